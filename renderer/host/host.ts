@@ -1,0 +1,26 @@
+import type { ExportFile, FileRef, OpenedFile } from '../../shared/ipc';
+
+export type { ExportFile, FileRef, OpenedFile };
+
+/**
+ * Everything the UI needs from its surroundings. The desktop app implements it over
+ * the preload bridge; a plain browser implements it with web APIs. The UI knows no more.
+ */
+export interface Host {
+  readonly kind: 'desktop' | 'browser';
+  /** Lets the user pick a mesh file; null when they cancel. */
+  openFile(): Promise<OpenedFile | null>;
+  /** Reopens a file from the recent list. */
+  openRecent(file: FileRef): Promise<OpenedFile>;
+  /** Saves to `file`, or asks where when it is null ("Save as"); null when they cancel. */
+  saveFile(file: FileRef | null, suggestedName: string, text: string): Promise<FileRef | null>;
+  /** Writes a set of files (a folder on desktop, a zip download in the browser). */
+  exportFiles(suggestedName: string, files: ExportFile[]): Promise<string | null>;
+  recentFiles(): Promise<FileRef[]>;
+  confirm(message: string, detail?: string): Promise<boolean>;
+  /** Keeps an unsaved copy so a crash or closed tab loses nothing. */
+  autosave(text: string): Promise<void>;
+  /** The last autosaved copy, if any. */
+  recoverAutosave(): Promise<string | null>;
+  clearAutosave(): Promise<void>;
+}

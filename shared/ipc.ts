@@ -1,0 +1,53 @@
+/**
+ * The one typed contract between the Electron main process and the renderer.
+ * The preload bridge exposes `DesktopBridge` as `window.meshDesigner`; main registers
+ * one handler per channel. Both sides import these names, so they cannot drift.
+ */
+
+/** A file the user picked or saved; `path` is absent in the browser. */
+export interface FileRef {
+  name: string;
+  path?: string;
+}
+
+export interface OpenedFile {
+  file: FileRef;
+  text: string;
+}
+
+export interface ExportFile {
+  /** Relative path inside the chosen export folder, e.g. `contracts/orders.odcs.yaml`. */
+  path: string;
+  text: string;
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface IpcChannels {
+  'file:open': { request: void; response: IpcResult<OpenedFile | null> };
+  'file:read': { request: { path: string }; response: IpcResult<OpenedFile> };
+  'file:save': { request: { file: FileRef | null; text: string }; response: IpcResult<FileRef | null> };
+  'files:export': { request: { suggestedName: string; files: ExportFile[] }; response: IpcResult<string | null> };
+  'recent:list': { request: void; response: IpcResult<FileRef[]> };
+  'dialog:confirm': { request: { message: string; detail?: string }; response: IpcResult<boolean> };
+}
+
+export type IpcChannel = keyof IpcChannels;
+export type IpcRequest<C extends IpcChannel> = IpcChannels[C]['request'];
+export type IpcResponse<C extends IpcChannel> = IpcChannels[C]['response'];
+
+export const IPC_CHANNELS = [
+  'file:open',
+  'file:read',
+  'file:save',
+  'files:export',
+  'recent:list',
+  'dialog:confirm',
+] as const satisfies readonly IpcChannel[];
+
+/** What the preload script exposes to the renderer. */
+export type DesktopBridge = {
+  invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>>;
+};
+
+export const BRIDGE_GLOBAL = 'meshDesigner';

@@ -1,0 +1,34 @@
+import type { DataProduct } from './data-product';
+import type { Endpoint } from './link';
+import type { Mesh } from './mesh';
+import type { OperationalSystem, Topic } from './operational-system';
+import type { Port } from './port';
+
+/** What a link endpoint points at: a product's port or a system's topic. */
+export type ResolvedEndpoint =
+  | { kind: 'port'; product: DataProduct; port: Port }
+  | { kind: 'topic'; system: OperationalSystem; topic: Topic };
+
+export function productPorts(product: DataProduct): Port[] {
+  return [...product.inputPorts, ...product.outputPorts, product.discoveryPort];
+}
+
+export function resolveEndpoint(mesh: Mesh, endpoint: Endpoint): ResolvedEndpoint | undefined {
+  const product = mesh.products.find((candidate) => candidate.id === endpoint.nodeId);
+  if (product) {
+    const port = productPorts(product).find((candidate) => candidate.id === endpoint.portId);
+    return port && { kind: 'port', product, port };
+  }
+  const system = mesh.systems.find((candidate) => candidate.id === endpoint.nodeId);
+  const topic = system?.messaging.topics.find((candidate) => candidate.id === endpoint.portId);
+  return system && topic && { kind: 'topic', system, topic };
+}
+
+/** Whether data can leave through this endpoint (an output port or a topic). */
+export function isSourceEndpoint(resolved: ResolvedEndpoint): boolean {
+  return resolved.kind === 'topic' || resolved.port.direction === 'output';
+}
+
+export function isTargetEndpoint(resolved: ResolvedEndpoint): boolean {
+  return resolved.kind === 'port' && resolved.port.direction === 'input';
+}

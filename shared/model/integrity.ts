@@ -1,0 +1,117 @@
+import { isSourceEndpoint, isTargetEndpoint, productPorts, resolveEndpoint } from './endpoints';
+import type { Mesh } from './mesh';
+import type { Problem } from './problem';
+
+/**
+ * Referential checks the schema cannot express: unique ids, and every reference
+ * (domain, contract, link endpoint, layout entry) pointing at something that exists.
+ */
+export function checkIntegrity(mesh: Mesh): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: string, message: string) => problems.push({ path, message });
+
+  const nodeIds = new Map<string, string>();
+  const claimNodeId = (id: string, path: string) => {
+    const earlier = nodeIds.get(id);
+    if (earlier) report(`${path}.id`, `duplicate id '${id}' (also used at ${earlier})`);
+    else nodeIds.set(id, path);
+  };
+  mesh.domains.forEach((domain, index) => claimNodeId(domain.id, `domains[${index}]`));
+  mesh.products.forEach((product, index) => claimNodeId(product.id, `products[${index}]`));
+  mesh.systems.forEach((system, index) => claimNodeId(system.id, `systems[${index}]`));
+
+  checkUniqueIds(mesh.contracts, 'contracts', report);
+  checkUniqueIds(mesh.links, 'links', report);
+  checkUniqueIds(mesh.scenarios, 'scenarios', report);
+
+  const domainIds = new Set(mesh.domains.map((domain) => domain.id));
+  const contractIds = new Set(mesh.contracts.map((contract) => contract.id));
+  const systemIds = new Set(mesh.systems.map((system) => system.id));
+
+  mesh.products.forEach((product, index) => {
+    const path = `products[${index}]`;
+    if (!domainIds.has(product.domainId)) report(`${path}.domainId`, `no domain '${product.domainId}'`);
+    checkUniqueIds(productPorts(product), `${path}.ports`, report);
+    product.inputPorts.forEach((port, portIndex) => {
+      if (port.direction !== 'input') report(`${path}.inputPorts[${portIndex}].direction`, `must be 'input'`);
+    });
+    product.outputPorts.forEach((port, portIndex) => {
+      const portPath = `${path}.outputPorts[${portIndex}]`;
+      if (port.direction !== 'output') report(`${portPath}.direction`, `must be 'output'`);
+      if (port.contractId && !contractIds.has(port.contractId)) {
+        report(`${portPath}.contractId`, `no contract '${port.contractId}'`);
+      }
+    });
+    if (product.discoveryPort.direction !== 'discovery') {
+      report(`${path}.discoveryPort.direction`, `must be 'discovery'`);
+    }
+  });
+
+  mesh.systems.forEach((system, index) => {
+    const path = `systems[${index}]`;
+    if (!domainIds.has(system.domainId)) report(`${path}.domainId`, `no domain '${system.domainId}'`);
+    checkUniqueIds(system.messaging.topics, `${path}.messaging.topics`, report);
+    const tableNames = new Set(system.database.tables.map((table) => table.name));
+    system.messaging.topics.forEach((topic, topicIndex) => {
+      if (topic.source.kind === 'cdc' && !tableNames.has(topic.source.table)) {
+        report(`${path}.messaging.topics[${topicIndex}].source.table`, `no table '${topic.source.table}'`);
+      }
+    });
+    system.publishes.forEach((event, eventIndex) => {
+      const eventPath = `${path}.publishes[${eventIndex}]`;
+      if (!tableNames.has(event.table)) report(`${eventPath}.table`, `no table '${event.table}'`);
+      if (event.contractId && !contractIds.has(event.contractId)) {
+        report(`${eventPath}.contractId`, `no contract '${event.contractId}'`);
+      }
+    });
+    system.database.tables.forEach((table, tableIndex) => {
+      const columns = new Set(table.columns.map((column) => column.name));
+      table.primaryKey.forEach((key, keyIndex) => {
+        if (!columns.has(key)) {
+          report(`${path}.database.tables[${tableIndex}].primaryKey[${keyIndex}]`, `no column '${key}'`);
+        }
+      });
+    });
+  });
+
+  mesh.links.forEach((link, index) => {
+    const path = `links[${index}]`;
+    const from = resolveEndpoint(mesh, link.from);
+    const to = resolveEndpoint(mesh, link.to);
+    if (!from) report(`${path}.from`, `no port or topic '${link.from.portId}' on '${link.from.nodeId}'`);
+    else if (!isSourceEndpoint(from)) report(`${path}.from`, 'must be an output port or a topic');
+    if (!to) report(`${path}.to`, `no port '${link.to.portId}' on '${link.to.nodeId}'`);
+    else if (!isTargetEndpoint(to)) report(`${path}.to`, 'must be an input port');
+  });
+
+  for (const nodeId of Object.keys(mesh.layout.nodes)) {
+    if (!nodeIds.has(nodeId))
+      report(`layout.nodes[${JSON.stringify(nodeId)}]`, `no domain, product or system '${nodeId}'`);
+  }
+
+  mesh.scenarios.forEach((scenario, index) => {
+    for (const section of ['data', 'rates', 'steps'] as const) {
+      scenario[section].forEach((entry, entryIndex) => {
+        if (!systemIds.has(entry.systemId)) {
+          report(`scenarios[${index}].${section}[${entryIndex}].systemId`, `no system '${entry.systemId}'`);
+        }
+      });
+    }
+  });
+
+  return problems;
+}
+
+function checkUniqueIds(
+  items: ReadonlyArray<{ id: string }>,
+  path: string,
+  report: (path: string, message: string) => void,
+): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const earlier = seen.get(item.id);
+    if (earlier !== undefined)
+      report(`${path}[${index}].id`, `duplicate id '${item.id}' (also at ${path}[${earlier}])`);
+    else seen.set(item.id, index);
+  });
+}

@@ -1,0 +1,76 @@
+import { checkIntegrity } from './integrity';
+import { type Mesh, MeshSchema } from './mesh';
+import { migrateToCurrent } from './migrations';
+import { formatPath, type Problem, type Result } from './problem';
+
+export const MESH_FILE_EXTENSION = '.mesh.json';
+/** Larger files are refused before parsing: no real design comes near it. */
+export const MAX_MESH_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_REPORTED_PROBLEMS = 50;
+
+/** Parses a `.mesh.json` text. Never throws: every failure is a located problem. */
+export function parseMeshFile(text: string): Result<Mesh> {
+  if (text.length > MAX_MESH_FILE_BYTES) {
+    return failure({ path: '(document)', message: `file is larger than ${MAX_MESH_FILE_BYTES / 1024 / 1024} MB` });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return failure({ path: '(document)', message: `not valid JSON: ${(error as Error).message}` });
+  }
+  return parseMeshDocument(json);
+}
+
+/** Validates an already-parsed JSON value as a mesh document, migrating older versions. */
+export function parseMeshDocument(json: unknown): Result<Mesh> {
+  const migrated = migrateToCurrent(json);
+  if (!migrated.ok) return migrated;
+  const parsed = MeshSchema.safeParse(migrated.value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.slice(0, MAX_REPORTED_PROBLEMS).map((issue) => ({
+        path: formatPath(issue.path),
+        message: issue.message,
+      })),
+    };
+  }
+  const integrityProblems = checkIntegrity(parsed.data);
+  if (integrityProblems.length > 0) return { ok: false, errors: integrityProblems.slice(0, MAX_REPORTED_PROBLEMS) };
+  return { ok: true, value: parsed.data };
+}
+
+/**
+ * Pretty-printed JSON with a stable key order (schemaVersion, id, name first, then
+ * alphabetical), so saving an unchanged document gives the same bytes and diffs stay small.
+ */
+export function serializeMesh(mesh: Mesh): string {
+  return `${JSON.stringify(withStableKeys(mesh), null, 2)}\n`;
+}
+
+const LEADING_KEYS = ['schemaVersion', 'id', 'name'];
+
+function keyRank(key: string): number {
+  const rank = LEADING_KEYS.indexOf(key);
+  return rank === -1 ? LEADING_KEYS.length : rank;
+}
+
+function compareKeys(a: string, b: string): number {
+  return keyRank(a) - keyRank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function withStableKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withStableKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort(compareKeys)) {
+    const child = (value as Record<string, unknown>)[key];
+    if (child !== undefined) sorted[key] = withStableKeys(child);
+  }
+  return sorted;
+}
+
+function failure(problem: Problem): Result<never> {
+  return { ok: false, errors: [problem] };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { IdSchema } from './ids';
+import { TableSchema } from './table';
+
+export const SystemTableSchema = z.strictObject({
+  ...TableSchema.shape,
+  /** Whether the database emits change events for this table. */
+  cdc: z.boolean(),
+});
+export type SystemTable = z.infer<typeof SystemTableSchema>;
+
+/**
+ * A topic of the system's messaging. It carries either the CDC stream of one table
+ * or the domain events the service publishes directly (outbox).
+ */
+export const TopicSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  partitions: z.number().int().min(1).max(1024),
+  /** Emit a tombstone (null value) after each delete, for log compaction. */
+  tombstones: z.boolean(),
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('cdc'), table: z.string().min(1) }),
+    z.strictObject({ kind: z.literal('outbox'), event: z.string().min(1) }),
+  ]),
+});
+export type Topic = z.infer<typeof TopicSchema>;
+
+/** An event the service publishes itself, next to persisting its state. */
+export const PublishedEventSchema = z.strictObject({
+  name: z.string().min(1),
+  /** The table whose inserts and updates trigger the event. */
+  table: z.string().min(1),
+  on: z.array(z.enum(['insert', 'update', 'delete'])).min(1),
+  contractId: IdSchema.optional(),
+  description: z.string().optional(),
+});
+export type PublishedEvent = z.infer<typeof PublishedEventSchema>;
+
+export const OperationalSystemSchema = z.strictObject({
+  id: IdSchema,
+  domainId: IdSchema,
+  name: z.string().min(1),
+  description: z.string(),
+  service: z.strictObject({ name: z.string().min(1), language: z.string().optional() }),
+  database: z.strictObject({ engine: z.string(), name: z.string().min(1), tables: z.array(SystemTableSchema) }),
+  messaging: z.strictObject({ broker: z.string(), topics: z.array(TopicSchema) }),
+  publishes: z.array(PublishedEventSchema),
+});
+export type OperationalSystem = z.infer<typeof OperationalSystemSchema>;

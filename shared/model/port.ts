@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { IdSchema } from './ids';
+import { LogicalTypeSchema } from './logical-type';
+
+export const PortDirectionSchema = z.enum(['input', 'output', 'discovery']);
+export type PortDirection = z.infer<typeof PortDirectionSchema>;
+
+export const PortProtocolSchema = z.enum(['kafka-topic', 'table', 'files', 'rest', 'graphql', 'catalog']);
+export type PortProtocol = z.infer<typeof PortProtocolSchema>;
+
+/** A field an input port needs from whatever feeds it. */
+export const ExpectedFieldSchema = z.strictObject({
+  name: z.string().min(1),
+  logicalType: LogicalTypeSchema,
+  required: z.boolean(),
+});
+export type ExpectedField = z.infer<typeof ExpectedFieldSchema>;
+
+export const PortSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  direction: PortDirectionSchema,
+  protocol: PortProtocolSchema,
+  description: z.string(),
+  /** Output ports: the contract governing the dataset served here. */
+  contractId: IdSchema.optional(),
+  /** Input ports: what the consumer relies on, checked against the producer's contract. */
+  expects: z.array(ExpectedFieldSchema).optional(),
+});
+export type Port = z.infer<typeof PortSchema>;

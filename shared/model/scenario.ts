@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { IdSchema } from './ids';
+
+/** How the simulator fills one column of generated rows. */
+export const ValueGeneratorSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('sequence'), start: z.number().int().optional() }),
+  z.strictObject({ kind: z.literal('uuid') }),
+  z.strictObject({ kind: z.literal('oneOf'), values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
+  z.strictObject({ kind: z.literal('integer'), min: z.number().int(), max: z.number().int() }),
+  z.strictObject({ kind: z.literal('decimal'), min: z.number(), max: z.number(), scale: z.number().int().min(0) }),
+  z.strictObject({
+    kind: z.literal('fake'),
+    what: z.enum(['fullName', 'email', 'street', 'city', 'country', 'phone', 'word', 'sentence']),
+  }),
+  z.strictObject({ kind: z.literal('now') }),
+  z.strictObject({ kind: z.literal('reference'), table: z.string().min(1), column: z.string().min(1) }),
+]);
+export type ValueGenerator = z.infer<typeof ValueGeneratorSchema>;
+
+export const TableDataSchema = z.strictObject({
+  systemId: IdSchema,
+  table: z.string().min(1),
+  /** Rows present before CDC starts (captured as snapshot records). */
+  initialRows: z.number().int().min(0),
+  generators: z.record(z.string(), ValueGeneratorSchema),
+});
+export type TableData = z.infer<typeof TableDataSchema>;
+
+/** Changes per tick on one table; updates set `updates.set` columns to freshly generated values. */
+export const ChangeRateSchema = z.strictObject({
+  systemId: IdSchema,
+  table: z.string().min(1),
+  insertsPerTick: z.number().min(0),
+  updatesPerTick: z.number().min(0),
+  deletesPerTick: z.number().min(0),
+  updateColumns: z.array(z.string().min(1)),
+});
+export type ChangeRate = z.infer<typeof ChangeRateSchema>;
+
+/** One explicit operation at a given tick, for hand-written teaching scripts. */
+export const ScriptStepSchema = z.strictObject({
+  tick: z.number().int().min(0),
+  systemId: IdSchema,
+  table: z.string().min(1),
+  op: z.enum(['insert', 'update', 'delete']),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+export type ScriptStep = z.infer<typeof ScriptStepSchema>;
+
+export const ScenarioSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string().min(1),
+  description: z.string(),
+  seed: z.number().int(),
+  /** The simulated clock's start: every timestamp in a run derives from it. */
+  startTime: z.iso.datetime(),
+  tickMillis: z.number().int().positive(),
+  data: z.array(TableDataSchema),
+  rates: z.array(ChangeRateSchema),
+  steps: z.array(ScriptStepSchema),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -1,0 +1,123 @@
+import type { Contract, DataProduct, Domain, Link, Mesh, OperationalSystem, Port } from '../../shared/model';
+import { emptyMesh } from '../../shared/model';
+
+export function aPort(id: string, direction: Port['direction'], extra: Partial<Port> = {}): Port {
+  return {
+    id,
+    name: id,
+    direction,
+    protocol: direction === 'discovery' ? 'catalog' : 'table',
+    description: '',
+    ...extra,
+  };
+}
+
+export function aProduct(id: string, domainId: string, extra: Partial<DataProduct> = {}): DataProduct {
+  return {
+    id,
+    domainId,
+    name: id,
+    description: '',
+    owner: '',
+    kind: 'source-aligned',
+    inputPorts: [],
+    outputPorts: [],
+    discoveryPort: aPort('discovery', 'discovery'),
+    storage: { engine: 'sqlite', tables: [] },
+    transformations: [],
+    documentation: '',
+    tests: [],
+    observability: { slos: [] },
+    pipeline: { stages: [] },
+    ...extra,
+  };
+}
+
+export function aContract(id: string, extra: Partial<Contract> = {}): Contract {
+  return {
+    id,
+    name: id,
+    version: '1.0.0',
+    status: 'draft',
+    kind: 'entity',
+    keepHistory: false,
+    schema: [
+      {
+        name: id,
+        properties: [{ name: 'id', logicalType: 'string', required: true, unique: true, primaryKey: true }],
+      },
+    ],
+    sla: [],
+    ...extra,
+  };
+}
+
+export function aSystem(id: string, domainId: string, extra: Partial<OperationalSystem> = {}): OperationalSystem {
+  return {
+    id,
+    domainId,
+    name: id,
+    description: '',
+    service: { name: id },
+    database: {
+      engine: 'postgres',
+      name: id,
+      tables: [
+        {
+          name: 'items',
+          cdc: true,
+          primaryKey: ['id'],
+          columns: [
+            { name: 'id', type: 'integer', nullable: false },
+            { name: 'label', type: 'text', nullable: true },
+          ],
+        },
+      ],
+    },
+    messaging: {
+      broker: 'kafka',
+      topics: [
+        {
+          id: 'items-cdc',
+          name: `${id}.items`,
+          partitions: 1,
+          tombstones: true,
+          source: { kind: 'cdc', table: 'items' },
+        },
+      ],
+    },
+    publishes: [],
+    ...extra,
+  };
+}
+
+/** A fluent builder: `aMesh().withDomain('d').withProduct('p', 'd').build()`. */
+export function aMesh(id = 'test-mesh') {
+  const mesh: Mesh = emptyMesh(id, 'Test mesh');
+  const builder = {
+    withDomain(domainId: string, extra: Partial<Domain> = {}) {
+      mesh.domains.push({ id: domainId, name: domainId, description: '', owner: '', color: '#336699', ...extra });
+      return builder;
+    },
+    withProduct(productId: string, domainId: string, extra: Partial<DataProduct> = {}) {
+      mesh.products.push(aProduct(productId, domainId, extra));
+      return builder;
+    },
+    withSystem(systemId: string, domainId: string, extra: Partial<OperationalSystem> = {}) {
+      mesh.systems.push(aSystem(systemId, domainId, extra));
+      return builder;
+    },
+    withContract(contractId: string, extra: Partial<Contract> = {}) {
+      mesh.contracts.push(aContract(contractId, extra));
+      return builder;
+    },
+    withLink(linkId: string, from: Link['from'], to: Link['to']) {
+      mesh.links.push({ id: linkId, from, to });
+      return builder;
+    },
+    build(): Mesh {
+      return structuredClone(mesh);
+    },
+  };
+  return builder;
+}

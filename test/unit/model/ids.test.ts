@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { isValidId, slugify, uniqueId } from '../../../shared/model/ids';
+
+describe('ids', () => {
+  it('refuses ids that could escape a folder', () => {
+    expect(isValidId('../../etc')).toBe(false);
+    expect(isValidId('a/b')).toBe(false);
+    expect(isValidId('.hidden')).toBe(false);
+    expect(isValidId('orders.v1')).toBe(true);
+  });
+
+  it('slugifies names into ids', () => {
+    expect(slugify('Customer 360')).toBe('customer-360');
+    expect(slugify('Éclair Café!')).toBe('eclair-cafe');
+    expect(slugify('///')).toBe('item');
+  });
+
+  it('numbers a fresh id when the stem is taken', () => {
+    expect(uniqueId('Orders', new Set(['orders', 'orders-2']))).toBe('orders-3');
+  });
+});

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MAX_MESH_FILE_BYTES, parseMeshDocument, parseMeshFile, serializeMesh } from '../../../shared/model';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+
+const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+const SAMPLES = ['assets/samples/seed-logical-view.mesh.json', 'assets/samples/ecommerce.mesh.json'];
+
+function errorsOf(text: string) {
+  const result = parseMeshFile(text);
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result.errors.map((problem) => `${problem.path}: ${problem.message}`);
+}
+
+describe('the mesh file', () => {
+  it.each(SAMPLES)('round-trips %s byte-identically', (path) => {
+    const text = read(path);
+    const parsed = parseMeshFile(text);
+    expect(parsed.ok && serializeMesh(parsed.value)).toBe(text);
+  });
+
+  it('writes keys in a stable order whatever order the document was built in', () => {
+    const mesh = aMesh().withDomain('d').build();
+    const shuffled = Object.fromEntries(Object.entries(mesh).reverse()) as typeof mesh;
+    expect(serializeMesh(shuffled)).toBe(serializeMesh(mesh));
+    expect(serializeMesh(mesh).split('\n').slice(1, 4)).toEqual([
+      '  "schemaVersion": 1,',
+      '  "id": "test-mesh",',
+      '  "name": "Test mesh",',
+    ]);
+  });
+
+  it('migrates a v0 prototype file to the current version', () => {
+    const parsed = parseMeshFile(read('test/fixtures/mesh/v0-prototype.mesh.json'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const [leads] = parsed.value.products;
+    expect(parsed.value.schemaVersion).toBe(1);
+    expect(leads?.inputPorts.map((port) => port.id)).toEqual(['in']);
+    expect(leads?.outputPorts.map((port) => port.id)).toEqual(['out']);
+    expect(leads?.discoveryPort.id).toBe('discovery');
+    expect(parsed.value.scenarios).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it('refuses text that is not JSON', () => {
+    expect(errorsOf('{"schemaVersion": 1,')[0]).toMatch(/^\(document\): not valid JSON/);
+  });
+
+  it('refuses JSON that is not an object', () => {
+    expect(errorsOf('[1, 2]')).toEqual(['(document): must be a JSON object']);
+  });
+
+  it('refuses an unknown (newer) schema version', () => {
+    expect(errorsOf(JSON.stringify({ ...aMesh().build(), schemaVersion: 7 }))[0]).toMatch(
+      /^schemaVersion: version 7 is newer than this app understands/,
+    );
+  });
+
+  it('refuses a missing schema version', () => {
+    const { schemaVersion: _omitted, ...withoutVersion } = aMesh().build();
+    expect(errorsOf(JSON.stringify(withoutVersion))).toEqual(['schemaVersion: missing or not an integer']);
+  });
+
+  it('locates wrong types', () => {
+    const mesh = aMesh().withDomain('d').withProduct('p', 'd').build();
+    const broken = JSON.parse(JSON.stringify(mesh));
+    broken.products[0].kind = 'sideways';
+    broken.domains[0].name = 42;
+    expect(errorsOf(JSON.stringify(broken))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^domains\[0\]\.name: /),
+        expect.stringMatching(/^products\[0\]\.kind: /),
+      ]),
+    );
+  });
+
+  it('refuses ids that could escape a folder', () => {
+    const mesh = aMesh().withDomain('../../etc').build();
+    expect(errorsOf(JSON.stringify(mesh))[0]).toMatch(/^domains\[0\]\.id: must be letters/);
+  });
+
+  it('names dangling references', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'x' })] })
+      .withProduct('q', 'nowhere')
+      .withLink('l', { nodeId: 'p', portId: 'out' }, { nodeId: 'ghost', portId: 'in' })
+      .build();
+    mesh.layout.nodes.vanished = { x: 0, y: 0 };
+    expect(errorsOf(JSON.stringify(mesh))).toEqual([
+      "products[0].outputPorts[0].contractId: no contract 'x'",
+      "products[1].domainId: no domain 'nowhere'",
+      "links[0].to: no port 'in' on 'ghost'",
+      `layout.nodes["vanished"]: no domain, product or system 'vanished'`,
+    ]);
+  });
+
+  it('names duplicate ids', () => {
+    const mesh = aMesh().withDomain('d').withProduct('d', 'd').withContract('c').withContract('c').build();
+    expect(errorsOf(JSON.stringify(mesh))).toEqual([
+      "products[0].id: duplicate id 'd' (also used at domains[0])",
+      "contracts[1].id: duplicate id 'c' (also at contracts[0])",
+    ]);
+  });
+
+  it('refuses links in the wrong direction', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withProduct('p', 'd', { inputPorts: [aPort('in', 'input')], outputPorts: [aPort('out', 'output')] })
+      .withLink('l', { nodeId: 'p', portId: 'in' }, { nodeId: 'p', portId: 'out' })
+      .build();
+    expect(errorsOf(JSON.stringify(mesh))).toEqual([
+      'links[0].from: must be an output port or a topic',
+      'links[0].to: must be an input port',
+    ]);
+  });
+
+  it('refuses 50 MB of garbage with one clear message and does not throw', () => {
+    const garbage = 'x'.repeat(50 * 1024 * 1024);
+    expect(() => parseMeshFile(garbage)).not.toThrow();
+    expect(errorsOf(garbage)[0]).toMatch(/^\(document\): not valid JSON/);
+  });
+
+  it('refuses files over the size limit before parsing', () => {
+    expect(errorsOf(' '.repeat(MAX_MESH_FILE_BYTES + 1))[0]).toMatch(/larger than 64 MB/);
+  });
+
+  it('caps the number of reported problems', () => {
+    const mesh = aMesh().build();
+    const broken = { ...mesh, domains: Array.from({ length: 500 }, () => ({ id: 1 })) };
+    const result = parseMeshDocument(broken);
+    expect(!result.ok && result.errors.length).toBe(50);
+  });
+});

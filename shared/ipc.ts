@@ -24,11 +24,11 @@ export interface ExportFile {
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface IpcChannels {
-  'file:open': { request: void; response: IpcResult<OpenedFile | null> };
+  'file:open': { request: undefined; response: IpcResult<OpenedFile | null> };
   'file:read': { request: { path: string }; response: IpcResult<OpenedFile> };
   'file:save': { request: { file: FileRef | null; text: string }; response: IpcResult<FileRef | null> };
   'files:export': { request: { suggestedName: string; files: ExportFile[] }; response: IpcResult<string | null> };
-  'recent:list': { request: void; response: IpcResult<FileRef[]> };
+  'recent:list': { request: undefined; response: IpcResult<FileRef[]> };
   'dialog:confirm': { request: { message: string; detail?: string }; response: IpcResult<boolean> };
 }
 

@@ -16,9 +16,9 @@ export function checkIntegrity(mesh: Mesh): Problem[] {
     if (earlier) report(`${path}.id`, `duplicate id '${id}' (also used at ${earlier})`);
     else nodeIds.set(id, path);
   };
-  mesh.domains.forEach((domain, index) => claimNodeId(domain.id, `domains[${index}]`));
-  mesh.products.forEach((product, index) => claimNodeId(product.id, `products[${index}]`));
-  mesh.systems.forEach((system, index) => claimNodeId(system.id, `systems[${index}]`));
+  for (const section of ['domains', 'products', 'systems'] as const) {
+    for (const [index, node] of mesh[section].entries()) claimNodeId(node.id, `${section}[${index}]`);
+  }
 
   checkUniqueIds(mesh.contracts, 'contracts', report);
   checkUniqueIds(mesh.links, 'links', report);

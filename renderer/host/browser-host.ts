@@ -1,0 +1,123 @@
+import { strToU8, zipSync } from 'fflate';
+import { MESH_FILE_EXTENSION } from '../../shared/model';
+import { autosaveIn } from './autosave';
+import type { FileRef, Host, OpenedFile } from './host';
+import type { KeyValueStore } from './key-value-store';
+
+const RECENT_KEY = 'recent-files';
+const RECENT_LIMIT = 10;
+
+/** The File System Access API (Chromium); absent elsewhere, where we fall back to upload/download. */
+interface FileSystemAccessWindow {
+  showOpenFilePicker?(options: object): Promise<FileSystemFileHandle[]>;
+  showSaveFilePicker?(options: object): Promise<FileSystemFileHandle>;
+}
+
+interface RecentEntry {
+  file: FileRef;
+  handle?: FileSystemFileHandle;
+}
+
+const PICKER_TYPES = [{ description: 'Mesh design', accept: { 'application/json': [MESH_FILE_EXTENSION] } }];
+
+export function browserHost(store: KeyValueStore, page: Window = window): Host {
+  const fileSystem = page as unknown as FileSystemAccessWindow;
+  /** Handles of files opened or saved this session, so "Save" writes back to the same file. */
+  const handles = new Map<string, FileSystemFileHandle>();
+
+  async function remember(file: FileRef, handle?: FileSystemFileHandle): Promise<void> {
+    if (handle) handles.set(file.name, handle);
+    const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
+    const next = [{ file, ...(handle && { handle }) }, ...recent.filter((entry) => entry.file.name !== file.name)];
+    await store.set(RECENT_KEY, next.slice(0, RECENT_LIMIT));
+  }
+
+  async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFile> {
+    const file = { name: handle.name };
+    const text = await (await handle.getFile()).text();
+    await remember(file, handle);
+    return { file, text };
+  }
+
+  return {
+    kind: 'browser',
+    async openFile() {
+      if (fileSystem.showOpenFilePicker) {
+        const [handle] = await fileSystem.showOpenFilePicker({ types: PICKER_TYPES }).catch(cancelledAsEmpty);
+        return handle ? readHandle(handle) : null;
+      }
+      const picked = await pickWithInput(page.document);
+      if (!picked) return null;
+      const file = { name: picked.name };
+      await remember(file);
+      return { file, text: await picked.text() };
+    },
+    async openRecent(file) {
+      const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
+      const handle = handles.get(file.name) ?? recent.find((entry) => entry.file.name === file.name)?.handle;
+      if (!handle) throw new Error(`The browser cannot reopen '${file.name}' by itself: use Open to pick it again.`);
+      return readHandle(handle);
+    },
+    async saveFile(file, suggestedName, text) {
+      const existing = file && handles.get(file.name);
+      const handle =
+        existing ??
+        (fileSystem.showSaveFilePicker
+          ? await fileSystem.showSaveFilePicker({ suggestedName, types: PICKER_TYPES }).catch(cancelledAsNull)
+          : null);
+      if (handle) {
+        const writable = await handle.createWritable();
+        await writable.write(text);
+        await writable.close();
+        const saved = { name: handle.name };
+        await remember(saved, handle);
+        return saved;
+      }
+      if (fileSystem.showSaveFilePicker) return null;
+      download(page.document, file?.name ?? suggestedName, new Blob([text], { type: 'application/json' }));
+      return { name: file?.name ?? suggestedName };
+    },
+    async exportFiles(suggestedName, files) {
+      const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, strToU8(file.text)])));
+      const name = `${suggestedName}.zip`;
+      download(page.document, name, new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+      return name;
+    },
+    async recentFiles() {
+      return ((await store.get<RecentEntry[]>(RECENT_KEY)) ?? []).map((entry) => entry.file);
+    },
+    async confirm(message, detail) {
+      return page.confirm(detail ? `${message}\n\n${detail}` : message);
+    },
+    ...autosaveIn(store),
+  };
+}
+
+/** The user closing a picker is not an error. */
+function cancelledAsEmpty(error: unknown): FileSystemFileHandle[] {
+  if (error instanceof DOMException && error.name === 'AbortError') return [];
+  throw error;
+}
+
+function cancelledAsNull(error: unknown): null {
+  if (error instanceof DOMException && error.name === 'AbortError') return null;
+  throw error;
+}
+
+function pickWithInput(document: Document): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = `${MESH_FILE_EXTENSION},application/json`;
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
+function download(document: Document, name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = Object.assign(document.createElement('a'), { href: url, download: name });
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

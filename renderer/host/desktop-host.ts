@@ -1,0 +1,29 @@
+import type { DesktopBridge, IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc';
+import { autosaveIn } from './autosave';
+import type { Host } from './host';
+import type { KeyValueStore } from './key-value-store';
+
+type ValueOf<C extends IpcChannel> = Extract<IpcResponse<C>, { ok: true }>['value'];
+
+/** The Host of the desktop app: every file operation crosses the preload bridge to the main process. */
+export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
+  async function call<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<ValueOf<C>> {
+    const response = await bridge.invoke(channel, request);
+    if (!response.ok) throw new Error(response.error);
+    return response.value as ValueOf<C>;
+  }
+
+  return {
+    kind: 'desktop',
+    openFile: () => call('file:open', undefined),
+    openRecent: (file) => {
+      if (!file.path) return Promise.reject(new Error(`'${file.name}' has no path on disk`));
+      return call('file:read', { path: file.path });
+    },
+    saveFile: (file, _suggestedName, text) => call('file:save', { file, text }),
+    exportFiles: (suggestedName, files) => call('files:export', { suggestedName, files }),
+    recentFiles: () => call('recent:list', undefined),
+    confirm: (message, detail) => call('dialog:confirm', detail === undefined ? { message } : { message, detail }),
+    ...autosaveIn(store),
+  };
+}

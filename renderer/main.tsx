@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { createHost } from './host/create-host';
+import { HostProvider } from './host/host-context';
+import './styles/app.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <HostProvider host={createHost()}>
+      <App />
+    </HostProvider>
+  </StrictMode>,
+);

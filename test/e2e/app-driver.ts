@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { CHROMIUM_ARGS } from './chromium';
+
+export const SCREENSHOT_DIR = join(import.meta.dirname, '../../test-results/screenshots');
+
+export interface OpenAppOptions {
+  colorScheme?: 'light' | 'dark';
+  /** Hides the File System Access API, as in browsers without it, so the upload/download fallback runs. */
+  withoutFileSystemAccess?: boolean;
+}
+
+export interface AppSession {
+  browser: Browser;
+  /** A fresh page on the app; each call isolates storage in a new browser context. */
+  openApp(options?: OpenAppOptions): Promise<Page>;
+}
+
+/** `describe` for end-to-end suites: skipped (loudly, in global setup) when no Chromium is installed. */
+export function describeInChromium(name: string, body: (session: AppSession) => void): void {
+  const chromiumPath = inject('chromiumPath');
+  describe.skipIf(!chromiumPath)(name, () => {
+    const session = { browser: undefined as unknown as Browser } as AppSession;
+    beforeAll(async () => {
+      session.browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
+    });
+    afterAll(async () => {
+      await session.browser?.close();
+    });
+    session.openApp = async ({ colorScheme = 'light', withoutFileSystemAccess = false } = {}) => {
+      const context = await session.browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      if (withoutFileSystemAccess) {
+        await page.addInitScript(() => {
+          Reflect.deleteProperty(window, 'showOpenFilePicker');
+          Reflect.deleteProperty(window, 'showSaveFilePicker');
+        });
+      }
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(inject('appUrl'));
+      await page.waitForSelector('.app');
+      if (errors.length > 0) throw new Error(`the page threw: ${errors.join('; ')}`);
+      return page;
+    };
+    body(session);
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

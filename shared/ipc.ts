@@ -45,9 +45,20 @@ export const IPC_CHANNELS = [
   'dialog:confirm',
 ] as const satisfies readonly IpcChannel[];
 
+/** Application-menu items main forwards to the renderer, which owns the document. */
+export const MENU_COMMAND_CHANNEL = 'menu:command';
+export const MENU_COMMANDS = ['new', 'open', 'save', 'save-as'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return (MENU_COMMANDS as readonly unknown[]).includes(value);
+}
+
 /** What the preload script exposes to the renderer. */
 export type DesktopBridge = {
   invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>>;
+  /** Calls `listener` for each menu command; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 };
 
 export const BRIDGE_GLOBAL = 'meshDesigner';

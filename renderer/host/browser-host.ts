@@ -89,6 +89,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     async confirm(message, detail) {
       return page.confirm(detail ? `${message}\n\n${detail}` : message);
     },
+    onMenuCommand: () => () => {},
     ...autosaveIn(store),
   };
 }

@@ -24,6 +24,7 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     exportFiles: (suggestedName, files) => call('files:export', { suggestedName, files }),
     recentFiles: () => call('recent:list', undefined),
     confirm: (message, detail) => call('dialog:confirm', detail === undefined ? { message } : { message, detail }),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     ...autosaveIn(store),
   };
 }

@@ -1,6 +1,6 @@
-import type { ExportFile, FileRef, OpenedFile } from '../../shared/ipc';
+import type { ExportFile, FileRef, MenuCommand, OpenedFile } from '../../shared/ipc';
 
-export type { ExportFile, FileRef, OpenedFile };
+export type { ExportFile, FileRef, MenuCommand, OpenedFile };
 
 /**
  * Everything the UI needs from its surroundings. The desktop app implements it over
@@ -23,4 +23,6 @@ export interface Host {
   /** The last autosaved copy, if any. */
   recoverAutosave(): Promise<string | null>;
   clearAutosave(): Promise<void>;
+  /** Commands from a native application menu; the browser has none, so it never calls back. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -10,6 +10,7 @@ export * from './link';
 export * from './logical-type';
 export * from './mesh';
 export * from './mesh-file';
+export * from './mesh-file-format';
 export * from './operational-system';
 export * from './policies';
 export * from './port';

@@ -1,11 +1,9 @@
 import { checkIntegrity } from './integrity';
 import { type Mesh, MeshSchema } from './mesh';
+import { MAX_MESH_FILE_BYTES } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
 import { formatPath, type Problem, type Result } from './problem';
 
-export const MESH_FILE_EXTENSION = '.mesh.json';
-/** Larger files are refused before parsing: no real design comes near it. */
-export const MAX_MESH_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_REPORTED_PROBLEMS = 50;
 
 /** Parses a `.mesh.json` text. Never throws: every failure is a located problem. */

@@ -1,0 +1,52 @@
+import { type BaseWindow, dialog, type FileFilter } from 'electron';
+import type { FileDialog } from './file-dialog';
+
+// Native dialogs match on the last extension only, so `.mesh.json` files are offered as `json`.
+const MESH_FILE_FILTERS: FileFilter[] = [{ name: 'Mesh designs', extensions: ['json'] }];
+
+/** The native dialogs, shown as sheets of the window that asked. */
+export function electronFileDialog(parentWindow: () => BaseWindow | undefined): FileDialog {
+  const parent = () => {
+    const window = parentWindow();
+    if (!window) throw new Error('there is no window to show the dialog in');
+    return window;
+  };
+  return {
+    async chooseMeshFileToOpen() {
+      const { canceled, filePaths } = await dialog.showOpenDialog(parent(), {
+        title: 'Open mesh design',
+        properties: ['openFile'],
+        filters: MESH_FILE_FILTERS,
+      });
+      return canceled ? null : (filePaths[0] ?? null);
+    },
+    async chooseSavePath(suggestedName) {
+      const { canceled, filePath } = await dialog.showSaveDialog(parent(), {
+        title: 'Save mesh design',
+        defaultPath: suggestedName,
+        filters: MESH_FILE_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return canceled || !filePath ? null : filePath;
+    },
+    async chooseExportFolder() {
+      const { canceled, filePaths } = await dialog.showOpenDialog(parent(), {
+        title: 'Export into folder',
+        buttonLabel: 'Export here',
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      return canceled ? null : (filePaths[0] ?? null);
+    },
+    async confirm(message, detail) {
+      const { response } = await dialog.showMessageBox(parent(), {
+        type: 'question',
+        message,
+        ...(detail === undefined ? {} : { detail }),
+        buttons: ['OK', 'Cancel'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      return response === 0;
+    },
+  };
+}

@@ -1,0 +1,7 @@
+/** The questions main asks the user; each answer is null when they cancel. */
+export interface FileDialog {
+  chooseMeshFileToOpen(): Promise<string | null>;
+  chooseSavePath(suggestedName: string): Promise<string | null>;
+  chooseExportFolder(): Promise<string | null>;
+  confirm(message: string, detail?: string): Promise<boolean>;
+}

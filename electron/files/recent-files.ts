@@ -1,0 +1,65 @@
+import type { FileRef } from '../../shared/ipc';
+import { writeFileAtomically } from './atomic-write';
+import type { FileSystem } from './file-system';
+import { fileRefFor } from './mesh-file-path';
+
+export const RECENT_FILES_LIMIT = 10;
+
+/** The files the user opened or saved lately, most recent first, kept across launches. */
+export interface RecentFilesStore {
+  list(): Promise<FileRef[]>;
+  remember(path: string): Promise<void>;
+  forget(path: string): Promise<void>;
+}
+
+interface RecentFilesStoreOptions {
+  fs: FileSystem;
+  storePath: string;
+  limit?: number;
+}
+
+export function createRecentFilesStore({
+  fs,
+  storePath,
+  limit = RECENT_FILES_LIMIT,
+}: RecentFilesStoreOptions): RecentFilesStore {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  // One operation at a time, so two quick saves cannot each overwrite the other's entry.
+  function oneAtATime<T>(operation: () => Promise<T>): Promise<T> {
+    const result = queue.then(operation);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  // A missing or unreadable list must never stop the app from starting: it starts empty.
+  const readPaths = () => fs.readText(storePath).then(parseRecentPaths, () => []);
+
+  const update = (change: (paths: string[]) => string[]) =>
+    oneAtATime(async () => {
+      const paths = change(await readPaths());
+      await writeFileAtomically(fs, storePath, `${JSON.stringify(paths, null, 2)}\n`);
+    });
+
+  return {
+    list: () => oneAtATime(async () => (await readPaths()).map(fileRefFor)),
+    remember: (path) => update((paths) => withRecentPath(paths, path, limit)),
+    forget: (path) => update((paths) => paths.filter((recentPath) => recentPath !== path)),
+  };
+}
+
+/** Puts `path` first, drops its older entry and anything past `limit`. */
+export function withRecentPath(recentPaths: readonly string[], path: string, limit: number): string[] {
+  return [path, ...recentPaths.filter((recentPath) => recentPath !== path)].slice(0, limit);
+}
+
+/** Reads the stored list, keeping only well-formed entries; anything unreadable is an empty list. */
+export function parseRecentPaths(text: string): string[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  return Array.isArray(json) ? json.filter((entry): entry is string => typeof entry === 'string') : [];
+}

@@ -1,0 +1,21 @@
+import type { IpcResult } from '../../shared/ipc';
+import { describeFileError } from '../files/describe-file-error';
+
+export type Refusal = { ok: false; error: string };
+
+export function succeed<T>(value: T): IpcResult<T> {
+  return { ok: true, value };
+}
+
+export function refuse(error: string): Refusal {
+  return { ok: false, error };
+}
+
+/** Runs `work` so that nothing it throws crosses IPC: a thrown error becomes a refusal naming the action. */
+export async function settle<T>(action: string, work: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    return refuse(`Could not ${action}: ${describeFileError(error)}`);
+  }
+}

@@ -1,0 +1,5 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_GLOBAL } from '../shared/ipc';
+import { createDesktopBridge } from './bridge/desktop-bridge';
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createDesktopBridge(ipcRenderer));

@@ -1,0 +1,24 @@
+import { APP_HOST, APP_SCHEME } from './app-protocol';
+
+export type NavigationDecision = 'stay-in-app' | 'open-in-browser' | 'refuse';
+
+/** True only for pages of the bundled renderer, served at `app://bundle/`. */
+export function isAppUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed?.protocol === `${APP_SCHEME}:` && parsed.hostname.toLowerCase() === APP_HOST;
+}
+
+/** Where a link or a navigation may go: the app stays in its window, the web goes to the OS browser. */
+export function decideNavigation(url: string): NavigationDecision {
+  if (isAppUrl(url)) return 'stay-in-app';
+  const protocol = parseUrl(url)?.protocol;
+  return protocol === 'https:' || protocol === 'http:' ? 'open-in-browser' : 'refuse';
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}

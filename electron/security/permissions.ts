@@ -1,0 +1,7 @@
+// Copying YAML and SQL to the clipboard is the only browser permission the app uses.
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Camera, location, notifications and the rest are refused without asking the user. */
+export function isPermissionGranted(permission: string): boolean {
+  return GRANTED_PERMISSIONS.has(permission);
+}

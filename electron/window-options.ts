@@ -1,0 +1,26 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The main window: the renderer is an isolated, sandboxed web page that reaches main only through the preload bridge. */
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    title: 'Data Mesh Designer',
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    // Shown on 'ready-to-show', so the user never sees an empty white frame.
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    },
+  };
+}

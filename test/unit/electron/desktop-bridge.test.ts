@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createDesktopBridge, type RendererIpc } from '../../../electron/bridge/desktop-bridge';
+import type { IpcChannel } from '../../../shared/ipc';
+import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../../shared/ipc';
+
+type Listener = (event: unknown, ...args: unknown[]) => void;
+
+/** Stands in for ipcRenderer: records invocations and lets a test send messages from main. */
+function aRendererIpc() {
+  const invoked: { channel: string; request: unknown }[] = [];
+  const listeners = new Map<string, Set<Listener>>();
+  const ipc: RendererIpc = {
+    invoke: async (channel, request) => {
+      invoked.push({ channel, request });
+      return { ok: true, value: 'from main' };
+    },
+    on: (channel, listener) => {
+      listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener));
+    },
+    removeListener: (channel, listener) => {
+      listeners.get(channel)?.delete(listener);
+    },
+  };
+  const sendFromMain = (channel: string, ...args: unknown[]) => {
+    for (const listener of listeners.get(channel) ?? []) listener({ sender: 'electron event' }, ...args);
+  };
+  return { ipc, invoked, sendFromMain };
+}
+
+describe('the desktop bridge', () => {
+  it('forwards a contract channel to main', async () => {
+    const { ipc, invoked } = aRendererIpc();
+
+    const response = await createDesktopBridge(ipc).invoke('file:read', { path: '/a.mesh.json' });
+
+    expect(response).toEqual({ ok: true, value: 'from main' });
+    expect(invoked).toEqual([{ channel: 'file:read', request: { path: '/a.mesh.json' } }]);
+  });
+
+  it('refuses a channel outside the contract without reaching main', async () => {
+    const { ipc, invoked } = aRendererIpc();
+
+    const response = await createDesktopBridge(ipc).invoke('shell:exec' as IpcChannel, 'rm -rf /' as never);
+
+    expect(response).toEqual({ ok: false, error: 'Refusing unknown channel "shell:exec".' });
+    expect(invoked).toEqual([]);
+  });
+
+  it('hands menu commands to the listener, without the Electron event', () => {
+    const { ipc, sendFromMain } = aRendererIpc();
+    const received: unknown[][] = [];
+    createDesktopBridge(ipc).onMenuCommand((...args) => received.push(args));
+
+    sendFromMain(MENU_COMMAND_CHANNEL, 'save-as');
+
+    expect(received).toEqual([['save-as']]);
+  });
+
+  it('ignores messages that are not menu commands', () => {
+    const { ipc, sendFromMain } = aRendererIpc();
+    const received: MenuCommand[] = [];
+    createDesktopBridge(ipc).onMenuCommand((command) => received.push(command));
+
+    sendFromMain(MENU_COMMAND_CHANNEL, 'format-disk');
+
+    expect(received).toEqual([]);
+  });
+
+  it('stops calling the listener once unsubscribed', () => {
+    const { ipc, sendFromMain } = aRendererIpc();
+    const received: MenuCommand[] = [];
+    const unsubscribe = createDesktopBridge(ipc).onMenuCommand((command) => received.push(command));
+
+    unsubscribe();
+    sendFromMain(MENU_COMMAND_CHANNEL, 'open');
+
+    expect(received).toEqual([]);
+  });
+});

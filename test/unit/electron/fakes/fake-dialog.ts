@@ -1,0 +1,37 @@
+import type { FileDialog } from '../../../../electron/dialogs/file-dialog';
+
+export interface DialogAnswers {
+  fileToOpen: string | null;
+  savePath: string | null;
+  exportFolder: string | null;
+  confirms: boolean;
+}
+
+/** Answers each native dialog with a prepared value (null is "cancel") and remembers what it was asked. */
+export class FakeDialog implements FileDialog {
+  readonly answers: DialogAnswers;
+  readonly suggestedSaveNames: string[] = [];
+  readonly confirmations: { message: string; detail: string | undefined }[] = [];
+
+  constructor(answers: Partial<DialogAnswers> = {}) {
+    this.answers = { fileToOpen: null, savePath: null, exportFolder: null, confirms: true, ...answers };
+  }
+
+  async chooseMeshFileToOpen(): Promise<string | null> {
+    return this.answers.fileToOpen;
+  }
+
+  async chooseSavePath(suggestedName: string): Promise<string | null> {
+    this.suggestedSaveNames.push(suggestedName);
+    return this.answers.savePath;
+  }
+
+  async chooseExportFolder(): Promise<string | null> {
+    return this.answers.exportFolder;
+  }
+
+  async confirm(message: string, detail?: string): Promise<boolean> {
+    this.confirmations.push({ message, detail });
+    return this.answers.confirms;
+  }
+}

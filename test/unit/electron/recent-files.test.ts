@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createRecentFilesStore } from '../../../electron/files/recent-files';
+import { InMemoryFileSystem } from './fakes/in-memory-file-system';
+
+const STORE_PATH = '/user-data/recent-files.json';
+
+function aRecentFilesStore(fs = new InMemoryFileSystem().withFolder('/user-data'), limit = 3) {
+  return { fs, store: createRecentFilesStore({ fs, storePath: STORE_PATH, limit }) };
+}
+
+const pathsOf = (files: { path?: string }[]) => files.map((file) => file.path);
+
+describe('recent files', () => {
+  it('lists the most recently remembered file first, named after its file', async () => {
+    const { store } = aRecentFilesStore();
+
+    await store.remember('/meshes/orders.mesh.json');
+    await store.remember('/meshes/shipping.mesh.json');
+
+    expect(await store.list()).toEqual([
+      { name: 'shipping.mesh.json', path: '/meshes/shipping.mesh.json' },
+      { name: 'orders.mesh.json', path: '/meshes/orders.mesh.json' },
+    ]);
+  });
+
+  it('keeps each file once, moving a reopened file to the top', async () => {
+    const { store } = aRecentFilesStore();
+
+    await store.remember('/meshes/a.mesh.json');
+    await store.remember('/meshes/b.mesh.json');
+    await store.remember('/meshes/a.mesh.json');
+
+    expect(pathsOf(await store.list())).toEqual(['/meshes/a.mesh.json', '/meshes/b.mesh.json']);
+  });
+
+  it('forgets the oldest files beyond its limit', async () => {
+    const { store } = aRecentFilesStore();
+
+    for (const name of ['a', 'b', 'c', 'd']) await store.remember(`/meshes/${name}.mesh.json`);
+
+    expect(pathsOf(await store.list())).toEqual(['/meshes/d.mesh.json', '/meshes/c.mesh.json', '/meshes/b.mesh.json']);
+  });
+
+  it('keeps the list across launches', async () => {
+    const { fs, store } = aRecentFilesStore();
+    await store.remember('/meshes/orders.mesh.json');
+
+    const afterRelaunch = createRecentFilesStore({ fs, storePath: STORE_PATH });
+
+    expect(pathsOf(await afterRelaunch.list())).toEqual(['/meshes/orders.mesh.json']);
+  });
+
+  it('starts empty when there is no store file yet', async () => {
+    const { store } = aRecentFilesStore();
+
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('survives a corrupt store file and writes a good one on the next change', async () => {
+    const { fs, store } = aRecentFilesStore(new InMemoryFileSystem().withFile(STORE_PATH, '{"truncated": ['));
+
+    expect(await store.list()).toEqual([]);
+    await store.remember('/meshes/orders.mesh.json');
+
+    expect(JSON.parse(fs.files.get(STORE_PATH) ?? '')).toEqual(['/meshes/orders.mesh.json']);
+  });
+
+  it('skips malformed entries and keeps the good ones', async () => {
+    const stored = JSON.stringify(['/meshes/good.mesh.json', 42, null, { path: 7 }]);
+    const { store } = aRecentFilesStore(new InMemoryFileSystem().withFile(STORE_PATH, stored));
+
+    expect(pathsOf(await store.list())).toEqual(['/meshes/good.mesh.json']);
+  });
+
+  it('loses no entry when files are remembered at the same moment', async () => {
+    const { store } = aRecentFilesStore(undefined, 10);
+
+    await Promise.all(['a', 'b', 'c'].map((name) => store.remember(`/meshes/${name}.mesh.json`)));
+
+    expect(pathsOf(await store.list())).toHaveLength(3);
+  });
+
+  it('forgets a file on request', async () => {
+    const { store } = aRecentFilesStore();
+    await store.remember('/meshes/a.mesh.json');
+    await store.remember('/meshes/b.mesh.json');
+
+    await store.forget('/meshes/a.mesh.json');
+
+    expect(pathsOf(await store.list())).toEqual(['/meshes/b.mesh.json']);
+  });
+});

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Electron 45 runs Node 22 in the main process and the preload.
@@ -23,24 +23,20 @@ await Promise.all(
   ),
 );
 
-const cliEntry = 'cli/mesh.ts';
 const cliOutfile = 'dist/cli/mesh.mjs';
-const hasCli = existsSync(cliEntry);
-if (hasCli) {
-  await build({
-    entryPoints: [cliEntry],
-    outfile: cliOutfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    banner: { js: '#!/usr/bin/env node' },
-    // The CLI runs beside node_modules. Bundled into ESM, CommonJS packages lose their own
-    // require and __dirname, which sql.js needs to find its .wasm; so packages stay external.
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  chmodSync(cliOutfile, 0o755);
-}
+await build({
+  entryPoints: ['cli/mesh.ts'],
+  outfile: cliOutfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  banner: { js: '#!/usr/bin/env node' },
+  // The CLI runs beside node_modules. Bundled into ESM, CommonJS packages lose their own
+  // require and __dirname, which sql.js needs to find its .wasm; so packages stay external.
+  packages: 'external',
+  logLevel: 'warning',
+});
+chmodSync(cliOutfile, 0o755);
 
-console.log(`built dist/electron${hasCli ? ' and dist/cli' : ''}`);
+console.log('built dist/electron and dist/cli');

@@ -5,7 +5,9 @@ import { LogicalTypeSchema } from './logical-type';
 /** ODCS fields we do not model, kept verbatim so an imported contract round-trips. */
 export const ExtensionsSchema = z.record(z.string(), z.unknown());
 
-export const ContractStatusSchema = z.enum(['proposed', 'draft', 'active', 'deprecated', 'retired']);
+/** The lifecycle ODCS 3.1 suggests; ODCS allows any status (3.0 files say e.g. `development`). */
+export const KNOWN_CONTRACT_STATUSES = ['proposed', 'draft', 'active', 'deprecated', 'retired'] as const;
+export const ContractStatusSchema = z.string().min(1);
 
 export const QualityRuleSchema = z.strictObject({
   name: z.string().optional(),

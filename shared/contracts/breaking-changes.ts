@@ -1,0 +1,268 @@
+import type { Contract, ContractProperty, SchemaObject } from '../model/contract';
+import { canReadAs } from './compatibility';
+import type { ContractFinding } from './finding';
+import { bumpMajor, compareSemver, parseSemver } from './semver';
+
+/**
+ * A change is breaking when a consumer written against the old contract can fail on the
+ * new one, or when data valid under the old contract can be invalid under the new one.
+ * The one exception is new enum values: consumers are expected to tolerate them, as in
+ * Protobuf and Avro schema evolution.
+ */
+const BREAKING_KINDS = [
+  'object-removed',
+  'field-removed',
+  'field-renamed',
+  'field-added-required',
+  'type-narrowed',
+  'type-changed',
+  'optional-to-required',
+  'required-to-optional',
+  'uniqueness-added',
+  'uniqueness-dropped',
+  'primary-key-changed',
+  'enum-value-removed',
+  'enum-introduced',
+  'kind-changed',
+  'history-dropped',
+] as const;
+
+const NON_BREAKING_KINDS = [
+  'object-added',
+  'object-changed',
+  'field-added-optional',
+  'enum-value-added',
+  'enum-lifted',
+  'description-changed',
+  'field-changed',
+  'history-added',
+  'contract-changed',
+] as const;
+
+export type ChangeKind = (typeof BREAKING_KINDS)[number] | (typeof NON_BREAKING_KINDS)[number];
+
+export interface ContractChange {
+  kind: ChangeKind;
+  isBreaking: boolean;
+  /** What changed, by name: `orders.customer_id`, `orders`, or `contract`. */
+  subject: string;
+  message: string;
+}
+
+export interface ContractComparison {
+  fromVersion: string;
+  toVersion: string;
+  changes: ContractChange[];
+  isBreaking: boolean;
+  /** Whether the new version number fits the changes (e.g. breaking without a major bump). */
+  findings: ContractFinding[];
+}
+
+const CONTRACT_SUBJECT = 'contract';
+
+export function compareContracts(previous: Contract, next: Contract): ContractComparison {
+  const changes = [...contractChanges(previous, next), ...schemaChanges(previous.schema, next.schema)];
+  const isBreaking = changes.some((change) => change.isBreaking);
+  return {
+    fromVersion: previous.version,
+    toVersion: next.version,
+    changes,
+    isBreaking,
+    findings: versionFindings(previous.version, next.version, changes.length > 0, isBreaking),
+  };
+}
+
+function change(kind: ChangeKind, subject: string, message: string): ContractChange {
+  return { kind, isBreaking: (BREAKING_KINDS as readonly string[]).includes(kind), subject, message };
+}
+
+function versionFindings(from: string, to: string, hasChanges: boolean, isBreaking: boolean): ContractFinding[] {
+  const order = compareSemver(to, from);
+  const at = (severity: ContractFinding['severity'], message: string) => [{ path: 'version', severity, message }];
+  if (order < 0) return at('error', `version ${to} is lower than the previous ${from}`);
+  const isMajorBump = (parseSemver(to)?.major ?? 0) > (parseSemver(from)?.major ?? 0);
+  if (isBreaking && !isMajorBump) {
+    return at('error', `breaking changes need a new major version: ${bumpMajor(from)} instead of ${to}`);
+  }
+  if (hasChanges && order === 0) return at('warning', `the contract changed but its version is still ${to}`);
+  return [];
+}
+
+const CONTRACT_FIELDS = ['name', 'status', 'description', 'owner', 'domain', 'dataProduct'] as const;
+
+function contractChanges(previous: Contract, next: Contract): ContractChange[] {
+  return [
+    ...(previous.kind === next.kind
+      ? []
+      : [change('kind-changed', CONTRACT_SUBJECT, `kind changed from ${previous.kind} to ${next.kind}`)]),
+    ...(previous.keepHistory && !next.keepHistory
+      ? [change('history-dropped', CONTRACT_SUBJECT, 'history is no longer kept')]
+      : []),
+    ...(!previous.keepHistory && next.keepHistory
+      ? [change('history-added', CONTRACT_SUBJECT, 'history is kept')]
+      : []),
+    ...CONTRACT_FIELDS.flatMap((field) =>
+      previous[field] === next[field]
+        ? []
+        : [change('contract-changed', CONTRACT_SUBJECT, describeValueChange(field, previous[field], next[field]))],
+    ),
+    ...changedAttributes(previous, next, ['sla', 'quality', 'extensions']).map((field) =>
+      change('contract-changed', CONTRACT_SUBJECT, `${field} changed`),
+    ),
+  ];
+}
+
+function describeValueChange(field: string, before: string | undefined, after: string | undefined): string {
+  if (before === undefined) return `${field} set to '${after}'`;
+  if (after === undefined) return `${field} removed (was '${before}')`;
+  return `${field} changed from '${before}' to '${after}'`;
+}
+
+function schemaChanges(previous: readonly SchemaObject[], next: readonly SchemaObject[]): ContractChange[] {
+  const nextByName = new Map(next.map((object) => [object.name, object]));
+  const previousNames = new Set(previous.map((object) => object.name));
+  return [
+    ...previous.flatMap((object) => {
+      const counterpart = nextByName.get(object.name);
+      return counterpart
+        ? objectChanges(object, counterpart)
+        : [change('object-removed', object.name, 'schema object removed')];
+    }),
+    ...next
+      .filter((object) => !previousNames.has(object.name))
+      .map((object) => change('object-added', object.name, 'schema object added')),
+  ];
+}
+
+function objectChanges(previous: SchemaObject, next: SchemaObject): ContractChange[] {
+  const subject = (name: string) => `${next.name}.${name}`;
+  const nextByName = new Map(next.properties.map((property) => [property.name, property]));
+  const previousNames = new Set(previous.properties.map((property) => property.name));
+  const removed = previous.properties.filter((property) => !nextByName.has(property.name));
+  const added = next.properties.filter((property) => !previousNames.has(property.name));
+  const renames = guessRenames(removed, added);
+
+  return [
+    ...previous.properties.flatMap((property) => {
+      const counterpart = nextByName.get(property.name);
+      return counterpart ? propertyChanges(property, counterpart, subject(property.name)) : [];
+    }),
+    ...[...renames].map(([from, to]) =>
+      change('field-renamed', subject(from), `field seems renamed to ${to} (same type and attributes)`),
+    ),
+    ...removed
+      .filter((property) => !renames.has(property.name))
+      .map((property) => change('field-removed', subject(property.name), 'field removed')),
+    ...added
+      .filter((property) => ![...renames.values()].includes(property.name))
+      .map((property) =>
+        property.required
+          ? change('field-added-required', subject(property.name), 'required field added')
+          : change('field-added-optional', subject(property.name), 'optional field added'),
+      ),
+    ...primaryKeyChanges(previous, next, renames),
+    ...changedAttributes(previous, next, ['physicalName', 'description', 'quality', 'extensions']).map((field) =>
+      change('object-changed', next.name, `${field} changed`),
+    ),
+  ];
+}
+
+/** A removed and an added field alike in everything but name are taken for a rename. */
+function guessRenames(removed: readonly ContractProperty[], added: readonly ContractProperty[]): Map<string, string> {
+  const renames = new Map<string, string>();
+  const unclaimed = [...added];
+  for (const property of removed) {
+    const index = unclaimed.findIndex((candidate) => signature(candidate) === signature(property));
+    if (index === -1) continue;
+    renames.set(property.name, unclaimed[index]?.name ?? property.name);
+    unclaimed.splice(index, 1);
+  }
+  return renames;
+}
+
+function signature(property: ContractProperty): string {
+  const { logicalType, physicalType, required, unique, primaryKey, primaryKeyPosition, classification } = property;
+  return JSON.stringify([logicalType, physicalType, required, unique, primaryKey, primaryKeyPosition, classification]);
+}
+
+function primaryKeyChanges(
+  previous: SchemaObject,
+  next: SchemaObject,
+  renames: ReadonlyMap<string, string>,
+): ContractChange[] {
+  const before = primaryKeyOf(previous).map((name) => renames.get(name) ?? name);
+  const after = primaryKeyOf(next);
+  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  const describe = (names: readonly string[]) => (names.length > 0 ? `(${names.join(', ')})` : 'none');
+  return [
+    change('primary-key-changed', next.name, `primary key changed from ${describe(before)} to ${describe(after)}`),
+  ];
+}
+
+/** The key's field names in key order: by primaryKeyPosition, then as declared. */
+function primaryKeyOf(object: SchemaObject): string[] {
+  return object.properties
+    .filter((property) => property.primaryKey)
+    .map((property, index) => ({ name: property.name, position: property.primaryKeyPosition ?? -1, index }))
+    .sort((a, b) => a.position - b.position || a.index - b.index)
+    .map((key) => key.name);
+}
+
+function propertyChanges(previous: ContractProperty, next: ContractProperty, subject: string): ContractChange[] {
+  const on = (kind: ChangeKind, message: string) => [change(kind, subject, message)];
+  return [
+    ...(previous.logicalType === next.logicalType
+      ? []
+      : canReadAs(next.logicalType, previous.logicalType)
+        ? on('type-narrowed', `type narrowed from ${previous.logicalType} to ${next.logicalType}`)
+        : on('type-changed', `type changed from ${previous.logicalType} to ${next.logicalType}`)),
+    ...(!previous.required && next.required ? on('optional-to-required', 'optional field made required') : []),
+    ...(previous.required && !next.required ? on('required-to-optional', 'required field made optional') : []),
+    ...(!previous.unique && next.unique ? on('uniqueness-added', 'field made unique') : []),
+    ...(previous.unique && !next.unique ? on('uniqueness-dropped', 'field no longer unique') : []),
+    ...enumChanges(previous.enum, next.enum, subject),
+    ...(previous.description === next.description ? [] : on('description-changed', 'description changed')),
+    ...changedAttributes(previous, next, ['physicalType', 'classification', 'examples', 'quality', 'extensions']).map(
+      (field) => change('field-changed', subject, `${field} changed`),
+    ),
+  ];
+}
+
+function enumChanges(previous: readonly string[] | undefined, next: readonly string[] | undefined, subject: string) {
+  if (previous === undefined && next === undefined) return [];
+  if (previous === undefined) return [change('enum-introduced', subject, `values restricted to ${next?.join(', ')}`)];
+  if (next === undefined) return [change('enum-lifted', subject, 'values no longer restricted')];
+  return [
+    ...previous
+      .filter((value) => !next.includes(value))
+      .map((value) => change('enum-value-removed', subject, `enum value '${value}' removed`)),
+    ...next
+      .filter((value) => !previous.includes(value))
+      .map((value) => change('enum-value-added', subject, `enum value '${value}' added`)),
+  ];
+}
+
+/** The named fields whose values differ. */
+function changedAttributes<T extends object, K extends keyof T & string>(
+  previous: T,
+  next: T,
+  fields: readonly K[],
+): K[] {
+  return fields.filter((field) => !isSameJson(previous[field], next[field]));
+}
+
+/** Deep equality of JSON values; key order and keys holding `undefined` do not count. */
+function isSameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const definedKeys = (value: object) =>
+    Object.entries(value)
+      .filter(([, child]) => child !== undefined)
+      .map(([key]) => key);
+  const keys = definedKeys(a);
+  return (
+    keys.length === definedKeys(b).length &&
+    keys.every((key) => isSameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
+}

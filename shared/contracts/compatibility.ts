@@ -1,0 +1,110 @@
+import type { Contract, ContractProperty } from '../model/contract';
+import { resolveEndpoint } from '../model/endpoints';
+import type { Link } from '../model/link';
+import type { LogicalType } from '../model/logical-type';
+import type { Mesh } from '../model/mesh';
+import type { OperationalSystem, Topic } from '../model/operational-system';
+import type { ExpectedField } from '../model/port';
+
+/**
+ * Provided types a consumer may read as another type it needs, beyond the type itself.
+ * Only integer → number: every integer is a number, while the reverse loses fractions.
+ * date and timestamp do not mix either way: a date read as a timestamp invents a time
+ * of day, a timestamp read as a date drops one. Nothing widens to string: a consumer
+ * that parses strings breaks on a number or a boolean.
+ */
+const ALSO_READABLE_AS: Partial<Record<LogicalType, readonly LogicalType[]>> = {
+  integer: ['number'],
+};
+
+export function canReadAs(provided: LogicalType, needed: LogicalType): boolean {
+  return provided === needed || (ALSO_READABLE_AS[provided] ?? []).includes(needed);
+}
+
+/** One reason a link cannot work, naming the field it is about. */
+export interface CompatibilityProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * What the producer's contract fails to give the consumer: each needed field must be a
+ * property of one of its schema objects (matched by exact name), of a readable type,
+ * and required there when the consumer needs it non-null.
+ */
+export function checkCompatibility(provider: Contract, needed: readonly ExpectedField[]): CompatibilityProblem[] {
+  const provided = provider.schema.flatMap((object) => object.properties);
+  return needed.flatMap((field) => {
+    const candidates = provided.filter((property) => property.name === field.name);
+    if (candidates.length === 0) return [missingField(field, provided)];
+    const problemsPerCandidate = candidates.map((property) => fieldProblems(property, field));
+    return problemsPerCandidate.some((problems) => problems.length === 0) ? [] : (problemsPerCandidate[0] ?? []);
+  });
+}
+
+function missingField(field: ExpectedField, provided: readonly ContractProperty[]): CompatibilityProblem {
+  const nameInOtherCase = provided.find((property) => property.name.toLowerCase() === field.name.toLowerCase())?.name;
+  const hint = nameInOtherCase ? ` (the contract has '${nameInOtherCase}')` : '';
+  return { field: field.name, message: `missing field ${field.name}${hint}` };
+}
+
+function fieldProblems(property: ContractProperty, field: ExpectedField): CompatibilityProblem[] {
+  return [
+    ...(canReadAs(property.logicalType, field.logicalType)
+      ? []
+      : [`field ${field.name}: ${property.logicalType} is not compatible with needed ${field.logicalType}`]),
+    ...(field.required && !property.required ? [`field ${field.name} is optional, but needed as required`] : []),
+  ].map((message) => ({ field: field.name, message }));
+}
+
+/** A contract's properties as what a consumer referencing that contract needs. */
+export function expectedFieldsOf(contract: Contract): ExpectedField[] {
+  return contract.schema.flatMap((object) =>
+    object.properties.map(({ name, logicalType, required }) => ({ name, logicalType, required })),
+  );
+}
+
+export type LinkCompatibility =
+  | { linkId: string; status: 'compatible' }
+  | { linkId: string; status: 'incompatible'; problems: CompatibilityProblem[] }
+  | { linkId: string; status: 'unknown'; reason: string };
+
+/**
+ * Whether a link can work. The producer's contract is the output port's, or for a topic
+ * carrying a system's published event, that event's; a CDC topic has none. The consumer
+ * needs its input port's `expects`, or else all fields of the contract it references.
+ */
+export function checkLinkCompatibility(mesh: Mesh, link: Link): LinkCompatibility {
+  const unknown = (reason: string): LinkCompatibility => ({ linkId: link.id, status: 'unknown', reason });
+  const from = resolveEndpoint(mesh, link.from);
+  const to = resolveEndpoint(mesh, link.to);
+  if (!from || to?.kind !== 'port') return unknown('the link does not join an output to an input port');
+
+  const providerId = from.kind === 'port' ? from.port.contractId : publishedContractId(from.system, from.topic);
+  if (!providerId) return unknown('the producer has no contract');
+  const provider = findContract(mesh, providerId);
+  if (!provider) return unknown(`no contract '${providerId}'`);
+
+  const referenced = to.port.contractId === undefined ? undefined : findContract(mesh, to.port.contractId);
+  const needed = to.port.expects ?? (referenced && expectedFieldsOf(referenced));
+  if (!needed) return unknown('the input port declares no expectations');
+
+  const problems = checkCompatibility(provider, needed);
+  return problems.length === 0
+    ? { linkId: link.id, status: 'compatible' }
+    : { linkId: link.id, status: 'incompatible', problems };
+}
+
+export function checkMeshCompatibility(mesh: Mesh): LinkCompatibility[] {
+  return mesh.links.map((link) => checkLinkCompatibility(mesh, link));
+}
+
+function publishedContractId(system: OperationalSystem, topic: Topic): string | undefined {
+  const { source } = topic;
+  if (source.kind !== 'outbox') return undefined;
+  return system.publishes.find((event) => event.name === source.event)?.contractId;
+}
+
+function findContract(mesh: Mesh, id: string): Contract | undefined {
+  return mesh.contracts.find((contract) => contract.id === id);
+}

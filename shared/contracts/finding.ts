@@ -1,0 +1,12 @@
+import type { Problem } from '../model/problem';
+import type { TextRange } from './yaml-source';
+
+export type FindingSeverity = 'error' | 'warning';
+
+/** Something to tell the author of a contract, at a path of the contract. */
+export interface ContractFinding extends Problem {
+  severity: FindingSeverity;
+}
+
+/** A finding placed in the contract's YAML text, ready to become an editor marker. */
+export interface LocatedFinding extends ContractFinding, TextRange {}

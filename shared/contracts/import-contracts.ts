@@ -1,0 +1,194 @@
+import type { Contract } from '../model/contract';
+import type { DataProduct } from '../model/data-product';
+import type { Domain } from '../model/domain';
+import { productPorts } from '../model/endpoints';
+import { uniqueId } from '../model/ids';
+import type { Mesh } from '../model/mesh';
+import type { Port } from '../model/port';
+import { parseOdcsYaml } from './odcs-yaml';
+import { DOCUMENT_START, type LocatedProblem } from './yaml-source';
+
+export interface ContractFile {
+  name: string;
+  text: string;
+}
+
+export type ContractFileReport =
+  | { file: string; ok: true; contract: Contract }
+  | { file: string; ok: false; errors: LocatedProblem[] };
+
+/** Larger files are refused before parsing: no real contract comes near it. */
+export const MAX_CONTRACT_FILE_LENGTH = 4 * 1024 * 1024;
+
+/** Reads each file on its own: a bad file is reported and does not stop the others. */
+export function importContractFiles(files: readonly ContractFile[]): ContractFileReport[] {
+  return files.map((file) => {
+    if (file.text.length > MAX_CONTRACT_FILE_LENGTH) {
+      const message = `file is larger than ${MAX_CONTRACT_FILE_LENGTH / 1024 / 1024} MB`;
+      return { file: file.name, ok: false, errors: [{ path: '(document)', message, ...DOCUMENT_START }] };
+    }
+    const parsed = parseOdcsYaml(file.text);
+    return parsed.ok
+      ? { file: file.name, ok: true, contract: parsed.value }
+      : { file: file.name, ok: false, errors: parsed.errors };
+  });
+}
+
+export interface ContractAttachment {
+  contractId: string;
+  /** A contract with the same id was in the mesh and has been replaced. */
+  replacedExisting: boolean;
+  productId?: string;
+  portId?: string;
+  createdDomainId?: string;
+  createdProductId?: string;
+  message: string;
+}
+
+/** Where contracts naming a product but no domain get one created. */
+export const IMPORTED_DOMAIN_NAME = 'Imported';
+const DISCOVERY_PORT_ID = 'discovery';
+const DOMAIN_COLORS = ['#2f6fde', '#d9822b', '#2e9e5b', '#9c4dcc', '#c23b4e', '#1f9aa8'];
+
+/**
+ * Adds contracts to the mesh (one with an id already there replaces it) and, when a
+ * contract names its `dataProduct`, serves it from a new output port of that product,
+ * matched by name or id ignoring case, preferring one in the contract's `domain`. A
+ * missing product is created, in the named domain, itself created when missing.
+ */
+export function attachContracts(
+  mesh: Mesh,
+  contracts: readonly Contract[],
+): { mesh: Mesh; attachments: ContractAttachment[] } {
+  const attachments: ContractAttachment[] = [];
+  let updated = mesh;
+  for (const contract of contracts) {
+    const result = attachContract(updated, contract);
+    updated = result.mesh;
+    attachments.push(result.attachment);
+  }
+  return { mesh: updated, attachments };
+}
+
+function attachContract(mesh: Mesh, contract: Contract): { mesh: Mesh; attachment: ContractAttachment } {
+  const replacedExisting = mesh.contracts.some((existing) => existing.id === contract.id);
+  const withContract: Mesh = {
+    ...mesh,
+    contracts: replacedExisting
+      ? mesh.contracts.map((existing) => (existing.id === contract.id ? contract : existing))
+      : [...mesh.contracts, contract],
+  };
+  const base = { contractId: contract.id, replacedExisting };
+  const verb = `contract ${contract.id} ${replacedExisting ? 'replaced' : 'added'}`;
+  const productName = contract.dataProduct;
+  if (!productName) {
+    return { mesh: withContract, attachment: { ...base, message: `${verb}; it names no dataProduct to attach to` } };
+  }
+
+  const domain = contract.domain === undefined ? undefined : findByName(mesh.domains, contract.domain);
+  const candidates = mesh.products.filter((product) => isNamed(product, productName));
+  const product = candidates.find((candidate) => candidate.domainId === domain?.id) ?? candidates[0];
+
+  if (product) {
+    const servingPort = product.outputPorts.find((port) => port.contractId === contract.id);
+    if (servingPort) {
+      const message = `${verb}; already served by ${product.name} at port ${servingPort.name}`;
+      return { mesh: withContract, attachment: { ...base, productId: product.id, portId: servingPort.id, message } };
+    }
+    const port = outputPortFor(contract, new Set(productPorts(product).map((existing) => existing.id)));
+    const products = withContract.products.map((existing) =>
+      existing.id === product.id ? { ...existing, outputPorts: [...existing.outputPorts, port] } : existing,
+    );
+    const message = `${verb}; served by ${product.name} at new port ${port.name}`;
+    return {
+      mesh: { ...withContract, products },
+      attachment: { ...base, productId: product.id, portId: port.id, message },
+    };
+  }
+
+  const nodeIds = new Set([...mesh.domains, ...mesh.products, ...mesh.systems].map((node) => node.id));
+  const targetDomain = domain ?? newDomain(contract.domain ?? IMPORTED_DOMAIN_NAME, mesh, nodeIds);
+  const isNewDomain = targetDomain !== domain;
+  const port = outputPortFor(contract, new Set([DISCOVERY_PORT_ID]));
+  const created = newProduct(contract, productName, targetDomain.id, port, new Set([...nodeIds, targetDomain.id]));
+  const domainNote = isNewDomain ? ` in new domain ${targetDomain.name}` : '';
+  return {
+    mesh: {
+      ...withContract,
+      domains: isNewDomain ? [...mesh.domains, targetDomain] : mesh.domains,
+      products: [...withContract.products, created],
+    },
+    attachment: {
+      ...base,
+      productId: created.id,
+      portId: port.id,
+      ...(isNewDomain && { createdDomainId: targetDomain.id }),
+      createdProductId: created.id,
+      message: `${verb}; served by new product ${created.name}${domainNote} at port ${port.name}`,
+    },
+  };
+}
+
+function isNamed(node: { id: string; name: string }, wanted: string): boolean {
+  const key = wanted.toLowerCase();
+  return node.id.toLowerCase() === key || node.name.toLowerCase() === key;
+}
+
+function findByName<T extends { id: string; name: string }>(nodes: readonly T[], wanted: string): T | undefined {
+  return nodes.find((node) => isNamed(node, wanted));
+}
+
+/** Events flow on topics; entities are served as tables. */
+function outputPortFor(contract: Contract, takenIds: ReadonlySet<string>): Port {
+  return {
+    id: uniqueId(`${contract.name} out`, takenIds),
+    name: contract.name,
+    direction: 'output',
+    protocol: contract.kind === 'event' ? 'kafka-topic' : 'table',
+    description: contract.description ?? '',
+    contractId: contract.id,
+  };
+}
+
+function newDomain(name: string, mesh: Mesh, takenIds: ReadonlySet<string>): Domain {
+  return {
+    id: uniqueId(name, takenIds),
+    name,
+    description: '',
+    owner: '',
+    color: DOMAIN_COLORS[mesh.domains.length % DOMAIN_COLORS.length] ?? '#2f6fde',
+  };
+}
+
+function newProduct(
+  contract: Contract,
+  name: string,
+  domainId: string,
+  outputPort: Port,
+  takenIds: ReadonlySet<string>,
+): DataProduct {
+  const discoveryPort: Port = {
+    id: DISCOVERY_PORT_ID,
+    name: 'Discovery',
+    direction: 'discovery',
+    protocol: 'catalog',
+    description: '',
+  };
+  return {
+    id: uniqueId(name, takenIds),
+    domainId,
+    name,
+    description: '',
+    owner: contract.owner ?? '',
+    kind: 'source-aligned',
+    inputPorts: [],
+    outputPorts: [outputPort],
+    discoveryPort,
+    storage: { engine: 'sqlite', tables: [] },
+    transformations: [],
+    documentation: '',
+    tests: [],
+    observability: { slos: [] },
+    pipeline: { stages: [] },
+  };
+}

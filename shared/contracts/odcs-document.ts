@@ -1,0 +1,342 @@
+import {
+  type Contract,
+  type ContractProperty,
+  ContractSchema,
+  type QualityRule,
+  type SchemaObject,
+  type SlaProperty,
+} from '../model/contract';
+import { ODCS_API_VERSION } from './odcs-schema';
+import type { PathResult, PathSegment } from './path-problem';
+
+/*
+ * The mapping between the model's Contract and an ODCS v3.1.0 document.
+ *
+ * - What ODCS has and the model does not (servers, roles, tags, businessName, ...) is
+ *   kept in `extensions` at the level it was found and written back verbatim.
+ * - Our event/entity semantics live in contract-level `customProperties`: `datasetKind`
+ *   (`event` | `entity`) and `keepHistory` (boolean). ODCS 3.1 has no contract-level
+ *   quality, so the model's contract-level rules travel as `contractQuality`.
+ * - Values equal to their default are not written: ODCS's (`required`, `unique` and
+ *   `primaryKey` false, quality `type: library`) and ours (`datasetKind: entity`,
+ *   `keepHistory: false`). A document without `datasetKind` is an entity, as most
+ *   ODCS datasets are tables.
+ * - ODCS 3.1 has no enum in `logicalTypeOptions`; allowed values are a library quality
+ *   rule (`metric: invalidValues`, `arguments.validValues`, `mustBe: 0`). A rule of
+ *   exactly that shape is the property's `enum`; it is written first in `quality`.
+ * - A contract without a name is named after its id; a deprecated ODCS 3.0 `team`
+ *   array becomes the 3.1 team object `{ members }`.
+ */
+
+/** An ODCS document as plain JSON (parsed YAML). */
+export type OdcsDocument = Record<string, unknown>;
+type OdcsObject = Record<string, unknown>;
+
+export const DATASET_KIND_PROPERTY = 'datasetKind';
+export const KEEP_HISTORY_PROPERTY = 'keepHistory';
+export const CONTRACT_QUALITY_PROPERTY = 'contractQuality';
+const APP_CUSTOM_PROPERTIES = [DATASET_KIND_PROPERTY, KEEP_HISTORY_PROPERTY, CONTRACT_QUALITY_PROPERTY];
+
+const PROPERTY_FIELDS = [
+  'name',
+  'logicalType',
+  'physicalType',
+  'description',
+  'required',
+  'unique',
+  'primaryKey',
+  'primaryKeyPosition',
+  'classification',
+  'examples',
+] as const;
+const OBJECT_FIELDS = ['name', 'physicalName', 'description'] as const;
+const QUALITY_FIELDS = [
+  'name',
+  'description',
+  'type',
+  'dimension',
+  'metric',
+  'query',
+  'mustBe',
+  'mustBeLessThan',
+  'mustBeGreaterThan',
+  'severity',
+] as const;
+const SLA_FIELDS = ['property', 'value', 'unit', 'element', 'description'] as const;
+const CONTRACT_FIELDS = ['id', 'name', 'version', 'status', 'domain', 'dataProduct'] as const;
+/** Read by the importer and written by the exporter; never kept as extensions. */
+const CONSUMED_FIELDS = ['apiVersion', 'kind', 'schema', 'slaProperties', 'description', 'team', 'customProperties'];
+
+export function contractToOdcs(contract: Contract): OdcsDocument {
+  const head = compact({
+    apiVersion: ODCS_API_VERSION,
+    kind: 'DataContract',
+    ...pick(contract, CONTRACT_FIELDS),
+    description: contract.description === undefined ? undefined : { purpose: contract.description },
+  });
+  const customProperties = appCustomProperties(contract);
+  const tail = compact({
+    schema: contract.schema.map(objectToOdcs),
+    team: contract.owner === undefined ? undefined : { name: contract.owner },
+    slaProperties: contract.sla.length > 0 ? contract.sla.map(slaToOdcs) : undefined,
+    customProperties: customProperties.length > 0 ? customProperties : undefined,
+  });
+  return withExtensions(head, contract.extensions, tail);
+}
+
+function appCustomProperties(contract: Contract): OdcsObject[] {
+  return [
+    ...(contract.kind === 'event' ? [{ property: DATASET_KIND_PROPERTY, value: contract.kind }] : []),
+    ...(contract.keepHistory ? [{ property: KEEP_HISTORY_PROPERTY, value: true }] : []),
+    ...(contract.quality ? [{ property: CONTRACT_QUALITY_PROPERTY, value: contract.quality.map(qualityToOdcs) }] : []),
+  ];
+}
+
+function objectToOdcs(object: SchemaObject): OdcsObject {
+  const head = pick(object, OBJECT_FIELDS);
+  const tail = compact({
+    properties: object.properties.map(propertyToOdcs),
+    quality: object.quality?.map(qualityToOdcs),
+  });
+  return withExtensions(head, object.extensions, tail);
+}
+
+function propertyToOdcs(property: ContractProperty): OdcsObject {
+  const head = compact({
+    ...pick(property, PROPERTY_FIELDS),
+    required: property.required || undefined,
+    unique: property.unique || undefined,
+    primaryKey: property.primaryKey || undefined,
+  });
+  const rules = [...(property.enum ? [enumRule(property.enum)] : []), ...(property.quality ?? []).map(qualityToOdcs)];
+  const hasQuality = property.enum !== undefined || property.quality !== undefined;
+  return withExtensions(head, property.extensions, compact({ quality: hasQuality ? rules : undefined }));
+}
+
+function enumRule(values: readonly string[]): OdcsObject {
+  return { metric: 'invalidValues', arguments: { validValues: [...values] }, mustBe: 0 };
+}
+
+function qualityToOdcs(rule: QualityRule): OdcsObject {
+  const fields = compact({ ...pick(rule, QUALITY_FIELDS), type: rule.type === 'library' ? undefined : rule.type });
+  return withExtensions(fields, rule.extensions);
+}
+
+function slaToOdcs(sla: SlaProperty): OdcsObject {
+  return withExtensions(pick(sla, SLA_FIELDS), sla.extensions);
+}
+
+/** Maps a document that passed the official schema to a Contract, checked against the model. */
+export function contractFromOdcs(document: OdcsDocument): PathResult<Contract> {
+  const { known, rest } = splitFields(document, CONTRACT_FIELDS);
+  const extensions = omit(rest, CONSUMED_FIELDS);
+  const description = asObject(document.description);
+  const team = teamObject(document.team);
+  const customProperties = asArray(document.customProperties).map(asObject);
+  const findCustom = (property: string) => customProperties.find((entry) => entry.property === property)?.value;
+  const contractQuality = findCustom(CONTRACT_QUALITY_PROPERTY);
+
+  const { purpose, ...descriptionRest } = description;
+  const { name: owner, ...teamRest } = team;
+  const foreignCustomProperties = customProperties.filter(
+    (entry) => !APP_CUSTOM_PROPERTIES.includes(String(entry.property)),
+  );
+  const candidate = compact({
+    ...known,
+    name: known.name ?? known.id,
+    kind: findCustom(DATASET_KIND_PROPERTY) ?? 'entity',
+    keepHistory: findCustom(KEEP_HISTORY_PROPERTY) ?? false,
+    description: purpose,
+    owner,
+    schema: asArray(document.schema).map((object) => objectFromOdcs(asObject(object))),
+    quality: isArrayOfObjects(contractQuality) ? contractQuality.map(qualityFromOdcs) : contractQuality,
+    sla: asArray(document.slaProperties).map((sla) => slaFromOdcs(asObject(sla))),
+    extensions: nonEmpty({
+      ...extensions,
+      description: leftover(document.description, descriptionRest),
+      team: leftover(document.team, teamRest),
+      customProperties: leftover(document.customProperties, foreignCustomProperties),
+    }),
+  });
+
+  const parsed = ContractSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => ({
+      path: documentPathOf(issue.path as PathSegment[], document),
+      message: valueAt(candidate, issue.path as PathSegment[]) === undefined ? 'is required' : issue.message,
+    })),
+  };
+}
+
+function teamObject(team: unknown): OdcsObject {
+  return Array.isArray(team) ? { members: team } : asObject(team);
+}
+
+function objectFromOdcs(object: OdcsObject): unknown {
+  const { known, rest } = splitFields(object, OBJECT_FIELDS);
+  const { properties, quality, ...extensions } = rest;
+  return compact({
+    ...known,
+    properties: asArray(properties).map((property) => propertyFromOdcs(asObject(property))),
+    quality: Array.isArray(quality) ? quality.map((rule) => qualityFromOdcs(asObject(rule))) : undefined,
+    extensions: nonEmpty(extensions),
+  });
+}
+
+function propertyFromOdcs(property: OdcsObject): unknown {
+  const { known, rest } = splitFields(property, PROPERTY_FIELDS);
+  const { quality, ...extensions } = rest;
+  const rules = Array.isArray(quality) ? quality.map(asObject) : undefined;
+  const enumIndex = rules?.findIndex(isEnumRule) ?? -1;
+  const otherRules = rules?.filter((_, index) => index !== enumIndex);
+  const keepsQuality = otherRules !== undefined && (otherRules.length > 0 || enumIndex === -1);
+  return compact({
+    required: false,
+    unique: false,
+    primaryKey: false,
+    ...known,
+    enum: enumIndex === -1 ? undefined : asObject(rules?.[enumIndex]?.arguments).validValues,
+    quality: keepsQuality ? otherRules.map(qualityFromOdcs) : undefined,
+    extensions: nonEmpty(extensions),
+  });
+}
+
+function isEnumRule(rule: OdcsObject): boolean {
+  const { type = 'library', metric, mustBe, arguments: args, ...others } = rule;
+  if (type !== 'library' || metric !== 'invalidValues' || mustBe !== 0 || Object.keys(others).length > 0) return false;
+  const { validValues, ...otherArguments } = asObject(args);
+  return (
+    Object.keys(otherArguments).length === 0 &&
+    Array.isArray(validValues) &&
+    validValues.every((value) => typeof value === 'string')
+  );
+}
+
+function qualityFromOdcs(rule: OdcsObject): unknown {
+  const { mustBe, ...others } = rule;
+  const { known, rest } = splitFields(others, QUALITY_FIELDS);
+  // ODCS allows any value in mustBe; the model holds numbers, anything else stays verbatim.
+  const mustBeFits = typeof mustBe === 'number';
+  return compact({
+    ...known,
+    type: known.type ?? 'library',
+    mustBe: mustBeFits ? mustBe : undefined,
+    extensions: nonEmpty({ ...rest, ...(mustBe !== undefined && !mustBeFits && { mustBe }) }),
+  });
+}
+
+function slaFromOdcs(sla: OdcsObject): unknown {
+  const { known, rest } = splitFields(sla, SLA_FIELDS);
+  return compact({ ...known, extensions: nonEmpty(rest) });
+}
+
+/**
+ * Where a model field lives in the ODCS document, to point at the right line: most
+ * paths are the same, a few fields are renamed or live in a custom property.
+ */
+export function documentPathOf(modelPath: readonly PathSegment[], document: unknown): PathSegment[] {
+  const [head, ...rest] = modelPath;
+  const customPropertyPath = (property: string, within: readonly PathSegment[] = []): PathSegment[] => {
+    const entries = asArray(asObject(document).customProperties);
+    const index = entries.findIndex((entry) => asObject(entry).property === property);
+    return index === -1 ? ['customProperties'] : ['customProperties', index, 'value', ...within];
+  };
+  switch (head) {
+    case 'kind':
+      return customPropertyPath(DATASET_KIND_PROPERTY);
+    case 'keepHistory':
+      return customPropertyPath(KEEP_HISTORY_PROPERTY);
+    case 'quality':
+      return customPropertyPath(CONTRACT_QUALITY_PROPERTY, rest);
+    case 'description':
+      return ['description', 'purpose'];
+    case 'owner':
+      return ['team', 'name'];
+    case 'sla':
+      return ['slaProperties', ...rest];
+    default:
+      return [...modelPath];
+  }
+}
+
+/**
+ * Lays out an ODCS object: the model's `head` fields, then the extensions in their
+ * original order, then the model's `tail` (the long lists, so they read last).
+ * Where both hold the same key, objects merge and lists concatenate (extensions first).
+ */
+function withExtensions(head: OdcsObject, extensions: OdcsObject | undefined, tail: OdcsObject = {}): OdcsObject {
+  const merged: OdcsObject = { ...head };
+  for (const [key, extra] of Object.entries(extensions ?? {})) {
+    const own = key in head ? head[key] : tail[key];
+    merged[key] = own === undefined ? extra : mergeValues(own, extra);
+  }
+  for (const [key, value] of Object.entries(tail)) if (!(key in merged)) merged[key] = value;
+  return merged;
+}
+
+function mergeValues(own: unknown, extra: unknown): unknown {
+  if (isJsonObject(own) && isJsonObject(extra)) return withExtensions(own, extra);
+  if (Array.isArray(own) && Array.isArray(extra)) return [...extra, ...own];
+  return own;
+}
+
+/** The named fields that are set, in the order named. */
+function pick(source: object, fields: readonly string[]): OdcsObject {
+  const values = source as OdcsObject;
+  return compact(Object.fromEntries(fields.map((field) => [field, values[field]])));
+}
+
+function splitFields<K extends string>(
+  source: OdcsObject,
+  fields: readonly K[],
+): { known: Partial<Record<K, unknown>>; rest: OdcsObject } {
+  const known: Partial<Record<K, unknown>> = {};
+  const rest: OdcsObject = {};
+  for (const [key, value] of Object.entries(source)) {
+    if ((fields as readonly string[]).includes(key)) known[key as K] = value;
+    else rest[key] = value;
+  }
+  return { known, rest };
+}
+
+function omit(source: OdcsObject, keys: readonly string[]): OdcsObject {
+  return Object.fromEntries(Object.entries(source).filter(([key]) => !keys.includes(key)));
+}
+
+/** What is left of a partly modelled value; one that was empty to begin with is kept, so it round-trips. */
+function leftover<T extends OdcsObject | unknown[]>(original: unknown, rest: T): T | undefined {
+  if (original === undefined) return undefined;
+  const wasEmpty = typeof original === 'object' && original !== null && Object.keys(original).length === 0;
+  return Object.keys(rest).length > 0 || wasEmpty ? rest : undefined;
+}
+
+function compact<T extends OdcsObject>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
+function nonEmpty(object: OdcsObject): OdcsObject | undefined {
+  const compacted = compact(object);
+  return Object.keys(compacted).length > 0 ? compacted : undefined;
+}
+
+function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
+  return path.reduce<unknown>((current, segment) => (current as Record<PathSegment, unknown>)?.[segment], value);
+}
+
+export function isJsonObject(value: unknown): value is OdcsObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isArrayOfObjects(value: unknown): value is OdcsObject[] {
+  return Array.isArray(value) && value.every(isJsonObject);
+}
+
+function asObject(value: unknown): OdcsObject {
+  return isJsonObject(value) ? value : {};
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,0 +1,37 @@
+import { stringify } from 'yaml';
+import type { Contract } from '../model/contract';
+import { contractFromOdcs, contractToOdcs, isJsonObject } from './odcs-document';
+import { validateOdcsDocument } from './odcs-schema';
+import { byPosition, type LocatedResult, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
+
+/** A contract as ODCS v3.1.0 YAML; the output validates against the official schema. */
+export function serializeOdcsYaml(contract: Contract): string {
+  // No folding of long lines: descriptions and SQL stay on one line, as people wrote them;
+  // no anchors for objects the model happens to share: each place reads in full.
+  return stringify(contractToOdcs(contract), { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+/** Reads ODCS YAML text into a Contract. Never throws: every failure is a located problem. */
+export function parseOdcsYaml(text: string): LocatedResult<Contract> {
+  return parseOdcsSource(readYamlSource(text));
+}
+
+/**
+ * The same from an already parsed source, for callers that go on to locate their own
+ * findings in it. Problems come in three layers, each only when the one before passed:
+ * YAML syntax, the official ODCS schema, then what the model requires beyond it.
+ */
+export function parseOdcsSource(source: YamlSource): LocatedResult<Contract> {
+  if (source.syntaxErrors.length > 0) return { ok: false, errors: source.syntaxErrors };
+  if (!isJsonObject(source.value)) {
+    return {
+      ok: false,
+      errors: [locateProblem(source, { path: [], message: 'must be a YAML mapping (an ODCS document)' })],
+    };
+  }
+  const schemaProblems = validateOdcsDocument(source.value);
+  const reading =
+    schemaProblems.length > 0 ? { ok: false as const, errors: schemaProblems } : contractFromOdcs(source.value);
+  if (reading.ok) return reading;
+  return { ok: false, errors: reading.errors.map((problem) => locateProblem(source, problem)).sort(byPosition) };
+}

@@ -1,0 +1,97 @@
+import type { Contract, ContractProperty, SchemaObject } from '../model/contract';
+import { formatPath } from '../model/problem';
+import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
+import { documentPathOf } from './odcs-document';
+import { parseOdcsSource } from './odcs-yaml';
+import type { PathProblem, PathSegment } from './path-problem';
+import { byPosition, locateProblem, readYamlSource } from './yaml-source';
+
+/**
+ * What a contract means beyond what the ODCS schema can say:
+ * - names are unique: schema objects in a contract, properties in an object;
+ * - an entity is keyed: every schema object has a primary key;
+ * - an event can be told apart and ordered: every schema object has an event id (a
+ *   required property that is unique or the primary key) and an event time (a required
+ *   timestamp property);
+ * - keepHistory means nothing on an event, which never changes.
+ */
+interface SemanticIssue extends PathProblem {
+  severity: FindingSeverity;
+}
+
+export function checkContractSemantics(contract: Contract): ContractFinding[] {
+  return semanticIssues(contract).map(({ path, message, severity }) => ({ path: formatPath(path), message, severity }));
+}
+
+/**
+ * Everything to mark in a contract's YAML text: syntax errors, violations of the official
+ * schema (an unknown logicalType among them), then, once the text reads as a contract,
+ * the semantic findings, each at its line.
+ */
+export function checkContractYaml(text: string): LocatedFinding[] {
+  const source = readYamlSource(text);
+  const parsed = parseOdcsSource(source);
+  if (!parsed.ok) return parsed.errors.map((error) => ({ ...error, severity: 'error' }));
+  return semanticIssues(parsed.value)
+    .map(({ severity, ...issue }) => ({
+      severity,
+      ...locateProblem(source, { ...issue, path: documentPathOf(issue.path, source.value) }),
+    }))
+    .sort(byPosition);
+}
+
+function semanticIssues(contract: Contract): SemanticIssue[] {
+  return [
+    ...duplicateNames(contract.schema, ['schema'], 'schema object'),
+    ...contract.schema.flatMap((object, index) => [
+      ...duplicateNames(object.properties, ['schema', index, 'properties'], 'property'),
+      ...datasetShapeIssues(contract, object, index),
+    ]),
+    ...(contract.kind === 'event' && contract.keepHistory
+      ? [
+          {
+            path: ['keepHistory'],
+            message: 'keepHistory has no effect on an event: events never change, so there is no history to keep',
+            severity: 'warning' as const,
+          },
+        ]
+      : []),
+  ];
+}
+
+function duplicateNames(items: ReadonlyArray<{ name: string }>, path: PathSegment[], noun: string): SemanticIssue[] {
+  const firstIndex = new Map<string, number>();
+  return items.flatMap((item, index) => {
+    const earlier = firstIndex.get(item.name);
+    if (earlier === undefined) {
+      firstIndex.set(item.name, index);
+      return [];
+    }
+    const message = `duplicate ${noun} name '${item.name}' (also at ${formatPath([...path, earlier])})`;
+    return [{ path: [...path, index, 'name'], message, severity: 'error' as const }];
+  });
+}
+
+function datasetShapeIssues(contract: Contract, object: SchemaObject, index: number): SemanticIssue[] {
+  const at = (message: string): SemanticIssue => ({ path: ['schema', index, 'name'], message, severity: 'error' });
+  const has = (test: (property: ContractProperty) => boolean) => object.properties.some(test);
+  if (contract.kind === 'entity') {
+    return has((property) => property.primaryKey)
+      ? []
+      : [at(`entity '${object.name}' has no primary key: mark the properties that identify it with primaryKey: true`)];
+  }
+  return [
+    ...(has(isEventId)
+      ? []
+      : [at(`event '${object.name}' has no event id: a required property that is unique or the primary key`)]),
+    ...(has(isEventTime) ? [] : [at(`event '${object.name}' has no event time: a required timestamp property`)]),
+  ];
+}
+
+function isEventId(property: ContractProperty): boolean {
+  return property.required && (property.unique || property.primaryKey);
+}
+
+function isEventTime(property: ContractProperty): boolean {
+  return property.required && property.logicalType === 'timestamp';
+}

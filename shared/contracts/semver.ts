@@ -1,0 +1,60 @@
+/** The parts of a semantic version (semver.org 2.0.0); build metadata is ignored. */
+export interface Semver {
+  major: number;
+  minor: number;
+  patch: number;
+  prerelease: string[];
+}
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+
+export function parseSemver(version: string): Semver | undefined {
+  const match = SEMVER.exec(version.trim());
+  if (!match) return undefined;
+  const [, major, minor, patch, prerelease] = match;
+  return {
+    major: Number(major),
+    minor: Number(minor),
+    patch: Number(patch),
+    prerelease: prerelease ? prerelease.split('.') : [],
+  };
+}
+
+/**
+ * Negative when `a` comes before `b`, by semver precedence: 1.0.0-alpha < 1.0.0-alpha.1
+ * < 1.0.0-beta < 1.0.0 < 1.0.1. Versions that do not parse sort before all others.
+ */
+export function compareSemver(a: string, b: string): number {
+  const left = parseSemver(a);
+  const right = parseSemver(b);
+  if (!left || !right) return Number(Boolean(left)) - Number(Boolean(right));
+  return (
+    left.major - right.major ||
+    left.minor - right.minor ||
+    left.patch - right.patch ||
+    comparePrerelease(left.prerelease, right.prerelease)
+  );
+}
+
+/** The next major version: `1.4.2` → `2.0.0`, `2.0.0-rc.1` → `3.0.0`. */
+export function bumpMajor(version: string): string {
+  const parsed = parseSemver(version);
+  return parsed ? `${parsed.major + 1}.0.0` : '1.0.0';
+}
+
+function comparePrerelease(a: readonly string[], b: readonly string[]): number {
+  // A release outranks its pre-releases.
+  if (a.length === 0 || b.length === 0) return b.length - a.length;
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const order = compareIdentifier(a[index] ?? '', b[index] ?? '');
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+function compareIdentifier(a: string, b: string): number {
+  const isNumeric = (identifier: string) => /^\d+$/.test(identifier);
+  if (isNumeric(a) && isNumeric(b)) return Number(a) - Number(b);
+  if (isNumeric(a) !== isNumeric(b)) return isNumeric(a) ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

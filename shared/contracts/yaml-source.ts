@@ -1,0 +1,100 @@
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { formatPath, type Problem } from '../model/problem';
+import type { PathProblem, PathSegment } from './path-problem';
+
+/** A span of text, 1-based and end-exclusive: what an editor marker (Monaco) takes. */
+export interface TextRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A problem with the place in the text where it is. */
+export interface LocatedProblem extends Problem, TextRange {}
+
+export type LocatedResult<T> = { ok: true; value: T } | { ok: false; errors: LocatedProblem[] };
+
+export interface YamlSource {
+  /** The parsed value, or undefined when the text has syntax errors. */
+  value: unknown;
+  syntaxErrors: LocatedProblem[];
+  /** The text of the node at `path`, or of its nearest ancestor when the path does not exist. */
+  locate(path: readonly PathSegment[], target?: PathProblem['target']): TextRange;
+}
+
+export const DOCUMENT_START: TextRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+/** Bounds alias expansion, so a few lines of YAML cannot blow up into gigabytes. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Parses YAML keeping where every node is, so problems found later can be shown at their line. */
+export function readYamlSource(text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const rangeOf = ([start, end]: readonly [number, number]): TextRange => {
+    const from = lineCounter.linePos(start);
+    const to = lineCounter.linePos(end);
+    return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+  };
+
+  const locate: YamlSource['locate'] = (path, target = 'value') => {
+    let node: unknown = document.contents;
+    let key: unknown;
+    let depth = 0;
+    for (const segment of path) {
+      const child = childOf(node, segment);
+      if (!child) break;
+      ({ node, key } = child);
+      depth++;
+    }
+    const pointsAtKey = target === 'key' && depth === path.length && key !== undefined;
+    const offsets = spanOf(pointsAtKey ? key : node);
+    return offsets ? rangeOf(offsets) : DOCUMENT_START;
+  };
+
+  const syntaxErrors = document.errors.map((error) => ({
+    path: '(document)',
+    message: error.message,
+    ...rangeOf(error.pos),
+  }));
+  if (syntaxErrors.length > 0) return { value: undefined, syntaxErrors, locate };
+  try {
+    return { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), syntaxErrors, locate };
+  } catch (error) {
+    const aliasError = { path: '(document)', message: (error as Error).message, ...DOCUMENT_START };
+    return { value: undefined, syntaxErrors: [aliasError], locate };
+  }
+}
+
+export function locateProblem(source: YamlSource, problem: PathProblem): LocatedProblem {
+  return { path: formatPath(problem.path), message: problem.message, ...source.locate(problem.path, problem.target) };
+}
+
+/** Reads like a compiler message: `12:7 schema[0].name: must be string`. */
+export function formatLocatedProblem(problem: LocatedProblem): string {
+  return `${problem.line}:${problem.column} ${problem.path}: ${problem.message}`;
+}
+
+export function byPosition(a: TextRange, b: TextRange): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+function childOf(node: unknown, segment: PathSegment): { node: unknown; key?: unknown } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    return pair && { node: pair.value ?? pair.key, key: pair.key };
+  }
+  if (isSeq(node)) {
+    const item = node.items[Number(segment)];
+    return item === undefined ? undefined : { node: item };
+  }
+  return undefined;
+}
+
+/** Where a node starts; a collection is shown by its first entry, not by all its lines. */
+function spanOf(node: unknown): readonly [number, number] | undefined {
+  if (isMap(node) && node.items[0]) return spanOf(node.items[0].key);
+  if (isSeq(node) && node.items[0]) return spanOf(node.items[0]);
+  if (isNode(node) && node.range) return [node.range[0], node.range[1]];
+  return undefined;
+}

@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { type ChangeKind, compareContracts } from '../../../shared/contracts/breaking-changes';
+import { formatChangelog } from '../../../shared/contracts/changelog';
+import type { Contract, ContractProperty } from '../../../shared/model/contract';
+import { aContract, aKey, anObject, aProperty, withProperties } from './builders';
+
+const previous = aContract({
+  version: '1.0.0',
+  schema: [
+    anObject('orders', [
+      aKey('order_id'),
+      aProperty('status', 'string', { required: true, enum: ['open', 'paid', 'shipped'] }),
+      aProperty('total', 'integer'),
+      aProperty('note', 'string', { description: 'Free text.' }),
+    ]),
+  ],
+});
+
+/** The previous contract with its `orders` properties changed, and a version bumped enough. */
+function changed(edit: (properties: ContractProperty[]) => ContractProperty[], version = '2.0.0'): Contract {
+  return { ...withProperties(previous, edit(previous.schema[0]?.properties ?? [])), version };
+}
+
+function replace(name: string, attributes: Partial<ContractProperty>) {
+  return (properties: ContractProperty[]) =>
+    properties.map((property) => (property.name === name ? { ...property, ...attributes } : property));
+}
+
+function changesOf(next: Contract): Array<[ChangeKind, boolean, string, string]> {
+  return compareContracts(previous, next).changes.map((change) => [
+    change.kind,
+    change.isBreaking,
+    change.subject,
+    change.message,
+  ]);
+}
+
+describe('breaking changes', () => {
+  it('finds no change in the same contract', () => {
+    expect(compareContracts(previous, previous)).toMatchObject({ changes: [], isBreaking: false, findings: [] });
+  });
+
+  it.each<[string, Contract, [ChangeKind, boolean, string, string]]>([
+    [
+      'a removed field',
+      changed((properties) => properties.filter((property) => property.name !== 'note')),
+      ['field-removed', true, 'orders.note', 'field removed'],
+    ],
+    [
+      'a changed type',
+      changed(replace('total', { logicalType: 'number' })),
+      ['type-changed', true, 'orders.total', 'type changed from integer to number'],
+    ],
+    [
+      'an optional field made required',
+      changed(replace('note', { required: true })),
+      ['optional-to-required', true, 'orders.note', 'optional field made required'],
+    ],
+    [
+      'a required field made optional',
+      changed(replace('status', { required: false })),
+      ['required-to-optional', true, 'orders.status', 'required field made optional'],
+    ],
+    [
+      'a field made unique',
+      changed(replace('note', { unique: true })),
+      ['uniqueness-added', true, 'orders.note', 'field made unique'],
+    ],
+    [
+      'a field no longer unique',
+      changed(replace('order_id', { unique: false })),
+      ['uniqueness-dropped', true, 'orders.order_id', 'field no longer unique'],
+    ],
+    [
+      'a removed enum value',
+      changed(replace('status', { enum: ['open', 'paid'] })),
+      ['enum-value-removed', true, 'orders.status', "enum value 'shipped' removed"],
+    ],
+    [
+      'values restricted to an enum',
+      changed(replace('note', { enum: ['a', 'b'] })),
+      ['enum-introduced', true, 'orders.note', 'values restricted to a, b'],
+    ],
+    [
+      'a required field added',
+      changed((properties) => [...properties, aProperty('currency', 'string', { required: true })]),
+      ['field-added-required', true, 'orders.currency', 'required field added'],
+    ],
+  ])('%s is breaking', (_, next, expected) => {
+    expect(changesOf(next)).toEqual([expected]);
+  });
+
+  it('calls a type change that old readers can still read a narrowing, and still breaking', () => {
+    const wide = withProperties(previous, [aKey('order_id'), aProperty('total', 'number')]);
+    const narrow = { ...withProperties(previous, [aKey('order_id'), aProperty('total', 'integer')]), version: '2.0.0' };
+    expect(compareContracts(wide, narrow).changes).toEqual([
+      {
+        kind: 'type-narrowed',
+        isBreaking: true,
+        subject: 'orders.total',
+        message: 'type narrowed from number to integer',
+      },
+    ]);
+  });
+
+  it('takes a removed and an added field alike in all but name for a rename', () => {
+    const next = changed((properties) =>
+      properties.map((property) => (property.name === 'note' ? { ...property, name: 'remark' } : property)),
+    );
+    expect(changesOf(next)).toEqual([
+      ['field-renamed', true, 'orders.note', 'field seems renamed to remark (same type and attributes)'],
+    ]);
+  });
+
+  it('does not take a field of another type for a rename', () => {
+    const next = changed((properties) => [
+      ...properties.filter((property) => property.name !== 'note'),
+      aProperty('remark', 'integer'),
+    ]);
+    expect(changesOf(next).map(([kind]) => kind)).toEqual(['field-removed', 'field-added-optional']);
+  });
+
+  it('reports a changed primary key', () => {
+    const next = changed((properties) => [
+      ...properties,
+      aProperty('line_no', 'integer', { required: true, primaryKey: true, primaryKeyPosition: 2 }),
+    ]);
+    expect(changesOf(next)).toEqual([
+      ['field-added-required', true, 'orders.line_no', 'required field added'],
+      ['primary-key-changed', true, 'orders', 'primary key changed from (order_id) to (order_id, line_no)'],
+    ]);
+  });
+
+  it('does not report a renamed key field as a changed primary key', () => {
+    const next = changed((properties) =>
+      properties.map((property) => (property.name === 'order_id' ? { ...property, name: 'id' } : property)),
+    );
+    expect(changesOf(next).map(([kind]) => kind)).toEqual(['field-renamed']);
+  });
+
+  it('reports a removed schema object, and a changed kind or dropped history', () => {
+    const next: Contract = { ...previous, version: '2.0.0', kind: 'event', schema: [] };
+    const history = { ...previous, keepHistory: true };
+    expect(changesOf(next)).toEqual([
+      ['kind-changed', true, 'contract', 'kind changed from entity to event'],
+      ['object-removed', true, 'orders', 'schema object removed'],
+    ]);
+    expect(compareContracts(history, { ...previous, version: '2.0.0' }).changes).toMatchObject([
+      { kind: 'history-dropped', isBreaking: true },
+    ]);
+  });
+
+  it.each<[string, Contract, [ChangeKind, boolean, string, string]]>([
+    [
+      'an optional field added',
+      changed((properties) => [...properties, aProperty('currency')], '1.1.0'),
+      ['field-added-optional', false, 'orders.currency', 'optional field added'],
+    ],
+    [
+      'a changed description',
+      changed(replace('note', { description: 'Anything the customer wrote.' }), '1.0.1'),
+      ['description-changed', false, 'orders.note', 'description changed'],
+    ],
+    [
+      'an added enum value',
+      changed(replace('status', { enum: ['open', 'paid', 'shipped', 'returned'] }), '1.1.0'),
+      ['enum-value-added', false, 'orders.status', "enum value 'returned' added"],
+    ],
+    [
+      'a changed classification',
+      changed(replace('note', { classification: 'pii' }), '1.0.1'),
+      ['field-changed', false, 'orders.note', 'classification changed'],
+    ],
+    [
+      'a new status',
+      { ...previous, status: 'deprecated', version: '1.0.1' },
+      ['contract-changed', false, 'contract', "status changed from 'active' to 'deprecated'"],
+    ],
+  ])('%s is not breaking', (_, next, expected) => {
+    expect(changesOf(next)).toEqual([expected]);
+  });
+});
+
+describe('version bumps', () => {
+  const breaking = (version: string) => changed((properties) => properties.slice(1), version);
+
+  it('asks for a major bump for breaking changes', () => {
+    expect(compareContracts(previous, breaking('1.1.0')).findings).toEqual([
+      {
+        path: 'version',
+        severity: 'error',
+        message: 'breaking changes need a new major version: 2.0.0 instead of 1.1.0',
+      },
+    ]);
+  });
+
+  it('accepts a major bump for breaking changes', () => {
+    expect(compareContracts(previous, breaking('2.0.0')).findings).toEqual([]);
+    expect(compareContracts(previous, breaking('2.0.0-rc.1')).findings).toEqual([]);
+  });
+
+  it('warns when the contract changed but its version did not', () => {
+    const next = changed(replace('note', { description: 'Other.' }), '1.0.0');
+    expect(compareContracts(previous, next).findings).toEqual([
+      { path: 'version', severity: 'warning', message: 'the contract changed but its version is still 1.0.0' },
+    ]);
+  });
+
+  it('refuses a version lower than the previous one', () => {
+    expect(compareContracts(previous, { ...previous, version: '0.9.0' }).findings).toMatchObject([
+      { severity: 'error', message: 'version 0.9.0 is lower than the previous 1.0.0' },
+    ]);
+  });
+});
+
+describe('changelog', () => {
+  it('lists breaking changes first, then the others, then what is wrong with the version', () => {
+    const next = changed(
+      (properties) => [...properties.filter((property) => property.name !== 'total'), aProperty('currency')],
+      '1.1.0',
+    );
+    expect(formatChangelog(compareContracts(previous, next))).toEqual([
+      '## 1.1.0 (from 1.0.0)',
+      '',
+      '### Breaking changes',
+      '',
+      '- `orders.total`: field removed',
+      '',
+      '### Other changes',
+      '',
+      '- `orders.currency`: optional field added',
+      '',
+      '> **error:** breaking changes need a new major version: 2.0.0 instead of 1.1.0',
+    ]);
+  });
+
+  it('says when nothing changed', () => {
+    expect(formatChangelog(compareContracts(previous, previous))).toEqual(['## 1.0.0 (from 1.0.0)', '', 'No changes.']);
+  });
+});

@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  attachContracts,
+  type ContractFileReport,
+  importContractFiles,
+  MAX_CONTRACT_FILE_LENGTH,
+} from '../../../shared/contracts/import-contracts';
+import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
+import { checkIntegrity } from '../../../shared/model/integrity';
+import { aContract, aDomain, aMesh, anEventContract, anOutputPort, aProduct } from './builders';
+
+const BATCH = join(import.meta.dirname, '../../fixtures/odcs/batch');
+
+function summary(reports: readonly ContractFileReport[]): string[] {
+  return reports.map((report) =>
+    report.ok
+      ? `${report.file}: ok, ${report.contract.id}`
+      : `${report.file}: ${report.errors.map(formatLocatedProblem).join('; ')}`,
+  );
+}
+
+describe('importing a batch of contract files', () => {
+  it('imports the valid files and reports each bad one with located errors', () => {
+    const files = readdirSync(BATCH).map((name) => ({ name, text: readFileSync(join(BATCH, name), 'utf8') }));
+    expect(summary(importContractFiles(files))).toEqual([
+      'broken-yaml.odcs.yaml: 5:11 (document): Nested mappings are not allowed in compact mappings; 5:11 (document): Implicit keys need to be on a single line',
+      'schema-invalid.odcs.yaml: 10:22 schema[0].properties[0].logicalType: unknown logicalType "money"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean',
+      'shipment.odcs.yaml: ok, shipment',
+    ]);
+  });
+
+  it('refuses a file too large to be a contract without parsing it', () => {
+    const [report] = importContractFiles([{ name: 'huge.yaml', text: 'x'.repeat(MAX_CONTRACT_FILE_LENGTH + 1) }]);
+    expect(report).toMatchObject({ ok: false, errors: [{ message: 'file is larger than 4 MB', line: 1 }] });
+  });
+});
+
+describe('attaching imported contracts to a mesh', () => {
+  const mesh = aMesh({
+    domains: [aDomain('orders-domain', 'Orders')],
+    products: [aProduct('orders', 'orders-domain', { name: 'Orders', outputPorts: [anOutputPort('orders-out')] })],
+  });
+
+  it('serves a contract from a new output port of the product it names, ignoring case', () => {
+    const contract = anEventContract({ dataProduct: 'ORDERS' });
+    const result = attachContracts(mesh, [contract]);
+    expect(result.attachments).toEqual([
+      {
+        contractId: 'order-placed',
+        replacedExisting: false,
+        productId: 'orders',
+        portId: 'orderplaced-out',
+        message: 'contract order-placed added; served by Orders at new port OrderPlaced',
+      },
+    ]);
+    expect(result.mesh.contracts).toEqual([contract]);
+    expect(result.mesh.products[0]?.outputPorts[1]).toEqual({
+      id: 'orderplaced-out',
+      name: 'OrderPlaced',
+      direction: 'output',
+      protocol: 'kafka-topic',
+      description: '',
+      contractId: 'order-placed',
+    });
+  });
+
+  it('creates the named domain and product when they are missing, with ids that collide with none', () => {
+    const crowded = aMesh({ ...mesh, products: [...mesh.products, aProduct('seller', 'orders-domain')] });
+    const contract = aContract({ id: 'payments', name: 'Payments', domain: 'Seller', dataProduct: 'orders-domain' });
+    const result = attachContracts(crowded, [contract]);
+    expect(result.attachments[0]).toMatchObject({
+      createdDomainId: 'seller-2',
+      createdProductId: 'orders-domain-2',
+      message: 'contract payments added; served by new product orders-domain in new domain Seller at port Payments',
+    });
+    expect(result.mesh.domains.map((domain) => domain.id)).toEqual(['orders-domain', 'seller-2']);
+    expect(result.mesh.products[2]).toMatchObject({
+      domainId: 'seller-2',
+      name: 'orders-domain',
+      outputPorts: [{ contractId: 'payments' }],
+    });
+    expect(checkIntegrity(result.mesh)).toEqual([]);
+  });
+
+  it('puts a product without a domain into an Imported domain', () => {
+    const result = attachContracts(mesh, [aContract({ id: 'refunds', dataProduct: 'Refunds' })]);
+    expect(result.mesh.domains[1]).toMatchObject({ id: 'imported', name: 'Imported' });
+    expect(result.mesh.products[1]).toMatchObject({ id: 'refunds', domainId: 'imported' });
+    expect(checkIntegrity(result.mesh)).toEqual([]);
+  });
+
+  it('creates a product in the existing domain it names', () => {
+    const result = attachContracts(mesh, [aContract({ id: 'returns', domain: 'orders', dataProduct: 'Returns' })]);
+    expect(result.attachments[0]?.createdDomainId).toBeUndefined();
+    expect(result.mesh.products[1]).toMatchObject({ id: 'returns', domainId: 'orders-domain' });
+  });
+
+  it('replaces a contract with the same id and keeps the port that serves it', () => {
+    const served = aMesh({
+      ...mesh,
+      contracts: [aContract({ id: 'order', version: '1.0.0' })],
+      products: [aProduct('orders', 'orders-domain', { outputPorts: [anOutputPort('orders-out', 'order')] })],
+    });
+    const newer = aContract({ id: 'order', version: '1.1.0', dataProduct: 'orders' });
+    const result = attachContracts(served, [newer]);
+    expect(result.mesh.contracts).toEqual([newer]);
+    expect(result.mesh.products[0]?.outputPorts).toHaveLength(1);
+    expect(result.attachments[0]?.message).toBe('contract order replaced; already served by orders at port orders-out');
+  });
+
+  it('adds a contract that names no product without attaching it', () => {
+    const result = attachContracts(mesh, [aContract({ id: 'loose' })]);
+    expect(result.mesh.contracts.map((contract) => contract.id)).toEqual(['loose']);
+    expect(result.mesh.products).toBe(mesh.products);
+    expect(result.attachments[0]?.message).toBe('contract loose added; it names no dataProduct to attach to');
+  });
+
+  it('leaves the mesh it was given untouched', () => {
+    const before = structuredClone(mesh);
+    attachContracts(mesh, [anEventContract({ dataProduct: 'orders' }), aContract({ id: 'x', dataProduct: 'new' })]);
+    expect(mesh).toEqual(before);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { bumpMajor, compareSemver, parseSemver } from '../../../shared/contracts/semver';
+
+describe('semantic versions', () => {
+  it('parses major, minor, patch and pre-release', () => {
+    expect(parseSemver('1.12.3-rc.1+build.5')).toEqual({ major: 1, minor: 12, patch: 3, prerelease: ['rc', '1'] });
+    expect(parseSemver('1.2')).toBeUndefined();
+    expect(parseSemver('01.2.3')).toBeUndefined();
+  });
+
+  it('orders versions by semver precedence', () => {
+    const ascending = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0',
+      '1.0.1',
+      '1.10.0',
+      '2.0.0',
+    ];
+    const shuffled = [...ascending].reverse();
+    expect(shuffled.sort(compareSemver)).toEqual(ascending);
+    expect(compareSemver('1.0.0', '1.0.0+build')).toBe(0);
+  });
+
+  it('bumps the major version and resets the rest', () => {
+    expect(bumpMajor('1.4.2')).toBe('2.0.0');
+    expect(bumpMajor('0.3.0')).toBe('1.0.0');
+    expect(bumpMajor('2.0.0-rc.1')).toBe('3.0.0');
+  });
+});

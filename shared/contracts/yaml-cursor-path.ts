@@ -1,0 +1,79 @@
+/**
+ * Where the cursor is in block-style YAML, found by indentation alone so that it also works
+ * on text that does not parse yet (the usual state while typing). Array items appear as `[]`.
+ */
+export interface YamlCursorPath {
+  /** Keys from the root down to the mapping the cursor's line belongs to. */
+  parentPath: string[];
+  /** The key written on the cursor's line, if any. */
+  key?: string;
+  /** Whether the cursor is after `key:`, editing a value, rather than on a key. */
+  isInValue: boolean;
+}
+
+const KEY_LINE = /^(\s*)(- +)?([A-Za-z_$][\w$-]*)\s*:(.*)$/;
+const ITEM_LINE = /^(\s*)-(\s|$)/;
+
+interface LineShape {
+  indent: number;
+  /** Indent of what follows a `- ` marker; the indent itself otherwise. */
+  contentIndent: number;
+  isItem: boolean;
+  key?: string;
+  /** `key: value` on one line, as opposed to `key:` opening a nested block. */
+  hasInlineValue: boolean;
+}
+
+function shapeOf(line: string): LineShape | null {
+  const trimmed = line.trim();
+  if (trimmed === '' || trimmed.startsWith('#')) return null;
+  const indent = line.length - line.trimStart().length;
+  const keyMatch = KEY_LINE.exec(line);
+  if (keyMatch) {
+    const marker = keyMatch[2] ?? '';
+    const rest = (keyMatch[4] ?? '').trim();
+    return {
+      indent,
+      contentIndent: indent + marker.length,
+      isItem: marker !== '',
+      key: keyMatch[3] as string,
+      hasInlineValue: rest !== '' && !rest.startsWith('#'),
+    };
+  }
+  const isItem = ITEM_LINE.test(line);
+  return { indent, contentIndent: isItem ? indent + 2 : indent, isItem, hasInlineValue: true };
+}
+
+/** `line` and `column` are 1-based, as in editors. */
+export function yamlCursorPath(text: string, line: number, column: number): YamlCursorPath {
+  const lines = text.split('\n');
+  const current = lines[line - 1] ?? '';
+  const shape = shapeOf(current);
+  const beforeCursor = current.slice(0, column - 1);
+
+  const parentPath: string[] = [];
+  let threshold: number;
+  if (shape?.isItem) {
+    parentPath.push('[]');
+    threshold = shape.indent;
+  } else {
+    threshold = shape ? shape.indent : beforeCursor.length - beforeCursor.trimStart().length;
+  }
+
+  for (let index = line - 2; index >= 0 && threshold > 0; index--) {
+    const candidate = shapeOf(lines[index] ?? '');
+    if (!candidate) continue;
+    if (candidate.key && !candidate.hasInlineValue && candidate.contentIndent < threshold) {
+      parentPath.unshift(candidate.key);
+      if (candidate.isItem) parentPath.unshift('[]');
+      threshold = candidate.indent;
+    } else if (candidate.isItem && candidate.indent < threshold) {
+      parentPath.unshift('[]');
+      threshold = candidate.indent;
+    }
+  }
+
+  const colon = current.indexOf(':');
+  const isInValue = shape?.key !== undefined && colon !== -1 && column - 1 > colon;
+  return { parentPath, ...(shape?.key !== undefined && { key: shape.key }), isInValue };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { describeKey, suggestKeys, suggestValues } from '../../../shared/contracts/odcs-schema-guide';
+
+const keysAt = (path: string[]) => suggestKeys(path).map((suggestion) => suggestion.key);
+
+describe('the ODCS schema guide', () => {
+  it('suggests the top-level fields of a contract', () => {
+    expect(keysAt([])).toEqual(
+      expect.arrayContaining(['apiVersion', 'kind', 'id', 'status', 'schema', 'slaProperties']),
+    );
+  });
+
+  it('suggests property fields inside a schema object, through refs and allOf', () => {
+    expect(keysAt(['schema', '[]', 'properties', '[]'])).toEqual(
+      expect.arrayContaining(['name', 'logicalType', 'physicalType', 'required', 'primaryKey', 'classification']),
+    );
+  });
+
+  it('offers the logical types as values', () => {
+    expect(suggestValues(['schema', '[]', 'properties', '[]'], 'logicalType')).toEqual([
+      'string',
+      'date',
+      'timestamp',
+      'time',
+      'number',
+      'integer',
+      'object',
+      'array',
+      'boolean',
+    ]);
+  });
+
+  it('offers true and false for booleans', () => {
+    expect(suggestValues(['schema', '[]', 'properties', '[]'], 'required')).toEqual(['true', 'false']);
+  });
+
+  it('documents a key for hovers', () => {
+    expect(describeKey([], 'kind')).toMatch(/kind of file/);
+    expect(describeKey([], 'nonsense')).toBeUndefined();
+  });
+
+  it('knows which values open a nested block', () => {
+    const schema = suggestKeys([]).find((suggestion) => suggestion.key === 'schema');
+    const version = suggestKeys([]).find((suggestion) => suggestion.key === 'version');
+    expect([schema?.opensBlock, version?.opensBlock]).toEqual([true, false]);
+  });
+});

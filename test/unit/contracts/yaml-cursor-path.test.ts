@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { yamlCursorPath } from '../../../shared/contracts/yaml-cursor-path';
+
+const CONTRACT = [
+  'apiVersion: v3.1.0', // 1
+  'kind: DataContract', // 2
+  'schema:', // 3
+  '  - name: orders', // 4
+  '    properties:', // 5
+  '      - name: order_id', // 6
+  '        logicalType: integer', // 7
+  '        ', // 8
+  '      - na', // 9
+  'slaProperties:', // 10
+  '  - property: latency', // 11
+].join('\n');
+
+describe('the path at the cursor in contract YAML', () => {
+  it('knows a top-level key', () => {
+    expect(yamlCursorPath(CONTRACT, 2, 3)).toEqual({ parentPath: [], key: 'kind', isInValue: false });
+  });
+
+  it('follows keys and array items down to a nested property', () => {
+    expect(yamlCursorPath(CONTRACT, 7, 10)).toEqual({
+      parentPath: ['schema', '[]', 'properties', '[]'],
+      key: 'logicalType',
+      isInValue: false,
+    });
+  });
+
+  it('tells a value from a key', () => {
+    expect(yamlCursorPath(CONTRACT, 7, 23).isInValue).toBe(true);
+  });
+
+  it('places an empty line by the indentation typed so far', () => {
+    expect(yamlCursorPath(CONTRACT, 8, 9).parentPath).toEqual(['schema', '[]', 'properties', '[]']);
+    expect(yamlCursorPath(CONTRACT, 8, 5).parentPath).toEqual(['schema', '[]']);
+  });
+
+  it('treats a half-typed item as a new element of the array', () => {
+    expect(yamlCursorPath(CONTRACT, 9, 11)).toEqual({
+      parentPath: ['schema', '[]', 'properties', '[]'],
+      isInValue: false,
+    });
+  });
+
+  it('starts over at a top-level key', () => {
+    expect(yamlCursorPath(CONTRACT, 11, 8)).toEqual({
+      parentPath: ['slaProperties', '[]'],
+      key: 'property',
+      isInValue: false,
+    });
+  });
+});

@@ -97,6 +97,14 @@ export function checkIntegrity(mesh: Mesh): Problem[] {
         }
       });
     }
+    scenario.faults?.forEach((fault, faultIndex) => {
+      const path = `scenarios[${index}].faults[${faultIndex}]`;
+      const system = mesh.systems.find((candidate) => candidate.id === fault.systemId);
+      if (!system) report(`${path}.systemId`, `no system '${fault.systemId}'`);
+      else if (!system.messaging.topics.some((topic) => topic.id === fault.topicId)) {
+        report(`${path}.topicId`, `no topic '${fault.topicId}' on '${fault.systemId}'`);
+      }
+    });
   });
 
   return problems;

@@ -48,6 +48,21 @@ export const ScriptStepSchema = z.strictObject({
 });
 export type ScriptStep = z.infer<typeof ScriptStepSchema>;
 
+/**
+ * A fault injected at a tick, to show how the pipeline copes. `redeliver`: the connector restarts
+ * and sends the topic's last `records` records again, as at-least-once delivery does.
+ */
+export const FaultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('redeliver'),
+    tick: z.number().int().min(0),
+    systemId: IdSchema,
+    topicId: IdSchema,
+    records: z.number().int().min(1),
+  }),
+]);
+export type Fault = z.infer<typeof FaultSchema>;
+
 export const ScenarioSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
@@ -59,5 +74,6 @@ export const ScenarioSchema = z.strictObject({
   data: z.array(TableDataSchema),
   rates: z.array(ChangeRateSchema),
   steps: z.array(ScriptStepSchema),
+  faults: z.array(FaultSchema).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -96,6 +96,32 @@ describe('bad input', () => {
     ]);
   });
 
+  it('names scenario faults on systems or topics that do not exist', () => {
+    const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
+    const scenario = {
+      id: 's',
+      name: 's',
+      description: '',
+      seed: 1,
+      startTime: '2026-01-01T00:00:00.000Z',
+      tickMillis: 1000,
+    };
+    mesh.scenarios.push({
+      ...scenario,
+      data: [],
+      rates: [],
+      steps: [],
+      faults: [
+        { kind: 'redeliver', tick: 1, systemId: 'ghost', topicId: 'items-cdc', records: 1 },
+        { kind: 'redeliver', tick: 1, systemId: 'shop', topicId: 'nowhere', records: 1 },
+      ],
+    });
+    expect(errorsOf(JSON.stringify(mesh))).toEqual([
+      "scenarios[0].faults[0].systemId: no system 'ghost'",
+      "scenarios[0].faults[1].topicId: no topic 'nowhere' on 'shop'",
+    ]);
+  });
+
   it('names duplicate ids', () => {
     const mesh = aMesh().withDomain('d').withProduct('d', 'd').withContract('c').withContract('c').build();
     expect(errorsOf(JSON.stringify(mesh))).toEqual([

@@ -1,0 +1,340 @@
+/**
+ * The CDC simulation engine on the e-commerce sample: end-to-end source changes per second and
+ * peak RSS on sql.js, the same engine and SQL on native SQLite (better-sqlite3), the ceiling of
+ * the operational side alone, and where the time goes. Each measurement runs in its own process,
+ * so its peak RSS is its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import initSqlJs from 'sql.js';
+import type { Mesh } from '../../shared/model/mesh';
+import { parseMeshFile } from '../../shared/model/mesh-file';
+import type { Scenario } from '../../shared/model/scenario';
+import {
+  connectionSetupSql,
+  createSimulation,
+  type OpenSqlWorkspace,
+  type SqlConnection,
+  type SqlValue,
+  sqlJsWorkspace,
+} from '../../shared/simulation';
+import { writeSection } from '../report';
+
+type Engine = 'sql.js' | 'native';
+type Pipeline = 'full' | 'operational';
+
+interface Run {
+  engine: Engine;
+  pipeline: Pipeline;
+  changesPerTick: number;
+  sourceChanges: number;
+}
+
+interface Measurement extends Run {
+  seconds: number;
+  changesPerSecond: number;
+  peakRssMiB: number;
+  ticks: number;
+  /** Milliseconds per pipeline stage, when profiled. */
+  stages?: Record<string, number>;
+}
+
+const SAMPLE = new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url);
+/** Source changes per tick of the workshop scenario (3 + 2 + 6 + 0.5 + 0.5 + 1 + 1). */
+const WORKSHOP_CHANGES_PER_TICK = 14;
+const SOURCE_CHANGES = 100_000;
+const REPEATS = 3;
+
+function report(): void {
+  const runs: Measurement[] = [];
+  // Other work shares the machine: each figure is the fastest of a few runs.
+  const run = (engine: Engine, pipeline: Pipeline, changesPerTick: number, sourceChanges = SOURCE_CHANGES) => {
+    const result = Array.from({ length: REPEATS }, () =>
+      measureInChild('measure', { engine, pipeline, changesPerTick, sourceChanges }),
+    ).reduce((fastest, next) => (next.seconds < fastest.seconds ? next : fastest));
+    console.log(
+      `${engine} ${pipeline} ${changesPerTick}/tick: ${result.sourceChanges} changes in ${result.seconds.toFixed(1)} s = ${rate(result)}/s, peak RSS ${result.peakRssMiB} MiB`,
+    );
+    runs.push(result);
+    return result;
+  };
+  const comparisons = [1_000, 10_000].map((changesPerTick) => ({
+    changesPerTick,
+    sqlJs: run('sql.js', 'full', changesPerTick),
+    native: run('native', 'full', changesPerTick),
+    ceiling: run('sql.js', 'operational', changesPerTick),
+  }));
+  const ratioOf = ({ sqlJs, native }: (typeof comparisons)[number]) => sqlJs.changesPerSecond / native.changesPerSecond;
+  const rows = comparisons.map(
+    (comparison) =>
+      `| ${comparison.changesPerTick.toLocaleString('en')} | ${rate(comparison.sqlJs)} | ${rate(comparison.native)} | ${ratioOf(comparison).toFixed(2)} | ${rate(comparison.ceiling)} | ${comparison.sqlJs.peakRssMiB} MiB |`,
+  );
+  const profile = (changesPerTick: number, sourceChanges: number) =>
+    measureInChild('profile', { engine: 'sql.js', pipeline: 'full', changesPerTick, sourceChanges });
+  const profiles = [profile(1_000, SOURCE_CHANGES), profile(10_000, SOURCE_CHANGES), profile(10_000, 1_000_000)];
+  const million = profiles[2] as Measurement;
+  const bestThroughput = Math.max(...comparisons.map(({ sqlJs }) => sqlJs.changesPerSecond));
+  const lowestRatio = Math.min(...comparisons.map(ratioOf));
+  console.log(
+    `sql.js full 1,000,000 changes: ${million.seconds.toFixed(1)} s = ${rate(million)}/s, peak RSS ${million.peakRssMiB} MiB`,
+  );
+
+  writeSection(
+    'CDC simulation',
+    `The e-commerce sample's workshop scenario with its change rates scaled so a tick carries the given
+number of source changes (inserts, updates and deletes of the three services), run end to end: CDC
+triggers, connector polls into topics, raw zones, clean events and entities with SCD2 history,
+transformations (recomputed every tick), contract checks, output ports and consumers. Native runs the same
+engine and SQL on better-sqlite3 (its broker a file on tmpfs, as sql.js keeps it in memory). The ceiling
+is the operational side alone on sql.js: service writes with CDC and outbox triggers, and polls into topics.
+Goals: ≥ 50,000 changes/s on sql.js, ≥ 0.5 of native, 1,000,000 changes under 600 MB RSS.
+Each figure in the table is the fastest of ${REPEATS} runs, each in its own process.
+
+| changes per tick | sql.js changes/s | native changes/s | sql.js / native | sql.js ceiling changes/s | sql.js peak RSS |
+|---:|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+
+1,000,000 changes on sql.js (${million.changesPerTick.toLocaleString('en')} per tick, ${million.ticks} ticks): ${million.seconds.toFixed(1)} s,
+${rate(million)} changes/s, peak RSS ${million.peakRssMiB} MiB (logs and raw zones keep their last 20,000 records).
+
+Against the goals: ${verdict(bestThroughput >= 50_000, `best sql.js throughput ${Math.round(bestThroughput).toLocaleString('en')} changes/s`)};
+${verdict(lowestRatio >= 0.5, `lowest sql.js / native ${lowestRatio.toFixed(2)}`)};
+${verdict(million.peakRssMiB * 1.048576 < 600, `1,000,000 changes in ${million.peakRssMiB} MiB`)}.
+
+Where the time goes on sql.js (statement time per stage; the rest of the total is JavaScript: value
+generation, binding, transactions):
+
+| stage | ${profiles.map((profile) => `${profile.sourceChanges.toLocaleString('en')} changes, ${profile.changesPerTick.toLocaleString('en')} per tick`).join(' | ')} |
+|---|${profiles.map(() => '---:').join('|')}|
+${stageRows(profiles).join('\n')}
+
+<details><summary>Raw measurements</summary>
+
+\`\`\`json
+${JSON.stringify([...runs, ...profiles], null, 1)}
+\`\`\`
+</details>`,
+  );
+}
+
+function verdict(isMet: boolean, figure: string): string {
+  return `${figure} (${isMet ? 'met' : 'missed'})`;
+}
+
+function rate(measurement: Measurement): string {
+  return Math.round(measurement.changesPerSecond).toLocaleString('en');
+}
+
+function stageRows(profiles: Measurement[]): string[] {
+  const stages = STAGES.map(([stage]) => stage);
+  const share = (profile: Measurement, stage: string) => {
+    const millis = profile.stages?.[stage] ?? 0;
+    return `${Math.round(millis).toLocaleString('en')} ms (${Math.round((100 * millis) / (profile.seconds * 1000))} %)`;
+  };
+  return [
+    ...stages.map((stage) => `| ${stage} | ${profiles.map((profile) => share(profile, stage)).join(' | ')} |`),
+    `| total | ${profiles.map((profile) => `${Math.round(profile.seconds * 1000).toLocaleString('en')} ms`).join(' | ')} |`,
+  ];
+}
+
+function measureInChild(mode: 'measure' | 'profile', run: Run): Measurement {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', new URL(import.meta.url).pathname, mode, JSON.stringify(run)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+  );
+  if (child.status !== 0) throw new Error(`${mode} of ${JSON.stringify(run)} failed with status ${child.status}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as Measurement;
+}
+
+async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
+  const sample = loadSample();
+  const mesh = run.pipeline === 'full' ? sample : { ...sample, products: [], links: [] };
+  const scenario = scaled(sample.scenarios[0] as Scenario, run.changesPerTick / WORKSHOP_CHANGES_PER_TICK);
+  const engine = run.engine === 'sql.js' ? sqlJsWorkspace(await initSqlJs()) : nativeWorkspace();
+  const stages: Record<string, number> = {};
+  const sqlite = isProfiled ? timedPerStage(engine, stages) : engine;
+  const created = createSimulation(mesh, scenario, { sqlite });
+  if (!created.ok) throw new Error(JSON.stringify(created.errors));
+  const simulation = created.value;
+  const started = performance.now();
+  // A scaled tick carries changesPerTick changes: stepping by count keeps snapshots out of the timing.
+  const metrics = simulation.step(Math.ceil(run.sourceChanges / run.changesPerTick));
+  const seconds = (performance.now() - started) / 1000;
+  const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
+  if (metrics.errors.length > 0 || quarantined > 0) {
+    throw new Error(`the pipeline reported problems: ${JSON.stringify(metrics.errors)}, ${quarantined} quarantined`);
+  }
+  simulation.dispose();
+  return {
+    ...run,
+    sourceChanges: metrics.sourceChanges,
+    seconds,
+    changesPerSecond: metrics.sourceChanges / seconds,
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    ticks: metrics.tick,
+    ...(isProfiled ? { stages } : {}),
+  };
+}
+
+function loadSample(): Mesh {
+  const parsed = parseMeshFile(readFileSync(SAMPLE, 'utf8'));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.value;
+}
+
+function scaled(scenario: Scenario, factor: number): Scenario {
+  return {
+    ...scenario,
+    rates: scenario.rates.map((rate) => ({
+      ...rate,
+      insertsPerTick: rate.insertsPerTick * factor,
+      updatesPerTick: rate.updatesPerTick * factor,
+      deletesPerTick: rate.deletesPerTick * factor,
+    })),
+  };
+}
+
+/** Pipeline stages in flow order, each recognised by the engine's naming conventions; the last takes the rest. */
+const STAGES: [string, (sql: string) => boolean][] = [
+  [
+    'service writes with CDC triggers',
+    (sql) =>
+      /^(INSERT INTO node\."[^_"][^"]*" \(.*\) VALUES|UPDATE node\.|DELETE FROM node\."[^"]*" WHERE (rowid|"))/.test(
+        sql,
+      ),
+  ],
+  ['reads: row sampling', (sql) => sql.startsWith('SELECT')],
+  ['appends to topics and port logs', (sql) => sql.startsWith('INSERT INTO broker.')],
+  ['consumers into raw zones', (sql) => sql.startsWith('INSERT INTO node."raw_')],
+  [
+    'clean: entities, history, events',
+    (sql) => /^INSERT (OR IGNORE )?INTO node\."(_apply_)?[^_]/.test(sql) && !sql.includes('_next_'),
+  ],
+  ['transformations (recompute and diff)', (sql) => sql.includes('_next_')],
+  ['contract checks', (sql) => sql.startsWith('INSERT INTO node.quarantine')],
+  ['bookkeeping: clearing, trimming', () => true],
+];
+
+function stageOf(sql: string): string {
+  return (STAGES.find(([, matches]) => matches(sql)) as [string, unknown])[0];
+}
+
+/** Wraps a workspace so every statement's time is added to its stage. */
+function timedPerStage(openWorkspace: OpenSqlWorkspace, stages: Record<string, number>): OpenSqlWorkspace {
+  return () => {
+    const workspace = openWorkspace();
+    return {
+      close: () => workspace.close(),
+      connect() {
+        const connection = workspace.connect();
+        return {
+          ...connection,
+          prepare(sql) {
+            const statement = connection.prepare(sql);
+            const stage = stageOf(sql.trim());
+            const timed =
+              <Args extends unknown[], Result>(work: (...args: Args) => Result) =>
+              (...args: Args): Result => {
+                const started = performance.now();
+                try {
+                  return work(...args);
+                } finally {
+                  stages[stage] = (stages[stage] ?? 0) + performance.now() - started;
+                }
+              };
+            return { ...statement, run: timed(statement.run), all: timed(statement.all) };
+          },
+        };
+      },
+    };
+  };
+}
+
+/** The subset of better-sqlite3 the engine needs (the package ships no types). */
+interface NativeDatabase {
+  exec(sql: string): void;
+  prepare(sql: string): NativeStatement;
+  function(name: string, options: { varargs: boolean }, implementation: (...args: SqlValue[]) => unknown): void;
+  close(): void;
+}
+
+interface NativeStatement {
+  readonly reader: boolean;
+  run(...params: unknown[]): { changes: number };
+  raw(toggle: boolean): NativeStatement;
+  iterate(...params: unknown[]): IterableIterator<SqlValue[]>;
+  columns(): { name: string }[];
+}
+
+let nativeBrokers = 0;
+
+/**
+ * better-sqlite3 behind the engine's SQL interface. It binds every number as REAL, so integers
+ * go in as BigInt, as sql.js binds them. The broker is a file in memory (tmpfs), as in sql.js.
+ */
+function nativeWorkspace(): OpenSqlWorkspace {
+  const Database = createRequire(import.meta.url)('better-sqlite3') as new (file: string) => NativeDatabase;
+  return () => {
+    const broker = join(
+      existsSync('/dev/shm') ? '/dev/shm' : tmpdir(),
+      `mesh-broker-${process.pid}-${++nativeBrokers}.db`,
+    );
+    const opened: NativeDatabase[] = [];
+    return {
+      connect() {
+        const database = new Database(':memory:');
+        opened.push(database);
+        database.exec(connectionSetupSql(broker));
+        return nativeConnection(database);
+      },
+      close() {
+        for (const database of opened.splice(0).reverse()) database.close();
+        rmSync(broker, { force: true });
+      },
+    };
+  };
+}
+
+function nativeConnection(database: NativeDatabase): SqlConnection {
+  const bind = (params: readonly SqlValue[] = []) =>
+    params.map((value) => (typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value));
+  return {
+    exec: (sql) => database.exec(sql),
+    prepare(sql) {
+      const statement = database.prepare(sql);
+      if (statement.reader) statement.raw(true);
+      return {
+        run: (params) =>
+          statement.reader ? [...statement.iterate(...bind(params))].length : statement.run(...bind(params)).changes,
+        all(params, maxRows = Number.POSITIVE_INFINITY) {
+          const rows: SqlValue[][] = [];
+          for (const row of statement.iterate(...bind(params))) {
+            if (rows.length >= maxRows) break;
+            rows.push(row);
+          }
+          return rows;
+        },
+        columnNames: () => (statement.reader ? statement.columns().map((column) => column.name) : []),
+        release: () => undefined,
+      };
+    },
+    defineFunction(name, implementation) {
+      database.function(name, { varargs: true }, (...args) => {
+        const result = implementation(...args);
+        return typeof result === 'number' && Number.isInteger(result) ? BigInt(result) : result;
+      });
+    },
+  };
+}
+
+const [mode, run] = process.argv.slice(2);
+if (mode === 'measure' || mode === 'profile') {
+  const result = await measure(JSON.parse(run as string) as Run, mode === 'profile');
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  report();
+}

@@ -1,0 +1,25 @@
+/**
+ * The simulation engine in a Web Worker: sql.js loads its wasm from the bundle, the shared host
+ * answers each message. Terminating the worker frees everything; the client then starts a new one.
+ */
+import initSqlJs from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import {
+  createSimulationHost,
+  type SimulationRequest,
+  type SimulationResponse,
+  sqlJsWorkspace,
+} from '../../shared/simulation';
+
+/** The worker's global scope, typed without pulling the WebWorker lib into the whole app. */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<SimulationRequest>) => void) | null;
+  postMessage(message: SimulationResponse): void;
+}
+
+const host = createSimulationHost(async () => sqlJsWorkspace(await initSqlJs({ locateFile: () => wasmUrl })));
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = async (event) => {
+  scope.postMessage(await host.handle(event.data));
+};

@@ -1,0 +1,209 @@
+import { kafkaPartition } from './kafka-partitioner';
+import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
+import type { SqlType } from './sql-types';
+import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
+
+export interface TableColumn {
+  name: string;
+  type: SqlType;
+}
+
+/** Where a Debezium record says it came from (the envelope's `source` block). */
+export interface CdcSource {
+  name: string;
+  db: string;
+  table: string;
+}
+
+/**
+ * What a log's records hold. `cdc`: change events of one table, with before and after images
+ * stored as `before_<column>` / `after_<column>` and rendered as Debezium envelopes on read.
+ * `records`: flat payload columns, for outbox events and output ports.
+ */
+export type LogFormat =
+  | { kind: 'cdc'; columns: TableColumn[]; key: string[]; tombstones: boolean; source: CdcSource }
+  | { kind: 'records'; columns: TableColumn[]; key: string[] };
+
+/** An append-only log in the broker: a system's topic, or the log behind a product's output port. */
+export interface BrokerLog {
+  /** Its table in the broker schema: `<systemId>/<topicId>` or `<productId>/<portId>`. */
+  table: string;
+  /** What people call it: the topic name, or `<productId>/<portId>` for a port. */
+  name: string;
+  partitions: number;
+  format: LogFormat;
+}
+
+/** A log's progress during a run; positions count from 1 and have no gaps. */
+export interface LogProgress {
+  readonly log: BrokerLog;
+  /** Its number in the run, as SQL passes it to `mesh_offset`. */
+  readonly id: number;
+  end: number;
+  trimmedTo: number;
+  /** The next offset of each partition. */
+  readonly nextOffsets: number[];
+}
+
+export function startLogProgress(log: BrokerLog, id: number): LogProgress {
+  return { log, id, end: 0, trimmedTo: 0, nextOffsets: Array.from({ length: log.partitions }, () => 0) };
+}
+
+/** A record as a consumer sees it; `value` null is a tombstone or a deleted entity. */
+export interface LogMessage {
+  partition: number;
+  offset: number;
+  timestamp: number;
+  key: unknown;
+  value: unknown;
+}
+
+const PARTITION_FUNCTION = 'mesh_partition';
+const OFFSET_FUNCTION = 'mesh_offset';
+const HEADER: readonly TableColumn[] = [
+  { name: '_partition', type: 'INTEGER' },
+  { name: '_offset', type: 'INTEGER' },
+  { name: '_timestamp', type: 'INTEGER' },
+  { name: '_key', type: 'TEXT' },
+  { name: '_op', type: 'TEXT' },
+];
+
+/**
+ * The functions log SQL calls: `mesh_partition(key, partitions)`, Kafka's partition for a key,
+ * and `mesh_offset(log, partition)`, the partition's next offset, counted in JavaScript because
+ * numbering rows per partition in SQL (a window function) costs several times the insert itself.
+ */
+export function registerLogFunctions(connection: SqlConnection, progressOf: (id: number) => LogProgress): void {
+  connection.defineFunction(PARTITION_FUNCTION, (key, partitions) =>
+    kafkaPartition(key === null ? null : String(key), Number(partitions)),
+  );
+  connection.defineFunction(OFFSET_FUNCTION, (log, partition) => {
+    const offsets = progressOf(Number(log)).nextOffsets;
+    const offset = offsets[Number(partition)] as number;
+    offsets[Number(partition)] = offset + 1;
+    return offset;
+  });
+}
+
+/** `mesh_partition(<key>, n)`: the SQL that places a record with that key. */
+export function partitionSql(keySql: string, partitions: number): string {
+  return partitions === 1 ? '0' : `${PARTITION_FUNCTION}(${keySql}, ${partitions})`;
+}
+
+export function payloadColumns(format: LogFormat): TableColumn[] {
+  if (format.kind === 'records') return format.columns;
+  return [{ name: '_sequence', type: 'INTEGER' }, ...imageColumns(format.columns)];
+}
+
+/** A change's row images as columns: `before_<column>`, then `after_<column>`. */
+export function imageColumns(columns: readonly TableColumn[]): TableColumn[] {
+  return [
+    ...columns.map((column) => ({ ...column, name: `before_${column.name}` })),
+    ...columns.map((column) => ({ ...column, name: `after_${column.name}` })),
+  ];
+}
+
+/** Every column after `_position`, in table order: what an append or a copy must supply. */
+function recordColumnNames(format: LogFormat): string[] {
+  return [...HEADER, ...payloadColumns(format)].map((column) => column.name);
+}
+
+/**
+ * A log table, or a raw-zone table holding copies of its records: same columns, so a consumer
+ * copies with `INSERT INTO raw SELECT * FROM log`. Only the log numbers its positions itself.
+ */
+export function logTableSql(qualifiedName: string, format: LogFormat, numbersPositions: boolean): string {
+  const position = `_position INTEGER PRIMARY KEY${numbersPositions ? ' AUTOINCREMENT' : ''}`;
+  const columns = columnDefinitions([...HEADER, ...payloadColumns(format)]);
+  return `CREATE TABLE ${qualifiedName} (${[position, ...columns].join(', ')})`;
+}
+
+export function brokerTable(log: BrokerLog): string {
+  return `broker.${quoteIdentifier(log.table)}`;
+}
+
+/**
+ * Appends a batch to a log. `batchSql` selects `_partition`, `_timestamp`, `_key`, `_op` and the
+ * payload columns by name, ordered by its table's rowid: SQLite then scans in that order with no
+ * sort, so `mesh_offset` numbers each partition's records in log order.
+ */
+export function prepareAppend(
+  connection: SqlConnection,
+  progress: LogProgress,
+  batchSql: string,
+): (params?: readonly SqlValue[]) => number {
+  const columns = recordColumnNames(progress.log.format);
+  const carried = columns.filter((name) => name !== '_partition' && name !== '_offset');
+  const append = connection.prepare(`INSERT INTO ${brokerTable(progress.log)} (${columnList(columns)})
+SELECT _partition, ${OFFSET_FUNCTION}(${progress.id}, _partition), ${columnList(carried)} FROM (${batchSql})`);
+  return (params) => {
+    const offsetsBefore = [...progress.nextOffsets];
+    try {
+      const appended = append.run(params);
+      progress.end += appended;
+      return appended;
+    } catch (error) {
+      progress.nextOffsets.splice(0, progress.nextOffsets.length, ...offsetsBefore);
+      throw error;
+    }
+  };
+}
+
+/** At-least-once delivery gone visible: the log's last `count` records appended once more. */
+export function prepareRedelivery(connection: SqlConnection, progress: LogProgress): (count: number) => number {
+  const carried = recordColumnNames(progress.log.format).filter((name) => name !== '_offset');
+  const append = prepareAppend(
+    connection,
+    progress,
+    `SELECT ${columnList(carried)} FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position`,
+  );
+  return (count) => append([Math.max(progress.end - count, progress.trimmedTo)]);
+}
+
+/** Keeps a log (or raw zone) to its last `retained` records, like a topic's retention. */
+export function prepareTrim(connection: SqlConnection, qualifiedName: string): SqlStatement {
+  return connection.prepare(`DELETE FROM ${qualifiedName} WHERE _position <= ?`);
+}
+
+/** The last `count` messages of a log, oldest first, as consumers would read them. */
+export function prepareRecentMessages(connection: SqlConnection, log: BrokerLog): (count: number) => LogMessage[] {
+  const recent = connection.prepare(
+    `SELECT ${messageJsonSql(log)} FROM ${brokerTable(log)} ORDER BY _position DESC LIMIT ?`,
+  );
+  return (count) =>
+    recent
+      .all([count])
+      .reverse()
+      .map(([json]) => JSON.parse(String(json)) as LogMessage);
+}
+
+function messageJsonSql(log: BrokerLog): string {
+  return `json_object('partition', _partition, 'offset', _offset, 'timestamp', _timestamp, 'key', json(_key), 'value', ${valueJsonSql(log.format)})`;
+}
+
+function valueJsonSql(format: LogFormat): string {
+  if (format.kind === 'records') {
+    return `CASE WHEN _op = 'delete' THEN NULL ELSE ${jsonObjectSql(format.columns.map((column) => column.name))} END`;
+  }
+  const names = format.columns.map((column) => column.name);
+  const { source } = format;
+  return `CASE WHEN _op IS NULL THEN NULL ELSE json_object(
+    'before', CASE WHEN _op IN ('u', 'd') THEN ${jsonObjectSql(names, 'before_')} END,
+    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN ${jsonObjectSql(names, 'after_')} END,
+    'source', json_object('connector', 'sqlite', 'name', ${quoteLiteral(source.name)}, 'ts_ms', _timestamp,
+      'snapshot', CASE _op WHEN 'r' THEN 'true' ELSE 'false' END, 'db', ${quoteLiteral(source.db)},
+      'sequence', CAST(_sequence AS TEXT), 'table', ${quoteLiteral(source.table)}),
+    'op', _op, 'ts_ms', _timestamp) END`;
+}
+
+/** `json_object('a', "a", ...)` over columns, read from `<prefix><name>`. */
+function jsonObjectSql(names: readonly string[], prefix = ''): string {
+  if (names.length === 0) return 'json_object()';
+  return `json_object(${names.map((name) => `${quoteLiteral(name)}, ${quoteIdentifier(`${prefix}${name}`)}`).join(', ')})`;
+}
+
+/** The record key as Debezium's JSON converter writes it: `{"order_id":1000}`; no key, no JSON. */
+export function keyJsonSql(key: readonly string[], columnSql: (name: string) => string): string {
+  if (key.length === 0) return 'NULL';
+  return `json_object(${key.map((name) => `${quoteLiteral(name)}, ${columnSql(name)}`).join(', ')})`;
+}

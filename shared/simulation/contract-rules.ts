@@ -1,0 +1,87 @@
+import type { ContractProperty, DatasetKind } from '../model/contract';
+import type { LogicalType } from '../model/logical-type';
+import { quoteIdentifier, quoteLiteral } from './sql-text';
+
+/** The rules a published record is checked against, in the order they are tried. */
+export type ContractRule = 'immutable' | 'required' | 'type' | 'enum' | 'classification';
+
+export interface ContractCheck {
+  kind: DatasetKind;
+  properties: readonly ContractProperty[];
+  key: readonly string[];
+  /** Property → the classification its input data carries but the contract does not. */
+  untaggedClassifications: ReadonlyMap<string, string>;
+}
+
+/**
+ * A SQL expression over a record's contract columns and its `_op` that is NULL when the record
+ * keeps its contract and otherwise `json_array(rule, property, message)` for the first rule it
+ * breaks. A deleted entity only needs its key.
+ */
+export function violationSql(check: ContractCheck): string {
+  const cases: string[] = [];
+  if (check.kind === 'event') {
+    cases.push(
+      `WHEN _op <> 'c' THEN ${violation('immutable', null, `'a published event was ' || CASE _op WHEN 'u' THEN 'updated' ELSE 'deleted' END || '; events never change'`)}`,
+    );
+  }
+  for (const property of check.properties) {
+    const column = quoteIdentifier(property.name);
+    const isKey = check.key.includes(property.name);
+    const unlessDeleted = check.kind === 'entity' && !isKey ? `_op <> 'd' AND ` : '';
+    if (property.required || property.primaryKey) {
+      cases.push(
+        `WHEN ${unlessDeleted}${column} IS NULL THEN ${violation('required', property.name, quoteLiteral(`${property.name} is required`))}`,
+      );
+    }
+    cases.push(
+      `WHEN ${unlessDeleted}${column} IS NOT NULL AND NOT (${typeCheckSql(column, property.logicalType)}) THEN ${violation('type', property.name, `${quoteLiteral(`${property.name} must be ${article(property.logicalType)} ${property.logicalType}, got `)} || quote(${column})`)}`,
+    );
+    if (property.enum && property.enum.length > 0) {
+      cases.push(
+        `WHEN ${unlessDeleted}${column} IS NOT NULL AND ${column} NOT IN (${property.enum.map(quoteLiteral).join(', ')}) THEN ${violation('enum', property.name, `${quoteLiteral(`${property.name} must be one of ${property.enum.join(', ')}, got `)} || quote(${column})`)}`,
+      );
+    }
+    const upstream = check.untaggedClassifications.get(property.name);
+    if (upstream) {
+      cases.push(
+        `WHEN ${unlessDeleted}${column} IS NOT NULL THEN ${violation('classification', property.name, quoteLiteral(`${property.name} carries ${upstream} data but the contract does not classify it as ${upstream}`))}`,
+      );
+    }
+  }
+  return cases.length > 0 ? `CASE ${cases.join('\n  ')} END` : 'NULL';
+}
+
+function violation(rule: ContractRule, property: string | null, messageSql: string): string {
+  return `json_array('${rule}', ${property === null ? 'NULL' : quoteLiteral(property)}, ${messageSql})`;
+}
+
+function article(type: LogicalType): string {
+  return /^[aeiou]/.test(type) ? 'an' : 'a';
+}
+
+const DATE = '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]';
+const TIME = '[0-2][0-9]:[0-5][0-9]:[0-5][0-9]';
+
+/** Whether a non-null value has the logical type; SQLite's own type tells integers from reals. */
+function typeCheckSql(column: string, type: LogicalType): string {
+  switch (type) {
+    case 'string':
+      return `typeof(${column}) = 'text'`;
+    case 'integer':
+      return `typeof(${column}) = 'integer'`;
+    case 'number':
+      return `typeof(${column}) IN ('integer', 'real')`;
+    case 'boolean':
+      return `typeof(${column}) = 'integer' AND ${column} IN (0, 1)`;
+    case 'timestamp':
+      return `typeof(${column}) = 'text' AND ${column} GLOB '${DATE}[T ]${TIME}*' AND julianday(${column}) IS NOT NULL`;
+    case 'date':
+      return `typeof(${column}) = 'text' AND ${column} GLOB '${DATE}' AND date(${column}) = ${column}`;
+    case 'time':
+      return `typeof(${column}) = 'text' AND ${column} GLOB '${TIME}*' AND time(${column}) IS NOT NULL`;
+    case 'object':
+    case 'array':
+      return `json_valid(${column}) AND json_type(${column}) = '${type}'`;
+  }
+}

@@ -1,0 +1,39 @@
+import type { ContractProperty, DatasetKind } from '../model/contract';
+import type { TableColumn } from './broker-log';
+import { logicalSqlType } from './sql-types';
+
+/**
+ * A table a data product keeps: an entity (latest state per key, maybe with history) or an
+ * event table (append-only, deduplicated by its key). An event's key is its identity and may
+ * be empty; an entity without a declared key is keyed by all its columns.
+ */
+export interface Dataset {
+  name: string;
+  kind: DatasetKind;
+  columns: TableColumn[];
+  key: string[];
+  /** Entities only: whether `<name>_history` keeps every version (valid_from, valid_to, is_current). */
+  keepsHistory: boolean;
+}
+
+export function contractColumns(properties: readonly ContractProperty[]): TableColumn[] {
+  return properties.map((property) => ({ name: property.name, type: logicalSqlType(property.logicalType) }));
+}
+
+/**
+ * Primary-key properties in key order. Without one, an event is identified by its unique
+ * properties and an entity by all its properties.
+ */
+export function contractKey(kind: DatasetKind, properties: readonly ContractProperty[]): string[] {
+  const primary = properties
+    .filter((property) => property.primaryKey)
+    .sort((a, b) => (a.primaryKeyPosition ?? 0) - (b.primaryKeyPosition ?? 0))
+    .map((property) => property.name);
+  if (primary.length > 0) return primary;
+  if (kind === 'event') return properties.filter((property) => property.unique).map((property) => property.name);
+  return properties.map((property) => property.name);
+}
+
+export function historyTableName(dataset: Pick<Dataset, 'name'>): string {
+  return `${dataset.name}_history`;
+}

@@ -1,0 +1,33 @@
+/**
+ * The CDC simulation engine: pure TypeScript on an injected SQLite (sql.js in the app and the
+ * CLI, any driver behind `SqlWorkspace` in benchmarks). See README.md for how data flows.
+ */
+export type { LogMessage } from './broker-log';
+export { type PipelinePlan, planPipeline } from './pipeline-plan';
+export type { QueryResult } from './read-only-query';
+export { createSimulation, type Simulation, type SimulationOptions } from './simulation';
+export { createSimulationClient, type SimulationClient, type Timers, type WorkerPort } from './simulation-client';
+export { createSimulationHost, type SimulationHost } from './simulation-host';
+export type {
+  ConsumerMetrics,
+  LinkMetrics,
+  LogMetrics,
+  PortMetrics,
+  SimulationError,
+  SimulationMetrics,
+} from './simulation-metrics';
+export { sqlJsWorkspace } from './sql-js-workspace';
+export {
+  connectionSetupSql,
+  type OpenSqlWorkspace,
+  type SqlConnection,
+  type SqlStatement,
+  type SqlValue,
+  type SqlWorkspace,
+} from './sql-workspace';
+export type {
+  SimulationCommand,
+  SimulationRequest,
+  SimulationResponse,
+  WorkerSimulationOptions,
+} from './worker-protocol';

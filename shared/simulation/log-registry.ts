@@ -1,0 +1,52 @@
+import {
+  type BrokerLog,
+  brokerTable,
+  type LogProgress,
+  logTableSql,
+  prepareRecentMessages,
+  prepareTrim,
+  registerLogFunctions,
+  startLogProgress,
+} from './broker-log';
+import type { LogMetrics } from './simulation-metrics';
+import type { SqlConnection } from './sql-workspace';
+
+/** Every log of a run in the broker, with its progress, retention and recent messages. */
+export interface LogRegistry {
+  progressOf(table: string): LogProgress;
+  /** Gives a connection the SQL functions appends call (`mesh_partition`, `mesh_offset`). */
+  equip(connection: SqlConnection): void;
+  /** Drops records beyond the retention of each log, oldest first. */
+  enforceRetention(retainedRecords: number): void;
+  metrics(recentMessages: number): Record<string, LogMetrics>;
+}
+
+export function createLogRegistry(broker: SqlConnection, logs: readonly BrokerLog[]): LogRegistry {
+  broker.exec(logs.map((log) => logTableSql(brokerTable(log), log.format, true)).join(';\n'));
+  const entries = logs.map((log, id) => ({
+    progress: startLogProgress(log, id),
+    trim: prepareTrim(broker, brokerTable(log)),
+    recent: prepareRecentMessages(broker, log),
+  }));
+  const byTable = new Map(entries.map((entry) => [entry.progress.log.table, entry.progress]));
+  return {
+    progressOf: (table) => byTable.get(table) as LogProgress,
+    equip: (connection) => registerLogFunctions(connection, (id) => entries[id]?.progress as LogProgress),
+    enforceRetention(retainedRecords) {
+      for (const { progress, trim } of entries) {
+        const trimTo = progress.end - retainedRecords;
+        if (trimTo > progress.trimmedTo) {
+          trim.run([trimTo]);
+          progress.trimmedTo = trimTo;
+        }
+      }
+    },
+    metrics: (recentMessages) =>
+      Object.fromEntries(
+        entries.map(({ progress, recent }) => [
+          progress.log.table,
+          { name: progress.log.name, records: progress.end, recent: recent(recentMessages) },
+        ]),
+      ),
+  };
+}

@@ -1,0 +1,71 @@
+import type { DataProductRuntime } from './data-product-runtime';
+import type { ErrorLog } from './error-log';
+import type { LogRegistry } from './log-registry';
+import type { OperationalDatabase } from './operational-database';
+import type { SimulationMetrics } from './simulation-metrics';
+import { quoteIdentifier } from './sql-text';
+import type { SqlConnection, SqlStatement } from './sql-workspace';
+
+export interface RunState {
+  tick: number;
+  time: string;
+  sourceChanges: number;
+}
+
+/** Takes snapshots of a run; counting rows reads every table, so it happens only when asked. */
+export function createMetricsSnapshot(
+  systems: readonly OperationalDatabase[],
+  products: readonly DataProductRuntime[],
+  logs: LogRegistry,
+  errors: ErrorLog,
+  recentMessages: number,
+): (state: RunState) => SimulationMetrics {
+  const counters = new Map<string, SqlStatement>();
+  const countRows = (connection: SqlConnection, nodeId: string, table: string) => {
+    const id = `${nodeId}/${table}`;
+    let counter = counters.get(id);
+    if (!counter) {
+      counter = connection.prepare(`SELECT count(*) FROM node.${quoteIdentifier(table)}`);
+      counters.set(id, counter);
+    }
+    return Number(counter.all()[0]?.[0] ?? 0);
+  };
+  const rowsPerTable = (connection: SqlConnection, nodeId: string, tables: readonly string[]) =>
+    Object.fromEntries(tables.map((table) => [table, countRows(connection, nodeId, table)]));
+
+  return (state) => {
+    const metrics: SimulationMetrics = {
+      ...state,
+      links: {},
+      consumers: {},
+      logs: logs.metrics(recentMessages),
+      ports: {},
+      tables: {},
+      errors: errors.list(),
+    };
+    for (const system of systems) {
+      const { id, database } = system.plan.system;
+      metrics.tables[id] = rowsPerTable(
+        system.connection,
+        id,
+        database.tables.map((table) => table.name),
+      );
+    }
+    for (const product of products) {
+      const { id } = product.plan.product;
+      for (const consumer of product.consumers) {
+        const { linkId, port } = consumer.input;
+        metrics.links[linkId] = { records: consumer.consumedTotal, recordsLastTick: consumer.consumedLastTick };
+        metrics.consumers[`${id}/${port.id}`] = {
+          linkId,
+          offset: consumer.offset,
+          end: consumer.source.end,
+          lag: consumer.source.end - consumer.offset,
+        };
+      }
+      for (const [portId, counters] of product.ports) metrics.ports[`${id}/${portId}`] = { ...counters };
+      metrics.tables[id] = rowsPerTable(product.connection, id, product.tables);
+    }
+    return metrics;
+  };
+}

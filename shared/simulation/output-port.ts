@@ -1,0 +1,84 @@
+import { keyJsonSql, type LogProgress, partitionSql, prepareAppend } from './broker-log';
+import { violationSql } from './contract-rules';
+import type { Dataset } from './dataset';
+import type { OutputPlan } from './product-plan';
+import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
+import type { SqlConnection } from './sql-workspace';
+
+/**
+ * Triggers on a published table collect its changes into `_pending_<name>`; each tick every
+ * port publishing the table checks them against its contract, then the pending rows are cleared.
+ */
+export function changeCaptureSql(dataset: Dataset): string[] {
+  const names = dataset.columns.map((column) => column.name);
+  const definitions = columnDefinitions(dataset.columns);
+  const trigger = (event: 'INSERT' | 'UPDATE' | 'DELETE', op: string, image: 'NEW' | 'OLD') =>
+    `CREATE TRIGGER node.${quoteIdentifier(`_pending_${dataset.name}_${event.toLowerCase()}`)} AFTER ${event} ON ${quoteIdentifier(dataset.name)} BEGIN
+  INSERT INTO ${pendingTable(dataset)} (_op, ${columnList(names)}) VALUES ('${op}', ${columnList(names, image)});
+END`;
+  return [
+    `CREATE TABLE node.${pendingTable(dataset)} (_seq INTEGER PRIMARY KEY, _op TEXT NOT NULL, ${definitions.join(', ')})`,
+    trigger('INSERT', 'c', 'NEW'),
+    trigger('UPDATE', 'u', 'NEW'),
+    trigger('DELETE', 'd', 'OLD'),
+  ];
+}
+
+export function prepareClearPending(connection: SqlConnection, dataset: Dataset) {
+  return connection.prepare(`DELETE FROM node.${pendingTable(dataset)}`);
+}
+
+function pendingTable(dataset: Dataset): string {
+  return quoteIdentifier(`_pending_${dataset.name}`);
+}
+
+export interface PublishOutcome {
+  published: number;
+  quarantined: number;
+}
+
+/**
+ * Publishes a tick's pending changes through one output port: records that keep the contract are
+ * appended to the port's log (entities as upserts and deletes, events as appends), the others go
+ * to `quarantine` with the rule they broke and the record, never silently dropped.
+ */
+export function preparePublish(
+  connection: SqlConnection,
+  output: OutputPlan,
+  progress: LogProgress,
+): (tick: number, millis: number) => PublishOutcome {
+  const { contract, schemaObject } = output.governing;
+  const properties = schemaObject.properties;
+  const names = properties.map((property) => property.name);
+  const available = new Set(output.dataset.columns.map((column) => column.name));
+  const key = output.log.dataset.key;
+  const shaped = `SELECT _seq, _op, ${properties
+    .map(({ name }) => `${available.has(name) ? quoteIdentifier(name) : 'NULL'} AS ${quoteIdentifier(name)}`)
+    .join(', ')} FROM node.${pendingTable(output.dataset)}`;
+  const withViolation = `(SELECT *, ${violationSql({
+    kind: contract.kind,
+    properties,
+    key,
+    untaggedClassifications: output.untaggedClassifications,
+  })} AS _violation FROM (${shaped}))`;
+  const quarantine = connection.prepare(`INSERT INTO node.quarantine (tick, port, rule, property, message, record)
+SELECT ?, ${quoteLiteral(output.port.id)}, _violation ->> 0, _violation ->> 1, _violation ->> 2, json_object(${names
+    .map((name) => `${quoteLiteral(name)}, ${quoteIdentifier(name)}`)
+    .join(', ')})
+FROM ${withViolation} WHERE _violation IS NOT NULL ORDER BY _seq`);
+  const operation = contract.kind === 'entity' ? `CASE _op WHEN 'd' THEN 'delete' ELSE 'upsert' END` : `'append'`;
+  const appendFrom = (records: string) =>
+    prepareAppend(
+      connection,
+      progress,
+      `SELECT ${partitionSql('_key', output.log.log.partitions)} AS _partition, ? AS _timestamp, _key, ${operation} AS _op, ${columnList(names)}
+       FROM (SELECT *, ${keyJsonSql(key, quoteIdentifier)} AS _key FROM (${records})) ORDER BY _seq`,
+    );
+  // Records rarely break their contract: when none did, publish without checking them twice.
+  const appendAll = appendFrom(shaped);
+  const appendValid = appendFrom(`SELECT * FROM ${withViolation} WHERE _violation IS NULL`);
+  return (tick, millis) => {
+    const quarantined = quarantine.run([tick]);
+    return { quarantined, published: (quarantined === 0 ? appendAll : appendValid)([millis]) };
+  };
+}

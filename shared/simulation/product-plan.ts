@@ -1,0 +1,145 @@
+import type { DataProduct, Transformation } from '../model/data-product';
+import type { Mesh } from '../model/mesh';
+import type { Port } from '../model/port';
+import type { Problem } from '../model/problem';
+import { type Dataset, historyTableName } from './dataset';
+import { endpointKey, type LogPlan, type PlannedLog, type PortContract } from './log-plan';
+import { snakeCase } from './sql-text';
+
+export interface InputPlan {
+  port: Port;
+  path: string;
+  linkId: string;
+  source: PlannedLog;
+  /** `raw_<port>`: every record consumed through this port, as it arrived. */
+  rawTable: string;
+  /** The clean table this input feeds; absent when its name is taken. */
+  dataset?: Dataset;
+}
+
+export interface TransformationPlan {
+  transformation: Transformation;
+  path: string;
+  /** Set when an output port publishes the step's result: the contract then shapes its table. */
+  dataset?: Dataset;
+}
+
+export interface OutputPlan {
+  port: Port;
+  path: string;
+  governing: PortContract;
+  log: PlannedLog;
+  dataset: Dataset;
+  /** Properties carrying classified input data that the output contract does not classify alike. */
+  untaggedClassifications: ReadonlyMap<string, string>;
+}
+
+export interface ProductPlan {
+  product: DataProduct;
+  path: string;
+  inputs: InputPlan[];
+  transformations: TransformationPlan[];
+  outputs: OutputPlan[];
+}
+
+export const QUARANTINE_TABLE = 'quarantine';
+
+/**
+ * How a product names its tables (see README.md): `raw_<port>` per input, a clean table per
+ * input named after what it carries, one table per transformation named after the step, and
+ * `<name>_history` beside entities published with history. A name used twice is a problem.
+ */
+export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, problems: Problem[]): ProductPlan {
+  const product = mesh.products[productIndex] as DataProduct;
+  const path = `products[${productIndex}]`;
+  const claimed = new Map<string, string>([[QUARANTINE_TABLE, '(the quarantine)']]);
+  const claim = (name: string, claimant: string): boolean => {
+    const holder = claimed.get(name);
+    if (holder === undefined) {
+      claimed.set(name, claimant);
+      return true;
+    }
+    problems.push({ path: claimant, message: `table name '${name}' is already taken by ${holder}` });
+    return false;
+  };
+
+  const inputs = product.inputPorts.flatMap((port, portIndex) => {
+    const portPath = `${path}.inputPorts[${portIndex}]`;
+    const input = planInput(mesh, product, port, portPath, logs, problems);
+    if (!input) return [];
+    claim(input.rawTable, portPath);
+    if (input.dataset && !claim(input.dataset.name, portPath)) input.dataset = undefined;
+    return [input];
+  });
+
+  const published = publishedDatasets(product, logs);
+  const transformations = product.transformations.flatMap((transformation, index) => {
+    const stepPath = `${path}.transformations[${index}]`;
+    if (!claim(transformation.name, stepPath)) return [];
+    const dataset = published.get(transformation.name);
+    return [{ transformation, path: stepPath, dataset: dataset && { ...dataset, keepsHistory: false } }];
+  });
+
+  const datasets = new Map<string, Dataset>();
+  for (const holder of [...inputs, ...transformations]) {
+    if (holder.dataset) datasets.set(holder.dataset.name, holder.dataset);
+  }
+  const upstreamClassifications = new Map(inputs.flatMap((input) => [...input.source.classifications]));
+  const outputs = product.outputPorts.flatMap((port, portIndex) => {
+    const portPath = `${path}.outputPorts[${portIndex}]`;
+    const key = endpointKey(product.id, port.id);
+    const governing = logs.portContracts.get(key);
+    const log = logs.logs.get(key);
+    if (!governing || !log) return [];
+    const dataset = datasets.get(governing.schemaObject.name);
+    if (!dataset) {
+      problems.push({
+        path: portPath,
+        message: `nothing produces table '${governing.schemaObject.name}' to publish: name a transformation '${governing.schemaObject.name}' or consume a stream that yields it`,
+      });
+      return [];
+    }
+    if (governing.contract.kind === 'entity' && governing.contract.keepHistory && dataset.kind === 'entity') {
+      if (!dataset.keepsHistory && claim(historyTableName(dataset), portPath)) dataset.keepsHistory = true;
+    }
+    const untaggedClassifications = new Map(
+      governing.schemaObject.properties.flatMap((property) => {
+        const upstream = upstreamClassifications.get(property.name);
+        return upstream && upstream !== property.classification ? [[property.name, upstream] as const] : [];
+      }),
+    );
+    return [{ port, path: portPath, governing, log, dataset, untaggedClassifications }];
+  });
+
+  return { product, path, inputs, transformations, outputs };
+}
+
+function planInput(
+  mesh: Mesh,
+  product: DataProduct,
+  port: Port,
+  path: string,
+  logs: LogPlan,
+  problems: Problem[],
+): InputPlan | undefined {
+  const links = mesh.links.filter((link) => link.to.nodeId === product.id && link.to.portId === port.id);
+  const [link, ...extra] = links;
+  if (!link) return undefined;
+  if (extra.length > 0) {
+    problems.push({ path, message: `fed by ${links.length} links; only '${link.id}' is simulated` });
+  }
+  const source = logs.logs.get(endpointKey(link.from.nodeId, link.from.portId));
+  if (!source) return undefined;
+  const dataset: Dataset = { ...source.dataset, keepsHistory: false };
+  return { port, path, linkId: link.id, source, rawTable: `raw_${snakeCase(port.id)}`, dataset };
+}
+
+/** The contract-shaped dataset each table name is published as (the first port wins). */
+function publishedDatasets(product: DataProduct, logs: LogPlan): Map<string, Dataset> {
+  const published = new Map<string, Dataset>();
+  for (const port of product.outputPorts) {
+    const planned = logs.logs.get(endpointKey(product.id, port.id));
+    if (planned && !published.has(planned.dataset.name)) published.set(planned.dataset.name, planned.dataset);
+  }
+  return published;
+}

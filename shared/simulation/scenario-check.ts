@@ -1,0 +1,84 @@
+import type { Mesh } from '../model/mesh';
+import type { OperationalSystem, SystemTable } from '../model/operational-system';
+import type { Problem } from '../model/problem';
+import type { Scenario } from '../model/scenario';
+
+/** A scenario's references the schema cannot check: systems, tables, columns and topics that must exist. */
+export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Problem[] {
+  const problems: Problem[] = [];
+  const systemOf = (systemId: string, at: string) => {
+    const system = mesh.systems.find((candidate) => candidate.id === systemId);
+    if (!system) problems.push({ path: `${at}.systemId`, message: `no system '${systemId}'` });
+    return system;
+  };
+  const tableOf = (entry: { systemId: string; table: string }, at: string) => {
+    const system = systemOf(entry.systemId, at);
+    const table = system?.database.tables.find((candidate) => candidate.name === entry.table);
+    if (system && !table)
+      problems.push({ path: `${at}.table`, message: `no table '${entry.table}' in '${system.id}'` });
+    return table;
+  };
+  const checkColumns = (table: SystemTable, columns: Iterable<string>, at: string) => {
+    for (const column of columns) {
+      if (!table.columns.some((candidate) => candidate.name === column)) {
+        problems.push({ path: `${at}.${column}`, message: `no column '${column}' in table '${table.name}'` });
+      }
+    }
+  };
+
+  scenario.data.forEach((entry, index) => {
+    const at = `${path}.data[${index}]`;
+    const table = tableOf(entry, at);
+    if (!table) return;
+    checkColumns(table, Object.keys(entry.generators), `${at}.generators`);
+    for (const [column, generator] of Object.entries(entry.generators)) {
+      if (generator.kind !== 'reference') continue;
+      const referenced = findTable(mesh.systems, generator.table)?.table;
+      if (!referenced?.columns.some((candidate) => candidate.name === generator.column)) {
+        problems.push({
+          path: `${at}.generators.${column}`,
+          message: `no table '${generator.table}' with a column '${generator.column}' in any system`,
+        });
+      }
+    }
+  });
+  scenario.rates.forEach((rate, index) => {
+    const at = `${path}.rates[${index}]`;
+    const table = tableOf(rate, at);
+    if (table) checkColumns(table, rate.updateColumns, `${at}.updateColumns`);
+    if (rate.updatesPerTick > 0 && rate.updateColumns.length === 0) {
+      problems.push({ path: `${at}.updateColumns`, message: 'updates need at least one column to set' });
+    }
+  });
+  scenario.steps.forEach((step, index) => {
+    const at = `${path}.steps[${index}]`;
+    const table = tableOf(step, at);
+    if (!table) return;
+    if (step.op === 'update' && Object.keys(step.values ?? {}).length === 0) {
+      problems.push({ path: `${at}.values`, message: 'an update needs at least one value to set' });
+    }
+    checkColumns(table, Object.keys(step.values ?? {}), `${at}.values`);
+    checkColumns(table, Object.keys(step.where ?? {}), `${at}.where`);
+  });
+  (scenario.faults ?? []).forEach((fault, index) => {
+    const at = `${path}.faults[${index}]`;
+    const system = systemOf(fault.systemId, at);
+    if (system && !system.messaging.topics.some((topic) => topic.id === fault.topicId)) {
+      problems.push({ path: `${at}.topicId`, message: `no topic '${fault.topicId}' in '${system.id}'` });
+    }
+  });
+  return problems;
+}
+
+/** A table by name and the system that owns it; references may cross services, the own system first. */
+export function findTable(
+  systems: readonly OperationalSystem[],
+  name: string,
+  preferred?: OperationalSystem,
+): { system: OperationalSystem; table: SystemTable } | undefined {
+  for (const system of preferred ? [preferred, ...systems] : systems) {
+    const table = system.database.tables.find((candidate) => candidate.name === name);
+    if (table) return { system, table };
+  }
+  return undefined;
+}

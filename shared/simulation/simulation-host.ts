@@ -1,0 +1,71 @@
+import type { Problem } from '../model/problem';
+import { createSimulation, type Simulation } from './simulation';
+import type { OpenSqlWorkspace } from './sql-workspace';
+import type { SimulationRequest, SimulationResponse } from './worker-protocol';
+
+/**
+ * What runs inside the simulation worker, kept out of the worker file so Node tests can drive it:
+ * it holds at most one simulation and answers each request with exactly one response.
+ */
+export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>) {
+  let sqlite: Promise<OpenSqlWorkspace> | undefined;
+  let simulation: Simulation | undefined;
+
+  const failed = (id: number, errors: Problem[]): SimulationResponse => ({ id, type: 'failed', errors });
+  const active = (id: number, run: (current: Simulation) => SimulationResponse): SimulationResponse =>
+    simulation ? run(simulation) : failed(id, [{ path: 'simulation', message: 'no simulation: send create first' }]);
+
+  async function answer(request: SimulationRequest): Promise<SimulationResponse> {
+    const { id } = request;
+    switch (request.type) {
+      case 'create': {
+        sqlite ??= loadSqlite();
+        const openWorkspace = await sqlite;
+        simulation?.dispose();
+        simulation = undefined;
+        const created = createSimulation(request.mesh, request.scenario, { ...request.options, sqlite: openWorkspace });
+        if (!created.ok) return failed(id, created.errors);
+        simulation = created.value;
+        return { id, type: 'metrics', metrics: simulation.metrics() };
+      }
+      case 'step':
+        return active(id, (current) => ({ id, type: 'metrics', metrics: current.step(request.ticks) }));
+      case 'run-until':
+        return active(id, (current) => ({ id, type: 'metrics', metrics: current.runUntil(request.tick) }));
+      case 'metrics':
+        return active(id, (current) => ({ id, type: 'metrics', metrics: current.metrics() }));
+      case 'reset':
+        return active(id, (current) => ({ id, type: 'metrics', metrics: current.reset() }));
+      case 'query':
+        return active(id, (current) => {
+          const result = current.query(request.nodeId, request.sql);
+          return result.ok ? { id, type: 'query-result', result: result.value } : failed(id, result.errors);
+        });
+      case 'execute':
+        return active(id, (current) => {
+          const result = current.execute(request.systemId, request.sql);
+          return result.ok ? { id, type: 'executed', changes: result.value.changes } : failed(id, result.errors);
+        });
+      case 'dispose':
+        simulation?.dispose();
+        simulation = undefined;
+        return { id, type: 'disposed' };
+    }
+  }
+
+  // Requests run one after another, in arrival order: a step sent right after create waits for it.
+  let previous: Promise<unknown> = Promise.resolve();
+
+  return {
+    /** Never rejects: an engine bug becomes a `failed` response instead of a silent worker. */
+    handle(request: SimulationRequest): Promise<SimulationResponse> {
+      const response = previous.then(() =>
+        answer(request).catch((error: Error) => failed(request.id, [{ path: '(engine)', message: error.message }])),
+      );
+      previous = response;
+      return response;
+    },
+  };
+}
+
+export type SimulationHost = ReturnType<typeof createSimulationHost>;

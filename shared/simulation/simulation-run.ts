@@ -1,0 +1,181 @@
+import type { Mesh } from '../model/mesh';
+import type { Scenario } from '../model/scenario';
+import {
+  createDataProductRuntime,
+  type DataProductRuntime,
+  type RuntimeLimits,
+  type StepFailure,
+} from './data-product-runtime';
+import type { ErrorLog, ReportedError } from './error-log';
+import { createLogRegistry } from './log-registry';
+import { createMetricsSnapshot } from './metrics-snapshot';
+import { createOperationalDatabase, type OperationalDatabase } from './operational-database';
+import type { PipelinePlan } from './pipeline-plan';
+import { simulatedClock } from './simulated-clock';
+import type { SimulationMetrics } from './simulation-metrics';
+import type { OpenSqlWorkspace, SqlConnection } from './sql-workspace';
+import { createWorkload } from './workload';
+
+export interface RunSettings extends RuntimeLimits {
+  recentMessages: number;
+}
+
+/** One run of a scenario, from tick 0: its databases, their state, and the tick loop. */
+export interface SimulationRun {
+  readonly tick: number;
+  advance(): void;
+  metrics(): SimulationMetrics;
+  connectionOf(nodeId: string): SqlConnection | undefined;
+  countSourceChanges(changes: number): void;
+  close(): void;
+}
+
+export function startRun(
+  mesh: Mesh,
+  scenario: Scenario,
+  scenarioPath: string,
+  plan: PipelinePlan,
+  openWorkspace: OpenSqlWorkspace,
+  settings: RunSettings,
+  errors: ErrorLog,
+): SimulationRun {
+  const workspace = openWorkspace();
+  try {
+    return buildRun(mesh, scenario, scenarioPath, plan, workspace.connect, settings, errors, () => workspace.close());
+  } catch (error) {
+    workspace.close();
+    throw error;
+  }
+}
+
+function buildRun(
+  mesh: Mesh,
+  scenario: Scenario,
+  scenarioPath: string,
+  plan: PipelinePlan,
+  connect: () => SqlConnection,
+  settings: RunSettings,
+  errors: ErrorLog,
+  close: () => void,
+): SimulationRun {
+  const clock = simulatedClock(scenario.startTime, scenario.tickMillis);
+  let currentTick = 0;
+  let sourceChanges = 0;
+
+  const logs = createLogRegistry(connect(), plan.logs);
+  const connectNode = () => {
+    const connection = connect();
+    logs.equip(connection);
+    return connection;
+  };
+  const systems = plan.systems.map((systemPlan) =>
+    createOperationalDatabase(connectNode(), systemPlan, logs.progressOf),
+  );
+  const systemsById = new Map(systems.map((system) => [system.plan.system.id, system]));
+  const workload = createWorkload(mesh, scenario, scenarioPath, systemsById, (failure) =>
+    errors.record(failure, currentTick),
+  );
+  const products = plan.products.map((productPlan) =>
+    createDataProductRuntime(connectNode(), productPlan, logs.progressOf, settings),
+  );
+  const snapshot = createMetricsSnapshot(systems, products, logs, errors, settings.recentMessages);
+
+  for (const problem of plan.problems) errors.record({ ...problem, nodeId: nodeIdAt(mesh, problem.path) }, 0);
+  for (const product of products) {
+    for (const broken of product.brokenSteps) errors.record(stepError(product, broken), 0);
+  }
+
+  /** The service's work of one tick and the connector's poll, committed together; a failure is reported. */
+  const inTransaction = (system: OperationalDatabase, work: () => void) => {
+    system.connection.exec('BEGIN');
+    try {
+      work();
+      system.connection.exec('COMMIT');
+    } catch (error) {
+      system.connection.exec('ROLLBACK');
+      errors.record(
+        { path: system.plan.path, nodeId: system.plan.system.id, message: (error as Error).message },
+        currentTick,
+      );
+    }
+  };
+
+  /** Tick 0 begins with the initial rows, loaded before CDC starts so they arrive as snapshot records. */
+  const startCapture = () => {
+    for (const system of systems) {
+      system.connection.exec('BEGIN');
+      system.setClock(clock.millisAt(0));
+    }
+    workload.loadInitialRows(clock.isoAt(0));
+    for (const system of systems) {
+      system.startCapture();
+      system.connection.exec('COMMIT');
+    }
+  };
+
+  const runTick = (tick: number) => {
+    currentTick = tick;
+    const millis = clock.millisAt(tick);
+    for (const system of systems) {
+      const systemId = system.plan.system.id;
+      inTransaction(system, () => {
+        system.setClock(millis);
+        sourceChanges += workload.applyTick(systemId, tick, clock.isoAt(tick));
+        system.publishChanges();
+        for (const fault of scenario.faults ?? []) {
+          if (fault.tick === tick && fault.systemId === systemId) system.redeliver(fault.topicId, fault.records);
+        }
+      });
+    }
+    for (const product of products) {
+      try {
+        for (const failure of product.runTick(tick, millis)) errors.record(stepError(product, failure), tick);
+      } catch (error) {
+        errors.record(
+          { path: product.plan.path, nodeId: product.plan.product.id, message: (error as Error).message },
+          tick,
+        );
+      }
+    }
+    logs.enforceRetention(settings.retainedRecords);
+  };
+
+  startCapture();
+  runTick(0);
+
+  return {
+    get tick() {
+      return currentTick;
+    },
+    advance() {
+      runTick(currentTick + 1);
+    },
+    connectionOf(nodeId) {
+      return (
+        systemsById.get(nodeId)?.connection ??
+        products.find((product) => product.plan.product.id === nodeId)?.connection
+      );
+    },
+    countSourceChanges(changes) {
+      sourceChanges += changes;
+    },
+    metrics: () => snapshot({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges }),
+    close,
+  };
+}
+
+function stepError(product: DataProductRuntime, failure: StepFailure): ReportedError {
+  return {
+    ...failure,
+    nodeId: product.plan.product.id,
+    message: `transformation '${failure.step}' failed: ${failure.message}`,
+  };
+}
+
+/** The product or system a located problem belongs to, read from its path. */
+function nodeIdAt(mesh: Mesh, path: string): string {
+  const match = /^(products|systems)\[(\d+)\]/.exec(path);
+  if (!match) return '';
+  const nodes = match[1] === 'products' ? mesh.products : mesh.systems;
+  return nodes[Number(match[2])]?.id ?? '';
+}

@@ -1,0 +1,85 @@
+import type { Database, SqlJsStatic, Statement } from 'sql.js';
+import {
+  connectionSetupSql,
+  type OpenSqlWorkspace,
+  type SqlConnection,
+  type SqlStatement,
+  type SqlValue,
+} from './sql-workspace';
+
+/**
+ * Runs the simulation on sql.js. The caller initialises sql.js (Node: `await initSqlJs()`;
+ * a worker: with a `locateFile` for the wasm), so this module needs neither Node nor the DOM.
+ */
+export function sqlJsWorkspace(sqlJs: SqlJsStatic): OpenSqlWorkspace {
+  return () => {
+    const broker = new sqlJs.Database();
+    const opened: Database[] = [broker];
+    return {
+      connect() {
+        const database = new sqlJs.Database();
+        opened.push(database);
+        database.exec(connectionSetupSql(`/${fileNameOf(broker)}`));
+        return sqlJsConnection(database);
+      },
+      close() {
+        for (const database of opened.splice(0).reverse()) database.close();
+      },
+    };
+  };
+}
+
+/** sql.js keeps each database as a file of its in-memory file system; attaching that file shares it. */
+function fileNameOf(database: Database): string {
+  return (database as unknown as { filename: string }).filename;
+}
+
+function sqlJsConnection(database: Database): SqlConnection {
+  return {
+    exec(sql) {
+      database.exec(sql);
+    },
+    prepare(sql) {
+      return sqlJsStatement(database, prepareSingle(database, sql));
+    },
+    defineFunction(name, implementation) {
+      database.create_function(name, implementation);
+    },
+  };
+}
+
+/** sql.js prepares the first statement and ignores the rest; refuse SQL that holds more than one. */
+function prepareSingle(database: Database, sql: string): Statement {
+  let count = 0;
+  for (const _statement of database.iterateStatements(sql)) {
+    count += 1;
+    if (count > 1) throw new Error('expected one SQL statement, found more');
+  }
+  if (count === 0) throw new Error('no SQL statement to run');
+  return database.prepare(sql);
+}
+
+function sqlJsStatement(database: Database, statement: Statement): SqlStatement {
+  return {
+    run(params) {
+      statement.run(params as SqlValue[] | undefined);
+      return database.getRowsModified();
+    },
+    all(params, maxRows = Number.POSITIVE_INFINITY) {
+      try {
+        if (params) statement.bind(params as SqlValue[]);
+        const rows: SqlValue[][] = [];
+        while (rows.length < maxRows && statement.step()) rows.push(statement.get());
+        return rows;
+      } finally {
+        statement.reset();
+      }
+    },
+    columnNames() {
+      return statement.getColumnNames();
+    },
+    release() {
+      statement.free();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** Quotes a table or column name, so ids like `orders-cdc` and names like `order` are safe in SQL. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+export function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** `orders-cdc-in` → `orders_cdc_in`, `OrderPlaced` → `order_placed`: names users can type unquoted. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
+}
+
+/** The ISO-8601 text (`2026-01-05T09:00:00.000Z`) of a millisecond epoch held in a SQL expression. */
+export function isoTimestampSql(millisExpression: string): string {
+  return `strftime('%Y-%m-%dT%H:%M:%fZ', (${millisExpression}) / 1000.0, 'unixepoch')`;
+}
+
+/** `"a", "b"`; with a qualifier, `NEW."a", NEW."b"`. */
+export function columnList(names: readonly string[], qualifier?: string): string {
+  return names.map((name) => (qualifier ? `${qualifier}.${quoteIdentifier(name)}` : quoteIdentifier(name))).join(', ');
+}
+
+/** Names with a prefix, as change logs store images: `before_order_id`. */
+export function prefixed(prefix: string, names: readonly string[]): string[] {
+  return names.map((name) => `${prefix}${name}`);
+}
+
+/** `"a" INTEGER, "b" TEXT`: column definitions for CREATE TABLE. */
+export function columnDefinitions(columns: readonly { name: string; type: string }[]): string[] {
+  return columns.map((column) => `${quoteIdentifier(column.name)} ${column.type}`);
+}

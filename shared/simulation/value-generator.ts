@@ -1,0 +1,78 @@
+import type { ValueGenerator } from '../model/scenario';
+import type { Column } from '../model/table';
+import { fakeValue } from './fake-values';
+import type { RandomStream } from './seeded-random';
+import type { SqlValue } from './sql-workspace';
+
+/** What a generated value may depend on besides the random stream. */
+export interface GenerationContext {
+  /** The simulated clock's current time, ISO-8601. */
+  now: string;
+  /** A value of an existing row of `table.column`, or null when that table is empty. */
+  sampleReference(table: string, column: string): SqlValue;
+}
+
+export type ColumnValue = (context: GenerationContext) => SqlValue;
+
+export function columnValue(generator: ValueGenerator, column: Column, random: RandomStream): ColumnValue {
+  switch (generator.kind) {
+    case 'sequence': {
+      let next = generator.start ?? 1;
+      return () => next++;
+    }
+    case 'uuid':
+      return () => uuid(random);
+    case 'oneOf':
+      return () => sqlValueOf(random.pick(generator.values));
+    case 'integer':
+      return () => random.integer(generator.min, generator.max);
+    case 'decimal': {
+      const factor = 10 ** generator.scale;
+      const span = generator.max - generator.min;
+      return () => Math.round((generator.min + random.next() * span) * factor) / factor;
+    }
+    case 'fake':
+      return () => fakeValue(generator.what, random);
+    case 'now':
+      return column.type === 'date' ? (context) => context.now.slice(0, 10) : (context) => context.now;
+    case 'reference':
+      return (context) => context.sampleReference(generator.table, generator.column);
+  }
+}
+
+/**
+ * The generator a column gets when the scenario names none: keys count up, required columns get
+ * a plausible value of their type, optional ones stay NULL.
+ */
+export function defaultGenerator(column: Column, isSoleKey: boolean): ValueGenerator | undefined {
+  if (isSoleKey) return column.type === 'integer' ? { kind: 'sequence', start: 1 } : { kind: 'uuid' };
+  if (column.nullable) return undefined;
+  switch (column.type) {
+    case 'integer':
+      return { kind: 'integer', min: 0, max: 1000 };
+    case 'real':
+    case 'numeric':
+      return { kind: 'decimal', min: 0, max: 1000, scale: 2 };
+    case 'boolean':
+      return { kind: 'oneOf', values: [true, false] };
+    case 'timestamp':
+    case 'date':
+      return { kind: 'now' };
+    case 'json':
+      return { kind: 'oneOf', values: ['{}'] };
+    case 'text':
+      return { kind: 'fake', what: 'word' };
+  }
+}
+
+export function sqlValueOf(value: string | number | boolean | null): SqlValue {
+  return typeof value === 'boolean' ? Number(value) : value;
+}
+
+function uuid(random: RandomStream): string {
+  const hex = Array.from({ length: 32 }, () => random.integer(0, 15).toString(16));
+  hex[12] = '4';
+  hex[16] = ((random.integer(0, 15) & 0x3) | 0x8).toString(16);
+  const text = hex.join('');
+  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+}

@@ -1,0 +1,223 @@
+import type { Mesh } from '../model/mesh';
+import type { OperationalSystem, SystemTable } from '../model/operational-system';
+import type { ChangeRate, Scenario, ScriptStep } from '../model/scenario';
+import type { ReportedError } from './error-log';
+import type { OperationalDatabase } from './operational-database';
+import { findTable } from './scenario-check';
+import { type RandomStream, seededRandom } from './seeded-random';
+import { columnList, quoteIdentifier } from './sql-text';
+import type { SqlStatement, SqlValue } from './sql-workspace';
+import { type ColumnValue, columnValue, defaultGenerator, type GenerationContext, sqlValueOf } from './value-generator';
+
+/** Reports a failed operation; the run goes on. */
+export type ReportFailure = (failure: ReportedError) => void;
+
+/** The microservices at work: the scenario's explicit steps and change rates, tick by tick. */
+export interface Workload {
+  /** Rows present before CDC starts; they reach the topics as snapshot records. */
+  loadInitialRows(now: string): void;
+  /** Runs one system's operations for a tick (rates from tick 1); returns how many rows they changed. */
+  applyTick(systemId: string, tick: number, now: string): number;
+}
+
+interface TableWorkload {
+  database: OperationalDatabase;
+  table: SystemTable;
+  random: RandomStream;
+  values: (ColumnValue | undefined)[];
+  insert: SqlStatement;
+  context: (now: string) => GenerationContext;
+}
+
+export function createWorkload(
+  mesh: Mesh,
+  scenario: Scenario,
+  scenarioPath: string,
+  databases: ReadonlyMap<string, OperationalDatabase>,
+  reportFailure: ReportFailure,
+): Workload {
+  const tables = new Map<string, TableWorkload>();
+  const tableWorkload = (systemId: string, tableName: string): TableWorkload => {
+    const id = `${systemId}/${tableName}`;
+    const existing = tables.get(id);
+    if (existing) return existing;
+    const created = createTableWorkload(mesh, scenario, databases, systemId, tableName);
+    tables.set(id, created);
+    return created;
+  };
+
+  const steps = scenario.steps.map((step, index) => ({
+    step,
+    path: `${scenarioPath}.steps[${index}]`,
+    run: prepareScriptStep(tableWorkload(step.systemId, step.table), step),
+  }));
+  const rates = scenario.rates.map((rate, index) => ({
+    rate,
+    path: `${scenarioPath}.rates[${index}]`,
+    run: prepareChangeRate(tableWorkload(rate.systemId, rate.table), rate),
+  }));
+
+  const attempt = (path: string, nodeId: string, operation: () => number): number => {
+    try {
+      return operation();
+    } catch (error) {
+      reportFailure({ path, nodeId, message: (error as Error).message });
+      return 0;
+    }
+  };
+
+  return {
+    loadInitialRows(now) {
+      scenario.data.forEach((entry, index) => {
+        const workload = tableWorkload(entry.systemId, entry.table);
+        const context = workload.context(now);
+        for (let row = 0; row < entry.initialRows; row++) {
+          attempt(`${scenarioPath}.data[${index}]`, entry.systemId, () =>
+            workload.insert.run(generateRow(workload, context)),
+          );
+        }
+      });
+    },
+    applyTick(systemId, tick, now) {
+      let changed = 0;
+      for (const { step, path, run } of steps) {
+        if (step.tick === tick && step.systemId === systemId) changed += attempt(path, systemId, () => run(now));
+      }
+      for (const { rate, path, run } of rates) {
+        if (tick > 0 && rate.systemId === systemId)
+          changed += run(tick, now, (operation) => attempt(path, systemId, operation));
+      }
+      return changed;
+    },
+  };
+}
+
+function createTableWorkload(
+  mesh: Mesh,
+  scenario: Scenario,
+  databases: ReadonlyMap<string, OperationalDatabase>,
+  systemId: string,
+  tableName: string,
+): TableWorkload {
+  const database = databases.get(systemId) as OperationalDatabase;
+  const system = database.plan.system;
+  const table = system.database.tables.find((candidate) => candidate.name === tableName) as SystemTable;
+  const random = seededRandom(scenario.seed, `${systemId}/${tableName}`);
+  const generators = mergedGenerators(scenario, systemId, tableName);
+  const values = table.columns.map((column) => {
+    const isSoleKey = table.primaryKey.length === 1 && table.primaryKey[0] === column.name;
+    const generator = generators[column.name] ?? defaultGenerator(column, isSoleKey);
+    return generator && columnValue(generator, column, random);
+  });
+  const samplers = new Map<string, SqlStatement>();
+  const sampleReference = (referencedTable: string, column: string): SqlValue => {
+    const id = `${referencedTable}.${column}`;
+    let sampler = samplers.get(id);
+    if (!sampler) {
+      const owner = findTable(mesh.systems, referencedTable, system) as { system: OperationalSystem };
+      const connection = (databases.get(owner.system.id) as OperationalDatabase).connection;
+      sampler = connection.prepare(
+        `SELECT ${quoteIdentifier(column)} FROM node.${quoteIdentifier(referencedTable)} WHERE rowid = ${randomRowSql(referencedTable)}`,
+      );
+      samplers.set(id, sampler);
+    }
+    return sampler.all([random.next()])[0]?.[0] ?? null;
+  };
+  const insert = database.connection.prepare(
+    `INSERT INTO node.${quoteIdentifier(table.name)} (${columnList(table.columns.map((column) => column.name))}) VALUES (${table.columns.map(() => '?').join(', ')})`,
+  );
+  return { database, table, random, values, insert, context: (now) => ({ now, sampleReference }) };
+}
+
+/** Generators of every data entry for the table; a later entry's column wins. */
+function mergedGenerators(scenario: Scenario, systemId: string, tableName: string) {
+  return Object.assign(
+    {},
+    ...scenario.data
+      .filter((entry) => entry.systemId === systemId && entry.table === tableName)
+      .map((entry) => entry.generators),
+  ) as Scenario['data'][number]['generators'];
+}
+
+function generateRow(workload: TableWorkload, context: GenerationContext): SqlValue[] {
+  return workload.values.map((value) => (value ? value(context) : null));
+}
+
+/**
+ * A random existing row's rowid in O(log n): the first rowid at or after a random point between
+ * the smallest and largest. Takes one parameter, a fraction in [0, 1).
+ */
+function randomRowSql(table: string): string {
+  const name = `node.${quoteIdentifier(table)}`;
+  // min and max in separate subqueries: together in one SELECT they would scan the table.
+  const lowest = `(SELECT min(rowid) FROM ${name})`;
+  return `(SELECT rowid FROM ${name} WHERE rowid >= ${lowest} + CAST(? * ((SELECT max(rowid) FROM ${name}) - ${lowest} + 1) AS INTEGER) ORDER BY rowid LIMIT 1)`;
+}
+
+function prepareScriptStep(workload: TableWorkload, step: ScriptStep): (now: string) => number {
+  const { connection } = workload.database;
+  const table = `node.${quoteIdentifier(workload.table.name)}`;
+  const values = Object.entries(step.values ?? {});
+  const where = Object.entries(step.where ?? {});
+  const condition =
+    where.length > 0 ? ` WHERE ${where.map(([column]) => `${quoteIdentifier(column)} = ?`).join(' AND ')}` : '';
+  const whereValues = where.map(([, value]) => sqlValueOf(value));
+  switch (step.op) {
+    case 'insert': {
+      const columns = workload.table.columns.map((column) => column.name);
+      return (now) => {
+        const row = generateRow(workload, workload.context(now));
+        for (const [column, value] of values) row[columns.indexOf(column)] = sqlValueOf(value);
+        return workload.insert.run(row);
+      };
+    }
+    case 'update': {
+      const update = connection.prepare(
+        `UPDATE ${table} SET ${values.map(([column]) => `${quoteIdentifier(column)} = ?`).join(', ')}${condition}`,
+      );
+      return () => update.run([...values.map(([, value]) => sqlValueOf(value)), ...whereValues]);
+    }
+    case 'delete': {
+      const remove = connection.prepare(`DELETE FROM ${table}${condition}`);
+      return () => remove.run(whereValues);
+    }
+  }
+}
+
+/** Operations for a tick: fractional rates accumulate, so 0.5 per tick is one every other tick. */
+function countAt(perTick: number, tick: number): number {
+  return Math.floor(perTick * tick) - Math.floor(perTick * (tick - 1));
+}
+
+function prepareChangeRate(
+  workload: TableWorkload,
+  rate: ChangeRate,
+): (tick: number, now: string, attempt: (operation: () => number) => number) => number {
+  const { connection } = workload.database;
+  const table = `node.${quoteIdentifier(workload.table.name)}`;
+  const updatedIndexes = rate.updateColumns.map((column) =>
+    workload.table.columns.findIndex((candidate) => candidate.name === column),
+  );
+  const update =
+    updatedIndexes.length > 0
+      ? connection.prepare(
+          `UPDATE ${table} SET ${rate.updateColumns.map((column) => `${quoteIdentifier(column)} = ?`).join(', ')} WHERE rowid = ${randomRowSql(workload.table.name)}`,
+        )
+      : undefined;
+  const remove = connection.prepare(`DELETE FROM ${table} WHERE rowid = ${randomRowSql(workload.table.name)}`);
+  return (tick, now, attempt) => {
+    const context = workload.context(now);
+    let changed = 0;
+    for (let count = countAt(rate.insertsPerTick, tick); count > 0; count--) {
+      changed += attempt(() => workload.insert.run(generateRow(workload, context)));
+    }
+    for (let count = update ? countAt(rate.updatesPerTick, tick) : 0; count > 0; count--) {
+      const values = updatedIndexes.map((index) => workload.values[index]?.(context) ?? null);
+      changed += attempt(() => (update as SqlStatement).run([...values, workload.random.next()]));
+    }
+    for (let count = countAt(rate.deletesPerTick, tick); count > 0; count--) {
+      changed += attempt(() => remove.run([workload.random.next()]));
+    }
+    return changed;
+  };
+}

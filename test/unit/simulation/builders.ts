@@ -1,0 +1,352 @@
+import { readFileSync } from 'node:fs';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import type { Contract, ContractProperty, DatasetKind } from '../../../shared/model/contract';
+import type { DataProduct, ProductKind } from '../../../shared/model/data-product';
+import type { LogicalType } from '../../../shared/model/logical-type';
+import { emptyMesh, type Mesh } from '../../../shared/model/mesh';
+import { parseMeshFile } from '../../../shared/model/mesh-file';
+import type { OperationalSystem, PublishedEvent, SystemTable } from '../../../shared/model/operational-system';
+import type { Port } from '../../../shared/model/port';
+import type { Fault, Scenario, ScriptStep, ValueGenerator } from '../../../shared/model/scenario';
+import type { ColumnType } from '../../../shared/model/table';
+import { createSimulation, type Simulation, type SimulationOptions, sqlJsWorkspace } from '../../../shared/simulation';
+
+let sqlJs: Promise<SqlJsStatic> | undefined;
+
+export function loadSqlJs(): Promise<SqlJsStatic> {
+  sqlJs ??= initSqlJs();
+  return sqlJs;
+}
+
+/** Creates and starts a simulation on sql.js, failing the test if the scenario is refused. */
+export async function simulate(
+  mesh: Mesh,
+  scenario: Scenario,
+  options: Omit<SimulationOptions, 'sqlite'> = {},
+): Promise<Simulation> {
+  const created = createSimulation(mesh, scenario, { ...options, sqlite: sqlJsWorkspace(await loadSqlJs()) });
+  if (!created.ok) throw new Error(`scenario refused: ${JSON.stringify(created.errors)}`);
+  return created.value;
+}
+
+/** Rows of a read-only query as objects, failing the test if the query fails. */
+export function rowsOf(simulation: Simulation, nodeId: string, sql: string): Record<string, unknown>[] {
+  const result = simulation.query(nodeId, sql);
+  if (!result.ok) throw new Error(`query failed: ${JSON.stringify(result.errors)}`);
+  const { columns, rows } = result.value;
+  return rows.map((row) => Object.fromEntries(columns.map((column, index) => [column, row[index]])));
+}
+
+export function ecommerceSample(): Mesh {
+  const parsed = parseMeshFile(
+    readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.value;
+}
+
+export const START = '2026-01-05T09:00:00.000Z';
+export const START_MILLIS = Date.parse(START);
+export const TICK_MILLIS = 60_000;
+
+type Columns = Record<string, ColumnType>;
+
+export class SystemBuilder {
+  private readonly system: OperationalSystem;
+
+  constructor(id: string) {
+    this.system = {
+      id,
+      domainId: 'domain',
+      name: id,
+      description: '',
+      service: { name: id },
+      database: { engine: 'postgres', name: `${id}-db`, tables: [] },
+      messaging: { broker: 'kafka', topics: [] },
+      publishes: [],
+    };
+  }
+
+  /** A table with CDC on; the first column is the primary key unless `primaryKey` says otherwise. */
+  withTable(name: string, columns: Columns, primaryKey = [Object.keys(columns)[0] as string]): this {
+    const table: SystemTable = {
+      name,
+      cdc: true,
+      primaryKey,
+      columns: Object.entries(columns).map(([column, type]) => ({
+        name: column,
+        type,
+        nullable: !primaryKey.includes(column),
+      })),
+    };
+    this.system.database.tables.push(table);
+    return this;
+  }
+
+  withCdcTopic(id: string, table: string, options: { partitions?: number; tombstones?: boolean } = {}): this {
+    this.system.messaging.topics.push({
+      id,
+      name: `${this.system.id}.public.${table}`,
+      partitions: options.partitions ?? 1,
+      tombstones: options.tombstones ?? false,
+      source: { kind: 'cdc', table },
+    });
+    return this;
+  }
+
+  /** An event the service publishes on `on` changes of `table`, through an outbox topic `topicId`. */
+  withOutboxEvent(topicId: string, event: Omit<PublishedEvent, 'on'> & { on?: PublishedEvent['on'] }): this {
+    this.system.publishes.push({ on: ['insert'], ...event });
+    this.system.messaging.topics.push({
+      id: topicId,
+      name: `${this.system.id}.events.${event.name}`,
+      partitions: 1,
+      tombstones: false,
+      source: { kind: 'outbox', event: event.name },
+    });
+    return this;
+  }
+
+  build(): OperationalSystem {
+    return this.system;
+  }
+}
+
+export class ProductBuilder {
+  private readonly product: DataProduct;
+
+  constructor(id: string, kind: ProductKind) {
+    this.product = {
+      id,
+      domainId: 'domain',
+      name: id,
+      description: '',
+      owner: 'team',
+      kind,
+      inputPorts: [],
+      outputPorts: [],
+      discoveryPort: port('discovery', 'discovery'),
+      storage: { engine: 'sqlite', tables: [] },
+      transformations: [],
+      documentation: '',
+      tests: [],
+      observability: { slos: [] },
+      pipeline: { stages: [] },
+    };
+  }
+
+  withInput(portId: string): this {
+    this.product.inputPorts.push(port(portId, 'input'));
+    return this;
+  }
+
+  withOutput(portId: string, contractId: string): this {
+    this.product.outputPorts.push({ ...port(portId, 'output'), contractId });
+    return this;
+  }
+
+  withTransformation(name: string, sql: string): this {
+    this.product.transformations.push({ name, sql });
+    return this;
+  }
+
+  build(): DataProduct {
+    return this.product;
+  }
+}
+
+function port(id: string, direction: Port['direction']): Port {
+  return { id, name: id, direction, protocol: direction === 'output' ? 'kafka-topic' : 'table', description: '' };
+}
+
+type PropertyOptions = Partial<
+  Pick<ContractProperty, 'required' | 'unique' | 'primaryKey' | 'enum' | 'classification'>
+>;
+
+export class ContractBuilder {
+  private readonly contract: Contract;
+
+  constructor(id: string, kind: DatasetKind, schemaObjectName: string) {
+    this.contract = {
+      id,
+      name: id,
+      version: '1.0.0',
+      status: 'active',
+      kind,
+      keepHistory: false,
+      schema: [{ name: schemaObjectName, properties: [] }],
+      sla: [],
+    };
+  }
+
+  withKey(name: string, logicalType: LogicalType): this {
+    const position = this.properties().filter((property) => property.primaryKey).length + 1;
+    return this.withProperty(name, logicalType, { primaryKey: true, required: true, unique: true }, position);
+  }
+
+  withProperty(
+    name: string,
+    logicalType: LogicalType,
+    options: PropertyOptions = {},
+    primaryKeyPosition?: number,
+  ): this {
+    this.properties().push({
+      name,
+      logicalType,
+      required: options.required ?? false,
+      unique: options.unique ?? false,
+      primaryKey: options.primaryKey ?? false,
+      ...(primaryKeyPosition !== undefined ? { primaryKeyPosition } : {}),
+      ...(options.enum ? { enum: options.enum } : {}),
+      ...(options.classification ? { classification: options.classification } : {}),
+    });
+    return this;
+  }
+
+  keepingHistory(): this {
+    this.contract.keepHistory = true;
+    return this;
+  }
+
+  build(): Contract {
+    return this.contract;
+  }
+
+  private properties(): ContractProperty[] {
+    return (this.contract.schema[0] as { properties: ContractProperty[] }).properties;
+  }
+}
+
+export class MeshBuilder {
+  private readonly mesh: Mesh = {
+    ...emptyMesh('test-mesh', 'Test mesh'),
+    domains: [{ id: 'domain', name: 'Domain', description: '', owner: 'team', color: '#3366cc' }],
+  };
+
+  with(...parts: (SystemBuilder | ProductBuilder | ContractBuilder)[]): this {
+    for (const part of parts) {
+      if (part instanceof SystemBuilder) this.mesh.systems.push(part.build());
+      else if (part instanceof ProductBuilder) this.mesh.products.push(part.build());
+      else this.mesh.contracts.push(part.build());
+    }
+    return this;
+  }
+
+  /** A link from `node/port` (a topic or an output port) to `node/port` (an input port). */
+  withLink(from: string, to: string): this {
+    const [fromNode, fromPort] = from.split('/') as [string, string];
+    const [toNode, toPort] = to.split('/') as [string, string];
+    this.mesh.links.push({
+      id: `${fromNode}-${fromPort}-to-${toNode}-${toPort}`,
+      from: { nodeId: fromNode, portId: fromPort },
+      to: { nodeId: toNode, portId: toPort },
+    });
+    return this;
+  }
+
+  build(): Mesh {
+    return this.mesh;
+  }
+}
+
+export class ScenarioBuilder {
+  private readonly scenario: Scenario = {
+    id: 'test',
+    name: 'Test',
+    description: '',
+    seed: 7,
+    startTime: START,
+    tickMillis: TICK_MILLIS,
+    data: [],
+    rates: [],
+    steps: [],
+  };
+
+  withData(
+    systemId: string,
+    table: string,
+    initialRows: number,
+    generators: Record<string, ValueGenerator> = {},
+  ): this {
+    this.scenario.data.push({ systemId, table, initialRows, generators });
+    return this;
+  }
+
+  withRate(
+    systemId: string,
+    table: string,
+    perTick: { inserts?: number; updates?: number; deletes?: number; updateColumns?: string[] },
+  ): this {
+    this.scenario.rates.push({
+      systemId,
+      table,
+      insertsPerTick: perTick.inserts ?? 0,
+      updatesPerTick: perTick.updates ?? 0,
+      deletesPerTick: perTick.deletes ?? 0,
+      updateColumns: perTick.updateColumns ?? [],
+    });
+    return this;
+  }
+
+  at(
+    tick: number,
+    systemId: string,
+    table: string,
+    op: ScriptStep['op'],
+    details: Pick<ScriptStep, 'values' | 'where'>,
+  ): this {
+    this.scenario.steps.push({ tick, systemId, table, op, ...details });
+    return this;
+  }
+
+  withFault(fault: Fault): this {
+    this.scenario.faults = [...(this.scenario.faults ?? []), fault];
+    return this;
+  }
+
+  withSeed(seed: number): this {
+    this.scenario.seed = seed;
+    return this;
+  }
+
+  build(): Scenario {
+    return this.scenario;
+  }
+}
+
+export const aMesh = () => new MeshBuilder();
+export const aSystem = (id: string) => new SystemBuilder(id);
+export const aProduct = (id: string, kind: ProductKind = 'source-aligned') => new ProductBuilder(id, kind);
+export const aContract = (id: string, kind: DatasetKind, schemaObjectName: string) =>
+  new ContractBuilder(id, kind, schemaObjectName);
+export const aScenario = () => new ScenarioBuilder();
+
+/**
+ * The smallest source-aligned pipeline: a shop service with an `items` table whose CDC topic
+ * feeds the `catalog` product, which publishes `items` under the `item` contract.
+ */
+export function aShopMesh(options: { tombstones?: boolean; keepHistory?: boolean; partitions?: number } = {}) {
+  const item = aContract('item', 'entity', 'items')
+    .withKey('id', 'integer')
+    .withProperty('name', 'string', { required: true })
+    .withProperty('price', 'number', { required: true })
+    .withProperty('status', 'string', { enum: ['new', 'listed', 'sold'] });
+  if (options.keepHistory) item.keepingHistory();
+  return aMesh()
+    .with(
+      aSystem('shop')
+        .withTable('items', { id: 'integer', name: 'text', price: 'real', status: 'text' })
+        .withCdcTopic('items-cdc', 'items', { tombstones: options.tombstones, partitions: options.partitions }),
+      aProduct('catalog').withInput('items-in').withOutput('items-out', 'item'),
+      item,
+    )
+    .withLink('shop/items-cdc', 'catalog/items-in');
+}
+
+/** Generators that make the shop's initial rows easy to predict: ids from 1, one fixed value each. */
+export const PREDICTABLE_ITEMS: Record<string, ValueGenerator> = {
+  id: { kind: 'sequence', start: 1 },
+  name: { kind: 'oneOf', values: ['lamp'] },
+  price: { kind: 'oneOf', values: [9.5] },
+  status: { kind: 'oneOf', values: ['new'] },
+};

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  aContract,
+  aMesh,
+  aProduct,
+  aScenario,
+  aShopMesh,
+  aSystem,
+  PREDICTABLE_ITEMS,
+  rowsOf,
+  simulate,
+} from './builders';
+
+const withOneBadItem = (values: Record<string, string | number | null>) =>
+  aScenario()
+    .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'insert', { values: { id: 2, name: 'chair', price: 25, status: 'new', ...values } })
+    .build();
+
+describe('contract checks on output ports', () => {
+  it('quarantines a record with a value outside the enum, with the rule and the record', async () => {
+    const simulation = await simulate(aShopMesh().build(), withOneBadItem({ status: 'lost' }));
+    const metrics = simulation.step(1);
+
+    expect(rowsOf(simulation, 'catalog', 'SELECT tick, port, rule, property, message, record FROM quarantine')).toEqual(
+      [
+        {
+          tick: 1,
+          port: 'items-out',
+          rule: 'enum',
+          property: 'status',
+          message: "status must be one of new, listed, sold, got 'lost'",
+          record: '{"id":2,"name":"chair","price":25.0,"status":"lost"}',
+        },
+      ],
+    );
+    expect(metrics.ports['catalog/items-out']).toEqual({ published: 1, quarantined: 1 });
+    expect(metrics.logs['catalog/items-out']?.recent.map((message) => message.key)).toEqual([{ id: 1 }]);
+  });
+
+  it.each([
+    [{ price: 'free' }, 'type', 'price', "price must be a number, got 'free'"],
+    [{ name: null }, 'required', 'name', 'name is required'],
+  ])('quarantines %j for breaking the %s rule', async (values, rule, property, message) => {
+    const simulation = await simulate(aShopMesh().build(), withOneBadItem(values));
+    simulation.step(1);
+
+    expect(rowsOf(simulation, 'catalog', 'SELECT rule, property, message FROM quarantine')).toEqual([
+      { rule, property, message },
+    ]);
+  });
+
+  it('quarantines the rows of a transformation result that repeat a key, and publishes the rest', async () => {
+    const mesh = aShopMesh()
+      .with(
+        aProduct('labels', 'aggregate')
+          .withInput('items-in')
+          .withOutput('labels-out', 'label')
+          .withTransformation('labels', "SELECT id, name AS label FROM items UNION ALL SELECT 1, 'duplicate'"),
+        aContract('label', 'entity', 'labels').withKey('id', 'integer').withProperty('label', 'string'),
+      )
+      .withLink('catalog/items-out', 'labels/items-in')
+      .build();
+    const simulation = await simulate(mesh, aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).build());
+
+    expect(rowsOf(simulation, 'labels', 'SELECT rule, property, message, record FROM quarantine ORDER BY id')).toEqual([
+      {
+        rule: 'unique',
+        property: 'id',
+        message: 'key id appears more than once in the result',
+        record: '{"id":1,"label":"lamp"}',
+      },
+      {
+        rule: 'unique',
+        property: 'id',
+        message: 'key id appears more than once in the result',
+        record: '{"id":1,"label":"duplicate"}',
+      },
+    ]);
+    expect(simulation.metrics().ports['labels/labels-out']).toEqual({ published: 1, quarantined: 0 });
+    expect(rowsOf(simulation, 'labels', 'SELECT * FROM labels')).toEqual([{ id: 2, label: 'lamp' }]);
+  });
+
+  it('quarantines personal data a consumer republishes without its classification', async () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('crm').withTable('people', { id: 'integer', email: 'text' }).withCdcTopic('people-cdc', 'people'),
+        aProduct('people').withInput('people-in').withOutput('people-out', 'person'),
+        aContract('person', 'entity', 'people')
+          .withKey('id', 'integer')
+          .withProperty('email', 'string', { classification: 'pii' }),
+        aProduct('mailing', 'consumer-aligned')
+          .withInput('people-in')
+          .withOutput('mailing-out', 'mailing-entry')
+          .withTransformation('mailing_list', 'SELECT id, email FROM people'),
+        aContract('mailing-entry', 'entity', 'mailing_list').withKey('id', 'integer').withProperty('email', 'string'),
+      )
+      .withLink('crm/people-cdc', 'people/people-in')
+      .withLink('people/people-out', 'mailing/people-in')
+      .build();
+    const scenario = aScenario()
+      .withData('crm', 'people', 1, { email: { kind: 'oneOf', values: ['ann@example.com'] } })
+      .build();
+    const simulation = await simulate(mesh, scenario);
+
+    expect(simulation.metrics().ports).toEqual({
+      'people/people-out': { published: 1, quarantined: 0 },
+      'mailing/mailing-out': { published: 0, quarantined: 1 },
+    });
+    expect(rowsOf(simulation, 'mailing', 'SELECT rule, property, message FROM quarantine')).toEqual([
+      {
+        rule: 'classification',
+        property: 'email',
+        message: 'email carries pii data but the contract does not classify it as pii',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { kafkaPartition } from '../../../shared/simulation/kafka-partitioner';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, START_MILLIS, simulate, TICK_MILLIS } from './builders';
+
+const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
+const source = (tick: number, sequence: number, snapshot = 'false') => ({
+  connector: 'sqlite',
+  name: 'shop',
+  ts_ms: at(tick),
+  snapshot,
+  db: 'shop-db',
+  sequence: String(sequence),
+  table: 'items',
+});
+const lamp = { id: 1, name: 'lamp', price: 9.5, status: 'new' };
+const chair = { id: 2, name: 'chair', price: 25, status: 'new' };
+
+async function shopTopicAfter(scenario: ReturnType<typeof aScenario>, ticks: number, tombstones = true) {
+  const simulation = await simulate(aShopMesh({ tombstones }).build(), scenario.build(), { recentMessages: 20 });
+  return { simulation, messages: () => simulation.step(ticks).logs['shop/items-cdc']?.recent ?? [] };
+}
+
+describe('change events on a CDC topic', () => {
+  it('turns rows present when CDC starts into snapshot records, then inserts, updates and deletes into Debezium envelopes', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'insert', { values: { id: 2, name: 'chair', price: 25, status: 'new' } })
+      .at(2, 'shop', 'items', 'update', { values: { price: 20 }, where: { id: 2 } })
+      .at(3, 'shop', 'items', 'delete', { where: { id: 2 } });
+    const { messages } = await shopTopicAfter(scenario, 3);
+
+    expect(messages()).toEqual([
+      {
+        partition: 0,
+        offset: 0,
+        timestamp: at(0),
+        key: { id: 1 },
+        value: { before: null, after: lamp, source: source(0, 1, 'true'), op: 'r', ts_ms: at(0) },
+      },
+      {
+        partition: 0,
+        offset: 1,
+        timestamp: at(1),
+        key: { id: 2 },
+        value: { before: null, after: chair, source: source(1, 2), op: 'c', ts_ms: at(1) },
+      },
+      {
+        partition: 0,
+        offset: 2,
+        timestamp: at(2),
+        key: { id: 2 },
+        value: { before: chair, after: { ...chair, price: 20 }, source: source(2, 3), op: 'u', ts_ms: at(2) },
+      },
+      {
+        partition: 0,
+        offset: 3,
+        timestamp: at(3),
+        key: { id: 2 },
+        value: { before: { ...chair, price: 20 }, after: null, source: source(3, 4), op: 'd', ts_ms: at(3) },
+      },
+      { partition: 0, offset: 4, timestamp: at(3), key: { id: 2 }, value: null },
+    ]);
+  });
+
+  it('writes the envelope fields in Debezium order', async () => {
+    const { messages } = await shopTopicAfter(aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS), 0);
+    const snapshot = messages()[0]?.value as { source: object };
+    expect(Object.keys(snapshot)).toEqual(['before', 'after', 'source', 'op', 'ts_ms']);
+    expect(Object.keys(snapshot.source)).toEqual(['connector', 'name', 'ts_ms', 'snapshot', 'db', 'sequence', 'table']);
+  });
+
+  it('sends no tombstone after a delete when the topic does not want them', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'delete', { where: { id: 1 } });
+    const { messages } = await shopTopicAfter(scenario, 1, false);
+    expect(messages().map((message) => (message.value as { op: string } | null)?.op ?? 'tombstone')).toEqual([
+      'r',
+      'd',
+    ]);
+  });
+
+  it('sees INSERT OR REPLACE as the delete and the insert SQLite performs', async () => {
+    const { simulation, messages } = await shopTopicAfter(
+      aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS),
+      0,
+      false,
+    );
+    messages();
+    expect(simulation.execute('shop', "INSERT OR REPLACE INTO items VALUES (1, 'lamp', 12, 'listed')")).toEqual({
+      ok: true,
+      value: { changes: 1 },
+    });
+
+    const [, replaced, inserted] = simulation.step(1).logs['shop/items-cdc']?.recent ?? [];
+
+    expect(replaced?.value).toMatchObject({ op: 'd', before: lamp, after: null });
+    expect(inserted?.value).toMatchObject({ op: 'c', before: null, after: { ...lamp, price: 12, status: 'listed' } });
+  });
+
+  it('sees an UPSERT that hits an existing key as an update', async () => {
+    const { simulation, messages } = await shopTopicAfter(
+      aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS),
+      0,
+    );
+    messages();
+    simulation.execute(
+      'shop',
+      "INSERT INTO items VALUES (1, 'lamp', 14, 'listed') ON CONFLICT (id) DO UPDATE SET price = excluded.price",
+    );
+
+    const recent = simulation.step(1).logs['shop/items-cdc']?.recent ?? [];
+
+    expect(recent).toHaveLength(2);
+    expect(recent[1]?.value).toMatchObject({ op: 'u', before: lamp, after: { ...lamp, price: 14 } });
+  });
+
+  it('places every key on the partition Kafka would and numbers offsets per partition', async () => {
+    const simulation = await simulate(
+      aShopMesh({ partitions: 3 }).build(),
+      aScenario().withData('shop', 'items', 6, PREDICTABLE_ITEMS).build(),
+      { recentMessages: 6 },
+    );
+    const messages = simulation.metrics().logs['shop/items-cdc']?.recent ?? [];
+    const seenPerPartition = [0, 0, 0];
+
+    for (const message of messages) {
+      const partition = kafkaPartition(JSON.stringify(message.key), 3);
+      expect(message.partition).toBe(partition);
+      expect(message.offset).toBe(seenPerPartition[partition]);
+      seenPerPartition[partition] = (seenPerPartition[partition] ?? 0) + 1;
+    }
+    expect(seenPerPartition.filter((count) => count > 0).length).toBeGreaterThan(1);
+  });
+});

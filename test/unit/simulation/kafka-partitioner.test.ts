@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { kafkaPartition, murmur2, utf8Bytes } from '../../../shared/simulation/kafka-partitioner';
+
+describe("Kafka's default partitioner", () => {
+  it("hashes like Kafka's Utils.murmur2 (Kafka's own test vectors)", () => {
+    expect(murmur2(utf8Bytes('21'))).toBe(-973932308);
+    expect(murmur2(utf8Bytes('foobar'))).toBe(-790332482);
+    expect(murmur2(utf8Bytes('a-little-bit-long-string'))).toBe(-985981536);
+    expect(murmur2(utf8Bytes('a-little-bit-longer-string'))).toBe(-1486304829);
+    expect(murmur2(utf8Bytes('lkjh234lh9fiuh90y23oiuhsafujhadof229phr9h19h89h8'))).toBe(-58897971);
+    expect(murmur2([97, 98, 99])).toBe(479470107);
+  });
+
+  it('encodes keys as UTF-8, as the JSON converter does', () => {
+    expect(utf8Bytes('é€😀')).toEqual([0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]);
+  });
+
+  it('picks a partition in range and sends keyless records to partition 0', () => {
+    expect(kafkaPartition('{"order_id":1000}', 3)).toBe((murmur2(utf8Bytes('{"order_id":1000}')) & 0x7fffffff) % 3);
+    expect(kafkaPartition(null, 3)).toBe(0);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation, sqlJsWorkspace } from '../../../shared/simulation';
+import { aScenario, aShopMesh, loadSqlJs } from './builders';
+
+describe('a scenario that names what the mesh lacks', () => {
+  it('is refused with the location of each missing system, table, column and topic', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'itemz', 1)
+      .withRate('shop', 'items', { updates: 1, updateColumns: ['colour'] })
+      .withRate('shop', 'items', { updates: 1 })
+      .at(1, 'warehouse', 'items', 'delete', {})
+      .at(2, 'shop', 'items', 'update', { where: { id: 1 } })
+      .withFault({ kind: 'redeliver', tick: 1, systemId: 'shop', topicId: 'nope', records: 1 })
+      .build();
+
+    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: sqlJsWorkspace(await loadSqlJs()) });
+
+    expect(created).toEqual({
+      ok: false,
+      errors: [
+        { path: 'scenario.data[0].table', message: "no table 'itemz' in 'shop'" },
+        { path: 'scenario.rates[0].updateColumns.colour', message: "no column 'colour' in table 'items'" },
+        { path: 'scenario.rates[1].updateColumns', message: 'updates need at least one column to set' },
+        { path: 'scenario.steps[0].systemId', message: "no system 'warehouse'" },
+        { path: 'scenario.steps[1].values', message: 'an update needs at least one value to set' },
+        { path: 'scenario.faults[0].topicId', message: "no topic 'nope' in 'shop'" },
+      ],
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { aContract, aProduct, aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+
+function reportMesh(steps: [string, string][]) {
+  const report = aProduct('report', 'consumer-aligned').withInput('items-in').withOutput('report-out', 'report');
+  for (const [name, sql] of steps) report.withTransformation(name, sql);
+  return aShopMesh()
+    .with(report, aContract('report', 'entity', 'item_names').withKey('id', 'integer').withProperty('name', 'string'))
+    .withLink('catalog/items-out', 'report/items-in')
+    .build();
+}
+
+const scenario = aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).build();
+
+describe('a transformation that fails', () => {
+  it('reports the product, the step and SQLite’s message when its SQL does not compile, and the rest runs on', async () => {
+    const simulation = await simulate(reportMesh([['item_names', 'SELECT id, name FROM itemz']]), scenario);
+    const metrics = simulation.step(2);
+
+    expect(metrics.errors).toEqual([
+      {
+        path: 'products[1].transformations[0]',
+        nodeId: 'report',
+        step: 'item_names',
+        message: "transformation 'item_names' failed: no such table: itemz",
+        firstTick: 0,
+        lastTick: 0,
+        count: 1,
+      },
+    ]);
+    expect(metrics.tick).toBe(2);
+    expect(metrics.ports['catalog/items-out']?.published).toBe(2);
+    expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM items')).toEqual([{ n: 2 }]);
+  });
+
+  it('reports a failure at run time every tick it happens, rolls that step back and runs the next steps', async () => {
+    const simulation = await simulate(
+      reportMesh([
+        ['parsed', "SELECT id, json_extract(name, '$.label') AS label FROM items"],
+        ['item_names', 'SELECT id, name FROM items'],
+      ]),
+      scenario,
+    );
+    const metrics = simulation.step(3);
+
+    expect(metrics.errors).toEqual([
+      {
+        path: 'products[1].transformations[0]',
+        nodeId: 'report',
+        step: 'parsed',
+        message: "transformation 'parsed' failed: malformed JSON",
+        firstTick: 0,
+        lastTick: 3,
+        count: 4,
+      },
+    ]);
+    expect(metrics.ports['report/report-out']).toEqual({ published: 2, quarantined: 0 });
+    expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM parsed')).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses a step that hides a second statement', async () => {
+    const simulation = await simulate(
+      reportMesh([['item_names', 'SELECT id, name FROM items); DELETE FROM items; SELECT (1']]),
+      scenario,
+    );
+    const [error] = simulation.metrics().errors;
+
+    expect(error?.message).toBe('transformation \'item_names\' failed: near ";": syntax error');
+    expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM items')).toEqual([{ n: 2 }]);
+  });
+});

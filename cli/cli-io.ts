@@ -1,6 +1,10 @@
+import type { OpenSqlWorkspace } from '../shared/simulation';
+
 /** What a command may touch, injected so commands run in tests without a terminal or disk. */
 export interface CliIo {
   readText(path: string): Promise<string>;
+  /** SQLite for the simulator (sql.js). */
+  openSqlite(): Promise<OpenSqlWorkspace>;
   out(line: string): void;
   err(line: string): void;
 }

@@ -1,12 +1,13 @@
 import { type CliIo, type Command, EXIT, type ExitCode } from './cli-io';
+import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
 
-export const COMMANDS: readonly Command[] = [validateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, simulateCommand];
 
 function help(io: CliIo): void {
   io.out('Data Mesh Designer command line\n');
   io.out('usage:');
-  for (const command of COMMANDS) io.out(`  ${command.usage.padEnd(44)} ${command.summary}`);
+  for (const command of COMMANDS) io.out(`  ${command.usage.padEnd(72)} ${command.summary}`);
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {

@@ -2,24 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
-
-function fakeIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      readText: async (path: string) => {
-        const text = files[path];
-        if (text === undefined) throw new Error(`ENOENT: no such file '${path}'`);
-        return text;
-      },
-      out: (line: string) => out.push(line),
-      err: (line: string) => err.push(line),
-    },
-  };
-}
+import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
 

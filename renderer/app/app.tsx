@@ -1,25 +1,40 @@
 import { MeshCanvas } from '../canvas/mesh-canvas';
+import { ContractWorkspace } from '../contracts/contract-workspace';
+import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import { EmptyState } from './empty-state';
+import { OpenDialog } from './modal-dialog';
+import { Palette } from './palette';
+import { QuickSearch } from './quick-search';
+import { ShortcutsHelp } from './shortcuts-help';
 import { SidePanel } from './side-panel';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 import { useAutosave } from './use-autosave';
+import { useEditorShortcuts } from './use-editor-shortcuts';
 import { useFileShortcuts } from './use-file-shortcuts';
+import { useTheme } from './use-theme';
 
 export function App() {
   const host = useHost();
   const hasDocument = useDocumentStore((state) => state.mesh !== null);
+  const openCount = useDocumentStore((state) => state.openCount);
   useAutosave(host);
   useFileShortcuts(host);
+  useEditorShortcuts();
+  useTheme();
+  useContractFileDrop(hasDocument);
   return (
     <div className="app">
       <Toolbar />
       <main className="workspace">
         {hasDocument ? (
           <>
-            <MeshCanvas />
+            <Palette />
+            {/* A new canvas per opened document, so each one starts fitted to the view. */}
+            <MeshCanvas key={openCount} />
+            <ContractWorkspace />
             <SidePanel />
           </>
         ) : (
@@ -27,6 +42,12 @@ export function App() {
         )}
       </main>
       <StatusBar />
+      <OpenDialog dialog="quick-search">
+        <QuickSearch />
+      </OpenDialog>
+      <OpenDialog dialog="shortcuts">
+        <ShortcutsHelp />
+      </OpenDialog>
     </div>
   );
 }

@@ -4,51 +4,121 @@ import type { FileRef } from '../host/host';
 
 const HISTORY_LIMIT = 200;
 
+export interface ChangeOptions {
+  /**
+   * Successive changes with the same key merge into one undo step (typing in one field),
+   * until `endTyping()` or a change with another key.
+   */
+  coalesceKey?: string;
+}
+
 export interface DocumentState {
   /** The one source of truth for what is on screen; null before anything is opened. */
   mesh: Mesh | null;
   file: FileRef | null;
   /** The document as last saved or opened, to tell whether there are unsaved changes. */
   savedMesh: Mesh | null;
+  /** Counts documents opened, so views can start afresh (fit the view) for each. */
+  openCount: number;
   past: Mesh[];
   future: Mesh[];
+  /** The key of the last step while it may still absorb changes with the same key. */
+  openCoalesceKey: string | null;
+  /** The document before the gesture in progress (a drag, a resize, an animation); null when none. */
+  gestureStart: Mesh | null;
   open(mesh: Mesh, file: FileRef | null): void;
   close(): void;
-  /** Applies an immutable change and records one undo step. */
-  change(recipe: (mesh: Mesh) => Mesh): void;
+  /** Applies an immutable change and records one undo step (or none, inside a gesture). */
+  change(recipe: (mesh: Mesh) => Mesh, options?: ChangeOptions): void;
+  /** Closes the open typing step, so the next keystroke starts a new one (a field lost focus). */
+  endTyping(): void;
+  /** From here until `endGesture`, changes show at once but make no history. */
+  beginGesture(): void;
+  /** Records everything since `beginGesture` as one undo step. */
+  endGesture(): void;
+  /** Drops everything since `beginGesture` (Escape during a drag). */
+  cancelGesture(): void;
   undo(): void;
   redo(): void;
   markSaved(file: FileRef | null): void;
 }
 
-export const useDocumentStore = create<DocumentState>()((set, get) => ({
-  mesh: null,
-  file: null,
-  savedMesh: null,
-  past: [],
-  future: [],
-  open: (mesh, file) => set({ mesh, file, savedMesh: mesh, past: [], future: [] }),
-  close: () => set({ mesh: null, file: null, savedMesh: null, past: [], future: [] }),
-  change: (recipe) => {
-    const { mesh, past } = get();
-    if (!mesh) return;
-    const next = recipe(mesh);
-    if (next === mesh) return;
-    set({ mesh: next, past: [...past.slice(-HISTORY_LIMIT + 1), mesh], future: [] });
-  },
-  undo: () => {
-    const { mesh, past, future } = get();
-    const previous = past.at(-1);
-    if (!mesh || !previous) return;
-    set({ mesh: previous, past: past.slice(0, -1), future: [mesh, ...future] });
-  },
-  redo: () => {
-    const { mesh, past, future } = get();
-    const [next, ...rest] = future;
-    if (!mesh || !next) return;
-    set({ mesh: next, past: [...past, mesh], future: rest });
-  },
-  markSaved: (file) => set((state) => ({ file, savedMesh: state.mesh })),
-}));
+const noHistory = { past: [], future: [], openCoalesceKey: null, gestureStart: null };
+
+export const useDocumentStore = create<DocumentState>()((set, get) => {
+  const record = (before: Mesh, after: Mesh, coalesceKey: string | null) =>
+    set((state) => ({
+      mesh: after,
+      past: [...state.past.slice(-HISTORY_LIMIT + 1), before],
+      future: [],
+      openCoalesceKey: coalesceKey,
+    }));
+
+  return {
+    mesh: null,
+    file: null,
+    savedMesh: null,
+    openCount: 0,
+    ...noHistory,
+    open: (mesh, file) =>
+      set((state) => ({ mesh, file, savedMesh: mesh, openCount: state.openCount + 1, ...noHistory })),
+    close: () => set({ mesh: null, file: null, savedMesh: null, ...noHistory }),
+    change: (recipe, options = {}) => {
+      const { mesh, gestureStart, openCoalesceKey } = get();
+      if (!mesh) return;
+      const next = recipe(mesh);
+      if (next === mesh) return;
+      const coalesceKey = options.coalesceKey ?? null;
+      if (gestureStart) set({ mesh: next });
+      else if (coalesceKey !== null && coalesceKey === openCoalesceKey) set({ mesh: next, future: [] });
+      else record(mesh, next, coalesceKey);
+    },
+    endTyping: () => set({ openCoalesceKey: null }),
+    beginGesture: () => {
+      const { mesh, gestureStart } = get();
+      if (mesh && !gestureStart) set({ gestureStart: mesh, openCoalesceKey: null });
+    },
+    endGesture: () => {
+      const { mesh, gestureStart } = get();
+      if (!mesh || !gestureStart) return;
+      if (mesh === gestureStart) set({ gestureStart: null });
+      else {
+        set({ gestureStart: null });
+        record(gestureStart, mesh, null);
+      }
+    },
+    cancelGesture: () => {
+      const { gestureStart } = get();
+      if (gestureStart) set({ mesh: gestureStart, gestureStart: null });
+    },
+    undo: () => {
+      get().endGesture();
+      const { mesh, past, future } = get();
+      const previous = past.at(-1);
+      if (!mesh || !previous) return;
+      set({ mesh: previous, past: past.slice(0, -1), future: [mesh, ...future], openCoalesceKey: null });
+    },
+    redo: () => {
+      get().endGesture();
+      const { mesh, past, future } = get();
+      const [next, ...rest] = future;
+      if (!mesh || !next) return;
+      set({ mesh: next, past: [...past, mesh], future: rest, openCoalesceKey: null });
+    },
+    markSaved: (file) => set((state) => ({ file, savedMesh: state.mesh })),
+  };
+});
 
 export const selectIsDirty = (state: DocumentState) => state.mesh !== state.savedMesh;
+export const selectCanUndo = (state: DocumentState) => state.past.length > 0;
+export const selectCanRedo = (state: DocumentState) => state.future.length > 0;
+
+/** Applies a change to the open document: the one way every edit reaches it. */
+export function changeMesh(recipe: (mesh: Mesh) => Mesh, options?: ChangeOptions): void {
+  useDocumentStore.getState().change(recipe, options);
+}
+
+/** The open document, for commands that read before they change; null before anything is opened. */
+export function currentMesh(): Mesh | null {
+  return useDocumentStore.getState().mesh;
+}

@@ -1,6 +1,8 @@
 /** The mesh document: its types, schema, file format and references. */
+export * from './connection-rules';
 export * from './contract';
 export * from './data-product';
+export * from './deep-equal';
 export * from './domain';
 export * from './endpoints';
 export * from './ids';
@@ -11,6 +13,7 @@ export * from './logical-type';
 export * from './mesh';
 export * from './mesh-file';
 export * from './mesh-file-format';
+export * from './name-rules';
 export * from './operational-system';
 export * from './policies';
 export * from './port';

@@ -1,12 +1,30 @@
-import type { NodeProps } from '@xyflow/react';
+import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
 import { useDocumentStore } from '../../store/document-store';
+import { domainById } from '../../store/mesh-index';
+import { useUiStore } from '../../store/ui-store';
 
-export const DomainNode = memo(function DomainNode({ id }: NodeProps) {
-  const domain = useDocumentStore((state) => state.mesh?.domains.find((candidate) => candidate.id === id));
+const MIN_DOMAIN_SIZE = { width: 240, height: 140 };
+
+export const DomainNode = memo(function DomainNode({ id, selected }: NodeProps) {
+  const domain = useDocumentStore((state) => (state.mesh ? domainById(state.mesh, id) : undefined));
+  const isDropTarget = useUiStore((state) => state.dropTargetDomainId === id);
   if (!domain) return null;
+  const { beginGesture, endGesture } = useDocumentStore.getState();
   return (
-    <div className="domain-node" style={{ '--domain-color': domain.color } as React.CSSProperties}>
+    <div
+      className={`domain-node${isDropTarget ? ' domain-node--drop-target' : ''}`}
+      style={{ '--domain-color': domain.color } as React.CSSProperties}
+      data-testid={`domain-${domain.id}`}
+    >
+      <NodeResizer
+        isVisible={selected}
+        minWidth={MIN_DOMAIN_SIZE.width}
+        minHeight={MIN_DOMAIN_SIZE.height}
+        color={domain.color}
+        onResizeStart={beginGesture}
+        onResizeEnd={endGesture}
+      />
       <div className="domain-node__title">
         <span className="domain-node__name">{domain.name}</span>
         {domain.owner && <span className="domain-node__owner">{domain.owner}</span>}

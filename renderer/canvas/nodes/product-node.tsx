@@ -1,45 +1,43 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useDocumentStore } from '../../store/document-store';
-
-const KIND_LABELS = {
-  'source-aligned': 'source-aligned',
-  aggregate: 'aggregate',
-  'consumer-aligned': 'consumer-aligned',
-} as const;
+import { productById } from '../../store/mesh-index';
+import { NodeBadges } from './node-badges';
+import { portHandle } from './port-handle';
 
 export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
-  const product = useDocumentStore((state) => state.mesh?.products.find((candidate) => candidate.id === id));
+  const product = useDocumentStore((state) => (state.mesh ? productById(state.mesh, id) : undefined));
   if (!product) return null;
   return (
     <div className={`product-node product-node--${product.kind}`} data-testid={`product-${product.id}`}>
-      <Handle
-        id={product.discoveryPort.id}
-        type="source"
-        position={Position.Top}
-        isConnectable={false}
-        className="port-handle port-handle--discovery"
-        title={product.discoveryPort.name}
-      />
+      {portHandle({
+        id: product.discoveryPort.id,
+        label: product.discoveryPort.name,
+        side: 'top',
+        portRole: 'discovery',
+      })}
       <div className="product-node__header">
         <span className="product-node__name">{product.name}</span>
-        <span className="product-node__kind">{KIND_LABELS[product.kind]}</span>
+        <NodeBadges nodeId={product.id} />
       </div>
-      {product.owner && <div className="product-node__owner">{product.owner}</div>}
+      <div className="product-node__meta">
+        <span className="product-node__kind">{product.kind}</span>
+        {product.owner && <span className="product-node__owner">{product.owner}</span>}
+      </div>
       <div className="product-node__ports">
-        <ul className="product-node__inputs">
+        <ul className="product-node__inputs" aria-label="Input ports">
           {product.inputPorts.map((port) => (
             <li key={port.id} className="port port--input">
-              <Handle id={port.id} type="target" position={Position.Left} className="port-handle" />
+              {portHandle({ id: port.id, label: port.name, side: 'left', portRole: 'input' })}
               {port.name}
             </li>
           ))}
         </ul>
-        <ul className="product-node__outputs">
+        <ul className="product-node__outputs" aria-label="Output ports">
           {product.outputPorts.map((port) => (
             <li key={port.id} className="port port--output">
               {port.name}
-              <Handle id={port.id} type="source" position={Position.Right} className="port-handle" />
+              {portHandle({ id: port.id, label: port.name, side: 'right', portRole: 'output' })}
             </li>
           ))}
         </ul>

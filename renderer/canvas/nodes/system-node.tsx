@@ -1,22 +1,31 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useDocumentStore } from '../../store/document-store';
+import { systemById } from '../../store/mesh-index';
+import { portHandle } from './port-handle';
 
+/** A microservice with its database (CDC on or off per table) and the topics its streams and events go to. */
 export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
-  const system = useDocumentStore((state) => state.mesh?.systems.find((candidate) => candidate.id === id));
+  const system = useDocumentStore((state) => (state.mesh ? systemById(state.mesh, id) : undefined));
   if (!system) return null;
   return (
     <div className="system-node" data-testid={`system-${system.id}`}>
       <div className="system-node__header">
-        <span className="system-node__name">{system.service.name}</span>
+        <span className="system-node__name">{system.name}</span>
         <span className="system-node__kind">operational system</span>
       </div>
       <div className="system-node__section">
-        <div className="system-node__label">database · {system.database.name}</div>
+        <div className="system-node__label">service · {system.service.name}</div>
+      </div>
+      <div className="system-node__section">
+        <div className="system-node__label">
+          database · {system.database.engine} · {system.database.name}
+        </div>
         <ul>
           {system.database.tables.map((table) => (
-            <li key={table.name}>
-              {table.name} {table.cdc && <span className="badge badge--cdc">CDC</span>}
+            <li key={table.name} className="system-node__table">
+              {table.name}
+              <span className={`badge ${table.cdc ? 'badge--cdc' : 'badge--off'}`}>{table.cdc ? 'CDC' : 'no CDC'}</span>
             </li>
           ))}
         </ul>
@@ -26,8 +35,14 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
         <ul>
           {system.messaging.topics.map((topic) => (
             <li key={topic.id} className="port port--output">
+              <span className="port__source">{topic.source.kind === 'cdc' ? 'CDC' : 'events'}</span>
               {topic.name}
-              <Handle id={topic.id} type="source" position={Position.Right} className="port-handle" />
+              {portHandle({
+                id: topic.id,
+                label: topic.name,
+                side: 'right',
+                portRole: topic.source.kind === 'cdc' ? 'cdc' : 'outbox',
+              })}
             </li>
           ))}
         </ul>

@@ -1,0 +1,37 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+import { type Dialog, useUiStore } from '../store/ui-store';
+
+interface ModalDialogProps {
+  dialog: Exclude<Dialog, null>;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}
+
+/** A native modal <dialog>: focus stays inside, Escape and a click outside close it. */
+export function ModalDialog({ dialog, title, children, className }: ModalDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+  const close = () => useUiStore.getState().openDialog(null);
+  return (
+    <dialog
+      ref={ref}
+      className={`modal ${className ?? ''}`}
+      aria-label={title}
+      data-testid={`dialog-${dialog}`}
+      onClose={close}
+      onClick={(event) => event.target === ref.current && close()}
+      onKeyDown={(event) => event.key === 'Escape' && close()}
+    >
+      <div className="modal__body">{children}</div>
+    </dialog>
+  );
+}
+
+/** Renders the dialog only while the UI store says it is open, so each opening starts fresh. */
+export function OpenDialog({ dialog, children }: { dialog: Exclude<Dialog, null>; children: ReactNode }) {
+  const isOpen = useUiStore((state) => state.dialog === dialog);
+  return isOpen ? children : null;
+}

@@ -1,0 +1,30 @@
+import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo } from 'react';
+
+export interface MeshLinkData extends Record<string, unknown> {
+  /** Why the producer's contract does not give the consumer what it needs, one line per field. */
+  problems: string[];
+}
+
+/** A link; an incompatible one names each missing or mismatched field in its tooltip. */
+export const MeshLinkEdge = memo(function MeshLinkEdge({
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  markerEnd,
+  style,
+  interactionWidth,
+  data,
+}: EdgeProps) {
+  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const problems = (data as MeshLinkData | undefined)?.problems ?? [];
+  return (
+    <>
+      <BaseEdge path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
+      {problems.length > 0 && <title>{['Incompatible link:', ...problems].join('\n')}</title>}
+    </>
+  );
+});

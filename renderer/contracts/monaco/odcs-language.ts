@@ -1,0 +1,56 @@
+import { describeKey, suggestKeys, suggestValues, yamlCursorPath } from '../../../shared/contracts';
+import type { MonacoApi } from './load-monaco';
+
+export const CONTRACT_URI_SCHEME = 'contract';
+
+let isRegistered = false;
+
+/** Completion of ODCS field names and enum values, and hover docs, from the official schema. */
+export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
+  if (isRegistered) return;
+  isRegistered = true;
+  const selector = { language: 'yaml', scheme: CONTRACT_URI_SCHEME };
+
+  monaco.languages.registerCompletionItemProvider(selector, {
+    triggerCharacters: [' ', ':'],
+    provideCompletionItems(model, position) {
+      const cursor = yamlCursorPath(model.getValue(), position.lineNumber, position.column);
+      const word = model.getWordUntilPosition(position);
+      const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+      if (cursor.isInValue && cursor.key) {
+        return {
+          suggestions: suggestValues(cursor.parentPath, cursor.key).map((value) => ({
+            label: value,
+            kind: monaco.languages.CompletionItemKind.EnumMember,
+            insertText: value,
+            range,
+          })),
+        };
+      }
+      return {
+        suggestions: suggestKeys(cursor.parentPath).map((suggestion) => ({
+          label: suggestion.key,
+          kind: monaco.languages.CompletionItemKind.Property,
+          insertText: `${suggestion.key}: `,
+          documentation: suggestion.description,
+          ...(suggestion.isDeprecated && { tags: [monaco.languages.CompletionItemTag.Deprecated] }),
+          range,
+        })),
+      };
+    },
+  });
+
+  monaco.languages.registerHoverProvider(selector, {
+    provideHover(model, position) {
+      const word = model.getWordAtPosition(position);
+      const cursor = yamlCursorPath(model.getValue(), position.lineNumber, position.column);
+      if (!word || !cursor.key || cursor.isInValue || word.word !== cursor.key) return null;
+      const description = describeKey(cursor.parentPath, cursor.key);
+      if (!description) return null;
+      return {
+        range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
+        contents: [{ value: `**${cursor.key}**` }, { value: description }],
+      };
+    },
+  });
+}

@@ -1,0 +1,81 @@
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { useEffect, useRef, useState } from 'react';
+import { ContractProblems } from './contract-problems';
+import { useContractTabs } from './contract-tabs-store';
+import { type ContractTextModels, createContractTextModels } from './monaco/contract-text-models';
+import { loadMonaco, type MonacoApi } from './monaco/load-monaco';
+import { registerOdcsLanguageFeatures } from './monaco/odcs-language';
+import { useMonacoTheme } from './monaco/use-monaco-theme';
+
+/** The ODCS YAML of the active contract in Monaco, loaded on first use. */
+export function YamlEditorPane({ contractId }: { contractId: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const [monaco, setMonaco] = useState<MonacoApi | null>(null);
+  const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const [textModels, setTextModels] = useState<ContractTextModels | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const openIds = useContractTabs((state) => state.openIds);
+  useMonacoTheme(monaco);
+
+  useEffect(() => {
+    let isMounted = true;
+    loadMonaco().then(
+      (loaded) => isMounted && setMonaco(loaded),
+      (error: Error) => isMounted && setLoadError(error.message),
+    );
+    return () => {
+      isMounted = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!monaco || !container.current) return;
+    registerOdcsLanguageFeatures(monaco);
+    const created = monaco.editor.create(container.current, {
+      model: null,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      insertSpaces: true,
+      scrollBeyondLastLine: false,
+      quickSuggestions: { other: true, strings: true, comments: false },
+      fixedOverflowWidgets: true,
+    });
+    const models = createContractTextModels(monaco);
+    setEditor(created);
+    setTextModels(models);
+    return () => {
+      models.dispose();
+      created.dispose();
+    };
+  }, [monaco]);
+
+  useEffect(() => {
+    if (!editor || !textModels) return;
+    editor.setModel(textModels.open(contractId) ?? null);
+  }, [editor, textModels, contractId]);
+
+  // Models of closed tabs go away; open ones keep their text and undo history.
+  useEffect(() => {
+    if (!textModels) return;
+    return useContractTabs.subscribe((state, previous) => {
+      for (const id of previous.openIds) if (!state.openIds.includes(id)) textModels.close(id);
+    });
+  }, [textModels]);
+
+  const reveal = (line: number, column: number) => {
+    editor?.revealLineInCenter(line);
+    editor?.setPosition({ lineNumber: line, column });
+    editor?.focus();
+  };
+
+  return (
+    <div className="yaml-editor-pane">
+      {loadError && <p className="contract-workspace__error">The editor could not load: {loadError}</p>}
+      {!monaco && !loadError && <p className="contract-workspace__loading">Loading editor…</p>}
+      <div ref={container} className="yaml-editor" data-testid="yaml-editor" data-open-tabs={openIds.length} />
+      <ContractProblems contractId={contractId} onReveal={reveal} />
+    </div>
+  );
+}

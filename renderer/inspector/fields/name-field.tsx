@@ -1,0 +1,72 @@
+import { useEffect, useId, useRef } from 'react';
+import type { NameCheck } from '../../../shared/model';
+import { useDocumentStore } from '../../store/document-store';
+import { useUiStore } from '../../store/ui-store';
+import type { OnFieldChange } from './field-change';
+import { useDraft } from './use-draft';
+
+interface NameFieldProps {
+  label?: string;
+  fieldKey: string;
+  value: string;
+  /** The name rules for this element: non-empty, unique among its siblings. */
+  check(candidate: string): NameCheck;
+  onChange: OnFieldChange<string>;
+  /** Takes the focus when the UI asks for this element's name (it was just added). */
+  focusFor?: string;
+}
+
+/**
+ * A name: valid text reaches the document as it is typed; invalid text stays in the field with
+ * the reason beside it, and the document keeps the last valid name (restored when the field is left).
+ */
+export function NameField({ label = 'Name', fieldKey, value, check, onChange, focusFor }: NameFieldProps) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const draft = useDraft(value);
+  const verdict = draft.text !== null ? check(draft.text) : null;
+  const message = verdict && !verdict.ok ? verdict.message : null;
+  const focusRequest = useUiStore((state) => state.nameFocusRequest);
+
+  useEffect(() => {
+    if (!focusFor || focusRequest !== focusFor) return;
+    input.current?.focus();
+    input.current?.select();
+    useUiStore.getState().requestNameFocus(null);
+  }, [focusFor, focusRequest]);
+
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        ref={input}
+        id={id}
+        className="field__input"
+        value={draft.text ?? value}
+        aria-invalid={message !== null}
+        aria-describedby={message ? `${id}-error` : undefined}
+        data-field={fieldKey}
+        onChange={(event) => {
+          const text = event.target.value;
+          const result = check(text);
+          if (result.ok) onChange(result.name, { coalesceKey: fieldKey });
+          draft.typed(text, result.ok ? result.name : value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === 'Escape') event.currentTarget.blur();
+        }}
+        onBlur={() => {
+          draft.clear();
+          useDocumentStore.getState().endTyping();
+        }}
+      />
+      {message && (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

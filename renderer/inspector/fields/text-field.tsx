@@ -1,0 +1,48 @@
+import { useId } from 'react';
+import { useDocumentStore } from '../../store/document-store';
+import type { OnFieldChange } from './field-change';
+
+interface TextFieldProps {
+  label: string;
+  /** Unique per element and field: names the undo step the keystrokes merge into. */
+  fieldKey: string;
+  value: string;
+  onChange: OnFieldChange<string>;
+  /** Several lines, in a monospace font: SQL, markdown. */
+  code?: boolean;
+  placeholder?: string;
+}
+
+/** A free-text field; every keystroke reaches the document, all of them one undo step. */
+export function TextField({ label, fieldKey, value, onChange, code = false, placeholder }: TextFieldProps) {
+  const id = useId();
+  const common = {
+    id,
+    value,
+    placeholder,
+    spellCheck: !code,
+    onBlur: useDocumentStore.getState().endTyping,
+    'data-field': fieldKey,
+  };
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {code ? (
+        <textarea
+          {...common}
+          className="field__input field__input--code"
+          rows={Math.min(14, Math.max(3, value.split('\n').length + 1))}
+          onChange={(event) => onChange(event.target.value, { coalesceKey: fieldKey })}
+        />
+      ) : (
+        <input
+          {...common}
+          className="field__input"
+          onChange={(event) => onChange(event.target.value, { coalesceKey: fieldKey })}
+        />
+      )}
+    </div>
+  );
+}

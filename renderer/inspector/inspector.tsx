@@ -1,0 +1,58 @@
+import { useShallow } from 'zustand/react/shallow';
+import { duplicateSelection } from '../store/clipboard';
+import { deleteSelection } from '../store/delete-elements';
+import { useDocumentStore } from '../store/document-store';
+import { linkById, nodeKindOf } from '../store/mesh-index';
+import { useSelectionStore } from '../store/selection-store';
+import { DomainInspector } from './domain-inspector';
+import { LinkInspector } from './link-inspector';
+import { MeshInspector } from './mesh-inspector';
+import { ProductInspector } from './product-inspector';
+import { SystemInspector } from './system-inspector';
+
+/** Edits whatever is selected; several selected elements can be deleted or duplicated together. */
+export function Inspector() {
+  const selection = useSelectionStore(useShallow((state) => ({ nodeIds: state.nodeIds, linkIds: state.linkIds })));
+  // Ids left selected after an undo removed their element do not count.
+  const existing = useDocumentStore(
+    useShallow((state) => {
+      const mesh = state.mesh;
+      if (!mesh) return [];
+      return [
+        ...[...selection.nodeIds].flatMap((id) => {
+          const kind = nodeKindOf(mesh, id);
+          return kind ? [`${kind}:${id}`] : [];
+        }),
+        ...[...selection.linkIds].filter((id) => linkById(mesh, id)).map((id) => `link:${id}`),
+      ];
+    }),
+  );
+  if (existing.length === 0) return <MeshInspector />;
+  if (existing.length > 1) {
+    return (
+      <div className="inspector" data-testid="selection-inspector">
+        <h2 className="inspector__title">{existing.length} elements selected</h2>
+        <div className="inspector__actions">
+          <button type="button" onClick={duplicateSelection}>
+            Duplicate
+          </button>
+          <button type="button" className="danger" onClick={deleteSelection}>
+            Delete
+          </button>
+        </div>
+      </div>
+    );
+  }
+  const [kind, id] = (existing[0] as string).split(/:(.*)/s) as [string, string];
+  // Keyed by element, so fields start fresh (no draft of another element's name).
+  switch (kind) {
+    case 'domain':
+      return <DomainInspector key={id} domainId={id} />;
+    case 'product':
+      return <ProductInspector key={id} productId={id} />;
+    case 'system':
+      return <SystemInspector key={id} systemId={id} />;
+    default:
+      return <LinkInspector key={id} linkId={id} />;
+  }
+}

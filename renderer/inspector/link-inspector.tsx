@@ -1,0 +1,35 @@
+import { type ResolvedEndpoint, resolveEndpoint } from '../../shared/model';
+import { deleteSelection } from '../store/delete-elements';
+import { useDocumentStore } from '../store/document-store';
+import { linkById } from '../store/mesh-index';
+
+function describe(end: ResolvedEndpoint | undefined): string {
+  if (!end) return '(missing)';
+  return end.kind === 'port' ? `${end.product.name} · ${end.port.name}` : `${end.system.name} · ${end.topic.name}`;
+}
+
+export function LinkInspector({ linkId }: { linkId: string }) {
+  const ends = useDocumentStore((state) => {
+    const link = state.mesh && linkById(state.mesh, linkId);
+    return link && state.mesh
+      ? `${describe(resolveEndpoint(state.mesh, link.from))}\u0000${describe(resolveEndpoint(state.mesh, link.to))}`
+      : null;
+  });
+  if (!ends) return null;
+  const [from, to] = ends.split('\u0000');
+  return (
+    <div className="inspector" data-testid="link-inspector">
+      <h2 className="inspector__title">Link</h2>
+      <dl className="inspector__facts">
+        <dt>From</dt>
+        <dd>{from}</dd>
+        <dt>To</dt>
+        <dd>{to}</dd>
+      </dl>
+      <p className="inspector__note">Drag either end of the link onto another port to re-route it.</p>
+      <button type="button" className="danger" onClick={deleteSelection}>
+        Delete link
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,309 @@
+import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../../shared/model';
+import { useDocumentStore } from '../store/document-store';
+import { systemById } from '../store/mesh-index';
+import {
+  addSystemTable,
+  addTopic,
+  moveTopic,
+  removeSystemTable,
+  removeTopic,
+  renameSystemTable,
+  updateSystem,
+  updateTopic,
+} from '../store/system-actions';
+import { CheckField } from './fields/check-field';
+import { ChoiceField } from './fields/choice-field';
+import { DomainField } from './fields/domain-field';
+import { elementNameCheck, requiredName, uniqueAmong } from './fields/name-checks';
+import { NameField } from './fields/name-field';
+import { NumberField } from './fields/number-field';
+import { TextField } from './fields/text-field';
+import { InspectorSection } from './inspector-section';
+import { type ListAccess, listCommands, type OwnerUpdate } from './list-commands';
+import { ListEditor } from './list-editor';
+import { TableList } from './table-list';
+
+const TABLES: ListAccess<OperationalSystem, SystemTable> = {
+  read: (system) => system.database.tables,
+  write: (system, tables) => ({ ...system, database: { ...system.database, tables } }),
+};
+const PUBLISHES: ListAccess<OperationalSystem, PublishedEvent> = {
+  read: (system) => system.publishes,
+  write: (system, publishes) => ({ ...system, publishes }),
+};
+const OPERATIONS = ['insert', 'update', 'delete'] as const;
+const NO_CONTRACT = '';
+
+/** A microservice, its database tables (with CDC flags), its topics and the events it publishes. */
+export function SystemInspector({ systemId }: { systemId: string }) {
+  const system = useDocumentStore((state) => (state.mesh ? systemById(state.mesh, systemId) : undefined));
+  if (!system) return null;
+  const key = system.id;
+  const update: OwnerUpdate<OperationalSystem> = (recipe, options) => updateSystem(system.id, recipe, options);
+  const tables = listCommands(update, TABLES, () => ({ name: 'unused', columns: [], primaryKey: [], cdc: true }));
+  const tableNames = system.database.tables.map((table) => table.name);
+
+  return (
+    <div className="inspector" data-testid="system-inspector">
+      <h2 className="inspector__title">Operational system</h2>
+      <InspectorSection title="General" open>
+        <NameField
+          fieldKey={`${key}.name`}
+          value={system.name}
+          check={elementNameCheck({ kind: 'system', id: system.id })}
+          focusFor={system.id}
+          onChange={(name, options) => updateSystem(system.id, { name }, options)}
+        />
+        <DomainField nodeId={system.id} domainId={system.domainId} />
+        <TextField
+          label="Description"
+          fieldKey={`${key}.description`}
+          value={system.description}
+          onChange={(description, options) => updateSystem(system.id, { description }, options)}
+        />
+      </InspectorSection>
+      <InspectorSection title="Service" open>
+        <NameField
+          label="Service name"
+          fieldKey={`${key}.service.name`}
+          value={system.service.name}
+          check={requiredName}
+          onChange={(name, options) =>
+            update((current) => ({ ...current, service: { ...current.service, name } }), options)
+          }
+        />
+        <TextField
+          label="Language"
+          fieldKey={`${key}.service.language`}
+          value={system.service.language ?? ''}
+          onChange={(language, options) =>
+            update((current) => ({ ...current, service: { ...current.service, language } }), options)
+          }
+        />
+      </InspectorSection>
+      <InspectorSection title="Database" open>
+        <div className="field-row">
+          <TextField
+            label="Engine"
+            fieldKey={`${key}.database.engine`}
+            value={system.database.engine}
+            onChange={(engine, options) =>
+              update((current) => ({ ...current, database: { ...current.database, engine } }), options)
+            }
+          />
+          <NameField
+            label="Database name"
+            fieldKey={`${key}.database.name`}
+            value={system.database.name}
+            check={requiredName}
+            onChange={(name, options) =>
+              update((current) => ({ ...current, database: { ...current.database, name } }), options)
+            }
+          />
+        </div>
+        <TableList
+          fieldKey={`${key}.database.tables`}
+          tables={system.database.tables}
+          commands={{
+            ...tables,
+            add: () => addSystemTable(system.id),
+            remove: (index) => tableNames[index] !== undefined && removeSystemTable(system.id, tableNames[index]),
+            rename: (index, name, options) =>
+              tableNames[index] !== undefined && renameSystemTable(system.id, tableNames[index], name, options),
+          }}
+          extraFields={(table, index) => (
+            <CheckField
+              label="Change data capture (CDC)"
+              checked={table.cdc}
+              onChange={(cdc) => tables.change(index, { cdc })}
+            />
+          )}
+        />
+      </InspectorSection>
+      <InspectorSection title="Messaging" open>
+        <TextField
+          label="Broker"
+          fieldKey={`${key}.messaging.broker`}
+          value={system.messaging.broker}
+          onChange={(broker, options) =>
+            update((current) => ({ ...current, messaging: { ...current.messaging, broker } }), options)
+          }
+        />
+        <TopicList system={system} tableNames={tableNames} />
+      </InspectorSection>
+      <InspectorSection title="Published events">
+        <PublishedEvents system={system} update={update} tableNames={tableNames} />
+      </InspectorSection>
+    </div>
+  );
+}
+
+function TopicList({ system, tableNames }: { system: OperationalSystem; tableNames: string[] }) {
+  const topics = system.messaging.topics;
+  return (
+    <div className="nested-list">
+      <div className="nested-list__title">Topics (CDC streams and published events)</div>
+      <ListEditor
+        noun="topic"
+        items={topics}
+        itemKey={(topic) => topic.id}
+        itemLabel={(topic) => topic.name}
+        onAdd={() => addTopic(system.id, 'cdc')}
+        onRemove={(index) => topics[index] && removeTopic(system.id, topics[index].id)}
+        onMove={(index, offset) => topics[index] && moveTopic(system.id, topics[index].id, offset)}
+        renderItem={(topic) => {
+          const topicKey = `${system.id}.topics.${topic.id}`;
+          const change = (fields: Partial<Omit<Topic, 'id'>>, options?: { coalesceKey?: string }) =>
+            updateTopic(system.id, topic.id, fields, options);
+          return (
+            <>
+              <NameField
+                fieldKey={`${topicKey}.name`}
+                value={topic.name}
+                check={elementNameCheck({ kind: 'topic', systemId: system.id, topicId: topic.id })}
+                onChange={(name, options) => change({ name }, options)}
+              />
+              <div className="field-row">
+                <NumberField
+                  label="Partitions"
+                  fieldKey={`${topicKey}.partitions`}
+                  value={topic.partitions}
+                  integer
+                  min={1}
+                  max={1024}
+                  onChange={(partitions, options) => change({ partitions }, options)}
+                />
+                <CheckField
+                  label="Tombstones"
+                  checked={topic.tombstones}
+                  onChange={(tombstones) => change({ tombstones })}
+                />
+              </div>
+              <ChoiceField<Topic['source']['kind']>
+                label="Carries"
+                value={topic.source.kind}
+                options={[
+                  { value: 'cdc', label: 'the change stream of a table (CDC)' },
+                  { value: 'outbox', label: 'events the service publishes' },
+                ]}
+                onChange={(kind) =>
+                  change({
+                    source:
+                      kind === 'cdc'
+                        ? { kind: 'cdc', table: tableNames[0] ?? 'items' }
+                        : { kind: 'outbox', event: 'Event' },
+                  })
+                }
+              />
+              {topic.source.kind === 'cdc' ? (
+                <ChoiceField
+                  label="Table"
+                  value={topic.source.table}
+                  options={tableNames}
+                  onChange={(table) => change({ source: { kind: 'cdc', table } })}
+                />
+              ) : (
+                <NameField
+                  label="Event"
+                  fieldKey={`${topicKey}.event`}
+                  value={topic.source.event}
+                  check={requiredName}
+                  onChange={(event, options) => change({ source: { kind: 'outbox', event } }, options)}
+                />
+              )}
+            </>
+          );
+        }}
+      />
+    </div>
+  );
+}
+
+function PublishedEvents({
+  system,
+  update,
+  tableNames,
+}: {
+  system: OperationalSystem;
+  update: OwnerUpdate<OperationalSystem>;
+  tableNames: string[];
+}) {
+  const contracts = useDocumentStore((state) => state.mesh?.contracts);
+  const events = listCommands(
+    update,
+    PUBLISHES,
+    (existing): PublishedEvent => ({
+      name: `Event${existing.length + 1}`,
+      table: tableNames[0] ?? 'items',
+      on: ['insert'],
+    }),
+  );
+  return (
+    <ListEditor
+      noun="published event"
+      items={system.publishes}
+      itemKey={(_, index) => String(index)}
+      itemLabel={(event) => event.name}
+      onAdd={events.add}
+      onRemove={events.remove}
+      onMove={events.move}
+      renderItem={(event, index) => {
+        const eventKey = `${system.id}.publishes.${index}`;
+        return (
+          <>
+            <NameField
+              fieldKey={`${eventKey}.name`}
+              value={event.name}
+              check={uniqueAmong(system.publishes, index, 'Another published event')}
+              onChange={(name, options) => events.change(index, { name }, options)}
+            />
+            <ChoiceField
+              label="On changes to table"
+              value={event.table}
+              options={tableNames}
+              onChange={(table) => events.change(index, { table })}
+            />
+            <fieldset className="field-row">
+              <legend>Published on</legend>
+              {OPERATIONS.map((operation) => (
+                <CheckField
+                  key={operation}
+                  label={operation}
+                  checked={event.on.includes(operation)}
+                  onChange={(checked) => {
+                    const on = OPERATIONS.filter((candidate) =>
+                      candidate === operation ? checked : event.on.includes(candidate),
+                    );
+                    if (on.length > 0) events.change(index, { on });
+                  }}
+                />
+              ))}
+            </fieldset>
+            <ChoiceField
+              label="Data contract"
+              value={event.contractId ?? NO_CONTRACT}
+              options={[
+                { value: NO_CONTRACT, label: '(none)' },
+                ...(contracts ?? []).map((contract) => ({
+                  value: contract.id,
+                  label: `${contract.name} ${contract.version}`,
+                })),
+              ]}
+              onChange={(contractId) =>
+                events.edit(index, ({ contractId: _previous, ...rest }) =>
+                  contractId ? { ...rest, contractId } : rest,
+                )
+              }
+            />
+            <TextField
+              label="Description"
+              fieldKey={`${eventKey}.description`}
+              value={event.description ?? ''}
+              onChange={(description, options) => events.change(index, { description }, options)}
+            />
+          </>
+        );
+      }}
+    />
+  );
+}

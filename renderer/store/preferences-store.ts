@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { create } from 'zustand';
+
+const PreferencesSchema = z.object({
+  /** `system` follows the operating system's light or dark setting. */
+  theme: z.enum(['system', 'light', 'dark']).catch('system'),
+  snapToGrid: z.boolean().catch(false),
+  sidePanelWidth: z.number().min(240).max(720).catch(340),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+export type ThemePreference = Preferences['theme'];
+
+export const PREFERENCES_KEY = 'data-mesh-designer.preferences';
+export const SIDE_PANEL_WIDTH = { min: 240, max: 720 };
+const THEME_CYCLE: readonly ThemePreference[] = ['system', 'light', 'dark'];
+
+/** Where preferences are kept between sessions; the browser's localStorage in the app. */
+export interface PreferenceStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Reads stored preferences; anything missing, unreadable or out of range falls back to its default. */
+export function readPreferences(storage: PreferenceStorage | undefined): Preferences {
+  let stored: unknown = {};
+  try {
+    stored = JSON.parse(storage?.getItem(PREFERENCES_KEY) ?? '{}');
+  } catch {
+    // A corrupt entry is replaced by defaults, as if there were none.
+  }
+  return PreferencesSchema.parse(typeof stored === 'object' && stored !== null ? stored : {});
+}
+
+interface PreferencesState extends Preferences {
+  cycleTheme(): void;
+  toggleSnapToGrid(): void;
+  setSidePanelWidth(width: number): void;
+}
+
+export function createPreferencesStore(storage: PreferenceStorage | undefined) {
+  const store = create<PreferencesState>()((set) => ({
+    ...readPreferences(storage),
+    cycleTheme: () =>
+      set((state) => ({ theme: THEME_CYCLE[(THEME_CYCLE.indexOf(state.theme) + 1) % THEME_CYCLE.length] })),
+    toggleSnapToGrid: () => set((state) => ({ snapToGrid: !state.snapToGrid })),
+    setSidePanelWidth: (width) =>
+      set({ sidePanelWidth: Math.round(Math.min(SIDE_PANEL_WIDTH.max, Math.max(SIDE_PANEL_WIDTH.min, width))) }),
+  }));
+  store.subscribe(({ theme, snapToGrid, sidePanelWidth }) => {
+    storage?.setItem(PREFERENCES_KEY, JSON.stringify({ theme, snapToGrid, sidePanelWidth }));
+  });
+  return store;
+}
+
+export const usePreferencesStore = createPreferencesStore(globalThis.localStorage);

@@ -1,0 +1,57 @@
+import { create } from 'zustand';
+import { useDocumentStore } from './document-store';
+
+export interface Selection {
+  /** Domains, products and systems. */
+  nodeIds: ReadonlySet<string>;
+  linkIds: ReadonlySet<string>;
+}
+
+/** One select/deselect of the canvas (a click, a box, a modifier click), as React Flow reports them. */
+export interface SelectionChange {
+  id: string;
+  selected: boolean;
+}
+
+interface SelectionState extends Selection {
+  /** Replaces the selection. */
+  select(selection: Partial<Selection>): void;
+  applyNodeChanges(changes: readonly SelectionChange[]): void;
+  applyLinkChanges(changes: readonly SelectionChange[]): void;
+  clear(): void;
+}
+
+const NOTHING: Selection = { nodeIds: new Set(), linkIds: new Set() };
+
+/** What is selected is not part of the document: it is neither saved nor undone. */
+export const useSelectionStore = create<SelectionState>()((set) => ({
+  ...NOTHING,
+  select: (selection) => set({ nodeIds: new Set(selection.nodeIds), linkIds: new Set(selection.linkIds) }),
+  applyNodeChanges: (changes) => set((state) => ({ nodeIds: applyChanges(state.nodeIds, changes) })),
+  applyLinkChanges: (changes) => set((state) => ({ linkIds: applyChanges(state.linkIds, changes) })),
+  clear: () => set(NOTHING),
+}));
+
+export function applyChanges(ids: ReadonlySet<string>, changes: readonly SelectionChange[]): ReadonlySet<string> {
+  if (changes.every((change) => ids.has(change.id) === change.selected)) return ids;
+  const next = new Set(ids);
+  for (const change of changes) {
+    if (change.selected) next.add(change.id);
+    else next.delete(change.id);
+  }
+  return next;
+}
+
+export function selectOnly(nodeIds: Iterable<string>, linkIds: Iterable<string> = []): void {
+  useSelectionStore.getState().select({ nodeIds: new Set(nodeIds), linkIds: new Set(linkIds) });
+}
+
+export function currentSelection(): Selection {
+  const { nodeIds, linkIds } = useSelectionStore.getState();
+  return { nodeIds, linkIds };
+}
+
+// A document just opened starts with nothing selected: ids of the previous one mean nothing in it.
+useDocumentStore.subscribe((state, previous) => {
+  if (state.openCount !== previous.openCount) useSelectionStore.getState().clear();
+});

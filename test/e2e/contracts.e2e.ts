@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import { openSampleDesign } from './designer-driver';
+
+const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
+const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
+
+async function openContract(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('region', { name: 'Contracts' })
+    .getByRole('button', { name: new RegExp(`^${name}\\s*(event|entity)`) })
+    .click();
+  await page.locator('.yaml-editor .monaco-editor').waitFor();
+}
+
+/**
+ * Puts the caret at the end of the first editor line containing `text` (Monaco renders lines as
+ * spans). The editor lays itself out once more after it appears, so the click is repeated until
+ * the editor has the focus.
+ */
+async function caretAfter(page: Page, text: string): Promise<void> {
+  const line = page.locator('.yaml-editor .view-line', { hasText: text }).first();
+  const focusedEditor = page.locator('.yaml-editor .monaco-editor.focused');
+  for (let attempt = 0; attempt < 5 && (await focusedEditor.count()) === 0; attempt++) {
+    await line.click();
+    await page.waitForTimeout(100);
+  }
+  // Monaco's EditContext takes keys a moment after it takes the focus.
+  await page.waitForTimeout(250);
+  await page.keyboard.press('End');
+}
+
+async function problems(page: Page): Promise<string> {
+  return (await page.locator('.contract-problems').textContent()) ?? '';
+}
+
+describeInChromium('editing a data contract', (session) => {
+  it('marks an unknown logicalType, clears it when fixed, and keeps the design on the last valid text', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    expect(await problems(page)).toBe('No problems.');
+
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('ger');
+    await page.locator('.yaml-editor .squiggly-error').first().waitFor({ state: 'attached' });
+    expect(await problems(page)).toContain('unknown logicalType "integger"');
+    expect(await page.getByTestId('out-of-sync').textContent()).toContain('the design keeps the last valid version');
+    await page.screenshot({ path: join(SCREENSHOTS, 'contract-editor-problem.png') });
+
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('er');
+    await page.locator('.contract-problems--none').waitFor();
+    expect(await page.locator('.yaml-editor .squiggly-error').count()).toBe(0);
+    expect(await page.getByTestId('out-of-sync').count()).toBe(0);
+  });
+
+  it('turns a link to error, naming the field, when a consumer loses a field it needs; undo restores it', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    const edge = page.locator(ORDERS_TO_CUSTOMER_360);
+    expect(await edge.getAttribute('class')).not.toContain('edge--incompatible');
+
+    await page.getByRole('button', { name: 'Form' }).click();
+    await page.getByRole('button', { name: 'Remove status' }).click();
+    await page.locator(`${ORDERS_TO_CUSTOMER_360}.edge--incompatible`).waitFor();
+    expect(await edge.locator('title').textContent()).toContain('missing field status');
+    expect(await page.getByTestId('contract-changes').textContent()).toContain('breaking');
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.screenshot({ path: join(SCREENSHOTS, 'contract-editor-beside-canvas.png') });
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator(`${ORDERS_TO_CUSTOMER_360}:not(.edge--incompatible)`).waitFor();
+    expect(await page.getByRole('button', { name: 'Remove status' }).count()).toBe(1);
+  });
+
+  it('bumps the major version in one click when a change is breaking', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await page.getByRole('button', { name: 'Form' }).click();
+    await page.getByRole('button', { name: 'Remove status' }).click();
+    await page.getByRole('button', { name: 'Bump major version' }).click();
+    expect(await page.getByLabel('Version').inputValue()).toBe('2.0.0');
+    expect(await page.getByRole('button', { name: 'Bump major version' }).count()).toBe(0);
+  });
+
+  it('imports ODCS files, reporting bad ones file by file while the good ones import', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const good = [
+      'apiVersion: v3.1.0',
+      'kind: DataContract',
+      'id: returns',
+      'name: Returns',
+      'version: 1.0.0',
+      'status: draft',
+      'domain: Orders',
+      'dataProduct: returns',
+      'schema:',
+      '  - name: returns',
+      '    properties:',
+      '      - name: return_id',
+      '        logicalType: string',
+      '        primaryKey: true',
+    ].join('\n');
+    await page.getByTestId('import-contracts-input').setInputFiles([
+      { name: 'returns.odcs.yaml', mimeType: 'application/yaml', buffer: Buffer.from(good) },
+      { name: 'broken.odcs.yaml', mimeType: 'application/yaml', buffer: Buffer.from('schema: [unclosed') },
+    ]);
+    const notice = page.getByRole('alert');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Imported 1 of 2 contract file(s).');
+    expect(await notice.textContent()).toContain('broken.odcs.yaml');
+    await page.locator('.product-node__name', { hasText: 'returns' }).waitFor();
+  });
+});

@@ -1,0 +1,116 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import { centerOf, connectPorts, counts, openSampleDesign, portHandle, productNode } from './designer-driver';
+
+const port = (page: Page, productId: string, portId: string) =>
+  portHandle(page.getByTestId(`product-${productId}`).locator('xpath=..'), portId);
+
+/** Drags from one port over another; returns what the canvas says there, before letting go. */
+async function reasonShownWhileDragging(page: Page, from: Locator, over: Locator): Promise<string> {
+  const start = await centerOf(from);
+  const end = await centerOf(over);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 10 });
+  const shown = (await page.locator('.connection-refusal').textContent()) ?? '';
+  await page.mouse.up();
+  return shown;
+}
+
+describeInChromium('connecting ports', (session) => {
+  it('refuses forbidden links and says why, while dragging and on release', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const cases: Array<[Locator, Locator, string]> = [
+      [port(page, 'product-1a', 'out'), port(page, 'product-1b', 'out'), 'Both ends send data'],
+      [
+        port(page, 'product-1b', 'from-product-1a'),
+        port(page, 'product-2b', 'from-product-2a'),
+        'Both ends are input ports',
+      ],
+      [
+        port(page, 'product-1b', 'out'),
+        port(page, 'product-1b', 'from-product-1a'),
+        'A product cannot feed its own input port',
+      ],
+      [
+        port(page, 'product-1a', 'out'),
+        port(page, 'product-1b', 'from-product-1a'),
+        'These two ports are already linked',
+      ],
+      [port(page, 'product-1a', 'out'), port(page, 'product-2c', 'discovery'), 'A discovery port publishes metadata'],
+    ];
+    for (const [from, to, reason] of cases) {
+      expect(await reasonShownWhileDragging(page, from, to)).toContain(reason);
+      expect(await page.getByRole('alert').textContent()).toContain(`Link refused: ${reason}`);
+    }
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+  });
+
+  it('links an output to an input dragged either way', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await connectPorts(page, port(page, 'product-2c', 'from-product-2b'), port(page, 'product-1a', 'out'));
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 5 links');
+    expect(await page.getByTestId('link-inspector').textContent()).toContain(
+      'FromData product 1a · datasetToData product 2c',
+    );
+  });
+
+  it('selects a link, deletes it with the Delete key, and undoes that', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.getByTestId('rf__edge-product-2b-to-product-2c').click();
+    expect(await page.getByTestId('link-inspector').textContent()).toContain('Data product 2b · dataset');
+    await page.keyboard.press('Delete');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 3 links');
+    await page.keyboard.press('Control+z');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+  });
+
+  it('re-routes a link by dragging its end to another port, under the same rules', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const link = page.getByTestId('rf__edge-product-1a-to-product-1b');
+    await link.click();
+    const end = link.locator('.react-flow__edgeupdater-target');
+    await connectPorts(page, end, port(page, 'product-2c', 'from-product-2b'));
+    expect(await page.getByTestId('link-inspector').textContent()).toContain('ToData product 2c · from product-2b');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+
+    await connectPorts(page, link.locator('.react-flow__edgeupdater-target'), port(page, 'product-2b', 'out'));
+    expect(await page.getByRole('alert').textContent()).toContain('Link refused: Both ends send data');
+    expect(await page.getByTestId('link-inspector').textContent()).toContain('ToData product 2c · from product-2b');
+    await page.keyboard.press('Control+z');
+    expect(await page.getByTestId('link-inspector').textContent()).toContain('ToData product 1b · from product-1a');
+  });
+
+  it('draws every link as a visible line between its ports', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    for (const linkId of ['product-1b-to-product-2b', 'product-2b-to-product-2c']) {
+      const link = page.getByTestId(`rf__edge-${linkId}`);
+      const clip = (await link.boundingBox())!;
+      const drawn = await page.screenshot({ clip });
+      await link.evaluate((element) => {
+        (element as SVGElement).style.visibility = 'hidden';
+      });
+      expect(Buffer.compare(drawn, await page.screenshot({ clip }))).not.toBe(0);
+    }
+  });
+
+  it('draws handles for every port, labelled, inputs left and outputs right and discovery on top', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const product = productNode(page, 'Data product 2b');
+    const box = (await product.boundingBox())!;
+    const input = await centerOf(portHandle(product, 'from-product-1b'));
+    const output = await centerOf(portHandle(product, 'out'));
+    const discovery = await centerOf(portHandle(product, 'discovery'));
+    expect(Math.abs(input.x - box.x)).toBeLessThan(3);
+    expect(Math.abs(output.x - (box.x + box.width))).toBeLessThan(3);
+    expect(Math.abs(discovery.y - box.y)).toBeLessThan(3);
+    expect(await product.locator('.port--input').allTextContents()).toEqual(['from product-2a', 'from product-1b']);
+  });
+});

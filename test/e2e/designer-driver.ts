@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+
+/** Helpers that work the designer the way a user does: mouse on the canvas, keys, the inspector. */
+
+/** The node whose name is exactly `name`. */
+function namedNode(page: Page, type: string, name: string): Locator {
+  const exactly = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator(`.react-flow__node-${type}`, { has: page.locator(`.${type}-node__name`, { hasText: exactly }) });
+}
+
+export const productNode = (page: Page, name: string) => namedNode(page, 'product', name);
+export const domainNode = (page: Page, name: string) => namedNode(page, 'domain', name);
+export const systemNode = (page: Page, name: string) => namedNode(page, 'system', name);
+
+export async function newBlankDesign(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New blank mesh' }).click();
+  await page.getByTestId('canvas').waitFor();
+}
+
+export async function openSampleDesign(page: Page, sampleId: string): Promise<void> {
+  await page.getByTestId(`sample-${sampleId}`).click();
+  await page.waitForSelector('.react-flow__node-product');
+}
+
+export async function counts(page: Page): Promise<string> {
+  return (await page.getByTestId('counts').textContent()) ?? '';
+}
+
+export async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element is not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+export function portHandle(node: Locator, portId: string): Locator {
+  return node.locator(`.react-flow__handle[data-handleid="${portId}"]`);
+}
+
+/** Presses on `from`, moves in steps (as a hand does) to `to`, and releases. */
+export async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 10 });
+  await page.mouse.up();
+}
+
+export async function connectPorts(page: Page, from: Locator, to: Locator): Promise<void> {
+  await drag(page, await centerOf(from), await centerOf(to));
+}
+
+/** Types the new element's name into the inspector's name field, which takes the focus when it is added. */
+export async function nameIt(page: Page, name: string): Promise<void> {
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+}
+
+export async function addProductByKey(page: Page, name: string, kind?: string): Promise<void> {
+  await page.keyboard.press('p');
+  await nameIt(page, name);
+  if (kind) await page.getByTestId('product-inspector').getByLabel('Kind').selectOption(kind);
+}
+
+export async function selectDomain(page: Page, name: string): Promise<void> {
+  await domainNode(page, name).locator('.domain-node__title').click();
+}
+
+/** The node's position on the canvas, as React Flow draws it (absolute, in flow coordinates). */
+export async function flowPosition(node: Locator): Promise<{ x: number; y: number }> {
+  const transform = await node.evaluate((element) => (element as HTMLElement).style.transform);
+  const match = /translate\(\s*(-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(transform);
+  if (!match) throw new Error(`no translate in '${transform}'`);
+  return { x: Number(match[1]), y: Number(match[2]) };
+}
+
+export async function zoomLevel(page: Page): Promise<number> {
+  const transform = await page
+    .locator('.react-flow__viewport')
+    .evaluate((element) => (element as HTMLElement).style.transform);
+  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
+}
+
+/** Saves through the download fallback (browsers without the File System Access API) and returns the file's text. */
+export async function saveByDownload(page: Page): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+/** Opens a file through the file chooser fallback. */
+export async function openByChooser(page: Page, name: string, text: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).first().click();
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Opened ${name}` })
+    .waitFor();
+}

@@ -1,0 +1,210 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import {
+  centerOf,
+  counts,
+  domainNode,
+  drag,
+  flowPosition,
+  openSampleDesign,
+  productNode,
+  selectDomain,
+} from './designer-driver';
+
+const productName = (page: Page, name: string) => productNode(page, name).locator('.product-node__name');
+const undoButton = (page: Page) => page.getByRole('button', { name: 'Undo' });
+const selectionTitle = (page: Page) => page.getByTestId('selection-inspector').locator('h2').textContent();
+
+describeInChromium('editing on the canvas', (session) => {
+  it('moves a product into another domain by dragging it there, as one undo step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const start = await centerOf(productName(page, 'Data product 1b'));
+    const before = await flowPosition(productNode(page, 'Data product 1b'));
+    const target = (await domainNode(page, 'Domain 2').boundingBox())!;
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(target.x + target.width * 0.55, target.y + target.height * 0.72, { steps: 15 });
+    expect(await page.locator('.domain-node--drop-target .domain-node__name').textContent()).toBe('Domain 2');
+    await page.mouse.up();
+
+    expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('domain-2');
+    expect(await page.locator('.domain-node--drop-target').count()).toBe(0);
+    await undoButton(page).click();
+    expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('domain-1');
+    expect(await flowPosition(productNode(page, 'Data product 1b'))).toEqual(before);
+    expect(await undoButton(page).isDisabled()).toBe(true);
+  });
+
+  it('moves a product to another domain from the inspector too', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await productName(page, 'Data product 2c').click();
+    await page.getByTestId('product-inspector').getByLabel('Domain').selectOption('domain-1');
+    const domain = (await domainNode(page, 'Domain 1').boundingBox())!;
+    const product = (await productNode(page, 'Data product 2c').boundingBox())!;
+    expect(product.y).toBeGreaterThan(domain.y);
+    expect(product.y + product.height).toBeLessThan(domain.y + domain.height);
+  });
+
+  it('selects with shift-click, a box and select-all; deletes with links; undoes', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await productName(page, 'Data product 1a').click();
+    await productName(page, 'Data product 1b').click({ modifiers: ['Shift'] });
+    expect(await selectionTitle(page)).toBe('2 elements selected');
+
+    await page.keyboard.press('Escape');
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const last = (await productNode(page, 'Data product 2c').boundingBox())!;
+    const first = (await productNode(page, 'Data product 2a').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await drag(
+      page,
+      { x: first.x - 10, y: first.y - 30 },
+      { x: last.x + last.width + 10, y: last.y + last.height + 10 },
+    );
+    await page.keyboard.up('Shift');
+    expect(await selectionTitle(page)).toMatch(/^[3-9] elements selected$/);
+    expect(canvas.width).toBeGreaterThan(0);
+
+    await page.keyboard.press('Control+a');
+    expect(await selectionTitle(page)).toBe('11 elements selected');
+    await page.keyboard.press('Delete');
+    expect(await counts(page)).toBe('0 domains · 0 products · 0 systems · 0 links');
+    await page.keyboard.press('Control+z');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+
+    await page.keyboard.press('Escape');
+    await productName(page, 'Data product 2b').click();
+    await page.keyboard.press('Backspace');
+    expect(await counts(page)).toBe('2 domains · 4 products · 0 systems · 1 links');
+  });
+
+  it('copies, pastes, cuts and duplicates with fresh ids, keeping the links between the copies', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await productName(page, 'Data product 1a').click();
+    await productName(page, 'Data product 1b').click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    expect(await counts(page)).toBe('2 domains · 7 products · 0 systems · 5 links');
+    expect(await productNode(page, 'Data product 1a 2').count()).toBe(1);
+    expect(await page.getByTestId('product-product-1a-2').count()).toBe(1);
+    expect(await page.getByTestId('rf__edge-product-1a-to-product-1b-2').count()).toBe(1);
+
+    await page.keyboard.press('Control+d');
+    expect(await counts(page)).toBe('2 domains · 9 products · 0 systems · 6 links');
+
+    await page.keyboard.press('Escape');
+    await productName(page, 'Data product 2c').click();
+    await page.keyboard.press('Control+x');
+    expect(await counts(page)).toBe('2 domains · 8 products · 0 systems · 5 links');
+    await page.keyboard.press('Control+v');
+    expect(await counts(page)).toBe('2 domains · 9 products · 0 systems · 5 links');
+    expect(await productNode(page, 'Data product 2c').count()).toBe(1);
+  });
+
+  it('nudges with the arrow keys; a run of nudges is one undo step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const product = productNode(page, 'Data product 1a');
+    const before = await flowPosition(product);
+    await productName(page, 'Data product 1a').click();
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(await flowPosition(product)).toEqual({ x: before.x + 3, y: before.y + 10 });
+    await page.keyboard.press('Control+z');
+    expect(await flowPosition(product)).toEqual(before);
+  });
+
+  it('drags as one undo step, and snaps to the grid when asked', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const product = productNode(page, 'Data product 2a');
+    const before = await flowPosition(product);
+    const start = await centerOf(productName(page, 'Data product 2a'));
+    await drag(page, start, { x: start.x + 23, y: start.y + 41 });
+    expect(await flowPosition(product)).not.toEqual(before);
+    await page.keyboard.press('Control+z');
+    expect(await flowPosition(product)).toEqual(before);
+    expect(await undoButton(page).isDisabled()).toBe(true);
+
+    await page.keyboard.press('g');
+    expect(await page.getByRole('button', { name: 'Snap to grid' }).getAttribute('aria-pressed')).toBe('true');
+    await drag(page, start, { x: start.x + 23, y: start.y + 41 });
+    const snapped = await flowPosition(product);
+    expect([snapped.x % 16, snapped.y % 16]).toEqual([0, 0]);
+  });
+
+  it('moves a domain, with what it holds, by its title; a drag inside a domain pans the view', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const domain = domainNode(page, 'Domain 1');
+    const product = productNode(page, 'Data product 1a');
+    const [domainBefore, productBefore] = [await flowPosition(domain), await flowPosition(product)];
+    const title = await centerOf(domain.locator('.domain-node__name'));
+    await drag(page, title, { x: title.x + 60, y: title.y - 40 });
+    const [domainAfter, productAfter] = [await flowPosition(domain), await flowPosition(product)];
+    expect(domainAfter.x - domainBefore.x).toBeGreaterThan(40);
+    expect(productAfter.x - productBefore.x).toBeCloseTo(domainAfter.x - domainBefore.x, 0);
+
+    const box = (await domain.boundingBox())!;
+    const viewport = () => page.locator('.react-flow__viewport').getAttribute('style');
+    const before = await viewport();
+    await drag(
+      page,
+      { x: box.x + box.width - 30, y: box.y + box.height - 20 },
+      { x: box.x + box.width - 130, y: box.y + box.height - 60 },
+    );
+    expect(await viewport()).not.toBe(before);
+    expect(await flowPosition(domain)).toEqual(domainAfter);
+  });
+
+  it('resizes a domain by its corner, as one undo step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await selectDomain(page, 'Domain 1');
+    const before = (await domainNode(page, 'Domain 1').boundingBox())!;
+    const corner = await centerOf(
+      domainNode(page, 'Domain 1').locator('.react-flow__resize-control.bottom.right').first(),
+    );
+    await drag(page, corner, { x: corner.x + 120, y: corner.y + 60 });
+    const after = (await domainNode(page, 'Domain 1').boundingBox())!;
+    expect(after.width).toBeGreaterThan(before.width + 80);
+    expect(after.height).toBeGreaterThan(before.height + 30);
+    await page.keyboard.press('Control+z');
+    const undone = (await domainNode(page, 'Domain 1').boundingBox())!;
+    expect(Math.round(undone.width)).toBe(Math.round(before.width));
+  });
+
+  it('adds from the palette by click into the selected domain, by drag where dropped, and refuses a drop outside domains', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await selectDomain(page, 'Domain 2');
+    await page.getByTestId('palette-product').click();
+    expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('domain-2');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await selectDomain(page, 'Domain 2');
+    await page.keyboard.press('s');
+    expect(await page.getByTestId('system-inspector').getByLabel('Domain').inputValue()).toBe('domain-2');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+
+    const domain = (await domainNode(page, 'Domain 1').boundingBox())!;
+    await page.getByTestId('palette-system').dragTo(page.getByTestId('canvas'), {
+      targetPosition: { x: domain.x + domain.width - 200, y: domain.y + domain.height - 40 },
+    });
+    expect(await page.getByTestId('system-inspector').getByLabel('Domain').inputValue()).toBe('domain-1');
+    expect(await counts(page)).toBe('2 domains · 6 products · 2 systems · 4 links');
+
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    await page.getByTestId('palette-product').dragTo(page.getByTestId('canvas'), {
+      targetPosition: { x: canvas.width - 60, y: canvas.height - 30 },
+    });
+    expect(await page.getByRole('alert').textContent()).toContain('Drop the product inside a domain');
+    expect(await counts(page)).toBe('2 domains · 6 products · 2 systems · 4 links');
+  });
+});

@@ -1,0 +1,120 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Mesh } from '../../shared/model';
+import { describeInChromium } from './app-driver';
+import { openSampleDesign, productNode, saveByDownload, systemNode } from './designer-driver';
+
+const inspector = (page: Page) => page.getByTestId('product-inspector');
+const field = (scope: Locator, key: string) => scope.locator(`[data-field="${key}"]`);
+/** The field of the last item of a list, e.g. the SQL of the transformation just added. */
+const lastItemField = (scope: Locator, list: string, name: string) =>
+  scope.locator(`[data-field^="${list}."][data-field$=".${name}"]`).last();
+
+async function openSection(scope: Locator, title: string): Promise<void> {
+  const section = scope.locator('details', { has: scope.page().locator(`summary:text-is("${title}")`) });
+  if (!(await section.getAttribute('open'))) await section.locator('summary').click();
+}
+
+describeInChromium('the inspector', (session) => {
+  it('validates names inline, keeps the last valid name, and makes typing one undo step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await productNode(page, 'Data product 1a').locator('.product-node__name').click();
+    const name = field(inspector(page), 'product-1a.name');
+
+    await name.fill('');
+    expect(await inspector(page).getByRole('alert').textContent()).toBe('A name is required.');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await name.pressSequentially('Data product 1b');
+    expect(await inspector(page).getByRole('alert').textContent()).toBe(
+      "Another product in Domain 1 is already called 'Data product 1b'.",
+    );
+    // Each valid prefix reached the canvas as it was typed; the clash did not.
+    expect(await productNode(page, 'Data product 1').count()).toBe(1);
+    await name.blur();
+    expect(await name.inputValue()).toBe('Data product 1');
+
+    await name.fill('');
+    await name.pressSequentially('Orders');
+    expect(await inspector(page).getByRole('alert').count()).toBe(0);
+    expect(await productNode(page, 'Orders').count()).toBe(1);
+    await name.press('Enter');
+    await page.keyboard.press('Control+z');
+    expect(await name.inputValue()).toBe('Data product 1');
+    await page.keyboard.press('Control+z');
+    expect(await productNode(page, 'Data product 1a').count()).toBe(1);
+    expect(await name.inputValue()).toBe('Data product 1a');
+  });
+
+  it('edits every part of a product and of a system, and saves them', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    const product = inspector(page);
+    await product.getByLabel('Kind').selectOption('consumer-aligned');
+    expect(await productNode(page, 'customer-360').locator('.product-node--consumer-aligned').count()).toBe(1);
+    await field(product, 'customer-360.owner').fill('team-crm');
+    expect(await productNode(page, 'customer-360').locator('.product-node__owner').textContent()).toBe('team-crm');
+    await field(product, 'customer-360.description').fill('One view of each customer');
+
+    await product.getByRole('button', { name: 'Add output port' }).click();
+    expect(await productNode(page, 'customer-360').locator('.port--output').allTextContents()).toEqual([
+      'Customer profiles',
+      'output',
+    ]);
+    await product.getByRole('button', { name: 'Move output port output up' }).click();
+    expect(await productNode(page, 'customer-360').locator('.port--output').allTextContents()).toEqual([
+      'output',
+      'Customer profiles',
+    ]);
+    await product.getByRole('button', { name: 'Remove output port output' }).click();
+
+    await openSection(product, 'Storage');
+    await product.getByRole('button', { name: 'Add table' }).click();
+    await product.getByRole('button', { name: 'Add column' }).last().click();
+    await openSection(product, 'Transformations (SQL)');
+    await product.getByRole('button', { name: 'Add transformation' }).click();
+    await lastItemField(product, 'customer-360.transformations', 'sql').fill('select id, name from customers');
+    await openSection(product, 'Documentation (markdown)');
+    await field(product, 'customer-360.documentation').fill('# Customer 360\n\nJoined from orders and customers.');
+    await openSection(product, 'Quality tests');
+    await product.getByRole('button', { name: 'Add test' }).click();
+    await product.getByLabel('Severity').last().selectOption('warning');
+    await openSection(product, 'Service levels (SLOs)');
+    await product.getByRole('button', { name: 'Add SLO' }).click();
+    await lastItemField(product, 'customer-360.slos', 'target').fill('30');
+    await openSection(product, 'Pipeline (CI/CD)');
+    await product.getByRole('button', { name: 'Add stage' }).click();
+    await lastItemField(product, 'customer-360.stages', 'command').fill('dbt build');
+
+    await systemNode(page, 'orders-service').locator('.system-node__name').click();
+    const system = page.getByTestId('system-inspector');
+    await system.getByLabel('Change data capture (CDC)').first().uncheck();
+    expect(await systemNode(page, 'orders-service').locator('.badge--off').count()).toBe(1);
+    await field(system, 'orders-service.database.tables.0.name').fill('purchase_orders');
+    await system.getByRole('button', { name: 'Add topic' }).click();
+    expect(await systemNode(page, 'orders-service').locator('.react-flow__handle').count()).toBe(4);
+
+    const saved = JSON.parse((await saveByDownload(page)).text) as Mesh;
+    const savedProduct = saved.products.find((candidate) => candidate.id === 'customer-360');
+    expect(savedProduct).toMatchObject({
+      kind: 'consumer-aligned',
+      owner: 'team-crm',
+      description: 'One view of each customer',
+      documentation: '# Customer 360\n\nJoined from orders and customers.',
+    });
+    expect(savedProduct?.transformations.at(-1)).toMatchObject({ name: 'step', sql: 'select id, name from customers' });
+    expect(savedProduct?.tests.at(-1)).toMatchObject({ name: 'test', severity: 'warning' });
+    expect(savedProduct?.observability.slos.at(-1)).toMatchObject({ kind: 'freshness', target: 30, unit: 'minutes' });
+    expect(savedProduct?.pipeline.stages.at(-1)).toMatchObject({ name: 'stage', command: 'dbt build' });
+    expect(savedProduct?.outputPorts.map((port) => port.name)).toEqual(['Customer profiles']);
+    expect(savedProduct?.storage.tables[0]?.columns.map((column) => column.name)).toEqual(['id', 'column']);
+    const savedSystem = saved.systems.find((candidate) => candidate.id === 'orders-service');
+    expect(savedSystem?.database.tables[0]).toMatchObject({ name: 'purchase_orders', cdc: false });
+    expect(savedSystem?.messaging.topics.map((topic) => topic.source)).toContainEqual({
+      kind: 'cdc',
+      table: 'purchase_orders',
+    });
+    expect(savedSystem?.messaging.topics).toHaveLength(4);
+  });
+});

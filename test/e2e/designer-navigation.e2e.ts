@@ -1,0 +1,104 @@
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import { centerOf, newBlankDesign, openSampleDesign, productNode, zoomLevel } from './designer-driver';
+
+describeInChromium('finding one’s way', (session) => {
+  it('offers a blank mesh, a file or a sample when nothing is open, then hints at the first step', async () => {
+    const page = await session.openApp();
+    const start = page.getByRole('region', { name: 'Start' });
+    expect(await start.getByRole('button', { name: 'New blank mesh' }).count()).toBe(1);
+    expect(await start.getByRole('button', { name: 'Open file…' }).count()).toBe(1);
+    expect(await start.getByTestId('sample-ecommerce').count()).toBe(1);
+    await newBlankDesign(page);
+    expect(await page.locator('.canvas-hint').textContent()).toContain('Start with a domain');
+    await page.keyboard.press('d');
+    expect(await page.locator('.canvas-hint').count()).toBe(0);
+  });
+
+  it('jumps to any element with quick search (Ctrl+K), selecting it and bringing it into view', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await page.keyboard.press('Control+k');
+    await page.getByLabel('Search the design').fill('sales dash');
+    await expect
+      .poll(() => page.getByTestId('dialog-quick-search').getByRole('option').first().textContent())
+      .toContain('sales-dashboard');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('dialog-quick-search').count()).toBe(0);
+    expect(await page.getByTestId('product-inspector').getByLabel('Name').first().inputValue()).toBe('sales-dashboard');
+    await page.waitForTimeout(500);
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const node = await centerOf(productNode(page, 'sales-dashboard'));
+    expect(Math.abs(node.x - (canvas.x + canvas.width / 2))).toBeLessThan(40);
+    expect(Math.abs(node.y - (canvas.y + canvas.height / 2))).toBeLessThan(40);
+
+    await page.keyboard.press('Control+k');
+    await page.getByLabel('Search the design').fill('orders.public.order_lines');
+    await expect
+      .poll(() => page.getByTestId('dialog-quick-search').getByRole('option').first().textContent())
+      .toContain('topic of orders-service');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('dialog-quick-search').count()).toBe(0);
+  });
+
+  it('zooms in, out and to fit, with keys and controls; shows a minimap', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const fitted = await zoomLevel(page);
+    await page.keyboard.press('+');
+    await expect.poll(() => zoomLevel(page)).toBeGreaterThan(fitted);
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await expect.poll(() => zoomLevel(page)).toBeLessThan(fitted);
+    await page.keyboard.press('Shift+1');
+    await expect.poll(() => zoomLevel(page)).toBeCloseTo(fitted, 2);
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await expect.poll(() => zoomLevel(page)).toBeGreaterThan(fitted);
+    expect(await page.getByTestId('rf__minimap').count()).toBe(1);
+  });
+
+  it('lists every shortcut on ? and closes with Escape', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.keyboard.press('?');
+    const sheet = page.getByTestId('dialog-shortcuts');
+    expect(await sheet.textContent()).toContain('Undo');
+    expect(await sheet.textContent()).toContain('Quick search');
+    expect(await sheet.locator('kbd', { hasText: 'Ctrl+Shift+Z' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await sheet.count()).toBe(0);
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    expect(await sheet.count()).toBe(1);
+  });
+
+  it('follows the system’s dark theme, switches theme, and remembers the choice', async () => {
+    const page = await session.openApp({ colorScheme: 'dark' });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+    expect(await background()).toBe('rgb(20, 23, 28)');
+    await page.getByRole('button', { name: 'Theme: system' }).click();
+    expect(await background()).toBe('rgb(246, 247, 249)');
+    await page.reload();
+    await page.waitForSelector('.app');
+    expect(await page.getByRole('button', { name: 'Theme: light' }).count()).toBe(1);
+    expect(await background()).toBe('rgb(246, 247, 249)');
+  });
+
+  it('resizes the side panel by its border and remembers the width', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const panel = page.getByRole('complementary', { name: 'Side panel' });
+    const before = (await panel.boundingBox())!.width;
+    const splitter = await centerOf(page.getByTestId('panel-splitter'));
+    await page.mouse.move(splitter.x, splitter.y);
+    await page.mouse.down();
+    await page.mouse.move(splitter.x - 120, splitter.y, { steps: 6 });
+    await page.mouse.up();
+    const wider = (await panel.boundingBox())!.width;
+    expect(wider).toBeGreaterThan(before + 100);
+    await page.reload();
+    await openSampleDesign(page, 'seed-logical-view');
+    expect(Math.round((await panel.boundingBox())!.width)).toBe(Math.round(wider));
+    expect(await panel.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
+  });
+});

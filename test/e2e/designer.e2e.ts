@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import type { Mesh } from '../../shared/model';
+import { describeInChromium } from './app-driver';
+import {
+  addProductByKey,
+  connectPorts,
+  counts,
+  domainNode,
+  flowPosition,
+  nameIt,
+  newBlankDesign,
+  openByChooser,
+  portHandle,
+  productNode,
+  saveByDownload,
+  selectDomain,
+} from './designer-driver';
+
+const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
+const SEED = JSON.parse(
+  readFileSync(join(import.meta.dirname, '../../assets/samples/seed-logical-view.mesh.json'), 'utf8'),
+) as Mesh;
+
+/** What the logical view is about: domains, products with kind and domain, and who feeds whom. */
+function logicalView(mesh: Mesh) {
+  const domainName = new Map(mesh.domains.map((domain) => [domain.id, domain.name]));
+  const productName = new Map(mesh.products.map((product) => [product.id, product.name]));
+  return {
+    domains: mesh.domains.map((domain) => domain.name).sort(),
+    products: mesh.products
+      .map((product) => `${product.name} (${product.kind}) in ${domainName.get(product.domainId)}`)
+      .sort(),
+    links: mesh.links.map((link) => `${productName.get(link.from.nodeId)} → ${productName.get(link.to.nodeId)}`).sort(),
+  };
+}
+
+describeInChromium('designing a mesh', (session) => {
+  it('builds the logical view by mouse and keyboard, undoes, lays out, saves and reopens the same document', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+
+    // Two domains: one dragged from the palette, one added with D.
+    await page.getByTestId('palette-domain').dragTo(page.getByTestId('canvas'), { targetPosition: { x: 420, y: 120 } });
+    await nameIt(page, 'Domain 1');
+    await page.keyboard.press('d');
+    await nameIt(page, 'Domain 2');
+    expect(await counts(page)).toBe('2 domains · 0 products · 0 systems · 0 links');
+
+    // Five products, added with P into the selected domain, named as they are added.
+    await selectDomain(page, 'Domain 1');
+    await addProductByKey(page, 'Data product 1a');
+    await page.getByRole('button', { name: 'Remove input port input' }).click();
+    await addProductByKey(page, 'Data product 1b', 'aggregate');
+    await selectDomain(page, 'Domain 2');
+    await addProductByKey(page, 'Data product 2a');
+    await page.getByRole('button', { name: 'Remove input port input' }).click();
+    await addProductByKey(page, 'Data product 2b', 'aggregate');
+    await page.getByRole('button', { name: 'Add input port' }).click();
+    await addProductByKey(page, 'Data product 2c', 'consumer-aligned');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 0 links');
+
+    // Links, dragged from output handles to input handles.
+    await page.keyboard.press('Shift+1');
+    await page.waitForTimeout(400);
+    const port = (product: string, portId: string) => portHandle(productNode(page, product), portId);
+    await connectPorts(page, port('Data product 1a', 'out'), port('Data product 1b', 'in'));
+    await connectPorts(page, port('Data product 2a', 'out'), port('Data product 2b', 'in'));
+    await connectPorts(page, port('Data product 1b', 'out'), port('Data product 2b', 'input-2'));
+    await connectPorts(page, port('Data product 2b', 'out'), port('Data product 2c', 'in'));
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+
+    // Undo and redo, by both redo chords.
+    await page.keyboard.press('Control+z');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 3 links');
+    await page.keyboard.press('Control+Shift+z');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+y');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+
+    // Auto-layout: left to right by data flow, each product still in its domain; one undo step.
+    const before = await flowPosition(productNode(page, 'Data product 2c'));
+    await page.keyboard.press('l');
+    await expect.poll(() => flowPosition(productNode(page, 'Data product 2c'))).not.toEqual(before);
+    await page.waitForTimeout(600);
+    const x = async (name: string) => (await flowPosition(productNode(page, name))).x;
+    expect(await x('Data product 1a')).toBeLessThan(await x('Data product 1b'));
+    expect(await x('Data product 1b')).toBeLessThan(await x('Data product 2b'));
+    expect(await x('Data product 2a')).toBeLessThan(await x('Data product 2b'));
+    expect(await x('Data product 2b')).toBeLessThan(await x('Data product 2c'));
+    const domain2 = await domainNode(page, 'Domain 2').boundingBox();
+    const product2c = await productNode(page, 'Data product 2c').boundingBox();
+    expect(product2c!.x).toBeGreaterThan(domain2!.x);
+    expect(product2c!.x + product2c!.width).toBeLessThan(domain2!.x + domain2!.width);
+    const laidOut = await flowPosition(productNode(page, 'Data product 2c'));
+    await page.keyboard.press('Control+z');
+    expect(await flowPosition(productNode(page, 'Data product 2c'))).toEqual(before);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await flowPosition(productNode(page, 'Data product 2c'))).toEqual(laidOut);
+    // Laying out a laid-out mesh changes nothing and adds no undo step (the toolbar button does the same).
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    await page.waitForTimeout(700);
+    expect(await flowPosition(productNode(page, 'Data product 2c'))).toEqual(laidOut);
+    await page.keyboard.press('Control+z');
+    expect(await flowPosition(productNode(page, 'Data product 2c'))).toEqual(before);
+    await page.keyboard.press('Control+Shift+z');
+
+    // Save, reopen, and the document is the one saved; it is the seed's logical view.
+    const saved = await saveByDownload(page);
+    expect(saved.name).toBe('untitled.mesh.json');
+    const savedMesh = JSON.parse(saved.text) as Mesh;
+    expect(logicalView(savedMesh)).toEqual(logicalView(SEED));
+    await openByChooser(page, saved.name, saved.text);
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+    expect((await saveByDownload(page)).text).toBe(saved.text);
+
+    // The result, in both themes, with a product in the inspector, on a wide screen.
+    await page.setViewportSize({ width: 1680, height: 820 });
+    await page.keyboard.press('Shift+1');
+    await page.waitForTimeout(400);
+    await productNode(page, 'Data product 2b').locator('.product-node__name').click();
+    await page.getByRole('button', { name: /^Theme:/ }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    await page.screenshot({ path: join(SCREENSHOTS, 'designer-light.png') });
+    await page.getByRole('button', { name: /^Theme:/ }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.screenshot({ path: join(SCREENSHOTS, 'designer-dark.png') });
+  });
+});

@@ -1,0 +1,104 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
+import type { Mesh } from '../../../shared/model';
+import { aMesh } from '../../builders/mesh-builder';
+import { documentNow, openDocument, undoSteps } from './store-fixture';
+
+const rename = (name: string) => (mesh: Mesh) => ({ ...mesh, name });
+const store = () => useDocumentStore.getState();
+
+describe('the document store', () => {
+  beforeEach(() => openDocument(aMesh().build()));
+
+  it('records one undo step per change, and undo and redo walk it', () => {
+    store().change(rename('A'));
+    store().change(rename('B'));
+    expect(undoSteps()).toBe(2);
+    store().undo();
+    expect(documentNow().name).toBe('A');
+    store().undo();
+    expect(documentNow().name).toBe('Test mesh');
+    store().redo();
+    expect(documentNow().name).toBe('A');
+  });
+
+  it('clears what could be redone when a new change is made', () => {
+    store().change(rename('A'));
+    store().undo();
+    store().change(rename('B'));
+    expect(store().future).toEqual([]);
+    store().redo();
+    expect(documentNow().name).toBe('B');
+  });
+
+  it('records nothing for a change that changes nothing', () => {
+    store().change((mesh) => mesh);
+    expect(undoSteps()).toBe(0);
+    expect(selectIsDirty(store())).toBe(false);
+  });
+
+  it('merges typing in one field into one step', () => {
+    for (const name of ['O', 'Or', 'Ord']) store().change(rename(name), { coalesceKey: 'mesh.name' });
+    expect(undoSteps()).toBe(1);
+    store().undo();
+    expect(documentNow().name).toBe('Test mesh');
+  });
+
+  it('starts a new step when typing moves to another field or the field is left', () => {
+    store().change(rename('A'), { coalesceKey: 'mesh.name' });
+    store().change((mesh) => ({ ...mesh, description: 'x' }), { coalesceKey: 'mesh.description' });
+    expect(undoSteps()).toBe(2);
+    store().endTyping();
+    store().change((mesh) => ({ ...mesh, description: 'xy' }), { coalesceKey: 'mesh.description' });
+    expect(undoSteps()).toBe(3);
+  });
+
+  it('does not merge typing into a step that undo has walked past', () => {
+    store().change(rename('A'), { coalesceKey: 'mesh.name' });
+    store().undo();
+    store().change(rename('B'), { coalesceKey: 'mesh.name' });
+    expect(undoSteps()).toBe(1);
+    store().undo();
+    expect(documentNow().name).toBe('Test mesh');
+  });
+
+  it('records a gesture (a drag) as one step however many changes it makes', () => {
+    store().beginGesture();
+    for (let x = 0; x < 50; x++) store().change(rename(`at ${x}`));
+    expect(documentNow().name).toBe('at 49');
+    store().endGesture();
+    expect(undoSteps()).toBe(1);
+    store().undo();
+    expect(documentNow().name).toBe('Test mesh');
+    store().redo();
+    expect(documentNow().name).toBe('at 49');
+  });
+
+  it('records nothing for a gesture that changed nothing, and drops a cancelled one', () => {
+    store().beginGesture();
+    store().endGesture();
+    expect(undoSteps()).toBe(0);
+    store().beginGesture();
+    store().change(rename('moved'));
+    store().cancelGesture();
+    expect(documentNow().name).toBe('Test mesh');
+    expect(undoSteps()).toBe(0);
+  });
+
+  it('commits a gesture in progress before undoing', () => {
+    store().change(rename('A'));
+    store().beginGesture();
+    store().change(rename('B'));
+    store().undo();
+    expect(documentNow().name).toBe('A');
+    expect(store().gestureStart).toBeNull();
+  });
+
+  it('starts with no history and clean when a document is opened, and dirty after a change', () => {
+    store().change(rename('A'));
+    expect(selectIsDirty(store())).toBe(true);
+    openDocument(aMesh('other').build());
+    expect(undoSteps()).toBe(0);
+    expect(selectIsDirty(store())).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useDocumentStore } from '../../../renderer/store/document-store';
+import {
+  applyLayout,
+  moveNodes,
+  moveToDomain,
+  nudgeNodes,
+  resizeDomain,
+  settleDroppedNodes,
+} from '../../../renderer/store/layout-actions';
+import { documentNow, expectOneUndoableStep, openDocument, twoStackedDomains, undoSteps } from './store-fixture';
+
+describe('layout actions', () => {
+  beforeEach(() => openDocument(twoStackedDomains('orders', 'sales')));
+  const layoutOf = (id: string) => documentNow().layout.nodes[id];
+
+  it('records a drag, however many moves it makes, as one step', () => {
+    const store = useDocumentStore.getState();
+    store.beginGesture();
+    for (let x = 41; x <= 140; x++) moveNodes(new Map([['orders', { x, y: 60 }]]));
+    store.endGesture();
+    expect(layoutOf('orders')).toEqual({ x: 140, y: 60 });
+    expect(undoSteps()).toBe(1);
+    useDocumentStore.getState().undo();
+    expect(layoutOf('orders')).toEqual({ x: 40, y: 60 });
+  });
+
+  it('keeps a domain’s size when it is moved', () => {
+    moveNodes(new Map([['sales', { x: 10, y: 20 }]]));
+    expect(layoutOf('sales')).toEqual({ x: 10, y: 20, width: 600, height: 300 });
+  });
+
+  it('resizes a domain', () => {
+    expectOneUndoableStep(() => resizeDomain('sales', { width: 800, height: 350 }));
+    expect(layoutOf('sales')).toEqual({ x: 0, y: 0, width: 800, height: 350 });
+  });
+
+  it('nudges the selection; repeated nudges make one step', () => {
+    nudgeNodes(['orders'], { x: 1, y: 0 });
+    nudgeNodes(['orders'], { x: 0, y: 10 });
+    expect(layoutOf('orders')).toEqual({ x: 41, y: 70 });
+    expect(undoSteps()).toBe(1);
+  });
+
+  it('leaves a child alone when its domain is nudged with it', () => {
+    nudgeNodes(['sales', 'orders'], { x: 5, y: 5 });
+    expect(layoutOf('sales')).toMatchObject({ x: 5, y: 5 });
+    expect(layoutOf('orders')).toEqual({ x: 40, y: 60 });
+  });
+
+  it('moves a product dropped over another domain into it, where it was dropped', () => {
+    const { after } = expectOneUndoableStep(() =>
+      settleDroppedNodes([{ id: 'orders', x: 100, y: 450, width: 200, height: 100 }]),
+    );
+    expect(after.products[0]?.domainId).toBe('support');
+    expect(after.layout.nodes.orders).toEqual({ x: 100, y: 50 });
+  });
+
+  it('keeps a product dropped outside every domain in its own, which grows to hold it', () => {
+    settleDroppedNodes([{ id: 'orders', x: 700, y: 100, width: 200, height: 100 }]);
+    expect(documentNow().products[0]?.domainId).toBe('sales');
+    expect(layoutOf('orders')).toEqual({ x: 700, y: 100 });
+    expect(layoutOf('sales')?.width).toBe(700 + 200 + 32);
+  });
+
+  it('moves a product into another domain from the inspector, to a free place there', () => {
+    const { after } = expectOneUndoableStep(() => moveToDomain('orders', 'support'));
+    expect(after.products[0]?.domainId).toBe('support');
+    expect(after.layout.nodes.orders).toEqual({ x: 32, y: 56 });
+  });
+
+  it('applies a computed layout as one step', () => {
+    expectOneUndoableStep(() =>
+      applyLayout({ sales: { x: 0, y: 0, width: 500, height: 250 }, orders: { x: 20, y: 40 } }),
+    );
+    expect(layoutOf('orders')).toEqual({ x: 20, y: 40 });
+  });
+
+  it('records nothing when a computed layout is the one already there', () => {
+    applyLayout({ orders: { x: 40, y: 60 }, sales: { x: 0, y: 0, width: 600, height: 300 } });
+    expect(undoSteps()).toBe(0);
+  });
+});

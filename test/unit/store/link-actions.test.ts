@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { connect, reconnect } from '../../../renderer/store/link-actions';
+import { useSelectionStore } from '../../../renderer/store/selection-store';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+import { documentNow, expectOneUndoableStep, openDocument, undoSteps } from './store-fixture';
+
+const end = (nodeId: string, portId: string) => ({ nodeId, portId });
+
+describe('link actions', () => {
+  beforeEach(() =>
+    openDocument(
+      aMesh()
+        .withDomain('sales')
+        .withProduct('orders', 'sales', { inputPorts: [aPort('in', 'input')], outputPorts: [aPort('out', 'output')] })
+        .withProduct('revenue', 'sales', {
+          inputPorts: [aPort('in', 'input'), aPort('other', 'input')],
+          outputPorts: [aPort('out', 'output')],
+        })
+        .build(),
+    ),
+  );
+
+  it('links an output port to an input port and selects the link', () => {
+    expectOneUndoableStep(() => expect(connect(end('orders', 'out'), end('revenue', 'in')).ok).toBe(true));
+    expect(documentNow().links).toEqual([
+      { id: 'orders-to-revenue', from: end('orders', 'out'), to: end('revenue', 'in') },
+    ]);
+    expect([...useSelectionStore.getState().linkIds]).toEqual(['orders-to-revenue']);
+  });
+
+  it('stores a link dragged from the input end the way data flows', () => {
+    connect(end('revenue', 'in'), end('orders', 'out'));
+    expect(documentNow().links[0]).toMatchObject({ from: end('orders', 'out'), to: end('revenue', 'in') });
+  });
+
+  it('gives a second link between the same products its own id', () => {
+    connect(end('orders', 'out'), end('revenue', 'in'));
+    connect(end('orders', 'out'), end('revenue', 'other'));
+    expect(documentNow().links.map((link) => link.id)).toEqual(['orders-to-revenue', 'orders-to-revenue-2']);
+  });
+
+  it('refuses a link the rules forbid, says why, and changes nothing', () => {
+    expect(connect(end('orders', 'in'), end('revenue', 'in'))).toEqual({
+      ok: false,
+      reason: 'Both ends are input ports: link an output port or topic to an input port.',
+    });
+    expect(documentNow().links).toEqual([]);
+    expect(undoSteps()).toBe(0);
+  });
+
+  it('re-routes a link to another input port', () => {
+    connect(end('orders', 'out'), end('revenue', 'in'));
+    expectOneUndoableStep(() =>
+      expect(reconnect('orders-to-revenue', end('orders', 'out'), end('revenue', 'other')).ok).toBe(true),
+    );
+    expect(documentNow().links).toEqual([
+      { id: 'orders-to-revenue', from: end('orders', 'out'), to: end('revenue', 'other') },
+    ]);
+  });
+
+  it('refuses to re-route a link onto a forbidden end', () => {
+    connect(end('orders', 'out'), end('revenue', 'in'));
+    expect(reconnect('orders-to-revenue', end('orders', 'out'), end('orders', 'in')).ok).toBe(false);
+    expect(documentNow().links[0]?.to).toEqual(end('revenue', 'in'));
+  });
+});

@@ -1,0 +1,117 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  addSystem,
+  addSystemTable,
+  addTopic,
+  moveTopic,
+  removeSystemTable,
+  removeTopic,
+  renameSystemTable,
+  updateSystem,
+  updateTopic,
+} from '../../../renderer/store/system-actions';
+import { checkIntegrity } from '../../../shared/model';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+import { aScenarioAbout, documentNow, expectOneUndoableStep, openDocument, selectedNodeIds } from './store-fixture';
+
+const shop = () => documentNow().systems.find((system) => system.id === 'shop');
+
+function meshWithScenario() {
+  const mesh = aMesh()
+    .withDomain('sales')
+    .withSystem('shop', 'sales', {
+      publishes: [{ name: 'ItemAdded', table: 'items', on: ['insert'] }],
+    })
+    .withProduct('orders', 'sales', { inputPorts: [aPort('in', 'input')] })
+    .withLink('shop-to-orders', { nodeId: 'shop', portId: 'items-cdc' }, { nodeId: 'orders', portId: 'in' })
+    .build();
+  mesh.scenarios.push(aScenarioAbout('shop'));
+  return mesh;
+}
+
+describe('system actions', () => {
+  beforeEach(() => openDocument(meshWithScenario()));
+
+  it('adds a system with a service, a CDC-captured table and its change stream, and selects it', () => {
+    let id: string | undefined;
+    expectOneUndoableStep(() => {
+      id = addSystem({ domainId: 'sales' });
+    });
+    const system = documentNow().systems.find((candidate) => candidate.id === id);
+    expect(system).toMatchObject({ name: 'service', service: { name: 'service' }, database: { name: 'service' } });
+    expect(system?.database.tables).toEqual([
+      { name: 'items', cdc: true, columns: [{ name: 'id', type: 'integer', nullable: false }], primaryKey: ['id'] },
+    ]);
+    expect(system?.messaging.topics).toEqual([
+      {
+        id: 'items-cdc',
+        name: 'service.public.items',
+        partitions: 1,
+        tombstones: true,
+        source: { kind: 'cdc', table: 'items' },
+      },
+    ]);
+    expect(selectedNodeIds()).toEqual([id]);
+  });
+
+  it('updates the service, database and messaging fields', () => {
+    expectOneUndoableStep(() =>
+      updateSystem('shop', (system) => ({ ...system, service: { name: 'shop-service', language: 'kotlin' } })),
+    );
+    expect(shop()?.service).toEqual({ name: 'shop-service', language: 'kotlin' });
+  });
+
+  it('adds a CDC-captured table with a key column', () => {
+    expectOneUndoableStep(() => addSystemTable('shop'));
+    expect(shop()?.database.tables.at(-1)).toMatchObject({ name: 'table', cdc: true, primaryKey: ['id'] });
+  });
+
+  it('renames a table everywhere it is referred to', () => {
+    const { after } = expectOneUndoableStep(() => renameSystemTable('shop', 'items', 'articles'));
+    const system = after.systems[0];
+    expect(system?.database.tables[0]?.name).toBe('articles');
+    expect(system?.messaging.topics[0]?.source).toEqual({ kind: 'cdc', table: 'articles' });
+    expect(system?.publishes[0]?.table).toBe('articles');
+    expect(after.scenarios[0]?.data[0]?.table).toBe('articles');
+    expect(after.scenarios[0]?.steps[0]?.table).toBe('articles');
+  });
+
+  it('removes a table with its CDC topic, the links reading it, its events and its scenario data', () => {
+    const { after } = expectOneUndoableStep(() => removeSystemTable('shop', 'items'));
+    const system = after.systems[0];
+    expect(system?.database.tables).toEqual([]);
+    expect(system?.messaging.topics).toEqual([]);
+    expect(system?.publishes).toEqual([]);
+    expect(after.links).toEqual([]);
+    expect(after.scenarios[0]).toMatchObject({ data: [], steps: [], faults: [] });
+    expect(checkIntegrity(after)).toEqual([]);
+  });
+
+  it('adds an outbox topic for published events and a second CDC topic', () => {
+    addTopic('shop', 'outbox');
+    addTopic('shop', 'cdc');
+    expect(shop()?.messaging.topics.map((topic) => [topic.id, topic.name, topic.source])).toEqual([
+      ['items-cdc', 'shop.items', { kind: 'cdc', table: 'items' }],
+      ['event', 'shop.events.Event', { kind: 'outbox', event: 'Event' }],
+      ['items-cdc-2', 'shop.public.items', { kind: 'cdc', table: 'items' }],
+    ]);
+  });
+
+  it('updates a topic, keeping its id for the links that read it', () => {
+    expectOneUndoableStep(() => updateTopic('shop', 'items-cdc', { name: 'shop.items.v2', partitions: 6 }));
+    expect(shop()?.messaging.topics[0]).toMatchObject({ id: 'items-cdc', name: 'shop.items.v2', partitions: 6 });
+  });
+
+  it('removes a topic with the links that read from it and the faults injected into it', () => {
+    const { after } = expectOneUndoableStep(() => removeTopic('shop', 'items-cdc'));
+    expect(after.links).toEqual([]);
+    expect(after.scenarios[0]?.faults).toEqual([]);
+    expect(checkIntegrity(after)).toEqual([]);
+  });
+
+  it('reorders topics', () => {
+    addTopic('shop', 'outbox');
+    expectOneUndoableStep(() => moveTopic('shop', 'event', -1));
+    expect(shop()?.messaging.topics.map((topic) => topic.id)).toEqual(['event', 'items-cdc']);
+  });
+});

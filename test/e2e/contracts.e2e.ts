@@ -74,6 +74,7 @@ describeInChromium('editing a data contract', (session) => {
     expect(await edge.locator('title').textContent()).toContain('missing field status');
     expect(await page.getByTestId('contract-changes').textContent()).toContain('breaking');
     await page.locator('.react-flow__controls-fitview').click();
+    await page.locator('.react-flow__controls-zoomin').click();
     await page.screenshot({ path: join(SCREENSHOTS, 'contract-editor-beside-canvas.png') });
 
     await page.getByRole('button', { name: 'Undo' }).click();

@@ -1,4 +1,4 @@
-import type { DataProduct, Mesh, Port } from '../../shared/model';
+import { type DataProduct, type Mesh, newDataProduct, type Port } from '../../shared/model';
 import { addChild, type ChildPlacement, type ChildUpdate, withChildUpdated } from './child-node-actions';
 import { type ChangeOptions, changeMesh } from './document-store';
 
@@ -8,23 +8,15 @@ export function newPort(id: string, name: string, direction: Port['direction']):
 
 /** A new product reads from one input port and serves one output port, as most do. */
 export function newProduct(id: string, domainId: string, name: string, owner: string): DataProduct {
-  return {
+  return newDataProduct({
     id,
     domainId,
     name,
-    description: '',
     owner,
-    kind: 'source-aligned',
     inputPorts: [newPort('in', 'input', 'input')],
     outputPorts: [newPort('out', 'dataset', 'output')],
     discoveryPort: newPort('discovery', 'discovery', 'discovery'),
-    storage: { engine: 'sqlite', tables: [] },
-    transformations: [],
-    documentation: '',
-    tests: [],
-    observability: { slos: [] },
-    pipeline: { stages: [] },
-  };
+  });
 }
 
 /** Adds a product to a domain, selects it and returns its id. */

@@ -1,5 +1,5 @@
 import type { Contract } from '../model/contract';
-import type { DataProduct } from '../model/data-product';
+import { type DataProduct, DISCOVERY_PORT_ID, newDataProduct } from '../model/data-product';
 import type { Domain } from '../model/domain';
 import { productPorts } from '../model/endpoints';
 import { uniqueId } from '../model/ids';
@@ -47,7 +47,6 @@ export interface ContractAttachment {
 
 /** Where contracts naming a product but no domain get one created. */
 export const IMPORTED_DOMAIN_NAME = 'Imported';
-const DISCOVERY_PORT_ID = 'discovery';
 const DOMAIN_COLORS = ['#2f6fde', '#d9822b', '#2e9e5b', '#9c4dcc', '#c23b4e', '#1f9aa8'];
 
 /**
@@ -167,28 +166,11 @@ function newProduct(
   outputPort: Port,
   takenIds: ReadonlySet<string>,
 ): DataProduct {
-  const discoveryPort: Port = {
-    id: DISCOVERY_PORT_ID,
-    name: 'Discovery',
-    direction: 'discovery',
-    protocol: 'catalog',
-    description: '',
-  };
-  return {
+  return newDataProduct({
     id: uniqueId(name, takenIds),
     domainId,
     name,
-    description: '',
     owner: contract.owner ?? '',
-    kind: 'source-aligned',
-    inputPorts: [],
     outputPorts: [outputPort],
-    discoveryPort,
-    storage: { engine: 'sqlite', tables: [] },
-    transformations: [],
-    documentation: '',
-    tests: [],
-    observability: { slos: [] },
-    pipeline: { stages: [] },
-  };
+  });
 }

@@ -59,3 +59,32 @@ export const DataProductSchema = z.strictObject({
   pipeline: z.strictObject({ stages: z.array(PipelineStageSchema) }),
 });
 export type DataProduct = z.infer<typeof DataProductSchema>;
+
+export const DISCOVERY_PORT_ID = 'discovery';
+
+/** A product with an empty core and only its discovery port: what every new product starts from. */
+export function newDataProduct(
+  fields: Pick<DataProduct, 'id' | 'domainId' | 'name'> & Partial<DataProduct>,
+): DataProduct {
+  return {
+    description: '',
+    owner: '',
+    kind: 'source-aligned',
+    inputPorts: [],
+    outputPorts: [],
+    discoveryPort: {
+      id: DISCOVERY_PORT_ID,
+      name: 'Discovery',
+      direction: 'discovery',
+      protocol: 'catalog',
+      description: '',
+    },
+    storage: { engine: 'sqlite', tables: [] },
+    transformations: [],
+    documentation: '',
+    tests: [],
+    observability: { slos: [] },
+    pipeline: { stages: [] },
+    ...fields,
+  };
+}

@@ -1,5 +1,5 @@
 import type { Contract, DataProduct, Domain, Link, Mesh, OperationalSystem, Port } from '../../shared/model';
-import { emptyMesh } from '../../shared/model';
+import { emptyMesh, newDataProduct } from '../../shared/model';
 
 export function aPort(id: string, direction: Port['direction'], extra: Partial<Port> = {}): Port {
   return {
@@ -13,24 +13,7 @@ export function aPort(id: string, direction: Port['direction'], extra: Partial<P
 }
 
 export function aProduct(id: string, domainId: string, extra: Partial<DataProduct> = {}): DataProduct {
-  return {
-    id,
-    domainId,
-    name: id,
-    description: '',
-    owner: '',
-    kind: 'source-aligned',
-    inputPorts: [],
-    outputPorts: [],
-    discoveryPort: aPort('discovery', 'discovery'),
-    storage: { engine: 'sqlite', tables: [] },
-    transformations: [],
-    documentation: '',
-    tests: [],
-    observability: { slos: [] },
-    pipeline: { stages: [] },
-    ...extra,
-  };
+  return newDataProduct({ id, domainId, name: id, ...extra });
 }
 
 export function aContract(id: string, extra: Partial<Contract> = {}): Contract {

@@ -1,5 +1,5 @@
 import type { Contract, ContractProperty, SchemaObject } from '../../../shared/model/contract';
-import type { DataProduct } from '../../../shared/model/data-product';
+import { type DataProduct, newDataProduct } from '../../../shared/model/data-product';
 import type { Domain } from '../../../shared/model/domain';
 import type { Link } from '../../../shared/model/link';
 import type { LogicalType } from '../../../shared/model/logical-type';
@@ -84,23 +84,13 @@ export function aProduct(
   domainId: string,
   ports: { inputPorts?: Port[]; outputPorts?: Port[]; name?: string } = {},
 ): DataProduct {
-  return {
+  return newDataProduct({
     id,
     domainId,
     name: ports.name ?? id,
-    description: '',
-    owner: '',
-    kind: 'source-aligned',
     inputPorts: ports.inputPorts ?? [],
     outputPorts: ports.outputPorts ?? [],
-    discoveryPort: { id: 'discovery', name: 'Discovery', direction: 'discovery', protocol: 'catalog', description: '' },
-    storage: { engine: 'sqlite', tables: [] },
-    transformations: [],
-    documentation: '',
-    tests: [],
-    observability: { slos: [] },
-    pipeline: { stages: [] },
-  };
+  });
 }
 
 /** An orders service with a CDC topic on `orders` and an outbox topic for `OrderPlaced`. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import type { Contract, ContractProperty, DatasetKind } from '../../../shared/model/contract';
-import type { DataProduct, ProductKind } from '../../../shared/model/data-product';
+import { type DataProduct, newDataProduct, type ProductKind } from '../../../shared/model/data-product';
 import type { LogicalType } from '../../../shared/model/logical-type';
 import { emptyMesh, type Mesh } from '../../../shared/model/mesh';
 import { parseMeshFile } from '../../../shared/model/mesh-file';
@@ -116,23 +116,14 @@ export class ProductBuilder {
   private readonly product: DataProduct;
 
   constructor(id: string, kind: ProductKind) {
-    this.product = {
+    this.product = newDataProduct({
       id,
       domainId: 'domain',
       name: id,
-      description: '',
       owner: 'team',
       kind,
-      inputPorts: [],
-      outputPorts: [],
       discoveryPort: port('discovery', 'discovery'),
-      storage: { engine: 'sqlite', tables: [] },
-      transformations: [],
-      documentation: '',
-      tests: [],
-      observability: { slos: [] },
-      pipeline: { stages: [] },
-    };
+    });
   }
 
   withInput(portId: string): this {

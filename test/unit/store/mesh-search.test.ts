@@ -34,6 +34,6 @@ describe('quick search', () => {
 
   it('lists names starting with the query first, and matches every word', () => {
     expect(found('or')[0]).toEqual(['product', 'Orders', 'orders']);
-    expect(found('discovery customers')).toEqual([['port', 'discovery', 'customers']]);
+    expect(found('discovery customers')).toEqual([['port', 'Discovery', 'customers']]);
   });
 });

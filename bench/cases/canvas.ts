@@ -4,6 +4,7 @@
  * and link is drawn, and frames per second while panning and while dragging one node.
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -145,6 +146,8 @@ async function main() {
   const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the renderer did not build');
 
+  // Other work on the machine slows every figure; the report says how busy it was.
+  const loadAtStart = loadavg()[0]?.toFixed(2);
   const mesh = largeMesh();
   const text = serializeMesh(mesh);
   if (!parseMeshFile(text).ok) throw new Error('the generated mesh is not a valid document');
@@ -207,6 +210,8 @@ async function main() {
 
     const verdict = (met: boolean) => (met ? 'met' : '**missed**');
     const report = [
+      `Load average when the run started: ${loadAtStart} (on ${cpus().length} cores).`,
+      '',
       `Mesh: ${mesh.domains.length} domains, ${mesh.products.length} products, ${mesh.links.length} links (${Math.round(text.length / 1024)} KiB), opened through the file chooser in headless Chromium, 1440×900, zoomed to fit.`,
       '',
       '| measure | result | goal |',

@@ -2,6 +2,7 @@
  * The simulation engine in a Web Worker: sql.js loads its wasm from the bundle, the shared host
  * answers each message. Terminating the worker frees everything; the client then starts a new one.
  */
+import '../no-eval';
 import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import {

@@ -10,6 +10,8 @@ export interface OpenAppOptions {
   colorScheme?: 'light' | 'dark';
   /** Hides the File System Access API, as in browsers without it, so the upload/download fallback runs. */
   withoutFileSystemAccess?: boolean;
+  /** Serves every response with this Content-Security-Policy, as the desktop app does. */
+  contentSecurityPolicy?: string;
 }
 
 export interface AppSession {
@@ -29,9 +31,27 @@ export function describeInChromium(name: string, body: (session: AppSession) => 
     afterAll(async () => {
       await session.browser?.close();
     });
-    session.openApp = async ({ colorScheme = 'light', withoutFileSystemAccess = false } = {}) => {
+    session.openApp = async ({
+      colorScheme = 'light',
+      withoutFileSystemAccess = false,
+      contentSecurityPolicy,
+    } = {}) => {
       const context = await session.browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme });
       const page = await context.newPage();
+      if (contentSecurityPolicy) {
+        await page.route('**/*', async (route) => {
+          const response = await route.fetch();
+          const headers = { ...response.headers(), 'content-security-policy': contentSecurityPolicy };
+          await route.fulfill({ response, headers });
+        });
+        await page.addInitScript(() => {
+          const violations: string[] = [];
+          Reflect.set(window, '__cspViolations', violations);
+          document.addEventListener('securitypolicyviolation', (event) =>
+            violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+          );
+        });
+      }
       if (withoutFileSystemAccess) {
         await page.addInitScript(() => {
           Reflect.deleteProperty(window, 'showOpenFilePicker');
@@ -47,6 +67,11 @@ export function describeInChromium(name: string, body: (session: AppSession) => 
     };
     body(session);
   });
+}
+
+/** What the page's Content-Security-Policy refused so far (see `contentSecurityPolicy`). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => Reflect.get(window, '__cspViolations') as string[]);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

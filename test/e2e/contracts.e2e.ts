@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
+import { cspViolations, describeInChromium } from './app-driver';
 import { openSampleDesign } from './designer-driver';
 
 const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
@@ -91,6 +92,31 @@ describeInChromium('editing a data contract', (session) => {
     await page.getByRole('button', { name: 'Bump major version' }).click();
     expect(await page.getByLabel('Version').inputValue()).toBe('2.0.0');
     expect(await page.getByRole('button', { name: 'Bump major version' }).count()).toBe(0);
+  });
+
+  it('loads Monaco lazily and works under the Content-Security-Policy of the desktop app', async () => {
+    const page = await session.openApp({ contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+    await openSampleDesign(page, 'ecommerce');
+    const scriptsBefore = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => entry.name),
+    );
+    expect(scriptsBefore.some((name) => name.includes('editor.api'))).toBe(false);
+    await openContract(page, 'Customer');
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.type('X');
+    await page.locator('.yaml-editor .squiggly-error').first().waitFor({ state: 'attached' });
+    expect(await problems(page)).toContain('unknown logicalType "integerX"');
+    expect(await cspViolations(page)).toEqual([]);
+  });
+
+  it('rewrites the YAML when the contract changes in the form', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Shipment');
+    await page.getByRole('button', { name: 'Form' }).click();
+    await page.getByLabel('Field name').first().fill('parcel_id');
+    await page.getByRole('button', { name: 'YAML' }).click();
+    await page.locator('.yaml-editor .view-line', { hasText: 'name: parcel_id' }).waitFor();
   });
 
   it('imports ODCS files, reporting bad ones file by file while the good ones import', async () => {

@@ -1,12 +1,20 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../../scripts/electron-binary';
 import { resolveInside } from '../../../scripts/static-server';
 
 describe('finding the Electron binary', () => {
-  const packageDir = () => mkdtempSync(join(tmpdir(), 'electron-pkg-'));
+  const created: string[] = [];
+  const packageDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'electron-pkg-'));
+    created.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('reports none when the package never downloaded its binary', () => {
     expect(findElectronBinary(packageDir(), {})).toBeNull();

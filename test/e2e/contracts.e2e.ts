@@ -109,6 +109,18 @@ describeInChromium('editing a data contract', (session) => {
     expect(await cspViolations(page)).toEqual([]);
   });
 
+  it('opens a contract from its output port on the canvas, beside others already open', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await page.locator('.react-flow__node-product .port--output', { hasText: 'OrderPlaced' }).dblclick();
+    await page.locator('.yaml-editor .view-line', { hasText: 'name: OrderPlaced' }).waitFor();
+    await page.keyboard.press('Escape');
+    await openContract(page, 'Customer');
+    const tabs = page.getByTestId('contract-workspace').getByRole('tab');
+    expect(await tabs.allTextContents()).toEqual(['OrderPlaced', 'Customer']);
+    expect(await tabs.and(page.locator('[aria-selected="true"]')).textContent()).toBe('Customer');
+  });
+
   it('rewrites the YAML when the contract changes in the form', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useContractTabs } from '../../contracts/contract-tabs-store';
 import { useDocumentStore } from '../../store/document-store';
 import { productById } from '../../store/mesh-index';
 import { NodeBadges } from './node-badges';
@@ -35,7 +36,16 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
         </ul>
         <ul className="product-node__outputs" aria-label="Output ports">
           {product.outputPorts.map((port) => (
-            <li key={port.id} className="port port--output">
+            <li
+              key={port.id}
+              className={port.contractId ? 'port port--output port--has-contract' : 'port port--output'}
+              title={port.contractId ? 'Double-click to edit its contract' : undefined}
+              onDoubleClick={(event) => {
+                if (!port.contractId) return;
+                event.stopPropagation();
+                useContractTabs.getState().openContract(port.contractId);
+              }}
+            >
               {port.name}
               {portHandle({ id: port.id, label: port.name, side: 'right', portRole: 'output' })}
             </li>

@@ -8,7 +8,7 @@ export function ContractProblems({
   onReveal,
 }: {
   contractId: string;
-  onReveal?: (line: number, column: number) => void;
+  onReveal: (line: number, column: number) => void;
 }) {
   const findings = useContractTabs((state) => state.findingsById[contractId] ?? NO_FINDINGS);
   if (findings.length === 0) return <p className="contract-problems contract-problems--none">No problems.</p>;
@@ -19,7 +19,7 @@ export function ContractProblems({
           key={`${finding.line}:${finding.column}:${finding.message}`}
           className={`problem problem--${finding.severity}`}
         >
-          <button type="button" onClick={() => onReveal?.(finding.line, finding.column)} disabled={!onReveal}>
+          <button type="button" onClick={() => onReveal(finding.line, finding.column)}>
             <span className="problem__where">
               {finding.line}:{finding.column}
             </span>{' '}

@@ -15,9 +15,3 @@ export function linkCompatibilityOf(mesh: Mesh): ReadonlyMap<string, LinkCompati
   lastResult = new Map(checkMeshCompatibility(mesh).map((result) => [result.linkId, result]));
   return lastResult;
 }
-
-/** A tooltip that names each missing or mismatched field. */
-export function describeIncompatibility(compatibility: LinkCompatibility | undefined): string | undefined {
-  if (compatibility?.status !== 'incompatible') return undefined;
-  return ['Incompatible:', ...compatibility.problems.map((problem) => `• ${problem.message}`)].join('\n');
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeKey, suggestKeys, suggestValues } from '../../../shared/contracts/odcs-schema-guide';
+import { LogicalTypeSchema } from '../../../shared/model';
 
 const keysAt = (path: string[]) => suggestKeys(path).map((suggestion) => suggestion.key);
 
@@ -16,18 +17,8 @@ describe('the ODCS schema guide', () => {
     );
   });
 
-  it('offers the logical types as values', () => {
-    expect(suggestValues(['schema', '[]', 'properties', '[]'], 'logicalType')).toEqual([
-      'string',
-      'date',
-      'timestamp',
-      'time',
-      'number',
-      'integer',
-      'object',
-      'array',
-      'boolean',
-    ]);
+  it('offers the logical types of the model (the same as ODCS) as values', () => {
+    expect(suggestValues(['schema', '[]', 'properties', '[]'], 'logicalType')).toEqual(LogicalTypeSchema.options);
   });
 
   it('offers true and false for booleans', () => {

@@ -18,7 +18,6 @@ import {
   selectDomain,
 } from './designer-driver';
 
-const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
 const SEED = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../assets/samples/seed-logical-view.mesh.json'), 'utf8'),
 ) as Mesh;
@@ -123,9 +122,7 @@ describeInChromium('designing a mesh', (session) => {
     await productNode(page, 'Data product 2b').locator('.product-node__name').click();
     await page.getByRole('button', { name: /^Theme:/ }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
-    await page.screenshot({ path: join(SCREENSHOTS, 'designer-light.png') });
     await page.getByRole('button', { name: /^Theme:/ }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    await page.screenshot({ path: join(SCREENSHOTS, 'designer-dark.png') });
   });
 });

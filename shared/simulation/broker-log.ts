@@ -187,7 +187,8 @@ export function prepareRecentMessages(connection: SqlConnection, log: BrokerLog)
       .map(([json]) => JSON.parse(String(json)) as LogMessage);
 }
 
-function messageJsonSql(log: BrokerLog): string {
+/** A record as consumers read it (`LogMessage`), as JSON text; the run inspector reads logs with it too. */
+export function messageJsonSql(log: BrokerLog): string {
   return `json_object('partition', _partition, 'offset', _offset, 'timestamp', _timestamp, 'key', json(_key), 'value', ${valueJsonSql(log.format)})`;
 }
 

@@ -7,6 +7,7 @@ import { fieldsOf, type LogRecord, type RunQuery, recordAt, recordsWithFields, s
 import type { PipelinePlan } from './pipeline-plan';
 import type { OutputPlan, ProductPlan } from './product-plan';
 import { QUARANTINE_TABLE } from './product-plan';
+import { changedFields } from './record-diff';
 import { quoteIdentifier } from './sql-text';
 
 /** Where a trace starts: a record on a topic or port log, or a row of any node's table. */
@@ -173,8 +174,6 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
     u: `UPDATE ${table}`,
     d: `DELETE FROM ${table}`,
   }[op];
-  const before = envelope?.before ?? {};
-  const after = envelope?.after ?? {};
   return [
     {
       kind: 'service-write',
@@ -182,7 +181,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       nodeId: systemId,
       source: table,
       records: [envelope?.after ?? envelope?.before ?? key],
-      ...(op === 'u' && { changed: Object.keys(after).filter((name) => !sameValue(before[name], after[name])) }),
+      ...(op === 'u' && { changed: changedFields(envelope?.before, envelope?.after) }),
     },
     tableRow,
     {
@@ -400,10 +399,6 @@ function whereSql(values: Record<string, unknown>): string {
     value === null ? `${quoteIdentifier(name)} IS NULL` : `${quoteIdentifier(name)} = ${sqlLiteral(value)}`,
   );
   return conditions.length > 0 ? conditions.join(' AND ') : '0';
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function selectRows(query: RunQuery, nodeId: string, sql: string): Record<string, unknown>[] {

@@ -2,6 +2,11 @@ import { MeshCanvas } from '../canvas/mesh-canvas';
 import { ContractWorkspace } from '../contracts/contract-workspace';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { useHost } from '../host/host-context';
+import { PresenterMode } from '../simulation/presenter-mode';
+import { SimulationBar } from '../simulation/simulation-bar';
+import { SimulationPanel } from '../simulation/simulation-panel';
+import { useSimulationStore } from '../simulation/simulation-store';
+import { useSimulationShortcuts } from '../simulation/use-simulation-shortcuts';
 import { useDocumentStore } from '../store/document-store';
 import { EmptyState } from './empty-state';
 import { OpenDialog } from './modal-dialog';
@@ -20,22 +25,34 @@ export function App() {
   const host = useHost();
   const hasDocument = useDocumentStore((state) => state.mesh !== null);
   const openCount = useDocumentStore((state) => state.openCount);
+  const isSimulating = useSimulationStore((state) => state.mode === 'simulate');
   useAutosave(host);
   useFileShortcuts(host);
   useEditorShortcuts();
   useTheme();
+  useSimulationShortcuts();
   useContractFileDrop(hasDocument);
   return (
     <div className="app">
-      <Toolbar />
+      <div className="app__header">
+        <Toolbar />
+        <SimulationBar />
+      </div>
       <main className="workspace">
         {hasDocument ? (
           <>
-            <Palette />
+            {!isSimulating && <Palette />}
             {/* A new canvas per opened document, so each one starts fitted to the view. */}
             <MeshCanvas key={openCount} />
-            <ContractWorkspace />
-            <SidePanel />
+            {isSimulating ? (
+              <SimulationPanel />
+            ) : (
+              <>
+                <ContractWorkspace />
+                <SidePanel />
+              </>
+            )}
+            <PresenterMode />
           </>
         ) : (
           <EmptyState />

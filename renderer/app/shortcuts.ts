@@ -113,7 +113,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Mod+N'], description: 'New design', group: 'File' },
   { keys: ['Mod+O'], description: 'Open…', group: 'File' },
   { keys: ['Mod+S'], description: 'Save', group: 'File' },
-  { keys: ['Mod+Shift+S'], description: 'Save as…', group: 'File' },
+  { keys: ['Mod+Shift+S'], description: 'Switch between Design and Simulate', group: 'View' },
+  { keys: ['←', '→'], description: 'Simulate: previous or next stage of the trace', group: 'View' },
   {
     keys: ['?'],
     description: 'This list of shortcuts',

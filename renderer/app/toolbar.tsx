@@ -1,5 +1,6 @@
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useHost } from '../host/host-context';
+import { ModeSwitch } from '../simulation/mode-switch';
 import { selectCanRedo, selectCanUndo, selectIsDirty, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { useUiStore } from '../store/ui-store';
@@ -21,6 +22,7 @@ export function Toolbar() {
   return (
     <header className="toolbar" role="toolbar" aria-label="Commands">
       <span className="toolbar__brand">Data Mesh Designer</span>
+      <ModeSwitch />
       <div className="toolbar__group">
         <button type="button" onClick={() => void newMesh(host)} title="New (Ctrl+N)">
           New
@@ -40,7 +42,7 @@ export function Toolbar() {
           type="button"
           disabled={!hasDocument}
           onClick={() => void saveFile(host, { saveAs: true })}
-          title="Save as (Ctrl+Shift+S)"
+          title="Save as"
         >
           Save as…
         </button>

@@ -25,6 +25,7 @@ export function useFileShortcuts(host: Host): void {
   useEffect(() => {
     if (host.kind === 'desktop') return host.onMenuCommand((command) => void RUN_COMMAND[command](host));
     const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
       const command = commandForKey(event);
       if (!command) return;
       event.preventDefault();

@@ -1,5 +1,6 @@
 import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
+import { LinkActivity, useLinkViolation } from './simulation/link-activity';
 
 export interface MeshLinkData extends Record<string, unknown> {
   /** Why the producer's contract does not give the consumer what it needs, one line per field. */
@@ -18,13 +19,25 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   style,
   interactionWidth,
   data,
+  id,
+  source,
+  sourceHandleId,
 }: EdgeProps) {
-  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const problems = (data as MeshLinkData | undefined)?.problems ?? [];
+  const sourcePort = `${source}/${sourceHandleId}`;
+  const isViolating = useLinkViolation(sourcePort);
   return (
     <>
-      <BaseEdge path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
+      <BaseEdge
+        path={path}
+        markerEnd={markerEnd}
+        style={style}
+        interactionWidth={interactionWidth}
+        className={isViolating ? 'edge--violations' : undefined}
+      />
       {problems.length > 0 && <title>{['Incompatible link:', ...problems].join('\n')}</title>}
+      <LinkActivity linkId={id} sourcePort={sourcePort} path={path} labelX={labelX} labelY={labelY} />
     </>
   );
 });

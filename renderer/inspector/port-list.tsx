@@ -6,6 +6,7 @@ import {
   PortProtocolSchema,
 } from '../../shared/model';
 import { useContractTabs } from '../contracts/contract-tabs-store';
+import { PortExampleRecords } from '../simulation/example-records';
 import { useDocumentStore } from '../store/document-store';
 import {
   addPort,
@@ -68,6 +69,7 @@ function PortFields({ product, port }: { product: DataProduct; port: Port }) {
           Edit contract
         </button>
       )}
+      {port.direction === 'output' && <PortExampleRecords productId={product.id} portId={port.id} />}
       <TextField
         label="Description"
         fieldKey={`${key}.description`}

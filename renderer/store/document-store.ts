@@ -10,6 +10,8 @@ export interface ChangeOptions {
    * until `endTyping()` or a change with another key.
    */
   coalesceKey?: string;
+  /** Allowed while the design is read-only: the scenario, edited during a simulation. */
+  whileReadOnly?: boolean;
 }
 
 export interface DocumentState {
@@ -26,6 +28,10 @@ export interface DocumentState {
   openCoalesceKey: string | null;
   /** The document before the gesture in progress (a drag, a resize, an animation); null when none. */
   gestureStart: Mesh | null;
+  /** While true (Simulate mode), edits are refused and counted, so the UI can offer to go back to Design. */
+  isReadOnly: boolean;
+  refusedEdits: number;
+  setReadOnly(isReadOnly: boolean): void;
   open(mesh: Mesh, file: FileRef | null): void;
   close(): void;
   /** Applies an immutable change and records one undo step (or none, inside a gesture). */
@@ -54,18 +60,27 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       openCoalesceKey: coalesceKey,
     }));
 
+  const refuse = () => set((state) => ({ refusedEdits: state.refusedEdits + 1 }));
+
   return {
     mesh: null,
     file: null,
     savedMesh: null,
     openCount: 0,
     ...noHistory,
+    isReadOnly: false,
+    refusedEdits: 0,
+    setReadOnly: (isReadOnly) => set({ isReadOnly }),
     open: (mesh, file) =>
       set((state) => ({ mesh, file, savedMesh: mesh, openCount: state.openCount + 1, ...noHistory })),
     close: () => set({ mesh: null, file: null, savedMesh: null, ...noHistory }),
     change: (recipe, options = {}) => {
-      const { mesh, gestureStart, openCoalesceKey } = get();
+      const { mesh, gestureStart, openCoalesceKey, isReadOnly } = get();
       if (!mesh) return;
+      if (isReadOnly && !options.whileReadOnly) {
+        refuse();
+        return;
+      }
       const next = recipe(mesh);
       if (next === mesh) return;
       const coalesceKey = options.coalesceKey ?? null;
@@ -92,6 +107,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       if (gestureStart) set({ mesh: gestureStart, gestureStart: null });
     },
     undo: () => {
+      if (get().isReadOnly) return refuse();
       get().endGesture();
       const { mesh, past, future } = get();
       const previous = past.at(-1);
@@ -99,6 +115,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       set({ mesh: previous, past: past.slice(0, -1), future: [mesh, ...future], openCoalesceKey: null });
     },
     redo: () => {
+      if (get().isReadOnly) return refuse();
       get().endGesture();
       const { mesh, past, future } = get();
       const [next, ...rest] = future;

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useContractTabs } from '../../contracts/contract-tabs-store';
 import { useDocumentStore } from '../../store/document-store';
 import { productById } from '../../store/mesh-index';
+import { PortActivity, ProductActivity } from '../simulation/node-activity';
 import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
 
@@ -25,6 +26,7 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
         <span className="product-node__kind">{product.kind}</span>
         {product.owner && <span className="product-node__owner">{product.owner}</span>}
       </div>
+      <ProductActivity productId={product.id} />
       <div className="product-node__ports">
         <ul className="product-node__inputs" aria-label="Input ports">
           {product.inputPorts.map((port) => (
@@ -47,6 +49,7 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
               }}
             >
               {port.name}
+              <PortActivity productId={product.id} portId={port.id} />
               {portHandle({ id: port.id, label: port.name, side: 'right', portRole: 'output' })}
             </li>
           ))}

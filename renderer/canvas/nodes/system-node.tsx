@@ -2,6 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useDocumentStore } from '../../store/document-store';
 import { systemById } from '../../store/mesh-index';
+import { TableRows, TracedMark } from '../simulation/node-activity';
 import { portHandle } from './port-handle';
 
 /** A microservice with its database (CDC on or off per table) and the topics its streams and events go to. */
@@ -13,6 +14,7 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
       <div className="system-node__header">
         <span className="system-node__name">{system.name}</span>
         <span className="system-node__kind">operational system</span>
+        <TracedMark nodeId={system.id} />
       </div>
       <div className="system-node__section">
         <div className="system-node__label">service · {system.service.name}</div>
@@ -25,6 +27,7 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
           {system.database.tables.map((table) => (
             <li key={table.name} className="system-node__table">
               {table.name}
+              <TableRows systemId={system.id} table={table.name} />
               <span className={`badge ${table.cdc ? 'badge--cdc' : 'badge--off'}`}>{table.cdc ? 'CDC' : 'no CDC'}</span>
             </li>
           ))}

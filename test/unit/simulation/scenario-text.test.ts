@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../shared/model/scenario';
 import { pathSegments, readScenarioText, scenarioText } from '../../../shared/simulation/scenario-text';
 import { ecommerceSample } from './builders';
 
@@ -21,7 +22,7 @@ describe('the scenario as text', () => {
     const text = scenarioText({
       ...workshop,
       seed: 1.5,
-      rates: [{ ...(workshop.rates[0] as never), table: 'invoices' }],
+      rates: [{ ...(workshop.rates[0] as object), table: 'invoices' }],
     } as never);
     const result = readScenarioText(text, mesh, 0);
     expect(result.ok).toBe(false);
@@ -29,7 +30,10 @@ describe('the scenario as text', () => {
       `seed @${lineOf(text, '"seed"')}`,
     ]);
 
-    const unknownTable = scenarioText({ ...workshop, rates: [{ ...(workshop.rates[0] as never), table: 'invoices' }] });
+    const unknownTable = scenarioText({
+      ...workshop,
+      rates: [{ ...(workshop.rates[0] as Scenario['rates'][number]), table: 'invoices' }],
+    });
     const checked = readScenarioText(unknownTable, mesh, 0);
     expect(!checked.ok && checked.errors.map((error) => [error.path, error.message, error.line])).toEqual([
       ['rates[0].table', "no table 'invoices' in 'orders-service'", lineOf(unknownTable, '"invoices"')],

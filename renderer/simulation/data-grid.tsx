@@ -78,18 +78,12 @@ export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
       </p>
     );
   return (
-    <div className="data-grid" role="table" aria-label={table} aria-rowcount={total} data-testid={`grid-${table}`}>
+    <section className="data-grid" aria-label={table} data-testid={`grid-${table}`}>
       <div className="data-grid__scroller" ref={scroller}>
-        <div className="data-grid__row data-grid__row--head" role="row" style={{ gridTemplateColumns: template }}>
-          {onTrace && <span role="columnheader" />}
+        <div className="data-grid__row data-grid__row--head" style={{ gridTemplateColumns: template }}>
+          {onTrace && <span />}
           {columns.map((column) => (
-            <button
-              key={column}
-              type="button"
-              role="columnheader"
-              aria-sort={sort?.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-              onClick={() => toggleSort(column)}
-            >
+            <button key={column} type="button" title={`Sort by ${column}`} onClick={() => toggleSort(column)}>
               {column}
               {sort?.column === column && (sort.descending ? ' ▼' : ' ▲')}
             </button>
@@ -101,12 +95,11 @@ export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
             return (
               <div
                 key={item.key}
-                role="row"
                 className="data-grid__row"
                 style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               >
                 {onTrace && (
-                  <span role="cell">
+                  <span>
                     {row && (
                       <button
                         type="button"
@@ -121,9 +114,7 @@ export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
                   </span>
                 )}
                 {columns.map((column, at) => (
-                  <span role="cell" key={column}>
-                    {row ? formatValue(row[at]) : '…'}
-                  </span>
+                  <span key={column}>{row ? formatValue(row[at]) : '…'}</span>
                 ))}
               </div>
             );
@@ -131,6 +122,6 @@ export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
         </div>
       </div>
       <p className="data-grid__count">{total.toLocaleString('en')} rows</p>
-    </div>
+    </section>
   );
 }

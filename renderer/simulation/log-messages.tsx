@@ -14,6 +14,7 @@ export function LogMessages({ log }: { log: string }) {
   const [isEnd, setEnd] = useState(false);
   const tick = useSimulationStore((state) => state.metrics?.tick);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each tick brings new messages to show
   useEffect(() => {
     let isCurrent = true;
     void simulation.messages(log, { key, limit: PAGE }).then((read) => {

@@ -51,6 +51,7 @@ export function PresenterMode() {
             <ol className="presenter__steps" aria-hidden="true">
               {trace.stages.map((entry, index) => (
                 <li
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a trace's stages are a fixed list
                   key={`${index}-${entry.kind}`}
                   className={index === traceStage ? 'is-current' : index < traceStage ? 'is-done' : undefined}
                   title={STAGE_LABELS[entry.kind]}
@@ -59,8 +60,7 @@ export function PresenterMode() {
             </ol>
             <span className="presenter__keys">→ next · ← back · Esc ends</span>
           </header>
-          {/* biome-ignore lint/a11y/useKeyWithClickEvents: the keys are → and ←, handled for the whole window */}
-          <div className="presenter__stage" onClick={() => simulation.moveTrace(1)}>
+          <div className="presenter__stage">
             <TraceStageView stage={stage} />
           </div>
           {notes?.[stage.kind] && <p className="presenter__notes">{notes[stage.kind]}</p>}

@@ -1,6 +1,5 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { QueryResult } from '../../shared/simulation';
 import { locateSqlError } from '../../shared/simulation/sql-error-location';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
@@ -23,7 +22,8 @@ export function SqlConsole() {
   const nodes = [...products, ...systems];
   const selected = useSelectionStore((state) => (state.nodeIds.size === 1 ? [...state.nodeIds][0] : undefined));
   const [nodeId, setNodeId] = useState(() => selected ?? nodes[0]?.id ?? '');
-  const tables = useSimulationStore(useShallow((state) => Object.entries(state.metrics?.tables[nodeId] ?? {})));
+  const rowsPerTable = useSimulationStore((state) => state.metrics?.tables[nodeId]);
+  const tables = Object.entries(rowsPerTable ?? {});
   const container = useRef<HTMLDivElement>(null);
   const [monaco, setMonaco] = useState<MonacoApi | null>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);

@@ -68,6 +68,7 @@ export function TraceTab() {
       </div>
       <ol className="trace-tab__stages">
         {trace.stages.map((entry, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a trace's stages are a fixed list
           <li key={`${index}-${entry.kind}`}>
             <button
               type="button"

@@ -1,4 +1,5 @@
 import { MeshCanvas } from '../canvas/mesh-canvas';
+import { useCommands } from '../commands/use-commands';
 import { ContractWorkspace } from '../contracts/contract-workspace';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { useHost } from '../host/host-context';
@@ -8,6 +9,7 @@ import { SimulationPanel } from '../simulation/simulation-panel';
 import { useSimulationStore } from '../simulation/simulation-store';
 import { useSimulationShortcuts } from '../simulation/use-simulation-shortcuts';
 import { useDocumentStore } from '../store/document-store';
+import { usePreferencesStore } from '../store/preferences-store';
 import { EmptyState } from './empty-state';
 import { OpenDialog } from './modal-dialog';
 import { Palette } from './palette';
@@ -17,8 +19,7 @@ import { SidePanel } from './side-panel';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 import { useAutosave } from './use-autosave';
-import { useEditorShortcuts } from './use-editor-shortcuts';
-import { useFileShortcuts } from './use-file-shortcuts';
+import { useOpenFileRequests } from './use-open-file-requests';
 import { useTheme } from './use-theme';
 
 export function App() {
@@ -26,9 +27,11 @@ export function App() {
   const hasDocument = useDocumentStore((state) => state.mesh !== null);
   const openCount = useDocumentStore((state) => state.openCount);
   const isSimulating = useSimulationStore((state) => state.mode === 'simulate');
+  const showsPalette = usePreferencesStore((state) => state.showsPalette);
+  const showsSidePanel = usePreferencesStore((state) => state.showsSidePanel);
   useAutosave(host);
-  useFileShortcuts(host);
-  useEditorShortcuts();
+  useCommands(host);
+  useOpenFileRequests(host);
   useTheme();
   useSimulationShortcuts();
   useContractFileDrop(hasDocument);
@@ -41,7 +44,7 @@ export function App() {
       <main className="workspace">
         {hasDocument ? (
           <>
-            {!isSimulating && <Palette />}
+            {showsPalette && !isSimulating && <Palette />}
             {/* A new canvas per opened document, so each one starts fitted to the view. */}
             <MeshCanvas key={openCount} />
             {isSimulating ? (
@@ -49,7 +52,7 @@ export function App() {
             ) : (
               <>
                 <ContractWorkspace />
-                <SidePanel />
+                {showsSidePanel && <SidePanel />}
               </>
             )}
             <PresenterMode />

@@ -1,3 +1,4 @@
+import { type DataPortDirection, withPortUpdated } from '../../shared/editing/ports';
 import {
   type DataProduct,
   type ExpectedField,
@@ -8,14 +9,7 @@ import {
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { PortExampleRecords } from '../simulation/example-records';
 import { useDocumentStore } from '../store/document-store';
-import {
-  addPort,
-  type DataPortDirection,
-  movePort,
-  removePort,
-  updatePort,
-  withPortUpdated,
-} from '../store/port-actions';
+import { addPort, movePort, removePort, updatePort } from '../store/port-actions';
 import { updateProduct } from '../store/product-actions';
 import { CheckField } from './fields/check-field';
 import { ChoiceField } from './fields/choice-field';

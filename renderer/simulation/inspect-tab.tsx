@@ -1,5 +1,5 @@
+import { productById, systemById } from '../../shared/editing/mesh-index';
 import { useDocumentStore } from '../store/document-store';
-import { productById, systemById } from '../store/mesh-index';
 import { useSelectionStore } from '../store/selection-store';
 import { LogMessages } from './log-messages';
 import { NodeTables } from './node-tables';

@@ -1,3 +1,4 @@
+import { shownChord } from '../commands/command-hints';
 import { useDocumentStore } from '../store/document-store';
 import { simulation } from './simulation-controller';
 import { useSimulationStore } from './simulation-store';
@@ -6,7 +7,7 @@ import { useSimulationStore } from './simulation-store';
 export function ModeSwitch() {
   const mode = useSimulationStore((state) => state.mode);
   const hasDocument = useDocumentStore((state) => state.mesh !== null);
-  const chord = navigator.platform.includes('Mac') ? '⌘⇧S' : 'Ctrl+Shift+S';
+  const chord = shownChord('simulation.toggle-mode');
   return (
     <fieldset className="segmented mode-switch" aria-label="Mode">
       {(['design', 'simulate'] as const).map((option) => (

@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { systemById } from '../../../shared/editing/mesh-index';
 import { useDocumentStore } from '../../store/document-store';
-import { systemById } from '../../store/mesh-index';
 import { TableRows, TracedMark } from '../simulation/node-activity';
 import { portHandle } from './port-handle';
 

@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { traceChange } from '../../../shared/simulation/change-trace';
 import { readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
-import { ecommerceSample, rowsOf, simulate } from './builders';
+import { ecommerceSample, loadSqlJs, rowsOf, simulate } from './builders';
 
 const mesh = ecommerceSample();
 const plan = planPipeline(mesh);
+// Loading sql.js's wasm is slow on a busy machine; it is not what these tests time.
+beforeAll(() => loadSqlJs(), 60_000);
+
 const ordersTopic = () => plan.logs.find((log) => log.table === 'orders-service/orders-cdc');
 
 describe('reading a log', () => {

@@ -1,4 +1,4 @@
-import { isTopicFault, type Mesh } from '../../shared/model';
+import { isTopicFault, type Mesh } from '../model';
 
 type TableEntry = { systemId: string; table: string };
 

@@ -12,13 +12,11 @@ export function InspectTab() {
   const nodeId = useSelectionStore((state) => (state.nodeIds.size === 1 ? [...state.nodeIds][0] : undefined));
   const log = useSimulationStore((state) => (linkId ? state.catalog?.logOfLink[linkId] : undefined));
   const logName = useSimulationStore((state) => (log ? state.catalog?.logs[log]?.name : undefined));
-  const node = useDocumentStore((state) => {
-    if (!state.mesh || !nodeId) return undefined;
-    const product = productById(state.mesh, nodeId);
-    if (product) return { kind: 'product' as const, id: product.id, name: product.name };
-    const system = systemById(state.mesh, nodeId);
-    return system && { kind: 'system' as const, id: system.id, name: system.name };
-  });
+  const product = useDocumentStore((state) => (state.mesh && nodeId ? productById(state.mesh, nodeId) : undefined));
+  const system = useDocumentStore((state) => (state.mesh && nodeId ? systemById(state.mesh, nodeId) : undefined));
+  const node = product
+    ? { kind: 'product' as const, id: product.id, name: product.name }
+    : system && { kind: 'system' as const, id: system.id, name: system.name };
   if (log) {
     return (
       <section aria-label="Link messages">

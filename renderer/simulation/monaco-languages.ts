@@ -28,7 +28,12 @@ export async function loadMonacoJson(): Promise<{
       getWorker: (workerId: string, label: string) =>
         label === 'json' ? new JsonWorker() : (editorWorkers?.getWorker?.(workerId, label) as Worker),
     };
-    await import('monaco-editor/languages/features/json/register');
+    // The editor core comes without these: completion and hovers are what the schema offers.
+    await Promise.all([
+      import('monaco-editor/editor/contrib/suggest/browser/suggestController'),
+      import('monaco-editor/features/hover/register'),
+      import('monaco-editor/languages/features/json/register'),
+    ]);
     return monaco;
   })();
   const loaded = await json;

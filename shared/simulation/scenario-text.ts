@@ -22,8 +22,9 @@ export function scenarioJsonSchema(): Record<string, unknown> {
  * every problem at its line and column.
  */
 export function readScenarioText(text: string, mesh: Mesh, index: number): LocatedResult<Scenario> {
+  const syntaxError = jsonSyntaxError(text);
+  if (syntaxError) return { ok: false, errors: [syntaxError] };
   const source = readYamlSource(text);
-  if (source.syntaxErrors.length > 0) return { ok: false, errors: source.syntaxErrors };
   const located = (path: PathSegment[], message: string): LocatedProblem => ({
     path: formatPath(path),
     message,
@@ -51,4 +52,26 @@ export function pathSegments(path: string): PathSegment[] {
   return [...path.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)].map(([, index, quoted, name]) =>
     index !== undefined ? Number(index) : quoted !== undefined ? (JSON.parse(quoted) as string) : (name as string),
   );
+}
+
+/** JSON's own complaint, at the place it gives (`... at position 42`), or at the start. */
+function jsonSyntaxError(text: string): LocatedProblem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    const before = text.slice(0, position);
+    const line = before.split('\n').length;
+    const column = position - before.lastIndexOf('\n');
+    return {
+      path: '(document)',
+      message: message.replace(/ in JSON at position \d+.*$/, ''),
+      line,
+      column,
+      endLine: line,
+      endColumn: column + 1,
+    };
+  }
 }

@@ -15,7 +15,7 @@ describe('the scenario as text', () => {
   it('locates a syntax error', () => {
     const result = readScenarioText('{\n  "id": "workshop",\n  "seed": 42,,\n}', mesh, 0);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors[0]?.line).toBe(3);
+    expect(!result.ok && result.errors[0]).toMatchObject({ path: '(document)', line: 3, column: 14 });
   });
 
   it('locates what the schema refuses and what the mesh does not have', () => {

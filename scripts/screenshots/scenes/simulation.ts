@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { openTab, runQuery, runTo, simulateSample } from '../../../test/e2e/simulation-driver';
+import type { Scene } from '../scene';
+
+const SCHEMES = ['light', 'dark'] as const;
+
+/** One order, cancelled at tick 5, traced from the service's write on. */
+async function traceOrder(page: Page): Promise<void> {
+  await simulateSample(page);
+  await runTo(page, 6);
+  await page.getByTestId('rf__edge-l-orders-cdc').click();
+  await page.getByLabel('Filter by key').fill('1000');
+  const newest = page.getByTestId('message').first();
+  await newest.filter({ hasText: '{"order_id":1000}' }).waitFor();
+  await newest.getByRole('button', { name: 'Trace' }).click();
+  await page.getByTestId('trace-position').waitFor();
+}
+
+async function stepTraceTo(page: Page, stage: number): Promise<void> {
+  for (let index = 1; index < stage; index++) await page.keyboard.press('ArrowRight');
+  await page
+    .getByTestId(/^(trace|presenter)-position$/)
+    .first()
+    .filter({ hasText: new RegExp(`^${stage} /`) })
+    .waitFor();
+}
+
+export const scenes: Scene[] = SCHEMES.flatMap((colorScheme) => [
+  {
+    name: `simulation-running-${colorScheme}`,
+    colorScheme,
+    async arrange(page) {
+      await simulateSample(page);
+      await runTo(page, 12);
+      await openTab(page, 'Faults');
+      const nullField = page.getByTestId('fault-null-field');
+      await nullField.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+      await nullField.getByLabel('Column').selectOption('email');
+      await nullField.getByRole('button', { name: 'Fire' }).click();
+      await page.getByTestId('fired-faults').waitFor();
+      await openTab(page, 'Metrics');
+      await page.getByRole('button', { name: '▶ Run' }).click();
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid=tick]')?.textContent) >= 16);
+      await page.getByTestId('quarantine-customers').waitFor();
+    },
+  },
+  {
+    name: `simulation-trace-${colorScheme}`,
+    colorScheme,
+    async arrange(page) {
+      await traceOrder(page);
+      await stepTraceTo(page, 6);
+    },
+  },
+  {
+    name: `simulation-presenter-${colorScheme}`,
+    colorScheme,
+    async arrange(page) {
+      await traceOrder(page);
+      await page.getByRole('button', { name: 'Present' }).first().click();
+      await page.getByTestId('presenter').waitFor();
+      await stepTraceTo(page, 3);
+      await page.waitForTimeout(400); // the view's animation to the stage's node
+    },
+  },
+  {
+    name: `simulation-sql-${colorScheme}`,
+    colorScheme,
+    async arrange(page) {
+      await simulateSample(page);
+      await runTo(page, 20);
+      await runQuery(
+        page,
+        'customer-360',
+        'SELECT c.customer_id, c.full_name, p.order_count, p.lifetime_value\nFROM customers c JOIN customer_profile p USING (customer_id)\nORDER BY p.lifetime_value DESC\nLIMIT 10',
+      );
+      await page.getByTestId('sql-result').waitFor();
+    },
+  },
+]);

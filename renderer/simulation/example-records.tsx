@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { LogMessage } from '../../shared/simulation';
 import { useDocumentStore } from '../store/document-store';
-import { formatValue } from './format-value';
+import { RowsTable } from './message-card';
 import { useSimulationStore } from './simulation-store';
 import './example-records.css';
 
@@ -55,29 +55,5 @@ export function ContractExampleRecords({ contractId }: { contractId: string }) {
 }
 
 function RecordsTable({ messages }: { messages: readonly LogMessage[] }) {
-  const records = messages.map((message) => (message.value ?? {}) as Record<string, unknown>);
-  const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
-  return (
-    <div className="example-records__scroller">
-      <table>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column}>{column}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {records.map((record, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: records have no identity of their own here
-            <tr key={index}>
-              {columns.map((column) => (
-                <td key={column}>{formatValue(record[column])}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <RowsTable records={messages.map((message) => (message.value ?? {}) as Record<string, unknown>)} />;
 }

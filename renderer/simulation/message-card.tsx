@@ -103,3 +103,31 @@ export function FieldTable({ record, changed }: { record: Record<string, unknown
     </table>
   );
 }
+
+/** Several rows of one table (history versions, transformation rows), one line each. */
+export function RowsTable({ records }: { records: readonly Record<string, unknown>[] }) {
+  const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
+  return (
+    <div className="rows-table">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column}>{column}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((record, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows in the order they were read
+            <tr key={index}>
+              {columns.map((column) => (
+                <td key={column}>{formatValue(record[column])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { Mesh } from '../../shared/model';
 import { metricsCsv } from '../../shared/simulation/metrics-history';
 import { useDocumentStore } from '../store/document-store';
+import { usePreferencesStore } from '../store/preferences-store';
 import { RunErrors } from './run-errors';
 import { useSimulationStore } from './simulation-store';
 
@@ -78,20 +79,28 @@ function Chart({
   const chart = useRef<uPlot | null>(null);
   const names = Object.keys(series);
   const shape = names.join('\n');
+  const theme = usePreferencesStore((state) => state.theme);
 
   // A chart is rebuilt only when its series change; new points just replace its data.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the series names
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the series names, `theme` for the axis colour
   useEffect(() => {
     if (!container.current) return;
     const width = container.current.clientWidth || 380;
+    // The canvas cannot read CSS variables: take the theme's text colour as it is now.
+    const text = getComputedStyle(container.current).color;
     const created = new uPlot(
       {
         width,
         height: CHART_HEIGHT,
         scales: { x: { time: false } },
         axes: [
-          { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, label: 'tick' },
-          { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 44 },
+          { stroke: text, grid: { stroke: 'rgba(128,128,128,0.18)' }, ticks: { stroke: 'rgba(128,128,128,0.3)' } },
+          {
+            stroke: text,
+            grid: { stroke: 'rgba(128,128,128,0.18)' },
+            ticks: { stroke: 'rgba(128,128,128,0.3)' },
+            size: 44,
+          },
         ],
         legend: { live: false },
         series: [
@@ -100,6 +109,7 @@ function Chart({
             label: label(name),
             stroke: COLORS[index % COLORS.length],
             width: name === 'total' ? 2.5 : 1.5,
+            points: { show: false },
           })),
         ],
       },
@@ -116,7 +126,7 @@ function Chart({
       created.destroy();
       chart.current = null;
     };
-  }, [shape]);
+  }, [shape, theme]);
 
   useEffect(() => {
     chart.current?.setData([ticks, ...names.map((name) => series[name] ?? [])]);

@@ -30,7 +30,10 @@ export function PresenterMode() {
   }, [isPresenting]);
 
   useEffect(() => {
-    if (isPresenting && stage) canvasCommands.focusNode(stage.nodeId);
+    if (!isPresenting || !stage) return;
+    // After the layout change that presenting brings, so the view fits the canvas it has now.
+    const timer = window.setTimeout(() => canvasCommands.focusNode(stage.nodeId), 60);
+    return () => window.clearTimeout(timer);
   }, [isPresenting, stage]);
 
   useEffect(() => {

@@ -134,6 +134,9 @@ export const simulation = {
   async run(): Promise<void> {
     if (!(await ensureRun())) return;
     const generation = ++loopGeneration;
+    // Run pressed where the run paused by itself: go on past that tick.
+    const { pauseAtTick, metrics: atStart } = state();
+    if (pauseAtTick !== null && pauseAtTick <= (atStart?.tick ?? 0)) setSimulation({ pauseAtTick: null });
     setSimulation({ status: 'running', failure: null });
     let batch = 1;
     while (generation === loopGeneration) {

@@ -1,6 +1,6 @@
 import type { TraceStage } from '../../shared/simulation';
 import { useDocumentStore } from '../store/document-store';
-import { FieldTable, MessageCard } from './message-card';
+import { FieldTable, MessageCard, RowsTable } from './message-card';
 import { useSimulationStore } from './simulation-store';
 
 export const STAGE_LABELS: Record<TraceStage['kind'], string> = {
@@ -34,11 +34,10 @@ export function TraceStageView({ stage }: { stage: TraceStage }) {
       {stage.note && <p className="trace-stage__note">{stage.note}</p>}
       {stage.message ? (
         <MessageCard log={stage.source} message={stage.message} isTraceable={false} />
+      ) : stage.records.length === 1 ? (
+        <FieldTable record={stage.records[0] ?? {}} changed={stage.changed} />
       ) : (
-        stage.records.map((record, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the stage's rows in the order read
-          <FieldTable key={index} record={record} changed={stage.changed} />
-        ))
+        stage.records.length > 1 && <RowsTable records={stage.records} />
       )}
     </div>
   );

@@ -16,11 +16,14 @@ async function traceOrder(page: Page): Promise<void> {
   await page.getByTestId('trace-position').waitFor();
 }
 
-async function stepTraceTo(page: Page, stage: number): Promise<void> {
+async function stepTraceTo(
+  page: Page,
+  stage: number,
+  position: 'trace-position' | 'presenter-position',
+): Promise<void> {
   for (let index = 1; index < stage; index++) await page.keyboard.press('ArrowRight');
   await page
-    .getByTestId(/^(trace|presenter)-position$/)
-    .first()
+    .getByTestId(position)
     .filter({ hasText: new RegExp(`^${stage} /`) })
     .waitFor();
 }
@@ -49,7 +52,7 @@ export const scenes: Scene[] = SCHEMES.flatMap((colorScheme) => [
     colorScheme,
     async arrange(page) {
       await traceOrder(page);
-      await stepTraceTo(page, 6);
+      await stepTraceTo(page, 6, 'trace-position');
     },
   },
   {
@@ -59,7 +62,7 @@ export const scenes: Scene[] = SCHEMES.flatMap((colorScheme) => [
       await traceOrder(page);
       await page.getByRole('button', { name: 'Present' }).first().click();
       await page.getByTestId('presenter').waitFor();
-      await stepTraceTo(page, 3);
+      await stepTraceTo(page, 3, 'presenter-position');
       await page.waitForTimeout(400); // the view's animation to the stage's node
     },
   },

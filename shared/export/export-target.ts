@@ -1,6 +1,7 @@
 import type { Mesh } from '../model/mesh';
 import type { Result } from '../model/problem';
-import type { ExportScope } from './export-scope';
+import { type ExportScope, elementsInScope, type ScopedElements } from './export-scope';
+import { createFileNamer, type FileNamer } from './file-names';
 
 /** One file of an export: where it goes in the bundle and what it holds. */
 export interface ExportFile {
@@ -27,4 +28,33 @@ export interface ExportTarget {
   /** The tools that read these files, for index.md and the dialog. */
   readBy: string;
   files(mesh: Mesh, scope: ExportScope, options?: ExportOptions): Result<ExportFile[]>;
+}
+
+/** What a target's writer gets: the design, what the scope covers, and a namer for its folder. */
+export interface TargetContext {
+  mesh: Mesh;
+  scoped: ScopedElements;
+  options: ExportOptions;
+  /** Names files in the target's folder after their elements: `nameFile([name, id], '.odps.yaml')`. */
+  nameFile: FileNamer;
+}
+
+/** A target from its writer: the scope is resolved (or its problem returned) before the writer runs. */
+export function defineTarget(definition: {
+  id: string;
+  label: string;
+  readBy: string;
+  write(context: TargetContext): Result<ExportFile[]>;
+}): ExportTarget {
+  const { id, label, readBy, write } = definition;
+  return {
+    id,
+    label,
+    readBy,
+    files(mesh, scope, options = {}) {
+      const scoped = elementsInScope(mesh, scope);
+      if (!scoped.ok) return scoped;
+      return write({ mesh, scoped: scoped.value, options, nameFile: createFileNamer(id) });
+    },
+  };
 }

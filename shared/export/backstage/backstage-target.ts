@@ -4,8 +4,8 @@ import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
 import type { OperationalSystem } from '../../model/operational-system';
 import type { Port } from '../../model/port';
-import { elementsInScope, type ScopedElements } from '../export-scope';
-import type { ExportTarget } from '../export-target';
+import type { ScopedElements } from '../export-scope';
+import { defineTarget } from '../export-target';
 import { inputFeeds } from '../input-feeds';
 import { compact, nonEmpty } from '../json-values';
 import { odcsProblems } from '../odcs/odcs-target';
@@ -33,22 +33,20 @@ export interface CatalogEntity {
   spec: Record<string, unknown>;
 }
 
-export const backstageTarget: ExportTarget = {
+export const backstageTarget = defineTarget({
   id: 'backstage',
   label: 'Backstage catalog',
   readBy: 'Backstage (register catalog-info.yaml as a catalog location)',
-  files(mesh, scope) {
-    const scoped = elementsInScope(mesh, scope);
-    if (!scoped.ok) return scoped;
-    const problems = apiContracts(mesh, scoped.value).flatMap((contract) =>
+  write({ mesh, scoped }) {
+    const problems = apiContracts(mesh, scoped).flatMap((contract) =>
       odcsProblems(contract, `contracts[${mesh.contracts.indexOf(contract)}]`),
     );
     if (problems.length > 0) return { ok: false, errors: problems };
-    const entities = catalogEntities(mesh, scoped.value);
+    const entities = catalogEntities(mesh, scoped);
     const about = `Backstage catalog: ${entities.length} entities`;
-    return { ok: true, value: [{ path: `${this.id}/catalog-info.yaml`, content: toYamlDocuments(entities), about }] };
+    return { ok: true, value: [{ path: 'backstage/catalog-info.yaml', content: toYamlDocuments(entities), about }] };
   },
-};
+});
 
 export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEntity[] {
   const names = createBackstageNames();

@@ -1,8 +1,6 @@
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
-import { elementsInScope } from '../export-scope';
-import type { ExportTarget } from '../export-target';
-import { createFileNamer } from '../file-names';
+import { defineTarget } from '../export-target';
 import { compact, nonEmpty } from '../json-values';
 
 /*
@@ -25,17 +23,14 @@ const JSON_TYPES: Record<LogicalType, { type: string; format?: string }> = {
   array: { type: 'array' },
 };
 
-export const jsonSchemaTarget: ExportTarget = {
+export const jsonSchemaTarget = defineTarget({
   id: 'jsonschema',
   label: 'JSON Schema',
   readBy: 'JSON Schema validators (Ajv, jsonschema), schema registries, code generators',
-  files(mesh, scope) {
-    const scoped = elementsInScope(mesh, scope);
-    if (!scoped.ok) return scoped;
-    const nameFile = createFileNamer(this.id);
+  write({ scoped, nameFile }) {
     return {
       ok: true,
-      value: scoped.value.contracts.flatMap((contract) =>
+      value: scoped.contracts.flatMap((contract) =>
         contract.schema.map((object) => ({
           path: nameFile([`${contract.name} ${object.name}`, `${contract.id} ${object.name}`], '.schema.json'),
           content: `${JSON.stringify(recordSchema(contract, object), null, 2)}\n`,
@@ -44,7 +39,7 @@ export const jsonSchemaTarget: ExportTarget = {
       ),
     };
   },
-};
+});
 
 export function recordSchema(contract: Contract, object: SchemaObject): Record<string, unknown> {
   return compact({

@@ -1,28 +1,23 @@
 import { contractToOdcs, serializeOdcsYaml, validateOdcsDocument } from '../../contracts';
 import type { Contract } from '../../model/contract';
 import { formatPath, type Problem } from '../../model/problem';
-import { elementsInScope } from '../export-scope';
-import type { ExportFile, ExportTarget } from '../export-target';
-import { createFileNamer } from '../file-names';
+import { defineTarget, type ExportFile } from '../export-target';
 
-export const odcsTarget: ExportTarget = {
+export const odcsTarget = defineTarget({
   id: 'odcs',
   label: 'ODCS data contracts',
   readBy: 'datacontract-cli, the Data Contract Editor and other ODCS v3 tools',
-  files(mesh, scope) {
-    const scoped = elementsInScope(mesh, scope);
-    if (!scoped.ok) return scoped;
-    const nameFile = createFileNamer(this.id);
+  write({ mesh, scoped, nameFile }) {
     const files: ExportFile[] = [];
     const errors: Problem[] = [];
-    for (const contract of scoped.value.contracts) {
+    for (const contract of scoped.contracts) {
       const problems = odcsProblems(contract, `contracts[${mesh.contracts.indexOf(contract)}]`);
       if (problems.length > 0) errors.push(...problems);
       else files.push(odcsFile(contract, nameFile([contract.name, contract.id], '.odcs.yaml')));
     }
     return errors.length > 0 ? { ok: false, errors } : { ok: true, value: files };
   },
-};
+});
 
 function odcsFile(contract: Contract, path: string): ExportFile {
   return { path, content: serializeOdcsYaml(contract), about: `contract ${contract.name} ${contract.version}` };

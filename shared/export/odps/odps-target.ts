@@ -1,9 +1,7 @@
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
-import { elementsInScope } from '../export-scope';
-import type { ExportTarget } from '../export-target';
-import { createFileNamer } from '../file-names';
+import { defineTarget } from '../export-target';
 import { type InputFeed, inputFeeds } from '../input-feeds';
 import { compact, nonEmpty } from '../json-values';
 import { toYamlText } from '../yaml-text';
@@ -21,25 +19,22 @@ const UNVERSIONED = '0.0.0';
 
 type Feeds = ReturnType<typeof inputFeeds>;
 
-export const odpsTarget: ExportTarget = {
+export const odpsTarget = defineTarget({
   id: 'odps',
   label: 'ODPS data products',
   readBy: 'Entropy Data (Data Mesh Manager) and other Open Data Product Standard v1 tools',
-  files(mesh, scope) {
-    const scoped = elementsInScope(mesh, scope);
-    if (!scoped.ok) return scoped;
-    const nameFile = createFileNamer(this.id);
+  write({ mesh, scoped, nameFile }) {
     const feeds = inputFeeds(mesh);
     return {
       ok: true,
-      value: scoped.value.products.map((product) => ({
+      value: scoped.products.map((product) => ({
         path: nameFile([product.name, product.id], '.odps.yaml'),
         content: toYamlText(odpsDocument(mesh, product, feeds)),
         about: `data product ${product.name}`,
       })),
     };
   },
-};
+});
 
 export function odpsDocument(mesh: Mesh, product: DataProduct, feeds: Feeds): Record<string, unknown> {
   const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));

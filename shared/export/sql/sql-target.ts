@@ -2,9 +2,7 @@ import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
 import type { Problem } from '../../model/problem';
-import { elementsInScope } from '../export-scope';
-import type { ExportFile, ExportTarget } from '../export-target';
-import { createFileNamer } from '../file-names';
+import { defineTarget, type ExportFile } from '../export-target';
 import { migrationStatements } from './postgres-migration';
 import { ident, sqlComment } from './postgres-names';
 import {
@@ -21,17 +19,14 @@ import {
  * also `<product>.changes.sql`: the migration from each contract's saved version.
  */
 
-export const sqlTarget: ExportTarget = {
+export const sqlTarget = defineTarget({
   id: 'sql',
   label: 'PostgreSQL DDL and migrations',
   readBy: 'PostgreSQL (psql -f), or a migration tool such as Flyway or Liquibase',
-  files(mesh, scope, options = {}) {
-    const scoped = elementsInScope(mesh, scope);
-    if (!scoped.ok) return scoped;
-    const nameFile = createFileNamer(this.id);
+  write({ mesh, scoped, options, nameFile }) {
     const files: ExportFile[] = [];
     const errors: Problem[] = [];
-    for (const product of scoped.value.products) {
+    for (const product of scoped.products) {
       const contracts = servedContracts(mesh, product);
       if (contracts.length === 0) continue;
       const tables = contracts.flatMap((contract) => tablesOf(product.id, contract));
@@ -59,7 +54,7 @@ export const sqlTarget: ExportTarget = {
     }
     return errors.length > 0 ? { ok: false, errors } : { ok: true, value: files };
   },
-};
+});
 
 /** The contracts of the product's output ports, each once, in port order. */
 function servedContracts(mesh: Mesh, product: DataProduct): Contract[] {

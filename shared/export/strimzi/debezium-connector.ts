@@ -28,7 +28,7 @@ interface DatabaseEngine {
   config(system: OperationalSystem, index: number): Record<string, string | number | boolean>;
 }
 
-const SCHEMA_HISTORY = (system: OperationalSystem) => ({
+const schemaHistory = (system: OperationalSystem) => ({
   'schema.history.internal.kafka.bootstrap.servers': KAFKA_BOOTSTRAP_SERVERS,
   'schema.history.internal.kafka.topic': `schema-history.${fileSlug(system.id)}`,
 });
@@ -42,6 +42,19 @@ const databaseQualified = {
   topicSuffix: (database: string, table: string) => `${database}.${table}`,
 };
 
+/** MySQL and MariaDB: read the binlog as a replica with its own server id, one per connector. */
+function binlogEngine(connectorClass: string): DatabaseEngine {
+  return {
+    connectorClass,
+    ...databaseQualified,
+    config: (system, index) => ({
+      'database.server.id': 184_000 + index,
+      'database.include.list': exactPattern(system.database.name),
+      ...schemaHistory(system),
+    }),
+  };
+}
+
 const ENGINES: Record<string, DatabaseEngine> = {
   postgres: {
     connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
@@ -53,39 +66,23 @@ const ENGINES: Record<string, DatabaseEngine> = {
       'publication.autocreate.mode': 'filtered',
     }),
   },
-  mysql: {
-    connectorClass: 'io.debezium.connector.mysql.MySqlConnector',
-    ...databaseQualified,
-    config: (system, index) => ({
-      'database.server.id': 184_000 + index,
-      'database.include.list': exactPattern(system.database.name),
-      ...SCHEMA_HISTORY(system),
-    }),
-  },
-  mariadb: {
-    connectorClass: 'io.debezium.connector.mariadb.MariaDbConnector',
-    ...databaseQualified,
-    config: (system, index) => ({
-      'database.server.id': 184_000 + index,
-      'database.include.list': exactPattern(system.database.name),
-      ...SCHEMA_HISTORY(system),
-    }),
-  },
+  mysql: binlogEngine('io.debezium.connector.mysql.MySqlConnector'),
+  mariadb: binlogEngine('io.debezium.connector.mariadb.MariaDbConnector'),
   sqlserver: {
     connectorClass: 'io.debezium.connector.sqlserver.SqlServerConnector',
     includeId: (_database, table) => `dbo.${table}`,
     topicSuffix: (database, table) => `${database}.dbo.${table}`,
-    config: (system) => ({ 'database.names': system.database.name, ...SCHEMA_HISTORY(system) }),
+    config: (system) => ({ 'database.names': system.database.name, ...schemaHistory(system) }),
   },
   oracle: {
     connectorClass: 'io.debezium.connector.oracle.OracleConnector',
     ...databaseQualified,
-    config: (system) => ({ 'database.dbname': system.database.name, ...SCHEMA_HISTORY(system) }),
+    config: (system) => ({ 'database.dbname': system.database.name, ...schemaHistory(system) }),
   },
   db2: {
     connectorClass: 'io.debezium.connector.db2.Db2Connector',
     ...databaseQualified,
-    config: (system) => ({ 'database.dbname': system.database.name, ...SCHEMA_HISTORY(system) }),
+    config: (system) => ({ 'database.dbname': system.database.name, ...schemaHistory(system) }),
   },
   mongodb: {
     connectorClass: 'io.debezium.connector.mongodb.MongoDbConnector',

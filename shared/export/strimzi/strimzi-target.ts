@@ -1,8 +1,8 @@
 import type { Contract } from '../../model/contract';
 import type { Mesh } from '../../model/mesh';
 import type { Problem } from '../../model/problem';
-import { elementsInScope, type ScopedElements } from '../export-scope';
-import type { ExportFile, ExportTarget } from '../export-target';
+import type { ScopedElements } from '../export-scope';
+import { defineTarget, type ExportFile } from '../export-target';
 import { createSlugAllocator } from '../file-names';
 import { toYamlDocuments } from '../yaml-text';
 import { debeziumConnector, engineOf, hasCdc, KNOWN_ENGINES } from './debezium-connector';
@@ -24,22 +24,20 @@ import {
 
 const OUTPUT_PORT_PARTITIONS = 3;
 
-export const strimziTarget: ExportTarget = {
+export const strimziTarget = defineTarget({
   id: 'strimzi',
   label: 'Kafka on Kubernetes (Strimzi)',
   readBy: 'kubectl apply -f, with the Strimzi operator (1.x) running the topics and Kafka Connect',
-  files(mesh, scope) {
-    const scoped = elementsInScope(mesh, scope);
-    if (!scoped.ok) return scoped;
-    const problems = strimziProblems(mesh, scoped.value);
+  write({ mesh, scoped }) {
+    const problems = strimziProblems(mesh, scoped);
     if (problems.length > 0) return { ok: false, errors: problems };
-    const topics = kafkaTopics(mesh, scoped.value);
-    const connectors = kafkaConnectors(mesh, scoped.value);
+    const topics = kafkaTopics(mesh, scoped);
+    const connectors = kafkaConnectors(mesh, scoped);
     const files: ExportFile[] = [
       ...(topics.length > 0
         ? [
             {
-              path: `${this.id}/kafka-topics.yaml`,
+              path: 'strimzi/kafka-topics.yaml',
               content: toYamlDocuments(topics),
               about: `${topics.length} KafkaTopics`,
             },
@@ -48,7 +46,7 @@ export const strimziTarget: ExportTarget = {
       ...(connectors.length > 0
         ? [
             {
-              path: `${this.id}/kafka-connectors.yaml`,
+              path: 'strimzi/kafka-connectors.yaml',
               content: toYamlDocuments(connectors),
               about: `${connectors.length} Debezium KafkaConnectors`,
             },
@@ -57,7 +55,7 @@ export const strimziTarget: ExportTarget = {
     ];
     return { ok: true, value: files };
   },
-};
+});
 
 function kafkaTopics(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
   const allocate = createSlugAllocator();

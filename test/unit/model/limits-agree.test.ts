@@ -17,7 +17,7 @@ const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(des
 /** The CLI as users run it, on the files given; its exit code and what it wrote to stderr. */
 async function validateWithCli(...files: string[]): Promise<{ code: number; stderr: string }> {
   try {
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'cli/mesh.ts', 'validate', ...files], {
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'cli/mesh-designer.ts', 'validate', ...files], {
       cwd: ROOT,
     });
     return { code: 0, stderr: '' };

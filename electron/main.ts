@@ -67,6 +67,7 @@ const closeGuard = createCloseGuard({
 });
 const openLink = createExternalLinkOpener({
   confirm: (url) => (mainWindow ? showMessageBox(mainWindow, openLinkBox(url)) : Promise.resolve(false)),
+  // Electronegativity OPEN_EXTERNAL_JS_CHECK: only https links, after the user confirmed the address (external-links.ts).
   open: (url) => shell.openExternal(url),
 });
 
@@ -131,6 +132,8 @@ async function refreshMenu(): Promise<void> {
 }
 
 function openMainWindow(): void {
+  // Electronegativity CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, AUXCLICK_JS_CHECK: it cannot see into
+  // mainWindowOptions(), which sets all three (tested in window-options.test.ts).
   const window = new BrowserWindow(mainWindowOptions(preloadPath, { isDevelopment }));
   window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {

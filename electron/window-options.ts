@@ -24,6 +24,8 @@ export function mainWindowOptions(
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      // A middle click must not open a link in a new window (window opens are denied anyway).
+      disableBlinkFeatures: 'Auxclick',
       // DevTools are for development builds only.
       devTools: isDevelopment,
       spellcheck: false,

@@ -1,33 +1,6 @@
-import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-
-/** Renames the open design in the mesh inspector: an unsaved change. */
-async function renameDesign(page: Page, name: string): Promise<void> {
-  await page.getByTestId('mesh-inspector').getByLabel('Name').fill(name);
-  await page.getByTestId('mesh-inspector').getByLabel('Name').press('Tab');
-}
-
-/** The design names held in the app's autosave slots (read from IndexedDB, where the app keeps them). */
-function autosavedNames(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const request = indexedDB.open('data-mesh-designer');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const read = request.result.transaction('kv').objectStore('kv').getAll();
-          read.onerror = () => reject(read.error);
-          read.onsuccess = () =>
-            resolve(
-              (read.result as { text?: unknown }[]).flatMap((slot) =>
-                typeof slot.text === 'string' ? [(JSON.parse(slot.text) as { name: string }).name] : [],
-              ),
-            );
-        };
-      }),
-  );
-}
+import { renameDesign, waitForAutosave } from './autosave-driver';
 
 describeInChromium('nothing is lost on reload or a closed tab', (session) => {
   it('asks Save / Don’t Save / Cancel on Ctrl+R with unsaved changes, and Cancel keeps them', async () => {
@@ -65,7 +38,7 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     const page = await session.openApp();
     await page.getByTestId('sample-seed-logical-view').click();
     await renameDesign(page, 'Renamed before the tab closed');
-    await expect.poll(() => autosavedNames(page), { timeout: 20_000 }).toContain('Renamed before the tab closed');
+    await waitForAutosave(page, 'Renamed before the tab closed');
     const context = page.context();
     await page.close();
 

@@ -64,19 +64,33 @@ function answer(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end(text);
 }
 
-function handle(root: string, port: () => number, request: IncomingMessage, response: ServerResponse): void {
-  if (!isServedHost(request.headers.host, port())) return answer(response, 403, 'forbidden host');
-  if (request.method !== 'GET' && request.method !== 'HEAD') return answer(response, 405, 'method not allowed');
+type Refusal = { status: 400 | 403 | 404 | 405; text: string };
+
+/** Why a request gets no file, or the file it gets. */
+function decide(root: string, port: number, request: IncomingMessage): Refusal | { filePath: string } {
+  if (!isServedHost(request.headers.host, port)) return { status: 403, text: 'forbidden host' };
+  if (request.method !== 'GET' && request.method !== 'HEAD') return { status: 405, text: 'method not allowed' };
   const resolution = resolveStaticRequest(root, request.url ?? '/');
-  if (!resolution.ok)
-    return answer(response, resolution.status, resolution.status === 400 ? 'bad request' : 'not found');
+  if (resolution.ok) return { filePath: resolution.filePath };
+  return resolution.status === 400 ? { status: 400, text: 'bad request' } : { status: 404, text: 'not found' };
+}
+
+function handle(root: string, port: number, request: IncomingMessage, response: ServerResponse): void {
+  const decision = decide(root, port, request);
+  if ('status' in decision) {
+    answer(response, decision.status, decision.text);
+    return;
+  }
   response.writeHead(200, {
     ...SECURITY_HEADERS,
-    'content-type': CONTENT_TYPES[extname(resolution.filePath)] ?? 'application/octet-stream',
+    'content-type': CONTENT_TYPES[extname(decision.filePath)] ?? 'application/octet-stream',
   });
-  if (request.method === 'HEAD') return void response.end();
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
   // A file removed between the look and the read ends the response, not the server.
-  createReadStream(resolution.filePath)
+  createReadStream(decision.filePath)
     .on('error', () => response.destroy())
     .pipe(response);
 }
@@ -86,7 +100,7 @@ export function serveFolder(root: string, port: number): Promise<{ server: Serve
   const listeningPort = () => (server.address() as AddressInfo).port;
   const server = createServer((request, response) => {
     try {
-      handle(root, listeningPort, request, response);
+      handle(root, listeningPort(), request, response);
     } catch {
       // Whatever a request does, the server keeps serving the next one.
       if (!response.headersSent) answer(response, 500, 'internal error');

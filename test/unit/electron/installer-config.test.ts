@@ -39,7 +39,7 @@ describe('the installer configuration (electron-builder.yml)', () => {
   it('names the app and its installers, with the version in every artifact name', () => {
     expect(config.appId).toBe('io.datamesh.designer');
     expect(config.productName).toBe('Data Mesh Designer');
-    expect(config.artifactName).toContain('${version}');
+    expect(config.artifactName).toMatch(/\$\{version\}/);
     expect(config.artifactName).not.toMatch(/\s/);
   });
 

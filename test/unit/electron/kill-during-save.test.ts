@@ -71,13 +71,7 @@ describe('killing the app while it saves', { timeout: 600_000 }, () => {
     const outcomes = new Set<string>();
     let killsLeavingDebris = 0;
     for (let kill = 0; kill < KILLS; kill++) {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'test/unit/electron/kill/save-until-killed.ts', target, ...versionFiles],
-        {
-          cwd: ROOT,
-        },
-      );
+      const child = startChild(target, versionFiles);
       await whenPrinted(child, 'started');
 
       // The start swept what the last kill left: only the design is in its folder.
@@ -98,11 +92,7 @@ describe('killing the app while it saves', { timeout: 600_000 }, () => {
       if ((await readdir(join(folder, 'designs'))).length > 1) killsLeavingDebris++;
     }
     // A last start, as the app's next launch, sweeps what the last kill left.
-    const lastStart = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/unit/electron/kill/save-until-killed.ts', target, ...versionFiles],
-      { cwd: ROOT },
-    );
+    const lastStart = startChild(target, versionFiles);
     await whenPrinted(lastStart, 'started');
     lastStart.kill('SIGKILL');
     await exited(lastStart);

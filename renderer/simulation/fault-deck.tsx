@@ -1,52 +1,16 @@
-import { useState } from 'react';
-import type { Fault, Mesh, OperationalSystem, SystemTable, Topic } from '../../shared/model';
+import type { FaultKind, Mesh } from '../../shared/model';
+import {
+  columnChoices,
+  defaultCount,
+  FAULT_CARDS,
+  type FaultSettings,
+  topicChoices,
+} from '../../shared/simulation/fault-deck';
 import { useDocumentStore } from '../store/document-store';
 import { simulation } from './simulation-controller';
-import { useSimulationStore } from './simulation-store';
+import { setSimulation, useSimulationStore } from './simulation-store';
 
-interface TopicChoice {
-  system: OperationalSystem;
-  topic: Topic;
-  /** The captured table, for a CDC topic. */
-  table?: SystemTable;
-}
-
-function topicsOf(mesh: Mesh): TopicChoice[] {
-  return mesh.systems.flatMap((system) =>
-    system.messaging.topics.map((topic) => {
-      const source = topic.source;
-      const table =
-        source.kind === 'cdc' ? system.database.tables.find((candidate) => candidate.name === source.table) : undefined;
-      return table ? { system, topic, table } : { system, topic };
-    }),
-  );
-}
-
-const KINDS: { kind: Fault['kind']; title: string; effect: string }[] = [
-  {
-    kind: 'consumer-offline',
-    title: 'A consumer goes offline',
-    effect: 'Its lag grows on the canvas, then it catches up.',
-  },
-  {
-    kind: 'redeliver',
-    title: 'Redelivery of the last records',
-    effect: 'The link count jumps; raw zones keep duplicates, clean tables do not.',
-  },
-  {
-    kind: 'null-field',
-    title: 'A null in a required field',
-    effect: 'The contract check quarantines the record: the badge lights up.',
-  },
-  { kind: 'out-of-order', title: 'An out-of-order burst', effect: 'The last records arrive again, newest first.' },
-  {
-    kind: 'rename-column',
-    title: 'A column renamed at the source',
-    effect: 'Records lose the old name; the contract check catches it.',
-  },
-];
-
-/** Faults a facilitator fires during the run; each takes effect at the next tick. */
+/** Faults a facilitator fires during the run; each takes effect at the next tick (keys 1–5 in presenter mode). */
 export function FaultDeck() {
   const mesh = useDocumentStore((state) => state.mesh);
   const fired = useSimulationStore((state) => state.firedFaults);
@@ -55,16 +19,16 @@ export function FaultDeck() {
   return (
     <section className="fault-deck" aria-label="Fault deck">
       <p className="simulation-panel__hint">
-        Each fault fires at the next tick (now {tick + 1}) of this run; reset forgets it. Scenario faults go in the
-        Scenario tab.
+        Each fault fires at the next tick (now {tick + 1}) of this run; reset forgets it. In presenter mode, keys 1–5
+        fire the cards as set here. Scenario faults go in the Scenario tab.
       </p>
-      <ul className="fault-deck__cards">
-        {KINDS.map((card) => (
+      <ol className="fault-deck__cards">
+        {FAULT_CARDS.map((card) => (
           <li key={card.kind}>
-            <FaultCard mesh={mesh} {...card} nextTick={tick + 1} />
+            <FaultCard mesh={mesh} {...card} />
           </li>
         ))}
-      </ul>
+      </ol>
       {fired.length > 0 && (
         <>
           <h3 className="simulation-panel__title">Fired in this run</h3>
@@ -82,41 +46,15 @@ export function FaultDeck() {
   );
 }
 
-function FaultCard({
-  mesh,
-  kind,
-  title,
-  effect,
-  nextTick,
-}: {
-  mesh: Mesh;
-  kind: Fault['kind'];
-  title: string;
-  effect: string;
-  nextTick: number;
-}) {
-  const topics = topicsOf(mesh).filter((choice) =>
-    kind === 'null-field' || kind === 'rename-column' ? choice.table : true,
-  );
-  const [topicKey, setTopicKey] = useState(() => `${topics[0]?.system.id}/${topics[0]?.topic.id}`);
-  const chosen = topics.find((choice) => `${choice.system.id}/${choice.topic.id}` === topicKey) ?? topics[0];
-  const columns = chosen?.table?.columns.filter((column) => !chosen.table?.primaryKey.includes(column.name)) ?? [];
-  const [column, setColumn] = useState('');
-  const [productId, setProductId] = useState(mesh.products[0]?.id ?? '');
-  const [count, setCount] = useState(kind === 'consumer-offline' ? 5 : 3);
-  const [busy, setBusy] = useState(false);
-  const columnName = columns.some((candidate) => candidate.name === column) ? column : (columns[0]?.name ?? '');
-
-  const fault = (): Fault | undefined => {
-    if (kind === 'consumer-offline') return { kind, tick: nextTick, productId, ticks: count };
-    if (!chosen) return undefined;
-    const at = { tick: nextTick, systemId: chosen.system.id, topicId: chosen.topic.id };
-    if (kind === 'redeliver') return { kind, ...at, records: count };
-    if (kind === 'out-of-order') return { kind, ...at, records: Math.max(2, count) };
-    if (kind === 'null-field') return { kind, ...at, column: columnName };
-    return { kind, ...at, column: columnName, renamedTo: `${columnName}_v2` };
-  };
-
+function FaultCard({ mesh, kind, title, effect }: { mesh: Mesh; kind: FaultKind; title: string; effect: string }) {
+  const settings = useSimulationStore((state) => state.faultSettings[kind]) ?? {};
+  const change = (patch: FaultSettings) =>
+    setSimulation({
+      faultSettings: { ...useSimulationStore.getState().faultSettings, [kind]: { ...settings, ...patch } },
+    });
+  const topics = topicChoices(mesh, kind);
+  const topic = topics.find((choice) => choice.key === settings.topic) ?? topics[0];
+  const columns = columnChoices(topic);
   return (
     <article className="fault-card" data-testid={`fault-${kind}`}>
       <h4>{title}</h4>
@@ -125,7 +63,10 @@ function FaultCard({
         {kind === 'consumer-offline' ? (
           <label>
             Product
-            <select value={productId} onChange={(event) => setProductId(event.target.value)}>
+            <select
+              value={settings.productId ?? mesh.products[0]?.id}
+              onChange={(event) => change({ productId: event.target.value })}
+            >
               {mesh.products.map((product) => (
                 <option key={product.id} value={product.id}>
                   {product.name}
@@ -136,9 +77,9 @@ function FaultCard({
         ) : (
           <label>
             Topic
-            <select value={topicKey} onChange={(event) => setTopicKey(event.target.value)}>
+            <select value={topic?.key} onChange={(event) => change({ topic: event.target.value })}>
               {topics.map((choice) => (
-                <option key={`${choice.system.id}/${choice.topic.id}`} value={`${choice.system.id}/${choice.topic.id}`}>
+                <option key={choice.key} value={choice.key}>
                   {choice.topic.name}
                 </option>
               ))}
@@ -148,9 +89,12 @@ function FaultCard({
         {(kind === 'null-field' || kind === 'rename-column') && (
           <label>
             Column
-            <select value={columnName} onChange={(event) => setColumn(event.target.value)}>
-              {columns.map((candidate) => (
-                <option key={candidate.name}>{candidate.name}</option>
+            <select
+              value={settings.column && columns.includes(settings.column) ? settings.column : columns[0]}
+              onChange={(event) => change({ column: event.target.value })}
+            >
+              {columns.map((column) => (
+                <option key={column}>{column}</option>
               ))}
             </select>
           </label>
@@ -161,23 +105,12 @@ function FaultCard({
             <input
               type="number"
               min={kind === 'out-of-order' ? 2 : 1}
-              value={count}
-              onChange={(event) => setCount(Math.max(1, Math.trunc(Number(event.target.value))))}
+              value={settings.count ?? defaultCount(kind)}
+              onChange={(event) => change({ count: Math.max(1, Math.trunc(Number(event.target.value))) })}
             />
           </label>
         )}
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={async () => {
-            const chosenFault = fault();
-            if (!chosenFault) return;
-            setBusy(true);
-            await simulation.fire(chosenFault);
-            setBusy(false);
-          }}
-        >
+        <button type="button" className="primary" onClick={() => void simulation.fireCard(kind)}>
           Fire
         </button>
       </div>

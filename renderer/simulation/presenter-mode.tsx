@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { FAULT_CARDS } from '../../shared/simulation/fault-deck';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
@@ -15,6 +16,7 @@ export function PresenterMode() {
     useShallow((state) => ({ trace: state.trace, traceStage: state.traceStage })),
   );
   const notes = usePresenterNotes();
+  const fired = useSimulationStore((state) => state.firedFaults.length);
   const stage = trace?.stages[traceStage];
 
   useEffect(() => {
@@ -61,7 +63,15 @@ export function PresenterMode() {
                 />
               ))}
             </ol>
-            <span className="presenter__keys">→ next · ← back · Esc ends</span>
+            <span className="presenter__keys">
+              → next · ← back · Esc ends · faults:{' '}
+              {FAULT_CARDS.map((card, index) => (
+                <kbd key={card.kind} title={card.title}>
+                  {index + 1}
+                </kbd>
+              ))}
+              {fired > 0 && ` (${fired} fired)`}
+            </span>
           </header>
           <div className="presenter__stage">
             <TraceStageView stage={stage} />

@@ -1,4 +1,4 @@
-import type { Fault, Mesh, Scenario } from '../../shared/model';
+import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
 import {
   type ClientResponse,
   createSimulationClient,
@@ -11,6 +11,7 @@ import {
   type TraceStart,
   type WorkerPort,
 } from '../../shared/simulation';
+import { faultFrom } from '../../shared/simulation/fault-deck';
 import { emptyHistory, withSnapshot } from '../../shared/simulation/metrics-history';
 import { runCatalog } from '../../shared/simulation/run-catalog';
 import { currentMesh, useDocumentStore } from '../store/document-store';
@@ -184,6 +185,13 @@ export const simulation = {
     const injected = await send({ type: 'inject', fault }, 'injected');
     if (injected) setSimulation({ firedFaults: [...state().firedFaults, fault] });
     return injected !== undefined;
+  },
+
+  /** Fires a card of the fault deck, as it is set, at the next tick. */
+  async fireCard(kind: FaultKind): Promise<boolean> {
+    const mesh = currentMesh();
+    const fault = mesh && faultFrom(mesh, kind, state().faultSettings[kind] ?? {}, (state().metrics?.tick ?? 0) + 1);
+    return fault ? simulation.fire(fault) : false;
   },
 
   async query(

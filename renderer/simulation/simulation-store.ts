@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { Fault, Mesh } from '../../shared/model';
+import type { Fault, FaultKind, Mesh } from '../../shared/model';
 import type { ChangeTrace, LogMessage, SimulationMetrics } from '../../shared/simulation';
+import type { FaultSettings } from '../../shared/simulation/fault-deck';
 import { emptyHistory, type MetricsHistory } from '../../shared/simulation/metrics-history';
 import type { RunCatalog } from '../../shared/simulation/run-catalog';
 
@@ -39,6 +40,8 @@ export interface SimulationState {
   /** Example records per output-port log from the last run, kept for Design mode. */
   examples: Record<string, LogMessage[]>;
   examplesTick: number | null;
+  /** What each card of the fault deck is set to fire. */
+  faultSettings: Partial<Record<FaultKind, FaultSettings>>;
   /** Refused edits already answered (the document store counts them). */
   seenRefusedEdits: number;
 }
@@ -63,6 +66,7 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   examples: {},
   examplesTick: null,
   seenRefusedEdits: 0,
+  faultSettings: {},
 }));
 
 export const isSimulating = (state: SimulationState) => state.mode === 'simulate';

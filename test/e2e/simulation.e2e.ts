@@ -125,7 +125,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await page.getByRole('button', { name: 'Simulate', exact: true }).waitFor();
   });
 
-  it('traces one order through every stage with its record, and presents it by keyboard', async () => {
+  it('traces one order through every stage with its record, and presents it by keyboard, firing a fault by key', async () => {
     const page = await session.openApp();
     await simulateSample(page);
     await runTo(page, 6);
@@ -188,6 +188,8 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     }
     expect(await presenter.locator('[data-testid=trace-stage]').getAttribute('data-stage')).toBe('output-port');
     expect(await page.locator('.toolbar').isVisible()).toBe(false);
+    await page.keyboard.press('2');
+    await presenter.getByText('(1 fired)').waitFor();
     await page.keyboard.press('Escape');
     await presenter.waitFor({ state: 'detached' });
     expect(await page.locator('.toolbar').isVisible()).toBe(true);

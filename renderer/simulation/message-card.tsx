@@ -104,25 +104,32 @@ export function FieldTable({ record, changed }: { record: Record<string, unknown
   );
 }
 
-/** Several rows of one table (history versions, transformation rows), one line each. */
+/** Several rows of one table (history versions, transformation rows, example records), one line each. */
 export function RowsTable({ records }: { records: readonly Record<string, unknown>[] }) {
   const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
+  return <ValueTable columns={columns} rows={records.map((record) => columns.map((column) => record[column]))} />;
+}
+
+/** Rows of values under named columns (names may repeat, as a query's may). */
+export function ValueTable({ columns, rows }: { columns: readonly string[]; rows: readonly (readonly unknown[])[] }) {
   return (
     <div className="rows-table">
       <table>
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th key={column}>{column}</th>
+            {columns.map((column, at) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns may repeat a name
+              <th key={at}>{column}</th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {records.map((record, index) => (
+          {rows.map((row, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows in the order they were read
             <tr key={index}>
-              {columns.map((column) => (
-                <td key={column}>{formatValue(record[column])}</td>
+              {row.map((value, at) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns may repeat a name
+                <td key={at}>{formatValue(value)}</td>
               ))}
             </tr>
           ))}

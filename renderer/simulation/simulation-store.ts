@@ -69,8 +69,6 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   faultSettings: {},
 }));
 
-export const isSimulating = (state: SimulationState) => state.mode === 'simulate';
-
 /** The live snapshot the canvas draws: only in Simulate mode, so Design stays quiet. */
 export const liveMetrics = (state: SimulationState) => (state.mode === 'simulate' ? state.metrics : null);
 

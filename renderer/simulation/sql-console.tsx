@@ -6,7 +6,7 @@ import type { MonacoApi } from '../contracts/monaco/load-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
-import { formatValue } from './format-value';
+import { ValueTable } from './message-card';
 import { loadMonacoSql } from './monaco-languages';
 import { simulation } from './simulation-controller';
 import { useSimulationStore } from './simulation-store';
@@ -154,28 +154,7 @@ function QueryOutcome({ outcome }: { outcome: Outcome }) {
         {rows.length} row{rows.length === 1 ? '' : 's'}
         {isTruncated ? ' (first 1,000)' : ''} in {outcome.millis} ms
       </p>
-      <div className="sql-console__grid">
-        <table>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column}>{column}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: query rows have no identity
-              <tr key={index}>
-                {row.map((value, at) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns may repeat a name
-                  <td key={at}>{formatValue(value)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ValueTable columns={columns} rows={rows} />
     </div>
   );
 }

@@ -73,3 +73,15 @@ export async function openSampleWithProfileSql(page: Page, sql: string): Promise
   await openByChooser(page, 'looping.mesh.json', JSON.stringify(mesh));
   await page.waitForSelector('.react-flow__node-product');
 }
+
+/** Traces the newest change of order 1000 (the workshop cancels it at tick 5) from the orders topic. */
+export async function traceOrder1000(page: Page): Promise<{ place: string | null }> {
+  await page.getByTestId('rf__edge-l-orders-cdc').click();
+  await page.getByLabel('Filter by key').fill('1000');
+  const newest = page.getByTestId('message').first();
+  await newest.filter({ hasText: '{"order_id":1000}' }).waitFor();
+  const place = await newest.locator('.message-card__place').textContent();
+  await newest.getByRole('button', { name: 'Trace' }).click();
+  await page.getByTestId('trace-position').waitFor();
+  return { place };
+}

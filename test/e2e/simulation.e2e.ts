@@ -11,6 +11,7 @@ import {
   runTo,
   simulateSample,
   step,
+  traceOrder1000,
   waitForTick,
 } from './simulation-driver';
 
@@ -129,15 +130,9 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     const page = await session.openApp();
     await simulateSample(page);
     await runTo(page, 6);
-    await page.getByTestId('rf__edge-l-orders-cdc').click();
-    await page.getByLabel('Filter by key').fill('1000');
-    const newest = page.getByTestId('message').first();
-    await newest.filter({ hasText: '{"order_id":1000}' }).waitFor();
-    const place = await newest.locator('.message-card__place').textContent();
-    await newest.getByRole('button', { name: 'Trace' }).click();
+    const { place } = await traceOrder1000(page);
 
     const position = page.getByTestId('trace-position');
-    await position.waitFor();
     const total = Number((await position.textContent())?.split('/')[1]);
     const stages: string[] = [];
     for (let index = 1; index <= total; index++) {

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { openTab, runQuery, runTo, simulateSample } from '../../../test/e2e/simulation-driver';
+import { openTab, runQuery, runTo, simulateSample, traceOrder1000 } from '../../../test/e2e/simulation-driver';
 import type { Scene } from '../scene';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -8,12 +8,7 @@ const SCHEMES = ['light', 'dark'] as const;
 async function traceOrder(page: Page): Promise<void> {
   await simulateSample(page);
   await runTo(page, 6);
-  await page.getByTestId('rf__edge-l-orders-cdc').click();
-  await page.getByLabel('Filter by key').fill('1000');
-  const newest = page.getByTestId('message').first();
-  await newest.filter({ hasText: '{"order_id":1000}' }).waitFor();
-  await newest.getByRole('button', { name: 'Trace' }).click();
-  await page.getByTestId('trace-position').waitFor();
+  await traceOrder1000(page);
 }
 
 async function stepTraceTo(

@@ -15,6 +15,8 @@ export const STAGE_LABELS: Record<TraceStage['kind'], string> = {
   transformation: 'Transformation',
 };
 
+const VERSION_COLUMNS = ['valid_from', 'valid_to', 'is_current'];
+
 /** One stage of a trace: where the change is, and the actual record there. */
 export function TraceStageView({ stage }: { stage: TraceStage }) {
   return (
@@ -37,7 +39,9 @@ export function TraceStageView({ stage }: { stage: TraceStage }) {
       ) : stage.records.length === 1 ? (
         <FieldTable record={stage.records[0] ?? {}} changed={stage.changed} />
       ) : (
-        stage.records.length > 1 && <RowsTable records={stage.records} />
+        stage.records.length > 1 && (
+          <RowsTable records={stage.records} leading={stage.kind === 'history' ? VERSION_COLUMNS : []} />
+        )
       )}
     </div>
   );

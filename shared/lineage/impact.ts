@@ -1,0 +1,345 @@
+import type { Endpoint, Mesh } from '../model';
+import { FieldSet } from './field-set';
+import { type MeshGraph, meshGraph } from './mesh-graph';
+import { productLineage } from './product-lineage';
+import { sourceDataset } from './source-dataset';
+
+/** What an architect is about to change. */
+export type ImpactOrigin =
+  | { kind: 'field'; contractId: string; object: string; field: string }
+  | { kind: 'port'; productId: string; portId: string }
+  | { kind: 'topic'; systemId: string; topicId: string }
+  | { kind: 'product'; productId: string };
+
+/**
+ * `field`: uses the changed data by name (an input port expects it, a transformation names it,
+ * an output field is computed from it). `dataset`: reads a dataset downstream of the change
+ * without naming what changed, so only a change of the dataset as a whole (a new major version,
+ * a removed port) reaches it.
+ */
+export type ImpactLevel = 'field' | 'dataset';
+
+/** A field at an impacted port, and the changed fields it comes from (`input port.field`). */
+export interface ImpactedField {
+  name: string;
+  from: string[];
+}
+
+export interface ImpactedPort {
+  nodeId: string;
+  portId: string;
+  direction: 'input' | 'output' | 'topic';
+  level: ImpactLevel;
+  fields: ImpactedField[];
+}
+
+export interface ImpactedLink {
+  linkId: string;
+  level: ImpactLevel;
+  /** The changed fields the link carries. */
+  fields: string[];
+}
+
+export interface ImpactedProduct {
+  productId: string;
+  level: ImpactLevel;
+  /** Links between the origin and the product, along the shortest path. */
+  distance: number;
+}
+
+export interface ImpactedTransformation {
+  productId: string;
+  name: string;
+  level: ImpactLevel;
+  /** The changed fields its SQL names. */
+  fields: string[];
+  /** Its result's columns computed from them. */
+  outputs: string[];
+}
+
+export interface Impact {
+  origin: ImpactOrigin;
+  /** The ports and topics the origin itself is: where the change is made. */
+  originPorts: ImpactedPort[];
+  products: ImpactedProduct[];
+  ports: ImpactedPort[];
+  links: ImpactedLink[];
+  transformations: ImpactedTransformation[];
+}
+
+/** Changed data leaving a port or topic: some of its fields, or (dataset level) the dataset as a whole. */
+interface Flow {
+  endpoint: Endpoint;
+  /** Lower-cased field names → the changed fields each comes from; empty at dataset level. */
+  fields: ReadonlyMap<string, ImpactedField>;
+  distance: number;
+}
+
+/**
+ * Everything downstream of a contract field, a port, a topic or a product: the links, ports,
+ * products and transformations that depend on it, each at the level it depends (see
+ * `ImpactLevel`), following fields through transformations where their SQL names them.
+ */
+export function analyzeImpact(mesh: Mesh, origin: ImpactOrigin): Impact {
+  const graph = meshGraph(mesh);
+  const result = new ImpactCollector(graph, origin);
+  const queue: Flow[] = [];
+  const send = (flow: Flow) => {
+    if (result.recordFlow(flow)) queue.push(flow);
+  };
+  for (const flow of originFlows(graph, origin, result)) send(flow);
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    for (const link of graph.linksFrom(next.endpoint)) {
+      for (const flow of flowThroughLink(graph, link.id, next, result)) send(flow);
+    }
+  }
+  return result.impact();
+}
+
+function allFields(graph: MeshGraph, endpoint: Endpoint): Map<string, ImpactedField> {
+  const fields = sourceDataset(graph, endpoint)?.fields ?? [];
+  return new Map(fields.map((field) => [field.name.toLowerCase(), { name: field.name, from: [field.name] }]));
+}
+
+function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactCollector): Flow[] {
+  switch (origin.kind) {
+    case 'field': {
+      const contract = graph.contracts.get(origin.contractId)?.item;
+      const property = contract?.schema
+        .find((object) => object.name === origin.object)
+        ?.properties.find((candidate) => candidate.name === origin.field);
+      if (!property) return [];
+      const fields = new Map([[property.name.toLowerCase(), { name: property.name, from: [property.name] }]]);
+      return graph.contractUses(origin.contractId).flatMap((use) => {
+        const endpoints =
+          use.kind === 'port'
+            ? [{ nodeId: use.product.id, portId: use.port.id }]
+            : use.topics.map((topic) => ({ nodeId: use.system.id, portId: topic.id }));
+        return endpoints.map((endpoint) => {
+          result.recordOrigin(endpoint, use.kind === 'port' ? 'output' : 'topic', fields);
+          return { endpoint, fields, distance: 0 };
+        });
+      });
+    }
+    case 'topic':
+    case 'port': {
+      const nodeId = origin.kind === 'topic' ? origin.systemId : origin.productId;
+      const portId = origin.kind === 'topic' ? origin.topicId : origin.portId;
+      const product = origin.kind === 'port' ? graph.products.get(nodeId)?.item : undefined;
+      if (product?.inputPorts.some((port) => port.id === portId)) {
+        const input = productLineage(graph, product).inputs.get(portId);
+        const fields = input ? allFields(graph, input.link.from) : new Map<string, ImpactedField>();
+        result.recordOrigin({ nodeId, portId }, 'input', fields);
+        return flowsOutOfProduct(graph, product.id, portId, fields, 0, result);
+      }
+      const endpoint = { nodeId, portId };
+      const fields = allFields(graph, endpoint);
+      result.recordOrigin(endpoint, origin.kind === 'topic' ? 'topic' : 'output', fields);
+      return [{ endpoint, fields, distance: 0 }];
+    }
+    case 'product': {
+      const product = graph.products.get(origin.productId)?.item;
+      return (product?.outputPorts ?? []).map((port) => {
+        const endpoint = { nodeId: product?.id as string, portId: port.id };
+        const fields = allFields(graph, endpoint);
+        result.recordOrigin(endpoint, 'output', fields);
+        return { endpoint, fields, distance: 0 };
+      });
+    }
+  }
+}
+
+function flowThroughLink(graph: MeshGraph, linkId: string, flow: Flow, result: ImpactCollector): Flow[] {
+  const link = graph.links.get(linkId)?.item;
+  const product = link && graph.products.get(link.to.nodeId)?.item;
+  if (!link || !product) return [];
+  const portId = link.to.portId;
+  const port = product.inputPorts.find((candidate) => candidate.id === portId);
+  const lineage = productLineage(graph, product);
+  const changed = FieldSet.of(portId, flow.fields.keys());
+  const expected = new Set((port?.expects ?? []).map((field) => field.name.toLowerCase()));
+  const used = new Set([...flow.fields.keys()].filter((key) => expected.has(key)));
+  for (const step of lineage.transformations) {
+    for (const field of changed.intersection(step.named).fieldsOf(portId)) used.add(field);
+  }
+  for (const output of lineage.outputs.values()) {
+    if (!output.inputs.has(portId)) continue;
+    for (const column of output.fields.values()) {
+      for (const field of changed.intersection(column.sources).fieldsOf(portId)) used.add(field);
+    }
+  }
+  const level: ImpactLevel = used.size > 0 ? 'field' : 'dataset';
+  const usedFields = [...used].map((key) => flow.fields.get(key)?.name ?? key);
+  const distance = flow.distance + 1;
+  result.recordLink(link.id, level, usedFields);
+  result.recordPort(
+    { nodeId: product.id, portId },
+    'input',
+    level,
+    usedFields.map((name) => ({ name, from: flow.fields.get(name.toLowerCase())?.from ?? [name] })),
+  );
+  result.recordProduct(product.id, level, distance);
+  const usedOnly = new Map([...flow.fields].filter(([key]) => used.has(key)));
+  return flowsOutOfProduct(graph, product.id, portId, usedOnly, distance, result);
+}
+
+/** Changed fields arriving at an input port, followed through the product's transformations to its output ports. */
+function flowsOutOfProduct(
+  graph: MeshGraph,
+  productId: string,
+  portId: string,
+  fields: ReadonlyMap<string, ImpactedField>,
+  distance: number,
+  result: ImpactCollector,
+): Flow[] {
+  const product = graph.products.get(productId)?.item;
+  if (!product) return [];
+  const lineage = productLineage(graph, product);
+  const changed = FieldSet.of(portId, fields.keys());
+  const inputName = product.inputPorts.find((port) => port.id === portId)?.name ?? portId;
+  const fromOf = (sources: FieldSet) =>
+    [...changed.intersection(sources).fieldsOf(portId)].flatMap(
+      (key) => fields.get(key)?.from.map((origin) => `${inputName}.${origin}`) ?? [],
+    );
+  for (const step of lineage.transformations) {
+    if (!step.table.inputs.has(portId)) continue;
+    const named = [...changed.intersection(step.named).fieldsOf(portId)].map((key) => fields.get(key)?.name ?? key);
+    const outputs = [...step.table.columns.values()]
+      .filter((column) => column.sources.intersects(changed) || step.table.rowSources.intersects(changed))
+      .map((column) => column.name);
+    result.recordTransformation(
+      productId,
+      step.transformation.name,
+      named.length > 0 ? 'field' : 'dataset',
+      named,
+      outputs,
+    );
+  }
+  return [...lineage.outputs.values()].flatMap((output) => {
+    if (!output.inputs.has(portId)) return [];
+    const everyRow = output.rowSources.intersects(changed);
+    const derived = new Map<string, ImpactedField>();
+    for (const [key, column] of output.fields) {
+      const from = everyRow
+        ? [...fields.values()].map((field) => `${inputName}.${field.name}`)
+        : fromOf(column.sources);
+      if (from.length > 0) derived.set(key, { name: column.name, from });
+    }
+    const endpoint = { nodeId: productId, portId: output.port.id };
+    result.recordPort(endpoint, 'output', derived.size > 0 ? 'field' : 'dataset', [...derived.values()]);
+    return [{ endpoint, fields: derived, distance }];
+  });
+}
+
+/** Gathers what the analysis reaches, keeping for each element the strongest level and every field. */
+class ImpactCollector {
+  private readonly origins: ImpactedPort[] = [];
+  private readonly ports = new Map<string, Map<string, ImpactedPort>>();
+  private readonly links = new Map<string, ImpactedLink>();
+  private readonly products = new Map<string, ImpactedProduct>();
+  private readonly transformations = new Map<string, Map<string, ImpactedTransformation>>();
+  /** The fields already sent out of each endpoint, so each flows once. */
+  private readonly sent = new Map<string, Map<string, Set<string> | null>>();
+
+  constructor(
+    private readonly graph: MeshGraph,
+    private readonly origin: ImpactOrigin,
+  ) {}
+
+  /** Whether the flow brings something new out of its endpoint (a new field, or a first visit). */
+  recordFlow(flow: Flow): boolean {
+    let byPort = this.sent.get(flow.endpoint.nodeId);
+    if (!byPort) {
+      byPort = new Map();
+      this.sent.set(flow.endpoint.nodeId, byPort);
+    }
+    const before = byPort.get(flow.endpoint.portId);
+    if (before === undefined) {
+      byPort.set(flow.endpoint.portId, new Set(flow.fields.keys()));
+      return true;
+    }
+    const fresh = [...flow.fields.keys()].filter((key) => !before?.has(key));
+    for (const key of fresh) before?.add(key);
+    return fresh.length > 0;
+  }
+
+  recordOrigin(endpoint: Endpoint, direction: ImpactedPort['direction'], fields: ReadonlyMap<string, ImpactedField>) {
+    this.origins.push({ ...endpoint, direction, level: 'field', fields: [...fields.values()] });
+  }
+
+  recordPort(endpoint: Endpoint, direction: ImpactedPort['direction'], level: ImpactLevel, fields: ImpactedField[]) {
+    let byPort = this.ports.get(endpoint.nodeId);
+    if (!byPort) {
+      byPort = new Map();
+      this.ports.set(endpoint.nodeId, byPort);
+    }
+    const known = byPort.get(endpoint.portId);
+    if (!known) {
+      byPort.set(endpoint.portId, { ...endpoint, direction, level, fields: [...fields] });
+      return;
+    }
+    known.level = strongest(known.level, level);
+    for (const field of fields) {
+      const same = known.fields.find((candidate) => candidate.name === field.name);
+      if (!same) known.fields.push({ ...field, from: [...field.from] });
+      else for (const from of field.from) if (!same.from.includes(from)) same.from.push(from);
+    }
+  }
+
+  recordLink(linkId: string, level: ImpactLevel, fields: string[]) {
+    const known = this.links.get(linkId);
+    if (!known) this.links.set(linkId, { linkId, level, fields: [...fields] });
+    else {
+      known.level = strongest(known.level, level);
+      for (const field of fields) if (!known.fields.includes(field)) known.fields.push(field);
+    }
+  }
+
+  recordProduct(productId: string, level: ImpactLevel, distance: number) {
+    if (this.origin.kind === 'product' && this.origin.productId === productId) return;
+    const known = this.products.get(productId);
+    if (!known) this.products.set(productId, { productId, level, distance });
+    else {
+      known.level = strongest(known.level, level);
+      known.distance = Math.min(known.distance, distance);
+    }
+  }
+
+  recordTransformation(productId: string, name: string, level: ImpactLevel, fields: string[], outputs: string[]) {
+    let byName = this.transformations.get(productId);
+    if (!byName) {
+      byName = new Map();
+      this.transformations.set(productId, byName);
+    }
+    const known = byName.get(name);
+    if (!known) byName.set(name, { productId, name, level, fields: [...fields], outputs: [...outputs] });
+    else {
+      known.level = strongest(known.level, level);
+      for (const field of fields) if (!known.fields.includes(field)) known.fields.push(field);
+      for (const output of outputs) if (!known.outputs.includes(output)) known.outputs.push(output);
+    }
+  }
+
+  impact(): Impact {
+    const documentOrder = (productId: string) =>
+      this.graph.products.get(productId)?.index ?? this.graph.systems.get(productId)?.index ?? 0;
+    const isOrigin = (port: ImpactedPort) =>
+      this.origins.some((origin) => origin.nodeId === port.nodeId && origin.portId === port.portId);
+    return {
+      origin: this.origin,
+      originPorts: this.origins,
+      products: [...this.products.values()].sort(
+        (a, b) => a.distance - b.distance || documentOrder(a.productId) - documentOrder(b.productId),
+      ),
+      ports: [...this.ports.values()].flatMap((byPort) => [...byPort.values()]).filter((port) => !isOrigin(port)),
+      links: [...this.links.values()].sort(
+        (a, b) => (this.graph.links.get(a.linkId)?.index ?? 0) - (this.graph.links.get(b.linkId)?.index ?? 0),
+      ),
+      transformations: [...this.transformations.values()].flatMap((byName) => [...byName.values()]),
+    };
+  }
+}
+
+function strongest(a: ImpactLevel, b: ImpactLevel): ImpactLevel {
+  return a === 'field' || b === 'field' ? 'field' : 'dataset';
+}

@@ -21,8 +21,9 @@ export class FieldSet {
     for (const [portId, fields] of other.byPort) for (const field of fields) this.add(portId, field);
   }
 
+  /** `field` lower-cased, as every name this set hands out is. */
   has(portId: string, field: string): boolean {
-    return this.byPort.get(portId)?.has(field.toLowerCase()) ?? false;
+    return this.byPort.get(portId)?.has(field) ?? false;
   }
 
   get isEmpty(): boolean {

@@ -1,5 +1,5 @@
-import type { Endpoint, Mesh } from '../model';
-import { FieldSet } from './field-set';
+import type { Endpoint, Link, Mesh } from '../model';
+import type { FieldSet } from './field-set';
 import { type MeshGraph, meshGraph } from './mesh-graph';
 import { productLineage } from './product-lineage';
 import { sourceDataset } from './source-dataset';
@@ -19,7 +19,7 @@ export type ImpactOrigin =
  */
 export type ImpactLevel = 'field' | 'dataset';
 
-/** A field at an impacted port, and the changed fields it comes from (`input port.field`). */
+/** A field at an impacted port, and the changed fields of the product's input it comes from (`input port.field`). */
 export interface ImpactedField {
   name: string;
   from: string[];
@@ -90,7 +90,7 @@ export function analyzeImpact(mesh: Mesh, origin: ImpactOrigin): Impact {
   for (const flow of originFlows(graph, origin, result)) send(flow);
   for (let next = queue.shift(); next; next = queue.shift()) {
     for (const link of graph.linksFrom(next.endpoint)) {
-      for (const flow of flowThroughLink(graph, link.id, next, result)) send(flow);
+      for (const flow of flowThroughLink(graph, link, next, result)) send(flow);
     }
   }
   return result.impact();
@@ -98,7 +98,7 @@ export function analyzeImpact(mesh: Mesh, origin: ImpactOrigin): Impact {
 
 function allFields(graph: MeshGraph, endpoint: Endpoint): Map<string, ImpactedField> {
   const fields = sourceDataset(graph, endpoint)?.fields ?? [];
-  return new Map(fields.map((field) => [field.name.toLowerCase(), { name: field.name, from: [field.name] }]));
+  return new Map(fields.map((field) => [field.name.toLowerCase(), { name: field.name, from: [] }]));
 }
 
 function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactCollector): Flow[] {
@@ -109,7 +109,7 @@ function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactColle
         .find((object) => object.name === origin.object)
         ?.properties.find((candidate) => candidate.name === origin.field);
       if (!property) return [];
-      const fields = new Map([[property.name.toLowerCase(), { name: property.name, from: [property.name] }]]);
+      const fields = new Map([[property.name.toLowerCase(), { name: property.name, from: [] }]]);
       return graph.contractUses(origin.contractId).flatMap((use) => {
         const endpoints =
           use.kind === 'port'
@@ -149,37 +149,44 @@ function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactColle
   }
 }
 
-function flowThroughLink(graph: MeshGraph, linkId: string, flow: Flow, result: ImpactCollector): Flow[] {
-  const link = graph.links.get(linkId)?.item;
-  const product = link && graph.products.get(link.to.nodeId)?.item;
-  if (!link || !product) return [];
+/** The changed fields (lower-cased keys) that a set of input fields holds, at one input port. */
+function changedIn(set: FieldSet, portId: string, keys: Iterable<string>): string[] {
+  const found: string[] = [];
+  for (const key of keys) if (set.has(portId, key)) found.push(key);
+  return found;
+}
+
+function holdsAny(set: FieldSet, portId: string, keys: Iterable<string>): boolean {
+  for (const key of keys) if (set.has(portId, key)) return true;
+  return false;
+}
+
+function flowThroughLink(graph: MeshGraph, link: Link, flow: Flow, result: ImpactCollector): Flow[] {
+  const product = graph.products.get(link.to.nodeId)?.item;
+  if (!product) return [];
   const portId = link.to.portId;
   const port = product.inputPorts.find((candidate) => candidate.id === portId);
   const lineage = productLineage(graph, product);
-  const changed = FieldSet.of(portId, flow.fields.keys());
-  const expected = new Set((port?.expects ?? []).map((field) => field.name.toLowerCase()));
-  const used = new Set([...flow.fields.keys()].filter((key) => expected.has(key)));
-  for (const step of lineage.transformations) {
-    for (const field of changed.intersection(step.named).fieldsOf(portId)) used.add(field);
+  const keys = [...flow.fields.keys()];
+  const used = new Set<string>();
+  for (const field of port?.expects ?? []) {
+    const key = field.name.toLowerCase();
+    if (flow.fields.has(key)) used.add(key);
   }
+  for (const step of lineage.transformations) for (const key of changedIn(step.named, portId, keys)) used.add(key);
   for (const output of lineage.outputs.values()) {
     if (!output.inputs.has(portId)) continue;
-    for (const column of output.fields.values()) {
-      for (const field of changed.intersection(column.sources).fieldsOf(portId)) used.add(field);
-    }
+    for (const column of output.fields.values())
+      for (const key of changedIn(column.sources, portId, keys)) used.add(key);
   }
   const level: ImpactLevel = used.size > 0 ? 'field' : 'dataset';
-  const usedFields = [...used].map((key) => flow.fields.get(key)?.name ?? key);
+  const usedOnly = new Map<string, ImpactedField>();
+  for (const key of used) usedOnly.set(key, flow.fields.get(key) ?? { name: key, from: [] });
+  const usedNames = [...usedOnly.values()].map((field) => field.name);
   const distance = flow.distance + 1;
-  result.recordLink(link.id, level, usedFields);
-  result.recordPort(
-    { nodeId: product.id, portId },
-    'input',
-    level,
-    usedFields.map((name) => ({ name, from: flow.fields.get(name.toLowerCase())?.from ?? [name] })),
-  );
+  result.recordLink(link.id, level, usedNames);
+  result.recordPort({ nodeId: product.id, portId }, 'input', level, usedNames, () => []);
   result.recordProduct(product.id, level, distance);
-  const usedOnly = new Map([...flow.fields].filter(([key]) => used.has(key)));
   return flowsOutOfProduct(graph, product.id, portId, usedOnly, distance, result);
 }
 
@@ -195,18 +202,18 @@ function flowsOutOfProduct(
   const product = graph.products.get(productId)?.item;
   if (!product) return [];
   const lineage = productLineage(graph, product);
-  const changed = FieldSet.of(portId, fields.keys());
+  const keys = [...fields.keys()];
   const inputName = product.inputPorts.find((port) => port.id === portId)?.name ?? portId;
-  const fromOf = (sources: FieldSet) =>
-    [...changed.intersection(sources).fieldsOf(portId)].flatMap(
-      (key) => fields.get(key)?.from.map((origin) => `${inputName}.${origin}`) ?? [],
-    );
+  const nameOf = (key: string) => fields.get(key)?.name ?? key;
+  const qualified = (key: string) => `${inputName}.${nameOf(key)}`;
   for (const step of lineage.transformations) {
     if (!step.table.inputs.has(portId)) continue;
-    const named = [...changed.intersection(step.named).fieldsOf(portId)].map((key) => fields.get(key)?.name ?? key);
-    const outputs = [...step.table.columns.values()]
-      .filter((column) => column.sources.intersects(changed) || step.table.rowSources.intersects(changed))
-      .map((column) => column.name);
+    const named = changedIn(step.named, portId, keys).map(nameOf);
+    const everyRow = holdsAny(step.table.rowSources, portId, keys);
+    const outputs: string[] = [];
+    for (const column of step.table.columns.values()) {
+      if (everyRow || holdsAny(column.sources, portId, keys)) outputs.push(column.name);
+    }
     result.recordTransformation(
       productId,
       step.transformation.name,
@@ -215,31 +222,48 @@ function flowsOutOfProduct(
       outputs,
     );
   }
-  return [...lineage.outputs.values()].flatMap((output) => {
-    if (!output.inputs.has(portId)) return [];
-    const everyRow = output.rowSources.intersects(changed);
+  const flows: Flow[] = [];
+  for (const output of lineage.outputs.values()) {
+    if (!output.inputs.has(portId)) continue;
+    const everyRow = holdsAny(output.rowSources, portId, keys);
     const derived = new Map<string, ImpactedField>();
     for (const [key, column] of output.fields) {
-      const from = everyRow
-        ? [...fields.values()].map((field) => `${inputName}.${field.name}`)
-        : fromOf(column.sources);
-      if (from.length > 0) derived.set(key, { name: column.name, from });
+      const from = everyRow ? keys : changedIn(column.sources, portId, keys);
+      if (from.length > 0) derived.set(key, { name: column.name, from: from.map(qualified) });
     }
     const endpoint = { nodeId: productId, portId: output.port.id };
-    result.recordPort(endpoint, 'output', derived.size > 0 ? 'field' : 'dataset', [...derived.values()]);
-    return [{ endpoint, fields: derived, distance }];
-  });
+    const names = [...derived.values()].map((field) => field.name);
+    result.recordPort(
+      endpoint,
+      'output',
+      derived.size > 0 ? 'field' : 'dataset',
+      names,
+      (name) => derived.get(name.toLowerCase())?.from ?? [],
+    );
+    flows.push({ endpoint, fields: derived, distance });
+  }
+  return flows;
+}
+
+/** What is known of a port while the analysis runs: fields by name, with where each comes from. */
+interface PortRecord {
+  direction: ImpactedPort['direction'];
+  level: ImpactLevel;
+  fields: Map<string, Set<string>>;
 }
 
 /** Gathers what the analysis reaches, keeping for each element the strongest level and every field. */
 class ImpactCollector {
   private readonly origins: ImpactedPort[] = [];
-  private readonly ports = new Map<string, Map<string, ImpactedPort>>();
-  private readonly links = new Map<string, ImpactedLink>();
+  private readonly ports = new Map<string, Map<string, PortRecord>>();
+  private readonly links = new Map<string, { level: ImpactLevel; fields: Set<string> }>();
   private readonly products = new Map<string, ImpactedProduct>();
-  private readonly transformations = new Map<string, Map<string, ImpactedTransformation>>();
+  private readonly transformations = new Map<
+    string,
+    Map<string, { level: ImpactLevel; fields: Set<string>; outputs: Set<string> }>
+  >();
   /** The fields already sent out of each endpoint, so each flows once. */
-  private readonly sent = new Map<string, Map<string, Set<string> | null>>();
+  private readonly sent = new Map<string, Map<string, Set<string>>>();
 
   constructor(
     private readonly graph: MeshGraph,
@@ -258,40 +282,53 @@ class ImpactCollector {
       byPort.set(flow.endpoint.portId, new Set(flow.fields.keys()));
       return true;
     }
-    const fresh = [...flow.fields.keys()].filter((key) => !before?.has(key));
-    for (const key of fresh) before?.add(key);
-    return fresh.length > 0;
+    let isNew = false;
+    for (const key of flow.fields.keys()) {
+      if (before.has(key)) continue;
+      before.add(key);
+      isNew = true;
+    }
+    return isNew;
   }
 
   recordOrigin(endpoint: Endpoint, direction: ImpactedPort['direction'], fields: ReadonlyMap<string, ImpactedField>) {
     this.origins.push({ ...endpoint, direction, level: 'field', fields: [...fields.values()] });
   }
 
-  recordPort(endpoint: Endpoint, direction: ImpactedPort['direction'], level: ImpactLevel, fields: ImpactedField[]) {
+  recordPort(
+    endpoint: Endpoint,
+    direction: ImpactedPort['direction'],
+    level: ImpactLevel,
+    fieldNames: readonly string[],
+    fromOf: (name: string) => readonly string[],
+  ) {
     let byPort = this.ports.get(endpoint.nodeId);
     if (!byPort) {
       byPort = new Map();
       this.ports.set(endpoint.nodeId, byPort);
     }
-    const known = byPort.get(endpoint.portId);
-    if (!known) {
-      byPort.set(endpoint.portId, { ...endpoint, direction, level, fields: [...fields] });
-      return;
+    let record = byPort.get(endpoint.portId);
+    if (!record) {
+      record = { direction, level, fields: new Map() };
+      byPort.set(endpoint.portId, record);
     }
-    known.level = strongest(known.level, level);
-    for (const field of fields) {
-      const same = known.fields.find((candidate) => candidate.name === field.name);
-      if (!same) known.fields.push({ ...field, from: [...field.from] });
-      else for (const from of field.from) if (!same.from.includes(from)) same.from.push(from);
+    record.level = strongest(record.level, level);
+    for (const name of fieldNames) {
+      let from = record.fields.get(name);
+      if (!from) {
+        from = new Set();
+        record.fields.set(name, from);
+      }
+      for (const source of fromOf(name)) from.add(source);
     }
   }
 
-  recordLink(linkId: string, level: ImpactLevel, fields: string[]) {
+  recordLink(linkId: string, level: ImpactLevel, fields: readonly string[]) {
     const known = this.links.get(linkId);
-    if (!known) this.links.set(linkId, { linkId, level, fields: [...fields] });
+    if (!known) this.links.set(linkId, { level, fields: new Set(fields) });
     else {
       known.level = strongest(known.level, level);
-      for (const field of fields) if (!known.fields.includes(field)) known.fields.push(field);
+      for (const field of fields) known.fields.add(field);
     }
   }
 
@@ -312,30 +349,46 @@ class ImpactCollector {
       this.transformations.set(productId, byName);
     }
     const known = byName.get(name);
-    if (!known) byName.set(name, { productId, name, level, fields: [...fields], outputs: [...outputs] });
+    if (!known) byName.set(name, { level, fields: new Set(fields), outputs: new Set(outputs) });
     else {
       known.level = strongest(known.level, level);
-      for (const field of fields) if (!known.fields.includes(field)) known.fields.push(field);
-      for (const output of outputs) if (!known.outputs.includes(output)) known.outputs.push(output);
+      for (const field of fields) known.fields.add(field);
+      for (const output of outputs) known.outputs.add(output);
     }
   }
 
   impact(): Impact {
     const documentOrder = (productId: string) =>
       this.graph.products.get(productId)?.index ?? this.graph.systems.get(productId)?.index ?? 0;
-    const isOrigin = (port: ImpactedPort) =>
-      this.origins.some((origin) => origin.nodeId === port.nodeId && origin.portId === port.portId);
+    const isOrigin = (nodeId: string, portId: string) =>
+      this.origins.some((origin) => origin.nodeId === nodeId && origin.portId === portId);
+    const ports: ImpactedPort[] = [];
+    for (const [nodeId, byPort] of this.ports) {
+      for (const [portId, record] of byPort) {
+        if (isOrigin(nodeId, portId)) continue;
+        const fields = [...record.fields].map(([name, from]) => ({ name, from: [...from] }));
+        ports.push({ nodeId, portId, direction: record.direction, level: record.level, fields });
+      }
+    }
     return {
       origin: this.origin,
       originPorts: this.origins,
       products: [...this.products.values()].sort(
         (a, b) => a.distance - b.distance || documentOrder(a.productId) - documentOrder(b.productId),
       ),
-      ports: [...this.ports.values()].flatMap((byPort) => [...byPort.values()]).filter((port) => !isOrigin(port)),
-      links: [...this.links.values()].sort(
-        (a, b) => (this.graph.links.get(a.linkId)?.index ?? 0) - (this.graph.links.get(b.linkId)?.index ?? 0),
+      ports,
+      links: [...this.links]
+        .map(([linkId, { level, fields }]) => ({ linkId, level, fields: [...fields] }))
+        .sort((a, b) => (this.graph.links.get(a.linkId)?.index ?? 0) - (this.graph.links.get(b.linkId)?.index ?? 0)),
+      transformations: [...this.transformations].flatMap(([productId, byName]) =>
+        [...byName].map(([name, { level, fields, outputs }]) => ({
+          productId,
+          name,
+          level,
+          fields: [...fields],
+          outputs: [...outputs],
+        })),
       ),
-      transformations: [...this.transformations.values()].flatMap((byName) => [...byName.values()]),
     };
   }
 }

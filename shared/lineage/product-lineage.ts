@@ -1,4 +1,5 @@
 import type { DataProduct, Link, Port, Transformation } from '../model';
+import { DependentCache } from './dependent-cache';
 import { FieldSet } from './field-set';
 import type { MeshGraph } from './mesh-graph';
 import { type DatasetField, type SourceDataset, sourceDataset } from './source-dataset';
@@ -59,25 +60,51 @@ export interface ProductLineage {
   outputs: ReadonlyMap<string, OutputLineage>;
 }
 
-const cache = new WeakMap<MeshGraph, Map<string, ProductLineage>>();
+const cache = new DependentCache<DataProduct, ProductLineage>();
 
 /**
  * How data moves through a product, field by field: input ports feed clean tables named after
  * what they carry, transformations select from them in order, output ports publish the table
  * named like their contract (the CDC engine's naming; see shared/simulation/README.md).
+ * Remembered until the product, what feeds it or its output contracts change.
  */
 export function productLineage(graph: MeshGraph, product: DataProduct): ProductLineage {
-  let byProduct = cache.get(graph);
-  if (!byProduct) {
-    byProduct = new Map();
-    cache.set(graph, byProduct);
+  let known = perGraph.get(graph);
+  if (!known) {
+    known = new Map();
+    perGraph.set(graph, known);
   }
-  let lineage = byProduct.get(product.id);
+  let lineage = known.get(product);
   if (!lineage) {
-    lineage = computeLineage(graph, product);
-    byProduct.set(product.id, lineage);
+    lineage = cache.get(product, lineageDependencies(graph, product), () => computeLineage(graph, product));
+    known.set(product, lineage);
   }
   return lineage;
+}
+
+/** Within one mesh (one graph), each product's dependencies are compared once. */
+const perGraph = new WeakMap<MeshGraph, Map<DataProduct, ProductLineage>>();
+
+/** Everything a product's lineage is read from besides the product itself. */
+function lineageDependencies(graph: MeshGraph, product: DataProduct): unknown[] {
+  const dependencies: unknown[] = [];
+  const contract = (id: string | undefined) => (id === undefined ? undefined : graph.contracts.get(id)?.item);
+  for (const port of product.inputPorts) {
+    const link = graph.linksInto({ nodeId: product.id, portId: port.id })[0];
+    if (!link) continue;
+    dependencies.push(link);
+    const upstream = graph.products.get(link.from.nodeId)?.item;
+    if (upstream) {
+      dependencies.push(upstream);
+      for (const output of upstream.outputPorts) dependencies.push(contract(output.contractId));
+      continue;
+    }
+    const system = graph.systems.get(link.from.nodeId)?.item;
+    dependencies.push(system);
+    for (const event of system?.publishes ?? []) dependencies.push(contract(event.contractId));
+  }
+  for (const port of product.outputPorts) dependencies.push(contract(port.contractId));
+  return dependencies;
 }
 
 function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage {

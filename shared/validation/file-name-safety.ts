@@ -9,8 +9,18 @@ const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/;
  */
 export const MAX_NAME_BYTES = 200;
 
-/** Why a name cannot become a file name on every system, or undefined when it can. */
+const verdicts = new Map<string, string | undefined>();
+
+/** Why a name cannot become a file name on every system, or undefined when it can (remembered: names repeat). */
 export function fileNameProblem(name: string): string | undefined {
+  if (verdicts.has(name)) return verdicts.get(name);
+  if (verdicts.size > 10_000) verdicts.clear();
+  const problem = judge(name);
+  verdicts.set(name, problem);
+  return problem;
+}
+
+function judge(name: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed === '') return 'is empty';
   if (trimmed === '.' || trimmed === '..' || trimmed.includes('../') || trimmed.includes('..\\')) {

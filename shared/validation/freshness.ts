@@ -1,3 +1,4 @@
+import { DependentCache } from '../lineage/dependent-cache';
 import type { MeshGraph } from '../lineage/mesh-graph';
 import type { Contract, DataProduct } from '../model';
 
@@ -43,20 +44,56 @@ function slaMinutes(contracts: readonly Contract[], properties: readonly string[
   );
 }
 
+interface Freshness {
+  promised: number | undefined;
+  interval: number;
+}
+
+/** Per product, until it or its output contracts change. */
+const cache = new DependentCache<DataProduct, Freshness>();
+/** Per graph (one per mesh): each product looked at once per validation. */
+const perGraph = new WeakMap<MeshGraph, Map<DataProduct, Freshness>>();
+
+function freshnessOf(graph: MeshGraph, product: DataProduct): Freshness {
+  let known = perGraph.get(graph);
+  if (!known) {
+    known = new Map();
+    perGraph.set(graph, known);
+  }
+  let freshness = known.get(product);
+  if (!freshness) {
+    const contracts = outputContracts(graph, product);
+    freshness = cache.get(product, contracts, () => ({
+      promised: promise(product, contracts),
+      interval: interval(contracts),
+    }));
+    known.set(product, freshness);
+  }
+  return freshness;
+}
+
 /**
  * How fresh a product promises its data to be: its freshness SLO, or else the tightest
  * `latency` (or `freshness`) SLA of its output contracts.
  */
 export function promisedFreshness(graph: MeshGraph, product: DataProduct): number | undefined {
-  const slo = product.observability.slos.find((candidate) => candidate.kind === 'freshness');
-  const fromSlo = slo && minutesOf(slo.target, slo.unit);
-  if (fromSlo !== undefined) return fromSlo;
-  const fromSla = slaMinutes(outputContracts(graph, product), ['latency', 'freshness']);
-  return fromSla.length > 0 ? Math.min(...fromSla) : undefined;
+  return freshnessOf(graph, product).promised;
 }
 
 /** How often the product's pipeline refreshes its outputs: the slowest `frequency` SLA of its output contracts, else 0. */
 export function refreshInterval(graph: MeshGraph, product: DataProduct): number {
-  const intervals = slaMinutes(outputContracts(graph, product), ['frequency']);
+  return freshnessOf(graph, product).interval;
+}
+
+function promise(product: DataProduct, contracts: readonly Contract[]): number | undefined {
+  const slo = product.observability.slos.find((candidate) => candidate.kind === 'freshness');
+  const fromSlo = slo && minutesOf(slo.target, slo.unit);
+  if (fromSlo !== undefined) return fromSlo;
+  const fromSla = slaMinutes(contracts, ['latency', 'freshness']);
+  return fromSla.length > 0 ? Math.min(...fromSla) : undefined;
+}
+
+function interval(contracts: readonly Contract[]): number {
+  const intervals = slaMinutes(contracts, ['frequency']);
   return intervals.length > 0 ? Math.max(...intervals) : 0;
 }

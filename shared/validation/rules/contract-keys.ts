@@ -1,4 +1,6 @@
-import { checkDatasetShape } from '../../contracts';
+import { type ContractFinding, checkDatasetShape } from '../../contracts';
+import { DependentCache } from '../../lineage/dependent-cache';
+import type { Contract } from '../../model';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -10,7 +12,7 @@ export const contractKeysRule: Rule = {
   defaultSeverity: 'error',
   check({ mesh, graph }) {
     return mesh.contracts.flatMap((contract) =>
-      checkDatasetShape(contract).map((finding) => ({
+      shapeOf(contract).map((finding) => ({
         ...contractPlace(graph, contract),
         path: `${contractPlace(graph, contract).path}.${finding.path}`,
         message: `Contract '${contract.name}': ${finding.message}.`,
@@ -22,3 +24,9 @@ export const contractKeysRule: Rule = {
     );
   },
 };
+
+const shapes = new DependentCache<Contract, ContractFinding[]>();
+
+function shapeOf(contract: Contract): ContractFinding[] {
+  return shapes.get(contract, [], () => checkDatasetShape(contract));
+}

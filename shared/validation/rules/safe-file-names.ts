@@ -9,14 +9,13 @@ export const safeFileNamesRule: Rule = {
     'Exports write a file per domain, product and contract; a name like CON, ../x or 300 characters breaks them on some systems.',
   defaultSeverity: 'error',
   check({ mesh, graph }) {
-    return namedElements(mesh, graph).flatMap((element) => {
+    return namedElements(mesh).flatMap((element) => {
       const problem = fileNameProblem(element.name);
       if (!problem) return [];
       const shown = element.name.length > 40 ? `${element.name.slice(0, 40)}…` : element.name;
       return [
         {
-          element: element.element,
-          path: element.path,
+          ...element.place(graph),
           message: `The name of ${element.noun} '${shown}' ${problem}.`,
           fixHint: `Rename the ${element.noun}: exports name files after it.`,
         },

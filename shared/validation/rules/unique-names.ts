@@ -1,5 +1,4 @@
-import { comparableName } from '../../model';
-import { namedElements } from '../named-elements';
+import { type NamedElement, namedElements } from '../named-elements';
 import type { Rule } from '../rule';
 
 export const uniqueNamesRule: Rule = {
@@ -8,19 +7,22 @@ export const uniqueNamesRule: Rule = {
   rationale: 'Two elements with one name confuse readers and collide as files, topics and tables when exported.',
   defaultSeverity: 'error',
   check({ mesh, graph }) {
-    const first = new Map<string, string>();
-    return namedElements(mesh, graph).flatMap((element) => {
-      const key = `${element.scope}\u0000${comparableName(element.name)}`;
-      const earlier = first.get(key);
+    const first = new Map<string, Map<string, NamedElement>>();
+    return namedElements(mesh).flatMap((element) => {
+      let inScope = first.get(element.scope);
+      if (!inScope) {
+        inScope = new Map();
+        first.set(element.scope, inScope);
+      }
+      const earlier = inScope.get(element.key);
       if (earlier === undefined) {
-        first.set(key, element.path);
+        inScope.set(element.key, element);
         return [];
       }
       return [
         {
-          element: element.element,
-          path: element.path,
-          message: `Another ${element.noun} ${element.scopeLabel} is already called '${element.name}' (${earlier}).`,
+          ...element.place(graph),
+          message: `Another ${element.noun} ${element.scopeLabel(graph)} is already called '${element.name}' (${earlier.place(graph).path}).`,
           fixHint: `Rename this ${element.noun}; names are compared ignoring case and surrounding spaces.`,
         },
       ];

@@ -23,6 +23,8 @@ export interface RuleFinding {
   /** Other elements the finding is about: the products and links of a cycle, the chain of a freshness promise. */
   related?: ElementRef[];
   fix?: Fix;
+  /** For a rule whose findings differ in weight (a contract's errors and warnings): this one's, unless a policy sets the rule's. */
+  severity?: Severity;
 }
 
 /** A rule's finding with the severity the mesh's policies give it. */

@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { breakingChangesRule } from './rules/breaking-changes';
 import { contractKeysRule } from './rules/contract-keys';
+import { contractSemanticsRule } from './rules/contract-semantics';
 import { crossDomainSourcesRule } from './rules/cross-domain-sources';
 import { freshnessSlosRule } from './rules/freshness-slos';
 import { inputsLinkedRule } from './rules/inputs-linked';
@@ -19,6 +20,7 @@ import { unusedContractsRule } from './rules/unused-contracts';
 const MESH_RULES: readonly Rule[] = [
   ownersRule,
   outputContractsRule,
+  contractSemanticsRule,
   contractKeysRule,
   inputsLinkedRule,
   selfLinksRule,

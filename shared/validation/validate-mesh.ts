@@ -1,6 +1,6 @@
 import { meshGraph } from '../lineage/mesh-graph';
 import type { Mesh } from '../model';
-import type { Finding, Severity } from './finding';
+import type { Finding, RuleFinding, Severity } from './finding';
 import { rulePolicy } from './policy';
 import { RULES } from './rule-catalog';
 
@@ -22,11 +22,12 @@ export function validateMesh(mesh: Mesh, options: ValidationOptions = {}): Findi
     if (options.ruleIds && !options.ruleIds.includes(rule.id)) return [];
     const policy = rulePolicy(mesh.policies, rule.id, rule.defaultSeverity);
     const isOff = policy.severity === 'off';
-    const severity: Severity = policy.severity === 'off' ? rule.defaultSeverity : policy.severity;
+    const severityOf = (finding: RuleFinding): Severity =>
+      policy.isSet && policy.severity !== 'off' ? policy.severity : (finding.severity ?? rule.defaultSeverity);
     return rule.check(context).map((finding) => ({
       ...finding,
       ruleId: rule.id,
-      severity,
+      severity: severityOf(finding),
       ...(isOff && { suppressed: { reason: policy.reason ?? "turned off in the mesh's policies (no reason given)" } }),
       ...(!isOff && policy.reason !== undefined && { policyReason: policy.reason }),
     }));

@@ -17,7 +17,7 @@ export const safeFileNamesRule: Rule = {
         {
           ...element.place(graph),
           message: `The name of ${element.noun} '${shown}' ${problem}.`,
-          fixHint: `Rename the ${element.noun}: exports name files after it.`,
+          fixHint: `Rename the ${element.noun}: files are named after it (exports here rename it; other tools may refuse it).`,
         },
       ];
     });

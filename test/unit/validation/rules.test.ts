@@ -52,6 +52,16 @@ const CASES: Record<string, RuleCase> = {
         ),
     },
   },
+  'contract-semantics': {
+    triggers: {
+      mesh: () => changed((mesh) => contract(mesh, 'customers').schema[0]?.properties.push(aProperty('email'))),
+      message: "Contract 'Customers': duplicate property name 'email' (also at schema[0].properties[1]).",
+      path: 'contracts[0].schema[0].properties[3].name',
+    },
+    passes: {
+      mesh: () => changed((mesh) => contract(mesh, 'customers').schema[0]?.properties.push(aProperty('e_mail'))),
+    },
+  },
   'contract-keys': {
     triggers: {
       mesh: () =>
@@ -328,6 +338,16 @@ describe('rule details', () => {
     expect(findingsOf('freshness-slos', mesh).map((finding) => finding.message)).toEqual([
       "'Report' promises data fresh within 20 min, but can be no fresher than 25 min: 'Customers' promises 15 min → 'Revenue' refreshes every 10 min → 'Report' adds no delay of its own.",
     ]);
+  });
+
+  it('keeps the weight of each contract finding unless a policy sets the rule', () => {
+    const mesh = changed((mesh) => {
+      mesh.contracts.push(anEventContract('clicks', { keepHistory: true }));
+      contract(mesh, 'customers').schema[0]?.properties.push(aProperty('email'));
+    });
+    expect(findingsOf('contract-semantics', mesh).map((finding) => finding.severity)).toEqual(['error', 'warning']);
+    mesh.policies.rules['contract-semantics'] = 'info';
+    expect(findingsOf('contract-semantics', mesh).map((finding) => finding.severity)).toEqual(['info', 'info']);
   });
 
   it('does not count a column computed from a classified field as republishing it', () => {

@@ -28,7 +28,7 @@ function judge(name: string): string | undefined {
   }
   const forbidden = FORBIDDEN.exec(name)?.[0];
   if (forbidden !== undefined) {
-    const shown = /[\u0000-\u001f]/.test(forbidden) ? 'a control character' : `'${forbidden}'`;
+    const shown = forbidden.charCodeAt(0) < 0x20 ? 'a control character' : `'${forbidden}'`;
     return `contains ${shown}, which file systems refuse`;
   }
   if (RESERVED.test(trimmed)) return `is a device name Windows reserves ('${trimmed.split('.')[0]}')`;

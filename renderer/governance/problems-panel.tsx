@@ -38,7 +38,9 @@ export function ProblemsPanel() {
     [mesh, findings, shown, onlySelection, selection],
   );
   if (!mesh) return null;
-  const active = visible.filter((finding) => !finding.suppressed);
+  const active = visible
+    .filter((finding) => !finding.suppressed)
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
   const suppressed = visible.filter((finding) => finding.suppressed);
   return (
     <section className="problems-panel" aria-label="Problems" data-testid="problems-panel">

@@ -1,5 +1,5 @@
 import type { Endpoint, Link, Mesh } from '../model';
-import type { FieldSet } from './field-set';
+import { inputUse } from './input-use';
 import { type MeshGraph, meshGraph } from './mesh-graph';
 import { productLineage } from './product-lineage';
 import { sourceDataset } from './source-dataset';
@@ -149,43 +149,23 @@ function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactColle
   }
 }
 
-/** The changed fields (lower-cased keys) that a set of input fields holds, at one input port. */
-function changedIn(set: FieldSet, portId: string, keys: Iterable<string>): string[] {
-  const found: string[] = [];
-  for (const key of keys) if (set.has(portId, key)) found.push(key);
-  return found;
-}
-
-function holdsAny(set: FieldSet, portId: string, keys: Iterable<string>): boolean {
-  for (const key of keys) if (set.has(portId, key)) return true;
-  return false;
-}
-
 function flowThroughLink(graph: MeshGraph, link: Link, flow: Flow, result: ImpactCollector): Flow[] {
   const product = graph.products.get(link.to.nodeId)?.item;
   if (!product) return [];
   const portId = link.to.portId;
-  const port = product.inputPorts.find((candidate) => candidate.id === portId);
-  const lineage = productLineage(graph, product);
-  const keys = [...flow.fields.keys()];
-  const used = new Set<string>();
-  for (const field of port?.expects ?? []) {
-    const key = field.name.toLowerCase();
-    if (flow.fields.has(key)) used.add(key);
-  }
-  for (const step of lineage.transformations) for (const key of changedIn(step.named, portId, keys)) used.add(key);
-  for (const output of lineage.outputs.values()) {
-    if (!output.inputs.has(portId)) continue;
-    for (const column of output.fields.values())
-      for (const key of changedIn(column.sources, portId, keys)) used.add(key);
-  }
-  const level: ImpactLevel = used.size > 0 ? 'field' : 'dataset';
+  const use = inputUse(productLineage(graph, product), portId);
   const usedOnly = new Map<string, ImpactedField>();
-  for (const key of used) usedOnly.set(key, flow.fields.get(key) ?? { name: key, from: [] });
+  for (const [key, field] of flow.fields) if (use.used.has(key)) usedOnly.set(key, field);
+  const level: ImpactLevel = usedOnly.size > 0 ? 'field' : 'dataset';
   const usedNames = [...usedOnly.values()].map((field) => field.name);
   const distance = flow.distance + 1;
   result.recordLink(link.id, level, usedNames);
-  result.recordPort({ nodeId: product.id, portId }, 'input', level, usedNames, () => []);
+  result.recordPort(
+    { nodeId: product.id, portId },
+    'input',
+    level,
+    usedNames.map((name) => ({ name, from: [] })),
+  );
   result.recordProduct(product.id, level, distance);
   return flowsOutOfProduct(graph, product.id, portId, usedOnly, distance, result);
 }
@@ -201,45 +181,34 @@ function flowsOutOfProduct(
 ): Flow[] {
   const product = graph.products.get(productId)?.item;
   if (!product) return [];
-  const lineage = productLineage(graph, product);
-  const keys = [...fields.keys()];
-  const inputName = product.inputPorts.find((port) => port.id === portId)?.name ?? portId;
-  const nameOf = (key: string) => fields.get(key)?.name ?? key;
-  const qualified = (key: string) => `${inputName}.${nameOf(key)}`;
-  for (const step of lineage.transformations) {
-    if (!step.table.inputs.has(portId)) continue;
-    const named = changedIn(step.named, portId, keys).map(nameOf);
-    const everyRow = holdsAny(step.table.rowSources, portId, keys);
-    const outputs: string[] = [];
-    for (const column of step.table.columns.values()) {
-      if (everyRow || holdsAny(column.sources, portId, keys)) outputs.push(column.name);
+  const use = inputUse(productLineage(graph, product), portId);
+  for (const step of use.steps) {
+    const named: string[] = [];
+    const outputs = new Set<string>();
+    let everyRow = false;
+    for (const [key, field] of fields) {
+      if (step.named.has(key)) named.push(field.name);
+      if (step.rowFields.has(key)) everyRow = true;
+      for (const column of step.columnsOf.get(key) ?? []) outputs.add(column);
     }
-    result.recordTransformation(
-      productId,
-      step.transformation.name,
-      named.length > 0 ? 'field' : 'dataset',
-      named,
-      outputs,
-    );
+    const level = named.length > 0 ? 'field' : 'dataset';
+    result.recordTransformation(productId, step.name, level, named, everyRow ? [...step.columns] : [...outputs]);
   }
   const flows: Flow[] = [];
-  for (const output of lineage.outputs.values()) {
-    if (!output.inputs.has(portId)) continue;
-    const everyRow = holdsAny(output.rowSources, portId, keys);
+  for (const output of use.outputs) {
+    let everyRow = false;
+    for (const key of fields.keys()) if (output.rowFields.has(key)) everyRow = true;
     const derived = new Map<string, ImpactedField>();
-    for (const [key, column] of output.fields) {
-      const from = everyRow ? keys : changedIn(column.sources, portId, keys);
-      if (from.length > 0) derived.set(key, { name: column.name, from: from.map(qualified) });
+    for (const [key, field] of fields) {
+      const source = `${use.portName}.${field.name}`;
+      for (const column of everyRow ? output.columns : (output.columnsOf.get(key) ?? [])) {
+        const known = derived.get(column.key);
+        if (known) known.from.push(source);
+        else derived.set(column.key, { name: column.name, from: [source] });
+      }
     }
-    const endpoint = { nodeId: productId, portId: output.port.id };
-    const names = [...derived.values()].map((field) => field.name);
-    result.recordPort(
-      endpoint,
-      'output',
-      derived.size > 0 ? 'field' : 'dataset',
-      names,
-      (name) => derived.get(name.toLowerCase())?.from ?? [],
-    );
+    const endpoint = { nodeId: productId, portId: output.portId };
+    result.recordPort(endpoint, 'output', derived.size > 0 ? 'field' : 'dataset', [...derived.values()]);
     flows.push({ endpoint, fields: derived, distance });
   }
   return flows;
@@ -295,13 +264,7 @@ class ImpactCollector {
     this.origins.push({ ...endpoint, direction, level: 'field', fields: [...fields.values()] });
   }
 
-  recordPort(
-    endpoint: Endpoint,
-    direction: ImpactedPort['direction'],
-    level: ImpactLevel,
-    fieldNames: readonly string[],
-    fromOf: (name: string) => readonly string[],
-  ) {
+  recordPort(endpoint: Endpoint, direction: ImpactedPort['direction'], level: ImpactLevel, fields: ImpactedField[]) {
     let byPort = this.ports.get(endpoint.nodeId);
     if (!byPort) {
       byPort = new Map();
@@ -313,13 +276,13 @@ class ImpactCollector {
       byPort.set(endpoint.portId, record);
     }
     record.level = strongest(record.level, level);
-    for (const name of fieldNames) {
-      let from = record.fields.get(name);
+    for (const field of fields) {
+      let from = record.fields.get(field.name);
       if (!from) {
         from = new Set();
-        record.fields.set(name, from);
+        record.fields.set(field.name, from);
       }
-      for (const source of fromOf(name)) from.add(source);
+      for (const source of field.from) from.add(source);
     }
   }
 

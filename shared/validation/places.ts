@@ -10,7 +10,7 @@ import {
 } from '../model';
 import type { RuleFinding } from './finding';
 
-/** Where a finding is: the element, and its path in the document. */
+/** Where a finding is: the element, and its path in the document (as formatPath writes it; built directly, as rules make many). */
 export type Place = Pick<RuleFinding, 'element' | 'path'>;
 
 const indexOf = (graph: MeshGraph, section: 'domains' | 'products' | 'systems' | 'contracts' | 'links', id: string) =>
@@ -19,31 +19,31 @@ const indexOf = (graph: MeshGraph, section: 'domains' | 'products' | 'systems' |
 export function domainPlace(graph: MeshGraph, domain: Domain): Place {
   return {
     element: { kind: 'domain', domainId: domain.id },
-    path: formatPath(['domains', indexOf(graph, 'domains', domain.id)]),
+    path: `domains[${indexOf(graph, 'domains', domain.id)}]`,
   };
 }
 
 export function productPlace(graph: MeshGraph, product: DataProduct): Place {
   return {
     element: { kind: 'product', productId: product.id },
-    path: formatPath(['products', indexOf(graph, 'products', product.id)]),
+    path: `products[${indexOf(graph, 'products', product.id)}]`,
   };
 }
 
 export function systemPlace(graph: MeshGraph, system: OperationalSystem): Place {
   return {
     element: { kind: 'system', systemId: system.id },
-    path: formatPath(['systems', indexOf(graph, 'systems', system.id)]),
+    path: `systems[${indexOf(graph, 'systems', system.id)}]`,
   };
 }
 
 export function portPlace(graph: MeshGraph, product: DataProduct, port: Port): Place {
   const list =
     port.direction === 'input' ? 'inputPorts' : port.direction === 'output' ? 'outputPorts' : 'discoveryPort';
-  const at = list === 'discoveryPort' ? [] : [product[list].indexOf(port)];
+  const at = list === 'discoveryPort' ? '' : `[${product[list].indexOf(port)}]`;
   return {
     element: { kind: 'port', productId: product.id, portId: port.id },
-    path: formatPath(['products', indexOf(graph, 'products', product.id), list, ...at]),
+    path: `products[${indexOf(graph, 'products', product.id)}].${list}${at}`,
   };
 }
 
@@ -51,12 +51,12 @@ export function topicPlace(graph: MeshGraph, system: OperationalSystem, topicInd
   const topic = system.messaging.topics[topicIndex];
   return {
     element: { kind: 'topic', systemId: system.id, topicId: topic?.id ?? '' },
-    path: formatPath(['systems', indexOf(graph, 'systems', system.id), 'messaging', 'topics', topicIndex]),
+    path: `systems[${indexOf(graph, 'systems', system.id)}].messaging.topics[${topicIndex}]`,
   };
 }
 
 export function linkPlace(graph: MeshGraph, link: Link): Place {
-  return { element: { kind: 'link', linkId: link.id }, path: formatPath(['links', indexOf(graph, 'links', link.id)]) };
+  return { element: { kind: 'link', linkId: link.id }, path: `links[${indexOf(graph, 'links', link.id)}]` };
 }
 
 export function contractPlace(graph: MeshGraph, contract: Contract, ...within: Array<string | number>): Place {
@@ -75,14 +75,7 @@ export function fieldPlace(graph: MeshGraph, contract: Contract, objectIndex: nu
       object: object?.name ?? '',
       field: object?.properties[propertyIndex]?.name ?? '',
     },
-    path: formatPath([
-      'contracts',
-      indexOf(graph, 'contracts', contract.id),
-      'schema',
-      objectIndex,
-      'properties',
-      propertyIndex,
-    ]),
+    path: `contracts[${indexOf(graph, 'contracts', contract.id)}].schema[${objectIndex}].properties[${propertyIndex}]`,
   };
 }
 

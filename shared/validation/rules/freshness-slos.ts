@@ -8,7 +8,7 @@ import type { Rule } from '../rule';
 interface Bound {
   minutes: number;
   /** The slowest input, if any, and the guarantee it gives. */
-  slowest?: { link: Link; upstream?: DataProduct; minutes: number };
+  slowest?: { link: Link; upstream: DataProduct | undefined; minutes: number };
   interval: number;
 }
 
@@ -52,16 +52,25 @@ function freshnessBounds(mesh: Mesh, graph: MeshGraph): Map<string, Bound> {
     const known = bounds.get(product.id);
     if (known || inProgress.has(product.id)) return known;
     inProgress.add(product.id);
-    let slowest: Bound['slowest'];
+    let slowestLink: Link | undefined;
+    let slowestUpstream: DataProduct | undefined;
+    let slowestMinutes = 0;
     for (const port of product.inputPorts) {
       for (const link of graph.linksInto({ nodeId: product.id, portId: port.id })) {
         const upstream = graph.products.get(link.from.nodeId)?.item;
         const minutes = upstream && upstream !== product ? guarantee(upstream) : 0;
-        if (!slowest || minutes > slowest.minutes) slowest = { link, ...(upstream && { upstream }), minutes };
+        if (slowestLink && minutes <= slowestMinutes) continue;
+        slowestLink = link;
+        slowestUpstream = upstream;
+        slowestMinutes = minutes;
       }
     }
     const interval = refreshInterval(graph, product);
-    const bound = { minutes: (slowest?.minutes ?? 0) + interval, ...(slowest && { slowest }), interval };
+    const bound: Bound = {
+      minutes: slowestMinutes + interval,
+      interval,
+      ...(slowestLink && { slowest: { link: slowestLink, upstream: slowestUpstream, minutes: slowestMinutes } }),
+    };
     inProgress.delete(product.id);
     bounds.set(product.id, bound);
     return bound;

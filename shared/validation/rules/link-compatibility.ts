@@ -2,7 +2,7 @@ import type { LinkCompatibility } from '../../contracts';
 import { checkLinkCompatibility } from '../../contracts';
 import { DependentCache } from '../../lineage/dependent-cache';
 import type { MeshGraph } from '../../lineage/mesh-graph';
-import type { Contract, Link } from '../../model';
+import type { Contract, DataProduct, Link, Mesh, OperationalSystem } from '../../model';
 import { linkPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -18,10 +18,8 @@ export const linkCompatibilityRule: Rule = {
     return mesh.links.flatMap((link) => {
       const ends = linkEnds(graph, link);
       // checkLinkCompatibility looks ends and contracts up by scanning: handed the whole mesh for
-      // every link, that would cost the square of its size.
-      const compatibility = cache.get(link, [...ends.products, ...ends.systems, ...ends.contracts], () =>
-        checkLinkCompatibility({ ...mesh, ...ends }, link),
-      );
+      // every link, that would cost the square of its size; it gets the link's neighbourhood.
+      const compatibility = cache.get(link, ends, () => checkLinkCompatibility(neighbourhood(mesh, ends), link));
       if (compatibility.status !== 'incompatible') return [];
       const nameOf = (nodeId: string) =>
         graph.products.get(nodeId)?.item.name ?? graph.systems.get(nodeId)?.item.name ?? nodeId;
@@ -37,8 +35,15 @@ export const linkCompatibilityRule: Rule = {
   },
 };
 
-/** A link's two ends and the contracts its compatibility reads: the producer's, and the one the consumer refers to. */
-function linkEnds(graph: MeshGraph, link: Link) {
+/** What a link's compatibility reads: the producing product or system, the consuming product, and their two contracts. */
+type LinkEnds = [
+  from: DataProduct | OperationalSystem | undefined,
+  to: DataProduct | undefined,
+  provider: Contract | undefined,
+  referenced: Contract | undefined,
+];
+
+function linkEnds(graph: MeshGraph, link: Link): LinkEnds {
   const fromProduct = graph.products.get(link.from.nodeId)?.item;
   const fromSystem = fromProduct ? undefined : graph.systems.get(link.from.nodeId)?.item;
   const toProduct = graph.products.get(link.to.nodeId)?.item;
@@ -50,14 +55,13 @@ function linkEnds(graph: MeshGraph, link: Link) {
     providerId = fromSystem.publishes.find((published) => published.name === event)?.contractId;
   }
   const referencedId = toProduct?.inputPorts.find((port) => port.id === link.to.portId)?.contractId;
-  const contracts: Contract[] = [];
-  for (const id of [providerId, referencedId]) {
-    const contract = id === undefined ? undefined : graph.contracts.get(id)?.item;
-    if (contract) contracts.push(contract);
-  }
-  return {
-    products: fromProduct && toProduct ? [fromProduct, toProduct] : toProduct ? [toProduct] : [],
-    systems: fromSystem ? [fromSystem] : [],
-    contracts,
-  };
+  const contract = (id: string | undefined) => (id === undefined ? undefined : graph.contracts.get(id)?.item);
+  return [fromProduct ?? fromSystem, toProduct, contract(providerId), contract(referencedId)];
+}
+
+function neighbourhood(mesh: Mesh, [from, to, provider, referenced]: LinkEnds): Mesh {
+  const products = [from, to].filter((node): node is DataProduct => node !== undefined && 'outputPorts' in node);
+  const systems = from && !('outputPorts' in from) ? [from] : [];
+  const contracts = [provider, referenced].filter((contract): contract is Contract => contract !== undefined);
+  return { ...mesh, products, systems, contracts };
 }

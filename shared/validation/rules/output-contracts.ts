@@ -1,3 +1,4 @@
+import type { RuleFinding } from '../finding';
 import { portPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -8,28 +9,25 @@ export const outputContractsRule: Rule = {
     'Consumers build on the contract, not on the data they happen to see. (Whether the contract itself is sound is contract-semantics and contract-keys.)',
   defaultSeverity: 'error',
   check({ mesh, graph }) {
-    return mesh.products.flatMap((product) =>
-      product.outputPorts.flatMap((port) => {
-        const place = () => portPlace(graph, product, port);
-        const subject = () => `Output port '${port.name}' of '${product.name}'`;
-        if (!port.contractId) {
-          return [
-            {
-              ...place(),
-              message: `${subject()} has no data contract.`,
-              fixHint: 'Choose a contract for the port in the inspector, or import one (ODCS YAML).',
-            },
-          ];
-        }
-        if (graph.contracts.has(port.contractId)) return [];
-        return [
-          {
-            ...place(),
-            message: `${subject()} refers to contract '${port.contractId}', which does not exist.`,
-            fixHint: 'Choose an existing contract for the port in the inspector.',
-          },
-        ];
-      }),
-    );
+    const findings: RuleFinding[] = [];
+    for (const product of mesh.products) {
+      for (const port of product.outputPorts) {
+        if (port.contractId !== undefined && graph.contracts.has(port.contractId)) continue;
+        const subject = `Output port '${port.name}' of '${product.name}'`;
+        findings.push({
+          ...portPlace(graph, product, port),
+          ...(port.contractId === undefined
+            ? {
+                message: `${subject} has no data contract.`,
+                fixHint: 'Choose a contract for the port in the inspector, or import one (ODCS YAML).',
+              }
+            : {
+                message: `${subject} refers to contract '${port.contractId}', which does not exist.`,
+                fixHint: 'Choose an existing contract for the port in the inspector.',
+              }),
+        });
+      }
+    }
+    return findings;
   },
 };

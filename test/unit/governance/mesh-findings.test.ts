@@ -17,7 +17,9 @@ describe('the findings the app shows', () => {
 
   it('put a contract’s findings on the nodes whose ports it governs, and a link’s on the link', () => {
     const mesh = aGovernedMesh();
-    mesh.contracts[1]?.schema[0]?.properties.push({ ...(mesh.contracts[1].schema[0].properties[1] as never) });
+    const counts = mesh.contracts[1]?.schema[0];
+    const duplicate = counts?.properties[1];
+    if (duplicate) counts.properties.push({ ...duplicate });
     mesh.links.push({
       id: 'loop',
       from: { nodeId: 'revenue', portId: 'out' },

@@ -20,3 +20,20 @@ export class DependentCache<K extends object, V> {
     return value;
   }
 }
+
+/** Values remembered per object (a mesh's graph, a product's lineage) and per key within it, computed on first use. */
+export class PerObjectCache<K extends object, Key, V> {
+  private readonly entries = new WeakMap<K, Map<Key, V>>();
+
+  get(owner: K, key: Key, compute: () => V): V {
+    let byKey = this.entries.get(owner);
+    if (!byKey) {
+      byKey = new Map();
+      this.entries.set(owner, byKey);
+    }
+    if (byKey.has(key)) return byKey.get(key) as V;
+    const value = compute();
+    byKey.set(key, value);
+    return value;
+  }
+}

@@ -1,3 +1,4 @@
+import { PerObjectCache } from './dependent-cache';
 import type { ProductLineage } from './product-lineage';
 
 /** A column a change reaches: its lower-cased key and its name as written. */
@@ -36,21 +37,11 @@ export interface InputUse {
   outputs: readonly OutputUse[];
 }
 
-const cache = new WeakMap<ProductLineage, Map<string, InputUse>>();
+const cache = new PerObjectCache<ProductLineage, string, InputUse>();
 
 /** The lineage seen from one input port, computed once per lineage: impact analysis then only looks fields up. */
 export function inputUse(lineage: ProductLineage, portId: string): InputUse {
-  let byPort = cache.get(lineage);
-  if (!byPort) {
-    byPort = new Map();
-    cache.set(lineage, byPort);
-  }
-  let use = byPort.get(portId);
-  if (!use) {
-    use = computeUse(lineage, portId);
-    byPort.set(portId, use);
-  }
-  return use;
+  return cache.get(lineage, portId, () => computeUse(lineage, portId));
 }
 
 function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {

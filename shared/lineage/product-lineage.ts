@@ -1,5 +1,5 @@
 import type { DataProduct, Link, Port, Transformation } from '../model';
-import { DependentCache } from './dependent-cache';
+import { DependentCache, PerObjectCache } from './dependent-cache';
 import { FieldSet } from './field-set';
 import type { MeshGraph } from './mesh-graph';
 import { type DatasetField, type SourceDataset, sourceDataset } from './source-dataset';
@@ -69,21 +69,13 @@ const cache = new DependentCache<DataProduct, ProductLineage>();
  * Remembered until the product, what feeds it or its output contracts change.
  */
 export function productLineage(graph: MeshGraph, product: DataProduct): ProductLineage {
-  let known = perGraph.get(graph);
-  if (!known) {
-    known = new Map();
-    perGraph.set(graph, known);
-  }
-  let lineage = known.get(product);
-  if (!lineage) {
-    lineage = cache.get(product, lineageDependencies(graph, product), () => computeLineage(graph, product));
-    known.set(product, lineage);
-  }
-  return lineage;
+  return perGraph.get(graph, product, () =>
+    cache.get(product, lineageDependencies(graph, product), () => computeLineage(graph, product)),
+  );
 }
 
 /** Within one mesh (one graph), each product's dependencies are compared once. */
-const perGraph = new WeakMap<MeshGraph, Map<DataProduct, ProductLineage>>();
+const perGraph = new PerObjectCache<MeshGraph, DataProduct, ProductLineage>();
 
 /** Everything a product's lineage is read from besides the product itself. */
 function lineageDependencies(graph: MeshGraph, product: DataProduct): unknown[] {

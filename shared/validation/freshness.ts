@@ -1,4 +1,4 @@
-import { DependentCache } from '../lineage/dependent-cache';
+import { DependentCache, PerObjectCache } from '../lineage/dependent-cache';
 import type { MeshGraph } from '../lineage/mesh-graph';
 import type { Contract, DataProduct } from '../model';
 
@@ -52,24 +52,16 @@ interface Freshness {
 /** Per product, until it or its output contracts change. */
 const cache = new DependentCache<DataProduct, Freshness>();
 /** Per graph (one per mesh): each product looked at once per validation. */
-const perGraph = new WeakMap<MeshGraph, Map<DataProduct, Freshness>>();
+const perGraph = new PerObjectCache<MeshGraph, DataProduct, Freshness>();
 
 function freshnessOf(graph: MeshGraph, product: DataProduct): Freshness {
-  let known = perGraph.get(graph);
-  if (!known) {
-    known = new Map();
-    perGraph.set(graph, known);
-  }
-  let freshness = known.get(product);
-  if (!freshness) {
+  return perGraph.get(graph, product, () => {
     const contracts = outputContracts(graph, product);
-    freshness = cache.get(product, contracts, () => ({
+    return cache.get(product, contracts, () => ({
       promised: promise(product, contracts),
       interval: interval(contracts),
     }));
-    known.set(product, freshness);
-  }
-  return freshness;
+  });
 }
 
 /**

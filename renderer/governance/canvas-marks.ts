@@ -36,8 +36,19 @@ export function useNodeBadge(nodeId: string): BadgeView {
   return useDocumentStore(useShallow((state) => badgeOf(findingsOf(state.mesh, state.savedMesh).byNode.get(nodeId))));
 }
 
+/** The canvas already draws an incompatible link (red, dashed, its tooltip naming each field): the badge shows the rest. */
+const isShownByTheLink = (finding: Finding) => finding.ruleId === 'link-compatibility';
+
 export function useLinkBadge(linkId: string): BadgeView {
-  return useDocumentStore(useShallow((state) => badgeOf(findingsOf(state.mesh, state.savedMesh).byLink.get(linkId))));
+  return useDocumentStore(
+    useShallow((state) =>
+      badgeOf(
+        findingsOf(state.mesh, state.savedMesh)
+          .byLink.get(linkId)
+          ?.filter((finding) => !isShownByTheLink(finding)),
+      ),
+    ),
+  );
 }
 
 const markClass = (mark: ImpactMark | undefined) => (mark ? ` impact--${mark}` : '');

@@ -1,5 +1,6 @@
 import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
+import { LinkBadge, LinkImpact } from '../governance/link-marks';
 import { LinkActivity, useLinkViolation } from './simulation/link-activity';
 
 export interface MeshLinkData extends Record<string, unknown> {
@@ -9,6 +10,7 @@ export interface MeshLinkData extends Record<string, unknown> {
 
 /** A link; an incompatible one names each missing or mismatched field in its tooltip. */
 export const MeshLinkEdge = memo(function MeshLinkEdge({
+  id,
   sourceX,
   sourceY,
   targetX,
@@ -19,7 +21,6 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   style,
   interactionWidth,
   data,
-  id,
   source,
   sourceHandleId,
 }: EdgeProps) {
@@ -29,6 +30,7 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   const isViolating = useLinkViolation(sourcePort);
   return (
     <>
+      <LinkImpact linkId={id} path={path} />
       <BaseEdge
         path={path}
         markerEnd={markerEnd}
@@ -37,6 +39,7 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
         className={isViolating ? 'edge--violations' : undefined}
       />
       {problems.length > 0 && <title>{['Incompatible link:', ...problems].join('\n')}</title>}
+      <LinkBadge linkId={id} x={labelX} y={labelY} />
       <LinkActivity linkId={id} sourcePort={sourcePort} path={path} labelX={labelX} labelY={labelY} />
     </>
   );

@@ -48,7 +48,8 @@ export const LinkActivity = memo(function LinkActivity({
       <EdgeLabelRenderer>
         <div
           className={`link-activity${quarantined > 0 ? ' link-activity--violations' : ''}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          // Above the link's middle, where governance marks its badge.
+          style={{ transform: `translate(-50%, -100%) translate(${labelX}px, ${labelY - 8}px)` }}
           data-testid={`link-count-${linkId}`}
           data-records={records}
           title={`${records} records over the link, ${lastTick} in the last tick${lag > 0 ? `; ${lag} waiting (lag)` : ''}${quarantined > 0 ? `; ${quarantined} quarantined at the producer's port` : ''}`}

@@ -1,13 +1,10 @@
-import { type Domain, firstFreeName, type Mesh, uniqueId } from '../../shared/model';
+import { type Domain, domainColorAt, firstFreeName, type Mesh, uniqueId } from '../../shared/model';
 import { type ChangeOptions, changeMesh, currentMesh } from './document-store';
 import type { Point } from './geometry';
 import { patched, updateById, withSection } from './list-edits';
 import { nodeIds } from './mesh-index';
 import { DEFAULT_DOMAIN_SIZE, nextDomainPosition, setLayout } from './node-placement';
 import { selectOnly } from './selection-store';
-
-/** Distinct, readable on light and dark backgrounds; new domains take the next one. */
-export const DOMAIN_COLORS = ['#2f6fde', '#14a37f', '#c2410c', '#8e44ad', '#b8860b', '#d6336c', '#0e7490', '#5f6b7a'];
 
 export type DomainFields = Pick<Domain, 'name' | 'description' | 'owner' | 'color'>;
 
@@ -17,7 +14,7 @@ export function withNewDomain(mesh: Mesh, id: string, name: string, position: Po
     name,
     description: '',
     owner: '',
-    color: DOMAIN_COLORS[mesh.domains.length % DOMAIN_COLORS.length] as string,
+    color: domainColorAt(mesh.domains.length),
   };
   return setLayout({ ...mesh, domains: [...mesh.domains, domain] }, id, { ...position, ...DEFAULT_DOMAIN_SIZE });
 }

@@ -28,6 +28,11 @@ export interface IpcChannels {
   'file:read': { request: { path: string }; response: IpcResult<OpenedFile> };
   'file:save': { request: { file: FileRef | null; text: string }; response: IpcResult<FileRef | null> };
   'files:export': { request: { suggestedName: string; files: ExportFile[] }; response: IpcResult<string | null> };
+  /** One exported file (a diagram, an image) saved where the user picks; the saved file's name. */
+  'file:save-export': {
+    request: { suggestedName: string; content: string | Uint8Array };
+    response: IpcResult<string | null>;
+  };
   'recent:list': { request: undefined; response: IpcResult<FileRef[]> };
   'dialog:confirm': { request: { message: string; detail?: string }; response: IpcResult<boolean> };
 }
@@ -41,6 +46,7 @@ export const IPC_CHANNELS = [
   'file:read',
   'file:save',
   'files:export',
+  'file:save-export',
   'recent:list',
   'dialog:confirm',
 ] as const satisfies readonly IpcChannel[];

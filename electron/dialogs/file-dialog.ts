@@ -3,5 +3,7 @@ export interface FileDialog {
   chooseMeshFileToOpen(): Promise<string | null>;
   chooseSavePath(suggestedName: string): Promise<string | null>;
   chooseExportFolder(): Promise<string | null>;
+  /** Where to save one exported file (a diagram, an image), offered under `suggestedName`. */
+  chooseExportFilePath(suggestedName: string): Promise<string | null>;
   confirm(message: string, detail?: string): Promise<boolean>;
 }

@@ -3,8 +3,8 @@ export interface FileSystem {
   readText(path: string): Promise<string>;
   sizeInBytes(path: string): Promise<number>;
   exists(path: string): Promise<boolean>;
-  /** Resolves only once the text is flushed to the disk (fsync), not merely handed to the OS. */
-  writeTextDurably(path: string, text: string): Promise<void>;
+  /** Resolves only once the text (UTF-8) or bytes are flushed to the disk (fsync), not merely handed to the OS. */
+  writeTextDurably(path: string, text: string | Uint8Array): Promise<void>;
   rename(fromPath: string, toPath: string): Promise<void>;
   /** Removes a file; a file that is already gone is not an error. */
   remove(path: string): Promise<void>;

@@ -12,7 +12,7 @@ export const nodeFileSystem: FileSystem = {
   async writeTextDurably(path, text) {
     const handle = await open(path, 'w');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
       await handle.sync();
     } finally {
       await handle.close();

@@ -1,6 +1,8 @@
 import { MeshCanvas } from '../canvas/mesh-canvas';
 import { ContractWorkspace } from '../contracts/contract-workspace';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
+import { DiagramView } from '../diagrams/diagram-view';
+import { MermaidImportDialog } from '../diagrams/mermaid-import-dialog';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import { EmptyState } from './empty-state';
@@ -47,6 +49,12 @@ export function App() {
       </OpenDialog>
       <OpenDialog dialog="shortcuts">
         <ShortcutsHelp />
+      </OpenDialog>
+      <OpenDialog dialog="diagram">
+        <DiagramView />
+      </OpenDialog>
+      <OpenDialog dialog="mermaid-import">
+        <MermaidImportDialog />
       </OpenDialog>
     </div>
   );

@@ -22,6 +22,7 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     },
     saveFile: (file, _suggestedName, text) => call('file:save', { file, text }),
     exportFiles: (suggestedName, files) => call('files:export', { suggestedName, files }),
+    saveExport: (suggestedName, content) => call('file:save-export', { suggestedName, content }),
     recentFiles: () => call('recent:list', undefined),
     confirm: (message, detail) => call('dialog:confirm', detail === undefined ? { message } : { message, detail }),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),

@@ -1,4 +1,5 @@
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../../shared/model';
+import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useDocumentStore } from '../store/document-store';
 import { systemById } from '../store/mesh-index';
 import {
@@ -46,6 +47,7 @@ export function SystemInspector({ systemId }: { systemId: string }) {
   return (
     <div className="inspector" data-testid="system-inspector">
       <h2 className="inspector__title">Operational system</h2>
+      <DiagramButtons subject={{ kind: 'system', id: system.id }} />
       <InspectorSection title="General" open>
         <NameField
           fieldKey={`${key}.name`}

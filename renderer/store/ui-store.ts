@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Dialog = 'quick-search' | 'shortcuts' | null;
+export type Dialog = 'quick-search' | 'shortcuts' | 'diagram' | 'mermaid-import' | 'canvas-image' | null;
 
 interface UiState {
   dialog: Dialog;

@@ -10,7 +10,7 @@ export function fileError(code: string, path: string): NodeJS.ErrnoException {
 
 /** A disk in memory, with folders, that records each call and can be told to fail one operation. */
 export class InMemoryFileSystem implements FileSystem {
-  readonly files = new Map<string, string>();
+  readonly files = new Map<string, string | Uint8Array>();
   readonly folders = new Set<string>(['/']);
   readonly calls: string[] = [];
   private readonly failures = new Map<Operation, string>();
@@ -38,7 +38,7 @@ export class InMemoryFileSystem implements FileSystem {
     this.record('readText', path);
     const text = this.files.get(path);
     if (text === undefined) throw fileError('ENOENT', path);
-    return text;
+    return typeof text === 'string' ? text : new TextDecoder().decode(text);
   }
 
   async sizeInBytes(path: string): Promise<number> {
@@ -53,7 +53,7 @@ export class InMemoryFileSystem implements FileSystem {
     return this.files.has(path) || this.folders.has(path);
   }
 
-  async writeTextDurably(path: string, text: string): Promise<void> {
+  async writeTextDurably(path: string, text: string | Uint8Array): Promise<void> {
     this.record('writeTextDurably', path);
     this.requireFolder(dirname(path));
     this.files.set(path, text);

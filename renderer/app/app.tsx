@@ -1,6 +1,7 @@
 import { MeshCanvas } from '../canvas/mesh-canvas';
 import { ContractWorkspace } from '../contracts/contract-workspace';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
+import { CanvasImageDialog } from '../diagrams/canvas-image-dialog';
 import { DiagramView } from '../diagrams/diagram-view';
 import { MermaidImportDialog } from '../diagrams/mermaid-import-dialog';
 import { useHost } from '../host/host-context';
@@ -55,6 +56,9 @@ export function App() {
       </OpenDialog>
       <OpenDialog dialog="mermaid-import">
         <MermaidImportDialog />
+      </OpenDialog>
+      <OpenDialog dialog="canvas-image">
+        <CanvasImageDialog />
       </OpenDialog>
     </div>
   );

@@ -1,3 +1,5 @@
+import type { CanvasImage, CanvasImageOptions } from './canvas-image';
+
 /**
  * What the rest of the app may ask of the canvas (toolbar buttons, shortcuts, quick search),
  * without knowing which library draws it.
@@ -10,6 +12,8 @@ export interface CanvasCommands {
   focusNode(nodeId: string): void;
   /** Lays the mesh out left to right by data flow, animated and undoable. */
   autoLayout(): Promise<void>;
+  /** A PNG or SVG of the whole mesh or the selection. */
+  image(options: CanvasImageOptions): Promise<CanvasImage>;
 }
 
 let mounted: CanvasCommands | null = null;
@@ -28,4 +32,5 @@ export const canvasCommands: CanvasCommands = {
   fitView: () => mounted?.fitView(),
   focusNode: (nodeId) => mounted?.focusNode(nodeId),
   autoLayout: () => mounted?.autoLayout() ?? Promise.resolve(),
+  image: (options) => mounted?.image(options) ?? Promise.resolve({ ok: false, reason: 'No design is open.' }),
 };

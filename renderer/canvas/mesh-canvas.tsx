@@ -22,6 +22,7 @@ import { type DocumentState, useDocumentStore } from '../store/document-store';
 import type { Size } from '../store/geometry';
 import { usePreferencesStore } from '../store/preferences-store';
 import { useSelectionStore } from '../store/selection-store';
+import { useCanvasCapture } from './canvas-image';
 import { ConnectionLine } from './connection-line';
 import { createFlowEdgeBuilder, createFlowNodeBuilder, nodeOutlineKeys, parseNodeOutline } from './flow-elements';
 import { MeshLinkEdge } from './mesh-link-edge';
@@ -77,6 +78,8 @@ function MeshFlow() {
   const snapToGrid = usePreferencesStore((state) => state.snapToGrid);
   const toggleSnapToGrid = usePreferencesStore((state) => state.toggleSnapToGrid);
   const theme = usePreferencesStore((state) => state.theme);
+  // While an image is taken: every node drawn, labels kept, in the image's theme (see canvas-image.ts).
+  const captureTheme = useCanvasCapture((state) => state.theme);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [isMoving, setMoving] = useState(false);
   const isFar = useStore(isZoomedFarOut);
@@ -92,7 +95,7 @@ function MeshFlow() {
     () => buildEdges(links, selectedLinkIds, compatibility),
     [buildEdges, links, selectedLinkIds, compatibility],
   );
-  const isLarge = outline.length > LARGE_MESH_NODES;
+  const isLarge = outline.length > LARGE_MESH_NODES && !captureTheme;
   const nodeHandlers = useNodeChanges(measured, setMeasured);
   const connectionHandlers = useConnectionHandlers();
   const { onDragOver, onDrop } = usePaletteDrop();
@@ -101,7 +104,7 @@ function MeshFlow() {
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P and S
     <div
-      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isFar ? ' mesh-canvas--far' : ''}`}
+      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isFar && !captureTheme ? ' mesh-canvas--far' : ''}`}
       data-testid="canvas"
       onPointerDownCapture={capturePointer}
       onDragOver={onDragOver}
@@ -116,7 +119,7 @@ function MeshFlow() {
         {...connectionHandlers}
         connectionMode={ConnectionMode.Loose}
         connectionLineComponent={ConnectionLine}
-        colorMode={theme}
+        colorMode={captureTheme ?? theme}
         snapToGrid={snapToGrid}
         snapGrid={SNAP_GRID}
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -18,7 +18,7 @@ async function openLogicalView(page: Page): Promise<void> {
 
 const pictureText = (page: Page) => page.getByTestId('diagram-picture').textContent();
 
-async function savedDownload(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+async function savedDownload(page: Page, button: string | RegExp): Promise<{ name: string; bytes: Buffer }> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: button }).click();
   const file = await download;
@@ -42,7 +42,7 @@ describeInChromium('the Diagram view', (session) => {
     await screenshot(page, 'diagram-view-logical');
   });
 
-  it('shows each kind of diagram of a product, a system and the mesh, and follows edits of the design', async () => {
+  it('shows the diagrams of a product and of a system, picked in the view', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await productNode(page, 'orders').click();
@@ -117,3 +117,65 @@ describeInChromium('importing a Mermaid flowchart', (session) => {
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
   });
 });
+
+describeInChromium('images of the canvas', (session) => {
+  async function saveImage(page: Page, choices: string[]) {
+    await page.getByRole('button', { name: /^Image( of the canvas)?…$/ }).click();
+    for (const choice of choices)
+      await page.getByTestId('dialog-canvas-image').getByLabel(choice, { exact: true }).check();
+    return savedDownload(page, /^Save \.(png|svg)…$/);
+  }
+
+  const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
+  it('saves PNGs of the whole mesh in light and dark at 1× and 2×, and an SVG', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+
+    const light = await saveImage(page, ['PNG', 'The whole mesh', 'Light', '1×']);
+    expect(light.name).toBe('e-commerce-mesh-canvas.png');
+    const lightSize = pngSize(light.bytes);
+    expect(lightSize.width).toBeGreaterThan(800);
+    await page.getByTestId('dialog-canvas-image').waitFor({ state: 'detached' });
+
+    const dark = await saveImage(page, ['PNG', 'The whole mesh', 'Dark', '2× (sharp on high-density screens)']);
+    expect(pngSize(dark.bytes)).toEqual({ width: lightSize.width * 2, height: lightSize.height * 2 });
+    copyAs(dark, 'canvas-image-dark-2x.png');
+    copyAs(light, 'canvas-image-light-1x.png');
+
+    const svg = await saveImage(page, ['SVG', 'The whole mesh', 'Light']);
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText).toMatch(/^<svg/);
+    expect(svgText).toContain('customer-360');
+    const viewer = await page.context().newPage();
+    await viewer.setContent(`<img src="data:image/svg+xml;base64,${svg.bytes.toString('base64')}">`);
+    await viewer.locator('img').evaluate((image: HTMLImageElement) => image.decode());
+    await viewer.locator('img').screenshot({ path: join(SCREENSHOT_DIR, 'canvas-image-svg-rendered.png') });
+  });
+
+  it('saves the selection only, and copies a PNG', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openSampleDesign(page, 'ecommerce');
+    const whole = pngSize((await saveImage(page, ['PNG', 'The whole mesh', 'Light', '1×'])).bytes);
+    await page.getByTestId('dialog-canvas-image').waitFor({ state: 'detached' });
+
+    await productNode(page, 'customer-360').click();
+    const selection = await saveImage(page, ['PNG', 'The selection', 'Light', '1×']);
+    copyAs(selection, 'canvas-image-selection.png');
+    const size = pngSize(selection.bytes);
+    expect(size.width).toBeLessThan(whole.width / 2);
+    expect(size.height).toBeLessThan(whole.height);
+    await page.getByTestId('dialog-canvas-image').waitFor({ state: 'detached' });
+
+    await page.getByTestId('product-inspector').getByRole('button', { name: 'Image…' }).click();
+    await page.getByRole('button', { name: 'Copy PNG' }).click();
+    await page.getByText('Copied the image of the canvas').waitFor();
+    const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((item) => item.types));
+    expect(types).toContain('image/png');
+  });
+});
+
+function copyAs(saved: { bytes: Buffer }, name: string): void {
+  writeFileSync(join(SCREENSHOT_DIR, name), saved.bytes);
+}

@@ -1,4 +1,4 @@
-import { getNodesBounds, type Node, type ReactFlowInstance } from '@xyflow/react';
+import type { Node, ReactFlowInstance } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
 import { create } from 'zustand';
 
@@ -55,7 +55,7 @@ export async function captureCanvas(
   try {
     const viewport = await drawnViewport(flow.getNodes().length);
     const restoreLinkStyles = inlineLinkStyles(viewport);
-    const bounds = getNodesBounds(nodes);
+    const bounds = flow.getNodesBounds(nodes);
     const width = Math.ceil(bounds.width + 2 * MARGIN);
     const height = Math.ceil(bounds.height + 2 * MARGIN);
     const flowElement = viewport.closest('.react-flow') as HTMLElement;
@@ -101,12 +101,16 @@ function nodesInScope(nodes: Node[], scope: CanvasImageOptions['scope'], selecte
   );
 }
 
-/** Leaves out nodes and links outside the picture's scope (they may overlap its bounds). */
+/**
+ * Leaves out nodes and links outside the picture's scope (they may overlap its bounds). Each link
+ * is its own <svg> in the edges layer, copied whole: the filter sees that <svg>, not the link in it.
+ */
 function isShown(element: HTMLElement, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): boolean {
-  const classes = element.classList;
-  if (!classes) return true;
-  if (classes.contains('react-flow__node')) return nodeIds.has(element.dataset.id ?? '');
-  if (classes.contains('react-flow__edge')) return edgeIds.has(element.getAttribute('data-id') ?? '');
+  if (element.classList?.contains('react-flow__node')) return nodeIds.has(element.dataset.id ?? '');
+  if (element.parentElement?.classList.contains('react-flow__edges')) {
+    const link = element.querySelector('.react-flow__edge');
+    return !link || edgeIds.has(link.getAttribute('data-id') ?? '');
+  }
   return true;
 }
 

@@ -5,5 +5,6 @@ export interface FileDialog {
   chooseExportFolder(): Promise<string | null>;
   /** Where to save one exported file (a diagram, an image), offered under `suggestedName`. */
   chooseExportFilePath(suggestedName: string): Promise<string | null>;
+  chooseContractFiles(): Promise<string[] | null>;
   confirm(message: string, detail?: string): Promise<boolean>;
 }

@@ -1,7 +1,7 @@
+import { domainById } from '../../shared/editing/mesh-index';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useDocumentStore } from '../store/document-store';
 import { updateDomain } from '../store/domain-actions';
-import { domainById } from '../store/mesh-index';
 import { elementNameCheck } from './fields/name-checks';
 import { NameField } from './fields/name-field';
 import { TextField } from './fields/text-field';

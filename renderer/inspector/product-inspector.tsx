@@ -1,3 +1,5 @@
+import { productById } from '../../shared/editing/mesh-index';
+import { newTable } from '../../shared/editing/table-edits';
 import {
   type DataProduct,
   firstFreeName,
@@ -10,9 +12,7 @@ import {
 } from '../../shared/model';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useDocumentStore } from '../store/document-store';
-import { productById } from '../store/mesh-index';
 import { updateProduct } from '../store/product-actions';
-import { newTable } from '../store/table-edits';
 import { ChoiceField } from './fields/choice-field';
 import { DomainField } from './fields/domain-field';
 import { elementNameCheck, uniqueAmong } from './fields/name-checks';

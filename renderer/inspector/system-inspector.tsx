@@ -1,7 +1,7 @@
+import { systemById } from '../../shared/editing/mesh-index';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../../shared/model';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useDocumentStore } from '../store/document-store';
-import { systemById } from '../store/mesh-index';
 import {
   addSystemTable,
   addTopic,

@@ -1,7 +1,10 @@
+import { DOMAIN_COLORS } from '../editing/domains';
+import { nextDomainPosition } from '../editing/node-placement';
+import { newPort } from '../editing/products';
 import {
   type DataProduct,
+  DISCOVERY_PORT_ID,
   type Domain,
-  domainColorAt,
   firstFreeName,
   type Link,
   type Mesh,
@@ -10,7 +13,7 @@ import {
   type ProductKind,
   uniqueId,
 } from '../model';
-import { belowDomains, layeredLayout } from './layered-layout';
+import { layeredLayout } from './layered-layout';
 import type { DraftNode, FlowchartDraft, ImportNote } from './mermaid-flowchart';
 
 /** Where nodes drawn outside every subgraph go. */
@@ -56,7 +59,7 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
       name: uniqueName,
       description: '',
       owner: '',
-      color: color ?? domainColorAt(into.domains.length + domains.length),
+      color: color ?? (DOMAIN_COLORS[(into.domains.length + domains.length) % DOMAIN_COLORS.length] as string),
     };
     domains.push(domain);
     domainIdBySubgraph.set(subgraphId, domain.id);
@@ -72,7 +75,8 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
       productName(node, flowchart.nodes),
       siblings.map((product) => product.name),
     );
-    productByNode.set(node.id, newDataProduct({ id: claimId(name), domainId, name }));
+    const discoveryPort = newPort(DISCOVERY_PORT_ID, 'discovery', 'discovery');
+    productByNode.set(node.id, newDataProduct({ id: claimId(name), domainId, name, discoveryPort }));
   }
 
   const links: Link[] = [];
@@ -101,10 +105,7 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
       productIds: products.filter((product) => product.domainId === domain.id).map((product) => product.id),
     })),
     links.map((link) => ({ from: link.from.nodeId, to: link.to.nodeId })),
-    belowDomains(
-      into.layout.nodes,
-      into.domains.map((domain) => domain.id),
-    ),
+    nextDomainPosition(into),
   );
   const mesh: Mesh = {
     ...into,
@@ -140,13 +141,7 @@ function addPort(product: DataProduct, direction: 'input' | 'output', wantedName
     wantedName,
     ports.map((port) => port.name),
   );
-  const port: Port = {
-    id: uniqueId(name, new Set(ports.map((existing) => existing.id))),
-    name,
-    direction,
-    protocol: 'table',
-    description: '',
-  };
+  const port = newPort(uniqueId(name, new Set(ports.map((existing) => existing.id))), name, direction);
   (direction === 'input' ? product.inputPorts : product.outputPorts).push(port);
   return port;
 }

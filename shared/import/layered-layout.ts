@@ -42,16 +42,6 @@ export function layeredLayout(
   return layout;
 }
 
-/** Where domains added to a design go: below every domain it has, aligned with them. */
-export function belowDomains(layout: Readonly<Record<string, NodeLayout>>, domainIds: readonly string[]) {
-  const placed = domainIds.flatMap((id) => layout[id] ?? []);
-  if (placed.length === 0) return { x: 0, y: 0 };
-  return {
-    x: Math.min(...placed.map((rect) => rect.x)),
-    y: Math.max(...placed.map((rect) => rect.y + (rect.height ?? 0))) + DOMAIN_GAP,
-  };
-}
-
 /**
  * Each node's longest chain of incoming edges, in topological order (a depth-first search without
  * recursion, so a long chain cannot overflow the stack); an edge closing a cycle is not followed.

@@ -11,11 +11,3 @@ export const DomainSchema = z.strictObject({
   color: z.string().regex(HEX_COLOR, 'must be a colour like #3366cc'),
 });
 export type Domain = z.infer<typeof DomainSchema>;
-
-/** Distinct, readable on light and dark backgrounds; each new domain takes the next one. */
-export const DOMAIN_COLORS = ['#2f6fde', '#14a37f', '#c2410c', '#8e44ad', '#b8860b', '#d6336c', '#0e7490', '#5f6b7a'];
-
-/** The colour of the domain added after `existingDomains` others. */
-export function domainColorAt(existingDomains: number): string {
-  return DOMAIN_COLORS[existingDomains % DOMAIN_COLORS.length] as string;
-}

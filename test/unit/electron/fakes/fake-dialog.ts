@@ -5,6 +5,7 @@ export interface DialogAnswers {
   savePath: string | null;
   exportFolder: string | null;
   exportFilePath: string | null;
+  contractFiles: string[] | null;
   confirms: boolean;
 }
 
@@ -20,6 +21,7 @@ export class FakeDialog implements FileDialog {
       savePath: null,
       exportFolder: null,
       exportFilePath: null,
+      contractFiles: null,
       confirms: true,
       ...answers,
     };
@@ -41,6 +43,10 @@ export class FakeDialog implements FileDialog {
   async chooseExportFilePath(suggestedName: string): Promise<string | null> {
     this.suggestedSaveNames.push(suggestedName);
     return this.answers.exportFilePath;
+  }
+
+  async chooseContractFiles(): Promise<string[] | null> {
+    return this.answers.contractFiles;
   }
 
   async confirm(message: string, detail?: string): Promise<boolean> {

@@ -1,10 +1,8 @@
-import { type Domain, firstFreeName, type Mesh, uniqueId } from '../../shared/model';
-import { changeMesh, currentMesh } from './document-store';
+import { type Domain, firstFreeName, type Mesh, uniqueId } from '../model';
 import type { Point } from './geometry';
 import { patched, updateById, withSection } from './list-edits';
 import { domainById, nodeIds } from './mesh-index';
 import { placeChild } from './node-placement';
-import { selectOnly } from './selection-store';
 
 /** Products and systems: the nodes that live inside a domain. */
 export type ChildSection = 'products' | 'systems';
@@ -16,19 +14,25 @@ export interface ChildPlacement {
   position?: Point;
 }
 
+/** A document with a new element in it, and the new element's id. */
+export interface Added {
+  mesh: Mesh;
+  id: string;
+}
+
 /**
- * Adds a product or system named `Base`, `Base 2`… (free among its siblings) to a domain,
- * places it, selects it and returns its id.
+ * The document with a product or system named `Base`, `Base 2`… (free among its siblings) added
+ * to a domain and placed; undefined when the domain does not exist.
  */
-export function addChild<S extends ChildSection>(
+export function withChildAdded<S extends ChildSection>(
+  mesh: Mesh,
   section: S,
   placement: ChildPlacement,
   baseName: string,
   create: (id: string, domain: Domain, name: string) => ChildNode<S>,
-): string | undefined {
-  const mesh = currentMesh();
-  const domain = mesh && domainById(mesh, placement.domainId);
-  if (!mesh || !domain) return undefined;
+): Added | undefined {
+  const domain = domainById(mesh, placement.domainId);
+  if (!domain) return undefined;
   const siblings: ReadonlyArray<{ domainId: string; name: string }> = mesh[section];
   const name = firstFreeName(
     baseName,
@@ -36,11 +40,10 @@ export function addChild<S extends ChildSection>(
   );
   const id = uniqueId(`${domain.id}-${name}`, nodeIds(mesh));
   const child = create(id, domain, name);
-  changeMesh((current) =>
-    placeChild({ ...current, [section]: [...current[section], child] }, domain.id, id, placement.position),
-  );
-  selectOnly([id]);
-  return id;
+  return {
+    mesh: placeChild({ ...mesh, [section]: [...mesh[section], child] }, domain.id, id, placement.position),
+    id,
+  };
 }
 
 /** New fields, or a recipe, for a product's or system's own fields (not its id or domain). */

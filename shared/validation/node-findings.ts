@@ -1,4 +1,4 @@
-import type { DataProduct, Link, Mesh } from '../../shared/model';
+import type { DataProduct, Link, Mesh } from '../model';
 
 /** What the canvas flags on a node until the governance rules (shared/validation) report their findings. */
 export interface NodeFinding {

@@ -1,4 +1,4 @@
-import type { DataProduct, Domain, Link, Mesh, OperationalSystem } from '../../shared/model';
+import type { DataProduct, Domain, Link, Mesh, OperationalSystem } from '../model';
 
 /** Lookups by id, built once per changed section of the document rather than a `.find` per node per render. */
 export interface MeshIndex {

@@ -1,4 +1,4 @@
-import type { Mesh, NodeLayout } from '../../shared/model';
+import type { Mesh, NodeLayout } from '../model';
 import { containsPoint, overlaps, type Point, type Rect, type Size } from './geometry';
 import { childrenOf, productById, systemById } from './mesh-index';
 
@@ -91,4 +91,18 @@ export function absolutePosition(mesh: Mesh, nodeId: string): Point {
   if (!domainId) return { x: layout.x, y: layout.y };
   const domain = domainRect(mesh, domainId);
   return { x: domain.x + layout.x, y: domain.y + layout.y };
+}
+
+/** Where a domain dropped at a canvas point goes: its title, not its top-left corner, lands under the pointer. */
+export function domainDropPosition(dropPoint: Point): Point {
+  return { x: dropPoint.x - DEFAULT_DOMAIN_SIZE.width / 2, y: dropPoint.y - DOMAIN_PADDING.top / 2 };
+}
+
+/** Where a product or system dropped at a canvas point goes in its domain (relative to it): centred on the pointer. */
+export function childDropPosition(mesh: Mesh, domainId: string, dropPoint: Point): Point {
+  const domain = domainRect(mesh, domainId);
+  return {
+    x: Math.max(0, dropPoint.x - domain.x - DEFAULT_NODE_SIZE.width / 2),
+    y: Math.max(0, dropPoint.y - domain.y - DEFAULT_NODE_SIZE.height / 2),
+  };
 }

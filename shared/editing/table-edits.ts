@@ -1,4 +1,4 @@
-import { type Column, firstFreeName, type Table } from '../../shared/model';
+import { type Column, firstFreeName, type Table } from '../model';
 
 /** A new table starts with a key column, as every CDC-captured table needs one. */
 export function newTable(existing: readonly Table[]): Table {

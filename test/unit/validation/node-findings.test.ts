@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../../../renderer/store/node-findings';
+import { findingsOf } from '../../../shared/validation/node-findings';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 const mesh = aMesh()

@@ -1,4 +1,4 @@
-import type { Mesh } from '../../shared/model';
+import type { Mesh } from '../model';
 
 type TableEntry = { systemId: string; table: string };
 

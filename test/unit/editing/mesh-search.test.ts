@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchMesh } from '../../../renderer/store/mesh-search';
+import { searchMesh } from '../../../shared/editing/mesh-search';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 const mesh = aMesh()

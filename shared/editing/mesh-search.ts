@@ -1,4 +1,4 @@
-import type { DataProduct, Mesh, OperationalSystem } from '../../shared/model';
+import type { DataProduct, Mesh, OperationalSystem } from '../model';
 import { contractIdsOf } from './mesh-index';
 
 /** Something quick search can jump to; `nodeId` is what the canvas shows and selects for it. */

@@ -2,6 +2,7 @@ import type { KeyPress } from '../../shared/commands/chords';
 import type { CommandId } from '../../shared/commands/command-table';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { openDiagramOfSelection } from '../diagrams/diagram-view-store';
 import type { Host } from '../host/host';
 import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
@@ -91,4 +92,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'view.reload': { run: ({ host }) => reloadApp(host) },
 
   'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },
+  'file.import-mermaid': { run: () => useUiStore.getState().openDialog('mermaid-import'), isEnabled: hasDocument },
+  'view.diagram': { run: openDiagramOfSelection, isEnabled: hasDocument },
+  'view.canvas-image': { run: () => useUiStore.getState().openDialog('canvas-image'), isEnabled: hasDocument },
 };

@@ -45,9 +45,13 @@ describeInChromium('the Diagram view', (session) => {
   it('shows the diagrams of a product and of a system, picked in the view', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customers').click();
+    await page.keyboard.press('m');
+    await page.getByTestId('diagram-picture').getByText('Core: customers (source-aligned)').waitFor();
+    await page.keyboard.press('Escape');
     await productNode(page, 'orders').click();
     await page.getByTestId('product-inspector').getByRole('button', { name: 'Data product architecture…' }).click();
-    await page.getByTestId('diagram-picture').locator('svg').waitFor();
+    await page.getByTestId('diagram-picture').getByText('Core: orders (source-aligned)').waitFor();
     expect(await pictureText(page)).toContain('Storage: sqlite');
     expect(await pictureText(page)).toContain('OrderPlaced v1.0.0 (event)');
 

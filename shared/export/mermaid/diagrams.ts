@@ -76,8 +76,9 @@ export interface MermaidFile {
 }
 
 /**
- * Every diagram of the mesh: its logical view and lineage, and for each domain its logical view,
- * for each product its architecture and lineage, for each system its data retrieval flow.
+ * Every diagram of the mesh: its logical view and lineage, for each domain its logical view, for
+ * each product its architecture, for each system its data retrieval flow. A product's own lineage
+ * is left to the Diagram view: the mesh's lineage holds it, and a thousand of them take a minute.
  */
 export function allMermaidDiagrams(mesh: Mesh): MermaidFile[] {
   const graph = meshGraph(mesh);
@@ -93,9 +94,6 @@ export function allMermaidDiagrams(mesh: Mesh): MermaidFile[] {
       (system): DiagramRequest => ({ kind: 'data-retrieval-flow', subject: { kind: 'system', id: system.id } }),
     ),
     { kind: 'lineage', subject: { kind: 'mesh' } },
-    ...mesh.products.map(
-      (product): DiagramRequest => ({ kind: 'lineage', subject: { kind: 'product', id: product.id } }),
-    ),
   ];
   return requests.flatMap((request) => {
     const chart = diagramFlowchart(graph, request);

@@ -6,10 +6,18 @@ import type { LinkEnd, MeshGraph } from './mesh-graph';
 
 const FOCUS_CLASS = 'focus';
 
-/** A port of a product or a topic of a system: the nodes of the lineage, known by identity. */
+/** A port of a product or a topic of a system: the nodes of the lineage. */
 type LineagePort = Port | Topic;
 
+/** A lineage node with its owner: ports are told apart by owner and id, not by object identity. */
+interface PortRef {
+  owner: DataProduct | OperationalSystem;
+  port: LineagePort;
+}
+
 const portOf = (end: LinkEnd): LineagePort => (end.kind === 'port' ? end.port : end.topic);
+const refOf = (end: LinkEnd): PortRef =>
+  end.kind === 'port' ? { owner: end.product, port: end.port } : { owner: end.system, port: end.topic };
 
 /**
  * The port-level lineage: every link from an output port or topic to an input port, and (dotted)
@@ -19,12 +27,13 @@ const portOf = (end: LinkEnd): LineagePort => (end.kind === 'port' ? end.port : 
 export function lineage(graph: MeshGraph, focus?: DataProduct): Flowchart {
   const ids = createMermaidIds();
   const nodeIdOf = (ownerId: string, port: LineagePort) => ids('port', `${ownerId}/${port.id}`);
-  const shown = focus ? focusedPorts(graph, focus) : undefined;
-  const isShown = (port: LineagePort) => shown === undefined || shown.has(port);
+  const shown = focus ? focusedPorts(graph, focus, (ref) => nodeIdOf(ref.owner.id, ref.port)) : undefined;
+  const showsPortOf = (owner: { id: string }) => (port: LineagePort) =>
+    shown === undefined || shown.has(nodeIdOf(owner.id, port));
 
   const items: FlowItem[] = [];
   for (const system of graph.mesh.systems) {
-    const topics = system.messaging.topics.filter(isShown);
+    const topics = system.messaging.topics.filter(showsPortOf(system));
     if (topics.length === 0) continue;
     const nodes = topics.map((topic) => flowNode(nodeIdOf(system.id, topic), topic.name, 'h-cyl'));
     items.push(
@@ -33,8 +42,8 @@ export function lineage(graph: MeshGraph, focus?: DataProduct): Flowchart {
   }
   const edges: FlowEdge[] = [];
   for (const product of graph.mesh.products) {
-    const inputs = product.inputPorts.filter(isShown);
-    const outputs = product.outputPorts.filter(isShown);
+    const inputs = product.inputPorts.filter(showsPortOf(product));
+    const outputs = product.outputPorts.filter(showsPortOf(product));
     if (inputs.length + outputs.length === 0) continue;
     const className = product === focus ? FOCUS_CLASS : undefined;
     const node = (port: Port, label: string) => flowNode(nodeIdOf(product.id, port), label, 'in-out', className);
@@ -50,9 +59,9 @@ export function lineage(graph: MeshGraph, focus?: DataProduct): Flowchart {
     }
   }
   for (const { from, to } of graph.links) {
-    if (!isShown(portOf(from)) || !isShown(to.port)) continue;
-    const fromOwner = from.kind === 'port' ? from.product.id : from.system.id;
-    edges.push({ from: nodeIdOf(fromOwner, portOf(from)), to: nodeIdOf(to.product.id, to.port) });
+    const source = refOf(from);
+    if (!showsPortOf(source.owner)(source.port) || !showsPortOf(to.product)(to.port)) continue;
+    edges.push({ from: nodeIdOf(source.owner.id, source.port), to: nodeIdOf(to.product.id, to.port) });
   }
   return {
     title: focus ? `Lineage of ${focus.name}` : `Lineage: ${graph.mesh.name}`,
@@ -65,42 +74,43 @@ export function lineage(graph: MeshGraph, focus?: DataProduct): Flowchart {
 
 /**
  * The focused product's ports, every port its data can come from (walking links backwards, and
- * inside a product from its outputs to all its inputs) and every port its data can reach (forwards).
+ * inside a product from its outputs to all its inputs) and every port its data can reach (forwards),
+ * as the keys `keyOf` gives them.
  */
-function focusedPorts(graph: MeshGraph, focus: DataProduct): Set<LineagePort> {
-  const ownerOf = new Map<LineagePort, DataProduct>();
-  for (const product of graph.mesh.products) {
-    for (const port of [...product.inputPorts, ...product.outputPorts]) ownerOf.set(port, product);
-  }
-  const upstreamOf = (port: LineagePort): LineagePort[] => {
-    const owner = ownerOf.get(port);
-    if (!owner) return [];
-    if (owner.outputPorts.includes(port as Port)) return owner.inputPorts;
+function focusedPorts(graph: MeshGraph, focus: DataProduct, keyOf: (ref: PortRef) => string): Set<string> {
+  const isOutput = (ref: PortRef) =>
+    'outputPorts' in ref.owner && ref.owner.outputPorts.some((port) => port.id === ref.port.id);
+  const productRefs = (owner: DataProduct, ports: readonly Port[]) => ports.map((port) => ({ owner, port }));
+  const upstreamOf = (ref: PortRef): PortRef[] => {
+    if (!('outputPorts' in ref.owner)) return [];
+    if (isOutput(ref)) return productRefs(ref.owner, ref.owner.inputPorts);
     return graph
-      .linksInto(owner.id)
-      .filter((link) => link.to.port === port)
-      .map((link) => portOf(link.from));
+      .linksInto(ref.owner.id)
+      .filter((link) => link.to.port.id === ref.port.id)
+      .map((link) => refOf(link.from));
   };
-  const downstreamOf = (port: LineagePort): LineagePort[] => {
-    const owner = ownerOf.get(port);
-    if (!owner) return [];
-    if (owner.inputPorts.includes(port as Port)) return owner.outputPorts;
+  const downstreamOf = (ref: PortRef): PortRef[] => {
+    if ('outputPorts' in ref.owner && !isOutput(ref)) return productRefs(ref.owner, ref.owner.outputPorts);
     return graph
-      .linksFrom(owner.id)
-      .filter((link) => portOf(link.from) === port)
-      .map((link) => link.to.port);
+      .linksFrom(ref.owner.id)
+      .filter((link) => portOf(link.from).id === ref.port.id)
+      .map((link) => ({ owner: link.to.product, port: link.to.port }));
   };
-  return new Set([...reachable(focus.inputPorts, upstreamOf), ...reachable(focus.outputPorts, downstreamOf)]);
+  return new Set([
+    ...reachable(productRefs(focus, focus.inputPorts), upstreamOf, keyOf),
+    ...reachable(productRefs(focus, focus.outputPorts), downstreamOf, keyOf),
+  ]);
 }
 
-/** `starts` and everything reached from them by repeatedly following `next`. */
-function reachable<T>(starts: readonly T[], next: (item: T) => readonly T[]): Set<T> {
-  const reached = new Set(starts);
+/** The keys of `starts` and of everything reached from them by repeatedly following `next`. */
+function reachable<T>(starts: readonly T[], next: (item: T) => readonly T[], keyOf: (item: T) => string): Set<string> {
+  const reached = new Set(starts.map(keyOf));
   const queue = [...starts];
   for (let item = queue.pop(); item !== undefined; item = queue.pop()) {
     for (const following of next(item)) {
-      if (reached.has(following)) continue;
-      reached.add(following);
+      const key = keyOf(following);
+      if (reached.has(key)) continue;
+      reached.add(key);
       queue.push(following);
     }
   }

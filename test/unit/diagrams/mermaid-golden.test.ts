@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allMermaidDiagrams } from '../../../shared/export/mermaid';
+import { allMermaidDiagrams, mermaidDiagram } from '../../../shared/export/mermaid';
+import type { Mesh } from '../../../shared/model';
 import { caseMesh, EXPORT_CASES, EXPORT_CASES_DIR } from './export-cases';
 import { parseFlowchart } from './real-mermaid';
 
@@ -42,8 +43,16 @@ describe('Mermaid export (golden files: <case>/input.mesh.json → <case>/mermai
 });
 
 describe('every generated diagram parses with the real mermaid package', () => {
+  const focusedLineages = (mesh: Mesh) =>
+    mesh.products.flatMap((product) => {
+      const diagram = mermaidDiagram(mesh, { kind: 'lineage', subject: { kind: 'product', id: product.id } });
+      return diagram.ok ? [{ path: `lineage of ${product.id}`, text: diagram.value }] : [];
+    });
   const diagrams = EXPORT_CASES.flatMap((name) =>
-    allMermaidDiagrams(caseMesh(name)).map((diagram) => ({ name: `${name}/${diagram.path}`, text: diagram.text })),
+    [...allMermaidDiagrams(caseMesh(name)), ...focusedLineages(caseMesh(name))].map((diagram) => ({
+      name: `${name}/${diagram.path}`,
+      text: diagram.text,
+    })),
   );
   it.each(diagrams)('$name', async ({ text }) => {
     await expect(parseFlowchart(text)).resolves.toBeDefined();

@@ -6,5 +6,6 @@ export interface FileDialog {
   /** Where to save one exported file (a diagram, an image), offered under `suggestedName`. */
   chooseExportFilePath(suggestedName: string): Promise<string | null>;
   chooseContractFiles(): Promise<string[] | null>;
-  confirm(message: string, detail?: string): Promise<boolean>;
+  /** Asks before a save replaces another file (the dialog added `.mesh.json` to the name typed). */
+  confirmReplace(path: string): Promise<boolean>;
 }

@@ -18,8 +18,6 @@ export interface DiagramKindInfo {
   label: string;
   /** The subjects this kind of diagram can be drawn for. */
   subjects: readonly SubjectKind[];
-  /** Where the export writes it, inside the `mermaid/` folder. */
-  path(subject: DiagramSubject): string;
 }
 
 export interface DiagramRequest {
@@ -27,33 +25,26 @@ export interface DiagramRequest {
   subject: DiagramSubject;
 }
 
-/** File names start with the element's kind: an id like `con` would be a reserved device name on Windows. */
-const subjectFile = (subject: DiagramSubject) => (subject.kind === 'mesh' ? '' : `/${subject.kind}-${subject.id}`);
-
 export const DIAGRAM_KIND_INFO: Readonly<Record<DiagramKind, DiagramKindInfo>> = {
   'logical-view': {
     kind: 'logical-view',
     label: 'Logical view',
     subjects: ['mesh', 'domain'],
-    path: (subject) => `logical-view${subjectFile(subject)}.mmd`,
   },
   'product-architecture': {
     kind: 'product-architecture',
     label: 'Data product architecture',
     subjects: ['product'],
-    path: (subject) => `architecture${subjectFile(subject)}.mmd`,
   },
   'data-retrieval-flow': {
     kind: 'data-retrieval-flow',
     label: 'Data retrieval flow',
     subjects: ['system'],
-    path: (subject) => `data-retrieval${subjectFile(subject)}.mmd`,
   },
   lineage: {
     kind: 'lineage',
     label: 'Lineage',
     subjects: ['mesh', 'product'],
-    path: (subject) => `lineage${subjectFile(subject)}.mmd`,
   },
 };
 
@@ -62,44 +53,13 @@ export function diagramKindsFor(subject: SubjectKind): DiagramKind[] {
   return DIAGRAM_KINDS.filter((kind) => DIAGRAM_KIND_INFO[kind].subjects.includes(subject));
 }
 
-/** One diagram as Mermaid text, or why it cannot be drawn (a subject that is not in the mesh). */
-export function mermaidDiagram(mesh: Mesh, request: DiagramRequest): Result<string> {
-  const chart = diagramFlowchart(meshGraph(mesh), request);
-  return 'errors' in chart ? { ok: false, errors: chart.errors } : { ok: true, value: renderFlowchart(chart) };
-}
-
-export interface MermaidFile {
-  request: DiagramRequest;
-  /** Relative to the export's `mermaid/` folder, e.g. `architecture/product-orders.mmd`. */
-  path: string;
-  text: string;
-}
-
 /**
- * Every diagram of the mesh: its logical view and lineage, for each domain its logical view, for
- * each product its architecture, for each system its data retrieval flow. A product's own lineage
- * is left to the Diagram view: the mesh's lineage holds it, and a thousand of them take a minute.
+ * One diagram as Mermaid text, or why it cannot be drawn (a subject that is not in the mesh).
+ * Given the mesh's graph (`meshGraph`), several diagrams share one indexing of the mesh.
  */
-export function allMermaidDiagrams(mesh: Mesh): MermaidFile[] {
-  const graph = meshGraph(mesh);
-  const requests: DiagramRequest[] = [
-    { kind: 'logical-view', subject: { kind: 'mesh' } },
-    ...mesh.domains.map(
-      (domain): DiagramRequest => ({ kind: 'logical-view', subject: { kind: 'domain', id: domain.id } }),
-    ),
-    ...mesh.products.map(
-      (product): DiagramRequest => ({ kind: 'product-architecture', subject: { kind: 'product', id: product.id } }),
-    ),
-    ...mesh.systems.map(
-      (system): DiagramRequest => ({ kind: 'data-retrieval-flow', subject: { kind: 'system', id: system.id } }),
-    ),
-    { kind: 'lineage', subject: { kind: 'mesh' } },
-  ];
-  return requests.flatMap((request) => {
-    const chart = diagramFlowchart(graph, request);
-    if ('errors' in chart) return [];
-    return [{ request, path: DIAGRAM_KIND_INFO[request.kind].path(request.subject), text: renderFlowchart(chart) }];
-  });
+export function mermaidDiagram(source: Mesh | MeshGraph, request: DiagramRequest): Result<string> {
+  const chart = diagramFlowchart('linksFrom' in source ? source : meshGraph(source), request);
+  return 'errors' in chart ? { ok: false, errors: chart.errors } : { ok: true, value: renderFlowchart(chart) };
 }
 
 function diagramFlowchart(graph: MeshGraph, { kind, subject }: DiagramRequest): Flowchart | { errors: Problem[] } {

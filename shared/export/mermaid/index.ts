@@ -1,6 +1,5 @@
 /** Mermaid diagrams of a mesh: the design note's logical view, product architecture, data retrieval flow, and lineage. */
 export {
-  allMermaidDiagrams,
   DIAGRAM_KIND_INFO,
   DIAGRAM_KINDS,
   type DiagramKind,
@@ -8,7 +7,8 @@ export {
   type DiagramRequest,
   type DiagramSubject,
   diagramKindsFor,
-  type MermaidFile,
   mermaidDiagram,
   type SubjectKind,
 } from './diagrams';
+export { mermaidTarget } from './mermaid-target';
+export { type MeshGraph, meshGraph } from './mesh-graph';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allMermaidDiagrams, mermaidDiagram } from '../../../shared/export/mermaid';
+import { WHOLE_MESH } from '../../../shared/export';
+import { mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
 import { importMermaidFlowchart, looksLikeMermaidFlowchart, type MermaidImport } from '../../../shared/import';
 import { checkIntegrity, emptyMesh, type Mesh, MeshSchema, parseMeshFile, serializeMesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
@@ -252,8 +253,9 @@ describe('importing a Mermaid flowchart', () => {
 
   it('reads every other exported diagram, or says it has nothing to import', () => {
     for (const name of EXPORT_CASES) {
-      for (const diagram of allMermaidDiagrams(caseMesh(name))) {
-        const result = importMermaidFlowchart(diagram.text, emptyMesh('new', 'New'));
+      const exported = mermaidTarget.files(caseMesh(name), WHOLE_MESH);
+      for (const diagram of exported.ok ? exported.value : []) {
+        const result = importMermaidFlowchart(String(diagram.content), emptyMesh('new', 'New'));
         if (!result.ok) expect(result.errors[0]?.message, diagram.path).toContain('no nodes or subgraphs');
       }
     }

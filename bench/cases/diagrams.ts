@@ -68,6 +68,8 @@ async function renderInApp(): Promise<{ coldMs: number; warmMs: number[] }> {
     await page.goto(url);
     await page.getByTestId('sample-ecommerce').click();
     await page.waitForSelector('.react-flow__node-product');
+    // The app fetches Mermaid once it is idle after a design opens; a user reaches for a diagram later than that.
+    await page.waitForLoadState('networkidle');
     // From the key press (in the page's clock) to the first frame with Mermaid's SVG in the view.
     const drawOnce = async () => {
       // Strings, not functions: tsx would wrap named functions in a helper the page does not have.
@@ -83,7 +85,10 @@ async function renderInApp(): Promise<{ coldMs: number; warmMs: number[] }> {
         }, true);
       `);
       await page.keyboard.press('m');
-      await page.waitForFunction('window.benchDrawMs !== undefined', undefined, { timeout: 60_000 });
+      // A function, not a string: the app's CSP refuses the eval a string predicate needs.
+      await page.waitForFunction(() => Reflect.get(window, 'benchDrawMs') !== undefined, undefined, {
+        timeout: 60_000,
+      });
       const ms = Math.round((await page.evaluate('window.benchDrawMs')) as number);
       await page.keyboard.press('Escape');
       await page.getByTestId('dialog-diagram').waitFor({ state: 'detached' });
@@ -132,9 +137,9 @@ const report = [
   ),
   `| the whole Mermaid export (${everyDiagram.length} files: views, ${mesh.products.length} architectures, flows, lineage) | ${allMs} ms | — | — |`,
   '',
-  `Drawn in the app (e-commerce sample, logical view, headless Chromium 1440×900, from pressing \`M\` to the first frame with Mermaid's SVG): first time ${render.coldMs} ms (Mermaid's chunk loaded then), then median ${warm} ms of ${RUNS} (${Math.min(...render.warmMs)}–${Math.max(...render.warmMs)}); goal < ${GOALS.renderMs} ms: first ${verdict(render.coldMs < GOALS.renderMs)}, then ${verdict(warm < GOALS.renderMs)}.`,
+  `Drawn in the app (e-commerce sample, logical view, headless Chromium 1440×900, from pressing \`M\` to the first frame with Mermaid's SVG): first time ${render.coldMs} ms (Mermaid fetched while the app was idle, set up then), then median ${warm} ms of ${RUNS} (${Math.min(...render.warmMs)}–${Math.max(...render.warmMs)}); goal < ${GOALS.renderMs} ms: first ${verdict(render.coldMs < GOALS.renderMs)}, then ${verdict(warm < GOALS.renderMs)}.`,
   '',
-  'What keeps generation fast: the mesh is indexed once per diagram (lookups and links by node), every diagram is built as a value and written in one pass, and lineage walks each port once. Drawing is Mermaid’s own work (layout with dagre in the page); its code is one lazily loaded chunk, fetched the first time a diagram is shown.',
+  'What keeps generation fast: the mesh is indexed once per diagram (lookups and links by node), every diagram is built as a value and written in one pass, and lineage walks each port once. Drawing is Mermaid’s own work (layout with dagre in the page); its code is kept out of the first paint and fetched (with its flowchart module) once the app is idle after a design opens; the first drawing also sets Mermaid up.',
 ].join('\n');
 console.log(report);
 writeSection('Diagrams: Mermaid for 1,000 products, drawn in the app', report);

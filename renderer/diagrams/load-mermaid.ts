@@ -38,6 +38,12 @@ const DARK_COLORS = {
   edgeLabelBackground: '#1d2129',
 };
 
+/** Fetches Mermaid and its flowchart module ahead of the first diagram (a parse loads the module). */
+export async function warmUpMermaid(): Promise<void> {
+  const mermaid = await loadMermaid();
+  await mermaid.parse('flowchart LR\n  warm --> up');
+}
+
 export type RenderedDiagram = { ok: true; svg: string } | { ok: false; error: string };
 
 /**

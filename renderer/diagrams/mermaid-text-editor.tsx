@@ -1,27 +1,15 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
-import { loadMonaco, type MonacoApi } from '../contracts/monaco/load-monaco';
+import { useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { MERMAID_LANGUAGE, registerMermaidLanguage } from './mermaid-language';
 
 /** The diagram's Mermaid text in a read-only Monaco editor, loaded on first use. */
 export function MermaidTextEditor({ text }: { text: string }) {
   const container = useRef<HTMLDivElement>(null);
-  const [monaco, setMonaco] = useState<MonacoApi | null>(null);
+  const { monaco, loadError } = useMonaco();
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   useMonacoTheme(monaco);
-
-  useEffect(() => {
-    let isMounted = true;
-    loadMonaco().then(
-      (loaded) => isMounted && setMonaco(loaded),
-      (error: Error) => isMounted && setLoadError(error.message),
-    );
-    return () => {
-      isMounted = false;
-    };
-  }, []);
 
   useEffect(() => {
     if (!monaco || !container.current) return;

@@ -28,6 +28,8 @@ export const scenes: Scene[] = THEMES.flatMap((colorScheme): Scene[] => [
       await page.locator('.react-flow__node-system').first().click();
       await page.keyboard.press('m');
       await diagramDrawn(page);
+      // A flow is wide: at its own size it reads, the pane scrolls.
+      await page.getByRole('button', { name: 'Actual size' }).click();
     },
   },
   {

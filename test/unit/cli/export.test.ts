@@ -86,7 +86,7 @@ describe('mesh-designer export', () => {
     [['export', '--out', 'out'], 'no design to export'],
     [
       ['export', 'shop.mesh.json', '--out', 'out', '--format', 'odcs,pdf'],
-      "unknown format 'pdf' (known: odcs, odps, backstage, strimzi, sql, jsonschema, mermaid)",
+      "unknown format 'pdf' (known: odcs, odps, backstage, strimzi, sql, jsonschema, mermaid, svg, png)",
     ],
     [
       ['export', 'shop.mesh.json', '--out', 'out', '--scope', 'everything'],

@@ -106,6 +106,7 @@ describe('the application menu', () => {
       'File',
       'Edit',
       'View',
+      'Simulation',
       'windowMenu',
       'Help',
     ]);

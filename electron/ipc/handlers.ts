@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { overwriteQuestion } from '../../shared/export/overwrite-question';
 import type { FileRef, IpcChannel, IpcRequest, IpcResponse, IpcResult, OpenedFile, TextEdit } from '../../shared/ipc';
 import type { FileDialog } from '../dialogs/file-dialog';
 import { writeFileAtomically } from '../files/atomic-write';
@@ -7,6 +8,7 @@ import type { FileSystem } from '../files/file-system';
 import { fileRefFor, UNTITLED_MESH_FILE_NAME, withMeshExtension } from '../files/mesh-file-path';
 import { readMeshFile } from '../files/mesh-file-reader';
 import type { RecentFilesStore } from '../files/recent-files';
+import { resolveInside } from '../security/contained-path';
 import { refuse, settle, succeed } from './ipc-result';
 
 /** The page that sent a request, for the channels that act on it. */
@@ -97,6 +99,11 @@ export function createIpcHandlers({ dialog, fs, recentFiles }: IpcDependencies):
       settle('export the files', async () => {
         const parentFolder = await dialog.chooseExportFolder();
         if (parentFolder === null) return succeed(null);
+        const exportFolder = resolveInside(parentFolder, suggestedName);
+        if (exportFolder !== null && (await fs.exists(exportFolder))) {
+          const { message, detail } = overwriteQuestion(exportFolder);
+          if (!(await dialog.confirm(message, detail))) return succeed(null);
+        }
         return settle(`export into ${parentFolder}`, () => writeExportFolder(fs, parentFolder, suggestedName, files));
       }),
 

@@ -2,6 +2,7 @@ import { MeshCanvas } from '../canvas/mesh-canvas';
 import { useCommands } from '../commands/use-commands';
 import { ContractWorkspace } from '../contracts/contract-workspace';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
+import { ExportDialogEntry } from '../export/export-dialog-entry';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
@@ -51,6 +52,7 @@ export function App() {
       <OpenDialog dialog="shortcuts">
         <ShortcutsHelp />
       </OpenDialog>
+      <ExportDialogEntry />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Dialog = 'quick-search' | 'shortcuts' | null;
+export type Dialog = 'quick-search' | 'shortcuts' | 'export' | null;
 
 interface UiState {
   dialog: Dialog;

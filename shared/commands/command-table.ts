@@ -35,8 +35,8 @@ export interface CommandDefinition {
  * To add a command: add its entry here (id, label, keys, menu); the compiler then asks for its
  * `run` (and optional `isEnabled`) in renderer/commands/command-behaviours.ts. Nothing else: the
  * menu, the keys, the tooltip and the sheet pick it up. docs/keyboard-shortcuts.md must list its
- * keys (a unit test checks). Reserved for commands on their way: Mod+E (Export…) and
- * Mod+Shift+S (switch between Design and Simulate).
+ * keys (a unit test checks). Reserved for a command on its way: Mod+Shift+S (switch between
+ * Design and Simulate).
  */
 export const COMMANDS = [
   {
@@ -78,6 +78,15 @@ export const COMMANDS = [
     label: 'Import Contracts…',
     description: 'Import ODCS contract files',
     group: 'File',
+    menu: { in: 'File', section: 'transfer' },
+  },
+  {
+    id: 'file.export',
+    label: 'Export…',
+    description: 'Export manifests: ODCS, ODPS, Backstage, Strimzi, SQL, JSON Schema',
+    group: 'File',
+    keys: ['Mod+E'],
+    scope: 'everywhere',
     menu: { in: 'File', section: 'transfer' },
   },
   {

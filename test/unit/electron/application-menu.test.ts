@@ -36,6 +36,7 @@ describe('the application menu', () => {
       'Save As…',
       '—',
       'Import Contracts…',
+      'Export…',
       '—',
       'Close Design',
       '—',

@@ -1,4 +1,3 @@
-import { serializeOdcsYaml } from '../../contracts';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
@@ -8,7 +7,7 @@ import type { ScopedElements } from '../export-scope';
 import { defineTarget } from '../export-target';
 import { inputFeeds } from '../input-feeds';
 import { compact, nonEmpty } from '../json-values';
-import { odcsProblems } from '../odcs/odcs-target';
+import { odcsProblems, odcsYaml } from '../odcs/odcs-target';
 import { toYamlDocuments } from '../yaml-text';
 import { createBackstageNames } from './backstage-names';
 
@@ -120,7 +119,7 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
         lifecycle: lifecycleOf([contract]),
         owner: owner(product.owner, product.domainId),
         system: `system:${names.product(product.id)}`,
-        definition: serializeOdcsYaml(contract),
+        definition: odcsYaml(contract),
       },
     );
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   type BundleProgress,
   EXPORT_TARGETS,
@@ -27,27 +27,30 @@ export function useExportBundle(
   targetIds: readonly string[],
   scope: ExportScope,
 ): BundleState {
-  const [state, setState] = useState<BundleState>({ status: 'running', progress: null });
+  const request = useMemo(() => ({ mesh, baseline, targetIds, scope }), [mesh, baseline, targetIds, scope]);
+  // Each state belongs to the request it answers, so a changed choice never shows the previous bundle.
+  const [answer, setAnswer] = useState<{ request: typeof request; state: BundleState } | null>(null);
   useEffect(() => {
     let isCancelled = false;
-    setState({ status: 'running', progress: null });
-    const targets = EXPORT_TARGETS.filter((target) => targetIds.includes(target.id));
-    exportBundleInSteps(mesh, targets, scope, baseline ? { baseline } : {}, {
-      onProgress: (progress) => setState({ status: 'running', progress }),
+    const answerWith = (state: BundleState) => !isCancelled && setAnswer({ request, state });
+    const targets = EXPORT_TARGETS.filter((target) => request.targetIds.includes(target.id));
+    const options = request.baseline ? { baseline: request.baseline } : {};
+    exportBundleInSteps(request.mesh, targets, request.scope, options, {
+      onProgress: (progress) => answerWith({ status: 'running', progress }),
       pause: letThePagePaint,
       isCancelled: () => isCancelled,
     }).then(
       (result) => {
-        if (!result || isCancelled) return;
-        setState(result.ok ? { status: 'ready', files: result.value } : { status: 'failed', errors: result.errors });
+        if (result)
+          answerWith(
+            result.ok ? { status: 'ready', files: result.value } : { status: 'failed', errors: result.errors },
+          );
       },
-      (error: Error) => {
-        if (!isCancelled) setState({ status: 'failed', errors: [{ path: '(export)', message: error.message }] });
-      },
+      (error: Error) => answerWith({ status: 'failed', errors: [{ path: '(export)', message: error.message }] }),
     );
     return () => {
       isCancelled = true;
     };
-  }, [mesh, baseline, targetIds, scope]);
-  return state;
+  }, [request]);
+  return answer?.request === request ? answer.state : { status: 'running', progress: null };
 }

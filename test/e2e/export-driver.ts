@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 
 /** Helpers for the Export dialog, worked as a user does: keys, clicks, the download it makes. */

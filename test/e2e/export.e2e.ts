@@ -76,7 +76,15 @@ describeInChromium('export', (session) => {
     await dialog.getByLabel('Domain to export').selectOption({ label: 'Analytics' });
     await expect
       .poll(async () => dialog.getByTestId('export-file-tree').getByRole('treeitem').allInnerTexts())
-      .toEqual(['index.md', 'odps/\ncustomer-360.odps.yaml\nsales-dashboard.odps.yaml', 'customer-360.odps.yaml', 'sales-dashboard.odps.yaml', 'sql/\ncustomer-360.sql\nsales-dashboard.sql', 'customer-360.sql', 'sales-dashboard.sql']);
+      .toEqual([
+        'index.md',
+        'odps/\ncustomer-360.odps.yaml\nsales-dashboard.odps.yaml',
+        'customer-360.odps.yaml',
+        'sales-dashboard.odps.yaml',
+        'sql/\ncustomer-360.sql\nsales-dashboard.sql',
+        'customer-360.sql',
+        'sales-dashboard.sql',
+      ]);
     const { files } = await downloadBundle(page);
     expect([...files.keys()].sort()).toEqual([
       'index.md',
@@ -84,6 +92,25 @@ describeInChromium('export', (session) => {
       'odps/sales-dashboard.odps.yaml',
       'sql/customer-360.sql',
       'sql/sales-dashboard.sql',
+    ]);
+  });
+
+  it('exports the selection on the canvas', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await systemNode(page, 'orders-service').locator('.system-node__name').click();
+    await openExportDialog(page);
+    await exportDialog(page).getByLabel('The selection (1 element)').check();
+    await exportDialog(page).getByText('the selected element').waitFor();
+    await exportDialog(page).getByTestId('export-ready').waitFor();
+    const { files } = await downloadBundle(page);
+    expect([...files.keys()]).toEqual([
+      'index.md',
+      'odcs/order-placed.odcs.yaml',
+      'backstage/catalog-info.yaml',
+      'strimzi/kafka-topics.yaml',
+      'strimzi/kafka-connectors.yaml',
+      'jsonschema/order-placed-order-placed.schema.json',
     ]);
   });
 

@@ -10,8 +10,9 @@ export const odcsTarget = defineTarget({
   write({ mesh, scoped, nameFile }) {
     const files: ExportFile[] = [];
     const errors: Problem[] = [];
+    const indexOf = new Map(mesh.contracts.map((contract, index) => [contract, index]));
     for (const contract of scoped.contracts) {
-      const problems = odcsProblems(contract, `contracts[${mesh.contracts.indexOf(contract)}]`);
+      const problems = odcsProblems(contract, `contracts[${indexOf.get(contract)}]`);
       if (problems.length > 0) errors.push(...problems);
       else
         files.push({

@@ -20,3 +20,4 @@ export * from './port';
 export * from './problem';
 export * from './scenario';
 export * from './table';
+export * from './text-encoding';

@@ -26,5 +26,8 @@ export async function downloadBundle(page: Page): Promise<{ name: string; files:
 
 /** The text the preview's Monaco shows (its rendered lines). */
 export async function previewText(page: Page): Promise<string> {
-  return (await exportDialog(page).locator('.export-preview .view-lines').innerText()).replace(/\u00a0/g, ' ');
+  return ((await exportDialog(page).locator('.export-preview .view-lines').textContent()) ?? '').replace(
+    /\u00a0/g,
+    ' ',
+  );
 }

@@ -26,7 +26,7 @@ describeInChromium('export', (session) => {
       }
       // The dialog closes and says where the files went.
       await exportDialog(page).waitFor({ state: 'detached' });
-      expect(await page.getByRole('status').innerText()).toContain(`Exported ${files.size} files to ${name}`);
+      expect(await page.getByRole('status').textContent()).toContain(`Exported ${files.size} files to ${name}`);
     },
   );
 
@@ -39,9 +39,9 @@ describeInChromium('export', (session) => {
     await dialog.getByTestId('export-ready').waitFor();
     await dialog.getByRole('treeitem', { name: 'order.odcs.yaml' }).click();
     await expect.poll(() => previewText(page)).toContain('name: Order');
-    expect(await dialog.getByTestId('export-preview-path').innerText()).toBe('odcs/order.odcs.yaml');
+    expect(await dialog.getByTestId('export-preview-path').textContent()).toBe('odcs/order.odcs.yaml');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => dialog.getByTestId('export-preview-path').innerText()).toBe('odcs/customer.odcs.yaml');
+    await expect.poll(() => dialog.getByTestId('export-preview-path').textContent()).toBe('odcs/customer.odcs.yaml');
     await dialog.getByRole('treeitem', { name: 'orders.sql', exact: true }).click();
     await expect.poll(() => previewText(page)).toContain('CREATE TABLE "orders"."orders"');
     await page.keyboard.type('typing does nothing');
@@ -125,7 +125,7 @@ describeInChromium('export', (session) => {
     await page.keyboard.press('Control+e');
     const errors = exportDialog(page).getByTestId('export-errors');
     await errors.waitFor();
-    expect(await errors.innerText()).toContain(
+    expect(await errors.textContent()).toContain(
       "systems[1].database.engine: Kafka on Kubernetes (Strimzi): system 'customers-service': no Debezium connector for the database engine 'sqlite'",
     );
     expect(await exportDialog(page).getByTestId('export-write').isDisabled()).toBe(true);

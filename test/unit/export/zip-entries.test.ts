@@ -10,6 +10,7 @@ function aBrowser() {
     get: async () => undefined,
     set: async () => undefined,
     delete: async () => undefined,
+    entries: async () => [],
   };
   const page = {
     document: {

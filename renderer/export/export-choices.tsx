@@ -42,25 +42,13 @@ export function ExportChoices(props: ExportChoicesProps) {
       </fieldset>
       <fieldset>
         <legend>Scope</legend>
-        <label>
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scope.kind === 'mesh'}
-            onChange={() => onScopeChange({ kind: 'mesh' })}
-          />
-          Whole mesh
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scope.kind === 'domain'}
-            disabled={!firstDomainId}
-            onChange={() => firstDomainId && onScopeChange({ kind: 'domain', domainId: domainId ?? firstDomainId })}
-          />
-          One domain
-        </label>
+        <ScopeOption label="Whole mesh" scope={{ kind: 'mesh' }} current={scope} onChoose={onScopeChange} />
+        <ScopeOption
+          label="One domain"
+          scope={firstDomainId ? { kind: 'domain', domainId: domainId ?? firstDomainId } : null}
+          current={scope}
+          onChoose={onScopeChange}
+        />
         <select
           aria-label="Domain to export"
           value={domainId ?? ''}
@@ -73,17 +61,35 @@ export function ExportChoices(props: ExportChoicesProps) {
             </option>
           ))}
         </select>
-        <label>
-          <input
-            type="radio"
-            name="export-scope"
-            checked={scope.kind === 'selection'}
-            disabled={selectedNodeIds.length === 0}
-            onChange={() => onScopeChange({ kind: 'selection', nodeIds: selectedNodeIds })}
-          />
-          The selection ({selectedNodeIds.length === 1 ? '1 element' : `${selectedNodeIds.length} elements`})
-        </label>
+        <ScopeOption
+          label={`The selection (${selectedNodeIds.length === 1 ? '1 element' : `${selectedNodeIds.length} elements`})`}
+          scope={selectedNodeIds.length > 0 ? { kind: 'selection', nodeIds: selectedNodeIds } : null}
+          current={scope}
+          onChoose={onScopeChange}
+        />
       </fieldset>
     </div>
+  );
+}
+
+/** One kind of scope; `scope` is null when there is nothing of that kind to choose (no domain, no selection). */
+function ScopeOption(props: {
+  label: string;
+  scope: ExportScope | null;
+  current: ExportScope;
+  onChoose(scope: ExportScope): void;
+}) {
+  const { label, scope, current, onChoose } = props;
+  return (
+    <label>
+      <input
+        type="radio"
+        name="export-scope"
+        checked={scope !== null && current.kind === scope.kind}
+        disabled={scope === null}
+        onChange={() => scope && onChoose(scope)}
+      />
+      {label}
+    </label>
   );
 }

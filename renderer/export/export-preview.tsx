@@ -1,28 +1,16 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
 import type { ExportFile } from '../../shared/export';
-import type { MonacoApi } from '../contracts/monaco/load-monaco';
+import { useLoadedMonaco } from '../contracts/monaco/use-loaded-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { loadPreviewMonaco, previewLanguage } from './load-preview-languages';
 
 /** The chosen file, read-only in Monaco (loaded when the first preview is shown). */
 export function ExportPreview({ file }: { file: ExportFile | null }) {
   const container = useRef<HTMLDivElement>(null);
-  const [monaco, setMonaco] = useState<MonacoApi | null>(null);
+  const { monaco, loadError } = useLoadedMonaco(loadPreviewMonaco);
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   useMonacoTheme(monaco);
-
-  useEffect(() => {
-    let isMounted = true;
-    loadPreviewMonaco().then(
-      (loaded) => isMounted && setMonaco(loaded),
-      (error: Error) => isMounted && setLoadError(error.message),
-    );
-    return () => {
-      isMounted = false;
-    };
-  }, []);
 
   useEffect(() => {
     if (!monaco || !container.current) return;

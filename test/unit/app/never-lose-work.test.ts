@@ -3,6 +3,7 @@ import {
   answerCloseRequest,
   newMesh,
   openFile,
+  reloadFromDisk,
   restoreAutosave,
   saveFile,
   settleUnsavedChanges,
@@ -246,5 +247,46 @@ describe('autosave failures', () => {
       tone: 'error',
       text: expect.stringContaining('Autosave failed: QuotaExceededError: the storage is full'),
     });
+  });
+});
+
+describe('a file changed by another program', () => {
+  const ORDERS = { name: 'orders.mesh.json', path: '/home/ada/orders.mesh.json' };
+  const onDisk = () => host.files.set(ORDERS.path, serializeMesh({ ...aMesh().build(), name: 'Their version' }));
+
+  it('loads the other program’s version when there is nothing unsaved', async () => {
+    onDisk();
+
+    await reloadFromDisk(host, ORDERS);
+
+    expect(host.questions).toEqual([]);
+    expect(store().mesh?.name).toBe('Their version');
+  });
+
+  it('keeps unsaved changes unless the user agrees to drop them', async () => {
+    onDisk();
+    rename('Mine, unsaved');
+    host.confirmAnswer = false;
+
+    await reloadFromDisk(host, ORDERS);
+
+    expect(host.questions[0]).toMatch(
+      /^Discard your unsaved changes and load the version of orders.mesh.json on disk\?/,
+    );
+    expect(store().mesh?.name).toBe('Mine, unsaved');
+  });
+
+  it('drops the changes and their copy once the user agrees', async () => {
+    onDisk();
+    rename('Mine, unsaved');
+    await autosaveRuns();
+    host.confirmAnswer = true;
+
+    await reloadFromDisk(host, ORDERS);
+    await settled();
+
+    expect(store().mesh?.name).toBe('Their version');
+    expect(selectIsDirty(store())).toBe(false);
+    expect(host.slots.size).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { compact } from '../export/json-values';
 import {
   type Contract,
   type ContractProperty,
@@ -288,7 +289,9 @@ function mergeValues(own: unknown, extra: unknown): unknown {
 /** The named fields that are set, in the order named. */
 function pick(source: object, fields: readonly string[]): OdcsObject {
   const values = source as OdcsObject;
-  return compact(Object.fromEntries(fields.map((field) => [field, values[field]])));
+  const picked: OdcsObject = {};
+  for (const field of fields) if (values[field] !== undefined) picked[field] = values[field];
+  return picked;
 }
 
 function splitFields<K extends string>(
@@ -313,10 +316,6 @@ function leftover<T extends OdcsObject | unknown[]>(original: unknown, rest: T):
   if (original === undefined) return undefined;
   const wasEmpty = typeof original === 'object' && original !== null && Object.keys(original).length === 0;
   return Object.keys(rest).length > 0 || wasEmpty ? rest : undefined;
-}
-
-function compact<T extends OdcsObject>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
 function nonEmpty(object: OdcsObject): OdcsObject | undefined {

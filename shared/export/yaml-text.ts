@@ -30,6 +30,9 @@ const NON_STRING_SCALARS = [
   /^(?:<<|=)$/,
 ];
 
+/** Every one of NON_STRING_SCALARS starts with one of these: a quick test spares most strings the list. */
+const MAYBE_NON_STRING = /^[-+.0-9~<=yYnNtTfFoOeE]/;
+
 /** Characters only a double-quoted scalar can hold: controls, tabs, and what YAML 1.1 reads as line breaks. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this is for
 const NEEDS_ESCAPES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udfff]/u;
@@ -49,7 +52,7 @@ function isPlainSafe(text: string): boolean {
     !text.startsWith('...') &&
     !text.includes('\n') &&
     !NEEDS_ESCAPES.test(text) &&
-    !NON_STRING_SCALARS.some((pattern) => pattern.test(text))
+    !(MAYBE_NON_STRING.test(text) && NON_STRING_SCALARS.some((pattern) => pattern.test(text)))
   );
 }
 

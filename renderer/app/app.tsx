@@ -5,6 +5,7 @@ import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { CanvasImageDialog } from '../diagrams/canvas-image-dialog';
 import { DiagramView } from '../diagrams/diagram-view';
 import { MermaidImportDialog } from '../diagrams/mermaid-import-dialog';
+import { ExportDialogEntry } from '../export/export-dialog-entry';
 import { useHost } from '../host/host-context';
 import { PresenterMode } from '../simulation/presenter-mode';
 import { SimulationBar } from '../simulation/simulation-bar';
@@ -89,6 +90,7 @@ export function App() {
       <OpenDialog dialog="canvas-image">
         <CanvasImageDialog />
       </OpenDialog>
+      <ExportDialogEntry />
       <PromptDialog />
     </div>
   );

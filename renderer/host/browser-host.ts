@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { checkBundlePaths } from '../../shared/export/file-names';
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MESH_FILE_EXTENSION } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import type { FileRef, Host, OpenedFile } from './host';
@@ -88,6 +89,9 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       return { name: file?.name ?? suggestedName };
     },
     async exportFiles(suggestedName, files) {
+      // Zip entries obey the bundle's path rules: an entry like `../../x` would unpack outside the folder.
+      const unsafe = checkBundlePaths(files.map((file) => file.path));
+      if (unsafe.length > 0) throw new Error(`Refusing to zip: ${unsafe.map((problem) => problem.message).join('; ')}`);
       const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, strToU8(file.text)])));
       const name = `${suggestedName}.zip`;
       download(page.document, name, new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));

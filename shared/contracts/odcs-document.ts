@@ -1,3 +1,4 @@
+import { compact } from '../export/json-values';
 import {
   type Contract,
   type ContractProperty,
@@ -25,7 +26,8 @@ import type { PathResult, PathSegment } from './path-problem';
  *   rule (`metric: invalidValues`, `arguments.validValues`, `mustBe: 0`). A rule of
  *   exactly that shape is the property's `enum`; it is written first in `quality`.
  * - A contract without a name is named after its id; a deprecated ODCS 3.0 `team`
- *   array becomes the 3.1 team object `{ members }`.
+ *   array becomes the 3.1 team object `{ members }`. An apiVersion other than the current one
+ *   is kept (in `extensions`) and written back as it was.
  */
 
 /** An ODCS document as plain JSON (parsed YAML). */
@@ -69,7 +71,7 @@ const CONSUMED_FIELDS = ['apiVersion', 'kind', 'schema', 'slaProperties', 'descr
 
 export function contractToOdcs(contract: Contract): OdcsDocument {
   const head = compact({
-    apiVersion: ODCS_API_VERSION,
+    apiVersion: contract.extensions?.apiVersion ?? ODCS_API_VERSION,
     kind: 'DataContract',
     ...pick(contract, CONTRACT_FIELDS),
     description: contract.description === undefined ? undefined : { purpose: contract.description },
@@ -152,6 +154,8 @@ export function contractFromOdcs(document: OdcsDocument): PathResult<Contract> {
     quality: isArrayOfObjects(contractQuality) ? contractQuality.map(qualityFromOdcs) : contractQuality,
     sla: asArray(document.slaProperties).map((sla) => slaFromOdcs(asObject(sla))),
     extensions: nonEmpty({
+      // An older version the file declares is kept, and written back, until the user upgrades.
+      ...(document.apiVersion !== ODCS_API_VERSION && { apiVersion: document.apiVersion }),
       ...extensions,
       description: leftover(document.description, descriptionRest),
       team: leftover(document.team, teamRest),
@@ -285,7 +289,9 @@ function mergeValues(own: unknown, extra: unknown): unknown {
 /** The named fields that are set, in the order named. */
 function pick(source: object, fields: readonly string[]): OdcsObject {
   const values = source as OdcsObject;
-  return compact(Object.fromEntries(fields.map((field) => [field, values[field]])));
+  const picked: OdcsObject = {};
+  for (const field of fields) if (values[field] !== undefined) picked[field] = values[field];
+  return picked;
 }
 
 function splitFields<K extends string>(
@@ -310,10 +316,6 @@ function leftover<T extends OdcsObject | unknown[]>(original: unknown, rest: T):
   if (original === undefined) return undefined;
   const wasEmpty = typeof original === 'object' && original !== null && Object.keys(original).length === 0;
   return Object.keys(rest).length > 0 || wasEmpty ? rest : undefined;
-}
-
-function compact<T extends OdcsObject>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }
 
 function nonEmpty(object: OdcsObject): OdcsObject | undefined {

@@ -10,22 +10,44 @@ export const odcsTarget = defineTarget({
   write({ mesh, scoped, nameFile }) {
     const files: ExportFile[] = [];
     const errors: Problem[] = [];
+    const indexOf = new Map(mesh.contracts.map((contract, index) => [contract, index]));
     for (const contract of scoped.contracts) {
-      const problems = odcsProblems(contract, `contracts[${mesh.contracts.indexOf(contract)}]`);
+      const problems = odcsProblems(contract, `contracts[${indexOf.get(contract)}]`);
       if (problems.length > 0) errors.push(...problems);
-      else files.push(odcsFile(contract, nameFile([contract.name, contract.id], '.odcs.yaml')));
+      else
+        files.push({
+          path: nameFile([contract.name, contract.id], '.odcs.yaml'),
+          content: odcsYaml(contract),
+          about: `contract ${contract.name} ${contract.version}`,
+        });
     }
     return errors.length > 0 ? { ok: false, errors } : { ok: true, value: files };
   },
 });
 
-function odcsFile(contract: Contract, path: string): ExportFile {
-  return { path, content: serializeOdcsYaml(contract), about: `contract ${contract.name} ${contract.version}` };
+// Contracts are immutable values: each is checked and written once, however many formats
+// (ODCS files, Backstage API definitions) and exports ask for it.
+const checked = new WeakMap<Contract, ReturnType<typeof validateOdcsDocument>>();
+const written = new WeakMap<Contract, string>();
+
+/** The contract as the contract editor writes it: ODCS v3 YAML. */
+export function odcsYaml(contract: Contract): string {
+  let yaml = written.get(contract);
+  if (yaml === undefined) {
+    yaml = serializeOdcsYaml(contract);
+    written.set(contract, yaml);
+  }
+  return yaml;
 }
 
 /** What the official schema refuses in the contract as written, so no invalid file leaves the app. */
 export function odcsProblems(contract: Contract, at: string): Problem[] {
-  return validateOdcsDocument(contractToOdcs(contract)).map((problem) => ({
+  let problems = checked.get(contract);
+  if (problems === undefined) {
+    problems = validateOdcsDocument(contractToOdcs(contract));
+    checked.set(contract, problems);
+  }
+  return problems.map((problem) => ({
     path: at,
     message: `contract '${contract.name}' would not be valid ODCS: ${formatPath(problem.path)}: ${problem.message}`,
   }));

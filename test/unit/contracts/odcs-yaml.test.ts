@@ -30,10 +30,10 @@ function problemsOf(result: LocatedResult<Contract>): string[] {
 /**
  * What the exporter leaves out or settles, so an official example can be compared with
  * our export of it: ODCS defaults (`required`, `unique`, `primaryKey` false; quality
- * `type: library`), the upgrade to apiVersion v3.1.0, and a name for nameless contracts.
+ * `type: library`) and a name for nameless contracts. The apiVersion is kept as it was.
  */
 function settled(document: Entry): Entry {
-  const copy: Entry = { ...structuredClone(document), apiVersion: 'v3.1.0', name: document.name ?? document.id };
+  const copy: Entry = { ...structuredClone(document), name: document.name ?? document.id };
   for (const object of entries(copy.schema)) {
     for (const rule of entries(object.quality)) withoutDefaults(rule, { type: 'library' });
     for (const property of entries(object.properties)) {

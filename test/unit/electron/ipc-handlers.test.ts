@@ -333,6 +333,22 @@ describe('IPC handlers', () => {
       expect(fs.files.get('/home/ada/orders-mesh/README.md')).toBe('# Orders\n');
     });
 
+    it('asks before writing into a folder that is already there, and writes nothing when declined', async () => {
+      const fs = new InMemoryFileSystem().withFile('/home/ada/orders-mesh/notes.md', 'mine');
+      const { handlers, dialog } = aDesktop({ exportFolder: '/home/ada', confirms: false }, fs);
+
+      const declined = await handlers['files:export']({ suggestedName: 'orders-mesh', files: [contract] }, A_PAGE);
+
+      expect(declined).toEqual({ ok: true, value: null });
+      expect(dialog.exportFolderQuestions).toEqual(['/home/ada/orders-mesh']);
+      expect([...fs.files.keys()]).toEqual(['/home/ada/orders-mesh/notes.md']);
+
+      dialog.answers.confirms = true;
+      await handlers['files:export']({ suggestedName: 'orders-mesh', files: [contract] }, A_PAGE);
+      expect(fs.files.get('/home/ada/orders-mesh/contracts/orders.odcs.yaml')).toBe('kind: DataContract\n');
+      expect(fs.files.get('/home/ada/orders-mesh/notes.md')).toBe('mine');
+    });
+
     it.each([
       ['a parent-folder escape', '../../etc/x'],
       ['an escape hidden in a subfolder', 'contracts/../../../etc/x'],

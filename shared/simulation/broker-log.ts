@@ -1,4 +1,5 @@
 import { kafkaPartition } from './kafka-partitioner';
+import type { SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlType } from './sql-types';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
@@ -72,12 +73,21 @@ const HEADER: readonly TableColumn[] = [
  * The functions log SQL calls: `mesh_partition(key, partitions)`, Kafka's partition for a key,
  * and `mesh_offset(log, partition)`, the partition's next offset, counted in JavaScript because
  * numbering rows per partition in SQL (a window function) costs several times the insert itself.
+ * They are the engine's: to a user's query they do not exist, and a service's statement may only
+ * place keys (its CDC triggers do), never take offsets.
  */
-export function registerLogFunctions(connection: SqlConnection, progressOf: (id: number) => LogProgress): void {
-  connection.defineFunction(PARTITION_FUNCTION, (key, partitions) =>
-    kafkaPartition(key === null ? null : String(key), Number(partitions)),
-  );
+export function registerLogFunctions(
+  connection: SqlConnection,
+  progressOf: (id: number) => LogProgress,
+  callers: SqlCallerScope,
+): void {
+  const hidden = (name: string) => new Error(`no such function: ${name}`);
+  connection.defineFunction(PARTITION_FUNCTION, (key, partitions) => {
+    if (callers.current === 'user-query') throw hidden(PARTITION_FUNCTION);
+    return kafkaPartition(key === null ? null : String(key), Number(partitions));
+  });
   connection.defineFunction(OFFSET_FUNCTION, (log, partition) => {
+    if (callers.current !== 'engine') throw hidden(OFFSET_FUNCTION);
     const offsets = progressOf(Number(log)).nextOffsets;
     const offset = offsets[Number(partition)] as number;
     offsets[Number(partition)] = offset + 1;

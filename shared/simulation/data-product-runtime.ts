@@ -3,6 +3,7 @@ import { type Dataset, historyTableName } from './dataset';
 import { applyView, datasetTableSql } from './dataset-table';
 import { changeCaptureSql, prepareClearPending, preparePublish } from './output-port';
 import { type InputPlan, type ProductPlan, QUARANTINE_TABLE } from './product-plan';
+import type { SqlCallerScope } from './sql-caller';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
 import { prepareStep } from './transformation-step';
@@ -57,6 +58,7 @@ export function createDataProductRuntime(
   plan: ProductPlan,
   progressOf: (table: string) => LogProgress,
   limits: RuntimeLimits,
+  callers: SqlCallerScope,
 ): DataProductRuntime {
   const inputs = plan.inputs;
   const datasets = uniqueDatasets([...inputs, ...plan.transformations].flatMap((holder) => holder.dataset ?? []));
@@ -89,7 +91,7 @@ export function createDataProductRuntime(
   const brokenSteps: StepFailure[] = [];
   const steps = plan.transformations.flatMap((step) => {
     const quarantinePort = plan.outputs.find((output) => output.dataset.name === step.transformation.name)?.port.id;
-    const prepared = prepareStep(connection, step, quarantinePort);
+    const prepared = callers.runAs('user-query', () => prepareStep(connection, step, quarantinePort));
     if (prepared.ok) return [{ step, run: prepared.run }];
     brokenSteps.push({ path: step.path, step: step.transformation.name, message: prepared.message });
     return [];
@@ -137,7 +139,7 @@ export function createDataProductRuntime(
           }
         }
         for (const { step, run } of steps) {
-          const message = run(tick, millis);
+          const message = callers.runAs('user-query', () => run(tick, millis));
           if (message !== undefined) failures.push({ path: step.path, step: step.transformation.name, message });
         }
         for (const { counters, publish } of publishers) {

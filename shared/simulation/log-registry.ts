@@ -9,6 +9,7 @@ import {
   startLogProgress,
 } from './broker-log';
 import type { LogMetrics } from './simulation-metrics';
+import type { SqlCallerScope } from './sql-caller';
 import type { SqlConnection } from './sql-workspace';
 
 /** Every log of a run in the broker, with its progress, retention and recent messages. */
@@ -21,7 +22,11 @@ export interface LogRegistry {
   metrics(recentMessages: number): Record<string, LogMetrics>;
 }
 
-export function createLogRegistry(broker: SqlConnection, logs: readonly BrokerLog[]): LogRegistry {
+export function createLogRegistry(
+  broker: SqlConnection,
+  logs: readonly BrokerLog[],
+  callers: SqlCallerScope,
+): LogRegistry {
   broker.exec(logs.map((log) => logTableSql(brokerTable(log), log.format, true)).join(';\n'));
   const entries = logs.map((log, id) => ({
     progress: startLogProgress(log, id),
@@ -31,7 +36,7 @@ export function createLogRegistry(broker: SqlConnection, logs: readonly BrokerLo
   const byTable = new Map(entries.map((entry) => [entry.progress.log.table, entry.progress]));
   return {
     progressOf: (table) => byTable.get(table) as LogProgress,
-    equip: (connection) => registerLogFunctions(connection, (id) => entries[id]?.progress as LogProgress),
+    equip: (connection) => registerLogFunctions(connection, (id) => entries[id]?.progress as LogProgress, callers),
     enforceRetention(retainedRecords) {
       for (const { progress, trim } of entries) {
         const trimTo = progress.end - retainedRecords;

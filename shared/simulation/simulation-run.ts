@@ -13,6 +13,7 @@ import { createOperationalDatabase, type OperationalDatabase } from './operation
 import type { PipelinePlan } from './pipeline-plan';
 import { simulatedClock } from './simulated-clock';
 import type { SimulationMetrics } from './simulation-metrics';
+import { createSqlCallerScope, type SqlCaller } from './sql-caller';
 import type { OpenSqlWorkspace, SqlConnection } from './sql-workspace';
 import { createWorkload } from './workload';
 
@@ -26,6 +27,8 @@ export interface SimulationRun {
   advance(): void;
   metrics(): SimulationMetrics;
   connectionOf(nodeId: string): SqlConnection | undefined;
+  /** Runs a user's SQL as `caller`, so the engine's functions are hidden from it. */
+  runAs<T>(caller: SqlCaller, work: () => T): T;
   countSourceChanges(changes: number): void;
   close(): void;
 }
@@ -62,7 +65,8 @@ function buildRun(
   let currentTick = 0;
   let sourceChanges = 0;
 
-  const logs = createLogRegistry(connect(), plan.logs);
+  const callers = createSqlCallerScope();
+  const logs = createLogRegistry(connect(), plan.logs, callers);
   const connectNode = () => {
     const connection = connect();
     logs.equip(connection);
@@ -76,7 +80,7 @@ function buildRun(
     errors.record(failure, currentTick),
   );
   const products = plan.products.map((productPlan) =>
-    createDataProductRuntime(connectNode(), productPlan, logs.progressOf, settings),
+    createDataProductRuntime(connectNode(), productPlan, logs.progressOf, settings, callers),
   );
   const snapshot = createMetricsSnapshot(systems, products, logs, errors, settings.recentMessages);
 
@@ -156,6 +160,7 @@ function buildRun(
         products.find((product) => product.plan.product.id === nodeId)?.connection
       );
     },
+    runAs: (caller, work) => callers.runAs(caller, work),
     countSourceChanges(changes) {
       sourceChanges += changes;
     },

@@ -7,6 +7,7 @@ import { type QueryResult, runReadOnlyQuery } from './read-only-query';
 import { checkScenario } from './scenario-check';
 import type { SimulationMetrics } from './simulation-metrics';
 import { type SimulationRun, startRun } from './simulation-run';
+import { isKeyword, sqlTokens } from './sql-tokens';
 import type { OpenSqlWorkspace } from './sql-workspace';
 
 export interface SimulationOptions {
@@ -95,15 +96,18 @@ export function createSimulation(mesh: Mesh, scenario: Scenario, options: Simula
     metrics: () => current().metrics(),
     query(nodeId, sql) {
       const connection = connectionOf(nodeId);
-      return connection ? runReadOnlyQuery(connection, sql, maxQueryRows) : unknownNode(nodeId);
+      if (!connection) return unknownNode(nodeId);
+      return current().runAs('user-query', () => runReadOnlyQuery(connection, sql, maxQueryRows));
     },
     execute(systemId, sql) {
       const connection = mesh.systems.some((system) => system.id === systemId) ? connectionOf(systemId) : undefined;
       if (!connection) return unknownNode(systemId);
+      const refusal = serviceStatementRefusal(sql);
+      if (refusal) return { ok: false, errors: [{ path: 'sql', message: refusal }] };
       try {
         const statement = connection.prepare(sql);
         try {
-          const changes = statement.run();
+          const changes = current().runAs('service', () => statement.run());
           current().countSourceChanges(changes);
           return { ok: true, value: { changes } };
         } finally {
@@ -126,4 +130,11 @@ export function createSimulation(mesh: Mesh, scenario: Scenario, options: Simula
     },
   };
   return { ok: true, value: simulation };
+}
+
+/** A service changes its rows; DDL, PRAGMA or ATTACH would change the engine's plumbing instead. */
+function serviceStatementRefusal(sql: string): string | undefined {
+  const [first] = sqlTokens(sql);
+  if (isKeyword(first, 'INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'WITH')) return undefined;
+  return `only INSERT, UPDATE or DELETE may run as the service${first ? `, not ${first.text}` : ''}`;
 }

@@ -1,6 +1,7 @@
 import type { Dataset } from './dataset';
 import { applyView } from './dataset-table';
 import type { TransformationPlan } from './product-plan';
+import { checkSelect, subquerySql } from './select-check';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
 
@@ -19,7 +20,9 @@ export function prepareStep(
   step: TransformationPlan,
   quarantinePort: string | undefined,
 ): PreparedStep {
-  const select = `SELECT * FROM (\n${step.transformation.sql.trim().replace(/;+\s*$/, '')}\n)`;
+  const checked = checkSelect(connection, step.transformation.sql);
+  if (!checked.ok) return checked;
+  const select = subquerySql(checked.select);
   const savepoint = quoteIdentifier(`step_${step.transformation.name}`);
   try {
     const statements = step.dataset
@@ -51,7 +54,12 @@ const none = () => [];
 
 function prepareIntermediateStep(connection: SqlConnection, name: string, select: string): BoundStatement[] {
   const table = `node.${quoteIdentifier(name)}`;
-  connection.exec(`CREATE TABLE ${table} AS ${select} LIMIT 0`);
+  const create = connection.prepare(`CREATE TABLE ${table} AS ${select} LIMIT 0`);
+  try {
+    create.run();
+  } finally {
+    create.release();
+  }
   return [
     { statement: connection.prepare(`DELETE FROM ${table}`), params: none },
     { statement: connection.prepare(`INSERT INTO ${table} ${select}`), params: none },

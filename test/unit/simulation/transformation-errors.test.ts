@@ -65,7 +65,9 @@ describe('a transformation that fails', () => {
     );
     const [error] = simulation.metrics().errors;
 
-    expect(error?.message).toBe('transformation \'item_names\' failed: near ";": syntax error');
+    expect(error?.message).toBe(
+      "transformation 'item_names' failed: must be exactly one SELECT; this holds more than one statement",
+    );
     expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM items')).toEqual([{ n: 2 }]);
   });
 });

@@ -1,11 +1,12 @@
-import { brokerTable, type LogProgress, logTableSql, prepareTrim } from './broker-log';
+import { type LogProgress, logTableSql } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
-import { applyView, datasetTableSql } from './dataset-table';
+import { datasetTableSql } from './dataset-table';
+import { type ConsumerProgress, createInputConsumer, type RuntimeLimits } from './input-consumer';
 import { changeCaptureSql, prepareClearPending, preparePublish } from './output-port';
-import { type InputPlan, type ProductPlan, QUARANTINE_TABLE } from './product-plan';
+import { type ProductPlan, QUARANTINE_TABLE } from './product-plan';
 import type { SqlCallerScope } from './sql-caller';
 import { columnList, quoteIdentifier } from './sql-text';
-import type { SqlConnection, SqlStatement } from './sql-workspace';
+import type { SqlConnection } from './sql-workspace';
 import { prepareStep } from './transformation-step';
 
 export interface StepFailure {
@@ -14,25 +15,9 @@ export interface StepFailure {
   message: string;
 }
 
-/** A consumer's position on the log behind one input port. */
-export interface ConsumerProgress {
-  readonly input: InputPlan;
-  readonly source: LogProgress;
-  offset: number;
-  consumedLastTick: number;
-  consumedTotal: number;
-}
-
 export interface PortCounters {
   published: number;
   quarantined: number;
-}
-
-export interface RuntimeLimits {
-  /** Records one consumer reads per tick; the rest waits, and shows as lag. */
-  maxPollRecords: number;
-  /** Records a log or raw zone keeps; older ones are trimmed, like a topic's retention. */
-  retainedRecords: number;
 }
 
 /**
@@ -73,20 +58,9 @@ export function createDataProductRuntime(
     ].join(';\n'),
   );
 
-  const consumers = inputs.map((input) => ({
-    progress: {
-      input,
-      source: progressOf(input.source.log.table),
-      offset: 0,
-      consumedLastTick: 0,
-      consumedTotal: 0,
-    } satisfies ConsumerProgress,
-    consume: connection.prepare(
-      `INSERT INTO node.${quoteIdentifier(input.rawTable)} SELECT * FROM ${brokerTable(input.source.log)} WHERE _position > ? ORDER BY _position LIMIT ?`,
-    ),
-    clean: input.dataset && prepareClean(connection, input, input.dataset),
-    trimRaw: prepareTrim(connection, `node.${quoteIdentifier(input.rawTable)}`),
-  }));
+  const consumers = inputs.map((input) =>
+    createInputConsumer(connection, input, progressOf(input.source.log.table), limits),
+  );
 
   const brokenSteps: StepFailure[] = [];
   const steps = plan.transformations.flatMap((step) => {
@@ -126,18 +100,7 @@ export function createDataProductRuntime(
       const failures: StepFailure[] = [];
       connection.exec('BEGIN');
       try {
-        for (const { progress, consume, clean, trimRaw } of consumers) {
-          const before = progress.offset;
-          const consumed = consume.run([before, limits.maxPollRecords]);
-          // Records retention trimmed before this consumer read them are gone: it resumes after them.
-          progress.offset = Math.max(before, progress.source.trimmedTo) + consumed;
-          progress.consumedLastTick = consumed;
-          progress.consumedTotal += consumed;
-          if (consumed > 0) clean?.run([before]);
-          if (consumed > 0 && progress.offset > limits.retainedRecords) {
-            trimRaw.run([progress.offset - limits.retainedRecords]);
-          }
-        }
+        for (const consumer of consumers) consumer.poll();
         for (const { step, run } of steps) {
           const message = callers.runAs('user-query', () => run(tick, millis));
           if (message !== undefined) failures.push({ path: step.path, step: step.transformation.name, message });
@@ -176,29 +139,4 @@ function joinIndexesSql(datasets: readonly Dataset[]): string[] {
 
 function uniqueDatasets(datasets: readonly Dataset[]): Dataset[] {
   return [...new Map(datasets.map((dataset) => [dataset.name, dataset])).values()];
-}
-
-/** The clean step of one input: raw records of this tick into its entity or event table. */
-function prepareClean(connection: SqlConnection, input: InputPlan, dataset: Dataset): SqlStatement {
-  const raw = `node.${quoteIdentifier(input.rawTable)}`;
-  const names = dataset.columns.map((column) => column.name);
-  const format = input.source.log.format;
-  if (dataset.kind === 'event') {
-    return connection.prepare(
-      `INSERT OR IGNORE INTO node.${quoteIdentifier(dataset.name)} (${columnList(names)}) SELECT ${columnList(names)} FROM ${raw} WHERE _position > ? ORDER BY _position`,
-    );
-  }
-  if (format.kind === 'cdc') {
-    const image = names.map((name) =>
-      dataset.key.includes(name)
-        ? `CASE WHEN _op = 'd' THEN ${quoteIdentifier(`before_${name}`)} ELSE ${quoteIdentifier(`after_${name}`)} END`
-        : quoteIdentifier(`after_${name}`),
-    );
-    return connection.prepare(
-      `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT _op, _timestamp, ${image.join(', ')} FROM ${raw} WHERE _position > ? AND _op IS NOT NULL ORDER BY _position`,
-    );
-  }
-  return connection.prepare(
-    `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT CASE _op WHEN 'delete' THEN 'd' ELSE 'u' END, _timestamp, ${columnList(names)} FROM ${raw} WHERE _position > ? ORDER BY _position`,
-  );
 }

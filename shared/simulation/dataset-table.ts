@@ -3,9 +3,11 @@ import { columnDefinitions, columnList, isoTimestampSql, quoteIdentifier } from 
 
 /**
  * The tables behind a dataset. An entity also gets `_apply_<name>`, a view whose INSTEAD OF
- * triggers apply one change each (`_op` 'd' deletes, anything else upserts) in the order rows
- * are inserted into it, skip changes that change nothing, and keep SCD2 history when asked:
- * `INSERT INTO _apply_x SELECT ... ORDER BY _position` replays a batch exactly, inside SQLite.
+ * triggers apply one change each (`_op` 'd' deletes, 't' empties the table, anything else
+ * upserts) in the order rows are inserted into it, skip changes that change nothing, and keep
+ * SCD2 history when asked: `INSERT INTO _apply_x SELECT ... ORDER BY _position` replays a batch
+ * exactly, inside SQLite. A change whose `_source_position` is not above `_prior` (the last
+ * position applied to its key, see `priorPositionSql`) is skipped and counted in `_applied_<name>`.
  */
 export function datasetTableSql(dataset: Dataset): string[] {
   const name = quoteIdentifier(dataset.name);
@@ -15,14 +17,43 @@ export function datasetTableSql(dataset: Dataset): string[] {
     return [`CREATE TABLE node.${name} (${[...columns, ...identity].join(', ')})`];
   }
   const keepsHistory = dataset.keepsHistory;
+  const tracks = dataset.tracksSourcePositions === true;
+  const remember = tracks ? [rememberPositionSql(dataset)] : [];
   return [
     `CREATE TABLE node.${name} (${[...columns, `PRIMARY KEY (${columnList(dataset.key)})`].join(', ')})`,
     ...(keepsHistory ? historyTableSql(dataset) : []),
-    `CREATE VIEW node.${applyView(dataset)} AS SELECT NULL AS _op, NULL AS _timestamp, ${dataset.columns
+    ...(tracks ? positionTablesSql(dataset) : []),
+    `CREATE VIEW node.${applyView(dataset)} AS SELECT NULL AS _op, NULL AS _timestamp, NULL AS _source_position, NULL AS _prior, ${dataset.columns
       .map((column) => `NULL AS ${quoteIdentifier(column.name)}`)
       .join(', ')}`,
-    applyTriggerSql(dataset, 'delete', [deleteSql(dataset), ...(keepsHistory ? [closeVersionSql(dataset)] : [])]),
-    applyTriggerSql(dataset, 'upsert', [upsertSql(dataset), ...(keepsHistory ? openVersionSql(dataset) : [])]),
+    applyTriggerSql(dataset, 'delete', `NEW._op = 'd'`, [
+      deleteSql(dataset),
+      ...(keepsHistory ? [closeVersionSql(dataset)] : []),
+      ...remember,
+    ]),
+    applyTriggerSql(dataset, 'upsert', `NEW._op NOT IN ('d', 't')`, [
+      upsertSql(dataset),
+      ...(keepsHistory ? openVersionSql(dataset) : []),
+      ...remember,
+    ]),
+    applyTriggerSql(dataset, 'truncate', `NEW._op = 't'`, [
+      `DELETE FROM ${name}`,
+      ...(keepsHistory ? [closeAllVersionsSql(dataset)] : []),
+      ...(tracks
+        ? [
+            `UPDATE ${appliedTable(dataset)} SET truncated_at = NEW._source_position`,
+            `DELETE FROM ${positionTable(dataset)}`,
+          ]
+        : []),
+    ]),
+    ...(tracks
+      ? [
+          `CREATE TRIGGER node.${quoteIdentifier(`_apply_${dataset.name}_skip`)} INSTEAD OF INSERT ON ${applyView(dataset)}
+WHEN NOT (${FRESH}) BEGIN
+  UPDATE ${appliedTable(dataset)} SET skipped = skipped + 1;
+END`,
+        ]
+      : []),
   ];
 }
 
@@ -31,10 +62,56 @@ export function applyView(dataset: Dataset): string {
   return quoteIdentifier(`_apply_${dataset.name}`);
 }
 
+/** One row per tracked entity: the changes skipped so far, and the position of the last truncate applied. */
+export function appliedTable(dataset: Dataset): string {
+  return quoteIdentifier(`_applied_${dataset.name}`);
+}
+
+const FRESH = 'NEW._source_position IS NULL OR NEW._source_position > NEW._prior';
+
+/**
+ * The position a change of a batch must beat: the last applied to its key before the batch, the
+ * last truncate, and the changes of its key (or truncates) earlier in the same batch, which apply
+ * first. `keySql` gives the key columns of a raw record; rows are read in `_position` order.
+ */
+export function priorPositionSql(dataset: Dataset, keySql: (name: string) => string, positionSql: string): string {
+  const keys = dataset.key.map(keySql);
+  const sameKey = dataset.key.map((name, index) => `p.${quoteIdentifier(name)} IS ${keys[index]}`).join(' AND ');
+  const earlier = 'ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING';
+  return `max(
+    coalesce((SELECT p.position FROM node.${positionTable(dataset)} p WHERE ${sameKey}), -1),
+    (SELECT truncated_at FROM node.${appliedTable(dataset)}),
+    coalesce(max(${positionSql}) OVER (PARTITION BY ${keys.join(', ')} ORDER BY _position ${earlier}), -1),
+    coalesce(max(CASE WHEN _op = 't' THEN ${positionSql} END) OVER (ORDER BY _position ${earlier}), -1))`;
+}
+
+function positionTable(dataset: Dataset): string {
+  return quoteIdentifier(`_positions_${dataset.name}`);
+}
+
+function positionTablesSql(dataset: Dataset): string[] {
+  return [
+    `CREATE TABLE node.${positionTable(dataset)} (${[
+      ...columnDefinitions(dataset.columns.filter((column) => dataset.key.includes(column.name))),
+      'position INTEGER NOT NULL',
+      `PRIMARY KEY (${columnList(dataset.key)})`,
+    ].join(', ')}) WITHOUT ROWID`,
+    `CREATE TABLE node.${appliedTable(dataset)} (skipped INTEGER NOT NULL, truncated_at INTEGER NOT NULL)`,
+    `INSERT INTO node.${appliedTable(dataset)} VALUES (0, -1)`,
+  ];
+}
+
+function rememberPositionSql(dataset: Dataset): string {
+  return `INSERT INTO ${positionTable(dataset)} (${columnList(dataset.key)}, position)
+    SELECT ${columnList(dataset.key, 'NEW')}, NEW._source_position WHERE NEW._source_position IS NOT NULL
+    ON CONFLICT (${columnList(dataset.key)}) DO UPDATE SET position = excluded.position`;
+}
+
 /** One trigger per kind of change, so a row runs only the statements its change needs. */
-function applyTriggerSql(dataset: Dataset, change: 'delete' | 'upsert', statements: string[]): string {
+function applyTriggerSql(dataset: Dataset, change: string, when: string, statements: string[]): string {
+  const fresh = dataset.tracksSourcePositions ? ` AND (${FRESH})` : '';
   return `CREATE TRIGGER node.${quoteIdentifier(`_apply_${dataset.name}_${change}`)} INSTEAD OF INSERT ON ${applyView(dataset)}
-WHEN NEW._op ${change === 'delete' ? '=' : '<>'} 'd' BEGIN
+WHEN ${when}${fresh} BEGIN
   ${statements.join(';\n  ')};
 END`;
 }
@@ -82,7 +159,13 @@ function closeVersionSql(dataset: Dataset, onlyIfChanged = false): string {
     WHERE is_current = 1 AND ${sameKey(dataset)}${condition}`;
 }
 
-/** ...and opens the next one; the unique index on current versions ignores a change that changed nothing. */
+/** ...a truncate ends every current version... */
+function closeAllVersionsSql(dataset: Dataset): string {
+  return `UPDATE ${quoteIdentifier(historyTableName(dataset))} SET valid_to = ${isoTimestampSql('NEW._timestamp')}, is_current = 0
+    WHERE is_current = 1`;
+}
+
+/** ...and a change opens the next one; the unique index on current versions ignores a change that changed nothing. */
 function openVersionSql(dataset: Dataset): string[] {
   const names = dataset.columns.map((column) => column.name);
   return [

@@ -31,6 +31,9 @@ export function createLogRegistry(
   const entries = logs.map((log, id) => ({
     progress: startLogProgress(log, id),
     trim: prepareTrim(broker, brokerTable(log)),
+    trimmedOffsets: broker.prepare(
+      `SELECT _partition, max(_offset) + 1 FROM ${brokerTable(log)} WHERE _position > ? AND _position <= ? GROUP BY _partition`,
+    ),
     recent: prepareRecentMessages(broker, log),
   }));
   const byTable = new Map(entries.map((entry) => [entry.progress.log.table, entry.progress]));
@@ -38,12 +41,18 @@ export function createLogRegistry(
     progressOf: (table) => byTable.get(table) as LogProgress,
     equip: (connection) => registerLogFunctions(connection, (id) => entries[id]?.progress as LogProgress, callers),
     enforceRetention(retainedRecords) {
-      for (const { progress, trim } of entries) {
+      for (const { progress, trim, trimmedOffsets } of entries) {
         const trimTo = progress.end - retainedRecords;
-        if (trimTo > progress.trimmedTo) {
-          trim.run([trimTo]);
-          progress.trimmedTo = trimTo;
+        if (trimTo <= progress.trimmedTo) continue;
+        // Like Kafka's log start offset: the first offset of each partition still kept.
+        if (progress.log.partitions === 1) progress.startOffsets[0] = trimTo;
+        else {
+          for (const [partition, start] of trimmedOffsets.all([progress.trimmedTo, trimTo])) {
+            progress.startOffsets[Number(partition)] = Number(start);
+          }
         }
+        trim.run([trimTo]);
+        progress.trimmedTo = trimTo;
       }
     },
     metrics: (recentMessages) =>

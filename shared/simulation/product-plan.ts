@@ -130,7 +130,11 @@ function planInput(
   }
   const source = logs.logs.get(endpointKey(link.from.nodeId, link.from.portId));
   if (!source) return undefined;
-  const dataset: Dataset = { ...source.dataset, keepsHistory: false };
+  const dataset: Dataset = {
+    ...source.dataset,
+    keepsHistory: false,
+    tracksSourcePositions: source.log.format.kind === 'cdc',
+  };
   return { port, path, linkId: link.id, source, rawTable: `raw_${snakeCase(port.id)}`, dataset };
 }
 

@@ -15,6 +15,8 @@ export interface SimulationMetrics {
   logs: Record<string, LogMetrics>;
   /** By `<productId>/<portId>` of an output port. */
   ports: Record<string, PortMetrics>;
+  /** By system id: its CDC connector. */
+  connectors: Record<string, ConnectorMetrics>;
   /** By node id, then table: rows per table. */
   tables: Record<string, Record<string, number>>;
   errors: SimulationError[];
@@ -27,11 +29,37 @@ export interface LinkMetrics {
 
 export interface ConsumerMetrics {
   linkId: string;
-  /** The last position read. */
+  /** The last position read, all partitions together. */
   offset: number;
   /** The producer's last position. */
   end: number;
+  /** Records not read yet, all partitions together. */
   lag: number;
+  /** Records retention removed before this consumer read them: never read, never applied. */
+  lost: number;
+  /** Changes read but not applied: redelivered, or older than what their key already has. */
+  skipped: number;
+  /** As Kafka reports a consumer group: per partition, offsets count from 0. */
+  partitions: PartitionMetrics[];
+}
+
+export interface PartitionMetrics {
+  partition: number;
+  /** The next offset to read (the committed offset). */
+  offset: number;
+  /** The log end offset: the next offset the producer writes. */
+  end: number;
+  lag: number;
+  lost: number;
+}
+
+export interface ConnectorMetrics {
+  /**
+   * The initial snapshot: rows read per captured table (an empty table shows 0), and whether every
+   * snapshot record has reached its topic. An empty last table carries no `last` marker, so this
+   * is where a consumer sees the snapshot end.
+   */
+  snapshot: { rows: Record<string, number>; isComplete: boolean };
 }
 
 export interface LogMetrics {

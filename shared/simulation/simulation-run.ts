@@ -1,12 +1,8 @@
 import type { Mesh } from '../model/mesh';
 import type { Scenario } from '../model/scenario';
-import {
-  createDataProductRuntime,
-  type DataProductRuntime,
-  type RuntimeLimits,
-  type StepFailure,
-} from './data-product-runtime';
+import { createDataProductRuntime, type DataProductRuntime, type StepFailure } from './data-product-runtime';
 import type { ErrorLog, ReportedError } from './error-log';
+import type { RuntimeLimits } from './input-consumer';
 import { createLogRegistry } from './log-registry';
 import { createMetricsSnapshot } from './metrics-snapshot';
 import { createOperationalDatabase, type OperationalDatabase } from './operational-database';
@@ -27,6 +23,8 @@ export interface SimulationRun {
   advance(): void;
   metrics(): SimulationMetrics;
   connectionOf(nodeId: string): SqlConnection | undefined;
+  /** Starts a transaction of the system's service at the current tick's time, for a statement run as the service. */
+  beginServiceTransaction(systemId: string): void;
   /** Runs a user's SQL as `caller`, so the engine's functions are hidden from it. */
   runAs<T>(caller: SqlCaller, work: () => T): T;
   countSourceChanges(changes: number): void;
@@ -72,8 +70,12 @@ function buildRun(
     logs.equip(connection);
     return connection;
   };
+  const connector = {
+    delayMillis: scenario.connector?.delayMillis ?? 0,
+    transactionMetadata: scenario.connector?.transactionMetadata ?? false,
+  };
   const systems = plan.systems.map((systemPlan) =>
-    createOperationalDatabase(connectNode(), systemPlan, logs.progressOf),
+    createOperationalDatabase(connectNode(), systemPlan, logs.progressOf, connector),
   );
   const systemsById = new Map(systems.map((system) => [system.plan.system.id, system]));
   const workload = createWorkload(mesh, scenario, scenarioPath, systemsById, (failure) =>
@@ -108,7 +110,7 @@ function buildRun(
   const startCapture = () => {
     for (const system of systems) {
       system.connection.exec('BEGIN');
-      system.setClock(clock.millisAt(0));
+      system.beginTransaction(clock.millisAt(0));
     }
     workload.loadInitialRows(clock.isoAt(0));
     for (const system of systems) {
@@ -123,11 +125,13 @@ function buildRun(
     for (const system of systems) {
       const systemId = system.plan.system.id;
       inTransaction(system, () => {
-        system.setClock(millis);
+        system.beginTransaction(millis);
         sourceChanges += workload.applyTick(systemId, tick, clock.isoAt(tick));
-        system.publishChanges();
+        system.publishChanges(millis);
         for (const fault of scenario.faults ?? []) {
-          if (fault.tick === tick && fault.systemId === systemId) system.redeliver(fault.topicId, fault.records);
+          if (fault.tick === tick && fault.systemId === systemId) {
+            system.redeliver(fault.topicId, fault.records, millis + connector.delayMillis);
+          }
         }
       });
     }
@@ -159,6 +163,9 @@ function buildRun(
         systemsById.get(nodeId)?.connection ??
         products.find((product) => product.plan.product.id === nodeId)?.connection
       );
+    },
+    beginServiceTransaction(systemId) {
+      systemsById.get(systemId)?.beginTransaction(clock.millisAt(currentTick));
     },
     runAs: (caller, work) => callers.runAs(caller, work),
     countSourceChanges(changes) {

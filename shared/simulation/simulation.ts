@@ -107,6 +107,7 @@ export function createSimulation(mesh: Mesh, scenario: Scenario, options: Simula
       try {
         const statement = connection.prepare(sql);
         try {
+          current().beginServiceTransaction(systemId);
           const changes = current().runAs('service', () => statement.run());
           current().countSourceChanges(changes);
           return { ok: true, value: { changes } };

@@ -5,7 +5,7 @@ import { type ConsumerProgress, createInputConsumer, type RuntimeLimits } from '
 import { changeCaptureSql, prepareClearPending, preparePublish } from './output-port';
 import { type ProductPlan, QUARANTINE_TABLE } from './product-plan';
 import type { SqlCallerScope } from './sql-caller';
-import { columnList, quoteIdentifier } from './sql-text';
+import { quoteIdentifier } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
 import { prepareStep } from './transformation-step';
 

@@ -8,6 +8,7 @@ import type { SqlCallerScope } from './sql-caller';
 import { quoteIdentifier } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
 import { prepareStep } from './transformation-step';
+import type { RunWork } from './work-budget';
 
 export interface StepFailure {
   path: string;
@@ -44,7 +45,9 @@ export function createDataProductRuntime(
   progressOf: (table: string) => LogProgress,
   limits: RuntimeLimits,
   callers: SqlCallerScope,
+  runWork: RunWork,
 ): DataProductRuntime {
+  const { id: nodeId } = plan.product;
   const inputs = plan.inputs;
   const datasets = uniqueDatasets([...inputs, ...plan.transformations].flatMap((holder) => holder.dataset ?? []));
   const published = uniqueDatasets(plan.outputs.map((output) => output.dataset));
@@ -65,7 +68,10 @@ export function createDataProductRuntime(
   const brokenSteps: StepFailure[] = [];
   const steps = plan.transformations.flatMap((step) => {
     const quarantinePort = plan.outputs.find((output) => output.dataset.name === step.transformation.name)?.port.id;
-    const prepared = callers.runAs('user-query', () => prepareStep(connection, step, quarantinePort));
+    const work = { tick: 0, nodeId, path: step.path, kind: 'prepare', step: step.transformation.name } as const;
+    const prepared = runWork(work, () =>
+      callers.runAs('user-query', () => prepareStep(connection, step, quarantinePort)),
+    );
     if (prepared.ok) return [{ step, run: prepared.run }];
     brokenSteps.push({ path: step.path, step: step.transformation.name, message: prepared.message });
     return [];
@@ -100,17 +106,23 @@ export function createDataProductRuntime(
       const failures: StepFailure[] = [];
       connection.exec('BEGIN');
       try {
-        for (const consumer of consumers) consumer.poll();
+        runWork({ tick, nodeId, path: plan.path, kind: 'consume' }, () => {
+          for (const consumer of consumers) consumer.poll();
+        });
         for (const { step, run } of steps) {
-          const message = callers.runAs('user-query', () => run(tick, millis));
-          if (message !== undefined) failures.push({ path: step.path, step: step.transformation.name, message });
+          const name = step.transformation.name;
+          const work = { tick, nodeId, path: step.path, kind: 'transformation', step: name } as const;
+          const message = runWork(work, () => callers.runAs('user-query', () => run(tick, millis)));
+          if (message !== undefined) failures.push({ path: step.path, step: name, message });
         }
-        for (const { counters, publish } of publishers) {
-          const outcome = publish(tick, millis);
-          counters.published += outcome.published;
-          counters.quarantined += outcome.quarantined;
-        }
-        for (const clear of clearPending) clear.run();
+        runWork({ tick, nodeId, path: plan.path, kind: 'publish' }, () => {
+          for (const { counters, publish } of publishers) {
+            const outcome = publish(tick, millis);
+            counters.published += outcome.published;
+            counters.quarantined += outcome.quarantined;
+          }
+          for (const clear of clearPending) clear.run();
+        });
         connection.exec('COMMIT');
       } catch (error) {
         connection.exec('ROLLBACK');

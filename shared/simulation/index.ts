@@ -9,12 +9,15 @@ export { createSimulation, type Simulation, type SimulationOptions } from './sim
 export { createSimulationClient, type SimulationClient, type Timers, type WorkerPort } from './simulation-client';
 export { createSimulationHost, type SimulationHost } from './simulation-host';
 export type {
+  ConnectorMetrics,
   ConsumerMetrics,
   LinkMetrics,
   LogMetrics,
+  PartitionMetrics,
   PortMetrics,
   SimulationError,
   SimulationMetrics,
+  StoppedRun,
 } from './simulation-metrics';
 export { sqlJsWorkspace } from './sql-js-workspace';
 export {
@@ -25,6 +28,7 @@ export {
   type SqlValue,
   type SqlWorkspace,
 } from './sql-workspace';
+export { describeWork, overBudgetMessage, type Work, type WorkWatch } from './work-budget';
 export type {
   SimulationCommand,
   SimulationRequest,

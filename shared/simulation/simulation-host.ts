@@ -1,13 +1,16 @@
 import type { Problem } from '../model/problem';
 import { createSimulation, type Simulation } from './simulation';
 import type { OpenSqlWorkspace } from './sql-workspace';
+import type { WorkWatch } from './work-budget';
 import type { SimulationRequest, SimulationResponse } from './worker-protocol';
 
 /**
  * What runs inside the simulation worker, kept out of the worker file so Node tests can drive it:
- * it holds at most one simulation and answers each request with exactly one response.
+ * it holds at most one simulation and answers each request with exactly one response. The watch
+ * hears of each unit of work as it starts: a worker posts that to its parent, which can then name
+ * the product and step when it has to terminate a worker stuck over its budget.
  */
-export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>) {
+export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>, watch: WorkWatch = {}) {
   let sqlite: Promise<OpenSqlWorkspace> | undefined;
   let simulation: Simulation | undefined;
 
@@ -23,7 +26,12 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
         const openWorkspace = await sqlite;
         simulation?.dispose();
         simulation = undefined;
-        const created = createSimulation(request.mesh, request.scenario, { ...request.options, sqlite: openWorkspace });
+        const created = createSimulation(
+          request.mesh,
+          request.scenario,
+          { ...request.options, sqlite: openWorkspace },
+          watch,
+        );
         if (!created.ok) return failed(id, created.errors);
         simulation = created.value;
         return { id, type: 'metrics', metrics: simulation.metrics() };

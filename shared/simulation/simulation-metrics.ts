@@ -1,4 +1,5 @@
 import type { LogMessage } from './broker-log';
+import type { Work } from './work-budget';
 
 /** A snapshot after a tick: what the canvas animates and the panels list. Keys keep plan order. */
 export interface SimulationMetrics {
@@ -20,6 +21,13 @@ export interface SimulationMetrics {
   /** By node id, then table: rows per table. */
   tables: Record<string, Record<string, number>>;
   errors: SimulationError[];
+  /** Set when a unit of work ran over the budget: the run does not advance until reset. */
+  stopped?: StoppedRun;
+}
+
+/** The unit of work that stopped the run, and why. */
+export interface StoppedRun extends Work {
+  message: string;
 }
 
 export interface LinkMetrics {

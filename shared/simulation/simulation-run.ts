@@ -11,10 +11,12 @@ import { simulatedClock } from './simulated-clock';
 import type { SimulationMetrics } from './simulation-metrics';
 import { createSqlCallerScope, type SqlCaller } from './sql-caller';
 import type { OpenSqlWorkspace, SqlConnection } from './sql-workspace';
+import { OverBudget, type RunWork } from './work-budget';
 import { createWorkload } from './workload';
 
 export interface RunSettings extends RuntimeLimits {
   recentMessages: number;
+  runWork: RunWork;
 }
 
 /** One run of a scenario, from tick 0: its databases, their state, and the tick loop. */
@@ -82,7 +84,7 @@ function buildRun(
     errors.record(failure, currentTick),
   );
   const products = plan.products.map((productPlan) =>
-    createDataProductRuntime(connectNode(), productPlan, logs.progressOf, settings, callers),
+    createDataProductRuntime(connectNode(), productPlan, logs.progressOf, settings, callers, settings.runWork),
   );
   const snapshot = createMetricsSnapshot(systems, products, logs, errors, settings.recentMessages);
 
@@ -124,21 +126,25 @@ function buildRun(
     const millis = clock.millisAt(tick);
     for (const system of systems) {
       const systemId = system.plan.system.id;
-      inTransaction(system, () => {
-        system.beginTransaction(millis);
-        sourceChanges += workload.applyTick(systemId, tick, clock.isoAt(tick));
-        system.publishChanges(millis);
-        for (const fault of scenario.faults ?? []) {
-          if (fault.tick === tick && fault.systemId === systemId) {
-            system.redeliver(fault.topicId, fault.records, millis + connector.delayMillis);
+      const work = { tick, nodeId: systemId, path: system.plan.path, kind: 'service' } as const;
+      settings.runWork(work, () =>
+        inTransaction(system, () => {
+          system.beginTransaction(millis);
+          sourceChanges += workload.applyTick(systemId, tick, clock.isoAt(tick));
+          system.publishChanges(millis);
+          for (const fault of scenario.faults ?? []) {
+            if (fault.tick === tick && fault.systemId === systemId) {
+              system.redeliver(fault.topicId, fault.records, millis + connector.delayMillis);
+            }
           }
-        }
-      });
+        }),
+      );
     }
     for (const product of products) {
       try {
         for (const failure of product.runTick(tick, millis)) errors.record(stepError(product, failure), tick);
       } catch (error) {
+        if (error instanceof OverBudget) throw error;
         errors.record(
           { path: product.plan.path, nodeId: product.plan.product.id, message: (error as Error).message },
           tick,

@@ -4,6 +4,8 @@ import { datasetTableSql } from './dataset-table';
 import { type ConsumerProgress, createInputConsumer, type RuntimeLimits } from './input-consumer';
 import { changeCaptureSql, prepareClearPending, preparePublish } from './output-port';
 import { type ProductPlan, QUARANTINE_TABLE } from './product-plan';
+import { createQuarantineSummary } from './quarantine-summary';
+import type { PortMetrics } from './simulation-metrics';
 import type { SqlCallerScope } from './sql-caller';
 import { quoteIdentifier } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
@@ -16,10 +18,6 @@ export interface StepFailure {
   message: string;
 }
 
-export interface PortCounters {
-  published: number;
-  quarantined: number;
-}
 
 /**
  * A data product at run time, in its own connection: each tick it consumes its inputs into the
@@ -30,8 +28,8 @@ export interface DataProductRuntime {
   readonly plan: ProductPlan;
   readonly connection: SqlConnection;
   readonly consumers: readonly ConsumerProgress[];
-  /** By output port id. */
-  readonly ports: ReadonlyMap<string, PortCounters>;
+  /** What each output port published and quarantined, by port id. */
+  portMetrics(): Record<string, PortMetrics>;
   /** Tables users see (not the engine's own `_` tables). */
   readonly tables: readonly string[];
   /** Steps whose SQL failed to compile: reported once, skipped every tick. */
@@ -77,13 +75,12 @@ export function createDataProductRuntime(
     return [];
   });
 
-  const ports = new Map<string, PortCounters>();
-  const publishers = plan.outputs.map((output) => {
-    const counters = { published: 0, quarantined: 0 };
-    ports.set(output.port.id, counters);
-    const progress = progressOf(output.log.log.table);
-    return { counters, publish: preparePublish(connection, output, progress) };
-  });
+  const publishers = plan.outputs.map((output) => ({
+    portId: output.port.id,
+    counters: { published: 0 },
+    publish: preparePublish(connection, output, progressOf(output.log.log.table)),
+  }));
+  const quarantine = createQuarantineSummary(connection);
   const clearPending = published.map((dataset) => prepareClearPending(connection, dataset));
 
   const tables = [
@@ -99,7 +96,15 @@ export function createDataProductRuntime(
     plan,
     connection,
     consumers: consumers.map((consumer) => consumer.progress),
-    ports,
+    portMetrics() {
+      return Object.fromEntries(
+        publishers.map(({ portId, counters }) => {
+          const violations = quarantine.of(portId);
+          const quarantined = violations.reduce((sum, violation) => sum + violation.count, 0);
+          return [portId, { published: counters.published, quarantined, violations }];
+        }),
+      );
+    },
     tables,
     brokenSteps,
     runTick(tick, millis) {
@@ -116,12 +121,9 @@ export function createDataProductRuntime(
           if (message !== undefined) failures.push({ path: step.path, step: name, message });
         }
         runWork({ tick, nodeId, path: plan.path, kind: 'publish' }, () => {
-          for (const { counters, publish } of publishers) {
-            const outcome = publish(tick, millis);
-            counters.published += outcome.published;
-            counters.quarantined += outcome.quarantined;
-          }
+          for (const { counters, publish } of publishers) counters.published += publish(tick, millis).published;
           for (const clear of clearPending) clear.run();
+          quarantine.update();
         });
         connection.exec('COMMIT');
       } catch (error) {

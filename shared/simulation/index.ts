@@ -11,6 +11,7 @@ export { createSimulationHost, type SimulationHost } from './simulation-host';
 export type {
   ConnectorMetrics,
   ConsumerMetrics,
+  ContractViolations,
   LinkMetrics,
   LogMetrics,
   PartitionMetrics,

@@ -72,7 +72,7 @@ export function createMetricsSnapshot(
           partitions,
         };
       }
-      for (const [portId, counters] of product.ports) metrics.ports[`${id}/${portId}`] = { ...counters };
+      for (const [portId, port] of Object.entries(product.portMetrics())) metrics.ports[`${id}/${portId}`] = port;
       metrics.tables[id] = rowsPerTable(product.connection, id, product.tables);
     }
     return metrics;

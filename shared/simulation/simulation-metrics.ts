@@ -80,7 +80,18 @@ export interface LogMetrics {
 
 export interface PortMetrics {
   published: number;
+  /** Records that broke the port's contract (or, for a transformation's result, its key). */
   quarantined: number;
+  /** The quarantined records by rule and property, in the order they first happened. */
+  violations: ContractViolations[];
+}
+
+export interface ContractViolations {
+  rule: string;
+  property: string | null;
+  count: number;
+  /** The first record quarantined for this rule and property. */
+  first: { tick: number; message: string; record: Record<string, unknown> };
 }
 
 /** Something that went wrong during the run, once per place and message, with how often. */

@@ -34,7 +34,22 @@ describe('contract checks on output ports', () => {
         },
       ],
     );
-    expect(metrics.ports['catalog/items-out']).toEqual({ published: 1, quarantined: 1 });
+    expect(metrics.ports['catalog/items-out']).toEqual({
+      published: 1,
+      quarantined: 1,
+      violations: [
+        {
+          rule: 'enum',
+          property: 'status',
+          count: 1,
+          first: {
+            tick: 1,
+            message: "status must be one of new, listed, sold, got 'lost'",
+            record: { id: 2, name: 'chair', price: 25, status: 'lost' },
+          },
+        },
+      ],
+    });
     expect(metrics.logs['catalog/items-out']?.recent.map((message) => message.key)).toEqual([{ id: 1 }]);
   });
 
@@ -77,7 +92,11 @@ describe('contract checks on output ports', () => {
         record: '{"id":1,"label":"duplicate"}',
       },
     ]);
-    expect(simulation.metrics().ports['labels/labels-out']).toEqual({ published: 1, quarantined: 0 });
+    expect(simulation.metrics().ports['labels/labels-out']).toMatchObject({
+      published: 1,
+      quarantined: 2,
+      violations: [{ rule: 'unique', property: 'id', count: 2, first: { tick: 0, record: { id: 1, label: 'lamp' } } }],
+    });
     expect(rowsOf(simulation, 'labels', 'SELECT * FROM labels')).toEqual([{ id: 2, label: 'lamp' }]);
   });
 
@@ -103,7 +122,7 @@ describe('contract checks on output ports', () => {
       .build();
     const simulation = await simulate(mesh, scenario);
 
-    expect(simulation.metrics().ports).toEqual({
+    expect(simulation.metrics().ports).toMatchObject({
       'people/people-out': { published: 1, quarantined: 0 },
       'mailing/mailing-out': { published: 0, quarantined: 1 },
     });

@@ -54,7 +54,7 @@ describe('a transformation that fails', () => {
         count: 4,
       },
     ]);
-    expect(metrics.ports['report/report-out']).toEqual({ published: 2, quarantined: 0 });
+    expect(metrics.ports['report/report-out']).toEqual({ published: 2, quarantined: 0, violations: [] });
     expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM parsed')).toEqual([{ n: 0 }]);
   });
 

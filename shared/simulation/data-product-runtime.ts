@@ -18,7 +18,6 @@ export interface StepFailure {
   message: string;
 }
 
-
 /**
  * A data product at run time, in its own connection: each tick it consumes its inputs into the
  * raw zone, cleans them into events and entities, runs its transformations and publishes its

@@ -29,6 +29,7 @@ export {
   type SqlValue,
   type SqlWorkspace,
 } from './sql-workspace';
+export { type TableGuideEntry, tableGuide } from './table-guide';
 export { describeWork, overBudgetMessage, type Work, type WorkWatch } from './work-budget';
 export type {
   SimulationCommand,

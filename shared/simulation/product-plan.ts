@@ -99,6 +99,14 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
       });
       return [];
     }
+    if (governing.contract.kind === 'event' && dataset.kind === 'entity') {
+      const raw = inputs.find((input) => input.dataset === dataset)?.rawTable;
+      problems.push({
+        path: portPath,
+        message: `publishes '${dataset.name}', an entity updated in place, under the event contract '${governing.contract.id}': events never change. Use an entity contract, or give the event its own name and derive it in a transformation${raw ? ` from '${raw}', where each change record has its own _sequence` : ''}`,
+      });
+      return [];
+    }
     if (governing.contract.kind === 'entity' && governing.contract.keepHistory && dataset.kind === 'entity') {
       if (!dataset.keepsHistory && claim(historyTableName(dataset), portPath)) dataset.keepsHistory = true;
     }

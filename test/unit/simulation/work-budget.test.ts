@@ -29,7 +29,10 @@ function slowClock(fromTick: number): WorkWatch & { seen: Work[] } {
       current = work;
       seen.push(work);
     },
-    now: () => (current?.kind === 'transformation' && current.tick >= fromTick ? (millis += 5000) : millis),
+    now() {
+      if (current?.kind === 'transformation' && current.tick >= fromTick) millis += 5000;
+      return millis;
+    },
   };
 }
 

@@ -5,10 +5,11 @@ import { type ConsumerProgress, createInputConsumer, type RuntimeLimits } from '
 import { changeCaptureSql, prepareClearPending, preparePublish } from './output-port';
 import { type ProductPlan, QUARANTINE_TABLE } from './product-plan';
 import { createQuarantineSummary } from './quarantine-summary';
-import type { PortMetrics } from './simulation-metrics';
+import type { PortMetrics, TransformationMetrics } from './simulation-metrics';
 import type { SqlCallerScope } from './sql-caller';
-import { quoteIdentifier } from './sql-text';
+import { quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
+import { createStepInputChanges } from './step-input-changes';
 import { prepareStep } from './transformation-step';
 import type { RunWork } from './work-budget';
 
@@ -27,6 +28,8 @@ export interface DataProductRuntime {
   readonly plan: ProductPlan;
   readonly connection: SqlConnection;
   readonly consumers: readonly ConsumerProgress[];
+  /** How each transformation recomputes, by step name. */
+  transformationMetrics(): Record<string, TransformationMetrics>;
   /** What each output port published and quarantined, by port id. */
   portMetrics(): Record<string, PortMetrics>;
   /** Tables users see (not the engine's own `_` tables). */
@@ -63,16 +66,39 @@ export function createDataProductRuntime(
   );
 
   const brokenSteps: StepFailure[] = [];
+  const changes = createStepInputChanges(connection);
+  // A step reads incrementally what is final when it runs: clean tables and earlier steps' results.
+  const readable = new Map(
+    inputs
+      .flatMap((input) => (input.dataset ? [[input.dataset.name, input.dataset] as const] : []))
+      .map(([name, dataset]) => [name, dataset.columns.map((column) => column.name)]),
+  );
   const steps = plan.transformations.flatMap((step) => {
-    const quarantinePort = plan.outputs.find((output) => output.dataset.name === step.transformation.name)?.port.id;
-    const work = { tick: 0, nodeId, path: step.path, kind: 'prepare', step: step.transformation.name } as const;
+    const name = step.transformation.name;
+    const quarantinePort = plan.outputs.find((output) => output.dataset.name === name)?.port.id;
+    const work = { tick: 0, nodeId, path: step.path, kind: 'prepare', step: name } as const;
+    const stepInputs = {
+      columnsOf: (table: string) => readable.get(table),
+      changesOf: (table: string) => changes.changesOf(table, readable.get(table) ?? []),
+      isIncremental: limits.isIncremental,
+    };
     const prepared = runWork(work, () =>
-      callers.runAs('user-query', () => prepareStep(connection, step, quarantinePort)),
+      callers.runAs('user-query', () => prepareStep(connection, step, quarantinePort, stepInputs)),
     );
-    if (prepared.ok) return [{ step, run: prepared.run }];
-    brokenSteps.push({ path: step.path, step: step.transformation.name, message: prepared.message });
-    return [];
+    readable.set(name, tableColumnsOf(connection, name));
+    if (!prepared.ok) {
+      brokenSteps.push({ path: step.path, step: name, message: prepared.message });
+      return [];
+    }
+    const mode = prepared.mode;
+    const metrics: TransformationMetrics = {
+      mode: mode.incremental ? 'incremental' : 'full',
+      ...(!mode.incremental && { reason: mode.reason }),
+      runs: { incremental: 0, full: 0, unchanged: 0 },
+    };
+    return [{ step, run: prepared.run, metrics }];
   });
+  changes.startWatching();
 
   const publishers = plan.outputs.map((output) => ({
     portId: output.port.id,
@@ -95,6 +121,11 @@ export function createDataProductRuntime(
     plan,
     connection,
     consumers: consumers.map((consumer) => consumer.progress),
+    transformationMetrics() {
+      return Object.fromEntries(
+        steps.map(({ step, metrics }) => [step.transformation.name, { ...metrics, runs: { ...metrics.runs } }]),
+      );
+    },
     portMetrics() {
       return Object.fromEntries(
         publishers.map(({ portId, counters }) => {
@@ -113,12 +144,16 @@ export function createDataProductRuntime(
         runWork({ tick, nodeId, path: plan.path, kind: 'consume' }, () => {
           for (const consumer of consumers) consumer.poll();
         });
-        for (const { step, run } of steps) {
+        for (const { step, run, metrics } of steps) {
           const name = step.transformation.name;
           const work = { tick, nodeId, path: step.path, kind: 'transformation', step: name } as const;
-          const message = runWork(work, () => callers.runAs('user-query', () => run(tick, millis)));
-          if (message !== undefined) failures.push({ path: step.path, step: name, message });
+          const outcome = runWork(work, () => callers.runAs('user-query', () => run(tick, millis)));
+          if (outcome.ok) {
+            metrics.runs[outcome.run] += 1;
+            metrics.lastRun = outcome.run;
+          } else failures.push({ path: step.path, step: name, message: outcome.message });
         }
+        changes.clear();
         runWork({ tick, nodeId, path: plan.path, kind: 'publish' }, () => {
           for (const { counters, publish } of publishers) counters.published += publish(tick, millis).published;
           for (const clear of clearPending) clear.run();
@@ -152,4 +187,13 @@ function joinIndexesSql(datasets: readonly Dataset[]): string[] {
 
 function uniqueDatasets(datasets: readonly Dataset[]): Dataset[] {
   return [...new Map(datasets.map((dataset) => [dataset.name, dataset])).values()];
+}
+
+function tableColumnsOf(connection: SqlConnection, table: string): string[] {
+  const columns = connection.prepare(`SELECT name FROM pragma_table_info(${quoteLiteral(table)}, 'node')`);
+  try {
+    return columns.all().map(([name]) => String(name));
+  } finally {
+    columns.release();
+  }
 }

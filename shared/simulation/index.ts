@@ -19,6 +19,7 @@ export type {
   SimulationError,
   SimulationMetrics,
   StoppedRun,
+  TransformationMetrics,
 } from './simulation-metrics';
 export { sqlJsWorkspace } from './sql-js-workspace';
 export {

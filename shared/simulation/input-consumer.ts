@@ -26,6 +26,8 @@ export interface RuntimeLimits {
   maxPollRecords: number;
   /** Records a log or raw zone keeps; older ones are trimmed, like a topic's retention. */
   retainedRecords: number;
+  /** Whether transformations recompute only what a tick touched, where their SQL allows it. */
+  isIncremental: boolean;
 }
 
 export interface InputConsumer {

@@ -39,6 +39,7 @@ export function createMetricsSnapshot(
       links: {},
       consumers: {},
       connectors: {},
+      transformations: {},
       logs: logs.metrics(recentMessages),
       ports: {},
       tables: {},
@@ -71,6 +72,9 @@ export function createMetricsSnapshot(
           skipped: consumer.skipped,
           partitions,
         };
+      }
+      for (const [step, transformation] of Object.entries(product.transformationMetrics())) {
+        metrics.transformations[`${id}/${step}`] = transformation;
       }
       for (const [portId, port] of Object.entries(product.portMetrics())) metrics.ports[`${id}/${portId}`] = port;
       metrics.tables[id] = rowsPerTable(product.connection, id, product.tables);

@@ -18,6 +18,8 @@ export interface SimulationMetrics {
   ports: Record<string, PortMetrics>;
   /** By system id: its CDC connector. */
   connectors: Record<string, ConnectorMetrics>;
+  /** By `<productId>/<step>`: how each transformation recomputes its result. */
+  transformations: Record<string, TransformationMetrics>;
   /** By node id, then table: rows per table. */
   tables: Record<string, Record<string, number>>;
   errors: SimulationError[];
@@ -59,6 +61,16 @@ export interface PartitionMetrics {
   end: number;
   lag: number;
   lost: number;
+}
+
+export interface TransformationMetrics {
+  /** `incremental`: only the units of the result a tick touched are recomputed; `full`: all of it. */
+  mode: 'incremental' | 'full';
+  /** Why the step recomputes in full. */
+  reason?: string;
+  /** Runs per kind: an incremental step falls back to a full run when a tick's units are unclear. */
+  runs: { incremental: number; full: number; unchanged: number };
+  lastRun?: 'incremental' | 'full' | 'unchanged';
 }
 
 export interface ConnectorMetrics {

@@ -30,6 +30,11 @@ export interface SimulationOptions {
    * the `WorkWatch`.
    */
   budgetMillis?: number;
+  /**
+   * `incremental` (the default): a transformation whose SQL allows it recomputes only the units of
+   * its result a tick touched; `full`: every transformation recomputes everything, every tick.
+   */
+  recompute?: 'incremental' | 'full';
 }
 
 export interface Simulation {
@@ -74,6 +79,7 @@ export function createSimulation(
     retainedRecords: options.retainedRecords ?? 20_000,
     recentMessages: options.recentMessages ?? 5,
     runWork: workRunner(options.budgetMillis, watch),
+    isIncremental: options.recompute !== 'full',
   };
   const maxQueryRows = options.maxQueryRows ?? 1000;
   let errors: ErrorLog = createErrorLog();

@@ -1,47 +1,95 @@
 import type { Dataset } from './dataset';
 import { applyView } from './dataset-table';
+import { type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
 import type { TransformationPlan } from './product-plan';
 import { checkSelect, subquerySql } from './select-check';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
 
-/** One run of a step; returns the SQLite message when it fails (its changes are then rolled back). */
-export type RunStep = (tick: number, millis: number) => string | undefined;
+/** How one run of a step went: `unchanged` when none of the tables it reads changed. */
+export type StepRun = 'incremental' | 'full' | 'unchanged';
 
-export type PreparedStep = { ok: true; run: RunStep } | { ok: false; message: string };
+/** One run of a step; a failure carries SQLite's message (its changes are then rolled back). */
+export type RunStep = (tick: number, millis: number) => { ok: true; run: StepRun } | { ok: false; message: string };
+
+export type PreparedStep =
+  | { ok: true; run: RunStep; mode: RecomputeMode; reads: readonly string[] }
+  | { ok: false; message: string };
+
+/** What a step may read incrementally: the tables whose changes the product captures, and their columns. */
+export interface StepInputs {
+  columnsOf(table: string): readonly string[] | undefined;
+  /** The captured changes of a table this tick: its rows' old and new images (`_image` 'old' / 'new'). */
+  changesOf(table: string): string;
+  /** Whether incremental recomputation is wanted at all (the property tests compare both). */
+  isIncremental: boolean;
+}
 
 /**
  * A transformation is a SELECT whose result becomes the table named after the step. A published
- * result is diffed against the table, so only real changes reach the output port; a result with a
- * missing or repeated key has those rows quarantined and the key left as it was.
+ * entity result is diffed against the table, so only real changes reach the output port; a result
+ * with a missing or repeated key has those rows quarantined and the key left as it was. Where the
+ * SQL allows it (see `planRecompute`), only the units of the result the tick's changes touch are
+ * recomputed; otherwise, and for any tick a unit is unclear, the whole result.
  */
 export function prepareStep(
   connection: SqlConnection,
   step: TransformationPlan,
   quarantinePort: string | undefined,
+  inputs: StepInputs,
 ): PreparedStep {
   const checked = checkSelect(connection, step.transformation.sql);
   if (!checked.ok) return checked;
   const select = subquerySql(checked.select);
   const savepoint = quoteIdentifier(`step_${step.transformation.name}`);
   try {
-    const statements = step.dataset
-      ? preparePublishedStep(connection, step.dataset, select, quarantinePort ?? '')
-      : prepareIntermediateStep(connection, step.transformation.name, select);
+    const dataset = step.dataset;
+    let mode: RecomputeMode = { incremental: false, reason: 'no output port publishes it as an entity' };
+    let runOnce: (tick: number, millis: number) => StepRun;
+    if (dataset) {
+      if (dataset.kind === 'entity') {
+        mode = inputs.isIncremental
+          ? planRecompute(checked.select, {
+              outputColumns: columnNamesOf(connection, select),
+              tableColumns: dataset.columns.map((column) => column.name),
+              columnsOf: inputs.columnsOf,
+            })
+          : { incremental: false, reason: 'incremental recomputation is turned off' };
+      }
+      const recompute = prepareResultRecompute(connection, dataset, select, quarantinePort ?? '');
+      const incremental = mode.incremental ? recompute.byUnits(mode.plan, inputs) : undefined;
+      runOnce = (tick, millis) => incremental?.(tick, millis) ?? recompute.whole(tick, millis);
+    } else {
+      const statements = prepareIntermediateStep(connection, step.transformation.name, select);
+      runOnce = (tick) => runAll(statements, tick, 0);
+    }
     const run: RunStep = (tick, millis) => {
       connection.exec(`SAVEPOINT ${savepoint}`);
       try {
-        for (const { statement, params } of statements) statement.run(params(tick, millis));
+        const how = runOnce(tick, millis);
         connection.exec(`RELEASE ${savepoint}`);
-        return undefined;
+        return { ok: true, run: how };
       } catch (error) {
         connection.exec(`ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
-        return (error as Error).message;
+        return { ok: false, message: (error as Error).message };
       }
     };
-    return { ok: true, run };
+    return { ok: true, run, mode, reads: mode.incremental ? readTables(mode.plan) : [] };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
+  }
+}
+
+function readTables(plan: IncrementalPlan): string[] {
+  return [plan.anchor.table, ...plan.joined.map((table) => table.table)];
+}
+
+function columnNamesOf(connection: SqlConnection, select: string): string[] {
+  const statement = connection.prepare(select);
+  try {
+    return statement.columnNames();
+  } finally {
+    statement.release();
   }
 }
 
@@ -51,6 +99,12 @@ interface BoundStatement {
 }
 
 const none = () => [];
+const millisOnly = (_tick: number, millis: number) => [millis];
+
+function runAll(statements: readonly BoundStatement[], tick: number, millis: number): StepRun {
+  for (const { statement, params } of statements) statement.run(params(tick, millis));
+  return 'full';
+}
 
 function prepareIntermediateStep(connection: SqlConnection, name: string, select: string): BoundStatement[] {
   const table = `node.${quoteIdentifier(name)}`;
@@ -66,69 +120,127 @@ function prepareIntermediateStep(connection: SqlConnection, name: string, select
   ];
 }
 
-function preparePublishedStep(
-  connection: SqlConnection,
-  dataset: Dataset,
-  select: string,
-  quarantinePort: string,
-): BoundStatement[] {
+/**
+ * A published result, recomputed into `_next_<name>` and applied as the difference: for an entity,
+ * keys gone are deleted and rows new or changed upserted; for events, new rows are appended. Rows
+ * with a missing or repeated key are quarantined. `byUnits` restricts all of it to the units a
+ * tick touched (entities only).
+ */
+function prepareResultRecompute(connection: SqlConnection, dataset: Dataset, select: string, quarantinePort: string) {
   const names = dataset.columns.map((column) => column.name);
+  const key = dataset.key;
   const table = `node.${quoteIdentifier(dataset.name)}`;
   const next = `node.${quoteIdentifier(`_next_${dataset.name}`)}`;
-  const key = dataset.key;
-  connection.exec(`CREATE TABLE ${next} (${columnDefinitions(dataset.columns).join(', ')})`);
-  if (key.length > 0) {
-    connection.exec(
-      `CREATE INDEX node.${quoteIdentifier(`_next_${dataset.name}_key`)} ON ${quoteIdentifier(`_next_${dataset.name}`)} (${columnList(key)})`,
-    );
-  }
-  const statements: BoundStatement[] = [
-    { statement: connection.prepare(`DELETE FROM ${next}`), params: none },
-    {
-      statement: connection.prepare(
-        `INSERT INTO ${next} (${columnList(names)}) SELECT ${columnList(names)} FROM (${select})`,
-      ),
-      params: none,
-    },
+  connection.exec(
+    [
+      `CREATE TABLE ${next} (${columnDefinitions(dataset.columns).join(', ')})`,
+      ...(key.length > 0
+        ? [
+            `CREATE INDEX node.${quoteIdentifier(`_next_${dataset.name}_key`)} ON ${quoteIdentifier(`_next_${dataset.name}`)} (${columnList(key)})`,
+          ]
+        : []),
+    ].join(';\n'),
+  );
+  const sameKey = key.map((name) => `n.${quoteIdentifier(name)} = t.${quoteIdentifier(name)}`).join(' AND ');
+  const missing = key.map((name) => `${quoteIdentifier(name)} IS NULL`).join(' OR ');
+  const invalid = `${missing} OR (${columnList(key)}) IN (SELECT ${columnList(key)} FROM ${next} GROUP BY ${columnList(key)} HAVING count(*) > 1)`;
+  const keyText = quoteLiteral(key.join(', '));
+  const prepare = (sql: string, params: BoundStatement['params'] = none): BoundStatement => ({
+    statement: connection.prepare(sql),
+    params,
+  });
+  /** The statements of one recomputation; `scope` limits the table's rows compared to the recomputed units. */
+  const isEntity = dataset.kind === 'entity';
+  const recomputation = (recompute: string, scope: string) => [
+    prepare(`DELETE FROM ${next}`),
+    prepare(`INSERT INTO ${next} (${columnList(names)}) SELECT ${columnList(names)} FROM (${recompute})`),
+    ...(isEntity
+      ? [
+          prepare(
+            `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(key)})
+SELECT 'd', ?, ${columnList(key)} FROM ${table} t WHERE ${scope} NOT EXISTS (SELECT 1 FROM ${next} n WHERE ${sameKey})`,
+            millisOnly,
+          ),
+        ]
+      : []),
+    ...(key.length > 0 ? keyChecks() : []),
+    isEntity
+      ? prepare(
+          `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT 'u', ?, * FROM (
+SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table} t WHERE ${scope} true)`,
+          millisOnly,
+        )
+      : prepare(
+          `INSERT OR IGNORE INTO ${table} (${columnList(names)}) SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table}`,
+        ),
   ];
-  const millisOnly = (_tick: number, millis: number) => [millis];
-  if (dataset.kind === 'entity') {
-    const sameKey = key.map((name) => `n.${quoteIdentifier(name)} = t.${quoteIdentifier(name)}`).join(' AND ');
-    statements.push({
-      statement: connection.prepare(`INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(key)})
-SELECT 'd', ?, ${columnList(key)} FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM ${next} n WHERE ${sameKey})`),
-      params: millisOnly,
-    });
-  }
-  if (key.length > 0) {
-    const missing = key.map((name) => `${quoteIdentifier(name)} IS NULL`).join(' OR ');
-    const invalid = `${missing} OR (${columnList(key)}) IN (SELECT ${columnList(key)} FROM ${next} GROUP BY ${columnList(key)} HAVING count(*) > 1)`;
-    const keyText = quoteLiteral(key.join(', '));
-    statements.push(
-      {
-        statement: connection.prepare(`INSERT INTO node.quarantine (tick, port, rule, property, message, record)
+  const keyChecks = () => [
+    prepare(
+      `INSERT INTO node.quarantine (tick, port, rule, property, message, record)
 SELECT ?, ${quoteLiteral(quarantinePort)}, CASE WHEN ${missing} THEN 'required' ELSE 'unique' END, ${keyText},
   CASE WHEN ${missing} THEN 'key ' || ${keyText} || ' is missing' ELSE 'key ' || ${keyText} || ' appears more than once in the result' END,
   json_object(${names.map((name) => `${quoteLiteral(name)}, ${quoteIdentifier(name)}`).join(', ')})
-FROM ${next} WHERE ${invalid}`),
-        params: (tick) => [tick],
-      },
-      { statement: connection.prepare(`DELETE FROM ${next} WHERE ${invalid}`), params: none },
-    );
-  }
-  const changedRows = `SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table}`;
-  statements.push(
-    dataset.kind === 'entity'
-      ? {
-          statement: connection.prepare(
-            `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT 'u', ?, * FROM (${changedRows})`,
+FROM ${next} WHERE ${invalid}`,
+      (tick) => [tick],
+    ),
+    prepare(`DELETE FROM ${next} WHERE ${invalid}`),
+  ];
+  const whole = recomputation(select, '');
+  return {
+    whole: (tick: number, millis: number) => runAll(whole, tick, millis),
+    byUnits(plan: IncrementalPlan, inputs: StepInputs) {
+      const units = `node.${quoteIdentifier(`_units_${dataset.name}`)}`;
+      const unitColumns = plan.units.map((unit) => unit.column);
+      const unitList = columnList(unitColumns);
+      const anchorTable = `node.${quoteIdentifier(plan.anchor.table)}`;
+      const anchorAlias = quoteIdentifier(plan.anchor.alias);
+      const unitExpressions = plan.units.map((unit) => unit.expression).join(', ');
+      connection.exec(
+        [
+          `CREATE TABLE ${units} (${unitColumns.map(quoteIdentifier).join(', ')}, UNIQUE (${unitList}))`,
+          `CREATE INDEX node.${quoteIdentifier(`_units_${dataset.name}_rows`)} ON ${quoteIdentifier(dataset.name)} (${unitList})`,
+        ].join(';\n'),
+      );
+      // Lets the anchor be cut to the units' rows by index; a non-deterministic expression gets none.
+      try {
+        connection.exec(
+          `CREATE INDEX IF NOT EXISTS node.${quoteIdentifier(`_anchor_${dataset.name}`)} ON ${quoteIdentifier(plan.anchor.table)} (${plan.units.map((unit) => unit.indexExpression).join(', ')})`,
+        );
+      } catch {
+        // The recomputation stays exact, only slower.
+      }
+      const touched = [
+        prepare(`DELETE FROM ${units}`),
+        prepare(
+          `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM (${inputs.changesOf(plan.anchor.table)}) AS ${anchorAlias}`,
+        ),
+        ...plan.joined.map((joined) =>
+          prepare(
+            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${inputs.changesOf(joined.table)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
           ),
-          params: millisOnly,
-        }
-      : {
-          statement: connection.prepare(`INSERT OR IGNORE INTO ${table} (${columnList(names)}) ${changedRows}`),
-          params: none,
-        },
-  );
-  return statements;
+        ),
+      ];
+      const counts = connection.prepare(
+        `SELECT count(*), count(*) FILTER (WHERE ${unitColumns.map((column) => `${quoteIdentifier(column)} IS NULL`).join(' OR ')}) FROM ${units}`,
+      );
+      const rowInUnits = `(${columnList(unitColumns, 't')}) IN (SELECT ${unitList} FROM ${units})`;
+      const restricted = `WITH ${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units}))
+${select}`;
+      const [clear, fill, ...rest] = recomputation(restricted, `${rowInUnits} AND`);
+      // A key the recomputed units share with a unit left alone would be judged without that unit's row.
+      const sharedKey = connection.prepare(
+        `SELECT 1 FROM ${next} n JOIN ${table} t ON ${sameKey} WHERE NOT ${rowInUnits} LIMIT 1`,
+      );
+      return (tick: number, millis: number): StepRun | undefined => {
+        runAll(touched, tick, millis);
+        const [count, nulls] = counts.all()[0] as [number, number];
+        if (count === 0) return 'unchanged';
+        if (nulls > 0) return undefined;
+        runAll([clear, fill] as BoundStatement[], tick, millis);
+        if (sharedKey.all().length > 0) return undefined;
+        runAll(rest, tick, millis);
+        return 'incremental';
+      };
+    },
+  };
 }

@@ -35,6 +35,8 @@ interface Run {
 
 interface Measurement extends Run {
   seconds: number;
+  /** CPU time of the run (user + system): what a loaded machine's wall clock hides. */
+  cpuSeconds: number;
   changesPerSecond: number;
   peakRssMiB: number;
   ticks: number;
@@ -161,9 +163,11 @@ async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   const simulation = created.value;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   // A scaled tick carries changesPerTick changes: stepping by count keeps snapshots out of the timing.
   const metrics = simulation.step(Math.ceil(run.sourceChanges / run.changesPerTick));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
   if (metrics.errors.length > 0 || quarantined > 0) {
     throw new Error(`the pipeline reported problems: ${JSON.stringify(metrics.errors)}, ${quarantined} quarantined`);
@@ -173,6 +177,7 @@ async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
     ...run,
     sourceChanges: metrics.sourceChanges,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     changesPerSecond: metrics.sourceChanges / seconds,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     ticks: metrics.tick,
@@ -214,7 +219,7 @@ const STAGES: [string, (sql: string) => boolean][] = [
     'clean: entities, history, events',
     (sql) => /^INSERT (OR IGNORE )?INTO node\."(_apply_)?[^_]/.test(sql) && !sql.includes('_next_'),
   ],
-  ['transformations (recompute and diff)', (sql) => sql.includes('_next_')],
+  ['transformations (recompute and diff)', (sql) => sql.includes('_next_') || sql.includes('_units_')],
   ['contract checks', (sql) => sql.startsWith('INSERT INTO node.quarantine')],
   ['bookkeeping: clearing, trimming', () => true],
 ];

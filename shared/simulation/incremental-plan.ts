@@ -1,4 +1,4 @@
-import { type FromTable, isSqlKeyword, type QueryShape, readQueryShape, sameTokens } from './query-shape';
+import { type FromTable, isSqlKeyword, readQueryShape, sameTokens } from './query-shape';
 import { quoteIdentifier } from './sql-text';
 import type { SqlToken } from './sql-tokens';
 

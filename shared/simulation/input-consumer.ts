@@ -120,15 +120,27 @@ function prepareClean(
     dataset.key.includes(name)
       ? `CASE WHEN _op = 'd' THEN ${quoteIdentifier(`before_${name}`)} ELSE ${quoteIdentifier(`after_${name}`)} END`
       : quoteIdentifier(`after_${name}`);
-  const apply = connection.prepare(
-    `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, _source_position, _prior, ${columnList(names)})
-SELECT _op, _source_ts, _sequence, ${priorPositionSql(dataset, image, '_sequence')}, ${names.map(image).join(', ')}
+  const applyWithPrior = (priorSql: string) =>
+    connection.prepare(
+      `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, _source_position, _prior, ${columnList(names)})
+SELECT _op, _source_ts, _sequence, ${priorSql}, ${names.map(image).join(', ')}
 FROM ${raw} WHERE _position > ? AND _op IS NOT NULL ORDER BY _position`,
+    );
+  const checked = applyWithPrior(priorPositionSql(dataset, image, '_sequence'));
+  // A batch of first deliveries (sequences rising past all seen before) needs no look back.
+  const fresh = applyWithPrior('-1');
+  const batch = connection.prepare(
+    `SELECT min(_sequence), max(_sequence), coalesce(sum(_sequence <= previous), 0) FROM (
+  SELECT _sequence, lag(_sequence) OVER (ORDER BY _position) AS previous FROM ${raw} WHERE _position > ? AND _op IS NOT NULL)`,
   );
+  let newestSeen = -1;
   const skipped = connection.prepare(`SELECT skipped FROM node.${appliedTable(dataset)}`);
   let skippedBefore = 0;
   return (after) => {
-    apply.run([after]);
+    const [lowest, highest, backwards] = batch.all([after])[0] as [number | null, number | null, number];
+    if (lowest === null || highest === null) return 0;
+    (lowest > newestSeen && backwards === 0 ? fresh : checked).run([after]);
+    newestSeen = Math.max(newestSeen, highest);
     const skippedNow = Number(skipped.all()[0]?.[0] ?? 0);
     const skippedThisTick = skippedNow - skippedBefore;
     skippedBefore = skippedNow;

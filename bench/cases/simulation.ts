@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import type { Mesh } from '../../shared/model/mesh';
@@ -42,6 +42,8 @@ interface Measurement extends Run {
   ticks: number;
   /** Milliseconds per pipeline stage, when profiled. */
   stages?: Record<string, number>;
+  /** How each transformation recomputed: its mode and runs per kind. */
+  transformations?: Record<string, string>;
 }
 
 const SAMPLE = new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url);
@@ -51,6 +53,7 @@ const SOURCE_CHANGES = 100_000;
 const REPEATS = 3;
 
 function report(): void {
+  const loadAtStart = loadAverage();
   const runs: Measurement[] = [];
   // Other work shares the machine: each figure is the fastest of a few runs.
   const run = (engine: Engine, pipeline: Pipeline, changesPerTick: number, sourceChanges = SOURCE_CHANGES) => {
@@ -78,8 +81,11 @@ function report(): void {
     measureInChild('profile', { engine: 'sql.js', pipeline: 'full', changesPerTick, sourceChanges });
   const profiles = [profile(1_000, SOURCE_CHANGES), profile(10_000, SOURCE_CHANGES), profile(10_000, 1_000_000)];
   const million = profiles[2] as Measurement;
-  const bestThroughput = Math.max(...comparisons.map(({ sqlJs }) => sqlJs.changesPerSecond));
+  const hundredThousand = profiles[1] as Measurement;
+  const flatness = million.changesPerSecond / hundredThousand.changesPerSecond;
+  const atTenThousand = comparisons[1]?.sqlJs as Measurement;
   const lowestRatio = Math.min(...comparisons.map(ratioOf));
+  const loadAtEnd = loadAverage();
   console.log(
     `sql.js full 1,000,000 changes: ${million.seconds.toFixed(1)} s = ${rate(million)}/s, peak RSS ${million.peakRssMiB} MiB`,
   );
@@ -89,11 +95,16 @@ function report(): void {
     `The e-commerce sample's workshop scenario with its change rates scaled so a tick carries the given
 number of source changes (inserts, updates and deletes of the three services), run end to end: CDC
 triggers, connector polls into topics, raw zones, clean events and entities with SCD2 history,
-transformations (recomputed every tick), contract checks, output ports and consumers. Native runs the same
+transformations (how each recomputed in the 1,000,000-change run: ${Object.entries(million.transformations ?? {})
+      .map(([step, mode]) => `${step} ${mode}`)
+      .join(', ')}), contract checks, output ports and consumers. Native runs the same
 engine and SQL on better-sqlite3 (its broker a file on tmpfs, as sql.js keeps it in memory). The ceiling
 is the operational side alone on sql.js: service writes with CDC and outbox triggers, and polls into topics.
-Goals: ≥ 50,000 changes/s on sql.js, ≥ 0.5 of native, 1,000,000 changes under 600 MB RSS.
-Each figure in the table is the fastest of ${REPEATS} runs, each in its own process.
+Goals: ≥ 40,000 changes/s on sql.js at 10,000 changes per tick; 1,000,000 changes at ≥ 0.9× the rate
+of 100,000 (a flat cost per change); ≥ 0.5 of native; 1,000,000 changes under 600 MB RSS.
+Each figure in the table is the fastest of ${REPEATS} runs, each in its own process. Load average (1, 5,
+15 min) at the start: ${loadAtStart}; at the end: ${loadAtEnd} (the machine has ${cpus().length} cores and is
+shared: a load above that slows every figure; CPU seconds per run are in the raw measurements).
 
 | changes per tick | sql.js changes/s | native changes/s | sql.js / native | sql.js ceiling changes/s | sql.js peak RSS |
 |---:|---:|---:|---:|---:|---:|
@@ -102,7 +113,8 @@ ${rows.join('\n')}
 1,000,000 changes on sql.js (${million.changesPerTick.toLocaleString('en')} per tick, ${million.ticks} ticks): ${million.seconds.toFixed(1)} s,
 ${rate(million)} changes/s, peak RSS ${million.peakRssMiB} MiB (logs and raw zones keep their last 20,000 records).
 
-Against the goals: ${verdict(bestThroughput >= 50_000, `best sql.js throughput ${Math.round(bestThroughput).toLocaleString('en')} changes/s`)};
+Against the goals: ${verdict(atTenThousand.changesPerSecond >= 40_000, `sql.js at 10,000 changes per tick ${rate(atTenThousand)} changes/s`)};
+${verdict(flatness >= 0.9, `1,000,000 changes at ${flatness.toFixed(2)}× the rate of 100,000 (profiled runs, 10,000 per tick)`)};
 ${verdict(lowestRatio >= 0.5, `lowest sql.js / native ${lowestRatio.toFixed(2)}`)};
 ${verdict(million.peakRssMiB * 1.048576 < 600, `1,000,000 changes in ${million.peakRssMiB} MiB`)}.
 
@@ -120,6 +132,12 @@ ${JSON.stringify([...runs, ...profiles], null, 1)}
 \`\`\`
 </details>`,
   );
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(', ');
 }
 
 function verdict(isMet: boolean, figure: string): string {
@@ -181,6 +199,12 @@ async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
     changesPerSecond: metrics.sourceChanges / seconds,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     ticks: metrics.tick,
+    transformations: Object.fromEntries(
+      Object.entries(metrics.transformations).map(([step, how]) => [
+        step,
+        `${how.mode} (${how.runs.incremental} incremental, ${how.runs.full} full, ${how.runs.unchanged} unchanged runs)`,
+      ]),
+    ),
     ...(isProfiled ? { stages } : {}),
   };
 }
@@ -219,7 +243,7 @@ const STAGES: [string, (sql: string) => boolean][] = [
     'clean: entities, history, events',
     (sql) => /^INSERT (OR IGNORE )?INTO node\."(_apply_)?[^_]/.test(sql) && !sql.includes('_next_'),
   ],
-  ['transformations (recompute and diff)', (sql) => sql.includes('_next_') || sql.includes('_units_')],
+  ['transformations (recompute by unit or whole, diff)', (sql) => sql.includes('_next_') || sql.includes('_units_')],
   ['contract checks', (sql) => sql.startsWith('INSERT INTO node.quarantine')],
   ['bookkeeping: clearing, trimming', () => true],
 ];

@@ -18,33 +18,30 @@ export function datasetTableSql(dataset: Dataset): string[] {
   }
   const keepsHistory = dataset.keepsHistory;
   const tracks = dataset.tracksSourcePositions === true;
-  const remember = tracks ? [rememberPositionSql(dataset)] : [];
   return [
     `CREATE TABLE node.${name} (${[...columns, `PRIMARY KEY (${columnList(dataset.key)})`].join(', ')})`,
     ...(keepsHistory ? historyTableSql(dataset) : []),
-    ...(tracks ? positionTablesSql(dataset) : []),
+    ...(tracks
+      ? [
+          `CREATE TABLE node.${appliedTable(dataset)} (skipped INTEGER NOT NULL, truncated_at INTEGER NOT NULL)`,
+          `INSERT INTO node.${appliedTable(dataset)} VALUES (0, -1)`,
+        ]
+      : []),
     `CREATE VIEW node.${applyView(dataset)} AS SELECT NULL AS _op, NULL AS _timestamp, NULL AS _source_position, NULL AS _prior, ${dataset.columns
       .map((column) => `NULL AS ${quoteIdentifier(column.name)}`)
       .join(', ')}`,
     applyTriggerSql(dataset, 'delete', `NEW._op = 'd'`, [
       deleteSql(dataset),
       ...(keepsHistory ? [closeVersionSql(dataset)] : []),
-      ...remember,
     ]),
     applyTriggerSql(dataset, 'upsert', `NEW._op NOT IN ('d', 't')`, [
       upsertSql(dataset),
       ...(keepsHistory ? openVersionSql(dataset) : []),
-      ...remember,
     ]),
     applyTriggerSql(dataset, 'truncate', `NEW._op = 't'`, [
       `DELETE FROM ${name}`,
       ...(keepsHistory ? [closeAllVersionsSql(dataset)] : []),
-      ...(tracks
-        ? [
-            `UPDATE ${appliedTable(dataset)} SET truncated_at = NEW._source_position`,
-            `DELETE FROM ${positionTable(dataset)}`,
-          ]
-        : []),
+      ...(tracks ? [`UPDATE ${appliedTable(dataset)} SET truncated_at = NEW._source_position`] : []),
     ]),
     ...(tracks
       ? [
@@ -70,41 +67,18 @@ export function appliedTable(dataset: Dataset): string {
 const FRESH = 'NEW._source_position IS NULL OR NEW._source_position > NEW._prior';
 
 /**
- * The position a change of a batch must beat: the last applied to its key before the batch, the
- * last truncate, and the changes of its key (or truncates) earlier in the same batch, which apply
- * first. `keySql` gives the key columns of a raw record; rows are read in `_position` order.
+ * The position a change must beat: the last applied to its key and the last truncate. Read from
+ * the raw zone, in `_position` order, the records before it: a record sent again lies within the
+ * topic's retention, so the newer changes of its key do too, and the raw zone keeps as many
+ * records as the topic. Truncates older than the raw zone are in `_applied_<name>`. `keySql`
+ * gives a raw record's key columns.
  */
 export function priorPositionSql(dataset: Dataset, keySql: (name: string) => string, positionSql: string): string {
-  const keys = dataset.key.map(keySql);
-  const sameKey = dataset.key.map((name, index) => `p.${quoteIdentifier(name)} IS ${keys[index]}`).join(' AND ');
   const earlier = 'ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING';
   return `max(
-    coalesce((SELECT p.position FROM node.${positionTable(dataset)} p WHERE ${sameKey}), -1),
-    (SELECT truncated_at FROM node.${appliedTable(dataset)}),
-    coalesce(max(${positionSql}) OVER (PARTITION BY ${keys.join(', ')} ORDER BY _position ${earlier}), -1),
-    coalesce(max(CASE WHEN _op = 't' THEN ${positionSql} END) OVER (ORDER BY _position ${earlier}), -1))`;
-}
-
-function positionTable(dataset: Dataset): string {
-  return quoteIdentifier(`_positions_${dataset.name}`);
-}
-
-function positionTablesSql(dataset: Dataset): string[] {
-  return [
-    `CREATE TABLE node.${positionTable(dataset)} (${[
-      ...columnDefinitions(dataset.columns.filter((column) => dataset.key.includes(column.name))),
-      'position INTEGER NOT NULL',
-      `PRIMARY KEY (${columnList(dataset.key)})`,
-    ].join(', ')}) WITHOUT ROWID`,
-    `CREATE TABLE node.${appliedTable(dataset)} (skipped INTEGER NOT NULL, truncated_at INTEGER NOT NULL)`,
-    `INSERT INTO node.${appliedTable(dataset)} VALUES (0, -1)`,
-  ];
-}
-
-function rememberPositionSql(dataset: Dataset): string {
-  return `INSERT INTO ${positionTable(dataset)} (${columnList(dataset.key)}, position)
-    SELECT ${columnList(dataset.key, 'NEW')}, NEW._source_position WHERE NEW._source_position IS NOT NULL
-    ON CONFLICT (${columnList(dataset.key)}) DO UPDATE SET position = excluded.position`;
+    coalesce(max(${positionSql}) OVER (PARTITION BY ${dataset.key.map(keySql).join(', ')} ORDER BY _position ${earlier}), -1),
+    coalesce(max(CASE WHEN _op = 't' THEN ${positionSql} END) OVER (ORDER BY _position ${earlier}), -1),
+    (SELECT truncated_at FROM node.${appliedTable(dataset)}))`;
 }
 
 /** One trigger per kind of change, so a row runs only the statements its change needs. */

@@ -120,15 +120,18 @@ function prepareClean(
     dataset.key.includes(name)
       ? `CASE WHEN _op = 'd' THEN ${quoteIdentifier(`before_${name}`)} ELSE ${quoteIdentifier(`after_${name}`)} END`
       : quoteIdentifier(`after_${name}`);
-  const applyWithPrior = (priorSql: string) =>
+  const images = names.map(image).join(', ');
+  const apply = (from: string) =>
     connection.prepare(
       `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, _source_position, _prior, ${columnList(names)})
-SELECT _op, _source_ts, _sequence, ${priorSql}, ${names.map(image).join(', ')}
-FROM ${raw} WHERE _position > ? AND _op IS NOT NULL ORDER BY _position`,
+SELECT _op, _source_ts, _sequence, _prior, ${images} FROM (${from}) WHERE _position > ? ORDER BY _position`,
     );
-  const checked = applyWithPrior(priorPositionSql(dataset, image, '_sequence'));
-  // A batch of first deliveries (sequences rising past all seen before) needs no look back.
-  const fresh = applyWithPrior('-1');
+  // A batch of first deliveries (sequences rising past all seen before) needs no look back...
+  const fresh = apply(`SELECT *, -1 AS _prior FROM ${raw} WHERE _op IS NOT NULL`);
+  // ...one with records sent again compares each with the raw zone's records before it.
+  const checked = apply(
+    `SELECT *, ${priorPositionSql(dataset, image, '_sequence')} AS _prior FROM ${raw} WHERE _op IS NOT NULL`,
+  );
   const batch = connection.prepare(
     `SELECT min(_sequence), max(_sequence), coalesce(sum(_sequence <= previous), 0) FROM (
   SELECT _sequence, lag(_sequence) OVER (ORDER BY _position) AS previous FROM ${raw} WHERE _position > ? AND _op IS NOT NULL)`,

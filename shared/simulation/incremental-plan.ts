@@ -12,7 +12,8 @@ import type { SqlToken } from './sql-tokens';
 export interface IncrementalPlan {
   anchor: { table: string; alias: string };
   /** The unit's output columns and their expressions over the anchor (as written, with its alias). */
-  units: { column: string; expression: string; indexExpression: string }[];
+  /** The unit's output column, its expression over the anchor (as written) and, when it is one, the anchor column. */
+  units: { column: string; expression: string; anchorColumn?: string }[];
   joined: { table: string; alias: string; on: string }[];
 }
 
@@ -59,9 +60,12 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     const isPartitioned = shape.partitions.every((list) => list.some((entry) => sameTokens(entry, item)));
     if (!isAnchored || !isGrouped || !isPartitioned || !context.tableColumns.includes(column)) return [];
     if (item.some((token) => isSqlKeyword(token) && token.text.toUpperCase() === 'OVER')) return [];
-    return [{ column, expression: textOf(item), indexExpression: textOf(withoutQualifier(item, anchor.alias)) }];
+    const [only, ...more] = withoutQualifier(item, anchor.alias);
+    const anchorColumn = only && more.length === 0 && only.kind !== 'symbol' ? only.text : undefined;
+    return [{ column, expression: textOf(item), ...(anchorColumn !== undefined && { anchorColumn }) }];
   });
-  if (units.length === 0) {
+  const [unit] = units;
+  if (!unit) {
     return full(
       `no output column comes from '${anchor.table}' alone${shape.groupBy ? ' and is grouped by' : ''}${shape.partitions.length > 0 ? ' and partitions every window' : ''}`,
     );
@@ -70,7 +74,8 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     incremental: true,
     plan: {
       anchor: { table: anchor.table, alias: anchor.alias },
-      units,
+      // One column is enough (any of them cuts the result into whole units) and keeps lookups simple.
+      units: [unit],
       joined: joined.map((table) => ({ table: table.table, alias: table.alias, on: textOf(table.on) })),
     },
   };

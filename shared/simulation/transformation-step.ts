@@ -201,14 +201,7 @@ FROM ${next} WHERE ${invalid}`,
           `CREATE INDEX node.${quoteIdentifier(`_units_${dataset.name}_rows`)} ON ${quoteIdentifier(dataset.name)} (${unitList})`,
         ].join(';\n'),
       );
-      // Lets the anchor be cut to the units' rows by index; a non-deterministic expression gets none.
-      try {
-        connection.exec(
-          `CREATE INDEX IF NOT EXISTS node.${quoteIdentifier(`_anchor_${dataset.name}`)} ON ${quoteIdentifier(plan.anchor.table)} (${plan.units.map((unit) => unit.indexExpression).join(', ')})`,
-        );
-      } catch {
-        // The recomputation stays exact, only slower.
-      }
+      indexUnitColumn(connection, plan);
       const touched = [
         prepare(`DELETE FROM ${units}`),
         prepare(
@@ -243,4 +236,27 @@ ${select}`;
       };
     },
   };
+}
+
+/**
+ * Lets the anchor be cut to a unit's rows by index when the unit is one of its columns and nothing
+ * indexes it yet. A unit computed by an expression gets none: its units are usually few and large
+ * (a day), and reading most of a table through an index costs more than scanning it.
+ */
+function indexUnitColumn(connection: SqlConnection, plan: IncrementalPlan): void {
+  const column = plan.units[0]?.anchorColumn;
+  if (column === undefined) return;
+  const lookup = connection.prepare(
+    `SELECT 1 FROM pragma_table_info(?, 'node') WHERE pk = 1 AND name = ?
+UNION ALL SELECT 1 FROM pragma_index_list(?, 'node') AS list, pragma_index_info(list.name, 'node') AS info WHERE info.seqno = 0 AND info.name = ?`,
+  );
+  try {
+    const table = plan.anchor.table;
+    if (lookup.all([table, column, table, column]).length > 0) return;
+  } finally {
+    lookup.release();
+  }
+  connection.exec(
+    `CREATE INDEX node.${quoteIdentifier(`_unit_${plan.anchor.table}_${column}`)} ON ${quoteIdentifier(plan.anchor.table)} (${quoteIdentifier(column)})`,
+  );
 }

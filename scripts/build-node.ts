@@ -23,10 +23,10 @@ await Promise.all(
   ),
 );
 
-const cliOutfile = 'dist/cli/mesh.mjs';
+const cliOutfile = 'dist/cli/mesh-designer.mjs';
 await build({
   // The simulation of `simulate --budget-ms` runs in a worker thread: its own file beside the CLI.
-  entryPoints: { mesh: 'cli/mesh.ts', 'simulate-worker': 'cli/commands/simulate-worker.ts' },
+  entryPoints: { 'mesh-designer': 'cli/mesh-designer.ts', 'simulate-worker': 'cli/commands/simulate-worker.ts' },
   outdir: 'dist/cli',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { formatProblem, type Mesh, type Problem, parseMeshFile, type Scenario } from '../../shared/model';
+import { formatProblem, type Mesh, type Problem, type Scenario } from '../../shared/model';
 import {
   createSimulation,
   type OpenSqlWorkspace,
@@ -9,8 +9,9 @@ import {
   type Work,
   type WorkWatch,
 } from '../../shared/simulation';
-import { type Command, EXIT } from '../cli-io';
+import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
+import { readMesh } from '../read-input';
 
 const DEFAULT_TICKS = 100;
 
@@ -32,8 +33,25 @@ export type WorkerMessage = { type: 'work'; work: Work } | { type: 'done'; outco
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  usage: 'mesh simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--json]',
+  usage: `${PROGRAM} simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--json]`,
   summary: 'run a scenario headless; exit 1 on quarantined records, pipeline errors or a step over its budget',
+  details: [
+    'Runs a scenario of the design on sql.js and prints what each output port published and quarantined',
+    '(by rule and property, with the count and the first record), and per consumer its lag, the records',
+    'retention removed before it read them and the changes it skipped as redelivered. See docs/simulation.md.',
+    '',
+    'options:',
+    '  --scenario ID    the scenario to run (default: the first)',
+    '  --ticks N        ticks to run (default: 100)',
+    "  --seed N         replaces the scenario's seed",
+    '  --budget-ms N    runs the simulation in a worker thread and stops it when one unit of work (a',
+    "                   service's tick, a product reading its inputs, one transformation, a product",
+    '                   publishing) runs longer, naming the product and step',
+    '  --json           print the full metrics as JSON',
+    '',
+    'exit codes: 0 all good; 1 a quarantined record, a pipeline error, a step over budget or an',
+    'unreadable design; 2 wrong usage',
+  ],
   async run(args, io) {
     const options = parseOptions(args, { values: ['scenario', 'ticks', 'seed', 'budget-ms'], flags: ['json'] });
     const ticks = Number(options.values.ticks ?? DEFAULT_TICKS);
@@ -48,23 +66,13 @@ export const simulateCommand: Command = {
       ticks >= 1 &&
       (seed === undefined || Number.isSafeInteger(seed)) &&
       (budget === undefined || (Number.isInteger(budget) && budget >= 1));
-    if (!isValid || !file) {
-      io.err(options.ok ? `usage: ${this.usage}` : `${options.error}\nusage: ${this.usage}`);
-      return EXIT.usage;
-    }
-    let text: string;
-    try {
-      text = await io.readText(file);
-    } catch (error) {
-      io.err(`${file}: cannot read the file (${(error as Error).message})`);
+    if (!isValid || !file) return usageError(io, this, options.error);
+    const read = await readMesh(io, file);
+    if (!read.ok) {
+      for (const line of read.lines) io.err(line);
       return EXIT.problems;
     }
-    const parsed = parseMeshFile(text);
-    if (!parsed.ok) {
-      for (const problem of parsed.errors) io.err(`${file}: ${formatProblem(problem)}`);
-      return EXIT.problems;
-    }
-    const mesh = parsed.value;
+    const mesh = read.mesh;
     const scenarioId = options.values.scenario ?? mesh.scenarios[0]?.id;
     const chosen = mesh.scenarios.find((candidate) => candidate.id === scenarioId);
     if (!chosen) {

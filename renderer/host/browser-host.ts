@@ -18,6 +18,7 @@ interface RecentEntry {
   handle?: FileSystemFileHandle;
 }
 
+const CONTRACT_FILE_TYPES = '.yaml,.yml';
 const PICKER_TYPES = [{ description: 'Mesh design', accept: { 'application/json': [MESH_FILE_EXTENSION] } }];
 
 export function browserHost(store: KeyValueStore, page: Window = window): Host {
@@ -46,7 +47,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
         const [handle] = await fileSystem.showOpenFilePicker({ types: PICKER_TYPES }).catch(cancelledAsEmpty);
         return handle ? readHandle(handle) : null;
       }
-      const picked = await pickWithInput(page.document);
+      const [picked] = await pickWithInput(page.document, `${MESH_FILE_EXTENSION},application/json`);
       if (!picked) return null;
       const file = { name: picked.name };
       await remember(file);
@@ -89,7 +90,16 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     async confirm(message, detail) {
       return page.confirm(detail ? `${message}\n\n${detail}` : message);
     },
+    async chooseContractFiles() {
+      const picked = await pickWithInput(page.document, CONTRACT_FILE_TYPES, { multiple: true });
+      if (picked.length === 0) return null;
+      return Promise.all(picked.map(async (file) => ({ file: { name: file.name }, text: await file.text() })));
+    },
+    async editText(edit) {
+      page.document.execCommand(edit);
+    },
     onMenuCommand: () => () => {},
+    onOpenFileRequest: () => () => {},
     ...autosaveIn(store),
   };
 }
@@ -105,13 +115,14 @@ function cancelledAsNull(error: unknown): null {
   throw error;
 }
 
-function pickWithInput(document: Document): Promise<File | null> {
+function pickWithInput(document: Document, accept: string, options: { multiple?: boolean } = {}): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = `${MESH_FILE_EXTENSION},application/json`;
-    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
-    input.addEventListener('cancel', () => resolve(null));
+    input.accept = accept;
+    input.multiple = options.multiple ?? false;
+    input.addEventListener('change', () => resolve([...(input.files ?? [])]));
+    input.addEventListener('cancel', () => resolve([]));
     input.click();
   });
 }

@@ -24,7 +24,12 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     exportFiles: (suggestedName, files) => call('files:export', { suggestedName, files }),
     recentFiles: () => call('recent:list', undefined),
     confirm: (message, detail) => call('dialog:confirm', detail === undefined ? { message } : { message, detail }),
+    chooseContractFiles: () => call('contracts:choose', undefined),
+    editText: async (edit) => {
+      await call('window:edit-text', { edit });
+    },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    onOpenFileRequest: (listener) => bridge.onOpenFileRequest(listener),
     ...autosaveIn(store),
   };
 }

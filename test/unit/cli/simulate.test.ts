@@ -15,7 +15,7 @@ function withOrderStatuses(statuses: string[]) {
   return mesh;
 }
 
-describe('mesh simulate', () => {
+describe('mesh-designer simulate', () => {
   it('runs the sample scenario and reports what each output port published', async () => {
     const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '20'], io)).toBe(EXIT.ok);
@@ -63,7 +63,7 @@ describe('mesh simulate', () => {
   it('says a file cannot be read, without a stack trace', async () => {
     const { io, out, err } = fakeIo({});
     expect(await runCli(['simulate', 'missing.mesh.json'], io)).toBe(EXIT.problems);
-    expect(err).toEqual(["missing.mesh.json: cannot read the file (ENOENT: no such file 'missing.mesh.json')"]);
+    expect(err).toEqual(['missing.mesh.json: cannot read: no such file']);
     expect(out).toEqual([]);
   });
 
@@ -102,6 +102,6 @@ describe('mesh simulate', () => {
     const { io, err } = fakeIo({});
     expect(await runCli(['simulate', 'x.mesh.json', '--ticks', 'many'], io)).toBe(EXIT.usage);
     expect(await runCli(['simulate', 'x.mesh.json', '--speed', '2'], io)).toBe(EXIT.usage);
-    expect(err[1]).toMatch(/^unknown option or missing value: --speed/);
+    expect(err).toContain('mesh-designer simulate: unknown option or missing value: --speed');
   });
 });

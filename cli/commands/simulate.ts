@@ -168,6 +168,11 @@ function summarise(metrics: SimulationMetrics): string[] {
       ([consumer, state]) =>
         `  ${consumer}: offset ${state.offset}, lag ${state.lag}${state.lost > 0 ? `, ${state.lost} lost to retention` : ''}${state.skipped > 0 ? `, ${state.skipped} skipped (redelivered or older)` : ''}`,
     ),
+    ...(Object.keys(metrics.transformations).length > 0 ? ['transformations:'] : []),
+    ...Object.entries(metrics.transformations).map(
+      ([step, how]) =>
+        `  ${step}: ${how.mode}${how.reason ? ` (${how.reason})` : ''}; runs: ${how.runs.incremental} incremental, ${how.runs.full} full, ${how.runs.unchanged} unchanged`,
+    ),
     ...(metrics.errors.length > 0 ? ['errors:'] : []),
     ...metrics.errors.map(
       (error) => `  ${error.path}${error.step ? ` step '${error.step}'` : ''}: ${error.message} (${error.count}×)`,

@@ -22,6 +22,7 @@ describe('mesh-designer simulate', () => {
     expect(err).toEqual([]);
     expect(out[0]).toMatch(/^tick 20 \(2026-01-05T09:20:00\.000Z\): \d+ source changes$/);
     expect(out).toContainEqual(expect.stringMatching(/^ {2}orders\/orders-out: [1-9]\d* published, 0 quarantined$/));
+    expect(out).toContain('  customer-360/customer_profile: incremental; runs: 21 incremental, 0 full, 0 unchanged');
   });
 
   it('prints the full metrics as JSON on request', async () => {

@@ -163,7 +163,7 @@ SELECT 'd', ?, ${columnList(key)} FROM ${table} t WHERE ${scope} NOT EXISTS (SEL
           ),
         ]
       : []),
-    ...(key.length > 0 ? keyChecks() : []),
+    ...(key.length > 0 ? keyChecks(scope) : []),
     isEntity
       ? prepare(
           `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT 'u', ?, * FROM (
@@ -174,15 +174,20 @@ SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM
           `INSERT OR IGNORE INTO ${table} (${columnList(names)}) SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table}`,
         ),
   ];
-  const keyChecks = () => [
+  // Rows rejected for their key, as the last run left them: a row stays quarantined once, not every tick.
+  const rejected = `node.${quoteIdentifier(`_rejected_${dataset.name}`)}`;
+  connection.exec(`CREATE TABLE ${rejected} (${columnDefinitions(dataset.columns).join(', ')})`);
+  const keyChecks = (scope: string) => [
     prepare(
       `INSERT INTO node.quarantine (tick, port, rule, property, message, record)
 SELECT ?, ${quoteLiteral(quarantinePort)}, CASE WHEN ${missing} THEN 'required' ELSE 'unique' END, ${keyText},
   CASE WHEN ${missing} THEN 'key ' || ${keyText} || ' is missing' ELSE 'key ' || ${keyText} || ' appears more than once in the result' END,
   json_object(${names.map((name) => `${quoteLiteral(name)}, ${quoteIdentifier(name)}`).join(', ')})
-FROM ${next} WHERE ${invalid}`,
+FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${columnList(names)} FROM ${rejected} t WHERE ${scope} true)`,
       (tick) => [tick],
     ),
+    prepare(`DELETE FROM ${rejected} AS t WHERE ${scope} true`),
+    prepare(`INSERT INTO ${rejected} SELECT ${columnList(names)} FROM ${next} WHERE ${invalid}`),
     prepare(`DELETE FROM ${next} WHERE ${invalid}`),
   ];
   const whole = recomputation(select, '');

@@ -207,11 +207,17 @@ FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${
         ].join(';\n'),
       );
       indexUnitColumn(connection, plan);
-      const touched = [
+      const touchedByAnchor = [
         prepare(`DELETE FROM ${units}`),
         prepare(
           `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM (${inputs.changesOf(plan.anchor.table)}) AS ${anchorAlias}`,
         ),
+      ];
+      // When the anchor's own changes already touch every unit (one busy day), joined changes add none.
+      const leftAlone = connection.prepare(
+        `SELECT 1 FROM ${anchorTable} AS ${anchorAlias} WHERE ${plan.units.map((unit) => `${unit.expression} IS NULL`).join(' OR ')} OR (${unitExpressions}) NOT IN (SELECT ${unitList} FROM ${units}) LIMIT 1`,
+      );
+      const touchedByJoins = [
         ...plan.joined.map((joined) =>
           prepare(
             `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${inputs.changesOf(joined.table)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
@@ -230,7 +236,8 @@ ${select}`;
         `SELECT 1 FROM ${next} n JOIN ${table} t ON ${sameKey} WHERE NOT ${rowInUnits} LIMIT 1`,
       );
       return (tick: number, millis: number): StepRun | undefined => {
-        runAll(touched, tick, millis);
+        runAll(touchedByAnchor, tick, millis);
+        if (leftAlone.all().length > 0) runAll(touchedByJoins, tick, millis);
         const [count, nulls] = counts.all()[0] as [number, number];
         if (count === 0) return 'unchanged';
         if (nulls > 0) return undefined;

@@ -15,6 +15,8 @@ export interface IncrementalPlan {
   /** The unit's output column, its expression over the anchor (as written) and, when it is one, the anchor column. */
   units: { column: string; expression: string; anchorColumn?: string }[];
   joined: { table: string; alias: string; on: string }[];
+  /** Whether every anchor row yields a result row (only LEFT JOINs, no WHERE or HAVING). */
+  keepsEveryAnchorRow: boolean;
 }
 
 export type RecomputeMode = { incremental: true; plan: IncrementalPlan } | { incremental: false; reason: string };
@@ -77,6 +79,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
       // One column is enough (any of them cuts the result into whole units) and keeps lookups simple.
       units: [unit],
       joined: joined.map((table) => ({ table: table.table, alias: table.alias, on: textOf(table.on) })),
+      keepsEveryAnchorRow: !shape.filters && joined.every((table) => table.join === 'left'),
     },
   };
 }

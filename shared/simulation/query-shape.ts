@@ -13,6 +13,8 @@ export interface QueryShape {
   partitions: SqlToken[][][];
   /** Whether an aggregate function appears outside a window. */
   aggregates: boolean;
+  /** Whether a WHERE or HAVING clause may drop rows. */
+  filters: boolean;
 }
 
 export interface FromTable {
@@ -77,7 +79,8 @@ export function readQueryShape(select: string): ShapeReading {
     groupStart === -1 ? undefined : splitAtTopCommas(tokens, depths, groupStart + 2, clauseEnd(groupStart));
   const partitions = windowPartitions(tokens, depths);
   if (typeof partitions === 'string') return refuse(partitions);
-  return { ok: true, shape: { items, from, groupBy, partitions, aggregates: hasAggregates(tokens) } };
+  const filters = clauseStart('WHERE') !== -1 || clauseStart('HAVING') !== -1;
+  return { ok: true, shape: { items, from, groupBy, partitions, aggregates: hasAggregates(tokens), filters } };
 }
 
 function refuse(reason: string): ShapeReading {

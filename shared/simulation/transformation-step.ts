@@ -12,14 +12,12 @@ export type StepRun = 'incremental' | 'full' | 'unchanged';
 /** One run of a step; a failure carries SQLite's message (its changes are then rolled back). */
 export type RunStep = (tick: number, millis: number) => { ok: true; run: StepRun } | { ok: false; message: string };
 
-export type PreparedStep =
-  | { ok: true; run: RunStep; mode: RecomputeMode; reads: readonly string[] }
-  | { ok: false; message: string };
+export type PreparedStep = { ok: true; run: RunStep; mode: RecomputeMode } | { ok: false; message: string };
 
 /** What a step may read incrementally: the tables whose changes the product captures, and their columns. */
 export interface StepInputs {
   columnsOf(table: string): readonly string[] | undefined;
-  /** The captured changes of a table this tick: its rows' old and new images (`_image` 'old' / 'new'). */
+  /** SQL selecting the rows of a table that changed this tick, old and new images alike. */
   changesOf(table: string): string;
   /** Whether incremental recomputation is wanted at all (the property tests compare both). */
   isIncremental: boolean;
@@ -74,14 +72,10 @@ export function prepareStep(
         return { ok: false, message: (error as Error).message };
       }
     };
-    return { ok: true, run, mode, reads: mode.incremental ? readTables(mode.plan) : [] };
+    return { ok: true, run, mode };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
-}
-
-function readTables(plan: IncrementalPlan): string[] {
-  return [plan.anchor.table, ...plan.joined.map((table) => table.table)];
 }
 
 function columnNamesOf(connection: SqlConnection, select: string): string[] {

@@ -68,10 +68,8 @@ export function createDataProductRuntime(
   const brokenSteps: StepFailure[] = [];
   const changes = createStepInputChanges(connection);
   // A step reads incrementally what is final when it runs: clean tables and earlier steps' results.
-  const readable = new Map(
-    inputs
-      .flatMap((input) => (input.dataset ? [[input.dataset.name, input.dataset] as const] : []))
-      .map(([name, dataset]) => [name, dataset.columns.map((column) => column.name)]),
+  const readable = new Map<string, readonly string[]>(
+    inputs.flatMap(({ dataset }) => (dataset ? [[dataset.name, dataset.columns.map((column) => column.name)]] : [])),
   );
   const steps = plan.transformations.flatMap((step) => {
     const name = step.transformation.name;
@@ -85,11 +83,11 @@ export function createDataProductRuntime(
     const prepared = runWork(work, () =>
       callers.runAs('user-query', () => prepareStep(connection, step, quarantinePort, stepInputs)),
     );
-    readable.set(name, tableColumnsOf(connection, name));
     if (!prepared.ok) {
       brokenSteps.push({ path: step.path, step: name, message: prepared.message });
       return [];
     }
+    readable.set(name, tableColumnsOf(connection, name));
     const mode = prepared.mode;
     const metrics: TransformationMetrics = {
       mode: mode.incremental ? 'incremental' : 'full',

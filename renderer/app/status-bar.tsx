@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { ProblemCounts } from '../governance/problem-counts';
 import { useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 
@@ -18,6 +19,7 @@ export function StatusBar() {
       <span data-testid="counts">
         {counts.domains} domains · {counts.products} products · {counts.systems} systems · {counts.links} links
       </span>
+      <ProblemCounts />
       {notice && (
         <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           <span>{notice.text}</span>
@@ -28,6 +30,19 @@ export function StatusBar() {
               ))}
             </ul>
           )}
+          {notice.actions?.map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              className="notice__action"
+              onClick={() => {
+                dismiss();
+                action.run();
+              }}
+            >
+              {action.label}
+            </button>
+          ))}
           <button type="button" className="notice__dismiss" onClick={dismiss} aria-label="Dismiss">
             ×
           </button>

@@ -19,6 +19,7 @@ import type { LinkCompatibility } from '../../shared/contracts';
 import type { Size } from '../../shared/editing/geometry';
 import type { Layout, Link } from '../../shared/model';
 import { linkCompatibilityOf } from '../contracts/link-compatibility';
+import { useIsImpactShown } from '../governance/canvas-marks';
 import { type DocumentState, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { useSelectionStore } from '../store/selection-store';
@@ -93,6 +94,7 @@ function MeshFlow() {
     [buildEdges, links, selectedLinkIds, compatibility],
   );
   const isLarge = outline.length > LARGE_MESH_NODES;
+  const isImpactShown = useIsImpactShown();
   const nodeHandlers = useNodeChanges(measured, setMeasured);
   const connectionHandlers = useConnectionHandlers();
   const { onDragOver, onDrop } = usePaletteDrop();
@@ -101,7 +103,7 @@ function MeshFlow() {
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P and S
     <div
-      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isFar ? ' mesh-canvas--far' : ''}`}
+      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isFar ? ' mesh-canvas--far' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}`}
       data-testid="canvas"
       onPointerDownCapture={capturePointer}
       onDragOver={onDragOver}

@@ -1,5 +1,6 @@
 import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
+import { LinkBadge, LinkImpact } from '../governance/link-marks';
 
 export interface MeshLinkData extends Record<string, unknown> {
   /** Why the producer's contract does not give the consumer what it needs, one line per field. */
@@ -8,6 +9,7 @@ export interface MeshLinkData extends Record<string, unknown> {
 
 /** A link; an incompatible one names each missing or mismatched field in its tooltip. */
 export const MeshLinkEdge = memo(function MeshLinkEdge({
+  id,
   sourceX,
   sourceY,
   targetX,
@@ -19,12 +21,14 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   interactionWidth,
   data,
 }: EdgeProps) {
-  const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const problems = (data as MeshLinkData | undefined)?.problems ?? [];
   return (
     <>
+      <LinkImpact linkId={id} path={path} />
       <BaseEdge path={path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
       {problems.length > 0 && <title>{['Incompatible link:', ...problems].join('\n')}</title>}
+      <LinkBadge linkId={id} x={labelX} y={labelY} />
     </>
   );
 });

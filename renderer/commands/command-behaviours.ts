@@ -2,6 +2,7 @@ import type { KeyPress } from '../../shared/commands/chords';
 import type { CommandId } from '../../shared/commands/command-table';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { showImpactOfSelection } from '../governance/impact-actions';
 import type { Host } from '../host/host';
 import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
@@ -20,7 +21,7 @@ export interface CommandContext {
 
 /** What a command does (`run`) and when it can (`isEnabled`, read from the stores; always when absent). */
 export interface CommandBehaviour {
-  run(context: CommandContext): void | Promise<void>;
+  run(context: CommandContext): unknown;
   isEnabled?(): boolean;
 }
 
@@ -85,6 +86,8 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'view.zoom-to-fit': { run: canvasCommands.fitView, isEnabled: hasDocument },
   'view.zoom-in': { run: canvasCommands.zoomIn, isEnabled: hasDocument },
   'view.zoom-out': { run: canvasCommands.zoomOut, isEnabled: hasDocument },
+  'view.problems': { run: () => useUiStore.getState().showSidePanelTab('problems'), isEnabled: hasDocument },
+  'view.impact': { run: showImpactOfSelection, isEnabled: hasDocument },
   'view.toggle-side-panel': { run: () => usePreferencesStore.getState().toggleSidePanel() },
   'view.toggle-palette': { run: () => usePreferencesStore.getState().togglePalette() },
   'view.cycle-theme': { run: () => usePreferencesStore.getState().cycleTheme() },

@@ -215,6 +215,23 @@ export const COMMANDS = [
     menu: { in: 'View', section: 'zoom' },
   },
   {
+    id: 'view.problems',
+    label: 'Problems',
+    description: 'Show the problems (governance rules)',
+    group: 'View',
+    keys: ['Mod+Shift+M'],
+    scope: 'fields',
+    menu: { in: 'View', section: 'panels' },
+  },
+  {
+    id: 'view.impact',
+    label: 'Impact of Selection',
+    description: 'Show the impact of the selection',
+    group: 'View',
+    keys: ['I'],
+    menu: { in: 'View', section: 'panels' },
+  },
+  {
     id: 'view.toggle-side-panel',
     label: 'Show or Hide Side Panel',
     description: 'Show or hide the side panel',

@@ -1,17 +1,21 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { systemById } from '../../../shared/editing/mesh-index';
+import { useNodeMarks } from '../../governance/canvas-marks';
 import { useDocumentStore } from '../../store/document-store';
+import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
 
 /** A microservice with its database (CDC on or off per table) and the topics its streams and events go to. */
 export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
   const system = useDocumentStore((state) => (state.mesh ? systemById(state.mesh, id) : undefined));
+  const marks = useNodeMarks(id);
   if (!system) return null;
   return (
-    <div className="system-node" data-testid={`system-${system.id}`}>
+    <div className={`system-node${marks.node}`} data-testid={`system-${system.id}`}>
       <div className="system-node__header">
         <span className="system-node__name">{system.name}</span>
+        <NodeBadges nodeId={system.id} />
         <span className="system-node__kind">operational system</span>
       </div>
       <div className="system-node__section">
@@ -34,7 +38,7 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
         <div className="system-node__label">messaging · {system.messaging.broker}</div>
         <ul>
           {system.messaging.topics.map((topic) => (
-            <li key={topic.id} className="port port--output">
+            <li key={topic.id} className={`port port--output${marks.port(topic.id)}`}>
               <span className="port__source">{topic.source.kind === 'cdc' ? 'CDC' : 'events'}</span>
               {topic.name}
               {portHandle({

@@ -78,6 +78,7 @@ function MeshFlow() {
   const snapToGrid = usePreferencesStore((state) => state.snapToGrid);
   const toggleSnapToGrid = usePreferencesStore((state) => state.toggleSnapToGrid);
   const theme = usePreferencesStore((state) => state.theme);
+  const isReadOnly = useDocumentStore((state) => state.isReadOnly);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [isMoving, setMoving] = useState(false);
   const isFar = useStore(isZoomedFarOut);
@@ -117,6 +118,10 @@ function MeshFlow() {
         {...nodeHandlers}
         {...connectionHandlers}
         connectionMode={ConnectionMode.Loose}
+        // Simulate mode shows the design read-only: nothing to drag or connect.
+        nodesDraggable={!isReadOnly}
+        nodesConnectable={!isReadOnly}
+        edgesReconnectable={!isReadOnly}
         connectionLineComponent={ConnectionLine}
         colorMode={theme}
         snapToGrid={snapToGrid}

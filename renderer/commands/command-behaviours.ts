@@ -4,6 +4,8 @@ import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFil
 import { canvasCommands } from '../canvas/canvas-commands';
 import { showImpactOfSelection } from '../governance/impact-actions';
 import type { Host } from '../host/host';
+import { simulation } from '../simulation/simulation-controller';
+import { setSimulation, useSimulationStore } from '../simulation/simulation-store';
 import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
 import { currentMesh, selectCanRedo, selectCanUndo, useDocumentStore } from '../store/document-store';
@@ -26,6 +28,7 @@ export interface CommandBehaviour {
 }
 
 const hasDocument = () => currentMesh() !== null;
+const isSimulating = () => useSimulationStore.getState().mode === 'simulate';
 const documentState = () => useDocumentStore.getState();
 
 const NUDGE_DIRECTIONS: Record<string, { x: number; y: number }> = {
@@ -92,6 +95,15 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'view.toggle-palette': { run: () => usePreferencesStore.getState().togglePalette() },
   'view.cycle-theme': { run: () => usePreferencesStore.getState().cycleTheme() },
   'view.reload': { run: ({ host }) => reloadApp(host) },
+
+  'simulation.toggle-mode': { run: simulation.toggleMode, isEnabled: hasDocument },
+  'simulation.run-pause': {
+    run: () => (useSimulationStore.getState().status === 'running' ? simulation.pause() : simulation.run()),
+    isEnabled: isSimulating,
+  },
+  'simulation.step': { run: simulation.step, isEnabled: isSimulating },
+  'simulation.reset': { run: simulation.reset, isEnabled: isSimulating },
+  'simulation.present': { run: () => setSimulation({ isPresenting: true }), isEnabled: isSimulating },
 
   'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },
 };

@@ -184,21 +184,25 @@ SELECT _partition, ${OFFSET_FUNCTION}(${progress.id}, _partition), ${columnList(
 }
 
 /**
- * At-least-once delivery gone visible: the log's last `count` records appended once more, as a
- * restarted producer sends them again: same payload (a change keeps its source position), a new
- * timestamp.
+ * At-least-once delivery gone visible: the log's last `count` records appended once more, in
+ * their order or, for an out-of-order burst, newest first, as a restarted producer sends them
+ * again: same payload (a change keeps its source position), a new timestamp.
  */
 export function prepareRedelivery(
   connection: SqlConnection,
   progress: LogProgress,
-): (count: number, millis: number) => number {
+): (count: number, millis: number, newestFirst?: boolean) => number {
   const carried = recordColumnNames(progress.log.format).filter((name) => name !== '_offset' && name !== '_timestamp');
-  const append = prepareAppend(
-    connection,
-    progress,
-    `SELECT ? AS _timestamp, ${columnList(carried)} FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position`,
-  );
-  return (count, millis) => append([millis, Math.max(progress.end - count, progress.trimmedTo)]);
+  const appendIn = (order: 'ASC' | 'DESC') =>
+    prepareAppend(
+      connection,
+      progress,
+      `SELECT ? AS _timestamp, ${columnList(carried)} FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position ${order}`,
+    );
+  const inOrder = appendIn('ASC');
+  const newestFirstAppend = appendIn('DESC');
+  return (count, millis, newestFirst = false) =>
+    (newestFirst ? newestFirstAppend : inOrder)([millis, Math.max(progress.end - count, progress.trimmedTo)]);
 }
 
 /** Keeps a log (or raw zone) to its last `retained` records, like a topic's retention. */
@@ -218,7 +222,8 @@ export function prepareRecentMessages(connection: SqlConnection, log: BrokerLog)
       .map(([json]) => JSON.parse(String(json)) as LogMessage);
 }
 
-function messageJsonSql(log: BrokerLog): string {
+/** A record as consumers read it (`LogMessage`), as JSON text; the run inspector reads logs with it too. */
+export function messageJsonSql(log: BrokerLog): string {
   const message = `json_object('partition', _partition, 'offset', _offset, 'timestamp', _timestamp, 'key', json(_key), 'value', ${valueJsonSql(log.format)})`;
   if (log.format.kind === 'records') return message;
   return `CASE WHEN _headers IS NULL THEN ${message} ELSE json_set(${message}, '$.headers', json(_headers)) END`;

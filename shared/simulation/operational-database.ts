@@ -1,4 +1,5 @@
 import type { SystemTable } from '../model/operational-system';
+import type { TopicFault } from '../model/scenario';
 import {
   imageColumns,
   keyJsonSql,
@@ -43,8 +44,11 @@ export interface OperationalDatabase {
   startCapture(): void;
   /** The connector's poll at `millis`: captured changes and outbox events it has processed by then go to their topics. */
   publishChanges(millis: number): void;
-  /** Sends a topic's last `count` records again, as a restarted connector does. */
-  redeliver(topicId: string, count: number, millis: number): void;
+  /**
+   * A fault at the source at `millis`: records sent again (in order or newest first), as a
+   * restarted connector does; a null; a renamed column.
+   */
+  applyFault(fault: TopicFault, millis: number): void;
   /** Empties a table as TRUNCATE does: one `t` record per CDC topic, no delete per row, no outbox events. */
   truncate(tableName: string): number;
   snapshot(): SnapshotProgress;
@@ -85,6 +89,8 @@ export function createOperationalDatabase(
     ...captured.map((topic) => pollChangeLog(connection, topic, progressOf(topic.log.table), options)),
     ...plan.outboxTopics.map((topic) => pollOutbox(connection, topic, progressOf(topic.log.table), options)),
   ];
+  /** Columns a `rename-column` fault took from each topic's records, by topic id. */
+  const renamed = new Map<string, ReadonlySet<string>>();
   const redeliveries = new Map(
     [...plan.cdcTopics, ...plan.outboxTopics].map((topic) => [
       topic.topic.id,
@@ -94,7 +100,7 @@ export function createOperationalDatabase(
   const triggersOn = (tableName: string) => [
     ...captured
       .filter((topic) => topic.table.name === tableName)
-      .flatMap((topic) => captureTriggersSql(topic, options)),
+      .flatMap((topic) => captureTriggersSql(topic, options, renamed.get(topic.topic.id))),
     ...plan.outboxTopics.filter((topic) => topic.table.name === tableName).flatMap(outboxTriggersSql),
   ];
   const snapshotRows: Record<string, number> = {};
@@ -131,9 +137,6 @@ export function createOperationalDatabase(
     publishChanges(millis) {
       for (const poll of polls) poll.run(millis - options.delayMillis);
     },
-    redeliver(topicId, count, millis) {
-      redeliveries.get(topicId)?.(count, millis);
-    },
     truncate(tableName) {
       const table = quoteIdentifier(tableName);
       const truncated = captured.filter((topic) => topic.table.name === tableName);
@@ -155,6 +158,29 @@ SELECT 't', millis, NULL, 0${options.transactionMetadata ? ', tx, tx_events' : '
       } finally {
         remove.release();
         connection.exec(triggers.join(';\n'));
+      }
+    },
+    applyFault(fault, millis) {
+      const topic = captured.find((candidate) => candidate.topic.id === fault.topicId);
+      switch (fault.kind) {
+        case 'redeliver':
+        case 'out-of-order':
+          redeliveries.get(fault.topicId)?.(fault.records, millis, fault.kind === 'out-of-order');
+          return;
+        case 'null-field':
+          if (topic) connection.exec(nullFieldChangeSql(topic, fault.column));
+          return;
+        case 'rename-column': {
+          if (!topic) return;
+          const before = captureTriggersSql(topic, options, renamed.get(topic.topic.id));
+          renamed.set(topic.topic.id, new Set([...(renamed.get(topic.topic.id) ?? []), fault.column]));
+          connection.exec(
+            [
+              ...before.map((sql) => `DROP TRIGGER node.${triggerName(sql)}`),
+              ...captureTriggersSql(topic, options, renamed.get(topic.topic.id)),
+            ].join(';\n'),
+          );
+        }
       }
     },
     snapshot: () => ({
@@ -207,16 +233,36 @@ FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} OR
 }
 
 /**
+ * A change record for the table's newest row whose after image has `column` null, as a buggy
+ * producer would send it; the table itself keeps its value (and its NOT NULL constraint).
+ */
+function nullFieldChangeSql(topic: CdcTopicPlan, column: string): string {
+  const columns = topic.table.columns.map((candidate) => candidate.name);
+  const after = columns.map((name) => (name === column ? 'NULL' : quoteIdentifier(name)));
+  const key = keyJsonSql(topic.table.primaryKey, quoteIdentifier);
+  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, ${columnList(prefixed('before_', columns))}, ${columnList(prefixed('after_', columns))})
+SELECT 'u', (SELECT millis FROM node._clock), _key, ${partitionSql('_key', topic.log.partitions)}, ${columnList(columns)}, ${after.join(', ')}
+FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1)`;
+}
+
+/**
  * Row images into the change log; with tombstones, a delete is followed by a null-valued record.
  * An update that changes the primary key is, as in Debezium, a delete of the old key (with a
  * `__debezium.newkey` header), its tombstone, and a create of the new key (`__debezium.oldkey`).
+ * Columns in `missing` (renamed at the source) reach the log as null: consumers know them by their old name.
  */
-function captureTriggersSql(topic: CdcTopicPlan, options: ConnectorOptions): string[] {
+function captureTriggersSql(
+  topic: CdcTopicPlan,
+  options: ConnectorOptions,
+  missing: ReadonlySet<string> = new Set(),
+): string[] {
   const columns = topic.table.columns.map((column) => column.name);
+  const image = (prefix: 'NEW' | 'OLD') =>
+    columns.map((name) => (missing.has(name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`)).join(', ');
   const before = columnList(prefixed('before_', columns));
   const after = columnList(prefixed('after_', columns));
-  const newImage = columnList(columns, 'NEW');
-  const oldImage = columnList(columns, 'OLD');
+  const newImage = image('NEW');
+  const oldImage = image('OLD');
   const hasTombstones = topic.log.format.kind === 'cdc' && topic.log.format.tombstones;
   const tx = options.transactionMetadata;
   const change = (op: string, targets: string, values: string, image: 'NEW' | 'OLD', headers?: string) =>

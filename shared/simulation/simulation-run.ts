@@ -1,7 +1,8 @@
 import type { Mesh } from '../model/mesh';
-import type { Scenario } from '../model/scenario';
+import type { Fault, Scenario } from '../model/scenario';
 import { createDataProductRuntime, type DataProductRuntime, type StepFailure } from './data-product-runtime';
 import type { ErrorLog, ReportedError } from './error-log';
+import { changesCapture, createFaultSchedule } from './fault-schedule';
 import type { RuntimeLimits } from './input-consumer';
 import { createLogRegistry } from './log-registry';
 import { createMetricsSnapshot } from './metrics-snapshot';
@@ -30,6 +31,8 @@ export interface SimulationRun {
   /** Runs a user's SQL as `caller`, so the engine's functions are hidden from it. */
   runAs<T>(caller: SqlCaller, work: () => T): T;
   countSourceChanges(changes: number): void;
+  /** Adds a fault to this run (the fault deck); it fires at its tick. */
+  inject(fault: Fault): void;
   close(): void;
 }
 
@@ -64,6 +67,7 @@ function buildRun(
   const clock = simulatedClock(scenario.startTime, scenario.tickMillis);
   let currentTick = 0;
   let sourceChanges = 0;
+  const schedule = createFaultSchedule(scenario.faults ?? []);
 
   const callers = createSqlCallerScope();
   const logs = createLogRegistry(connect(), plan.logs, callers);
@@ -130,17 +134,21 @@ function buildRun(
       settings.runWork(work, () =>
         inTransaction(system, () => {
           system.beginTransaction(millis);
+          const faults = schedule.topicFaultsAt(tick, systemId);
+          // A connector restarting sends its records again when it processes this tick's changes.
+          const processedAt = millis + connector.delayMillis;
+          for (const fault of faults) if (changesCapture(fault)) system.applyFault(fault, processedAt);
           sourceChanges += workload.applyTick(systemId, tick, clock.isoAt(tick));
           system.publishChanges(millis);
-          for (const fault of scenario.faults ?? []) {
-            if (fault.tick === tick && fault.systemId === systemId) {
-              system.redeliver(fault.topicId, fault.records, millis + connector.delayMillis);
-            }
-          }
+          for (const fault of faults) if (!changesCapture(fault)) system.applyFault(fault, processedAt);
         }),
       );
     }
     for (const product of products) {
+      if (schedule.isOffline(product.plan.product.id, tick)) {
+        for (const consumer of product.consumers) consumer.consumedLastTick = 0;
+        continue;
+      }
       try {
         for (const failure of product.runTick(tick, millis)) errors.record(stepError(product, failure), tick);
       } catch (error) {
@@ -177,6 +185,7 @@ function buildRun(
     countSourceChanges(changes) {
       sourceChanges += changes;
     },
+    inject: (fault) => schedule.add(fault),
     metrics: () => snapshot({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges }),
     close,
   };

@@ -2,6 +2,9 @@ import { MeshCanvas } from '../canvas/mesh-canvas';
 import { useCommands } from '../commands/use-commands';
 import { ContractWorkspace } from '../contracts/contract-workspace';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
+import { CanvasImageDialog } from '../diagrams/canvas-image-dialog';
+import { DiagramView } from '../diagrams/diagram-view';
+import { MermaidImportDialog } from '../diagrams/mermaid-import-dialog';
 import { useHost } from '../host/host-context';
 import { PresenterMode } from '../simulation/presenter-mode';
 import { SimulationBar } from '../simulation/simulation-bar';
@@ -76,6 +79,15 @@ export function App() {
       </OpenDialog>
       <OpenDialog dialog="shortcuts">
         <ShortcutsHelp />
+      </OpenDialog>
+      <OpenDialog dialog="diagram">
+        <DiagramView />
+      </OpenDialog>
+      <OpenDialog dialog="mermaid-import">
+        <MermaidImportDialog />
+      </OpenDialog>
+      <OpenDialog dialog="canvas-image">
+        <CanvasImageDialog />
       </OpenDialog>
       <PromptDialog />
     </div>

@@ -2,6 +2,7 @@ import type { KeyPress } from '../../shared/commands/chords';
 import type { CommandId } from '../../shared/commands/command-table';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { openDiagramOfSelection } from '../diagrams/diagram-view-store';
 import { showImpactOfSelection } from '../governance/impact-actions';
 import type { Host } from '../host/host';
 import { simulation } from '../simulation/simulation-controller';
@@ -106,4 +107,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'simulation.present': { run: () => setSimulation({ isPresenting: true }), isEnabled: isSimulating },
 
   'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },
+  'file.import-mermaid': { run: () => useUiStore.getState().openDialog('mermaid-import'), isEnabled: hasDocument },
+  'view.diagram': { run: openDiagramOfSelection, isEnabled: hasDocument },
+  'view.canvas-image': { run: () => useUiStore.getState().openDialog('canvas-image'), isEnabled: hasDocument },
 };

@@ -80,6 +80,13 @@ export const COMMANDS = [
     menu: { in: 'File', section: 'transfer' },
   },
   {
+    id: 'file.import-mermaid',
+    label: 'Import Mermaid Flowchart…',
+    description: 'Add a Mermaid flowchart to the design: subgraphs as domains, nodes as products',
+    group: 'File',
+    menu: { in: 'File', section: 'transfer' },
+  },
+  {
     id: 'file.close',
     label: 'Close Design',
     description: 'Close the design',
@@ -259,6 +266,21 @@ export const COMMANDS = [
     keys: ['Mod+R'],
     scope: 'everywhere',
     menu: { in: 'View', section: 'reload' },
+  },
+  {
+    id: 'view.diagram',
+    label: 'Diagram…',
+    description: 'Mermaid diagram of the selected element (or of the whole mesh)',
+    group: 'View',
+    keys: ['M'],
+    menu: { in: 'View', section: 'diagrams' },
+  },
+  {
+    id: 'view.canvas-image',
+    label: 'Image of the Canvas…',
+    description: 'PNG or SVG of the whole mesh or the selection',
+    group: 'View',
+    menu: { in: 'View', section: 'diagrams' },
   },
 
   {

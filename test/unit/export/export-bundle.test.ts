@@ -110,7 +110,7 @@ describe('export bundles', () => {
         isCancelled: () => false,
       },
     );
-    expect(progress).toEqual(EXPORT_TARGETS.flatMap((target, index) => [`${index}/6 ${target.id}`, 'pause']));
+    expect(progress).toEqual(EXPORT_TARGETS.flatMap((target, index) => [`${index}/${EXPORT_TARGETS.length} ${target.id}`, 'pause']));
     expect(result).toEqual(exportBundle(ecommerce.mesh, EXPORT_TARGETS, WHOLE_MESH));
   });
 
@@ -143,6 +143,7 @@ describe('export bundles', () => {
       'strimzi (2)',
       'sql (5)',
       'jsonschema (6)',
+      'mermaid (2)',
     ]);
     expect(filesInTreeOrder(tree)).toEqual(files);
   });

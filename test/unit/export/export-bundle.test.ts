@@ -110,7 +110,9 @@ describe('export bundles', () => {
         isCancelled: () => false,
       },
     );
-    expect(progress).toEqual(EXPORT_TARGETS.flatMap((target, index) => [`${index}/${EXPORT_TARGETS.length} ${target.id}`, 'pause']));
+    expect(progress).toEqual(
+      EXPORT_TARGETS.flatMap((target, index) => [`${index}/${EXPORT_TARGETS.length} ${target.id}`, 'pause']),
+    );
     expect(result).toEqual(exportBundle(ecommerce.mesh, EXPORT_TARGETS, WHOLE_MESH));
   });
 

@@ -10,8 +10,9 @@ export const drawDiagramPicture: DrawDiagram = async (text, format) => {
   const rendered = await renderMermaid(text, false);
   if (!rendered.ok) throw new Error(rendered.error);
   const picture = document.createElement('div');
-  // Laid out, for the image code measures it, but off screen.
-  picture.style.cssText = 'position: fixed; left: -100000px; top: 0; background: #ffffff';
+  // Laid out, for the image code measures it, but off screen; light whatever the app's theme, for labels inherit it.
+  picture.style.cssText =
+    'position: fixed; left: -100000px; top: 0; color-scheme: light; background: Canvas; color: CanvasText';
   picture.setAttribute('aria-hidden', 'true');
   // Mermaid's own output, its labels sanitized by Mermaid (securityLevel strict), as in the Diagram view.
   picture.innerHTML = rendered.svg;

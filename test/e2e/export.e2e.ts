@@ -7,6 +7,14 @@ import { openSampleDesign, systemNode } from './designer-driver';
 import { downloadBundle, downloadBundleBytes, exportDialog, openExportDialog, previewText } from './export-driver';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/export');
+const MANIFEST_LABELS = [
+  'ODCS data contracts',
+  'ODPS data products',
+  'Backstage catalog',
+  'Kafka on Kubernetes (Strimzi)',
+  'PostgreSQL DDL and migrations',
+  'JSON Schema',
+];
 
 describeInChromium('export', (session) => {
   it.each(['ecommerce', 'seed-logical-view'])(
@@ -113,6 +121,30 @@ describeInChromium('export', (session) => {
     );
     expect(await cspViolations(page)).toEqual([]);
   }, 300_000);
+
+  it('draws the same pictures whatever the app’s theme: light, as documents show them', async () => {
+    const pictures: (Uint8Array | undefined)[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await session.openApp({ colorScheme });
+      await openSampleDesign(page, 'ecommerce');
+      await openExportDialog(page);
+      const dialog = exportDialog(page);
+      for (const format of MANIFEST_LABELS) await dialog.getByLabel(format).uncheck();
+      await dialog.getByLabel('One domain').check();
+      await dialog.getByLabel('Domain to export').selectOption({ label: 'Orders' });
+      const section = dialog.getByTestId('export-diagrams');
+      for (const kind of ['Data product architectures', 'Data retrieval flows', 'Lineage']) {
+        await section.getByLabel(kind).uncheck();
+      }
+      await section.getByLabel('.png picture (2×)').check();
+      await dialog.getByTestId('export-file-tree').getByRole('treeitem', { name: 'orders.png' }).waitFor();
+      await dialog.getByTestId('export-ready').waitFor();
+      const { files } = await downloadBundleBytes(page);
+      pictures.push(files.get('mermaid/logical-view/orders.png'));
+    }
+    expect(pictures[0]?.length).toBeGreaterThan(1000);
+    expect(Buffer.from(pictures[1] ?? []).equals(Buffer.from(pictures[0] ?? []))).toBe(true);
+  });
 
   it('narrows to the chosen formats and one domain, and shows progress while it works', async () => {
     const page = await session.openApp();

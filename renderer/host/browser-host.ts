@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, type Zippable, zipSync } from 'fflate';
 import { checkBundlePaths } from '../../shared/export/file-names';
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MESH_FILE_EXTENSION } from '../../shared/model';
 import { autosaveIn } from './autosave';
@@ -29,6 +29,11 @@ const EXPORT_TYPES: Readonly<Record<string, string>> = {
 
 const CONTRACT_FILE_TYPES = '.yaml,.yml';
 const PICKER_TYPES = [{ description: 'Mesh design', accept: { 'application/json': [MESH_FILE_EXTENSION] } }];
+
+/** Text as UTF-8; bytes (images, already compressed) stored as they are. */
+function zipEntry(content: string | Uint8Array): Zippable[string] {
+  return typeof content === 'string' ? strToU8(content) : [content, { level: 0 }];
+}
 
 export function browserHost(store: KeyValueStore, page: Window = window): Host {
   const fileSystem = page as unknown as FileSystemAccessWindow;
@@ -92,7 +97,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       // Zip entries obey the bundle's path rules: an entry like `../../x` would unpack outside the folder.
       const unsafe = checkBundlePaths(files.map((file) => file.path));
       if (unsafe.length > 0) throw new Error(`Refusing to zip: ${unsafe.map((problem) => problem.message).join('; ')}`);
-      const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, strToU8(file.text)])));
+      const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, zipEntry(file.content)])));
       const name = `${suggestedName}.zip`;
       download(page.document, name, new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       return name;

@@ -105,4 +105,16 @@ describe('mesh-designer simulate', () => {
     expect(await runCli(['simulate', 'x.mesh.json', '--speed', '2'], io)).toBe(EXIT.usage);
     expect(err).toContain('mesh-designer simulate: unknown option or missing value: --speed');
   });
+
+  it.each([
+    [['--ticks', 'many'], "--ticks must be a whole number, at least 1 (got 'many')"],
+    [['--ticks', '0'], "--ticks must be a whole number, at least 1 (got '0')"],
+    [['--seed', '1.5'], "--seed must be a whole number (got '1.5')"],
+    [['--budget-ms', '-3'], "--budget-ms must be a whole number of milliseconds, at least 1 (got '-3')"],
+    [['other.mesh.json'], 'one design at a time (also given: other.mesh.json)'],
+  ])('says what is wrong with %j', async (options, problem) => {
+    const { io, err } = fakeIo({});
+    expect(await runCli(['simulate', 'x.mesh.json', ...options], io)).toBe(EXIT.usage);
+    expect(err[0]).toBe(`mesh-designer simulate: ${problem}`);
+  });
 });

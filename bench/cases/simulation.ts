@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import type { Mesh } from '../../shared/model/mesh';
-import { parseMeshFile } from '../../shared/model/mesh-file';
+import { parseMeshFile } from '../../shared/contracts/contract-text';
 import type { Scenario } from '../../shared/model/scenario';
 import {
   connectionSetupSql,

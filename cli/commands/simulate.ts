@@ -1,4 +1,5 @@
-import { formatProblem, parseMeshFile } from '../../shared/model';
+import { parseMeshFile } from '../../shared/contracts';
+import { formatProblem } from '../../shared/model';
 import { createSimulation, type SimulationMetrics } from '../../shared/simulation';
 import { type Command, EXIT } from '../cli-io';
 import { parseOptions } from '../parse-options';

@@ -1,4 +1,5 @@
-import { formatProblem, parseMeshFile } from '../../shared/model';
+import { parseMeshFile } from '../../shared/contracts';
+import { formatProblem } from '../../shared/model';
 import { type Command, EXIT } from '../cli-io';
 
 export const validateCommand: Command = {

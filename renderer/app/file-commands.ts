@@ -1,4 +1,5 @@
-import { emptyMesh, formatProblem, MESH_FILE_EXTENSION, parseMeshFile, serializeMesh } from '../../shared/model';
+import { parseMeshFile } from '../../shared/contracts';
+import { emptyMesh, formatProblem, MESH_FILE_EXTENSION, serializeMesh } from '../../shared/model';
 import type { FileRef, Host } from '../host/host';
 import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';

@@ -15,6 +15,13 @@ export {
   expectedFieldsOf,
   type LinkCompatibility,
 } from './compatibility';
+export {
+  contractFromModel,
+  contractOf,
+  contractTextCodec,
+  parseMeshDocument,
+  parseMeshFile,
+} from './contract-text';
 export type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 export {
   attachContracts,
@@ -32,8 +39,15 @@ export {
   KEEP_HISTORY_PROPERTY,
   type OdcsDocument,
 } from './odcs-document';
-export { ODCS_API_VERSION, validateOdcsDocument } from './odcs-schema';
+export { validateOdcsDocument } from './odcs-schema';
 export { describeKey, type KeySuggestion, suggestKeys, suggestValues } from './odcs-schema-guide';
+export {
+  DEFAULT_API_VERSION,
+  jsonSchemaForApiVersion,
+  LATEST_API_VERSION,
+  SUPPORTED_API_VERSIONS,
+  schemaForApiVersion,
+} from './odcs-versions';
 export { parseOdcsSource, parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 export type { PathProblem, PathResult, PathSegment } from './path-problem';
 export { checkContractSemantics, checkContractYaml } from './semantic-checks';

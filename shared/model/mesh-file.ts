@@ -1,13 +1,18 @@
+import type { Contract } from './contract';
+import type { ContractTextCodec } from './contract-text-codec';
 import { checkIntegrity } from './integrity';
-import { type Mesh, MeshSchema } from './mesh';
+import { type Mesh, type MeshFile, MeshFileSchema } from './mesh';
 import { MAX_MESH_FILE_BYTES } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
 import { formatPath, type Problem, type Result } from './problem';
 
 const MAX_REPORTED_PROBLEMS = 50;
 
-/** Parses a `.mesh.json` text. Never throws: every failure is a located problem. */
-export function parseMeshFile(text: string): Result<Mesh> {
+/**
+ * Parses a `.mesh.json` text. Never throws: every failure is a located problem. Contracts
+ * are read by `contracts` (shared/contracts' `parseMeshFile` supplies it).
+ */
+export function parseMeshFileWith(contracts: ContractTextCodec, text: string): Result<Mesh> {
   if (text.length > MAX_MESH_FILE_BYTES) {
     return failure({ path: '(document)', message: `file is larger than ${MAX_MESH_FILE_BYTES / 1024 / 1024} MB` });
   }
@@ -17,14 +22,14 @@ export function parseMeshFile(text: string): Result<Mesh> {
   } catch (error) {
     return failure({ path: '(document)', message: `not valid JSON: ${(error as Error).message}` });
   }
-  return parseMeshDocument(json);
+  return parseMeshDocumentWith(contracts, json);
 }
 
 /** Validates an already-parsed JSON value as a mesh document, migrating older versions. */
-export function parseMeshDocument(json: unknown): Result<Mesh> {
-  const migrated = migrateToCurrent(json);
+export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknown): Result<Mesh> {
+  const migrated = migrateToCurrent(json, contracts);
   if (!migrated.ok) return migrated;
-  const parsed = MeshSchema.safeParse(migrated.value);
+  const parsed = MeshFileSchema.safeParse(migrated.value);
   if (!parsed.success) {
     return {
       ok: false,
@@ -34,9 +39,25 @@ export function parseMeshDocument(json: unknown): Result<Mesh> {
       })),
     };
   }
-  const integrityProblems = checkIntegrity(parsed.data);
+  const read = readContracts(contracts, parsed.data);
+  if (!read.ok) return { ok: false, errors: read.errors.slice(0, MAX_REPORTED_PROBLEMS) };
+  const mesh: Mesh = { ...parsed.data, contracts: read.value };
+  const integrityProblems = checkIntegrity(mesh);
   if (integrityProblems.length > 0) return { ok: false, errors: integrityProblems.slice(0, MAX_REPORTED_PROBLEMS) };
-  return { ok: true, value: parsed.data };
+  return { ok: true, value: mesh };
+}
+
+function readContracts(codec: ContractTextCodec, file: MeshFile): Result<Contract[]> {
+  const errors: Problem[] = [];
+  const contracts = file.contracts.flatMap((entry, index) => {
+    const read = codec.read(entry.odcs.join('\n'));
+    if (read.ok) return [read.value];
+    for (const error of read.errors) {
+      errors.push({ path: formatPath(['contracts', index, 'odcs']), message: `${error.path}: ${error.message}` });
+    }
+    return [];
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: contracts };
 }
 
 /**
@@ -44,7 +65,8 @@ export function parseMeshDocument(json: unknown): Result<Mesh> {
  * alphabetical), so saving an unchanged document gives the same bytes and diffs stay small.
  */
 export function serializeMesh(mesh: Mesh): string {
-  return `${JSON.stringify(withStableKeys(mesh), null, 2)}\n`;
+  const file: MeshFile = { ...mesh, contracts: mesh.contracts.map((contract) => ({ odcs: contract.odcs.split('\n') })) };
+  return `${JSON.stringify(withStableKeys(file), null, 2)}\n`;
 }
 
 const LEADING_KEYS = ['schemaVersion', 'id', 'name'];

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
@@ -23,9 +24,10 @@ describe('mesh simulate', () => {
 
   it('fails when a record lands in quarantine', async () => {
     const mesh = JSON.parse(sample);
-    const order = mesh.contracts.find((contract: { id: string }) => contract.id === 'order');
-    const status = order.schema[0].properties.find((property: { name: string }) => property.name === 'status');
-    status.enum = ['placed'];
+    const order = mesh.contracts.find((contract: { odcs: string[] }) => contract.odcs.includes('id: order'));
+    const statusValues = ['schema', 0, 'properties', 2, 'quality', 0, 'arguments', 'validValues'];
+    const edit = { op: 'set' as const, path: statusValues, value: ['placed'] };
+    order.odcs = editYamlText(order.odcs.join('\n'), [edit]).split('\n');
     const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '10'], io)).toBe(EXIT.problems);
     expect(out).toContainEqual(expect.stringMatching(/orders\/orders-out: \d+ published, [1-9]\d* quarantined/));

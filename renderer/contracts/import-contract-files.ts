@@ -13,6 +13,11 @@ export const CONTRACT_FILE_PATTERN = /\.(ya?ml)$/i;
  */
 export async function importContracts(files: readonly File[]): Promise<void> {
   const texts = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
+  await importContractTexts(texts);
+}
+
+/** The same from texts already read; returns the ids of the contracts imported. */
+export async function importContractTexts(texts: readonly { name: string; text: string }[]): Promise<string[]> {
   const reports = importContractFiles(texts);
   const imported = reports.flatMap((report) => (report.ok ? [report.contract] : []));
   const mesh = currentMesh();
@@ -30,6 +35,7 @@ export async function importContracts(files: readonly File[]): Promise<void> {
     text: `Imported ${imported.length} of ${reports.length} contract file(s).`,
     details: [...attachedMessages, ...failures],
   });
+  return imported.map((contract) => contract.id);
 }
 
 /** Domains and products the import created get a place on the canvas, like ones added by hand. */

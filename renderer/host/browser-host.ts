@@ -19,6 +19,9 @@ interface RecentEntry {
 }
 
 const PICKER_TYPES = [{ description: 'Mesh design', accept: { 'application/json': [MESH_FILE_EXTENSION] } }];
+const CONTRACT_PICKER_TYPES = [
+  { description: 'ODCS data contract', accept: { 'application/yaml': ['.yaml', '.yml'] } },
+];
 
 export function browserHost(store: KeyValueStore, page: Window = window): Host {
   const fileSystem = page as unknown as FileSystemAccessWindow;
@@ -39,44 +42,65 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     return { file, text };
   }
 
+  async function openWith(types: object[], accept: string, remembers: boolean): Promise<OpenedFile | null> {
+    if (fileSystem.showOpenFilePicker) {
+      const [handle] = await fileSystem.showOpenFilePicker({ types }).catch(cancelledAsEmpty);
+      if (!handle) return null;
+      if (remembers) return readHandle(handle);
+      handles.set(handle.name, handle);
+      return { file: { name: handle.name }, text: await (await handle.getFile()).text() };
+    }
+    const picked = await pickWithInput(page.document, accept);
+    if (!picked) return null;
+    const file = { name: picked.name };
+    if (remembers) await remember(file);
+    return { file, text: await picked.text() };
+  }
+
+  async function saveWith(
+    file: FileRef | null,
+    suggestedName: string,
+    text: string,
+    options: { types: object[]; mimeType: string; remembers: boolean },
+  ): Promise<FileRef | null> {
+    const existing = file && handles.get(file.name);
+    const handle =
+      existing ??
+      (fileSystem.showSaveFilePicker
+        ? await fileSystem.showSaveFilePicker({ suggestedName, types: options.types }).catch(cancelledAsNull)
+        : null);
+    if (handle) {
+      const writable = await handle.createWritable();
+      await writable.write(text);
+      await writable.close();
+      const saved = { name: handle.name };
+      if (options.remembers) await remember(saved, handle);
+      else handles.set(handle.name, handle);
+      return saved;
+    }
+    if (fileSystem.showSaveFilePicker) return null;
+    download(page.document, file?.name ?? suggestedName, new Blob([text], { type: options.mimeType }));
+    return { name: file?.name ?? suggestedName };
+  }
+
   return {
     kind: 'browser',
-    async openFile() {
-      if (fileSystem.showOpenFilePicker) {
-        const [handle] = await fileSystem.showOpenFilePicker({ types: PICKER_TYPES }).catch(cancelledAsEmpty);
-        return handle ? readHandle(handle) : null;
-      }
-      const picked = await pickWithInput(page.document);
-      if (!picked) return null;
-      const file = { name: picked.name };
-      await remember(file);
-      return { file, text: await picked.text() };
-    },
+    openFile: () => openWith(PICKER_TYPES, `${MESH_FILE_EXTENSION},application/json`, true),
+    openContractFile: () => openWith(CONTRACT_PICKER_TYPES, '.yaml,.yml', false),
+    saveContractFile: (file, suggestedName, text) =>
+      saveWith(file, suggestedName, text, {
+        types: CONTRACT_PICKER_TYPES,
+        mimeType: 'application/yaml',
+        remembers: false,
+      }),
     async openRecent(file) {
       const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
       const handle = handles.get(file.name) ?? recent.find((entry) => entry.file.name === file.name)?.handle;
       if (!handle) throw new Error(`The browser cannot reopen '${file.name}' by itself: use Open to pick it again.`);
       return readHandle(handle);
     },
-    async saveFile(file, suggestedName, text) {
-      const existing = file && handles.get(file.name);
-      const handle =
-        existing ??
-        (fileSystem.showSaveFilePicker
-          ? await fileSystem.showSaveFilePicker({ suggestedName, types: PICKER_TYPES }).catch(cancelledAsNull)
-          : null);
-      if (handle) {
-        const writable = await handle.createWritable();
-        await writable.write(text);
-        await writable.close();
-        const saved = { name: handle.name };
-        await remember(saved, handle);
-        return saved;
-      }
-      if (fileSystem.showSaveFilePicker) return null;
-      download(page.document, file?.name ?? suggestedName, new Blob([text], { type: 'application/json' }));
-      return { name: file?.name ?? suggestedName };
-    },
+    saveFile: (file, suggestedName, text) =>
+      saveWith(file, suggestedName, text, { types: PICKER_TYPES, mimeType: 'application/json', remembers: true }),
     async exportFiles(suggestedName, files) {
       const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, strToU8(file.text)])));
       const name = `${suggestedName}.zip`;
@@ -105,11 +129,11 @@ function cancelledAsNull(error: unknown): null {
   throw error;
 }
 
-function pickWithInput(document: Document): Promise<File | null> {
+function pickWithInput(document: Document, accept: string): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = `${MESH_FILE_EXTENSION},application/json`;
+    input.accept = accept;
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
     input.addEventListener('cancel', () => resolve(null));
     input.click();

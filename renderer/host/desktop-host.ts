@@ -5,6 +5,9 @@ import type { KeyValueStore } from './key-value-store';
 
 type ValueOf<C extends IpcChannel> = Extract<IpcResponse<C>, { ok: true }>['value'];
 
+const DESKTOP_CONTRACT_FILES =
+  'The desktop app cannot open or save single contract files yet: use Import… and Export, or the browser version.';
+
 /** The Host of the desktop app: every file operation crosses the preload bridge to the main process. */
 export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
   async function call<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<ValueOf<C>> {
@@ -24,6 +27,9 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     exportFiles: (suggestedName, files) => call('files:export', { suggestedName, files }),
     recentFiles: () => call('recent:list', undefined),
     confirm: (message, detail) => call('dialog:confirm', detail === undefined ? { message } : { message, detail }),
+    // The main process has no dialog for single contract files yet (it offers mesh files only).
+    openContractFile: () => Promise.reject(new Error(DESKTOP_CONTRACT_FILES)),
+    saveContractFile: () => Promise.reject(new Error(DESKTOP_CONTRACT_FILES)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     ...autosaveIn(store),
   };

@@ -23,6 +23,10 @@ export interface Host {
   /** The last autosaved copy, if any. */
   recoverAutosave(): Promise<string | null>;
   clearAutosave(): Promise<void>;
+  /** Lets the user pick one ODCS contract file (`.odcs.yaml`) to edit; null when they cancel. */
+  openContractFile(): Promise<OpenedFile | null>;
+  /** Saves a contract's YAML to `file`, or asks where ("Save contract as…"); null when they cancel. */
+  saveContractFile(file: FileRef | null, suggestedName: string, text: string): Promise<FileRef | null>;
   /** Commands from a native application menu; the browser has none, so it never calls back. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -5,6 +5,7 @@ export {
   type ContractComparison,
   compareContracts,
 } from './breaking-changes';
+export { type LocatedChange, locateChanges } from './change-locations';
 export { formatChangelog } from './changelog';
 export {
   type CompatibilityProblem,
@@ -15,6 +16,13 @@ export {
   expectedFieldsOf,
   type LinkCompatibility,
 } from './compatibility';
+export {
+  type ContractEditResult,
+  editContractText,
+  readOdcsDocument,
+  upgradeToLatest,
+  withContractIdentity,
+} from './contract-edits';
 export {
   contractFromModel,
   contractOf,
@@ -36,11 +44,19 @@ export {
   CONTRACT_QUALITY_PROPERTY,
   contractToOdcs,
   DATASET_KIND_PROPERTY,
+  inferKind,
   KEEP_HISTORY_PROPERTY,
   type OdcsDocument,
 } from './odcs-document';
 export { validateOdcsDocument } from './odcs-schema';
-export { describeKey, type KeySuggestion, suggestKeys, suggestValues } from './odcs-schema-guide';
+export {
+  describeKey,
+  type KeySuggestion,
+  logicalTypeOptionsFor,
+  type OptionSuggestion,
+  suggestKeys,
+  suggestValues,
+} from './odcs-schema-guide';
 export {
   DEFAULT_API_VERSION,
   jsonSchemaForApiVersion,
@@ -50,6 +66,15 @@ export {
 } from './odcs-versions';
 export { parseOdcsSource, parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 export type { PathProblem, PathResult, PathSegment } from './path-problem';
+export {
+  type DiagramEdge,
+  type DiagramField,
+  type DiagramTable,
+  type FieldRef,
+  relationshipEdit,
+  type SchemaDiagram,
+  schemaDiagramOf,
+} from './schema-diagram';
 export { checkContractSemantics, checkContractYaml } from './semantic-checks';
 export { bumpMajor, compareSemver, parseSemver, type Semver } from './semver';
 export { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
@@ -61,3 +86,4 @@ export {
   type TextRange,
   type YamlSource,
 } from './yaml-source';
+export { editYamlText, type YamlEdit } from './yaml-text-edit';

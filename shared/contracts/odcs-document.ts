@@ -251,7 +251,8 @@ function enumValuesOf(entries: unknown): unknown {
   return entries.map((entry) => asObject(entry).value).filter((value) => value !== null);
 }
 
-function isEnumRule(rule: OdcsObject): boolean {
+/** A library rule that says no more than "the value is one of these": read as allowed values. */
+export function isEnumRule(rule: OdcsObject): boolean {
   const { type = 'library', metric, mustBe, arguments: args, ...others } = rule;
   if (type !== 'library' || metric !== 'invalidValues' || mustBe !== 0 || Object.keys(others).length > 0) return false;
   const { validValues, ...otherArguments } = asObject(args);

@@ -102,3 +102,52 @@ export function suggestValues(path: readonly string[], key: string, apiVersion =
 export function describeKey(path: readonly string[], key: string, apiVersion = LATEST_API_VERSION): string | undefined {
   return suggestKeys(path, apiVersion).find((suggestion) => suggestion.key === key)?.description;
 }
+
+export interface OptionSuggestion extends KeySuggestion {
+  /** The JSON type its value takes (`integer`, `number`, `string`, `boolean`, `array`). */
+  valueType: string;
+}
+
+/** The `logicalTypeOptions` the schema allows for a logical type (`maxLength` for strings, `minimum` for numbers, ...). */
+export function logicalTypeOptionsFor(logicalType: string, apiVersion = LATEST_API_VERSION): OptionSuggestion[] {
+  const root = jsonSchemaForApiVersion(apiVersion) as SchemaNode;
+  const property = nodesAt(apiVersion, ['schema', '[]', 'properties', '[]']);
+  const branches = property.flatMap((node) => (node as SchemaNode & { allOf?: ConditionalNode[] }).allOf ?? []);
+  const options = new Map<string, OptionSuggestion>();
+  for (const branch of branches as ConditionalNode[]) {
+    if (!conditionNames(branch.if).includes(logicalType)) continue;
+    const optionsNode = alternatives(root, branch.then?.properties?.logicalTypeOptions);
+    for (const node of optionsNode) {
+      for (const [key, child] of Object.entries(node.properties ?? {})) {
+        if (options.has(key)) continue;
+        const childNodes = alternatives(root, child);
+        const type = childNodes.map((candidate) => candidate.type).find((candidate) => candidate !== undefined);
+        options.set(key, {
+          key,
+          ...(child.description !== undefined && { description: child.description }),
+          isDeprecated: false,
+          opensBlock: false,
+          valueType: Array.isArray(type) ? String(type[0]) : String(type ?? 'string'),
+        });
+      }
+    }
+  }
+  return [...options.values()];
+}
+
+interface LogicalTypeCondition {
+  properties?: { logicalType?: { const?: string } };
+  anyOf?: LogicalTypeCondition[];
+}
+
+interface ConditionalNode {
+  if?: LogicalTypeCondition;
+  then?: { properties?: { logicalTypeOptions?: SchemaNode } };
+}
+
+/** The logical types an `if` names, directly or through `anyOf`. */
+function conditionNames(condition: LogicalTypeCondition | undefined): string[] {
+  if (!condition) return [];
+  const own = condition.properties?.logicalType?.const;
+  return [...(own === undefined ? [] : [own]), ...(condition.anyOf ?? []).flatMap(conditionNames)];
+}

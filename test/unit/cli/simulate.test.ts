@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
+import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
 import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { contractOf } from '../../../shared/contracts/contract-text';
+import { contractOf, parseMeshFile } from '../../../shared/contracts/contract-text';
 import type { Contract, ContractModel, ContractProperty, DatasetKind } from '../../../shared/model/contract';
 import { type DataProduct, newDataProduct, type ProductKind } from '../../../shared/model/data-product';
 import type { LogicalType } from '../../../shared/model/logical-type';
 import { emptyMesh, type Mesh } from '../../../shared/model/mesh';
-import { parseMeshFile } from '../../../shared/contracts/contract-text';
 import type { OperationalSystem, PublishedEvent, SystemTable } from '../../../shared/model/operational-system';
 import type { Port } from '../../../shared/model/port';
 import type { Fault, Scenario, ScriptStep, ValueGenerator } from '../../../shared/model/scenario';

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
-import { MENU_COMMAND_CHANNEL } from '../shared/ipc';
+import { MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL } from '../shared/ipc';
 import { electronFileDialog } from './dialogs/electron-file-dialog';
+import { fileRefFor } from './files/mesh-file-path';
 import { nodeFileSystem } from './files/node-file-system';
 import { createRecentFilesStore } from './files/recent-files';
 import { createIpcHandlers } from './ipc/handlers';
@@ -85,28 +86,34 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-void app.whenReady().then(() => {
-  applySessionPolicies();
-  serveRenderer();
-  registerIpcHandlers(
-    ipcMain,
-    createIpcHandlers({
-      dialog: electronFileDialog(() => mainWindow),
-      fs: nodeFileSystem,
-      recentFiles: createRecentFilesStore({
-        fs: nodeFileSystem,
-        storePath: join(app.getPath('userData'), 'recent-files.json'),
-      }),
-    }),
-  );
+const recentFiles = createRecentFilesStore({
+  fs: nodeFileSystem,
+  storePath: join(app.getPath('userData'), 'recent-files.json'),
+});
+
+async function refreshMenu(): Promise<void> {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       applicationMenuTemplate({
         isMac: process.platform === 'darwin',
+        isDevelopment: !app.isPackaged,
+        recentFiles: await recentFiles.list(),
         sendCommand: (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command),
+        openRecent: (path) => mainWindow?.webContents.send(OPEN_FILE_CHANNEL, fileRefFor(path)),
+        openDocumentation: () => void shell.openPath(join(appFolder, 'docs')),
       }),
     ),
   );
+}
+
+void app.whenReady().then(async () => {
+  applySessionPolicies();
+  serveRenderer();
+  registerIpcHandlers(
+    ipcMain,
+    createIpcHandlers({ dialog: electronFileDialog(() => mainWindow), fs: nodeFileSystem, recentFiles }),
+  );
+  await refreshMenu();
   openMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();

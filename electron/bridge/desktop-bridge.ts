@@ -1,4 +1,5 @@
-import { type DesktopBridge, IPC_CHANNELS, isMenuCommand, MENU_COMMAND_CHANNEL } from '../../shared/ipc';
+import { isCommandId } from '../../shared/commands/command-table';
+import { type DesktopBridge, IPC_CHANNELS, MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL } from '../../shared/ipc';
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 
@@ -26,10 +27,22 @@ export function createDesktopBridge(ipc: RendererIpc): DesktopBridge {
     onMenuCommand(listener) {
       // The page gets the command only, never Electron's event object.
       const forwardCommand: IpcListener = (_event, command) => {
-        if (isMenuCommand(command)) listener(command);
+        if (isCommandId(command)) listener(command);
       };
       ipc.on(MENU_COMMAND_CHANNEL, forwardCommand);
       return () => ipc.removeListener(MENU_COMMAND_CHANNEL, forwardCommand);
     },
+    onOpenFileRequest(listener) {
+      const forwardFile: IpcListener = (_event, file) => {
+        if (isFileRef(file)) listener({ name: file.name, path: file.path });
+      };
+      ipc.on(OPEN_FILE_CHANNEL, forwardFile);
+      return () => ipc.removeListener(OPEN_FILE_CHANNEL, forwardFile);
+    },
   };
+}
+
+function isFileRef(value: unknown): value is { name: string; path: string } {
+  const file = value as { name?: unknown; path?: unknown } | null;
+  return typeof file?.name === 'string' && typeof file.path === 'string';
 }

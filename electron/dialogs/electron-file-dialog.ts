@@ -37,6 +37,15 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
       });
       return canceled ? null : (filePaths[0] ?? null);
     },
+    async chooseContractFiles() {
+      const { canceled, filePaths } = await dialog.showOpenDialog(parent(), {
+        title: 'Import ODCS contracts',
+        buttonLabel: 'Import',
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'ODCS contracts', extensions: ['yaml', 'yml'] }],
+      });
+      return canceled || filePaths.length === 0 ? null : filePaths;
+    },
     async confirm(message, detail) {
       const { response } = await dialog.showMessageBox(parent(), {
         type: 'question',

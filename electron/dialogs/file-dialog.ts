@@ -3,5 +3,6 @@ export interface FileDialog {
   chooseMeshFileToOpen(): Promise<string | null>;
   chooseSavePath(suggestedName: string): Promise<string | null>;
   chooseExportFolder(): Promise<string | null>;
+  chooseContractFiles(): Promise<string[] | null>;
   confirm(message: string, detail?: string): Promise<boolean>;
 }

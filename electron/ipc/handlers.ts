@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { FileRef, IpcChannel, IpcRequest, IpcResponse, IpcResult, OpenedFile } from '../../shared/ipc';
+import type { FileRef, IpcChannel, IpcRequest, IpcResponse, IpcResult, OpenedFile, TextEdit } from '../../shared/ipc';
 import type { FileDialog } from '../dialogs/file-dialog';
 import { writeFileAtomically } from '../files/atomic-write';
 import { writeExportFolder } from '../files/export-folder';
@@ -9,8 +9,15 @@ import { readMeshFile } from '../files/mesh-file-reader';
 import type { RecentFilesStore } from '../files/recent-files';
 import { refuse, settle, succeed } from './ipc-result';
 
+/** The page that sent a request, for the channels that act on it. */
+export interface CallingPage {
+  performTextEdit(edit: TextEdit): void;
+}
+
 /** One function per channel; the mapped type makes a missing channel a compile error. */
-export type IpcHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => Promise<IpcResponse<C>> };
+export type IpcHandlers = {
+  [C in IpcChannel]: (request: IpcRequest<C>, page: CallingPage) => Promise<IpcResponse<C>>;
+};
 
 export interface IpcDependencies {
   dialog: FileDialog;
@@ -97,5 +104,23 @@ export function createIpcHandlers({ dialog, fs, recentFiles }: IpcDependencies):
 
     'dialog:confirm': ({ message, detail }) =>
       settle('ask for confirmation', async () => succeed(await dialog.confirm(message, detail))),
+
+    'contracts:choose': () =>
+      settle('import contracts', async () => {
+        const paths = await dialog.chooseContractFiles();
+        if (paths === null) return succeed(null);
+        const files: OpenedFile[] = [];
+        for (const path of paths) {
+          const read = await settle(`read ${path}`, () => readMeshFile(fs, path));
+          if (!read.ok) return read;
+          files.push(read.value);
+        }
+        return succeed(files);
+      }),
+
+    'window:edit-text': async ({ edit }, page) => {
+      page.performTextEdit(edit);
+      return succeed(null);
+    },
   };
 }

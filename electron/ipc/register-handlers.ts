@@ -1,11 +1,13 @@
-import { IPC_CHANNELS, type IpcResult } from '../../shared/ipc';
+import { IPC_CHANNELS, type IpcResult, type TextEdit } from '../../shared/ipc';
 import { isAppUrl } from '../security/navigation-guard';
-import type { IpcHandlers } from './handlers';
+import type { CallingPage, IpcHandlers } from './handlers';
 import { refuse } from './ipc-result';
 
 /** What a handler learns about who called it; Electron's invoke event has more, this is all we read. */
 export interface InvokeSender {
   senderFrame: { url: string } | null;
+  /** Electron's WebContents: these methods edit the focused text, like a text editor's menu items. */
+  sender: Record<TextEdit, () => void>;
 }
 
 /** The part of Electron's ipcMain used here. */
@@ -20,9 +22,10 @@ export function isTrustedSender(event: InvokeSender): boolean {
 
 export function registerIpcHandlers(ipc: MainProcessIpc, handlers: IpcHandlers): void {
   for (const channel of IPC_CHANNELS) {
-    const handler = handlers[channel] as (request: unknown) => Promise<IpcResult<unknown>>;
-    ipc.handle(channel, async (event, request) =>
-      isTrustedSender(event) ? handler(request) : refuse(`Refusing ${channel}: the request did not come from the app.`),
-    );
+    const handler = handlers[channel] as (request: unknown, page: CallingPage) => Promise<IpcResult<unknown>>;
+    ipc.handle(channel, async (event, request) => {
+      if (!isTrustedSender(event)) return refuse(`Refusing ${channel}: the request did not come from the app.`);
+      return handler(request, { performTextEdit: (edit) => event.sender[edit]() });
+    });
   }
 }

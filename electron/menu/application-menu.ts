@@ -1,59 +1,91 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc';
+import { chordsOn, electronAccelerator, isModifiedChord } from '../../shared/commands/chords';
+import type { CommandDefinition, CommandId, MenuName } from '../../shared/commands/command-table';
+import { menuSections } from '../../shared/commands/menu-layout';
+import type { FileRef } from '../../shared/ipc';
 
-interface ApplicationMenuOptions {
+export interface ApplicationMenuOptions {
   isMac: boolean;
-  sendCommand(command: MenuCommand): void;
+  /** DevTools are for development builds only. */
+  isDevelopment: boolean;
+  /** The recent files that still exist, most recent first. */
+  recentFiles: readonly FileRef[];
+  sendCommand(command: CommandId): void;
+  openRecent(path: string): void;
+  openDocumentation(): void;
 }
 
-/** File items are decided by the renderer (it holds the document); Edit and View use Electron's roles. */
-export function applicationMenuTemplate({ isMac, sendCommand }: ApplicationMenuOptions): MenuItemConstructorOptions[] {
-  const commandItem = (label: string, accelerator: string, command: MenuCommand): MenuItemConstructorOptions => ({
-    label,
-    accelerator,
-    click: () => sendCommand(command),
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+/**
+ * The menus, built from the command table: each item sends its command to the renderer, which
+ * owns the document. Accelerators are shown, but on Windows and Linux the page's own keyboard
+ * handler runs them (registering them too would run each command twice); macOS always
+ * registers them, and the page stops a key it ran before the menu sees it.
+ */
+export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuItemConstructorOptions[] {
+  const { isMac, isDevelopment } = options;
+  const platform = isMac ? 'mac' : 'other';
+
+  const commandItem = (command: CommandDefinition): MenuItemConstructorOptions => {
+    // Plain keys (L, +) belong to the canvas: a menu owning them would take them from text fields.
+    const chord = chordsOn(command.keys, platform).find(isModifiedChord);
+    return {
+      id: command.id,
+      label: command.label,
+      ...(chord === undefined ? {} : { accelerator: electronAccelerator(chord), registerAccelerator: isMac }),
+      click: () => options.sendCommand(command.id as CommandId),
+    };
+  };
+
+  const recentItem = (file: FileRef): MenuItemConstructorOptions => ({
+    label: file.path ?? file.name,
+    click: () => file.path && options.openRecent(file.path),
   });
-  const separator: MenuItemConstructorOptions = { type: 'separator' };
-  return [
-    // macOS keeps Quit in the application menu, named after the app.
-    ...(isMac ? [{ role: 'appMenu' } as const] : []),
-    {
-      label: 'File',
-      submenu: [
-        commandItem('New', 'CmdOrCtrl+N', 'new'),
-        commandItem('Open…', 'CmdOrCtrl+O', 'open'),
-        separator,
-        commandItem('Save', 'CmdOrCtrl+S', 'save'),
-        commandItem('Save As…', 'CmdOrCtrl+Shift+S', 'save-as'),
-        ...(isMac ? [] : [separator, { role: 'quit' } as const]),
+  const openRecent: MenuItemConstructorOptions = {
+    label: 'Open Recent',
+    id: 'file.open-recent',
+    enabled: options.recentFiles.length > 0,
+    submenu: options.recentFiles.map(recentItem),
+  };
+
+  /** A menu's command sections with separators between, plus items only main provides. */
+  const commandMenu = (
+    name: MenuName,
+    extras: { after?: Partial<Record<CommandId, MenuItemConstructorOptions>>; end?: MenuItemConstructorOptions[][] },
+  ): MenuItemConstructorOptions | null => {
+    const sections = menuSections(name).map((section) =>
+      section.flatMap((command) => {
+        const extra = extras.after?.[command.id as CommandId];
+        return extra ? [commandItem(command), extra] : [commandItem(command)];
+      }),
+    );
+    const allSections = [...sections, ...(extras.end ?? [])].filter((section) => section.length > 0);
+    if (allSections.length === 0) return null;
+    return {
+      label: name,
+      submenu: allSections.flatMap((section, index) => (index === 0 ? section : [separator, ...section])),
+    };
+  };
+
+  const menus = [
+    // macOS keeps About and Quit in the application menu, named after the app.
+    isMac ? ({ role: 'appMenu' } as const) : null,
+    commandMenu('File', {
+      after: { 'file.open': openRecent },
+      end: [isMac ? [{ role: 'close' }] : [{ role: 'quit' }]],
+    }),
+    commandMenu('Edit', {}),
+    commandMenu('View', {
+      end: [[{ role: 'togglefullscreen' }], isDevelopment ? [{ role: 'toggleDevTools' }] : []],
+    }),
+    commandMenu('Simulation', {}),
+    isMac ? ({ role: 'windowMenu' } as const) : null,
+    commandMenu('Help', {
+      end: [
+        [{ label: 'Documentation', click: options.openDocumentation }, ...(isMac ? [] : [{ role: 'about' } as const])],
       ],
-    },
-    {
-      label: 'Edit',
-      // The page handles these keys itself (canvas undo, copy of nodes), so the menu only shows them.
-      submenu: [
-        { role: 'undo', registerAccelerator: false },
-        { role: 'redo', registerAccelerator: false },
-        separator,
-        { role: 'cut', registerAccelerator: false },
-        { role: 'copy', registerAccelerator: false },
-        { role: 'paste', registerAccelerator: false },
-        { role: 'selectAll', registerAccelerator: false },
-      ],
-    },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        { role: 'forceReload' },
-        { role: 'toggleDevTools' },
-        separator,
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        separator,
-        { role: 'togglefullscreen' },
-      ],
-    },
+    }),
   ];
+  return menus.filter((menu): menu is MenuItemConstructorOptions => menu !== null);
 }

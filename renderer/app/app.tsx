@@ -1,8 +1,10 @@
 import { MeshCanvas } from '../canvas/mesh-canvas';
+import { useCommands } from '../commands/use-commands';
 import { ContractWorkspace } from '../contracts/contract-workspace';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
+import { usePreferencesStore } from '../store/preferences-store';
 import { EmptyState } from './empty-state';
 import { OpenDialog } from './modal-dialog';
 import { Palette } from './palette';
@@ -12,17 +14,18 @@ import { SidePanel } from './side-panel';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 import { useAutosave } from './use-autosave';
-import { useEditorShortcuts } from './use-editor-shortcuts';
-import { useFileShortcuts } from './use-file-shortcuts';
+import { useOpenFileRequests } from './use-open-file-requests';
 import { useTheme } from './use-theme';
 
 export function App() {
   const host = useHost();
   const hasDocument = useDocumentStore((state) => state.mesh !== null);
   const openCount = useDocumentStore((state) => state.openCount);
+  const showsPalette = usePreferencesStore((state) => state.showsPalette);
+  const showsSidePanel = usePreferencesStore((state) => state.showsSidePanel);
   useAutosave(host);
-  useFileShortcuts(host);
-  useEditorShortcuts();
+  useCommands(host);
+  useOpenFileRequests(host);
   useTheme();
   useContractFileDrop(hasDocument);
   return (
@@ -31,11 +34,11 @@ export function App() {
       <main className="workspace">
         {hasDocument ? (
           <>
-            <Palette />
+            {showsPalette && <Palette />}
             {/* A new canvas per opened document, so each one starts fitted to the view. */}
             <MeshCanvas key={openCount} />
             <ContractWorkspace />
-            <SidePanel />
+            {showsSidePanel && <SidePanel />}
           </>
         ) : (
           <EmptyState />

@@ -1,5 +1,6 @@
 import { parseMeshFile } from '../../shared/contracts';
 import { emptyMesh, formatProblem, MESH_FILE_EXTENSION, serializeMesh } from '../../shared/model';
+import { importContracts } from '../contracts/import-contract-files';
 import type { FileRef, Host } from '../host/host';
 import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
@@ -40,6 +41,31 @@ export async function openFile(host: Host): Promise<void> {
   } catch (error) {
     notify({ tone: 'error', text: `Could not open the file: ${(error as Error).message}` });
   }
+}
+
+export async function openRecentFile(host: Host, file: FileRef): Promise<void> {
+  if (!(await confirmDiscard(host))) return;
+  try {
+    const opened = await host.openRecent(file);
+    openMeshText(opened.text, opened.file, opened.file.name);
+  } catch (error) {
+    notify({ tone: 'error', text: `Could not open ${file.name}: ${(error as Error).message}` });
+  }
+}
+
+export async function closeDesign(host: Host): Promise<void> {
+  if (!(await confirmDiscard(host))) return;
+  useDocumentStore.getState().close();
+}
+
+export async function reloadApp(host: Host): Promise<void> {
+  if (!(await confirmDiscard(host))) return;
+  window.location.reload();
+}
+
+export async function importContractFiles(host: Host): Promise<void> {
+  const chosen = await host.chooseContractFiles();
+  if (chosen) await importContracts(chosen.map(({ file, text }) => new File([text], file.name)));
 }
 
 export async function openSample(host: Host, title: string, text: string): Promise<void> {

@@ -1,11 +1,13 @@
 import type { DragEvent } from 'react';
+import type { CommandId } from '../../shared/commands/command-table';
 import { PALETTE_MIME } from '../canvas/palette-drag';
+import { shownChord } from '../commands/command-hints';
 import { type InsertableKind, insertElement } from '../store/insert-actions';
 
-const ITEMS: ReadonlyArray<{ kind: InsertableKind; label: string; hint: string; shortcut: string }> = [
-  { kind: 'domain', label: 'Domain', hint: 'A business area that owns data', shortcut: 'D' },
-  { kind: 'product', label: 'Data product', hint: 'Ports, contracts, storage, code', shortcut: 'P' },
-  { kind: 'system', label: 'Operational system', hint: 'Service, database, CDC topics', shortcut: 'S' },
+const ITEMS: ReadonlyArray<{ kind: InsertableKind; label: string; hint: string; command: CommandId }> = [
+  { kind: 'domain', label: 'Domain', hint: 'A business area that owns data', command: 'add.domain' },
+  { kind: 'product', label: 'Data product', hint: 'Ports, contracts, storage, code', command: 'add.product' },
+  { kind: 'system', label: 'Operational system', hint: 'Service, database, CDC topics', command: 'add.system' },
 ];
 
 function startDrag(event: DragEvent, kind: InsertableKind): void {
@@ -25,7 +27,7 @@ export function Palette() {
           className={`palette__item palette__item--${item.kind}`}
           onDragStart={(event) => startDrag(event, item.kind)}
           onClick={() => insertElement(item.kind)}
-          title={`${item.hint} — click or press ${item.shortcut} to add, or drag onto the canvas`}
+          title={`${item.hint} — click or press ${shownChord(item.command)} to add, or drag onto the canvas`}
           data-testid={`palette-${item.kind}`}
         >
           <span className="palette__icon" aria-hidden="true" />

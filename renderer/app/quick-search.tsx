@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
+import { type SearchEntry, searchMesh } from '../../shared/editing/mesh-search';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useDocumentStore } from '../store/document-store';
-import { type SearchEntry, searchMesh } from '../store/mesh-search';
 import { selectOnly } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 import { ModalDialog } from './modal-dialog';

@@ -1,27 +1,28 @@
+import { PLATFORM } from '../commands/platform';
 import { ModalDialog } from './modal-dialog';
-import { displayedChords, SHORTCUTS, type Shortcut } from './shortcuts';
-import { IS_MAC } from './use-editor-shortcuts';
-
-const GROUPS: ReadonlyArray<Shortcut['group']> = ['Add', 'Edit', 'Select', 'View', 'File', 'Help'];
+import { SHEET_GROUPS, sheetLines } from './shortcuts';
 
 /** The keyboard-shortcut sheet (?), listed from the same table that runs the shortcuts. */
 export function ShortcutsHelp() {
+  const groups = SHEET_GROUPS.map((group) => ({ group, lines: sheetLines(group, PLATFORM) })).filter(
+    ({ lines }) => lines.length > 0,
+  );
   return (
     <ModalDialog dialog="shortcuts" title="Keyboard shortcuts" className="shortcuts-help">
       <h2>Keyboard shortcuts</h2>
       <div className="shortcuts-help__groups">
-        {GROUPS.map((group) => (
+        {groups.map(({ group, lines }) => (
           <section key={group}>
             <h3>{group}</h3>
             <dl>
-              {SHORTCUTS.filter((shortcut) => shortcut.group === group).map((shortcut) => (
-                <div key={shortcut.description} className="shortcuts-help__row">
+              {lines.map((line) => (
+                <div key={line.description} className="shortcuts-help__row">
                   <dt>
-                    {displayedChords(shortcut, IS_MAC).map((chord) => (
+                    {line.keys.map((chord) => (
                       <kbd key={chord}>{chord}</kbd>
                     ))}
                   </dt>
-                  <dd>{shortcut.description}</dd>
+                  <dd>{line.description}</dd>
                 </div>
               ))}
             </dl>

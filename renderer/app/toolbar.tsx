@@ -1,73 +1,48 @@
-import { canvasCommands } from '../canvas/canvas-commands';
+import type { CommandId } from '../../shared/commands/command-table';
+import { commandTooltip } from '../commands/command-hints';
+import { runCommand } from '../commands/run-command';
+import { useCommandEnabled } from '../commands/use-command-enabled';
 import { useHost } from '../host/host-context';
-import { selectCanRedo, selectCanUndo, selectIsDirty, useDocumentStore } from '../store/document-store';
+import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
-import { useUiStore } from '../store/ui-store';
-import { newMesh, openFile, saveFile } from './file-commands';
 
 const THEME_LABELS = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' } as const;
 
-export function Toolbar() {
+/** A toolbar button for a command: its tooltip names the key on this platform, it greys out when the command cannot run. */
+function CommandButton({ command, children, label }: { command: CommandId; children: string; label?: string }) {
   const host = useHost();
+  const isEnabled = useCommandEnabled(command);
+  return (
+    <button
+      type="button"
+      disabled={!isEnabled}
+      onClick={() => runCommand(command, { host })}
+      title={commandTooltip(command)}
+      aria-label={label}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Toolbar() {
   const name = useDocumentStore((state) => state.mesh?.name);
-  const hasDocument = useDocumentStore((state) => state.mesh !== null);
   const isDirty = useDocumentStore(selectIsDirty);
-  const canUndo = useDocumentStore(selectCanUndo);
-  const canRedo = useDocumentStore(selectCanRedo);
   const theme = usePreferencesStore((state) => state.theme);
-  const cycleTheme = usePreferencesStore((state) => state.cycleTheme);
-  const openDialog = useUiStore((state) => state.openDialog);
-  const { undo, redo } = useDocumentStore.getState();
   return (
     <header className="toolbar" role="toolbar" aria-label="Commands">
       <span className="toolbar__brand">Data Mesh Designer</span>
       <div className="toolbar__group">
-        <button type="button" onClick={() => void newMesh(host)} title="New (Ctrl+N)">
-          New
-        </button>
-        <button type="button" onClick={() => void openFile(host)} title="Open (Ctrl+O)">
-          Open…
-        </button>
-        <button
-          type="button"
-          disabled={!hasDocument}
-          onClick={() => void saveFile(host, { saveAs: false })}
-          title="Save (Ctrl+S)"
-        >
-          Save
-        </button>
-        <button
-          type="button"
-          disabled={!hasDocument}
-          onClick={() => void saveFile(host, { saveAs: true })}
-          title="Save as (Ctrl+Shift+S)"
-        >
-          Save as…
-        </button>
+        <CommandButton command="file.new">New</CommandButton>
+        <CommandButton command="file.open">Open…</CommandButton>
+        <CommandButton command="file.save">Save</CommandButton>
+        <CommandButton command="file.save-as">Save as…</CommandButton>
       </div>
       <div className="toolbar__group">
-        <button type="button" disabled={!canUndo} onClick={undo} title="Undo (Ctrl+Z)">
-          Undo
-        </button>
-        <button type="button" disabled={!canRedo} onClick={redo} title="Redo (Ctrl+Shift+Z)">
-          Redo
-        </button>
-        <button
-          type="button"
-          disabled={!hasDocument}
-          onClick={() => void canvasCommands.autoLayout()}
-          title="Lay out left to right by data flow (L)"
-        >
-          Auto-layout
-        </button>
-        <button
-          type="button"
-          disabled={!hasDocument}
-          onClick={() => openDialog('quick-search')}
-          title="Jump to any element (Ctrl+K)"
-        >
-          Search…
-        </button>
+        <CommandButton command="edit.undo">Undo</CommandButton>
+        <CommandButton command="edit.redo">Redo</CommandButton>
+        <CommandButton command="view.auto-layout">Auto-layout</CommandButton>
+        <CommandButton command="view.quick-search">Search…</CommandButton>
       </div>
       {name && (
         <span className="toolbar__title" data-testid="document-title">
@@ -76,17 +51,10 @@ export function Toolbar() {
         </span>
       )}
       <div className="toolbar__group toolbar__group--end">
-        <button type="button" onClick={cycleTheme} title="Switch between system, light and dark themes">
-          {THEME_LABELS[theme]}
-        </button>
-        <button
-          type="button"
-          onClick={() => openDialog('shortcuts')}
-          title="Keyboard shortcuts (?)"
-          aria-label="Keyboard shortcuts"
-        >
+        <CommandButton command="view.cycle-theme">{THEME_LABELS[theme]}</CommandButton>
+        <CommandButton command="help.shortcuts" label="Keyboard shortcuts">
           ?
-        </button>
+        </CommandButton>
       </div>
     </header>
   );

@@ -1,8 +1,8 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { LinkCompatibility } from '../../shared/contracts';
+import type { Size } from '../../shared/editing/geometry';
+import { DEFAULT_DOMAIN_SIZE } from '../../shared/editing/node-placement';
 import type { Layout, Link, Mesh, NodeLayout } from '../../shared/model';
-import type { Size } from '../store/geometry';
-import { DEFAULT_DOMAIN_SIZE } from '../store/node-placement';
 
 export type MeshNodeType = 'domain' | 'product' | 'system';
 

@@ -1,10 +1,10 @@
 import type { EdgeChange, Node, NodeChange, OnNodeDrag } from '@xyflow/react';
 import { type Dispatch, type SetStateAction, useCallback, useMemo } from 'react';
+import { centerOf, type Point, type Size } from '../../shared/editing/geometry';
+import { productById, systemById } from '../../shared/editing/mesh-index';
+import { absolutePosition, DEFAULT_NODE_SIZE, domainAt } from '../../shared/editing/node-placement';
 import { currentMesh, useDocumentStore } from '../store/document-store';
-import { centerOf, type Point, type Size } from '../store/geometry';
 import { moveNodes, resizeDomain, settleDroppedNodes } from '../store/layout-actions';
-import { productById, systemById } from '../store/mesh-index';
-import { absolutePosition, DEFAULT_NODE_SIZE, domainAt } from '../store/node-placement';
 import { type SelectionChange, useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 

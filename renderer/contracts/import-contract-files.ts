@@ -1,7 +1,7 @@
 import { attachContracts, formatLocatedProblem, importContractFiles } from '../../shared/contracts';
+import { nextChildPosition, nextDomainPosition } from '../../shared/editing/node-placement';
 import type { Mesh } from '../../shared/model';
 import { changeMesh, currentMesh } from '../store/document-store';
-import { nextChildPosition, nextDomainPosition } from '../store/node-placement';
 import { useNoticeStore } from '../store/notice-store';
 import { useContractTabs } from './contract-tabs-store';
 

@@ -18,6 +18,7 @@ interface RecentEntry {
   handle?: FileSystemFileHandle;
 }
 
+const CONTRACT_FILE_TYPES = '.yaml,.yml';
 const PICKER_TYPES = [{ description: 'Mesh design', accept: { 'application/json': [MESH_FILE_EXTENSION] } }];
 const CONTRACT_PICKER_TYPES = [
   { description: 'ODCS data contract', accept: { 'application/yaml': ['.yaml', '.yml'] } },
@@ -50,7 +51,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       handles.set(handle.name, handle);
       return { file: { name: handle.name }, text: await (await handle.getFile()).text() };
     }
-    const picked = await pickWithInput(page.document, accept);
+    const [picked] = await pickWithInput(page.document, accept);
     if (!picked) return null;
     const file = { name: picked.name };
     if (remembers) await remember(file);
@@ -86,7 +87,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
   return {
     kind: 'browser',
     openFile: () => openWith(PICKER_TYPES, `${MESH_FILE_EXTENSION},application/json`, true),
-    openContractFile: () => openWith(CONTRACT_PICKER_TYPES, '.yaml,.yml', false),
+    openContractFile: () => openWith(CONTRACT_PICKER_TYPES, CONTRACT_FILE_TYPES, false),
     saveContractFile: (file, suggestedName, text) =>
       saveWith(file, suggestedName, text, {
         types: CONTRACT_PICKER_TYPES,
@@ -113,7 +114,16 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     async confirm(message, detail) {
       return page.confirm(detail ? `${message}\n\n${detail}` : message);
     },
+    async chooseContractFiles() {
+      const picked = await pickWithInput(page.document, CONTRACT_FILE_TYPES, { multiple: true });
+      if (picked.length === 0) return null;
+      return Promise.all(picked.map(async (file) => ({ file: { name: file.name }, text: await file.text() })));
+    },
+    async editText(edit) {
+      page.document.execCommand(edit);
+    },
     onMenuCommand: () => () => {},
+    onOpenFileRequest: () => () => {},
     ...autosaveIn(store),
   };
 }
@@ -129,13 +139,14 @@ function cancelledAsNull(error: unknown): null {
   throw error;
 }
 
-function pickWithInput(document: Document, accept: string): Promise<File | null> {
+function pickWithInput(document: Document, accept: string, options: { multiple?: boolean } = {}): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
-    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
-    input.addEventListener('cancel', () => resolve(null));
+    input.multiple = options.multiple ?? false;
+    input.addEventListener('change', () => resolve([...(input.files ?? [])]));
+    input.addEventListener('cancel', () => resolve([]));
     input.click();
   });
 }

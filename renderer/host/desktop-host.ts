@@ -6,7 +6,7 @@ import type { KeyValueStore } from './key-value-store';
 type ValueOf<C extends IpcChannel> = Extract<IpcResponse<C>, { ok: true }>['value'];
 
 const DESKTOP_CONTRACT_FILES =
-  'The desktop app cannot open or save single contract files yet: use Import… and Export, or the browser version.';
+  'The desktop app cannot save a single contract file yet: use Export (ODCS), or the browser version.';
 
 /** The Host of the desktop app: every file operation crosses the preload bridge to the main process. */
 export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
@@ -27,10 +27,15 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     exportFiles: (suggestedName, files) => call('files:export', { suggestedName, files }),
     recentFiles: () => call('recent:list', undefined),
     confirm: (message, detail) => call('dialog:confirm', detail === undefined ? { message } : { message, detail }),
-    // The main process has no dialog for single contract files yet (it offers mesh files only).
-    openContractFile: () => Promise.reject(new Error(DESKTOP_CONTRACT_FILES)),
+    chooseContractFiles: () => call('contracts:choose', undefined),
+    editText: async (edit) => {
+      await call('window:edit-text', { edit });
+    },
+    openContractFile: async () => (await call('contracts:choose', undefined))?.[0] ?? null,
+    // The main process has no save dialog for single contract files yet (it saves mesh files only).
     saveContractFile: () => Promise.reject(new Error(DESKTOP_CONTRACT_FILES)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    onOpenFileRequest: (listener) => bridge.onOpenFileRequest(listener),
     ...autosaveIn(store),
   };
 }

@@ -1,6 +1,6 @@
+import { domainById } from '../../shared/editing/mesh-index';
 import { useDocumentStore } from '../store/document-store';
 import { updateDomain } from '../store/domain-actions';
-import { domainById } from '../store/mesh-index';
 import { elementNameCheck } from './fields/name-checks';
 import { NameField } from './fields/name-field';
 import { TextField } from './fields/text-field';

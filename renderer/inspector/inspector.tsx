@@ -1,8 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
+import { linkById, nodeKindOf } from '../../shared/editing/mesh-index';
 import { duplicateSelection } from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
 import { useDocumentStore } from '../store/document-store';
-import { linkById, nodeKindOf } from '../store/mesh-index';
 import { useSelectionStore } from '../store/selection-store';
 import { DomainInspector } from './domain-inspector';
 import { LinkInspector } from './link-inspector';

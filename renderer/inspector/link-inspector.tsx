@@ -1,7 +1,7 @@
+import { linkById } from '../../shared/editing/mesh-index';
 import { type ResolvedEndpoint, resolveEndpoint } from '../../shared/model';
 import { deleteSelection } from '../store/delete-elements';
 import { useDocumentStore } from '../store/document-store';
-import { linkById } from '../store/mesh-index';
 
 function describe(end: ResolvedEndpoint | undefined): string {
   if (!end) return '(missing)';

@@ -1,5 +1,5 @@
+import { moveBy, patched, removeAt, replaceAt } from '../../shared/editing/list-edits';
 import type { ChangeOptions } from '../store/document-store';
-import { moveBy, patched, removeAt, replaceAt } from '../store/list-edits';
 
 /** Applies a recipe to the element that owns a list (a product, a system), through its store action. */
 export type OwnerUpdate<Owner> = (recipe: (owner: Owner) => Owner, options?: ChangeOptions) => void;

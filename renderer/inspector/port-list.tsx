@@ -1,3 +1,4 @@
+import { type DataPortDirection, withPortUpdated } from '../../shared/editing/ports';
 import {
   type DataProduct,
   type ExpectedField,
@@ -7,14 +8,7 @@ import {
 } from '../../shared/model';
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { useDocumentStore } from '../store/document-store';
-import {
-  addPort,
-  type DataPortDirection,
-  movePort,
-  removePort,
-  updatePort,
-  withPortUpdated,
-} from '../store/port-actions';
+import { addPort, movePort, removePort, updatePort } from '../store/port-actions';
 import { updateProduct } from '../store/product-actions';
 import { CheckField } from './fields/check-field';
 import { ChoiceField } from './fields/choice-field';

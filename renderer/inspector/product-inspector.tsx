@@ -1,3 +1,5 @@
+import { productById } from '../../shared/editing/mesh-index';
+import { newTable } from '../../shared/editing/table-edits';
 import {
   type DataProduct,
   firstFreeName,
@@ -9,9 +11,7 @@ import {
   type Transformation,
 } from '../../shared/model';
 import { useDocumentStore } from '../store/document-store';
-import { productById } from '../store/mesh-index';
 import { updateProduct } from '../store/product-actions';
-import { newTable } from '../store/table-edits';
 import { ChoiceField } from './fields/choice-field';
 import { DomainField } from './fields/domain-field';
 import { elementNameCheck, uniqueAmong } from './fields/name-checks';

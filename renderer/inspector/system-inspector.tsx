@@ -1,6 +1,6 @@
+import { systemById } from '../../shared/editing/mesh-index';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../../shared/model';
 import { useDocumentStore } from '../store/document-store';
-import { systemById } from '../store/mesh-index';
 import {
   addSystemTable,
   addTopic,

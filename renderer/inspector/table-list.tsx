@@ -1,13 +1,13 @@
-import { ColumnTypeSchema, type Table } from '../../shared/model';
-import type { ChangeOptions } from '../store/document-store';
-import { moveBy } from '../store/list-edits';
+import { moveBy } from '../../shared/editing/list-edits';
 import {
   withColumnAdded,
   withColumnRemoved,
   withColumnRenamed,
   withColumnUpdated,
   withPrimaryKeyToggled,
-} from '../store/table-edits';
+} from '../../shared/editing/table-edits';
+import { ColumnTypeSchema, type Table } from '../../shared/model';
+import type { ChangeOptions } from '../store/document-store';
 import { CheckField } from './fields/check-field';
 import { ChoiceField } from './fields/choice-field';
 import { uniqueAmong } from './fields/name-checks';

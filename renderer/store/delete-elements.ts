@@ -1,50 +1,6 @@
-import type { Mesh } from '../../shared/model';
+import { withoutElements } from '../../shared/editing/delete-elements';
 import { changeMesh } from './document-store';
-import { withoutLinksAt } from './link-actions';
-import { contractIdsOf } from './mesh-index';
-import { withoutScenarioReferences } from './scenario-references';
-import { currentSelection, type Selection, useSelectionStore } from './selection-store';
-
-/**
- * The document without the given nodes and links. A domain takes its products and systems
- * with it; every link touching a removed node goes too, as do their layout entries, scenario
- * data about removed systems, and contracts that only removed elements referred to.
- */
-export function withoutElements(mesh: Mesh, selection: Selection): Mesh {
-  const removedDomains = new Set(mesh.domains.filter((domain) => selection.nodeIds.has(domain.id)).map((d) => d.id));
-  const isRemoved = (node: { id: string; domainId: string }) =>
-    selection.nodeIds.has(node.id) || removedDomains.has(node.domainId);
-  const removedNodes = new Set([
-    ...removedDomains,
-    ...mesh.products.filter(isRemoved).map((product) => product.id),
-    ...mesh.systems.filter(isRemoved).map((system) => system.id),
-  ]);
-  if (removedNodes.size === 0 && selection.linkIds.size === 0) return mesh;
-
-  const products = mesh.products.filter((product) => !removedNodes.has(product.id));
-  const systems = mesh.systems.filter((system) => !removedNodes.has(system.id));
-  const stillReferenced = new Set([...products, ...systems].flatMap(contractIdsOf));
-  const orphaned = new Set(
-    [...mesh.products, ...mesh.systems]
-      .filter((node) => removedNodes.has(node.id))
-      .flatMap(contractIdsOf)
-      .filter((id) => !stillReferenced.has(id)),
-  );
-  const remaining: Mesh = {
-    ...mesh,
-    domains: mesh.domains.filter((domain) => !removedNodes.has(domain.id)),
-    products,
-    systems,
-    contracts: orphaned.size > 0 ? mesh.contracts.filter((contract) => !orphaned.has(contract.id)) : mesh.contracts,
-    links: mesh.links.filter((link) => !selection.linkIds.has(link.id)),
-    layout: {
-      ...mesh.layout,
-      nodes: Object.fromEntries(Object.entries(mesh.layout.nodes).filter(([id]) => !removedNodes.has(id))),
-    },
-  };
-  const withoutLinks = withoutLinksAt(remaining, (end) => removedNodes.has(end.nodeId));
-  return withoutScenarioReferences(withoutLinks, { systemIds: removedNodes });
-}
+import { currentSelection, useSelectionStore } from './selection-store';
 
 /** Deletes what is selected (Delete / Backspace) as one undo step, and clears the selection. */
 export function deleteSelection(): void {

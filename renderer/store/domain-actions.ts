@@ -1,49 +1,13 @@
-import { type Domain, firstFreeName, type Mesh, uniqueId } from '../../shared/model';
-import { type ChangeOptions, changeMesh, currentMesh } from './document-store';
-import type { Point } from './geometry';
-import { patched, updateById, withSection } from './list-edits';
-import { nodeIds } from './mesh-index';
-import { DEFAULT_DOMAIN_SIZE, nextDomainPosition, setLayout } from './node-placement';
-import { selectOnly } from './selection-store';
-
-/** Distinct, readable on light and dark backgrounds; new domains take the next one. */
-export const DOMAIN_COLORS = ['#2f6fde', '#14a37f', '#c2410c', '#8e44ad', '#b8860b', '#d6336c', '#0e7490', '#5f6b7a'];
-
-export type DomainFields = Pick<Domain, 'name' | 'description' | 'owner' | 'color'>;
-
-export function withNewDomain(mesh: Mesh, id: string, name: string, position: Point): Mesh {
-  const domain: Domain = {
-    id,
-    name,
-    description: '',
-    owner: '',
-    color: DOMAIN_COLORS[mesh.domains.length % DOMAIN_COLORS.length] as string,
-  };
-  return setLayout({ ...mesh, domains: [...mesh.domains, domain] }, id, { ...position, ...DEFAULT_DOMAIN_SIZE });
-}
+import { type DomainFields, withDomainAdded, withDomainUpdated } from '../../shared/editing/domains';
+import type { Point } from '../../shared/editing/geometry';
+import { addAndSelect } from './apply-edit';
+import { type ChangeOptions, changeMesh } from './document-store';
 
 /** Adds a domain at a canvas point (or below the others), selects it and returns its id. */
 export function addDomain(position?: Point): string | undefined {
-  const mesh = currentMesh();
-  if (!mesh) return undefined;
-  const name = firstFreeName(
-    'Domain',
-    mesh.domains.map((domain) => domain.name),
-  );
-  const id = uniqueId(name, nodeIds(mesh));
-  changeMesh((current) => withNewDomain(current, id, name, position ?? nextDomainPosition(current)));
-  selectOnly([id]);
-  return id;
+  return addAndSelect((mesh) => withDomainAdded(mesh, position));
 }
 
 export function updateDomain(id: string, fields: Partial<DomainFields>, options?: ChangeOptions): void {
-  changeMesh(
-    (mesh) =>
-      withSection(
-        mesh,
-        'domains',
-        updateById(mesh.domains, id, (domain) => patched(domain, fields)),
-      ),
-    options,
-  );
+  changeMesh((mesh) => withDomainUpdated(mesh, id, fields), options);
 }

@@ -1,8 +1,8 @@
+import type { Point } from '../../shared/editing/geometry';
+import { owningDomainId } from '../../shared/editing/mesh-index';
+import { childDropPosition, domainAt, domainDropPosition } from '../../shared/editing/node-placement';
 import { useDocumentStore } from './document-store';
 import { addDomain } from './domain-actions';
-import type { Point } from './geometry';
-import { owningDomainId } from './mesh-index';
-import { DEFAULT_DOMAIN_SIZE, DEFAULT_NODE_SIZE, DOMAIN_PADDING, domainAt, domainRect } from './node-placement';
 import { useNoticeStore } from './notice-store';
 import { addProduct } from './product-actions';
 import { currentSelection } from './selection-store';
@@ -30,25 +30,13 @@ function insert(kind: InsertableKind, dropPoint?: Point): InsertResult {
   const store = useDocumentStore.getState();
   const mesh = store.mesh;
   if (!mesh) return { ok: false, reason: 'Open or create a design first.' };
-  if (kind === 'domain') {
-    // Its title, not its top-left corner, lands under the pointer.
-    const titleAtPointer = dropPoint && {
-      x: dropPoint.x - DEFAULT_DOMAIN_SIZE.width / 2,
-      y: dropPoint.y - DOMAIN_PADDING.top / 2,
-    };
-    return created(addDomain(titleAtPointer));
-  }
+  if (kind === 'domain') return created(addDomain(dropPoint && domainDropPosition(dropPoint)));
 
   const add = kind === 'product' ? addProduct : addSystem;
   if (dropPoint) {
     const domainId = domainAt(mesh, dropPoint);
     if (!domainId) return { ok: false, reason: `Drop the ${kind} inside a domain: every ${kind} belongs to one.` };
-    const domain = domainRect(mesh, domainId);
-    const position = {
-      x: Math.max(0, dropPoint.x - domain.x - DEFAULT_NODE_SIZE.width / 2),
-      y: Math.max(0, dropPoint.y - domain.y - DEFAULT_NODE_SIZE.height / 2),
-    };
-    return created(add({ domainId, position }));
+    return created(add({ domainId, position: childDropPosition(mesh, domainId, dropPoint) }));
   }
 
   const [firstSelected] = currentSelection().nodeIds;

@@ -1,74 +1,30 @@
-import { type DataProduct, firstFreeName, type Mesh, type Port, uniqueId } from '../../shared/model';
-import { type ChangeOptions, changeMesh, currentMesh } from './document-store';
-import { withoutLinksAt } from './link-actions';
-import { moveBy, patched, updateById, withoutUndefined } from './list-edits';
-import { productById } from './mesh-index';
-import { newPort, withProductUpdated } from './product-actions';
-
-export type DataPortDirection = 'input' | 'output';
-export type PortFields = Partial<Pick<Port, 'name' | 'description' | 'protocol' | 'contractId' | 'expects'>>;
-
-const LIST_OF = { input: 'inputPorts', output: 'outputPorts' } as const;
+import {
+  type DataPortDirection,
+  type PortFields,
+  withoutPort,
+  withPortAdded,
+  withPortFields,
+  withPortMoved,
+} from '../../shared/editing/ports';
+import { applyAdded } from './apply-edit';
+import { type ChangeOptions, changeMesh } from './document-store';
 
 /** Adds an input or output port named `input`, `input 2`…; returns its id. */
 export function addPort(productId: string, direction: DataPortDirection): string | undefined {
-  const product = currentMesh() && productById(currentMesh() as Mesh, productId);
-  if (!product) return undefined;
-  const ports = [...product.inputPorts, ...product.outputPorts, product.discoveryPort];
-  const name = firstFreeName(
-    direction,
-    ports.map((port) => port.name),
-  );
-  const id = uniqueId(name, new Set(ports.map((port) => port.id)));
-  const list = LIST_OF[direction];
-  changeMesh((mesh) =>
-    withProductUpdated(mesh, productId, (current) => ({
-      ...current,
-      [list]: [...current[list], newPort(id, name, direction)],
-    })),
-  );
-  return id;
-}
-
-/** The product with one of its ports (input, output or discovery) replaced by `update(port)`. */
-export function withPortUpdated(product: DataProduct, portId: string, update: (port: Port) => Port): DataProduct {
-  const inputPorts = updateById(product.inputPorts, portId, update);
-  const outputPorts = updateById(product.outputPorts, portId, update);
-  const discoveryPort = product.discoveryPort.id === portId ? update(product.discoveryPort) : product.discoveryPort;
-  const unchanged =
-    inputPorts === product.inputPorts && outputPorts === product.outputPorts && discoveryPort === product.discoveryPort;
-  return unchanged ? product : { ...product, inputPorts, outputPorts, discoveryPort };
+  return applyAdded((mesh) => withPortAdded(mesh, productId, direction));
 }
 
 /** Changes a port's fields; a field set to undefined (no contract) is removed. */
 export function updatePort(productId: string, portId: string, fields: PortFields, options?: ChangeOptions): void {
-  const apply = (port: Port) => withoutUndefined(patched(port, fields));
-  changeMesh(
-    (mesh) => withProductUpdated(mesh, productId, (product) => withPortUpdated(product, portId, apply)),
-    options,
-  );
+  changeMesh((mesh) => withPortFields(mesh, productId, portId, fields), options);
 }
 
-/** Removes an input or output port and the links attached to it; every product keeps its discovery port. */
+/** Removes an input or output port and the links attached to it. */
 export function removePort(productId: string, portId: string): void {
-  changeMesh((mesh) => {
-    const withoutPort = withProductUpdated(mesh, productId, (product) => ({
-      ...product,
-      inputPorts: product.inputPorts.filter((port) => port.id !== portId),
-      outputPorts: product.outputPorts.filter((port) => port.id !== portId),
-    }));
-    return withoutLinksAt(withoutPort, (end) => end.nodeId === productId && end.portId === portId);
-  });
+  changeMesh((mesh) => withoutPort(mesh, productId, portId));
 }
 
-/** Reorders a port among its side's ports (−1 up, +1 down): the order is the order of the handles. */
+/** Reorders a port among its side's ports (−1 up, +1 down). */
 export function movePort(productId: string, portId: string, offset: number): void {
-  changeMesh((mesh) =>
-    withProductUpdated(mesh, productId, (product) => {
-      const list = product.inputPorts.some((port) => port.id === portId) ? 'inputPorts' : 'outputPorts';
-      const index = product[list].findIndex((port) => port.id === portId);
-      const moved = moveBy(product[list], index, offset);
-      return moved.every((port, at) => port === product[list][at]) ? product : { ...product, [list]: moved };
-    }),
-  );
+  changeMesh((mesh) => withPortMoved(mesh, productId, portId, offset));
 }

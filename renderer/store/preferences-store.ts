@@ -6,6 +6,8 @@ const PreferencesSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
   snapToGrid: z.boolean().catch(false),
   sidePanelWidth: z.number().min(240).max(720).catch(340),
+  showsSidePanel: z.boolean().catch(true),
+  showsPalette: z.boolean().catch(true),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 export type ThemePreference = Preferences['theme'];
@@ -35,6 +37,8 @@ interface PreferencesState extends Preferences {
   cycleTheme(): void;
   toggleSnapToGrid(): void;
   setSidePanelWidth(width: number): void;
+  toggleSidePanel(): void;
+  togglePalette(): void;
 }
 
 export function createPreferencesStore(storage: PreferenceStorage | undefined) {
@@ -45,9 +49,14 @@ export function createPreferencesStore(storage: PreferenceStorage | undefined) {
     toggleSnapToGrid: () => set((state) => ({ snapToGrid: !state.snapToGrid })),
     setSidePanelWidth: (width) =>
       set({ sidePanelWidth: Math.round(Math.min(SIDE_PANEL_WIDTH.max, Math.max(SIDE_PANEL_WIDTH.min, width))) }),
+    toggleSidePanel: () => set((state) => ({ showsSidePanel: !state.showsSidePanel })),
+    togglePalette: () => set((state) => ({ showsPalette: !state.showsPalette })),
   }));
-  store.subscribe(({ theme, snapToGrid, sidePanelWidth }) => {
-    storage?.setItem(PREFERENCES_KEY, JSON.stringify({ theme, snapToGrid, sidePanelWidth }));
+  store.subscribe(({ theme, snapToGrid, sidePanelWidth, showsSidePanel, showsPalette }) => {
+    storage?.setItem(
+      PREFERENCES_KEY,
+      JSON.stringify({ theme, snapToGrid, sidePanelWidth, showsSidePanel, showsPalette }),
+    );
   });
   return store;
 }

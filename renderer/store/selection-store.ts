@@ -1,11 +1,9 @@
 import { create } from 'zustand';
+import type { ElementIds } from '../../shared/editing/delete-elements';
 import { useDocumentStore } from './document-store';
 
-export interface Selection {
-  /** Domains, products and systems. */
-  nodeIds: ReadonlySet<string>;
-  linkIds: ReadonlySet<string>;
-}
+/** Selected domains, products and systems (`nodeIds`), and links. */
+export type Selection = ElementIds;
 
 /** One select/deselect of the canvas (a click, a box, a modifier click), as React Flow reports them. */
 export interface SelectionChange {

@@ -32,6 +32,14 @@ export {
 } from './contract-text';
 export type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 export {
+  CONFLICT_POLICIES,
+  type ConflictPolicy,
+  type ImportDecision,
+  type ImportOutcome,
+  isImported,
+  resolveContractConflicts,
+} from './import-conflicts';
+export {
   attachContracts,
   type ContractAttachment,
   type ContractFile,

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { toYamlText } from '../export/yaml-text';
 import type { Contract, ContractModel } from '../model/contract';
 import { contractFromOdcs, contractToOdcs, isJsonObject } from './odcs-document';
 import { validateOdcsDocument } from './odcs-schema';
@@ -9,9 +9,8 @@ import { byPosition, type LocatedResult, locateProblem, readYamlSource, type Yam
  * its `apiVersion`; the output validates against that version's official schema.
  */
 export function serializeOdcsYaml(contract: ContractModel): string {
-  // No folding of long lines: descriptions and SQL stay on one line, as people wrote them;
-  // no anchors for objects the model happens to share: each place reads in full.
-  return stringify(contractToOdcs(contract), { lineWidth: 0, aliasDuplicateObjects: false });
+  // Quoted for YAML 1.1 readers too; long lines unfolded and shared objects written in full.
+  return toYamlText(contractToOdcs(contract));
 }
 
 /**

@@ -8,10 +8,10 @@ import {
   type Pair,
   parseDocument,
   Scalar,
-  stringify,
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
+import { toYamlText } from '../export/yaml-text';
 import { isDeepEqual } from '../model/deep-equal';
 import type { PathSegment } from './path-problem';
 
@@ -272,7 +272,7 @@ function dashBefore(text: string, contentStart: number): number {
 
 /** YAML text of a value, quoting strings a YAML 1.1 reader would misread. */
 function renderYaml(value: unknown, indentsSequences: boolean): string {
-  return stringify(value, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false, indentSeq: indentsSequences });
+  return toYamlText(value, { indentSeq: indentsSequences });
 }
 
 function indentLines(block: string, indent: string, firstIndent = indent): string {
@@ -402,7 +402,7 @@ function outermostFlow(root: Node | null, steps: readonly Step[], upTo: number):
 function rewriteFlow(context: EditContext, flow: FlowAncestor, change: (data: unknown) => unknown): string {
   const [start, end] = flow.node.range ?? [0, 0];
   const data = change(toData(flow.node));
-  const written = stringify(data, { version: '1.1', lineWidth: 0, collectionStyle: 'flow' }).replace(/\n$/, '');
+  const written = toYamlText(data, { collectionStyle: 'flow' }).replace(/\n$/, '');
   return splice(context.text, { start, end }, written);
 }
 

@@ -65,7 +65,10 @@ function readContracts(codec: ContractTextCodec, file: MeshFile): Result<Contrac
  * alphabetical), so saving an unchanged document gives the same bytes and diffs stay small.
  */
 export function serializeMesh(mesh: Mesh): string {
-  const file: MeshFile = { ...mesh, contracts: mesh.contracts.map((contract) => ({ odcs: contract.odcs.split('\n') })) };
+  const file: MeshFile = {
+    ...mesh,
+    contracts: mesh.contracts.map((contract) => ({ odcs: contract.odcs.split('\n') })),
+  };
   return `${JSON.stringify(withStableKeys(file), null, 2)}\n`;
 }
 

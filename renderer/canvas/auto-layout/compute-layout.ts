@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk-api';
 import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
+import type { Size } from '../../../shared/editing/geometry';
 import type { Mesh, NodeLayout } from '../../../shared/model';
-import type { Size } from '../../store/geometry';
 import { layoutFromElk, toElkGraph } from './elk-graph';
 
 let elk: InstanceType<typeof ELK> | undefined;

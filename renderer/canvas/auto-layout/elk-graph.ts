@@ -1,7 +1,7 @@
 import type { ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api';
+import type { Size } from '../../../shared/editing/geometry';
+import { DEFAULT_NODE_SIZE, DOMAIN_PADDING } from '../../../shared/editing/node-placement';
 import type { Mesh, NodeLayout } from '../../../shared/model';
-import type { Size } from '../../store/geometry';
-import { DEFAULT_NODE_SIZE, DOMAIN_PADDING } from '../../store/node-placement';
 
 const PORT_SIZE = 8;
 

@@ -1,7 +1,7 @@
 import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
+import { domainById } from '../../../shared/editing/mesh-index';
 import { useDocumentStore } from '../../store/document-store';
-import { domainById } from '../../store/mesh-index';
 import { useUiStore } from '../../store/ui-store';
 
 const MIN_DOMAIN_SIZE = { width: 240, height: 140 };

@@ -1,6 +1,6 @@
 import { memo } from 'react';
+import { findingsOf } from '../../../shared/validation/node-findings';
 import { useDocumentStore } from '../../store/document-store';
-import { findingsOf } from '../../store/node-findings';
 
 const NONE: readonly never[] = [];
 

@@ -1,8 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { productById } from '../../../shared/editing/mesh-index';
 import { useContractTabs } from '../../contracts/contract-tabs-store';
 import { useDocumentStore } from '../../store/document-store';
-import { productById } from '../../store/mesh-index';
 import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
 

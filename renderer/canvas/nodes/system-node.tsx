@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { systemById } from '../../../shared/editing/mesh-index';
 import { useDocumentStore } from '../../store/document-store';
-import { systemById } from '../../store/mesh-index';
 import { portHandle } from './port-handle';
 
 /** A microservice with its database (CDC on or off per table) and the topics its streams and events go to. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,54 @@ function importsOf(folder: string): ImportEdge[] {
       return { file, specifier, target };
     }),
   );
+}
+
+/** The source file a relative import resolves to (`./x` → `x.ts`, `x.tsx` or `x/index.ts`); undefined for packages and assets. */
+function resolvedFile(edge: ImportEdge): string | undefined {
+  if (!edge.specifier.startsWith('.')) return undefined;
+  const candidates = [edge.target, `${edge.target}.ts`, `${edge.target}.tsx`, `${edge.target}/index.ts`];
+  return candidates.find((candidate) => /\.tsx?$/.test(candidate) && existsSync(join(ROOT, candidate)));
+}
+
+/** Every import cycle among the files, each as the files around it (Tarjan's strongly connected components). */
+function importCycles(edges: ImportEdge[]): string[][] {
+  const next = new Map<string, Set<string>>();
+  for (const edge of edges) {
+    const target = resolvedFile(edge);
+    if (!target) continue;
+    if (!next.has(edge.file)) next.set(edge.file, new Set());
+    next.get(edge.file)?.add(target);
+  }
+  const index = new Map<string, number>();
+  const lowLink = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (file: string) => {
+    index.set(file, index.size);
+    lowLink.set(file, index.get(file) as number);
+    stack.push(file);
+    onStack.add(file);
+    for (const target of next.get(file) ?? []) {
+      if (!index.has(target)) {
+        visit(target);
+        lowLink.set(file, Math.min(lowLink.get(file) as number, lowLink.get(target) as number));
+      } else if (onStack.has(target)) {
+        lowLink.set(file, Math.min(lowLink.get(file) as number, index.get(target) as number));
+      }
+    }
+    if (lowLink.get(file) !== index.get(file)) return;
+    const component: string[] = [];
+    let member: string | undefined;
+    do {
+      member = stack.pop() as string;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== file);
+    if (component.length > 1 || next.get(file)?.has(file)) cycles.push(component.sort());
+  };
+  for (const file of next.keys()) if (!index.has(file)) visit(file);
+  return cycles;
 }
 
 const describeEdge = (edge: ImportEdge) => `${edge.file} imports '${edge.specifier}'`;
@@ -65,6 +113,44 @@ describe('dependency rules', () => {
     const forbidden = (edge: ImportEdge) =>
       edge.specifier.startsWith('@xyflow/') && !edge.file.startsWith('renderer/canvas/');
     expect(violations(everything, forbidden)).toEqual([]);
+  });
+
+  it('shared/model/ is the base layer: it imports neither contracts nor the simulation', () => {
+    const forbidden = (edge: ImportEdge) => /^shared\/(contracts|simulation)(\/|$)/.test(edge.target);
+    expect(violations(importsOf('shared/model'), forbidden)).toEqual([]);
+  });
+
+  it('shared/editing/ and shared/validation/ import only the model, contracts and each other', () => {
+    const forbidden = (edge: ImportEdge) =>
+      edge.specifier.startsWith('.') && !/^shared\/(model|contracts|editing|validation)(\/|$)/.test(edge.target);
+    expect(violations([...importsOf('shared/editing'), ...importsOf('shared/validation')], forbidden)).toEqual([]);
+  });
+
+  it('renderer/store/ imports no UI folder: stores hold state, components render it', () => {
+    const forbidden = (edge: ImportEdge) =>
+      edge.target.startsWith('renderer/') && !/^renderer\/(store|host)\//.test(edge.target);
+    expect(violations(importsOf('renderer/store'), forbidden)).toEqual([]);
+  });
+
+  it('renderer/host/ imports no store: it reaches the platform, the app decides what to do with it', () => {
+    const forbidden = (edge: ImportEdge) =>
+      edge.target.startsWith('renderer/') && !edge.target.startsWith('renderer/host/');
+    expect(violations(importsOf('renderer/host'), forbidden)).toEqual([]);
+  });
+
+  it('has no import cycles', () => {
+    const everything = ['shared', 'renderer', 'electron', 'cli'].flatMap(importsOf);
+    expect(importCycles(everything)).toEqual([]);
+  });
+
+  it('finds an import cycle where there is one', () => {
+    const edge = (file: string, target: string) => ({ file, specifier: `./${target}`, target });
+    const cycle = [
+      edge('shared/model/mesh.ts', 'shared/model/ids.ts'),
+      edge('shared/model/ids.ts', 'shared/model/mesh.ts'),
+      edge('shared/model/ids.ts', 'shared/model/link.ts'),
+    ];
+    expect(importCycles(cycle)).toEqual([['shared/model/ids.ts', 'shared/model/mesh.ts']]);
   });
 
   it('sees the imports it checks', () => {

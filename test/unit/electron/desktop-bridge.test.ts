@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createDesktopBridge, type RendererIpc } from '../../../electron/bridge/desktop-bridge';
+import type { CommandId } from '../../../shared/commands/command-table';
 import type { IpcChannel } from '../../../shared/ipc';
-import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../../../shared/ipc';
+import { MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL } from '../../../shared/ipc';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -51,14 +52,14 @@ describe('the desktop bridge', () => {
     const received: unknown[][] = [];
     createDesktopBridge(ipc).onMenuCommand((...args) => received.push(args));
 
-    sendFromMain(MENU_COMMAND_CHANNEL, 'save-as');
+    sendFromMain(MENU_COMMAND_CHANNEL, 'file.save-as');
 
-    expect(received).toEqual([['save-as']]);
+    expect(received).toEqual([['file.save-as']]);
   });
 
   it('ignores messages that are not menu commands', () => {
     const { ipc, sendFromMain } = aRendererIpc();
-    const received: MenuCommand[] = [];
+    const received: CommandId[] = [];
     createDesktopBridge(ipc).onMenuCommand((command) => received.push(command));
 
     sendFromMain(MENU_COMMAND_CHANNEL, 'format-disk');
@@ -68,12 +69,24 @@ describe('the desktop bridge', () => {
 
   it('stops calling the listener once unsubscribed', () => {
     const { ipc, sendFromMain } = aRendererIpc();
-    const received: MenuCommand[] = [];
+    const received: CommandId[] = [];
     const unsubscribe = createDesktopBridge(ipc).onMenuCommand((command) => received.push(command));
 
     unsubscribe();
-    sendFromMain(MENU_COMMAND_CHANNEL, 'open');
+    sendFromMain(MENU_COMMAND_CHANNEL, 'file.open');
 
     expect(received).toEqual([]);
+  });
+
+  it('hands files main asks to open to the listener, and nothing malformed', () => {
+    const { ipc, sendFromMain } = aRendererIpc();
+    const received: unknown[] = [];
+    createDesktopBridge(ipc).onOpenFileRequest((file) => received.push(file));
+
+    sendFromMain(OPEN_FILE_CHANNEL, { name: 'orders.mesh.json', path: '/home/ada/orders.mesh.json', extra: 1 });
+    sendFromMain(OPEN_FILE_CHANNEL, { name: 'no-path' });
+    sendFromMain(OPEN_FILE_CHANNEL, '/etc/passwd');
+
+    expect(received).toEqual([{ name: 'orders.mesh.json', path: '/home/ada/orders.mesh.json' }]);
   });
 });

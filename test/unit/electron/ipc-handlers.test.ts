@@ -7,6 +7,8 @@ import { type DialogAnswers, FakeDialog } from './fakes/fake-dialog';
 import { InMemoryFileSystem } from './fakes/in-memory-file-system';
 
 const ORDERS = '/home/ada/orders.mesh.json';
+/** The calling page, for handlers that do not act on it. */
+const A_PAGE = { performTextEdit: () => undefined };
 
 function aDesktop(
   answers: Partial<DialogAnswers> = {},
@@ -33,7 +35,7 @@ describe('IPC handlers', () => {
     it('returns null when the user cancels', async () => {
       const { handlers } = aDesktop({ fileToOpen: null });
 
-      expect(await handlers['file:open'](undefined)).toEqual({ ok: true, value: null });
+      expect(await handlers['file:open'](undefined, A_PAGE)).toEqual({ ok: true, value: null });
     });
 
     it('reads the chosen file and adds it to the recent files', async () => {
@@ -42,7 +44,7 @@ describe('IPC handlers', () => {
         new InMemoryFileSystem().withFile(ORDERS, '{}'),
       );
 
-      expect(await handlers['file:open'](undefined)).toEqual({
+      expect(await handlers['file:open'](undefined, A_PAGE)).toEqual({
         ok: true,
         value: { file: { name: 'orders.mesh.json', path: ORDERS }, text: '{}' },
       });
@@ -53,7 +55,7 @@ describe('IPC handlers', () => {
       const fs = new InMemoryFileSystem().withFile(ORDERS, '{}', { sizeInBytes: MAX_MESH_FILE_BYTES + 1 });
       const { handlers } = aDesktop({ fileToOpen: ORDERS }, fs);
 
-      const result = await handlers['file:open'](undefined);
+      const result = await handlers['file:open'](undefined, A_PAGE);
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('mesh files are at most 64 MB') });
       expect(fs.calls).not.toContain(`readText ${ORDERS}`);
@@ -65,7 +67,7 @@ describe('IPC handlers', () => {
       const { handlers, recentFiles } = aDesktop({}, new InMemoryFileSystem().withFile(ORDERS, '{"name":"Orders"}'));
       await recentFiles.remember(ORDERS);
 
-      expect(await handlers['file:read']({ path: ORDERS })).toEqual({
+      expect(await handlers['file:read']({ path: ORDERS }, A_PAGE)).toEqual({
         ok: true,
         value: { file: { name: 'orders.mesh.json', path: ORDERS }, text: '{"name":"Orders"}' },
       });
@@ -74,7 +76,7 @@ describe('IPC handlers', () => {
     it('refuses a file the user never opened, without reading it', async () => {
       const { handlers, fs } = aDesktop({}, new InMemoryFileSystem().withFile('/etc/passwd', 'root:x:0:0'));
 
-      const result = await handlers['file:read']({ path: '/etc/passwd' });
+      const result = await handlers['file:read']({ path: '/etc/passwd' }, A_PAGE);
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('it is not in the recent files') });
       expect(fs.calls).not.toContain('readText /etc/passwd');
@@ -84,7 +86,7 @@ describe('IPC handlers', () => {
       const { handlers, recentFiles } = aDesktop();
       await recentFiles.remember(ORDERS);
 
-      const result = await handlers['file:read']({ path: ORDERS });
+      const result = await handlers['file:read']({ path: ORDERS }, A_PAGE);
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('it was moved or deleted') });
       expect(await recentFiles.list()).toEqual([]);
@@ -95,7 +97,7 @@ describe('IPC handlers', () => {
     it('asks where to save a document that was never saved, suggesting a mesh file name', async () => {
       const { handlers, dialog, fs } = aDesktop({ savePath: ORDERS });
 
-      const result = await handlers['file:save']({ file: { name: 'orders' }, text: '{"v":1}' });
+      const result = await handlers['file:save']({ file: { name: 'orders' }, text: '{"v":1}' }, A_PAGE);
 
       expect(dialog.suggestedSaveNames).toEqual(['orders.mesh.json']);
       expect(result).toEqual({ ok: true, value: { name: 'orders.mesh.json', path: ORDERS } });
@@ -105,7 +107,7 @@ describe('IPC handlers', () => {
     it('suggests an untitled mesh file when the document has no name', async () => {
       const { handlers, dialog } = aDesktop({ savePath: null });
 
-      await handlers['file:save']({ file: null, text: '{}' });
+      await handlers['file:save']({ file: null, text: '{}' }, A_PAGE);
 
       expect(dialog.suggestedSaveNames).toEqual(['untitled.mesh.json']);
     });
@@ -113,14 +115,14 @@ describe('IPC handlers', () => {
     it('returns null and writes nothing when the user cancels', async () => {
       const { handlers, fs } = aDesktop({ savePath: null });
 
-      expect(await handlers['file:save']({ file: null, text: '{}' })).toEqual({ ok: true, value: null });
+      expect(await handlers['file:save']({ file: null, text: '{}' }, A_PAGE)).toEqual({ ok: true, value: null });
       expect(fs.files.size).toBe(0);
     });
 
     it('refuses to save a file not ending in .mesh.json by appending the extension', async () => {
       const { handlers, fs } = aDesktop({ savePath: '/home/ada/orders.json' });
 
-      const result = await handlers['file:save']({ file: null, text: '{}' });
+      const result = await handlers['file:save']({ file: null, text: '{}' }, A_PAGE);
 
       expect(result).toEqual({ ok: true, value: { name: 'orders.mesh.json', path: ORDERS } });
       expect([...fs.files.keys()]).toContain(ORDERS);
@@ -131,7 +133,7 @@ describe('IPC handlers', () => {
       const fs = new InMemoryFileSystem().withFile(ORDERS, 'precious');
       const { handlers, dialog } = aDesktop({ savePath: '/home/ada/orders', confirms: false }, fs);
 
-      expect(await handlers['file:save']({ file: null, text: '{}' })).toEqual({ ok: true, value: null });
+      expect(await handlers['file:save']({ file: null, text: '{}' }, A_PAGE)).toEqual({ ok: true, value: null });
       expect(dialog.confirmations).toEqual([
         { message: 'Replace orders.mesh.json?', detail: `${ORDERS} already exists.` },
       ]);
@@ -141,9 +143,12 @@ describe('IPC handlers', () => {
     it('saves again to a file the user opened, without asking', async () => {
       const fs = new InMemoryFileSystem().withFile(ORDERS, 'old');
       const { handlers, dialog } = aDesktop({ fileToOpen: ORDERS }, fs);
-      await handlers['file:open'](undefined);
+      await handlers['file:open'](undefined, A_PAGE);
 
-      const result = await handlers['file:save']({ file: { name: 'orders.mesh.json', path: ORDERS }, text: 'new' });
+      const result = await handlers['file:save'](
+        { file: { name: 'orders.mesh.json', path: ORDERS }, text: 'new' },
+        A_PAGE,
+      );
 
       expect(result).toEqual({ ok: true, value: { name: 'orders.mesh.json', path: ORDERS } });
       expect(fs.files.get(ORDERS)).toBe('new');
@@ -154,10 +159,13 @@ describe('IPC handlers', () => {
       const fs = new InMemoryFileSystem().withFile('/home/ada/.bashrc.mesh.json', 'untouched');
       const { handlers } = aDesktop({}, fs);
 
-      const result = await handlers['file:save']({
-        file: { name: 'x', path: '/home/ada/.bashrc.mesh.json' },
-        text: '',
-      });
+      const result = await handlers['file:save'](
+        {
+          file: { name: 'x', path: '/home/ada/.bashrc.mesh.json' },
+          text: '',
+        },
+        A_PAGE,
+      );
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('it was never chosen in a file dialog') });
       expect(fs.files.get('/home/ada/.bashrc.mesh.json')).toBe('untouched');
@@ -167,7 +175,7 @@ describe('IPC handlers', () => {
       const fs = new InMemoryFileSystem().withFile(ORDERS, 'old').failing('rename', 'EACCES');
       const { handlers } = aDesktop({ savePath: ORDERS }, fs);
 
-      const result = await handlers['file:save']({ file: null, text: 'new' });
+      const result = await handlers['file:save']({ file: null, text: 'new' }, A_PAGE);
 
       expect(result).toEqual({ ok: false, error: `Could not save ${ORDERS}: permission denied` });
       expect(fs.files.get(ORDERS)).toBe('old');
@@ -180,10 +188,13 @@ describe('IPC handlers', () => {
     it('writes every file into a folder named after the export, creating subfolders', async () => {
       const { handlers, fs } = aDesktop({ exportFolder: '/home/ada' });
 
-      const result = await handlers['files:export']({
-        suggestedName: 'orders-mesh',
-        files: [contract, { path: 'README.md', text: '# Orders\n' }],
-      });
+      const result = await handlers['files:export'](
+        {
+          suggestedName: 'orders-mesh',
+          files: [contract, { path: 'README.md', text: '# Orders\n' }],
+        },
+        A_PAGE,
+      );
 
       expect(result).toEqual({ ok: true, value: '/home/ada/orders-mesh' });
       expect(fs.files.get('/home/ada/orders-mesh/contracts/orders.odcs.yaml')).toBe('kind: DataContract\n');
@@ -198,10 +209,13 @@ describe('IPC handlers', () => {
     ])('refuses %s and writes nothing', async (_case, escapingPath) => {
       const { handlers, fs } = aDesktop({ exportFolder: '/home/ada' });
 
-      const result = await handlers['files:export']({
-        suggestedName: 'orders-mesh',
-        files: [contract, { path: escapingPath, text: 'owned' }],
-      });
+      const result = await handlers['files:export'](
+        {
+          suggestedName: 'orders-mesh',
+          files: [contract, { path: escapingPath, text: 'owned' }],
+        },
+        A_PAGE,
+      );
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining(`Refusing to export "${escapingPath}"`) });
       expect(fs.files.size).toBe(0);
@@ -210,7 +224,7 @@ describe('IPC handlers', () => {
     it('refuses an export folder name that leaves the chosen folder', async () => {
       const { handlers, fs } = aDesktop({ exportFolder: '/home/ada' });
 
-      const result = await handlers['files:export']({ suggestedName: '../bob', files: [contract] });
+      const result = await handlers['files:export']({ suggestedName: '../bob', files: [contract] }, A_PAGE);
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('it is not a folder inside /home/ada') });
       expect(fs.files.size).toBe(0);
@@ -219,7 +233,7 @@ describe('IPC handlers', () => {
     it('returns null when the user cancels', async () => {
       const { handlers } = aDesktop({ exportFolder: null });
 
-      expect(await handlers['files:export']({ suggestedName: 'orders-mesh', files: [contract] })).toEqual({
+      expect(await handlers['files:export']({ suggestedName: 'orders-mesh', files: [contract] }, A_PAGE)).toEqual({
         ok: true,
         value: null,
       });
@@ -231,7 +245,7 @@ describe('IPC handlers', () => {
     await recentFiles.remember('/home/ada/a.mesh.json');
     await recentFiles.remember('/home/ada/b.mesh.json');
 
-    expect(await handlers['recent:list'](undefined)).toEqual({
+    expect(await handlers['recent:list'](undefined, A_PAGE)).toEqual({
       ok: true,
       value: [
         { name: 'b.mesh.json', path: '/home/ada/b.mesh.json' },
@@ -243,7 +257,10 @@ describe('IPC handlers', () => {
   it('asks the user to confirm and returns their answer', async () => {
     const { handlers, dialog } = aDesktop({ confirms: false });
 
-    const result = await handlers['dialog:confirm']({ message: 'Discard changes?', detail: 'Orders is unsaved.' });
+    const result = await handlers['dialog:confirm'](
+      { message: 'Discard changes?', detail: 'Orders is unsaved.' },
+      A_PAGE,
+    );
 
     expect(result).toEqual({ ok: true, value: false });
     expect(dialog.confirmations).toEqual([{ message: 'Discard changes?', detail: 'Orders is unsaved.' }]);
@@ -257,7 +274,7 @@ describe('IPC handlers', () => {
     }
     const { handlers } = aDesktop({}, new InMemoryFileSystem(), new CrashingDialog());
 
-    expect(await handlers['file:open'](undefined)).toEqual({
+    expect(await handlers['file:open'](undefined, A_PAGE)).toEqual({
       ok: false,
       error: 'Could not open the file: the dialog crashed',
     });

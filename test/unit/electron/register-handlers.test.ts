@@ -12,7 +12,8 @@ function aMainProcessIpc() {
   return { ipc, listeners };
 }
 
-const fromFrame = (url: string): InvokeSender => ({ senderFrame: { url } });
+const noTextEdits = { undo() {}, redo() {}, cut() {}, copy() {}, paste() {}, selectAll() {} };
+const fromFrame = (url: string): InvokeSender => ({ senderFrame: { url }, sender: noTextEdits });
 
 function recordingHandlers() {
   const received: unknown[] = [];
@@ -47,7 +48,7 @@ describe('registerIpcHandlers', () => {
   it.each([
     ['a web page', fromFrame('https://evil.example/')],
     ['a local file', fromFrame('file:///tmp/page.html')],
-    ['a destroyed frame', { senderFrame: null }],
+    ['a destroyed frame', { senderFrame: null, sender: noTextEdits }],
   ])('refuses requests from %s without calling the handler', async (_case, sender) => {
     const { ipc, listeners } = aMainProcessIpc();
     const { handlers, received } = recordingHandlers();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
-import { addDomain, DOMAIN_COLORS, updateDomain } from '../../../renderer/store/domain-actions';
+import { addDomain, updateDomain } from '../../../renderer/store/domain-actions';
+import { DOMAIN_COLORS } from '../../../shared/editing/domains';
 import { aMesh } from '../../builders/mesh-builder';
 import { documentNow, expectOneUndoableStep, openDocument, selectedNodeIds, undoSteps } from './store-fixture';
 

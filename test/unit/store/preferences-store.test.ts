@@ -17,7 +17,13 @@ function memoryStorage(initial?: string): PreferenceStorage & { saved: () => unk
 
 describe('preferences', () => {
   it('follows the operating system’s theme, without snapping, until told otherwise', () => {
-    expect(readPreferences(memoryStorage())).toEqual({ theme: 'system', snapToGrid: false, sidePanelWidth: 340 });
+    expect(readPreferences(memoryStorage())).toEqual({
+      theme: 'system',
+      snapToGrid: false,
+      sidePanelWidth: 340,
+      showsSidePanel: true,
+      showsPalette: true,
+    });
   });
 
   it('cycles the theme system → light → dark → system, and keeps the choice', () => {
@@ -53,6 +59,18 @@ describe('preferences', () => {
       theme: 'system',
       snapToGrid: false,
       sidePanelWidth: 340,
+      showsSidePanel: true,
+      showsPalette: true,
     });
+  });
+
+  it('hides and shows the side panel and the palette, and keeps the choice', () => {
+    const storage = memoryStorage();
+    const store = createPreferencesStore(storage);
+    store.getState().toggleSidePanel();
+    store.getState().togglePalette();
+    expect(readPreferences(storage)).toMatchObject({ showsSidePanel: false, showsPalette: false });
+    store.getState().togglePalette();
+    expect(readPreferences(storage).showsPalette).toBe(true);
   });
 });

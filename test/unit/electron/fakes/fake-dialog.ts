@@ -4,6 +4,7 @@ export interface DialogAnswers {
   fileToOpen: string | null;
   savePath: string | null;
   exportFolder: string | null;
+  contractFiles: string[] | null;
   confirms: boolean;
 }
 
@@ -14,7 +15,14 @@ export class FakeDialog implements FileDialog {
   readonly confirmations: { message: string; detail: string | undefined }[] = [];
 
   constructor(answers: Partial<DialogAnswers> = {}) {
-    this.answers = { fileToOpen: null, savePath: null, exportFolder: null, confirms: true, ...answers };
+    this.answers = {
+      fileToOpen: null,
+      savePath: null,
+      exportFolder: null,
+      contractFiles: null,
+      confirms: true,
+      ...answers,
+    };
   }
 
   async chooseMeshFileToOpen(): Promise<string | null> {
@@ -28,6 +36,10 @@ export class FakeDialog implements FileDialog {
 
   async chooseExportFolder(): Promise<string | null> {
     return this.answers.exportFolder;
+  }
+
+  async chooseContractFiles(): Promise<string[] | null> {
+    return this.answers.contractFiles;
   }
 
   async confirm(message: string, detail?: string): Promise<boolean> {

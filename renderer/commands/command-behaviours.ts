@@ -1,0 +1,94 @@
+import type { KeyPress } from '../../shared/commands/chords';
+import type { CommandId } from '../../shared/commands/command-table';
+import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
+import { canvasCommands } from '../canvas/canvas-commands';
+import type { Host } from '../host/host';
+import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../store/clipboard';
+import { deleteSelection } from '../store/delete-elements';
+import { currentMesh, selectCanRedo, selectCanUndo, useDocumentStore } from '../store/document-store';
+import { type InsertableKind, insertElement } from '../store/insert-actions';
+import { nudgeNodes } from '../store/layout-actions';
+import { usePreferencesStore } from '../store/preferences-store';
+import { currentSelection, selectOnly, useSelectionStore } from '../store/selection-store';
+import { useUiStore } from '../store/ui-store';
+
+export interface CommandContext {
+  host: Host;
+  /** The key press that ran the command; absent when it came from a menu or a button. */
+  keyPress?: KeyPress;
+}
+
+/** What a command does (`run`) and when it can (`isEnabled`, read from the stores; always when absent). */
+export interface CommandBehaviour {
+  run(context: CommandContext): void | Promise<void>;
+  isEnabled?(): boolean;
+}
+
+const hasDocument = () => currentMesh() !== null;
+const documentState = () => useDocumentStore.getState();
+
+const NUDGE_DIRECTIONS: Record<string, { x: number; y: number }> = {
+  ArrowLeft: { x: -1, y: 0 },
+  ArrowRight: { x: 1, y: 0 },
+  ArrowUp: { x: 0, y: -1 },
+  ArrowDown: { x: 0, y: 1 },
+};
+
+function nudge({ keyPress }: CommandContext): void {
+  const direction = keyPress && NUDGE_DIRECTIONS[keyPress.key];
+  const { nodeIds } = currentSelection();
+  const step = keyPress?.shiftKey ? 10 : 1;
+  if (direction && nodeIds.size > 0) nudgeNodes([...nodeIds], { x: direction.x * step, y: direction.y * step });
+}
+
+function insert(kind: InsertableKind): CommandBehaviour {
+  return { run: () => void insertElement(kind), isEnabled: hasDocument };
+}
+
+function selectAll(): void {
+  const mesh = currentMesh();
+  if (!mesh) return;
+  selectOnly(
+    [...mesh.domains, ...mesh.products, ...mesh.systems].map((node) => node.id),
+    mesh.links.map((link) => link.id),
+  );
+}
+
+/** The renderer half of the command table (shared/commands/command-table.ts): one entry per command id. */
+export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour } = {
+  'file.new': { run: ({ host }) => newMesh(host) },
+  'file.open': { run: ({ host }) => openFile(host) },
+  'file.save': { run: ({ host }) => saveFile(host, { saveAs: false }), isEnabled: hasDocument },
+  'file.save-as': { run: ({ host }) => saveFile(host, { saveAs: true }), isEnabled: hasDocument },
+  'file.import-contracts': { run: ({ host }) => importContractFiles(host), isEnabled: hasDocument },
+  'file.close': { run: ({ host }) => closeDesign(host), isEnabled: hasDocument },
+
+  'edit.undo': { run: () => documentState().undo(), isEnabled: () => selectCanUndo(documentState()) },
+  'edit.redo': { run: () => documentState().redo(), isEnabled: () => selectCanRedo(documentState()) },
+  'edit.cut': { run: cutSelection, isEnabled: hasDocument },
+  'edit.copy': { run: () => void copySelection(), isEnabled: hasDocument },
+  'edit.paste': { run: pasteClipboard, isEnabled: hasDocument },
+  'edit.duplicate': { run: duplicateSelection, isEnabled: hasDocument },
+  'edit.delete': { run: deleteSelection, isEnabled: hasDocument },
+  'edit.nudge': { run: nudge, isEnabled: hasDocument },
+
+  'add.domain': insert('domain'),
+  'add.product': insert('product'),
+  'add.system': insert('system'),
+
+  'select.all': { run: selectAll, isEnabled: hasDocument },
+  'select.clear': { run: () => useSelectionStore.getState().clear() },
+
+  'view.quick-search': { run: () => useUiStore.getState().openDialog('quick-search'), isEnabled: hasDocument },
+  'view.auto-layout': { run: () => canvasCommands.autoLayout(), isEnabled: hasDocument },
+  'view.snap-to-grid': { run: () => usePreferencesStore.getState().toggleSnapToGrid() },
+  'view.zoom-to-fit': { run: canvasCommands.fitView, isEnabled: hasDocument },
+  'view.zoom-in': { run: canvasCommands.zoomIn, isEnabled: hasDocument },
+  'view.zoom-out': { run: canvasCommands.zoomOut, isEnabled: hasDocument },
+  'view.toggle-side-panel': { run: () => usePreferencesStore.getState().toggleSidePanel() },
+  'view.toggle-palette': { run: () => usePreferencesStore.getState().togglePalette() },
+  'view.cycle-theme': { run: () => usePreferencesStore.getState().cycleTheme() },
+  'view.reload': { run: ({ host }) => reloadApp(host) },
+
+  'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },
+};

@@ -1,0 +1,17 @@
+/** Where the keyboard focus is decides which keys belong to the app and which to the text being typed. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** A code editor (Monaco) has its own keys, undo included; its text area is not an input element. */
+export function isInCodeEditor(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.monaco-editor') !== null;
+}
+
+/** Ends the typing step of a focused field, so what follows (undo, save) sees the whole edit. */
+export function leaveTextField(): void {
+  if (document.activeElement instanceof HTMLElement && isTypingTarget(document.activeElement)) {
+    document.activeElement.blur();
+  }
+}

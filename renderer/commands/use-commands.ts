@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import type { Host } from '../host/host';
+import { useUiStore } from '../store/ui-store';
+import { commandToRunForKey, type FocusPlace, menuCommandAction } from './command-routing';
+import { isInCodeEditor, isTypingTarget, leaveTextField } from './focus';
+import { PLATFORM } from './platform';
+import { runCommand } from './run-command';
+
+function focusPlace(target: EventTarget | null): FocusPlace {
+  if (isInCodeEditor(target)) return 'code';
+  return isTypingTarget(target) ? 'field' : 'canvas';
+}
+
+/** Runs the command table's commands from the keyboard and from the desktop menus. */
+export function useCommands(host: Host): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const isDialogOpen = useUiStore.getState().dialog !== null;
+      const id = commandToRunForKey(event, focusPlace(event.target), isDialogOpen, PLATFORM);
+      if (!id) return;
+      event.preventDefault();
+      // A field's typing step ends first, so undo takes back the whole edit and save sees it.
+      leaveTextField();
+      runCommand(id, { host, keyPress: event });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    const stopMenu = host.onMenuCommand((id) => {
+      const action = menuCommandAction(id, focusPlace(document.activeElement));
+      if (action === 'run') {
+        leaveTextField();
+        runCommand(id, { host });
+      } else {
+        void host.editText(action.textEdit);
+      }
+    });
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      stopMenu();
+    };
+  }, [host]);
+}

@@ -1,0 +1,270 @@
+import type { Chords } from './chords';
+
+/** The sections of the keyboard-shortcut sheet. */
+export type CommandGroup = 'File' | 'Edit' | 'Add' | 'Select' | 'View' | 'Simulation' | 'Help';
+/** The application menus a command can appear in (macOS adds its app and Window menus around them). */
+export type MenuName = 'File' | 'Edit' | 'View' | 'Simulation' | 'Help';
+
+/**
+ * Where a key works: `canvas` only when no text field has the focus (plain letters), `fields`
+ * in text fields too, `everywhere` even in the YAML editor (Save must work while typing a contract).
+ */
+export type CommandScope = 'canvas' | 'fields' | 'everywhere';
+
+export interface CommandDefinition {
+  readonly id: string;
+  /** The menu item's label, in the platform's title case ("Save As…"). */
+  readonly label: string;
+  /** The shortcut sheet's line and the toolbar tooltip; the label when absent. */
+  readonly description?: string;
+  readonly group: CommandGroup;
+  /** The first chord is the one menus and tooltips show. */
+  readonly keys?: Chords;
+  /** How the sheet writes the chords, where listing each would be noise (the arrow keys). */
+  readonly shownAs?: readonly string[];
+  readonly scope?: CommandScope;
+  /** Items of one menu appear in table order, grouped by section; sections are split by a separator. */
+  readonly menu?: { readonly in: MenuName; readonly section: string };
+}
+
+/**
+ * Every command of the app, one object each (after Excalidraw's actions). This table feeds the
+ * keyboard handler, the desktop menus and their accelerators, toolbar tooltips (⌘ on macOS, Ctrl
+ * elsewhere) and the shortcut sheet, so a chord is declared once.
+ *
+ * To add a command: add its entry here (id, label, keys, menu); the compiler then asks for its
+ * `run` (and optional `isEnabled`) in renderer/commands/command-behaviours.ts. Nothing else: the
+ * menu, the keys, the tooltip and the sheet pick it up. docs/keyboard-shortcuts.md must list its
+ * keys (a unit test checks). Reserved for commands on their way: Mod+E (Export…) and
+ * Mod+Shift+S (switch between Design and Simulate).
+ */
+export const COMMANDS = [
+  {
+    id: 'file.new',
+    label: 'New',
+    description: 'New design',
+    group: 'File',
+    keys: ['Mod+N'],
+    scope: 'everywhere',
+    menu: { in: 'File', section: 'document' },
+  },
+  {
+    id: 'file.open',
+    label: 'Open…',
+    group: 'File',
+    keys: ['Mod+O'],
+    scope: 'everywhere',
+    menu: { in: 'File', section: 'document' },
+  },
+  {
+    id: 'file.save',
+    label: 'Save',
+    group: 'File',
+    keys: ['Mod+S'],
+    scope: 'everywhere',
+    menu: { in: 'File', section: 'save' },
+  },
+  {
+    id: 'file.save-as',
+    label: 'Save As…',
+    description: 'Save as…',
+    group: 'File',
+    keys: ['Mod+Alt+S'],
+    scope: 'everywhere',
+    menu: { in: 'File', section: 'save' },
+  },
+  {
+    id: 'file.import-contracts',
+    label: 'Import Contracts…',
+    description: 'Import ODCS contract files',
+    group: 'File',
+    menu: { in: 'File', section: 'transfer' },
+  },
+  {
+    id: 'file.close',
+    label: 'Close Design',
+    description: 'Close the design',
+    group: 'File',
+    menu: { in: 'File', section: 'close' },
+  },
+
+  {
+    id: 'edit.undo',
+    label: 'Undo',
+    group: 'Edit',
+    keys: ['Mod+Z'],
+    scope: 'fields',
+    menu: { in: 'Edit', section: 'history' },
+  },
+  {
+    id: 'edit.redo',
+    label: 'Redo',
+    group: 'Edit',
+    keys: { mac: ['Mod+Shift+Z'], other: ['Mod+Shift+Z', 'Ctrl+Y'] },
+    scope: 'fields',
+    menu: { in: 'Edit', section: 'history' },
+  },
+  { id: 'edit.cut', label: 'Cut', group: 'Edit', keys: ['Mod+X'], menu: { in: 'Edit', section: 'clipboard' } },
+  { id: 'edit.copy', label: 'Copy', group: 'Edit', keys: ['Mod+C'], menu: { in: 'Edit', section: 'clipboard' } },
+  { id: 'edit.paste', label: 'Paste', group: 'Edit', keys: ['Mod+V'], menu: { in: 'Edit', section: 'clipboard' } },
+  {
+    id: 'edit.duplicate',
+    label: 'Duplicate',
+    group: 'Edit',
+    keys: ['Mod+D'],
+    menu: { in: 'Edit', section: 'clipboard' },
+  },
+  {
+    id: 'edit.delete',
+    label: 'Delete',
+    description: 'Delete the selection and its links',
+    group: 'Edit',
+    keys: ['Delete', 'Backspace'],
+    menu: { in: 'Edit', section: 'clipboard' },
+  },
+  {
+    id: 'edit.nudge',
+    label: 'Nudge',
+    description: 'Nudge the selection by 1 px (with Shift, 10 px)',
+    group: 'Edit',
+    keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].flatMap((arrow) => [arrow, `Shift+${arrow}`]),
+    shownAs: ['←↑→↓', 'Shift+←↑→↓'],
+  },
+
+  {
+    id: 'add.domain',
+    label: 'Add Domain',
+    description: 'Add a domain',
+    group: 'Add',
+    keys: ['D'],
+    menu: { in: 'Edit', section: 'add' },
+  },
+  {
+    id: 'add.product',
+    label: 'Add Data Product',
+    description: 'Add a data product (to the selected domain)',
+    group: 'Add',
+    keys: ['P'],
+    menu: { in: 'Edit', section: 'add' },
+  },
+  {
+    id: 'add.system',
+    label: 'Add Operational System',
+    description: 'Add an operational system',
+    group: 'Add',
+    keys: ['S'],
+    menu: { in: 'Edit', section: 'add' },
+  },
+
+  { id: 'select.all', label: 'Select All', group: 'Select', keys: ['Mod+A'], menu: { in: 'Edit', section: 'select' } },
+  {
+    id: 'select.clear',
+    label: 'Clear Selection',
+    description: 'Clear the selection, close a dialog',
+    group: 'Select',
+    keys: ['Escape'],
+  },
+
+  {
+    id: 'view.quick-search',
+    label: 'Go to Element…',
+    description: 'Quick search: jump to any element',
+    group: 'View',
+    keys: ['Mod+K'],
+    scope: 'fields',
+    menu: { in: 'View', section: 'navigate' },
+  },
+  {
+    id: 'view.auto-layout',
+    label: 'Auto-Layout',
+    description: 'Auto-layout by data flow',
+    group: 'View',
+    keys: ['L'],
+    menu: { in: 'View', section: 'layout' },
+  },
+  {
+    id: 'view.snap-to-grid',
+    label: 'Snap to Grid',
+    description: 'Snap to grid on or off',
+    group: 'View',
+    keys: ['G'],
+    menu: { in: 'View', section: 'layout' },
+  },
+  {
+    id: 'view.zoom-to-fit',
+    label: 'Zoom to Fit',
+    description: 'Zoom to fit',
+    group: 'View',
+    keys: ['Shift+1'],
+    menu: { in: 'View', section: 'zoom' },
+  },
+  {
+    id: 'view.zoom-in',
+    label: 'Zoom In',
+    description: 'Zoom in',
+    group: 'View',
+    keys: ['+', '='],
+    menu: { in: 'View', section: 'zoom' },
+  },
+  {
+    id: 'view.zoom-out',
+    label: 'Zoom Out',
+    description: 'Zoom out',
+    group: 'View',
+    keys: ['-'],
+    menu: { in: 'View', section: 'zoom' },
+  },
+  {
+    id: 'view.toggle-side-panel',
+    label: 'Show or Hide Side Panel',
+    description: 'Show or hide the side panel',
+    group: 'View',
+    menu: { in: 'View', section: 'panels' },
+  },
+  {
+    id: 'view.toggle-palette',
+    label: 'Show or Hide Palette',
+    description: 'Show or hide the palette',
+    group: 'View',
+    menu: { in: 'View', section: 'panels' },
+  },
+  {
+    id: 'view.cycle-theme',
+    label: 'Switch Theme',
+    description: 'Switch between system, light and dark themes',
+    group: 'View',
+    menu: { in: 'View', section: 'panels' },
+  },
+  {
+    id: 'view.reload',
+    label: 'Reload',
+    description: 'Reload the app (asks to save first)',
+    group: 'View',
+    keys: ['Mod+R'],
+    scope: 'everywhere',
+    menu: { in: 'View', section: 'reload' },
+  },
+
+  {
+    id: 'help.shortcuts',
+    label: 'Keyboard Shortcuts',
+    description: 'This list of shortcuts',
+    group: 'Help',
+    keys: ['?'],
+    menu: { in: 'Help', section: 'help' },
+  },
+] as const satisfies readonly CommandDefinition[];
+
+export type CommandId = (typeof COMMANDS)[number]['id'];
+
+export const COMMAND_IDS: readonly CommandId[] = COMMANDS.map((command) => command.id);
+
+const COMMANDS_BY_ID = new Map<string, CommandDefinition>(COMMANDS.map((command) => [command.id, command]));
+
+export function isCommandId(value: unknown): value is CommandId {
+  return typeof value === 'string' && COMMANDS_BY_ID.has(value);
+}
+
+export function commandById(id: CommandId): CommandDefinition {
+  return COMMANDS_BY_ID.get(id) as CommandDefinition;
+}

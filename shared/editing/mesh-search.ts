@@ -1,0 +1,91 @@
+import type { DataProduct, Mesh, OperationalSystem } from '../model';
+import { contractIdsOf } from './mesh-index';
+
+/** Something quick search can jump to; `nodeId` is what the canvas shows and selects for it. */
+export interface SearchEntry {
+  kind: 'domain' | 'product' | 'system' | 'port' | 'topic' | 'contract';
+  label: string;
+  /** Where it is, e.g. the product a port belongs to. */
+  context: string;
+  nodeId: string;
+}
+
+const entryCache = new WeakMap<Mesh, SearchEntry[]>();
+
+/** Every named element of the mesh, in the order a reader meets them. */
+export function searchEntries(mesh: Mesh): SearchEntry[] {
+  const cached = entryCache.get(mesh);
+  if (cached) return cached;
+  const domainName = new Map(mesh.domains.map((domain) => [domain.id, domain.name]));
+  const contractOwner = new Map<string, DataProduct | OperationalSystem>();
+  for (const node of [...mesh.products, ...mesh.systems]) {
+    for (const contractId of contractIdsOf(node)) contractOwner.set(contractId, node);
+  }
+  const entries: SearchEntry[] = [
+    ...mesh.domains.map((domain) => ({
+      kind: 'domain' as const,
+      label: domain.name,
+      context: 'domain',
+      nodeId: domain.id,
+    })),
+    ...mesh.products.flatMap((product) => [
+      {
+        kind: 'product' as const,
+        label: product.name,
+        context: domainName.get(product.domainId) ?? '',
+        nodeId: product.id,
+      },
+      ...[...product.inputPorts, ...product.outputPorts, product.discoveryPort].map((port) => ({
+        kind: 'port' as const,
+        label: port.name,
+        context: `${port.direction} port of ${product.name}`,
+        nodeId: product.id,
+      })),
+    ]),
+    ...mesh.systems.flatMap((system) => [
+      {
+        kind: 'system' as const,
+        label: system.name,
+        context: domainName.get(system.domainId) ?? '',
+        nodeId: system.id,
+      },
+      ...system.messaging.topics.map((topic) => ({
+        kind: 'topic' as const,
+        label: topic.name,
+        context: `topic of ${system.name}`,
+        nodeId: system.id,
+      })),
+    ]),
+    ...mesh.contracts.flatMap((contract) => {
+      const owner = contractOwner.get(contract.id);
+      return owner
+        ? [
+            {
+              kind: 'contract' as const,
+              label: contract.name,
+              context: `contract of ${owner.name}`,
+              nodeId: owner.id,
+            },
+          ]
+        : [];
+    }),
+  ];
+  entryCache.set(mesh, entries);
+  return entries;
+}
+
+/**
+ * Entries matching every word of the query (case-insensitive, in label or context), names that
+ * start with the query first.
+ */
+export function searchMesh(mesh: Mesh, query: string, limit = 50): SearchEntry[] {
+  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return searchEntries(mesh).slice(0, limit);
+  const first = words.join(' ');
+  const matches = searchEntries(mesh).filter((entry) => {
+    const text = `${entry.label} ${entry.context}`.toLocaleLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+  const startsWithQuery = (entry: SearchEntry) => (entry.label.toLocaleLowerCase().startsWith(first) ? 0 : 1);
+  return matches.sort((a, b) => startsWithQuery(a) - startsWithQuery(b)).slice(0, limit);
+}

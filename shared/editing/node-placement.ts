@@ -1,0 +1,108 @@
+import type { Mesh, NodeLayout } from '../model';
+import { containsPoint, overlaps, type Point, type Rect, type Size } from './geometry';
+import { childrenOf, productById, systemById } from './mesh-index';
+
+export const DEFAULT_DOMAIN_SIZE: Size = { width: 640, height: 320 };
+/** Room a product or system is given before it has been drawn and measured. */
+export const DEFAULT_NODE_SIZE: Size = { width: 280, height: 150 };
+/** Space between a domain's border (and title) and its children. */
+export const DOMAIN_PADDING = { top: 56, side: 32, bottom: 32 };
+const SLOT_GAP = 40;
+const DOMAIN_GAP = 60;
+/** Data flows left to right, so a domain grows sideways to three cells before it starts a new row. */
+const MIN_COLUMNS = 3;
+
+export function domainRect(mesh: Mesh, domainId: string): Rect {
+  const layout = mesh.layout.nodes[domainId];
+  return {
+    x: layout?.x ?? 0,
+    y: layout?.y ?? 0,
+    width: layout?.width ?? DEFAULT_DOMAIN_SIZE.width,
+    height: layout?.height ?? DEFAULT_DOMAIN_SIZE.height,
+  };
+}
+
+/** The domain under a canvas point; the last drawn (topmost) wins where domains overlap. */
+export function domainAt(mesh: Mesh, point: Point): string | undefined {
+  return mesh.domains.findLast((domain) => containsPoint(domainRect(mesh, domain.id), point))?.id;
+}
+
+/** Where a new domain goes when the user did not point: below every other domain, aligned with them. */
+export function nextDomainPosition(mesh: Mesh): Point {
+  if (mesh.domains.length === 0) return { x: 0, y: 0 };
+  const rects = mesh.domains.map((domain) => domainRect(mesh, domain.id));
+  return {
+    x: Math.min(...rects.map((rect) => rect.x)),
+    y: Math.max(...rects.map((rect) => rect.y + rect.height)) + DOMAIN_GAP,
+  };
+}
+
+/**
+ * The first free cell, row by row, of a grid inside the domain (relative to it), so products
+ * added by keyboard line up instead of piling on each other.
+ */
+export function nextChildPosition(mesh: Mesh, domainId: string): Point {
+  const taken = childrenOf(mesh, domainId).flatMap((child) => childRect(mesh, child.id) ?? []);
+  const fitting = Math.floor((domainRect(mesh, domainId).width - DOMAIN_PADDING.side) / slotWidth());
+  const columns = Math.max(MIN_COLUMNS, fitting);
+  for (let slot = 0; ; slot++) {
+    const candidate = {
+      x: DOMAIN_PADDING.side + (slot % columns) * slotWidth(),
+      y: DOMAIN_PADDING.top + Math.floor(slot / columns) * (DEFAULT_NODE_SIZE.height + SLOT_GAP),
+      ...DEFAULT_NODE_SIZE,
+    };
+    if (!taken.some((rect) => overlaps(rect, candidate))) return { x: candidate.x, y: candidate.y };
+  }
+}
+
+function slotWidth(): number {
+  return DEFAULT_NODE_SIZE.width + SLOT_GAP;
+}
+
+/** A placed child's rectangle relative to its domain, at its default size. */
+function childRect(mesh: Mesh, nodeId: string): Rect | undefined {
+  const layout = mesh.layout.nodes[nodeId];
+  return layout && { x: layout.x, y: layout.y, ...DEFAULT_NODE_SIZE };
+}
+
+/** Grows (never shrinks) a domain so that a child's rectangle, relative to the domain, fits with padding. */
+export function growDomainToFit(mesh: Mesh, domainId: string, child: Rect): Mesh {
+  const rect = domainRect(mesh, domainId);
+  const width = Math.max(rect.width, child.x + child.width + DOMAIN_PADDING.side);
+  const height = Math.max(rect.height, child.y + child.height + DOMAIN_PADDING.bottom);
+  if (width === rect.width && height === rect.height) return mesh;
+  return setLayout(mesh, domainId, { ...rect, width, height });
+}
+
+export function setLayout(mesh: Mesh, nodeId: string, layout: NodeLayout): Mesh {
+  return { ...mesh, layout: { ...mesh.layout, nodes: { ...mesh.layout.nodes, [nodeId]: layout } } };
+}
+
+/** Lays out a new child at `position` (relative to its domain) or the next free cell, growing the domain to hold it. */
+export function placeChild(mesh: Mesh, domainId: string, nodeId: string, position?: Point): Mesh {
+  const at = position ?? nextChildPosition(mesh, domainId);
+  return growDomainToFit(setLayout(mesh, nodeId, at), domainId, { ...at, ...DEFAULT_NODE_SIZE });
+}
+
+/** A node's top-left on the canvas: products and systems are stored relative to their domain. */
+export function absolutePosition(mesh: Mesh, nodeId: string): Point {
+  const layout = mesh.layout.nodes[nodeId] ?? { x: 0, y: 0 };
+  const domainId = (productById(mesh, nodeId) ?? systemById(mesh, nodeId))?.domainId;
+  if (!domainId) return { x: layout.x, y: layout.y };
+  const domain = domainRect(mesh, domainId);
+  return { x: domain.x + layout.x, y: domain.y + layout.y };
+}
+
+/** Where a domain dropped at a canvas point goes: its title, not its top-left corner, lands under the pointer. */
+export function domainDropPosition(dropPoint: Point): Point {
+  return { x: dropPoint.x - DEFAULT_DOMAIN_SIZE.width / 2, y: dropPoint.y - DOMAIN_PADDING.top / 2 };
+}
+
+/** Where a product or system dropped at a canvas point goes in its domain (relative to it): centred on the pointer. */
+export function childDropPosition(mesh: Mesh, domainId: string, dropPoint: Point): Point {
+  const domain = domainRect(mesh, domainId);
+  return {
+    x: Math.max(0, dropPoint.x - domain.x - DEFAULT_NODE_SIZE.width / 2),
+    y: Math.max(0, dropPoint.y - domain.y - DEFAULT_NODE_SIZE.height / 2),
+  };
+}

@@ -1,0 +1,32 @@
+import { type DataProduct, type Mesh, newDataProduct, type Port } from '../model';
+import { type Added, type ChildPlacement, type ChildUpdate, withChildAdded, withChildUpdated } from './child-nodes';
+
+export function newPort(id: string, name: string, direction: Port['direction']): Port {
+  return { id, name, direction, protocol: direction === 'discovery' ? 'catalog' : 'table', description: '' };
+}
+
+/** A new product reads from one input port and serves one output port, as most do. */
+export function newProduct(id: string, domainId: string, name: string, owner: string): DataProduct {
+  return newDataProduct({
+    id,
+    domainId,
+    name,
+    owner,
+    inputPorts: [newPort('in', 'input', 'input')],
+    outputPorts: [newPort('out', 'dataset', 'output')],
+    discoveryPort: newPort('discovery', 'discovery', 'discovery'),
+  });
+}
+
+/** The document with a new product in a domain, owned by the domain's team. */
+export function withProductAdded(mesh: Mesh, placement: ChildPlacement): Added | undefined {
+  return withChildAdded(mesh, 'products', placement, 'Data product', (id, domain, name) =>
+    newProduct(id, domain.id, name, domain.owner),
+  );
+}
+
+export type ProductUpdate = ChildUpdate<DataProduct>;
+
+export function withProductUpdated(mesh: Mesh, id: string, update: ProductUpdate): Mesh {
+  return withChildUpdated(mesh, 'products', id, update);
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { commandToRunForKey, menuCommandAction } from '../../../renderer/commands/command-routing';
+import { chordsOn, displayChord, electronAccelerator, type KeyPress } from '../../../shared/commands/chords';
+import { COMMANDS, type CommandDefinition } from '../../../shared/commands/command-table';
+import { menuSections } from '../../../shared/commands/menu-layout';
+
+const ctrl = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  code: `Key${key.toUpperCase()}`,
+  ctrlKey: true,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...modifiers,
+});
+const plain = (key: string): KeyPress => ({ ...ctrl(key), ctrlKey: false });
+
+describe('the command table', () => {
+  it('gives every command its own id', () => {
+    const ids = COMMANDS.map((command) => command.id);
+
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(['mac', 'other'] as const)('never gives one chord to two commands (%s)', (platform) => {
+    const chords = (COMMANDS as readonly CommandDefinition[]).flatMap((command) =>
+      chordsOn(command.keys, platform).map((chord) => displayChord(chord, platform)),
+    );
+
+    expect(chords.filter((chord, index) => chords.indexOf(chord) !== index)).toEqual([]);
+  });
+
+  it('writes chords as each platform does', () => {
+    expect(displayChord('Mod+Alt+S', 'other')).toBe('Ctrl+Alt+S');
+    expect(displayChord('Mod+Alt+S', 'mac')).toBe('⌥⌘S');
+    expect(displayChord('Mod+Shift+Z', 'mac')).toBe('⇧⌘Z');
+    expect(displayChord('?', 'mac')).toBe('?');
+  });
+
+  it('turns chords into Electron accelerators', () => {
+    expect(electronAccelerator('Mod+Alt+S')).toBe('CmdOrCtrl+Alt+S');
+    expect(electronAccelerator('Ctrl+Y')).toBe('Control+Y');
+    expect(electronAccelerator('+')).toBe('Plus');
+  });
+
+  it('groups menu items by section in table order', () => {
+    expect(menuSections('File').map((section) => section.map((command) => command.id))).toEqual([
+      ['file.new', 'file.open'],
+      ['file.save', 'file.save-as'],
+      ['file.import-contracts'],
+      ['file.close'],
+    ]);
+  });
+});
+
+describe('which command a key runs, by where the focus is', () => {
+  it('runs plain-letter commands only on the canvas', () => {
+    expect(commandToRunForKey(plain('d'), 'canvas', false, 'other')).toBe('add.domain');
+    expect(commandToRunForKey(plain('d'), 'field', false, 'other')).toBeNull();
+  });
+
+  it('runs undo in text fields, but leaves it to the YAML editor there', () => {
+    expect(commandToRunForKey(ctrl('z'), 'field', false, 'other')).toBe('edit.undo');
+    expect(commandToRunForKey(ctrl('z'), 'code', false, 'other')).toBeNull();
+  });
+
+  it('saves from anywhere, the YAML editor included', () => {
+    expect(commandToRunForKey(ctrl('s'), 'code', false, 'other')).toBe('file.save');
+  });
+
+  it('leaves every key to an open dialog', () => {
+    expect(commandToRunForKey(ctrl('s'), 'canvas', true, 'other')).toBeNull();
+  });
+});
+
+describe('a menu item, by where the focus is', () => {
+  it('copies the text of a focused field instead of the selected nodes', () => {
+    expect(menuCommandAction('edit.copy', 'field')).toEqual({ textEdit: 'copy' });
+    expect(menuCommandAction('edit.copy', 'canvas')).toBe('run');
+  });
+
+  it('undoes typing in the YAML editor, and the design elsewhere', () => {
+    expect(menuCommandAction('edit.undo', 'code')).toEqual({ textEdit: 'undo' });
+    expect(menuCommandAction('edit.undo', 'field')).toBe('run');
+  });
+
+  it('runs commands without a text meaning wherever the focus is', () => {
+    expect(menuCommandAction('add.domain', 'field')).toBe('run');
+  });
+});

@@ -1,0 +1,28 @@
+import type { Mesh } from '../../../shared/model';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+
+/** Sales (a shop feeding Orders) and Analytics (Revenue reading Orders), laid out side by side. */
+export function salesPipeline(): Mesh {
+  const mesh = aMesh()
+    .withDomain('sales', { name: 'Sales' })
+    .withDomain('analytics', { name: 'Analytics' })
+    .withSystem('shop', 'sales', { name: 'Shop' })
+    .withContract('orders-contract', { dataProduct: 'orders' })
+    .withProduct('orders', 'sales', {
+      name: 'Orders',
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output', { contractId: 'orders-contract' })],
+    })
+    .withProduct('revenue', 'analytics', { name: 'Revenue', inputPorts: [aPort('in', 'input')] })
+    .withLink('shop-to-orders', { nodeId: 'shop', portId: 'items-cdc' }, { nodeId: 'orders', portId: 'in' })
+    .withLink('orders-to-revenue', { nodeId: 'orders', portId: 'out' }, { nodeId: 'revenue', portId: 'in' })
+    .build();
+  mesh.layout.nodes = {
+    sales: { x: 0, y: 0, width: 700, height: 300 },
+    analytics: { x: 800, y: 0, width: 400, height: 300 },
+    shop: { x: 40, y: 60 },
+    orders: { x: 360, y: 60 },
+    revenue: { x: 40, y: 60 },
+  };
+  return mesh;
+}

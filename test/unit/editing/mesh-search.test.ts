@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { searchMesh } from '../../../shared/editing/mesh-search';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+
+const mesh = aMesh()
+  .withDomain('sales', { name: 'Sales' })
+  .withSystem('shop', 'sales', { name: 'Shop' })
+  .withContract('orders-contract', { name: 'Orders contract' })
+  .withContract('unused', { name: 'Unused contract' })
+  .withProduct('orders', 'sales', {
+    name: 'Orders',
+    outputPorts: [aPort('out', 'output', { name: 'order lines', contractId: 'orders-contract' })],
+  })
+  .withProduct('customers', 'sales', { name: 'Customers' })
+  .build();
+
+const found = (query: string) => searchMesh(mesh, query).map((entry) => [entry.kind, entry.label, entry.nodeId]);
+
+describe('quick search', () => {
+  it('finds domains, products, systems, ports, topics and contracts by name', () => {
+    expect(found('sales')).toEqual([
+      ['domain', 'Sales', 'sales'],
+      ['product', 'Orders', 'orders'],
+      ['product', 'Customers', 'customers'],
+      ['system', 'Shop', 'shop'],
+    ]);
+    expect(found('order lines')).toEqual([['port', 'order lines', 'orders']]);
+    expect(found('shop.items')).toEqual([['topic', 'shop.items', 'shop']]);
+  });
+
+  it('jumps to the product whose port a contract governs; contracts on no port are not on the canvas', () => {
+    expect(found('contract')).toEqual([['contract', 'Orders contract', 'orders']]);
+  });
+
+  it('lists names starting with the query first, and matches every word', () => {
+    expect(found('or')[0]).toEqual(['product', 'Orders', 'orders']);
+    expect(found('discovery customers')).toEqual([['port', 'Discovery', 'customers']]);
+  });
+});

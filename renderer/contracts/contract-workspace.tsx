@@ -9,11 +9,11 @@ import { ContractChanges } from './contract-changes';
 import { useContractFindings, useHasDraft } from './contract-drafts';
 import { type ContractView, useContractTabs } from './contract-tabs-store';
 import { ContractForm } from './form/contract-form';
-import { ContractPreview } from './preview/contract-preview';
 import { SaveContractButton } from './save-contract-file';
 import { YamlEditorPane } from './yaml-editor-pane';
 
 const ContractDiff = lazy(() => import('./diff/contract-diff'));
+const ContractPreview = lazy(() => import('./preview/contract-preview'));
 const ContractSchemaDiagram = lazy(() => import('./diagram/contract-schema-diagram'));
 
 const VIEWS: { view: ContractView; label: string }[] = [
@@ -71,8 +71,8 @@ export function ContractWorkspace() {
       <div className="contract-workspace__view">
         {view === 'yaml' && <YamlEditorPane contractId={activeId} />}
         {view === 'form' && <ContractForm contractId={activeId} />}
-        {view === 'preview' && <ContractPreview contractId={activeId} />}
         <Suspense fallback={<p className="contract-workspace__loading">Loading…</p>}>
+          {view === 'preview' && <ContractPreview contractId={activeId} />}
           {view === 'diff' && <ContractDiff contractId={activeId} />}
           {view === 'diagram' && <ContractSchemaDiagram contractId={activeId} />}
         </Suspense>

@@ -12,7 +12,7 @@ type OdcsValue = Record<string, unknown>;
  * keys, classification and quality rules, service levels, team, servers, support. It
  * follows the editor live (the draft included) and renders Markdown safely.
  */
-export function ContractPreview({ contractId }: { contractId: string }) {
+export default function ContractPreview({ contractId }: { contractId: string }) {
   const text = useContractText(contractId);
   const contract = useDocumentStore((state) => state.mesh?.contracts.find((candidate) => candidate.id === contractId));
   const document = useMemo(() => (text === undefined ? undefined : readOdcsDocument(text)), [text]);

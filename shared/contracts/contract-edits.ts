@@ -52,7 +52,8 @@ export function upgradeToLatest(text: string): ContractEditResult {
 }
 
 function enumUpgrades(object: unknown, path: PathSegment[]): YamlEdit[] {
-  return asList((object as OdcsDocument).properties).flatMap((property, index) => {
+  if (!isJsonObject(object)) return [];
+  return asList(object.properties).flatMap((property, index) => {
     const at = [...path, 'properties', index];
     const nested = [...enumUpgrades(property, at), ...enumUpgrades((property as OdcsDocument).items, [...at, 'items'])];
     if (!isJsonObject(property) || property.enum !== undefined) return nested;

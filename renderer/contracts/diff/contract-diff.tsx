@@ -1,6 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compareContracts, locateChanges } from '../../../shared/contracts';
+import { compareContracts, type LocatedChange, locateChanges } from '../../../shared/contracts';
 import { useDocumentStore } from '../../store/document-store';
 import { useContractText } from '../contract-drafts';
 import { loadMonaco, type MonacoApi } from '../monaco/load-monaco';
@@ -53,6 +53,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
       fontSize: 13,
       scrollBeyondLastLine: false,
       renderOverviewRuler: false,
+      useInlineViewWhenSpaceIsLimited: false,
     });
     const original = monaco.editor.createModel('', 'yaml');
     const modified = monaco.editor.createModel('', 'yaml');
@@ -76,22 +77,44 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
 
   useEffect(() => {
     if (!diffEditor || !monaco) return;
-    const mark = (side: 'previous' | 'next') =>
-      changes
-        .filter((change) => change.side === side)
-        .map((change) => ({
-          range: new monaco.Range(change.range.line, 1, change.range.line, 1),
-          options: {
-            isWholeLine: true,
-            className: 'breaking-change-line',
-            glyphMarginClassName: 'breaking-change-glyph',
-            glyphMarginHoverMessage: { value: `**Breaking:** \`${change.subject}\` ${change.message}` },
-            after: { content: `  ⚠ breaking: ${change.message}`, inlineClassName: 'breaking-change-note' },
-          },
-        }));
-    const next = diffEditor.getModifiedEditor().createDecorationsCollection(mark('next'));
-    const previous = diffEditor.getOriginalEditor().createDecorationsCollection(mark('previous'));
+    const decoration = (line: number, change: LocatedChange) => ({
+      range: new monaco.Range(line, 1, line, 1),
+      options: {
+        isWholeLine: true,
+        className: 'breaking-change-line',
+        glyphMarginClassName: 'breaking-change-glyph',
+        glyphMarginHoverMessage: { value: `**Breaking:** \`${change.subject}\` ${change.message}` },
+        after: {
+          content: `  ⚠ breaking: ${change.subject} ${change.message}`,
+          inlineClassName: 'breaking-change-note',
+        },
+      },
+    });
+    const next = diffEditor.getModifiedEditor().createDecorationsCollection();
+    const previous = diffEditor.getOriginalEditor().createDecorationsCollection();
+    // What was removed is marked in the old text, and in the new one where it used to be, so
+    // the unified layout (which shows only the new editor's margin) marks it too.
+    const mark = () => {
+      const lineChanges = diffEditor.getLineChanges() ?? [];
+      const whereRemoved = (oldLine: number) => {
+        const change = lineChanges.find(
+          (candidate) => candidate.originalStartLineNumber <= oldLine && oldLine <= candidate.originalEndLineNumber,
+        );
+        return change ? Math.max(1, change.modifiedStartLineNumber || change.modifiedEndLineNumber) : oldLine;
+      };
+      next.set(
+        changes.map((change) =>
+          decoration(change.side === 'next' ? change.range.line : whereRemoved(change.range.line), change),
+        ),
+      );
+      previous.set(
+        changes.filter((change) => change.side === 'previous').map((change) => decoration(change.range.line, change)),
+      );
+    };
+    mark();
+    const updates = diffEditor.onDidUpdateDiff(mark);
     return () => {
+      updates.dispose();
       next.clear();
       previous.clear();
     };

@@ -188,8 +188,15 @@ function keysOf(property: OdcsValue): string {
   return keys.join(', ');
 }
 
+/** ODCS 3.2's `enum`, or before it an `invalidValues` rule's `validValues`. */
 function allowedValues(property: OdcsValue): ReactNode {
-  const values = asList(property.enum).map((entry) => String(entry.value));
+  const rule = asList(property.quality).find((candidate) => candidate.metric === 'invalidValues');
+  const validValues = asObject(rule?.arguments).validValues;
+  const values = Array.isArray(property.enum)
+    ? asList(property.enum).map((entry) => String(entry.value))
+    : Array.isArray(validValues)
+      ? validValues.map(String)
+      : [];
   if (values.length === 0) return null;
   return <div className="contract-preview__values">one of: {values.join(', ')}</div>;
 }

@@ -114,7 +114,8 @@ function objectToOdcs(object: SchemaObject, nativeEnum: boolean): OdcsObject {
   return withExtensions(head, object.extensions, tail);
 }
 
-function propertyToOdcs(property: ContractProperty, nativeEnum: boolean): OdcsObject {
+/** A property as ODCS writes it; importers use it for nested properties, which the model keeps as extensions. */
+export function propertyToOdcs(property: ContractProperty, nativeEnum: boolean): OdcsObject {
   const head = compact({
     ...pick(property, PROPERTY_FIELDS),
     required: property.required || undefined,

@@ -1,6 +1,6 @@
 import { parseMeshFile } from '../../shared/contracts';
 import { emptyMesh, formatProblem, MESH_FILE_EXTENSION, serializeMesh } from '../../shared/model';
-import { importContracts } from '../contracts/import-contract-files';
+import { importContracts } from '../contracts/import/import-contract-files';
 import type { FileRef, Host } from '../host/host';
 import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';

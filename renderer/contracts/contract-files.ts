@@ -4,7 +4,7 @@ import type { FileRef, Host } from '../host/host';
 import { currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { useContractDrafts } from './contract-drafts';
-import { importContractTexts } from './import-contract-files';
+import { importContractTexts } from './import/import-contract-files';
 
 interface ContractFilesState {
   /** The file each contract was opened from or last saved to, so Save writes back to it. */

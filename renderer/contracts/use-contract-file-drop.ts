@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { CONTRACT_FILE_PATTERN, importContracts } from './import-contract-files';
+import { importContracts, isContractFile } from './import/import-contract-files';
 
 const contractFilesOf = (transfer: DataTransfer | null) =>
-  [...(transfer?.files ?? [])].filter((file) => CONTRACT_FILE_PATTERN.test(file.name));
+  [...(transfer?.files ?? [])].filter((file) => isContractFile(file.name));
 
 /** ODCS YAML files dropped anywhere on the window are imported as contracts. */
 export function useContractFileDrop(isEnabled: boolean): void {

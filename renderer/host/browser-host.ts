@@ -18,7 +18,7 @@ interface RecentEntry {
   handle?: FileSystemFileHandle;
 }
 
-const CONTRACT_FILE_TYPES = '.yaml,.yml';
+const CONTRACT_FILE_TYPES = '.yaml,.yml,.sql,.ddl,.avsc,.json,.proto';
 const PICKER_TYPES = [{ description: 'Mesh design', accept: { 'application/json': [MESH_FILE_EXTENSION] } }];
 const CONTRACT_PICKER_TYPES = [
   { description: 'ODCS data contract', accept: { 'application/yaml': ['.yaml', '.yml'] } },

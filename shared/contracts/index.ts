@@ -30,6 +30,7 @@ export {
   parseMeshDocument,
   parseMeshFile,
 } from './contract-text';
+export { asNextVersion, type NextVersion } from './contract-versions';
 export type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 export {
   CONFLICT_POLICIES,
@@ -84,7 +85,7 @@ export {
   schemaDiagramOf,
 } from './schema-diagram';
 export { checkContractSemantics, checkContractYaml } from './semantic-checks';
-export { bumpMajor, compareSemver, parseSemver, type Semver } from './semver';
+export { bumpMajor, bumpMinor, compareSemver, parseSemver, type Semver } from './semver';
 export { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 export {
   formatLocatedProblem,

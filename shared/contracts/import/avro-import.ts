@@ -1,4 +1,5 @@
-import avro from 'avsc';
+// The types-only entry: the full library brings services and streams the browser has no use for.
+import avro from 'avsc/etc/browser/avsc-types.js';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import type { PathSegment } from '../path-problem';
@@ -62,7 +63,7 @@ export function importAvro(text: string): SchemaImport {
     return { ok: false, format: 'avro', errors: source.syntaxErrors.map(asNote) };
   }
   try {
-    avro.Type.forSchema(source.value as avro.Schema);
+    avro.Type.forSchema(source.value);
   } catch (error) {
     return {
       ok: false,

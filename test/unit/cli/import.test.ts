@@ -112,3 +112,15 @@ describe('mesh-designer import', () => {
     expect(err[0]).toBe(`mesh-designer import: ${message}`);
   });
 });
+
+describe('mesh-designer import of other schema formats', () => {
+  it('makes a contract from SQL DDL and reports what it could not map, with its line', async () => {
+    const ddl = readFileSync(new URL('../../fixtures/import/sql/orders-postgres.sql', import.meta.url), 'utf8');
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'orders-postgres.sql': ddl });
+    expect(await runCli(['import', 'orders-postgres.sql', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
+    expect(contractIds(files.get('shop.mesh.json'))).toContain('orders-postgres');
+    expect(err).toEqual([
+      'orders-postgres.sql:10:3 orders.delivery_window: INTERVAL has no ODCS logical type: imported as a string (physicalType INTERVAL)',
+    ]);
+  });
+});

@@ -2,9 +2,9 @@
  * The few pieces of Node's `util` that avsc (the Avro library the contract importers use)
  * needs in the browser: class inheritance, message formatting, and debug logs (off).
  */
-export function inherits(constructor: { prototype: object }, superConstructor: { prototype: object }): void {
-  Object.setPrototypeOf(constructor.prototype, superConstructor.prototype);
-  Object.setPrototypeOf(constructor, superConstructor);
+export function inherits(subclass: { prototype: object }, superclass: { prototype: object }): void {
+  Object.setPrototypeOf(subclass.prototype, superclass.prototype);
+  Object.setPrototypeOf(subclass, superclass);
 }
 
 export function format(message: unknown, ...values: unknown[]): string {

@@ -18,10 +18,11 @@ import type { DiagramTable, FieldRef, SchemaDiagram } from '../../shared/contrac
 
 type TableNode = Node<{ table: DiagramTable }, 'table'>;
 
-const COLUMN_WIDTH = 280;
+const COLUMN_WIDTH = 320;
 const ROW_HEIGHT = 24;
 const TABLE_GAP = 40;
-const TABLES_PER_COLUMN = 2;
+// One table per column, in schema order: relationships mostly point to later objects, so edges run left to right.
+const TABLES_PER_COLUMN = 1;
 const FIT_VIEW_OPTIONS = { maxZoom: 1.2, padding: 0.1 };
 
 /**

@@ -77,19 +77,17 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
 
   useEffect(() => {
     if (!diffEditor || !monaco) return;
-    const decoration = (line: number, change: LocatedChange) => ({
-      range: new monaco.Range(line, 1, line, 1),
-      options: {
-        isWholeLine: true,
-        className: 'breaking-change-line',
-        glyphMarginClassName: 'breaking-change-glyph',
-        glyphMarginHoverMessage: { value: `**Breaking:** \`${change.subject}\` ${change.message}` },
-        after: {
-          content: `  ⚠ breaking: ${change.subject} ${change.message}`,
-          inlineClassName: 'breaking-change-note',
+    const decoration = (line: number, change: LocatedChange) => {
+      return {
+        range: new monaco.Range(line, 1, line, 1),
+        options: {
+          isWholeLine: true,
+          className: 'breaking-change-line',
+          glyphMarginClassName: 'breaking-change-glyph',
+          glyphMarginHoverMessage: { value: `**Breaking:** \`${change.subject}\` ${change.message}` },
         },
-      },
-    });
+      };
+    };
     const next = diffEditor.getModifiedEditor().createDecorationsCollection();
     const previous = diffEditor.getOriginalEditor().createDecorationsCollection();
     // What was removed is marked in the old text, and in the new one where it used to be, so

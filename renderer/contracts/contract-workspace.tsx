@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
-import { LATEST_API_VERSION } from '../../shared/contracts';
-import { useDocumentStore } from '../store/document-store';
+import { isContractServed, LATEST_API_VERSION, serveContract } from '../../shared/contracts';
+import type { DataProduct } from '../../shared/model';
+import { changeMesh, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { upgradeContract } from './contract-actions';
 import { ContractChanges } from './contract-changes';
@@ -15,6 +16,8 @@ import { YamlEditorPane } from './yaml-editor-pane';
 const ContractDiff = lazy(() => import('./diff/contract-diff'));
 const ContractPreview = lazy(() => import('./preview/contract-preview'));
 const ContractSchemaDiagram = lazy(() => import('./diagram/contract-schema-diagram'));
+
+const NO_PRODUCTS: DataProduct[] = [];
 
 const VIEWS: { view: ContractView; label: string }[] = [
   { view: 'yaml', label: 'YAML' },
@@ -68,6 +71,7 @@ export function ContractWorkspace() {
           </button>
         </span>
       </div>
+      <ServeContract contractId={activeId} />
       <div className="contract-workspace__view">
         {view === 'yaml' && <YamlEditorPane contractId={activeId} />}
         {view === 'form' && <ContractForm contractId={activeId} />}
@@ -137,6 +141,35 @@ function SyncBadge({ contractId }: { contractId: string }) {
     );
   }
   return <span className="sync-badge sync-badge--ok">In sync with the design</span>;
+}
+
+/** A contract no port serves shows nowhere on the canvas: offer to serve it from a product. */
+function ServeContract({ contractId }: { contractId: string }) {
+  const isServed = useDocumentStore((state) => (state.mesh ? isContractServed(state.mesh, contractId) : true));
+  const products = useDocumentStore((state) => state.mesh?.products ?? NO_PRODUCTS);
+  if (isServed) return null;
+  return (
+    <p className="contract-workspace__unserved" role="status">
+      No output port serves this contract, so it shows nowhere on the canvas.{' '}
+      <select
+        aria-label="Serve it from"
+        value=""
+        onChange={(event) => {
+          const productId = event.target.value;
+          changeMesh((mesh) => serveContract(mesh, contractId, productId));
+        }}
+      >
+        <option value="" disabled>
+          Serve it from…
+        </option>
+        {products.map((product) => (
+          <option key={product.id} value={product.id}>
+            {product.name}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
 }
 
 /** The ODCS version the contract is written in, and the way to the newest one. */

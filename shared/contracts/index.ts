@@ -47,7 +47,9 @@ export {
   type ContractFileReport,
   IMPORTED_DOMAIN_NAME,
   importContractFiles,
+  isContractServed,
   MAX_CONTRACT_FILE_LENGTH,
+  serveContract,
 } from './import-contracts';
 export {
   CONTRACT_QUALITY_PROPERTY,

@@ -92,5 +92,11 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     const contracts = await page.getByRole('region', { name: 'Contracts' }).textContent();
     expect(contracts).toContain('refund');
     expect(contracts).toContain('refund-2');
+
+    // They name no data product: the editor offers to serve the open one from a product.
+    await page.getByLabel('Serve it from').selectOption({ label: 'orders' });
+    await page.locator('.product-node__name', { hasText: 'orders' }).first().waitFor();
+    expect(await page.getByLabel('Serve it from').count()).toBe(0);
+    expect(await page.locator('.react-flow__node-product .port--output', { hasText: 'refund' }).count()).toBe(1);
   });
 });

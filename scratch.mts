@@ -1,4 +1,5 @@
 import pg from 'node-sql-parser/build/postgresql';
+
 const { Parser } = pg as any;
 const p = new Parser();
 const sql = `CREATE TABLE orders (

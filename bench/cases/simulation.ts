@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
-import type { Mesh } from '../../shared/model/mesh';
 import { parseMeshFile } from '../../shared/contracts/contract-text';
+import type { Mesh } from '../../shared/model/mesh';
 import type { Scenario } from '../../shared/model/scenario';
 import {
   connectionSetupSql,

@@ -28,6 +28,19 @@ export function StatusBar() {
               ))}
             </ul>
           )}
+          {notice.actions?.map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              className="notice__action"
+              onClick={() => {
+                dismiss();
+                action.run();
+              }}
+            >
+              {action.label}
+            </button>
+          ))}
           <button type="button" className="notice__dismiss" onClick={dismiss} aria-label="Dismiss">
             ×
           </button>

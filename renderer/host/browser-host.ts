@@ -1,7 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
-import { MESH_FILE_EXTENSION } from '../../shared/model';
+import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MESH_FILE_EXTENSION } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import type { FileRef, Host, OpenedFile } from './host';
+import { askInPage, confirmInPage, unsavedChangesQuestion } from './in-page-prompt';
 import type { KeyValueStore } from './key-value-store';
 
 const RECENT_KEY = 'recent-files';
@@ -38,24 +39,21 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
 
   async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFile> {
     const file = { name: handle.name };
-    const text = await (await handle.getFile()).text();
+    const text = await readMeshText(await handle.getFile());
     await remember(file, handle);
     return { file, text };
   }
 
-  async function openWith(types: object[], accept: string, remembers: boolean): Promise<OpenedFile | null> {
+  /** A contract file: its handle is kept to save back to it, but it is no design for the recent list. */
+  async function openContractWith(types: object[], accept: string): Promise<OpenedFile | null> {
     if (fileSystem.showOpenFilePicker) {
       const [handle] = await fileSystem.showOpenFilePicker({ types }).catch(cancelledAsEmpty);
       if (!handle) return null;
-      if (remembers) return readHandle(handle);
       handles.set(handle.name, handle);
       return { file: { name: handle.name }, text: await (await handle.getFile()).text() };
     }
     const [picked] = await pickWithInput(page.document, accept);
-    if (!picked) return null;
-    const file = { name: picked.name };
-    if (remembers) await remember(file);
-    return { file, text: await picked.text() };
+    return picked ? { file: { name: picked.name }, text: await picked.text() } : null;
   }
 
   async function saveWith(
@@ -86,8 +84,19 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
 
   return {
     kind: 'browser',
-    openFile: () => openWith(PICKER_TYPES, `${MESH_FILE_EXTENSION},application/json`, true),
-    openContractFile: () => openWith(CONTRACT_PICKER_TYPES, CONTRACT_FILE_TYPES, false),
+    async openFile() {
+      if (fileSystem.showOpenFilePicker) {
+        const [handle] = await fileSystem.showOpenFilePicker({ types: PICKER_TYPES }).catch(cancelledAsEmpty);
+        return handle ? readHandle(handle) : null;
+      }
+      const [picked] = await pickWithInput(page.document, `${MESH_FILE_EXTENSION},application/json`);
+      if (!picked) return null;
+      const file = { name: picked.name };
+      const text = await readMeshText(picked);
+      await remember(file);
+      return { file, text };
+    },
+    openContractFile: () => openContractWith(CONTRACT_PICKER_TYPES, CONTRACT_FILE_TYPES),
     saveContractFile: (file, suggestedName, text) =>
       saveWith(file, suggestedName, text, {
         types: CONTRACT_PICKER_TYPES,
@@ -111,9 +120,11 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     async recentFiles() {
       return ((await store.get<RecentEntry[]>(RECENT_KEY)) ?? []).map((entry) => entry.file);
     },
-    async confirm(message, detail) {
-      return page.confirm(detail ? `${message}\n\n${detail}` : message);
-    },
+    confirm: confirmInPage,
+    askToSaveChanges: (documentName) => askInPage(unsavedChangesQuestion(documentName)),
+    onCloseRequest: () => () => {},
+    answerCloseRequest: async () => {},
+    showDocumentState: () => {},
     async chooseContractFiles() {
       const picked = await pickWithInput(page.document, CONTRACT_FILE_TYPES, { multiple: true });
       if (picked.length === 0) return null;
@@ -124,8 +135,25 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     },
     onMenuCommand: () => () => {},
     onOpenFileRequest: () => () => {},
+    takeLaunchFiles: async () => [],
+    async openDroppedFile(file) {
+      return { file: { name: file.name }, text: await readMeshText(file) };
+    },
+    onFileChanged: () => () => {},
     ...autosaveIn(store),
   };
+}
+
+/** A picked file's text, by the same byte rules as the desktop and the CLI (size, UTF-8, BOM). */
+async function readMeshText(file: File): Promise<string> {
+  if (file.size > MAX_MESH_FILE_BYTES) {
+    throw new Error(
+      `it is ${formatMegabytes(file.size)}, and mesh files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
+    );
+  }
+  const decoded = decodeMeshFileBytes(new Uint8Array(await file.arrayBuffer()));
+  if (!decoded.ok) throw new Error(decoded.errors.map((problem) => problem.message).join('; '));
+  return decoded.value;
 }
 
 /** The user closing a picker is not an error. */

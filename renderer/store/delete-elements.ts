@@ -1,10 +1,24 @@
 import { withoutElements } from '../../shared/editing/delete-elements';
-import { changeMesh } from './document-store';
+import { describeDeletion } from '../../shared/editing/deletion-summary';
+import { changeMesh, currentMesh, useDocumentStore } from './document-store';
+import { useNoticeStore } from './notice-store';
 import { currentSelection, useSelectionStore } from './selection-store';
 
-/** Deletes what is selected (Delete / Backspace) as one undo step, and clears the selection. */
+/**
+ * Deletes what is selected (Delete / Backspace) as one undo step, clears the selection, and says
+ * in the status line what went, contracts included, with Undo at hand.
+ */
 export function deleteSelection(): void {
+  const before = currentMesh();
   const selection = currentSelection();
   changeMesh((mesh) => withoutElements(mesh, selection));
   useSelectionStore.getState().clear();
+  const after = currentMesh();
+  if (!before || !after || after === before) return;
+  useNoticeStore.getState().show({
+    tone: 'info',
+    text: describeDeletion(before, after),
+    // Undo is offered for this deletion only: after another edit it would take back that one.
+    actions: [{ label: 'Undo', run: () => currentMesh() === after && useDocumentStore.getState().undo() }],
+  });
 }

@@ -5,6 +5,13 @@ export interface Notice {
   text: string;
   /** Extra lines, e.g. each located problem of a file that failed to open. */
   details?: string[];
+  /** Buttons that act on what the notice says ("Undo", "Reload"); a click also dismisses it. */
+  actions?: NoticeAction[];
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
 }
 
 interface NoticeState {

@@ -6,6 +6,7 @@ import {
   formatPath,
   type Mesh,
   parseMeshDocumentWith,
+  parseMeshFileBytesWith,
   parseMeshFileWith,
   type Result,
 } from '../model';
@@ -49,6 +50,11 @@ export const contractTextCodec: ContractTextCodec = {
     };
   },
 };
+
+/** Parses a `.mesh.json` file's bytes (refusing what is not UTF-8), each contract read from its ODCS text. */
+export function parseMeshFileBytes(bytes: Uint8Array): Result<Mesh> {
+  return parseMeshFileBytesWith(contractTextCodec, bytes);
+}
 
 /** Parses a `.mesh.json` text, each contract read from its ODCS text. Never throws. */
 export function parseMeshFile(text: string): Result<Mesh> {

@@ -29,6 +29,7 @@ export {
   contractTextCodec,
   parseMeshDocument,
   parseMeshFile,
+  parseMeshFileBytes,
 } from './contract-text';
 export { asNextVersion, type NextVersion } from './contract-versions';
 export type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';

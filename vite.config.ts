@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -7,13 +6,6 @@ export default defineConfig({
   // Relative asset URLs, so the same build loads from app:// in Electron and from any web path.
   base: './',
   plugins: [react()],
-  resolve: {
-    // avsc (Avro, for contract import) requires Node's util and buffer: browser stand-ins.
-    alias: {
-      util: fileURLToPath(new URL('./renderer/node-shims/util.ts', import.meta.url)),
-      buffer: 'buffer/',
-    },
-  },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

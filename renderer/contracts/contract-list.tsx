@@ -22,7 +22,7 @@ export function ContractList() {
           title="Open an ODCS file to edit it here and save it back"
           onClick={() => void openContractFile(host)}
         >
-          Open file…
+          Open contract…
         </button>
         <button
           type="button"

@@ -58,7 +58,9 @@ describeInChromium('importing contracts from other schema formats', (session) =>
         ],
       }),
     };
-    await dropFiles(page, [order]);
+    await page
+      .getByTestId('import-contracts-input')
+      .setInputFiles([{ name: order.name, mimeType: 'application/json', buffer: Buffer.from(order.text) }]);
     const dialog = page.getByTestId('import-dialog');
     await dialog.getByLabel('Import order.avsc as').selectOption({ label: 'the next version of Order (1.0.0)' });
     const changes = dialog.getByTestId('import-version-changes');
@@ -67,6 +69,17 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     expect(await changes.textContent()).toContain('orders.status: field removed');
     await dialog.getByRole('button', { name: 'Import' }).click();
     await page.getByRole('region', { name: 'Contracts' }).getByText('entity · 2.0.0').waitFor();
+  });
+
+  it('reads Protobuf and JSON Schema in the app too, under its Content-Security-Policy', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await dropFiles(page, [fixture('protobuf/shipment.proto'), fixture('json-schema/customer.schema.json')]);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).not.toContain('cannot be imported');
+    expect(await dialog.textContent()).toContain('Shipment.extra: google.protobuf.Any has no ODCS logical type');
+    expect(await dialog.textContent()).toContain('customer.reference: oneOf of 2 schemas has no ODCS logical type');
   });
 
   it('asks what to do with contracts whose id is taken, in the design or earlier in the batch', async () => {

@@ -1,6 +1,6 @@
-import mysql from 'node-sql-parser/build/mysql';
-import postgresql from 'node-sql-parser/build/postgresql';
-import transactsql from 'node-sql-parser/build/transactsql';
+import mysql from 'node-sql-parser/build/mysql.js';
+import postgresql from 'node-sql-parser/build/postgresql.js';
+import transactsql from 'node-sql-parser/build/transactsql.js';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { type ImportNote, importedProperty, locateText, type SchemaImport } from './imported-schema';

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium } from './app-driver';
 import { caretAfter, openContract, problems, showView } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
-const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
 const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
 
 describeInChromium('editing a data contract', (session) => {
@@ -22,7 +20,6 @@ describeInChromium('editing a data contract', (session) => {
     await page.locator('.yaml-editor .squiggly-error').first().waitFor({ state: 'attached' });
     expect(await problems(page)).toContain('unknown logicalType "integger"');
     expect(await page.getByTestId('out-of-sync').textContent()).toContain('the design keeps the last valid version');
-    await page.screenshot({ path: join(SCREENSHOTS, 'contract-editor-problem.png') });
 
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
@@ -45,9 +42,6 @@ describeInChromium('editing a data contract', (session) => {
     await page.locator(`${ORDERS_TO_CUSTOMER_360}.edge--incompatible`).waitFor();
     expect(await edge.locator('title').textContent()).toContain('missing field status');
     expect(await page.getByTestId('contract-changes').textContent()).toContain('breaking');
-    await page.locator('.react-flow__controls-fitview').click();
-    await page.locator('.react-flow__controls-zoomin').click();
-    await page.screenshot({ path: join(SCREENSHOTS, 'contract-editor-beside-canvas.png') });
 
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.locator(`${ORDERS_TO_CUSTOMER_360}:not(.edge--incompatible)`).waitFor();

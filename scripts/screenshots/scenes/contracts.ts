@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { openContract, showView } from '../../../test/e2e/contract-driver';
+import { caretAfter, openContract, showView } from '../../../test/e2e/contract-driver';
 import { openSampleDesign } from '../../../test/e2e/designer-driver';
 import type { Scene } from '../scene';
 
@@ -9,6 +10,18 @@ async function orderIn(page: Page, view: 'Form' | 'Preview' | 'Diff' | 'Diagram'
   await openContract(page, 'Order');
   await page.getByRole('button', { name: 'Widen' }).click();
   await showView(page, view);
+}
+
+/** Drops a SQL DDL file on the window, as dragging it from the file manager does. */
+async function dropDdl(page: Page): Promise<void> {
+  await openSampleDesign(page, 'ecommerce');
+  const text = readFileSync('test/fixtures/import/sql/orders-postgres.sql', 'utf8');
+  await page.evaluate((ddl) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([ddl], 'orders-postgres.sql'));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, text);
+  await page.getByTestId('import-dialog').waitFor();
 }
 
 const arrangements: { name: string; arrange(page: Page): Promise<void> }[] = [
@@ -44,6 +57,21 @@ const arrangements: { name: string; arrange(page: Page): Promise<void> }[] = [
     },
   },
   {
+    name: 'contract-import-dialog',
+    arrange: dropDdl,
+  },
+  {
+    name: 'contract-import-preview',
+    async arrange(page) {
+      await dropDdl(page);
+      await page.getByTestId('import-dialog').getByRole('button', { name: 'Import' }).click();
+      await page.getByRole('tab', { name: 'orders-postgres' }).waitFor();
+      await page.getByRole('button', { name: 'Widen' }).click();
+      await showView(page, 'Preview');
+      await page.getByTestId('contract-preview').waitFor();
+    },
+  },
+  {
     name: 'contract-schema-diagram',
     async arrange(page) {
       await openSampleDesign(page, 'ecommerce');
@@ -58,6 +86,36 @@ const arrangements: { name: string; arrange(page: Page): Promise<void> }[] = [
   },
 ];
 
-export const scenes: Scene[] = (['light', 'dark'] as const).flatMap((colorScheme) =>
-  arrangements.map(({ name, arrange }) => ({ name: `${name}-${colorScheme}`, colorScheme, arrange })),
-);
+/** The pictures the README shows: a problem marked in the YAML, and a broken link beside the editor. */
+const readmeScenes: Scene[] = [
+  {
+    name: 'contract-editor-problem',
+    async arrange(page) {
+      await openSampleDesign(page, 'ecommerce');
+      await openContract(page, 'Order');
+      await caretAfter(page, 'logicalType: integer');
+      await page.keyboard.type('X');
+      await page.locator('.yaml-editor .squiggly-error').first().waitFor({ state: 'attached' });
+      await page.getByTestId('out-of-sync').waitFor();
+    },
+  },
+  {
+    name: 'contract-editor-beside-canvas',
+    async arrange(page) {
+      await openSampleDesign(page, 'ecommerce');
+      await openContract(page, 'Order');
+      await showView(page, 'Form');
+      await page.getByRole('button', { name: 'Remove status' }).click();
+      await page.locator('[data-testid="rf__edge-l-orders-360"].edge--incompatible').waitFor();
+      await page.locator('.react-flow__controls-fitview').click();
+      await page.locator('.react-flow__controls-zoomin').click();
+    },
+  },
+];
+
+export const scenes: Scene[] = [
+  ...readmeScenes,
+  ...(['light', 'dark'] as const).flatMap((colorScheme) =>
+    arrangements.map(({ name, arrange }) => ({ name: `${name}-${colorScheme}`, colorScheme, arrange })),
+  ),
+];

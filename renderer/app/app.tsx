@@ -4,6 +4,11 @@ import { ContractWorkspace } from '../contracts/contract-workspace';
 import { ImportDialog } from '../contracts/import/import-dialog';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { useHost } from '../host/host-context';
+import { PresenterMode } from '../simulation/presenter-mode';
+import { SimulationBar } from '../simulation/simulation-bar';
+import { SimulationPanel } from '../simulation/simulation-panel';
+import { useSimulationStore } from '../simulation/simulation-store';
+import { useSimulationShortcuts } from '../simulation/use-simulation-shortcuts';
 import { useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { EmptyState } from './empty-state';
@@ -27,6 +32,7 @@ export function App() {
   const host = useHost();
   const hasDocument = useDocumentStore((state) => state.mesh !== null);
   const openCount = useDocumentStore((state) => state.openCount);
+  const isSimulating = useSimulationStore((state) => state.mode === 'simulate');
   const showsPalette = usePreferencesStore((state) => state.showsPalette);
   const showsSidePanel = usePreferencesStore((state) => state.showsSidePanel);
   useAutosave(host);
@@ -37,18 +43,29 @@ export function App() {
   useUnloadGuard();
   useWindowState(host);
   useTheme();
+  useSimulationShortcuts();
   useContractFileDrop(hasDocument);
   return (
     <div className="app">
-      <Toolbar />
+      <div className="app__header">
+        <Toolbar />
+        <SimulationBar />
+      </div>
       <main className="workspace">
         {hasDocument ? (
           <>
-            {showsPalette && <Palette />}
+            {showsPalette && !isSimulating && <Palette />}
             {/* A new canvas per opened document, so each one starts fitted to the view. */}
             <MeshCanvas key={openCount} />
-            <ContractWorkspace />
-            {showsSidePanel && <SidePanel />}
+            {isSimulating ? (
+              <SimulationPanel />
+            ) : (
+              <>
+                <ContractWorkspace />
+                {showsSidePanel && <SidePanel />}
+              </>
+            )}
+            <PresenterMode />
           </>
         ) : (
           <EmptyState />

@@ -1,20 +1,27 @@
-import { type ComponentType, useState } from 'react';
+import type { ComponentType } from 'react';
+import { ImpactPanel } from '../governance/impact-panel';
+import { ProblemsPanel } from '../governance/problems-panel';
 import { Inspector } from '../inspector/inspector';
 import { usePreferencesStore } from '../store/preferences-store';
+import { type SidePanelTab as TabId, useUiStore } from '../store/ui-store';
 import { PanelSplitter } from './panel-splitter';
 
 interface SidePanelTab {
-  id: string;
+  id: TabId;
   title: string;
   Content: ComponentType;
 }
 
-/** The panel's tabs; the contract editor and the problems list will join the inspector here. */
-const TABS: readonly SidePanelTab[] = [{ id: 'inspector', title: 'Inspector', Content: Inspector }];
+const TABS: readonly SidePanelTab[] = [
+  { id: 'inspector', title: 'Inspector', Content: Inspector },
+  { id: 'problems', title: 'Problems', Content: ProblemsPanel },
+  { id: 'impact', title: 'Impact', Content: ImpactPanel },
+];
 
 export function SidePanel() {
   const width = usePreferencesStore((state) => state.sidePanelWidth);
-  const [activeId, setActiveId] = useState(TABS[0]?.id);
+  const activeId = useUiStore((state) => state.sidePanelTab);
+  const setActiveId = useUiStore((state) => state.showSidePanelTab);
   const active = TABS.find((tab) => tab.id === activeId) ?? TABS[0];
   return (
     <>

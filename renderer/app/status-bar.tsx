@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { ProblemCounts } from '../governance/problem-counts';
 import { useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 
@@ -18,6 +19,7 @@ export function StatusBar() {
       <span data-testid="counts">
         {counts.domains} domains · {counts.products} products · {counts.systems} systems · {counts.links} links
       </span>
+      <ProblemCounts />
       {notice && (
         <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
           <span>{notice.text}</span>

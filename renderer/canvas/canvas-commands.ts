@@ -8,6 +8,8 @@ export interface CanvasCommands {
   fitView(): void;
   /** Centres the view on a node (quick search). */
   focusNode(nodeId: string): void;
+  /** Brings nodes into view together (a problem's element, both ends of a link). */
+  focusNodes(nodeIds: readonly string[]): void;
   /** Lays the mesh out left to right by data flow, animated and undoable. */
   autoLayout(): Promise<void>;
 }
@@ -27,5 +29,6 @@ export const canvasCommands: CanvasCommands = {
   zoomOut: () => mounted?.zoomOut(),
   fitView: () => mounted?.fitView(),
   focusNode: (nodeId) => mounted?.focusNode(nodeId),
+  focusNodes: (nodeIds) => mounted?.focusNodes(nodeIds),
   autoLayout: () => mounted?.autoLayout() ?? Promise.resolve(),
 };

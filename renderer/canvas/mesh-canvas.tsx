@@ -19,6 +19,7 @@ import type { LinkCompatibility } from '../../shared/contracts';
 import type { Size } from '../../shared/editing/geometry';
 import type { Layout, Link } from '../../shared/model';
 import { linkCompatibilityOf } from '../contracts/link-compatibility';
+import { useIsImpactShown } from '../governance/canvas-marks';
 import { type DocumentState, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { useSelectionStore } from '../store/selection-store';
@@ -77,6 +78,7 @@ function MeshFlow() {
   const snapToGrid = usePreferencesStore((state) => state.snapToGrid);
   const toggleSnapToGrid = usePreferencesStore((state) => state.toggleSnapToGrid);
   const theme = usePreferencesStore((state) => state.theme);
+  const isReadOnly = useDocumentStore((state) => state.isReadOnly);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [isMoving, setMoving] = useState(false);
   const isFar = useStore(isZoomedFarOut);
@@ -93,6 +95,7 @@ function MeshFlow() {
     [buildEdges, links, selectedLinkIds, compatibility],
   );
   const isLarge = outline.length > LARGE_MESH_NODES;
+  const isImpactShown = useIsImpactShown();
   const nodeHandlers = useNodeChanges(measured, setMeasured);
   const connectionHandlers = useConnectionHandlers();
   const { onDragOver, onDrop } = usePaletteDrop();
@@ -101,7 +104,7 @@ function MeshFlow() {
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P and S
     <div
-      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isFar ? ' mesh-canvas--far' : ''}`}
+      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isFar ? ' mesh-canvas--far' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}`}
       data-testid="canvas"
       onPointerDownCapture={capturePointer}
       onDragOver={onDragOver}
@@ -115,6 +118,10 @@ function MeshFlow() {
         {...nodeHandlers}
         {...connectionHandlers}
         connectionMode={ConnectionMode.Loose}
+        // Simulate mode shows the design read-only: nothing to drag or connect.
+        nodesDraggable={!isReadOnly}
+        nodesConnectable={!isReadOnly}
+        edgesReconnectable={!isReadOnly}
         connectionLineComponent={ConnectionLine}
         colorMode={theme}
         snapToGrid={snapToGrid}

@@ -21,6 +21,8 @@ export function useRegisterCanvas(): void {
       zoomOut: () => void flow.zoomOut(VIEW_ANIMATION),
       fitView: () => void flow.fitView(VIEW_ANIMATION),
       focusNode: (nodeId) => void flow.fitView({ nodes: [{ id: nodeId }], maxZoom: 1.2, ...VIEW_ANIMATION }),
+      focusNodes: (nodeIds) =>
+        void flow.fitView({ nodes: nodeIds.map((id) => ({ id })), maxZoom: 1.2, ...VIEW_ANIMATION }),
       autoLayout: async () => {
         const mesh = currentMesh();
         if (!mesh || mesh.domains.length === 0) return;

@@ -2,7 +2,10 @@ import type { KeyPress } from '../../shared/commands/chords';
 import type { CommandId } from '../../shared/commands/command-table';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { showImpactOfSelection } from '../governance/impact-actions';
 import type { Host } from '../host/host';
+import { simulation } from '../simulation/simulation-controller';
+import { setSimulation, useSimulationStore } from '../simulation/simulation-store';
 import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
 import { currentMesh, selectCanRedo, selectCanUndo, useDocumentStore } from '../store/document-store';
@@ -25,6 +28,7 @@ export interface CommandBehaviour {
 }
 
 const hasDocument = () => currentMesh() !== null;
+const isSimulating = () => useSimulationStore.getState().mode === 'simulate';
 const documentState = () => useDocumentStore.getState();
 
 const NUDGE_DIRECTIONS: Record<string, { x: number; y: number }> = {
@@ -85,10 +89,21 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'view.zoom-to-fit': { run: canvasCommands.fitView, isEnabled: hasDocument },
   'view.zoom-in': { run: canvasCommands.zoomIn, isEnabled: hasDocument },
   'view.zoom-out': { run: canvasCommands.zoomOut, isEnabled: hasDocument },
+  'view.problems': { run: () => useUiStore.getState().showSidePanelTab('problems'), isEnabled: hasDocument },
+  'view.impact': { run: showImpactOfSelection, isEnabled: hasDocument },
   'view.toggle-side-panel': { run: () => usePreferencesStore.getState().toggleSidePanel() },
   'view.toggle-palette': { run: () => usePreferencesStore.getState().togglePalette() },
   'view.cycle-theme': { run: () => usePreferencesStore.getState().cycleTheme() },
   'view.reload': { run: ({ host }) => reloadApp(host) },
+
+  'simulation.toggle-mode': { run: simulation.toggleMode, isEnabled: hasDocument },
+  'simulation.run-pause': {
+    run: () => (useSimulationStore.getState().status === 'running' ? simulation.pause() : simulation.run()),
+    isEnabled: isSimulating,
+  },
+  'simulation.step': { run: simulation.step, isEnabled: isSimulating },
+  'simulation.reset': { run: simulation.reset, isEnabled: isSimulating },
+  'simulation.present': { run: () => setSimulation({ isPresenting: true }), isEnabled: isSimulating },
 
   'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },
 };

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
+import { usePreferencesStore } from './preferences-store';
 
 export type Dialog = 'quick-search' | 'shortcuts' | null;
+export type SidePanelTab = 'inspector' | 'problems' | 'impact';
 
 interface UiState {
   dialog: Dialog;
@@ -10,7 +12,10 @@ interface UiState {
   dropTargetDomainId: string | null;
   /** The link whose end is being dragged to another port, which must not count as its own duplicate. */
   reconnectingLinkId: string | null;
+  sidePanelTab: SidePanelTab;
   openDialog(dialog: Dialog): void;
+  /** Shows a tab of the side panel, showing the panel too when it is hidden. */
+  showSidePanelTab(tab: SidePanelTab): void;
   requestNameFocus(elementId: string | null): void;
   setDropTarget(domainId: string | null): void;
   setReconnecting(linkId: string | null): void;
@@ -22,7 +27,12 @@ export const useUiStore = create<UiState>()((set) => ({
   nameFocusRequest: null,
   dropTargetDomainId: null,
   reconnectingLinkId: null,
+  sidePanelTab: 'inspector',
   openDialog: (dialog) => set({ dialog }),
+  showSidePanelTab: (sidePanelTab) => {
+    if (!usePreferencesStore.getState().showsSidePanel) usePreferencesStore.getState().toggleSidePanel();
+    set({ sidePanelTab });
+  },
   requestNameFocus: (elementId) => set({ nameFocusRequest: elementId }),
   setDropTarget: (domainId) =>
     set((state) => (state.dropTargetDomainId === domainId ? state : { dropTargetDomainId: domainId })),

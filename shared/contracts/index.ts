@@ -87,7 +87,7 @@ export {
   type SchemaDiagram,
   schemaDiagramOf,
 } from './schema-diagram';
-export { checkContractSemantics, checkContractYaml } from './semantic-checks';
+export { checkContractSemantics, checkContractYaml, checkDatasetShape } from './semantic-checks';
 export { bumpMajor, bumpMinor, compareSemver, parseSemver, type Semver } from './semver';
 export { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 export {

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { domainById } from '../../../shared/editing/mesh-index';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
+import { NodeBadges } from './node-badges';
 
 const MIN_DOMAIN_SIZE = { width: 240, height: 140 };
 
@@ -27,6 +28,7 @@ export const DomainNode = memo(function DomainNode({ id, selected }: NodeProps) 
       />
       <div className="domain-node__title">
         <span className="domain-node__name">{domain.name}</span>
+        <NodeBadges nodeId={domain.id} />
         {domain.owner && <span className="domain-node__owner">{domain.owner}</span>}
       </div>
     </div>

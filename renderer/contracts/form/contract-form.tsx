@@ -1,4 +1,5 @@
 import { DATASET_KIND_PROPERTY, KEEP_HISTORY_PROPERTY } from '../../../shared/contracts';
+import { ContractExampleRecords } from '../../simulation/example-records';
 import { useDocumentStore } from '../../store/document-store';
 import { ContractFormProvider, type OdcsValue, useContractForm, valueAt } from './form-context';
 import { FieldMessages, ObjectFields, ObjectList } from './form-fields';
@@ -45,6 +46,7 @@ export function ContractForm({ contractId }: { contractId: string }) {
           <ObjectFields path={['description']} specs={DESCRIPTION} />
         </Section>
         <SchemaSection />
+        <ContractExampleRecords contractId={contractId} />
         <Section title="Servers" path={['servers']}>
           <ObjectList
             path={['servers']}

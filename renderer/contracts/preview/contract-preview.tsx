@@ -1,6 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
 import { readOdcsDocument } from '../../../shared/contracts';
 import type { Contract } from '../../../shared/model';
+import { ContractExampleRecords } from '../../simulation/example-records';
 import { useDocumentStore } from '../../store/document-store';
 import { useContractText } from '../contract-drafts';
 import { renderInlineMarkdown, renderMarkdown } from './markdown';
@@ -30,6 +31,7 @@ export default function ContractPreview({ contractId }: { contractId: string }) 
       </div>
       <article className="contract-preview" aria-label="Contract preview" data-testid="contract-preview">
         <PreviewBody document={document} contract={contract} />
+        <ContractExampleRecords contractId={contractId} />
       </article>
     </div>
   );

@@ -105,6 +105,7 @@ describe('the application menu', () => {
       'File',
       'Edit',
       'View',
+      'Simulation',
       'windowMenu',
       'Help',
     ]);

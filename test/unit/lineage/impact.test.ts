@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeImpact } from '../../../shared/lineage/impact';
 import { parseMeshFile } from '../../../shared/contracts';
+import { analyzeImpact } from '../../../shared/lineage/impact';
 import type { Mesh } from '../../../shared/model';
 
 function ecommerce(): Mesh {

@@ -102,8 +102,12 @@ describe('mesh-designer validate', () => {
 
   it('judges contract changes against a baseline design', async () => {
     const changed = JSON.parse(sample);
-    const customer = changed.contracts.find((candidate: { id: string }) => candidate.id === 'customer');
-    customer.schema[0].properties = customer.schema[0].properties.filter((p: { name: string }) => p.name !== 'email');
+    const customer = changed.contracts.find((entry: { odcs: string[] }) => entry.odcs.includes('id: customer'));
+    const properties = parse(customer.odcs.join('\n')).schema[0].properties;
+    const email = properties.findIndex((property: { name: string }) => property.name === 'email');
+    customer.odcs = editYamlText(customer.odcs.join('\n'), [
+      { op: 'delete', path: ['schema', 0, 'properties', email] },
+    ]).split('\n');
     const files = { 'shop.mesh.json': JSON.stringify(changed), 'main.mesh.json': sample };
     const { io, err } = fakeIo(files);
     expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'main.mesh.json'], io)).toBe(EXIT.problems);

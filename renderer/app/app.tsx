@@ -3,6 +3,10 @@ import { useCommands } from '../commands/use-commands';
 import { ContractWorkspace } from '../contracts/contract-workspace';
 import { ImportDialog } from '../contracts/import/import-dialog';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
+import { CanvasImageDialog } from '../diagrams/canvas-image-dialog';
+import { DiagramView } from '../diagrams/diagram-view';
+import { MermaidImportDialog } from '../diagrams/mermaid-import-dialog';
+import { ExportDialogEntry } from '../export/export-dialog-entry';
 import { useHost } from '../host/host-context';
 import { PresenterMode } from '../simulation/presenter-mode';
 import { SimulationBar } from '../simulation/simulation-bar';
@@ -79,6 +83,16 @@ export function App() {
       <OpenDialog dialog="shortcuts">
         <ShortcutsHelp />
       </OpenDialog>
+      <OpenDialog dialog="diagram">
+        <DiagramView />
+      </OpenDialog>
+      <OpenDialog dialog="mermaid-import">
+        <MermaidImportDialog />
+      </OpenDialog>
+      <OpenDialog dialog="canvas-image">
+        <CanvasImageDialog />
+      </OpenDialog>
+      <ExportDialogEntry />
       <PromptDialog />
     </div>
   );

@@ -2,6 +2,7 @@ import type { KeyPress } from '../../shared/commands/chords';
 import type { CommandId } from '../../shared/commands/command-table';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { openDiagramOfSelection } from '../diagrams/diagram-view-store';
 import { showImpactOfSelection } from '../governance/impact-actions';
 import type { Host } from '../host/host';
 import { simulation } from '../simulation/simulation-controller';
@@ -65,6 +66,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'file.save': { run: ({ host }) => saveFile(host, { saveAs: false }), isEnabled: hasDocument },
   'file.save-as': { run: ({ host }) => saveFile(host, { saveAs: true }), isEnabled: hasDocument },
   'file.import-contracts': { run: ({ host }) => importContractFiles(host), isEnabled: hasDocument },
+  'file.export': { run: () => useUiStore.getState().openDialog('export'), isEnabled: hasDocument },
   'file.close': { run: ({ host }) => closeDesign(host), isEnabled: hasDocument },
 
   'edit.undo': { run: () => documentState().undo(), isEnabled: () => selectCanUndo(documentState()) },
@@ -106,4 +108,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'simulation.present': { run: () => setSimulation({ isPresenting: true }), isEnabled: isSimulating },
 
   'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },
+  'file.import-mermaid': { run: () => useUiStore.getState().openDialog('mermaid-import'), isEnabled: hasDocument },
+  'view.diagram': { run: openDiagramOfSelection, isEnabled: hasDocument },
+  'view.canvas-image': { run: () => useUiStore.getState().openDialog('canvas-image'), isEnabled: hasDocument },
 };

@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { checkBundlePaths } from '../../shared/export/file-names';
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MESH_FILE_EXTENSION } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import type { FileRef, Host, OpenedFile } from './host';
@@ -18,6 +19,13 @@ interface RecentEntry {
   file: FileRef;
   handle?: FileSystemFileHandle;
 }
+
+/** Media types of the single files the app exports, by extension. */
+const EXPORT_TYPES: Readonly<Record<string, string>> = {
+  '.mmd': 'text/plain',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 
 const CONTRACT_FILE_TYPES = '.yaml,.yml,.sql,.ddl,.avsc,.json,.proto';
 const PICKER_TYPES = [{ description: 'Mesh design', accept: { 'application/json': [MESH_FILE_EXTENSION] } }];
@@ -112,10 +120,29 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     saveFile: (file, suggestedName, text) =>
       saveWith(file, suggestedName, text, { types: PICKER_TYPES, mimeType: 'application/json', remembers: true }),
     async exportFiles(suggestedName, files) {
+      // Zip entries obey the bundle's path rules: an entry like `../../x` would unpack outside the folder.
+      const unsafe = checkBundlePaths(files.map((file) => file.path));
+      if (unsafe.length > 0) throw new Error(`Refusing to zip: ${unsafe.map((problem) => problem.message).join('; ')}`);
       const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, strToU8(file.text)])));
       const name = `${suggestedName}.zip`;
       download(page.document, name, new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       return name;
+    },
+    async saveExport(suggestedName, content) {
+      const extension = suggestedName.slice(suggestedName.lastIndexOf('.'));
+      const type = EXPORT_TYPES[extension] ?? 'application/octet-stream';
+      const blob = new Blob([content as BlobPart], { type });
+      if (!fileSystem.showSaveFilePicker) {
+        download(page.document, suggestedName, blob);
+        return suggestedName;
+      }
+      const types = [{ description: `${extension} file`, accept: { [type]: [extension] } }];
+      const handle = await fileSystem.showSaveFilePicker({ suggestedName, types }).catch(cancelledAsNull);
+      if (!handle) return null;
+      const writable = await handle.createWritable();
+      await writable.write(blob);
+      await writable.close();
+      return handle.name;
     },
     async recentFiles() {
       return ((await store.get<RecentEntry[]>(RECENT_KEY)) ?? []).map((entry) => entry.file);

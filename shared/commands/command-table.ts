@@ -35,7 +35,7 @@ export interface CommandDefinition {
  * To add a command: add its entry here (id, label, keys, menu); the compiler then asks for its
  * `run` (and optional `isEnabled`) in renderer/commands/command-behaviours.ts. Nothing else: the
  * menu, the keys, the tooltip and the sheet pick it up. docs/keyboard-shortcuts.md must list its
- * keys (a unit test checks). Reserved for a command on its way: Mod+E (Export…).
+ * keys (a unit test checks).
  */
 export const COMMANDS = [
   {
@@ -77,6 +77,22 @@ export const COMMANDS = [
     label: 'Import Contracts…',
     description: 'Import ODCS contract files',
     group: 'File',
+    menu: { in: 'File', section: 'transfer' },
+  },
+  {
+    id: 'file.import-mermaid',
+    label: 'Import Mermaid Flowchart…',
+    description: 'Add a Mermaid flowchart to the design: subgraphs as domains, nodes as products',
+    group: 'File',
+    menu: { in: 'File', section: 'transfer' },
+  },
+  {
+    id: 'file.export',
+    label: 'Export…',
+    description: 'Export manifests: ODCS, ODPS, Backstage, Strimzi, SQL, JSON Schema',
+    group: 'File',
+    keys: ['Mod+E'],
+    scope: 'everywhere',
     menu: { in: 'File', section: 'transfer' },
   },
   {
@@ -259,6 +275,21 @@ export const COMMANDS = [
     keys: ['Mod+R'],
     scope: 'everywhere',
     menu: { in: 'View', section: 'reload' },
+  },
+  {
+    id: 'view.diagram',
+    label: 'Diagram…',
+    description: 'Mermaid diagram of the selected element (or of the whole mesh)',
+    group: 'View',
+    keys: ['M'],
+    menu: { in: 'View', section: 'diagrams' },
+  },
+  {
+    id: 'view.canvas-image',
+    label: 'Image of the Canvas…',
+    description: 'PNG or SVG of the whole mesh or the selection',
+    group: 'View',
+    menu: { in: 'View', section: 'diagrams' },
   },
 
   {

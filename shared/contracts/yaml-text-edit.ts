@@ -56,15 +56,13 @@ function applyEdit(text: string, edit: YamlEdit): string {
 interface EditContext {
   text: string;
   root: Node | null;
-  /** Whether block sequences under a key are indented past the key (`key:\n  - a`), as most files do. */
-  indentsSequences: boolean;
 }
 
 function readContext(text: string): EditContext {
   const document = parseDocument(text, { keepSourceTokens: false });
   if (document.errors.length > 0) throw new Error(`cannot edit YAML with errors: ${document.errors[0]?.message}`);
   const root = (document.contents as Node | null) ?? null;
-  return { text, root, indentsSequences: detectSequenceIndent(text, root) };
+  return { text, root };
 }
 
 /** One step down a path: the child node, and the pair holding it when the parent is a map. */
@@ -117,7 +115,7 @@ function setAt(context: EditContext, path: readonly PathSegment[], value: unknow
       return editContainer(text, path, before, value);
     }
     if (isDeepEqual(before, value)) return text;
-    if (!last) return renderDocument(context, value);
+    if (!last) return renderDocument(value);
     if (isScalar(current) && !isContainer(value))
       return splice(text, scalarSpan(current), scalarText(text, current, value));
     return replaceEntry(context, last, value);
@@ -133,7 +131,7 @@ function setAt(context: EditContext, path: readonly PathSegment[], value: unknow
     return insertItem(context, holderNode, holderNode.items.length, nested);
   }
   const fresh = typeof missing === 'number' ? [nested] : { [missing]: nested };
-  if (!holder) return renderDocument(context, fresh);
+  if (!holder) return renderDocument(fresh);
   return setAt(context, path.slice(0, steps.length), fresh);
 }
 
@@ -270,9 +268,9 @@ function dashBefore(text: string, contentStart: number): number {
 
 /* ---------- writing ---------- */
 
-/** YAML text of a value, quoting strings a YAML 1.1 reader would misread. */
-function renderYaml(value: unknown, indentsSequences: boolean): string {
-  return toYamlText(value, { indentSeq: indentsSequences });
+/** YAML text of a value, through the app's one YAML writer (it quotes what a YAML 1.1 reader would misread). */
+function renderYaml(value: unknown): string {
+  return toYamlText(value);
 }
 
 function indentLines(block: string, indent: string, firstIndent = indent): string {
@@ -311,7 +309,7 @@ function inlineText(value: unknown): string {
   if (typeof value === 'string' && value.includes('\n')) return JSON.stringify(value);
   if (Array.isArray(value) && value.length === 0) return '[]';
   if (isContainer(value) && Object.keys(value).length === 0) return '{}';
-  return renderYaml(value, true).replace(/\n$/, '');
+  return renderYaml(value).replace(/\n$/, '');
 }
 
 function isInline(value: unknown): boolean {
@@ -319,15 +317,15 @@ function isInline(value: unknown): boolean {
 }
 
 /** `key: value` lines at `indent`; `firstIndent` when the first line follows a `- ` already there. */
-function pairText(context: EditContext, key: string, value: unknown, indent: string, firstIndent = indent): string {
+function pairText(key: string, value: unknown, indent: string, firstIndent = indent): string {
   const keyText = inlineText(key);
   if (isInline(value)) return `${firstIndent}${keyText}: ${inlineText(value)}\n`;
-  return indentLines(renderYaml({ [key]: value }, context.indentsSequences), indent, firstIndent);
+  return indentLines(renderYaml({ [key]: value }), indent, firstIndent);
 }
 
-function itemText(context: EditContext, value: unknown, dashIndent: string): string {
+function itemText(value: unknown, dashIndent: string): string {
   if (isInline(value)) return `${dashIndent}- ${inlineText(value)}\n`;
-  return indentLines(renderYaml([value], context.indentsSequences), dashIndent);
+  return indentLines(renderYaml([value]), dashIndent);
 }
 
 /** Adds `key: value` to a block mapping: scalars after the last scalar entry, collections at the end. */
@@ -340,7 +338,7 @@ function insertPair(context: EditContext, map: YAMLMap, key: string, value: unkn
     : undefined;
   const anchor = lastScalarPair ?? (map.items.at(-1) as Pair);
   const at = lineEndOf(text, contentEnd(text, (anchor.value as Node | null) ?? (anchor.key as Node)));
-  return splice(text, { start: at, end: at }, atEndOf(text, at, pairText(context, key, value, indent)));
+  return splice(text, { start: at, end: at }, atEndOf(text, at, pairText(key, value, indent)));
 }
 
 /** Puts an item into a block sequence before item `index` (or after the last). */
@@ -352,7 +350,7 @@ function insertItem(context: EditContext, sequence: YAMLSeq, index: number, valu
   const at = before
     ? lineStartOf(text, dashBefore(text, nodeStart(before)))
     : lineEndOf(text, contentEnd(text, sequence.items.at(-1) as Node));
-  return splice(text, { start: at, end: at }, atEndOf(text, at, itemText(context, value, dashIndent)));
+  return splice(text, { start: at, end: at }, atEndOf(text, at, itemText(value, dashIndent)));
 }
 
 /** Lines added after a last line without a newline go on a line of their own, and keep the file's ending. */
@@ -370,14 +368,14 @@ function replaceEntry(context: EditContext, step: Step, value: unknown): string 
   const end = lineEndOf(text, contentEnd(text, step.node ?? (key as Node)));
   const indent = ' '.repeat(columnOf(text, headStart));
   const written = key
-    ? pairText(context, String(key.value), value, indent, sharesLine ? '' : indent)
-    : itemText(context, value, indent).slice(sharesLine ? indent.length : 0);
+    ? pairText(String(key.value), value, indent, sharesLine ? '' : indent)
+    : itemText(value, indent).slice(sharesLine ? indent.length : 0);
   const replacement = text.slice(start, end).endsWith('\n') ? written : written.replace(/\n$/, '');
   return splice(text, { start, end }, replacement);
 }
 
-function renderDocument(context: EditContext, value: unknown): string {
-  return isInline(value) ? `${inlineText(value)}\n` : renderYaml(value, context.indentsSequences);
+function renderDocument(value: unknown): string {
+  return isInline(value) ? `${inlineText(value)}\n` : renderYaml(value);
 }
 
 /* ---------- flow collections ---------- */
@@ -402,7 +400,8 @@ function outermostFlow(root: Node | null, steps: readonly Step[], upTo: number):
 function rewriteFlow(context: EditContext, flow: FlowAncestor, change: (data: unknown) => unknown): string {
   const [start, end] = flow.node.range ?? [0, 0];
   const data = change(toData(flow.node));
-  const written = toYamlText(data, { collectionStyle: 'flow' }).replace(/\n$/, '');
+  // JSON is YAML flow style, and its double-quoted strings read the same in every YAML reader.
+  const written = JSON.stringify(data);
   return splice(context.text, { start, end }, written);
 }
 
@@ -451,25 +450,4 @@ function nest(path: readonly PathSegment[], value: unknown): unknown {
     (inner, segment) => (typeof segment === 'number' ? [inner] : { [segment]: inner }),
     value,
   );
-}
-
-function detectSequenceIndent(text: string, root: Node | null): boolean {
-  let found: boolean | undefined;
-  const visit = (node: unknown): void => {
-    if (found !== undefined) return;
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const value = pair.value;
-        if (isSeq(value) && !value.flow && value.items[0]) {
-          const keyColumn = columnOf(text, nodeStart(pair.key as Node));
-          const dashColumn = columnOf(text, dashBefore(text, nodeStart(value.items[0] as Node)));
-          found = dashColumn > keyColumn;
-          return;
-        }
-        visit(value);
-      }
-    } else if (isSeq(node)) for (const item of node.items) visit(item);
-  };
-  visit(root);
-  return found ?? true;
 }

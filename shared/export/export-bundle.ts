@@ -12,30 +12,69 @@ import { checkBundlePaths } from './file-names';
 
 export const INDEX_FILE = 'index.md';
 
-/** The work of one target, so a caller can report progress between steps. */
-export interface BundleStep {
+type TargetResult = { target: ExportTarget; result: Result<ExportFile[]> };
+
+/** Where a long export is: `done` of `total` targets written, `target` next. */
+export interface BundleProgress {
+  done: number;
+  total: number;
   target: ExportTarget;
-  run(): Result<ExportFile[]>;
 }
 
-/** One step per target; a scope that names nothing in the mesh fails here, once, before any step. */
-export function bundleSteps(
+/**
+ * The bundle as work that stops before each target (yielding how far it is), so the same code
+ * runs at once (CLI) or with the page painting progress between targets (app).
+ */
+function* bundleWork(
+  mesh: Mesh,
+  targets: readonly ExportTarget[],
+  scope: ExportScope,
+  options: ExportOptions,
+): Generator<BundleProgress, Result<ExportFile[]>> {
+  // A scope that names nothing in the mesh fails here, once, rather than once per target.
+  const scoped = elementsInScope(mesh, scope);
+  if (!scoped.ok) return scoped;
+  const results: TargetResult[] = [];
+  for (const target of targets) {
+    yield { done: results.length, total: targets.length, target };
+    results.push({ target, result: target.files(mesh, scope, options) });
+  }
+  return assembleBundle(mesh, scope, results);
+}
+
+/** The whole bundle at once. */
+export function exportBundle(
   mesh: Mesh,
   targets: readonly ExportTarget[],
   scope: ExportScope,
   options: ExportOptions = {},
-): Result<BundleStep[]> {
-  const scoped = elementsInScope(mesh, scope);
-  if (!scoped.ok) return scoped;
-  return { ok: true, value: targets.map((target) => ({ target, run: () => target.files(mesh, scope, options) })) };
+): Result<ExportFile[]> {
+  const work = bundleWork(mesh, targets, scope, options);
+  for (let step = work.next(); ; step = work.next()) if (step.done) return step.value;
 }
 
-/** Puts the steps' results together: every problem of every target, or the files and index.md. */
-export function assembleBundle(
+/**
+ * The bundle target by target: `onProgress` before each, then `pause` (the app waits a frame
+ * so progress shows). Stops with null once `isCancelled` says the result is no longer wanted.
+ */
+export async function exportBundleInSteps(
   mesh: Mesh,
+  targets: readonly ExportTarget[],
   scope: ExportScope,
-  results: readonly { target: ExportTarget; result: Result<ExportFile[]> }[],
-): Result<ExportFile[]> {
+  options: ExportOptions,
+  steps: { onProgress(progress: BundleProgress): void; pause(): Promise<void>; isCancelled(): boolean },
+): Promise<Result<ExportFile[]> | null> {
+  const work = bundleWork(mesh, targets, scope, options);
+  for (let step = work.next(); ; step = work.next()) {
+    if (step.done) return step.value;
+    steps.onProgress(step.value);
+    await steps.pause();
+    if (steps.isCancelled()) return null;
+  }
+}
+
+/** Puts the targets' results together: every problem of every target, or the files and index.md. */
+function assembleBundle(mesh: Mesh, scope: ExportScope, results: readonly TargetResult[]): Result<ExportFile[]> {
   const errors = results.flatMap(({ target, result }) =>
     result.ok ? [] : result.errors.map((problem) => ({ ...problem, message: `${target.label}: ${problem.message}` })),
   );
@@ -47,27 +86,7 @@ export function assembleBundle(
   return pathProblems.length > 0 ? { ok: false, errors: pathProblems } : { ok: true, value: bundle };
 }
 
-/** The whole bundle at once. */
-export function exportBundle(
-  mesh: Mesh,
-  targets: readonly ExportTarget[],
-  scope: ExportScope,
-  options: ExportOptions = {},
-): Result<ExportFile[]> {
-  const steps = bundleSteps(mesh, targets, scope, options);
-  if (!steps.ok) return steps;
-  return assembleBundle(
-    mesh,
-    scope,
-    steps.value.map((step) => ({ target: step.target, result: step.run() })),
-  );
-}
-
-function indexMarkdown(
-  mesh: Mesh,
-  scope: ExportScope,
-  results: readonly { target: ExportTarget; result: Result<ExportFile[]> }[],
-): string {
+function indexMarkdown(mesh: Mesh, scope: ExportScope, results: readonly TargetResult[]): string {
   const sections = results.map(({ target, result }) => {
     const files = result.ok ? result.value : [];
     const rows = files.map((file) => `| [${file.path}](${file.path}) | ${markdownText(file.about)} |`);

@@ -7,7 +7,7 @@ import type { ScopedElements } from '../export-scope';
 import { defineTarget } from '../export-target';
 import { inputFeeds } from '../input-feeds';
 import { compact, nonEmpty } from '../json-values';
-import { odcsProblems } from '../odcs/odcs-target';
+import { odcsProblems, odcsYaml } from '../odcs/odcs-target';
 import { toYamlDocuments } from '../yaml-text';
 import { createBackstageNames } from './backstage-names';
 
@@ -53,11 +53,16 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
   const domainOwners = new Map(mesh.domains.map((domain) => [domain.id, domain.owner]));
   const feeds = inputFeeds(mesh);
   const owner = (team: string, domainId: string) => `group:${names.group(team || domainOwners.get(domainId) || '')}`;
-  const contractedPorts = (product: DataProduct) =>
-    product.outputPorts.flatMap((port) => {
-      const contract = contracts.get(port.contractId ?? '');
-      return contract ? [{ port, contract }] : [];
-    });
+  const contractedPortsOf = new Map(
+    scoped.products.map((product) => [
+      product.id,
+      product.outputPorts.flatMap((port) => {
+        const contract = contracts.get(port.contractId ?? '');
+        return contract ? [{ port, contract }] : [];
+      }),
+    ]),
+  );
+  const contractedPorts = (product: DataProduct) => contractedPortsOf.get(product.id) ?? [];
 
   const domainEntity = (domain: Mesh['domains'][number]) =>
     entity(
@@ -119,7 +124,7 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
         lifecycle: lifecycleOf([contract]),
         owner: owner(product.owner, product.domainId),
         system: `system:${names.product(product.id)}`,
-        definition: contract.odcs,
+        definition: odcsYaml(contract),
       },
     );
 

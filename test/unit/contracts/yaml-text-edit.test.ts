@@ -171,9 +171,10 @@ empty:
     );
   });
 
-  it('follows the sequence style of the file for new lists (here: not indented under their key)', () => {
+  it("writes new lists with the app's one YAML writer, at the indentation of their key", () => {
     const edited = editYamlText(text, [{ op: 'set', path: ['servers'], value: [{ server: 'k', type: 'kafka' }] }]);
-    expect(edited).toContain('servers:\n- server: k\n  type: kafka\n');
+    expect(edited).toContain('servers:\n  - server: k\n    type: kafka\n');
+    expect(parse(edited).schema).toEqual(parse(text).schema);
   });
 
   it('rewrites a flow list in flow style and leaves the rest alone', () => {

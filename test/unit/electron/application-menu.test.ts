@@ -40,6 +40,8 @@ describe('the application menu', () => {
       'Save As…',
       '—',
       'Import Contracts…',
+      'Import Mermaid Flowchart…',
+      'Export…',
       '—',
       'Close Design',
       '—',

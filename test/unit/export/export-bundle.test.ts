@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type BundleProgress,
+  bundleTree,
   checkBundlePaths,
   EXPORT_TARGETS,
   type ExportTarget,
   exportBundle,
+  exportBundleInSteps,
+  filesInTreeOrder,
   INDEX_FILE,
   MAX_FILE_NAME_LENGTH,
   WHOLE_MESH,
@@ -56,6 +60,7 @@ describe('export bundles', () => {
       'strimzi/kafka-topics.yaml',
       'strimzi/kafka-connectors.yaml',
       'jsonschema/order-placed-order-placed.schema.json',
+      'mermaid/data-retrieval/orders-service.mmd',
     ]);
     expect(String(filesOf(result)[0]?.content)).toContain('Exported from Data Mesh Designer: the selected element.');
   });
@@ -88,5 +93,60 @@ describe('export bundles', () => {
       ok: false,
       errors: [{ path: 'products[1]', message: "Broken format: data product 'customers': cannot be written" }],
     });
+  });
+
+  it('reports progress target by target, pausing between them, and gives the same bundle', async () => {
+    const progress: string[] = [];
+    const result = await exportBundleInSteps(
+      ecommerce.mesh,
+      EXPORT_TARGETS,
+      WHOLE_MESH,
+      {},
+      {
+        onProgress: ({ done, total, target }: BundleProgress) => progress.push(`${done}/${total} ${target.id}`),
+        pause: async () => {
+          progress.push('pause');
+        },
+        isCancelled: () => false,
+      },
+    );
+    expect(progress).toEqual(
+      EXPORT_TARGETS.flatMap((target, index) => [`${index}/${EXPORT_TARGETS.length} ${target.id}`, 'pause']),
+    );
+    expect(result).toEqual(exportBundle(ecommerce.mesh, EXPORT_TARGETS, WHOLE_MESH));
+  });
+
+  it('stops without a result once cancelled', async () => {
+    let pauses = 0;
+    const result = await exportBundleInSteps(
+      ecommerce.mesh,
+      EXPORT_TARGETS,
+      WHOLE_MESH,
+      {},
+      {
+        onProgress: () => undefined,
+        pause: async () => {
+          pauses++;
+        },
+        isCancelled: () => pauses === 2,
+      },
+    );
+    expect(result).toBeNull();
+  });
+
+  it('lays the files out as a tree: index.md, then one folder per format', () => {
+    const files = filesOf(exportBundle(ecommerce.mesh, EXPORT_TARGETS, WHOLE_MESH));
+    const tree = bundleTree(files);
+    expect(tree.files.map((file) => file.path)).toEqual(['index.md']);
+    expect(tree.folders.map((folder) => `${folder.path} (${folder.files.length})`)).toEqual([
+      'odcs (6)',
+      'odps (5)',
+      'backstage (1)',
+      'strimzi (2)',
+      'sql (5)',
+      'jsonschema (6)',
+      'mermaid (2)',
+    ]);
+    expect(filesInTreeOrder(tree)).toEqual(files);
   });
 });

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareContracts, type LocatedChange, locateChanges } from '../../../shared/contracts';
 import { useDocumentStore } from '../../store/document-store';
 import { useContractText } from '../contract-drafts';
-import { loadMonaco, type MonacoApi } from '../monaco/load-monaco';
+import { useMonaco } from '../monaco/use-monaco';
 import { useMonacoTheme } from '../monaco/use-monaco-theme';
 
 /**
@@ -13,7 +13,7 @@ import { useMonacoTheme } from '../monaco/use-monaco-theme';
  */
 export default function ContractDiff({ contractId }: { contractId: string }) {
   const container = useRef<HTMLDivElement>(null);
-  const [monaco, setMonaco] = useState<MonacoApi | null>(null);
+  const { monaco, loadError } = useMonaco();
   const [diffEditor, setDiffEditor] = useState<Monaco.editor.IStandaloneDiffEditor | null>(null);
   const [isSideBySide, setSideBySide] = useState(true);
   const text = useContractText(contractId) ?? '';
@@ -33,14 +33,6 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
       contract.odcs,
     );
   }, [saved, contract]);
-
-  useEffect(() => {
-    let isMounted = true;
-    void loadMonaco().then((loaded) => isMounted && setMonaco(loaded));
-    return () => {
-      isMounted = false;
-    };
-  }, []);
 
   useEffect(() => {
     if (!monaco || !container.current) return;
@@ -149,7 +141,8 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
           </button>
         </fieldset>
       </div>
-      {!monaco && <p className="contract-workspace__loading">Loading editor…</p>}
+      {loadError && <p className="contract-workspace__error">The editor could not load: {loadError}</p>}
+      {!monaco && !loadError && <p className="contract-workspace__loading">Loading editor…</p>}
       <div ref={container} className="contract-diff__editor" data-testid="contract-diff" />
     </div>
   );

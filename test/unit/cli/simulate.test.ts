@@ -2,16 +2,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
+import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
 import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
 
 /** The sample with the order contract's status limited to `statuses`, so other orders are quarantined. */
+/** The sample with the Order contract's allowed statuses replaced, in its text (the file holds contracts as ODCS YAML). */
 function withOrderStatuses(statuses: string[]) {
   const mesh = JSON.parse(sample);
-  const order = mesh.contracts.find((contract: { id: string }) => contract.id === 'order');
-  const status = order.schema[0].properties.find((property: { name: string }) => property.name === 'status');
-  status.enum = statuses;
+  const order = mesh.contracts.find((contract: { odcs: string[] }) => contract.odcs.includes('id: order'));
+  const statusValues = ['schema', 0, 'properties', 2, 'quality', 0, 'arguments', 'validValues'];
+  order.odcs = editYamlText(order.odcs.join('\n'), [{ op: 'set', path: statusValues, value: statuses }]).split('\n');
   return mesh;
 }
 

@@ -1,6 +1,6 @@
 import type { Endpoint, Link, Mesh } from '../model';
 import { inputUse } from './input-use';
-import { type MeshGraph, meshGraph } from './mesh-graph';
+import { contractOf, type MeshGraph, meshGraph } from './mesh-graph';
 import { productLineage } from './product-lineage';
 import { sourceDataset } from './source-dataset';
 
@@ -104,7 +104,7 @@ function allFields(graph: MeshGraph, endpoint: Endpoint): Map<string, ImpactedFi
 function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactCollector): Flow[] {
   switch (origin.kind) {
     case 'field': {
-      const contract = graph.contracts.get(origin.contractId)?.item;
+      const contract = contractOf(graph, origin.contractId);
       const property = contract?.schema
         .find((object) => object.name === origin.object)
         ?.properties.find((candidate) => candidate.name === origin.field);

@@ -53,15 +53,21 @@ export interface OutputLineage {
   rowSources: FieldSet;
 }
 
+/** What a lineage reads of its own product. */
+export type LineageProduct = Pick<DataProduct, 'id' | 'inputPorts' | 'outputPorts' | 'transformations'>;
+
 export interface ProductLineage {
-  product: DataProduct;
+  product: LineageProduct;
   inputs: ReadonlyMap<string, InputLineage>;
   transformations: TransformationLineage[];
   outputs: ReadonlyMap<string, OutputLineage>;
 }
 
-/** Each product's lineage, until the product, what feeds it or its output contracts change. */
-const lineages = new Memo<DataProduct, ProductLineage>();
+/**
+ * Each product's lineage by its id, until its ports or transformations, what feeds it or its
+ * output contracts change (not when its description, owner or SLOs do).
+ */
+const lineages = new Memo<string, ProductLineage>();
 /** While the sections it reads stay the same, each product's lineage is found without looking at what feeds it. */
 const lineagesInSections = new Memo<DataProduct, ProductLineage>();
 
@@ -73,13 +79,13 @@ const lineagesInSections = new Memo<DataProduct, ProductLineage>();
 export function productLineage(graph: MeshGraph, product: DataProduct): ProductLineage {
   const sections = [graph.links, graph.productOutlines, graph.contracts, graph.systems];
   return lineagesInSections.get(product, sections, () =>
-    lineages.get(product, lineageDependencies(graph, product), () => computeLineage(graph, product)),
+    lineages.get(product.id, lineageDependencies(graph, product), () => computeLineage(graph, product)),
   );
 }
 
-/** Everything a product's lineage is read from besides the product itself. */
+/** Everything a product's lineage is read from. */
 function lineageDependencies(graph: MeshGraph, product: DataProduct): unknown[] {
-  const dependencies: unknown[] = [];
+  const dependencies: unknown[] = [product.inputPorts, product.outputPorts, product.transformations];
   for (const port of product.inputPorts) {
     const link = graph.linksInto({ nodeId: product.id, portId: port.id })[0];
     if (!link) continue;
@@ -135,7 +141,13 @@ function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage 
       rowSources: table?.rowSources ?? new FieldSet(),
     });
   }
-  return { product, inputs, transformations, outputs };
+  const { id, inputPorts, outputPorts } = product;
+  return {
+    product: { id, inputPorts, outputPorts, transformations: product.transformations },
+    inputs,
+    transformations,
+    outputs,
+  };
 }
 
 function inputTable(name: string, portId: string, fields: readonly DatasetField[]): TableLineage {

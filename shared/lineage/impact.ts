@@ -114,11 +114,25 @@ function analyze(graph: MeshGraph, origin: ImpactOrigin): Impact {
   for (let at = 0; at < queue.length; at++) {
     const next = queue[at] as Flow;
     for (const link of graph.linksFrom(next.endpoint)) {
-      for (const flow of flowThroughLink(graph, link, next, result)) send(flow);
+      const product = graph.products.get(link.to.nodeId)?.item;
+      if (!product) continue;
+      const use = inputUse(productLineage(graph, product), link.to.portId);
+      const passage = passages.get(use, next.fields.map(nameOf), () =>
+        passageThrough(
+          product,
+          use,
+          next.fields.filter((field) => use.used.has(field.key)),
+        ),
+      );
+      result.recordLink(link, passage);
+      result.recordArrival(product, link.to.portId, passage, next.distance + 1);
+      for (const { endpoint, fields } of passage.outputs) send({ endpoint, fields, distance: next.distance + 1 });
     }
   }
   return result.impact();
 }
+
+const nameOf = (field: FlowField) => field.name;
 
 /** Every field leaving an endpoint, once per key (the last of fields named alike). */
 function allFields(graph: MeshGraph, endpoint: Endpoint): FlowField[] {
@@ -159,7 +173,9 @@ function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactColle
         const input = lineage.inputs.get(portId);
         const fields = input ? allFields(graph, input.link.from) : [];
         result.recordOrigin({ nodeId, portId }, 'input', fields);
-        return flowsOutOfProduct(product, passageThrough(inputUse(lineage, portId), fields), 0, result);
+        const passage = passageThrough(product, inputUse(lineage, portId), fields);
+        result.recordArrival(product, undefined, passage, 0);
+        return passage.outputs.map(({ endpoint, fields }) => ({ endpoint, fields, distance: 0 }));
       }
       const endpoint = { nodeId, portId };
       const fields = allFields(graph, endpoint);
@@ -178,32 +194,14 @@ function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactColle
   }
 }
 
-function flowThroughLink(graph: MeshGraph, link: Link, flow: Flow, result: ImpactCollector): Flow[] {
-  const product = graph.products.get(link.to.nodeId)?.item;
-  if (!product) return [];
-  const use = inputUse(productLineage(graph, product), link.to.portId);
-  const arriving = flow.fields.map((field) => field.name);
-  const passage = passages.get(use, arriving, () =>
-    passageThrough(
-      use,
-      flow.fields.filter((field) => use.used.has(field.key)),
-    ),
-  );
-  const distance = flow.distance + 1;
-  result.recordLink(link, passage.level, passage.usedNames);
-  result.recordPort(product, link.to.portId, 'input', passage.level, passage.used, false);
-  result.recordProduct(product, passage.level, distance);
-  return flowsOutOfProduct(product, passage, distance, result);
-}
-
 /** What changed fields arriving at an input port reach inside its product: its transformations, its output ports. */
 interface Passage {
   /** The arriving fields the product uses by name; `field` level when there are any. */
-  used: readonly FlowField[];
   usedNames: readonly string[];
   level: ImpactLevel;
   steps: ReadonlyArray<{ name: string; level: ImpactLevel; named: readonly string[]; outputs: readonly string[] }>;
-  outputs: ReadonlyArray<{ portId: string; level: ImpactLevel; fields: readonly FlowField[] }>;
+  /** The changed data leaving each output port (at `dataset` level when no field reaches it). */
+  outputs: ReadonlyArray<{ endpoint: Endpoint; level: ImpactLevel; fields: readonly FlowField[] }>;
 }
 
 /**
@@ -212,7 +210,7 @@ interface Passage {
  */
 const passages = new Memo<InputUse, Passage>();
 
-function passageThrough(use: InputUse, used: readonly FlowField[]): Passage {
+function passageThrough(product: DataProduct, use: InputUse, used: readonly FlowField[]): Passage {
   const steps = use.steps.map((step) => {
     const named: string[] = [];
     const outputs: string[] = [];
@@ -237,21 +235,10 @@ function passageThrough(use: InputUse, used: readonly FlowField[]): Passage {
       }
     }
     const level: ImpactLevel = derived.length > 0 ? 'field' : 'dataset';
-    return { portId: output.portId, level, fields: derived };
+    return { endpoint: { nodeId: product.id, portId: output.portId }, level, fields: derived };
   });
   const level: ImpactLevel = used.length > 0 ? 'field' : 'dataset';
-  return { used, usedNames: used.map((field) => field.name), level, steps, outputs };
-}
-
-/** Records a passage through a product, and the changed data leaving its output ports. */
-function flowsOutOfProduct(product: DataProduct, passage: Passage, distance: number, result: ImpactCollector): Flow[] {
-  for (const step of passage.steps) {
-    result.recordTransformation(product, step.name, step.level, step.named, step.outputs);
-  }
-  return passage.outputs.map((output) => {
-    result.recordPort(product, output.portId, 'output', output.level, output.fields, true);
-    return { endpoint: { nodeId: product.id, portId: output.portId }, fields: output.fields, distance };
-  });
+  return { usedNames: used.map(nameOf), level, steps, outputs };
 }
 
 /** Adds a value to a short list that keeps each value once, in the order first added (a set, without a set's weight). */
@@ -259,26 +246,44 @@ function addNew<T>(list: T[], value: T): void {
   if (!list.includes(value)) list.push(value);
 }
 
-/** What is known of a port while the analysis runs: fields by name, with where each comes from. */
-interface PortRecord {
-  direction: ImpactedPort['direction'];
+/** A product the analysis reached: how, and when first (the order its ports and transformations are listed in). */
+interface Visit {
+  /** Its input ports reached and the passages through them, in the order they came; no port for the origin's own. */
+  arrivals: Array<{ portId: string | undefined; passage: Passage }>;
+  /** When its first port, and its first transformation, were reached (among all products'). */
+  portsReached?: number;
+  stepsReached?: number;
+}
+
+/** What a product shows of the analysis: its reached ports (but the origin's) and transformations. */
+interface ProductShare {
+  ports: ImpactedPort[];
+  transformations: ImpactedTransformation[];
+}
+
+/**
+ * Per product, its share for the passages that reached it: made again only for a product
+ * reached otherwise than in the last analysis (or edited).
+ */
+const shares = new Memo<DataProduct, ProductShare>();
+
+interface LinkRecord {
+  linkId: string;
   level: ImpactLevel;
-  fields: ImpactedField[];
+  fields: readonly string[];
+  order: number;
 }
 
 /** Gathers what the analysis reaches, keeping for each element the strongest level and every field. */
 class ImpactCollector {
   private readonly origins: ImpactedPort[] = [];
-  /** Ports by product, then by id, in the order first reached. */
-  private readonly ports = new Map<DataProduct, Map<string, PortRecord>>();
+  private readonly visits = new Map<DataProduct, Visit>();
+  /** A counter of first visits, which orders ports and transformations. */
+  private reached = 0;
   /** Links, with their place in the document (the order they are listed in). */
-  private readonly links = new Map<Link, { level: ImpactLevel; fields: string[]; order: number }>();
+  private readonly links = new Map<Link, LinkRecord>();
   /** Products, with their place in the document (the order among products at one distance). */
   private readonly products = new Map<DataProduct, { product: ImpactedProduct; order: number }>();
-  private readonly transformations = new Map<
-    DataProduct,
-    Map<string, { level: ImpactLevel; fields: string[]; outputs: string[] }>
-  >();
   /** The fields (keys) already sent out of each endpoint, so each flows once. */
   private readonly sent = new Map<string, Map<string, string[]>>();
 
@@ -315,89 +320,58 @@ class ImpactCollector {
     this.origins.push({ ...endpoint, direction, level: 'field', fields: named });
   }
 
-  /** `withSources`: whether the fields' sources are recorded (at output ports) or only their names (at input ports). */
-  recordPort(
-    product: DataProduct,
-    portId: string,
-    direction: ImpactedPort['direction'],
-    level: ImpactLevel,
-    fields: readonly FlowField[],
-    withSources: boolean,
-  ) {
-    let byPort = this.ports.get(product);
-    if (!byPort) {
-      byPort = new Map();
-      this.ports.set(product, byPort);
-    }
-    let record = byPort.get(portId);
-    if (!record) {
-      record = { direction, level, fields: [] };
-      byPort.set(portId, record);
-    }
-    record.level = strongest(record.level, level);
-    for (const field of fields) {
-      let known = record.fields.find((candidate) => candidate.name === field.name);
-      if (!known) {
-        known = { name: field.name, from: [] };
-        record.fields.push(known);
-      }
-      if (withSources) for (const source of field.from) addNew(known.from, source);
-    }
-  }
-
-  recordLink(link: Link, level: ImpactLevel, fields: readonly string[]) {
-    let known = this.links.get(link);
+  recordLink(link: Link, passage: Passage) {
+    const known = this.links.get(link);
     if (!known) {
-      known = { level, fields: [], order: this.graph.links.get(link.id)?.index ?? 0 };
-      this.links.set(link, known);
+      const order = this.graph.links.get(link.id)?.index ?? 0;
+      this.links.set(link, { linkId: link.id, level: passage.level, fields: passage.usedNames, order });
+    } else {
+      const fields = [...known.fields];
+      for (const field of passage.usedNames) addNew(fields, field);
+      known.level = strongest(known.level, passage.level);
+      known.fields = fields;
     }
-    known.level = strongest(known.level, level);
-    for (const field of fields) addNew(known.fields, field);
   }
 
-  recordProduct(product: DataProduct, level: ImpactLevel, distance: number) {
+  /** Changed fields reaching a product through an input port (or, without one, at the origin itself). */
+  recordArrival(product: DataProduct, portId: string | undefined, passage: Passage, distance: number) {
+    let visit = this.visits.get(product);
+    if (!visit) {
+      visit = { arrivals: [] };
+      this.visits.set(product, visit);
+    }
+    visit.arrivals.push({ portId, passage });
+    if (visit.portsReached === undefined && (portId !== undefined || passage.outputs.length > 0)) {
+      visit.portsReached = this.reached++;
+    }
+    if (visit.stepsReached === undefined && passage.steps.length > 0) visit.stepsReached = this.reached++;
+    if (portId === undefined) return;
     if (this.origin.kind === 'product' && this.origin.productId === product.id) return;
     const known = this.products.get(product)?.product;
     if (!known) {
       const order = this.graph.products.get(product.id)?.index ?? 0;
-      this.products.set(product, { product: { productId: product.id, level, distance }, order });
+      this.products.set(product, { product: { productId: product.id, level: passage.level, distance }, order });
     } else {
-      known.level = strongest(known.level, level);
+      known.level = strongest(known.level, passage.level);
       known.distance = Math.min(known.distance, distance);
     }
   }
 
-  recordTransformation(
-    product: DataProduct,
-    name: string,
-    level: ImpactLevel,
-    fields: readonly string[],
-    outputs: readonly string[],
-  ) {
-    let byName = this.transformations.get(product);
-    if (!byName) {
-      byName = new Map();
-      this.transformations.set(product, byName);
-    }
-    let known = byName.get(name);
-    if (!known) {
-      known = { level, fields: [], outputs: [] };
-      byName.set(name, known);
-    }
-    known.level = strongest(known.level, level);
-    for (const field of fields) addNew(known.fields, field);
-    for (const output of outputs) addNew(known.outputs, output);
-  }
-
   impact(): Impact {
-    const isOrigin = (nodeId: string, portId: string) =>
-      this.origins.some((origin) => origin.nodeId === nodeId && origin.portId === portId);
+    const visited = [...this.visits].map(([product, visit]) => {
+      const reads: unknown[] = [];
+      for (const { portId, passage } of visit.arrivals) reads.push(portId, passage);
+      return { visit, share: shares.get(product, reads, () => shareOf(product, visit)) };
+    });
+    const isOrigin = (port: ImpactedPort) =>
+      this.origins.some((origin) => origin.nodeId === port.nodeId && origin.portId === port.portId);
     const ports: ImpactedPort[] = [];
-    for (const [{ id: nodeId }, byPort] of this.ports) {
-      for (const [portId, record] of byPort) {
-        if (isOrigin(nodeId, portId)) continue;
-        ports.push({ nodeId, portId, direction: record.direction, level: record.level, fields: record.fields });
-      }
+    for (const { share } of inOrder(visited, (visit) => visit.portsReached)) {
+      for (const port of share.ports) if (!isOrigin(port)) ports.push(port);
+    }
+    const transformations: ImpactedTransformation[] = [];
+    for (const { share } of inOrder(visited, (visit) => visit.stepsReached)) {
+      for (const transformation of share.transformations) transformations.push(transformation);
     }
     return {
       origin: this.origin,
@@ -406,14 +380,66 @@ class ImpactCollector {
         .sort((a, b) => a.product.distance - b.product.distance || a.order - b.order)
         .map(({ product }) => product),
       ports,
-      links: [...this.links]
-        .sort(([, a], [, b]) => a.order - b.order)
-        .map(([{ id: linkId }, { level, fields }]) => ({ linkId, level, fields })),
-      transformations: [...this.transformations].flatMap(([{ id: productId }, byName]) =>
-        [...byName].map(([name, { level, fields, outputs }]) => ({ productId, name, level, fields, outputs })),
-      ),
+      links: [...this.links.values()]
+        .sort((a, b) => a.order - b.order)
+        .map(({ linkId, level, fields }) => ({ linkId, level, fields: [...fields] })),
+      transformations,
     };
   }
+}
+
+/** The visited products that reached something (`when` they did), in the order they did. */
+function inOrder<T extends { visit: Visit }>(visited: readonly T[], when: (visit: Visit) => number | undefined): T[] {
+  return visited
+    .filter(({ visit }) => when(visit) !== undefined)
+    .sort((a, b) => (when(a.visit) as number) - (when(b.visit) as number));
+}
+
+/** A product's ports and transformations as its arrivals reached them, merged: the strongest level, every field. */
+function shareOf(product: DataProduct, visit: Visit): ProductShare {
+  const ports = new Map<string, ImpactedPort>();
+  const port = (portId: string, direction: ImpactedPort['direction'], level: ImpactLevel) => {
+    let known = ports.get(portId);
+    if (!known) {
+      known = { nodeId: product.id, portId, direction, level, fields: [] };
+      ports.set(portId, known);
+    }
+    known.level = strongest(known.level, level);
+    return known;
+  };
+  const fieldOf = (port: ImpactedPort, name: string) => {
+    let known = port.fields.find((field) => field.name === name);
+    if (!known) {
+      known = { name, from: [] };
+      port.fields.push(known);
+    }
+    return known;
+  };
+  const transformations = new Map<string, ImpactedTransformation>();
+  for (const { portId, passage } of visit.arrivals) {
+    if (portId !== undefined) {
+      const input = port(portId, 'input', passage.level);
+      for (const name of passage.usedNames) fieldOf(input, name);
+    }
+    for (const step of passage.steps) {
+      let known = transformations.get(step.name);
+      if (!known) {
+        known = { productId: product.id, name: step.name, level: step.level, fields: [], outputs: [] };
+        transformations.set(step.name, known);
+      }
+      known.level = strongest(known.level, step.level);
+      for (const field of step.named) addNew(known.fields, field);
+      for (const output of step.outputs) addNew(known.outputs, output);
+    }
+    for (const output of passage.outputs) {
+      const reached = port(output.endpoint.portId, 'output', output.level);
+      for (const field of output.fields) {
+        const known = fieldOf(reached, field.name);
+        for (const source of field.from) addNew(known.from, source);
+      }
+    }
+  }
+  return { ports: [...ports.values()], transformations: [...transformations.values()] };
 }
 
 function strongest(a: ImpactLevel, b: ImpactLevel): ImpactLevel {

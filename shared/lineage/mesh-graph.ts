@@ -21,7 +21,7 @@ export interface Indexed<T> {
 
 /** Where a contract governs data: an output port of a product, or the topic a system publishes an event on. */
 export type ContractUse =
-  | { kind: 'port'; product: DataProduct; port: Port }
+  | { kind: 'port'; product: ProductOutline; port: Port }
   | { kind: 'event'; system: OperationalSystem; event: PublishedEvent; topics: Topic[] };
 
 /** Lookups over one mesh (see `meshGraph`), so rules and impact analysis stay linear. */
@@ -50,36 +50,79 @@ const NONE: readonly never[] = [];
  * again, and only if something asks.
  */
 export function meshGraph(mesh: Mesh): MeshGraph {
-  return graphs.get(mesh, [], () => ({
-    get domains() {
-      return indexById(mesh.domains);
-    },
-    get products() {
-      return indexById(mesh.products);
-    },
-    get systems() {
-      return indexById(mesh.systems);
-    },
-    get contracts() {
-      return indexById(mesh.contracts);
-    },
-    get links() {
-      return indexById(mesh.links);
-    },
-    get productOutlines() {
-      return productOutlines(mesh.products);
-    },
-    linksFrom: (endpoint) => linkIndex(mesh.links).linksFrom(endpoint),
-    linksInto: (endpoint) => linkIndex(mesh.links).linksInto(endpoint),
-    linksOf: (nodeId) => linkIndex(mesh.links).linksOf(nodeId),
-    contractUses: (contractId) => contractUseIndex(mesh.products, mesh.systems)(contractId),
-  }));
+  return graphs.get(mesh, [], () => new Lookups(mesh));
+}
+
+/** A mesh's graph: each index is looked up in its memo once, on first use, then kept here. */
+class Lookups implements MeshGraph {
+  #domains?: MeshGraph['domains'];
+  #products?: MeshGraph['products'];
+  #systems?: MeshGraph['systems'];
+  #contracts?: MeshGraph['contracts'];
+  #links?: MeshGraph['links'];
+  #outlines?: MeshGraph['productOutlines'];
+  #linkEnds?: LinkEnds;
+  #uses?: MeshGraph['contractUses'];
+
+  constructor(private readonly mesh: Mesh) {}
+
+  get domains() {
+    this.#domains ??= indexById(this.mesh.domains);
+    return this.#domains;
+  }
+
+  get products() {
+    this.#products ??= indexById(this.mesh.products);
+    return this.#products;
+  }
+
+  get systems() {
+    this.#systems ??= indexById(this.mesh.systems);
+    return this.#systems;
+  }
+
+  get contracts() {
+    this.#contracts ??= indexById(this.mesh.contracts);
+    return this.#contracts;
+  }
+
+  get links() {
+    this.#links ??= indexById(this.mesh.links);
+    return this.#links;
+  }
+
+  get productOutlines() {
+    this.#outlines ??= productOutlines(this.mesh.products);
+    return this.#outlines;
+  }
+
+  linksFrom(endpoint: Endpoint): readonly Link[] {
+    return this.linkEnds().from.get(endpoint);
+  }
+
+  linksInto(endpoint: Endpoint): readonly Link[] {
+    return this.linkEnds().into.get(endpoint);
+  }
+
+  linksOf(nodeId: string): readonly Link[] {
+    return this.linkEnds().byNode.get(nodeId) ?? NONE;
+  }
+
+  contractUses(contractId: string): readonly ContractUse[] {
+    this.#uses ??= contractUseIndex(this.productOutlines, this.mesh.systems);
+    return this.#uses(contractId);
+  }
+
+  private linkEnds(): LinkEnds {
+    this.#linkEnds ??= linkIndex(this.mesh.links);
+    return this.#linkEnds;
+  }
 }
 
 const graphs = new Memo<Mesh, MeshGraph>();
 const indexes = new Memo<readonly { id: string }[], ReadonlyMap<string, Indexed<unknown>>>();
-const linkIndexes = new Memo<readonly Link[], Pick<MeshGraph, 'linksFrom' | 'linksInto' | 'linksOf'>>();
-const useIndexes = new Memo<readonly DataProduct[], MeshGraph['contractUses']>();
+const linkIndexes = new Memo<readonly Link[], LinkEnds>();
+const useIndexes = new Memo<readonly ProductOutline[], MeshGraph['contractUses']>();
 
 function indexById<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, Indexed<T>> {
   return indexes.get(items, [], () => new Map(items.map((item, index) => [item.id, { item, index }]))) as ReadonlyMap<
@@ -88,7 +131,14 @@ function indexById<T extends { id: string }>(items: readonly T[]): ReadonlyMap<s
   >;
 }
 
-function linkIndex(links: readonly Link[]): Pick<MeshGraph, 'linksFrom' | 'linksInto' | 'linksOf'> {
+/** The links by the endpoint they leave, the endpoint they arrive at, and every node they touch. */
+interface LinkEnds {
+  from: EndpointMap;
+  into: EndpointMap;
+  byNode: ReadonlyMap<string, readonly Link[]>;
+}
+
+function linkIndex(links: readonly Link[]): LinkEnds {
   return linkIndexes.get(links, [], () => {
     const from = new EndpointMap();
     const into = new EndpointMap();
@@ -99,16 +149,13 @@ function linkIndex(links: readonly Link[]): Pick<MeshGraph, 'linksFrom' | 'links
       pushTo(byNode, link.from.nodeId, link);
       if (link.to.nodeId !== link.from.nodeId) pushTo(byNode, link.to.nodeId, link);
     }
-    return {
-      linksFrom: (endpoint) => from.get(endpoint),
-      linksInto: (endpoint) => into.get(endpoint),
-      linksOf: (nodeId) => byNode.get(nodeId) ?? NONE,
-    };
+    return { from, into, byNode };
   });
 }
 
+/** Read from the products' outlines, so an edit of a product's description or SQL keeps it. */
 function contractUseIndex(
-  products: readonly DataProduct[],
+  products: readonly ProductOutline[],
   systems: readonly OperationalSystem[],
 ): MeshGraph['contractUses'] {
   return useIndexes.get(products, [systems], () => {

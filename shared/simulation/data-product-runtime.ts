@@ -86,6 +86,9 @@ export function createDataProductRuntime(
     const stepInputs = {
       columnsOf: (table: string) => readable.get(table),
       changesOf: (table: string) => changes.changesOf(table, readable.get(table) ?? []),
+      netChangesOf: (table: string, read: readonly string[]) =>
+        changes.netChangesOf(table, readable.get(table) ?? [], read),
+      changedRowidsOf: (table: string) => changes.changedRowidsOf(table, readable.get(table) ?? []),
       isIncremental: limits.isIncremental,
     };
     const prepared = runWork(work, () =>

@@ -1,6 +1,13 @@
-import { type FromTable, isSqlKeyword, readQueryShape, sameTokens } from './query-shape';
+import {
+  type FromTable,
+  hasAggregates,
+  isSqlKeyword,
+  type QueryShape,
+  readQueryShape,
+  sameTokens,
+} from './query-shape';
 import { quoteIdentifier } from './sql-text';
-import type { SqlToken } from './sql-tokens';
+import { isKeyword, type SqlToken } from './sql-tokens';
 
 /**
  * How a transformation's result can be recomputed for the rows a tick touched. The result is cut
@@ -11,13 +18,32 @@ import type { SqlToken } from './sql-tokens';
  */
 export interface IncrementalPlan {
   anchor: { table: string; alias: string };
-  /** The unit's output columns and their expressions over the anchor (as written, with its alias). */
-  /** The unit's output column, its expression over the anchor (as written) and, when it is one, the anchor column. */
+  /**
+   * The unit's output column, its expression over the anchor (as written) and, when it is one, the
+   * anchor column. None when the result is kept by `aggregation` instead.
+   */
   units: { column: string; expression: string; anchorColumn?: string }[];
-  joined: { table: string; alias: string; on: string }[];
+  /** Each joined table; `columns` are those of its columns the query reads (undefined: all of them). */
+  joined: { table: string; alias: string; on: string; columns?: string[] }[];
   /** Whether every anchor row yields a result row (only LEFT JOINs, no WHERE or HAVING). */
   keepsEveryAnchorRow: boolean;
+  /** Present when every output column is a group or a count or sum: groups are then kept by adding changes. */
+  aggregation?: Aggregation;
 }
+
+/**
+ * A GROUP BY whose aggregates are all COUNT, SUM or TOTAL: a group's values change by what the
+ * rows entering and leaving it add, so no group is ever read whole again.
+ */
+export interface Aggregation {
+  /** The FROM and WHERE clauses, as written: the rows that are grouped. */
+  source: string;
+  groups: { column: string; expression: string }[];
+  /** `argument` is absent for COUNT(*). */
+  aggregates: { column: string; function: AggregateFunction; argument?: string }[];
+}
+
+export type AggregateFunction = 'count' | 'sum' | 'total';
 
 export type RecomputeMode = { incremental: true; plan: IncrementalPlan } | { incremental: false; reason: string };
 
@@ -54,6 +80,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
   }
   if (shape.aggregates && !shape.groupBy) return full('it aggregates its whole input into one row');
 
+  const aggregation = planAggregation(shape, context);
   const units = shape.items.flatMap((item, index) => {
     const column = context.outputColumns[index] as string;
     const tables = resolve(item);
@@ -67,7 +94,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     return [{ column, expression: textOf(item), ...(anchorColumn !== undefined && { anchorColumn }) }];
   });
   const [unit] = units;
-  if (!unit) {
+  if (!unit && !aggregation) {
     return full(
       `no output column comes from '${anchor.table}' alone${shape.groupBy ? ' and is grouped by' : ''}${shape.partitions.length > 0 ? ' and partitions every window' : ''}`,
     );
@@ -77,11 +104,84 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     plan: {
       anchor: { table: anchor.table, alias: anchor.alias },
       // One column is enough (any of them cuts the result into whole units) and keeps lookups simple.
-      units: [unit],
-      joined: joined.map((table) => ({ table: table.table, alias: table.alias, on: textOf(table.on) })),
+      units: unit ? [unit] : [],
+      joined: joined.map((table) => ({
+        table: table.table,
+        alias: table.alias,
+        on: textOf(table.on),
+        ...columnsRead(shape, table, context),
+      })),
       keepsEveryAnchorRow: !shape.filters && joined.every((table) => table.join === 'left'),
+      ...(aggregation && { aggregation }),
     },
   };
+}
+
+function planAggregation(shape: QueryShape, context: StepContext): Aggregation | undefined {
+  const { groupBy } = shape;
+  if (!groupBy || shape.having || shape.distinct || shape.partitions.length > 0) return undefined;
+  const groups: Aggregation['groups'] = [];
+  const aggregates: Aggregation['aggregates'] = [];
+  for (const [index, item] of shape.items.entries()) {
+    const column = context.outputColumns[index] as string;
+    if (!context.tableColumns.includes(column)) return undefined;
+    const aggregate = aggregateCall(item);
+    if (aggregate) aggregates.push({ column, ...aggregate });
+    else if (!hasAggregates(item) && groupBy.some((group) => names(group, index, column, item))) {
+      groups.push({ column, expression: textOf(item) });
+    } else return undefined;
+  }
+  // A GROUP BY entry that is no output column would split a group into rows that look alike.
+  const isOutput = (group: SqlToken[]) =>
+    shape.items.some((item, index) => names(group, index, context.outputColumns[index] as string, item));
+  if (groups.length === 0 || !groupBy.every(isOutput)) return undefined;
+  return { source: shape.source, groups, aggregates };
+}
+
+/** `COUNT(*)`, `COUNT(x)`, `SUM(x)` or `TOTAL(x)` as the whole item, without DISTINCT, FILTER or OVER. */
+function aggregateCall(item: readonly SqlToken[]): Omit<Aggregation['aggregates'][number], 'column'> | undefined {
+  const [name, open, ...rest] = item;
+  const close = rest.pop();
+  const called = name?.kind === 'word' ? name.text.toLowerCase() : '';
+  if (!(called === 'count' || called === 'sum' || called === 'total') || open?.text !== '(' || close?.text !== ')') {
+    return undefined;
+  }
+  let depth = 0;
+  for (const token of rest) {
+    if (token.text === '(') depth += 1;
+    else if (token.text === ')' && --depth < 0) return undefined;
+  }
+  const [first] = rest;
+  if (depth !== 0 || !first || isKeywordToken(first, 'DISTINCT', 'ALL') || hasAggregates(rest)) return undefined;
+  if (rest.length === 1 && first.text === '*') return called === 'count' ? { function: 'count' } : undefined;
+  return { function: called, argument: textOf(rest) };
+}
+
+/**
+ * The columns of a joined table the query reads anywhere, or none when it reads them all (`*`).
+ * A name several tables have counts for each of them: a change of a column never read cannot
+ * change the result, so erring towards more columns is safe.
+ */
+function columnsRead(shape: QueryShape, table: FromTable, context: StepContext): { columns?: string[] } {
+  const columns = context.columnsOf(table.table) ?? [];
+  const { tokens } = shape;
+  const read = new Set<string>();
+  for (const [index, token] of tokens.entries()) {
+    const previous = tokens[index - 1];
+    const next = tokens[index + 1];
+    if (token.kind === 'symbol' && token.text === '*') {
+      const isOwnStar = previous?.text === '.' && sameName(tokens[index - 2]?.text ?? '', table.alias);
+      const isEveryStar = previous?.text === ',' || isKeyword(previous, 'SELECT', 'DISTINCT', 'ALL');
+      if (isOwnStar || isEveryStar) return {};
+    }
+    if (token.kind !== 'word' && token.kind !== 'quoted') continue;
+    const isQualified = previous?.text === '.';
+    if (isQualified && !sameName(tokens[index - 2]?.text ?? '', table.alias)) continue;
+    if (!isQualified && next?.text === '.') continue;
+    const column = columns.find((name) => sameName(name, token.text));
+    if (column !== undefined) read.add(column);
+  }
+  return { columns: [...read] };
 }
 
 function full(reason: string): RecomputeMode {

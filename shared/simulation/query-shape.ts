@@ -15,6 +15,14 @@ export interface QueryShape {
   aggregates: boolean;
   /** Whether a WHERE or HAVING clause may drop rows. */
   filters: boolean;
+  /** Whether a HAVING clause filters groups. */
+  having: boolean;
+  /** Whether it is a SELECT DISTINCT. */
+  distinct: boolean;
+  /** Its FROM and WHERE clauses, as written: the rows before grouping. */
+  source: string;
+  /** Every token of the query. */
+  tokens: SqlToken[];
 }
 
 export interface FromTable {
@@ -79,8 +87,24 @@ export function readQueryShape(select: string): ShapeReading {
     groupStart === -1 ? undefined : splitAtTopCommas(tokens, depths, groupStart + 2, clauseEnd(groupStart));
   const partitions = windowPartitions(tokens, depths);
   if (typeof partitions === 'string') return refuse(partitions);
-  const filters = clauseStart('WHERE') !== -1 || clauseStart('HAVING') !== -1;
-  return { ok: true, shape: { items, from, groupBy, partitions, aggregates: hasAggregates(tokens), filters } };
+  const having = clauseStart('HAVING') !== -1;
+  const sourceEnd = tokens.findIndex((_, index) => index > fromStart && atTop(index, 'GROUP', 'HAVING', 'ORDER'));
+  const lastSourceToken = tokens[(sourceEnd === -1 ? tokens.length : sourceEnd) - 1] as SqlToken;
+  return {
+    ok: true,
+    shape: {
+      items,
+      from,
+      groupBy,
+      partitions,
+      aggregates: hasAggregates(tokens),
+      filters: clauseStart('WHERE') !== -1 || having,
+      having,
+      distinct: isKeyword(tokens[1], 'DISTINCT'),
+      source: select.slice((tokens[fromStart] as SqlToken).start, lastSourceToken.end),
+      tokens,
+    },
+  };
 }
 
 function refuse(reason: string): ShapeReading {
@@ -203,7 +227,7 @@ function windowPartitions(tokens: SqlToken[], depths: number[]): SqlToken[][][] 
 }
 
 /** An aggregate call (`count(`, `sum(`...) that is not a window function. */
-function hasAggregates(tokens: SqlToken[]): boolean {
+export function hasAggregates(tokens: readonly SqlToken[]): boolean {
   return tokens.some((token, index) => {
     if (token.kind !== 'word' || !AGGREGATES.has(token.text.toUpperCase())) return false;
     if (tokens[index + 1]?.text !== '(') return false;

@@ -4,20 +4,37 @@ import type { SqlConnection } from './sql-workspace';
 /**
  * The changes of a product's tables within a tick, for the transformations that recompute by
  * unit: triggers copy each changed row's old and new images to `_changed_<table>` (`_image`
- * 'old' / 'new'), cleared once all steps have run. Only tables a step reads that way are watched.
+ * 'old' / 'new', with the row's `_rowid`), cleared once all steps have run. Only tables a step
+ * reads that way are watched.
  */
 export function createStepInputChanges(connection: SqlConnection) {
   const watched = new Map<string, readonly string[]>();
   const changes = (table: string) => `node.${quoteIdentifier(`_changed_${table}`)}`;
   let clears: { run(): number }[] = [];
+  const watch = (table: string, columns: readonly string[]) => {
+    if (watched.has(table)) return;
+    connection.exec(`CREATE TABLE ${changes(table)} (_image TEXT NOT NULL, _rowid INTEGER, ${columnList(columns)})`);
+    watched.set(table, columns);
+  };
   return {
     /** SQL selecting a table's changed rows, old and new images, with the table's own columns. */
     changesOf(table: string, columns: readonly string[]): string {
-      if (!watched.has(table)) {
-        connection.exec(`CREATE TABLE ${changes(table)} (_image TEXT NOT NULL, ${columnList(columns)})`);
-        watched.set(table, columns);
-      }
+      watch(table, columns);
       return `SELECT ${columnList(columns)} FROM ${changes(table)}`;
+    },
+    /**
+     * SQL selecting the values of `read` (some of the table's columns) that the tick's changes
+     * added or removed: an update that leaves them as they were is no change to whoever reads only them.
+     */
+    netChangesOf(table: string, columns: readonly string[], read: readonly string[]): string {
+      watch(table, columns);
+      const list = columnList(read.length > 0 ? read : columns);
+      return `SELECT ${list} FROM ${changes(table)} GROUP BY ${list} HAVING sum(CASE _image WHEN 'new' THEN 1 ELSE -1 END) <> 0`;
+    },
+    /** SQL selecting the rowids of a table's changed rows, before and after the change. */
+    changedRowidsOf(table: string, columns: readonly string[]): string {
+      watch(table, columns);
+      return `SELECT _rowid FROM ${changes(table)}`;
     },
     /** Starts watching the tables asked for; call once every step is prepared. */
     startWatching(): void {
@@ -27,7 +44,7 @@ export function createStepInputChanges(connection: SqlConnection) {
             const trigger = (event: string, body: string) =>
               `CREATE TRIGGER node.${quoteIdentifier(`_changed_${table}_${event.toLowerCase()}`)} AFTER ${event} ON ${quoteIdentifier(table)} BEGIN ${body} END`;
             const image = (name: string, row: 'NEW' | 'OLD') =>
-              `INSERT INTO ${quoteIdentifier(`_changed_${table}`)} VALUES ('${name}', ${columnList(columns, row)});`;
+              `INSERT INTO ${quoteIdentifier(`_changed_${table}`)} VALUES ('${name}', ${row}.rowid, ${columnList(columns, row)});`;
             return [
               trigger('INSERT', image('new', 'NEW')),
               trigger('UPDATE', `${image('old', 'OLD')} ${image('new', 'NEW')}`),

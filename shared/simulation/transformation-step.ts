@@ -1,6 +1,7 @@
 import type { Dataset } from './dataset';
 import { applyView } from './dataset-table';
-import { type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
+import { prepareGroupTotals } from './group-totals';
+import { type Aggregation, type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
 import type { TransformationPlan } from './product-plan';
 import { checkSelect, subquerySql } from './select-check';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
@@ -19,6 +20,10 @@ export interface StepInputs {
   columnsOf(table: string): readonly string[] | undefined;
   /** SQL selecting the rows of a table that changed this tick, old and new images alike. */
   changesOf(table: string): string;
+  /** SQL selecting the values of some columns of a table that this tick's changes added or removed. */
+  netChangesOf(table: string, columns: readonly string[]): string;
+  /** SQL selecting the rowids of a table's rows that changed this tick, before and after. */
+  changedRowidsOf(table: string): string;
   /** Whether incremental recomputation is wanted at all (the property tests compare both). */
   isIncremental: boolean;
 }
@@ -55,7 +60,12 @@ export function prepareStep(
           : { incremental: false, reason: 'incremental recomputation is turned off' };
       }
       const recompute = prepareResultRecompute(connection, dataset, select, quarantinePort ?? '');
-      const incremental = mode.incremental ? recompute.byUnits(mode.plan, inputs) : undefined;
+      const aggregation = mode.incremental ? mode.plan.aggregation : undefined;
+      const incremental = !mode.incremental
+        ? undefined
+        : aggregation
+          ? recompute.byGroups(mode.plan, aggregation, inputs)
+          : recompute.byUnits(mode.plan, inputs);
       runOnce = (tick, millis) => incremental?.(tick, millis) ?? recompute.whole(tick, millis);
     } else {
       const statements = prepareIntermediateStep(connection, step.transformation.name, select);
@@ -143,7 +153,10 @@ function prepareResultRecompute(connection: SqlConnection, dataset: Dataset, sel
     statement: connection.prepare(sql),
     params,
   });
-  /** The statements of one recomputation; `scope` limits the table's rows compared to the recomputed units. */
+  /**
+   * The statements of one recomputation; `scope` limits the table's rows compared to the recomputed
+   * units. Keys gone are deleted in the table's order, whichever rows are in scope.
+   */
   const isEntity = dataset.kind === 'entity';
   const recomputation = (recompute: string, scope: string) => [
     prepare(`DELETE FROM ${next}`),
@@ -152,7 +165,8 @@ function prepareResultRecompute(connection: SqlConnection, dataset: Dataset, sel
       ? [
           prepare(
             `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(key)})
-SELECT 'd', ?, ${columnList(key)} FROM ${table} t WHERE ${scope} NOT EXISTS (SELECT 1 FROM ${next} n WHERE ${sameKey})`,
+SELECT 'd', ?, ${columnList(key)} FROM ${table} t WHERE ${scope} NOT EXISTS (SELECT 1 FROM ${next} n WHERE ${sameKey})
+ORDER BY t.rowid`,
             millisOnly,
           ),
         ]
@@ -184,6 +198,20 @@ FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${
     prepare(`INSERT INTO ${rejected} SELECT ${columnList(names)} FROM ${next} WHERE ${invalid}`),
     prepare(`DELETE FROM ${next} WHERE ${invalid}`),
   ];
+  /** Recomputes the rows `recompute` selects, comparing them with the table's rows in scope. */
+  const recomputeWithin = (recompute: string, rowInScope: string) => {
+    const [clear, fill, ...rest] = recomputation(recompute, `${rowInScope} AND`);
+    // A key the recomputed rows share with a row out of scope would be judged without that row.
+    const sharedKey = connection.prepare(
+      `SELECT 1 FROM ${next} n JOIN ${table} t ON ${sameKey} WHERE NOT ${rowInScope} LIMIT 1`,
+    );
+    return (tick: number, millis: number): StepRun | undefined => {
+      runAll([clear, fill] as BoundStatement[], tick, millis);
+      if (sharedKey.all().length > 0) return undefined;
+      runAll(rest, tick, millis);
+      return 'incremental';
+    };
+  };
   const whole = recomputation(select, '');
   return {
     whole: (tick: number, millis: number) => runAll(whole, tick, millis),
@@ -219,7 +247,7 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       const touchedByJoins = [
         ...plan.joined.map((joined) =>
           prepare(
-            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${inputs.changesOf(joined.table)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
+            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${inputs.netChangesOf(joined.table, joined.columns ?? [])}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
           ),
         ),
       ];
@@ -228,21 +256,34 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       );
       const restricted = `WITH ${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units}))
 ${select}`;
-      const [clear, fill, ...rest] = recomputation(restricted, `${rowInUnits} AND`);
-      // A key the recomputed units share with a unit left alone would be judged without that unit's row.
-      const sharedKey = connection.prepare(
-        `SELECT 1 FROM ${next} n JOIN ${table} t ON ${sameKey} WHERE NOT ${rowInUnits} LIMIT 1`,
-      );
+      const recomputeUnits = recomputeWithin(restricted, rowInUnits);
       return (tick: number, millis: number): StepRun | undefined => {
         runAll(touchedByAnchor, tick, millis);
         if (leftAlone.all().length > 0) runAll(touchedByJoins, tick, millis);
         const [count, nulls] = counts.all()[0] as [number, number];
         if (count === 0) return 'unchanged';
         if (nulls > 0) return undefined;
-        runAll([clear, fill] as BoundStatement[], tick, millis);
-        if (sharedKey.all().length > 0) return undefined;
-        runAll(rest, tick, millis);
-        return 'incremental';
+        return recomputeUnits(tick, millis);
+      };
+    },
+    byGroups(plan: IncrementalPlan, aggregation: Aggregation, inputs: StepInputs) {
+      const totals = prepareGroupTotals(connection, dataset.name, plan, aggregation, inputs);
+      const groupList = columnList(aggregation.groups.map((group) => group.column));
+      connection.exec(
+        `CREATE INDEX node.${quoteIdentifier(`_groups_${dataset.name}_rows`)} ON ${quoteIdentifier(dataset.name)} (${groupList})`,
+      );
+      const recomputeGroups = recomputeWithin(
+        totals.touchedRows,
+        `(${columnList(
+          aggregation.groups.map((group) => group.column),
+          't',
+        )}) IN (SELECT ${groupList} FROM ${totals.touched})`,
+      );
+      return (tick: number, millis: number): StepRun | undefined => {
+        const how = totals.update();
+        if (how === 'unchanged') return 'unchanged';
+        if (how !== 'updated' || totals.touchesNull()) return undefined;
+        return recomputeGroups(tick, millis);
       };
     },
   };

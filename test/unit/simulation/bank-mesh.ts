@@ -3,8 +3,8 @@ import { aContract, aMesh, aProduct, aSystem } from './builders';
 
 /**
  * A bank: accounts and their transactions captured from the core banking system, an aggregate
- * product joining both (a running balance per account with window functions, and balances per
- * account), and a consumer raising alerts on balances.
+ * product joining both (a running balance per account with window functions, balances per
+ * account, and counts and sums per branch), and a consumer raising alerts on balances.
  */
 export function bankMesh(): Mesh {
   const bank = aSystem('core-banking')
@@ -36,6 +36,13 @@ export function bankMesh(): Mesh {
     .withProperty('branch', 'string')
     .withProperty('txn_count', 'integer')
     .withProperty('balance', 'number');
+  const branchTotal = aContract('branch-total', 'entity', 'branch_totals')
+    .withKey('branch', 'string')
+    .withProperty('txns', 'integer')
+    .withProperty('booked', 'integer')
+    .withProperty('amount', 'number')
+    .withProperty('id_total', 'number')
+    .withProperty('debit_ids', 'integer');
   const alert = aContract('alert', 'entity', 'alerts')
     .withKey('account_id', 'integer')
     .withProperty('owner', 'string')
@@ -63,8 +70,18 @@ WHERE a.status <> 'closed'`,
 FROM accounts a LEFT JOIN transactions t ON t.account_id = a.account_id
 GROUP BY a.account_id, a.owner, a.branch`,
         )
+        // Grouped by a column of the joined table, with sums of REALs and of integers that may all be NULL.
+        .withTransformation(
+          'branch_totals',
+          `SELECT a.branch, COUNT(*) AS txns, COUNT(t.booked_at) AS booked, SUM(t.amount) AS amount,
+  TOTAL(t.txn_id) AS id_total, SUM(CASE WHEN t.amount < 0 THEN t.txn_id END) AS debit_ids
+FROM transactions t JOIN accounts a ON a.account_id = t.account_id
+WHERE a.status <> 'closed'
+GROUP BY a.branch`,
+        )
         .withOutput('activity-out', 'activity')
-        .withOutput('balances-out', 'balance'),
+        .withOutput('balances-out', 'balance')
+        .withOutput('branch-totals-out', 'branch-total'),
       aProduct('alerts', 'consumer-aligned')
         .withInput('balances-in')
         .withTransformation(
@@ -77,6 +94,7 @@ FROM account_balances WHERE balance < 0 OR balance > 500`,
       transaction,
       activity,
       balance,
+      branchTotal,
       alert,
     )
     .withLink('core-banking/accounts-cdc', 'accounts/accounts-in')

@@ -222,6 +222,7 @@ describe('incremental recomputation', () => {
 
       expect(transformations['customer-360/customer_profile']).toMatchObject({ mode: 'incremental' });
       expect(transformations['sales-dashboard/daily_sales']).toMatchObject({ mode: 'incremental' });
+      expect(transformations['sales-dashboard/daily_sales']?.runs.incremental).toBeGreaterThan(TICKS / 2);
     },
     120_000,
   );
@@ -238,8 +239,10 @@ describe('incremental recomputation', () => {
         'balances/account_activity': { mode: 'incremental' },
         'balances/account_balances': { mode: 'incremental' },
         'alerts/alerts': { mode: 'incremental' },
+        'balances/branch_totals': { mode: 'incremental' },
       });
       expect(transformations['balances/account_activity']?.runs.incremental).toBeGreaterThan(TICKS / 2);
+      expect(transformations['balances/branch_totals']?.runs.incremental).toBeGreaterThan(TICKS / 2);
     },
     120_000,
   );

@@ -82,7 +82,7 @@ export function prepareGroupTotals(
     ...plan.joined.map((joined) =>
       prepare(
         `INSERT OR IGNORE INTO ${affected} SELECT ${anchorAlias}.rowid FROM ${anchorTable} AS ${anchorAlias}
-JOIN (${changed.netChangesOf(joined.table, joined.columns ?? [])}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
+JOIN (${changed.netChangesOf(joined.table, joined.columns)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
       ),
     ),
   ];

@@ -7,7 +7,7 @@ import {
   sameTokens,
 } from './query-shape';
 import { quoteIdentifier } from './sql-text';
-import { isKeyword, type SqlToken } from './sql-tokens';
+import type { SqlToken } from './sql-tokens';
 
 /**
  * How a transformation's result can be recomputed for the rows a tick touched. The result is cut
@@ -23,8 +23,8 @@ export interface IncrementalPlan {
    * anchor column. None when the result is kept by `aggregation` instead.
    */
   units: { column: string; expression: string; anchorColumn?: string }[];
-  /** Each joined table; `columns` are those of its columns the query reads (undefined: all of them). */
-  joined: { table: string; alias: string; on: string; columns?: string[] }[];
+  /** Each joined table, with those of its columns the query reads. */
+  joined: { table: string; alias: string; on: string; columns: string[] }[];
   /** Whether every anchor row yields a result row (only LEFT JOINs, no WHERE or HAVING). */
   keepsEveryAnchorRow: boolean;
   /** Present when every output column is a group or a count or sum: groups are then kept by adding changes. */
@@ -109,7 +109,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
         table: table.table,
         alias: table.alias,
         on: textOf(table.on),
-        ...columnsRead(shape, table, context),
+        columns: columnsRead(shape, table, context),
       })),
       keepsEveryAnchorRow: !shape.filters && joined.every((table) => table.join === 'left'),
       ...(aggregation && { aggregation }),
@@ -158,30 +158,23 @@ function aggregateCall(item: readonly SqlToken[]): Omit<Aggregation['aggregates'
 }
 
 /**
- * The columns of a joined table the query reads anywhere, or none when it reads them all (`*`).
- * A name several tables have counts for each of them: a change of a column never read cannot
- * change the result, so erring towards more columns is safe.
+ * The columns of a joined table the query reads anywhere. A name several tables have counts for
+ * each of them: a change of a column never read cannot change the result, so more is safe. (A
+ * `*` item never gets here: items are listed one by one.)
  */
-function columnsRead(shape: QueryShape, table: FromTable, context: StepContext): { columns?: string[] } {
+function columnsRead(shape: QueryShape, table: FromTable, context: StepContext): string[] {
   const columns = context.columnsOf(table.table) ?? [];
   const { tokens } = shape;
   const read = new Set<string>();
   for (const [index, token] of tokens.entries()) {
-    const previous = tokens[index - 1];
-    const next = tokens[index + 1];
-    if (token.kind === 'symbol' && token.text === '*') {
-      const isOwnStar = previous?.text === '.' && sameName(tokens[index - 2]?.text ?? '', table.alias);
-      const isEveryStar = previous?.text === ',' || isKeyword(previous, 'SELECT', 'DISTINCT', 'ALL');
-      if (isOwnStar || isEveryStar) return {};
-    }
     if (token.kind !== 'word' && token.kind !== 'quoted') continue;
-    const isQualified = previous?.text === '.';
+    const isQualified = tokens[index - 1]?.text === '.';
     if (isQualified && !sameName(tokens[index - 2]?.text ?? '', table.alias)) continue;
-    if (!isQualified && next?.text === '.') continue;
+    if (!isQualified && tokens[index + 1]?.text === '.') continue;
     const column = columns.find((name) => sameName(name, token.text));
     if (column !== undefined) read.add(column);
   }
-  return { columns: [...read] };
+  return [...read];
 }
 
 function full(reason: string): RecomputeMode {

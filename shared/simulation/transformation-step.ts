@@ -247,7 +247,7 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       const touchedByJoins = [
         ...plan.joined.map((joined) =>
           prepare(
-            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${inputs.netChangesOf(joined.table, joined.columns ?? [])}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
+            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${inputs.netChangesOf(joined.table, joined.columns)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
           ),
         ),
       ];

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { planRecompute, type StepContext } from '../../../shared/simulation/incremental-plan';
+
+const TABLES: Record<string, string[]> = {
+  order_placed: ['event_id', 'occurred_at', 'customer_id', 'total'],
+  customer_profile: ['customer_id', 'city', 'country', 'order_count', 'lifetime_value'],
+};
+
+function context(outputColumns: string[]): StepContext {
+  return { outputColumns, tableColumns: outputColumns, columnsOf: (table) => TABLES[table] };
+}
+
+const DAILY_SALES = `SELECT substr(e.occurred_at, 1, 10) AS day, COALESCE(p.country, 'unknown') AS country,
+  COUNT(*) AS orders, SUM(e.total) AS revenue
+FROM order_placed e LEFT JOIN customer_profile p ON p.customer_id = e.customer_id
+WHERE e.total > 0
+GROUP BY 1, 2`;
+
+describe('planning incremental recomputation', () => {
+  it('keeps a GROUP BY of counts and sums by group totals, over its FROM and WHERE as written', () => {
+    const mode = planRecompute(DAILY_SALES, context(['day', 'country', 'orders', 'revenue']));
+
+    expect(mode.incremental && mode.plan.aggregation).toEqual({
+      source: `FROM order_placed e LEFT JOIN customer_profile p ON p.customer_id = e.customer_id
+WHERE e.total > 0`,
+      groups: [
+        { column: 'day', expression: 'substr ( e.occurred_at , 1 , 10 )' },
+        { column: 'country', expression: "COALESCE ( p.country , 'unknown' )" },
+      ],
+      aggregates: [
+        { column: 'orders', function: 'count' },
+        { column: 'revenue', function: 'sum', argument: 'e.total' },
+      ],
+    });
+  });
+
+  it('watches only the columns of a joined table the query reads', () => {
+    const mode = planRecompute(DAILY_SALES, context(['day', 'country', 'orders', 'revenue']));
+
+    expect(mode.incremental && mode.plan.joined).toEqual([
+      {
+        table: 'customer_profile',
+        alias: 'p',
+        on: 'p.customer_id = e.customer_id',
+        columns: ['country', 'customer_id'],
+      },
+    ]);
+  });
+
+  it.each([
+    ['a MAX', 'SELECT customer_id, MAX(total) AS top FROM order_placed GROUP BY customer_id', ['customer_id', 'top']],
+    [
+      'a HAVING',
+      'SELECT customer_id, SUM(total) AS spent FROM order_placed GROUP BY customer_id HAVING SUM(total) > 10',
+      ['customer_id', 'spent'],
+    ],
+    [
+      'a DISTINCT count',
+      'SELECT customer_id, COUNT(DISTINCT total) AS totals FROM order_placed GROUP BY customer_id',
+      ['customer_id', 'totals'],
+    ],
+    [
+      'an expression over a sum',
+      'SELECT customer_id, COALESCE(SUM(total), 0) AS spent FROM order_placed GROUP BY customer_id',
+      ['customer_id', 'spent'],
+    ],
+    [
+      'a group column not in the output',
+      'SELECT customer_id, COUNT(*) AS events FROM order_placed GROUP BY customer_id, occurred_at',
+      ['customer_id', 'events'],
+    ],
+  ])('recomputes by unit, not by group totals, a GROUP BY with %s', (_, sql, columns) => {
+    const mode = planRecompute(sql, context(columns));
+
+    expect(mode.incremental).toBe(true);
+    expect(mode.incremental && mode.plan.aggregation).toBeUndefined();
+  });
+});

@@ -77,9 +77,17 @@ function report(): void {
     (comparison) =>
       `| ${comparison.changesPerTick.toLocaleString('en')} | ${rate(comparison.sqlJs)} | ${formatRate(cpuRate(comparison.sqlJs))} | ${rate(comparison.native)} | ${formatRate(cpuRate(comparison.native))} | ${ratioOf(comparison).toFixed(2)} | ${rate(comparison.ceiling)} | ${formatRate(cpuRate(comparison.ceiling))} | ${comparison.sqlJs.peakRssMiB} MiB |`,
   );
-  const profile = (changesPerTick: number, sourceChanges: number) =>
-    measureInChild('profile', { engine: 'sql.js', pipeline: 'full', changesPerTick, sourceChanges });
-  const profiles = [profile(1_000, SOURCE_CHANGES), profile(10_000, SOURCE_CHANGES), profile(10_000, 1_000_000)];
+  // The 100,000-change profiles are the least CPU time of a few runs, as the table's figures are;
+  // the 1,000,000-change one runs once (minutes), which can only make it look less flat.
+  const profile = (changesPerTick: number, sourceChanges: number, repeats: number) =>
+    Array.from({ length: repeats }, () =>
+      measureInChild('profile', { engine: 'sql.js', pipeline: 'full', changesPerTick, sourceChanges }),
+    ).reduce((fastest, next) => (next.cpuSeconds < fastest.cpuSeconds ? next : fastest));
+  const profiles = [
+    profile(1_000, SOURCE_CHANGES, REPEATS),
+    profile(10_000, SOURCE_CHANGES, REPEATS),
+    profile(10_000, 1_000_000, 1),
+  ];
   const million = profiles[2] as Measurement;
   const hundredThousand = profiles[1] as Measurement;
   const flatness = cpuRate(million) / cpuRate(hundredThousand);
@@ -117,7 +125,7 @@ ${rate(million)} changes/s (${formatRate(cpuRate(million))} per CPU second), pea
 20,000 records).
 
 Against the goals: ${verdict(cpuRate(atTenThousand) >= 40_000, `sql.js at 10,000 changes per tick ${formatRate(cpuRate(atTenThousand))} changes per CPU second (${rate(atTenThousand)}/s wall)`)};
-${verdict(flatness >= 0.9, `1,000,000 changes at ${flatness.toFixed(2)}× the rate of 100,000 per CPU second (${wallFlatness.toFixed(2)}× by wall clock; profiled runs, 10,000 per tick)`)};
+${verdict(flatness >= 0.9, `1,000,000 changes at ${flatness.toFixed(2)}× the rate of 100,000 per CPU second (${wallFlatness.toFixed(2)}× by wall clock; profiled runs, 10,000 per tick, the 100,000 one the least CPU time of ${REPEATS})`)};
 ${verdict(lowestRatio >= 0.5, `lowest sql.js / native ${lowestRatio.toFixed(2)}`)};
 ${verdict(million.peakRssMiB * 1.048576 < 600, `1,000,000 changes in ${million.peakRssMiB} MiB`)}.
 
@@ -243,21 +251,27 @@ const STAGES: [string, (sql: string) => boolean][] = [
   [
     'service writes with CDC triggers',
     (sql) =>
+      !isTransformationSql(sql) &&
       /^(INSERT INTO node\."[^_"][^"]*" \(.*\) VALUES|UPDATE node\.|DELETE FROM node\."[^"]*" WHERE (rowid|"))/.test(
         sql,
       ),
   ],
-  ['reads: row sampling', (sql) => sql.startsWith('SELECT')],
+  ['reads: row sampling', (sql) => sql.startsWith('SELECT') && !isTransformationSql(sql)],
   ['appends to topics and port logs', (sql) => sql.startsWith('INSERT INTO broker.')],
   ['consumers into raw zones', (sql) => sql.startsWith('INSERT INTO node."raw_')],
   [
     'clean: entities, history, events',
     (sql) => /^INSERT (OR IGNORE )?INTO node\."(_apply_)?[^_]/.test(sql) && !sql.includes('_next_'),
   ],
-  ['transformations (recompute by unit or whole, diff)', (sql) => sql.includes('_next_') || sql.includes('_units_')],
+  ['transformations (recompute by unit, group totals or whole, diff)', isTransformationSql],
   ['contract checks', (sql) => sql.startsWith('INSERT INTO node.quarantine')],
   ['bookkeeping: clearing, trimming', () => true],
 ];
+
+/** A statement on a transformation's own tables: its next result, units, grouped rows and totals. */
+function isTransformationSql(sql: string): boolean {
+  return /node\."_(next|units|rows|groups|affected|touched)_/.test(sql);
+}
 
 function stageOf(sql: string): string {
   return (STAGES.find(([, matches]) => matches(sql)) as [string, unknown])[0];

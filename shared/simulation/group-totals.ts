@@ -28,7 +28,8 @@ export interface ChangedRows {
  * The grouped rows are kept in `_rows_<name>`, one per row before grouping with the anchor row it
  * came from; a tick takes out the rows of the anchor rows it touched (changed themselves, or joined
  * to a changed row) and puts them back as they are now. `_groups_<name>` holds each group's
- * output row and its running totals (JSON), so the rows of a group are never read together.
+ * output row and its running totals (JSON), so the rows of a group are never read together. A
+ * group is told apart by `json_array` of its values, which, unlike `=`, matches NULLs.
  */
 export function prepareGroupTotals(
   connection: SqlConnection,

@@ -1,4 +1,5 @@
 import { readOdcsDocument, validateOdcsDocument } from '../../contracts';
+import { quotedForYaml11 } from '../../contracts/yaml11-quoting';
 import type { Contract } from '../../model/contract';
 import { formatPath, type Problem } from '../../model/problem';
 import { defineTarget, type ExportFile } from '../export-target';
@@ -29,9 +30,19 @@ export const odcsTarget = defineTarget({
 // Backstage API definitions) and exports ask for it.
 const checked = new WeakMap<Contract, ReturnType<typeof validateOdcsDocument>>();
 
-/** The contract's own text, byte for byte: comments, order and ODCS version as its author wrote them. */
+const yaml11Safe = new WeakMap<Contract, string>();
+
+/**
+ * The contract's own text (comments, order and ODCS version as its author wrote them), with
+ * only the plain values a YAML 1.1 reader would misread quoted.
+ */
 export function odcsYaml(contract: Contract): string {
-  return contract.odcs;
+  let text = yaml11Safe.get(contract);
+  if (text === undefined) {
+    text = quotedForYaml11(contract.odcs);
+    yaml11Safe.set(contract, text);
+  }
+  return text;
 }
 
 /** What the official schema refuses in the contract as written, so no invalid file leaves the app. */

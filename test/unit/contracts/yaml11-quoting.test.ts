@@ -65,4 +65,21 @@ describe('quotedForYaml11: the user text, read alike by YAML 1.1 readers', () =>
     expect(quotedForYaml11(alike)).toBe(alike);
     expect(quotedForYaml11('a: [unclosed\n')).toBe('a: [unclosed\n');
   });
+
+  it('catches every plain value the versions read differently, as a value, an item, a key and in flow', () => {
+    const texts = PLAIN_TRAPS.flatMap((plain) => [
+      `value: ${plain}\n`,
+      `items:\n  - ${plain}  # why\n`,
+      `${plain}: 1\n`,
+      `flow: [${plain}, {${plain}: x}]\r\n`,
+    ]);
+    for (const text of texts) expect(readAlike(quotedForYaml11(text)), text).toEqual(parse(text));
+  });
 });
+
+/** Plain values YAML 1.1 readers take for something else, or read as another number. */
+const PLAIN_TRAPS = [
+  ...['y', 'Y', 'n', 'N', 'yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF'],
+  ...['23:59:59', '190:20:30', '1:2', '-1:30', '2024-01-01', '2024-1-1', '2001-12-14t21:59:43.10-05:00'],
+  ...['0755', '-0755', '09', '0b101', '0o17', '1_000', '+1_0', '1e3', '1E3', '-12e03', '1.5e3', '.5e3', '0x_1F'],
+];

@@ -2,7 +2,7 @@ import { parseDocument, Scalar, visit } from 'yaml';
 import { scalarText } from '../export/yaml-text';
 
 /** Words YAML 1.1 reads as booleans (or as merge and value keys) and YAML 1.2 as strings. */
-const WORD = String.raw`[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|=|<<`;
+const WORD = '[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|=|<<';
 /** A number-like value with what only one of the versions reads as a number, date or time: `1_000`, `12:30`, `1e3`, `0b1`, `0o7`, `2024-01-01`. */
 const NUMBER_LIKE = String.raw`[-+]?\.?[0-9][^\s,\]}#]*[_:eEbBoOxX-][^\s,\]}#]*`;
 /** A leading zero: octal in YAML 1.1, decimal in 1.2. */

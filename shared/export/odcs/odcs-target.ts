@@ -1,4 +1,5 @@
 import { readOdcsDocument, validateOdcsDocument } from '../../contracts';
+import { isKnownSchemaValid } from '../../contracts/schema-valid-texts';
 import { quotedForYaml11 } from '../../contracts/yaml11-quoting';
 import type { Contract } from '../../model/contract';
 import { formatPath, type Problem } from '../../model/problem';
@@ -27,7 +28,8 @@ export const odcsTarget = defineTarget({
 });
 
 // Contracts are immutable values: each is checked once, however many formats (ODCS files,
-// Backstage API definitions) and exports ask for it.
+// Backstage API definitions) and exports ask for it; a text the schema accepted when the
+// design was read is not checked again.
 const checked = new WeakMap<Contract, ReturnType<typeof validateOdcsDocument>>();
 
 const yaml11Safe = new WeakMap<Contract, string>();
@@ -49,7 +51,7 @@ export function odcsYaml(contract: Contract): string {
 export function odcsProblems(contract: Contract, at: string): Problem[] {
   let problems = checked.get(contract);
   if (problems === undefined) {
-    problems = validateOdcsDocument(readOdcsDocument(contract.odcs));
+    problems = isKnownSchemaValid(contract.odcs) ? [] : validateOdcsDocument(readOdcsDocument(contract.odcs));
     checked.set(contract, problems);
   }
   return problems.map((problem) => ({

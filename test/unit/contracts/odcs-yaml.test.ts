@@ -264,6 +264,22 @@ customProperties:
     ]);
   });
 
+  it.each([
+    [
+      'v3.3.0',
+      'ODCS v3.3.0 is newer than this app knows (this app reads ODCS v3.0.0 to v3.2.0): update the app to edit this contract',
+    ],
+    [
+      'v4',
+      'ODCS v4 is newer than this app knows (this app reads ODCS v3.0.0 to v3.2.0): update the app to edit this contract',
+    ],
+    ['v2.2.2', 'ODCS v2.2.2 is not supported: this app reads ODCS v3.0.0 to v3.2.0'],
+    ['latest', "unknown apiVersion 'latest'; expected one of: v3.2.0, v3.1.0, v3.0.2, v3.0.1, v3.0.0"],
+  ])('says what it cannot read of apiVersion %s', (apiVersion, message) => {
+    const text = anOdcsText().replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([`1:13 apiVersion: ${message}`]);
+  });
+
   it('asks for a logicalType, which ODCS leaves optional but the app needs', () => {
     const text = anOdcsText('schema:\n  - name: t\n    properties:\n      - name: a\n');
     expect(problemsOf(parseOdcsYaml(text))).toEqual(['9:9 schema[0].properties[0].logicalType: is required']);

@@ -115,6 +115,14 @@ describe('reading and writing the model', () => {
     expect(parse(contract.odcs).name).toBeUndefined();
   });
 
+  it('reads a v3.2.0 contract without a status, which 3.2 made optional, and asks a v3.1.0 one for it', () => {
+    const v32 = 'apiVersion: v3.2.0\nkind: DataContract\nid: orders\nversion: 1.0.0\n';
+    expect(imported(v32).status).toBeUndefined();
+    expect(problemsOf(parseOdcsYaml(v32.replace('v3.2.0', 'v3.1.0')))).toEqual([
+      "1:1 (document): missing required field 'status'",
+    ]);
+  });
+
   it('reads ODCS 3.2 enums, strings and numbers, as the allowed values', () => {
     const [orderId, status, priority] = officialExample('v3.2.0/enum.odcs.yaml').schema[0]?.properties ?? [];
     expect(orderId?.enum).toBeUndefined();

@@ -18,6 +18,24 @@ describeInChromium('the contract editor in the built app', (session) => {
     for (const type of ['string', 'integer', 'timestamp']) {
       expect(labels.some((label) => label.startsWith(type))).toBe(true);
     }
+    expect(labels.some((label) => label.startsWith('map'))).toBe(false);
+  });
+
+  it('completes and documents a v3.2.0 contract from the v3.2.0 schema', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await page.getByRole('button', { name: 'Upgrade to v3.2.0' }).click();
+    await page.locator('.yaml-editor .view-line', { hasText: 'apiVersion: v3.2.0' }).waitFor();
+    const enumKey = page.locator('.yaml-editor .view-line span', { hasText: /^enum$/ }).first();
+    await enumKey.hover();
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: 'Enumeration of allowed values' }).waitFor();
+
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('logicalType: ');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^map/ }).waitFor();
   });
 
   it('shows the schema description of a key on hover', async () => {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Helpers that work the contract editor the way a user does. */
 
@@ -26,6 +26,17 @@ export async function caretAfter(page: Page, text: string): Promise<void> {
   // Monaco's EditContext takes keys a moment after it takes the focus.
   await page.waitForTimeout(250);
   await page.keyboard.press('End');
+}
+
+/**
+ * Searches the YAML with Monaco's find widget (lines out of view are not rendered) and returns
+ * its match count, e.g. "1 of 1" or "No results", which follows later edits.
+ */
+export async function findInYaml(page: Page, text: string): Promise<Locator> {
+  await caretAfter(page, 'kind: DataContract');
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(text);
+  return page.locator('.find-widget .matchesCount');
 }
 
 export async function problems(page: Page): Promise<string> {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { caretAfter, openContract, showView } from './contract-driver';
+import { caretAfter, findInYaml, openContract, showView } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 describeInChromium('the contract editor in the built app', (session) => {
@@ -84,6 +84,24 @@ describeInChromium('the contract editor in the built app', (session) => {
     await version.fill('1.1.0');
     await page.locator('.sync-badge--ok, .sync-badge--warning').waitFor();
     expect(await page.getByRole('region', { name: 'Contracts' }).textContent()).toContain('1.1.0');
+  });
+
+  it('adds a server in the form, checking its type against the ODCS schema as it is typed', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await showView(page, 'Form');
+    await page.locator('.form-section > summary', { hasText: 'Servers' }).click();
+    await page.getByRole('button', { name: 'Add server' }).click();
+    const type = page.locator('[data-path="servers[0].type"]');
+    await type.getByRole('combobox').fill('oracle-ish');
+    await type.locator('.form-field__problems').waitFor();
+    expect(await page.getByTestId('out-of-sync').textContent()).toContain('the design keeps the last valid version');
+
+    await type.getByRole('combobox').fill('kafka');
+    await type.locator('.form-field__problems').waitFor({ state: 'detached' });
+    await showView(page, 'YAML');
+    await (await findInYaml(page, 'type: kafka')).filter({ hasText: /of 1/ }).waitFor();
   });
 
   it('edits one line of the YAML for one field of the form, keeping the rest as written', async () => {

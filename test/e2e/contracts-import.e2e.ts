@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { caretAfter, dragRelationship, dropFiles, showView } from './contract-driver';
+import { dragRelationship, dropFiles, findInYaml, showView } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 const IMPORT_FIXTURES = join(import.meta.dirname, '../fixtures/import');
@@ -47,10 +47,7 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await diagram.getByText('2 table(s), 1 relationship(s)').waitFor();
     await diagram.locator('.schema-edge').waitFor({ state: 'attached' });
     await showView(page, 'YAML');
-    await caretAfter(page, 'kind: DataContract');
-    await page.keyboard.press('Control+f');
-    await page.keyboard.type('to: orders.order_id');
-    const matches = page.locator('.find-widget .matchesCount');
+    const matches = await findInYaml(page, 'to: orders.order_id');
     await matches.filter({ hasText: /of 1/ }).waitFor();
     await page.locator('.yaml-editor .view-line', { hasText: 'to: orders.order_id' }).waitFor();
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ValueGenerator } from '../../../shared/model/scenario';
 import { aMesh, aProduct, aScenario, aShopMesh, aSystem, rowsOf, simulate } from '../simulation/builders';
 import { aContract, aKey, anObject, aProperty } from './builders';
 
@@ -7,7 +8,10 @@ const STRING_TO_STRING = { key: { logicalType: 'string' }, value: { logicalType:
 /** What the simulation makes of a contract's ODCS 3.2 allowed values and map type. */
 describe('contracts in the simulation', () => {
   it('generates the values its contract allows for a column the scenario leaves to the app', async () => {
-    const generators = { name: { kind: 'fake', what: 'word' }, price: { kind: 'oneOf', values: [9.5] } } as const;
+    const generators: Record<string, ValueGenerator> = {
+      name: { kind: 'fake', what: 'word' },
+      price: { kind: 'oneOf', values: [9.5] },
+    };
     const simulation = await simulate(
       aShopMesh().build(),
       aScenario().withData('shop', 'items', 30, generators).build(),

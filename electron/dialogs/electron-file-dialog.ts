@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { type BaseWindow, dialog, type FileFilter } from 'electron';
 import type { FileDialog } from './file-dialog';
-import { type MessageBox, replaceFileBox } from './message-boxes';
+import { exportIntoFolderBox, type MessageBox, replaceFileBox } from './message-boxes';
 
 // Native dialogs match on the last extension only, so `.mesh.json` files are offered as `json`.
 const MESH_FILE_FILTERS: FileFilter[] = [{ name: 'Mesh designs', extensions: ['json'] }];
@@ -39,6 +39,16 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
       });
       return canceled ? null : (filePaths[0] ?? null);
     },
+    async chooseExportFilePath(suggestedName) {
+      const extension = suggestedName.split('.').pop() ?? '';
+      const { canceled, filePath } = await dialog.showSaveDialog(parent(), {
+        title: 'Save exported file',
+        defaultPath: suggestedName,
+        filters: [{ name: `${extension.toUpperCase()} files`, extensions: [extension] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return canceled || !filePath ? null : filePath;
+    },
     async chooseContractFiles() {
       const { canceled, filePaths } = await dialog.showOpenDialog(parent(), {
         title: 'Import ODCS contracts',
@@ -49,6 +59,7 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
       return canceled || filePaths.length === 0 ? null : filePaths;
     },
     confirmReplace: (path) => showMessageBox(parent(), replaceFileBox(path, basename(path))),
+    confirmExportInto: (folder) => showMessageBox(parent(), exportIntoFolderBox(folder)),
   };
 }
 

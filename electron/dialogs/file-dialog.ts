@@ -3,7 +3,11 @@ export interface FileDialog {
   chooseMeshFileToOpen(): Promise<string | null>;
   chooseSavePath(suggestedName: string): Promise<string | null>;
   chooseExportFolder(): Promise<string | null>;
+  /** Where to save one exported file (a diagram, an image), offered under `suggestedName`. */
+  chooseExportFilePath(suggestedName: string): Promise<string | null>;
   chooseContractFiles(): Promise<string[] | null>;
   /** Asks before a save replaces another file (the dialog added `.mesh.json` to the name typed). */
   confirmReplace(path: string): Promise<boolean>;
+  /** Asks before an export writes into a folder that is already there. */
+  confirmExportInto(folder: string): Promise<boolean>;
 }

@@ -24,7 +24,7 @@ export const nodeFileSystem: FileSystem = {
   async writeTextDurably(path, text, mode) {
     const handle = await open(path, 'w', mode);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
       // open() applies the umask; the file must keep exactly the mode it had.
       if (mode !== undefined && !isWindows) await handle.chmod(mode);
       await handle.sync();
@@ -44,6 +44,7 @@ export const nodeFileSystem: FileSystem = {
     }
   },
   remove: (path) => rm(path, { force: true }),
+  removeFolder: (path) => rm(path, { recursive: true, force: true }),
   makeDirectory: async (path) => {
     await mkdir(path, { recursive: true });
   },

@@ -21,6 +21,7 @@ import type { FileSystem } from '../files/file-system';
 import { fileRefFor, UNTITLED_MESH_FILE_NAME, withMeshExtension } from '../files/mesh-file-path';
 import { readMeshFile } from '../files/mesh-file-reader';
 import type { RecentFilesStore } from '../files/recent-files';
+import { resolveInside } from '../security/contained-path';
 import { refuse, settle, succeed } from './ipc-result';
 
 /** The page that sent a request, for the channels that act on it. */
@@ -140,7 +141,20 @@ export function createIpcHandlers({
       settle('export the files', async () => {
         const parentFolder = await dialog.chooseExportFolder();
         if (parentFolder === null) return succeed(null);
+        const exportFolder = resolveInside(parentFolder, suggestedName);
+        const isThere = exportFolder !== null && (await fs.exists(exportFolder));
+        if (isThere && !(await dialog.confirmExportInto(exportFolder))) return succeed(null);
         return settle(`export into ${parentFolder}`, () => writeExportFolder(fs, parentFolder, suggestedName, files));
+      }),
+
+    'file:save-export': ({ suggestedName, content }) =>
+      settle('save the exported file', async () => {
+        const path = await dialog.chooseExportFilePath(basename(suggestedName));
+        if (path === null) return succeed(null);
+        return settle(`save ${path}`, async () => {
+          await writeFileAtomically(fs, path, content);
+          return succeed(basename(path));
+        });
       }),
 
     'recent:list': () => settle('list the recent files', async () => succeed(await recentFiles.list())),

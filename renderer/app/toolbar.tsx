@@ -3,6 +3,7 @@ import { commandTooltip } from '../commands/command-hints';
 import { runCommand } from '../commands/run-command';
 import { useCommandEnabled } from '../commands/use-command-enabled';
 import { useHost } from '../host/host-context';
+import { ModeSwitch } from '../simulation/mode-switch';
 import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 
@@ -32,11 +33,13 @@ export function Toolbar() {
   return (
     <header className="toolbar" role="toolbar" aria-label="Commands">
       <span className="toolbar__brand">Data Mesh Designer</span>
+      <ModeSwitch />
       <div className="toolbar__group">
         <CommandButton command="file.new">New</CommandButton>
         <CommandButton command="file.open">Open…</CommandButton>
         <CommandButton command="file.save">Save</CommandButton>
         <CommandButton command="file.save-as">Save as…</CommandButton>
+        <CommandButton command="file.export">Export…</CommandButton>
       </div>
       <div className="toolbar__group">
         <CommandButton command="edit.undo">Undo</CommandButton>

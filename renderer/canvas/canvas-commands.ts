@@ -1,3 +1,5 @@
+import type { CanvasImage, CanvasImageOptions } from './canvas-image';
+
 /**
  * What the rest of the app may ask of the canvas (toolbar buttons, shortcuts, quick search),
  * without knowing which library draws it.
@@ -12,6 +14,8 @@ export interface CanvasCommands {
   focusNodes(nodeIds: readonly string[]): void;
   /** Lays the mesh out left to right by data flow, animated and undoable. */
   autoLayout(): Promise<void>;
+  /** A PNG or SVG of the whole mesh or the selection. */
+  image(options: CanvasImageOptions): Promise<CanvasImage>;
 }
 
 let mounted: CanvasCommands | null = null;
@@ -31,4 +35,5 @@ export const canvasCommands: CanvasCommands = {
   focusNode: (nodeId) => mounted?.focusNode(nodeId),
   focusNodes: (nodeIds) => mounted?.focusNodes(nodeIds),
   autoLayout: () => mounted?.autoLayout() ?? Promise.resolve(),
+  image: (options) => mounted?.image(options) ?? Promise.resolve({ ok: false, reason: 'No design is open.' }),
 };

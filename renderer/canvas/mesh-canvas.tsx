@@ -23,6 +23,7 @@ import { useIsImpactShown } from '../governance/canvas-marks';
 import { type DocumentState, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { useSelectionStore } from '../store/selection-store';
+import { useCanvasCapture } from './canvas-image';
 import { ConnectionLine } from './connection-line';
 import { createFlowEdgeBuilder, createFlowNodeBuilder, nodeOutlineKeys, parseNodeOutline } from './flow-elements';
 import { MeshLinkEdge } from './mesh-link-edge';
@@ -78,6 +79,9 @@ function MeshFlow() {
   const snapToGrid = usePreferencesStore((state) => state.snapToGrid);
   const toggleSnapToGrid = usePreferencesStore((state) => state.toggleSnapToGrid);
   const theme = usePreferencesStore((state) => state.theme);
+  // While an image is taken: every node drawn, labels kept, in the image's theme (see canvas-image.ts).
+  const captureTheme = useCanvasCapture((state) => state.theme);
+  const isReadOnly = useDocumentStore((state) => state.isReadOnly);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [isMoving, setMoving] = useState(false);
   const isFar = useStore(isZoomedFarOut);
@@ -93,7 +97,7 @@ function MeshFlow() {
     () => buildEdges(links, selectedLinkIds, compatibility),
     [buildEdges, links, selectedLinkIds, compatibility],
   );
-  const isLarge = outline.length > LARGE_MESH_NODES;
+  const isLarge = outline.length > LARGE_MESH_NODES && !captureTheme;
   const isImpactShown = useIsImpactShown();
   const nodeHandlers = useNodeChanges(measured, setMeasured);
   const connectionHandlers = useConnectionHandlers();
@@ -103,7 +107,7 @@ function MeshFlow() {
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P and S
     <div
-      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isFar ? ' mesh-canvas--far' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}`}
+      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isFar && !captureTheme ? ' mesh-canvas--far' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}`}
       data-testid="canvas"
       onPointerDownCapture={capturePointer}
       onDragOver={onDragOver}
@@ -117,8 +121,12 @@ function MeshFlow() {
         {...nodeHandlers}
         {...connectionHandlers}
         connectionMode={ConnectionMode.Loose}
+        // Simulate mode shows the design read-only: nothing to drag or connect.
+        nodesDraggable={!isReadOnly}
+        nodesConnectable={!isReadOnly}
+        edgesReconnectable={!isReadOnly}
         connectionLineComponent={ConnectionLine}
-        colorMode={theme}
+        colorMode={captureTheme ?? theme}
         snapToGrid={snapToGrid}
         snapGrid={SNAP_GRID}
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}

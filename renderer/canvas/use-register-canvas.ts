@@ -2,9 +2,11 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
+import { currentSelection } from '../store/selection-store';
 import { animateLayout } from './auto-layout/animate-layout';
 import { computeLayout } from './auto-layout/compute-layout';
 import { registerCanvas } from './canvas-commands';
+import { captureCanvas } from './canvas-image';
 
 const VIEW_ANIMATION = { duration: 300 };
 
@@ -36,6 +38,7 @@ export function useRegisterCanvas(): void {
         await animateLayout(layout);
         await flow.fitView(VIEW_ANIMATION);
       },
+      image: (options) => captureCanvas(flow, currentSelection().nodeIds, options),
     });
   }, [flow]);
 }

@@ -2,8 +2,11 @@ import type { KeyPress } from '../../shared/commands/chords';
 import type { CommandId } from '../../shared/commands/command-table';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { openDiagramOfSelection } from '../diagrams/diagram-view-store';
 import { showImpactOfSelection } from '../governance/impact-actions';
 import type { Host } from '../host/host';
+import { simulation } from '../simulation/simulation-controller';
+import { setSimulation, useSimulationStore } from '../simulation/simulation-store';
 import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
 import { currentMesh, selectCanRedo, selectCanUndo, useDocumentStore } from '../store/document-store';
@@ -26,6 +29,7 @@ export interface CommandBehaviour {
 }
 
 const hasDocument = () => currentMesh() !== null;
+const isSimulating = () => useSimulationStore.getState().mode === 'simulate';
 const documentState = () => useDocumentStore.getState();
 
 const NUDGE_DIRECTIONS: Record<string, { x: number; y: number }> = {
@@ -62,6 +66,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'file.save': { run: ({ host }) => saveFile(host, { saveAs: false }), isEnabled: hasDocument },
   'file.save-as': { run: ({ host }) => saveFile(host, { saveAs: true }), isEnabled: hasDocument },
   'file.import-contracts': { run: ({ host }) => importContractFiles(host), isEnabled: hasDocument },
+  'file.export': { run: () => useUiStore.getState().openDialog('export'), isEnabled: hasDocument },
   'file.close': { run: ({ host }) => closeDesign(host), isEnabled: hasDocument },
 
   'edit.undo': { run: () => documentState().undo(), isEnabled: () => selectCanUndo(documentState()) },
@@ -93,5 +98,17 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'view.cycle-theme': { run: () => usePreferencesStore.getState().cycleTheme() },
   'view.reload': { run: ({ host }) => reloadApp(host) },
 
+  'simulation.toggle-mode': { run: simulation.toggleMode, isEnabled: hasDocument },
+  'simulation.run-pause': {
+    run: () => (useSimulationStore.getState().status === 'running' ? simulation.pause() : simulation.run()),
+    isEnabled: isSimulating,
+  },
+  'simulation.step': { run: simulation.step, isEnabled: isSimulating },
+  'simulation.reset': { run: simulation.reset, isEnabled: isSimulating },
+  'simulation.present': { run: () => setSimulation({ isPresenting: true }), isEnabled: isSimulating },
+
   'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },
+  'file.import-mermaid': { run: () => useUiStore.getState().openDialog('mermaid-import'), isEnabled: hasDocument },
+  'view.diagram': { run: openDiagramOfSelection, isEnabled: hasDocument },
+  'view.canvas-image': { run: () => useUiStore.getState().openDialog('canvas-image'), isEnabled: hasDocument },
 };

@@ -35,6 +35,8 @@ export interface Host {
   saveFile(file: FileRef | null, suggestedName: string, text: string): Promise<FileRef | null>;
   /** Writes a set of files (a folder on desktop, a zip download in the browser). */
   exportFiles(suggestedName: string, files: ExportFile[]): Promise<string | null>;
+  /** Saves one exported file (a diagram, an image) where the user picks; its name, or null when they cancel. */
+  saveExport(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
   recentFiles(): Promise<FileRef[]>;
   /** Asks OK / Cancel inside the page. */
   confirm(message: string, detail?: string): Promise<boolean>;
@@ -50,6 +52,10 @@ export interface Host {
   chooseContractFiles(): Promise<OpenedFile[] | null>;
   /** Performs a text edit (copy, undo…) on the focused text, as the menu item of a text editor does. */
   editText(edit: TextEdit): Promise<void>;
+  /** Lets the user pick one ODCS contract file (`.odcs.yaml`) to edit; null when they cancel. */
+  openContractFile(): Promise<OpenedFile | null>;
+  /** Saves a contract's YAML to `file`, or asks where ("Save contract as…"); null when they cancel. */
+  saveContractFile(file: FileRef | null, suggestedName: string, text: string): Promise<FileRef | null>;
   /** Commands from a native application menu; the browser has none, so it never calls back. */
   onMenuCommand(listener: (command: CommandId) => void): () => void;
   /** The desktop window is asked to close (close button, Quit) while the document has unsaved changes. */

@@ -1,4 +1,5 @@
 import { domainById } from '../../shared/editing/mesh-index';
+import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useDocumentStore } from '../store/document-store';
 import { updateDomain } from '../store/domain-actions';
 import { elementNameCheck } from './fields/name-checks';
@@ -18,6 +19,7 @@ export function DomainInspector({ domainId }: { domainId: string }) {
   return (
     <div className="inspector" data-testid="domain-inspector">
       <h2 className="inspector__title">Domain</h2>
+      <DiagramButtons subject={{ kind: 'domain', id: domain.id }} />
       <InspectorSection title="General" open>
         <NameField
           fieldKey={`${key}.name`}

@@ -1,5 +1,6 @@
 import { systemById } from '../../shared/editing/mesh-index';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../../shared/model';
+import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useDocumentStore } from '../store/document-store';
 import {
   addSystemTable,
@@ -46,6 +47,7 @@ export function SystemInspector({ systemId }: { systemId: string }) {
   return (
     <div className="inspector" data-testid="system-inspector">
       <h2 className="inspector__title">Operational system</h2>
+      <DiagramButtons subject={{ kind: 'system', id: system.id }} />
       <InspectorSection title="General" open>
         <NameField
           fieldKey={`${key}.name`}

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { usePreferencesStore } from './preferences-store';
 
-export type Dialog = 'quick-search' | 'shortcuts' | null;
+export type Dialog = 'quick-search' | 'shortcuts' | 'diagram' | 'mermaid-import' | 'canvas-image' | 'export' | null;
 export type SidePanelTab = 'inspector' | 'problems' | 'impact';
 
 interface UiState {

@@ -35,8 +35,7 @@ export interface CommandDefinition {
  * To add a command: add its entry here (id, label, keys, menu); the compiler then asks for its
  * `run` (and optional `isEnabled`) in renderer/commands/command-behaviours.ts. Nothing else: the
  * menu, the keys, the tooltip and the sheet pick it up. docs/keyboard-shortcuts.md must list its
- * keys (a unit test checks). Reserved for commands on their way: Mod+E (Export…) and
- * Mod+Shift+S (switch between Design and Simulate).
+ * keys (a unit test checks).
  */
 export const COMMANDS = [
   {
@@ -78,6 +77,22 @@ export const COMMANDS = [
     label: 'Import Contracts…',
     description: 'Import ODCS contract files',
     group: 'File',
+    menu: { in: 'File', section: 'transfer' },
+  },
+  {
+    id: 'file.import-mermaid',
+    label: 'Import Mermaid Flowchart…',
+    description: 'Add a Mermaid flowchart to the design: subgraphs as domains, nodes as products',
+    group: 'File',
+    menu: { in: 'File', section: 'transfer' },
+  },
+  {
+    id: 'file.export',
+    label: 'Export…',
+    description: 'Export manifests: ODCS, ODPS, Backstage, Strimzi, SQL, JSON Schema',
+    group: 'File',
+    keys: ['Mod+E'],
+    scope: 'everywhere',
     menu: { in: 'File', section: 'transfer' },
   },
   {
@@ -260,6 +275,58 @@ export const COMMANDS = [
     keys: ['Mod+R'],
     scope: 'everywhere',
     menu: { in: 'View', section: 'reload' },
+  },
+  {
+    id: 'view.diagram',
+    label: 'Diagram…',
+    description: 'Mermaid diagram of the selected element (or of the whole mesh)',
+    group: 'View',
+    keys: ['M'],
+    menu: { in: 'View', section: 'diagrams' },
+  },
+  {
+    id: 'view.canvas-image',
+    label: 'Image of the Canvas…',
+    description: 'PNG or SVG of the whole mesh or the selection',
+    group: 'View',
+    menu: { in: 'View', section: 'diagrams' },
+  },
+
+  {
+    id: 'simulation.toggle-mode',
+    label: 'Design or Simulate',
+    description: 'Switch between Design and Simulate',
+    group: 'Simulation',
+    keys: ['Mod+Shift+S'],
+    scope: 'everywhere',
+    menu: { in: 'Simulation', section: 'mode' },
+  },
+  {
+    id: 'simulation.run-pause',
+    label: 'Run or Pause',
+    description: 'Run the simulation, or pause it',
+    group: 'Simulation',
+    menu: { in: 'Simulation', section: 'run' },
+  },
+  {
+    id: 'simulation.step',
+    label: 'Step One Tick',
+    group: 'Simulation',
+    menu: { in: 'Simulation', section: 'run' },
+  },
+  {
+    id: 'simulation.reset',
+    label: 'Reset to Tick 0',
+    description: 'Back to tick 0 with the scenario as it is now',
+    group: 'Simulation',
+    menu: { in: 'Simulation', section: 'run' },
+  },
+  {
+    id: 'simulation.present',
+    label: 'Presenter Mode',
+    description: 'Full screen, large text: walk the trace with → and ←, Esc ends',
+    group: 'Simulation',
+    menu: { in: 'Simulation', section: 'present' },
   },
 
   {

@@ -3,18 +3,33 @@
  * CLI, any driver behind `SqlWorkspace` in benchmarks). See README.md for how data flows.
  */
 export type { LogMessage } from './broker-log';
+export type { ChangeTrace, ContractCheckOutcome, TraceStage, TraceStart } from './change-trace';
+export type { StepStart } from './data-product-runtime';
+export type { LogRecord, MessageFilter } from './log-reader';
 export { type PipelinePlan, planPipeline } from './pipeline-plan';
 export type { QueryResult } from './read-only-query';
 export { createSimulation, type Simulation, type SimulationOptions } from './simulation';
-export { createSimulationClient, type SimulationClient, type Timers, type WorkerPort } from './simulation-client';
+export {
+  type ClientResponse,
+  createSimulationClient,
+  type Restart,
+  type SimulationClient,
+  type Timers,
+  type WorkerPort,
+} from './simulation-client';
 export { createSimulationHost, type SimulationHost } from './simulation-host';
 export type {
+  ConnectorMetrics,
   ConsumerMetrics,
+  ContractViolations,
   LinkMetrics,
   LogMetrics,
+  PartitionMetrics,
   PortMetrics,
   SimulationError,
   SimulationMetrics,
+  StoppedRun,
+  TransformationMetrics,
 } from './simulation-metrics';
 export { sqlJsWorkspace } from './sql-js-workspace';
 export {
@@ -25,9 +40,12 @@ export {
   type SqlValue,
   type SqlWorkspace,
 } from './sql-workspace';
+export { type TableGuideEntry, tableGuide } from './table-guide';
+export { describeWork, overBudgetMessage, type Work, type WorkWatch } from './work-budget';
 export type {
   SimulationCommand,
   SimulationRequest,
   SimulationResponse,
+  WorkerMessage,
   WorkerSimulationOptions,
 } from './worker-protocol';

@@ -4,6 +4,7 @@ import { productById } from '../../../shared/editing/mesh-index';
 import { useContractTabs } from '../../contracts/contract-tabs-store';
 import { useNodeMarks } from '../../governance/canvas-marks';
 import { useDocumentStore } from '../../store/document-store';
+import { PortActivity, ProductActivity } from '../simulation/node-activity';
 import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
 
@@ -27,6 +28,7 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
         <span className="product-node__kind">{product.kind}</span>
         {product.owner && <span className="product-node__owner">{product.owner}</span>}
       </div>
+      <ProductActivity productId={product.id} />
       <div className="product-node__ports">
         <ul className="product-node__inputs" aria-label="Input ports">
           {product.inputPorts.map((port) => (
@@ -49,6 +51,7 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
               }}
             >
               {port.name}
+              <PortActivity productId={product.id} portId={port.id} />
               {portHandle({ id: port.id, label: port.name, side: 'right', portRole: 'output' })}
             </li>
           ))}

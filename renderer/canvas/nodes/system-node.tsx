@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { systemById } from '../../../shared/editing/mesh-index';
 import { useNodeMarks } from '../../governance/canvas-marks';
 import { useDocumentStore } from '../../store/document-store';
+import { TableRows, TracedMark } from '../simulation/node-activity';
 import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
 
@@ -17,6 +18,7 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
         <span className="system-node__name">{system.name}</span>
         <NodeBadges nodeId={system.id} />
         <span className="system-node__kind">operational system</span>
+        <TracedMark nodeId={system.id} />
       </div>
       <div className="system-node__section">
         <div className="system-node__label">service · {system.service.name}</div>
@@ -29,6 +31,7 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
           {system.database.tables.map((table) => (
             <li key={table.name} className="system-node__table">
               {table.name}
+              <TableRows systemId={system.id} table={table.name} />
               <span className={`badge ${table.cdc ? 'badge--cdc' : 'badge--off'}`}>{table.cdc ? 'CDC' : 'no CDC'}</span>
             </li>
           ))}

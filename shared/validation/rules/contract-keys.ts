@@ -19,6 +19,8 @@ export const contractKeysRule: Rule = {
         ...contractPlace(graph, contract),
         path: `${contractPlace(graph, contract).path}.${finding.path}`,
         message: `Contract '${contract.name}': ${finding.message}.`,
+        // A warning where the app only inferred event or entity: the contract never promised a key.
+        severity: finding.severity,
         fixHint:
           contract.kind === 'entity'
             ? 'Mark the properties that identify a row with primaryKey: true.'

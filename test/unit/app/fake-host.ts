@@ -58,6 +58,9 @@ export class FakeHost implements Host {
   async exportFiles() {
     return null;
   }
+  async saveExport() {
+    return null;
+  }
   async recentFiles() {
     return [];
   }
@@ -81,6 +84,12 @@ export class FakeHost implements Host {
     this.slots.delete(key);
   }
   async chooseContractFiles() {
+    return null;
+  }
+  async openContractFile() {
+    return null;
+  }
+  async saveContractFile() {
     return null;
   }
   async editText() {}

@@ -40,6 +40,8 @@ describe('the application menu', () => {
       'Save As…',
       '—',
       'Import Contracts…',
+      'Import Mermaid Flowchart…',
+      'Export…',
       '—',
       'Close Design',
       '—',
@@ -105,6 +107,7 @@ describe('the application menu', () => {
       'File',
       'Edit',
       'View',
+      'Simulation',
       'windowMenu',
       'Help',
     ]);

@@ -281,8 +281,41 @@ describe('IPC handlers', () => {
     });
   });
 
+  describe('file:save-export', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+    it('writes the bytes of an image where the user chose, offering the suggested name', async () => {
+      const { handlers, fs, dialog } = aDesktop({ exportFilePath: '/home/ada/logical-view.png' });
+
+      const result = await handlers['file:save-export']({ suggestedName: 'logical-view.png', content: png }, A_PAGE);
+
+      expect(result).toEqual({ ok: true, value: 'logical-view.png' });
+      expect(dialog.suggestedSaveNames).toEqual(['logical-view.png']);
+      expect(fs.bytes.get('/home/ada/logical-view.png')).toEqual(png);
+    });
+
+    it('writes text as it is, and offers only the base name of a suggested path', async () => {
+      const { handlers, fs, dialog } = aDesktop({ exportFilePath: '/home/ada/view.mmd' });
+
+      await handlers['file:save-export']({ suggestedName: '../../etc/view.mmd', content: 'flowchart LR\n' }, A_PAGE);
+
+      expect(dialog.suggestedSaveNames).toEqual(['view.mmd']);
+      expect(fs.files.get('/home/ada/view.mmd')).toBe('flowchart LR\n');
+    });
+
+    it('returns null and writes nothing when the user cancels', async () => {
+      const { handlers, fs } = aDesktop({ exportFilePath: null });
+
+      expect(await handlers['file:save-export']({ suggestedName: 'x.svg', content: '<svg/>' }, A_PAGE)).toEqual({
+        ok: true,
+        value: null,
+      });
+      expect(fs.files.size).toBe(0);
+    });
+  });
+
   describe('files:export', () => {
-    const contract = { path: 'contracts/orders.odcs.yaml', text: 'kind: DataContract\n' };
+    const contract = { path: 'contracts/orders.odcs.yaml', content: 'kind: DataContract\n' };
 
     it('writes every file into a folder named after the export, creating subfolders', async () => {
       const { handlers, fs } = aDesktop({ exportFolder: '/home/ada' });
@@ -290,7 +323,7 @@ describe('IPC handlers', () => {
       const result = await handlers['files:export'](
         {
           suggestedName: 'orders-mesh',
-          files: [contract, { path: 'README.md', text: '# Orders\n' }],
+          files: [contract, { path: 'README.md', content: '# Orders\n' }],
         },
         A_PAGE,
       );
@@ -298,6 +331,34 @@ describe('IPC handlers', () => {
       expect(result).toEqual({ ok: true, value: '/home/ada/orders-mesh' });
       expect(fs.files.get('/home/ada/orders-mesh/contracts/orders.odcs.yaml')).toBe('kind: DataContract\n');
       expect(fs.files.get('/home/ada/orders-mesh/README.md')).toBe('# Orders\n');
+    });
+
+    it('writes images as the bytes the page sent', async () => {
+      const { handlers, fs } = aDesktop({ exportFolder: '/home/ada' });
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+
+      await handlers['files:export'](
+        { suggestedName: 'orders-mesh', files: [{ path: 'mermaid/view.png', content: png }] },
+        A_PAGE,
+      );
+
+      expect(fs.bytes.get('/home/ada/orders-mesh/mermaid/view.png')).toEqual(png);
+    });
+
+    it('asks before writing into a folder that is already there, and writes nothing when declined', async () => {
+      const fs = new InMemoryFileSystem().withFile('/home/ada/orders-mesh/notes.md', 'mine');
+      const { handlers, dialog } = aDesktop({ exportFolder: '/home/ada', confirms: false }, fs);
+
+      const declined = await handlers['files:export']({ suggestedName: 'orders-mesh', files: [contract] }, A_PAGE);
+
+      expect(declined).toEqual({ ok: true, value: null });
+      expect(dialog.exportFolderQuestions).toEqual(['/home/ada/orders-mesh']);
+      expect([...fs.files.keys()]).toEqual(['/home/ada/orders-mesh/notes.md']);
+
+      dialog.answers.confirms = true;
+      await handlers['files:export']({ suggestedName: 'orders-mesh', files: [contract] }, A_PAGE);
+      expect(fs.files.get('/home/ada/orders-mesh/contracts/orders.odcs.yaml')).toBe('kind: DataContract\n');
+      expect(fs.files.get('/home/ada/orders-mesh/notes.md')).toBe('mine');
     });
 
     it.each([
@@ -311,7 +372,7 @@ describe('IPC handlers', () => {
       const result = await handlers['files:export'](
         {
           suggestedName: 'orders-mesh',
-          files: [contract, { path: escapingPath, text: 'owned' }],
+          files: [contract, { path: escapingPath, content: 'owned' }],
         },
         A_PAGE,
       );

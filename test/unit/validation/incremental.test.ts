@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseMeshFile } from '../../../shared/contracts/contract-text';
 import { withoutElements } from '../../../shared/editing/delete-elements';
 import { withDomainUpdated } from '../../../shared/editing/domains';
 import { withPositions } from '../../../shared/editing/layout-edits';
@@ -7,7 +8,7 @@ import { withLinkAdded } from '../../../shared/editing/links';
 import { withoutPort, withPortAdded, withPortFields } from '../../../shared/editing/ports';
 import { withProductAdded, withProductUpdated } from '../../../shared/editing/products';
 import { analyzeImpact, type ImpactOrigin } from '../../../shared/lineage/impact';
-import { type Contract, type Mesh, parseMeshFile } from '../../../shared/model';
+import type { Contract, Mesh } from '../../../shared/model';
 import { applyFix } from '../../../shared/validation/fixes';
 import { RULES } from '../../../shared/validation/rule-catalog';
 import { validateMesh } from '../../../shared/validation/validate-mesh';

@@ -4,6 +4,7 @@ export interface DialogAnswers {
   fileToOpen: string | null;
   savePath: string | null;
   exportFolder: string | null;
+  exportFilePath: string | null;
   contractFiles: string[] | null;
   confirms: boolean;
 }
@@ -14,12 +15,15 @@ export class FakeDialog implements FileDialog {
   readonly suggestedSaveNames: string[] = [];
   /** The files a save asked about replacing. */
   readonly replaceQuestions: string[] = [];
+  /** The folders an export asked about writing into. */
+  readonly exportFolderQuestions: string[] = [];
 
   constructor(answers: Partial<DialogAnswers> = {}) {
     this.answers = {
       fileToOpen: null,
       savePath: null,
       exportFolder: null,
+      exportFilePath: null,
       contractFiles: null,
       confirms: true,
       ...answers,
@@ -39,12 +43,22 @@ export class FakeDialog implements FileDialog {
     return this.answers.exportFolder;
   }
 
+  async chooseExportFilePath(suggestedName: string): Promise<string | null> {
+    this.suggestedSaveNames.push(suggestedName);
+    return this.answers.exportFilePath;
+  }
+
   async chooseContractFiles(): Promise<string[] | null> {
     return this.answers.contractFiles;
   }
 
   async confirmReplace(path: string): Promise<boolean> {
     this.replaceQuestions.push(path);
+    return this.answers.confirms;
+  }
+
+  async confirmExportInto(folder: string): Promise<boolean> {
+    this.exportFolderQuestions.push(folder);
     return this.answers.confirms;
   }
 }

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import type { DrawDiagram } from '../../shared/export';
+
+/** Draws diagrams until closed: Chromium runs until then. */
+export interface DiagramDrawer {
+  draw: DrawDiagram;
+  close(): Promise<void>;
+}
+
+export type OpenedDrawer = { ok: true; drawer: DiagramDrawer } | { ok: false; reason: string };
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** CHROMIUM_PATH when set (and only it), else the usual places. */
+function findChromium(): string | null {
+  const chosen = process.env.CHROMIUM_PATH;
+  if (chosen) return existsSync(chosen) ? chosen : null;
+  return CHROMIUM_CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+/**
+ * Draws Mermaid diagrams as SVG (Mermaid's own output) or PNG (that SVG on white, at 2×) with the
+ * mermaid package in headless Chromium, driven by playwright-core, all offline. Where there is no
+ * Chromium or no playwright-core, says why instead.
+ */
+export async function openChromiumDrawer(): Promise<OpenedDrawer> {
+  const chromiumPath = findChromium();
+  if (!chromiumPath) {
+    return { ok: false, reason: 'no Chromium found (install chromium, or set CHROMIUM_PATH to a Chromium or Chrome)' };
+  }
+  const require = createRequire(import.meta.url);
+  let mermaidScript: string;
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    mermaidScript = require.resolve('mermaid/dist/mermaid.min.js');
+    ({ chromium } = await import('playwright-core'));
+  } catch (error) {
+    return { ok: false, reason: `the packages that render Mermaid are missing (${(error as Error).message})` };
+  }
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const context = await browser.newContext({ deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.setContent('<!doctype html><html><body></body></html>');
+    await page.addScriptTag({ path: mermaidScript });
+    const photo = await context.newPage();
+    let renderCount = 0;
+    // The PNG of a diagram is drawn right after its SVG: one Mermaid run serves both.
+    let last: { text: string; svg: string } | undefined;
+    const svgOf = async (text: string): Promise<string> => {
+      if (last?.text === text) return last.svg;
+      renderCount += 1;
+      // A string, not a function: bundlers may wrap functions in helpers the page does not have.
+      const svg = (await page.evaluate(`(async () => {
+        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 20000000, maxEdges: 100000 });
+        return (await mermaid.render('diagram-${renderCount}', ${JSON.stringify(text)})).svg;
+      })()`)) as string;
+      last = { text, svg };
+      return svg;
+    };
+    const opened = browser;
+    return {
+      ok: true,
+      drawer: {
+        async draw(text, format) {
+          const svg = await svgOf(text);
+          if (format === 'svg') return svg;
+          await photo.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
+          return new Uint8Array(await photo.locator('svg').first().screenshot());
+        },
+        close: () => opened.close(),
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    return { ok: false, reason: `Chromium could not start (${(error as Error).message})` };
+  }
+}

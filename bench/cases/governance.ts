@@ -16,6 +16,7 @@ import { withPositions } from '../../shared/editing/layout-edits';
 import { withProductUpdated } from '../../shared/editing/products';
 import { analyzeImpact } from '../../shared/lineage/impact';
 import type { Contract, Link, Mesh } from '../../shared/model';
+import { applyFix } from '../../shared/validation/fixes';
 import { countFindings, validateMesh } from '../../shared/validation/validate-mesh';
 import { writeSection } from '../report';
 import { largeMesh } from './canvas';
@@ -165,16 +166,17 @@ const EDITS: ReadonlyArray<{ name: string; edit: (mesh: Mesh, run: number) => Me
   {
     name: "a contract's field classified",
     edit: (mesh, run) => {
-      const index = (run * 37) % mesh.contracts.length;
-      const contract = mesh.contracts[index] as Contract;
-      const [object] = contract.schema;
-      if (!object) return mesh;
-      const properties = object.properties.map((property) =>
-        property.name === 'amount'
-          ? { ...property, classification: run % 2 === 0 ? 'restricted' : undefined }
-          : property,
-      );
-      return { ...mesh, contracts: mesh.contracts.with(index, { ...contract, schema: [{ ...object, properties }] }) };
+      const contract = mesh.contracts[(run * 37) % mesh.contracts.length] as Contract;
+      const object = contract.schema[0]?.name as string;
+      // Through the contract's text, as every contract edit in the app.
+      const classification = run % 2 === 0 ? 'restricted' : 'internal';
+      return applyFix(mesh, {
+        kind: 'classify-field',
+        contractId: contract.id,
+        object,
+        field: 'amount',
+        classification,
+      });
     },
   },
   {

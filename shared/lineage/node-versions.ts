@@ -16,6 +16,7 @@ export interface NodeVersions {
 /** The versions found for the last mesh asked about, to carry over to the next one. */
 let last: { graph: MeshGraph; own: Map<string, object>; inflow: Map<string, object> } | undefined;
 const byGraph = new WeakMap<MeshGraph, NodeVersions>();
+let lastAsked: { mesh: Mesh; versions: NodeVersions } | undefined;
 
 /**
  * The versions of the mesh's nodes. The mesh is updated immutably, so what changed since the
@@ -24,9 +25,14 @@ const byGraph = new WeakMap<MeshGraph, NodeVersions>();
  * cost the size of the mesh.
  */
 export function nodeVersions(mesh: Mesh): NodeVersions {
+  // Asked for once per product by each of several rules: the same mesh again is answered at once.
+  if (lastAsked?.mesh === mesh) return lastAsked.versions;
   const graph = meshGraph(mesh);
   const known = byGraph.get(graph);
-  if (known) return known;
+  if (known) {
+    lastAsked = { mesh, versions: known };
+    return known;
+  }
   const own = new Map(last?.own);
   const inflow = new Map(last?.inflow);
   if (last) {
@@ -50,6 +56,7 @@ export function nodeVersions(mesh: Mesh): NodeVersions {
     inflow: (nodeId) => versionOf(inflow, nodeId),
   };
   last = { graph, own, inflow };
+  lastAsked = { mesh, versions };
   byGraph.set(graph, versions);
   return versions;
 }

@@ -47,12 +47,15 @@ export const freshnessSlosRule: Rule = {
   },
 };
 
-/** What a product's finding reads: its bound; when it breaks its promise, every product of its chain (names) and their bounds. */
+/**
+ * What a product's finding reads: its bound; when it breaks its promise, the chain too: the
+ * bounds of its products and their names (a product without a finding reads only its bound).
+ */
 function findingReads(graph: MeshGraph, product: DataProduct, bounds: Bounds): unknown[] {
   const bound = bounds.get(product.id) as Bound;
   const { promised } = bound.own;
   if (promised === undefined || promised >= bound.minutes) return [bound];
-  return chainOf(graph, product, bounds).flatMap((step) => [step.product, step.bound]);
+  return [bound, bounds, graph.productOutlines];
 }
 
 const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();

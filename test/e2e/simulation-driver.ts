@@ -85,3 +85,25 @@ export async function traceOrder1000(page: Page): Promise<{ place: string | null
   await page.getByTestId('trace-position').waitFor();
   return { place };
 }
+
+/** The values a data grid shows in one column, for the rows drawn now (once every drawn row is loaded). */
+export async function gridColumn(page: Page, testId: string, column: string): Promise<string[]> {
+  const grid = page.getByTestId(testId);
+  await grid.locator('.data-grid__row--head button').first().waitFor();
+  await page.waitForFunction(
+    (id) =>
+      [...document.querySelectorAll(`[data-testid="${id}"] .data-grid__row:not(.data-grid__row--head) > span`)].every(
+        (cell) => cell.textContent !== '…',
+      ),
+    testId,
+  );
+  return grid.evaluate((element, wanted) => {
+    const names = [...element.querySelectorAll('.data-grid__row--head button')].map((button) =>
+      (button.textContent ?? '').replace(/ [▲▼]$/, ''),
+    );
+    const at = names.indexOf(wanted) + (element.querySelector('.data-grid__row--head > span') ? 1 : 0);
+    return [...element.querySelectorAll('.data-grid__row:not(.data-grid__row--head)')].map(
+      (row) => row.children[at]?.textContent ?? '',
+    );
+  }, column);
+}

@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
+import { parseMeshFile } from '../../shared/contracts/contract-text';
 import type { Mesh } from '../../shared/model/mesh';
-import { parseMeshFile } from '../../shared/model/mesh-file';
 import type { Scenario } from '../../shared/model/scenario';
 import {
   connectionSetupSql,

@@ -10,7 +10,7 @@ import {
   type WorkWatch,
 } from '../../shared/simulation';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
-import { parseOptions } from '../parse-options';
+import { type ParsedOptions, parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
 
 const DEFAULT_TICKS = 100;
@@ -30,6 +30,26 @@ export type HeadlessOutcome =
 
 /** The messages the worker posts: each unit of work as it starts, then the outcome. */
 export type WorkerMessage = { type: 'work'; work: Work } | { type: 'done'; outcome: HeadlessOutcome };
+
+/** What is wrong with how the command was called, or null. */
+function usageProblem(
+  options: ParsedOptions,
+  numbers: { ticks: number; seed: number | undefined; budget: number | undefined },
+): string | null {
+  const { ticks, seed, budget } = numbers;
+  const [file, ...extra] = options.positional;
+  if (!options.ok) return options.error ?? 'wrong options';
+  if (file === undefined) return 'no design to simulate';
+  if (extra.length > 0) return `one design at a time (also given: ${extra.join(', ')})`;
+  if (!Number.isInteger(ticks) || ticks < 1)
+    return `--ticks must be a whole number, at least 1 (got '${options.values.ticks}')`;
+  if (seed !== undefined && !Number.isSafeInteger(seed))
+    return `--seed must be a whole number (got '${options.values.seed}')`;
+  if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) {
+    return `--budget-ms must be a whole number of milliseconds, at least 1 (got '${options.values['budget-ms']}')`;
+  }
+  return null;
+}
 
 export const simulateCommand: Command = {
   name: 'simulate',
@@ -57,16 +77,9 @@ export const simulateCommand: Command = {
     const ticks = Number(options.values.ticks ?? DEFAULT_TICKS);
     const seed = options.values.seed === undefined ? undefined : Number(options.values.seed);
     const budget = options.values['budget-ms'] === undefined ? undefined : Number(options.values['budget-ms']);
-    const [file, ...extra] = options.positional;
-    const isValid =
-      options.ok &&
-      file !== undefined &&
-      extra.length === 0 &&
-      Number.isInteger(ticks) &&
-      ticks >= 1 &&
-      (seed === undefined || Number.isSafeInteger(seed)) &&
-      (budget === undefined || (Number.isInteger(budget) && budget >= 1));
-    if (!isValid || !file) return usageError(io, this, options.error);
+    const [file] = options.positional;
+    const problem = usageProblem(options, { ticks, seed, budget });
+    if (problem !== null || file === undefined) return usageError(io, this, problem ?? 'no design to simulate');
     const read = await readMesh(io, file);
     if (!read.ok) {
       for (const line of read.lines) io.err(line);

@@ -1,6 +1,7 @@
 import { MeshCanvas } from '../canvas/mesh-canvas';
 import { useCommands } from '../commands/use-commands';
 import { ContractWorkspace } from '../contracts/contract-workspace';
+import { ImportDialog } from '../contracts/import/import-dialog';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { CanvasImageDialog } from '../diagrams/canvas-image-dialog';
 import { DiagramView } from '../diagrams/diagram-view';
@@ -75,6 +76,7 @@ export function App() {
         )}
       </main>
       <StatusBar />
+      <ImportDialog />
       <OpenDialog dialog="quick-search">
         <QuickSearch />
       </OpenDialog>

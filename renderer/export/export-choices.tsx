@@ -1,9 +1,16 @@
 import { EXPORT_TARGETS, type ExportScope } from '../../shared/export';
+import { mermaidTarget } from '../../shared/export/mermaid';
 import type { Domain } from '../../shared/model';
+import { type DiagramChoices, DiagramChoicesFieldset } from './diagram-choices';
+
+/** The formats listed as such; the Mermaid diagrams have their own section. */
+export const MANIFEST_TARGETS = EXPORT_TARGETS.filter((target) => target.id !== mermaidTarget.id);
 
 interface ExportChoicesProps {
   targetIds: readonly string[];
   onTargetIdsChange(targetIds: string[]): void;
+  diagrams: DiagramChoices;
+  onDiagramsChange(diagrams: DiagramChoices): void;
   scope: ExportScope;
   onScopeChange(scope: ExportScope): void;
   domains: readonly Domain[];
@@ -11,12 +18,13 @@ interface ExportChoicesProps {
   selectedNodeIds: readonly string[];
 }
 
-/** Which formats, and what of the mesh: the whole of it, one domain, or the selection. */
+/** Which formats and diagrams, and what of the mesh: the whole of it, one domain, or the selection. */
 export function ExportChoices(props: ExportChoicesProps) {
-  const { targetIds, onTargetIdsChange, scope, onScopeChange, domains, selectedNodeIds } = props;
+  const { targetIds, onTargetIdsChange, diagrams, onDiagramsChange, scope, onScopeChange, domains, selectedNodeIds } =
+    props;
   const toggle = (id: string, isChosen: boolean) =>
     onTargetIdsChange(
-      EXPORT_TARGETS.map((target) => target.id).filter((candidate) =>
+      MANIFEST_TARGETS.map((target) => target.id).filter((candidate) =>
         candidate === id ? isChosen : targetIds.includes(candidate),
       ),
     );
@@ -26,7 +34,7 @@ export function ExportChoices(props: ExportChoicesProps) {
     <div className="export-choices">
       <fieldset>
         <legend>Formats</legend>
-        {EXPORT_TARGETS.map((target) => (
+        {MANIFEST_TARGETS.map((target) => (
           <label key={target.id} className="export-choices__format" title={`Read by ${target.readBy}`}>
             <input
               type="checkbox"
@@ -40,6 +48,7 @@ export function ExportChoices(props: ExportChoicesProps) {
           </label>
         ))}
       </fieldset>
+      <DiagramChoicesFieldset choices={diagrams} onChange={onDiagramsChange} />
       <fieldset>
         <legend>Scope</legend>
         <ScopeOption label="Whole mesh" scope={{ kind: 'mesh' }} current={scope} onChoose={onScopeChange} />

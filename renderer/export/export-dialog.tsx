@@ -1,20 +1,22 @@
 import './export-dialog.css';
 import { useMemo, useState } from 'react';
-import { describeScope, EXPORT_TARGETS, type ExportScope, WHOLE_MESH } from '../../shared/export';
+import { describeScope, type ExportFile, type ExportScope, WHOLE_MESH } from '../../shared/export';
 import { formatProblem, type Mesh } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
+import { copyPng } from '../diagrams/copy-to-clipboard';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { currentSelection } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
-import { ExportChoices } from './export-choices';
+import { DEFAULT_DIAGRAM_CHOICES, type DiagramChoices } from './diagram-choices';
+import { ExportChoices, MANIFEST_TARGETS } from './export-choices';
 import { ExportFileTree } from './export-file-tree';
 import { ExportPreview } from './export-preview';
 import { type BundleState, useExportBundle } from './use-export-bundle';
 import { writeBundle } from './write-bundle';
 
-const ALL_TARGET_IDS = EXPORT_TARGETS.map((target) => target.id);
+const ALL_MANIFEST_IDS = MANIFEST_TARGETS.map((target) => target.id);
 
 /** Export…: choose formats and scope, look at every file, copy one, write them all through the Host. */
 export default function ExportDialog() {
@@ -30,14 +32,15 @@ function ExportDialogBody({ mesh }: { mesh: Mesh }) {
   const host = useHost();
   const baseline = useDocumentStore((state) => state.savedMesh);
   const selectedNodeIds = useMemo(() => [...currentSelection().nodeIds], []);
-  const [targetIds, setTargetIds] = useState<readonly string[]>(ALL_TARGET_IDS);
+  const [targetIds, setTargetIds] = useState<readonly string[]>(ALL_MANIFEST_IDS);
+  const [diagrams, setDiagrams] = useState<DiagramChoices>(DEFAULT_DIAGRAM_CHOICES);
   const [scope, setScope] = useState<ExportScope>(WHOLE_MESH);
   const [chosenPath, setChosenPath] = useState<string | null>(null);
   const [writing, setWriting] = useState<{ status: 'idle' | 'writing' } | { status: 'failed'; message: string }>({
     status: 'idle',
   });
   const [copied, setCopied] = useState<string | null>(null);
-  const bundle = useExportBundle(mesh, baseline, targetIds, scope);
+  const bundle = useExportBundle(mesh, baseline, targetIds, diagrams, scope);
   const files = bundle.status === 'ready' ? bundle.files : [];
   const previewed =
     files.find((file) => file.path === chosenPath) ??
@@ -48,7 +51,7 @@ function ExportDialogBody({ mesh }: { mesh: Mesh }) {
   const copyPreviewed = async () => {
     if (!previewed) return;
     try {
-      await navigator.clipboard.writeText(String(previewed.content));
+      await copyFile(previewed);
       setCopied(previewed.path);
     } catch (error) {
       setWriting({ status: 'failed', message: `Could not copy ${previewed.path}: ${(error as Error).message}` });
@@ -80,6 +83,8 @@ function ExportDialogBody({ mesh }: { mesh: Mesh }) {
         <ExportChoices
           targetIds={targetIds}
           onTargetIdsChange={setTargetIds}
+          diagrams={diagrams}
+          onDiagramsChange={setDiagrams}
           scope={scope}
           onScopeChange={setScope}
           domains={mesh.domains}
@@ -100,7 +105,7 @@ function ExportDialogBody({ mesh }: { mesh: Mesh }) {
         </section>
       </div>
       <footer className="export-dialog__footer">
-        <BundleStatus bundle={bundle} targetCount={targetIds.length} />
+        <BundleStatus bundle={bundle} targetCount={targetIds.length + diagrams.kinds.length} />
         {writing.status === 'failed' && (
           <p className="export-dialog__error" role="alert">
             {writing.message}
@@ -132,7 +137,7 @@ function BundleStatus({ bundle, targetCount }: { bundle: BundleState; targetCoun
     return (
       <p className="export-dialog__status" data-testid="export-progress">
         <progress max={progress?.total ?? 1} value={progress?.done ?? 0} />
-        {progress ? `Exporting ${progress.target.label} (${progress.done + 1} of ${progress.total})…` : 'Exporting…'}
+        {progress ? `${progress.doing} (${progress.done + 1} of ${progress.total})…` : 'Exporting…'}
       </p>
     );
   }
@@ -153,6 +158,12 @@ function BundleStatus({ bundle, targetCount }: { bundle: BundleState; targetCoun
       {bundle.files.length} files, {formatSize(bundle.files)}
     </p>
   );
+}
+
+/** Text as text; a PNG as an image, to paste into a document. */
+function copyFile(file: ExportFile): Promise<void> {
+  if (typeof file.content === 'string') return navigator.clipboard.writeText(file.content);
+  return copyPng(Promise.resolve(new Blob([file.content as Uint8Array<ArrayBuffer>], { type: 'image/png' })));
 }
 
 function formatSize(files: readonly { content: string | Uint8Array }[]): string {

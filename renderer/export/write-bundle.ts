@@ -7,14 +7,10 @@ export function bundleName(mesh: Mesh): string {
   return `${fileSlug(mesh.name) || 'mesh'}-export`;
 }
 
-/**
- * Writes the whole bundle through the Host; where it went, or null when the user cancelled.
- * Hosts write text today: a format that makes bytes (images) must first be given a host that takes them.
- */
-export async function writeBundle(host: Host, mesh: Mesh, files: readonly ExportFile[]): Promise<string | null> {
-  const texts = files.map((file) => {
-    if (typeof file.content !== 'string') throw new Error(`${file.path} is binary, which this host cannot write yet`);
-    return { path: file.path, text: file.content };
-  });
-  return host.exportFiles(bundleName(mesh), texts);
+/** Writes the whole bundle (text and images) through the Host; where it went, or null when the user cancelled. */
+export function writeBundle(host: Host, mesh: Mesh, files: readonly ExportFile[]): Promise<string | null> {
+  return host.exportFiles(
+    bundleName(mesh),
+    files.map(({ path, content }) => ({ path, content })),
+  );
 }

@@ -1,76 +1,118 @@
 import type { Mesh } from '../model/mesh';
 import type { Problem, Result } from '../model/problem';
+import { type DiagramPictures, pictureFile, plannedPictures, withPictures } from './diagram-pictures';
 import { describeScope, type ExportScope, elementsInScope } from './export-scope';
 import type { ExportFile, ExportOptions, ExportTarget } from './export-target';
 import { checkBundlePaths } from './file-names';
 
 /*
- * A bundle: the files of the chosen targets, each in its own folder, and index.md listing
- * every file and what reads it. All or nothing: when any target fails, the bundle is the
- * failure (every problem, each naming its element), so nothing partial is ever written.
+ * A bundle: the files of the chosen targets, each in its own folder (with pictures of the
+ * Mermaid diagrams when asked), and index.md listing every file and what reads it. All or
+ * nothing: when any target fails, the bundle is the failure (every problem, each naming its
+ * element), so nothing partial is ever written.
  */
 
 export const INDEX_FILE = 'index.md';
 
 type TargetResult = { target: ExportTarget; result: Result<ExportFile[]> };
 
-/** Where a long export is: `done` of `total` targets written, `target` next. */
+/** Where a long export is: `done` of `total` steps (a format, a picture) finished, `doing` next. */
 export interface BundleProgress {
   done: number;
   total: number;
-  target: ExportTarget;
+  /** The next step, for people: `Exporting ODCS data contracts`, `Drawing mermaid/lineage.svg`. */
+  doing: string;
 }
 
 /**
- * The bundle as work that stops before each target (yielding how far it is), so the same code
- * runs at once (CLI) or with the page painting progress between targets (app).
+ * The targets' results as work that stops before each target (yielding how far it is), so the
+ * same code runs at once (CLI) or with the page painting progress between targets (app).
  */
-function* bundleWork(
+function* targetResults(
   mesh: Mesh,
   targets: readonly ExportTarget[],
   scope: ExportScope,
   options: ExportOptions,
-): Generator<BundleProgress, Result<ExportFile[]>> {
+): Generator<BundleProgress, Result<TargetResult[]>> {
   // A scope that names nothing in the mesh fails here, once, rather than once per target.
   const scoped = elementsInScope(mesh, scope);
   if (!scoped.ok) return scoped;
   const results: TargetResult[] = [];
   for (const target of targets) {
-    yield { done: results.length, total: targets.length, target };
+    yield { done: results.length, total: targets.length, doing: `Exporting ${target.label}` };
     results.push({ target, result: target.files(mesh, scope, options) });
   }
-  return assembleBundle(mesh, scope, results);
+  return { ok: true, value: results };
 }
 
-/** The whole bundle at once. */
+/** The whole bundle at once (without pictures, which are drawn asynchronously). */
 export function exportBundle(
   mesh: Mesh,
   targets: readonly ExportTarget[],
   scope: ExportScope,
   options: ExportOptions = {},
 ): Result<ExportFile[]> {
-  const work = bundleWork(mesh, targets, scope, options);
-  for (let step = work.next(); ; step = work.next()) if (step.done) return step.value;
+  const work = targetResults(mesh, targets, scope, options);
+  for (let step = work.next(); ; step = work.next()) {
+    if (step.done) return step.value.ok ? assembleBundle(mesh, scope, step.value.value) : step.value;
+  }
+}
+
+export interface BundleSteps {
+  onProgress(progress: BundleProgress): void;
+  /** Between steps: the app waits a frame so that progress shows. */
+  pause(): Promise<void>;
+  isCancelled(): boolean;
+  /** Pictures of the Mermaid diagrams to draw into the bundle, each right after its diagram. */
+  pictures?: DiagramPictures;
 }
 
 /**
- * The bundle target by target: `onProgress` before each, then `pause` (the app waits a frame
- * so progress shows). Stops with null once `isCancelled` says the result is no longer wanted.
+ * The bundle step by step: `onProgress` before each target and each picture, then `pause`.
+ * Stops with null once `isCancelled` says the result is no longer wanted. A picture that cannot
+ * be drawn fails the bundle, naming the diagram and the reason.
  */
 export async function exportBundleInSteps(
   mesh: Mesh,
   targets: readonly ExportTarget[],
   scope: ExportScope,
   options: ExportOptions,
-  steps: { onProgress(progress: BundleProgress): void; pause(): Promise<void>; isCancelled(): boolean },
+  steps: BundleSteps,
 ): Promise<Result<ExportFile[]> | null> {
-  const work = bundleWork(mesh, targets, scope, options);
-  for (let step = work.next(); ; step = work.next()) {
-    if (step.done) return step.value;
+  const work = targetResults(mesh, targets, scope, options);
+  let step = work.next();
+  for (; !step.done; step = work.next()) {
     steps.onProgress(step.value);
     await steps.pause();
     if (steps.isCancelled()) return null;
   }
+  if (!step.value.ok) return step.value;
+  const results = step.value.value;
+  const formats = steps.pictures?.formats ?? [];
+  const planned = results.flatMap(({ result }) => (result.ok ? plannedPictures(result.value, formats) : []));
+  if (!steps.pictures || planned.length === 0) return assembleBundle(mesh, scope, results);
+  const pictures: ExportFile[] = [];
+  for (const picture of planned) {
+    const done = targets.length + pictures.length;
+    steps.onProgress({ done, total: targets.length + planned.length, doing: `Drawing ${picture.path}` });
+    await steps.pause();
+    if (steps.isCancelled()) return null;
+    try {
+      pictures.push(pictureFile(picture, await steps.pictures.draw(String(picture.diagram.content), picture.format)));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        errors: [{ path: picture.diagram.path, message: `${picture.path} could not be drawn: ${reason}` }],
+      };
+    }
+    if (steps.isCancelled()) return null;
+  }
+  const drawn = results.map(({ target, result }) => ({
+    target,
+    result: result.ok ? { ok: true as const, value: withPictures(result.value, pictures) } : result,
+  }));
+  return assembleBundle(mesh, scope, drawn);
 }
 
 /** Puts the targets' results together: every problem of every target, or the files and index.md. */

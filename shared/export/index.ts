@@ -1,7 +1,13 @@
 /** Exports: deployable manifests and documents made from the mesh, one module per target. */
 
 export { type BundleFolder, bundleTree, filesInTreeOrder } from './bundle-tree';
-export { type BundleProgress, exportBundle, exportBundleInSteps, INDEX_FILE } from './export-bundle';
+export {
+  type DiagramPictures,
+  type DrawDiagram,
+  PICTURE_FORMATS,
+  type PictureFormat,
+} from './diagram-pictures';
+export { type BundleProgress, type BundleSteps, exportBundle, exportBundleInSteps, INDEX_FILE } from './export-bundle';
 export { describeScope, type ExportScope, elementsInScope, type ScopedElements, WHOLE_MESH } from './export-scope';
 export {
   defineTarget,

@@ -45,6 +45,17 @@ describe('the built mesh-designer command line', () => {
     },
   );
 
+  it('says so when --out names a file rather than a folder', () => {
+    const run = meshDesigner(
+      'export',
+      join(FIXTURES, 'ecommerce/input.mesh.json'),
+      '--out',
+      join(FIXTURES, 'README.md'),
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`mesh-designer export: ${join(FIXTURES, 'README.md')} is a file, not a folder\n`);
+  });
+
   it('validates, and fails with exit code 1 and a located message, never a stack trace', () => {
     expect(meshDesigner('validate', join(FIXTURES, 'ecommerce/input.mesh.json')).status).toBe(0);
     const broken = join(workspace, 'broken.mesh.json');

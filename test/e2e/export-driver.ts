@@ -12,16 +12,19 @@ export async function openExportDialog(page: Page): Promise<void> {
   await exportDialog(page).getByTestId('export-ready').waitFor();
 }
 
-/** Downloads the bundle (the browser zips it) and returns its entries as text, by path. */
-export async function downloadBundle(page: Page): Promise<{ name: string; files: Map<string, string> }> {
+/** Downloads the bundle (the browser zips it) and returns its entries' bytes, by path. */
+export async function downloadBundleBytes(page: Page): Promise<{ name: string; files: Map<string, Uint8Array> }> {
   const download = page.waitForEvent('download');
   await exportDialog(page).getByTestId('export-write').click();
   const file = await download;
   const entries = unzipSync(new Uint8Array(readFileSync(await file.path())));
-  return {
-    name: file.suggestedFilename(),
-    files: new Map(Object.entries(entries).map(([path, bytes]) => [path, strFromU8(bytes)])),
-  };
+  return { name: file.suggestedFilename(), files: new Map(Object.entries(entries)) };
+}
+
+/** Downloads the bundle and returns its entries as text, by path. */
+export async function downloadBundle(page: Page): Promise<{ name: string; files: Map<string, string> }> {
+  const { name, files } = await downloadBundleBytes(page);
+  return { name, files: new Map([...files].map(([path, bytes]) => [path, strFromU8(bytes)])) };
 }
 
 /** The text the preview's Monaco shows (its rendered lines). */

@@ -1,12 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
-import { cspViolations, describeInChromium } from './app-driver';
+import { cspViolations, describeInChromium, SCREENSHOT_DIR } from './app-driver';
 import { openSampleDesign, systemNode } from './designer-driver';
-import { downloadBundle, exportDialog, openExportDialog, previewText } from './export-driver';
+import { downloadBundle, downloadBundleBytes, exportDialog, openExportDialog, previewText } from './export-driver';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/export');
+const MANIFEST_LABELS = [
+  'ODCS data contracts',
+  'ODPS data products',
+  'Backstage catalog',
+  'Kafka on Kubernetes (Strimzi)',
+  'PostgreSQL DDL and migrations',
+  'JSON Schema',
+];
 
 describeInChromium('export', (session) => {
   it.each(['ecommerce', 'seed-logical-view'])(
@@ -53,6 +61,91 @@ describeInChromium('export', (session) => {
     expect(await cspViolations(page)).toEqual([]);
   });
 
+  it('exports the diagrams as .mmd, .svg and .png in the same bundle, drawn in the app under the desktop CSP', async () => {
+    const page = await session.openApp({ contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+    await openSampleDesign(page, 'ecommerce');
+    await openExportDialog(page);
+    const dialog = exportDialog(page);
+    const section = dialog.getByTestId('export-diagrams');
+    await section.getByLabel('.svg picture').check();
+    await section.getByLabel('.png picture (2×)').check();
+    await dialog
+      .getByTestId('export-progress')
+      .getByText(/^Drawing mermaid\//)
+      .waitFor();
+    await dialog.getByTestId('export-ready').waitFor({ timeout: 180_000 });
+    await dialog.getByRole('treeitem', { name: 'orders-service.png' }).click();
+    const picture = dialog.getByTestId('export-preview-picture');
+    await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(400);
+    expect(await picture.getAttribute('alt')).toBe(
+      'data retrieval flow of operational system orders-service, as a PNG picture',
+    );
+
+    const { files } = await downloadBundleBytes(page);
+    const diagrams = [...files.keys()].filter((path) => path.endsWith('.mmd'));
+    expect(diagrams).toHaveLength(14);
+    const index = new TextDecoder().decode(files.get('index.md'));
+    for (const diagram of diagrams) {
+      const svgPath = diagram.replace(/\.mmd$/, '.svg');
+      const pngPath = diagram.replace(/\.mmd$/, '.png');
+      const svg = new TextDecoder().decode(files.get(svgPath));
+      const png = Buffer.from(files.get(pngPath) ?? []);
+      expect(index).toContain(`[${svgPath}](${svgPath})`);
+      expect(index).toContain(`[${pngPath}](${pngPath})`);
+      // The browser's own XML parser reads each SVG as a standalone SVG document.
+      const root = await page.evaluate((text) => {
+        const document = new DOMParser().parseFromString(text, 'image/svg+xml');
+        const svgRoot = document.documentElement as unknown as SVGSVGElement;
+        return {
+          name: svgRoot.localName,
+          namespace: svgRoot.namespaceURI,
+          errors: document.getElementsByTagName('parsererror').length,
+          width: svgRoot.viewBox.baseVal.width,
+          height: svgRoot.viewBox.baseVal.height,
+        };
+      }, svg);
+      expect(root, svgPath).toMatchObject({ name: 'svg', namespace: 'http://www.w3.org/2000/svg', errors: 0 });
+      expect([...png.subarray(0, 8)], pngPath).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(png.subarray(12, 16).toString('latin1'), pngPath).toBe('IHDR');
+      // Drawn at twice the diagram's own size.
+      expect(png.readUInt32BE(16), pngPath).toBe(2 * Math.ceil(root.width));
+      expect(png.readUInt32BE(20), pngPath).toBe(2 * Math.ceil(root.height));
+    }
+    expect(new TextDecoder().decode(files.get('mermaid/data-retrieval/orders-service.svg'))).toContain(
+      'Microservice: orders-service (Java)',
+    );
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    writeFileSync(
+      join(SCREENSHOT_DIR, 'export-logical-view.png'),
+      files.get('mermaid/logical-view.png') ?? new Uint8Array(),
+    );
+    expect(await cspViolations(page)).toEqual([]);
+  }, 300_000);
+
+  it('draws the same pictures whatever the app’s theme: light, as documents show them', async () => {
+    const pictures: (Uint8Array | undefined)[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await session.openApp({ colorScheme });
+      await openSampleDesign(page, 'ecommerce');
+      await openExportDialog(page);
+      const dialog = exportDialog(page);
+      for (const format of MANIFEST_LABELS) await dialog.getByLabel(format).uncheck();
+      await dialog.getByLabel('One domain').check();
+      await dialog.getByLabel('Domain to export').selectOption({ label: 'Orders' });
+      const section = dialog.getByTestId('export-diagrams');
+      for (const kind of ['Data product architectures', 'Data retrieval flows', 'Lineage']) {
+        await section.getByLabel(kind).uncheck();
+      }
+      await section.getByLabel('.png picture (2×)').check();
+      await dialog.getByTestId('export-file-tree').getByRole('treeitem', { name: 'orders.png' }).waitFor();
+      await dialog.getByTestId('export-ready').waitFor();
+      const { files } = await downloadBundleBytes(page);
+      pictures.push(files.get('mermaid/logical-view/orders.png'));
+    }
+    expect(pictures[0]?.length).toBeGreaterThan(1000);
+    expect(Buffer.from(pictures[1] ?? []).equals(Buffer.from(pictures[0] ?? []))).toBe(true);
+  });
+
   it('narrows to the chosen formats and one domain, and shows progress while it works', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
@@ -71,6 +164,9 @@ describeInChromium('export', (session) => {
     const dialog = exportDialog(page);
     for (const format of ['ODCS data contracts', 'Backstage catalog', 'Kafka on Kubernetes (Strimzi)', 'JSON Schema']) {
       await dialog.getByLabel(format).uncheck();
+    }
+    for (const kind of ['Logical views', 'Data product architectures', 'Data retrieval flows', 'Lineage']) {
+      await dialog.getByTestId('export-diagrams').getByLabel(kind).uncheck();
     }
     await dialog.getByLabel('One domain').check();
     await dialog.getByLabel('Domain to export').selectOption({ label: 'Analytics' });
@@ -111,6 +207,7 @@ describeInChromium('export', (session) => {
       'strimzi/kafka-topics.yaml',
       'strimzi/kafka-connectors.yaml',
       'jsonschema/order-placed-order-placed.schema.json',
+      'mermaid/data-retrieval/orders-service.mmd',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { contractToOdcs, serializeOdcsYaml, validateOdcsDocument } from '../../contracts';
+import { readOdcsDocument, validateOdcsDocument } from '../../contracts';
 import type { Contract } from '../../model/contract';
 import { formatPath, type Problem } from '../../model/problem';
 import { defineTarget, type ExportFile } from '../export-target';
@@ -25,26 +25,20 @@ export const odcsTarget = defineTarget({
   },
 });
 
-// Contracts are immutable values: each is checked and written once, however many formats
-// (ODCS files, Backstage API definitions) and exports ask for it.
+// Contracts are immutable values: each is checked once, however many formats (ODCS files,
+// Backstage API definitions) and exports ask for it.
 const checked = new WeakMap<Contract, ReturnType<typeof validateOdcsDocument>>();
-const written = new WeakMap<Contract, string>();
 
-/** The contract as the contract editor writes it: ODCS v3 YAML. */
+/** The contract's own text, byte for byte: comments, order and ODCS version as its author wrote them. */
 export function odcsYaml(contract: Contract): string {
-  let yaml = written.get(contract);
-  if (yaml === undefined) {
-    yaml = serializeOdcsYaml(contract);
-    written.set(contract, yaml);
-  }
-  return yaml;
+  return contract.odcs;
 }
 
 /** What the official schema refuses in the contract as written, so no invalid file leaves the app. */
 export function odcsProblems(contract: Contract, at: string): Problem[] {
   let problems = checked.get(contract);
   if (problems === undefined) {
-    problems = validateOdcsDocument(contractToOdcs(contract));
+    problems = validateOdcsDocument(readOdcsDocument(contract.odcs));
     checked.set(contract, problems);
   }
   return problems.map((problem) => ({

@@ -2,16 +2,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
+import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
 import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
 
 /** The sample with the order contract's status limited to `statuses`, so other orders are quarantined. */
+/** The sample with the Order contract's allowed statuses replaced, in its text (the file holds contracts as ODCS YAML). */
 function withOrderStatuses(statuses: string[]) {
   const mesh = JSON.parse(sample);
-  const order = mesh.contracts.find((contract: { id: string }) => contract.id === 'order');
-  const status = order.schema[0].properties.find((property: { name: string }) => property.name === 'status');
-  status.enum = statuses;
+  const order = mesh.contracts.find((contract: { odcs: string[] }) => contract.odcs.includes('id: order'));
+  const statusValues = ['schema', 0, 'properties', 2, 'quality', 0, 'arguments', 'validValues'];
+  order.odcs = editYamlText(order.odcs.join('\n'), [{ op: 'set', path: statusValues, value: statuses }]).split('\n');
   return mesh;
 }
 
@@ -104,5 +106,17 @@ describe('mesh-designer simulate', () => {
     expect(await runCli(['simulate', 'x.mesh.json', '--ticks', 'many'], io)).toBe(EXIT.usage);
     expect(await runCli(['simulate', 'x.mesh.json', '--speed', '2'], io)).toBe(EXIT.usage);
     expect(err).toContain('mesh-designer simulate: unknown option or missing value: --speed');
+  });
+
+  it.each([
+    [['--ticks', 'many'], "--ticks must be a whole number, at least 1 (got 'many')"],
+    [['--ticks', '0'], "--ticks must be a whole number, at least 1 (got '0')"],
+    [['--seed', '1.5'], "--seed must be a whole number (got '1.5')"],
+    [['--budget-ms', '-3'], "--budget-ms must be a whole number of milliseconds, at least 1 (got '-3')"],
+    [['other.mesh.json'], 'one design at a time (also given: other.mesh.json)'],
+  ])('says what is wrong with %j', async (options, problem) => {
+    const { io, err } = fakeIo({});
+    expect(await runCli(['simulate', 'x.mesh.json', ...options], io)).toBe(EXIT.usage);
+    expect(err[0]).toBe(`mesh-designer simulate: ${problem}`);
   });
 });

@@ -46,7 +46,9 @@ describe('ODCS export', () => {
   });
 
   it('refuses, naming the contract, one the official schema would refuse', () => {
-    const broken = aContract('broken', { name: 'Broken', extensions: { servers: 'not a list' } });
+    // The document only ever holds valid contract text: this one bypasses that entry on purpose.
+    const valid = aContract('broken', { name: 'Broken' });
+    const broken = { ...valid, odcs: `${valid.odcs}servers: not a list\n` };
     const mesh = { ...exportCases()[0]!.mesh, contracts: [broken] };
     const result = odcsTarget.files(mesh, WHOLE_MESH);
     expect(result.ok).toBe(false);

@@ -36,12 +36,28 @@ describe('the browser’s export zip', () => {
     const { host, downloads, restore } = aBrowser();
     try {
       await host.exportFiles('shop', [
-        { path: 'index.md', text: '# shop\n' },
-        { path: 'odcs/order.odcs.yaml', text: 'kind: DataContract\n' },
+        { path: 'index.md', content: '# shop\n' },
+        { path: 'odcs/order.odcs.yaml', content: 'kind: DataContract\n' },
       ]);
       const entries = unzipSync(new Uint8Array(await downloads[0]!.blob.arrayBuffer()));
       expect(downloads[0]?.name).toBe('shop.zip');
       expect(Object.keys(entries)).toEqual(['index.md', 'odcs/order.odcs.yaml']);
+    } finally {
+      restore();
+    }
+  });
+
+  it('stores images as their bytes beside the text files', async () => {
+    const { host, downloads, restore } = aBrowser();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255]);
+    try {
+      await host.exportFiles('shop', [
+        { path: 'mermaid/view.mmd', content: 'flowchart LR\n' },
+        { path: 'mermaid/view.png', content: png },
+      ]);
+      const entries = unzipSync(new Uint8Array(await downloads[0]!.blob.arrayBuffer()));
+      expect(new TextDecoder().decode(entries['mermaid/view.mmd'])).toBe('flowchart LR\n');
+      expect(entries['mermaid/view.png']).toEqual(png);
     } finally {
       restore();
     }
@@ -52,7 +68,7 @@ describe('the browser’s export zip', () => {
     async (path) => {
       const { host, downloads, restore } = aBrowser();
       try {
-        await expect(host.exportFiles('shop', [{ path, text: 'owned' }])).rejects.toThrow(/^Refusing to zip: /);
+        await expect(host.exportFiles('shop', [{ path, content: 'owned' }])).rejects.toThrow(/^Refusing to zip: /);
         expect(downloads).toEqual([]);
       } finally {
         restore();
@@ -65,8 +81,8 @@ describe('the browser’s export zip', () => {
     try {
       await expect(
         host.exportFiles('shop', [
-          { path: 'odcs/Order.yaml', text: 'a' },
-          { path: 'odcs/order.yaml', text: 'b' },
+          { path: 'odcs/Order.yaml', content: 'a' },
+          { path: 'odcs/order.yaml', content: 'b' },
         ]),
       ).rejects.toThrow("'odcs/order.yaml' clashes with 'odcs/Order.yaml'");
     } finally {

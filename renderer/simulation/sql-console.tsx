@@ -26,6 +26,8 @@ export function SqlConsole() {
   const container = useRef<HTMLDivElement>(null);
   const [monaco, setMonaco] = useState<MonacoApi | null>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  /** The query to show; a table picked before the editor has loaded is kept here for it. */
+  const query = useRef('SELECT * FROM quarantine LIMIT 50');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isRunning, setRunning] = useState(false);
   useMonacoTheme(monaco);
@@ -72,7 +74,7 @@ export function SqlConsole() {
   useEffect(() => {
     if (!monaco || !container.current) return;
     const created = monaco.editor.create(container.current, {
-      value: 'SELECT * FROM quarantine LIMIT 50',
+      value: query.current,
       language: 'sql',
       automaticLayout: true,
       minimap: { enabled: false },
@@ -91,7 +93,8 @@ export function SqlConsole() {
   }, [monaco]);
 
   const insert = (table: string) => {
-    editor.current?.setValue(`SELECT * FROM ${/^[a-z_][a-z0-9_]*$/.test(table) ? table : `"${table}"`} LIMIT 100`);
+    query.current = `SELECT * FROM ${/^[a-z_][a-z0-9_]*$/.test(table) ? table : `"${table}"`} LIMIT 100`;
+    editor.current?.setValue(query.current);
     editor.current?.focus();
   };
 

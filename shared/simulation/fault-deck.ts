@@ -94,7 +94,9 @@ export function faultEffect(mesh: Mesh, kind: FaultKind, settings: FaultSettings
   const generic = FAULT_CARDS.find((card) => card.kind === kind)?.effect ?? '';
   const fault = faultFrom(mesh, kind, settings, 0);
   if (!fault || (fault.kind !== 'null-field' && fault.kind !== 'rename-column')) return generic;
-  const choice = topicChoices(mesh, kind).find((candidate) => candidate.key === `${fault.systemId}/${fault.topicId}`);
+  const choice = topicChoices(mesh, kind).find(
+    (candidate) => candidate.system.id === fault.systemId && candidate.topic.id === fault.topicId,
+  );
   if (!choice?.table) return generic;
   const field = `${choice.table.name}.${fault.column}`;
   const caught = (what: string) =>

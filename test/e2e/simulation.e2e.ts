@@ -6,6 +6,7 @@ import {
   engineMetrics,
   enterSimulate,
   gridColumn,
+  openEditedSample,
   openSampleWithProfileSql,
   openTab,
   runQuery,
@@ -189,6 +190,31 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await page.keyboard.press('Escape');
     await presenter.waitFor({ state: 'detached' });
     expect(await page.locator('.toolbar').isVisible()).toBe(true);
+  });
+
+  it('shows the scenario’s speaker notes beside their stage in presenter mode', async () => {
+    const note = 'Debezium reads the write-ahead log: the service runs no extra query.';
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'notes.mesh.json', (mesh) => {
+      if (mesh.scenarios[0]) mesh.scenarios[0].presenterNotes = { 'cdc-record': note };
+    });
+    await enterSimulate(page);
+    await runTo(page, 6);
+    await traceOrder1000(page);
+    await page.getByRole('button', { name: 'Present' }).first().click();
+    const presenter = page.getByTestId('presenter');
+    const stage = presenter.locator('[data-testid=trace-stage]');
+    await presenter.waitFor();
+
+    expect(await stage.getAttribute('data-stage')).toBe('service-write');
+    expect(await presenter.locator('.presenter__notes').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await presenter.locator('[data-testid=trace-stage][data-stage=cdc-record]').waitFor();
+    expect(await presenter.locator('.presenter__notes').textContent()).toBe(note);
+    await page.keyboard.press('ArrowRight');
+    await presenter.locator('[data-testid=trace-stage][data-stage=raw]').waitFor();
+    expect(await presenter.locator('.presenter__notes').count()).toBe(0);
   });
 
   it('fires a redelivery and a null in a required field from the fault deck, and the canvas shows both', async () => {

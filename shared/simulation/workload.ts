@@ -1,6 +1,7 @@
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { ChangeRate, Scenario, ScriptStep } from '../model/scenario';
+import { allowedValueGenerators } from './allowed-values';
 import type { ReportedError } from './error-log';
 import type { OperationalDatabase } from './operational-database';
 import { findTable } from './scenario-check';
@@ -104,9 +105,13 @@ function createTableWorkload(
   const table = system.database.tables.find((candidate) => candidate.name === tableName) as SystemTable;
   const random = seededRandom(scenario.seed, `${systemId}/${tableName}`);
   const generators = mergedGenerators(scenario, systemId, tableName);
+  const allowed = allowedValueGenerators(mesh, system, table.name);
   const values = table.columns.map((column) => {
     const isSoleKey = table.primaryKey.length === 1 && table.primaryKey[0] === column.name;
-    const generator = generators[column.name] ?? defaultGenerator(column, isSoleKey);
+    const generator =
+      generators[column.name] ??
+      (isSoleKey ? undefined : allowed.get(column.name)) ??
+      defaultGenerator(column, isSoleKey);
     return generator && columnValue(generator, column, random);
   });
   const samplers = new Map<string, SqlStatement>();

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Helpers that work the contract editor the way a user does. */
 
@@ -28,10 +28,51 @@ export async function caretAfter(page: Page, text: string): Promise<void> {
   await page.keyboard.press('End');
 }
 
+/**
+ * Searches the YAML with Monaco's find widget (lines out of view are not rendered) and returns
+ * its match count, e.g. "1 of 1" or "No results", which follows later edits.
+ */
+export async function findInYaml(page: Page, text: string): Promise<Locator> {
+  await caretAfter(page, 'kind: DataContract');
+  await page.keyboard.press('Control+f');
+  await page.keyboard.type(text);
+  return page.locator('.find-widget .matchesCount');
+}
+
 export async function problems(page: Page): Promise<string> {
   return (await page.locator('.contract-problems').textContent()) ?? '';
 }
 
 export async function showView(page: Page, view: 'YAML' | 'Form' | 'Preview' | 'Diff' | 'Diagram'): Promise<void> {
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: view, exact: true }).click();
+}
+
+/** Drops files on the window, as dragging them from the file manager does. */
+export async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
+  await page.evaluate((dropped) => {
+    const transfer = new DataTransfer();
+    for (const file of dropped) transfer.items.add(new File([file.text], file.name));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+/** Drags from one field's right dot to another field's left dot in the schema diagram. */
+export async function dragRelationship(
+  page: Page,
+  from: { table: string; field: string },
+  to: { table: string; field: string },
+): Promise<void> {
+  const handle = (table: string, id: string) =>
+    page.locator(`.react-flow__node[data-id="${table}"] .react-flow__handle[data-handleid="${id}"]`);
+  const source = await handle(from.table, `out:${from.field}`).boundingBox();
+  const target = await handle(to.table, `in:${to.field}`).boundingBox();
+  if (!source || !target) throw new Error(`no handle for ${from.table}.${from.field} or ${to.table}.${to.field}`);
+  const centre = (box: { x: number; y: number; width: number; height: number }) => ({
+    x: box.x + box.width / 2,
+    y: box.y + box.height / 2,
+  });
+  await page.mouse.move(centre(source).x, centre(source).y);
+  await page.mouse.down();
+  await page.mouse.move(centre(target).x, centre(target).y, { steps: 10 });
+  await page.mouse.up();
 }

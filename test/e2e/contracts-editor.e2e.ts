@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { caretAfter, openContract, showView } from './contract-driver';
+import { caretAfter, findInYaml, openContract, showView } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 describeInChromium('the contract editor in the built app', (session) => {
@@ -18,6 +18,24 @@ describeInChromium('the contract editor in the built app', (session) => {
     for (const type of ['string', 'integer', 'timestamp']) {
       expect(labels.some((label) => label.startsWith(type))).toBe(true);
     }
+    expect(labels.some((label) => label.startsWith('map'))).toBe(false);
+  });
+
+  it('completes and documents a v3.2.0 contract from the v3.2.0 schema', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await page.getByRole('button', { name: 'Upgrade to v3.2.0' }).click();
+    await page.locator('.yaml-editor .view-line', { hasText: 'apiVersion: v3.2.0' }).waitFor();
+    const enumKey = page.locator('.yaml-editor .view-line span', { hasText: /^enum$/ }).first();
+    await enumKey.hover();
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: 'Enumeration of allowed values' }).waitFor();
+
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('logicalType: ');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^map/ }).waitFor();
   });
 
   it('shows the schema description of a key on hover', async () => {
@@ -66,6 +84,24 @@ describeInChromium('the contract editor in the built app', (session) => {
     await version.fill('1.1.0');
     await page.locator('.sync-badge--ok, .sync-badge--warning').waitFor();
     expect(await page.getByRole('region', { name: 'Contracts' }).textContent()).toContain('1.1.0');
+  });
+
+  it('adds a server in the form, checking its type against the ODCS schema as it is typed', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await showView(page, 'Form');
+    await page.locator('.form-section > summary', { hasText: 'Servers' }).click();
+    await page.getByRole('button', { name: 'Add server' }).click();
+    const type = page.locator('[data-path="servers[0].type"]');
+    await type.getByRole('combobox').fill('oracle-ish');
+    await type.locator('.form-field__problems').waitFor();
+    expect(await page.getByTestId('out-of-sync').textContent()).toContain('the design keeps the last valid version');
+
+    await type.getByRole('combobox').fill('kafka');
+    await type.locator('.form-field__problems').waitFor({ state: 'detached' });
+    await showView(page, 'YAML');
+    await (await findInYaml(page, 'type: kafka')).filter({ hasText: /of 1/ }).waitFor();
   });
 
   it('edits one line of the YAML for one field of the form, keeping the rest as written', async () => {

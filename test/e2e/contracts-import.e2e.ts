@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { showView } from './contract-driver';
+import { dragRelationship, dropFiles, findInYaml, showView } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 const IMPORT_FIXTURES = join(import.meta.dirname, '../fixtures/import');
-
-/** Drops files on the window, as dragging them from the file manager does. */
-async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  await page.evaluate((dropped) => {
-    const transfer = new DataTransfer();
-    for (const file of dropped) transfer.items.add(new File([file.text], file.name));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, files);
-}
 
 const fixture = (path: string) => ({
   name: path.split('/').at(-1) as string,
@@ -41,6 +31,30 @@ describeInChromium('importing contracts from other schema formats', (session) =>
       expect.arrayContaining([expect.stringMatching(/^orders/), expect.stringMatching(/^order_lines/)]),
     );
     expect(await preview.textContent()).toContain('PK 2');
+  });
+
+  it('relates two fields of the imported contract by dragging in its schema diagram, in one undoable step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await dropFiles(page, [fixture('sql/orders-postgres.sql')]);
+    await page.getByTestId('import-dialog').getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('tab', { name: 'orders-postgres' }).waitFor();
+    await showView(page, 'Diagram');
+    const diagram = page.getByTestId('contract-diagram');
+    await diagram.getByText('2 table(s), 0 relationship(s)').waitFor();
+
+    await dragRelationship(page, { table: 'order_lines', field: 'order_id' }, { table: 'orders', field: 'order_id' });
+    await diagram.getByText('2 table(s), 1 relationship(s)').waitFor();
+    await diagram.locator('.schema-edge').waitFor({ state: 'attached' });
+    await showView(page, 'YAML');
+    const matches = await findInYaml(page, 'to: orders.order_id');
+    await matches.filter({ hasText: /of 1/ }).waitFor();
+    await page.locator('.yaml-editor .view-line', { hasText: 'to: orders.order_id' }).waitFor();
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await matches.filter({ hasText: 'No results' }).waitFor();
+    await showView(page, 'Diagram');
+    await diagram.getByText('2 table(s), 0 relationship(s)').waitFor();
   });
 
   it('imports a schema as the next version of a contract, showing its breaking changes first', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { caretAfter, openContract, showView } from '../../../test/e2e/contract-driver';
+import { caretAfter, dropFiles, openContract, showView } from '../../../test/e2e/contract-driver';
 import { openSampleDesign } from '../../../test/e2e/designer-driver';
 import type { Scene } from '../scene';
 
@@ -16,11 +16,7 @@ async function orderIn(page: Page, view: 'Form' | 'Preview' | 'Diff' | 'Diagram'
 async function dropDdl(page: Page): Promise<void> {
   await openSampleDesign(page, 'ecommerce');
   const text = readFileSync('test/fixtures/import/sql/orders-postgres.sql', 'utf8');
-  await page.evaluate((ddl) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([ddl], 'orders-postgres.sql'));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, text);
+  await dropFiles(page, [{ name: 'orders-postgres.sql', text }]);
   await page.getByTestId('import-dialog').waitFor();
 }
 

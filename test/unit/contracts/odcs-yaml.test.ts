@@ -115,6 +115,14 @@ describe('reading and writing the model', () => {
     expect(parse(contract.odcs).name).toBeUndefined();
   });
 
+  it('reads a v3.2.0 contract without a status, which 3.2 made optional, and asks a v3.1.0 one for it', () => {
+    const v32 = 'apiVersion: v3.2.0\nkind: DataContract\nid: orders\nversion: 1.0.0\n';
+    expect(imported(v32).status).toBeUndefined();
+    expect(problemsOf(parseOdcsYaml(v32.replace('v3.2.0', 'v3.1.0')))).toEqual([
+      "1:1 (document): missing required field 'status'",
+    ]);
+  });
+
   it('reads ODCS 3.2 enums, strings and numbers, as the allowed values', () => {
     const [orderId, status, priority] = officialExample('v3.2.0/enum.odcs.yaml').schema[0]?.properties ?? [];
     expect(orderId?.enum).toBeUndefined();
@@ -262,6 +270,22 @@ customProperties:
       '4:10 version: must be a semantic version like 1.2.0',
       '8:12 customProperties[0].value: Invalid option: expected one of "event"|"entity"',
     ]);
+  });
+
+  it.each([
+    [
+      'v3.3.0',
+      'ODCS v3.3.0 is newer than this app knows (this app reads ODCS v3.0.0 to v3.2.0): update the app to edit this contract',
+    ],
+    [
+      'v4',
+      'ODCS v4 is newer than this app knows (this app reads ODCS v3.0.0 to v3.2.0): update the app to edit this contract',
+    ],
+    ['v2.2.2', 'ODCS v2.2.2 is not supported: this app reads ODCS v3.0.0 to v3.2.0'],
+    ['latest', "unknown apiVersion 'latest'; expected one of: v3.2.0, v3.1.0, v3.0.2, v3.0.1, v3.0.0"],
+  ])('says what it cannot read of apiVersion %s', (apiVersion, message) => {
+    const text = anOdcsText().replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([`1:13 apiVersion: ${message}`]);
   });
 
   it('asks for a logicalType, which ODCS leaves optional but the app needs', () => {

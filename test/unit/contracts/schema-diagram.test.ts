@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readOdcsDocument } from '../../../shared/contracts/contract-edits';
+import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
+import { type FieldRef, relationshipEdit, schemaDiagramOf } from '../../../shared/contracts/schema-diagram';
+import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
+import { anOdcsText } from './builders';
+import { officialExamples } from './official-examples';
+
+const ORDERS = anOdcsText(`schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+        primaryKey: true
+        required: true
+      - name: customer_id # who ordered
+        logicalType: integer
+  - name: customers
+    properties:
+      - name: customer_id
+        logicalType: integer
+        unique: true
+`);
+
+function documentOf(text: string) {
+  const document = readOdcsDocument(text);
+  if (!document) throw new Error('not a mapping');
+  return document;
+}
+
+const ends = (text: string) =>
+  schemaDiagramOf(documentOf(text)).edges.map(
+    ({ from, to, type }) => `${from.table}.${from.field} -> ${to.table}.${to.field} (${type})`,
+  );
+
+describe('the schema diagram of a contract', () => {
+  it('draws each schema object as a table of its fields, with types and keys', () => {
+    expect(schemaDiagramOf(documentOf(ORDERS)).tables).toEqual([
+      {
+        name: 'orders',
+        isExternal: false,
+        fields: [
+          { name: 'order_id', logicalType: 'integer', isPrimaryKey: true, isRequired: true, isUnique: false },
+          { name: 'customer_id', logicalType: 'integer', isPrimaryKey: false, isRequired: false, isUnique: false },
+        ],
+      },
+      {
+        name: 'customers',
+        isExternal: false,
+        fields: [
+          { name: 'customer_id', logicalType: 'integer', isPrimaryKey: false, isRequired: false, isUnique: true },
+        ],
+      },
+    ]);
+  });
+
+  it('draws property and object relationships, composite keys pairwise, and tables the contract lacks as external', () => {
+    const example = officialExamples.find((candidate) => candidate.name === 'v3.2.0/full-example.odcs.yaml');
+    const text = example?.text ?? '';
+    expect(ends(text)).toEqual([
+      'tbl.rcvr_id -> receivers.id (foreignKey)',
+      'tbl.rcvr_cntry_code -> receivers.country_code (foreignKey)',
+      'tbl.rcvr_id -> receivers.id (foreignKey)',
+      'receivers.receiver_type -> receiver_types.type_code (foreignKey)',
+    ]);
+    const external = schemaDiagramOf(documentOf(text)).tables.filter((table) => table.isExternal);
+    expect(external.map((table) => `${table.name}: ${table.fields.map((field) => field.name).join(', ')}`)).toEqual([
+      'receiver_types: type_code',
+    ]);
+  });
+});
+
+const CUSTOMER_ID: FieldRef = { table: 'orders', field: 'customer_id' };
+const CUSTOMERS_KEY: FieldRef = { table: 'customers', field: 'customer_id' };
+
+function withRelationship(text: string, from: FieldRef, to: FieldRef): string {
+  const edit = relationshipEdit(documentOf(text), from, to);
+  if (!edit) throw new Error(`no edit relating ${from.field} to ${to.field}`);
+  return editYamlText(text, [edit]);
+}
+
+describe('relating two fields by dragging between them', () => {
+  it('adds a foreign key on the dragged-from property, touching no other line', () => {
+    const edited = withRelationship(ORDERS, CUSTOMER_ID, CUSTOMERS_KEY);
+    expect(edited).toBe(
+      ORDERS.replace(
+        '        logicalType: integer\n  - name: customers',
+        '        logicalType: integer\n        relationships:\n          - type: foreignKey\n            to: customers.customer_id\n  - name: customers',
+      ),
+    );
+    expect(validateOdcsDocument(parse(edited))).toEqual([]);
+    expect(ends(edited)).toEqual(['orders.customer_id -> customers.customer_id (foreignKey)']);
+  });
+
+  it('adds nothing for a relationship that exists, a field to itself, or a field the contract lacks', () => {
+    const related = withRelationship(ORDERS, CUSTOMER_ID, CUSTOMERS_KEY);
+    expect(relationshipEdit(documentOf(related), CUSTOMER_ID, CUSTOMERS_KEY)).toBe(undefined);
+    expect(relationshipEdit(documentOf(ORDERS), CUSTOMER_ID, CUSTOMER_ID)).toBe(undefined);
+    expect(relationshipEdit(documentOf(ORDERS), { table: 'refunds', field: 'id' }, CUSTOMERS_KEY)).toBe(undefined);
+  });
+});

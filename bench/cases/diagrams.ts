@@ -56,6 +56,9 @@ function timed(mesh: Mesh, request: DiagramRequest): { ms: number; kib: number }
   return { ms: median(runs.map((run) => run.ms)), kib: Math.round((runs[0]?.length ?? 0) / 1024) };
 }
 
+/** How long after the design opened (and the network went quiet) the user presses `M`. */
+const USER_PAUSE_MS = 2000;
+
 async function renderInApp(): Promise<{ coldMs: number; warmMs: number[] }> {
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error('the diagram benchmark needs Chromium (apt-get install -y chromium)');
@@ -68,8 +71,10 @@ async function renderInApp(): Promise<{ coldMs: number; warmMs: number[] }> {
     await page.goto(url);
     await page.getByTestId('sample-ecommerce').click();
     await page.waitForSelector('.react-flow__node-product');
-    // The app fetches Mermaid once it is idle after a design opens; a user reaches for a diagram later than that.
+    // The app fetches and sets up Mermaid once it is idle after a design opens; a user reaches
+    // for a diagram later than that: here two seconds after the network went quiet.
     await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(USER_PAUSE_MS);
     // From the key press (in the page's clock) to the first frame with Mermaid's SVG in the view.
     const drawOnce = async () => {
       // Strings, not functions: tsx would wrap named functions in a helper the page does not have.
@@ -137,9 +142,9 @@ const report = [
   ),
   `| the whole Mermaid export (${everyDiagram.length} files: views, ${mesh.products.length} architectures, flows, lineage) | ${allMs} ms | — | — |`,
   '',
-  `Drawn in the app (e-commerce sample, logical view, headless Chromium 1440×900, from pressing \`M\` to the first frame with Mermaid's SVG): first time ${render.coldMs} ms (Mermaid fetched while the app was idle, set up then), then median ${warm} ms of ${RUNS} (${Math.min(...render.warmMs)}–${Math.max(...render.warmMs)}); goal < ${GOALS.renderMs} ms: first ${verdict(render.coldMs < GOALS.renderMs)}, then ${verdict(warm < GOALS.renderMs)}.`,
+  `Drawn in the app (e-commerce sample, logical view, headless Chromium 1440×900, from pressing \`M\` to the first frame with Mermaid's SVG): first time ${render.coldMs} ms (pressed ${USER_PAUSE_MS / 1000} s after the design opened and the network went quiet: Mermaid fetched and set up while the app was idle), then median ${warm} ms of ${RUNS} (${Math.min(...render.warmMs)}–${Math.max(...render.warmMs)}); goal < ${GOALS.renderMs} ms: first ${verdict(render.coldMs < GOALS.renderMs)}, then ${verdict(warm < GOALS.renderMs)}.`,
   '',
-  'What keeps generation fast: the mesh is indexed once per diagram (lookups and links by node), every diagram is built as a value and written in one pass, and lineage walks each port once. Drawing is Mermaid’s own work (layout with dagre in the page); its code is kept out of the first paint and fetched (with its flowchart module) once the app is idle after a design opens; the first drawing also sets Mermaid up.',
+  'What keeps generation fast: the mesh is indexed once per diagram (lookups and links by node), every diagram is built as a value and written in one pass, and lineage walks each port once. Drawing is Mermaid’s own work (layout with dagre in the page); its code is kept out of the first paint and, once the app is idle after a design opens, fetched and set up by drawing a two-node flowchart off screen.',
 ].join('\n');
 console.log(report);
 writeSection('Diagrams: Mermaid for 1,000 products, drawn in the app', report);

@@ -38,10 +38,13 @@ const DARK_COLORS = {
   edgeLabelBackground: '#1d2129',
 };
 
-/** Fetches Mermaid and its flowchart module ahead of the first diagram (a parse loads the module). */
+/**
+ * Fetches Mermaid and draws a two-node flowchart (off screen, as every render is), ahead of the
+ * first diagram: that loads the flowchart module and its layout and sets Mermaid up, so the
+ * first diagram a user asks for costs only its own drawing.
+ */
 export async function warmUpMermaid(): Promise<void> {
-  const mermaid = await loadMermaid();
-  await mermaid.parse('flowchart LR\n  warm --> up');
+  await renderMermaid('flowchart LR\n  warm --> up', false);
 }
 
 export type RenderedDiagram = { ok: true; svg: string } | { ok: false; error: string };

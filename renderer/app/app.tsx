@@ -1,12 +1,13 @@
 import { MeshCanvas } from '../canvas/mesh-canvas';
 import { useCommands } from '../commands/use-commands';
-import { ContractWorkspace } from '../contracts/contract-workspace';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
+import { ContractPanel } from './contract-panel';
 import { EmptyState } from './empty-state';
 import { OpenDialog } from './modal-dialog';
+import { NoticesList } from './notices-list';
 import { Palette } from './palette';
 import { QuickSearch } from './quick-search';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -37,7 +38,7 @@ export function App() {
             {showsPalette && <Palette />}
             {/* A new canvas per opened document, so each one starts fitted to the view. */}
             <MeshCanvas key={openCount} />
-            <ContractWorkspace />
+            <ContractPanel />
             {showsSidePanel && <SidePanel />}
           </>
         ) : (
@@ -50,6 +51,9 @@ export function App() {
       </OpenDialog>
       <OpenDialog dialog="shortcuts">
         <ShortcutsHelp />
+      </OpenDialog>
+      <OpenDialog dialog="notices">
+        <NoticesList />
       </OpenDialog>
     </div>
   );

@@ -1,6 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
+import { goToNextProblem } from '../canvas/navigation';
+import { problemPlaces } from '../canvas/problem-places';
+import { shownChord } from '../commands/command-hints';
 import { useDocumentStore } from '../store/document-store';
-import { useNoticeStore } from '../store/notice-store';
+import { canUndoNotice, type ListedNotice, undoNotice, useNoticeStore } from '../store/notice-store';
+import { useUiStore } from '../store/ui-store';
 
 export function StatusBar() {
   const counts = useDocumentStore(
@@ -12,27 +16,72 @@ export function StatusBar() {
     })),
   );
   const notice = useNoticeStore((state) => state.notice);
-  const dismiss = useNoticeStore((state) => state.dismiss);
+  const noticeCount = useNoticeStore((state) => state.history.length);
   return (
     <footer className="status-bar">
       <span data-testid="counts">
         {counts.domains} domains · {counts.products} products · {counts.systems} systems · {counts.links} links
       </span>
-      {notice && (
-        <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          {notice.details && (
-            <ul className="notice__details">
-              {notice.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          )}
-          <button type="button" className="notice__dismiss" onClick={dismiss} aria-label="Dismiss">
-            ×
+      <ProblemCount />
+      <div className="status-bar__end">
+        {notice && <CurrentNotice notice={notice} />}
+        {noticeCount > 0 && (
+          <button
+            type="button"
+            className="status-bar__notices"
+            onClick={() => useUiStore.getState().openDialog('notices')}
+            title="Everything the app told you since it started"
+          >
+            Notices ({noticeCount})
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </footer>
+  );
+}
+
+/** How many problems the canvas flags; a click (or F8) goes to the next one, selected and in view. */
+function ProblemCount() {
+  const count = useDocumentStore((state) => (state.mesh ? problemPlaces(state.mesh).length : 0));
+  if (count === 0) return null;
+  const key = shownChord('view.next-problem');
+  return (
+    <button
+      type="button"
+      className="status-bar__problems"
+      data-testid="problem-count"
+      onClick={() => goToNextProblem()}
+      title={`Go to the next problem${key ? ` (${key})` : ''}`}
+    >
+      ⚠ {count} {count === 1 ? 'problem' : 'problems'}
+    </button>
+  );
+}
+
+/** The latest notice; a long one shows whole on hover and stays in the notices list. */
+function CurrentNotice({ notice }: { notice: ListedNotice }) {
+  const dismiss = useNoticeStore((state) => state.dismiss);
+  const canUndo = useDocumentStore((state) => canUndoNotice(notice, state.mesh));
+  return (
+    <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+      <span className="notice__text" title={[notice.text, ...(notice.details ?? [])].join('\n')}>
+        {notice.text}
+      </span>
+      {notice.details && (
+        <ul className="notice__details">
+          {notice.details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
+        </ul>
+      )}
+      {canUndo && (
+        <button type="button" className="notice__undo" onClick={() => undoNotice(notice)}>
+          Undo
+        </button>
+      )}
+      <button type="button" className="notice__dismiss" onClick={dismiss} aria-label="Dismiss">
+        ×
+      </button>
+    </div>
   );
 }

@@ -1,3 +1,11 @@
+import type { Point, Rect } from '../../shared/editing/geometry';
+
+/** The part of the canvas on screen, in canvas coordinates, and what covers some of it (the minimap). */
+export interface VisibleArea {
+  view: Rect;
+  covered: Rect[];
+}
+
 /**
  * What the rest of the app may ask of the canvas (toolbar buttons, shortcuts, quick search),
  * without knowing which library draws it.
@@ -8,8 +16,18 @@ export interface CanvasCommands {
   fitView(): void;
   /** Centres the view on a node (quick search). */
   focusNode(nodeId: string): void;
-  /** Lays the mesh out left to right by data flow, animated and undoable. */
+  /** Fits the view to some nodes and the ends of some links. */
+  focusElements(nodeIds: readonly string[], linkIds?: readonly string[]): void;
+  /** Pans just enough to bring a node fully into view, clear of the minimap, when it is not. */
+  reveal(nodeId: string): void;
+  /** Lays the mesh out by data flow, animated and undoable; resolves when done or cancelled. */
   autoLayout(): Promise<void>;
+  cancelAutoLayout(): void;
+  /** Where a paste lands: the pointer when it is over the canvas, else the middle of the view. */
+  pastePoint(): Point | undefined;
+  visibleArea(): VisibleArea | undefined;
+  /** Whether the canvas shows domains as blocks (zoomed far out). */
+  isOverview(): boolean;
 }
 
 let mounted: CanvasCommands | null = null;
@@ -27,5 +45,11 @@ export const canvasCommands: CanvasCommands = {
   zoomOut: () => mounted?.zoomOut(),
   fitView: () => mounted?.fitView(),
   focusNode: (nodeId) => mounted?.focusNode(nodeId),
+  focusElements: (nodeIds, linkIds) => mounted?.focusElements(nodeIds, linkIds),
+  reveal: (nodeId) => mounted?.reveal(nodeId),
   autoLayout: () => mounted?.autoLayout() ?? Promise.resolve(),
+  cancelAutoLayout: () => mounted?.cancelAutoLayout(),
+  pastePoint: () => mounted?.pastePoint(),
+  visibleArea: () => mounted?.visibleArea(),
+  isOverview: () => mounted?.isOverview() ?? false,
 };

@@ -4,28 +4,50 @@ import {
   ConnectionMode,
   ControlButton,
   Controls,
+  type Edge,
   MiniMap,
   type Node,
   Panel,
   ReactFlow,
   ReactFlowProvider,
   type ReactFlowState,
+  useReactFlow,
   useStore,
+  useStoreApi,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useState } from 'react';
+import './canvas.css';
+import { type MouseEvent, type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LinkCompatibility } from '../../shared/contracts';
-import type { Size } from '../../shared/editing/geometry';
+import type { Guide } from '../../shared/editing/alignment';
+import { domainFlows } from '../../shared/editing/domain-overview';
+import type { Point, Size } from '../../shared/editing/geometry';
 import type { Layout, Link } from '../../shared/model';
 import { linkCompatibilityOf } from '../contracts/link-compatibility';
 import { type DocumentState, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
-import { useSelectionStore } from '../store/selection-store';
+import { selectOnly, useSelectionStore } from '../store/selection-store';
+import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
+import { AlignmentGuides } from './alignment-guides';
 import { ConnectionLine } from './connection-line';
-import { createFlowEdgeBuilder, createFlowNodeBuilder, nodeOutlineKeys, parseNodeOutline } from './flow-elements';
+import { ContextMenu } from './context-menu';
+import { DomainFlowEdge } from './domain-flow-edge';
+import { canvasEmphasis } from './emphasis';
+import {
+  createFlowEdgeBuilder,
+  createFlowNodeBuilder,
+  domainFlowEdges,
+  nodeOutlineKeys,
+  overviewOutline,
+  parseNodeOutline,
+} from './flow-elements';
+import { LayoutBusy } from './layout-busy';
+import { LineageBar } from './lineage-bar';
 import { MeshLinkEdge } from './mesh-link-edge';
+import { DomainBlockNode } from './nodes/domain-block-node';
 import { DomainNode } from './nodes/domain-node';
+import { NoteNode } from './nodes/note-node';
 import { ProductNode } from './nodes/product-node';
 import { SystemNode } from './nodes/system-node';
 import { useConnectionHandlers } from './use-connection-handlers';
@@ -33,9 +55,16 @@ import { useNodeChanges } from './use-node-changes';
 import { usePaletteDrop } from './use-palette-drop';
 import { usePointerCapture } from './use-pointer-capture';
 import { useRegisterCanvas } from './use-register-canvas';
+import { MAX_ZOOM, MIN_ZOOM, OVERVIEW_ZOOM } from './zoom-levels';
 
-const NODE_TYPES = { domain: DomainNode, product: ProductNode, system: SystemNode };
-const EDGE_TYPES = { 'mesh-link': MeshLinkEdge };
+const NODE_TYPES = {
+  domain: DomainNode,
+  'domain-block': DomainBlockNode,
+  product: ProductNode,
+  system: SystemNode,
+  note: NoteNode,
+};
+const EDGE_TYPES = { 'mesh-link': MeshLinkEdge, 'domain-flow': DomainFlowEdge };
 const NO_COMPATIBILITY: ReadonlyMap<string, LinkCompatibility> = new Map();
 const selectLinkCompatibility = (state: DocumentState) =>
   state.mesh ? linkCompatibilityOf(state.mesh) : NO_COMPATIBILITY;
@@ -43,18 +72,19 @@ const NO_LAYOUT: Layout['nodes'] = {};
 const NO_LINKS: readonly Link[] = [];
 const NO_OUTLINE: string[] = [];
 const selectOutlineKeys = (state: DocumentState) => (state.mesh ? nodeOutlineKeys(state.mesh) : NO_OUTLINE);
+const selectDomainFlows = (state: DocumentState) => (state.mesh ? domainFlows(state.mesh) : []);
 export const GRID_SIZE = 16;
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
 /** Shift-click adds to the selection, as in draw.io; Ctrl/Cmd-click too, as in React Flow. */
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many domains, products and systems, only what is in view is drawn. */
 const LARGE_MESH_NODES = 300;
-/** Below this zoom, text is too small to read: nodes drop their labels (their ports stay, for the links). */
-const FAR_ZOOM = 0.35;
-const isZoomedFarOut = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
+const isOverviewZoom = (state: ReactFlowState) => state.transform[2] < OVERVIEW_ZOOM;
 /** A lone new domain should not fill the screen. */
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
 const minimapClass = (node: Node) => `minimap-node minimap-node--${node.type}`;
+/** Shift-dragging a selection box must not also select the text of the panels it passes over. */
+const BOX_SELECTING = 'is-box-selecting';
 
 export function MeshCanvas() {
   return (
@@ -71,39 +101,127 @@ function MeshFlow() {
   const layout = useDocumentStore((state) => state.mesh?.layout.nodes ?? NO_LAYOUT);
   const links = useDocumentStore((state) => state.mesh?.links ?? NO_LINKS);
   const compatibility = useDocumentStore(selectLinkCompatibility);
+  const flows = useDocumentStore(selectDomainFlows);
   const hasNoDomains = useDocumentStore((state) => state.mesh?.domains.length === 0);
   const selectedNodeIds = useSelectionStore((state) => state.nodeIds);
   const selectedLinkIds = useSelectionStore((state) => state.linkIds);
+  const lineageFocus = useUiStore((state) => state.lineageFocus);
+  const keyboardCursor = useUiStore((state) => state.keyboardCursor);
+  const contextMenu = useUiStore((state) => state.contextMenu);
   const snapToGrid = usePreferencesStore((state) => state.snapToGrid);
   const toggleSnapToGrid = usePreferencesStore((state) => state.toggleSnapToGrid);
   const theme = usePreferencesStore((state) => state.theme);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const [guides, setGuides] = useState<Guide[]>([]);
   const [isMoving, setMoving] = useState(false);
-  const isFar = useStore(isZoomedFarOut);
+  const isOverview = useStore(isOverviewZoom);
+  const flow = useReactFlow();
+  const flowStore = useStoreApi();
+  const pointer = useRef<Point | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // Text far out is drawn at a fixed size on screen (see canvas.css): the zoom goes to CSS without a React render.
+  useEffect(
+    () =>
+      flowStore.subscribe((state) => {
+        wrapper.current?.style.setProperty('--zoom', String(state.transform[2]));
+      }),
+    [flowStore],
+  );
   const capturePointer = usePointerCapture();
   const [buildNodes] = useState(createFlowNodeBuilder);
   const [buildEdges] = useState(createFlowEdgeBuilder);
   const outline = useMemo(() => parseNodeOutline(outlineKeys), [outlineKeys]);
+  const emphasis = useMemo(
+    () => canvasEmphasis(links, outline, selectedNodeIds, lineageFocus),
+    [links, outline, selectedNodeIds, lineageFocus],
+  );
+  const shownOutline = useMemo(() => (isOverview ? overviewOutline(outline) : outline), [isOverview, outline]);
   const nodes = useMemo(
-    () => buildNodes(outline, layout, { selectedIds: selectedNodeIds, measured }),
-    [buildNodes, outline, layout, selectedNodeIds, measured],
+    () =>
+      buildNodes(shownOutline, layout, {
+        selectedIds: selectedNodeIds,
+        measured,
+        dimmedIds: emphasis.dimmedIds,
+        cursorId: keyboardCursor,
+      }),
+    [buildNodes, shownOutline, layout, selectedNodeIds, measured, emphasis, keyboardCursor],
   );
-  const edges = useMemo(
-    () => buildEdges(links, selectedLinkIds, compatibility),
-    [buildEdges, links, selectedLinkIds, compatibility],
+  const linkEdges = useMemo(
+    () => buildEdges(links, selectedLinkIds, compatibility, emphasis.links),
+    [buildEdges, links, selectedLinkIds, compatibility, emphasis],
   );
+  const flowEdges = useMemo(() => domainFlowEdges(flows, emphasis.dimmedIds), [flows, emphasis]);
+  const edges = isOverview ? flowEdges : linkEdges;
   const isLarge = outline.length > LARGE_MESH_NODES;
-  const nodeHandlers = useNodeChanges(measured, setMeasured);
+  const nodeHandlers = useNodeChanges(measured, setMeasured, setGuides);
   const connectionHandlers = useConnectionHandlers();
   const { onDragOver, onDrop } = usePaletteDrop();
-  useRegisterCanvas();
+  useRegisterCanvas(pointer);
+
+  const openMenu = useCallback(
+    (event: MouseEvent | globalThis.MouseEvent, on: ContextMenuTarget['on']) => {
+      event.preventDefault();
+      const screen = { x: event.clientX, y: event.clientY };
+      useUiStore.getState().openContextMenu({ on, screen, canvas: flow.screenToFlowPosition(screen) });
+    },
+    [flow],
+  );
+  const menuHandlers = useMemo(
+    () => ({
+      onPaneContextMenu: (event: MouseEvent | globalThis.MouseEvent) => openMenu(event, { kind: 'pane' }),
+      onNodeContextMenu: (event: MouseEvent, node: Node) => {
+        // A right-click acts on what it hits: an unselected node becomes the selection first.
+        if (!useSelectionStore.getState().nodeIds.has(node.id)) selectOnly([node.id]);
+        openMenu(event, { kind: 'node', id: node.id });
+      },
+      onSelectionContextMenu: (event: MouseEvent, selected: Node[]) => {
+        const [first] = selected;
+        if (first) openMenu(event, { kind: 'node', id: first.id });
+      },
+      onEdgeContextMenu: (event: MouseEvent, edge: Edge) => {
+        if (edge.type !== 'mesh-link') return event.preventDefault();
+        if (!useSelectionStore.getState().linkIds.has(edge.id)) selectOnly([], [edge.id]);
+        openMenu(event, { kind: 'link', id: edge.id });
+      },
+      onEdgeMouseEnter: (_event: MouseEvent, edge: Edge) => useUiStore.getState().setHoveredLink(edge.id),
+      onEdgeMouseLeave: () => useUiStore.getState().setHoveredLink(null),
+      onNodeDoubleClick: (_event: MouseEvent, node: Node) => {
+        // Far out, double-clicking a domain's block zooms into it, where its products can be read.
+        if (node.type === 'domain-block') void flow.fitView({ nodes: [{ id: node.id }], duration: 300 });
+      },
+      onSelectionStart: () => {
+        document.body.classList.add(BOX_SELECTING);
+        window.getSelection()?.removeAllRanges();
+      },
+      onSelectionEnd: () => {
+        document.body.classList.remove(BOX_SELECTING);
+        window.getSelection()?.removeAllRanges();
+      },
+    }),
+    [openMenu, flow],
+  );
+
+  const trackPointer = (event: PointerEvent) => {
+    pointer.current = { x: event.clientX, y: event.clientY };
+  };
+  const preventTextSelection = (event: MouseEvent) => {
+    // The box a Shift-drag draws starts on the empty canvas; the browser would start selecting text there.
+    if (event.shiftKey && (event.target as Element).closest('.react-flow__pane')) event.preventDefault();
+  };
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P and S
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P, S and N
     <div
-      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isFar ? ' mesh-canvas--far' : ''}`}
+      ref={wrapper}
+      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isOverview ? ' mesh-canvas--overview' : ''}${lineageFocus ? ' mesh-canvas--focused' : ''}`}
       data-testid="canvas"
+      data-overview={isOverview}
       onPointerDownCapture={capturePointer}
+      onMouseDownCapture={preventTextSelection}
+      onPointerMove={trackPointer}
+      onPointerLeave={() => {
+        pointer.current = null;
+      }}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
@@ -114,6 +232,7 @@ function MeshFlow() {
         edgeTypes={EDGE_TYPES}
         {...nodeHandlers}
         {...connectionHandlers}
+        {...menuHandlers}
         connectionMode={ConnectionMode.Loose}
         connectionLineComponent={ConnectionLine}
         colorMode={theme}
@@ -125,13 +244,14 @@ function MeshFlow() {
         // A selected link is drawn on top, so dragging its end grabs it rather than a link sharing the port.
         elevateEdgesOnSelect
         disableKeyboardA11y
-        onlyRenderVisibleElements={isLarge}
+        zoomOnDoubleClick={false}
+        onlyRenderVisibleElements={isLarge && !isOverview}
         onMoveStart={() => setMoving(true)}
         onMoveEnd={() => setMoving(false)}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.05}
-        maxZoom={2}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} />
         {hasNoDomains && (
@@ -140,6 +260,9 @@ function MeshFlow() {
             shortcut.
           </Panel>
         )}
+        {lineageFocus && <LineageBar focus={lineageFocus} />}
+        <LayoutBusy />
+        <AlignmentGuides guides={guides} />
         <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap" />
         <Controls showInteractive={false}>
           <ControlButton
@@ -153,6 +276,7 @@ function MeshFlow() {
           </ControlButton>
         </Controls>
       </ReactFlow>
+      {contextMenu && <ContextMenu target={contextMenu} />}
     </div>
   );
 }

@@ -1,39 +1,111 @@
-import { useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { type RefObject, useEffect } from 'react';
+import { canvasBox } from '../../shared/editing/alignment';
+import { arrangedLayout } from '../../shared/editing/auto-layout';
+import { boundsOf, containsRect, overlaps, type Point, type Rect } from '../../shared/editing/geometry';
+import { linkById } from '../../shared/editing/mesh-index';
 import { currentMesh } from '../store/document-store';
+import { measuredSizeOf } from '../store/node-sizes';
 import { useNoticeStore } from '../store/notice-store';
+import { useUiStore } from '../store/ui-store';
 import { animateLayout } from './auto-layout/animate-layout';
-import { computeLayout } from './auto-layout/compute-layout';
+import { computeArrangements, LayoutCancelled } from './auto-layout/compute-layout';
 import { registerCanvas } from './canvas-commands';
+import { MIN_ZOOM, OVERVIEW_ZOOM } from './zoom-levels';
 
 const VIEW_ANIMATION = { duration: 300 };
+const FOCUS_PADDING = 0.15;
+/** The most a focus zooms in: a single product fills a third of the view, not all of it. */
+const FOCUS_MAX_ZOOM = 1.2;
+/** What sits over the canvas and may hide what is under it. */
+const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
 
-/** Makes this canvas the one the toolbar, shortcuts and quick search talk to. */
-export function useRegisterCanvas(): void {
+/** Makes this canvas the one the toolbar, shortcuts, menus and quick search talk to. */
+export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   useEffect(() => {
+    let layoutRun: AbortController | null = null;
+    const notify = (tone: 'info' | 'error', text: string) => useNoticeStore.getState().show({ tone, text });
     const sizeOf = (nodeId: string) => {
       const measured = flow.getInternalNode(nodeId)?.measured;
       return measured?.width && measured.height ? { width: measured.width, height: measured.height } : undefined;
+    };
+    const toCanvasRect = (rect: DOMRect): Rect => {
+      const topLeft = flow.screenToFlowPosition({ x: rect.left, y: rect.top });
+      const bottomRight = flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
+      return { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+    };
+    const visibleArea = () => {
+      const { domNode } = flowStore.getState();
+      if (!domNode) return undefined;
+      const view = toCanvasRect(domNode.getBoundingClientRect());
+      const covered = [...domNode.querySelectorAll(OVERLAYS)].map((overlay) =>
+        toCanvasRect(overlay.getBoundingClientRect()),
+      );
+      return { view, covered };
+    };
+    const fitBox = (box: Rect) =>
+      void flow.fitBounds(box, { padding: FOCUS_PADDING, ...VIEW_ANIMATION }).then(() => {
+        if (flow.getZoom() > FOCUS_MAX_ZOOM) void flow.zoomTo(FOCUS_MAX_ZOOM, VIEW_ANIMATION);
+      });
+    const focusElements = (nodeIds: readonly string[], linkIds: readonly string[] = []) => {
+      const mesh = currentMesh();
+      if (!mesh) return;
+      const ends = linkIds.flatMap((id) => {
+        const link = linkById(mesh, id);
+        return link ? [link.from.nodeId, link.to.nodeId] : [];
+      });
+      const box = boundsOf([...nodeIds, ...ends].map((id) => canvasBox(mesh, id, measuredSizeOf)));
+      if (box) fitBox(box);
     };
     return registerCanvas({
       zoomIn: () => void flow.zoomIn(VIEW_ANIMATION),
       zoomOut: () => void flow.zoomOut(VIEW_ANIMATION),
       fitView: () => void flow.fitView(VIEW_ANIMATION),
-      focusNode: (nodeId) => void flow.fitView({ nodes: [{ id: nodeId }], maxZoom: 1.2, ...VIEW_ANIMATION }),
+      focusNode: (nodeId) => focusElements([nodeId]),
+      focusElements,
+      reveal: (nodeId) => {
+        const mesh = currentMesh();
+        const area = visibleArea();
+        if (!mesh || !area) return;
+        const box = canvasBox(mesh, nodeId, measuredSizeOf);
+        const isHidden = area.covered.some((overlay) => overlaps(overlay, box));
+        if (containsRect(area.view, box) && !isHidden) return;
+        const zoom = Math.max(flow.getZoom(), OVERVIEW_ZOOM);
+        void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, ...VIEW_ANIMATION });
+      },
       autoLayout: async () => {
         const mesh = currentMesh();
-        if (!mesh || mesh.domains.length === 0) return;
-        const layout = await computeLayout(mesh, sizeOf);
-        if (currentMesh() !== mesh) {
-          useNoticeStore
-            .getState()
-            .show({ tone: 'info', text: 'The design changed during auto-layout; run it again.' });
-          return;
+        if (!mesh || mesh.domains.length === 0 || layoutRun) return;
+        layoutRun = new AbortController();
+        useUiStore.getState().setLayingOut(true);
+        try {
+          const arrangements = await computeArrangements(mesh, sizeOf, layoutRun.signal);
+          if (currentMesh() !== mesh) {
+            notify('info', 'The design changed during auto-layout; nothing was moved. Run it again.');
+            return;
+          }
+          const { width, height } = flowStore.getState();
+          const layout = arrangedLayout(mesh, arrangements, width / Math.max(1, height), measuredSizeOf);
+          await animateLayout(layout);
+          await flow.fitView({ ...VIEW_ANIMATION, minZoom: MIN_ZOOM });
+        } catch (error) {
+          if (error instanceof LayoutCancelled) notify('info', 'Auto-layout cancelled; nothing was moved.');
+          else throw error;
+        } finally {
+          layoutRun = null;
+          useUiStore.getState().setLayingOut(false);
         }
-        await animateLayout(layout);
-        await flow.fitView(VIEW_ANIMATION);
       },
+      cancelAutoLayout: () => layoutRun?.abort(),
+      pastePoint: () => {
+        if (pointer.current) return flow.screenToFlowPosition(pointer.current);
+        const area = visibleArea();
+        return area && { x: area.view.x + area.view.width / 2, y: area.view.y + area.view.height / 2 };
+      },
+      visibleArea,
+      isOverview: () => flowStore.getState().transform[2] < OVERVIEW_ZOOM,
     });
-  }, [flow]);
+  }, [flow, flowStore, pointer]);
 }

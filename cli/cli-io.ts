@@ -3,6 +3,12 @@ import type { OpenSqlWorkspace } from '../shared/simulation';
 /** What a command may touch, injected so commands run in tests without a terminal or disk. */
 export interface CliIo {
   readText(path: string): Promise<string>;
+  /** The names in a folder; null when there is no such folder. */
+  listFolder(path: string): Promise<string[] | null>;
+  /** Writes a file, creating its folders; `path` is `folder` and a relative `/`-separated path. */
+  writeFile(folder: string, path: string, content: string | Uint8Array): Promise<void>;
+  /** Replaces a file's text all at once (a temporary file renamed over it): never half written. */
+  replaceText(path: string, text: string): Promise<void>;
   /** SQLite for the simulator (sql.js). */
   openSqlite(): Promise<OpenSqlWorkspace>;
   out(line: string): void;
@@ -13,9 +19,21 @@ export interface CliIo {
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+export const PROGRAM = 'mesh-designer';
+
 export interface Command {
   name: string;
   usage: string;
   summary: string;
+  /** Lines `<command> --help` prints after the usage: options, exit codes. */
+  details?: readonly string[];
   run(args: string[], io: CliIo): Promise<ExitCode>;
+}
+
+/** Prints a usage error: what was wrong, then how the command is used. */
+export function usageError(io: CliIo, command: Command, problem?: string): ExitCode {
+  if (problem) io.err(`${PROGRAM} ${command.name}: ${problem}`);
+  io.err(`usage: ${command.usage}`);
+  io.err(`run '${PROGRAM} ${command.name} --help' for more`);
+  return EXIT.usage;
 }

@@ -23,9 +23,9 @@ await Promise.all(
   ),
 );
 
-const cliOutfile = 'dist/cli/mesh.mjs';
+const cliOutfile = 'dist/cli/mesh-designer.mjs';
 await build({
-  entryPoints: ['cli/mesh.ts'],
+  entryPoints: ['cli/mesh-designer.ts'],
   outfile: cliOutfile,
   bundle: true,
   platform: 'node',

@@ -7,7 +7,7 @@ const DEFAULT_TICKS = 100;
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  usage: 'mesh simulate <file.mesh.json> [--scenario ID] [--ticks N] [--json]',
+  usage: 'mesh-designer simulate <file.mesh.json> [--scenario ID] [--ticks N] [--json]',
   summary: 'run a scenario headless; exit 1 on quarantined records or pipeline errors',
   async run(args, io) {
     const options = parseOptions(args, { values: ['scenario', 'ticks'], flags: ['json'] });

@@ -168,7 +168,10 @@ function objectChanges(previous: SchemaObject, next: SchemaObject): ContractChan
 }
 
 /** A removed and an added field alike in everything but name are taken for a rename. */
-function guessRenames(removed: readonly ContractProperty[], added: readonly ContractProperty[]): Map<string, string> {
+export function guessRenames(
+  removed: readonly ContractProperty[],
+  added: readonly ContractProperty[],
+): Map<string, string> {
   const renames = new Map<string, string>();
   const unclaimed = [...added];
   for (const property of removed) {
@@ -200,7 +203,7 @@ function primaryKeyChanges(
 }
 
 /** The key's field names in key order: by primaryKeyPosition, then as declared. */
-function primaryKeyOf(object: SchemaObject): string[] {
+export function primaryKeyOf(object: SchemaObject): string[] {
   return object.properties
     .filter((property) => property.primaryKey)
     .map((property, index) => ({ name: property.name, position: property.primaryKeyPosition ?? -1, index }))

@@ -99,7 +99,8 @@ export function checkMeshCompatibility(mesh: Mesh): LinkCompatibility[] {
   return mesh.links.map((link) => checkLinkCompatibility(mesh, link));
 }
 
-function publishedContractId(system: OperationalSystem, topic: Topic): string | undefined {
+/** The contract of the event a topic carries, when the system publishes it under one (outbox topics). */
+export function publishedContractId(system: OperationalSystem, topic: Topic): string | undefined {
   const { source } = topic;
   if (source.kind !== 'outbox') return undefined;
   return system.publishes.find((event) => event.name === source.event)?.contractId;

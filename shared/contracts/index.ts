@@ -17,6 +17,14 @@ export {
 } from './compatibility';
 export type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 export {
+  CONFLICT_POLICIES,
+  type ConflictPolicy,
+  type ImportDecision,
+  type ImportOutcome,
+  isImported,
+  resolveContractConflicts,
+} from './import-conflicts';
+export {
   attachContracts,
   type ContractAttachment,
   type ContractFile,

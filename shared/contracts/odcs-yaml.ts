@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { toYamlText } from '../export/yaml-text';
 import type { Contract } from '../model/contract';
 import { contractFromOdcs, contractToOdcs, isJsonObject } from './odcs-document';
 import { validateOdcsDocument } from './odcs-schema';
@@ -6,9 +6,8 @@ import { byPosition, type LocatedResult, locateProblem, readYamlSource, type Yam
 
 /** A contract as ODCS v3.1.0 YAML; the output validates against the official schema. */
 export function serializeOdcsYaml(contract: Contract): string {
-  // No folding of long lines: descriptions and SQL stay on one line, as people wrote them;
-  // no anchors for objects the model happens to share: each place reads in full.
-  return stringify(contractToOdcs(contract), { lineWidth: 0, aliasDuplicateObjects: false });
+  // Quoted for YAML 1.1 readers too; long lines unfolded and shared objects written in full.
+  return toYamlText(contractToOdcs(contract));
 }
 
 /** Reads ODCS YAML text into a Contract. Never throws: every failure is a located problem. */

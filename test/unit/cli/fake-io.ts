@@ -1,18 +1,32 @@
 import initSqlJs from 'sql.js';
 import { sqlJsWorkspace } from '../../../shared/simulation';
 
-/** A CliIo over in-memory files that records what the command prints. */
-export function fakeIo(files: Record<string, string>) {
+/** A CliIo over in-memory files (folders are path prefixes) that records what the command prints. */
+export function fakeIo(initialFiles: Record<string, string>) {
+  const files = new Map<string, string | Uint8Array>(Object.entries(initialFiles));
   const out: string[] = [];
   const err: string[] = [];
   return {
     out,
     err,
+    files,
     io: {
       readText: async (path: string) => {
-        const text = files[path];
-        if (text === undefined) throw new Error(`ENOENT: no such file '${path}'`);
-        return text;
+        const text = files.get(path);
+        if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file '${path}'`), { code: 'ENOENT' });
+        return String(text);
+      },
+      listFolder: async (path: string) => {
+        const inside = [...files.keys()].filter((file) => file.startsWith(`${path}/`));
+        return inside.length > 0
+          ? [...new Set(inside.map((file) => file.slice(path.length + 1).split('/')[0] as string))]
+          : null;
+      },
+      writeFile: async (folder: string, path: string, content: string | Uint8Array) => {
+        files.set(`${folder}/${path}`, content);
+      },
+      replaceText: async (path: string, text: string) => {
+        files.set(path, text);
       },
       openSqlite: async () => sqlJsWorkspace(await initSqlJs()),
       out: (line: string) => out.push(line),

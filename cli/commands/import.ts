@@ -1,0 +1,114 @@
+import {
+  attachContracts,
+  CONFLICT_POLICIES,
+  type ConflictPolicy,
+  formatLocatedProblem,
+  type ImportDecision,
+  importContractFiles,
+  isImported,
+  resolveContractConflicts,
+} from '../../shared/contracts';
+import { formatProblem, parseMeshDocument, serializeMesh } from '../../shared/model';
+import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
+import { parseOptions } from '../parse-options';
+import { readInput, readMesh } from '../read-input';
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: `${PROGRAM} import <contract.odcs.yaml>... --into <file.mesh.json> [--on-conflict skip|rename|replace]`,
+  summary: 'add ODCS contracts to a design, each served by the data product it names',
+  details: [
+    'Each contract is read and checked on its own (a broken file is reported and the others still import).',
+    'A contract that names its dataProduct is served from a new output port of that product, created',
+    'with its domain when missing. The design is rewritten all at once, only when something was imported.',
+    '',
+    'A contract whose id the design, or an earlier file of the same command, already has is never merged:',
+    '  --on-conflict skip      leave it out (the default)',
+    '  --on-conflict rename    import it under a new id (order → order-2)',
+    '  --on-conflict replace   replace the existing contract (with several files of one id, the last wins)',
+    '',
+    'exit codes: 0 everything imported (or skipped on request), 1 a file could not be read or imported,',
+    '            or a conflict was skipped without --on-conflict, 2 wrong usage',
+  ],
+  async run(args, io) {
+    const options = parseOptions(args, { values: ['into', 'on-conflict'], flags: [] });
+    if (!options.ok) return usageError(io, this, options.error);
+    const files = options.positional;
+    const into = options.values.into;
+    if (files.length === 0) return usageError(io, this, 'no contract to import');
+    if (!into) return usageError(io, this, '--into <file.mesh.json> is required');
+    const policy = options.values['on-conflict'] ?? 'skip';
+    if (!isConflictPolicy(policy))
+      return usageError(io, this, `--on-conflict is skip, rename or replace (got '${policy}')`);
+
+    const design = await readMesh(io, into);
+    if (!design.ok) {
+      for (const line of design.lines) io.err(line);
+      return EXIT.problems;
+    }
+    let hasProblems = false;
+    const readable: { name: string; text: string }[] = [];
+    for (const file of files) {
+      const input = await readInput(io, file);
+      if (input.ok) readable.push({ name: file, text: input.text });
+      else {
+        io.err(`${file}: ${input.message}`);
+        hasProblems = true;
+      }
+    }
+    const parsed = importContractFiles(readable).flatMap((report) => {
+      if (report.ok) return [{ file: report.file, contract: report.contract }];
+      for (const problem of report.errors) io.err(`${report.file}:${formatLocatedProblem(problem)}`);
+      hasProblems = true;
+      return [];
+    });
+    const decisions = resolveContractConflicts(
+      design.mesh.contracts.map((contract) => contract.id),
+      parsed,
+      policy,
+    );
+    const imported = decisions.filter(isImported);
+    const { mesh, attachments } = attachContracts(
+      design.mesh,
+      imported.map((decision) => decision.contract),
+    );
+    // Validate on write: the file must open again exactly as the app opens it.
+    const checked = parseMeshDocument(JSON.parse(serializeMesh(mesh)));
+    if (!checked.ok) {
+      for (const problem of checked.errors) io.err(`${into}: ${formatProblem(problem)} (nothing was written)`);
+      return EXIT.problems;
+    }
+    for (const decision of decisions) {
+      const attachment = attachments[imported.indexOf(decision)];
+      const line = describeDecision(decision, attachment?.message);
+      if (decision.outcome.kind === 'skipped' && options.values['on-conflict'] === undefined) {
+        io.err(line);
+        hasProblems = true;
+      } else io.out(line);
+    }
+    if (imported.length > 0) await io.replaceText(into, serializeMesh(checked.value));
+    io.out(
+      `${into}: ${imported.length} of ${files.length} contract files imported${imported.length > 0 ? '' : ', nothing written'}`,
+    );
+    return hasProblems ? EXIT.problems : EXIT.ok;
+  },
+};
+
+function isConflictPolicy(value: string): value is ConflictPolicy {
+  return (CONFLICT_POLICIES as readonly string[]).includes(value);
+}
+
+function describeDecision(decision: ImportDecision, attached: string | undefined): string {
+  const { file, contract, outcome } = decision;
+  switch (outcome.kind) {
+    case 'added':
+    case 'replaced':
+      return `${file}: ${attached}`;
+    case 'renamed':
+      return `${file}: id '${outcome.from}' is taken by ${outcome.clashesWith}, imported as '${contract.id}': ${attached}`;
+    case 'skipped':
+      return `${file}: skipped: contract '${contract.id}' is already in ${outcome.clashesWith} (--on-conflict rename or replace to import it)`;
+    case 'superseded':
+      return `${file}: skipped: contract '${contract.id}' is replaced by ${outcome.by}, later in the same import`;
+  }
+}

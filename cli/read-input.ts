@@ -1,0 +1,40 @@
+import { formatProblem, type Mesh, parseMeshFile } from '../shared/model';
+import type { CliIo } from './cli-io';
+
+/** A file's text, or why it cannot be read (`cannot read: no such file`), never a stack trace. */
+export async function readInput(
+  io: CliIo,
+  path: string,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  try {
+    return { ok: true, text: await io.readText(path) };
+  } catch (error) {
+    return { ok: false, message: `cannot read: ${describeReadError(error)}` };
+  }
+}
+
+function describeReadError(error: unknown): string {
+  switch ((error as { code?: string }).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return (error as Error).message;
+  }
+}
+
+/** A design read and checked, or every problem as a line to print. */
+export async function readMesh(
+  io: CliIo,
+  path: string,
+): Promise<{ ok: true; mesh: Mesh } | { ok: false; lines: string[] }> {
+  const input = await readInput(io, path);
+  if (!input.ok) return { ok: false, lines: [`${path}: ${input.message}`] };
+  const parsed = parseMeshFile(input.text);
+  if (!parsed.ok) return { ok: false, lines: parsed.errors.map((problem) => `${path}: ${formatProblem(problem)}`) };
+  return { ok: true, mesh: parsed.value };
+}

@@ -1,0 +1,62 @@
+import type { Contract } from '../model/contract';
+import { uniqueId } from '../model/ids';
+
+/** What to do with an imported contract whose id the mesh, or an earlier file of the batch, already has. */
+export const CONFLICT_POLICIES = ['skip', 'rename', 'replace'] as const;
+export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
+
+export type ImportOutcome =
+  | { kind: 'added' }
+  | { kind: 'replaced'; of: 'mesh' }
+  | { kind: 'renamed'; from: string; clashesWith: string }
+  | { kind: 'skipped'; clashesWith: string }
+  /** With `replace`, a later file of the batch with the same id wins. */
+  | { kind: 'superseded'; by: string };
+
+export interface ImportDecision {
+  file: string;
+  /** The contract to attach (renamed when the outcome says so); not attached when skipped or superseded. */
+  contract: Contract;
+  outcome: ImportOutcome;
+}
+
+/**
+ * Decides, file by file, what becomes of contracts whose id is taken: never merged silently.
+ * `clashesWith` names what has the id: `the mesh` or the earlier file.
+ */
+export function resolveContractConflicts(
+  meshContractIds: readonly string[],
+  imported: readonly { file: string; contract: Contract }[],
+  policy: ConflictPolicy,
+): ImportDecision[] {
+  const inMesh = new Set(meshContractIds);
+  const taken = new Set([...meshContractIds, ...imported.map(({ contract }) => contract.id)]);
+  const decisions: ImportDecision[] = [];
+  const claimedBy = new Map<string, ImportDecision>();
+  for (const { file, contract } of imported) {
+    const earlier = claimedBy.get(contract.id);
+    const clashesWith = earlier ? earlier.file : inMesh.has(contract.id) ? 'the mesh' : undefined;
+    let decision: ImportDecision;
+    if (clashesWith === undefined) {
+      decision = { file, contract, outcome: { kind: 'added' } };
+    } else if (policy === 'skip') {
+      decision = { file, contract, outcome: { kind: 'skipped', clashesWith } };
+    } else if (policy === 'rename') {
+      const id = uniqueId(contract.id, taken);
+      taken.add(id);
+      decision = { file, contract: { ...contract, id }, outcome: { kind: 'renamed', from: contract.id, clashesWith } };
+    } else {
+      if (earlier) earlier.outcome = { kind: 'superseded', by: file };
+      const replacesMesh = inMesh.has(contract.id);
+      decision = { file, contract, outcome: replacesMesh ? { kind: 'replaced', of: 'mesh' } : { kind: 'added' } };
+    }
+    decisions.push(decision);
+    if (decision.outcome.kind !== 'skipped') claimedBy.set(decision.contract.id, decision);
+  }
+  return decisions;
+}
+
+/** Whether the decision's contract goes into the mesh. */
+export function isImported(decision: ImportDecision): boolean {
+  return decision.outcome.kind !== 'skipped' && decision.outcome.kind !== 'superseded';
+}

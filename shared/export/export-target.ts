@@ -1,0 +1,60 @@
+import type { Mesh } from '../model/mesh';
+import type { Result } from '../model/problem';
+import { type ExportScope, elementsInScope, type ScopedElements } from './export-scope';
+import { createFileNamer, type FileNamer } from './file-names';
+
+/** One file of an export: where it goes in the bundle and what it holds. */
+export interface ExportFile {
+  /** Relative to the bundle's folder, `/`-separated, every name a safe slug: `odcs/order-placed.odcs.yaml`. */
+  path: string;
+  /** Text (UTF-8 on disk) or bytes (images). */
+  content: string | Uint8Array;
+  /** What the file describes, for index.md and the dialog: `contract OrderPlaced 1.0.0`. */
+  about: string;
+}
+
+export interface ExportOptions {
+  /** The design as last saved, for migrations from each contract's saved version to the current one. */
+  baseline?: Mesh;
+}
+
+/**
+ * One export format. Its files live in the folder named after its id; `files` is a pure
+ * function of the design and never throws: a problem names the element and the reason.
+ */
+export interface ExportTarget {
+  id: string;
+  label: string;
+  /** The tools that read these files, for index.md and the dialog. */
+  readBy: string;
+  files(mesh: Mesh, scope: ExportScope, options?: ExportOptions): Result<ExportFile[]>;
+}
+
+/** What a target's writer gets: the design, what the scope covers, and a namer for its folder. */
+export interface TargetContext {
+  mesh: Mesh;
+  scoped: ScopedElements;
+  options: ExportOptions;
+  /** Names files in the target's folder after their elements: `nameFile([name, id], '.odps.yaml')`. */
+  nameFile: FileNamer;
+}
+
+/** A target from its writer: the scope is resolved (or its problem returned) before the writer runs. */
+export function defineTarget(definition: {
+  id: string;
+  label: string;
+  readBy: string;
+  write(context: TargetContext): Result<ExportFile[]>;
+}): ExportTarget {
+  const { id, label, readBy, write } = definition;
+  return {
+    id,
+    label,
+    readBy,
+    files(mesh, scope, options = {}) {
+      const scoped = elementsInScope(mesh, scope);
+      if (!scoped.ok) return scoped;
+      return write({ mesh, scoped: scoped.value, options, nameFile: createFileNamer(id) });
+    },
+  };
+}

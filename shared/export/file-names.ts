@@ -1,0 +1,95 @@
+import type { Problem } from '../model/problem';
+
+/*
+ * Names of exported files come from element names, which users type freely: `../../x`,
+ * `CON`, `C:\Windows`, emoji, 300 characters. Every name we write is a slug that is safe on
+ * Linux, macOS and Windows, unique in its folder whatever the case, and short enough for
+ * every file system; every path stays inside the export folder, in a zip as on disk.
+ */
+
+/** At most this many characters per file or folder name (extension included). */
+export const MAX_FILE_NAME_LENGTH = 100;
+
+/** Windows refuses these as file names, with any extension, in any case. */
+const RESERVED_NAMES = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+/** Room kept at the end of a stem for the `-2`, `-3` … that makes it unique. */
+const SUFFIX_ROOM = 5;
+
+/**
+ * A display name as a file-name stem: ASCII letters and digits in lower case, words joined
+ * by `-` (`OrderPlaced` → `order-placed`, `Ünïcode 🚀` → `unicode`); empty when nothing is left.
+ */
+export function fileSlug(name: string, maxLength = MAX_FILE_NAME_LENGTH): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, maxLength)
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Hands out slugs, each the slug of the first of `names` that leaves one ('item' when none
+ * does), unique ignoring case, never one `isReserved` refuses, at most `maxLength` long
+ * (room kept for the `-2` suffix). The same calls in the same order give the same slugs.
+ */
+export function createSlugAllocator(isReserved: (slug: string) => boolean = () => false) {
+  const taken = new Set<string>();
+  return function allocate(names: readonly string[], maxLength: number): string {
+    const maxStem = maxLength - SUFFIX_ROOM;
+    const stem = names.map((name) => fileSlug(name, maxStem)).find((slug) => slug.length > 0) ?? 'item';
+    const isFree = (candidate: string) => !isReserved(candidate) && !taken.has(candidate);
+    let candidate = stem;
+    for (let suffix = 2; !isFree(candidate); suffix++) candidate = `${stem}-${suffix}`;
+    taken.add(candidate);
+    return candidate;
+  };
+}
+
+/**
+ * Names the files of one folder after their elements (`names`: the element's name, then its
+ * id, for names that leave no slug), never a reserved device name, at most
+ * MAX_FILE_NAME_LENGTH characters with the extension.
+ */
+export function createFileNamer(folder: string) {
+  const allocate = createSlugAllocator((slug) => RESERVED_NAMES.test(slug));
+  return (names: readonly string[], extension: string): string =>
+    `${folder}/${allocate(names, MAX_FILE_NAME_LENGTH - extension.length)}${extension}`;
+}
+
+export type FileNamer = ReturnType<typeof createFileNamer>;
+
+/**
+ * Why a relative path could land outside the export folder or fail on some platform, or
+ * null when it is safe: `/`-separated names, none empty, `.` or `..`, no backslash, drive
+ * colon, control character or reserved device name, none longer than MAX_FILE_NAME_LENGTH.
+ */
+export function unsafePathReason(path: string): string | null {
+  if (path.length === 0) return 'is empty';
+  if (path.startsWith('/')) return 'is absolute';
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.' || segment === '..') return `has the folder name '${segment}'`;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+    if (/[\\:*?"<>|\u0000-\u001f\u007f]/.test(segment)) return `'${segment}' has a character not allowed in file names`;
+    if (RESERVED_NAMES.test(segment.split('.')[0] ?? '')) return `'${segment}' is a reserved device name on Windows`;
+    if (/[. ]$/.test(segment)) return `'${segment}' ends with a dot or a space`;
+    if (segment.length > MAX_FILE_NAME_LENGTH) return `'${segment}' is longer than ${MAX_FILE_NAME_LENGTH} characters`;
+  }
+  return null;
+}
+
+/** Every path that is unsafe, or that differs from an earlier one only in case, as located problems. */
+export function checkBundlePaths(paths: readonly string[]): Problem[] {
+  const seen = new Map<string, string>();
+  return paths.flatMap((path, index) => {
+    const reason = unsafePathReason(path);
+    if (reason) return [{ path: `files[${index}]`, message: `'${path}' ${reason}` }];
+    const folded = path.toLowerCase();
+    const earlier = seen.get(folded);
+    seen.set(folded, path);
+    return earlier === undefined ? [] : [{ path: `files[${index}]`, message: `'${path}' clashes with '${earlier}'` }];
+  });
+}

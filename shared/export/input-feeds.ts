@@ -1,0 +1,31 @@
+import { publishedContractId } from '../contracts/compatibility';
+import type { Contract } from '../model/contract';
+import { type ResolvedEndpoint, resolveEndpoint } from '../model/endpoints';
+import type { Link } from '../model/link';
+import type { Mesh } from '../model/mesh';
+
+/** One link into an input port: where it comes from and the contract governing what flows. */
+export interface InputFeed {
+  link: Link;
+  source: ResolvedEndpoint;
+  /** The output port's contract, or the published event's for an outbox topic; none for CDC topics. */
+  contract: Contract | undefined;
+}
+
+/** What feeds each input port, by product id then port id; built once per export. */
+export function inputFeeds(mesh: Mesh): (productId: string, portId: string) => InputFeed[] {
+  const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
+  const byProduct = new Map<string, Map<string, InputFeed[]>>();
+  for (const link of mesh.links) {
+    const source = resolveEndpoint(mesh, link.from);
+    if (!source) continue;
+    const contractId =
+      source.kind === 'port' ? source.port.contractId : publishedContractId(source.system, source.topic);
+    const byPort = byProduct.get(link.to.nodeId) ?? new Map<string, InputFeed[]>();
+    byProduct.set(link.to.nodeId, byPort);
+    const feeds = byPort.get(link.to.portId) ?? [];
+    byPort.set(link.to.portId, feeds);
+    feeds.push({ link, source, contract: contractId === undefined ? undefined : contracts.get(contractId) });
+  }
+  return (productId, portId) => byProduct.get(productId)?.get(portId) ?? [];
+}

@@ -1,0 +1,9 @@
+/** The object without its undefined fields, so written files carry no empty keys. */
+export function compact<T extends Record<string, unknown>>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
+/** The list, or undefined when it is empty: standards that allow a list rarely want an empty one. */
+export function nonEmpty<T>(items: readonly T[]): T[] | undefined {
+  return items.length > 0 ? [...items] : undefined;
+}

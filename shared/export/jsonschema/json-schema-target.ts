@@ -1,0 +1,66 @@
+import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
+import type { LogicalType } from '../../model/logical-type';
+import { defineTarget } from '../export-target';
+import { compact, nonEmpty } from '../json-values';
+
+/*
+ * A JSON Schema (draft 2020-12) per schema object of each contract: what one record looks
+ * like. Required properties are required and never null; optional ones may be null. Further
+ * properties are allowed, as adding an optional field is not a breaking change.
+ */
+
+export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
+
+const JSON_TYPES: Record<LogicalType, { type: string; format?: string }> = {
+  string: { type: 'string' },
+  date: { type: 'string', format: 'date' },
+  timestamp: { type: 'string', format: 'date-time' },
+  time: { type: 'string', format: 'time' },
+  number: { type: 'number' },
+  integer: { type: 'integer' },
+  boolean: { type: 'boolean' },
+  object: { type: 'object' },
+  array: { type: 'array' },
+};
+
+export const jsonSchemaTarget = defineTarget({
+  id: 'jsonschema',
+  label: 'JSON Schema',
+  readBy: 'JSON Schema validators (Ajv, jsonschema), schema registries, code generators',
+  write({ scoped, nameFile }) {
+    return {
+      ok: true,
+      value: scoped.contracts.flatMap((contract) =>
+        contract.schema.map((object) => ({
+          path: nameFile([`${contract.name} ${object.name}`, `${contract.id} ${object.name}`], '.schema.json'),
+          content: `${JSON.stringify(recordSchema(contract, object), null, 2)}\n`,
+          about: `records of ${object.name} in contract ${contract.name} ${contract.version}`,
+        })),
+      ),
+    };
+  },
+});
+
+export function recordSchema(contract: Contract, object: SchemaObject): Record<string, unknown> {
+  return compact({
+    $schema: JSON_SCHEMA_DIALECT,
+    $id: `urn:data-contract:${encodeURIComponent(contract.id)}:${encodeURIComponent(contract.version)}:${encodeURIComponent(object.name)}`,
+    title: `${contract.name} ${object.name}`,
+    description: object.description ?? contract.description,
+    type: 'object',
+    properties: Object.fromEntries(object.properties.map((property) => [property.name, propertySchema(property)])),
+    required: nonEmpty(object.properties.filter((property) => property.required).map((property) => property.name)),
+  });
+}
+
+function propertySchema(property: ContractProperty): Record<string, unknown> {
+  const { type, format } = JSON_TYPES[property.logicalType];
+  return compact({
+    type: property.required ? type : [type, 'null'],
+    format,
+    description: property.description,
+    // The model's enum values are strings; on other types they could only refuse every value.
+    enum: property.enum && type === 'string' ? [...property.enum, ...(property.required ? [] : [null])] : undefined,
+    examples: property.examples,
+  });
+}

@@ -1,0 +1,116 @@
+import type { Contract } from '../../model/contract';
+import type { DataProduct } from '../../model/data-product';
+import type { Mesh } from '../../model/mesh';
+import { defineTarget } from '../export-target';
+import { type InputFeed, inputFeeds } from '../input-feeds';
+import { compact, nonEmpty } from '../json-values';
+import { toYamlText } from '../yaml-text';
+
+/*
+ * One ODPS v1.0.0 document per data product (Bitol Open Data Product Standard). What ODPS
+ * has no field for (the product's kind, documentation, SLOs, inputs fed without a contract)
+ * travels as custom properties, so nothing of the design is lost.
+ * - status: the one status all its output contracts share, else `draft`;
+ * - an output port without a contract has no version to give: it says `0.0.0`.
+ */
+
+export const ODPS_API_VERSION = 'v1.0.0';
+const UNVERSIONED = '0.0.0';
+
+type Feeds = ReturnType<typeof inputFeeds>;
+
+export const odpsTarget = defineTarget({
+  id: 'odps',
+  label: 'ODPS data products',
+  readBy: 'Entropy Data (Data Mesh Manager) and other Open Data Product Standard v1 tools',
+  write({ mesh, scoped, nameFile }) {
+    const feeds = inputFeeds(mesh);
+    return {
+      ok: true,
+      value: scoped.products.map((product) => ({
+        path: nameFile([product.name, product.id], '.odps.yaml'),
+        content: toYamlText(odpsDocument(mesh, product, feeds)),
+        about: `data product ${product.name}`,
+      })),
+    };
+  },
+});
+
+export function odpsDocument(mesh: Mesh, product: DataProduct, feeds: Feeds): Record<string, unknown> {
+  const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
+  const outputContracts = product.outputPorts.flatMap((port) => contracts.get(port.contractId ?? '') ?? []);
+  const inputs = product.inputPorts.map((port) => ({ port, feeds: feeds(product.id, port.id) }));
+  const inputContracts = unique(inputs.flatMap(({ feeds }) => feeds.flatMap((feed) => feed.contract ?? [])));
+  const uncontracted = inputs.filter(({ feeds }) => feeds.every((feed) => !feed.contract));
+  const domain = mesh.domains.find((candidate) => candidate.id === product.domainId);
+  return compact({
+    apiVersion: ODPS_API_VERSION,
+    kind: 'DataProduct',
+    id: product.id,
+    name: product.name,
+    status: statusOf(outputContracts),
+    domain: domain?.name,
+    description: product.description ? { purpose: product.description } : undefined,
+    customProperties: nonEmpty([
+      { property: 'dataProductKind', value: product.kind },
+      ...(product.documentation ? [{ property: 'documentation', value: product.documentation }] : []),
+      ...(product.observability.slos.length > 0
+        ? [{ property: 'serviceLevelObjectives', value: product.observability.slos }]
+        : []),
+      ...(uncontracted.length > 0
+        ? [
+            {
+              property: 'inputsWithoutContract',
+              description: 'Input ports fed by a CDC topic or by nothing, so with no contract to name.',
+              value: uncontracted.map(({ port, feeds }) => ({ name: port.name, from: feeds.map(describeSource) })),
+            },
+          ]
+        : []),
+    ]),
+    inputPorts: nonEmpty(
+      inputs.flatMap(({ port, feeds }) =>
+        feeds.flatMap((feed) =>
+          feed.contract ? [{ name: port.name, version: feed.contract.version, contractId: feed.contract.id }] : [],
+        ),
+      ),
+    ),
+    outputPorts: nonEmpty(
+      product.outputPorts.map((port) => {
+        const contract = contracts.get(port.contractId ?? '');
+        return compact({
+          name: port.name,
+          description: port.description || undefined,
+          type: port.protocol,
+          version: contract?.version ?? UNVERSIONED,
+          contractId: contract?.id,
+          inputContracts: nonEmpty(inputContracts.map(({ id, version }) => ({ id, version }))),
+        });
+      }),
+    ),
+    managementPorts: [
+      compact({
+        name: product.discoveryPort.name,
+        content: 'discoverability',
+        type: 'rest',
+        description: product.discoveryPort.description || undefined,
+      }),
+    ],
+    team: product.owner ? { name: product.owner } : undefined,
+  });
+}
+
+function statusOf(contracts: readonly Contract[]): string {
+  const statuses = new Set(contracts.map((contract) => contract.status));
+  return statuses.size === 1 ? ([...statuses][0] as string) : 'draft';
+}
+
+function describeSource(feed: InputFeed): string {
+  const { source } = feed;
+  return source.kind === 'topic'
+    ? `${source.system.name} topic ${source.topic.name}`
+    : `${source.product.name} ${source.port.name}`;
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

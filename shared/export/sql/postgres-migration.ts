@@ -1,0 +1,201 @@
+import { compareContracts, guessRenames } from '../../contracts/breaking-changes';
+import type { Contract, ContractProperty } from '../../model/contract';
+import { ident, qualified, sqlComment } from './postgres-names';
+import {
+  appendOnlyTriggerName,
+  appendOnlyTriggerStatement,
+  columnCommentStatement,
+  columnDefinition,
+  columnNames,
+  createTableStatements,
+  currentIndexName,
+  historyIndexStatements,
+  historyName,
+  historyTableStatements,
+  POSTGRES_TYPES,
+  type PostgresTable,
+  primaryKeyName,
+  tablesOf,
+  uniqueName,
+  versionsIndexName,
+} from './postgres-tables';
+
+/*
+ * ALTER statements taking a contract's tables from its last saved version to the current one:
+ * added, removed and renamed fields (a rename is a removed and an added field alike in all
+ * but name), type changes, nullability, uniqueness, primary key, history kept or dropped,
+ * event ↔ entity (the append-only trigger). Every statement that carries a breaking change
+ * is preceded by a `-- breaking:` line with the reason, so it is reviewed before it runs.
+ */
+
+const TYPES_CAST_THROUGH_TEXT = new Set(['boolean', 'jsonb']);
+
+/** The statements for one contract; `previous` undefined means new, `next` undefined means gone. */
+export function migrationStatements(schema: string, previous?: Contract, next?: Contract): string[] {
+  if (!previous && next) return [sqlComment(`${next.name} ${next.version} is new`), ...createAll(schema, next)];
+  if (previous && !next) {
+    return [
+      sqlComment(`${previous.name} ${previous.version} is no longer served here`),
+      ...tablesOf(schema, previous).flatMap((table) =>
+        dropTableStatements(table, `contract '${previous.name}' removed`),
+      ),
+    ];
+  }
+  if (!previous || !next) return [];
+  const comparison = compareContracts(previous, next);
+  const breaking = comparison.changes.filter((change) => change.isBreaking);
+  const noted = new Set<string>();
+  /** The `-- breaking:` line of a subject, before the first statement about it. */
+  const notesFor = (subject: string) => {
+    const messages = breaking.filter((change) => change.subject === subject).map((change) => change.message);
+    if (messages.length === 0 || noted.has(subject)) return [];
+    noted.add(subject);
+    return [sqlComment(`breaking: ${subject}: ${messages.join('; ')}`)];
+  };
+  const previousTables = new Map(tablesOf(schema, previous).map((table) => [table.name, table]));
+  const nextTables = tablesOf(schema, next);
+  const nextNames = new Set(nextTables.map((table) => table.name));
+  const statements = [
+    ...[...previousTables.values()]
+      .filter((table) => !nextNames.has(table.name))
+      .flatMap((table) => [...notesFor(table.name), ...dropTableStatements(table)]),
+    ...nextTables.flatMap((table) => {
+      const before = previousTables.get(table.name);
+      return before ? alterTableStatements(before, table, notesFor) : createTableStatements(table);
+    }),
+  ];
+  if (statements.length === 0) return [];
+  return [
+    sqlComment(`${next.name}: ${previous.version} → ${next.version}${comparison.isBreaking ? ' (breaking)' : ''}`),
+    ...(previous.kind === next.kind ? [] : notesFor('contract')),
+    ...statements,
+  ];
+}
+
+function createAll(schema: string, contract: Contract): string[] {
+  return tablesOf(schema, contract).flatMap(createTableStatements);
+}
+
+function dropTableStatements(table: PostgresTable, reason?: string): string[] {
+  return [
+    ...(reason ? [sqlComment(`breaking: ${reason}`)] : []),
+    ...(table.keepsHistory ? [`DROP TABLE ${qualified(table.schema, historyName(table))};`] : []),
+    `DROP TABLE ${qualified(table.schema, table.name)};`,
+  ];
+}
+
+function alterTableStatements(
+  before: PostgresTable,
+  after: PostgresTable,
+  notesFor: (subject: string) => string[],
+): string[] {
+  const target = qualified(after.schema, after.name);
+  const history = qualified(after.schema, historyName(after));
+  const keepsHistory = before.keepsHistory && after.keepsHistory;
+  /** The statement on the table, and on its history when both versions keep one. */
+  const onBoth = (alteration: string) => [
+    `ALTER TABLE ${target} ${alteration};`,
+    ...(keepsHistory ? [`ALTER TABLE ${history} ${alteration};`] : []),
+  ];
+  const subject = (property: ContractProperty) => `${after.name}.${property.name}`;
+
+  const nextByName = new Map(after.object.properties.map((property) => [property.name, property]));
+  const previousNames = new Set(before.object.properties.map((property) => property.name));
+  const removed = before.object.properties.filter((property) => !nextByName.has(property.name));
+  const added = after.object.properties.filter((property) => !previousNames.has(property.name));
+  const renames = guessRenames(removed, added);
+  const renamedTo = new Set(renames.values());
+  const kept = before.object.properties.flatMap((property) => {
+    const counterpart = nextByName.get(property.name);
+    return counterpart ? [{ before: property, after: counterpart }] : [];
+  });
+  const previousKey = before.primaryKey.map((name) => renames.get(name) ?? name);
+  const isKeyChanged = JSON.stringify(previousKey) !== JSON.stringify(after.primaryKey);
+  const isKeyUnique = (table: PostgresTable, name: string) =>
+    table.primaryKey.length === 1 && table.primaryKey[0] === name;
+  const hasUniqueConstraint = (table: PostgresTable, property: ContractProperty) =>
+    property.unique && !isKeyUnique(table, property.name);
+
+  return [
+    ...(before.contract.kind === 'event' && after.contract.kind === 'entity'
+      ? [`DROP TRIGGER ${ident(appendOnlyTriggerName(before))} ON ${target};`]
+      : []),
+    ...(before.keepsHistory && !after.keepsHistory
+      ? [sqlComment('breaking: history is no longer kept'), `DROP TABLE ${history};`]
+      : []),
+    ...(isKeyChanged
+      ? [
+          ...notesFor(after.name),
+          `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(primaryKeyName(after.name))};`,
+          ...(keepsHistory
+            ? [currentIndexName(before), versionsIndexName(before)].map(
+                (index) => `DROP INDEX IF EXISTS ${qualified(after.schema, index)};`,
+              )
+            : []),
+        ]
+      : []),
+    ...kept
+      .filter(({ before: old, after: now }) => hasUniqueConstraint(before, old) && !hasUniqueConstraint(after, now))
+      .flatMap(({ before: old, after: now }) => [
+        ...notesFor(subject(now)),
+        `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(uniqueName(before.name, old.name))};`,
+      ]),
+    ...[...renames].flatMap(([from, to]) => {
+      const property = nextByName.get(to) as ContractProperty;
+      return [
+        ...notesFor(`${after.name}.${from}`),
+        ...onBoth(`RENAME COLUMN ${ident(from)} TO ${ident(to)}`),
+        ...(hasUniqueConstraint(after, property)
+          ? [
+              `ALTER TABLE ${target} RENAME CONSTRAINT ${ident(uniqueName(after.name, from))} TO ${ident(uniqueName(after.name, to))};`,
+            ]
+          : []),
+      ];
+    }),
+    ...removed
+      .filter((property) => !renames.has(property.name))
+      .flatMap((property) => [...notesFor(subject(property)), ...onBoth(`DROP COLUMN ${ident(property.name)}`)]),
+    ...added
+      .filter((property) => !renamedTo.has(property.name))
+      .flatMap((property) => [
+        ...notesFor(subject(property)),
+        ...(property.required
+          ? [sqlComment('a NOT NULL column cannot be added to a table with rows: fill it first')]
+          : []),
+        ...onBoth(`ADD COLUMN ${columnDefinition(property)}`),
+      ]),
+    ...kept.flatMap(({ before: old, after: now }) => {
+      const fromType = POSTGRES_TYPES[old.logicalType];
+      const toType = POSTGRES_TYPES[now.logicalType];
+      const cast = TYPES_CAST_THROUGH_TEXT.has(fromType) || TYPES_CAST_THROUGH_TEXT.has(toType) ? '::text' : '';
+      const alterations = [
+        ...(fromType === toType
+          ? []
+          : [`ALTER COLUMN ${ident(now.name)} TYPE ${toType} USING ${ident(now.name)}${cast}::${toType}`]),
+        ...(old.required === now.required
+          ? []
+          : [`ALTER COLUMN ${ident(now.name)} ${now.required ? 'SET' : 'DROP'} NOT NULL`]),
+      ];
+      return alterations.length > 0 ? [...notesFor(subject(now)), ...alterations.flatMap(onBoth)] : [];
+    }),
+    ...kept
+      .filter(({ before: old, after: now }) => !hasUniqueConstraint(before, old) && hasUniqueConstraint(after, now))
+      .flatMap(({ after: now }) => [
+        ...notesFor(subject(now)),
+        `ALTER TABLE ${target} ADD CONSTRAINT ${ident(uniqueName(after.name, now.name))} UNIQUE (${ident(now.name)});`,
+      ]),
+    ...(isKeyChanged && after.primaryKey.length > 0
+      ? [
+          `ALTER TABLE ${target} ADD CONSTRAINT ${ident(primaryKeyName(after.name))} PRIMARY KEY (${columnNames(after.primaryKey)});`,
+          ...(keepsHistory ? historyIndexStatements(after) : []),
+        ]
+      : []),
+    ...kept
+      .filter(({ before: old, after: now }) => old.description !== now.description)
+      .map(({ after: now }) => columnCommentStatement(target, now)),
+    ...(before.contract.kind === 'entity' && after.contract.kind === 'event'
+      ? [appendOnlyTriggerStatement(after)]
+      : []),
+    ...(!before.keepsHistory && after.keepsHistory ? historyTableStatements(after) : []),
+  ];
+}

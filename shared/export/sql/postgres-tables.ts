@@ -1,0 +1,153 @@
+import { primaryKeyOf } from '../../contracts/breaking-changes';
+import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
+import type { LogicalType } from '../../model/logical-type';
+import { ident, literal, qualified, sqlComment } from './postgres-names';
+
+/*
+ * The PostgreSQL tables of a contract: one per schema object.
+ * - event: append-only (a trigger refuses UPDATE and DELETE), its unique properties (the
+ *   event id) UNIQUE;
+ * - entity: keyed by its primary key;
+ * - an entity that keeps history also gets `<name>_history` with the same columns and
+ *   `valid_from`, `valid_to`, `is_current`, one current row per key (a partial unique index).
+ * Columns come from logical types (physical types are another database's); required → NOT NULL.
+ */
+
+export const POSTGRES_TYPES: Record<LogicalType, string> = {
+  string: 'text',
+  date: 'date',
+  timestamp: 'timestamptz',
+  time: 'time',
+  number: 'numeric',
+  integer: 'bigint',
+  boolean: 'boolean',
+  object: 'jsonb',
+  array: 'jsonb',
+};
+
+export const HISTORY_COLUMNS = ['valid_from', 'valid_to', 'is_current'] as const;
+const APPEND_ONLY_FUNCTION = 'reject_change_of_event';
+
+export interface PostgresTable {
+  schema: string;
+  name: string;
+  contract: Contract;
+  object: SchemaObject;
+  primaryKey: string[];
+  keepsHistory: boolean;
+}
+
+export function tablesOf(schema: string, contract: Contract): PostgresTable[] {
+  return contract.schema.map((object) => ({
+    schema,
+    name: object.name,
+    contract,
+    object,
+    primaryKey: primaryKeyOf(object),
+    keepsHistory: contract.kind === 'entity' && contract.keepHistory,
+  }));
+}
+
+export const historyName = (table: PostgresTable) => `${table.name}_history`;
+export const primaryKeyName = (table: string) => `${table}_pkey`;
+export const uniqueName = (table: string, column: string) => `${table}_${column}_key`;
+export const currentIndexName = (table: PostgresTable) => `${historyName(table)}_current`;
+export const versionsIndexName = (table: PostgresTable) => `${historyName(table)}_versions`;
+export const appendOnlyTriggerName = (table: PostgresTable) => `${table.name}_append_only`;
+
+/** The clashes PostgreSQL would refuse or silently merge: a property named like a history column. */
+export function tableProblems(table: PostgresTable): string[] {
+  if (!table.keepsHistory) return [];
+  return table.object.properties
+    .filter((property) => (HISTORY_COLUMNS as readonly string[]).includes(property.name))
+    .map((property) => `property '${property.name}' of '${table.name}' clashes with the history column of that name`);
+}
+
+export function columnDefinition(property: ContractProperty): string {
+  return `${ident(property.name)} ${POSTGRES_TYPES[property.logicalType]}${property.required ? ' NOT NULL' : ''}`;
+}
+
+export function createTableStatements(table: PostgresTable): string[] {
+  const { contract, object } = table;
+  const target = qualified(table.schema, table.name);
+  const constraints = [
+    ...(table.primaryKey.length > 0
+      ? [`CONSTRAINT ${ident(primaryKeyName(table.name))} PRIMARY KEY (${columnNames(table.primaryKey)})`]
+      : []),
+    ...object.properties
+      .filter(
+        (property) => property.unique && !(table.primaryKey.length === 1 && table.primaryKey[0] === property.name),
+      )
+      .map((property) => `CONSTRAINT ${ident(uniqueName(table.name, property.name))} UNIQUE (${ident(property.name)})`),
+  ];
+  return [
+    sqlComment(`${contract.name} ${contract.version}, ${object.name}: ${describeKind(table)}`),
+    `CREATE TABLE ${target} (\n${[...object.properties.map(columnDefinition), ...constraints].map((line) => `  ${line}`).join(',\n')}\n);`,
+    ...commentStatements(target, object),
+    ...(contract.kind === 'event' ? [appendOnlyTriggerStatement(table)] : []),
+    ...(table.keepsHistory ? historyTableStatements(table) : []),
+  ];
+}
+
+export function historyTableStatements(table: PostgresTable): string[] {
+  const target = qualified(table.schema, historyName(table));
+  const isKeyed = table.primaryKey.length > 0;
+  const columns = [
+    ...table.object.properties.map(columnDefinition),
+    '"valid_from" timestamptz NOT NULL',
+    '"valid_to" timestamptz',
+    '"is_current" boolean NOT NULL',
+  ];
+  return [
+    // No primary key: several versions of a key can start at the same instant (changes within one commit).
+    sqlComment(
+      `every version of ${table.name}${isKeyed ? '; one current row per key' : ' (no key: versions cannot be told apart)'}`,
+    ),
+    `CREATE TABLE ${target} (\n${columns.map((line) => `  ${line}`).join(',\n')}\n);`,
+    ...(isKeyed ? historyIndexStatements(table) : []),
+  ];
+}
+
+/** One current row per key, and versions found by key and time. */
+export function historyIndexStatements(table: PostgresTable): string[] {
+  const target = qualified(table.schema, historyName(table));
+  return [
+    `CREATE UNIQUE INDEX ${ident(currentIndexName(table))} ON ${target} (${columnNames(table.primaryKey)}) WHERE "is_current";`,
+    `CREATE INDEX ${ident(versionsIndexName(table))} ON ${target} (${columnNames([...table.primaryKey, 'valid_from'])});`,
+  ];
+}
+
+export function appendOnlyTriggerStatement(table: PostgresTable): string {
+  return `CREATE TRIGGER ${ident(appendOnlyTriggerName(table))} BEFORE UPDATE OR DELETE ON ${qualified(table.schema, table.name)} FOR EACH ROW EXECUTE FUNCTION ${qualified(table.schema, APPEND_ONLY_FUNCTION)}();`;
+}
+
+/** The trigger function event tables share, once per schema. */
+export function appendOnlyFunctionStatement(schema: string): string {
+  return `CREATE OR REPLACE FUNCTION ${qualified(schema, APPEND_ONLY_FUNCTION)}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'events are immutable: % on %.% is refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME;
+END
+$$;`;
+}
+
+export function columnCommentStatement(target: string, property: ContractProperty): string {
+  return `COMMENT ON COLUMN ${target}.${ident(property.name)} IS ${property.description ? literal(property.description) : 'NULL'};`;
+}
+
+function commentStatements(target: string, object: SchemaObject): string[] {
+  return [
+    ...(object.description ? [`COMMENT ON TABLE ${target} IS ${literal(object.description)};`] : []),
+    ...object.properties
+      .filter((property) => property.description)
+      .map((property) => columnCommentStatement(target, property)),
+  ];
+}
+
+function describeKind(table: PostgresTable): string {
+  if (table.contract.kind === 'event') return 'events, append-only';
+  return table.keepsHistory ? 'entities, latest state, with history' : 'entities, latest state';
+}
+
+export function columnNames(names: readonly string[]): string {
+  return names.map(ident).join(', ');
+}

@@ -1,0 +1,125 @@
+import type { Contract } from '../../model/contract';
+import type { DataProduct } from '../../model/data-product';
+import type { Mesh } from '../../model/mesh';
+import type { Problem } from '../../model/problem';
+import { defineTarget, type ExportFile } from '../export-target';
+import { migrationStatements } from './postgres-migration';
+import { ident, sqlComment } from './postgres-names';
+import {
+  appendOnlyFunctionStatement,
+  createTableStatements,
+  type PostgresTable,
+  tableProblems,
+  tablesOf,
+} from './postgres-tables';
+
+/*
+ * PostgreSQL DDL per data product, in a schema named after the product: the tables of the
+ * contracts its output ports serve (see postgres-tables.ts). Given the design as last saved,
+ * also `<product>.changes.sql`: the migration from each contract's saved version.
+ */
+
+export const sqlTarget = defineTarget({
+  id: 'sql',
+  label: 'PostgreSQL DDL and migrations',
+  readBy: 'PostgreSQL (psql -f), or a migration tool such as Flyway or Liquibase',
+  write({ mesh, scoped, options, nameFile }) {
+    const files: ExportFile[] = [];
+    const errors: Problem[] = [];
+    for (const product of scoped.products) {
+      const contracts = servedContracts(mesh, product);
+      if (contracts.length === 0) continue;
+      const tables = contracts.flatMap((contract) => tablesOf(product.id, contract));
+      const problems = productProblems(mesh, product, tables);
+      if (problems.length > 0) {
+        errors.push(...problems);
+        continue;
+      }
+      const changesPath = nameFile([product.name, product.id], '.changes.sql');
+      files.push({
+        path: changesPath.replace(/\.changes\.sql$/, '.sql'),
+        content: productDdl(product, tables),
+        about: `PostgreSQL tables of data product ${product.name}`,
+      });
+      const baselineProduct = options.baseline?.products.find((candidate) => candidate.id === product.id);
+      if (!options.baseline || !baselineProduct) continue;
+      const migration = productMigration(product, servedContracts(options.baseline, baselineProduct), contracts);
+      if (migration) {
+        files.push({
+          path: changesPath,
+          content: migration,
+          about: `migration of ${product.name}'s tables from the last saved contracts`,
+        });
+      }
+    }
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: files };
+  },
+});
+
+/** The contracts of the product's output ports, each once, in port order. */
+function servedContracts(mesh: Mesh, product: DataProduct): Contract[] {
+  const ids = new Set(product.outputPorts.flatMap((port) => port.contractId ?? []));
+  return [...ids].flatMap((id) => mesh.contracts.find((contract) => contract.id === id) ?? []);
+}
+
+function productProblems(mesh: Mesh, product: DataProduct, tables: readonly PostgresTable[]): Problem[] {
+  const at = `products[${mesh.products.indexOf(product)}]`;
+  const owners = new Map<string, Contract>();
+  const clashes = tables.flatMap((table) => {
+    const names = [table.name, ...(table.keepsHistory ? [`${table.name}_history`] : [])];
+    return names.flatMap((name) => {
+      const owner = owners.get(name);
+      owners.set(name, table.contract);
+      return owner ? [`table '${name}' is made by both contract '${owner.name}' and '${table.contract.name}'`] : [];
+    });
+  });
+  return [...clashes, ...tables.flatMap(tableProblems)].map((message) => ({
+    path: at,
+    message: `data product '${product.name}': ${message}`,
+  }));
+}
+
+function productDdl(product: DataProduct, tables: readonly PostgresTable[]): string {
+  const hasEvents = tables.some((table) => table.contract.kind === 'event');
+  return statementsText([
+    sqlComment(`Data product ${product.name}: the tables its output ports serve, for PostgreSQL.`),
+    `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
+    ...(hasEvents ? [appendOnlyFunctionStatement(product.id)] : []),
+    ...tables.flatMap(createTableStatements),
+  ]);
+}
+
+function productMigration(
+  product: DataProduct,
+  saved: readonly Contract[],
+  current: readonly Contract[],
+): string | null {
+  const ids = [...new Set([...saved, ...current].map((contract) => contract.id))];
+  const statements = ids.flatMap((id) =>
+    migrationStatements(
+      product.id,
+      saved.find((contract) => contract.id === id),
+      current.find((contract) => contract.id === id),
+    ),
+  );
+  if (statements.length === 0) return null;
+  const needsAppendOnly = statements.some((statement) => statement.startsWith('CREATE TRIGGER'));
+  return statementsText([
+    sqlComment(`Data product ${product.name}: from the last saved contracts to the current ones.`),
+    sqlComment('Review every statement marked breaking before running this: consumers of the old version fail.'),
+    `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
+    ...(needsAppendOnly ? [appendOnlyFunctionStatement(product.id)] : []),
+    ...statements,
+  ]);
+}
+
+/** Statements one per line, a blank line before each comment that opens a section. */
+function statementsText(statements: readonly string[]): string {
+  return `${statements
+    .map((statement, index) =>
+      index > 0 && statement.startsWith('-- ') && !statements[index - 1]?.startsWith('-- ')
+        ? `\n${statement}`
+        : statement,
+    )
+    .join('\n')}\n`;
+}

@@ -1,0 +1,211 @@
+import type { OperationalSystem, SystemTable, Topic } from '../../model/operational-system';
+import { fileSlug } from '../file-names';
+import {
+  CONNECT_CLUSTER,
+  exactPattern,
+  KAFKA_BOOTSTRAP_SERVERS,
+  SECRETS_NAMESPACE,
+  type StrimziResource,
+  strimziResource,
+} from './strimzi-resources';
+
+/*
+ * The Debezium connector of an operational system's database, as a Strimzi KafkaConnector:
+ * the tables flagged for CDC, their topics named as the design names them (a RegexRouter
+ * renames where Debezium's own `<prefix>.<schema>.<table>` differs), tombstones after
+ * deletes when the topics want them, JSON without schemas (the envelopes the simulator
+ * shows), and, where the service publishes events, the outbox event router on its `outbox`
+ * table. Credentials are never written: `${secrets:<namespace>/<system>-db:<key>}` has
+ * Strimzi's KubernetesSecretConfigProvider read them from a Secret.
+ */
+
+interface DatabaseEngine {
+  connectorClass: string;
+  /** How Debezium qualifies a table in include lists: `public.orders`, `shop.orders`. */
+  includeId(database: string, table: string): string;
+  /** The topic Debezium writes a table's changes to, after the prefix. */
+  topicSuffix(database: string, table: string): string;
+  config(system: OperationalSystem, index: number): Record<string, string | number | boolean>;
+}
+
+const schemaHistory = (system: OperationalSystem) => ({
+  'schema.history.internal.kafka.bootstrap.servers': KAFKA_BOOTSTRAP_SERVERS,
+  'schema.history.internal.kafka.topic': `schema-history.${fileSlug(system.id)}`,
+});
+
+const schemaQualified = (schema: string) => ({
+  includeId: (_database: string, table: string) => `${schema}.${table}`,
+  topicSuffix: (_database: string, table: string) => `${schema}.${table}`,
+});
+const databaseQualified = {
+  includeId: (database: string, table: string) => `${database}.${table}`,
+  topicSuffix: (database: string, table: string) => `${database}.${table}`,
+};
+
+/** MySQL and MariaDB: read the binlog as a replica with its own server id, one per connector. */
+function binlogEngine(connectorClass: string): DatabaseEngine {
+  return {
+    connectorClass,
+    ...databaseQualified,
+    config: (system, index) => ({
+      'database.server.id': 184_000 + index,
+      'database.include.list': exactPattern(system.database.name),
+      ...schemaHistory(system),
+    }),
+  };
+}
+
+const ENGINES: Record<string, DatabaseEngine> = {
+  postgres: {
+    connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
+    ...schemaQualified('public'),
+    config: (system) => ({
+      'database.dbname': system.database.name,
+      'plugin.name': 'pgoutput',
+      'slot.name': slotName(system),
+      'publication.autocreate.mode': 'filtered',
+    }),
+  },
+  mysql: binlogEngine('io.debezium.connector.mysql.MySqlConnector'),
+  mariadb: binlogEngine('io.debezium.connector.mariadb.MariaDbConnector'),
+  sqlserver: {
+    connectorClass: 'io.debezium.connector.sqlserver.SqlServerConnector',
+    includeId: (_database, table) => `dbo.${table}`,
+    topicSuffix: (database, table) => `${database}.dbo.${table}`,
+    config: (system) => ({ 'database.names': system.database.name, ...schemaHistory(system) }),
+  },
+  oracle: {
+    connectorClass: 'io.debezium.connector.oracle.OracleConnector',
+    ...databaseQualified,
+    config: (system) => ({ 'database.dbname': system.database.name, ...schemaHistory(system) }),
+  },
+  db2: {
+    connectorClass: 'io.debezium.connector.db2.Db2Connector',
+    ...databaseQualified,
+    config: (system) => ({ 'database.dbname': system.database.name, ...schemaHistory(system) }),
+  },
+  mongodb: {
+    connectorClass: 'io.debezium.connector.mongodb.MongoDbConnector',
+    ...databaseQualified,
+    config: () => ({}),
+  },
+};
+
+const ENGINE_ALIASES: Record<string, string> = {
+  postgresql: 'postgres',
+  pg: 'postgres',
+  mssql: 'sqlserver',
+  'sql server': 'sqlserver',
+  mongo: 'mongodb',
+};
+
+export const KNOWN_ENGINES = Object.keys(ENGINES);
+
+export function engineOf(system: OperationalSystem): DatabaseEngine | undefined {
+  const name = system.database.engine.trim().toLowerCase();
+  return ENGINES[ENGINE_ALIASES[name] ?? name];
+}
+
+export function hasCdc(system: OperationalSystem): boolean {
+  return system.database.tables.some((table) => table.cdc);
+}
+
+/** The KafkaConnector of a system with CDC whose engine has a Debezium connector. */
+export function debeziumConnector(
+  system: OperationalSystem,
+  engine: DatabaseEngine,
+  name: string,
+  index: number,
+): StrimziResource {
+  const database = system.database.name;
+  const cdcTopics = system.messaging.topics.flatMap((topic) => {
+    const { source } = topic;
+    if (source.kind !== 'cdc') return [];
+    const table = system.database.tables.find((candidate) => candidate.name === source.table);
+    return table?.cdc ? [{ topic, table }] : [];
+  });
+  const outboxTopics = system.messaging.topics.filter((topic) => topic.source.kind === 'outbox');
+  const prefix = topicPrefix(system, engine, cdcTopics);
+  const debeziumTopic = (table: string) => `${prefix}.${engine.topicSuffix(database, table)}`;
+  const renamed = cdcTopics.filter(({ topic, table }) => topic.name !== debeziumTopic(table.name));
+  const cdcTables = system.database.tables.filter((table) => table.cdc).map((table) => table.name);
+  const includedTables = [...cdcTables, ...(outboxTopics.length > 0 ? [OUTBOX_TABLE] : [])];
+  const secret = (key: string) => `\${secrets:${SECRETS_NAMESPACE}/${fileSlug(system.id) || 'system'}-db:${key}}`;
+  const transforms = [...(outboxTopics.length > 0 ? ['outbox'] : []), ...renamed.map((_, n) => `rename${n + 1}`)];
+  return strimziResource('KafkaConnector', name, CONNECT_CLUSTER, {
+    class: engine.connectorClass,
+    tasksMax: 1,
+    config: {
+      ...(engine.connectorClass.includes('mongodb')
+        ? { 'mongodb.connection.string': secret('connection-string') }
+        : {
+            'database.hostname': secret('host'),
+            'database.port': secret('port'),
+            'database.user': secret('username'),
+            'database.password': secret('password'),
+          }),
+      ...engine.config(system, index),
+      'topic.prefix': prefix,
+      [engine.connectorClass.includes('mongodb') ? 'collection.include.list' : 'table.include.list']: includedTables
+        .map((table) => exactPattern(engine.includeId(database, table)))
+        .join(','),
+      'tombstones.on.delete': cdcTopics.some(({ topic }) => topic.tombstones),
+      'key.converter': 'org.apache.kafka.connect.json.JsonConverter',
+      'key.converter.schemas.enable': false,
+      'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+      'value.converter.schemas.enable': false,
+      ...(transforms.length > 0 ? { transforms: transforms.join(',') } : {}),
+      ...(outboxTopics.length > 0 ? outboxRouter(outboxTopics, debeziumTopic(OUTBOX_TABLE)) : {}),
+      ...Object.fromEntries(
+        renamed.flatMap(({ topic, table }, n) => [
+          [`transforms.rename${n + 1}.type`, 'org.apache.kafka.connect.transforms.RegexRouter'],
+          [`transforms.rename${n + 1}.regex`, exactPattern(debeziumTopic(table.name))],
+          [`transforms.rename${n + 1}.replacement`, topic.name],
+        ]),
+      ),
+    },
+  });
+}
+
+const OUTBOX_TABLE = 'outbox';
+/** Debezium's placeholder, replaced by the routing field's value. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: Debezium's own placeholder syntax, not a template of ours
+const ROUTED_BY_VALUE = '${routedByValue}';
+
+/**
+ * Debezium's outbox event router, applied to the outbox table's records only. One event
+ * topic: every outbox row goes there; several: the row's `aggregatetype` names the topic.
+ */
+function outboxRouter(topics: readonly Topic[], outboxTopic: string): Record<string, string | boolean> {
+  return {
+    'transforms.outbox.type': 'io.debezium.transforms.outbox.EventRouter',
+    'transforms.outbox.predicate': 'isOutbox',
+    'transforms.outbox.route.by.field': 'aggregatetype',
+    'transforms.outbox.route.topic.replacement': topics.length === 1 ? (topics[0] as Topic).name : ROUTED_BY_VALUE,
+    'transforms.outbox.table.expand.json.payload': true,
+    predicates: 'isOutbox',
+    'predicates.isOutbox.type': 'org.apache.kafka.connect.transforms.predicates.TopicNameMatches',
+    'predicates.isOutbox.pattern': exactPattern(outboxTopic),
+  };
+}
+
+/**
+ * Debezium names topics `<topic.prefix>.<schema>.<table>`; the prefix is read off the
+ * design's CDC topic names where they follow that rule, else it is the database's name.
+ */
+function topicPrefix(
+  system: OperationalSystem,
+  engine: DatabaseEngine,
+  cdcTopics: readonly { topic: Topic; table: SystemTable }[],
+): string {
+  for (const { topic, table } of cdcTopics) {
+    const suffix = `.${engine.topicSuffix(system.database.name, table.name)}`;
+    if (topic.name.endsWith(suffix) && topic.name.length > suffix.length) return topic.name.slice(0, -suffix.length);
+  }
+  return system.database.name.replace(/[^a-zA-Z0-9._-]+/g, '_');
+}
+
+/** PostgreSQL replication slot names: lower-case letters, digits and `_`, at most 63. */
+function slotName(system: OperationalSystem): string {
+  return `debezium_${fileSlug(system.id).replaceAll('-', '_')}`.slice(0, 63);
+}

@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json';
+
+/** The built command line as npm installs it: the package's `bin`, run by Node as a child process. */
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, packageJson.bin['mesh-designer']);
+const FIXTURES = join(ROOT, 'test/fixtures/export');
+const workspace = mkdtempSync(join(tmpdir(), 'mesh-designer-cli-'));
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+function meshDesigner(...args: string[]) {
+  // From another folder, as CI would run it: nothing may depend on the working directory.
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: workspace, encoding: 'utf8' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('the built mesh-designer command line', () => {
+  it('is the package bin, built by npm run build', () => {
+    expect(existsSync(BIN)).toBe(true);
+    expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    expect(meshDesigner('--version')).toEqual({ status: 0, stdout: `${packageJson.version}\n`, stderr: '' });
+  });
+
+  it.each(['ecommerce', 'seed-logical-view'])(
+    'exports the %s sample to every format, as the golden files have it',
+    (sample) => {
+      const out = join(workspace, `${sample}-bundle`);
+      const run = meshDesigner('export', join(FIXTURES, sample, 'input.mesh.json'), '--out', out);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const written = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+      expect(written.length).toBeGreaterThan(10);
+      for (const entry of written) {
+        const path = join(entry.parentPath, entry.name);
+        const golden = join(FIXTURES, sample, path.slice(out.length + 1));
+        expect(readFileSync(path, 'utf8'), path).toBe(readFileSync(golden, 'utf8'));
+      }
+      const again = meshDesigner('export', join(FIXTURES, sample, 'input.mesh.json'), '--out', out);
+      expect(again.status).toBe(2);
+      expect(again.stderr).toMatch(/is not empty .*--force/);
+    },
+  );
+
+  it('validates, and fails with exit code 1 and a located message, never a stack trace', () => {
+    expect(meshDesigner('validate', join(FIXTURES, 'ecommerce/input.mesh.json')).status).toBe(0);
+    const broken = join(workspace, 'broken.mesh.json');
+    writeFileSync(broken, '{ "schemaVersion": 1 ');
+    for (const run of [
+      meshDesigner('validate', broken),
+      meshDesigner('simulate', join(workspace, 'missing.mesh.json')),
+    ]) {
+      expect(run.status).toBe(1);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(run.stderr.trim().length).toBeGreaterThan(0);
+    }
+  });
+
+  it('imports a contract into a design file', () => {
+    const design = join(workspace, 'shop.mesh.json');
+    writeFileSync(design, readFileSync(join(FIXTURES, 'ecommerce/input.mesh.json')));
+    const contract = join(ROOT, 'test/fixtures/odcs/batch/shipment.odcs.yaml');
+    const run = meshDesigner('import', contract, '--into', design, '--on-conflict', 'rename');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(readFileSync(design, 'utf8')).contracts.length).toBe(7);
+  });
+
+  it('refuses unknown commands and options with exit code 2 on stderr', () => {
+    for (const run of [meshDesigner('deploy'), meshDesigner('export', '--zip'), meshDesigner('validate')]) {
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/mesh-designer/);
+    }
+  });
+});

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../../cli/cli-io';
+import { runCli } from '../../../cli/run-cli';
+import { fakeIo } from './fake-io';
+
+const fixture = (path: string) => readFileSync(new URL(`../../fixtures/export/${path}`, import.meta.url), 'utf8');
+const sample = fixture('ecommerce/input.mesh.json');
+
+describe('mesh-designer export', () => {
+  it('writes every format of the bundle, as the golden files have them', async () => {
+    const { io, out, files } = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'build'], io)).toBe(EXIT.ok);
+    expect(out).toEqual([
+      expect.stringMatching(/^shop\.mesh\.json: wrote 26 files to build \(index\.md lists them\)$/),
+    ]);
+    expect(files.get('build/index.md')).toBe(fixture('ecommerce/index.md'));
+    expect(files.get('build/odcs/order.odcs.yaml')).toBe(fixture('ecommerce/odcs/order.odcs.yaml'));
+    expect(files.get('build/strimzi/kafka-connectors.yaml')).toBe(fixture('ecommerce/strimzi/kafka-connectors.yaml'));
+  });
+
+  it('writes the chosen formats for one domain, and migrations from a baseline', async () => {
+    const { io, files } = fakeIo({
+      'shop.mesh.json': sample,
+      'saved.mesh.json': fixture('ecommerce/baseline.mesh.json'),
+    });
+    const args = [
+      'export',
+      'shop.mesh.json',
+      '--out',
+      'out',
+      '--format',
+      'sql,odps',
+      '--scope',
+      'domain:orders-domain',
+    ];
+    expect(await runCli([...args, '--baseline', 'saved.mesh.json'], io)).toBe(EXIT.ok);
+    expect([...files.keys()].filter((path) => path.startsWith('out/')).sort()).toEqual([
+      'out/index.md',
+      'out/odps/orders.odps.yaml',
+      'out/sql/orders.changes.sql',
+      'out/sql/orders.sql',
+    ]);
+    expect(files.get('out/sql/orders.changes.sql')).toBe(fixture('ecommerce/sql/orders.changes.sql'));
+  });
+
+  it('asks for --force before writing into a folder that is not empty', async () => {
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'out/notes.txt': 'mine' });
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out'], io)).toBe(EXIT.usage);
+    expect(err).toEqual(['mesh-designer export: out is not empty (1 entries); pass --force to write into it']);
+    expect([...files.keys()]).toEqual(['shop.mesh.json', 'out/notes.txt']);
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out', '--force'], io)).toBe(EXIT.ok);
+    expect(files.get('out/notes.txt')).toBe('mine');
+    expect(files.has('out/index.md')).toBe(true);
+  });
+
+  it('writes nothing when a format cannot be written, and names the element', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.systems[1].database.engine = 'sqlite';
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      expect.stringMatching(
+        /^shop\.mesh\.json: systems\[1\]\.database\.engine: Kafka on Kubernetes \(Strimzi\): system 'customers-service': no Debezium connector for the database engine 'sqlite'/,
+      ),
+    ]);
+    expect([...files.keys()]).toEqual(['shop.mesh.json']);
+  });
+
+  it('reports a missing or broken design and an unknown domain as problems in the input', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'bad.mesh.json': '{ nope' });
+    expect(await runCli(['export', 'missing.mesh.json', '--out', 'out'], io)).toBe(EXIT.problems);
+    expect(await runCli(['export', 'bad.mesh.json', '--out', 'out'], io)).toBe(EXIT.problems);
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out', '--scope', 'domain:nope'], io)).toBe(
+      EXIT.problems,
+    );
+    expect(err[0]).toBe('missing.mesh.json: cannot read: no such file');
+    expect(err[1]).toMatch(/^bad\.mesh\.json: /);
+    expect(err.at(-1)).toBe(
+      "shop.mesh.json: scope: no domain 'nope' (has: orders-domain, customers-domain, shipping-domain, analytics-domain)",
+    );
+  });
+
+  it.each([
+    [['export', 'shop.mesh.json'], '--out <folder> is required'],
+    [['export', '--out', 'out'], 'no design to export'],
+    [
+      ['export', 'shop.mesh.json', '--out', 'out', '--format', 'odcs,pdf'],
+      "unknown format 'pdf' (known: odcs, odps, backstage, strimzi, sql, jsonschema)",
+    ],
+    [
+      ['export', 'shop.mesh.json', '--out', 'out', '--scope', 'everything'],
+      "--scope is domain:<id> or nodes:<id>,<id> (got 'everything')",
+    ],
+    [['export', 'shop.mesh.json', '--out', 'out', '--zip'], 'unknown option or missing value: --zip'],
+    [
+      ['export', 'shop.mesh.json', 'other.mesh.json', '--out', 'out'],
+      'one design at a time (also given: other.mesh.json)',
+    ],
+    [['export', 'shop.mesh.json', '--out'], 'unknown option or missing value: --out'],
+  ])('refuses %j as wrong usage: %s', async (args, message) => {
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(args, io)).toBe(EXIT.usage);
+    expect(err[0]).toBe(`mesh-designer export: ${message}`);
+    expect(files.size).toBe(1);
+  });
+});

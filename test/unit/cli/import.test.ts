@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../../cli/cli-io';
+import { runCli } from '../../../cli/run-cli';
+import { parseMeshFile } from '../../../shared/model';
+import { fakeIo } from './fake-io';
+
+const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
+const shipment = readFileSync(new URL('../../fixtures/odcs/batch/shipment.odcs.yaml', import.meta.url), 'utf8');
+const broken = readFileSync(new URL('../../fixtures/odcs/batch/broken-yaml.odcs.yaml', import.meta.url), 'utf8');
+
+const withId = (text: string, id: string) => text.replace(/^id: .*$/m, `id: ${id}`);
+
+function contractIds(text: string | Uint8Array | undefined): string[] {
+  const parsed = parseMeshFile(String(text));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.value.contracts.map((contract) => contract.id);
+}
+
+describe('mesh-designer import', () => {
+  it('adds contracts to the design and says where each is served', async () => {
+    const { io, out, files } = fakeIo({ 'shop.mesh.json': sample, 'a.odcs.yaml': withId(shipment, 'parcel') });
+    expect(await runCli(['import', 'a.odcs.yaml', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
+    expect(contractIds(files.get('shop.mesh.json'))).toContain('parcel');
+    expect(out.at(-1)).toBe('shop.mesh.json: 1 of 1 contract files imported');
+  });
+
+  it('never merges ten files into five: a conflict with the mesh or the batch is skipped and reported by default', async () => {
+    const contracts = Object.fromEntries(
+      Array.from({ length: 10 }, (_, index) => [`c${index}.odcs.yaml`, withId(shipment, `batch-${index % 5}`)]),
+    );
+    const { io, out, err, files } = fakeIo({ 'shop.mesh.json': sample, ...contracts });
+    expect(await runCli(['import', ...Object.keys(contracts), '--into', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toHaveLength(5);
+    expect(err[0]).toBe(
+      "c5.odcs.yaml: skipped: contract 'batch-0' is already in c0.odcs.yaml (--on-conflict rename or replace to import it)",
+    );
+    expect(out.at(-1)).toBe('shop.mesh.json: 5 of 10 contract files imported');
+    expect(contractIds(files.get('shop.mesh.json')).filter((id) => id.startsWith('batch-'))).toHaveLength(5);
+  });
+
+  it('renames conflicting contracts on request', async () => {
+    const { io, out, files } = fakeIo({
+      'shop.mesh.json': sample,
+      'a.odcs.yaml': withId(shipment, 'order'),
+      'b.odcs.yaml': withId(shipment, 'parcel'),
+      'c.odcs.yaml': withId(shipment, 'parcel'),
+    });
+    const args = [
+      'import',
+      'a.odcs.yaml',
+      'b.odcs.yaml',
+      'c.odcs.yaml',
+      '--into',
+      'shop.mesh.json',
+      '--on-conflict',
+      'rename',
+    ];
+    expect(await runCli(args, io)).toBe(EXIT.ok);
+    expect(contractIds(files.get('shop.mesh.json'))).toEqual(
+      expect.arrayContaining(['order', 'order-2', 'parcel', 'parcel-2']),
+    );
+    expect(out[0]).toMatch(/^a\.odcs\.yaml: id 'order' is taken by the mesh, imported as 'order-2': /);
+    expect(out[2]).toMatch(/^c\.odcs\.yaml: id 'parcel' is taken by b\.odcs\.yaml, imported as 'parcel-2': /);
+  });
+
+  it('replaces on request, the last file of an id winning', async () => {
+    const first = withId(shipment, 'order').replace(/^version: .*$/m, 'version: 7.0.0');
+    const second = withId(shipment, 'order').replace(/^version: .*$/m, 'version: 8.0.0');
+    const { io, out, files } = fakeIo({ 'shop.mesh.json': sample, 'a.odcs.yaml': first, 'b.odcs.yaml': second });
+    const args = ['import', 'a.odcs.yaml', 'b.odcs.yaml', '--into', 'shop.mesh.json', '--on-conflict', 'replace'];
+    expect(await runCli(args, io)).toBe(EXIT.ok);
+    const parsed = parseMeshFile(String(files.get('shop.mesh.json')));
+    expect(parsed.ok && parsed.value.contracts.filter((contract) => contract.id === 'order')).toEqual([
+      expect.objectContaining({ version: '8.0.0' }),
+    ]);
+    expect(out[0]).toBe("a.odcs.yaml: skipped: contract 'order' is replaced by b.odcs.yaml, later in the same import");
+  });
+
+  it('reports broken and missing files at their place, and imports the others', async () => {
+    const { io, err, files } = fakeIo({
+      'shop.mesh.json': sample,
+      'ok.odcs.yaml': withId(shipment, 'parcel'),
+      'bad.odcs.yaml': broken,
+    });
+    expect(
+      await runCli(['import', 'bad.odcs.yaml', 'gone.odcs.yaml', 'ok.odcs.yaml', '--into', 'shop.mesh.json'], io),
+    ).toBe(EXIT.problems);
+    expect(err[0]).toBe('gone.odcs.yaml: cannot read: no such file');
+    expect(err[1]).toMatch(/^bad\.odcs\.yaml:\d+:\d+ /);
+    expect(contractIds(files.get('shop.mesh.json'))).toContain('parcel');
+  });
+
+  it('leaves the design untouched when nothing imports', async () => {
+    const { io, out, files } = fakeIo({ 'shop.mesh.json': sample, 'bad.odcs.yaml': broken });
+    expect(await runCli(['import', 'bad.odcs.yaml', '--into', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(files.get('shop.mesh.json')).toBe(sample);
+    expect(out.at(-1)).toBe('shop.mesh.json: 0 of 1 contract files imported, nothing written');
+  });
+
+  it.each([
+    [['import', '--into', 'shop.mesh.json'], 'no contract to import'],
+    [['import', 'a.odcs.yaml'], '--into <file.mesh.json> is required'],
+    [
+      ['import', 'a.odcs.yaml', '--into', 'shop.mesh.json', '--on-conflict', 'merge'],
+      "--on-conflict is skip, rename or replace (got 'merge')",
+    ],
+    [['import', '-x', '--into', 'shop.mesh.json'], 'unknown option or missing value: -x'],
+  ])('refuses %j as wrong usage: %s', async (args, message) => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(args, io)).toBe(EXIT.usage);
+    expect(err[0]).toBe(`mesh-designer import: ${message}`);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../../cli/cli-io';
+import { COMMANDS, runCli } from '../../../cli/run-cli';
+import packageJson from '../../../package.json';
+import { fakeIo } from './fake-io';
+
+describe('mesh-designer', () => {
+  it('lists its commands on --help and says its version on --version', async () => {
+    const { io, out } = fakeIo({});
+    expect(await runCli(['--help'], io)).toBe(EXIT.ok);
+    expect(out[0]).toBe(`mesh-designer ${packageJson.version}: Data Mesh Designer on the command line\n`);
+    for (const name of ['validate', 'export', 'import', 'simulate']) {
+      expect(out).toContainEqual(expect.stringMatching(new RegExp(`^ {2}mesh-designer ${name} `)));
+    }
+    out.length = 0;
+    expect(await runCli(['--version'], io)).toBe(EXIT.ok);
+    expect(out).toEqual([packageJson.version]);
+  });
+
+  it.each(COMMANDS.map((command) => command.name))(
+    'explains %s on --help, on stdout, without running it',
+    async (name) => {
+      const { io, out, err } = fakeIo({});
+      expect(await runCli([name, 'missing.mesh.json', '--help'], io)).toBe(EXIT.ok);
+      expect(out[0]).toMatch(new RegExp(`^usage: mesh-designer ${name} `));
+      expect(err).toEqual([]);
+      const { io: helpIo, out: helpOut } = fakeIo({});
+      await runCli(['help', name], helpIo);
+      expect(helpOut).toEqual(out);
+    },
+  );
+
+  it('refuses unknown commands and options as wrong usage', async () => {
+    const { io, err } = fakeIo({});
+    expect(await runCli(['frobnicate'], io)).toBe(EXIT.usage);
+    expect(await runCli(['--frobnicate'], io)).toBe(EXIT.usage);
+    expect(await runCli([], io)).toBe(EXIT.usage);
+    expect(err).toEqual([
+      "mesh-designer: unknown command 'frobnicate'; run 'mesh-designer --help' for the list",
+      "mesh-designer: unknown option '--frobnicate'; run 'mesh-designer --help' for the list",
+    ]);
+  });
+
+  it('turns a failure no command foresaw into a message and exit code 1, never a stack trace', async () => {
+    const { io, err } = fakeIo({});
+    io.readText = async () => {
+      throw new Error('disk on fire');
+    };
+    expect(await runCli(['simulate', 'x.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual(['mesh-designer simulate: disk on fire']);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkBundlePaths,
+  createFileNamer,
+  fileSlug,
+  MAX_FILE_NAME_LENGTH,
+  unsafePathReason,
+} from '../../../shared/export/file-names';
+
+describe('file names of exports', () => {
+  it('slugs element names: words in lower case joined by dashes, accents and symbols dropped', () => {
+    expect(fileSlug('OrderPlaced')).toBe('order-placed');
+    expect(fileSlug('HTTPServer logs')).toBe('http-server-logs');
+    expect(fileSlug('Ünïcödé 🚀 [beta] (v2)')).toBe('unicode-beta-v2');
+    expect(fileSlug('../../etc/passwd')).toBe('etc-passwd');
+    expect(fileSlug('C:\\Windows')).toBe('c-windows');
+    expect(fileSlug('🚀')).toBe('');
+  });
+
+  it('names files uniquely ignoring case, never a reserved device name, falling back to the id', () => {
+    const nameFile = createFileNamer('odcs');
+    expect(nameFile(['Orders', 'a'], '.odcs.yaml')).toBe('odcs/orders.odcs.yaml');
+    expect(nameFile(['orders ', 'b'], '.odcs.yaml')).toBe('odcs/orders-2.odcs.yaml');
+    expect(nameFile(['ORDERS', 'c'], '.odcs.yaml')).toBe('odcs/orders-3.odcs.yaml');
+    expect(nameFile(['CON', 'd'], '.odcs.yaml')).toBe('odcs/con-2.odcs.yaml');
+    expect(nameFile(['nul', 'e'], '.odcs.yaml')).toBe('odcs/nul-2.odcs.yaml');
+    expect(nameFile(['🚀', 'launch-id'], '.odcs.yaml')).toBe('odcs/launch-id.odcs.yaml');
+    expect(nameFile(['🚀', '✨'], '.odcs.yaml')).toBe('odcs/item.odcs.yaml');
+  });
+
+  it('keeps names within the length limit, suffix and extension included', () => {
+    const nameFile = createFileNamer('sql');
+    const long = `${'A'.repeat(150)} very long name ${'Z'.repeat(150)}`;
+    const first = nameFile([long], '.changes.sql');
+    const second = nameFile([long], '.changes.sql');
+    expect(first).not.toBe(second);
+    for (const path of [first, second]) {
+      expect(path.split('/').pop()!.length).toBeLessThanOrEqual(MAX_FILE_NAME_LENGTH);
+      expect(unsafePathReason(path)).toBeNull();
+    }
+  });
+
+  it.each([
+    ['../../x', "has the folder name '..'"],
+    ['odcs/../../x', "has the folder name '..'"],
+    ['/etc/passwd', 'is absolute'],
+    ['C:/Windows/x', "'C:' has a character not allowed in file names"],
+    ['odcs\\..\\x', "'odcs\\..\\x' has a character not allowed in file names"],
+    ['odcs/CON', "'CON' is a reserved device name on Windows"],
+    ['odcs/nul.odcs.yaml', "'nul.odcs.yaml' is a reserved device name on Windows"],
+    ['odcs//x', "has the folder name ''"],
+    ['odcs/x.', "'x.' ends with a dot or a space"],
+    [`odcs/${'a'.repeat(101)}`, `'${'a'.repeat(101)}' is longer than 100 characters`],
+    ['', 'is empty'],
+  ])('refuses %j as a bundle path: it %s', (path, reason) => {
+    expect(unsafePathReason(path)).toBe(reason);
+  });
+
+  it('accepts ordinary bundle paths, and reports those that clash ignoring case', () => {
+    expect(checkBundlePaths(['index.md', 'odcs/orders.odcs.yaml', 'sql/orders.sql'])).toEqual([]);
+    expect(checkBundlePaths(['odcs/Orders.yaml', 'odcs/orders.yaml', '../x'])).toEqual([
+      { path: 'files[1]', message: "'odcs/orders.yaml' clashes with 'odcs/Orders.yaml'" },
+      { path: 'files[2]', message: "'../x' has the folder name '..'" },
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { WHOLE_MESH } from '../../../shared/export';
+import { jsonSchemaTarget } from '../../../shared/export/jsonschema/json-schema-target';
+import { ecommerceRun } from './ecommerce-run';
+import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
+
+/** Ajv for JSON Schema 2020-12, strict: a schema with an unknown keyword or a wrong shape does not compile. */
+function compileAll(files: readonly { path: string; content: string | Uint8Array }[]) {
+  const ajv = addFormats(new Ajv2020({ allErrors: true, strict: true }));
+  for (const file of files) ajv.compile(JSON.parse(String(file.content)));
+  return ajv;
+}
+
+describe('JSON Schema export', () => {
+  itWritesTheGoldenFiles('jsonschema', ({ mesh }) => filesOf(jsonSchemaTarget.files(mesh, WHOLE_MESH)));
+
+  it.each(exportCases().map((exportCase) => [exportCase.name, exportCase] as const))(
+    '%s: every schema compiles as JSON Schema 2020-12 in strict mode',
+    (_, { mesh }) => {
+      const files = filesOf(jsonSchemaTarget.files(mesh, WHOLE_MESH));
+      expect(files).toHaveLength(mesh.contracts.flatMap((contract) => contract.schema).length);
+      const ajv = compileAll(files);
+      for (const file of files) expect(ajv.getSchema(JSON.parse(String(file.content)).$id), file.path).toBeDefined();
+    },
+  );
+
+  it('accepts every record the e-commerce sample’s output ports published, and refuses one that breaks its contract', {
+    timeout: 120_000,
+  }, async () => {
+    const { mesh } = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
+    const files = filesOf(jsonSchemaTarget.files(mesh, WHOLE_MESH));
+    const ajv = compileAll(files);
+    const run = await ecommerceRun();
+    let checked = 0;
+    for (const product of mesh.products) {
+      for (const port of product.outputPorts) {
+        const contract = mesh.contracts.find((candidate) => candidate.id === port.contractId)!;
+        const object = contract.schema[0]!;
+        const validate = ajv.getSchema(`urn:data-contract:${contract.id}:${contract.version}:${object.name}`)!;
+        const records = run
+          .published(product.id, port.id)
+          .flatMap((message) => (message.value === null ? [] : [message.value]));
+        expect(records.length, `${product.id}/${port.id}`).toBeGreaterThan(0);
+        for (const record of records) {
+          expect(
+            validate(record) ? [] : validate.errors,
+            `${product.id}/${port.id}: ${JSON.stringify(record)}`,
+          ).toEqual([]);
+        }
+        const [first] = records as Record<string, unknown>[];
+        const required = object.properties.find((property) => property.required)!.name;
+        expect(validate({ ...first, [required]: null }), `${product.id}/${port.id} without ${required}`).toBe(false);
+        checked += records.length;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,43 @@
+import Ajv2019 from 'ajv/dist/2019';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import odcsSchema from '../../../shared/contracts/odcs-schema-v3.1.0.json';
+import { WHOLE_MESH } from '../../../shared/export';
+import { odcsTarget } from '../../../shared/export/odcs/odcs-target';
+import { aContract } from '../../builders/mesh-builder';
+import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
+import { readEverywhere } from './yaml-readers';
+
+const validateOdcs = addFormats(new Ajv2019({ allErrors: true, strict: false })).compile(odcsSchema);
+
+describe('ODCS export', () => {
+  itWritesTheGoldenFiles('odcs', ({ mesh }) => filesOf(odcsTarget.files(mesh, WHOLE_MESH)));
+
+  it.each(exportCases().map((exportCase) => [exportCase.name, exportCase] as const))(
+    '%s: every contract is valid against the official ODCS v3.1.0 schema and reads the same in YAML 1.1 readers',
+    (_, { mesh }) => {
+      const files = filesOf(odcsTarget.files(mesh, WHOLE_MESH));
+      expect(files).toHaveLength(mesh.contracts.length);
+      for (const file of files) {
+        const document = parse(String(file.content));
+        expect(validateOdcs(document) ? [] : validateOdcs.errors, file.path).toEqual([]);
+      }
+      for (const [index, reading] of readEverywhere(files.map((file) => String(file.content))).entries()) {
+        expect(reading.pyYaml, files[index]?.path).toEqual(reading.yaml12);
+        expect(reading.jsYaml3, files[index]?.path).toEqual(reading.yaml12);
+      }
+    },
+  );
+
+  it('refuses, naming the contract, one the official schema would refuse', () => {
+    const broken = aContract('broken', { name: 'Broken', extensions: { servers: 'not a list' } });
+    const mesh = { ...exportCases()[0]!.mesh, contracts: [broken] };
+    const result = odcsTarget.files(mesh, WHOLE_MESH);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors[0]).toEqual({
+      path: 'contracts[0]',
+      message: expect.stringMatching(/^contract 'Broken' would not be valid ODCS: servers: /),
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { WHOLE_MESH } from '../../../shared/export';
+import { odpsTarget } from '../../../shared/export/odps/odps-target';
+import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
+import { ajv2019, readJsonStandard, readYamlStandard } from './standards';
+import { readEverywhere } from './yaml-readers';
+
+const validateOdps = ajv2019().compile(readJsonStandard('odps/odps-json-schema-v1.0.0.json'));
+const problemsOf = (document: unknown) => (validateOdps(document) ? [] : validateOdps.errors);
+
+describe('ODPS export', () => {
+  itWritesTheGoldenFiles('odps', ({ mesh }) => filesOf(odpsTarget.files(mesh, WHOLE_MESH)));
+
+  it('checks with a validator that accepts the official example and refuses a broken document', () => {
+    const example = readYamlStandard('odps/examples/customer-data-product.odps.yaml');
+    expect(problemsOf(example)).toEqual([]);
+    expect(problemsOf({ ...example, inputPorts: [{ name: 'x' }] })).not.toEqual([]);
+  });
+
+  it.each(exportCases().map((exportCase) => [exportCase.name, exportCase] as const))(
+    '%s: every product is valid against the official ODPS v1.0.0 schema and reads the same in YAML 1.1 readers',
+    (_, { mesh }) => {
+      const files = filesOf(odpsTarget.files(mesh, WHOLE_MESH));
+      expect(files).toHaveLength(mesh.products.length);
+      for (const file of files) expect(problemsOf(parse(String(file.content))), file.path).toEqual([]);
+      for (const [index, reading] of readEverywhere(files.map((file) => String(file.content))).entries()) {
+        expect(reading.pyYaml, files[index]?.path).toEqual(reading.yaml12);
+      }
+    },
+  );
+
+  it('names each input port with its upstream contract and version, and the discovery port as a management port', () => {
+    const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
+    const files = filesOf(odpsTarget.files(ecommerce.mesh, WHOLE_MESH));
+    const dashboard = parse(String(files.find((file) => file.path === 'odps/sales-dashboard.odps.yaml')?.content));
+    expect(dashboard).toMatchObject({
+      id: 'sales-dashboard',
+      status: 'active',
+      domain: 'Analytics',
+      team: { name: 'team-sales' },
+      inputPorts: [
+        { name: 'OrderPlaced events', contractId: 'order-placed', version: '1.0.0' },
+        { name: 'Customer profiles', contractId: 'customer-profile', version: '1.0.0' },
+      ],
+      outputPorts: [{ name: 'Daily sales', contractId: 'daily-sales', version: '1.0.0', type: 'table' }],
+      managementPorts: [{ name: 'Discovery', content: 'discoverability' }],
+    });
+  });
+});

@@ -1,0 +1,231 @@
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WHOLE_MESH } from '../../../shared/export';
+import { postgresName } from '../../../shared/export/sql/postgres-names';
+import { sqlTarget } from '../../../shared/export/sql/sql-target';
+import type { Mesh } from '../../../shared/model';
+import { type EcommerceRun, ecommerceRun } from './ecommerce-run';
+import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
+
+const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
+const USER_SCHEMAS = `table_schema NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public')`;
+
+function sqlFiles(mesh: Mesh, baseline?: Mesh) {
+  return filesOf(sqlTarget.files(mesh, WHOLE_MESH, baseline ? { baseline } : {}));
+}
+
+async function runFiles(db: PGlite, files: readonly { path: string; content: string | Uint8Array }[]) {
+  for (const file of files) {
+    try {
+      await db.exec(String(file.content));
+    } catch (error) {
+      throw new Error(`${file.path}: ${(error as Error).message}`);
+    }
+  }
+}
+
+async function tablesIn(db: PGlite) {
+  const result = await db.query<{ table_schema: string; table_name: string }>(
+    `SELECT table_schema, table_name FROM information_schema.tables WHERE ${USER_SCHEMAS} ORDER BY 1, 2`,
+  );
+  return result.rows;
+}
+
+/** Inserts the simulation's rows of every table (the product's table of the same name); returns the counts. */
+async function insertSampleRows(db: PGlite, run: EcommerceRun) {
+  const counts: Record<string, number> = {};
+  for (const { table_schema: schema, table_name: table } of await tablesIn(db)) {
+    const columns = await db.query<{ column_name: string; data_type: string }>(
+      'SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2',
+      [schema, table],
+    );
+    const rows = run.rows(schema, table);
+    for (const row of rows) {
+      const values = columns.rows.map(({ column_name: name, data_type: type }) =>
+        // SQLite keeps booleans as 0 and 1.
+        type === 'boolean' && row[name] !== null ? Boolean(row[name]) : row[name],
+      );
+      const names = columns.rows.map(({ column_name: name }) => `"${name}"`).join(', ');
+      const parameters = values.map((_, index) => `$${index + 1}`).join(', ');
+      await db.query(`INSERT INTO "${schema}"."${table}" (${names}) VALUES (${parameters})`, values);
+    }
+    counts[`${schema}.${table}`] = rows.length;
+  }
+  return counts;
+}
+
+/** What a migration must reproduce: columns, constraints, indexes and triggers of the given schemas. */
+async function schemaOf(db: PGlite, schemas: readonly string[]) {
+  const inSchemas = `IN (${schemas.map((schema) => `'${schema}'`).join(', ')})`;
+  const rows = async (sql: string) => (await db.query(sql)).rows;
+  return {
+    columns: await rows(
+      `SELECT table_schema, table_name, column_name, data_type, is_nullable FROM information_schema.columns
+       WHERE table_schema ${inSchemas} ORDER BY 1, 2, 3`,
+    ),
+    constraints: await rows(
+      `SELECT n.nspname, conrelid::regclass::text AS relation, conname, contype, pg_get_constraintdef(c.oid) AS definition
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+       WHERE n.nspname ${inSchemas} AND contype <> 'n' ORDER BY 1, 2, 3`,
+    ),
+    indexes: await rows(
+      `SELECT schemaname, tablename, indexname, indexdef FROM pg_indexes WHERE schemaname ${inSchemas} ORDER BY 1, 2, 3`,
+    ),
+    triggers: await rows(
+      `SELECT event_object_schema, event_object_table, trigger_name, event_manipulation FROM information_schema.triggers
+       WHERE event_object_schema ${inSchemas} ORDER BY 1, 2, 3, 4`,
+    ),
+  };
+}
+
+/** Drops every schema the exports made, so the next test starts from an empty database. */
+async function emptyDatabase(db: PGlite) {
+  const schemas = await db.query<{ nspname: string }>(
+    `SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname NOT IN ('information_schema', 'public')`,
+  );
+  for (const { nspname } of schemas.rows) await db.exec(`DROP SCHEMA "${nspname.replaceAll('"', '""')}" CASCADE`);
+}
+
+describe('SQL export', () => {
+  itWritesTheGoldenFiles('sql', ({ mesh, baseline }) => sqlFiles(mesh, baseline));
+
+  // One PostgreSQL for the file: starting one takes seconds on a busy machine.
+  let db: PGlite;
+  beforeAll(async () => {
+    db = new PGlite();
+    await db.waitReady;
+  }, 120_000);
+  afterAll(() => db?.close());
+
+  describe('run on PostgreSQL (PGlite) with the e-commerce simulation’s rows', { timeout: 120_000 }, () => {
+    let run: EcommerceRun;
+    beforeAll(async () => {
+      run = await ecommerceRun();
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(ecommerce.mesh));
+    }, 120_000);
+
+    it('creates an event, entity and history table for each contract the products serve', async () => {
+      expect((await tablesIn(db)).map((table) => `${table.table_schema}.${table.table_name}`)).toEqual([
+        'customer-360.customer_profile',
+        'customers.customers',
+        'customers.customers_history',
+        'orders.order_placed',
+        'orders.orders',
+        'orders.orders_history',
+        'sales-dashboard.daily_sales',
+        'shipments.shipments',
+      ]);
+    });
+
+    it('takes every row the simulation produced in every table', async () => {
+      const counts = await insertSampleRows(db, run);
+      expect(Object.entries(counts).filter(([, count]) => count === 0)).toEqual([]);
+      for (const [table, count] of Object.entries(counts)) {
+        const [schema, name] = table.split('.');
+        const stored = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}"."${name}"`);
+        expect(stored.rows[0]?.n, table).toBe(count);
+      }
+    });
+
+    it('keeps events append-only and one current version per key', async () => {
+      const events = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders.order_placed');
+      expect(events.rows[0]?.n).toBeGreaterThan(0);
+      await expect(db.query('UPDATE orders.order_placed SET total = 0')).rejects.toThrow(/events are immutable/);
+      await expect(db.query('DELETE FROM orders.order_placed')).rejects.toThrow(/events are immutable/);
+      const [current] = (
+        await db.query<Record<string, unknown>>('SELECT * FROM orders.orders_history WHERE is_current LIMIT 1')
+      ).rows;
+      const copy = { ...current, valid_from: '2030-01-01T00:00:00Z' };
+      const names = Object.keys(copy);
+      await expect(
+        db.query(
+          `INSERT INTO orders.orders_history (${names.map((name) => `"${name}"`).join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`,
+          Object.values(copy),
+        ),
+      ).rejects.toThrow(/orders_history_current/);
+      await expect(db.query('INSERT INTO orders.orders (order_id) VALUES (1)')).rejects.toThrow(/null value/);
+    });
+  });
+
+  it('writes DDL PostgreSQL runs whatever the names: keywords, quotes, line breaks, 80-character columns', async () => {
+    const hostile = exportCases().find((exportCase) => exportCase.name === 'hostile-names')!.mesh;
+    const seed = exportCases().find((exportCase) => exportCase.name === 'seed-logical-view')!.mesh;
+    const longName = (end: string) => `a column name far longer than PostgreSQL's limit of sixty-three bytes ${end}`;
+    const contract = hostile.contracts[0]!;
+    const withTraps = {
+      ...hostile,
+      contracts: [
+        {
+          ...contract,
+          name: 'CON\nDROP SCHEMA "p-con" CASCADE; --',
+          schema: [
+            {
+              ...contract.schema[0]!,
+              properties: [
+                ...contract.schema[0]!.properties,
+                {
+                  name: longName('one'),
+                  logicalType: 'string' as const,
+                  required: false,
+                  unique: true,
+                  primaryKey: false,
+                },
+                {
+                  name: longName('two'),
+                  logicalType: 'string' as const,
+                  required: false,
+                  unique: true,
+                  primaryKey: false,
+                },
+              ],
+            },
+          ],
+        },
+        ...hostile.contracts.slice(1),
+      ],
+    };
+    await emptyDatabase(db);
+    await runFiles(db, [...sqlFiles(withTraps), ...sqlFiles(seed)]);
+    const columns = await db.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'p-con' AND table_name = 'user'`,
+    );
+    expect(columns.rows.map((row) => row.column_name)).toEqual([
+      'id',
+      'select',
+      'order',
+      'Mixed Case "col"',
+      postgresName(longName('one')),
+      postgresName(longName('two')),
+    ]);
+    expect(new Set([postgresName(longName('one')), postgresName(longName('two'))]).size).toBe(2);
+    expect((await tablesIn(db)).length).toBe(10);
+  }, 60_000);
+
+  it('migrates the last saved design’s tables to exactly the current ones, which then take the sample rows', {
+    timeout: 120_000,
+  }, async () => {
+    const baseline = ecommerce.baseline as Mesh;
+    const changes = sqlFiles(ecommerce.mesh, baseline).filter((file) => file.path.endsWith('.changes.sql'));
+    expect(changes.map((file) => file.path)).toEqual([
+      'sql/orders.changes.sql',
+      'sql/customers.changes.sql',
+      'sql/shipments.changes.sql',
+      'sql/customer-360.changes.sql',
+    ]);
+    const schemas = baseline.products.map((product) => postgresName(product.id));
+    const current = sqlFiles(ecommerce.mesh).filter((file) =>
+      schemas.some((schema) => file.path === `sql/${schema}.sql`),
+    );
+    await emptyDatabase(db);
+    await runFiles(db, current);
+    const expected = await schemaOf(db, schemas);
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(baseline));
+    expect(await schemaOf(db, schemas)).not.toEqual(expected);
+    await runFiles(db, changes);
+    expect(await schemaOf(db, schemas)).toEqual(expected);
+    const counts = await insertSampleRows(db, await ecommerceRun());
+    expect(Object.values(counts).every((count) => count > 0)).toBe(true);
+  });
+});

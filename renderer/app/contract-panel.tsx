@@ -112,12 +112,15 @@ function BrokenLinks({ contractId }: { contractId: string }) {
     });
   }, [inputs, contractId]);
   if (broken.length === 0) return null;
-  const show = (linkId: string) => {
-    // The canvas must be in sight to show the link.
+  const show = async (linkId: string) => {
+    selectOnly([], [linkId]);
+    // The canvas must be in sight to show the link: from behind a maximized editor it comes back
+    // narrower, and the view is fitted once it has its new size (two frames: layout, then resize).
     if (usePreferencesStore.getState().contractPanelMode === 'maximized') {
       usePreferencesStore.getState().setContractPanelMode('docked');
+      await nextFrame();
+      await nextFrame();
     }
-    selectOnly([], [linkId]);
     canvasCommands.focusElements([], [linkId]);
   };
   return (
@@ -126,7 +129,7 @@ function BrokenLinks({ contractId }: { contractId: string }) {
       <ul>
         {broken.map((link) => (
           <li key={link.linkId}>
-            <button type="button" className="problem problem--error" onClick={() => show(link.linkId)}>
+            <button type="button" className="problem problem--error" onClick={() => void show(link.linkId)}>
               <strong>{link.consumer}</strong>: {link.problems.join('; ')}
             </button>
           </li>
@@ -134,4 +137,8 @@ function BrokenLinks({ contractId }: { contractId: string }) {
       </ul>
     </section>
   );
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }

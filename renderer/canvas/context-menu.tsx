@@ -65,7 +65,7 @@ export function ContextMenu({ target }: { target: ContextMenuTarget }) {
                 onClick={() => run(id)}
               >
                 <span>{commandById(id).label}</span>
-                {chord && <kbd>{chord}</kbd>}
+                {chord && <kbd aria-hidden="true">{chord}</kbd>}
               </button>
             );
           })}

@@ -80,6 +80,8 @@ const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many domains, products and systems, only what is in view is drawn. */
 const LARGE_MESH_NODES = 300;
 const isOverviewZoom = (state: ReactFlowState) => state.transform[2] < OVERVIEW_ZOOM;
+/** Just past the overview: products drawn, their names readable. */
+const READABLE_ZOOM = OVERVIEW_ZOOM * 1.2;
 /** A lone new domain should not fill the screen. */
 const FIT_VIEW_OPTIONS = { maxZoom: 1 };
 const minimapClass = (node: Node) => `minimap-node minimap-node--${node.type}`;
@@ -186,8 +188,10 @@ function MeshFlow() {
       onEdgeMouseEnter: (_event: MouseEvent, edge: Edge) => useUiStore.getState().setHoveredLink(edge.id),
       onEdgeMouseLeave: () => useUiStore.getState().setHoveredLink(null),
       onNodeDoubleClick: (_event: MouseEvent, node: Node) => {
-        // Far out, double-clicking a domain's block zooms into it, where its products can be read.
-        if (node.type === 'domain-block') void flow.fitView({ nodes: [{ id: node.id }], duration: 300 });
+        // Far out, double-clicking a domain's block zooms into it, at least as far as its products can be read.
+        if (node.type === 'domain-block') {
+          void flow.fitView({ nodes: [{ id: node.id }], minZoom: READABLE_ZOOM, duration: 300 });
+        }
       },
       onSelectionStart: () => {
         document.body.classList.add(BOX_SELECTING);

@@ -67,7 +67,8 @@ function LinkLabel({ linkId, x, y }: { linkId: string; x: number; y: number }) {
     <EdgeLabelRenderer>
       <div
         className="link-label"
-        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+        // Above the line rather than on it, so the link stays visible under the pointer.
+        style={{ transform: `translate(-50%, calc(-100% - 8px)) translate(${x}px, ${y}px)` }}
         data-testid={`link-label-${linkId}`}
       >
         <span className="link-label__ends">

@@ -17,6 +17,8 @@ const VIEW_ANIMATION = { duration: 300 };
 const FOCUS_PADDING = 0.15;
 /** The most a focus zooms in: a single product fills a third of the view, not all of it. */
 const FOCUS_MAX_ZOOM = 1.2;
+/** Revealing a node zooms out to keep the rest in view, but never below this share of the zoom it had. */
+const REVEAL_MIN_ZOOM_RATIO = 0.5;
 /** What sits over the canvas and may hide what is under it. */
 const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
 
@@ -72,6 +74,14 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
         const box = canvasBox(mesh, nodeId, measuredSizeOf);
         const isHidden = area.covered.some((overlay) => overlaps(overlay, box));
         if (containsRect(area.view, box) && !isHidden) return;
+        // Zoom out a little to show the node beside what was in view; if that would take too far out, go to it instead.
+        const both = boundsOf([area.view, box]) as Rect;
+        const zoomForBoth =
+          flow.getZoom() * Math.min(area.view.width / both.width, area.view.height / both.height) * 0.9;
+        if (zoomForBoth >= Math.max(OVERVIEW_ZOOM, flow.getZoom() * REVEAL_MIN_ZOOM_RATIO)) {
+          void flow.fitBounds(both, { padding: 0.05, ...VIEW_ANIMATION });
+          return;
+        }
         const zoom = Math.max(flow.getZoom(), OVERVIEW_ZOOM);
         void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, ...VIEW_ANIMATION });
       },

@@ -80,7 +80,8 @@ function insert(kind: InsertableKind): CommandBehaviour {
         ...(at && { at }),
         ...(area && { view: area.view, covered: area.covered }),
       });
-      if (result.ok) canvasCommands.reveal(result.id);
+      // Added where the user pointed, it is in view already; panning would only move it from under the pointer.
+      if (result.ok && !at) canvasCommands.reveal(result.id);
     },
     isEnabled: hasDocument,
   };

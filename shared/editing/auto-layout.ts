@@ -12,8 +12,9 @@ export interface DomainArrangement {
   children: Readonly<Record<string, Point>>;
 }
 
-/** Space between domains in the grid. */
+/** Space between domains in the grid: at least this, more between large domains so links between them show. */
 export const GRID_GAP = 80;
+const GAP_PER_DOMAIN_WIDTH = 0.08;
 
 /**
  * Domains in the order data flows between them: a domain comes after the domains that feed it,
@@ -88,10 +89,9 @@ export function arrangedLayout(
   const byDomain = new Map(arrangements.map((arrangement) => [arrangement.domainId, arrangement]));
   const order = domainsInFlowOrder(mesh).filter((id) => byDomain.has(id));
   const isLocked = (id: string) => mesh.layout.nodes[id]?.locked === true;
-  const positions = gridPositions(
-    order.map((id) => ({ id, ...(byDomain.get(id) as DomainArrangement).size })),
-    aspectRatio,
-  );
+  const boxes = order.map((id) => ({ id, ...(byDomain.get(id) as DomainArrangement).size }));
+  const widest = Math.max(0, ...boxes.map((box) => box.width));
+  const positions = gridPositions(boxes, aspectRatio, Math.max(GRID_GAP, Math.round(widest * GAP_PER_DOMAIN_WIDTH)));
   const target: Record<string, NodeLayout> = {};
   for (const id of order) {
     const arrangement = byDomain.get(id) as DomainArrangement;

@@ -111,7 +111,11 @@ export function pasteFragment(
   // Domains (copied, or recreated hosts) and notes sit on the canvas itself: placed as one group.
   const domainIds = new Map<string, string>();
   const domains = [...mesh.domains];
-  const recreatedHosts = fragment.hostDomains.filter((host) => !domains.some((domain) => domain.id === host.id));
+  // Products and systems whose domain was not copied go into the domain under the pointer, or back into their own.
+  const domainUnderPointer = point && domainAt(mesh, point);
+  const recreatedHosts = domainUnderPointer
+    ? []
+    : fragment.hostDomains.filter((host) => !domains.some((domain) => domain.id === host.id));
   for (const domain of [...fragment.domains, ...recreatedHosts]) {
     const id = freshNodeId(domain.id);
     domainIds.set(domain.id, id);
@@ -151,8 +155,6 @@ export function pasteFragment(
       ? { ...referrer, contractId: contractIds.get(referrer.contractId) }
       : referrer;
 
-  // Products and systems whose domain was not copied go into the domain under the pointer, or back into their own.
-  const domainUnderPointer = point && domainAt(mesh, point);
   const targetDomainOf = (oldDomainId: string) => domainIds.get(oldDomainId) ?? domainUnderPointer ?? oldDomainId;
   const products = [...mesh.products];
   const systems = [...mesh.systems];

@@ -23,7 +23,7 @@ describe('preferences', () => {
       sidePanelWidth: 340,
       showsSidePanel: true,
       showsPalette: true,
-      contractPanelWidth: 440,
+      contractPanelWidth: 400,
       contractPanelMode: 'docked',
     });
   });
@@ -63,7 +63,7 @@ describe('preferences', () => {
       sidePanelWidth: 340,
       showsSidePanel: true,
       showsPalette: true,
-      contractPanelWidth: 440,
+      contractPanelWidth: 400,
       contractPanelMode: 'docked',
     });
   });

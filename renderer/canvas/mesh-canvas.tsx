@@ -5,6 +5,7 @@ import {
   ControlButton,
   Controls,
   type Edge,
+  getViewportForBounds,
   MiniMap,
   type Node,
   Panel,
@@ -14,18 +15,29 @@ import {
   useReactFlow,
   useStore,
   useStoreApi,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { type MouseEvent, type PointerEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type MouseEvent,
+  type PointerEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LinkCompatibility } from '../../shared/contracts';
 import type { Guide } from '../../shared/editing/alignment';
 import { domainFlows } from '../../shared/editing/domain-overview';
 import type { Point, Size } from '../../shared/editing/geometry';
+import { canvasBounds } from '../../shared/editing/node-placement';
 import type { Layout, Link } from '../../shared/model';
 import { linkCompatibilityOf } from '../contracts/link-compatibility';
-import { type DocumentState, useDocumentStore } from '../store/document-store';
+import { currentMesh, type DocumentState, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { selectOnly, useSelectionStore } from '../store/selection-store';
 import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
@@ -83,7 +95,8 @@ const isOverviewZoom = (state: ReactFlowState) => state.transform[2] < OVERVIEW_
 /** Just past the overview: products drawn, their names readable. */
 const READABLE_ZOOM = OVERVIEW_ZOOM * 1.2;
 /** A lone new domain should not fill the screen. */
-const FIT_VIEW_OPTIONS = { maxZoom: 1 };
+const FIT_MAX_ZOOM = 1;
+const FIT_PADDING = 0.1;
 const minimapClass = (node: Node) => `minimap-node minimap-node--${node.type}`;
 /** Shift-dragging a selection box must not also select the text of the panels it passes over. */
 const BOX_SELECTING = 'is-box-selecting';
@@ -122,13 +135,16 @@ function MeshFlow() {
   const pointer = useRef<Point | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   // Text far out is drawn at a fixed size on screen (see canvas.css): the zoom goes to CSS without a React render.
-  useEffect(
-    () =>
-      flowStore.subscribe((state) => {
-        wrapper.current?.style.setProperty('--zoom', String(state.transform[2]));
-      }),
-    [flowStore],
-  );
+  useEffect(() => {
+    let shownZoom = 0;
+    return flowStore.subscribe((state) => {
+      const zoom = state.transform[2];
+      if (zoom === shownZoom) return;
+      shownZoom = zoom;
+      wrapper.current?.style.setProperty('--zoom', String(zoom));
+    });
+  }, [flowStore]);
+  const initialViewport = useFittedViewport(wrapper);
   const capturePointer = usePointerCapture();
   const [buildNodes] = useState(createFlowNodeBuilder);
   const [buildEdges] = useState(createFlowEdgeBuilder);
@@ -229,58 +245,80 @@ function MeshFlow() {
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        {...nodeHandlers}
-        {...connectionHandlers}
-        {...menuHandlers}
-        connectionMode={ConnectionMode.Loose}
-        connectionLineComponent={ConnectionLine}
-        colorMode={theme}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP_GRID}
-        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-        selectionKeyCode="Shift"
-        deleteKeyCode={null}
-        // A selected link is drawn on top, so dragging its end grabs it rather than a link sharing the port.
-        elevateEdgesOnSelect
-        disableKeyboardA11y
-        zoomOnDoubleClick={false}
-        onlyRenderVisibleElements={isLarge && !isOverview}
-        onMoveStart={() => setMoving(true)}
-        onMoveEnd={() => setMoving(false)}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={MIN_ZOOM}
-        maxZoom={MAX_ZOOM}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} />
-        {hasNoDomains && (
-          <Panel position="top-center" className="canvas-hint">
-            Start with a domain: drag one from the palette, or press <kbd>D</kbd>. Press <kbd>?</kbd> for every
-            shortcut.
-          </Panel>
-        )}
-        {lineageFocus && <LineageBar focus={lineageFocus} />}
-        <LayoutBusy />
-        <AlignmentGuides guides={guides} />
-        <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap" />
-        <Controls showInteractive={false}>
-          <ControlButton
-            onClick={toggleSnapToGrid}
-            title="Snap to grid (G)"
-            aria-label="Snap to grid"
-            aria-pressed={snapToGrid}
-            className={snapToGrid ? 'control--active' : undefined}
-          >
-            #
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
+      {initialViewport && (
+        <ReactFlow
+          defaultViewport={initialViewport}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          {...nodeHandlers}
+          {...connectionHandlers}
+          {...menuHandlers}
+          connectionMode={ConnectionMode.Loose}
+          connectionLineComponent={ConnectionLine}
+          colorMode={theme}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP_GRID}
+          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+          selectionKeyCode="Shift"
+          deleteKeyCode={null}
+          // A selected link is drawn on top, so dragging its end grabs it rather than a link sharing the port.
+          elevateEdgesOnSelect
+          disableKeyboardA11y
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements={isLarge && !isOverview}
+          onMoveStart={() => setMoving(true)}
+          onMoveEnd={() => setMoving(false)}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} />
+          {hasNoDomains && (
+            <Panel position="top-center" className="canvas-hint">
+              Start with a domain: drag one from the palette, or press <kbd>D</kbd>. Press <kbd>?</kbd> for every
+              shortcut.
+            </Panel>
+          )}
+          {lineageFocus && <LineageBar focus={lineageFocus} />}
+          <LayoutBusy />
+          <AlignmentGuides guides={guides} />
+          <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap" />
+          <Controls showInteractive={false}>
+            <ControlButton
+              onClick={toggleSnapToGrid}
+              title="Snap to grid (G)"
+              aria-label="Snap to grid"
+              aria-pressed={snapToGrid}
+              className={snapToGrid ? 'control--active' : undefined}
+            >
+              #
+            </ControlButton>
+          </Controls>
+        </ReactFlow>
+      )}
       {contextMenu && <ContextMenu target={contextMenu} />}
     </div>
   );
+}
+
+/**
+ * The view a design opens with: fitted to the document's layout, known before anything is drawn.
+ * A large mesh then starts as its domain blocks instead of drawing every product once at full size
+ * and only then zooming out.
+ */
+function useFittedViewport(wrapper: React.RefObject<HTMLDivElement | null>): Viewport | null {
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const element = wrapper.current;
+    const mesh = currentMesh();
+    const bounds = mesh && canvasBounds(mesh);
+    if (!element || !bounds) {
+      setViewport({ x: 0, y: 0, zoom: FIT_MAX_ZOOM });
+      return;
+    }
+    const { width, height } = element.getBoundingClientRect();
+    setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_MAX_ZOOM, FIT_PADDING));
+  }, [wrapper]);
+  return viewport;
 }

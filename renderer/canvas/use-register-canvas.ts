@@ -9,7 +9,7 @@ import { measuredSizeOf } from '../store/node-sizes';
 import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
 import { animateLayout } from './auto-layout/animate-layout';
-import { computeArrangements, LayoutCancelled } from './auto-layout/compute-layout';
+import { computeArrangements, LayoutCancelled, prewarmLayout } from './auto-layout/compute-layout';
 import { registerCanvas } from './canvas-commands';
 import { MIN_ZOOM, OVERVIEW_ZOOM } from './zoom-levels';
 
@@ -22,10 +22,19 @@ const REVEAL_MIN_ZOOM_RATIO = 0.5;
 /** What sits over the canvas and may hide what is under it. */
 const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
 
+/** Beyond this many products and systems, the layout worker is started ahead of the first auto-layout. */
+const PREWARM_ABOVE = 300;
+
 /** Makes this canvas the one the toolbar, shortcuts, menus and quick search talk to. */
 export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
   const flow = useReactFlow();
   const flowStore = useStoreApi();
+  useEffect(() => {
+    const mesh = currentMesh();
+    if (!mesh || mesh.products.length + mesh.systems.length <= PREWARM_ABOVE) return;
+    const idle = requestIdleCallback(() => prewarmLayout(mesh), { timeout: 5000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
   useEffect(() => {
     let layoutRun: AbortController | null = null;
     const notify = (tone: 'info' | 'error', text: string) => useNoticeStore.getState().show({ tone, text });

@@ -1,5 +1,5 @@
 import type { Mesh, NodeLayout } from '../model';
-import { containsPoint, overlaps, type Point, type Rect, type Size } from './geometry';
+import { boundsOf, containsPoint, overlaps, type Point, type Rect, type Size } from './geometry';
 import { childrenOf, productById, systemById } from './mesh-index';
 
 export const DEFAULT_DOMAIN_SIZE: Size = { width: 640, height: 320 };
@@ -125,4 +125,15 @@ export function freeSpotIn(view: Rect, size: Size, taken: readonly Rect[], spaci
 /** Every domain's box on the canvas. */
 export function domainRects(mesh: Mesh): Rect[] {
   return mesh.domains.map((domain) => domainRect(mesh, domain.id));
+}
+
+/** The box around everything drawn on the canvas: domains (which hold products and systems) and notes. */
+export function canvasBounds(mesh: Mesh): Rect | undefined {
+  const notes = (mesh.notes ?? []).flatMap((note) => {
+    const layout = mesh.layout.nodes[note.id];
+    return layout?.width && layout.height
+      ? [{ x: layout.x, y: layout.y, width: layout.width, height: layout.height }]
+      : [];
+  });
+  return boundsOf([...domainRects(mesh), ...notes]);
 }

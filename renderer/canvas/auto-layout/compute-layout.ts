@@ -7,6 +7,25 @@ import { arrangementsFromElk, toElkGraph } from './elk-graph';
 
 let elk: InstanceType<typeof ELK> | undefined;
 
+function layoutWorker(): InstanceType<typeof ELK> {
+  elk ??= new ELK({ workerUrl: elkWorkerUrl });
+  return elk;
+}
+
+/**
+ * Lays out one domain of a large mesh in the background and throws the result away: ELK's first
+ * run in a worker spends seconds starting up, which the user's first auto-layout then does not.
+ */
+export function prewarmLayout(mesh: Mesh): void {
+  const [first] = mesh.domains;
+  if (!first) return;
+  layoutWorker()
+    .layout(toElkGraph({ ...mesh, domains: [first] }, () => undefined))
+    .catch(() => {
+      // A cancelled layout may stop the worker meanwhile; warming up is only ever a bonus.
+    });
+}
+
 /** Auto-layout was cancelled: the worker was stopped and nothing changed. */
 export class LayoutCancelled extends Error {
   constructor() {
@@ -24,8 +43,7 @@ export async function computeArrangements(
   signal: AbortSignal,
 ): Promise<DomainArrangement[]> {
   if (signal.aborted) throw new LayoutCancelled();
-  elk ??= new ELK({ workerUrl: elkWorkerUrl });
-  const worker = elk;
+  const worker = layoutWorker();
   let stop = () => {};
   const cancelled = new Promise<never>((_, reject) => {
     stop = () => {

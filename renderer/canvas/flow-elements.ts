@@ -169,6 +169,8 @@ const ARROW: Record<'plain' | 'incompatible' | 'selected' | 'upstream' | 'downst
 export interface MeshLinkData extends Record<string, unknown> {
   /** Why the producer's contract does not give the consumer what it needs, one line per field. */
   problems: string[];
+  /** Outside a lineage focus: drawn faintly, and not labelled on hover. */
+  isDimmed?: boolean;
 }
 
 interface EdgeInputs {
@@ -229,6 +231,7 @@ function toFlowEdge({ link, selected, compatibility, emphasis }: EdgeInputs): Ed
         ? emphasis
         : 'plain';
   const data: MeshLinkData = { problems: problems.map((problem) => problem.message) };
+  if (emphasis === 'dimmed') data.isDimmed = true;
   return {
     id: link.id,
     type: 'mesh-link',

@@ -53,7 +53,7 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
     <>
       <BaseEdge path={route.path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
       {problems.length > 0 && <title>{['Incompatible link:', ...problems].join('\n')}</title>}
-      {(isHovered || selected) && <LinkLabel linkId={id} x={route.label.x} y={route.label.y} />}
+      {((isHovered && !data?.isDimmed) || selected) && <LinkLabel linkId={id} x={route.label.x} y={route.label.y} />}
     </>
   );
 });

@@ -1,27 +1,75 @@
+import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
-import { MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL } from '../shared/ipc';
-import { electronFileDialog } from './dialogs/electron-file-dialog';
+import type { CommandId } from '../shared/commands/command-table';
+import { CLOSE_REQUEST_CHANNEL, FILE_CHANGED_CHANNEL, MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL } from '../shared/ipc';
+import { createFileHandoff } from './app/file-handoff';
+import { meshFileInArguments } from './app/launch-files';
+import { electronFileDialog, showMessageBox } from './dialogs/electron-file-dialog';
+import { openLinkBox, unsavedChangesBox } from './dialogs/message-boxes';
+import { sweepOrphanTemporaryFiles } from './files/atomic-write';
+import { createExternalChangeWatcher } from './files/external-change-watcher';
+import { createFileAccess } from './files/file-access';
 import { fileRefFor } from './files/mesh-file-path';
 import { nodeFileSystem } from './files/node-file-system';
-import { createRecentFilesStore } from './files/recent-files';
+import { createRecentFilesStore, existingRecentFiles } from './files/recent-files';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register-handlers';
-import { applicationMenuTemplate } from './menu/application-menu';
+import { applicationMenuTemplate, applyEnabledCommands } from './menu/application-menu';
 import { APP_ENTRY_URL, APP_SCHEME, resolveAppRequest } from './security/app-protocol';
 import { CONTENT_SECURITY_POLICY, withContentSecurityPolicy } from './security/content-security-policy';
+import { createExternalLinkOpener } from './security/external-links';
 import { decideNavigation } from './security/navigation-guard';
 import { isPermissionGranted } from './security/permissions';
+import { createCloseGuard } from './window/close-guard';
 import { mainWindowOptions } from './window-options';
 
 // Wiring only: every decision lives in the modules imported above, where it is unit-tested.
 
+// A second launch hands its file to the running app and quits (see 'second-instance').
+if (!app.requestSingleInstanceLock()) app.exit(0);
+
+const isMac = process.platform === 'darwin';
+const isDevelopment = !app.isPackaged;
 const appFolder = app.getAppPath();
 const rendererFolder = join(appFolder, 'dist', 'renderer');
 const preloadPath = join(appFolder, 'dist', 'electron', 'preload.cjs');
+const documentationFolder = app.isPackaged ? join(process.resourcesPath, 'docs') : join(appFolder, 'docs');
 
 let mainWindow: BrowserWindow | undefined;
+let enabledCommands: CommandId[] = [];
+
+const sendToPage = (channel: string, ...args: unknown[]) => mainWindow?.webContents.send(channel, ...args);
+
+const recentFiles = createRecentFilesStore({
+  fs: nodeFileSystem,
+  storePath: join(app.getPath('userData'), 'recent-files.json'),
+});
+const access = createFileAccess(recentFiles, () => void refreshMenu());
+const handoff = createFileHandoff({
+  grant: (path) => access.grant(path),
+  send: (file) => sendToPage(OPEN_FILE_CHANNEL, file),
+});
+const watcher = createExternalChangeWatcher({
+  watchFolder: (folder, onEvent) => {
+    const folderWatch = watch(folder, (_event, fileName) => onEvent(fileName ? String(fileName) : null));
+    folderWatch.on('error', () => folderWatch.close());
+    return () => folderWatch.close();
+  },
+  stamp: (path) => nodeFileSystem.status(path),
+  onExternalChange: (path) => sendToPage(FILE_CHANGED_CHANNEL, fileRefFor(path)),
+});
+const closeGuard = createCloseGuard({
+  askRenderer: () => sendToPage(CLOSE_REQUEST_CHANNEL),
+  closeWindow: () => mainWindow?.close(),
+  quitApp: () => app.quit(),
+});
+const openLink = createExternalLinkOpener({
+  confirm: (url) => (mainWindow ? showMessageBox(mainWindow, openLinkBox(url)) : Promise.resolve(false)),
+  // Electronegativity OPEN_EXTERNAL_JS_CHECK: only https links, after the user confirmed the address (external-links.ts).
+  open: (url) => shell.openExternal(url),
+});
 
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([
@@ -37,6 +85,7 @@ function serveRenderer(): void {
       // webRequest header hooks skip custom protocols, so the policy is also set on the response itself.
       const headers = new Headers(file.headers);
       headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      headers.set('X-Content-Type-Options', 'nosniff');
       return new Response(file.body, { status: file.status, headers });
     } catch {
       return new Response(null, { status: 404 });
@@ -51,68 +100,118 @@ function applySessionPolicies(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(isPermissionGranted(permission)),
   );
-}
-
-function openInBrowserWhenAllowed(url: string): void {
-  if (decideNavigation(url) === 'open-in-browser') void shell.openExternal(url);
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
 }
 
 function guardNavigation(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
     if (decideNavigation(event.url) === 'stay-in-app') return;
     event.preventDefault();
-    openInBrowserWhenAllowed(event.url);
+    void openLink(event.url);
   });
   contents.setWindowOpenHandler(({ url }) => {
-    openInBrowserWhenAllowed(url);
+    void openLink(url);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+async function refreshMenu(): Promise<void> {
+  const menu = Menu.buildFromTemplate(
+    applicationMenuTemplate({
+      isMac,
+      isDevelopment,
+      recentFiles: await existingRecentFiles(recentFiles, nodeFileSystem),
+      sendCommand: (command) => sendToPage(MENU_COMMAND_CHANNEL, command),
+      openRecent: (path) => sendToPage(OPEN_FILE_CHANNEL, fileRefFor(path)),
+      openDocumentation: () => void shell.openPath(documentationFolder),
+    }),
+  );
+  applyEnabledCommands(menu, enabledCommands);
+  Menu.setApplicationMenu(menu);
+}
+
 function openMainWindow(): void {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  // Electronegativity CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, AUXCLICK_JS_CHECK: it cannot see into
+  // mainWindowOptions(), which sets all three (tested in window-options.test.ts).
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, { isDevelopment }));
   window.once('ready-to-show', () => window.show());
+  window.on('close', (event) => {
+    if (closeGuard.shouldPreventClose()) event.preventDefault();
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
+    watcher.stop();
+    closeGuard.closed();
   });
+  window.on('unresponsive', () => closeGuard.rendererGone());
+  window.webContents.on('render-process-gone', () => closeGuard.rendererGone());
+  window.webContents.on('did-start-loading', () => handoff.pageUnloaded());
   mainWindow = window;
   void window.loadURL(APP_ENTRY_URL);
 }
 
-app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-
-const recentFiles = createRecentFilesStore({
-  fs: nodeFileSystem,
-  storePath: join(app.getPath('userData'), 'recent-files.json'),
-});
-
-async function refreshMenu(): Promise<void> {
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      applicationMenuTemplate({
-        isMac: process.platform === 'darwin',
-        isDevelopment: !app.isPackaged,
-        recentFiles: await recentFiles.list(),
-        sendCommand: (command) => mainWindow?.webContents.send(MENU_COMMAND_CHANNEL, command),
-        openRecent: (path) => mainWindow?.webContents.send(OPEN_FILE_CHANNEL, fileRefFor(path)),
-        openDocumentation: () => void shell.openPath(join(appFolder, 'docs')),
-      }),
-    ),
-  );
+function focusMainWindow(): void {
+  if (!mainWindow) {
+    openMainWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
 }
+
+const handOver = (path: string | null) => {
+  if (path !== null) void handoff.offer(path);
+};
+
+// macOS hands files (a double-click in Finder, a drop on the Dock icon) by event, even before 'ready'.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  handOver(path);
+});
+app.on('second-instance', (_event, argv, workingDirectory) => {
+  handOver(meshFileInArguments(argv, workingDirectory));
+  focusMainWindow();
+});
+app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
+app.on('before-quit', () => closeGuard.quitRequested());
+app.on('window-all-closed', () => {
+  if (!isMac) app.quit();
+});
 
 void app.whenReady().then(async () => {
   applySessionPolicies();
   serveRenderer();
   registerIpcHandlers(
     ipcMain,
-    createIpcHandlers({ dialog: electronFileDialog(() => mainWindow), fs: nodeFileSystem, recentFiles }),
+    createIpcHandlers({
+      dialog: electronFileDialog(() => mainWindow),
+      fs: nodeFileSystem,
+      recentFiles,
+      access,
+      watcher,
+      takeLaunchFiles: () => handoff.take(),
+      window: {
+        askToSaveChanges: async (documentName) =>
+          mainWindow ? showMessageBox(mainWindow, unsavedChangesBox(documentName)) : 'cancel',
+        answerCloseRequest: (mayClose) => closeGuard.answer(mayClose),
+        showDocumentState: (state) => {
+          closeGuard.reportUnsavedChanges(state.isDirty);
+          watcher.follow(state.filePath);
+          mainWindow?.setDocumentEdited(state.isDirty);
+          mainWindow?.setRepresentedFilename(state.filePath ?? '');
+          enabledCommands = state.enabledCommands;
+          const menu = Menu.getApplicationMenu();
+          if (menu) applyEnabledCommands(menu, enabledCommands);
+        },
+      },
+    }),
   );
+  // Temporary files a killed save left beside recent designs go before anything else is written.
+  for (const file of await recentFiles.list()) {
+    if (file.path) await sweepOrphanTemporaryFiles(nodeFileSystem, file.path);
+  }
+  handOver(meshFileInArguments(process.argv.slice(1), process.cwd()));
   await refreshMenu();
   openMainWindow();
   app.on('activate', () => {

@@ -1,5 +1,8 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { BRIDGE_GLOBAL } from '../shared/ipc';
 import { createDesktopBridge } from './bridge/desktop-bridge';
 
-contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createDesktopBridge(ipcRenderer));
+contextBridge.exposeInMainWorld(
+  BRIDGE_GLOBAL,
+  createDesktopBridge(ipcRenderer, (file) => webUtils.getPathForFile(file)),
+);

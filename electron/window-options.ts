@@ -1,7 +1,10 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** The main window: the renderer is an isolated, sandboxed web page that reaches main only through the preload bridge. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  { isDevelopment }: { isDevelopment: boolean },
+): BrowserWindowConstructorOptions {
   return {
     title: 'Data Mesh Designer',
     width: 1440,
@@ -21,6 +24,11 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      // A middle click must not open a link in a new window (window opens are denied anyway).
+      disableBlinkFeatures: 'Auxclick',
+      // DevTools are for development builds only.
+      devTools: isDevelopment,
+      spellcheck: false,
     },
   };
 }

@@ -1,72 +1,139 @@
-import type { CommandId } from './commands/command-table';
+/**
+ * The one contract between the Electron main process and the renderer.
+ * The preload bridge exposes `DesktopBridge` as `window.meshDesigner`; main registers one
+ * handler per channel and checks every request against the channel's zod schema before the
+ * handler sees it. Types come from the schemas, so the two sides cannot drift.
+ */
+import { z } from 'zod';
+import { COMMAND_IDS, type CommandId } from './commands/command-table';
+import { MAX_MESH_FILE_BYTES } from './model/mesh-file-format';
+
+/** A path from the renderer: absolute on any platform, with no NUL byte, of a length file systems accept. */
+const PathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((path) => !path.includes('\0'), 'a path cannot contain a NUL byte')
+  .refine((path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), 'the path must be absolute');
+
+const FileNameSchema = z.string().min(1).max(255);
 
 /**
- * The one typed contract between the Electron main process and the renderer.
- * The preload bridge exposes `DesktopBridge` as `window.meshDesigner`; main registers
- * one handler per channel. Both sides import these names, so they cannot drift.
+ * Text the renderer may put into a native dialog or the window title: a name, one line, short.
+ * Native dialogs carry main's own wording; the renderer only fills in what it is about.
  */
+const ShownNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/\p{Cc}/u.test(name), 'a name shown by the desktop cannot contain control characters');
 
 /** A file the user picked or saved; `path` is absent in the browser. */
-export interface FileRef {
-  name: string;
-  path?: string;
-}
+export const FileRefSchema = z.strictObject({ name: FileNameSchema, path: PathSchema.optional() });
+export type FileRef = z.infer<typeof FileRefSchema>;
 
 export interface OpenedFile {
   file: FileRef;
   text: string;
 }
 
-export interface ExportFile {
+export const ExportFileSchema = z.strictObject({
   /** Relative path inside the chosen export folder, e.g. `contracts/orders.odcs.yaml`. */
-  path: string;
-  text: string;
-}
-
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
-export interface IpcChannels {
-  'file:open': { request: undefined; response: IpcResult<OpenedFile | null> };
-  'file:read': { request: { path: string }; response: IpcResult<OpenedFile> };
-  'file:save': { request: { file: FileRef | null; text: string }; response: IpcResult<FileRef | null> };
-  'files:export': { request: { suggestedName: string; files: ExportFile[] }; response: IpcResult<string | null> };
-  'recent:list': { request: undefined; response: IpcResult<FileRef[]> };
-  'dialog:confirm': { request: { message: string; detail?: string }; response: IpcResult<boolean> };
-  'contracts:choose': { request: undefined; response: IpcResult<OpenedFile[] | null> };
-  'window:edit-text': { request: { edit: TextEdit }; response: IpcResult<null> };
-}
+  path: z.string().min(1).max(1024),
+  text: z.string(),
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
 
 /** The editing commands Chromium performs on focused text, as a menu item does them in a text field. */
 export const TEXT_EDITS = ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'] as const;
 export type TextEdit = (typeof TEXT_EDITS)[number];
 
-export type IpcChannel = keyof IpcChannels;
-export type IpcRequest<C extends IpcChannel> = IpcChannels[C]['request'];
-export type IpcResponse<C extends IpcChannel> = IpcChannels[C]['response'];
+export const UNSAVED_CHANGES_CHOICES = ['save', 'discard', 'cancel'] as const;
+export type UnsavedChangesChoice = (typeof UNSAVED_CHANGES_CHOICES)[number];
 
-export const IPC_CHANNELS = [
-  'file:open',
-  'file:read',
-  'file:save',
-  'files:export',
-  'recent:list',
-  'dialog:confirm',
-  'contracts:choose',
-  'window:edit-text',
-] as const satisfies readonly IpcChannel[];
+/** What the desktop shell shows of the document: the window's edited mark and file, the menus' enabled items. */
+export const DocumentShellStateSchema = z.strictObject({
+  isDirty: z.boolean(),
+  /** Only honoured for a file the user chose (the window shows it as the document's file on macOS). */
+  filePath: PathSchema.optional(),
+  enabledCommands: z.array(z.enum(COMMAND_IDS as [CommandId, ...CommandId[]])).max(COMMAND_IDS.length),
+});
+export type DocumentShellState = z.infer<typeof DocumentShellStateSchema>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const NoRequest = z.undefined();
+
+/** Each channel's request schema; a request that does not match never reaches the handler. */
+export const IPC_REQUEST_SCHEMAS = {
+  'file:open': NoRequest,
+  'file:read': z.strictObject({ path: PathSchema }),
+  /** Preload only (never the page's `invoke`): the path of a file the user dropped on the window. */
+  'file:read-dropped': z.strictObject({ path: PathSchema }),
+  'file:save': z.strictObject({
+    file: FileRefSchema.nullable(),
+    // Characters, a first cut; the byte limit is checked by the handler before writing.
+    text: z.string().max(MAX_MESH_FILE_BYTES),
+  }),
+  'files:export': z.strictObject({
+    suggestedName: FileNameSchema,
+    files: z.array(ExportFileSchema).max(10_000),
+  }),
+  'recent:list': NoRequest,
+  'contracts:choose': NoRequest,
+  'dialog:unsaved-changes': z.strictObject({ documentName: ShownNameSchema }),
+  'window:edit-text': z.strictObject({ edit: z.enum(TEXT_EDITS) }),
+  'window:answer-close': z.strictObject({ mayClose: z.boolean() }),
+  'window:document-state': DocumentShellStateSchema,
+  /** The page is ready: the files handed over before it was (command line, double-click at launch). */
+  'app:take-launch-files': NoRequest,
+} as const;
+
+interface IpcResponses {
+  'file:open': IpcResult<OpenedFile | null>;
+  'file:read': IpcResult<OpenedFile>;
+  'file:read-dropped': IpcResult<OpenedFile>;
+  'file:save': IpcResult<FileRef | null>;
+  'files:export': IpcResult<string | null>;
+  'recent:list': IpcResult<FileRef[]>;
+  'contracts:choose': IpcResult<OpenedFile[] | null>;
+  'dialog:unsaved-changes': IpcResult<UnsavedChangesChoice>;
+  'window:edit-text': IpcResult<null>;
+  'window:answer-close': IpcResult<null>;
+  'window:document-state': IpcResult<null>;
+  'app:take-launch-files': IpcResult<FileRef[]>;
+}
+
+export type IpcChannel = keyof typeof IPC_REQUEST_SCHEMAS;
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_REQUEST_SCHEMAS)[C]>;
+export type IpcResponse<C extends IpcChannel> = IpcResponses[C];
+
+export const IPC_CHANNELS = Object.keys(IPC_REQUEST_SCHEMAS) as IpcChannel[];
+
+/** Channels the preload calls itself with what only it can know; the page's `invoke` cannot reach them. */
+export const PRELOAD_ONLY_CHANNELS: ReadonlySet<IpcChannel> = new Set(['file:read-dropped']);
 
 /** Application-menu items main forwards to the renderer, which owns the document: ids of the command table. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 /** A file main asks the renderer to open (Open Recent, the command line, a second launch, the OS). */
 export const OPEN_FILE_CHANNEL = 'app:open-file';
+/** The window is asked to close with unsaved changes; the renderer answers on `window:answer-close`. */
+export const CLOSE_REQUEST_CHANNEL = 'window:close-requested';
+/** The open file changed on disk; the renderer offers to reload it. */
+export const FILE_CHANGED_CHANNEL = 'file:changed-on-disk';
 
 /** What the preload script exposes to the renderer. */
 export type DesktopBridge = {
   invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>>;
+  /** Opens a file dropped on the window (a DOM File, opaque to shared/) by the path only the preload can read from it. */
+  openDroppedFile(file: object): Promise<IpcResponse<'file:read-dropped'>>;
   /** Calls `listener` for each menu command; returns the unsubscribe function. */
   onMenuCommand(listener: (command: CommandId) => void): () => void;
   /** Calls `listener` for each file main asks to open; returns the unsubscribe function. */
   onOpenFileRequest(listener: (file: FileRef) => void): () => void;
+  onCloseRequest(listener: () => void): () => void;
+  /** Calls `listener` when the open file changed on disk. */
+  onFileChanged(listener: (file: FileRef) => void): () => void;
 };
 
 export const BRIDGE_GLOBAL = 'meshDesigner';

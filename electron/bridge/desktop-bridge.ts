@@ -1,5 +1,14 @@
 import { isCommandId } from '../../shared/commands/command-table';
-import { type DesktopBridge, IPC_CHANNELS, MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL } from '../../shared/ipc';
+import {
+  CLOSE_REQUEST_CHANNEL,
+  type DesktopBridge,
+  FILE_CHANGED_CHANNEL,
+  type FileRef,
+  IPC_CHANNELS,
+  MENU_COMMAND_CHANNEL,
+  OPEN_FILE_CHANNEL,
+  PRELOAD_ONLY_CHANNELS,
+} from '../../shared/ipc';
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 
@@ -10,39 +19,58 @@ export interface RendererIpc {
   removeListener(channel: string, listener: IpcListener): void;
 }
 
-const BRIDGED_CHANNELS: ReadonlySet<string> = new Set(IPC_CHANNELS);
+/** Electron's `webUtils.getPathForFile`: the disk path of a File the user dropped, '' for any other File. */
+export type PathForFile = (file: never) => string;
+
+const PAGE_CHANNELS: ReadonlySet<string> = new Set(
+  IPC_CHANNELS.filter((channel) => !PRELOAD_ONLY_CHANNELS.has(channel)),
+);
 
 /**
  * What the preload exposes to the page: the typed channels and nothing else, so a script in
- * the page cannot reach any other part of ipcRenderer.
+ * the page cannot reach any other part of ipcRenderer. Messages from main are checked too and
+ * reach the page without Electron's event object.
  */
-export function createDesktopBridge(ipc: RendererIpc): DesktopBridge {
+export function createDesktopBridge(ipc: RendererIpc, pathForFile: PathForFile): DesktopBridge {
+  function subscribe<T>(channel: string, accept: (value: unknown) => T | null, listener: (value: T) => void) {
+    const forward: IpcListener = (_event, value) => {
+      const accepted = accept(value);
+      if (accepted !== null) listener(accepted);
+    };
+    ipc.on(channel, forward);
+    return () => ipc.removeListener(channel, forward);
+  }
+
+  // Checked by hand: zod would probe `new Function`, which the page's policy forbids.
+  const asFileRef = (value: unknown): FileRef | null => {
+    const file = value as { name?: unknown; path?: unknown } | null;
+    return typeof file?.name === 'string' && typeof file.path === 'string'
+      ? { name: file.name, path: file.path }
+      : null;
+  };
+
   return {
     invoke(channel, request) {
-      if (!BRIDGED_CHANNELS.has(channel)) {
+      if (!PAGE_CHANNELS.has(channel)) {
         return Promise.resolve({ ok: false, error: `Refusing unknown channel "${String(channel)}".` });
       }
-      return ipc.invoke(channel, request) as ReturnType<DesktopBridge['invoke']>;
+      return ipc.invoke(channel, request) as never;
     },
-    onMenuCommand(listener) {
-      // The page gets the command only, never Electron's event object.
-      const forwardCommand: IpcListener = (_event, command) => {
-        if (isCommandId(command)) listener(command);
-      };
-      ipc.on(MENU_COMMAND_CHANNEL, forwardCommand);
-      return () => ipc.removeListener(MENU_COMMAND_CHANNEL, forwardCommand);
+    async openDroppedFile(file) {
+      // The path comes from the File object the user dropped, never from the page's own words.
+      const path = pathForFile(file as never);
+      if (!path) return { ok: false, error: 'The dropped item is not a file on this computer.' };
+      return ipc.invoke('file:read-dropped', { path }) as ReturnType<DesktopBridge['openDroppedFile']>;
     },
-    onOpenFileRequest(listener) {
-      const forwardFile: IpcListener = (_event, file) => {
-        if (isFileRef(file)) listener({ name: file.name, path: file.path });
-      };
-      ipc.on(OPEN_FILE_CHANNEL, forwardFile);
-      return () => ipc.removeListener(OPEN_FILE_CHANNEL, forwardFile);
-    },
+    onMenuCommand: (listener) =>
+      subscribe(MENU_COMMAND_CHANNEL, (value) => (isCommandId(value) ? value : null), listener),
+    onOpenFileRequest: (listener) => subscribe(OPEN_FILE_CHANNEL, asFileRef, listener),
+    onFileChanged: (listener) => subscribe(FILE_CHANGED_CHANNEL, asFileRef, listener),
+    onCloseRequest: (listener) =>
+      subscribe(
+        CLOSE_REQUEST_CHANNEL,
+        () => true,
+        () => listener(),
+      ),
   };
-}
-
-function isFileRef(value: unknown): value is { name: string; path: string } {
-  const file = value as { name?: unknown; path?: unknown } | null;
-  return typeof file?.name === 'string' && typeof file.path === 'string';
 }

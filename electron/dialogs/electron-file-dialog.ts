@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import { type BaseWindow, dialog, type FileFilter } from 'electron';
 import type { FileDialog } from './file-dialog';
+import { type MessageBox, replaceFileBox } from './message-boxes';
 
 // Native dialogs match on the last extension only, so `.mesh.json` files are offered as `json`.
 const MESH_FILE_FILTERS: FileFilter[] = [{ name: 'Mesh designs', extensions: ['json'] }];
@@ -46,16 +48,12 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
       });
       return canceled || filePaths.length === 0 ? null : filePaths;
     },
-    async confirm(message, detail) {
-      const { response } = await dialog.showMessageBox(parent(), {
-        type: 'question',
-        message,
-        ...(detail === undefined ? {} : { detail }),
-        buttons: ['OK', 'Cancel'],
-        defaultId: 0,
-        cancelId: 1,
-      });
-      return response === 0;
-    },
+    confirmReplace: (path) => showMessageBox(parent(), replaceFileBox(path, basename(path))),
   };
+}
+
+/** Shows one of main's message boxes as a sheet of `window` and returns its answer. */
+export async function showMessageBox<Answer>(window: BaseWindow, box: MessageBox<Answer>): Promise<Answer> {
+  const { response } = await dialog.showMessageBox(window, box.options);
+  return box.answerFor(response);
 }

@@ -4,5 +4,6 @@ export interface FileDialog {
   chooseSavePath(suggestedName: string): Promise<string | null>;
   chooseExportFolder(): Promise<string | null>;
   chooseContractFiles(): Promise<string[] | null>;
-  confirm(message: string, detail?: string): Promise<boolean>;
+  /** Asks before a save replaces another file (the dialog added `.mesh.json` to the name typed). */
+  confirmReplace(path: string): Promise<boolean>;
 }

@@ -2,19 +2,53 @@ import { randomUUID } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { FileSystem } from './file-system';
 
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+function temporaryNameFor(fileName: string): string {
+  return `.${fileName}.${randomUUID()}.tmp`;
+}
+
+function isTemporaryFileOf(entry: string, fileName: string): boolean {
+  const prefix = `.${fileName}.`;
+  return entry.startsWith(prefix) && new RegExp(`^${UUID}\\.tmp$`).test(entry.slice(prefix.length));
+}
+
 /**
- * Replaces `path` with `text` so that a crash, a full disk or a failed rename leaves either
- * the old file or the new one, never a half-written mix.
+ * Removes the temporary files an earlier save of `path` left when it was killed mid-write. Only
+ * this app's own names for this file are touched (`.orders.mesh.json.<uuid>.tmp`).
+ */
+export async function sweepOrphanTemporaryFiles(fs: FileSystem, path: string): Promise<void> {
+  const fileName = basename(path);
+  const folder = dirname(path);
+  const entries = await fs.listFolder(folder).catch(() => []);
+  for (const entry of entries) {
+    if (isTemporaryFileOf(entry, fileName)) await fs.remove(join(folder, entry)).catch(() => undefined);
+  }
+}
+
+/**
+ * Replaces `path` with `text` so that a crash, a full disk or a failed rename leaves either the
+ * old file or the new one, never a half-written mix, and no debris. A symbolic link is written
+ * through to its target (the link stays a link); the file keeps its permission bits.
  */
 export async function writeFileAtomically(fs: FileSystem, path: string, text: string): Promise<void> {
+  const target = await fs.resolveLinks(path);
+  const folder = dirname(target);
+  await sweepOrphanTemporaryFiles(fs, target);
+  const mode = await fs.status(target).then(
+    (status) => status.mode,
+    () => undefined,
+  );
   // Same folder as the target: a rename is only atomic within one file system.
-  const temporaryPath = join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  const temporaryPath = join(folder, temporaryNameFor(basename(target)));
   try {
-    await fs.writeTextDurably(temporaryPath, text);
-    await fs.rename(temporaryPath, path);
+    await fs.writeTextDurably(temporaryPath, text, mode);
+    await fs.rename(temporaryPath, target);
   } catch (error) {
     // The write's own failure is what the user needs to hear about, not a failed cleanup.
     await fs.remove(temporaryPath).catch(() => undefined);
     throw error;
   }
+  // The new name is only on the disk once the folder is flushed too.
+  await fs.syncFolder(folder);
 }

@@ -1,11 +1,29 @@
+/** A file's size, last change and permission bits. */
+export interface FileStatus {
+  sizeInBytes: number;
+  modifiedAtMs: number;
+  /** Permission bits (`0o644`). */
+  mode: number;
+}
+
 /** The few file operations the main process needs, kept narrow so tests can fake them in memory. */
 export interface FileSystem {
   readText(path: string): Promise<string>;
-  sizeInBytes(path: string): Promise<number>;
+  readBytes(path: string): Promise<Uint8Array>;
+  status(path: string): Promise<FileStatus>;
   exists(path: string): Promise<boolean>;
-  /** Resolves only once the text is flushed to the disk (fsync), not merely handed to the OS. */
-  writeTextDurably(path: string, text: string): Promise<void>;
+  /** The file a path names, through any symbolic links; the path itself when nothing is there yet. */
+  resolveLinks(path: string): Promise<string>;
+  /** The names of a folder's entries. */
+  listFolder(path: string): Promise<string[]>;
+  /**
+   * Creates or replaces `path` with `text` (and `mode`, when given) and resolves only once it is
+   * flushed to the disk (fsync), not merely handed to the OS.
+   */
+  writeTextDurably(path: string, text: string, mode?: number): Promise<void>;
   rename(fromPath: string, toPath: string): Promise<void>;
+  /** Flushes a folder's entries (a rename into it) to the disk, where the platform can. */
+  syncFolder(path: string): Promise<void>;
   /** Removes a file; a file that is already gone is not an error. */
   remove(path: string): Promise<void>;
   /** Creates a folder and its missing parents. */

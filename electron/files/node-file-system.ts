@@ -1,24 +1,48 @@
-import { access, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import type { FileSystem } from './file-system';
+
+const isWindows = process.platform === 'win32';
 
 export const nodeFileSystem: FileSystem = {
   readText: (path) => readFile(path, 'utf8'),
-  sizeInBytes: async (path) => (await stat(path)).size,
+  readBytes: async (path) => new Uint8Array(await readFile(path)),
+  async status(path) {
+    const status = await stat(path);
+    return { sizeInBytes: status.size, modifiedAtMs: status.mtimeMs, mode: status.mode & 0o7777 };
+  },
   exists: (path) =>
     access(path).then(
       () => true,
       () => false,
     ),
-  async writeTextDurably(path, text) {
-    const handle = await open(path, 'w');
+  resolveLinks: (path) =>
+    realpath(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return path;
+      throw error;
+    }),
+  listFolder: (path) => readdir(path),
+  async writeTextDurably(path, text, mode) {
+    const handle = await open(path, 'w', mode);
     try {
       await handle.writeFile(text, 'utf8');
+      // open() applies the umask; the file must keep exactly the mode it had.
+      if (mode !== undefined && !isWindows) await handle.chmod(mode);
       await handle.sync();
     } finally {
       await handle.close();
     }
   },
   rename: (fromPath, toPath) => rename(fromPath, toPath),
+  async syncFolder(path) {
+    // Windows cannot open a folder to flush it; NTFS journals the rename itself.
+    if (isWindows) return;
+    const handle = await open(path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
   remove: (path) => rm(path, { force: true }),
   makeDirectory: async (path) => {
     await mkdir(path, { recursive: true });

@@ -63,3 +63,10 @@ export function parseRecentPaths(text: string): string[] {
   }
   return Array.isArray(json) ? json.filter((entry): entry is string => typeof entry === 'string') : [];
 }
+
+/** The recent files still on the disk, for Open Recent; the list itself keeps the others (a drive may come back). */
+export async function existingRecentFiles(recentFiles: RecentFilesStore, fs: FileSystem): Promise<FileRef[]> {
+  const files = await recentFiles.list();
+  const exists = await Promise.all(files.map((file) => (file.path ? fs.exists(file.path) : false)));
+  return files.filter((_file, index) => exists[index]);
+}

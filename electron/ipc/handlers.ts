@@ -1,8 +1,22 @@
 import { basename } from 'node:path';
-import type { FileRef, IpcChannel, IpcRequest, IpcResponse, IpcResult, OpenedFile, TextEdit } from '../../shared/ipc';
+import type {
+  DocumentShellState,
+  FileRef,
+  IpcChannel,
+  IpcRequest,
+  IpcResponse,
+  IpcResult,
+  OpenedFile,
+  TextEdit,
+  UnsavedChangesChoice,
+} from '../../shared/ipc';
+import { formatMegabytes, MAX_MESH_FILE_BYTES, MESH_FILE_EXTENSION } from '../../shared/model/mesh-file-format';
+import { utf8ByteLength } from '../../shared/model/text-encoding';
 import type { FileDialog } from '../dialogs/file-dialog';
 import { writeFileAtomically } from '../files/atomic-write';
 import { writeExportFolder } from '../files/export-folder';
+import type { ExternalChangeWatcher } from '../files/external-change-watcher';
+import type { FileAccess } from '../files/file-access';
 import type { FileSystem } from '../files/file-system';
 import { fileRefFor, UNTITLED_MESH_FILE_NAME, withMeshExtension } from '../files/mesh-file-path';
 import { readMeshFile } from '../files/mesh-file-reader';
@@ -14,6 +28,13 @@ export interface CallingPage {
   performTextEdit(edit: TextEdit): void;
 }
 
+/** The window around the document: what main shows of it, and how it closes. */
+export interface DocumentWindow {
+  askToSaveChanges(documentName: string): Promise<UnsavedChangesChoice>;
+  answerCloseRequest(mayClose: boolean): void;
+  showDocumentState(state: DocumentShellState): void;
+}
+
 /** One function per channel; the mapped type makes a missing channel a compile error. */
 export type IpcHandlers = {
   [C in IpcChannel]: (request: IpcRequest<C>, page: CallingPage) => Promise<IpcResponse<C>>;
@@ -23,30 +44,33 @@ export interface IpcDependencies {
   dialog: FileDialog;
   fs: FileSystem;
   recentFiles: RecentFilesStore;
+  access: FileAccess;
+  watcher: Pick<ExternalChangeWatcher, 'recordKnownVersion' | 'beginOwnWrite' | 'endOwnWrite'>;
+  window: DocumentWindow;
+  /** Files handed over before the page was ready (command line, a double-click at launch). */
+  takeLaunchFiles(): FileRef[];
 }
 
-export function createIpcHandlers({ dialog, fs, recentFiles }: IpcDependencies): IpcHandlers {
-  // The renderer may only touch files the user picked, now or in an earlier session (the recent list).
-  const chosenThisSession = new Set<string>();
-
-  async function isChosenByUser(path: string): Promise<boolean> {
-    return chosenThisSession.has(path) || (await recentFiles.list()).some((file) => file.path === path);
-  }
-
-  async function rememberChoice(path: string): Promise<void> {
-    chosenThisSession.add(path);
-    // The file itself was read or written; a stale recent list is no reason to report a failure.
-    await recentFiles.remember(path).catch(() => undefined);
-  }
-
+export function createIpcHandlers({
+  dialog,
+  fs,
+  recentFiles,
+  access,
+  watcher,
+  window,
+  takeLaunchFiles,
+}: IpcDependencies): IpcHandlers {
   async function readAndRemember(path: string): Promise<IpcResult<OpenedFile>> {
     const opened = await readMeshFile(fs, path);
-    if (opened.ok) await rememberChoice(path);
+    if (opened.ok) {
+      await access.grant(path);
+      await watcher.recordKnownVersion(path);
+    }
     return opened;
   }
 
   async function chooseSaveTarget(file: FileRef | null): Promise<IpcResult<string | null>> {
-    if (file?.path && !(await isChosenByUser(file.path))) {
+    if (file?.path && !(await access.isChosenByUser(file.path))) {
       return refuse(`Refusing to save to ${file.path}: it was never chosen in a file dialog. Use Save As… instead.`);
     }
     const requestedPath =
@@ -54,10 +78,19 @@ export function createIpcHandlers({ dialog, fs, recentFiles }: IpcDependencies):
     if (requestedPath === null) return succeed(null);
     const target = withMeshExtension(requestedPath);
     const replacesAnotherFile = target !== requestedPath && (await fs.exists(target));
-    if (replacesAnotherFile && !(await dialog.confirm(`Replace ${basename(target)}?`, `${target} already exists.`))) {
-      return succeed(null);
-    }
+    if (replacesAnotherFile && !(await dialog.confirmReplace(target))) return succeed(null);
     return succeed(target);
+  }
+
+  async function save(path: string, text: string): Promise<IpcResult<FileRef>> {
+    watcher.beginOwnWrite(path);
+    try {
+      await writeFileAtomically(fs, path, text);
+    } finally {
+      await watcher.endOwnWrite(path);
+    }
+    await access.grant(path);
+    return succeed(fileRefFor(path));
   }
 
   return {
@@ -70,7 +103,7 @@ export function createIpcHandlers({ dialog, fs, recentFiles }: IpcDependencies):
 
     'file:read': ({ path }) =>
       settle(`open ${path}`, async () => {
-        if (!(await isChosenByUser(path))) {
+        if (!(await access.isChosenByUser(path))) {
           return refuse(`Refusing to open ${path}: it is not in the recent files. Use Open… instead.`);
         }
         if (!(await fs.exists(path))) {
@@ -80,17 +113,27 @@ export function createIpcHandlers({ dialog, fs, recentFiles }: IpcDependencies):
         return readAndRemember(path);
       }),
 
+    'file:read-dropped': ({ path }) =>
+      settle(`open ${path}`, async () => {
+        if (!path.toLowerCase().endsWith(MESH_FILE_EXTENSION)) {
+          return refuse(`Refusing to open ${basename(path)}: only ${MESH_FILE_EXTENSION} designs open as a design.`);
+        }
+        return readAndRemember(path);
+      }),
+
     'file:save': ({ file, text }) =>
       settle('save the file', async () => {
+        const bytes = utf8ByteLength(text);
+        if (bytes > MAX_MESH_FILE_BYTES) {
+          return refuse(
+            `Refusing to save: the design is ${formatMegabytes(bytes)}, over the ${formatMegabytes(MAX_MESH_FILE_BYTES)} a mesh file may have, so it could not be opened again.`,
+          );
+        }
         const target = await chooseSaveTarget(file);
         if (!target.ok) return target;
         const path = target.value;
         if (path === null) return succeed(null);
-        return settle(`save ${path}`, async () => {
-          await writeFileAtomically(fs, path, text);
-          await rememberChoice(path);
-          return succeed(fileRefFor(path));
-        });
+        return settle(`save ${path}`, () => save(path, text));
       }),
 
     'files:export': ({ suggestedName, files }) =>
@@ -101,9 +144,6 @@ export function createIpcHandlers({ dialog, fs, recentFiles }: IpcDependencies):
       }),
 
     'recent:list': () => settle('list the recent files', async () => succeed(await recentFiles.list())),
-
-    'dialog:confirm': ({ message, detail }) =>
-      settle('ask for confirmation', async () => succeed(await dialog.confirm(message, detail))),
 
     'contracts:choose': () =>
       settle('import contracts', async () => {
@@ -118,9 +158,31 @@ export function createIpcHandlers({ dialog, fs, recentFiles }: IpcDependencies):
         return succeed(files);
       }),
 
+    'dialog:unsaved-changes': ({ documentName }) =>
+      settle('ask about the unsaved changes', async () => succeed(await window.askToSaveChanges(documentName))),
+
     'window:edit-text': async ({ edit }, page) => {
       page.performTextEdit(edit);
       return succeed(null);
     },
+
+    'window:answer-close': async ({ mayClose }) => {
+      window.answerCloseRequest(mayClose);
+      return succeed(null);
+    },
+
+    'window:document-state': (state) =>
+      settle('show the document state', async () => {
+        // The page may name the file it has open, but main shows only a file the user chose.
+        const isKnownFile = state.filePath !== undefined && (await access.isChosenByUser(state.filePath));
+        window.showDocumentState({
+          isDirty: state.isDirty,
+          enabledCommands: state.enabledCommands,
+          ...(isKnownFile ? { filePath: state.filePath } : {}),
+        });
+        return succeed(null);
+      }),
+
+    'app:take-launch-files': async () => succeed(takeLaunchFiles()),
   };
 }

@@ -1,6 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { chordsOn, electronAccelerator, isModifiedChord } from '../../shared/commands/chords';
-import type { CommandDefinition, CommandId, MenuName } from '../../shared/commands/command-table';
+import {
+  COMMAND_IDS,
+  type CommandDefinition,
+  type CommandId,
+  type MenuName,
+} from '../../shared/commands/command-table';
 import { menuSections } from '../../shared/commands/menu-layout';
 import type { FileRef } from '../../shared/ipc';
 
@@ -88,4 +93,18 @@ export function applicationMenuTemplate(options: ApplicationMenuOptions): MenuIt
     }),
   ];
   return menus.filter((menu): menu is MenuItemConstructorOptions => menu !== null);
+}
+
+/** The part of Electron's Menu used to enable items. */
+export interface MenuItems {
+  getMenuItemById(id: string): { enabled: boolean } | null;
+}
+
+/** Greys out the command items the renderer says cannot run now (Save with no design open, Undo with nothing to undo). */
+export function applyEnabledCommands(menu: MenuItems, enabledCommands: readonly CommandId[]): void {
+  const enabled = new Set<string>(enabledCommands);
+  for (const id of COMMAND_IDS) {
+    const item = menu.getMenuItemById(id);
+    if (item) item.enabled = enabled.has(id);
+  }
 }

@@ -1,3 +1,5 @@
+// Electronegativity CSP_GLOBAL_CHECK: the policy is set as a response header (main.ts, on app:// and
+// through webRequest), with a header name it does not recognise as a literal; see the allow-list.
 const CONTENT_SECURITY_POLICY_SOURCES: Record<string, string[]> = {
   'default-src': ["'self'"],
   // sql.js compiles WebAssembly; that needs 'wasm-unsafe-eval', never the broader 'unsafe-eval'.

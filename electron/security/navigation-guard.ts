@@ -1,4 +1,5 @@
 import { APP_HOST, APP_SCHEME } from './app-protocol';
+import { isOpenableLink } from './external-links';
 
 export type NavigationDecision = 'stay-in-app' | 'open-in-browser' | 'refuse';
 
@@ -8,11 +9,13 @@ export function isAppUrl(url: string): boolean {
   return parsed?.protocol === `${APP_SCHEME}:` && parsed.hostname.toLowerCase() === APP_HOST;
 }
 
-/** Where a link or a navigation may go: the app stays in its window, the web goes to the OS browser. */
+/**
+ * Where a link or a navigation may go: the app stays in its window, an https page may go to the
+ * OS browser (once the user confirms it), anything else goes nowhere.
+ */
 export function decideNavigation(url: string): NavigationDecision {
   if (isAppUrl(url)) return 'stay-in-app';
-  const protocol = parseUrl(url)?.protocol;
-  return protocol === 'https:' || protocol === 'http:' ? 'open-in-browser' : 'refuse';
+  return isOpenableLink(url) ? 'open-in-browser' : 'refuse';
 }
 
 function parseUrl(url: string): URL | null {

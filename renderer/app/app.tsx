@@ -9,14 +9,19 @@ import { EmptyState } from './empty-state';
 import { OpenDialog } from './modal-dialog';
 import { NoticesList } from './notices-list';
 import { Palette } from './palette';
+import { PromptDialog } from './prompt-dialog';
 import { QuickSearch } from './quick-search';
 import { ShortcutsHelp } from './shortcuts-help';
 import { SidePanel } from './side-panel';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 import { useAutosave } from './use-autosave';
-import { useOpenFileRequests } from './use-open-file-requests';
+import { useDesignFileDrop } from './use-design-file-drop';
+import { useDesktopRequests } from './use-desktop-requests';
+import { useExternalChanges } from './use-external-changes';
 import { useTheme } from './use-theme';
+import { useUnloadGuard } from './use-unload-guard';
+import { useWindowState } from './use-window-state';
 
 export function App() {
   const host = useHost();
@@ -26,7 +31,11 @@ export function App() {
   const showsSidePanel = usePreferencesStore((state) => state.showsSidePanel);
   useAutosave(host);
   useCommands(host);
-  useOpenFileRequests(host);
+  useDesktopRequests(host);
+  useExternalChanges(host);
+  useDesignFileDrop(host);
+  useUnloadGuard();
+  useWindowState(host);
   useTheme();
   useContractFileDrop(hasDocument);
   return (
@@ -55,6 +64,7 @@ export function App() {
       <OpenDialog dialog="notices">
         <NoticesList />
       </OpenDialog>
+      <PromptDialog />
     </div>
   );
 }

@@ -1,18 +1,51 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { AutosaveSlot } from '../host/host';
 import { useHost } from '../host/host-context';
 import { SAMPLES } from '../samples/samples';
-import { newMesh, openFile, openMeshText, openSample } from './file-commands';
+import { discardAutosave, newMesh, openFile, openSample, restoreAutosave } from './file-commands';
+
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function autosavedAt(slot: AutosaveSlot): string {
+  const time = Date.parse(slot.savedAt);
+  return Number.isNaN(time) ? 'autosaved earlier' : `autosaved ${TIME_FORMAT.format(time)}`;
+}
+
+/** Unsaved work an earlier session left behind (a crash, a closed tab): each can be restored or discarded. */
+function RecoveredWork() {
+  const host = useHost();
+  const [slots, setSlots] = useState<AutosaveSlot[]>([]);
+  const refresh = useCallback(() => void host.autosavedDocuments().then(setSlots), [host]);
+  useEffect(refresh, [refresh]);
+  if (slots.length === 0) return null;
+  return (
+    <section className="recovered-work" aria-label="Unsaved work" data-testid="recovered-work">
+      <h2>Unsaved work from an earlier session</h2>
+      <ul>
+        {slots.map((slot) => (
+          <li key={slot.key}>
+            <span className="recovered-work__name">{slot.name}</span>
+            <span className="recovered-work__time">{autosavedAt(slot)}</span>
+            <button type="button" className="primary" onClick={() => void restoreAutosave(host, slot)}>
+              Restore
+            </button>
+            <button type="button" onClick={() => void discardAutosave(host, slot).then(refresh)}>
+              Discard…
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function EmptyState() {
   const host = useHost();
-  const [recovered, setRecovered] = useState<string | null>(null);
-  useEffect(() => {
-    void host.recoverAutosave().then(setRecovered);
-  }, [host]);
   return (
     <section className="empty-state" aria-label="Start">
       <h1>Design a data mesh</h1>
       <p>Draw domains and data products, write their contracts, and watch change data flow through them.</p>
+      <RecoveredWork />
       <div className="empty-state__actions">
         <button type="button" className="primary" onClick={() => void newMesh(host)}>
           New blank mesh
@@ -20,11 +53,6 @@ export function EmptyState() {
         <button type="button" onClick={() => void openFile(host)}>
           Open file…
         </button>
-        {recovered && (
-          <button type="button" onClick={() => openMeshText(recovered, null, 'the autosaved design')}>
-            Recover unsaved design
-          </button>
-        )}
       </div>
       <h2>Or open a sample</h2>
       <ul className="empty-state__samples">

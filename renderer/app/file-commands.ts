@@ -1,13 +1,22 @@
-import { emptyMesh, formatProblem, MESH_FILE_EXTENSION, parseMeshFile, serializeMesh } from '../../shared/model';
+import {
+  emptyMesh,
+  formatProblem,
+  MESH_FILE_EXTENSION,
+  type Mesh,
+  parseMeshFile,
+  serializeMeshFile,
+} from '../../shared/model';
 import { importContracts } from '../contracts/import-contract-files';
-import type { FileRef, Host } from '../host/host';
-import { selectIsDirty, useDocumentStore } from '../store/document-store';
+import type { AutosaveSlot, FileRef, Host } from '../host/host';
+import { type OpenOptions, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
+import { autosave } from './use-autosave';
 
 const notify = useNoticeStore.getState().show;
+const documentState = () => useDocumentStore.getState();
 
 /** Opens text as a mesh; on failure keeps the current document and lists every located problem. */
-export function openMeshText(text: string, file: FileRef | null, sourceName: string): boolean {
+export function openMeshText(text: string, file: FileRef | null, sourceName: string, options?: OpenOptions): boolean {
   const parsed = parseMeshFile(text);
   if (!parsed.ok) {
     notify({
@@ -17,23 +26,34 @@ export function openMeshText(text: string, file: FileRef | null, sourceName: str
     });
     return false;
   }
-  useDocumentStore.getState().open(parsed.value, file);
+  documentState().open(parsed.value, file, options);
   notify({ tone: 'info', text: `Opened ${sourceName}` });
   return true;
 }
 
-async function confirmDiscard(host: Host): Promise<boolean> {
-  if (!selectIsDirty(useDocumentStore.getState())) return true;
-  return host.confirm('Discard unsaved changes?', 'The current design has changes that are not saved.');
+/**
+ * Before the open document is replaced or left (New, Open, Close, Reload, closing the window):
+ * when it has unsaved changes, keeps their autosaved copy up to date and asks Save / Don't Save
+ * / Cancel. Resolves true when it may go: saved, or its changes (and their copy) discarded.
+ */
+export async function settleUnsavedChanges(host: Host): Promise<boolean> {
+  const { documentKey } = documentState();
+  if (!selectIsDirty(documentState())) return true;
+  await autosave.flush();
+  const choice = await host.askToSaveChanges(selectDocumentName(documentState()));
+  if (choice === 'cancel') return false;
+  if (choice === 'save') return (await saveFile(host, { saveAs: false })) && !selectIsDirty(documentState());
+  await autosave.discard(documentKey);
+  return true;
 }
 
 export async function newMesh(host: Host): Promise<void> {
-  if (!(await confirmDiscard(host))) return;
-  useDocumentStore.getState().open(emptyMesh('untitled', 'Untitled mesh'), null);
+  if (!(await settleUnsavedChanges(host))) return;
+  documentState().open(emptyMesh('untitled', 'Untitled mesh'), null);
 }
 
 export async function openFile(host: Host): Promise<void> {
-  if (!(await confirmDiscard(host))) return;
+  if (!(await settleUnsavedChanges(host))) return;
   try {
     const opened = await host.openFile();
     if (opened) openMeshText(opened.text, opened.file, opened.file.name);
@@ -43,7 +63,7 @@ export async function openFile(host: Host): Promise<void> {
 }
 
 export async function openRecentFile(host: Host, file: FileRef): Promise<void> {
-  if (!(await confirmDiscard(host))) return;
+  if (!(await settleUnsavedChanges(host))) return;
   try {
     const opened = await host.openRecent(file);
     openMeshText(opened.text, opened.file, opened.file.name);
@@ -52,14 +72,86 @@ export async function openRecentFile(host: Host, file: FileRef): Promise<void> {
   }
 }
 
+export async function openSample(host: Host, title: string, text: string): Promise<void> {
+  if (!(await settleUnsavedChanges(host))) return;
+  openMeshText(text, null, `sample “${title}”`);
+}
+
+const RECOVERED = 'Recovered ';
+
+/**
+ * Opens an autosaved copy as it was: unsaved (it is not on disk like this), named "Recovered …",
+ * and still in its own slot, which stays until it is saved or its changes are discarded.
+ */
+export async function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean> {
+  if (!(await settleUnsavedChanges(host))) return false;
+  const name = slot.name.startsWith(RECOVERED) ? slot.name : `${RECOVERED}${slot.name}`;
+  return openMeshText(slot.text, null, `“${name}”`, { name, documentKey: slot.key, isUnsaved: true });
+}
+
+export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<void> {
+  const ok = await host.confirm(
+    `Discard the unsaved changes to “${slot.name}”?`,
+    'They cannot be recovered afterwards.',
+  );
+  if (ok) await host.clearAutosave(slot.key);
+}
+
+/**
+ * Loads the version of the open file another program wrote. Unsaved changes are only dropped
+ * when the user agrees (saving them would overwrite the other program's version).
+ */
+export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
+  const { documentKey } = documentState();
+  if (selectIsDirty(documentState())) {
+    const agreed = await host.confirm(
+      `Discard your unsaved changes and load the version of ${file.name} on disk?`,
+      'Keeping your changes and saving them replaces the other version.',
+    );
+    if (!agreed) return;
+  }
+  try {
+    const opened = await host.openRecent(file);
+    if (openMeshText(opened.text, opened.file, opened.file.name)) await autosave.discard(documentKey);
+  } catch (error) {
+    notify({ tone: 'error', text: `Could not reload ${file.name}: ${(error as Error).message}` });
+  }
+}
+
+/** A design file dropped on the window opens, as if picked with Open…. */
+export async function openDroppedDesign(host: Host, dropped: File): Promise<void> {
+  if (!(await settleUnsavedChanges(host))) return;
+  try {
+    const opened = await host.openDroppedFile(dropped);
+    if (opened) openMeshText(opened.text, opened.file, opened.file.name);
+  } catch (error) {
+    notify({ tone: 'error', text: `Could not open ${dropped.name}: ${(error as Error).message}` });
+  }
+}
+
 export async function closeDesign(host: Host): Promise<void> {
-  if (!(await confirmDiscard(host))) return;
-  useDocumentStore.getState().close();
+  if (!(await settleUnsavedChanges(host))) return;
+  documentState().close();
+}
+
+let isLeaving = false;
+
+/** True once the user agreed to leave the page; the unload guard then lets the page go. */
+export function isLeavingPage(): boolean {
+  return isLeaving;
 }
 
 export async function reloadApp(host: Host): Promise<void> {
-  if (!(await confirmDiscard(host))) return;
+  if (!(await settleUnsavedChanges(host))) return;
+  isLeaving = true;
   window.location.reload();
+}
+
+/** The desktop window is closing (close button, Quit): settle unsaved changes, then tell main whether it may. */
+export async function answerCloseRequest(host: Host): Promise<void> {
+  const mayClose = await settleUnsavedChanges(host);
+  isLeaving = mayClose;
+  await host.answerCloseRequest(mayClose);
 }
 
 export async function importContractFiles(host: Host): Promise<void> {
@@ -67,22 +159,41 @@ export async function importContractFiles(host: Host): Promise<void> {
   if (chosen) await importContracts(chosen.map(({ file, text }) => new File([text], file.name)));
 }
 
-export async function openSample(host: Host, title: string, text: string): Promise<void> {
-  if (!(await confirmDiscard(host))) return;
-  openMeshText(text, null, `sample “${title}”`);
+let saving: Promise<unknown> = Promise.resolve();
+
+/**
+ * Saves the document as it is when asked. Edits made while the save is in flight stay unsaved
+ * (and autosaved); saves run one after another, so an older one never lands after a newer one.
+ * Resolves true when the document was written.
+ */
+export function saveFile(host: Host, options: { saveAs: boolean }): Promise<boolean> {
+  const { mesh, documentKey } = documentState();
+  const run = saving.then(() => (mesh ? saveNow(host, options, mesh, documentKey) : false));
+  saving = run;
+  return run;
 }
 
-export async function saveFile(host: Host, options: { saveAs: boolean }): Promise<void> {
-  const { mesh, file, markSaved } = useDocumentStore.getState();
-  if (!mesh) return;
+async function saveNow(host: Host, { saveAs }: { saveAs: boolean }, mesh: Mesh, documentKey: string): Promise<boolean> {
+  // The file is read now: a Save queued behind a Save As goes to the file just chosen.
+  const { file, documentKey: openKey } = documentState();
+  if (openKey !== documentKey) return false;
+  const serialized = serializeMeshFile(mesh);
+  if (!serialized.ok) {
+    notify({
+      tone: 'error',
+      text: 'Could not save: the file could not be opened again. Nothing was written; your design is still open.',
+      details: serialized.errors.map(formatProblem),
+    });
+    return false;
+  }
   try {
-    const target = options.saveAs ? null : file;
-    const saved = await host.saveFile(target, `${mesh.id}${MESH_FILE_EXTENSION}`, serializeMesh(mesh));
-    if (!saved) return;
-    markSaved(saved);
-    await host.clearAutosave();
+    const saved = await host.saveFile(saveAs ? null : file, `${mesh.id}${MESH_FILE_EXTENSION}`, serialized.value);
+    if (!saved) return false;
+    documentState().markSaved(documentKey, saved, mesh);
     notify({ tone: 'info', text: `Saved ${saved.name}` });
+    return true;
   } catch (error) {
     notify({ tone: 'error', text: `Could not save: ${(error as Error).message}. Your design is still open.` });
+    return false;
   }
 }

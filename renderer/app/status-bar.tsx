@@ -3,7 +3,7 @@ import { goToNextProblem } from '../canvas/navigation';
 import { problemPlaces } from '../canvas/problem-places';
 import { shownChord } from '../commands/command-hints';
 import { useDocumentStore } from '../store/document-store';
-import { canUndoNotice, type ListedNotice, undoNotice, useNoticeStore } from '../store/notice-store';
+import { type ListedNotice, useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
 
 export function StatusBar() {
@@ -22,6 +22,7 @@ export function StatusBar() {
       <span data-testid="counts">
         {counts.domains} domains · {counts.products} products · {counts.systems} systems · {counts.links} links
       </span>
+<<<<<<< HEAD
       <ProblemCount />
       <div className="status-bar__end">
         {notice && <CurrentNotice notice={notice} />}
@@ -33,6 +34,33 @@ export function StatusBar() {
             title="Everything the app told you since it started"
           >
             Notices ({noticeCount})
+=======
+      {notice && (
+        <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          {notice.details && (
+            <ul className="notice__details">
+              {notice.details.map((detail) => (
+                <li key={detail}>{detail}</li>
+              ))}
+            </ul>
+          )}
+          {notice.actions?.map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              className="notice__action"
+              onClick={() => {
+                dismiss();
+                action.run();
+              }}
+            >
+              {action.label}
+            </button>
+          ))}
+          <button type="button" className="notice__dismiss" onClick={dismiss} aria-label="Dismiss">
+            ×
+>>>>>>> main
           </button>
         )}
       </div>
@@ -61,7 +89,6 @@ function ProblemCount() {
 /** The latest notice; a long one shows whole on hover and stays in the notices list. */
 function CurrentNotice({ notice }: { notice: ListedNotice }) {
   const dismiss = useNoticeStore((state) => state.dismiss);
-  const canUndo = useDocumentStore((state) => canUndoNotice(notice, state.mesh));
   return (
     <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
       <span className="notice__text" title={[notice.text, ...(notice.details ?? [])].join('\n')}>
@@ -74,11 +101,19 @@ function CurrentNotice({ notice }: { notice: ListedNotice }) {
           ))}
         </ul>
       )}
-      {canUndo && (
-        <button type="button" className="notice__undo" onClick={() => undoNotice(notice)}>
-          Undo
+      {notice.actions?.map((action) => (
+        <button
+          key={action.label}
+          type="button"
+          className="notice__action"
+          onClick={() => {
+            dismiss();
+            action.run();
+          }}
+        >
+          {action.label}
         </button>
-      )}
+      ))}
       <button type="button" className="notice__dismiss" onClick={dismiss} aria-label="Dismiss">
         ×
       </button>

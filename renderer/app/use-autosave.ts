@@ -1,23 +1,61 @@
 import { useEffect } from 'react';
-import { serializeMesh } from '../../shared/model';
-import type { Host } from '../host/host';
-import { selectIsDirty, useDocumentStore } from '../store/document-store';
+import { formatProblem, serializeMeshFile } from '../../shared/model';
+import type { AutosaveSlot, Host } from '../host/host';
+import { type DocumentState, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
+import { useNoticeStore } from '../store/notice-store';
+import { type Autosaver, createAutosaver, type Timers } from './autosaver';
 
-const AUTOSAVE_DELAY_MS = 1000;
+let running: Autosaver | null = null;
 
-/** Keeps a copy of unsaved work in the host's autosave slot, a second after the last change. */
+/** The running autosave, for the flows that must flush it (closing, reloading) or discard a slot (Don't Save). */
+export const autosave = {
+  flush: (): Promise<void> => running?.flush() ?? Promise.resolve(),
+  discard: (key: string): Promise<void> => running?.discard(key) ?? Promise.resolve(),
+};
+
+/** Document `key` as its autosave slot, or null once it is saved or replaced. */
+function slotOf(key: string): AutosaveSlot | null {
+  const state = useDocumentStore.getState();
+  if (state.documentKey !== key || !state.mesh || !selectIsDirty(state)) return null;
+  const serialized = serializeMeshFile(state.mesh);
+  if (!serialized.ok) throw new Error(serialized.errors.map(formatProblem).join('; '));
+  return { key, name: selectDocumentName(state), savedAt: new Date().toISOString(), text: serialized.value };
+}
+
+const isSameDocumentState = (state: DocumentState, previous: DocumentState) =>
+  state.mesh === previous.mesh && state.savedMesh === previous.savedMesh && state.documentKey === previous.documentKey;
+
+/**
+ * Keeps a copy of each document's unsaved work in its own slot, and drops it once the work is
+ * saved. Returns the stop function, which writes what is still pending.
+ */
+export function startAutosave(host: Host, timers?: Timers): () => void {
+  const notify = useNoticeStore.getState().show;
+  const autosaver = createAutosaver({
+    write: (slot) => host.autosave(slot),
+    remove: (key) => host.clearAutosave(key),
+    onFailure: (reason) =>
+      notify({
+        tone: 'error',
+        text: `Autosave failed: ${reason}. Your unsaved changes are only in this window: save them to a file.`,
+      }),
+    onRecovery: () => notify({ tone: 'info', text: 'Autosave works again.' }),
+    ...(timers ? { timers } : {}),
+  });
+  running = autosaver;
+  const unsubscribe = useDocumentStore.subscribe((state, previous) => {
+    if (isSameDocumentState(state, previous) || !state.mesh) return;
+    const key = state.documentKey;
+    if (selectIsDirty(state)) autosaver.schedule(key, () => slotOf(key));
+    else if (previous.documentKey === key && selectIsDirty(previous)) void autosaver.discard(key);
+  });
+  return () => {
+    unsubscribe();
+    void autosaver.flush();
+    if (running === autosaver) running = null;
+  };
+}
+
 export function useAutosave(host: Host): void {
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = useDocumentStore.subscribe((state, previous) => {
-      if (state.mesh === previous.mesh || !state.mesh || !selectIsDirty(state)) return;
-      clearTimeout(timer);
-      const mesh = state.mesh;
-      timer = setTimeout(() => void host.autosave(serializeMesh(mesh)), AUTOSAVE_DELAY_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [host]);
+  useEffect(() => startAutosave(host), [host]);
 }

@@ -36,7 +36,7 @@ export interface CommandContext {
 
 /** What a command does (`run`) and when it can (`isEnabled`, read from the stores; always when absent). */
 export interface CommandBehaviour {
-  run(context: CommandContext): void | Promise<void>;
+  run(context: CommandContext): unknown;
   isEnabled?(): boolean;
 }
 

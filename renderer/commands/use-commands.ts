@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Host } from '../host/host';
+import { usePromptStore } from '../host/in-page-prompt';
 import { useUiStore } from '../store/ui-store';
 import { commandToRunForKey, type FocusPlace, menuCommandAction } from './command-routing';
 import { isInCodeEditor, isTypingTarget, leaveTextField } from './focus';
@@ -16,7 +17,7 @@ export function useCommands(host: Host): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      const isDialogOpen = useUiStore.getState().dialog !== null;
+      const isDialogOpen = useUiStore.getState().dialog !== null || usePromptStore.getState().question !== null;
       const id = commandToRunForKey(event, focusPlace(event.target), isDialogOpen, PLATFORM);
       if (!id) return;
       event.preventDefault();

@@ -1,27 +1,10 @@
-import { useEffect } from 'react';
+import { useWindowFileDrop } from '../app/use-window-file-drop';
 import { CONTRACT_FILE_PATTERN, importContracts } from './import-contract-files';
 
-const contractFilesOf = (transfer: DataTransfer | null) =>
-  [...(transfer?.files ?? [])].filter((file) => CONTRACT_FILE_PATTERN.test(file.name));
+const contractFilesOf = (files: File[]) => files.filter((file) => CONTRACT_FILE_PATTERN.test(file.name));
+const importDropped = (files: File[]) => void importContracts(files);
 
 /** ODCS YAML files dropped anywhere on the window are imported as contracts. */
 export function useContractFileDrop(isEnabled: boolean): void {
-  useEffect(() => {
-    if (!isEnabled) return;
-    const onDragOver = (event: DragEvent) => {
-      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
-    };
-    const onDrop = (event: DragEvent) => {
-      const files = contractFilesOf(event.dataTransfer);
-      if (files.length === 0) return;
-      event.preventDefault();
-      void importContracts(files);
-    };
-    window.addEventListener('dragover', onDragOver);
-    window.addEventListener('drop', onDrop);
-    return () => {
-      window.removeEventListener('dragover', onDragOver);
-      window.removeEventListener('drop', onDrop);
-    };
-  }, [isEnabled]);
+  useWindowFileDrop(isEnabled, contractFilesOf, importDropped);
 }

@@ -1,13 +1,36 @@
-import type { Host } from './host';
+import type { AutosaveSlot, Host } from './host';
 import type { KeyValueStore } from './key-value-store';
 
-const AUTOSAVE_KEY = 'autosave';
+const SLOT_PREFIX = 'autosave:';
+/** Where versions before one slot per document kept their only copy; still offered, never written. */
+const LEGACY_SLOT_KEY = 'autosave';
 
-/** Autosave is the same in both hosts: the renderer's IndexedDB survives crashes and closed tabs. */
-export function autosaveIn(store: KeyValueStore): Pick<Host, 'autosave' | 'recoverAutosave' | 'clearAutosave'> {
+/**
+ * Autosave is the same in both hosts: the renderer's IndexedDB survives crashes and closed tabs.
+ * Each document has its own slot, so unsaved work in one is never overwritten by another.
+ */
+export function autosaveIn(store: KeyValueStore): Pick<Host, 'autosave' | 'autosavedDocuments' | 'clearAutosave'> {
   return {
-    autosave: (text) => store.set(AUTOSAVE_KEY, text),
-    recoverAutosave: async () => (await store.get<string>(AUTOSAVE_KEY)) ?? null,
-    clearAutosave: () => store.delete(AUTOSAVE_KEY),
+    autosave: (slot) => store.set(`${SLOT_PREFIX}${slot.key}`, slot),
+    async autosavedDocuments() {
+      const slots = (await store.entries<AutosaveSlot>(SLOT_PREFIX)).map(([, slot]) => slot).filter(isSlot);
+      const legacyText = await store.get<unknown>(LEGACY_SLOT_KEY);
+      const legacy: AutosaveSlot[] =
+        typeof legacyText === 'string'
+          ? [{ key: LEGACY_SLOT_KEY, name: 'Untitled design', savedAt: '', text: legacyText }]
+          : [];
+      return [...slots, ...legacy].sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    },
+    clearAutosave: (key) => store.delete(key === LEGACY_SLOT_KEY ? key : `${SLOT_PREFIX}${key}`),
   };
+}
+
+function isSlot(value: unknown): value is AutosaveSlot {
+  const slot = value as Partial<AutosaveSlot> | null;
+  return (
+    typeof slot?.key === 'string' &&
+    typeof slot.name === 'string' &&
+    typeof slot.savedAt === 'string' &&
+    typeof slot.text === 'string'
+  );
 }

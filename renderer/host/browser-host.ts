@@ -1,7 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
-import { MESH_FILE_EXTENSION } from '../../shared/model';
+import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MESH_FILE_EXTENSION } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import type { FileRef, Host, OpenedFile } from './host';
+import { askInPage, confirmInPage, unsavedChangesQuestion } from './in-page-prompt';
 import type { KeyValueStore } from './key-value-store';
 
 const RECENT_KEY = 'recent-files';
@@ -35,7 +36,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
 
   async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFile> {
     const file = { name: handle.name };
-    const text = await (await handle.getFile()).text();
+    const text = await readMeshText(await handle.getFile());
     await remember(file, handle);
     return { file, text };
   }
@@ -50,8 +51,9 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       const [picked] = await pickWithInput(page.document, `${MESH_FILE_EXTENSION},application/json`);
       if (!picked) return null;
       const file = { name: picked.name };
+      const text = await readMeshText(picked);
       await remember(file);
-      return { file, text: await picked.text() };
+      return { file, text };
     },
     async openRecent(file) {
       const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
@@ -87,9 +89,11 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     async recentFiles() {
       return ((await store.get<RecentEntry[]>(RECENT_KEY)) ?? []).map((entry) => entry.file);
     },
-    async confirm(message, detail) {
-      return page.confirm(detail ? `${message}\n\n${detail}` : message);
-    },
+    confirm: confirmInPage,
+    askToSaveChanges: (documentName) => askInPage(unsavedChangesQuestion(documentName)),
+    onCloseRequest: () => () => {},
+    answerCloseRequest: async () => {},
+    showDocumentState: () => {},
     async chooseContractFiles() {
       const picked = await pickWithInput(page.document, CONTRACT_FILE_TYPES, { multiple: true });
       if (picked.length === 0) return null;
@@ -100,8 +104,25 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     },
     onMenuCommand: () => () => {},
     onOpenFileRequest: () => () => {},
+    takeLaunchFiles: async () => [],
+    async openDroppedFile(file) {
+      return { file: { name: file.name }, text: await readMeshText(file) };
+    },
+    onFileChanged: () => () => {},
     ...autosaveIn(store),
   };
+}
+
+/** A picked file's text, by the same byte rules as the desktop and the CLI (size, UTF-8, BOM). */
+async function readMeshText(file: File): Promise<string> {
+  if (file.size > MAX_MESH_FILE_BYTES) {
+    throw new Error(
+      `it is ${formatMegabytes(file.size)}, and mesh files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
+    );
+  }
+  const decoded = decodeMeshFileBytes(new Uint8Array(await file.arrayBuffer()));
+  if (!decoded.ok) throw new Error(decoded.errors.map((problem) => problem.message).join('; '));
+  return decoded.value;
 }
 
 /** The user closing a picker is not an error. */

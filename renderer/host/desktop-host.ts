@@ -1,6 +1,7 @@
 import type { DesktopBridge, IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc';
 import { autosaveIn } from './autosave';
 import type { Host } from './host';
+import { confirmInPage } from './in-page-prompt';
 import type { KeyValueStore } from './key-value-store';
 
 type ValueOf<C extends IpcChannel> = Extract<IpcResponse<C>, { ok: true }>['value'];
@@ -23,7 +24,24 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     saveFile: (file, _suggestedName, text) => call('file:save', { file, text }),
     exportFiles: (suggestedName, files) => call('files:export', { suggestedName, files }),
     recentFiles: () => call('recent:list', undefined),
-    confirm: (message, detail) => call('dialog:confirm', detail === undefined ? { message } : { message, detail }),
+    // The page words its own questions; native dialogs only say what main words (see shared/ipc.ts).
+    confirm: confirmInPage,
+    askToSaveChanges: (documentName) => call('dialog:unsaved-changes', { documentName }),
+    onCloseRequest: (listener) => bridge.onCloseRequest(listener),
+    answerCloseRequest: async (mayClose) => {
+      await call('window:answer-close', { mayClose });
+    },
+    showDocumentState: (state) => {
+      // Window chrome only: a failure here must not disturb editing, and main reports nothing back.
+      void bridge.invoke('window:document-state', state);
+    },
+    takeLaunchFiles: () => call('app:take-launch-files', undefined),
+    openDroppedFile: async (file) => {
+      const response = await bridge.openDroppedFile(file);
+      if (!response.ok) throw new Error(response.error);
+      return response.value;
+    },
+    onFileChanged: (listener) => bridge.onFileChanged(listener),
     chooseContractFiles: () => call('contracts:choose', undefined),
     editText: async (edit) => {
       await call('window:edit-text', { edit });

@@ -1,7 +1,25 @@
 import type { CommandId } from '../../shared/commands/command-table';
-import type { ExportFile, FileRef, OpenedFile, TextEdit } from '../../shared/ipc';
+import type {
+  DocumentShellState,
+  ExportFile,
+  FileRef,
+  OpenedFile,
+  TextEdit,
+  UnsavedChangesChoice,
+} from '../../shared/ipc';
 
-export type { ExportFile, FileRef, OpenedFile, TextEdit };
+export type { DocumentShellState, ExportFile, FileRef, OpenedFile, TextEdit, UnsavedChangesChoice };
+
+/** The unsaved copy of one document. */
+export interface AutosaveSlot {
+  /** The document's key (see the document store), one slot per document. */
+  key: string;
+  /** What the document was called, to tell slots apart on the start screen. */
+  name: string;
+  /** ISO time of the copy. */
+  savedAt: string;
+  text: string;
+}
 
 /**
  * Everything the UI needs from its surroundings. The desktop app implements it over
@@ -18,18 +36,34 @@ export interface Host {
   /** Writes a set of files (a folder on desktop, a zip download in the browser). */
   exportFiles(suggestedName: string, files: ExportFile[]): Promise<string | null>;
   recentFiles(): Promise<FileRef[]>;
+  /** Asks OK / Cancel inside the page. */
   confirm(message: string, detail?: string): Promise<boolean>;
-  /** Keeps an unsaved copy so a crash or closed tab loses nothing. */
-  autosave(text: string): Promise<void>;
-  /** The last autosaved copy, if any. */
-  recoverAutosave(): Promise<string | null>;
-  clearAutosave(): Promise<void>;
+  /** Asks Save / Don't Save / Cancel about the document's unsaved changes. */
+  askToSaveChanges(documentName: string): Promise<UnsavedChangesChoice>;
+  /** Keeps an unsaved copy of one document in its own slot, so a crash or closed tab loses nothing. */
+  autosave(slot: AutosaveSlot): Promise<void>;
+  /** Unsaved copies left by earlier sessions, most recent first. */
+  autosavedDocuments(): Promise<AutosaveSlot[]>;
+  /** Drops a document's slot: it was saved, or its changes explicitly discarded. */
+  clearAutosave(key: string): Promise<void>;
   /** Lets the user pick ODCS contract files to import; null when they cancel. */
   chooseContractFiles(): Promise<OpenedFile[] | null>;
   /** Performs a text edit (copy, undo…) on the focused text, as the menu item of a text editor does. */
   editText(edit: TextEdit): Promise<void>;
   /** Commands from a native application menu; the browser has none, so it never calls back. */
   onMenuCommand(listener: (command: CommandId) => void): () => void;
+  /** The desktop window is asked to close (close button, Quit) while the document has unsaved changes. */
+  onCloseRequest(listener: () => void): () => void;
+  /** Answers a close request: close the window (and go on quitting) or stay. */
+  answerCloseRequest(mayClose: boolean): Promise<void>;
+  /** Tells the desktop shell what the document is now (window state, menus); the browser needs nothing. */
+  showDocumentState(state: DocumentShellState): void;
+  /** Files handed to the desktop app before the page was ready: the command line, a double-click at launch. */
+  takeLaunchFiles(): Promise<FileRef[]>;
+  /** Reads a design dropped on the window; null where a dropped file is read by the page itself (browser). */
+  openDroppedFile(file: File): Promise<OpenedFile | null>;
+  /** The open file was changed by another program. */
+  onFileChanged(listener: (file: FileRef) => void): () => void;
   /** Files the desktop asks to open (Open Recent, a double-click in the file manager); never in the browser. */
   onOpenFileRequest(listener: (file: FileRef) => void): () => void;
 }

@@ -3,6 +3,8 @@ export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every entry whose key starts with `prefix`, in key order. */
+  entries<T>(prefix: string): Promise<[string, T][]>;
 }
 
 const STORE_NAME = 'kv';
@@ -31,6 +33,15 @@ export function indexedDbStore(databaseName: string): KeyValueStore {
     },
     delete: async (key) => {
       await run('readwrite', (store) => store.delete(key));
+    },
+    entries: async <T>(prefix: string) => {
+      // Every key with the prefix sorts between the prefix and the prefix followed by the last code unit.
+      const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+      const [keys, values] = await Promise.all([
+        run<IDBValidKey[]>('readonly', (store) => store.getAllKeys(range)),
+        run<T[]>('readonly', (store) => store.getAll(range)),
+      ]);
+      return keys.map((key, index): [string, T] => [String(key), values[index] as T]);
     },
   };
 }

@@ -1,10 +1,19 @@
 import { withoutElements } from '../../shared/editing/delete-elements';
-import { changeMesh } from './document-store';
+import { describeDeletion } from '../../shared/editing/deletion-summary';
+import { changeMesh, currentMesh } from './document-store';
+import { announceEdit } from './notice-store';
 import { currentSelection, useSelectionStore } from './selection-store';
 
-/** Deletes what is selected (Delete / Backspace) as one undo step, and clears the selection. */
+/**
+ * Deletes what is selected (Delete / Backspace) as one undo step, clears the selection, and says
+ * in the status line what went, contracts included, with Undo at hand.
+ */
 export function deleteSelection(): void {
+  const before = currentMesh();
   const selection = currentSelection();
   changeMesh((mesh) => withoutElements(mesh, selection));
   useSelectionStore.getState().clear();
+  const after = currentMesh();
+  if (!before || !after || after === before) return;
+  announceEdit(describeDeletion(before, after));
 }

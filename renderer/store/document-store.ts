@@ -12,11 +12,24 @@ export interface ChangeOptions {
   coalesceKey?: string;
 }
 
+export interface OpenOptions {
+  /** What the title and prompts call it; the file's name, else the design's own name. */
+  name?: string;
+  /** Its autosave slot, when it continues a recovered document; a new slot otherwise. */
+  documentKey?: string;
+  /** A recovered document is not on disk as it is: it opens with unsaved changes. */
+  isUnsaved?: boolean;
+}
+
 export interface DocumentState {
   /** The one source of truth for what is on screen; null before anything is opened. */
   mesh: Mesh | null;
   file: FileRef | null;
-  /** The document as last saved or opened, to tell whether there are unsaved changes. */
+  /** What the document is called when not by its design's name: its file's name, or "Recovered …"; see selectDocumentName. */
+  name: string | null;
+  /** Identifies this document's autosave slot; a new one for each document opened or created. */
+  documentKey: string;
+  /** The document as last saved or opened (null when not on disk as it is), to tell whether there are unsaved changes. */
   savedMesh: Mesh | null;
   /** Counts documents opened, so views can start afresh (fit the view) for each. */
   openCount: number;
@@ -26,7 +39,7 @@ export interface DocumentState {
   openCoalesceKey: string | null;
   /** The document before the gesture in progress (a drag, a resize, an animation); null when none. */
   gestureStart: Mesh | null;
-  open(mesh: Mesh, file: FileRef | null): void;
+  open(mesh: Mesh, file: FileRef | null, options?: OpenOptions): void;
   close(): void;
   /** Applies an immutable change and records one undo step (or none, inside a gesture). */
   change(recipe: (mesh: Mesh) => Mesh, options?: ChangeOptions): void;
@@ -40,7 +53,16 @@ export interface DocumentState {
   cancelGesture(): void;
   undo(): void;
   redo(): void;
-  markSaved(file: FileRef | null): void;
+  /**
+   * Records that `savedMesh`, the document as it was serialized, is now in `file`. Edits made
+   * while the save was in flight stay unsaved; a save of a document since replaced changes nothing.
+   */
+  markSaved(documentKey: string, file: FileRef, savedMesh: Mesh): void;
+}
+
+/** A fresh autosave slot name: unique, so two documents never overwrite each other's unsaved work. */
+export function newDocumentKey(): string {
+  return globalThis.crypto.randomUUID();
 }
 
 const noHistory = { past: [], future: [], openCoalesceKey: null, gestureStart: null };
@@ -57,12 +79,22 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
   return {
     mesh: null,
     file: null,
+    name: null,
+    documentKey: '',
     savedMesh: null,
     openCount: 0,
     ...noHistory,
-    open: (mesh, file) =>
-      set((state) => ({ mesh, file, savedMesh: mesh, openCount: state.openCount + 1, ...noHistory })),
-    close: () => set({ mesh: null, file: null, savedMesh: null, ...noHistory }),
+    open: (mesh, file, options = {}) =>
+      set((state) => ({
+        mesh,
+        file,
+        name: options.name ?? file?.name ?? null,
+        documentKey: options.documentKey ?? newDocumentKey(),
+        savedMesh: options.isUnsaved ? null : mesh,
+        openCount: state.openCount + 1,
+        ...noHistory,
+      })),
+    close: () => set({ mesh: null, file: null, name: null, documentKey: '', savedMesh: null, ...noHistory }),
     change: (recipe, options = {}) => {
       const { mesh, gestureStart, openCoalesceKey } = get();
       if (!mesh) return;
@@ -105,11 +137,15 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       if (!mesh || !next) return;
       set({ mesh: next, past: [...past, mesh], future: rest, openCoalesceKey: null });
     },
-    markSaved: (file) => set((state) => ({ file, savedMesh: state.mesh })),
+    markSaved: (documentKey, file, savedMesh) => {
+      if (get().documentKey === documentKey) set({ file, name: file.name, savedMesh });
+    },
   };
 });
 
 export const selectIsDirty = (state: DocumentState) => state.mesh !== state.savedMesh;
+/** What the window title and the save prompt call the document: "orders.mesh.json", "Recovered …", or the design's name. */
+export const selectDocumentName = (state: DocumentState) => state.name ?? state.mesh?.name ?? '';
 export const selectCanUndo = (state: DocumentState) => state.past.length > 0;
 export const selectCanRedo = (state: DocumentState) => state.future.length > 0;
 

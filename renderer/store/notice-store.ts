@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import type { Mesh } from '../../shared/model';
 import { currentMesh, useDocumentStore } from './document-store';
 
 export interface Notice {
@@ -7,11 +6,13 @@ export interface Notice {
   text: string;
   /** Extra lines, e.g. each located problem of a file that failed to open. */
   details?: string[];
-  /**
-   * The document an edit announced here left behind: the notice offers Undo while it is still
-   * what is open (one more edit, and Undo would take back something else).
-   */
-  undoes?: Mesh;
+  /** Buttons that act on what the notice says ("Undo", "Reload"); a click also dismisses it. */
+  actions?: NoticeAction[];
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
 }
 
 /** A notice as kept in the list, with when it was shown. */
@@ -46,20 +47,15 @@ export const useNoticeStore = create<NoticeState>()((set) => ({
   clearHistory: () => set({ history: [] }),
 }));
 
-/** Tells the user what an edit just did beyond what they asked for (a cascade), with Undo. */
+/**
+ * Tells the user what an edit just did (what went with it), with Undo for that edit only: after
+ * another edit, Undo would take back that one instead, so it then does nothing.
+ */
 export function announceEdit(text: string): void {
-  const mesh = currentMesh();
-  useNoticeStore.getState().show({ tone: 'info', text, ...(mesh && { undoes: mesh }) });
-}
-
-/** Whether a notice's Undo still takes back the edit it announced. */
-export function canUndoNotice(notice: Notice, mesh: Mesh | null): boolean {
-  return notice.undoes !== undefined && notice.undoes === mesh;
-}
-
-export function undoNotice(notice: Notice): void {
-  const store = useDocumentStore.getState();
-  if (!canUndoNotice(notice, store.mesh)) return;
-  store.undo();
-  useNoticeStore.getState().dismiss();
+  const after = currentMesh();
+  useNoticeStore.getState().show({
+    tone: 'info',
+    text,
+    actions: [{ label: 'Undo', run: () => currentMesh() === after && useDocumentStore.getState().undo() }],
+  });
 }

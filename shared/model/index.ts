@@ -21,3 +21,4 @@ export * from './port';
 export * from './problem';
 export * from './scenario';
 export * from './table';
+export * from './text-encoding';

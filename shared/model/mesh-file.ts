@@ -1,23 +1,42 @@
 import { checkIntegrity } from './integrity';
+import { checkJsonStructure } from './json-structure';
 import { type Mesh, MeshSchema } from './mesh';
-import { MAX_MESH_FILE_BYTES } from './mesh-file-format';
+import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MAX_NESTING_DEPTH } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
 import { formatPath, type Problem, type Result } from './problem';
+import { utf8ByteLength } from './text-encoding';
 
 const MAX_REPORTED_PROBLEMS = 50;
+const BYTE_ORDER_MARK = '\uFEFF';
+
+function tooLarge(bytes: number): Problem {
+  return {
+    path: '(document)',
+    message: `the design is ${formatMegabytes(bytes)} as a file, and mesh files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
+  };
+}
+
+/** Parses a `.mesh.json` file's bytes: refuses what is not UTF-8 (see decodeMeshFileBytes), then parses the text. */
+export function parseMeshFileBytes(bytes: Uint8Array): Result<Mesh> {
+  const text = decodeMeshFileBytes(bytes);
+  return text.ok ? parseMeshFile(text.value) : text;
+}
 
 /** Parses a `.mesh.json` text. Never throws: every failure is a located problem. */
 export function parseMeshFile(text: string): Result<Mesh> {
-  if (text.length > MAX_MESH_FILE_BYTES) {
-    return failure({ path: '(document)', message: `file is larger than ${MAX_MESH_FILE_BYTES / 1024 / 1024} MB` });
-  }
-  let json: unknown;
+  const bytes = utf8ByteLength(text);
+  if (bytes > MAX_MESH_FILE_BYTES) return failure(tooLarge(bytes));
+  const json = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  let parsedJson: unknown;
   try {
-    json = JSON.parse(text);
+    // V8's JSON.parse does not recurse, so deep nesting is safe here; it is refused just after.
+    parsedJson = JSON.parse(json);
   } catch (error) {
     return failure({ path: '(document)', message: `not valid JSON: ${(error as Error).message}` });
   }
-  return parseMeshDocument(json);
+  const structureProblems = checkJsonStructure(json);
+  if (structureProblems.length > 0) return { ok: false, errors: structureProblems };
+  return parseMeshDocument(parsedJson);
 }
 
 /** Validates an already-parsed JSON value as a mesh document, migrating older versions. */
@@ -42,9 +61,31 @@ export function parseMeshDocument(json: unknown): Result<Mesh> {
 /**
  * Pretty-printed JSON with a stable key order (schemaVersion, id, name first, then
  * alphabetical), so saving an unchanged document gives the same bytes and diffs stay small.
+ * Throws on a document the file format would refuse; saving goes through `serializeMeshFile`.
  */
 export function serializeMesh(mesh: Mesh): string {
-  return `${JSON.stringify(withStableKeys(mesh), null, 2)}\n`;
+  return `${JSON.stringify(withStableKeys(mesh, null), null, 2)}\n`;
+}
+
+/** The file text of a document, or why it could not be reopened if it were written (too large, too deep). */
+export function serializeMeshFile(mesh: Mesh): Result<string> {
+  let text: string;
+  try {
+    text = serializeMesh(mesh);
+  } catch (error) {
+    if (error instanceof TooDeepError) {
+      return failure({ path: error.path, message: `nested more than ${MAX_NESTING_DEPTH} levels deep` });
+    }
+    throw error;
+  }
+  const bytes = utf8ByteLength(text);
+  return bytes > MAX_MESH_FILE_BYTES ? failure(tooLarge(bytes)) : { ok: true, value: text };
+}
+
+class TooDeepError extends Error {
+  constructor(readonly path: string) {
+    super(`nested more than ${MAX_NESTING_DEPTH} levels at ${path}`);
+  }
 }
 
 const LEADING_KEYS = ['schemaVersion', 'id', 'name'];
@@ -58,13 +99,30 @@ function compareKeys(a: string, b: string): number {
   return keyRank(a) - keyRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function withStableKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withStableKeys);
+/** Where a value sits, as a chain to its parent, so the path is only spelled out for an error. */
+interface PathLink {
+  parent: PathLink | null;
+  segment: string | number;
+  depth: number;
+}
+
+function segmentsOf(link: PathLink | null): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (let current = link; current; current = current.parent) segments.unshift(current.segment);
+  return segments;
+}
+
+function withStableKeys(value: unknown, path: PathLink | null): unknown {
   if (typeof value !== 'object' || value === null) return value;
+  const depth = path?.depth ?? 0;
+  // The document object is level 1, as the parser counts.
+  if (depth >= MAX_NESTING_DEPTH) throw new TooDeepError(formatPath(segmentsOf(path)));
+  const child = (segment: string | number): PathLink => ({ parent: path, segment, depth: depth + 1 });
+  if (Array.isArray(value)) return value.map((item, index) => withStableKeys(item, child(index)));
   const sorted: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort(compareKeys)) {
-    const child = (value as Record<string, unknown>)[key];
-    if (child !== undefined) sorted[key] = withStableKeys(child);
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined) sorted[key] = withStableKeys(item, child(key));
   }
   return sorted;
 }

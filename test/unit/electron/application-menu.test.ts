@@ -1,6 +1,10 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { type ApplicationMenuOptions, applicationMenuTemplate } from '../../../electron/menu/application-menu';
+import {
+  type ApplicationMenuOptions,
+  applicationMenuTemplate,
+  applyEnabledCommands,
+} from '../../../electron/menu/application-menu';
 import type { CommandId } from '../../../shared/commands/command-table';
 
 function aMenu(overrides: Partial<ApplicationMenuOptions> = {}) {
@@ -129,5 +133,17 @@ describe('the application menu', () => {
 
   it('has Help with the shortcut sheet, the documentation and About', () => {
     expect(labelsOf(aMenu().submenu('Help'))).toEqual(['Keyboard Shortcuts', '—', 'Documentation', 'about']);
+  });
+
+  it('greys out the commands the page says cannot run now', () => {
+    const items = new Map(['file.save', 'edit.undo', 'file.new'].map((id) => [id, { enabled: true }]));
+
+    applyEnabledCommands({ getMenuItemById: (id) => items.get(id) ?? null }, ['file.new']);
+
+    expect(Object.fromEntries([...items].map(([id, item]) => [id, item.enabled]))).toEqual({
+      'file.save': false,
+      'edit.undo': false,
+      'file.new': true,
+    });
   });
 });

@@ -1,12 +1,16 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileAtomically } from '../../../electron/files/atomic-write';
+import { sweepOrphanTemporaryFiles, writeFileAtomically } from '../../../electron/files/atomic-write';
+import { describeFileError } from '../../../electron/files/describe-file-error';
 import { nodeFileSystem } from '../../../electron/files/node-file-system';
 import { InMemoryFileSystem } from './fakes/in-memory-file-system';
 
 const TARGET = '/home/ada/orders.mesh.json';
+const ORPHAN = '/home/ada/.orders.mesh.json.0f8fad5b-d9cb-469f-a165-70867728950e.tmp';
+
+const writes = (fs: InMemoryFileSystem) => fs.calls.filter((call) => /^(writeTextDurably|rename) /.test(call));
 
 describe('writeFileAtomically', () => {
   it('writes the full text to the target', async () => {
@@ -18,14 +22,15 @@ describe('writeFileAtomically', () => {
     expect(fs.files.get(TARGET)).toBe(text);
   });
 
-  it('flushes a temporary file in the same folder, then renames it over the target', async () => {
+  it('flushes a temporary file in the same folder, renames it over the target, then flushes the folder', async () => {
     const fs = new InMemoryFileSystem().withFolder('/home/ada');
 
     await writeFileAtomically(fs, TARGET, 'new');
 
-    const [write, rename] = fs.calls;
+    const [write, rename] = writes(fs);
     expect(write).toMatch(/^writeTextDurably \/home\/ada\/\.orders\.mesh\.json\..+\.tmp$/);
     expect(rename).toBe(`rename ${write?.replace('writeTextDurably ', '')} -> ${TARGET}`);
+    expect(fs.calls.at(-1)).toBe('syncFolder /home/ada');
   });
 
   it('keeps the old file when the rename fails', async () => {
@@ -44,12 +49,53 @@ describe('writeFileAtomically', () => {
     expect([...fs.files.keys()]).toEqual([TARGET]);
   });
 
-  it('keeps the old file when the disk fills up during the write', async () => {
-    const fs = new InMemoryFileSystem().withFile(TARGET, 'old').failing('writeTextDurably', 'ENOSPC');
+  it.each([
+    ['the disk fills up', 'ENOSPC', 'the disk is full'],
+    ['the folder is not writable', 'EACCES', 'permission denied'],
+    ['the disk is read-only', 'EROFS', 'the disk is read-only'],
+  ])('keeps the old file and says why when %s', async (_case, code, reason) => {
+    const fs = new InMemoryFileSystem().withFile(TARGET, 'old').failing('writeTextDurably', code);
 
-    await expect(writeFileAtomically(fs, TARGET, 'new')).rejects.toMatchObject({ code: 'ENOSPC' });
+    const failure = await writeFileAtomically(fs, TARGET, 'new').catch((error: unknown) => error);
 
+    expect(describeFileError(failure)).toBe(reason);
     expect(fs.files.get(TARGET)).toBe('old');
+    expect(fs.temporaryFiles()).toEqual([]);
+  });
+
+  it('sweeps the temporary files an earlier, killed save of the same file left', async () => {
+    const fs = new InMemoryFileSystem()
+      .withFile(TARGET, 'old')
+      .withFile(ORPHAN, 'half a design')
+      .withFile('/home/ada/.orders.mesh.json.notes.tmp', 'not ours')
+      .withFile('/home/ada/.shop.mesh.json.0f8fad5b-d9cb-469f-a165-70867728950e.tmp', 'another file’s');
+
+    await writeFileAtomically(fs, TARGET, 'new');
+
+    expect(fs.temporaryFiles().sort()).toEqual([
+      '/home/ada/.orders.mesh.json.notes.tmp',
+      '/home/ada/.shop.mesh.json.0f8fad5b-d9cb-469f-a165-70867728950e.tmp',
+    ]);
+  });
+
+  it('keeps the file’s permission bits', async () => {
+    const fs = new InMemoryFileSystem().withFile(TARGET, 'old', { mode: 0o600 });
+
+    await writeFileAtomically(fs, TARGET, 'new');
+
+    expect(fs.modes.get(TARGET)).toBe(0o600);
+  });
+
+  it('writes through a symbolic link to its target, and the link stays a link', async () => {
+    const fs = new InMemoryFileSystem()
+      .withFile('/data/designs/orders.mesh.json', 'old')
+      .withLink(TARGET, '/data/designs/orders.mesh.json');
+
+    await writeFileAtomically(fs, TARGET, 'new');
+
+    expect(fs.files.get('/data/designs/orders.mesh.json')).toBe('new');
+    expect(fs.links.get(TARGET)).toBe('/data/designs/orders.mesh.json');
+    expect(fs.files.has(TARGET)).toBe(false);
   });
 });
 
@@ -67,6 +113,32 @@ describe('writeFileAtomically on the real disk', () => {
     await writeFileAtomically(nodeFileSystem, target, 'new');
 
     expect(await readFile(target, 'utf8')).toBe('new');
+    expect(await readdir(folder)).toEqual(['orders.mesh.json']);
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps the mode and writes through a symbolic link', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
+    const real = join(folder, 'real.mesh.json');
+    const link = join(folder, 'orders.mesh.json');
+    await writeFile(real, 'old');
+    await chmod(real, 0o640);
+    await symlink(real, link);
+
+    await writeFileAtomically(nodeFileSystem, link, 'new');
+
+    expect(await readFile(real, 'utf8')).toBe('new');
+    expect(await readlink(link)).toBe(real);
+    expect((await stat(real)).mode & 0o777).toBe(0o640);
+  });
+
+  it('sweeps orphaned temporary files of the design from the folder', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
+    const target = join(folder, 'orders.mesh.json');
+    await writeFile(target, 'old');
+    await writeFile(join(folder, '.orders.mesh.json.0f8fad5b-d9cb-469f-a165-70867728950e.tmp'), 'debris');
+
+    await sweepOrphanTemporaryFiles(nodeFileSystem, target);
+
     expect(await readdir(folder)).toEqual(['orders.mesh.json']);
   });
 });

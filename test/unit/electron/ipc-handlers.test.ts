@@ -1,6 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { createFileAccess } from '../../../electron/files/file-access';
 import { createRecentFilesStore } from '../../../electron/files/recent-files';
-import { createIpcHandlers } from '../../../electron/ipc/handlers';
+import { createIpcHandlers, type DocumentWindow } from '../../../electron/ipc/handlers';
+import type { DocumentShellState, FileRef, UnsavedChangesChoice } from '../../../shared/ipc';
 import { IPC_CHANNELS, type IpcChannel } from '../../../shared/ipc';
 import { MAX_MESH_FILE_BYTES } from '../../../shared/model/mesh-file-format';
 import { type DialogAnswers, FakeDialog } from './fakes/fake-dialog';
@@ -10,15 +12,49 @@ const ORDERS = '/home/ada/orders.mesh.json';
 /** The calling page, for handlers that do not act on it. */
 const A_PAGE = { performTextEdit: () => undefined };
 
+/** The window around the page, recording what main was asked to show and answer. */
+class FakeWindow implements DocumentWindow {
+  readonly states: DocumentShellState[] = [];
+  readonly closeAnswers: boolean[] = [];
+  readonly questions: string[] = [];
+  constructor(private readonly choice: UnsavedChangesChoice = 'cancel') {}
+  async askToSaveChanges(documentName: string) {
+    this.questions.push(documentName);
+    return this.choice;
+  }
+  answerCloseRequest(mayClose: boolean) {
+    this.closeAnswers.push(mayClose);
+  }
+  showDocumentState(state: DocumentShellState) {
+    this.states.push(state);
+  }
+}
+
 function aDesktop(
   answers: Partial<DialogAnswers> = {},
   fs = new InMemoryFileSystem(),
   dialog = new FakeDialog(answers),
+  { window = new FakeWindow(), launchFiles = [] as FileRef[] } = {},
 ) {
   fs.withFolder('/home/ada').withFolder('/user-data');
   const recentFiles = createRecentFilesStore({ fs, storePath: '/user-data/recent-files.json' });
-  const handlers = createIpcHandlers({ dialog, fs, recentFiles });
-  return { fs, dialog, recentFiles, handlers };
+  const access = createFileAccess(recentFiles);
+  const ownWrites: string[] = [];
+  const watcher = {
+    recordKnownVersion: async () => undefined,
+    beginOwnWrite: (path: string) => void ownWrites.push(`begin ${path}`),
+    endOwnWrite: async (path: string) => void ownWrites.push(`end ${path}`),
+  };
+  const handlers = createIpcHandlers({
+    dialog,
+    fs,
+    recentFiles,
+    access,
+    watcher,
+    window,
+    takeLaunchFiles: () => launchFiles.splice(0),
+  });
+  return { fs, dialog, recentFiles, access, handlers, window, ownWrites };
 }
 
 describe('IPC handlers', () => {
@@ -58,7 +94,53 @@ describe('IPC handlers', () => {
       const result = await handlers['file:open'](undefined, A_PAGE);
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('mesh files are at most 64 MB') });
-      expect(fs.calls).not.toContain(`readText ${ORDERS}`);
+      expect(fs.calls).not.toContain(`readBytes ${ORDERS}`);
+    });
+  });
+
+  describe('reading by the file format’s byte rules', () => {
+    const opening = async (bytes: Uint8Array) => {
+      const { handlers } = aDesktop({ fileToOpen: ORDERS }, new InMemoryFileSystem().withBytes(ORDERS, bytes));
+      return handlers['file:open'](undefined, A_PAGE);
+    };
+
+    it('accepts UTF-8 with a byte order mark', async () => {
+      const result = await opening(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"a":"é"}')]));
+
+      expect(result).toMatchObject({ ok: true, value: { text: '{"a":"é"}' } });
+    });
+
+    it('refuses UTF-16 with a clear message', async () => {
+      const result = await opening(new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]));
+
+      expect(result).toEqual({ ok: false, error: expect.stringContaining('the file is UTF-16 text') });
+    });
+
+    it('refuses Latin-1 bytes instead of replacing them', async () => {
+      const result = await opening(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]));
+
+      expect(result).toEqual({ ok: false, error: expect.stringContaining('byte 6 (0xe9) is not UTF-8') });
+    });
+  });
+
+  describe('file:read-dropped', () => {
+    it('opens a design the user dropped and lets it be saved again', async () => {
+      const fs = new InMemoryFileSystem().withFile(ORDERS, '{}');
+      const { handlers } = aDesktop({}, fs);
+
+      expect(await handlers['file:read-dropped']({ path: ORDERS }, A_PAGE)).toMatchObject({ ok: true });
+      expect(
+        await handlers['file:save']({ file: { name: 'orders.mesh.json', path: ORDERS }, text: 'new' }, A_PAGE),
+      ).toMatchObject({ ok: true });
+    });
+
+    it('refuses anything but a design', async () => {
+      const { handlers, fs } = aDesktop({}, new InMemoryFileSystem().withFile('/home/ada/.ssh/id_rsa', 'key'));
+
+      const result = await handlers['file:read-dropped']({ path: '/home/ada/.ssh/id_rsa' }, A_PAGE);
+
+      expect(result).toEqual({ ok: false, error: expect.stringContaining('only .mesh.json designs') });
+      expect(fs.calls).not.toContain('readBytes /home/ada/.ssh/id_rsa');
     });
   });
 
@@ -79,7 +161,7 @@ describe('IPC handlers', () => {
       const result = await handlers['file:read']({ path: '/etc/passwd' }, A_PAGE);
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('it is not in the recent files') });
-      expect(fs.calls).not.toContain('readText /etc/passwd');
+      expect(fs.calls).not.toContain('readBytes /etc/passwd');
     });
 
     it('drops a recent file that was deleted, and says so', async () => {
@@ -94,6 +176,25 @@ describe('IPC handlers', () => {
   });
 
   describe('file:save', () => {
+    it('refuses a design over the byte limit, counted in bytes as every reader counts it', async () => {
+      const { handlers, fs } = aDesktop({ savePath: ORDERS });
+      // Under the limit in characters, over it in UTF-8 bytes: it could be saved but never reopened.
+      const text = 'é'.repeat(MAX_MESH_FILE_BYTES / 2 + 1);
+
+      const result = await handlers['file:save']({ file: null, text }, A_PAGE);
+
+      expect(result).toEqual({ ok: false, error: expect.stringContaining('could not be opened again') });
+      expect(fs.files.has(ORDERS)).toBe(false);
+    });
+
+    it('tells the change watcher the save is its own', async () => {
+      const { handlers, ownWrites } = aDesktop({ savePath: ORDERS });
+
+      await handlers['file:save']({ file: null, text: '{}' }, A_PAGE);
+
+      expect(ownWrites).toEqual([`begin ${ORDERS}`, `end ${ORDERS}`]);
+    });
+
     it('asks where to save a document that was never saved, suggesting a mesh file name', async () => {
       const { handlers, dialog, fs } = aDesktop({ savePath: ORDERS });
 
@@ -134,9 +235,7 @@ describe('IPC handlers', () => {
       const { handlers, dialog } = aDesktop({ savePath: '/home/ada/orders', confirms: false }, fs);
 
       expect(await handlers['file:save']({ file: null, text: '{}' }, A_PAGE)).toEqual({ ok: true, value: null });
-      expect(dialog.confirmations).toEqual([
-        { message: 'Replace orders.mesh.json?', detail: `${ORDERS} already exists.` },
-      ]);
+      expect(dialog.replaceQuestions).toEqual([ORDERS]);
       expect(fs.files.get(ORDERS)).toBe('precious');
     });
 
@@ -254,16 +353,64 @@ describe('IPC handlers', () => {
     });
   });
 
-  it('asks the user to confirm and returns their answer', async () => {
-    const { handlers, dialog } = aDesktop({ confirms: false });
+  it('asks Save / Don’t Save / Cancel in main’s words, about the document the page names', async () => {
+    const window = new FakeWindow('discard');
+    const { handlers } = aDesktop({}, new InMemoryFileSystem(), new FakeDialog(), { window });
 
-    const result = await handlers['dialog:confirm'](
-      { message: 'Discard changes?', detail: 'Orders is unsaved.' },
-      A_PAGE,
-    );
+    const result = await handlers['dialog:unsaved-changes']({ documentName: 'orders.mesh.json' }, A_PAGE);
 
-    expect(result).toEqual({ ok: true, value: false });
-    expect(dialog.confirmations).toEqual([{ message: 'Discard changes?', detail: 'Orders is unsaved.' }]);
+    expect(result).toEqual({ ok: true, value: 'discard' });
+    expect(window.questions).toEqual(['orders.mesh.json']);
+  });
+
+  it('passes the page’s answer to a close request on to the window', async () => {
+    const { handlers, window } = aDesktop();
+
+    await handlers['window:answer-close']({ mayClose: true }, A_PAGE);
+
+    expect(window.closeAnswers).toEqual([true]);
+  });
+
+  it('shows the file the page has open only when the user chose it', async () => {
+    const fs = new InMemoryFileSystem().withFile(ORDERS, '{}');
+    const { handlers, window } = aDesktop({ fileToOpen: ORDERS }, fs);
+    const state = { isDirty: true, enabledCommands: ['file.save' as const] };
+
+    await handlers['window:document-state']({ ...state, filePath: '/etc/passwd' }, A_PAGE);
+    await handlers['file:open'](undefined, A_PAGE);
+    await handlers['window:document-state']({ ...state, filePath: ORDERS }, A_PAGE);
+
+    expect(window.states).toEqual([state, { ...state, filePath: ORDERS }]);
+  });
+
+  it('performs a menu’s text edit on the page that asked', async () => {
+    const { handlers } = aDesktop();
+    const edits: string[] = [];
+
+    await handlers['window:edit-text']({ edit: 'copy' }, { performTextEdit: (edit) => edits.push(edit) });
+
+    expect(edits).toEqual(['copy']);
+  });
+
+  it('hands the page the files given at launch, once', async () => {
+    const launchFiles = [{ name: 'orders.mesh.json', path: ORDERS }];
+    const { handlers } = aDesktop({}, new InMemoryFileSystem(), new FakeDialog(), { launchFiles });
+
+    expect(await handlers['app:take-launch-files'](undefined, A_PAGE)).toEqual({
+      ok: true,
+      value: [{ name: 'orders.mesh.json', path: ORDERS }],
+    });
+    expect(await handlers['app:take-launch-files'](undefined, A_PAGE)).toEqual({ ok: true, value: [] });
+  });
+
+  it('reads the contract files the user picked for import', async () => {
+    const fs = new InMemoryFileSystem().withFile('/home/ada/orders.odcs.yaml', 'kind: DataContract\n');
+    const { handlers } = aDesktop({ contractFiles: ['/home/ada/orders.odcs.yaml'] }, fs);
+
+    expect(await handlers['contracts:choose'](undefined, A_PAGE)).toEqual({
+      ok: true,
+      value: [{ file: { name: 'orders.odcs.yaml', path: '/home/ada/orders.odcs.yaml' }, text: 'kind: DataContract\n' }],
+    });
   });
 
   it('reports a failure instead of throwing it across IPC', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRecentFilesStore } from '../../../electron/files/recent-files';
+import { createRecentFilesStore, existingRecentFiles } from '../../../electron/files/recent-files';
 import { InMemoryFileSystem } from './fakes/in-memory-file-system';
 
 const STORE_PATH = '/user-data/recent-files.json';
@@ -88,5 +88,15 @@ describe('recent files', () => {
     await store.forget('/meshes/a.mesh.json');
 
     expect(pathsOf(await store.list())).toEqual(['/meshes/b.mesh.json']);
+  });
+
+  it('offers in Open Recent only the files still on the disk, and keeps the others listed', async () => {
+    const { fs, store } = aRecentFilesStore();
+    fs.withFile('/meshes/kept.mesh.json', '{}');
+    await store.remember('/meshes/kept.mesh.json');
+    await store.remember('/unmounted/gone.mesh.json');
+
+    expect(pathsOf(await existingRecentFiles(store, fs))).toEqual(['/meshes/kept.mesh.json']);
+    expect(pathsOf(await store.list())).toEqual(['/unmounted/gone.mesh.json', '/meshes/kept.mesh.json']);
   });
 });

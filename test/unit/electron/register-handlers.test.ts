@@ -13,7 +13,10 @@ function aMainProcessIpc() {
 }
 
 const noTextEdits = { undo() {}, redo() {}, cut() {}, copy() {}, paste() {}, selectAll() {} };
-const fromFrame = (url: string): InvokeSender => ({ senderFrame: { url }, sender: noTextEdits });
+const fromFrame = (url: string, parent: unknown = null): InvokeSender => ({
+  senderFrame: { url, parent },
+  sender: noTextEdits,
+});
 
 function recordingHandlers() {
   const received: unknown[] = [];
@@ -58,5 +61,62 @@ describe('registerIpcHandlers', () => {
 
     expect(response).toEqual({ ok: false, error: 'Refusing file:save: the request did not come from the app.' });
     expect(received).toEqual([]);
+  });
+
+  it('refuses a request from a frame inside the app page', async () => {
+    const { ipc, listeners } = aMainProcessIpc();
+    const { handlers, received } = recordingHandlers();
+    registerIpcHandlers(ipc, handlers);
+
+    const response = await listeners.get('file:read')?.(fromFrame('app://bundle/index.html', {}), {
+      path: '/a.mesh.json',
+    });
+
+    expect(response).toEqual({ ok: false, error: 'Refusing file:read: the request did not come from the app.' });
+    expect(received).toEqual([]);
+  });
+
+  it.each([
+    ['no argument', 'file:read', undefined, 'the request: Invalid input: expected object, received undefined'],
+    ['a number for a path', 'file:read', { path: 42 }, 'path: Invalid input: expected string, received number'],
+    ['a relative path', 'file:read', { path: '../etc/passwd' }, 'path: the path must be absolute'],
+    ['a NUL byte in a path', 'file:read', { path: '/a\0.mesh.json' }, 'path: a path cannot contain a NUL byte'],
+    ['an extra field', 'file:read', { path: '/a.mesh.json', mode: 'w' }, 'Unrecognized key'],
+    ['text for a save that is not text', 'file:save', { file: null, text: { toString: 1 } }, 'text: Invalid input'],
+    ['an unknown text edit', 'window:edit-text', { edit: 'executeJavaScript' }, 'edit: Invalid option'],
+    [
+      'a multi-line document name',
+      'dialog:unsaved-changes',
+      { documentName: 'x\n\nClick Save to continue' },
+      'documentName: a name shown by the desktop cannot contain control characters',
+    ],
+    ['an overlong document name', 'dialog:unsaved-changes', { documentName: 'x'.repeat(201) }, 'documentName: Too big'],
+    [
+      'an unknown command id',
+      'window:document-state',
+      { isDirty: true, enabledCommands: ['rm -rf'] },
+      'enabledCommands[0]: Invalid option',
+    ],
+    ['an argument where none is taken', 'recent:list', { path: '/' }, 'the request: Invalid input'],
+  ])('refuses %s without calling the handler', async (_case, channel, request, reason) => {
+    const { ipc, listeners } = aMainProcessIpc();
+    const { handlers, received } = recordingHandlers();
+    registerIpcHandlers(ipc, handlers);
+
+    const response = await listeners.get(channel)?.(fromFrame('app://bundle/index.html'), request);
+
+    expect(response).toEqual({ ok: false, error: expect.stringContaining(reason) });
+    expect((response as { error: string }).error).toMatch(new RegExp(`^Refusing ${channel}: `));
+    expect(received).toEqual([]);
+  });
+
+  it('hands the handler the request as checked', async () => {
+    const { ipc, listeners } = aMainProcessIpc();
+    const { handlers, received } = recordingHandlers();
+    registerIpcHandlers(ipc, handlers);
+
+    await listeners.get('window:answer-close')?.(fromFrame('app://bundle/index.html'), { mayClose: false });
+
+    expect(received).toEqual([{ mayClose: false }]);
   });
 });

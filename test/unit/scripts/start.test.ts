@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../../scripts/electron-binary';
-import { resolveInside } from '../../../scripts/static-server';
 
 describe('finding the Electron binary', () => {
   const created: string[] = [];
@@ -32,19 +31,5 @@ describe('finding the Electron binary', () => {
     mkdirSync(join(dir, 'dist'));
     writeFileSync(join(dir, 'dist/electron'), '');
     expect(findElectronBinary(dir, {})).toBe(join(dir, 'dist/electron'));
-  });
-});
-
-describe('serving the browser build', () => {
-  it('serves index.html for the root and files below the folder', () => {
-    expect(resolveInside('/srv/app', '/')).toBe('/srv/app/index.html');
-    expect(resolveInside('/srv/app', '/assets/main.js?v=1')).toBe('/srv/app/assets/main.js');
-  });
-
-  it('refuses paths that climb out of the folder', () => {
-    expect(resolveInside('/srv/app', '/../../etc/passwd')).toBe('/srv/app/etc/passwd');
-    expect(resolveInside('/srv/app', '/%2e%2e/%2e%2e/etc/passwd')).toBe('/srv/app/etc/passwd');
-    expect(resolveInside('/srv/app', '/..%2f..%2fetc/passwd')).toBe('/srv/app/etc/passwd');
-    expect(resolveInside('/srv/app', '/../app-secrets/key')).toBe('/srv/app/app-secrets/key');
   });
 });

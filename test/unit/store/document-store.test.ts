@@ -101,4 +101,37 @@ describe('the document store', () => {
     expect(undoSteps()).toBe(0);
     expect(selectIsDirty(store())).toBe(false);
   });
+
+  it('marks saved the document that was written, not the one on screen now', () => {
+    const written = documentNow();
+    store().change(rename('Edited during the save'));
+
+    store().markSaved(store().documentKey, { name: 'orders.mesh.json' }, written);
+
+    expect(selectIsDirty(store())).toBe(true);
+    expect(store().name).toBe('orders.mesh.json');
+  });
+
+  it('ignores a save that finishes after another document was opened', () => {
+    const { documentKey } = store();
+    const written = documentNow();
+    openDocument(aMesh('other').build());
+    store().change(rename('Other, edited'));
+
+    store().markSaved(documentKey, { name: 'orders.mesh.json' }, written);
+
+    expect(selectIsDirty(store())).toBe(true);
+    expect(store().file).toBeNull();
+  });
+
+  it('gives each opened document its own autosave key, and opens a recovered one with unsaved changes', () => {
+    const first = store().documentKey;
+    openDocument(aMesh('other').build());
+    expect(store().documentKey).not.toBe(first);
+
+    store().open(aMesh().build(), null, { name: 'Recovered x', documentKey: 'slot-1', isUnsaved: true });
+
+    expect(store().documentKey).toBe('slot-1');
+    expect(selectIsDirty(store())).toBe(true);
+  });
 });

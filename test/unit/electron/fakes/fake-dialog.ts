@@ -12,7 +12,8 @@ export interface DialogAnswers {
 export class FakeDialog implements FileDialog {
   readonly answers: DialogAnswers;
   readonly suggestedSaveNames: string[] = [];
-  readonly confirmations: { message: string; detail: string | undefined }[] = [];
+  /** The files a save asked about replacing. */
+  readonly replaceQuestions: string[] = [];
 
   constructor(answers: Partial<DialogAnswers> = {}) {
     this.answers = {
@@ -42,8 +43,8 @@ export class FakeDialog implements FileDialog {
     return this.answers.contractFiles;
   }
 
-  async confirm(message: string, detail?: string): Promise<boolean> {
-    this.confirmations.push({ message, detail });
+  async confirmReplace(path: string): Promise<boolean> {
+    this.replaceQuestions.push(path);
     return this.answers.confirms;
   }
 }

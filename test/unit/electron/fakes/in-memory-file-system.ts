@@ -1,5 +1,5 @@
-import { dirname } from 'node:path';
-import type { FileSystem } from '../../../../electron/files/file-system';
+import { basename, dirname } from 'node:path';
+import type { FileStatus, FileSystem } from '../../../../electron/files/file-system';
 
 type Operation = keyof FileSystem;
 
@@ -8,55 +8,108 @@ export function fileError(code: string, path: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${path}`), { code, path });
 }
 
-/** A disk in memory, with folders, that records each call and can be told to fail one operation. */
+const DEFAULT_MODE = 0o644;
+
+/**
+ * A disk in memory, with folders, permission bits and symbolic links, that records each call and
+ * can be told to fail one operation. Text is kept as written; `withBytes` stores raw bytes.
+ */
 export class InMemoryFileSystem implements FileSystem {
   readonly files = new Map<string, string>();
+  readonly bytes = new Map<string, Uint8Array>();
+  readonly modes = new Map<string, number>();
+  readonly links = new Map<string, string>();
   readonly folders = new Set<string>(['/']);
+  readonly syncedFolders: string[] = [];
   readonly calls: string[] = [];
-  private readonly failures = new Map<Operation, string>();
+  private readonly failures = new Map<Operation, { code: string; pathIncludes: string }>();
   private readonly reportedSizes = new Map<string, number>();
+  private clock = 1;
+  private readonly modifiedAt = new Map<string, number>();
 
   withFolder(path: string): this {
     for (let folder = path; !this.folders.has(folder); folder = dirname(folder)) this.folders.add(folder);
     return this;
   }
 
-  withFile(path: string, text: string, options: { sizeInBytes?: number } = {}): this {
+  withFile(path: string, text: string, options: { sizeInBytes?: number; mode?: number } = {}): this {
     this.withFolder(dirname(path));
-    this.files.set(path, text);
+    this.store(path, text);
     if (options.sizeInBytes !== undefined) this.reportedSizes.set(path, options.sizeInBytes);
+    if (options.mode !== undefined) this.modes.set(path, options.mode);
     return this;
   }
 
-  /** Makes every later call of `operation` reject with a Node-style error `code`. */
-  failing(operation: Operation, code: string): this {
-    this.failures.set(operation, code);
+  withBytes(path: string, bytes: Uint8Array): this {
+    this.withFolder(dirname(path));
+    this.bytes.set(path, bytes);
+    this.modifiedAt.set(path, this.clock++);
     return this;
+  }
+
+  withLink(path: string, target: string): this {
+    this.withFolder(dirname(path));
+    this.links.set(path, target);
+    return this;
+  }
+
+  /** Makes every later call of `operation` (on a path containing `pathIncludes`) reject with a Node-style error `code`. */
+  failing(operation: Operation, code: string, pathIncludes = ''): this {
+    this.failures.set(operation, { code, pathIncludes });
+    return this;
+  }
+
+  /** Another program writes the file (a new version, by its size and time). */
+  changeOutside(path: string, text: string): void {
+    this.store(path, text);
   }
 
   async readText(path: string): Promise<string> {
     this.record('readText', path);
-    const text = this.files.get(path);
-    if (text === undefined) throw fileError('ENOENT', path);
-    return text;
+    return new TextDecoder().decode(this.contentOf(path));
   }
 
-  async sizeInBytes(path: string): Promise<number> {
-    this.record('sizeInBytes', path);
-    const text = this.files.get(path);
-    if (text === undefined) throw fileError('ENOENT', path);
-    return this.reportedSizes.get(path) ?? Buffer.byteLength(text);
+  async readBytes(path: string): Promise<Uint8Array> {
+    this.record('readBytes', path);
+    return this.contentOf(path);
+  }
+
+  async status(path: string): Promise<FileStatus> {
+    this.record('status', path);
+    const target = this.follow(path);
+    const content = this.contentOf(target);
+    return {
+      sizeInBytes: this.reportedSizes.get(target) ?? content.length,
+      modifiedAtMs: this.modifiedAt.get(target) ?? 0,
+      mode: this.modes.get(target) ?? DEFAULT_MODE,
+    };
   }
 
   async exists(path: string): Promise<boolean> {
     this.record('exists', path);
-    return this.files.has(path) || this.folders.has(path);
+    const target = this.follow(path);
+    return this.files.has(target) || this.bytes.has(target) || this.folders.has(target);
   }
 
-  async writeTextDurably(path: string, text: string): Promise<void> {
+  async resolveLinks(path: string): Promise<string> {
+    this.record('resolveLinks', path);
+    return this.follow(path);
+  }
+
+  async listFolder(path: string): Promise<string[]> {
+    this.record('listFolder', path);
+    if (!this.folders.has(path)) throw fileError('ENOENT', path);
+    const entries = [...this.files.keys(), ...this.bytes.keys(), ...this.links.keys(), ...this.folders];
+    return [
+      ...new Set(entries.filter((entry) => entry !== path && dirname(entry) === path).map((entry) => basename(entry))),
+    ];
+  }
+
+  async writeTextDurably(path: string, text: string, mode?: number): Promise<void> {
     this.record('writeTextDurably', path);
     this.requireFolder(dirname(path));
-    this.files.set(path, text);
+    this.store(path, text);
+    this.modes.set(path, mode ?? DEFAULT_MODE);
   }
 
   async rename(fromPath: string, toPath: string): Promise<void> {
@@ -65,12 +118,22 @@ export class InMemoryFileSystem implements FileSystem {
     if (text === undefined) throw fileError('ENOENT', fromPath);
     this.requireFolder(dirname(toPath));
     this.files.delete(fromPath);
+    this.bytes.delete(toPath);
+    this.links.delete(toPath);
     this.files.set(toPath, text);
+    this.modes.set(toPath, this.modes.get(fromPath) ?? DEFAULT_MODE);
+    this.modifiedAt.set(toPath, this.clock++);
+  }
+
+  async syncFolder(path: string): Promise<void> {
+    this.record('syncFolder', path);
+    this.syncedFolders.push(path);
   }
 
   async remove(path: string): Promise<void> {
     this.record('remove', path);
     this.files.delete(path);
+    this.bytes.delete(path);
   }
 
   async makeDirectory(path: string): Promise<void> {
@@ -78,10 +141,38 @@ export class InMemoryFileSystem implements FileSystem {
     this.withFolder(path);
   }
 
+  /** Paths of temporary files left in the disk. */
+  temporaryFiles(): string[] {
+    return [...this.files.keys()].filter((path) => path.endsWith('.tmp'));
+  }
+
+  private store(path: string, text: string): void {
+    this.files.set(path, text);
+    this.bytes.delete(path);
+    this.modifiedAt.set(path, this.clock++);
+  }
+
+  private follow(path: string): string {
+    let current = path;
+    for (let hops = 0; this.links.has(current) && hops < 20; hops++) current = this.links.get(current) as string;
+    return current;
+  }
+
+  private contentOf(path: string): Uint8Array {
+    const target = this.follow(path);
+    const bytes = this.bytes.get(target);
+    if (bytes) return bytes;
+    const text = this.files.get(target);
+    if (text === undefined) throw fileError('ENOENT', path);
+    return new TextEncoder().encode(text);
+  }
+
   private record(operation: Operation, ...paths: string[]): void {
     this.calls.push(`${operation} ${paths.join(' -> ')}`);
-    const failureCode = this.failures.get(operation);
-    if (failureCode !== undefined) throw fileError(failureCode, paths[0] ?? '');
+    const failure = this.failures.get(operation);
+    if (failure && paths.some((path) => path.includes(failure.pathIncludes))) {
+      throw fileError(failure.code, paths[0] ?? '');
+    }
   }
 
   private requireFolder(path: string): void {

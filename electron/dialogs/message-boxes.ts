@@ -1,0 +1,60 @@
+import type { MessageBoxOptions } from 'electron';
+import type { UnsavedChangesChoice } from '../../shared/ipc';
+
+/**
+ * The native message boxes, worded here in main. The renderer only ever supplies the name of
+ * what a question is about (checked short and on one line by shared/ipc.ts), never the wording.
+ */
+export interface MessageBox<Answer> {
+  options: MessageBoxOptions;
+  /** The answer for the button clicked (Electron's `response` index). */
+  answerFor(response: number): Answer;
+}
+
+const UNSAVED_CHANGES_ANSWERS: readonly UnsavedChangesChoice[] = ['save', 'discard', 'cancel'];
+
+export function unsavedChangesBox(documentName: string): MessageBox<UnsavedChangesChoice> {
+  return {
+    options: {
+      type: 'warning',
+      message: `Do you want to save the changes you made to “${documentName}”?`,
+      detail: 'Your changes will be lost if you don’t save them.',
+      buttons: ['Save', 'Don’t Save', 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+      noLink: true,
+    },
+    answerFor: (response) => UNSAVED_CHANGES_ANSWERS[response] ?? 'cancel',
+  };
+}
+
+export function replaceFileBox(path: string, fileName: string): MessageBox<boolean> {
+  return {
+    options: {
+      type: 'question',
+      message: `Replace ${fileName}?`,
+      detail: `${path} already exists.`,
+      buttons: ['Replace', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    },
+    answerFor: (response) => response === 0,
+  };
+}
+
+/** Before a link leaves the app for the browser: the full address, so a disguised link shows what it is. */
+export function openLinkBox(url: string): MessageBox<boolean> {
+  return {
+    options: {
+      type: 'question',
+      message: 'Open this link in your browser?',
+      detail: url,
+      buttons: ['Open Link', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    },
+    answerFor: (response) => response === 0,
+  };
+}

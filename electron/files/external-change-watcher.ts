@@ -1,0 +1,81 @@
+import { basename, dirname } from 'node:path';
+
+/** What tells one version of a file from another without reading it. */
+export interface FileStamp {
+  sizeInBytes: number;
+  modifiedAtMs: number;
+}
+
+export interface ExternalChangeWatcherOptions {
+  /** Watches a folder; `onEvent` gets the name of the entry that changed. Returns the stop function. */
+  watchFolder(folder: string, onEvent: (fileName: string | null) => void): () => void;
+  stamp(path: string): Promise<FileStamp>;
+  onExternalChange(path: string): void;
+}
+
+export interface ExternalChangeWatcher {
+  /** The document's file now (undefined: none): watches it, and stops watching the one before. */
+  follow(path: string | undefined): void;
+  /** The app read or wrote `path`: that version is known, so it is no news. */
+  recordKnownVersion(path: string): Promise<void>;
+  /** Around the app's own save: events while it writes are its own. */
+  beginOwnWrite(path: string): void;
+  endOwnWrite(path: string): Promise<void>;
+  stop(): void;
+}
+
+const isSameStamp = (a: FileStamp | null, b: FileStamp | null) =>
+  a !== null && b !== null && a.sizeInBytes === b.sizeInBytes && a.modifiedAtMs === b.modifiedAtMs;
+
+/**
+ * Tells when the open file is changed by another program. The folder is watched, not the file:
+ * editors (and this app) save by writing a new file and renaming it over the old one, which a
+ * watch on the old file would never see.
+ */
+export function createExternalChangeWatcher(options: ExternalChangeWatcherOptions): ExternalChangeWatcher {
+  const knownVersions = new Map<string, FileStamp>();
+  const writing = new Set<string>();
+  let followed: { path: string; stopWatching: () => void } | null = null;
+
+  const stampOrNull = (path: string) => options.stamp(path).catch(() => null);
+
+  async function check(path: string): Promise<void> {
+    if (writing.has(path) || followed?.path !== path) return;
+    const now = await stampOrNull(path);
+    // Gone for a moment (another program's rename in progress) is not a version to offer.
+    if (now === null || writing.has(path) || isSameStamp(now, knownVersions.get(path) ?? null)) return;
+    knownVersions.set(path, now);
+    options.onExternalChange(path);
+  }
+
+  async function record(path: string): Promise<void> {
+    const now = await stampOrNull(path);
+    if (now) knownVersions.set(path, now);
+  }
+
+  return {
+    follow(path) {
+      if (followed?.path === path) return;
+      followed?.stopWatching();
+      followed = null;
+      if (path === undefined) return;
+      const name = basename(path);
+      const stopWatching = options.watchFolder(dirname(path), (fileName) => {
+        if (fileName === null || fileName === name) void check(path);
+      });
+      followed = { path, stopWatching };
+    },
+    recordKnownVersion: record,
+    beginOwnWrite(path) {
+      writing.add(path);
+    },
+    async endOwnWrite(path) {
+      await record(path);
+      writing.delete(path);
+    },
+    stop() {
+      followed?.stopWatching();
+      followed = null;
+    },
+  };
+}

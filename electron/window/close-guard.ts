@@ -1,0 +1,65 @@
+/**
+ * Decides whether the window may close. While the renderer reports unsaved changes, a close
+ * (the close button, Cmd+W, Quit) is held and the renderer asked; it settles them (Save /
+ * Don't Save / Cancel) and answers. After a "yes" the window closes, and a quit carries on.
+ */
+export interface CloseGuardActions {
+  askRenderer(): void;
+  closeWindow(): void;
+  quitApp(): void;
+}
+
+export interface CloseGuard {
+  reportUnsavedChanges(isDirty: boolean): void;
+  /** The app is quitting: once the window has closed, the quit goes on. */
+  quitRequested(): void;
+  /** The window's `close` event: true means prevent it (the renderer was asked). */
+  shouldPreventClose(): boolean;
+  /** The renderer's answer to a close request. */
+  answer(mayClose: boolean): void;
+  /** The renderer is gone (crashed, killed): nothing can answer, so nothing is held. */
+  rendererGone(): void;
+  /** The window's `closed` event. */
+  closed(): void;
+}
+
+export function createCloseGuard(actions: CloseGuardActions): CloseGuard {
+  let isDirty = false;
+  let mayClose = false;
+  let isAsking = false;
+  let isQuitting = false;
+  return {
+    reportUnsavedChanges(dirty) {
+      isDirty = dirty;
+    },
+    quitRequested() {
+      isQuitting = true;
+    },
+    shouldPreventClose() {
+      if (mayClose || !isDirty) return false;
+      // A second click on the close button while the question is open asks nothing new.
+      if (!isAsking) {
+        isAsking = true;
+        actions.askRenderer();
+      }
+      return true;
+    },
+    answer(answer) {
+      if (!isAsking) return;
+      isAsking = false;
+      if (!answer) {
+        isQuitting = false;
+        return;
+      }
+      mayClose = true;
+      actions.closeWindow();
+    },
+    rendererGone() {
+      mayClose = true;
+      isAsking = false;
+    },
+    closed() {
+      if (isQuitting) actions.quitApp();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { useCallback } from 'react';
+import { MESH_FILE_EXTENSION } from '../../shared/model';
+import type { Host } from '../host/host';
+import { openDroppedDesign } from './file-commands';
+import { useWindowFileDrop } from './use-window-file-drop';
+
+const designFilesOf = (files: File[]) => files.filter((file) => file.name.toLowerCase().endsWith(MESH_FILE_EXTENSION));
+
+/** A `.mesh.json` file dropped anywhere on the window opens (contract YAML files are imported elsewhere). */
+export function useDesignFileDrop(host: Host): void {
+  const open = useCallback((files: File[]) => void openDroppedDesign(host, files[0] as File), [host]);
+  useWindowFileDrop(true, designFilesOf, open);
+}

@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import type { Host } from '../host/host';
+import { selectIsDirty, useDocumentStore } from '../store/document-store';
+import { useNoticeStore } from '../store/notice-store';
+import { reloadFromDisk } from './file-commands';
+
+/** When another program changes the open file, offers to load its version. */
+export function useExternalChanges(host: Host): void {
+  useEffect(
+    () =>
+      host.onFileChanged((changed) => {
+        const state = useDocumentStore.getState();
+        if (state.file?.path !== changed.path) return;
+        const hasChanges = selectIsDirty(state);
+        useNoticeStore.getState().show({
+          tone: hasChanges ? 'error' : 'info',
+          text: hasChanges
+            ? `${changed.name} was changed by another program, and you have unsaved changes here.`
+            : `${changed.name} was changed by another program.`,
+          actions: [{ label: 'Reload', run: () => void reloadFromDisk(host, changed) }],
+        });
+      }),
+    [host],
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { COMMAND_IDS } from '../../shared/commands/command-table';
+import type { DocumentShellState } from '../../shared/ipc';
+import { isCommandEnabled } from '../commands/run-command';
+import { subscribeToCommandState } from '../commands/use-command-enabled';
+import type { Host } from '../host/host';
+import { selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
+
+export const APP_NAME = 'Data Mesh Designer';
+
+/** The window's title: the document's name, marked while it has unsaved changes. */
+export function windowTitle(documentName: string | null, isDirty: boolean): string {
+  if (documentName === null) return APP_NAME;
+  return `${isDirty ? '• ' : ''}${documentName} — ${APP_NAME}`;
+}
+
+function currentShellState(): DocumentShellState {
+  const state = useDocumentStore.getState();
+  const filePath = state.file?.path;
+  return {
+    isDirty: selectIsDirty(state),
+    ...(filePath ? { filePath } : {}),
+    enabledCommands: COMMAND_IDS.filter(isCommandEnabled),
+  };
+}
+
+/** Keeps the title (the desktop window takes the page's) and the desktop's menus and edited mark in step with the document. */
+export function useWindowState(host: Host): void {
+  useEffect(() => {
+    let shown = '';
+    const update = () => {
+      const state = useDocumentStore.getState();
+      document.title = windowTitle(state.mesh ? selectDocumentName(state) : null, selectIsDirty(state));
+      const shellState = currentShellState();
+      const serialized = JSON.stringify(shellState);
+      if (serialized === shown) return;
+      shown = serialized;
+      host.showDocumentState(shellState);
+    };
+    update();
+    return subscribeToCommandState(update);
+  }, [host]);
+}

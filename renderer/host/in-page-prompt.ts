@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import type { UnsavedChangesChoice } from '../../shared/ipc';
+
+export interface PromptChoice<Id extends string> {
+  id: Id;
+  label: string;
+}
+
+export interface PromptQuestion<Id extends string = string> {
+  message: string;
+  detail?: string;
+  /** In the order shown; the first is the default (Enter), `cancelId` is what Escape answers. */
+  choices: readonly PromptChoice<Id>[];
+  cancelId: Id;
+}
+
+interface PromptState {
+  question: PromptQuestion | null;
+  answer: ((choice: string) => void) | null;
+}
+
+/** The question the page is asking right now, drawn by the app's prompt dialog. */
+export const usePromptStore = create<PromptState>()(() => ({ question: null, answer: null }));
+
+/**
+ * Asks inside the page, for questions the page may word itself (a native dialog's text comes
+ * from main only). A question asked while another is open cancels the older one.
+ */
+export function askInPage<Id extends string>(question: PromptQuestion<Id>): Promise<Id> {
+  const { question: open, answer: answerOpen } = usePromptStore.getState();
+  if (open && answerOpen) answerOpen(open.cancelId);
+  return new Promise<Id>((resolve) => {
+    const answer = (choice: string) => {
+      if (usePromptStore.getState().answer === answer) usePromptStore.setState({ question: null, answer: null });
+      resolve(choice as Id);
+    };
+    usePromptStore.setState({ question: question as PromptQuestion, answer });
+  });
+}
+
+export function unsavedChangesQuestion(documentName: string): PromptQuestion<UnsavedChangesChoice> {
+  return {
+    message: `Save the changes to “${documentName}”?`,
+    detail: 'Your changes are lost if you do not save them.',
+    choices: [
+      { id: 'save', label: 'Save' },
+      { id: 'discard', label: 'Don’t Save' },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+    cancelId: 'cancel',
+  };
+}
+
+/** OK / Cancel, asked inside the page. */
+export async function confirmInPage(message: string, detail?: string): Promise<boolean> {
+  const choice = await askInPage({
+    message,
+    ...(detail === undefined ? {} : { detail }),
+    choices: [
+      { id: 'ok', label: 'OK' },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+    cancelId: 'cancel',
+  });
+  return choice === 'ok';
+}

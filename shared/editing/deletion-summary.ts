@@ -1,0 +1,38 @@
+import type { Mesh } from '../model';
+
+const LISTED_NAMES = 3;
+
+function listed(names: readonly string[], singular: string, plural: string): string {
+  if (names.length === 0) return '';
+  const noun = names.length === 1 ? singular : plural;
+  if (names.length > LISTED_NAMES) return `${names.length} ${plural}`;
+  return `${noun} ${names.join(', ')}`;
+}
+
+function namesGone<T extends { id: string; name: string }>(before: readonly T[], after: readonly T[]): string[] {
+  const kept = new Set(after.map((item) => item.id));
+  return before.filter((item) => !kept.has(item.id)).map((item) => item.name);
+}
+
+/**
+ * What a deletion took, in words for the status line: the elements, and what went with them that
+ * the user did not select, contracts above all (`Deleted orders and its contract Order`).
+ */
+export function describeDeletion(before: Mesh, after: Mesh): string {
+  const nodes = [
+    ...namesGone(before.domains, after.domains),
+    ...namesGone(before.products, after.products),
+    ...namesGone(before.systems, after.systems),
+  ];
+  const contracts = namesGone(before.contracts, after.contracts);
+  const linkCount = before.links.length - after.links.length;
+  const what =
+    nodes.length === 0
+      ? `${linkCount} ${linkCount === 1 ? 'link' : 'links'}`
+      : nodes.length > LISTED_NAMES
+        ? `${nodes.length} elements`
+        : nodes.join(', ');
+  if (contracts.length === 0) return `Deleted ${what}`;
+  const owner = nodes.length === 1 ? 'its' : 'their';
+  return `Deleted ${what} and ${owner} ${listed(contracts, 'contract', 'contracts')}`;
+}

@@ -1,0 +1,37 @@
+import type { Page } from 'playwright-core';
+
+/** Renames the open design in the mesh inspector: an unsaved change. */
+export async function renameDesign(page: Page, name: string): Promise<void> {
+  await page.getByTestId('mesh-inspector').getByLabel('Name').fill(name);
+  await page.getByTestId('mesh-inspector').getByLabel('Name').press('Tab');
+}
+
+/** The design names held in the app's autosave slots (read from IndexedDB, where the app keeps them). */
+export function autosavedNames(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('data-mesh-designer');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const read = request.result.transaction('kv').objectStore('kv').getAll();
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () =>
+            resolve(
+              (read.result as { text?: unknown }[]).flatMap((slot) =>
+                typeof slot.text === 'string' ? [(JSON.parse(slot.text) as { name: string }).name] : [],
+              ),
+            );
+        };
+      }),
+  );
+}
+
+/** Waits until an autosave slot holds a design called `name`. */
+export async function waitForAutosave(page: Page, name: string): Promise<void> {
+  for (;;) {
+    if ((await autosavedNames(page)).includes(name)) return;
+    // Polls the condition; the copy is due a second after the last change.
+    await page.waitForTimeout(100);
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { deleteSelection } from '../../../renderer/store/delete-elements';
+import { useDocumentStore } from '../../../renderer/store/document-store';
+import { useNoticeStore } from '../../../renderer/store/notice-store';
+import { selectOnly } from '../../../renderer/store/selection-store';
+import { withoutElements } from '../../../shared/editing/delete-elements';
+import { describeDeletion } from '../../../shared/editing/deletion-summary';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+import { openDocument } from '../store/store-fixture';
+
+const withOrders = () =>
+  aMesh()
+    .withDomain('sales')
+    .withProduct('orders', 'sales', { name: 'orders', outputPorts: [aPort('out', 'output', { contractId: 'order' })] })
+    .withContract('order', { name: 'Order' })
+    .build();
+
+const deleting = (nodeIds: string[], linkIds: string[] = []) => {
+  const mesh = withOrders();
+  return describeDeletion(mesh, withoutElements(mesh, { nodeIds: new Set(nodeIds), linkIds: new Set(linkIds) }));
+};
+
+describe('what a deletion says', () => {
+  it('names a product and the contract that went with it', () => {
+    expect(deleting(['orders'])).toBe('Deleted orders and its contract Order');
+  });
+
+  it('names a domain, and the contracts of the products inside it', () => {
+    expect(deleting(['sales'])).toBe('Deleted sales, orders and their contract Order');
+  });
+
+  it('counts links when only links go', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withProduct('a', 'd', { outputPorts: [aPort('out', 'output')] })
+      .withProduct('b', 'd', { inputPorts: [aPort('in', 'input')] })
+      .withLink('l', { nodeId: 'a', portId: 'out' }, { nodeId: 'b', portId: 'in' })
+      .build();
+
+    expect(describeDeletion(mesh, withoutElements(mesh, { nodeIds: new Set(), linkIds: new Set(['l']) }))).toBe(
+      'Deleted 1 link',
+    );
+  });
+});
+
+describe('deleting the selection', () => {
+  it('says so in the status line, with Undo that brings product and contract back', () => {
+    openDocument(withOrders());
+    selectOnly(['orders']);
+
+    deleteSelection();
+    const notice = useNoticeStore.getState().notice;
+    notice?.actions?.[0]?.run();
+
+    expect(notice?.text).toBe('Deleted orders and its contract Order');
+    expect(notice?.actions?.map((action) => action.label)).toEqual(['Undo']);
+    expect(useDocumentStore.getState().mesh?.contracts.map((contract) => contract.name)).toEqual(['Order']);
+    expect(useDocumentStore.getState().mesh?.products.map((product) => product.id)).toEqual(['orders']);
+  });
+
+  it('does not let a stale Undo take back a later edit', () => {
+    openDocument(withOrders());
+    selectOnly(['orders']);
+    deleteSelection();
+    const undo = useNoticeStore.getState().notice?.actions?.[0];
+    useDocumentStore.getState().change((mesh) => ({ ...mesh, name: 'Later edit' }));
+
+    undo?.run();
+
+    expect(useDocumentStore.getState().mesh?.name).toBe('Later edit');
+  });
+});

@@ -1,0 +1,110 @@
+import type { AutosaveSlot, FileRef, Host, OpenedFile, UnsavedChangesChoice } from '../../../renderer/host/host';
+
+/** A promise and the functions that settle it, for holding a host call open while a test acts. */
+export function deferred<T>() {
+  let resolve: (value: T) => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/**
+ * A Host in memory: files by path, autosave slots by key, and prepared answers to its questions.
+ * It records what the app asked and wrote. `saveFile` can be held open to act during a save.
+ */
+export class FakeHost implements Host {
+  readonly kind = 'browser' as const;
+  readonly files = new Map<string, string>();
+  readonly slots = new Map<string, AutosaveSlot>();
+  readonly savedTexts: string[] = [];
+  readonly questions: string[] = [];
+  /** What the autosave slots held when each question was asked. */
+  readonly slotsWhenAsked: Map<string, AutosaveSlot>[] = [];
+  unsavedChangesAnswer: UnsavedChangesChoice = 'cancel';
+  confirmAnswer = true;
+  saveTarget: FileRef | null = { name: 'orders.mesh.json', path: '/home/ada/orders.mesh.json' };
+  fileToOpen: OpenedFile | null = null;
+  failAutosaveWith: string | null = null;
+  private heldSave: ReturnType<typeof deferred<void>> | null = null;
+
+  /** The next save waits until `release` is called. */
+  holdNextSave(): { release: () => void } {
+    this.heldSave = deferred<void>();
+    const held = this.heldSave;
+    return { release: () => held.resolve() };
+  }
+
+  async openFile() {
+    return this.fileToOpen;
+  }
+  async openRecent(file: FileRef): Promise<OpenedFile> {
+    const text = file.path ? this.files.get(file.path) : undefined;
+    if (text === undefined) throw new Error(`no file ${file.path}`);
+    return { file, text };
+  }
+  async saveFile(file: FileRef | null, _suggestedName: string, text: string) {
+    const held = this.heldSave;
+    this.heldSave = null;
+    if (held) await held.promise;
+    const target = file ?? this.saveTarget;
+    if (!target) return null;
+    this.files.set(target.path ?? target.name, text);
+    this.savedTexts.push(text);
+    return target;
+  }
+  async exportFiles() {
+    return null;
+  }
+  async recentFiles() {
+    return [];
+  }
+  async confirm(message: string) {
+    this.questions.push(message);
+    return this.confirmAnswer;
+  }
+  async askToSaveChanges(documentName: string) {
+    this.questions.push(`save changes to ${documentName}?`);
+    this.slotsWhenAsked.push(new Map(this.slots));
+    return this.unsavedChangesAnswer;
+  }
+  async autosave(slot: AutosaveSlot) {
+    if (this.failAutosaveWith) throw new Error(this.failAutosaveWith);
+    this.slots.set(slot.key, slot);
+  }
+  async autosavedDocuments() {
+    return [...this.slots.values()];
+  }
+  async clearAutosave(key: string) {
+    this.slots.delete(key);
+  }
+  async chooseContractFiles() {
+    return null;
+  }
+  async editText() {}
+  onMenuCommand() {
+    return () => {};
+  }
+  onOpenFileRequest() {
+    return () => {};
+  }
+  onCloseRequest() {
+    return () => {};
+  }
+  readonly closeAnswers: boolean[] = [];
+  async answerCloseRequest(mayClose: boolean) {
+    this.closeAnswers.push(mayClose);
+  }
+  showDocumentState() {}
+  async takeLaunchFiles() {
+    return [];
+  }
+  async openDroppedFile() {
+    return null;
+  }
+  onFileChanged() {
+    return () => {};
+  }
+}

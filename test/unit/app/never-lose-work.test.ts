@@ -1,0 +1,292 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  answerCloseRequest,
+  newMesh,
+  openFile,
+  reloadFromDisk,
+  restoreAutosave,
+  saveFile,
+  settleUnsavedChanges,
+} from '../../../renderer/app/file-commands';
+import { startAutosave } from '../../../renderer/app/use-autosave';
+import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
+import { useNoticeStore } from '../../../renderer/store/notice-store';
+import { type Mesh, parseMeshFile, serializeMesh } from '../../../shared/model';
+import { aMesh } from '../../builders/mesh-builder';
+import { FakeHost } from './fake-host';
+import { aManualClock } from './manual-clock';
+
+const store = () => useDocumentStore.getState();
+const rename = (name: string) => store().change((mesh: Mesh) => ({ ...mesh, name }));
+const namesIn = (texts: Iterable<string>) =>
+  [...texts].map((text) => {
+    const parsed = parseMeshFile(text);
+    return parsed.ok ? parsed.value.name : 'unreadable';
+  });
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+let host: FakeHost;
+let clock: ReturnType<typeof aManualClock>;
+let stopAutosave: () => void;
+
+beforeEach(() => {
+  host = new FakeHost();
+  clock = aManualClock();
+  store().close();
+  stopAutosave = startAutosave(host, clock.clock);
+  store().open(aMesh().build(), { name: 'orders.mesh.json', path: '/home/ada/orders.mesh.json' });
+  useNoticeStore.getState().dismiss();
+});
+
+afterEach(() => stopAutosave());
+
+/** Lets the autosave's quiet second pass and its write land. */
+async function autosaveRuns(): Promise<void> {
+  clock.advance(1000);
+  await settled();
+}
+
+describe('saving while editing', () => {
+  it('marks saved exactly the document that was written; an edit made during the save stays unsaved', async () => {
+    rename('Written');
+    const held = host.holdNextSave();
+    const saving = saveFile(host, { saveAs: false });
+
+    rename('Typed during the save');
+    held.release();
+    await saving;
+
+    expect(namesIn(host.savedTexts)).toEqual(['Written']);
+    expect(selectIsDirty(store())).toBe(true);
+    expect(store().savedMesh?.name).toBe('Written');
+  });
+
+  it('keeps autosaving the edit made during the save, instead of clearing the copy', async () => {
+    rename('Written');
+    await autosaveRuns();
+    const held = host.holdNextSave();
+    const saving = saveFile(host, { saveAs: false });
+    rename('Typed during the save');
+    held.release();
+    await saving;
+
+    await autosaveRuns();
+
+    expect(namesIn([...host.slots.values()].map((slot) => slot.text))).toEqual(['Typed during the save']);
+  });
+
+  it('drops the copy once everything is saved', async () => {
+    rename('Written');
+    await autosaveRuns();
+
+    await saveFile(host, { saveAs: false });
+    await settled();
+
+    expect(host.slots.size).toBe(0);
+    expect(selectIsDirty(store())).toBe(false);
+  });
+
+  it('writes saves one after another, so an older one never lands last', async () => {
+    rename('First');
+    const held = host.holdNextSave();
+    const first = saveFile(host, { saveAs: false });
+    rename('Second');
+    const second = saveFile(host, { saveAs: false });
+    held.release();
+    await Promise.all([first, second]);
+
+    expect(namesIn(host.savedTexts)).toEqual(['First', 'Second']);
+    expect(selectIsDirty(store())).toBe(false);
+  });
+
+  it('refuses to save a design that could not be opened again, writing nothing', async () => {
+    let deep: unknown = [];
+    for (let level = 0; level < 1000; level++) deep = [deep];
+    store().change((mesh) => ({ ...mesh, contracts: [], description: 'x', 'x-deep': deep }) as Mesh);
+
+    expect(await saveFile(host, { saveAs: false })).toBe(false);
+    expect(host.savedTexts).toEqual([]);
+    expect(useNoticeStore.getState().notice?.text).toMatch(/^Could not save: the file could not be opened again/);
+  });
+});
+
+describe('recovering unsaved work', () => {
+  it('keeps one slot per document, so a second design never overwrites the first one’s copy', async () => {
+    rename('Orders, unsaved');
+    await autosaveRuns();
+    // A crash: the next session opens another design without settling the first.
+    store().open(aMesh().build(), null);
+    rename('Shop, unsaved');
+    await autosaveRuns();
+
+    expect(namesIn([...host.slots.values()].map((slot) => slot.text)).sort()).toEqual([
+      'Orders, unsaved',
+      'Shop, unsaved',
+    ]);
+  });
+
+  it('opens a recovered design with unsaved changes, named “Recovered …”, in its own slot', async () => {
+    const slot = {
+      key: 'k1',
+      name: 'orders.mesh.json',
+      savedAt: '2026-01-01T00:00:00Z',
+      text: serializeMesh(aMesh().build()),
+    };
+    store().close();
+
+    expect(await restoreAutosave(host, slot)).toBe(true);
+
+    expect(store().name).toBe('Recovered orders.mesh.json');
+    expect(store().documentKey).toBe('k1');
+    expect(store().file).toBeNull();
+    expect(selectIsDirty(store())).toBe(true);
+  });
+
+  it('asks before another file replaces a recovered design', async () => {
+    const slot = { key: 'k1', name: 'orders.mesh.json', savedAt: '', text: serializeMesh(aMesh().build()) };
+    store().close();
+    await restoreAutosave(host, slot);
+    host.fileToOpen = { file: { name: 'shop.mesh.json' }, text: serializeMesh(aMesh().build()) };
+
+    await openFile(host);
+
+    expect(host.questions).toEqual(['save changes to Recovered orders.mesh.json?']);
+    expect(store().name).toBe('Recovered orders.mesh.json');
+  });
+
+  it('does not call a recovered design “Recovered Recovered …” after a second crash', async () => {
+    const slot = { key: 'k1', name: 'Recovered shop', savedAt: '', text: serializeMesh(aMesh().build()) };
+
+    await restoreAutosave(host, { ...slot });
+    store().close();
+    await restoreAutosave(host, slot);
+
+    expect(store().name).toBe('Recovered shop');
+  });
+});
+
+describe('leaving a design with unsaved changes', () => {
+  it('writes the pending copy first, then asks Save / Don’t Save / Cancel', async () => {
+    rename('Not yet autosaved');
+
+    await settleUnsavedChanges(host);
+
+    expect(host.questions).toEqual(['save changes to orders.mesh.json?']);
+    expect(namesIn([...(host.slotsWhenAsked[0]?.values() ?? [])].map((slot) => slot.text))).toEqual([
+      'Not yet autosaved',
+    ]);
+  });
+
+  it('stays on Cancel, keeping the changes and their copy', async () => {
+    rename('Kept');
+    host.unsavedChangesAnswer = 'cancel';
+
+    await newMesh(host);
+
+    expect(store().mesh?.name).toBe('Kept');
+    expect(host.slots.size).toBe(1);
+  });
+
+  it('saves on Save, then goes on', async () => {
+    rename('Saved on the way out');
+    host.unsavedChangesAnswer = 'save';
+
+    await newMesh(host);
+
+    expect(namesIn(host.savedTexts)).toEqual(['Saved on the way out']);
+    expect(store().mesh?.name).toBe('Untitled mesh');
+  });
+
+  it('discards the changes and their copy on Don’t Save', async () => {
+    rename('Thrown away');
+    host.unsavedChangesAnswer = 'discard';
+
+    await newMesh(host);
+    await settled();
+
+    expect(store().mesh?.name).toBe('Untitled mesh');
+    expect(host.slots.size).toBe(0);
+  });
+
+  it('does not go on when the save is cancelled in its dialog', async () => {
+    store().open(aMesh().build(), null);
+    rename('Never saved');
+    host.unsavedChangesAnswer = 'save';
+    host.saveTarget = null;
+
+    expect(await settleUnsavedChanges(host)).toBe(false);
+    expect(store().mesh?.name).toBe('Never saved');
+  });
+
+  it('answers the desktop’s close request: closes after Don’t Save, stays on Cancel', async () => {
+    rename('Unsaved');
+    host.unsavedChangesAnswer = 'cancel';
+    await answerCloseRequest(host);
+    host.unsavedChangesAnswer = 'discard';
+    await answerCloseRequest(host);
+
+    expect(host.closeAnswers).toEqual([false, true]);
+  });
+
+  it('closes at once when nothing is unsaved', async () => {
+    await answerCloseRequest(host);
+
+    expect(host.questions).toEqual([]);
+    expect(host.closeAnswers).toEqual([true]);
+  });
+});
+
+describe('autosave failures', () => {
+  it('are reported in the status line instead of ignored', async () => {
+    host.failAutosaveWith = 'QuotaExceededError: the storage is full';
+    rename('Unsaved');
+
+    await autosaveRuns();
+
+    expect(useNoticeStore.getState().notice).toMatchObject({
+      tone: 'error',
+      text: expect.stringContaining('Autosave failed: QuotaExceededError: the storage is full'),
+    });
+  });
+});
+
+describe('a file changed by another program', () => {
+  const ORDERS = { name: 'orders.mesh.json', path: '/home/ada/orders.mesh.json' };
+  const onDisk = () => host.files.set(ORDERS.path, serializeMesh({ ...aMesh().build(), name: 'Their version' }));
+
+  it('loads the other program’s version when there is nothing unsaved', async () => {
+    onDisk();
+
+    await reloadFromDisk(host, ORDERS);
+
+    expect(host.questions).toEqual([]);
+    expect(store().mesh?.name).toBe('Their version');
+  });
+
+  it('keeps unsaved changes unless the user agrees to drop them', async () => {
+    onDisk();
+    rename('Mine, unsaved');
+    host.confirmAnswer = false;
+
+    await reloadFromDisk(host, ORDERS);
+
+    expect(host.questions[0]).toMatch(
+      /^Discard your unsaved changes and load the version of orders.mesh.json on disk\?/,
+    );
+    expect(store().mesh?.name).toBe('Mine, unsaved');
+  });
+
+  it('drops the changes and their copy once the user agrees', async () => {
+    onDisk();
+    rename('Mine, unsaved');
+    await autosaveRuns();
+    host.confirmAnswer = true;
+
+    await reloadFromDisk(host, ORDERS);
+    await settled();
+
+    expect(store().mesh?.name).toBe('Their version');
+    expect(selectIsDirty(store())).toBe(false);
+    expect(host.slots.size).toBe(0);
+  });
+});

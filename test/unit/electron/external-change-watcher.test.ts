@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createExternalChangeWatcher } from '../../../electron/files/external-change-watcher';
+import { InMemoryFileSystem } from './fakes/in-memory-file-system';
+
+const ORDERS = '/home/ada/orders.mesh.json';
+
+function aWatcher(fs = new InMemoryFileSystem().withFile(ORDERS, 'v1')) {
+  const folderEvents = new Map<string, (fileName: string | null) => void>();
+  const changes: string[] = [];
+  const watcher = createExternalChangeWatcher({
+    watchFolder: (folder, onEvent) => {
+      folderEvents.set(folder, onEvent);
+      return () => folderEvents.delete(folder);
+    },
+    stamp: (path) => fs.status(path),
+    onExternalChange: (path) => changes.push(path),
+  });
+  /** The folder reports a change to `fileName`, and the check it starts has finished. */
+  const folderReports = async (folder: string, fileName: string | null) => {
+    folderEvents.get(folder)?.(fileName);
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  return { fs, watcher, changes, folderEvents, folderReports };
+}
+
+describe('the external change watcher', () => {
+  it('tells when another program writes the open file', async () => {
+    const { fs, watcher, changes, folderReports } = aWatcher();
+    watcher.follow(ORDERS);
+    await watcher.recordKnownVersion(ORDERS);
+
+    fs.changeOutside(ORDERS, 'v2 from another editor');
+    await folderReports('/home/ada', 'orders.mesh.json');
+
+    expect(changes).toEqual([ORDERS]);
+  });
+
+  it('says nothing about the app’s own save', async () => {
+    const { fs, watcher, changes, folderReports } = aWatcher();
+    watcher.follow(ORDERS);
+    await watcher.recordKnownVersion(ORDERS);
+
+    watcher.beginOwnWrite(ORDERS);
+    fs.changeOutside(ORDERS, 'saved by the app');
+    await folderReports('/home/ada', 'orders.mesh.json');
+    await watcher.endOwnWrite(ORDERS);
+    await folderReports('/home/ada', 'orders.mesh.json');
+
+    expect(changes).toEqual([]);
+  });
+
+  it('says nothing about other files in the folder, or a version it already told about', async () => {
+    const { fs, watcher, changes, folderReports } = aWatcher();
+    watcher.follow(ORDERS);
+    await watcher.recordKnownVersion(ORDERS);
+
+    await folderReports('/home/ada', 'shop.mesh.json');
+    fs.changeOutside(ORDERS, 'v2');
+    await folderReports('/home/ada', 'orders.mesh.json');
+    await folderReports('/home/ada', 'orders.mesh.json');
+
+    expect(changes).toEqual([ORDERS]);
+  });
+
+  it('watches the folder, so a save by rename (as editors do) is seen', () => {
+    const { watcher, folderEvents } = aWatcher();
+
+    watcher.follow(ORDERS);
+
+    expect([...folderEvents.keys()]).toEqual(['/home/ada']);
+  });
+
+  it('stops watching the old file when another one is opened', () => {
+    const { fs, watcher, folderEvents } = aWatcher();
+    fs.withFile('/work/shop.mesh.json', '{}');
+
+    watcher.follow(ORDERS);
+    watcher.follow('/work/shop.mesh.json');
+
+    expect([...folderEvents.keys()]).toEqual(['/work']);
+    watcher.follow(undefined);
+    expect(folderEvents.size).toBe(0);
+  });
+});

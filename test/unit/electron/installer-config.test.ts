@@ -1,0 +1,112 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const require = createRequire(import.meta.url);
+
+interface InstallerConfig {
+  appId: string;
+  productName: string;
+  artifactName: string;
+  asar: boolean;
+  files: string[];
+  electronFuses: Record<string, boolean>;
+  fileAssociations: { ext: string; icon?: string }[];
+  directories: { buildResources: string };
+  mac: { icon: string; target: string[] };
+  win: { icon: string; target: string[] };
+  linux: { icon: string; target: string[] };
+  extraResources: { from: string }[];
+}
+
+const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as InstallerConfig;
+
+describe('the installer configuration (electron-builder.yml)', () => {
+  it('is valid by the JSON schema electron-builder ships', () => {
+    const schema = require('app-builder-lib/scheme.json') as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+    const isValid = validate(config);
+
+    expect(validate.errors ?? []).toEqual([]);
+    expect(isValid).toBe(true);
+  });
+
+  it('names the app and its installers, with the version in every artifact name', () => {
+    expect(config.appId).toBe('io.datamesh.designer');
+    expect(config.productName).toBe('Data Mesh Designer');
+    expect(config.artifactName).toMatch(/\$\{version\}/);
+    expect(config.artifactName).not.toMatch(/\s/);
+  });
+
+  it('builds an AppImage and a deb, a dmg and an NSIS installer', () => {
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.win.target).toEqual(['nsis']);
+  });
+
+  it('packs only the build output into an asar, without sources, maps or node_modules', () => {
+    expect(config.asar).toBe(true);
+    expect(config.files).toEqual([
+      'package.json',
+      'dist/electron/**',
+      'dist/renderer/**',
+      '!**/*.map',
+      '!**/node_modules/**',
+    ]);
+  });
+
+  it('flips the fuses that close Node and debugger entry points and guard the asar', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('associates .mesh.json designs with the app', () => {
+    expect(config.fileAssociations.map((association) => association.ext)).toEqual(['mesh.json']);
+  });
+
+  it('refers only to files that exist', () => {
+    const paths = [
+      config.mac.icon,
+      config.win.icon,
+      config.linux.icon,
+      ...config.extraResources.map((resource) => resource.from),
+      ...config.fileAssociations.flatMap((association) =>
+        association.icon
+          ? [
+              `${config.directories.buildResources}/${association.icon}.icns`,
+              `${config.directories.buildResources}/${association.icon}.ico`,
+            ]
+          : [],
+      ),
+    ];
+
+    expect(paths.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
+  });
+
+  it('has the icon in every size Linux asks for, made from the SVG source', () => {
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) {
+      const png = readFileSync(join(ROOT, config.linux.icon, `${size}x${size}.png`));
+      // A PNG's width and height sit at bytes 16 and 20 of its header.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+    expect(existsSync(join(ROOT, 'assets/icons/icon.svg'))).toBe(true);
+  });
+
+  it('starts the app the build produces', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
+
+    expect(manifest.main).toBe('dist/electron/main.cjs');
+    expect(config.files).toContain('dist/electron/**');
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { openLinkBox, replaceFileBox, unsavedChangesBox } from '../../../electron/dialogs/message-boxes';
+
+describe('native message boxes', () => {
+  it('ask Save / Don’t Save / Cancel in main’s own words, naming the document', () => {
+    const box = unsavedChangesBox('orders.mesh.json');
+
+    expect(box.options.message).toBe('Do you want to save the changes you made to “orders.mesh.json”?');
+    expect(box.options.buttons).toEqual(['Save', 'Don’t Save', 'Cancel']);
+    expect([0, 1, 2, 7].map(box.answerFor)).toEqual(['save', 'discard', 'cancel', 'cancel']);
+    expect(box.options.cancelId).toBe(2);
+  });
+
+  it('show the full address of a link before it opens, and default to Cancel', () => {
+    const box = openLinkBox('https://example.com/a?b=c');
+
+    expect(box.options.detail).toBe('https://example.com/a?b=c');
+    expect(box.options.defaultId).toBe(box.options.cancelId);
+    expect([box.answerFor(0), box.answerFor(1)]).toEqual([true, false]);
+  });
+
+  it('ask before replacing a file, defaulting to Cancel', () => {
+    const box = replaceFileBox('/home/ada/orders.mesh.json', 'orders.mesh.json');
+
+    expect(box.options.message).toBe('Replace orders.mesh.json?');
+    expect(box.answerFor(box.options.defaultId ?? 0)).toBe(false);
+  });
+});

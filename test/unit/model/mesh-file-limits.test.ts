@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countUtf8Bytes,
+  decodeMeshFileBytes,
+  MAX_MESH_FILE_BYTES,
+  MAX_NESTING_DEPTH,
+  type Mesh,
+  parseMeshFile,
+  parseMeshFileBytes,
+  serializeMesh,
+  serializeMeshFile,
+  utf8ByteLength,
+} from '../../../shared/model';
+import { aMesh } from '../../builders/mesh-builder';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const problemsOf = (result: { ok: boolean; errors?: { path: string; message: string }[] }) =>
+  result.ok ? [] : (result.errors ?? []).map((problem) => `${problem.path}: ${problem.message}`);
+
+/** A valid design whose description holds `count` copies of `character`. */
+function aDesignWith(character: string, count: number): Mesh {
+  return { ...aMesh().build(), description: character.repeat(count) };
+}
+
+/** Levels above a contract extension's value: the document, `contracts`, the contract, `extensions`. */
+const EXTENSION_LEVEL = 4;
+const EXTENSION_PATH = 'contracts[0].extensions["x-notes"]';
+
+/** A design with a contract extension value nested `depth` arrays deep. */
+function nestedArrays(depth: number): string {
+  const text = serializeMesh(
+    aMesh()
+      .withContract('c', { extensions: { 'x-notes': 'DEEP' } })
+      .build(),
+  );
+  return text.replace('"DEEP"', `${'['.repeat(depth)}${']'.repeat(depth)}`);
+}
+
+describe('one byte limit for every reader and writer', () => {
+  it('counts UTF-8 bytes, as the file on disk weighs', () => {
+    expect(utf8ByteLength('aé€😀')).toBe(1 + 2 + 3 + 4);
+    expect(utf8ByteLength('\uD800x')).toBe(3 + 1);
+    expect(countUtf8Bytes('aé€😀\uD800')).toBe(utf8ByteLength('aé€😀\uD800'));
+    expect(utf8ByteLength(serializeMesh(aDesignWith('é', 1000)))).toBe(
+      encode(serializeMesh(aDesignWith('é', 1000))).length,
+    );
+  });
+
+  it('refuses to save a design that is under the limit in characters but over it in bytes, which would not reopen', () => {
+    const design = aDesignWith('é', MAX_MESH_FILE_BYTES / 2 + 1);
+
+    expect(serializeMesh(design).length).toBeLessThan(MAX_MESH_FILE_BYTES);
+    expect(problemsOf(serializeMeshFile(design))).toEqual([
+      '(document): the design is 65 MB as a file, and mesh files are at most 64 MB',
+    ]);
+  });
+
+  it('saves what it can reopen', () => {
+    const design = aDesignWith('é', 1000);
+    const saved = serializeMeshFile(design);
+
+    expect(saved.ok && parseMeshFileBytes(encode(saved.value))).toMatchObject({ ok: true });
+  });
+
+  it('refuses bytes over the limit before decoding them', () => {
+    expect(problemsOf(decodeMeshFileBytes(new Uint8Array(MAX_MESH_FILE_BYTES + 1)))).toEqual([
+      '(file): the file is 65 MB, and mesh files are at most 64 MB',
+    ]);
+  });
+});
+
+describe('the nesting-depth limit', () => {
+  it(`opens a design nested ${MAX_NESTING_DEPTH} levels deep, and saves it again`, () => {
+    const parsed = parseMeshFile(nestedArrays(MAX_NESTING_DEPTH - EXTENSION_LEVEL));
+
+    expect(parsed.ok && serializeMeshFile(parsed.value).ok).toBe(true);
+  });
+
+  it('refuses 10,000 nested arrays in an extension before parsing them, with where', () => {
+    const arraysAllowed = MAX_NESTING_DEPTH - EXTENSION_LEVEL;
+    expect(problemsOf(parseMeshFile(nestedArrays(10_000)))).toEqual([
+      `${EXTENSION_PATH}${'[0]'.repeat(arraysAllowed)}: nested more than ${MAX_NESTING_DEPTH} levels deep; mesh files nest far less`,
+    ]);
+  });
+
+  it('refuses to save a document nested deeper than a file may be, instead of overflowing the stack', () => {
+    let deep: unknown = [];
+    for (let level = 0; level < 10_000; level++) deep = [deep];
+    const design = aMesh()
+      .withContract('c', { extensions: { 'x-notes': deep } })
+      .build();
+
+    expect(problemsOf(serializeMeshFile(design))).toEqual([
+      `${EXTENSION_PATH}${'[0]'.repeat(MAX_NESTING_DEPTH - EXTENSION_LEVEL)}: nested more than ${MAX_NESTING_DEPTH} levels deep`,
+    ]);
+  });
+});
+
+describe('encodings', () => {
+  const design = serializeMesh(aDesignWith('é', 3));
+
+  it('opens UTF-8 with a byte order mark', () => {
+    expect(parseMeshFileBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...encode(design)])).ok).toBe(true);
+    expect(parseMeshFile(`\uFEFF${design}`).ok).toBe(true);
+  });
+
+  it('refuses UTF-16, with or without a byte order mark, saying what it is', () => {
+    const utf16le = new Uint8Array([0xff, 0xfe, ...[...design].flatMap((char) => [char.charCodeAt(0) & 0xff, 0])]);
+    const withoutMark = utf16le.subarray(2);
+
+    expect(problemsOf(parseMeshFileBytes(utf16le))).toEqual([
+      '(file): the file is UTF-16 text; mesh files are UTF-8: save it again as UTF-8',
+    ]);
+    expect(problemsOf(parseMeshFileBytes(withoutMark))[0]).toMatch(/NUL bytes: it is UTF-16 or binary/);
+  });
+
+  it('refuses Latin-1 bytes, naming the first one, instead of replacing them', () => {
+    const latin1 = encode(design.replace(/é/g, '~'));
+    const at = latin1.indexOf('~'.charCodeAt(0));
+    latin1[at] = 0xe9;
+
+    expect(problemsOf(parseMeshFileBytes(latin1))).toEqual([
+      `(file): byte ${at} (0xe9) is not UTF-8: the file was saved in another encoding (Latin-1, Windows-1252?); save it again as UTF-8`,
+    ]);
+  });
+
+  it.each([
+    ['an overlong encoding', [0xc0, 0xaf]],
+    ['a UTF-16 surrogate', [0xed, 0xa0, 0x80]],
+    ['a code point past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a cut-off sequence', [0xe2, 0x82]],
+  ])('refuses %s', (_case, bytes) => {
+    expect(decodeMeshFileBytes(new Uint8Array([0x22, ...bytes, 0x22])).ok).toBe(false);
+  });
+
+  it('decodes every valid sequence length', () => {
+    expect(decodeMeshFileBytes(encode('"aé€😀"'))).toEqual({ ok: true, value: '"aé€😀"' });
+  });
+});
+
+describe('duplicate keys', () => {
+  it('reports a duplicate key where it is, since JSON keeps only the last one', () => {
+    const text = serializeMesh(aMesh().withDomain('sales').build()).replace(
+      '"id": "sales",',
+      '"id": "sales", "id": "support",',
+    );
+
+    expect(problemsOf(parseMeshFile(text))).toEqual([
+      'domains[0].id: duplicate key "id": JSON keeps only the last one, so the file says two things',
+    ]);
+  });
+
+  it('tells keys in strings and in separate objects from duplicates', () => {
+    const design = aMesh().withDomain('a', { description: '"id": "x", {"id"}' }).withDomain('b').build();
+
+    expect(parseMeshFile(serializeMesh(design)).ok).toBe(true);
+  });
+
+  it('compares keys as JSON reads them, escapes included', () => {
+    const text = serializeMesh(aMesh().build()).replace('"name":', '"n\\u0061me": "x", "name":');
+
+    expect(problemsOf(parseMeshFile(text))[0]).toMatch(/^name: duplicate key "name"/);
+  });
+});

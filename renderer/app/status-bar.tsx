@@ -22,7 +22,6 @@ export function StatusBar() {
       <span data-testid="counts">
         {counts.domains} domains · {counts.products} products · {counts.systems} systems · {counts.links} links
       </span>
-<<<<<<< HEAD
       <ProblemCount />
       <div className="status-bar__end">
         {notice && <CurrentNotice notice={notice} />}
@@ -34,33 +33,6 @@ export function StatusBar() {
             title="Everything the app told you since it started"
           >
             Notices ({noticeCount})
-=======
-      {notice && (
-        <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          {notice.details && (
-            <ul className="notice__details">
-              {notice.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          )}
-          {notice.actions?.map((action) => (
-            <button
-              key={action.label}
-              type="button"
-              className="notice__action"
-              onClick={() => {
-                dismiss();
-                action.run();
-              }}
-            >
-              {action.label}
-            </button>
-          ))}
-          <button type="button" className="notice__dismiss" onClick={dismiss} aria-label="Dismiss">
-            ×
->>>>>>> main
           </button>
         )}
       </div>

@@ -62,10 +62,11 @@ export function ContextMenu({ target }: { target: ContextMenuTarget }) {
                 role="menuitem"
                 className="context-menu__item"
                 disabled={!isCommandEnabled(id)}
+                aria-label={commandById(id).label}
                 onClick={() => run(id)}
               >
                 <span>{commandById(id).label}</span>
-                {chord && <kbd aria-hidden="true">{chord}</kbd>}
+                {chord && <kbd>{chord}</kbd>}
               </button>
             );
           })}

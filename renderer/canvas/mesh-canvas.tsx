@@ -5,7 +5,6 @@ import {
   ControlButton,
   Controls,
   type Edge,
-  getViewportForBounds,
   MiniMap,
   type Node,
   Panel,
@@ -67,7 +66,7 @@ import { useNodeChanges } from './use-node-changes';
 import { usePaletteDrop } from './use-palette-drop';
 import { usePointerCapture } from './use-pointer-capture';
 import { useRegisterCanvas } from './use-register-canvas';
-import { MAX_ZOOM, MIN_ZOOM, OVERVIEW_ZOOM } from './zoom-levels';
+import { fittedViewport, MAX_ZOOM, MIN_ZOOM, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
 
 const NODE_TYPES = {
   domain: DomainNode,
@@ -91,12 +90,8 @@ const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many domains, products and systems, only what is in view is drawn. */
 const LARGE_MESH_NODES = 300;
-const isOverviewZoom = (state: ReactFlowState) => state.transform[2] < OVERVIEW_ZOOM;
 /** Just past the overview: products drawn, their names readable. */
 const READABLE_ZOOM = OVERVIEW_ZOOM * 1.2;
-/** A lone new domain should not fill the screen. */
-const FIT_MAX_ZOOM = 1;
-const FIT_PADDING = 0.1;
 const minimapClass = (node: Node) => `minimap-node minimap-node--${node.type}`;
 /** Shift-dragging a selection box must not also select the text of the panels it passes over. */
 const BOX_SELECTING = 'is-box-selecting';
@@ -129,7 +124,6 @@ function MeshFlow() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [guides, setGuides] = useState<Guide[]>([]);
   const [isMoving, setMoving] = useState(false);
-  const isOverview = useStore(isOverviewZoom);
   const flow = useReactFlow();
   const flowStore = useStoreApi();
   const pointer = useRef<Point | null>(null);
@@ -149,6 +143,13 @@ function MeshFlow() {
   const [buildNodes] = useState(createFlowNodeBuilder);
   const [buildEdges] = useState(createFlowEdgeBuilder);
   const outline = useMemo(() => parseNodeOutline(outlineKeys), [outlineKeys]);
+  const flowNodeCount = useMemo(
+    () => outline.filter((node) => node.type === 'product' || node.type === 'system').length,
+    [outline],
+  );
+  const isOverview = useStore(
+    useCallback((state: ReactFlowState) => showsOverview(state.transform[2], flowNodeCount), [flowNodeCount]),
+  );
   const emphasis = useMemo(
     () => canvasEmphasis(links, outline, selectedNodeIds, lineageFocus),
     [links, outline, selectedNodeIds, lineageFocus],
@@ -314,11 +315,11 @@ function useFittedViewport(wrapper: React.RefObject<HTMLDivElement | null>): Vie
     const mesh = currentMesh();
     const bounds = mesh && canvasBounds(mesh);
     if (!element || !bounds) {
-      setViewport({ x: 0, y: 0, zoom: FIT_MAX_ZOOM });
+      setViewport({ x: 0, y: 0, zoom: 1 });
       return;
     }
     const { width, height } = element.getBoundingClientRect();
-    setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_MAX_ZOOM, FIT_PADDING));
+    setViewport(fittedViewport(bounds, width, height));
   }, [wrapper]);
   return viewport;
 }

@@ -4,6 +4,7 @@ import { canvasBox } from '../../shared/editing/alignment';
 import { arrangedLayout } from '../../shared/editing/auto-layout';
 import { boundsOf, containsRect, overlaps, type Point, type Rect } from '../../shared/editing/geometry';
 import { linkById } from '../../shared/editing/mesh-index';
+import { canvasBounds } from '../../shared/editing/node-placement';
 import { currentMesh } from '../store/document-store';
 import { measuredSizeOf } from '../store/node-sizes';
 import { useNoticeStore } from '../store/notice-store';
@@ -11,7 +12,7 @@ import { useUiStore } from '../store/ui-store';
 import { animateLayout } from './auto-layout/animate-layout';
 import { computeArrangements, LayoutCancelled, prewarmLayout } from './auto-layout/compute-layout';
 import { registerCanvas } from './canvas-commands';
-import { MIN_ZOOM, OVERVIEW_ZOOM } from './zoom-levels';
+import { fittedViewport, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
 
 const VIEW_ANIMATION = { duration: 300 };
 const FOCUS_PADDING = 0.15;
@@ -70,10 +71,17 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
       const box = boundsOf([...nodeIds, ...ends].map((id) => canvasBox(mesh, id, measuredSizeOf)));
       if (box) fitBox(box);
     };
+    // Fitted to the document's layout rather than to the nodes drawn, which in a large mesh are only those in view.
+    const fitDocument = async () => {
+      const mesh = currentMesh();
+      const bounds = mesh && canvasBounds(mesh);
+      const { width, height } = flowStore.getState();
+      if (bounds) await flow.setViewport(fittedViewport(bounds, width, height), VIEW_ANIMATION);
+    };
     return registerCanvas({
       zoomIn: () => void flow.zoomIn(VIEW_ANIMATION),
       zoomOut: () => void flow.zoomOut(VIEW_ANIMATION),
-      fitView: () => void flow.fitView(VIEW_ANIMATION),
+      fitView: () => void fitDocument(),
       focusNode: (nodeId) => focusElements([nodeId]),
       focusElements,
       reveal: (nodeId) => {
@@ -108,7 +116,7 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
           const { width, height } = flowStore.getState();
           const layout = arrangedLayout(mesh, arrangements, width / Math.max(1, height), measuredSizeOf);
           await animateLayout(layout);
-          await flow.fitView({ ...VIEW_ANIMATION, minZoom: MIN_ZOOM });
+          await fitDocument();
         } catch (error) {
           if (error instanceof LayoutCancelled) notify('info', 'Auto-layout cancelled; nothing was moved.');
           else throw error;
@@ -124,7 +132,10 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
         return area && { x: area.view.x + area.view.width / 2, y: area.view.y + area.view.height / 2 };
       },
       visibleArea,
-      isOverview: () => flowStore.getState().transform[2] < OVERVIEW_ZOOM,
+      isOverview: () => {
+        const mesh = currentMesh();
+        return !!mesh && showsOverview(flowStore.getState().transform[2], mesh.products.length + mesh.systems.length);
+      },
     });
   }, [flow, flowStore, pointer]);
 }

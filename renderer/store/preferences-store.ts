@@ -8,7 +8,7 @@ const PreferencesSchema = z.object({
   sidePanelWidth: z.number().min(240).max(720).catch(340),
   showsSidePanel: z.boolean().catch(true),
   showsPalette: z.boolean().catch(true),
-  contractPanelWidth: z.number().min(320).max(1600).catch(400),
+  contractPanelWidth: z.number().min(320).max(1600).catch(480),
   /** Beside the canvas, over the whole workspace, or as a tab of the side panel. */
   contractPanelMode: z.enum(['docked', 'maximized', 'tab']).catch('docked'),
 });

@@ -18,14 +18,11 @@ describeInChromium('CDC on a table and its change stream', (session) => {
   it('asks before turning CDC off under links, then removes the stream with them, announced with Undo', async () => {
     const page = await session.openApp();
     await openOrdersService(page);
-    const questions: string[] = [];
-    page.once('dialog', (dialog) => {
-      questions.push(dialog.message());
-      void dialog.accept();
-    });
-    await cdcBoxOfOrders(page).uncheck();
-    expect(questions[0]).toContain('Turn off CDC for orders?');
-    expect(questions[0]).toContain('1 link');
+    await cdcBoxOfOrders(page).click();
+    const question = page.getByTestId('prompt');
+    expect(await question.locator('h2').textContent()).toBe('Turn off CDC for orders?');
+    expect(await question.textContent()).toContain('1 link');
+    await question.getByRole('button', { name: 'OK' }).click();
     await page.locator(ORDERS_CDC_LINK).waitFor({ state: 'detached' });
     expect(await systemNode(page, 'orders-service').getByText('orders.public.orders').count()).toBe(0);
     expect(await systemNode(page, 'orders-service').locator('.badge--off').count()).toBe(1);
@@ -41,9 +38,10 @@ describeInChromium('CDC on a table and its change stream', (session) => {
   it('leaves everything as it was when the user says no', async () => {
     const page = await session.openApp();
     await openOrdersService(page);
-    page.once('dialog', (dialog) => void dialog.dismiss());
     await cdcBoxOfOrders(page).click();
-    await expect.poll(() => cdcBoxOfOrders(page).isChecked()).toBe(true);
+    await page.getByTestId('prompt').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('prompt').waitFor({ state: 'detached' });
+    expect(await cdcBoxOfOrders(page).isChecked()).toBe(true);
     expect(await page.locator(ORDERS_CDC_LINK).count()).toBe(1);
   });
 

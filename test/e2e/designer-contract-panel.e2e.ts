@@ -20,15 +20,19 @@ describeInChromium('the contract editor beside the canvas', (session) => {
   it('keeps the canvas usable: a panel the user resizes, maximizes or moves into the side panel', async () => {
     const page = await session.openApp();
     await openOrderContract(page);
-    expect(await widthOf(page, 'canvas')).toBeGreaterThan(560);
-
-    const splitter = (await page.getByTestId('contract-splitter').boundingBox())!;
-    const before = await widthOf(page, 'contract-panel');
-    await page.mouse.move(splitter.x + 2, splitter.y + 200);
-    await page.mouse.down();
-    await page.mouse.move(splitter.x - 200, splitter.y + 200, { steps: 8 });
-    await page.mouse.up();
-    await expect.poll(() => widthOf(page, 'contract-panel')).toBeGreaterThan(before + 150);
+    const dragSplitter = async (by: number) => {
+      const splitter = (await page.getByTestId('contract-splitter').boundingBox())!;
+      await page.mouse.move(splitter.x + 2, splitter.y + 200);
+      await page.mouse.down();
+      await page.mouse.move(splitter.x + 2 + by, splitter.y + 200, { steps: 8 });
+      await page.mouse.up();
+    };
+    // The canvas gets room back by dragging the panel's border, and the panel by dragging it back.
+    await dragSplitter(150);
+    await expect.poll(() => widthOf(page, 'canvas')).toBeGreaterThan(640);
+    const narrow = await widthOf(page, 'contract-panel');
+    await dragSplitter(-300);
+    await expect.poll(() => widthOf(page, 'contract-panel')).toBeGreaterThan(narrow + 250);
 
     await page.getByRole('button', { name: 'Maximize' }).click();
     const workspace = (await page.locator('.workspace').boundingBox())!;

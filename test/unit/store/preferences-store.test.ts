@@ -23,7 +23,7 @@ describe('preferences', () => {
       sidePanelWidth: 340,
       showsSidePanel: true,
       showsPalette: true,
-      contractPanelWidth: 400,
+      contractPanelWidth: 480,
       contractPanelMode: 'docked',
     });
   });
@@ -63,7 +63,7 @@ describe('preferences', () => {
       sidePanelWidth: 340,
       showsSidePanel: true,
       showsPalette: true,
-      contractPanelWidth: 400,
+      contractPanelWidth: 480,
       contractPanelMode: 'docked',
     });
   });

@@ -57,7 +57,8 @@ export function useNodeChanges(
         else if (!(mesh && resizes.has(owningDomainId(mesh, change.id) ?? '')))
           positions.set(change.id, change.position);
       }
-      if (mesh && positions.size === 1 && changes.some((change) => change.type === 'position' && change.dragging)) {
+      // While one node is dragged (its last move, on release, included), it lines up with its neighbours.
+      if (mesh && positions.size === 1 && snapTargets.current.length > 0) {
         const [[id, position]] = [...positions] as [[string, Point]];
         const snapped = snapToNeighbours(
           mesh,

@@ -1,5 +1,5 @@
 import type { Mesh } from '../model';
-import { owningDomainId } from './mesh-index';
+import { memoizedOn } from './memo';
 
 /** A domain drawn as one block when the mesh is seen from far away. */
 export interface DomainCounts {
@@ -17,52 +17,49 @@ export interface DomainFlow {
   links: number;
 }
 
-const countsCache = new WeakMap<Mesh['products'], WeakMap<Mesh['systems'], ReadonlyMap<string, DomainCounts>>>();
-
-export function domainCounts(mesh: Mesh): ReadonlyMap<string, DomainCounts> {
-  let bySystems = countsCache.get(mesh.products);
-  if (!bySystems) {
-    bySystems = new WeakMap();
-    countsCache.set(mesh.products, bySystems);
-  }
-  let counts = bySystems.get(mesh.systems);
-  if (!counts) {
-    const tally = new Map(mesh.domains.map((domain) => [domain.id, { products: 0, systems: 0, ports: 0 }]));
-    for (const product of mesh.products) {
+const countsOf = memoizedOn(
+  (
+    domains: Mesh['domains'],
+    products: Mesh['products'],
+    systems: Mesh['systems'],
+  ): ReadonlyMap<string, DomainCounts> => {
+    const tally = new Map(domains.map((domain) => [domain.id, { products: 0, systems: 0, ports: 0 }]));
+    for (const product of products) {
       const entry = tally.get(product.domainId);
       if (!entry) continue;
       entry.products += 1;
       entry.ports += product.inputPorts.length + product.outputPorts.length;
     }
-    for (const system of mesh.systems) {
+    for (const system of systems) {
       const entry = tally.get(system.domainId);
       if (!entry) continue;
       entry.systems += 1;
       entry.ports += system.messaging.topics.length;
     }
-    counts = tally;
-    bySystems.set(mesh.systems, counts);
-  }
-  return counts;
-}
+    return tally;
+  },
+);
 
-const flowsCache = new WeakMap<Mesh['links'], DomainFlow[]>();
+export function domainCounts(mesh: Mesh): ReadonlyMap<string, DomainCounts> {
+  return countsOf(mesh.domains, mesh.products, mesh.systems);
+}
 
 /** Links between domains, aggregated: one flow per pair of domains in the direction data moves. */
 export function domainFlows(mesh: Mesh): DomainFlow[] {
-  const cached = flowsCache.get(mesh.links);
-  if (cached) return cached;
+  return flowsOf(mesh.links, mesh.products, mesh.systems);
+}
+
+const flowsOf = memoizedOn((links: Mesh['links'], products: Mesh['products'], systems: Mesh['systems']) => {
+  const domainOf = new Map([...products, ...systems].map((node) => [node.id, node.domainId]));
   const flows = new Map<string, DomainFlow>();
-  for (const link of mesh.links) {
-    const from = owningDomainId(mesh, link.from.nodeId);
-    const to = owningDomainId(mesh, link.to.nodeId);
+  for (const link of links) {
+    const from = domainOf.get(link.from.nodeId);
+    const to = domainOf.get(link.to.nodeId);
     if (!from || !to || from === to) continue;
     const id = `${from}→${to}`;
     const flow = flows.get(id) ?? { id, from, to, links: 0 };
     flow.links += 1;
     flows.set(id, flow);
   }
-  const result = [...flows.values()];
-  flowsCache.set(mesh.links, result);
-  return result;
-}
+  return [...flows.values()];
+});

@@ -1,4 +1,5 @@
 import type { Link } from '../model';
+import { memoizedOn } from './memo';
 
 /** Where data comes from (upstream) and goes to (downstream) from some nodes, following links. */
 export interface Lineage {
@@ -13,27 +14,20 @@ interface Adjacency {
   incoming: ReadonlyMap<string, Link[]>;
 }
 
-const adjacencyCache = new WeakMap<readonly Link[], Adjacency>();
-
-function adjacencyOf(links: readonly Link[]): Adjacency {
-  let adjacency = adjacencyCache.get(links);
-  if (!adjacency) {
-    const outgoing = new Map<string, Link[]>();
-    const incoming = new Map<string, Link[]>();
-    const add = (map: Map<string, Link[]>, nodeId: string, link: Link) => {
-      const list = map.get(nodeId);
-      if (list) list.push(link);
-      else map.set(nodeId, [link]);
-    };
-    for (const link of links) {
-      add(outgoing, link.from.nodeId, link);
-      add(incoming, link.to.nodeId, link);
-    }
-    adjacency = { outgoing, incoming };
-    adjacencyCache.set(links, adjacency);
+const adjacencyOf = memoizedOn((links: readonly Link[]): Adjacency => {
+  const outgoing = new Map<string, Link[]>();
+  const incoming = new Map<string, Link[]>();
+  const add = (map: Map<string, Link[]>, nodeId: string, link: Link) => {
+    const list = map.get(nodeId);
+    if (list) list.push(link);
+    else map.set(nodeId, [link]);
+  };
+  for (const link of links) {
+    add(outgoing, link.from.nodeId, link);
+    add(incoming, link.to.nodeId, link);
   }
-  return adjacency;
-}
+  return { outgoing, incoming };
+});
 
 /**
  * The lineage of `startIds` within `maxHops` links each way (every hop when absent): the nodes

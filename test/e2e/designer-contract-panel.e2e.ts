@@ -1,16 +1,13 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { openSampleDesign } from './designer-driver';
+import { openContractFromList, openSampleDesign } from './designer-driver';
 
 const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
 
 async function openOrderContract(page: Page): Promise<void> {
   await openSampleDesign(page, 'ecommerce');
-  await page
-    .getByRole('region', { name: 'Contracts' })
-    .getByRole('button', { name: /^Order\s*entity/ })
-    .click();
+  await openContractFromList(page, 'Order');
   await page.getByTestId('contract-panel').waitFor();
 }
 

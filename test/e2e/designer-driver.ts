@@ -124,3 +124,11 @@ export async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: numb
   if (!point) throw new Error('no empty canvas in view');
   return point;
 }
+
+/** Opens a contract from the list the inspector shows when nothing is selected. */
+export async function openContractFromList(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('region', { name: 'Contracts' })
+    .getByRole('button', { name: new RegExp(`^${name}\\s*(event|entity)`) })
+    .click();
+}

@@ -85,6 +85,22 @@ describeInChromium('conventions users expect', (session) => {
     expect(await flowPosition(locked)).toEqual(before);
   });
 
+  it('shows alignment guides while dragging, and snaps into line', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const dragged = productNode(page, 'Data product 2b');
+    const before = await flowPosition(dragged);
+    const start = await centerOf(dragged.locator('.product-node__name'));
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 40, start.y + 4, { steps: 6 });
+    await page.locator('[data-testid="alignment-guide"]').first().waitFor();
+    await page.mouse.up();
+    expect(await page.locator('[data-testid="alignment-guide"]').count()).toBe(0);
+    // Dropped a few pixels off, it lines up with its neighbours' tops again.
+    expect((await flowPosition(dragged)).y).toBe(before.y);
+  });
+
   it('walks between nodes with the arrow keys and selects one with Enter', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { largeMesh } from '../../../bench/cases/canvas';
 import { serializeMesh } from '../../../shared/model';
-import { openSampleDesign, productNode } from '../../../test/e2e/designer-driver';
+import { openContractFromList, openSampleDesign, productNode } from '../../../test/e2e/designer-driver';
 import type { Scene } from '../scene';
 
 /** Opens the benchmark's 1,000-product mesh through the file chooser, as a user would. */
@@ -47,10 +47,7 @@ async function linksAndMenu(page: Page): Promise<void> {
 /** The Order contract with a field removed: the panel lists the link it breaks, shown on the canvas. */
 async function brokenLink(page: Page): Promise<void> {
   await openSampleDesign(page, 'ecommerce');
-  await page
-    .getByRole('region', { name: 'Contracts' })
-    .getByRole('button', { name: /^Order\s*entity/ })
-    .click();
+  await openContractFromList(page, 'Order');
   await page.getByRole('button', { name: 'Form' }).click();
   await page.getByRole('button', { name: 'Remove status' }).click();
   await page.getByTestId('broken-links').getByRole('button').first().click();

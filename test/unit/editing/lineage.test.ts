@@ -45,6 +45,13 @@ describe('the overview of a large mesh', () => {
   it('sums the links between two domains into one flow', () => {
     expect(domainFlows(salesPipeline())).toEqual([{ id: 'sales→analytics', from: 'sales', to: 'analytics', links: 1 }]);
   });
+
+  it('follows a product into another domain', () => {
+    const mesh = salesPipeline();
+    domainFlows(mesh);
+    const moved = { ...mesh, products: mesh.products.map((product) => ({ ...product, domainId: 'sales' })) };
+    expect(domainFlows(moved)).toEqual([]);
+  });
 });
 
 describe('a link’s label', () => {

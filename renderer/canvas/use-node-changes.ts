@@ -7,6 +7,7 @@ import { absolutePosition, DEFAULT_NODE_SIZE, domainAt, domainRect } from '../..
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { applyLayout, moveNodes, resizeDomain, settleDroppedNodes } from '../store/layout-actions';
 import { rememberNodeSizes } from '../store/node-sizes';
+import { usePreferencesStore } from '../store/preferences-store';
 import { type SelectionChange, useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 
@@ -57,8 +58,10 @@ export function useNodeChanges(
         else if (!(mesh && resizes.has(owningDomainId(mesh, change.id) ?? '')))
           positions.set(change.id, change.position);
       }
-      // While one node is dragged (its last move, on release, included), it lines up with its neighbours.
-      if (mesh && positions.size === 1 && snapTargets.current.length > 0) {
+      // While one node is dragged (its last move, on release, included), it lines up with its neighbours;
+      // with snapping to the grid on, the grid decides instead.
+      const isSnappingToGrid = usePreferencesStore.getState().snapToGrid;
+      if (mesh && positions.size === 1 && snapTargets.current.length > 0 && !isSnappingToGrid) {
         const [[id, position]] = [...positions] as [[string, Point]];
         const snapped = snapToNeighbours(
           mesh,

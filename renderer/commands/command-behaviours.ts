@@ -25,6 +25,7 @@ import { alignNodes, distributeNodes, nudgeNodes, toggleLock } from '../store/la
 import { usePreferencesStore } from '../store/preferences-store';
 import { currentSelection, selectOnly, useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
+import { isControlFocused } from './focus';
 
 export interface CommandContext {
   host: Host;
@@ -166,7 +167,10 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'select.all': { run: selectAll, isEnabled: hasDocument },
   'select.clear': { run: clearOrLeave },
   'select.walk': { run: walk, isEnabled: hasDocument },
-  'select.cursor': { run: selectCursor, isEnabled: () => useUiStore.getState().keyboardCursor !== null },
+  'select.cursor': {
+    run: selectCursor,
+    isEnabled: () => useUiStore.getState().keyboardCursor !== null && !isControlFocused(),
+  },
 
   'view.quick-search': { run: () => useUiStore.getState().openDialog('quick-search'), isEnabled: hasDocument },
   'view.next-problem': { run: () => void goToNextProblem(), isEnabled: hasDocument },

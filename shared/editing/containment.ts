@@ -145,7 +145,8 @@ export function withDomainsApart(mesh: Mesh, settledIds: Iterable<string>): Mesh
   while (queue.length > 0) {
     const pusher = rects.get(queue.shift() as string) as Rect;
     for (const [id, rect] of rects) {
-      if (settled.has(id) || !overlaps(spaced(pusher), spaced(rect))) continue;
+      // Only a real overlap pushes: domains the user placed close together but apart stay where they are.
+      if (settled.has(id) || !overlaps(pusher, rect)) continue;
       const moved = pushedClear(
         rect,
         pusher,

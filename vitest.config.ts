@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',
     pool: 'threads',
+    // Tests assert results, never speed (benchmarks do that); a busy two-core machine must not fail them.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

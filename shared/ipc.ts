@@ -18,6 +18,9 @@ const PathSchema = z
 
 const FileNameSchema = z.string().min(1).max(255);
 
+/** A diagram or an image of the canvas; a thousand-product mesh's images stay well below it. */
+const MAX_EXPORT_FILE_BYTES = 256 * 1024 * 1024;
+
 /**
  * Text the renderer may put into a native dialog or the window title: a name, one line, short.
  * Native dialogs carry main's own wording; the renderer only fills in what it is about.
@@ -79,6 +82,14 @@ export const IPC_REQUEST_SCHEMAS = {
     suggestedName: FileNameSchema,
     files: z.array(ExportFileSchema).max(10_000),
   }),
+  /** One exported file (a diagram, an image) saved where the user picks. */
+  'file:save-export': z.strictObject({
+    suggestedName: FileNameSchema,
+    content: z.union([
+      z.string().max(MAX_EXPORT_FILE_BYTES),
+      z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength <= MAX_EXPORT_FILE_BYTES),
+    ]),
+  }),
   'recent:list': NoRequest,
   'contracts:choose': NoRequest,
   'dialog:unsaved-changes': z.strictObject({ documentName: ShownNameSchema }),
@@ -95,6 +106,8 @@ interface IpcResponses {
   'file:read-dropped': IpcResult<OpenedFile>;
   'file:save': IpcResult<FileRef | null>;
   'files:export': IpcResult<string | null>;
+  /** The saved file's name; null when the user cancelled. */
+  'file:save-export': IpcResult<string | null>;
   'recent:list': IpcResult<FileRef[]>;
   'contracts:choose': IpcResult<OpenedFile[] | null>;
   'dialog:unsaved-changes': IpcResult<UnsavedChangesChoice>;

@@ -1,16 +1,32 @@
-import { checkContractSemantics, checkContractYaml, checkMeshCompatibility } from '../../shared/contracts';
+import { checkContractYaml } from '../../shared/contracts';
 import { type Mesh, parseMeshFile } from '../../shared/model';
+import { SEVERITIES, type Severity } from '../../shared/validation/finding';
+import { RULES } from '../../shared/validation/rule-catalog';
+import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
-import { readInput } from '../read-input';
+import { readInput, readMesh } from '../read-input';
 
 /** One problem of a file, where it is: a document path, and a line in YAML files. */
 interface FileProblem {
-  severity: 'error' | 'warning';
+  severity: Severity;
   path: string;
   message: string;
   line?: number;
   column?: number;
+  /** The governance rule that found it (designs only); see docs/governance.md. */
+  rule?: string;
+  fixHint?: string;
+  /** The rule is turned off in the design's policies: shown with the reason, never an error. */
+  suppressed?: { reason: string };
+}
+
+/** What the governance options ask for. */
+interface Filters {
+  ruleIds?: string[];
+  /** The least severe problem shown. */
+  severity: Severity;
+  baseline?: Mesh;
 }
 
 interface FileReport {
@@ -25,25 +41,46 @@ const WHOLE_FILE = '(file)';
 
 export const validateCommand: Command = {
   name: 'validate',
-  usage: `${PROGRAM} validate <file.mesh.json|contract.odcs.yaml>... [--json]`,
+  usage: `${PROGRAM} validate <file.mesh.json|contract.odcs.yaml>... [--json] [--rule <ids>] [--severity error|warning|info] [--baseline <saved.mesh.json>]`,
   summary: 'check designs and ODCS contracts as the editor does: schema, references, contract semantics, links',
   details: [
-    'A design (*.mesh.json) is read as the app opens it (schema, ids, every reference), then each',
-    'contract is checked for what the ODCS schema cannot say (keys, event ids, duplicate names) and each',
-    'link for whether the producer gives what the consumer needs. A contract (*.yaml, *.yml) is checked',
-    'against the official ODCS v3.1.0 schema and the same semantic rules, with line and column.',
+    'A design (*.mesh.json) is read as the app opens it (schema, ids, every reference), then the',
+    "governance rules the app's problems panel shows run on it, at the severities its policies set",
+    '(docs/governance.md). A contract (*.yaml, *.yml) is checked against the official ODCS v3.1.0',
+    'schema and the semantic rules for contracts, with line and column.',
     '',
     'options:',
-    '  --json   print one JSON report for all files on stdout',
+    '  --json                 print one JSON report for all files on stdout',
+    `  --rule <ids>           only these rules, comma-separated: ${RULES.map((rule) => rule.id).join(', ')}`,
+    '  --severity <level>     only problems this severe or more: error, warning or info (the default)',
+    '  --baseline <file>      the design as last saved (e.g. from the main branch): contracts changed in a',
+    '                         breaking way since then must have a new major version',
     '',
-    'exit codes: 0 no errors (warnings allowed), 1 an error in some file, 2 wrong usage',
+    'exit codes: 0 no errors (warnings, infos and rules turned off allowed), 1 an error in some file, 2 wrong usage',
   ],
   async run(args, io) {
-    const options = parseOptions(args, { values: [], flags: ['json'] });
+    const options = parseOptions(args, { values: ['rule', 'severity', 'baseline'], flags: ['json'] });
     if (!options.ok) return usageError(io, this, options.error);
     if (options.positional.length === 0) return usageError(io, this, 'no file to validate');
+    const ruleIds = options.values.rule?.split(',').map((id) => id.trim());
+    const unknownRule = ruleIds?.find((id) => !RULES.some((rule) => rule.id === id));
+    if (unknownRule !== undefined) {
+      return usageError(io, this, `no rule '${unknownRule}'; the rules are ${RULES.map((rule) => rule.id).join(', ')}`);
+    }
+    const severity = options.values.severity ?? 'info';
+    if (!isSeverity(severity))
+      return usageError(io, this, `--severity must be error, warning or info, not '${severity}'`);
+    const filters: Filters = { severity, ...(ruleIds && { ruleIds }) };
+    if (options.values.baseline) {
+      const baseline = await readMesh(io, options.values.baseline);
+      if (!baseline.ok) {
+        for (const line of baseline.lines) io.err(line);
+        return EXIT.problems;
+      }
+      filters.baseline = baseline.mesh;
+    }
     const reports: FileReport[] = [];
-    for (const file of options.positional) reports.push(await validateFile(file, io));
+    for (const file of options.positional) reports.push(shown(await validateFile(file, io, filters), filters));
     const hasErrors = reports.some((report) => report.problems.some((problem) => problem.severity === 'error'));
     if (options.flags.json) {
       io.out(
@@ -60,11 +97,21 @@ export const validateCommand: Command = {
   },
 };
 
-function hasError(report: FileReport): boolean {
-  return report.problems.some((problem) => problem.severity === 'error');
+function isSeverity(value: string): value is Severity {
+  return (SEVERITIES as readonly string[]).includes(value);
 }
 
-async function validateFile(file: string, io: Parameters<Command['run']>[1]): Promise<FileReport> {
+function hasError(report: FileReport): boolean {
+  return report.problems.some((problem) => problem.severity === 'error' && !problem.suppressed);
+}
+
+/** The report with only the problems as severe as `--severity` asks, or more. */
+function shown(report: FileReport, filters: Filters): FileReport {
+  const least = SEVERITIES.indexOf(filters.severity);
+  return { ...report, problems: report.problems.filter((problem) => SEVERITIES.indexOf(problem.severity) <= least) };
+}
+
+async function validateFile(file: string, io: Parameters<Command['run']>[1], filters: Filters): Promise<FileReport> {
   const input = await readInput(io, file);
   if (!input.ok) return { file, problems: [{ severity: 'error', path: WHOLE_FILE, message: input.message }] };
   if (isContractFile(file)) {
@@ -83,29 +130,23 @@ async function validateFile(file: string, io: Parameters<Command['run']>[1]): Pr
   }
   const parsed = parseMeshFile(input.text);
   if (!parsed.ok) return { file, problems: parsed.errors.map((problem) => ({ severity: 'error', ...problem })) };
-  return { file, summary: summarise(parsed.value), problems: meshFindings(parsed.value) };
+  return { file, summary: summarise(parsed.value), problems: governanceProblems(parsed.value, filters) };
 }
 
-/** What the editor marks in a design that opens: contract semantics and incompatible links. */
-function meshFindings(mesh: Mesh): FileProblem[] {
-  return [
-    ...mesh.contracts.flatMap((contract, index) =>
-      checkContractSemantics(contract).map((finding) => ({
-        severity: finding.severity,
-        path: finding.path === '(document)' ? `contracts[${index}]` : `contracts[${index}].${finding.path}`,
-        message: `contract '${contract.name}': ${finding.message}`,
-      })),
-    ),
-    ...checkMeshCompatibility(mesh).flatMap((result) => {
-      if (result.status !== 'incompatible') return [];
-      const index = mesh.links.findIndex((link) => link.id === result.linkId);
-      return result.problems.map((problem) => ({
-        severity: 'error' as const,
-        path: `links[${index}]`,
-        message: `link '${result.linkId}': ${problem.message}`,
-      }));
-    }),
-  ];
+/** The app's governance rules on a design that opens: the same code as its problems panel. */
+function governanceProblems(mesh: Mesh, filters: Filters): FileProblem[] {
+  const options = {
+    ...(filters.ruleIds && { ruleIds: filters.ruleIds }),
+    ...(filters.baseline && { baseline: filters.baseline }),
+  };
+  return validateMesh(mesh, options).map((finding) => ({
+    severity: finding.severity,
+    path: finding.path,
+    message: finding.message,
+    rule: finding.ruleId,
+    fixHint: finding.fixHint,
+    ...(finding.suppressed && { suppressed: finding.suppressed }),
+  }));
 }
 
 function summarise({ domains, products, systems, contracts, links }: Mesh): string {
@@ -116,14 +157,18 @@ function printReport(report: FileReport, io: Parameters<Command['run']>[1]): voi
   for (const problem of report.problems) {
     const place = problem.line === undefined ? report.file : `${report.file}:${problem.line}:${problem.column}`;
     const where = problem.path === WHOLE_FILE ? '' : `${problem.path}: `;
-    const line = `${place}: ${problem.severity === 'warning' ? 'warning: ' : ''}${where}${problem.message}`;
-    if (problem.severity === 'error') io.err(line);
+    const label = problem.suppressed ? 'off: ' : problem.severity === 'error' ? '' : `${problem.severity}: `;
+    const rule = problem.rule ? ` [${problem.rule}]` : '';
+    const reason = problem.suppressed ? ` (turned off: ${problem.suppressed.reason})` : '';
+    const line = `${place}: ${label}${where}${problem.message}${rule}${reason}`;
+    if (problem.severity === 'error' && !problem.suppressed) io.err(line);
     else io.out(line);
   }
   if (!hasError(report)) {
-    const warnings = report.problems.length;
-    io.out(
-      `${report.file}: ok (${report.summary}${warnings > 0 ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : ''})`,
-    );
+    const counts = SEVERITIES.slice(1).flatMap((severity) => {
+      const count = report.problems.filter((problem) => problem.severity === severity && !problem.suppressed).length;
+      return count > 0 ? [`${count} ${severity}${count === 1 ? '' : 's'}`] : [];
+    });
+    io.out(`${report.file}: ok (${report.summary}${counts.length > 0 ? `; ${counts.join(', ')}` : ''})`);
   }
 }

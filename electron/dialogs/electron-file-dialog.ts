@@ -39,6 +39,16 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
       });
       return canceled ? null : (filePaths[0] ?? null);
     },
+    async chooseExportFilePath(suggestedName) {
+      const extension = suggestedName.split('.').pop() ?? '';
+      const { canceled, filePath } = await dialog.showSaveDialog(parent(), {
+        title: 'Save exported file',
+        defaultPath: suggestedName,
+        filters: [{ name: `${extension.toUpperCase()} files`, extensions: [extension] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return canceled || !filePath ? null : filePath;
+    },
     async chooseContractFiles() {
       const { canceled, filePaths } = await dialog.showOpenDialog(parent(), {
         title: 'Import ODCS contracts',

@@ -3,6 +3,8 @@ export interface FileDialog {
   chooseMeshFileToOpen(): Promise<string | null>;
   chooseSavePath(suggestedName: string): Promise<string | null>;
   chooseExportFolder(): Promise<string | null>;
+  /** Where to save one exported file (a diagram, an image), offered under `suggestedName`. */
+  chooseExportFilePath(suggestedName: string): Promise<string | null>;
   chooseContractFiles(): Promise<string[] | null>;
   /** Asks before a save replaces another file (the dialog added `.mesh.json` to the name typed). */
   confirmReplace(path: string): Promise<boolean>;

@@ -27,11 +27,11 @@ export async function sweepOrphanTemporaryFiles(fs: FileSystem, path: string): P
 }
 
 /**
- * Replaces `path` with `text` so that a crash, a full disk or a failed rename leaves either the
+ * Replaces `path` with `text` (or bytes) so that a crash, a full disk or a failed rename leaves either the
  * old file or the new one, never a half-written mix, and no debris. A symbolic link is written
  * through to its target (the link stays a link); the file keeps its permission bits.
  */
-export async function writeFileAtomically(fs: FileSystem, path: string, text: string): Promise<void> {
+export async function writeFileAtomically(fs: FileSystem, path: string, text: string | Uint8Array): Promise<void> {
   const target = await fs.resolveLinks(path);
   const folder = dirname(target);
   await sweepOrphanTemporaryFiles(fs, target);

@@ -17,10 +17,10 @@ export interface FileSystem {
   /** The names of a folder's entries. */
   listFolder(path: string): Promise<string[]>;
   /**
-   * Creates or replaces `path` with `text` (and `mode`, when given) and resolves only once it is
-   * flushed to the disk (fsync), not merely handed to the OS.
+   * Creates or replaces `path` with `text` (UTF-8) or bytes (and `mode`, when given) and resolves
+   * only once it is flushed to the disk (fsync), not merely handed to the OS.
    */
-  writeTextDurably(path: string, text: string, mode?: number): Promise<void>;
+  writeTextDurably(path: string, text: string | Uint8Array, mode?: number): Promise<void>;
   rename(fromPath: string, toPath: string): Promise<void>;
   /** Flushes a folder's entries (a rename into it) to the disk, where the platform can. */
   syncFolder(path: string): Promise<void>;

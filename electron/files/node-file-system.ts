@@ -24,7 +24,7 @@ export const nodeFileSystem: FileSystem = {
   async writeTextDurably(path, text, mode) {
     const handle = await open(path, 'w', mode);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
       // open() applies the umask; the file must keep exactly the mode it had.
       if (mode !== undefined && !isWindows) await handle.chmod(mode);
       await handle.sync();

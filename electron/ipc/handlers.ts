@@ -143,6 +143,16 @@ export function createIpcHandlers({
         return settle(`export into ${parentFolder}`, () => writeExportFolder(fs, parentFolder, suggestedName, files));
       }),
 
+    'file:save-export': ({ suggestedName, content }) =>
+      settle('save the exported file', async () => {
+        const path = await dialog.chooseExportFilePath(basename(suggestedName));
+        if (path === null) return succeed(null);
+        return settle(`save ${path}`, async () => {
+          await writeFileAtomically(fs, path, content);
+          return succeed(basename(path));
+        });
+      }),
+
     'recent:list': () => settle('list the recent files', async () => succeed(await recentFiles.list())),
 
     'contracts:choose': () =>

@@ -1,7 +1,15 @@
 import { MeshCanvas } from '../canvas/mesh-canvas';
 import { useCommands } from '../commands/use-commands';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
+import { CanvasImageDialog } from '../diagrams/canvas-image-dialog';
+import { DiagramView } from '../diagrams/diagram-view';
+import { MermaidImportDialog } from '../diagrams/mermaid-import-dialog';
 import { useHost } from '../host/host-context';
+import { PresenterMode } from '../simulation/presenter-mode';
+import { SimulationBar } from '../simulation/simulation-bar';
+import { SimulationPanel } from '../simulation/simulation-panel';
+import { useSimulationStore } from '../simulation/simulation-store';
+import { useSimulationShortcuts } from '../simulation/use-simulation-shortcuts';
 import { useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { ContractPanel } from './contract-panel';
@@ -27,6 +35,7 @@ export function App() {
   const host = useHost();
   const hasDocument = useDocumentStore((state) => state.mesh !== null);
   const openCount = useDocumentStore((state) => state.openCount);
+  const isSimulating = useSimulationStore((state) => state.mode === 'simulate');
   const showsPalette = usePreferencesStore((state) => state.showsPalette);
   const showsSidePanel = usePreferencesStore((state) => state.showsSidePanel);
   useAutosave(host);
@@ -37,18 +46,29 @@ export function App() {
   useUnloadGuard();
   useWindowState(host);
   useTheme();
+  useSimulationShortcuts();
   useContractFileDrop(hasDocument);
   return (
     <div className="app">
-      <Toolbar />
+      <div className="app__header">
+        <Toolbar />
+        <SimulationBar />
+      </div>
       <main className="workspace">
         {hasDocument ? (
           <>
-            {showsPalette && <Palette />}
+            {showsPalette && !isSimulating && <Palette />}
             {/* A new canvas per opened document, so each one starts fitted to the view. */}
             <MeshCanvas key={openCount} />
-            <ContractPanel />
-            {showsSidePanel && <SidePanel />}
+            {isSimulating ? (
+              <SimulationPanel />
+            ) : (
+              <>
+                <ContractPanel />
+                {showsSidePanel && <SidePanel />}
+              </>
+            )}
+            <PresenterMode />
           </>
         ) : (
           <EmptyState />
@@ -63,6 +83,15 @@ export function App() {
       </OpenDialog>
       <OpenDialog dialog="notices">
         <NoticesList />
+      </OpenDialog>
+      <OpenDialog dialog="diagram">
+        <DiagramView />
+      </OpenDialog>
+      <OpenDialog dialog="mermaid-import">
+        <MermaidImportDialog />
+      </OpenDialog>
+      <OpenDialog dialog="canvas-image">
+        <CanvasImageDialog />
       </OpenDialog>
       <PromptDialog />
     </div>

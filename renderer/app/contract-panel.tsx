@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import './contract-panel.css';
 import { describeLink } from '../../shared/editing/link-description';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { endsOf } from '../canvas/navigation';
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { ContractWorkspace } from '../contracts/contract-workspace';
 import { linkCompatibilityOf } from '../contracts/link-compatibility';
@@ -121,7 +122,7 @@ function BrokenLinks({ contractId }: { contractId: string }) {
       await nextFrame();
       await nextFrame();
     }
-    canvasCommands.focusElements([], [linkId]);
+    canvasCommands.focusNodes(endsOf([linkId]));
   };
   return (
     <section className="broken-links" aria-label="Links this contract breaks" data-testid="broken-links">

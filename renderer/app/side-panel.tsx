@@ -1,12 +1,15 @@
-import { type ComponentType, useEffect, useState } from 'react';
+import { type ComponentType, useEffect } from 'react';
 import { useContractTabs } from '../contracts/contract-tabs-store';
+import { ImpactPanel } from '../governance/impact-panel';
+import { ProblemsPanel } from '../governance/problems-panel';
 import { Inspector } from '../inspector/inspector';
 import { usePreferencesStore } from '../store/preferences-store';
+import { type SidePanelTab as TabId, useUiStore } from '../store/ui-store';
 import { ContractPanelBody } from './contract-panel';
 import { PanelSplitter } from './panel-splitter';
 
 interface SidePanelTab {
-  id: string;
+  id: TabId;
   title: string;
   Content: ComponentType;
 }
@@ -16,21 +19,26 @@ function ContractTab() {
   return activeId ? <ContractPanelBody contractId={activeId} /> : null;
 }
 
-const INSPECTOR: SidePanelTab = { id: 'inspector', title: 'Inspector', Content: Inspector };
+const TABS: readonly SidePanelTab[] = [
+  { id: 'inspector', title: 'Inspector', Content: Inspector },
+  { id: 'problems', title: 'Problems', Content: ProblemsPanel },
+  { id: 'impact', title: 'Impact', Content: ImpactPanel },
+];
 /** The contract editor, when the user moved it here from beside the canvas. */
 const CONTRACT: SidePanelTab = { id: 'contract', title: 'Contract', Content: ContractTab };
 
 export function SidePanel() {
   const width = usePreferencesStore((state) => state.sidePanelWidth);
+  const activeId = useUiStore((state) => state.sidePanelTab);
+  const setActiveId = useUiStore((state) => state.showSidePanelTab);
   const hasContractTab = usePreferencesStore((state) => state.contractPanelMode === 'tab');
   const contractId = useContractTabs((state) => state.activeId);
-  const tabs = hasContractTab && contractId ? [INSPECTOR, CONTRACT] : [INSPECTOR];
-  const [activeId, setActiveId] = useState(INSPECTOR.id);
+  const tabs = hasContractTab && contractId ? [...TABS, CONTRACT] : TABS;
   // Opening a contract, or moving the editor here, shows it.
   useEffect(() => {
-    if (hasContractTab && contractId) setActiveId(CONTRACT.id);
+    if (hasContractTab && contractId) useUiStore.getState().showSidePanelTab('contract');
   }, [hasContractTab, contractId]);
-  const active = tabs.find((tab) => tab.id === activeId) ?? INSPECTOR;
+  const active = tabs.find((tab) => tab.id === activeId) ?? (TABS[0] as SidePanelTab);
   return (
     <>
       <PanelSplitter />

@@ -1,7 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { goToNextProblem } from '../canvas/navigation';
-import { problemPlaces } from '../canvas/problem-places';
-import { shownChord } from '../commands/command-hints';
+import { ProblemCounts } from '../governance/problem-counts';
 import { useDocumentStore } from '../store/document-store';
 import { type ListedNotice, useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
@@ -22,7 +20,7 @@ export function StatusBar() {
       <span data-testid="counts">
         {counts.domains} domains · {counts.products} products · {counts.systems} systems · {counts.links} links
       </span>
-      <ProblemCount />
+      <ProblemCounts />
       <div className="status-bar__end">
         {notice && <CurrentNotice notice={notice} />}
         {noticeCount > 0 && (
@@ -37,24 +35,6 @@ export function StatusBar() {
         )}
       </div>
     </footer>
-  );
-}
-
-/** How many problems the canvas flags; a click (or F8) goes to the next one, selected and in view. */
-function ProblemCount() {
-  const count = useDocumentStore((state) => (state.mesh ? problemPlaces(state.mesh).length : 0));
-  if (count === 0) return null;
-  const key = shownChord('view.next-problem');
-  return (
-    <button
-      type="button"
-      className="status-bar__problems"
-      data-testid="problem-count"
-      onClick={() => goToNextProblem()}
-      title={`Go to the next problem${key ? ` (${key})` : ''}`}
-    >
-      ⚠ {count} {count === 1 ? 'problem' : 'problems'}
-    </button>
   );
 }
 

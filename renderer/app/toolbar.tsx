@@ -1,4 +1,5 @@
 import { CommandButton } from '../commands/command-button';
+import { ModeSwitch } from '../simulation/mode-switch';
 import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 
@@ -11,6 +12,7 @@ export function Toolbar() {
   return (
     <header className="toolbar" role="toolbar" aria-label="Commands">
       <span className="toolbar__brand">Data Mesh Designer</span>
+      <ModeSwitch />
       <div className="toolbar__group">
         <CommandButton command="file.new">New</CommandButton>
         <CommandButton command="file.open">Open…</CommandButton>

@@ -1,4 +1,5 @@
 import type { Point, Rect } from '../../shared/editing/geometry';
+import type { CanvasImage, CanvasImageOptions } from './canvas-image';
 
 /** The part of the canvas on screen, in canvas coordinates, and what covers some of it (the minimap). */
 export interface VisibleArea {
@@ -16,8 +17,8 @@ export interface CanvasCommands {
   fitView(): void;
   /** Centres the view on a node (quick search). */
   focusNode(nodeId: string): void;
-  /** Fits the view to some nodes and the ends of some links. */
-  focusElements(nodeIds: readonly string[], linkIds?: readonly string[]): void;
+  /** Brings nodes into view together (a problem's element, both ends of a link, a lineage). */
+  focusNodes(nodeIds: readonly string[]): void;
   /** Pans just enough to bring a node fully into view, clear of the minimap, when it is not. */
   reveal(nodeId: string): void;
   /** Lays the mesh out by data flow, animated and undoable; resolves when done or cancelled. */
@@ -28,6 +29,8 @@ export interface CanvasCommands {
   visibleArea(): VisibleArea | undefined;
   /** Whether the canvas shows domains as blocks (zoomed far out). */
   isOverview(): boolean;
+  /** A PNG or SVG of the whole mesh or the selection. */
+  image(options: CanvasImageOptions): Promise<CanvasImage>;
 }
 
 let mounted: CanvasCommands | null = null;
@@ -45,11 +48,12 @@ export const canvasCommands: CanvasCommands = {
   zoomOut: () => mounted?.zoomOut(),
   fitView: () => mounted?.fitView(),
   focusNode: (nodeId) => mounted?.focusNode(nodeId),
-  focusElements: (nodeIds, linkIds) => mounted?.focusElements(nodeIds, linkIds),
+  focusNodes: (nodeIds) => mounted?.focusNodes(nodeIds),
   reveal: (nodeId) => mounted?.reveal(nodeId),
   autoLayout: () => mounted?.autoLayout() ?? Promise.resolve(),
   cancelAutoLayout: () => mounted?.cancelAutoLayout(),
   pastePoint: () => mounted?.pastePoint(),
   visibleArea: () => mounted?.visibleArea(),
   isOverview: () => mounted?.isOverview() ?? false,
+  image: (options) => mounted?.image(options) ?? Promise.resolve({ ok: false, reason: 'No design is open.' }),
 };

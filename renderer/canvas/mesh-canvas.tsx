@@ -36,11 +36,13 @@ import type { Point, Size } from '../../shared/editing/geometry';
 import { canvasBounds } from '../../shared/editing/node-placement';
 import type { Layout, Link } from '../../shared/model';
 import { linkCompatibilityOf } from '../contracts/link-compatibility';
+import { useIsImpactShown } from '../governance/canvas-marks';
 import { currentMesh, type DocumentState, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { selectOnly, useSelectionStore } from '../store/selection-store';
 import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
 import { AlignmentGuides } from './alignment-guides';
+import { useCanvasCapture } from './canvas-image';
 import { ConnectionLine } from './connection-line';
 import { ContextMenu } from './context-menu';
 import { DomainFlowEdge } from './domain-flow-edge';
@@ -121,6 +123,9 @@ function MeshFlow() {
   const snapToGrid = usePreferencesStore((state) => state.snapToGrid);
   const toggleSnapToGrid = usePreferencesStore((state) => state.toggleSnapToGrid);
   const theme = usePreferencesStore((state) => state.theme);
+  // While an image is taken: every node drawn, labels kept, in the image's theme (see canvas-image.ts).
+  const captureTheme = useCanvasCapture((state) => state.theme);
+  const isReadOnly = useDocumentStore((state) => state.isReadOnly);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const [guides, setGuides] = useState<Guide[]>([]);
   const [isMoving, setMoving] = useState(false);
@@ -147,9 +152,11 @@ function MeshFlow() {
     () => outline.filter((node) => node.type === 'product' || node.type === 'system').length,
     [outline],
   );
-  const isOverview = useStore(
+  // An image shows every product, so a capture draws them all, however far out the view is.
+  const isFarOut = useStore(
     useCallback((state: ReactFlowState) => showsOverview(state.transform[2], flowNodeCount), [flowNodeCount]),
   );
+  const isOverview = isFarOut && !captureTheme;
   const emphasis = useMemo(
     () => canvasEmphasis(links, outline, selectedNodeIds, lineageFocus),
     [links, outline, selectedNodeIds, lineageFocus],
@@ -171,7 +178,8 @@ function MeshFlow() {
   );
   const flowEdges = useMemo(() => domainFlowEdges(flows, emphasis.dimmedIds), [flows, emphasis]);
   const edges = isOverview ? flowEdges : linkEdges;
-  const isLarge = outline.length > LARGE_MESH_NODES;
+  const isLarge = outline.length > LARGE_MESH_NODES && !captureTheme;
+  const isImpactShown = useIsImpactShown();
   const nodeHandlers = useNodeChanges(measured, setMeasured, setGuides);
   const connectionHandlers = useConnectionHandlers();
   const { onDragOver, onDrop } = usePaletteDrop();
@@ -234,7 +242,7 @@ function MeshFlow() {
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P, S and N
     <div
       ref={wrapper}
-      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isOverview ? ' mesh-canvas--overview' : ''}${lineageFocus ? ' mesh-canvas--focused' : ''}`}
+      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isOverview ? ' mesh-canvas--overview' : ''}${lineageFocus ? ' mesh-canvas--focused' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}`}
       data-testid="canvas"
       data-overview={isOverview}
       onPointerDownCapture={capturePointer}
@@ -257,8 +265,12 @@ function MeshFlow() {
           {...connectionHandlers}
           {...menuHandlers}
           connectionMode={ConnectionMode.Loose}
+          // Simulate mode shows the design read-only: nothing to drag or connect.
+          nodesDraggable={!isReadOnly}
+          nodesConnectable={!isReadOnly}
+          edgesReconnectable={!isReadOnly}
           connectionLineComponent={ConnectionLine}
-          colorMode={theme}
+          colorMode={captureTheme ?? theme}
           snapToGrid={snapToGrid}
           snapGrid={SNAP_GRID}
           multiSelectionKeyCode={MULTI_SELECTION_KEYS}

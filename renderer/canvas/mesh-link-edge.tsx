@@ -2,10 +2,12 @@ import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, type ReactFlowS
 import { memo, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeLink } from '../../shared/editing/link-description';
+import { LinkBadge, LinkImpact } from '../governance/link-marks';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import type { MeshLinkData } from './flow-elements';
 import { linkRoute, runsBackward } from './link-route';
+import { LinkActivity, useLinkViolation } from './simulation/link-activity';
 
 const DETOUR_MARGIN = 28;
 
@@ -27,6 +29,7 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   id,
   source,
   target,
+  sourceHandleId,
   sourceX,
   sourceY,
   targetX,
@@ -49,11 +52,23 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   const isHovered = useUiStore((state) => state.hoveredLinkId === id);
   const route = linkRoute(from, to, detourY);
   const problems = data?.problems ?? [];
+  const sourcePort = `${source}/${sourceHandleId}`;
+  const isViolating = useLinkViolation(sourcePort);
+  const { x: labelX, y: labelY } = route.label;
   return (
     <>
-      <BaseEdge path={route.path} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
+      <LinkImpact linkId={id} path={route.path} />
+      <BaseEdge
+        path={route.path}
+        markerEnd={markerEnd}
+        style={style}
+        interactionWidth={interactionWidth}
+        className={isViolating ? 'edge--violations' : undefined}
+      />
       {problems.length > 0 && <title>{['Incompatible link:', ...problems].join('\n')}</title>}
-      {((isHovered && !data?.isDimmed) || selected) && <LinkLabel linkId={id} x={route.label.x} y={route.label.y} />}
+      <LinkBadge linkId={id} x={labelX} y={labelY} />
+      <LinkActivity linkId={id} sourcePort={sourcePort} path={route.path} labelX={labelX} labelY={labelY} />
+      {((isHovered && !data?.isDimmed) || selected) && <LinkLabel linkId={id} x={labelX} y={labelY} />}
     </>
   );
 });

@@ -5,12 +5,13 @@ import { lineageOf } from '../../shared/editing/lineage';
 import { linkById, nodeKindOf, productById } from '../../shared/editing/mesh-index';
 import { resolveEndpoint } from '../../shared/model';
 import { useContractTabs } from '../contracts/contract-tabs-store';
-import { currentMesh } from '../store/document-store';
+import { findingsOf } from '../governance/mesh-findings';
+import { revealElement } from '../governance/reveal-element';
+import { currentMesh, useDocumentStore } from '../store/document-store';
 import { measuredSizeOf } from '../store/node-sizes';
 import { currentSelection, selectOnly } from '../store/selection-store';
 import { DEFAULT_LINEAGE_HOPS, useUiStore } from '../store/ui-store';
 import { canvasCommands } from './canvas-commands';
-import { type ProblemPlace, problemPlaces } from './problem-places';
 
 /** The nodes the arrow keys move between: what is drawn (domains as blocks when zoomed far out). */
 function walkableIds(): string[] {
@@ -88,7 +89,7 @@ export function focusLineage(
   if (!mesh || !nodeId) return;
   useUiStore.getState().focusLineage({ nodeId, hops });
   const lineage = lineageOf(mesh.links, [nodeId], hops);
-  canvasCommands.focusElements([...lineage.hops.keys()]);
+  canvasCommands.focusNodes([...lineage.hops.keys()]);
 }
 
 export function leaveLineageFocus(): void {
@@ -98,34 +99,31 @@ export function leaveLineageFocus(): void {
 let lastProblem = -1;
 
 /**
- * Selects the next problem's element and zooms to it (F8, or the status bar's count), round
- * and round the list.
+ * F8: selects the next problem's element and zooms to it, round and round the findings the
+ * governance rules report (the problems panel's list, muted ones left out).
  */
-export function goToNextProblem(): ProblemPlace | undefined {
-  const mesh = currentMesh();
-  if (!mesh) return undefined;
-  const places = problemPlaces(mesh);
-  if (places.length === 0) return undefined;
-  lastProblem = (lastProblem + 1) % places.length;
-  const place = places[lastProblem] as ProblemPlace;
-  showProblem(place);
-  return place;
+export function goToNextProblem(): void {
+  const { mesh, savedMesh } = useDocumentStore.getState();
+  const findings = findingsOf(mesh, savedMesh).all.filter((finding) => !finding.suppressed);
+  if (findings.length === 0) return;
+  lastProblem = (lastProblem + 1) % findings.length;
+  revealElement((findings[lastProblem] as (typeof findings)[number]).element);
 }
 
-export function showProblem(place: ProblemPlace): void {
-  if ('nodeId' in place) {
-    selectOnly([place.nodeId]);
-    canvasCommands.focusElements([place.nodeId]);
-  } else {
-    selectOnly([], [place.linkId]);
-    canvasCommands.focusElements([], [place.linkId]);
-  }
+/** The nodes at both ends of some links. */
+export function endsOf(linkIds: Iterable<string>): string[] {
+  const mesh = currentMesh();
+  if (!mesh) return [];
+  return [...linkIds].flatMap((id) => {
+    const link = linkById(mesh, id);
+    return link ? [link.from.nodeId, link.to.nodeId] : [];
+  });
 }
 
 /** Shift+2: fits the view to what is selected (a link's two ends). */
 export function zoomToSelection(): void {
   const { nodeIds, linkIds } = currentSelection();
-  if (nodeIds.size + linkIds.size > 0) canvasCommands.focusElements([...nodeIds], [...linkIds]);
+  if (nodeIds.size + linkIds.size > 0) canvasCommands.focusNodes([...nodeIds, ...endsOf(linkIds)]);
 }
 
 /** The contract behind the selection: a selected link's producer's, or a selected product's first output's. */

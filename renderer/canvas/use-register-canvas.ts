@@ -3,15 +3,16 @@ import { type RefObject, useEffect } from 'react';
 import { canvasBox } from '../../shared/editing/alignment';
 import { arrangedLayout } from '../../shared/editing/auto-layout';
 import { boundsOf, containsRect, overlaps, type Point, type Rect } from '../../shared/editing/geometry';
-import { linkById } from '../../shared/editing/mesh-index';
 import { canvasBounds } from '../../shared/editing/node-placement';
 import { currentMesh } from '../store/document-store';
 import { measuredSizeOf } from '../store/node-sizes';
 import { useNoticeStore } from '../store/notice-store';
+import { currentSelection } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 import { animateLayout } from './auto-layout/animate-layout';
 import { computeArrangements, LayoutCancelled, prewarmLayout } from './auto-layout/compute-layout';
 import { registerCanvas } from './canvas-commands';
+import { captureCanvas } from './canvas-image';
 import { fittedViewport, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
 
 const VIEW_ANIMATION = { duration: 300 };
@@ -61,14 +62,10 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
       void flow.fitBounds(box, { padding: FOCUS_PADDING, ...VIEW_ANIMATION }).then(() => {
         if (flow.getZoom() > FOCUS_MAX_ZOOM) void flow.zoomTo(FOCUS_MAX_ZOOM, VIEW_ANIMATION);
       });
-    const focusElements = (nodeIds: readonly string[], linkIds: readonly string[] = []) => {
+    // From the document's layout, so it works for nodes not drawn (far out, or out of view in a large mesh).
+    const focusNodes = (nodeIds: readonly string[]) => {
       const mesh = currentMesh();
-      if (!mesh) return;
-      const ends = linkIds.flatMap((id) => {
-        const link = linkById(mesh, id);
-        return link ? [link.from.nodeId, link.to.nodeId] : [];
-      });
-      const box = boundsOf([...nodeIds, ...ends].map((id) => canvasBox(mesh, id, measuredSizeOf)));
+      const box = mesh && boundsOf(nodeIds.map((id) => canvasBox(mesh, id, measuredSizeOf)));
       if (box) fitBox(box);
     };
     // Fitted to the document's layout rather than to the nodes drawn, which in a large mesh are only those in view.
@@ -82,8 +79,8 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
       zoomIn: () => void flow.zoomIn(VIEW_ANIMATION),
       zoomOut: () => void flow.zoomOut(VIEW_ANIMATION),
       fitView: () => void fitDocument(),
-      focusNode: (nodeId) => focusElements([nodeId]),
-      focusElements,
+      focusNode: (nodeId) => focusNodes([nodeId]),
+      focusNodes,
       reveal: (nodeId) => {
         const mesh = currentMesh();
         const area = visibleArea();
@@ -136,6 +133,7 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
         const mesh = currentMesh();
         return !!mesh && showsOverview(flowStore.getState().transform[2], mesh.products.length + mesh.systems.length);
       },
+      image: (options) => captureCanvas(flow, currentSelection().nodeIds, options),
     });
   }, [flow, flowStore, pointer]);
 }

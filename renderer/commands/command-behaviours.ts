@@ -16,7 +16,11 @@ import {
   walkCursor,
   zoomToSelection,
 } from '../canvas/navigation';
+import { openDiagramOfSelection } from '../diagrams/diagram-view-store';
+import { showImpactOfSelection } from '../governance/impact-actions';
 import type { Host } from '../host/host';
+import { simulation } from '../simulation/simulation-controller';
+import { setSimulation, useSimulationStore } from '../simulation/simulation-store';
 import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
 import { currentMesh, selectCanRedo, selectCanUndo, useDocumentStore } from '../store/document-store';
@@ -42,6 +46,7 @@ export interface CommandBehaviour {
 }
 
 const hasDocument = () => currentMesh() !== null;
+const isSimulating = () => useSimulationStore.getState().mode === 'simulate';
 const documentState = () => useDocumentStore.getState();
 
 const NUDGE_DIRECTIONS: Record<string, { x: number; y: number }> = {
@@ -188,10 +193,24 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   },
   'view.zoom-in': { run: canvasCommands.zoomIn, isEnabled: hasDocument },
   'view.zoom-out': { run: canvasCommands.zoomOut, isEnabled: hasDocument },
+  'view.problems': { run: () => useUiStore.getState().showSidePanelTab('problems'), isEnabled: hasDocument },
+  'view.impact': { run: showImpactOfSelection, isEnabled: hasDocument },
   'view.toggle-side-panel': { run: () => usePreferencesStore.getState().toggleSidePanel() },
   'view.toggle-palette': { run: () => usePreferencesStore.getState().togglePalette() },
   'view.cycle-theme': { run: () => usePreferencesStore.getState().cycleTheme() },
   'view.reload': { run: ({ host }) => reloadApp(host) },
 
+  'simulation.toggle-mode': { run: simulation.toggleMode, isEnabled: hasDocument },
+  'simulation.run-pause': {
+    run: () => (useSimulationStore.getState().status === 'running' ? simulation.pause() : simulation.run()),
+    isEnabled: isSimulating,
+  },
+  'simulation.step': { run: simulation.step, isEnabled: isSimulating },
+  'simulation.reset': { run: simulation.reset, isEnabled: isSimulating },
+  'simulation.present': { run: () => setSimulation({ isPresenting: true }), isEnabled: isSimulating },
+
   'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },
+  'file.import-mermaid': { run: () => useUiStore.getState().openDialog('mermaid-import'), isEnabled: hasDocument },
+  'view.diagram': { run: openDiagramOfSelection, isEnabled: hasDocument },
+  'view.canvas-image': { run: () => useUiStore.getState().openDialog('canvas-image'), isEnabled: hasDocument },
 };

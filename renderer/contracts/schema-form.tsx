@@ -6,6 +6,7 @@ import {
   type LogicalType,
   LogicalTypeSchema,
 } from '../../shared/model';
+import { ContractExampleRecords } from '../simulation/example-records';
 import { useDocumentStore } from '../store/document-store';
 import { updateContract } from './contract-actions';
 
@@ -192,6 +193,7 @@ export function SchemaForm({ contractId }: { contractId: string }) {
           </tfoot>
         </table>
       ))}
+      <ContractExampleRecords contractId={contractId} />
     </form>
   );
 }

@@ -3,30 +3,18 @@ import { useEffect, useRef, useState } from 'react';
 import { ContractProblems } from './contract-problems';
 import { useContractTabs } from './contract-tabs-store';
 import { type ContractTextModels, createContractTextModels } from './monaco/contract-text-models';
-import { loadMonaco, type MonacoApi } from './monaco/load-monaco';
 import { registerOdcsLanguageFeatures } from './monaco/odcs-language';
+import { useMonaco } from './monaco/use-monaco';
 import { useMonacoTheme } from './monaco/use-monaco-theme';
 
 /** The ODCS YAML of the active contract in Monaco, loaded on first use. */
 export function YamlEditorPane({ contractId }: { contractId: string }) {
   const container = useRef<HTMLDivElement>(null);
-  const [monaco, setMonaco] = useState<MonacoApi | null>(null);
+  const { monaco, loadError } = useMonaco();
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [textModels, setTextModels] = useState<ContractTextModels | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const openIds = useContractTabs((state) => state.openIds);
   useMonacoTheme(monaco);
-
-  useEffect(() => {
-    let isMounted = true;
-    loadMonaco().then(
-      (loaded) => isMounted && setMonaco(loaded),
-      (error: Error) => isMounted && setLoadError(error.message),
-    );
-    return () => {
-      isMounted = false;
-    };
-  }, []);
 
   useEffect(() => {
     if (!monaco || !container.current) return;

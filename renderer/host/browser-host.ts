@@ -19,6 +19,13 @@ interface RecentEntry {
   handle?: FileSystemFileHandle;
 }
 
+/** Media types of the single files the app exports, by extension. */
+const EXPORT_TYPES: Readonly<Record<string, string>> = {
+  '.mmd': 'text/plain',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
 const CONTRACT_FILE_TYPES = '.yaml,.yml';
 const PICKER_TYPES = [{ description: 'Mesh design', accept: { 'application/json': [MESH_FILE_EXTENSION] } }];
 
@@ -85,6 +92,22 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       const name = `${suggestedName}.zip`;
       download(page.document, name, new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       return name;
+    },
+    async saveExport(suggestedName, content) {
+      const extension = suggestedName.slice(suggestedName.lastIndexOf('.'));
+      const type = EXPORT_TYPES[extension] ?? 'application/octet-stream';
+      const blob = new Blob([content as BlobPart], { type });
+      if (!fileSystem.showSaveFilePicker) {
+        download(page.document, suggestedName, blob);
+        return suggestedName;
+      }
+      const types = [{ description: `${extension} file`, accept: { [type]: [extension] } }];
+      const handle = await fileSystem.showSaveFilePicker({ suggestedName, types }).catch(cancelledAsNull);
+      if (!handle) return null;
+      const writable = await handle.createWritable();
+      await writable.write(blob);
+      await writable.close();
+      return handle.name;
     },
     async recentFiles() {
       return ((await store.get<RecentEntry[]>(RECENT_KEY)) ?? []).map((entry) => entry.file);

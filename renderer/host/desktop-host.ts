@@ -23,6 +23,7 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     },
     saveFile: (file, _suggestedName, text) => call('file:save', { file, text }),
     exportFiles: (suggestedName, files) => call('files:export', { suggestedName, files }),
+    saveExport: (suggestedName, content) => call('file:save-export', { suggestedName, content }),
     recentFiles: () => call('recent:list', undefined),
     // The page words its own questions; native dialogs only say what main words (see shared/ipc.ts).
     confirm: confirmInPage,

@@ -35,6 +35,8 @@ export interface Host {
   saveFile(file: FileRef | null, suggestedName: string, text: string): Promise<FileRef | null>;
   /** Writes a set of files (a folder on desktop, a zip download in the browser). */
   exportFiles(suggestedName: string, files: ExportFile[]): Promise<string | null>;
+  /** Saves one exported file (a diagram, an image) where the user picks; its name, or null when they cancel. */
+  saveExport(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
   recentFiles(): Promise<FileRef[]>;
   /** Asks OK / Cancel inside the page. */
   confirm(message: string, detail?: string): Promise<boolean>;

@@ -1,4 +1,5 @@
 import { domainById } from '../../shared/editing/mesh-index';
+import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useDocumentStore } from '../store/document-store';
 import { updateDomain } from '../store/domain-actions';
 import { elementNameCheck } from './fields/name-checks';
@@ -20,6 +21,7 @@ export function DomainInspector({ domainId }: { domainId: string }) {
     <div className="inspector" data-testid="domain-inspector">
       <h2 className="inspector__title">Domain</h2>
       <NodeActions nodeId={domain.id} canFocusLineage={false} />
+      <DiagramButtons subject={{ kind: 'domain', id: domain.id }} />
       <InspectorSection title="General" open>
         <NameField
           fieldKey={`${key}.name`}

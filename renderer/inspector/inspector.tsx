@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { linkById, nodeKindOf } from '../../shared/editing/mesh-index';
+import { CanvasImageButton } from '../diagrams/diagram-buttons';
 import { duplicateSelection } from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
 import { useDocumentStore } from '../store/document-store';
@@ -41,6 +42,7 @@ export function Inspector() {
           <button type="button" className="danger" onClick={deleteSelection}>
             Delete
           </button>
+          <CanvasImageButton label="Image…" />
         </div>
         <ArrangeActions />
       </div>

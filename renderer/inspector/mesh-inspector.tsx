@@ -1,4 +1,5 @@
 import { ContractList } from '../contracts/contract-list';
+import { DesignDiagrams } from '../diagrams/design-diagrams';
 import { changeMesh, useDocumentStore } from '../store/document-store';
 import { requiredName } from './fields/name-checks';
 import { NameField } from './fields/name-field';
@@ -31,6 +32,7 @@ export function MeshInspector() {
         Select a domain, product, system or link to edit it. Add elements from the palette on the left, or press D, P or
         S. Press ? for every shortcut.
       </p>
+      <DesignDiagrams />
       <ContractList />
     </div>
   );

@@ -7,6 +7,7 @@ import {
   PortProtocolSchema,
 } from '../../shared/model';
 import { useContractTabs } from '../contracts/contract-tabs-store';
+import { PortExampleRecords } from '../simulation/example-records';
 import { useDocumentStore } from '../store/document-store';
 import { addPort, movePort, removePort, updatePort } from '../store/port-actions';
 import { updateProduct } from '../store/product-actions';
@@ -62,6 +63,7 @@ function PortFields({ product, port }: { product: DataProduct; port: Port }) {
           Edit contract
         </button>
       )}
+      {port.direction === 'output' && <PortExampleRecords productId={product.id} portId={port.id} />}
       <TextField
         label="Description"
         fieldKey={`${key}.description`}

@@ -10,6 +10,7 @@ import {
   type Table,
   type Transformation,
 } from '../../shared/model';
+import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useDocumentStore } from '../store/document-store';
 import { updateProduct } from '../store/product-actions';
 import { ChoiceField } from './fields/choice-field';
@@ -85,6 +86,7 @@ export function ProductInspector({ productId }: { productId: string }) {
     <div className="inspector" data-testid="product-inspector">
       <h2 className="inspector__title">Data product</h2>
       <NodeActions nodeId={product.id} canFocusLineage />
+      <DiagramButtons subject={{ kind: 'product', id: product.id }} />
       <InspectorSection title="General" open>
         <NameField
           fieldKey={`${key}.name`}

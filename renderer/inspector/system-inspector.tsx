@@ -1,6 +1,7 @@
 import { tablesFreeForStream } from '../../shared/editing/cdc-streams';
 import { systemById } from '../../shared/editing/mesh-index';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../../shared/model';
+import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import {
@@ -55,6 +56,7 @@ export function SystemInspector({ systemId }: { systemId: string }) {
     <div className="inspector" data-testid="system-inspector">
       <h2 className="inspector__title">Operational system</h2>
       <NodeActions nodeId={system.id} canFocusLineage />
+      <DiagramButtons subject={{ kind: 'system', id: system.id }} />
       <InspectorSection title="General" open>
         <NameField
           fieldKey={`${key}.name`}

@@ -8,18 +8,22 @@ import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import {
   createSimulationHost,
   type SimulationRequest,
-  type SimulationResponse,
   sqlJsWorkspace,
+  type WorkerMessage,
 } from '../../shared/simulation';
 
 /** The worker's global scope, typed without pulling the WebWorker lib into the whole app. */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<SimulationRequest>) => void) | null;
-  postMessage(message: SimulationResponse): void;
+  postMessage(message: WorkerMessage): void;
 }
 
-const host = createSimulationHost(async () => sqlJsWorkspace(await initSqlJs({ locateFile: () => wasmUrl })));
 const scope = self as unknown as WorkerScope;
+// Posted at once, even if the step then never ends: the app's watchdog names it when it gives up.
+const host = createSimulationHost(
+  async () => sqlJsWorkspace(await initSqlJs({ locateFile: () => wasmUrl })),
+  (step) => scope.postMessage({ type: 'progress', step }),
+);
 
 scope.onmessage = async (event) => {
   scope.postMessage(await host.handle(event.data));

@@ -10,6 +10,8 @@ export interface ChangeOptions {
    * until `endTyping()` or a change with another key.
    */
   coalesceKey?: string;
+  /** Allowed while the design is read-only: the scenario, edited during a simulation. */
+  whileReadOnly?: boolean;
 }
 
 export interface OpenOptions {
@@ -39,6 +41,10 @@ export interface DocumentState {
   openCoalesceKey: string | null;
   /** The document before the gesture in progress (a drag, a resize, an animation); null when none. */
   gestureStart: Mesh | null;
+  /** While true (Simulate mode), edits are refused and counted, so the UI can offer to go back to Design. */
+  isReadOnly: boolean;
+  refusedEdits: number;
+  setReadOnly(isReadOnly: boolean): void;
   open(mesh: Mesh, file: FileRef | null, options?: OpenOptions): void;
   close(): void;
   /** Applies an immutable change and records one undo step (or none, inside a gesture). */
@@ -76,6 +82,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       openCoalesceKey: coalesceKey,
     }));
 
+  const refuse = () => set((state) => ({ refusedEdits: state.refusedEdits + 1 }));
+
   return {
     mesh: null,
     file: null,
@@ -84,6 +92,9 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
     savedMesh: null,
     openCount: 0,
     ...noHistory,
+    isReadOnly: false,
+    refusedEdits: 0,
+    setReadOnly: (isReadOnly) => set({ isReadOnly }),
     open: (mesh, file, options = {}) =>
       set((state) => ({
         mesh,
@@ -96,8 +107,12 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       })),
     close: () => set({ mesh: null, file: null, name: null, documentKey: '', savedMesh: null, ...noHistory }),
     change: (recipe, options = {}) => {
-      const { mesh, gestureStart, openCoalesceKey } = get();
+      const { mesh, gestureStart, openCoalesceKey, isReadOnly } = get();
       if (!mesh) return;
+      if (isReadOnly && !options.whileReadOnly) {
+        refuse();
+        return;
+      }
       const next = recipe(mesh);
       if (next === mesh) return;
       const coalesceKey = options.coalesceKey ?? null;
@@ -124,6 +139,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       if (gestureStart) set({ mesh: gestureStart, gestureStart: null });
     },
     undo: () => {
+      if (get().isReadOnly) return refuse();
       get().endGesture();
       const { mesh, past, future } = get();
       const previous = past.at(-1);
@@ -131,6 +147,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       set({ mesh: previous, past: past.slice(0, -1), future: [mesh, ...future], openCoalesceKey: null });
     },
     redo: () => {
+      if (get().isReadOnly) return refuse();
       get().endGesture();
       const { mesh, past, future } = get();
       const [next, ...rest] = future;

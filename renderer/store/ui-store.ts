@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 import type { Point } from '../../shared/editing/geometry';
+import { usePreferencesStore } from './preferences-store';
 
-export type Dialog = 'quick-search' | 'shortcuts' | 'notices' | null;
+export type Dialog = 'quick-search' | 'shortcuts' | 'notices' | 'diagram' | 'mermaid-import' | 'canvas-image' | null;
+/** The side panel's tabs; `contract` when the contract editor was moved there. */
+export type SidePanelTab = 'inspector' | 'problems' | 'impact' | 'contract';
 
 /** What a right-click opened a menu on, and where (on screen, and on the canvas). */
 export interface ContextMenuTarget {
@@ -34,7 +37,10 @@ interface UiState {
   isLayingOut: boolean;
   /** The node the arrow keys reached without selecting it yet (Enter selects). */
   keyboardCursor: string | null;
+  sidePanelTab: SidePanelTab;
   openDialog(dialog: Dialog): void;
+  /** Shows a tab of the side panel, showing the panel too when it is hidden. */
+  showSidePanelTab(tab: SidePanelTab): void;
   requestNameFocus(elementId: string | null): void;
   setDropTarget(domainId: string | null): void;
   setReconnecting(linkId: string | null): void;
@@ -56,7 +62,12 @@ export const useUiStore = create<UiState>()((set) => ({
   lineageFocus: null,
   isLayingOut: false,
   keyboardCursor: null,
+  sidePanelTab: 'inspector',
   openDialog: (dialog) => set({ dialog }),
+  showSidePanelTab: (sidePanelTab) => {
+    if (!usePreferencesStore.getState().showsSidePanel) usePreferencesStore.getState().toggleSidePanel();
+    set({ sidePanelTab });
+  },
   requestNameFocus: (elementId) => set({ nameFocusRequest: elementId }),
   setDropTarget: (domainId) =>
     set((state) => (state.dropTargetDomainId === domainId ? state : { dropTargetDomainId: domainId })),

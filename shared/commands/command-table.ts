@@ -35,8 +35,7 @@ export interface CommandDefinition {
  * To add a command: add its entry here (id, label, keys, menu); the compiler then asks for its
  * `run` (and optional `isEnabled`) in renderer/commands/command-behaviours.ts. Nothing else: the
  * menu, the keys, the tooltip and the sheet pick it up. docs/keyboard-shortcuts.md must list its
- * keys (a unit test checks). Reserved for commands on their way: Mod+E (Export…) and
- * Mod+Shift+S (switch between Design and Simulate).
+ * keys (a unit test checks). Reserved for a command on its way: Mod+E (Export…).
  */
 export const COMMANDS = [
   {
@@ -77,6 +76,13 @@ export const COMMANDS = [
     id: 'file.import-contracts',
     label: 'Import Contracts…',
     description: 'Import ODCS contract files',
+    group: 'File',
+    menu: { in: 'File', section: 'transfer' },
+  },
+  {
+    id: 'file.import-mermaid',
+    label: 'Import Mermaid Flowchart…',
+    description: 'Add a Mermaid flowchart to the design: subgraphs as domains, nodes as products',
     group: 'File',
     menu: { in: 'File', section: 'transfer' },
   },
@@ -310,6 +316,23 @@ export const COMMANDS = [
     menu: { in: 'View', section: 'zoom' },
   },
   {
+    id: 'view.problems',
+    label: 'Problems',
+    description: 'Show the problems (governance rules)',
+    group: 'View',
+    keys: ['Mod+Shift+M'],
+    scope: 'fields',
+    menu: { in: 'View', section: 'panels' },
+  },
+  {
+    id: 'view.impact',
+    label: 'Impact of Selection',
+    description: 'Show the impact of the selection',
+    group: 'View',
+    keys: ['I'],
+    menu: { in: 'View', section: 'panels' },
+  },
+  {
     id: 'view.toggle-side-panel',
     label: 'Show or Hide Side Panel',
     description: 'Show or hide the side panel',
@@ -338,6 +361,58 @@ export const COMMANDS = [
     keys: ['Mod+R'],
     scope: 'everywhere',
     menu: { in: 'View', section: 'reload' },
+  },
+  {
+    id: 'view.diagram',
+    label: 'Diagram…',
+    description: 'Mermaid diagram of the selected element (or of the whole mesh)',
+    group: 'View',
+    keys: ['M'],
+    menu: { in: 'View', section: 'diagrams' },
+  },
+  {
+    id: 'view.canvas-image',
+    label: 'Image of the Canvas…',
+    description: 'PNG or SVG of the whole mesh or the selection',
+    group: 'View',
+    menu: { in: 'View', section: 'diagrams' },
+  },
+
+  {
+    id: 'simulation.toggle-mode',
+    label: 'Design or Simulate',
+    description: 'Switch between Design and Simulate',
+    group: 'Simulation',
+    keys: ['Mod+Shift+S'],
+    scope: 'everywhere',
+    menu: { in: 'Simulation', section: 'mode' },
+  },
+  {
+    id: 'simulation.run-pause',
+    label: 'Run or Pause',
+    description: 'Run the simulation, or pause it',
+    group: 'Simulation',
+    menu: { in: 'Simulation', section: 'run' },
+  },
+  {
+    id: 'simulation.step',
+    label: 'Step One Tick',
+    group: 'Simulation',
+    menu: { in: 'Simulation', section: 'run' },
+  },
+  {
+    id: 'simulation.reset',
+    label: 'Reset to Tick 0',
+    description: 'Back to tick 0 with the scenario as it is now',
+    group: 'Simulation',
+    menu: { in: 'Simulation', section: 'run' },
+  },
+  {
+    id: 'simulation.present',
+    label: 'Presenter Mode',
+    description: 'Full screen, large text: walk the trace with → and ←, Esc ends',
+    group: 'Simulation',
+    menu: { in: 'Simulation', section: 'present' },
   },
 
   {

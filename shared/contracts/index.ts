@@ -44,7 +44,7 @@ export { ODCS_API_VERSION, validateOdcsDocument } from './odcs-schema';
 export { describeKey, type KeySuggestion, suggestKeys, suggestValues } from './odcs-schema-guide';
 export { parseOdcsSource, parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 export type { PathProblem, PathResult, PathSegment } from './path-problem';
-export { checkContractSemantics, checkContractYaml } from './semantic-checks';
+export { checkContractSemantics, checkContractYaml, checkDatasetShape } from './semantic-checks';
 export { bumpMajor, compareSemver, parseSemver, type Semver } from './semver';
 export { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 export {

@@ -23,6 +23,13 @@ export function checkContractSemantics(contract: Contract): ContractFinding[] {
   return semanticIssues(contract).map(({ path, message, severity }) => ({ path: formatPath(path), message, severity }));
 }
 
+/** Only whether each schema object can be told apart: an entity's primary key, an event's id and time. */
+export function checkDatasetShape(contract: Contract): ContractFinding[] {
+  return contract.schema
+    .flatMap((object, index) => datasetShapeIssues(contract, object, index))
+    .map(({ path, message, severity }) => ({ path: formatPath(path), message, severity }));
+}
+
 /**
  * Everything to mark in a contract's YAML text: syntax errors, violations of the official
  * schema (an unknown logicalType among them), then, once the text reads as a contract,

@@ -1,4 +1,4 @@
-import type { Mesh } from '../model';
+import { isTopicFault, type Mesh } from '../model';
 
 type TableEntry = { systemId: string; table: string };
 
@@ -46,7 +46,10 @@ export function withoutScenarioReferences(mesh: Mesh, removed: RemovedFromSystem
       rates: scenario.rates.filter(keep),
       steps: scenario.steps.filter(keep),
       ...(scenario.faults && {
-        faults: scenario.faults.filter((fault) => !topicGone(fault.systemId, fault.topicId)),
+        faults: scenario.faults.filter((fault) =>
+          // A removed product takes the faults that take it offline.
+          isTopicFault(fault) ? !topicGone(fault.systemId, fault.topicId) : !systemGone(fault.productId),
+        ),
       }),
     })),
   };

@@ -1,6 +1,7 @@
 import { backstageTarget } from './backstage/backstage-target';
 import type { ExportTarget } from './export-target';
 import { jsonSchemaTarget } from './jsonschema/json-schema-target';
+import { mermaidTarget } from './mermaid/mermaid-target';
 import { odcsTarget } from './odcs/odcs-target';
 import { odpsTarget } from './odps/odps-target';
 import { sqlTarget } from './sql/sql-target';
@@ -14,6 +15,7 @@ export const EXPORT_TARGETS: readonly ExportTarget[] = [
   strimziTarget,
   sqlTarget,
   jsonSchemaTarget,
+  mermaidTarget,
 ];
 
 export function exportTarget(id: string): ExportTarget | undefined {

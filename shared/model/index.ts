@@ -4,6 +4,7 @@ export * from './contract';
 export * from './data-product';
 export * from './deep-equal';
 export * from './domain';
+export * from './element-ref';
 export * from './endpoints';
 export * from './ids';
 export * from './integrity';

@@ -1,6 +1,7 @@
 import { isSourceEndpoint, isTargetEndpoint, productPorts, resolveEndpoint } from './endpoints';
 import type { Mesh } from './mesh';
 import type { Problem } from './problem';
+import { isTopicFault } from './scenario';
 
 /**
  * Referential checks the schema cannot express: unique ids, and every reference
@@ -100,6 +101,12 @@ export function checkIntegrity(mesh: Mesh): Problem[] {
     }
     scenario.faults?.forEach((fault, faultIndex) => {
       const path = `scenarios[${index}].faults[${faultIndex}]`;
+      if (!isTopicFault(fault)) {
+        if (!mesh.products.some((product) => product.id === fault.productId)) {
+          report(`${path}.productId`, `no product '${fault.productId}'`);
+        }
+        return;
+      }
       const system = mesh.systems.find((candidate) => candidate.id === fault.systemId);
       if (!system) report(`${path}.systemId`, `no system '${fault.systemId}'`);
       else if (!system.messaging.topics.some((topic) => topic.id === fault.topicId)) {

@@ -22,9 +22,9 @@ export interface NameScope {
 export function checkName(candidate: string, takenNames: Iterable<string>, clashSubject: string): NameCheck {
   const name = candidate.trim();
   if (name === '') return { ok: false, message: 'A name is required.' };
-  const key = comparable(name);
+  const key = comparableName(name);
   for (const taken of takenNames) {
-    if (comparable(taken) === key) return { ok: false, message: `${clashSubject} is already called '${name}'.` };
+    if (comparableName(taken) === key) return { ok: false, message: `${clashSubject} is already called '${name}'.` };
   }
   return { ok: true, name };
 }
@@ -81,14 +81,15 @@ export function nameScope(mesh: Mesh, element: NamedElement): NameScope {
  * SQL names take `_` (`column_2`) as separator.
  */
 export function firstFreeName(base: string, takenNames: Iterable<string>, separator = ' '): string {
-  const taken = new Set([...takenNames].map(comparable));
-  if (!taken.has(comparable(base))) return base;
+  const taken = new Set([...takenNames].map(comparableName));
+  if (!taken.has(comparableName(base))) return base;
   for (let suffix = 2; ; suffix++) {
     const candidate = `${base}${separator}${suffix}`;
-    if (!taken.has(comparable(candidate))) return candidate;
+    if (!taken.has(comparableName(candidate))) return candidate;
   }
 }
 
-function comparable(name: string): string {
+/** How names are compared for clashes: trimmed, case-insensitive. */
+export function comparableName(name: string): string {
   return name.trim().toLocaleLowerCase();
 }

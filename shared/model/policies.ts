@@ -3,8 +3,15 @@ import { z } from 'zod';
 export const RuleSeveritySchema = z.enum(['off', 'info', 'warning', 'error']);
 export type RuleSeverity = z.infer<typeof RuleSeveritySchema>;
 
-/** Per-mesh overrides of governance rule severities, keyed by rule id. */
+/** A rule's severity alone, or with the reason it was set: a rule turned off should say why. */
+export const RulePolicySchema = z.union([
+  RuleSeveritySchema,
+  z.strictObject({ severity: RuleSeveritySchema, reason: z.string().trim().min(1) }),
+]);
+export type RulePolicy = z.infer<typeof RulePolicySchema>;
+
+/** Per-mesh overrides of governance rule severities, keyed by rule id: policies as code. */
 export const PoliciesSchema = z.strictObject({
-  rules: z.record(z.string(), RuleSeveritySchema),
+  rules: z.record(z.string(), RulePolicySchema),
 });
 export type Policies = z.infer<typeof PoliciesSchema>;

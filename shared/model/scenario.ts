@@ -49,19 +49,55 @@ export const ScriptStepSchema = z.strictObject({
 export type ScriptStep = z.infer<typeof ScriptStepSchema>;
 
 /**
- * A fault injected at a tick, to show how the pipeline copes. `redeliver`: the connector restarts
- * and sends the topic's last `records` records again, as at-least-once delivery does.
+ * A fault injected at a tick, to show how the pipeline copes (the fault deck fires the same kinds
+ * during a run). `redeliver`: the connector restarts and sends the topic's last `records` records
+ * again, as at-least-once delivery does; `out-of-order`: the last `records` records arrive once
+ * more, newest first; `null-field`: a change record on a CDC topic carries null in `column` (a
+ * producer bug); `rename-column`: from this tick the source's `column` is called `renamedTo`, so
+ * CDC records no longer carry it under its old name; `consumer-offline`: a product stops
+ * consuming for `ticks` ticks, then catches up.
  */
+const TopicFaultFields = { tick: z.number().int().min(0), systemId: IdSchema, topicId: IdSchema };
 export const FaultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('redeliver'), ...TopicFaultFields, records: z.number().int().min(1) }),
+  z.strictObject({ kind: z.literal('out-of-order'), ...TopicFaultFields, records: z.number().int().min(2) }),
+  z.strictObject({ kind: z.literal('null-field'), ...TopicFaultFields, column: z.string().min(1) }),
   z.strictObject({
-    kind: z.literal('redeliver'),
+    kind: z.literal('rename-column'),
+    ...TopicFaultFields,
+    column: z.string().min(1),
+    renamedTo: z.string().min(1),
+  }),
+  z.strictObject({
+    kind: z.literal('consumer-offline'),
     tick: z.number().int().min(0),
-    systemId: IdSchema,
-    topicId: IdSchema,
-    records: z.number().int().min(1),
+    productId: IdSchema,
+    ticks: z.number().int().min(1),
   }),
 ]);
 export type Fault = z.infer<typeof FaultSchema>;
+export type FaultKind = Fault['kind'];
+/** A fault on a system's topic (every kind but `consumer-offline`). */
+export type TopicFault = Extract<Fault, { systemId: string }>;
+
+export function isTopicFault(fault: Fault): fault is TopicFault {
+  return fault.kind !== 'consumer-offline';
+}
+
+/** The stages of one change's path through the mesh, as a trace and presenter mode walk them. */
+export const TRACE_STAGE_KINDS = [
+  'service-write',
+  'table-row',
+  'cdc-record',
+  'outbox-event',
+  'raw',
+  'clean',
+  'history',
+  'output-port',
+  'transformation',
+] as const;
+export const TraceStageKindSchema = z.enum(TRACE_STAGE_KINDS);
+export type TraceStageKind = z.infer<typeof TraceStageKindSchema>;
 
 export const ScenarioSchema = z.strictObject({
   id: IdSchema,
@@ -75,5 +111,7 @@ export const ScenarioSchema = z.strictObject({
   rates: z.array(ChangeRateSchema),
   steps: z.array(ScriptStepSchema),
   faults: z.array(FaultSchema).optional(),
+  /** Speaker notes per stage, shown in presenter mode beside the stage they explain. */
+  presenterNotes: z.partialRecord(TraceStageKindSchema, z.string()).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;

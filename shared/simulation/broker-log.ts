@@ -149,15 +149,25 @@ SELECT _partition, ${OFFSET_FUNCTION}(${progress.id}, _partition), ${columnList(
   };
 }
 
-/** At-least-once delivery gone visible: the log's last `count` records appended once more. */
-export function prepareRedelivery(connection: SqlConnection, progress: LogProgress): (count: number) => number {
+/**
+ * At-least-once delivery gone visible: the log's last `count` records appended once more, in
+ * their order or, for an out-of-order burst, newest first.
+ */
+export function prepareRedelivery(
+  connection: SqlConnection,
+  progress: LogProgress,
+): (count: number, newestFirst?: boolean) => number {
   const carried = recordColumnNames(progress.log.format).filter((name) => name !== '_offset');
-  const append = prepareAppend(
-    connection,
-    progress,
-    `SELECT ${columnList(carried)} FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position`,
-  );
-  return (count) => append([Math.max(progress.end - count, progress.trimmedTo)]);
+  const appendIn = (order: 'ASC' | 'DESC') =>
+    prepareAppend(
+      connection,
+      progress,
+      `SELECT ${columnList(carried)} FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position ${order}`,
+    );
+  const inOrder = appendIn('ASC');
+  const newestFirstAppend = appendIn('DESC');
+  return (count, newestFirst = false) =>
+    (newestFirst ? newestFirstAppend : inOrder)([Math.max(progress.end - count, progress.trimmedTo)]);
 }
 
 /** Keeps a log (or raw zone) to its last `retained` records, like a topic's retention. */
@@ -177,7 +187,8 @@ export function prepareRecentMessages(connection: SqlConnection, log: BrokerLog)
       .map(([json]) => JSON.parse(String(json)) as LogMessage);
 }
 
-function messageJsonSql(log: BrokerLog): string {
+/** A record as consumers read it (`LogMessage`), as JSON text; the run inspector reads logs with it too. */
+export function messageJsonSql(log: BrokerLog): string {
   return `json_object('partition', _partition, 'offset', _offset, 'timestamp', _timestamp, 'key', json(_key), 'value', ${valueJsonSql(log.format)})`;
 }
 

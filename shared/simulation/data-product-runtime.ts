@@ -27,7 +27,17 @@ export interface PortCounters {
   quarantined: number;
 }
 
+/** A transformation about to run: user SQL, the one part of a tick that may never end. */
+export interface StepStart {
+  tick: number;
+  nodeId: string;
+  step: string;
+  path: string;
+}
+
 export interface RuntimeLimits {
+  /** Told before each transformation runs, so a watchdog outside can name the step that hangs. */
+  onStepStart?: (step: StepStart) => void;
   /** Records one consumer reads per tick; the rest waits, and shows as lag. */
   maxPollRecords: number;
   /** Records a log or raw zone keeps; older ones are trimmed, like a topic's retention. */
@@ -137,6 +147,7 @@ export function createDataProductRuntime(
           }
         }
         for (const { step, run } of steps) {
+          limits.onStepStart?.({ tick, nodeId: plan.product.id, step: step.transformation.name, path: step.path });
           const message = run(tick, millis);
           if (message !== undefined) failures.push({ path: step.path, step: step.transformation.name, message });
         }

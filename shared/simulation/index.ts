@@ -3,10 +3,20 @@
  * CLI, any driver behind `SqlWorkspace` in benchmarks). See README.md for how data flows.
  */
 export type { LogMessage } from './broker-log';
+export type { ChangeTrace, ContractCheckOutcome, TraceStage, TraceStart } from './change-trace';
+export type { StepStart } from './data-product-runtime';
+export type { LogRecord, MessageFilter } from './log-reader';
 export { type PipelinePlan, planPipeline } from './pipeline-plan';
 export type { QueryResult } from './read-only-query';
 export { createSimulation, type Simulation, type SimulationOptions } from './simulation';
-export { createSimulationClient, type SimulationClient, type Timers, type WorkerPort } from './simulation-client';
+export {
+  type ClientResponse,
+  createSimulationClient,
+  type Restart,
+  type SimulationClient,
+  type Timers,
+  type WorkerPort,
+} from './simulation-client';
 export { createSimulationHost, type SimulationHost } from './simulation-host';
 export type {
   ConsumerMetrics,
@@ -29,5 +39,6 @@ export type {
   SimulationCommand,
   SimulationRequest,
   SimulationResponse,
+  WorkerMessage,
   WorkerSimulationOptions,
 } from './worker-protocol';

@@ -1,4 +1,5 @@
 import type { SystemTable } from '../model/operational-system';
+import type { TopicFault } from '../model/scenario';
 import {
   imageColumns,
   keyJsonSql,
@@ -27,8 +28,8 @@ export interface OperationalDatabase {
   startCapture(): void;
   /** The connector's poll: captured changes and outbox events go to their topics. */
   publishChanges(): void;
-  /** Sends a topic's last `count` records again. */
-  redeliver(topicId: string, count: number): void;
+  /** A fault at the source: records sent again (in order or newest first), a null, a renamed column. */
+  applyFault(fault: TopicFault): void;
 }
 
 type ProgressOf = (table: string) => LogProgress;
@@ -65,6 +66,8 @@ export function createOperationalDatabase(
     ...captured.map((topic) => pollChangeLog(connection, topic, progressOf(topic.log.table))),
     ...plan.outboxTopics.map((topic) => pollOutbox(connection, topic, progressOf(topic.log.table))),
   ];
+  /** Columns a `rename-column` fault took from each topic's records, by topic id. */
+  const renamed = new Map<string, ReadonlySet<string>>();
   const redeliveries = new Map(
     [...plan.cdcTopics, ...plan.outboxTopics].map((topic) => [
       topic.topic.id,
@@ -89,8 +92,26 @@ export function createOperationalDatabase(
     publishChanges() {
       for (const poll of polls) poll();
     },
-    redeliver(topicId, count) {
-      redeliveries.get(topicId)?.(count);
+    applyFault(fault) {
+      const topic = captured.find((candidate) => candidate.topic.id === fault.topicId);
+      switch (fault.kind) {
+        case 'redeliver':
+        case 'out-of-order':
+          redeliveries.get(fault.topicId)?.(fault.records, fault.kind === 'out-of-order');
+          return;
+        case 'null-field':
+          if (topic) connection.exec(nullFieldChangeSql(topic, fault.column));
+          return;
+        case 'rename-column':
+          if (!topic) return;
+          renamed.set(topic.topic.id, new Set([...(renamed.get(topic.topic.id) ?? []), fault.column]));
+          connection.exec(
+            [
+              ...captureTriggerNames(topic).map((name) => `DROP TRIGGER node.${name}`),
+              ...captureTriggersSql(topic, renamed.get(topic.topic.id)),
+            ].join(';\n'),
+          );
+      }
     },
   };
 }
@@ -129,9 +150,31 @@ SELECT 'r', (SELECT millis FROM node._clock), _key, ${partitionSql('_key', topic
 FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid)`;
 }
 
-/** Row images into the change log; with tombstones, a delete is followed by a null-valued record. */
-function captureTriggersSql(topic: CdcTopicPlan): string[] {
+/**
+ * A change record for the table's newest row whose after image has `column` null, as a buggy
+ * producer would send it; the table itself keeps its value (and its NOT NULL constraint).
+ */
+function nullFieldChangeSql(topic: CdcTopicPlan, column: string): string {
+  const columns = topic.table.columns.map((candidate) => candidate.name);
+  const after = columns.map((name) => (name === column ? 'NULL' : quoteIdentifier(name)));
+  const key = keyJsonSql(topic.table.primaryKey, quoteIdentifier);
+  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, ${columnList(prefixed('before_', columns))}, ${columnList(prefixed('after_', columns))})
+SELECT 'u', (SELECT millis FROM node._clock), _key, ${partitionSql('_key', topic.log.partitions)}, ${columnList(columns)}, ${after.join(', ')}
+FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1)`;
+}
+
+function captureTriggerNames(topic: CdcTopicPlan): string[] {
+  return ['insert', 'update', 'delete'].map((event) => quoteIdentifier(`_capture_${topic.topic.id}_${event}`));
+}
+
+/**
+ * Row images into the change log; with tombstones, a delete is followed by a null-valued record.
+ * Columns in `missing` (renamed at the source) reach the log as null: consumers know them by their old name.
+ */
+function captureTriggersSql(topic: CdcTopicPlan, missing: ReadonlySet<string> = new Set()): string[] {
   const columns = topic.table.columns.map((column) => column.name);
+  const image = (prefix: 'NEW' | 'OLD') =>
+    columns.map((name) => (missing.has(name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`)).join(', ');
   const before = columnList(prefixed('before_', columns));
   const after = columnList(prefixed('after_', columns));
   const hasTombstones = topic.log.format.kind === 'cdc' && topic.log.format.tombstones;
@@ -149,8 +192,8 @@ function captureTriggersSql(topic: CdcTopicPlan): string[] {
   SELECT '${op}', (SELECT millis FROM _clock), _key, _partition, ${values} FROM ${placedKeySql(topic, image)};
   ${event === 'DELETE' && hasTombstones ? tombstone : ''}
 END`;
-  const newImage = columnList(columns, 'NEW');
-  const oldImage = columnList(columns, 'OLD');
+  const newImage = image('NEW');
+  const oldImage = image('OLD');
   return [
     trigger('INSERT', 'c', after, newImage, 'NEW'),
     trigger('UPDATE', 'u', `${before}, ${after}`, `${oldImage}, ${newImage}`, 'NEW'),

@@ -1,7 +1,7 @@
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
-import type { Scenario } from '../model/scenario';
+import { isTopicFault, type Scenario } from '../model/scenario';
 
 /** A scenario's references the schema cannot check: systems, tables, columns and topics that must exist. */
 export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Problem[] {
@@ -62,9 +62,25 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
   });
   (scenario.faults ?? []).forEach((fault, index) => {
     const at = `${path}.faults[${index}]`;
+    if (!isTopicFault(fault)) {
+      if (!mesh.products.some((product) => product.id === fault.productId)) {
+        problems.push({ path: `${at}.productId`, message: `no product '${fault.productId}'` });
+      }
+      return;
+    }
     const system = systemOf(fault.systemId, at);
-    if (system && !system.messaging.topics.some((topic) => topic.id === fault.topicId)) {
+    const topic = system?.messaging.topics.find((candidate) => candidate.id === fault.topicId);
+    if (system && !topic) {
       problems.push({ path: `${at}.topicId`, message: `no topic '${fault.topicId}' in '${system.id}'` });
+    }
+    if (topic && (fault.kind === 'null-field' || fault.kind === 'rename-column')) {
+      const source = topic.source;
+      const table =
+        source.kind === 'cdc'
+          ? system?.database.tables.find((candidate) => candidate.name === source.table)
+          : undefined;
+      if (!table) problems.push({ path: `${at}.topicId`, message: `'${fault.topicId}' is not a CDC topic` });
+      else checkColumns(table, [fault.column], at);
     }
   });
   return problems;

@@ -1,4 +1,9 @@
 import type { Problem } from '../model/problem';
+import type { LogMessage } from './broker-log';
+import { traceChange } from './change-trace';
+import type { StepStart } from './data-product-runtime';
+import { readMessages } from './log-reader';
+import { type PipelinePlan, planPipeline } from './pipeline-plan';
 import { createSimulation, type Simulation } from './simulation';
 import type { OpenSqlWorkspace } from './sql-workspace';
 import type { SimulationRequest, SimulationResponse } from './worker-protocol';
@@ -7,9 +12,15 @@ import type { SimulationRequest, SimulationResponse } from './worker-protocol';
  * What runs inside the simulation worker, kept out of the worker file so Node tests can drive it:
  * it holds at most one simulation and answers each request with exactly one response.
  */
-export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>) {
+export function createSimulationHost(
+  loadSqlite: () => Promise<OpenSqlWorkspace>,
+  /** Told before each transformation runs; the worker passes it on at once (see `ProgressReport`). */
+  onStepStart?: (step: StepStart) => void,
+) {
   let sqlite: Promise<OpenSqlWorkspace> | undefined;
   let simulation: Simulation | undefined;
+  /** The pipeline of the simulated mesh, for reading its logs by name. */
+  let plan: PipelinePlan | undefined;
 
   const failed = (id: number, errors: Problem[]): SimulationResponse => ({ id, type: 'failed', errors });
   const active = (id: number, run: (current: Simulation) => SimulationResponse): SimulationResponse =>
@@ -23,9 +34,14 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
         const openWorkspace = await sqlite;
         simulation?.dispose();
         simulation = undefined;
-        const created = createSimulation(request.mesh, request.scenario, { ...request.options, sqlite: openWorkspace });
+        const created = createSimulation(request.mesh, request.scenario, {
+          ...request.options,
+          sqlite: openWorkspace,
+          onStepStart,
+        });
         if (!created.ok) return failed(id, created.errors);
         simulation = created.value;
+        plan = planPipeline(request.mesh);
         return { id, type: 'metrics', metrics: simulation.metrics() };
       }
       case 'step':
@@ -45,6 +61,34 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
         return active(id, (current) => {
           const result = current.execute(request.systemId, request.sql);
           return result.ok ? { id, type: 'executed', changes: result.value.changes } : failed(id, result.errors);
+        });
+      case 'inject':
+        return active(id, (current) => {
+          const result = current.inject(request.fault);
+          return result.ok ? { id, type: 'injected' } : failed(id, result.errors);
+        });
+      case 'messages':
+        return active(id, (current) => {
+          const log = plan?.logs.find((candidate) => candidate.table === request.log);
+          if (!log) return failed(id, [{ path: 'log', message: `no topic or port log '${request.log}'` }]);
+          const read = readMessages(current.query, log, request.filter);
+          return read.ok ? { id, type: 'messages', messages: read.value } : failed(id, read.errors);
+        });
+      case 'trace':
+        return active(id, (current) => {
+          const traced = traceChange(plan as PipelinePlan, current.query, request.start);
+          return traced.ok ? { id, type: 'trace', trace: traced.value } : failed(id, traced.errors);
+        });
+      case 'examples':
+        return active(id, (current) => {
+          const examples: Record<string, LogMessage[]> = {};
+          for (const product of plan?.products ?? []) {
+            for (const output of product.outputs) {
+              const read = readMessages(current.query, output.log.log, { limit: request.limit });
+              if (read.ok) examples[output.log.log.table] = read.value.filter((message) => message.value !== null);
+            }
+          }
+          return { id, type: 'examples', examples };
         });
       case 'dispose':
         simulation?.dispose();

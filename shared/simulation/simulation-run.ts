@@ -1,5 +1,5 @@
 import type { Mesh } from '../model/mesh';
-import type { Scenario } from '../model/scenario';
+import type { Fault, Scenario } from '../model/scenario';
 import {
   createDataProductRuntime,
   type DataProductRuntime,
@@ -7,6 +7,7 @@ import {
   type StepFailure,
 } from './data-product-runtime';
 import type { ErrorLog, ReportedError } from './error-log';
+import { changesCapture, createFaultSchedule } from './fault-schedule';
 import { createLogRegistry } from './log-registry';
 import { createMetricsSnapshot } from './metrics-snapshot';
 import { createOperationalDatabase, type OperationalDatabase } from './operational-database';
@@ -27,6 +28,8 @@ export interface SimulationRun {
   metrics(): SimulationMetrics;
   connectionOf(nodeId: string): SqlConnection | undefined;
   countSourceChanges(changes: number): void;
+  /** Adds a fault to this run (the fault deck); it fires at its tick. */
+  inject(fault: Fault): void;
   close(): void;
 }
 
@@ -61,6 +64,7 @@ function buildRun(
   const clock = simulatedClock(scenario.startTime, scenario.tickMillis);
   let currentTick = 0;
   let sourceChanges = 0;
+  const schedule = createFaultSchedule(scenario.faults ?? []);
 
   const logs = createLogRegistry(connect(), plan.logs);
   const connectNode = () => {
@@ -120,14 +124,18 @@ function buildRun(
       const systemId = system.plan.system.id;
       inTransaction(system, () => {
         system.setClock(millis);
+        const faults = schedule.topicFaultsAt(tick, systemId);
+        for (const fault of faults) if (changesCapture(fault)) system.applyFault(fault);
         sourceChanges += workload.applyTick(systemId, tick, clock.isoAt(tick));
         system.publishChanges();
-        for (const fault of scenario.faults ?? []) {
-          if (fault.tick === tick && fault.systemId === systemId) system.redeliver(fault.topicId, fault.records);
-        }
+        for (const fault of faults) if (!changesCapture(fault)) system.applyFault(fault);
       });
     }
     for (const product of products) {
+      if (schedule.isOffline(product.plan.product.id, tick)) {
+        for (const consumer of product.consumers) consumer.consumedLastTick = 0;
+        continue;
+      }
       try {
         for (const failure of product.runTick(tick, millis)) errors.record(stepError(product, failure), tick);
       } catch (error) {
@@ -159,6 +167,7 @@ function buildRun(
     countSourceChanges(changes) {
       sourceChanges += changes;
     },
+    inject: (fault) => schedule.add(fault),
     metrics: () => snapshot({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges }),
     close,
   };

@@ -1,6 +1,7 @@
 import type { Mesh } from '../model/mesh';
 import type { Result } from '../model/problem';
-import type { Scenario } from '../model/scenario';
+import type { Fault, Scenario } from '../model/scenario';
+import type { StepStart } from './data-product-runtime';
 import { createErrorLog, type ErrorLog } from './error-log';
 import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
@@ -20,6 +21,8 @@ export interface SimulationOptions {
   recentMessages?: number;
   /** Rows a query returns at most (default 1,000). */
   maxQueryRows?: number;
+  /** Told before each transformation runs (the worker reports it, so a hung step can be named). */
+  onStepStart?: (step: StepStart) => void;
 }
 
 export interface Simulation {
@@ -33,7 +36,9 @@ export interface Simulation {
   query(nodeId: string, sql: string): Result<QueryResult>;
   /** One statement run as the system's microservice would; CDC picks it up at the next tick. */
   execute(systemId: string, sql: string): Result<{ changes: number }>;
-  /** Back to tick 0, with the databases of the previous run closed and their memory freed. */
+  /** Adds a fault to this run (it is not saved in the scenario); it fires at its tick, after the current one. */
+  inject(fault: Fault): Result<void>;
+  /** Back to tick 0, without injected faults, with the databases of the previous run closed and their memory freed. */
   reset(): SimulationMetrics;
   /** Closes every database; the simulation cannot be used afterwards. */
   dispose(): void;
@@ -58,6 +63,7 @@ export function createSimulation(mesh: Mesh, scenario: Scenario, options: Simula
     maxPollRecords: options.maxPollRecords ?? -1,
     retainedRecords: options.retainedRecords ?? 20_000,
     recentMessages: options.recentMessages ?? 5,
+    onStepStart: options.onStepStart,
   };
   const maxQueryRows = options.maxQueryRows ?? 1000;
   let errors: ErrorLog = createErrorLog();
@@ -112,6 +118,23 @@ export function createSimulation(mesh: Mesh, scenario: Scenario, options: Simula
       } catch (error) {
         return { ok: false, errors: [{ path: 'sql', message: (error as Error).message }] };
       }
+    },
+    inject(fault) {
+      if (fault.tick <= current().tick) {
+        return {
+          ok: false,
+          errors: [{ path: 'fault.tick', message: `must come after the current tick ${current().tick}` }],
+        };
+      }
+      const problems = checkScenario(mesh, { ...scenario, data: [], rates: [], steps: [], faults: [fault] }, 'run');
+      if (problems.length > 0) {
+        return {
+          ok: false,
+          errors: problems.map((problem) => ({ ...problem, path: problem.path.replace('run.faults[0]', 'fault') })),
+        };
+      }
+      current().inject(fault);
+      return { ok: true, value: undefined };
     },
     reset() {
       current().close();

@@ -1,12 +1,16 @@
 import type { Mesh } from '../model/mesh';
 import type { Problem } from '../model/problem';
-import type { Scenario } from '../model/scenario';
+import type { Fault, Scenario } from '../model/scenario';
+import type { LogMessage } from './broker-log';
+import type { ChangeTrace, TraceStart } from './change-trace';
+import type { StepStart } from './data-product-runtime';
+import type { LogRecord, MessageFilter } from './log-reader';
 import type { QueryResult } from './read-only-query';
 import type { SimulationOptions } from './simulation';
 import type { SimulationMetrics } from './simulation-metrics';
 
 /** The simulation's settings a worker accepts; the worker chooses the SQLite itself. */
-export type WorkerSimulationOptions = Omit<SimulationOptions, 'sqlite'>;
+export type WorkerSimulationOptions = Omit<SimulationOptions, 'sqlite' | 'onStepStart'>;
 
 /** What the app asks the simulation worker. `id` pairs each request with its response. */
 export type SimulationRequest =
@@ -16,6 +20,10 @@ export type SimulationRequest =
   | { id: number; type: 'metrics' }
   | { id: number; type: 'query'; nodeId: string; sql: string }
   | { id: number; type: 'execute'; systemId: string; sql: string }
+  | { id: number; type: 'inject'; fault: Fault }
+  | { id: number; type: 'messages'; log: string; filter: MessageFilter }
+  | { id: number; type: 'trace'; start: TraceStart }
+  | { id: number; type: 'examples'; limit: number }
   | { id: number; type: 'reset' }
   | { id: number; type: 'dispose' };
 
@@ -23,8 +31,20 @@ export type SimulationResponse =
   | { id: number; type: 'metrics'; metrics: SimulationMetrics }
   | { id: number; type: 'query-result'; result: QueryResult }
   | { id: number; type: 'executed'; changes: number }
+  | { id: number; type: 'injected' }
+  | { id: number; type: 'messages'; messages: LogRecord[] }
+  | { id: number; type: 'trace'; trace: ChangeTrace }
+  | { id: number; type: 'examples'; examples: Record<string, LogMessage[]> }
   | { id: number; type: 'disposed' }
   | { id: number; type: 'failed'; errors: Problem[] };
+
+/** Sent by the worker before each transformation runs, unasked: a worker stuck in one can no longer say so. */
+export interface ProgressReport {
+  type: 'progress';
+  step: StepStart;
+}
+
+export type WorkerMessage = SimulationResponse | ProgressReport;
 
 /** A request before the client numbers it. */
 export type SimulationCommand = SimulationRequest extends infer Request

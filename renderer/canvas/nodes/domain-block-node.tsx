@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { domainCounts } from '../../../shared/editing/domain-overview';
 import { domainById } from '../../../shared/editing/mesh-index';
 import { useDocumentStore } from '../../store/document-store';
-import { problemCountsByDomain } from '../problem-places';
+import { problemCountsByDomain } from '../domain-problems';
 
 const NO_COUNTS = { products: 0, systems: 0, ports: 0 };
 
@@ -20,7 +20,7 @@ export const DomainBlockNode = memo(function DomainBlockNode({ id }: NodeProps) 
     }),
   );
   const counts = useDocumentStore(useShallow((state) => (state.mesh ? domainCounts(state.mesh).get(id) : undefined)));
-  const problems = useDocumentStore((state) => (state.mesh ? (problemCountsByDomain(state.mesh).get(id) ?? 0) : 0));
+  const problems = useDocumentStore((state) => problemCountsByDomain(state.mesh, state.savedMesh).get(id) ?? 0);
   if (!domain) return null;
   const { products, systems, ports } = counts ?? NO_COUNTS;
   return (

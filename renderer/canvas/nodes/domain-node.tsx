@@ -4,6 +4,7 @@ import { domainById } from '../../../shared/editing/mesh-index';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
+import { NodeBadges } from './node-badges';
 
 export const DomainNode = memo(function DomainNode({ id, selected }: NodeProps) {
   const domain = useDocumentStore((state) => (state.mesh ? domainById(state.mesh, id) : undefined));
@@ -26,6 +27,7 @@ export const DomainNode = memo(function DomainNode({ id, selected }: NodeProps) 
       />
       <div className="domain-node__title">
         <span className="domain-node__name">{domain.name}</span>
+        <NodeBadges nodeId={domain.id} />
         {domain.owner && <span className="domain-node__owner">{domain.owner}</span>}
       </div>
     </div>

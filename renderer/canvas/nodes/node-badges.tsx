@@ -1,20 +1,19 @@
 import { memo } from 'react';
-import { findingsOf } from '../../../shared/validation/node-findings';
-import { useDocumentStore } from '../../store/document-store';
+import { useNodeBadge } from '../../governance/canvas-marks';
 
-const NONE: readonly never[] = [];
-
-/** Problem badges on a node; the tooltip lists each finding. Simulation counts will sit beside them. */
+/** The governance problems of a node (and of its ports and contracts); the tooltip lists each. */
 export const NodeBadges = memo(function NodeBadges({ nodeId }: { nodeId: string }) {
-  const findings = useDocumentStore((state) => (state.mesh ? findingsOf(state.mesh, nodeId) : NONE));
-  if (findings.length === 0) return null;
+  const badge = useNodeBadge(nodeId);
+  if (!badge.severity) return null;
   return (
     <span
-      className="badge badge--problem"
-      title={findings.map((finding) => finding.message).join('\n')}
+      className={`badge governance-badge governance-badge--${badge.severity}`}
+      title={badge.tooltip}
       data-testid={`problems-${nodeId}`}
+      data-severity={badge.severity}
     >
-      ⚠ {findings.length}
+      {badge.severity === 'error' ? '✖' : badge.severity === 'warning' ? '▲' : badge.severity === 'info' ? 'ℹ' : '○'}{' '}
+      {badge.count}
     </span>
   );
 });

@@ -2,15 +2,18 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { productById } from '../../../shared/editing/mesh-index';
 import { useContractTabs } from '../../contracts/contract-tabs-store';
+import { useNodeMarks } from '../../governance/canvas-marks';
 import { useDocumentStore } from '../../store/document-store';
+import { PortActivity, ProductActivity } from '../simulation/node-activity';
 import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
 
 export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
   const product = useDocumentStore((state) => (state.mesh ? productById(state.mesh, id) : undefined));
+  const marks = useNodeMarks(id);
   if (!product) return null;
   return (
-    <div className={`product-node product-node--${product.kind}`} data-testid={`product-${product.id}`}>
+    <div className={`product-node product-node--${product.kind}${marks.node}`} data-testid={`product-${product.id}`}>
       {portHandle({
         id: product.discoveryPort.id,
         label: product.discoveryPort.name,
@@ -25,10 +28,11 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
         <span className="product-node__kind">{product.kind}</span>
         {product.owner && <span className="product-node__owner">{product.owner}</span>}
       </div>
+      <ProductActivity productId={product.id} />
       <div className="product-node__ports">
         <ul className="product-node__inputs" aria-label="Input ports">
           {product.inputPorts.map((port) => (
-            <li key={port.id} className="port port--input">
+            <li key={port.id} className={`port port--input${marks.port(port.id)}`}>
               {portHandle({ id: port.id, label: port.name, side: 'left', portRole: 'input' })}
               {port.name}
             </li>
@@ -38,7 +42,7 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
           {product.outputPorts.map((port) => (
             <li
               key={port.id}
-              className={port.contractId ? 'port port--output port--has-contract' : 'port port--output'}
+              className={`port port--output${port.contractId ? ' port--has-contract' : ''}${marks.port(port.id)}`}
               title={port.contractId ? 'Double-click to edit its contract' : undefined}
               onDoubleClick={(event) => {
                 if (!port.contractId) return;
@@ -47,6 +51,7 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
               }}
             >
               {port.name}
+              <PortActivity productId={product.id} portId={port.id} />
               {portHandle({ id: port.id, label: port.name, side: 'right', portRole: 'output' })}
             </li>
           ))}

@@ -1,18 +1,24 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { systemById } from '../../../shared/editing/mesh-index';
+import { useNodeMarks } from '../../governance/canvas-marks';
 import { useDocumentStore } from '../../store/document-store';
+import { TableRows, TracedMark } from '../simulation/node-activity';
+import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
 
 /** A microservice with its database (CDC on or off per table) and the topics its streams and events go to. */
 export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
   const system = useDocumentStore((state) => (state.mesh ? systemById(state.mesh, id) : undefined));
+  const marks = useNodeMarks(id);
   if (!system) return null;
   return (
-    <div className="system-node" data-testid={`system-${system.id}`}>
+    <div className={`system-node${marks.node}`} data-testid={`system-${system.id}`}>
       <div className="system-node__header">
         <span className="system-node__name">{system.name}</span>
+        <NodeBadges nodeId={system.id} />
         <span className="system-node__kind">operational system</span>
+        <TracedMark nodeId={system.id} />
       </div>
       <div className="system-node__section">
         <div className="system-node__label">service · {system.service.name}</div>
@@ -25,6 +31,7 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
           {system.database.tables.map((table) => (
             <li key={table.name} className="system-node__table">
               {table.name}
+              <TableRows systemId={system.id} table={table.name} />
               <span className={`badge ${table.cdc ? 'badge--cdc' : 'badge--off'}`}>{table.cdc ? 'CDC' : 'no CDC'}</span>
             </li>
           ))}
@@ -34,7 +41,7 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
         <div className="system-node__label">messaging · {system.messaging.broker}</div>
         <ul>
           {system.messaging.topics.map((topic) => (
-            <li key={topic.id} className="port port--output">
+            <li key={topic.id} className={`port port--output${marks.port(topic.id)}`}>
               <span className="port__source">{topic.source.kind === 'cdc' ? 'CDC' : 'events'}</span>
               {topic.name}
               {portHandle({

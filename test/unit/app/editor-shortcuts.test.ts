@@ -52,8 +52,8 @@ describe('editor shortcuts', () => {
     expect(commandFor(press('ß', { metaKey: true, altKey: true, code: 'KeyS' }), 'mac')).toBe('file.save-as');
   });
 
-  it('leaves Ctrl/Cmd+Shift+S and Ctrl/Cmd+E free for the Simulate switch and Export', () => {
-    expect(commandFor(press('S', { ctrlKey: true, shiftKey: true }))).toBeUndefined();
+  it('switches Design and Simulate with Ctrl/Cmd+Shift+S, and leaves Ctrl/Cmd+E free for Export', () => {
+    expect(commandFor(press('S', { ctrlKey: true, shiftKey: true }))).toBe('simulation.toggle-mode');
     expect(commandFor(press('e', { ctrlKey: true }))).toBeUndefined();
   });
 

@@ -58,6 +58,9 @@ export class FakeHost implements Host {
   async exportFiles() {
     return null;
   }
+  async saveExport() {
+    return null;
+  }
   async recentFiles() {
     return [];
   }

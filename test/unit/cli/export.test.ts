@@ -12,7 +12,7 @@ describe('mesh-designer export', () => {
     const { io, out, files } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['export', 'shop.mesh.json', '--out', 'build'], io)).toBe(EXIT.ok);
     expect(out).toEqual([
-      expect.stringMatching(/^shop\.mesh\.json: wrote 26 files to build \(index\.md lists them\)$/),
+      expect.stringMatching(/^shop\.mesh\.json: wrote 40 files to build \(index\.md lists them\)$/),
     ]);
     expect(files.get('build/index.md')).toBe(fixture('ecommerce/index.md'));
     expect(files.get('build/odcs/order.odcs.yaml')).toBe(fixture('ecommerce/odcs/order.odcs.yaml'));
@@ -86,7 +86,7 @@ describe('mesh-designer export', () => {
     [['export', '--out', 'out'], 'no design to export'],
     [
       ['export', 'shop.mesh.json', '--out', 'out', '--format', 'odcs,pdf'],
-      "unknown format 'pdf' (known: odcs, odps, backstage, strimzi, sql, jsonschema)",
+      "unknown format 'pdf' (known: odcs, odps, backstage, strimzi, sql, jsonschema, mermaid, svg, png)",
     ],
     [
       ['export', 'shop.mesh.json', '--out', 'out', '--scope', 'everything'],

@@ -30,7 +30,7 @@ describe('mesh-designer validate', () => {
     expect(out).toHaveLength(1);
   });
 
-  it('runs the editor’s contract checks on a design: duplicate names, incompatible links', async () => {
+  it('runs the governance rules of the problems panel on a design: duplicate names, incompatible links', async () => {
     const mesh = JSON.parse(sample);
     const order = mesh.contracts.find((candidate: { id: string }) => candidate.id === 'order');
     order.schema[0].properties.push({ ...order.schema[0].properties[1] });
@@ -39,8 +39,8 @@ describe('mesh-designer validate', () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      "shop.mesh.json: contracts[1].schema[0].properties[7].name: contract 'Order': duplicate property name 'customer_id' (also at schema[0].properties[1])",
-      "shop.mesh.json: links[4]: link 'l-customers-360': missing field city",
+      "shop.mesh.json: contracts[1].schema[0].properties[7].name: Contract 'Order': duplicate property name 'customer_id' (also at schema[0].properties[1]). [contract-semantics]",
+      "shop.mesh.json: links[4]: 'customers' → 'customer-360' is incompatible: missing field city. [link-compatibility]",
     ]);
   });
 
@@ -60,6 +60,72 @@ describe('mesh-designer validate', () => {
       { file: 'shop.mesh.json', ok: true, problems: [] },
       { file: 'broken.odcs.yaml', ok: false, problems: [{ severity: 'error', line: expect.any(Number) }] },
     ]);
+  });
+
+  it('filters by rule and by severity, and fails only on errors', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].owner = '';
+    mesh.links = mesh.links.filter((link: { id: string }) => link.id !== 'l-customers-360');
+    const files = { 'shop.mesh.json': JSON.stringify(mesh) };
+    const all = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json'], all.io)).toBe(EXIT.ok);
+    expect(all.out).toEqual([
+      "shop.mesh.json: warning: products[0]: Data product 'orders' has no owner. [owners]",
+      "shop.mesh.json: warning: products[3].inputPorts[0]: Input port 'Customers' of 'customer-360' is not fed by any link. [inputs-linked]",
+      'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 7 links; 2 warnings)',
+    ]);
+    const owners = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owners,unique-names'], owners.io)).toBe(EXIT.ok);
+    expect(owners.out).toHaveLength(2);
+    const errorsOnly = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--severity=error'], errorsOnly.io)).toBe(EXIT.ok);
+    expect(errorsOnly.out).toEqual(['shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 7 links)']);
+    mesh.policies.rules = { owners: 'error', 'inputs-linked': { severity: 'off', reason: 'Wired at go-live' } };
+    const strict = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json'], strict.io)).toBe(EXIT.problems);
+    expect(strict.err).toEqual(["shop.mesh.json: products[0]: Data product 'orders' has no owner. [owners]"]);
+    expect(strict.out).toContain(
+      "shop.mesh.json: off: products[3].inputPorts[0]: Input port 'Customers' of 'customer-360' is not fed by any link. [inputs-linked] (turned off: Wired at go-live)",
+    );
+  });
+
+  it('judges contract changes against a baseline design', async () => {
+    const changed = JSON.parse(sample);
+    const customer = changed.contracts.find((candidate: { id: string }) => candidate.id === 'customer');
+    customer.schema[0].properties = customer.schema[0].properties.filter((p: { name: string }) => p.name !== 'email');
+    const files = { 'shop.mesh.json': JSON.stringify(changed), 'main.mesh.json': sample };
+    const { io, err } = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'main.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "shop.mesh.json: contracts[2].version: Contract 'Customer': breaking changes need a new major version: 2.0.0 instead of 1.0.0 (customers.email: field removed). [breaking-changes]",
+    ]);
+    expect(await runCli(['validate', 'shop.mesh.json'], fakeIo(files).io)).toBe(EXIT.ok);
+  });
+
+  it('reports rules, fix hints and turned-off rules in JSON', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].owner = '';
+    mesh.policies.rules = { owners: { severity: 'off', reason: 'Pilot' } };
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json', '--json'], io)).toBe(EXIT.ok);
+    expect(JSON.parse(out.join('\n'))[0].problems).toEqual([
+      {
+        severity: 'warning',
+        path: 'products[0]',
+        message: "Data product 'orders' has no owner.",
+        rule: 'owners',
+        fixHint: "Name the team that answers for it; the fix gives it to its domain's owner, 'team-orders'.",
+        suppressed: { reason: 'Pilot' },
+      },
+    ]);
+  });
+
+  it('refuses an unknown rule or severity, naming the choices', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owner'], io)).toBe(EXIT.usage);
+    expect(err[0]).toMatch(/^mesh-designer validate: no rule 'owner'; the rules are owners, output-contracts, /);
+    expect(await runCli(['validate', 'shop.mesh.json', '--severity', 'fatal'], io)).toBe(EXIT.usage);
+    expect(err).toContain("mesh-designer validate: --severity must be error, warning or info, not 'fatal'");
   });
 
   it('explains its usage when called without files or with an unknown option', async () => {

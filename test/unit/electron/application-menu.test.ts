@@ -40,6 +40,7 @@ describe('the application menu', () => {
       'Save As…',
       '—',
       'Import Contracts…',
+      'Import Mermaid Flowchart…',
       '—',
       'Close Design',
       '—',
@@ -105,6 +106,7 @@ describe('the application menu', () => {
       'File',
       'Edit',
       'View',
+      'Simulation',
       'windowMenu',
       'Help',
     ]);

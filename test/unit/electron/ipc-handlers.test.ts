@@ -281,6 +281,39 @@ describe('IPC handlers', () => {
     });
   });
 
+  describe('file:save-export', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+    it('writes the bytes of an image where the user chose, offering the suggested name', async () => {
+      const { handlers, fs, dialog } = aDesktop({ exportFilePath: '/home/ada/logical-view.png' });
+
+      const result = await handlers['file:save-export']({ suggestedName: 'logical-view.png', content: png }, A_PAGE);
+
+      expect(result).toEqual({ ok: true, value: 'logical-view.png' });
+      expect(dialog.suggestedSaveNames).toEqual(['logical-view.png']);
+      expect(fs.bytes.get('/home/ada/logical-view.png')).toEqual(png);
+    });
+
+    it('writes text as it is, and offers only the base name of a suggested path', async () => {
+      const { handlers, fs, dialog } = aDesktop({ exportFilePath: '/home/ada/view.mmd' });
+
+      await handlers['file:save-export']({ suggestedName: '../../etc/view.mmd', content: 'flowchart LR\n' }, A_PAGE);
+
+      expect(dialog.suggestedSaveNames).toEqual(['view.mmd']);
+      expect(fs.files.get('/home/ada/view.mmd')).toBe('flowchart LR\n');
+    });
+
+    it('returns null and writes nothing when the user cancels', async () => {
+      const { handlers, fs } = aDesktop({ exportFilePath: null });
+
+      expect(await handlers['file:save-export']({ suggestedName: 'x.svg', content: '<svg/>' }, A_PAGE)).toEqual({
+        ok: true,
+        value: null,
+      });
+      expect(fs.files.size).toBe(0);
+    });
+  });
+
   describe('files:export', () => {
     const contract = { path: 'contracts/orders.odcs.yaml', text: 'kind: DataContract\n' };
 

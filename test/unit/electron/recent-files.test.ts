@@ -62,7 +62,7 @@ describe('recent files', () => {
     expect(await store.list()).toEqual([]);
     await store.remember('/meshes/orders.mesh.json');
 
-    expect(JSON.parse(fs.files.get(STORE_PATH) ?? '')).toEqual(['/meshes/orders.mesh.json']);
+    expect(JSON.parse(String(fs.files.get(STORE_PATH)))).toEqual(['/meshes/orders.mesh.json']);
   });
 
   it('skips malformed entries and keeps the good ones', async () => {

@@ -56,6 +56,7 @@ describe('export bundles', () => {
       'strimzi/kafka-topics.yaml',
       'strimzi/kafka-connectors.yaml',
       'jsonschema/order-placed-order-placed.schema.json',
+      'mermaid/data-retrieval/orders-service.mmd',
     ]);
     expect(String(filesOf(result)[0]?.content)).toContain('Exported from Data Mesh Designer: the selected element.');
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { StepStart } from '../../../shared/simulation/data-product-runtime';
 import { createSimulationClient, type WorkerPort } from '../../../shared/simulation/simulation-client';
 import { createSimulationHost } from '../../../shared/simulation/simulation-host';
 import { sqlJsWorkspace } from '../../../shared/simulation/sql-js-workspace';
-import type { SimulationRequest, SimulationResponse } from '../../../shared/simulation/worker-protocol';
+import type { SimulationRequest } from '../../../shared/simulation/worker-protocol';
 import { aScenario, aShopMesh, loadSqlJs, PREDICTABLE_ITEMS } from './builders';
 
 const mesh = aShopMesh().build();
@@ -25,12 +26,43 @@ function inProcessWorker(log: string[]): WorkerPort {
   return port;
 }
 
-/** A worker stuck in a long statement: it never answers a step. */
-function stuckOnStep(log: string[]): WorkerPort {
+/** A worker stuck in a long statement: it never answers a request of that type. */
+function stuckOn(type: SimulationRequest['type'], log: string[], running?: StepStart): WorkerPort {
   const worker = inProcessWorker(log);
   const forward = worker.postMessage.bind(worker);
-  worker.postMessage = (message) => (message.type === 'step' ? log.push('stuck') : forward(message));
+  worker.postMessage = (message) => {
+    if (message.type !== type) return forward(message);
+    log.push('stuck');
+    if (running) worker.onmessage?.({ data: { type: 'progress', step: running } });
+  };
   return worker;
+}
+
+const stuckOnStep = (log: string[], running: StepStart) => stuckOn('step', log, running);
+
+/** Timers that move only when told, so a budget test does not depend on the machine's speed. */
+function manualTimers() {
+  let now = 0;
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  let nextHandle = 1;
+  return {
+    setTimeout(callback: () => void, millis: number) {
+      timers.set(nextHandle, { at: now + millis, callback });
+      return nextHandle++;
+    },
+    clearTimeout(handle: unknown) {
+      timers.delete(handle as number);
+    },
+    advance(millis: number) {
+      now += millis;
+      for (const [handle, timer] of [...timers]) {
+        if (timer.at <= now) {
+          timers.delete(handle);
+          timer.callback();
+        }
+      }
+    },
+  };
 }
 
 const realTimers = {
@@ -90,30 +122,79 @@ describe('the simulation client', () => {
     client.terminate();
   });
 
-  it('restarts a worker that exceeds the time budget and brings the simulation back at tick 0', async () => {
+  it('replaces a worker that outlives its budget, names the transformation it was running, and does not replay', async () => {
     const log: string[] = [];
     let spawned = 0;
     const client = createSimulationClient(
-      () => (++spawned === 1 ? stuckOnStep(log) : inProcessWorker(log)),
+      () =>
+        ++spawned === 1
+          ? stuckOnStep(log, { tick: 4, nodeId: 'catalog', step: 'prices', path: 'products[0].transformations[0]' })
+          : inProcessWorker(log),
       realTimers,
     );
     await client.send({ type: 'create', mesh, scenario });
 
-    const timedOut: SimulationResponse = await client.send({ type: 'step', ticks: 1 }, 20);
+    const timedOut = await client.send({ type: 'step', ticks: 1 }, 20);
     const afterRestart = await client.send({ type: 'metrics' });
 
-    expect(timedOut).toMatchObject({
+    expect(timedOut).toEqual({
+      id: 2,
+      type: 'failed',
+      errors: [
+        {
+          path: 'products[0].transformations[0]',
+          message:
+            "Stopped at tick 4: transformation 'prices' of product 'catalog' ran longer than 20 ms (does its SQL loop?). The simulation worker was restarted.",
+        },
+      ],
+      restart: { step: { tick: 4, nodeId: 'catalog', step: 'prices', path: 'products[0].transformations[0]' } },
+    });
+    expect(log).toEqual(['create', 'stuck', 'terminated', 'metrics']);
+    expect(afterRestart).toMatchObject({ type: 'failed', errors: [{ message: 'no simulation: send create first' }] });
+    client.terminate();
+  });
+
+  it('handles a runaway at tick 0 the same way: create fails and is not sent again', async () => {
+    const log: string[] = [];
+    let spawned = 0;
+    const client = createSimulationClient(
+      () => (++spawned === 1 ? stuckOn('create', log) : inProcessWorker(log)),
+      realTimers,
+    );
+
+    const created = await client.send({ type: 'create', mesh, scenario }, 20);
+
+    expect(created).toMatchObject({
       type: 'failed',
       errors: [
         {
           path: 'simulation',
-          message:
-            "'step' took longer than its budget of 20 ms; the worker was restarted and the simulation is back at tick 0",
+          message: "Stopped: 'create' took longer than 20 ms. The simulation worker was restarted.",
         },
       ],
+      restart: {},
     });
-    expect(log).toEqual(['create', 'stuck', 'terminated', 'create', 'metrics']);
-    expect(afterRestart).toMatchObject({ type: 'metrics', metrics: { tick: 0 } });
+    expect(log).toEqual(['stuck', 'terminated']);
+    expect(await client.send({ type: 'create', mesh, scenario })).toMatchObject({
+      type: 'metrics',
+      metrics: { tick: 0 },
+    });
+    client.terminate();
+  });
+
+  it('counts the budget from the last sign of life, so a long run of quick ticks is not stopped', async () => {
+    const log: string[] = [];
+    const timers = manualTimers();
+    const worker = inProcessWorker(log);
+    const client = createSimulationClient(() => worker, timers);
+    const created = client.send({ type: 'create', mesh, scenario }, 100);
+
+    timers.advance(90);
+    worker.onmessage?.({ data: { type: 'progress', step: { tick: 0, nodeId: 'catalog', step: 'x', path: 'p' } } });
+    timers.advance(90);
+
+    expect(await created).toMatchObject({ type: 'metrics' });
+    expect(log).not.toContain('terminated');
     client.terminate();
   });
 });

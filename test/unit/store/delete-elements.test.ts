@@ -62,6 +62,22 @@ describe('deleting the selection', () => {
     expect(Object.keys(mesh.layout.nodes)).toEqual(['revenue']);
   });
 
+  it('removes the faults that take a deleted product offline, so the design stays valid', () => {
+    const mesh = salesMesh();
+    mesh.scenarios[0]?.faults?.push(
+      { kind: 'consumer-offline', tick: 3, productId: 'orders', ticks: 2 },
+      { kind: 'consumer-offline', tick: 4, productId: 'revenue', ticks: 2 },
+    );
+    openDocument(mesh);
+    selectOnly(['orders']);
+    deleteSelection();
+
+    expect(
+      documentNow().scenarios[0]?.faults?.map((fault) => fault.kind === 'consumer-offline' && fault.productId),
+    ).toEqual([false, 'revenue']);
+    expect(checkIntegrity(documentNow())).toEqual([]);
+  });
+
   it('removes selected links only, leaving their ends', () => {
     selectOnly([], ['orders-to-revenue']);
     deleteSelection();

@@ -31,6 +31,20 @@ describe('the document store', () => {
     expect(documentNow().name).toBe('B');
   });
 
+  it('refuses and counts edits while read-only (Simulate mode), except those allowed then', () => {
+    const refusedBefore = store().refusedEdits;
+    store().change(rename('A'));
+    store().setReadOnly(true);
+    store().change(rename('B'));
+    store().undo();
+    store().change((mesh) => ({ ...mesh, description: 'scenario edited' }), { whileReadOnly: true });
+    store().setReadOnly(false);
+
+    expect(documentNow()).toMatchObject({ name: 'A', description: 'scenario edited' });
+    expect(store().refusedEdits - refusedBefore).toBe(2);
+    expect(undoSteps()).toBe(2);
+  });
+
   it('records nothing for a change that changes nothing', () => {
     store().change((mesh) => mesh);
     expect(undoSteps()).toBe(0);

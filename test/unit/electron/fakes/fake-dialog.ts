@@ -4,6 +4,7 @@ export interface DialogAnswers {
   fileToOpen: string | null;
   savePath: string | null;
   exportFolder: string | null;
+  exportFilePath: string | null;
   contractFiles: string[] | null;
   confirms: boolean;
 }
@@ -20,6 +21,7 @@ export class FakeDialog implements FileDialog {
       fileToOpen: null,
       savePath: null,
       exportFolder: null,
+      exportFilePath: null,
       contractFiles: null,
       confirms: true,
       ...answers,
@@ -37,6 +39,11 @@ export class FakeDialog implements FileDialog {
 
   async chooseExportFolder(): Promise<string | null> {
     return this.answers.exportFolder;
+  }
+
+  async chooseExportFilePath(suggestedName: string): Promise<string | null> {
+    this.suggestedSaveNames.push(suggestedName);
+    return this.answers.exportFilePath;
   }
 
   async chooseContractFiles(): Promise<string[] | null> {

@@ -105,22 +105,27 @@ export class InMemoryFileSystem implements FileSystem {
     ];
   }
 
-  async writeTextDurably(path: string, text: string, mode?: number): Promise<void> {
+  async writeTextDurably(path: string, text: string | Uint8Array, mode?: number): Promise<void> {
     this.record('writeTextDurably', path);
     this.requireFolder(dirname(path));
-    this.store(path, text);
+    if (typeof text === 'string') this.store(path, text);
+    else this.withBytes(path, text);
     this.modes.set(path, mode ?? DEFAULT_MODE);
   }
 
   async rename(fromPath: string, toPath: string): Promise<void> {
     this.record('rename', fromPath, toPath);
     const text = this.files.get(fromPath);
-    if (text === undefined) throw fileError('ENOENT', fromPath);
+    const bytes = this.bytes.get(fromPath);
+    if (text === undefined && bytes === undefined) throw fileError('ENOENT', fromPath);
     this.requireFolder(dirname(toPath));
     this.files.delete(fromPath);
+    this.bytes.delete(fromPath);
+    this.files.delete(toPath);
     this.bytes.delete(toPath);
     this.links.delete(toPath);
-    this.files.set(toPath, text);
+    if (text !== undefined) this.files.set(toPath, text);
+    if (bytes !== undefined) this.bytes.set(toPath, bytes);
     this.modes.set(toPath, this.modes.get(fromPath) ?? DEFAULT_MODE);
     this.modifiedAt.set(toPath, this.clock++);
   }

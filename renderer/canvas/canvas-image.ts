@@ -1,0 +1,157 @@
+import type { Node, ReactFlowInstance } from '@xyflow/react';
+import { toPng, toSvg } from 'html-to-image';
+import { create } from 'zustand';
+
+export interface CanvasImageOptions {
+  format: 'png' | 'svg';
+  /** The whole mesh, or the selected elements (a selected domain with everything in it). */
+  scope: 'mesh' | 'selection';
+  theme: 'light' | 'dark';
+  /** Pixels per canvas unit of a PNG. */
+  scale: 1 | 2;
+}
+
+export type CanvasImage =
+  | { ok: true; content: string | Uint8Array; width: number; height: number }
+  | { ok: false; reason: string };
+
+/** Room left around the drawn elements, in canvas units. */
+const MARGIN = 24;
+/** How long to wait for a large mesh's off-screen nodes to be drawn before taking the image anyway. */
+const DRAW_TIMEOUT_MS = 15_000;
+
+/**
+ * While an image is taken, the canvas draws every node (also those out of view), with its labels
+ * (also when zoomed far out), in the image's theme: the image is made from what the page draws.
+ */
+export const useCanvasCapture = create<{ theme: CanvasImageOptions['theme'] | null }>(() => ({ theme: null }));
+
+/**
+ * An image of the canvas made with html-to-image, as React Flow's docs recommend: its viewport
+ * element cloned at scale 1 and moved so that the chosen nodes' bounds fill the picture. A PNG
+ * comes as bytes; an SVG as text (an `<svg>` wrapping the canvas's HTML in a foreignObject).
+ */
+export async function captureCanvas(
+  flow: ReactFlowInstance,
+  selectedIds: ReadonlySet<string>,
+  options: CanvasImageOptions,
+): Promise<CanvasImage> {
+  // The app's colours follow <html data-theme> (light-dark() resolves there), so the page takes the image's theme meanwhile.
+  const page = document.documentElement;
+  const pageTheme = page.dataset.theme;
+  page.dataset.theme = options.theme;
+  useCanvasCapture.setState({ theme: options.theme });
+  try {
+    // The nodes are read once the capture's state is drawn: zoomed far out, the canvas drew domain blocks instead.
+    await drawnViewport(0);
+    const nodes = nodesInScope(flow.getNodes(), options.scope, selectedIds);
+    if (nodes.length === 0) {
+      return { ok: false, reason: options.scope === 'selection' ? 'Nothing is selected.' : 'The canvas is empty.' };
+    }
+    const shownIds = new Set(nodes.map((node) => node.id));
+    const shownEdgeIds = new Set(
+      flow
+        .getEdges()
+        .filter((edge) => shownIds.has(edge.source) && shownIds.has(edge.target))
+        .map((edge) => edge.id),
+    );
+    const viewport = await drawnViewport(flow.getNodes().length);
+    const restoreLinkStyles = inlineLinkStyles(viewport);
+    const bounds = flow.getNodesBounds(nodes);
+    const width = Math.ceil(bounds.width + 2 * MARGIN);
+    const height = Math.ceil(bounds.height + 2 * MARGIN);
+    const flowElement = viewport.closest('.react-flow') as HTMLElement;
+    const settings = {
+      width,
+      height,
+      backgroundColor: getComputedStyle(flowElement).getPropertyValue('--xy-background-color').trim() || undefined,
+      pixelRatio: options.scale,
+      style: {
+        width: `${width}px`,
+        height: `${height}px`,
+        transform: `translate(${MARGIN - bounds.x}px, ${MARGIN - bounds.y}px) scale(1)`,
+      },
+      filter: (element: HTMLElement) => isShown(element, shownIds, shownEdgeIds),
+    };
+    try {
+      if (options.format === 'svg') {
+        const dataUrl = await toSvg(viewport, settings);
+        return { ok: true, content: decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1)), width, height };
+      }
+      const dataUrl = await toPng(viewport, settings);
+      return {
+        ok: true,
+        content: bytesOfDataUrl(dataUrl),
+        width: width * options.scale,
+        height: height * options.scale,
+      };
+    } finally {
+      restoreLinkStyles();
+    }
+  } finally {
+    useCanvasCapture.setState({ theme: null });
+    if (pageTheme === undefined) delete page.dataset.theme;
+    else page.dataset.theme = pageTheme;
+  }
+}
+
+/** The nodes to picture: all, or the selected ones with the contents of selected domains. */
+function nodesInScope(nodes: Node[], scope: CanvasImageOptions['scope'], selectedIds: ReadonlySet<string>): Node[] {
+  if (scope === 'mesh') return nodes;
+  return nodes.filter(
+    (node) => selectedIds.has(node.id) || (node.parentId !== undefined && selectedIds.has(node.parentId)),
+  );
+}
+
+/**
+ * Leaves out nodes and links outside the picture's scope (they may overlap its bounds). Each link
+ * is its own <svg> in the edges layer, copied whole: the filter sees that <svg>, not the link in it.
+ */
+function isShown(element: HTMLElement, nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): boolean {
+  if (element.classList?.contains('react-flow__node')) return nodeIds.has(element.dataset.id ?? '');
+  if (element.parentElement?.classList.contains('react-flow__edges')) {
+    const link = element.querySelector('.react-flow__edge');
+    return !link || edgeIds.has(link.getAttribute('data-id') ?? '');
+  }
+  return true;
+}
+
+/** The viewport element once React has drawn every node in the capture's state (two frames, then until all are there). */
+async function drawnViewport(nodeCount: number): Promise<HTMLElement> {
+  const startedAt = performance.now();
+  for (let frame = 0; ; frame++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    if (!viewport) throw new Error('the canvas is not on screen');
+    const drawn = viewport.querySelectorAll('.react-flow__node').length;
+    if (frame >= 2 && (drawn >= nodeCount || performance.now() - startedAt > DRAW_TIMEOUT_MS)) return viewport;
+  }
+}
+
+const LINK_STYLE_PROPERTIES = ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'fill', 'opacity'];
+
+/**
+ * html-to-image copies each <svg> with its children as they are, without their stylesheet
+ * colours: links would come out without strokes. Their computed strokes are written inline for
+ * the capture; the returned function puts their own style attributes back.
+ */
+function inlineLinkStyles(viewport: HTMLElement): () => void {
+  const shapes = [...viewport.querySelectorAll<SVGElement>('.react-flow__edges svg *')];
+  const original = shapes.map((shape) => shape.getAttribute('style'));
+  for (const shape of shapes) {
+    const computed = getComputedStyle(shape);
+    for (const property of LINK_STYLE_PROPERTIES)
+      shape.style.setProperty(property, computed.getPropertyValue(property));
+  }
+  return () =>
+    shapes.forEach((shape, index) => {
+      const style = original[index];
+      if (style === null || style === undefined) shape.removeAttribute('style');
+      else shape.setAttribute('style', style);
+    });
+}
+
+function bytesOfDataUrl(dataUrl: string): Uint8Array {
+  const binary = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
+  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+}

@@ -1,0 +1,192 @@
+import { useMemo, useRef } from 'react';
+import {
+  DIAGRAM_KIND_INFO,
+  type DiagramKind,
+  type DiagramRequest,
+  diagramKindsFor,
+  mermaidDiagram,
+} from '../../shared/export/mermaid';
+import { formatProblem, type Mesh, slugify } from '../../shared/model';
+import { ModalDialog } from '../app/modal-dialog';
+import { useHost } from '../host/host-context';
+import { useDocumentStore } from '../store/document-store';
+import { useNoticeStore } from '../store/notice-store';
+import { copyPng, copyText } from './copy-to-clipboard';
+import { DiagramPicture } from './diagram-picture';
+import { requestFor, subjectKey, subjectOptions } from './diagram-subjects';
+import { useDiagramView } from './diagram-view-store';
+import './diagrams.css';
+import { MermaidTextEditor } from './mermaid-text-editor';
+import { pictureAsPng, pictureAsSvg } from './picture-image';
+import { useIsDark } from './use-is-dark';
+
+/**
+ * A Mermaid diagram of the design: its text (read-only Monaco) beside the picture Mermaid draws,
+ * with copy and save. The diagram follows the document: edit the mesh and it is redrawn.
+ */
+export function DiagramView() {
+  const mesh = useDocumentStore((state) => state.mesh);
+  if (!mesh) return null;
+  return (
+    <ModalDialog dialog="diagram" title="Diagram" className="diagram-view">
+      <DiagramViewBody mesh={mesh} />
+    </ModalDialog>
+  );
+}
+
+function DiagramViewBody({ mesh }: { mesh: Mesh }) {
+  const request = useDiagramView((state) => state.request);
+  const isActualSize = useDiagramView((state) => state.isActualSize);
+  const isDark = useIsDark();
+  const picture = useRef<HTMLDivElement>(null);
+  const diagram = useMemo(() => mermaidDiagram(mesh, request), [mesh, request]);
+  const fileStem = useMemo(() => diagramFileStem(mesh, request), [mesh, request]);
+
+  return (
+    <div className="diagram-view__layout">
+      <header className="diagram-view__bar">
+        <h2 className="diagram-view__title">Diagram</h2>
+        <DiagramPicker mesh={mesh} request={request} />
+        <DiagramActions text={diagram.ok ? diagram.value : null} picture={picture} fileStem={fileStem} />
+      </header>
+      {diagram.ok ? (
+        <div className="diagram-view__panes">
+          <MermaidTextEditor text={diagram.value} />
+          <div className="diagram-view__picture-pane">
+            <DiagramPicture text={diagram.value} isDark={isDark} isActualSize={isActualSize} pictureRef={picture} />
+          </div>
+        </div>
+      ) : (
+        <p className="diagram-view__error" role="alert">
+          This diagram cannot be drawn: {diagram.errors.map(formatProblem).join('; ')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function DiagramPicker({ mesh, request }: { mesh: Mesh; request: DiagramRequest }) {
+  const options = useMemo(() => subjectOptions(mesh), [mesh]);
+  const show = useDiagramView((state) => state.show);
+  const groups = [...new Set(options.map((option) => option.group))];
+  return (
+    <div className="diagram-view__picker">
+      <label>
+        Of{' '}
+        <select
+          aria-label="Diagram of"
+          value={subjectKey(request.subject)}
+          onChange={(event) => {
+            const chosen = options.find((option) => option.key === event.target.value);
+            if (chosen) show(requestFor(chosen.subject, request.kind));
+          }}
+        >
+          {groups.map((group) => (
+            <optgroup key={group} label={group}>
+              {options
+                .filter((option) => option.group === group)
+                .map((option) => (
+                  <option key={option.key} value={option.key}>
+                    {option.label}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <fieldset className="segmented" aria-label="Kind of diagram">
+        {diagramKindsFor(request.subject.kind).map((kind: DiagramKind) => (
+          <button
+            key={kind}
+            type="button"
+            aria-pressed={kind === request.kind}
+            className={kind === request.kind ? 'is-active' : undefined}
+            onClick={() => show({ kind, subject: request.subject })}
+          >
+            {DIAGRAM_KIND_INFO[kind].label}
+          </button>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+interface DiagramActionsProps {
+  text: string | null;
+  picture: React.RefObject<HTMLDivElement | null>;
+  fileStem: string;
+}
+
+function DiagramActions({ text, picture, fileStem }: DiagramActionsProps) {
+  const host = useHost();
+  const isActualSize = useDiagramView((state) => state.isActualSize);
+  const toggleActualSize = useDiagramView((state) => state.toggleActualSize);
+  const notify = useNoticeStore((state) => state.show);
+  const drawn = () => {
+    if (!picture.current) throw new Error('the diagram is not drawn yet');
+    return picture.current;
+  };
+  const attempt = (done: string, action: () => Promise<unknown>) => async () => {
+    try {
+      const result = await action();
+      if (result !== null) notify({ tone: 'info', text: typeof result === 'string' ? `Saved ${result}` : done });
+    } catch (error) {
+      notify({ tone: 'error', text: `Could not ${done.toLowerCase()}: ${(error as Error).message}` });
+    }
+  };
+  const save = (extension: string, content: () => Promise<string | Uint8Array>) =>
+    attempt(`Save the .${extension} file`, async () => host.saveExport(`${fileStem}.${extension}`, await content()));
+  const isDisabled = text === null;
+  return (
+    <div className="diagram-view__actions">
+      <button
+        type="button"
+        disabled={isDisabled}
+        onClick={attempt('Copied the Mermaid text', () => copyText(text ?? ''))}
+      >
+        Copy text
+      </button>
+      <button
+        type="button"
+        disabled={isDisabled}
+        onClick={attempt('Copied the diagram as an image', () => copyPng(pictureAsPng(drawn())))}
+      >
+        Copy image
+      </button>
+      <button type="button" disabled={isDisabled} onClick={save('mmd', async () => text ?? '')}>
+        Save .mmd
+      </button>
+      <button type="button" disabled={isDisabled} onClick={save('svg', async () => pictureAsSvg(drawn()))}>
+        Save .svg
+      </button>
+      <button
+        type="button"
+        disabled={isDisabled}
+        onClick={save('png', async () => new Uint8Array(await (await pictureAsPng(drawn())).arrayBuffer()))}
+      >
+        Save .png
+      </button>
+      <button
+        type="button"
+        aria-pressed={isActualSize}
+        onClick={toggleActualSize}
+        title="Fit the picture or show it at its own size"
+      >
+        {isActualSize ? 'Fit' : 'Actual size'}
+      </button>
+      <form method="dialog">
+        <button type="submit" aria-label="Close the diagram">
+          Close
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** `logical-view-e-commerce-mesh`: the kind and what it is of, as a file name. */
+function diagramFileStem(mesh: Mesh, request: DiagramRequest): string {
+  const { subject } = request;
+  const nodes = subject.kind === 'mesh' ? [] : [...mesh.domains, ...mesh.products, ...mesh.systems];
+  const name = subject.kind === 'mesh' ? mesh.name : (nodes.find((node) => node.id === subject.id)?.name ?? subject.id);
+  return `${request.kind}-${slugify(name)}`;
+}

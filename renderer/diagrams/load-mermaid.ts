@@ -1,0 +1,73 @@
+import type { Mermaid } from 'mermaid';
+
+let loading: Promise<Mermaid> | undefined;
+let renderCount = 0;
+
+/** Mermaid on first use, from the app's own bundle (no CDN): it weighs more than the rest of the app. */
+export function loadMermaid(): Promise<Mermaid> {
+  loading ??= import('mermaid').then((module) => module.default);
+  return loading;
+}
+
+const FONT_FAMILY = 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif';
+
+/** The app's own colours (see app.css), so a diagram looks like the canvas beside it. */
+const LIGHT_COLORS = {
+  fontFamily: FONT_FAMILY,
+  background: '#ffffff',
+  primaryColor: '#eef3fd',
+  primaryBorderColor: '#2f6fde',
+  primaryTextColor: '#1d2430',
+  lineColor: '#5b6577',
+  clusterBkg: '#f6f7f9',
+  clusterBorder: '#d5d9e2',
+  titleColor: '#1d2430',
+  edgeLabelBackground: '#ffffff',
+};
+const DARK_COLORS = {
+  darkMode: true,
+  fontFamily: FONT_FAMILY,
+  background: '#1d2129',
+  primaryColor: '#262b35',
+  primaryBorderColor: '#6b9cf5',
+  primaryTextColor: '#e4e8ef',
+  lineColor: '#98a2b3',
+  clusterBkg: '#14171c',
+  clusterBorder: '#363c48',
+  titleColor: '#e4e8ef',
+  edgeLabelBackground: '#1d2129',
+};
+
+/** Fetches Mermaid and its flowchart module ahead of the first diagram (a parse loads the module). */
+export async function warmUpMermaid(): Promise<void> {
+  const mermaid = await loadMermaid();
+  await mermaid.parse('flowchart LR\n  warm --> up');
+}
+
+export type RenderedDiagram = { ok: true; svg: string } | { ok: false; error: string };
+
+/**
+ * Mermaid text as an SVG string, in the app's light or dark colours. Labels go through Mermaid's
+ * strict sanitizer; a diagram Mermaid cannot draw comes back as its error message.
+ */
+export async function renderMermaid(text: string, isDark: boolean): Promise<RenderedDiagram> {
+  const mermaid = await loadMermaid();
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme: 'base',
+    themeVariables: isDark ? DARK_COLORS : LIGHT_COLORS,
+    // A thousand-product mesh is far past Mermaid's defaults (50,000 characters, 500 edges).
+    maxTextSize: 20_000_000,
+    maxEdges: 100_000,
+    suppressErrorRendering: true,
+    flowchart: { useMaxWidth: false },
+  });
+  renderCount += 1;
+  try {
+    const { svg } = await mermaid.render(`mesh-diagram-${renderCount}`, text);
+    return { ok: true, svg };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

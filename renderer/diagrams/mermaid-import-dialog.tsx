@@ -1,0 +1,113 @@
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { MAX_MERMAID_LENGTH } from '../../shared/import';
+import { ModalDialog } from '../app/modal-dialog';
+import { useUiStore } from '../store/ui-store';
+import './diagrams.css';
+import { importMermaidText, previewMermaidImport } from './import-mermaid-text';
+
+const PLACEHOLDER = `flowchart LR
+  subgraph Orders
+    A@{ shape: rect, label: orders }
+  end
+  subgraph Analytics
+    B@{ shape: rect, label: sales dashboard }
+  end
+  A --> B`;
+
+/** Paste or open a Mermaid flowchart, see what it gives and what is skipped, then add it in one step. */
+export function MermaidImportDialog() {
+  const [text, setText] = useState('');
+  const [fileError, setFileError] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const deferredText = useDeferredValue(text);
+  const preview = useMemo(() => (deferredText.trim() ? previewMermaidImport(deferredText) : null), [deferredText]);
+  const close = () => useUiStore.getState().openDialog(null);
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_MERMAID_LENGTH) {
+      setFileError(`${file.name} is larger than ${MAX_MERMAID_LENGTH / 1024 / 1024} MB.`);
+      return;
+    }
+    setFileError(null);
+    setText(await file.text());
+  };
+
+  return (
+    <ModalDialog dialog="mermaid-import" title="Import a Mermaid flowchart" className="mermaid-import">
+      <div className="dialog-form">
+        <h2>Import a Mermaid flowchart</h2>
+        <p className="dialog-form__summary">
+          Each subgraph becomes a domain, each node a data product, each edge a link between new ports.
+        </p>
+        <textarea
+          aria-label="Mermaid flowchart"
+          placeholder={PLACEHOLDER}
+          value={text}
+          spellCheck={false}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <div className="dialog-form__row">
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            Open a .mmd file…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".mmd,.mermaid,.md,.txt"
+            hidden
+            aria-label="Mermaid file"
+            onChange={(event) => void readFile(event.target.files?.[0])}
+          />
+          {fileError && <span className="diagram-view__error">{fileError}</span>}
+        </div>
+        <ImportPreview preview={preview} />
+        <div className="dialog-form__row dialog-form__row--end">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!preview?.ok || deferredText !== text}
+            onClick={() => importMermaidText(text) && close()}
+          >
+            Import
+          </button>
+        </div>
+      </div>
+    </ModalDialog>
+  );
+}
+
+function ImportPreview({ preview }: { preview: ReturnType<typeof previewMermaidImport> }) {
+  if (!preview) return <p className="dialog-form__summary">Paste a flowchart above, or open a file.</p>;
+  if (!preview.ok) {
+    return (
+      <ul className="dialog-form__warnings" role="alert" data-testid="import-errors">
+        {preview.errors.map((error) => (
+          <li key={`${error.line}:${error.message}`}>
+            Line {error.line}: {error.message}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const { domainIds, productIds, linkIds } = preview.added;
+  return (
+    <>
+      <p className="dialog-form__summary" data-testid="import-summary">
+        Adds {domainIds.length} domain(s), {productIds.length} data product(s) and {linkIds.length} link(s).
+      </p>
+      {preview.warnings.length > 0 && (
+        <ul className="dialog-form__warnings" data-testid="import-warnings">
+          {preview.warnings.map((warning) => (
+            <li key={`${warning.line}:${warning.message}`}>
+              Line {warning.line}: {warning.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { useEffect, useRef, useState } from 'react';
+import { useMonaco } from '../contracts/monaco/use-monaco';
+import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
+import { MERMAID_LANGUAGE, registerMermaidLanguage } from './mermaid-language';
+
+/** The diagram's Mermaid text in a read-only Monaco editor, loaded on first use. */
+export function MermaidTextEditor({ text }: { text: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const { monaco, loadError } = useMonaco();
+  const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  useMonacoTheme(monaco);
+
+  useEffect(() => {
+    if (!monaco || !container.current) return;
+    registerMermaidLanguage(monaco);
+    const model = monaco.editor.createModel('', MERMAID_LANGUAGE);
+    const created = monaco.editor.create(container.current, {
+      model,
+      readOnly: true,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      wordWrap: 'on',
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      ariaLabel: 'Mermaid text of the diagram',
+    });
+    setEditor(created);
+    return () => {
+      created.dispose();
+      model.dispose();
+    };
+  }, [monaco]);
+
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (model && model.getValue() !== text) model.setValue(text);
+  }, [editor, text]);
+
+  return (
+    <div className="diagram-text">
+      {loadError && <p className="diagram-view__error">The editor could not load: {loadError}</p>}
+      {!monaco && !loadError && <p className="diagram-view__loading">Loading editor…</p>}
+      <div ref={container} className="diagram-text__editor" data-testid="diagram-text" />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { meshGraph } from '../../shared/lineage/mesh-graph';
+import { type ElementRef, type Mesh, nodeIdOf } from '../../shared/model';
+import type { Finding } from '../../shared/validation/finding';
+import { countFindings, type FindingCounts, validateMesh } from '../../shared/validation/validate-mesh';
+
+/** What the problems panel, the status bar and the canvas badges show for one document. */
+export interface MeshFindings {
+  all: readonly Finding[];
+  counts: FindingCounts;
+  /** By the node (domain, product, system) that shows each finding's element on the canvas. */
+  byNode: ReadonlyMap<string, readonly Finding[]>;
+  byLink: ReadonlyMap<string, readonly Finding[]>;
+}
+
+const NO_FINDINGS: MeshFindings = {
+  all: [],
+  counts: { error: 0, warning: 0, info: 0, off: 0 },
+  byNode: new Map(),
+  byLink: new Map(),
+};
+
+let last: { inputs: readonly unknown[]; findings: MeshFindings } | undefined;
+
+/** What the rules read: not the layout, so dragging (a change of positions on every frame) costs nothing here. */
+function ruleInputs(mesh: Mesh, baseline: Mesh | null): unknown[] {
+  return [mesh.domains, mesh.products, mesh.systems, mesh.contracts, mesh.links, mesh.policies, baseline?.contracts];
+}
+
+/**
+ * The governance findings of the open document, judged against the last saved one (for
+ * breaking changes); computed once per change of what the rules read, so every subscriber
+ * shares one run.
+ */
+export function findingsOf(mesh: Mesh | null, baseline: Mesh | null): MeshFindings {
+  if (!mesh) return NO_FINDINGS;
+  const inputs = ruleInputs(mesh, baseline);
+  if (last && inputs.every((input, index) => input === last?.inputs[index])) return last.findings;
+  const all = validateMesh(mesh, baseline ? { baseline } : {});
+  const findings = { all, counts: countFindings(all), ...indexByElement(mesh, all) };
+  last = { inputs, findings };
+  return findings;
+}
+
+function indexByElement(mesh: Mesh, findings: readonly Finding[]) {
+  const byNode = new Map<string, Finding[]>();
+  const byLink = new Map<string, Finding[]>();
+  const add = (map: Map<string, Finding[]>, id: string, finding: Finding) => {
+    const list = map.get(id);
+    if (list) list.push(finding);
+    else map.set(id, [finding]);
+  };
+  for (const finding of findings) {
+    if (finding.element.kind === 'link') add(byLink, finding.element.linkId, finding);
+    for (const nodeId of nodesShowing(mesh, finding.element)) add(byNode, nodeId, finding);
+  }
+  return { byNode, byLink };
+}
+
+/** The nodes on the canvas that show an element: its own node, or for a contract the products and systems it governs. */
+export function nodesShowing(mesh: Mesh, element: ElementRef): string[] {
+  const own = nodeIdOf(element);
+  if (own) return [own];
+  if (element.kind !== 'contract' && element.kind !== 'field') return [];
+  return meshGraph(mesh)
+    .contractUses(element.contractId)
+    .map((use) => (use.kind === 'port' ? use.product.id : use.system.id));
+}

@@ -1,0 +1,29 @@
+import { SEVERITIES } from '../../shared/validation/finding';
+import { useDocumentStore } from '../store/document-store';
+import { useUiStore } from '../store/ui-store';
+import { findingsOf } from './mesh-findings';
+import { SEVERITY_LABELS } from './problems-panel';
+
+/** Errors, warnings and infos of the design in the status bar; a click opens the problems panel. */
+export function ProblemCounts() {
+  const counts = useDocumentStore((state) => findingsOf(state.mesh, state.savedMesh).counts);
+  const hasDocument = useDocumentStore((state) => state.mesh !== null);
+  if (!hasDocument) return null;
+  const label = SEVERITIES.map((severity) => `${counts[severity]} ${SEVERITY_LABELS[severity].many}`).join(', ');
+  return (
+    <button
+      type="button"
+      className="problem-counts"
+      onClick={() => useUiStore.getState().showSidePanelTab('problems')}
+      title={`${label}: show the problems`}
+      aria-label={`Problems: ${label}`}
+      data-testid="problem-counts"
+    >
+      {SEVERITIES.map((severity) => (
+        <span key={severity} className={`problem-counts__${severity}`} data-testid={`count-${severity}`}>
+          {SEVERITY_LABELS[severity].icon} {counts[severity]}
+        </span>
+      ))}
+    </button>
+  );
+}

@@ -1,0 +1,140 @@
+import { useMemo } from 'react';
+import type { ElementRef, Mesh } from '../../shared/model';
+import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
+import { describeFix } from '../../shared/validation/fixes';
+import { ruleById } from '../../shared/validation/rule-catalog';
+import { useDocumentStore } from '../store/document-store';
+import { type Selection, useSelectionStore } from '../store/selection-store';
+import { elementLabel } from './element-label';
+import { useGovernanceStore } from './governance-store';
+import { findingsOf, nodesShowing } from './mesh-findings';
+import { fixProblem } from './problem-actions';
+import { revealElement } from './reveal-element';
+import './governance.css';
+
+export const SEVERITY_LABELS: Record<Severity, { one: string; many: string; icon: string }> = {
+  error: { one: 'error', many: 'errors', icon: '✖' },
+  warning: { one: 'warning', many: 'warnings', icon: '▲' },
+  info: { one: 'info', many: 'infos', icon: 'ℹ' },
+};
+
+/** The governance findings of the design: filter by severity and selection, click to go there, fix in one click. */
+export function ProblemsPanel() {
+  const mesh = useDocumentStore((state) => state.mesh);
+  const baseline = useDocumentStore((state) => state.savedMesh);
+  const findings = findingsOf(mesh, baseline);
+  const shown = useGovernanceStore((state) => state.shownSeverities);
+  const onlySelection = useGovernanceStore((state) => state.onlySelection);
+  const selection = useSelectionStore((state) => state);
+  const visible = useMemo(
+    () =>
+      mesh
+        ? findings.all.filter(
+            (finding) =>
+              (finding.suppressed || shown.has(finding.severity)) &&
+              (!onlySelection || isAboutSelection(mesh, finding, selection)),
+          )
+        : [],
+    [mesh, findings, shown, onlySelection, selection],
+  );
+  if (!mesh) return null;
+  const active = visible
+    .filter((finding) => !finding.suppressed)
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  const suppressed = visible.filter((finding) => finding.suppressed);
+  return (
+    <section className="problems-panel" aria-label="Problems" data-testid="problems-panel">
+      <div className="problems-panel__filters">
+        {SEVERITIES.map((severity) => (
+          <button
+            key={severity}
+            type="button"
+            className={`severity-filter severity-filter--${severity}`}
+            aria-pressed={shown.has(severity)}
+            onClick={() => useGovernanceStore.getState().toggleSeverity(severity)}
+            data-testid={`filter-${severity}`}
+          >
+            {SEVERITY_LABELS[severity].icon} {findings.counts[severity]}{' '}
+            {findings.counts[severity] === 1 ? SEVERITY_LABELS[severity].one : SEVERITY_LABELS[severity].many}
+          </button>
+        ))}
+        <label className="problems-panel__only-selection">
+          <input
+            type="checkbox"
+            checked={onlySelection}
+            onChange={(event) => useGovernanceStore.getState().setOnlySelection(event.target.checked)}
+          />
+          Selection only
+        </label>
+      </div>
+      {active.length === 0 && suppressed.length === 0 && (
+        <p className="problems-panel__empty">
+          {findings.all.length === 0 ? 'No problems: every rule is satisfied.' : 'No problems match the filters.'}
+        </p>
+      )}
+      <ul className="problem-list">
+        {active.map((finding) => (
+          <ProblemRow key={problemKey(finding)} mesh={mesh} finding={finding} />
+        ))}
+      </ul>
+      {suppressed.length > 0 && (
+        <details className="problems-panel__suppressed">
+          <summary>{suppressed.length} turned off by the design’s policies</summary>
+          <ul className="problem-list">
+            {suppressed.map((finding) => (
+              <ProblemRow key={problemKey(finding)} mesh={mesh} finding={finding} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function ProblemRow({ mesh, finding }: { mesh: Mesh; finding: Finding }) {
+  const rule = ruleById(finding.ruleId);
+  const severity = finding.suppressed ? 'off' : finding.severity;
+  return (
+    <li className={`problem-row problem-row--${severity}`} data-testid="problem" data-rule={finding.ruleId}>
+      <button type="button" className="problem-row__main" onClick={() => revealElement(finding.element)}>
+        <span className="problem-row__icon" aria-hidden="true">
+          {finding.suppressed ? '○' : SEVERITY_LABELS[finding.severity].icon}
+        </span>
+        <span className="visually-hidden">{severity}: </span>
+        <span className="problem-row__text">
+          <span className="problem-row__message">{finding.message}</span>
+          <span className="problem-row__where">
+            {elementLabel(mesh, finding.element)} · <code title={rule?.title}>{finding.ruleId}</code>
+          </span>
+          <span className="problem-row__hint">{finding.fixHint}</span>
+          {finding.suppressed && <span className="problem-row__reason">Turned off: {finding.suppressed.reason}</span>}
+          {finding.policyReason && <span className="problem-row__reason">Policy: {finding.policyReason}</span>}
+        </span>
+      </button>
+      {finding.fix && !finding.suppressed && (
+        <button
+          type="button"
+          className="problem-row__fix"
+          onClick={() => finding.fix && fixProblem(finding.fix)}
+          title="One undoable step"
+        >
+          {describeFix(finding.fix)}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function problemKey(finding: Finding): string {
+  return `${finding.ruleId} ${finding.path} ${finding.message}`;
+}
+
+/** Whether a finding is about a selected node or link (or an element one of them shows). */
+function isAboutSelection(mesh: Mesh, finding: Finding, selection: Selection): boolean {
+  const elements: ElementRef[] = [finding.element, ...(finding.related ?? [])];
+  return elements.some(
+    (element) =>
+      (element.kind === 'link' && selection.linkIds.has(element.linkId)) ||
+      nodesShowing(mesh, element).some((nodeId) => selection.nodeIds.has(nodeId)),
+  );
+}

@@ -1,0 +1,32 @@
+import type { ElementRef } from '../../shared/model';
+import { canvasCommands } from '../canvas/canvas-commands';
+import { useContractTabs } from '../contracts/contract-tabs-store';
+import { currentMesh } from '../store/document-store';
+import { selectOnly } from '../store/selection-store';
+import { useGovernanceStore } from './governance-store';
+import { nodesShowing } from './mesh-findings';
+
+/**
+ * Takes the user to an element: selects what shows it on the canvas and brings that into view;
+ * a port or topic is marked on its node, a contract or field opens in the contract editor.
+ */
+export function revealElement(element: ElementRef): void {
+  const mesh = currentMesh();
+  if (!mesh) return;
+  const focusPort = useGovernanceStore.getState().focusPort;
+  if (element.kind === 'link') {
+    const link = mesh.links.find((candidate) => candidate.id === element.linkId);
+    focusPort(null);
+    selectOnly([], [element.linkId]);
+    if (link) canvasCommands.focusNodes([link.from.nodeId, link.to.nodeId]);
+    return;
+  }
+  if (element.kind === 'port') focusPort({ nodeId: element.productId, portId: element.portId });
+  else if (element.kind === 'topic') focusPort({ nodeId: element.systemId, portId: element.topicId });
+  else focusPort(null);
+  if (element.kind === 'contract' || element.kind === 'field')
+    useContractTabs.getState().openContract(element.contractId);
+  const nodeIds = nodesShowing(mesh, element);
+  selectOnly(nodeIds);
+  if (nodeIds.length > 0) canvasCommands.focusNodes(nodeIds);
+}

@@ -1,0 +1,119 @@
+import type { FaultKind, Mesh } from '../../shared/model';
+import {
+  columnChoices,
+  defaultCount,
+  FAULT_CARDS,
+  type FaultSettings,
+  topicChoices,
+} from '../../shared/simulation/fault-deck';
+import { useDocumentStore } from '../store/document-store';
+import { simulation } from './simulation-controller';
+import { setSimulation, useSimulationStore } from './simulation-store';
+
+/** Faults a facilitator fires during the run; each takes effect at the next tick (keys 1–5 in presenter mode). */
+export function FaultDeck() {
+  const mesh = useDocumentStore((state) => state.mesh);
+  const fired = useSimulationStore((state) => state.firedFaults);
+  const tick = useSimulationStore((state) => state.metrics?.tick ?? 0);
+  if (!mesh) return null;
+  return (
+    <section className="fault-deck" aria-label="Fault deck">
+      <p className="simulation-panel__hint">
+        Each fault fires at the next tick (now {tick + 1}) of this run; reset forgets it. In presenter mode, keys 1–5
+        fire the cards as set here. Scenario faults go in the Scenario tab.
+      </p>
+      <ol className="fault-deck__cards">
+        {FAULT_CARDS.map((card) => (
+          <li key={card.kind}>
+            <FaultCard mesh={mesh} {...card} />
+          </li>
+        ))}
+      </ol>
+      {fired.length > 0 && (
+        <>
+          <h3 className="simulation-panel__title">Fired in this run</h3>
+          <ul className="fault-deck__fired" data-testid="fired-faults">
+            {fired.map((fault, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: fired faults are an append-only log
+              <li key={index}>
+                tick {fault.tick}: {fault.kind} {'topicId' in fault ? fault.topicId : fault.productId}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function FaultCard({ mesh, kind, title, effect }: { mesh: Mesh; kind: FaultKind; title: string; effect: string }) {
+  const settings = useSimulationStore((state) => state.faultSettings[kind]) ?? {};
+  const change = (patch: FaultSettings) =>
+    setSimulation({
+      faultSettings: { ...useSimulationStore.getState().faultSettings, [kind]: { ...settings, ...patch } },
+    });
+  const topics = topicChoices(mesh, kind);
+  const topic = topics.find((choice) => choice.key === settings.topic) ?? topics[0];
+  const columns = columnChoices(topic);
+  return (
+    <article className="fault-card" data-testid={`fault-${kind}`}>
+      <h4>{title}</h4>
+      <p>{effect}</p>
+      <div className="fault-card__fields">
+        {kind === 'consumer-offline' ? (
+          <label>
+            Product
+            <select
+              value={settings.productId ?? mesh.products[0]?.id}
+              onChange={(event) => change({ productId: event.target.value })}
+            >
+              {mesh.products.map((product) => (
+                <option key={product.id} value={product.id}>
+                  {product.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label>
+            Topic
+            <select value={topic?.key} onChange={(event) => change({ topic: event.target.value })}>
+              {topics.map((choice) => (
+                <option key={choice.key} value={choice.key}>
+                  {choice.topic.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(kind === 'null-field' || kind === 'rename-column') && (
+          <label>
+            Column
+            <select
+              value={settings.column && columns.includes(settings.column) ? settings.column : columns[0]}
+              onChange={(event) => change({ column: event.target.value })}
+            >
+              {columns.map((column) => (
+                <option key={column}>{column}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(kind === 'consumer-offline' || kind === 'redeliver' || kind === 'out-of-order') && (
+          <label>
+            {kind === 'consumer-offline' ? 'Ticks' : 'Records'}
+            <input
+              type="number"
+              min={kind === 'out-of-order' ? 2 : 1}
+              value={settings.count ?? defaultCount(kind)}
+              onChange={(event) => change({ count: Math.max(1, Math.trunc(Number(event.target.value))) })}
+            />
+          </label>
+        )}
+        <button type="button" className="primary" onClick={() => void simulation.fireCard(kind)}>
+          Fire
+        </button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,148 @@
+import type { LogRecord } from '../../shared/simulation';
+import { changedFields } from '../../shared/simulation/record-diff';
+import { formatValue } from './format-value';
+import { simulation } from './simulation-controller';
+
+interface Envelope {
+  op: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const OPS: Record<string, string> = { c: 'create', u: 'update', d: 'delete', r: 'snapshot', t: 'truncate' };
+
+function isEnvelope(value: unknown): value is Envelope {
+  return typeof value === 'object' && value !== null && 'op' in value && 'source' in value;
+}
+
+/** One record: key, partition and offset; a Debezium envelope as before/after with the changes marked. */
+export function MessageCard({
+  log,
+  message,
+  isTraceable = true,
+}: {
+  log: string;
+  message: LogRecord;
+  isTraceable?: boolean;
+}) {
+  const value = message.value;
+  const envelope = isEnvelope(value) ? value : undefined;
+  const op = envelope ? envelope.op : value === null ? 'tombstone' : 'record';
+  return (
+    <article className={`message-card message-card--${op}`} data-testid="message">
+      <header className="message-card__header">
+        <span className={`op op--${op}`}>{OPS[op] ?? op}</span>
+        <code className="message-card__key" title="Key">
+          {JSON.stringify(message.key)}
+        </code>
+        <span className="message-card__place">
+          partition {message.partition} · offset {message.offset}
+        </span>
+        <time>{new Date(message.timestamp).toISOString().slice(11, 19)}</time>
+        {isTraceable && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void simulation.trace({ kind: 'record', log, position: message.position })}
+          >
+            Trace
+          </button>
+        )}
+      </header>
+      {envelope ? (
+        <EnvelopeDiff envelope={envelope} />
+      ) : (
+        value !== null && <FieldTable record={value as Record<string, unknown>} />
+      )}
+      {value !== null && (
+        <details className="message-card__raw">
+          <summary>JSON</summary>
+          <pre>{JSON.stringify({ key: message.key, value }, null, 2)}</pre>
+        </details>
+      )}
+    </article>
+  );
+}
+
+function EnvelopeDiff({ envelope }: { envelope: Envelope }) {
+  const changed = new Set(changedFields(envelope.before, envelope.after));
+  const names = Object.keys(envelope.after ?? envelope.before ?? {});
+  return (
+    <table className="record-table record-table--diff">
+      <thead>
+        <tr>
+          <th>field</th>
+          <th>before</th>
+          <th>after</th>
+        </tr>
+      </thead>
+      <tbody>
+        {names.map((name) => (
+          <tr key={name} className={changed.has(name) ? 'is-changed' : undefined}>
+            <th scope="row">{name}</th>
+            <td>{envelope.before ? formatValue(envelope.before[name]) : ''}</td>
+            <td>{envelope.after ? formatValue(envelope.after[name]) : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function FieldTable({ record, changed }: { record: Record<string, unknown>; changed?: readonly string[] }) {
+  return (
+    <table className="record-table">
+      <tbody>
+        {Object.entries(record).map(([name, value]) => (
+          <tr key={name} className={changed?.includes(name) ? 'is-changed' : undefined}>
+            <th scope="row">{name}</th>
+            <td>{formatValue(value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Several rows of one table (history versions, transformation rows, example records), one line each. */
+export function RowsTable({
+  records,
+  leading = [],
+}: {
+  records: readonly Record<string, unknown>[];
+  /** Columns to show first, where the point of the rows is (a version's validity). */
+  leading?: readonly string[];
+}) {
+  const present = new Set(records.flatMap((record) => Object.keys(record)));
+  const columns = [...new Set([...leading.filter((column) => present.has(column)), ...present])];
+  return <ValueTable columns={columns} rows={records.map((record) => columns.map((column) => record[column]))} />;
+}
+
+/** Rows of values under named columns (names may repeat, as a query's may). */
+export function ValueTable({ columns, rows }: { columns: readonly string[]; rows: readonly (readonly unknown[])[] }) {
+  return (
+    <div className="rows-table">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((column, at) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns may repeat a name
+              <th key={at}>{column}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows in the order they were read
+            <tr key={index}>
+              {row.map((value, at) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns may repeat a name
+                <td key={at}>{formatValue(value)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

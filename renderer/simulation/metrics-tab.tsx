@@ -1,0 +1,145 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { Mesh } from '../../shared/model';
+import { metricsCsv } from '../../shared/simulation/metrics-history';
+import { useDocumentStore } from '../store/document-store';
+import { usePreferencesStore } from '../store/preferences-store';
+import { RunErrors } from './run-errors';
+import { useSimulationStore } from './simulation-store';
+
+const COLORS = ['#2f6fde', '#1f8a70', '#b5541c', '#8b5cf6', '#c62f3a', '#0e7490', '#a16207', '#be185d', '#4d7c0f'];
+const CHART_HEIGHT = 150;
+
+type Series = Record<string, number[]>;
+
+/** Throughput per link and in total, lag per consumer, quarantined records per port: live, and as CSV. */
+export function MetricsTab() {
+  const history = useSimulationStore((state) => state.history);
+  const mesh = useDocumentStore((state) => state.mesh);
+  const label = (id: string) => (mesh ? seriesLabel(mesh, id) : id);
+  const download = () => {
+    const blob = new Blob([metricsCsv(history, label)], { type: 'text/csv' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${mesh?.id ?? 'mesh'}-metrics.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  return (
+    <section className="metrics-tab" aria-label="Metrics">
+      <div className="metrics-tab__bar">
+        <span>{history.ticks.length} points</span>
+        <button type="button" onClick={download} disabled={history.ticks.length === 0}>
+          Export CSV
+        </button>
+      </div>
+      <Chart
+        title="Records per tick"
+        ticks={history.ticks}
+        series={{ total: history.total, ...history.throughput }}
+        label={(id) => (id === 'total' ? 'all links' : label(id))}
+      />
+      <Chart title="Consumer lag (records waiting)" ticks={history.ticks} series={history.lag} label={label} />
+      <Chart
+        title="Quarantined records (contract violations)"
+        ticks={history.ticks}
+        series={history.quarantined}
+        label={label}
+      />
+      <RunErrors />
+    </section>
+  );
+}
+
+/** A link, consumer or port as people call it: `orders → customer-360`, `customer-360 · orders-in`. */
+function seriesLabel(mesh: Mesh, id: string): string {
+  const link = mesh.links.find((candidate) => candidate.id === id);
+  const name = (nodeId: string) =>
+    mesh.products.find((product) => product.id === nodeId)?.name ??
+    mesh.systems.find((system) => system.id === nodeId)?.name ??
+    nodeId;
+  if (link) return `${name(link.from.nodeId)} → ${name(link.to.nodeId)}`;
+  const [nodeId, portId] = id.split('/');
+  return nodeId && portId ? `${name(nodeId)} · ${portId}` : id;
+}
+
+function Chart({
+  title,
+  ticks,
+  series,
+  label,
+}: {
+  title: string;
+  ticks: number[];
+  series: Series;
+  label: (id: string) => string;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<uPlot | null>(null);
+  const names = Object.keys(series);
+  const shape = names.join('\n');
+  const theme = usePreferencesStore((state) => state.theme);
+
+  // A chart is rebuilt only when its series change; new points just replace its data.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the series names, `theme` for the axis colour
+  useEffect(() => {
+    if (!container.current) return;
+    const width = container.current.clientWidth || 380;
+    // The canvas cannot read CSS variables: take the theme's text colour as it is now.
+    const text = getComputedStyle(container.current).color;
+    const created = new uPlot(
+      {
+        width,
+        height: CHART_HEIGHT,
+        scales: { x: { time: false } },
+        axes: [
+          { stroke: text, grid: { stroke: 'rgba(128,128,128,0.18)' }, ticks: { stroke: 'rgba(128,128,128,0.3)' } },
+          {
+            stroke: text,
+            grid: { stroke: 'rgba(128,128,128,0.18)' },
+            ticks: { stroke: 'rgba(128,128,128,0.3)' },
+            size: 44,
+          },
+        ],
+        legend: { live: false },
+        series: [
+          { label: 'tick' },
+          ...names.map((name, index) => ({
+            label: label(name),
+            stroke: COLORS[index % COLORS.length],
+            width: name === 'total' ? 2.5 : 1.5,
+            points: { show: false },
+          })),
+        ],
+      },
+      [ticks, ...names.map((name) => series[name] ?? [])],
+      container.current,
+    );
+    chart.current = created;
+    const observer = new ResizeObserver(() => {
+      if (container.current) created.setSize({ width: container.current.clientWidth, height: CHART_HEIGHT });
+    });
+    observer.observe(container.current);
+    return () => {
+      observer.disconnect();
+      created.destroy();
+      chart.current = null;
+    };
+  }, [shape, theme]);
+
+  useEffect(() => {
+    chart.current?.setData([ticks, ...names.map((name) => series[name] ?? [])]);
+  });
+
+  return (
+    <figure className="metrics-chart">
+      <figcaption>{title}</figcaption>
+      {names.length === 0 ? (
+        <p className="simulation-panel__hint">Nothing yet.</p>
+      ) : (
+        <div ref={container} data-testid={`chart-${title}`} />
+      )}
+    </figure>
+  );
+}

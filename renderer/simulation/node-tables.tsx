@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Zone } from '../../shared/simulation/run-catalog';
+import { DataGrid } from './data-grid';
+import { LogMessages } from './log-messages';
+import { simulation } from './simulation-controller';
+import { setSimulation, useSimulationStore } from './simulation-store';
+
+const ZONE_TITLES: Record<Zone, string> = {
+  raw: 'raw',
+  events: 'events',
+  entities: 'entities',
+  history: 'history',
+  transformations: 'transformations',
+  quarantine: 'quarantine',
+};
+
+type View = { kind: 'table'; name: string } | { kind: 'port'; log: string } | { kind: 'topic'; log: string };
+
+/** Inside a product (raw, events, entities, history, transformations, ports, quarantine) or a system (tables, topics). */
+export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'product' | 'system'; name: string }) {
+  const product = useSimulationStore((state) => state.catalog?.products[nodeId]);
+  const systemTables = useSimulationStore(useShallow((state) => Object.keys(state.metrics?.tables[nodeId] ?? {})));
+  const topics = useSimulationStore(
+    useShallow((state) =>
+      Object.values(state.catalog?.logs ?? {}).filter((log) => kind === 'system' && log.log.startsWith(`${nodeId}/`)),
+    ),
+  );
+  const views: { view: View; label: string; group: string }[] = product
+    ? [
+        ...product.tables.map((table) => ({
+          view: { kind: 'table' as const, name: table.name },
+          label: table.name,
+          group: ZONE_TITLES[table.zone],
+        })),
+        ...product.ports.map((port) => ({
+          view: { kind: 'port' as const, log: port.log },
+          label: port.name,
+          group: 'output ports',
+        })),
+      ]
+    : [
+        ...systemTables.map((table) => ({
+          view: { kind: 'table' as const, name: table },
+          label: table,
+          group: 'tables',
+        })),
+        ...topics.map((topic) => ({
+          view: { kind: 'topic' as const, log: topic.log },
+          label: topic.name,
+          group: 'topics',
+        })),
+      ];
+  const [chosen, setChosen] = useState(0);
+  const current = views[chosen] ?? views[0];
+  const trace = (table: string) => (row: Record<string, unknown>) =>
+    void simulation.trace({ kind: 'row', nodeId, table, row });
+  return (
+    <section aria-label={`Inside ${name}`}>
+      <h3 className="simulation-panel__title">
+        Inside {name}
+        <button type="button" className="link-button" onClick={() => setSimulation({ panelTab: 'sql' })}>
+          Query with SQL
+        </button>
+      </h3>
+      <div className="node-tables__tabs" role="tablist" aria-label="Tables">
+        {views.map((entry, index) => (
+          <button
+            key={`${entry.group}/${entry.label}`}
+            type="button"
+            role="tab"
+            aria-selected={entry === current}
+            className="node-tables__tab"
+            onClick={() => setChosen(index)}
+          >
+            <span className="node-tables__group">{entry.group}</span> {entry.label}
+          </button>
+        ))}
+      </div>
+      {current?.view.kind === 'table' &&
+        (current.view.name === 'quarantine' ? (
+          <DataGrid key={current.view.name} nodeId={nodeId} table={current.view.name} />
+        ) : (
+          <DataGrid
+            key={current.view.name}
+            nodeId={nodeId}
+            table={current.view.name}
+            onTrace={trace(current.view.name)}
+          />
+        ))}
+      {current?.view.kind === 'port' && <LogMessages key={current.view.log} log={current.view.log} />}
+      {current?.view.kind === 'topic' && <LogMessages key={current.view.log} log={current.view.log} />}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { FAULT_CARDS } from '../../shared/simulation/fault-deck';
+import { canvasCommands } from '../canvas/canvas-commands';
+import { simulation } from './simulation-controller';
+import { setSimulation, useSimulationStore } from './simulation-store';
+import { STAGE_LABELS, TraceStageView, usePresenterNotes } from './trace-stage';
+
+/**
+ * A workshop's view: full screen, large type, the canvas above with the stage's node in focus,
+ * one stage at a time below; → and ← (or a click) walk the stages, Esc ends.
+ */
+export function PresenterMode() {
+  const isPresenting = useSimulationStore((state) => state.isPresenting && state.mode === 'simulate');
+  const { trace, traceStage } = useSimulationStore(
+    useShallow((state) => ({ trace: state.trace, traceStage: state.traceStage })),
+  );
+  const notes = usePresenterNotes();
+  const fired = useSimulationStore((state) => state.firedFaults.length);
+  const stage = trace?.stages[traceStage];
+
+  useEffect(() => {
+    if (!isPresenting) return;
+    document.documentElement.dataset.presenting = 'true';
+    // Full screen where the browser allows it; the layout works without.
+    void document.documentElement.requestFullscreen?.().catch(() => undefined);
+    if (!useSimulationStore.getState().trace) void startWalk();
+    return () => {
+      delete document.documentElement.dataset.presenting;
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, [isPresenting]);
+
+  useEffect(() => {
+    if (!isPresenting || !stage) return;
+    // After the layout change that presenting brings, so the view fits the canvas it has now.
+    const timer = window.setTimeout(() => canvasCommands.focusNode(stage.nodeId), 60);
+    return () => window.clearTimeout(timer);
+  }, [isPresenting, stage]);
+
+  useEffect(() => {
+    const onFullscreenExit = () => !document.fullscreenElement && setSimulation({ isPresenting: false });
+    document.addEventListener('fullscreenchange', onFullscreenExit);
+    return () => document.removeEventListener('fullscreenchange', onFullscreenExit);
+  }, []);
+
+  if (!isPresenting) return null;
+  return (
+    <section className="presenter" aria-label="Presenter mode" data-testid="presenter">
+      {stage && trace ? (
+        <>
+          <header className="presenter__bar">
+            <span className="presenter__progress" data-testid="presenter-position">
+              {traceStage + 1} / {trace.stages.length}
+            </span>
+            <ol className="presenter__steps" aria-hidden="true">
+              {trace.stages.map((entry, index) => (
+                <li
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a trace's stages are a fixed list
+                  key={`${index}-${entry.kind}`}
+                  className={index === traceStage ? 'is-current' : index < traceStage ? 'is-done' : undefined}
+                  title={STAGE_LABELS[entry.kind]}
+                />
+              ))}
+            </ol>
+            <span className="presenter__keys">
+              → next · ← back · Esc ends · faults:{' '}
+              {FAULT_CARDS.map((card, index) => (
+                <kbd key={card.kind} title={card.title}>
+                  {index + 1}
+                </kbd>
+              ))}
+              {fired > 0 && ` (${fired} fired)`}
+            </span>
+          </header>
+          <div className="presenter__stage">
+            <TraceStageView stage={stage} />
+          </div>
+          {notes?.[stage.kind] && <p className="presenter__notes">{notes[stage.kind]}</p>}
+        </>
+      ) : (
+        <p className="presenter__empty">Run the simulation for a few ticks: the walk follows its newest change.</p>
+      )}
+    </section>
+  );
+}
+
+/** Without a trace, the walk follows the newest change on the first CDC topic that has one. */
+async function startWalk(): Promise<void> {
+  const { catalog, runMesh } = useSimulationStore.getState();
+  const topics = (runMesh?.systems ?? []).flatMap((system) =>
+    system.messaging.topics.filter((topic) => topic.source.kind === 'cdc').map((topic) => `${system.id}/${topic.id}`),
+  );
+  for (const log of topics.filter((candidate) => catalog?.logs[candidate])) {
+    const [newest] = (await simulation.messages(log, { limit: 1 })) ?? [];
+    if (newest) return simulation.trace({ kind: 'record', log, position: newest.position });
+  }
+}

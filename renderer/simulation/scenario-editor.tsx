@@ -1,0 +1,190 @@
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { useEffect, useRef, useState } from 'react';
+import type { LocatedProblem } from '../../shared/contracts/yaml-source';
+import type { Scenario } from '../../shared/model';
+import { readScenarioText, scenarioJsonSchema, scenarioText } from '../../shared/simulation/scenario-text';
+import type { MonacoApi } from '../contracts/monaco/load-monaco';
+import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
+import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
+import { loadMonacoJson } from './monaco-languages';
+import { simulation } from './simulation-controller';
+import { setSimulation, useSimulationStore } from './simulation-store';
+
+const SCHEMA_URI = 'https://data-mesh-designer.dev/schemas/scenario.schema.json';
+const MARKER_OWNER = 'scenario-check';
+
+const A_NEW_SCENARIO: Scenario = {
+  id: 'scenario',
+  name: 'Scenario',
+  description: '',
+  seed: 1,
+  startTime: '2026-01-05T09:00:00.000Z',
+  tickMillis: 60_000,
+  data: [],
+  rates: [],
+  steps: [],
+};
+
+/**
+ * The scenario as JSON in Monaco: checked against its schema (with completion) and against the
+ * mesh as you type; Apply saves it in the document as one undoable step, and the run uses it from
+ * the next reset.
+ */
+export function ScenarioEditor() {
+  const scenarioId = useSimulationStore((state) => state.scenarioId);
+  const scenarios = useDocumentStore((state) => state.mesh?.scenarios);
+  const index = Math.max(0, scenarios?.findIndex((scenario) => scenario.id === scenarioId) ?? 0);
+  const scenario = scenarios?.[index];
+  const container = useRef<HTMLDivElement>(null);
+  const [monaco, setMonaco] = useState<MonacoApi | null>(null);
+  const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const [problems, setProblems] = useState<LocatedProblem[]>([]);
+  const [isDirty, setDirty] = useState(false);
+  const [applied, setApplied] = useState(false);
+  useMonacoTheme(monaco);
+
+  useEffect(() => {
+    let isMounted = true;
+    void loadMonacoJson().then(({ monaco: loaded, setSchema }) => {
+      setSchema(SCHEMA_URI, 'scenario-*.json', scenarioJsonSchema());
+      if (isMounted) setMonaco(loaded);
+    });
+    return () => {
+      isMounted = false;
+    };
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is built once per scenario; the text after Apply is the user's
+  useEffect(() => {
+    if (!monaco || !container.current || !scenario) return;
+    const model = monaco.editor.createModel(
+      scenarioText(scenario),
+      'json',
+      monaco.Uri.parse(`inmemory://scenarios/scenario-${index}.json`),
+    );
+    const created = monaco.editor.create(container.current, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      quickSuggestions: { other: true, strings: true, comments: false },
+    });
+    const check = () => {
+      const mesh = currentMesh();
+      if (!mesh) return;
+      const read = readScenarioText(model.getValue(), mesh, index);
+      const found = read.ok ? [] : read.errors;
+      setProblems(found);
+      monaco.editor.setModelMarkers(
+        model,
+        MARKER_OWNER,
+        found.map((problem) => ({
+          severity: monaco.MarkerSeverity.Error,
+          message: `${problem.path}: ${problem.message}`,
+          startLineNumber: problem.line,
+          startColumn: problem.column,
+          endLineNumber: problem.endLine,
+          endColumn: Math.max(problem.endColumn, problem.column + 1),
+        })),
+      );
+    };
+    const listener = model.onDidChangeContent(() => {
+      setDirty(true);
+      setApplied(false);
+      check();
+    });
+    editor.current = created;
+    return () => {
+      listener.dispose();
+      created.dispose();
+      model.dispose();
+      editor.current = null;
+    };
+  }, [monaco, scenario?.id, index]);
+
+  if (!scenario) {
+    return (
+      <section aria-label="Scenario">
+        <p className="simulation-panel__hint">
+          This design has no scenario yet: the sample data, rates, steps and faults to simulate.
+        </p>
+        <button
+          type="button"
+          className="primary"
+          onClick={() =>
+            changeMesh((mesh) => ({ ...mesh, scenarios: [...mesh.scenarios, A_NEW_SCENARIO] }), { whileReadOnly: true })
+          }
+        >
+          New scenario
+        </button>
+      </section>
+    );
+  }
+
+  const apply = () => {
+    const mesh = currentMesh();
+    const text = editor.current?.getValue();
+    if (!mesh || text === undefined) return;
+    const read = readScenarioText(text, mesh, index);
+    if (!read.ok) return setProblems(read.errors);
+    changeMesh(
+      (current) => ({
+        ...current,
+        scenarios: current.scenarios.map((entry, at) => (at === index ? read.value : entry)),
+      }),
+      {
+        whileReadOnly: true,
+      },
+    );
+    setSimulation({ scenarioId: read.value.id, seed: null });
+    setDirty(false);
+    setApplied(true);
+  };
+
+  return (
+    <section className="scenario-editor" aria-label="Scenario">
+      <div className="scenario-editor__bar">
+        <button type="button" className="primary" disabled={!isDirty || problems.length > 0} onClick={apply}>
+          Apply
+        </button>
+        <button type="button" onClick={() => void simulation.reset()}>
+          Reset the run
+        </button>
+        <span className="scenario-editor__state" role="status">
+          {problems.length > 0
+            ? `${problems.length} problem${problems.length === 1 ? '' : 's'}`
+            : applied
+              ? 'Saved in the design: it runs from the next reset.'
+              : isDirty
+                ? 'Not applied yet'
+                : 'Saved in the design; applies on reset'}
+        </span>
+      </div>
+      <div ref={container} className="scenario-editor__monaco" data-testid="scenario-editor" />
+      {problems.length > 0 && (
+        <ul className="scenario-editor__problems" data-testid="scenario-problems">
+          {problems.map((problem) => (
+            <li key={`${problem.line}:${problem.column}:${problem.message}`}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  editor.current?.revealLineInCenter(problem.line);
+                  editor.current?.setPosition({ lineNumber: problem.line, column: problem.column });
+                  editor.current?.focus();
+                }}
+              >
+                {problem.line}:{problem.column}
+              </button>{' '}
+              {problem.path}: {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!monaco && <p className="simulation-panel__hint">Loading editor…</p>}
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useDocumentStore } from '../store/document-store';
+import { simulation } from './simulation-controller';
+import { MAX_SPEED, MIN_SPEED, setSimulation, useSimulationStore } from './simulation-store';
+
+const CLOCK = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'UTC',
+});
+
+/** The run's controls: run, pause, step, reset, speed, seed, scenario, and the simulated clock. */
+export function SimulationBar() {
+  const { mode, status, speed, seed, pauseAtTick, scenarioId, failure } = useSimulationStore(
+    useShallow((state) => ({
+      mode: state.mode,
+      status: state.status,
+      speed: state.speed,
+      seed: state.seed,
+      pauseAtTick: state.pauseAtTick,
+      scenarioId: state.scenarioId,
+      failure: state.failure,
+    })),
+  );
+  const tick = useSimulationStore((state) => state.metrics?.tick);
+  const time = useSimulationStore((state) => state.metrics?.time);
+  const scenarios = useDocumentStore((state) => state.mesh?.scenarios);
+  if (mode !== 'simulate') return null;
+  const isRunning = status === 'running';
+  const isBusy = status === 'starting';
+  const chosen = scenarios?.find((scenario) => scenario.id === scenarioId) ?? scenarios?.[0];
+  return (
+    <div className="simulation-bar" role="toolbar" aria-label="Simulation">
+      <div className="simulation-bar__group">
+        {isRunning ? (
+          <button type="button" className="primary" onClick={simulation.pause} title="Pause the run">
+            ❚❚ Pause
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled={isBusy} onClick={() => void simulation.run()} title="Run">
+            ▶ Run
+          </button>
+        )}
+        <button type="button" disabled={isBusy} onClick={() => void simulation.step()} title="Run one tick">
+          Step
+        </button>
+        <button
+          type="button"
+          disabled={isBusy}
+          onClick={() => void simulation.reset()}
+          title="Back to tick 0 with the scenario as it is now"
+        >
+          Reset
+        </button>
+      </div>
+      <label className="simulation-bar__speed">
+        Speed
+        <input
+          type="range"
+          min={MIN_SPEED}
+          max={MAX_SPEED + 1}
+          value={speed === 'max' ? MAX_SPEED + 1 : speed}
+          aria-valuetext={speed === 'max' ? 'as fast as possible' : `${speed} ticks per second`}
+          onChange={(event) => {
+            const value = Number(event.target.value);
+            setSimulation({ speed: value > MAX_SPEED ? 'max' : value });
+          }}
+        />
+        <output data-testid="speed">{speed === 'max' ? 'max' : `${speed}/s`}</output>
+      </label>
+      <label>
+        Pause at tick
+        <input
+          type="number"
+          min={1}
+          className="simulation-bar__number"
+          value={pauseAtTick ?? ''}
+          placeholder="—"
+          onChange={(event) =>
+            setSimulation({ pauseAtTick: event.target.value === '' ? null : Math.max(1, Number(event.target.value)) })
+          }
+        />
+      </label>
+      <label title="Applies on reset">
+        Seed
+        <input
+          type="number"
+          className="simulation-bar__number"
+          value={seed ?? chosen?.seed ?? ''}
+          onChange={(event) => setSimulation({ seed: Math.trunc(Number(event.target.value)) })}
+        />
+      </label>
+      <label title="Applies on reset">
+        Scenario
+        <select
+          value={chosen?.id ?? ''}
+          onChange={(event) => {
+            setSimulation({ scenarioId: event.target.value, seed: null });
+            void simulation.reset();
+          }}
+        >
+          {scenarios?.map((scenario) => (
+            <option key={scenario.id} value={scenario.id}>
+              {scenario.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="simulation-bar__clock" data-testid="simulated-clock" title={time}>
+        {time ? CLOCK.format(new Date(time)) : '—'} · tick <strong data-testid="tick">{tick ?? '—'}</strong>
+      </span>
+      <span className={`simulation-bar__status simulation-bar__status--${status}`}>{STATUS_LABELS[status]}</span>
+      <button
+        type="button"
+        onClick={() => setSimulation({ isPresenting: true })}
+        title="Full screen, large text, → ← Esc"
+      >
+        Present
+      </button>
+      {failure && (
+        <div className="simulation-bar__failure" role="alert">
+          <span>{failure}</span>
+          <button type="button" aria-label="Dismiss" onClick={() => setSimulation({ failure: null })}>
+            ×
+          </button>
+        </div>
+      )}
+      <RefusedEditPrompt />
+    </div>
+  );
+}
+
+const STATUS_LABELS = {
+  idle: 'not started',
+  starting: 'starting…',
+  running: 'running',
+  paused: 'paused',
+  stopped: 'stopped',
+};
+
+/** An edit tried in Simulate mode: offer to go back to Design. */
+function RefusedEditPrompt() {
+  const refused = useDocumentStore((state) => state.refusedEdits);
+  const seen = useSimulationStore((state) => state.seenRefusedEdits);
+  if (refused === seen) return null;
+  return (
+    <div className="simulation-bar__prompt" role="status">
+      The design is read-only while simulating.
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          setSimulation({ seenRefusedEdits: refused });
+          simulation.leave();
+        }}
+      >
+        Back to Design
+      </button>
+      <button type="button" onClick={() => setSimulation({ seenRefusedEdits: refused })}>
+        Keep simulating
+      </button>
+    </div>
+  );
+}

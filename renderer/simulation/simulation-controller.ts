@@ -1,0 +1,310 @@
+import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
+import {
+  type ClientResponse,
+  createSimulationClient,
+  type LogRecord,
+  type MessageFilter,
+  type QueryResult,
+  type SimulationClient,
+  type SimulationCommand,
+  type SimulationMetrics,
+  type TraceStart,
+  type WorkerPort,
+} from '../../shared/simulation';
+import { faultFrom } from '../../shared/simulation/fault-deck';
+import { emptyHistory, withSnapshot } from '../../shared/simulation/metrics-history';
+import { runCatalog } from '../../shared/simulation/run-catalog';
+import { currentMesh, useDocumentStore } from '../store/document-store';
+import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
+
+/** How long the worker may stay silent (no transformation started, no answer) before it is replaced. */
+export const STEP_BUDGET_MILLIS = 4000;
+/** Records kept per output port for Design mode. */
+export const EXAMPLE_RECORDS = 20;
+/** In "as fast as possible", each request runs about this long, so the view still updates. */
+const BATCH_MILLIS = 40;
+
+let client: SimulationClient | null = null;
+/** Bumped by every run, pause and reset: a loop that sees another number ends. */
+let loopGeneration = 0;
+
+const state = () => useSimulationStore.getState();
+
+function worker(): SimulationClient {
+  client ??= createSimulationClient(
+    () => new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerPort,
+    {
+      setTimeout: (callback, millis) => window.setTimeout(callback, millis),
+      clearTimeout: (handle) => window.clearTimeout(handle as number),
+    },
+  );
+  return client;
+}
+
+/** Sends a command within the budget; a failure stops the run and is shown, and comes back as undefined. */
+async function send<T extends ClientResponse['type']>(
+  command: SimulationCommand,
+  expected: T,
+): Promise<Extract<ClientResponse, { type: T }> | undefined> {
+  const response = await worker().send(command, STEP_BUDGET_MILLIS);
+  if (response.type === expected) return response as Extract<ClientResponse, { type: T }>;
+  if (response.type === 'failed') {
+    const text = response.errors.map((error) => `${error.path}: ${error.message}`).join('\n');
+    if ('restart' in response) stop(response.errors[0]?.message ?? text);
+    else setSimulation({ failure: text });
+  }
+  return undefined;
+}
+
+function stop(failure: string): void {
+  loopGeneration++;
+  setSimulation({ status: 'stopped', failure, metrics: state().metrics });
+}
+
+function scenarioToRun(mesh: Mesh): Scenario | undefined {
+  const { scenarioId, seed } = state();
+  const scenario = mesh.scenarios.find((candidate) => candidate.id === scenarioId) ?? mesh.scenarios[0];
+  return scenario && { ...scenario, seed: seed ?? scenario.seed };
+}
+
+function accept(metrics: SimulationMetrics): void {
+  setSimulation({ metrics, history: withSnapshot(state().history, metrics) });
+}
+
+/** Builds the run from the open document at tick 0 (the scenario as it is now, and the chosen seed). */
+async function start(): Promise<boolean> {
+  const mesh = currentMesh();
+  const scenario = mesh && scenarioToRun(mesh);
+  loopGeneration++;
+  if (!mesh || !scenario) {
+    setSimulation({
+      status: 'stopped',
+      failure: 'This design has no scenario to simulate: add one in the Scenario tab.',
+    });
+    return false;
+  }
+  setSimulation({
+    status: 'starting',
+    runMesh: mesh,
+    scenarioId: scenario.id,
+    seed: scenario.seed,
+    failure: null,
+    firedFaults: [],
+    trace: null,
+    traceStage: 0,
+    metrics: null,
+    history: emptyHistory(),
+    catalog: runCatalog(mesh),
+  });
+  const created = await send({ type: 'create', mesh, scenario }, 'metrics');
+  if (!created) return false;
+  setSimulation({ status: 'paused' });
+  accept(created.metrics);
+  return true;
+}
+
+async function ensureRun(): Promise<boolean> {
+  const { status } = state();
+  if (status === 'paused' || status === 'running') return true;
+  if (status === 'starting') return false;
+  return start();
+}
+
+export const simulation = {
+  enter(): void {
+    useDocumentStore.getState().setReadOnly(true);
+    useDocumentStore.getState().endGesture();
+    setSimulation({ mode: 'simulate' });
+    void ensureRun();
+  },
+
+  /** Back to Design: the run is kept (paused) until the design changes. */
+  leave(): void {
+    loopGeneration++;
+    if (state().status === 'running') setSimulation({ status: 'paused' });
+    setSimulation({ mode: 'design', isPresenting: false });
+    useDocumentStore.getState().setReadOnly(false);
+    void simulation.refreshExamples();
+  },
+
+  toggleMode(): void {
+    if (state().mode === 'simulate') simulation.leave();
+    else simulation.enter();
+  },
+
+  async run(): Promise<void> {
+    if (!(await ensureRun())) return;
+    const generation = ++loopGeneration;
+    // Run pressed where the run paused by itself: go on past that tick.
+    const { pauseAtTick, metrics: atStart } = state();
+    if (pauseAtTick !== null && pauseAtTick <= (atStart?.tick ?? 0)) setSimulation({ pauseAtTick: null });
+    setSimulation({ status: 'running', failure: null });
+    let batch = 1;
+    while (generation === loopGeneration) {
+      const { speed, pauseAtTick, metrics } = state();
+      const tick = metrics?.tick ?? 0;
+      const remaining = pauseAtTick !== null && pauseAtTick > tick ? pauseAtTick - tick : Number.POSITIVE_INFINITY;
+      if (pauseAtTick !== null && pauseAtTick <= tick) break;
+      const ticks = Math.min(speed === 'max' ? batch : 1, remaining);
+      const began = performance.now();
+      const stepped = await send({ type: 'step', ticks }, 'metrics');
+      if (!stepped || generation !== loopGeneration) return;
+      accept(stepped.metrics);
+      const took = performance.now() - began;
+      if (speed === 'max') {
+        batch = Math.max(1, Math.min(1000, Math.round((batch * BATCH_MILLIS) / Math.max(1, took))));
+        await delay(0);
+      } else await delay(Math.max(0, 1000 / speed - took));
+    }
+    if (generation === loopGeneration) {
+      loopGeneration++;
+      setSimulation({ status: 'paused' });
+    }
+  },
+
+  pause(): void {
+    loopGeneration++;
+    if (state().status === 'running') setSimulation({ status: 'paused' });
+  },
+
+  /** One tick, from a paused run (a stopped or absent run starts afresh first). */
+  async step(): Promise<void> {
+    simulation.pause();
+    if (!(await ensureRun())) return;
+    const stepped = await send({ type: 'step', ticks: 1 }, 'metrics');
+    if (stepped) accept(stepped.metrics);
+  },
+
+  /** Back to tick 0 with the scenario as it is now (edits apply here) and without fired faults. */
+  async reset(): Promise<void> {
+    await start();
+  },
+
+  async fire(fault: Fault): Promise<boolean> {
+    if (!(await ensureRun())) return false;
+    const injected = await send({ type: 'inject', fault }, 'injected');
+    if (injected) setSimulation({ firedFaults: [...state().firedFaults, fault] });
+    return injected !== undefined;
+  },
+
+  /** Fires a card of the fault deck, as it is set, at the next tick. */
+  async fireCard(kind: FaultKind): Promise<boolean> {
+    const mesh = currentMesh();
+    const fault = mesh && faultFrom(mesh, kind, state().faultSettings[kind] ?? {}, (state().metrics?.tick ?? 0) + 1);
+    return fault ? simulation.fire(fault) : false;
+  },
+
+  async query(
+    nodeId: string,
+    sql: string,
+  ): Promise<{ ok: true; result: QueryResult } | { ok: false; message: string }> {
+    if (!(await ensureRun())) return { ok: false, message: state().failure ?? 'The simulation is not running.' };
+    const response = await worker().send({ type: 'query', nodeId, sql }, STEP_BUDGET_MILLIS);
+    if (response.type === 'query-result') return { ok: true, result: response.result };
+    if (response.type === 'failed') {
+      const message = response.errors.map((error) => error.message).join('\n');
+      if ('restart' in response)
+        await replayAfterRestart(`The query ran longer than ${STEP_BUDGET_MILLIS} ms and was stopped.`);
+      return {
+        ok: false,
+        message:
+          'restart' in response
+            ? `The query ran longer than ${STEP_BUDGET_MILLIS} ms and was stopped; the run was rebuilt.`
+            : message,
+      };
+    }
+    return { ok: false, message: `unexpected answer '${response.type}'` };
+  },
+
+  async messages(log: string, filter: MessageFilter): Promise<LogRecord[] | undefined> {
+    if (!(await ensureRun())) return undefined;
+    return (await send({ type: 'messages', log, filter }, 'messages'))?.messages;
+  },
+
+  async trace(start: TraceStart): Promise<void> {
+    if (!(await ensureRun())) return;
+    simulation.pause();
+    const traced = await send({ type: 'trace', start }, 'trace');
+    if (traced) setSimulation({ trace: traced.trace, traceStage: 0, panelTab: 'trace', failure: null });
+  },
+
+  /** Traces the newest record on a log (a topic's latest change). */
+  async traceLatest(log: string): Promise<void> {
+    const [newest] = (await simulation.messages(log, { limit: 1 })) ?? [];
+    if (newest) await simulation.trace({ kind: 'record', log, position: newest.position });
+    else setSimulation({ failure: 'Nothing on this topic yet: run the simulation first.' });
+  },
+
+  moveTrace(by: number): void {
+    const { trace, traceStage } = state();
+    if (!trace) return;
+    setSimulation({ traceStage: Math.max(0, Math.min(trace.stages.length - 1, traceStage + by)) });
+  },
+
+  async refreshExamples(): Promise<void> {
+    const { status, metrics } = state();
+    if ((status !== 'paused' && status !== 'running') || !metrics) return;
+    const read = await worker().send({ type: 'examples', limit: EXAMPLE_RECORDS }, STEP_BUDGET_MILLIS);
+    if (read.type === 'examples') setSimulation({ examples: read.examples, examplesTick: metrics.tick });
+  },
+
+  /** Fresh engine metrics, asked of the worker (the end-to-end tests compare them with the canvas). */
+  async engineMetrics(): Promise<SimulationMetrics | undefined> {
+    const response = await worker().send({ type: 'metrics' });
+    return response.type === 'metrics' ? response.metrics : undefined;
+  },
+};
+
+/**
+ * After a query overran, the worker is new and empty: rebuild the run and bring it back to the
+ * same tick with the same faults; the engine is deterministic, so it is the same run.
+ */
+async function replayAfterRestart(reason: string): Promise<void> {
+  const { metrics, firedFaults, runMesh } = state();
+  const tick = metrics?.tick ?? 0;
+  const mesh = runMesh ?? currentMesh();
+  const scenario = mesh && scenarioToRun(mesh);
+  if (!mesh || !scenario) return;
+  const created = await worker().send({ type: 'create', mesh, scenario }, STEP_BUDGET_MILLIS);
+  if (created.type !== 'metrics') return stop(reason);
+  for (const fault of firedFaults) await worker().send({ type: 'inject', fault });
+  const replayed = await worker().send({ type: 'run-until', tick }, STEP_BUDGET_MILLIS);
+  if (replayed.type !== 'metrics') return stop(reason);
+  setSimulation({ status: 'paused', failure: null });
+  accept(replayed.metrics);
+}
+
+function delay(millis: number): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, millis));
+}
+
+/** Whether two documents simulate alike: moving nodes or editing the scenario keeps a run. */
+export function simulatesAlike(a: Mesh, b: Mesh): boolean {
+  return a.products === b.products && a.systems === b.systems && a.contracts === b.contracts && a.links === b.links;
+}
+
+/** A run built from another design is dropped, and a newly opened document starts in Design. */
+function followDocument(mesh: Mesh | null, openCount: number, previousOpenCount: number): void {
+  const { runMesh, mode } = state();
+  if (openCount !== previousOpenCount) {
+    if (mode === 'simulate') simulation.leave();
+    discardRun({ examples: {}, examplesTick: null, scenarioId: null, seed: null });
+    return;
+  }
+  if (runMesh && mesh && !simulatesAlike(runMesh, mesh)) discardRun({});
+}
+
+function discardRun(patch: Partial<SimulationState>): void {
+  loopGeneration++;
+  if (state().runMesh) void worker().send({ type: 'dispose' });
+  setSimulation({ status: 'idle', runMesh: null, metrics: null, catalog: null, trace: null, failure: null, ...patch });
+}
+
+useDocumentStore.subscribe((document, previous) => {
+  if (document.mesh !== previous.mesh || document.openCount !== previous.openCount) {
+    followDocument(document.mesh, document.openCount, previous.openCount);
+  }
+});
+
+/** For end-to-end tests: the engine's own metrics, to compare with what the canvas shows. */
+Reflect.set(window, '__meshSimulation', { engineMetrics: () => simulation.engineMetrics() });

@@ -1,0 +1,81 @@
+import { create } from 'zustand';
+import type { Fault, FaultKind, Mesh } from '../../shared/model';
+import type { ChangeTrace, LogMessage, SimulationMetrics } from '../../shared/simulation';
+import type { FaultSettings } from '../../shared/simulation/fault-deck';
+import { emptyHistory, type MetricsHistory } from '../../shared/simulation/metrics-history';
+import type { RunCatalog } from '../../shared/simulation/run-catalog';
+
+export type Mode = 'design' | 'simulate';
+/** `idle`: no run; `starting`: the worker builds tick 0; `stopped`: a failure ended the run. */
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopped';
+/** Ticks per second, or as fast as the worker goes. */
+export type Speed = number | 'max';
+export type PanelTab = 'inspect' | 'sql' | 'metrics' | 'trace' | 'faults' | 'scenario';
+
+export const MIN_SPEED = 1;
+export const MAX_SPEED = 60;
+
+export interface SimulationState {
+  mode: Mode;
+  status: RunStatus;
+  /** The document the run was built from: a design change ends the run. */
+  runMesh: Mesh | null;
+  scenarioId: string | null;
+  /** The seed of the next run (the scenario's unless changed). */
+  seed: number | null;
+  speed: Speed;
+  /** Pauses the run when it reaches this tick. */
+  pauseAtTick: number | null;
+  metrics: SimulationMetrics | null;
+  history: MetricsHistory;
+  catalog: RunCatalog | null;
+  /** Why the run stopped, or a request failed; shown until dismissed or the next run. */
+  failure: string | null;
+  /** Faults fired from the deck during this run, to replay it after a restart. */
+  firedFaults: Fault[];
+  trace: ChangeTrace | null;
+  traceStage: number;
+  isPresenting: boolean;
+  panelTab: PanelTab;
+  /** Example records per output-port log from the last run, kept for Design mode. */
+  examples: Record<string, LogMessage[]>;
+  examplesTick: number | null;
+  /** What each card of the fault deck is set to fire. */
+  faultSettings: Partial<Record<FaultKind, FaultSettings>>;
+  /** Refused edits already answered (the document store counts them). */
+  seenRefusedEdits: number;
+}
+
+export const useSimulationStore = create<SimulationState>()(() => ({
+  mode: 'design',
+  status: 'idle',
+  runMesh: null,
+  scenarioId: null,
+  seed: null,
+  speed: 10,
+  pauseAtTick: null,
+  metrics: null,
+  history: emptyHistory(),
+  catalog: null,
+  failure: null,
+  firedFaults: [],
+  trace: null,
+  traceStage: 0,
+  isPresenting: false,
+  panelTab: 'inspect',
+  examples: {},
+  examplesTick: null,
+  seenRefusedEdits: 0,
+  faultSettings: {},
+}));
+
+/** The live snapshot the canvas draws: only in Simulate mode, so Design stays quiet. */
+export const liveMetrics = (state: SimulationState) => (state.mode === 'simulate' ? state.metrics : null);
+
+/** The node the trace's current stage happens in. */
+export const tracedNodeId = (state: SimulationState) =>
+  state.mode === 'simulate' ? state.trace?.stages[state.traceStage]?.nodeId : undefined;
+
+export function setSimulation(patch: Partial<SimulationState>): void {
+  useSimulationStore.setState(patch);
+}

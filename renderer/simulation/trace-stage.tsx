@@ -1,0 +1,56 @@
+import type { TraceStage } from '../../shared/simulation';
+import { useDocumentStore } from '../store/document-store';
+import { FieldTable, MessageCard, RowsTable } from './message-card';
+import { useSimulationStore } from './simulation-store';
+
+export const STAGE_LABELS: Record<TraceStage['kind'], string> = {
+  'service-write': 'Service write',
+  'table-row': 'Table row',
+  'cdc-record': 'CDC record',
+  'outbox-event': 'Outbox event',
+  raw: 'Raw zone',
+  clean: 'Clean zone',
+  history: 'History',
+  'output-port': 'Output port',
+  transformation: 'Transformation',
+};
+
+const VERSION_COLUMNS = ['valid_from', 'valid_to', 'is_current'];
+
+/** One stage of a trace: where the change is, and the actual record there. */
+export function TraceStageView({ stage }: { stage: TraceStage }) {
+  return (
+    <div className={`trace-stage trace-stage--${stage.kind}`} data-testid="trace-stage" data-stage={stage.kind}>
+      <p className="trace-stage__kind">{STAGE_LABELS[stage.kind]}</p>
+      <h4 className="trace-stage__title">{stage.title}</h4>
+      {stage.check && (
+        <p
+          className={`trace-stage__check trace-stage__check--${stage.check.passed ? 'passed' : 'failed'}`}
+          data-testid="contract-check"
+        >
+          {stage.check.passed
+            ? `✓ Kept contract ${stage.check.contract}`
+            : `✗ Quarantined by contract ${stage.check.contract}: ${stage.check.rule}${stage.check.property ? ` on ${stage.check.property}` : ''}: ${stage.check.message}`}
+        </p>
+      )}
+      {stage.note && <p className="trace-stage__note">{stage.note}</p>}
+      {stage.message ? (
+        <MessageCard log={stage.source} message={stage.message} isTraceable={false} />
+      ) : stage.records.length === 1 ? (
+        <FieldTable record={stage.records[0] ?? {}} changed={stage.changed} />
+      ) : (
+        stage.records.length > 1 && (
+          <RowsTable records={stage.records} leading={stage.kind === 'history' ? VERSION_COLUMNS : []} />
+        )
+      )}
+    </div>
+  );
+}
+
+/** The speaker notes per stage of the scenario being run. */
+export function usePresenterNotes() {
+  const scenarioId = useSimulationStore((state) => state.scenarioId);
+  return useDocumentStore(
+    (state) => state.mesh?.scenarios.find((scenario) => scenario.id === scenarioId)?.presenterNotes,
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { FAULT_CARDS } from '../../shared/simulation/fault-deck';
+import { isInCodeEditor, isTypingTarget } from '../commands/focus';
+import { simulation } from './simulation-controller';
+import { setSimulation, useSimulationStore } from './simulation-store';
+
+/**
+ * Keys of a trace, taken before the command table's while simulating with a trace open (there the
+ * design is read-only, so the arrows have nothing to nudge): ← and → walk its stages; in presenter
+ * mode 1–5 fire the fault deck's cards and Esc leaves. The shortcut sheet lists them under Simulation (docs/keyboard-shortcuts.md).
+ */
+export function useSimulationShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const { mode, trace, isPresenting } = useSimulationStore.getState();
+      if (
+        mode !== 'simulate' ||
+        isTypingTarget(event.target) ||
+        isInCodeEditor(event.target) ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey
+      )
+        return;
+      const move = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (move !== undefined && trace) {
+        event.preventDefault();
+        simulation.moveTrace(move);
+      } else if (isPresenting && /^[1-9]$/.test(event.key) && FAULT_CARDS[Number(event.key) - 1]) {
+        event.preventDefault();
+        void simulation.fireCard((FAULT_CARDS[Number(event.key) - 1] as (typeof FAULT_CARDS)[number]).kind);
+      } else if (event.key === 'Escape' && isPresenting) {
+        event.preventDefault();
+        setSimulation({ isPresenting: false });
+      }
+    };
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, []);
+}

@@ -1,0 +1,25 @@
+/** Lists longer than this are cut with "and N more": a diagram is read at a glance. */
+const LIST_LIMIT = 4;
+const TEXT_LIMIT = 80;
+
+/** `a, b, c, d and 3 more`, or `none`. */
+export function listed(items: readonly string[]): string {
+  if (items.length === 0) return 'none';
+  const shown = items.slice(0, LIST_LIMIT).join(', ');
+  return items.length > LIST_LIMIT ? `${shown} and ${items.length - LIST_LIMIT} more` : shown;
+}
+
+/** The first line of markdown with its heading marks removed, cut to a label's length. */
+export function firstLine(markdown: string): string {
+  const line = markdown
+    .split('\n')
+    .map((text) => text.replace(/^#+\s*/, '').trim())
+    .find((text) => text !== '');
+  if (!line) return '';
+  return line.length > TEXT_LIMIT ? `${line.slice(0, TEXT_LIMIT - 1)}…` : line;
+}
+
+/** `Order v1.2.0`, or `no contract`. */
+export function contractLabel(contract: { name: string; version: string } | undefined): string {
+  return contract ? `${contract.name} v${contract.version}` : 'no contract';
+}

@@ -1,0 +1,86 @@
+import type { Mesh, Problem, Result } from '../../model';
+import { dataRetrievalFlow } from './data-retrieval-flow';
+import { type Flowchart, renderFlowchart } from './flowchart';
+import { lineage } from './lineage';
+import { logicalView } from './logical-view';
+import { type MeshGraph, meshGraph } from './mesh-graph';
+import { productArchitecture } from './product-architecture';
+
+export const DIAGRAM_KINDS = ['logical-view', 'product-architecture', 'data-retrieval-flow', 'lineage'] as const;
+export type DiagramKind = (typeof DIAGRAM_KINDS)[number];
+
+/** What a diagram is of: the whole mesh, or one domain, product or operational system. */
+export type DiagramSubject = { kind: 'mesh' } | { kind: 'domain' | 'product' | 'system'; id: string };
+export type SubjectKind = DiagramSubject['kind'];
+
+export interface DiagramKindInfo {
+  kind: DiagramKind;
+  label: string;
+  /** The subjects this kind of diagram can be drawn for. */
+  subjects: readonly SubjectKind[];
+}
+
+export interface DiagramRequest {
+  kind: DiagramKind;
+  subject: DiagramSubject;
+}
+
+export const DIAGRAM_KIND_INFO: Readonly<Record<DiagramKind, DiagramKindInfo>> = {
+  'logical-view': {
+    kind: 'logical-view',
+    label: 'Logical view',
+    subjects: ['mesh', 'domain'],
+  },
+  'product-architecture': {
+    kind: 'product-architecture',
+    label: 'Data product architecture',
+    subjects: ['product'],
+  },
+  'data-retrieval-flow': {
+    kind: 'data-retrieval-flow',
+    label: 'Data retrieval flow',
+    subjects: ['system'],
+  },
+  lineage: {
+    kind: 'lineage',
+    label: 'Lineage',
+    subjects: ['mesh', 'product'],
+  },
+};
+
+/** The kinds of diagram that can be drawn for a subject, in menu order. */
+export function diagramKindsFor(subject: SubjectKind): DiagramKind[] {
+  return DIAGRAM_KINDS.filter((kind) => DIAGRAM_KIND_INFO[kind].subjects.includes(subject));
+}
+
+/**
+ * One diagram as Mermaid text, or why it cannot be drawn (a subject that is not in the mesh).
+ * Given the mesh's graph (`meshGraph`), several diagrams share one indexing of the mesh.
+ */
+export function mermaidDiagram(source: Mesh | MeshGraph, request: DiagramRequest): Result<string> {
+  const chart = diagramFlowchart('linksFrom' in source ? source : meshGraph(source), request);
+  return 'errors' in chart ? { ok: false, errors: chart.errors } : { ok: true, value: renderFlowchart(chart) };
+}
+
+function diagramFlowchart(graph: MeshGraph, { kind, subject }: DiagramRequest): Flowchart | { errors: Problem[] } {
+  if (!DIAGRAM_KIND_INFO[kind].subjects.includes(subject.kind)) {
+    return refuse('kind', `a ${DIAGRAM_KIND_INFO[kind].label.toLowerCase()} cannot be drawn for a ${subject.kind}`);
+  }
+  if (subject.kind === 'mesh') return kind === 'lineage' ? lineage(graph) : logicalView(graph);
+  if (subject.kind === 'domain') {
+    return graph.domain(subject.id)
+      ? logicalView(graph, subject.id)
+      : refuse('subject.id', `no domain '${subject.id}'`);
+  }
+  if (subject.kind === 'system') {
+    const system = graph.system(subject.id);
+    return system ? dataRetrievalFlow(graph, system) : refuse('subject.id', `no system '${subject.id}'`);
+  }
+  const product = graph.product(subject.id);
+  if (!product) return refuse('subject.id', `no product '${subject.id}'`);
+  return kind === 'lineage' ? lineage(graph, product) : productArchitecture(graph, product);
+}
+
+function refuse(path: string, message: string): { errors: Problem[] } {
+  return { errors: [{ path, message }] };
+}

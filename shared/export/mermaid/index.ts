@@ -1,0 +1,14 @@
+/** Mermaid diagrams of a mesh: the design note's logical view, product architecture, data retrieval flow, and lineage. */
+export {
+  DIAGRAM_KIND_INFO,
+  DIAGRAM_KINDS,
+  type DiagramKind,
+  type DiagramKindInfo,
+  type DiagramRequest,
+  type DiagramSubject,
+  diagramKindsFor,
+  mermaidDiagram,
+  type SubjectKind,
+} from './diagrams';
+export { mermaidTarget } from './mermaid-target';
+export { type MeshGraph, meshGraph } from './mesh-graph';

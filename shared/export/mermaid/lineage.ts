@@ -1,0 +1,122 @@
+import type { DataProduct, OperationalSystem, Port, Topic } from '../../model';
+import { contractLabel } from './diagram-labels';
+import { type Flowchart, type FlowEdge, type FlowItem, flowNode, flowSubgraph } from './flowchart';
+import { createMermaidIds } from './mermaid-text';
+import type { LinkEnd, MeshGraph } from './mesh-graph';
+
+const FOCUS_CLASS = 'focus';
+
+/** A port of a product or a topic of a system: the nodes of the lineage. */
+type LineagePort = Port | Topic;
+
+/** A lineage node with its owner: ports are told apart by owner and id, not by object identity. */
+interface PortRef {
+  owner: DataProduct | OperationalSystem;
+  port: LineagePort;
+}
+
+const portOf = (end: LinkEnd): LineagePort => (end.kind === 'port' ? end.port : end.topic);
+const refOf = (end: LinkEnd): PortRef =>
+  end.kind === 'port' ? { owner: end.product, port: end.port } : { owner: end.system, port: end.topic };
+
+/**
+ * The port-level lineage: every link from an output port or topic to an input port, and (dotted)
+ * the flow inside each product from its inputs to its outputs. Focused on one product, only the
+ * ports its data comes from (upstream, drawn to the left) and goes to (downstream, to the right).
+ */
+export function lineage(graph: MeshGraph, focus?: DataProduct): Flowchart {
+  const ids = createMermaidIds();
+  const nodeIdOf = (ownerId: string, port: LineagePort) => ids('port', `${ownerId}/${port.id}`);
+  const shown = focus ? focusedPorts(graph, focus, (ref) => nodeIdOf(ref.owner.id, ref.port)) : undefined;
+  const showsPortOf = (owner: { id: string }) => (port: LineagePort) =>
+    shown === undefined || shown.has(nodeIdOf(owner.id, port));
+
+  const items: FlowItem[] = [];
+  for (const system of graph.mesh.systems) {
+    const topics = system.messaging.topics.filter(showsPortOf(system));
+    if (topics.length === 0) continue;
+    const nodes = topics.map((topic) => flowNode(nodeIdOf(system.id, topic), topic.name, 'h-cyl'));
+    items.push(
+      flowSubgraph(ids('system', system.id), systemLabel(system), nodes, graph.domain(system.domainId)?.color),
+    );
+  }
+  const edges: FlowEdge[] = [];
+  for (const product of graph.mesh.products) {
+    const inputs = product.inputPorts.filter(showsPortOf(product));
+    const outputs = product.outputPorts.filter(showsPortOf(product));
+    if (inputs.length + outputs.length === 0) continue;
+    const className = product === focus ? FOCUS_CLASS : undefined;
+    const node = (port: Port, label: string) => flowNode(nodeIdOf(product.id, port), label, 'in-out', className);
+    const nodes = [
+      ...inputs.map((port) => node(port, port.name)),
+      ...outputs.map((port) => node(port, `${port.name} · ${contractLabel(graph.contract(port.contractId))}`)),
+    ];
+    items.push(flowSubgraph(ids('product', product.id), product.name, nodes, graph.domain(product.domainId)?.color));
+    for (const input of inputs) {
+      for (const output of outputs) {
+        edges.push({ from: nodeIdOf(product.id, input), to: nodeIdOf(product.id, output), line: 'dotted' });
+      }
+    }
+  }
+  for (const { from, to } of graph.links) {
+    const source = refOf(from);
+    if (!showsPortOf(source.owner)(source.port) || !showsPortOf(to.product)(to.port)) continue;
+    edges.push({ from: nodeIdOf(source.owner.id, source.port), to: nodeIdOf(to.product.id, to.port) });
+  }
+  return {
+    title: focus ? `Lineage of ${focus.name}` : `Lineage: ${graph.mesh.name}`,
+    direction: 'LR',
+    items,
+    edges,
+    ...(focus && { classes: { [FOCUS_CLASS]: 'stroke-width:3px' } }),
+  };
+}
+
+/**
+ * The focused product's ports, every port its data can come from (walking links backwards, and
+ * inside a product from its outputs to all its inputs) and every port its data can reach (forwards),
+ * as the keys `keyOf` gives them.
+ */
+function focusedPorts(graph: MeshGraph, focus: DataProduct, keyOf: (ref: PortRef) => string): Set<string> {
+  const isOutput = (ref: PortRef) =>
+    'outputPorts' in ref.owner && ref.owner.outputPorts.some((port) => port.id === ref.port.id);
+  const productRefs = (owner: DataProduct, ports: readonly Port[]) => ports.map((port) => ({ owner, port }));
+  const upstreamOf = (ref: PortRef): PortRef[] => {
+    if (!('outputPorts' in ref.owner)) return [];
+    if (isOutput(ref)) return productRefs(ref.owner, ref.owner.inputPorts);
+    return graph
+      .linksInto(ref.owner.id)
+      .filter((link) => link.to.port.id === ref.port.id)
+      .map((link) => refOf(link.from));
+  };
+  const downstreamOf = (ref: PortRef): PortRef[] => {
+    if ('outputPorts' in ref.owner && !isOutput(ref)) return productRefs(ref.owner, ref.owner.outputPorts);
+    return graph
+      .linksFrom(ref.owner.id)
+      .filter((link) => portOf(link.from).id === ref.port.id)
+      .map((link) => ({ owner: link.to.product, port: link.to.port }));
+  };
+  return new Set([
+    ...reachable(productRefs(focus, focus.inputPorts), upstreamOf, keyOf),
+    ...reachable(productRefs(focus, focus.outputPorts), downstreamOf, keyOf),
+  ]);
+}
+
+/** The keys of `starts` and of everything reached from them by repeatedly following `next`. */
+function reachable<T>(starts: readonly T[], next: (item: T) => readonly T[], keyOf: (item: T) => string): Set<string> {
+  const reached = new Set(starts.map(keyOf));
+  const queue = [...starts];
+  for (let item = queue.pop(); item !== undefined; item = queue.pop()) {
+    for (const following of next(item)) {
+      const key = keyOf(following);
+      if (reached.has(key)) continue;
+      reached.add(key);
+      queue.push(following);
+    }
+  }
+  return reached;
+}
+
+function systemLabel(system: OperationalSystem): string {
+  return `${system.name} (operational system)`;
+}

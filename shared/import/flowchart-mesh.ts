@@ -1,0 +1,162 @@
+import { DOMAIN_COLORS } from '../editing/domains';
+import { nextDomainPosition } from '../editing/node-placement';
+import { newPort } from '../editing/products';
+import {
+  type DataProduct,
+  DISCOVERY_PORT_ID,
+  type Domain,
+  firstFreeName,
+  type Link,
+  type Mesh,
+  newDataProduct,
+  type Port,
+  type ProductKind,
+  uniqueId,
+} from '../model';
+import { layeredLayout } from './layered-layout';
+import type { DraftNode, FlowchartDraft, ImportNote } from './mermaid-flowchart';
+
+/** Where nodes drawn outside every subgraph go. */
+export const LOOSE_NODES_DOMAIN = 'Imported';
+
+export interface AddedElements {
+  domainIds: string[];
+  productIds: string[];
+  linkIds: string[];
+}
+
+export interface FlowchartMesh {
+  mesh: Mesh;
+  added: AddedElements;
+  warnings: ImportNote[];
+}
+
+/**
+ * Adds a flowchart to a mesh: each subgraph becomes a domain, each node a data product (named by
+ * its label), each edge a link from a new output port of its source to a new input port of its
+ * target (named by the edge's label, or `to …` / `from …`). A product no edge gives an input or an
+ * output port gets the default one, so each can be linked later. New domains go below the others,
+ * their products laid out by data flow. Names never clash with what the mesh already has.
+ */
+export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): FlowchartMesh {
+  const warnings: ImportNote[] = [];
+  const takenIds = new Set([...into.domains, ...into.products, ...into.systems].map((node) => node.id));
+  const claimId = (name: string) => {
+    const id = uniqueId(name, takenIds);
+    takenIds.add(id);
+    return id;
+  };
+
+  const domains: Domain[] = [];
+  const domainIdBySubgraph = new Map<string | undefined, string>();
+  const addDomain = (name: string, subgraphId: string | undefined, color?: string) => {
+    const uniqueName = firstFreeName(
+      name,
+      [...into.domains, ...domains].map((domain) => domain.name),
+    );
+    const domain: Domain = {
+      id: claimId(uniqueName),
+      name: uniqueName,
+      description: '',
+      owner: '',
+      color: color ?? (DOMAIN_COLORS[(into.domains.length + domains.length) % DOMAIN_COLORS.length] as string),
+    };
+    domains.push(domain);
+    domainIdBySubgraph.set(subgraphId, domain.id);
+  };
+  for (const subgraph of flowchart.subgraphs) addDomain(subgraph.label || subgraph.id, subgraph.id, subgraph.color);
+  if (flowchart.nodes.some((node) => node.subgraphId === undefined)) addDomain(LOOSE_NODES_DOMAIN, undefined);
+
+  const productByNode = new Map<string, DataProduct>();
+  for (const node of flowchart.nodes) {
+    const domainId = domainIdBySubgraph.get(node.subgraphId) as string;
+    const siblings = [...productByNode.values()].filter((product) => product.domainId === domainId);
+    const name = firstFreeName(
+      productName(node, flowchart.nodes),
+      siblings.map((product) => product.name),
+    );
+    const discoveryPort = newPort(DISCOVERY_PORT_ID, 'discovery', 'discovery');
+    productByNode.set(node.id, newDataProduct({ id: claimId(name), domainId, name, discoveryPort }));
+  }
+
+  const links: Link[] = [];
+  const takenLinkIds = new Set(into.links.map((link) => link.id));
+  for (const edge of flowchart.edges) {
+    const source = productByNode.get(edge.from) as DataProduct;
+    const target = productByNode.get(edge.to) as DataProduct;
+    if (source === target) {
+      warnings.push({
+        line: edge.line,
+        message: `'${edge.from}' links to itself: a product cannot feed its own input.`,
+      });
+      continue;
+    }
+    const output = addPort(source, 'output', edge.label || `to ${target.name}`);
+    const input = addPort(target, 'input', edge.label || `from ${source.name}`);
+    const id = uniqueId(`${source.id}-to-${target.id}`, takenLinkIds);
+    takenLinkIds.add(id);
+    links.push({ id, from: { nodeId: source.id, portId: output.id }, to: { nodeId: target.id, portId: input.id } });
+  }
+
+  const products = [...productByNode.values()].map(withDefaultPorts);
+  const layout = layeredLayout(
+    domains.map((domain) => ({
+      id: domain.id,
+      productIds: products.filter((product) => product.domainId === domain.id).map((product) => product.id),
+    })),
+    links.map((link) => ({ from: link.from.nodeId, to: link.to.nodeId })),
+    nextDomainPosition(into),
+  );
+  const mesh: Mesh = {
+    ...into,
+    domains: [...into.domains, ...domains],
+    products: [...into.products, ...products],
+    links: [...into.links, ...links],
+    layout: { nodes: { ...into.layout.nodes, ...layout } },
+  };
+  const added = {
+    domainIds: domains.map((domain) => domain.id),
+    productIds: products.map((product) => product.id),
+    linkIds: links.map((link) => link.id),
+  };
+  return { mesh, added, warnings };
+}
+
+/** The node's label; where several nodes of one subgraph share it (`data product`), with the node's id. */
+function productName(node: DraftNode, nodes: readonly DraftNode[]): string {
+  const isShared = nodes.some(
+    (other) => other !== node && other.subgraphId === node.subgraphId && sameName(other.label, node.label),
+  );
+  return isShared ? `${node.label} ${node.id}` : node.label;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+}
+
+/** Adds a port to a product being built (mutated: it is not in any document yet). */
+function addPort(product: DataProduct, direction: 'input' | 'output', wantedName: string): Port {
+  const ports = [...product.inputPorts, ...product.outputPorts, product.discoveryPort];
+  const name = firstFreeName(
+    wantedName,
+    ports.map((port) => port.name),
+  );
+  const port = newPort(uniqueId(name, new Set(ports.map((existing) => existing.id))), name, direction);
+  (direction === 'input' ? product.inputPorts : product.outputPorts).push(port);
+  return port;
+}
+
+/** A product nothing feeds gets an input port to link a source to later, one feeding nothing an output port. */
+function withDefaultPorts(product: DataProduct): DataProduct {
+  const isFed = product.inputPorts.length > 0;
+  const feeds = product.outputPorts.length > 0;
+  if (!isFed) addPort(product, 'input', 'input');
+  if (!feeds) addPort(product, 'output', 'dataset');
+  return { ...product, kind: productKind(isFed, feeds) };
+}
+
+/** Fed by nothing drawn: source-aligned; fed and feeding: aggregate; fed and feeding nothing: consumer-aligned. */
+function productKind(isFed: boolean, feeds: boolean): ProductKind {
+  if (!isFed) return 'source-aligned';
+  return feeds ? 'aggregate' : 'consumer-aligned';
+}

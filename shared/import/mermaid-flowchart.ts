@@ -1,0 +1,456 @@
+/** A note about the Mermaid text, at its 1-based line: what was not imported, or why nothing was. */
+export interface ImportNote {
+  line: number;
+  message: string;
+}
+
+export interface DraftNode {
+  id: string;
+  label: string;
+  line: number;
+  /** The innermost subgraph the node was first mentioned in. */
+  subgraphId?: string;
+}
+
+export interface DraftSubgraph {
+  id: string;
+  label: string;
+  line: number;
+  parentId?: string;
+  /** The frame's stroke colour (`style <id> stroke:#2f6fde`), as our own exports give a domain's colour. */
+  color?: string;
+}
+
+export interface DraftEdge {
+  from: string;
+  to: string;
+  label: string;
+  line: number;
+}
+
+/** What the importer understood of a flowchart: nodes, subgraphs and edges, in the order written. */
+export interface FlowchartDraft {
+  title?: string;
+  nodes: DraftNode[];
+  subgraphs: DraftSubgraph[];
+  edges: DraftEdge[];
+}
+
+export type FlowchartParse =
+  | { ok: true; flowchart: FlowchartDraft; warnings: ImportNote[] }
+  | { ok: false; errors: ImportNote[] };
+
+/** Larger texts are refused before parsing: no whiteboard diagram comes near it. */
+export const MAX_MERMAID_LENGTH = 2 * 1024 * 1024;
+
+const HEADER = /^(flowchart|graph)(?:\s+(TB|TD|BT|RL|LR))?\s*;?$/;
+const OTHER_DIAGRAM =
+  /^(\w+Diagram(?:-v2)?|journey|gantt|pie|quadrantChart|gitGraph|C4\w+|mindmap|timeline|zenuml|(?:sankey|xychart|block|packet|architecture|radar|treemap)(?:-beta)?|kanban)\b/;
+const SUBGRAPH_STROKE = /^style\s+([\p{L}\p{N}_$.-]+)\s+.*\bstroke:\s*(#[0-9a-fA-F]{6})\b/u;
+/** Statements a mesh has no place for. */
+const SKIPPED_STATEMENTS: ReadonlyArray<{ pattern: RegExp; message: string }> = [
+  { pattern: /^(classDef|class|style|linkStyle)\b/, message: 'Styles and classes are not imported.' },
+  { pattern: /^(click|call|href)\b/, message: 'Clicks and links to pages are not imported.' },
+  { pattern: /^acc(Title|Descr)\b/, message: 'Accessibility titles are not imported.' },
+  { pattern: /^%%\{/, message: 'Directives (`%%{ … }%%`) are ignored.' },
+];
+const DIRECTION = /^direction\s+(TB|TD|BT|RL|LR)$/;
+const NODE_ID = /^[\p{L}\p{N}_$]+(?:[-.][\p{L}\p{N}_$]+)*/u;
+const CLASS_SUFFIX = /^:::[\w-]+/;
+const TEXT_LINK_START = /^(<)?(--|==|-\.)\s+/;
+const TEXT_LINK_END = /\s(-{2,}|={2,}|\.-+|\.+-+)([>ox]?)(?=\s|$|[\p{L}\p{N}_$])/u;
+const LINK = /^(<|o|x)?(-\.+-|-{2,}|={2,}|~{3,})([>ox])?/;
+const PIPE_LABEL = /^\s*\|([^|]*)\|/;
+/** Shape brackets, longest opening first, with the text that closes each. */
+const SHAPES: ReadonlyArray<[string, readonly string[]]> = [
+  ['(((', [')))']],
+  ['((', ['))']],
+  ['([', ['])']],
+  ['[[', [']]']],
+  ['[(', [')]']],
+  ['[/', ['/]', '\\]']],
+  ['[\\', ['\\]', '/]']],
+  ['{{', ['}}']],
+  ['>', [']']],
+  ['(', [')']],
+  ['[', [']']],
+  ['{', ['}']],
+];
+
+/**
+ * Reads the subset of a Mermaid flowchart that describes a mesh: subgraphs, nodes (any shape,
+ * `@{ shape, label }` included) and edges (chains `A --> B --> C`, groups `A & B`, labels
+ * `-->|x|` or `-- x -->`). Everything else is skipped with a note at its line; it never throws.
+ */
+export function parseMermaidFlowchart(text: string): FlowchartParse {
+  if (text.length > MAX_MERMAID_LENGTH) {
+    return refuse(1, `The text is larger than ${MAX_MERMAID_LENGTH / 1024 / 1024} MB.`);
+  }
+  const { body, title, firstLine } = withoutFrontMatter(protectEntityCodes(text.replace(/\r\n?/g, '\n')));
+  const statements = splitStatements(body, firstLine);
+  const header = statements.shift();
+  if (!header)
+    return refuse(firstLine, 'There is no flowchart here: it should start with `flowchart LR` or `graph TD`.');
+  if (!HEADER.test(header.text)) {
+    const kind = OTHER_DIAGRAM.exec(header.text)?.[1];
+    const what = kind ? `a ${kind} diagram` : 'not a Mermaid diagram';
+    return refuse(
+      header.line,
+      `Only flowcharts can be imported, and this is ${what}: it should start with \`flowchart\`.`,
+    );
+  }
+  const reader = new FlowchartReader();
+  for (const statement of statements) reader.read(statement);
+  return reader.finish(title);
+}
+
+interface Statement {
+  text: string;
+  line: number;
+}
+
+class FlowchartReader {
+  private readonly nodes = new Map<string, DraftNode>();
+  private readonly subgraphs: DraftSubgraph[] = [];
+  private readonly edges: DraftEdge[] = [];
+  private readonly warnings: ImportNote[] = [];
+  private readonly open: DraftSubgraph[] = [];
+  private readonly warned = new Set<string>();
+
+  read({ text, line }: Statement): void {
+    if (text === 'end') {
+      if (!this.open.pop()) this.warn(line, '`end` without an open subgraph is ignored.');
+    } else if (/^subgraph\b/.test(text)) {
+      this.openSubgraph(text.slice('subgraph'.length).trim(), line);
+    } else if (!DIRECTION.test(text) && !this.readSubgraphColor(text)) {
+      const skipped = SKIPPED_STATEMENTS.find((statement) => statement.pattern.test(text));
+      if (skipped) this.warnOnce(line, skipped.message);
+      else this.readNodesAndEdges(text, line);
+    }
+  }
+
+  private readSubgraphColor(text: string): boolean {
+    const [, id, color] = SUBGRAPH_STROKE.exec(text) ?? [];
+    const subgraph = this.subgraphs.find((candidate) => candidate.id === id);
+    if (subgraph && color) subgraph.color = color.toLowerCase();
+    return Boolean(subgraph && color);
+  }
+
+  private readNodesAndEdges(text: string, line: number): void {
+    const chain = readChain(text);
+    if (!chain) {
+      this.warn(line, `Not understood, skipped: ${excerpt(text)}`);
+      return;
+    }
+    for (const node of chain.nodes) this.mention(node, line);
+    for (const edge of chain.edges) this.edges.push({ ...edge, line });
+    for (const note of chain.notes) this.warn(line, note);
+  }
+
+  finish(title: string | undefined): FlowchartParse {
+    for (const subgraph of this.open)
+      this.warn(subgraph.line, `Subgraph '${subgraph.label}' is never closed with \`end\`.`);
+    const subgraphIds = new Set(this.subgraphs.map((subgraph) => subgraph.id));
+    const edges = this.edges.filter((edge) => {
+      const isToSubgraph = subgraphIds.has(edge.from) || subgraphIds.has(edge.to);
+      if (isToSubgraph) this.warn(edge.line, 'Links to or from a subgraph are not imported: link the nodes inside it.');
+      return !isToSubgraph;
+    });
+    const nodes = [...this.nodes.values()].filter((node) => !subgraphIds.has(node.id));
+    const flowchart: FlowchartDraft = { nodes, subgraphs: this.subgraphs, edges };
+    if (title) flowchart.title = title;
+    return { ok: true, flowchart, warnings: this.warnings.sort((a, b) => a.line - b.line) };
+  }
+
+  private openSubgraph(header: string, line: number): void {
+    const { id, label } = subgraphHeader(header, this.subgraphs.length);
+    const parent = this.open.at(-1);
+    const subgraph: DraftSubgraph = { id, label, line };
+    if (parent) {
+      subgraph.parentId = parent.id;
+      this.warn(line, `Subgraph '${label}' is inside '${parent.label}': domains do not nest, so it becomes its own.`);
+    }
+    this.subgraphs.push(subgraph);
+    this.open.push(subgraph);
+  }
+
+  private mention(node: { id: string; label?: string }, line: number): void {
+    const subgraph = this.open.at(-1);
+    const known = this.nodes.get(node.id);
+    if (!known) {
+      const draft: DraftNode = { id: node.id, label: node.label ?? node.id, line };
+      if (subgraph) draft.subgraphId = subgraph.id;
+      this.nodes.set(node.id, draft);
+      return;
+    }
+    if (node.label !== undefined && known.label === known.id) known.label = node.label;
+    if (!subgraph || known.subgraphId === subgraph.id) return;
+    if (known.subgraphId === undefined) known.subgraphId = subgraph.id;
+    else this.warn(line, `'${node.id}' is already in another subgraph; it stays there.`);
+  }
+
+  private warn(line: number, message: string): void {
+    this.warnings.push({ line, message });
+  }
+
+  /** Some statements come in dozens (one `style` per node): one note, at the first, says it. */
+  private warnOnce(line: number, message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.warn(line, `${message} (first at this line; later ones are skipped silently)`);
+  }
+}
+
+interface Chain {
+  nodes: Array<{ id: string; label?: string }>;
+  edges: Array<{ from: string; to: string; label: string }>;
+  notes: string[];
+}
+
+/** `A & B -->|x| C --> D`: the nodes mentioned and the edges between consecutive groups; null if not a chain. */
+function readChain(text: string): Chain | null {
+  const cursor = { rest: text };
+  const chain: Chain = { nodes: [], edges: [], notes: [] };
+  let previous = readNodeGroup(cursor);
+  if (!previous) return null;
+  chain.nodes.push(...previous);
+  while (cursor.rest.trim() !== '') {
+    const link = readLink(cursor);
+    if (!link) return null;
+    const next = readNodeGroup(cursor);
+    if (!next) return null;
+    chain.nodes.push(...next);
+    if (link.isInvisible) chain.notes.push('Invisible links (`~~~`) only place nodes; they are not imported.');
+    else {
+      if (link.isBothWays) chain.notes.push('A link with arrows at both ends is imported as one link, left to right.');
+      for (const from of previous) {
+        for (const to of next) chain.edges.push({ from: from.id, to: to.id, label: link.label });
+      }
+    }
+    previous = next;
+  }
+  return chain;
+}
+
+interface Cursor {
+  rest: string;
+}
+
+function readNodeGroup(cursor: Cursor): Array<{ id: string; label?: string }> | null {
+  const group: Array<{ id: string; label?: string }> = [];
+  for (;;) {
+    const node = readNode(cursor);
+    if (!node) return null;
+    group.push(node);
+    const ampersand = /^\s*&\s*/.exec(cursor.rest);
+    if (!ampersand) return group;
+    cursor.rest = cursor.rest.slice(ampersand[0].length);
+  }
+}
+
+function readNode(cursor: Cursor): { id: string; label?: string } | null {
+  cursor.rest = cursor.rest.trimStart();
+  const id = NODE_ID.exec(cursor.rest)?.[0];
+  if (!id) return null;
+  cursor.rest = cursor.rest.slice(id.length);
+  let label = readShapeText(cursor);
+  if (label === null) return null;
+  if (cursor.rest.startsWith('@{')) {
+    const data = readShapeData(cursor);
+    if (data === null) return null;
+    label = data.label ?? label;
+  }
+  const classSuffix = CLASS_SUFFIX.exec(cursor.rest);
+  if (classSuffix) cursor.rest = cursor.rest.slice(classSuffix[0].length);
+  return label === undefined ? { id } : { id, label: cleanLabel(label) };
+}
+
+/** The text inside `[…]`, `(…)`, `{…}` and the other shape brackets; undefined when none, null when unclosed. */
+function readShapeText(cursor: Cursor): string | undefined | null {
+  const shape = SHAPES.find(([opening]) => cursor.rest.startsWith(opening));
+  if (!shape) return undefined;
+  const [opening, closings] = shape;
+  const inside = cursor.rest.slice(opening.length);
+  const quoted = /^\s*"([^"]*)"\s*/.exec(inside);
+  const searchFrom = quoted ? quoted[0].length : 0;
+  const ends = closings
+    .map((closing) => ({ closing, at: inside.indexOf(closing, searchFrom) }))
+    .filter((end) => end.at >= 0);
+  const end = ends.sort((a, b) => a.at - b.at)[0];
+  if (!end || (quoted && end.at !== quoted[0].length)) return null;
+  cursor.rest = inside.slice(end.at + end.closing.length);
+  return quoted ? (quoted[1] as string) : inside.slice(0, end.at);
+}
+
+/** `@{ shape: rect, label: "data product" }`: only the label matters to a mesh. */
+function readShapeData(cursor: Cursor): { label?: string } | null {
+  let at = 2;
+  let isQuoted = false;
+  for (; at < cursor.rest.length; at++) {
+    const character = cursor.rest[at];
+    if (character === '"') isQuoted = !isQuoted;
+    else if (character === '}' && !isQuoted) break;
+  }
+  if (at >= cursor.rest.length) return null;
+  const body = cursor.rest.slice(2, at);
+  cursor.rest = cursor.rest.slice(at + 1);
+  const label = /(?:^|[,\n{])\s*label\s*:\s*("(?:[^"\\]|\\.)*"|[^,\n]*)/.exec(body)?.[1]?.trim();
+  if (label === undefined) return {};
+  return { label: label.startsWith('"') ? label.slice(1, -1).replace(/\\"/g, '"') : label };
+}
+
+interface Link {
+  label: string;
+  isInvisible: boolean;
+  isBothWays: boolean;
+}
+
+/** `-->`, `---`, `-.->`, `==>`, `--o`, `<-->`, `~~~`, with `|label|` after or `-- label -->` inside. */
+function readLink(cursor: Cursor): Link | null {
+  const rest = cursor.rest.trimStart();
+  const textStart = TEXT_LINK_START.exec(rest);
+  if (textStart) {
+    const afterStart = rest.slice(textStart[0].length - 1);
+    const end = TEXT_LINK_END.exec(afterStart);
+    if (!end) return null;
+    cursor.rest = afterStart.slice(end.index + end[0].length);
+    return {
+      label: cleanLabel(afterStart.slice(0, end.index).trim()),
+      isInvisible: false,
+      isBothWays: textStart[1] === '<',
+    };
+  }
+  const link = LINK.exec(rest);
+  if (!link) return null;
+  cursor.rest = rest.slice(link[0].length);
+  const pipe = PIPE_LABEL.exec(cursor.rest);
+  if (pipe) cursor.rest = cursor.rest.slice(pipe[0].length);
+  return {
+    label: pipe ? cleanLabel(pipe[1] as string) : '',
+    isInvisible: (link[2] as string).startsWith('~'),
+    isBothWays: link[1] === '<' && link[3] === '>',
+  };
+}
+
+function subgraphHeader(header: string, index: number): { id: string; label: string } {
+  const autoId = `subgraph-${index + 1}`;
+  const withLabel = /^([\p{L}\p{N}_$.-]+)\s*\[(.*)\]$/u.exec(header);
+  if (withLabel)
+    return { id: withLabel[1] as string, label: cleanLabel(withLabel[2] as string) || (withLabel[1] as string) };
+  if (header === '') return { id: autoId, label: `Subgraph ${index + 1}` };
+  const label = cleanLabel(header);
+  return { id: NODE_ID.exec(header)?.[0] === header ? header : autoId, label };
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', nbsp: ' ' };
+const ENTITY_START = '\uE000';
+const ENTITY_END = '\uE001';
+const PROTECTED_ENTITY = new RegExp(`${ENTITY_START}(\\w+)${ENTITY_END}`, 'g');
+
+/** Entity codes (`#quot;`, `#59;`) set aside first, as Mermaid does, so their `;` ends no statement. */
+function protectEntityCodes(text: string): string {
+  return text.replace(/#(\w+);/g, `${ENTITY_START}$1${ENTITY_END}`);
+}
+
+function decodeEntity(name: string): string {
+  if (/^\d+$/.test(name)) return String.fromCodePoint(Number(name));
+  return NAMED_ENTITIES[name.toLowerCase()] ?? `#${name};`;
+}
+
+/** A label as the reader sees it: quotes, markdown backticks, `<br>` and entity codes (`#quot;`, `#35;`) undone. */
+function cleanLabel(raw: string): string {
+  let label = raw.trim();
+  if (label.length >= 2 && label.startsWith('"') && label.endsWith('"')) label = label.slice(1, -1).trim();
+  if (label.length >= 2 && label.startsWith('`') && label.endsWith('`')) label = label.slice(1, -1).trim();
+  return label
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Mermaid's `--- title: … ---` block: its title names a new design. */
+function withoutFrontMatter(text: string): { body: string; title?: string; firstLine: number } {
+  const match = /^\s*---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  if (!match) return { body: text, firstLine: 1 };
+  const titleLine = /^title:\s*(.*)$/m.exec(match[1] as string)?.[1]?.trim();
+  const title = titleLine ? cleanLabel(yamlScalar(titleLine)) : undefined;
+  const linesBefore = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0);
+  const body = text.slice(match[0].length);
+  return title ? { body, title, firstLine: linesBefore + 1 } : { body, firstLine: linesBefore + 1 };
+}
+
+/** A one-line YAML scalar: `"double"` (JSON escapes), `'single'` or plain. */
+function yamlScalar(text: string): string {
+  if (text.startsWith('"')) {
+    try {
+      return String(JSON.parse(text));
+    } catch {
+      return text.slice(1, -1);
+    }
+  }
+  return text.replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+}
+
+/**
+ * The text as statements with their line: split at line ends and `;`, comments dropped, and a
+ * statement whose quotes or brackets are still open (an `@{ … }` over several lines) joined to the next line.
+ */
+function splitStatements(text: string, firstLine: number): Statement[] {
+  const statements: Statement[] = [];
+  let pending: Statement | null = null;
+  text.split('\n').forEach((rawLine, index) => {
+    const line = firstLine + index;
+    const trimmed = rawLine.trim();
+    if (pending === null && (trimmed === '' || (trimmed.startsWith('%%') && !trimmed.startsWith('%%{')))) return;
+    const current: Statement = pending
+      ? { text: `${pending.text}\n${rawLine}`, line: pending.line }
+      : { text: rawLine, line };
+    if (isOpen(current.text)) {
+      pending = current;
+      return;
+    }
+    pending = null;
+    for (const part of splitOutsideQuotes(current.text)) {
+      const statement = part.trim();
+      if (statement !== '') statements.push({ text: statement, line: current.line });
+    }
+  });
+  if (pending) statements.push({ text: (pending as Statement).text.trim(), line: (pending as Statement).line });
+  return statements;
+}
+
+function isOpen(text: string): boolean {
+  let depth = 0;
+  let isQuoted = false;
+  for (const character of text) {
+    if (character === '"') isQuoted = !isQuoted;
+    else if (!isQuoted && character === '{') depth++;
+    else if (!isQuoted && character === '}') depth--;
+  }
+  return isQuoted || depth > 0;
+}
+
+function splitOutsideQuotes(text: string): string[] {
+  const parts: string[] = [];
+  let isQuoted = false;
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    if (text[at] === '"') isQuoted = !isQuoted;
+    else if (text[at] === ';' && !isQuoted) {
+      parts.push(text.slice(start, at));
+      start = at + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+function excerpt(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine;
+}
+
+function refuse(line: number, message: string): FlowchartParse {
+  return { ok: false, errors: [{ line, message }] };
+}

@@ -1,0 +1,88 @@
+import { PerObjectCache } from './dependent-cache';
+import type { ProductLineage } from './product-lineage';
+
+/** A column a change reaches: its lower-cased key and its name as written. */
+export interface ReachedColumn {
+  key: string;
+  name: string;
+}
+
+/** One transformation that reads an input port, seen from that port. */
+export interface StepUse {
+  name: string;
+  /** The port's fields its SQL names. */
+  named: ReadonlySet<string>;
+  /** The port's fields that decide its rows (joins, filters, grouping): a change reaches every column. */
+  rowFields: ReadonlySet<string>;
+  /** Per field of the port, the result columns computed from it. */
+  columnsOf: ReadonlyMap<string, readonly string[]>;
+  columns: readonly string[];
+}
+
+/** One output port that depends on an input port, seen from that port. */
+export interface OutputUse {
+  portId: string;
+  rowFields: ReadonlySet<string>;
+  /** Per field of the input port, the output fields computed from it. */
+  columnsOf: ReadonlyMap<string, readonly ReachedColumn[]>;
+  columns: readonly ReachedColumn[];
+}
+
+/** How a product uses what arrives at one of its input ports: what a change of each field reaches. */
+export interface InputUse {
+  portName: string;
+  /** The fields the product uses by name: expected by the port, named by SQL, or feeding an output field. */
+  used: ReadonlySet<string>;
+  steps: readonly StepUse[];
+  outputs: readonly OutputUse[];
+}
+
+const cache = new PerObjectCache<ProductLineage, string, InputUse>();
+
+/** The lineage seen from one input port, computed once per lineage: impact analysis then only looks fields up. */
+export function inputUse(lineage: ProductLineage, portId: string): InputUse {
+  return cache.get(lineage, portId, () => computeUse(lineage, portId));
+}
+
+function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function computeUse(lineage: ProductLineage, portId: string): InputUse {
+  const port = lineage.product.inputPorts.find((candidate) => candidate.id === portId);
+  const used = new Set((port?.expects ?? []).map((field) => field.name.toLowerCase()));
+  const steps = lineage.transformations.flatMap((step): StepUse[] => {
+    for (const field of step.named.fieldsOf(portId)) used.add(field);
+    if (!step.table.inputs.has(portId)) return [];
+    const columnsOf = new Map<string, string[]>();
+    for (const column of step.table.columns.values()) {
+      for (const field of column.sources.fieldsOf(portId)) pushTo(columnsOf, field, column.name);
+    }
+    return [
+      {
+        name: step.transformation.name,
+        named: step.named.fieldsOf(portId),
+        rowFields: step.table.rowSources.fieldsOf(portId),
+        columnsOf,
+        columns: [...step.table.columns.values()].map((column) => column.name),
+      },
+    ];
+  });
+  const outputs = [...lineage.outputs.values()].flatMap((output): OutputUse[] => {
+    if (!output.inputs.has(portId)) return [];
+    const columnsOf = new Map<string, ReachedColumn[]>();
+    const columns: ReachedColumn[] = [];
+    for (const [key, column] of output.fields) {
+      const reached = { key, name: column.name };
+      columns.push(reached);
+      for (const field of column.sources.fieldsOf(portId)) {
+        used.add(field);
+        pushTo(columnsOf, field, reached);
+      }
+    }
+    return [{ portId: output.port.id, rowFields: output.rowSources.fieldsOf(portId), columnsOf, columns }];
+  });
+  return { portName: port?.name ?? portId, used, steps, outputs };
+}

@@ -1,0 +1,240 @@
+import type { DataProduct, Link, Port, Transformation } from '../model';
+import { DependentCache, PerObjectCache } from './dependent-cache';
+import { FieldSet } from './field-set';
+import type { MeshGraph } from './mesh-graph';
+import { type DatasetField, type SourceDataset, sourceDataset } from './source-dataset';
+import { type ColumnRef, selectLineageOf } from './sql-lineage';
+
+/** Where a column's values come from, as fields of the product's input ports. */
+export interface ColumnLineage {
+  name: string;
+  /** Every input field the value is computed from. */
+  sources: FieldSet;
+  /** The input fields the value is a plain copy of (what a classification must follow). */
+  copies: FieldSet;
+}
+
+/** A table inside a product (an input's clean table or a transformation's result), column by column. */
+export interface TableLineage {
+  /** Lower-cased, as SQL compares names. */
+  name: string;
+  columns: ReadonlyMap<string, ColumnLineage>;
+  /** Input fields every row depends on: joins, filters, grouping. */
+  rowSources: FieldSet;
+  /** The input ports the table reads from at all. */
+  inputs: ReadonlySet<string>;
+  /** False when its SQL was read only approximately: its columns are then unknown. */
+  isExact: boolean;
+  /** For an approximate table: every input field its SQL mentions, taken to feed every column. */
+  mentioned: FieldSet;
+}
+
+export interface InputLineage {
+  port: Port;
+  link: Link;
+  dataset: SourceDataset;
+}
+
+export interface TransformationLineage {
+  transformation: Transformation;
+  table: TableLineage;
+  /** Every input field the step's SQL names, in values or conditions (through the columns of earlier steps). */
+  named: FieldSet;
+}
+
+export interface OutputLineage {
+  port: Port;
+  /** The table the port publishes: the one named like its contract's first schema object. */
+  table?: TableLineage;
+  /** Each contract property, lower-cased name → where its values come from. */
+  fields: ReadonlyMap<string, ColumnLineage>;
+  /** Input ports the output depends on; every input when nothing tells which. */
+  inputs: ReadonlySet<string>;
+  rowSources: FieldSet;
+}
+
+export interface ProductLineage {
+  product: DataProduct;
+  inputs: ReadonlyMap<string, InputLineage>;
+  transformations: TransformationLineage[];
+  outputs: ReadonlyMap<string, OutputLineage>;
+}
+
+const cache = new DependentCache<DataProduct, ProductLineage>();
+
+/**
+ * How data moves through a product, field by field: input ports feed clean tables named after
+ * what they carry, transformations select from them in order, output ports publish the table
+ * named like their contract (the CDC engine's naming; see shared/simulation/README.md).
+ * Remembered until the product, what feeds it or its output contracts change.
+ */
+export function productLineage(graph: MeshGraph, product: DataProduct): ProductLineage {
+  return perGraph.get(graph, product, () =>
+    cache.get(product, lineageDependencies(graph, product), () => computeLineage(graph, product)),
+  );
+}
+
+/** Within one mesh (one graph), each product's dependencies are compared once. */
+const perGraph = new PerObjectCache<MeshGraph, DataProduct, ProductLineage>();
+
+/** Everything a product's lineage is read from besides the product itself. */
+function lineageDependencies(graph: MeshGraph, product: DataProduct): unknown[] {
+  const dependencies: unknown[] = [];
+  const contract = (id: string | undefined) => (id === undefined ? undefined : graph.contracts.get(id)?.item);
+  for (const port of product.inputPorts) {
+    const link = graph.linksInto({ nodeId: product.id, portId: port.id })[0];
+    if (!link) continue;
+    dependencies.push(link);
+    const upstream = graph.products.get(link.from.nodeId)?.item;
+    if (upstream) {
+      dependencies.push(upstream);
+      for (const output of upstream.outputPorts) dependencies.push(contract(output.contractId));
+      continue;
+    }
+    const system = graph.systems.get(link.from.nodeId)?.item;
+    dependencies.push(system);
+    for (const event of system?.publishes ?? []) dependencies.push(contract(event.contractId));
+  }
+  for (const port of product.outputPorts) dependencies.push(contract(port.contractId));
+  return dependencies;
+}
+
+function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage {
+  const inputs = new Map<string, InputLineage>();
+  const tables = new Map<string, TableLineage>();
+  for (const port of product.inputPorts) {
+    const [link] = graph.linksInto({ nodeId: product.id, portId: port.id });
+    const dataset = link && sourceDataset(graph, link.from);
+    if (!link || !dataset) continue;
+    inputs.set(port.id, { port, link, dataset });
+    const name = dataset.name.toLowerCase();
+    if (!tables.has(name)) tables.set(name, inputTable(name, port.id, dataset.fields));
+  }
+
+  const transformations = product.transformations.map((transformation) => {
+    const step = transformationLineage(transformation, tables);
+    tables.set(step.table.name, step.table);
+    return step;
+  });
+
+  const everyInput = new Set(inputs.keys());
+  const outputs = new Map<string, OutputLineage>();
+  for (const port of product.outputPorts) {
+    const contract = port.contractId ? graph.contracts.get(port.contractId)?.item : undefined;
+    const object = contract?.schema[0];
+    const table = object && tables.get(object.name.toLowerCase());
+    const fields = new Map<string, ColumnLineage>();
+    for (const property of object?.properties ?? []) {
+      const key = property.name.toLowerCase();
+      fields.set(key, table ? columnOf(table, key, property.name) : unknownColumn(property.name));
+    }
+    outputs.set(port.id, {
+      port,
+      ...(table && { table }),
+      fields,
+      inputs: table?.inputs ?? everyInput,
+      rowSources: table?.rowSources ?? new FieldSet(),
+    });
+  }
+  return { product, inputs, transformations, outputs };
+}
+
+function inputTable(name: string, portId: string, fields: readonly DatasetField[]): TableLineage {
+  const columns = new Map<string, ColumnLineage>();
+  for (const field of fields) {
+    const own = FieldSet.of(portId, [field.name]);
+    columns.set(field.name.toLowerCase(), { name: field.name, sources: own, copies: own });
+  }
+  return {
+    name,
+    columns,
+    rowSources: new FieldSet(),
+    inputs: new Set([portId]),
+    isExact: true,
+    mentioned: new FieldSet(),
+  };
+}
+
+function unknownColumn(name: string): ColumnLineage {
+  return { name, sources: new FieldSet(), copies: new FieldSet() };
+}
+
+/** A column of a table; for an approximately read table, everything its SQL mentions (copied when the name matches). */
+function columnOf(table: TableLineage, key: string, name: string): ColumnLineage {
+  if (table.isExact) return table.columns.get(key) ?? unknownColumn(name);
+  const copies = new FieldSet();
+  for (const portId of table.mentioned.ports()) {
+    if (table.mentioned.has(portId, key)) copies.add(portId, key);
+  }
+  return { name, sources: table.mentioned, copies };
+}
+
+function transformationLineage(
+  transformation: Transformation,
+  tables: ReadonlyMap<string, TableLineage>,
+): TransformationLineage {
+  const sql = selectLineageOf(transformation.sql);
+  const name = transformation.name.toLowerCase();
+  if (sql.isApproximate) {
+    const read = [...tables.values()].filter((table) => sql.identifiers.has(table.name));
+    const mentioned = new FieldSet();
+    for (const table of read) {
+      for (const [key, column] of table.columns) if (sql.identifiers.has(key)) mentioned.addAll(column.sources);
+      mentioned.addAll(table.rowSources);
+      mentioned.addAll(table.mentioned);
+    }
+    const table: TableLineage = {
+      name,
+      columns: new Map(),
+      rowSources: mentioned,
+      inputs: new Set(read.flatMap((source) => [...source.inputs])),
+      isExact: false,
+      mentioned,
+    };
+    return { transformation, table, named: mentioned };
+  }
+
+  const read = new Map<string, TableLineage>();
+  for (const [alias, tableName] of sql.tables) {
+    const table = tables.get(tableName);
+    if (table) read.set(alias, table);
+  }
+  const readTables = [...new Set(read.values())];
+  /** The columns a reference may mean: by qualifier, or any table read that has the column. */
+  const resolve = (ref: ColumnRef): ColumnLineage[] => {
+    const candidates = ref.qualifier ? [read.get(ref.qualifier)].flatMap((table) => table ?? []) : readTables;
+    return candidates.flatMap((table) => {
+      const column = columnOf(table, ref.column, ref.column);
+      return column.sources.isEmpty ? [] : [column];
+    });
+  };
+  const named = new FieldSet();
+  const columns = new Map<string, ColumnLineage>();
+  for (const star of sql.stars) {
+    const starred = star === undefined ? readTables : [read.get(star)].flatMap((table) => table ?? []);
+    for (const table of starred) for (const [key, column] of table.columns) columns.set(key, column);
+  }
+  for (const item of sql.items) {
+    const sources = new FieldSet();
+    const copies = new FieldSet();
+    for (const column of item.refs.flatMap(resolve)) {
+      sources.addAll(column.sources);
+      if (item.isCopy) copies.addAll(column.copies);
+    }
+    named.addAll(sources);
+    columns.set(item.name, { name: item.name, sources, copies });
+  }
+  const rowSources = new FieldSet();
+  for (const column of sql.conditions.flatMap(resolve)) rowSources.addAll(column.sources);
+  named.addAll(rowSources);
+  for (const table of readTables) rowSources.addAll(table.rowSources);
+  const table: TableLineage = {
+    name,
+    columns,
+    rowSources,
+    inputs: new Set(readTables.flatMap((source) => [...source.inputs])),
+    isExact: true,
+    mentioned: new FieldSet(),
+  };
+  return { transformation, table, named };
+}

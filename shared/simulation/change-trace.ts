@@ -1,0 +1,414 @@
+import type { Result } from '../model/problem';
+import type { TraceStageKind } from '../model/scenario';
+import type { BrokerLog } from './broker-log';
+import { historyTableName } from './dataset';
+import type { CdcTopicPlan, OutboxTopicPlan } from './log-plan';
+import { fieldsOf, type LogRecord, type RunQuery, recordAt, recordsWithFields, sqlLiteral } from './log-reader';
+import type { PipelinePlan } from './pipeline-plan';
+import type { OutputPlan, ProductPlan } from './product-plan';
+import { QUARANTINE_TABLE } from './product-plan';
+import { changedFields } from './record-diff';
+import { quoteIdentifier } from './sql-text';
+
+/** Where a trace starts: a record on a topic or port log, or a row of any node's table. */
+export type TraceStart =
+  | { kind: 'record'; log: string; position: number }
+  | { kind: 'row'; nodeId: string; table: string; row: Record<string, unknown> };
+
+/** What a published record's contract check said. */
+export type ContractCheckOutcome =
+  | { passed: true; contract: string }
+  | { passed: false; contract: string; rule: string; property: string | null; message: string };
+
+export interface TraceStage {
+  kind: TraceStageKind;
+  title: string;
+  /** The node the stage happens in, highlighted on the canvas. */
+  nodeId: string;
+  /** The port or topic the stage is at, when it is one. */
+  portId?: string;
+  /** The link the record travelled over to reach this stage. */
+  linkId?: string;
+  /** The table or log the records are in. */
+  source: string;
+  records: Record<string, unknown>[];
+  /** The record as it is on a topic or port log (partition, offset, envelope). */
+  message?: LogRecord;
+  /** Fields a service's update changed. */
+  changed?: string[];
+  check?: ContractCheckOutcome;
+  /** Why the stage shows less than it might (not consumed yet, nothing shares a key). */
+  note?: string;
+}
+
+export interface ChangeTrace {
+  /** The changed row's key, e.g. `{ order_id: 1003 }`. */
+  key: Record<string, unknown>;
+  stages: TraceStage[];
+}
+
+const MAX_HISTORY_VERSIONS = 20;
+const MAX_RELATED_ROWS = 20;
+
+/**
+ * Follows one change through the mesh, reading the run like a user's SQL would: the service's
+ * write, the row, the CDC record, each consumer's raw row, clean table and history, each output
+ * port's record with its contract check, and transformation rows sharing a column with it.
+ */
+export function traceChange(plan: PipelinePlan, query: RunQuery, start: TraceStart): Result<ChangeTrace> {
+  const started = resolveStart(plan, query, start);
+  if (!started.ok) return started;
+  const { log, record } = started.value;
+  const stages: TraceStage[] = [];
+  const walker = createWalker(plan, query, stages);
+  const topic = topicOf(plan, log);
+  if (topic) stages.push(...sourceStages(query, topic, record));
+  else {
+    const producer = outputOf(plan, log);
+    if (producer) stages.push(walker.portStage(producer.product, producer.output, record, undefined));
+  }
+  walker.followConsumers(log, record, new Set([log.table]));
+  return { ok: true, value: { key: keyOf(record), stages } };
+}
+
+interface StartPoint {
+  log: BrokerLog;
+  record: LogRecord;
+}
+
+function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): Result<StartPoint> {
+  const fail = (message: string): Result<never> => ({ ok: false, errors: [{ path: 'trace', message }] });
+  if (start.kind === 'record') {
+    const log = plan.logs.find((candidate) => candidate.table === start.log);
+    if (!log) return fail(`no topic or port log '${start.log}'`);
+    const read = recordAt(query, log, start.position);
+    if (!read.ok) return read;
+    return read.value
+      ? { ok: true, value: { log, record: read.value } }
+      : fail(`no record at ${start.position} in '${log.name}'`);
+  }
+  const latestIn = (log: BrokerLog, fields: Record<string, unknown>, what: string): Result<StartPoint> => {
+    const read = recordsWithFields(query, log, fields, { order: 'newest' });
+    if (!read.ok) return read;
+    const [record] = read.value;
+    return record
+      ? { ok: true, value: { log, record } }
+      : fail(`no record of ${what} on '${log.name}' (retention may have dropped it)`);
+  };
+  const system = plan.systems.find((candidate) => candidate.system.id === start.nodeId);
+  if (system) {
+    const topic = system.cdcTopics.find((candidate) => candidate.table.name === start.table);
+    if (!topic) return fail(`table '${start.table}' has no CDC topic: its changes never leave the service`);
+    return latestIn(topic.log, pick(start.row, topic.table.primaryKey), `this ${start.table} row`);
+  }
+  const product = plan.products.find((candidate) => candidate.product.id === start.nodeId);
+  if (!product) return fail(`no system or product '${start.nodeId}'`);
+  const input = product.inputs.find((candidate) => candidate.rawTable === start.table);
+  if (input)
+    return resolveStart(plan, query, {
+      kind: 'record',
+      log: input.source.log.table,
+      position: Number(start.row._position),
+    });
+  const fed = product.inputs.find(
+    (candidate) =>
+      candidate.dataset &&
+      (candidate.dataset.name === start.table || historyTableName(candidate.dataset) === start.table),
+  );
+  if (fed?.dataset) return latestIn(fed.source.log, pick(start.row, fed.dataset.key), `this ${fed.dataset.name} row`);
+  const output = product.outputs.find((candidate) => candidate.dataset.name === start.table);
+  if (output) return latestIn(output.log.log, pick(start.row, output.dataset.key), `this ${start.table} row`);
+  return fail(`'${start.table}' is not published: trace one of its inputs instead`);
+}
+
+function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, record: LogRecord): TraceStage[] {
+  const systemId = topic.log.table.slice(0, topic.log.table.indexOf('/'));
+  const table = topic.table.name;
+  const time = new Date(record.timestamp).toISOString();
+  const fields = fieldsOf(record);
+  const key = pick(fields, topic.table.primaryKey);
+  const current = selectRows(query, systemId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(key)}`);
+  const tableRow: TraceStage = {
+    kind: 'table-row',
+    title: `The ${table} row in the service's database, now`,
+    nodeId: systemId,
+    source: table,
+    records: current,
+    ...(current.length === 0 && { note: 'The row is gone: it was deleted since.' }),
+  };
+  if ('event' in topic) {
+    return [
+      {
+        kind: 'service-write',
+        title: `The service writes ${table} and its outbox, at ${time}`,
+        nodeId: systemId,
+        source: table,
+        records: [
+          pick(
+            fields,
+            topic.table.columns.map((column) => column.name).filter((name) => name in fields),
+          ),
+        ],
+      },
+      tableRow,
+      {
+        kind: 'outbox-event',
+        title: `${topic.event.name} on ${topic.topic.name}, partition ${record.partition}, offset ${record.offset}`,
+        nodeId: systemId,
+        portId: topic.topic.id,
+        source: topic.topic.name,
+        records: [fields],
+        message: record,
+      },
+    ];
+  }
+  const envelope = record.value as {
+    op: string;
+    before: Record<string, unknown> | null;
+    after: Record<string, unknown> | null;
+  } | null;
+  const op = envelope?.op ?? 'd';
+  const write = {
+    c: `INSERT INTO ${table}`,
+    r: `${table} row captured by the snapshot`,
+    u: `UPDATE ${table}`,
+    d: `DELETE FROM ${table}`,
+  }[op];
+  return [
+    {
+      kind: 'service-write',
+      title: `${write ?? `${table} changed`}, at ${time}`,
+      nodeId: systemId,
+      source: table,
+      records: [envelope?.after ?? envelope?.before ?? key],
+      ...(op === 'u' && { changed: changedFields(envelope?.before, envelope?.after) }),
+    },
+    tableRow,
+    {
+      kind: 'cdc-record',
+      title: `Debezium record on ${topic.topic.name}, partition ${record.partition}, offset ${record.offset}`,
+      nodeId: systemId,
+      portId: topic.topic.id,
+      source: topic.topic.name,
+      records: [envelope ?? {}],
+      message: record,
+    },
+  ];
+}
+
+function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[]) {
+  const contractName = (output: OutputPlan) => {
+    const { contract } = output.governing;
+    return `${contract.name} ${contract.version}`;
+  };
+
+  const walker = {
+    /** The port's record of this change (or its quarantine entry), with what the contract check said. */
+    portStage(
+      product: ProductPlan,
+      output: OutputPlan,
+      record: LogRecord | undefined,
+      fields?: Record<string, unknown>,
+    ): TraceStage {
+      const productId = product.product.id;
+      const base = {
+        kind: 'output-port' as const,
+        title: `Output port ${output.port.name}, checked against contract ${contractName(output)}`,
+        nodeId: productId,
+        portId: output.port.id,
+        source: output.log.log.name,
+      };
+      if (record)
+        return {
+          ...base,
+          records: [fieldsOf(record)],
+          message: record,
+          check: { passed: true, contract: contractName(output) },
+        };
+      const key = pick(fields ?? {}, output.dataset.key);
+      const quarantined = selectRows(
+        query,
+        productId,
+        `SELECT rule, property, message, record FROM ${QUARANTINE_TABLE} WHERE port = ${sqlLiteral(output.port.id)} AND ${
+          Object.entries(key)
+            .map(([name, value]) => `json_extract(record, ${sqlLiteral(`$.${name}`)}) = ${sqlLiteral(value)}`)
+            .join(' AND ') || '0'
+        } ORDER BY id DESC LIMIT 1`,
+      )[0];
+      if (quarantined) {
+        return {
+          ...base,
+          records: [JSON.parse(String(quarantined.record)) as Record<string, unknown>],
+          check: {
+            passed: false,
+            contract: contractName(output),
+            rule: String(quarantined.rule),
+            property: quarantined.property === null ? null : String(quarantined.property),
+            message: String(quarantined.message),
+          },
+        };
+      }
+      return {
+        ...base,
+        records: [],
+        note: 'Nothing published for this key yet: the change left the published table as it was.',
+      };
+    },
+
+    followConsumers(log: BrokerLog, record: LogRecord, visited: Set<string>): void {
+      for (const product of plan.products) {
+        for (const input of product.inputs.filter((candidate) => candidate.source.log.table === log.table)) {
+          const productId = product.product.id;
+          const raw = selectRows(
+            query,
+            productId,
+            `SELECT * FROM ${quoteIdentifier(input.rawTable)} WHERE _position = ${record.position}`,
+          );
+          stages.push({
+            kind: 'raw',
+            title: `${product.product.name} reads it through ${input.port.name} into ${input.rawTable}`,
+            nodeId: productId,
+            portId: input.port.id,
+            linkId: input.linkId,
+            source: input.rawTable,
+            records: raw,
+            ...(raw.length === 0 && { note: 'Not consumed yet: it waits in the log (consumer lag).' }),
+          });
+          if (raw.length === 0 || !input.dataset) continue;
+          const dataset = input.dataset;
+          const fields = fieldsOf(record);
+          const key = pick(fields, dataset.key);
+          stages.push({
+            kind: 'clean',
+            title: `${dataset.kind === 'event' ? 'Event' : 'Entity'} table ${dataset.name}`,
+            nodeId: productId,
+            source: dataset.name,
+            records: selectRows(
+              query,
+              productId,
+              `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
+            ),
+          });
+          if (dataset.keepsHistory) {
+            const history = historyTableName(dataset);
+            stages.push({
+              kind: 'history',
+              title: `History of the entity in ${history} (valid_from, valid_to)`,
+              nodeId: productId,
+              source: history,
+              records: selectRows(
+                query,
+                productId,
+                `SELECT * FROM ${quoteIdentifier(history)} WHERE ${whereSql(key)} ORDER BY valid_from LIMIT ${MAX_HISTORY_VERSIONS}`,
+              ),
+            });
+          }
+          walker.publish(product, dataset.name, fields, record.timestamp, visited);
+          walker.transformations(product, fields, record.timestamp, visited);
+        }
+      }
+    },
+
+    /** Each output port publishing `table`: its record for these fields, then that record's consumers. */
+    publish(
+      product: ProductPlan,
+      table: string,
+      fields: Record<string, unknown>,
+      since: number,
+      visited: Set<string>,
+    ): void {
+      for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
+        const key = pick(fields, output.dataset.key);
+        const read = recordsWithFields(query, output.log.log, key, { order: 'oldest', fromTimestamp: since });
+        const published = read.ok ? read.value[0] : undefined;
+        stages.push(walker.portStage(product, output, published, fields));
+        if (published && !visited.has(output.log.log.table)) {
+          walker.followConsumers(output.log.log, published, new Set([...visited, output.log.log.table]));
+        }
+      }
+    },
+
+    /** Transformation results linked to the record by a column they share (its key first). */
+    transformations(product: ProductPlan, fields: Record<string, unknown>, since: number, visited: Set<string>): void {
+      const productId = product.product.id;
+      for (const step of product.transformations) {
+        const table = step.transformation.name;
+        const columns = columnsOf(query, productId, table);
+        const key = step.dataset?.key ?? [];
+        const shared = key.filter((name) => name in fields && columns.includes(name));
+        const linking = shared.length > 0 ? shared : columns.filter((name) => name in fields && isIdentifying(name));
+        const base = { kind: 'transformation' as const, nodeId: productId, source: table };
+        if (linking.length === 0) {
+          stages.push({
+            ...base,
+            title: `Transformation ${table}`,
+            records: [],
+            note: `No column of ${table} identifies this record, so its share of the result cannot be told apart.`,
+          });
+          continue;
+        }
+        const rows = selectRows(
+          query,
+          productId,
+          `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(pick(fields, linking))} LIMIT ${MAX_RELATED_ROWS}`,
+        );
+        stages.push({
+          ...base,
+          title: `Transformation ${table}: rows with the same ${linking.join(', ')}`,
+          records: rows,
+        });
+        const [first] = rows;
+        if (first) walker.publish(product, table, first, since, visited);
+      }
+    },
+  };
+  return walker;
+}
+
+function topicOf(plan: PipelinePlan, log: BrokerLog): CdcTopicPlan | OutboxTopicPlan | undefined {
+  for (const system of plan.systems) {
+    const topic = [...system.cdcTopics, ...system.outboxTopics].find((candidate) => candidate.log.table === log.table);
+    if (topic) return topic;
+  }
+  return undefined;
+}
+
+function outputOf(plan: PipelinePlan, log: BrokerLog): { product: ProductPlan; output: OutputPlan } | undefined {
+  for (const product of plan.products) {
+    const output = product.outputs.find((candidate) => candidate.log.log.table === log.table);
+    if (output) return { product, output };
+  }
+  return undefined;
+}
+
+function keyOf(record: LogRecord): Record<string, unknown> {
+  return (record.key as Record<string, unknown> | null) ?? {};
+}
+
+/** Ids and keys link rows across tables (`customer_id`); measures and names do not. */
+function isIdentifying(column: string): boolean {
+  return column === 'id' || column.endsWith('_id');
+}
+
+function pick(fields: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((name) => name in fields).map((name) => [name, fields[name]]));
+}
+
+function whereSql(values: Record<string, unknown>): string {
+  const conditions = Object.entries(values).map(([name, value]) =>
+    value === null ? `${quoteIdentifier(name)} IS NULL` : `${quoteIdentifier(name)} = ${sqlLiteral(value)}`,
+  );
+  return conditions.length > 0 ? conditions.join(' AND ') : '0';
+}
+
+function selectRows(query: RunQuery, nodeId: string, sql: string): Record<string, unknown>[] {
+  const result = query(nodeId, sql);
+  if (!result.ok) return [];
+  const { columns, rows } = result.value;
+  return rows.map((row) => Object.fromEntries(columns.map((column, index) => [column, row[index]])));
+}
+
+function columnsOf(query: RunQuery, nodeId: string, table: string): string[] {
+  const result = query(nodeId, `SELECT * FROM ${quoteIdentifier(table)} LIMIT 0`);
+  return result.ok ? result.value.columns : [];
+}

@@ -1,0 +1,87 @@
+import type { Fault, FaultKind, Mesh, OperationalSystem, SystemTable, Topic } from '../model';
+
+/** What the facilitator chose on a fault card; a card fires with it, from the deck or by key in presenter mode. */
+export interface FaultSettings {
+  /** `<systemId>/<topicId>`. */
+  topic?: string;
+  column?: string;
+  productId?: string;
+  count?: number;
+}
+
+export interface TopicChoice {
+  key: string;
+  system: OperationalSystem;
+  topic: Topic;
+  /** The captured table, for a CDC topic. */
+  table?: SystemTable;
+}
+
+export const FAULT_CARDS: readonly { kind: FaultKind; title: string; effect: string }[] = [
+  {
+    kind: 'consumer-offline',
+    title: 'A consumer goes offline',
+    effect: 'Its lag grows on the canvas, then it catches up.',
+  },
+  {
+    kind: 'redeliver',
+    title: 'Redelivery of the last records',
+    effect: 'The link count jumps; raw zones keep duplicates, clean tables do not.',
+  },
+  {
+    kind: 'null-field',
+    title: 'A null in a required field',
+    effect: 'The contract check quarantines the record: the badge lights up.',
+  },
+  { kind: 'out-of-order', title: 'An out-of-order burst', effect: 'The last records arrive again, newest first.' },
+  {
+    kind: 'rename-column',
+    title: 'A column renamed at the source',
+    effect: 'Records lose the old name; the contract check catches it.',
+  },
+];
+
+const needsTable = (kind: FaultKind) => kind === 'null-field' || kind === 'rename-column';
+
+/** The topics a card can aim at: CDC topics only where a column is named. */
+export function topicChoices(mesh: Mesh, kind: FaultKind): TopicChoice[] {
+  return mesh.systems.flatMap((system) =>
+    system.messaging.topics.flatMap((topic) => {
+      const source = topic.source;
+      const table =
+        source.kind === 'cdc' ? system.database.tables.find((candidate) => candidate.name === source.table) : undefined;
+      if (needsTable(kind) && !table) return [];
+      return [{ key: `${system.id}/${topic.id}`, system, topic, ...(table && { table }) }];
+    }),
+  );
+}
+
+/** The columns a null or a rename can hit: not the key, which every record needs. */
+export function columnChoices(choice: TopicChoice | undefined): string[] {
+  return (choice?.table?.columns ?? [])
+    .map((column) => column.name)
+    .filter((name) => !choice?.table?.primaryKey.includes(name));
+}
+
+export function defaultCount(kind: FaultKind): number {
+  return kind === 'consumer-offline' ? 5 : 3;
+}
+
+/** The fault a card fires at `tick`, from its settings (the first choice where none was made). */
+export function faultFrom(mesh: Mesh, kind: FaultKind, settings: FaultSettings, tick: number): Fault | undefined {
+  const count = settings.count ?? defaultCount(kind);
+  if (kind === 'consumer-offline') {
+    const productId = settings.productId ?? mesh.products[0]?.id;
+    return productId ? { kind, tick, productId, ticks: count } : undefined;
+  }
+  const choices = topicChoices(mesh, kind);
+  const choice = choices.find((candidate) => candidate.key === settings.topic) ?? choices[0];
+  if (!choice) return undefined;
+  const at = { tick, systemId: choice.system.id, topicId: choice.topic.id };
+  if (kind === 'redeliver') return { kind, ...at, records: count };
+  if (kind === 'out-of-order') return { kind, ...at, records: Math.max(2, count) };
+  const columns = columnChoices(choice);
+  const column = settings.column && columns.includes(settings.column) ? settings.column : columns[0];
+  if (!column) return undefined;
+  return kind === 'null-field' ? { kind, ...at, column } : { kind, ...at, column, renamedTo: `${column}_v2` };
+}

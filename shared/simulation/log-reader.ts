@@ -1,0 +1,110 @@
+import type { Result } from '../model/problem';
+import { type BrokerLog, brokerTable, type LogMessage, messageJsonSql } from './broker-log';
+import type { QueryResult } from './read-only-query';
+import { quoteIdentifier, quoteLiteral } from './sql-text';
+import type { SqlValue } from './sql-workspace';
+
+/** A message with its place in the log, so a view can page back and a trace can start from it. */
+export interface LogRecord extends LogMessage {
+  position: number;
+}
+
+/** The engine's read-only query: how everything here reads a run, like a user's SQL console would. */
+export type RunQuery = (nodeId: string, sql: string) => Result<QueryResult>;
+
+export interface MessageFilter {
+  /** Only records whose key has a field with this value (`1003`), or exactly this key (`{"order_id":1003}`). */
+  key?: string;
+  /** Only records before this position (the next page back). */
+  before?: number;
+  limit: number;
+}
+
+/** Reads one log's records as consumers see them, newest first. */
+export function readMessages(query: RunQuery, log: BrokerLog, filter: MessageFilter): Result<LogRecord[]> {
+  const conditions = [
+    ...(filter.before !== undefined ? [`_position < ${Math.floor(filter.before)}`] : []),
+    ...(filter.key?.trim() ? [keyConditionSql(filter.key.trim())] : []),
+  ];
+  return selectRecords(
+    query,
+    log,
+    conditions,
+    `ORDER BY _position DESC LIMIT ${Math.max(1, Math.floor(filter.limit))}`,
+  );
+}
+
+/**
+ * Records whose payload has these field values: for CDC, in the after image (or the before image
+ * of a delete); for flat records, in their columns. `order` picks the oldest or newest first.
+ */
+export function recordsWithFields(
+  query: RunQuery,
+  log: BrokerLog,
+  fields: Record<string, unknown>,
+  options: { order: 'oldest' | 'newest'; fromTimestamp?: number; limit?: number },
+): Result<LogRecord[]> {
+  const names = Object.keys(fields);
+  const columns = new Set(log.format.columns.map((column) => column.name));
+  if (names.length === 0 || names.some((name) => !columns.has(name))) return { ok: true, value: [] };
+  const conditions = names.map((name) => {
+    const value = sqlLiteral(fields[name]);
+    return log.format.kind === 'cdc'
+      ? `coalesce(${quoteIdentifier(`after_${name}`)}, ${quoteIdentifier(`before_${name}`)}) = ${value}`
+      : `${quoteIdentifier(name)} = ${value}`;
+  });
+  if (options.fromTimestamp !== undefined) conditions.push(`_timestamp >= ${Math.floor(options.fromTimestamp)}`);
+  const direction = options.order === 'oldest' ? 'ASC' : 'DESC';
+  return selectRecords(query, log, conditions, `ORDER BY _position ${direction} LIMIT ${options.limit ?? 1}`);
+}
+
+export function recordAt(query: RunQuery, log: BrokerLog, position: number): Result<LogRecord | undefined> {
+  const read = selectRecords(query, log, [`_position = ${Math.floor(position)}`], '');
+  return read.ok ? { ok: true, value: read.value[0] } : read;
+}
+
+/** The fields a record carries: a change's after image (before, for a delete), or a flat record's value. */
+export function fieldsOf(message: LogMessage): Record<string, unknown> {
+  const value = message.value as { after?: unknown; before?: unknown } | Record<string, unknown> | null;
+  if (value && typeof value === 'object' && 'op' in value) {
+    return ((value.after ?? value.before) as Record<string, unknown> | null) ?? {};
+  }
+  return (value as Record<string, unknown> | null) ?? (message.key as Record<string, unknown> | null) ?? {};
+}
+
+/** A value as a SQL literal: numbers as they are, text quoted, anything else as its JSON text. */
+export function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return quoteLiteral(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/** The node whose connection reads a log: its producer (every connection sees the broker). */
+export function ownerOf(log: BrokerLog): string {
+  return log.table.slice(0, log.table.indexOf('/'));
+}
+
+function selectRecords(query: RunQuery, log: BrokerLog, conditions: string[], tail: string): Result<LogRecord[]> {
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const read = query(ownerOf(log), `SELECT _position, ${messageJsonSql(log)} FROM ${brokerTable(log)}${where} ${tail}`);
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    value: read.value.rows.map(([position, json]: SqlValue[]) => ({
+      position: Number(position),
+      ...(JSON.parse(String(json)) as LogMessage),
+    })),
+  };
+}
+
+function keyConditionSql(key: string): string {
+  if (key.startsWith('{')) {
+    try {
+      return `json(_key) = json(${quoteLiteral(JSON.stringify(JSON.parse(key)))})`;
+    } catch {
+      // Not JSON after all: match it as a value.
+    }
+  }
+  return `EXISTS (SELECT 1 FROM json_each(_key) WHERE CAST(value AS TEXT) = ${quoteLiteral(key)})`;
+}

@@ -1,0 +1,85 @@
+import type { Mesh } from '../model/mesh';
+import { historyTableName } from './dataset';
+import { type PipelinePlan, planPipeline } from './pipeline-plan';
+import { QUARANTINE_TABLE } from './product-plan';
+
+/** Where a product keeps a table, as the canvas counts rows and the inspector groups its tabs. */
+export type Zone = 'raw' | 'events' | 'entities' | 'history' | 'transformations' | 'quarantine';
+
+export interface CatalogTable {
+  name: string;
+  zone: Zone;
+}
+
+/** An output port's log, by `<productId>/<portId>`. */
+export interface CatalogPort {
+  portId: string;
+  name: string;
+  log: string;
+  contractId: string;
+}
+
+export interface ProductCatalog {
+  tables: CatalogTable[];
+  ports: CatalogPort[];
+}
+
+/** A log a link carries, and what to call it. */
+export interface CatalogLog {
+  log: string;
+  name: string;
+  linkIds: string[];
+}
+
+export interface RunCatalog {
+  products: Record<string, ProductCatalog>;
+  /** By `<nodeId>/<portId>` of a topic or output port. */
+  logs: Record<string, CatalogLog>;
+  /** The log each link carries, by link id. */
+  logOfLink: Record<string, string>;
+}
+
+/** What a run of the mesh holds, named for the views: tables by zone, logs by link. */
+export function runCatalog(mesh: Mesh, plan: PipelinePlan = planPipeline(mesh)): RunCatalog {
+  const catalog: RunCatalog = { products: {}, logs: {}, logOfLink: {} };
+  for (const log of plan.logs) catalog.logs[log.table] = { log: log.table, name: log.name, linkIds: [] };
+  for (const product of plan.products) {
+    const tables: CatalogTable[] = [];
+    const add = (name: string, zone: Zone) => {
+      if (!tables.some((table) => table.name === name)) tables.push({ name, zone });
+    };
+    for (const input of product.inputs) {
+      add(input.rawTable, 'raw');
+      catalog.logOfLink[input.linkId] = input.source.log.table;
+      catalog.logs[input.source.log.table]?.linkIds.push(input.linkId);
+    }
+    for (const input of product.inputs) {
+      if (input.dataset) add(input.dataset.name, input.dataset.kind === 'event' ? 'events' : 'entities');
+    }
+    for (const output of product.outputs) {
+      if (output.dataset.keepsHistory) add(historyTableName(output.dataset), 'history');
+    }
+    for (const step of product.transformations) add(step.transformation.name, 'transformations');
+    add(QUARANTINE_TABLE, 'quarantine');
+    catalog.products[product.product.id] = {
+      tables,
+      ports: product.outputs.map((output) => ({
+        portId: output.port.id,
+        name: output.port.name,
+        log: output.log.log.table,
+        contractId: output.governing.contract.id,
+      })),
+    };
+  }
+  return catalog;
+}
+
+/** Rows per zone of a product, from a snapshot's rows per table. */
+export function rowsPerZone(
+  product: ProductCatalog,
+  rows: Record<string, number> | undefined,
+): Partial<Record<Zone, number>> {
+  const totals: Partial<Record<Zone, number>> = {};
+  for (const table of product.tables) totals[table.zone] = (totals[table.zone] ?? 0) + (rows?.[table.name] ?? 0);
+  return totals;
+}

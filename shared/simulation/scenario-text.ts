@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import type { PathSegment } from '../contracts/path-problem';
+import { type LocatedProblem, type LocatedResult, readYamlSource } from '../contracts/yaml-source';
+import type { Mesh } from '../model/mesh';
+import { formatPath } from '../model/problem';
+import { type Scenario, ScenarioSchema } from '../model/scenario';
+import { checkScenario } from './scenario-check';
+
+/** The scenario as the editor shows it: the same JSON the mesh file holds. */
+export function scenarioText(scenario: Scenario): string {
+  return `${JSON.stringify(scenario, null, 2)}\n`;
+}
+
+/** The JSON Schema the editor validates and completes with, derived from the model like the file's. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ScenarioSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/**
+ * Reads edited scenario text for the scenario at `index` of the mesh: syntax, then the schema,
+ * then what only the mesh can tell (systems, tables, columns, topics, products, a unique id),
+ * every problem at its line and column.
+ */
+export function readScenarioText(text: string, mesh: Mesh, index: number): LocatedResult<Scenario> {
+  const syntaxError = jsonSyntaxError(text);
+  if (syntaxError) return { ok: false, errors: [syntaxError] };
+  const source = readYamlSource(text);
+  const located = (path: PathSegment[], message: string): LocatedProblem => ({
+    path: formatPath(path),
+    message,
+    ...source.locate(path),
+  });
+  const parsed = ScenarioSchema.safeParse(source.value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((issue) => located(issue.path as PathSegment[], issue.message)),
+    };
+  }
+  const scenario = parsed.data;
+  const problems = checkScenario(mesh, scenario, '').map((problem) =>
+    located(pathSegments(problem.path), problem.message),
+  );
+  if (mesh.scenarios.some((other, at) => at !== index && other.id === scenario.id)) {
+    problems.push(located(['id'], `another scenario is called '${scenario.id}'`));
+  }
+  return problems.length > 0 ? { ok: false, errors: problems } : { ok: true, value: scenario };
+}
+
+/** `.data[0].generators.city` → `['data', 0, 'generators', 'city']`. */
+export function pathSegments(path: string): PathSegment[] {
+  return [...path.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)].map(([, index, quoted, name]) =>
+    index !== undefined ? Number(index) : quoted !== undefined ? (JSON.parse(quoted) as string) : (name as string),
+  );
+}
+
+/** JSON's own complaint, at the place it gives (`... at position 42`), or at the start. */
+function jsonSyntaxError(text: string): LocatedProblem | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    const before = text.slice(0, position);
+    const line = before.split('\n').length;
+    const column = position - before.lastIndexOf('\n');
+    return {
+      path: '(document)',
+      message: message.replace(/ in JSON at position \d+.*$/, ''),
+      line,
+      column,
+      endLine: line,
+      endColumn: column + 1,
+    };
+  }
+}

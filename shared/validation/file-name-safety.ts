@@ -1,0 +1,48 @@
+/** Names Windows reserves for devices, with or without an extension (`CON`, `nul.txt`). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** Characters no common file system accepts in a name (Windows' list, which includes `/`), and control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/;
+/**
+ * File systems take 255 bytes per name; exports add a suffix (`.odcs.yaml`, `-history`) and
+ * sometimes a prefix, so names keep room for them.
+ */
+export const MAX_NAME_BYTES = 200;
+
+const verdicts = new Map<string, string | undefined>();
+
+/** Why a name cannot become a file name on every system, or undefined when it can (remembered: names repeat). */
+export function fileNameProblem(name: string): string | undefined {
+  if (verdicts.has(name)) return verdicts.get(name);
+  if (verdicts.size > 10_000) verdicts.clear();
+  const problem = judge(name);
+  verdicts.set(name, problem);
+  return problem;
+}
+
+function judge(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'is empty';
+  if (trimmed === '.' || trimmed === '..' || trimmed.includes('../') || trimmed.includes('..\\')) {
+    return 'would point outside its folder';
+  }
+  const forbidden = FORBIDDEN.exec(name)?.[0];
+  if (forbidden !== undefined) {
+    const shown = forbidden.charCodeAt(0) < 0x20 ? 'a control character' : `'${forbidden}'`;
+    return `contains ${shown}, which file systems refuse`;
+  }
+  if (RESERVED.test(trimmed)) return `is a device name Windows reserves ('${trimmed.split('.')[0]}')`;
+  if (/[. ]$/.test(name)) return 'ends with a dot or a space, which Windows drops';
+  const bytes = utf8Length(name);
+  if (bytes > MAX_NAME_BYTES) return `is ${bytes} bytes long; file names take at most ${MAX_NAME_BYTES} here`;
+  return undefined;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}

@@ -1,0 +1,91 @@
+import { DependentCache, PerObjectCache } from '../lineage/dependent-cache';
+import type { MeshGraph } from '../lineage/mesh-graph';
+import type { Contract, DataProduct } from '../model';
+
+const MINUTES_PER_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
+  (
+    [
+      [1 / 60, ['s', 'sec', 'secs', 'second', 'seconds']],
+      [1, ['m', 'min', 'mins', 'minute', 'minutes']],
+      [60, ['h', 'hr', 'hrs', 'hour', 'hours']],
+      [24 * 60, ['d', 'day', 'days']],
+      [7 * 24 * 60, ['w', 'week', 'weeks']],
+    ] as const
+  ).flatMap(([minutes, units]) => units.map((unit) => [unit, minutes])),
+);
+
+/** A duration in minutes, or undefined for a unit freshness cannot be measured in (percent, months…). */
+export function minutesOf(value: unknown, unit: string | undefined): number | undefined {
+  const perUnit = MINUTES_PER_UNIT[(unit ?? '').trim().toLowerCase()];
+  const amount = typeof value === 'string' ? Number(value) : value;
+  return perUnit !== undefined && typeof amount === 'number' && Number.isFinite(amount) ? amount * perUnit : undefined;
+}
+
+/** `15 min`, `2 h`, `1.5 d`. */
+export function formatMinutes(minutes: number): string {
+  const round = (value: number) => Math.round(value * 10) / 10;
+  if (minutes >= 24 * 60 && minutes % 60 === 0) return `${round(minutes / (24 * 60))} d`;
+  if (minutes >= 60) return `${round(minutes / 60)} h`;
+  if (minutes < 1) return `${round(minutes * 60)} s`;
+  return `${round(minutes)} min`;
+}
+
+function outputContracts(graph: MeshGraph, product: DataProduct): Contract[] {
+  return product.outputPorts.flatMap((port) =>
+    port.contractId ? (graph.contracts.get(port.contractId)?.item ?? []) : [],
+  );
+}
+
+function slaMinutes(contracts: readonly Contract[], properties: readonly string[]): number[] {
+  return contracts.flatMap((contract) =>
+    contract.sla.flatMap((sla) =>
+      properties.includes(sla.property.toLowerCase()) ? (minutesOf(sla.value, sla.unit) ?? []) : [],
+    ),
+  );
+}
+
+interface Freshness {
+  promised: number | undefined;
+  interval: number;
+}
+
+/** Per product, until it or its output contracts change. */
+const cache = new DependentCache<DataProduct, Freshness>();
+/** Per graph (one per mesh): each product looked at once per validation. */
+const perGraph = new PerObjectCache<MeshGraph, DataProduct, Freshness>();
+
+function freshnessOf(graph: MeshGraph, product: DataProduct): Freshness {
+  return perGraph.get(graph, product, () => {
+    const contracts = outputContracts(graph, product);
+    return cache.get(product, contracts, () => ({
+      promised: promise(product, contracts),
+      interval: interval(contracts),
+    }));
+  });
+}
+
+/**
+ * How fresh a product promises its data to be: its freshness SLO, or else the tightest
+ * `latency` (or `freshness`) SLA of its output contracts.
+ */
+export function promisedFreshness(graph: MeshGraph, product: DataProduct): number | undefined {
+  return freshnessOf(graph, product).promised;
+}
+
+/** How often the product's pipeline refreshes its outputs: the slowest `frequency` SLA of its output contracts, else 0. */
+export function refreshInterval(graph: MeshGraph, product: DataProduct): number {
+  return freshnessOf(graph, product).interval;
+}
+
+function promise(product: DataProduct, contracts: readonly Contract[]): number | undefined {
+  const slo = product.observability.slos.find((candidate) => candidate.kind === 'freshness');
+  const fromSlo = slo && minutesOf(slo.target, slo.unit);
+  if (fromSlo !== undefined) return fromSlo;
+  const fromSla = slaMinutes(contracts, ['latency', 'freshness']);
+  return fromSla.length > 0 ? Math.min(...fromSla) : undefined;
+}
+
+function interval(contracts: readonly Contract[]): number {
+  const intervals = slaMinutes(contracts, ['frequency']);
+  return intervals.length > 0 ? Math.max(...intervals) : 0;
+}

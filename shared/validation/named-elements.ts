@@ -1,0 +1,117 @@
+import { DependentCache } from '../lineage/dependent-cache';
+import type { MeshGraph } from '../lineage/mesh-graph';
+import {
+  type Contract,
+  comparableName,
+  type DataProduct,
+  type Domain,
+  type Mesh,
+  type OperationalSystem,
+  productPorts,
+} from '../model';
+import { contractPlace, domainPlace, type Place, portPlace, productPlace, systemPlace, topicPlace } from './places';
+
+/** An element the user names, with the scope its name must be unique in. */
+export interface NamedElement {
+  name: string;
+  /** The name as clashes are judged (see comparableName). */
+  key: string;
+  /** `data product`, `output port`…, for messages. */
+  noun: string;
+  /** Elements with equal scopes must have different names: the kind of sibling and the id of their parent. */
+  scope: string;
+  /** Where it is; computed only for the few elements a rule reports. */
+  place(graph: MeshGraph): Place;
+  /** Where the scope is, for messages: `in domain 'Sales'`. */
+  scopeLabel(graph: MeshGraph): string;
+}
+
+const cache = new DependentCache<Domain | DataProduct | OperationalSystem | Contract, NamedElement[]>();
+const domainName = (graph: MeshGraph, id: string) => graph.domains.get(id)?.item.name ?? id;
+
+/**
+ * Every user-given name that exports turn into file names, topic or table names: domains and
+ * contracts in the mesh, products and systems in their domain, ports in their product, topics
+ * in their system (the scopes of shared/model/name-rules.ts). Remembered per element.
+ */
+export function namedElements(mesh: Mesh): NamedElement[] {
+  let all = perMesh.get(mesh);
+  if (!all) {
+    all = [];
+    for (const group of elementGroups(mesh)) for (const element of group) all.push(element);
+    perMesh.set(mesh, all);
+  }
+  return all;
+}
+
+/** Both name rules read the list: it is made once per mesh. */
+const perMesh = new WeakMap<Mesh, NamedElement[]>();
+
+function elementGroups(mesh: Mesh): NamedElement[][] {
+  return [
+    ...mesh.domains.map((domain) =>
+      cache.get(domain, [], () => [
+        {
+          name: domain.name,
+          key: comparableName(domain.name),
+          noun: 'domain',
+          scope: 'domains',
+          place: (graph) => domainPlace(graph, domain),
+          scopeLabel: () => 'in the mesh',
+        },
+      ]),
+    ),
+    ...mesh.products.map((product) =>
+      cache.get(product, [], () => [
+        {
+          name: product.name,
+          key: comparableName(product.name),
+          noun: 'data product',
+          scope: `products\u0000${product.domainId}`,
+          place: (graph) => productPlace(graph, product),
+          scopeLabel: (graph) => `in domain '${domainName(graph, product.domainId)}'`,
+        },
+        ...productPorts(product).map((port) => ({
+          name: port.name,
+          key: comparableName(port.name),
+          noun: `${port.direction} port`,
+          scope: `ports\u0000${product.id}`,
+          place: (graph: MeshGraph) => portPlace(graph, product, port),
+          scopeLabel: () => `of '${product.name}'`,
+        })),
+      ]),
+    ),
+    ...mesh.systems.map((system) =>
+      cache.get(system, [], () => [
+        {
+          name: system.name,
+          key: comparableName(system.name),
+          noun: 'system',
+          scope: `systems\u0000${system.domainId}`,
+          place: (graph) => systemPlace(graph, system),
+          scopeLabel: (graph) => `in domain '${domainName(graph, system.domainId)}'`,
+        },
+        ...system.messaging.topics.map((topic, index) => ({
+          name: topic.name,
+          key: comparableName(topic.name),
+          noun: 'topic',
+          scope: `topics\u0000${system.id}`,
+          place: (graph: MeshGraph) => topicPlace(graph, system, index),
+          scopeLabel: () => `of '${system.name}'`,
+        })),
+      ]),
+    ),
+    ...mesh.contracts.map((contract) =>
+      cache.get(contract, [], () => [
+        {
+          name: contract.name,
+          key: comparableName(contract.name),
+          noun: 'contract',
+          scope: 'contracts',
+          place: (graph) => contractPlace(graph, contract),
+          scopeLabel: () => 'in the mesh',
+        },
+      ]),
+    ),
+  ];
+}

@@ -1,0 +1,47 @@
+import type { Rule } from './rule';
+import { breakingChangesRule } from './rules/breaking-changes';
+import { contractKeysRule } from './rules/contract-keys';
+import { contractSemanticsRule } from './rules/contract-semantics';
+import { crossDomainSourcesRule } from './rules/cross-domain-sources';
+import { freshnessSlosRule } from './rules/freshness-slos';
+import { inputsLinkedRule } from './rules/inputs-linked';
+import { linkCompatibilityRule } from './rules/link-compatibility';
+import { orphanProductsRule } from './rules/orphan-products';
+import { outputContractsRule } from './rules/output-contracts';
+import { ownersRule } from './rules/owners';
+import { piiPropagationRule } from './rules/pii-propagation';
+import { policyEntriesRule } from './rules/policy-entries';
+import { productCyclesRule } from './rules/product-cycles';
+import { safeFileNamesRule } from './rules/safe-file-names';
+import { selfLinksRule } from './rules/self-links';
+import { uniqueNamesRule } from './rules/unique-names';
+import { unusedContractsRule } from './rules/unused-contracts';
+
+const MESH_RULES: readonly Rule[] = [
+  ownersRule,
+  outputContractsRule,
+  contractSemanticsRule,
+  contractKeysRule,
+  inputsLinkedRule,
+  selfLinksRule,
+  productCyclesRule,
+  crossDomainSourcesRule,
+  linkCompatibilityRule,
+  breakingChangesRule,
+  piiPropagationRule,
+  freshnessSlosRule,
+  uniqueNamesRule,
+  safeFileNamesRule,
+  orphanProductsRule,
+  unusedContractsRule,
+];
+
+/** Every governance rule, in the order findings are reported; the app, the CLI and CI run exactly these. */
+export const RULES: readonly Rule[] = [
+  ...MESH_RULES,
+  policyEntriesRule([...MESH_RULES.map((rule) => rule.id), 'policy-entries']),
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

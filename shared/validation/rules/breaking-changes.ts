@@ -1,0 +1,37 @@
+import { bumpMajor, compareContracts, parseSemver } from '../../contracts';
+import { contractPlace } from '../places';
+import type { Rule } from '../rule';
+
+export const breakingChangesRule: Rule = {
+  id: 'breaking-changes',
+  title: 'Breaking contract changes come with a new major version',
+  rationale:
+    'Consumers pin a major version; a breaking change under the same major version breaks them without warning.',
+  defaultSeverity: 'error',
+  check({ mesh, graph, baseline }) {
+    if (!baseline) return [];
+    const before = new Map(baseline.contracts.map((contract) => [contract.id, contract]));
+    return mesh.contracts.flatMap((contract) => {
+      const previous = before.get(contract.id);
+      if (!previous || previous === contract) return [];
+      const comparison = compareContracts(previous, contract);
+      return comparison.findings
+        .filter((finding) => finding.severity === 'error')
+        .map((finding) => {
+          const breaking = comparison.changes.filter((change) => change.isBreaking);
+          const needsMajor =
+            comparison.isBreaking &&
+            (parseSemver(contract.version)?.major ?? 0) <= (parseSemver(previous.version)?.major ?? 0);
+          const version = bumpMajor(previous.version);
+          return {
+            ...contractPlace(graph, contract, 'version'),
+            message: `Contract '${contract.name}': ${finding.message}${breaking.length > 0 ? ` (${breaking.map((change) => `${change.subject}: ${change.message}`).join('; ')})` : ''}.`,
+            fixHint: needsMajor
+              ? `Release it as ${version}, and tell its consumers; or undo the breaking changes.`
+              : `Give it a version above ${previous.version}.`,
+            ...(needsMajor && { fix: { kind: 'set-contract-version' as const, contractId: contract.id, version } }),
+          };
+        });
+    });
+  },
+};

@@ -1,0 +1,20 @@
+import { portPlace } from '../places';
+import type { Rule } from '../rule';
+
+export const inputsLinkedRule: Rule = {
+  id: 'inputs-linked',
+  title: 'Every input port is linked',
+  rationale: 'An input port nothing feeds is a product waiting for data that will never come.',
+  defaultSeverity: 'warning',
+  check({ mesh, graph }) {
+    return mesh.products.flatMap((product) =>
+      product.inputPorts
+        .filter((port) => graph.linksInto({ nodeId: product.id, portId: port.id }).length === 0)
+        .map((port) => ({
+          ...portPlace(graph, product, port),
+          message: `Input port '${port.name}' of '${product.name}' is not fed by any link.`,
+          fixHint: 'Link an output port or a topic to it, or remove the port.',
+        })),
+    );
+  },
+};

@@ -1,0 +1,67 @@
+import type { LinkCompatibility } from '../../contracts';
+import { checkLinkCompatibility } from '../../contracts';
+import { DependentCache } from '../../lineage/dependent-cache';
+import type { MeshGraph } from '../../lineage/mesh-graph';
+import type { Contract, DataProduct, Link, Mesh, OperationalSystem } from '../../model';
+import { linkPlace } from '../places';
+import type { Rule } from '../rule';
+
+/** Each link's verdict, until its ends or their contracts change. */
+const cache = new DependentCache<Link, LinkCompatibility>();
+
+export const linkCompatibilityRule: Rule = {
+  id: 'link-compatibility',
+  title: 'Links give consumers what they need',
+  rationale: "A consumer's input port must get, by name and type, every field it expects from the producer's contract.",
+  defaultSeverity: 'error',
+  check({ mesh, graph }) {
+    return mesh.links.flatMap((link) => {
+      const ends = linkEnds(graph, link);
+      // checkLinkCompatibility looks ends and contracts up by scanning: handed the whole mesh for
+      // every link, that would cost the square of its size; it gets the link's neighbourhood.
+      const compatibility = cache.get(link, ends, () => checkLinkCompatibility(neighbourhood(mesh, ends), link));
+      if (compatibility.status !== 'incompatible') return [];
+      const nameOf = (nodeId: string) =>
+        graph.products.get(nodeId)?.item.name ?? graph.systems.get(nodeId)?.item.name ?? nodeId;
+      return [
+        {
+          ...linkPlace(graph, link),
+          message: `'${nameOf(link.from.nodeId)}' → '${nameOf(link.to.nodeId)}' is incompatible: ${compatibility.problems.map((problem) => problem.message).join('; ')}.`,
+          fixHint:
+            "Change the producer's contract, or what the consumer's input port expects, so every needed field is provided.",
+        },
+      ];
+    });
+  },
+};
+
+/** What a link's compatibility reads: the producing product or system, the consuming product, and their two contracts. */
+type LinkEnds = [
+  from: DataProduct | OperationalSystem | undefined,
+  to: DataProduct | undefined,
+  provider: Contract | undefined,
+  referenced: Contract | undefined,
+];
+
+function linkEnds(graph: MeshGraph, link: Link): LinkEnds {
+  const fromProduct = graph.products.get(link.from.nodeId)?.item;
+  const fromSystem = fromProduct ? undefined : graph.systems.get(link.from.nodeId)?.item;
+  const toProduct = graph.products.get(link.to.nodeId)?.item;
+  let providerId: string | undefined;
+  if (fromProduct) providerId = fromProduct.outputPorts.find((port) => port.id === link.from.portId)?.contractId;
+  else if (fromSystem) {
+    const source = fromSystem.messaging.topics.find((topic) => topic.id === link.from.portId)?.source;
+    const event = source?.kind === 'outbox' ? source.event : undefined;
+    providerId = fromSystem.publishes.find((published) => published.name === event)?.contractId;
+  }
+  const referencedId = toProduct?.inputPorts.find((port) => port.id === link.to.portId)?.contractId;
+  const contract = (id: string | undefined) => (id === undefined ? undefined : graph.contracts.get(id)?.item);
+  return [fromProduct ?? fromSystem, toProduct, contract(providerId), contract(referencedId)];
+}
+
+function neighbourhood(mesh: Mesh, [from, to, provider, referenced]: LinkEnds): Mesh {
+  const products = [from, to].filter((node): node is DataProduct => node !== undefined && 'outputPorts' in node);
+  const systems = from && !('outputPorts' in from) ? [from] : [];
+  const contracts = [provider, referenced].filter((contract): contract is Contract => contract !== undefined);
+  return { ...mesh, products, systems, contracts };
+}

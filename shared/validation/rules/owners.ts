@@ -1,0 +1,50 @@
+import { slugify } from '../../model';
+import { domainPlace, productPlace } from '../places';
+import type { Rule } from '../rule';
+
+/** What the one-click fix writes where nobody is named yet: a team name that reads as a placeholder. */
+export function placeholderOwner(domainName: string): string {
+  return `team-${slugify(domainName)}`;
+}
+
+export const ownersRule: Rule = {
+  id: 'owners',
+  title: 'Every domain and data product has an owner',
+  rationale: 'Domain ownership is the first principle of a data mesh: someone answers for each product.',
+  defaultSeverity: 'warning',
+  check({ mesh, graph }) {
+    const domains = mesh.domains.flatMap((domain) =>
+      domain.owner.trim()
+        ? []
+        : [
+            {
+              ...domainPlace(graph, domain),
+              message: `Domain '${domain.name}' has no owner.`,
+              fixHint: 'Name the team that owns the domain in the inspector.',
+              fix: {
+                kind: 'set-owner' as const,
+                element: { kind: 'domain' as const, domainId: domain.id },
+                owner: placeholderOwner(domain.name),
+              },
+            },
+          ],
+    );
+    const products = mesh.products.flatMap((product) => {
+      if (product.owner.trim()) return [];
+      const domain = graph.domains.get(product.domainId)?.item;
+      const domainOwner = domain?.owner.trim();
+      const owner = domainOwner || placeholderOwner(domain?.name ?? product.name);
+      return [
+        {
+          ...productPlace(graph, product),
+          message: `Data product '${product.name}' has no owner.`,
+          fixHint: domainOwner
+            ? `Name the team that answers for it; the fix gives it to its domain's owner, '${domainOwner}'.`
+            : `Name the team that answers for it; the fix writes the placeholder '${owner}' to rename.`,
+          fix: { kind: 'set-owner' as const, element: { kind: 'product' as const, productId: product.id }, owner },
+        },
+      ];
+    });
+    return [...domains, ...products];
+  },
+};

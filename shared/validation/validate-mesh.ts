@@ -1,0 +1,49 @@
+import { meshGraph } from '../lineage/mesh-graph';
+import type { Mesh } from '../model';
+import type { Finding, RuleFinding, Severity } from './finding';
+import { rulePolicy } from './policy';
+import { RULES } from './rule-catalog';
+
+export interface ValidationOptions {
+  /** The mesh to judge contract changes against: the last saved one, or `--baseline`. */
+  baseline?: Mesh;
+  /** Run only these rules (ids); all when absent. */
+  ruleIds?: readonly string[];
+}
+
+/**
+ * Runs the governance rules over a mesh, each finding at the severity the mesh's policies give
+ * its rule. Rules a policy turned off still run, so each of their findings can show the reason
+ * where it would have been; they count for nothing.
+ */
+export function validateMesh(mesh: Mesh, options: ValidationOptions = {}): Finding[] {
+  const context = { mesh, graph: meshGraph(mesh), ...(options.baseline && { baseline: options.baseline }) };
+  return RULES.flatMap((rule) => {
+    if (options.ruleIds && !options.ruleIds.includes(rule.id)) return [];
+    const policy = rulePolicy(mesh.policies, rule.id, rule.defaultSeverity);
+    const isOff = policy.severity === 'off';
+    const severityOf = (finding: RuleFinding): Severity =>
+      policy.isSet && policy.severity !== 'off' ? policy.severity : (finding.severity ?? rule.defaultSeverity);
+    return rule.check(context).map((finding) => ({
+      ...finding,
+      ruleId: rule.id,
+      severity: severityOf(finding),
+      ...(isOff && { suppressed: { reason: policy.reason ?? "turned off in the mesh's policies (no reason given)" } }),
+      ...(!isOff && policy.reason !== undefined && { policyReason: policy.reason }),
+    }));
+  });
+}
+
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  info: number;
+  /** Findings of rules the policies turned off. */
+  off: number;
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const counts: FindingCounts = { error: 0, warning: 0, info: 0, off: 0 };
+  for (const finding of findings) counts[finding.suppressed ? 'off' : finding.severity]++;
+  return counts;
+}

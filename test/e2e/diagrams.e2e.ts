@@ -1,0 +1,185 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
+import { cspViolations, describeInChromium, SCREENSHOT_DIR, screenshot } from './app-driver';
+import { openSampleDesign, productNode } from './designer-driver';
+
+const NOTE_LOGICAL_VIEW = readFileSync(
+  join(import.meta.dirname, '../unit/diagrams/design-note/logical-view.mmd'),
+  'utf8',
+);
+
+async function openLogicalView(page: Page): Promise<void> {
+  await page.getByTestId('mesh-inspector').getByRole('button', { name: 'Logical view…' }).click();
+  await page.getByTestId('diagram-picture').locator('svg').waitFor();
+}
+
+const pictureText = (page: Page) => page.getByTestId('diagram-picture').textContent();
+
+async function savedDownload(page: Page, button: string | RegExp): Promise<{ name: string; bytes: Buffer }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const file = await download;
+  const path = join(SCREENSHOT_DIR, file.suggestedFilename());
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describeInChromium('the Diagram view', (session) => {
+  it('draws the e-commerce logical view with Mermaid under the desktop CSP, its text beside it', async () => {
+    const page = await session.openApp({ contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+    await openSampleDesign(page, 'ecommerce');
+    await openLogicalView(page);
+    for (const name of ['Orders', 'Analytics', 'orders', 'customer-360', 'sales-dashboard']) {
+      expect(await pictureText(page)).toContain(name);
+    }
+    await page.locator('.diagram-text .view-lines').getByText('flowchart LR').waitFor();
+    expect(await page.locator('.diagram-text .monaco-editor').getAttribute('class')).toContain('vs');
+    expect(await cspViolations(page)).toEqual([]);
+    await screenshot(page, 'diagram-view-logical');
+  });
+
+  it('shows the diagrams of a product and of a system, picked in the view', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customers').click();
+    await page.keyboard.press('m');
+    await page.getByTestId('diagram-picture').getByText('Core: customers (source-aligned)').waitFor();
+    await page.keyboard.press('Escape');
+    await productNode(page, 'orders').click();
+    await page.getByTestId('product-inspector').getByRole('button', { name: 'Data product architecture…' }).click();
+    await page.getByTestId('diagram-picture').getByText('Core: orders (source-aligned)').waitFor();
+    expect(await pictureText(page)).toContain('Storage: sqlite');
+    expect(await pictureText(page)).toContain('OrderPlaced v1.0.0 (event)');
+
+    await page.getByRole('button', { name: 'Lineage', exact: true }).click();
+    await page.getByTestId('diagram-picture').getByText('orders.public.orders').waitFor();
+
+    await page.getByLabel('Diagram of').selectOption({ label: 'orders-service' });
+    await page.getByTestId('diagram-picture').getByText('Microservice: orders-service (Java)').waitFor();
+    expect(await pictureText(page)).toContain('History: Order');
+  });
+
+  it('copies the text and the image, and saves .mmd, .svg and .png', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openSampleDesign(page, 'seed-logical-view');
+    await openLogicalView(page);
+
+    await page.getByRole('button', { name: 'Copy text' }).click();
+    await page.getByText('Copied the Mermaid text').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('subgraph domain_domain_1["Domain 1"]');
+
+    await page.getByRole('button', { name: 'Copy image' }).click();
+    await page.getByText('Copied the diagram as an image').waitFor();
+    const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((item) => item.types));
+    expect(types).toContain('image/png');
+
+    const mmd = await savedDownload(page, 'Save .mmd');
+    expect(mmd.name).toBe('logical-view-logical-view.mmd');
+    expect(mmd.bytes.toString('utf8')).toMatch(/^---\ntitle: "Logical view: Logical view"/);
+    const svg = await savedDownload(page, 'Save .svg');
+    expect(svg.bytes.toString('utf8')).toContain('<svg');
+    expect(svg.bytes.toString('utf8')).toContain('Data product 2b');
+    const png = await savedDownload(page, 'Save .png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(400);
+  });
+});
+
+describeInChromium('importing a Mermaid flowchart', (session) => {
+  it("turns the design note's logical view into 2 domains with 2 and 3 products, undone in one step", async () => {
+    const page = await session.openApp();
+    await page.getByRole('button', { name: 'New blank mesh' }).click();
+    await page.getByTestId('mesh-inspector').getByRole('button', { name: 'Import Mermaid…' }).click();
+    await page.getByRole('textbox', { name: 'Mermaid flowchart' }).fill(`${NOTE_LOGICAL_VIEW}  style A fill:#f00\n`);
+    await page.getByText('Adds 2 domain(s), 5 data product(s) and 4 link(s).').waitFor();
+    expect(await page.getByTestId('import-warnings').textContent()).toContain(
+      'Line 15: Styles and classes are not imported',
+    );
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.waitForSelector('.react-flow__node-product');
+    expect(await page.locator('.react-flow__node-domain').count()).toBe(2);
+    expect(await page.locator('.react-flow__node-product').count()).toBe(5);
+    expect(await page.locator('.react-flow__edge').count()).toBe(4);
+    await screenshot(page, 'mermaid-import-canvas');
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForSelector('.react-flow__node-domain', { state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+  });
+
+  it('says where a text is not a flowchart and imports nothing', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.getByTestId('mesh-inspector').getByRole('button', { name: 'Import Mermaid…' }).click();
+    await page.getByRole('textbox', { name: 'Mermaid flowchart' }).fill('sequenceDiagram\n  A->>B: hi');
+    expect(await page.getByTestId('import-errors').textContent()).toContain('Line 1: Only flowcharts can be imported');
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+  });
+});
+
+describeInChromium('images of the canvas', (session) => {
+  async function saveImage(page: Page, choices: string[]) {
+    await page.getByRole('button', { name: /^Image( of the canvas)?…$/ }).click();
+    for (const choice of choices)
+      await page.getByTestId('dialog-canvas-image').getByLabel(choice, { exact: true }).check();
+    return savedDownload(page, /^Save \.(png|svg)…$/);
+  }
+
+  const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
+  it('saves PNGs of the whole mesh in light and dark at 1× and 2×, and an SVG', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+
+    const light = await saveImage(page, ['PNG', 'The whole mesh', 'Light', '1×']);
+    expect(light.name).toBe('e-commerce-mesh-canvas.png');
+    const lightSize = pngSize(light.bytes);
+    expect(lightSize.width).toBeGreaterThan(800);
+    await page.getByTestId('dialog-canvas-image').waitFor({ state: 'detached' });
+
+    const dark = await saveImage(page, ['PNG', 'The whole mesh', 'Dark', '2× (sharp on high-density screens)']);
+    expect(pngSize(dark.bytes)).toEqual({ width: lightSize.width * 2, height: lightSize.height * 2 });
+    copyAs(dark, 'canvas-image-dark-2x.png');
+    copyAs(light, 'canvas-image-light-1x.png');
+
+    const svg = await saveImage(page, ['SVG', 'The whole mesh', 'Light']);
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText).toMatch(/^<svg/);
+    expect(svgText).toContain('customer-360');
+    const viewer = await page.context().newPage();
+    await viewer.setContent(`<img src="data:image/svg+xml;base64,${svg.bytes.toString('base64')}">`);
+    await viewer.locator('img').evaluate((image: HTMLImageElement) => image.decode());
+    await viewer.locator('img').screenshot({ path: join(SCREENSHOT_DIR, 'canvas-image-svg-rendered.png') });
+  });
+
+  it('saves the selection only, and copies a PNG', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openSampleDesign(page, 'ecommerce');
+    const whole = pngSize((await saveImage(page, ['PNG', 'The whole mesh', 'Light', '1×'])).bytes);
+    await page.getByTestId('dialog-canvas-image').waitFor({ state: 'detached' });
+
+    await productNode(page, 'customer-360').click();
+    const selection = await saveImage(page, ['PNG', 'The selection', 'Light', '1×']);
+    copyAs(selection, 'canvas-image-selection.png');
+    const size = pngSize(selection.bytes);
+    expect(size.width).toBeLessThan(whole.width / 2);
+    expect(size.height).toBeLessThan(whole.height);
+    await page.getByTestId('dialog-canvas-image').waitFor({ state: 'detached' });
+
+    await page.getByTestId('product-inspector').getByRole('button', { name: 'Image…' }).click();
+    await page.getByRole('button', { name: 'Copy PNG' }).click();
+    await page.getByText('Copied the image of the canvas').waitFor();
+    const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((item) => item.types));
+    expect(types).toContain('image/png');
+  });
+});
+
+function copyAs(saved: { bytes: Buffer }, name: string): void {
+  writeFileSync(join(SCREENSHOT_DIR, name), saved.bytes);
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import { openByChooser, openSampleDesign, productNode } from './designer-driver';
+
+const ecommerce = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
+
+const problemCount = async (page: Page, severity: 'error' | 'warning' | 'info') =>
+  (await page.getByTestId(`count-${severity}`).textContent())?.replace(/\D/g, '');
+
+const problem = (page: Page, text: string) => page.getByTestId('problem').filter({ hasText: text });
+
+describeInChromium('governance', (session) => {
+  it('finds an unfed port once its link is deleted, goes to the port on click, and forgets it on undo', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    expect(await problemCount(page, 'warning')).toBe('0');
+
+    await page.getByTestId('rf__edge-l-customers-360').click();
+    await page.keyboard.press('Delete');
+    await page.getByTestId('problem-counts').click();
+    const unfed = problem(page, "Input port 'Customers' of 'customer-360' is not fed by any link.");
+    await unfed.waitFor();
+    expect(await problemCount(page, 'warning')).toBe('1');
+    expect(await page.getByTestId('problems-customer-360').getAttribute('data-severity')).toBe('warning');
+
+    await unfed.locator('.problem-row__main').click();
+    const node = productNode(page, 'customer-360');
+    await node.locator('.port--focused').filter({ hasText: 'Customers' }).waitFor();
+    expect(await node.getAttribute('class')).toContain('selected');
+
+    await page.keyboard.press('Control+z');
+    await page.getByText('No problems: every rule is satisfied.').waitFor();
+    expect(await problemCount(page, 'warning')).toBe('0');
+    expect(await page.getByTestId('problems-customer-360').count()).toBe(0);
+  });
+
+  it('fixes a problem in one click, as one undoable step, and shows a rule turned off with its reason', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = JSON.parse(ecommerce);
+    mesh.products.find((product: { id: string }) => product.id === 'shipments').owner = '';
+    mesh.links.push({
+      id: 'loop',
+      from: { nodeId: 'customer-360', portId: 'profiles-out' },
+      to: { nodeId: 'customer-360', portId: 'customers-in' },
+    });
+    mesh.links = mesh.links.filter((link: { id: string }) => link.id !== 'l-orders-360');
+    mesh.policies.rules['inputs-linked'] = { severity: 'off', reason: 'Wired at go-live' };
+    await openByChooser(page, 'shop.mesh.json', JSON.stringify(mesh));
+    expect(await problemCount(page, 'error')).toBe('1');
+    expect(await page.getByTestId('link-problems-loop').getAttribute('data-severity')).toBe('error');
+    await page.getByTestId('problem-counts').click();
+
+    await problem(page, "Data product 'shipments' has no owner.")
+      .locator('.problem-row__fix', { hasText: "Set owner to 'team-shipping'" })
+      .click();
+    await productNode(page, 'shipments').locator('.product-node__owner', { hasText: 'team-shipping' }).waitFor();
+    await problem(page, "Link 'loop' feeds 'customer-360'")
+      .locator('.problem-row__fix', { hasText: 'Remove the link' })
+      .click();
+    expect(await problemCount(page, 'error')).toBe('0');
+    expect(await page.getByTestId('rf__edge-loop').count()).toBe(0);
+
+    await page.keyboard.press('Control+z');
+    await page.getByTestId('rf__edge-loop').waitFor();
+    expect(await problemCount(page, 'error')).toBe('1');
+    expect(await problemCount(page, 'warning')).toBe('0');
+
+    await page.getByText('1 turned off by the design’s policies').click();
+    await problem(page, "Input port 'Orders' of 'customer-360'").getByText('Turned off: Wired at go-live').waitFor();
+  });
+
+  it('highlights and lists everything downstream of Customer.email', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customers').locator('.product-node__name').click();
+    await page.keyboard.press('i');
+    await page.getByTestId('impact-field-customers-out-email').click();
+    const products = page.getByTestId('impact-products');
+    await products.getByText('customer-360').waitFor();
+    expect(await products.textContent()).toContain('sales-dashboard');
+    expect(await productNode(page, 'customers').locator('.product-node').getAttribute('class')).toContain(
+      'impact--origin',
+    );
+    expect(await productNode(page, 'customer-360').locator('.product-node').getAttribute('class')).toContain(
+      'impact--dataset',
+    );
+    await page.getByTestId('link-impact-l-profiles-dashboard').waitFor();
+    expect(await page.getByTestId('link-impact-l-orders-360').count()).toBe(0);
+
+    await page.getByTestId('impact-field-customers-out-customer_id').click();
+    await page.getByTestId('impact-results').getByText('customer_id ← Customers.customer_id').first().waitFor();
+    await page.getByRole('button', { name: 'Clear' }).click();
+    expect(await page.locator('.impact--origin').count()).toBe(0);
+  });
+});

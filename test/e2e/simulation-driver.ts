@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { SimulationMetrics } from '../../shared/simulation';
+import { openByChooser, openSampleDesign } from './designer-driver';
+
+/** Helpers that work Simulate mode as a user does: the mode switch, the run controls, the panel's tabs. */
+
+export async function simulateSample(page: Page, sampleId = 'ecommerce'): Promise<void> {
+  await openSampleDesign(page, sampleId);
+  await enterSimulate(page);
+}
+
+export async function enterSimulate(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  await waitForTick(page, 0);
+}
+
+export async function currentTick(page: Page): Promise<number> {
+  return Number(await page.getByTestId('tick').textContent());
+}
+
+export async function waitForTick(page: Page, tick: number): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => document.querySelector('[data-testid=tick]')?.textContent === String(wanted),
+    tick,
+  );
+}
+
+/** Runs until the given tick (the run pauses there by itself). */
+export async function runTo(page: Page, tick: number): Promise<void> {
+  await page.getByLabel('Pause at tick').fill(String(tick));
+  await page.getByRole('button', { name: '▶ Run' }).click();
+  await waitForTick(page, tick);
+  await page.getByRole('button', { name: '▶ Run' }).waitFor();
+}
+
+export async function step(page: Page, times = 1): Promise<void> {
+  for (let count = 0; count < times; count++) {
+    const before = await currentTick(page);
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await waitForTick(page, before + 1);
+  }
+}
+
+export function engineMetrics(page: Page): Promise<SimulationMetrics> {
+  return page.evaluate(() =>
+    (Reflect.get(window, '__meshSimulation') as { engineMetrics(): Promise<SimulationMetrics> }).engineMetrics(),
+  );
+}
+
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+}
+
+/** Types a query into the SQL console for a node and runs it. */
+export async function runQuery(page: Page, nodeName: string, sql: string): Promise<void> {
+  await openTab(page, 'SQL');
+  await page.getByLabel('Node to query').selectOption({ label: nodeName });
+  const editor = page.getByTestId('sql-editor');
+  await editor.locator('.monaco-editor').waitFor();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(sql);
+  await page.getByRole('button', { name: 'Run query' }).click();
+}
+
+/** The e-commerce sample with customer-360's transformation replaced. */
+export async function openSampleWithProfileSql(page: Page, sql: string): Promise<void> {
+  const mesh = JSON.parse(readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'));
+  const product = mesh.products.find((candidate: { id: string }) => candidate.id === 'customer-360');
+  product.transformations[0].sql = sql;
+  await openByChooser(page, 'looping.mesh.json', JSON.stringify(mesh));
+  await page.waitForSelector('.react-flow__node-product');
+}
+
+/** Traces the newest change of order 1000 (the workshop cancels it at tick 5) from the orders topic. */
+export async function traceOrder1000(page: Page): Promise<{ place: string | null }> {
+  await page.getByTestId('rf__edge-l-orders-cdc').click();
+  await page.getByLabel('Filter by key').fill('1000');
+  const newest = page.getByTestId('message').first();
+  await newest.filter({ hasText: '{"order_id":1000}' }).waitFor();
+  const place = await newest.locator('.message-card__place').textContent();
+  await newest.getByRole('button', { name: 'Trace' }).click();
+  await page.getByTestId('trace-position').waitFor();
+  return { place };
+}

@@ -1,0 +1,231 @@
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import { productNode } from './designer-driver';
+import {
+  currentTick,
+  engineMetrics,
+  enterSimulate,
+  openSampleWithProfileSql,
+  openTab,
+  runQuery,
+  runTo,
+  simulateSample,
+  step,
+  traceOrder1000,
+  waitForTick,
+} from './simulation-driver';
+
+/** Loops forever once the orders table passes `orders` rows: user SQL that never ends. */
+const loopingProfileSql = (orders: number) => `WITH RECURSIVE spin(n) AS (
+  SELECT 1 UNION ALL SELECT n + 1 FROM spin WHERE (SELECT count(*) FROM orders) > ${orders}
+)
+SELECT customer_id, city, country, 0 AS order_count, 0 AS lifetime_value, NULL AS last_order_at
+FROM customers WHERE (SELECT max(n) FROM spin) > 0`;
+
+describeInChromium('Simulate mode on the e-commerce sample', (session) => {
+  it('runs 50 ticks and shows on each link the count the engine reports', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await page.getByLabel('Speed').fill('61');
+    await runTo(page, 50);
+
+    const metrics = await engineMetrics(page);
+    expect(metrics.tick).toBe(50);
+    const shown = await page
+      .locator('[data-testid^="link-count-"]')
+      .evaluateAll((labels) =>
+        Object.fromEntries(
+          labels.map((label) => [
+            label.getAttribute('data-testid')?.slice('link-count-'.length),
+            Number(label.getAttribute('data-records')),
+          ]),
+        ),
+      );
+    expect(shown).toEqual(Object.fromEntries(Object.entries(metrics.links).map(([id, link]) => [id, link.records])));
+    expect(Object.keys(shown)).toHaveLength(8);
+    expect(await page.getByTestId('simulated-clock').textContent()).toContain('09:50:00');
+  });
+
+  it('pauses and steps deterministically: the same seed gives the same tables', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 4);
+    await step(page, 3);
+    const ordersAfterSteps = await queryResult(
+      page,
+      'orders',
+      'SELECT order_id, status, total FROM orders ORDER BY order_id',
+    );
+
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await waitForTick(page, 0);
+    await step(page, 7);
+    const ordersAfterReset = await queryResult(
+      page,
+      'orders',
+      'SELECT order_id, status, total FROM orders ORDER BY order_id',
+    );
+
+    expect(ordersAfterReset).toBe(ordersAfterSteps);
+    expect(ordersAfterSteps).toContain('1000');
+  });
+
+  it('answers a SQL query, and shows a broken one’s error at its place while the app keeps working', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 10);
+    const metrics = await engineMetrics(page);
+
+    await runQuery(page, 'customers', 'SELECT count(*) AS customers FROM customers');
+    const result = page.getByTestId('sql-result');
+    await result.waitFor();
+    expect(await result.locator('td').textContent()).toBe(String(metrics.tables.customers?.customers));
+    expect(await result.textContent()).toMatch(/1 row in \d+ ms/);
+
+    await runQuery(page, 'customers', 'SELECT full_name\nFORM customers');
+    const error = page.getByTestId('sql-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('syntax error');
+    await page.locator('.sql-console .squiggly-error').waitFor();
+
+    await runQuery(page, 'customers', 'SELECT 41 + 1 AS answer');
+    await page.getByTestId('sql-result').filter({ hasText: '42' }).waitFor();
+    await step(page);
+  });
+
+  it('stops a looping transformation, names it, and restarts the worker; the app stays usable', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleWithProfileSql(page, loopingProfileSql(15));
+    await enterSimulate(page);
+    await page.getByRole('button', { name: '▶ Run' }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Stopped at tick' });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toMatch(
+      /Stopped at tick [1-9]\d*: transformation 'customer_profile' of product 'customer-360' ran longer than 4000 ms .*restarted/,
+    );
+    await page.getByText('stopped', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await waitForTick(page, 0);
+    await page.getByRole('button', { name: 'Design', exact: true }).click();
+    await productNode(page, 'orders').click();
+    await page.getByTestId('product-inspector').waitFor();
+  });
+
+  it('handles a transformation that loops at tick 0 the same way', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleWithProfileSql(page, loopingProfileSql(0));
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Stopped at tick 0' });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toContain("transformation 'customer_profile' of product 'customer-360'");
+    expect(await page.getByTestId('tick').textContent()).toBe('—');
+    await page.getByRole('button', { name: 'Design', exact: true }).click();
+    await page.getByRole('button', { name: 'Simulate', exact: true }).waitFor();
+  });
+
+  it('traces one order through every stage with its record, and presents it by keyboard, firing a fault by key', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 6);
+    const { place } = await traceOrder1000(page);
+
+    const position = page.getByTestId('trace-position');
+    const total = Number((await position.textContent())?.split('/')[1]);
+    const stages: string[] = [];
+    for (let index = 1; index <= total; index++) {
+      await position.filter({ hasText: `${index} / ${total}` }).waitFor();
+      const stage = page.locator('.trace-tab [data-testid=trace-stage]');
+      stages.push(
+        `${await stage.getAttribute('data-stage')} ${await page.locator('.react-flow__node:has(.node-traced)').getAttribute('data-id')}`,
+      );
+      const text = await stage.textContent();
+      if (index === 3) expect(text).toContain(place);
+      if (index <= 9) expect(text).toContain('1000');
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(stages).toEqual([
+      'service-write orders-service',
+      'table-row orders-service',
+      'cdc-record orders-service',
+      'raw orders',
+      'clean orders',
+      'history orders',
+      'output-port orders',
+      'raw customer-360',
+      'clean customer-360',
+      'transformation customer-360',
+      'output-port customer-360',
+      'raw sales-dashboard',
+      'clean sales-dashboard',
+      'transformation sales-dashboard',
+      'output-port sales-dashboard',
+    ]);
+    expect(await page.getByTestId('contract-check').first().textContent()).toContain('✓ Kept contract');
+
+    await page.getByRole('button', { name: 'Present' }).first().click();
+    const presenter = page.getByTestId('presenter');
+    await presenter.waitFor();
+    for (let index = total; index > 1; index--) await page.keyboard.press('ArrowLeft');
+    await page
+      .getByTestId('presenter-position')
+      .filter({ hasText: `1 / ${total}` })
+      .waitFor();
+    expect(await presenter.locator('[data-testid=trace-stage]').getAttribute('data-stage')).toBe('service-write');
+    for (let index = 2; index <= total; index++) {
+      await page.keyboard.press('ArrowRight');
+      await page
+        .getByTestId('presenter-position')
+        .filter({ hasText: `${index} / ${total}` })
+        .waitFor();
+    }
+    expect(await presenter.locator('[data-testid=trace-stage]').getAttribute('data-stage')).toBe('output-port');
+    expect(await page.locator('.toolbar').isVisible()).toBe(false);
+    await page.keyboard.press('2');
+    await presenter.getByText('(1 fired)').waitFor();
+    await page.keyboard.press('Escape');
+    await presenter.waitFor({ state: 'detached' });
+    expect(await page.locator('.toolbar').isVisible()).toBe(true);
+  });
+
+  it('fires a redelivery and a null in a required field from the fault deck, and the canvas shows both', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 3);
+    const before = await engineMetrics(page);
+    await openTab(page, 'Faults');
+
+    const redelivery = page.getByTestId('fault-redeliver');
+    await redelivery.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+    await redelivery.getByLabel('Records').fill('4');
+    await redelivery.getByRole('button', { name: 'Fire' }).click();
+    const nullField = page.getByTestId('fault-null-field');
+    await nullField.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+    await nullField.getByLabel('Column').selectOption('email');
+    await nullField.getByRole('button', { name: 'Fire' }).click();
+    await page.getByTestId('fired-faults').filter({ hasText: 'null-field' }).waitFor();
+    await step(page);
+
+    const after = await engineMetrics(page);
+    const link = page.getByTestId('link-count-l-customers-cdc');
+    // Four records again, one broken record, and whatever the tick changed on its own.
+    const carried = (after.links['l-customers-cdc']?.records ?? 0) - (before.links['l-customers-cdc']?.records ?? 0);
+    expect(carried).toBeGreaterThanOrEqual(5);
+    expect(Number(await link.getAttribute('data-records'))).toBe(after.links['l-customers-cdc']?.records);
+    const badge = page.getByTestId('quarantine-customers');
+    await badge.waitFor();
+    expect(await badge.textContent()).toContain(`${after.ports['customers/customers-out']?.quarantined} quarantined`);
+    expect(after.ports['customers/customers-out']?.quarantined).toBe(1);
+    expect(await page.locator('.react-flow__edge-path.edge--violations').count()).toBeGreaterThan(0);
+    expect(await currentTick(page)).toBe(4);
+  });
+});
+
+async function queryResult(page: import('playwright-core').Page, nodeName: string, sql: string): Promise<string> {
+  await runQuery(page, nodeName, sql);
+  const result = page.getByTestId('sql-result');
+  await result.waitFor();
+  return (await result.locator('table').textContent()) ?? '';
+}

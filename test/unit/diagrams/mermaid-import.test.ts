@@ -1,0 +1,276 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WHOLE_MESH } from '../../../shared/export';
+import { mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
+import { importMermaidFlowchart, looksLikeMermaidFlowchart, type MermaidImport } from '../../../shared/import';
+import { checkIntegrity, emptyMesh, type Mesh, MeshSchema, parseMeshFile, serializeMesh } from '../../../shared/model';
+import { aMesh } from '../../builders/mesh-builder';
+import { caseMesh, EXPORT_CASES } from './export-cases';
+
+const NOTE_LOGICAL_VIEW = readFileSync(join(import.meta.dirname, 'design-note', 'logical-view.mmd'), 'utf8');
+
+function imported(text: string, into: Mesh = emptyMesh('new', 'New')): Extract<MermaidImport, { ok: true }> {
+  const result = importMermaidFlowchart(text, into);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result;
+}
+
+const productsIn = (mesh: Mesh, domainName: string) => {
+  const domain = mesh.domains.find((candidate) => candidate.name === domainName);
+  return mesh.products.filter((product) => product.domainId === domain?.id).map((product) => product.name);
+};
+
+/** Links as `source name -> target name`. */
+const linkedNames = (mesh: Mesh) =>
+  mesh.links.map((link) => {
+    const name = (id: string) => mesh.products.find((product) => product.id === id)?.name;
+    return `${name(link.from.nodeId)} -> ${name(link.to.nodeId)}`;
+  });
+
+describe('importing a Mermaid flowchart', () => {
+  it("turns the design note's logical view into 2 domains with 2 and 3 products and its 4 links", () => {
+    const { mesh, warnings } = imported(NOTE_LOGICAL_VIEW);
+    expect(mesh.domains.map((domain) => domain.name)).toEqual(['domain 1', 'domain 2']);
+    expect(productsIn(mesh, 'domain 1')).toEqual(['data product A', 'data product B']);
+    expect(productsIn(mesh, 'domain 2')).toEqual(['data product C', 'data product D', 'data product E']);
+    expect(linkedNames(mesh)).toEqual([
+      'data product A -> data product B',
+      'data product C -> data product D',
+      'data product B -> data product D',
+      'data product D -> data product E',
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('links each edge from a new output port of its source to a new input port of its target', () => {
+    const { mesh } = imported(NOTE_LOGICAL_VIEW);
+    const d = mesh.products.find((product) => product.name === 'data product D') as Mesh['products'][number];
+    expect(d.inputPorts.map((port) => port.name)).toEqual(['from data product C', 'from data product B']);
+    expect(d.outputPorts.map((port) => port.name)).toEqual(['to data product E']);
+    for (const link of mesh.links) {
+      const source = mesh.products.find((product) => product.id === link.from.nodeId);
+      const target = mesh.products.find((product) => product.id === link.to.nodeId);
+      expect(source?.outputPorts.some((port) => port.id === link.from.portId)).toBe(true);
+      expect(target?.inputPorts.some((port) => port.id === link.to.portId)).toBe(true);
+    }
+  });
+
+  it('gives products default ports where no edge made one, and a kind from their place in the flow', () => {
+    const { mesh } = imported(NOTE_LOGICAL_VIEW);
+    const byName = (name: string) => mesh.products.find((product) => product.name === name);
+    expect(byName('data product A')).toMatchObject({
+      kind: 'source-aligned',
+      inputPorts: [{ name: 'input' }],
+      discoveryPort: { direction: 'discovery' },
+    });
+    expect(byName('data product D')?.kind).toBe('aggregate');
+    expect(byName('data product E')).toMatchObject({ kind: 'consumer-aligned', outputPorts: [{ name: 'dataset' }] });
+  });
+
+  it('gives a valid document, laid out left to right by data flow inside each domain', () => {
+    const { mesh } = imported(NOTE_LOGICAL_VIEW);
+    expect(MeshSchema.safeParse(mesh).success).toBe(true);
+    expect(checkIntegrity(mesh)).toEqual([]);
+    expect(parseMeshFile(serializeMesh(mesh)).ok).toBe(true);
+    const at = (name: string) => mesh.layout.nodes[mesh.products.find((product) => product.name === name)?.id ?? ''];
+    expect(at('data product A')?.x).toBeLessThan(at('data product B')?.x ?? 0);
+    expect(at('data product C')?.x).toBeLessThan(at('data product D')?.x ?? 0);
+    expect(at('data product D')?.x).toBeLessThan(at('data product E')?.x ?? 0);
+    const [first, second] = mesh.domains.map((domain) => mesh.layout.nodes[domain.id]);
+    expect((first?.y ?? 0) + (first?.height ?? 0)).toBeLessThan(second?.y ?? 0);
+  });
+
+  it('adds to an open design below its domains, with names and ids that clash with nothing there', () => {
+    const into = aMesh()
+      .withDomain('domain-1', { name: 'domain 1' })
+      .withProduct('data-product-a', 'domain-1', { name: 'data product A' })
+      .build();
+    into.layout.nodes['domain-1'] = { x: 10, y: 0, width: 600, height: 300 };
+    const { mesh, added } = imported(NOTE_LOGICAL_VIEW, into);
+    expect(mesh.domains.map((domain) => domain.name)).toEqual(['domain 1', 'domain 1 2', 'domain 2']);
+    expect(added.domainIds).toHaveLength(2);
+    expect(added.productIds).not.toContain('data-product-a');
+    expect(checkIntegrity(mesh)).toEqual([]);
+    expect(mesh.layout.nodes[added.domainIds[0] as string]).toMatchObject({ x: 10, y: 360 });
+    expect(mesh.products[0]).toBe(into.products[0]);
+  });
+
+  it('reads the forms of nodes, labels and edges a flowchart is written with', () => {
+    const { mesh, warnings } = imported(`graph TD
+      subgraph orders["Orders 🛒"]
+        A[Order service] -->|order events| B(Orders)
+        B -- "nightly batch" --> C{{"Sales #quot;daily#quot;"}}
+      end
+      subgraph analytics
+        D[(Warehouse)] & E([Dashboard]) -.-> F>Report]
+      end
+      C ==> D; X@{
+        shape: doc,
+        label: "multi-line"
+      }
+      X --- F
+    `);
+    expect(warnings).toEqual([]);
+    expect(mesh.domains.map((domain) => domain.name)).toEqual(['Orders 🛒', 'analytics', 'Imported']);
+    expect(productsIn(mesh, 'Orders 🛒')).toEqual(['Order service', 'Orders', 'Sales "daily"']);
+    expect(productsIn(mesh, 'analytics')).toEqual(['Warehouse', 'Dashboard', 'Report']);
+    expect(productsIn(mesh, 'Imported')).toEqual(['multi-line']);
+    expect(linkedNames(mesh)).toEqual([
+      'Order service -> Orders',
+      'Orders -> Sales "daily"',
+      'Warehouse -> Report',
+      'Dashboard -> Report',
+      'Sales "daily" -> Warehouse',
+      'multi-line -> Report',
+    ]);
+    const orders = mesh.products.find((product) => product.name === 'Orders');
+    expect(orders?.inputPorts.map((port) => port.name)).toEqual(['order events']);
+    expect(orders?.outputPorts.map((port) => port.name)).toEqual(['nightly batch']);
+  });
+
+  it('lists what it skipped, each with its line, and imports the rest', () => {
+    const { mesh, warnings } = imported(
+      [
+        'flowchart LR',
+        '  subgraph outer',
+        '    subgraph inner',
+        '      A --> B',
+        '    end',
+        '  end',
+        '  classDef hot fill:#f00',
+        '  class A hot',
+        '  click A "https://example.com"',
+        '  outer --> C',
+        '  A --> A',
+        '  B ~~~ C',
+        '  this is not mermaid ((',
+        '  end',
+      ].join('\n'),
+    );
+    expect(warnings.map((warning) => warning.line)).toEqual([3, 7, 9, 10, 11, 12, 13, 14]);
+    expect(warnings[0]?.message).toContain("Subgraph 'inner' is inside 'outer'");
+    expect(warnings[1]?.message).toContain('Styles and classes are not imported');
+    expect(warnings[3]?.message).toContain('Links to or from a subgraph are not imported');
+    expect(warnings[4]?.message).toContain('links to itself');
+    expect(warnings[6]?.message).toBe('Not understood, skipped: this is not mermaid ((');
+    expect(mesh.domains.map((domain) => domain.name)).toEqual(['outer', 'inner', 'Imported']);
+    expect(linkedNames(mesh)).toEqual(['A -> B']);
+  });
+
+  it('counts lines after front matter and joined statements, and takes the title from the front matter', () => {
+    const result = imported('---\ntitle: "Whiteboard: \\"v2\\""\n---\nflowchart LR\n  A --> B\n  style A fill:#fff');
+    expect(result.title).toBe('Whiteboard: "v2"');
+    expect(result.warnings.map((warning) => warning.line)).toEqual([6]);
+  });
+
+  it.each([
+    ['an empty text', '', 1, 'There is no flowchart here'],
+    ['a sequence diagram', '%% a comment\nsequenceDiagram\n  A->>B: hi', 2, 'this is a sequenceDiagram diagram'],
+    ['prose', 'Just some words.', 1, 'not a Mermaid diagram'],
+    ['a flowchart with nothing in it', 'flowchart LR\n  style A fill:#fff', 2, 'no nodes or subgraphs'],
+  ])('refuses %s with a located message', (_, text, line, message) => {
+    const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]?.line).toBe(line);
+    expect(result.errors[0]?.message).toContain(message);
+  });
+
+  it('never throws, whatever the text', () => {
+    const pieces = [
+      'flowchart LR\n',
+      'A',
+      '-->',
+      '[',
+      ']',
+      '"',
+      '@{',
+      '}',
+      'subgraph ',
+      'end\n',
+      '|x|',
+      ';',
+      '\n',
+      ' & ',
+      '#quot;',
+      '((',
+      '%%',
+    ];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let attempt = 0; attempt < 2000; attempt++) {
+      const text = Array.from(
+        { length: 1 + Math.floor(random() * 30) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
+      expect(() => importMermaidFlowchart(`flowchart LR\n${text}`, emptyMesh('new', 'New')), text).not.toThrow();
+    }
+  });
+
+  it.each(['seed-logical-view', 'ecommerce'])(
+    "reads back the domains, products and links of %s's exported logical view",
+    (name) => {
+      const mesh = caseMesh(name);
+      const exported = mermaidDiagram(mesh, { kind: 'logical-view', subject: { kind: 'mesh' } });
+      if (!exported.ok) throw new Error('no logical view');
+      const { mesh: roundTripped, warnings } = imported(exported.value);
+      expect(warnings).toEqual([]);
+      const shape = (design: Mesh) => ({
+        domains: design.domains.map((domain) => [domain.name, domain.color, productsIn(design, domain.name)]),
+        links: linkedNames(design).filter((link) => !link.startsWith('undefined')),
+      });
+      expect(shape(roundTripped)).toEqual(shape(mesh));
+    },
+  );
+
+  it('reads back hostile names, and keeps apart names of one domain that differ only by case', () => {
+    const { mesh, warnings } = imported(
+      (
+        mermaidDiagram(caseMesh('hostile-names'), { kind: 'logical-view', subject: { kind: 'mesh' } }) as {
+          value: string;
+        }
+      ).value,
+    );
+    expect(warnings.map((warning) => warning.message)).toEqual([]);
+    expect(mesh.domains.map((domain) => domain.name)).toEqual([
+      'end',
+      'graph',
+      '../../etc',
+      '🚀 Launch [beta] (v2) {x}',
+    ]);
+    expect(productsIn(mesh, 'graph')).toEqual(['a --> b']);
+    expect(productsIn(mesh, '../../etc')).toEqual(['../../x', '<script>alert("x")</script>']);
+    expect(productsIn(mesh, '🚀 Launch [beta] (v2) {x}').slice(0, 2)).toEqual([
+      'Orders product_p_orders_upper',
+      'orders product_p_orders_lower',
+    ]);
+    expect(checkIntegrity(mesh)).toEqual([]);
+  });
+
+  it('reads every other exported diagram, or says it has nothing to import', () => {
+    for (const name of EXPORT_CASES) {
+      const exported = mermaidTarget.files(caseMesh(name), WHOLE_MESH);
+      for (const diagram of exported.ok ? exported.value : []) {
+        const result = importMermaidFlowchart(String(diagram.content), emptyMesh('new', 'New'));
+        if (!result.ok) expect(result.errors[0]?.message, diagram.path).toContain('no nodes or subgraphs');
+      }
+    }
+  });
+});
+
+describe('looksLikeMermaidFlowchart', () => {
+  it.each([
+    ['flowchart LR\n A --> B', true],
+    ['graph TD;A-->B', true],
+    ['---\ntitle: x\n---\nflowchart LR', true],
+    ['%% comment\nflowchart LR', true],
+    ['{"schemaVersion": 1}', false],
+    ['sequenceDiagram', false],
+  ])('%j: %s', (text, expected) => {
+    expect(looksLikeMermaidFlowchart(text)).toBe(expected);
+  });
+});

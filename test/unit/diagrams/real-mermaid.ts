@@ -1,0 +1,67 @@
+import { JSDOM } from 'jsdom';
+import type { Mermaid } from 'mermaid';
+
+let loading: Promise<Mermaid> | undefined;
+
+/** The real `mermaid` package, on a jsdom window: its parser needs a DOM (DOMPurify), not a layout engine. */
+export function realMermaid(): Promise<Mermaid> {
+  loading ??= (async () => {
+    const { window } = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
+    Object.assign(globalThis, { window, document: window.document });
+    const { default: mermaid } = await import('mermaid');
+    mermaid.initialize({ startOnLoad: false, maxTextSize: 10_000_000, maxEdges: 100_000 });
+    return mermaid;
+  })();
+  return loading;
+}
+
+export interface ParsedFlowchart {
+  /** Nodes, not subgraphs. */
+  vertices: Array<{ id: string; label: string; type: string | undefined }>;
+  edges: Array<{ from: string; to: string; label: string; stroke: string }>;
+  subgraphs: Array<{ id: string; title: string; nodes: string[] }>;
+}
+
+interface FlowDb {
+  getVertices(): Map<string, { id: string; text?: string; type?: string }>;
+  getEdges(): Array<{ start: string; end: string; text?: string; stroke?: string }>;
+  getSubGraphs(): Array<{ id: string; title: string; nodes: string[] }>;
+}
+
+/** What Mermaid itself reads from a flowchart: its vertices, edges and subgraphs, labels decoded. */
+export async function parseFlowchart(text: string): Promise<ParsedFlowchart> {
+  const mermaid = await realMermaid();
+  const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+  const db = diagram.db as unknown as FlowDb;
+  // Mermaid also lists a subgraph as a vertex once an edge or a style names it.
+  const subgraphIds = new Set(db.getSubGraphs().map((subgraph) => subgraph.id));
+  return {
+    vertices: [...db.getVertices().values()]
+      .filter((vertex) => !subgraphIds.has(vertex.id))
+      .map((vertex) => ({
+        id: vertex.id,
+        label: decodeEntities(vertex.text ?? vertex.id),
+        type: vertex.type,
+      })),
+    edges: db.getEdges().map((edge) => ({
+      from: edge.start,
+      to: edge.end,
+      label: decodeEntities(edge.text ?? ''),
+      stroke: edge.stroke ?? 'normal',
+    })),
+    subgraphs: db.getSubGraphs().map((subgraph) => ({
+      id: subgraph.id,
+      title: decodeEntities(subgraph.title),
+      nodes: subgraph.nodes,
+    })),
+  };
+}
+
+const NAMED_ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>' };
+
+/** Mermaid keeps entity codes as placeholders until it draws; this is what the drawing shows. */
+function decodeEntities(text: string): string {
+  return text
+    .replace(/ﬂ°°(\d+)¶ß/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/ﬂ°(\w+)¶ß/g, (whole, name: string) => NAMED_ENTITIES[name] ?? whole);
+}

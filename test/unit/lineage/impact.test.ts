@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeImpact } from '../../../shared/lineage/impact';
+import { type Mesh, parseMeshFile } from '../../../shared/model';
+
+function ecommerce(): Mesh {
+  const parsed = parseMeshFile(
+    readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
+  );
+  if (!parsed.ok) throw new Error('the e-commerce sample does not open');
+  return parsed.value;
+}
+
+describe('impact analysis on the e-commerce sample', () => {
+  it('lists customer-360 and sales-dashboard downstream of Customer.email', () => {
+    const impact = analyzeImpact(ecommerce(), {
+      kind: 'field',
+      contractId: 'customer',
+      object: 'customers',
+      field: 'email',
+    });
+    expect(impact.originPorts.map((port) => [port.nodeId, port.portId])).toEqual([['customers', 'customers-out']]);
+    expect(impact.products).toEqual([
+      { productId: 'customer-360', level: 'dataset', distance: 1 },
+      { productId: 'sales-dashboard', level: 'dataset', distance: 2 },
+    ]);
+    expect(impact.links.map((link) => link.linkId)).toEqual(['l-customers-360', 'l-profiles-dashboard']);
+    // Nobody downstream names email: the dependency is on the dataset, not the field.
+    expect(impact.ports.every((port) => port.fields.length === 0)).toBe(true);
+  });
+
+  it('follows Order.total field by field through the transformation that names it', () => {
+    const impact = analyzeImpact(ecommerce(), { kind: 'field', contractId: 'order', object: 'orders', field: 'total' });
+    expect(impact.products).toEqual([
+      { productId: 'customer-360', level: 'field', distance: 1 },
+      { productId: 'sales-dashboard', level: 'dataset', distance: 2 },
+    ]);
+    expect(impact.transformations).toEqual([
+      {
+        productId: 'customer-360',
+        name: 'customer_profile',
+        level: 'field',
+        fields: ['total'],
+        outputs: ['lifetime_value'],
+      },
+      { productId: 'sales-dashboard', name: 'daily_sales', level: 'dataset', fields: [], outputs: [] },
+    ]);
+    expect(impact.ports.find((port) => port.portId === 'profiles-out')).toEqual({
+      nodeId: 'customer-360',
+      portId: 'profiles-out',
+      direction: 'output',
+      level: 'field',
+      fields: [{ name: 'lifetime_value', from: ['Orders.total'] }],
+    });
+    expect(impact.links).toEqual([
+      { linkId: 'l-orders-360', level: 'field', fields: ['total'] },
+      { linkId: 'l-profiles-dashboard', level: 'dataset', fields: [] },
+    ]);
+  });
+
+  it('carries a join key to every column of the rows it decides', () => {
+    const impact = analyzeImpact(ecommerce(), {
+      kind: 'field',
+      contractId: 'customer-profile',
+      object: 'customer_profile',
+      field: 'customer_id',
+    });
+    expect(impact.ports.find((port) => port.portId === 'daily-sales-out')?.fields.map((field) => field.name)).toEqual([
+      'day',
+      'country',
+      'orders',
+      'revenue',
+    ]);
+  });
+
+  it('starts from a product: everything downstream of each of its output ports', () => {
+    const impact = analyzeImpact(ecommerce(), { kind: 'product', productId: 'orders' });
+    expect(impact.originPorts.map((port) => port.portId)).toEqual(['order-placed-out', 'orders-out']);
+    expect(impact.products.map((product) => product.productId)).toEqual(['customer-360', 'sales-dashboard']);
+    expect(impact.products.every((product) => product.level === 'field')).toBe(true);
+  });
+
+  it('starts from a topic of an operational system', () => {
+    const impact = analyzeImpact(ecommerce(), {
+      kind: 'topic',
+      systemId: 'shipping-service',
+      topicId: 'shipments-cdc',
+    });
+    expect(impact.products.map((product) => product.productId)).toEqual(['shipments']);
+  });
+
+  it('starts from an input port: what the product derives from it, its join key reaching every row', () => {
+    const impact = analyzeImpact(ecommerce(), { kind: 'port', productId: 'customer-360', portId: 'orders-in' });
+    expect(impact.ports.map((port) => [port.portId, port.level])).toEqual([
+      ['profiles-out', 'field'],
+      ['profiles-in', 'field'],
+      ['daily-sales-out', 'field'],
+    ]);
+    expect(impact.products.map((product) => product.productId)).toEqual(['sales-dashboard']);
+  });
+
+  it('finds nothing downstream of a product nobody reads', () => {
+    const impact = analyzeImpact(ecommerce(), { kind: 'product', productId: 'shipments' });
+    expect(impact.products).toEqual([]);
+    expect(impact.links).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { columnChoices, faultFrom, topicChoices } from '../../../shared/simulation/fault-deck';
+import { ecommerceSample } from './builders';
+
+const mesh = ecommerceSample();
+
+describe('the fault deck’s cards', () => {
+  it('aim a null or a rename only at CDC topics, and never at the key', () => {
+    const cdc = topicChoices(mesh, 'null-field').map((choice) => choice.key);
+    expect(cdc).toEqual([
+      'orders-service/orders-cdc',
+      'orders-service/order-lines-cdc',
+      'customers-service/customers-cdc',
+      'shipping-service/shipments-cdc',
+    ]);
+    expect(topicChoices(mesh, 'redeliver').map((choice) => choice.key)).toContain('orders-service/order-placed-events');
+    expect(columnChoices(topicChoices(mesh, 'null-field')[2])).not.toContain('customer_id');
+  });
+
+  it('make the fault as set, at the given tick', () => {
+    expect(faultFrom(mesh, 'null-field', { topic: 'customers-service/customers-cdc', column: 'email' }, 7)).toEqual({
+      kind: 'null-field',
+      tick: 7,
+      systemId: 'customers-service',
+      topicId: 'customers-cdc',
+      column: 'email',
+    });
+    expect(
+      faultFrom(mesh, 'rename-column', { topic: 'customers-service/customers-cdc', column: 'city' }, 2),
+    ).toMatchObject({
+      column: 'city',
+      renamedTo: 'city_v2',
+    });
+    expect(faultFrom(mesh, 'out-of-order', { count: 1 }, 3)).toMatchObject({ topicId: 'orders-cdc', records: 2 });
+  });
+
+  it('fire the first choice where none was made', () => {
+    expect(faultFrom(mesh, 'consumer-offline', {}, 4)).toEqual({
+      kind: 'consumer-offline',
+      tick: 4,
+      productId: 'orders',
+      ticks: 5,
+    });
+    expect(faultFrom(mesh, 'redeliver', {}, 4)).toEqual({
+      kind: 'redeliver',
+      tick: 4,
+      systemId: 'orders-service',
+      topicId: 'orders-cdc',
+      records: 3,
+    });
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+
+const mesh = aShopMesh().build();
+const threeItems = () =>
+  aScenario()
+    .withData('shop', 'items', 3, PREDICTABLE_ITEMS)
+    .withRate('shop', 'items', { updates: 1, updateColumns: ['price'] });
+
+describe('faults the fault deck fires', () => {
+  it('sends the last records again newest first in an out-of-order burst', async () => {
+    const simulation = await simulate(
+      mesh,
+      threeItems()
+        .withFault({ kind: 'out-of-order', tick: 1, systemId: 'shop', topicId: 'items-cdc', records: 3 })
+        .build(),
+    );
+    simulation.step(1);
+
+    const raw = rowsOf(simulation, 'catalog', 'SELECT _op, after_id FROM raw_items_in ORDER BY _position');
+    const [first, second, third, update, ...burst] = raw;
+
+    expect([first, second, third]).toEqual([
+      { _op: 'r', after_id: 1 },
+      { _op: 'r', after_id: 2 },
+      { _op: 'r', after_id: 3 },
+    ]);
+    expect(update?._op).toBe('u');
+    // The burst repeats the last three records (the update, r3, r2) newest first.
+    expect(burst).toEqual([update, third, second]);
+  });
+
+  it('quarantines a record that arrives with null in a required field', async () => {
+    const simulation = await simulate(
+      mesh,
+      aScenario()
+        .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+        .withFault({ kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'name' })
+        .build(),
+    );
+    const metrics = simulation.step(1);
+
+    expect(metrics.ports['catalog/items-out']).toEqual({ published: 2, quarantined: 1 });
+    expect(rowsOf(simulation, 'catalog', 'SELECT rule, property, record FROM quarantine')).toEqual([
+      { rule: 'required', property: 'name', record: '{"id":2,"name":null,"price":9.5,"status":"new"}' },
+    ]);
+    // The source table keeps its value: only the record on the topic was broken.
+    expect(rowsOf(simulation, 'shop', 'SELECT name FROM items WHERE id = 2')).toEqual([{ name: 'lamp' }]);
+  });
+
+  it('stops carrying a renamed column under its old name from the fault on, so the contract catches it', async () => {
+    const simulation = await simulate(
+      mesh,
+      threeItems()
+        .withFault({
+          kind: 'rename-column',
+          tick: 2,
+          systemId: 'shop',
+          topicId: 'items-cdc',
+          column: 'name',
+          renamedTo: 'title',
+        })
+        .build(),
+    );
+    const before = simulation.step(1);
+    const after = simulation.step(1);
+
+    expect(before.ports['catalog/items-out']?.quarantined).toBe(0);
+    expect(after.ports['catalog/items-out']?.quarantined).toBe(1);
+    expect(
+      rowsOf(simulation, 'catalog', 'SELECT after_name FROM raw_items_in ORDER BY _position DESC LIMIT 1'),
+    ).toEqual([{ after_name: null }]);
+  });
+
+  it('lets lag grow while a product is offline, then catches up', async () => {
+    const simulation = await simulate(
+      mesh,
+      aScenario()
+        .withData('shop', 'items', 0, PREDICTABLE_ITEMS)
+        .withRate('shop', 'items', { inserts: 2 })
+        .withFault({ kind: 'consumer-offline', tick: 2, productId: 'catalog', ticks: 2 })
+        .build(),
+    );
+    const lags = [1, 2, 3, 4].map(() => simulation.step(1).consumers['catalog/items-in']?.lag);
+    const links = simulation.metrics().links;
+
+    expect(lags).toEqual([0, 2, 4, 0]);
+    expect(Object.values(links)[0]).toEqual({ records: 8, recordsLastTick: 6 });
+  });
+
+  it('injects a fault into a running simulation, and forgets it on reset', async () => {
+    const simulation = await simulate(mesh, threeItems().build());
+    simulation.step(2);
+
+    expect(
+      simulation.inject({ kind: 'redeliver', tick: 2, systemId: 'shop', topicId: 'items-cdc', records: 1 }),
+    ).toEqual({
+      ok: false,
+      errors: [{ path: 'fault.tick', message: 'must come after the current tick 2' }],
+    });
+    expect(simulation.inject({ kind: 'redeliver', tick: 3, systemId: 'shop', topicId: 'nope', records: 1 })).toEqual({
+      ok: false,
+      errors: [{ path: 'fault.topicId', message: "no topic 'nope' in 'shop'" }],
+    });
+    expect(
+      simulation.inject({ kind: 'redeliver', tick: 3, systemId: 'shop', topicId: 'items-cdc', records: 2 }).ok,
+    ).toBe(true);
+    expect(simulation.step(1).links).toEqual({
+      [Object.keys(simulation.metrics().links)[0] as string]: { records: 8, recordsLastTick: 3 },
+    });
+
+    simulation.reset();
+    simulation.step(3);
+    expect(Object.values(simulation.metrics().links)[0]?.records).toBe(6);
+  });
+});

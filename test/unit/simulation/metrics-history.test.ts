@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { emptyHistory, metricsCsv, withSnapshot } from '../../../shared/simulation/metrics-history';
+import type { SimulationMetrics } from '../../../shared/simulation/simulation-metrics';
+
+function snapshot(tick: number, records: number, lag: number, quarantined = 0): SimulationMetrics {
+  return {
+    tick,
+    time: `2026-01-05T09:0${tick}:00.000Z`,
+    sourceChanges: 0,
+    links: { 'l-a': { records, recordsLastTick: 0 } },
+    consumers: { 'p/in': { linkId: 'l-a', offset: records, end: records + lag, lag } },
+    logs: {},
+    ports: { 'p/out': { published: records, quarantined } },
+    tables: {},
+    errors: [],
+  };
+}
+
+describe('metrics over a run', () => {
+  it('averages records per tick over the ticks since the previous point', () => {
+    const history = [snapshot(1, 4, 0), snapshot(2, 10, 3), snapshot(5, 19, 1, 2)].reduce(withSnapshot, emptyHistory());
+
+    expect(history.ticks).toEqual([1, 2, 5]);
+    expect(history.throughput['l-a']).toEqual([0, 6, 3]);
+    expect(history.total).toEqual([0, 6, 3]);
+    expect(history.lag['p/in']).toEqual([0, 3, 1]);
+    expect(history.quarantined['p/out']).toEqual([0, 0, 2]);
+  });
+
+  it('starts afresh after a reset and keeps one point per tick', () => {
+    const history = [snapshot(3, 9, 0), snapshot(3, 9, 0), snapshot(0, 0, 0)].reduce(withSnapshot, emptyHistory());
+
+    expect(history.ticks).toEqual([0]);
+  });
+
+  it('writes CSV with a header named for people, quoting what needs it', () => {
+    const history = [snapshot(1, 4, 0), snapshot(2, 10, 3)].reduce(withSnapshot, emptyHistory());
+
+    expect(metricsCsv(history, (id) => (id === 'l-a' ? 'orders, to "360"' : id))).toBe(
+      [
+        'tick,time,records per tick (all links),"records per tick: orders, to ""360""",lag: p/in,quarantined: p/out',
+        '1,2026-01-05T09:01:00.000Z,0,0,0,0',
+        '2,2026-01-05T09:02:00.000Z,6,6,3,0',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { rowsPerZone, runCatalog } from '../../../shared/simulation/run-catalog';
+import { ecommerceSample } from './builders';
+
+describe('the catalog of a run', () => {
+  const catalog = runCatalog(ecommerceSample());
+
+  it('groups each product’s tables by zone', () => {
+    expect(catalog.products.orders?.tables).toEqual([
+      { name: 'raw_orders_cdc_in', zone: 'raw' },
+      { name: 'raw_order_placed_in', zone: 'raw' },
+      { name: 'orders', zone: 'entities' },
+      { name: 'order_placed', zone: 'events' },
+      { name: 'orders_history', zone: 'history' },
+      { name: 'quarantine', zone: 'quarantine' },
+    ]);
+    expect(catalog.products['customer-360']?.tables.map((table) => table.zone)).toContain('transformations');
+  });
+
+  it('knows which log each link carries and each output port writes', () => {
+    expect(catalog.logOfLink['l-orders-cdc']).toBe('orders-service/orders-cdc');
+    expect(catalog.logs['orders/orders-out']).toEqual({
+      log: 'orders/orders-out',
+      name: 'orders/orders-out',
+      linkIds: ['l-orders-360'],
+    });
+    expect(catalog.products.orders?.ports.map((port) => port.log)).toEqual([
+      'orders/order-placed-out',
+      'orders/orders-out',
+    ]);
+  });
+
+  it('adds rows up per zone', () => {
+    const orders = catalog.products.orders;
+    if (!orders) throw new Error('no orders product');
+    expect(rowsPerZone(orders, { raw_orders_cdc_in: 5, raw_order_placed_in: 2, orders: 4, quarantine: 1 })).toEqual({
+      raw: 7,
+      entities: 4,
+      events: 0,
+      history: 0,
+      quarantine: 1,
+    });
+  });
+});

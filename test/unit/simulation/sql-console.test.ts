@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { locateSqlError } from '../../../shared/simulation/sql-error-location';
+import { tablePageSql } from '../../../shared/simulation/table-page';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, simulate } from './builders';
+
+describe('locating a SQLite error in the query', () => {
+  it.each([
+    ['SELECT *\nFORM items', 'near "items": syntax error', { line: 2, column: 6, endColumn: 11 }],
+    ['SELECT * FROM itemz', 'no such table: itemz', { line: 1, column: 15, endColumn: 20 }],
+    ['SELECT name, prize\n  FROM items', 'no such column: prize', { line: 1, column: 14, endColumn: 19 }],
+    ['SELECT i.prize FROM items i', 'no such column: i.prize', { line: 1, column: 8, endColumn: 15 }],
+    ['SELECT 1', 'interrupted', undefined],
+  ])('%j with %j', (sql, message, location) => {
+    expect(locateSqlError(sql, message)).toEqual(location);
+  });
+
+  it('finds the place of what SQLite really reports', async () => {
+    const simulation = await simulate(
+      aShopMesh().build(),
+      aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS).build(),
+    );
+    const sql = 'SELECT id,\n  prize FROM items';
+    const result = simulation.query('catalog', sql);
+    if (result.ok) throw new Error('the query should fail');
+
+    expect(locateSqlError(sql, result.errors[0]?.message ?? '')).toEqual({ line: 2, column: 3, endColumn: 8 });
+  });
+});
+
+describe('a page of a table', () => {
+  it('sorts by a column, then by insertion order, and pages', () => {
+    expect(tablePageSql('order lines', { offset: 200, limit: 100, sort: { column: 'qty', descending: true } })).toBe(
+      'SELECT * FROM "order lines" ORDER BY "qty" DESC, rowid LIMIT 100 OFFSET 200',
+    );
+    expect(tablePageSql('items', { offset: 0, limit: 50 })).toBe(
+      'SELECT * FROM "items" ORDER BY rowid LIMIT 50 OFFSET 0',
+    );
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Mesh } from '../../../shared/model';
+import type { Fix } from '../../../shared/validation/finding';
+import { applyFix, describeFix } from '../../../shared/validation/fixes';
+import { validateMesh } from '../../../shared/validation/validate-mesh';
+import { aPort } from '../../builders/mesh-builder';
+import { aProperty } from '../contracts/builders';
+import { aGovernedMesh } from './governed-mesh';
+
+/** Applies the one fix the rule offers on `mesh`, and returns the mesh after it. */
+function fixed(ruleId: string, mesh: Mesh, baseline?: Mesh): { fix: Fix; after: Mesh } {
+  const [finding] = validateMesh(mesh, { ruleIds: [ruleId], ...(baseline && { baseline }) });
+  if (!finding?.fix) throw new Error(`${ruleId} offers no fix`);
+  return { fix: finding.fix, after: applyFix(mesh, finding.fix) };
+}
+
+const remaining = (ruleId: string, mesh: Mesh, baseline?: Mesh) =>
+  validateMesh(mesh, { ruleIds: [ruleId], ...(baseline && { baseline }) });
+
+describe('one-click fixes', () => {
+  it("gives an ownerless product its domain's owner", () => {
+    const mesh = aGovernedMesh();
+    mesh.products[1] = { ...(mesh.products[1] as Mesh['products'][number]), owner: '' };
+    const { fix, after } = fixed('owners', mesh);
+    expect(describeFix(fix)).toBe("Set owner to 'team-analytics'");
+    expect(after.products[1]?.owner).toBe('team-analytics');
+    expect(remaining('owners', after)).toEqual([]);
+  });
+
+  it('gives an ownerless domain a placeholder team to rename', () => {
+    const mesh = aGovernedMesh();
+    mesh.domains[0] = { ...(mesh.domains[0] as Mesh['domains'][number]), owner: '' };
+    const { after } = fixed('owners', mesh);
+    expect(after.domains[0]?.owner).toBe('team-sales');
+  });
+
+  it('removes a link from a product to itself', () => {
+    const mesh = aGovernedMesh();
+    mesh.products[1]?.inputPorts.push(aPort('loop', 'input'));
+    mesh.links.push({
+      id: 'loop',
+      from: { nodeId: 'revenue', portId: 'out' },
+      to: { nodeId: 'revenue', portId: 'loop' },
+    });
+    const { fix, after } = fixed('self-links', mesh);
+    expect(describeFix(fix)).toBe('Remove the link');
+    expect(after.links.map((link) => link.id)).toEqual(['shop-to-customers', 'customers-to-revenue']);
+  });
+
+  it('bumps the major version of a contract changed in a breaking way', () => {
+    const baseline = aGovernedMesh();
+    const mesh = aGovernedMesh();
+    mesh.contracts[0]?.schema[0]?.properties.pop();
+    const { fix, after } = fixed('breaking-changes', mesh, baseline);
+    expect(describeFix(fix)).toBe('Bump to 2.0.0');
+    expect(after.contracts[0]?.version).toBe('2.0.0');
+    expect(remaining('breaking-changes', after, baseline)).toEqual([]);
+  });
+
+  it('classifies a field republished from a classified input', () => {
+    const mesh = aGovernedMesh();
+    const revenue = mesh.products[1] as Mesh['products'][number];
+    revenue.transformations = [{ name: 'country_counts', sql: 'SELECT country, email FROM customers' }];
+    mesh.contracts[1]?.schema[0]?.properties.push(aProperty('email'));
+    const { fix, after } = fixed('pii-propagation', mesh);
+    expect(describeFix(fix)).toBe('Classify as pii');
+    expect(after.contracts[1]?.schema[0]?.properties.at(-1)?.classification).toBe('pii');
+    expect(remaining('pii-propagation', after)).toEqual([]);
+  });
+
+  it('changes nothing when what it repairs is already gone', () => {
+    const mesh = aGovernedMesh();
+    expect(applyFix(mesh, { kind: 'set-contract-version', contractId: 'gone', version: '2.0.0' })).toBe(mesh);
+  });
+});

@@ -1,0 +1,109 @@
+import type { Contract, Mesh } from '../../../shared/model';
+import { aContract, aMesh, aPort } from '../../builders/mesh-builder';
+import { aKey, anObject, aProperty } from '../contracts/builders';
+
+/**
+ * A small mesh every rule is happy with: the Shop's CDC stream feeds Customers (sales), whose
+ * output Revenue (analytics) reads and aggregates by country. Tests break one thing at a time.
+ */
+export function aGovernedMesh(): Mesh {
+  const customersContract: Partial<Contract> = {
+    name: 'Customers',
+    dataProduct: 'customers',
+    schema: [
+      anObject('customers', [
+        aKey('customer_id'),
+        aProperty('email', 'string', { classification: 'pii' }),
+        aProperty('country'),
+      ]),
+    ],
+  };
+  const countsContract: Partial<Contract> = {
+    name: 'Country counts',
+    dataProduct: 'revenue',
+    schema: [anObject('country_counts', [aKey('country', 'string'), aProperty('customers', 'integer')])],
+    sla: [{ property: 'frequency', value: 10, unit: 'm' }],
+  };
+  return aMesh()
+    .withDomain('sales', { name: 'Sales', owner: 'team-sales' })
+    .withDomain('analytics', { name: 'Analytics', owner: 'team-analytics' })
+    .withSystem('shop', 'sales', {
+      name: 'Shop',
+      database: {
+        engine: 'postgres',
+        name: 'shop',
+        tables: [
+          {
+            name: 'customers',
+            cdc: true,
+            primaryKey: ['customer_id'],
+            columns: [
+              { name: 'customer_id', type: 'integer', nullable: false },
+              { name: 'email', type: 'text', nullable: true },
+              { name: 'country', type: 'text', nullable: true },
+            ],
+          },
+        ],
+      },
+      messaging: {
+        broker: 'kafka',
+        topics: [
+          {
+            id: 'customers-cdc',
+            name: 'shop.public.customers',
+            partitions: 1,
+            tombstones: true,
+            source: { kind: 'cdc', table: 'customers' },
+          },
+        ],
+      },
+    })
+    .withContract('customers', customersContract)
+    .withContract('country-counts', countsContract)
+    .withProduct('customers', 'sales', {
+      name: 'Customers',
+      owner: 'team-sales',
+      inputPorts: [aPort('in', 'input', { name: 'shop customers' })],
+      outputPorts: [aPort('out', 'output', { name: 'customers', contractId: 'customers' })],
+      observability: { slos: [{ kind: 'freshness', target: 15, unit: 'minutes' }] },
+    })
+    .withProduct('revenue', 'analytics', {
+      name: 'Revenue',
+      owner: 'team-analytics',
+      kind: 'aggregate',
+      inputPorts: [
+        aPort('in', 'input', {
+          name: 'customers',
+          expects: [
+            { name: 'customer_id', logicalType: 'integer', required: true },
+            { name: 'country', logicalType: 'string', required: false },
+          ],
+        }),
+      ],
+      outputPorts: [aPort('out', 'output', { name: 'counts', contractId: 'country-counts' })],
+      transformations: [
+        {
+          name: 'country_counts',
+          sql: 'SELECT c.country, COUNT(*) AS customers FROM customers c WHERE c.customer_id IS NOT NULL GROUP BY c.country',
+        },
+      ],
+      observability: { slos: [{ kind: 'freshness', target: 30, unit: 'minutes' }] },
+    })
+    .withLink('shop-to-customers', { nodeId: 'shop', portId: 'customers-cdc' }, { nodeId: 'customers', portId: 'in' })
+    .withLink('customers-to-revenue', { nodeId: 'customers', portId: 'out' }, { nodeId: 'revenue', portId: 'in' })
+    .build();
+}
+
+/** An event contract with an id and a time, as contract-keys wants. */
+export function anEventContract(id: string, extra: Partial<Contract> = {}): Contract {
+  return aContract(id, {
+    kind: 'event',
+    schema: [
+      anObject(id.replaceAll('-', '_'), [
+        aProperty('event_id', 'string', { required: true, unique: true }),
+        aProperty('occurred_at', 'timestamp', { required: true }),
+      ]),
+    ],
+    ...extra,
+  });
+}

@@ -1,0 +1,399 @@
+import { describe, expect, it } from 'vitest';
+import { withoutElements } from '../../../shared/editing/delete-elements';
+import { withPortAdded } from '../../../shared/editing/ports';
+import { withProductUpdated } from '../../../shared/editing/products';
+import type { Contract, Mesh } from '../../../shared/model';
+import type { Finding } from '../../../shared/validation/finding';
+import { RULES } from '../../../shared/validation/rule-catalog';
+import { validateMesh } from '../../../shared/validation/validate-mesh';
+import { aContract, aPort, aProduct } from '../../builders/mesh-builder';
+import { aProperty } from '../contracts/builders';
+import { aGovernedMesh, anEventContract } from './governed-mesh';
+
+/** The governed mesh with one change made to a copy of it. */
+function changed(edit: (mesh: Mesh) => void): Mesh {
+  const mesh = aGovernedMesh();
+  edit(mesh);
+  return mesh;
+}
+
+const product = (mesh: Mesh, id: string) =>
+  mesh.products.find((candidate) => candidate.id === id) as Mesh['products'][number];
+const contract = (mesh: Mesh, id: string) => mesh.contracts.find((candidate) => candidate.id === id) as Contract;
+const linked = (mesh: Mesh, id: string, from: [string, string], to: [string, string]) =>
+  mesh.links.push({ id, from: { nodeId: from[0], portId: from[1] }, to: { nodeId: to[0], portId: to[1] } });
+
+interface RuleCase {
+  /** What breaks the rule, and what the finding says (a part of its message), where. */
+  triggers: { mesh: () => Mesh; baseline?: () => Mesh; message: string; path: string };
+  /** A near miss the rule accepts. */
+  passes: { mesh: () => Mesh; baseline?: () => Mesh };
+}
+
+const CASES: Record<string, RuleCase> = {
+  owners: {
+    triggers: {
+      mesh: () => changed((mesh) => Object.assign(product(mesh, 'revenue'), { owner: ' ' })),
+      message: "Data product 'Revenue' has no owner.",
+      path: 'products[1]',
+    },
+    passes: { mesh: () => changed((mesh) => Object.assign(mesh.domains[0] ?? {}, { owner: 'someone' })) },
+  },
+  'output-contracts': {
+    triggers: {
+      mesh: () => changed((mesh) => product(mesh, 'revenue').outputPorts.push(aPort('raw', 'output', { name: 'raw' }))),
+      message: "Output port 'raw' of 'Revenue' has no data contract.",
+      path: 'products[1].outputPorts[1]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) =>
+          product(mesh, 'revenue').outputPorts.push(aPort('raw', 'output', { contractId: 'country-counts' })),
+        ),
+    },
+  },
+  'contract-semantics': {
+    triggers: {
+      mesh: () => changed((mesh) => contract(mesh, 'customers').schema[0]?.properties.push(aProperty('email'))),
+      message: "Contract 'Customers': duplicate property name 'email' (also at schema[0].properties[1]).",
+      path: 'contracts[0].schema[0].properties[3].name',
+    },
+    passes: {
+      mesh: () => changed((mesh) => contract(mesh, 'customers').schema[0]?.properties.push(aProperty('e_mail'))),
+    },
+  },
+  'contract-keys': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) =>
+          mesh.contracts.push(
+            anEventContract('clicks', {
+              schema: [
+                { name: 'clicks', properties: [aProperty('event_id', 'string', { required: true, unique: true })] },
+              ],
+            }),
+          ),
+        ),
+      message: "Contract 'clicks': event 'clicks' has no event time: a required timestamp property.",
+      path: 'contracts[2].schema[0].name',
+    },
+    passes: { mesh: () => changed((mesh) => mesh.contracts.push(anEventContract('clicks'))) },
+  },
+  'inputs-linked': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => product(mesh, 'revenue').inputPorts.push(aPort('spare', 'input', { name: 'spare' }))),
+      message: "Input port 'spare' of 'Revenue' is not fed by any link.",
+      path: 'products[1].inputPorts[1]',
+    },
+    passes: { mesh: () => aGovernedMesh() },
+  },
+  'self-links': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => {
+          product(mesh, 'revenue').inputPorts.push(aPort('loop', 'input'));
+          linked(mesh, 'loop', ['revenue', 'out'], ['revenue', 'loop']);
+        }),
+      message: "Link 'loop' feeds 'Revenue' from its own output port 'out'.",
+      path: 'links[2]',
+    },
+    passes: { mesh: () => aGovernedMesh() },
+  },
+  'product-cycles': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => {
+          product(mesh, 'customers').inputPorts.push(aPort('back', 'input'));
+          linked(mesh, 'back', ['revenue', 'out'], ['customers', 'back']);
+        }),
+      message: 'Data products feed each other in a cycle: Customers → Revenue → Customers.',
+      path: 'products[0]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => {
+          mesh.products.push(aProduct('report', 'analytics', { owner: 'x', inputPorts: [aPort('in', 'input')] }));
+          linked(mesh, 'to-report', ['revenue', 'out'], ['report', 'in']);
+        }),
+    },
+  },
+  'cross-domain-sources': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => {
+          product(mesh, 'revenue').inputPorts.push(aPort('cdc', 'input'));
+          linked(mesh, 'shortcut', ['shop', 'customers-cdc'], ['revenue', 'cdc']);
+        }),
+      message: "'Revenue' (Analytics) reads topic 'shop.public.customers' of 'Shop' (Sales) directly.",
+      path: 'links[2]',
+    },
+    passes: { mesh: () => aGovernedMesh() },
+  },
+  'link-compatibility': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) =>
+          product(mesh, 'revenue').inputPorts[0]?.expects?.push({
+            name: 'segment',
+            logicalType: 'string',
+            required: true,
+          }),
+        ),
+      message: "'Customers' → 'Revenue' is incompatible: missing field segment.",
+      path: 'links[1]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) =>
+          product(mesh, 'revenue').inputPorts[0]?.expects?.push({
+            name: 'email',
+            logicalType: 'string',
+            required: false,
+          }),
+        ),
+    },
+  },
+  'breaking-changes': {
+    triggers: {
+      baseline: aGovernedMesh,
+      mesh: () => changed((mesh) => contract(mesh, 'customers').schema[0]?.properties.splice(2, 1)),
+      message:
+        "Contract 'Customers': breaking changes need a new major version: 2.0.0 instead of 1.0.0 (customers.country: field removed).",
+      path: 'contracts[0].version',
+    },
+    passes: {
+      baseline: aGovernedMesh,
+      mesh: () =>
+        changed((mesh) => {
+          contract(mesh, 'customers').schema[0]?.properties.splice(2, 1);
+          contract(mesh, 'customers').version = '2.0.0';
+        }),
+    },
+  },
+  'pii-propagation': {
+    triggers: {
+      mesh: () => changed(republishEmail),
+      message:
+        "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+      path: 'contracts[1].schema[0].properties[3]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => {
+          republishEmail(mesh);
+          Object.assign(contract(mesh, 'country-counts').schema[0]?.properties[3] ?? {}, { classification: 'pii' });
+        }),
+    },
+  },
+  'freshness-slos': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => Object.assign(product(mesh, 'revenue').observability.slos[0] ?? {}, { target: 20 })),
+      message:
+        "'Revenue' promises data fresh within 20 min, but can be no fresher than 25 min: 'Customers' promises 15 min → 'Revenue' refreshes every 10 min.",
+      path: 'products[1]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => Object.assign(product(mesh, 'revenue').observability.slos[0] ?? {}, { target: 25 })),
+    },
+  },
+  'unique-names': {
+    triggers: {
+      mesh: () => changed((mesh) => mesh.products.push(aProduct('copy', 'sales', { name: ' customers', owner: 'x' }))),
+      message: "Another data product in domain 'Sales' is already called ' customers' (products[0]).",
+      path: 'products[2]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => mesh.products.push(aProduct('copy', 'analytics', { name: 'Customers', owner: 'x' }))),
+    },
+  },
+  'safe-file-names': {
+    triggers: {
+      mesh: () => changed((mesh) => Object.assign(product(mesh, 'revenue'), { name: 'CON' })),
+      message: "The name of data product 'CON' is a device name Windows reserves ('CON').",
+      path: 'products[1]',
+    },
+    passes: { mesh: () => changed((mesh) => Object.assign(product(mesh, 'revenue'), { name: 'Console' })) },
+  },
+  'orphan-products': {
+    triggers: {
+      mesh: () => changed((mesh) => mesh.products.push(aProduct('idea', 'analytics', { name: 'Idea', owner: 'x' }))),
+      message: "'Idea' is linked to nothing: it reads no data and nobody reads it.",
+      path: 'products[2]',
+    },
+    passes: { mesh: () => aGovernedMesh() },
+  },
+  'unused-contracts': {
+    triggers: {
+      mesh: () => changed((mesh) => mesh.contracts.push(aContract('draft', { name: 'Draft' }))),
+      message: "Contract 'Draft' governs no output port or published event.",
+      path: 'contracts[2]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => {
+          mesh.contracts.push(anEventContract('item-added'));
+          mesh.systems[0]?.publishes.push({
+            name: 'ItemAdded',
+            table: 'customers',
+            on: ['insert'],
+            contractId: 'item-added',
+          });
+        }),
+    },
+  },
+  'policy-entries': {
+    triggers: {
+      mesh: () => changed((mesh) => Object.assign(mesh.policies.rules, { 'no-such-rule': 'error' })),
+      message: "The policies set 'no-such-rule', which is no rule.",
+      path: 'policies.rules["no-such-rule"]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => Object.assign(mesh.policies.rules, { owners: { severity: 'off', reason: 'Pilot' } })),
+    },
+  },
+};
+
+/** Revenue copies the customers' email into its output as `contact`. */
+function republishEmail(mesh: Mesh): void {
+  const revenue = product(mesh, 'revenue');
+  revenue.transformations = [
+    {
+      name: 'country_counts',
+      sql: 'SELECT c.country, COUNT(*) AS customers, MIN(c.email) AS sample, c.email AS contact FROM customers c GROUP BY c.country',
+    },
+  ];
+  contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('sample'), aProperty('contact'));
+}
+
+const findingsOf = (ruleId: string, mesh: Mesh, baseline?: Mesh): Finding[] =>
+  validateMesh(mesh, { ruleIds: [ruleId], ...(baseline && { baseline }) });
+
+describe('the governance rules', () => {
+  it('have a case for every rule, and nothing to say about the governed mesh', () => {
+    expect(Object.keys(CASES).sort()).toEqual(RULES.map((rule) => rule.id).sort());
+    expect(validateMesh(aGovernedMesh())).toEqual([]);
+  });
+
+  describe.each(Object.entries(CASES))('%s', (ruleId, { triggers, passes }) => {
+    it('reports what breaks it, where, with a fix hint', () => {
+      const findings = findingsOf(ruleId, triggers.mesh(), triggers.baseline?.());
+      expect(findings.map((finding) => [finding.path, finding.message])).toContainEqual([
+        triggers.path,
+        triggers.message,
+      ]);
+      for (const finding of findings) {
+        expect(finding.ruleId).toBe(ruleId);
+        expect(finding.fixHint.length).toBeGreaterThan(10);
+      }
+    });
+
+    it('accepts a near miss', () => {
+      expect(findingsOf(ruleId, passes.mesh(), passes.baseline?.())).toEqual([]);
+    });
+  });
+});
+
+describe('rule details', () => {
+  it('checks names against Windows devices, path escapes and length', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(mesh.domains[1] ?? {}, { name: '../x' });
+      Object.assign(product(mesh, 'revenue'), { name: 'A'.repeat(300) });
+      Object.assign(contract(mesh, 'customers'), { name: 'nul.txt' });
+    });
+    expect(findingsOf('safe-file-names', mesh).map((finding) => finding.message)).toEqual([
+      "The name of domain '../x' would point outside its folder.",
+      `The name of data product '${'A'.repeat(40)}…' is 300 bytes long; file names take at most 200 here.`,
+      "The name of contract 'nul.txt' is a device name Windows reserves ('nul').",
+    ]);
+  });
+
+  it('reports a cycle with its products and links', () => {
+    const [finding] = findingsOf('product-cycles', CASES['product-cycles']?.triggers.mesh() as Mesh);
+    expect(finding?.related).toEqual([
+      { kind: 'product', productId: 'customers' },
+      { kind: 'product', productId: 'revenue' },
+      { kind: 'link', linkId: 'customers-to-revenue' },
+      { kind: 'link', linkId: 'back' },
+    ]);
+  });
+
+  it('shows the freshness chain back to the first product that promises its own', () => {
+    const mesh = changed((mesh) => {
+      mesh.products.push(
+        aProduct('report', 'analytics', {
+          name: 'Report',
+          owner: 'x',
+          inputPorts: [aPort('in', 'input')],
+          observability: { slos: [{ kind: 'freshness', target: 20, unit: 'min' }] },
+        }),
+      );
+      linked(mesh, 'to-report', ['revenue', 'out'], ['report', 'in']);
+      product(mesh, 'revenue').observability.slos = [];
+    });
+    expect(findingsOf('freshness-slos', mesh).map((finding) => finding.message)).toEqual([
+      "'Report' promises data fresh within 20 min, but can be no fresher than 25 min: 'Customers' promises 15 min → 'Revenue' refreshes every 10 min → 'Report' adds no delay of its own.",
+    ]);
+  });
+
+  it('keeps the weight of each contract finding unless a policy sets the rule', () => {
+    const mesh = changed((mesh) => {
+      mesh.contracts.push(anEventContract('clicks', { keepHistory: true }));
+      contract(mesh, 'customers').schema[0]?.properties.push(aProperty('email'));
+    });
+    expect(findingsOf('contract-semantics', mesh).map((finding) => finding.severity)).toEqual(['error', 'warning']);
+    mesh.policies.rules['contract-semantics'] = 'info';
+    expect(findingsOf('contract-semantics', mesh).map((finding) => finding.severity)).toEqual(['info', 'info']);
+  });
+
+  it('does not count a column computed from a classified field as republishing it', () => {
+    const findings = findingsOf('pii-propagation', CASES['pii-propagation']?.triggers.mesh() as Mesh);
+    expect(findings.map((finding) => finding.element)).toEqual([
+      { kind: 'field', contractId: 'country-counts', object: 'country_counts', field: 'contact' },
+    ]);
+  });
+
+  it('follows a field through a passthrough product (same table name, no transformation)', () => {
+    const mesh = changed((mesh) => {
+      mesh.products.push(
+        aProduct('mirror', 'analytics', {
+          name: 'Mirror',
+          owner: 'x',
+          inputPorts: [aPort('in', 'input')],
+          outputPorts: [aPort('out', 'output', { contractId: 'mirror' })],
+        }),
+      );
+      mesh.contracts.push(aContract('mirror', { schema: [{ name: 'customers', properties: [aProperty('email')] }] }));
+      linked(mesh, 'to-mirror', ['customers', 'out'], ['mirror', 'in']);
+    });
+    expect(findingsOf('pii-propagation', mesh).map((finding) => finding.path)).toEqual([
+      'contracts[2].schema[0].properties[0]',
+    ]);
+  });
+
+  it('judges breaking changes only against a baseline', () => {
+    expect(findingsOf('breaking-changes', CASES['breaking-changes']?.triggers.mesh() as Mesh)).toEqual([]);
+  });
+
+  it('flags a rule turned off without a reason', () => {
+    const mesh = changed((mesh) => Object.assign(mesh.policies.rules, { owners: 'off' }));
+    expect(findingsOf('policy-entries', mesh).map((finding) => finding.message)).toEqual([
+      "Rule 'owners' is turned off without a reason.",
+    ]);
+  });
+
+  it('finds a deleted link as an unfed input port, and nothing once the port goes too', () => {
+    const mesh = withoutElements(aGovernedMesh(), { nodeIds: new Set(), linkIds: new Set(['customers-to-revenue']) });
+    expect(findingsOf('inputs-linked', mesh).map((finding) => finding.element)).toEqual([
+      { kind: 'port', productId: 'revenue', portId: 'in' },
+    ]);
+    const added = withPortAdded(mesh, 'revenue', 'input');
+    expect(added && findingsOf('inputs-linked', added.mesh)).toHaveLength(2);
+    const withoutInputs = withProductUpdated(mesh, 'revenue', { inputPorts: [] });
+    expect(findingsOf('inputs-linked', withoutInputs)).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { type Edge, type EdgeMarker, MarkerType, type Node } from '@xyflow/react
 import type { LinkCompatibility } from '../../shared/contracts';
 import type { DomainFlow } from '../../shared/editing/domain-overview';
 import type { Size } from '../../shared/editing/geometry';
+import { memoizedOn } from '../../shared/editing/memo';
 import { DEFAULT_DOMAIN_SIZE } from '../../shared/editing/node-placement';
 import { DEFAULT_NOTE_SIZE } from '../../shared/editing/notes';
 import type { Layout, Link, Mesh, NodeLayout } from '../../shared/model';
@@ -171,10 +172,13 @@ export interface MeshLinkData extends Record<string, unknown> {
   problems: string[];
   /** Outside a lineage focus: drawn faintly, and not labelled on hover. */
   isDimmed?: boolean;
+  /** Its place among the links joining the same two nodes (0 for the first), so their routes stay apart. */
+  lane: number;
 }
 
 interface EdgeInputs {
   link: Link;
+  lane: number;
   selected: boolean;
   compatibility: LinkCompatibility | undefined;
   emphasis: Emphasis | undefined;
@@ -195,9 +199,11 @@ export function createFlowEdgeBuilder(): (
   let previousEdges: Edge[] = [];
   return (links, selectedIds, compatibilityById, emphasisById) => {
     const next = new Map<string, { inputs: EdgeInputs; edge: Edge }>();
+    const lanes = lanesOf(links);
     const edges = links.map((link) => {
       const inputs: EdgeInputs = {
         link,
+        lane: lanes.get(link.id) ?? 0,
         selected: selectedIds.has(link.id),
         compatibility: compatibilityById.get(link.id),
         emphasis: emphasisById?.get(link.id),
@@ -206,6 +212,7 @@ export function createFlowEdgeBuilder(): (
       const isUnchanged =
         cached &&
         cached.inputs.link === link &&
+        cached.inputs.lane === inputs.lane &&
         cached.inputs.selected === inputs.selected &&
         cached.inputs.compatibility === inputs.compatibility &&
         cached.inputs.emphasis === inputs.emphasis;
@@ -220,7 +227,20 @@ export function createFlowEdgeBuilder(): (
   };
 }
 
-function toFlowEdge({ link, selected, compatibility, emphasis }: EdgeInputs): Edge {
+/** Each link's place among the links joining the same two nodes, in document order. */
+const lanesOf = memoizedOn((links: readonly Link[]): ReadonlyMap<string, number> => {
+  const taken = new Map<string, number>();
+  const lanes = new Map<string, number>();
+  for (const link of links) {
+    const pair = `${link.from.nodeId}\u0000${link.to.nodeId}`;
+    const lane = taken.get(pair) ?? 0;
+    lanes.set(link.id, lane);
+    taken.set(pair, lane + 1);
+  }
+  return lanes;
+});
+
+function toFlowEdge({ link, lane, selected, compatibility, emphasis }: EdgeInputs): Edge {
   const problems = compatibility?.status === 'incompatible' ? compatibility.problems : [];
   const classes = ['mesh-link', problems.length > 0 && 'edge--incompatible', emphasis && `edge--${emphasis}`];
   const look = selected
@@ -230,7 +250,7 @@ function toFlowEdge({ link, selected, compatibility, emphasis }: EdgeInputs): Ed
       : emphasis === 'upstream' || emphasis === 'downstream'
         ? emphasis
         : 'plain';
-  const data: MeshLinkData = { problems: problems.map((problem) => problem.message) };
+  const data: MeshLinkData = { problems: problems.map((problem) => problem.message), lane };
   if (emphasis === 'dimmed') data.isDimmed = true;
   return {
     id: link.id,

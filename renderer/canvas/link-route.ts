@@ -3,6 +3,8 @@ import type { Point } from '../../shared/editing/geometry';
 /** How far a link runs straight out of an output port, or into an input port, before it turns. */
 export const STUB = 24;
 const CORNER_RADIUS = 8;
+/** How far apart the turns of links between the same two nodes are, so they do not run on top of each other. */
+export const LANE_GAP = 14;
 
 export interface LinkRoute {
   path: string;
@@ -14,20 +16,23 @@ export interface LinkRoute {
  * A link's route: out of the right side of its source and into the left side of its target, in
  * right angles with rounded corners. A link that runs backwards (its target left of its source,
  * as from a system drawn right of its consumer) goes round below both nodes, at `detourY`,
- * instead of across their bodies.
+ * instead of across their bodies. `lane` is the link's place among the links joining the same
+ * two nodes: each turns a little further on, so they stay apart.
  */
-export function linkRoute(source: Point, target: Point, detourY: number): LinkRoute {
+export function linkRoute(source: Point, target: Point, detourY: number, lane = 0): LinkRoute {
   const isBackward = target.x < source.x + 2 * STUB;
+  const shift = lane * LANE_GAP;
+  const turnX = Math.min(target.x - STUB, Math.max(source.x + STUB, (source.x + target.x) / 2 + shift));
   const points: Point[] = isBackward
     ? [
         source,
-        { x: source.x + STUB, y: source.y },
-        { x: source.x + STUB, y: detourY },
-        { x: target.x - STUB, y: detourY },
-        { x: target.x - STUB, y: target.y },
+        { x: source.x + STUB + shift, y: source.y },
+        { x: source.x + STUB + shift, y: detourY + shift },
+        { x: target.x - STUB - shift, y: detourY + shift },
+        { x: target.x - STUB - shift, y: target.y },
         target,
       ]
-    : [source, { x: (source.x + target.x) / 2, y: source.y }, { x: (source.x + target.x) / 2, y: target.y }, target];
+    : [source, { x: turnX, y: source.y }, { x: turnX, y: target.y }, target];
   const middle = Math.floor((points.length - 1) / 2);
   const from = points[middle] as Point;
   const to = points[middle + 1] as Point;

@@ -50,7 +50,7 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
     ),
   );
   const isHovered = useUiStore((state) => state.hoveredLinkId === id);
-  const route = linkRoute(from, to, detourY);
+  const route = linkRoute(from, to, detourY, data?.lane);
   const problems = data?.problems ?? [];
   const sourcePort = `${source}/${sourceHandleId}`;
   const isViolating = useLinkViolation(sourcePort);

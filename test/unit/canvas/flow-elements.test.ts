@@ -134,7 +134,7 @@ describe('flow edges', () => {
         reconnectable: true,
         className: 'mesh-link',
         markerEnd: { type: 'arrowclosed', width: 14, height: 14, color: 'var(--link)' },
-        data: { problems: [] },
+        data: { problems: [], lane: 0 },
       },
     ]);
   });
@@ -163,7 +163,7 @@ describe('flow edges', () => {
     ]);
     const [edge] = createFlowEdgeBuilder()(pipeline().links, new Set(), incompatible);
     expect(edge?.className).toBe('mesh-link edge--incompatible');
-    expect(edge?.data).toEqual({ problems: ['missing field status'] });
+    expect(edge?.data).toEqual({ problems: ['missing field status'], lane: 0 });
   });
 
   it('keeps unchanged edges and marks selected ones', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canvasEmphasis } from '../../../renderer/canvas/emphasis';
 import { domainFlowEdges, type NodeOutline } from '../../../renderer/canvas/flow-elements';
-import { linkRoute, runsBackward, STUB } from '../../../renderer/canvas/link-route';
+import { LANE_GAP, linkRoute, runsBackward, STUB } from '../../../renderer/canvas/link-route';
 import type { Link } from '../../../shared/model';
 
 /** Every corner and end of an SVG path of straight lines and quadratic corners. */
@@ -33,6 +33,14 @@ describe('link routes', () => {
     expect(above.every((point) => point.x >= source.x || point.x <= target.x)).toBe(true);
     expect(Math.max(...above.map((point) => point.x))).toBe(source.x + STUB);
     expect(Math.min(...above.map((point) => point.x))).toBe(target.x - STUB);
+  });
+
+  it('keep links between the same two nodes apart, turning one after the other', () => {
+    const first = pointsOf(linkRoute({ x: 0, y: 50 }, { x: 300, y: 0 }, 0, 0).path);
+    const second = pointsOf(linkRoute({ x: 0, y: 60 }, { x: 300, y: 10 }, 0, 1).path);
+    const turnOf = (points: Array<{ x: number; y: number }>) =>
+      Math.max(...points.filter((point) => point.x < 300).map((point) => point.x));
+    expect(turnOf(second) - turnOf(first)).toBeGreaterThanOrEqual(LANE_GAP - 1);
   });
 
   it('put the label in the middle of the middle segment', () => {

@@ -10,6 +10,12 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      // Modules run in import order even when code shared with lazy chunks (Monaco, the contract
+      // preview) sits in a chunk of its own: renderer/no-eval.ts must configure zod before any
+      // schema is built, or zod probes for code generation, which the CSP forbids.
+      output: { strictExecutionOrder: true },
+    },
   },
   server: { port: 5173, strictPort: false },
 });

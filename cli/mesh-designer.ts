@@ -20,7 +20,9 @@ process.exitCode = await runCli(process.argv.slice(2), {
     try {
       return await readdir(path);
     } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') return null;
+      const { code } = error as { code?: string };
+      if (code === 'ENOENT') return null;
+      if (code === 'ENOTDIR') throw new Error(`${path} is a file, not a folder`);
       throw error;
     }
   },

@@ -1,4 +1,5 @@
-import { formatProblem, type Mesh, parseMeshFile } from '../shared/model';
+import { parseMeshFile } from '../shared/contracts';
+import { formatProblem, type Mesh } from '../shared/model';
 import type { CliIo } from './cli-io';
 
 /** A file's text, or why it cannot be read (`cannot read: no such file`), never a stack trace. */

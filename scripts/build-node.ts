@@ -25,8 +25,10 @@ await Promise.all(
 
 const cliOutfile = 'dist/cli/mesh-designer.mjs';
 await build({
-  entryPoints: ['cli/mesh-designer.ts'],
-  outfile: cliOutfile,
+  // The simulation of `simulate --budget-ms` runs in a worker thread: its own file beside the CLI.
+  entryPoints: { 'mesh-designer': 'cli/mesh-designer.ts', 'simulate-worker': 'cli/commands/simulate-worker.ts' },
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -21,6 +21,15 @@ const FileNameSchema = z.string().min(1).max(255);
 /** A diagram or an image of the canvas; a thousand-product mesh's images stay well below it. */
 const MAX_EXPORT_FILE_BYTES = 256 * 1024 * 1024;
 
+/** What an exported file holds: text (written as UTF-8) or bytes (images), as structured clone carries them. */
+const ExportContentSchema = z.union([
+  z.string().max(MAX_EXPORT_FILE_BYTES),
+  z.custom<Uint8Array>(
+    (value) => value instanceof Uint8Array && value.byteLength <= MAX_EXPORT_FILE_BYTES,
+    `bytes must be a Uint8Array of at most ${MAX_EXPORT_FILE_BYTES} bytes`,
+  ),
+]);
+
 /**
  * Text the renderer may put into a native dialog or the window title: a name, one line, short.
  * Native dialogs carry main's own wording; the renderer only fills in what it is about.
@@ -43,7 +52,7 @@ export interface OpenedFile {
 export const ExportFileSchema = z.strictObject({
   /** Relative path inside the chosen export folder, e.g. `contracts/orders.odcs.yaml`. */
   path: z.string().min(1).max(1024),
-  text: z.string(),
+  content: ExportContentSchema,
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
@@ -85,10 +94,7 @@ export const IPC_REQUEST_SCHEMAS = {
   /** One exported file (a diagram, an image) saved where the user picks. */
   'file:save-export': z.strictObject({
     suggestedName: FileNameSchema,
-    content: z.union([
-      z.string().max(MAX_EXPORT_FILE_BYTES),
-      z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength <= MAX_EXPORT_FILE_BYTES),
-    ]),
+    content: ExportContentSchema,
   }),
   'recent:list': NoRequest,
   'contracts:choose': NoRequest,

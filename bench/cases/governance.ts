@@ -8,6 +8,7 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { contractOf } from '../../shared/contracts';
 import { withProductUpdated } from '../../shared/editing/products';
 import { analyzeImpact } from '../../shared/lineage/impact';
 import type { Contract, Mesh } from '../../shared/model';
@@ -33,33 +34,37 @@ export function governedLargeMesh(): Mesh {
     const inputs = product.inputPorts.flatMap((port) => upstreamTable(product.id, port.id) ?? []);
     const outputPorts = product.outputPorts.map((port) => {
       const object = objectName(product.id, port.id);
-      contracts.push({
-        id: `${product.id}-${port.id}`,
-        name: `${product.name} ${port.id}`,
-        version: '1.0.0',
-        status: 'active',
-        kind: 'entity',
-        keepHistory: false,
-        schema: [
-          {
-            name: object,
-            properties: [
-              { name: 'id', logicalType: 'integer', required: true, unique: true, primaryKey: true },
-              {
-                name: 'email',
-                logicalType: 'string',
-                required: false,
-                unique: false,
-                primaryKey: false,
-                classification: 'pii',
-              },
-              { name: 'amount', logicalType: 'number', required: false, unique: false, primaryKey: false },
-              { name: 'updated_at', logicalType: 'timestamp', required: false, unique: false, primaryKey: false },
-            ],
-          },
-        ],
-        sla: [{ property: 'frequency', value: 5, unit: 'm' }],
-      });
+      contracts.push(
+        contractOf({
+          id: `${product.id}-${port.id}`,
+          name: `${product.name} ${port.id}`,
+          apiVersion: 'v3.1.0',
+          version: '1.0.0',
+          status: 'active',
+          kind: 'entity',
+          isKindDeclared: true,
+          keepHistory: false,
+          schema: [
+            {
+              name: object,
+              properties: [
+                { name: 'id', logicalType: 'integer', required: true, unique: true, primaryKey: true },
+                {
+                  name: 'email',
+                  logicalType: 'string',
+                  required: false,
+                  unique: false,
+                  primaryKey: false,
+                  classification: 'pii',
+                },
+                { name: 'amount', logicalType: 'number', required: false, unique: false, primaryKey: false },
+                { name: 'updated_at', logicalType: 'timestamp', required: false, unique: false, primaryKey: false },
+              ],
+            },
+          ],
+          sla: [{ property: 'frequency', value: 5, unit: 'm' }],
+        }),
+      );
       return { ...port, contractId: `${product.id}-${port.id}` };
     });
     const [first, ...others] = inputs;

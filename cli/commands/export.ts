@@ -1,18 +1,21 @@
 import {
+  type DiagramPictures,
   EXPORT_TARGETS,
   type ExportOptions,
   type ExportScope,
-  exportBundle,
+  type ExportTarget,
+  exportBundleInSteps,
   INDEX_FILE,
+  PICTURE_FORMATS,
   WHOLE_MESH,
 } from '../../shared/export';
-import { formatProblem } from '../../shared/model';
-import { type CliIo, type Command, EXIT, PROGRAM, usageError } from '../cli-io';
+import { formatProblem, type Mesh } from '../../shared/model';
+import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
-import { IMAGE_FORMATS, type ImageFormat, renderMermaidImages } from '../render/mermaid-images';
+import { type DiagramDrawer, openChromiumDrawer } from '../render/mermaid-images';
 
-const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...IMAGE_FORMATS];
+const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FORMATS];
 
 export const exportCommand: Command = {
   name: 'export',
@@ -23,16 +26,17 @@ export const exportCommand: Command = {
     'options:',
     '  --out <folder>        where to write; created when missing',
     `  --format <list>       formats, comma-separated (default: all but svg and png): ${FORMAT_IDS.join(', ')}`,
-    '                        svg and png draw the Mermaid diagrams (mermaid text included) in headless Chromium',
-    '                        (CHROMIUM_PATH, or chromium installed); without it they are skipped, and it says so',
+    '                        svg and png draw the Mermaid diagrams (mermaid text included) in headless Chromium,',
+    '                        beside their text and listed in index.md (CHROMIUM_PATH, or chromium installed);',
+    '                        without Chromium they are skipped, and it says so',
     '  --scope <scope>       domain:<id> for one domain, nodes:<id>,<id> for chosen domains, products and',
     '                        systems (default: the whole mesh)',
     '  --baseline <file>     the design as last saved (e.g. from the main branch): adds sql/<product>.changes.sql,',
     "                        the migration from each contract's saved version to the current one",
     '  --force               write into a folder that is not empty (files of the same name are replaced)',
     '',
-    'Nothing is written when the design has problems or a format cannot be written; every problem',
-    'is printed with the element it is about.',
+    'Nothing is written when the design has problems, a format cannot be written or a diagram cannot be',
+    'drawn; every problem is printed with the element it is about.',
     '',
     'exit codes: 0 written, 1 problems in the design or the baseline, 2 wrong usage or a non-empty folder without --force',
   ],
@@ -62,29 +66,75 @@ export const exportCommand: Command = {
       if (!baseline.ok) return fail(io, baseline.lines);
       exportOptions.baseline = baseline.mesh;
     }
-    const imageFormats = IMAGE_FORMATS.filter((format) => formats.includes(format));
-    // Images are drawn from the Mermaid text, which is written with them.
+    const pictureFormats = PICTURE_FORMATS.filter((format) => formats.includes(format));
+    // Pictures are drawn from the Mermaid text, which is written with them.
     const targets = EXPORT_TARGETS.filter(
-      (target) => formats.includes(target.id) || (target.id === 'mermaid' && imageFormats.length > 0),
+      (target) => formats.includes(target.id) || (target.id === 'mermaid' && pictureFormats.length > 0),
     );
-    const bundle = exportBundle(design.mesh, targets, scope, exportOptions);
-    if (!bundle.ok)
-      return fail(
-        io,
-        bundle.errors.map((problem) => `${file}: ${formatProblem(problem)}`),
-      );
-
     const existing = await io.listFolder(out);
     if (existing && existing.length > 0 && !options.flags.force) {
       io.err(`${PROGRAM} export: ${out} is not empty (${existing.length} entries); pass --force to write into it`);
       return EXIT.usage;
     }
-    for (const bundleFile of bundle.value) await io.writeFile(out, bundleFile.path, bundleFile.content);
-    io.out(`${file}: wrote ${bundle.value.length} files to ${out} (${INDEX_FILE} lists them)`);
-    if (imageFormats.length > 0) await writeDiagramImages(io, file, out, bundle.value, imageFormats);
-    return EXIT.ok;
+    let drawer: DiagramDrawer | null = null;
+    if (pictureFormats.length > 0) {
+      const opened = await openChromiumDrawer();
+      if (opened.ok) drawer = opened.drawer;
+      else
+        io.err(
+          `${file}: ${pictureFormats.join(' and ')} not written: ${opened.reason}; the Mermaid text is in ${out}/mermaid/`,
+        );
+    }
+    try {
+      const pictures: DiagramPictures | undefined = drawer ? { formats: pictureFormats, draw: drawer.draw } : undefined;
+      return await writeBundle(io, {
+        file,
+        out,
+        targets,
+        scope,
+        options: exportOptions,
+        pictures,
+        design: design.mesh,
+      });
+    } finally {
+      await drawer?.close();
+    }
   },
 };
+
+/** Makes the bundle (drawing its pictures) and writes it: all of it, or nothing when anything fails. */
+async function writeBundle(
+  io: CliIo,
+  request: {
+    file: string;
+    out: string;
+    design: Mesh;
+    targets: readonly ExportTarget[];
+    scope: ExportScope;
+    options: ExportOptions;
+    pictures: DiagramPictures | undefined;
+  },
+): Promise<ExitCode> {
+  const { file, out, design, targets, scope, options, pictures } = request;
+  const bundle = await exportBundleInSteps(design, targets, scope, options, {
+    onProgress: () => undefined,
+    pause: async () => undefined,
+    isCancelled: () => false,
+    ...(pictures && { pictures }),
+  });
+  if (!bundle?.ok)
+    return fail(
+      io,
+      (bundle?.errors ?? []).map((problem) => `${file}: ${formatProblem(problem)}`),
+    );
+  for (const bundleFile of bundle.value) await io.writeFile(out, bundleFile.path, bundleFile.content);
+  const drawn = bundle.value.filter((bundleFile) => /\.(svg|png)$/.test(bundleFile.path)).length;
+  const withPictures = pictures
+    ? `, with ${drawn} ${pictures.formats.join(' and ')} pictures of the Mermaid diagrams`
+    : '';
+  io.out(`${file}: wrote ${bundle.value.length} files to ${out} (${INDEX_FILE} lists them)${withPictures}`);
+  return EXIT.ok;
+}
 
 function parseScope(text: string | undefined): ExportScope | null {
   if (text === undefined) return WHOLE_MESH;
@@ -93,26 +143,6 @@ function parseScope(text: string | undefined): ExportScope | null {
   const nodeIds = ids.split(',').filter(Boolean);
   if (kind === 'nodes' && nodeIds.length > 0) return { kind: 'selection', nodeIds };
   return null;
-}
-
-/** SVG or PNG of each Mermaid diagram, beside its `.mmd`; where they cannot be drawn, says why. */
-async function writeDiagramImages(
-  io: CliIo,
-  file: string,
-  out: string,
-  bundle: readonly { path: string; content: string | Uint8Array }[],
-  formats: readonly ImageFormat[],
-): Promise<void> {
-  const diagrams = bundle
-    .filter((bundleFile) => bundleFile.path.endsWith('.mmd'))
-    .map((bundleFile) => ({ path: bundleFile.path, text: String(bundleFile.content) }));
-  const images = await renderMermaidImages(diagrams, formats);
-  if (!images.ok) {
-    io.err(`${file}: ${formats.join(' and ')} not written: ${images.reason}; the Mermaid text is in ${out}/mermaid/`);
-    return;
-  }
-  for (const image of images.files) await io.writeFile(out, image.path, image.content);
-  io.out(`${file}: drew ${images.files.length} ${formats.join(' and ')} images of the Mermaid diagrams`);
 }
 
 function fail(io: CliIo, lines: readonly string[]) {

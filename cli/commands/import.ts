@@ -4,21 +4,26 @@ import {
   type ConflictPolicy,
   formatLocatedProblem,
   type ImportDecision,
-  importContractFiles,
   isImported,
+  parseMeshDocument,
   resolveContractConflicts,
 } from '../../shared/contracts';
-import { formatProblem, parseMeshDocument, serializeMesh } from '../../shared/model';
+import { importContractSource } from '../../shared/contracts/import';
+import { formatProblem, serializeMesh } from '../../shared/model';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
 import { readInput, readMesh } from '../read-input';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: `${PROGRAM} import <contract.odcs.yaml>... --into <file.mesh.json> [--on-conflict skip|rename|replace]`,
-  summary: 'add ODCS contracts to a design, each served by the data product it names',
+  usage: `${PROGRAM} import <contract.odcs.yaml|schema.sql|.avsc|.schema.json|.proto>... --into <file.mesh.json> [--on-conflict skip|rename|replace]`,
+  summary:
+    'add contracts (ODCS, or SQL DDL, Avro, JSON Schema, Protobuf) to a design, each served by the data product it names',
   details: [
     'Each contract is read and checked on its own (a broken file is reported and the others still import).',
+    'Besides ODCS YAML, a contract is made from SQL CREATE TABLE DDL (.sql, .ddl), an Avro schema (.avsc),',
+    'a JSON Schema (.json) or Protobuf (.proto); what has no ODCS logical type is imported as a string and',
+    'reported with its line (see docs/contract-import.md).',
     'A contract that names its dataProduct is served from a new output port of that product, created',
     'with its domain when missing. The design is rewritten all at once, only when something was imported.',
     '',
@@ -56,8 +61,13 @@ export const importCommand: Command = {
         hasProblems = true;
       }
     }
-    const parsed = importContractFiles(readable).flatMap((report) => {
-      if (report.ok) return [{ file: report.file, contract: report.contract }];
+    // ODCS YAML, or a contract made from SQL DDL, Avro, JSON Schema or Protobuf.
+    const parsed = readable.flatMap(({ name, text }) => {
+      const report = importContractSource(name, text);
+      if (report.ok) {
+        for (const note of report.notes) io.err(`${report.file}:${formatLocatedProblem(note)}`);
+        return [{ file: report.file, contract: report.contract }];
+      }
       for (const problem of report.errors) io.err(`${report.file}:${formatLocatedProblem(problem)}`);
       hasProblems = true;
       return [];

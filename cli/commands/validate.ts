@@ -1,5 +1,5 @@
-import { checkContractYaml } from '../../shared/contracts';
-import { type Mesh, parseMeshFile } from '../../shared/model';
+import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
+import type { Mesh } from '../../shared/model';
 import { SEVERITIES, type Severity } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { validateMesh } from '../../shared/validation/validate-mesh';

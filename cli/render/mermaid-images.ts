@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import type { DrawDiagram } from '../../shared/export';
 
-export type ImageFormat = 'svg' | 'png';
-export const IMAGE_FORMATS: readonly ImageFormat[] = ['svg', 'png'];
-
-export interface MermaidImage {
-  /** The diagram's path with `.svg` or `.png` for `.mmd`. */
-  path: string;
-  content: string | Uint8Array;
+/** Draws diagrams until closed: Chromium runs until then. */
+export interface DiagramDrawer {
+  draw: DrawDiagram;
+  close(): Promise<void>;
 }
 
-export type MermaidImages = { ok: true; files: MermaidImage[] } | { ok: false; reason: string };
+export type OpenedDrawer = { ok: true; drawer: DiagramDrawer } | { ok: false; reason: string };
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -26,10 +25,7 @@ function findChromium(): string | null {
  * mermaid package in headless Chromium, driven by playwright-core, all offline. Where there is no
  * Chromium or no playwright-core, says why instead.
  */
-export async function renderMermaidImages(
-  diagrams: ReadonlyArray<{ path: string; text: string }>,
-  formats: readonly ImageFormat[],
-): Promise<MermaidImages> {
+export async function openChromiumDrawer(): Promise<OpenedDrawer> {
   const chromiumPath = findChromium();
   if (!chromiumPath) {
     return { ok: false, reason: 'no Chromium found (install chromium, or set CHROMIUM_PATH to a Chromium or Chrome)' };
@@ -43,34 +39,46 @@ export async function renderMermaidImages(
   } catch (error) {
     return { ok: false, reason: `the packages that render Mermaid are missing (${(error as Error).message})` };
   }
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  let browser: Browser | undefined;
   try {
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     const context = await browser.newContext({ deviceScaleFactor: 2 });
     const page = await context.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
     await page.addScriptTag({ path: mermaidScript });
     const photo = await context.newPage();
-    const files: MermaidImage[] = [];
-    for (const [index, diagram] of diagrams.entries()) {
+    let renderCount = 0;
+    // The PNG of a diagram is drawn right after its SVG: one Mermaid run serves both.
+    let last: { text: string; svg: string } | undefined;
+    const svgOf = async (text: string): Promise<string> => {
+      if (last?.text === text) return last.svg;
+      renderCount += 1;
       // A string, not a function: bundlers may wrap functions in helpers the page does not have.
       const svg = (await page.evaluate(`(async () => {
         mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 20000000, maxEdges: 100000 });
-        return (await mermaid.render('diagram-${index}', ${JSON.stringify(diagram.text)})).svg;
+        return (await mermaid.render('diagram-${renderCount}', ${JSON.stringify(text)})).svg;
       })()`)) as string;
-      const stem = diagram.path.replace(/\.mmd$/, '');
-      if (formats.includes('svg')) files.push({ path: `${stem}.svg`, content: svg });
-      if (formats.includes('png')) {
-        await photo.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
-        files.push({ path: `${stem}.png`, content: await photo.locator('svg').first().screenshot() });
-      }
-    }
-    return { ok: true, files };
+      last = { text, svg };
+      return svg;
+    };
+    const opened = browser;
+    return {
+      ok: true,
+      drawer: {
+        async draw(text, format) {
+          const svg = await svgOf(text);
+          if (format === 'svg') return svg;
+          await photo.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
+          return new Uint8Array(await photo.locator('svg').first().screenshot());
+        },
+        close: () => opened.close(),
+      },
+    };
   } catch (error) {
-    return { ok: false, reason: `Chromium could not draw the diagrams (${(error as Error).message})` };
-  } finally {
-    await browser.close();
+    await browser?.close();
+    return { ok: false, reason: `Chromium could not start (${(error as Error).message})` };
   }
 }

@@ -8,4 +8,6 @@ export interface FileDialog {
   chooseContractFiles(): Promise<string[] | null>;
   /** Asks before a save replaces another file (the dialog added `.mesh.json` to the name typed). */
   confirmReplace(path: string): Promise<boolean>;
+  /** Asks before an export writes into a folder that is already there. */
+  confirmExportInto(folder: string): Promise<boolean>;
 }

@@ -1,4 +1,5 @@
 import type { MessageBoxOptions } from 'electron';
+import { overwriteQuestion } from '../../shared/export/overwrite-question';
 import type { UnsavedChangesChoice } from '../../shared/ipc';
 
 /**
@@ -35,6 +36,23 @@ export function replaceFileBox(path: string, fileName: string): MessageBox<boole
       message: `Replace ${fileName}?`,
       detail: `${path} already exists.`,
       buttons: ['Replace', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    },
+    answerFor: (response) => response === 0,
+  };
+}
+
+/** Before an export writes into a folder that is already there. */
+export function exportIntoFolderBox(folder: string): MessageBox<boolean> {
+  const { message, detail } = overwriteQuestion(folder);
+  return {
+    options: {
+      type: 'question',
+      message,
+      detail,
+      buttons: ['Export Into It', 'Cancel'],
       defaultId: 1,
       cancelId: 1,
       noLink: true,

@@ -4,8 +4,9 @@ import type { FileSystem } from './file-system';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-function temporaryNameFor(fileName: string): string {
-  return `.${fileName}.${randomUUID()}.tmp`;
+/** A new temporary sibling of `path`, hidden and unique: `/home/ada/.orders.mesh.json.<uuid>.tmp`. */
+export function temporarySiblingOf(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
 }
 
 function isTemporaryFileOf(entry: string, fileName: string): boolean {
@@ -13,17 +14,20 @@ function isTemporaryFileOf(entry: string, fileName: string): boolean {
   return entry.startsWith(prefix) && new RegExp(`^${UUID}\\.tmp$`).test(entry.slice(prefix.length));
 }
 
+/** The temporary siblings of `path` that earlier writes left behind (only this app's own names for it). */
+export async function orphanTemporarySiblings(fs: FileSystem, path: string): Promise<string[]> {
+  const fileName = basename(path);
+  const folder = dirname(path);
+  const entries = await fs.listFolder(folder).catch(() => []);
+  return entries.filter((entry) => isTemporaryFileOf(entry, fileName)).map((entry) => join(folder, entry));
+}
+
 /**
  * Removes the temporary files an earlier save of `path` left when it was killed mid-write. Only
  * this app's own names for this file are touched (`.orders.mesh.json.<uuid>.tmp`).
  */
 export async function sweepOrphanTemporaryFiles(fs: FileSystem, path: string): Promise<void> {
-  const fileName = basename(path);
-  const folder = dirname(path);
-  const entries = await fs.listFolder(folder).catch(() => []);
-  for (const entry of entries) {
-    if (isTemporaryFileOf(entry, fileName)) await fs.remove(join(folder, entry)).catch(() => undefined);
-  }
+  for (const orphan of await orphanTemporarySiblings(fs, path)) await fs.remove(orphan).catch(() => undefined);
 }
 
 /**
@@ -40,7 +44,7 @@ export async function writeFileAtomically(fs: FileSystem, path: string, text: st
     () => undefined,
   );
   // Same folder as the target: a rename is only atomic within one file system.
-  const temporaryPath = join(folder, temporaryNameFor(basename(target)));
+  const temporaryPath = temporarySiblingOf(target);
   try {
     await fs.writeTextDurably(temporaryPath, text, mode);
     await fs.rename(temporaryPath, target);

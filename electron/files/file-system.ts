@@ -21,11 +21,14 @@ export interface FileSystem {
    * only once it is flushed to the disk (fsync), not merely handed to the OS.
    */
   writeTextDurably(path: string, text: string | Uint8Array, mode?: number): Promise<void>;
+  /** Renames a file or a folder. */
   rename(fromPath: string, toPath: string): Promise<void>;
   /** Flushes a folder's entries (a rename into it) to the disk, where the platform can. */
   syncFolder(path: string): Promise<void>;
   /** Removes a file; a file that is already gone is not an error. */
   remove(path: string): Promise<void>;
+  /** Removes a folder and everything in it; a folder that is already gone is not an error. */
+  removeFolder(path: string): Promise<void>;
   /** Creates a folder and its missing parents. */
   makeDirectory(path: string): Promise<void>;
 }

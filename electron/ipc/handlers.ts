@@ -21,6 +21,7 @@ import type { FileSystem } from '../files/file-system';
 import { fileRefFor, UNTITLED_MESH_FILE_NAME, withMeshExtension } from '../files/mesh-file-path';
 import { readMeshFile } from '../files/mesh-file-reader';
 import type { RecentFilesStore } from '../files/recent-files';
+import { resolveInside } from '../security/contained-path';
 import { refuse, settle, succeed } from './ipc-result';
 
 /** The page that sent a request, for the channels that act on it. */
@@ -140,6 +141,9 @@ export function createIpcHandlers({
       settle('export the files', async () => {
         const parentFolder = await dialog.chooseExportFolder();
         if (parentFolder === null) return succeed(null);
+        const exportFolder = resolveInside(parentFolder, suggestedName);
+        const isThere = exportFolder !== null && (await fs.exists(exportFolder));
+        if (isThere && !(await dialog.confirmExportInto(exportFolder))) return succeed(null);
         return settle(`export into ${parentFolder}`, () => writeExportFolder(fs, parentFolder, suggestedName, files));
       }),
 

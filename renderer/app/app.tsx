@@ -1,9 +1,11 @@
 import { MeshCanvas } from '../canvas/mesh-canvas';
 import { useCommands } from '../commands/use-commands';
+import { ImportDialog } from '../contracts/import/import-dialog';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { CanvasImageDialog } from '../diagrams/canvas-image-dialog';
 import { DiagramView } from '../diagrams/diagram-view';
 import { MermaidImportDialog } from '../diagrams/mermaid-import-dialog';
+import { ExportDialogEntry } from '../export/export-dialog-entry';
 import { useHost } from '../host/host-context';
 import { PresenterMode } from '../simulation/presenter-mode';
 import { SimulationBar } from '../simulation/simulation-bar';
@@ -75,6 +77,7 @@ export function App() {
         )}
       </main>
       <StatusBar />
+      <ImportDialog />
       <OpenDialog dialog="quick-search">
         <QuickSearch />
       </OpenDialog>
@@ -93,6 +96,7 @@ export function App() {
       <OpenDialog dialog="canvas-image">
         <CanvasImageDialog />
       </OpenDialog>
+      <ExportDialogEntry />
       <PromptDialog />
     </div>
   );

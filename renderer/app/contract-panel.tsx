@@ -12,6 +12,8 @@ import { CONTRACT_PANEL_WIDTH, type ContractPanelMode, usePreferencesStore } fro
 import { selectOnly } from '../store/selection-store';
 import { Splitter } from './panel-splitter';
 
+const WIDENED_WIDTH = 'min(54vw, 1100px)';
+
 const MODE_BUTTONS: ReadonlyArray<{ mode: ContractPanelMode; label: string; title: string }> = [
   { mode: 'docked', label: 'Beside canvas', title: 'Show the contract beside the canvas (drag its border to resize)' },
   { mode: 'maximized', label: 'Maximize', title: 'Give the contract the whole window; the canvas waits behind it' },
@@ -32,10 +34,13 @@ export function ContractPanel() {
   const mode = usePreferencesStore((state) => state.contractPanelMode);
   const width = usePreferencesStore((state) => state.contractPanelWidth);
   const setWidth = usePreferencesStore((state) => state.setContractPanelWidth);
+  // The editor's own Widen: wide at once, yet the canvas keeps a strip; Narrow gives back the dragged width.
+  const isWidened = useContractTabs((state) => state.isExpanded);
   if (!activeId || mode === 'tab') return null;
+  const isResizable = mode === 'docked' && !isWidened;
   return (
     <>
-      {mode === 'docked' && (
+      {isResizable && (
         <Splitter
           width={width}
           setWidth={setWidth}
@@ -46,7 +51,7 @@ export function ContractPanel() {
       )}
       <div
         className={`contract-panel contract-panel--${mode}`}
-        style={mode === 'docked' ? { width } : undefined}
+        style={mode === 'docked' ? { width: isWidened ? WIDENED_WIDTH : width } : undefined}
         data-testid="contract-panel"
         data-mode={mode}
       >

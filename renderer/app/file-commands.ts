@@ -1,12 +1,6 @@
-import {
-  emptyMesh,
-  formatProblem,
-  MESH_FILE_EXTENSION,
-  type Mesh,
-  parseMeshFile,
-  serializeMeshFile,
-} from '../../shared/model';
-import { importContracts } from '../contracts/import-contract-files';
+import { parseMeshFile } from '../../shared/contracts';
+import { emptyMesh, formatProblem, MESH_FILE_EXTENSION, type Mesh, serializeMeshFile } from '../../shared/model';
+import { importContracts } from '../contracts/import/import-contract-files';
 import type { AutosaveSlot, FileRef, Host } from '../host/host';
 import { type OpenOptions, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';

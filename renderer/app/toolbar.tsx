@@ -18,6 +18,7 @@ export function Toolbar() {
         <CommandButton command="file.open">Open…</CommandButton>
         <CommandButton command="file.save">Save</CommandButton>
         <CommandButton command="file.save-as">Save as…</CommandButton>
+        <CommandButton command="file.export">Export…</CommandButton>
       </div>
       <div className="toolbar__group">
         <CommandButton command="edit.undo">Undo</CommandButton>

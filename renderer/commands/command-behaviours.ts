@@ -138,6 +138,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'file.save': { run: ({ host }) => saveFile(host, { saveAs: false }), isEnabled: hasDocument },
   'file.save-as': { run: ({ host }) => saveFile(host, { saveAs: true }), isEnabled: hasDocument },
   'file.import-contracts': { run: ({ host }) => importContractFiles(host), isEnabled: hasDocument },
+  'file.export': { run: () => useUiStore.getState().openDialog('export'), isEnabled: hasDocument },
   'file.close': { run: ({ host }) => closeDesign(host), isEnabled: hasDocument },
 
   'edit.undo': { run: () => documentState().undo(), isEnabled: () => selectCanUndo(documentState()) },

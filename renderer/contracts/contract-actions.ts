@@ -1,22 +1,80 @@
-import { bumpMajor } from '../../shared/contracts';
-import { type Contract, isDeepEqual } from '../../shared/model';
+import {
+  bumpMajor,
+  type ContractEditResult,
+  editContractText,
+  type LocatedResult,
+  parseOdcsYaml,
+  upgradeToLatest,
+  type YamlEdit,
+} from '../../shared/contracts';
+import type { Contract } from '../../shared/model';
 import { type ChangeOptions, changeMesh, currentMesh } from '../store/document-store';
+import { contractTextOf, useContractDrafts } from './contract-drafts';
 
-/** Puts an edited contract in the document as one undo step; an identical one changes nothing. */
-export function replaceContract(next: Contract, options?: ChangeOptions): void {
+/**
+ * The one way a contract's text reaches the document, from every editor: text that reads
+ * as a valid contract (of the same id) replaces it as one undo step; anything else stays
+ * a draft beside it, with its problems, and the document keeps the last valid text.
+ */
+export function applyContractText(id: string, text: string, options?: ChangeOptions): LocatedResult<Contract> {
+  const parsed = parseOdcsYaml(text);
+  const result: LocatedResult<Contract> =
+    parsed.ok && parsed.value.id !== id
+      ? {
+          ok: false,
+          errors: [
+            {
+              path: 'id',
+              message: `the id must stay '${id}': other parts of the design refer to it`,
+              line: 1,
+              column: 1,
+              endLine: 1,
+              endColumn: 1,
+            },
+          ],
+        }
+      : parsed;
+  const drafts = useContractDrafts.getState();
+  if (!result.ok) {
+    drafts.setDraft(id, text);
+    return result;
+  }
+  replaceContract(result.value, options);
+  drafts.clearDraft(id);
+  return result;
+}
+
+/** Edits the contract's text (its draft, if it has one) at ODCS paths, then applies it. */
+export function editContract(id: string, edits: readonly YamlEdit[], options?: ChangeOptions): ContractEditResult {
+  const text = contractTextOf(id);
+  if (text === undefined) return { ok: false, message: `no contract '${id}'` };
+  const edited = editContractText(text, edits);
+  if (!edited.ok) return edited;
+  const applied = applyContractText(id, edited.text, options);
+  return applied.ok ? edited : { ok: false, message: `${applied.errors.length} problem(s) in the edited contract` };
+}
+
+/** Puts a contract read from its text in the document as one undo step; the same text changes nothing. */
+function replaceContract(next: Contract, options?: ChangeOptions): void {
   changeMesh((mesh) => {
     const index = mesh.contracts.findIndex((contract) => contract.id === next.id);
     const current = mesh.contracts[index];
-    if (!current || isDeepEqual(current, next)) return mesh;
+    if (!current || current.odcs === next.odcs) return mesh;
     return { ...mesh, contracts: mesh.contracts.with(index, next) };
   }, options);
 }
 
-export function updateContract(id: string, recipe: (contract: Contract) => Contract, options?: ChangeOptions): void {
+export function bumpMajorVersion(id: string): void {
   const contract = currentMesh()?.contracts.find((candidate) => candidate.id === id);
-  if (contract) replaceContract(recipe(contract), options);
+  if (contract) editContract(id, [{ op: 'set', path: ['version'], value: bumpMajor(contract.version) }]);
 }
 
-export function bumpMajorVersion(id: string): void {
-  updateContract(id, (contract) => ({ ...contract, version: bumpMajor(contract.version) }));
+/** Upgrades the contract to the newest ODCS version as one undo step, or says why it cannot. */
+export function upgradeContract(id: string): ContractEditResult {
+  const text = contractTextOf(id);
+  if (text === undefined) return { ok: false, message: `no contract '${id}'` };
+  const upgraded = upgradeToLatest(text);
+  if (!upgraded.ok) return upgraded;
+  const applied = applyContractText(id, upgraded.text);
+  return applied.ok ? upgraded : { ok: false, message: 'the upgraded contract has problems' };
 }

@@ -1,8 +1,10 @@
 import { useRef } from 'react';
 import type { Contract } from '../../shared/model';
+import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
+import { openContractFile } from './contract-files';
 import { useContractTabs } from './contract-tabs-store';
-import { importContracts } from './import-contract-files';
+import { importContracts } from './import/import-contract-files';
 
 const NO_CONTRACTS: Contract[] = [];
 
@@ -10,18 +12,30 @@ const NO_CONTRACTS: Contract[] = [];
 export function ContractList() {
   const contracts = useDocumentStore((state) => state.mesh?.contracts ?? NO_CONTRACTS);
   const fileInput = useRef<HTMLInputElement>(null);
+  const host = useHost();
   return (
     <section className="contract-list" aria-label="Contracts">
       <div className="contract-list__header">
         <h3>Contracts</h3>
-        <button type="button" onClick={() => fileInput.current?.click()} title="Import ODCS YAML files">
+        <button
+          type="button"
+          title="Open an ODCS file to edit it here and save it back"
+          onClick={() => void openContractFile(host)}
+        >
+          Open contract…
+        </button>
+        <button
+          type="button"
+          onClick={() => fileInput.current?.click()}
+          title="Import contracts: ODCS YAML, SQL DDL, Avro, JSON Schema or Protobuf"
+        >
           Import…
         </button>
         <input
           ref={fileInput}
           type="file"
           multiple
-          accept=".yaml,.yml"
+          accept=".yaml,.yml,.sql,.ddl,.avsc,.json,.proto"
           hidden
           data-testid="import-contracts-input"
           onChange={(event) => {

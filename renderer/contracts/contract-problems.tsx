@@ -1,6 +1,4 @@
-import { useContractTabs } from './contract-tabs-store';
-
-const NO_FINDINGS: never[] = [];
+import { useContractFindings } from './contract-drafts';
 
 /** The contract text's findings, each a link to its line. */
 export function ContractProblems({
@@ -8,9 +6,9 @@ export function ContractProblems({
   onReveal,
 }: {
   contractId: string;
-  onReveal: (line: number, column: number) => void;
+  onReveal?: (line: number, column: number) => void;
 }) {
-  const findings = useContractTabs((state) => state.findingsById[contractId] ?? NO_FINDINGS);
+  const findings = useContractFindings(contractId);
   if (findings.length === 0) return <p className="contract-problems contract-problems--none">No problems.</p>;
   return (
     <ul className="contract-problems" aria-label="Contract problems" data-testid="contract-problems">
@@ -19,7 +17,7 @@ export function ContractProblems({
           key={`${finding.line}:${finding.column}:${finding.message}`}
           className={`problem problem--${finding.severity}`}
         >
-          <button type="button" onClick={() => onReveal(finding.line, finding.column)}>
+          <button type="button" disabled={!onReveal} onClick={() => onReveal?.(finding.line, finding.column)}>
             <span className="problem__where">
               {finding.line}:{finding.column}
             </span>{' '}

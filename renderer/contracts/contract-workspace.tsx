@@ -1,19 +1,49 @@
+import { lazy, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
-import { useDocumentStore } from '../store/document-store';
+import { isContractServed, LATEST_API_VERSION, serveContract } from '../../shared/contracts';
+import type { DataProduct } from '../../shared/model';
+import { changeMesh, useDocumentStore } from '../store/document-store';
+import { useNoticeStore } from '../store/notice-store';
+import { upgradeContract } from './contract-actions';
 import { ContractChanges } from './contract-changes';
-import { useContractTabs } from './contract-tabs-store';
-import { SchemaForm } from './schema-form';
+import { useContractFindings, useHasDraft } from './contract-drafts';
+import { type ContractView, useContractTabs } from './contract-tabs-store';
+import { ContractForm } from './form/contract-form';
+import { SaveContractButton } from './save-contract-file';
 import { YamlEditorPane } from './yaml-editor-pane';
 
-/** The open contracts as tabs beside the canvas: YAML or form view, problems and changes. */
+const ContractDiff = lazy(() => import('./diff/contract-diff'));
+const ContractPreview = lazy(() => import('./preview/contract-preview'));
+const ContractSchemaDiagram = lazy(() => import('./diagram/contract-schema-diagram'));
+
+const NO_PRODUCTS: DataProduct[] = [];
+
+const VIEWS: { view: ContractView; label: string }[] = [
+  { view: 'yaml', label: 'YAML' },
+  { view: 'form', label: 'Form' },
+  { view: 'preview', label: 'Preview' },
+  { view: 'diff', label: 'Diff' },
+  { view: 'diagram', label: 'Diagram' },
+];
+
+/** The open contracts as tabs beside the canvas: YAML, form, preview, diff and schema diagram. */
 export function ContractWorkspace() {
-  const { openIds, activeId, view } = useContractTabs(
-    useShallow((state) => ({ openIds: state.openIds, activeId: state.activeId, view: state.view })),
+  const { openIds, activeId, view, isExpanded } = useContractTabs(
+    useShallow((state) => ({
+      openIds: state.openIds,
+      activeId: state.activeId,
+      view: state.view,
+      isExpanded: state.isExpanded,
+    })),
   );
   if (!activeId) return null;
   return (
-    <section className="contract-workspace" aria-label="Contract editor" data-testid="contract-workspace">
+    <section
+      className={`contract-workspace${isExpanded ? ' contract-workspace--expanded' : ''}`}
+      aria-label="Contract editor"
+      data-testid="contract-workspace"
+    >
       <div className="contract-workspace__tabs" role="tablist">
         {openIds.map((id) => (
           <ContractTab key={id} contractId={id} isActive={id === activeId} />
@@ -22,12 +52,36 @@ export function ContractWorkspace() {
       <div className="contract-workspace__bar">
         <SyncBadge contractId={activeId} />
         <fieldset className="segmented" aria-label="View">
-          <ViewButton view="yaml" label="YAML" current={view} />
-          <ViewButton view="form" label="Form" current={view} />
+          {VIEWS.map(({ view: candidate, label }) => (
+            <ViewButton key={candidate} view={candidate} label={label} current={view} />
+          ))}
         </fieldset>
       </div>
-      {view === 'yaml' ? <YamlEditorPane contractId={activeId} /> : <SchemaForm contractId={activeId} />}
-      <ContractChanges contractId={activeId} />
+      <div className="contract-workspace__bar contract-workspace__bar--secondary">
+        <VersionChip contractId={activeId} />
+        <span className="contract-workspace__actions">
+          <SaveContractButton contractId={activeId} />
+          <button
+            type="button"
+            aria-pressed={isExpanded}
+            title={isExpanded ? 'Give the canvas its room back' : 'Widen the editor'}
+            onClick={() => useContractTabs.getState().toggleExpanded()}
+          >
+            {isExpanded ? 'Narrow' : 'Widen'}
+          </button>
+        </span>
+      </div>
+      <ServeContract contractId={activeId} />
+      <div className="contract-workspace__view">
+        {view === 'yaml' && <YamlEditorPane contractId={activeId} />}
+        {view === 'form' && <ContractForm contractId={activeId} />}
+        <Suspense fallback={<p className="contract-workspace__loading">Loading…</p>}>
+          {view === 'preview' && <ContractPreview contractId={activeId} />}
+          {view === 'diff' && <ContractDiff contractId={activeId} />}
+          {view === 'diagram' && <ContractSchemaDiagram contractId={activeId} />}
+        </Suspense>
+      </div>
+      {(view === 'yaml' || view === 'form') && <ContractChanges contractId={activeId} />}
     </section>
   );
 }
@@ -36,13 +90,13 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
   const name = useDocumentStore(
     (state) => state.mesh?.contracts.find((contract) => contract.id === contractId)?.name ?? contractId,
   );
-  const isInSync = useContractTabs((state) => state.syncById[contractId]?.isInSync ?? true);
+  const hasDraft = useHasDraft(contractId);
   const { openContract, closeContract } = useContractTabs.getState();
   return (
     <div className={`contract-tab${isActive ? ' contract-tab--active' : ''}`}>
       <button type="button" role="tab" aria-selected={isActive} onClick={() => openContract(contractId)}>
         {name}
-        {!isInSync && <span title="The text has problems and is not applied"> ⚠</span>}
+        {hasDraft && <span title="The text has problems and is not applied"> ⚠</span>}
       </button>
       <button
         type="button"
@@ -56,17 +110,99 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
   );
 }
 
+/**
+ * Whether the design holds what the editor shows, and whether that is clean: "In sync"
+ * only when it is both, never beside an error.
+ */
 function SyncBadge({ contractId }: { contractId: string }) {
-  const sync = useContractTabs((state) => state.syncById[contractId]);
-  if (!sync || sync.isInSync) return <span className="sync-badge sync-badge--ok">In sync with the design</span>;
+  const hasDraft = useHasDraft(contractId);
+  const findings = useContractFindings(contractId);
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.length - errors;
+  if (hasDraft) {
+    return (
+      <span className="sync-badge sync-badge--stale" role="status" data-testid="out-of-sync">
+        Not applied: {errors} problem(s): the design keeps the last valid version
+      </span>
+    );
+  }
+  if (errors > 0) {
+    return (
+      <span className="sync-badge sync-badge--error" role="status" data-testid="sync-with-errors">
+        In the design, with {errors} error(s){warnings > 0 ? ` and ${warnings} warning(s)` : ''}
+      </span>
+    );
+  }
+  if (warnings > 0) {
+    return (
+      <span className="sync-badge sync-badge--warning" role="status">
+        In the design, with {warnings} warning(s)
+      </span>
+    );
+  }
+  return <span className="sync-badge sync-badge--ok">In sync with the design</span>;
+}
+
+/** A contract no port serves shows nowhere on the canvas: offer to serve it from a product. */
+function ServeContract({ contractId }: { contractId: string }) {
+  const isServed = useDocumentStore((state) => (state.mesh ? isContractServed(state.mesh, contractId) : true));
+  const products = useDocumentStore((state) => state.mesh?.products ?? NO_PRODUCTS);
+  if (isServed) return null;
   return (
-    <span className="sync-badge sync-badge--stale" role="status" data-testid="out-of-sync">
-      Not applied: {sync.reason}
+    <p className="contract-workspace__unserved" role="status">
+      No output port serves this contract, so it shows nowhere on the canvas.{' '}
+      <select
+        aria-label="Serve it from"
+        value=""
+        onChange={(event) => {
+          const productId = event.target.value;
+          changeMesh((mesh) => serveContract(mesh, contractId, productId));
+        }}
+      >
+        <option value="" disabled>
+          Serve it from…
+        </option>
+        {products.map((product) => (
+          <option key={product.id} value={product.id}>
+            {product.name}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
+/** The ODCS version the contract is written in, and the way to the newest one. */
+function VersionChip({ contractId }: { contractId: string }) {
+  const apiVersion = useDocumentStore(
+    (state) => state.mesh?.contracts.find((contract) => contract.id === contractId)?.apiVersion,
+  );
+  if (!apiVersion) return null;
+  return (
+    <span className="version-chip">
+      ODCS {apiVersion}
+      {apiVersion !== LATEST_API_VERSION && (
+        <button
+          type="button"
+          onClick={() => {
+            const result = upgradeContract(contractId);
+            useNoticeStore
+              .getState()
+              .show(
+                result.ok
+                  ? { tone: 'info', text: `Upgraded to ODCS ${LATEST_API_VERSION}. Undo restores ${apiVersion}.` }
+                  : { tone: 'error', text: `Cannot upgrade: ${result.message}` },
+              );
+          }}
+        >
+          Upgrade to {LATEST_API_VERSION}
+        </button>
+      )}
     </span>
   );
 }
 
-function ViewButton({ view, label, current }: { view: 'yaml' | 'form'; label: string; current: string }) {
+function ViewButton({ view, label, current }: { view: ContractView; label: string; current: ContractView }) {
   return (
     <button
       type="button"

@@ -17,7 +17,7 @@ import { requestFor, subjectKey, subjectOptions } from './diagram-subjects';
 import { useDiagramView } from './diagram-view-store';
 import './diagrams.css';
 import { MermaidTextEditor } from './mermaid-text-editor';
-import { pictureAsPng, pictureAsSvg } from './picture-image';
+import { pictureAsPng, pictureAsPngBytes, pictureAsSvg } from './picture-image';
 import { useIsDark } from './use-is-dark';
 
 /**
@@ -159,11 +159,7 @@ function DiagramActions({ text, picture, fileStem }: DiagramActionsProps) {
       <button type="button" disabled={isDisabled} onClick={save('svg', async () => pictureAsSvg(drawn()))}>
         Save .svg
       </button>
-      <button
-        type="button"
-        disabled={isDisabled}
-        onClick={save('png', async () => new Uint8Array(await (await pictureAsPng(drawn())).arrayBuffer()))}
-      >
+      <button type="button" disabled={isDisabled} onClick={save('png', () => pictureAsPngBytes(drawn()))}>
         Save .png
       </button>
       <button

@@ -22,6 +22,11 @@ export async function pictureAsPng(picture: HTMLElement): Promise<Blob> {
   return blob;
 }
 
+/** The PNG's bytes, as a file holds them. */
+export async function pictureAsPngBytes(picture: HTMLElement): Promise<Uint8Array> {
+  return new Uint8Array(await (await pictureAsPng(picture)).arrayBuffer());
+}
+
 /** The SVG as a standalone file: Mermaid's markup with the XML declaration editors expect. */
 export function pictureAsSvg(picture: HTMLElement): string {
   const svg = picture.querySelector('svg');

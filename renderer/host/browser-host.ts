@@ -1,4 +1,5 @@
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, type Zippable, zipSync } from 'fflate';
+import { checkBundlePaths } from '../../shared/export/file-names';
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MESH_FILE_EXTENSION } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import type { FileRef, Host, OpenedFile } from './host';
@@ -26,8 +27,16 @@ const EXPORT_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
 };
 
-const CONTRACT_FILE_TYPES = '.yaml,.yml';
+const CONTRACT_FILE_TYPES = '.yaml,.yml,.sql,.ddl,.avsc,.json,.proto';
 const PICKER_TYPES = [{ description: 'Mesh design', accept: { 'application/json': [MESH_FILE_EXTENSION] } }];
+const CONTRACT_PICKER_TYPES = [
+  { description: 'ODCS data contract', accept: { 'application/yaml': ['.yaml', '.yml'] } },
+];
+
+/** Text as UTF-8; bytes (images, already compressed) stored as they are. */
+function zipEntry(content: string | Uint8Array): Zippable[string] {
+  return typeof content === 'string' ? strToU8(content) : [content, { level: 0 }];
+}
 
 export function browserHost(store: KeyValueStore, page: Window = window): Host {
   const fileSystem = page as unknown as FileSystemAccessWindow;
@@ -48,6 +57,44 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     return { file, text };
   }
 
+  /** A contract file: its handle is kept to save back to it, but it is no design for the recent list. */
+  async function openContractWith(types: object[], accept: string): Promise<OpenedFile | null> {
+    if (fileSystem.showOpenFilePicker) {
+      const [handle] = await fileSystem.showOpenFilePicker({ types }).catch(cancelledAsEmpty);
+      if (!handle) return null;
+      handles.set(handle.name, handle);
+      return { file: { name: handle.name }, text: await (await handle.getFile()).text() };
+    }
+    const [picked] = await pickWithInput(page.document, accept);
+    return picked ? { file: { name: picked.name }, text: await picked.text() } : null;
+  }
+
+  async function saveWith(
+    file: FileRef | null,
+    suggestedName: string,
+    text: string,
+    options: { types: object[]; mimeType: string; remembers: boolean },
+  ): Promise<FileRef | null> {
+    const existing = file && handles.get(file.name);
+    const handle =
+      existing ??
+      (fileSystem.showSaveFilePicker
+        ? await fileSystem.showSaveFilePicker({ suggestedName, types: options.types }).catch(cancelledAsNull)
+        : null);
+    if (handle) {
+      const writable = await handle.createWritable();
+      await writable.write(text);
+      await writable.close();
+      const saved = { name: handle.name };
+      if (options.remembers) await remember(saved, handle);
+      else handles.set(handle.name, handle);
+      return saved;
+    }
+    if (fileSystem.showSaveFilePicker) return null;
+    download(page.document, file?.name ?? suggestedName, new Blob([text], { type: options.mimeType }));
+    return { name: file?.name ?? suggestedName };
+  }
+
   return {
     kind: 'browser',
     async openFile() {
@@ -62,33 +109,26 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       await remember(file);
       return { file, text };
     },
+    openContractFile: () => openContractWith(CONTRACT_PICKER_TYPES, CONTRACT_FILE_TYPES),
+    saveContractFile: (file, suggestedName, text) =>
+      saveWith(file, suggestedName, text, {
+        types: CONTRACT_PICKER_TYPES,
+        mimeType: 'application/yaml',
+        remembers: false,
+      }),
     async openRecent(file) {
       const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
       const handle = handles.get(file.name) ?? recent.find((entry) => entry.file.name === file.name)?.handle;
       if (!handle) throw new Error(`The browser cannot reopen '${file.name}' by itself: use Open to pick it again.`);
       return readHandle(handle);
     },
-    async saveFile(file, suggestedName, text) {
-      const existing = file && handles.get(file.name);
-      const handle =
-        existing ??
-        (fileSystem.showSaveFilePicker
-          ? await fileSystem.showSaveFilePicker({ suggestedName, types: PICKER_TYPES }).catch(cancelledAsNull)
-          : null);
-      if (handle) {
-        const writable = await handle.createWritable();
-        await writable.write(text);
-        await writable.close();
-        const saved = { name: handle.name };
-        await remember(saved, handle);
-        return saved;
-      }
-      if (fileSystem.showSaveFilePicker) return null;
-      download(page.document, file?.name ?? suggestedName, new Blob([text], { type: 'application/json' }));
-      return { name: file?.name ?? suggestedName };
-    },
+    saveFile: (file, suggestedName, text) =>
+      saveWith(file, suggestedName, text, { types: PICKER_TYPES, mimeType: 'application/json', remembers: true }),
     async exportFiles(suggestedName, files) {
-      const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, strToU8(file.text)])));
+      // Zip entries obey the bundle's path rules: an entry like `../../x` would unpack outside the folder.
+      const unsafe = checkBundlePaths(files.map((file) => file.path));
+      if (unsafe.length > 0) throw new Error(`Refusing to zip: ${unsafe.map((problem) => problem.message).join('; ')}`);
+      const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, zipEntry(file.content)])));
       const name = `${suggestedName}.zip`;
       download(page.document, name, new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
       return name;

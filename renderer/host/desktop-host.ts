@@ -6,6 +6,9 @@ import type { KeyValueStore } from './key-value-store';
 
 type ValueOf<C extends IpcChannel> = Extract<IpcResponse<C>, { ok: true }>['value'];
 
+const DESKTOP_CONTRACT_FILES =
+  'The desktop app cannot save a single contract file yet: use Export (ODCS), or the browser version.';
+
 /** The Host of the desktop app: every file operation crosses the preload bridge to the main process. */
 export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
   async function call<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<ValueOf<C>> {
@@ -47,6 +50,9 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     editText: async (edit) => {
       await call('window:edit-text', { edit });
     },
+    openContractFile: async () => (await call('contracts:choose', undefined))?.[0] ?? null,
+    // The main process has no save dialog for single contract files yet (it saves mesh files only).
+    saveContractFile: () => Promise.reject(new Error(DESKTOP_CONTRACT_FILES)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     onOpenFileRequest: (listener) => bridge.onOpenFileRequest(listener),
     ...autosaveIn(store),

@@ -52,6 +52,10 @@ export interface Host {
   chooseContractFiles(): Promise<OpenedFile[] | null>;
   /** Performs a text edit (copy, undo…) on the focused text, as the menu item of a text editor does. */
   editText(edit: TextEdit): Promise<void>;
+  /** Lets the user pick one ODCS contract file (`.odcs.yaml`) to edit; null when they cancel. */
+  openContractFile(): Promise<OpenedFile | null>;
+  /** Saves a contract's YAML to `file`, or asks where ("Save contract as…"); null when they cancel. */
+  saveContractFile(file: FileRef | null, suggestedName: string, text: string): Promise<FileRef | null>;
   /** Commands from a native application menu; the browser has none, so it never calls back. */
   onMenuCommand(listener: (command: CommandId) => void): () => void;
   /** The desktop window is asked to close (close button, Quit) while the document has unsaved changes. */

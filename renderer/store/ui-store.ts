@@ -2,7 +2,15 @@ import { create } from 'zustand';
 import type { Point } from '../../shared/editing/geometry';
 import { usePreferencesStore } from './preferences-store';
 
-export type Dialog = 'quick-search' | 'shortcuts' | 'notices' | 'diagram' | 'mermaid-import' | 'canvas-image' | null;
+export type Dialog =
+  | 'quick-search'
+  | 'shortcuts'
+  | 'notices'
+  | 'diagram'
+  | 'mermaid-import'
+  | 'canvas-image'
+  | 'export'
+  | null;
 /** The side panel's tabs; `contract` when the contract editor was moved there. */
 export type SidePanelTab = 'inspector' | 'problems' | 'impact' | 'contract';
 

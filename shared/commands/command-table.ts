@@ -35,7 +35,7 @@ export interface CommandDefinition {
  * To add a command: add its entry here (id, label, keys, menu); the compiler then asks for its
  * `run` (and optional `isEnabled`) in renderer/commands/command-behaviours.ts. Nothing else: the
  * menu, the keys, the tooltip and the sheet pick it up. docs/keyboard-shortcuts.md must list its
- * keys (a unit test checks). Reserved for a command on its way: Mod+E (Export…).
+ * keys (a unit test checks).
  */
 export const COMMANDS = [
   {
@@ -84,6 +84,15 @@ export const COMMANDS = [
     label: 'Import Mermaid Flowchart…',
     description: 'Add a Mermaid flowchart to the design: subgraphs as domains, nodes as products',
     group: 'File',
+    menu: { in: 'File', section: 'transfer' },
+  },
+  {
+    id: 'file.export',
+    label: 'Export…',
+    description: 'Export manifests: ODCS, ODPS, Backstage, Strimzi, SQL, JSON Schema',
+    group: 'File',
+    keys: ['Mod+E'],
+    scope: 'everywhere',
     menu: { in: 'File', section: 'transfer' },
   },
   {

@@ -1,4 +1,4 @@
-import type { Contract, ContractProperty, SchemaObject } from '../model/contract';
+import type { Contract, ContractProperty, EnumValue, SchemaObject } from '../model/contract';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
 import { bumpMajor, compareSemver, parseSemver } from './semver';
@@ -231,7 +231,11 @@ function propertyChanges(previous: ContractProperty, next: ContractProperty, sub
   ];
 }
 
-function enumChanges(previous: readonly string[] | undefined, next: readonly string[] | undefined, subject: string) {
+function enumChanges(
+  previous: readonly EnumValue[] | undefined,
+  next: readonly EnumValue[] | undefined,
+  subject: string,
+) {
   if (previous === undefined && next === undefined) return [];
   if (previous === undefined) return [change('enum-introduced', subject, `values restricted to ${next?.join(', ')}`)];
   if (next === undefined) return [change('enum-lifted', subject, 'values no longer restricted')];

@@ -1,5 +1,6 @@
 import type { Contract } from '../model/contract';
 import { uniqueId } from '../model/ids';
+import { withContractIdentity } from './contract-edits';
 
 /** What to do with an imported contract whose id the mesh, or an earlier file of the batch, already has. */
 export const CONFLICT_POLICIES = ['skip', 'rename', 'replace'] as const;
@@ -22,13 +23,15 @@ export interface ImportDecision {
 
 /**
  * Decides, file by file, what becomes of contracts whose id is taken: never merged silently.
+ * One policy for all (the CLI's `--on-conflict`), or one per file (the app's import dialog).
  * `clashesWith` names what has the id: `the mesh` or the earlier file.
  */
 export function resolveContractConflicts(
   meshContractIds: readonly string[],
   imported: readonly { file: string; contract: Contract }[],
-  policy: ConflictPolicy,
+  policy: ConflictPolicy | ((file: string) => ConflictPolicy),
 ): ImportDecision[] {
+  const policyOf = typeof policy === 'function' ? policy : () => policy;
   const inMesh = new Set(meshContractIds);
   const taken = new Set([...meshContractIds, ...imported.map(({ contract }) => contract.id)]);
   const decisions: ImportDecision[] = [];
@@ -39,12 +42,16 @@ export function resolveContractConflicts(
     let decision: ImportDecision;
     if (clashesWith === undefined) {
       decision = { file, contract, outcome: { kind: 'added' } };
-    } else if (policy === 'skip') {
+    } else if (policyOf(file) === 'skip') {
       decision = { file, contract, outcome: { kind: 'skipped', clashesWith } };
-    } else if (policy === 'rename') {
+    } else if (policyOf(file) === 'rename') {
       const id = uniqueId(contract.id, taken);
       taken.add(id);
-      decision = { file, contract: { ...contract, id }, outcome: { kind: 'renamed', from: contract.id, clashesWith } };
+      decision = {
+        file,
+        contract: withContractIdentity(contract, { id }),
+        outcome: { kind: 'renamed', from: contract.id, clashesWith },
+      };
     } else {
       if (earlier) earlier.outcome = { kind: 'superseded', by: file };
       const replacesMesh = inMesh.has(contract.id);

@@ -174,3 +174,28 @@ function newProduct(
     outputPorts: [outputPort],
   });
 }
+
+/**
+ * Serves a contract from a new output port of a product: for a contract that names no
+ * product (or one the design lacks), which would otherwise appear nowhere on the canvas.
+ */
+export function serveContract(mesh: Mesh, contractId: string, productId: string): Mesh {
+  const contract = mesh.contracts.find((candidate) => candidate.id === contractId);
+  const product = mesh.products.find((candidate) => candidate.id === productId);
+  if (!contract || !product) return mesh;
+  const port = outputPortFor(contract, new Set(productPorts(product).map((existing) => existing.id)));
+  return {
+    ...mesh,
+    products: mesh.products.map((existing) =>
+      existing.id === productId ? { ...existing, outputPorts: [...existing.outputPorts, port] } : existing,
+    ),
+  };
+}
+
+/** Whether any port or published event of the design refers to the contract. */
+export function isContractServed(mesh: Mesh, contractId: string): boolean {
+  return (
+    mesh.products.some((product) => productPorts(product).some((port) => port.contractId === contractId)) ||
+    mesh.systems.some((system) => system.publishes.some((event) => event.contractId === contractId))
+  );
+}

@@ -5,6 +5,7 @@ export {
   type ContractComparison,
   compareContracts,
 } from './breaking-changes';
+export { type LocatedChange, locateChanges } from './change-locations';
 export { formatChangelog } from './changelog';
 export {
   type CompatibilityProblem,
@@ -15,6 +16,22 @@ export {
   expectedFieldsOf,
   type LinkCompatibility,
 } from './compatibility';
+export {
+  type ContractEditResult,
+  editContractText,
+  readOdcsDocument,
+  upgradeToLatest,
+  withContractIdentity,
+} from './contract-edits';
+export {
+  contractFromModel,
+  contractOf,
+  contractTextCodec,
+  parseMeshDocument,
+  parseMeshFile,
+  parseMeshFileBytes,
+} from './contract-text';
+export { asNextVersion, type NextVersion } from './contract-versions';
 export type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 export {
   CONFLICT_POLICIES,
@@ -31,21 +48,47 @@ export {
   type ContractFileReport,
   IMPORTED_DOMAIN_NAME,
   importContractFiles,
+  isContractServed,
   MAX_CONTRACT_FILE_LENGTH,
+  serveContract,
 } from './import-contracts';
 export {
   CONTRACT_QUALITY_PROPERTY,
   contractToOdcs,
   DATASET_KIND_PROPERTY,
+  inferKind,
   KEEP_HISTORY_PROPERTY,
   type OdcsDocument,
 } from './odcs-document';
-export { ODCS_API_VERSION, validateOdcsDocument } from './odcs-schema';
-export { describeKey, type KeySuggestion, suggestKeys, suggestValues } from './odcs-schema-guide';
+export { validateOdcsDocument } from './odcs-schema';
+export {
+  describeKey,
+  type KeySuggestion,
+  logicalTypeOptionsFor,
+  type OptionSuggestion,
+  suggestKeys,
+  suggestValues,
+} from './odcs-schema-guide';
+export {
+  DEFAULT_API_VERSION,
+  jsonSchemaForApiVersion,
+  LATEST_API_VERSION,
+  SUPPORTED_API_VERSIONS,
+  schemaForApiVersion,
+} from './odcs-versions';
 export { parseOdcsSource, parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 export type { PathProblem, PathResult, PathSegment } from './path-problem';
+export {
+  type DiagramEdge,
+  type DiagramField,
+  type DiagramTable,
+  type FieldRef,
+  relationshipEdit,
+  type SchemaDiagram,
+  schemaDiagramOf,
+} from './schema-diagram';
 export { checkContractSemantics, checkContractYaml, checkDatasetShape } from './semantic-checks';
-export { bumpMajor, compareSemver, parseSemver, type Semver } from './semver';
+export { bumpMajor, bumpMinor, compareSemver, parseSemver, type Semver } from './semver';
 export { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 export {
   formatLocatedProblem,
@@ -55,3 +98,4 @@ export {
   type TextRange,
   type YamlSource,
 } from './yaml-source';
+export { editYamlText, type YamlEdit } from './yaml-text-edit';

@@ -1,31 +1,35 @@
 import {
-  type Contract,
+  type ContractModel,
+  ContractModelSchema,
   type ContractProperty,
-  ContractSchema,
+  type DatasetKind,
+  type EnumValue,
   type QualityRule,
   type SchemaObject,
   type SlaProperty,
 } from '../model/contract';
-import { ODCS_API_VERSION } from './odcs-schema';
 import type { PathResult, PathSegment } from './path-problem';
 
 /*
- * The mapping between the model's Contract and an ODCS v3.1.0 document.
+ * The mapping between an ODCS document (v3.0.x to v3.2.0) and the model. Reading is how
+ * every contract text becomes a model; writing is only for contracts the app creates
+ * (import from other formats, files of format 1): an existing contract is edited as text.
  *
  * - What ODCS has and the model does not (servers, roles, tags, businessName, ...) is
  *   kept in `extensions` at the level it was found and written back verbatim.
  * - Our event/entity semantics live in contract-level `customProperties`: `datasetKind`
- *   (`event` | `entity`) and `keepHistory` (boolean). ODCS 3.1 has no contract-level
- *   quality, so the model's contract-level rules travel as `contractQuality`.
- * - Values equal to their default are not written: ODCS's (`required`, `unique` and
- *   `primaryKey` false, quality `type: library`) and ours (`datasetKind: entity`,
- *   `keepHistory: false`). A document without `datasetKind` is an entity, as most
- *   ODCS datasets are tables.
- * - ODCS 3.1 has no enum in `logicalTypeOptions`; allowed values are a library quality
- *   rule (`metric: invalidValues`, `arguments.validValues`, `mustBe: 0`). A rule of
- *   exactly that shape is the property's `enum`; it is written first in `quality`.
- * - A contract without a name is named after its id; a deprecated ODCS 3.0 `team`
- *   array becomes the 3.1 team object `{ members }`.
+ *   (`event` | `entity`) and `keepHistory` (boolean). A contract that does not say is
+ *   inferred: streaming servers (Kafka, Kinesis, Pub/Sub) or a topic/stream object make
+ *   an event, anything else an entity. ODCS has no contract-level quality, so the
+ *   model's contract-level rules travel as `contractQuality`.
+ * - ODCS defaults are not written: `required`, `unique` and `primaryKey` false, quality
+ *   `type: library`, `keepHistory: false`.
+ * - Allowed values: ODCS 3.2 has `enum` on properties (objects with a `value`); before,
+ *   they are a library quality rule (`metric: invalidValues`, `arguments.validValues`,
+ *   `mustBe: 0`). A rule of exactly that shape is read as the property's enum too, and
+ *   written first in `quality` for 3.1 and older.
+ * - A contract without a name gets a readable stand-in (its id unless that is a UUID,
+ *   else its data product or schema objects), which is never written back.
  */
 
 /** An ODCS document as plain JSON (parsed YAML). */
@@ -66,17 +70,26 @@ const SLA_FIELDS = ['property', 'value', 'unit', 'element', 'description'] as co
 const CONTRACT_FIELDS = ['id', 'name', 'version', 'status', 'domain', 'dataProduct'] as const;
 /** Read by the importer and written by the exporter; never kept as extensions. */
 const CONSUMED_FIELDS = ['apiVersion', 'kind', 'schema', 'slaProperties', 'description', 'team', 'customProperties'];
+/** Server types whose datasets are streams of events. */
+const STREAMING_SERVER_TYPES = new Set(['kafka', 'kinesis', 'pubsub', 'pulsar', 'eventhubs', 'sqs', 'sns']);
+const STREAM_PHYSICAL_TYPE = /^(topic|stream|queue|event)/i;
 
-export function contractToOdcs(contract: Contract): OdcsDocument {
+/** Whether ODCS `version` has properties' `enum` (3.2.0 and later). */
+export function hasNativeEnum(apiVersion: string): boolean {
+  return apiVersion === 'v3.2.0';
+}
+
+export function contractToOdcs(contract: ContractModel): OdcsDocument {
   const head = compact({
-    apiVersion: ODCS_API_VERSION,
+    apiVersion: contract.apiVersion,
     kind: 'DataContract',
     ...pick(contract, CONTRACT_FIELDS),
     description: contract.description === undefined ? undefined : { purpose: contract.description },
   });
+  const nativeEnum = hasNativeEnum(contract.apiVersion);
   const customProperties = appCustomProperties(contract);
   const tail = compact({
-    schema: contract.schema.map(objectToOdcs),
+    schema: contract.schema.map((object) => objectToOdcs(object, nativeEnum)),
     team: contract.owner === undefined ? undefined : { name: contract.owner },
     slaProperties: contract.sla.length > 0 ? contract.sla.map(slaToOdcs) : undefined,
     customProperties: customProperties.length > 0 ? customProperties : undefined,
@@ -84,36 +97,39 @@ export function contractToOdcs(contract: Contract): OdcsDocument {
   return withExtensions(head, contract.extensions, tail);
 }
 
-function appCustomProperties(contract: Contract): OdcsObject[] {
+function appCustomProperties(contract: ContractModel): OdcsObject[] {
   return [
-    ...(contract.kind === 'event' ? [{ property: DATASET_KIND_PROPERTY, value: contract.kind }] : []),
+    ...(contract.isKindDeclared ? [{ property: DATASET_KIND_PROPERTY, value: contract.kind }] : []),
     ...(contract.keepHistory ? [{ property: KEEP_HISTORY_PROPERTY, value: true }] : []),
     ...(contract.quality ? [{ property: CONTRACT_QUALITY_PROPERTY, value: contract.quality.map(qualityToOdcs) }] : []),
   ];
 }
 
-function objectToOdcs(object: SchemaObject): OdcsObject {
+function objectToOdcs(object: SchemaObject, nativeEnum: boolean): OdcsObject {
   const head = pick(object, OBJECT_FIELDS);
   const tail = compact({
-    properties: object.properties.map(propertyToOdcs),
+    properties: object.properties.map((property) => propertyToOdcs(property, nativeEnum)),
     quality: object.quality?.map(qualityToOdcs),
   });
   return withExtensions(head, object.extensions, tail);
 }
 
-function propertyToOdcs(property: ContractProperty): OdcsObject {
+/** A property as ODCS writes it; importers use it for nested properties, which the model keeps as extensions. */
+export function propertyToOdcs(property: ContractProperty, nativeEnum: boolean): OdcsObject {
   const head = compact({
     ...pick(property, PROPERTY_FIELDS),
     required: property.required || undefined,
     unique: property.unique || undefined,
     primaryKey: property.primaryKey || undefined,
+    enum: nativeEnum ? property.enum?.map((value) => ({ value })) : undefined,
   });
-  const rules = [...(property.enum ? [enumRule(property.enum)] : []), ...(property.quality ?? []).map(qualityToOdcs)];
-  const hasQuality = property.enum !== undefined || property.quality !== undefined;
+  const ruleEnum = nativeEnum ? undefined : property.enum;
+  const rules = [...(ruleEnum ? [enumRule(ruleEnum)] : []), ...(property.quality ?? []).map(qualityToOdcs)];
+  const hasQuality = ruleEnum !== undefined || property.quality !== undefined;
   return withExtensions(head, property.extensions, compact({ quality: hasQuality ? rules : undefined }));
 }
 
-function enumRule(values: readonly string[]): OdcsObject {
+function enumRule(values: readonly EnumValue[]): OdcsObject {
   return { metric: 'invalidValues', arguments: { validValues: [...values] }, mustBe: 0 };
 }
 
@@ -126,8 +142,8 @@ function slaToOdcs(sla: SlaProperty): OdcsObject {
   return withExtensions(pick(sla, SLA_FIELDS), sla.extensions);
 }
 
-/** Maps a document that passed the official schema to a Contract, checked against the model. */
-export function contractFromOdcs(document: OdcsDocument): PathResult<Contract> {
+/** Maps a document that passed the official schema to the model, checked against it. */
+export function contractFromOdcs(document: OdcsDocument): PathResult<ContractModel> {
   const { known, rest } = splitFields(document, CONTRACT_FIELDS);
   const extensions = omit(rest, CONSUMED_FIELDS);
   const description = asObject(document.description);
@@ -141,10 +157,13 @@ export function contractFromOdcs(document: OdcsDocument): PathResult<Contract> {
   const foreignCustomProperties = customProperties.filter(
     (entry) => !APP_CUSTOM_PROPERTIES.includes(String(entry.property)),
   );
+  const declaredKind = findCustom(DATASET_KIND_PROPERTY);
   const candidate = compact({
     ...known,
-    name: known.name ?? known.id,
-    kind: findCustom(DATASET_KIND_PROPERTY) ?? 'entity',
+    name: known.name ?? readableName(document),
+    apiVersion: document.apiVersion,
+    kind: declaredKind ?? inferKind(document),
+    isKindDeclared: declaredKind !== undefined,
     keepHistory: findCustom(KEEP_HISTORY_PROPERTY) ?? false,
     description: purpose,
     owner,
@@ -159,7 +178,7 @@ export function contractFromOdcs(document: OdcsDocument): PathResult<Contract> {
     }),
   });
 
-  const parsed = ContractSchema.safeParse(candidate);
+  const parsed = ContractModelSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
@@ -168,6 +187,29 @@ export function contractFromOdcs(document: OdcsDocument): PathResult<Contract> {
       message: valueAt(candidate, issue.path as PathSegment[]) === undefined ? 'is required' : issue.message,
     })),
   };
+}
+
+/** What a contract is called when it does not say: its id, unless that is a meaningless UUID. */
+function readableName(document: OdcsDocument): string | undefined {
+  const id = typeof document.id === 'string' ? document.id : undefined;
+  if (id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return id;
+  const objectNames = asArray(document.schema)
+    .map((object) => asObject(object).name)
+    .filter((name): name is string => typeof name === 'string' && name !== '');
+  if (typeof document.dataProduct === 'string' && document.dataProduct !== '') return document.dataProduct;
+  if (objectNames.length > 0) return objectNames.join(', ');
+  return id === undefined ? undefined : `Contract ${id.slice(0, 8)}`;
+}
+
+/** Events flow through streaming servers and topics; everything else is taken for an entity. */
+export function inferKind(document: OdcsDocument): DatasetKind {
+  const servesStreams = asArray(document.servers).some((server) =>
+    STREAMING_SERVER_TYPES.has(String(asObject(server).type).toLowerCase()),
+  );
+  const hasStreamObjects = asArray(document.schema).some((object) =>
+    STREAM_PHYSICAL_TYPE.test(String(asObject(object).physicalType ?? '')),
+  );
+  return servesStreams || hasStreamObjects ? 'event' : 'entity';
 }
 
 function teamObject(team: unknown): OdcsObject {
@@ -187,30 +229,38 @@ function objectFromOdcs(object: OdcsObject): unknown {
 
 function propertyFromOdcs(property: OdcsObject): unknown {
   const { known, rest } = splitFields(property, PROPERTY_FIELDS);
-  const { quality, ...extensions } = rest;
+  const { quality, enum: nativeEnum, ...extensions } = rest;
   const rules = Array.isArray(quality) ? quality.map(asObject) : undefined;
-  const enumIndex = rules?.findIndex(isEnumRule) ?? -1;
+  const enumIndex = nativeEnum === undefined ? (rules?.findIndex(isEnumRule) ?? -1) : -1;
   const otherRules = rules?.filter((_, index) => index !== enumIndex);
   const keepsQuality = otherRules !== undefined && (otherRules.length > 0 || enumIndex === -1);
+  const ruleEnum = enumIndex === -1 ? undefined : asObject(rules?.[enumIndex]?.arguments).validValues;
   return compact({
     required: false,
     unique: false,
     primaryKey: false,
     ...known,
-    enum: enumIndex === -1 ? undefined : asObject(rules?.[enumIndex]?.arguments).validValues,
+    enum: nativeEnum === undefined ? ruleEnum : enumValuesOf(nativeEnum),
     quality: keepsQuality ? otherRules.map(qualityFromOdcs) : undefined,
     extensions: nonEmpty(extensions),
   });
 }
 
-function isEnumRule(rule: OdcsObject): boolean {
+/** The values of ODCS 3.2 enum entries; a null entry allows null, which `required` already says. */
+function enumValuesOf(entries: unknown): unknown {
+  if (!Array.isArray(entries)) return entries;
+  return entries.map((entry) => asObject(entry).value).filter((value) => value !== null);
+}
+
+/** A library rule that says no more than "the value is one of these": read as allowed values. */
+export function isEnumRule(rule: OdcsObject): boolean {
   const { type = 'library', metric, mustBe, arguments: args, ...others } = rule;
   if (type !== 'library' || metric !== 'invalidValues' || mustBe !== 0 || Object.keys(others).length > 0) return false;
   const { validValues, ...otherArguments } = asObject(args);
   return (
     Object.keys(otherArguments).length === 0 &&
     Array.isArray(validValues) &&
-    validValues.every((value) => typeof value === 'string')
+    validValues.every((value) => ['string', 'number', 'boolean'].includes(typeof value))
   );
 }
 
@@ -256,9 +306,23 @@ export function documentPathOf(modelPath: readonly PathSegment[], document: unkn
       return ['team', 'name'];
     case 'sla':
       return ['slaProperties', ...rest];
+    case 'schema':
+      return propertyQualityPath(modelPath, document);
     default:
       return [...modelPath];
   }
+}
+
+/** A property's quality rules in the model leave out the rule its enum was read from: count past it. */
+function propertyQualityPath(modelPath: readonly PathSegment[], document: unknown): PathSegment[] {
+  const [, objectIndex, section, propertyIndex, field, ruleIndex, ...rest] = modelPath;
+  if (section !== 'properties' || field !== 'quality' || typeof ruleIndex !== 'number') return [...modelPath];
+  const object = asObject(asArray(asObject(document).schema)[Number(objectIndex)]);
+  const property = asObject(asArray(object.properties)[Number(propertyIndex)]);
+  const rules = asArray(property.quality).map(asObject);
+  const enumIndex = property.enum === undefined ? rules.findIndex(isEnumRule) : -1;
+  const documentIndex = enumIndex !== -1 && enumIndex <= ruleIndex ? ruleIndex + 1 : ruleIndex;
+  return modelPath.slice(0, 5).concat([documentIndex, ...rest]);
 }
 
 /**

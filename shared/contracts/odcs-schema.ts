@@ -1,34 +1,39 @@
 import type { ErrorObject } from 'ajv';
-import validateOdcs from './generated/odcs-validator';
+import { schemaForApiVersion } from './odcs-versions';
 import type { PathProblem, PathSegment } from './path-problem';
-
-// Validates against the official ODCS v3.1.0 JSON Schema (Apache-2.0, see ODCS-LICENSE), its
-// content unchanged from the Bitol open-data-contract-standard repository, precompiled so no
-// code is generated at run time (the app's CSP forbids it).
-
-export const ODCS_API_VERSION = 'v3.1.0';
 
 const MAX_REPORTED_VIOLATIONS = 50;
 /** Keywords whose errors only summarise the more precise errors of their branches. */
 const SUMMARY_KEYWORDS = new Set(['if', 'oneOf', 'anyOf']);
 
-/** The document's violations of the official schema, each at the path it is about. */
+/**
+ * The document's violations of the official schema of the ODCS version it declares, each
+ * at the path it is about; a version the app does not know is itself the one problem.
+ */
 export function validateOdcsDocument(document: unknown): PathProblem[] {
-  if (validateOdcs(document)) return [];
-  return describeErrors(validateOdcs.errors ?? [], document).slice(0, MAX_REPORTED_VIOLATIONS);
+  const apiVersion = (document as Record<string, unknown> | null)?.apiVersion;
+  const resolved = schemaForApiVersion(apiVersion);
+  if (!resolved.ok) return [{ path: ['apiVersion'], message: resolved.message }];
+  const { validate } = resolved.schema;
+  if (validate(document)) return [];
+  return describeErrors(validate.errors ?? [], document).slice(0, MAX_REPORTED_VIOLATIONS);
 }
 
 /**
  * Turns Ajv's raw errors into messages a person can act on: drops summaries when a
- * precise error explains them, merges the `required` errors of `oneOf` branches (e.g.
- * the comparison operators of a quality rule) into one "needs one of" message, and
- * drops "unevaluated property" errors on an object that fails otherwise: a failed
- * subschema leaves its properties unevaluated, so they would be reported as unknown.
+ * precise error explains them; merges the `required` errors of `oneOf` branches (the
+ * comparison operators of a quality rule) into one "needs one of" message, naming an
+ * unknown field there as the misspelt alternative it probably is; says so when more
+ * than one branch matches (two operators); and drops "unevaluated property" errors on an
+ * object that fails otherwise: a failed subschema leaves its properties unevaluated, so
+ * they would be reported as unknown.
  */
 function describeErrors(errors: readonly ErrorObject[], document: unknown): PathProblem[] {
   const failingObjects = new Set(
     errors.filter((error) => error.keyword !== 'unevaluatedProperties').map((error) => error.instancePath),
   );
+  const ambiguous = errors.filter(isAmbiguousOneOf);
+  const ambiguousPaths = new Set(ambiguous.map((error) => error.instancePath));
   const precise = errors.filter(
     (error) =>
       !SUMMARY_KEYWORDS.has(error.keyword) &&
@@ -36,11 +41,13 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
   );
   const summaries = errors.filter(
     (error) =>
-      SUMMARY_KEYWORDS.has(error.keyword) && !precise.some((other) => isWithin(other.instancePath, error.instancePath)),
+      SUMMARY_KEYWORDS.has(error.keyword) &&
+      !isAmbiguousOneOf(error) &&
+      !precise.some((other) => isWithin(other.instancePath, error.instancePath)),
   );
   const direct = precise.filter((error) => !isBranchError(error));
   const directPaths = new Set(direct.map((error) => error.instancePath));
-  const alternatives = precise.filter(isBranchError);
+  const alternatives = precise.filter((error) => isBranchError(error) && !ambiguousPaths.has(error.instancePath));
 
   const missingAlternatives = new Map<string, string[]>();
   for (const error of alternatives) {
@@ -49,19 +56,53 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
     missing.push(String(error.params.missingProperty));
     missingAlternatives.set(error.instancePath, missing);
   }
+  const unknownFieldsAt = (pointer: string) =>
+    errors
+      .filter((error) => error.keyword === 'unevaluatedProperties' && error.instancePath === pointer)
+      .map((error) => String(error.params.unevaluatedProperty));
 
   const problems: PathProblem[] = [
     ...direct.map((error) => describeError(error, document)),
-    ...[...missingAlternatives].map(([pointer, names]) => ({
-      path: pathOf(pointer, document),
-      message: `needs one of: ${names.join(', ')}`,
-    })),
+    ...[...missingAlternatives].flatMap(([pointer, names]) =>
+      describeMissingAlternative(pathOf(pointer, document), names, unknownFieldsAt(pointer)),
+    ),
+    ...ambiguous.map((error) => describeAmbiguity(error, document)),
     ...alternatives
       .filter((error) => error.keyword !== 'required' && !directPaths.has(error.instancePath))
       .map((error) => describeError(error, document)),
     ...summaries.map((error) => describeError(error, document)),
   ];
   return withoutDuplicates(problems);
+}
+
+/**
+ * None of the alternatives is there. An unknown field that looks like one of them (a typo
+ * such as `mustBeGreaterThen`) is named as the culprit, at its key.
+ */
+function describeMissingAlternative(path: PathSegment[], names: string[], unknownFields: string[]): PathProblem[] {
+  const choices = names.join(', ');
+  const misspelt = unknownFields.filter((field) => names.some((name) => sharedPrefixLength(field, name) >= 4));
+  if (misspelt.length === 0) return [{ path, message: `needs one of: ${choices}` }];
+  const noun = names.every((name) => name.startsWith('must')) ? 'quality operator' : 'field';
+  return misspelt.map((field) => ({
+    path: [...path, field],
+    message: `unknown ${noun} '${field}'; expected one of: ${choices}`,
+    target: 'key' as const,
+  }));
+}
+
+/** A `oneOf` where several alternatives match: for quality rules, two comparison operators. */
+function isAmbiguousOneOf(error: ErrorObject): boolean {
+  return error.keyword === 'oneOf' && Array.isArray(error.params.passingSchemas);
+}
+
+function describeAmbiguity(error: ErrorObject, document: unknown): PathProblem {
+  const branches = (error.schema ?? []) as Array<{ required?: string[] }>;
+  const passing = (error.params.passingSchemas as number[]).flatMap((index) => branches[index]?.required ?? []);
+  const path = pathOf(error.instancePath, document);
+  if (passing.length === 0) return { path, message: 'matches more than one alternative of the schema' };
+  const noun = passing.every((name) => name.startsWith('must')) ? 'comparison operator' : 'of these fields';
+  return { path, message: `has more than one ${noun} (${passing.join(', ')}); a rule takes exactly one` };
 }
 
 function describeError(error: ErrorObject, document: unknown): PathProblem {
@@ -95,6 +136,12 @@ function isBranchError(error: ErrorObject): boolean {
 
 function isWithin(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
+}
+
+function sharedPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && a[length] === b[length]) length++;
+  return length;
 }
 
 /** A JSON pointer as path segments, with array indexes as numbers (walking the document to tell). */

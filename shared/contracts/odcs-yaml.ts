@@ -1,16 +1,22 @@
 import { toYamlText } from '../export/yaml-text';
-import type { Contract } from '../model/contract';
+import type { Contract, ContractModel } from '../model/contract';
 import { contractFromOdcs, contractToOdcs, isJsonObject } from './odcs-document';
 import { validateOdcsDocument } from './odcs-schema';
 import { byPosition, type LocatedResult, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 
-/** A contract as ODCS v3.1.0 YAML; the output validates against the official schema. */
-export function serializeOdcsYaml(contract: Contract): string {
+/**
+ * A contract the app creates (from another format, or a file of format 1) as ODCS YAML of
+ * its `apiVersion`; the output validates against that version's official schema.
+ */
+export function serializeOdcsYaml(contract: ContractModel): string {
   // Quoted for YAML 1.1 readers too; long lines unfolded and shared objects written in full.
   return toYamlText(contractToOdcs(contract));
 }
 
-/** Reads ODCS YAML text into a Contract. Never throws: every failure is a located problem. */
+/**
+ * The one validated entry for contract text: what ODCS YAML reads as, with the text kept
+ * byte for byte beside it. Never throws: every failure is a located problem.
+ */
 export function parseOdcsYaml(text: string): LocatedResult<Contract> {
   return parseOdcsSource(readYamlSource(text));
 }
@@ -18,7 +24,8 @@ export function parseOdcsYaml(text: string): LocatedResult<Contract> {
 /**
  * The same from an already parsed source, for callers that go on to locate their own
  * findings in it. Problems come in three layers, each only when the one before passed:
- * YAML syntax, the official ODCS schema, then what the model requires beyond it.
+ * YAML syntax, the official schema of the ODCS version the text declares, then what the
+ * model requires beyond it.
  */
 export function parseOdcsSource(source: YamlSource): LocatedResult<Contract> {
   if (source.syntaxErrors.length > 0) return { ok: false, errors: source.syntaxErrors };
@@ -31,6 +38,6 @@ export function parseOdcsSource(source: YamlSource): LocatedResult<Contract> {
   const schemaProblems = validateOdcsDocument(source.value);
   const reading =
     schemaProblems.length > 0 ? { ok: false as const, errors: schemaProblems } : contractFromOdcs(source.value);
-  if (reading.ok) return reading;
+  if (reading.ok) return { ok: true, value: { ...reading.value, odcs: source.text } };
   return { ok: false, errors: reading.errors.map((problem) => locateProblem(source, problem)).sort(byPosition) };
 }

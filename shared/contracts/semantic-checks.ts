@@ -1,4 +1,4 @@
-import type { Contract, ContractProperty, SchemaObject } from '../model/contract';
+import type { Contract, ContractProperty, QualityRule, SchemaObject } from '../model/contract';
 import { formatPath } from '../model/problem';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 import { documentPathOf } from './odcs-document';
@@ -9,11 +9,15 @@ import { byPosition, locateProblem, readYamlSource } from './yaml-source';
 /**
  * What a contract means beyond what the ODCS schema can say:
  * - names are unique: schema objects in a contract, properties in an object;
- * - an entity is keyed: every schema object has a primary key;
+ * - an entity is keyed: every schema object has a primary key, whose properties are
+ *   required (a key cannot be null) and hold distinct key positions;
  * - an event can be told apart and ordered: every schema object has an event id (a
  *   required property that is unique or the primary key) and an event time (a required
  *   timestamp property);
- * - keepHistory means nothing on an event, which never changes.
+ * - keepHistory means nothing on an event, which never changes;
+ * - a range check names its bounds smallest first.
+ * A dataset's shape is an error when the contract declares its kind, and a warning when
+ * the app only inferred it: the contract never said what it promises.
  */
 interface SemanticIssue extends PathProblem {
   severity: FindingSeverity;
@@ -53,7 +57,9 @@ function semanticIssues(contract: Contract): SemanticIssue[] {
     ...contract.schema.flatMap((object, index) => [
       ...duplicateNames(object.properties, ['schema', index, 'properties'], 'property'),
       ...datasetShapeIssues(contract, object, index),
+      ...keyIssues(object, index),
     ]),
+    ...qualityIssuesEverywhere(contract),
     ...(contract.kind === 'event' && contract.keepHistory
       ? [
           {
@@ -80,7 +86,15 @@ function duplicateNames(items: ReadonlyArray<{ name: string }>, path: PathSegmen
 }
 
 function datasetShapeIssues(contract: Contract, object: SchemaObject, index: number): SemanticIssue[] {
-  const at = (message: string): SemanticIssue => ({ path: ['schema', index, 'name'], message, severity: 'error' });
+  const severity: FindingSeverity = contract.isKindDeclared ? 'error' : 'warning';
+  const inferred = contract.isKindDeclared
+    ? ''
+    : ` (taken for ${article(contract.kind)} ${contract.kind}: the contract does not say)`;
+  const at = (message: string): SemanticIssue => ({
+    path: ['schema', index, 'name'],
+    message: `${message}${inferred}`,
+    severity,
+  });
   const has = (test: (property: ContractProperty) => boolean) => object.properties.some(test);
   if (contract.kind === 'entity') {
     return has((property) => property.primaryKey)
@@ -95,10 +109,83 @@ function datasetShapeIssues(contract: Contract, object: SchemaObject, index: num
   ];
 }
 
+/** Key properties are required, and their positions (when given) are distinct. */
+function keyIssues(object: SchemaObject, objectIndex: number): SemanticIssue[] {
+  const propertyPath = (index: number, field: string): PathSegment[] => [
+    'schema',
+    objectIndex,
+    'properties',
+    index,
+    field,
+  ];
+  const positions = new Map<number, string>();
+  return object.properties.flatMap((property, index) => {
+    if (!property.primaryKey) return [];
+    const issues: SemanticIssue[] = [];
+    if (!property.required) {
+      issues.push({
+        path: propertyPath(index, 'primaryKey'),
+        message: `primary key property '${property.name}' is not required: key values cannot be null, add required: true`,
+        severity: 'warning',
+      });
+    }
+    const position = property.primaryKeyPosition;
+    if (position !== undefined) {
+      const holder = positions.get(position);
+      if (holder === undefined) positions.set(position, property.name);
+      else {
+        issues.push({
+          path: propertyPath(index, 'primaryKeyPosition'),
+          message: `primaryKeyPosition ${position} is also the position of '${holder}': each key property needs its own`,
+          severity: 'error',
+        });
+      }
+    }
+    return issues;
+  });
+}
+
+const RANGE_OPERATORS = ['mustBeBetween', 'mustNotBeBetween'] as const;
+
+function qualityIssuesEverywhere(contract: Contract): SemanticIssue[] {
+  return [
+    ...rangeIssues(contract.quality, ['quality']),
+    ...contract.schema.flatMap((object, objectIndex) => [
+      ...rangeIssues(object.quality, ['schema', objectIndex, 'quality']),
+      ...object.properties.flatMap((property, propertyIndex) =>
+        rangeIssues(property.quality, ['schema', objectIndex, 'properties', propertyIndex, 'quality']),
+      ),
+    ]),
+  ];
+}
+
+/** ODCS asks for the smallest number first in a range; reversed, the check can never pass (or never fail). */
+function rangeIssues(rules: readonly QualityRule[] | undefined, path: PathSegment[]): SemanticIssue[] {
+  return (rules ?? []).flatMap((rule, index) =>
+    RANGE_OPERATORS.flatMap((operator) => {
+      const bounds = rule.extensions?.[operator];
+      if (!Array.isArray(bounds) || bounds.length !== 2) return [];
+      const [low, high] = bounds;
+      if (typeof low !== 'number' || typeof high !== 'number' || low <= high) return [];
+      return [
+        {
+          path: [...path, index, operator],
+          message: `${operator} [${low}, ${high}] is reversed: write the smaller bound first, [${high}, ${low}]`,
+          severity: 'error' as const,
+        },
+      ];
+    }),
+  );
+}
+
 function isEventId(property: ContractProperty): boolean {
   return property.required && (property.unique || property.primaryKey);
 }
 
 function isEventTime(property: ContractProperty): boolean {
   return property.required && property.logicalType === 'timestamp';
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }

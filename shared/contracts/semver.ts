@@ -58,3 +58,9 @@ function compareIdentifier(a: string, b: string): number {
   if (isNumeric(a) !== isNumeric(b)) return isNumeric(a) ? -1 : 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The next minor version: `1.4.2` → `1.5.0`. */
+export function bumpMinor(version: string): string {
+  const parsed = parseSemver(version);
+  return parsed ? `${parsed.major}.${parsed.minor + 1}.0` : '1.0.0';
+}

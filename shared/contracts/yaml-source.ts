@@ -16,6 +16,7 @@ export interface LocatedProblem extends Problem, TextRange {}
 export type LocatedResult<T> = { ok: true; value: T } | { ok: false; errors: LocatedProblem[] };
 
 export interface YamlSource {
+  text: string;
   /** The parsed value, or undefined when the text has syntax errors. */
   value: unknown;
   syntaxErrors: LocatedProblem[];
@@ -57,12 +58,12 @@ export function readYamlSource(text: string): YamlSource {
     message: error.message,
     ...rangeOf(error.pos),
   }));
-  if (syntaxErrors.length > 0) return { value: undefined, syntaxErrors, locate };
+  if (syntaxErrors.length > 0) return { text, value: undefined, syntaxErrors, locate };
   try {
-    return { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), syntaxErrors, locate };
+    return { text, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), syntaxErrors, locate };
   } catch (error) {
     const aliasError = { path: '(document)', message: (error as Error).message, ...DOCUMENT_START };
-    return { value: undefined, syntaxErrors: [aliasError], locate };
+    return { text, value: undefined, syntaxErrors: [aliasError], locate };
   }
 }
 

@@ -1,3 +1,4 @@
+import { withContractIdentity } from '../contracts/contract-edits';
 import {
   type Contract,
   type DataProduct,
@@ -148,7 +149,8 @@ export function pasteFragment(
     takenContractIds.add(id);
     contractIds.set(contract.id, id);
     const dataProduct = contract.dataProduct && (nodeIdMap.get(contract.dataProduct) ?? contract.dataProduct);
-    return { ...contract, id, ...(dataProduct !== undefined && { dataProduct }) };
+    // The copy's text takes the new id too: the model is only ever read from it.
+    return withContractIdentity(contract, { id, ...(dataProduct !== undefined && { dataProduct }) });
   });
   const remapContract = <T extends { contractId?: string }>(referrer: T): T =>
     referrer.contractId && contractIds.has(referrer.contractId)

@@ -1,41 +1,122 @@
 import type { Mesh } from '../model/mesh';
 import type { Problem, Result } from '../model/problem';
+import { type DiagramPictures, pictureFile, plannedPictures, withPictures } from './diagram-pictures';
 import { describeScope, type ExportScope, elementsInScope } from './export-scope';
 import type { ExportFile, ExportOptions, ExportTarget } from './export-target';
 import { checkBundlePaths } from './file-names';
 
 /*
- * A bundle: the files of the chosen targets, each in its own folder, and index.md listing
- * every file and what reads it. All or nothing: when any target fails, the bundle is the
- * failure (every problem, each naming its element), so nothing partial is ever written.
+ * A bundle: the files of the chosen targets, each in its own folder (with pictures of the
+ * Mermaid diagrams when asked), and index.md listing every file and what reads it. All or
+ * nothing: when any target fails, the bundle is the failure (every problem, each naming its
+ * element), so nothing partial is ever written.
  */
 
 export const INDEX_FILE = 'index.md';
 
-/** The work of one target, so a caller can report progress between steps. */
-export interface BundleStep {
-  target: ExportTarget;
-  run(): Result<ExportFile[]>;
+type TargetResult = { target: ExportTarget; result: Result<ExportFile[]> };
+
+/** Where a long export is: `done` of `total` steps (a format, a picture) finished, `doing` next. */
+export interface BundleProgress {
+  done: number;
+  total: number;
+  /** The next step, for people: `Exporting ODCS data contracts`, `Drawing mermaid/lineage.svg`. */
+  doing: string;
 }
 
-/** One step per target; a scope that names nothing in the mesh fails here, once, before any step. */
-export function bundleSteps(
+/**
+ * The targets' results as work that stops before each target (yielding how far it is), so the
+ * same code runs at once (CLI) or with the page painting progress between targets (app).
+ */
+function* targetResults(
+  mesh: Mesh,
+  targets: readonly ExportTarget[],
+  scope: ExportScope,
+  options: ExportOptions,
+): Generator<BundleProgress, Result<TargetResult[]>> {
+  // A scope that names nothing in the mesh fails here, once, rather than once per target.
+  const scoped = elementsInScope(mesh, scope);
+  if (!scoped.ok) return scoped;
+  const results: TargetResult[] = [];
+  for (const target of targets) {
+    yield { done: results.length, total: targets.length, doing: `Exporting ${target.label}` };
+    results.push({ target, result: target.files(mesh, scope, options) });
+  }
+  return { ok: true, value: results };
+}
+
+/** The whole bundle at once (without pictures, which are drawn asynchronously). */
+export function exportBundle(
   mesh: Mesh,
   targets: readonly ExportTarget[],
   scope: ExportScope,
   options: ExportOptions = {},
-): Result<BundleStep[]> {
-  const scoped = elementsInScope(mesh, scope);
-  if (!scoped.ok) return scoped;
-  return { ok: true, value: targets.map((target) => ({ target, run: () => target.files(mesh, scope, options) })) };
+): Result<ExportFile[]> {
+  const work = targetResults(mesh, targets, scope, options);
+  for (let step = work.next(); ; step = work.next()) {
+    if (step.done) return step.value.ok ? assembleBundle(mesh, scope, step.value.value) : step.value;
+  }
 }
 
-/** Puts the steps' results together: every problem of every target, or the files and index.md. */
-export function assembleBundle(
+export interface BundleSteps {
+  onProgress(progress: BundleProgress): void;
+  /** Between steps: the app waits a frame so that progress shows. */
+  pause(): Promise<void>;
+  isCancelled(): boolean;
+  /** Pictures of the Mermaid diagrams to draw into the bundle, each right after its diagram. */
+  pictures?: DiagramPictures;
+}
+
+/**
+ * The bundle step by step: `onProgress` before each target and each picture, then `pause`.
+ * Stops with null once `isCancelled` says the result is no longer wanted. A picture that cannot
+ * be drawn fails the bundle, naming the diagram and the reason.
+ */
+export async function exportBundleInSteps(
   mesh: Mesh,
+  targets: readonly ExportTarget[],
   scope: ExportScope,
-  results: readonly { target: ExportTarget; result: Result<ExportFile[]> }[],
-): Result<ExportFile[]> {
+  options: ExportOptions,
+  steps: BundleSteps,
+): Promise<Result<ExportFile[]> | null> {
+  const work = targetResults(mesh, targets, scope, options);
+  let step = work.next();
+  for (; !step.done; step = work.next()) {
+    steps.onProgress(step.value);
+    await steps.pause();
+    if (steps.isCancelled()) return null;
+  }
+  if (!step.value.ok) return step.value;
+  const results = step.value.value;
+  const formats = steps.pictures?.formats ?? [];
+  const planned = results.flatMap(({ result }) => (result.ok ? plannedPictures(result.value, formats) : []));
+  if (!steps.pictures || planned.length === 0) return assembleBundle(mesh, scope, results);
+  const pictures: ExportFile[] = [];
+  for (const picture of planned) {
+    const done = targets.length + pictures.length;
+    steps.onProgress({ done, total: targets.length + planned.length, doing: `Drawing ${picture.path}` });
+    await steps.pause();
+    if (steps.isCancelled()) return null;
+    try {
+      pictures.push(pictureFile(picture, await steps.pictures.draw(String(picture.diagram.content), picture.format)));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        errors: [{ path: picture.diagram.path, message: `${picture.path} could not be drawn: ${reason}` }],
+      };
+    }
+    if (steps.isCancelled()) return null;
+  }
+  const drawn = results.map(({ target, result }) => ({
+    target,
+    result: result.ok ? { ok: true as const, value: withPictures(result.value, pictures) } : result,
+  }));
+  return assembleBundle(mesh, scope, drawn);
+}
+
+/** Puts the targets' results together: every problem of every target, or the files and index.md. */
+function assembleBundle(mesh: Mesh, scope: ExportScope, results: readonly TargetResult[]): Result<ExportFile[]> {
   const errors = results.flatMap(({ target, result }) =>
     result.ok ? [] : result.errors.map((problem) => ({ ...problem, message: `${target.label}: ${problem.message}` })),
   );
@@ -47,27 +128,7 @@ export function assembleBundle(
   return pathProblems.length > 0 ? { ok: false, errors: pathProblems } : { ok: true, value: bundle };
 }
 
-/** The whole bundle at once. */
-export function exportBundle(
-  mesh: Mesh,
-  targets: readonly ExportTarget[],
-  scope: ExportScope,
-  options: ExportOptions = {},
-): Result<ExportFile[]> {
-  const steps = bundleSteps(mesh, targets, scope, options);
-  if (!steps.ok) return steps;
-  return assembleBundle(
-    mesh,
-    scope,
-    steps.value.map((step) => ({ target: step.target, result: step.run() })),
-  );
-}
-
-function indexMarkdown(
-  mesh: Mesh,
-  scope: ExportScope,
-  results: readonly { target: ExportTarget; result: Result<ExportFile[]> }[],
-): string {
+function indexMarkdown(mesh: Mesh, scope: ExportScope, results: readonly TargetResult[]): string {
   const sections = results.map(({ target, result }) => {
     const files = result.ok ? result.value : [];
     const rows = files.map((file) => `| [${file.path}](${file.path}) | ${markdownText(file.about)} |`);

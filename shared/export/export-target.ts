@@ -2,6 +2,7 @@ import type { Mesh } from '../model/mesh';
 import type { Result } from '../model/problem';
 import { type ExportScope, elementsInScope, type ScopedElements } from './export-scope';
 import { createFileNamer, type FileNamer } from './file-names';
+import type { DiagramKind } from './mermaid/diagrams';
 
 /** One file of an export: where it goes in the bundle and what it holds. */
 export interface ExportFile {
@@ -16,6 +17,8 @@ export interface ExportFile {
 export interface ExportOptions {
   /** The design as last saved, for migrations from each contract's saved version to the current one. */
   baseline?: Mesh;
+  /** The kinds of Mermaid diagram to write (default: every kind). */
+  diagramKinds?: readonly DiagramKind[];
 }
 
 /**

@@ -1,7 +1,22 @@
 /** Exports: deployable manifests and documents made from the mesh, one module per target. */
-export { assembleBundle, type BundleStep, bundleSteps, exportBundle, INDEX_FILE } from './export-bundle';
+
+export { type BundleFolder, bundleTree, filesInTreeOrder } from './bundle-tree';
+export {
+  type DiagramPictures,
+  type DrawDiagram,
+  PICTURE_FORMATS,
+  type PictureFormat,
+} from './diagram-pictures';
+export { type BundleProgress, type BundleSteps, exportBundle, exportBundleInSteps, INDEX_FILE } from './export-bundle';
 export { describeScope, type ExportScope, elementsInScope, type ScopedElements, WHOLE_MESH } from './export-scope';
-export type { ExportFile, ExportOptions, ExportTarget } from './export-target';
+export {
+  defineTarget,
+  type ExportFile,
+  type ExportOptions,
+  type ExportTarget,
+  type TargetContext,
+} from './export-target';
 export { EXPORT_TARGETS, exportTarget } from './export-targets';
 export { checkBundlePaths, createFileNamer, fileSlug, MAX_FILE_NAME_LENGTH, unsafePathReason } from './file-names';
+export { overwriteQuestion } from './overwrite-question';
 export { toYamlDocuments, toYamlText } from './yaml-text';

@@ -12,8 +12,22 @@ export interface InputFeed {
   contract: Contract | undefined;
 }
 
-/** What feeds each input port, by product id then port id; built once per export. */
-export function inputFeeds(mesh: Mesh): (productId: string, portId: string) => InputFeed[] {
+type FeedsOf = (productId: string, portId: string) => InputFeed[];
+
+// A mesh is an immutable value: the formats of one export (and later exports of it) share its index.
+const indexed = new WeakMap<Mesh, FeedsOf>();
+
+/** What feeds each input port, by product id then port id. */
+export function inputFeeds(mesh: Mesh): FeedsOf {
+  let feedsOf = indexed.get(mesh);
+  if (!feedsOf) {
+    feedsOf = indexFeeds(mesh);
+    indexed.set(mesh, feedsOf);
+  }
+  return feedsOf;
+}
+
+function indexFeeds(mesh: Mesh): FeedsOf {
   const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
   const byProduct = new Map<string, Map<string, InputFeed[]>>();
   for (const link of mesh.links) {

@@ -1,6 +1,7 @@
-import type { Endpoint, Link, Mesh } from '../model';
-import { inputUse } from './input-use';
-import { type MeshGraph, meshGraph } from './mesh-graph';
+import type { DataProduct, Endpoint, Link, Mesh } from '../model';
+import { type InputUse, inputUse } from './input-use';
+import { Memo } from './memo';
+import { contractOf, type MeshGraph, meshGraph } from './mesh-graph';
 import { productLineage } from './product-lineage';
 import { sourceDataset } from './source-dataset';
 
@@ -67,11 +68,16 @@ export interface Impact {
   transformations: ImpactedTransformation[];
 }
 
+/** A changed field on its way: its lower-cased key, its name, and the changed fields it comes from. */
+interface FlowField extends ImpactedField {
+  key: string;
+}
+
 /** Changed data leaving a port or topic: some of its fields, or (dataset level) the dataset as a whole. */
 interface Flow {
   endpoint: Endpoint;
-  /** Lower-cased field names → the changed fields each comes from; empty at dataset level. */
-  fields: ReadonlyMap<string, ImpactedField>;
+  /** Empty at dataset level. */
+  fields: readonly FlowField[];
   distance: number;
 }
 
@@ -82,34 +88,70 @@ interface Flow {
  */
 export function analyzeImpact(mesh: Mesh, origin: ImpactOrigin): Impact {
   const graph = meshGraph(mesh);
+  return analyses.get(origin, whatAnalysesRead(mesh, graph), () => analyze(graph, origin));
+}
+
+/**
+ * Per origin, its last analysis, while nothing an analysis can read has changed: the links, the
+ * contracts, the systems, the products' outlines and every product's lineage. An edit of a
+ * product's description, owner or SLOs changes none of them; one of its SQL does.
+ */
+const analyses = new Memo<ImpactOrigin, Impact>();
+
+function whatAnalysesRead(mesh: Mesh, graph: MeshGraph): unknown[] {
+  const reads: unknown[] = [graph.links, graph.contracts, graph.systems, graph.productOutlines];
+  for (const product of mesh.products) reads.push(productLineage(graph, product));
+  return reads;
+}
+
+function analyze(graph: MeshGraph, origin: ImpactOrigin): Impact {
   const result = new ImpactCollector(graph, origin);
   const queue: Flow[] = [];
   const send = (flow: Flow) => {
     if (result.recordFlow(flow)) queue.push(flow);
   };
   for (const flow of originFlows(graph, origin, result)) send(flow);
-  for (let next = queue.shift(); next; next = queue.shift()) {
+  for (let at = 0; at < queue.length; at++) {
+    const next = queue[at] as Flow;
     for (const link of graph.linksFrom(next.endpoint)) {
-      for (const flow of flowThroughLink(graph, link, next, result)) send(flow);
+      const product = graph.products.get(link.to.nodeId)?.item;
+      if (!product) continue;
+      const use = inputUse(productLineage(graph, product), link.to.portId);
+      const passage = passages.get(use, next.fields.map(nameOf), () =>
+        passageThrough(
+          product,
+          use,
+          next.fields.filter((field) => use.used.has(field.key)),
+        ),
+      );
+      result.recordLink(link, passage);
+      result.recordArrival(product, link.to.portId, passage, next.distance + 1);
+      for (const { endpoint, fields } of passage.outputs) send({ endpoint, fields, distance: next.distance + 1 });
     }
   }
   return result.impact();
 }
 
-function allFields(graph: MeshGraph, endpoint: Endpoint): Map<string, ImpactedField> {
-  const fields = sourceDataset(graph, endpoint)?.fields ?? [];
-  return new Map(fields.map((field) => [field.name.toLowerCase(), { name: field.name, from: [] }]));
+const nameOf = (field: FlowField) => field.name;
+
+/** Every field leaving an endpoint, once per key (the last of fields named alike). */
+function allFields(graph: MeshGraph, endpoint: Endpoint): FlowField[] {
+  const byKey = new Map<string, FlowField>();
+  for (const { name } of sourceDataset(graph, endpoint)?.fields ?? []) {
+    byKey.set(name.toLowerCase(), { key: name.toLowerCase(), name, from: [] });
+  }
+  return [...byKey.values()];
 }
 
 function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactCollector): Flow[] {
   switch (origin.kind) {
     case 'field': {
-      const contract = graph.contracts.get(origin.contractId)?.item;
+      const contract = contractOf(graph, origin.contractId);
       const property = contract?.schema
         .find((object) => object.name === origin.object)
         ?.properties.find((candidate) => candidate.name === origin.field);
       if (!property) return [];
-      const fields = new Map([[property.name.toLowerCase(), { name: property.name, from: [] }]]);
+      const fields = [{ key: property.name.toLowerCase(), name: property.name, from: [] }];
       return graph.contractUses(origin.contractId).flatMap((use) => {
         const endpoints =
           use.kind === 'port'
@@ -127,10 +169,13 @@ function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactColle
       const portId = origin.kind === 'topic' ? origin.topicId : origin.portId;
       const product = origin.kind === 'port' ? graph.products.get(nodeId)?.item : undefined;
       if (product?.inputPorts.some((port) => port.id === portId)) {
-        const input = productLineage(graph, product).inputs.get(portId);
-        const fields = input ? allFields(graph, input.link.from) : new Map<string, ImpactedField>();
+        const lineage = productLineage(graph, product);
+        const input = lineage.inputs.get(portId);
+        const fields = input ? allFields(graph, input.link.from) : [];
         result.recordOrigin({ nodeId, portId }, 'input', fields);
-        return flowsOutOfProduct(graph, product.id, portId, fields, 0, result);
+        const passage = passageThrough(product, inputUse(lineage, portId), fields);
+        result.recordArrival(product, undefined, passage, 0);
+        return passage.outputs.map(({ endpoint, fields }) => ({ endpoint, fields, distance: 0 }));
       }
       const endpoint = { nodeId, portId };
       const fields = allFields(graph, endpoint);
@@ -149,90 +194,98 @@ function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactColle
   }
 }
 
-function flowThroughLink(graph: MeshGraph, link: Link, flow: Flow, result: ImpactCollector): Flow[] {
-  const product = graph.products.get(link.to.nodeId)?.item;
-  if (!product) return [];
-  const portId = link.to.portId;
-  const use = inputUse(productLineage(graph, product), portId);
-  const usedOnly = new Map<string, ImpactedField>();
-  for (const [key, field] of flow.fields) if (use.used.has(key)) usedOnly.set(key, field);
-  const level: ImpactLevel = usedOnly.size > 0 ? 'field' : 'dataset';
-  const usedNames = [...usedOnly.values()].map((field) => field.name);
-  const distance = flow.distance + 1;
-  result.recordLink(link.id, level, usedNames);
-  result.recordPort(
-    { nodeId: product.id, portId },
-    'input',
-    level,
-    usedNames.map((name) => ({ name, from: [] })),
-  );
-  result.recordProduct(product.id, level, distance);
-  return flowsOutOfProduct(graph, product.id, portId, usedOnly, distance, result);
+/** What changed fields arriving at an input port reach inside its product: its transformations, its output ports. */
+interface Passage {
+  /** The arriving fields the product uses by name; `field` level when there are any. */
+  usedNames: readonly string[];
+  level: ImpactLevel;
+  steps: ReadonlyArray<{ name: string; level: ImpactLevel; named: readonly string[]; outputs: readonly string[] }>;
+  /** The changed data leaving each output port (at `dataset` level when no field reaches it). */
+  outputs: ReadonlyArray<{ endpoint: Endpoint; level: ImpactLevel; fields: readonly FlowField[] }>;
 }
 
-/** Changed fields arriving at an input port, followed through the product's transformations to its output ports. */
-function flowsOutOfProduct(
-  graph: MeshGraph,
-  productId: string,
-  portId: string,
-  fields: ReadonlyMap<string, ImpactedField>,
-  distance: number,
-  result: ImpactCollector,
-): Flow[] {
-  const product = graph.products.get(productId)?.item;
-  if (!product) return [];
-  const use = inputUse(productLineage(graph, product), portId);
-  for (const step of use.steps) {
+/**
+ * Per use of an input port, the passage of the fields that last arrived there (by name): the
+ * same fields arrive again on the next analysis, after an edit that left the product alone.
+ */
+const passages = new Memo<InputUse, Passage>();
+
+function passageThrough(product: DataProduct, use: InputUse, used: readonly FlowField[]): Passage {
+  const steps = use.steps.map((step) => {
     const named: string[] = [];
-    const outputs = new Set<string>();
+    const outputs: string[] = [];
     let everyRow = false;
-    for (const [key, field] of fields) {
-      if (step.named.has(key)) named.push(field.name);
-      if (step.rowFields.has(key)) everyRow = true;
-      for (const column of step.columnsOf.get(key) ?? []) outputs.add(column);
+    for (const field of used) {
+      if (step.named.has(field.key)) named.push(field.name);
+      if (step.rowFields.has(field.key)) everyRow = true;
+      for (const column of step.columnsOf.get(field.key) ?? []) addNew(outputs, column);
     }
-    const level = named.length > 0 ? 'field' : 'dataset';
-    result.recordTransformation(productId, step.name, level, named, everyRow ? [...step.columns] : [...outputs]);
-  }
-  const flows: Flow[] = [];
-  for (const output of use.outputs) {
-    let everyRow = false;
-    for (const key of fields.keys()) if (output.rowFields.has(key)) everyRow = true;
-    const derived = new Map<string, ImpactedField>();
-    for (const [key, field] of fields) {
+    const level: ImpactLevel = named.length > 0 ? 'field' : 'dataset';
+    return { name: step.name, level, named, outputs: everyRow ? step.columns : outputs };
+  });
+  const outputs = use.outputs.map((output) => {
+    const everyRow = used.some((field) => output.rowFields.has(field.key));
+    const derived: FlowField[] = [];
+    for (const field of used) {
       const source = `${use.portName}.${field.name}`;
-      for (const column of everyRow ? output.columns : (output.columnsOf.get(key) ?? [])) {
-        const known = derived.get(column.key);
+      for (const column of everyRow ? output.columns : (output.columnsOf.get(field.key) ?? [])) {
+        const known = derived.find((candidate) => candidate.key === column.key);
         if (known) known.from.push(source);
-        else derived.set(column.key, { name: column.name, from: [source] });
+        else derived.push({ key: column.key, name: column.name, from: [source] });
       }
     }
-    const endpoint = { nodeId: productId, portId: output.portId };
-    result.recordPort(endpoint, 'output', derived.size > 0 ? 'field' : 'dataset', [...derived.values()]);
-    flows.push({ endpoint, fields: derived, distance });
-  }
-  return flows;
+    const level: ImpactLevel = derived.length > 0 ? 'field' : 'dataset';
+    return { endpoint: { nodeId: product.id, portId: output.portId }, level, fields: derived };
+  });
+  const level: ImpactLevel = used.length > 0 ? 'field' : 'dataset';
+  return { usedNames: used.map(nameOf), level, steps, outputs };
 }
 
-/** What is known of a port while the analysis runs: fields by name, with where each comes from. */
-interface PortRecord {
-  direction: ImpactedPort['direction'];
+/** Adds a value to a short list that keeps each value once, in the order first added (a set, without a set's weight). */
+function addNew<T>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+/** A product the analysis reached: how, and when first (the order its ports and transformations are listed in). */
+interface Visit {
+  /** Its input ports reached and the passages through them, in the order they came; no port for the origin's own. */
+  arrivals: Array<{ portId: string | undefined; passage: Passage }>;
+  /** When its first port, and its first transformation, were reached (among all products'). */
+  portsReached?: number;
+  stepsReached?: number;
+}
+
+/** What a product shows of the analysis: its reached ports (but the origin's) and transformations. */
+interface ProductShare {
+  ports: ImpactedPort[];
+  transformations: ImpactedTransformation[];
+}
+
+/**
+ * Per product, its share for the passages that reached it: made again only for a product
+ * reached otherwise than in the last analysis (or edited).
+ */
+const shares = new Memo<DataProduct, ProductShare>();
+
+interface LinkRecord {
+  linkId: string;
   level: ImpactLevel;
-  fields: Map<string, Set<string>>;
+  fields: readonly string[];
+  order: number;
 }
 
 /** Gathers what the analysis reaches, keeping for each element the strongest level and every field. */
 class ImpactCollector {
   private readonly origins: ImpactedPort[] = [];
-  private readonly ports = new Map<string, Map<string, PortRecord>>();
-  private readonly links = new Map<string, { level: ImpactLevel; fields: Set<string> }>();
-  private readonly products = new Map<string, ImpactedProduct>();
-  private readonly transformations = new Map<
-    string,
-    Map<string, { level: ImpactLevel; fields: Set<string>; outputs: Set<string> }>
-  >();
-  /** The fields already sent out of each endpoint, so each flows once. */
-  private readonly sent = new Map<string, Map<string, Set<string>>>();
+  private readonly visits = new Map<DataProduct, Visit>();
+  /** A counter of first visits, which orders ports and transformations. */
+  private reached = 0;
+  /** Links, with their place in the document (the order they are listed in). */
+  private readonly links = new Map<Link, LinkRecord>();
+  /** Products, with their place in the document (the order among products at one distance). */
+  private readonly products = new Map<DataProduct, { product: ImpactedProduct; order: number }>();
+  /** The fields (keys) already sent out of each endpoint, so each flows once. */
+  private readonly sent = new Map<string, Map<string, string[]>>();
 
   constructor(
     private readonly graph: MeshGraph,
@@ -248,112 +301,145 @@ class ImpactCollector {
     }
     const before = byPort.get(flow.endpoint.portId);
     if (before === undefined) {
-      byPort.set(flow.endpoint.portId, new Set(flow.fields.keys()));
+      const keys: string[] = [];
+      for (const field of flow.fields) addNew(keys, field.key);
+      byPort.set(flow.endpoint.portId, keys);
       return true;
     }
     let isNew = false;
-    for (const key of flow.fields.keys()) {
-      if (before.has(key)) continue;
-      before.add(key);
+    for (const { key } of flow.fields) {
+      if (before.includes(key)) continue;
+      before.push(key);
       isNew = true;
     }
     return isNew;
   }
 
-  recordOrigin(endpoint: Endpoint, direction: ImpactedPort['direction'], fields: ReadonlyMap<string, ImpactedField>) {
-    this.origins.push({ ...endpoint, direction, level: 'field', fields: [...fields.values()] });
+  recordOrigin(endpoint: Endpoint, direction: ImpactedPort['direction'], fields: readonly FlowField[]) {
+    const named = fields.map(({ name, from }) => ({ name, from }));
+    this.origins.push({ ...endpoint, direction, level: 'field', fields: named });
   }
 
-  recordPort(endpoint: Endpoint, direction: ImpactedPort['direction'], level: ImpactLevel, fields: ImpactedField[]) {
-    let byPort = this.ports.get(endpoint.nodeId);
-    if (!byPort) {
-      byPort = new Map();
-      this.ports.set(endpoint.nodeId, byPort);
-    }
-    let record = byPort.get(endpoint.portId);
-    if (!record) {
-      record = { direction, level, fields: new Map() };
-      byPort.set(endpoint.portId, record);
-    }
-    record.level = strongest(record.level, level);
-    for (const field of fields) {
-      let from = record.fields.get(field.name);
-      if (!from) {
-        from = new Set();
-        record.fields.set(field.name, from);
-      }
-      for (const source of field.from) from.add(source);
+  recordLink(link: Link, passage: Passage) {
+    const known = this.links.get(link);
+    if (!known) {
+      const order = this.graph.links.get(link.id)?.index ?? 0;
+      this.links.set(link, { linkId: link.id, level: passage.level, fields: passage.usedNames, order });
+    } else {
+      const fields = [...known.fields];
+      for (const field of passage.usedNames) addNew(fields, field);
+      known.level = strongest(known.level, passage.level);
+      known.fields = fields;
     }
   }
 
-  recordLink(linkId: string, level: ImpactLevel, fields: readonly string[]) {
-    const known = this.links.get(linkId);
-    if (!known) this.links.set(linkId, { level, fields: new Set(fields) });
-    else {
-      known.level = strongest(known.level, level);
-      for (const field of fields) known.fields.add(field);
+  /** Changed fields reaching a product through an input port (or, without one, at the origin itself). */
+  recordArrival(product: DataProduct, portId: string | undefined, passage: Passage, distance: number) {
+    let visit = this.visits.get(product);
+    if (!visit) {
+      visit = { arrivals: [] };
+      this.visits.set(product, visit);
     }
-  }
-
-  recordProduct(productId: string, level: ImpactLevel, distance: number) {
-    if (this.origin.kind === 'product' && this.origin.productId === productId) return;
-    const known = this.products.get(productId);
-    if (!known) this.products.set(productId, { productId, level, distance });
-    else {
-      known.level = strongest(known.level, level);
+    visit.arrivals.push({ portId, passage });
+    if (visit.portsReached === undefined && (portId !== undefined || passage.outputs.length > 0)) {
+      visit.portsReached = this.reached++;
+    }
+    if (visit.stepsReached === undefined && passage.steps.length > 0) visit.stepsReached = this.reached++;
+    if (portId === undefined) return;
+    if (this.origin.kind === 'product' && this.origin.productId === product.id) return;
+    const known = this.products.get(product)?.product;
+    if (!known) {
+      const order = this.graph.products.get(product.id)?.index ?? 0;
+      this.products.set(product, { product: { productId: product.id, level: passage.level, distance }, order });
+    } else {
+      known.level = strongest(known.level, passage.level);
       known.distance = Math.min(known.distance, distance);
     }
   }
 
-  recordTransformation(productId: string, name: string, level: ImpactLevel, fields: string[], outputs: string[]) {
-    let byName = this.transformations.get(productId);
-    if (!byName) {
-      byName = new Map();
-      this.transformations.set(productId, byName);
-    }
-    const known = byName.get(name);
-    if (!known) byName.set(name, { level, fields: new Set(fields), outputs: new Set(outputs) });
-    else {
-      known.level = strongest(known.level, level);
-      for (const field of fields) known.fields.add(field);
-      for (const output of outputs) known.outputs.add(output);
-    }
-  }
-
   impact(): Impact {
-    const documentOrder = (productId: string) =>
-      this.graph.products.get(productId)?.index ?? this.graph.systems.get(productId)?.index ?? 0;
-    const isOrigin = (nodeId: string, portId: string) =>
-      this.origins.some((origin) => origin.nodeId === nodeId && origin.portId === portId);
+    const visited = [...this.visits].map(([product, visit]) => {
+      const reads: unknown[] = [];
+      for (const { portId, passage } of visit.arrivals) reads.push(portId, passage);
+      return { visit, share: shares.get(product, reads, () => shareOf(product, visit)) };
+    });
+    const isOrigin = (port: ImpactedPort) =>
+      this.origins.some((origin) => origin.nodeId === port.nodeId && origin.portId === port.portId);
     const ports: ImpactedPort[] = [];
-    for (const [nodeId, byPort] of this.ports) {
-      for (const [portId, record] of byPort) {
-        if (isOrigin(nodeId, portId)) continue;
-        const fields = [...record.fields].map(([name, from]) => ({ name, from: [...from] }));
-        ports.push({ nodeId, portId, direction: record.direction, level: record.level, fields });
-      }
+    for (const { share } of inOrder(visited, (visit) => visit.portsReached)) {
+      for (const port of share.ports) if (!isOrigin(port)) ports.push(port);
+    }
+    const transformations: ImpactedTransformation[] = [];
+    for (const { share } of inOrder(visited, (visit) => visit.stepsReached)) {
+      for (const transformation of share.transformations) transformations.push(transformation);
     }
     return {
       origin: this.origin,
       originPorts: this.origins,
-      products: [...this.products.values()].sort(
-        (a, b) => a.distance - b.distance || documentOrder(a.productId) - documentOrder(b.productId),
-      ),
+      products: [...this.products.values()]
+        .sort((a, b) => a.product.distance - b.product.distance || a.order - b.order)
+        .map(({ product }) => product),
       ports,
-      links: [...this.links]
-        .map(([linkId, { level, fields }]) => ({ linkId, level, fields: [...fields] }))
-        .sort((a, b) => (this.graph.links.get(a.linkId)?.index ?? 0) - (this.graph.links.get(b.linkId)?.index ?? 0)),
-      transformations: [...this.transformations].flatMap(([productId, byName]) =>
-        [...byName].map(([name, { level, fields, outputs }]) => ({
-          productId,
-          name,
-          level,
-          fields: [...fields],
-          outputs: [...outputs],
-        })),
-      ),
+      links: [...this.links.values()]
+        .sort((a, b) => a.order - b.order)
+        .map(({ linkId, level, fields }) => ({ linkId, level, fields: [...fields] })),
+      transformations,
     };
   }
+}
+
+/** The visited products that reached something (`when` they did), in the order they did. */
+function inOrder<T extends { visit: Visit }>(visited: readonly T[], when: (visit: Visit) => number | undefined): T[] {
+  return visited
+    .filter(({ visit }) => when(visit) !== undefined)
+    .sort((a, b) => (when(a.visit) as number) - (when(b.visit) as number));
+}
+
+/** A product's ports and transformations as its arrivals reached them, merged: the strongest level, every field. */
+function shareOf(product: DataProduct, visit: Visit): ProductShare {
+  const ports = new Map<string, ImpactedPort>();
+  const port = (portId: string, direction: ImpactedPort['direction'], level: ImpactLevel) => {
+    let known = ports.get(portId);
+    if (!known) {
+      known = { nodeId: product.id, portId, direction, level, fields: [] };
+      ports.set(portId, known);
+    }
+    known.level = strongest(known.level, level);
+    return known;
+  };
+  const fieldOf = (port: ImpactedPort, name: string) => {
+    let known = port.fields.find((field) => field.name === name);
+    if (!known) {
+      known = { name, from: [] };
+      port.fields.push(known);
+    }
+    return known;
+  };
+  const transformations = new Map<string, ImpactedTransformation>();
+  for (const { portId, passage } of visit.arrivals) {
+    if (portId !== undefined) {
+      const input = port(portId, 'input', passage.level);
+      for (const name of passage.usedNames) fieldOf(input, name);
+    }
+    for (const step of passage.steps) {
+      let known = transformations.get(step.name);
+      if (!known) {
+        known = { productId: product.id, name: step.name, level: step.level, fields: [], outputs: [] };
+        transformations.set(step.name, known);
+      }
+      known.level = strongest(known.level, step.level);
+      for (const field of step.named) addNew(known.fields, field);
+      for (const output of step.outputs) addNew(known.outputs, output);
+    }
+    for (const output of passage.outputs) {
+      const reached = port(output.endpoint.portId, 'output', output.level);
+      for (const field of output.fields) {
+        const known = fieldOf(reached, field.name);
+        for (const source of field.from) addNew(known.from, source);
+      }
+    }
+  }
+  return { ports: [...ports.values()], transformations: [...transformations.values()] };
 }
 
 function strongest(a: ImpactLevel, b: ImpactLevel): ImpactLevel {

@@ -1,4 +1,4 @@
-import { PerObjectCache } from './dependent-cache';
+import { Memo } from './memo';
 import type { ProductLineage } from './product-lineage';
 
 /** A column a change reaches: its lower-cased key and its name as written. */
@@ -37,11 +37,17 @@ export interface InputUse {
   outputs: readonly OutputUse[];
 }
 
-const cache = new PerObjectCache<ProductLineage, string, InputUse>();
+/** Per lineage, the use of each of its input ports. */
+const usesByLineage = new Memo<ProductLineage, ReadonlyMap<string, InputUse>>();
 
 /** The lineage seen from one input port, computed once per lineage: impact analysis then only looks fields up. */
 export function inputUse(lineage: ProductLineage, portId: string): InputUse {
-  return cache.get(lineage, portId, () => computeUse(lineage, portId));
+  const uses = usesByLineage.get(lineage, [], () => {
+    const ports = lineage.product.inputPorts;
+    return new Map(ports.map((port) => [port.id, computeUse(lineage, port.id)]));
+  });
+  // A link may end at a port that is gone: it is used for nothing, which computeUse says.
+  return uses.get(portId) ?? computeUse(lineage, portId);
 }
 
 function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {

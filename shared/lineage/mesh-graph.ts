@@ -10,6 +10,8 @@ import type {
   PublishedEvent,
   Topic,
 } from '../model';
+import { Memo } from './memo';
+import { type ProductOutline, productOutlines } from './product-outlines';
 
 /** An element with its place in the document, so findings can name the path. */
 export interface Indexed<T> {
@@ -19,16 +21,18 @@ export interface Indexed<T> {
 
 /** Where a contract governs data: an output port of a product, or the topic a system publishes an event on. */
 export type ContractUse =
-  | { kind: 'port'; product: DataProduct; port: Port }
+  | { kind: 'port'; product: ProductOutline; port: Port }
   | { kind: 'event'; system: OperationalSystem; event: PublishedEvent; topics: Topic[] };
 
-/** Lookups over one mesh, built once (see `meshGraph`) so rules and impact analysis stay linear. */
+/** Lookups over one mesh (see `meshGraph`), so rules and impact analysis stay linear. */
 export interface MeshGraph {
   domains: ReadonlyMap<string, Indexed<Domain>>;
   products: ReadonlyMap<string, Indexed<DataProduct>>;
   systems: ReadonlyMap<string, Indexed<OperationalSystem>>;
   contracts: ReadonlyMap<string, Indexed<Contract>>;
   links: ReadonlyMap<string, Indexed<Link>>;
+  /** What is read of products other than the one judged; the same list while no product's outline changes. */
+  productOutlines: readonly ProductOutline[];
   /** The links leaving an endpoint (an output port or a topic). */
   linksFrom(endpoint: Endpoint): readonly Link[];
   /** The links arriving at an input port. */
@@ -39,55 +43,144 @@ export interface MeshGraph {
 }
 
 const NONE: readonly never[] = [];
-const cache = new WeakMap<Mesh, MeshGraph>();
 
+/**
+ * The lookups of a mesh. Each index is made on first use and remembered per section it reads
+ * (the products, the links…): after an edit, only the indexes of the changed sections are made
+ * again, and only if something asks.
+ */
 export function meshGraph(mesh: Mesh): MeshGraph {
-  const cached = cache.get(mesh);
-  if (cached) return cached;
-  const graph = buildGraph(mesh);
-  cache.set(mesh, graph);
-  return graph;
+  return graphs.get(mesh, [], () => new Lookups(mesh));
 }
 
-function buildGraph(mesh: Mesh): MeshGraph {
-  const from = new EndpointMap();
-  const into = new EndpointMap();
-  const byNode = new Map<string, Link[]>();
-  for (const link of mesh.links) {
-    from.add(link.from, link);
-    into.add(link.to, link);
-    for (const nodeId of new Set([link.from.nodeId, link.to.nodeId])) pushTo(byNode, nodeId, link);
+/** A mesh's graph: each index is looked up in its memo once, on first use, then kept here. */
+class Lookups implements MeshGraph {
+  #domains?: MeshGraph['domains'];
+  #products?: MeshGraph['products'];
+  #systems?: MeshGraph['systems'];
+  #contracts?: MeshGraph['contracts'];
+  #links?: MeshGraph['links'];
+  #outlines?: MeshGraph['productOutlines'];
+  #linkEnds?: LinkEnds;
+  #uses?: MeshGraph['contractUses'];
+
+  constructor(private readonly mesh: Mesh) {}
+
+  get domains() {
+    this.#domains ??= indexById(this.mesh.domains);
+    return this.#domains;
   }
-  const uses = new Map<string, ContractUse[]>();
-  for (const product of mesh.products) {
-    for (const port of product.outputPorts) {
-      if (port.contractId) pushTo(uses, port.contractId, { kind: 'port', product, port });
-    }
+
+  get products() {
+    this.#products ??= indexById(this.mesh.products);
+    return this.#products;
   }
-  for (const system of mesh.systems) {
-    for (const event of system.publishes) {
-      if (!event.contractId) continue;
-      const topics = system.messaging.topics.filter(
-        (topic) => topic.source.kind === 'outbox' && topic.source.event === event.name,
-      );
-      pushTo(uses, event.contractId, { kind: 'event', system, event, topics });
-    }
+
+  get systems() {
+    this.#systems ??= indexById(this.mesh.systems);
+    return this.#systems;
   }
-  return {
-    domains: indexById(mesh.domains),
-    products: indexById(mesh.products),
-    systems: indexById(mesh.systems),
-    contracts: indexById(mesh.contracts),
-    links: indexById(mesh.links),
-    linksFrom: (endpoint) => from.get(endpoint),
-    linksInto: (endpoint) => into.get(endpoint),
-    linksOf: (nodeId) => byNode.get(nodeId) ?? NONE,
-    contractUses: (contractId) => uses.get(contractId) ?? NONE,
-  };
+
+  get contracts() {
+    this.#contracts ??= indexById(this.mesh.contracts);
+    return this.#contracts;
+  }
+
+  get links() {
+    this.#links ??= indexById(this.mesh.links);
+    return this.#links;
+  }
+
+  get productOutlines() {
+    this.#outlines ??= productOutlines(this.mesh.products);
+    return this.#outlines;
+  }
+
+  linksFrom(endpoint: Endpoint): readonly Link[] {
+    return this.linkEnds().from.get(endpoint);
+  }
+
+  linksInto(endpoint: Endpoint): readonly Link[] {
+    return this.linkEnds().into.get(endpoint);
+  }
+
+  linksOf(nodeId: string): readonly Link[] {
+    return this.linkEnds().byNode.get(nodeId) ?? NONE;
+  }
+
+  contractUses(contractId: string): readonly ContractUse[] {
+    this.#uses ??= contractUseIndex(this.productOutlines, this.mesh.systems);
+    return this.#uses(contractId);
+  }
+
+  private linkEnds(): LinkEnds {
+    this.#linkEnds ??= linkIndex(this.mesh.links);
+    return this.#linkEnds;
+  }
 }
 
-function indexById<T extends { id: string }>(items: readonly T[]): Map<string, Indexed<T>> {
-  return new Map(items.map((item, index) => [item.id, { item, index }]));
+const graphs = new Memo<Mesh, MeshGraph>();
+const indexes = new Memo<readonly { id: string }[], ReadonlyMap<string, Indexed<unknown>>>();
+const linkIndexes = new Memo<readonly Link[], LinkEnds>();
+const useIndexes = new Memo<readonly ProductOutline[], MeshGraph['contractUses']>();
+
+function indexById<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, Indexed<T>> {
+  return indexes.get(items, [], () => new Map(items.map((item, index) => [item.id, { item, index }]))) as ReadonlyMap<
+    string,
+    Indexed<T>
+  >;
+}
+
+/** The links by the endpoint they leave, the endpoint they arrive at, and every node they touch. */
+interface LinkEnds {
+  from: EndpointMap;
+  into: EndpointMap;
+  byNode: ReadonlyMap<string, readonly Link[]>;
+}
+
+function linkIndex(links: readonly Link[]): LinkEnds {
+  return linkIndexes.get(links, [], () => {
+    const from = new EndpointMap();
+    const into = new EndpointMap();
+    const byNode = new Map<string, Link[]>();
+    for (const link of links) {
+      from.add(link.from, link);
+      into.add(link.to, link);
+      pushTo(byNode, link.from.nodeId, link);
+      if (link.to.nodeId !== link.from.nodeId) pushTo(byNode, link.to.nodeId, link);
+    }
+    return { from, into, byNode };
+  });
+}
+
+/** Read from the products' outlines, so an edit of a product's description or SQL keeps it. */
+function contractUseIndex(
+  products: readonly ProductOutline[],
+  systems: readonly OperationalSystem[],
+): MeshGraph['contractUses'] {
+  return useIndexes.get(products, [systems], () => {
+    const uses = new Map<string, ContractUse[]>();
+    for (const product of products) {
+      for (const port of product.outputPorts) {
+        if (port.contractId) pushTo(uses, port.contractId, { kind: 'port', product, port });
+      }
+    }
+    for (const system of systems) {
+      for (const event of system.publishes) {
+        if (!event.contractId) continue;
+        const topics = system.messaging.topics.filter(
+          (topic) => topic.source.kind === 'outbox' && topic.source.event === event.name,
+        );
+        pushTo(uses, event.contractId, { kind: 'event', system, event, topics });
+      }
+    }
+    return (contractId) => uses.get(contractId) ?? NONE;
+  });
+}
+
+/** The contract with this id, if there is one. */
+export function contractOf(graph: MeshGraph, id: string | undefined): Contract | undefined {
+  return id === undefined ? undefined : graph.contracts.get(id)?.item;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,7 +1,7 @@
 import type { DataProduct, Link, Port, Transformation } from '../model';
-import { DependentCache, PerObjectCache } from './dependent-cache';
 import { FieldSet } from './field-set';
-import type { MeshGraph } from './mesh-graph';
+import { Memo } from './memo';
+import { contractOf, type MeshGraph } from './mesh-graph';
 import { type DatasetField, type SourceDataset, sourceDataset } from './source-dataset';
 import { type ColumnRef, selectLineageOf } from './sql-lineage';
 
@@ -53,49 +53,54 @@ export interface OutputLineage {
   rowSources: FieldSet;
 }
 
+/** What a lineage reads of its own product. */
+export type LineageProduct = Pick<DataProduct, 'id' | 'inputPorts' | 'outputPorts' | 'transformations'>;
+
 export interface ProductLineage {
-  product: DataProduct;
+  product: LineageProduct;
   inputs: ReadonlyMap<string, InputLineage>;
   transformations: TransformationLineage[];
   outputs: ReadonlyMap<string, OutputLineage>;
 }
 
-const cache = new DependentCache<DataProduct, ProductLineage>();
+/**
+ * Each product's lineage by its id, until its ports or transformations, what feeds it or its
+ * output contracts change (not when its description, owner or SLOs do).
+ */
+const lineages = new Memo<string, ProductLineage>();
+/** While the sections it reads stay the same, each product's lineage is found without looking at what feeds it. */
+const lineagesInSections = new Memo<DataProduct, ProductLineage>();
 
 /**
  * How data moves through a product, field by field: input ports feed clean tables named after
  * what they carry, transformations select from them in order, output ports publish the table
  * named like their contract (the CDC engine's naming; see shared/simulation/README.md).
- * Remembered until the product, what feeds it or its output contracts change.
  */
 export function productLineage(graph: MeshGraph, product: DataProduct): ProductLineage {
-  return perGraph.get(graph, product, () =>
-    cache.get(product, lineageDependencies(graph, product), () => computeLineage(graph, product)),
+  const sections = [graph.links, graph.productOutlines, graph.contracts, graph.systems];
+  return lineagesInSections.get(product, sections, () =>
+    lineages.get(product.id, lineageDependencies(graph, product), () => computeLineage(graph, product)),
   );
 }
 
-/** Within one mesh (one graph), each product's dependencies are compared once. */
-const perGraph = new PerObjectCache<MeshGraph, DataProduct, ProductLineage>();
-
-/** Everything a product's lineage is read from besides the product itself. */
+/** Everything a product's lineage is read from. */
 function lineageDependencies(graph: MeshGraph, product: DataProduct): unknown[] {
-  const dependencies: unknown[] = [];
-  const contract = (id: string | undefined) => (id === undefined ? undefined : graph.contracts.get(id)?.item);
+  const dependencies: unknown[] = [product.inputPorts, product.outputPorts, product.transformations];
   for (const port of product.inputPorts) {
     const link = graph.linksInto({ nodeId: product.id, portId: port.id })[0];
     if (!link) continue;
     dependencies.push(link);
     const upstream = graph.products.get(link.from.nodeId)?.item;
     if (upstream) {
-      dependencies.push(upstream);
-      for (const output of upstream.outputPorts) dependencies.push(contract(output.contractId));
+      dependencies.push(upstream.outputPorts);
+      for (const output of upstream.outputPorts) dependencies.push(contractOf(graph, output.contractId));
       continue;
     }
     const system = graph.systems.get(link.from.nodeId)?.item;
     dependencies.push(system);
-    for (const event of system?.publishes ?? []) dependencies.push(contract(event.contractId));
+    for (const event of system?.publishes ?? []) dependencies.push(contractOf(graph, event.contractId));
   }
-  for (const port of product.outputPorts) dependencies.push(contract(port.contractId));
+  for (const port of product.outputPorts) dependencies.push(contractOf(graph, port.contractId));
   return dependencies;
 }
 
@@ -120,7 +125,7 @@ function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage 
   const everyInput = new Set(inputs.keys());
   const outputs = new Map<string, OutputLineage>();
   for (const port of product.outputPorts) {
-    const contract = port.contractId ? graph.contracts.get(port.contractId)?.item : undefined;
+    const contract = contractOf(graph, port.contractId);
     const object = contract?.schema[0];
     const table = object && tables.get(object.name.toLowerCase());
     const fields = new Map<string, ColumnLineage>();
@@ -136,7 +141,13 @@ function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage 
       rowSources: table?.rowSources ?? new FieldSet(),
     });
   }
-  return { product, inputs, transformations, outputs };
+  const { id, inputPorts, outputPorts } = product;
+  return {
+    product: { id, inputPorts, outputPorts, transformations: product.transformations },
+    inputs,
+    transformations,
+    outputs,
+  };
 }
 
 function inputTable(name: string, portId: string, fields: readonly DatasetField[]): TableLineage {

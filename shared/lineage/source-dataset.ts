@@ -1,6 +1,6 @@
 import type { Contract, Endpoint, SchemaObject } from '../model';
 import { snakeCase } from '../simulation/sql-text';
-import type { MeshGraph } from './mesh-graph';
+import { contractOf, type MeshGraph } from './mesh-graph';
 
 export interface DatasetField {
   name: string;
@@ -24,7 +24,7 @@ export function sourceDataset(graph: MeshGraph, endpoint: Endpoint): SourceDatas
   const product = graph.products.get(endpoint.nodeId)?.item;
   if (product) {
     const port = product.outputPorts.find((candidate) => candidate.id === endpoint.portId);
-    const contract = port?.contractId ? graph.contracts.get(port.contractId)?.item : undefined;
+    const contract = contractOf(graph, port?.contractId);
     const object = contract?.schema[0];
     return contract && object && { name: object.name, fields: fieldsOf(object), contract };
   }
@@ -37,7 +37,7 @@ export function sourceDataset(graph: MeshGraph, endpoint: Endpoint): SourceDatas
     return table && { name: table.name, fields: table.columns.map((column) => ({ name: column.name })) };
   }
   const event = system.publishes.find((candidate) => candidate.name === source.event);
-  const contract = event?.contractId ? graph.contracts.get(event.contractId)?.item : undefined;
+  const contract = contractOf(graph, event?.contractId);
   const object = contract?.schema[0];
   if (contract && object) return { name: object.name, fields: fieldsOf(object), contract };
   const table = system.database.tables.find((candidate) => candidate.name === event?.table);

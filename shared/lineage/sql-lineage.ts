@@ -6,6 +6,8 @@
  * column it writes, which can over-report an impact but never miss one.
  */
 
+import { Memo } from './memo';
+
 /** A column named in SQL; `qualifier` is the table or alias before the dot, lower-cased. */
 export interface ColumnRef {
   qualifier?: string;
@@ -233,16 +235,9 @@ export function readSelectLineage(sql: string): SelectLineage {
   return { tables: from.tables, items, stars, conditions: from.conditions, identifiers, isApproximate: false };
 }
 
-const cache = new Map<string, SelectLineage>();
-const CACHE_LIMIT = 5000;
+const lineages = new Memo<string, SelectLineage>();
 
 /** `readSelectLineage`, remembered by text: a mesh re-validated on every edit reads each SQL once. */
 export function selectLineageOf(sql: string): SelectLineage {
-  let lineage = cache.get(sql);
-  if (!lineage) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    lineage = readSelectLineage(sql);
-    cache.set(sql, lineage);
-  }
-  return lineage;
+  return lineages.get(sql, [], () => readSelectLineage(sql));
 }

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { IdSchema } from './ids';
 import { LogicalTypeSchema } from './logical-type';
 
+/*
+ * A contract is the user's ODCS YAML text, kept byte for byte. Its structured model (the
+ * fields below, which the simulation, the compatibility and breaking-change checks and the
+ * exports read) is derived from that text by shared/contracts' one validated entry
+ * (`readContractText`), and every edit (YAML, form, inspector, import, paste, upgrade) is
+ * an edit of the text that goes back through it. The file stores only the text, so what
+ * is saved can never disagree with what the model said: the model is re-derived on open.
+ */
+
 /** ODCS fields we do not model, kept verbatim so an imported contract round-trips. */
 export const ExtensionsSchema = z.record(z.string(), z.unknown());
 
@@ -26,6 +35,10 @@ export const QualityRuleSchema = z.strictObject({
 });
 export type QualityRule = z.infer<typeof QualityRuleSchema>;
 
+/** One allowed value of a property: ODCS 3.2 `enum[].value`, or a 3.1 `validValues` entry. */
+export const EnumValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+export type EnumValue = z.infer<typeof EnumValueSchema>;
+
 export const ContractPropertySchema = z.strictObject({
   name: z.string().min(1),
   logicalType: LogicalTypeSchema,
@@ -36,7 +49,7 @@ export const ContractPropertySchema = z.strictObject({
   primaryKeyPosition: z.number().int().optional(),
   classification: z.string().optional(),
   description: z.string().optional(),
-  enum: z.array(z.string()).optional(),
+  enum: z.array(EnumValueSchema).optional(),
   examples: z.array(z.unknown()).optional(),
   quality: z.array(QualityRuleSchema).optional(),
   extensions: ExtensionsSchema.optional(),
@@ -70,12 +83,21 @@ export type SlaProperty = z.infer<typeof SlaPropertySchema>;
 export const DatasetKindSchema = z.enum(['event', 'entity']);
 export type DatasetKind = z.infer<typeof DatasetKindSchema>;
 
-export const ContractSchema = z.strictObject({
+export const SEMANTIC_VERSION_PATTERN = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+
+/** What a contract's text reads as. */
+export const ContractModelSchema = z.strictObject({
   id: IdSchema,
+  /** The text's `name`, or a readable stand-in when it has none (never written back). */
   name: z.string().min(1),
-  version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'must be a semantic version like 1.2.0'),
-  status: ContractStatusSchema,
+  /** The ODCS version the text is written in (`v3.0.2`, `v3.1.0`, `v3.2.0`). */
+  apiVersion: z.string().min(1),
+  version: z.string().regex(SEMANTIC_VERSION_PATTERN, 'must be a semantic version like 1.2.0'),
+  /** Required up to ODCS 3.1, optional from 3.2. */
+  status: ContractStatusSchema.optional(),
   kind: DatasetKindSchema,
+  /** Whether the contract says its kind (`datasetKind`), rather than the app inferring it. */
+  isKindDeclared: z.boolean(),
   keepHistory: z.boolean(),
   description: z.string().optional(),
   owner: z.string().optional(),
@@ -86,4 +108,16 @@ export const ContractSchema = z.strictObject({
   sla: z.array(SlaPropertySchema),
   extensions: ExtensionsSchema.optional(),
 });
+export type ContractModel = z.infer<typeof ContractModelSchema>;
+
+/** A contract in the mesh document: its ODCS YAML text and what that text reads as. */
+export const ContractSchema = ContractModelSchema.extend({
+  odcs: z.string(),
+});
 export type Contract = z.infer<typeof ContractSchema>;
+
+/** A contract in the `.mesh.json` file: the lines of its ODCS YAML, so diffs of the file stay line by line. */
+export const ContractFileEntrySchema = z.strictObject({
+  odcs: z.array(z.string()).describe('The lines of the contract, an ODCS YAML document (v3.0.x to v3.2.0).'),
+});
+export type ContractFileEntry = z.infer<typeof ContractFileEntrySchema>;

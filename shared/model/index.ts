@@ -1,6 +1,7 @@
 /** The mesh document: its types, schema, file format and references. */
 export * from './connection-rules';
 export * from './contract';
+export * from './contract-text-codec';
 export * from './data-product';
 export * from './deep-equal';
 export * from './domain';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** The logical types of ODCS v3 (SchemaBaseProperty.logicalType). */
+/**
+ * The logical types of ODCS v3 (SchemaBaseProperty.logicalType). `map` came with ODCS 3.2:
+ * string keys to values of one type, held as a JSON object.
+ */
 export const LogicalTypeSchema = z.enum([
   'string',
   'date',
@@ -11,5 +14,6 @@ export const LogicalTypeSchema = z.enum([
   'object',
   'array',
   'boolean',
+  'map',
 ]);
 export type LogicalType = z.infer<typeof LogicalTypeSchema>;

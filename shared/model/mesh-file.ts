@@ -1,6 +1,8 @@
+import type { Contract } from './contract';
+import type { ContractTextCodec } from './contract-text-codec';
 import { checkIntegrity } from './integrity';
 import { checkJsonStructure } from './json-structure';
-import { type Mesh, MeshSchema } from './mesh';
+import { type Mesh, type MeshFile, MeshFileSchema } from './mesh';
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MAX_NESTING_DEPTH } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
 import { formatPath, type Problem, type Result } from './problem';
@@ -16,14 +18,19 @@ function tooLarge(bytes: number): Problem {
   };
 }
 
+/*
+ * Contracts are stored as their ODCS text; `contracts` reads them into the model (the model
+ * layer does not read ODCS): shared/contracts' `parseMeshFile` and friends supply it.
+ */
+
 /** Parses a `.mesh.json` file's bytes: refuses what is not UTF-8 (see decodeMeshFileBytes), then parses the text. */
-export function parseMeshFileBytes(bytes: Uint8Array): Result<Mesh> {
+export function parseMeshFileBytesWith(contracts: ContractTextCodec, bytes: Uint8Array): Result<Mesh> {
   const text = decodeMeshFileBytes(bytes);
-  return text.ok ? parseMeshFile(text.value) : text;
+  return text.ok ? parseMeshFileWith(contracts, text.value) : text;
 }
 
 /** Parses a `.mesh.json` text. Never throws: every failure is a located problem. */
-export function parseMeshFile(text: string): Result<Mesh> {
+export function parseMeshFileWith(contracts: ContractTextCodec, text: string): Result<Mesh> {
   const bytes = utf8ByteLength(text);
   if (bytes > MAX_MESH_FILE_BYTES) return failure(tooLarge(bytes));
   const json = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
@@ -36,14 +43,14 @@ export function parseMeshFile(text: string): Result<Mesh> {
   }
   const structureProblems = checkJsonStructure(json);
   if (structureProblems.length > 0) return { ok: false, errors: structureProblems };
-  return parseMeshDocument(parsedJson);
+  return parseMeshDocumentWith(contracts, parsedJson);
 }
 
 /** Validates an already-parsed JSON value as a mesh document, migrating older versions. */
-export function parseMeshDocument(json: unknown): Result<Mesh> {
-  const migrated = migrateToCurrent(json);
+export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknown): Result<Mesh> {
+  const migrated = migrateToCurrent(json, contracts);
   if (!migrated.ok) return migrated;
-  const parsed = MeshSchema.safeParse(migrated.value);
+  const parsed = MeshFileSchema.safeParse(migrated.value);
   if (!parsed.success) {
     return {
       ok: false,
@@ -53,9 +60,25 @@ export function parseMeshDocument(json: unknown): Result<Mesh> {
       })),
     };
   }
-  const integrityProblems = checkIntegrity(parsed.data);
+  const read = readContracts(contracts, parsed.data);
+  if (!read.ok) return { ok: false, errors: read.errors.slice(0, MAX_REPORTED_PROBLEMS) };
+  const mesh: Mesh = { ...parsed.data, contracts: read.value };
+  const integrityProblems = checkIntegrity(mesh);
   if (integrityProblems.length > 0) return { ok: false, errors: integrityProblems.slice(0, MAX_REPORTED_PROBLEMS) };
-  return { ok: true, value: parsed.data };
+  return { ok: true, value: mesh };
+}
+
+function readContracts(codec: ContractTextCodec, file: MeshFile): Result<Contract[]> {
+  const errors: Problem[] = [];
+  const contracts = file.contracts.flatMap((entry, index) => {
+    const read = codec.read(entry.odcs.join('\n'));
+    if (read.ok) return [read.value];
+    for (const error of read.errors) {
+      errors.push({ path: formatPath(['contracts', index, 'odcs']), message: `${error.path}: ${error.message}` });
+    }
+    return [];
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: contracts };
 }
 
 /**
@@ -64,7 +87,11 @@ export function parseMeshDocument(json: unknown): Result<Mesh> {
  * Throws on a document the file format would refuse; saving goes through `serializeMeshFile`.
  */
 export function serializeMesh(mesh: Mesh): string {
-  return `${JSON.stringify(withStableKeys(mesh, null), null, 2)}\n`;
+  const file: MeshFile = {
+    ...mesh,
+    contracts: mesh.contracts.map((contract) => ({ odcs: contract.odcs.split('\n') })),
+  };
+  return `${JSON.stringify(withStableKeys(file, null), null, 2)}\n`;
 }
 
 /** The file text of a document, or why it could not be reopened if it were written (too large, too deep). */

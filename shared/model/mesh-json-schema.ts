@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { MeshSchema } from './mesh';
+import { CURRENT_SCHEMA_VERSION, MeshFileSchema } from './mesh';
 
-export const MESH_JSON_SCHEMA_ID = 'https://data-mesh-designer.dev/schemas/mesh-v1.schema.json';
+export const MESH_JSON_SCHEMA_ID = `https://data-mesh-designer.dev/schemas/mesh-v${CURRENT_SCHEMA_VERSION}.schema.json`;
 
 /** The `.mesh.json` file's JSON Schema, derived from the zod schema so the two cannot drift. */
 export function meshJsonSchema(): Record<string, unknown> {
   return {
     $id: MESH_JSON_SCHEMA_ID,
     title: 'Data Mesh Designer document',
-    ...z.toJSONSchema(MeshSchema, { target: 'draft-2020-12' }),
+    ...z.toJSONSchema(MeshFileSchema, { target: 'draft-2020-12' }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContractSchema } from './contract';
+import { ContractFileEntrySchema, ContractSchema } from './contract';
 import { DataProductSchema } from './data-product';
 import { DomainSchema } from './domain';
 import { IdSchema } from './ids';
@@ -10,9 +10,11 @@ import { OperationalSystemSchema } from './operational-system';
 import { PoliciesSchema } from './policies';
 import { ScenarioSchema } from './scenario';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+/** 2: contracts are stored as their ODCS YAML text (1 stored the model's fields). */
+export const CURRENT_SCHEMA_VERSION = 2;
 
-export const MeshSchema = z.strictObject({
+/** The `.mesh.json` file, as written on disk. */
+export const MeshFileSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   id: IdSchema,
   name: z.string().min(1),
@@ -20,7 +22,7 @@ export const MeshSchema = z.strictObject({
   domains: z.array(DomainSchema),
   products: z.array(DataProductSchema),
   systems: z.array(OperationalSystemSchema),
-  contracts: z.array(ContractSchema),
+  contracts: z.array(ContractFileEntrySchema),
   links: z.array(LinkSchema),
   layout: LayoutSchema,
   /** Sticky notes; absent in designs without any, so files written before notes existed keep their bytes. */
@@ -28,6 +30,10 @@ export const MeshSchema = z.strictObject({
   scenarios: z.array(ScenarioSchema),
   policies: PoliciesSchema,
 });
+export type MeshFile = z.infer<typeof MeshFileSchema>;
+
+/** The document in memory: as the file, with each contract's text read into its model. */
+export const MeshSchema = MeshFileSchema.extend({ contracts: z.array(ContractSchema) });
 export type Mesh = z.infer<typeof MeshSchema>;
 
 export function emptyMesh(id: string, name: string): Mesh {

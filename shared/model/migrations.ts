@@ -1,12 +1,14 @@
+import type { ContractTextCodec } from './contract-text-codec';
 import { CURRENT_SCHEMA_VERSION } from './mesh';
-import type { Problem } from './problem';
+import { formatPath, type Problem } from './problem';
 
 type JsonObject = Record<string, unknown>;
+type MigrationResult = { ok: true; value: JsonObject } | { ok: false; errors: Problem[] };
 
 /** Each step lifts a document from version `from` to `from + 1`. */
 interface Migration {
   from: number;
-  migrate(document: JsonObject): JsonObject;
+  migrate(document: JsonObject, contracts: ContractTextCodec): MigrationResult;
 }
 
 /**
@@ -19,12 +21,34 @@ const v0ToV1: Migration = {
     const { dataProducts, version: _version, ...rest } = document;
     const products = Array.isArray(dataProducts) ? dataProducts.map(splitPorts) : [];
     return {
-      ...rest,
-      schemaVersion: 1,
-      products,
-      scenarios: rest.scenarios ?? [],
-      policies: rest.policies ?? { rules: {} },
+      ok: true,
+      value: {
+        ...rest,
+        schemaVersion: 1,
+        products,
+        scenarios: rest.scenarios ?? [],
+        policies: rest.policies ?? { rules: {} },
+      },
     };
+  },
+};
+
+/** v1 stored each contract's model fields; v2 stores its ODCS YAML text, line by line. */
+const v1ToV2: Migration = {
+  from: 1,
+  migrate(document, contracts) {
+    const entries = Array.isArray(document.contracts) ? document.contracts : [];
+    const errors: Problem[] = [];
+    const texts = entries.map((entry, index) => {
+      const written = contracts.writeLegacy(entry);
+      if (written.ok) return { odcs: written.value.split('\n') };
+      for (const error of written.errors) {
+        errors.push({ path: formatPath(['contracts', index]), message: `${error.path}: ${error.message}` });
+      }
+      return entry;
+    });
+    if (errors.length > 0) return { ok: false, errors };
+    return { ok: true, value: { ...document, schemaVersion: 2, contracts: texts } };
   },
 };
 
@@ -40,7 +64,7 @@ function splitPorts(product: unknown): unknown {
   };
 }
 
-const MIGRATIONS: readonly Migration[] = [v0ToV1];
+const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -51,7 +75,10 @@ function declaredVersion(document: JsonObject): unknown {
   return 'schemaVersion' in document ? document.schemaVersion : document.version;
 }
 
-export function migrateToCurrent(document: unknown): { ok: true; value: unknown } | { ok: false; errors: Problem[] } {
+export function migrateToCurrent(
+  document: unknown,
+  contracts: ContractTextCodec,
+): { ok: true; value: unknown } | { ok: false; errors: Problem[] } {
   if (!isObject(document)) return { ok: false, errors: [{ path: '(document)', message: 'must be a JSON object' }] };
   const version = declaredVersion(document);
   if (typeof version !== 'number' || !Number.isInteger(version)) {
@@ -72,7 +99,9 @@ export function migrateToCurrent(document: unknown): { ok: true; value: unknown 
   for (let from = version; from < CURRENT_SCHEMA_VERSION; from++) {
     const step = MIGRATIONS.find((migration) => migration.from === from);
     if (!step) return { ok: false, errors: [{ path: 'schemaVersion', message: `unknown schema version ${from}` }] };
-    migrated = step.migrate(migrated);
+    const result = step.migrate(migrated, contracts);
+    if (!result.ok) return result;
+    migrated = result.value;
   }
   return { ok: true, value: migrated };
 }

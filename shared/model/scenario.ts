@@ -37,12 +37,15 @@ export const ChangeRateSchema = z.strictObject({
 });
 export type ChangeRate = z.infer<typeof ChangeRateSchema>;
 
-/** One explicit operation at a given tick, for hand-written teaching scripts. */
+/**
+ * One explicit operation at a given tick, for hand-written teaching scripts. `truncate` empties
+ * the table at once, as `TRUNCATE` does: CDC sends one `t` record, not a delete per row.
+ */
 export const ScriptStepSchema = z.strictObject({
   tick: z.number().int().min(0),
   systemId: IdSchema,
   table: z.string().min(1),
-  op: z.enum(['insert', 'update', 'delete']),
+  op: z.enum(['insert', 'update', 'delete', 'truncate']),
   values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
   where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 });
@@ -99,6 +102,18 @@ export const TRACE_STAGE_KINDS = [
 export const TraceStageKindSchema = z.enum(TRACE_STAGE_KINDS);
 export type TraceStageKind = z.infer<typeof TraceStageKindSchema>;
 
+/** How the CDC connectors of every system behave (Debezium's settings, where they exist). */
+export const ConnectorSettingsSchema = z.strictObject({
+  /**
+   * Milliseconds from a change to the connector processing it: a record's `ts_ms` is its
+   * `source.ts_ms` plus this, and it reaches the topic at the first tick at or after that time.
+   */
+  delayMillis: z.number().int().min(0).optional(),
+  /** Debezium's `provide.transaction.metadata`: every change record names its transaction. */
+  transactionMetadata: z.boolean().optional(),
+});
+export type ConnectorSettings = z.infer<typeof ConnectorSettingsSchema>;
+
 export const ScenarioSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
@@ -111,6 +126,7 @@ export const ScenarioSchema = z.strictObject({
   rates: z.array(ChangeRateSchema),
   steps: z.array(ScriptStepSchema),
   faults: z.array(FaultSchema).optional(),
+  connector: ConnectorSettingsSchema.optional(),
   /** Speaker notes per stage, shown in presenter mode beside the stage they explain. */
   presenterNotes: z.partialRecord(TraceStageKindSchema, z.string()).optional(),
 });

@@ -1,4 +1,5 @@
 import { kafkaPartition } from './kafka-partitioner';
+import type { SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlType } from './sql-types';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
@@ -10,10 +11,14 @@ export interface TableColumn {
 
 /** Where a Debezium record says it came from (the envelope's `source` block). */
 export interface CdcSource {
+  /** The connector's logical name, its topic prefix: `orders` for `orders.public.orders`. */
   name: string;
   db: string;
   table: string;
 }
+
+/** The Debezium release whose envelope and source block the records follow. */
+export const DEBEZIUM_VERSION = '2.7.3.Final';
 
 /**
  * What a log's records hold. `cdc`: change events of one table, with before and after images
@@ -41,12 +46,15 @@ export interface LogProgress {
   readonly id: number;
   end: number;
   trimmedTo: number;
-  /** The next offset of each partition. */
+  /** The next offset of each partition (Kafka's log end offset). */
   readonly nextOffsets: number[];
+  /** The first offset of each partition retention kept (Kafka's log start offset). */
+  readonly startOffsets: number[];
 }
 
 export function startLogProgress(log: BrokerLog, id: number): LogProgress {
-  return { log, id, end: 0, trimmedTo: 0, nextOffsets: Array.from({ length: log.partitions }, () => 0) };
+  const zeros = () => Array.from({ length: log.partitions }, () => 0);
+  return { log, id, end: 0, trimmedTo: 0, nextOffsets: zeros(), startOffsets: zeros() };
 }
 
 /** A record as a consumer sees it; `value` null is a tombstone or a deleted entity. */
@@ -56,6 +64,8 @@ export interface LogMessage {
   timestamp: number;
   key: unknown;
   value: unknown;
+  /** Kafka headers, when the record has any: `__debezium.oldkey` / `newkey` after a key change. */
+  headers?: Record<string, unknown>;
 }
 
 const PARTITION_FUNCTION = 'mesh_partition';
@@ -72,12 +82,21 @@ const HEADER: readonly TableColumn[] = [
  * The functions log SQL calls: `mesh_partition(key, partitions)`, Kafka's partition for a key,
  * and `mesh_offset(log, partition)`, the partition's next offset, counted in JavaScript because
  * numbering rows per partition in SQL (a window function) costs several times the insert itself.
+ * They are the engine's: to a user's query they do not exist, and a service's statement may only
+ * place keys (its CDC triggers do), never take offsets.
  */
-export function registerLogFunctions(connection: SqlConnection, progressOf: (id: number) => LogProgress): void {
-  connection.defineFunction(PARTITION_FUNCTION, (key, partitions) =>
-    kafkaPartition(key === null ? null : String(key), Number(partitions)),
-  );
+export function registerLogFunctions(
+  connection: SqlConnection,
+  progressOf: (id: number) => LogProgress,
+  callers: SqlCallerScope,
+): void {
+  const hidden = (name: string) => new Error(`no such function: ${name}`);
+  connection.defineFunction(PARTITION_FUNCTION, (key, partitions) => {
+    if (callers.current === 'user-query') throw hidden(PARTITION_FUNCTION);
+    return kafkaPartition(key === null ? null : String(key), Number(partitions));
+  });
   connection.defineFunction(OFFSET_FUNCTION, (log, partition) => {
+    if (callers.current !== 'engine') throw hidden(OFFSET_FUNCTION);
     const offsets = progressOf(Number(log)).nextOffsets;
     const offset = offsets[Number(partition)] as number;
     offsets[Number(partition)] = offset + 1;
@@ -90,9 +109,24 @@ export function partitionSql(keySql: string, partitions: number): string {
   return partitions === 1 ? '0' : `${PARTITION_FUNCTION}(${keySql}, ${partitions})`;
 }
 
+/**
+ * What a change record carries besides its row images: its place in the source's log, when the
+ * source made it, its snapshot marker, Kafka headers (JSON) and, with transaction metadata on,
+ * its transaction and place in it.
+ */
+export const CHANGE_METADATA: readonly TableColumn[] = [
+  { name: '_sequence', type: 'INTEGER' },
+  { name: '_source_ts', type: 'INTEGER' },
+  { name: '_snapshot', type: 'TEXT' },
+  { name: '_headers', type: 'TEXT' },
+  { name: '_tx', type: 'TEXT' },
+  { name: '_tx_total', type: 'INTEGER' },
+  { name: '_tx_order', type: 'INTEGER' },
+];
+
 export function payloadColumns(format: LogFormat): TableColumn[] {
   if (format.kind === 'records') return format.columns;
-  return [{ name: '_sequence', type: 'INTEGER' }, ...imageColumns(format.columns)];
+  return [...CHANGE_METADATA, ...imageColumns(format.columns)];
 }
 
 /** A change's row images as columns: `before_<column>`, then `after_<column>`. */
@@ -151,23 +185,24 @@ SELECT _partition, ${OFFSET_FUNCTION}(${progress.id}, _partition), ${columnList(
 
 /**
  * At-least-once delivery gone visible: the log's last `count` records appended once more, in
- * their order or, for an out-of-order burst, newest first.
+ * their order or, for an out-of-order burst, newest first, as a restarted producer sends them
+ * again: same payload (a change keeps its source position), a new timestamp.
  */
 export function prepareRedelivery(
   connection: SqlConnection,
   progress: LogProgress,
-): (count: number, newestFirst?: boolean) => number {
-  const carried = recordColumnNames(progress.log.format).filter((name) => name !== '_offset');
+): (count: number, millis: number, newestFirst?: boolean) => number {
+  const carried = recordColumnNames(progress.log.format).filter((name) => name !== '_offset' && name !== '_timestamp');
   const appendIn = (order: 'ASC' | 'DESC') =>
     prepareAppend(
       connection,
       progress,
-      `SELECT ${columnList(carried)} FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position ${order}`,
+      `SELECT ? AS _timestamp, ${columnList(carried)} FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position ${order}`,
     );
   const inOrder = appendIn('ASC');
   const newestFirstAppend = appendIn('DESC');
-  return (count, newestFirst = false) =>
-    (newestFirst ? newestFirstAppend : inOrder)([Math.max(progress.end - count, progress.trimmedTo)]);
+  return (count, millis, newestFirst = false) =>
+    (newestFirst ? newestFirstAppend : inOrder)([millis, Math.max(progress.end - count, progress.trimmedTo)]);
 }
 
 /** Keeps a log (or raw zone) to its last `retained` records, like a topic's retention. */
@@ -189,7 +224,9 @@ export function prepareRecentMessages(connection: SqlConnection, log: BrokerLog)
 
 /** A record as consumers read it (`LogMessage`), as JSON text; the run inspector reads logs with it too. */
 export function messageJsonSql(log: BrokerLog): string {
-  return `json_object('partition', _partition, 'offset', _offset, 'timestamp', _timestamp, 'key', json(_key), 'value', ${valueJsonSql(log.format)})`;
+  const message = `json_object('partition', _partition, 'offset', _offset, 'timestamp', _timestamp, 'key', json(_key), 'value', ${valueJsonSql(log.format)})`;
+  if (log.format.kind === 'records') return message;
+  return `CASE WHEN _headers IS NULL THEN ${message} ELSE json_set(${message}, '$.headers', json(_headers)) END`;
 }
 
 function valueJsonSql(format: LogFormat): string {
@@ -201,10 +238,12 @@ function valueJsonSql(format: LogFormat): string {
   return `CASE WHEN _op IS NULL THEN NULL ELSE json_object(
     'before', CASE WHEN _op IN ('u', 'd') THEN ${jsonObjectSql(names, 'before_')} END,
     'after', CASE WHEN _op IN ('c', 'r', 'u') THEN ${jsonObjectSql(names, 'after_')} END,
-    'source', json_object('connector', 'sqlite', 'name', ${quoteLiteral(source.name)}, 'ts_ms', _timestamp,
-      'snapshot', CASE _op WHEN 'r' THEN 'true' ELSE 'false' END, 'db', ${quoteLiteral(source.db)},
-      'sequence', CAST(_sequence AS TEXT), 'table', ${quoteLiteral(source.table)}),
-    'op', _op, 'ts_ms', _timestamp) END`;
+    'source', json_object('version', ${quoteLiteral(DEBEZIUM_VERSION)}, 'connector', 'sqlite',
+      'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', coalesce(_snapshot, 'false'),
+      'db', ${quoteLiteral(source.db)}, 'sequence', CAST(_sequence AS TEXT), 'table', ${quoteLiteral(source.table)}),
+    'op', _op, 'ts_ms', _timestamp,
+    'transaction', CASE WHEN _tx IS NOT NULL THEN
+      json_object('id', _tx, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
 }
 
 /** `json_object('a', "a", ...)` over columns, read from `<prefix><name>`. */

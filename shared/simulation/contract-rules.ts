@@ -1,4 +1,4 @@
-import type { ContractProperty, DatasetKind } from '../model/contract';
+import type { ContractProperty, DatasetKind, EnumValue } from '../model/contract';
 import type { LogicalType } from '../model/logical-type';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
 
@@ -39,7 +39,7 @@ export function violationSql(check: ContractCheck): string {
     );
     if (property.enum && property.enum.length > 0) {
       cases.push(
-        `WHEN ${unlessDeleted}${column} IS NOT NULL AND ${column} NOT IN (${property.enum.map(quoteLiteral).join(', ')}) THEN ${violation('enum', property.name, `${quoteLiteral(`${property.name} must be one of ${property.enum.join(', ')}, got `)} || quote(${column})`)}`,
+        `WHEN ${unlessDeleted}${column} IS NOT NULL AND ${column} NOT IN (${property.enum.map(enumLiteral).join(', ')}) THEN ${violation('enum', property.name, `${quoteLiteral(`${property.name} must be one of ${property.enum.join(', ')}, got `)} || quote(${column})`)}`,
       );
     }
     const upstream = check.untaggedClassifications.get(property.name);
@@ -50,6 +50,12 @@ export function violationSql(check: ContractCheck): string {
     }
   }
   return cases.length > 0 ? `CASE ${cases.join('\n  ')} END` : 'NULL';
+}
+
+/** An allowed value as SQL: booleans are stored as 0 and 1. */
+function enumLiteral(value: EnumValue): string {
+  if (typeof value === 'string') return quoteLiteral(value);
+  return String(typeof value === 'boolean' ? Number(value) : value);
 }
 
 function violation(rule: ContractRule, property: string | null, messageSql: string): string {
@@ -83,5 +89,7 @@ function typeCheckSql(column: string, type: LogicalType): string {
     case 'object':
     case 'array':
       return `json_valid(${column}) AND json_type(${column}) = '${type}'`;
+    case 'map':
+      return `json_valid(${column}) AND json_type(${column}) = 'object'`;
   }
 }

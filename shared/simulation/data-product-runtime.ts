@@ -1,30 +1,22 @@
-import { brokerTable, type LogProgress, logTableSql, prepareTrim } from './broker-log';
+import { type LogProgress, logTableSql } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
-import { applyView, datasetTableSql } from './dataset-table';
+import { datasetTableSql } from './dataset-table';
+import { type ConsumerProgress, createInputConsumer, type RuntimeLimits } from './input-consumer';
 import { changeCaptureSql, prepareClearPending, preparePublish } from './output-port';
-import { type InputPlan, type ProductPlan, QUARANTINE_TABLE } from './product-plan';
-import { columnList, quoteIdentifier } from './sql-text';
-import type { SqlConnection, SqlStatement } from './sql-workspace';
+import { type ProductPlan, QUARANTINE_TABLE } from './product-plan';
+import { createQuarantineSummary } from './quarantine-summary';
+import type { PortMetrics, TransformationMetrics } from './simulation-metrics';
+import type { SqlCallerScope } from './sql-caller';
+import { quoteIdentifier, quoteLiteral } from './sql-text';
+import type { SqlConnection } from './sql-workspace';
+import { createStepInputChanges } from './step-input-changes';
 import { prepareStep } from './transformation-step';
+import type { RunWork } from './work-budget';
 
 export interface StepFailure {
   path: string;
   step: string;
   message: string;
-}
-
-/** A consumer's position on the log behind one input port. */
-export interface ConsumerProgress {
-  readonly input: InputPlan;
-  readonly source: LogProgress;
-  offset: number;
-  consumedLastTick: number;
-  consumedTotal: number;
-}
-
-export interface PortCounters {
-  published: number;
-  quarantined: number;
 }
 
 /** A transformation about to run: user SQL, the one part of a tick that may never end. */
@@ -33,15 +25,6 @@ export interface StepStart {
   nodeId: string;
   step: string;
   path: string;
-}
-
-export interface RuntimeLimits {
-  /** Told before each transformation runs, so a watchdog outside can name the step that hangs. */
-  onStepStart?: (step: StepStart) => void;
-  /** Records one consumer reads per tick; the rest waits, and shows as lag. */
-  maxPollRecords: number;
-  /** Records a log or raw zone keeps; older ones are trimmed, like a topic's retention. */
-  retainedRecords: number;
 }
 
 /**
@@ -53,8 +36,10 @@ export interface DataProductRuntime {
   readonly plan: ProductPlan;
   readonly connection: SqlConnection;
   readonly consumers: readonly ConsumerProgress[];
-  /** By output port id. */
-  readonly ports: ReadonlyMap<string, PortCounters>;
+  /** How each transformation recomputes, by step name. */
+  transformationMetrics(): Record<string, TransformationMetrics>;
+  /** What each output port published and quarantined, by port id. */
+  portMetrics(): Record<string, PortMetrics>;
   /** Tables users see (not the engine's own `_` tables). */
   readonly tables: readonly string[];
   /** Steps whose SQL failed to compile: reported once, skipped every tick. */
@@ -67,7 +52,10 @@ export function createDataProductRuntime(
   plan: ProductPlan,
   progressOf: (table: string) => LogProgress,
   limits: RuntimeLimits,
+  callers: SqlCallerScope,
+  runWork: RunWork,
 ): DataProductRuntime {
+  const { id: nodeId } = plan.product;
   const inputs = plan.inputs;
   const datasets = uniqueDatasets([...inputs, ...plan.transformations].flatMap((holder) => holder.dataset ?? []));
   const published = uniqueDatasets(plan.outputs.map((output) => output.dataset));
@@ -81,37 +69,49 @@ export function createDataProductRuntime(
     ].join(';\n'),
   );
 
-  const consumers = inputs.map((input) => ({
-    progress: {
-      input,
-      source: progressOf(input.source.log.table),
-      offset: 0,
-      consumedLastTick: 0,
-      consumedTotal: 0,
-    } satisfies ConsumerProgress,
-    consume: connection.prepare(
-      `INSERT INTO node.${quoteIdentifier(input.rawTable)} SELECT * FROM ${brokerTable(input.source.log)} WHERE _position > ? ORDER BY _position LIMIT ?`,
-    ),
-    clean: input.dataset && prepareClean(connection, input, input.dataset),
-    trimRaw: prepareTrim(connection, `node.${quoteIdentifier(input.rawTable)}`),
-  }));
+  const consumers = inputs.map((input) =>
+    createInputConsumer(connection, input, progressOf(input.source.log.table), limits),
+  );
 
   const brokenSteps: StepFailure[] = [];
+  const changes = createStepInputChanges(connection);
+  // A step reads incrementally what is final when it runs: clean tables and earlier steps' results.
+  const readable = new Map<string, readonly string[]>(
+    inputs.flatMap(({ dataset }) => (dataset ? [[dataset.name, dataset.columns.map((column) => column.name)]] : [])),
+  );
   const steps = plan.transformations.flatMap((step) => {
-    const quarantinePort = plan.outputs.find((output) => output.dataset.name === step.transformation.name)?.port.id;
-    const prepared = prepareStep(connection, step, quarantinePort);
-    if (prepared.ok) return [{ step, run: prepared.run }];
-    brokenSteps.push({ path: step.path, step: step.transformation.name, message: prepared.message });
-    return [];
+    const name = step.transformation.name;
+    const quarantinePort = plan.outputs.find((output) => output.dataset.name === name)?.port.id;
+    const work = { tick: 0, nodeId, path: step.path, kind: 'prepare', step: name } as const;
+    const stepInputs = {
+      columnsOf: (table: string) => readable.get(table),
+      changesOf: (table: string) => changes.changesOf(table, readable.get(table) ?? []),
+      isIncremental: limits.isIncremental,
+    };
+    const prepared = runWork(work, () =>
+      callers.runAs('user-query', () => prepareStep(connection, step, quarantinePort, stepInputs)),
+    );
+    if (!prepared.ok) {
+      brokenSteps.push({ path: step.path, step: name, message: prepared.message });
+      return [];
+    }
+    readable.set(name, tableColumnsOf(connection, name));
+    const mode = prepared.mode;
+    const metrics: TransformationMetrics = {
+      mode: mode.incremental ? 'incremental' : 'full',
+      ...(!mode.incremental && { reason: mode.reason }),
+      runs: { incremental: 0, full: 0, unchanged: 0 },
+    };
+    return [{ step, run: prepared.run, metrics }];
   });
+  changes.startWatching();
 
-  const ports = new Map<string, PortCounters>();
-  const publishers = plan.outputs.map((output) => {
-    const counters = { published: 0, quarantined: 0 };
-    ports.set(output.port.id, counters);
-    const progress = progressOf(output.log.log.table);
-    return { counters, publish: preparePublish(connection, output, progress) };
-  });
+  const publishers = plan.outputs.map((output) => ({
+    portId: output.port.id,
+    counters: { published: 0 },
+    publish: preparePublish(connection, output, progressOf(output.log.log.table)),
+  }));
+  const quarantine = createQuarantineSummary(connection);
   const clearPending = published.map((dataset) => prepareClearPending(connection, dataset));
 
   const tables = [
@@ -127,36 +127,44 @@ export function createDataProductRuntime(
     plan,
     connection,
     consumers: consumers.map((consumer) => consumer.progress),
-    ports,
+    transformationMetrics() {
+      return Object.fromEntries(
+        steps.map(({ step, metrics }) => [step.transformation.name, { ...metrics, runs: { ...metrics.runs } }]),
+      );
+    },
+    portMetrics() {
+      return Object.fromEntries(
+        publishers.map(({ portId, counters }) => {
+          const violations = quarantine.of(portId);
+          const quarantined = violations.reduce((sum, violation) => sum + violation.count, 0);
+          return [portId, { published: counters.published, quarantined, violations }];
+        }),
+      );
+    },
     tables,
     brokenSteps,
     runTick(tick, millis) {
       const failures: StepFailure[] = [];
       connection.exec('BEGIN');
       try {
-        for (const { progress, consume, clean, trimRaw } of consumers) {
-          const before = progress.offset;
-          const consumed = consume.run([before, limits.maxPollRecords]);
-          // Records retention trimmed before this consumer read them are gone: it resumes after them.
-          progress.offset = Math.max(before, progress.source.trimmedTo) + consumed;
-          progress.consumedLastTick = consumed;
-          progress.consumedTotal += consumed;
-          if (consumed > 0) clean?.run([before]);
-          if (consumed > 0 && progress.offset > limits.retainedRecords) {
-            trimRaw.run([progress.offset - limits.retainedRecords]);
-          }
+        runWork({ tick, nodeId, path: plan.path, kind: 'consume' }, () => {
+          for (const consumer of consumers) consumer.poll();
+        });
+        for (const { step, run, metrics } of steps) {
+          const name = step.transformation.name;
+          const work = { tick, nodeId, path: step.path, kind: 'transformation', step: name } as const;
+          const outcome = runWork(work, () => callers.runAs('user-query', () => run(tick, millis)));
+          if (outcome.ok) {
+            metrics.runs[outcome.run] += 1;
+            metrics.lastRun = outcome.run;
+          } else failures.push({ path: step.path, step: name, message: outcome.message });
         }
-        for (const { step, run } of steps) {
-          limits.onStepStart?.({ tick, nodeId: plan.product.id, step: step.transformation.name, path: step.path });
-          const message = run(tick, millis);
-          if (message !== undefined) failures.push({ path: step.path, step: step.transformation.name, message });
-        }
-        for (const { counters, publish } of publishers) {
-          const outcome = publish(tick, millis);
-          counters.published += outcome.published;
-          counters.quarantined += outcome.quarantined;
-        }
-        for (const clear of clearPending) clear.run();
+        changes.clear();
+        runWork({ tick, nodeId, path: plan.path, kind: 'publish' }, () => {
+          for (const { counters, publish } of publishers) counters.published += publish(tick, millis).published;
+          for (const clear of clearPending) clear.run();
+          quarantine.update();
+        });
         connection.exec('COMMIT');
       } catch (error) {
         connection.exec('ROLLBACK');
@@ -187,27 +195,11 @@ function uniqueDatasets(datasets: readonly Dataset[]): Dataset[] {
   return [...new Map(datasets.map((dataset) => [dataset.name, dataset])).values()];
 }
 
-/** The clean step of one input: raw records of this tick into its entity or event table. */
-function prepareClean(connection: SqlConnection, input: InputPlan, dataset: Dataset): SqlStatement {
-  const raw = `node.${quoteIdentifier(input.rawTable)}`;
-  const names = dataset.columns.map((column) => column.name);
-  const format = input.source.log.format;
-  if (dataset.kind === 'event') {
-    return connection.prepare(
-      `INSERT OR IGNORE INTO node.${quoteIdentifier(dataset.name)} (${columnList(names)}) SELECT ${columnList(names)} FROM ${raw} WHERE _position > ? ORDER BY _position`,
-    );
+function tableColumnsOf(connection: SqlConnection, table: string): string[] {
+  const columns = connection.prepare(`SELECT name FROM pragma_table_info(${quoteLiteral(table)}, 'node')`);
+  try {
+    return columns.all().map(([name]) => String(name));
+  } finally {
+    columns.release();
   }
-  if (format.kind === 'cdc') {
-    const image = names.map((name) =>
-      dataset.key.includes(name)
-        ? `CASE WHEN _op = 'd' THEN ${quoteIdentifier(`before_${name}`)} ELSE ${quoteIdentifier(`after_${name}`)} END`
-        : quoteIdentifier(`after_${name}`),
-    );
-    return connection.prepare(
-      `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT _op, _timestamp, ${image.join(', ')} FROM ${raw} WHERE _position > ? AND _op IS NOT NULL ORDER BY _position`,
-    );
-  }
-  return connection.prepare(
-    `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT CASE _op WHEN 'delete' THEN 'd' ELSE 'u' END, _timestamp, ${columnList(names)} FROM ${raw} WHERE _position > ? ORDER BY _position`,
-  );
 }

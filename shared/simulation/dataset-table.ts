@@ -3,9 +3,11 @@ import { columnDefinitions, columnList, isoTimestampSql, quoteIdentifier } from 
 
 /**
  * The tables behind a dataset. An entity also gets `_apply_<name>`, a view whose INSTEAD OF
- * triggers apply one change each (`_op` 'd' deletes, anything else upserts) in the order rows
- * are inserted into it, skip changes that change nothing, and keep SCD2 history when asked:
- * `INSERT INTO _apply_x SELECT ... ORDER BY _position` replays a batch exactly, inside SQLite.
+ * triggers apply one change each (`_op` 'd' deletes, 't' empties the table, anything else
+ * upserts) in the order rows are inserted into it, skip changes that change nothing, and keep
+ * SCD2 history when asked: `INSERT INTO _apply_x SELECT ... ORDER BY _position` replays a batch
+ * exactly, inside SQLite. A change whose `_source_position` is not above `_prior` (the last
+ * position applied to its key, see `priorPositionSql`) is skipped and counted in `_applied_<name>`.
  */
 export function datasetTableSql(dataset: Dataset): string[] {
   const name = quoteIdentifier(dataset.name);
@@ -15,14 +17,40 @@ export function datasetTableSql(dataset: Dataset): string[] {
     return [`CREATE TABLE node.${name} (${[...columns, ...identity].join(', ')})`];
   }
   const keepsHistory = dataset.keepsHistory;
+  const tracks = dataset.tracksSourcePositions === true;
   return [
     `CREATE TABLE node.${name} (${[...columns, `PRIMARY KEY (${columnList(dataset.key)})`].join(', ')})`,
     ...(keepsHistory ? historyTableSql(dataset) : []),
-    `CREATE VIEW node.${applyView(dataset)} AS SELECT NULL AS _op, NULL AS _timestamp, ${dataset.columns
+    ...(tracks
+      ? [
+          `CREATE TABLE node.${appliedTable(dataset)} (skipped INTEGER NOT NULL, truncated_at INTEGER NOT NULL)`,
+          `INSERT INTO node.${appliedTable(dataset)} VALUES (0, -1)`,
+        ]
+      : []),
+    `CREATE VIEW node.${applyView(dataset)} AS SELECT NULL AS _op, NULL AS _timestamp, NULL AS _source_position, NULL AS _prior, ${dataset.columns
       .map((column) => `NULL AS ${quoteIdentifier(column.name)}`)
       .join(', ')}`,
-    applyTriggerSql(dataset, 'delete', [deleteSql(dataset), ...(keepsHistory ? [closeVersionSql(dataset)] : [])]),
-    applyTriggerSql(dataset, 'upsert', [upsertSql(dataset), ...(keepsHistory ? openVersionSql(dataset) : [])]),
+    applyTriggerSql(dataset, 'delete', `NEW._op = 'd'`, [
+      deleteSql(dataset),
+      ...(keepsHistory ? [closeVersionSql(dataset)] : []),
+    ]),
+    applyTriggerSql(dataset, 'upsert', `NEW._op NOT IN ('d', 't')`, [
+      upsertSql(dataset),
+      ...(keepsHistory ? openVersionSql(dataset) : []),
+    ]),
+    applyTriggerSql(dataset, 'truncate', `NEW._op = 't'`, [
+      `DELETE FROM ${name}`,
+      ...(keepsHistory ? [closeAllVersionsSql(dataset)] : []),
+      ...(tracks ? [`UPDATE ${appliedTable(dataset)} SET truncated_at = NEW._source_position`] : []),
+    ]),
+    ...(tracks
+      ? [
+          `CREATE TRIGGER node.${quoteIdentifier(`_apply_${dataset.name}_skip`)} INSTEAD OF INSERT ON ${applyView(dataset)}
+WHEN NOT (${FRESH}) BEGIN
+  UPDATE ${appliedTable(dataset)} SET skipped = skipped + 1;
+END`,
+        ]
+      : []),
   ];
 }
 
@@ -31,10 +59,33 @@ export function applyView(dataset: Dataset): string {
   return quoteIdentifier(`_apply_${dataset.name}`);
 }
 
+/** One row per tracked entity: the changes skipped so far, and the position of the last truncate applied. */
+export function appliedTable(dataset: Dataset): string {
+  return quoteIdentifier(`_applied_${dataset.name}`);
+}
+
+const FRESH = 'NEW._source_position IS NULL OR NEW._source_position > NEW._prior';
+
+/**
+ * The position a change must beat: the last applied to its key and the last truncate. Read from
+ * the raw zone, in `_position` order, the records before it: a record sent again lies within the
+ * topic's retention, so the newer changes of its key do too, and the raw zone keeps as many
+ * records as the topic. Truncates older than the raw zone are in `_applied_<name>`. `keySql`
+ * gives a raw record's key columns.
+ */
+export function priorPositionSql(dataset: Dataset, keySql: (name: string) => string, positionSql: string): string {
+  const earlier = 'ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING';
+  return `max(
+    coalesce(max(${positionSql}) OVER (PARTITION BY ${dataset.key.map(keySql).join(', ')} ORDER BY _position ${earlier}), -1),
+    coalesce(max(CASE WHEN _op = 't' THEN ${positionSql} END) OVER (ORDER BY _position ${earlier}), -1),
+    (SELECT truncated_at FROM node.${appliedTable(dataset)}))`;
+}
+
 /** One trigger per kind of change, so a row runs only the statements its change needs. */
-function applyTriggerSql(dataset: Dataset, change: 'delete' | 'upsert', statements: string[]): string {
+function applyTriggerSql(dataset: Dataset, change: string, when: string, statements: string[]): string {
+  const fresh = dataset.tracksSourcePositions ? ` AND (${FRESH})` : '';
   return `CREATE TRIGGER node.${quoteIdentifier(`_apply_${dataset.name}_${change}`)} INSTEAD OF INSERT ON ${applyView(dataset)}
-WHEN NEW._op ${change === 'delete' ? '=' : '<>'} 'd' BEGIN
+WHEN ${when}${fresh} BEGIN
   ${statements.join(';\n  ')};
 END`;
 }
@@ -82,7 +133,13 @@ function closeVersionSql(dataset: Dataset, onlyIfChanged = false): string {
     WHERE is_current = 1 AND ${sameKey(dataset)}${condition}`;
 }
 
-/** ...and opens the next one; the unique index on current versions ignores a change that changed nothing. */
+/** ...a truncate ends every current version... */
+function closeAllVersionsSql(dataset: Dataset): string {
+  return `UPDATE ${quoteIdentifier(historyTableName(dataset))} SET valid_to = ${isoTimestampSql('NEW._timestamp')}, is_current = 0
+    WHERE is_current = 1`;
+}
+
+/** ...and a change opens the next one; the unique index on current versions ignores a change that changed nothing. */
 function openVersionSql(dataset: Dataset): string[] {
   const names = dataset.columns.map((column) => column.name);
   return [

@@ -14,6 +14,11 @@ export interface Dataset {
   key: string[];
   /** Entities only: whether `<name>_history` keeps every version (valid_from, valid_to, is_current). */
   keepsHistory: boolean;
+  /**
+   * Entities fed by a CDC topic: each change carries its source position (`source.sequence`), and
+   * one that is not newer than the last applied to its key (a redelivery, an older record) is skipped.
+   */
+  tracksSourcePositions?: boolean;
 }
 
 export function contractColumns(properties: readonly ContractProperty[]): TableColumn[] {

@@ -19,12 +19,17 @@ export {
 } from './simulation-client';
 export { createSimulationHost, type SimulationHost } from './simulation-host';
 export type {
+  ConnectorMetrics,
   ConsumerMetrics,
+  ContractViolations,
   LinkMetrics,
   LogMetrics,
+  PartitionMetrics,
   PortMetrics,
   SimulationError,
   SimulationMetrics,
+  StoppedRun,
+  TransformationMetrics,
 } from './simulation-metrics';
 export { sqlJsWorkspace } from './sql-js-workspace';
 export {
@@ -35,6 +40,8 @@ export {
   type SqlValue,
   type SqlWorkspace,
 } from './sql-workspace';
+export { type TableGuideEntry, tableGuide } from './table-guide';
+export { describeWork, overBudgetMessage, type Work, type WorkWatch } from './work-budget';
 export type {
   SimulationCommand,
   SimulationRequest,

@@ -126,7 +126,7 @@ function planSystem(mesh: Mesh, system: OperationalSystem, path: string, plan: L
           columns,
           key: table.primaryKey,
           tombstones: topic.tombstones,
-          source: { name: system.id, db: system.database.name, table: table.name },
+          source: { name: connectorName(system), db: system.database.name, table: table.name },
         },
       };
       const dataset: Dataset = { name: table.name, kind: 'entity', columns, key: primaryKey, keepsHistory: false };
@@ -161,6 +161,21 @@ function planSystem(mesh: Mesh, system: OperationalSystem, path: string, plan: L
     plan.logs.set(key, { log, dataset, classifications: new Map() });
   });
   return systemPlan;
+}
+
+/**
+ * The connector's logical name, which Debezium uses as its topic prefix: `orders` for topics named
+ * `orders.public.orders`. Taken from the first CDC topic named `<prefix>[.<schema>].<table>`;
+ * the system id when none is.
+ */
+function connectorName(system: OperationalSystem): string {
+  for (const topic of system.messaging.topics) {
+    if (topic.source.kind !== 'cdc' || !topic.name.endsWith(`.${topic.source.table}`)) continue;
+    const segments = topic.name.slice(0, -topic.source.table.length - 1).split('.');
+    const prefix = segments.length > 1 ? segments.slice(0, -1) : segments;
+    if (prefix.every((segment) => segment.length > 0)) return prefix.join('.');
+  }
+  return system.id;
 }
 
 function tableColumns(table: SystemTable): TableColumn[] {

@@ -9,6 +9,7 @@ import {
   startLogProgress,
 } from './broker-log';
 import type { LogMetrics } from './simulation-metrics';
+import type { SqlCallerScope } from './sql-caller';
 import type { SqlConnection } from './sql-workspace';
 
 /** Every log of a run in the broker, with its progress, retention and recent messages. */
@@ -21,24 +22,37 @@ export interface LogRegistry {
   metrics(recentMessages: number): Record<string, LogMetrics>;
 }
 
-export function createLogRegistry(broker: SqlConnection, logs: readonly BrokerLog[]): LogRegistry {
+export function createLogRegistry(
+  broker: SqlConnection,
+  logs: readonly BrokerLog[],
+  callers: SqlCallerScope,
+): LogRegistry {
   broker.exec(logs.map((log) => logTableSql(brokerTable(log), log.format, true)).join(';\n'));
   const entries = logs.map((log, id) => ({
     progress: startLogProgress(log, id),
     trim: prepareTrim(broker, brokerTable(log)),
+    trimmedOffsets: broker.prepare(
+      `SELECT _partition, max(_offset) + 1 FROM ${brokerTable(log)} WHERE _position > ? AND _position <= ? GROUP BY _partition`,
+    ),
     recent: prepareRecentMessages(broker, log),
   }));
   const byTable = new Map(entries.map((entry) => [entry.progress.log.table, entry.progress]));
   return {
     progressOf: (table) => byTable.get(table) as LogProgress,
-    equip: (connection) => registerLogFunctions(connection, (id) => entries[id]?.progress as LogProgress),
+    equip: (connection) => registerLogFunctions(connection, (id) => entries[id]?.progress as LogProgress, callers),
     enforceRetention(retainedRecords) {
-      for (const { progress, trim } of entries) {
+      for (const { progress, trim, trimmedOffsets } of entries) {
         const trimTo = progress.end - retainedRecords;
-        if (trimTo > progress.trimmedTo) {
-          trim.run([trimTo]);
-          progress.trimmedTo = trimTo;
+        if (trimTo <= progress.trimmedTo) continue;
+        // Like Kafka's log start offset: the first offset of each partition still kept.
+        if (progress.log.partitions === 1) progress.startOffsets[0] = trimTo;
+        else {
+          for (const [partition, start] of trimmedOffsets.all([progress.trimmedTo, trimTo])) {
+            progress.startOffsets[Number(partition)] = Number(start);
+          }
         }
+        trim.run([trimTo]);
+        progress.trimmedTo = trimTo;
       }
     },
     metrics: (recentMessages) =>

@@ -38,6 +38,8 @@ export function createMetricsSnapshot(
       ...state,
       links: {},
       consumers: {},
+      connectors: {},
+      transformations: {},
       logs: logs.metrics(recentMessages),
       ports: {},
       tables: {},
@@ -45,6 +47,7 @@ export function createMetricsSnapshot(
     };
     for (const system of systems) {
       const { id, database } = system.plan.system;
+      metrics.connectors[id] = { snapshot: system.snapshot() };
       metrics.tables[id] = rowsPerTable(
         system.connection,
         id,
@@ -56,14 +59,24 @@ export function createMetricsSnapshot(
       for (const consumer of product.consumers) {
         const { linkId, port } = consumer.input;
         metrics.links[linkId] = { records: consumer.consumedTotal, recordsLastTick: consumer.consumedLastTick };
+        const partitions = consumer.source.nextOffsets.map((end, partition) => {
+          const offset = consumer.partitionOffsets[partition] as number;
+          return { partition, offset, end, lag: end - offset, lost: consumer.lostPerPartition[partition] as number };
+        });
         metrics.consumers[`${id}/${port.id}`] = {
           linkId,
           offset: consumer.offset,
           end: consumer.source.end,
           lag: consumer.source.end - consumer.offset,
+          lost: partitions.reduce((sum, partition) => sum + partition.lost, 0),
+          skipped: consumer.skipped,
+          partitions,
         };
       }
-      for (const [portId, counters] of product.ports) metrics.ports[`${id}/${portId}`] = { ...counters };
+      for (const [step, transformation] of Object.entries(product.transformationMetrics())) {
+        metrics.transformations[`${id}/${step}`] = transformation;
+      }
+      for (const [portId, port] of Object.entries(product.portMetrics())) metrics.ports[`${id}/${portId}`] = port;
       metrics.tables[id] = rowsPerTable(product.connection, id, product.tables);
     }
     return metrics;

@@ -11,9 +11,24 @@ import {
   type TableColumn,
 } from './broker-log';
 import type { CdcTopicPlan, OutboxTopicPlan, SystemPlan } from './log-plan';
+import { snapshotMarker } from './snapshot-marker';
 import { columnDefinitions, columnList, isoTimestampSql, prefixed, quoteIdentifier, quoteLiteral } from './sql-text';
 import { columnSqlType } from './sql-types';
 import type { SqlConnection } from './sql-workspace';
+
+/** How the system's CDC connector behaves. */
+export interface ConnectorOptions {
+  /** From a change to its processing by the connector: `ts_ms − source.ts_ms`. */
+  delayMillis: number;
+  /** Whether change records name their transaction and their place in it. */
+  transactionMetadata: boolean;
+}
+
+/** The connector's initial snapshot: rows read per captured table, and whether all reached their topics. */
+export interface SnapshotProgress {
+  rows: Record<string, number>;
+  isComplete: boolean;
+}
 
 /**
  * A microservice's database: its tables in `node`, triggers capturing every change with before
@@ -23,13 +38,20 @@ import type { SqlConnection } from './sql-workspace';
 export interface OperationalDatabase {
   readonly plan: SystemPlan;
   readonly connection: SqlConnection;
-  setClock(millis: number): void;
+  /** Starts the service's next transaction, at `millis` on the simulated clock. */
+  beginTransaction(millis: number): void;
   /** Starts CDC: existing rows become snapshot records (op `r`), then every change is captured. */
   startCapture(): void;
-  /** The connector's poll: captured changes and outbox events go to their topics. */
-  publishChanges(): void;
-  /** A fault at the source: records sent again (in order or newest first), a null, a renamed column. */
-  applyFault(fault: TopicFault): void;
+  /** The connector's poll at `millis`: captured changes and outbox events it has processed by then go to their topics. */
+  publishChanges(millis: number): void;
+  /**
+   * A fault at the source at `millis`: records sent again (in order or newest first), as a
+   * restarted connector does; a null; a renamed column.
+   */
+  applyFault(fault: TopicFault, millis: number): void;
+  /** Empties a table as TRUNCATE does: one `t` record per CDC topic, no delete per row, no outbox events. */
+  truncate(tableName: string): number;
+  snapshot(): SnapshotProgress;
 }
 
 type ProgressOf = (table: string) => LogProgress;
@@ -38,17 +60,18 @@ export function createOperationalDatabase(
   connection: SqlConnection,
   plan: SystemPlan,
   progressOf: ProgressOf,
+  options: ConnectorOptions,
 ): OperationalDatabase {
   const { system } = plan;
   const captured = plan.cdcTopics.filter((topic) => topic.table.cdc);
   connection.exec(
     [
-      'CREATE TABLE node._clock (millis INTEGER NOT NULL)',
-      'INSERT INTO node._clock VALUES (0)',
+      'CREATE TABLE node._clock (millis INTEGER NOT NULL, tx INTEGER NOT NULL, tx_events INTEGER NOT NULL)',
+      'INSERT INTO node._clock VALUES (0, 0, 0)',
       ...system.database.tables.map(operationalTableSql),
       ...captured.map(
         (topic) =>
-          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
+          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
       ),
       ...plan.outboxTopics.map(
         (topic) =>
@@ -61,10 +84,10 @@ export function createOperationalDatabase(
     ].join(';\n'),
   );
 
-  const setClock = connection.prepare('UPDATE node._clock SET millis = ?');
+  const beginTransaction = connection.prepare('UPDATE node._clock SET millis = ?, tx = tx + 1, tx_events = 0');
   const polls = [
-    ...captured.map((topic) => pollChangeLog(connection, topic, progressOf(topic.log.table))),
-    ...plan.outboxTopics.map((topic) => pollOutbox(connection, topic, progressOf(topic.log.table))),
+    ...captured.map((topic) => pollChangeLog(connection, topic, progressOf(topic.log.table), options)),
+    ...plan.outboxTopics.map((topic) => pollOutbox(connection, topic, progressOf(topic.log.table), options)),
   ];
   /** Columns a `rename-column` fault took from each topic's records, by topic id. */
   const renamed = new Map<string, ReadonlySet<string>>();
@@ -74,45 +97,96 @@ export function createOperationalDatabase(
       prepareRedelivery(connection, progressOf(topic.log.table)),
     ]),
   );
+  const triggersOn = (tableName: string) => [
+    ...captured
+      .filter((topic) => topic.table.name === tableName)
+      .flatMap((topic) => captureTriggersSql(topic, options, renamed.get(topic.topic.id))),
+    ...plan.outboxTopics.filter((topic) => topic.table.name === tableName).flatMap(outboxTriggersSql),
+  ];
+  const snapshotRows: Record<string, number> = {};
+  let snapshotEnds: { poll: () => number; end: number }[] = [];
 
   return {
     plan,
     connection,
-    setClock(millis) {
-      setClock.run([millis]);
+    beginTransaction(millis) {
+      beginTransaction.run([millis]);
     },
     startCapture() {
+      connection.exec(captured.map(snapshotSql).join(';\n'));
+      snapshotEnds = captured.map((topic, index) => {
+        const extent = connection.prepare(
+          `SELECT count(*), min(_sequence), max(_sequence) FROM node.${changeLog(topic)}`,
+        );
+        const [rows, first, last] = extent.all()[0] as [number, number | null, number | null];
+        extent.release();
+        snapshotRows[topic.table.name] = (snapshotRows[topic.table.name] ?? 0) + rows;
+        const place = { isFirstTable: index === 0, isLastTable: index === captured.length - 1 };
+        const mark = (sequence: number, isFirstRow: boolean, isLastRow: boolean) =>
+          connection.exec(
+            `UPDATE node.${changeLog(topic)} SET _snapshot = ${quoteLiteral(snapshotMarker({ ...place, isFirstRow, isLastRow }))} WHERE _sequence = ${sequence}`,
+          );
+        if (first !== null && last !== null) {
+          mark(last, first === last, true);
+          if (first !== last) mark(first, true, false);
+        }
+        return { poll: polls[index]?.polled as () => number, end: last ?? 0 };
+      });
+      connection.exec(system.database.tables.flatMap((table) => triggersOn(table.name)).join(';\n'));
+    },
+    publishChanges(millis) {
+      for (const poll of polls) poll.run(millis - options.delayMillis);
+    },
+    truncate(tableName) {
+      const table = quoteIdentifier(tableName);
+      const truncated = captured.filter((topic) => topic.table.name === tableName);
+      const counted = options.transactionMetadata ? 'UPDATE _clock SET tx_events = tx_events + 1;' : '';
+      const triggers = triggersOn(tableName);
       connection.exec(
         [
-          ...captured.flatMap((topic) => [snapshotSql(topic), ...captureTriggersSql(topic)]),
-          ...plan.outboxTopics.flatMap(outboxTriggersSql),
+          ...truncated.map(
+            (topic) =>
+              `${counted}INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition${options.transactionMetadata ? ', _tx, _tx_total' : ''})
+SELECT 't', millis, NULL, 0${options.transactionMetadata ? ', tx, tx_events' : ''} FROM node._clock`,
+          ),
+          ...triggers.map((sql) => `DROP TRIGGER node.${triggerName(sql)}`),
         ].join(';\n'),
       );
+      const remove = connection.prepare(`DELETE FROM node.${table}`);
+      try {
+        return remove.run();
+      } finally {
+        remove.release();
+        connection.exec(triggers.join(';\n'));
+      }
     },
-    publishChanges() {
-      for (const poll of polls) poll();
-    },
-    applyFault(fault) {
+    applyFault(fault, millis) {
       const topic = captured.find((candidate) => candidate.topic.id === fault.topicId);
       switch (fault.kind) {
         case 'redeliver':
         case 'out-of-order':
-          redeliveries.get(fault.topicId)?.(fault.records, fault.kind === 'out-of-order');
+          redeliveries.get(fault.topicId)?.(fault.records, millis, fault.kind === 'out-of-order');
           return;
         case 'null-field':
           if (topic) connection.exec(nullFieldChangeSql(topic, fault.column));
           return;
-        case 'rename-column':
+        case 'rename-column': {
           if (!topic) return;
+          const before = captureTriggersSql(topic, options, renamed.get(topic.topic.id));
           renamed.set(topic.topic.id, new Set([...(renamed.get(topic.topic.id) ?? []), fault.column]));
           connection.exec(
             [
-              ...captureTriggerNames(topic).map((name) => `DROP TRIGGER node.${name}`),
-              ...captureTriggersSql(topic, renamed.get(topic.topic.id)),
+              ...before.map((sql) => `DROP TRIGGER node.${triggerName(sql)}`),
+              ...captureTriggersSql(topic, options, renamed.get(topic.topic.id)),
             ].join(';\n'),
           );
+        }
       }
     },
+    snapshot: () => ({
+      rows: { ...snapshotRows },
+      isComplete: snapshotEnds.every(({ poll, end }) => poll() >= end),
+    }),
   };
 }
 
@@ -136,17 +210,25 @@ function rowFields(topic: OutboxTopicPlan): TableColumn[] {
   return topic.fields.filter((field) => field.source === 'row').map((field) => field.column);
 }
 
+/** The quoted name in `CREATE TRIGGER node."name" ...`. */
+function triggerName(createSql: string): string {
+  return createSql.slice('CREATE TRIGGER node.'.length, createSql.indexOf(' AFTER '));
+}
+
+function keySql(topic: CdcTopicPlan | OutboxTopicPlan, image: 'NEW' | 'OLD'): string {
+  return keyJsonSql(topic.table.primaryKey, (name) => `${image}.${quoteIdentifier(name)}`);
+}
+
 /** The record key and its partition, computed once per change in a subquery the capture selects from. */
 function placedKeySql(topic: CdcTopicPlan | OutboxTopicPlan, image: 'NEW' | 'OLD'): string {
-  const key = keyJsonSql(topic.table.primaryKey, (name) => `${image}.${quoteIdentifier(name)}`);
-  return `(SELECT _key, ${partitionSql('_key', topic.log.partitions)} AS _partition FROM (SELECT ${key} AS _key))`;
+  return `(SELECT _key, ${partitionSql('_key', topic.log.partitions)} AS _partition FROM (SELECT ${keySql(topic, image)} AS _key))`;
 }
 
 function snapshotSql(topic: CdcTopicPlan): string {
   const columns = topic.table.columns.map((column) => column.name);
   const key = keyJsonSql(topic.table.primaryKey, quoteIdentifier);
-  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, ${columnList(prefixed('after_', columns))})
-SELECT 'r', (SELECT millis FROM node._clock), _key, ${partitionSql('_key', topic.log.partitions)}, ${columnList(columns)}
+  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _snapshot, ${columnList(prefixed('after_', columns))})
+SELECT 'r', (SELECT millis FROM node._clock), _key, ${partitionSql('_key', topic.log.partitions)}, 'true', ${columnList(columns)}
 FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid)`;
 }
 
@@ -163,41 +245,52 @@ SELECT 'u', (SELECT millis FROM node._clock), _key, ${partitionSql('_key', topic
 FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1)`;
 }
 
-function captureTriggerNames(topic: CdcTopicPlan): string[] {
-  return ['insert', 'update', 'delete'].map((event) => quoteIdentifier(`_capture_${topic.topic.id}_${event}`));
-}
-
 /**
  * Row images into the change log; with tombstones, a delete is followed by a null-valued record.
+ * An update that changes the primary key is, as in Debezium, a delete of the old key (with a
+ * `__debezium.newkey` header), its tombstone, and a create of the new key (`__debezium.oldkey`).
  * Columns in `missing` (renamed at the source) reach the log as null: consumers know them by their old name.
  */
-function captureTriggersSql(topic: CdcTopicPlan, missing: ReadonlySet<string> = new Set()): string[] {
+function captureTriggersSql(
+  topic: CdcTopicPlan,
+  options: ConnectorOptions,
+  missing: ReadonlySet<string> = new Set(),
+): string[] {
   const columns = topic.table.columns.map((column) => column.name);
   const image = (prefix: 'NEW' | 'OLD') =>
     columns.map((name) => (missing.has(name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`)).join(', ');
   const before = columnList(prefixed('before_', columns));
   const after = columnList(prefixed('after_', columns));
-  const hasTombstones = topic.log.format.kind === 'cdc' && topic.log.format.tombstones;
-  const tombstone = `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition)
-  SELECT NULL, _timestamp, _key, _partition FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`;
-  const trigger = (
-    event: 'INSERT' | 'UPDATE' | 'DELETE',
-    op: string,
-    targets: string,
-    values: string,
-    image: 'NEW' | 'OLD',
-  ) =>
-    `CREATE TRIGGER node.${quoteIdentifier(`_capture_${topic.topic.id}_${event.toLowerCase()}`)} AFTER ${event} ON ${quoteIdentifier(topic.table.name)} BEGIN
-  INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition, ${targets})
-  SELECT '${op}', (SELECT millis FROM _clock), _key, _partition, ${values} FROM ${placedKeySql(topic, image)};
-  ${event === 'DELETE' && hasTombstones ? tombstone : ''}
-END`;
   const newImage = image('NEW');
   const oldImage = image('OLD');
+  const hasTombstones = topic.log.format.kind === 'cdc' && topic.log.format.tombstones;
+  const tx = options.transactionMetadata;
+  const change = (op: string, targets: string, values: string, image: 'NEW' | 'OLD', headers?: string) =>
+    `${tx ? 'UPDATE _clock SET tx_events = tx_events + 1;\n  ' : ''}INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition${tx ? ', _tx, _tx_total' : ''}${headers ? ', _headers' : ''}, ${targets})
+  SELECT '${op}', (SELECT millis FROM _clock), _key, _partition${tx ? ', (SELECT tx FROM _clock), (SELECT tx_events FROM _clock)' : ''}${headers ? `, ${headers}` : ''}, ${values} FROM ${placedKeySql(topic, image)};`;
+  const tombstone = hasTombstones
+    ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition)
+  SELECT NULL, _timestamp, _key, _partition FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
+    : '';
+  const trigger = (name: string, event: 'INSERT' | 'UPDATE' | 'DELETE', when: string, body: string[]) =>
+    `CREATE TRIGGER node.${quoteIdentifier(`_capture_${topic.topic.id}_${name}`)} AFTER ${event} ON ${quoteIdentifier(topic.table.name)}${when ? ` WHEN ${when}` : ''} BEGIN
+  ${body.join('\n  ')}
+END`;
+  const key = topic.table.primaryKey;
+  const keyKept = key.map((name) => `OLD.${quoteIdentifier(name)} IS NEW.${quoteIdentifier(name)}`).join(' AND ');
   return [
-    trigger('INSERT', 'c', after, newImage, 'NEW'),
-    trigger('UPDATE', 'u', `${before}, ${after}`, `${oldImage}, ${newImage}`, 'NEW'),
-    trigger('DELETE', 'd', before, oldImage, 'OLD'),
+    trigger('insert', 'INSERT', '', [change('c', after, newImage, 'NEW')]),
+    trigger('update', 'UPDATE', keyKept, [change('u', `${before}, ${after}`, `${oldImage}, ${newImage}`, 'NEW')]),
+    ...(key.length > 0
+      ? [
+          trigger('rekey', 'UPDATE', `NOT (${keyKept})`, [
+            change('d', before, oldImage, 'OLD', `json_object('__debezium.newkey', ${keySql(topic, 'NEW')})`),
+            tombstone,
+            change('c', after, newImage, 'NEW', `json_object('__debezium.oldkey', ${keySql(topic, 'OLD')})`),
+          ]),
+        ]
+      : []),
+    trigger('delete', 'DELETE', '', [change('d', before, oldImage, 'OLD'), tombstone]),
   ];
 }
 
@@ -212,18 +305,45 @@ END`;
   });
 }
 
+interface Poll {
+  /** Publishes the rows changed at or before `cutoff` (the clock minus the connector's delay). */
+  run(cutoff: number): void;
+  /** The last sequence published. */
+  polled(): number;
+}
+
 /** The connector's poll of one CDC topic: the change log, in capture order. */
-function pollChangeLog(connection: SqlConnection, topic: CdcTopicPlan, progress: LogProgress): () => void {
-  const payload = payloadColumns(topic.log.format).map((column) => column.name);
+function pollChangeLog(
+  connection: SqlConnection,
+  topic: CdcTopicPlan,
+  progress: LogProgress,
+  options: ConnectorOptions,
+): Poll {
+  const computed = new Map([
+    ['_timestamp', `_timestamp + ${options.delayMillis}`],
+    ['_source_ts', '_timestamp'],
+    [
+      '_tx_order',
+      options.transactionMetadata
+        ? 'CASE WHEN _tx IS NOT NULL THEN row_number() OVER (PARTITION BY _tx ORDER BY _sequence) END'
+        : 'NULL',
+    ],
+  ]);
+  const selected = ['_partition', '_timestamp', '_key', '_op', ...payloadColumns(topic.log.format).map((c) => c.name)];
   return preparePoll(
     connection,
     progress,
     changeLog(topic),
-    `SELECT _partition, _timestamp, _key, _op, ${columnList(payload)} FROM node.${changeLog(topic)}`,
+    `SELECT ${selected.map((name) => `${computed.get(name) ?? quoteIdentifier(name)} AS ${quoteIdentifier(name)}`).join(', ')} FROM node.${changeLog(topic)}`,
   );
 }
 
-function pollOutbox(connection: SqlConnection, topic: OutboxTopicPlan, progress: LogProgress): () => void {
+function pollOutbox(
+  connection: SqlConnection,
+  topic: OutboxTopicPlan,
+  progress: LogProgress,
+  options: ConnectorOptions,
+): Poll {
   const eventName = quoteLiteral(topic.event.name);
   const fields = topic.fields.map(({ column, source }) => {
     const expression = {
@@ -238,7 +358,7 @@ function pollOutbox(connection: SqlConnection, topic: OutboxTopicPlan, progress:
     connection,
     progress,
     outbox(topic),
-    `SELECT _partition, _timestamp, _key, 'append' AS _op${fields.length > 0 ? `, ${fields.join(', ')}` : ''} FROM node.${outbox(topic)}`,
+    `SELECT _partition, _timestamp + ${options.delayMillis} AS _timestamp, _key, 'append' AS _op${fields.length > 0 ? `, ${fields.join(', ')}` : ''} FROM node.${outbox(topic)}`,
   );
 }
 
@@ -247,12 +367,19 @@ function pollOutbox(connection: SqlConnection, topic: OutboxTopicPlan, progress:
  * numbers a rowid after the largest one, so keeping it keeps sequences rising without the
  * extra write per row AUTOINCREMENT costs.
  */
-function preparePoll(connection: SqlConnection, progress: LogProgress, table: string, selectSql: string): () => void {
-  const append = prepareAppend(connection, progress, `${selectSql} WHERE _sequence > ? ORDER BY _sequence`);
+function preparePoll(connection: SqlConnection, progress: LogProgress, table: string, selectSql: string): Poll {
+  const append = prepareAppend(
+    connection,
+    progress,
+    `${selectSql} WHERE _sequence > ? AND _timestamp <= ? ORDER BY _sequence`,
+  );
   const clear = connection.prepare(`DELETE FROM node.${table} WHERE _sequence < ?`);
   let polled = 0;
-  return () => {
-    polled += append([polled]);
-    clear.run([polled]);
+  return {
+    run(cutoff) {
+      polled += append([polled, cutoff]);
+      clear.run([polled]);
+    },
+    polled: () => polled,
   };
 }

@@ -99,6 +99,14 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
       });
       return [];
     }
+    if (governing.contract.kind === 'event' && dataset.kind === 'entity') {
+      const raw = inputs.find((input) => input.dataset === dataset)?.rawTable;
+      problems.push({
+        path: portPath,
+        message: `publishes '${dataset.name}', an entity updated in place, under the event contract '${governing.contract.id}': events never change. Use an entity contract, or give the event its own name and derive it in a transformation${raw ? ` from '${raw}', where each change record has its own _sequence` : ''}`,
+      });
+      return [];
+    }
     if (governing.contract.kind === 'entity' && governing.contract.keepHistory && dataset.kind === 'entity') {
       if (!dataset.keepsHistory && claim(historyTableName(dataset), portPath)) dataset.keepsHistory = true;
     }
@@ -130,7 +138,11 @@ function planInput(
   }
   const source = logs.logs.get(endpointKey(link.from.nodeId, link.from.portId));
   if (!source) return undefined;
-  const dataset: Dataset = { ...source.dataset, keepsHistory: false };
+  const dataset: Dataset = {
+    ...source.dataset,
+    keepsHistory: false,
+    tracksSourcePositions: source.log.format.kind === 'cdc',
+  };
   return { port, path, linkId: link.id, source, rawTable: `raw_${snakeCase(port.id)}`, dataset };
 }
 

@@ -1,4 +1,6 @@
 import type { Result } from '../model/problem';
+import { checkSelect } from './select-check';
+import { isKeyword, sqlTokens } from './sql-tokens';
 import type { SqlConnection, SqlValue } from './sql-workspace';
 
 export interface QueryResult {
@@ -8,19 +10,30 @@ export interface QueryResult {
   isTruncated: boolean;
 }
 
-const READ_ONLY_START = /^(select|with|values|explain)\b/i;
-
 /**
- * Runs one query a user typed against a node's database. It must start like a query, and it runs
- * with `PRAGMA query_only` on, which SQLite enforces even for `WITH ... DELETE`.
+ * Runs one query a user typed against a node's database: exactly one SELECT (WITH, VALUES), or
+ * EXPLAIN [QUERY PLAN] of one, checked before anything is compiled, and run with
+ * `PRAGMA query_only` on. The caller runs it as a user, so the engine's functions are hidden.
  */
 export function runReadOnlyQuery(connection: SqlConnection, sql: string, maxRows: number): Result<QueryResult> {
-  if (!READ_ONLY_START.test(withoutLeadingComments(sql))) {
-    return failure('only a read-only query (SELECT, WITH, VALUES or EXPLAIN) may run here');
-  }
+  const tokens = sqlTokens(sql);
+  const explainWords = !isKeyword(tokens[0], 'EXPLAIN')
+    ? 0
+    : isKeyword(tokens[1], 'QUERY') && isKeyword(tokens[2], 'PLAN')
+      ? 3
+      : 1;
+  const checked = checkSelect(connection, explainWords > 0 ? sql.slice(tokens[explainWords - 1]?.end) : sql);
+  if (!checked.ok) return failure(checked.message);
+  const explain =
+    explainWords > 0
+      ? `${tokens
+          .slice(0, explainWords)
+          .map((token) => token.text)
+          .join(' ')} `
+      : '';
   connection.exec('PRAGMA query_only = ON');
   try {
-    const statement = connection.prepare(sql);
+    const statement = connection.prepare(`${explain}${checked.select}`);
     try {
       const rows = statement.all(undefined, maxRows + 1);
       return {
@@ -34,16 +47,6 @@ export function runReadOnlyQuery(connection: SqlConnection, sql: string, maxRows
     return failure((error as Error).message);
   } finally {
     connection.exec('PRAGMA query_only = OFF');
-  }
-}
-
-function withoutLeadingComments(sql: string): string {
-  let rest = sql.trimStart();
-  for (;;) {
-    if (rest.startsWith('--')) rest = rest.slice(rest.indexOf('\n') === -1 ? rest.length : rest.indexOf('\n'));
-    else if (rest.startsWith('/*')) rest = rest.slice(rest.indexOf('*/') === -1 ? rest.length : rest.indexOf('*/') + 2);
-    else return rest;
-    rest = rest.trimStart();
   }
 }
 

@@ -6,16 +6,21 @@ import { readMessages } from './log-reader';
 import { type PipelinePlan, planPipeline } from './pipeline-plan';
 import { createSimulation, type Simulation } from './simulation';
 import type { OpenSqlWorkspace } from './sql-workspace';
+import type { WorkWatch } from './work-budget';
 import type { SimulationRequest, SimulationResponse } from './worker-protocol';
 
 /**
  * What runs inside the simulation worker, kept out of the worker file so Node tests can drive it:
- * it holds at most one simulation and answers each request with exactly one response.
+ * it holds at most one simulation and answers each request with exactly one response. The watch
+ * hears of each unit of work as it starts: a worker posts that to its parent, which can then name
+ * the product and step when it has to terminate a worker stuck over its budget.
  */
 export function createSimulationHost(
   loadSqlite: () => Promise<OpenSqlWorkspace>,
   /** Told before each transformation runs; the worker passes it on at once (see `ProgressReport`). */
   onStepStart?: (step: StepStart) => void,
+  /** Told of every unit of work as it starts (a service's tick, a product's reading and publishing too). */
+  watch: WorkWatch = {},
 ) {
   let sqlite: Promise<OpenSqlWorkspace> | undefined;
   let simulation: Simulation | undefined;
@@ -34,11 +39,12 @@ export function createSimulationHost(
         const openWorkspace = await sqlite;
         simulation?.dispose();
         simulation = undefined;
-        const created = createSimulation(request.mesh, request.scenario, {
-          ...request.options,
-          sqlite: openWorkspace,
-          onStepStart,
-        });
+        const created = createSimulation(
+          request.mesh,
+          request.scenario,
+          { ...request.options, sqlite: openWorkspace, onStepStart },
+          watch,
+        );
         if (!created.ok) return failed(id, created.errors);
         simulation = created.value;
         plan = planPipeline(request.mesh);

@@ -1,4 +1,5 @@
 import type { LogMessage } from './broker-log';
+import type { Work } from './work-budget';
 
 /** A snapshot after a tick: what the canvas animates and the panels list. Keys keep plan order. */
 export interface SimulationMetrics {
@@ -15,9 +16,20 @@ export interface SimulationMetrics {
   logs: Record<string, LogMetrics>;
   /** By `<productId>/<portId>` of an output port. */
   ports: Record<string, PortMetrics>;
+  /** By system id: its CDC connector. */
+  connectors: Record<string, ConnectorMetrics>;
+  /** By `<productId>/<step>`: how each transformation recomputes its result. */
+  transformations: Record<string, TransformationMetrics>;
   /** By node id, then table: rows per table. */
   tables: Record<string, Record<string, number>>;
   errors: SimulationError[];
+  /** Set when a unit of work ran over the budget: the run does not advance until reset. */
+  stopped?: StoppedRun;
+}
+
+/** The unit of work that stopped the run, and why. */
+export interface StoppedRun extends Work {
+  message: string;
 }
 
 export interface LinkMetrics {
@@ -27,11 +39,47 @@ export interface LinkMetrics {
 
 export interface ConsumerMetrics {
   linkId: string;
-  /** The last position read. */
+  /** The last position read, all partitions together. */
   offset: number;
   /** The producer's last position. */
   end: number;
+  /** Records not read yet, all partitions together. */
   lag: number;
+  /** Records retention removed before this consumer read them: never read, never applied. */
+  lost: number;
+  /** Changes read but not applied: redelivered, or older than what their key already has. */
+  skipped: number;
+  /** As Kafka reports a consumer group: per partition, offsets count from 0. */
+  partitions: PartitionMetrics[];
+}
+
+export interface PartitionMetrics {
+  partition: number;
+  /** The next offset to read (the committed offset). */
+  offset: number;
+  /** The log end offset: the next offset the producer writes. */
+  end: number;
+  lag: number;
+  lost: number;
+}
+
+export interface TransformationMetrics {
+  /** `incremental`: only the units of the result a tick touched are recomputed; `full`: all of it. */
+  mode: 'incremental' | 'full';
+  /** Why the step recomputes in full. */
+  reason?: string;
+  /** Runs per kind: an incremental step falls back to a full run when a tick's units are unclear. */
+  runs: { incremental: number; full: number; unchanged: number };
+  lastRun?: 'incremental' | 'full' | 'unchanged';
+}
+
+export interface ConnectorMetrics {
+  /**
+   * The initial snapshot: rows read per captured table (an empty table shows 0), and whether every
+   * snapshot record has reached its topic. An empty last table carries no `last` marker, so this
+   * is where a consumer sees the snapshot end.
+   */
+  snapshot: { rows: Record<string, number>; isComplete: boolean };
 }
 
 export interface LogMetrics {
@@ -44,7 +92,18 @@ export interface LogMetrics {
 
 export interface PortMetrics {
   published: number;
+  /** Records that broke the port's contract (or, for a transformation's result, its key). */
   quarantined: number;
+  /** The quarantined records by rule and property, in the order they first happened. */
+  violations: ContractViolations[];
+}
+
+export interface ContractViolations {
+  rule: string;
+  property: string | null;
+  count: number;
+  /** The first record quarantined for this rule and property. */
+  first: { tick: number; message: string; record: Record<string, unknown> };
 }
 
 /** Something that went wrong during the run, once per place and message, with how often. */

@@ -1,24 +1,23 @@
 import type { Mesh } from '../model/mesh';
 import type { Fault, Scenario } from '../model/scenario';
-import {
-  createDataProductRuntime,
-  type DataProductRuntime,
-  type RuntimeLimits,
-  type StepFailure,
-} from './data-product-runtime';
+import { createDataProductRuntime, type DataProductRuntime, type StepFailure } from './data-product-runtime';
 import type { ErrorLog, ReportedError } from './error-log';
 import { changesCapture, createFaultSchedule } from './fault-schedule';
+import type { RuntimeLimits } from './input-consumer';
 import { createLogRegistry } from './log-registry';
 import { createMetricsSnapshot } from './metrics-snapshot';
 import { createOperationalDatabase, type OperationalDatabase } from './operational-database';
 import type { PipelinePlan } from './pipeline-plan';
 import { simulatedClock } from './simulated-clock';
 import type { SimulationMetrics } from './simulation-metrics';
+import { createSqlCallerScope, type SqlCaller } from './sql-caller';
 import type { OpenSqlWorkspace, SqlConnection } from './sql-workspace';
+import { OverBudget, type RunWork } from './work-budget';
 import { createWorkload } from './workload';
 
 export interface RunSettings extends RuntimeLimits {
   recentMessages: number;
+  runWork: RunWork;
 }
 
 /** One run of a scenario, from tick 0: its databases, their state, and the tick loop. */
@@ -27,6 +26,10 @@ export interface SimulationRun {
   advance(): void;
   metrics(): SimulationMetrics;
   connectionOf(nodeId: string): SqlConnection | undefined;
+  /** Starts a transaction of the system's service at the current tick's time, for a statement run as the service. */
+  beginServiceTransaction(systemId: string): void;
+  /** Runs a user's SQL as `caller`, so the engine's functions are hidden from it. */
+  runAs<T>(caller: SqlCaller, work: () => T): T;
   countSourceChanges(changes: number): void;
   /** Adds a fault to this run (the fault deck); it fires at its tick. */
   inject(fault: Fault): void;
@@ -66,21 +69,26 @@ function buildRun(
   let sourceChanges = 0;
   const schedule = createFaultSchedule(scenario.faults ?? []);
 
-  const logs = createLogRegistry(connect(), plan.logs);
+  const callers = createSqlCallerScope();
+  const logs = createLogRegistry(connect(), plan.logs, callers);
   const connectNode = () => {
     const connection = connect();
     logs.equip(connection);
     return connection;
   };
+  const connector = {
+    delayMillis: scenario.connector?.delayMillis ?? 0,
+    transactionMetadata: scenario.connector?.transactionMetadata ?? false,
+  };
   const systems = plan.systems.map((systemPlan) =>
-    createOperationalDatabase(connectNode(), systemPlan, logs.progressOf),
+    createOperationalDatabase(connectNode(), systemPlan, logs.progressOf, connector),
   );
   const systemsById = new Map(systems.map((system) => [system.plan.system.id, system]));
   const workload = createWorkload(mesh, scenario, scenarioPath, systemsById, (failure) =>
     errors.record(failure, currentTick),
   );
   const products = plan.products.map((productPlan) =>
-    createDataProductRuntime(connectNode(), productPlan, logs.progressOf, settings),
+    createDataProductRuntime(connectNode(), productPlan, logs.progressOf, settings, callers, settings.runWork),
   );
   const snapshot = createMetricsSnapshot(systems, products, logs, errors, settings.recentMessages);
 
@@ -108,7 +116,7 @@ function buildRun(
   const startCapture = () => {
     for (const system of systems) {
       system.connection.exec('BEGIN');
-      system.setClock(clock.millisAt(0));
+      system.beginTransaction(clock.millisAt(0));
     }
     workload.loadInitialRows(clock.isoAt(0));
     for (const system of systems) {
@@ -122,14 +130,19 @@ function buildRun(
     const millis = clock.millisAt(tick);
     for (const system of systems) {
       const systemId = system.plan.system.id;
-      inTransaction(system, () => {
-        system.setClock(millis);
-        const faults = schedule.topicFaultsAt(tick, systemId);
-        for (const fault of faults) if (changesCapture(fault)) system.applyFault(fault);
-        sourceChanges += workload.applyTick(systemId, tick, clock.isoAt(tick));
-        system.publishChanges();
-        for (const fault of faults) if (!changesCapture(fault)) system.applyFault(fault);
-      });
+      const work = { tick, nodeId: systemId, path: system.plan.path, kind: 'service' } as const;
+      settings.runWork(work, () =>
+        inTransaction(system, () => {
+          system.beginTransaction(millis);
+          const faults = schedule.topicFaultsAt(tick, systemId);
+          // A connector restarting sends its records again when it processes this tick's changes.
+          const processedAt = millis + connector.delayMillis;
+          for (const fault of faults) if (changesCapture(fault)) system.applyFault(fault, processedAt);
+          sourceChanges += workload.applyTick(systemId, tick, clock.isoAt(tick));
+          system.publishChanges(millis);
+          for (const fault of faults) if (!changesCapture(fault)) system.applyFault(fault, processedAt);
+        }),
+      );
     }
     for (const product of products) {
       if (schedule.isOffline(product.plan.product.id, tick)) {
@@ -139,6 +152,7 @@ function buildRun(
       try {
         for (const failure of product.runTick(tick, millis)) errors.record(stepError(product, failure), tick);
       } catch (error) {
+        if (error instanceof OverBudget) throw error;
         errors.record(
           { path: product.plan.path, nodeId: product.plan.product.id, message: (error as Error).message },
           tick,
@@ -164,6 +178,10 @@ function buildRun(
         products.find((product) => product.plan.product.id === nodeId)?.connection
       );
     },
+    beginServiceTransaction(systemId) {
+      systemsById.get(systemId)?.beginTransaction(clock.millisAt(currentTick));
+    },
+    runAs: (caller, work) => callers.runAs(caller, work),
     countSourceChanges(changes) {
       sourceChanges += changes;
     },

@@ -6,9 +6,11 @@ import { createErrorLog, type ErrorLog } from './error-log';
 import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
 import { checkScenario } from './scenario-check';
-import type { SimulationMetrics } from './simulation-metrics';
+import type { SimulationMetrics, StoppedRun } from './simulation-metrics';
 import { type SimulationRun, startRun } from './simulation-run';
+import { isKeyword, sqlTokens } from './sql-tokens';
 import type { OpenSqlWorkspace } from './sql-workspace';
+import { OverBudget, type WorkWatch, workRunner } from './work-budget';
 
 export interface SimulationOptions {
   /** The SQLite to run on: `sqlJsWorkspace(await initSqlJs())`, or a native driver for comparison. */
@@ -21,6 +23,19 @@ export interface SimulationOptions {
   recentMessages?: number;
   /** Rows a query returns at most (default 1,000). */
   maxQueryRows?: number;
+  /**
+   * Milliseconds one unit of work (a service's tick, a product's reading, a transformation, a
+   * product's publishing) may take; one that takes longer stops the run, naming it. It is timed
+   * when it finishes: a statement that never finishes can only be stopped by a host that runs the
+   * simulation on another thread (the CLI's worker, the app's Web Worker), told of each unit by
+   * the `WorkWatch`.
+   */
+  budgetMillis?: number;
+  /**
+   * `incremental` (the default): a transformation whose SQL allows it recomputes only the units of
+   * its result a tick touched; `full`: every transformation recomputes everything, every tick.
+   */
+  recompute?: 'incremental' | 'full';
   /** Told before each transformation runs (the worker reports it, so a hung step can be named). */
   onStepStart?: (step: StepStart) => void;
 }
@@ -51,7 +66,12 @@ const DEFAULT_MAX_TICKS = 100_000;
  * records, then the tick-0 steps). A scenario that names missing systems, tables or columns is
  * refused; problems in the mesh are reported in the metrics and the rest still runs.
  */
-export function createSimulation(mesh: Mesh, scenario: Scenario, options: SimulationOptions): Result<Simulation> {
+export function createSimulation(
+  mesh: Mesh,
+  scenario: Scenario,
+  options: SimulationOptions,
+  watch: WorkWatch = {},
+): Result<Simulation> {
   const index = mesh.scenarios.findIndex((candidate) => candidate.id === scenario.id);
   const scenarioPath = index === -1 ? 'scenario' : `scenarios[${index}]`;
   const problems = checkScenario(mesh, scenario, scenarioPath);
@@ -63,18 +83,43 @@ export function createSimulation(mesh: Mesh, scenario: Scenario, options: Simula
     maxPollRecords: options.maxPollRecords ?? -1,
     retainedRecords: options.retainedRecords ?? 20_000,
     recentMessages: options.recentMessages ?? 5,
-    onStepStart: options.onStepStart,
+    runWork: workRunner(options.budgetMillis, withStepStarts(watch, options.onStepStart)),
+    isIncremental: options.recompute !== 'full',
   };
   const maxQueryRows = options.maxQueryRows ?? 1000;
   let errors: ErrorLog = createErrorLog();
   const start = () => startRun(mesh, scenario, scenarioPath, plan, options.sqlite, settings, errors);
-  let run: SimulationRun | undefined = start();
+  let stopped: StoppedRun | undefined;
+  let run: SimulationRun | undefined;
+  try {
+    run = start();
+  } catch (error) {
+    if (!(error instanceof OverBudget)) throw error;
+    return { ok: false, errors: [{ path: error.work.path, message: error.message }] };
+  }
 
   const current = (): SimulationRun => {
     if (!run) throw new Error('the simulation was disposed');
     return run;
   };
   const connectionOf = (nodeId: string) => current().connectionOf(nodeId);
+  const metrics = (): SimulationMetrics => ({ ...current().metrics(), ...(stopped && { stopped }) });
+  /** One more tick, unless the run stopped; a unit of work over budget stops it. */
+  const advance = (active: SimulationRun): boolean => {
+    if (stopped) return false;
+    try {
+      active.advance();
+      return true;
+    } catch (error) {
+      if (!(error instanceof OverBudget)) throw error;
+      stopped = { ...error.work, message: error.message };
+      errors.record(
+        { path: error.work.path, nodeId: error.work.nodeId, step: error.work.step, message: error.message },
+        error.work.tick,
+      );
+      return false;
+    }
+  };
   const unknownNode = (nodeId: string): Result<never> => ({
     ok: false,
     errors: [{ path: 'nodeId', message: `no system or product '${nodeId}'` }],
@@ -85,31 +130,35 @@ export function createSimulation(mesh: Mesh, scenario: Scenario, options: Simula
       return current().tick;
     },
     step(ticks = 1) {
-      for (let count = 0; count < ticks; count++) current().advance();
-      return current().metrics();
+      const active = current();
+      for (let count = 0; count < ticks && advance(active); count++);
+      return metrics();
     },
     runUntil(until, maxTicks = DEFAULT_MAX_TICKS) {
       const active = current();
       if (typeof until === 'number') return simulation.step(Math.max(0, until - active.tick));
-      for (let count = 0; count < maxTicks; count++) {
-        active.advance();
-        const metrics = active.metrics();
-        if (until(metrics)) return metrics;
+      for (let count = 0; count < maxTicks && advance(active); count++) {
+        const snapshot = metrics();
+        if (until(snapshot)) return snapshot;
       }
-      return active.metrics();
+      return metrics();
     },
-    metrics: () => current().metrics(),
+    metrics,
     query(nodeId, sql) {
       const connection = connectionOf(nodeId);
-      return connection ? runReadOnlyQuery(connection, sql, maxQueryRows) : unknownNode(nodeId);
+      if (!connection) return unknownNode(nodeId);
+      return current().runAs('user-query', () => runReadOnlyQuery(connection, sql, maxQueryRows));
     },
     execute(systemId, sql) {
       const connection = mesh.systems.some((system) => system.id === systemId) ? connectionOf(systemId) : undefined;
       if (!connection) return unknownNode(systemId);
+      const refusal = serviceStatementRefusal(sql);
+      if (refusal) return { ok: false, errors: [{ path: 'sql', message: refusal }] };
       try {
         const statement = connection.prepare(sql);
         try {
-          const changes = statement.run();
+          current().beginServiceTransaction(systemId);
+          const changes = current().runAs('service', () => statement.run());
           current().countSourceChanges(changes);
           return { ok: true, value: { changes } };
         } finally {
@@ -139,9 +188,10 @@ export function createSimulation(mesh: Mesh, scenario: Scenario, options: Simula
     reset() {
       current().close();
       run = undefined;
+      stopped = undefined;
       errors = createErrorLog();
       run = start();
-      return run.metrics();
+      return metrics();
     },
     dispose() {
       run?.close();
@@ -149,4 +199,25 @@ export function createSimulation(mesh: Mesh, scenario: Scenario, options: Simula
     },
   };
   return { ok: true, value: simulation };
+}
+
+/** A service changes its rows; DDL, PRAGMA or ATTACH would change the engine's plumbing instead. */
+function serviceStatementRefusal(sql: string): string | undefined {
+  const [first] = sqlTokens(sql);
+  if (isKeyword(first, 'INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'WITH')) return undefined;
+  return `only INSERT, UPDATE or DELETE may run as the service${first ? `, not ${first.text}` : ''}`;
+}
+
+/** The watch, also telling `onStepStart` of each transformation as it starts. */
+function withStepStarts(watch: WorkWatch, onStepStart: SimulationOptions['onStepStart']): WorkWatch {
+  if (!onStepStart) return watch;
+  return {
+    ...watch,
+    onWork(work) {
+      watch.onWork?.(work);
+      if (work.kind === 'transformation' && work.step !== undefined) {
+        onStepStart({ tick: work.tick, nodeId: work.nodeId, step: work.step, path: work.path });
+      }
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
+import { sqlTokens } from './sql-tokens';
 import {
   connectionSetupSql,
   type OpenSqlWorkspace,
@@ -48,15 +49,19 @@ function sqlJsConnection(database: Database): SqlConnection {
   };
 }
 
-/** sql.js prepares the first statement and ignores the rest; refuse SQL that holds more than one. */
+/**
+ * sql.js prepares the first statement and ignores the rest; refuse SQL that holds more than one,
+ * without compiling the rest (compiling a PRAGMA already changes the connection).
+ */
 function prepareSingle(database: Database, sql: string): Statement {
-  let count = 0;
-  for (const _statement of database.iterateStatements(sql)) {
-    count += 1;
-    if (count > 1) throw new Error('expected one SQL statement, found more');
+  const statements = database.iterateStatements(sql);
+  const first = statements.next();
+  if (first.done) throw new Error('no SQL statement to run');
+  if (sqlTokens(statements.getRemainingSQL()).some((token) => token.text !== ';' || token.kind !== 'symbol')) {
+    first.value.free();
+    throw new Error('expected one SQL statement, found more');
   }
-  if (count === 0) throw new Error('no SQL statement to run');
-  return database.prepare(sql);
+  return first.value;
 }
 
 function sqlJsStatement(database: Database, statement: Statement): SqlStatement {

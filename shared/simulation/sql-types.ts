@@ -25,6 +25,7 @@ const LOGICAL_TYPES: Record<LogicalType, SqlType> = {
   object: 'TEXT',
   array: 'TEXT',
   boolean: 'INTEGER',
+  map: 'TEXT',
 };
 
 export function columnSqlType(type: ColumnType): SqlType {

@@ -1,44 +1,89 @@
 import type { Dataset } from './dataset';
 import { applyView } from './dataset-table';
+import { type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
 import type { TransformationPlan } from './product-plan';
+import { checkSelect, subquerySql } from './select-check';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
 
-/** One run of a step; returns the SQLite message when it fails (its changes are then rolled back). */
-export type RunStep = (tick: number, millis: number) => string | undefined;
+/** How one run of a step went: `unchanged` when none of the tables it reads changed. */
+export type StepRun = 'incremental' | 'full' | 'unchanged';
 
-export type PreparedStep = { ok: true; run: RunStep } | { ok: false; message: string };
+/** One run of a step; a failure carries SQLite's message (its changes are then rolled back). */
+export type RunStep = (tick: number, millis: number) => { ok: true; run: StepRun } | { ok: false; message: string };
+
+export type PreparedStep = { ok: true; run: RunStep; mode: RecomputeMode } | { ok: false; message: string };
+
+/** What a step may read incrementally: the tables whose changes the product captures, and their columns. */
+export interface StepInputs {
+  columnsOf(table: string): readonly string[] | undefined;
+  /** SQL selecting the rows of a table that changed this tick, old and new images alike. */
+  changesOf(table: string): string;
+  /** Whether incremental recomputation is wanted at all (the property tests compare both). */
+  isIncremental: boolean;
+}
 
 /**
  * A transformation is a SELECT whose result becomes the table named after the step. A published
- * result is diffed against the table, so only real changes reach the output port; a result with a
- * missing or repeated key has those rows quarantined and the key left as it was.
+ * entity result is diffed against the table, so only real changes reach the output port; a result
+ * with a missing or repeated key has those rows quarantined and the key left as it was. Where the
+ * SQL allows it (see `planRecompute`), only the units of the result the tick's changes touch are
+ * recomputed; otherwise, and for any tick a unit is unclear, the whole result.
  */
 export function prepareStep(
   connection: SqlConnection,
   step: TransformationPlan,
   quarantinePort: string | undefined,
+  inputs: StepInputs,
 ): PreparedStep {
-  const select = `SELECT * FROM (\n${step.transformation.sql.trim().replace(/;+\s*$/, '')}\n)`;
+  const checked = checkSelect(connection, step.transformation.sql);
+  if (!checked.ok) return checked;
+  const select = subquerySql(checked.select);
   const savepoint = quoteIdentifier(`step_${step.transformation.name}`);
   try {
-    const statements = step.dataset
-      ? preparePublishedStep(connection, step.dataset, select, quarantinePort ?? '')
-      : prepareIntermediateStep(connection, step.transformation.name, select);
+    const dataset = step.dataset;
+    let mode: RecomputeMode = { incremental: false, reason: 'no output port publishes it as an entity' };
+    let runOnce: (tick: number, millis: number) => StepRun;
+    if (dataset) {
+      if (dataset.kind === 'entity') {
+        mode = inputs.isIncremental
+          ? planRecompute(checked.select, {
+              outputColumns: columnNamesOf(connection, select),
+              tableColumns: dataset.columns.map((column) => column.name),
+              columnsOf: inputs.columnsOf,
+            })
+          : { incremental: false, reason: 'incremental recomputation is turned off' };
+      }
+      const recompute = prepareResultRecompute(connection, dataset, select, quarantinePort ?? '');
+      const incremental = mode.incremental ? recompute.byUnits(mode.plan, inputs) : undefined;
+      runOnce = (tick, millis) => incremental?.(tick, millis) ?? recompute.whole(tick, millis);
+    } else {
+      const statements = prepareIntermediateStep(connection, step.transformation.name, select);
+      runOnce = (tick) => runAll(statements, tick, 0);
+    }
     const run: RunStep = (tick, millis) => {
       connection.exec(`SAVEPOINT ${savepoint}`);
       try {
-        for (const { statement, params } of statements) statement.run(params(tick, millis));
+        const how = runOnce(tick, millis);
         connection.exec(`RELEASE ${savepoint}`);
-        return undefined;
+        return { ok: true, run: how };
       } catch (error) {
         connection.exec(`ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
-        return (error as Error).message;
+        return { ok: false, message: (error as Error).message };
       }
     };
-    return { ok: true, run };
+    return { ok: true, run, mode };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
+  }
+}
+
+function columnNamesOf(connection: SqlConnection, select: string): string[] {
+  const statement = connection.prepare(select);
+  try {
+    return statement.columnNames();
+  } finally {
+    statement.release();
   }
 }
 
@@ -48,79 +93,180 @@ interface BoundStatement {
 }
 
 const none = () => [];
+const millisOnly = (_tick: number, millis: number) => [millis];
+
+function runAll(statements: readonly BoundStatement[], tick: number, millis: number): StepRun {
+  for (const { statement, params } of statements) statement.run(params(tick, millis));
+  return 'full';
+}
 
 function prepareIntermediateStep(connection: SqlConnection, name: string, select: string): BoundStatement[] {
   const table = `node.${quoteIdentifier(name)}`;
-  connection.exec(`CREATE TABLE ${table} AS ${select} LIMIT 0`);
+  const create = connection.prepare(`CREATE TABLE ${table} AS ${select} LIMIT 0`);
+  try {
+    create.run();
+  } finally {
+    create.release();
+  }
   return [
     { statement: connection.prepare(`DELETE FROM ${table}`), params: none },
     { statement: connection.prepare(`INSERT INTO ${table} ${select}`), params: none },
   ];
 }
 
-function preparePublishedStep(
-  connection: SqlConnection,
-  dataset: Dataset,
-  select: string,
-  quarantinePort: string,
-): BoundStatement[] {
+/**
+ * A published result, recomputed into `_next_<name>` and applied as the difference: for an entity,
+ * keys gone are deleted and rows new or changed upserted; for events, new rows are appended. Rows
+ * with a missing or repeated key are quarantined. `byUnits` restricts all of it to the units a
+ * tick touched (entities only).
+ */
+function prepareResultRecompute(connection: SqlConnection, dataset: Dataset, select: string, quarantinePort: string) {
   const names = dataset.columns.map((column) => column.name);
+  const key = dataset.key;
   const table = `node.${quoteIdentifier(dataset.name)}`;
   const next = `node.${quoteIdentifier(`_next_${dataset.name}`)}`;
-  const key = dataset.key;
-  connection.exec(`CREATE TABLE ${next} (${columnDefinitions(dataset.columns).join(', ')})`);
-  if (key.length > 0) {
-    connection.exec(
-      `CREATE INDEX node.${quoteIdentifier(`_next_${dataset.name}_key`)} ON ${quoteIdentifier(`_next_${dataset.name}`)} (${columnList(key)})`,
-    );
-  }
-  const statements: BoundStatement[] = [
-    { statement: connection.prepare(`DELETE FROM ${next}`), params: none },
-    {
-      statement: connection.prepare(
-        `INSERT INTO ${next} (${columnList(names)}) SELECT ${columnList(names)} FROM (${select})`,
-      ),
-      params: none,
-    },
+  connection.exec(
+    [
+      `CREATE TABLE ${next} (${columnDefinitions(dataset.columns).join(', ')})`,
+      ...(key.length > 0
+        ? [
+            `CREATE INDEX node.${quoteIdentifier(`_next_${dataset.name}_key`)} ON ${quoteIdentifier(`_next_${dataset.name}`)} (${columnList(key)})`,
+          ]
+        : []),
+    ].join(';\n'),
+  );
+  const sameKey = key.map((name) => `n.${quoteIdentifier(name)} = t.${quoteIdentifier(name)}`).join(' AND ');
+  const missing = key.map((name) => `${quoteIdentifier(name)} IS NULL`).join(' OR ');
+  const invalid = `${missing} OR (${columnList(key)}) IN (SELECT ${columnList(key)} FROM ${next} GROUP BY ${columnList(key)} HAVING count(*) > 1)`;
+  const keyText = quoteLiteral(key.join(', '));
+  const prepare = (sql: string, params: BoundStatement['params'] = none): BoundStatement => ({
+    statement: connection.prepare(sql),
+    params,
+  });
+  /** The statements of one recomputation; `scope` limits the table's rows compared to the recomputed units. */
+  const isEntity = dataset.kind === 'entity';
+  const recomputation = (recompute: string, scope: string) => [
+    prepare(`DELETE FROM ${next}`),
+    prepare(`INSERT INTO ${next} (${columnList(names)}) SELECT ${columnList(names)} FROM (${recompute})`),
+    ...(isEntity
+      ? [
+          prepare(
+            `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(key)})
+SELECT 'd', ?, ${columnList(key)} FROM ${table} t WHERE ${scope} NOT EXISTS (SELECT 1 FROM ${next} n WHERE ${sameKey})`,
+            millisOnly,
+          ),
+        ]
+      : []),
+    ...(key.length > 0 ? keyChecks(scope) : []),
+    isEntity
+      ? prepare(
+          `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT 'u', ?, * FROM (
+SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table} t WHERE ${scope} true)`,
+          millisOnly,
+        )
+      : prepare(
+          `INSERT OR IGNORE INTO ${table} (${columnList(names)}) SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table}`,
+        ),
   ];
-  const millisOnly = (_tick: number, millis: number) => [millis];
-  if (dataset.kind === 'entity') {
-    const sameKey = key.map((name) => `n.${quoteIdentifier(name)} = t.${quoteIdentifier(name)}`).join(' AND ');
-    statements.push({
-      statement: connection.prepare(`INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(key)})
-SELECT 'd', ?, ${columnList(key)} FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM ${next} n WHERE ${sameKey})`),
-      params: millisOnly,
-    });
-  }
-  if (key.length > 0) {
-    const missing = key.map((name) => `${quoteIdentifier(name)} IS NULL`).join(' OR ');
-    const invalid = `${missing} OR (${columnList(key)}) IN (SELECT ${columnList(key)} FROM ${next} GROUP BY ${columnList(key)} HAVING count(*) > 1)`;
-    const keyText = quoteLiteral(key.join(', '));
-    statements.push(
-      {
-        statement: connection.prepare(`INSERT INTO node.quarantine (tick, port, rule, property, message, record)
+  // Rows rejected for their key, as the last run left them: a row stays quarantined once, not every tick.
+  const rejected = `node.${quoteIdentifier(`_rejected_${dataset.name}`)}`;
+  connection.exec(`CREATE TABLE ${rejected} (${columnDefinitions(dataset.columns).join(', ')})`);
+  const keyChecks = (scope: string) => [
+    prepare(
+      `INSERT INTO node.quarantine (tick, port, rule, property, message, record)
 SELECT ?, ${quoteLiteral(quarantinePort)}, CASE WHEN ${missing} THEN 'required' ELSE 'unique' END, ${keyText},
   CASE WHEN ${missing} THEN 'key ' || ${keyText} || ' is missing' ELSE 'key ' || ${keyText} || ' appears more than once in the result' END,
   json_object(${names.map((name) => `${quoteLiteral(name)}, ${quoteIdentifier(name)}`).join(', ')})
-FROM ${next} WHERE ${invalid}`),
-        params: (tick) => [tick],
-      },
-      { statement: connection.prepare(`DELETE FROM ${next} WHERE ${invalid}`), params: none },
-    );
-  }
-  const changedRows = `SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table}`;
-  statements.push(
-    dataset.kind === 'entity'
-      ? {
-          statement: connection.prepare(
-            `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT 'u', ?, * FROM (${changedRows})`,
+FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${columnList(names)} FROM ${rejected} t WHERE ${scope} true)`,
+      (tick) => [tick],
+    ),
+    prepare(`DELETE FROM ${rejected} AS t WHERE ${scope} true`),
+    prepare(`INSERT INTO ${rejected} SELECT ${columnList(names)} FROM ${next} WHERE ${invalid}`),
+    prepare(`DELETE FROM ${next} WHERE ${invalid}`),
+  ];
+  const whole = recomputation(select, '');
+  return {
+    whole: (tick: number, millis: number) => runAll(whole, tick, millis),
+    byUnits(plan: IncrementalPlan, inputs: StepInputs) {
+      const units = `node.${quoteIdentifier(`_units_${dataset.name}`)}`;
+      const unitColumns = plan.units.map((unit) => unit.column);
+      const unitList = columnList(unitColumns);
+      const anchorTable = `node.${quoteIdentifier(plan.anchor.table)}`;
+      const anchorAlias = quoteIdentifier(plan.anchor.alias);
+      const unitExpressions = plan.units.map((unit) => unit.expression).join(', ');
+      connection.exec(
+        [
+          `CREATE TABLE ${units} (${unitColumns.map(quoteIdentifier).join(', ')}, UNIQUE (${unitList}))`,
+          `CREATE INDEX node.${quoteIdentifier(`_units_${dataset.name}_rows`)} ON ${quoteIdentifier(dataset.name)} (${unitList})`,
+        ].join(';\n'),
+      );
+      indexUnitColumn(connection, plan);
+      const touchedByAnchor = [
+        prepare(`DELETE FROM ${units}`),
+        prepare(
+          `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM (${inputs.changesOf(plan.anchor.table)}) AS ${anchorAlias}`,
+        ),
+      ];
+      const rowInUnits = `(${columnList(unitColumns, 't')}) IN (SELECT ${unitList} FROM ${units})`;
+      // When the anchor's own changes already touch every unit (one busy day), joined changes add none.
+      // Where every anchor row yields a result row, the result's units are the anchor's: fewer to read.
+      const leftAlone = connection.prepare(
+        plan.keepsEveryAnchorRow
+          ? `SELECT 1 FROM (SELECT ${unitList} FROM ${table} UNION ALL SELECT ${unitList} FROM ${rejected}) AS t
+WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join(' OR ')} OR NOT ${rowInUnits} LIMIT 1`
+          : `SELECT 1 FROM ${anchorTable} AS ${anchorAlias} WHERE ${plan.units.map((unit) => `${unit.expression} IS NULL`).join(' OR ')} OR (${unitExpressions}) NOT IN (SELECT ${unitList} FROM ${units}) LIMIT 1`,
+      );
+      const touchedByJoins = [
+        ...plan.joined.map((joined) =>
+          prepare(
+            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${inputs.changesOf(joined.table)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
           ),
-          params: millisOnly,
-        }
-      : {
-          statement: connection.prepare(`INSERT OR IGNORE INTO ${table} (${columnList(names)}) ${changedRows}`),
-          params: none,
-        },
+        ),
+      ];
+      const counts = connection.prepare(
+        `SELECT count(*), count(*) FILTER (WHERE ${unitColumns.map((column) => `${quoteIdentifier(column)} IS NULL`).join(' OR ')}) FROM ${units}`,
+      );
+      const restricted = `WITH ${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units}))
+${select}`;
+      const [clear, fill, ...rest] = recomputation(restricted, `${rowInUnits} AND`);
+      // A key the recomputed units share with a unit left alone would be judged without that unit's row.
+      const sharedKey = connection.prepare(
+        `SELECT 1 FROM ${next} n JOIN ${table} t ON ${sameKey} WHERE NOT ${rowInUnits} LIMIT 1`,
+      );
+      return (tick: number, millis: number): StepRun | undefined => {
+        runAll(touchedByAnchor, tick, millis);
+        if (leftAlone.all().length > 0) runAll(touchedByJoins, tick, millis);
+        const [count, nulls] = counts.all()[0] as [number, number];
+        if (count === 0) return 'unchanged';
+        if (nulls > 0) return undefined;
+        runAll([clear, fill] as BoundStatement[], tick, millis);
+        if (sharedKey.all().length > 0) return undefined;
+        runAll(rest, tick, millis);
+        return 'incremental';
+      };
+    },
+  };
+}
+
+/**
+ * Lets the anchor be cut to a unit's rows by index when the unit is one of its columns and nothing
+ * indexes it yet. A unit computed by an expression gets none: its units are usually few and large
+ * (a day), and reading most of a table through an index costs more than scanning it.
+ */
+function indexUnitColumn(connection: SqlConnection, plan: IncrementalPlan): void {
+  const column = plan.units[0]?.anchorColumn;
+  if (column === undefined) return;
+  const lookup = connection.prepare(
+    `SELECT 1 FROM pragma_table_info(?, 'node') WHERE pk = 1 AND name = ?
+UNION ALL SELECT 1 FROM pragma_index_list(?, 'node') AS list, pragma_index_info(list.name, 'node') AS info WHERE info.seqno = 0 AND info.name = ?`,
   );
-  return statements;
+  try {
+    const table = plan.anchor.table;
+    if (lookup.all([table, column, table, column]).length > 0) return;
+  } finally {
+    lookup.release();
+  }
+  connection.exec(
+    `CREATE INDEX node.${quoteIdentifier(`_unit_${plan.anchor.table}_${column}`)} ON ${quoteIdentifier(plan.anchor.table)} (${quoteIdentifier(column)})`,
+  );
 }

@@ -181,6 +181,8 @@ function prepareScriptStep(workload: TableWorkload, step: ScriptStep): (now: str
       const remove = connection.prepare(`DELETE FROM ${table}${condition}`);
       return () => remove.run(whereValues);
     }
+    case 'truncate':
+      return () => workload.database.truncate(workload.table.name);
   }
 }
 

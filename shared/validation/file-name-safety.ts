@@ -1,3 +1,5 @@
+import { Memo } from '../lineage/memo';
+
 /** Names Windows reserves for devices, with or without an extension (`CON`, `nul.txt`). */
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 /** Characters no common file system accepts in a name (Windows' list, which includes `/`), and control characters. */
@@ -9,15 +11,11 @@ const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/;
  */
 export const MAX_NAME_BYTES = 200;
 
-const verdicts = new Map<string, string | undefined>();
+const verdicts = new Memo<string, string | undefined>();
 
 /** Why a name cannot become a file name on every system, or undefined when it can (remembered: names repeat). */
 export function fileNameProblem(name: string): string | undefined {
-  if (verdicts.has(name)) return verdicts.get(name);
-  if (verdicts.size > 10_000) verdicts.clear();
-  const problem = judge(name);
-  verdicts.set(name, problem);
-  return problem;
+  return verdicts.get(name, [], () => judge(name));
 }
 
 function judge(name: string): string | undefined {

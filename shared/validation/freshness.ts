@@ -1,5 +1,5 @@
-import { DependentCache, PerObjectCache } from '../lineage/dependent-cache';
-import type { MeshGraph } from '../lineage/mesh-graph';
+import { Memo } from '../lineage/memo';
+import { contractOf, type MeshGraph } from '../lineage/mesh-graph';
 import type { Contract, DataProduct } from '../model';
 
 const MINUTES_PER_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
@@ -31,9 +31,12 @@ export function formatMinutes(minutes: number): string {
 }
 
 function outputContracts(graph: MeshGraph, product: DataProduct): Contract[] {
-  return product.outputPorts.flatMap((port) =>
-    port.contractId ? (graph.contracts.get(port.contractId)?.item ?? []) : [],
-  );
+  const contracts: Contract[] = [];
+  for (const port of product.outputPorts) {
+    const contract = port.contractId ? contractOf(graph, port.contractId) : undefined;
+    if (contract) contracts.push(contract);
+  }
+  return contracts;
 }
 
 function slaMinutes(contracts: readonly Contract[], properties: readonly string[]): number[] {
@@ -44,37 +47,30 @@ function slaMinutes(contracts: readonly Contract[], properties: readonly string[
   );
 }
 
-interface Freshness {
+/** What a product promises and how often it refreshes, in minutes. */
+export interface Freshness {
+  /**
+   * How fresh it promises its data to be: its freshness SLO, or else the tightest `latency`
+   * (or `freshness`) SLA of its output contracts.
+   */
   promised: number | undefined;
+  /** How often its pipeline refreshes its outputs: the slowest `frequency` SLA of its output contracts, else 0. */
   interval: number;
 }
 
 /** Per product, until it or its output contracts change. */
-const cache = new DependentCache<DataProduct, Freshness>();
-/** Per graph (one per mesh): each product looked at once per validation. */
-const perGraph = new PerObjectCache<MeshGraph, DataProduct, Freshness>();
+const freshnessByProduct = new Memo<DataProduct, Freshness>();
+/** While the contracts stay the same, each product's freshness is found without looking its contracts up. */
+const freshnessInContracts = new Memo<DataProduct, Freshness>();
 
-function freshnessOf(graph: MeshGraph, product: DataProduct): Freshness {
-  return perGraph.get(graph, product, () => {
+export function productFreshness(graph: MeshGraph, product: DataProduct): Freshness {
+  return freshnessInContracts.get(product, [graph.contracts], () => {
     const contracts = outputContracts(graph, product);
-    return cache.get(product, contracts, () => ({
+    return freshnessByProduct.get(product, contracts, () => ({
       promised: promise(product, contracts),
       interval: interval(contracts),
     }));
   });
-}
-
-/**
- * How fresh a product promises its data to be: its freshness SLO, or else the tightest
- * `latency` (or `freshness`) SLA of its output contracts.
- */
-export function promisedFreshness(graph: MeshGraph, product: DataProduct): number | undefined {
-  return freshnessOf(graph, product).promised;
-}
-
-/** How often the product's pipeline refreshes its outputs: the slowest `frequency` SLA of its output contracts, else 0. */
-export function refreshInterval(graph: MeshGraph, product: DataProduct): number {
-  return freshnessOf(graph, product).interval;
 }
 
 function promise(product: DataProduct, contracts: readonly Contract[]): number | undefined {

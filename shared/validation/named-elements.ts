@@ -1,4 +1,4 @@
-import { DependentCache } from '../lineage/dependent-cache';
+import { Memo } from '../lineage/memo';
 import type { MeshGraph } from '../lineage/mesh-graph';
 import {
   type Contract,
@@ -26,92 +26,83 @@ export interface NamedElement {
   scopeLabel(graph: MeshGraph): string;
 }
 
-const cache = new DependentCache<Domain | DataProduct | OperationalSystem | Contract, NamedElement[]>();
+/** An element whose name (and its children's) becomes a file, topic or table name. */
+export type NameOwner = Domain | DataProduct | OperationalSystem | Contract;
+
+/** The sections of named elements, in the order the name rules report them. */
+export const NAMED_SECTIONS = ['domains', 'products', 'systems', 'contracts'] as const;
+export type NamedSection = (typeof NAMED_SECTIONS)[number];
+
 const domainName = (graph: MeshGraph, id: string) => graph.domains.get(id)?.item.name ?? id;
 
 /**
- * Every user-given name that exports turn into file names, topic or table names: domains and
- * contracts in the mesh, products and systems in their domain, ports in their product, topics
- * in their system (the scopes of shared/model/name-rules.ts). Remembered per element.
+ * The user-given names of one element that exports turn into file names, topic or table
+ * names: its own first, then its ports' (a product) or its topics' (a system). Domains and
+ * contracts are named in the mesh, products and systems in their domain, ports in their
+ * product, topics in their system (the scopes of shared/model/name-rules.ts). Remembered per
+ * element.
  */
-export function namedElements(mesh: Mesh): NamedElement[] {
-  let all = perMesh.get(mesh);
-  if (!all) {
-    all = [];
-    for (const group of elementGroups(mesh)) for (const element of group) all.push(element);
-    perMesh.set(mesh, all);
-  }
-  return all;
+export function namesOf(section: NamedSection, owner: NameOwner): NamedElement[] {
+  return names.get(owner, [], () => NAMERS[section](owner as never));
 }
 
-/** Both name rules read the list: it is made once per mesh. */
-const perMesh = new WeakMap<Mesh, NamedElement[]>();
+const names = new Memo<NameOwner, NamedElement[]>();
 
-function elementGroups(mesh: Mesh): NamedElement[][] {
-  return [
-    ...mesh.domains.map((domain) =>
-      cache.get(domain, [], () => [
-        {
-          name: domain.name,
-          key: comparableName(domain.name),
-          noun: 'domain',
-          scope: 'domains',
-          place: (graph) => domainPlace(graph, domain),
-          scopeLabel: () => 'in the mesh',
-        },
-      ]),
-    ),
-    ...mesh.products.map((product) =>
-      cache.get(product, [], () => [
-        {
-          name: product.name,
-          key: comparableName(product.name),
-          noun: 'data product',
-          scope: `products\u0000${product.domainId}`,
-          place: (graph) => productPlace(graph, product),
-          scopeLabel: (graph) => `in domain '${domainName(graph, product.domainId)}'`,
-        },
-        ...productPorts(product).map((port) => ({
-          name: port.name,
-          key: comparableName(port.name),
-          noun: `${port.direction} port`,
-          scope: `ports\u0000${product.id}`,
-          place: (graph: MeshGraph) => portPlace(graph, product, port),
-          scopeLabel: () => `of '${product.name}'`,
-        })),
-      ]),
-    ),
-    ...mesh.systems.map((system) =>
-      cache.get(system, [], () => [
-        {
-          name: system.name,
-          key: comparableName(system.name),
-          noun: 'system',
-          scope: `systems\u0000${system.domainId}`,
-          place: (graph) => systemPlace(graph, system),
-          scopeLabel: (graph) => `in domain '${domainName(graph, system.domainId)}'`,
-        },
-        ...system.messaging.topics.map((topic, index) => ({
-          name: topic.name,
-          key: comparableName(topic.name),
-          noun: 'topic',
-          scope: `topics\u0000${system.id}`,
-          place: (graph: MeshGraph) => topicPlace(graph, system, index),
-          scopeLabel: () => `of '${system.name}'`,
-        })),
-      ]),
-    ),
-    ...mesh.contracts.map((contract) =>
-      cache.get(contract, [], () => [
-        {
-          name: contract.name,
-          key: comparableName(contract.name),
-          noun: 'contract',
-          scope: 'contracts',
-          place: (graph) => contractPlace(graph, contract),
-          scopeLabel: () => 'in the mesh',
-        },
-      ]),
-    ),
-  ];
-}
+const NAMERS: { [S in NamedSection]: (owner: Mesh[S][number]) => NamedElement[] } = {
+  domains: (domain) => [
+    {
+      name: domain.name,
+      key: comparableName(domain.name),
+      noun: 'domain',
+      scope: 'domains',
+      place: (graph) => domainPlace(graph, domain),
+      scopeLabel: () => 'in the mesh',
+    },
+  ],
+  products: (product) => [
+    {
+      name: product.name,
+      key: comparableName(product.name),
+      noun: 'data product',
+      scope: `products\u0000${product.domainId}`,
+      place: (graph) => productPlace(graph, product),
+      scopeLabel: (graph) => `in domain '${domainName(graph, product.domainId)}'`,
+    },
+    ...productPorts(product).map((port) => ({
+      name: port.name,
+      key: comparableName(port.name),
+      noun: `${port.direction} port`,
+      scope: `ports\u0000${product.id}`,
+      place: (graph: MeshGraph) => portPlace(graph, product, port),
+      scopeLabel: () => `of '${product.name}'`,
+    })),
+  ],
+  systems: (system) => [
+    {
+      name: system.name,
+      key: comparableName(system.name),
+      noun: 'system',
+      scope: `systems\u0000${system.domainId}`,
+      place: (graph) => systemPlace(graph, system),
+      scopeLabel: (graph) => `in domain '${domainName(graph, system.domainId)}'`,
+    },
+    ...system.messaging.topics.map((topic, index) => ({
+      name: topic.name,
+      key: comparableName(topic.name),
+      noun: 'topic',
+      scope: `topics\u0000${system.id}`,
+      place: (graph: MeshGraph) => topicPlace(graph, system, index),
+      scopeLabel: () => `of '${system.name}'`,
+    })),
+  ],
+  contracts: (contract) => [
+    {
+      name: contract.name,
+      key: comparableName(contract.name),
+      noun: 'contract',
+      scope: 'contracts',
+      place: (graph) => contractPlace(graph, contract),
+      scopeLabel: () => 'in the mesh',
+    },
+  ],
+};

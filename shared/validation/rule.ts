@@ -10,6 +10,21 @@ export interface RuleContext {
   baseline?: Mesh;
 }
 
+/**
+ * The parts of the document a rule reads: sections of the mesh; `product outlines` for a rule
+ * that reads only products' ids, names, domains and ports (see shared/lineage/product-outlines.ts);
+ * `baseline` for the baseline's contracts.
+ */
+export type RuleInput =
+  | 'domains'
+  | 'products'
+  | 'product outlines'
+  | 'systems'
+  | 'contracts'
+  | 'links'
+  | 'policies'
+  | 'baseline';
+
 /** One governance rule: a pure function of the mesh to its findings. */
 export interface Rule {
   /** Stable, kebab-case: the key in the mesh's `policies.rules`, the CLI's `--rule`. */
@@ -18,5 +33,10 @@ export interface Rule {
   /** Why the rule exists, for the rule list in the docs and the problems panel. */
   rationale: string;
   defaultSeverity: Severity;
+  /**
+   * Everything `check` reads, directly or through the graph (names in messages, indexes in
+   * paths): its findings are reused while these stay the same objects.
+   */
+  reads: readonly RuleInput[];
   check(context: RuleContext): RuleFinding[];
 }

@@ -1,7 +1,9 @@
+import { Memo } from '../lineage/memo';
 import { meshGraph } from '../lineage/mesh-graph';
 import type { Mesh } from '../model';
 import type { Finding, RuleFinding, Severity } from './finding';
 import { rulePolicy } from './policy';
+import type { Rule, RuleContext, RuleInput } from './rule';
 import { RULES } from './rule-catalog';
 
 export interface ValidationOptions {
@@ -11,28 +13,53 @@ export interface ValidationOptions {
   ruleIds?: readonly string[];
 }
 
+/** Each rule's findings, until what it reads or its policy changes: an edit re-runs only the rules that read what it changed. */
+const findingsByRule = new Memo<Rule, Finding[]>();
+
 /**
  * Runs the governance rules over a mesh, each finding at the severity the mesh's policies give
  * its rule. Rules a policy turned off still run, so each of their findings can show the reason
  * where it would have been; they count for nothing.
  */
 export function validateMesh(mesh: Mesh, options: ValidationOptions = {}): Finding[] {
-  const context = { mesh, graph: meshGraph(mesh), ...(options.baseline && { baseline: options.baseline }) };
+  const context: RuleContext = {
+    mesh,
+    graph: meshGraph(mesh),
+    ...(options.baseline && { baseline: options.baseline }),
+  };
   return RULES.flatMap((rule) => {
     if (options.ruleIds && !options.ruleIds.includes(rule.id)) return [];
-    const policy = rulePolicy(mesh.policies, rule.id, rule.defaultSeverity);
-    const isOff = policy.severity === 'off';
-    const severityOf = (finding: RuleFinding): Severity =>
-      policy.isSet && policy.severity !== 'off' ? policy.severity : (finding.severity ?? rule.defaultSeverity);
-    return rule.check(context).map((finding) => ({
+    const inputs = [...rule.reads.map((input) => inputOf(context, input)), mesh.policies.rules[rule.id]];
+    return findingsByRule.get(rule, inputs, () => checkWithPolicy(rule, context));
+  });
+}
+
+function inputOf({ mesh, baseline }: RuleContext, input: RuleInput): unknown {
+  if (input === 'baseline') return baseline?.contracts;
+  if (input === 'product outlines') return meshGraph(mesh).productOutlines;
+  return mesh[input];
+}
+
+function checkWithPolicy(rule: Rule, context: RuleContext): Finding[] {
+  const entry = context.mesh.policies.rules[rule.id];
+  const policy = rulePolicy(context.mesh.policies, rule.id, rule.defaultSeverity);
+  const isOff = policy.severity === 'off';
+  const severityOf = (finding: RuleFinding): Severity =>
+    policy.isSet && policy.severity !== 'off' ? policy.severity : (finding.severity ?? rule.defaultSeverity);
+  // Rules remember their findings per element; so is each finding's policy-applied form, so an
+  // edit of one element does not make every finding of the rule anew.
+  return rule.check(context).map((finding) =>
+    withPolicy.get(finding, [rule, entry], () => ({
       ...finding,
       ruleId: rule.id,
       severity: severityOf(finding),
       ...(isOff && { suppressed: { reason: policy.reason ?? "turned off in the mesh's policies (no reason given)" } }),
       ...(!isOff && policy.reason !== undefined && { policyReason: policy.reason }),
-    }));
-  });
+    })),
+  );
 }
+
+const withPolicy = new Memo<RuleFinding, Finding>();
 
 export interface FindingCounts {
   error: number;

@@ -1,4 +1,14 @@
-import type { Contract, DataProduct, Domain, Link, Mesh, OperationalSystem, Port } from '../../shared/model';
+import { contractOf } from '../../shared/contracts/contract-text';
+import type {
+  Contract,
+  ContractModel,
+  DataProduct,
+  Domain,
+  Link,
+  Mesh,
+  OperationalSystem,
+  Port,
+} from '../../shared/model';
 import { emptyMesh, newDataProduct } from '../../shared/model';
 
 export function aPort(id: string, direction: Port['direction'], extra: Partial<Port> = {}): Port {
@@ -16,10 +26,12 @@ export function aProduct(id: string, domainId: string, extra: Partial<DataProduc
   return newDataProduct({ id, domainId, name: id, ...extra });
 }
 
-export function aContract(id: string, extra: Partial<Contract> = {}): Contract {
-  return {
+export function aContract(id: string, extra: Partial<ContractModel> = {}): Contract {
+  return contractOf({
     id,
     name: id,
+    apiVersion: 'v3.1.0',
+    isKindDeclared: true,
     version: '1.0.0',
     status: 'draft',
     kind: 'entity',
@@ -32,7 +44,7 @@ export function aContract(id: string, extra: Partial<Contract> = {}): Contract {
     ],
     sla: [],
     ...extra,
-  };
+  });
 }
 
 export function aSystem(id: string, domainId: string, extra: Partial<OperationalSystem> = {}): OperationalSystem {
@@ -90,7 +102,7 @@ export function aMesh(id = 'test-mesh') {
       mesh.systems.push(aSystem(systemId, domainId, extra));
       return builder;
     },
-    withContract(contractId: string, extra: Partial<Contract> = {}) {
+    withContract(contractId: string, extra: Partial<ContractModel> = {}) {
       mesh.contracts.push(aContract(contractId, extra));
       return builder;
     },

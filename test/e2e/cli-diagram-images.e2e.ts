@@ -14,7 +14,14 @@ describeInChromium('mesh-designer export --format mermaid,svg,png', () => {
     const args = ['export', 'shop.mesh.json', '--out', 'build', '--format', 'mermaid,svg,png'];
     expect(await runCli(args, io)).toBe(EXIT.ok);
     expect(err).toEqual([]);
-    expect(out[1]).toBe('shop.mesh.json: drew 28 svg and png images of the Mermaid diagrams');
+    expect(out).toEqual([
+      'shop.mesh.json: wrote 43 files to build (index.md lists them), with 28 svg and png pictures of the Mermaid diagrams',
+    ]);
+    const index = String(files.get('build/index.md'));
+    expect(index).toContain(
+      '| [mermaid/logical-view.svg](mermaid/logical-view.svg) | logical view of E-commerce mesh, as an SVG picture |',
+    );
+    expect(index).toContain('| [mermaid/logical-view.png](mermaid/logical-view.png) |');
     const svg = String(files.get('build/mermaid/data-retrieval/orders-service.svg'));
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('Microservice: orders-service (Java)');

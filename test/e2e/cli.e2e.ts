@@ -45,6 +45,17 @@ describe('the built mesh-designer command line', () => {
     },
   );
 
+  it('says so when --out names a file rather than a folder', () => {
+    const run = meshDesigner(
+      'export',
+      join(FIXTURES, 'ecommerce/input.mesh.json'),
+      '--out',
+      join(FIXTURES, 'README.md'),
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`mesh-designer export: ${join(FIXTURES, 'README.md')} is a file, not a folder\n`);
+  });
+
   it('validates, and fails with exit code 1 and a located message, never a stack trace', () => {
     expect(meshDesigner('validate', join(FIXTURES, 'ecommerce/input.mesh.json')).status).toBe(0);
     const broken = join(workspace, 'broken.mesh.json');
@@ -67,6 +78,21 @@ describe('the built mesh-designer command line', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(JSON.parse(readFileSync(design, 'utf8')).contracts.length).toBe(7);
+  });
+
+  it('simulates in a worker thread within a time budget, and stops a transformation that never ends', () => {
+    const sample = join(ROOT, 'assets/samples/ecommerce.mesh.json');
+    expect(meshDesigner('simulate', sample, '--ticks', '3', '--budget-ms', '60000')).toMatchObject({ status: 0 });
+    const mesh = JSON.parse(readFileSync(sample, 'utf8'));
+    mesh.products[4].transformations[0].sql =
+      'WITH RECURSIVE spin(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM spin) SELECT count(*) AS day FROM spin';
+    const spinning = join(workspace, 'spinning.mesh.json');
+    writeFileSync(spinning, JSON.stringify(mesh));
+    const run = meshDesigner('simulate', spinning, '--budget-ms', '3000');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /transformation 'daily_sales' of product 'sales-dashboard' at tick 0 ran longer than the budget of 3000 ms/,
+    );
   });
 
   it('refuses unknown commands and options with exit code 2 on stderr', () => {

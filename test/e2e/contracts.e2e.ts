@@ -1,41 +1,10 @@
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium } from './app-driver';
+import { caretAfter, openContract, problems, showView } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
-const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
 const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
-
-async function openContract(page: Page, name: string): Promise<void> {
-  await page
-    .getByRole('region', { name: 'Contracts' })
-    .getByRole('button', { name: new RegExp(`^${name}\\s*(event|entity)`) })
-    .click();
-  await page.locator('.yaml-editor .monaco-editor').waitFor();
-}
-
-/**
- * Puts the caret at the end of the first editor line containing `text` (Monaco renders lines as
- * spans). The editor lays itself out once more after it appears, so the click is repeated until
- * the editor has the focus.
- */
-async function caretAfter(page: Page, text: string): Promise<void> {
-  const line = page.locator('.yaml-editor .view-line', { hasText: text }).first();
-  const focusedEditor = page.locator('.yaml-editor .monaco-editor.focused');
-  for (let attempt = 0; attempt < 5 && (await focusedEditor.count()) === 0; attempt++) {
-    await line.click();
-    await page.waitForTimeout(100);
-  }
-  // Monaco's EditContext takes keys a moment after it takes the focus.
-  await page.waitForTimeout(250);
-  await page.keyboard.press('End');
-}
-
-async function problems(page: Page): Promise<string> {
-  return (await page.locator('.contract-problems').textContent()) ?? '';
-}
 
 describeInChromium('editing a data contract', (session) => {
   it('marks an unknown logicalType, clears it when fixed, and keeps the design on the last valid text', async () => {
@@ -51,7 +20,6 @@ describeInChromium('editing a data contract', (session) => {
     await page.locator('.yaml-editor .squiggly-error').first().waitFor({ state: 'attached' });
     expect(await problems(page)).toContain('unknown logicalType "integger"');
     expect(await page.getByTestId('out-of-sync').textContent()).toContain('the design keeps the last valid version');
-    await page.screenshot({ path: join(SCREENSHOTS, 'contract-editor-problem.png') });
 
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
@@ -69,14 +37,11 @@ describeInChromium('editing a data contract', (session) => {
     const edge = page.locator(ORDERS_TO_CUSTOMER_360);
     expect(await edge.getAttribute('class')).not.toContain('edge--incompatible');
 
-    await page.getByRole('button', { name: 'Form' }).click();
+    await showView(page, 'Form');
     await page.getByRole('button', { name: 'Remove status' }).click();
     await page.locator(`${ORDERS_TO_CUSTOMER_360}.edge--incompatible`).waitFor();
     expect(await edge.locator('title').textContent()).toContain('missing field status');
     expect(await page.getByTestId('contract-changes').textContent()).toContain('breaking');
-    await page.locator('.react-flow__controls-fitview').click();
-    await page.locator('.react-flow__controls-zoomin').click();
-    await page.screenshot({ path: join(SCREENSHOTS, 'contract-editor-beside-canvas.png') });
 
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.locator(`${ORDERS_TO_CUSTOMER_360}:not(.edge--incompatible)`).waitFor();
@@ -87,7 +52,7 @@ describeInChromium('editing a data contract', (session) => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await openContract(page, 'Order');
-    await page.getByRole('button', { name: 'Form' }).click();
+    await showView(page, 'Form');
     await page.getByRole('button', { name: 'Remove status' }).click();
     await page.getByRole('button', { name: 'Bump major version' }).click();
     expect(await page.getByLabel('Version').inputValue()).toBe('2.0.0');
@@ -125,9 +90,9 @@ describeInChromium('editing a data contract', (session) => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await openContract(page, 'Shipment');
-    await page.getByRole('button', { name: 'Form' }).click();
+    await showView(page, 'Form');
     await page.getByLabel('Field name').first().fill('parcel_id');
-    await page.getByRole('button', { name: 'YAML' }).click();
+    await showView(page, 'YAML');
     await page.locator('.yaml-editor .view-line', { hasText: 'name: parcel_id' }).waitFor();
   });
 

@@ -1,13 +1,13 @@
 import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { noteById } from '../../../shared/editing/mesh-index';
+import { Markdown } from '../../markdown/markdown';
 import { useDocumentStore } from '../../store/document-store';
 import { updateNoteText } from '../../store/note-actions';
-import { NoteMarkdown } from './note-markdown';
 
 const MIN_NOTE_SIZE = { width: 120, height: 60 };
 
-/** A sticky note: its Markdown rendered safely (see NoteMarkdown); double-click to edit. */
+/** A sticky note: its Markdown rendered safely (see renderMarkdown); double-click to edit. */
 export const NoteNode = memo(function NoteNode({ id, selected }: NodeProps) {
   const text = useDocumentStore((state) => (state.mesh ? noteById(state.mesh, id)?.text : undefined));
   const [isEditing, setEditing] = useState(false);
@@ -41,7 +41,7 @@ export const NoteNode = memo(function NoteNode({ id, selected }: NodeProps) {
         />
       ) : (
         <div className="note-node__text nowheel">
-          <NoteMarkdown text={text} />
+          <Markdown text={text} />
         </div>
       )}
     </div>

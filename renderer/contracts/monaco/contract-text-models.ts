@@ -1,9 +1,8 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { checkContractYaml, type LocatedFinding, parseOdcsYaml, serializeOdcsYaml } from '../../../shared/contracts';
-import type { Contract } from '../../../shared/model';
+import { checkContractYaml, type LocatedFinding } from '../../../shared/contracts';
 import { useDocumentStore } from '../../store/document-store';
-import { replaceContract } from '../contract-actions';
-import { useContractTabs } from '../contract-tabs-store';
+import { applyContractText } from '../contract-actions';
+import { contractTextOf, useContractDrafts } from '../contract-drafts';
 import type { MonacoApi } from './load-monaco';
 import { CONTRACT_URI_SCHEME } from './odcs-language';
 
@@ -13,17 +12,18 @@ const MARKER_OWNER = 'odcs';
 
 interface ContractTextModel {
   model: Monaco.editor.ITextModel;
-  /** The contract object this text last put into the document, to tell our own echo from outside edits. */
-  lastApplied: Contract | undefined;
+  /** The text the stores last held for this contract, to tell their changes from our own typing. */
+  lastStoreText: string | undefined;
   isReplacingText: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
   dispose(): void;
 }
 
 /**
- * Keeps one Monaco text model per open contract in step with the document, both ways:
- * valid text updates the contract; any other change of the contract rewrites the text.
- * Invalid text never reaches the document: the tab shows it is out of sync until fixed.
+ * Keeps one Monaco text model per open contract in step with its text in the stores (the
+ * draft, or the document's), both ways: a pause in typing applies the text through the one
+ * validated entry (invalid text becomes the draft); any other change of the stored text
+ * (the form, undo, an import) replaces the editor's, as an edit its own undo can revert.
  */
 export function createContractTextModels(monaco: MonacoApi) {
   const models = new Map<string, ContractTextModel>();
@@ -31,14 +31,11 @@ export function createContractTextModels(monaco: MonacoApi) {
   const severityOf = (finding: LocatedFinding) =>
     finding.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning;
 
-  /** Marks the text's findings; returns what it reads as, when it reads as a contract. */
-  function inspect(id: string, entry: ContractTextModel): Contract | undefined {
-    const text = entry.model.getValue();
-    const findings = checkContractYaml(text);
+  function mark(entry: ContractTextModel): void {
     monaco.editor.setModelMarkers(
       entry.model,
       MARKER_OWNER,
-      findings.map((finding) => ({
+      checkContractYaml(entry.model.getValue()).map((finding) => ({
         severity: severityOf(finding),
         message: `${finding.message} (${finding.path})`,
         startLineNumber: finding.line,
@@ -47,27 +44,11 @@ export function createContractTextModels(monaco: MonacoApi) {
         endColumn: Math.max(finding.endColumn, finding.column + 1),
       })),
     );
-    const tabs = useContractTabs.getState();
-    tabs.setFindings(id, findings);
-    const parsed = parseOdcsYaml(text);
-    if (!parsed.ok) {
-      const reason = `${parsed.errors.length} problem(s): the design keeps the last valid version`;
-      tabs.setSync(id, { isInSync: false, reason });
-      return undefined;
-    }
-    if (parsed.value.id !== id) {
-      tabs.setSync(id, { isInSync: false, reason: `the id must stay '${id}': other parts of the design refer to it` });
-      return undefined;
-    }
-    tabs.setSync(id, { isInSync: true });
-    return parsed.value;
   }
 
   function apply(id: string, entry: ContractTextModel): void {
-    const contract = inspect(id, entry);
-    if (!contract) return;
-    entry.lastApplied = contract;
-    replaceContract(contract);
+    applyContractText(id, entry.model.getValue());
+    mark(entry);
   }
 
   function rewrite(entry: ContractTextModel, text: string): void {
@@ -75,21 +56,22 @@ export function createContractTextModels(monaco: MonacoApi) {
     entry.isReplacingText = true;
     entry.model.pushEditOperations([], [{ range: entry.model.getFullModelRange(), text }], () => null);
     entry.isReplacingText = false;
+    mark(entry);
   }
 
   function open(id: string): Monaco.editor.ITextModel | undefined {
     const existing = models.get(id);
     if (existing) return existing.model;
-    const contract = useDocumentStore.getState().mesh?.contracts.find((candidate) => candidate.id === id);
-    if (!contract) return undefined;
+    const text = contractTextOf(id);
+    if (text === undefined) return undefined;
     const model = monaco.editor.createModel(
-      serializeOdcsYaml(contract),
+      text,
       'yaml',
       monaco.Uri.from({ scheme: CONTRACT_URI_SCHEME, path: `/${id}.odcs.yaml` }),
     );
     const entry: ContractTextModel = {
       model,
-      lastApplied: contract,
+      lastStoreText: text,
       isReplacingText: false,
       timer: undefined,
       dispose: () => {
@@ -104,7 +86,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       entry.timer = setTimeout(() => apply(id, entry), APPLY_DELAY_MS);
     });
     models.set(id, entry);
-    inspect(id, entry);
+    mark(entry);
     return model;
   }
 
@@ -113,25 +95,36 @@ export function createContractTextModels(monaco: MonacoApi) {
     models.delete(id);
   }
 
-  /** Text follows the document when a contract changes elsewhere (form view, inspector, undo). */
-  const unsubscribe = useDocumentStore.subscribe((state, previous) => {
-    if (state.mesh === previous.mesh) return;
+  function follow(): void {
     for (const [id, entry] of models) {
-      const contract = state.mesh?.contracts.find((candidate) => candidate.id === id);
-      const before = previous.mesh?.contracts.find((candidate) => candidate.id === id);
-      if (!contract || contract === before || contract === entry.lastApplied) continue;
+      const text = contractTextOf(id);
+      if (text === undefined || text === entry.lastStoreText) continue;
+      entry.lastStoreText = text;
+      if (text === entry.model.getValue()) continue;
       clearTimeout(entry.timer);
-      entry.lastApplied = contract;
-      rewrite(entry, serializeOdcsYaml(contract));
-      inspect(id, entry);
+      rewrite(entry, text);
     }
+  }
+
+  const unsubscribeDocument = useDocumentStore.subscribe((state, previous) => {
+    if (state.mesh !== previous.mesh) follow();
   });
+  const unsubscribeDrafts = useContractDrafts.subscribe(follow);
 
   return {
     open,
     close,
+    /** The text being typed, applied now rather than after the pause (before a save, say). */
+    flush(id: string) {
+      const entry = models.get(id);
+      if (entry?.timer === undefined) return;
+      clearTimeout(entry.timer);
+      entry.timer = undefined;
+      apply(id, entry);
+    },
     dispose() {
-      unsubscribe();
+      unsubscribeDocument();
+      unsubscribeDrafts();
       for (const id of [...models.keys()]) close(id);
     },
   };

@@ -5,8 +5,12 @@ export type MonacoApi = typeof Monaco;
 let loading: Promise<MonacoApi> | undefined;
 
 /**
- * Loads Monaco on first use, from the app's own bundle (no CDN), with only the editor
- * core and YAML highlighting: it must not weigh on the first paint of the canvas.
+ * Loads Monaco on first use, from the app's own bundle (no CDN): the editor core, YAML
+ * highlighting and the contributions a contract editor needs, which `editor.api` alone
+ * leaves out: completion (Ctrl+Space), hovers, find and replace (Ctrl+F), folding,
+ * go to the next problem (F8), the problem status, comments, bracket matching, the
+ * context menu, and the common editing commands. None of it weighs on the canvas's first
+ * paint: this module is only imported when an editor opens.
  */
 export function loadMonaco(): Promise<MonacoApi> {
   loading ??= (async () => {
@@ -14,6 +18,21 @@ export function loadMonaco(): Promise<MonacoApi> {
       import('monaco-editor/editor/editor.api'),
       import('monaco-editor/editor/editor.worker?worker'),
       import('monaco-editor/languages/definitions/yaml/register'),
+      import('monaco-editor/editor/browser/coreCommands'),
+      import('monaco-editor/editor/contrib/suggest/browser/suggestController'),
+      import('monaco-editor/editor/contrib/hover/browser/hoverContribution'),
+      import('monaco-editor/features/find/register'),
+      import('monaco-editor/editor/contrib/folding/browser/folding'),
+      import('monaco-editor/editor/contrib/gotoError/browser/gotoError'),
+      import('monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus'),
+      import('monaco-editor/editor/contrib/comment/browser/comment'),
+      import('monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching'),
+      import('monaco-editor/editor/contrib/contextmenu/browser/contextmenu'),
+      import('monaco-editor/editor/contrib/linesOperations/browser/linesOperations'),
+      import('monaco-editor/editor/contrib/wordOperations/browser/wordOperations'),
+      import('monaco-editor/editor/contrib/clipboard/browser/clipboard'),
+      import('monaco-editor/editor/contrib/snippet/browser/snippetController2'),
+      import('monaco-editor/editor/common/standaloneStrings'),
     ]);
     self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
     return monaco;

@@ -3,6 +3,11 @@ import type { MonacoApi } from './load-monaco';
 
 export const CONTRACT_URI_SCHEME = 'contract';
 
+/** The ODCS version the text declares, so completion and hovers come from that version's schema. */
+function apiVersionOf(text: string): string | undefined {
+  return /^apiVersion:\s*["']?(v[\d.]+)/m.exec(text)?.[1];
+}
+
 let isRegistered = false;
 
 /** Completion of ODCS field names and enum values, and hover docs, from the official schema. */
@@ -14,12 +19,14 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
   monaco.languages.registerCompletionItemProvider(selector, {
     triggerCharacters: [' ', ':'],
     provideCompletionItems(model, position) {
-      const cursor = yamlCursorPath(model.getValue(), position.lineNumber, position.column);
+      const text = model.getValue();
+      const apiVersion = apiVersionOf(text);
+      const cursor = yamlCursorPath(text, position.lineNumber, position.column);
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
       if (cursor.isInValue && cursor.key) {
         return {
-          suggestions: suggestValues(cursor.parentPath, cursor.key).map((value) => ({
+          suggestions: suggestValues(cursor.parentPath, cursor.key, apiVersion).map((value) => ({
             label: value,
             kind: monaco.languages.CompletionItemKind.EnumMember,
             insertText: value,
@@ -28,7 +35,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
         };
       }
       return {
-        suggestions: suggestKeys(cursor.parentPath).map((suggestion) => ({
+        suggestions: suggestKeys(cursor.parentPath, apiVersion).map((suggestion) => ({
           label: suggestion.key,
           kind: monaco.languages.CompletionItemKind.Property,
           insertText: `${suggestion.key}: `,
@@ -43,9 +50,10 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
   monaco.languages.registerHoverProvider(selector, {
     provideHover(model, position) {
       const word = model.getWordAtPosition(position);
-      const cursor = yamlCursorPath(model.getValue(), position.lineNumber, position.column);
+      const text = model.getValue();
+      const cursor = yamlCursorPath(text, position.lineNumber, position.column);
       if (!word || !cursor.key || cursor.isInValue || word.word !== cursor.key) return null;
-      const description = describeKey(cursor.parentPath, cursor.key);
+      const description = describeKey(cursor.parentPath, cursor.key, apiVersionOf(text));
       if (!description) return null;
       return {
         range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),

@@ -1,4 +1,3 @@
-import { serializeOdcsYaml } from '../../contracts';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
@@ -8,7 +7,7 @@ import type { ScopedElements } from '../export-scope';
 import { defineTarget } from '../export-target';
 import { inputFeeds } from '../input-feeds';
 import { compact, nonEmpty } from '../json-values';
-import { odcsProblems } from '../odcs/odcs-target';
+import { odcsProblems, odcsYaml } from '../odcs/odcs-target';
 import { toYamlDocuments } from '../yaml-text';
 import { createBackstageNames } from './backstage-names';
 
@@ -54,11 +53,16 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
   const domainOwners = new Map(mesh.domains.map((domain) => [domain.id, domain.owner]));
   const feeds = inputFeeds(mesh);
   const owner = (team: string, domainId: string) => `group:${names.group(team || domainOwners.get(domainId) || '')}`;
-  const contractedPorts = (product: DataProduct) =>
-    product.outputPorts.flatMap((port) => {
-      const contract = contracts.get(port.contractId ?? '');
-      return contract ? [{ port, contract }] : [];
-    });
+  const contractedPortsOf = new Map(
+    scoped.products.map((product) => [
+      product.id,
+      product.outputPorts.flatMap((port) => {
+        const contract = contracts.get(port.contractId ?? '');
+        return contract ? [{ port, contract }] : [];
+      }),
+    ]),
+  );
+  const contractedPorts = (product: DataProduct) => contractedPortsOf.get(product.id) ?? [];
 
   const domainEntity = (domain: Mesh['domains'][number]) =>
     entity(
@@ -120,7 +124,7 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
         lifecycle: lifecycleOf([contract]),
         owner: owner(product.owner, product.domainId),
         system: `system:${names.product(product.id)}`,
-        definition: serializeOdcsYaml(contract),
+        definition: odcsYaml(contract),
       },
     );
 

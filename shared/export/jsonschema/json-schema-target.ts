@@ -18,6 +18,7 @@ const JSON_TYPES: Record<LogicalType, { type: string; format?: string }> = {
   time: { type: 'string', format: 'time' },
   number: { type: 'number' },
   integer: { type: 'integer' },
+  map: { type: 'object' },
   boolean: { type: 'boolean' },
   object: { type: 'object' },
   array: { type: 'array' },

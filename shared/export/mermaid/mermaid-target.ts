@@ -1,7 +1,7 @@
 import { elementsInScope } from '../export-scope';
 import type { ExportFile, ExportTarget } from '../export-target';
 import { createFileNamer } from '../file-names';
-import { type DiagramRequest, mermaidDiagram } from './diagrams';
+import { DIAGRAM_KINDS, type DiagramRequest, mermaidDiagram } from './diagrams';
 import { meshGraph } from './mesh-graph';
 
 const FOLDER = 'mermaid';
@@ -11,13 +11,14 @@ const FOLDER = 'mermaid';
  * and lineage; for each domain in scope its logical view, for each product its architecture,
  * for each system its data retrieval flow. A product's own lineage is left to the Diagram view:
  * the mesh's lineage holds it, and a thousand-product mesh would take a minute to write them all.
+ * `diagramKinds` narrows them to the kinds chosen.
  */
 export const mermaidTarget: ExportTarget = {
   id: 'mermaid',
   label: 'Mermaid diagrams',
   readBy:
     'Mermaid 11 or later: GitHub, GitLab and most wikis draw it in Markdown; mermaid-cli renders it to SVG or PNG',
-  files(mesh, scope) {
+  files(mesh, scope, options = {}) {
     const scoped = elementsInScope(mesh, scope);
     if (!scoped.ok) return scoped;
     const { domains, products, systems } = scoped.value;
@@ -66,9 +67,10 @@ export const mermaidTarget: ExportTarget = {
         about: `data retrieval flow of operational system ${system.name}`,
       });
     }
+    const kinds = options.diagramKinds ?? DIAGRAM_KINDS;
     const graph = meshGraph(mesh);
     const files: ExportFile[] = [];
-    for (const { request, path, about } of planned) {
+    for (const { request, path, about } of planned.filter((plan) => kinds.includes(plan.request.kind))) {
       const diagram = mermaidDiagram(graph, request);
       if (!diagram.ok) return diagram;
       files.push({ path, content: diagram.value, about });

@@ -1,4 +1,4 @@
-import { contractToOdcs, serializeOdcsYaml, validateOdcsDocument } from '../../contracts';
+import { readOdcsDocument, validateOdcsDocument } from '../../contracts';
 import type { Contract } from '../../model/contract';
 import { formatPath, type Problem } from '../../model/problem';
 import { defineTarget, type ExportFile } from '../export-target';
@@ -10,22 +10,38 @@ export const odcsTarget = defineTarget({
   write({ mesh, scoped, nameFile }) {
     const files: ExportFile[] = [];
     const errors: Problem[] = [];
+    const indexOf = new Map(mesh.contracts.map((contract, index) => [contract, index]));
     for (const contract of scoped.contracts) {
-      const problems = odcsProblems(contract, `contracts[${mesh.contracts.indexOf(contract)}]`);
+      const problems = odcsProblems(contract, `contracts[${indexOf.get(contract)}]`);
       if (problems.length > 0) errors.push(...problems);
-      else files.push(odcsFile(contract, nameFile([contract.name, contract.id], '.odcs.yaml')));
+      else
+        files.push({
+          path: nameFile([contract.name, contract.id], '.odcs.yaml'),
+          content: odcsYaml(contract),
+          about: `contract ${contract.name} ${contract.version}`,
+        });
     }
     return errors.length > 0 ? { ok: false, errors } : { ok: true, value: files };
   },
 });
 
-function odcsFile(contract: Contract, path: string): ExportFile {
-  return { path, content: serializeOdcsYaml(contract), about: `contract ${contract.name} ${contract.version}` };
+// Contracts are immutable values: each is checked once, however many formats (ODCS files,
+// Backstage API definitions) and exports ask for it.
+const checked = new WeakMap<Contract, ReturnType<typeof validateOdcsDocument>>();
+
+/** The contract's own text, byte for byte: comments, order and ODCS version as its author wrote them. */
+export function odcsYaml(contract: Contract): string {
+  return contract.odcs;
 }
 
 /** What the official schema refuses in the contract as written, so no invalid file leaves the app. */
 export function odcsProblems(contract: Contract, at: string): Problem[] {
-  return validateOdcsDocument(contractToOdcs(contract)).map((problem) => ({
+  let problems = checked.get(contract);
+  if (problems === undefined) {
+    problems = validateOdcsDocument(readOdcsDocument(contract.odcs));
+    checked.set(contract, problems);
+  }
+  return problems.map((problem) => ({
     path: at,
     message: `contract '${contract.name}' would not be valid ODCS: ${formatPath(problem.path)}: ${problem.message}`,
   }));

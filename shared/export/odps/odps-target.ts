@@ -25,19 +25,24 @@ export const odpsTarget = defineTarget({
   readBy: 'Entropy Data (Data Mesh Manager) and other Open Data Product Standard v1 tools',
   write({ mesh, scoped, nameFile }) {
     const feeds = inputFeeds(mesh);
+    const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
     return {
       ok: true,
       value: scoped.products.map((product) => ({
         path: nameFile([product.name, product.id], '.odps.yaml'),
-        content: toYamlText(odpsDocument(mesh, product, feeds)),
+        content: toYamlText(odpsDocument(mesh, product, feeds, contracts)),
         about: `data product ${product.name}`,
       })),
     };
   },
 });
 
-export function odpsDocument(mesh: Mesh, product: DataProduct, feeds: Feeds): Record<string, unknown> {
-  const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
+function odpsDocument(
+  mesh: Mesh,
+  product: DataProduct,
+  feeds: Feeds,
+  contracts: ReadonlyMap<string, Contract>,
+): Record<string, unknown> {
   const outputContracts = product.outputPorts.flatMap((port) => contracts.get(port.contractId ?? '') ?? []);
   const inputs = product.inputPorts.map((port) => ({ port, feeds: feeds(product.id, port.id) }));
   const inputContracts = unique(inputs.flatMap(({ feeds }) => feeds.flatMap((feed) => feed.contract ?? [])));

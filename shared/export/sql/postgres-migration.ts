@@ -41,7 +41,8 @@ export function migrationStatements(schema: string, previous?: Contract, next?: 
       ),
     ];
   }
-  if (!previous || !next) return [];
+  // An unchanged contract is the same object in both designs (edits make new objects).
+  if (!previous || !next || previous === next) return [];
   const comparison = compareContracts(previous, next);
   const breaking = comparison.changes.filter((change) => change.isBreaking);
   const noted = new Set<string>();

@@ -23,6 +23,7 @@ export const POSTGRES_TYPES: Record<LogicalType, string> = {
   boolean: 'boolean',
   object: 'jsonb',
   array: 'jsonb',
+  map: 'jsonb',
 };
 
 export const HISTORY_COLUMNS = ['valid_from', 'valid_to', 'is_current'] as const;

@@ -26,8 +26,11 @@ export const sqlTarget = defineTarget({
   write({ mesh, scoped, options, nameFile }) {
     const files: ExportFile[] = [];
     const errors: Problem[] = [];
+    const contractsById = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
+    const savedContractsById = new Map(options.baseline?.contracts.map((contract) => [contract.id, contract]));
+    const savedProductsById = new Map(options.baseline?.products.map((product) => [product.id, product]));
     for (const product of scoped.products) {
-      const contracts = servedContracts(mesh, product);
+      const contracts = servedContracts(contractsById, product);
       if (contracts.length === 0) continue;
       const tables = contracts.flatMap((contract) => tablesOf(product.id, contract));
       const problems = productProblems(mesh, product, tables);
@@ -41,9 +44,9 @@ export const sqlTarget = defineTarget({
         content: productDdl(product, tables),
         about: `PostgreSQL tables of data product ${product.name}`,
       });
-      const baselineProduct = options.baseline?.products.find((candidate) => candidate.id === product.id);
-      if (!options.baseline || !baselineProduct) continue;
-      const migration = productMigration(product, servedContracts(options.baseline, baselineProduct), contracts);
+      const savedProduct = savedProductsById.get(product.id);
+      if (!savedProduct) continue;
+      const migration = productMigration(product, servedContracts(savedContractsById, savedProduct), contracts);
       if (migration) {
         files.push({
           path: changesPath,
@@ -57,9 +60,9 @@ export const sqlTarget = defineTarget({
 });
 
 /** The contracts of the product's output ports, each once, in port order. */
-function servedContracts(mesh: Mesh, product: DataProduct): Contract[] {
+function servedContracts(contractsById: ReadonlyMap<string, Contract>, product: DataProduct): Contract[] {
   const ids = new Set(product.outputPorts.flatMap((port) => port.contractId ?? []));
-  return [...ids].flatMap((id) => mesh.contracts.find((contract) => contract.id === id) ?? []);
+  return [...ids].flatMap((id) => contractsById.get(id) ?? []);
 }
 
 function productProblems(mesh: Mesh, product: DataProduct, tables: readonly PostgresTable[]): Problem[] {

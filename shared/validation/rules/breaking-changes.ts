@@ -8,6 +8,7 @@ export const breakingChangesRule: Rule = {
   rationale:
     'Consumers pin a major version; a breaking change under the same major version breaks them without warning.',
   defaultSeverity: 'error',
+  reads: ['contracts', 'baseline'],
   check({ mesh, graph, baseline }) {
     if (!baseline) return [];
     const before = new Map(baseline.contracts.map((contract) => [contract.id, contract]));

@@ -1,6 +1,8 @@
-import { type ContractFinding, checkDatasetShape } from '../../contracts';
-import { DependentCache } from '../../lineage/dependent-cache';
+import { checkDatasetShape } from '../../contracts';
+import { Memo } from '../../lineage/memo';
 import type { Contract } from '../../model';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -10,12 +12,15 @@ export const contractKeysRule: Rule = {
   rationale:
     'Without a key, updates and deletes cannot find their row; without an id and a time, events cannot be deduplicated or ordered.',
   defaultSeverity: 'error',
+  reads: ['contracts'],
   check({ mesh, graph }) {
-    return mesh.contracts.flatMap((contract) =>
-      shapeOf(contract).map((finding) => ({
+    return findingsPerElement(findingsByContract, mesh.contracts, [], (contract) =>
+      checkDatasetShape(contract).map((finding) => ({
         ...contractPlace(graph, contract),
         path: `${contractPlace(graph, contract).path}.${finding.path}`,
         message: `Contract '${contract.name}': ${finding.message}.`,
+        // A warning where the app only inferred event or entity: the contract never promised a key.
+        severity: finding.severity,
         fixHint:
           contract.kind === 'entity'
             ? 'Mark the properties that identify a row with primaryKey: true.'
@@ -25,8 +30,4 @@ export const contractKeysRule: Rule = {
   },
 };
 
-const shapes = new DependentCache<Contract, ContractFinding[]>();
-
-function shapeOf(contract: Contract): ContractFinding[] {
-  return shapes.get(contract, [], () => checkDatasetShape(contract));
-}
+const findingsByContract = new Memo<Contract, RuleFinding[]>();

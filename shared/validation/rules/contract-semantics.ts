@@ -1,17 +1,15 @@
-import { type ContractFinding, checkContractSemantics, checkDatasetShape } from '../../contracts';
-import { DependentCache } from '../../lineage/dependent-cache';
+import { checkContractSemantics, checkDatasetShape } from '../../contracts';
+import { Memo } from '../../lineage/memo';
 import type { Contract } from '../../model';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
-const findingsByContract = new DependentCache<Contract, ContractFinding[]>();
-
 /** A contract's semantic findings but its keys, which have their own rule (contract-keys) a policy can tune apart. */
-function semanticFindings(contract: Contract): ContractFinding[] {
-  return findingsByContract.get(contract, [], () => {
-    const shape = new Set(checkDatasetShape(contract).map((finding) => finding.message));
-    return checkContractSemantics(contract).filter((finding) => !shape.has(finding.message));
-  });
+function semanticFindings(contract: Contract) {
+  const shape = new Set(checkDatasetShape(contract).map((finding) => finding.message));
+  return checkContractSemantics(contract).filter((finding) => !shape.has(finding.message));
 }
 
 export const contractSemanticsRule: Rule = {
@@ -20,8 +18,9 @@ export const contractSemanticsRule: Rule = {
   rationale:
     'What the ODCS schema cannot check: unique schema object and property names, and no history kept on events, which never change.',
   defaultSeverity: 'error',
+  reads: ['contracts'],
   check({ mesh, graph }) {
-    return mesh.contracts.flatMap((contract) =>
+    return findingsPerElement(findingsByContract, mesh.contracts, [], (contract) =>
       semanticFindings(contract).map((finding) => ({
         ...contractPlace(graph, contract),
         path: `${contractPlace(graph, contract).path}.${finding.path}`,
@@ -32,3 +31,5 @@ export const contractSemanticsRule: Rule = {
     );
   },
 };
+
+const findingsByContract = new Memo<Contract, RuleFinding[]>();

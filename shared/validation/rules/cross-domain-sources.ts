@@ -7,6 +7,7 @@ export const crossDomainSourcesRule: Rule = {
   rationale:
     "A domain's operational systems are its private implementation; other domains read the data products it serves.",
   defaultSeverity: 'error',
+  reads: ['links', 'systems', 'product outlines', 'domains'],
   check({ mesh, graph }) {
     return mesh.links.flatMap((link) => {
       const system = graph.systems.get(link.from.nodeId)?.item;

@@ -1,15 +1,27 @@
+import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
 import type { DataProduct, ElementRef, Link, Mesh } from '../../model';
-import { formatMinutes, promisedFreshness, refreshInterval } from '../freshness';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
+import { type Freshness, formatMinutes, productFreshness } from '../freshness';
 import { productPlace } from '../places';
 import type { Rule } from '../rule';
 
 /** The freshest a product can be: its slowest input's guarantee plus its own refresh interval, and how that comes about. */
 interface Bound {
   minutes: number;
+  /** The product's own promise and refresh interval. */
+  own: Freshness;
   /** The slowest input, if any, and the guarantee it gives. */
-  slowest?: { link: Link; upstream: DataProduct | undefined; minutes: number };
-  interval: number;
+  slowest?: { link: Link; upstreamId: string | undefined; minutes: number };
+}
+
+type Bounds = ReadonlyMap<string, Bound>;
+
+/** One step of a chain: a product and its bound. */
+interface Step {
+  product: DataProduct;
+  bound: Bound;
 }
 
 export const freshnessSlosRule: Rule = {
@@ -18,36 +30,57 @@ export const freshnessSlosRule: Rule = {
   rationale:
     "A product cannot promise fresher data than its slowest input's promise plus its own refresh interval allows.",
   defaultSeverity: 'warning',
+  reads: ['products', 'links', 'contracts'],
   check({ mesh, graph }) {
     const bounds = freshnessBounds(mesh, graph);
-    return mesh.products.flatMap((product) => {
-      const promised = promisedFreshness(graph, product);
-      const bound = bounds.get(product.id);
-      if (promised === undefined || !bound || promised >= bound.minutes) return [];
-      const chain = chainOf(graph, product, bounds);
-      const steps = chain.map(({ product: step, bound: stepBound }) => describeStep(graph, product, step, stepBound));
-      const related: ElementRef[] = chain.flatMap(({ product: step, bound: stepBound }) => [
-        { kind: 'product' as const, productId: step.id },
-        ...(stepBound.slowest ? [{ kind: 'link' as const, linkId: stepBound.slowest.link.id }] : []),
-      ]);
-      return [
-        {
-          ...productPlace(graph, product),
-          message: `'${product.name}' promises data fresh within ${formatMinutes(promised)}, but can be no fresher than ${formatMinutes(bound.minutes)}: ${steps.reverse().join(' → ')}.`,
-          fixHint: `Promise ${formatMinutes(bound.minutes)} or more, refresh more often, or agree a fresher SLO upstream.`,
-          related,
-        },
-      ];
+    // A finding names the products of its chain: their outlines, and their bounds.
+    return findingsPerElement(findingsByProduct, mesh.products, [bounds, graph.productOutlines], (product) => {
+      const bound = bounds.get(product.id) as Bound;
+      const { promised } = bound.own;
+      if (promised === undefined || promised >= bound.minutes) return [];
+      return [finding(graph, chainOf(graph, product, bounds), promised)];
     });
   },
 };
 
+const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
+
+function finding(graph: MeshGraph, chain: readonly Step[], promised: number): RuleFinding {
+  const [{ product, bound }] = chain as [Step];
+  const steps = chain.map((step) => describeStep(product, step));
+  const related: ElementRef[] = chain.flatMap(({ product: step, bound: stepBound }) => [
+    { kind: 'product' as const, productId: step.id },
+    ...(stepBound.slowest ? [{ kind: 'link' as const, linkId: stepBound.slowest.link.id }] : []),
+  ]);
+  return {
+    ...productPlace(graph, product),
+    message: `'${product.name}' promises data fresh within ${formatMinutes(promised)}, but can be no fresher than ${formatMinutes(bound.minutes)}: ${steps.reverse().join(' → ')}.`,
+    fixHint: `Promise ${formatMinutes(bound.minutes)} or more, refresh more often, or agree a fresher SLO upstream.`,
+    related,
+  };
+}
+
+/**
+ * Per list of links: each product's bound, while the products' outlines and every product's
+ * promise and interval stay the same (an edit of a product's description, owner or SQL keeps them).
+ */
+const boundsByLinks = new Memo<readonly Link[], Bounds>();
+
+function freshnessBounds(mesh: Mesh, graph: MeshGraph): Bounds {
+  const reads: unknown[] = [graph.productOutlines];
+  for (const product of mesh.products) {
+    const { promised, interval } = productFreshness(graph, product);
+    reads.push(promised, interval);
+  }
+  return boundsByLinks.get(mesh.links, reads, () => computeBounds(mesh, graph));
+}
+
 /** Each product's bound, computed once over the links (a product in a cycle counts its cyclic inputs as fresh). */
-function freshnessBounds(mesh: Mesh, graph: MeshGraph): Map<string, Bound> {
+function computeBounds(mesh: Mesh, graph: MeshGraph): Bounds {
   const bounds = new Map<string, Bound>();
   const inProgress = new Set<string>();
   const guarantee = (product: DataProduct): number =>
-    promisedFreshness(graph, product) ?? boundOf(product)?.minutes ?? 0;
+    productFreshness(graph, product).promised ?? boundOf(product)?.minutes ?? 0;
   const boundOf = (product: DataProduct): Bound | undefined => {
     const known = bounds.get(product.id);
     if (known || inProgress.has(product.id)) return known;
@@ -65,11 +98,11 @@ function freshnessBounds(mesh: Mesh, graph: MeshGraph): Map<string, Bound> {
         slowestMinutes = minutes;
       }
     }
-    const interval = refreshInterval(graph, product);
+    const own = productFreshness(graph, product);
     const bound: Bound = {
-      minutes: slowestMinutes + interval,
-      interval,
-      ...(slowestLink && { slowest: { link: slowestLink, upstream: slowestUpstream, minutes: slowestMinutes } }),
+      minutes: slowestMinutes + own.interval,
+      own,
+      ...(slowestLink && { slowest: { link: slowestLink, upstreamId: slowestUpstream?.id, minutes: slowestMinutes } }),
     };
     inProgress.delete(product.id);
     bounds.set(product.id, bound);
@@ -80,8 +113,8 @@ function freshnessBounds(mesh: Mesh, graph: MeshGraph): Map<string, Bound> {
 }
 
 /** From the product back along its slowest inputs, to one that promises its own freshness or reads only sources. */
-function chainOf(graph: MeshGraph, product: DataProduct, bounds: ReadonlyMap<string, Bound>) {
-  const chain: Array<{ product: DataProduct; bound: Bound }> = [];
+function chainOf(graph: MeshGraph, product: DataProduct, bounds: Bounds): Step[] {
+  const chain: Step[] = [];
   const seen = new Set<string>();
   let step: DataProduct | undefined = product;
   while (step && !seen.has(step.id)) {
@@ -89,16 +122,17 @@ function chainOf(graph: MeshGraph, product: DataProduct, bounds: ReadonlyMap<str
     const bound = bounds.get(step.id);
     if (!bound) break;
     chain.push({ product: step, bound });
-    if (step !== product && promisedFreshness(graph, step) !== undefined) break;
-    step = bound.slowest?.upstream;
+    if (step !== product && bound.own.promised !== undefined) break;
+    const upstreamId: string | undefined = bound.slowest?.upstreamId;
+    step = upstreamId === undefined ? undefined : graph.products.get(upstreamId)?.item;
   }
   return chain;
 }
 
 /** One step of the chain in words: what it contributes to the bound. */
-function describeStep(graph: MeshGraph, product: DataProduct, step: DataProduct, bound: Bound): string {
-  const own = promisedFreshness(graph, step);
+function describeStep(product: DataProduct, { product: step, bound }: Step): string {
+  const own = bound.own.promised;
   if (step !== product && own !== undefined) return `'${step.name}' promises ${formatMinutes(own)}`;
-  if (bound.interval > 0) return `'${step.name}' refreshes every ${formatMinutes(bound.interval)}`;
+  if (bound.own.interval > 0) return `'${step.name}' refreshes every ${formatMinutes(bound.own.interval)}`;
   return bound.slowest ? `'${step.name}' adds no delay of its own` : `'${step.name}' reads its sources as they change`;
 }

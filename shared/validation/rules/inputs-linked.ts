@@ -1,3 +1,7 @@
+import { Memo } from '../../lineage/memo';
+import type { DataProduct } from '../../model';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
 import { portPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -6,8 +10,9 @@ export const inputsLinkedRule: Rule = {
   title: 'Every input port is linked',
   rationale: 'An input port nothing feeds is a product waiting for data that will never come.',
   defaultSeverity: 'warning',
+  reads: ['product outlines', 'links'],
   check({ mesh, graph }) {
-    return mesh.products.flatMap((product) =>
+    return findingsPerElement(findingsByProduct, mesh.products, [mesh.links], (product) =>
       product.inputPorts
         .filter((port) => graph.linksInto({ nodeId: product.id, portId: port.id }).length === 0)
         .map((port) => ({
@@ -18,3 +23,5 @@ export const inputsLinkedRule: Rule = {
     );
   },
 };
+
+const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();

@@ -1,37 +1,51 @@
 import type { LinkCompatibility } from '../../contracts';
 import { checkLinkCompatibility } from '../../contracts';
-import { DependentCache } from '../../lineage/dependent-cache';
-import type { MeshGraph } from '../../lineage/mesh-graph';
+import { Memo } from '../../lineage/memo';
+import { contractOf, type MeshGraph } from '../../lineage/mesh-graph';
 import type { Contract, DataProduct, Link, Mesh, OperationalSystem } from '../../model';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
 import { linkPlace } from '../places';
 import type { Rule } from '../rule';
 
 /** Each link's verdict, until its ends or their contracts change. */
-const cache = new DependentCache<Link, LinkCompatibility>();
+const verdicts = new Memo<Link, LinkCompatibility>();
+/** Each link's finding, until its verdict or its place changes. */
+const findingsByLink = new Memo<Link, RuleFinding[]>();
 
 export const linkCompatibilityRule: Rule = {
   id: 'link-compatibility',
   title: 'Links give consumers what they need',
   rationale: "A consumer's input port must get, by name and type, every field it expects from the producer's contract.",
   defaultSeverity: 'error',
+  reads: ['links', 'product outlines', 'systems', 'contracts'],
   check({ mesh, graph }) {
-    return mesh.links.flatMap((link) => {
+    const verdictOf = (link: Link) => {
       const ends = linkEnds(graph, link);
       // checkLinkCompatibility looks ends and contracts up by scanning: handed the whole mesh for
       // every link, that would cost the square of its size; it gets the link's neighbourhood.
-      const compatibility = cache.get(link, ends, () => checkLinkCompatibility(neighbourhood(mesh, ends), link));
-      if (compatibility.status !== 'incompatible') return [];
-      const nameOf = (nodeId: string) =>
-        graph.products.get(nodeId)?.item.name ?? graph.systems.get(nodeId)?.item.name ?? nodeId;
-      return [
-        {
-          ...linkPlace(graph, link),
-          message: `'${nameOf(link.from.nodeId)}' → '${nameOf(link.to.nodeId)}' is incompatible: ${compatibility.problems.map((problem) => problem.message).join('; ')}.`,
-          fixHint:
-            "Change the producer's contract, or what the consumer's input port expects, so every needed field is provided.",
-        },
-      ];
-    });
+      return verdicts.get(link, ends, () => checkLinkCompatibility(neighbourhood(mesh, ends), link));
+    };
+    return findingsPerElement(
+      findingsByLink,
+      mesh.links,
+      (link) => [verdictOf(link)],
+      (link) => {
+        const compatibility = verdictOf(link);
+        if (compatibility.status !== 'incompatible') return [];
+        // Both ends are among what the verdict was made from: a renamed end makes a new verdict, and a new finding.
+        const nameOf = (nodeId: string) =>
+          graph.products.get(nodeId)?.item.name ?? graph.systems.get(nodeId)?.item.name ?? nodeId;
+        return [
+          {
+            ...linkPlace(graph, link),
+            message: `'${nameOf(link.from.nodeId)}' → '${nameOf(link.to.nodeId)}' is incompatible: ${compatibility.problems.map((problem) => problem.message).join('; ')}.`,
+            fixHint:
+              "Change the producer's contract, or what the consumer's input port expects, so every needed field is provided.",
+          },
+        ];
+      },
+    );
   },
 };
 
@@ -55,8 +69,7 @@ function linkEnds(graph: MeshGraph, link: Link): LinkEnds {
     providerId = fromSystem.publishes.find((published) => published.name === event)?.contractId;
   }
   const referencedId = toProduct?.inputPorts.find((port) => port.id === link.to.portId)?.contractId;
-  const contract = (id: string | undefined) => (id === undefined ? undefined : graph.contracts.get(id)?.item);
-  return [fromProduct ?? fromSystem, toProduct, contract(providerId), contract(referencedId)];
+  return [fromProduct ?? fromSystem, toProduct, contractOf(graph, providerId), contractOf(graph, referencedId)];
 }
 
 function neighbourhood(mesh: Mesh, [from, to, provider, referenced]: LinkEnds): Mesh {

@@ -1,3 +1,7 @@
+import { Memo } from '../../lineage/memo';
+import type { DataProduct } from '../../model';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
 import { productPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -6,13 +10,20 @@ export const orphanProductsRule: Rule = {
   title: 'Products are linked to something',
   rationale: 'A product that reads nothing and that nothing reads is often a leftover, or a plan not yet drawn.',
   defaultSeverity: 'info',
+  reads: ['product outlines', 'links'],
   check({ mesh, graph }) {
-    return mesh.products
-      .filter((product) => graph.linksOf(product.id).length === 0)
-      .map((product) => ({
-        ...productPlace(graph, product),
-        message: `'${product.name}' is linked to nothing: it reads no data and nobody reads it.`,
-        fixHint: 'Link it to its sources and consumers, or remove it if it is no longer planned.',
-      }));
+    return findingsPerElement(findingsByProduct, mesh.products, [mesh.links], (product) =>
+      graph.linksOf(product.id).length > 0
+        ? []
+        : [
+            {
+              ...productPlace(graph, product),
+              message: `'${product.name}' is linked to nothing: it reads no data and nobody reads it.`,
+              fixHint: 'Link it to its sources and consumers, or remove it if it is no longer planned.',
+            },
+          ],
+    );
   },
 };
+
+const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();

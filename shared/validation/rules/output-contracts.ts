@@ -1,4 +1,7 @@
+import { Memo } from '../../lineage/memo';
+import type { DataProduct } from '../../model';
 import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
 import { portPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -8,26 +11,30 @@ export const outputContractsRule: Rule = {
   rationale:
     'Consumers build on the contract, not on the data they happen to see. (Whether the contract itself is sound is contract-semantics and contract-keys.)',
   defaultSeverity: 'error',
+  reads: ['product outlines', 'contracts'],
   check({ mesh, graph }) {
-    const findings: RuleFinding[] = [];
-    for (const product of mesh.products) {
-      for (const port of product.outputPorts) {
-        if (port.contractId !== undefined && graph.contracts.has(port.contractId)) continue;
+    const hasContract = (id: string | undefined) => id !== undefined && graph.contracts.has(id);
+    return findingsPerElement(findingsByProduct, mesh.products, [graph.contracts], (product) =>
+      product.outputPorts.flatMap((port) => {
+        if (hasContract(port.contractId)) return [];
         const subject = `Output port '${port.name}' of '${product.name}'`;
-        findings.push({
-          ...portPlace(graph, product, port),
-          ...(port.contractId === undefined
-            ? {
-                message: `${subject} has no data contract.`,
-                fixHint: 'Choose a contract for the port in the inspector, or import one (ODCS YAML).',
-              }
-            : {
-                message: `${subject} refers to contract '${port.contractId}', which does not exist.`,
-                fixHint: 'Choose an existing contract for the port in the inspector.',
-              }),
-        });
-      }
-    }
-    return findings;
+        return [
+          {
+            ...portPlace(graph, product, port),
+            ...(port.contractId === undefined
+              ? {
+                  message: `${subject} has no data contract.`,
+                  fixHint: 'Choose a contract for the port in the inspector, or import one (ODCS YAML).',
+                }
+              : {
+                  message: `${subject} refers to contract '${port.contractId}', which does not exist.`,
+                  fixHint: 'Choose an existing contract for the port in the inspector.',
+                }),
+          },
+        ];
+      }),
+    );
   },
 };
+
+const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();

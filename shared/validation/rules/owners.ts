@@ -1,4 +1,7 @@
-import { slugify } from '../../model';
+import { Memo } from '../../lineage/memo';
+import { type DataProduct, type Domain, slugify } from '../../model';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
 import { domainPlace, productPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -12,8 +15,9 @@ export const ownersRule: Rule = {
   title: 'Every domain and data product has an owner',
   rationale: 'Domain ownership is the first principle of a data mesh: someone answers for each product.',
   defaultSeverity: 'warning',
+  reads: ['domains', 'products'],
   check({ mesh, graph }) {
-    const domains = mesh.domains.flatMap((domain) =>
+    const domains = findingsPerElement(domainFindings, mesh.domains, [], (domain) =>
       domain.owner.trim()
         ? []
         : [
@@ -29,9 +33,10 @@ export const ownersRule: Rule = {
             },
           ],
     );
-    const products = mesh.products.flatMap((product) => {
+    const domainOf = (product: DataProduct) => graph.domains.get(product.domainId)?.item;
+    const products = findingsPerElement(productFindings, mesh.products, [graph.domains], (product) => {
       if (product.owner.trim()) return [];
-      const domain = graph.domains.get(product.domainId)?.item;
+      const domain = domainOf(product);
       const domainOwner = domain?.owner.trim();
       const owner = domainOwner || placeholderOwner(domain?.name ?? product.name);
       return [
@@ -48,3 +53,6 @@ export const ownersRule: Rule = {
     return [...domains, ...products];
   },
 };
+
+const domainFindings = new Memo<Domain, RuleFinding[]>();
+const productFindings = new Memo<DataProduct, RuleFinding[]>();

@@ -1,9 +1,11 @@
-import { DependentCache } from '../../lineage/dependent-cache';
 import type { FieldSet } from '../../lineage/field-set';
+import { Memo } from '../../lineage/memo';
+import { contractOf } from '../../lineage/mesh-graph';
 import { type ProductLineage, productLineage } from '../../lineage/product-lineage';
 import type { DatasetField } from '../../lineage/source-dataset';
-import type { Contract, ContractProperty, Port } from '../../model';
+import type { Contract, ContractProperty, DataProduct, Port } from '../../model';
 import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
 import { fieldPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -17,7 +19,8 @@ interface UnclassifiedCopy {
 }
 
 /** Per product lineage (which changes whenever what it reads changes), its unclassified copies. */
-const copiesByLineage = new DependentCache<ProductLineage, UnclassifiedCopy[]>();
+const copiesByLineage = new Memo<ProductLineage, UnclassifiedCopy[]>();
+const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
 
 export const piiPropagationRule: Rule = {
   id: 'pii-propagation',
@@ -25,12 +28,13 @@ export const piiPropagationRule: Rule = {
   rationale:
     'A field classified (e.g. pii) where it is read must be classified alike where it is republished, or access rules and erasure stop at the first copy.',
   defaultSeverity: 'error',
+  reads: ['products', 'links', 'contracts', 'systems'],
   check({ mesh, graph }) {
-    return mesh.products.flatMap((product) => {
+    // What a product's findings read besides the product: its lineage's sections (see productLineage).
+    const sections = [graph.links, graph.productOutlines, graph.contracts, graph.systems];
+    return findingsPerElement(findingsByProduct, mesh.products, sections, (product) => {
       const lineage = productLineage(graph, product);
-      const copies = copiesByLineage.get(lineage, [], () =>
-        unclassifiedCopies(lineage, (id) => graph.contracts.get(id)?.item),
-      );
+      const copies = copiesByLineage.get(lineage, [], () => unclassifiedCopies(lineage, (id) => contractOf(graph, id)));
       return copies.map(({ port, contract, propertyIndex, property, source }): RuleFinding => {
         const classification = source.field.classification as string;
         const where = `'${property.name}' of '${port.name}'`;

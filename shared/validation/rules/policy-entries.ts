@@ -9,6 +9,7 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
     rationale:
       'Policies are code: a misspelt rule id silently changes nothing, and an unexplained exception is never revisited.',
     defaultSeverity: 'warning',
+    reads: ['policies'],
     check({ mesh }) {
       return Object.entries(mesh.policies.rules).flatMap(([ruleId, entry]) => {
         if (!knownRuleIds.includes(ruleId)) {

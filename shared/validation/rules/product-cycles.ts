@@ -1,5 +1,6 @@
+import { Memo } from '../../lineage/memo';
 import { stronglyConnected } from '../../lineage/strongly-connected';
-import type { ElementRef, Link, Mesh } from '../../model';
+import type { DataProduct, ElementRef, Link, Mesh } from '../../model';
 import { productPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -14,6 +15,7 @@ export const productCyclesRule: Rule = {
   title: 'No cycles between data products',
   rationale: 'Products that feed each other cannot be deployed, versioned or recomputed one after the other.',
   defaultSeverity: 'error',
+  reads: ['product outlines', 'links'],
   check({ mesh, graph }) {
     return productCycles(mesh).map((cycle) => {
       const names = cycle.productIds.map((id) => graph.products.get(id)?.item.name ?? id);
@@ -32,8 +34,18 @@ export const productCyclesRule: Rule = {
   },
 };
 
+/** Per list of links: the cycles, while the products' ids (all the search reads of them) stay the same. */
+const cyclesByLinks = new Memo<readonly Link[], Cycle[]>();
+/** Per list of products, their ids in order, as one text: equal texts compare equal. */
+const idTexts = new Memo<readonly DataProduct[], string>();
+
 /** One cycle per group of products that reach each other (strongly connected, Tarjan), starting at the first in document order. */
-export function productCycles(mesh: Mesh): Cycle[] {
+function productCycles(mesh: Mesh): Cycle[] {
+  const ids = idTexts.get(mesh.products, [], () => mesh.products.map((product) => product.id).join('\n'));
+  return cyclesByLinks.get(mesh.links, [ids], () => searchCycles(mesh));
+}
+
+function searchCycles(mesh: Mesh): Cycle[] {
   const productIds = new Set(mesh.products.map((product) => product.id));
   const next = new Map<string, Link[]>();
   for (const link of mesh.links) {

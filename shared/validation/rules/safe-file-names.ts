@@ -1,5 +1,8 @@
+import { Memo } from '../../lineage/memo';
 import { fileNameProblem } from '../file-name-safety';
-import { namedElements } from '../named-elements';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
+import { NAMED_SECTIONS, type NameOwner, namesOf } from '../named-elements';
 import type { Rule } from '../rule';
 
 export const safeFileNamesRule: Rule = {
@@ -8,18 +11,26 @@ export const safeFileNamesRule: Rule = {
   rationale:
     'Exports write a file per domain, product and contract; a name like CON, ../x or 300 characters breaks them on some systems.',
   defaultSeverity: 'error',
+  reads: ['domains', 'product outlines', 'systems', 'contracts'],
   check({ mesh, graph }) {
-    return namedElements(mesh).flatMap((element) => {
-      const problem = fileNameProblem(element.name);
-      if (!problem) return [];
-      const shown = element.name.length > 40 ? `${element.name.slice(0, 40)}…` : element.name;
-      return [
-        {
-          ...element.place(graph),
-          message: `The name of ${element.noun} '${shown}' ${problem}.`,
-          fixHint: `Rename the ${element.noun}: files are named after it (exports here rename it; other tools may refuse it).`,
-        },
-      ];
-    });
+    return NAMED_SECTIONS.flatMap((section) =>
+      findingsPerElement(findingsByOwner, mesh[section], [], (owner) =>
+        namesOf(section, owner).flatMap((element) => {
+          const problem = fileNameProblem(element.name);
+          if (!problem) return [];
+          const shown = element.name.length > 40 ? `${element.name.slice(0, 40)}…` : element.name;
+          return [
+            {
+              ...element.place(graph),
+              message: `The name of ${element.noun} '${shown}' ${problem}.`,
+              fixHint: `Rename the ${element.noun}: files are named after it (exports here rename it; other tools may refuse it).`,
+            },
+          ];
+        }),
+      ),
+    );
   },
 };
+
+/** Per domain, product, system or contract: the problems of its own name and its ports' or topics'. */
+const findingsByOwner = new Memo<NameOwner, RuleFinding[]>();

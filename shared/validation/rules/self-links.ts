@@ -6,6 +6,7 @@ export const selfLinksRule: Rule = {
   title: 'No product links to itself',
   rationale: 'A product reading its own output republishes its own data forever.',
   defaultSeverity: 'error',
+  reads: ['links', 'product outlines'],
   check({ mesh, graph }) {
     return mesh.links
       .filter((link) => link.from.nodeId === link.to.nodeId)

@@ -1,4 +1,7 @@
-import { type NamedElement, namedElements } from '../named-elements';
+import { Memo } from '../../lineage/memo';
+import type { MeshGraph } from '../../lineage/mesh-graph';
+import type { RuleFinding } from '../finding';
+import { NAMED_SECTIONS, type NamedElement, type NameOwner, namesOf } from '../named-elements';
 import type { Rule } from '../rule';
 
 export const uniqueNamesRule: Rule = {
@@ -6,26 +9,53 @@ export const uniqueNamesRule: Rule = {
   title: 'Names are unique in their scope',
   rationale: 'Two elements with one name confuse readers and collide as files, topics and tables when exported.',
   defaultSeverity: 'error',
+  reads: ['domains', 'product outlines', 'systems', 'contracts'],
   check({ mesh, graph }) {
-    const first = new Map<string, Map<string, NamedElement>>();
-    return namedElements(mesh).flatMap((element) => {
-      let inScope = first.get(element.scope);
-      if (!inScope) {
-        inScope = new Map();
-        first.set(element.scope, inScope);
-      }
-      const earlier = inScope.get(element.key);
-      if (earlier === undefined) {
-        inScope.set(element.key, element);
-        return [];
-      }
-      return [
-        {
-          ...element.place(graph),
-          message: `Another ${element.noun} ${element.scopeLabel(graph)} is already called '${element.name}' (${earlier.place(graph).path}).`,
-          fixHint: `Rename this ${element.noun}; names are compared ignoring case and surrounding spaces.`,
-        },
-      ];
-    });
+    const findings: RuleFinding[] = [];
+    // Domains, products, systems and contracts share scopes across elements (the mesh, a domain).
+    const firstInScope = new Map<string, Map<string, NamedElement>>();
+    for (const section of NAMED_SECTIONS) {
+      mesh[section].forEach((owner, index) => {
+        const [own, ...children] = namesOf(section, owner) as [NamedElement, ...NamedElement[]];
+        const clash = firstOf(firstInScope, own);
+        if (clash) findings.push(duplicate(graph, own, clash));
+        // A product's ports and a system's topics are named within it: their clashes are its own.
+        findings.push(...clashesWithin.get(owner, [index], () => clashesAmong(graph, children)));
+      });
+    }
+    return findings;
   },
 };
+
+const clashesWithin = new Memo<NameOwner, RuleFinding[]>();
+
+function clashesAmong(graph: MeshGraph, elements: readonly NamedElement[]): RuleFinding[] {
+  const firstInScope = new Map<string, Map<string, NamedElement>>();
+  return elements.flatMap((element) => {
+    const clash = firstOf(firstInScope, element);
+    return clash ? [duplicate(graph, element, clash)] : [];
+  });
+}
+
+/** The first element named like this one in its scope, or undefined (and this one is remembered as the first). */
+function firstOf(
+  firstInScope: Map<string, Map<string, NamedElement>>,
+  element: NamedElement,
+): NamedElement | undefined {
+  let inScope = firstInScope.get(element.scope);
+  if (!inScope) {
+    inScope = new Map();
+    firstInScope.set(element.scope, inScope);
+  }
+  const earlier = inScope.get(element.key);
+  if (earlier === undefined) inScope.set(element.key, element);
+  return earlier;
+}
+
+function duplicate(graph: MeshGraph, element: NamedElement, earlier: NamedElement): RuleFinding {
+  return {
+    ...element.place(graph),
+    message: `Another ${element.noun} ${element.scopeLabel(graph)} is already called '${element.name}' (${earlier.place(graph).path}).`,
+    fixHint: `Rename this ${element.noun}; names are compared ignoring case and surrounding spaces.`,
+  };
+}

@@ -47,7 +47,7 @@ describe('the command table', () => {
     expect(menuSections('File').map((section) => section.map((command) => command.id))).toEqual([
       ['file.new', 'file.open'],
       ['file.save', 'file.save-as'],
-      ['file.import-contracts', 'file.import-mermaid'],
+      ['file.import-contracts', 'file.import-mermaid', 'file.export'],
       ['file.close'],
     ]);
   });

@@ -52,9 +52,13 @@ describe('editor shortcuts', () => {
     expect(commandFor(press('ß', { metaKey: true, altKey: true, code: 'KeyS' }), 'mac')).toBe('file.save-as');
   });
 
-  it('switches Design and Simulate with Ctrl/Cmd+Shift+S, and leaves Ctrl/Cmd+E free for Export', () => {
+  it('switches Design and Simulate with Ctrl/Cmd+Shift+S', () => {
     expect(commandFor(press('S', { ctrlKey: true, shiftKey: true }))).toBe('simulation.toggle-mode');
-    expect(commandFor(press('e', { ctrlKey: true }))).toBeUndefined();
+  });
+
+  it('opens Export on Ctrl/Cmd+E', () => {
+    expect(commandFor(press('e', { ctrlKey: true }))).toBe('file.export');
+    expect(commandFor(press('e', { metaKey: true }), 'mac')).toBe('file.export');
   });
 
   it('does not take AltGr letters typed on Windows (AltGr is Ctrl+Alt) for a Ctrl+Alt chord', () => {

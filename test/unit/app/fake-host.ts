@@ -86,6 +86,12 @@ export class FakeHost implements Host {
   async chooseContractFiles() {
     return null;
   }
+  async openContractFile() {
+    return null;
+  }
+  async saveContractFile() {
+    return null;
+  }
   async editText() {}
   onMenuCommand() {
     return () => {};

@@ -11,7 +11,8 @@ import {
 import { startAutosave } from '../../../renderer/app/use-autosave';
 import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
-import { type Mesh, parseMeshFile, serializeMesh } from '../../../shared/model';
+import { parseMeshFile } from '../../../shared/contracts';
+import { type Mesh, serializeMesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 import { FakeHost } from './fake-host';
 import { aManualClock } from './manual-clock';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
-import { parseMeshFile } from '../../../shared/model';
+import { parseMeshFile } from '../../../shared/contracts';
 import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
@@ -110,5 +110,17 @@ describe('mesh-designer import', () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(args, io)).toBe(EXIT.usage);
     expect(err[0]).toBe(`mesh-designer import: ${message}`);
+  });
+});
+
+describe('mesh-designer import of other schema formats', () => {
+  it('makes a contract from SQL DDL and reports what it could not map, with its line', async () => {
+    const ddl = readFileSync(new URL('../../fixtures/import/sql/orders-postgres.sql', import.meta.url), 'utf8');
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'orders-postgres.sql': ddl });
+    expect(await runCli(['import', 'orders-postgres.sql', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
+    expect(contractIds(files.get('shop.mesh.json'))).toContain('orders-postgres');
+    expect(err).toEqual([
+      'orders-postgres.sql:10:3 orders.delivery_window: INTERVAL has no ODCS logical type: imported as a string (physicalType INTERVAL)',
+    ]);
   });
 });

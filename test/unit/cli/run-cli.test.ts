@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { COMMANDS, runCli } from '../../../cli/run-cli';
@@ -42,8 +43,10 @@ describe('mesh-designer', () => {
   });
 
   it('turns a failure no command foresaw into a message and exit code 1, never a stack trace', async () => {
-    const { io, err } = fakeIo({});
-    io.readText = async () => {
+    const { io, err } = fakeIo({
+      'x.mesh.json': readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
+    });
+    io.openSqlite = async () => {
       throw new Error('disk on fire');
     };
     expect(await runCli(['simulate', 'x.mesh.json'], io)).toBe(EXIT.problems);

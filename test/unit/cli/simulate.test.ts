@@ -2,17 +2,29 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
+import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
 import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
 
-describe('mesh simulate', () => {
+/** The sample with the order contract's status limited to `statuses`, so other orders are quarantined. */
+/** The sample with the Order contract's allowed statuses replaced, in its text (the file holds contracts as ODCS YAML). */
+function withOrderStatuses(statuses: string[]) {
+  const mesh = JSON.parse(sample);
+  const order = mesh.contracts.find((contract: { odcs: string[] }) => contract.odcs.includes('id: order'));
+  const statusValues = ['schema', 0, 'properties', 2, 'quality', 0, 'arguments', 'validValues'];
+  order.odcs = editYamlText(order.odcs.join('\n'), [{ op: 'set', path: statusValues, value: statuses }]).split('\n');
+  return mesh;
+}
+
+describe('mesh-designer simulate', () => {
   it('runs the sample scenario and reports what each output port published', async () => {
     const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '20'], io)).toBe(EXIT.ok);
     expect(err).toEqual([]);
     expect(out[0]).toMatch(/^tick 20 \(2026-01-05T09:20:00\.000Z\): \d+ source changes$/);
     expect(out).toContainEqual(expect.stringMatching(/^ {2}orders\/orders-out: [1-9]\d* published, 0 quarantined$/));
+    expect(out).toContain('  customer-360/customer_profile: incremental; runs: 21 incremental, 0 full, 0 unchanged');
   });
 
   it('prints the full metrics as JSON on request', async () => {
@@ -21,14 +33,66 @@ describe('mesh simulate', () => {
     expect(JSON.parse(out.join('\n')).tick).toBe(2);
   });
 
-  it('fails when a record lands in quarantine', async () => {
-    const mesh = JSON.parse(sample);
-    const order = mesh.contracts.find((contract: { id: string }) => contract.id === 'order');
-    const status = order.schema[0].properties.find((property: { name: string }) => property.name === 'status');
-    status.enum = ['placed'];
-    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+  it('fails when a record lands in quarantine, naming the port, the rule, the count and the first record', async () => {
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(withOrderStatuses(['placed'])) });
     expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '10'], io)).toBe(EXIT.problems);
-    expect(out).toContainEqual(expect.stringMatching(/orders\/orders-out: \d+ published, [1-9]\d* quarantined/));
+    const port = out.findIndex((line) => /^ {2}orders\/orders-out: \d+ published, [1-9]\d* quarantined$/.test(line));
+    expect(out[port + 1]).toMatch(
+      /^ {4}enum on status: [1-9]\d*×, first at tick \d+: status must be one of placed, got '\w+'; record \{"order_id":\d+,.*\}$/,
+    );
+  });
+
+  it('lists the quarantined records by rule in --json', async () => {
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(withOrderStatuses(['placed'])) });
+    await runCli(['simulate', 'shop.mesh.json', '--ticks', '10', '--json'], io);
+    const [violation] = JSON.parse(out.join('\n')).ports['orders/orders-out'].violations;
+    expect(violation).toMatchObject({
+      rule: 'enum',
+      property: 'status',
+      first: { record: { order_id: expect.any(Number) } },
+    });
+  });
+
+  it('runs with another seed on request, the same seed giving the same output', async () => {
+    const runWith = async (seed: string) => {
+      const { io, out } = fakeIo({ 'shop.mesh.json': sample });
+      await runCli(['simulate', 'shop.mesh.json', '--ticks', '5', '--seed', seed, '--json'], io);
+      return out.join('\n');
+    };
+    expect(await runWith('1')).toBe(await runWith('1'));
+    expect(await runWith('2')).not.toBe(await runWith('1'));
+  });
+
+  it('says a file cannot be read, without a stack trace', async () => {
+    const { io, out, err } = fakeIo({});
+    expect(await runCli(['simulate', 'missing.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual(['missing.mesh.json: cannot read: no such file']);
+    expect(out).toEqual([]);
+  });
+
+  it('runs within a time budget in a worker, with the same results', { timeout: 60_000 }, async () => {
+    const inProcess = fakeIo({ 'shop.mesh.json': sample });
+    const inWorker = fakeIo({ 'shop.mesh.json': sample });
+    await runCli(['simulate', 'shop.mesh.json', '--ticks', '3', '--json'], inProcess.io);
+    expect(
+      await runCli(['simulate', 'shop.mesh.json', '--ticks', '3', '--json', '--budget-ms', '60000'], inWorker.io),
+    ).toBe(EXIT.ok);
+    expect(inWorker.out).toEqual(inProcess.out);
+  });
+
+  it('stops a transformation that never ends once over its budget, naming the product and the step', {
+    timeout: 60_000,
+  }, async () => {
+    const mesh = JSON.parse(sample);
+    const dashboard = mesh.products.find((product: { id: string }) => product.id === 'sales-dashboard');
+    dashboard.transformations[0].sql =
+      'WITH RECURSIVE spin(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM spin) SELECT count(*) AS day FROM spin';
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+
+    expect(await runCli(['simulate', 'shop.mesh.json', '--budget-ms', '3000'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "shop.mesh.json: products[4].transformations[0]: transformation 'daily_sales' of product 'sales-dashboard' at tick 0 ran longer than the budget of 3000 ms; the run stopped",
+    ]);
   });
 
   it('names the scenarios a file has when asked for another', async () => {
@@ -41,6 +105,18 @@ describe('mesh simulate', () => {
     const { io, err } = fakeIo({});
     expect(await runCli(['simulate', 'x.mesh.json', '--ticks', 'many'], io)).toBe(EXIT.usage);
     expect(await runCli(['simulate', 'x.mesh.json', '--speed', '2'], io)).toBe(EXIT.usage);
-    expect(err[1]).toMatch(/^unknown option or missing value: --speed/);
+    expect(err).toContain('mesh-designer simulate: unknown option or missing value: --speed');
+  });
+
+  it.each([
+    [['--ticks', 'many'], "--ticks must be a whole number, at least 1 (got 'many')"],
+    [['--ticks', '0'], "--ticks must be a whole number, at least 1 (got '0')"],
+    [['--seed', '1.5'], "--seed must be a whole number (got '1.5')"],
+    [['--budget-ms', '-3'], "--budget-ms must be a whole number of milliseconds, at least 1 (got '-3')"],
+    [['other.mesh.json'], 'one design at a time (also given: other.mesh.json)'],
+  ])('says what is wrong with %j', async (options, problem) => {
+    const { io, err } = fakeIo({});
+    expect(await runCli(['simulate', 'x.mesh.json', ...options], io)).toBe(EXIT.usage);
+    expect(err[0]).toBe(`mesh-designer simulate: ${problem}`);
   });
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
+import { editYamlText, type YamlEdit } from '../../../shared/contracts/yaml-text-edit';
 import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
@@ -32,10 +34,19 @@ describe('mesh-designer validate', () => {
 
   it('runs the governance rules of the problems panel on a design: duplicate names, incompatible links', async () => {
     const mesh = JSON.parse(sample);
-    const order = mesh.contracts.find((candidate: { id: string }) => candidate.id === 'order');
-    order.schema[0].properties.push({ ...order.schema[0].properties[1] });
-    const customer = mesh.contracts.find((candidate: { id: string }) => candidate.id === 'customer');
-    customer.schema[0].properties = customer.schema[0].properties.filter((p: { name: string }) => p.name !== 'city');
+    const contractText = (id: string) =>
+      mesh.contracts.find((entry: { odcs: string[] }) => entry.odcs.includes(`id: ${id}`));
+    const edit = (id: string, edits: YamlEdit[]) => {
+      const entry = contractText(id);
+      entry.odcs = editYamlText(entry.odcs.join('\n'), edits).split('\n');
+    };
+    const properties = (id: string) => parse(contractText(id).odcs.join('\n')).schema[0].properties;
+    const orderProperties = properties('order');
+    edit('order', [
+      { op: 'insert', path: ['schema', 0, 'properties', orderProperties.length], value: orderProperties[1] },
+    ]);
+    const city = properties('customer').findIndex((property: { name: string }) => property.name === 'city');
+    edit('customer', [{ op: 'delete', path: ['schema', 0, 'properties', city] }]);
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
@@ -91,8 +102,12 @@ describe('mesh-designer validate', () => {
 
   it('judges contract changes against a baseline design', async () => {
     const changed = JSON.parse(sample);
-    const customer = changed.contracts.find((candidate: { id: string }) => candidate.id === 'customer');
-    customer.schema[0].properties = customer.schema[0].properties.filter((p: { name: string }) => p.name !== 'email');
+    const customer = changed.contracts.find((entry: { odcs: string[] }) => entry.odcs.includes('id: customer'));
+    const properties = parse(customer.odcs.join('\n')).schema[0].properties;
+    const email = properties.findIndex((property: { name: string }) => property.name === 'email');
+    customer.odcs = editYamlText(customer.odcs.join('\n'), [
+      { op: 'delete', path: ['schema', 0, 'properties', email] },
+    ]).split('\n');
     const files = { 'shop.mesh.json': JSON.stringify(changed), 'main.mesh.json': sample };
     const { io, err } = fakeIo(files);
     expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'main.mesh.json'], io)).toBe(EXIT.problems);

@@ -1,4 +1,5 @@
-import type { Contract, ContractProperty, SchemaObject } from '../../../shared/model/contract';
+import { contractOf } from '../../../shared/contracts/contract-text';
+import type { Contract, ContractModel, ContractProperty, SchemaObject } from '../../../shared/model/contract';
 import { type DataProduct, newDataProduct } from '../../../shared/model/data-product';
 import type { Domain } from '../../../shared/model/domain';
 import type { Link } from '../../../shared/model/link';
@@ -28,14 +29,16 @@ export function anObject(name: string, properties: ContractProperty[], attribute
   return { name, properties, ...attributes } satisfies SchemaObject;
 }
 
-/** An entity `orders` keyed by `order_id`, unless told otherwise. */
-export function aContract(attributes: Partial<Contract> = {}): Contract {
+/** The model of an entity `orders` keyed by `order_id`, unless told otherwise. */
+export function aContractModel(attributes: Partial<ContractModel> = {}): ContractModel {
   return {
     id: 'orders',
     name: 'Orders',
+    apiVersion: 'v3.1.0',
     version: '1.0.0',
     status: 'active',
     kind: 'entity',
+    isKindDeclared: true,
     keepHistory: false,
     schema: [anObject('orders', [aKey('order_id'), aProperty('status')])],
     sla: [],
@@ -43,8 +46,13 @@ export function aContract(attributes: Partial<Contract> = {}): Contract {
   };
 }
 
+/** An entity `orders` keyed by `order_id`, unless told otherwise, as the document holds it: text and model. */
+export function aContract(attributes: Partial<ContractModel> = {}): Contract {
+  return contractOf(aContractModel(attributes));
+}
+
 /** An event `order-placed` with an event id and an event time. */
-export function anEventContract(attributes: Partial<Contract> = {}): Contract {
+export function anEventContract(attributes: Partial<ContractModel> = {}): Contract {
   return aContract({
     id: 'order-placed',
     name: 'OrderPlaced',
@@ -62,9 +70,13 @@ export function anEventContract(attributes: Partial<Contract> = {}): Contract {
 }
 
 /** Replaces the properties of the contract's first schema object. */
-export function withProperties(contract: Contract, properties: ContractProperty[]): Contract {
+export function withProperties(contract: ContractModel, properties: ContractProperty[]): Contract {
   const [first, ...others] = contract.schema;
-  return { ...contract, schema: [{ ...(first ?? anObject('data', [])), properties }, ...others] };
+  const { odcs: _text, ...model } = contract as Partial<Contract>;
+  return contractOf({
+    ...(model as ContractModel),
+    schema: [{ ...(first ?? anObject('data', [])), properties }, ...others],
+  });
 }
 
 export function aDomain(id: string, name = id): Domain {

@@ -5,7 +5,9 @@ import {
   attachContracts,
   type ContractFileReport,
   importContractFiles,
+  isContractServed,
   MAX_CONTRACT_FILE_LENGTH,
+  serveContract,
 } from '../../../shared/contracts/import-contracts';
 import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
 import { checkIntegrity } from '../../../shared/model/integrity';
@@ -121,5 +123,24 @@ describe('attaching imported contracts to a mesh', () => {
     const before = structuredClone(mesh);
     attachContracts(mesh, [anEventContract({ dataProduct: 'orders' }), aContract({ id: 'x', dataProduct: 'new' })]);
     expect(mesh).toEqual(before);
+  });
+});
+
+describe('serving a contract that no port serves', () => {
+  it('adds an output port for it to the product chosen, so it shows on the canvas', () => {
+    const loose = aContract({ id: 'loose', name: 'Loose' });
+    const mesh = aMesh({
+      domains: [aDomain('d')],
+      products: [aProduct('p', 'd', { outputPorts: [anOutputPort('p-out')] })],
+      contracts: [loose],
+    });
+    expect(isContractServed(mesh, 'loose')).toBe(false);
+    const served = serveContract(mesh, 'loose', 'p');
+    expect(served.products[0]?.outputPorts.map((port) => [port.id, port.contractId])).toEqual([
+      ['p-out', undefined],
+      ['loose-out', 'loose'],
+    ]);
+    expect(isContractServed(served, 'loose')).toBe(true);
+    expect(checkIntegrity(served)).toEqual([]);
   });
 });

@@ -17,8 +17,18 @@ describe('the ODCS schema guide', () => {
     );
   });
 
-  it('offers the logical types of the model (the same as ODCS) as values', () => {
-    expect(suggestValues(['schema', '[]', 'properties', '[]'], 'logicalType')).toEqual(LogicalTypeSchema.options);
+  it('offers the logical types of the model (the same as ODCS 3.2) as values', () => {
+    expect(suggestValues(['schema', '[]', 'properties', '[]'], 'logicalType', 'v3.2.0')).toEqual(
+      LogicalTypeSchema.options,
+    );
+  });
+
+  it('reads the schema of the contract version: map is not offered to a 3.1 contract, nor enum', () => {
+    const property = ['schema', '[]', 'properties', '[]'];
+    expect(suggestValues(property, 'logicalType', 'v3.1.0')).not.toContain('map');
+    expect(suggestKeys(property, 'v3.1.0').map((suggestion) => suggestion.key)).not.toContain('enum');
+    expect(suggestKeys(property, 'v3.2.0').map((suggestion) => suggestion.key)).toContain('enum');
+    expect(suggestKeys([], 'v3.0.2').map((suggestion) => suggestion.key)).not.toContain('context');
   });
 
   it('offers true and false for booleans', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LocatedFinding } from '../../../shared/contracts/finding';
 import { checkContractSemantics, checkContractYaml } from '../../../shared/contracts/semantic-checks';
 import { aContract, aKey, anEventContract, anObject, anOdcsText, aProperty, withProperties } from './builders';
+import { officialExamples } from './official-examples';
 
 /** `line:column severity path: message`, to read findings the way an editor shows them. */
 function markers(findings: readonly LocatedFinding[]): string[] {
@@ -91,14 +92,15 @@ describe('semantic checks on YAML text, at the line to mark', () => {
     properties:
       - name: order_id
         logicalType: integer
+        required: true
         primaryKey: true
       - name: order_id
         logicalType: string
 `);
     expect(markers(checkContractYaml(text))).toEqual([
-      "12:15 error schema[0].properties[1].name: duplicate property name 'order_id' (also at schema[0].properties[0])",
+      "13:15 error schema[0].properties[1].name: duplicate property name 'order_id' (also at schema[0].properties[0])",
     ]);
-    expect(checkContractYaml(text)[0]).toMatchObject({ endLine: 12, endColumn: 23 });
+    expect(checkContractYaml(text)[0]).toMatchObject({ endLine: 13, endColumn: 23 });
   });
 
   it('marks an unknown logicalType on its value', () => {
@@ -114,7 +116,22 @@ describe('semantic checks on YAML text, at the line to mark', () => {
     ]);
   });
 
-  it('marks an entity without a primary key on the object name', () => {
+  it('marks an entity without a primary key on the object name: an error when the contract says entity', () => {
+    const text = anOdcsText(`schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+customProperties:
+  - property: datasetKind
+    value: entity
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      "7:11 error schema[0].name: entity 'orders' has no primary key: mark the properties that identify it with primaryKey: true",
+    ]);
+  });
+
+  it('only warns about a missing key when the app took the dataset for an entity', () => {
     const text = anOdcsText(`schema:
   - name: orders
     properties:
@@ -122,8 +139,15 @@ describe('semantic checks on YAML text, at the line to mark', () => {
         logicalType: integer
 `);
     expect(markers(checkContractYaml(text))).toEqual([
-      "7:11 error schema[0].name: entity 'orders' has no primary key: mark the properties that identify it with primaryKey: true",
+      "7:11 warning schema[0].name: entity 'orders' has no primary key: mark the properties that identify it with primaryKey: true (taken for an entity: the contract does not say)",
     ]);
+  });
+
+  it('has no errors on any official example (a Kafka topic is taken for an event)', () => {
+    for (const example of officialExamples) {
+      const errors = checkContractYaml(example.text).filter((finding) => finding.severity === 'error');
+      expect(markers(errors), example.name).toEqual([]);
+    }
   });
 
   it('marks an event without event id and time, and keepHistory on it, where they are declared', () => {
@@ -149,5 +173,62 @@ customProperties:
     expect(markers(checkContractYaml(anOdcsText(`schema: [\n`)))).toEqual([
       expect.stringMatching(/^7:1 error \(document\): /),
     ]);
+  });
+});
+
+describe('checks on keys and quality rules, each failing then passing', () => {
+  const orders = (properties: string, extra = '') =>
+    anOdcsText(`schema:
+  - name: orders
+    properties:
+${properties}${extra}`);
+
+  it('warns about a primary key property that is not required', () => {
+    const optionalKey = orders('      - name: order_id\n        logicalType: integer\n        primaryKey: true\n');
+    expect(markers(checkContractYaml(optionalKey))).toEqual([
+      "11:21 warning schema[0].properties[0].primaryKey: primary key property 'order_id' is not required: key values cannot be null, add required: true",
+    ]);
+    const requiredKey = orders(
+      '      - name: order_id\n        logicalType: integer\n        primaryKey: true\n        required: true\n',
+    );
+    expect(checkContractYaml(requiredKey)).toEqual([]);
+  });
+
+  it('refuses two key properties at the same primaryKeyPosition', () => {
+    const key = (name: string, position: number) =>
+      `      - name: ${name}\n        logicalType: integer\n        required: true\n        primaryKey: true\n        primaryKeyPosition: ${position}\n`;
+    expect(markers(checkContractYaml(orders(key('region', 1) + key('order_id', 1))))).toEqual([
+      "18:29 error schema[0].properties[1].primaryKeyPosition: primaryKeyPosition 1 is also the position of 'region': each key property needs its own",
+    ]);
+    expect(checkContractYaml(orders(key('region', 1) + key('order_id', 2)))).toEqual([]);
+  });
+
+  const keyed =
+    '      - name: order_id\n        logicalType: integer\n        required: true\n        primaryKey: true\n';
+  const rule = (operators: string) =>
+    `    quality:\n      - metric: rowCount\n${operators
+      .split('\n')
+      .map((line) => `        ${line}`)
+      .join('\n')}\n`;
+
+  it('refuses a reversed mustBeBetween', () => {
+    expect(markers(checkContractYaml(orders(keyed, rule('mustBeBetween: [100, 10]'))))).toEqual([
+      '15:25 error schema[0].quality[0].mustBeBetween: mustBeBetween [100, 10] is reversed: write the smaller bound first, [10, 100]',
+    ]);
+    expect(checkContractYaml(orders(keyed, rule('mustBeBetween: [10, 100]')))).toEqual([]);
+  });
+
+  it('names an unknown quality operator as such', () => {
+    expect(markers(checkContractYaml(orders(keyed, rule('mustBeGreaterThen: 10'))))).toEqual([
+      "15:9 error schema[0].quality[0].mustBeGreaterThen: unknown quality operator 'mustBeGreaterThen'; expected one of: mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween",
+    ]);
+    expect(checkContractYaml(orders(keyed, rule('mustBeGreaterThan: 10')))).toEqual([]);
+  });
+
+  it('says a rule has two operators, naming both', () => {
+    expect(markers(checkContractYaml(orders(keyed, rule('mustBe: 0\nmustBeLessThan: 5'))))).toEqual([
+      '14:9 error schema[0].quality[0]: has more than one comparison operator (mustBe, mustBeLessThan); a rule takes exactly one',
+    ]);
+    expect(checkContractYaml(orders(keyed, rule('mustBeLessThan: 5')))).toEqual([]);
   });
 });

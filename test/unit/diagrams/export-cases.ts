@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Mesh, parseMeshFile } from '../../../shared/model';
+import { parseMeshFile } from '../../../shared/contracts';
+import type { Mesh } from '../../../shared/model';
 
 export const EXPORT_CASES_DIR = join(import.meta.dirname, '../../fixtures/export');
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseMeshFile } from '../../../shared/contracts';
 import { WHOLE_MESH } from '../../../shared/export';
 import { mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
 import { importMermaidFlowchart, looksLikeMermaidFlowchart, type MermaidImport } from '../../../shared/import';
-import { checkIntegrity, emptyMesh, type Mesh, MeshSchema, parseMeshFile, serializeMesh } from '../../../shared/model';
+import { checkIntegrity, emptyMesh, type Mesh, MeshSchema, serializeMesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 import { caseMesh, EXPORT_CASES } from './export-cases';
 

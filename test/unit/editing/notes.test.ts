@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseMeshFile } from '../../../shared/contracts';
 import { withoutElements } from '../../../shared/editing/delete-elements';
 import { copyFragment, pasteFragment } from '../../../shared/editing/mesh-fragment';
 import { withNoteAdded, withNoteText } from '../../../shared/editing/notes';
-import { checkIntegrity, parseMeshFile, serializeMesh } from '../../../shared/model';
+import { checkIntegrity, serializeMesh } from '../../../shared/model';
 import { salesPipeline } from './editing-fixtures';
 
 describe('sticky notes', () => {

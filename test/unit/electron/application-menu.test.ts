@@ -41,6 +41,7 @@ describe('the application menu', () => {
       '—',
       'Import Contracts…',
       'Import Mermaid Flowchart…',
+      'Export…',
       '—',
       'Close Design',
       '—',

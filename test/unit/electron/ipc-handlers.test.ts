@@ -315,7 +315,7 @@ describe('IPC handlers', () => {
   });
 
   describe('files:export', () => {
-    const contract = { path: 'contracts/orders.odcs.yaml', text: 'kind: DataContract\n' };
+    const contract = { path: 'contracts/orders.odcs.yaml', content: 'kind: DataContract\n' };
 
     it('writes every file into a folder named after the export, creating subfolders', async () => {
       const { handlers, fs } = aDesktop({ exportFolder: '/home/ada' });
@@ -323,7 +323,7 @@ describe('IPC handlers', () => {
       const result = await handlers['files:export'](
         {
           suggestedName: 'orders-mesh',
-          files: [contract, { path: 'README.md', text: '# Orders\n' }],
+          files: [contract, { path: 'README.md', content: '# Orders\n' }],
         },
         A_PAGE,
       );
@@ -331,6 +331,34 @@ describe('IPC handlers', () => {
       expect(result).toEqual({ ok: true, value: '/home/ada/orders-mesh' });
       expect(fs.files.get('/home/ada/orders-mesh/contracts/orders.odcs.yaml')).toBe('kind: DataContract\n');
       expect(fs.files.get('/home/ada/orders-mesh/README.md')).toBe('# Orders\n');
+    });
+
+    it('writes images as the bytes the page sent', async () => {
+      const { handlers, fs } = aDesktop({ exportFolder: '/home/ada' });
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+
+      await handlers['files:export'](
+        { suggestedName: 'orders-mesh', files: [{ path: 'mermaid/view.png', content: png }] },
+        A_PAGE,
+      );
+
+      expect(fs.bytes.get('/home/ada/orders-mesh/mermaid/view.png')).toEqual(png);
+    });
+
+    it('asks before writing into a folder that is already there, and writes nothing when declined', async () => {
+      const fs = new InMemoryFileSystem().withFile('/home/ada/orders-mesh/notes.md', 'mine');
+      const { handlers, dialog } = aDesktop({ exportFolder: '/home/ada', confirms: false }, fs);
+
+      const declined = await handlers['files:export']({ suggestedName: 'orders-mesh', files: [contract] }, A_PAGE);
+
+      expect(declined).toEqual({ ok: true, value: null });
+      expect(dialog.exportFolderQuestions).toEqual(['/home/ada/orders-mesh']);
+      expect([...fs.files.keys()]).toEqual(['/home/ada/orders-mesh/notes.md']);
+
+      dialog.answers.confirms = true;
+      await handlers['files:export']({ suggestedName: 'orders-mesh', files: [contract] }, A_PAGE);
+      expect(fs.files.get('/home/ada/orders-mesh/contracts/orders.odcs.yaml')).toBe('kind: DataContract\n');
+      expect(fs.files.get('/home/ada/orders-mesh/notes.md')).toBe('mine');
     });
 
     it.each([
@@ -344,7 +372,7 @@ describe('IPC handlers', () => {
       const result = await handlers['files:export'](
         {
           suggestedName: 'orders-mesh',
-          files: [contract, { path: escapingPath, text: 'owned' }],
+          files: [contract, { path: escapingPath, content: 'owned' }],
         },
         A_PAGE,
       );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openLinkBox, replaceFileBox, unsavedChangesBox } from '../../../electron/dialogs/message-boxes';
+import {
+  exportIntoFolderBox,
+  openLinkBox,
+  replaceFileBox,
+  unsavedChangesBox,
+} from '../../../electron/dialogs/message-boxes';
 
 describe('native message boxes', () => {
   it('ask Save / Don’t Save / Cancel in main’s own words, naming the document', () => {
@@ -24,5 +29,12 @@ describe('native message boxes', () => {
 
     expect(box.options.message).toBe('Replace orders.mesh.json?');
     expect(box.answerFor(box.options.defaultId ?? 0)).toBe(false);
+  });
+
+  it('ask before an export writes into a folder that is there, defaulting to Cancel', () => {
+    const box = exportIntoFolderBox('/home/ada/shop-export');
+
+    expect(box.options.message).toBe('The folder /home/ada/shop-export already exists. Export into it?');
+    expect([box.answerFor(0), box.answerFor(box.options.defaultId ?? 0)]).toEqual([true, false]);
   });
 });

@@ -97,6 +97,18 @@ describe('registerIpcHandlers', () => {
       { isDirty: true, enabledCommands: ['rm -rf'] },
       'enabledCommands[0]: Invalid option',
     ],
+    [
+      'export bytes that are not a Uint8Array',
+      'files:export',
+      { suggestedName: 'shop-export', files: [{ path: 'view.png', content: [0x89, 0x50] }] },
+      'files[0].content: Invalid input',
+    ],
+    [
+      'an export file without content',
+      'files:export',
+      { suggestedName: 'shop-export', files: [{ path: 'index.md', text: '# shop' }] },
+      'files[0]',
+    ],
     ['an argument where none is taken', 'recent:list', { path: '/' }, 'the request: Invalid input'],
   ])('refuses %s without calling the handler', async (_case, channel, request, reason) => {
     const { ipc, listeners } = aMainProcessIpc();
@@ -108,6 +120,25 @@ describe('registerIpcHandlers', () => {
     expect(response).toEqual({ ok: false, error: expect.stringContaining(reason) });
     expect((response as { error: string }).error).toMatch(new RegExp(`^Refusing ${channel}: `));
     expect(received).toEqual([]);
+  });
+
+  it('passes an export of text and bytes to the handler as sent', async () => {
+    const { ipc, listeners } = aMainProcessIpc();
+    const { handlers, received } = recordingHandlers();
+    registerIpcHandlers(ipc, handlers);
+    const request = {
+      suggestedName: 'shop-export',
+      files: [
+        { path: 'index.md', content: '# shop\n' },
+        { path: 'mermaid/logical-view.png', content: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) },
+      ],
+    };
+
+    expect(await listeners.get('files:export')?.(fromFrame('app://bundle/index.html'), request)).toEqual({
+      ok: true,
+      value: 'handled',
+    });
+    expect(received).toEqual([request]);
   });
 
   it('hands the handler the request as checked', async () => {

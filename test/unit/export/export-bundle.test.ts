@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type BundleProgress,
+  type BundleSteps,
+  bundleTree,
   checkBundlePaths,
   EXPORT_TARGETS,
   type ExportTarget,
   exportBundle,
+  exportBundleInSteps,
+  filesInTreeOrder,
   INDEX_FILE,
   MAX_FILE_NAME_LENGTH,
+  type PictureFormat,
   WHOLE_MESH,
 } from '../../../shared/export';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
@@ -89,5 +95,159 @@ describe('export bundles', () => {
       ok: false,
       errors: [{ path: 'products[1]', message: "Broken format: data product 'customers': cannot be written" }],
     });
+  });
+
+  it('reports progress target by target, pausing between them, and gives the same bundle', async () => {
+    const progress: string[] = [];
+    const result = await exportBundleInSteps(
+      ecommerce.mesh,
+      EXPORT_TARGETS,
+      WHOLE_MESH,
+      {},
+      {
+        onProgress: ({ done, total, doing }: BundleProgress) => progress.push(`${done}/${total} ${doing}`),
+        pause: async () => {
+          progress.push('pause');
+        },
+        isCancelled: () => false,
+      },
+    );
+    expect(progress).toEqual(
+      EXPORT_TARGETS.flatMap((target, index) => [
+        `${index}/${EXPORT_TARGETS.length} Exporting ${target.label}`,
+        'pause',
+      ]),
+    );
+    expect(result).toEqual(exportBundle(ecommerce.mesh, EXPORT_TARGETS, WHOLE_MESH));
+  });
+
+  describe('with pictures of the diagrams', () => {
+    const mermaid = EXPORT_TARGETS.filter((target) => target.id === 'mermaid');
+    const logicalViews = { diagramKinds: ['logical-view'] as const };
+    /** Draws a picture as a record of what it was asked to draw. */
+    const drawRecorded = async (text: string, format: PictureFormat) =>
+      format === 'svg' ? `<svg>${text.split('\n')[1]}</svg>` : new Uint8Array([0x89, text.length % 256]);
+    const steps = (pictures: BundleSteps['pictures'], progress: string[] = []): BundleSteps => ({
+      onProgress: ({ done, total, doing }) => progress.push(`${done}/${total} ${doing}`),
+      pause: async () => undefined,
+      isCancelled: () => false,
+      pictures,
+    });
+
+    it('draws each diagram in each format right after its text, and lists the pictures in index.md', async () => {
+      const progress: string[] = [];
+      const result = await exportBundleInSteps(
+        ecommerce.mesh,
+        mermaid,
+        { kind: 'domain', domainId: 'orders-domain' },
+        logicalViews,
+        steps({ formats: ['svg', 'png'], draw: drawRecorded }, progress),
+      );
+      const files = filesOf(result!);
+      expect(files.map((file) => file.path)).toEqual([
+        'index.md',
+        'mermaid/logical-view/orders.mmd',
+        'mermaid/logical-view/orders.svg',
+        'mermaid/logical-view/orders.png',
+      ]);
+      expect(files[2]?.content).toBe('<svg>title: "Logical view: Orders"</svg>');
+      expect(files[3]?.content).toBeInstanceOf(Uint8Array);
+      expect(progress).toEqual([
+        '0/1 Exporting Mermaid diagrams',
+        '1/3 Drawing mermaid/logical-view/orders.svg',
+        '2/3 Drawing mermaid/logical-view/orders.png',
+      ]);
+      const index = String(files[0]?.content);
+      expect(index).toContain(
+        '| [mermaid/logical-view/orders.svg](mermaid/logical-view/orders.svg) | logical view of domain Orders, as an SVG picture |',
+      );
+      expect(index).toContain('| [mermaid/logical-view/orders.png](mermaid/logical-view/orders.png) |');
+    });
+
+    it('writes only the chosen kinds of diagram', () => {
+      const paths = pathsOf(
+        exportBundle(ecommerce.mesh, mermaid, WHOLE_MESH, { diagramKinds: ['lineage', 'data-retrieval-flow'] }),
+      );
+      expect(paths).toEqual([
+        'index.md',
+        'mermaid/lineage.mmd',
+        'mermaid/data-retrieval/orders-service.mmd',
+        'mermaid/data-retrieval/customers-service.mmd',
+        'mermaid/data-retrieval/shipping-service.mmd',
+      ]);
+    });
+
+    it('fails the whole bundle when a picture cannot be drawn, naming the diagram and the reason', async () => {
+      const draw = async (text: string) => {
+        if (text.includes('Logical view: Orders')) throw new Error('Parse error on line 3');
+        return '<svg/>';
+      };
+      const result = await exportBundleInSteps(
+        ecommerce.mesh,
+        EXPORT_TARGETS,
+        WHOLE_MESH,
+        {},
+        steps({ formats: ['svg'], draw }),
+      );
+      expect(result).toEqual({
+        ok: false,
+        errors: [
+          {
+            path: 'mermaid/logical-view/orders.mmd',
+            message: 'mermaid/logical-view/orders.svg could not be drawn: Parse error on line 3',
+          },
+        ],
+      });
+    });
+
+    it('stops drawing once cancelled', async () => {
+      let drawn = 0;
+      const result = await exportBundleInSteps(
+        ecommerce.mesh,
+        mermaid,
+        WHOLE_MESH,
+        {},
+        {
+          ...steps({ formats: ['png'], draw: async () => new Uint8Array(drawn++) }),
+          isCancelled: () => drawn === 2,
+        },
+      );
+      expect(result).toBeNull();
+      expect(drawn).toBe(2);
+    });
+  });
+
+  it('stops without a result once cancelled', async () => {
+    let pauses = 0;
+    const result = await exportBundleInSteps(
+      ecommerce.mesh,
+      EXPORT_TARGETS,
+      WHOLE_MESH,
+      {},
+      {
+        onProgress: () => undefined,
+        pause: async () => {
+          pauses++;
+        },
+        isCancelled: () => pauses === 2,
+      },
+    );
+    expect(result).toBeNull();
+  });
+
+  it('lays the files out as a tree: index.md, then one folder per format', () => {
+    const files = filesOf(exportBundle(ecommerce.mesh, EXPORT_TARGETS, WHOLE_MESH));
+    const tree = bundleTree(files);
+    expect(tree.files.map((file) => file.path)).toEqual(['index.md']);
+    expect(tree.folders.map((folder) => `${folder.path} (${folder.files.length})`)).toEqual([
+      'odcs (6)',
+      'odps (5)',
+      'backstage (1)',
+      'strimzi (2)',
+      'sql (5)',
+      'jsonschema (6)',
+      'mermaid (2)',
+    ]);
+    expect(filesInTreeOrder(tree)).toEqual(files);
   });
 });

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { expect, it } from 'vitest';
+import { parseMeshFile } from '../../../shared/contracts';
 import type { ExportFile } from '../../../shared/export';
-import { type Mesh, parseMeshFile } from '../../../shared/model';
+import type { Mesh } from '../../../shared/model';
 
 /**
  * The export golden cases: each folder of test/fixtures/export holds `input.mesh.json`, an

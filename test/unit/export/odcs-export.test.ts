@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseOdcsYaml } from '../../../shared/contracts';
 import odcsSchema from '../../../shared/contracts/odcs-schema-v3.1.0.json';
 import { WHOLE_MESH } from '../../../shared/export';
 import { odcsTarget } from '../../../shared/export/odcs/odcs-target';
@@ -30,8 +33,22 @@ describe('ODCS export', () => {
     },
   );
 
+  it('keeps each contract’s own apiVersion (an official v3.0 example stays v3.0)', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../fixtures/odcs/examples/kafka-schema.odcs.yaml'), 'utf8');
+    const imported = parseOdcsYaml(text);
+    if (!imported.ok) throw new Error('the example did not import');
+    const mesh = { ...exportCases()[0]!.mesh, contracts: [imported.value] };
+    const [file] = filesOf(odcsTarget.files(mesh, WHOLE_MESH));
+    const document = parse(String(file?.content));
+    expect(document.apiVersion).toBe(parse(text).apiVersion);
+    expect(document.apiVersion).not.toBe('v3.1.0');
+    expect(validateOdcs(document) ? [] : validateOdcs.errors).toEqual([]);
+  });
+
   it('refuses, naming the contract, one the official schema would refuse', () => {
-    const broken = aContract('broken', { name: 'Broken', extensions: { servers: 'not a list' } });
+    // The document only ever holds valid contract text: this one bypasses that entry on purpose.
+    const valid = aContract('broken', { name: 'Broken' });
+    const broken = { ...valid, odcs: `${valid.odcs}servers: not a list\n` };
     const mesh = { ...exportCases()[0]!.mesh, contracts: [broken] };
     const result = odcsTarget.files(mesh, WHOLE_MESH);
     expect(result.ok).toBe(false);

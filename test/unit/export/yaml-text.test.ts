@@ -61,6 +61,36 @@ describe('toYamlText: YAML every reader reads alike', () => {
   });
 });
 
+/** Strings made of the characters that matter to YAML, from a fixed seed, so a failure can be replayed. */
+function randomStrings(count: number): string[] {
+  const alphabet = [...'ab01 .:-#?\'"[]{},&*!|>%@`~+_=<\\/xyEeYyNnOo', '\t', '\n', '\r', '\u2028', '\u0085', '🚀', 'ü'];
+  let seed = 42;
+  const next = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''),
+  );
+}
+
+describe('toYamlText on random strings', () => {
+  const strings = randomStrings(3000);
+  const value = {
+    values: strings,
+    keys: Object.fromEntries(strings.map((text, index) => [text, index])),
+    block: strings.map((text) => `${text}\n${text}`),
+  };
+  const [readings] = readEverywhere([toYamlText(value)]);
+
+  it.each(['yaml12', 'yaml11', 'jsYaml3', 'pyYaml'] as const)(
+    '%s reads every one back unchanged, as key and as value',
+    (reader) => {
+      expect(readings?.[reader]).toEqual([value]);
+    },
+  );
+});
+
 describe('the contract editor writes the same YAML', () => {
   const examples = join(import.meta.dirname, '../../fixtures/odcs/examples');
   const files = readdirSync(examples).filter((file) => file.endsWith('.odcs.yaml'));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseMeshFile } from '../../../shared/contracts';
 import { analyzeImpact } from '../../../shared/lineage/impact';
-import { type Mesh, parseMeshFile } from '../../../shared/model';
+import type { Mesh } from '../../../shared/model';
 
 function ecommerce(): Mesh {
   const parsed = parseMeshFile(

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMeshFile } from '../../../electron/files/mesh-file-reader';
 import { nodeFileSystem } from '../../../electron/files/node-file-system';
-import { parseMeshFile, serializeMesh } from '../../../shared/model';
+import { parseMeshFile } from '../../../shared/contracts/contract-text';
+import { serializeMesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 
 const ROOT = join(import.meta.dirname, '../../..');

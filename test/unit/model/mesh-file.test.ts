@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_MESH_FILE_BYTES, parseMeshDocument, parseMeshFile, serializeMesh } from '../../../shared/model';
+import { parseMeshDocument, parseMeshFile } from '../../../shared/contracts/contract-text';
+import { MAX_MESH_FILE_BYTES, serializeMesh } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
@@ -24,7 +25,7 @@ describe('the mesh file', () => {
     const shuffled = Object.fromEntries(Object.entries(mesh).reverse()) as typeof mesh;
     expect(serializeMesh(shuffled)).toBe(serializeMesh(mesh));
     expect(serializeMesh(mesh).split('\n').slice(1, 4)).toEqual([
-      '  "schemaVersion": 1,',
+      '  "schemaVersion": 2,',
       '  "id": "test-mesh",',
       '  "name": "Test mesh",',
     ]);
@@ -34,7 +35,7 @@ describe('the mesh file', () => {
     const parsed = parseMeshFile(read('test/fixtures/mesh/v0-prototype.mesh.json'));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const [leads] = parsed.value.products;
-    expect(parsed.value.schemaVersion).toBe(1);
+    expect(parsed.value.schemaVersion).toBe(2);
     expect(leads?.inputPorts.map((port) => port.id)).toEqual(['in']);
     expect(leads?.outputPorts.map((port) => port.id)).toEqual(['out']);
     expect(leads?.discoveryPort.id).toBe('discovery');
@@ -44,7 +45,7 @@ describe('the mesh file', () => {
 
 describe('bad input', () => {
   it('refuses text that is not JSON', () => {
-    expect(errorsOf('{"schemaVersion": 1,')[0]).toMatch(/^\(document\): not valid JSON/);
+    expect(errorsOf('{"schemaVersion": 2,')[0]).toMatch(/^\(document\): not valid JSON/);
   });
 
   it('refuses JSON that is not an object', () => {
@@ -77,7 +78,7 @@ describe('bad input', () => {
 
   it('refuses ids that could escape a folder', () => {
     const mesh = aMesh().withDomain('../../etc').build();
-    expect(errorsOf(JSON.stringify(mesh))[0]).toMatch(/^domains\[0\]\.id: must be letters/);
+    expect(errorsOf(serializeMesh(mesh))[0]).toMatch(/^domains\[0\]\.id: must be letters/);
   });
 
   it('names dangling references', () => {
@@ -88,7 +89,7 @@ describe('bad input', () => {
       .withLink('l', { nodeId: 'p', portId: 'out' }, { nodeId: 'ghost', portId: 'in' })
       .build();
     mesh.layout.nodes.vanished = { x: 0, y: 0 };
-    expect(errorsOf(JSON.stringify(mesh))).toEqual([
+    expect(errorsOf(serializeMesh(mesh))).toEqual([
       "products[0].outputPorts[0].contractId: no contract 'x'",
       "products[1].domainId: no domain 'nowhere'",
       "links[0].to: no port 'in' on 'ghost'",
@@ -116,7 +117,7 @@ describe('bad input', () => {
         { kind: 'redeliver', tick: 1, systemId: 'shop', topicId: 'nowhere', records: 1 },
       ],
     });
-    expect(errorsOf(JSON.stringify(mesh))).toEqual([
+    expect(errorsOf(serializeMesh(mesh))).toEqual([
       "scenarios[0].faults[0].systemId: no system 'ghost'",
       "scenarios[0].faults[1].topicId: no topic 'nowhere' on 'shop'",
     ]);
@@ -124,7 +125,7 @@ describe('bad input', () => {
 
   it('names duplicate ids', () => {
     const mesh = aMesh().withDomain('d').withProduct('d', 'd').withContract('c').withContract('c').build();
-    expect(errorsOf(JSON.stringify(mesh))).toEqual([
+    expect(errorsOf(serializeMesh(mesh))).toEqual([
       "products[0].id: duplicate id 'd' (also used at domains[0])",
       "contracts[1].id: duplicate id 'c' (also at contracts[0])",
     ]);
@@ -136,7 +137,7 @@ describe('bad input', () => {
       .withProduct('p', 'd', { inputPorts: [aPort('in', 'input')], outputPorts: [aPort('out', 'output')] })
       .withLink('l', { nodeId: 'p', portId: 'in' }, { nodeId: 'p', portId: 'out' })
       .build();
-    expect(errorsOf(JSON.stringify(mesh))).toEqual([
+    expect(errorsOf(serializeMesh(mesh))).toEqual([
       'links[0].from: must be an output port or a topic',
       'links[0].to: must be an input port',
     ]);
@@ -157,5 +158,45 @@ describe('bad input', () => {
     const broken = { ...mesh, domains: Array.from({ length: 500 }, () => ({ id: 1 })) };
     const result = parseMeshDocument(broken);
     expect(!result.ok && result.errors.length).toBe(50);
+  });
+});
+
+describe('contracts in the file', () => {
+  const withOrders = () => aMesh().withDomain('d').withContract('orders').build();
+
+  it('stores each contract as the lines of its ODCS YAML and reads the model back from them', () => {
+    const mesh = withOrders();
+    const file = JSON.parse(serializeMesh(mesh));
+    expect(file.contracts).toEqual([{ odcs: mesh.contracts[0]?.odcs.split('\n') }]);
+    const reopened = parseMeshFile(serializeMesh(mesh));
+    expect(reopened.ok && reopened.value.contracts).toEqual(mesh.contracts);
+  });
+
+  it('refuses a contract whose text is not a valid contract, at its line', () => {
+    const file = JSON.parse(serializeMesh(withOrders()));
+    file.contracts[0].odcs = file.contracts[0].odcs.map((line: string) =>
+      line.replace('version: 1.0.0', "version: ''"),
+    );
+    expect(errorsOf(JSON.stringify(file))).toEqual([
+      'contracts[0].odcs: 5:10 version: must be a semantic version like 1.2.0',
+    ]);
+  });
+
+  it('migrates a file of format 1, which stored the model, to the contract text', () => {
+    const file = JSON.parse(serializeMesh(withOrders()));
+    const { odcs: _text, apiVersion: _version, isKindDeclared: _declared, ...legacy } = withOrders().contracts[0] ?? {};
+    const parsed = parseMeshFile(JSON.stringify({ ...file, schemaVersion: 1, contracts: [legacy] }));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.value.contracts[0]).toMatchObject({ id: 'orders', apiVersion: 'v3.1.0', isKindDeclared: true });
+    expect(parsed.value.contracts[0]?.odcs).toContain('  - property: datasetKind\n    value: entity\n');
+  });
+
+  it('names what is wrong with a contract of format 1 instead of guessing', () => {
+    const file = JSON.parse(serializeMesh(withOrders()));
+    const parsed = parseMeshFile(JSON.stringify({ ...file, schemaVersion: 1, contracts: [{ id: 'x', name: '' }] }));
+    expect(!parsed.ok && parsed.errors[0]).toEqual({
+      path: 'contracts[0]',
+      message: 'name: Too small: expected string to have >=1 characters',
+    });
   });
 });

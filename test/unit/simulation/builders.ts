@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import type { Contract, ContractProperty, DatasetKind } from '../../../shared/model/contract';
+import { contractOf, parseMeshFile } from '../../../shared/contracts/contract-text';
+import type { Contract, ContractModel, ContractProperty, DatasetKind } from '../../../shared/model/contract';
 import { type DataProduct, newDataProduct, type ProductKind } from '../../../shared/model/data-product';
 import type { LogicalType } from '../../../shared/model/logical-type';
 import { emptyMesh, type Mesh } from '../../../shared/model/mesh';
-import { parseMeshFile } from '../../../shared/model/mesh-file';
 import type { OperationalSystem, PublishedEvent, SystemTable } from '../../../shared/model/operational-system';
 import type { Port } from '../../../shared/model/port';
 import type { Fault, Scenario, ScriptStep, ValueGenerator } from '../../../shared/model/scenario';
@@ -155,15 +155,17 @@ type PropertyOptions = Partial<
 >;
 
 export class ContractBuilder {
-  private readonly contract: Contract;
+  private readonly contract: ContractModel;
 
   constructor(id: string, kind: DatasetKind, schemaObjectName: string) {
     this.contract = {
       id,
       name: id,
+      apiVersion: 'v3.1.0',
       version: '1.0.0',
       status: 'active',
       kind,
+      isKindDeclared: true,
       keepHistory: false,
       schema: [{ name: schemaObjectName, properties: [] }],
       sla: [],
@@ -200,7 +202,7 @@ export class ContractBuilder {
   }
 
   build(): Contract {
-    return this.contract;
+    return contractOf(this.contract);
   }
 
   private properties(): ContractProperty[] {

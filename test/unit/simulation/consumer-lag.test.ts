@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kafkaPartition } from '../../../shared/simulation/kafka-partitioner';
 import { aScenario, aShopMesh, simulate } from './builders';
 
 describe('consumers', () => {
@@ -13,7 +14,52 @@ describe('consumers', () => {
       offset: 8,
       end: 12,
       lag: 4,
+      lost: 0,
+      skipped: 0,
+      partitions: [{ partition: 0, offset: 8, end: 12, lag: 4, lost: 0 }],
     });
     expect(metrics.links['shop-items-cdc-to-catalog-items-in']).toEqual({ records: 8, recordsLastTick: 2 });
+  });
+
+  it('keep an offset and a lag per partition, as Kafka reports a consumer group', async () => {
+    const scenario = aScenario().withRate('shop', 'items', { inserts: 3 }).build();
+    const simulation = await simulate(aShopMesh({ partitions: 2 }).build(), scenario, { maxPollRecords: 2 });
+
+    const consumer = simulation.step(3).consumers['catalog/items-in'];
+
+    // Items 1..9 reached the topic in id order; reading 2 a tick, the consumer has read items 1..6.
+    const inPartition = (partition: number, ids: number[]) =>
+      ids.filter((id) => kafkaPartition(JSON.stringify({ id }), 2) === partition).length;
+    const all = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const read = all.slice(0, 6);
+    expect(consumer?.partitions).toEqual(
+      [0, 1].map((partition) => ({
+        partition,
+        offset: inPartition(partition, read),
+        end: inPartition(partition, all),
+        lag: inPartition(partition, all) - inPartition(partition, read),
+        lost: 0,
+      })),
+    );
+    expect(consumer).toMatchObject({ offset: 6, end: 9, lag: 3 });
+  });
+
+  it('count the records retention removed before they were read as lost, per partition', async () => {
+    const scenario = aScenario().withRate('shop', 'items', { inserts: 4 }).build();
+    const simulation = await simulate(aShopMesh().build(), scenario, { maxPollRecords: 1, retainedRecords: 5 });
+
+    const metrics = simulation.step(4);
+
+    // 4 records a tick, 1 read a tick (before retention runs at the tick's end, keeping 5).
+    // Tick 1 reads position 1. Tick 2 reads 2; 8 written, 1..3 trimmed. Tick 3: 3 is lost, reads 4;
+    // 12 written, ..7 trimmed. Tick 4: 5, 6 and 7 are lost, reads 8; 16 written.
+    expect(metrics.consumers['catalog/items-in']).toMatchObject({
+      offset: 8,
+      end: 16,
+      lag: 8,
+      lost: 4,
+      partitions: [{ partition: 0, offset: 8, end: 16, lag: 8, lost: 4 }],
+    });
+    expect(metrics.tables.catalog?.items).toBe(4);
   });
 });

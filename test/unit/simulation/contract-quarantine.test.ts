@@ -34,7 +34,22 @@ describe('contract checks on output ports', () => {
         },
       ],
     );
-    expect(metrics.ports['catalog/items-out']).toEqual({ published: 1, quarantined: 1 });
+    expect(metrics.ports['catalog/items-out']).toEqual({
+      published: 1,
+      quarantined: 1,
+      violations: [
+        {
+          rule: 'enum',
+          property: 'status',
+          count: 1,
+          first: {
+            tick: 1,
+            message: "status must be one of new, listed, sold, got 'lost'",
+            record: { id: 2, name: 'chair', price: 25, status: 'lost' },
+          },
+        },
+      ],
+    });
     expect(metrics.logs['catalog/items-out']?.recent.map((message) => message.key)).toEqual([{ id: 1 }]);
   });
 
@@ -50,7 +65,7 @@ describe('contract checks on output ports', () => {
     ]);
   });
 
-  it('quarantines the rows of a transformation result that repeat a key, and publishes the rest', async () => {
+  it('quarantines the rows of a transformation result that repeat a key once, and publishes the rest', async () => {
     const mesh = aShopMesh()
       .with(
         aProduct('labels', 'aggregate')
@@ -63,21 +78,29 @@ describe('contract checks on output ports', () => {
       .build();
     const simulation = await simulate(mesh, aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).build());
 
+    simulation.step(2);
+
     expect(rowsOf(simulation, 'labels', 'SELECT rule, property, message, record FROM quarantine ORDER BY id')).toEqual([
-      {
-        rule: 'unique',
-        property: 'id',
-        message: 'key id appears more than once in the result',
-        record: '{"id":1,"label":"lamp"}',
-      },
       {
         rule: 'unique',
         property: 'id',
         message: 'key id appears more than once in the result',
         record: '{"id":1,"label":"duplicate"}',
       },
+      {
+        rule: 'unique',
+        property: 'id',
+        message: 'key id appears more than once in the result',
+        record: '{"id":1,"label":"lamp"}',
+      },
     ]);
-    expect(simulation.metrics().ports['labels/labels-out']).toEqual({ published: 1, quarantined: 0 });
+    expect(simulation.metrics().ports['labels/labels-out']).toMatchObject({
+      published: 1,
+      quarantined: 2,
+      violations: [
+        { rule: 'unique', property: 'id', count: 2, first: { tick: 0, record: { id: 1, label: 'duplicate' } } },
+      ],
+    });
     expect(rowsOf(simulation, 'labels', 'SELECT * FROM labels')).toEqual([{ id: 2, label: 'lamp' }]);
   });
 
@@ -103,7 +126,7 @@ describe('contract checks on output ports', () => {
       .build();
     const simulation = await simulate(mesh, scenario);
 
-    expect(simulation.metrics().ports).toEqual({
+    expect(simulation.metrics().ports).toMatchObject({
       'people/people-out': { published: 1, quarantined: 0 },
       'mailing/mailing-out': { published: 0, quarantined: 1 },
     });

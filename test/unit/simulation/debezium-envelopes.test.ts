@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
 import { kafkaPartition } from '../../../shared/simulation/kafka-partitioner';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, START_MILLIS, simulate, TICK_MILLIS } from './builders';
 
 const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
 const source = (tick: number, sequence: number, snapshot = 'false') => ({
+  version: DEBEZIUM_VERSION,
   connector: 'sqlite',
   name: 'shop',
   ts_ms: at(tick),
@@ -35,28 +37,42 @@ describe('change events on a CDC topic', () => {
         offset: 0,
         timestamp: at(0),
         key: { id: 1 },
-        value: { before: null, after: lamp, source: source(0, 1, 'true'), op: 'r', ts_ms: at(0) },
+        value: { before: null, after: lamp, source: source(0, 1, 'last'), op: 'r', ts_ms: at(0), transaction: null },
       },
       {
         partition: 0,
         offset: 1,
         timestamp: at(1),
         key: { id: 2 },
-        value: { before: null, after: chair, source: source(1, 2), op: 'c', ts_ms: at(1) },
+        value: { before: null, after: chair, source: source(1, 2), op: 'c', ts_ms: at(1), transaction: null },
       },
       {
         partition: 0,
         offset: 2,
         timestamp: at(2),
         key: { id: 2 },
-        value: { before: chair, after: { ...chair, price: 20 }, source: source(2, 3), op: 'u', ts_ms: at(2) },
+        value: {
+          before: chair,
+          after: { ...chair, price: 20 },
+          source: source(2, 3),
+          op: 'u',
+          ts_ms: at(2),
+          transaction: null,
+        },
       },
       {
         partition: 0,
         offset: 3,
         timestamp: at(3),
         key: { id: 2 },
-        value: { before: { ...chair, price: 20 }, after: null, source: source(3, 4), op: 'd', ts_ms: at(3) },
+        value: {
+          before: { ...chair, price: 20 },
+          after: null,
+          source: source(3, 4),
+          op: 'd',
+          ts_ms: at(3),
+          transaction: null,
+        },
       },
       { partition: 0, offset: 4, timestamp: at(3), key: { id: 2 }, value: null },
     ]);
@@ -65,8 +81,17 @@ describe('change events on a CDC topic', () => {
   it('writes the envelope fields in Debezium order', async () => {
     const { messages } = await shopTopicAfter(aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS), 0);
     const snapshot = messages()[0]?.value as { source: object };
-    expect(Object.keys(snapshot)).toEqual(['before', 'after', 'source', 'op', 'ts_ms']);
-    expect(Object.keys(snapshot.source)).toEqual(['connector', 'name', 'ts_ms', 'snapshot', 'db', 'sequence', 'table']);
+    expect(Object.keys(snapshot)).toEqual(['before', 'after', 'source', 'op', 'ts_ms', 'transaction']);
+    expect(Object.keys(snapshot.source)).toEqual([
+      'version',
+      'connector',
+      'name',
+      'ts_ms',
+      'snapshot',
+      'db',
+      'sequence',
+      'table',
+    ]);
   });
 
   it('sends no tombstone after a delete when the topic does not want them', async () => {

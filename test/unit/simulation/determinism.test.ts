@@ -20,7 +20,7 @@ describe('determinism', () => {
   const mesh = ecommerceSample();
   const workshop = mesh.scenarios[0] as Scenario;
 
-  it('gives byte-identical outputs for two runs of the same scenario and seed', async () => {
+  it('gives byte-identical outputs for two runs of the same scenario and seed', { timeout: 60_000 }, async () => {
     const first = await publishedOutputs(mesh, workshop, 30);
     const second = await publishedOutputs(mesh, workshop, 30);
 
@@ -28,7 +28,7 @@ describe('determinism', () => {
     expect(second).toBe(first);
   });
 
-  it('gives different data for another seed', async () => {
+  it('gives different data for another seed', { timeout: 60_000 }, async () => {
     const first = await publishedOutputs(mesh, workshop, 5);
     const reseeded = await publishedOutputs(mesh, { ...workshop, seed: workshop.seed + 1 }, 5);
 

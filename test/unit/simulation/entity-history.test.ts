@@ -38,7 +38,7 @@ describe('entities of a source-aligned product', () => {
     const simulation = await simulate(aShopMesh({ keepHistory: true }).build(), scenario, { recentMessages: 10 });
     const metrics = simulation.step(5);
 
-    expect(metrics.ports['catalog/items-out']).toEqual({ published: 5, quarantined: 0 });
+    expect(metrics.ports['catalog/items-out']).toEqual({ published: 5, quarantined: 0, violations: [] });
     expect(metrics.logs['catalog/items-out']?.recent.map((message) => [message.key, message.value])).toEqual([
       [{ id: 1 }, { id: 1, name: 'lamp', price: 9.5, status: 'new' }],
       [{ id: 2 }, { id: 2, name: 'chair', price: 25, status: 'new' }],

@@ -48,7 +48,7 @@ describe('domain events', () => {
       { event_id: 'ItemListed-2', occurred_at: '2026-01-05T09:02:00.000Z', id: 2, name: 'lamp' },
       { event_id: 'ItemListed-3', occurred_at: '2026-01-05T09:03:00.000Z', id: 3, name: 'lamp' },
     ]);
-    expect(metrics.ports['listings/listed-out']).toEqual({ published: 3, quarantined: 0 });
+    expect(metrics.ports['listings/listed-out']).toMatchObject({ published: 3, quarantined: 0 });
   });
 
   it('counts the redelivered records on the link and leaves no lag', async () => {
@@ -56,6 +56,6 @@ describe('domain events', () => {
     const metrics = simulation.step(3);
 
     expect(metrics.links['shop-item-listed-to-listings-listed-in']).toEqual({ records: 5, recordsLastTick: 1 });
-    expect(metrics.consumers['listings/listed-in']).toMatchObject({ offset: 5, end: 5, lag: 0 });
+    expect(metrics.consumers['listings/listed-in']).toMatchObject({ offset: 5, end: 5, lag: 0, skipped: 2 });
   });
 });

@@ -40,7 +40,7 @@ describe('faults the fault deck fires', () => {
     );
     const metrics = simulation.step(1);
 
-    expect(metrics.ports['catalog/items-out']).toEqual({ published: 2, quarantined: 1 });
+    expect(metrics.ports['catalog/items-out']).toMatchObject({ published: 2, quarantined: 1 });
     expect(rowsOf(simulation, 'catalog', 'SELECT rule, property, record FROM quarantine')).toEqual([
       { rule: 'required', property: 'name', record: '{"id":2,"name":null,"price":9.5,"status":"new"}' },
     ]);

@@ -8,9 +8,13 @@ function snapshot(tick: number, records: number, lag: number, quarantined = 0): 
     time: `2026-01-05T09:0${tick}:00.000Z`,
     sourceChanges: 0,
     links: { 'l-a': { records, recordsLastTick: 0 } },
-    consumers: { 'p/in': { linkId: 'l-a', offset: records, end: records + lag, lag } },
+    consumers: {
+      'p/in': { linkId: 'l-a', offset: records, end: records + lag, lag, lost: 0, skipped: 0, partitions: [] },
+    },
+    connectors: {},
     logs: {},
-    ports: { 'p/out': { published: records, quarantined } },
+    ports: { 'p/out': { published: records, quarantined, violations: [] } },
+    transformations: {},
     tables: {},
     errors: [],
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPipeline } from '../../../shared/simulation';
+import { planPipeline, tableGuide } from '../../../shared/simulation';
 import { aContract, aProduct, aShopMesh, ecommerceSample } from './builders';
 
 describe('how products name their tables', () => {
@@ -68,6 +68,49 @@ describe('how products name their tables', () => {
         path: 'products[1].outputPorts[0]',
         message:
           "nothing produces table 'nothing' to publish: name a transformation 'nothing' or consume a stream that yields it",
+      },
+    ]);
+  });
+
+  it('explains each table of a product and where its name comes from, for the SQL console', () => {
+    expect(tableGuide(plan, 'customer-360').map((entry) => [entry.table, entry.namedAfter])).toEqual([
+      ['raw_customers_in', "'raw_' and the input port's id in snake_case"],
+      [
+        'customers',
+        "the schema object of the contract 'customers/customers-out' carries (an outbox event without one: its name in snake_case)",
+      ],
+      ['raw_orders_in', "'raw_' and the input port's id in snake_case"],
+      [
+        'orders',
+        "the schema object of the contract 'orders/orders-out' carries (an outbox event without one: its name in snake_case)",
+      ],
+      [
+        'customer_profile',
+        "the schema object of contract 'customer-profile', which output port 'profiles-out' publishes",
+      ],
+      ['quarantine', 'the engine'],
+    ]);
+    expect(tableGuide(plan, 'orders')[1]).toEqual({
+      table: 'orders',
+      holds: 'the latest state per key (inserts and updates applied, deletes removed)',
+      namedAfter: "the source table 'orders' of CDC topic 'orders.public.orders'",
+    });
+    expect(tableGuide(plan, 'orders').map((entry) => entry.table)).toContain('orders_history');
+  });
+
+  it('refuses to publish a CDC entity under an event contract, saying why and what to do instead', () => {
+    const mesh = aShopMesh()
+      .with(
+        aProduct('feed').withInput('items-in').withOutput('feed-out', 'item-event'),
+        aContract('item-event', 'event', 'items').withProperty('id', 'integer', { unique: true }),
+      )
+      .withLink('shop/items-cdc', 'feed/items-in')
+      .build();
+    expect(planPipeline(mesh).problems).toEqual([
+      {
+        path: 'products[1].outputPorts[0]',
+        message:
+          "publishes 'items', an entity updated in place, under the event contract 'item-event': events never change. Use an entity contract, or give the event its own name and derive it in a transformation from 'raw_items_in', where each change record has its own _sequence",
       },
     ]);
   });

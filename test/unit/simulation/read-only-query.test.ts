@@ -22,19 +22,22 @@ describe('queries against a node', () => {
   });
 
   it.each([
-    ['DELETE FROM items', 'only a read-only query (SELECT, WITH, VALUES or EXPLAIN) may run here'],
-    ['PRAGMA query_only = OFF', 'only a read-only query (SELECT, WITH, VALUES or EXPLAIN) may run here'],
-    ["ATTACH ':memory:' AS elsewhere", 'only a read-only query (SELECT, WITH, VALUES or EXPLAIN) may run here'],
-    [
-      'WITH doomed AS (SELECT id FROM items) DELETE FROM items WHERE id IN doomed',
-      'attempt to write a readonly database',
-    ],
-    ['SELECT 1; DELETE FROM items', 'expected one SQL statement, found more'],
+    ['DELETE FROM items', 'must be exactly one SELECT; this is a DELETE statement'],
+    ['PRAGMA query_only = OFF', 'must be exactly one SELECT; this is a PRAGMA statement'],
+    ["ATTACH ':memory:' AS elsewhere", 'must be exactly one SELECT; this is an ATTACH statement'],
+    ['WITH doomed AS (SELECT id FROM items) DELETE FROM items WHERE id IN doomed', 'near "DELETE": syntax error'],
+    ['SELECT 1; DELETE FROM items', 'must be exactly one SELECT; this holds more than one statement'],
     ['SELECT * FROM nowhere', 'no such table: nowhere'],
   ])('refuses %j and changes nothing', async (sql, message) => {
     const simulation = await shop();
     expect(simulation.query('shop', sql)).toEqual({ ok: false, errors: [{ path: 'query', message }] });
     expect(simulation.query('shop', 'SELECT count(*) FROM items')).toMatchObject({ value: { rows: [[3]] } });
+  });
+
+  it('answers EXPLAIN QUERY PLAN of a query', async () => {
+    const simulation = await shop();
+    const result = simulation.query('shop', 'explain query plan SELECT * FROM items WHERE id = 1');
+    expect(result).toMatchObject({ ok: true, value: { columns: ['id', 'parent', 'notused', 'detail'] } });
   });
 
   it('still lets the simulation write after a refused query', async () => {

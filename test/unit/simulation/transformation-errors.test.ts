@@ -54,7 +54,7 @@ describe('a transformation that fails', () => {
         count: 4,
       },
     ]);
-    expect(metrics.ports['report/report-out']).toEqual({ published: 2, quarantined: 0 });
+    expect(metrics.ports['report/report-out']).toEqual({ published: 2, quarantined: 0, violations: [] });
     expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM parsed')).toEqual([{ n: 0 }]);
   });
 
@@ -65,7 +65,9 @@ describe('a transformation that fails', () => {
     );
     const [error] = simulation.metrics().errors;
 
-    expect(error?.message).toBe('transformation \'item_names\' failed: near ";": syntax error');
+    expect(error?.message).toBe(
+      "transformation 'item_names' failed: must be exactly one SELECT; this holds more than one statement",
+    );
     expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM items')).toEqual([{ n: 2 }]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Mesh, parseMeshFile, serializeMesh } from '../../../shared/model';
+import { parseMeshFile } from '../../../shared/contracts';
+import { type Mesh, serializeMesh } from '../../../shared/model';
 import { countFindings, validateMesh } from '../../../shared/validation/validate-mesh';
 import { aGovernedMesh } from './governed-mesh';
 

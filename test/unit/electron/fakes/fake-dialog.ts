@@ -15,6 +15,8 @@ export class FakeDialog implements FileDialog {
   readonly suggestedSaveNames: string[] = [];
   /** The files a save asked about replacing. */
   readonly replaceQuestions: string[] = [];
+  /** The folders an export asked about writing into. */
+  readonly exportFolderQuestions: string[] = [];
 
   constructor(answers: Partial<DialogAnswers> = {}) {
     this.answers = {
@@ -52,6 +54,11 @@ export class FakeDialog implements FileDialog {
 
   async confirmReplace(path: string): Promise<boolean> {
     this.replaceQuestions.push(path);
+    return this.answers.confirms;
+  }
+
+  async confirmExportInto(folder: string): Promise<boolean> {
+    this.exportFolderQuestions.push(folder);
     return this.answers.confirms;
   }
 }

@@ -23,6 +23,8 @@ export class InMemoryFileSystem implements FileSystem {
   readonly syncedFolders: string[] = [];
   readonly calls: string[] = [];
   private readonly failures = new Map<Operation, { code: string; pathIncludes: string }>();
+  private readonly countedFailures = new Map<Operation, { code: string; nthCall: number }>();
+  private readonly callCounts = new Map<Operation, number>();
   private readonly reportedSizes = new Map<string, number>();
   private clock = 1;
   private readonly modifiedAt = new Map<string, number>();
@@ -56,6 +58,12 @@ export class InMemoryFileSystem implements FileSystem {
   /** Makes every later call of `operation` (on a path containing `pathIncludes`) reject with a Node-style error `code`. */
   failing(operation: Operation, code: string, pathIncludes = ''): this {
     this.failures.set(operation, { code, pathIncludes });
+    return this;
+  }
+
+  /** Makes only the `nthCall`-th call of `operation` (counting from 1) reject with `code`: a disk that fills up part-way. */
+  failingOnCall(operation: Operation, code: string, nthCall: number): this {
+    this.countedFailures.set(operation, { code, nthCall });
     return this;
   }
 
@@ -115,10 +123,15 @@ export class InMemoryFileSystem implements FileSystem {
 
   async rename(fromPath: string, toPath: string): Promise<void> {
     this.record('rename', fromPath, toPath);
+    this.requireFolder(dirname(toPath));
+    if (this.folders.has(fromPath)) {
+      this.renameFolder(fromPath, toPath);
+      return;
+    }
     const text = this.files.get(fromPath);
     const bytes = this.bytes.get(fromPath);
     if (text === undefined && bytes === undefined) throw fileError('ENOENT', fromPath);
-    this.requireFolder(dirname(toPath));
+    if (this.folders.has(toPath)) throw fileError('EISDIR', toPath);
     this.files.delete(fromPath);
     this.bytes.delete(fromPath);
     this.files.delete(toPath);
@@ -141,9 +154,27 @@ export class InMemoryFileSystem implements FileSystem {
     this.bytes.delete(path);
   }
 
+  async removeFolder(path: string): Promise<void> {
+    this.record('removeFolder', path);
+    for (const entry of this.entriesUnder(path)) {
+      this.files.delete(entry);
+      this.bytes.delete(entry);
+      this.links.delete(entry);
+      this.folders.delete(entry);
+    }
+  }
+
   async makeDirectory(path: string): Promise<void> {
     this.record('makeDirectory', path);
+    for (let folder = path; !this.folders.has(folder); folder = dirname(folder)) {
+      if (this.files.has(folder) || this.bytes.has(folder)) throw fileError('ENOTDIR', path);
+    }
     this.withFolder(path);
+  }
+
+  /** Every path on the disk: files (text or bytes), links and folders, sorted. */
+  allPaths(): string[] {
+    return [...new Set([...this.files.keys(), ...this.bytes.keys(), ...this.links.keys(), ...this.folders])].sort();
   }
 
   /** Paths of temporary files left in the disk. */
@@ -155,6 +186,28 @@ export class InMemoryFileSystem implements FileSystem {
     this.files.set(path, text);
     this.bytes.delete(path);
     this.modifiedAt.set(path, this.clock++);
+  }
+
+  /** The path itself and everything below it. */
+  private entriesUnder(path: string): string[] {
+    return this.allPaths().filter((entry) => entry === path || entry.startsWith(`${path}/`));
+  }
+
+  /** Like rename(2) on a folder: the target may be missing or an empty folder. */
+  private renameFolder(fromPath: string, toPath: string): void {
+    if (this.files.has(toPath) || this.bytes.has(toPath)) throw fileError('ENOTDIR', toPath);
+    if (this.entriesUnder(toPath).length > 1) throw fileError('ENOTEMPTY', toPath);
+    this.folders.delete(toPath);
+    const moved = (entry: string) => `${toPath}${entry.slice(fromPath.length)}`;
+    for (const entry of this.entriesUnder(fromPath)) {
+      for (const store of [this.files, this.bytes, this.links, this.modes, this.modifiedAt] as Map<string, unknown>[]) {
+        if (store.has(entry)) {
+          store.set(moved(entry), store.get(entry));
+          store.delete(entry);
+        }
+      }
+      if (this.folders.delete(entry)) this.folders.add(moved(entry));
+    }
   }
 
   private follow(path: string): string {
@@ -174,6 +227,10 @@ export class InMemoryFileSystem implements FileSystem {
 
   private record(operation: Operation, ...paths: string[]): void {
     this.calls.push(`${operation} ${paths.join(' -> ')}`);
+    const count = (this.callCounts.get(operation) ?? 0) + 1;
+    this.callCounts.set(operation, count);
+    const counted = this.countedFailures.get(operation);
+    if (counted?.nthCall === count) throw fileError(counted.code, paths[0] ?? '');
     const failure = this.failures.get(operation);
     if (failure && paths.some((path) => path.includes(failure.pathIncludes))) {
       throw fileError(failure.code, paths[0] ?? '');

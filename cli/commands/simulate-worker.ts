@@ -1,0 +1,14 @@
+/**
+ * The simulation of `mesh simulate --budget-ms`, in a worker thread its parent can terminate:
+ * it posts each unit of work as it starts, then the outcome.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import initSqlJs from 'sql.js';
+import { sqlJsWorkspace } from '../../shared/simulation';
+import { type HeadlessRequest, runHeadless, type WorkerMessage } from './simulate';
+
+const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+const outcome = runHeadless(workerData as HeadlessRequest, sqlJsWorkspace(await initSqlJs()), {
+  onWork: (work) => post({ type: 'work', work }),
+});
+post({ type: 'done', outcome });

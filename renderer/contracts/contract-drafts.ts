@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { create } from 'zustand';
+import { checkContractYaml, type LocatedFinding } from '../../shared/contracts';
+import { useDocumentStore } from '../store/document-store';
+
+interface DraftsState {
+  /** Text of a contract that does not read as a valid contract: kept here, never in the document. */
+  textById: Record<string, string>;
+  setDraft(id: string, text: string): void;
+  clearDraft(id: string): void;
+}
+
+/**
+ * Invalid drafts of contracts (from the YAML editor or the form), with their problems shown
+ * where they were typed. The document keeps the last valid text until the draft is fixed.
+ */
+export const useContractDrafts = create<DraftsState>()((set) => ({
+  textById: {},
+  setDraft: (id, text) =>
+    set((state) => (state.textById[id] === text ? state : { textById: { ...state.textById, [id]: text } })),
+  clearDraft: (id) =>
+    set((state) => {
+      if (!(id in state.textById)) return state;
+      const { [id]: _cleared, ...textById } = state.textById;
+      return { textById };
+    }),
+}));
+
+/** The text the editors show for a contract: its draft, or what the document holds. */
+export function contractTextOf(id: string): string | undefined {
+  return (
+    useContractDrafts.getState().textById[id] ??
+    useDocumentStore.getState().mesh?.contracts.find((contract) => contract.id === id)?.odcs
+  );
+}
+
+export function useContractText(id: string): string | undefined {
+  const draft = useContractDrafts((state) => state.textById[id]);
+  const saved = useDocumentStore((state) => state.mesh?.contracts.find((contract) => contract.id === id)?.odcs);
+  return draft ?? saved;
+}
+
+export function useHasDraft(id: string): boolean {
+  return useContractDrafts((state) => id in state.textById);
+}
+
+const NO_FINDINGS: LocatedFinding[] = [];
+
+/** What the shown text has to say: syntax, schema and semantic findings, at their lines. */
+export function useContractFindings(id: string): LocatedFinding[] {
+  const text = useContractText(id);
+  return useMemo(() => (text === undefined ? NO_FINDINGS : checkContractYaml(text)), [text]);
+}
+
+// A contract changed in the document by anything but its draft (undo, the inspector, an
+// import) replaces the draft: the editors show what the design now holds.
+useDocumentStore.subscribe((state, previous) => {
+  if (state.mesh === previous.mesh) return;
+  const drafts = useContractDrafts.getState();
+  for (const id of Object.keys(drafts.textById)) {
+    const now = state.mesh?.contracts.find((contract) => contract.id === id);
+    const before = previous.mesh?.contracts.find((contract) => contract.id === id);
+    if (now?.odcs !== before?.odcs) drafts.clearDraft(id);
+  }
+});

@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import { slugify } from '../../shared/model';
+import type { FileRef, Host } from '../host/host';
+import { currentMesh } from '../store/document-store';
+import { useNoticeStore } from '../store/notice-store';
+import { useContractDrafts } from './contract-drafts';
+import { importContractTexts } from './import/import-contract-files';
+
+interface ContractFilesState {
+  /** The file each contract was opened from or last saved to, so Save writes back to it. */
+  fileById: Record<string, FileRef>;
+  bind(id: string, file: FileRef): void;
+}
+
+/** Contracts edited in place in their own `.odcs.yaml` files (for this session, beside the design). */
+export const useContractFiles = create<ContractFilesState>()((set) => ({
+  fileById: {},
+  bind: (id, file) => set((state) => ({ fileById: { ...state.fileById, [id]: file } })),
+}));
+
+export const CONTRACT_FILE_SUFFIX = '.odcs.yaml';
+
+export function contractFileName(name: string): string {
+  return `${slugify(name)}${CONTRACT_FILE_SUFFIX}`;
+}
+
+/** Writes the contract's text, byte for byte, to its file, or asks where (`saveAs`). */
+export async function saveContractFile(host: Host, id: string, options: { saveAs: boolean }): Promise<void> {
+  const notices = useNoticeStore.getState();
+  const contract = currentMesh()?.contracts.find((candidate) => candidate.id === id);
+  if (!contract) return;
+  if (id in useContractDrafts.getState().textById) {
+    notices.show({
+      tone: 'error',
+      text: `Fix the problems of ${contract.name} first: only a valid contract is saved.`,
+    });
+    return;
+  }
+  const bound = options.saveAs ? null : (useContractFiles.getState().fileById[id] ?? null);
+  try {
+    const saved = await host.saveContractFile(bound, contractFileName(contract.name), contract.odcs);
+    if (!saved) return;
+    useContractFiles.getState().bind(id, saved);
+    notices.show({ tone: 'info', text: `Saved ${contract.name} to ${saved.name}.` });
+  } catch (error) {
+    notices.show({ tone: 'error', text: `Could not save ${contract.name}: ${(error as Error).message}` });
+  }
+}
+
+/** Opens a contract file into the design, to edit it there and save it back to the same file. */
+export async function openContractFile(host: Host): Promise<void> {
+  try {
+    const opened = await host.openContractFile();
+    if (!opened) return;
+    const [imported] = await importContractTexts([{ name: opened.file.name, text: opened.text }]);
+    if (imported) useContractFiles.getState().bind(imported, opened.file);
+  } catch (error) {
+    useNoticeStore.getState().show({ tone: 'error', text: `Could not open the contract: ${(error as Error).message}` });
+  }
+}

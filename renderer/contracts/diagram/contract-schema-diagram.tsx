@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import { readOdcsDocument, relationshipEdit, schemaDiagramOf } from '../../../shared/contracts';
+import { SchemaDiagramFlow } from '../../canvas/schema-diagram-flow';
+import { useNoticeStore } from '../../store/notice-store';
+import { editContract } from '../contract-actions';
+import { useContractText } from '../contract-drafts';
+
+/** The contract's schema objects as tables and its relationships as edges; drag between fields to relate them. */
+export default function ContractSchemaDiagram({ contractId }: { contractId: string }) {
+  const text = useContractText(contractId);
+  const document = useMemo(() => (text === undefined ? undefined : readOdcsDocument(text)), [text]);
+  const diagram = useMemo(() => (document ? schemaDiagramOf(document) : undefined), [document]);
+  if (!document || !diagram) {
+    return (
+      <p className="contract-workspace__error">The YAML does not parse: fix it in the YAML view to see the diagram.</p>
+    );
+  }
+  return (
+    <div className="contract-diagram" data-testid="contract-diagram">
+      <p className="contract-diagram__hint">
+        {diagram.tables.length} table(s), {diagram.edges.length} relationship(s). Drag from a field's right dot to
+        another field to add a foreign key.
+      </p>
+      <div className="contract-diagram__flow">
+        <SchemaDiagramFlow
+          diagram={diagram}
+          onConnectFields={(from, to) => {
+            const edit = relationshipEdit(document, from, to);
+            if (!edit) return;
+            const result = editContract(contractId, [edit]);
+            useNoticeStore
+              .getState()
+              .show(
+                result.ok
+                  ? { tone: 'info', text: `${from.table}.${from.field} now refers to ${to.table}.${to.field}.` }
+                  : { tone: 'error', text: `Could not add the relationship: ${result.message}` },
+              );
+          }}
+        />
+      </div>
+    </div>
+  );
+}

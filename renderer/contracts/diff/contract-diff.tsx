@@ -1,0 +1,149 @@
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { compareContracts, type LocatedChange, locateChanges } from '../../../shared/contracts';
+import { useDocumentStore } from '../../store/document-store';
+import { useContractText } from '../contract-drafts';
+import { useMonaco } from '../monaco/use-monaco';
+import { useMonacoTheme } from '../monaco/use-monaco-theme';
+
+/**
+ * The contract against its last saved version in Monaco's diff editor, side by side or
+ * inline, each breaking change marked in the margin beside its line (in the old text for
+ * what was removed) with what it breaks.
+ */
+export default function ContractDiff({ contractId }: { contractId: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const { monaco, loadError } = useMonaco();
+  const [diffEditor, setDiffEditor] = useState<Monaco.editor.IStandaloneDiffEditor | null>(null);
+  const [isSideBySide, setSideBySide] = useState(true);
+  const text = useContractText(contractId) ?? '';
+  const contract = useDocumentStore((state) => state.mesh?.contracts.find((candidate) => candidate.id === contractId));
+  const saved = useDocumentStore((state) =>
+    state.savedMesh?.contracts.find((candidate) => candidate.id === contractId),
+  );
+  const savedText = saved?.odcs ?? '';
+  useMonacoTheme(monaco);
+
+  const changes = useMemo(() => {
+    if (!saved || !contract) return [];
+    const comparison = compareContracts(saved, contract);
+    return locateChanges(
+      comparison.changes.filter((change) => change.isBreaking),
+      saved.odcs,
+      contract.odcs,
+    );
+  }, [saved, contract]);
+
+  useEffect(() => {
+    if (!monaco || !container.current) return;
+    const editor = monaco.editor.createDiffEditor(container.current, {
+      automaticLayout: true,
+      readOnly: true,
+      originalEditable: false,
+      glyphMargin: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      scrollBeyondLastLine: false,
+      renderOverviewRuler: false,
+      useInlineViewWhenSpaceIsLimited: false,
+    });
+    const original = monaco.editor.createModel('', 'yaml');
+    const modified = monaco.editor.createModel('', 'yaml');
+    editor.setModel({ original, modified });
+    setDiffEditor(editor);
+    return () => {
+      editor.dispose();
+      original.dispose();
+      modified.dispose();
+    };
+  }, [monaco]);
+
+  useEffect(() => {
+    const models = diffEditor?.getModel();
+    if (!models) return;
+    if (models.original.getValue() !== savedText) models.original.setValue(savedText);
+    if (models.modified.getValue() !== text) models.modified.setValue(text);
+  }, [diffEditor, savedText, text]);
+
+  useEffect(() => diffEditor?.updateOptions({ renderSideBySide: isSideBySide }), [diffEditor, isSideBySide]);
+
+  useEffect(() => {
+    if (!diffEditor || !monaco) return;
+    const decoration = (line: number, change: LocatedChange) => {
+      return {
+        range: new monaco.Range(line, 1, line, 1),
+        options: {
+          isWholeLine: true,
+          className: 'breaking-change-line',
+          glyphMarginClassName: 'breaking-change-glyph',
+          glyphMarginHoverMessage: { value: `**Breaking:** \`${change.subject}\` ${change.message}` },
+        },
+      };
+    };
+    const next = diffEditor.getModifiedEditor().createDecorationsCollection();
+    const previous = diffEditor.getOriginalEditor().createDecorationsCollection();
+    // What was removed is marked in the old text, and in the new one where it used to be, so
+    // the unified layout (which shows only the new editor's margin) marks it too.
+    const mark = () => {
+      const lineChanges = diffEditor.getLineChanges() ?? [];
+      const whereRemoved = (oldLine: number) => {
+        const change = lineChanges.find(
+          (candidate) => candidate.originalStartLineNumber <= oldLine && oldLine <= candidate.originalEndLineNumber,
+        );
+        return change ? Math.max(1, change.modifiedStartLineNumber || change.modifiedEndLineNumber) : oldLine;
+      };
+      next.set(
+        changes.map((change) =>
+          decoration(change.side === 'next' ? change.range.line : whereRemoved(change.range.line), change),
+        ),
+      );
+      previous.set(
+        changes.filter((change) => change.side === 'previous').map((change) => decoration(change.range.line, change)),
+      );
+    };
+    mark();
+    const updates = diffEditor.onDidUpdateDiff(mark);
+    return () => {
+      updates.dispose();
+      next.clear();
+      previous.clear();
+    };
+  }, [diffEditor, monaco, changes]);
+
+  return (
+    <div className="contract-diff">
+      <div className="contract-diff__bar">
+        <span>
+          {saved ? 'Against the last saved version' : 'Not saved yet: everything is new'}
+          {changes.length > 0 && (
+            <strong className="contract-diff__breaking" data-testid="breaking-count">
+              {' '}
+              · {changes.length} breaking change(s)
+            </strong>
+          )}
+        </span>
+        <fieldset className="segmented" aria-label="Diff layout">
+          <button
+            type="button"
+            aria-pressed={isSideBySide}
+            className={isSideBySide ? 'is-active' : undefined}
+            onClick={() => setSideBySide(true)}
+          >
+            Split
+          </button>
+          <button
+            type="button"
+            aria-pressed={!isSideBySide}
+            className={isSideBySide ? undefined : 'is-active'}
+            onClick={() => setSideBySide(false)}
+          >
+            Unified
+          </button>
+        </fieldset>
+      </div>
+      {loadError && <p className="contract-workspace__error">The editor could not load: {loadError}</p>}
+      {!monaco && !loadError && <p className="contract-workspace__loading">Loading editor…</p>}
+      <div ref={container} className="contract-diff__editor" data-testid="contract-diff" />
+    </div>
+  );
+}

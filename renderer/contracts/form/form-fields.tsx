@@ -1,0 +1,249 @@
+import { type ReactNode, useId } from 'react';
+import { parse } from 'yaml';
+import { type PathSegment, suggestValues } from '../../../shared/contracts';
+import { formatPath } from '../../../shared/model';
+import { useContractForm, valueAt } from './form-context';
+
+export type FieldKind = 'text' | 'longtext' | 'number' | 'boolean' | 'choice' | 'list' | 'yaml';
+
+/** One input of an ODCS object: the key it edits and how. */
+export interface FieldSpec {
+  key: string;
+  label: string;
+  kind: FieldKind;
+  hint?: string;
+  /** Emptying it keeps an empty value (and its message) instead of removing the key. */
+  isRequired?: boolean;
+  /** Values offered besides those the contract's ODCS schema lists. */
+  choices?: readonly string[];
+}
+
+/** The schema path of a document path: list indexes become `[]`, as the schema guide reads them. */
+export function schemaPathOf(path: readonly PathSegment[]): string[] {
+  return path.map((segment) => (typeof segment === 'number' ? '[]' : segment));
+}
+
+/** A labelled input bound to `path`, with the findings about that path below it. */
+export function Field({ path, spec }: { path: readonly PathSegment[]; spec: FieldSpec }) {
+  const id = useId();
+  const fieldPath = [...path, spec.key];
+  return (
+    <div className={`form-field form-field--${spec.kind}`} data-path={formatPath(fieldPath)}>
+      {spec.kind === 'boolean' ? (
+        <label className="form-field__check" htmlFor={id}>
+          <FieldControl id={id} path={fieldPath} spec={spec} />
+          {spec.label}
+        </label>
+      ) : (
+        <>
+          <label htmlFor={id}>{spec.label}</label>
+          <FieldControl id={id} path={fieldPath} spec={spec} />
+        </>
+      )}
+      {spec.hint && <span className="form-field__hint">{spec.hint}</span>}
+      <FieldMessages path={fieldPath} />
+    </div>
+  );
+}
+
+function FieldControl({ id, path, spec }: { id: string; path: readonly PathSegment[]; spec: FieldSpec }) {
+  const form = useContractForm();
+  const value = valueAt(form.document, path);
+  const set = (next: unknown) => form.edit([{ op: 'set', path, value: next }], path);
+  const describedBy = form.findingsByPath.has(formatPath(path)) ? `${id}-problems` : undefined;
+  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': describedBy !== undefined };
+  switch (spec.kind) {
+    case 'boolean':
+      return (
+        <input {...common} type="checkbox" checked={value === true} onChange={(event) => set(event.target.checked)} />
+      );
+    case 'number':
+      return (
+        <input
+          {...common}
+          type="number"
+          value={typeof value === 'number' ? value : ''}
+          onChange={(event) => set(event.target.value === '' ? undefined : Number(event.target.value))}
+        />
+      );
+    case 'choice': {
+      const choices = [
+        ...new Set([
+          ...suggestValues(schemaPathOf(path.slice(0, -1)), String(path.at(-1)), form.apiVersion),
+          ...(spec.choices ?? []),
+        ]),
+      ];
+      return (
+        <>
+          <input
+            {...common}
+            list={`${id}-choices`}
+            value={value === undefined || value === null ? '' : String(value)}
+            onChange={(event) => set(textValue(event.target.value, spec))}
+          />
+          <datalist id={`${id}-choices`}>
+            {choices.map((choice) => (
+              <option key={choice} value={choice} />
+            ))}
+          </datalist>
+        </>
+      );
+    }
+    case 'list':
+      return (
+        <input
+          {...common}
+          placeholder="comma, separated"
+          value={Array.isArray(value) ? value.map(String).join(', ') : ''}
+          onChange={(event) => set(listValue(event.target.value))}
+        />
+      );
+    case 'yaml':
+      return <YamlValueInput common={common} value={value} onChange={set} />;
+    case 'longtext':
+      return (
+        <textarea
+          {...common}
+          rows={3}
+          value={value === undefined || value === null ? '' : String(value)}
+          onChange={(event) => set(textValue(event.target.value, spec))}
+        />
+      );
+    default:
+      return (
+        <input
+          {...common}
+          value={value === undefined || value === null ? '' : String(value)}
+          onChange={(event) => set(textValue(event.target.value, spec))}
+        />
+      );
+  }
+}
+
+/** Any value as YAML on one line (`[a, b]`, `{ x: 1 }`, `42`); text that does not parse is kept as a string. */
+function YamlValueInput({
+  common,
+  value,
+  onChange,
+}: {
+  common: { id: string };
+  value: unknown;
+  onChange: (value: unknown) => void;
+}) {
+  const shown = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  return (
+    <input
+      {...common}
+      value={shown}
+      onChange={(event) => {
+        const typed = event.target.value;
+        if (typed === '') return onChange(undefined);
+        try {
+          onChange(parse(typed));
+        } catch {
+          onChange(typed);
+        }
+      }}
+    />
+  );
+}
+
+function textValue(typed: string, spec: FieldSpec): string | undefined {
+  return typed === '' && !spec.isRequired ? undefined : typed;
+}
+
+/** `a, 2, true` → `['a', 2, true]`: each item read as a YAML scalar, so numbers stay numbers. */
+function listValue(typed: string): unknown[] | undefined {
+  const items = typed
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  if (items.length === 0) return undefined;
+  return items.map((item) => {
+    try {
+      const read: unknown = parse(item);
+      return typeof read === 'object' && read !== null ? item : read;
+    } catch {
+      return item;
+    }
+  });
+}
+
+/** The findings about exactly this path, under its input. */
+export function FieldMessages({ path }: { path: readonly PathSegment[] }) {
+  const form = useContractForm();
+  const findings = form.findingsByPath.get(formatPath(path));
+  if (!findings) return null;
+  return (
+    <ul className="form-field__problems" role="alert">
+      {findings.map((finding) => (
+        <li key={finding.message} className={`problem problem--${finding.severity}`}>
+          {finding.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ObjectFields({ path, specs }: { path: readonly PathSegment[]; specs: readonly FieldSpec[] }) {
+  return (
+    <div className="form-grid">
+      {specs.map((spec) => (
+        <Field key={spec.key} path={path} spec={spec} />
+      ))}
+    </div>
+  );
+}
+
+/** A list of ODCS objects, each a card of fields, with add and remove. */
+export function ObjectList({
+  path,
+  noun,
+  specs,
+  newItem,
+  titleOf,
+  children,
+}: {
+  path: readonly PathSegment[];
+  noun: string;
+  specs: readonly FieldSpec[];
+  newItem: () => Record<string, unknown>;
+  titleOf: (item: Record<string, unknown>, index: number) => string;
+  children?: (itemPath: PathSegment[]) => ReactNode;
+}) {
+  const form = useContractForm();
+  const items = valueAt(form.document, path);
+  const list = Array.isArray(items) ? (items as Record<string, unknown>[]) : [];
+  return (
+    <div className="object-list" data-path={formatPath(path)}>
+      <FieldMessages path={path} />
+      {list.map((item, index) => {
+        const itemPath = [...path, index];
+        const title = titleOf(item ?? {}, index);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: items are edited in place; a key from their content would change as it is typed.
+          <fieldset key={index} className="object-list__item">
+            <legend>{title}</legend>
+            <button
+              type="button"
+              className="object-list__remove"
+              aria-label={`Remove ${noun} ${title}`}
+              onClick={() => form.edit([{ op: 'delete', path: itemPath }])}
+            >
+              ×
+            </button>
+            <FieldMessages path={itemPath} />
+            <ObjectFields path={itemPath} specs={specs} />
+            {children?.(itemPath)}
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        onClick={() => form.edit([{ op: 'insert', path: [...path, list.length], value: newItem() }])}
+      >
+        Add {noun}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import {
+  asNextVersion,
+  attachContracts,
+  type ConflictPolicy,
+  formatLocatedProblem,
+  isImported,
+  resolveContractConflicts,
+} from '../../../shared/contracts';
+import type { ImportedFile } from '../../../shared/contracts/import';
+import { nextChildPosition, nextDomainPosition } from '../../../shared/editing/node-placement';
+import type { Contract, Mesh } from '../../../shared/model';
+import { changeMesh, currentMesh } from '../../store/document-store';
+import { useNoticeStore } from '../../store/notice-store';
+import { useContractTabs } from '../contract-tabs-store';
+import { type ImportChoice, useImportPlan } from './import-plan-store';
+
+/** The files the import button and a drop take: ODCS YAML and the schema formats it converts (not designs). */
+export function isContractFile(name: string): boolean {
+  return /\.(ya?ml|sql|ddl|avsc|json|proto)$/i.test(name) && !/\.mesh\.json$/i.test(name);
+}
+
+export async function importContracts(files: readonly File[]): Promise<void> {
+  const texts = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
+  await importContractTexts(texts);
+}
+
+/**
+ * Reads each file (the importers load on first use, they are large), then imports at once
+ * when there is nothing to decide, or opens the import dialog: files in other formats may
+ * be a new version of an existing contract, and ids taken by the design or by an earlier
+ * file must be skipped, renamed or replaced, never silently merged. Returns the ids imported.
+ */
+export async function importContractTexts(texts: readonly { name: string; text: string }[]): Promise<string[]> {
+  const { importContractSource } = await import('../../../shared/contracts/import');
+  const files = texts.map((file) => importContractSource(file.name, file.text));
+  const mesh = currentMesh();
+  if (!mesh) return [];
+  const readable = files.filter((file): file is Extract<ImportedFile, { ok: true }> => file.ok);
+  const meshIds = new Set(mesh.contracts.map((contract) => contract.id));
+  const ids = readable.map((file) => file.contract.id);
+  const hasConflicts = ids.some((id, index) => meshIds.has(id) || ids.indexOf(id) !== index);
+  const needsDecisions = hasConflicts || readable.some((file) => file.format !== 'odcs');
+  if (needsDecisions) {
+    useImportPlan.getState().open(files);
+    return [];
+  }
+  return applyImport(files, {});
+}
+
+/** Imports what the choices say, as one undo step, and reports every file. */
+export function applyImport(files: readonly ImportedFile[], choices: Readonly<Record<string, ImportChoice>>): string[] {
+  const mesh = currentMesh();
+  if (!mesh) return [];
+  const choiceOf = (file: string): ImportChoice => choices[file] ?? { target: 'new', onConflict: 'skip' };
+  const readable = files.filter((file): file is Extract<ImportedFile, { ok: true }> => file.ok);
+  const versions: { file: string; contract: Contract; message: string }[] = [];
+  const problems: string[] = [];
+  for (const file of readable) {
+    const target = choiceOf(file.file).target;
+    if (target === 'new' || target === 'skip') continue;
+    const existing = mesh.contracts.find((contract) => contract.id === target);
+    const next = existing && asNextVersion(existing, file.contract);
+    if (next?.ok) {
+      const breaking = next.comparison.changes.filter((change) => change.isBreaking).length;
+      versions.push({
+        file: file.file,
+        contract: next.contract,
+        message: `${file.file}: ${existing?.name} ${existing?.version} → ${next.contract.version}, ${breaking} breaking change(s)`,
+      });
+    } else
+      problems.push(`${file.file}: cannot become a version of '${target}': ${next?.message ?? 'no such contract'}`);
+  }
+  const newOnes = readable.filter((file) => choiceOf(file.file).target === 'new');
+  const decisions = resolveContractConflicts(
+    mesh.contracts.map((contract) => contract.id),
+    newOnes.map((file) => ({ file: file.file, contract: file.contract })),
+    (file) => choiceOf(file).onConflict as ConflictPolicy,
+  );
+  const added = decisions.filter(isImported);
+  const withVersions: Mesh = {
+    ...mesh,
+    contracts: mesh.contracts.map(
+      (contract) => versions.find((version) => version.contract.id === contract.id)?.contract ?? contract,
+    ),
+  };
+  const attached = attachContracts(
+    withVersions,
+    added.map((decision) => decision.contract),
+  );
+  if (added.length > 0 || versions.length > 0) changeMesh(() => placeNewNodes(mesh, attached.mesh));
+  const opened = [...added.map((decision) => decision.contract.id), ...versions.map((version) => version.contract.id)];
+  if (opened[0]) useContractTabs.getState().openContract(opened[0]);
+
+  const skipped = decisions
+    .filter((decision) => !isImported(decision))
+    .map((decision) => `${decision.file}: skipped (id '${decision.contract.id}' is taken)`);
+  const renamed = decisions.flatMap((decision) =>
+    decision.outcome.kind === 'renamed'
+      ? [`${decision.file}: imported as '${decision.contract.id}' (its id was taken)`]
+      : [],
+  );
+  const failures = files.flatMap((file) =>
+    file.ok ? [] : file.errors.map((error) => `${file.file} ${formatLocatedProblem(error)}`),
+  );
+  const notes = readable.flatMap((file) => file.notes.map((note) => `${file.file} ${formatLocatedProblem(note)}`));
+  const userSkipped = readable
+    .filter((file) => choiceOf(file.file).target === 'skip')
+    .map((file) => `${file.file}: skipped`);
+  useNoticeStore.getState().show({
+    tone: failures.length + problems.length > 0 ? 'error' : 'info',
+    text: `Imported ${added.length + versions.length} of ${files.length} contract file(s).`,
+    details: [
+      ...attached.attachments.map((attachment) => attachment.message),
+      ...versions.map((version) => version.message),
+      ...renamed,
+      ...skipped,
+      ...userSkipped,
+      ...problems,
+      ...failures,
+      ...notes,
+    ],
+  });
+  return opened;
+}
+
+/** Domains and products the import created get a place on the canvas, like ones added by hand. */
+function placeNewNodes(before: Mesh, after: Mesh): Mesh {
+  const existed = new Set([...before.domains, ...before.products].map((node) => node.id));
+  let placed = after;
+  for (const domain of after.domains.filter((candidate) => !existed.has(candidate.id))) {
+    placed = withLayout(placed, domain.id, nextDomainPosition(placed));
+  }
+  for (const product of after.products.filter((candidate) => !existed.has(candidate.id))) {
+    placed = withLayout(placed, product.id, nextChildPosition(placed, product.domainId));
+  }
+  return placed;
+}
+
+function withLayout(mesh: Mesh, nodeId: string, position: { x: number; y: number }): Mesh {
+  return { ...mesh, layout: { nodes: { ...mesh.layout.nodes, [nodeId]: position } } };
+}

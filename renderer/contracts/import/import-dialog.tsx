@@ -1,0 +1,187 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { asNextVersion, CONFLICT_POLICIES, type ConflictPolicy, formatLocatedProblem } from '../../../shared/contracts';
+import type { ImportedFile } from '../../../shared/contracts/import';
+import type { Contract } from '../../../shared/model';
+import { useDocumentStore } from '../../store/document-store';
+import { applyImport } from './import-contract-files';
+import { type ImportChoice, useImportPlan } from './import-plan-store';
+
+const NO_CONTRACTS: Contract[] = [];
+const CONFLICT_LABELS: Record<ConflictPolicy, string> = {
+  rename: 'import under a new id',
+  replace: 'replace the one in the design',
+  skip: 'skip this file',
+};
+
+/**
+ * What an import will do, file by file, before it does it: a new contract or the next
+ * version of an existing one (with the breaking changes that makes), what to do with an
+ * id that is taken, and what the source had that ODCS cannot say exactly.
+ */
+export function ImportDialog() {
+  const files = useImportPlan((state) => state.files);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (files) ref.current?.showModal();
+  }, [files]);
+  if (!files) return null;
+  const close = () => useImportPlan.getState().close();
+  return (
+    <dialog
+      ref={ref}
+      className="modal import-dialog"
+      aria-label="Import contracts"
+      data-testid="import-dialog"
+      onClose={close}
+    >
+      <div className="modal__body">
+        <h2>Import {files.length} file(s)</h2>
+        <ul className="import-dialog__files">
+          {files.map((file) => (
+            <ImportRow key={file.file} file={file} earlier={files.slice(0, files.indexOf(file))} />
+          ))}
+        </ul>
+        <div className="import-dialog__actions">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              const { choices } = useImportPlan.getState();
+              close();
+              applyImport(files, choices);
+            }}
+          >
+            Import
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
+
+function ImportRow({ file, earlier }: { file: ImportedFile; earlier: ImportedFile[] }) {
+  const contracts = useDocumentStore((state) => state.mesh?.contracts ?? NO_CONTRACTS);
+  const choice = useImportPlan((state) => state.choices[file.file]);
+  if (!file.ok) {
+    return (
+      <li className="import-dialog__file import-dialog__file--failed">
+        <strong>{file.file}</strong> cannot be imported:
+        <ul>
+          {file.errors.map((error) => (
+            <li key={formatLocatedProblem(error)} className="problem problem--error">
+              {formatLocatedProblem(error)}
+            </li>
+          ))}
+        </ul>
+      </li>
+    );
+  }
+  const target = choice?.target ?? 'new';
+  const takenBy = contracts.some((contract) => contract.id === file.contract.id)
+    ? 'the design'
+    : earlier.find((other) => other.ok && other.contract.id === file.contract.id)?.file;
+  return (
+    <li className="import-dialog__file" data-testid={`import-${file.file}`}>
+      <div className="import-dialog__head">
+        <strong>{file.file}</strong>
+        <span className="import-dialog__format">{file.format}</span>
+        <label>
+          Import as{' '}
+          <select
+            aria-label={`Import ${file.file} as`}
+            value={target}
+            onChange={(event) => useImportPlan.getState().choose(file.file, { target: event.target.value })}
+          >
+            <option value="new">a new contract ({file.contract.id})</option>
+            {contracts.map((contract) => (
+              <option key={contract.id} value={contract.id}>
+                the next version of {contract.name} ({contract.version})
+              </option>
+            ))}
+            <option value="skip">nothing (skip)</option>
+          </select>
+        </label>
+      </div>
+      {target === 'new' && takenBy && (
+        <p className="import-dialog__conflict" role="alert">
+          The id '{file.contract.id}' is taken by {takenBy}:{' '}
+          <select
+            aria-label={`When ${file.file}'s id is taken`}
+            value={choice?.onConflict ?? 'rename'}
+            onChange={(event) =>
+              useImportPlan
+                .getState()
+                .choose(file.file, { onConflict: event.target.value as ImportChoice['onConflict'] })
+            }
+          >
+            {CONFLICT_POLICIES.map((policy) => (
+              <option key={policy} value={policy}>
+                {CONFLICT_LABELS[policy]}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      {target !== 'new' && target !== 'skip' && (
+        <VersionChanges contracts={contracts} targetId={target} imported={file.contract} />
+      )}
+      {file.notes.length + file.findings.length > 0 && (
+        <ul className="import-dialog__notes">
+          {file.notes.map((note) => (
+            <li key={formatLocatedProblem(note)} className="problem problem--warning">
+              not mapped: {formatLocatedProblem(note)}
+            </li>
+          ))}
+          {file.findings.map((finding) => (
+            <li key={formatLocatedProblem(finding)} className={`problem problem--${finding.severity}`}>
+              {finding.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function VersionChanges({
+  contracts,
+  targetId,
+  imported,
+}: {
+  contracts: Contract[];
+  targetId: string;
+  imported: Contract;
+}) {
+  const existing = contracts.find((contract) => contract.id === targetId);
+  const next = useMemo(() => existing && asNextVersion(existing, imported), [existing, imported]);
+  if (!existing || !next) return null;
+  if (!next.ok)
+    return (
+      <p className="problem problem--error">
+        Cannot be a version of {existing.name}: {next.message}
+      </p>
+    );
+  const { changes } = next.comparison;
+  return (
+    <div className="import-dialog__version" data-testid="import-version-changes">
+      <p>
+        {existing.name} {existing.version} → {next.contract.version}: {changes.length} change(s),{' '}
+        {changes.filter((change) => change.isBreaking).length} breaking
+      </p>
+      <ul>
+        {changes.map((change) => (
+          <li
+            key={`${change.kind}:${change.subject}`}
+            className={change.isBreaking ? 'change change--breaking' : 'change'}
+          >
+            {change.isBreaking && <strong>breaking </strong>}
+            <code>{change.subject}</code>: {change.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { create } from 'zustand';
+import type { ConflictPolicy } from '../../../shared/contracts';
+import type { ImportedFile } from '../../../shared/contracts/import';
+
+export interface ImportChoice {
+  /** A new contract, the next version of the contract with this id, or nothing. */
+  target: 'new' | 'skip' | string;
+  /** For a new contract whose id is taken. */
+  onConflict: ConflictPolicy;
+}
+
+interface ImportPlanState {
+  files: ImportedFile[] | null;
+  choices: Record<string, ImportChoice>;
+  open(files: ImportedFile[]): void;
+  choose(file: string, choice: Partial<ImportChoice>): void;
+  close(): void;
+}
+
+/** The files being imported and what the user chose for each, while the import dialog is open. */
+export const useImportPlan = create<ImportPlanState>()((set) => ({
+  files: null,
+  choices: {},
+  open: (files) =>
+    set({
+      files,
+      choices: Object.fromEntries(files.map((file) => [file.file, { target: 'new', onConflict: 'rename' }])),
+    }),
+  choose: (file, choice) =>
+    set((state) => ({
+      choices: {
+        ...state.choices,
+        [file]: { ...(state.choices[file] ?? { target: 'new', onConflict: 'rename' }), ...choice },
+      },
+    })),
+  close: () => set({ files: null, choices: {} }),
+}));

@@ -1,0 +1,291 @@
+import { type ReactNode, useMemo } from 'react';
+import { readOdcsDocument } from '../../../shared/contracts';
+import type { Contract } from '../../../shared/model';
+import { InlineMarkdown, Markdown } from '../../markdown/markdown';
+import { ContractExampleRecords } from '../../simulation/example-records';
+import { useDocumentStore } from '../../store/document-store';
+import { useContractText } from '../contract-drafts';
+
+type OdcsValue = Record<string, unknown>;
+
+/**
+ * The contract as a document to read and print: fundamentals, schema tables with types,
+ * keys, classification and quality rules, service levels, team, servers, support. It
+ * follows the editor live (the draft included) and renders Markdown safely.
+ */
+export default function ContractPreview({ contractId }: { contractId: string }) {
+  const text = useContractText(contractId);
+  const contract = useDocumentStore((state) => state.mesh?.contracts.find((candidate) => candidate.id === contractId));
+  const document = useMemo(() => (text === undefined ? undefined : readOdcsDocument(text)), [text]);
+  if (!document || !contract) {
+    return (
+      <p className="contract-workspace__error">The YAML does not parse: fix it in the YAML view to see the preview.</p>
+    );
+  }
+  return (
+    <div className="contract-preview-pane">
+      <div className="contract-preview__toolbar">
+        <button type="button" onClick={() => window.print()}>
+          Print…
+        </button>
+      </div>
+      <article className="contract-preview" aria-label="Contract preview" data-testid="contract-preview">
+        <PreviewBody document={document} contract={contract} />
+        <ContractExampleRecords contractId={contractId} />
+      </article>
+    </div>
+  );
+}
+
+function PreviewBody({ document, contract }: { document: OdcsValue; contract: Contract }) {
+  const description = asObject(document.description);
+  const team = Array.isArray(document.team) ? { members: document.team } : asObject(document.team);
+  return (
+    <>
+      <header>
+        <h1>{String(document.name ?? contract.name)}</h1>
+        <p className="contract-preview__meta">
+          <span>version {String(document.version ?? '')}</span>
+          {document.status !== undefined && <span>{String(document.status)}</span>}
+          <span>
+            {contract.kind}
+            {contract.isKindDeclared ? '' : ' (inferred)'}
+            {contract.keepHistory ? ', with history' : ''}
+          </span>
+          <span>ODCS {String(document.apiVersion ?? '')}</span>
+          <span>
+            id <code>{String(document.id ?? '')}</code>
+          </span>
+        </p>
+      </header>
+      <Facts
+        entries={[
+          ['Domain', document.domain],
+          ['Data product', document.dataProduct],
+          ['Tenant', document.tenant],
+          ['Owner', team.name],
+          ['Tags', document.tags],
+        ]}
+      />
+      {(['purpose', 'usage', 'limitations'] as const).map((part) =>
+        typeof description[part] === 'string' ? (
+          <section key={part}>
+            <h2>{part[0]?.toUpperCase() + part.slice(1)}</h2>
+            <Markdown text={description[part] as string} />
+          </section>
+        ) : null,
+      )}
+      {asList(document.schema).map((object, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in document order; names may repeat.
+        <SchemaObjectPreview key={`${String(object.name)}-${index}`} object={object} />
+      ))}
+      <ListTable
+        title="Service levels"
+        rows={asList(document.slaProperties)}
+        columns={['property', 'value', 'unit', 'element', 'driver', 'description']}
+      />
+      <ListTable
+        title="Team"
+        rows={asList(team.members)}
+        columns={['username', 'name', 'role', 'dateIn', 'dateOut', 'description']}
+      />
+      <ListTable
+        title="Servers"
+        rows={asList(document.servers)}
+        columns={['server', 'type', 'environment', 'host', 'port', 'database', 'schema', 'topic', 'format']}
+      />
+      <ListTable
+        title="Support"
+        rows={asList(document.support)}
+        columns={['channel', 'tool', 'scope', 'url', 'description']}
+      />
+      <ListTable
+        title="Roles"
+        rows={asList(document.roles)}
+        columns={['role', 'access', 'firstLevelApprovers', 'secondLevelApprovers', 'description']}
+      />
+      {document.price !== undefined && (
+        <Facts
+          title="Price"
+          entries={[
+            ['Amount', asObject(document.price).priceAmount],
+            ['Currency', asObject(document.price).priceCurrency],
+            ['Unit', asObject(document.price).priceUnit],
+          ]}
+        />
+      )}
+      <ListTable
+        title="Custom properties"
+        rows={asList(document.customProperties)}
+        columns={['property', 'value', 'description']}
+      />
+    </>
+  );
+}
+
+function SchemaObjectPreview({ object }: { object: OdcsValue }) {
+  const properties = asList(object.properties);
+  return (
+    <section className="contract-preview__object">
+      <h2>
+        {String(object.name ?? '')}
+        {object.physicalName !== undefined && <small> ({String(object.physicalName)})</small>}
+        {object.physicalType !== undefined && <small> · {String(object.physicalType)}</small>}
+      </h2>
+      {typeof object.description === 'string' && <Markdown text={object.description} />}
+      <table>
+        <thead>
+          <tr>
+            <th>Field</th>
+            <th>Type</th>
+            <th>Keys</th>
+            <th>Required</th>
+            <th>Classification</th>
+            <th>Description</th>
+            <th>Quality</th>
+          </tr>
+        </thead>
+        <tbody>
+          {properties.map((property, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in document order; names may repeat.
+            <tr key={`${String(property.name)}-${index}`}>
+              <td>
+                <code>{String(property.name ?? '')}</code>
+              </td>
+              <td>
+                {String(property.logicalType ?? '')}
+                {property.physicalType !== undefined && <small> ({String(property.physicalType)})</small>}
+              </td>
+              <td>{keysOf(property)}</td>
+              <td>{property.required === true ? 'yes' : ''}</td>
+              <td>{property.classification === undefined ? '' : String(property.classification)}</td>
+              <td>
+                {typeof property.description === 'string' && <InlineMarkdown text={property.description} />}
+                {allowedValues(property)}
+              </td>
+              <td>{asList(property.quality).map(describeRule).join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {asList(object.quality).length > 0 && (
+        <p>
+          <strong>Quality:</strong> {asList(object.quality).map(describeRule).join('; ')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function keysOf(property: OdcsValue): string {
+  const keys = [
+    ...(property.primaryKey === true
+      ? [
+          `PK${typeof property.primaryKeyPosition === 'number' && property.primaryKeyPosition > 0 ? ` ${property.primaryKeyPosition}` : ''}`,
+        ]
+      : []),
+    ...(property.unique === true ? ['unique'] : []),
+    ...asList(property.relationships).map((relationship) => `→ ${String(relationship.to ?? '')}`),
+  ];
+  return keys.join(', ');
+}
+
+/** ODCS 3.2's `enum`, or before it an `invalidValues` rule's `validValues`. */
+function allowedValues(property: OdcsValue): ReactNode {
+  const rule = asList(property.quality).find((candidate) => candidate.metric === 'invalidValues');
+  const validValues = asObject(rule?.arguments).validValues;
+  const values = Array.isArray(property.enum)
+    ? asList(property.enum).map((entry) => String(entry.value))
+    : Array.isArray(validValues)
+      ? validValues.map(String)
+      : [];
+  if (values.length === 0) return null;
+  return <div className="contract-preview__values">one of: {values.join(', ')}</div>;
+}
+
+/** `nullValues must be 0`, `rowCount > 1000`, or the rule's own words. */
+function describeRule(rule: OdcsValue): string {
+  if (typeof rule.description === 'string' && rule.metric === undefined) return rule.description;
+  const subject = String(rule.metric ?? rule.name ?? rule.type ?? 'rule');
+  const operators: [string, string][] = [
+    ['mustBe', '='],
+    ['mustNotBe', '≠'],
+    ['mustBeGreaterThan', '>'],
+    ['mustBeGreaterOrEqualTo', '≥'],
+    ['mustBeLessThan', '<'],
+    ['mustBeLessOrEqualTo', '≤'],
+    ['mustBeBetween', 'between'],
+    ['mustNotBeBetween', 'not between'],
+  ];
+  const comparison = operators
+    .filter(([key]) => rule[key] !== undefined)
+    .map(
+      ([key, symbol]) =>
+        `${symbol} ${Array.isArray(rule[key]) ? (rule[key] as unknown[]).join('–') : String(rule[key])}`,
+    )
+    .join(' ');
+  const validValues = asObject(rule.arguments).validValues;
+  const values = Array.isArray(validValues) ? ` (valid: ${validValues.join(', ')})` : '';
+  return `${subject}${values} ${comparison}`.trim();
+}
+
+function Facts({ title, entries }: { title?: string; entries: [string, unknown][] }) {
+  const shown = entries.filter(([, value]) => value !== undefined && value !== null);
+  if (shown.length === 0) return null;
+  return (
+    <section>
+      {title && <h2>{title}</h2>}
+      <dl className="contract-preview__facts">
+        {shown.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{Array.isArray(value) ? value.join(', ') : String(value)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function ListTable({ title, rows, columns }: { title: string; rows: OdcsValue[]; columns: string[] }) {
+  if (rows.length === 0) return null;
+  const used = columns.filter((column) => rows.some((row) => row[column] !== undefined));
+  return (
+    <section>
+      <h2>{title}</h2>
+      <table>
+        <thead>
+          <tr>
+            {used.map((column) => (
+              <th key={column}>{column}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering of a list in document order.
+            <tr key={index}>
+              {used.map((column) => (
+                <td key={column}>{formatCell(row[column])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function formatCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function asObject(value: unknown): OdcsValue {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as OdcsValue) : {};
+}
+
+function asList(value: unknown): OdcsValue[] {
+  return Array.isArray(value) ? value.map(asObject) : [];
+}

@@ -1,0 +1,77 @@
+import { PICTURE_FORMATS, type PictureFormat } from '../../shared/export';
+import { DIAGRAM_KINDS, type DiagramKind } from '../../shared/export/mermaid';
+
+/** Which Mermaid diagrams go into the bundle, and which pictures of each besides its text. */
+export interface DiagramChoices {
+  kinds: readonly DiagramKind[];
+  formats: readonly PictureFormat[];
+}
+
+/** Every kind of diagram as text, no pictures: pictures take a while to draw. */
+export const DEFAULT_DIAGRAM_CHOICES: DiagramChoices = { kinds: DIAGRAM_KINDS, formats: [] };
+
+const KIND_CHOICES: Record<DiagramKind, { label: string; covers: string }> = {
+  'logical-view': { label: 'Logical views', covers: 'of the mesh and of each domain' },
+  'product-architecture': { label: 'Data product architectures', covers: 'of each data product' },
+  'data-retrieval-flow': { label: 'Data retrieval flows', covers: 'of each operational system' },
+  lineage: { label: 'Lineage', covers: 'port by port, of the whole mesh' },
+};
+
+const FORMAT_CHOICES: Record<PictureFormat, string> = {
+  svg: '.svg picture',
+  png: '.png picture (2×)',
+};
+
+/** Keeps `list` in the order of `all`, with `item` in or out. */
+function toggled<T>(all: readonly T[], list: readonly T[], item: T, isIn: boolean): T[] {
+  return all.filter((candidate) => (candidate === item ? isIn : list.includes(candidate)));
+}
+
+/** The Export dialog's Diagrams section. */
+export function DiagramChoicesFieldset(props: { choices: DiagramChoices; onChange(choices: DiagramChoices): void }) {
+  const { choices, onChange } = props;
+  const hasDiagrams = choices.kinds.length > 0;
+  return (
+    <fieldset data-testid="export-diagrams">
+      <legend>Diagrams</legend>
+      {DIAGRAM_KINDS.map((kind) => (
+        <label key={kind} className="export-choices__format">
+          <input
+            type="checkbox"
+            checked={choices.kinds.includes(kind)}
+            onChange={(event) =>
+              onChange({ ...choices, kinds: toggled(DIAGRAM_KINDS, choices.kinds, kind, event.target.checked) })
+            }
+          />
+          <span>
+            {KIND_CHOICES[kind].label}
+            <small>{KIND_CHOICES[kind].covers}</small>
+          </span>
+        </label>
+      ))}
+      <fieldset className="export-choices__files">
+        <legend>Files of each diagram</legend>
+        <label title="Always written: GitHub, GitLab and most wikis draw it">
+          <input type="checkbox" checked={hasDiagrams} disabled readOnly />
+          .mmd text
+        </label>
+        {PICTURE_FORMATS.map((format) => (
+          <label key={format} title="Drawn in the app by Mermaid, in light colours">
+            <input
+              type="checkbox"
+              checked={choices.formats.includes(format)}
+              disabled={!hasDiagrams}
+              onChange={(event) =>
+                onChange({
+                  ...choices,
+                  formats: toggled(PICTURE_FORMATS, choices.formats, format, event.target.checked),
+                })
+              }
+            />
+            {FORMAT_CHOICES[format]}
+          </label>
+        ))}
+      </fieldset>
+    </fieldset>
+  );
+}

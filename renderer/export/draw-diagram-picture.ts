@@ -1,0 +1,25 @@
+import type { DrawDiagram } from '../../shared/export';
+import { renderMermaid } from '../diagrams/load-mermaid';
+import { pictureAsPngBytes, pictureAsSvg } from '../diagrams/picture-image';
+
+/**
+ * Draws a diagram of the bundle as the Diagram view draws it (the same lazily loaded Mermaid,
+ * colours and image code), in the light colours on white, as documents and wikis show it.
+ */
+export const drawDiagramPicture: DrawDiagram = async (text, format) => {
+  const rendered = await renderMermaid(text, false);
+  if (!rendered.ok) throw new Error(rendered.error);
+  const picture = document.createElement('div');
+  // Laid out, for the image code measures it, but off screen; light whatever the app's theme, for labels inherit it.
+  picture.style.cssText =
+    'position: fixed; left: -100000px; top: 0; color-scheme: light; background: Canvas; color: CanvasText';
+  picture.setAttribute('aria-hidden', 'true');
+  // Mermaid's own output, its labels sanitized by Mermaid (securityLevel strict), as in the Diagram view.
+  picture.innerHTML = rendered.svg;
+  document.body.append(picture);
+  try {
+    return format === 'svg' ? pictureAsSvg(picture) : await pictureAsPngBytes(picture);
+  } finally {
+    picture.remove();
+  }
+};

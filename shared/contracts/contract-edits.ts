@@ -1,0 +1,88 @@
+import { parse } from 'yaml';
+import type { Contract } from '../model/contract';
+import { isEnumRule, isJsonObject, type OdcsDocument } from './odcs-document';
+import { LATEST_API_VERSION } from './odcs-versions';
+import { parseOdcsYaml } from './odcs-yaml';
+import type { PathSegment } from './path-problem';
+import { formatLocatedProblem } from './yaml-source';
+import { editYamlText, type YamlEdit } from './yaml-text-edit';
+
+export type ContractEditResult = { ok: true; text: string } | { ok: false; message: string };
+
+/** Edits a contract's text at ODCS paths, changing only the lines concerned; YAML that does not parse cannot be edited so. */
+export function editContractText(text: string, edits: readonly YamlEdit[]): ContractEditResult {
+  try {
+    return { ok: true, text: editYamlText(text, edits) };
+  } catch (error) {
+    return { ok: false, message: `fix the YAML first: ${(error as Error).message}` };
+  }
+}
+
+/** The ODCS document a contract's text holds, or nothing when the YAML does not parse. */
+export function readOdcsDocument(text: string): OdcsDocument | undefined {
+  try {
+    const value: unknown = parse(text, { maxAliasCount: 100 });
+    return isJsonObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Rewrites a contract in the newest ODCS version: `apiVersion`, and allowed values kept as
+ * an `invalidValues` quality rule become the property's `enum`. The result must read as a
+ * valid contract of that version, or nothing changes and the reason is given.
+ */
+export function upgradeToLatest(text: string): ContractEditResult {
+  const document = readOdcsDocument(text);
+  if (!document) return { ok: false, message: 'fix the YAML first' };
+  if (document.apiVersion === LATEST_API_VERSION) return { ok: false, message: `already ODCS ${LATEST_API_VERSION}` };
+  const edits: YamlEdit[] = [
+    { op: 'set', path: ['apiVersion'], value: LATEST_API_VERSION },
+    ...asList(document.schema).flatMap((object, index) => enumUpgrades(object, ['schema', index])),
+  ];
+  const edited = editContractText(text, edits);
+  if (!edited.ok) return edited;
+  const check = parseOdcsYaml(edited.text);
+  if (!check.ok) {
+    const reasons = check.errors.slice(0, 3).map(formatLocatedProblem).join('; ');
+    return { ok: false, message: `it would not be valid ODCS ${LATEST_API_VERSION}: ${reasons}` };
+  }
+  return edited;
+}
+
+function enumUpgrades(object: unknown, path: PathSegment[]): YamlEdit[] {
+  if (!isJsonObject(object)) return [];
+  return asList(object.properties).flatMap((property, index) => {
+    const at = [...path, 'properties', index];
+    const nested = [...enumUpgrades(property, at), ...enumUpgrades((property as OdcsDocument).items, [...at, 'items'])];
+    if (!isJsonObject(property) || property.enum !== undefined) return nested;
+    const rules = asList(property.quality);
+    const ruleIndex = rules.findIndex((rule) => isJsonObject(rule) && isEnumRule(rule));
+    if (ruleIndex === -1) return nested;
+    const values = asList((rules[ruleIndex] as { arguments: { validValues: unknown[] } }).arguments.validValues);
+    const removeRule: YamlEdit =
+      rules.length === 1
+        ? { op: 'delete', path: [...at, 'quality'] }
+        : { op: 'delete', path: [...at, 'quality', ruleIndex] };
+    return [...nested, removeRule, { op: 'set', path: [...at, 'enum'], value: values.map((value) => ({ value })) }];
+  });
+}
+
+/** A contract given another id (and data product), as a pasted copy needs: the text changes, then is read again. */
+export function withContractIdentity(contract: Contract, identity: { id: string; dataProduct?: string }): Contract {
+  const edits: YamlEdit[] = [
+    { op: 'set', path: ['id'], value: identity.id },
+    ...(identity.dataProduct === undefined
+      ? []
+      : [{ op: 'set' as const, path: ['dataProduct'], value: identity.dataProduct }]),
+  ];
+  const read = parseOdcsYaml(editYamlText(contract.odcs, edits));
+  if (!read.ok)
+    throw new Error(`contract '${contract.id}' cannot take id '${identity.id}': ${read.errors[0]?.message}`);
+  return read.value;
+}
+
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}

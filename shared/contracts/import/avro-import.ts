@@ -1,0 +1,263 @@
+import type { ContractProperty, SchemaObject } from '../../model/contract';
+import type { LogicalType } from '../../model/logical-type';
+import { formatPath } from '../../model/problem';
+import type { PathSegment } from '../path-problem';
+import { readYamlSource, type YamlSource } from '../yaml-source';
+import { type ImportNote, importedProperty, nestedProperty, type SchemaImport } from './imported-schema';
+
+/*
+ * An Avro schema (`.avsc`) to schema objects: the top-level record (or each record of a
+ * top-level union), checked against the Avro specification first (names, fields, known
+ * types). Not with avsc: it compiles a reader per record with `new Function`, which the
+ * app's Content-Security-Policy forbids. A field is required unless its type is a union
+ * with null; a union of several other types has no logical type and is reported. Logical
+ * types come from Avro's own (`timestamp-millis`, `date`, `decimal`, `uuid`); enums keep
+ * their symbols as allowed values, arrays and maps their item types, nested records their
+ * properties.
+ */
+
+type AvroType = string | AvroSchema | AvroType[];
+interface AvroSchema {
+  type: AvroType;
+  name?: string;
+  doc?: string;
+  fields?: AvroField[];
+  symbols?: string[];
+  items?: AvroType;
+  values?: AvroType;
+  logicalType?: string;
+  precision?: number;
+  scale?: number;
+}
+interface AvroField {
+  name: string;
+  type: AvroType;
+  doc?: string;
+}
+
+const PRIMITIVES: Record<string, LogicalType> = {
+  string: 'string',
+  int: 'integer',
+  long: 'integer',
+  float: 'number',
+  double: 'number',
+  boolean: 'boolean',
+  bytes: 'string',
+  fixed: 'string',
+};
+
+const LOGICAL_TYPES: Record<string, LogicalType> = {
+  date: 'date',
+  'timestamp-millis': 'timestamp',
+  'timestamp-micros': 'timestamp',
+  'local-timestamp-millis': 'timestamp',
+  'local-timestamp-micros': 'timestamp',
+  'time-millis': 'time',
+  'time-micros': 'time',
+  decimal: 'number',
+  uuid: 'string',
+};
+
+export function importAvro(text: string): SchemaImport {
+  const source = readYamlSource(text);
+  if (source.syntaxErrors.length > 0 || source.value === undefined) {
+    return { ok: false, format: 'avro', errors: source.syntaxErrors.map(asNote) };
+  }
+  const invalid = checkAvroSchema(source.value, source);
+  if (invalid.length > 0) return { ok: false, format: 'avro', errors: invalid };
+  const notes: ImportNote[] = [];
+  const named = new Map<string, AvroSchema>();
+  const roots: { schema: AvroSchema; path: PathSegment[] }[] = Array.isArray(source.value)
+    ? (source.value as AvroSchema[]).map((schema, index) => ({ schema, path: [index] }))
+    : [{ schema: source.value as AvroSchema, path: [] }];
+  const records = roots.filter(({ schema }) => typeof schema === 'object' && schema.type === 'record');
+  if (records.length === 0) {
+    return {
+      ok: false,
+      format: 'avro',
+      errors: [{ path: '(schema)', message: 'the schema has no record to import', ...source.locate([]) }],
+    };
+  }
+  const objects: SchemaObject[] = records.map(({ schema, path }) => ({
+    name: schema.name ?? 'record',
+    ...(schema.doc && { description: schema.doc }),
+    properties: fieldsOf(schema, path, { source, notes, named }),
+  }));
+  return { ok: true, format: 'avro', objects, notes };
+}
+
+interface Context {
+  source: YamlSource;
+  notes: ImportNote[];
+  named: Map<string, AvroSchema>;
+}
+
+function fieldsOf(record: AvroSchema, path: PathSegment[], context: Context): ContractProperty[] {
+  if (record.name) context.named.set(record.name, record);
+  return (record.fields ?? []).map((field, index) => {
+    const fieldPath = [...path, 'fields', index];
+    const members = Array.isArray(field.type) ? field.type : [field.type];
+    const nonNull = members.filter((member) => member !== 'null');
+    const required = !members.includes('null');
+    const where = `${record.name ?? 'record'}.${field.name}`;
+    if (nonNull.length !== 1) {
+      context.notes.push({
+        path: where,
+        message: `the union ${JSON.stringify(field.type)} has no ODCS logical type: imported as a string`,
+        ...context.source.locate([...fieldPath, 'type']),
+      });
+      return importedProperty(field.name, 'string', {
+        required,
+        physicalType: 'union',
+        ...(field.doc && { description: field.doc }),
+      });
+    }
+    const shape = typeShape(nonNull[0] as AvroType, where, [...fieldPath, 'type'], context);
+    return importedProperty(field.name, shape.logicalType, {
+      required,
+      ...(shape.physicalType && { physicalType: shape.physicalType }),
+      ...(field.doc && { description: field.doc }),
+      ...(shape.enum && { enum: shape.enum }),
+      ...(shape.extensions && { extensions: shape.extensions }),
+    });
+  });
+}
+
+interface TypeShape {
+  logicalType: LogicalType;
+  physicalType?: string;
+  enum?: string[];
+  extensions?: Record<string, unknown>;
+}
+
+function typeShape(type: AvroType, where: string, path: PathSegment[], context: Context): TypeShape {
+  if (typeof type === 'string') {
+    const primitive = PRIMITIVES[type];
+    if (primitive) return { logicalType: primitive, physicalType: type };
+    const named = context.named.get(type);
+    if (named) return typeShape(named, where, path, context);
+    context.notes.push({
+      path: where,
+      message: `type '${type}' is not known here: imported as a string`,
+      ...context.source.locate(path),
+    });
+    return { logicalType: 'string', physicalType: type };
+  }
+  if (Array.isArray(type)) {
+    context.notes.push({
+      path: where,
+      message: 'a nested union has no ODCS logical type: imported as a string',
+      ...context.source.locate(path),
+    });
+    return { logicalType: 'string', physicalType: 'union' };
+  }
+  if (type.logicalType && LOGICAL_TYPES[type.logicalType]) {
+    const options =
+      type.logicalType === 'decimal' && type.precision !== undefined ? `(${type.precision},${type.scale ?? 0})` : '';
+    return {
+      logicalType: LOGICAL_TYPES[type.logicalType] as LogicalType,
+      physicalType: `${String(type.type)}/${type.logicalType}${options}`,
+    };
+  }
+  switch (type.type) {
+    case 'record':
+      return {
+        logicalType: 'object',
+        physicalType: 'record',
+        extensions: { properties: fieldsOf(type, path, context).map(nestedProperty) },
+      };
+    case 'enum':
+      if (type.name) context.named.set(type.name, type);
+      return { logicalType: 'string', physicalType: 'enum', enum: type.symbols ?? [] };
+    case 'array': {
+      const items = typeShape(type.items ?? 'string', where, [...path, 'items'], context);
+      return { logicalType: 'array', extensions: { items: nestedShape(items) } };
+    }
+    case 'map': {
+      const values = typeShape(type.values ?? 'string', where, [...path, 'values'], context);
+      return {
+        logicalType: 'map',
+        extensions: { map: { key: { logicalType: 'string' }, value: nestedShape(values) } },
+      };
+    }
+    default:
+      return typeShape(type.type, where, [...path, 'type'], context);
+  }
+}
+
+/** An item or map value: a property without a name. */
+function nestedShape(shape: TypeShape): Record<string, unknown> {
+  const { name: _name, ...item } = nestedProperty(importedProperty('item', shape.logicalType, shape));
+  return item;
+}
+
+function asNote(problem: {
+  path: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}): ImportNote {
+  return { ...problem, path: '(file)' };
+}
+
+const AVRO_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const PRIMITIVE_NAMES = new Set(['null', ...Object.keys(PRIMITIVES)]);
+
+/** What makes a schema invalid Avro (the specification's rules the import relies on), each where it is. */
+function checkAvroSchema(root: unknown, source: YamlSource): ImportNote[] {
+  const problems: ImportNote[] = [];
+  const defined = new Set<string>();
+  const report = (path: PathSegment[], message: string): void => {
+    problems.push({
+      path: formatPath(path),
+      message: `not a valid Avro schema: ${message}`,
+      ...source.locate(path),
+    });
+  };
+  const visit = (type: unknown, path: PathSegment[]): void => {
+    if (typeof type === 'string') {
+      if (!PRIMITIVE_NAMES.has(type) && !defined.has(type) && ![...defined].some((name) => name.endsWith(`.${type}`))) {
+        report(path, `unknown type "${type}"`);
+      }
+      return;
+    }
+    if (Array.isArray(type)) {
+      for (const [index, member] of type.entries()) visit(member, [...path, index]);
+      return;
+    }
+    if (typeof type !== 'object' || type === null) {
+      report(path, 'a type is a name, a list (union) or an object');
+      return;
+    }
+    const schema = type as AvroSchema & { namespace?: string };
+    if (['record', 'enum', 'fixed'].includes(String(schema.type))) {
+      if (typeof schema.name !== 'string' || !AVRO_NAME.test(schema.name)) {
+        report([...path, 'name'], `invalid name: ${JSON.stringify(schema.name)}`);
+        return;
+      }
+      defined.add(schema.name);
+      if (schema.namespace) defined.add(`${schema.namespace}.${schema.name}`);
+    }
+    if (schema.type === 'record') {
+      if (!Array.isArray(schema.fields)) {
+        report([...path, 'fields'], 'a record needs a list of fields');
+        return;
+      }
+      schema.fields.forEach((field, index) => {
+        if (typeof field?.name !== 'string' || !AVRO_NAME.test(field.name))
+          report([...path, 'fields', index, 'name'], `invalid field name: ${JSON.stringify(field?.name)}`);
+        else if (field.type === undefined) report([...path, 'fields', index], `field "${field.name}" has no type`);
+        else visit(field.type, [...path, 'fields', index, 'type']);
+      });
+    } else if (schema.type === 'enum') {
+      if (!Array.isArray(schema.symbols) || schema.symbols.length === 0)
+        report([...path, 'symbols'], 'an enum needs symbols');
+    } else if (schema.type === 'array') visit(schema.items, [...path, 'items']);
+    else if (schema.type === 'map') visit(schema.values, [...path, 'values']);
+    else if (schema.type !== 'fixed') visit(schema.type, [...path, 'type']);
+  };
+  visit(root, []);
+  return problems;
+}

@@ -1,0 +1,84 @@
+import type { Contract } from '../../model/contract';
+import { contractFromModel } from '../contract-text';
+import type { LocatedFinding } from '../finding';
+import { MAX_CONTRACT_FILE_LENGTH } from '../import-contracts';
+import { parseOdcsYaml } from '../odcs-yaml';
+import { checkContractYaml } from '../semantic-checks';
+import { DOCUMENT_START, type LocatedProblem } from '../yaml-source';
+import { importAvro } from './avro-import';
+import { type ImportFormat, type ImportNote, importedContract, type SchemaImport } from './imported-schema';
+import { importJsonSchema } from './json-schema-import';
+import { importProtobuf } from './protobuf-import';
+import { importSqlDdl } from './sql-ddl-import';
+
+export type ImportedFile =
+  | {
+      ok: true;
+      file: string;
+      format: ImportFormat | 'odcs';
+      contract: Contract;
+      /** What the source had that ODCS could not say exactly, each where it is in the source. */
+      notes: ImportNote[];
+      /** What the semantic checks say about the new contract (no key, no event time, ...). */
+      findings: LocatedFinding[];
+    }
+  | { ok: false; file: string; format: ImportFormat | 'odcs'; errors: LocatedProblem[] };
+
+const IMPORTABLE = /\.(ya?ml|sql|ddl|avsc|json|proto)$/i;
+
+/** Whether a file's name says it is something `importContractSource` reads. */
+export function isImportableFile(name: string): boolean {
+  return IMPORTABLE.test(name);
+}
+
+/**
+ * The one entry for importing a file as a contract, for the app and the CLI: ODCS YAML as
+ * it is, or a contract made from SQL DDL (`.sql`, `.ddl`), an Avro schema (`.avsc`, or JSON
+ * with `"type": "record"`), a JSON Schema (other `.json`) or Protobuf (`.proto`). Never
+ * throws: a file that cannot be read is a located problem.
+ */
+export function importContractSource(fileName: string, text: string): ImportedFile {
+  const format = formatOf(fileName, text);
+  if (text.length > MAX_CONTRACT_FILE_LENGTH) {
+    const message = `file is larger than ${MAX_CONTRACT_FILE_LENGTH / 1024 / 1024} MB`;
+    return { ok: false, file: fileName, format, errors: [{ path: '(file)', message, ...DOCUMENT_START }] };
+  }
+  if (format === 'odcs') {
+    const parsed = parseOdcsYaml(text);
+    if (!parsed.ok) return { ok: false, file: fileName, format, errors: parsed.errors };
+    return { ok: true, file: fileName, format, contract: parsed.value, notes: [], findings: checkContractYaml(text) };
+  }
+  const read = readSchema(format, fileName, text);
+  if (!read.ok) return { ok: false, file: fileName, format, errors: read.errors };
+  const made = contractFromModel(importedContract(fileName, read.objects));
+  if (!made.ok) return { ok: false, file: fileName, format, errors: made.errors };
+  return {
+    ok: true,
+    file: fileName,
+    format,
+    contract: made.value,
+    notes: read.notes,
+    findings: checkContractYaml(made.value.odcs),
+  };
+}
+
+function formatOf(fileName: string, text: string): ImportFormat | 'odcs' {
+  if (/\.(sql|ddl)$/i.test(fileName)) return 'sql';
+  if (/\.avsc$/i.test(fileName)) return 'avro';
+  if (/\.proto$/i.test(fileName)) return 'protobuf';
+  if (/\.json$/i.test(fileName)) return /"type"\s*:\s*"record"/.test(text) ? 'avro' : 'json-schema';
+  return 'odcs';
+}
+
+function readSchema(format: ImportFormat, fileName: string, text: string): SchemaImport {
+  switch (format) {
+    case 'sql':
+      return importSqlDdl(text);
+    case 'avro':
+      return importAvro(text);
+    case 'json-schema':
+      return importJsonSchema(text, fileName);
+    case 'protobuf':
+      return importProtobuf(text);
+  }
+}

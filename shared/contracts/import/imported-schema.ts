@@ -1,0 +1,93 @@
+import type { ContractModel, ContractProperty, EnumValue, SchemaObject } from '../../model/contract';
+import { slugify } from '../../model/ids';
+import type { LogicalType } from '../../model/logical-type';
+import { propertyToOdcs } from '../odcs-document';
+import { DEFAULT_API_VERSION, LATEST_API_VERSION } from '../odcs-versions';
+import type { TextRange } from '../yaml-source';
+
+/** Something in the source that has no exact ODCS equivalent, where it is. */
+export interface ImportNote extends TextRange {
+  /** `orders.geo` */
+  path: string;
+  message: string;
+}
+
+export type SchemaImport =
+  | { ok: true; format: ImportFormat; objects: SchemaObject[]; notes: ImportNote[] }
+  | { ok: false; format: ImportFormat; errors: ImportNote[] };
+
+export const IMPORT_FORMATS = ['sql', 'avro', 'json-schema', 'protobuf'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface PropertyFacts {
+  required?: boolean;
+  unique?: boolean;
+  primaryKey?: boolean;
+  primaryKeyPosition?: number;
+  physicalType?: string;
+  description?: string;
+  enum?: EnumValue[];
+  /** ODCS fields the model does not hold: `items`, nested `properties`, `map`, `logicalTypeOptions`. */
+  extensions?: Record<string, unknown>;
+}
+
+export function importedProperty(name: string, logicalType: LogicalType, facts: PropertyFacts = {}): ContractProperty {
+  return {
+    name,
+    logicalType,
+    required: facts.required ?? false,
+    unique: facts.unique ?? false,
+    primaryKey: facts.primaryKey ?? false,
+    ...(facts.primaryKeyPosition !== undefined && { primaryKeyPosition: facts.primaryKeyPosition }),
+    ...(facts.physicalType !== undefined && { physicalType: facts.physicalType }),
+    ...(facts.description !== undefined && facts.description !== '' && { description: facts.description }),
+    ...(facts.enum !== undefined && facts.enum.length > 0 && { enum: facts.enum }),
+    ...(facts.extensions !== undefined && Object.keys(facts.extensions).length > 0 && { extensions: facts.extensions }),
+  };
+}
+
+/**
+ * The contract an import makes: named after the file, a draft at 1.0.0, in the ODCS
+ * version most tools read unless it holds a map (ODCS 3.2). Whether it is an event or an
+ * entity is left for the app to infer and the user to say.
+ */
+export function importedContract(fileName: string, objects: SchemaObject[]): ContractModel {
+  const name = baseName(fileName);
+  const usesMaps = JSON.stringify(objects).includes('"logicalType":"map"');
+  return {
+    id: slugify(name),
+    name,
+    apiVersion: usesMaps ? LATEST_API_VERSION : DEFAULT_API_VERSION,
+    version: '1.0.0',
+    status: 'draft',
+    kind: 'entity',
+    isKindDeclared: false,
+    keepHistory: false,
+    schema: objects,
+    sla: [],
+  };
+}
+
+/** `orders.schema.json` → `orders`, `shop/orders.avsc` → `orders`. */
+export function baseName(fileName: string): string {
+  const file = fileName.split(/[\\/]/).at(-1) ?? fileName;
+  return file.replace(/(\.(schema|odcs))?\.(sql|ddl|avsc|avro|json|proto|ya?ml)$/i, '') || 'imported';
+}
+
+/** Where the first occurrence of `needle` at or after `from` is; the document start otherwise. */
+export function locateText(text: string, needle: string, from = 0): TextRange {
+  const offset = text.indexOf(needle, from);
+  return offset === -1 ? rangeAt(text, 0, 0) : rangeAt(text, offset, needle.length);
+}
+
+export function rangeAt(text: string, offset: number, length: number): TextRange {
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return { line, column, endLine: line, endColumn: column + length };
+}
+
+/** A nested property (of an object, an array's items, a map's values) as ODCS writes it. */
+export function nestedProperty(property: ContractProperty): Record<string, unknown> {
+  return propertyToOdcs(property, false);
+}

@@ -1,0 +1,196 @@
+import protobuf from 'protobufjs';
+import type { ContractProperty, SchemaObject } from '../../model/contract';
+import type { LogicalType } from '../../model/logical-type';
+import {
+  type ImportNote,
+  importedProperty,
+  locateText,
+  nestedProperty,
+  rangeAt,
+  type SchemaImport,
+} from './imported-schema';
+
+/*
+ * Protocol Buffers (`.proto`, proto2 and proto3) to schema objects, one per top-level
+ * message, with protobufjs. Scalars map by kind (all integer widths to integer, float and
+ * double to number, bytes to a string); enums keep their value names as allowed values;
+ * `repeated` makes an array, `map<k, v>` a map, a message field an object with its own
+ * properties; google.protobuf.Timestamp is a timestamp, google.type.Date a date. Only
+ * proto2 `required` makes a property required. Well-known wrappers and `Any` are reported.
+ */
+
+const SCALARS: Record<string, LogicalType> = {
+  double: 'number',
+  float: 'number',
+  int32: 'integer',
+  int64: 'integer',
+  uint32: 'integer',
+  uint64: 'integer',
+  sint32: 'integer',
+  sint64: 'integer',
+  fixed32: 'integer',
+  fixed64: 'integer',
+  sfixed32: 'integer',
+  sfixed64: 'integer',
+  bool: 'boolean',
+  string: 'string',
+  bytes: 'string',
+};
+
+const WELL_KNOWN: Record<string, LogicalType> = {
+  'google.protobuf.Timestamp': 'timestamp',
+  Timestamp: 'timestamp',
+  'google.type.Date': 'date',
+  'google.type.TimeOfDay': 'time',
+};
+
+export function importProtobuf(text: string): SchemaImport {
+  let root: protobuf.Root;
+  try {
+    const parsed = protobuf.parse(text, new protobuf.Root(), { keepCase: true, alternateCommentMode: true });
+    root = parsed.root;
+    // The well-known types protobufjs ships (Timestamp, Any, wrappers); other imports stay unknown.
+    for (const imported of [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])]) {
+      const definition = protobuf.common.get(imported);
+      if (definition?.nested) root.addJSON(definition.nested);
+    }
+  } catch (error) {
+    return { ok: false, format: 'protobuf', errors: [syntaxError(text, error as Error)] };
+  }
+  const messages = topLevelMessages(root);
+  if (messages.length === 0) {
+    return {
+      ok: false,
+      format: 'protobuf',
+      errors: [{ path: '(file)', message: 'no message to import', ...locateText(text, '') }],
+    };
+  }
+  const notes: ImportNote[] = [];
+  const objects: SchemaObject[] = messages.map((message) => ({
+    name: message.name,
+    ...(message.comment && { description: message.comment }),
+    properties: fieldsOf(message, text, notes, new Set([message.fullName])),
+  }));
+  return { ok: true, format: 'protobuf', objects, notes };
+}
+
+/** Messages of the file's own namespace, not nested in another message. */
+function topLevelMessages(root: protobuf.Root): protobuf.Type[] {
+  const found: protobuf.Type[] = [];
+  const visit = (namespace: protobuf.NamespaceBase) => {
+    for (const nested of namespace.nestedArray) {
+      if (nested instanceof protobuf.Type) found.push(nested);
+      else if (nested instanceof protobuf.Namespace && !nested.fullName.startsWith('.google')) visit(nested);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+function fieldsOf(
+  message: protobuf.Type,
+  text: string,
+  notes: ImportNote[],
+  visiting: Set<string>,
+): ContractProperty[] {
+  const messageStart = text.search(new RegExp(`message\\s+${message.name}\\b`));
+  return message.fieldsArray.map((field) => {
+    const where = `${message.name}.${field.name}`;
+    try {
+      field.resolve();
+    } catch {
+      // A type from a file that was not given: named below as not mapped.
+    }
+    const shape = fieldShape(field, text, notes, visiting, where, messageStart);
+    const base = {
+      required: field.required,
+      ...(field.comment && { description: field.comment }),
+      ...(shape.physicalType && { physicalType: shape.physicalType }),
+      ...(shape.enum && { enum: shape.enum }),
+    };
+    if (field.repeated && !(field instanceof protobuf.MapField)) {
+      const { name: _name, ...item } = nestedProperty(
+        importedProperty('item', shape.logicalType, { ...shape, required: false }),
+      );
+      return importedProperty(field.name, 'array', {
+        ...base,
+        physicalType: `repeated ${field.type}`,
+        extensions: { items: item },
+      });
+    }
+    return importedProperty(field.name, shape.logicalType, {
+      ...base,
+      ...(shape.extensions && { extensions: shape.extensions }),
+    });
+  });
+}
+
+interface Shape {
+  logicalType: LogicalType;
+  physicalType?: string;
+  enum?: string[];
+  extensions?: Record<string, unknown>;
+}
+
+function fieldShape(
+  field: protobuf.Field,
+  text: string,
+  notes: ImportNote[],
+  visiting: Set<string>,
+  where: string,
+  messageStart: number,
+): Shape {
+  if (field instanceof protobuf.MapField) {
+    const value = typeShape(field.type, field.resolvedType, text, notes, visiting, where, messageStart, field.name);
+    const { name: _name, ...valueShape } = nestedProperty(importedProperty('value', value.logicalType, value));
+    return {
+      logicalType: 'map',
+      physicalType: `map<${field.keyType}, ${field.type}>`,
+      extensions: { map: { key: { logicalType: SCALARS[field.keyType] ?? 'string' }, value: valueShape } },
+    };
+  }
+  return typeShape(field.type, field.resolvedType, text, notes, visiting, where, messageStart, field.name);
+}
+
+function typeShape(
+  type: string,
+  resolved: protobuf.Type | protobuf.Enum | null,
+  text: string,
+  notes: ImportNote[],
+  visiting: Set<string>,
+  where: string,
+  messageStart: number,
+  fieldName: string,
+): Shape {
+  const scalar = SCALARS[type];
+  if (scalar) return { logicalType: scalar, physicalType: type };
+  const wellKnown = WELL_KNOWN[type] ?? (resolved ? WELL_KNOWN[resolved.fullName.replace(/^\./, '')] : undefined);
+  if (wellKnown) return { logicalType: wellKnown, physicalType: type };
+  if (resolved instanceof protobuf.Enum)
+    return { logicalType: 'string', physicalType: type, enum: Object.keys(resolved.values) };
+  if (
+    resolved instanceof protobuf.Type &&
+    !resolved.fullName.startsWith('.google.protobuf') &&
+    !visiting.has(resolved.fullName)
+  ) {
+    const properties = fieldsOf(resolved, text, notes, new Set([...visiting, resolved.fullName])).map(nestedProperty);
+    return { logicalType: 'object', physicalType: type, extensions: { properties } };
+  }
+  notes.push({
+    path: where,
+    message: `${type} has no ODCS logical type${visiting.has(resolved?.fullName ?? '') ? ' (it contains itself)' : ''}: imported as a string`,
+    ...locateText(text, fieldName, Math.max(messageStart, 0)),
+  });
+  return { logicalType: 'string', physicalType: type };
+}
+
+/** protobufjs says `illegal token 'x' (line 3)`. */
+function syntaxError(text: string, error: Error): ImportNote {
+  const line = Number(/line (\d+)/.exec(error.message)?.[1] ?? 1);
+  const offset =
+    text
+      .split('\n')
+      .slice(0, line - 1)
+      .join('\n').length + (line > 1 ? 1 : 0);
+  return { path: '(file)', message: error.message, ...rangeAt(text, offset, 1) };
+}

@@ -1,0 +1,151 @@
+import type { PathSegment } from './path-problem';
+import type { YamlEdit } from './yaml-text-edit';
+
+type OdcsValue = Record<string, unknown>;
+
+export interface DiagramField {
+  name: string;
+  logicalType: string;
+  isPrimaryKey: boolean;
+  isRequired: boolean;
+  isUnique: boolean;
+}
+
+export interface DiagramTable {
+  /** The schema object's name; tables a relationship names but the contract lacks are `isExternal`. */
+  name: string;
+  physicalName?: string;
+  fields: DiagramField[];
+  isExternal: boolean;
+}
+
+export interface FieldRef {
+  table: string;
+  field: string;
+}
+
+export interface DiagramEdge {
+  id: string;
+  from: FieldRef;
+  to: FieldRef;
+  type: string;
+}
+
+export interface SchemaDiagram {
+  tables: DiagramTable[];
+  edges: DiagramEdge[];
+}
+
+/**
+ * A contract's schema as tables and relationships: each schema object a table of its
+ * properties, each ODCS relationship (on a property, `from` implicit, or on an object with
+ * `from` and `to`, composite keys pairwise) an edge between two fields.
+ */
+export function schemaDiagramOf(document: OdcsValue): SchemaDiagram {
+  const objects = asList(document.schema);
+  const tables: DiagramTable[] = objects.map((object) => ({
+    name: String(object.name ?? ''),
+    ...(typeof object.physicalName === 'string' && { physicalName: object.physicalName }),
+    fields: asList(object.properties).map((property) => ({
+      name: String(property.name ?? ''),
+      logicalType: String(property.logicalType ?? ''),
+      isPrimaryKey: property.primaryKey === true,
+      isRequired: property.required === true,
+      isUnique: property.unique === true,
+    })),
+    isExternal: false,
+  }));
+  const edges: DiagramEdge[] = [];
+  objects.forEach((object, objectIndex) => {
+    const objectName = String(object.name ?? '');
+    asList(object.relationships).forEach((relationship, index) => {
+      const from = references(relationship.from);
+      const to = references(relationship.to);
+      from.forEach((source, position) => {
+        const target = to[position];
+        if (target)
+          edges.push(edge(`schema[${objectIndex}].relationships[${index}].${position}`, source, target, relationship));
+      });
+    });
+    asList(object.properties).forEach((property, propertyIndex) => {
+      const source = { table: objectName, field: String(property.name ?? '') };
+      asList(property.relationships).forEach((relationship, index) => {
+        references(relationship.to).forEach((target, position) => {
+          edges.push(
+            edge(
+              `schema[${objectIndex}].properties[${propertyIndex}].relationships[${index}].${position}`,
+              source,
+              target,
+              relationship,
+            ),
+          );
+        });
+      });
+    });
+  });
+  const known = new Set(tables.map((table) => table.name));
+  const external = new Map<string, Set<string>>();
+  for (const { from, to } of edges) {
+    for (const end of [from, to]) {
+      if (known.has(end.table)) continue;
+      external.set(end.table, (external.get(end.table) ?? new Set()).add(end.field));
+    }
+  }
+  for (const [name, fields] of external) {
+    tables.push({
+      name,
+      fields: [...fields].map((field) => ({
+        name: field,
+        logicalType: '',
+        isPrimaryKey: false,
+        isRequired: false,
+        isUnique: false,
+      })),
+      isExternal: true,
+    });
+  }
+  return { tables, edges };
+}
+
+function edge(id: string, from: FieldRef, to: FieldRef, relationship: OdcsValue): DiagramEdge {
+  return { id, from, to, type: String(relationship.type ?? 'foreignKey') };
+}
+
+/** `orders.customer_id`, or a list of them for composite keys. */
+function references(value: unknown): FieldRef[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.flatMap((reference) => {
+    const text = String(reference);
+    const dot = text.lastIndexOf('.');
+    return dot <= 0 ? [] : [{ table: text.slice(0, dot), field: text.slice(dot + 1) }];
+  });
+}
+
+/**
+ * The edit that makes `from` a foreign key to `to`: a relationship on the property, as ODCS
+ * writes one (`to: object.property`, `type: foreignKey`). Nothing when it exists already
+ * or either end is not a property of the contract.
+ */
+export function relationshipEdit(document: OdcsValue, from: FieldRef, to: FieldRef): YamlEdit | undefined {
+  const objects = asList(document.schema);
+  const objectIndex = objects.findIndex((object) => object.name === from.table);
+  const properties = asList(objects[objectIndex]?.properties);
+  const propertyIndex = properties.findIndex((property) => property.name === from.field);
+  if (objectIndex === -1 || propertyIndex === -1) return undefined;
+  if (from.table === to.table && from.field === to.field) return undefined;
+  const target = `${to.table}.${to.field}`;
+  const existing = asList(properties[propertyIndex]?.relationships);
+  if (
+    existing.some((relationship) => references(relationship.to).some((ref) => `${ref.table}.${ref.field}` === target))
+  ) {
+    return undefined;
+  }
+  const path: PathSegment[] = ['schema', objectIndex, 'properties', propertyIndex, 'relationships', existing.length];
+  return { op: 'insert', path, value: { type: 'foreignKey', to: target } };
+}
+
+function asList(value: unknown): OdcsValue[] {
+  return Array.isArray(value)
+    ? value.map((item) => (typeof item === 'object' && item !== null ? (item as OdcsValue) : {}))
+    : [];
+}

@@ -1,0 +1,453 @@
+import {
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  parseDocument,
+  Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
+import { toYamlText } from '../export/yaml-text';
+import { isDeepEqual } from '../model/deep-equal';
+import type { PathSegment } from './path-problem';
+
+/**
+ * A change to a YAML document at a path of its data: `set` creates or replaces a value,
+ * `delete` removes a key or a sequence item, `insert` puts an item into a sequence before
+ * the index that ends its path (at the end when the index is the length).
+ */
+export type YamlEdit =
+  | { op: 'set'; path: readonly PathSegment[]; value: unknown }
+  | { op: 'delete'; path: readonly PathSegment[] }
+  | { op: 'insert'; path: readonly PathSegment[]; value: unknown };
+
+/**
+ * Applies edits to YAML text, changing only the lines they are about: every other byte
+ * (comments, key order, quoting, indentation, blank lines, trailing spaces) stays as the
+ * user wrote it. The yaml package's Document API finds where each value is (node ranges)
+ * and writes new values; the text around them is spliced, never re-printed. A changed
+ * object or list is edited key by key and item by item, so setting a whole property
+ * whose description changed rewrites one line. Inside flow collections (`[a, b]`,
+ * `{ a: 1 }`) the smallest enclosing flow collection is rewritten, on its own line(s).
+ *
+ * New scalars are quoted when a YAML 1.1 reader (PyYAML, SnakeYAML) would take them for
+ * something else (`yes`, `12:30`, `2024-01-01`, `0755`). The text must parse.
+ */
+export function editYamlText(text: string, edits: readonly YamlEdit[]): string {
+  return edits.reduce(applyEdit, text);
+}
+
+function applyEdit(text: string, edit: YamlEdit): string {
+  const context = readContext(text);
+  switch (edit.op) {
+    case 'set':
+      return edit.value === undefined ? deleteAt(context, edit.path) : setAt(context, edit.path, edit.value);
+    case 'delete':
+      return deleteAt(context, edit.path);
+    case 'insert':
+      return insertAt(context, edit.path, edit.value);
+  }
+}
+
+interface EditContext {
+  text: string;
+  root: Node | null;
+}
+
+function readContext(text: string): EditContext {
+  const document = parseDocument(text, { keepSourceTokens: false });
+  if (document.errors.length > 0) throw new Error(`cannot edit YAML with errors: ${document.errors[0]?.message}`);
+  const root = (document.contents as Node | null) ?? null;
+  return { text, root };
+}
+
+/** One step down a path: the child node, and the pair holding it when the parent is a map. */
+interface Step {
+  parent: YAMLMap | YAMLSeq;
+  node: Node | null;
+  pair?: Pair;
+  index: number;
+}
+
+function stepInto(node: unknown, segment: PathSegment): Step | undefined {
+  if (isMap(node)) {
+    const index = node.items.findIndex((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    const pair = node.items[index];
+    if (!pair) return undefined;
+    return { parent: node, node: (pair.value as Node | null) ?? null, pair, index };
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    if (segment < 0 || segment >= node.items.length) return undefined;
+    return { parent: node, node: (node.items[segment] as Node | null) ?? null, index: segment };
+  }
+  return undefined;
+}
+
+/** The steps along `path` that exist. */
+function walk(root: Node | null, path: readonly PathSegment[]): Step[] {
+  const steps: Step[] = [];
+  let node: unknown = root;
+  for (const segment of path) {
+    const step = stepInto(node, segment);
+    if (!step) break;
+    steps.push(step);
+    node = step.node;
+  }
+  return steps;
+}
+
+function setAt(context: EditContext, path: readonly PathSegment[], value: unknown): string {
+  const { text, root } = context;
+  const steps = walk(root, path);
+  const flow = outermostFlow(root, steps, path.length);
+  if (flow) return rewriteFlow(context, flow, (data) => setIn(data, path.slice(flow.depth), value));
+
+  if (steps.length === path.length) {
+    const last = steps.at(-1);
+    const current = last ? last.node : root;
+    const before = toData(current);
+    const isSameShape = isContainer(before) && isContainer(value) && Array.isArray(before) === Array.isArray(value);
+    if (isSameShape && Object.keys(value).length > 0 && current) {
+      return editContainer(text, path, before, value);
+    }
+    if (isDeepEqual(before, value)) return text;
+    if (!last) return renderDocument(value);
+    if (isScalar(current) && !isContainer(value))
+      return splice(text, scalarSpan(current), scalarText(text, current, value));
+    return replaceEntry(context, last, value);
+  }
+
+  // The path goes further than the document: add the first missing key or item, holding the rest.
+  const holder = steps.at(-1);
+  const holderNode = holder ? holder.node : root;
+  const missing = path[steps.length] as PathSegment;
+  const nested = nest(path.slice(steps.length + 1), value);
+  if (isMap(holderNode) && holderNode.items.length > 0) return insertPair(context, holderNode, String(missing), nested);
+  if (isSeq(holderNode) && holderNode.items.length > 0 && missing === holderNode.items.length) {
+    return insertItem(context, holderNode, holderNode.items.length, nested);
+  }
+  const fresh = typeof missing === 'number' ? [nested] : { [missing]: nested };
+  if (!holder) return renderDocument(fresh);
+  return setAt(context, path.slice(0, steps.length), fresh);
+}
+
+function deleteAt(context: EditContext, path: readonly PathSegment[]): string {
+  const { text, root } = context;
+  const steps = walk(root, path);
+  if (steps.length !== path.length || path.length === 0) return text;
+  const flow = outermostFlow(root, steps, path.length - 1);
+  if (flow) return rewriteFlow(context, flow, (data) => deleteIn(data, path.slice(flow.depth)));
+  const step = steps.at(-1) as Step;
+  if (step.parent.items.length === 1 && path.length > 1) {
+    return setAt(context, path.slice(0, -1), isMap(step.parent) ? {} : []);
+  }
+  return splice(text, entrySpan(text, step), '');
+}
+
+function insertAt(context: EditContext, path: readonly PathSegment[], value: unknown): string {
+  const sequencePath = path.slice(0, -1);
+  const index = path.at(-1);
+  if (typeof index !== 'number') throw new Error(`insert needs an index at the end of its path: ${path.join('.')}`);
+  const steps = walk(context.root, sequencePath);
+  const sequence = steps.length === sequencePath.length ? (steps.at(-1)?.node ?? context.root) : undefined;
+  if (!isSeq(sequence) || sequence.items.length === 0) return setAt(context, sequencePath, [value]);
+  const flow = outermostFlow(context.root, steps, sequencePath.length);
+  if (flow) return rewriteFlow(context, flow, (data) => insertIn(data, path.slice(flow.depth), value));
+  return insertItem(context, sequence, Math.min(index, sequence.items.length), value);
+}
+
+/** Edits one object or list into another key by key, item by item: untouched entries keep their text. */
+function editContainer(text: string, path: readonly PathSegment[], before: unknown, after: unknown): string {
+  const edits: YamlEdit[] = [];
+  if (Array.isArray(before) && Array.isArray(after)) {
+    let start = 0;
+    while (start < before.length && start < after.length && isDeepEqual(before[start], after[start])) start++;
+    let endBefore = before.length;
+    let endAfter = after.length;
+    while (endBefore > start && endAfter > start && isDeepEqual(before[endBefore - 1], after[endAfter - 1])) {
+      endBefore--;
+      endAfter--;
+    }
+    if (endBefore - start === endAfter - start) {
+      for (let index = start; index < endBefore; index++)
+        edits.push({ op: 'set', path: [...path, index], value: after[index] });
+    } else {
+      for (let index = endBefore - 1; index >= start; index--) edits.push({ op: 'delete', path: [...path, index] });
+      for (let index = start; index < endAfter; index++)
+        edits.push({ op: 'insert', path: [...path, index], value: after[index] });
+    }
+  } else {
+    const previous = before as Record<string, unknown>;
+    const next = after as Record<string, unknown>;
+    for (const key of Object.keys(previous)) {
+      if (next[key] === undefined) edits.push({ op: 'delete', path: [...path, key] });
+    }
+    for (const [key, value] of Object.entries(next)) {
+      if (value !== undefined && !isDeepEqual(previous[key], value))
+        edits.push({ op: 'set', path: [...path, key], value });
+    }
+  }
+  return editYamlText(text, edits);
+}
+
+/* ---------- where things are in the text ---------- */
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function splice(text: string, span: Span, replacement: string): string {
+  return text.slice(0, span.start) + replacement + text.slice(span.end);
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset just past the end of the line holding `offset` (past its newline). */
+function lineEndOf(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - lineStartOf(text, offset);
+}
+
+/** Whether only spaces (and `- ` markers of enclosing items) come before `offset` on its line. */
+function startsItsLine(text: string, offset: number): boolean {
+  return text.slice(lineStartOf(text, offset), offset).trim() === '';
+}
+
+function nodeStart(node: Node): number {
+  return node.range?.[0] ?? 0;
+}
+
+/** Offset of the last character a node's content covers, leaving out trailing comments and blank lines. */
+function contentEnd(text: string, node: Node | null): number {
+  if (!node) return 0;
+  if (isCollection(node) && !node.flow) {
+    const last = node.items.at(-1) as Node | Pair | undefined;
+    if (!last) return nodeStart(node);
+    if (isPair(last)) return last.value ? contentEnd(text, last.value as Node) : contentEnd(text, last.key as Node);
+    return contentEnd(text, last as Node);
+  }
+  let end = (node.range?.[1] ?? 1) - 1;
+  while (end > nodeStart(node) && /\s/.test(text[end] ?? '')) end--;
+  return end;
+}
+
+function scalarSpan(node: Scalar): Span {
+  const [start, valueEnd] = node.range ?? [0, 0];
+  return { start, end: valueEnd };
+}
+
+/** Where an entry (a key with its value, or a sequence item) is, through the end of its last line. */
+function entrySpan(text: string, step: Step): Span {
+  const head = step.pair ? (step.pair.key as Node) : step.node;
+  const headStart = head ? nodeStart(head) : 0;
+  const dash = step.pair ? headStart : dashBefore(text, headStart);
+  const lastEnd = lineEndOf(text, contentEnd(text, step.node ?? head));
+  if (startsItsLine(text, dash)) return { start: lineStartOf(text, dash), end: lastEnd };
+  // The entry shares its line with an enclosing `- ` marker: the next entry moves up to it.
+  const next = step.parent.items[step.index + 1] as Node | Pair | undefined;
+  const nextStart = next ? nodeStart(isPair(next) ? (next.key as Node) : next) : undefined;
+  return nextStart === undefined ? { start: dash, end: lastEnd - 1 } : { start: dash, end: nextStart };
+}
+
+/** The `-` marker of a sequence item whose content starts at `contentStart`. */
+function dashBefore(text: string, contentStart: number): number {
+  const dash = text.lastIndexOf('-', contentStart);
+  return dash === -1 ? contentStart : dash;
+}
+
+/* ---------- writing ---------- */
+
+/** YAML text of a value, through the app's one YAML writer (it quotes what a YAML 1.1 reader would misread). */
+function renderYaml(value: unknown): string {
+  return toYamlText(value);
+}
+
+function indentLines(block: string, indent: string, firstIndent = indent): string {
+  const lines = block.replace(/\n$/, '').split('\n');
+  return `${lines.map((line, index) => (line === '' ? '' : `${index === 0 ? firstIndent : indent}${line}`)).join('\n')}\n`;
+}
+
+/** A scalar written in place of an old one, keeping its quoting where the new value allows. */
+function scalarText(text: string, old: Scalar, value: unknown): string {
+  const [start, end] = old.range ?? [0, 0];
+  // `key:` with nothing after it: the new value needs its space.
+  if (start === end && text[start - 1] === ':') return ` ${inlineText(value)}`;
+  if (old.type === Scalar.BLOCK_LITERAL || old.type === Scalar.BLOCK_FOLDED) return blockScalarText(text, old, value);
+  if (typeof value === 'string' && !value.includes('\n')) {
+    if (old.type === Scalar.QUOTE_SINGLE) return `'${value.replaceAll("'", "''")}'`;
+    if (old.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  }
+  return inlineText(value);
+}
+
+/** A `|` block keeps its indentation for new lines; its span ends past its last line, so the result does too. */
+function blockScalarText(text: string, old: Scalar, value: unknown): string {
+  const [start] = old.range ?? [0];
+  const firstContentLine = text.slice(lineEndOf(text, start)).match(/^( *)\S/);
+  if (typeof value !== 'string' || !value.includes('\n') || !firstContentLine || /^\s/.test(value)) {
+    return `${inlineText(value)}\n`;
+  }
+  const indent = firstContentLine[1] ?? '  ';
+  const lines = value.replace(/\n$/, '').split('\n');
+  const header = value.endsWith('\n') ? '|' : '|-';
+  return `${header}\n${lines.map((line) => (line === '' ? '' : `${indent}${line}`)).join('\n')}\n`;
+}
+
+/** A value on one line: scalars, empty collections, multi-line strings double-quoted. */
+function inlineText(value: unknown): string {
+  if (typeof value === 'string' && value.includes('\n')) return JSON.stringify(value);
+  if (Array.isArray(value) && value.length === 0) return '[]';
+  if (isContainer(value) && Object.keys(value).length === 0) return '{}';
+  return renderYaml(value).replace(/\n$/, '');
+}
+
+function isInline(value: unknown): boolean {
+  return !isContainer(value) || Object.keys(value as object).length === 0;
+}
+
+/** `key: value` lines at `indent`; `firstIndent` when the first line follows a `- ` already there. */
+function pairText(key: string, value: unknown, indent: string, firstIndent = indent): string {
+  const keyText = inlineText(key);
+  if (isInline(value)) return `${firstIndent}${keyText}: ${inlineText(value)}\n`;
+  return indentLines(renderYaml({ [key]: value }), indent, firstIndent);
+}
+
+function itemText(value: unknown, dashIndent: string): string {
+  if (isInline(value)) return `${dashIndent}- ${inlineText(value)}\n`;
+  return indentLines(renderYaml([value]), dashIndent);
+}
+
+/** Adds `key: value` to a block mapping: scalars after the last scalar entry, collections at the end. */
+function insertPair(context: EditContext, map: YAMLMap, key: string, value: unknown): string {
+  const { text } = context;
+  const firstKey = map.items[0]?.key as Node;
+  const indent = ' '.repeat(columnOf(text, nodeStart(firstKey)));
+  const lastScalarPair = isInline(value)
+    ? map.items.findLast((pair) => !isCollection(pair.value) || (pair.value as YAMLMap).flow)
+    : undefined;
+  const anchor = lastScalarPair ?? (map.items.at(-1) as Pair);
+  const at = lineEndOf(text, contentEnd(text, (anchor.value as Node | null) ?? (anchor.key as Node)));
+  return splice(text, { start: at, end: at }, atEndOf(text, at, pairText(key, value, indent)));
+}
+
+/** Puts an item into a block sequence before item `index` (or after the last). */
+function insertItem(context: EditContext, sequence: YAMLSeq, index: number, value: unknown): string {
+  const { text } = context;
+  const firstItem = sequence.items[0] as Node;
+  const dashIndent = ' '.repeat(columnOf(text, dashBefore(text, nodeStart(firstItem))));
+  const before = sequence.items[index] as Node | undefined;
+  const at = before
+    ? lineStartOf(text, dashBefore(text, nodeStart(before)))
+    : lineEndOf(text, contentEnd(text, sequence.items.at(-1) as Node));
+  return splice(text, { start: at, end: at }, atEndOf(text, at, itemText(value, dashIndent)));
+}
+
+/** Lines added after a last line without a newline go on a line of their own, and keep the file's ending. */
+function atEndOf(text: string, at: number, lines: string): string {
+  return at === text.length && !text.endsWith('\n') && text !== '' ? `\n${lines.replace(/\n$/, '')}` : lines;
+}
+
+/** Replaces a key's or an item's whole value (a collection by a scalar, or the reverse). */
+function replaceEntry(context: EditContext, step: Step, value: unknown): string {
+  const { text } = context;
+  const key = step.pair?.key as Scalar | undefined;
+  const headStart = key ? nodeStart(key) : dashBefore(text, nodeStart(step.node as Node));
+  const sharesLine = !startsItsLine(text, headStart);
+  const start = sharesLine ? headStart : lineStartOf(text, headStart);
+  const end = lineEndOf(text, contentEnd(text, step.node ?? (key as Node)));
+  const indent = ' '.repeat(columnOf(text, headStart));
+  const written = key
+    ? pairText(String(key.value), value, indent, sharesLine ? '' : indent)
+    : itemText(value, indent).slice(sharesLine ? indent.length : 0);
+  const replacement = text.slice(start, end).endsWith('\n') ? written : written.replace(/\n$/, '');
+  return splice(text, { start, end }, replacement);
+}
+
+function renderDocument(value: unknown): string {
+  return isInline(value) ? `${inlineText(value)}\n` : renderYaml(value);
+}
+
+/* ---------- flow collections ---------- */
+
+interface FlowAncestor {
+  /** How many path segments lead to it. */
+  depth: number;
+  node: YAMLMap | YAMLSeq;
+}
+
+/** The outermost flow collection among the root and the first `upTo` nodes of the walk, if any. */
+function outermostFlow(root: Node | null, steps: readonly Step[], upTo: number): FlowAncestor | undefined {
+  if ((isMap(root) || isSeq(root)) && root.flow) return { depth: 0, node: root };
+  for (let depth = 0; depth < Math.min(upTo, steps.length); depth++) {
+    const node = steps[depth]?.node;
+    if ((isMap(node) || isSeq(node)) && node.flow) return { depth: depth + 1, node };
+  }
+  return undefined;
+}
+
+/** Rewrites a flow collection with the change applied to its data, keeping it in flow style. */
+function rewriteFlow(context: EditContext, flow: FlowAncestor, change: (data: unknown) => unknown): string {
+  const [start, end] = flow.node.range ?? [0, 0];
+  const data = change(toData(flow.node));
+  // JSON is YAML flow style, and its double-quoted strings read the same in every YAML reader.
+  const written = JSON.stringify(data);
+  return splice(context.text, { start, end }, written);
+}
+
+function setIn(data: unknown, path: readonly PathSegment[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
+  const container = (isContainer(data) ? data : typeof head === 'number' ? [] : {}) as Record<PathSegment, unknown>;
+  container[head] = setIn(container[head], rest, value);
+  return container;
+}
+
+function deleteIn(data: unknown, path: readonly PathSegment[]): unknown {
+  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
+  if (!isContainer(data)) return data;
+  if (rest.length > 0) {
+    (data as Record<PathSegment, unknown>)[head] = deleteIn((data as Record<PathSegment, unknown>)[head], rest);
+  } else if (Array.isArray(data)) data.splice(Number(head), 1);
+  else delete (data as Record<PathSegment, unknown>)[head];
+  return data;
+}
+
+function insertIn(data: unknown, path: readonly PathSegment[], value: unknown): unknown {
+  const [head, ...rest] = path as [PathSegment, ...PathSegment[]];
+  if (rest.length > 0) {
+    (data as Record<PathSegment, unknown>)[head] = insertIn((data as Record<PathSegment, unknown>)[head], rest, value);
+    return data;
+  }
+  if (Array.isArray(data)) data.splice(Number(head), 0, value);
+  return data;
+}
+
+/* ---------- helpers ---------- */
+
+function toData(node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  return (node as Node).toJSON();
+}
+
+function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
+  return typeof value === 'object' && value !== null;
+}
+
+/** `['a', 0]` and `v` → `{ a: [v] }`. */
+function nest(path: readonly PathSegment[], value: unknown): unknown {
+  return path.reduceRight<unknown>(
+    (inner, segment) => (typeof segment === 'number' ? [inner] : { [segment]: inner }),
+    value,
+  );
+}

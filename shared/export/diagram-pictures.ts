@@ -1,0 +1,50 @@
+import type { ExportFile } from './export-target';
+
+/** The pictures a bundle can carry of each Mermaid diagram, beside its `.mmd` text. */
+export const PICTURE_FORMATS = ['svg', 'png'] as const;
+export type PictureFormat = (typeof PICTURE_FORMATS)[number];
+
+/**
+ * Draws one diagram's Mermaid text as an SVG (text) or a PNG (bytes), or throws with the reason.
+ * Drawing takes a browser engine, so it is handed in: the app draws with its own Mermaid, the
+ * CLI in headless Chromium.
+ */
+export type DrawDiagram = (mermaidText: string, format: PictureFormat) => Promise<string | Uint8Array>;
+
+export interface DiagramPictures {
+  formats: readonly PictureFormat[];
+  draw: DrawDiagram;
+}
+
+/** One picture to draw: of which diagram file, in which format, to which path. */
+export interface PlannedPicture {
+  diagram: ExportFile;
+  format: PictureFormat;
+  path: string;
+}
+
+const FORMAT_NAMES: Record<PictureFormat, string> = { svg: 'an SVG picture', png: 'a PNG picture' };
+
+/** The pictures of every Mermaid diagram among `files`, each format in the order given. */
+export function plannedPictures(files: readonly ExportFile[], formats: readonly PictureFormat[]): PlannedPicture[] {
+  return files
+    .filter((file) => file.path.endsWith('.mmd'))
+    .flatMap((diagram) =>
+      formats.map((format) => ({ diagram, format, path: `${diagram.path.slice(0, -'.mmd'.length)}.${format}` })),
+    );
+}
+
+/** The drawn picture as a bundle file, described after its diagram for index.md. */
+export function pictureFile(picture: PlannedPicture, content: string | Uint8Array): ExportFile {
+  return { path: picture.path, content, about: `${picture.diagram.about}, as ${FORMAT_NAMES[picture.format]}` };
+}
+
+/** The files with each diagram's pictures right after it. */
+export function withPictures(files: readonly ExportFile[], pictures: readonly ExportFile[]): ExportFile[] {
+  const byDiagram = new Map<string, ExportFile[]>();
+  for (const picture of pictures) {
+    const diagramPath = picture.path.replace(/\.[a-z]+$/, '.mmd');
+    byDiagram.set(diagramPath, [...(byDiagram.get(diagramPath) ?? []), picture]);
+  }
+  return files.flatMap((file) => [file, ...(byDiagram.get(file.path) ?? [])]);
+}

@@ -1,0 +1,7 @@
+/** What to ask before writing an export into a folder that is already there. */
+export function overwriteQuestion(folder: string): { message: string; detail: string } {
+  return {
+    message: `The folder ${folder} already exists. Export into it?`,
+    detail: 'Files of the same name in it are replaced; other files are left as they are.',
+  };
+}

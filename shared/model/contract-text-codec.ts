@@ -1,0 +1,13 @@
+import type { Contract } from './contract';
+import type { Result } from './problem';
+
+/**
+ * How the mesh file's contracts, stored as ODCS YAML text, become model values and back.
+ * shared/contracts supplies it (`contractTextCodec`): the model layer does not read ODCS.
+ */
+export interface ContractTextCodec {
+  /** The one validated entry: what the text reads as, or its located problems. */
+  read(text: string): Result<Contract>;
+  /** A contract as file format 1 stored it (the model's fields), written as ODCS text. */
+  writeLegacy(contract: unknown): Result<string>;
+}

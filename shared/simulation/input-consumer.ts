@@ -1,0 +1,152 @@
+import { brokerTable, type LogProgress, prepareTrim } from './broker-log';
+import type { Dataset } from './dataset';
+import { appliedTable, applyView, priorPositionSql } from './dataset-table';
+import type { InputPlan } from './product-plan';
+import { columnList, quoteIdentifier } from './sql-text';
+import type { SqlConnection } from './sql-workspace';
+
+/** A consumer's position on the log behind one input port, as Kafka keeps it: per partition. */
+export interface ConsumerProgress {
+  readonly input: InputPlan;
+  readonly source: LogProgress;
+  /** The last log position read (all partitions together). */
+  offset: number;
+  /** The next offset to read in each partition. */
+  readonly partitionOffsets: number[];
+  /** Per partition: records retention removed before this consumer read them. */
+  readonly lostPerPartition: number[];
+  consumedLastTick: number;
+  consumedTotal: number;
+  /** Changes not applied: redelivered, or older than what its key already has. */
+  skipped: number;
+}
+
+export interface RuntimeLimits {
+  /** Records one consumer reads per tick; the rest waits, and shows as lag. */
+  maxPollRecords: number;
+  /** Records a log or raw zone keeps; older ones are trimmed, like a topic's retention. */
+  retainedRecords: number;
+  /** Whether transformations recompute only what a tick touched, where their SQL allows it. */
+  isIncremental: boolean;
+}
+
+export interface InputConsumer {
+  readonly progress: ConsumerProgress;
+  /** Reads the next records into the raw zone and cleans them into the input's table. */
+  poll(): void;
+}
+
+export function createInputConsumer(
+  connection: SqlConnection,
+  input: InputPlan,
+  source: LogProgress,
+  limits: RuntimeLimits,
+): InputConsumer {
+  const raw = `node.${quoteIdentifier(input.rawTable)}`;
+  const zeros = () => Array.from({ length: source.log.partitions }, () => 0);
+  const progress: ConsumerProgress = {
+    input,
+    source,
+    offset: 0,
+    partitionOffsets: zeros(),
+    lostPerPartition: zeros(),
+    consumedLastTick: 0,
+    consumedTotal: 0,
+    skipped: 0,
+  };
+  const consume = connection.prepare(
+    `INSERT INTO ${raw} SELECT * FROM ${brokerTable(source.log)} WHERE _position > ? ORDER BY _position LIMIT ?`,
+  );
+  const nextOffsets = connection.prepare(
+    `SELECT _partition, max(_offset) + 1 FROM ${raw} WHERE _position > ? GROUP BY _partition`,
+  );
+  const clean = input.dataset && prepareClean(connection, input, input.dataset);
+  const trimRaw = prepareTrim(connection, raw);
+
+  return {
+    progress,
+    poll() {
+      // Records retention removed before this consumer read them are lost: it resumes after them.
+      source.startOffsets.forEach((start, partition) => {
+        const behind = start - (progress.partitionOffsets[partition] as number);
+        if (behind <= 0) return;
+        progress.lostPerPartition[partition] = (progress.lostPerPartition[partition] as number) + behind;
+        progress.partitionOffsets[partition] = start;
+      });
+      const before = Math.max(progress.offset, source.trimmedTo);
+      const consumed = consume.run([before, limits.maxPollRecords]);
+      progress.offset = before + consumed;
+      progress.consumedLastTick = consumed;
+      progress.consumedTotal += consumed;
+      if (consumed === 0) return;
+      if (progress.offset === source.end) progress.partitionOffsets.splice(0, Infinity, ...source.nextOffsets);
+      else {
+        for (const [partition, next] of nextOffsets.all([before])) {
+          progress.partitionOffsets[Number(partition)] = Number(next);
+        }
+      }
+      if (clean) progress.skipped += clean(before, consumed);
+      if (progress.offset > limits.retainedRecords) trimRaw.run([progress.offset - limits.retainedRecords]);
+    },
+  };
+}
+
+/** The clean step of one input: raw records of this tick into its entity or event table; returns the changes skipped. */
+function prepareClean(
+  connection: SqlConnection,
+  input: InputPlan,
+  dataset: Dataset,
+): (after: number, consumed: number) => number {
+  const raw = `node.${quoteIdentifier(input.rawTable)}`;
+  const names = dataset.columns.map((column) => column.name);
+  const format = input.source.log.format;
+  if (dataset.kind === 'event') {
+    // An event already kept (same identity) is a redelivery: it is not appended again.
+    const append = connection.prepare(
+      `INSERT OR IGNORE INTO node.${quoteIdentifier(dataset.name)} (${columnList(names)}) SELECT ${columnList(names)} FROM ${raw} WHERE _position > ? ORDER BY _position`,
+    );
+    return (after, consumed) => consumed - append.run([after]);
+  }
+  if (format.kind === 'records') {
+    const apply = connection.prepare(
+      `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT CASE _op WHEN 'delete' THEN 'd' ELSE 'u' END, _timestamp, ${columnList(names)} FROM ${raw} WHERE _position > ? ORDER BY _position`,
+    );
+    return (after) => {
+      apply.run([after]);
+      return 0;
+    };
+  }
+  const image = (name: string) =>
+    dataset.key.includes(name)
+      ? `CASE WHEN _op = 'd' THEN ${quoteIdentifier(`before_${name}`)} ELSE ${quoteIdentifier(`after_${name}`)} END`
+      : quoteIdentifier(`after_${name}`);
+  const images = names.map(image).join(', ');
+  const apply = (from: string) =>
+    connection.prepare(
+      `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, _source_position, _prior, ${columnList(names)})
+SELECT _op, _source_ts, _sequence, _prior, ${images} FROM (${from}) WHERE _position > ? ORDER BY _position`,
+    );
+  // A batch of first deliveries (sequences rising past all seen before) needs no look back...
+  const fresh = apply(`SELECT *, -1 AS _prior FROM ${raw} WHERE _op IS NOT NULL`);
+  // ...one with records sent again compares each with the raw zone's records before it.
+  const checked = apply(
+    `SELECT *, ${priorPositionSql(dataset, image, '_sequence')} AS _prior FROM ${raw} WHERE _op IS NOT NULL`,
+  );
+  const batch = connection.prepare(
+    `SELECT min(_sequence), max(_sequence), coalesce(sum(_sequence <= previous), 0) FROM (
+  SELECT _sequence, lag(_sequence) OVER (ORDER BY _position) AS previous FROM ${raw} WHERE _position > ? AND _op IS NOT NULL)`,
+  );
+  let newestSeen = -1;
+  const skipped = connection.prepare(`SELECT skipped FROM node.${appliedTable(dataset)}`);
+  let skippedBefore = 0;
+  return (after) => {
+    const [lowest, highest, backwards] = batch.all([after])[0] as [number | null, number | null, number];
+    if (lowest === null || highest === null) return 0;
+    (lowest > newestSeen && backwards === 0 ? fresh : checked).run([after]);
+    newestSeen = Math.max(newestSeen, highest);
+    const skippedNow = Number(skipped.all()[0]?.[0] ?? 0);
+    const skippedThisTick = skippedNow - skippedBefore;
+    skippedBefore = skippedNow;
+    return skippedThisTick;
+  };
+}

@@ -1,0 +1,229 @@
+import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
+
+/**
+ * The shape of one plain SELECT, read from SQLite's tokens: its output items, the tables it
+ * joins and how, and its grouping and window partitions. Only what incremental recomputation
+ * needs; a query outside that shape gets the reason instead.
+ */
+export interface QueryShape {
+  items: SqlToken[][];
+  from: FromTable[];
+  groupBy?: SqlToken[][];
+  /** The PARTITION BY lists of its window functions. */
+  partitions: SqlToken[][][];
+  /** Whether an aggregate function appears outside a window. */
+  aggregates: boolean;
+  /** Whether a WHERE or HAVING clause may drop rows. */
+  filters: boolean;
+}
+
+export interface FromTable {
+  table: string;
+  alias: string;
+  join: 'first' | 'inner' | 'left';
+  on: SqlToken[];
+}
+
+export type ShapeReading = { ok: true; shape: QueryShape } | { ok: false; reason: string };
+
+const CLAUSES = ['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT'];
+const AGGREGATES = new Set([
+  'COUNT',
+  'SUM',
+  'TOTAL',
+  'AVG',
+  'MIN',
+  'MAX',
+  'GROUP_CONCAT',
+  'STRING_AGG',
+  'JSON_GROUP_ARRAY',
+  'JSON_GROUP_OBJECT',
+]);
+/** Words that never name a column; those ending an expression may precede an alias. */
+const KEYWORDS = new Set([
+  ...['ALL', 'AND', 'AS', 'ASC', 'BETWEEN', 'BY', 'CASE', 'CAST', 'COLLATE', 'CROSS', 'CURRENT', 'DESC', 'DISTINCT'],
+  ...['ELSE', 'END', 'ESCAPE', 'EXCLUDE', 'EXISTS', 'FILTER', 'FIRST', 'FOLLOWING', 'FROM', 'FULL', 'GLOB', 'GROUP'],
+  ...['GROUPS', 'HAVING', 'IN', 'INNER', 'IS', 'ISNULL', 'JOIN', 'LAST', 'LEFT', 'LIKE', 'LIMIT', 'MATCH', 'NATURAL'],
+  ...['NO', 'NOT', 'NOTNULL', 'NULL', 'NULLS', 'OFFSET', 'ON', 'OR', 'ORDER', 'OTHERS', 'OUTER', 'OVER', 'PARTITION'],
+  ...['PRECEDING', 'RANGE', 'REGEXP', 'RIGHT', 'ROW', 'ROWS', 'SELECT', 'THEN', 'TIES', 'UNBOUNDED', 'USING'],
+  ...['WHEN', 'WHERE', 'WINDOW', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP'],
+]);
+const ENDS_EXPRESSION = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP']);
+
+export function isSqlKeyword(token: SqlToken): boolean {
+  return token.kind === 'word' && KEYWORDS.has(token.text.toUpperCase());
+}
+
+export function readQueryShape(select: string): ShapeReading {
+  const tokens = sqlTokens(select);
+  const depths = depthsOf(tokens);
+  const atTop = (index: number, ...words: string[]) => depths[index] === 0 && isKeyword(tokens[index], ...words);
+  if (!isKeyword(tokens[0], 'SELECT')) return refuse('it does not start with SELECT (a WITH or VALUES query)');
+  if (tokens.some((_, index) => index > 0 && isKeyword(tokens[index], 'SELECT'))) return refuse('it has a subquery');
+  if (tokens.some((_, index) => atTop(index, 'UNION', 'INTERSECT', 'EXCEPT'))) return refuse('it is a compound SELECT');
+  if (tokens.some((_, index) => atTop(index, 'LIMIT', 'WINDOW'))) return refuse('it has a LIMIT or a WINDOW clause');
+
+  const clauseStart = (word: string) => tokens.findIndex((_, index) => atTop(index, word));
+  const clauseEnd = (start: number) => {
+    const next = tokens.findIndex((_, index) => index > start && atTop(index, ...CLAUSES));
+    return next === -1 ? tokens.length : next;
+  };
+  const fromStart = clauseStart('FROM');
+  if (fromStart === -1) return refuse('it reads no table');
+  const itemsStart = isKeyword(tokens[1], 'DISTINCT', 'ALL') ? 2 : 1;
+  const items = splitAtTopCommas(tokens, depths, itemsStart, fromStart).map(withoutAlias);
+  const from = readFrom(tokens, depths, fromStart + 1, clauseEnd(fromStart));
+  if (typeof from === 'string') return refuse(from);
+  const groupStart = clauseStart('GROUP');
+  const groupBy =
+    groupStart === -1 ? undefined : splitAtTopCommas(tokens, depths, groupStart + 2, clauseEnd(groupStart));
+  const partitions = windowPartitions(tokens, depths);
+  if (typeof partitions === 'string') return refuse(partitions);
+  const filters = clauseStart('WHERE') !== -1 || clauseStart('HAVING') !== -1;
+  return { ok: true, shape: { items, from, groupBy, partitions, aggregates: hasAggregates(tokens), filters } };
+}
+
+function refuse(reason: string): ShapeReading {
+  return { ok: false, reason };
+}
+
+function depthsOf(tokens: readonly SqlToken[]): number[] {
+  let depth = 0;
+  return tokens.map((token) => {
+    if (token.kind === 'symbol' && token.text === ')') depth -= 1;
+    const current = depth;
+    if (token.kind === 'symbol' && token.text === '(') depth += 1;
+    return current;
+  });
+}
+
+function splitAtTopCommas(tokens: SqlToken[], depths: number[], start: number, end: number): SqlToken[][] {
+  const parts: SqlToken[][] = [[]];
+  for (let index = start; index < end; index++) {
+    const token = tokens[index] as SqlToken;
+    if (depths[index] === depths[start] && token.kind === 'symbol' && token.text === ',') parts.push([]);
+    else parts.at(-1)?.push(token);
+  }
+  return parts.filter((part) => part.length > 0);
+}
+
+/** A select item without its alias: `expr AS name` or `expr name`. */
+function withoutAlias(item: SqlToken[]): SqlToken[] {
+  const last = item.at(-1);
+  const before = item.at(-2);
+  if (!last || !before || !(last.kind === 'quoted' || (last.kind === 'word' && !isSqlKeyword(last)))) return item;
+  if (isKeyword(before, 'AS')) return item.slice(0, -2);
+  const endsExpression =
+    before.kind === 'quoted' ||
+    before.kind === 'number' ||
+    before.kind === 'string' ||
+    (before.kind === 'symbol' && before.text === ')') ||
+    (before.kind === 'word' && (!isSqlKeyword(before) || ENDS_EXPRESSION.has(before.text.toUpperCase())));
+  return endsExpression ? item.slice(0, -1) : item;
+}
+
+/** `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... }`; anything else is a reason. */
+function readFrom(tokens: SqlToken[], depths: number[], start: number, end: number): FromTable[] | string {
+  const tables: FromTable[] = [];
+  let index = start;
+  let join: FromTable['join'] = 'first';
+  while (index < end) {
+    const name = tokens[index] as SqlToken;
+    if (name.kind === 'symbol') return 'it reads a subquery or a value list';
+    if (name.kind !== 'word' && name.kind !== 'quoted') return 'its FROM clause is not a list of tables';
+    const after = tokens[index + 1];
+    if (after?.kind === 'symbol' && (after.text === '.' || after.text === '(')) {
+      return 'it reads a table of another schema or a table-valued function';
+    }
+    index += 1;
+    let alias = name.text;
+    if (isKeyword(tokens[index], 'AS')) index += 1;
+    const candidate = tokens[index];
+    if (
+      index < end &&
+      candidate &&
+      (candidate.kind === 'quoted' || (candidate.kind === 'word' && !isSqlKeyword(candidate)))
+    ) {
+      alias = candidate.text;
+      index += 1;
+    }
+    const on: SqlToken[] = [];
+    if (join !== 'first') {
+      if (!isKeyword(tokens[index], 'ON')) return `it joins '${name.text}' without an ON condition`;
+      index += 1;
+      while (index < end && !(depths[index] === 0 && isJoinStart(tokens[index]))) on.push(tokens[index++] as SqlToken);
+    }
+    tables.push({ table: name.text, alias, join, on });
+    if (index >= end) break;
+    const word = tokens[index] as SqlToken;
+    if (isKeyword(word, 'JOIN')) join = 'inner';
+    else if (isKeyword(word, 'INNER') && isKeyword(tokens[index + 1], 'JOIN')) {
+      join = 'inner';
+      index += 1;
+    } else if (isKeyword(word, 'LEFT')) {
+      join = 'left';
+      if (isKeyword(tokens[index + 1], 'OUTER')) index += 1;
+      if (!isKeyword(tokens[index + 1], 'JOIN')) return 'its FROM clause is not a list of tables';
+      index += 1;
+    } else return `it joins with ${word.text} (only JOIN, INNER JOIN and LEFT JOIN with ON are recomputed by key)`;
+    index += 1;
+  }
+  return tables;
+}
+
+function isJoinStart(token: SqlToken | undefined): boolean {
+  return (
+    isKeyword(token, 'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL') ||
+    (token?.kind === 'symbol' && token.text === ',')
+  );
+}
+
+/** Each `OVER (PARTITION BY ...)`; a window without a partition, or a named one, is a reason. */
+function windowPartitions(tokens: SqlToken[], depths: number[]): SqlToken[][][] | string {
+  const partitions: SqlToken[][][] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    if (!isKeyword(tokens[index], 'OVER')) continue;
+    const open = tokens[index + 1];
+    if (!(open?.kind === 'symbol' && open.text === '(')) return 'it uses a named window';
+    if (!(isKeyword(tokens[index + 2], 'PARTITION') && isKeyword(tokens[index + 3], 'BY'))) {
+      return 'a window function spans the whole result (no PARTITION BY)';
+    }
+    const depth = (depths[index + 1] as number) + 1;
+    let end = index + 4;
+    while (
+      end < tokens.length &&
+      !(depths[end] === depth - 1 && tokens[end]?.text === ')') &&
+      !(depths[end] === depth && isKeyword(tokens[end], 'ORDER', 'ROWS', 'RANGE', 'GROUPS'))
+    ) {
+      end += 1;
+    }
+    partitions.push(splitAtTopCommas(tokens, depths, index + 4, end));
+  }
+  return partitions;
+}
+
+/** An aggregate call (`count(`, `sum(`...) that is not a window function. */
+function hasAggregates(tokens: SqlToken[]): boolean {
+  return tokens.some((token, index) => {
+    if (token.kind !== 'word' || !AGGREGATES.has(token.text.toUpperCase())) return false;
+    if (tokens[index + 1]?.text !== '(') return false;
+    let depth = 0;
+    for (let next = index + 1; next < tokens.length; next++) {
+      const text = tokens[next]?.text;
+      if (text === '(') depth += 1;
+      else if (text === ')' && --depth === 0) return !isKeyword(tokens[next + 1], 'OVER');
+    }
+    return true;
+  });
+}
+
+/** Token texts compared as SQLite compares names: words case-insensitively. */
+export function sameTokens(a: readonly SqlToken[], b: readonly SqlToken[]): boolean {
+  return a.length === b.length && a.every((token, index) => normalized(token) === normalized(b[index] as SqlToken));
+}
+
+function normalized(token: SqlToken): string {
+  return token.kind === 'word' || token.kind === 'quoted'
+    ? `n:${token.text.toLowerCase()}`
+    : `${token.kind}:${token.text}`;
+}

@@ -1,0 +1,24 @@
+/** Debezium's `source.snapshot` value of a snapshot record (`false` marks streamed changes). */
+export type SnapshotMarker = 'first' | 'first_in_data_collection' | 'true' | 'last_in_data_collection' | 'last';
+
+export interface SnapshotPlace {
+  /** Whether the record's table is the first (last) the connector snapshots, empty or not. */
+  isFirstTable: boolean;
+  isLastTable: boolean;
+  /** Whether the record is its table's first (last) snapshot record. */
+  isFirstRow: boolean;
+  isLastRow: boolean;
+}
+
+/**
+ * As Debezium marks them: `first` and `last` for the snapshot's first and last records, the
+ * `_in_data_collection` variants for each other table's first and last, `true` for the rest. The
+ * end wins over the start; a last table that is empty leaves no `last` marker at all.
+ */
+export function snapshotMarker(place: SnapshotPlace): SnapshotMarker {
+  if (place.isLastRow && place.isLastTable) return 'last';
+  if (place.isFirstRow && place.isFirstTable) return 'first';
+  if (place.isLastRow) return 'last_in_data_collection';
+  if (place.isFirstRow) return 'first_in_data_collection';
+  return 'true';
+}

@@ -1,0 +1,74 @@
+/**
+ * SQLite's tokens, as its tokenizer splits text: enough to see statement boundaries, nesting and
+ * names without ever asking SQLite to compile text that might hold a second statement (compiling
+ * a `PRAGMA` already changes the connection).
+ */
+export interface SqlToken {
+  kind: 'word' | 'quoted' | 'string' | 'number' | 'symbol';
+  /** The word, the identifier without its quotes, the symbol, or the literal as written. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TWO_CHARACTER_SYMBOLS = new Set(['||', '<=', '>=', '<>', '!=', '==', '<<', '>>', '->']);
+const CLOSING_QUOTE: Record<string, string> = { '"': '"', '`': '`', '[': ']' };
+
+/** The significant tokens of `sql` (no whitespace, no comments); unterminated quotes run to the end. */
+export function sqlTokens(sql: string): SqlToken[] {
+  const tokens: SqlToken[] = [];
+  let index = 0;
+  const push = (kind: SqlToken['kind'], start: number, end: number, text = sql.slice(start, end)) => {
+    tokens.push({ kind, text, start, end });
+    index = end;
+  };
+  while (index < sql.length) {
+    const character = sql[index] as string;
+    const next = sql[index + 1];
+    if (/\s/.test(character)) index += 1;
+    else if (character === '-' && next === '-') index = endOf(sql, '\n', index + 2, 0);
+    else if (character === '/' && next === '*') index = endOf(sql, '*/', index + 2, 2);
+    else if (character === "'") push('string', index, quotedEnd(sql, index, "'"));
+    else if (character in CLOSING_QUOTE) {
+      const close = CLOSING_QUOTE[character] as string;
+      const end = quotedEnd(sql, index, close);
+      const inner = sql.slice(index + 1, sql[end - 1] === close ? end - 1 : end);
+      push('quoted', index, end, close === ']' ? inner : inner.replaceAll(close + close, close));
+    } else if (/[0-9]/.test(character) || (character === '.' && /[0-9]/.test(next ?? ''))) {
+      push('number', index, wordEnd(sql, index + 1, /[0-9A-Za-z_.]/));
+    } else if (/[A-Za-z_\u0080-\uffff]/.test(character))
+      push('word', index, wordEnd(sql, index + 1, /[\w$\u0080-\uffff]/));
+    else if (character === '-' && next === '>' && sql[index + 2] === '>') push('symbol', index, index + 3);
+    else if (TWO_CHARACTER_SYMBOLS.has(`${character}${next}`)) push('symbol', index, index + 2);
+    else push('symbol', index, index + 1);
+  }
+  return tokens;
+}
+
+/** Whether a token is the keyword `word` (keywords are case-insensitive; quoted names never are keywords). */
+export function isKeyword(token: SqlToken | undefined, ...words: string[]): boolean {
+  return token?.kind === 'word' && words.includes(token.text.toUpperCase());
+}
+
+function endOf(sql: string, terminator: string, from: number, terminatorLength: number): number {
+  const found = sql.indexOf(terminator, from);
+  return found === -1 ? sql.length : found + terminatorLength;
+}
+
+/** A quote is escaped by doubling it; `[...]` identifiers have no escape. */
+function quotedEnd(sql: string, start: number, close: string): number {
+  let index = start + 1;
+  while (index < sql.length) {
+    if (sql[index] === close) {
+      if (close !== ']' && sql[index + 1] === close) index += 2;
+      else return index + 1;
+    } else index += 1;
+  }
+  return sql.length;
+}
+
+function wordEnd(sql: string, from: number, part: RegExp): number {
+  let index = from;
+  while (index < sql.length && part.test(sql[index] as string)) index += 1;
+  return index;
+}

@@ -1,0 +1,128 @@
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import { caretAfter, openContract, showView } from './contract-driver';
+import { openSampleDesign } from './designer-driver';
+
+describeInChromium('the contract editor in the built app', (session) => {
+  it('completes logicalType with the values the ODCS schema allows (Ctrl+Space)', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('logicalType: ');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    await suggestions.first().waitFor();
+    const labels = await suggestions.allTextContents();
+    for (const type of ['string', 'integer', 'timestamp']) {
+      expect(labels.some((label) => label.startsWith(type))).toBe(true);
+    }
+  });
+
+  it('shows the schema description of a key on hover', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    const key = page.locator('.yaml-editor .view-line span', { hasText: /^logicalType$/ }).first();
+    await key.hover();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'The logical element data type.' });
+    await hover.waitFor();
+    expect(await hover.textContent()).toContain('logicalType');
+  });
+
+  it('finds text with Ctrl+F and goes to the next problem with F8', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'name: Order');
+    await page.keyboard.press('Control+f');
+    const find = page.locator('.find-widget.visible');
+    await find.waitFor();
+    await page.keyboard.type('customer_id');
+    await page.locator('.find-widget .matchesCount', { hasText: /of 1/ }).waitFor();
+
+    await page.keyboard.press('Escape');
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.type('X');
+    await page.locator('.yaml-editor .squiggly-error').first().waitFor({ state: 'attached' });
+    await caretAfter(page, 'name: Order');
+    await page.keyboard.press('F8');
+    const marker = page.locator('.marker-widget', { hasText: 'unknown logicalType "integerX"' });
+    await marker.waitFor();
+  });
+
+  it('keeps an invalid form entry out of the design, with its message beside the input', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await showView(page, 'Form');
+    const version = page.getByLabel('Version', { exact: true });
+    await version.fill('1.');
+    await page.locator('[data-path="version"] .form-field__problems', { hasText: 'semantic version' }).waitFor();
+    expect(await page.getByTestId('out-of-sync').textContent()).toContain('the design keeps the last valid version');
+    expect(await page.getByRole('region', { name: 'Contracts' }).textContent()).toContain('1.0.0');
+
+    await version.fill('1.1.0');
+    await page.locator('.sync-badge--ok, .sync-badge--warning').waitFor();
+    expect(await page.getByRole('region', { name: 'Contracts' }).textContent()).toContain('1.1.0');
+  });
+
+  it('edits one line of the YAML for one field of the form, keeping the rest as written', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await showView(page, 'Form');
+    await page.getByRole('button', { name: 'Details of total' }).click();
+    const details = page.getByRole('region', { name: 'Field details' });
+    await details.getByLabel('Description', { exact: true }).fill('Order total, taxes included.');
+    await showView(page, 'Diff');
+    const inserted = page.locator('.contract-diff .modified .line-insert');
+    await inserted.first().waitFor();
+    expect(await inserted.count()).toBe(1);
+    expect(await page.locator('.contract-diff .original .line-delete').count()).toBe(0);
+    const insertedLine = page.locator('.contract-diff .modified .view-line', { hasText: 'description: Order total' });
+    expect((await insertedLine.textContent())?.replaceAll('\u00a0', ' ')).toContain(
+      'description: Order total, taxes included.',
+    );
+  });
+
+  it('upgrades a contract to ODCS v3.2.0 in one undoable step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await page.getByRole('button', { name: 'Upgrade to v3.2.0' }).click();
+    await page.locator('.yaml-editor .view-line', { hasText: 'apiVersion: v3.2.0' }).waitFor();
+    await page.locator('.yaml-editor .view-line', { hasText: '- value: placed' }).waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.yaml-editor .view-line', { hasText: 'apiVersion: v3.1.0' }).waitFor();
+  });
+
+  it('marks breaking changes in the diff against the last saved version', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await showView(page, 'Form');
+    await page.getByRole('button', { name: 'Remove status' }).click();
+    await showView(page, 'Diff');
+    await page.getByTestId('breaking-count').waitFor();
+    expect(await page.getByTestId('breaking-count').textContent()).toContain('1 breaking change');
+    await page.locator('.contract-diff .breaking-change-glyph').first().waitFor();
+    await page.getByRole('button', { name: 'Unified' }).click();
+    await page.locator('.contract-diff .modified .breaking-change-glyph').first().waitFor();
+  });
+
+  it('previews the contract as a document and draws its schema', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await showView(page, 'Preview');
+    const preview = page.getByTestId('contract-preview');
+    await preview.waitFor();
+    expect(await preview.locator('h1').textContent()).toBe('Order');
+    expect(await preview.textContent()).toContain('one of: placed, paid, shipped, delivered, cancelled');
+    await showView(page, 'Diagram');
+    await page.getByTestId('schema-table-orders').waitFor();
+    expect(await page.getByTestId('schema-table-orders').textContent()).toContain('order_id');
+  });
+});

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import { showView } from './contract-driver';
+import { openSampleDesign } from './designer-driver';
+
+const IMPORT_FIXTURES = join(import.meta.dirname, '../fixtures/import');
+
+/** Drops files on the window, as dragging them from the file manager does. */
+async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
+  await page.evaluate((dropped) => {
+    const transfer = new DataTransfer();
+    for (const file of dropped) transfer.items.add(new File([file.text], file.name));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+const fixture = (path: string) => ({
+  name: path.split('/').at(-1) as string,
+  text: readFileSync(join(IMPORT_FIXTURES, path), 'utf8'),
+});
+
+describeInChromium('importing contracts from other schema formats', (session) => {
+  it('imports a dropped SQL DDL file as a new contract, reports what it could not map, and previews it', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await dropFiles(page, [fixture('sql/orders-postgres.sql')]);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(
+      'not mapped: 10:3 orders.delivery_window: INTERVAL has no ODCS logical type',
+    );
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('tab', { name: 'orders-postgres' }).waitFor();
+    await showView(page, 'Preview');
+    const preview = page.getByTestId('contract-preview');
+    await preview.waitFor();
+    expect(await preview.locator('h2').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^orders/), expect.stringMatching(/^order_lines/)]),
+    );
+    expect(await preview.textContent()).toContain('PK 2');
+  });
+
+  it('imports a schema as the next version of a contract, showing its breaking changes first', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const order = {
+      name: 'order.avsc',
+      text: JSON.stringify({
+        type: 'record',
+        name: 'orders',
+        fields: [
+          { name: 'order_id', type: 'long' },
+          { name: 'customer_id', type: 'long' },
+          { name: 'total', type: 'double' },
+        ],
+      }),
+    };
+    await page
+      .getByTestId('import-contracts-input')
+      .setInputFiles([{ name: order.name, mimeType: 'application/json', buffer: Buffer.from(order.text) }]);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.getByLabel('Import order.avsc as').selectOption({ label: 'the next version of Order (1.0.0)' });
+    const changes = dialog.getByTestId('import-version-changes');
+    await changes.waitFor();
+    expect(await changes.textContent()).toContain('Order 1.0.0 → 2.0.0');
+    expect(await changes.textContent()).toContain('orders.status: field removed');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('region', { name: 'Contracts' }).getByText('entity · 2.0.0').waitFor();
+  });
+
+  it('reads Protobuf and JSON Schema in the app too, under its Content-Security-Policy', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await dropFiles(page, [fixture('protobuf/shipment.proto'), fixture('json-schema/customer.schema.json')]);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).not.toContain('cannot be imported');
+    expect(await dialog.textContent()).toContain('Shipment.extra: google.protobuf.Any has no ODCS logical type');
+    expect(await dialog.textContent()).toContain('customer.reference: oneOf of 2 schemas has no ODCS logical type');
+  });
+
+  it('asks what to do with contracts whose id is taken, in the design or earlier in the batch', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const contract = (id: string) =>
+      `apiVersion: v3.1.0\nkind: DataContract\nid: ${id}\nversion: 1.0.0\nstatus: draft\nschema: []\n`;
+    await dropFiles(page, [
+      { name: 'a.odcs.yaml', text: contract('order') },
+      { name: 'b.odcs.yaml', text: contract('refund') },
+      { name: 'c.odcs.yaml', text: contract('refund') },
+    ]);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByText(/is taken by/).allTextContents()).toEqual([
+      expect.stringContaining("The id 'order' is taken by the design"),
+      expect.stringContaining("The id 'refund' is taken by b.odcs.yaml"),
+    ]);
+    await dialog.getByLabel("When a.odcs.yaml's id is taken").selectOption('skip');
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    const notice = page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'Imported' });
+    await notice.first().waitFor();
+    const contracts = await page.getByRole('region', { name: 'Contracts' }).textContent();
+    expect(contracts).toContain('refund');
+    expect(contracts).toContain('refund-2');
+
+    // They name no data product: the editor offers to serve the open one from a product.
+    await page.getByLabel('Serve it from').selectOption({ label: 'orders' });
+    await page.locator('.product-node__name', { hasText: 'orders' }).first().waitFor();
+    expect(await page.getByLabel('Serve it from').count()).toBe(0);
+    expect(await page.locator('.react-flow__node-product .port--output', { hasText: 'refund' }).count()).toBe(1);
+  });
+});

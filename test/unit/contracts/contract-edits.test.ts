@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { upgradeToLatest, withContractIdentity } from '../../../shared/contracts/contract-edits';
+import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
+import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
+import { aContract, aContractModel, aProperty, withProperties } from './builders';
+import { officialExamples } from './official-examples';
+
+describe('upgrading a contract to ODCS v3.2.0', () => {
+  it('turns allowed values kept as a quality rule into the property enum, changing nothing else', () => {
+    const contract = withProperties(aContractModel(), [aProperty('currency', 'string', { enum: ['EUR', 'USD'] })]);
+    const upgraded = upgradeToLatest(`# our orders\n${contract.odcs}`);
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    expect(upgraded.text.startsWith('# our orders\napiVersion: v3.2.0\n')).toBe(true);
+    const property = parse(upgraded.text).schema[0].properties[0];
+    expect(property.enum).toEqual([{ value: 'EUR' }, { value: 'USD' }]);
+    expect(property.quality).toBeUndefined();
+    expect(validateOdcsDocument(parse(upgraded.text))).toEqual([]);
+    const read = parseOdcsYaml(upgraded.text);
+    expect(read.ok && read.value.schema[0]?.properties[0]?.enum).toEqual(['EUR', 'USD']);
+  });
+
+  it.each(officialExamples.filter((example) => !example.name.startsWith('v3.2.0')))(
+    'upgrades the official example $name to a valid v3.2.0 contract',
+    ({ text }) => {
+      const upgraded = upgradeToLatest(text);
+      if (!upgraded.ok) throw new Error(upgraded.message);
+      expect(validateOdcsDocument(parse(upgraded.text))).toEqual([]);
+    },
+  );
+
+  it('says so when there is nothing to upgrade', () => {
+    expect(upgradeToLatest(aContract({ apiVersion: 'v3.2.0' }).odcs)).toEqual({
+      ok: false,
+      message: 'already ODCS v3.2.0',
+    });
+  });
+});
+
+describe('giving a contract another id', () => {
+  it('changes the id (and data product) in its text, and reads it again', () => {
+    const contract = aContract({ dataProduct: 'orders' });
+    const copy = withContractIdentity(contract, { id: 'orders-2', dataProduct: 'orders-copy' });
+    expect(copy).toMatchObject({ id: 'orders-2', dataProduct: 'orders-copy' });
+    expect(copy.odcs).toBe(
+      contract.odcs.replace('id: orders', 'id: orders-2').replace('dataProduct: orders', 'dataProduct: orders-copy'),
+    );
+  });
+});

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { PathSegment } from '../../../shared/contracts/path-problem';
+import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
+import { isDeepEqual } from '../../../shared/model/deep-equal';
+import { officialExamples } from './official-examples';
+
+type Data = Record<PathSegment, unknown>;
+
+/** Every path to a value of `kind` in a document. */
+function pathsOf(value: unknown, kind: 'leaf' | 'container', path: PathSegment[] = []): [PathSegment[], unknown][] {
+  const isContainer = typeof value === 'object' && value !== null;
+  const here: [PathSegment[], unknown][] = isContainer === (kind === 'container') ? [[path, value]] : [];
+  if (!isContainer) return here;
+  const children = Object.entries(value).flatMap(([key, child]) =>
+    pathsOf(child, kind, [...path, Array.isArray(value) ? Number(key) : key]),
+  );
+  return [...here, ...children];
+}
+
+/** The data with one change, made on a copy: what the edited text must read as. */
+function changed(data: unknown, path: readonly PathSegment[], change: (parent: Data, key: PathSegment) => void) {
+  const copy = structuredClone(data) as Data;
+  const parent = path.slice(0, -1).reduce<Data>((node, segment) => node[segment] as Data, copy);
+  change(parent, path.at(-1) as PathSegment);
+  return copy;
+}
+
+/** How many lines were removed and added, from the first to the last line that differ. */
+function changedLines(before: string, after: string): { removed: number; added: number } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let head = 0;
+  while (head < a.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return { removed: a.length - head - tail, added: b.length - head - tail };
+}
+
+/** At most `count` items, evenly spread: the large examples have hundreds of values, and the machine is shared. */
+function spread<T>(items: readonly T[], count = 40): T[] {
+  const step = Math.max(1, Math.ceil(items.length / count));
+  return items.filter((_, index) => index % step === 0);
+}
+
+function anotherValue(value: unknown): unknown {
+  if (typeof value === 'string') return 'changed value';
+  if (typeof value === 'number') return value + 1;
+  if (typeof value === 'boolean') return !value;
+  return 'was null';
+}
+
+// Hundreds of edits of the larger examples, each re-parsing the document: slow on a busy machine, not stuck.
+describe.each(officialExamples)('editing $name in place', { timeout: 60_000 }, ({ text }) => {
+  const data = parse(text);
+
+  it('changes exactly one line to set any scalar, keeping every other byte', () => {
+    for (const [path, value] of spread(pathsOf(data, 'leaf'))) {
+      const next = anotherValue(value);
+      const edited = editYamlText(text, [{ op: 'set', path, value: next }]);
+      expect(parse(edited), path.join('.')).toEqual(changed(data, path, (parent, key) => (parent[key] = next)));
+      expect(changedLines(text, edited), path.join('.')).toEqual({ removed: 1, added: 1 });
+    }
+  });
+
+  it('adds one line for a new key in any mapping', () => {
+    for (const [path, value] of spread(pathsOf(data, 'container').filter(([, value]) => !Array.isArray(value)))) {
+      const edited = editYamlText(text, [{ op: 'set', path: [...path, 'addedKey'], value: 'x' }]);
+      expect(
+        isDeepEqual(parse(edited), {
+          ...structuredClone(data),
+          ...setAt(data, path, { ...(value as object), addedKey: 'x' }),
+        }),
+        path.join('.'),
+      ).toBe(true);
+      expect(changedLines(text, edited), path.join('.')).toEqual({ removed: 0, added: 1 });
+    }
+  });
+
+  it('rewrites one line when a whole object is set with one field changed', () => {
+    for (const [path, value] of spread(pathsOf(data, 'container'))) {
+      const field = Array.isArray(value)
+        ? undefined
+        : Object.keys(value as object).find((key) => typeof (value as Data)[key] === 'string');
+      if (path.length === 0 || field === undefined) continue;
+      const next = { ...(value as object), [field]: 'other text' };
+      const edited = editYamlText(text, [{ op: 'set', path, value: next }]);
+      expect(changedLines(text, edited), path.join('.')).toEqual({ removed: 1, added: 1 });
+    }
+  });
+
+  it('deletes any entry of a collection with more than one, and inserts items at both ends of any list', () => {
+    for (const [path, value] of spread(pathsOf(data, 'container'), 15)) {
+      const keys = Object.keys(value as object);
+      if (keys.length < 2) continue;
+      for (const key of keys) {
+        const entry = [...path, Array.isArray(value) ? Number(key) : key];
+        const edited = editYamlText(text, [{ op: 'delete', path: entry }]);
+        const expected = changed(data, entry, (parent, last) =>
+          Array.isArray(parent) ? parent.splice(Number(last), 1) : delete parent[last],
+        );
+        expect(isDeepEqual(parse(edited), expected), entry.join('.')).toBe(true);
+      }
+      if (!Array.isArray(value)) continue;
+      for (const index of [0, value.length]) {
+        const item = typeof value[0] === 'object' ? { name: 'added', position: 1 } : 'added';
+        const edited = editYamlText(text, [{ op: 'insert', path: [...path, index], value: item }]);
+        const expected = changed(data, [...path, index], (parent, last) =>
+          (parent as unknown as unknown[]).splice(Number(last), 0, item),
+        );
+        expect(isDeepEqual(parse(edited), expected), `${path.join('.')}[${index}]`).toBe(true);
+      }
+    }
+  });
+});
+
+function setAt(data: unknown, path: readonly PathSegment[], value: unknown): Data {
+  if (path.length === 0) return value as Data;
+  return changed(data, path, (parent, key) => (parent[key] = value));
+}
+
+describe('editing YAML text', () => {
+  const text = `# Orders
+id: orders   # stable
+name: 'Orders'
+description:
+  purpose: "Why"
+tags: ['a', 'b']
+schema:
+- name: t
+  properties:
+    - name: a
+      logicalType: string
+notes: |
+  first
+  second
+empty:
+`;
+
+  it('keeps the quoting of a replaced string and the comment after it', () => {
+    const edited = editYamlText(text, [
+      { op: 'set', path: ['name'], value: "Shop's orders" },
+      { op: 'set', path: ['description', 'purpose'], value: 'New "why"' },
+      { op: 'set', path: ['id'], value: 'sales' },
+    ]);
+    expect(edited.split('\n').slice(1, 5)).toEqual([
+      'id: sales   # stable',
+      "name: 'Shop''s orders'",
+      'description:',
+      '  purpose: "New \\"why\\""',
+    ]);
+  });
+
+  it('quotes new strings a YAML 1.1 reader would take for something else', () => {
+    const edited = editYamlText(text, [
+      { op: 'set', path: ['id'], value: 'yes' },
+      { op: 'set', path: ['schema', 0, 'properties', 0, 'logicalType'], value: '12:30' },
+      { op: 'set', path: ['version'], value: '2024-01-01' },
+    ]);
+    expect(edited).toContain('id: "yes"   # stable');
+    expect(edited).toContain('      logicalType: "12:30"');
+    expect(edited).toContain('version: "2024-01-01"');
+  });
+
+  it('creates the missing mappings along a path, at the indentation of their siblings', () => {
+    const edited = editYamlText(text, [
+      { op: 'set', path: ['schema', 0, 'properties', 0, 'logicalTypeOptions', 'maxLength'], value: 10 },
+    ]);
+    expect(edited).toContain(
+      ['    - name: a', '      logicalType: string', '      logicalTypeOptions:', '        maxLength: 10'].join('\n'),
+    );
+  });
+
+  it("writes new lists with the app's one YAML writer, at the indentation of their key", () => {
+    const edited = editYamlText(text, [{ op: 'set', path: ['servers'], value: [{ server: 'k', type: 'kafka' }] }]);
+    expect(edited).toContain('servers:\n  - server: k\n    type: kafka\n');
+    expect(parse(edited).schema).toEqual(parse(text).schema);
+  });
+
+  it('rewrites a flow list in flow style and leaves the rest alone', () => {
+    const edited = editYamlText(text, [{ op: 'insert', path: ['tags', 2], value: 'c' }]);
+    expect(changedLines(text, edited)).toEqual({ removed: 1, added: 1 });
+    expect(parse(edited).tags).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps a block scalar a block scalar', () => {
+    const edited = editYamlText(text, [{ op: 'set', path: ['notes'], value: 'first\nsecond\nthird\n' }]);
+    expect(edited).toContain('notes: |\n  first\n  second\n  third\nempty:');
+  });
+
+  it('fills an empty value', () => {
+    const edited = editYamlText(text, [{ op: 'set', path: ['empty'], value: 'now' }]);
+    expect(edited.endsWith('empty: now\n')).toBe(true);
+  });
+
+  it('moves the next key up when the first key of a list item is deleted', () => {
+    const edited = editYamlText(text, [{ op: 'delete', path: ['schema', 0, 'properties', 0, 'name'] }]);
+    expect(edited).toContain('  properties:\n    - logicalType: string\n');
+  });
+
+  it('leaves an empty list behind when its last item goes', () => {
+    const edited = editYamlText(text, [{ op: 'delete', path: ['schema', 0, 'properties', 0] }]);
+    expect(edited).toContain('- name: t\n  properties: []\n');
+  });
+
+  it('refuses text that does not parse', () => {
+    expect(() => editYamlText('a: [', [{ op: 'set', path: ['a'], value: 1 }])).toThrow(/cannot edit YAML with errors/);
+  });
+});

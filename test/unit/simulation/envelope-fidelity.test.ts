@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import type { LogMessage } from '../../../shared/simulation';
+import {
+  aMesh,
+  aScenario,
+  aShopMesh,
+  aSystem,
+  PREDICTABLE_ITEMS,
+  rowsOf,
+  START_MILLIS,
+  simulate,
+  TICK_MILLIS,
+} from './builders';
+
+const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
+type Envelope = { op: string; ts_ms: number; source: Record<string, unknown>; transaction: unknown };
+const envelope = (message: LogMessage | undefined) => message?.value as Envelope;
+
+/** A store whose service writes tables `a` and `b`, both captured, `a` snapshotted first. */
+function twoTableMesh(topicName = (table: string) => `store.public.${table}`) {
+  const store = aSystem('store')
+    .withTable('a', { id: 'integer', label: 'text' })
+    .withTable('b', { id: 'integer', label: 'text' })
+    .withCdcTopic('a-cdc', 'a')
+    .withCdcTopic('b-cdc', 'b')
+    .build();
+  for (const topic of store.messaging.topics) {
+    topic.name = topicName(topic.source.kind === 'cdc' ? topic.source.table : '');
+  }
+  return { ...aMesh().build(), systems: [store] };
+}
+
+describe('snapshot records', () => {
+  it('mark the first record "first", the last "last" and the others "true"', async () => {
+    const simulation = await simulate(
+      aShopMesh().build(),
+      aScenario().withData('shop', 'items', 3, PREDICTABLE_ITEMS).build(),
+      { recentMessages: 3 },
+    );
+    const recent = simulation.metrics().logs['shop/items-cdc']?.recent ?? [];
+    expect(recent.map((message) => envelope(message).source.snapshot)).toEqual(['first', 'true', 'last']);
+  });
+
+  it('mark each other table’s ends as Debezium does, and show an empty table’s end in the metrics', async () => {
+    const simulation = await simulate(
+      twoTableMesh(),
+      aScenario()
+        .withData('store', 'a', 2, { label: { kind: 'oneOf', values: ['x'] } })
+        .withData('store', 'b', 0)
+        .build(),
+    );
+    const metrics = simulation.metrics();
+    const markers = (topic: string) =>
+      metrics.logs[`store/${topic}`]?.recent.map((message) => envelope(message).source.snapshot);
+
+    expect(markers('a-cdc')).toEqual(['first', 'last_in_data_collection']);
+    expect(markers('b-cdc')).toEqual([]);
+    expect(metrics.connectors.store).toEqual({ snapshot: { rows: { a: 2, b: 0 }, isComplete: true } });
+  });
+
+  it('end with "last" on the last table that has rows when it is the last table', async () => {
+    const simulation = await simulate(
+      twoTableMesh(),
+      aScenario().withData('store', 'a', 1).withData('store', 'b', 2).build(),
+    );
+    const markers = (topic: string) =>
+      simulation.metrics().logs[`store/${topic}`]?.recent.map((message) => envelope(message).source.snapshot);
+    expect([markers('a-cdc'), markers('b-cdc')]).toEqual([['first'], ['first_in_data_collection', 'last']]);
+  });
+});
+
+describe('envelope fields', () => {
+  it('name the connector by its topic prefix', async () => {
+    const simulation = await simulate(
+      twoTableMesh((table) => `webshop.inventory.${table}`),
+      aScenario().withData('store', 'a', 1).build(),
+    );
+    expect(envelope(simulation.metrics().logs['store/a-cdc']?.recent[0]).source.name).toBe('webshop');
+  });
+
+  it('show the connector’s delay between the change and its processing, and reach the topic once processed', async () => {
+    const mesh = aShopMesh().build();
+    const scenario = {
+      ...aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+        .build(),
+      connector: { delayMillis: 90_000 },
+    };
+    const simulation = await simulate(mesh, scenario, { recentMessages: 5 });
+    const topic = () => simulation.metrics().logs['shop/items-cdc']?.recent ?? [];
+
+    expect(topic()).toEqual([]);
+    expect(simulation.metrics().connectors.shop?.snapshot.isComplete).toBe(false);
+    simulation.step(2);
+    expect(
+      topic().map((message) => [
+        envelope(message).op,
+        envelope(message).source.ts_ms,
+        envelope(message).ts_ms,
+        message.timestamp,
+      ]),
+    ).toEqual([['r', at(0), at(0) + 90_000, at(0) + 90_000]]);
+    simulation.step(1);
+    expect(
+      topic().map((message) => [envelope(message).op, envelope(message).source.ts_ms, envelope(message).ts_ms]),
+    ).toEqual([
+      ['r', at(0), at(0) + 90_000],
+      ['u', at(1), at(1) + 90_000],
+    ]);
+    expect(simulation.metrics().connectors.shop?.snapshot.isComplete).toBe(true);
+  });
+
+  it('name each change’s transaction, its order in it and in its table, when transaction metadata is on', async () => {
+    const scenario = {
+      ...aScenario()
+        .withData('store', 'a', 1)
+        .at(1, 'store', 'a', 'insert', { values: { id: 10, label: 'x' } })
+        .at(1, 'store', 'b', 'insert', { values: { id: 20, label: 'y' } })
+        .at(1, 'store', 'a', 'update', { values: { label: 'z' }, where: { id: 10 } })
+        .build(),
+      connector: { transactionMetadata: true },
+    };
+    const simulation = await simulate(twoTableMesh(), scenario);
+    const metrics = simulation.step(1);
+    const transactions = (topic: string) =>
+      metrics.logs[`store/${topic}`]?.recent.map((message) => envelope(message).transaction);
+
+    // Tick 0 is the snapshot (no transaction) and its steps; tick 1's service work is transaction 3.
+    expect(transactions('a-cdc')).toEqual([
+      null,
+      { id: '3', total_order: 1, data_collection_order: 1 },
+      { id: '3', total_order: 3, data_collection_order: 2 },
+    ]);
+    expect(transactions('b-cdc')).toEqual([{ id: '3', total_order: 2, data_collection_order: 1 }]);
+  });
+
+  it('send one "t" record for a truncate, and the consumer empties its entity', async () => {
+    const simulation = await simulate(
+      aShopMesh({ keepHistory: true }).build(),
+      aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).at(1, 'shop', 'items', 'truncate', {}).build(),
+      { recentMessages: 1 },
+    );
+    const metrics = simulation.step(1);
+
+    expect(metrics.logs['shop/items-cdc']?.recent).toEqual([
+      {
+        partition: 0,
+        offset: 2,
+        timestamp: at(1),
+        key: null,
+        value: {
+          before: null,
+          after: null,
+          source: expect.objectContaining({ snapshot: 'false', sequence: '3', ts_ms: at(1) }),
+          op: 't',
+          ts_ms: at(1),
+          transaction: null,
+        },
+      },
+    ]);
+    expect(rowsOf(simulation, 'catalog', 'SELECT count(*) AS n FROM items')).toEqual([{ n: 0 }]);
+    expect(rowsOf(simulation, 'catalog', 'SELECT count(*) AS n FROM items_history WHERE is_current = 1')).toEqual([
+      { n: 0 },
+    ]);
+    expect(metrics.ports['catalog/items-out']).toMatchObject({ published: 4, quarantined: 0 });
+    expect(metrics.sourceChanges).toBe(2);
+  });
+});

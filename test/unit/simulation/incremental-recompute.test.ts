@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import type { Mesh } from '../../../shared/model/mesh';
+import type { Scenario, ScriptStep } from '../../../shared/model/scenario';
+import type { Simulation } from '../../../shared/simulation';
+import { seededRandom } from '../../../shared/simulation/seeded-random';
+import { bankMesh } from './bank-mesh';
+import { aScenario, ecommerceSample, rowsOf, simulate } from './builders';
+
+const TICKS = 25;
+const CHANGES_PER_TICK = 8;
+
+/** Every table of every product, rows in a fixed order, and every record each output port published. */
+function everything(simulation: Simulation, mesh: Mesh): unknown {
+  const metrics = simulation.metrics();
+  return mesh.products.map((product) => ({
+    tables: Object.keys(metrics.tables[product.id] ?? {}).map((table) =>
+      rowsOf(simulation, product.id, `SELECT * FROM "${table}" ORDER BY ${orderAll(simulation, product.id, table)}`),
+    ),
+    published: product.outputPorts.map((port) =>
+      rowsOf(simulation, product.id, `SELECT * FROM broker."${product.id}/${port.id}" ORDER BY _position`).map(
+        ({ _position, _offset, _partition, ...record }) => record,
+      ),
+    ),
+  }));
+}
+
+function orderAll(simulation: Simulation, nodeId: string, table: string): string {
+  const columns = rowsOf(simulation, nodeId, `SELECT name FROM pragma_table_info('${table}')`);
+  return columns.map((column) => `"${String(column.name)}"`).join(', ');
+}
+
+/** A random change of a row picked among the ids used so far; the same seed gives the same changes. */
+type ChangeMaker = (pick: (max: number) => number, fresh: () => number, tick: number) => ScriptStep;
+
+function randomScenario(base: Scenario, seed: number, makers: ChangeMaker[]): Scenario {
+  const random = seededRandom(seed, 'changes');
+  let nextId = 1000;
+  const steps: ScriptStep[] = [];
+  for (let tick = 1; tick <= TICKS; tick++) {
+    for (let count = 0; count < CHANGES_PER_TICK; count++) {
+      const maker = random.pick(makers);
+      steps.push(
+        maker(
+          (max) => random.integer(1, max),
+          () => nextId++,
+          tick,
+        ),
+      );
+    }
+  }
+  return { ...base, seed, steps: [...base.steps, ...steps] };
+}
+
+async function compareModes(mesh: Mesh, scenario: Scenario) {
+  const incremental = await simulate(mesh, scenario);
+  const full = await simulate(mesh, scenario, { recompute: 'full' });
+  for (let tick = 1; tick <= TICKS; tick++) {
+    incremental.step();
+    full.step();
+    expect(everything(incremental, mesh), `tick ${tick}`).toEqual(everything(full, mesh));
+  }
+  const metrics = incremental.metrics();
+  expect(metrics.errors).toEqual(full.metrics().errors);
+  incremental.dispose();
+  full.dispose();
+  return metrics.transformations;
+}
+
+const orders = 'orders-service';
+const customers = 'customers-service';
+const ecommerceChanges: ChangeMaker[] = [
+  (pick) => ({
+    tick: 0,
+    systemId: customers,
+    table: 'customers',
+    op: 'update',
+    values: { country: ['NL', 'DE', 'FR'][pick(3) - 1] ?? 'NL' },
+    where: { customer_id: pick(25) },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: customers,
+    table: 'customers',
+    op: 'update',
+    values: { city: `City ${pick(4)}` },
+    where: { customer_id: pick(25) },
+  }),
+  (pick) => ({ tick: 0, systemId: customers, table: 'customers', op: 'delete', where: { customer_id: pick(25) } }),
+  (pick, fresh) => ({
+    tick: 0,
+    systemId: customers,
+    table: 'customers',
+    op: 'update',
+    values: { customer_id: fresh() },
+    where: { customer_id: pick(25) },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: orders,
+    table: 'orders',
+    op: 'insert',
+    values: { customer_id: pick(25), total: pick(90) + 0.25 },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: orders,
+    table: 'orders',
+    op: 'update',
+    values: { status: 'cancelled' },
+    where: { order_id: 999 + pick(60) },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: orders,
+    table: 'orders',
+    op: 'update',
+    values: { customer_id: pick(25) },
+    where: { order_id: 999 + pick(60) },
+  }),
+  (pick) => ({ tick: 0, systemId: orders, table: 'orders', op: 'delete', where: { order_id: 999 + pick(60) } }),
+];
+
+const bank = 'core-banking';
+const bankChanges: ChangeMaker[] = [
+  (_, fresh) => ({
+    tick: 0,
+    systemId: bank,
+    table: 'accounts',
+    op: 'insert',
+    values: { account_id: fresh(), branch: 'north' },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: bank,
+    table: 'accounts',
+    op: 'update',
+    values: { branch: ['north', 'south'][pick(2) - 1] ?? 'north' },
+    where: { account_id: pick(12) },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: bank,
+    table: 'accounts',
+    op: 'update',
+    values: { status: ['open', 'closed'][pick(2) - 1] ?? 'open' },
+    where: { account_id: pick(12) },
+  }),
+  (pick) => ({ tick: 0, systemId: bank, table: 'accounts', op: 'delete', where: { account_id: pick(12) } }),
+  (pick, fresh) => ({
+    tick: 0,
+    systemId: bank,
+    table: 'accounts',
+    op: 'update',
+    values: { account_id: fresh() },
+    where: { account_id: pick(12) },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: bank,
+    table: 'transactions',
+    op: 'insert',
+    values: { account_id: pick(12), amount: pick(400) - 250 },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: bank,
+    table: 'transactions',
+    op: 'insert',
+    values: { account_id: pick(12), amount: pick(900) + 0.5 },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: bank,
+    table: 'transactions',
+    op: 'update',
+    values: { amount: pick(300) - 100 },
+    where: { txn_id: pick(80) },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: bank,
+    table: 'transactions',
+    op: 'update',
+    values: { account_id: pick(12) },
+    where: { txn_id: pick(80) },
+  }),
+  (pick) => ({ tick: 0, systemId: bank, table: 'transactions', op: 'delete', where: { txn_id: pick(80) } }),
+];
+
+/** Gives each random change the tick it was made for. */
+function atTicks(makers: ChangeMaker[]): ChangeMaker[] {
+  return makers.map((make) => (pick, fresh, tick) => ({ ...make(pick, fresh, tick), tick }));
+}
+
+function bankScenario(): Scenario {
+  return aScenario()
+    .withData(bank, 'accounts', 10, {
+      account_id: { kind: 'sequence', start: 1 },
+      owner: { kind: 'fake', what: 'fullName' },
+      branch: { kind: 'oneOf', values: ['north', 'south', 'east'] },
+      status: { kind: 'oneOf', values: ['open'] },
+    })
+    .withData(bank, 'transactions', 40, {
+      txn_id: { kind: 'sequence', start: 1 },
+      account_id: { kind: 'integer', min: 1, max: 10 },
+      amount: { kind: 'decimal', min: -200, max: 400, scale: 2 },
+      booked_at: { kind: 'now' },
+    })
+    .withRate(bank, 'transactions', { inserts: 2 })
+    .build();
+}
+
+describe('incremental recomputation', () => {
+  it.each([1, 2, 3])(
+    'gives the tables a full recomputation gives, on the e-commerce sample (seed %i)',
+    async (seed) => {
+      const mesh = ecommerceSample();
+      const transformations = await compareModes(
+        mesh,
+        randomScenario(mesh.scenarios[0] as Scenario, seed, atTicks(ecommerceChanges)),
+      );
+
+      expect(transformations['customer-360/customer_profile']).toMatchObject({ mode: 'incremental' });
+      expect(transformations['sales-dashboard/daily_sales']).toMatchObject({ mode: 'incremental' });
+    },
+    120_000,
+  );
+
+  it.each([1, 2, 3])(
+    'gives the tables a full recomputation gives, on a bank pipeline (seed %i)',
+    async (seed) => {
+      const transformations = await compareModes(
+        bankMesh(),
+        randomScenario(bankScenario(), seed, atTicks(bankChanges)),
+      );
+
+      expect(transformations).toMatchObject({
+        'balances/account_activity': { mode: 'incremental' },
+        'balances/account_balances': { mode: 'incremental' },
+        'alerts/alerts': { mode: 'incremental' },
+      });
+      expect(transformations['balances/account_activity']?.runs.incremental).toBeGreaterThan(TICKS / 2);
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, START_MILLIS, simulate, TICK_MILLIS } from './builders';
+
+const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
+const time = (tick: number) => new Date(at(tick)).toISOString();
+const lamp = { id: 1, name: 'lamp', price: 9.5, status: 'new' };
+const source = (sequence: number) => ({
+  version: DEBEZIUM_VERSION,
+  connector: 'sqlite',
+  name: 'shop',
+  ts_ms: at(1),
+  snapshot: 'false',
+  db: 'shop-db',
+  sequence: String(sequence),
+  table: 'items',
+});
+
+describe('an update that changes the primary key', () => {
+  const scenario = aScenario()
+    .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'update', { values: { id: 2 }, where: { id: 1 } })
+    .build();
+
+  it('is a delete of the old key, its tombstone and a create of the new key, with Debezium’s key headers', async () => {
+    const simulation = await simulate(aShopMesh({ tombstones: true }).build(), scenario, { recentMessages: 3 });
+
+    expect(simulation.step(1).logs['shop/items-cdc']?.recent).toEqual([
+      {
+        partition: 0,
+        offset: 1,
+        timestamp: at(1),
+        key: { id: 1 },
+        value: { before: lamp, after: null, source: source(2), op: 'd', ts_ms: at(1), transaction: null },
+        headers: { '__debezium.newkey': { id: 2 } },
+      },
+      { partition: 0, offset: 2, timestamp: at(1), key: { id: 1 }, value: null },
+      {
+        partition: 0,
+        offset: 3,
+        timestamp: at(1),
+        key: { id: 2 },
+        value: { before: null, after: { ...lamp, id: 2 }, source: source(4), op: 'c', ts_ms: at(1), transaction: null },
+        headers: { '__debezium.oldkey': { id: 1 } },
+      },
+    ]);
+  });
+
+  it('leaves no ghost: the entity, its history and the output port follow the new key', async () => {
+    const simulation = await simulate(aShopMesh({ keepHistory: true }).build(), scenario, { recentMessages: 3 });
+    const metrics = simulation.step(1);
+
+    expect(rowsOf(simulation, 'catalog', 'SELECT * FROM items')).toEqual([{ ...lamp, id: 2 }]);
+    expect(rowsOf(simulation, 'catalog', 'SELECT id, valid_from, valid_to, is_current FROM items_history')).toEqual([
+      { id: 1, valid_from: time(0), valid_to: time(1), is_current: 0 },
+      { id: 2, valid_from: time(1), valid_to: null, is_current: 1 },
+    ]);
+    expect(metrics.logs['catalog/items-out']?.recent.map((message) => [message.key, message.value])).toEqual([
+      [{ id: 1 }, lamp],
+      [{ id: 1 }, null],
+      [{ id: 2 }, { ...lamp, id: 2 }],
+    ]);
+  });
+});

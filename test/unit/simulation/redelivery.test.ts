@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+
+const time = (tick: number) => new Date(Date.parse('2026-01-05T09:00:00.000Z') + tick * 60_000).toISOString();
+
+/**
+ * Item 1 changes at ticks 1 to 4 (sequences 2 to 5 on the topic, the snapshot being 1); at tick 3
+ * and again at tick 4 the connector restarts and sends its last 3 records again.
+ */
+const scenario = aScenario()
+  .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+  .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+  .at(2, 'shop', 'items', 'update', { values: { price: 11 }, where: { id: 1 } })
+  .at(3, 'shop', 'items', 'delete', { where: { id: 1 } })
+  .at(4, 'shop', 'items', 'insert', { values: { id: 1, name: 'lamp', price: 12, status: 'listed' } })
+  .withFault({ kind: 'redeliver', tick: 3, systemId: 'shop', topicId: 'items-cdc', records: 3 })
+  .withFault({ kind: 'redeliver', tick: 4, systemId: 'shop', topicId: 'items-cdc', records: 3 })
+  .build();
+
+describe('a CDC consumer facing redelivered records', () => {
+  it('skips a change that is not newer than the one its key has: no resurrected delete, no older value', async () => {
+    const simulation = await simulate(aShopMesh({ keepHistory: true }).build(), scenario);
+
+    simulation.step(3);
+    expect(rowsOf(simulation, 'catalog', 'SELECT * FROM items')).toEqual([]);
+
+    simulation.step(1);
+    expect(rowsOf(simulation, 'catalog', 'SELECT * FROM items')).toEqual([
+      { id: 1, name: 'lamp', price: 12, status: 'listed' },
+    ]);
+  });
+
+  it('keeps one history version per real change, none ending before it starts', async () => {
+    const simulation = await simulate(aShopMesh({ keepHistory: true }).build(), scenario);
+    simulation.step(4);
+
+    expect(
+      rowsOf(simulation, 'catalog', 'SELECT price, valid_from, valid_to, is_current FROM items_history ORDER BY rowid'),
+    ).toEqual([
+      { price: 9.5, valid_from: time(0), valid_to: time(1), is_current: 0 },
+      { price: 10, valid_from: time(1), valid_to: time(2), is_current: 0 },
+      { price: 11, valid_from: time(2), valid_to: time(3), is_current: 0 },
+      { price: 12, valid_from: time(4), valid_to: null, is_current: 1 },
+    ]);
+  });
+
+  it('never republishes an older value after a newer one', async () => {
+    const simulation = await simulate(aShopMesh().build(), scenario, { recentMessages: 10 });
+    const metrics = simulation.step(4);
+
+    expect(metrics.logs['catalog/items-out']?.recent.map((message) => message.value)).toEqual([
+      { id: 1, name: 'lamp', price: 9.5, status: 'new' },
+      { id: 1, name: 'lamp', price: 10, status: 'new' },
+      { id: 1, name: 'lamp', price: 11, status: 'new' },
+      null,
+      { id: 1, name: 'lamp', price: 12, status: 'listed' },
+    ]);
+  });
+
+  it('counts what it skipped in the metrics, beside what it read', async () => {
+    const simulation = await simulate(aShopMesh().build(), scenario);
+    const metrics = simulation.step(4);
+
+    expect(metrics.consumers['catalog/items-in']).toMatchObject({ offset: 11, end: 11, lag: 0, skipped: 6 });
+    expect(metrics.links['shop-items-cdc-to-catalog-items-in']).toEqual({ records: 11, recordsLastTick: 4 });
+  });
+});

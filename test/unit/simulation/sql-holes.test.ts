@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Mesh } from '../../../shared/model/mesh';
+import type { Simulation } from '../../../shared/simulation';
+import { aContract, aProduct, aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+
+const TOPIC = 'broker."shop/items-cdc"';
+const HIDDEN_DROP = `SELECT 1 AS a); DROP TABLE ${TOPIC}; SELECT (1`;
+const scenario = aScenario()
+  .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+  .withRate('shop', 'items', { inserts: 1, updates: 1, updateColumns: ['price'] })
+  .build();
+
+/** The shop with a reporting product that runs `sql` as the step `step`, published or not. */
+function meshWithStep(step: string, sql: string, isPublished: boolean): Mesh {
+  const report = aProduct('report', 'consumer-aligned').withInput('items-in').withTransformation(step, sql);
+  if (isPublished) report.withOutput('report-out', 'report');
+  return aShopMesh()
+    .with(report, aContract('report', 'entity', 'item_names').withKey('id', 'integer').withProperty('name', 'string'))
+    .withLink('catalog/items-out', 'report/items-in')
+    .build();
+}
+
+/** Every record every log holds, read as the engine itself would: what a run's digest is made of. */
+function digest(simulation: Simulation): string {
+  return JSON.stringify([
+    simulation.metrics().logs,
+    rowsOf(simulation, 'catalog', `SELECT * FROM ${TOPIC} ORDER BY _position`),
+  ]);
+}
+
+describe('user SQL cannot change the run', () => {
+  it.each([
+    ['an unpublished', 'scratch', false],
+    ['a published', 'item_names', true],
+  ])(
+    'runs none of a second statement hidden in %s transformation, and the run goes on',
+    async (_, step, isPublished) => {
+      const simulation = await simulate(meshWithStep(step, HIDDEN_DROP, isPublished), scenario);
+
+      const metrics = simulation.step(2);
+
+      expect(metrics.errors.map((error) => error.message)).toEqual([
+        `transformation '${step}' failed: must be exactly one SELECT; this holds more than one statement`,
+      ]);
+      expect(rowsOf(simulation, 'catalog', `SELECT count(*) AS n FROM ${TOPIC}`)).toEqual([{ n: 6 }]);
+      expect(simulation.reset().tick).toBe(0);
+    },
+  );
+
+  it.each([
+    ['a statement of another kind', 'DELETE FROM items', 'must be exactly one SELECT; this is a DELETE statement'],
+    [
+      'unbalanced parentheses',
+      'SELECT id FROM items) UNION SELECT (1',
+      'must be exactly one SELECT; its parentheses are unbalanced',
+    ],
+    ['a write inside WITH', 'WITH x AS (SELECT 1) DELETE FROM items', 'near "DELETE": syntax error'],
+  ])('refuses a transformation that is %s', async (_, sql, message) => {
+    const simulation = await simulate(meshWithStep('scratch', sql, false), scenario);
+    expect(simulation.step(1).errors.map((error) => error.message)).toEqual([
+      `transformation 'scratch' failed: ${message}`,
+    ]);
+    expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM items')).toEqual([{ n: 3 }]);
+  });
+
+  it('hides the engine’s functions from a query, so a query leaves the run’s digest as it was', async () => {
+    const queried = await simulate(aShopMesh().build(), scenario);
+    const untouched = await simulate(aShopMesh().build(), scenario);
+
+    expect(queried.query('catalog', 'SELECT mesh_offset(0, 0)')).toEqual({
+      ok: false,
+      errors: [{ path: 'query', message: 'no such function: mesh_offset' }],
+    });
+    expect(queried.query('shop', "SELECT mesh_partition('x', 3)")).toMatchObject({ ok: false });
+    queried.step(3);
+    untouched.step(3);
+
+    expect(digest(queried)).toBe(digest(untouched));
+  });
+
+  it('hides the engine’s functions from transformations', async () => {
+    const simulation = await simulate(meshWithStep('scratch', 'SELECT mesh_offset(1, 0) AS o', false), scenario);
+    expect(simulation.step(1).errors.map((error) => error.message)).toEqual([
+      "transformation 'scratch' failed: no such function: mesh_offset",
+    ]);
+  });
+
+  it('never compiles a PRAGMA a query hides after EXPLAIN or a first statement', async () => {
+    const simulation = await simulate(aShopMesh().build(), scenario);
+    for (const sql of ['EXPLAIN PRAGMA recursive_triggers = OFF', 'SELECT 1; PRAGMA recursive_triggers = OFF']) {
+      expect(simulation.query('shop', sql)).toMatchObject({ ok: false });
+    }
+    expect(rowsOf(simulation, 'shop', 'SELECT * FROM pragma_recursive_triggers()')).toEqual([
+      { recursive_triggers: 1 },
+    ]);
+  });
+
+  it('runs only row changes as the service, never PRAGMA, DDL or ATTACH', async () => {
+    const simulation = await simulate(aShopMesh().build(), scenario);
+    expect(simulation.execute('shop', 'PRAGMA recursive_triggers = OFF')).toEqual({
+      ok: false,
+      errors: [{ path: 'sql', message: 'only INSERT, UPDATE or DELETE may run as the service, not PRAGMA' }],
+    });
+    expect(simulation.execute('shop', 'DROP TABLE items')).toMatchObject({ ok: false });
+    expect(simulation.execute('shop', 'SELECT mesh_offset(0, 0)')).toMatchObject({ ok: false });
+    expect(simulation.execute('shop', 'UPDATE items SET price = mesh_offset(0, 0)')).toEqual({
+      ok: false,
+      errors: [{ path: 'sql', message: 'no such function: mesh_offset' }],
+    });
+  });
+});

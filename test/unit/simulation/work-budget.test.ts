@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Mesh } from '../../../shared/model/mesh';
+import { createSimulation, sqlJsWorkspace, type Work, type WorkWatch } from '../../../shared/simulation';
+import { createSimulationHost } from '../../../shared/simulation/simulation-host';
+import { aContract, aProduct, aScenario, aShopMesh, loadSqlJs, PREDICTABLE_ITEMS } from './builders';
+
+/** The shop with a product that runs the transformation `slow`. */
+function reportMesh(): Mesh {
+  return aShopMesh()
+    .with(
+      aProduct('report', 'consumer-aligned')
+        .withInput('items-in')
+        .withTransformation('slow', 'SELECT id, name FROM items')
+        .withOutput('report-out', 'report'),
+      aContract('report', 'entity', 'slow').withKey('id', 'integer').withProperty('name', 'string'),
+    )
+    .withLink('catalog/items-out', 'report/items-in')
+    .build();
+}
+
+/** A clock that stands still, except that a transformation run at or after `fromTick` takes 5,000 ms. */
+function slowClock(fromTick: number): WorkWatch & { seen: Work[] } {
+  let millis = 0;
+  let current: Work | undefined;
+  const seen: Work[] = [];
+  return {
+    seen,
+    onWork(work) {
+      current = work;
+      seen.push(work);
+    },
+    now() {
+      if (current?.kind === 'transformation' && current.tick >= fromTick) millis += 5000;
+      return millis;
+    },
+  };
+}
+
+const scenario = aScenario()
+  .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+  .withRate('shop', 'items', { inserts: 1 })
+  .build();
+
+async function start(watch: WorkWatch, budgetMillis = 1000) {
+  return createSimulation(reportMesh(), scenario, { sqlite: sqlJsWorkspace(await loadSqlJs()), budgetMillis }, watch);
+}
+
+describe('a time budget per unit of work', () => {
+  it('stops the run after a transformation over budget, naming the product and the step', async () => {
+    const created = await start(slowClock(3));
+    if (!created.ok) throw new Error('refused');
+    const simulation = created.value;
+
+    const metrics = simulation.step(10);
+
+    const message =
+      "transformation 'slow' of product 'report' at tick 3 took 5000 ms, over the budget of 1000 ms; the run stopped";
+    expect(metrics.stopped).toEqual({
+      tick: 3,
+      nodeId: 'report',
+      path: 'products[1].transformations[0]',
+      kind: 'transformation',
+      step: 'slow',
+      message,
+    });
+    expect(metrics.errors).toContainEqual(expect.objectContaining({ nodeId: 'report', step: 'slow', message }));
+    expect(simulation.step(5).tick).toBe(3);
+    const afterReset = simulation.reset();
+    expect(afterReset.tick).toBe(0);
+    expect(afterReset).not.toHaveProperty('stopped');
+  });
+
+  it('refuses to create a simulation whose tick 0 runs over budget, naming the product and the step', async () => {
+    expect(await start(slowClock(0))).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'products[1].transformations[0]',
+          message:
+            "transformation 'slow' of product 'report' at tick 0 took 5000 ms, over the budget of 1000 ms; the run stopped",
+        },
+      ],
+    });
+  });
+
+  it('tells a watching host of every unit of work as it starts, in run order', async () => {
+    const watch = slowClock(Number.POSITIVE_INFINITY);
+    const host = createSimulationHost(async () => sqlJsWorkspace(await loadSqlJs()), undefined, watch);
+    await host.handle({ id: 1, type: 'create', mesh: reportMesh(), scenario });
+    const tickOne = watch.seen.length;
+    await host.handle({ id: 2, type: 'step', ticks: 1 });
+
+    expect(watch.seen.slice(tickOne).map((work) => [work.kind, work.nodeId, work.step])).toEqual([
+      ['service', 'shop', undefined],
+      ['consume', 'catalog', undefined],
+      ['publish', 'catalog', undefined],
+      ['consume', 'report', undefined],
+      ['transformation', 'report', 'slow'],
+      ['publish', 'report', undefined],
+    ]);
+    expect(watch.seen[0]).toMatchObject({ kind: 'prepare', tick: 0, step: 'slow' });
+  });
+});

@@ -14,11 +14,23 @@ import { Splitter } from './panel-splitter';
 
 const WIDENED_WIDTH = 'min(54vw, 1100px)';
 
-const MODE_BUTTONS: ReadonlyArray<{ mode: ContractPanelMode; label: string; title: string }> = [
-  { mode: 'docked', label: 'Beside canvas', title: 'Show the contract beside the canvas (drag its border to resize)' },
-  { mode: 'maximized', label: 'Maximize', title: 'Give the contract the whole window; the canvas waits behind it' },
+/** Short on screen (they share the row of contract tabs), named in full for assistive technology. */
+const MODE_BUTTONS: ReadonlyArray<{ mode: ContractPanelMode; short: string; label: string; title: string }> = [
+  {
+    mode: 'docked',
+    short: 'Beside',
+    label: 'Beside canvas',
+    title: 'Show the contract beside the canvas (drag its border to resize)',
+  },
+  {
+    mode: 'maximized',
+    short: 'Maximize',
+    label: 'Maximize',
+    title: 'Give the contract the whole window; the canvas waits behind it',
+  },
   {
     mode: 'tab',
+    short: 'Side panel',
     label: 'In side panel',
     title: 'Move the contract into a tab of the side panel, next to the inspector',
   },
@@ -55,14 +67,14 @@ export function ContractPanel() {
         data-testid="contract-panel"
         data-mode={mode}
       >
-        <ContractPanelBody contractId={activeId} />
+        <ContractPanelBody />
       </div>
     </>
   );
 }
 
 /** The editor with its placement buttons and the links it breaks; also the side panel's Contract tab. */
-export function ContractPanelBody({ contractId }: { contractId: string }) {
+export function ContractPanelBody() {
   const mode = usePreferencesStore((state) => state.contractPanelMode);
   const setMode = usePreferencesStore((state) => state.setContractPanelMode);
   return (
@@ -74,17 +86,17 @@ export function ContractPanelBody({ contractId }: { contractId: string }) {
               key={button.mode}
               type="button"
               aria-pressed={mode === button.mode}
+              aria-label={button.label}
               className={mode === button.mode ? 'is-active' : undefined}
               title={button.title}
               onClick={() => setMode(button.mode)}
             >
-              {button.label}
+              {button.short}
             </button>
           ))}
         </fieldset>
       </div>
-      <BrokenLinks contractId={contractId} />
-      <ContractWorkspace />
+      <ContractWorkspace above={(activeId) => <BrokenLinks contractId={activeId} />} />
     </div>
   );
 }

@@ -16,7 +16,7 @@ interface SidePanelTab {
 
 function ContractTab() {
   const activeId = useContractTabs((state) => state.activeId);
-  return activeId ? <ContractPanelBody contractId={activeId} /> : null;
+  return activeId ? <ContractPanelBody /> : null;
 }
 
 const TABS: readonly SidePanelTab[] = [

@@ -2,6 +2,7 @@ import { toYamlText } from '../export/yaml-text';
 import type { Contract, ContractModel } from '../model/contract';
 import { contractFromOdcs, contractToOdcs, isJsonObject } from './odcs-document';
 import { validateOdcsDocument } from './odcs-schema';
+import { rememberSchemaValid } from './schema-valid-texts';
 import { byPosition, type LocatedResult, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 
 /**
@@ -36,6 +37,7 @@ export function parseOdcsSource(source: YamlSource): LocatedResult<Contract> {
     };
   }
   const schemaProblems = validateOdcsDocument(source.value);
+  if (schemaProblems.length === 0) rememberSchemaValid(source.text);
   const reading =
     schemaProblems.length > 0 ? { ok: false as const, errors: schemaProblems } : contractFromOdcs(source.value);
   if (reading.ok) return { ok: true, value: { ...reading.value, odcs: source.text } };

@@ -76,7 +76,8 @@ function literalBlock(text: string, indent: string): string | null {
   return `|${chomping}\n${lines.join('\n')}`;
 }
 
-function scalarText(value: unknown): string {
+/** A scalar (string, number, boolean or null) as plain or double-quoted text every reader reads back alike. */
+export function scalarText(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') {

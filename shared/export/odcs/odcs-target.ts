@@ -1,4 +1,6 @@
 import { readOdcsDocument, validateOdcsDocument } from '../../contracts';
+import { isKnownSchemaValid } from '../../contracts/schema-valid-texts';
+import { quotedForYaml11 } from '../../contracts/yaml11-quoting';
 import type { Contract } from '../../model/contract';
 import { formatPath, type Problem } from '../../model/problem';
 import { defineTarget, type ExportFile } from '../export-target';
@@ -26,19 +28,30 @@ export const odcsTarget = defineTarget({
 });
 
 // Contracts are immutable values: each is checked once, however many formats (ODCS files,
-// Backstage API definitions) and exports ask for it.
+// Backstage API definitions) and exports ask for it; a text the schema accepted when the
+// design was read is not checked again.
 const checked = new WeakMap<Contract, ReturnType<typeof validateOdcsDocument>>();
 
-/** The contract's own text, byte for byte: comments, order and ODCS version as its author wrote them. */
+const yaml11Safe = new WeakMap<Contract, string>();
+
+/**
+ * The contract's own text (comments, order and ODCS version as its author wrote them), with
+ * only the plain values a YAML 1.1 reader would misread quoted.
+ */
 export function odcsYaml(contract: Contract): string {
-  return contract.odcs;
+  let text = yaml11Safe.get(contract);
+  if (text === undefined) {
+    text = quotedForYaml11(contract.odcs);
+    yaml11Safe.set(contract, text);
+  }
+  return text;
 }
 
 /** What the official schema refuses in the contract as written, so no invalid file leaves the app. */
 export function odcsProblems(contract: Contract, at: string): Problem[] {
   let problems = checked.get(contract);
   if (problems === undefined) {
-    problems = validateOdcsDocument(readOdcsDocument(contract.odcs));
+    problems = isKnownSchemaValid(contract.odcs) ? [] : validateOdcsDocument(readOdcsDocument(contract.odcs));
     checked.set(contract, problems);
   }
   return problems.map((problem) => ({

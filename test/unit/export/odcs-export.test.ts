@@ -9,7 +9,7 @@ import odcsSchema from '../../../shared/contracts/odcs-schema-v3.1.0.json';
 import { WHOLE_MESH } from '../../../shared/export';
 import { odcsTarget } from '../../../shared/export/odcs/odcs-target';
 import { aContract } from '../../builders/mesh-builder';
-import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
+import { EXPORT_FIXTURES, exportCases, filesOf, itWritesTheGoldenFiles, readMesh } from './golden-cases';
 import { readEverywhere } from './yaml-readers';
 
 const validateOdcs = addFormats(new Ajv2019({ allErrors: true, strict: false })).compile(odcsSchema);
@@ -32,6 +32,13 @@ describe('ODCS export', () => {
       }
     },
   );
+
+  it('writes the app’s e-commerce sample, contracts kept as typed (`unit: y`), as the golden files', () => {
+    const sample = readMesh(join(import.meta.dirname, '../../../assets/samples/ecommerce.mesh.json'));
+    for (const file of filesOf(odcsTarget.files(sample, WHOLE_MESH))) {
+      expect(file.content, file.path).toBe(readFileSync(join(EXPORT_FIXTURES, 'ecommerce', file.path), 'utf8'));
+    }
+  });
 
   it('keeps each contract’s own apiVersion (an official v3.0 example stays v3.0)', () => {
     const text = readFileSync(join(import.meta.dirname, '../../fixtures/odcs/examples/kafka-schema.odcs.yaml'), 'utf8');

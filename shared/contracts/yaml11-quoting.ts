@@ -1,0 +1,53 @@
+import { parseDocument, Scalar, visit } from 'yaml';
+import { scalarText } from '../export/yaml-text';
+
+/** Words YAML 1.1 reads as booleans (or as merge and value keys) and YAML 1.2 as strings. */
+const WORD = '[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|=|<<';
+/** A number-like value with what only one of the versions reads as a number, date or time: `1_000`, `12:30`, `1e3`, `0b1`, `0o7`, `2024-01-01`. */
+const NUMBER_LIKE = String.raw`[-+]?\.?[0-9][^\s,\]}#]*[_:eEbBoOxX-][^\s,\]}#]*`;
+/** A leading zero: octal in YAML 1.1, decimal in 1.2. */
+const LEADING_ZERO = String.raw`[-+]?0[0-9][^\s,\]}#]*`;
+/**
+ * A whole plain value (after a space, a line start or a flow indicator, up to a line end, a
+ * comment, a flow indicator or `: `) that one of the patterns above matches. Every value the
+ * versions read differently matches; most contracts have none, and are spared a parse.
+ */
+const MAYBE_READ_OTHERWISE = new RegExp(
+  String.raw`(?:^|[\s\[{,])(?:${WORD}|${NUMBER_LIKE}|${LEADING_ZERO})(?=[ \t\r]*(?:$|[,\]}#]|:\s))`,
+  'm',
+);
+
+/**
+ * The user's YAML with every plain scalar a YAML 1.1 reader (PyYAML, SnakeYAML) would read
+ * differently written so that it reads alike: `unit: y` becomes `unit: "y"`, `on:` becomes
+ * `"on":`, `0755` becomes `755`. Every other byte (comments, order, quoting, blank lines) is
+ * kept. Text that does not parse is returned as it is: the validation reports it.
+ */
+export function quotedForYaml11(text: string): string {
+  if (!MAYBE_READ_OTHERWISE.test(text)) return text;
+  const document = parseDocument(text);
+  if (document.errors.length > 0) return text;
+  const splices: { start: number; end: number; text: string }[] = [];
+  visit(document, {
+    Scalar(_, node) {
+      const rewritten = yaml11Reading(node);
+      if (rewritten !== undefined && node.range)
+        splices.push({ start: node.range[0], end: node.range[1], text: rewritten });
+    },
+  });
+  return splices.reduceRight(
+    (result, splice) => result.slice(0, splice.start) + splice.text + result.slice(splice.end),
+    text,
+  );
+}
+
+/** The scalar's text for YAML 1.1 readers, or undefined when its source already reads alike. */
+function yaml11Reading(node: Scalar): string | undefined {
+  if (node.type !== Scalar.PLAIN || node.value === null) return undefined;
+  // `.inf` and `.nan` read alike in both versions, and JSON has no text for them.
+  if (typeof node.value === 'number' && !Number.isFinite(node.value)) return undefined;
+  const written = scalarText(node.value);
+  // A plain string stays as written unless it needs quotes: a folded multi-line one reads alike.
+  if (typeof node.value === 'string') return written === node.value ? undefined : written;
+  return written === node.source ? undefined : written;
+}

@@ -124,9 +124,10 @@ async function openInFreshPage(browser: Browser, url: string, mesh: Mesh, text: 
   const edges = domainFlows(mesh).length;
   // Strings, not functions: tsx would wrap named functions in a helper the page does not have.
   await page.addInitScript(`
-    const readText = File.prototype.text;
+    const readBytes = File.prototype.arrayBuffer;
     window.benchRendered = new Promise((resolve) => {
-      File.prototype.text = function () {
+      // The app reads a chosen design as bytes (the same size and UTF-8 rules as the desktop and the CLI).
+      File.prototype.arrayBuffer = function () {
         const chosenAt = performance.now();
         const edges = document.getElementsByClassName('react-flow__edge');
         const nodes = document.getElementsByClassName('react-flow__node');
@@ -138,7 +139,7 @@ async function openInFreshPage(browser: Browser, url: string, mesh: Mesh, text: 
           if (complete) resolve(performance.now() - chosenAt);
           else requestAnimationFrame(check);
         });
-        return readText.call(this);
+        return readBytes.call(this);
       };
     });
   `);

@@ -1,6 +1,5 @@
 import { MeshCanvas } from '../canvas/mesh-canvas';
 import { useCommands } from '../commands/use-commands';
-import { ContractWorkspace } from '../contracts/contract-workspace';
 import { ImportDialog } from '../contracts/import/import-dialog';
 import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { CanvasImageDialog } from '../diagrams/canvas-image-dialog';
@@ -15,8 +14,10 @@ import { useSimulationStore } from '../simulation/simulation-store';
 import { useSimulationShortcuts } from '../simulation/use-simulation-shortcuts';
 import { useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
+import { ContractPanel } from './contract-panel';
 import { EmptyState } from './empty-state';
 import { OpenDialog } from './modal-dialog';
+import { NoticesList } from './notices-list';
 import { Palette } from './palette';
 import { PromptDialog } from './prompt-dialog';
 import { QuickSearch } from './quick-search';
@@ -65,7 +66,7 @@ export function App() {
               <SimulationPanel />
             ) : (
               <>
-                <ContractWorkspace />
+                <ContractPanel />
                 {showsSidePanel && <SidePanel />}
               </>
             )}
@@ -82,6 +83,9 @@ export function App() {
       </OpenDialog>
       <OpenDialog dialog="shortcuts">
         <ShortcutsHelp />
+      </OpenDialog>
+      <OpenDialog dialog="notices">
+        <NoticesList />
       </OpenDialog>
       <OpenDialog dialog="diagram">
         <DiagramView />

@@ -3,11 +3,17 @@ import { SIDE_PANEL_WIDTH, usePreferencesStore } from '../store/preferences-stor
 
 const KEY_STEP = 16;
 
-/** Drag (or use the arrow keys on) the border to resize the side panel; the width is remembered. */
-export function PanelSplitter() {
-  const width = usePreferencesStore((state) => state.sidePanelWidth);
-  const setWidth = usePreferencesStore((state) => state.setSidePanelWidth);
+interface SplitterProps {
+  /** The width of the panel right of the splitter. */
+  width: number;
+  setWidth(width: number): void;
+  range: { min: number; max: number };
+  label: string;
+  testId: string;
+}
 
+/** Drag (or use the arrow keys on) the border to resize the panel on its right; the width is remembered. */
+export function Splitter({ width, setWidth, range, label, testId }: SplitterProps) {
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     const splitter = event.currentTarget;
     splitter.setPointerCapture(event.pointerId);
@@ -36,14 +42,29 @@ export function PanelSplitter() {
       className="panel-splitter"
       role="separator"
       aria-orientation="vertical"
-      aria-label="Resize the side panel"
+      aria-label={label}
       aria-valuenow={width}
-      aria-valuemin={SIDE_PANEL_WIDTH.min}
-      aria-valuemax={SIDE_PANEL_WIDTH.max}
+      aria-valuemin={range.min}
+      aria-valuemax={range.max}
       tabIndex={0}
       onPointerDown={onPointerDown}
       onKeyDown={onKeyDown}
-      data-testid="panel-splitter"
+      data-testid={testId}
+    />
+  );
+}
+
+/** The side panel's splitter. */
+export function PanelSplitter() {
+  const width = usePreferencesStore((state) => state.sidePanelWidth);
+  const setWidth = usePreferencesStore((state) => state.setSidePanelWidth);
+  return (
+    <Splitter
+      width={width}
+      setWidth={setWidth}
+      range={SIDE_PANEL_WIDTH}
+      label="Resize the side panel"
+      testId="panel-splitter"
     />
   );
 }

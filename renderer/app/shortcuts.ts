@@ -9,12 +9,23 @@ export interface SheetLine {
 
 /** Mouse gestures: not commands, but the sheet lists them beside the keys. */
 const GESTURES: ReadonlyArray<{ group: CommandGroup; keys: string[]; description: string }> = [
-  { group: 'Select', keys: ['Shift+Click'], description: 'Add to or remove from the selection' },
+  { group: 'Select', keys: ['Shift+Click', 'Mod+Click'], description: 'Add to or remove from the selection' },
   { group: 'Select', keys: ['Shift+Drag'], description: 'Select with a box' },
   { group: 'View', keys: ['Space+Drag'], description: 'Pan (or drag the empty canvas)' },
+  { group: 'Edit', keys: ['Right-click'], description: 'The actions for what is under the pointer, with their keys' },
+  { group: 'Arrange', keys: ['Drag'], description: 'Snaps to line up with nearby nodes; red guides show where' },
 ];
 
-export const SHEET_GROUPS: readonly CommandGroup[] = ['Add', 'Edit', 'Select', 'View', 'Simulation', 'File', 'Help'];
+export const SHEET_GROUPS: readonly CommandGroup[] = [
+  'Add',
+  'Edit',
+  'Arrange',
+  'Select',
+  'View',
+  'Simulation',
+  'File',
+  'Help',
+];
 
 function commandLine(command: CommandDefinition, platform: Platform): SheetLine {
   const keys = command.shownAs ?? chordsOn(command.keys, platform).map((chord) => displayChord(chord, platform));
@@ -27,7 +38,7 @@ export function sheetLines(group: CommandGroup, platform: Platform): SheetLine[]
     .filter((command) => command.group === group && command.keys)
     .map((command) => commandLine(command, platform));
   const gestures = GESTURES.filter((gesture) => gesture.group === group).map(({ keys, description }) => ({
-    keys,
+    keys: keys.map((chord) => displayChord(chord, platform)),
     description,
   }));
   return [...commands, ...gestures];

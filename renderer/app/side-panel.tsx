@@ -1,9 +1,11 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, useEffect } from 'react';
+import { useContractTabs } from '../contracts/contract-tabs-store';
 import { ImpactPanel } from '../governance/impact-panel';
 import { ProblemsPanel } from '../governance/problems-panel';
 import { Inspector } from '../inspector/inspector';
 import { usePreferencesStore } from '../store/preferences-store';
 import { type SidePanelTab as TabId, useUiStore } from '../store/ui-store';
+import { ContractPanelBody } from './contract-panel';
 import { PanelSplitter } from './panel-splitter';
 
 interface SidePanelTab {
@@ -12,29 +14,43 @@ interface SidePanelTab {
   Content: ComponentType;
 }
 
+function ContractTab() {
+  const activeId = useContractTabs((state) => state.activeId);
+  return activeId ? <ContractPanelBody /> : null;
+}
+
 const TABS: readonly SidePanelTab[] = [
   { id: 'inspector', title: 'Inspector', Content: Inspector },
   { id: 'problems', title: 'Problems', Content: ProblemsPanel },
   { id: 'impact', title: 'Impact', Content: ImpactPanel },
 ];
+/** The contract editor, when the user moved it here from beside the canvas. */
+const CONTRACT: SidePanelTab = { id: 'contract', title: 'Contract', Content: ContractTab };
 
 export function SidePanel() {
   const width = usePreferencesStore((state) => state.sidePanelWidth);
   const activeId = useUiStore((state) => state.sidePanelTab);
   const setActiveId = useUiStore((state) => state.showSidePanelTab);
-  const active = TABS.find((tab) => tab.id === activeId) ?? TABS[0];
+  const hasContractTab = usePreferencesStore((state) => state.contractPanelMode === 'tab');
+  const contractId = useContractTabs((state) => state.activeId);
+  const tabs = hasContractTab && contractId ? [...TABS, CONTRACT] : TABS;
+  // Opening a contract, or moving the editor here, shows it.
+  useEffect(() => {
+    if (hasContractTab && contractId) useUiStore.getState().showSidePanelTab('contract');
+  }, [hasContractTab, contractId]);
+  const active = tabs.find((tab) => tab.id === activeId) ?? (TABS[0] as SidePanelTab);
   return (
     <>
       <PanelSplitter />
       <aside className="side-panel" style={{ width }} aria-label="Side panel">
         <div className="side-panel__tabs" role="tablist">
-          {TABS.map((tab) => (
+          {tabs.map((tab) => (
             <button
               key={tab.id}
               type="button"
               role="tab"
               id={`tab-${tab.id}`}
-              aria-selected={tab.id === active?.id}
+              aria-selected={tab.id === active.id}
               aria-controls={`tabpanel-${tab.id}`}
               className="side-panel__tab"
               onClick={() => setActiveId(tab.id)}
@@ -43,16 +59,14 @@ export function SidePanel() {
             </button>
           ))}
         </div>
-        {active && (
-          <div
-            className="side-panel__content"
-            role="tabpanel"
-            id={`tabpanel-${active.id}`}
-            aria-labelledby={`tab-${active.id}`}
-          >
-            <active.Content />
-          </div>
-        )}
+        <div
+          className="side-panel__content"
+          role="tabpanel"
+          id={`tabpanel-${active.id}`}
+          aria-labelledby={`tab-${active.id}`}
+        >
+          <active.Content />
+        </div>
       </aside>
     </>
   );

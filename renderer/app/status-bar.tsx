@@ -1,7 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { ProblemCounts } from '../governance/problem-counts';
 import { useDocumentStore } from '../store/document-store';
-import { useNoticeStore } from '../store/notice-store';
+import { type ListedNotice, useNoticeStore } from '../store/notice-store';
+import { useUiStore } from '../store/ui-store';
 
 export function StatusBar() {
   const counts = useDocumentStore(
@@ -13,41 +14,61 @@ export function StatusBar() {
     })),
   );
   const notice = useNoticeStore((state) => state.notice);
-  const dismiss = useNoticeStore((state) => state.dismiss);
+  const noticeCount = useNoticeStore((state) => state.history.length);
   return (
     <footer className="status-bar">
       <span data-testid="counts">
         {counts.domains} domains · {counts.products} products · {counts.systems} systems · {counts.links} links
       </span>
       <ProblemCounts />
-      {notice && (
-        <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          {notice.details && (
-            <ul className="notice__details">
-              {notice.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          )}
-          {notice.actions?.map((action) => (
-            <button
-              key={action.label}
-              type="button"
-              className="notice__action"
-              onClick={() => {
-                dismiss();
-                action.run();
-              }}
-            >
-              {action.label}
-            </button>
-          ))}
-          <button type="button" className="notice__dismiss" onClick={dismiss} aria-label="Dismiss">
-            ×
+      <div className="status-bar__end">
+        {notice && <CurrentNotice notice={notice} />}
+        {noticeCount > 0 && (
+          <button
+            type="button"
+            className="status-bar__notices"
+            onClick={() => useUiStore.getState().openDialog('notices')}
+            title="Everything the app told you since it started"
+          >
+            Notices ({noticeCount})
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </footer>
+  );
+}
+
+/** The latest notice; a long one shows whole on hover and stays in the notices list. */
+function CurrentNotice({ notice }: { notice: ListedNotice }) {
+  const dismiss = useNoticeStore((state) => state.dismiss);
+  return (
+    <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+      <span className="notice__text" title={[notice.text, ...(notice.details ?? [])].join('\n')}>
+        {notice.text}
+      </span>
+      {notice.details && (
+        <ul className="notice__details">
+          {notice.details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
+        </ul>
+      )}
+      {notice.actions?.map((action) => (
+        <button
+          key={action.label}
+          type="button"
+          className="notice__action"
+          onClick={() => {
+            dismiss();
+            action.run();
+          }}
+        >
+          {action.label}
+        </button>
+      ))}
+      <button type="button" className="notice__dismiss" onClick={dismiss} aria-label="Dismiss">
+        ×
+      </button>
+    </div>
   );
 }

@@ -1,30 +1,9 @@
-import type { CommandId } from '../../shared/commands/command-table';
-import { commandTooltip } from '../commands/command-hints';
-import { runCommand } from '../commands/run-command';
-import { useCommandEnabled } from '../commands/use-command-enabled';
-import { useHost } from '../host/host-context';
+import { CommandButton } from '../commands/command-button';
 import { ModeSwitch } from '../simulation/mode-switch';
 import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 
 const THEME_LABELS = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' } as const;
-
-/** A toolbar button for a command: its tooltip names the key on this platform, it greys out when the command cannot run. */
-function CommandButton({ command, children, label }: { command: CommandId; children: string; label?: string }) {
-  const host = useHost();
-  const isEnabled = useCommandEnabled(command);
-  return (
-    <button
-      type="button"
-      disabled={!isEnabled}
-      onClick={() => runCommand(command, { host })}
-      title={commandTooltip(command)}
-      aria-label={label}
-    >
-      {children}
-    </button>
-  );
-}
 
 export function Toolbar() {
   const name = useDocumentStore((state) => state.mesh?.name);

@@ -1,4 +1,11 @@
+import type { Point, Rect } from '../../shared/editing/geometry';
 import type { CanvasImage, CanvasImageOptions } from './canvas-image';
+
+/** The part of the canvas on screen, in canvas coordinates, and what covers some of it (the minimap). */
+export interface VisibleArea {
+  view: Rect;
+  covered: Rect[];
+}
 
 /**
  * What the rest of the app may ask of the canvas (toolbar buttons, shortcuts, quick search),
@@ -10,10 +17,18 @@ export interface CanvasCommands {
   fitView(): void;
   /** Centres the view on a node (quick search). */
   focusNode(nodeId: string): void;
-  /** Brings nodes into view together (a problem's element, both ends of a link). */
+  /** Brings nodes into view together (a problem's element, both ends of a link, a lineage). */
   focusNodes(nodeIds: readonly string[]): void;
-  /** Lays the mesh out left to right by data flow, animated and undoable. */
+  /** Pans just enough to bring a node fully into view, clear of the minimap, when it is not. */
+  reveal(nodeId: string): void;
+  /** Lays the mesh out by data flow, animated and undoable; resolves when done or cancelled. */
   autoLayout(): Promise<void>;
+  cancelAutoLayout(): void;
+  /** Where a paste lands: the pointer when it is over the canvas, else the middle of the view. */
+  pastePoint(): Point | undefined;
+  visibleArea(): VisibleArea | undefined;
+  /** Whether the canvas shows domains as blocks (zoomed far out). */
+  isOverview(): boolean;
   /** A PNG or SVG of the whole mesh or the selection. */
   image(options: CanvasImageOptions): Promise<CanvasImage>;
 }
@@ -34,6 +49,11 @@ export const canvasCommands: CanvasCommands = {
   fitView: () => mounted?.fitView(),
   focusNode: (nodeId) => mounted?.focusNode(nodeId),
   focusNodes: (nodeIds) => mounted?.focusNodes(nodeIds),
+  reveal: (nodeId) => mounted?.reveal(nodeId),
   autoLayout: () => mounted?.autoLayout() ?? Promise.resolve(),
+  cancelAutoLayout: () => mounted?.cancelAutoLayout(),
+  pastePoint: () => mounted?.pastePoint(),
+  visibleArea: () => mounted?.visibleArea(),
+  isOverview: () => mounted?.isOverview() ?? false,
   image: (options) => mounted?.image(options) ?? Promise.resolve({ ok: false, reason: 'No design is open.' }),
 };

@@ -36,23 +36,25 @@ export async function captureCanvas(
   selectedIds: ReadonlySet<string>,
   options: CanvasImageOptions,
 ): Promise<CanvasImage> {
-  const nodes = nodesInScope(flow.getNodes(), options.scope, selectedIds);
-  if (nodes.length === 0) {
-    return { ok: false, reason: options.scope === 'selection' ? 'Nothing is selected.' : 'The canvas is empty.' };
-  }
-  const shownIds = new Set(nodes.map((node) => node.id));
-  const shownEdgeIds = new Set(
-    flow
-      .getEdges()
-      .filter((edge) => shownIds.has(edge.source) && shownIds.has(edge.target))
-      .map((edge) => edge.id),
-  );
   // The app's colours follow <html data-theme> (light-dark() resolves there), so the page takes the image's theme meanwhile.
   const page = document.documentElement;
   const pageTheme = page.dataset.theme;
   page.dataset.theme = options.theme;
   useCanvasCapture.setState({ theme: options.theme });
   try {
+    // The nodes are read once the capture's state is drawn: zoomed far out, the canvas drew domain blocks instead.
+    await drawnViewport(0);
+    const nodes = nodesInScope(flow.getNodes(), options.scope, selectedIds);
+    if (nodes.length === 0) {
+      return { ok: false, reason: options.scope === 'selection' ? 'Nothing is selected.' : 'The canvas is empty.' };
+    }
+    const shownIds = new Set(nodes.map((node) => node.id));
+    const shownEdgeIds = new Set(
+      flow
+        .getEdges()
+        .filter((edge) => shownIds.has(edge.source) && shownIds.has(edge.target))
+        .map((edge) => edge.id),
+    );
     const viewport = await drawnViewport(flow.getNodes().length);
     const restoreLinkStyles = inlineLinkStyles(viewport);
     const bounds = flow.getNodesBounds(nodes);

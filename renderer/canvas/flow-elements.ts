@@ -1,15 +1,26 @@
-import type { Edge, Node } from '@xyflow/react';
+import { type Edge, type EdgeMarker, MarkerType, type Node } from '@xyflow/react';
 import type { LinkCompatibility } from '../../shared/contracts';
+import type { DomainFlow } from '../../shared/editing/domain-overview';
 import type { Size } from '../../shared/editing/geometry';
+import { memoizedOn } from '../../shared/editing/memo';
 import { DEFAULT_DOMAIN_SIZE } from '../../shared/editing/node-placement';
+import { DEFAULT_NOTE_SIZE } from '../../shared/editing/notes';
 import type { Layout, Link, Mesh, NodeLayout } from '../../shared/model';
 
-export type MeshNodeType = 'domain' | 'product' | 'system';
+/** `domain-block`: a domain drawn as one block with its counts, when zoomed too far out to read products. */
+export type MeshNodeType = 'domain' | 'domain-block' | 'product' | 'system' | 'note';
 
-/** What the canvas shows beside the document: selection and the sizes React Flow measured. */
+/** How a node or link stands out: on the selection's path, outside a lineage focus (dimmed), or neither. */
+export type Emphasis = 'upstream' | 'downstream' | 'dimmed';
+
+/** What the canvas shows beside the document: selection, measured sizes, what stands out. */
 export interface FlowView {
   selectedIds: ReadonlySet<string>;
   measured: ReadonlyMap<string, Size>;
+  /** Nodes dimmed outside a lineage focus. */
+  dimmedIds?: ReadonlySet<string>;
+  /** The node the arrow keys reached. */
+  cursorId?: string | null;
 }
 
 /** What the canvas must know of a node to place it; its name, ports and the rest the node reads itself. */
@@ -20,16 +31,16 @@ export interface NodeOutline {
   parentId?: string;
 }
 
-let lastOutline: { sections: readonly (readonly unknown[])[]; keys: string[] } | undefined;
+let lastOutline: { sections: readonly (readonly unknown[] | undefined)[]; keys: string[] } | undefined;
 
 /**
  * The outline of every node, as strings, so a shallow comparison tells the canvas whether any
  * node was added, removed or moved to another domain; editing a product's fields changes nothing here.
- * Domains come first: React Flow needs parents before their children.
+ * Domains come first: React Flow needs parents before their children; notes last, on top.
  */
 export function nodeOutlineKeys(mesh: Mesh): string[] {
-  const sections = [mesh.domains, mesh.systems, mesh.products] as const;
-  // Asked on every change (every frame of a drag); the outline only changes with those three lists.
+  const sections = [mesh.domains, mesh.systems, mesh.products, mesh.notes] as const;
+  // Asked on every change (every frame of a drag); the outline only changes with those lists.
   if (lastOutline && sections.every((section, index) => section === lastOutline?.sections[index])) {
     return lastOutline.keys;
   }
@@ -37,6 +48,7 @@ export function nodeOutlineKeys(mesh: Mesh): string[] {
     ...mesh.domains.map((domain) => `domain ${domain.id}`),
     ...mesh.systems.map((system) => `system ${system.id} ${system.domainId}`),
     ...mesh.products.map((product) => `product ${product.id} ${product.domainId}`),
+    ...(mesh.notes ?? []).map((note) => `note ${note.id}`),
   ];
   lastOutline = { sections, keys };
   return keys;
@@ -50,6 +62,14 @@ export function parseNodeOutline(keys: readonly string[]): NodeOutline[] {
   });
 }
 
+/** Seen from far away: domains as blocks and the notes; products and systems are summed up in their block. */
+export function overviewOutline(outline: readonly NodeOutline[]): NodeOutline[] {
+  return outline.flatMap((node): NodeOutline[] => {
+    if (node.type === 'domain') return [{ id: node.id, type: 'domain-block' }];
+    return node.type === 'note' ? [node] : [];
+  });
+}
+
 const ORIGIN: NodeLayout = { x: 0, y: 0 };
 const DOMAIN_DRAG_HANDLE = '.domain-node__title';
 const PASS_POINTER_THROUGH = { pointerEvents: 'none' } as const;
@@ -60,6 +80,8 @@ interface NodeInputs {
   layout: NodeLayout | undefined;
   selected: boolean;
   measured: Size | undefined;
+  isDimmed: boolean;
+  isCursor: boolean;
 }
 
 /**
@@ -84,6 +106,8 @@ export function createFlowNodeBuilder(): (
         layout: layout[id],
         selected: view.selectedIds.has(id),
         measured: view.measured.get(id),
+        isDimmed: view.dimmedIds?.has(id) ?? false,
+        isCursor: view.cursorId === id,
       };
       const cached = previous.get(id);
       const node = cached && sameInputs(cached.inputs, inputs) ? cached.node : toFlowNode(id, inputs);
@@ -101,24 +125,63 @@ function sameInputs(a: NodeInputs, b: NodeInputs): boolean {
     a.parentId === b.parentId &&
     a.layout === b.layout &&
     a.selected === b.selected &&
-    a.measured === b.measured
+    a.measured === b.measured &&
+    a.isDimmed === b.isDimmed &&
+    a.isCursor === b.isCursor
   );
 }
 
-function toFlowNode(id: string, { type, parentId, layout = ORIGIN, selected, measured }: NodeInputs): Node {
+function toFlowNode(id: string, inputs: NodeInputs): Node {
+  const { type, parentId, layout = ORIGIN, selected, measured } = inputs;
   const node: Node = { id, type, position: { x: layout.x, y: layout.y }, data: {}, selected };
   if (parentId) node.parentId = parentId;
-  if (type === 'domain') {
+  const classes = [inputs.isDimmed && 'is-dimmed', inputs.isCursor && 'is-cursor', layout.locked && 'is-locked'];
+  const className = classes.filter(Boolean).join(' ');
+  if (className) node.className = className;
+  if (layout.locked) node.draggable = false;
+  if (type === 'domain' || type === 'domain-block') {
     node.width = layout.width ?? DEFAULT_DOMAIN_SIZE.width;
     node.height = layout.height ?? DEFAULT_DOMAIN_SIZE.height;
+    node.zIndex = 0;
+  }
+  if (type === 'domain') {
     // A domain is picked and dragged by its title; a press anywhere else inside it reaches the canvas,
     // so panning and box selection work over large domains too.
-    node.zIndex = 0;
     node.dragHandle = DOMAIN_DRAG_HANDLE;
     node.style = PASS_POINTER_THROUGH;
   }
+  if (type === 'note') {
+    node.width = layout.width ?? DEFAULT_NOTE_SIZE.width;
+    node.height = layout.height ?? DEFAULT_NOTE_SIZE.height;
+  }
   if (measured) node.measured = measured;
   return node;
+}
+
+/** Arrowheads point the way data flows; each look has its own colour, so its head matches its line. */
+const ARROW: Record<'plain' | 'incompatible' | 'selected' | 'upstream' | 'downstream', EdgeMarker> = {
+  plain: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--link)' },
+  incompatible: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--danger)' },
+  selected: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--accent)' },
+  upstream: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--upstream)' },
+  downstream: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--downstream)' },
+};
+
+export interface MeshLinkData extends Record<string, unknown> {
+  /** Why the producer's contract does not give the consumer what it needs, one line per field. */
+  problems: string[];
+  /** Outside a lineage focus: drawn faintly, and not labelled on hover. */
+  isDimmed?: boolean;
+  /** Its place among the links joining the same two nodes (0 for the first), so their routes stay apart. */
+  lane: number;
+}
+
+interface EdgeInputs {
+  link: Link;
+  lane: number;
+  selected: boolean;
+  compatibility: LinkCompatibility | undefined;
+  emphasis: Emphasis | undefined;
 }
 
 /**
@@ -130,25 +193,31 @@ export function createFlowEdgeBuilder(): (
   links: readonly Link[],
   selectedIds: ReadonlySet<string>,
   compatibility: ReadonlyMap<string, LinkCompatibility>,
+  emphasis?: ReadonlyMap<string, Emphasis>,
 ) => Edge[] {
-  interface Cached {
-    link: Link;
-    selected: boolean;
-    compatibility: LinkCompatibility | undefined;
-    edge: Edge;
-  }
-  let previous = new Map<string, Cached>();
+  let previous = new Map<string, { inputs: EdgeInputs; edge: Edge }>();
   let previousEdges: Edge[] = [];
-  return (links, selectedIds, compatibilityById) => {
-    const next = new Map<string, Cached>();
+  return (links, selectedIds, compatibilityById, emphasisById) => {
+    const next = new Map<string, { inputs: EdgeInputs; edge: Edge }>();
+    const lanes = lanesOf(links);
     const edges = links.map((link) => {
-      const selected = selectedIds.has(link.id);
-      const compatibility = compatibilityById.get(link.id);
+      const inputs: EdgeInputs = {
+        link,
+        lane: lanes.get(link.id) ?? 0,
+        selected: selectedIds.has(link.id),
+        compatibility: compatibilityById.get(link.id),
+        emphasis: emphasisById?.get(link.id),
+      };
       const cached = previous.get(link.id);
       const isUnchanged =
-        cached && cached.link === link && cached.selected === selected && cached.compatibility === compatibility;
-      const edge = isUnchanged ? cached.edge : toFlowEdge(link, selected, compatibility);
-      next.set(link.id, { link, selected, compatibility, edge });
+        cached &&
+        cached.inputs.link === link &&
+        cached.inputs.lane === inputs.lane &&
+        cached.inputs.selected === inputs.selected &&
+        cached.inputs.compatibility === inputs.compatibility &&
+        cached.inputs.emphasis === inputs.emphasis;
+      const edge = isUnchanged ? cached.edge : toFlowEdge(inputs);
+      next.set(link.id, { inputs, edge });
       return edge;
     });
     previous = next;
@@ -158,8 +227,31 @@ export function createFlowEdgeBuilder(): (
   };
 }
 
-function toFlowEdge(link: Link, selected: boolean, compatibility: LinkCompatibility | undefined): Edge {
+/** Each link's place among the links joining the same two nodes, in document order. */
+const lanesOf = memoizedOn((links: readonly Link[]): ReadonlyMap<string, number> => {
+  const taken = new Map<string, number>();
+  const lanes = new Map<string, number>();
+  for (const link of links) {
+    const pair = `${link.from.nodeId}\u0000${link.to.nodeId}`;
+    const lane = taken.get(pair) ?? 0;
+    lanes.set(link.id, lane);
+    taken.set(pair, lane + 1);
+  }
+  return lanes;
+});
+
+function toFlowEdge({ link, lane, selected, compatibility, emphasis }: EdgeInputs): Edge {
   const problems = compatibility?.status === 'incompatible' ? compatibility.problems : [];
+  const classes = ['mesh-link', problems.length > 0 && 'edge--incompatible', emphasis && `edge--${emphasis}`];
+  const look = selected
+    ? 'selected'
+    : problems.length > 0
+      ? 'incompatible'
+      : emphasis === 'upstream' || emphasis === 'downstream'
+        ? emphasis
+        : 'plain';
+  const data: MeshLinkData = { problems: problems.map((problem) => problem.message), lane };
+  if (emphasis === 'dimmed') data.isDimmed = true;
   return {
     id: link.id,
     type: 'mesh-link',
@@ -169,7 +261,33 @@ function toFlowEdge(link: Link, selected: boolean, compatibility: LinkCompatibil
     targetHandle: link.to.portId,
     selected,
     reconnectable: true,
-    className: problems.length > 0 ? 'mesh-link edge--incompatible' : 'mesh-link',
-    data: { problems: problems.map((problem) => problem.message) },
+    className: classes.filter(Boolean).join(' '),
+    markerEnd: ARROW[look],
+    data,
   };
+}
+
+export interface DomainFlowData extends Record<string, unknown> {
+  links: number;
+}
+
+/** Links between domains, one edge per pair, labelled with how many links it stands for (overview). */
+export function domainFlowEdges(flows: readonly DomainFlow[], dimmedIds?: ReadonlySet<string>): Edge[] {
+  return flows.map((flow) => {
+    const data: DomainFlowData = { links: flow.links };
+    const isDimmed = dimmedIds?.has(flow.from) || dimmedIds?.has(flow.to);
+    return {
+      id: `flow:${flow.id}`,
+      type: 'domain-flow',
+      source: flow.from,
+      sourceHandle: 'out',
+      target: flow.to,
+      targetHandle: 'in',
+      selectable: false,
+      focusable: false,
+      reconnectable: false,
+      className: isDimmed ? 'domain-flow edge--dimmed' : 'domain-flow',
+      data,
+    };
+  });
 }

@@ -4,30 +4,63 @@ import {
   ConnectionMode,
   ControlButton,
   Controls,
+  type Edge,
   MiniMap,
   type Node,
   Panel,
   ReactFlow,
   ReactFlowProvider,
   type ReactFlowState,
+  useReactFlow,
   useStore,
+  useStoreApi,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo, useState } from 'react';
+import './canvas.css';
+import {
+  type MouseEvent,
+  type PointerEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { LinkCompatibility } from '../../shared/contracts';
-import type { Size } from '../../shared/editing/geometry';
+import type { Guide } from '../../shared/editing/alignment';
+import { domainFlows } from '../../shared/editing/domain-overview';
+import type { Point, Size } from '../../shared/editing/geometry';
+import { canvasBounds } from '../../shared/editing/node-placement';
 import type { Layout, Link } from '../../shared/model';
 import { linkCompatibilityOf } from '../contracts/link-compatibility';
 import { useIsImpactShown } from '../governance/canvas-marks';
-import { type DocumentState, useDocumentStore } from '../store/document-store';
+import { currentMesh, type DocumentState, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
-import { useSelectionStore } from '../store/selection-store';
+import { selectOnly, useSelectionStore } from '../store/selection-store';
+import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
+import { AlignmentGuides } from './alignment-guides';
 import { useCanvasCapture } from './canvas-image';
 import { ConnectionLine } from './connection-line';
-import { createFlowEdgeBuilder, createFlowNodeBuilder, nodeOutlineKeys, parseNodeOutline } from './flow-elements';
+import { ContextMenu } from './context-menu';
+import { DomainFlowEdge } from './domain-flow-edge';
+import { canvasEmphasis } from './emphasis';
+import {
+  createFlowEdgeBuilder,
+  createFlowNodeBuilder,
+  domainFlowEdges,
+  nodeOutlineKeys,
+  overviewOutline,
+  parseNodeOutline,
+} from './flow-elements';
+import { LayoutBusy } from './layout-busy';
+import { LineageBar } from './lineage-bar';
 import { MeshLinkEdge } from './mesh-link-edge';
+import { DomainBlockNode } from './nodes/domain-block-node';
 import { DomainNode } from './nodes/domain-node';
+import { NoteNode } from './nodes/note-node';
 import { ProductNode } from './nodes/product-node';
 import { SystemNode } from './nodes/system-node';
 import { useConnectionHandlers } from './use-connection-handlers';
@@ -35,9 +68,16 @@ import { useNodeChanges } from './use-node-changes';
 import { usePaletteDrop } from './use-palette-drop';
 import { usePointerCapture } from './use-pointer-capture';
 import { useRegisterCanvas } from './use-register-canvas';
+import { fittedViewport, MAX_ZOOM, MIN_ZOOM, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
 
-const NODE_TYPES = { domain: DomainNode, product: ProductNode, system: SystemNode };
-const EDGE_TYPES = { 'mesh-link': MeshLinkEdge };
+const NODE_TYPES = {
+  domain: DomainNode,
+  'domain-block': DomainBlockNode,
+  product: ProductNode,
+  system: SystemNode,
+  note: NoteNode,
+};
+const EDGE_TYPES = { 'mesh-link': MeshLinkEdge, 'domain-flow': DomainFlowEdge };
 const NO_COMPATIBILITY: ReadonlyMap<string, LinkCompatibility> = new Map();
 const selectLinkCompatibility = (state: DocumentState) =>
   state.mesh ? linkCompatibilityOf(state.mesh) : NO_COMPATIBILITY;
@@ -45,18 +85,18 @@ const NO_LAYOUT: Layout['nodes'] = {};
 const NO_LINKS: readonly Link[] = [];
 const NO_OUTLINE: string[] = [];
 const selectOutlineKeys = (state: DocumentState) => (state.mesh ? nodeOutlineKeys(state.mesh) : NO_OUTLINE);
+const selectDomainFlows = (state: DocumentState) => (state.mesh ? domainFlows(state.mesh) : []);
 export const GRID_SIZE = 16;
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
 /** Shift-click adds to the selection, as in draw.io; Ctrl/Cmd-click too, as in React Flow. */
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many domains, products and systems, only what is in view is drawn. */
 const LARGE_MESH_NODES = 300;
-/** Below this zoom, text is too small to read: nodes drop their labels (their ports stay, for the links). */
-const FAR_ZOOM = 0.35;
-const isZoomedFarOut = (state: ReactFlowState) => state.transform[2] < FAR_ZOOM;
-/** A lone new domain should not fill the screen. */
-const FIT_VIEW_OPTIONS = { maxZoom: 1 };
+/** Just past the overview: products drawn, their names readable. */
+const READABLE_ZOOM = OVERVIEW_ZOOM * 1.2;
 const minimapClass = (node: Node) => `minimap-node minimap-node--${node.type}`;
+/** Shift-dragging a selection box must not also select the text of the panels it passes over. */
+const BOX_SELECTING = 'is-box-selecting';
 
 export function MeshCanvas() {
   return (
@@ -73,9 +113,13 @@ function MeshFlow() {
   const layout = useDocumentStore((state) => state.mesh?.layout.nodes ?? NO_LAYOUT);
   const links = useDocumentStore((state) => state.mesh?.links ?? NO_LINKS);
   const compatibility = useDocumentStore(selectLinkCompatibility);
+  const flows = useDocumentStore(selectDomainFlows);
   const hasNoDomains = useDocumentStore((state) => state.mesh?.domains.length === 0);
   const selectedNodeIds = useSelectionStore((state) => state.nodeIds);
   const selectedLinkIds = useSelectionStore((state) => state.linkIds);
+  const lineageFocus = useUiStore((state) => state.lineageFocus);
+  const keyboardCursor = useUiStore((state) => state.keyboardCursor);
+  const contextMenu = useUiStore((state) => state.contextMenu);
   const snapToGrid = usePreferencesStore((state) => state.snapToGrid);
   const toggleSnapToGrid = usePreferencesStore((state) => state.toggleSnapToGrid);
   const theme = usePreferencesStore((state) => state.theme);
@@ -83,86 +127,211 @@ function MeshFlow() {
   const captureTheme = useCanvasCapture((state) => state.theme);
   const isReadOnly = useDocumentStore((state) => state.isReadOnly);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const [guides, setGuides] = useState<Guide[]>([]);
   const [isMoving, setMoving] = useState(false);
-  const isFar = useStore(isZoomedFarOut);
+  const flow = useReactFlow();
+  const flowStore = useStoreApi();
+  const pointer = useRef<Point | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // Text far out is drawn at a fixed size on screen (see canvas.css): the zoom goes to CSS without a React render.
+  useEffect(() => {
+    let shownZoom = 0;
+    return flowStore.subscribe((state) => {
+      const zoom = state.transform[2];
+      if (zoom === shownZoom) return;
+      shownZoom = zoom;
+      wrapper.current?.style.setProperty('--zoom', String(zoom));
+    });
+  }, [flowStore]);
+  const initialViewport = useFittedViewport(wrapper);
   const capturePointer = usePointerCapture();
   const [buildNodes] = useState(createFlowNodeBuilder);
   const [buildEdges] = useState(createFlowEdgeBuilder);
   const outline = useMemo(() => parseNodeOutline(outlineKeys), [outlineKeys]);
+  const flowNodeCount = useMemo(
+    () => outline.filter((node) => node.type === 'product' || node.type === 'system').length,
+    [outline],
+  );
+  // An image shows every product, so a capture draws them all, however far out the view is.
+  const isFarOut = useStore(
+    useCallback((state: ReactFlowState) => showsOverview(state.transform[2], flowNodeCount), [flowNodeCount]),
+  );
+  const isOverview = isFarOut && !captureTheme;
+  const emphasis = useMemo(
+    () => canvasEmphasis(links, outline, selectedNodeIds, lineageFocus),
+    [links, outline, selectedNodeIds, lineageFocus],
+  );
+  const shownOutline = useMemo(() => (isOverview ? overviewOutline(outline) : outline), [isOverview, outline]);
   const nodes = useMemo(
-    () => buildNodes(outline, layout, { selectedIds: selectedNodeIds, measured }),
-    [buildNodes, outline, layout, selectedNodeIds, measured],
+    () =>
+      buildNodes(shownOutline, layout, {
+        selectedIds: selectedNodeIds,
+        measured,
+        dimmedIds: emphasis.dimmedIds,
+        cursorId: keyboardCursor,
+      }),
+    [buildNodes, shownOutline, layout, selectedNodeIds, measured, emphasis, keyboardCursor],
   );
-  const edges = useMemo(
-    () => buildEdges(links, selectedLinkIds, compatibility),
-    [buildEdges, links, selectedLinkIds, compatibility],
+  const linkEdges = useMemo(
+    () => buildEdges(links, selectedLinkIds, compatibility, emphasis.links),
+    [buildEdges, links, selectedLinkIds, compatibility, emphasis],
   );
+  const flowEdges = useMemo(() => domainFlowEdges(flows, emphasis.dimmedIds), [flows, emphasis]);
+  const edges = isOverview ? flowEdges : linkEdges;
   const isLarge = outline.length > LARGE_MESH_NODES && !captureTheme;
   const isImpactShown = useIsImpactShown();
-  const nodeHandlers = useNodeChanges(measured, setMeasured);
+  const nodeHandlers = useNodeChanges(measured, setMeasured, setGuides);
   const connectionHandlers = useConnectionHandlers();
   const { onDragOver, onDrop } = usePaletteDrop();
-  useRegisterCanvas();
+  useRegisterCanvas(pointer);
+
+  const openMenu = useCallback(
+    (event: MouseEvent | globalThis.MouseEvent, on: ContextMenuTarget['on']) => {
+      event.preventDefault();
+      const screen = { x: event.clientX, y: event.clientY };
+      useUiStore.getState().openContextMenu({ on, screen, canvas: flow.screenToFlowPosition(screen) });
+    },
+    [flow],
+  );
+  const menuHandlers = useMemo(
+    () => ({
+      onPaneContextMenu: (event: MouseEvent | globalThis.MouseEvent) => openMenu(event, { kind: 'pane' }),
+      onNodeContextMenu: (event: MouseEvent, node: Node) => {
+        // A right-click acts on what it hits: an unselected node becomes the selection first.
+        if (!useSelectionStore.getState().nodeIds.has(node.id)) selectOnly([node.id]);
+        openMenu(event, { kind: 'node', id: node.id });
+      },
+      onSelectionContextMenu: (event: MouseEvent, selected: Node[]) => {
+        const [first] = selected;
+        if (first) openMenu(event, { kind: 'node', id: first.id });
+      },
+      onEdgeContextMenu: (event: MouseEvent, edge: Edge) => {
+        if (edge.type !== 'mesh-link') return event.preventDefault();
+        if (!useSelectionStore.getState().linkIds.has(edge.id)) selectOnly([], [edge.id]);
+        openMenu(event, { kind: 'link', id: edge.id });
+      },
+      onEdgeMouseEnter: (_event: MouseEvent, edge: Edge) => useUiStore.getState().setHoveredLink(edge.id),
+      onEdgeMouseLeave: () => useUiStore.getState().setHoveredLink(null),
+      onNodeDoubleClick: (_event: MouseEvent, node: Node) => {
+        // Far out, double-clicking a domain's block zooms into it, at least as far as its products can be read.
+        if (node.type === 'domain-block') {
+          void flow.fitView({ nodes: [{ id: node.id }], minZoom: READABLE_ZOOM, duration: 300 });
+        }
+      },
+      onSelectionStart: () => {
+        document.body.classList.add(BOX_SELECTING);
+        window.getSelection()?.removeAllRanges();
+      },
+      onSelectionEnd: () => {
+        document.body.classList.remove(BOX_SELECTING);
+        window.getSelection()?.removeAllRanges();
+      },
+    }),
+    [openMenu, flow],
+  );
+
+  const trackPointer = (event: PointerEvent) => {
+    pointer.current = { x: event.clientX, y: event.clientY };
+  };
+  const preventTextSelection = (event: MouseEvent) => {
+    // The box a Shift-drag draws starts on the empty canvas; the browser would start selecting text there.
+    if (event.shiftKey && (event.target as Element).closest('.react-flow__pane')) event.preventDefault();
+  };
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P and S
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P, S and N
     <div
-      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isFar && !captureTheme ? ' mesh-canvas--far' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}`}
+      ref={wrapper}
+      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isOverview ? ' mesh-canvas--overview' : ''}${lineageFocus ? ' mesh-canvas--focused' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}`}
       data-testid="canvas"
+      data-overview={isOverview}
       onPointerDownCapture={capturePointer}
+      onMouseDownCapture={preventTextSelection}
+      onPointerMove={trackPointer}
+      onPointerLeave={() => {
+        pointer.current = null;
+      }}
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        {...nodeHandlers}
-        {...connectionHandlers}
-        connectionMode={ConnectionMode.Loose}
-        // Simulate mode shows the design read-only: nothing to drag or connect.
-        nodesDraggable={!isReadOnly}
-        nodesConnectable={!isReadOnly}
-        edgesReconnectable={!isReadOnly}
-        connectionLineComponent={ConnectionLine}
-        colorMode={captureTheme ?? theme}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP_GRID}
-        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-        selectionKeyCode="Shift"
-        deleteKeyCode={null}
-        // A selected link is drawn on top, so dragging its end grabs it rather than a link sharing the port.
-        elevateEdgesOnSelect
-        disableKeyboardA11y
-        onlyRenderVisibleElements={isLarge}
-        onMoveStart={() => setMoving(true)}
-        onMoveEnd={() => setMoving(false)}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.05}
-        maxZoom={2}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} />
-        {hasNoDomains && (
-          <Panel position="top-center" className="canvas-hint">
-            Start with a domain: drag one from the palette, or press <kbd>D</kbd>. Press <kbd>?</kbd> for every
-            shortcut.
-          </Panel>
-        )}
-        <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap" />
-        <Controls showInteractive={false}>
-          <ControlButton
-            onClick={toggleSnapToGrid}
-            title="Snap to grid (G)"
-            aria-label="Snap to grid"
-            aria-pressed={snapToGrid}
-            className={snapToGrid ? 'control--active' : undefined}
-          >
-            #
-          </ControlButton>
-        </Controls>
-      </ReactFlow>
+      {initialViewport && (
+        <ReactFlow
+          defaultViewport={initialViewport}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          {...nodeHandlers}
+          {...connectionHandlers}
+          {...menuHandlers}
+          connectionMode={ConnectionMode.Loose}
+          // Simulate mode shows the design read-only: nothing to drag or connect.
+          nodesDraggable={!isReadOnly}
+          nodesConnectable={!isReadOnly}
+          edgesReconnectable={!isReadOnly}
+          connectionLineComponent={ConnectionLine}
+          colorMode={captureTheme ?? theme}
+          snapToGrid={snapToGrid}
+          snapGrid={SNAP_GRID}
+          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+          selectionKeyCode="Shift"
+          deleteKeyCode={null}
+          // A selected link is drawn on top, so dragging its end grabs it rather than a link sharing the port.
+          elevateEdgesOnSelect
+          disableKeyboardA11y
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements={isLarge && !isOverview}
+          onMoveStart={() => setMoving(true)}
+          onMoveEnd={() => setMoving(false)}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} />
+          {hasNoDomains && (
+            <Panel position="top-center" className="canvas-hint">
+              Start with a domain: drag one from the palette, or press <kbd>D</kbd>. Press <kbd>?</kbd> for every
+              shortcut.
+            </Panel>
+          )}
+          {lineageFocus && <LineageBar focus={lineageFocus} />}
+          <LayoutBusy />
+          <AlignmentGuides guides={guides} />
+          <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap" />
+          <Controls showInteractive={false}>
+            <ControlButton
+              onClick={toggleSnapToGrid}
+              title="Snap to grid (G)"
+              aria-label="Snap to grid"
+              aria-pressed={snapToGrid}
+              className={snapToGrid ? 'control--active' : undefined}
+            >
+              #
+            </ControlButton>
+          </Controls>
+        </ReactFlow>
+      )}
+      {contextMenu && <ContextMenu target={contextMenu} />}
     </div>
   );
+}
+
+/**
+ * The view a design opens with: fitted to the document's layout, known before anything is drawn.
+ * A large mesh then starts as its domain blocks instead of drawing every product once at full size
+ * and only then zooming out.
+ */
+function useFittedViewport(wrapper: React.RefObject<HTMLDivElement | null>): Viewport | null {
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const element = wrapper.current;
+    const mesh = currentMesh();
+    const bounds = mesh && canvasBounds(mesh);
+    if (!element || !bounds) {
+      setViewport({ x: 0, y: 0, zoom: 1 });
+      return;
+    }
+    const { width, height } = element.getBoundingClientRect();
+    setViewport(fittedViewport(bounds, width, height));
+  }, [wrapper]);
+  return viewport;
 }

@@ -1,38 +1,65 @@
-import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, type ReactFlowState, useStore } from '@xyflow/react';
+import { memo, useCallback } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { describeLink } from '../../shared/editing/link-description';
 import { LinkBadge, LinkImpact } from '../governance/link-marks';
+import { useDocumentStore } from '../store/document-store';
+import { useUiStore } from '../store/ui-store';
+import type { MeshLinkData } from './flow-elements';
+import { linkRoute, runsBackward } from './link-route';
 import { LinkActivity, useLinkViolation } from './simulation/link-activity';
 
-export interface MeshLinkData extends Record<string, unknown> {
-  /** Why the producer's contract does not give the consumer what it needs, one line per field. */
-  problems: string[];
+const DETOUR_MARGIN = 28;
+
+/** Below the lower of two nodes, where a backward link goes round them. */
+function belowBoth(state: ReactFlowState, source: string, target: string): number {
+  const bottom = (id: string) => {
+    const node = state.nodeLookup.get(id);
+    return node ? node.internals.positionAbsolute.y + (node.measured.height ?? 0) : 0;
+  };
+  return Math.max(bottom(source), bottom(target)) + DETOUR_MARGIN;
 }
 
-/** A link; an incompatible one names each missing or mismatched field in its tooltip. */
+/**
+ * A link: out of the right of its source, into the left of its target, with an arrowhead where
+ * data arrives; round its nodes when it runs backwards. Hovered or selected, it says which ports
+ * it joins and under which contract; an incompatible one names each problem in its tooltip.
+ */
 export const MeshLinkEdge = memo(function MeshLinkEdge({
   id,
+  source,
+  target,
+  sourceHandleId,
   sourceX,
   sourceY,
   targetX,
   targetY,
-  sourcePosition,
-  targetPosition,
   markerEnd,
   style,
   interactionWidth,
+  selected,
   data,
-  source,
-  sourceHandleId,
-}: EdgeProps) {
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const problems = (data as MeshLinkData | undefined)?.problems ?? [];
+}: EdgeProps<Edge<MeshLinkData>>) {
+  const from = { x: sourceX, y: sourceY };
+  const to = { x: targetX, y: targetY };
+  const isBackward = runsBackward(from, to);
+  const detourY = useStore(
+    useCallback(
+      (state: ReactFlowState) => (isBackward ? belowBoth(state, source, target) : 0),
+      [isBackward, source, target],
+    ),
+  );
+  const isHovered = useUiStore((state) => state.hoveredLinkId === id);
+  const route = linkRoute(from, to, detourY, data?.lane);
+  const problems = data?.problems ?? [];
   const sourcePort = `${source}/${sourceHandleId}`;
   const isViolating = useLinkViolation(sourcePort);
+  const { x: labelX, y: labelY } = route.label;
   return (
     <>
-      <LinkImpact linkId={id} path={path} />
+      <LinkImpact linkId={id} path={route.path} />
       <BaseEdge
-        path={path}
+        path={route.path}
         markerEnd={markerEnd}
         style={style}
         interactionWidth={interactionWidth}
@@ -40,7 +67,30 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
       />
       {problems.length > 0 && <title>{['Incompatible link:', ...problems].join('\n')}</title>}
       <LinkBadge linkId={id} x={labelX} y={labelY} />
-      <LinkActivity linkId={id} sourcePort={sourcePort} path={path} labelX={labelX} labelY={labelY} />
+      <LinkActivity linkId={id} sourcePort={sourcePort} path={route.path} labelX={labelX} labelY={labelY} />
+      {((isHovered && !data?.isDimmed) || selected) && <LinkLabel linkId={id} x={labelX} y={labelY} />}
     </>
   );
 });
+
+function LinkLabel({ linkId, x, y }: { linkId: string; x: number; y: number }) {
+  const description = useDocumentStore(
+    useShallow((state) => (state.mesh ? describeLink(state.mesh, linkId) : undefined)),
+  );
+  if (!description) return null;
+  return (
+    <EdgeLabelRenderer>
+      <div
+        className="link-label"
+        // Above the line rather than on it, so the link stays visible under the pointer.
+        style={{ transform: `translate(-50%, calc(-100% - 8px)) translate(${x}px, ${y}px)` }}
+        data-testid={`link-label-${linkId}`}
+      >
+        <span className="link-label__ends">
+          {description.from} → {description.to}
+        </span>
+        <span className="link-label__contract">{description.contract ?? 'no contract'}</span>
+      </div>
+    </EdgeLabelRenderer>
+  );
+}

@@ -16,7 +16,7 @@ export function usePaletteDrop() {
       const kind = paletteKindOf(event.dataTransfer);
       if (!kind) return;
       event.preventDefault();
-      insertElement(kind, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      insertElement(kind, { at: screenToFlowPosition({ x: event.clientX, y: event.clientY }) });
     },
     [screenToFlowPosition],
   );

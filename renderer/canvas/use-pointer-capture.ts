@@ -2,10 +2,10 @@ import { type PointerEvent, useCallback } from 'react';
 
 /**
  * Where a press starts something the browser must keep hit-testing for: a port, a link, a resize
- * corner, a field, an output port whose contract a double-click opens.
+ * corner, a field, an output port whose contract a double-click opens, a note a double-click edits.
  */
 const NEEDS_HIT_TESTING =
-  '.react-flow__handle, .react-flow__edge, .react-flow__resize-control, .react-flow__minimap, .react-flow__controls, input, select, textarea, button, .port--has-contract';
+  '.react-flow__handle, .react-flow__edge, .react-flow__resize-control, .react-flow__minimap, .react-flow__controls, input, select, textarea, button, .port--has-contract, .note-node';
 
 /**
  * Captures the pointer when a pan or a node drag starts, so that while it moves the browser

@@ -1,44 +1,139 @@
-import { useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { type RefObject, useEffect } from 'react';
+import { canvasBox } from '../../shared/editing/alignment';
+import { arrangedLayout } from '../../shared/editing/auto-layout';
+import { boundsOf, containsRect, overlaps, type Point, type Rect } from '../../shared/editing/geometry';
+import { canvasBounds } from '../../shared/editing/node-placement';
 import { currentMesh } from '../store/document-store';
+import { measuredSizeOf } from '../store/node-sizes';
 import { useNoticeStore } from '../store/notice-store';
 import { currentSelection } from '../store/selection-store';
+import { useUiStore } from '../store/ui-store';
 import { animateLayout } from './auto-layout/animate-layout';
-import { computeLayout } from './auto-layout/compute-layout';
+import { computeArrangements, LayoutCancelled, prewarmLayout } from './auto-layout/compute-layout';
 import { registerCanvas } from './canvas-commands';
 import { captureCanvas } from './canvas-image';
+import { fittedViewport, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
 
 const VIEW_ANIMATION = { duration: 300 };
+const FOCUS_PADDING = 0.15;
+/** The most a focus zooms in: a single product fills a third of the view, not all of it. */
+const FOCUS_MAX_ZOOM = 1.2;
+/** Revealing a node zooms out to keep the rest in view, but never below this share of the zoom it had. */
+const REVEAL_MIN_ZOOM_RATIO = 0.5;
+/** What sits over the canvas and may hide what is under it. */
+const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
 
-/** Makes this canvas the one the toolbar, shortcuts and quick search talk to. */
-export function useRegisterCanvas(): void {
+/** Beyond this many products and systems, the layout worker is started ahead of the first auto-layout. */
+const PREWARM_ABOVE = 300;
+
+/** Makes this canvas the one the toolbar, shortcuts, menus and quick search talk to. */
+export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   useEffect(() => {
+    const mesh = currentMesh();
+    if (!mesh || mesh.products.length + mesh.systems.length <= PREWARM_ABOVE) return;
+    const idle = requestIdleCallback(() => prewarmLayout(mesh), { timeout: 5000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
+  useEffect(() => {
+    let layoutRun: AbortController | null = null;
+    const notify = (tone: 'info' | 'error', text: string) => useNoticeStore.getState().show({ tone, text });
     const sizeOf = (nodeId: string) => {
       const measured = flow.getInternalNode(nodeId)?.measured;
       return measured?.width && measured.height ? { width: measured.width, height: measured.height } : undefined;
     };
+    const toCanvasRect = (rect: DOMRect): Rect => {
+      const topLeft = flow.screenToFlowPosition({ x: rect.left, y: rect.top });
+      const bottomRight = flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
+      return { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+    };
+    const visibleArea = () => {
+      const { domNode } = flowStore.getState();
+      if (!domNode) return undefined;
+      const view = toCanvasRect(domNode.getBoundingClientRect());
+      const covered = [...domNode.querySelectorAll(OVERLAYS)].map((overlay) =>
+        toCanvasRect(overlay.getBoundingClientRect()),
+      );
+      return { view, covered };
+    };
+    const fitBox = (box: Rect) =>
+      void flow.fitBounds(box, { padding: FOCUS_PADDING, ...VIEW_ANIMATION }).then(() => {
+        if (flow.getZoom() > FOCUS_MAX_ZOOM) void flow.zoomTo(FOCUS_MAX_ZOOM, VIEW_ANIMATION);
+      });
+    // From the document's layout, so it works for nodes not drawn (far out, or out of view in a large mesh).
+    const focusNodes = (nodeIds: readonly string[]) => {
+      const mesh = currentMesh();
+      const box = mesh && boundsOf(nodeIds.map((id) => canvasBox(mesh, id, measuredSizeOf)));
+      if (box) fitBox(box);
+    };
+    // Fitted to the document's layout rather than to the nodes drawn, which in a large mesh are only those in view.
+    const fitDocument = async () => {
+      const mesh = currentMesh();
+      const bounds = mesh && canvasBounds(mesh);
+      const { width, height } = flowStore.getState();
+      if (bounds) await flow.setViewport(fittedViewport(bounds, width, height), VIEW_ANIMATION);
+    };
     return registerCanvas({
       zoomIn: () => void flow.zoomIn(VIEW_ANIMATION),
       zoomOut: () => void flow.zoomOut(VIEW_ANIMATION),
-      fitView: () => void flow.fitView(VIEW_ANIMATION),
-      focusNode: (nodeId) => void flow.fitView({ nodes: [{ id: nodeId }], maxZoom: 1.2, ...VIEW_ANIMATION }),
-      focusNodes: (nodeIds) =>
-        void flow.fitView({ nodes: nodeIds.map((id) => ({ id })), maxZoom: 1.2, ...VIEW_ANIMATION }),
-      autoLayout: async () => {
+      fitView: () => void fitDocument(),
+      focusNode: (nodeId) => focusNodes([nodeId]),
+      focusNodes,
+      reveal: (nodeId) => {
         const mesh = currentMesh();
-        if (!mesh || mesh.domains.length === 0) return;
-        const layout = await computeLayout(mesh, sizeOf);
-        if (currentMesh() !== mesh) {
-          useNoticeStore
-            .getState()
-            .show({ tone: 'info', text: 'The design changed during auto-layout; run it again.' });
+        const area = visibleArea();
+        if (!mesh || !area) return;
+        const box = canvasBox(mesh, nodeId, measuredSizeOf);
+        const isHidden = area.covered.some((overlay) => overlaps(overlay, box));
+        if (containsRect(area.view, box) && !isHidden) return;
+        // Zoom out a little to show the node beside what was in view; if that would take too far out, go to it instead.
+        const both = boundsOf([area.view, box]) as Rect;
+        const zoomForBoth =
+          flow.getZoom() * Math.min(area.view.width / both.width, area.view.height / both.height) * 0.9;
+        if (zoomForBoth >= Math.max(OVERVIEW_ZOOM, flow.getZoom() * REVEAL_MIN_ZOOM_RATIO)) {
+          void flow.fitBounds(both, { padding: 0.05, ...VIEW_ANIMATION });
           return;
         }
-        await animateLayout(layout);
-        await flow.fitView(VIEW_ANIMATION);
+        const zoom = Math.max(flow.getZoom(), OVERVIEW_ZOOM);
+        void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, ...VIEW_ANIMATION });
+      },
+      autoLayout: async () => {
+        const mesh = currentMesh();
+        if (!mesh || mesh.domains.length === 0 || layoutRun) return;
+        layoutRun = new AbortController();
+        useUiStore.getState().setLayingOut(true);
+        try {
+          const arrangements = await computeArrangements(mesh, sizeOf, layoutRun.signal);
+          if (currentMesh() !== mesh) {
+            notify('info', 'The design changed during auto-layout; nothing was moved. Run it again.');
+            return;
+          }
+          const { width, height } = flowStore.getState();
+          const layout = arrangedLayout(mesh, arrangements, width / Math.max(1, height), measuredSizeOf);
+          await animateLayout(layout);
+          await fitDocument();
+        } catch (error) {
+          if (error instanceof LayoutCancelled) notify('info', 'Auto-layout cancelled; nothing was moved.');
+          else throw error;
+        } finally {
+          layoutRun = null;
+          useUiStore.getState().setLayingOut(false);
+        }
+      },
+      cancelAutoLayout: () => layoutRun?.abort(),
+      pastePoint: () => {
+        if (pointer.current) return flow.screenToFlowPosition(pointer.current);
+        const area = visibleArea();
+        return area && { x: area.view.x + area.view.width / 2, y: area.view.y + area.view.height / 2 };
+      },
+      visibleArea,
+      isOverview: () => {
+        const mesh = currentMesh();
+        return !!mesh && showsOverview(flowStore.getState().transform[2], mesh.products.length + mesh.systems.length);
       },
       image: (options) => captureCanvas(flow, currentSelection().nodeIds, options),
     });
-  }, [flow]);
+  }, [flow, flowStore, pointer]);
 }

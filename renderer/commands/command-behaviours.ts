@@ -1,7 +1,21 @@
 import type { KeyPress } from '../../shared/commands/chords';
 import type { CommandId } from '../../shared/commands/command-table';
+import type { Alignment, Axis } from '../../shared/editing/alignment';
+import type { Point } from '../../shared/editing/geometry';
+import type { Direction } from '../../shared/editing/keyboard-navigation';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
+import {
+  canFocusLineage,
+  focusLineage,
+  goToNextProblem,
+  leaveLineageFocus,
+  openContractOfSelection,
+  selectCursor,
+  selectionHasContract,
+  walkCursor,
+  zoomToSelection,
+} from '../canvas/navigation';
 import { openDiagramOfSelection } from '../diagrams/diagram-view-store';
 import { showImpactOfSelection } from '../governance/impact-actions';
 import type { Host } from '../host/host';
@@ -11,15 +25,18 @@ import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from 
 import { deleteSelection } from '../store/delete-elements';
 import { currentMesh, selectCanRedo, selectCanUndo, useDocumentStore } from '../store/document-store';
 import { type InsertableKind, insertElement } from '../store/insert-actions';
-import { nudgeNodes } from '../store/layout-actions';
+import { alignNodes, distributeNodes, nudgeNodes, toggleLock } from '../store/layout-actions';
 import { usePreferencesStore } from '../store/preferences-store';
 import { currentSelection, selectOnly, useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
+import { isControlFocused } from './focus';
 
 export interface CommandContext {
   host: Host;
   /** The key press that ran the command; absent when it came from a menu or a button. */
   keyPress?: KeyPress;
+  /** The canvas point a context menu was opened at: Paste and Add go there. */
+  at?: Point;
 }
 
 /** What a command does (`run`) and when it can (`isEnabled`, read from the stores; always when absent). */
@@ -39,22 +56,77 @@ const NUDGE_DIRECTIONS: Record<string, { x: number; y: number }> = {
   ArrowDown: { x: 0, y: 1 },
 };
 
+const WALK_DIRECTIONS: Record<string, Direction> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+};
+
+/** Arrows nudge the selection; with nothing selected they walk from node to node instead. */
 function nudge({ keyPress }: CommandContext): void {
   const direction = keyPress && NUDGE_DIRECTIONS[keyPress.key];
   const { nodeIds } = currentSelection();
   const step = keyPress?.shiftKey ? 10 : 1;
   if (direction && nodeIds.size > 0) nudgeNodes([...nodeIds], { x: direction.x * step, y: direction.y * step });
+  else walk({ keyPress } as CommandContext);
 }
 
+function walk({ keyPress }: CommandContext): void {
+  const direction = keyPress && WALK_DIRECTIONS[keyPress.key];
+  if (direction) walkCursor(direction);
+}
+
+/** Adds where a context menu was opened, or (from keys and the palette) in free space in view, then shows it. */
 function insert(kind: InsertableKind): CommandBehaviour {
-  return { run: () => void insertElement(kind), isEnabled: hasDocument };
+  return {
+    run: ({ at }) => {
+      const area = canvasCommands.visibleArea();
+      const result = insertElement(kind, {
+        ...(at && { at }),
+        ...(area && { view: area.view, covered: area.covered }),
+      });
+      // Added where the user pointed, it is in view already; panning would only move it from under the pointer.
+      if (result.ok && !at) canvasCommands.reveal(result.id);
+    },
+    isEnabled: hasDocument,
+  };
+}
+
+const selectedNodeCount = () => currentSelection().nodeIds.size;
+const hasSelectedNodes = () => hasDocument() && selectedNodeCount() > 0;
+
+function align(alignment: Alignment): CommandBehaviour {
+  return {
+    run: () => alignNodes(currentSelection().nodeIds, alignment),
+    isEnabled: () => hasDocument() && selectedNodeCount() >= 2,
+  };
+}
+
+function distribute(axis: Axis): CommandBehaviour {
+  return {
+    run: () => distributeNodes(currentSelection().nodeIds, axis),
+    isEnabled: () => hasDocument() && selectedNodeCount() >= 3,
+  };
+}
+
+/** Escape: steps back out of whatever is in the way, one thing at a time: a layout, a menu, a focus, the selection. */
+function clearOrLeave(): void {
+  const ui = useUiStore.getState();
+  if (ui.isLayingOut) canvasCommands.cancelAutoLayout();
+  else if (ui.contextMenu) ui.openContextMenu(null);
+  else if (ui.lineageFocus) leaveLineageFocus();
+  else {
+    ui.setKeyboardCursor(null);
+    useSelectionStore.getState().clear();
+  }
 }
 
 function selectAll(): void {
   const mesh = currentMesh();
   if (!mesh) return;
   selectOnly(
-    [...mesh.domains, ...mesh.products, ...mesh.systems].map((node) => node.id),
+    [...mesh.domains, ...mesh.products, ...mesh.systems, ...(mesh.notes ?? [])].map((node) => node.id),
     mesh.links.map((link) => link.id),
   );
 }
@@ -73,22 +145,53 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'edit.redo': { run: () => documentState().redo(), isEnabled: () => selectCanRedo(documentState()) },
   'edit.cut': { run: cutSelection, isEnabled: hasDocument },
   'edit.copy': { run: () => void copySelection(), isEnabled: hasDocument },
-  'edit.paste': { run: pasteClipboard, isEnabled: hasDocument },
+  'edit.paste': {
+    run: ({ at }) => {
+      const point = at ?? canvasCommands.pastePoint();
+      return pasteClipboard(point ? { at: point } : 'beside-originals');
+    },
+    isEnabled: hasDocument,
+  },
   'edit.duplicate': { run: duplicateSelection, isEnabled: hasDocument },
   'edit.delete': { run: deleteSelection, isEnabled: hasDocument },
   'edit.nudge': { run: nudge, isEnabled: hasDocument },
+  'edit.lock': { run: () => toggleLock([...currentSelection().nodeIds]), isEnabled: hasSelectedNodes },
+  'arrange.align-left': align('left'),
+  'arrange.align-center': align('center'),
+  'arrange.align-right': align('right'),
+  'arrange.align-top': align('top'),
+  'arrange.align-middle': align('middle'),
+  'arrange.align-bottom': align('bottom'),
+  'arrange.distribute-horizontally': distribute('horizontal'),
+  'arrange.distribute-vertically': distribute('vertical'),
 
   'add.domain': insert('domain'),
   'add.product': insert('product'),
   'add.system': insert('system'),
+  'add.note': insert('note'),
 
   'select.all': { run: selectAll, isEnabled: hasDocument },
-  'select.clear': { run: () => useSelectionStore.getState().clear() },
+  'select.clear': { run: clearOrLeave },
+  'select.walk': { run: walk, isEnabled: hasDocument },
+  'select.cursor': {
+    run: selectCursor,
+    isEnabled: () => useUiStore.getState().keyboardCursor !== null && !isControlFocused(),
+  },
 
   'view.quick-search': { run: () => useUiStore.getState().openDialog('quick-search'), isEnabled: hasDocument },
-  'view.auto-layout': { run: () => canvasCommands.autoLayout(), isEnabled: hasDocument },
+  'view.next-problem': { run: () => void goToNextProblem(), isEnabled: hasDocument },
+  'view.open-contract': { run: openContractOfSelection, isEnabled: selectionHasContract },
+  'view.focus-lineage': { run: () => focusLineage(), isEnabled: canFocusLineage },
+  'view.auto-layout': {
+    run: () => canvasCommands.autoLayout(),
+    isEnabled: () => hasDocument() && !useUiStore.getState().isLayingOut,
+  },
   'view.snap-to-grid': { run: () => usePreferencesStore.getState().toggleSnapToGrid() },
   'view.zoom-to-fit': { run: canvasCommands.fitView, isEnabled: hasDocument },
+  'view.zoom-to-selection': {
+    run: zoomToSelection,
+    isEnabled: () => currentSelection().nodeIds.size + currentSelection().linkIds.size > 0,
+  },
   'view.zoom-in': { run: canvasCommands.zoomIn, isEnabled: hasDocument },
   'view.zoom-out': { run: canvasCommands.zoomOut, isEnabled: hasDocument },
   'view.problems': { run: () => useUiStore.getState().showSidePanelTab('problems'), isEnabled: hasDocument },

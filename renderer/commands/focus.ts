@@ -15,3 +15,12 @@ export function leaveTextField(): void {
     document.activeElement.blur();
   }
 }
+
+/** A focused control (a button, a link, a tab) takes Enter and Space itself. */
+export function isControlFocused(): boolean {
+  const focused = document.activeElement;
+  return (
+    focused instanceof Element &&
+    focused.closest('button, a[href], select, summary, [role="button"], [role="menuitem"], [role="tab"]') !== null
+  );
+}

@@ -5,7 +5,7 @@ import { useUiStore } from '../store/ui-store';
 import { commandToRunForKey, type FocusPlace, menuCommandAction } from './command-routing';
 import { isInCodeEditor, isTypingTarget, leaveTextField } from './focus';
 import { PLATFORM } from './platform';
-import { runCommand } from './run-command';
+import { isCommandEnabled, runCommand } from './run-command';
 
 function focusPlace(target: EventTarget | null): FocusPlace {
   if (isInCodeEditor(target)) return 'code';
@@ -19,7 +19,8 @@ export function useCommands(host: Host): void {
       if (event.defaultPrevented) return;
       const isDialogOpen = useUiStore.getState().dialog !== null || usePromptStore.getState().question !== null;
       const id = commandToRunForKey(event, focusPlace(event.target), isDialogOpen, PLATFORM);
-      if (!id) return;
+      // A key whose command cannot run now stays with the page (Enter on a focused button).
+      if (!id || !isCommandEnabled(id)) return;
       event.preventDefault();
       // A field's typing step ends first, so undo takes back the whole edit and save sees it.
       leaveTextField();

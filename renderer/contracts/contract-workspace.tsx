@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
 import { isContractServed, LATEST_API_VERSION, serveContract } from '../../shared/contracts';
@@ -27,8 +27,11 @@ const VIEWS: { view: ContractView; label: string }[] = [
   { view: 'diagram', label: 'Diagram' },
 ];
 
-/** The open contracts as tabs beside the canvas: YAML, form, preview, diff and schema diagram. */
-export function ContractWorkspace() {
+/**
+ * The open contracts as tabs beside the canvas: YAML, form, preview, diff and schema diagram.
+ * `above` goes right above the view (what the contract breaks, from the panel around it).
+ */
+export function ContractWorkspace({ above }: { above?: (contractId: string) => ReactNode }) {
   const { openIds, activeId, view, isExpanded } = useContractTabs(
     useShallow((state) => ({
       openIds: state.openIds,
@@ -72,6 +75,7 @@ export function ContractWorkspace() {
         </span>
       </div>
       <ServeContract contractId={activeId} />
+      {above?.(activeId)}
       <div className="contract-workspace__view">
         {view === 'yaml' && <YamlEditorPane contractId={activeId} />}
         {view === 'form' && <ContractForm contractId={activeId} />}

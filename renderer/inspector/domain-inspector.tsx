@@ -6,6 +6,7 @@ import { elementNameCheck } from './fields/name-checks';
 import { NameField } from './fields/name-field';
 import { TextField } from './fields/text-field';
 import { InspectorSection } from './inspector-section';
+import { NodeActions } from './node-actions';
 
 export function DomainInspector({ domainId }: { domainId: string }) {
   const domain = useDocumentStore((state) => (state.mesh ? domainById(state.mesh, domainId) : undefined));
@@ -19,6 +20,7 @@ export function DomainInspector({ domainId }: { domainId: string }) {
   return (
     <div className="inspector" data-testid="domain-inspector">
       <h2 className="inspector__title">Domain</h2>
+      <NodeActions nodeId={domain.id} canFocusLineage={false} />
       <DiagramButtons subject={{ kind: 'domain', id: domain.id }} />
       <InspectorSection title="General" open>
         <NameField

@@ -8,6 +8,8 @@ import { useSelectionStore } from '../store/selection-store';
 import { DomainInspector } from './domain-inspector';
 import { LinkInspector } from './link-inspector';
 import { MeshInspector } from './mesh-inspector';
+import { ArrangeActions } from './node-actions';
+import { NoteInspector } from './note-inspector';
 import { ProductInspector } from './product-inspector';
 import { SystemInspector } from './system-inspector';
 
@@ -42,6 +44,7 @@ export function Inspector() {
           </button>
           <CanvasImageButton label="Image…" />
         </div>
+        <ArrangeActions />
       </div>
     );
   }
@@ -54,6 +57,8 @@ export function Inspector() {
       return <ProductInspector key={id} productId={id} />;
     case 'system':
       return <SystemInspector key={id} systemId={id} />;
+    case 'note':
+      return <NoteInspector key={id} noteId={id} />;
     default:
       return <LinkInspector key={id} linkId={id} />;
   }

@@ -22,6 +22,7 @@ import { TextField } from './fields/text-field';
 import { InspectorSection } from './inspector-section';
 import { type ListAccess, listCommands, type OwnerUpdate } from './list-commands';
 import { ListEditor } from './list-editor';
+import { NodeActions } from './node-actions';
 import { DiscoveryPortFields, PortList } from './port-list';
 import { TableList } from './table-list';
 
@@ -84,6 +85,7 @@ export function ProductInspector({ productId }: { productId: string }) {
   return (
     <div className="inspector" data-testid="product-inspector">
       <h2 className="inspector__title">Data product</h2>
+      <NodeActions nodeId={product.id} canFocusLineage />
       <DiagramButtons subject={{ kind: 'product', id: product.id }} />
       <InspectorSection title="General" open>
         <NameField

@@ -1,14 +1,20 @@
+import { tablesFreeForStream } from '../../shared/editing/cdc-streams';
 import { systemById } from '../../shared/editing/mesh-index';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../../shared/model';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
+import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import {
   addSystemTable,
   addTopic,
+  cascadeOfTable,
+  describeCascade,
   moveTopic,
   removeSystemTable,
   removeTopic,
+  renameSystem,
   renameSystemTable,
+  setTableCdc,
   updateSystem,
   updateTopic,
 } from '../store/system-actions';
@@ -22,6 +28,7 @@ import { TextField } from './fields/text-field';
 import { InspectorSection } from './inspector-section';
 import { type ListAccess, listCommands, type OwnerUpdate } from './list-commands';
 import { ListEditor } from './list-editor';
+import { NodeActions } from './node-actions';
 import { TableList } from './table-list';
 
 const TABLES: ListAccess<OperationalSystem, SystemTable> = {
@@ -37,6 +44,7 @@ const NO_CONTRACT = '';
 
 /** A microservice, its database tables (with CDC flags), its topics and the events it publishes. */
 export function SystemInspector({ systemId }: { systemId: string }) {
+  const host = useHost();
   const system = useDocumentStore((state) => (state.mesh ? systemById(state.mesh, systemId) : undefined));
   if (!system) return null;
   const key = system.id;
@@ -47,6 +55,7 @@ export function SystemInspector({ systemId }: { systemId: string }) {
   return (
     <div className="inspector" data-testid="system-inspector">
       <h2 className="inspector__title">Operational system</h2>
+      <NodeActions nodeId={system.id} canFocusLineage />
       <DiagramButtons subject={{ kind: 'system', id: system.id }} />
       <InspectorSection title="General" open>
         <NameField
@@ -54,7 +63,7 @@ export function SystemInspector({ systemId }: { systemId: string }) {
           value={system.name}
           check={elementNameCheck({ kind: 'system', id: system.id })}
           focusFor={system.id}
-          onChange={(name, options) => updateSystem(system.id, { name }, options)}
+          onChange={(name, options) => renameSystem(system.id, name, options)}
         />
         <DomainField nodeId={system.id} domainId={system.domainId} />
         <TextField
@@ -113,11 +122,11 @@ export function SystemInspector({ systemId }: { systemId: string }) {
             rename: (index, name, options) =>
               tableNames[index] !== undefined && renameSystemTable(system.id, tableNames[index], name, options),
           }}
-          extraFields={(table, index) => (
+          extraFields={(table) => (
             <CheckField
               label="Change data capture (CDC)"
               checked={table.cdc}
-              onChange={(cdc) => tables.change(index, { cdc })}
+              onChange={(cdc) => void switchCdc(host, system.id, table.name, cdc)}
             />
           )}
         />
@@ -131,7 +140,7 @@ export function SystemInspector({ systemId }: { systemId: string }) {
             update((current) => ({ ...current, messaging: { ...current.messaging, broker } }), options)
           }
         />
-        <TopicList system={system} tableNames={tableNames} />
+        <TopicList system={system} />
       </InspectorSection>
       <InspectorSection title="Published events">
         <PublishedEvents system={system} update={update} tableNames={tableNames} />
@@ -140,17 +149,39 @@ export function SystemInspector({ systemId }: { systemId: string }) {
   );
 }
 
-function TopicList({ system, tableNames }: { system: OperationalSystem; tableNames: string[] }) {
+/**
+ * Turns a table's CDC on or off; its change stream follows. Turning it off while links read the
+ * stream asks first, naming what goes.
+ */
+async function switchCdc(host: ReturnType<typeof useHost>, systemId: string, table: string, isOn: boolean) {
+  const cascade = cascadeOfTable(systemId, table);
+  if (!isOn && cascade.links.length > 0) {
+    const isSure = await host.confirm(
+      `Turn off CDC for ${table}?`,
+      `Without CDC the table has no change stream: this removes ${describeCascade(cascade)} reading it. You can undo.`,
+    );
+    if (!isSure) return;
+  }
+  setTableCdc(systemId, table, isOn);
+}
+
+function TopicList({ system }: { system: OperationalSystem }) {
   const topics = system.messaging.topics;
+  // A table has at most one change stream: a topic may carry a table's stream only if no other topic does.
+  const freeTables = (topicId: string) => tablesFreeForStream(system, topicId);
   return (
     <div className="nested-list">
       <div className="nested-list__title">Topics (CDC streams and published events)</div>
+      <p className="inspector__note">
+        A table's change stream comes and goes with its CDC checkbox; Add topic adds one for events the service
+        publishes.
+      </p>
       <ListEditor
         noun="topic"
         items={topics}
         itemKey={(topic) => topic.id}
         itemLabel={(topic) => topic.name}
-        onAdd={() => addTopic(system.id, 'cdc')}
+        onAdd={() => addTopic(system.id)}
         onRemove={(index) => topics[index] && removeTopic(system.id, topics[index].id)}
         onMove={(index, offset) => topics[index] && moveTopic(system.id, topics[index].id, offset)}
         renderItem={(topic) => {
@@ -185,23 +216,24 @@ function TopicList({ system, tableNames }: { system: OperationalSystem; tableNam
                 label="Carries"
                 value={topic.source.kind}
                 options={[
-                  { value: 'cdc', label: 'the change stream of a table (CDC)' },
+                  {
+                    value: 'cdc',
+                    label: 'the change stream of a table (CDC)',
+                    disabled: topic.source.kind !== 'cdc' && freeTables(topic.id).length === 0,
+                  },
                   { value: 'outbox', label: 'events the service publishes' },
                 ]}
-                onChange={(kind) =>
-                  change({
-                    source:
-                      kind === 'cdc'
-                        ? { kind: 'cdc', table: tableNames[0] ?? 'items' }
-                        : { kind: 'outbox', event: 'Event' },
-                  })
-                }
+                onChange={(kind) => {
+                  const [table] = freeTables(topic.id);
+                  if (kind === 'cdc' && table) change({ source: { kind: 'cdc', table } });
+                  else if (kind === 'outbox') change({ source: { kind: 'outbox', event: 'Event' } });
+                }}
               />
               {topic.source.kind === 'cdc' ? (
                 <ChoiceField
                   label="Table"
                   value={topic.source.table}
-                  options={tableNames}
+                  options={freeTables(topic.id)}
                   onChange={(table) => change({ source: { kind: 'cdc', table } })}
                 />
               ) : (

@@ -1,23 +1,42 @@
 import { create } from 'zustand';
+import { fragmentToText, looksLikeElements, pasteText } from '../../shared/editing/clipboard-text';
 import {
   copyFragment,
   type MeshFragment,
-  PASTE_OFFSET,
   type PastedElements,
+  type PastePlacement,
   pasteFragment,
 } from '../../shared/editing/mesh-fragment';
+import { formatProblem } from '../../shared/model';
 import { deleteSelection } from './delete-elements';
 import { changeMesh, currentMesh } from './document-store';
+import { measuredSizeOf } from './node-sizes';
+import { useNoticeStore } from './notice-store';
 import { currentSelection, selectOnly } from './selection-store';
 
-interface ClipboardState {
-  fragment: MeshFragment | null;
-  /** How many times the fragment has been pasted, to place each copy further away. */
-  pasteCount: number;
+/** The operating system's clipboard, as text: where copies go so other windows and text editors see them. */
+export interface SystemClipboard {
+  readText(): Promise<string>;
+  writeText(text: string): Promise<void>;
 }
 
-/** The app's own clipboard: a fragment of a mesh, pasted into this or another opened design. */
-export const useClipboardStore = create<ClipboardState>()(() => ({ fragment: null, pasteCount: 0 }));
+interface ClipboardState {
+  /** The last copy made in this window: pasted when the system clipboard cannot be read. */
+  fragment: MeshFragment | null;
+}
+
+export const useClipboardStore = create<ClipboardState>()(() => ({ fragment: null }));
+
+const browserClipboard = (): SystemClipboard | undefined => globalThis.navigator?.clipboard;
+let systemClipboard: () => SystemClipboard | undefined = browserClipboard;
+
+/** Tests run without a browser: they hand in their own clipboard (or none). */
+export function setSystemClipboard(clipboard: SystemClipboard | undefined): void {
+  systemClipboard = () => clipboard;
+}
+
+const notify = (tone: 'info' | 'error', text: string, details?: string[]) =>
+  useNoticeStore.getState().show({ tone, text, ...(details && { details }) });
 
 function selectedFragment(): MeshFragment | null {
   const mesh = currentMesh();
@@ -26,34 +45,73 @@ function selectedFragment(): MeshFragment | null {
   return copyFragment(mesh, selected);
 }
 
-export function copySelection(): boolean {
+/**
+ * Copies the selection as JSON text to the system clipboard (so it pastes into another window,
+ * or into a text editor), and keeps it here too.
+ */
+export async function copySelection(): Promise<boolean> {
   const fragment = selectedFragment();
-  if (fragment) useClipboardStore.setState({ fragment, pasteCount: 0 });
-  return fragment !== null;
+  if (!fragment) return false;
+  useClipboardStore.setState({ fragment });
+  try {
+    await systemClipboard()?.writeText(fragmentToText(fragment));
+  } catch (error) {
+    notify('info', `Copied in this window only: the system clipboard refused the text (${(error as Error).message}).`);
+  }
+  return true;
 }
 
-export function cutSelection(): void {
-  if (copySelection()) deleteSelection();
+export async function cutSelection(): Promise<void> {
+  if (await copySelection()) deleteSelection();
 }
 
-function pasteAndSelect(fragment: MeshFragment, times: number): void {
+function applyPaste(paste: (mesh: NonNullable<ReturnType<typeof currentMesh>>) => PastedElements): void {
   let pasted: PastedElements | undefined;
   changeMesh((mesh) => {
-    pasted = pasteFragment(mesh, fragment, { x: PASTE_OFFSET.x * times, y: PASTE_OFFSET.y * times });
+    pasted = paste(mesh);
     return pasted.mesh;
   });
   if (pasted) selectOnly(pasted.nodeIds, pasted.linkIds);
 }
 
-export function pasteClipboard(): void {
-  const { fragment, pasteCount } = useClipboardStore.getState();
-  if (!fragment || !currentMesh()) return;
-  useClipboardStore.setState({ pasteCount: pasteCount + 1 });
-  pasteAndSelect(fragment, pasteCount + 1);
+async function readSystemClipboard(): Promise<string | undefined> {
+  try {
+    return await systemClipboard()?.readText();
+  } catch {
+    // Reading can be refused (no permission, no focus): the copy kept in this window stands in.
+    return undefined;
+  }
 }
 
-/** Ctrl/Cmd+D: a copy of the selection next to it, leaving the clipboard as it was. */
+/**
+ * Pastes elements copied in any window (JSON text on the system clipboard) at `placement`, in free
+ * space, as one undo step; text that is not copied elements, or would break the design, changes
+ * nothing and says why.
+ */
+export async function pasteClipboard(placement: PastePlacement): Promise<void> {
+  if (!currentMesh()) return;
+  const text = await readSystemClipboard();
+  const mesh = currentMesh();
+  if (!mesh) return;
+  if (text !== undefined && looksLikeElements(text)) {
+    const result = pasteText(mesh, text, placement, measuredSizeOf);
+    if (!result.ok) {
+      notify('error', 'Nothing was pasted: the copied elements have problems.', result.errors.map(formatProblem));
+      return;
+    }
+    applyPaste(() => result.value);
+    return;
+  }
+  const { fragment } = useClipboardStore.getState();
+  if (fragment && (text === undefined || text.trim() === '')) {
+    applyPaste((current) => pasteFragment(current, fragment, placement, measuredSizeOf));
+    return;
+  }
+  notify('info', 'Nothing to paste: the clipboard holds no copied domains, products, systems or notes.');
+}
+
+/** Ctrl/Cmd+D: a copy of the selection beside it, in free space, leaving the clipboard as it was. */
 export function duplicateSelection(): void {
   const fragment = selectedFragment();
-  if (fragment) pasteAndSelect(fragment, 1);
+  if (fragment) applyPaste((mesh) => pasteFragment(mesh, fragment, 'beside-originals', measuredSizeOf));
 }

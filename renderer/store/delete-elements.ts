@@ -1,7 +1,7 @@
 import { withoutElements } from '../../shared/editing/delete-elements';
 import { describeDeletion } from '../../shared/editing/deletion-summary';
-import { changeMesh, currentMesh, useDocumentStore } from './document-store';
-import { useNoticeStore } from './notice-store';
+import { changeMesh, currentMesh } from './document-store';
+import { announceEdit } from './notice-store';
 import { currentSelection, useSelectionStore } from './selection-store';
 
 /**
@@ -15,10 +15,5 @@ export function deleteSelection(): void {
   useSelectionStore.getState().clear();
   const after = currentMesh();
   if (!before || !after || after === before) return;
-  useNoticeStore.getState().show({
-    tone: 'info',
-    text: describeDeletion(before, after),
-    // Undo is offered for this deletion only: after another edit it would take back that one.
-    actions: [{ label: 'Undo', run: () => currentMesh() === after && useDocumentStore.getState().undo() }],
-  });
+  announceEdit(describeDeletion(before, after));
 }

@@ -1,49 +1,75 @@
-import type { Point } from '../../shared/editing/geometry';
+import type { Point, Rect } from '../../shared/editing/geometry';
 import { owningDomainId } from '../../shared/editing/mesh-index';
-import { childDropPosition, domainAt, domainDropPosition } from '../../shared/editing/node-placement';
+import {
+  childDropPosition,
+  DEFAULT_DOMAIN_SIZE,
+  domainAt,
+  domainDropPosition,
+  domainRects,
+  freeSpotIn,
+} from '../../shared/editing/node-placement';
+import { DEFAULT_NOTE_SIZE } from '../../shared/editing/notes';
 import { useDocumentStore } from './document-store';
 import { addDomain } from './domain-actions';
+import { addNote } from './note-actions';
 import { useNoticeStore } from './notice-store';
 import { addProduct } from './product-actions';
 import { currentSelection } from './selection-store';
 import { addSystem } from './system-actions';
 import { useUiStore } from './ui-store';
 
-export type InsertableKind = 'domain' | 'product' | 'system';
+export type InsertableKind = 'domain' | 'product' | 'system' | 'note';
 
 export type InsertResult = { ok: true; id: string } | { ok: false; reason: string };
+
+/** Where the user wants something added: a point they dropped or right-clicked at, and what is on screen. */
+export interface InsertPlace {
+  /** A canvas point: the element goes there (a product or system into the domain under it). */
+  at?: Point;
+  /** The canvas area in view, minus what covers it (the minimap): new elements without a point land here. */
+  view?: Rect;
+  /** Parts of the view covered by overlays. */
+  covered?: readonly Rect[];
+}
 
 /**
  * Adds an element from the palette. Dropped at a canvas point, a product or system goes into the
  * domain under it; added by click or key, into the selected element's domain (or the last one,
- * or a new domain when there is none: one undo step either way). The new element's name field
- * takes the focus so the user can type its name; a refusal is shown in the status bar.
+ * or a new domain when there is none: one undo step either way). A domain or note without a point
+ * goes into free space in view. The new element's name field takes the focus so the user can type
+ * its name; a refusal is shown in the status bar.
  */
-export function insertElement(kind: InsertableKind, dropPoint?: Point): InsertResult {
-  const result = insert(kind, dropPoint);
+export function insertElement(kind: InsertableKind, place: InsertPlace = {}): InsertResult {
+  const result = insert(kind, place);
   if (result.ok) useUiStore.getState().requestNameFocus(result.id);
   else useNoticeStore.getState().show({ tone: 'error', text: result.reason });
   return result;
 }
 
-function insert(kind: InsertableKind, dropPoint?: Point): InsertResult {
+function insert(kind: InsertableKind, { at, view, covered = [] }: InsertPlace): InsertResult {
   const store = useDocumentStore.getState();
   const mesh = store.mesh;
   if (!mesh) return { ok: false, reason: 'Open or create a design first.' };
-  if (kind === 'domain') return created(addDomain(dropPoint && domainDropPosition(dropPoint)));
+  const inView = (size: { width: number; height: number }) =>
+    view && freeSpotIn(view, size, [...domainRects(mesh), ...covered]);
+  if (kind === 'domain') return created(addDomain(at ? domainDropPosition(at) : inView(DEFAULT_DOMAIN_SIZE)));
+  if (kind === 'note') {
+    const spot = at ?? inView(DEFAULT_NOTE_SIZE) ?? (view ? { x: view.x + 24, y: view.y + 24 } : { x: 0, y: 0 });
+    return created(addNote(spot));
+  }
 
   const add = kind === 'product' ? addProduct : addSystem;
-  if (dropPoint) {
-    const domainId = domainAt(mesh, dropPoint);
+  if (at) {
+    const domainId = domainAt(mesh, at);
     if (!domainId) return { ok: false, reason: `Drop the ${kind} inside a domain: every ${kind} belongs to one.` };
-    return created(add({ domainId, position: childDropPosition(mesh, domainId, dropPoint) }));
+    return created(add({ domainId, position: childDropPosition(mesh, domainId, at) }));
   }
 
   const [firstSelected] = currentSelection().nodeIds;
   const domainId = (firstSelected && owningDomainId(mesh, firstSelected)) ?? mesh.domains.at(-1)?.id;
   if (domainId) return created(add({ domainId }));
   store.beginGesture();
-  const newDomainId = addDomain();
+  const newDomainId = addDomain(inView(DEFAULT_DOMAIN_SIZE));
   const result = created(newDomainId && add({ domainId: newDomainId }));
   store.endGesture();
   return result;

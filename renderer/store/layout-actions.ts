@@ -1,40 +1,87 @@
-import type { Point, Size } from '../../shared/editing/geometry';
+import { type Alignment, type Axis, withAligned, withDistributed } from '../../shared/editing/alignment';
+import { withDomainReshaped } from '../../shared/editing/containment';
+import type { Point, Rect } from '../../shared/editing/geometry';
 import {
   type DroppedNode,
-  withDomainResized,
   withDroppedNodes,
   withLayoutApplied,
   withNodeMovedToDomain,
   withNodesNudged,
   withPositions,
 } from '../../shared/editing/layout-edits';
-import type { NodeLayout } from '../../shared/model';
-import { changeMesh } from './document-store';
+import { withLockToggled } from '../../shared/editing/locks';
+import { nodeKindOf } from '../../shared/editing/mesh-index';
+import type { Mesh, NodeLayout } from '../../shared/model';
+import { changeMesh, currentMesh, useDocumentStore } from './document-store';
+import { measuredSizeOf } from './node-sizes';
+import { useNoticeStore } from './notice-store';
 
 export function moveNodes(positions: ReadonlyMap<string, Point>): void {
   changeMesh((mesh) => withPositions(mesh, positions));
 }
 
-export function resizeDomain(domainId: string, size: Size): void {
-  changeMesh((mesh) => withDomainResized(mesh, domainId, size));
+/** Resizes a domain to a box on the canvas; it stops at its children rather than cut them off. */
+export function resizeDomain(domainId: string, box: Rect): void {
+  changeMesh((mesh) => withDomainReshaped(mesh, domainId, box, measuredSizeOf));
 }
 
 /** Moves nodes by a small step (arrow keys); repeated nudges of one selection make one undo step. */
 export function nudgeNodes(nodeIds: readonly string[], offset: Point): void {
   const moving = new Set(nodeIds);
-  changeMesh((mesh) => withNodesNudged(mesh, moving, offset), { coalesceKey: `nudge:${[...moving].sort().join(',')}` });
+  changeMesh((mesh) => withNodesNudged(mesh, moving, offset, measuredSizeOf), {
+    coalesceKey: `nudge:${[...moving].sort().join(',')}`,
+  });
 }
 
 /** Moves a product or system into another domain (from the inspector), at the next free place there. */
 export function moveToDomain(nodeId: string, domainId: string): void {
-  changeMesh((mesh) => withNodeMovedToDomain(mesh, nodeId, domainId));
+  changeMesh((mesh) => withNodeMovedToDomain(mesh, nodeId, domainId, measuredSizeOf));
 }
 
+/**
+ * Ends a drag: products and systems go into the domain they were dropped on; one dropped outside
+ * every domain goes back, and the status bar says why.
+ */
 export function settleDroppedNodes(dropped: readonly DroppedNode[]): void {
-  changeMesh((mesh) => withDroppedNodes(mesh, dropped));
+  const before = useDocumentStore.getState().gestureStart ?? currentMesh();
+  if (!before) return;
+  let refused: string[] = [];
+  changeMesh((mesh) => {
+    const result = withDroppedNodes(mesh, dropped, before, measuredSizeOf);
+    refused = result.refused;
+    return result.mesh;
+  });
+  if (refused.length > 0) {
+    useNoticeStore.getState().show({
+      tone: 'error',
+      text: `${namesOf(before, refused)} went back: every product and system belongs to a domain. Drop it inside one, or add a domain first.`,
+    });
+  }
+}
+
+function namesOf(mesh: Mesh, ids: readonly string[]): string {
+  return ids.map((id) => [...mesh.products, ...mesh.systems].find((node) => node.id === id)?.name ?? id).join(', ');
 }
 
 /** Replaces the layout of the given nodes (auto-layout's result, or a frame of its animation). */
 export function applyLayout(nodes: Readonly<Record<string, NodeLayout>>): void {
   changeMesh((mesh) => withLayoutApplied(mesh, nodes));
+}
+
+export function alignNodes(nodeIds: Iterable<string>, alignment: Alignment): void {
+  changeMesh((mesh) => withAligned(mesh, nodeIds, alignment, measuredSizeOf));
+}
+
+export function distributeNodes(nodeIds: Iterable<string>, axis: Axis): void {
+  changeMesh((mesh) => withDistributed(mesh, nodeIds, axis, measuredSizeOf));
+}
+
+/** Locks the nodes against moves, or unlocks them when all already are. */
+export function toggleLock(nodeIds: readonly string[]): void {
+  changeMesh((mesh) =>
+    withLockToggled(
+      mesh,
+      nodeIds.filter((id) => nodeKindOf(mesh, id) !== undefined),
+    ),
+  );
 }

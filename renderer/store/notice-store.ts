@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { currentMesh, useDocumentStore } from './document-store';
 
 export interface Notice {
   tone: 'info' | 'error';
@@ -14,15 +15,47 @@ export interface NoticeAction {
   run(): void;
 }
 
+/** A notice as kept in the list, with when it was shown. */
+export interface ListedNotice extends Notice {
+  id: number;
+  shownAt: Date;
+}
+
+const KEPT_NOTICES = 50;
+
 interface NoticeState {
-  notice: Notice | null;
+  notice: ListedNotice | null;
+  /** Everything told since the app started, newest first, so nothing cut short or replaced is lost. */
+  history: ListedNotice[];
   show(notice: Notice): void;
   dismiss(): void;
+  clearHistory(): void;
 }
+
+let nextId = 1;
 
 /** The one place the app tells the user what happened (status bar), so no failure is silent. */
 export const useNoticeStore = create<NoticeState>()((set) => ({
   notice: null,
-  show: (notice) => set({ notice }),
+  history: [],
+  show: (notice) =>
+    set((state) => {
+      const listed = { ...notice, id: nextId++, shownAt: new Date() };
+      return { notice: listed, history: [listed, ...state.history].slice(0, KEPT_NOTICES) };
+    }),
   dismiss: () => set({ notice: null }),
+  clearHistory: () => set({ history: [] }),
 }));
+
+/**
+ * Tells the user what an edit just did (what went with it), with Undo for that edit only: after
+ * another edit, Undo would take back that one instead, so it then does nothing.
+ */
+export function announceEdit(text: string): void {
+  const after = currentMesh();
+  useNoticeStore.getState().show({
+    tone: 'info',
+    text,
+    actions: [{ label: 'Undo', run: () => currentMesh() === after && useDocumentStore.getState().undo() }],
+  });
+}

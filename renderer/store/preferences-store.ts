@@ -8,12 +8,17 @@ const PreferencesSchema = z.object({
   sidePanelWidth: z.number().min(240).max(720).catch(340),
   showsSidePanel: z.boolean().catch(true),
   showsPalette: z.boolean().catch(true),
+  contractPanelWidth: z.number().min(320).max(1600).catch(480),
+  /** Beside the canvas, over the whole workspace, or as a tab of the side panel. */
+  contractPanelMode: z.enum(['docked', 'maximized', 'tab']).catch('docked'),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 export type ThemePreference = Preferences['theme'];
 
 export const PREFERENCES_KEY = 'data-mesh-designer.preferences';
 export const SIDE_PANEL_WIDTH = { min: 240, max: 720 };
+export const CONTRACT_PANEL_WIDTH = { min: 320, max: 1600 };
+export type ContractPanelMode = Preferences['contractPanelMode'];
 const THEME_CYCLE: readonly ThemePreference[] = ['system', 'light', 'dark'];
 
 /** Where preferences are kept between sessions; the browser's localStorage in the app. */
@@ -39,6 +44,8 @@ interface PreferencesState extends Preferences {
   setSidePanelWidth(width: number): void;
   toggleSidePanel(): void;
   togglePalette(): void;
+  setContractPanelWidth(width: number): void;
+  setContractPanelMode(mode: ContractPanelMode): void;
 }
 
 export function createPreferencesStore(storage: PreferenceStorage | undefined) {
@@ -51,11 +58,26 @@ export function createPreferencesStore(storage: PreferenceStorage | undefined) {
       set({ sidePanelWidth: Math.round(Math.min(SIDE_PANEL_WIDTH.max, Math.max(SIDE_PANEL_WIDTH.min, width))) }),
     toggleSidePanel: () => set((state) => ({ showsSidePanel: !state.showsSidePanel })),
     togglePalette: () => set((state) => ({ showsPalette: !state.showsPalette })),
+    setContractPanelWidth: (width) =>
+      set({
+        contractPanelWidth: Math.round(Math.min(CONTRACT_PANEL_WIDTH.max, Math.max(CONTRACT_PANEL_WIDTH.min, width))),
+      }),
+    setContractPanelMode: (contractPanelMode) => set({ contractPanelMode }),
   }));
-  store.subscribe(({ theme, snapToGrid, sidePanelWidth, showsSidePanel, showsPalette }) => {
+  store.subscribe((state) => {
+    const { theme, snapToGrid, sidePanelWidth, showsSidePanel, showsPalette, contractPanelWidth, contractPanelMode } =
+      state;
     storage?.setItem(
       PREFERENCES_KEY,
-      JSON.stringify({ theme, snapToGrid, sidePanelWidth, showsSidePanel, showsPalette }),
+      JSON.stringify({
+        theme,
+        snapToGrid,
+        sidePanelWidth,
+        showsSidePanel,
+        showsPalette,
+        contractPanelWidth,
+        contractPanelMode,
+      }),
     );
   });
   return store;

@@ -1,8 +1,33 @@
 import { create } from 'zustand';
+import type { Point } from '../../shared/editing/geometry';
 import { usePreferencesStore } from './preferences-store';
 
-export type Dialog = 'quick-search' | 'shortcuts' | 'diagram' | 'mermaid-import' | 'canvas-image' | 'export' | null;
-export type SidePanelTab = 'inspector' | 'problems' | 'impact';
+export type Dialog =
+  | 'quick-search'
+  | 'shortcuts'
+  | 'notices'
+  | 'diagram'
+  | 'mermaid-import'
+  | 'canvas-image'
+  | 'export'
+  | null;
+/** The side panel's tabs; `contract` when the contract editor was moved there. */
+export type SidePanelTab = 'inspector' | 'problems' | 'impact' | 'contract';
+
+/** What a right-click opened a menu on, and where (on screen, and on the canvas). */
+export interface ContextMenuTarget {
+  on: { kind: 'pane' } | { kind: 'node'; id: string } | { kind: 'link'; id: string };
+  screen: Point;
+  canvas: Point;
+}
+
+/** One product's lineage shown alone: its upstream and downstream within `hops` links; the rest dimmed. */
+export interface LineageFocus {
+  nodeId: string;
+  hops: number;
+}
+
+export const DEFAULT_LINEAGE_HOPS = 2;
 
 interface UiState {
   dialog: Dialog;
@@ -12,6 +37,14 @@ interface UiState {
   dropTargetDomainId: string | null;
   /** The link whose end is being dragged to another port, which must not count as its own duplicate. */
   reconnectingLinkId: string | null;
+  /** The link under the pointer: it shows its label. */
+  hoveredLinkId: string | null;
+  contextMenu: ContextMenuTarget | null;
+  lineageFocus: LineageFocus | null;
+  /** Auto-layout is computing: the canvas shows it is busy and offers Cancel. */
+  isLayingOut: boolean;
+  /** The node the arrow keys reached without selecting it yet (Enter selects). */
+  keyboardCursor: string | null;
   sidePanelTab: SidePanelTab;
   openDialog(dialog: Dialog): void;
   /** Shows a tab of the side panel, showing the panel too when it is hidden. */
@@ -19,6 +52,11 @@ interface UiState {
   requestNameFocus(elementId: string | null): void;
   setDropTarget(domainId: string | null): void;
   setReconnecting(linkId: string | null): void;
+  setHoveredLink(linkId: string | null): void;
+  openContextMenu(target: ContextMenuTarget | null): void;
+  focusLineage(focus: LineageFocus | null): void;
+  setLayingOut(isLayingOut: boolean): void;
+  setKeyboardCursor(nodeId: string | null): void;
 }
 
 /** Transient interface state: not part of the document, not saved, not undone. */
@@ -27,6 +65,11 @@ export const useUiStore = create<UiState>()((set) => ({
   nameFocusRequest: null,
   dropTargetDomainId: null,
   reconnectingLinkId: null,
+  hoveredLinkId: null,
+  contextMenu: null,
+  lineageFocus: null,
+  isLayingOut: false,
+  keyboardCursor: null,
   sidePanelTab: 'inspector',
   openDialog: (dialog) => set({ dialog }),
   showSidePanelTab: (sidePanelTab) => {
@@ -37,4 +80,10 @@ export const useUiStore = create<UiState>()((set) => ({
   setDropTarget: (domainId) =>
     set((state) => (state.dropTargetDomainId === domainId ? state : { dropTargetDomainId: domainId })),
   setReconnecting: (linkId) => set({ reconnectingLinkId: linkId }),
+  setHoveredLink: (linkId) => set((state) => (state.hoveredLinkId === linkId ? state : { hoveredLinkId: linkId })),
+  openContextMenu: (contextMenu) => set({ contextMenu }),
+  focusLineage: (lineageFocus) => set({ lineageFocus }),
+  setLayingOut: (isLayingOut) => set({ isLayingOut }),
+  setKeyboardCursor: (keyboardCursor) =>
+    set((state) => (state.keyboardCursor === keyboardCursor ? state : { keyboardCursor })),
 }));

@@ -1,7 +1,7 @@
 import type { Chords } from './chords';
 
 /** The sections of the keyboard-shortcut sheet. */
-export type CommandGroup = 'File' | 'Edit' | 'Add' | 'Select' | 'View' | 'Simulation' | 'Help';
+export type CommandGroup = 'File' | 'Edit' | 'Add' | 'Arrange' | 'Select' | 'View' | 'Simulation' | 'Help';
 /** The application menus a command can appear in (macOS adds its app and Window menus around them). */
 export type MenuName = 'File' | 'Edit' | 'View' | 'Simulation' | 'Help';
 
@@ -145,6 +145,47 @@ export const COMMANDS = [
     keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].flatMap((arrow) => [arrow, `Shift+${arrow}`]),
     shownAs: ['←↑→↓', 'Shift+←↑→↓'],
   },
+  {
+    id: 'edit.lock',
+    label: 'Lock or Unlock',
+    description: 'Lock the selection against moves, or unlock it',
+    group: 'Arrange',
+    keys: ['Mod+Shift+L'],
+    menu: { in: 'Edit', section: 'arrange' },
+  },
+  ...(
+    [
+      ['left', 'Align Left', 'Align left edges', 'L'],
+      ['center', 'Align Centres', 'Align centres (vertical line)', 'C'],
+      ['right', 'Align Right', 'Align right edges', 'R'],
+      ['top', 'Align Top', 'Align top edges', 'T'],
+      ['middle', 'Align Middles', 'Align middles (horizontal line)', 'M'],
+      ['bottom', 'Align Bottom', 'Align bottom edges', 'B'],
+    ] as const
+  ).map(([edge, label, description, key]) => ({
+    id: `arrange.align-${edge}` as const,
+    label,
+    description,
+    group: 'Arrange' as const,
+    keys: [`Alt+Shift+${key}`],
+    menu: { in: 'Edit' as const, section: 'align' },
+  })),
+  {
+    id: 'arrange.distribute-horizontally',
+    label: 'Distribute Horizontally',
+    description: 'Space three or more evenly, left to right',
+    group: 'Arrange',
+    keys: ['Alt+Shift+H'],
+    menu: { in: 'Edit', section: 'align' },
+  },
+  {
+    id: 'arrange.distribute-vertically',
+    label: 'Distribute Vertically',
+    description: 'Space three or more evenly, top to bottom',
+    group: 'Arrange',
+    keys: ['Alt+Shift+V'],
+    menu: { in: 'Edit', section: 'align' },
+  },
 
   {
     id: 'add.domain',
@@ -170,14 +211,37 @@ export const COMMANDS = [
     keys: ['S'],
     menu: { in: 'Edit', section: 'add' },
   },
+  {
+    id: 'add.note',
+    label: 'Add Note',
+    description: 'Add a sticky note (Markdown)',
+    group: 'Add',
+    keys: ['N'],
+    menu: { in: 'Edit', section: 'add' },
+  },
 
   { id: 'select.all', label: 'Select All', group: 'Select', keys: ['Mod+A'], menu: { in: 'Edit', section: 'select' } },
   {
     id: 'select.clear',
     label: 'Clear Selection',
-    description: 'Clear the selection, close a dialog',
+    description: 'Clear the selection, close a dialog, leave a lineage focus, stop auto-layout',
     group: 'Select',
     keys: ['Escape'],
+  },
+  {
+    id: 'select.walk',
+    label: 'Go to Next Node',
+    description: 'Go to the nearest node that way (without a selection, the arrows alone)',
+    group: 'Select',
+    keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].map((arrow) => `Alt+${arrow}`),
+    shownAs: ['Alt+←↑→↓'],
+  },
+  {
+    id: 'select.cursor',
+    label: 'Select Node',
+    description: 'Select the node the arrows went to',
+    group: 'Select',
+    keys: ['Enter'],
   },
 
   {
@@ -187,6 +251,29 @@ export const COMMANDS = [
     group: 'View',
     keys: ['Mod+K'],
     scope: 'fields',
+    menu: { in: 'View', section: 'navigate' },
+  },
+  {
+    id: 'view.next-problem',
+    label: 'Next Problem',
+    description: 'Go to the next problem on the canvas',
+    group: 'View',
+    keys: ['F8'],
+    menu: { in: 'View', section: 'navigate' },
+  },
+  {
+    id: 'view.open-contract',
+    label: 'Open Contract',
+    description: 'Open the contract of the selected product or link',
+    group: 'View',
+    menu: { in: 'View', section: 'navigate' },
+  },
+  {
+    id: 'view.focus-lineage',
+    label: 'Focus on Lineage',
+    description: 'Show the selected product’s upstream and downstream, dim the rest',
+    group: 'View',
+    keys: ['F'],
     menu: { in: 'View', section: 'navigate' },
   },
   {
@@ -211,6 +298,14 @@ export const COMMANDS = [
     description: 'Zoom to fit',
     group: 'View',
     keys: ['Shift+1'],
+    menu: { in: 'View', section: 'zoom' },
+  },
+  {
+    id: 'view.zoom-to-selection',
+    label: 'Zoom to Selection',
+    description: 'Zoom to the selection',
+    group: 'View',
+    keys: ['Shift+2'],
     menu: { in: 'View', section: 'zoom' },
   },
   {

@@ -1,8 +1,8 @@
 import { type Domain, firstFreeName, type Mesh, uniqueId } from '../model';
+import { placeChild } from './containment';
 import type { Point } from './geometry';
 import { patched, updateById, withSection } from './list-edits';
 import { domainById, nodeIds } from './mesh-index';
-import { placeChild } from './node-placement';
 
 /** Products and systems: the nodes that live inside a domain. */
 export type ChildSection = 'products' | 'systems';

@@ -4,7 +4,7 @@ import { withSection } from './list-edits';
 import { contractIdsOf } from './mesh-index';
 import { withoutScenarioReferences } from './scenario-references';
 
-/** Some nodes (domains, products, systems) and links of a mesh, by id: what is selected, copied or deleted. */
+/** Some nodes (domains, products, systems, notes) and links of a mesh, by id: what is selected, copied or deleted. */
 export interface ElementIds {
   nodeIds: ReadonlySet<string>;
   linkIds: ReadonlySet<string>;
@@ -19,8 +19,10 @@ export function withoutElements(mesh: Mesh, elements: ElementIds): Mesh {
   const removedDomains = new Set(mesh.domains.filter((domain) => elements.nodeIds.has(domain.id)).map((d) => d.id));
   const isRemoved = (node: { id: string; domainId: string }) =>
     elements.nodeIds.has(node.id) || removedDomains.has(node.domainId);
+  const removedNotes = (mesh.notes ?? []).filter((note) => elements.nodeIds.has(note.id)).map((note) => note.id);
   const removedNodes = new Set([
     ...removedDomains,
+    ...removedNotes,
     ...mesh.products.filter(isRemoved).map((product) => product.id),
     ...mesh.systems.filter(isRemoved).map((system) => system.id),
   ]);
@@ -50,6 +52,7 @@ export function withoutElements(mesh: Mesh, elements: ElementIds): Mesh {
     systems,
     contracts: orphaned.size > 0 ? mesh.contracts.filter((contract) => !orphaned.has(contract.id)) : mesh.contracts,
     links: mesh.links.filter((link) => !elements.linkIds.has(link.id)),
+    ...(mesh.notes && { notes: mesh.notes.filter((note) => !removedNodes.has(note.id)) }),
     layout: {
       ...mesh.layout,
       nodes: Object.fromEntries(Object.entries(mesh.layout.nodes).filter(([id]) => !removedNodes.has(id))),

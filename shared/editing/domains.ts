@@ -1,9 +1,10 @@
 import { type Domain, firstFreeName, type Mesh, uniqueId } from '../model';
 import type { Added } from './child-nodes';
-import type { Point } from './geometry';
+import { DOMAIN_SPACING } from './containment';
+import { type Point, slideClear, translate } from './geometry';
 import { patched, updateById, withSection } from './list-edits';
 import { nodeIds } from './mesh-index';
-import { DEFAULT_DOMAIN_SIZE, nextDomainPosition, setLayout } from './node-placement';
+import { DEFAULT_DOMAIN_SIZE, domainRects, nextDomainPosition, setLayout } from './node-placement';
 
 /** Distinct, readable on light and dark backgrounds; new domains take the next one. */
 export const DOMAIN_COLORS = ['#2f6fde', '#14a37f', '#c2410c', '#8e44ad', '#b8860b', '#d6336c', '#0e7490', '#5f6b7a'];
@@ -24,7 +25,12 @@ export function withDomainAdded(mesh: Mesh, position?: Point): Added {
     owner: '',
     color: DOMAIN_COLORS[mesh.domains.length % DOMAIN_COLORS.length] as string,
   };
-  const at = position ?? nextDomainPosition(mesh);
+  // A domain placed at a point overlapping others moves right until it overlaps none.
+  const wanted = position ?? nextDomainPosition(mesh);
+  const at = translate(
+    wanted,
+    slideClear([{ ...wanted, ...DEFAULT_DOMAIN_SIZE }], domainRects(mesh), { x: 0, y: 0 }, DOMAIN_SPACING),
+  );
   return {
     mesh: setLayout({ ...mesh, domains: [...mesh.domains, domain] }, id, { ...at, ...DEFAULT_DOMAIN_SIZE }),
     id,

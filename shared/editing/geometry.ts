@@ -21,3 +21,51 @@ export function centerOf(rect: Rect): Point {
 export function overlaps(a: Rect, b: Rect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
+
+/** The smallest rectangle holding every one of `rects`; undefined for none. */
+export function boundsOf(rects: readonly Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined;
+  const left = Math.min(...rects.map((rect) => rect.x));
+  const top = Math.min(...rects.map((rect) => rect.y));
+  const right = Math.max(...rects.map((rect) => rect.x + rect.width));
+  const bottom = Math.max(...rects.map((rect) => rect.y + rect.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** The rectangle grown by `margin` on every side (shrunk for a negative margin). */
+export function inflate(rect: Rect, margin: number): Rect {
+  return { x: rect.x - margin, y: rect.y - margin, width: rect.width + 2 * margin, height: rect.height + 2 * margin };
+}
+
+export function translate<T extends Point>(item: T, offset: Point): T {
+  return { ...item, x: item.x + offset.x, y: item.y + offset.y };
+}
+
+export function containsRect(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
+}
+
+/**
+ * How far `items` must move right, from `offset`, so none of them comes within `spacing` of an
+ * obstacle: each collision moves the group just past the obstacle it hit.
+ */
+export function slideClear(items: readonly Rect[], obstacles: readonly Rect[], offset: Point, spacing: number): Point {
+  let shift = { ...offset };
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    const hit = items
+      .map((item) => translate(item, shift))
+      .flatMap((item) =>
+        obstacles
+          .filter((obstacle) => overlaps(inflate(item, spacing), obstacle))
+          .map((obstacle) => obstacle.x + obstacle.width + spacing - item.x),
+      );
+    if (hit.length === 0) return shift;
+    shift = { x: shift.x + Math.max(1, Math.min(...hit)), y: shift.y };
+  }
+  return shift;
+}

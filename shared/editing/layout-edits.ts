@@ -1,8 +1,9 @@
 import type { Mesh, NodeLayout } from '../model';
-import { centerOf, type Point, type Rect, type Size } from './geometry';
+import { placeChild, withDomainFitted, withDomainsApart } from './containment';
+import { centerOf, type Point, type Rect } from './geometry';
 import { withSection } from './list-edits';
 import { domainById, owningDomainId, productById, systemById } from './mesh-index';
-import { domainAt, domainRect, growDomainToFit, nextChildPosition, placeChild, setLayout } from './node-placement';
+import { defaultSizeOf, domainAt, domainRect, nextChildPosition, type SizeOf, setLayout } from './node-placement';
 
 /** Sets node positions (products and systems relative to their domain), keeping their sizes. */
 export function withPositions(mesh: Mesh, positions: ReadonlyMap<string, Point>): Mesh {
@@ -17,23 +18,29 @@ export function withPositions(mesh: Mesh, positions: ReadonlyMap<string, Point>)
   return changed ? { ...mesh, layout: { ...mesh.layout, nodes } } : mesh;
 }
 
-/** Sets a domain's size, keeping its position (a resize from the top or left moves it too, separately). */
-export function withDomainResized(mesh: Mesh, domainId: string, size: Size): Mesh {
-  const current = mesh.layout.nodes[domainId] ?? { x: 0, y: 0 };
-  if (current.width === size.width && current.height === size.height) return mesh;
-  return setLayout(mesh, domainId, { ...current, width: size.width, height: size.height });
-}
-
-/** Moves nodes by a small step. A child whose domain moves too is left alone, since it moves with its domain. */
-export function withNodesNudged(mesh: Mesh, nodeIds: ReadonlySet<string>, offset: Point): Mesh {
+/**
+ * Moves nodes by a small step; locked ones stay. A child whose domain moves too is left alone,
+ * since it moves with its domain; a domain a nudged child leans out of grows to hold it.
+ */
+export function withNodesNudged(
+  mesh: Mesh,
+  nodeIds: ReadonlySet<string>,
+  offset: Point,
+  sizeOf: SizeOf = defaultSizeOf,
+): Mesh {
   const positions = new Map<string, Point>();
+  const domainsToFit = new Set<string>();
   for (const id of nodeIds) {
     const domainId = owningDomainId(mesh, id);
     if (domainId !== id && domainId !== undefined && nodeIds.has(domainId)) continue;
     const layout = mesh.layout.nodes[id] ?? { x: 0, y: 0 };
+    if (layout.locked) continue;
     positions.set(id, { x: layout.x + offset.x, y: layout.y + offset.y });
+    if (domainId !== undefined && domainId !== id) domainsToFit.add(domainId);
   }
-  return withPositions(mesh, positions);
+  let next = withPositions(mesh, positions);
+  for (const domainId of domainsToFit) next = withDomainFitted(next, domainId, sizeOf);
+  return domainsToFit.size > 0 ? withDomainsApart(next, domainsToFit) : next;
 }
 
 /** A dragged node's box on the canvas (absolute coordinates), as drawn. */
@@ -41,23 +48,43 @@ export interface DroppedNode extends Rect {
   id: string;
 }
 
+export interface DropResult {
+  mesh: Mesh;
+  /** Products and systems dropped outside every domain: they went back where the drag started. */
+  refused: string[];
+}
+
 /**
- * After a drag: a product or system dropped over another domain moves into it (keeping where
- * it is on screen), and the domain that holds it grows to contain it.
+ * After a drag: a product or system dropped over another domain moves into it (keeping where it
+ * is on screen); the domain that holds it grows to contain it and pushes aside any neighbour it
+ * would overlap. One dropped outside every domain goes back to where it was in `before` (the
+ * document when the drag started): every product and system belongs to a domain.
  */
-export function withDroppedNodes(mesh: Mesh, dropped: readonly DroppedNode[]): Mesh {
+export function withDroppedNodes(
+  mesh: Mesh,
+  dropped: readonly DroppedNode[],
+  before: Mesh,
+  sizeOf: SizeOf = defaultSizeOf,
+): DropResult {
   let next = mesh;
+  const refused: string[] = [];
   for (const box of dropped) {
     const node = productById(next, box.id) ?? systemById(next, box.id);
     if (!node) continue;
-    const domainId = domainAt(next, centerOf(box)) ?? node.domainId;
+    const domainId = domainAt(next, centerOf(box));
+    if (!domainId) {
+      refused.push(box.id);
+      const original = before.layout.nodes[box.id];
+      if (original) next = setLayout(next, box.id, original);
+      continue;
+    }
     const domain = domainRect(next, domainId);
-    const relative = { x: box.x - domain.x, y: box.y - domain.y };
     if (domainId !== node.domainId) next = withDomainOf(next, box.id, domainId);
-    next = withPositions(next, new Map([[box.id, relative]]));
-    next = growDomainToFit(next, domainId, { ...relative, width: box.width, height: box.height });
+    next = withPositions(next, new Map([[box.id, { x: box.x - domain.x, y: box.y - domain.y }]]));
+    const measured = (id: string) => (id === box.id ? { width: box.width, height: box.height } : sizeOf(id));
+    next = withDomainsApart(withDomainFitted(next, domainId, measured), [domainId]);
   }
-  return next;
+  return { mesh: next, refused };
 }
 
 function withDomainOf(mesh: Mesh, nodeId: string, domainId: string): Mesh {
@@ -67,10 +94,11 @@ function withDomainOf(mesh: Mesh, nodeId: string, domainId: string): Mesh {
 }
 
 /** Moves a product or system into another domain, at the next free place there. */
-export function withNodeMovedToDomain(mesh: Mesh, nodeId: string, domainId: string): Mesh {
+export function withNodeMovedToDomain(mesh: Mesh, nodeId: string, domainId: string, sizeOf = defaultSizeOf): Mesh {
   const node = productById(mesh, nodeId) ?? systemById(mesh, nodeId);
   if (!node || node.domainId === domainId || !domainById(mesh, domainId)) return mesh;
-  return placeChild(withDomainOf(mesh, nodeId, domainId), domainId, nodeId, nextChildPosition(mesh, domainId));
+  const position = nextChildPosition(mesh, domainId, sizeOf);
+  return placeChild(withDomainOf(mesh, nodeId, domainId), domainId, nodeId, position, sizeOf);
 }
 
 /** Replaces the layout of the given nodes (auto-layout's result, or a frame of its animation). */

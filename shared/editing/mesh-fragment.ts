@@ -7,12 +7,14 @@ import {
   type Link,
   type Mesh,
   type NodeLayout,
+  type Note,
   type OperationalSystem,
   uniqueId,
 } from '../model';
-import type { Point } from './geometry';
+import { DOMAIN_SPACING, withDomainFitted, withDomainsApart } from './containment';
+import { boundsOf, type Point, type Rect, slideClear, translate } from './geometry';
 import { contractIdsOf, nodeIds } from './mesh-index';
-import { DEFAULT_NODE_SIZE, growDomainToFit } from './node-placement';
+import { defaultSizeOf, domainAt, domainRect, domainRects, type SizeOf } from './node-placement';
 
 /** A copied part of a mesh: whole elements with their internal links, contracts and layout. */
 export interface MeshFragment {
@@ -23,6 +25,7 @@ export interface MeshFragment {
   links: Link[];
   /** Contracts the copied ports and events are governed by. */
   contracts: Contract[];
+  notes: Note[];
   layout: Record<string, NodeLayout>;
   /** Domains of copied products and systems that were not copied themselves, recreated if the target lacks them. */
   hostDomains: Domain[];
@@ -30,13 +33,19 @@ export interface MeshFragment {
 
 export interface PastedElements {
   mesh: Mesh;
-  /** What to select afterwards: pasted domains, pasted children outside them, and pasted links. */
+  /** What to select afterwards: pasted domains, pasted children outside them, notes, and pasted links. */
   nodeIds: string[];
   linkIds: string[];
 }
 
-/** Each paste lands this much further from the original, so copies never hide under each other. */
-export const PASTE_OFFSET: Point = { x: 32, y: 32 };
+/**
+ * Where a paste lands: at a canvas point (the pointer: children go into the domain under it), or
+ * beside the originals (Duplicate). Either way in free space: a copy never covers anything.
+ */
+export type PastePlacement = { at: Point } | 'beside-originals';
+
+/** Room kept between a pasted product or system and its new siblings. */
+const SIBLING_SPACING = 24;
 
 export function copyFragment(mesh: Mesh, selectedIds: ReadonlySet<string>): MeshFragment {
   const domains = mesh.domains.filter((domain) => selectedIds.has(domain.id));
@@ -45,59 +54,95 @@ export function copyFragment(mesh: Mesh, selectedIds: ReadonlySet<string>): Mesh
     selectedIds.has(node.id) || copiedDomainIds.has(node.domainId);
   const products = mesh.products.filter(isCopied);
   const systems = mesh.systems.filter(isCopied);
+  const notes = (mesh.notes ?? []).filter((note) => selectedIds.has(note.id));
   const children = [...products, ...systems];
   const copiedIds = new Set([...copiedDomainIds, ...children.map((node) => node.id)]);
   const contractIds = new Set(children.flatMap(contractIdsOf));
   const hostDomains = mesh.domains.filter(
     (domain) => !copiedDomainIds.has(domain.id) && children.some((node) => node.domainId === domain.id),
   );
-  const layoutIds = [...copiedIds, ...hostDomains.map((domain) => domain.id)];
+  const layoutIds = [...copiedIds, ...notes.map((note) => note.id), ...hostDomains.map((domain) => domain.id)];
   return structuredClone({
     domains,
     products,
     systems,
     links: mesh.links.filter((link) => copiedIds.has(link.from.nodeId) && copiedIds.has(link.to.nodeId)),
     contracts: mesh.contracts.filter((contract) => contractIds.has(contract.id)),
+    notes,
     layout: Object.fromEntries(layoutIds.flatMap((id) => (mesh.layout.nodes[id] ? [[id, mesh.layout.nodes[id]]] : []))),
     hostDomains,
   });
 }
 
+const NUMBERED_NAME = /^(.*\S)\s+(\d+)$/;
+
+/**
+ * A copy's name: the original's when it is free where the copy goes; otherwise the next free
+ * number after the name's stem, so copying `Campaigns 2` gives `Campaigns 3`, never `Campaigns 2 2`.
+ */
+export function copyName(name: string, takenNames: readonly string[]): string {
+  const isTaken = takenNames.some((taken) => taken.trim().toLocaleLowerCase() === name.trim().toLocaleLowerCase());
+  if (!isTaken) return name;
+  const stem = NUMBERED_NAME.exec(name)?.[1] ?? name;
+  return firstFreeName(stem, [...takenNames, stem]);
+}
+
 /**
  * Adds a copy of the fragment with fresh ids, links between copied elements remapped to the
- * copies, names made unique in their scope, and positions shifted by `offset`.
+ * copies, names made unique in their scope without doubling numbers, placed in free space at
+ * `placement`. Domains that grow to hold pasted products push their neighbours aside.
  */
-export function pasteFragment(mesh: Mesh, fragment: MeshFragment, offset: Point): PastedElements {
+export function pasteFragment(
+  mesh: Mesh,
+  fragment: MeshFragment,
+  placement: PastePlacement,
+  sizeOf: SizeOf = defaultSizeOf,
+): PastedElements {
   const takenIds = nodeIds(mesh);
+  for (const note of mesh.notes ?? []) takenIds.add(note.id);
   const freshNodeId = (id: string) => {
     const fresh = uniqueId(id, takenIds);
     takenIds.add(fresh);
     return fresh;
   };
   const layout = { ...mesh.layout.nodes };
-  const shifted = (id: string): NodeLayout => {
-    const at = fragment.layout[id] ?? { x: 0, y: 0 };
-    return { ...at, x: at.x + offset.x, y: at.y + offset.y };
-  };
+  const layoutOf = (id: string): NodeLayout => fragment.layout[id] ?? { x: 0, y: 0 };
+  const point = typeof placement === 'object' ? placement.at : undefined;
 
+  // Domains (copied, or recreated hosts) and notes sit on the canvas itself: placed as one group.
   const domainIds = new Map<string, string>();
   const domains = [...mesh.domains];
-  const domainNames = () => domains.map((domain) => domain.name);
-  const pasteDomain = (domain: Domain) => {
+  // Products and systems whose domain was not copied go into the domain under the pointer, or back into their own.
+  const domainUnderPointer = point && domainAt(mesh, point);
+  const recreatedHosts = domainUnderPointer
+    ? []
+    : fragment.hostDomains.filter((host) => !domains.some((domain) => domain.id === host.id));
+  for (const domain of [...fragment.domains, ...recreatedHosts]) {
     const id = freshNodeId(domain.id);
     domainIds.set(domain.id, id);
-    domains.push({ ...domain, id, name: firstFreeName(domain.name, domainNames()) });
-    layout[id] = shifted(domain.id);
-    return id;
-  };
-  const pastedDomainIds = fragment.domains.map(pasteDomain);
-  const recreatedHosts = fragment.hostDomains.filter((host) => !domains.some((domain) => domain.id === host.id));
-  pastedDomainIds.push(...recreatedHosts.map(pasteDomain));
-  const isInPastedDomain = (oldDomainId: string) => domainIds.has(oldDomainId);
+    domains.push({
+      ...domain,
+      id,
+      name: copyName(
+        domain.name,
+        domains.map((existing) => existing.name),
+      ),
+    });
+  }
+  const noteIds = new Map(fragment.notes.map((note) => [note.id, freshNodeId(note.id)]));
+  const topLevel = [...domainIds.keys(), ...noteIds.keys()];
+  const topLevelRects = topLevel.map((id) => ({ ...fragmentSize(id, fragment, sizeOf), ...layoutOf(id) }));
+  const topBounds = boundsOf(topLevelRects);
+  if (topBounds) {
+    const start = point ? { x: point.x - topBounds.x, y: point.y - topBounds.y } : { x: 0, y: 0 };
+    const obstacles = [...domainRects(mesh), ...noteRects(mesh, sizeOf)];
+    const offset = slideClear(topLevelRects, obstacles, start, DOMAIN_SPACING);
+    for (const [oldId, newId] of [...domainIds, ...noteIds]) layout[newId] = translate(layoutOf(oldId), offset);
+  }
 
   const contractIds = new Map<string, string>();
   const takenContractIds = new Set(mesh.contracts.map((contract) => contract.id));
-  const nodeIdMap = new Map(domainIds);
+  const nodeIdMap = new Map([...domainIds]);
   for (const node of [...fragment.products, ...fragment.systems]) nodeIdMap.set(node.id, freshNodeId(node.id));
   const contracts = fragment.contracts.map((contract) => {
     const id = uniqueId(contract.id, takenContractIds);
@@ -112,24 +157,30 @@ export function pasteFragment(mesh: Mesh, fragment: MeshFragment, offset: Point)
       ? { ...referrer, contractId: contractIds.get(referrer.contractId) }
       : referrer;
 
-  const siblingNames = (nodes: ReadonlyArray<{ domainId: string; name: string }>, domainId: string) =>
-    nodes.filter((node) => node.domainId === domainId).map((node) => node.name);
-  const placeChild = <T extends { id: string; domainId: string; name: string }>(node: T, siblings: T[]): T => {
-    const id = nodeIdMap.get(node.id) as string;
-    const domainId = domainIds.get(node.domainId) ?? node.domainId;
-    const original = fragment.layout[node.id] ?? { x: 0, y: 0 };
-    layout[id] = isInPastedDomain(node.domainId) ? { ...original } : shifted(node.id);
-    return { ...node, id, domainId, name: firstFreeName(node.name, siblingNames(siblings, domainId)) };
-  };
+  const targetDomainOf = (oldDomainId: string) => domainIds.get(oldDomainId) ?? domainUnderPointer ?? oldDomainId;
   const products = [...mesh.products];
-  for (const product of fragment.products) {
-    products.push(placeChild({ ...product, outputPorts: product.outputPorts.map(remapContract) }, products));
-  }
   const systems = [...mesh.systems];
-  for (const system of fragment.systems) {
-    systems.push(placeChild({ ...system, publishes: system.publishes.map(remapContract) }, systems));
+  const siblingNames = (domainId: string) =>
+    [...products, ...systems].filter((node) => node.domainId === domainId).map((node) => node.name);
+  const copyChild = <T extends DataProduct | OperationalSystem>(node: T): T => {
+    const domainId = targetDomainOf(node.domainId);
+    return {
+      ...node,
+      id: nodeIdMap.get(node.id) as string,
+      domainId,
+      name: copyName(node.name, siblingNames(domainId)),
+    };
+  };
+  for (const product of fragment.products) {
+    products.push(copyChild({ ...product, outputPorts: product.outputPorts.map(remapContract) }));
   }
-
+  for (const system of fragment.systems) {
+    systems.push(copyChild({ ...system, publishes: system.publishes.map(remapContract) }));
+  }
+  const looseChildren = [...fragment.products, ...fragment.systems].filter((node) => !domainIds.has(node.domainId));
+  for (const node of [...fragment.products, ...fragment.systems]) {
+    if (domainIds.has(node.domainId)) layout[nodeIdMap.get(node.id) as string] = { ...layoutOf(node.id) };
+  }
   const takenLinkIds = new Set(mesh.links.map((link) => link.id));
   const links = fragment.links.map((link) => {
     const id = uniqueId(link.id, takenLinkIds);
@@ -141,6 +192,7 @@ export function pasteFragment(mesh: Mesh, fragment: MeshFragment, offset: Point)
     };
   });
 
+  const notes = fragment.notes.map((note) => ({ ...note, id: noteIds.get(note.id) as string }));
   let pasted: Mesh = {
     ...mesh,
     domains,
@@ -149,16 +201,85 @@ export function pasteFragment(mesh: Mesh, fragment: MeshFragment, offset: Point)
     contracts: [...mesh.contracts, ...contracts],
     links: [...mesh.links, ...links],
     layout: { ...mesh.layout, nodes: layout },
+    ...((mesh.notes || notes.length > 0) && { notes: [...(mesh.notes ?? []), ...notes] }),
   };
-  const looseChildren = [...fragment.products, ...fragment.systems].filter((node) => !isInPastedDomain(node.domainId));
+  const pastedSize: SizeOf = (id) => {
+    const original = [...nodeIdMap].find(([, fresh]) => fresh === id)?.[0];
+    return sizeOf(original ?? id);
+  };
+  const byTarget = new Map<string, Array<DataProduct | OperationalSystem>>();
   for (const node of looseChildren) {
-    const id = nodeIdMap.get(node.id) as string;
-    const at = layout[id] as NodeLayout;
-    pasted = growDomainToFit(pasted, node.domainId, { x: at.x, y: at.y, ...DEFAULT_NODE_SIZE });
+    const domainId = targetDomainOf(node.domainId);
+    const group = byTarget.get(domainId);
+    if (group) group.push(node);
+    else byTarget.set(domainId, [node]);
   }
+  for (const [domainId, group] of byTarget) {
+    pasted = withChildrenPlaced(pasted, domainId, group, { fragment, nodeIdMap, point, sizeOf: pastedSize });
+  }
+  pasted = withDomainsApart(pasted, [...domainIds.values()]);
   return {
     mesh: pasted,
-    nodeIds: [...pastedDomainIds, ...looseChildren.map((node) => nodeIdMap.get(node.id) as string)],
+    nodeIds: [
+      ...domainIds.values(),
+      ...looseChildren.map((node) => nodeIdMap.get(node.id) as string),
+      ...noteIds.values(),
+    ],
     linkIds: links.map((link) => link.id),
   };
+}
+
+interface ChildPlacementContext {
+  fragment: MeshFragment;
+  nodeIdMap: ReadonlyMap<string, string>;
+  point: Point | undefined;
+  sizeOf: SizeOf;
+}
+
+/**
+ * Places pasted products and systems in one domain, keeping their arrangement: at the pointer when
+ * it is over that domain, else where the originals were; then right of whatever is in the way.
+ */
+function withChildrenPlaced(
+  mesh: Mesh,
+  domainId: string,
+  group: ReadonlyArray<DataProduct | OperationalSystem>,
+  { fragment, nodeIdMap, point, sizeOf }: ChildPlacementContext,
+): Mesh {
+  const freshIds = new Set(group.map((node) => nodeIdMap.get(node.id) as string));
+  const items = group.map((node) => {
+    const id = nodeIdMap.get(node.id) as string;
+    return { ...sizeOf(id), ...(fragment.layout[node.id] ?? { x: 0, y: 0 }), id };
+  });
+  const bounds = boundsOf(items) as Rect;
+  const domain = domainRect(mesh, domainId);
+  const isPointInDomain = point && domainAt(mesh, point) === domainId;
+  const start = isPointInDomain
+    ? { x: point.x - domain.x - bounds.x, y: point.y - domain.y - bounds.y }
+    : { x: 0, y: 0 };
+  const siblings = [...mesh.products, ...mesh.systems]
+    .filter((node) => node.domainId === domainId && !freshIds.has(node.id))
+    .map((node) => ({ ...sizeOf(node.id), ...(mesh.layout.nodes[node.id] ?? { x: 0, y: 0 }) }));
+  const offset = slideClear(items, siblings, start, SIBLING_SPACING);
+  const nodes = { ...mesh.layout.nodes };
+  for (const item of items) nodes[item.id] = { x: item.x + offset.x, y: item.y + offset.y };
+  const placed = { ...mesh, layout: { ...mesh.layout, nodes } };
+  return withDomainsApart(withDomainFitted(placed, domainId, sizeOf), [domainId]);
+}
+
+function fragmentSize(id: string, fragment: MeshFragment, sizeOf: SizeOf) {
+  const layout = fragment.layout[id];
+  if (layout?.width !== undefined && layout.height !== undefined) return { width: layout.width, height: layout.height };
+  return sizeOf(id);
+}
+
+function noteRects(mesh: Mesh, sizeOf: SizeOf): Rect[] {
+  return (mesh.notes ?? []).map((note) => {
+    const layout = mesh.layout.nodes[note.id] ?? { x: 0, y: 0 };
+    return {
+      x: layout.x,
+      y: layout.y,
+      ...(layout.width && layout.height ? { width: layout.width, height: layout.height } : sizeOf(note.id)),
+    };
+  });
 }

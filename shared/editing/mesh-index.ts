@@ -1,4 +1,4 @@
-import type { DataProduct, Domain, Link, Mesh, OperationalSystem } from '../model';
+import type { DataProduct, Domain, Link, Mesh, Note, OperationalSystem } from '../model';
 
 /** Lookups by id, built once per changed section of the document rather than a `.find` per node per render. */
 export interface MeshIndex {
@@ -8,7 +8,7 @@ export interface MeshIndex {
   links: ReadonlyMap<string, Link>;
 }
 
-export type NodeKind = 'domain' | 'product' | 'system';
+export type NodeKind = 'domain' | 'product' | 'system' | 'note';
 
 const byIdCache = new WeakMap<readonly { id: string }[], ReadonlyMap<string, { id: string }>>();
 
@@ -37,10 +37,15 @@ export function linkById(mesh: Mesh, id: string): Link | undefined {
   return indexById(mesh.links).get(id);
 }
 
+export function noteById(mesh: Mesh, id: string): Note | undefined {
+  return mesh.notes && indexById(mesh.notes).get(id);
+}
+
 export function nodeKindOf(mesh: Mesh, id: string): NodeKind | undefined {
   if (productById(mesh, id)) return 'product';
   if (systemById(mesh, id)) return 'system';
   if (domainById(mesh, id)) return 'domain';
+  if (noteById(mesh, id)) return 'note';
   return undefined;
 }
 

@@ -1,10 +1,15 @@
 import type { Mesh, NodeLayout } from '../model';
-import { containsPoint, overlaps, type Point, type Rect, type Size } from './geometry';
+import { boundsOf, containsPoint, overlaps, type Point, type Rect, type Size } from './geometry';
 import { childrenOf, productById, systemById } from './mesh-index';
 
 export const DEFAULT_DOMAIN_SIZE: Size = { width: 640, height: 320 };
+/** A domain is never resized smaller than this, even when empty. */
+export const MIN_DOMAIN_SIZE: Size = { width: 240, height: 140 };
 /** Room a product or system is given before it has been drawn and measured. */
 export const DEFAULT_NODE_SIZE: Size = { width: 280, height: 150 };
+/** A node's drawn size: what the canvas measured, or the room a node is given before it is drawn. */
+export type SizeOf = (nodeId: string) => Size;
+export const defaultSizeOf: SizeOf = () => DEFAULT_NODE_SIZE;
 /** Space between a domain's border (and title) and its children. */
 export const DOMAIN_PADDING = { top: 56, side: 32, bottom: 32 };
 const SLOT_GAP = 40;
@@ -27,7 +32,7 @@ export function domainAt(mesh: Mesh, point: Point): string | undefined {
   return mesh.domains.findLast((domain) => containsPoint(domainRect(mesh, domain.id), point))?.id;
 }
 
-/** Where a new domain goes when the user did not point: below every other domain, aligned with them. */
+/** Where a new domain goes when the user did not point and no room is free in view: below every other domain, aligned with them. */
 export function nextDomainPosition(mesh: Mesh): Point {
   if (mesh.domains.length === 0) return { x: 0, y: 0 };
   const rects = mesh.domains.map((domain) => domainRect(mesh, domain.id));
@@ -41,8 +46,8 @@ export function nextDomainPosition(mesh: Mesh): Point {
  * The first free cell, row by row, of a grid inside the domain (relative to it), so products
  * added by keyboard line up instead of piling on each other.
  */
-export function nextChildPosition(mesh: Mesh, domainId: string): Point {
-  const taken = childrenOf(mesh, domainId).flatMap((child) => childRect(mesh, child.id) ?? []);
+export function nextChildPosition(mesh: Mesh, domainId: string, sizeOf: SizeOf = defaultSizeOf): Point {
+  const taken = childrenOf(mesh, domainId).flatMap((child) => childRect(mesh, child.id, sizeOf) ?? []);
   const fitting = Math.floor((domainRect(mesh, domainId).width - DOMAIN_PADDING.side) / slotWidth());
   const columns = Math.max(MIN_COLUMNS, fitting);
   for (let slot = 0; ; slot++) {
@@ -59,29 +64,14 @@ function slotWidth(): number {
   return DEFAULT_NODE_SIZE.width + SLOT_GAP;
 }
 
-/** A placed child's rectangle relative to its domain, at its default size. */
-function childRect(mesh: Mesh, nodeId: string): Rect | undefined {
+/** A placed child's rectangle relative to its domain. */
+function childRect(mesh: Mesh, nodeId: string, sizeOf: SizeOf): Rect | undefined {
   const layout = mesh.layout.nodes[nodeId];
-  return layout && { x: layout.x, y: layout.y, ...DEFAULT_NODE_SIZE };
-}
-
-/** Grows (never shrinks) a domain so that a child's rectangle, relative to the domain, fits with padding. */
-export function growDomainToFit(mesh: Mesh, domainId: string, child: Rect): Mesh {
-  const rect = domainRect(mesh, domainId);
-  const width = Math.max(rect.width, child.x + child.width + DOMAIN_PADDING.side);
-  const height = Math.max(rect.height, child.y + child.height + DOMAIN_PADDING.bottom);
-  if (width === rect.width && height === rect.height) return mesh;
-  return setLayout(mesh, domainId, { ...rect, width, height });
+  return layout && { x: layout.x, y: layout.y, ...sizeOf(nodeId) };
 }
 
 export function setLayout(mesh: Mesh, nodeId: string, layout: NodeLayout): Mesh {
   return { ...mesh, layout: { ...mesh.layout, nodes: { ...mesh.layout.nodes, [nodeId]: layout } } };
-}
-
-/** Lays out a new child at `position` (relative to its domain) or the next free cell, growing the domain to hold it. */
-export function placeChild(mesh: Mesh, domainId: string, nodeId: string, position?: Point): Mesh {
-  const at = position ?? nextChildPosition(mesh, domainId);
-  return growDomainToFit(setLayout(mesh, nodeId, at), domainId, { ...at, ...DEFAULT_NODE_SIZE });
 }
 
 /** A node's top-left on the canvas: products and systems are stored relative to their domain. */
@@ -105,4 +95,45 @@ export function childDropPosition(mesh: Mesh, domainId: string, dropPoint: Point
     x: Math.max(0, dropPoint.x - domain.x - DEFAULT_NODE_SIZE.width / 2),
     y: Math.max(0, dropPoint.y - domain.y - DEFAULT_NODE_SIZE.height / 2),
   };
+}
+
+const SCAN_STEP = 40;
+const VIEW_MARGIN = 24;
+
+/**
+ * The first place, row by row from the top left of `view`, where a box of `size` fits inside the
+ * view without touching any of `taken` (with `spacing` around each): where a new element goes so
+ * it appears on screen, clear of the others and of what covers the canvas (the minimap).
+ */
+export function freeSpotIn(view: Rect, size: Size, taken: readonly Rect[], spacing = SLOT_GAP): Point | undefined {
+  const right = view.x + view.width - VIEW_MARGIN - size.width;
+  const bottom = view.y + view.height - VIEW_MARGIN - size.height;
+  for (let y = view.y + VIEW_MARGIN; y <= bottom; y += SCAN_STEP) {
+    for (let x = view.x + VIEW_MARGIN; x <= right; x += SCAN_STEP) {
+      const candidate = {
+        x: x - spacing,
+        y: y - spacing,
+        width: size.width + 2 * spacing,
+        height: size.height + 2 * spacing,
+      };
+      if (!taken.some((rect) => overlaps(rect, candidate))) return { x: Math.round(x), y: Math.round(y) };
+    }
+  }
+  return undefined;
+}
+
+/** Every domain's box on the canvas. */
+export function domainRects(mesh: Mesh): Rect[] {
+  return mesh.domains.map((domain) => domainRect(mesh, domain.id));
+}
+
+/** The box around everything drawn on the canvas: domains (which hold products and systems) and notes. */
+export function canvasBounds(mesh: Mesh): Rect | undefined {
+  const notes = (mesh.notes ?? []).flatMap((note) => {
+    const layout = mesh.layout.nodes[note.id];
+    return layout?.width && layout.height
+      ? [{ x: layout.x, y: layout.y, width: layout.width, height: layout.height }]
+      : [];
+  });
+  return boundsOf([...domainRects(mesh), ...notes]);
 }

@@ -1,18 +1,19 @@
 import type { Mesh } from '../model';
+import { withTableCdc } from './cdc-streams';
 import { withoutLinksAt } from './links';
 import { withoutScenarioReferences, withScenarioTables } from './scenario-references';
 import { withSystemUpdated } from './systems';
 import { newTable } from './table-edits';
 
-/** The document with a new CDC-captured table in a system's database. */
+/** The document with a new CDC-captured table in a system's database, and its change stream. */
 export function withSystemTableAdded(mesh: Mesh, systemId: string): Mesh {
-  return withSystemUpdated(mesh, systemId, (system) => ({
-    ...system,
-    database: {
-      ...system.database,
-      tables: [...system.database.tables, { ...newTable(system.database.tables), cdc: true }],
-    },
-  }));
+  const system = mesh.systems.find((candidate) => candidate.id === systemId);
+  if (!system) return mesh;
+  const table = newTable(system.database.tables);
+  const added = withSystemUpdated(mesh, systemId, {
+    database: { ...system.database, tables: [...system.database.tables, { ...table, cdc: false }] },
+  });
+  return withTableCdc(added, systemId, table.name, true);
 }
 
 /** The document with a table renamed, and every reference to it: CDC topics, published events and scenario data. */
@@ -29,7 +30,15 @@ export function withSystemTableRenamed(mesh: Mesh, systemId: string, from: strin
       ...system.messaging,
       topics: system.messaging.topics.map((topic) =>
         topic.source.kind === 'cdc' && topic.source.table === from
-          ? { ...topic, source: { kind: 'cdc', table: to } }
+          ? {
+              ...topic,
+              // A stream named the way Debezium names it keeps following the table.
+              name:
+                topic.name === `${system.database.name}.public.${from}`
+                  ? `${system.database.name}.public.${to}`
+                  : topic.name,
+              source: { kind: 'cdc', table: to },
+            }
           : topic,
       ),
     },

@@ -10,9 +10,14 @@ import {
 import { type Added, type ChildPlacement, type ChildUpdate, withChildAdded, withChildUpdated } from './child-nodes';
 import { newTable } from './table-edits';
 
+/** The database name a system's name suggests: `Order Service` → `order_service`. */
+export function databaseNameFor(systemName: string): string {
+  return slugify(systemName).replace(/-/g, '_');
+}
+
 /** A new system: a service, its database with one CDC-captured table, and that table's change stream. */
 export function newSystem(id: string, domainId: string, name: string): OperationalSystem {
-  const database = slugify(name).replace(/-/g, '_');
+  const database = databaseNameFor(name);
   const table: SystemTable = { ...newTable([]), name: 'items', cdc: true };
   return {
     id,
@@ -48,4 +53,28 @@ export type SystemUpdate = ChildUpdate<OperationalSystem>;
 
 export function withSystemUpdated(mesh: Mesh, id: string, update: SystemUpdate): Mesh {
   return withChildUpdated(mesh, 'systems', id, update);
+}
+
+/**
+ * The document with a system renamed. Its service and database follow while they still carry the
+ * names the old one gave them (a new system's `service` becomes `Payments` and `payments`), and so
+ * do topic names built from the database name; names the user chose stay.
+ */
+export function withSystemRenamed(mesh: Mesh, id: string, name: string): Mesh {
+  return withSystemUpdated(mesh, id, (system) => {
+    if (system.name === name) return system;
+    const oldDatabase = databaseNameFor(system.name);
+    const database = system.database.name === oldDatabase ? databaseNameFor(name) : system.database.name;
+    const renameTopic = (topic: Topic): Topic =>
+      database !== system.database.name && topic.name.startsWith(`${system.database.name}.`)
+        ? { ...topic, name: `${database}${topic.name.slice(system.database.name.length)}` }
+        : topic;
+    return {
+      ...system,
+      name,
+      service: system.service.name === system.name ? { ...system.service, name } : system.service,
+      database: { ...system.database, name: database },
+      messaging: { ...system.messaging, topics: system.messaging.topics.map(renameTopic) },
+    };
+  });
 }

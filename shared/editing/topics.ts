@@ -1,19 +1,20 @@
-import type { Mesh, Topic } from '../model';
+import { firstFreeName, type Mesh, type Topic } from '../model';
+import { tablesFreeForStream, withCdcFlagsFromTopics } from './cdc-streams';
 import { withoutLinksAt } from './links';
 import { moveBy, patched, updateById } from './list-edits';
 import { withoutScenarioReferences } from './scenario-references';
 import { newTopic, withSystemUpdated } from './systems';
 
-/** The document with a new CDC or outbox topic on a system. */
-export function withTopicAdded(mesh: Mesh, systemId: string, source: Topic['source']['kind']): Mesh {
+/**
+ * The document with a new topic for events the service publishes (`Event`, `Event2`…): change
+ * streams come and go with each table's CDC flag instead.
+ */
+export function withTopicAdded(mesh: Mesh, systemId: string): Mesh {
   return withSystemUpdated(mesh, systemId, (system) => {
     const topics = system.messaging.topics;
-    const firstTable = system.database.tables[0]?.name ?? 'items';
-    const topic = newTopic(
-      topics,
-      system.database.name,
-      source === 'cdc' ? { kind: 'cdc', table: firstTable } : { kind: 'outbox', event: 'Event' },
-    );
+    const events = topics.flatMap((topic) => (topic.source.kind === 'outbox' ? [topic.source.event] : []));
+    const event = firstFreeName('Event', events, '');
+    const topic = newTopic(topics, system.database.name, { kind: 'outbox', event });
     return { ...system, messaging: { ...system.messaging, topics: [...topics, topic] } };
   });
 }
@@ -25,17 +26,25 @@ export function withTopicUpdated(
   fields: Partial<Omit<Topic, 'id'>>,
 ): Mesh {
   return withSystemUpdated(mesh, systemId, (system) => {
+    const source = fields.source;
+    if (source?.kind === 'cdc' && !tablesFreeForStream(system, topicId).includes(source.table)) return system;
     const topics = updateById(system.messaging.topics, topicId, (topic) => patched(topic, fields));
-    return topics === system.messaging.topics ? system : { ...system, messaging: { ...system.messaging, topics } };
+    if (topics === system.messaging.topics) return system;
+    return withCdcFlagsFromTopics({ ...system, messaging: { ...system.messaging, topics } });
   });
 }
 
-/** The document without a topic, the links that read from it and the scenario faults injected into it. */
+/**
+ * The document without a topic, the links that read from it and the scenario faults injected into
+ * it; without its stream, a table's CDC is off.
+ */
 export function withoutTopic(mesh: Mesh, systemId: string, topicId: string): Mesh {
-  const withoutIt = withSystemUpdated(mesh, systemId, (system) => ({
-    ...system,
-    messaging: { ...system.messaging, topics: system.messaging.topics.filter((topic) => topic.id !== topicId) },
-  }));
+  const withoutIt = withSystemUpdated(mesh, systemId, (system) =>
+    withCdcFlagsFromTopics({
+      ...system,
+      messaging: { ...system.messaging, topics: system.messaging.topics.filter((topic) => topic.id !== topicId) },
+    }),
+  );
   const withoutLinks = withoutLinksAt(withoutIt, (end) => end.nodeId === systemId && end.portId === topicId);
   return withoutScenarioReferences(withoutLinks, { topics: { systemId, topicIds: new Set([topicId]) } });
 }

@@ -16,6 +16,7 @@ export * from './mesh';
 export * from './mesh-file';
 export * from './mesh-file-format';
 export * from './name-rules';
+export * from './note';
 export * from './operational-system';
 export * from './policies';
 export * from './port';

@@ -20,6 +20,7 @@ export function checkIntegrity(mesh: Mesh): Problem[] {
   for (const section of ['domains', 'products', 'systems'] as const) {
     for (const [index, node] of mesh[section].entries()) claimNodeId(node.id, `${section}[${index}]`);
   }
+  for (const [index, note] of (mesh.notes ?? []).entries()) claimNodeId(note.id, `notes[${index}]`);
 
   checkUniqueIds(mesh.contracts, 'contracts', report);
   checkUniqueIds(mesh.links, 'links', report);
@@ -87,7 +88,7 @@ export function checkIntegrity(mesh: Mesh): Problem[] {
 
   for (const nodeId of Object.keys(mesh.layout.nodes)) {
     if (!nodeIds.has(nodeId))
-      report(`layout.nodes[${JSON.stringify(nodeId)}]`, `no domain, product or system '${nodeId}'`);
+      report(`layout.nodes[${JSON.stringify(nodeId)}]`, `no domain, product, system or note '${nodeId}'`);
   }
 
   mesh.scenarios.forEach((scenario, index) => {

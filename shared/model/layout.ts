@@ -9,6 +9,8 @@ export const NodeLayoutSchema = z.strictObject({
   y: z.number(),
   width: z.number().positive().optional(),
   height: z.number().positive().optional(),
+  /** Locked against moves: drags, nudges, alignment and auto-layout leave it where it is. */
+  locked: z.literal(true).optional(),
 });
 export type NodeLayout = z.infer<typeof NodeLayoutSchema>;
 

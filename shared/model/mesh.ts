@@ -5,6 +5,7 @@ import { DomainSchema } from './domain';
 import { IdSchema } from './ids';
 import { LayoutSchema } from './layout';
 import { LinkSchema } from './link';
+import { NoteSchema } from './note';
 import { OperationalSystemSchema } from './operational-system';
 import { PoliciesSchema } from './policies';
 import { ScenarioSchema } from './scenario';
@@ -24,6 +25,8 @@ export const MeshFileSchema = z.strictObject({
   contracts: z.array(ContractFileEntrySchema),
   links: z.array(LinkSchema),
   layout: LayoutSchema,
+  /** Sticky notes; absent in designs without any, so files written before notes existed keep their bytes. */
+  notes: z.array(NoteSchema).optional(),
   scenarios: z.array(ScenarioSchema),
   policies: PoliciesSchema,
 });

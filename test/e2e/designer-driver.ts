@@ -98,3 +98,37 @@ export async function openByChooser(page: Page, name: string, text: string): Pro
     .filter({ hasText: `Opened ${name}` })
     .waitFor();
 }
+
+/** A point of empty canvas on screen: no domain, node, minimap or control under it. */
+export async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  if (!canvas) throw new Error('no canvas');
+  const point = await page.evaluate(
+    ({ left, top, width, height }) => {
+      const domains = [...document.querySelectorAll('.react-flow__node-domain')].map((node) =>
+        node.getBoundingClientRect(),
+      );
+      for (let y = top + 40; y < top + height - 40; y += 20) {
+        for (let x = left + 40; x < left + width - 40; x += 20) {
+          const isPane = document.elementFromPoint(x, y)?.classList.contains('react-flow__pane');
+          const inDomain = domains.some(
+            (rect) => x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom,
+          );
+          if (isPane && !inDomain) return { x, y };
+        }
+      }
+      return null;
+    },
+    { left: canvas.x, top: canvas.y, width: canvas.width, height: canvas.height },
+  );
+  if (!point) throw new Error('no empty canvas in view');
+  return point;
+}
+
+/** Opens a contract from the list the inspector shows when nothing is selected. */
+export async function openContractFromList(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('region', { name: 'Contracts' })
+    .getByRole('button', { name: new RegExp(`^${name}\\s*(event|entity)`) })
+    .click();
+}

@@ -6,6 +6,7 @@ import {
   counts,
   domainNode,
   drag,
+  emptyCanvasPoint,
   flowPosition,
   openSampleDesign,
   productNode,
@@ -201,8 +202,9 @@ describeInChromium('editing on the canvas', (session) => {
     expect(await counts(page)).toBe('2 domains · 6 products · 2 systems · 4 links');
 
     const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const empty = await emptyCanvasPoint(page);
     await page.getByTestId('palette-product').dragTo(page.getByTestId('canvas'), {
-      targetPosition: { x: canvas.width - 60, y: canvas.height - 30 },
+      targetPosition: { x: empty.x - canvas.x, y: empty.y - canvas.y },
     });
     expect(await page.getByRole('alert').textContent()).toContain('Drop the product inside a domain');
     expect(await counts(page)).toBe('2 domains · 6 products · 2 systems · 4 links');

@@ -27,14 +27,18 @@ export function interpolateLayout(
 
 const easeInOut = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
+/** Beyond this many moving nodes, following each one with the eye is hopeless: the layout applies at once. */
+const ANIMATED_NODES = 300;
+
 /**
- * Moves nodes to a new layout over a few frames, recorded as one undo step (a gesture),
- * or at once when the user prefers reduced motion.
+ * Moves nodes to a new layout over a few frames, recorded as one undo step (a gesture), or at
+ * once for a large mesh or when the user prefers reduced motion.
  */
 export function animateLayout(target: Readonly<Record<string, NodeLayout>>): Promise<void> {
   const store = useDocumentStore.getState();
   const start = store.mesh?.layout.nodes ?? {};
-  const instant = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const instant =
+    Object.keys(target).length > ANIMATED_NODES || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   store.beginGesture();
   const ownGesture = useDocumentStore.getState().gestureStart;
   return new Promise((resolve) => {

@@ -1,116 +1,92 @@
-import type { ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api';
+import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
+import type { DomainArrangement } from '../../../shared/editing/auto-layout';
 import type { Size } from '../../../shared/editing/geometry';
-import { DEFAULT_NODE_SIZE, DOMAIN_PADDING } from '../../../shared/editing/node-placement';
-import type { Mesh, NodeLayout } from '../../../shared/model';
+import { owningDomainId } from '../../../shared/editing/mesh-index';
+import { DEFAULT_NODE_SIZE, DOMAIN_PADDING, MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
+import type { Link, Mesh } from '../../../shared/model';
 
-const PORT_SIZE = 8;
+/** Beyond this many products and systems, ELK trades some crossing reduction for speed. */
+const LARGE_LAYOUT = 300;
 
-/** Left to right by data flow; domains stay groups, laid out together with what crosses them. */
-const ROOT_OPTIONS: LayoutOptions = {
+/**
+ * Each domain is laid out on its own (the grid of domains is ours, see shared/editing/auto-layout):
+ * laying out every product of a large mesh in one hierarchical graph took seconds and gave one
+ * endless band. The root only holds the domains.
+ */
+const ROOT_OPTIONS: LayoutOptions = { 'elk.algorithm': 'fixed' };
+
+/**
+ * Left to right by data flow inside a domain; a long chain wraps into rows near a 16:10 box
+ * rather than running off to the right. Links are drawn by the canvas (into the left, out of the
+ * right of each node), so ELK places nodes and need not route ports.
+ */
+const DOMAIN_OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.edgeRouting': 'POLYLINE',
   'elk.spacing.nodeNode': '40',
   'elk.layered.spacing.nodeNodeBetweenLayers': '80',
   'elk.spacing.componentComponent': '60',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-};
-
-const DOMAIN_OPTIONS: LayoutOptions = {
+  'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+  'elk.aspectRatio': '1.6',
   'elk.padding': `[top=${DOMAIN_PADDING.top},left=${DOMAIN_PADDING.side},bottom=${DOMAIN_PADDING.bottom},right=${DOMAIN_PADDING.side}]`,
   'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-  'elk.nodeSize.minimum': '(240, 140)',
+  'elk.nodeSize.minimum': `(${MIN_DOMAIN_SIZE.width}, ${MIN_DOMAIN_SIZE.height})`,
 };
+const FAST_OPTIONS: LayoutOptions = { 'elk.layered.thoroughness': '1' };
+/** A few nodes read best in one row; wrapping starts where a row would outgrow the screen. */
+const WRAP_ABOVE = 12;
+const NO_WRAPPING: LayoutOptions = { 'elk.layered.wrapping.strategy': 'OFF' };
 
-/** Ports keep their side and their order, so ELK and the drawn handles agree where each link attaches. */
-const CHILD_OPTIONS: LayoutOptions = { 'elk.portConstraints': 'FIXED_ORDER' };
-
-type Side = 'NORTH' | 'EAST' | 'WEST';
-
-/** ELK ids are global; a port is known by its node and its id within the node (unique there). */
-export function elkPortId(nodeId: string, portId: string): string {
-  return `${nodeId}/${portId}`;
-}
-
-/**
- * ELK orders ports clockwise from the top-left: top side left to right, right side top to bottom,
- * left side bottom to top. `sides` lists each side's ports in the order they are drawn.
- */
-function ports(nodeId: string, sides: Record<Side, readonly string[]>): ElkPort[] {
-  const clockwise: Array<[Side, string]> = [
-    ...sides.NORTH.map((id): [Side, string] => ['NORTH', id]),
-    ...sides.EAST.map((id): [Side, string] => ['EAST', id]),
-    ...[...sides.WEST].reverse().map((id): [Side, string] => ['WEST', id]),
-  ];
-  return clockwise.map(([side, portId], index) => ({
-    id: elkPortId(nodeId, portId),
-    width: PORT_SIZE,
-    height: PORT_SIZE,
-    layoutOptions: { 'elk.port.side': side, 'elk.port.index': String(index) },
-  }));
-}
-
-/** The mesh as an ELK graph; `sizeOf` gives each node's drawn size (the default before it is measured). */
+/** The mesh as an ELK graph: a block per domain holding its products and systems and the links among them. */
 export function toElkGraph(mesh: Mesh, sizeOf: (nodeId: string) => Size | undefined): ElkNode {
-  const child = (id: string, nodePorts: ElkPort[]): ElkNode => ({
-    id,
-    ...(sizeOf(id) ?? DEFAULT_NODE_SIZE),
-    ports: nodePorts,
-    layoutOptions: CHILD_OPTIONS,
-  });
+  const isLarge = mesh.products.length + mesh.systems.length > LARGE_LAYOUT;
+  const layoutOptions = isLarge ? { ...DOMAIN_OPTIONS, ...FAST_OPTIONS } : DOMAIN_OPTIONS;
+  const linksByDomain = linksWithinDomains(mesh);
+  const child = (id: string): ElkNode => ({ id, ...(sizeOf(id) ?? DEFAULT_NODE_SIZE) });
   return {
     id: 'root',
     layoutOptions: ROOT_OPTIONS,
-    children: mesh.domains.map((domain) => ({
-      id: domain.id,
-      layoutOptions: DOMAIN_OPTIONS,
-      children: [
-        ...mesh.systems
-          .filter((system) => system.domainId === domain.id)
-          .map((system) =>
-            child(
-              system.id,
-              ports(system.id, { NORTH: [], EAST: system.messaging.topics.map((topic) => topic.id), WEST: [] }),
-            ),
-          ),
-        ...mesh.products
-          .filter((product) => product.domainId === domain.id)
-          .map((product) =>
-            child(
-              product.id,
-              ports(product.id, {
-                NORTH: [product.discoveryPort.id],
-                EAST: product.outputPorts.map((port) => port.id),
-                WEST: product.inputPorts.map((port) => port.id),
-              }),
-            ),
-          ),
-      ],
-    })),
-    edges: mesh.links.map((link) => ({
-      id: link.id,
-      sources: [elkPortId(link.from.nodeId, link.from.portId)],
-      targets: [elkPortId(link.to.nodeId, link.to.portId)],
-    })),
+    children: mesh.domains.map((domain) => {
+      const children = [
+        ...mesh.systems.filter((system) => system.domainId === domain.id).map((system) => child(system.id)),
+        ...mesh.products.filter((product) => product.domainId === domain.id).map((product) => child(product.id)),
+      ];
+      return {
+        id: domain.id,
+        layoutOptions: children.length > WRAP_ABOVE ? layoutOptions : { ...layoutOptions, ...NO_WRAPPING },
+        children,
+        edges: (linksByDomain.get(domain.id) ?? []).map((link) => ({
+          id: link.id,
+          sources: [link.from.nodeId],
+          targets: [link.to.nodeId],
+        })),
+      };
+    }),
   };
 }
 
-/** ELK's result as layout entries: domains placed from the origin with their size, children relative to them. */
-export function layoutFromElk(laidOut: ElkNode): Record<string, NodeLayout> {
-  const layout: Record<string, NodeLayout> = {};
-  const domains = laidOut.children ?? [];
-  const left = Math.min(...domains.map((domain) => domain.x ?? 0));
-  const top = Math.min(...domains.map((domain) => domain.y ?? 0));
-  for (const domain of domains) {
-    layout[domain.id] = {
-      x: Math.round((domain.x ?? 0) - left),
-      y: Math.round((domain.y ?? 0) - top),
-      width: Math.round(domain.width ?? 0),
-      height: Math.round(domain.height ?? 0),
-    };
-    for (const child of domain.children ?? []) {
-      layout[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
-    }
+/** Each domain's own links; links between domains run between the grid's blocks and do not shape a domain. */
+function linksWithinDomains(mesh: Mesh): Map<string, Link[]> {
+  const byDomain = new Map<string, Link[]>();
+  for (const link of mesh.links) {
+    const domainId = owningDomainId(mesh, link.from.nodeId);
+    if (!domainId || domainId !== owningDomainId(mesh, link.to.nodeId)) continue;
+    const links = byDomain.get(domainId);
+    if (links) links.push(link);
+    else byDomain.set(domainId, [link]);
   }
-  return layout;
+  return byDomain;
+}
+
+/** ELK's result: each domain's size and its children's places inside it. */
+export function arrangementsFromElk(laidOut: ElkNode): DomainArrangement[] {
+  return (laidOut.children ?? []).map((domain) => ({
+    domainId: domain.id,
+    size: { width: Math.round(domain.width ?? 0), height: Math.round(domain.height ?? 0) },
+    children: Object.fromEntries(
+      (domain.children ?? []).map((child) => [child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) }]),
+    ),
+  }));
 }

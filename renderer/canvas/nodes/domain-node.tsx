@@ -1,11 +1,10 @@
 import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
 import { domainById } from '../../../shared/editing/mesh-index';
+import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { NodeBadges } from './node-badges';
-
-const MIN_DOMAIN_SIZE = { width: 240, height: 140 };
 
 export const DomainNode = memo(function DomainNode({ id, selected }: NodeProps) {
   const domain = useDocumentStore((state) => (state.mesh ? domainById(state.mesh, id) : undefined));

@@ -1,10 +1,10 @@
 import { type ReactNode, useMemo } from 'react';
 import { readOdcsDocument } from '../../../shared/contracts';
 import type { Contract } from '../../../shared/model';
+import { InlineMarkdown, Markdown } from '../../markdown/markdown';
 import { ContractExampleRecords } from '../../simulation/example-records';
 import { useDocumentStore } from '../../store/document-store';
 import { useContractText } from '../contract-drafts';
-import { renderInlineMarkdown, renderMarkdown } from './markdown';
 
 type OdcsValue = Record<string, unknown>;
 
@@ -280,17 +280,6 @@ function formatCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
-}
-
-function Markdown({ text }: { text: string }) {
-  // Safe: markdown-it escapes raw HTML here and the renderer drops unsafe links and all images.
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by renderMarkdown (see markdown.ts)
-  return <div className="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />;
-}
-
-function InlineMarkdown({ text }: { text: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by renderInlineMarkdown (see markdown.ts)
-  return <span className="markdown" dangerouslySetInnerHTML={{ __html: renderInlineMarkdown(text) }} />;
 }
 
 function asObject(value: unknown): OdcsValue {

@@ -1,7 +1,9 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { interpolateLayout } from '../../../renderer/canvas/auto-layout/animate-layout';
-import { layoutFromElk, toElkGraph } from '../../../renderer/canvas/auto-layout/elk-graph';
+import { arrangementsFromElk, toElkGraph } from '../../../renderer/canvas/auto-layout/elk-graph';
+import { arrangedLayout } from '../../../shared/editing/auto-layout';
+import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 function twoDomains() {
@@ -21,58 +23,60 @@ function twoDomains() {
     .build();
 }
 
-describe('the ELK graph', () => {
-  it('nests products and systems in their domains and joins links port to port', () => {
-    const graph = toElkGraph(twoDomains(), () => ({ width: 200, height: 100 }));
-    expect(graph.layoutOptions).toMatchObject({
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+/** A long chain of products in one domain: what laid out as one endless band before. */
+function longChain(products: number) {
+  const builder = aMesh().withDomain('d');
+  for (let index = 0; index < products; index++) {
+    builder.withProduct(`p${index}`, 'd', {
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output')],
     });
+    if (index > 0) {
+      builder.withLink(`l${index}`, { nodeId: `p${index - 1}`, portId: 'out' }, { nodeId: `p${index}`, portId: 'in' });
+    }
+  }
+  return builder.build();
+}
+
+describe('the ELK graph', () => {
+  it('gives each domain its own layered layout, holding its products, systems and its own links', () => {
+    const graph = toElkGraph(twoDomains(), () => ({ width: 200, height: 100 }));
+    expect(graph.layoutOptions).toEqual({ 'elk.algorithm': 'fixed' });
+    expect(graph.children?.[0]?.layoutOptions).toMatchObject({ 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT' });
     expect(graph.children?.map((domain) => [domain.id, domain.children?.map((child) => child.id)])).toEqual([
       ['sales', ['shop', 'orders']],
       ['analytics', ['revenue', 'report']],
     ]);
-    expect(graph.edges?.[0]).toEqual({ id: 'shop-to-orders', sources: ['shop/items-cdc'], targets: ['orders/first'] });
-  });
-
-  it('keeps ports on their sides in drawing order: discovery on top, outputs right, inputs left', () => {
-    const orders = toElkGraph(twoDomains(), () => undefined).children?.[0]?.children?.[1];
-    expect(orders?.layoutOptions).toEqual({ 'elk.portConstraints': 'FIXED_ORDER' });
-    expect(
-      orders?.ports?.map((port) => [
-        port.id,
-        port.layoutOptions?.['elk.port.side'],
-        port.layoutOptions?.['elk.port.index'],
-      ]),
-    ).toEqual([
-      ['orders/discovery', 'NORTH', '0'],
-      ['orders/out', 'EAST', '1'],
-      // ELK counts clockwise, so the left side runs bottom to top.
-      ['orders/second', 'WEST', '2'],
-      ['orders/first', 'WEST', '3'],
+    // The link between the two domains shapes neither: the grid of domains places them.
+    expect(graph.children?.map((domain) => domain.edges?.map((edge) => edge.id))).toEqual([
+      ['shop-to-orders'],
+      ['revenue-to-report'],
     ]);
   });
 
-  it('lays the mesh out left to right by data flow, each node inside its domain', async () => {
-    const laidOut = layoutFromElk(
-      await new ELK().layout(toElkGraph(twoDomains(), () => ({ width: 200, height: 100 }))),
+  it('lays each domain out left to right by data flow, every node inside its domain', async () => {
+    const mesh = twoDomains();
+    const arrangements = arrangementsFromElk(
+      await new ELK().layout(toElkGraph(mesh, () => ({ width: 200, height: 100 }))),
     );
-    const absoluteX = (id: string, domainId: string) => (laidOut[domainId]?.x ?? 0) + (laidOut[id]?.x ?? 0);
+    const laidOut = {
+      ...mesh,
+      layout: { nodes: arrangedLayout(mesh, arrangements, 16 / 10, () => ({ width: 200, height: 100 })) },
+    };
+    const absoluteX = (id: string, domainId: string) =>
+      (laidOut.layout.nodes[domainId]?.x ?? 0) + (laidOut.layout.nodes[id]?.x ?? 0);
     expect(absoluteX('shop', 'sales')).toBeLessThan(absoluteX('orders', 'sales'));
-    expect(absoluteX('orders', 'sales')).toBeLessThan(absoluteX('revenue', 'analytics'));
     expect(absoluteX('revenue', 'analytics')).toBeLessThan(absoluteX('report', 'analytics'));
-    for (const [id, domainId] of [
-      ['orders', 'sales'],
-      ['report', 'analytics'],
-    ] as const) {
-      const child = laidOut[id]!;
-      const domain = laidOut[domainId]!;
-      expect(child.x).toBeGreaterThanOrEqual(0);
-      expect(child.x + 200).toBeLessThanOrEqual(domain.width!);
-      expect(child.y + 100).toBeLessThanOrEqual(domain.height!);
+    for (const id of ['shop', 'orders', 'revenue', 'report']) {
+      expect(isInsideItsDomain(laidOut, id, () => ({ width: 200, height: 100 }))).toBe(true);
     }
-    expect(Math.min(...['sales', 'analytics'].map((id) => laidOut[id]!.x))).toBe(0);
+    expect(overlappingDomains(laidOut)).toEqual([]);
+  });
+
+  it('wraps a long chain into rows rather than one band wider than the screen can show', async () => {
+    const mesh = longChain(40);
+    const [arrangement] = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, () => undefined)));
+    expect(arrangement?.size.width).toBeLessThan(3 * (arrangement?.size.height ?? 0));
   });
 });
 

@@ -4,6 +4,7 @@ import {
   createFlowNodeBuilder,
   type FlowView,
   nodeOutlineKeys,
+  overviewOutline,
   parseNodeOutline,
 } from '../../../renderer/canvas/flow-elements';
 import type { Mesh } from '../../../shared/model';
@@ -83,6 +84,25 @@ describe('flow nodes', () => {
     ]);
   });
 
+  it('far out, draws domains as blocks and leaves products and systems to them', () => {
+    const mesh = pipeline();
+    mesh.notes = [{ id: 'note-1', text: 'hi' }];
+    const outline = overviewOutline(parseNodeOutline(nodeOutlineKeys(mesh)));
+    expect(outline).toEqual([
+      { id: 'sales', type: 'domain-block' },
+      { id: 'note-1', type: 'note' },
+    ]);
+  });
+
+  it('marks dimmed, locked and keyboard-reached nodes; a locked one cannot be dragged', () => {
+    const mesh = pipeline();
+    mesh.layout.nodes.orders = { x: 40, y: 60, locked: true };
+    const nodes = nodeBuilder()(mesh, { ...nothing, dimmedIds: new Set(['revenue']), cursorId: 'shop' });
+    expect(nodes.find((node) => node.id === 'orders')).toMatchObject({ className: 'is-locked', draggable: false });
+    expect(nodes.find((node) => node.id === 'revenue')?.className).toBe('is-dimmed');
+    expect(nodes.find((node) => node.id === 'shop')?.className).toBe('is-cursor');
+  });
+
   it('reparents a product moved into another domain', () => {
     const build = nodeBuilder();
     const mesh = pipeline();
@@ -113,9 +133,21 @@ describe('flow edges', () => {
         selected: false,
         reconnectable: true,
         className: 'mesh-link',
-        data: { problems: [] },
+        markerEnd: { type: 'arrowclosed', width: 14, height: 14, color: 'var(--link)' },
+        data: { problems: [], lane: 0 },
       },
     ]);
+  });
+
+  it('highlights the links upstream and downstream of the selection', () => {
+    const [edge] = createFlowEdgeBuilder()(
+      pipeline().links,
+      new Set(),
+      NOT_CHECKED,
+      new Map([['orders-to-revenue', 'downstream']]),
+    );
+    expect(edge?.className).toBe('mesh-link edge--downstream');
+    expect(edge?.markerEnd).toMatchObject({ color: 'var(--downstream)' });
   });
 
   it('draws an incompatible link in the error style, naming each problem', () => {
@@ -131,7 +163,7 @@ describe('flow edges', () => {
     ]);
     const [edge] = createFlowEdgeBuilder()(pipeline().links, new Set(), incompatible);
     expect(edge?.className).toBe('mesh-link edge--incompatible');
-    expect(edge?.data).toEqual({ problems: ['missing field status'] });
+    expect(edge?.data).toEqual({ problems: ['missing field status'], lane: 0 });
   });
 
   it('keeps unchanged edges and marks selected ones', () => {

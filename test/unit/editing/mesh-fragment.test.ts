@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { copyFragment, pasteFragment } from '../../../shared/editing/mesh-fragment';
-import { checkIntegrity, emptyMesh } from '../../../shared/model';
+import { overlappingDomains } from '../../../shared/editing/containment';
+import { overlaps } from '../../../shared/editing/geometry';
+import { copyFragment, copyName, pasteFragment } from '../../../shared/editing/mesh-fragment';
+import { checkIntegrity, emptyMesh, type Mesh } from '../../../shared/model';
 import { salesPipeline as pipeline } from './editing-fixtures';
 
-const offset = { x: 32, y: 32 };
+const size = { width: 280, height: 150 };
+const sizeOf = () => size;
+const box = (mesh: Mesh, id: string) => ({ ...size, ...(mesh.layout.nodes[id] ?? { x: 0, y: 0 }) });
 
 describe('pasteFragment', () => {
   it('gives pasted elements fresh ids and remaps the links between them', () => {
     const mesh = pipeline();
-    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['shop', 'orders'])), offset);
-    const copies = pasted.mesh.products.filter((product) => product.id === 'orders-2');
-    expect(copies).toHaveLength(1);
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['shop', 'orders'])), 'beside-originals');
     expect(pasted.mesh.systems.map((system) => system.id)).toEqual(['shop', 'shop-2']);
     expect(pasted.mesh.links.slice(2)).toEqual([
       {
@@ -26,43 +28,65 @@ describe('pasteFragment', () => {
 
   it('leaves out links to elements that were not copied', () => {
     const mesh = pipeline();
-    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), offset);
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), 'beside-originals');
     expect(pasted.mesh.links).toHaveLength(2);
   });
 
   it('copies the contracts of copied output ports, so each copy governs its own dataset', () => {
     const mesh = pipeline();
-    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), offset).mesh;
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), 'beside-originals').mesh;
     expect(pasted.contracts.map((contract) => [contract.id, contract.dataProduct])).toEqual([
       ['orders-contract', 'orders'],
       ['orders-contract-2', 'orders-2'],
     ]);
-    expect(pasted.products.find((product) => product.id === 'orders-2')?.outputPorts[0]?.contractId).toBe(
-      'orders-contract-2',
-    );
   });
 
-  it('names copies uniquely in their domain and shifts them by the offset', () => {
+  it('duplicates beside the original, in free space, never on top of it or its neighbours', () => {
     const mesh = pipeline();
-    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), offset).mesh;
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), 'beside-originals', sizeOf).mesh;
+    const copy = box(pasted, 'orders-2');
+    for (const sibling of ['orders', 'shop']) expect(overlaps(copy, box(pasted, sibling))).toBe(false);
+    expect(copy.y).toBe(60);
+    expect(copy.x).toBeGreaterThan(box(pasted, 'orders').x);
+  });
+
+  it('pastes at the pointer, into the domain under it', () => {
+    const mesh = pipeline();
+    const pasted = pasteFragment(
+      mesh,
+      copyFragment(mesh, new Set(['orders'])),
+      { at: { x: 860, y: 260 } },
+      sizeOf,
+    ).mesh;
     expect(pasted.products.find((product) => product.id === 'orders-2')).toMatchObject({
-      name: 'Orders 2',
-      domainId: 'sales',
+      domainId: 'analytics',
+      name: 'Orders',
     });
-    expect(pasted.layout.nodes['orders-2']).toEqual({ x: 392, y: 92 });
+    expect(pasted.layout.nodes['orders-2']).toEqual({ x: 60, y: 260 });
   });
 
-  it('copies a domain with its children, keeping their places inside it', () => {
+  it('puts a second paste at the same point beside the first rather than on it', () => {
     const mesh = pipeline();
-    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['sales'])), offset);
+    const fragment = copyFragment(mesh, new Set(['orders']));
+    const once = pasteFragment(mesh, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
+    const twice = pasteFragment(once, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
+    expect(overlaps(box(twice, 'orders-2'), box(twice, 'orders-3'))).toBe(false);
+  });
+
+  it('numbers copies without doubling the number: a copy of “Orders 2” is “Orders 3”', () => {
+    const mesh = pipeline();
+    const fragment = copyFragment(mesh, new Set(['orders']));
+    const once = pasteFragment(mesh, fragment, 'beside-originals').mesh;
+    const twice = pasteFragment(once, copyFragment(once, new Set(['orders-2'])), 'beside-originals').mesh;
+    expect(twice.products.map((product) => product.name)).toEqual(['Orders', 'Revenue', 'Orders 2', 'Orders 3']);
+  });
+
+  it('lands a pasted domain in free space, not 32 px over the original', () => {
+    const mesh = pipeline();
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['sales'])), 'beside-originals', sizeOf);
     expect(pasted.nodeIds).toEqual(['sales-2']);
     expect(pasted.mesh.domains.at(-1)).toMatchObject({ id: 'sales-2', name: 'Sales 2' });
-    expect(pasted.mesh.layout.nodes['sales-2']).toMatchObject({ x: 32, y: 32 });
-    const children = [...pasted.mesh.products, ...pasted.mesh.systems].filter((node) => node.domainId === 'sales-2');
-    expect(children.map((node) => [node.id, node.name])).toEqual([
-      ['orders-2', 'Orders'],
-      ['shop-2', 'Shop'],
-    ]);
+    expect(overlappingDomains(pasted.mesh)).toEqual([]);
     expect(pasted.mesh.layout.nodes['orders-2']).toEqual({ x: 360, y: 60 });
     expect(checkIntegrity(pasted.mesh)).toEqual([]);
   });
@@ -70,9 +94,21 @@ describe('pasteFragment', () => {
   it('recreates the domain of a pasted product in a design that lacks it', () => {
     const source = pipeline();
     const target = emptyMesh('other', 'Other');
-    const pasted = pasteFragment(target, copyFragment(source, new Set(['orders'])), offset);
+    const pasted = pasteFragment(target, copyFragment(source, new Set(['orders'])), 'beside-originals');
     expect(pasted.mesh.domains.map((domain) => domain.id)).toEqual(['sales']);
     expect(pasted.mesh.products[0]).toMatchObject({ id: 'orders', domainId: 'sales', name: 'Orders' });
     expect(checkIntegrity(pasted.mesh)).toEqual([]);
+  });
+});
+
+describe('copyName', () => {
+  it('keeps a name that is free where the copy goes', () => {
+    expect(copyName('Campaigns', ['Orders'])).toBe('Campaigns');
+  });
+
+  it('numbers from the stem, so numbers never double', () => {
+    expect(copyName('Campaigns', ['Campaigns'])).toBe('Campaigns 2');
+    expect(copyName('Campaigns 2', ['Campaigns', 'Campaigns 2'])).toBe('Campaigns 3');
+    expect(copyName('Campaigns 2', ['Campaigns', 'Campaigns 2', 'Campaigns 3'])).toBe('Campaigns 4');
   });
 });

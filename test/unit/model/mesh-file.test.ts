@@ -93,7 +93,7 @@ describe('bad input', () => {
       "products[0].outputPorts[0].contractId: no contract 'x'",
       "products[1].domainId: no domain 'nowhere'",
       "links[0].to: no port 'in' on 'ghost'",
-      `layout.nodes["vanished"]: no domain, product or system 'vanished'`,
+      `layout.nodes["vanished"]: no domain, product, system or note 'vanished'`,
     ]);
   });
 

@@ -1,42 +1,117 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../../../renderer/store/clipboard';
+import {
+  copySelection,
+  cutSelection,
+  duplicateSelection,
+  pasteClipboard,
+  type SystemClipboard,
+  setSystemClipboard,
+} from '../../../renderer/store/clipboard';
 import { useDocumentStore } from '../../../renderer/store/document-store';
+import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { selectOnly, useSelectionStore } from '../../../renderer/store/selection-store';
+import { overlaps } from '../../../shared/editing/geometry';
+import { emptyMesh } from '../../../shared/model';
 import { salesPipeline as pipeline } from '../editing/editing-fixtures';
-import { documentNow, expectOneUndoableStep, openDocument } from './store-fixture';
+import { documentNow, openDocument, undoSteps } from './store-fixture';
+
+/** The operating system's clipboard, shared by every window: here, a variable. */
+function fakeClipboard(): SystemClipboard & { text: string } {
+  const clipboard = {
+    text: '',
+    readText: async () => clipboard.text,
+    writeText: async (text: string) => {
+      clipboard.text = text;
+    },
+  };
+  return clipboard;
+}
+
+const pointInAnalytics = { at: { x: 860, y: 260 } };
 
 describe('clipboard commands', () => {
-  beforeEach(() => openDocument(pipeline()));
+  let system: ReturnType<typeof fakeClipboard>;
+  beforeEach(() => {
+    openDocument(pipeline());
+    system = fakeClipboard();
+    setSystemClipboard(system);
+  });
 
-  it('pastes what was copied, as one undoable step, and selects the copy', () => {
+  it('copies the selection to the system clipboard as JSON text', async () => {
     selectOnly(['orders']);
-    copySelection();
-    expectOneUndoableStep(pasteClipboard);
+    await copySelection();
+    expect(JSON.parse(system.text)).toMatchObject({
+      format: 'data-mesh-designer/elements',
+      products: [{ id: 'orders' }],
+    });
+  });
+
+  it('pastes at the pointer, as one undoable step, and selects the copy', async () => {
+    selectOnly(['orders']);
+    await copySelection();
+    await pasteClipboard(pointInAnalytics);
+    expect(undoSteps()).toBe(1);
     expect([...useSelectionStore.getState().nodeIds]).toEqual(['orders-2']);
+    expect(documentNow().products.find((product) => product.id === 'orders-2')?.domainId).toBe('analytics');
   });
 
-  it('puts each further paste further away', () => {
+  it('pastes what another window copied: the text on the system clipboard', async () => {
     selectOnly(['orders']);
-    copySelection();
-    pasteClipboard();
-    pasteClipboard();
-    expect(documentNow().layout.nodes['orders-3']).toEqual({ x: 424, y: 124 });
+    await copySelection();
+    openDocument(emptyMesh('other', 'Other'));
+    setSystemClipboard(system);
+    await pasteClipboard(pointInAnalytics);
+    expect(documentNow().products.map((product) => product.name)).toEqual(['Orders']);
   });
 
-  it('cuts: removes the selection, and pastes it back', () => {
+  it('never stacks a second paste on the first', async () => {
+    selectOnly(['orders']);
+    await copySelection();
+    await pasteClipboard(pointInAnalytics);
+    await pasteClipboard(pointInAnalytics);
+    const box = (id: string) => ({ width: 280, height: 150, ...(documentNow().layout.nodes[id] ?? { x: 0, y: 0 }) });
+    expect(overlaps(box('orders-2'), box('orders-3'))).toBe(false);
+  });
+
+  it('pastes nothing from text that is not copied elements, and says so', async () => {
+    system.text = 'meeting notes';
+    await pasteClipboard(pointInAnalytics);
+    expect(undoSteps()).toBe(0);
+    expect(useNoticeStore.getState().notice?.text).toContain('Nothing to paste');
+  });
+
+  it('pastes nothing from broken copied elements, listing each located problem', async () => {
+    system.text = JSON.stringify({ format: 'data-mesh-designer/elements', version: 1, domains: 'x' });
+    await pasteClipboard(pointInAnalytics);
+    expect(undoSteps()).toBe(0);
+    expect(useNoticeStore.getState().notice?.details?.some((line) => line.startsWith('domains:'))).toBe(true);
+  });
+
+  it('falls back to this window’s copy when the system clipboard cannot be read', async () => {
+    setSystemClipboard({
+      readText: () => Promise.reject(new Error('denied')),
+      writeText: () => Promise.reject(new Error('denied')),
+    });
+    selectOnly(['orders']);
+    await copySelection();
+    await pasteClipboard(pointInAnalytics);
+    expect(documentNow().products).toHaveLength(3);
+  });
+
+  it('cuts: removes the selection, and pastes it back', async () => {
     selectOnly(['revenue']);
-    cutSelection();
+    await cutSelection();
     expect(documentNow().products.map((product) => product.id)).toEqual(['orders']);
-    pasteClipboard();
+    await pasteClipboard(pointInAnalytics);
     expect(documentNow().products.map((product) => product.id)).toEqual(['orders', 'revenue']);
   });
 
-  it('duplicates the selection without touching the clipboard', () => {
+  it('duplicates the selection beside it without touching the clipboard', async () => {
     selectOnly(['shop', 'orders']);
-    expectOneUndoableStep(duplicateSelection);
+    duplicateSelection();
     expect(documentNow().links.map((link) => link.id)).toContain('shop-to-orders-2');
+    expect(system.text).toBe('');
     useDocumentStore.getState().undo();
-    pasteClipboard();
     expect(documentNow().products).toHaveLength(2);
   });
 });

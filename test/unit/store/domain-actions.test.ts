@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { addDomain, updateDomain } from '../../../renderer/store/domain-actions';
+import { overlappingDomains } from '../../../shared/editing/containment';
 import { DOMAIN_COLORS } from '../../../shared/editing/domains';
 import { aMesh } from '../../builders/mesh-builder';
 import { documentNow, expectOneUndoableStep, openDocument, selectedNodeIds, undoSteps } from './store-fixture';
@@ -23,8 +24,14 @@ describe('domain actions', () => {
   });
 
   it('adds a domain where it was dropped', () => {
-    const id = addDomain({ x: 500, y: 80 });
-    expect(documentNow().layout.nodes[id as string]).toMatchObject({ x: 500, y: 80 });
+    const id = addDomain({ x: 500, y: 800 });
+    expect(documentNow().layout.nodes[id as string]).toMatchObject({ x: 500, y: 800 });
+  });
+
+  it('moves a domain dropped over another just clear of it, never on top', () => {
+    const id = addDomain({ x: 100, y: 80 });
+    expect(overlappingDomains(documentNow())).toEqual([]);
+    expect(documentNow().layout.nodes[id as string]?.y).toBe(80);
   });
 
   it('updates name, owner, description and colour as one undoable step', () => {

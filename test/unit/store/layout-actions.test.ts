@@ -8,6 +8,7 @@ import {
   resizeDomain,
   settleDroppedNodes,
 } from '../../../renderer/store/layout-actions';
+import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { documentNow, expectOneUndoableStep, openDocument, twoStackedDomains, undoSteps } from './store-fixture';
 
 describe('layout actions', () => {
@@ -31,7 +32,7 @@ describe('layout actions', () => {
   });
 
   it('resizes a domain', () => {
-    expectOneUndoableStep(() => resizeDomain('sales', { width: 800, height: 350 }));
+    expectOneUndoableStep(() => resizeDomain('sales', { x: 0, y: 0, width: 800, height: 350 }));
     expect(layoutOf('sales')).toEqual({ x: 0, y: 0, width: 800, height: 350 });
   });
 
@@ -56,11 +57,15 @@ describe('layout actions', () => {
     expect(after.layout.nodes.orders).toEqual({ x: 100, y: 50 });
   });
 
-  it('keeps a product dropped outside every domain in its own, which grows to hold it', () => {
+  it('sends a product dropped outside every domain back where the drag started, and says why', () => {
+    const store = useDocumentStore.getState();
+    store.beginGesture();
+    moveNodes(new Map([['orders', { x: 700, y: 100 }]]));
     settleDroppedNodes([{ id: 'orders', x: 700, y: 100, width: 200, height: 100 }]);
+    store.endGesture();
     expect(documentNow().products[0]?.domainId).toBe('sales');
-    expect(layoutOf('orders')).toEqual({ x: 700, y: 100 });
-    expect(layoutOf('sales')?.width).toBe(700 + 200 + 32);
+    expect(layoutOf('orders')).toEqual({ x: 40, y: 60 });
+    expect(useNoticeStore.getState().notice?.text).toContain('every product and system belongs to a domain');
   });
 
   it('moves a product into another domain from the inspector, to a free place there', () => {

@@ -23,6 +23,8 @@ describe('preferences', () => {
       sidePanelWidth: 340,
       showsSidePanel: true,
       showsPalette: true,
+      contractPanelWidth: 480,
+      contractPanelMode: 'docked',
     });
   });
 
@@ -61,7 +63,17 @@ describe('preferences', () => {
       sidePanelWidth: 340,
       showsSidePanel: true,
       showsPalette: true,
+      contractPanelWidth: 480,
+      contractPanelMode: 'docked',
     });
+  });
+
+  it('keeps where the contract editor goes and how wide it is, within bounds', () => {
+    const storage = memoryStorage();
+    const store = createPreferencesStore(storage);
+    store.getState().setContractPanelMode('maximized');
+    store.getState().setContractPanelWidth(100);
+    expect(readPreferences(storage)).toMatchObject({ contractPanelMode: 'maximized', contractPanelWidth: 320 });
   });
 
   it('hides and shows the side panel and the palette, and keeps the choice', () => {

@@ -1,15 +1,16 @@
 import { expect } from 'vitest';
-import { useClipboardStore } from '../../../renderer/store/clipboard';
+import { setSystemClipboard, useClipboardStore } from '../../../renderer/store/clipboard';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { useSelectionStore } from '../../../renderer/store/selection-store';
 import type { Mesh, Scenario } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 
-/** Opens `mesh` as a fresh document with nothing selected and an empty clipboard. */
+/** Opens `mesh` as a fresh document with nothing selected, an empty clipboard and no system clipboard. */
 export function openDocument(mesh: Mesh): void {
   useDocumentStore.getState().open(mesh, null);
   useSelectionStore.getState().clear();
-  useClipboardStore.setState({ fragment: null, pasteCount: 0 });
+  useClipboardStore.setState({ fragment: null });
+  setSystemClipboard(undefined);
 }
 
 export function documentNow(): Mesh {

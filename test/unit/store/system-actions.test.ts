@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { useNoticeStore } from '../../../renderer/store/notice-store';
 import {
   addSystem,
   addSystemTable,
@@ -6,7 +7,9 @@ import {
   moveTopic,
   removeSystemTable,
   removeTopic,
+  renameSystem,
   renameSystemTable,
+  setTableCdc,
   updateSystem,
   updateTopic,
 } from '../../../renderer/store/system-actions';
@@ -64,6 +67,7 @@ describe('system actions', () => {
   it('adds a CDC-captured table with a key column', () => {
     expectOneUndoableStep(() => addSystemTable('shop'));
     expect(shop()?.database.tables.at(-1)).toMatchObject({ name: 'table', cdc: true, primaryKey: ['id'] });
+    expect(shop()?.messaging.topics.at(-1)?.source).toEqual({ kind: 'cdc', table: 'table' });
   });
 
   it('renames a table everywhere it is referred to', () => {
@@ -87,14 +91,39 @@ describe('system actions', () => {
     expect(checkIntegrity(after)).toEqual([]);
   });
 
-  it('adds an outbox topic for published events and a second CDC topic', () => {
-    addTopic('shop', 'outbox');
-    addTopic('shop', 'cdc');
+  it('adds topics for published events; a table’s stream comes with its CDC flag instead', () => {
+    addTopic('shop');
+    addTopic('shop');
     expect(shop()?.messaging.topics.map((topic) => [topic.id, topic.name, topic.source])).toEqual([
       ['items-cdc', 'shop.items', { kind: 'cdc', table: 'items' }],
       ['event', 'shop.events.Event', { kind: 'outbox', event: 'Event' }],
-      ['items-cdc-2', 'shop.public.items', { kind: 'cdc', table: 'items' }],
+      ['event2', 'shop.events.Event2', { kind: 'outbox', event: 'Event2' }],
     ]);
+  });
+
+  it('turns CDC off with the stream and its links as one step, and announces it with Undo', () => {
+    const { after } = expectOneUndoableStep(() => setTableCdc('shop', 'items', false));
+    expect(after.links).toEqual([]);
+    const notice = useNoticeStore.getState().notice;
+    expect(notice?.text).toBe('CDC is off for items: removed its change stream shop.items and 1 link.');
+    notice?.actions?.find((action) => action.label === 'Undo')?.run();
+    expect(documentNow().links).toHaveLength(1);
+  });
+
+  it('announces what removing a table took with it', () => {
+    removeSystemTable('shop', 'items');
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Removed table items with its change stream shop.items and 1 link.',
+    );
+  });
+
+  it('renames a new system’s service and database with it', () => {
+    const id = addSystem({ domainId: 'sales' }) as string;
+    renameSystem(id, 'Payments');
+    expect(documentNow().systems.find((system) => system.id === id)).toMatchObject({
+      service: { name: 'Payments' },
+      database: { name: 'payments' },
+    });
   });
 
   it('updates a topic, keeping its id for the links that read it', () => {
@@ -110,7 +139,7 @@ describe('system actions', () => {
   });
 
   it('reorders topics', () => {
-    addTopic('shop', 'outbox');
+    addTopic('shop');
     expectOneUndoableStep(() => moveTopic('shop', 'event', -1));
     expect(shop()?.messaging.topics.map((topic) => topic.id)).toEqual(['event', 'items-cdc']);
   });

@@ -1,7 +1,9 @@
 import MarkdownIt from 'markdown-it';
+import './markdown.css';
 
 /**
- * Markdown from a contract (descriptions, usage) as HTML that is safe to show: raw HTML is
+ * Markdown written by users (a contract's descriptions and usage, a sticky note) as HTML that is
+ * safe to show: raw HTML is
  * escaped, links only go to http(s) and mailto, and images never load from anywhere (a
  * remote image would tell a third party who reads the contract): each shows as its text.
  */
@@ -32,4 +34,15 @@ export function renderMarkdown(text: string): string {
 /** One paragraph's worth, without the wrapping `<p>`: for table cells. */
 export function renderInlineMarkdown(text: string): string {
   return markdown.renderInline(text);
+}
+
+export function Markdown({ text }: { text: string }) {
+  // Safe: markdown-it escapes raw HTML here and the renderer drops unsafe links and all images.
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by renderMarkdown (above)
+  return <div className="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />;
+}
+
+export function InlineMarkdown({ text }: { text: string }) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by renderInlineMarkdown (above)
+  return <span className="markdown" dangerouslySetInnerHTML={{ __html: renderInlineMarkdown(text) }} />;
 }

@@ -1,0 +1,53 @@
+import type { CommandId } from '../../shared/commands/command-table';
+import { nodeKindOf } from '../../shared/editing/mesh-index';
+import type { Mesh } from '../../shared/model';
+import type { ContextMenuTarget } from '../store/ui-store';
+
+const CLIPBOARD: CommandId[] = ['edit.copy', 'edit.cut', 'edit.duplicate', 'edit.delete'];
+const ALIGN: CommandId[] = [
+  'arrange.align-left',
+  'arrange.align-center',
+  'arrange.align-right',
+  'arrange.align-top',
+  'arrange.align-middle',
+  'arrange.align-bottom',
+];
+const DISTRIBUTE: CommandId[] = ['arrange.distribute-horizontally', 'arrange.distribute-vertically'];
+
+/**
+ * The commands a right-click offers, in groups (drawn with separators): only those that apply to
+ * what was clicked and to how much is selected. Labels and shortcuts come from the command table.
+ */
+export function contextMenuCommands(
+  target: ContextMenuTarget['on'],
+  mesh: Mesh,
+  selectedNodeCount: number,
+): CommandId[][] {
+  const arrange: CommandId[][] = [
+    ...(selectedNodeCount >= 2 ? [ALIGN] : []),
+    ...(selectedNodeCount >= 3 ? [DISTRIBUTE] : []),
+  ];
+  switch (target.kind) {
+    case 'pane':
+      return [
+        ['edit.paste', 'add.domain', 'add.note'],
+        ['select.all', 'view.auto-layout', 'view.zoom-to-fit'],
+      ];
+    case 'link':
+      return [['view.open-contract', 'view.focus-lineage', 'view.zoom-to-selection'], ['edit.delete']];
+    case 'node': {
+      const kind = nodeKindOf(mesh, target.id);
+      if (kind === 'domain') {
+        return [
+          ['add.product', 'add.system', 'edit.paste'],
+          CLIPBOARD,
+          ['edit.lock', 'view.zoom-to-selection'],
+          ...arrange,
+        ];
+      }
+      if (kind === 'note') return [CLIPBOARD, ['edit.lock'], ...arrange];
+      const contract: CommandId[] = kind === 'product' ? ['view.open-contract'] : [];
+      return [[...contract, 'view.focus-lineage', 'view.zoom-to-selection'], CLIPBOARD, ['edit.lock'], ...arrange];
+    }
+  }
+}

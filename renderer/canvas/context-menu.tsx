@@ -1,0 +1,77 @@
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type CommandId, commandById } from '../../shared/commands/command-table';
+import { shownChord } from '../commands/command-hints';
+import { isCommandEnabled, runCommand } from '../commands/run-command';
+import { useHost } from '../host/host-context';
+import { useDocumentStore } from '../store/document-store';
+import { useSelectionStore } from '../store/selection-store';
+import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
+import { contextMenuCommands } from './context-menu-items';
+
+const close = () => useUiStore.getState().openContextMenu(null);
+
+/** The right-click menu: the commands that apply where the user clicked, with their shortcuts. */
+export function ContextMenu({ target }: { target: ContextMenuTarget }) {
+  const host = useHost();
+  const menu = useRef<HTMLDivElement>(null);
+  const mesh = useDocumentStore((state) => state.mesh);
+  const selectedCount = useSelectionStore((state) => state.nodeIds.size);
+  useEffect(() => {
+    menu.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      if (!menu.current?.contains(event.target as Node)) close();
+    };
+    window.addEventListener('pointerdown', onPointerDown, true);
+    return () => window.removeEventListener('pointerdown', onPointerDown, true);
+  }, []);
+  if (!mesh) return null;
+  const groups = contextMenuCommands(target.on, mesh, selectedCount);
+  const run = (id: CommandId) => {
+    close();
+    runCommand(id, { host, at: target.canvas });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (event.key === 'Escape') close();
+    else if (event.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
+    else if (event.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+  return (
+    <div
+      ref={menu}
+      className="context-menu"
+      role="menu"
+      aria-label="Actions"
+      style={{ left: target.screen.x, top: target.screen.y }}
+      onKeyDown={onKeyDown}
+      onContextMenu={(event) => event.preventDefault()}
+      data-testid="context-menu"
+    >
+      {groups.map((group) => (
+        <div key={group.join()} className="context-menu__group">
+          {group.map((id) => {
+            const chord = shownChord(id);
+            return (
+              <button
+                key={id}
+                type="button"
+                role="menuitem"
+                className="context-menu__item"
+                disabled={!isCommandEnabled(id)}
+                aria-label={commandById(id).label}
+                onClick={() => run(id)}
+              >
+                <span>{commandById(id).label}</span>
+                {chord && <kbd>{chord}</kbd>}
+              </button>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}

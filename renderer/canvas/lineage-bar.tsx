@@ -1,0 +1,54 @@
+import { Panel } from '@xyflow/react';
+import { nodeKindOf, productById, systemById } from '../../shared/editing/mesh-index';
+import { shownChord } from '../commands/command-hints';
+import { useDocumentStore } from '../store/document-store';
+import type { LineageFocus } from '../store/ui-store';
+import { focusLineage, leaveLineageFocus } from './navigation';
+
+const MAX_HOPS = 9;
+
+/** Says whose lineage is shown and how far it reaches; more or fewer hops, or back to the whole mesh. */
+export function LineageBar({ focus }: { focus: LineageFocus }) {
+  const name = useDocumentStore((state) => {
+    const mesh = state.mesh;
+    if (!mesh || !nodeKindOf(mesh, focus.nodeId)) return undefined;
+    return (productById(mesh, focus.nodeId) ?? systemById(mesh, focus.nodeId))?.name;
+  });
+  if (!name) return null;
+  const exitKey = shownChord('select.clear');
+  return (
+    <Panel position="top-center" className="lineage-bar" data-testid="lineage-bar">
+      <span>
+        Lineage of <strong>{name}</strong>: upstream on the left, downstream on the right
+      </span>
+      <span className="lineage-bar__hops">
+        <button
+          type="button"
+          aria-label="Fewer hops"
+          disabled={focus.hops <= 1}
+          onClick={() => focusLineage(focus.nodeId, focus.hops - 1)}
+        >
+          −
+        </button>
+        <span data-testid="lineage-hops">
+          {focus.hops} {focus.hops === 1 ? 'hop' : 'hops'}
+        </span>
+        <button
+          type="button"
+          aria-label="More hops"
+          disabled={focus.hops >= MAX_HOPS}
+          onClick={() => focusLineage(focus.nodeId, focus.hops + 1)}
+        >
+          +
+        </button>
+      </span>
+      <button
+        type="button"
+        onClick={leaveLineageFocus}
+        title={exitKey ? `Show the whole mesh (${exitKey})` : undefined}
+      >
+        Show all
+      </button>
+    </Panel>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Point } from '../../shared/editing/geometry';
+
+/** How far a link runs straight out of an output port, or into an input port, before it turns. */
+export const STUB = 24;
+const CORNER_RADIUS = 8;
+/** How far apart the turns of links between the same two nodes are, so they do not run on top of each other. */
+export const LANE_GAP = 14;
+
+export interface LinkRoute {
+  path: string;
+  /** Where its label goes: the middle of its middle segment. */
+  label: Point;
+}
+
+/**
+ * A link's route: out of the right side of its source and into the left side of its target, in
+ * right angles with rounded corners. A link that runs backwards (its target left of its source,
+ * as from a system drawn right of its consumer) goes round below both nodes, at `detourY`,
+ * instead of across their bodies. `lane` is the link's place among the links joining the same
+ * two nodes: each turns a little further on, so they stay apart.
+ */
+export function linkRoute(source: Point, target: Point, detourY: number, lane = 0): LinkRoute {
+  const isBackward = target.x < source.x + 2 * STUB;
+  const shift = lane * LANE_GAP;
+  const turnX = Math.min(target.x - STUB, Math.max(source.x + STUB, (source.x + target.x) / 2 + shift));
+  const points: Point[] = isBackward
+    ? [
+        source,
+        { x: source.x + STUB + shift, y: source.y },
+        { x: source.x + STUB + shift, y: detourY + shift },
+        { x: target.x - STUB - shift, y: detourY + shift },
+        { x: target.x - STUB - shift, y: target.y },
+        target,
+      ]
+    : [source, { x: turnX, y: source.y }, { x: turnX, y: target.y }, target];
+  const middle = Math.floor((points.length - 1) / 2);
+  const from = points[middle] as Point;
+  const to = points[middle + 1] as Point;
+  return { path: roundedPath(points), label: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 } };
+}
+
+/** Whether a link between these ends must go round its nodes. */
+export function runsBackward(source: Point, target: Point): boolean {
+  return target.x < source.x + 2 * STUB;
+}
+
+/** An SVG path through the points, each corner rounded (less where the segments are short). */
+export function roundedPath(points: readonly Point[]): string {
+  const distinct = points.filter((point, index) => {
+    const before = points[index - 1];
+    return !before || before.x !== point.x || before.y !== point.y;
+  });
+  const [first, ...rest] = distinct;
+  if (!first) return '';
+  let path = `M ${first.x},${first.y}`;
+  rest.forEach((point, index) => {
+    const before = distinct[index] as Point;
+    const after = distinct[index + 2];
+    if (!after) {
+      path += ` L ${point.x},${point.y}`;
+      return;
+    }
+    const radius = Math.min(
+      CORNER_RADIUS,
+      Math.hypot(point.x - before.x, point.y - before.y) / 2,
+      Math.hypot(after.x - point.x, after.y - point.y) / 2,
+    );
+    const enter = towards(point, before, radius);
+    const leave = towards(point, after, radius);
+    path += ` L ${enter.x},${enter.y} Q ${point.x},${point.y} ${leave.x},${leave.y}`;
+  });
+  return path;
+}
+
+function towards(from: Point, to: Point, distance: number): Point {
+  const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+  return {
+    x: round(from.x + ((to.x - from.x) / length) * distance),
+    y: round(from.y + ((to.y - from.y) / length) * distance),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,151 @@
+import { canvasBox } from '../../shared/editing/alignment';
+import { centerOf, type Rect } from '../../shared/editing/geometry';
+import { type Direction, nearestInDirection } from '../../shared/editing/keyboard-navigation';
+import { lineageOf } from '../../shared/editing/lineage';
+import { linkById, nodeKindOf, productById } from '../../shared/editing/mesh-index';
+import { resolveEndpoint } from '../../shared/model';
+import { useContractTabs } from '../contracts/contract-tabs-store';
+import { findingsOf } from '../governance/mesh-findings';
+import { revealElement } from '../governance/reveal-element';
+import { currentMesh, useDocumentStore } from '../store/document-store';
+import { measuredSizeOf } from '../store/node-sizes';
+import { currentSelection, selectOnly } from '../store/selection-store';
+import { DEFAULT_LINEAGE_HOPS, useUiStore } from '../store/ui-store';
+import { canvasCommands } from './canvas-commands';
+
+/** The nodes the arrow keys move between: what is drawn (domains as blocks when zoomed far out). */
+function walkableIds(): string[] {
+  const mesh = currentMesh();
+  if (!mesh) return [];
+  const notes = (mesh.notes ?? []).map((note) => note.id);
+  if (canvasCommands.isOverview()) return [...mesh.domains.map((domain) => domain.id), ...notes];
+  return [...mesh.products, ...mesh.systems].map((node) => node.id).concat(notes);
+}
+
+/**
+ * Moves the keyboard cursor to the nearest node that way, from the cursor, the selection, or
+ * (first time) the node nearest the middle of the view; the view follows. Enter selects it.
+ */
+export function walkCursor(direction: Direction): void {
+  const mesh = currentMesh();
+  if (!mesh) return;
+  const ids = walkableIds();
+  const boxes = ids.map((id) => ({ id, box: canvasBox(mesh, id, measuredSizeOf) }));
+  const ui = useUiStore.getState();
+  const [selected] = currentSelection().nodeIds;
+  const fromId = [ui.keyboardCursor, selected].find((id) => id && ids.includes(id));
+  const next = fromId
+    ? nearestInDirection(
+        canvasBox(mesh, fromId, measuredSizeOf),
+        boxes.filter((entry) => entry.id !== fromId),
+        direction,
+      )
+    : nearestToMiddleOfView(boxes);
+  if (!next) return;
+  ui.setKeyboardCursor(next);
+  canvasCommands.reveal(next);
+}
+
+/** Where the arrow keys start: the node nearest the middle of the view. */
+function nearestToMiddleOfView(boxes: ReadonlyArray<{ id: string; box: Rect }>): string | undefined {
+  const view = canvasCommands.visibleArea()?.view;
+  if (!view) return boxes[0]?.id;
+  const middle = centerOf(view);
+  const distance = (box: Rect) => Math.hypot(centerOf(box).x - middle.x, centerOf(box).y - middle.y);
+  return [...boxes].sort((a, b) => distance(a.box) - distance(b.box))[0]?.id;
+}
+
+/** Enter: selects the node the arrow keys went to. */
+export function selectCursor(): void {
+  const cursor = useUiStore.getState().keyboardCursor;
+  const mesh = currentMesh();
+  if (cursor && mesh && nodeKindOf(mesh, cursor)) selectOnly([cursor]);
+}
+
+/** The node a lineage focus starts from: the selected product or system, or the producer of a selected link. */
+function lineageStart(): string | undefined {
+  const mesh = currentMesh();
+  if (!mesh) return undefined;
+  const { nodeIds, linkIds } = currentSelection();
+  const node = [...nodeIds].find((id) => {
+    const kind = nodeKindOf(mesh, id);
+    return kind === 'product' || kind === 'system';
+  });
+  if (node) return node;
+  const [linkId] = linkIds;
+  return linkId ? linkById(mesh, linkId)?.to.nodeId : undefined;
+}
+
+export function canFocusLineage(): boolean {
+  return lineageStart() !== undefined;
+}
+
+/** Shows one product's upstream and downstream within some hops, dims the rest, and fits the view to it. */
+export function focusLineage(
+  nodeId = lineageStart(),
+  hops = useUiStore.getState().lineageFocus?.hops ?? DEFAULT_LINEAGE_HOPS,
+): void {
+  const mesh = currentMesh();
+  if (!mesh || !nodeId) return;
+  useUiStore.getState().focusLineage({ nodeId, hops });
+  const lineage = lineageOf(mesh.links, [nodeId], hops);
+  canvasCommands.focusNodes([...lineage.hops.keys()]);
+}
+
+export function leaveLineageFocus(): void {
+  useUiStore.getState().focusLineage(null);
+}
+
+let lastProblem = -1;
+
+/**
+ * F8: selects the next problem's element and zooms to it, round and round the findings the
+ * governance rules report (the problems panel's list, muted ones left out).
+ */
+export function goToNextProblem(): void {
+  const { mesh, savedMesh } = useDocumentStore.getState();
+  const findings = findingsOf(mesh, savedMesh).all.filter((finding) => !finding.suppressed);
+  if (findings.length === 0) return;
+  lastProblem = (lastProblem + 1) % findings.length;
+  revealElement((findings[lastProblem] as (typeof findings)[number]).element);
+}
+
+/** The nodes at both ends of some links. */
+export function endsOf(linkIds: Iterable<string>): string[] {
+  const mesh = currentMesh();
+  if (!mesh) return [];
+  return [...linkIds].flatMap((id) => {
+    const link = linkById(mesh, id);
+    return link ? [link.from.nodeId, link.to.nodeId] : [];
+  });
+}
+
+/** Shift+2: fits the view to what is selected (a link's two ends). */
+export function zoomToSelection(): void {
+  const { nodeIds, linkIds } = currentSelection();
+  if (nodeIds.size + linkIds.size > 0) canvasCommands.focusNodes([...nodeIds, ...endsOf(linkIds)]);
+}
+
+/** The contract behind the selection: a selected link's producer's, or a selected product's first output's. */
+function selectionContractId(): string | undefined {
+  const mesh = currentMesh();
+  if (!mesh) return undefined;
+  const { nodeIds, linkIds } = currentSelection();
+  const [linkId] = linkIds;
+  const link = linkId ? linkById(mesh, linkId) : undefined;
+  if (link) {
+    const from = resolveEndpoint(mesh, link.from);
+    return from?.kind === 'port' ? from.port.contractId : undefined;
+  }
+  const [nodeId] = nodeIds;
+  return nodeId ? productById(mesh, nodeId)?.outputPorts.find((port) => port.contractId)?.contractId : undefined;
+}
+
+export function selectionHasContract(): boolean {
+  return selectionContractId() !== undefined;
+}
+
+export function openContractOfSelection(): void {
+  const contractId = selectionContractId();
+  if (contractId) useContractTabs.getState().openContract(contractId);
+}

@@ -1,0 +1,30 @@
+import type { CommandId } from '../../shared/commands/command-table';
+import { useHost } from '../host/host-context';
+import { commandTooltip } from './command-hints';
+import { runCommand } from './run-command';
+import { useCommandEnabled } from './use-command-enabled';
+
+interface CommandButtonProps {
+  command: CommandId;
+  children: string;
+  label?: string;
+  className?: string;
+}
+
+/** A button for a command: its tooltip names the key on this platform, it greys out when the command cannot run. */
+export function CommandButton({ command, children, label, className }: CommandButtonProps) {
+  const host = useHost();
+  const isEnabled = useCommandEnabled(command);
+  return (
+    <button
+      type="button"
+      className={className}
+      disabled={!isEnabled}
+      onClick={() => runCommand(command, { host })}
+      title={commandTooltip(command)}
+      aria-label={label}
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,145 @@
+import type { Mesh } from '../model';
+import { withDomainFitted, withDomainsApart } from './containment';
+import type { Point, Rect } from './geometry';
+import { withPositions } from './layout-edits';
+import { owningDomainId } from './mesh-index';
+import { defaultSizeOf, domainRect, type SizeOf } from './node-placement';
+
+export type Alignment = 'left' | 'center' | 'right' | 'top' | 'middle' | 'bottom';
+export type Axis = 'horizontal' | 'vertical';
+
+/** A node's box on the canvas: domains and notes carry their size, products and systems are measured. */
+export function canvasBox(mesh: Mesh, nodeId: string, sizeOf: SizeOf = defaultSizeOf): Rect {
+  const layout = mesh.layout.nodes[nodeId] ?? { x: 0, y: 0 };
+  const domainId = owningDomainId(mesh, nodeId);
+  const origin = domainId && domainId !== nodeId ? domainRect(mesh, domainId) : { x: 0, y: 0 };
+  const size =
+    layout.width !== undefined && layout.height !== undefined
+      ? { width: layout.width, height: layout.height }
+      : sizeOf(nodeId);
+  return { x: origin.x + layout.x, y: origin.y + layout.y, ...size };
+}
+
+/** The nodes an arrangement moves: unlocked ones, and no child whose domain moves with it. */
+function movable(mesh: Mesh, nodeIds: Iterable<string>): string[] {
+  const ids = new Set(nodeIds);
+  return [...ids].filter((id) => {
+    if (mesh.layout.nodes[id]?.locked) return false;
+    const domainId = owningDomainId(mesh, id);
+    return !(domainId && domainId !== id && ids.has(domainId));
+  });
+}
+
+/** Sets canvas positions; children's stored positions stay relative, and their domains grow to hold them. */
+function withCanvasPositions(mesh: Mesh, positions: ReadonlyMap<string, Point>, sizeOf: SizeOf): Mesh {
+  const relative = new Map<string, Point>();
+  const domainsToFit = new Set<string>();
+  for (const [id, point] of positions) {
+    const domainId = owningDomainId(mesh, id);
+    if (domainId && domainId !== id) {
+      const origin = domainRect(mesh, domainId);
+      relative.set(id, { x: point.x - origin.x, y: point.y - origin.y });
+      domainsToFit.add(domainId);
+    } else relative.set(id, point);
+  }
+  let next = withPositions(mesh, relative);
+  for (const domainId of domainsToFit) next = withDomainFitted(next, domainId, sizeOf);
+  return domainsToFit.size > 0 ? withDomainsApart(next, domainsToFit) : next;
+}
+
+/** The document with the nodes lined up on one edge or centre line of the box around them all. */
+export function withAligned(mesh: Mesh, nodeIds: Iterable<string>, alignment: Alignment, sizeOf = defaultSizeOf): Mesh {
+  const ids = movable(mesh, nodeIds);
+  if (ids.length < 2) return mesh;
+  const boxes = ids.map((id) => ({ id, box: canvasBox(mesh, id, sizeOf) }));
+  const left = Math.min(...boxes.map(({ box }) => box.x));
+  const right = Math.max(...boxes.map(({ box }) => box.x + box.width));
+  const top = Math.min(...boxes.map(({ box }) => box.y));
+  const bottom = Math.max(...boxes.map(({ box }) => box.y + box.height));
+  const place = (box: Rect): Point => {
+    switch (alignment) {
+      case 'left':
+        return { x: left, y: box.y };
+      case 'center':
+        return { x: Math.round((left + right - box.width) / 2), y: box.y };
+      case 'right':
+        return { x: right - box.width, y: box.y };
+      case 'top':
+        return { x: box.x, y: top };
+      case 'middle':
+        return { x: box.x, y: Math.round((top + bottom - box.height) / 2) };
+      case 'bottom':
+        return { x: box.x, y: bottom - box.height };
+    }
+  };
+  return withCanvasPositions(mesh, new Map(boxes.map(({ id, box }) => [id, place(box)])), sizeOf);
+}
+
+/** The document with the nodes spaced evenly between the first and the last along an axis (three or more). */
+export function withDistributed(mesh: Mesh, nodeIds: Iterable<string>, axis: Axis, sizeOf = defaultSizeOf): Mesh {
+  const ids = movable(mesh, nodeIds);
+  if (ids.length < 3) return mesh;
+  const [start, length] = axis === 'horizontal' ? (['x', 'width'] as const) : (['y', 'height'] as const);
+  const boxes = ids.map((id) => ({ id, box: canvasBox(mesh, id, sizeOf) })).sort((a, b) => a.box[start] - b.box[start]);
+  const first = boxes[0]?.box as Rect;
+  const last = boxes.at(-1)?.box as Rect;
+  const span = last[start] + last[length] - first[start];
+  const gap = (span - boxes.reduce((sum, { box }) => sum + box[length], 0)) / (boxes.length - 1);
+  const positions = new Map<string, Point>();
+  let cursor = first[start];
+  for (const { id, box } of boxes) {
+    positions.set(id, { ...{ x: box.x, y: box.y }, [start]: Math.round(cursor) });
+    cursor += box[length] + gap;
+  }
+  return withCanvasPositions(mesh, positions, sizeOf);
+}
+
+/** A line drawn while dragging where the dragged box lines up with another: vertical at `x`, or horizontal at `y`. */
+export type Guide =
+  | { axis: 'x'; at: number; from: number; to: number }
+  | { axis: 'y'; at: number; from: number; to: number };
+
+export interface Snap {
+  /** How far to move the dragged box so it lines up (zero on an axis with nothing close). */
+  offset: Point;
+  guides: Guide[];
+}
+
+/**
+ * Where a dragged box lines up, edge or centre, with one of `others` within `threshold`: the
+ * nudge that makes it line up exactly, and the guide lines to draw through both.
+ */
+export function alignmentSnap(moving: Rect, others: readonly Rect[], threshold: number): Snap {
+  const lines = (rect: Rect, axis: 'x' | 'y') =>
+    axis === 'x'
+      ? [rect.x, rect.x + rect.width / 2, rect.x + rect.width]
+      : [rect.y, rect.y + rect.height / 2, rect.y + rect.height];
+  const best = (axis: 'x' | 'y') => {
+    let found: { delta: number; at: number; other: Rect } | undefined;
+    for (const other of others) {
+      for (const mine of lines(moving, axis)) {
+        for (const theirs of lines(other, axis)) {
+          const delta = theirs - mine;
+          if (Math.abs(delta) <= threshold && (!found || Math.abs(delta) < Math.abs(found.delta))) {
+            found = { delta, at: theirs, other };
+          }
+        }
+      }
+    }
+    return found;
+  };
+  const x = best('x');
+  const y = best('y');
+  const offset = { x: x?.delta ?? 0, y: y?.delta ?? 0 };
+  const snapped = { ...moving, x: moving.x + offset.x, y: moving.y + offset.y };
+  const guides: Guide[] = [];
+  if (x) {
+    const from = Math.min(snapped.y, x.other.y);
+    guides.push({ axis: 'x', at: x.at, from, to: Math.max(snapped.y + snapped.height, x.other.y + x.other.height) });
+  }
+  if (y) {
+    const from = Math.min(snapped.x, y.other.x);
+    guides.push({ axis: 'y', at: y.at, from, to: Math.max(snapped.x + snapped.width, y.other.x + y.other.width) });
+  }
+  return { offset, guides };
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import {
+  ContractSchema,
+  checkIntegrity,
+  DataProductSchema,
+  DomainSchema,
+  formatPath,
+  LinkSchema,
+  type Mesh,
+  NodeLayoutSchema,
+  NoteSchema,
+  OperationalSystemSchema,
+  type Result,
+} from '../model';
+import { type MeshFragment, type PastedElements, type PastePlacement, pasteFragment } from './mesh-fragment';
+import type { SizeOf } from './node-placement';
+
+/**
+ * Copied elements travel through the system clipboard as JSON text, so they paste into another
+ * window or design and can be read or edited in any text editor. The `format` field tells our
+ * text from anything else on the clipboard.
+ */
+export const CLIPBOARD_FORMAT = 'data-mesh-designer/elements';
+const CLIPBOARD_VERSION = 1;
+
+const ClipboardFragmentSchema = z.strictObject({
+  format: z.literal(CLIPBOARD_FORMAT),
+  version: z.literal(CLIPBOARD_VERSION),
+  domains: z.array(DomainSchema),
+  products: z.array(DataProductSchema),
+  systems: z.array(OperationalSystemSchema),
+  links: z.array(LinkSchema),
+  contracts: z.array(ContractSchema),
+  notes: z.array(NoteSchema).default([]),
+  layout: z.record(z.string(), NodeLayoutSchema),
+  hostDomains: z.array(DomainSchema),
+});
+
+const MAX_REPORTED_PROBLEMS = 20;
+
+export function fragmentToText(fragment: MeshFragment): string {
+  return `${JSON.stringify({ format: CLIPBOARD_FORMAT, version: CLIPBOARD_VERSION, ...fragment }, null, 2)}\n`;
+}
+
+/** Whether clipboard text claims to be copied elements (it may still be broken). */
+export function looksLikeElements(text: string): boolean {
+  return text.includes(`"${CLIPBOARD_FORMAT}"`);
+}
+
+/** Reads copied elements from clipboard text; every problem is located (`products[0].name: …`). */
+export function fragmentFromText(text: string): Result<MeshFragment> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [{ path: '(clipboard)', message: `not valid JSON: ${(error as Error).message}` }] };
+  }
+  const parsed = ClipboardFragmentSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues
+        .slice(0, MAX_REPORTED_PROBLEMS)
+        .map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    };
+  }
+  const { format: _format, version: _version, ...fragment } = parsed.data;
+  return { ok: true, value: fragment };
+}
+
+/**
+ * Pastes copied elements from clipboard text, only when the document that results is one the file
+ * format accepts (references resolve, ids are unique); otherwise nothing changes and the problems
+ * are returned, located in the document the paste would have made.
+ */
+export function pasteText(
+  mesh: Mesh,
+  text: string,
+  placement: PastePlacement,
+  sizeOf?: SizeOf,
+): Result<PastedElements> {
+  const fragment = fragmentFromText(text);
+  if (!fragment.ok) return fragment;
+  const pasted = pasteFragment(mesh, fragment.value, placement, sizeOf);
+  const problems = checkIntegrity(pasted.mesh);
+  if (problems.length > 0) return { ok: false, errors: problems.slice(0, MAX_REPORTED_PROBLEMS) };
+  return { ok: true, value: pasted };
+}

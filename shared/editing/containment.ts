@@ -1,0 +1,200 @@
+import type { Mesh } from '../model';
+import { boundsOf, inflate, overlaps, type Point, type Rect, translate } from './geometry';
+import { childrenOf } from './mesh-index';
+import {
+  DOMAIN_PADDING,
+  defaultSizeOf,
+  domainRect,
+  MIN_DOMAIN_SIZE,
+  nextChildPosition,
+  type SizeOf,
+  setLayout,
+} from './node-placement';
+
+/**
+ * The drawing tells the truth: a product or system is drawn inside its domain's box, and
+ * automatic changes (a drop, a paste, an import) never leave two domains overlapping.
+ */
+
+/**
+ * How close a child may come to its domain's border before the domain grows to give it the full
+ * padding again; on top the title bar must stay readable.
+ */
+export const MIN_CHILD_MARGIN = { top: 40, side: 8, bottom: 8 };
+/** Room left between domains pushed apart. */
+export const DOMAIN_SPACING = 40;
+
+export interface NodeBox extends Rect {
+  id: string;
+}
+
+/** The products and systems of a domain, as boxes relative to the domain. */
+export function childBoxes(mesh: Mesh, domainId: string, sizeOf: SizeOf = defaultSizeOf): NodeBox[] {
+  return childrenOf(mesh, domainId).map((child) => {
+    const layout = mesh.layout.nodes[child.id] ?? { x: 0, y: 0 };
+    return { id: child.id, x: layout.x, y: layout.y, ...sizeOf(child.id) };
+  });
+}
+
+/** Whether a product or system is drawn inside its domain's box, clear of the title bar. */
+export function isInsideItsDomain(mesh: Mesh, nodeId: string, sizeOf: SizeOf = defaultSizeOf): boolean {
+  const node = [...mesh.products, ...mesh.systems].find((candidate) => candidate.id === nodeId);
+  if (!node) return false;
+  const box = childBoxes(mesh, node.domainId, sizeOf).find((child) => child.id === nodeId) as NodeBox;
+  const domain = domainRect(mesh, node.domainId);
+  return (
+    box.x >= MIN_CHILD_MARGIN.side &&
+    box.y >= MIN_CHILD_MARGIN.top &&
+    box.x + box.width <= domain.width - MIN_CHILD_MARGIN.side &&
+    box.y + box.height <= domain.height - MIN_CHILD_MARGIN.bottom
+  );
+}
+
+/**
+ * The document with a domain grown, on whichever sides it must, so every child sits inside it
+ * with room to spare; children keep their place on the canvas (growing to the left or up moves
+ * the domain and shifts their relative positions back). A domain is never shrunk here.
+ */
+export function withDomainFitted(mesh: Mesh, domainId: string, sizeOf: SizeOf = defaultSizeOf): Mesh {
+  const children = childBoxes(mesh, domainId, sizeOf);
+  const extent = boundsOf(children);
+  if (!extent) return mesh;
+  const domain = domainRect(mesh, domainId);
+  const shift: Point = {
+    x: extent.x < MIN_CHILD_MARGIN.side ? DOMAIN_PADDING.side - extent.x : 0,
+    y: extent.y < MIN_CHILD_MARGIN.top ? DOMAIN_PADDING.top - extent.y : 0,
+  };
+  const right = extent.x + extent.width + shift.x;
+  const bottom = extent.y + extent.height + shift.y;
+  const width = Math.max(
+    domain.width + shift.x,
+    right > domain.width + shift.x - MIN_CHILD_MARGIN.side ? right + DOMAIN_PADDING.side : 0,
+  );
+  const height = Math.max(
+    domain.height + shift.y,
+    bottom > domain.height + shift.y - MIN_CHILD_MARGIN.bottom ? bottom + DOMAIN_PADDING.bottom : 0,
+  );
+  if (shift.x === 0 && shift.y === 0 && width === domain.width && height === domain.height) return mesh;
+  const nodes = { ...mesh.layout.nodes };
+  nodes[domainId] = { ...nodes[domainId], x: domain.x - shift.x, y: domain.y - shift.y, width, height };
+  if (shift.x !== 0 || shift.y !== 0) {
+    for (const child of children) nodes[child.id] = translate(nodes[child.id] ?? { x: 0, y: 0 }, shift);
+  }
+  return { ...mesh, layout: { ...mesh.layout, nodes } };
+}
+
+/**
+ * The document with a domain resized by hand to `requested` (canvas coordinates), but never so
+ * small that a child would fall out of it: the box stops at its children. Children keep their
+ * place on the canvas when the domain's top or left edge moves.
+ */
+export function withDomainReshaped(
+  mesh: Mesh,
+  domainId: string,
+  requested: Rect,
+  sizeOf: SizeOf = defaultSizeOf,
+): Mesh {
+  const before = domainRect(mesh, domainId);
+  const children = childBoxes(mesh, domainId, sizeOf).map((child) => translate(child, before));
+  const extent = boundsOf(children);
+  let left = requested.x;
+  let top = requested.y;
+  let right = requested.x + Math.max(MIN_DOMAIN_SIZE.width, requested.width);
+  let bottom = requested.y + Math.max(MIN_DOMAIN_SIZE.height, requested.height);
+  if (extent) {
+    left = Math.min(left, extent.x - MIN_CHILD_MARGIN.side);
+    top = Math.min(top, extent.y - MIN_CHILD_MARGIN.top);
+    right = Math.max(right, extent.x + extent.width + MIN_CHILD_MARGIN.side);
+    bottom = Math.max(bottom, extent.y + extent.height + MIN_CHILD_MARGIN.bottom);
+  }
+  const after = { x: left, y: top, width: right - left, height: bottom - top };
+  if (after.x === before.x && after.y === before.y && after.width === before.width && after.height === before.height) {
+    return mesh;
+  }
+  const nodes = { ...mesh.layout.nodes, [domainId]: { ...mesh.layout.nodes[domainId], ...after } };
+  const shift = { x: before.x - after.x, y: before.y - after.y };
+  if (shift.x !== 0 || shift.y !== 0) {
+    for (const child of childrenOf(mesh, domainId))
+      nodes[child.id] = translate(nodes[child.id] ?? { x: 0, y: 0 }, shift);
+  }
+  return { ...mesh, layout: { ...mesh.layout, nodes } };
+}
+
+/** Pairs of domains whose boxes overlap, by id. */
+export function overlappingDomains(mesh: Mesh): Array<[string, string]> {
+  const rects = mesh.domains.map((domain) => ({ id: domain.id, rect: domainRect(mesh, domain.id) }));
+  return rects.flatMap((a, index) =>
+    rects.slice(index + 1).flatMap((b): Array<[string, string]> => (overlaps(a.rect, b.rect) ? [[a.id, b.id]] : [])),
+  );
+}
+
+/**
+ * The document with the domains `settledIds` (one that just grew, or was pasted) left where they
+ * are and every domain overlapping them pushed out of the way, by the shortest move that
+ * overlaps nothing already settled; a pushed domain may push others in turn. Children move with
+ * their domain.
+ */
+export function withDomainsApart(mesh: Mesh, settledIds: Iterable<string>): Mesh {
+  const rects = new Map(mesh.domains.map((domain) => [domain.id, domainRect(mesh, domain.id)]));
+  const settled = new Set([...settledIds].filter((id) => rects.has(id)));
+  const queue = [...settled];
+  const spaced = (rect: Rect): Rect => inflate(rect, DOMAIN_SPACING / 2);
+  const hitsSettled = (id: string, rect: Rect) =>
+    [...settled].some((other) => other !== id && overlaps(spaced(rect), spaced(rects.get(other) as Rect)));
+  let next = mesh;
+  while (queue.length > 0) {
+    const pusher = rects.get(queue.shift() as string) as Rect;
+    for (const [id, rect] of rects) {
+      // Only a real overlap pushes: domains the user placed close together but apart stay where they are.
+      if (settled.has(id) || !overlaps(pusher, rect)) continue;
+      const moved = pushedClear(
+        rect,
+        pusher,
+        (candidate) => !hitsSettled(id, candidate),
+        [...settled].map((other) => rects.get(other) as Rect),
+      );
+      rects.set(id, moved);
+      settled.add(id);
+      queue.push(id);
+      next = setLayout(next, id, {
+        ...next.layout.nodes[id],
+        x: moved.x,
+        y: moved.y,
+        width: rect.width,
+        height: rect.height,
+      });
+    }
+  }
+  return next;
+}
+
+/** `rect` moved out of `pusher`'s way: the shortest of the four moves that `isFree` accepts, else below everything. */
+function pushedClear(rect: Rect, pusher: Rect, isFree: (candidate: Rect) => boolean, settled: readonly Rect[]): Rect {
+  const candidates: Rect[] = [
+    { ...rect, x: pusher.x + pusher.width + DOMAIN_SPACING },
+    { ...rect, y: pusher.y + pusher.height + DOMAIN_SPACING },
+    { ...rect, x: pusher.x - rect.width - DOMAIN_SPACING },
+    { ...rect, y: pusher.y - rect.height - DOMAIN_SPACING },
+  ];
+  const distance = (candidate: Rect) => Math.abs(candidate.x - rect.x) + Math.abs(candidate.y - rect.y);
+  const free = candidates.sort((a, b) => distance(a) - distance(b)).find(isFree);
+  if (free) return free;
+  const lowest = Math.max(...settled.map((other) => other.y + other.height));
+  return { ...rect, y: lowest + DOMAIN_SPACING };
+}
+
+/**
+ * Lays out a product or system at `position` (relative to its domain) or the domain's next free
+ * cell; the domain grows to hold it and pushes aside any neighbour it would then overlap.
+ */
+export function placeChild(
+  mesh: Mesh,
+  domainId: string,
+  nodeId: string,
+  position?: Point,
+  sizeOf = defaultSizeOf,
+): Mesh {
+  const at = position ?? nextChildPosition(mesh, domainId, sizeOf);
+  const placed = setLayout(mesh, nodeId, { ...mesh.layout.nodes[nodeId], x: at.x, y: at.y });
+  return withDomainsApart(withDomainFitted(placed, domainId, sizeOf), [domainId]);
+}

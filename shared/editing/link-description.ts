@@ -1,0 +1,40 @@
+import { type Endpoint, type Mesh, resolveEndpoint } from '../model';
+import { linkById } from './mesh-index';
+
+/** What a link's label says: which port feeds which, and under which contract. */
+export interface LinkDescription {
+  from: string;
+  to: string;
+  /** `Order v1.2.0`; absent when nothing governs the data (a CDC stream, a port without a contract). */
+  contract?: string;
+}
+
+function endpointName(mesh: Mesh, endpoint: Endpoint): string {
+  const resolved = resolveEndpoint(mesh, endpoint);
+  if (!resolved) return `${endpoint.nodeId} · ${endpoint.portId}`;
+  return resolved.kind === 'port'
+    ? `${resolved.product.name} · ${resolved.port.name}`
+    : `${resolved.system.name} · ${resolved.topic.name}`;
+}
+
+/** The contract governing what flows out of an endpoint: an output port's, or the event a topic carries. */
+function contractIdAt(mesh: Mesh, endpoint: Endpoint): string | undefined {
+  const resolved = resolveEndpoint(mesh, endpoint);
+  if (!resolved) return undefined;
+  if (resolved.kind === 'port') return resolved.port.contractId;
+  const source = resolved.topic.source;
+  if (source.kind !== 'outbox') return undefined;
+  return resolved.system.publishes.find((event) => event.name === source.event)?.contractId;
+}
+
+export function describeLink(mesh: Mesh, linkId: string): LinkDescription | undefined {
+  const link = linkById(mesh, linkId);
+  if (!link) return undefined;
+  const contractId = contractIdAt(mesh, link.from);
+  const contract = contractId && mesh.contracts.find((candidate) => candidate.id === contractId);
+  return {
+    from: endpointName(mesh, link.from),
+    to: endpointName(mesh, link.to),
+    ...(contract && { contract: `${contract.name} v${contract.version}` }),
+  };
+}

@@ -1,0 +1,120 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import {
+  centerOf,
+  domainNode,
+  drag,
+  emptyCanvasPoint,
+  openSampleDesign,
+  productNode,
+  selectDomain,
+} from './designer-driver';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function boxOf(locator: Locator): Promise<Box> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not visible');
+  return box;
+}
+
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
+
+const apart = (a: Box, b: Box) =>
+  a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+
+/** Every product and system on the page is drawn inside a domain's box. */
+async function everyChildInsideADomain(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const domains = [...document.querySelectorAll('.react-flow__node-domain')].map((node) =>
+      node.getBoundingClientRect(),
+    );
+    const children = [...document.querySelectorAll('.react-flow__node-product, .react-flow__node-system')];
+    return children.every((child) => {
+      const box = child.getBoundingClientRect();
+      return domains.some(
+        (domain) =>
+          box.left >= domain.left && box.top >= domain.top && box.right <= domain.right && box.bottom <= domain.bottom,
+      );
+    });
+  });
+}
+
+async function domainBoxes(page: Page): Promise<Box[]> {
+  return page
+    .locator('.react-flow__node-domain')
+    .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as Box));
+}
+
+describeInChromium('the drawing tells the truth', (session) => {
+  it('sends a product dragged onto empty canvas back into its domain, and says why', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const product = productNode(page, 'Data product 1b');
+    const before = await boxOf(product);
+    await drag(page, await centerOf(product.locator('.product-node__name')), await emptyCanvasPoint(page));
+    expect(await page.getByRole('alert').textContent()).toContain('every product and system belongs to a domain');
+    await expect.poll(() => boxOf(product)).toEqual(before);
+    expect(inside(await boxOf(product), await boxOf(domainNode(page, 'Domain 1')))).toBe(true);
+  });
+
+  it('grows a domain to hold a product dragged half out of it', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const product = productNode(page, 'Data product 1a');
+    const domain = await boxOf(domainNode(page, 'Domain 1'));
+    const start = await centerOf(product.locator('.product-node__name'));
+    // The product's middle stays inside the domain; its left half goes past the left edge.
+    await drag(page, start, { x: domain.x + 40, y: start.y });
+    expect(inside(await boxOf(product), await boxOf(domainNode(page, 'Domain 1')))).toBe(true);
+    expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('domain-1');
+  });
+
+  it('stops a domain resized smaller than its children at its children', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await selectDomain(page, 'Domain 1');
+    const domain = domainNode(page, 'Domain 1');
+    const corner = await centerOf(domain.locator('.react-flow__resize-control.bottom.right'));
+    const box = await boxOf(domain);
+    await drag(page, corner, { x: box.x + 60, y: box.y + 60 });
+    await page.keyboard.press('Escape');
+    expect(await everyChildInsideADomain(page)).toBe(true);
+    for (const name of ['Data product 1a', 'Data product 1b']) {
+      expect(inside(await boxOf(productNode(page, name)), await boxOf(domain))).toBe(true);
+    }
+  });
+
+  it('pastes a domain in free space, overlapping no other domain', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await selectDomain(page, 'Orders');
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.locator('.react-flow__node-domain').count()).toBe(5);
+    const boxes = await domainBoxes(page);
+    for (const [index, a] of boxes.entries()) {
+      for (const b of boxes.slice(index + 1)) expect(apart(a, b)).toBe(true);
+    }
+    expect(await everyChildInsideADomain(page)).toBe(true);
+  });
+
+  it('selects with a Shift-drag box without selecting the text of the panels it passes', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const start = await emptyCanvasPoint(page);
+    const statusBar = await boxOf(page.locator('.status-bar'));
+    const inspector = await boxOf(page.locator('.side-panel'));
+    await page.keyboard.down('Shift');
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(inspector.x + 60, statusBar.y + 8, { steps: 12 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
+  });
+});

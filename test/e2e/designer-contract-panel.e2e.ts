@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import { openContractFromList, openSampleDesign } from './designer-driver';
+
+const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
+
+async function openOrderContract(page: Page): Promise<void> {
+  await openSampleDesign(page, 'ecommerce');
+  await openContractFromList(page, 'Order');
+  await page.getByTestId('contract-panel').waitFor();
+}
+
+const widthOf = async (page: Page, testId: string) => (await page.getByTestId(testId).boundingBox())?.width ?? 0;
+
+describeInChromium('the contract editor beside the canvas', (session) => {
+  it('keeps the canvas usable: a panel the user resizes, maximizes or moves into the side panel', async () => {
+    const page = await session.openApp();
+    await openOrderContract(page);
+    const dragSplitter = async (by: number) => {
+      const splitter = (await page.getByTestId('contract-splitter').boundingBox())!;
+      await page.mouse.move(splitter.x + 2, splitter.y + 200);
+      await page.mouse.down();
+      await page.mouse.move(splitter.x + 2 + by, splitter.y + 200, { steps: 8 });
+      await page.mouse.up();
+    };
+    // The canvas gets room back by dragging the panel's border, and the panel by dragging it back.
+    await dragSplitter(150);
+    await expect.poll(() => widthOf(page, 'canvas')).toBeGreaterThan(640);
+    const narrow = await widthOf(page, 'contract-panel');
+    await dragSplitter(-300);
+    await expect.poll(() => widthOf(page, 'contract-panel')).toBeGreaterThan(narrow + 250);
+
+    await page.getByRole('button', { name: 'Maximize' }).click();
+    const workspace = (await page.locator('.workspace').boundingBox())!;
+    await expect.poll(() => widthOf(page, 'contract-panel')).toBeCloseTo(workspace.width, -1);
+
+    await page.getByRole('button', { name: 'In side panel' }).click();
+    await page.getByTestId('contract-panel').waitFor({ state: 'detached' });
+    expect(await page.getByRole('tab', { name: 'Contract' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('.side-panel .yaml-editor').count()).toBe(1);
+    await page.getByRole('button', { name: 'Beside canvas' }).click();
+    await page.getByTestId('contract-panel').waitFor();
+  });
+
+  it('lists the links a change breaks; a click selects the link and brings it into view', async () => {
+    const page = await session.openApp();
+    await openOrderContract(page);
+    await page.getByRole('button', { name: 'Form' }).click();
+    await page.getByRole('button', { name: 'Remove status' }).click();
+    const broken = page.getByTestId('broken-links');
+    await broken.waitFor();
+    expect(await broken.textContent()).toContain('customer-360 · Orders');
+    expect(await broken.textContent()).toContain('missing field status');
+
+    await page.getByRole('button', { name: 'Maximize' }).click();
+    await broken.getByRole('button').first().click();
+    // The canvas comes back from behind the maximized editor to show the link.
+    await expect.poll(() => page.getByTestId('contract-panel').getAttribute('data-mode')).toBe('docked');
+    await expect.poll(() => page.locator(ORDERS_TO_CUSTOMER_360).getAttribute('class')).toContain('selected');
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    await expect
+      .poll(async () => {
+        const link = (await page.locator(`${ORDERS_TO_CUSTOMER_360} .react-flow__edge-path`).boundingBox())!;
+        return link.x >= canvas.x && link.x + link.width <= canvas.x + canvas.width && link.width > 40;
+      })
+      .toBe(true);
+  });
+});

@@ -1,0 +1,189 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import {
+  centerOf,
+  counts,
+  domainNode,
+  drag,
+  emptyCanvasPoint,
+  flowPosition,
+  newBlankDesign,
+  openSampleDesign,
+  productNode,
+} from './designer-driver';
+
+const menu = (page: Page) => page.getByTestId('context-menu');
+const menuItem = (page: Page, label: string) => menu(page).getByRole('menuitem', { name: label, exact: true });
+const selectionTitle = (page: Page) => page.getByTestId('selection-inspector').locator('h2').textContent();
+
+describeInChromium('conventions users expect', (session) => {
+  it('offers right-click menus on the canvas, a node and a link, with the shortcuts', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+
+    const empty = await emptyCanvasPoint(page);
+    await page.mouse.click(empty.x, empty.y, { button: 'right' });
+    expect(await menuItem(page, 'Paste').locator('kbd').textContent()).toBe('Ctrl+V');
+    await menuItem(page, 'Add Domain').click();
+    expect(await counts(page)).toBe('3 domains · 5 products · 0 systems · 4 links');
+    const added = (await domainNode(page, 'Domain').boundingBox())!;
+    // The domain goes where the menu was opened, its title at the pointer (moved right if another is in the way).
+    expect(empty.y).toBeGreaterThan(added.y);
+    expect(empty.y).toBeLessThan(added.y + 60);
+    expect(added.x + added.width / 2).toBeGreaterThan(empty.x - 20);
+
+    await productNode(page, 'Data product 1a').locator('.product-node__name').click({ button: 'right' });
+    expect(await menuItem(page, 'Duplicate').locator('kbd').textContent()).toBe('Ctrl+D');
+    expect(await menuItem(page, 'Focus on Lineage').count()).toBe(1);
+    await menuItem(page, 'Duplicate').click();
+    expect(await counts(page)).toBe('3 domains · 6 products · 0 systems · 4 links');
+
+    const link = page.locator('.react-flow__edge').first();
+    const path = link.locator('.react-flow__edge-interaction');
+    const box = (await path.boundingBox())!;
+    await path.click({ button: 'right', force: true, position: { x: box.width / 2, y: box.height / 2 } });
+    await menuItem(page, 'Delete').click();
+    expect(await counts(page)).toBe('3 domains · 6 products · 0 systems · 3 links');
+    await page.keyboard.press('Escape');
+    expect(await menu(page).count()).toBe(0);
+  });
+
+  it('adds to the selection with Ctrl-click, aligns from the menu, and locks against moves', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await productNode(page, 'Data product 2b').locator('.product-node__name').click();
+    for (let step = 0; step < 4; step++) await page.keyboard.press('Shift+ArrowDown');
+    await productNode(page, 'Data product 2a').locator('.product-node__name').click();
+    await productNode(page, 'Data product 2b')
+      .locator('.product-node__name')
+      .click({ modifiers: ['Control'] });
+    await productNode(page, 'Data product 2c')
+      .locator('.product-node__name')
+      .click({ modifiers: ['Control'] });
+    expect(await selectionTitle(page)).toBe('3 elements selected');
+
+    await productNode(page, 'Data product 2a').locator('.product-node__name').click({ button: 'right' });
+    await menuItem(page, 'Align Top').click();
+    const tops = await Promise.all(
+      ['Data product 2a', 'Data product 2b', 'Data product 2c'].map(
+        async (name) => (await productNode(page, name).boundingBox())?.y,
+      ),
+    );
+    expect(new Set(tops.map((y) => Math.round(y ?? 0))).size).toBe(1);
+
+    await page.keyboard.press('Escape');
+    const locked = productNode(page, 'Data product 2a');
+    await locked.locator('.product-node__name').click();
+    await page.keyboard.press('Control+Shift+L');
+    await expect.poll(() => locked.getAttribute('class')).toContain('is-locked');
+    const before = await flowPosition(locked);
+    const start = await centerOf(locked.locator('.product-node__name'));
+    await drag(page, start, { x: start.x + 120, y: start.y + 40 });
+    expect(await flowPosition(locked)).toEqual(before);
+    await page.keyboard.press('ArrowRight');
+    expect(await flowPosition(locked)).toEqual(before);
+  });
+
+  it('shows alignment guides while dragging, and snaps into line', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const dragged = productNode(page, 'Data product 2b');
+    const before = await flowPosition(dragged);
+    const start = await centerOf(dragged.locator('.product-node__name'));
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 40, start.y + 4, { steps: 6 });
+    await page.locator('[data-testid="alignment-guide"]').first().waitFor();
+    await page.mouse.up();
+    expect(await page.locator('[data-testid="alignment-guide"]').count()).toBe(0);
+    // Dropped a few pixels off, it lines up with its neighbours' tops again.
+    expect((await flowPosition(dragged)).y).toBe(before.y);
+  });
+
+  it('walks between nodes with the arrow keys and selects one with Enter', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.keyboard.press('ArrowLeft');
+    await page.locator('.react-flow__node.is-cursor').waitFor();
+    const first = await page.locator('.react-flow__node.is-cursor').getAttribute('data-id');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('.react-flow__node.is-cursor').getAttribute('data-id')).not.toBe(first);
+    const reached = await page.locator('.react-flow__node.is-cursor').getAttribute('data-id');
+    await page.keyboard.press('Enter');
+    expect(await page.locator(`.react-flow__node.selected[data-id="${reached}"]`).count()).toBe(1);
+  });
+
+  it('puts a new domain in free space on screen, clear of the minimap', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    for (let index = 0; index < 4; index++) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('d');
+      await page.keyboard.press('Escape');
+    }
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const minimap = (await page.getByTestId('rf__minimap').boundingBox())!;
+    const inViewClearOfMinimap = async () => {
+      const last = (await page.locator('.react-flow__node-domain').last().boundingBox())!;
+      const inView =
+        last.x >= canvas.x &&
+        last.y >= canvas.y &&
+        last.x + last.width <= canvas.x + canvas.width &&
+        last.y + last.height <= canvas.y + canvas.height;
+      const overMinimap =
+        last.x < minimap.x + minimap.width &&
+        minimap.x < last.x + last.width &&
+        last.y < minimap.y + minimap.height &&
+        minimap.y < last.y + last.height;
+      return inView && !overMinimap;
+    };
+    // When the view has no room left, it moves (animated) to show the new domain.
+    await expect.poll(inViewClearOfMinimap).toBe(true);
+  });
+
+  it('goes from the problems to the element with F8, and keeps every notice whole in the notices list', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await page.getByTestId('rf__edge-l-customers-360').click();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Escape');
+    // Zoomed in elsewhere, F8 still finds the unfed port's product, selects it and brings it into view.
+    for (let step = 0; step < 4; step++) await page.keyboard.press('=');
+    await page.keyboard.press('F8');
+    const node = productNode(page, 'customer-360');
+    await expect.poll(() => node.getAttribute('class')).toContain('selected');
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    await expect
+      .poll(async () => {
+        const box = await node.boundingBox();
+        return !!box && box.x >= canvas.x && box.x + box.width <= canvas.x + canvas.width && box.y >= canvas.y;
+      })
+      .toBe(true);
+
+    const announced = await page.locator('.status-bar .notice__text').textContent();
+    expect(await page.locator('.status-bar .notice__text').getAttribute('title')).toContain(announced);
+    await page.getByRole('button', { name: /^Notices \(\d+\)$/ }).click();
+    expect(await page.locator('.notices-list__item p').first().textContent()).toBe(announced);
+  });
+
+  it('keeps sticky notes in the design and renders their Markdown without running HTML', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const empty = await emptyCanvasPoint(page);
+    await page.mouse.click(empty.x, empty.y, { button: 'right' });
+    await menuItem(page, 'Add Note').click();
+    const note = page.locator('.note-node').first();
+    await note.dblclick();
+    const editor = note.getByLabel('Note text (Markdown)');
+    await editor.fill('# Ask\n\n**CRM** owns <img src=x onerror="window.pwned=1"> [docs](javascript:alert(1))');
+    await editor.press('Escape');
+    expect(await note.locator('h1').textContent()).toBe('Ask');
+    expect(await note.locator('strong').textContent()).toBe('CRM');
+    // The HTML shows as the text it is; the javascript: target makes no link.
+    expect(await note.locator('img').count()).toBe(0);
+    expect(await note.locator('.markdown').textContent()).toContain('<img src=x');
+    expect(await note.locator('a').count()).toBe(0);
+    expect(await page.evaluate(() => Reflect.get(window, 'pwned'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,100 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { largeMesh } from '../../bench/cases/canvas';
+import { serializeMesh } from '../../shared/model';
+import { describeInChromium, screenshot } from './app-driver';
+import { openByChooser, openSampleDesign, productNode, zoomLevel } from './designer-driver';
+
+async function openLargeMesh(page: Page): Promise<void> {
+  await openByChooser(page, 'large.mesh.json', serializeMesh(largeMesh()));
+  await page.locator('.react-flow__node-domain-block').first().waitFor();
+}
+
+describeInChromium('a large mesh you can read', (session) => {
+  it('shows 1,000 products fitted to the view as domain blocks with counts, and links as counted flows', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openLargeMesh(page);
+    await expect.poll(() => page.locator('.react-flow__node-domain-block').count()).toBe(20);
+    expect(await page.locator('.react-flow__node-product').count()).toBe(0);
+    const block = page.getByTestId('domain-block-d3');
+    expect(await block.locator('.domain-block__name').textContent()).toBe('Domain 3');
+    expect(await block.locator('.domain-block__count').first().textContent()).toBe('products50');
+    expect(await page.getByTestId('domain-flow-flow:d2→d3').textContent()).toMatch(/^\d+$/);
+    // Legible: the name of a domain is drawn at a readable size on screen, not shrunk with the zoom.
+    const nameHeight = (await block.locator('.domain-block__name').boundingBox())!.height;
+    expect(nameHeight).toBeGreaterThanOrEqual(14);
+    await screenshot(page, 'overview-1000-products');
+
+    await block.dblclick();
+    await expect.poll(() => page.locator('.react-flow__node-product').count()).toBeGreaterThan(0);
+    expect(await zoomLevel(page)).toBeGreaterThanOrEqual(0.35);
+    await page.keyboard.press('Shift+1');
+    await expect.poll(() => page.locator('.react-flow__node-product').count()).toBe(0);
+  });
+
+  it('lays out 1,000 products in the background with a busy sign and Cancel, changing nothing when cancelled', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openLargeMesh(page);
+    const before = await page.locator('.react-flow__viewport').getAttribute('style');
+    await page.keyboard.press('l');
+    const busy = page.getByTestId('layout-busy');
+    await busy.waitFor();
+    await busy.getByRole('button', { name: 'Cancel' }).click();
+    await busy.waitFor({ state: 'detached' });
+    expect(await page.getByRole('status').filter({ hasText: 'Auto-layout cancelled' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+    expect(await page.locator('.react-flow__viewport').getAttribute('style')).toBe(before);
+
+    await page.keyboard.press('l');
+    await busy.waitFor();
+    await busy.waitFor({ state: 'detached', timeout: 120_000 });
+    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(false);
+    // The grid of domains fits the view above the smallest zoom.
+    expect(await zoomLevel(page)).toBeGreaterThan(0.05);
+  });
+
+  it('focuses on the lineage of customer-360: upstream left, downstream right, the rest dimmed', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customer-360').locator('.product-node__name').click({ button: 'right' });
+    await page.getByTestId('context-menu').getByRole('menuitem', { name: 'Focus on Lineage', exact: true }).click();
+    await page.getByTestId('lineage-bar').waitFor();
+    expect(await page.getByTestId('lineage-bar').textContent()).toContain('customer-360');
+    const isDimmed = (id: string) =>
+      page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((node) => node.classList.contains('is-dimmed'));
+    expect(await isDimmed('shipments')).toBe(true);
+    expect(await isDimmed('shipping-service')).toBe(true);
+    for (const id of ['customer-360', 'orders', 'customers', 'sales-dashboard', 'orders-service']) {
+      expect(await isDimmed(id)).toBe(false);
+    }
+    const x = async (id: string) => (await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!.x;
+    expect(await x('orders')).toBeLessThan(await x('customer-360'));
+    expect(await x('sales-dashboard')).toBeGreaterThan(await x('customer-360'));
+    await page.waitForTimeout(400);
+    await screenshot(page, 'lineage-customer-360');
+
+    await page.getByRole('button', { name: 'Fewer hops' }).click();
+    expect(await page.getByTestId('lineage-hops').textContent()).toBe('1 hop');
+    expect(await isDimmed('orders-service')).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('lineage-bar').waitFor({ state: 'detached' });
+    expect(await page.locator('.react-flow__node.is-dimmed').count()).toBe(0);
+  });
+
+  it('draws links with arrowheads, labels a hovered link with its ports and contract, and lights the selection’s path', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    expect(await page.locator('.react-flow__edge-path[marker-end]').count()).toBe(8);
+    const link = page.locator('[data-testid="rf__edge-l-orders-360"] .react-flow__edge-interaction');
+    await link.hover({ force: true });
+    const label = page.getByTestId('link-label-l-orders-360');
+    expect(await label.textContent()).toContain('orders · Orders → customer-360 · Orders');
+    expect(await label.textContent()).toContain('Order v1.0.0');
+
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    const classOf = (id: string) => page.locator(`[data-testid="rf__edge-${id}"]`).getAttribute('class');
+    expect(await classOf('l-orders-360')).toContain('edge--upstream');
+    expect(await classOf('l-orders-cdc')).toContain('edge--upstream');
+    expect(await classOf('l-profiles-dashboard')).toContain('edge--downstream');
+  });
+});

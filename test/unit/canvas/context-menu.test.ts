@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { contextMenuCommands } from '../../../renderer/canvas/context-menu-items';
+import { salesPipeline } from '../editing/editing-fixtures';
+
+const mesh = salesPipeline();
+
+describe('right-click menus offer what applies', () => {
+  it('on the empty canvas: paste and add here, select all, lay out, fit', () => {
+    expect(contextMenuCommands({ kind: 'pane' }, mesh, 0).flat()).toEqual([
+      'edit.paste',
+      'add.domain',
+      'add.note',
+      'select.all',
+      'view.auto-layout',
+      'view.zoom-to-fit',
+    ]);
+  });
+
+  it('on a product: its contract and lineage, the clipboard, the lock; alignment once several are selected', () => {
+    const one = contextMenuCommands({ kind: 'node', id: 'orders' }, mesh, 1).flat();
+    expect(one).toEqual(expect.arrayContaining(['view.open-contract', 'view.focus-lineage', 'edit.copy', 'edit.lock']));
+    expect(one).not.toContain('arrange.align-left');
+    const several = contextMenuCommands({ kind: 'node', id: 'orders' }, mesh, 3).flat();
+    expect(several).toEqual(expect.arrayContaining(['arrange.align-left', 'arrange.distribute-horizontally']));
+  });
+
+  it('on a domain: add a product or system into it', () => {
+    expect(contextMenuCommands({ kind: 'node', id: 'sales' }, mesh, 1)[0]).toEqual([
+      'add.product',
+      'add.system',
+      'edit.paste',
+    ]);
+  });
+
+  it('on a link: its contract, its lineage, zoom to it, delete it', () => {
+    expect(contextMenuCommands({ kind: 'link', id: 'orders-to-revenue' }, mesh, 0).flat()).toEqual([
+      'view.open-contract',
+      'view.focus-lineage',
+      'view.zoom-to-selection',
+      'edit.delete',
+    ]);
+  });
+});

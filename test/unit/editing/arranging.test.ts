@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { alignmentSnap, canvasBox, withAligned, withDistributed } from '../../../shared/editing/alignment';
+import { isInsideItsDomain } from '../../../shared/editing/containment';
+import { nearestInDirection } from '../../../shared/editing/keyboard-navigation';
+import { withNodesNudged } from '../../../shared/editing/layout-edits';
+import { isLocked, withLockToggled } from '../../../shared/editing/locks';
+import { aMesh } from '../../builders/mesh-builder';
+
+const sizeOf = () => ({ width: 100, height: 50 });
+
+function threeProducts() {
+  const mesh = aMesh().withDomain('d').withProduct('a', 'd').withProduct('b', 'd').withProduct('c', 'd').build();
+  mesh.layout.nodes = {
+    d: { x: 100, y: 100, width: 800, height: 500 },
+    a: { x: 40, y: 60 },
+    b: { x: 300, y: 90 },
+    c: { x: 400, y: 300 },
+  };
+  return mesh;
+}
+
+describe('align and distribute', () => {
+  it('lines the left edges up on the leftmost one', () => {
+    const mesh = withAligned(threeProducts(), ['a', 'b', 'c'], 'left', sizeOf);
+    expect(['a', 'b', 'c'].map((id) => canvasBox(mesh, id, sizeOf).x)).toEqual([140, 140, 140]);
+  });
+
+  it('lines centres up on the middle of the selection', () => {
+    const mesh = withAligned(threeProducts(), ['a', 'c'], 'middle', sizeOf);
+    expect(canvasBox(mesh, 'a', sizeOf).y).toBe(canvasBox(mesh, 'c', sizeOf).y);
+  });
+
+  it('spaces three or more evenly between the outermost', () => {
+    const mesh = withDistributed(threeProducts(), ['a', 'b', 'c'], 'horizontal', sizeOf);
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => canvasBox(mesh, id, sizeOf));
+    expect((b?.x ?? 0) - ((a?.x ?? 0) + 100)).toBe((c?.x ?? 0) - ((b?.x ?? 0) + 100));
+    expect(a?.x).toBe(140);
+    expect(c?.x).toBe(500);
+  });
+
+  it('leaves locked nodes where they are', () => {
+    const mesh = withLockToggled(threeProducts(), ['b']);
+    const aligned = withAligned(mesh, ['a', 'b', 'c'], 'left', sizeOf);
+    expect(aligned.layout.nodes.b).toEqual({ x: 300, y: 90, locked: true });
+  });
+
+  it('keeps what it moves inside its domain', () => {
+    const mesh = threeProducts();
+    mesh.domains.push({ ...mesh.domains[0]!, id: 'e' });
+    mesh.products.push({ ...mesh.products[0]!, id: 'far', domainId: 'e' });
+    mesh.layout.nodes.e = { x: 1000, y: 100, width: 300, height: 200 };
+    mesh.layout.nodes.far = { x: 40, y: 60 };
+    const aligned = withAligned(mesh, ['a', 'far'], 'left', sizeOf);
+    expect(isInsideItsDomain(aligned, 'far', sizeOf)).toBe(true);
+  });
+});
+
+describe('alignment guides while dragging', () => {
+  it('snaps a box within reach so its left edge lines up, and draws the guide through both', () => {
+    const snap = alignmentSnap(
+      { x: 103, y: 300, width: 100, height: 50 },
+      [{ x: 100, y: 0, width: 80, height: 40 }],
+      6,
+    );
+    expect(snap.offset).toEqual({ x: -3, y: 0 });
+    expect(snap.guides).toEqual([{ axis: 'x', at: 100, from: 0, to: 350 }]);
+  });
+
+  it('leaves a box alone when nothing lines up nearby', () => {
+    expect(
+      alignmentSnap({ x: 140, y: 300, width: 100, height: 50 }, [{ x: 0, y: 0, width: 80, height: 40 }], 6),
+    ).toEqual({
+      offset: { x: 0, y: 0 },
+      guides: [],
+    });
+  });
+});
+
+describe('locks', () => {
+  it('locks against nudges, and a second toggle unlocks', () => {
+    const locked = withLockToggled(threeProducts(), ['a']);
+    expect(isLocked(locked, 'a')).toBe(true);
+    expect(withNodesNudged(locked, new Set(['a']), { x: 5, y: 0 })).toBe(locked);
+    expect(isLocked(withLockToggled(locked, ['a']), 'a')).toBe(false);
+  });
+});
+
+describe('arrow keys between nodes', () => {
+  const boxes = [
+    { id: 'right', box: { x: 300, y: 0, width: 100, height: 50 } },
+    { id: 'far-right', box: { x: 600, y: 10, width: 100, height: 50 } },
+    { id: 'below', box: { x: 0, y: 200, width: 100, height: 50 } },
+    { id: 'up-right', box: { x: 200, y: -400, width: 100, height: 50 } },
+  ];
+  const from = { x: 0, y: 0, width: 100, height: 50 };
+
+  it('goes to the nearest node in that direction', () => {
+    expect(nearestInDirection(from, boxes, 'right')).toBe('right');
+    expect(nearestInDirection(from, boxes, 'down')).toBe('below');
+    expect(nearestInDirection(from, boxes, 'up')).toBe('up-right');
+  });
+
+  it('goes nowhere when nothing lies that way', () => {
+    expect(nearestInDirection(from, boxes, 'left')).toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  arrangedLayout,
+  type DomainArrangement,
+  domainsInFlowOrder,
+  gridPositions,
+} from '../../../shared/editing/auto-layout';
+import { overlappingDomains } from '../../../shared/editing/containment';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+
+/** `count` domains, each feeding the next, as ELK would hand them back: all the same size. */
+function chainOfDomains(count: number, size = { width: 2600, height: 1600 }) {
+  const builder = aMesh();
+  for (let index = 0; index < count; index++) {
+    builder.withDomain(`d${index}`).withProduct(`p${index}`, `d${index}`, {
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output')],
+    });
+    if (index > 0) {
+      builder.withLink(`l${index}`, { nodeId: `p${index - 1}`, portId: 'out' }, { nodeId: `p${index}`, portId: 'in' });
+    }
+  }
+  const mesh = builder.build();
+  const arrangements: DomainArrangement[] = mesh.domains.map((domain, index) => ({
+    domainId: domain.id,
+    size,
+    children: { [`p${index}`]: { x: 32, y: 56 } },
+  }));
+  return { mesh, arrangements };
+}
+
+function extent(layout: ReturnType<typeof arrangedLayout>) {
+  const domains = Object.entries(layout).filter(([id]) => id.startsWith('d'));
+  return {
+    width: Math.max(...domains.map(([, box]) => box.x + (box.width ?? 0))),
+    height: Math.max(...domains.map(([, box]) => box.y + (box.height ?? 0))),
+  };
+}
+
+describe('auto-layout of domains', () => {
+  it('lays twenty domains out in a grid near the viewport’s shape, not in one band', () => {
+    const { mesh, arrangements } = chainOfDomains(20);
+    const { width, height } = extent(arrangedLayout(mesh, arrangements, 16 / 10));
+    expect(width / height).toBeGreaterThan(1);
+    expect(width / height).toBeLessThan(2.6);
+  });
+
+  it('fits a thousand products at the canvas’s smallest zoom, where one band would not', () => {
+    // Twenty domains of fifty products come back from ELK at about 2,600 × 1,600 each.
+    const { mesh, arrangements } = chainOfDomains(20);
+    const { width, height } = extent(arrangedLayout(mesh, arrangements, 1000 / 800));
+    const minZoom = 0.05;
+    expect(width * minZoom).toBeLessThanOrEqual(1000);
+    expect(height * minZoom).toBeLessThanOrEqual(800);
+    expect(20 * 2600 * minZoom).toBeGreaterThan(1000);
+  });
+
+  it('orders domains by data flow: a domain after those that feed it', () => {
+    const { mesh } = chainOfDomains(4);
+    mesh.domains.reverse();
+    expect(domainsInFlowOrder(mesh)).toEqual(['d0', 'd1', 'd2', 'd3']);
+  });
+
+  it('places boxes row by row with the column count closest to the aspect ratio', () => {
+    const boxes = Array.from({ length: 6 }, (_, index) => ({ id: `b${index}`, width: 100, height: 100 }));
+    const positions = gridPositions(boxes, 3 / 2, 0);
+    expect([...positions.values()]).toEqual([
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 200, y: 0 },
+      { x: 0, y: 100 },
+      { x: 100, y: 100 },
+      { x: 200, y: 100 },
+    ]);
+  });
+
+  it('leaves locked domains and nodes where they are, and pushes others clear of them', () => {
+    const { mesh, arrangements } = chainOfDomains(3, { width: 500, height: 300 });
+    mesh.layout.nodes.d1 = { x: 40, y: 40, width: 500, height: 300, locked: true };
+    mesh.layout.nodes.p1 = { x: 32, y: 56 };
+    const layout = arrangedLayout(mesh, arrangements, 1);
+    expect(layout.d1).toEqual({ x: 40, y: 40, width: 500, height: 300, locked: true });
+    expect(overlappingDomains({ ...mesh, layout: { nodes: { ...mesh.layout.nodes, ...layout } } })).toEqual([]);
+  });
+});

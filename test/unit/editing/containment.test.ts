@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isInsideItsDomain,
+  overlappingDomains,
+  withDomainFitted,
+  withDomainReshaped,
+  withDomainsApart,
+} from '../../../shared/editing/containment';
+import { withDroppedNodes, withNodeMovedToDomain } from '../../../shared/editing/layout-edits';
+import type { Mesh } from '../../../shared/model';
+import { aMesh } from '../../builders/mesh-builder';
+
+const size = { width: 200, height: 100 };
+const sizeOf = () => size;
+
+/** Sales and Support side by side, 60 px apart; Orders in Sales. */
+function sideBySide(): Mesh {
+  const mesh = aMesh().withDomain('sales').withDomain('support').withProduct('orders', 'sales').build();
+  mesh.layout.nodes = {
+    sales: { x: 0, y: 0, width: 400, height: 300 },
+    support: { x: 460, y: 0, width: 400, height: 300 },
+    orders: { x: 40, y: 60 },
+  };
+  return mesh;
+}
+
+describe('a product is drawn inside its domain', () => {
+  it('goes back where it was, and is reported, when dropped on empty canvas', () => {
+    const before = sideBySide();
+    const dragged = { ...before, layout: { nodes: { ...before.layout.nodes, orders: { x: 200, y: 500 } } } };
+    const { mesh, refused } = withDroppedNodes(dragged, [{ id: 'orders', x: 200, y: 500, ...size }], before, sizeOf);
+    expect(refused).toEqual(['orders']);
+    expect(mesh.products[0]?.domainId).toBe('sales');
+    expect(mesh.layout.nodes.orders).toEqual({ x: 40, y: 60 });
+    expect(isInsideItsDomain(mesh, 'orders', sizeOf)).toBe(true);
+  });
+
+  it('grows its domain to the left when dropped half out of its left edge, staying where it was dropped', () => {
+    const before = sideBySide();
+    const { mesh } = withDroppedNodes(before, [{ id: 'orders', x: -80, y: 60, ...size }], before, sizeOf);
+    expect(isInsideItsDomain(mesh, 'orders', sizeOf)).toBe(true);
+    const domain = mesh.layout.nodes.sales as Required<NonNullable<Mesh['layout']['nodes'][string]>>;
+    expect(domain.x + (mesh.layout.nodes.orders?.x ?? 0)).toBe(-80);
+    expect(domain.x + domain.width).toBe(400);
+  });
+
+  it('keeps a domain from being resized smaller than its children', () => {
+    const mesh = withDomainReshaped(sideBySide(), 'sales', { x: 0, y: 0, width: 150, height: 120 }, sizeOf);
+    expect(isInsideItsDomain(mesh, 'orders', sizeOf)).toBe(true);
+    expect(mesh.layout.nodes.sales).toMatchObject({ x: 0, y: 0 });
+  });
+
+  it('keeps children in place on the canvas when a domain is resized from its left edge', () => {
+    const mesh = withDomainReshaped(sideBySide(), 'sales', { x: 20, y: 0, width: 380, height: 300 }, sizeOf);
+    expect(mesh.layout.nodes.sales).toMatchObject({ x: 20, width: 380 });
+    expect(mesh.layout.nodes.orders).toEqual({ x: 20, y: 60 });
+  });
+
+  it('stops a resize from the left at the children instead of cutting them off', () => {
+    const mesh = withDomainReshaped(sideBySide(), 'sales', { x: 100, y: 0, width: 300, height: 300 }, sizeOf);
+    expect(isInsideItsDomain(mesh, 'orders', sizeOf)).toBe(true);
+    expect((mesh.layout.nodes.sales?.x ?? 0) + (mesh.layout.nodes.orders?.x ?? 0)).toBe(40);
+  });
+});
+
+describe('domains never overlap after an automatic change', () => {
+  it('pushes a neighbour aside when a domain grows to take a product moved into it', () => {
+    const mesh = sideBySide();
+    mesh.domains.push({ ...mesh.domains[0]!, id: 'billing', name: 'Billing' });
+    mesh.layout.nodes.billing = { x: 760, y: 0, width: 300, height: 300 };
+    mesh.layout.nodes.support = { x: 460, y: 0, width: 240, height: 160 };
+    mesh.products.push({ ...mesh.products[0]!, id: 'tickets', domainId: 'support', name: 'Tickets' });
+    mesh.layout.nodes.tickets = { x: 20, y: 50 };
+    const moved = withNodeMovedToDomain(mesh, 'orders', 'support', sizeOf);
+    expect(moved.products.find((product) => product.id === 'orders')?.domainId).toBe('support');
+    expect(isInsideItsDomain(moved, 'orders', sizeOf)).toBe(true);
+    expect(overlappingDomains(moved)).toEqual([]);
+  });
+
+  it('pushes a domain that a grown one now covers, and one that covers, in turn', () => {
+    const mesh = sideBySide();
+    mesh.domains.push({ ...mesh.domains[0]!, id: 'billing', name: 'Billing' });
+    mesh.layout.nodes.billing = { x: 920, y: 0, width: 400, height: 300 };
+    mesh.layout.nodes.sales = { x: 0, y: 0, width: 700, height: 300 };
+    expect(overlappingDomains(mesh)).toEqual([['sales', 'support']]);
+    const apart = withDomainsApart(mesh, ['sales']);
+    expect(overlappingDomains(apart)).toEqual([]);
+    expect(apart.layout.nodes.sales).toEqual(mesh.layout.nodes.sales);
+  });
+
+  it('grows a domain only as far as it must, and not at all when its children fit', () => {
+    const mesh = sideBySide();
+    expect(withDomainFitted(mesh, 'sales', sizeOf)).toBe(mesh);
+    mesh.layout.nodes.orders = { x: 300, y: 60 };
+    expect(withDomainFitted(mesh, 'sales', sizeOf).layout.nodes.sales).toMatchObject({ width: 532 });
+  });
+});

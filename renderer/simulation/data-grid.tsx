@@ -1,30 +1,44 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { SqlValue } from '../../shared/simulation';
-import { type TableSort, tablePageSql } from '../../shared/simulation/table-page';
+import {
+  type GridSource,
+  rowCountSql,
+  shownColumns,
+  type TableSort,
+  tablePageSql,
+} from '../../shared/simulation/table-page';
 import { formatValue } from './format-value';
 import { simulation } from './simulation-controller';
 import { useSimulationStore } from './simulation-store';
 
 const PAGE_ROWS = 100;
 const ROW_HEIGHT = 26;
+const TRACE_WIDTH = '64px';
+const CELL_PADDING = '14px';
+const MIN_COLUMN_CHARACTERS = 4;
+const MAX_COLUMN_CHARACTERS = 40;
 
 interface DataGridProps {
+  /** The node whose connection reads the source. */
   nodeId: string;
-  table: string;
+  source: GridSource;
   /** Offered on each row: follow it through the mesh. */
   onTrace?: (row: Record<string, SqlValue>) => void;
 }
 
-/** A table of the run, a page at a time as it scrolls (only visible rows are drawn), sortable by any column. */
-export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
-  const total = useSimulationStore((state) => state.metrics?.tables[nodeId]?.[table] ?? 0);
+/** A table or log of the run, a page at a time as it scrolls (only visible rows are drawn), sortable by any column. */
+export function DataGrid({ nodeId, source, onTrace }: DataGridProps) {
+  const name = source.kind === 'table' ? source.table : source.log;
+  const total = useRowCount(nodeId, source);
   const tick = useSimulationStore((state) => state.metrics?.tick);
   const [sort, setSort] = useState<TableSort | undefined>();
   const [columns, setColumns] = useState<string[]>([]);
   const [pages, setPages] = useState<ReadonlyMap<number, SqlValue[][]>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const loading = useRef(new Set<number>());
+  /** Bumped whenever loaded pages go stale, so an answer to an older query is dropped. */
+  const generation = useRef(0);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total,
@@ -36,21 +50,24 @@ export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
   const firstPage = Math.floor((items[0]?.index ?? 0) / PAGE_ROWS);
   const lastPage = Math.floor((items.at(-1)?.index ?? 0) / PAGE_ROWS);
 
-  // A new tick or another order makes every loaded page stale.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the tick is the reason to reload
-  useEffect(() => {
+  const forgetPages = () => {
+    generation.current += 1;
     loading.current.clear();
     setPages(new Map());
-  }, [tick, sort, nodeId, table]);
+  };
+  // A new tick makes every loaded page stale.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the tick is the reason to reload
+  useEffect(forgetPages, [tick, nodeId, name]);
 
   useEffect(() => {
     for (let page = firstPage; page <= lastPage || page === firstPage; page++) {
       if (pages.has(page) || loading.current.has(page)) continue;
       loading.current.add(page);
+      const asked = generation.current;
       void simulation
-        .query(nodeId, tablePageSql(table, { offset: page * PAGE_ROWS, limit: PAGE_ROWS, sort }))
+        .query(nodeId, tablePageSql(source, { offset: page * PAGE_ROWS, limit: PAGE_ROWS, sort }))
         .then((read) => {
-          if (!loading.current.has(page)) return;
+          if (asked !== generation.current) return;
           loading.current.delete(page);
           if (!read.ok) return setError(read.message);
           setError(null);
@@ -58,10 +75,12 @@ export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
           setPages((loaded) => new Map(loaded).set(page, read.result.rows));
         });
     }
-  }, [firstPage, lastPage, pages, nodeId, table, sort]);
+  }, [firstPage, lastPage, pages, nodeId, source, sort]);
 
   const rowAt = (index: number) => pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS];
-  const toggleSort = (column: string) =>
+  // Pages of the old order go at once, so no row shows in the wrong place.
+  const toggleSort = (column: string) => {
+    forgetPages();
     setSort((current) =>
       current?.column !== column
         ? { column, descending: false }
@@ -69,7 +88,12 @@ export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
           ? undefined
           : { column, descending: true },
     );
-  const template = `${onTrace ? '56px ' : ''}${columns.map(() => 'minmax(90px, 1fr)').join(' ')}`;
+  };
+  const shown = shownColumns(source, columns);
+  const widths = columnWidths(columns, pages);
+  const cellWidth = (at: number) => `calc(${widths[at]}ch + ${CELL_PADDING})`;
+  const template = [...(onTrace ? [TRACE_WIDTH] : []), ...shown.map((at) => `minmax(${cellWidth(at)}, 1fr)`)].join(' ');
+  const rowWidth = `calc(${[...(onTrace ? [TRACE_WIDTH] : []), ...shown.map(cellWidth)].join(' + ') || '0px'})`;
 
   if (error)
     return (
@@ -78,25 +102,33 @@ export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
       </p>
     );
   return (
-    <section className="data-grid" aria-label={table} data-testid={`grid-${table}`}>
+    <section className="data-grid" aria-label={name} data-testid={`grid-${name}`}>
       <div className="data-grid__scroller" ref={scroller}>
-        <div className="data-grid__row data-grid__row--head" style={{ gridTemplateColumns: template }}>
+        <div className="data-grid__row data-grid__row--head" style={{ gridTemplateColumns: template, width: rowWidth }}>
           {onTrace && <span />}
-          {columns.map((column) => (
-            <button key={column} type="button" title={`Sort by ${column}`} onClick={() => toggleSort(column)}>
-              {column}
-              {sort?.column === column && (sort.descending ? ' ▼' : ' ▲')}
-            </button>
-          ))}
+          {shown.map((at) => {
+            const column = columns[at] as string;
+            return (
+              <button key={column} type="button" title={`Sort by ${column}`} onClick={() => toggleSort(column)}>
+                {column}
+                {sort?.column === column && (sort.descending ? ' ▼' : ' ▲')}
+              </button>
+            );
+          })}
         </div>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div style={{ height: virtualizer.getTotalSize(), width: rowWidth, position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
             return (
               <div
                 key={item.key}
                 className="data-grid__row"
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{
+                  gridTemplateColumns: template,
+                  width: rowWidth,
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                }}
               >
                 {onTrace && (
                   <span>
@@ -113,9 +145,15 @@ export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
                     )}
                   </span>
                 )}
-                {columns.map((column, at) => (
-                  <span key={column}>{row ? formatValue(row[at]) : '…'}</span>
-                ))}
+                {shown.map((at) => {
+                  const column = columns[at] as string;
+                  const value = row?.[at];
+                  return (
+                    <span key={column} title={row && isTimestamp(column, value) ? String(value) : undefined}>
+                      {row ? (isTimestamp(column, value) ? clockTime(value) : formatValue(value)) : '…'}
+                    </span>
+                  );
+                })}
               </div>
             );
           })}
@@ -124,4 +162,51 @@ export function DataGrid({ nodeId, table, onTrace }: DataGridProps) {
       <p className="data-grid__count">{total.toLocaleString('en')} rows</p>
     </section>
   );
+}
+
+/** A log's `_timestamp` (epoch millis) reads as the simulated clock's time; its title keeps the millis. */
+function isTimestamp(column: string, value: SqlValue | undefined): value is number {
+  return column === '_timestamp' && typeof value === 'number';
+}
+
+function clockTime(millis: number): string {
+  return new Date(millis).toISOString().slice(11, 19);
+}
+
+/** Each column as wide as its name or its widest loaded value (in characters), within bounds. */
+function columnWidths(columns: readonly string[], pages: ReadonlyMap<number, SqlValue[][]>): number[] {
+  // Room for the name and a sort arrow.
+  const widths = columns.map((column) => column.length + 3);
+  for (const rows of pages.values()) {
+    for (const row of rows) {
+      row.forEach((value, at) => {
+        const text = isTimestamp(columns[at] as string, value) ? clockTime(value) : String(value ?? 'null');
+        widths[at] = Math.max(widths[at] ?? 0, text.length);
+      });
+    }
+  }
+  return widths.map((width) => Math.min(MAX_COLUMN_CHARACTERS, Math.max(MIN_COLUMN_CHARACTERS, width)));
+}
+
+/** Rows in the source now: a table's from the tick's metrics, a log's counted, since retention drops its oldest. */
+function useRowCount(nodeId: string, source: GridSource): number {
+  const tableRows = useSimulationStore((state) =>
+    source.kind === 'table' ? (state.metrics?.tables[nodeId]?.[source.table] ?? 0) : undefined,
+  );
+  const tick = useSimulationStore((state) => state.metrics?.tick);
+  const [logRows, setLogRows] = useState(0);
+  const log = source.kind === 'log' ? source.log : undefined;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each tick may publish more records
+  useEffect(() => {
+    if (!log) return;
+    let isCurrent = true;
+    void simulation.query(nodeId, rowCountSql({ kind: 'log', log })).then((read) => {
+      if (isCurrent && read.ok) setLogRows(Number(read.result.rows[0]?.[0] ?? 0));
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [nodeId, log, tick]);
+  return tableRows ?? logRows;
 }

@@ -4,6 +4,7 @@ import {
   defaultCount,
   FAULT_CARDS,
   type FaultSettings,
+  faultEffect,
   topicChoices,
 } from '../../shared/simulation/fault-deck';
 import { useDocumentStore } from '../store/document-store';
@@ -25,7 +26,7 @@ export function FaultDeck() {
       <ol className="fault-deck__cards">
         {FAULT_CARDS.map((card) => (
           <li key={card.kind}>
-            <FaultCard mesh={mesh} {...card} />
+            <FaultCard mesh={mesh} kind={card.kind} title={card.title} />
           </li>
         ))}
       </ol>
@@ -46,7 +47,7 @@ export function FaultDeck() {
   );
 }
 
-function FaultCard({ mesh, kind, title, effect }: { mesh: Mesh; kind: FaultKind; title: string; effect: string }) {
+function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: string }) {
   const settings = useSimulationStore((state) => state.faultSettings[kind]) ?? {};
   const change = (patch: FaultSettings) =>
     setSimulation({
@@ -58,7 +59,7 @@ function FaultCard({ mesh, kind, title, effect }: { mesh: Mesh; kind: FaultKind;
   return (
     <article className="fault-card" data-testid={`fault-${kind}`}>
       <h4>{title}</h4>
-      <p>{effect}</p>
+      <p data-testid="fault-effect">{faultEffect(mesh, kind, settings)}</p>
       <div className="fault-card__fields">
         {kind === 'consumer-offline' ? (
           <label>

@@ -104,17 +104,9 @@ export function FieldTable({ record, changed }: { record: Record<string, unknown
   );
 }
 
-/** Several rows of one table (history versions, transformation rows, example records), one line each. */
-export function RowsTable({
-  records,
-  leading = [],
-}: {
-  records: readonly Record<string, unknown>[];
-  /** Columns to show first, where the point of the rows is (a version's validity). */
-  leading?: readonly string[];
-}) {
-  const present = new Set(records.flatMap((record) => Object.keys(record)));
-  const columns = [...new Set([...leading.filter((column) => present.has(column)), ...present])];
+/** Several rows of one table (example records), one line each. */
+export function RowsTable({ records }: { records: readonly Record<string, unknown>[] }) {
+  const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
   return <ValueTable columns={columns} rows={records.map((record) => columns.map((column) => record[column]))} />;
 }
 

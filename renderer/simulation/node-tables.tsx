@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { QUARANTINE_TABLE } from '../../shared/simulation/product-plan';
 import type { Zone } from '../../shared/simulation/run-catalog';
 import { DataGrid } from './data-grid';
 import { LogMessages } from './log-messages';
@@ -53,8 +54,11 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
       ];
   const [chosen, setChosen] = useState(0);
   const current = views[chosen] ?? views[0];
-  const trace = (table: string) => (row: Record<string, unknown>) =>
+  const traceRow = (table: string) => (row: Record<string, unknown>) =>
     void simulation.trace({ kind: 'row', nodeId, table, row });
+  // A published record's `_position` is its place in the port's log.
+  const traceRecord = (log: string) => (row: Record<string, unknown>) =>
+    void simulation.trace({ kind: 'record', log, position: Number(row._position) });
   return (
     <section aria-label={`Inside ${name}`}>
       <h3 className="simulation-panel__title">
@@ -77,18 +81,22 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
           </button>
         ))}
       </div>
-      {current?.view.kind === 'table' &&
-        (current.view.name === 'quarantine' ? (
-          <DataGrid key={current.view.name} nodeId={nodeId} table={current.view.name} />
-        ) : (
-          <DataGrid
-            key={current.view.name}
-            nodeId={nodeId}
-            table={current.view.name}
-            onTrace={trace(current.view.name)}
-          />
-        ))}
-      {current?.view.kind === 'port' && <LogMessages key={current.view.log} log={current.view.log} />}
+      {current?.view.kind === 'table' && (
+        <DataGrid
+          key={current.view.name}
+          nodeId={nodeId}
+          source={{ kind: 'table', table: current.view.name }}
+          onTrace={current.view.name === QUARANTINE_TABLE ? undefined : traceRow(current.view.name)}
+        />
+      )}
+      {current?.view.kind === 'port' && (
+        <DataGrid
+          key={current.view.log}
+          nodeId={nodeId}
+          source={{ kind: 'log', log: current.view.log }}
+          onTrace={traceRecord(current.view.log)}
+        />
+      )}
       {current?.view.kind === 'topic' && <LogMessages key={current.view.log} log={current.view.log} />}
     </section>
   );

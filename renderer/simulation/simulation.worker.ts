@@ -19,11 +19,10 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-// Posted at once, even if the step then never ends: the app's watchdog names it when it gives up.
-const host = createSimulationHost(
-  async () => sqlJsWorkspace(await initSqlJs({ locateFile: () => wasmUrl })),
-  (step) => scope.postMessage({ type: 'progress', step }),
-);
+// Posted at once, even if the unit then never ends: the app's watchdog names it when it gives up.
+const host = createSimulationHost(async () => sqlJsWorkspace(await initSqlJs({ locateFile: () => wasmUrl })), {
+  onWork: (work) => scope.postMessage({ type: 'progress', work }),
+});
 
 scope.onmessage = async (event) => {
   scope.postMessage(await host.handle(event.data));

@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
 import type { QueryResult } from '../../shared/simulation';
+import type { GuidedTable } from '../../shared/simulation/run-catalog';
 import { locateSqlError } from '../../shared/simulation/sql-error-location';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
@@ -22,11 +23,11 @@ export function SqlConsole() {
   const nodes = [...products, ...systems];
   const selected = useSelectionStore((state) => (state.nodeIds.size === 1 ? [...state.nodeIds][0] : undefined));
   const [nodeId, setNodeId] = useState(() => selected ?? nodes[0]?.id ?? '');
-  const rowsPerTable = useSimulationStore((state) => state.metrics?.tables[nodeId]);
-  const tables = Object.entries(rowsPerTable ?? {});
   const container = useRef<HTMLDivElement>(null);
   const [monaco, setMonaco] = useState<MonacoApi | null>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  /** The query to show; a table picked before the editor has loaded is kept here for it. */
+  const query = useRef('SELECT * FROM quarantine LIMIT 50');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isRunning, setRunning] = useState(false);
   useMonacoTheme(monaco);
@@ -73,7 +74,7 @@ export function SqlConsole() {
   useEffect(() => {
     if (!monaco || !container.current) return;
     const created = monaco.editor.create(container.current, {
-      value: 'SELECT * FROM quarantine LIMIT 50',
+      value: query.current,
       language: 'sql',
       automaticLayout: true,
       minimap: { enabled: false },
@@ -92,7 +93,8 @@ export function SqlConsole() {
   }, [monaco]);
 
   const insert = (table: string) => {
-    editor.current?.setValue(`SELECT * FROM ${/^[a-z_][a-z0-9_]*$/.test(table) ? table : `"${table}"`} LIMIT 100`);
+    query.current = `SELECT * FROM ${/^[a-z_][a-z0-9_]*$/.test(table) ? table : `"${table}"`} LIMIT 100`;
+    editor.current?.setValue(query.current);
     editor.current?.focus();
   };
 
@@ -120,21 +122,58 @@ export function SqlConsole() {
         </button>
         <span className="sql-console__note">read-only</span>
       </div>
-      <div className="sql-console__body">
-        <div ref={container} className="sql-console__editor" data-testid="sql-editor" />
-        <ul className="sql-console__tables" aria-label="Tables">
-          {tables.map(([table, rows]) => (
-            <li key={table}>
-              <button type="button" className="link-button" onClick={() => insert(table)}>
-                {table}
-              </button>{' '}
-              <span>{rows}</span>
-            </li>
-          ))}
-        </ul>
-      </div>
+      <div ref={container} className="sql-console__editor" data-testid="sql-editor" />
       {!monaco && <p className="simulation-panel__hint">Loading editor…</p>}
       {outcome && <QueryOutcome outcome={outcome} />}
+      <TableGuide nodeId={nodeId} onPick={insert} />
+    </section>
+  );
+}
+
+const ZONE_TITLES: Record<GuidedTable['zone'], string> = {
+  raw: 'raw',
+  events: 'events',
+  entities: 'entities',
+  history: 'history',
+  transformations: 'transformation',
+  quarantine: 'quarantine',
+  service: 'service table',
+};
+
+/** The node's tables beside the editor: rows, zone, what each holds and the rule that named it. */
+function TableGuide({ nodeId, onPick }: { nodeId: string; onPick: (table: string) => void }) {
+  const guide = useSimulationStore((state) => state.catalog?.guides[nodeId] ?? NONE);
+  const rowsPerTable = useSimulationStore((state) => state.metrics?.tables[nodeId]);
+  return (
+    <section className="table-guide" aria-label="Tables">
+      <h3 className="simulation-panel__title">Tables</h3>
+      <ul className="table-guide__list">
+        {guide.map((entry) => (
+          <li key={entry.table} data-testid={`table-guide-${entry.table}`}>
+            <div className="table-guide__head">
+              <button
+                type="button"
+                className="link-button table-guide__name"
+                title={`Query ${entry.table}`}
+                onClick={() => onPick(entry.table)}
+              >
+                {entry.table}
+              </button>
+              <span className="table-guide__zone" data-zone={entry.zone}>
+                {ZONE_TITLES[entry.zone]}
+              </span>
+              <span className="table-guide__rows">{(rowsPerTable?.[entry.table] ?? 0).toLocaleString('en')} rows</span>
+            </div>
+            <p className="table-guide__holds">{entry.holds}</p>
+            <p className="table-guide__rule">Name: {entry.namedAfter}</p>
+          </li>
+        ))}
+      </ul>
+      {guide.length > 0 && (
+        <p className="simulation-panel__hint">
+          Tables whose names start with _ are the engine's own and are not listed.
+        </p>
+      )}
     </section>
   );
 }

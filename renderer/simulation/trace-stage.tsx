@@ -1,6 +1,7 @@
 import type { TraceStage } from '../../shared/simulation';
+import { changedFields } from '../../shared/simulation/record-diff';
 import { useDocumentStore } from '../store/document-store';
-import { FieldTable, MessageCard, RowsTable } from './message-card';
+import { FieldTable, MessageCard } from './message-card';
 import { useSimulationStore } from './simulation-store';
 
 export const STAGE_LABELS: Record<TraceStage['kind'], string> = {
@@ -39,11 +40,40 @@ export function TraceStageView({ stage }: { stage: TraceStage }) {
       ) : stage.records.length === 1 ? (
         <FieldTable record={stage.records[0] ?? {}} changed={stage.changed} />
       ) : (
-        stage.records.length > 1 && (
-          <RowsTable records={stage.records} leading={stage.kind === 'history' ? VERSION_COLUMNS : []} />
-        )
+        stage.records.length > 1 && <RowCards records={stage.records} isHistory={stage.kind === 'history'} />
       )}
     </div>
+  );
+}
+
+/**
+ * Several rows (an entity's versions), a field table each so no column is cut off, side by side
+ * where there is room; the fields that changed from the row before are marked.
+ */
+function RowCards({ records, isHistory }: { records: readonly Record<string, unknown>[]; isHistory: boolean }) {
+  const leading = isHistory ? VERSION_COLUMNS : [];
+  return (
+    <ol className="trace-stage__rows">
+      {records.map((record, index) => {
+        const previous = records[index - 1];
+        const ordered = Object.fromEntries([
+          ...leading.filter((name) => name in record).map((name) => [name, record[name]]),
+          ...Object.entries(record).filter(([name]) => !leading.includes(name)),
+        ]);
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a stage's rows are a fixed list
+          <li key={index}>
+            <p className="trace-stage__row-title">
+              {isHistory ? `version ${index + 1}${record.is_current === 1 ? ' (current)' : ''}` : `row ${index + 1}`}
+            </p>
+            <FieldTable
+              record={ordered}
+              changed={previous && changedFields(previous, record).filter((name) => !leading.includes(name))}
+            />
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 

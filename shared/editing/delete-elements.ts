@@ -1,5 +1,6 @@
 import type { Mesh } from '../model';
 import { withoutLinksAt } from './links';
+import { withSection } from './list-edits';
 import { contractIdsOf } from './mesh-index';
 import { withoutScenarioReferences } from './scenario-references';
 
@@ -24,6 +25,14 @@ export function withoutElements(mesh: Mesh, elements: ElementIds): Mesh {
     ...mesh.systems.filter(isRemoved).map((system) => system.id),
   ]);
   if (removedNodes.size === 0 && elements.linkIds.size === 0) return mesh;
+  if (removedNodes.size === 0) {
+    // Only links go: every other section stays the same object, so what was computed from it is kept.
+    return withSection(
+      mesh,
+      'links',
+      mesh.links.filter((link) => !elements.linkIds.has(link.id)),
+    );
+  }
 
   const products = mesh.products.filter((product) => !removedNodes.has(product.id));
   const systems = mesh.systems.filter((system) => !removedNodes.has(system.id));

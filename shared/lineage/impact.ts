@@ -93,14 +93,15 @@ export function analyzeImpact(mesh: Mesh, origin: ImpactOrigin): Impact {
 
 /**
  * Per origin, its last analysis, while nothing an analysis can read has changed: the links, the
- * contracts, the systems, the products' outlines and every product's lineage. An edit of a
- * product's description, owner or SLOs changes none of them; one of its SQL does.
+ * contracts, the systems, and each product's lineage (its id, ports and transformations, and
+ * what feeds it) and discovery port; never a product's name. An edit of a product's name,
+ * description, owner or SLOs changes none of them; one of its SQL does.
  */
 const analyses = new Memo<ImpactOrigin, Impact>();
 
 function whatAnalysesRead(mesh: Mesh, graph: MeshGraph): unknown[] {
-  const reads: unknown[] = [graph.links, graph.contracts, graph.systems, graph.productOutlines];
-  for (const product of mesh.products) reads.push(productLineage(graph, product));
+  const reads: unknown[] = [graph.links, graph.contracts, graph.systems];
+  for (const product of mesh.products) reads.push(productLineage(graph, product), product.discoveryPort);
   return reads;
 }
 

@@ -26,6 +26,8 @@ export type ContractUse =
 
 /** Lookups over one mesh (see `meshGraph`), so rules and impact analysis stay linear. */
 export interface MeshGraph {
+  /** The mesh the lookups are of. */
+  mesh: Mesh;
   domains: ReadonlyMap<string, Indexed<Domain>>;
   products: ReadonlyMap<string, Indexed<DataProduct>>;
   systems: ReadonlyMap<string, Indexed<OperationalSystem>>;
@@ -40,6 +42,8 @@ export interface MeshGraph {
   /** Every link leaving or arriving at a node. */
   linksOf(nodeId: string): readonly Link[];
   contractUses(contractId: string): readonly ContractUse[];
+  /** The products and systems that name a contract: on a port, or for an event they publish. */
+  contractNamers(contractId: string): readonly string[];
 }
 
 const NONE: readonly never[] = [];
@@ -63,8 +67,9 @@ class Lookups implements MeshGraph {
   #outlines?: MeshGraph['productOutlines'];
   #linkEnds?: LinkEnds;
   #uses?: MeshGraph['contractUses'];
+  #namers?: MeshGraph['contractNamers'];
 
-  constructor(private readonly mesh: Mesh) {}
+  constructor(readonly mesh: Mesh) {}
 
   get domains() {
     this.#domains ??= indexById(this.mesh.domains);
@@ -111,6 +116,11 @@ class Lookups implements MeshGraph {
   contractUses(contractId: string): readonly ContractUse[] {
     this.#uses ??= contractUseIndex(this.productOutlines, this.mesh.systems);
     return this.#uses(contractId);
+  }
+
+  contractNamers(contractId: string): readonly string[] {
+    this.#namers ??= contractNamerIndex(this.productOutlines, this.mesh.systems);
+    return this.#namers(contractId);
   }
 
   private linkEnds(): LinkEnds {
@@ -176,6 +186,37 @@ function contractUseIndex(
     }
     return (contractId) => uses.get(contractId) ?? NONE;
   });
+}
+
+const namerIndexes = new Memo<readonly ProductOutline[], MeshGraph['contractNamers']>();
+
+function contractNamerIndex(
+  products: readonly ProductOutline[],
+  systems: readonly OperationalSystem[],
+): MeshGraph['contractNamers'] {
+  return namerIndexes.get(products, [systems], () => {
+    const namers = new Map<string, string[]>();
+    for (const product of products) {
+      const ports = [...product.inputPorts, ...product.outputPorts, product.discoveryPort];
+      for (const port of ports) if (port.contractId) pushTo(namers, port.contractId, product.id);
+    }
+    for (const system of systems) {
+      for (const event of system.publishes) if (event.contractId) pushTo(namers, event.contractId, system.id);
+    }
+    return (contractId) => namers.get(contractId) ?? NONE;
+  });
+}
+
+const orders = new Memo<readonly { id: string }[], readonly string[]>(
+  (last, next) => last.length === next.length && last.every((id, at) => id === next[at]),
+);
+
+/**
+ * The ids of a section's items in order: the same list (object) while no item is added, removed
+ * or moved, for memos of findings that name an item by its index.
+ */
+export function idOrder(items: readonly { id: string }[]): readonly string[] {
+  return orders.get(items, [], () => items.map((item) => item.id));
 }
 
 /** The contract with this id, if there is one. */

@@ -2,6 +2,7 @@ import type { DataProduct, Link, Port, Transformation } from '../model';
 import { FieldSet } from './field-set';
 import { Memo } from './memo';
 import { contractOf, type MeshGraph } from './mesh-graph';
+import { nodeVersions } from './node-versions';
 import { type DatasetField, type SourceDataset, sourceDataset } from './source-dataset';
 import { type ColumnRef, selectLineageOf } from './sql-lineage';
 
@@ -68,8 +69,8 @@ export interface ProductLineage {
  * output contracts change (not when its description, owner or SLOs do).
  */
 const lineages = new Memo<string, ProductLineage>();
-/** While the sections it reads stay the same, each product's lineage is found without looking at what feeds it. */
-const lineagesInSections = new Memo<DataProduct, ProductLineage>();
+/** While nothing it reads changes (its inflow version), each product's lineage is found without looking at what feeds it. */
+const lineagesByInflow = new Memo<DataProduct, ProductLineage>();
 
 /**
  * How data moves through a product, field by field: input ports feed clean tables named after
@@ -77,8 +78,7 @@ const lineagesInSections = new Memo<DataProduct, ProductLineage>();
  * named like their contract (the CDC engine's naming; see shared/simulation/README.md).
  */
 export function productLineage(graph: MeshGraph, product: DataProduct): ProductLineage {
-  const sections = [graph.links, graph.productOutlines, graph.contracts, graph.systems];
-  return lineagesInSections.get(product, sections, () =>
+  return lineagesByInflow.get(product, [nodeVersions(graph.mesh).inflow(product.id)], () =>
     lineages.get(product.id, lineageDependencies(graph, product), () => computeLineage(graph, product)),
   );
 }

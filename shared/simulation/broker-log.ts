@@ -70,6 +70,7 @@ export interface LogMessage {
 
 const PARTITION_FUNCTION = 'mesh_partition';
 const OFFSET_FUNCTION = 'mesh_offset';
+/** What a log keeps about each record besides its payload (after `_position`, its place in the log). */
 const HEADER: readonly TableColumn[] = [
   { name: '_partition', type: 'INTEGER' },
   { name: '_offset', type: 'INTEGER' },
@@ -111,8 +112,9 @@ export function partitionSql(keySql: string, partitions: number): string {
 
 /**
  * What a change record carries besides its row images: its place in the source's log, when the
- * source made it, its snapshot marker, Kafka headers (JSON) and, with transaction metadata on,
- * its transaction and place in it.
+ * source made it, its snapshot marker, Kafka headers (JSON), with transaction metadata on its
+ * transaction and place in it, and, after a column was renamed at the source, its row images as
+ * the source now names them (JSON `{before, after}`), which the envelope shows instead.
  */
 export const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_sequence', type: 'INTEGER' },
@@ -122,7 +124,11 @@ export const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_tx', type: 'TEXT' },
   { name: '_tx_total', type: 'INTEGER' },
   { name: '_tx_order', type: 'INTEGER' },
+  { name: '_renamed_images', type: 'TEXT' },
 ];
+
+/** The columns a log table has besides the payload: its place in the log, then the record's header. */
+export const LOG_COLUMNS: readonly string[] = ['_position', ...HEADER.map((column) => column.name)];
 
 export function payloadColumns(format: LogFormat): TableColumn[] {
   if (format.kind === 'records') return format.columns;
@@ -152,7 +158,7 @@ export function logTableSql(qualifiedName: string, format: LogFormat, numbersPos
   return `CREATE TABLE ${qualifiedName} (${[position, ...columns].join(', ')})`;
 }
 
-export function brokerTable(log: BrokerLog): string {
+export function brokerTable(log: Pick<BrokerLog, 'table'>): string {
   return `broker.${quoteIdentifier(log.table)}`;
 }
 
@@ -236,8 +242,8 @@ function valueJsonSql(format: LogFormat): string {
   const names = format.columns.map((column) => column.name);
   const { source } = format;
   return `CASE WHEN _op IS NULL THEN NULL ELSE json_object(
-    'before', CASE WHEN _op IN ('u', 'd') THEN ${jsonObjectSql(names, 'before_')} END,
-    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN ${jsonObjectSql(names, 'after_')} END,
+    'before', CASE WHEN _op IN ('u', 'd') THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(names, 'before_')}) END,
+    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(names, 'after_')}) END,
     'source', json_object('version', ${quoteLiteral(DEBEZIUM_VERSION)}, 'connector', 'sqlite',
       'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', coalesce(_snapshot, 'false'),
       'db', ${quoteLiteral(source.db)}, 'sequence', CAST(_sequence AS TEXT), 'table', ${quoteLiteral(source.table)}),

@@ -19,14 +19,6 @@ export interface StepFailure {
   message: string;
 }
 
-/** A transformation about to run: user SQL, the one part of a tick that may never end. */
-export interface StepStart {
-  tick: number;
-  nodeId: string;
-  step: string;
-  path: string;
-}
-
 /**
  * A data product at run time, in its own connection: each tick it consumes its inputs into the
  * raw zone, cleans them into events and entities, runs its transformations and publishes its

@@ -31,13 +31,13 @@ export const FAULT_CARDS: readonly { kind: FaultKind; title: string; effect: str
   {
     kind: 'null-field',
     title: 'A null in a required field',
-    effect: 'The contract check quarantines the record: the badge lights up.',
+    effect: 'A record with the column null is published on the topic; the contract check quarantines it.',
   },
   { kind: 'out-of-order', title: 'An out-of-order burst', effect: 'The last records arrive again, newest first.' },
   {
     kind: 'rename-column',
     title: 'A column renamed at the source',
-    effect: 'Records lose the old name; the contract check catches it.',
+    effect: 'Records carry the column under a new name only; the contract check catches it.',
   },
 ];
 
@@ -84,4 +84,24 @@ export function faultFrom(mesh: Mesh, kind: FaultKind, settings: FaultSettings, 
   const column = settings.column && columns.includes(settings.column) ? settings.column : columns[0];
   if (!column) return undefined;
   return kind === 'null-field' ? { kind, ...at, column } : { kind, ...at, column, renamedTo: `${column}_v2` };
+}
+
+/**
+ * What firing a card does, in the words of what it is aimed at: for a null or a rename, the table,
+ * column and topic, and the rule the contract check quarantines by.
+ */
+export function faultEffect(mesh: Mesh, kind: FaultKind, settings: FaultSettings): string {
+  const generic = FAULT_CARDS.find((card) => card.kind === kind)?.effect ?? '';
+  const fault = faultFrom(mesh, kind, settings, 0);
+  if (!fault || (fault.kind !== 'null-field' && fault.kind !== 'rename-column')) return generic;
+  const choice = topicChoices(mesh, kind).find(
+    (candidate) => candidate.system.id === fault.systemId && candidate.topic.id === fault.topicId,
+  );
+  if (!choice?.table) return generic;
+  const field = `${choice.table.name}.${fault.column}`;
+  const caught = (what: string) =>
+    `a consumer whose contract requires ${fault.column} quarantines ${what} (rule required, property ${fault.column}), and its badge lights up.`;
+  return fault.kind === 'null-field'
+    ? `A record with ${field} = null is published on ${choice.topic.name}, as a faulty producer would (the table itself keeps its value); ${caught('it')}`
+    : `From the next tick the source calls ${field} ${fault.renamedTo}: each change on ${choice.topic.name} carries ${fault.renamedTo} and no ${fault.column}; ${caught('each one')}`;
 }

@@ -4,7 +4,6 @@
  */
 export type { LogMessage } from './broker-log';
 export type { ChangeTrace, ContractCheckOutcome, TraceStage, TraceStart } from './change-trace';
-export type { StepStart } from './data-product-runtime';
 export type { LogRecord, MessageFilter } from './log-reader';
 export { type PipelinePlan, planPipeline } from './pipeline-plan';
 export type { QueryResult } from './read-only-query';
@@ -41,7 +40,7 @@ export {
   type SqlWorkspace,
 } from './sql-workspace';
 export { type TableGuideEntry, tableGuide } from './table-guide';
-export { describeWork, overBudgetMessage, type Work, type WorkWatch } from './work-budget';
+export { describeWork, overBudgetMessage, type Work, type WorkWatch, workSubject } from './work-budget';
 export type {
   SimulationCommand,
   SimulationRequest,

@@ -71,7 +71,7 @@ export function createOperationalDatabase(
       ...system.database.tables.map(operationalTableSql),
       ...captured.map(
         (topic) =>
-          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
+          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
       ),
       ...plan.outboxTopics.map(
         (topic) =>
@@ -89,8 +89,8 @@ export function createOperationalDatabase(
     ...captured.map((topic) => pollChangeLog(connection, topic, progressOf(topic.log.table), options)),
     ...plan.outboxTopics.map((topic) => pollOutbox(connection, topic, progressOf(topic.log.table), options)),
   ];
-  /** Columns a `rename-column` fault took from each topic's records, by topic id. */
-  const renamed = new Map<string, ReadonlySet<string>>();
+  /** Columns a `rename-column` fault renamed in each topic's records, old name → new, by topic id. */
+  const renamed = new Map<string, ReadonlyMap<string, string>>();
   const redeliveries = new Map(
     [...plan.cdcTopics, ...plan.outboxTopics].map((topic) => [
       topic.topic.id,
@@ -173,7 +173,10 @@ SELECT 't', millis, NULL, 0${options.transactionMetadata ? ', tx, tx_events' : '
         case 'rename-column': {
           if (!topic) return;
           const before = captureTriggersSql(topic, options, renamed.get(topic.topic.id));
-          renamed.set(topic.topic.id, new Set([...(renamed.get(topic.topic.id) ?? []), fault.column]));
+          renamed.set(
+            topic.topic.id,
+            new Map([...(renamed.get(topic.topic.id) ?? []), [fault.column, fault.renamedTo]]),
+          );
           connection.exec(
             [
               ...before.map((sql) => `DROP TRIGGER node.${triggerName(sql)}`),
@@ -249,25 +252,49 @@ FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} OR
  * Row images into the change log; with tombstones, a delete is followed by a null-valued record.
  * An update that changes the primary key is, as in Debezium, a delete of the old key (with a
  * `__debezium.newkey` header), its tombstone, and a create of the new key (`__debezium.oldkey`).
- * Columns in `missing` (renamed at the source) reach the log as null: consumers know them by their old name.
+ * A column `renamed` at the source (old name → new) reaches the log's columns as null, since
+ * consumers know it by its old name, and the envelope's images carry it under its new name only.
  */
 function captureTriggersSql(
   topic: CdcTopicPlan,
   options: ConnectorOptions,
-  missing: ReadonlySet<string> = new Set(),
+  renamed: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   const columns = topic.table.columns.map((column) => column.name);
   const image = (prefix: 'NEW' | 'OLD') =>
-    columns.map((name) => (missing.has(name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`)).join(', ');
+    columns.map((name) => (renamed.has(name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`)).join(', ');
+  const sourceImage = (prefix: 'NEW' | 'OLD') =>
+    `json_object(${columns.map((name) => `${quoteLiteral(renamed.get(name) ?? name)}, ${prefix}.${quoteIdentifier(name)}`).join(', ')})`;
+  const renamedImages = (images: { before?: boolean; after?: boolean }) =>
+    renamed.size === 0
+      ? undefined
+      : `json_object(${[...(images.before ? [`'before', ${sourceImage('OLD')}`] : []), ...(images.after ? [`'after', ${sourceImage('NEW')}`] : [])].join(', ')})`;
   const before = columnList(prefixed('before_', columns));
   const after = columnList(prefixed('after_', columns));
   const newImage = image('NEW');
   const oldImage = image('OLD');
   const hasTombstones = topic.log.format.kind === 'cdc' && topic.log.format.tombstones;
   const tx = options.transactionMetadata;
-  const change = (op: string, targets: string, values: string, image: 'NEW' | 'OLD', headers?: string) =>
-    `${tx ? 'UPDATE _clock SET tx_events = tx_events + 1;\n  ' : ''}INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition${tx ? ', _tx, _tx_total' : ''}${headers ? ', _headers' : ''}, ${targets})
-  SELECT '${op}', (SELECT millis FROM _clock), _key, _partition${tx ? ', (SELECT tx FROM _clock), (SELECT tx_events FROM _clock)' : ''}${headers ? `, ${headers}` : ''}, ${values} FROM ${placedKeySql(topic, image)};`;
+  const change = (
+    op: string,
+    targets: string,
+    values: string,
+    image: 'NEW' | 'OLD',
+    extras: { headers?: string; renamedImages?: string } = {},
+  ) => {
+    const extraColumns = [
+      ...(tx ? ['_tx', '_tx_total'] : []),
+      ...(extras.headers ? ['_headers'] : []),
+      ...(extras.renamedImages ? ['_renamed_images'] : []),
+    ];
+    const extraValues = [
+      ...(tx ? ['(SELECT tx FROM _clock)', '(SELECT tx_events FROM _clock)'] : []),
+      ...(extras.headers ? [extras.headers] : []),
+      ...(extras.renamedImages ? [extras.renamedImages] : []),
+    ];
+    return `${tx ? 'UPDATE _clock SET tx_events = tx_events + 1;\n  ' : ''}INSERT INTO ${changeLog(topic)} (${['_op', '_timestamp', '_key', '_partition', ...extraColumns].join(', ')}, ${targets})
+  SELECT ${[`'${op}'`, '(SELECT millis FROM _clock)', '_key', '_partition', ...extraValues].join(', ')}, ${values} FROM ${placedKeySql(topic, image)};`;
+  };
   const tombstone = hasTombstones
     ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition)
   SELECT NULL, _timestamp, _key, _partition FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
@@ -279,18 +306,33 @@ END`;
   const key = topic.table.primaryKey;
   const keyKept = key.map((name) => `OLD.${quoteIdentifier(name)} IS NEW.${quoteIdentifier(name)}`).join(' AND ');
   return [
-    trigger('insert', 'INSERT', '', [change('c', after, newImage, 'NEW')]),
-    trigger('update', 'UPDATE', keyKept, [change('u', `${before}, ${after}`, `${oldImage}, ${newImage}`, 'NEW')]),
+    trigger('insert', 'INSERT', '', [
+      change('c', after, newImage, 'NEW', { renamedImages: renamedImages({ after: true }) }),
+    ]),
+    trigger('update', 'UPDATE', keyKept, [
+      change('u', `${before}, ${after}`, `${oldImage}, ${newImage}`, 'NEW', {
+        renamedImages: renamedImages({ before: true, after: true }),
+      }),
+    ]),
     ...(key.length > 0
       ? [
           trigger('rekey', 'UPDATE', `NOT (${keyKept})`, [
-            change('d', before, oldImage, 'OLD', `json_object('__debezium.newkey', ${keySql(topic, 'NEW')})`),
+            change('d', before, oldImage, 'OLD', {
+              headers: `json_object('__debezium.newkey', ${keySql(topic, 'NEW')})`,
+              renamedImages: renamedImages({ before: true }),
+            }),
             tombstone,
-            change('c', after, newImage, 'NEW', `json_object('__debezium.oldkey', ${keySql(topic, 'OLD')})`),
+            change('c', after, newImage, 'NEW', {
+              headers: `json_object('__debezium.oldkey', ${keySql(topic, 'OLD')})`,
+              renamedImages: renamedImages({ after: true }),
+            }),
           ]),
         ]
       : []),
-    trigger('delete', 'DELETE', '', [change('d', before, oldImage, 'OLD'), tombstone]),
+    trigger('delete', 'DELETE', '', [
+      change('d', before, oldImage, 'OLD', { renamedImages: renamedImages({ before: true }) }),
+      tombstone,
+    ]),
   ];
 }
 

@@ -2,6 +2,7 @@ import type { Mesh } from '../model/mesh';
 import { historyTableName } from './dataset';
 import { type PipelinePlan, planPipeline } from './pipeline-plan';
 import { QUARANTINE_TABLE } from './product-plan';
+import { type TableGuideEntry, tableGuide } from './table-guide';
 
 /** Where a product keeps a table, as the canvas counts rows and the inspector groups its tabs. */
 export type Zone = 'raw' | 'events' | 'entities' | 'history' | 'transformations' | 'quarantine';
@@ -31,8 +32,15 @@ export interface CatalogLog {
   linkIds: string[];
 }
 
+/** A table a user can query, where it sits (a product's zone, or a service's own table) and why it has its name. */
+export interface GuidedTable extends TableGuideEntry {
+  zone: Zone | 'service';
+}
+
 export interface RunCatalog {
   products: Record<string, ProductCatalog>;
+  /** By product or system id: its tables as the SQL console lists them. */
+  guides: Record<string, GuidedTable[]>;
   /** By `<nodeId>/<portId>` of a topic or output port. */
   logs: Record<string, CatalogLog>;
   /** The log each link carries, by link id. */
@@ -41,7 +49,7 @@ export interface RunCatalog {
 
 /** What a run of the mesh holds, named for the views: tables by zone, logs by link. */
 export function runCatalog(mesh: Mesh, plan: PipelinePlan = planPipeline(mesh)): RunCatalog {
-  const catalog: RunCatalog = { products: {}, logs: {}, logOfLink: {} };
+  const catalog: RunCatalog = { products: {}, guides: {}, logs: {}, logOfLink: {} };
   for (const log of plan.logs) catalog.logs[log.table] = { log: log.table, name: log.name, linkIds: [] };
   for (const product of plan.products) {
     const tables: CatalogTable[] = [];
@@ -70,6 +78,13 @@ export function runCatalog(mesh: Mesh, plan: PipelinePlan = planPipeline(mesh)):
         contractId: output.governing.contract.id,
       })),
     };
+    catalog.guides[product.product.id] = tableGuide(plan, product.product.id).map((entry) => ({
+      ...entry,
+      zone: tables.find((table) => table.name === entry.table)?.zone ?? 'transformations',
+    }));
+  }
+  for (const { system } of plan.systems) {
+    catalog.guides[system.id] = tableGuide(plan, system.id).map((entry) => ({ ...entry, zone: 'service' }));
   }
   return catalog;
 }

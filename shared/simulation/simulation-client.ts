@@ -1,5 +1,5 @@
 import type { Problem } from '../model/problem';
-import type { StepStart } from './data-product-runtime';
+import { type Work, workSubject } from './work-budget';
 import type { SimulationCommand, SimulationRequest, SimulationResponse, WorkerMessage } from './worker-protocol';
 
 /** The part of a Web Worker the client uses; tests pass an in-process stand-in. */
@@ -17,8 +17,8 @@ export interface Timers {
 
 /** A request the worker did not finish in time; the worker was replaced by a fresh one, with no simulation. */
 export interface Restart {
-  /** The transformation that was running, when the worker had said so. */
-  step?: StepStart;
+  /** The unit of work that was running (a transformation, a product's reading…), when the worker had said so. */
+  work?: Work;
 }
 
 export type ClientResponse = SimulationResponse | { id: number; type: 'failed'; errors: Problem[]; restart: Restart };
@@ -29,31 +29,37 @@ interface Pending {
   settle(response: ClientResponse): void;
 }
 
+/** Requests that run ticks: the worker reports each unit of work in them as it starts. */
+const RUNS_TICKS: ReadonlySet<SimulationRequest['type']> = new Set(['create', 'step', 'run-until', 'reset']);
+
 /**
  * The app's side of the simulation worker. SQLite cannot be interrupted inside a statement, so a
  * request the worker does not finish within its budget ends the worker: a fresh one is started
  * (with no simulation: replaying the run could hang the same way) and every waiting request
- * fails, naming the transformation that was running. The budget counts from the last sign of
- * life: the worker reports each transformation it starts, so a long run of quick ticks is fine.
+ * fails, naming the unit of work that was running. A request that runs ticks is timed per unit,
+ * from the start the worker reports, as the CLI times its worker: a long run of quick ticks is
+ * fine, and building the run (loading SQLite, creating its databases) is not user SQL and, slow on
+ * a loaded machine, is not timed. Any other request is timed as a whole.
  */
 export function createSimulationClient(spawn: () => WorkerPort, timers: Timers) {
   let worker = spawn();
   let nextId = 1;
   /** In the order sent: the worker answers in that order, so the first is the one running. */
   const pending: Pending[] = [];
-  let running: StepStart | undefined;
+  let running: Work | undefined;
   let watchdog: unknown;
 
   const arm = () => {
     if (watchdog !== undefined) timers.clearTimeout(watchdog);
     watchdog = undefined;
     const head = pending[0];
-    if (head?.budgetMillis !== undefined) watchdog = timers.setTimeout(() => restart(head), head.budgetMillis);
+    if (head?.budgetMillis === undefined || (RUNS_TICKS.has(head.request.type) && !running)) return;
+    watchdog = timers.setTimeout(() => restart(head), head.budgetMillis);
   };
 
   const listen = (port: WorkerPort) => {
     port.onmessage = ({ data }) => {
-      if (data.type === 'progress') running = data.step;
+      if (data.type === 'progress') running = data.work;
       else {
         const index = pending.findIndex((entry) => entry.request.id === data.id);
         const [answered] = index === -1 ? [] : pending.splice(index, 1);
@@ -69,16 +75,16 @@ export function createSimulationClient(spawn: () => WorkerPort, timers: Timers) 
     watchdog = undefined;
     worker.onmessage = null;
     worker.terminate();
-    const step = running;
+    const work = running;
     running = undefined;
-    const message = overBudgetMessage(late, step);
-    const path = step?.path ?? 'simulation';
+    const message = overBudgetMessage(late, work);
+    const path = work?.path ?? 'simulation';
     for (const entry of pending.splice(0)) {
       entry.settle({
         id: entry.request.id,
         type: 'failed',
         errors: [{ path, message }],
-        restart: step ? { step } : {},
+        restart: work ? { work } : {},
       });
     }
     worker = spawn();
@@ -107,9 +113,10 @@ export function createSimulationClient(spawn: () => WorkerPort, timers: Timers) 
 
 export type SimulationClient = ReturnType<typeof createSimulationClient>;
 
-function overBudgetMessage(late: Pending, step: StepStart | undefined): string {
-  if (step) {
-    return `Stopped at tick ${step.tick}: transformation '${step.step}' of product '${step.nodeId}' ran longer than ${late.budgetMillis} ms (does its SQL loop?). The simulation worker was restarted.`;
+function overBudgetMessage(late: Pending, work: Work | undefined): string {
+  if (work) {
+    const hint = work.kind === 'transformation' || work.kind === 'prepare' ? ' (does its SQL loop?)' : '';
+    return `Stopped at tick ${work.tick}: ${workSubject(work)} ran longer than ${late.budgetMillis} ms${hint}. The simulation worker was restarted.`;
   }
   return `Stopped: '${late.request.type}' took longer than ${late.budgetMillis} ms. The simulation worker was restarted.`;
 }

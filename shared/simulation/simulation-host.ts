@@ -1,7 +1,6 @@
 import type { Problem } from '../model/problem';
 import type { LogMessage } from './broker-log';
 import { traceChange } from './change-trace';
-import type { StepStart } from './data-product-runtime';
 import { readMessages } from './log-reader';
 import { type PipelinePlan, planPipeline } from './pipeline-plan';
 import { createSimulation, type Simulation } from './simulation';
@@ -12,16 +11,10 @@ import type { SimulationRequest, SimulationResponse } from './worker-protocol';
 /**
  * What runs inside the simulation worker, kept out of the worker file so Node tests can drive it:
  * it holds at most one simulation and answers each request with exactly one response. The watch
- * hears of each unit of work as it starts: a worker posts that to its parent, which can then name
- * the product and step when it has to terminate a worker stuck over its budget.
+ * hears of each unit of work as it starts: a worker posts that to its parent at once (see
+ * `ProgressReport`), which can then name the unit when it has to terminate a worker stuck in it.
  */
-export function createSimulationHost(
-  loadSqlite: () => Promise<OpenSqlWorkspace>,
-  /** Told before each transformation runs; the worker passes it on at once (see `ProgressReport`). */
-  onStepStart?: (step: StepStart) => void,
-  /** Told of every unit of work as it starts (a service's tick, a product's reading and publishing too). */
-  watch: WorkWatch = {},
-) {
+export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>, watch: WorkWatch = {}) {
   let sqlite: Promise<OpenSqlWorkspace> | undefined;
   let simulation: Simulation | undefined;
   /** The pipeline of the simulated mesh, for reading its logs by name. */
@@ -42,7 +35,7 @@ export function createSimulationHost(
         const created = createSimulation(
           request.mesh,
           request.scenario,
-          { ...request.options, sqlite: openWorkspace, onStepStart },
+          { ...request.options, sqlite: openWorkspace },
           watch,
         );
         if (!created.ok) return failed(id, created.errors);

@@ -1,7 +1,6 @@
 import type { Mesh } from '../model/mesh';
 import type { Result } from '../model/problem';
 import type { Fault, Scenario } from '../model/scenario';
-import type { StepStart } from './data-product-runtime';
 import { createErrorLog, type ErrorLog } from './error-log';
 import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
@@ -36,8 +35,6 @@ export interface SimulationOptions {
    * its result a tick touched; `full`: every transformation recomputes everything, every tick.
    */
   recompute?: 'incremental' | 'full';
-  /** Told before each transformation runs (the worker reports it, so a hung step can be named). */
-  onStepStart?: (step: StepStart) => void;
 }
 
 export interface Simulation {
@@ -83,7 +80,7 @@ export function createSimulation(
     maxPollRecords: options.maxPollRecords ?? -1,
     retainedRecords: options.retainedRecords ?? 20_000,
     recentMessages: options.recentMessages ?? 5,
-    runWork: workRunner(options.budgetMillis, withStepStarts(watch, options.onStepStart)),
+    runWork: workRunner(options.budgetMillis, watch),
     isIncremental: options.recompute !== 'full',
   };
   const maxQueryRows = options.maxQueryRows ?? 1000;
@@ -206,18 +203,4 @@ function serviceStatementRefusal(sql: string): string | undefined {
   const [first] = sqlTokens(sql);
   if (isKeyword(first, 'INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'WITH')) return undefined;
   return `only INSERT, UPDATE or DELETE may run as the service${first ? `, not ${first.text}` : ''}`;
-}
-
-/** The watch, also telling `onStepStart` of each transformation as it starts. */
-function withStepStarts(watch: WorkWatch, onStepStart: SimulationOptions['onStepStart']): WorkWatch {
-  if (!onStepStart) return watch;
-  return {
-    ...watch,
-    onWork(work) {
-      watch.onWork?.(work);
-      if (work.kind === 'transformation' && work.step !== undefined) {
-        onStepStart({ tick: work.tick, nodeId: work.nodeId, step: work.step, path: work.path });
-      }
-    },
-  };
 }

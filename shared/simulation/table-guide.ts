@@ -27,10 +27,10 @@ export function tableGuide(plan: PipelinePlan, nodeId: string): TableGuideEntry[
     }));
   }
   const product = plan.products.find((candidate) => candidate.product.id === nodeId);
-  return product ? productTables(product) : [];
+  return product ? productTables(plan, product) : [];
 }
 
-function productTables(product: ProductPlan): TableGuideEntry[] {
+function productTables(plan: PipelinePlan, product: ProductPlan): TableGuideEntry[] {
   const entries: TableGuideEntry[] = [];
   for (const input of product.inputs) {
     entries.push({
@@ -45,7 +45,7 @@ function productTables(product: ProductPlan): TableGuideEntry[] {
           input.dataset.kind === 'entity'
             ? 'the latest state per key (inserts and updates applied, deletes removed)'
             : 'every event once, in arrival order (a redelivered event is not kept twice)',
-        namedAfter: inputSourceName(input),
+        namedAfter: inputSourceName(plan, input),
       });
     }
   }
@@ -76,8 +76,21 @@ function productTables(product: ProductPlan): TableGuideEntry[] {
   return entries;
 }
 
-function inputSourceName(input: InputPlan): string {
-  const format = input.source.log.format;
-  if (format.kind === 'cdc') return `the source table '${format.source.table}' of CDC topic '${input.source.log.name}'`;
-  return `the schema object of the contract '${input.source.log.name}' carries (an outbox event without one: its name in snake_case)`;
+/** Where an input's clean table gets its name: the producer's source table, or its contract's schema object. */
+function inputSourceName(plan: PipelinePlan, input: InputPlan): string {
+  const { log } = input.source;
+  if (log.format.kind === 'cdc') return `the source table '${log.format.source.table}' of CDC topic '${log.name}'`;
+  const output = plan.products
+    .flatMap((product) => product.outputs)
+    .find((candidate) => candidate.log.log.table === log.table);
+  if (output) {
+    const { contract, schemaObject } = output.governing;
+    return `the schema object '${schemaObject.name}' of the producer's contract '${contract.id}' (port '${log.name}')`;
+  }
+  const event = plan.systems
+    .flatMap((system) => system.outboxTopics)
+    .find((topic) => topic.log.table === log.table)?.event;
+  return event?.contractId
+    ? `the schema object of contract '${event.contractId}', which event '${event.name}' on '${log.name}' follows`
+    : `the event '${event?.name}' on '${log.name}' in snake_case (it has no contract)`;
 }

@@ -1,3 +1,4 @@
+import { brokerTable, LOG_COLUMNS } from './broker-log';
 import { quoteIdentifier } from './sql-text';
 
 export interface TableSort {
@@ -5,10 +6,34 @@ export interface TableSort {
   descending: boolean;
 }
 
-/** One page of a table as a read-only query: sorted by a column when asked, else in insertion order. */
-export function tablePageSql(table: string, page: { offset: number; limit: number; sort?: TableSort }): string {
+/** What a grid pages through: a table in a node's storage, or a log in the broker (an output port's published records). */
+export type GridSource = { kind: 'table'; table: string } | { kind: 'log'; log: string };
+
+/** The source as SQL: a log lives in the broker, which every node's connection sees. */
+function relationSql(source: GridSource): string {
+  return source.kind === 'log' ? brokerTable({ table: source.log }) : quoteIdentifier(source.table);
+}
+
+/** One page of a source as a read-only query: sorted by a column when asked, else in insertion order. */
+export function tablePageSql(source: GridSource, page: { offset: number; limit: number; sort?: TableSort }): string {
   const order = page.sort
     ? `${quoteIdentifier(page.sort.column)} ${page.sort.descending ? 'DESC' : 'ASC'}, rowid`
     : 'rowid';
-  return `SELECT * FROM ${quoteIdentifier(table)} ORDER BY ${order} LIMIT ${Math.max(0, Math.floor(page.limit))} OFFSET ${Math.max(0, Math.floor(page.offset))}`;
+  return `SELECT * FROM ${relationSql(source)} ORDER BY ${order} LIMIT ${Math.max(0, Math.floor(page.limit))} OFFSET ${Math.max(0, Math.floor(page.offset))}`;
+}
+
+/** How many rows a source holds now (a log's retention drops its oldest). */
+export function rowCountSql(source: GridSource): string {
+  return `SELECT count(*) FROM ${relationSql(source)}`;
+}
+
+/**
+ * The order a grid shows a page's columns in, as indexes into them: a log's payload first, then
+ * what the log keeps about each record (`_partition`, `_offset`, …); a table's as they are.
+ */
+export function shownColumns(source: GridSource, columns: readonly string[]): number[] {
+  const indexes = columns.map((_, index) => index);
+  if (source.kind === 'table') return indexes;
+  const isLogColumn = (index: number) => LOG_COLUMNS.includes(columns[index] as string);
+  return [...indexes.filter((index) => !isLogColumn(index)), ...indexes.filter(isLogColumn)];
 }

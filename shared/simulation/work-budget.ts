@@ -21,16 +21,20 @@ export interface WorkWatch {
   now?(): number;
 }
 
-/** `transformation 'daily_sales' of product 'sales-dashboard' at tick 12`. */
-export function describeWork(work: Work): string {
-  const subject = {
+/** `transformation 'daily_sales' of product 'sales-dashboard'`. */
+export function workSubject(work: Work): string {
+  return {
     service: `the service of system '${work.nodeId}'`,
     consume: `reading the inputs of product '${work.nodeId}'`,
     prepare: `preparing transformation '${work.step}' of product '${work.nodeId}'`,
     transformation: `transformation '${work.step}' of product '${work.nodeId}'`,
     publish: `publishing the output ports of product '${work.nodeId}'`,
   }[work.kind];
-  return `${subject} at tick ${work.tick}`;
+}
+
+/** `transformation 'daily_sales' of product 'sales-dashboard' at tick 12`. */
+export function describeWork(work: Work): string {
+  return `${workSubject(work)} at tick ${work.tick}`;
 }
 
 /** The message of a run stopped for `work`; `tookMillis` when it finished, absent when it had to be killed. */

@@ -3,14 +3,14 @@ import type { Problem } from '../model/problem';
 import type { Fault, Scenario } from '../model/scenario';
 import type { LogMessage } from './broker-log';
 import type { ChangeTrace, TraceStart } from './change-trace';
-import type { StepStart } from './data-product-runtime';
 import type { LogRecord, MessageFilter } from './log-reader';
 import type { QueryResult } from './read-only-query';
 import type { SimulationOptions } from './simulation';
 import type { SimulationMetrics } from './simulation-metrics';
+import type { Work } from './work-budget';
 
 /** The simulation's settings a worker accepts; the worker chooses the SQLite itself. */
-export type WorkerSimulationOptions = Omit<SimulationOptions, 'sqlite' | 'onStepStart'>;
+export type WorkerSimulationOptions = Omit<SimulationOptions, 'sqlite'>;
 
 /** What the app asks the simulation worker. `id` pairs each request with its response. */
 export type SimulationRequest =
@@ -38,10 +38,10 @@ export type SimulationResponse =
   | { id: number; type: 'disposed' }
   | { id: number; type: 'failed'; errors: Problem[] };
 
-/** Sent by the worker before each transformation runs, unasked: a worker stuck in one can no longer say so. */
+/** Sent by the worker as each unit of work starts, unasked: a worker stuck in one can no longer say so. */
 export interface ProgressReport {
   type: 'progress';
-  step: StepStart;
+  work: Work;
 }
 
 export type WorkerMessage = SimulationResponse | ProgressReport;

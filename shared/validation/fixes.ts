@@ -1,7 +1,8 @@
+import { editContractText, parseOdcsYaml, type YamlEdit } from '../contracts';
 import { withDomainUpdated } from '../editing/domains';
 import { withSection } from '../editing/list-edits';
 import { withProductUpdated } from '../editing/products';
-import type { Mesh } from '../model';
+import type { Contract, Mesh } from '../model';
 import type { Fix } from './finding';
 
 /** The mesh with a finding's fix applied; the same mesh when what it repairs is gone. */
@@ -18,32 +19,37 @@ export function applyFix(mesh: Mesh, fix: Fix): Mesh {
         mesh.links.filter((link) => link.id !== fix.linkId),
       );
     case 'set-contract-version':
-      return withContract(mesh, fix.contractId, (contract) => ({ ...contract, version: fix.version }));
+      return withContractEdited(mesh, fix.contractId, () => [{ op: 'set', path: ['version'], value: fix.version }]);
     case 'classify-field':
-      return withContract(mesh, fix.contractId, (contract) => ({
-        ...contract,
-        schema: contract.schema.map((object) =>
-          object.name !== fix.object
-            ? object
-            : {
-                ...object,
-                properties: object.properties.map((property) =>
-                  property.name === fix.field ? { ...property, classification: fix.classification } : property,
-                ),
-              },
-        ),
-      }));
+      return withContractEdited(mesh, fix.contractId, (contract) => {
+        const objectIndex = contract.schema.findIndex((object) => object.name === fix.object);
+        const fieldIndex = contract.schema[objectIndex]?.properties.findIndex(
+          (property) => property.name === fix.field,
+        );
+        if (fieldIndex === undefined || fieldIndex < 0) return [];
+        return [
+          {
+            op: 'set',
+            path: ['schema', objectIndex, 'properties', fieldIndex, 'classification'],
+            value: fix.classification,
+          },
+        ];
+      });
   }
 }
 
-function withContract(
-  mesh: Mesh,
-  id: string,
-  update: (contract: Mesh['contracts'][number]) => Mesh['contracts'][number],
-) {
+/**
+ * The mesh with a contract's text edited, as every contract edit is (the text is what the
+ * file keeps); the same mesh when the contract is gone, or its edited text does not read.
+ */
+function withContractEdited(mesh: Mesh, id: string, edits: (contract: Contract) => YamlEdit[]): Mesh {
   const index = mesh.contracts.findIndex((contract) => contract.id === id);
   const contract = mesh.contracts[index];
-  return contract ? { ...mesh, contracts: mesh.contracts.with(index, update(contract)) } : mesh;
+  const wanted = contract ? edits(contract) : [];
+  if (!contract || wanted.length === 0) return mesh;
+  const edited = editContractText(contract.odcs, wanted);
+  const read = edited.ok ? parseOdcsYaml(edited.text) : undefined;
+  return read?.ok ? { ...mesh, contracts: mesh.contracts.with(index, read.value) } : mesh;
 }
 
 /** The fix as a button says it. */

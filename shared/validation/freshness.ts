@@ -1,5 +1,6 @@
 import { Memo } from '../lineage/memo';
 import { contractOf, type MeshGraph } from '../lineage/mesh-graph';
+import { nodeVersions } from '../lineage/node-versions';
 import type { Contract, DataProduct } from '../model';
 
 const MINUTES_PER_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
@@ -60,11 +61,11 @@ export interface Freshness {
 
 /** Per product, until it or its output contracts change. */
 const freshnessByProduct = new Memo<DataProduct, Freshness>();
-/** While the contracts stay the same, each product's freshness is found without looking its contracts up. */
+/** While the contracts it names stay the same (its node version), each product's freshness is found without looking them up. */
 const freshnessInContracts = new Memo<DataProduct, Freshness>();
 
 export function productFreshness(graph: MeshGraph, product: DataProduct): Freshness {
-  return freshnessInContracts.get(product, [graph.contracts], () => {
+  return freshnessInContracts.get(product, [nodeVersions(graph.mesh).own(product.id)], () => {
     const contracts = outputContracts(graph, product);
     return freshnessByProduct.get(product, contracts, () => ({
       promised: promise(product, contracts),

@@ -65,13 +65,28 @@ export async function runQuery(page: Page, nodeName: string, sql: string): Promi
   await page.getByRole('button', { name: 'Run query' }).click();
 }
 
+/** The parts of the sample file the tests change. */
+interface SampleFile {
+  products: { id: string; transformations: { sql: string }[] }[];
+  scenarios: { presenterNotes?: Record<string, string> }[];
+}
+
+/** The e-commerce sample file, changed by `edit`, opened as a user opens a file. */
+export async function openEditedSample(page: Page, name: string, edit: (mesh: SampleFile) => void): Promise<void> {
+  const mesh: SampleFile = JSON.parse(
+    readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
+  );
+  edit(mesh);
+  await openByChooser(page, name, JSON.stringify(mesh));
+  await page.waitForSelector('.react-flow__node-product');
+}
+
 /** The e-commerce sample with customer-360's transformation replaced. */
 export async function openSampleWithProfileSql(page: Page, sql: string): Promise<void> {
-  const mesh = JSON.parse(readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'));
-  const product = mesh.products.find((candidate: { id: string }) => candidate.id === 'customer-360');
-  product.transformations[0].sql = sql;
-  await openByChooser(page, 'looping.mesh.json', JSON.stringify(mesh));
-  await page.waitForSelector('.react-flow__node-product');
+  await openEditedSample(page, 'looping.mesh.json', (mesh) => {
+    const product = mesh.products.find((candidate) => candidate.id === 'customer-360');
+    if (product?.transformations[0]) product.transformations[0].sql = sql;
+  });
 }
 
 /** Traces the newest change of order 1000 (the workshop cancels it at tick 5) from the orders topic. */
@@ -84,4 +99,26 @@ export async function traceOrder1000(page: Page): Promise<{ place: string | null
   await newest.getByRole('button', { name: 'Trace' }).click();
   await page.getByTestId('trace-position').waitFor();
   return { place };
+}
+
+/** The values a data grid shows in one column, for the rows drawn now (once every drawn row is loaded). */
+export async function gridColumn(page: Page, testId: string, column: string): Promise<string[]> {
+  const grid = page.getByTestId(testId);
+  await grid.locator('.data-grid__row--head button').first().waitFor();
+  await page.waitForFunction(
+    (id) =>
+      [...document.querySelectorAll(`[data-testid="${id}"] .data-grid__row:not(.data-grid__row--head) > span`)].every(
+        (cell) => cell.textContent !== '…',
+      ),
+    testId,
+  );
+  return grid.evaluate((element, wanted) => {
+    const names = [...element.querySelectorAll('.data-grid__row--head button')].map((button) =>
+      (button.textContent ?? '').replace(/ [▲▼]$/, ''),
+    );
+    const at = names.indexOf(wanted) + (element.querySelector('.data-grid__row--head > span') ? 1 : 0);
+    return [...element.querySelectorAll('.data-grid__row:not(.data-grid__row--head)')].map(
+      (row) => row.children[at]?.textContent ?? '',
+    );
+  }, column);
 }

@@ -4,7 +4,16 @@ import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium } from './app-driver';
 import { productNode } from './designer-driver';
-import { currentTick, engineMetrics, openTab, runTo, simulateSample, step, waitForTick } from './simulation-driver';
+import {
+  currentTick,
+  engineMetrics,
+  gridColumn,
+  openTab,
+  runTo,
+  simulateSample,
+  step,
+  waitForTick,
+} from './simulation-driver';
 
 /** Pastes over the editor's text, as a user would (typing would let the editor indent and close brackets). */
 async function replaceEditorText(page: Page, testId: string, text: string): Promise<void> {
@@ -128,5 +137,74 @@ describeInChromium('working with a simulation', (session) => {
     const update = page.getByTestId('message').filter({ hasText: 'UPDATE' }).first();
     await update.waitFor();
     expect(await update.locator('tr.is-changed th').allTextContents()).toContain('status');
+  });
+
+  it('lists a node’s tables in the SQL console with their zone and the rule behind each name', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 3);
+    await openTab(page, 'SQL');
+    await page.getByLabel('Node to query').selectOption({ label: 'customer-360' });
+    const guide = page.locator('.sql-console .table-guide');
+    await guide.getByTestId('table-guide-customer_profile').waitFor();
+
+    expect(await guide.locator('li').evaluateAll((items) => items.map((item) => item.dataset.testid))).toEqual([
+      'table-guide-raw_customers_in',
+      'table-guide-customers',
+      'table-guide-raw_orders_in',
+      'table-guide-orders',
+      'table-guide-customer_profile',
+      'table-guide-quarantine',
+    ]);
+    const entry = async (table: string) => {
+      const item = guide.getByTestId(`table-guide-${table}`);
+      const text = (part: string) => item.locator(`.table-guide__${part}`).textContent();
+      return { zone: await text('zone'), holds: await text('holds'), rule: await text('rule') };
+    };
+    expect(await entry('raw_orders_in')).toEqual({
+      zone: 'raw',
+      holds: "every record read through input port 'orders-in', as it arrived",
+      rule: "Name: 'raw_' and the input port's id in snake_case",
+    });
+    expect(await entry('orders')).toEqual({
+      zone: 'entities',
+      holds: 'the latest state per key (inserts and updates applied, deletes removed)',
+      rule: "Name: the schema object 'orders' of the producer's contract 'order' (port 'orders/orders-out')",
+    });
+    expect(await entry('customer_profile')).toMatchObject({
+      zone: 'transformation',
+      rule: "Name: the schema object of contract 'customer-profile', which output port 'profiles-out' publishes",
+    });
+    const rows = (await engineMetrics(page)).tables['customer-360']?.customer_profile;
+    expect(await guide.getByTestId('table-guide-customer_profile').locator('.table-guide__rows').textContent()).toBe(
+      `${rows} rows`,
+    );
+
+    await guide.getByRole('button', { name: 'customer_profile', exact: true }).click();
+    await page.getByRole('button', { name: 'Run query' }).click();
+    const result = page.getByTestId('sql-result');
+    await result.waitFor();
+    expect(await result.locator('th').allTextContents()).toContain('lifetime_value');
+  });
+
+  it('shows an output port’s published records as a grid sorted by the column clicked', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 4);
+    await productNode(page, 'customers').click();
+    await page.getByRole('tab', { name: 'output ports Customers' }).click();
+    const grid = page.getByTestId('grid-customers/customers-out');
+    const published = (await engineMetrics(page)).logs['customers/customers-out']?.records;
+    await grid.getByText(`${published} rows`).waitFor();
+
+    const inLogOrder = await gridColumn(page, 'grid-customers/customers-out', 'customer_id');
+    await grid.getByRole('button', { name: 'customer_id', exact: true }).click();
+    await grid.getByRole('button', { name: 'customer_id ▲' }).click();
+    await grid.getByRole('button', { name: 'customer_id ▼' }).waitFor();
+    const descending = (await gridColumn(page, 'grid-customers/customers-out', 'customer_id')).map(Number);
+
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+    expect(descending[0]).toBe(Math.max(...inLogOrder.map(Number), ...descending));
+    expect(descending).not.toEqual(inLogOrder.map(Number));
   });
 });

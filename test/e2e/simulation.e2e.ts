@@ -5,6 +5,8 @@ import {
   currentTick,
   engineMetrics,
   enterSimulate,
+  gridColumn,
+  openEditedSample,
   openSampleWithProfileSql,
   openTab,
   runQuery,
@@ -190,6 +192,31 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(await page.locator('.toolbar').isVisible()).toBe(true);
   });
 
+  it('shows the scenario’s speaker notes beside their stage in presenter mode', async () => {
+    const note = 'Debezium reads the write-ahead log: the service runs no extra query.';
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'notes.mesh.json', (mesh) => {
+      if (mesh.scenarios[0]) mesh.scenarios[0].presenterNotes = { 'cdc-record': note };
+    });
+    await enterSimulate(page);
+    await runTo(page, 6);
+    await traceOrder1000(page);
+    await page.getByRole('button', { name: 'Present' }).first().click();
+    const presenter = page.getByTestId('presenter');
+    const stage = presenter.locator('[data-testid=trace-stage]');
+    await presenter.waitFor();
+
+    expect(await stage.getAttribute('data-stage')).toBe('service-write');
+    expect(await presenter.locator('.presenter__notes').count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await presenter.locator('[data-testid=trace-stage][data-stage=cdc-record]').waitFor();
+    expect(await presenter.locator('.presenter__notes').textContent()).toBe(note);
+    await page.keyboard.press('ArrowRight');
+    await presenter.locator('[data-testid=trace-stage][data-stage=raw]').waitFor();
+    expect(await presenter.locator('.presenter__notes').count()).toBe(0);
+  });
+
   it('fires a redelivery and a null in a required field from the fault deck, and the canvas shows both', async () => {
     const page = await session.openApp();
     await simulateSample(page);
@@ -204,6 +231,9 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     const nullField = page.getByTestId('fault-null-field');
     await nullField.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
     await nullField.getByLabel('Column').selectOption('email');
+    expect(await nullField.getByTestId('fault-effect').textContent()).toBe(
+      'A record with customers.email = null is published on customers.public.customers, as a faulty producer would (the table itself keeps its value); a consumer whose contract requires email quarantines it (rule required, property email), and its badge lights up.',
+    );
     await nullField.getByRole('button', { name: 'Fire' }).click();
     await page.getByTestId('fired-faults').filter({ hasText: 'null-field' }).waitFor();
     await step(page);
@@ -220,6 +250,35 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(after.ports['customers/customers-out']?.quarantined).toBe(1);
     expect(await page.locator('.react-flow__edge-path.edge--violations').count()).toBeGreaterThan(0);
     expect(await currentTick(page)).toBe(4);
+    await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
+  });
+
+  it('fires a column rename at the source: envelopes carry the new name, and the contract check quarantines', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 3);
+    await openTab(page, 'Faults');
+    const rename = page.getByTestId('fault-rename-column');
+    await rename.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+    await rename.getByLabel('Column').selectOption('email');
+    expect(await rename.getByTestId('fault-effect').textContent()).toContain(
+      'each change on customers.public.customers carries email_v2 and no email',
+    );
+    await rename.getByRole('button', { name: 'Fire' }).click();
+    await page.getByTestId('fired-faults').filter({ hasText: 'rename-column' }).waitFor();
+    await step(page, 2);
+
+    const badge = page.getByTestId('quarantine-customers');
+    await badge.waitFor();
+    expect(await badge.getAttribute('title')).toContain('required email');
+    await openTab(page, 'Inspect');
+    await page.getByTestId('rf__edge-l-customers-cdc').click();
+    const newest = page.getByTestId('message').first();
+    await newest.locator('.record-table--diff').waitFor();
+    const fields = await newest.locator('.record-table--diff th[scope=row]').allTextContents();
+    expect(fields).toContain('email_v2');
+    expect(fields).not.toContain('email');
+    await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
   });
 });
 
@@ -228,4 +287,17 @@ async function queryResult(page: import('playwright-core').Page, nodeName: strin
   const result = page.getByTestId('sql-result');
   await result.waitFor();
   return (await result.locator('table').textContent()) ?? '';
+}
+
+/** The product's quarantine tab lists a record under this rule and property. */
+async function expectQuarantined(
+  page: import('playwright-core').Page,
+  productName: string,
+  violation: { rule: string; property: string },
+): Promise<void> {
+  await openTab(page, 'Inspect');
+  await productNode(page, productName).click();
+  await page.getByRole('tab', { name: 'quarantine quarantine' }).click();
+  expect(await gridColumn(page, 'grid-quarantine', 'rule')).toContain(violation.rule);
+  expect(await gridColumn(page, 'grid-quarantine', 'property')).toContain(violation.property);
 }

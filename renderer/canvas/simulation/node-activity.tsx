@@ -24,8 +24,17 @@ export const ProductActivity = memo(function ProductActivity({ productId }: { pr
         if (key.startsWith(`${productId}/`)) lag += consumer.lag;
       }
       let quarantined = 0;
-      for (const port of product.ports) quarantined += metrics.ports[`${productId}/${port.portId}`]?.quarantined ?? 0;
-      return { ...zones, lag, quarantined };
+      const rules: string[] = [];
+      for (const port of product.ports) {
+        const published = metrics.ports[`${productId}/${port.portId}`];
+        quarantined += published?.quarantined ?? 0;
+        for (const violation of published?.violations ?? []) {
+          rules.push(
+            `${port.name}: ${violation.count} × ${violation.rule}${violation.property ? ` ${violation.property}` : ''}`,
+          );
+        }
+      }
+      return { ...zones, lag, quarantined, rules: rules.join('\n') };
     }),
   );
   const isTraced = useSimulationStore((state) => tracedNodeId(state) === productId);
@@ -47,7 +56,7 @@ export const ProductActivity = memo(function ProductActivity({ productId }: { pr
         <span
           className="badge badge--quarantine"
           data-testid={`quarantine-${productId}`}
-          title="Records that broke their contract"
+          title={`Records that broke their contract (rule and property):\n${activity.rules}`}
         >
           ⚠ {activity.quarantined} quarantined
         </span>

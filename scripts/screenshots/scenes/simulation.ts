@@ -1,5 +1,14 @@
 import type { Page } from 'playwright-core';
-import { openTab, runQuery, runTo, simulateSample, traceOrder1000 } from '../../../test/e2e/simulation-driver';
+import { productNode } from '../../../test/e2e/designer-driver';
+import {
+  gridColumn,
+  openTab,
+  runQuery,
+  runTo,
+  simulateSample,
+  step,
+  traceOrder1000,
+} from '../../../test/e2e/simulation-driver';
 import type { Scene } from '../scene';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -73,6 +82,38 @@ export const scenes: Scene[] = SCHEMES.flatMap((colorScheme) => [
         'SELECT c.customer_id, c.full_name, p.order_count, p.lifetime_value\nFROM customers c JOIN customer_profile p USING (customer_id)\nORDER BY p.lifetime_value DESC\nLIMIT 10',
       );
       await page.getByTestId('sql-result').waitFor();
+    },
+  },
+  {
+    name: `simulation-published-${colorScheme}`,
+    colorScheme,
+    async arrange(page) {
+      await simulateSample(page);
+      await runTo(page, 8);
+      await productNode(page, 'customers').click();
+      await page.getByRole('tab', { name: 'output ports Customers' }).click();
+      const grid = page.getByTestId('grid-customers/customers-out');
+      await grid.getByRole('button', { name: 'customer_id', exact: true }).click();
+      await grid.getByRole('button', { name: 'customer_id ▲' }).click();
+      await gridColumn(page, 'grid-customers/customers-out', 'customer_id');
+    },
+  },
+  {
+    name: `simulation-rename-${colorScheme}`,
+    colorScheme,
+    async arrange(page) {
+      await simulateSample(page);
+      await runTo(page, 3);
+      await openTab(page, 'Faults');
+      const rename = page.getByTestId('fault-rename-column');
+      await rename.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+      await rename.getByLabel('Column').selectOption('email');
+      await rename.getByRole('button', { name: 'Fire' }).click();
+      await step(page, 2);
+      await page.getByTestId('quarantine-customers').waitFor();
+      await openTab(page, 'Inspect');
+      await page.getByTestId('rf__edge-l-customers-cdc').click();
+      await page.getByTestId('message').first().locator('.record-table--diff').waitFor();
     },
   },
 ]);

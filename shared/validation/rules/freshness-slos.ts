@@ -33,15 +33,30 @@ export const freshnessSlosRule: Rule = {
   reads: ['products', 'links', 'contracts'],
   check({ mesh, graph }) {
     const bounds = freshnessBounds(mesh, graph);
-    // A finding names the products of its chain: their outlines, and their bounds.
-    return findingsPerElement(findingsByProduct, mesh.products, [bounds, graph.productOutlines], (product) => {
-      const bound = bounds.get(product.id) as Bound;
-      const { promised } = bound.own;
-      if (promised === undefined || promised >= bound.minutes) return [];
-      return [finding(graph, chainOf(graph, product, bounds), promised)];
-    });
+    return findingsPerElement(
+      findingsByProduct,
+      mesh.products,
+      (product) => findingReads(graph, product, bounds),
+      (product) => {
+        const bound = bounds.get(product.id) as Bound;
+        const { promised } = bound.own;
+        if (promised === undefined || promised >= bound.minutes) return [];
+        return [finding(graph, chainOf(graph, product, bounds), promised)];
+      },
+    );
   },
 };
+
+/**
+ * What a product's finding reads: its bound; when it breaks its promise, the chain too: the
+ * bounds of its products and their names (a product without a finding reads only its bound).
+ */
+function findingReads(graph: MeshGraph, product: DataProduct, bounds: Bounds): unknown[] {
+  const bound = bounds.get(product.id) as Bound;
+  const { promised } = bound.own;
+  if (promised === undefined || promised >= bound.minutes) return [bound];
+  return [bound, bounds, graph.productOutlines];
+}
 
 const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
 
@@ -61,22 +76,30 @@ function finding(graph: MeshGraph, chain: readonly Step[], promised: number): Ru
 }
 
 /**
- * Per list of links: each product's bound, while the products' outlines and every product's
- * promise and interval stay the same (an edit of a product's description, owner or SQL keeps them).
+ * Per list of links: each product's bound, while every product's inputs, promise and interval
+ * stay the same (an edit of a product's name, description, owner or SQL keeps them).
  */
 const boundsByLinks = new Memo<readonly Link[], Bounds>();
+/** The bounds last computed, whose unchanged bounds are kept (the same objects) by the next computation. */
+let lastBounds: Bounds = new Map();
 
 function freshnessBounds(mesh: Mesh, graph: MeshGraph): Bounds {
-  const reads: unknown[] = [graph.productOutlines];
+  const reads: unknown[] = [];
   for (const product of mesh.products) {
     const { promised, interval } = productFreshness(graph, product);
-    reads.push(promised, interval);
+    reads.push(product.id, product.inputPorts, promised, interval);
   }
-  return boundsByLinks.get(mesh.links, reads, () => computeBounds(mesh, graph));
+  return boundsByLinks.get(mesh.links, reads, () => {
+    lastBounds = computeBounds(mesh, graph, lastBounds);
+    return lastBounds;
+  });
 }
 
-/** Each product's bound, computed once over the links (a product in a cycle counts its cyclic inputs as fresh). */
-function computeBounds(mesh: Mesh, graph: MeshGraph): Bounds {
+/**
+ * Each product's bound, computed once over the links (a product in a cycle counts its cyclic
+ * inputs as fresh); a bound equal to the one before is that one, so what was made of it is kept.
+ */
+function computeBounds(mesh: Mesh, graph: MeshGraph, before: Bounds): Bounds {
   const bounds = new Map<string, Bound>();
   const inProgress = new Set<string>();
   const guarantee = (product: DataProduct): number =>
@@ -105,11 +128,23 @@ function computeBounds(mesh: Mesh, graph: MeshGraph): Bounds {
       ...(slowestLink && { slowest: { link: slowestLink, upstreamId: slowestUpstream?.id, minutes: slowestMinutes } }),
     };
     inProgress.delete(product.id);
-    bounds.set(product.id, bound);
-    return bound;
+    const previous = before.get(product.id);
+    const kept = previous && isSameBound(previous, bound) ? previous : bound;
+    bounds.set(product.id, kept);
+    return kept;
   };
   for (const product of mesh.products) boundOf(product);
   return bounds;
+}
+
+function isSameBound(before: Bound, now: Bound): boolean {
+  return (
+    before.minutes === now.minutes &&
+    before.own === now.own &&
+    before.slowest?.link === now.slowest?.link &&
+    before.slowest?.upstreamId === now.slowest?.upstreamId &&
+    before.slowest?.minutes === now.slowest?.minutes
+  );
 }
 
 /** From the product back along its slowest inputs, to one that promises its own freshness or reads only sources. */

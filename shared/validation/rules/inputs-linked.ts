@@ -1,4 +1,5 @@
 import { Memo } from '../../lineage/memo';
+import { nodeVersions } from '../../lineage/node-versions';
 import type { DataProduct } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
@@ -12,14 +13,20 @@ export const inputsLinkedRule: Rule = {
   defaultSeverity: 'warning',
   reads: ['product outlines', 'links'],
   check({ mesh, graph }) {
-    return findingsPerElement(findingsByProduct, mesh.products, [mesh.links], (product) =>
-      product.inputPorts
-        .filter((port) => graph.linksInto({ nodeId: product.id, portId: port.id }).length === 0)
-        .map((port) => ({
-          ...portPlace(graph, product, port),
-          message: `Input port '${port.name}' of '${product.name}' is not fed by any link.`,
-          fixHint: 'Link an output port or a topic to it, or remove the port.',
-        })),
+    // A product's findings read it and the links arriving at it.
+    const versions = nodeVersions(mesh);
+    return findingsPerElement(
+      findingsByProduct,
+      mesh.products,
+      (product) => [versions.own(product.id)],
+      (product) =>
+        product.inputPorts
+          .filter((port) => graph.linksInto({ nodeId: product.id, portId: port.id }).length === 0)
+          .map((port) => ({
+            ...portPlace(graph, product, port),
+            message: `Input port '${port.name}' of '${product.name}' is not fed by any link.`,
+            fixHint: 'Link an output port or a topic to it, or remove the port.',
+          })),
     );
   },
 };

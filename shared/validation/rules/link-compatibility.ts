@@ -2,6 +2,7 @@ import type { LinkCompatibility } from '../../contracts';
 import { checkLinkCompatibility } from '../../contracts';
 import { Memo } from '../../lineage/memo';
 import { contractOf, type MeshGraph } from '../../lineage/mesh-graph';
+import { nodeVersions } from '../../lineage/node-versions';
 import type { Contract, DataProduct, Link, Mesh, OperationalSystem } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
@@ -26,14 +27,15 @@ export const linkCompatibilityRule: Rule = {
       // every link, that would cost the square of its size; it gets the link's neighbourhood.
       return verdicts.get(link, ends, () => checkLinkCompatibility(neighbourhood(mesh, ends), link));
     };
+    // A link's finding reads its two ends and the contracts they name (for its verdict, and names in the message).
+    const versions = nodeVersions(mesh);
     return findingsPerElement(
       findingsByLink,
       mesh.links,
-      (link) => [verdictOf(link)],
+      (link) => [versions.own(link.from.nodeId), versions.own(link.to.nodeId)],
       (link) => {
         const compatibility = verdictOf(link);
         if (compatibility.status !== 'incompatible') return [];
-        // Both ends are among what the verdict was made from: a renamed end makes a new verdict, and a new finding.
         const nameOf = (nodeId: string) =>
           graph.products.get(nodeId)?.item.name ?? graph.systems.get(nodeId)?.item.name ?? nodeId;
         return [

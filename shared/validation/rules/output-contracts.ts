@@ -1,4 +1,5 @@
 import { Memo } from '../../lineage/memo';
+import { idOrder } from '../../lineage/mesh-graph';
 import type { DataProduct } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
@@ -14,7 +15,8 @@ export const outputContractsRule: Rule = {
   reads: ['product outlines', 'contracts'],
   check({ mesh, graph }) {
     const hasContract = (id: string | undefined) => id !== undefined && graph.contracts.has(id);
-    return findingsPerElement(findingsByProduct, mesh.products, [graph.contracts], (product) =>
+    // Only which contracts exist is read of them: an edit inside a contract keeps every product's findings.
+    return findingsPerElement(findingsByProduct, mesh.products, [idOrder(mesh.contracts)], (product) =>
       product.outputPorts.flatMap((port) => {
         if (hasContract(port.contractId)) return [];
         const subject = `Output port '${port.name}' of '${product.name}'`;

@@ -1,6 +1,7 @@
 import type { FieldSet } from '../../lineage/field-set';
 import { Memo } from '../../lineage/memo';
-import { contractOf } from '../../lineage/mesh-graph';
+import { contractOf, idOrder } from '../../lineage/mesh-graph';
+import { nodeVersions } from '../../lineage/node-versions';
 import { type ProductLineage, productLineage } from '../../lineage/product-lineage';
 import type { DatasetField } from '../../lineage/source-dataset';
 import type { Contract, ContractProperty, DataProduct, Port } from '../../model';
@@ -30,9 +31,11 @@ export const piiPropagationRule: Rule = {
   defaultSeverity: 'error',
   reads: ['products', 'links', 'contracts', 'systems'],
   check({ mesh, graph }) {
-    // What a product's findings read besides the product: its lineage's sections (see productLineage).
-    const sections = [graph.links, graph.productOutlines, graph.contracts, graph.systems];
-    return findingsPerElement(findingsByProduct, mesh.products, sections, (product) => {
+    // What a product's findings read besides the product: what its lineage reads, and where its contracts are.
+    const versions = nodeVersions(mesh);
+    const contractOrder = idOrder(mesh.contracts);
+    const reads = (product: DataProduct) => [versions.inflow(product.id), contractOrder];
+    return findingsPerElement(findingsByProduct, mesh.products, reads, (product) => {
       const lineage = productLineage(graph, product);
       const copies = copiesByLineage.get(lineage, [], () => unclassifiedCopies(lineage, (id) => contractOf(graph, id)));
       return copies.map(({ port, contract, propertyIndex, property, source }): RuleFinding => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnChoices, faultFrom, topicChoices } from '../../../shared/simulation/fault-deck';
+import { columnChoices, faultEffect, faultFrom, topicChoices } from '../../../shared/simulation/fault-deck';
 import { ecommerceSample } from './builders';
 
 const mesh = ecommerceSample();
@@ -48,5 +48,17 @@ describe('the fault deck’s cards', () => {
       topicId: 'orders-cdc',
       records: 3,
     });
+  });
+
+  it('say what a null or a rename does to the record it aims at, and the rule that catches it', () => {
+    expect(faultEffect(mesh, 'null-field', { topic: 'orders-service/orders-cdc', column: 'total' })).toBe(
+      'A record with orders.total = null is published on orders.public.orders, as a faulty producer would (the table itself keeps its value); a consumer whose contract requires total quarantines it (rule required, property total), and its badge lights up.',
+    );
+    expect(faultEffect(mesh, 'rename-column', { topic: 'customers-service/customers-cdc', column: 'email' })).toBe(
+      'From the next tick the source calls customers.email email_v2: each change on customers.public.customers carries email_v2 and no email; a consumer whose contract requires email quarantines each one (rule required, property email), and its badge lights up.',
+    );
+    expect(faultEffect(mesh, 'redeliver', {})).toBe(
+      'The link count jumps; raw zones keep duplicates, clean tables do not.',
+    );
   });
 });

@@ -48,10 +48,14 @@ describe('faults the fault deck fires', () => {
     expect(rowsOf(simulation, 'shop', 'SELECT name FROM items WHERE id = 2')).toEqual([{ name: 'lamp' }]);
   });
 
-  it('stops carrying a renamed column under its old name from the fault on, so the contract catches it', async () => {
+  it('shows a renamed column under its new name only, and the consumer quarantines the record missing the old one', async () => {
     const simulation = await simulate(
       mesh,
-      threeItems()
+      aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
+        .at(2, 'shop', 'items', 'update', { values: { price: 15 }, where: { id: 1 } })
+        .at(2, 'shop', 'items', 'insert', { values: { id: 2, name: 'chair', price: 25, status: 'new' } })
         .withFault({
           kind: 'rename-column',
           tick: 2,
@@ -61,15 +65,35 @@ describe('faults the fault deck fires', () => {
           renamedTo: 'title',
         })
         .build(),
+      { recentMessages: 3 },
     );
     const before = simulation.step(1);
     const after = simulation.step(1);
+    const [, renamedUpdate, renamedInsert] = after.logs['shop/items-cdc']?.recent ?? [];
 
     expect(before.ports['catalog/items-out']?.quarantined).toBe(0);
-    expect(after.ports['catalog/items-out']?.quarantined).toBe(1);
+    const images = (message: typeof renamedUpdate) => {
+      const { op, before, after } = (message?.value ?? {}) as Record<string, unknown>;
+      return { op, before, after };
+    };
+    expect(images(renamedUpdate)).toEqual({
+      op: 'u',
+      before: { id: 1, title: 'lamp', price: 12, status: 'new' },
+      after: { id: 1, title: 'lamp', price: 15, status: 'new' },
+    });
+    expect(images(renamedInsert)).toEqual({
+      op: 'c',
+      before: null,
+      after: { id: 2, title: 'chair', price: 25, status: 'new' },
+    });
+    // Consumers know the column by its old name: for them it is missing, and the contract requires it.
     expect(
-      rowsOf(simulation, 'catalog', 'SELECT after_name FROM raw_items_in ORDER BY _position DESC LIMIT 1'),
-    ).toEqual([{ after_name: null }]);
+      rowsOf(simulation, 'catalog', 'SELECT after_name FROM raw_items_in ORDER BY _position DESC LIMIT 2'),
+    ).toEqual([{ after_name: null }, { after_name: null }]);
+    expect(after.ports['catalog/items-out']).toMatchObject({ quarantined: 2 });
+    expect(
+      after.ports['catalog/items-out']?.violations.map(({ rule, property, count }) => ({ rule, property, count })),
+    ).toEqual([{ rule: 'required', property: 'name', count: 2 }]);
   });
 
   it('lets lag grow while a product is offline, then catches up', async () => {

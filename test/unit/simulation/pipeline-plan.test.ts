@@ -77,13 +77,10 @@ describe('how products name their tables', () => {
       ['raw_customers_in', "'raw_' and the input port's id in snake_case"],
       [
         'customers',
-        "the schema object of the contract 'customers/customers-out' carries (an outbox event without one: its name in snake_case)",
+        "the schema object 'customers' of the producer's contract 'customer' (port 'customers/customers-out')",
       ],
       ['raw_orders_in', "'raw_' and the input port's id in snake_case"],
-      [
-        'orders',
-        "the schema object of the contract 'orders/orders-out' carries (an outbox event without one: its name in snake_case)",
-      ],
+      ['orders', "the schema object 'orders' of the producer's contract 'order' (port 'orders/orders-out')"],
       [
         'customer_profile',
         "the schema object of contract 'customer-profile', which output port 'profiles-out' publishes",
@@ -96,6 +93,11 @@ describe('how products name their tables', () => {
       namedAfter: "the source table 'orders' of CDC topic 'orders.public.orders'",
     });
     expect(tableGuide(plan, 'orders').map((entry) => entry.table)).toContain('orders_history');
+    expect(tableGuide(plan, 'orders')[3]).toMatchObject({
+      table: 'order_placed',
+      namedAfter:
+        "the schema object of contract 'order-placed', which event 'OrderPlaced' on 'orders.events.order-placed' follows",
+    });
   });
 
   it('refuses to publish a CDC entity under an event contract, saying why and what to do instead', () => {

@@ -30,6 +30,27 @@ describe('the catalog of a run', () => {
     ]);
   });
 
+  it('lists each node’s tables for the SQL console with their zone and the rule behind their name', () => {
+    expect(
+      catalog.guides['customer-360']?.map(({ table, zone, namedAfter }) => `${table} (${zone}): ${namedAfter}`),
+    ).toEqual([
+      "raw_customers_in (raw): 'raw_' and the input port's id in snake_case",
+      "customers (entities): the schema object 'customers' of the producer's contract 'customer' (port 'customers/customers-out')",
+      "raw_orders_in (raw): 'raw_' and the input port's id in snake_case",
+      "orders (entities): the schema object 'orders' of the producer's contract 'order' (port 'orders/orders-out')",
+      "customer_profile (transformations): the schema object of contract 'customer-profile', which output port 'profiles-out' publishes",
+      'quarantine (quarantine): the engine',
+    ]);
+    expect(catalog.guides['customers-service']).toEqual([
+      {
+        table: 'customers',
+        zone: 'service',
+        holds: "the service's rows, captured by CDC",
+        namedAfter: "table 'customers' of the system's database",
+      },
+    ]);
+  });
+
   it('adds rows up per zone', () => {
     const orders = catalog.products.orders;
     if (!orders) throw new Error('no orders product');

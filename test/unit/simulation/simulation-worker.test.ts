@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { StepStart } from '../../../shared/simulation/data-product-runtime';
 import { createSimulationClient, type WorkerPort } from '../../../shared/simulation/simulation-client';
 import { createSimulationHost } from '../../../shared/simulation/simulation-host';
 import { sqlJsWorkspace } from '../../../shared/simulation/sql-js-workspace';
+import type { Work } from '../../../shared/simulation/work-budget';
 import type { SimulationRequest } from '../../../shared/simulation/worker-protocol';
 import { aScenario, aShopMesh, loadSqlJs, PREDICTABLE_ITEMS } from './builders';
 
@@ -27,18 +27,26 @@ function inProcessWorker(log: string[]): WorkerPort {
 }
 
 /** A worker stuck in a long statement: it never answers a request of that type. */
-function stuckOn(type: SimulationRequest['type'], log: string[], running?: StepStart): WorkerPort {
+function stuckOn(type: SimulationRequest['type'], log: string[], running?: Work): WorkerPort {
   const worker = inProcessWorker(log);
   const forward = worker.postMessage.bind(worker);
   worker.postMessage = (message) => {
     if (message.type !== type) return forward(message);
     log.push('stuck');
-    if (running) worker.onmessage?.({ data: { type: 'progress', step: running } });
+    if (running) worker.onmessage?.({ data: { type: 'progress', work: running } });
   };
   return worker;
 }
 
-const stuckOnStep = (log: string[], running: StepStart) => stuckOn('step', log, running);
+const stuckOnStep = (log: string[], running: Work) => stuckOn('step', log, running);
+
+const transformationAt = (tick: number): Work => ({
+  tick,
+  nodeId: 'catalog',
+  path: 'products[0].transformations[0]',
+  kind: 'transformation',
+  step: 'prices',
+});
 
 /** Timers that move only when told, so a budget test does not depend on the machine's speed. */
 function manualTimers() {
@@ -126,10 +134,7 @@ describe('the simulation client', () => {
     const log: string[] = [];
     let spawned = 0;
     const client = createSimulationClient(
-      () =>
-        ++spawned === 1
-          ? stuckOnStep(log, { tick: 4, nodeId: 'catalog', step: 'prices', path: 'products[0].transformations[0]' })
-          : inProcessWorker(log),
+      () => (++spawned === 1 ? stuckOnStep(log, transformationAt(4)) : inProcessWorker(log)),
       realTimers,
     );
     await client.send({ type: 'create', mesh, scenario });
@@ -147,7 +152,7 @@ describe('the simulation client', () => {
             "Stopped at tick 4: transformation 'prices' of product 'catalog' ran longer than 20 ms (does its SQL loop?). The simulation worker was restarted.",
         },
       ],
-      restart: { step: { tick: 4, nodeId: 'catalog', step: 'prices', path: 'products[0].transformations[0]' } },
+      restart: { work: transformationAt(4) },
     });
     expect(log).toEqual(['create', 'stuck', 'terminated', 'metrics']);
     expect(afterRestart).toMatchObject({ type: 'failed', errors: [{ message: 'no simulation: send create first' }] });
@@ -158,7 +163,7 @@ describe('the simulation client', () => {
     const log: string[] = [];
     let spawned = 0;
     const client = createSimulationClient(
-      () => (++spawned === 1 ? stuckOn('create', log) : inProcessWorker(log)),
+      () => (++spawned === 1 ? stuckOn('create', log, transformationAt(0)) : inProcessWorker(log)),
       realTimers,
     );
 
@@ -168,11 +173,12 @@ describe('the simulation client', () => {
       type: 'failed',
       errors: [
         {
-          path: 'simulation',
-          message: "Stopped: 'create' took longer than 20 ms. The simulation worker was restarted.",
+          path: 'products[0].transformations[0]',
+          message:
+            "Stopped at tick 0: transformation 'prices' of product 'catalog' ran longer than 20 ms (does its SQL loop?). The simulation worker was restarted.",
         },
       ],
-      restart: {},
+      restart: { work: transformationAt(0) },
     });
     expect(log).toEqual(['stuck', 'terminated']);
     expect(await client.send({ type: 'create', mesh, scenario })).toMatchObject({
@@ -182,19 +188,58 @@ describe('the simulation client', () => {
     client.terminate();
   });
 
-  it('counts the budget from the last sign of life, so a long run of quick ticks is not stopped', async () => {
+  it('times each unit of work from its start, so a long run of quick ticks is not stopped', async () => {
     const log: string[] = [];
     const timers = manualTimers();
-    const worker = inProcessWorker(log);
+    const worker = stuckOn('step', log);
     const client = createSimulationClient(() => worker, timers);
-    const created = client.send({ type: 'create', mesh, scenario }, 100);
+    await client.send({ type: 'create', mesh, scenario }, 100);
+    const stepped = client.send({ type: 'step', ticks: 50 }, 100);
 
-    timers.advance(90);
-    worker.onmessage?.({ data: { type: 'progress', step: { tick: 0, nodeId: 'catalog', step: 'x', path: 'p' } } });
-    timers.advance(90);
-
-    expect(await created).toMatchObject({ type: 'metrics' });
+    for (let tick = 1; tick <= 3; tick++) {
+      worker.onmessage?.({ data: { type: 'progress', work: transformationAt(tick) } });
+      timers.advance(90);
+    }
     expect(log).not.toContain('terminated');
+    timers.advance(10);
+
+    expect(await stepped).toMatchObject({ type: 'failed', restart: { work: transformationAt(3) } });
+    expect(log).toContain('terminated');
+    client.terminate();
+  });
+
+  it('does not time building a run, slow on a loaded machine, before its first unit of work', async () => {
+    const log: string[] = [];
+    const timers = manualTimers();
+    const worker = stuckOn('create', log);
+    const client = createSimulationClient(() => worker, timers);
+    let answer: unknown;
+    void client.send({ type: 'create', mesh, scenario }, 100).then((response) => {
+      answer = response;
+    });
+
+    timers.advance(10_000);
+
+    expect(answer).toBeUndefined();
+    expect(log).toEqual(['stuck']);
+    client.terminate();
+  });
+
+  it('times a query as a whole: it reports no units of work', async () => {
+    const log: string[] = [];
+    const timers = manualTimers();
+    const worker = stuckOn('query', log);
+    const client = createSimulationClient(() => worker, timers);
+    await client.send({ type: 'create', mesh, scenario });
+    const queried = client.send({ type: 'query', nodeId: 'catalog', sql: 'SELECT 1' }, 100);
+
+    timers.advance(100);
+
+    expect(await queried).toMatchObject({
+      type: 'failed',
+      errors: [{ message: "Stopped: 'query' took longer than 100 ms. The simulation worker was restarted." }],
+      restart: {},
+    });
     client.terminate();
   });
 });

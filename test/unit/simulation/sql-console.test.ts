@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locateSqlError } from '../../../shared/simulation/sql-error-location';
-import { tablePageSql } from '../../../shared/simulation/table-page';
+import { rowCountSql, shownColumns, tablePageSql } from '../../../shared/simulation/table-page';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, simulate } from './builders';
 
 describe('locating a SQLite error in the query', () => {
@@ -29,11 +29,51 @@ describe('locating a SQLite error in the query', () => {
 
 describe('a page of a table', () => {
   it('sorts by a column, then by insertion order, and pages', () => {
-    expect(tablePageSql('order lines', { offset: 200, limit: 100, sort: { column: 'qty', descending: true } })).toBe(
-      'SELECT * FROM "order lines" ORDER BY "qty" DESC, rowid LIMIT 100 OFFSET 200',
-    );
-    expect(tablePageSql('items', { offset: 0, limit: 50 })).toBe(
+    expect(
+      tablePageSql(
+        { kind: 'table', table: 'order lines' },
+        { offset: 200, limit: 100, sort: { column: 'qty', descending: true } },
+      ),
+    ).toBe('SELECT * FROM "order lines" ORDER BY "qty" DESC, rowid LIMIT 100 OFFSET 200');
+    expect(tablePageSql({ kind: 'table', table: 'items' }, { offset: 0, limit: 50 })).toBe(
       'SELECT * FROM "items" ORDER BY rowid LIMIT 50 OFFSET 0',
     );
+  });
+
+  it('pages through an output port’s published records, sorted by one of their columns', async () => {
+    const simulation = await simulate(
+      aShopMesh().build(),
+      aScenario()
+        .withData('shop', 'items', 3, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 30 }, where: { id: 2 } })
+        .build(),
+    );
+    simulation.step(1);
+    const published = { kind: 'log', log: 'catalog/items-out' } as const;
+    const read = (sql: string) => {
+      const result = simulation.query('catalog', sql);
+      if (!result.ok) throw new Error(result.errors[0]?.message);
+      return result.value;
+    };
+
+    expect(read(rowCountSql(published)).rows).toEqual([[4]]);
+    const page = read(tablePageSql(published, { offset: 0, limit: 3, sort: { column: 'price', descending: true } }));
+    expect(page.columns).toEqual(expect.arrayContaining(['_partition', '_offset', '_key', '_op', 'id', 'price']));
+    const column = (name: string) => page.rows.map((row) => row[page.columns.indexOf(name)]);
+    expect(column('price')).toEqual([30, 9.5, 9.5]);
+    expect(column('_offset')).toEqual([3, 0, 1]);
+    expect(shownColumns(published, page.columns).map((index) => page.columns[index])).toEqual([
+      'id',
+      'name',
+      'price',
+      'status',
+      '_position',
+      '_partition',
+      '_offset',
+      '_timestamp',
+      '_key',
+      '_op',
+    ]);
+    expect(shownColumns({ kind: 'table', table: 'raw_items_in' }, ['_position', 'id'])).toEqual([0, 1]);
   });
 });

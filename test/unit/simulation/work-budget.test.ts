@@ -85,7 +85,7 @@ describe('a time budget per unit of work', () => {
 
   it('tells a watching host of every unit of work as it starts, in run order', async () => {
     const watch = slowClock(Number.POSITIVE_INFINITY);
-    const host = createSimulationHost(async () => sqlJsWorkspace(await loadSqlJs()), undefined, watch);
+    const host = createSimulationHost(async () => sqlJsWorkspace(await loadSqlJs()), watch);
     await host.handle({ id: 1, type: 'create', mesh: reportMesh(), scenario });
     const tickOne = watch.seen.length;
     await host.handle({ id: 2, type: 'step', ticks: 1 });

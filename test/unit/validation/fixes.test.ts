@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Mesh } from '../../../shared/model';
+import type { Contract, Mesh } from '../../../shared/model';
 import type { Fix } from '../../../shared/validation/finding';
 import { applyFix, describeFix } from '../../../shared/validation/fixes';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aPort } from '../../builders/mesh-builder';
-import { aProperty } from '../contracts/builders';
+import { aProperty, withProperties } from '../contracts/builders';
 import { aGovernedMesh } from './governed-mesh';
 
 /** Applies the one fix the rule offers on `mesh`, and returns the mesh after it. */
@@ -50,10 +50,12 @@ describe('one-click fixes', () => {
   it('bumps the major version of a contract changed in a breaking way', () => {
     const baseline = aGovernedMesh();
     const mesh = aGovernedMesh();
-    mesh.contracts[0]?.schema[0]?.properties.pop();
+    const contract = mesh.contracts[0] as Contract;
+    mesh.contracts[0] = withProperties(contract, contract.schema[0]?.properties.slice(0, -1) ?? []);
     const { fix, after } = fixed('breaking-changes', mesh, baseline);
     expect(describeFix(fix)).toBe('Bump to 2.0.0');
     expect(after.contracts[0]?.version).toBe('2.0.0');
+    expect(after.contracts[0]?.odcs).toContain('version: 2.0.0');
     expect(remaining('breaking-changes', after, baseline)).toEqual([]);
   });
 
@@ -61,10 +63,14 @@ describe('one-click fixes', () => {
     const mesh = aGovernedMesh();
     const revenue = mesh.products[1] as Mesh['products'][number];
     revenue.transformations = [{ name: 'country_counts', sql: 'SELECT country, email FROM customers' }];
-    mesh.contracts[1]?.schema[0]?.properties.push(aProperty('email'));
+    const counts = mesh.contracts[1] as Contract;
+    mesh.contracts[1] = withProperties(counts, [...(counts.schema[0]?.properties ?? []), aProperty('email')]);
     const { fix, after } = fixed('pii-propagation', mesh);
     expect(describeFix(fix)).toBe('Classify as pii');
     expect(after.contracts[1]?.schema[0]?.properties.at(-1)?.classification).toBe('pii');
+    // The text is what the file keeps and the editor shows: the fix is made there.
+    expect(after.contracts[1]?.odcs).toContain('classification: pii');
+    expect(after.contracts[1]?.odcs.match(/classification: pii/g)).toHaveLength(1);
     expect(remaining('pii-propagation', after)).toEqual([]);
   });
 

@@ -332,6 +332,13 @@ const EDITS: Record<string, Edit> = {
   'move a node': (mesh, random) =>
     withPositions(mesh, new Map([[productId(mesh, random), { x: random() * 500, y: 0 }]])),
   undo: (mesh, random, history) => pick(random, history.slice(-5)) ?? mesh,
+  // What changed is found against the last mesh validated, whichever document it was (the CLI, a baseline).
+  'validate another document meanwhile': (mesh) => {
+    const other = aGovernedMesh();
+    validateMesh(other);
+    analyzeImpact(other, { kind: 'product', productId: 'customers' });
+    return mesh;
+  },
 };
 
 const ORIGINS: ImpactOrigin[] = [

@@ -98,6 +98,12 @@ export const IPC_REQUEST_SCHEMAS = {
   }),
   'recent:list': NoRequest,
   'contracts:choose': NoRequest,
+  /** One contract's YAML saved to its own file: back to `file`, or where the user picks when it is null. */
+  'contracts:save': z.strictObject({
+    file: FileRefSchema.nullable(),
+    suggestedName: FileNameSchema,
+    text: z.string().max(MAX_MESH_FILE_BYTES),
+  }),
   'dialog:unsaved-changes': z.strictObject({ documentName: ShownNameSchema }),
   'window:edit-text': z.strictObject({ edit: z.enum(TEXT_EDITS) }),
   'window:answer-close': z.strictObject({ mayClose: z.boolean() }),
@@ -116,6 +122,8 @@ interface IpcResponses {
   'file:save-export': IpcResult<string | null>;
   'recent:list': IpcResult<FileRef[]>;
   'contracts:choose': IpcResult<OpenedFile[] | null>;
+  /** The saved file; null when the user cancelled. */
+  'contracts:save': IpcResult<FileRef | null>;
   'dialog:unsaved-changes': IpcResult<UnsavedChangesChoice>;
   'window:edit-text': IpcResult<null>;
   'window:answer-close': IpcResult<null>;

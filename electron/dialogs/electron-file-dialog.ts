@@ -5,6 +5,8 @@ import { exportIntoFolderBox, type MessageBox, replaceFileBox } from './message-
 
 // Native dialogs match on the last extension only, so `.mesh.json` files are offered as `json`.
 const MESH_FILE_FILTERS: FileFilter[] = [{ name: 'Mesh designs', extensions: ['json'] }];
+// Likewise `.odcs.yaml` contracts are offered as `yaml`.
+const CONTRACT_FILE_FILTERS: FileFilter[] = [{ name: 'ODCS contracts', extensions: ['yaml'] }];
 
 /** The native dialogs, shown as sheets of the window that asked. */
 export function electronFileDialog(parentWindow: () => BaseWindow | undefined): FileDialog {
@@ -22,15 +24,7 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
       });
       return canceled ? null : (filePaths[0] ?? null);
     },
-    async chooseSavePath(suggestedName) {
-      const { canceled, filePath } = await dialog.showSaveDialog(parent(), {
-        title: 'Save mesh design',
-        defaultPath: suggestedName,
-        filters: MESH_FILE_FILTERS,
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      });
-      return canceled || !filePath ? null : filePath;
-    },
+    chooseSavePath: (suggestedName) => askSavePath(parent(), 'Save mesh design', suggestedName, MESH_FILE_FILTERS),
     async chooseExportFolder() {
       const { canceled, filePaths } = await dialog.showOpenDialog(parent(), {
         title: 'Export into folder',
@@ -39,15 +33,10 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
       });
       return canceled ? null : (filePaths[0] ?? null);
     },
-    async chooseExportFilePath(suggestedName) {
+    chooseExportFilePath(suggestedName) {
       const extension = suggestedName.split('.').pop() ?? '';
-      const { canceled, filePath } = await dialog.showSaveDialog(parent(), {
-        title: 'Save exported file',
-        defaultPath: suggestedName,
-        filters: [{ name: `${extension.toUpperCase()} files`, extensions: [extension] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      });
-      return canceled || !filePath ? null : filePath;
+      const filters = [{ name: `${extension.toUpperCase()} files`, extensions: [extension] }];
+      return askSavePath(parent(), 'Save exported file', suggestedName, filters);
     },
     async chooseContractFiles() {
       const { canceled, filePaths } = await dialog.showOpenDialog(parent(), {
@@ -58,9 +47,27 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
       });
       return canceled || filePaths.length === 0 ? null : filePaths;
     },
+    chooseContractSavePath: (suggestedName) =>
+      askSavePath(parent(), 'Save contract', suggestedName, CONTRACT_FILE_FILTERS),
     confirmReplace: (path) => showMessageBox(parent(), replaceFileBox(path, basename(path))),
     confirmExportInto: (folder) => showMessageBox(parent(), exportIntoFolderBox(folder)),
   };
+}
+
+/** A native save dialog as a sheet of `window`; null when the user cancels. */
+async function askSavePath(
+  window: BaseWindow,
+  title: string,
+  suggestedName: string,
+  filters: FileFilter[],
+): Promise<string | null> {
+  const { canceled, filePath } = await dialog.showSaveDialog(window, {
+    title,
+    defaultPath: suggestedName,
+    filters,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return canceled || !filePath ? null : filePath;
 }
 
 /** Shows one of main's message boxes as a sheet of `window` and returns its answer. */

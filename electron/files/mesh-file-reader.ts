@@ -1,6 +1,7 @@
 import type { IpcResult, OpenedFile } from '../../shared/ipc';
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES } from '../../shared/model/mesh-file-format';
-import { refuse, succeed } from '../ipc/ipc-result';
+import { utf8ByteLength } from '../../shared/model/text-encoding';
+import { type Refusal, refuse, succeed } from '../ipc/ipc-result';
 import type { FileSystem } from './file-system';
 import { fileRefFor } from './mesh-file-path';
 
@@ -19,4 +20,16 @@ export async function readMeshFile(fs: FileSystem, path: string): Promise<IpcRes
   const text = decodeMeshFileBytes(await fs.readBytes(path));
   if (!text.ok) return refuse(`Could not open ${path}: ${text.errors.map((problem) => problem.message).join('; ')}.`);
   return succeed({ file: fileRefFor(path), text: text.value });
+}
+
+/**
+ * A refusal to save `text` when it is over the byte limit the reader holds files to (counted in
+ * UTF-8 bytes, as the reader counts): saved, it could not be opened again. Null when it fits.
+ */
+export function refusalToSaveUnreadable(what: string, text: string): Refusal | null {
+  const bytes = utf8ByteLength(text);
+  if (bytes <= MAX_MESH_FILE_BYTES) return null;
+  return refuse(
+    `Refusing to save: the ${what} is ${formatMegabytes(bytes)}, over the ${formatMegabytes(MAX_MESH_FILE_BYTES)} a file may have here, so it could not be opened again.`,
+  );
 }

@@ -10,17 +10,18 @@ import type {
   TextEdit,
   UnsavedChangesChoice,
 } from '../../shared/ipc';
-import { formatMegabytes, MAX_MESH_FILE_BYTES, MESH_FILE_EXTENSION } from '../../shared/model/mesh-file-format';
-import { utf8ByteLength } from '../../shared/model/text-encoding';
+import { MESH_FILE_EXTENSION } from '../../shared/model/mesh-file-format';
 import type { FileDialog } from '../dialogs/file-dialog';
 import { writeFileAtomically } from '../files/atomic-write';
+import { createContractFiles } from '../files/contract-files';
 import { writeExportFolder } from '../files/export-folder';
 import type { ExternalChangeWatcher } from '../files/external-change-watcher';
 import type { FileAccess } from '../files/file-access';
 import type { FileSystem } from '../files/file-system';
 import { fileRefFor, UNTITLED_MESH_FILE_NAME, withMeshExtension } from '../files/mesh-file-path';
-import { readMeshFile } from '../files/mesh-file-reader';
+import { readMeshFile, refusalToSaveUnreadable } from '../files/mesh-file-reader';
 import type { RecentFilesStore } from '../files/recent-files';
+import { confirmedSavePath } from '../files/save-path';
 import { resolveInside } from '../security/contained-path';
 import { refuse, settle, succeed } from './ipc-result';
 
@@ -61,6 +62,8 @@ export function createIpcHandlers({
   window,
   takeLaunchFiles,
 }: IpcDependencies): IpcHandlers {
+  const contractFiles = createContractFiles({ fs, dialog });
+
   async function readAndRemember(path: string): Promise<IpcResult<OpenedFile>> {
     const opened = await readMeshFile(fs, path);
     if (opened.ok) {
@@ -77,10 +80,7 @@ export function createIpcHandlers({
     const requestedPath =
       file?.path || (await dialog.chooseSavePath(withMeshExtension(file?.name || UNTITLED_MESH_FILE_NAME)));
     if (requestedPath === null) return succeed(null);
-    const target = withMeshExtension(requestedPath);
-    const replacesAnotherFile = target !== requestedPath && (await fs.exists(target));
-    if (replacesAnotherFile && !(await dialog.confirmReplace(target))) return succeed(null);
-    return succeed(target);
+    return succeed(await confirmedSavePath(fs, dialog, requestedPath, withMeshExtension));
   }
 
   async function save(path: string, text: string): Promise<IpcResult<FileRef>> {
@@ -124,12 +124,8 @@ export function createIpcHandlers({
 
     'file:save': ({ file, text }) =>
       settle('save the file', async () => {
-        const bytes = utf8ByteLength(text);
-        if (bytes > MAX_MESH_FILE_BYTES) {
-          return refuse(
-            `Refusing to save: the design is ${formatMegabytes(bytes)}, over the ${formatMegabytes(MAX_MESH_FILE_BYTES)} a mesh file may have, so it could not be opened again.`,
-          );
-        }
+        const tooLarge = refusalToSaveUnreadable('design', text);
+        if (tooLarge) return tooLarge;
         const target = await chooseSaveTarget(file);
         if (!target.ok) return target;
         const path = target.value;
@@ -159,18 +155,9 @@ export function createIpcHandlers({
 
     'recent:list': () => settle('list the recent files', async () => succeed(await recentFiles.list())),
 
-    'contracts:choose': () =>
-      settle('import contracts', async () => {
-        const paths = await dialog.chooseContractFiles();
-        if (paths === null) return succeed(null);
-        const files: OpenedFile[] = [];
-        for (const path of paths) {
-          const read = await settle(`read ${path}`, () => readMeshFile(fs, path));
-          if (!read.ok) return read;
-          files.push(read.value);
-        }
-        return succeed(files);
-      }),
+    'contracts:choose': () => contractFiles.choose(),
+
+    'contracts:save': (request) => contractFiles.save(request),
 
     'dialog:unsaved-changes': ({ documentName }) =>
       settle('ask about the unsaved changes', async () => succeed(await window.askToSaveChanges(documentName))),

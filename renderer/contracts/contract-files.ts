@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { slugify } from '../../shared/model';
+import { contractFileName } from '../../shared/contracts/contract-file-name';
 import type { FileRef, Host } from '../host/host';
 import { currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
@@ -17,12 +17,6 @@ export const useContractFiles = create<ContractFilesState>()((set) => ({
   fileById: {},
   bind: (id, file) => set((state) => ({ fileById: { ...state.fileById, [id]: file } })),
 }));
-
-export const CONTRACT_FILE_SUFFIX = '.odcs.yaml';
-
-export function contractFileName(name: string): string {
-  return `${slugify(name)}${CONTRACT_FILE_SUFFIX}`;
-}
 
 /** Writes the contract's text, byte for byte, to its file, or asks where (`saveAs`). */
 export async function saveContractFile(host: Host, id: string, options: { saveAs: boolean }): Promise<void> {

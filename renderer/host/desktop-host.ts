@@ -6,9 +6,6 @@ import type { KeyValueStore } from './key-value-store';
 
 type ValueOf<C extends IpcChannel> = Extract<IpcResponse<C>, { ok: true }>['value'];
 
-const DESKTOP_CONTRACT_FILES =
-  'The desktop app cannot save a single contract file yet: use Export (ODCS), or the browser version.';
-
 /** The Host of the desktop app: every file operation crosses the preload bridge to the main process. */
 export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
   async function call<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<ValueOf<C>> {
@@ -51,8 +48,7 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
       await call('window:edit-text', { edit });
     },
     openContractFile: async () => (await call('contracts:choose', undefined))?.[0] ?? null,
-    // The main process has no save dialog for single contract files yet (it saves mesh files only).
-    saveContractFile: () => Promise.reject(new Error(DESKTOP_CONTRACT_FILES)),
+    saveContractFile: (file, suggestedName, text) => call('contracts:save', { file, suggestedName, text }),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     onOpenFileRequest: (listener) => bridge.onOpenFileRequest(listener),
     ...autosaveIn(store),

@@ -6,6 +6,7 @@ export interface DialogAnswers {
   exportFolder: string | null;
   exportFilePath: string | null;
   contractFiles: string[] | null;
+  contractSavePath: string | null;
   confirms: boolean;
 }
 
@@ -25,6 +26,7 @@ export class FakeDialog implements FileDialog {
       exportFolder: null,
       exportFilePath: null,
       contractFiles: null,
+      contractSavePath: null,
       confirms: true,
       ...answers,
     };
@@ -50,6 +52,11 @@ export class FakeDialog implements FileDialog {
 
   async chooseContractFiles(): Promise<string[] | null> {
     return this.answers.contractFiles;
+  }
+
+  async chooseContractSavePath(suggestedName: string): Promise<string | null> {
+    this.suggestedSaveNames.push(suggestedName);
+    return this.answers.contractSavePath;
   }
 
   async confirmReplace(path: string): Promise<boolean> {

@@ -1,0 +1,73 @@
+import { CONTRACT_FILE_EXTENSION, contractFileName } from '../../shared/contracts/contract-file-name';
+import type { FileRef, IpcRequest, IpcResult, OpenedFile } from '../../shared/ipc';
+import type { FileDialog } from '../dialogs/file-dialog';
+import { refuse, settle, succeed } from '../ipc/ipc-result';
+import { writeFileAtomically } from './atomic-write';
+import type { FileSystem } from './file-system';
+import { fileRefFor } from './mesh-file-path';
+import { readMeshFile, refusalToSaveUnreadable } from './mesh-file-reader';
+import { confirmedSavePath, withDoubleExtension } from './save-path';
+
+/** `orders` and `orders.yaml` both become `orders.odcs.yaml`; a contract file name is left alone. */
+export function withContractExtension(path: string): string {
+  return withDoubleExtension(path, CONTRACT_FILE_EXTENSION, /\.ya?ml$/i);
+}
+
+/** Contracts read from and saved to their own files, beside the design. */
+export interface ContractFiles {
+  /** Reads the contract files the user picks; null when they cancel. */
+  choose(): Promise<IpcResult<OpenedFile[] | null>>;
+  /** Saves one contract back to its file, or where the user picks; null when they cancel. */
+  save(request: IpcRequest<'contracts:save'>): Promise<IpcResult<FileRef | null>>;
+}
+
+/**
+ * The page may write a contract only to a file the user chose for one in this session (opened or
+ * saved in a dialog); any other path is refused, so a page that went rogue cannot name a file.
+ */
+export function createContractFiles({ fs, dialog }: { fs: FileSystem; dialog: FileDialog }): ContractFiles {
+  const chosenContractFiles = new Set<string>();
+
+  async function chooseTarget(file: FileRef | null, suggestedName: string): Promise<IpcResult<string | null>> {
+    if (file?.path) {
+      if (chosenContractFiles.has(file.path)) return succeed(file.path);
+      return refuse(
+        `Refusing to save to ${file.path}: it was never chosen as a contract file. Use Save contract as… instead.`,
+      );
+    }
+    const requestedPath = await dialog.chooseContractSavePath(contractFileName(suggestedName));
+    if (requestedPath === null) return succeed(null);
+    return succeed(await confirmedSavePath(fs, dialog, requestedPath, withContractExtension));
+  }
+
+  return {
+    choose: () =>
+      settle('import contracts', async () => {
+        const paths = await dialog.chooseContractFiles();
+        if (paths === null) return succeed(null);
+        const files: OpenedFile[] = [];
+        for (const path of paths) {
+          const read = await settle(`read ${path}`, () => readMeshFile(fs, path));
+          if (!read.ok) return read;
+          files.push(read.value);
+        }
+        for (const { file } of files) if (file.path) chosenContractFiles.add(file.path);
+        return succeed(files);
+      }),
+
+    save: ({ file, suggestedName, text }) =>
+      settle('save the contract', async () => {
+        const tooLarge = refusalToSaveUnreadable('contract', text);
+        if (tooLarge) return tooLarge;
+        const target = await chooseTarget(file, suggestedName);
+        if (!target.ok) return target;
+        const path = target.value;
+        if (path === null) return succeed(null);
+        return settle(`save ${path}`, async () => {
+          await writeFileAtomically(fs, path, text);
+          chosenContractFiles.add(path);
+          return succeed(fileRefFor(path));
+        });
+      }),
+  };
+}

@@ -1,0 +1,15 @@
+import { slugify } from '../model/ids';
+
+/** A contract saved on its own: `orders.odcs.yaml`. */
+export const CONTRACT_FILE_EXTENSION = '.odcs.yaml';
+
+/** A YAML extension already on a suggested name, so `orders.yaml` does not become `orders-yaml.odcs.yaml`. */
+const YAML_EXTENSION = /(\.odcs)?\.ya?ml$/i;
+
+/**
+ * The file name a contract is offered under: a slug of `name` with the contract extension. Only
+ * letters, digits and `-` survive, so a name like `../../etc` cannot point outside the folder.
+ */
+export function contractFileName(name: string): string {
+  return `${slugify(name.replace(YAML_EXTENSION, ''))}${CONTRACT_FILE_EXTENSION}`;
+}

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { withContractExtension } from '../../../electron/files/contract-files';
+import { createFileAccess } from '../../../electron/files/file-access';
+import { createRecentFilesStore } from '../../../electron/files/recent-files';
+import { createIpcHandlers } from '../../../electron/ipc/handlers';
+import { type InvokeSender, registerIpcHandlers } from '../../../electron/ipc/register-handlers';
+import { desktopHost } from '../../../renderer/host/desktop-host';
+import type { KeyValueStore } from '../../../renderer/host/key-value-store';
+import type { DesktopBridge, IpcChannel } from '../../../shared/ipc';
+import { MAX_MESH_FILE_BYTES } from '../../../shared/model/mesh-file-format';
+import { type DialogAnswers, FakeDialog } from './fakes/fake-dialog';
+import { InMemoryFileSystem } from './fakes/in-memory-file-system';
+
+const ORDERS = '/home/ada/orders.odcs.yaml';
+const OLD_TEXT = '# Orders, as the team wrote it\nkind: DataContract\nversion: 1.0.0\n';
+const NEW_TEXT = '# Orders, as the team wrote it\nkind: DataContract\nversion: 1.1.0\n';
+
+const noTextEdits = { undo() {}, redo() {}, cut() {}, copy() {}, paste() {}, selectAll() {} };
+const THE_APP: InvokeSender = { senderFrame: { url: 'app://bundle/index.html', parent: null }, sender: noTextEdits };
+const A_WEB_PAGE: InvokeSender = { senderFrame: { url: 'https://evil.example/', parent: null }, sender: noTextEdits };
+
+const noStore: KeyValueStore = {
+  get: async () => undefined,
+  set: async () => undefined,
+  delete: async () => undefined,
+  entries: async () => [],
+};
+
+/**
+ * The desktop app from the page's Host down to the disk: the desktop host, the preload's invoke,
+ * main's checked registration and handlers, with the disk and the native dialogs faked.
+ */
+function aDesktop(answers: Partial<DialogAnswers> = {}, fs = new InMemoryFileSystem()) {
+  fs.withFolder('/home/ada').withFolder('/user-data');
+  const dialog = new FakeDialog(answers);
+  const recentFiles = createRecentFilesStore({ fs, storePath: '/user-data/recent-files.json' });
+  const handlers = createIpcHandlers({
+    dialog,
+    fs,
+    recentFiles,
+    access: createFileAccess(recentFiles),
+    watcher: { recordKnownVersion: async () => undefined, beginOwnWrite: () => {}, endOwnWrite: async () => {} },
+    window: {
+      askToSaveChanges: async () => 'cancel',
+      answerCloseRequest: () => {},
+      showDocumentState: () => {},
+    },
+    takeLaunchFiles: () => [],
+  });
+  const listeners = new Map<string, (event: InvokeSender, request: unknown) => Promise<unknown>>();
+  registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers);
+  /** What the preload's invoke does, from any sender. */
+  const invokeAs = (sender: InvokeSender, channel: IpcChannel, request: unknown) =>
+    listeners.get(channel)!(sender, structuredClone(request));
+  const bridge = {
+    invoke: (channel: IpcChannel, request: unknown) => invokeAs(THE_APP, channel, request),
+    openDroppedFile: () => Promise.reject(new Error('not dropped here')),
+    onMenuCommand: () => () => {},
+    onOpenFileRequest: () => () => {},
+    onCloseRequest: () => () => {},
+    onFileChanged: () => () => {},
+  } as DesktopBridge;
+  return { fs, dialog, host: desktopHost(bridge, noStore), invokeAs };
+}
+
+describe('contracts saved on their own in the desktop app', () => {
+  describe('in place', () => {
+    it('writes a contract opened from a file back to that file, without asking', async () => {
+      const { host, fs, dialog } = aDesktop(
+        { contractFiles: [ORDERS] },
+        new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT),
+      );
+      const opened = await host.openContractFile();
+      expect(opened?.file).toEqual({ name: 'orders.odcs.yaml', path: ORDERS });
+
+      const saved = await host.saveContractFile(opened!.file, 'orders.odcs.yaml', NEW_TEXT);
+
+      expect(saved).toEqual({ name: 'orders.odcs.yaml', path: ORDERS });
+      expect(fs.files.get(ORDERS)).toBe(NEW_TEXT);
+      expect(dialog.suggestedSaveNames).toEqual([]);
+    });
+
+    it('keeps the file’s permissions and writes a symbolic link through to its target', async () => {
+      const target = '/home/ada/contracts/orders.odcs.yaml';
+      const fs = new InMemoryFileSystem().withFile(target, OLD_TEXT, { mode: 0o600 }).withLink(ORDERS, target);
+      const { host } = aDesktop({ contractFiles: [ORDERS] }, fs);
+      const opened = await host.openContractFile();
+
+      await host.saveContractFile(opened!.file, 'orders.odcs.yaml', NEW_TEXT);
+
+      expect(fs.links.get(ORDERS)).toBe(target);
+      expect(fs.files.get(target)).toBe(NEW_TEXT);
+      expect(fs.modes.get(target)).toBe(0o600);
+    });
+
+    it('saves a contract a file was imported from back to that file', async () => {
+      const { host, fs } = aDesktop({ contractFiles: [ORDERS] }, new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT));
+      const [imported] = (await host.chooseContractFiles()) ?? [];
+
+      await host.saveContractFile(imported!.file, 'orders.odcs.yaml', NEW_TEXT);
+
+      expect(fs.files.get(ORDERS)).toBe(NEW_TEXT);
+    });
+
+    it('refuses to write a path the user never chose for a contract, leaving that file alone', async () => {
+      const fs = new InMemoryFileSystem().withFile('/home/ada/.bashrc', 'untouched');
+      const { host } = aDesktop({}, fs);
+
+      await expect(
+        host.saveContractFile({ name: '.bashrc', path: '/home/ada/.bashrc' }, 'x', 'rm -rf ~'),
+      ).rejects.toThrow('Refusing to save to /home/ada/.bashrc: it was never chosen as a contract file.');
+      expect(fs.files.get('/home/ada/.bashrc')).toBe('untouched');
+    });
+
+    it('refuses a design file the user chose as a design: only contract files take contracts', async () => {
+      const design = '/home/ada/shop.mesh.json';
+      const fs = new InMemoryFileSystem().withFile(design, '{}');
+      const { host } = aDesktop({ fileToOpen: design }, fs);
+      await host.openFile();
+
+      await expect(host.saveContractFile({ name: 'shop.mesh.json', path: design }, 'x', NEW_TEXT)).rejects.toThrow(
+        'never chosen as a contract file',
+      );
+      expect(fs.files.get(design)).toBe('{}');
+    });
+  });
+
+  describe('save as', () => {
+    it('asks where with a native dialog offering <name>.odcs.yaml, writes there and returns the file', async () => {
+      const { host, fs, dialog } = aDesktop({ contractSavePath: ORDERS });
+
+      const saved = await host.saveContractFile(null, 'Orders', NEW_TEXT);
+
+      expect(dialog.suggestedSaveNames).toEqual(['orders.odcs.yaml']);
+      expect(saved).toEqual({ name: 'orders.odcs.yaml', path: ORDERS });
+      expect(fs.files.get(ORDERS)).toBe(NEW_TEXT);
+      expect(fs.temporaryFiles()).toEqual([]);
+    });
+
+    it('saves again to the file it saved as, without asking', async () => {
+      const { host, fs, dialog } = aDesktop({ contractSavePath: ORDERS });
+      const saved = await host.saveContractFile(null, 'orders.odcs.yaml', OLD_TEXT);
+
+      await host.saveContractFile(saved, 'orders.odcs.yaml', NEW_TEXT);
+
+      expect(dialog.suggestedSaveNames).toHaveLength(1);
+      expect(fs.files.get(ORDERS)).toBe(NEW_TEXT);
+    });
+
+    it.each([
+      ['../../etc', 'etc.odcs.yaml'],
+      ['/etc/passwd', 'etc-passwd.odcs.yaml'],
+      ['..\\..\\Windows\\win.ini', 'windows-win-ini.odcs.yaml'],
+      ['Order Placed.odcs.yaml', 'order-placed.odcs.yaml'],
+    ])('offers %s only as a name inside the folder the dialog shows: %s', async (suggestedName, offered) => {
+      const { host, dialog } = aDesktop({ contractSavePath: null });
+
+      await host.saveContractFile(null, suggestedName, NEW_TEXT);
+
+      expect(dialog.suggestedSaveNames).toEqual([offered]);
+    });
+
+    it.each([
+      ['/home/ada/orders', ORDERS],
+      ['/home/ada/orders.yaml', ORDERS],
+      ['/home/ada/orders.YML', ORDERS],
+      ['/home/ada/ORDERS.ODCS.YAML', '/home/ada/ORDERS.ODCS.YAML'],
+    ])('saves a name typed as %s as %s', async (typed, written) => {
+      const { host, fs } = aDesktop({ contractSavePath: typed });
+
+      await host.saveContractFile(null, 'orders', NEW_TEXT);
+
+      expect(fs.files.get(written)).toBe(NEW_TEXT);
+    });
+
+    it('asks before the added extension replaces another file, and keeps it when told no', async () => {
+      const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT);
+      const { host, dialog } = aDesktop({ contractSavePath: '/home/ada/orders', confirms: false }, fs);
+
+      expect(await host.saveContractFile(null, 'orders', NEW_TEXT)).toBeNull();
+      expect(dialog.replaceQuestions).toEqual([ORDERS]);
+      expect(fs.files.get(ORDERS)).toBe(OLD_TEXT);
+    });
+
+    it('returns null and writes nothing when the user cancels', async () => {
+      const { host, fs } = aDesktop({ contractSavePath: null });
+
+      expect(await host.saveContractFile(null, 'orders', NEW_TEXT)).toBeNull();
+      expect(fs.files.size).toBe(0);
+    });
+  });
+
+  describe('failures', () => {
+    it.each([
+      ['the disk is full', 'writeTextDurably', 'ENOSPC'],
+      ['permission denied', 'rename', 'EACCES'],
+      ['the disk is read-only', 'writeTextDurably', 'EROFS'],
+    ] as const)('keeps the old file whole and says why when %s', async (reason, operation, code) => {
+      const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT).failing(operation, code);
+      const { host } = aDesktop({ contractFiles: [ORDERS] }, fs);
+      const opened = await host.openContractFile();
+
+      await expect(host.saveContractFile(opened!.file, 'orders', NEW_TEXT)).rejects.toThrow(
+        `Could not save ${ORDERS}: ${reason}`,
+      );
+      expect(fs.files.get(ORDERS)).toBe(OLD_TEXT);
+      expect(fs.temporaryFiles()).toEqual([]);
+    });
+
+    it('refuses a contract too large to be opened again, writing nothing', async () => {
+      const { host, fs } = aDesktop({ contractSavePath: ORDERS });
+
+      await expect(host.saveContractFile(null, 'orders', 'é'.repeat(MAX_MESH_FILE_BYTES / 2 + 1))).rejects.toThrow(
+        'could not be opened again',
+      );
+      expect(fs.files.size).toBe(0);
+    });
+  });
+
+  describe('requests main refuses before the handler', () => {
+    it.each([
+      ['a relative path', { file: { name: 'x', path: '../../etc/passwd' }, suggestedName: 'x', text: '' }, 'file.path'],
+      ['no suggested name', { file: null, text: '' }, 'suggestedName'],
+      ['an empty suggested name', { file: null, suggestedName: '', text: '' }, 'suggestedName: Too small'],
+      ['text that is not text', { file: null, suggestedName: 'x', text: 42 }, 'text: Invalid input'],
+      ['an extra field', { file: null, suggestedName: 'x', text: '', mode: 0o777 }, 'Unrecognized key'],
+      ['no request', undefined, 'the request'],
+    ])('%s', async (_case, request, reason) => {
+      const { invokeAs, dialog, fs } = aDesktop({ contractSavePath: ORDERS });
+
+      const response = await invokeAs(THE_APP, 'contracts:save', request);
+
+      expect(response).toEqual({ ok: false, error: expect.stringMatching(/^Refusing contracts:save: /) });
+      expect((response as { error: string }).error).toContain(reason);
+      expect(dialog.suggestedSaveNames).toEqual([]);
+      expect(fs.files.size).toBe(0);
+    });
+
+    it('refuses a request from anything but the app’s page', async () => {
+      const { invokeAs, dialog, fs } = aDesktop({ contractSavePath: ORDERS });
+
+      const response = await invokeAs(A_WEB_PAGE, 'contracts:save', { file: null, suggestedName: 'x', text: '' });
+
+      expect(response).toEqual({ ok: false, error: 'Refusing contracts:save: the request did not come from the app.' });
+      expect(dialog.suggestedSaveNames).toEqual([]);
+      expect(fs.files.size).toBe(0);
+    });
+  });
+});
+
+describe('withContractExtension', () => {
+  it('leaves a contract file name alone, whatever its case', () => {
+    expect(withContractExtension('/c/orders.odcs.yaml')).toBe('/c/orders.odcs.yaml');
+    expect(withContractExtension('/c/Orders.ODCS.yaml')).toBe('/c/Orders.ODCS.yaml');
+  });
+
+  it('turns the .yaml or .yml a save dialog added into .odcs.yaml, and appends it to anything else', () => {
+    expect(withContractExtension('/c/orders.yaml')).toBe('/c/orders.odcs.yaml');
+    expect(withContractExtension('/c/orders.yml')).toBe('/c/orders.odcs.yaml');
+    expect(withContractExtension('/c/orders.json')).toBe('/c/orders.json.odcs.yaml');
+  });
+});

@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Polls wait for the app (a worker's layout, Monaco's markers) on a busy two-core machine, not for a deadline.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { compareContracts } from '../../shared/contracts';
+import { type ContractChange, compareContracts } from '../../shared/contracts';
 import { useDocumentStore } from '../store/document-store';
 import { bumpMajorVersion } from './contract-actions';
 
@@ -30,17 +30,24 @@ export function ContractChanges({ contractId }: { contractId: string }) {
           )}
         </p>
       ))}
-      <ul>
-        {comparison.changes.map((change) => (
-          <li
-            key={`${change.kind}:${change.subject}`}
-            className={change.isBreaking ? 'change change--breaking' : 'change'}
-          >
-            {change.isBreaking && <strong>breaking </strong>}
-            <code>{change.subject}</code>: {change.message}
-          </li>
-        ))}
-      </ul>
+      <ChangeList changes={comparison.changes} />
     </section>
+  );
+}
+
+/** Each change between two versions of a contract, the breaking ones marked. */
+export function ChangeList({ changes }: { changes: readonly ContractChange[] }) {
+  return (
+    <ul>
+      {changes.map((change) => (
+        <li
+          key={`${change.kind}:${change.subject}`}
+          className={change.isBreaking ? 'change change--breaking' : 'change'}
+        >
+          {change.isBreaking && <strong>breaking </strong>}
+          <code>{change.subject}</code>: {change.message}
+        </li>
+      ))}
+    </ul>
   );
 }

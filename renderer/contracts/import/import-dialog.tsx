@@ -3,6 +3,7 @@ import { asNextVersion, CONFLICT_POLICIES, type ConflictPolicy, formatLocatedPro
 import type { ImportedFile } from '../../../shared/contracts/import';
 import type { Contract } from '../../../shared/model';
 import { useDocumentStore } from '../../store/document-store';
+import { ChangeList } from '../contract-changes';
 import { applyImport } from './import-contract-files';
 import { type ImportChoice, useImportPlan } from './import-plan-store';
 
@@ -171,17 +172,7 @@ function VersionChanges({
         {existing.name} {existing.version} → {next.contract.version}: {changes.length} change(s),{' '}
         {changes.filter((change) => change.isBreaking).length} breaking
       </p>
-      <ul>
-        {changes.map((change) => (
-          <li
-            key={`${change.kind}:${change.subject}`}
-            className={change.isBreaking ? 'change change--breaking' : 'change'}
-          >
-            {change.isBreaking && <strong>breaking </strong>}
-            <code>{change.subject}</code>: {change.message}
-          </li>
-        ))}
-      </ul>
+      <ChangeList changes={changes} />
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { scalarText } from '../export/yaml-text';
 /** Words YAML 1.1 reads as booleans (or as merge and value keys) and YAML 1.2 as strings. */
 const WORD = '[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|=|<<';
 /** A number-like value with what only one of the versions reads as a number, date or time: `1_000`, `12:30`, `1e3`, `0b1`, `0o7`, `2024-01-01`. */
-const NUMBER_LIKE = String.raw`[-+]?\.?[0-9][^\s,\]}#]*[_:eEbBoOxX-][^\s,\]}#]*`;
+// The marker is looked for ahead, so a long token costs one pass, not one per split of it.
+const NUMBER_LIKE = String.raw`[-+]?\.?[0-9](?=[^\s,\]}#]*[_:eEbBoOxX-])[^\s,\]}#]*`;
 /** A leading zero: octal in YAML 1.1, decimal in 1.2. */
 const LEADING_ZERO = String.raw`[-+]?0[0-9][^\s,\]}#]*`;
 /**

@@ -5,8 +5,9 @@ export default defineConfig({
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
     environment: 'node',
-    // One Chromium at a time: the machines have two cores.
-    fileParallelism: false,
+    // Two files at a time, each with its own Chromium: the tests spend much of their time
+    // waiting on the app, so two fit on a two-core machine.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Polls wait for the app (a worker's layout, Monaco's markers) on a busy two-core machine, not for a deadline.

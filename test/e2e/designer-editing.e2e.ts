@@ -90,7 +90,8 @@ describeInChromium('editing on the canvas', (session) => {
     await productName(page, 'Data product 1b').click({ modifiers: ['Shift'] });
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
-    expect(await counts(page)).toBe('2 domains · 7 products · 0 systems · 5 links');
+    // Paste reads the system clipboard, which answers asynchronously.
+    await expect.poll(() => counts(page)).toBe('2 domains · 7 products · 0 systems · 5 links');
     expect(await productNode(page, 'Data product 1a 2').count()).toBe(1);
     expect(await page.getByTestId('product-product-1a-2').count()).toBe(1);
     expect(await page.getByTestId('rf__edge-product-1a-to-product-1b-2').count()).toBe(1);
@@ -103,7 +104,7 @@ describeInChromium('editing on the canvas', (session) => {
     await page.keyboard.press('Control+x');
     expect(await counts(page)).toBe('2 domains · 8 products · 0 systems · 5 links');
     await page.keyboard.press('Control+v');
-    expect(await counts(page)).toBe('2 domains · 9 products · 0 systems · 5 links');
+    await expect.poll(() => counts(page)).toBe('2 domains · 9 products · 0 systems · 5 links');
     expect(await productNode(page, 'Data product 2c').count()).toBe(1);
   });
 

@@ -1,6 +1,4 @@
 import {
-  Background,
-  BackgroundVariant,
   ConnectionMode,
   ControlButton,
   Controls,
@@ -42,6 +40,7 @@ import { usePreferencesStore } from '../store/preferences-store';
 import { selectOnly, useSelectionStore } from '../store/selection-store';
 import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
 import { AlignmentGuides } from './alignment-guides';
+import { CanvasGrid } from './canvas-grid';
 import { useCanvasCapture } from './canvas-image';
 import { ConnectionLine } from './connection-line';
 import { ContextMenu } from './context-menu';
@@ -286,7 +285,7 @@ function MeshFlow() {
           minZoom={MIN_ZOOM}
           maxZoom={MAX_ZOOM}
         >
-          <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} />
+          <CanvasGrid gridSize={GRID_SIZE} />
           {hasNoDomains && (
             <Panel position="top-center" className="canvas-hint">
               Start with a domain: drag one from the palette, or press <kbd>D</kbd>. Press <kbd>?</kbd> for every

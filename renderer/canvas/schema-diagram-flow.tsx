@@ -1,6 +1,4 @@
 import {
-  Background,
-  BackgroundVariant,
   type Connection,
   Controls,
   type Edge,
@@ -15,6 +13,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { memo, useMemo } from 'react';
 import type { DiagramTable, FieldRef, SchemaDiagram } from '../../shared/contracts';
+import { CanvasGrid } from './canvas-grid';
 
 type TableNode = Node<{ table: DiagramTable }, 'table'>;
 
@@ -70,7 +69,7 @@ export function SchemaDiagramFlow({
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={16} />
+        <CanvasGrid gridSize={16} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </ReactFlowProvider>

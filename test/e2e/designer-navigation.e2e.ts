@@ -1,6 +1,44 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { centerOf, newBlankDesign, openSampleDesign, productNode, zoomLevel } from './designer-driver';
+import {
+  centerOf,
+  drag,
+  emptyCanvasPoint,
+  newBlankDesign,
+  openSampleDesign,
+  productNode,
+  zoomLevel,
+} from './designer-driver';
+
+/**
+ * Where the grid's dots are on screen, in grid steps from the canvas's origin: whole numbers when
+ * they sit on the grid points snapping uses (the layer lands on whole pixels: within half a pixel).
+ */
+async function dotGridPlacement(page: Page) {
+  return page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    const [panX, panY, zoom] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/
+      .exec(viewport.style.transform)!
+      .slice(1)
+      .map(Number) as [number, number, number];
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const dots = document.querySelector('.canvas-grid__dots')!;
+    const layer = dots.getBoundingClientRect();
+    const pattern = dots.querySelector('pattern')!;
+    const spacing = Number(pattern.getAttribute('width'));
+    // The layer's first dot is at its top-left corner (the pattern is shifted by half a step).
+    return {
+      spacing,
+      zoom,
+      patternX: Number(pattern.getAttribute('x')),
+      stepsX: (layer.left - pane.left - panX) / spacing,
+      stepsY: (layer.top - pane.top - panY) / spacing,
+      halfPixelInSteps: 0.5 / spacing,
+      layerTransform: (dots as SVGElement).style.transform,
+    };
+  });
+}
 
 describeInChromium('finding one’s way', (session) => {
   it('offers a blank mesh, a file or a sample when nothing is open, then hints at the first step', async () => {
@@ -55,6 +93,31 @@ describeInChromium('finding one’s way', (session) => {
     await page.getByRole('button', { name: 'Zoom In' }).click();
     await expect.poll(() => zoomLevel(page)).toBeGreaterThan(fitted);
     expect(await page.getByTestId('rf__minimap').count()).toBe(1);
+  });
+
+  it('keeps the dot grid on the points snapping uses while the view pans, moving it without redrawing it', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const expectOnGridPoints = (placement: Awaited<ReturnType<typeof dotGridPlacement>>) => {
+      expect(placement.spacing).toBeCloseTo(16 * placement.zoom, 3);
+      for (const steps of [placement.stepsX, placement.stepsY]) {
+        expect(Math.abs(steps - Math.round(steps))).toBeLessThanOrEqual(placement.halfPixelInSteps + 1e-6);
+      }
+    };
+    const before = await dotGridPlacement(page);
+    expectOnGridPoints(before);
+
+    const from = await emptyCanvasPoint(page);
+    await drag(page, from, { x: from.x + 37, y: from.y + 23 });
+    const after = await dotGridPlacement(page);
+    expectOnGridPoints(after);
+    // A pan moves the layer; the dots it holds are the same (drawn once per zoom).
+    expect(after.layerTransform).not.toBe(before.layerTransform);
+    expect([after.spacing, after.patternX]).toEqual([before.spacing, before.patternX]);
+
+    await page.keyboard.press('+');
+    await expect.poll(async () => (await dotGridPlacement(page)).spacing).toBeGreaterThan(before.spacing);
+    expectOnGridPoints(await dotGridPlacement(page));
   });
 
   it('lists every shortcut on ? and closes with Escape', async () => {

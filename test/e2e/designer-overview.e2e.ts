@@ -23,11 +23,14 @@ describeInChromium('a large mesh you can read', (session) => {
     // Legible: the name of a domain is drawn at a readable size on screen, not shrunk with the zoom.
     const nameHeight = (await block.locator('.domain-block__name').boundingBox())!.height;
     expect(nameHeight).toBeGreaterThanOrEqual(14);
+    // So far out the grid's dots would be a grey haze a pixel apart: it is not drawn.
+    expect(await page.getByTestId('canvas-grid').getAttribute('data-dots')).toBe('hidden');
     await screenshot(page, 'overview-1000-products');
 
     await block.dblclick();
     await expect.poll(() => page.locator('.react-flow__node-product').count()).toBeGreaterThan(0);
     expect(await zoomLevel(page)).toBeGreaterThanOrEqual(0.35);
+    expect(await page.getByTestId('canvas-grid').getAttribute('data-dots')).toBe('shown');
     await page.keyboard.press('Shift+1');
     await expect.poll(() => page.locator('.react-flow__node-product').count()).toBe(0);
   });

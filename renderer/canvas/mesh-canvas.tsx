@@ -67,7 +67,7 @@ import { useNodeChanges } from './use-node-changes';
 import { usePaletteDrop } from './use-palette-drop';
 import { usePointerCapture } from './use-pointer-capture';
 import { useRegisterCanvas } from './use-register-canvas';
-import { fittedViewport, MAX_ZOOM, MIN_ZOOM, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
+import { fittedViewport, hasBlockOverview, MAX_ZOOM, MIN_ZOOM, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
 
 const NODE_TYPES = {
   domain: DomainNode,
@@ -241,7 +241,7 @@ function MeshFlow() {
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for palette drags; the keyboard adds with D, P, S and N
     <div
       ref={wrapper}
-      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isOverview ? ' mesh-canvas--overview' : ''}${lineageFocus ? ' mesh-canvas--focused' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}`}
+      className={`mesh-canvas${isMoving ? ' mesh-canvas--moving' : ''}${isOverview ? ' mesh-canvas--overview' : ''}${hasBlockOverview(flowNodeCount) ? ' mesh-canvas--blocks' : ''}${lineageFocus ? ' mesh-canvas--focused' : ''}${isImpactShown ? ' mesh-canvas--impact' : ''}`}
       data-testid="canvas"
       data-overview={isOverview}
       onPointerDownCapture={capturePointer}

@@ -15,8 +15,13 @@ export const OVERVIEW_ABOVE_NODES = 60;
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 2;
 
+/** Whether the mesh is drawn as domain blocks far out (and its minimap shows domains only, at every zoom). */
+export function hasBlockOverview(productsAndSystems: number): boolean {
+  return productsAndSystems > OVERVIEW_ABOVE_NODES;
+}
+
 export function showsOverview(zoom: number, productsAndSystems: number): boolean {
-  return zoom < OVERVIEW_ZOOM && productsAndSystems > OVERVIEW_ABOVE_NODES;
+  return zoom < OVERVIEW_ZOOM && hasBlockOverview(productsAndSystems);
 }
 
 /** A lone new domain should not fill the screen: fitting never zooms in past 100%. */

@@ -93,6 +93,9 @@ describeInChromium('finding one’s way', (session) => {
     await page.getByRole('button', { name: 'Zoom In' }).click();
     await expect.poll(() => zoomLevel(page)).toBeGreaterThan(fitted);
     expect(await page.getByTestId('rf__minimap').count()).toBe(1);
+    // A small mesh's minimap shows each product and system inside its domain.
+    const drawn = (kind: string) => page.locator(`.react-flow__minimap .minimap-node--${kind}:visible`).count();
+    expect([await drawn('domain'), await drawn('product'), await drawn('system')]).toEqual([4, 5, 3]);
   });
 
   it('keeps the dot grid on the points snapping uses while the view pans, moving it without redrawing it', async () => {

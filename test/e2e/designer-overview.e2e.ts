@@ -10,6 +10,19 @@ async function openLargeMesh(page: Page): Promise<void> {
   await page.locator('.react-flow__node-domain-block').first().waitFor();
 }
 
+/** The shapes the minimap draws, by the kind of node each stands for. */
+async function minimapShapes(page: Page): Promise<Record<string, number>> {
+  return page.locator('.react-flow__minimap-node').evaluateAll((shapes) => {
+    const drawn: Record<string, number> = {};
+    for (const shape of shapes) {
+      if (getComputedStyle(shape).display === 'none') continue;
+      const kind = /minimap-node--([\w-]+)/.exec(shape.getAttribute('class') ?? '')?.[1] ?? 'unknown';
+      drawn[kind] = (drawn[kind] ?? 0) + 1;
+    }
+    return drawn;
+  });
+}
+
 describeInChromium('a large mesh you can read', (session) => {
   it('shows 1,000 products fitted to the view as domain blocks with counts, and links as counted flows', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
@@ -25,12 +38,15 @@ describeInChromium('a large mesh you can read', (session) => {
     expect(nameHeight).toBeGreaterThanOrEqual(14);
     // So far out the grid's dots would be a grey haze a pixel apart: it is not drawn.
     expect(await page.getByTestId('canvas-grid').getAttribute('data-dots')).toBe('hidden');
+    expect(await minimapShapes(page)).toEqual({ 'domain-block': 20 });
     await screenshot(page, 'overview-1000-products');
 
     await block.dblclick();
     await expect.poll(() => page.locator('.react-flow__node-product').count()).toBeGreaterThan(0);
     expect(await zoomLevel(page)).toBeGreaterThanOrEqual(0.35);
     expect(await page.getByTestId('canvas-grid').getAttribute('data-dots')).toBe('shown');
+    // Closer in, the minimap still shows the twenty domains, not a thousand products a pixel or two across.
+    expect(await minimapShapes(page)).toEqual({ domain: 20 });
     await page.keyboard.press('Shift+1');
     await expect.poll(() => page.locator('.react-flow__node-product').count()).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, type ReactFlowState, useStore } from '@xyflow/react';
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeLink } from '../../shared/editing/link-description';
 import { LinkBadge, LinkImpact } from '../governance/link-marks';
@@ -50,7 +50,12 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
     ),
   );
   const isHovered = useUiStore((state) => state.hoveredLinkId === id);
-  const route = linkRoute(from, to, detourY, data?.lane);
+  const lane = data?.lane;
+  // The same route while the link does not move: its activity places its count only when it does.
+  const route = useMemo(
+    () => linkRoute({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, detourY, lane),
+    [sourceX, sourceY, targetX, targetY, detourY, lane],
+  );
   const problems = data?.problems ?? [];
   const sourcePort = `${source}/${sourceHandleId}`;
   const isViolating = useLinkViolation(sourcePort);
@@ -67,7 +72,7 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
       />
       {problems.length > 0 && <title>{['Incompatible link:', ...problems].join('\n')}</title>}
       <LinkBadge linkId={id} x={labelX} y={labelY} />
-      <LinkActivity linkId={id} sourcePort={sourcePort} path={route.path} labelX={labelX} labelY={labelY} />
+      <LinkActivity linkId={id} sourcePort={sourcePort} path={route.path} points={route.points} />
       {((isHovered && !data?.isDimmed) || selected) && <LinkLabel linkId={id} x={labelX} y={labelY} />}
     </>
   );

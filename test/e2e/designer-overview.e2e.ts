@@ -4,6 +4,7 @@ import { largeMesh } from '../../bench/cases/canvas';
 import { serializeMesh } from '../../shared/model';
 import { describeInChromium, screenshot } from './app-driver';
 import { openByChooser, openSampleDesign, productNode, zoomLevel } from './designer-driver';
+import { runTo, simulateSample } from './simulation-driver';
 
 async function openLargeMesh(page: Page): Promise<void> {
   await openByChooser(page, 'large.mesh.json', serializeMesh(largeMesh()));
@@ -115,5 +116,32 @@ describeInChromium('a large mesh you can read', (session) => {
     expect(await classOf('l-orders-360')).toContain('edge--upstream');
     expect(await classOf('l-orders-cdc')).toContain('edge--upstream');
     expect(await classOf('l-profiles-dashboard')).toContain('edge--downstream');
+  });
+
+  it('puts each link’s change count, while simulating, where it covers no product or system', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await page.getByLabel('Speed').fill('61');
+    await runTo(page, 5);
+    const covered = await page.evaluate(() => {
+      const boxOf = (element: Element) => element.getBoundingClientRect();
+      const bodies = [...document.querySelectorAll('.react-flow__node-product, .react-flow__node-system')];
+      const counts = [...document.querySelectorAll('[data-testid^="link-count-"]')];
+      return {
+        counts: counts.length,
+        overlapping: counts.flatMap((count) => {
+          const label = boxOf(count);
+          return bodies
+            .filter((body) => {
+              const node = boxOf(body);
+              return (
+                label.left < node.right && node.left < label.right && label.top < node.bottom && node.top < label.bottom
+              );
+            })
+            .map((body) => `${count.getAttribute('data-testid')} over ${body.getAttribute('data-id')}`);
+        }),
+      };
+    });
+    expect(covered).toEqual({ counts: 8, overlapping: [] });
   });
 });

@@ -1,25 +1,27 @@
-import { EdgeLabelRenderer } from '@xyflow/react';
-import { memo } from 'react';
+import { EdgeLabelRenderer, useStore } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { Point } from '../../../shared/editing/geometry';
 import { liveMetrics, useSimulationStore } from '../../simulation/simulation-store';
+import { clearLabelPoint, LABEL_GAP } from '../link-route';
+import { selectNodeBodies } from '../node-bodies';
+
+/** The size of a count label (11px text, see simulation.css), estimated from its characters. */
+const CHARACTER_WIDTH = 7;
+const LABEL_PADDING = 16;
+const LABEL_HEIGHT = 18;
 
 interface LinkActivityProps {
   linkId: string;
   /** The producer's port: `<nodeId>/<portId>`, whose quarantine marks the link. */
   sourcePort: string;
   path: string;
-  labelX: number;
-  labelY: number;
+  /** The link's corners: its count goes on the middle segment, clear of node bodies. */
+  points: readonly Point[];
 }
 
 /** Records moving over a link while simulating: a running count, dots along the link, red when its port quarantines. */
-export const LinkActivity = memo(function LinkActivity({
-  linkId,
-  sourcePort,
-  path,
-  labelX,
-  labelY,
-}: LinkActivityProps) {
+export const LinkActivity = memo(function LinkActivity({ linkId, sourcePort, path, points }: LinkActivityProps) {
   const activity = useSimulationStore(
     useShallow((state) => {
       const metrics = liveMetrics(state);
@@ -35,8 +37,8 @@ export const LinkActivity = memo(function LinkActivity({
     }),
   );
   if (!activity) return null;
-  const { records, lastTick, quarantined, lag, isRunning } = activity;
-  const dots = isRunning && lastTick > 0 ? Math.min(3, lastTick) : 0;
+  const { isRunning, ...counts } = activity;
+  const dots = isRunning && counts.lastTick > 0 ? Math.min(3, counts.lastTick) : 0;
   return (
     <>
       {Array.from({ length: dots }, (_, index) => (
@@ -45,23 +47,55 @@ export const LinkActivity = memo(function LinkActivity({
           <animateMotion dur="1s" repeatCount="indefinite" path={path} begin={`${(index / dots).toFixed(2)}s`} />
         </circle>
       ))}
-      <EdgeLabelRenderer>
-        <div
-          className={`link-activity${quarantined > 0 ? ' link-activity--violations' : ''}`}
-          // Above the link's middle, where governance marks its badge.
-          style={{ transform: `translate(-50%, -100%) translate(${labelX}px, ${labelY - 8}px)` }}
-          data-testid={`link-count-${linkId}`}
-          data-records={records}
-          title={`${records} records over the link, ${lastTick} in the last tick${lag > 0 ? `; ${lag} waiting (lag)` : ''}${quarantined > 0 ? `; ${quarantined} quarantined at the producer's port` : ''}`}
-        >
-          {records.toLocaleString('en')}
-          {lastTick > 0 && <span className="link-activity__delta">+{lastTick}</span>}
-          {lag > 0 && <span className="link-activity__lag">lag {lag}</span>}
-        </div>
-      </EdgeLabelRenderer>
+      <LinkCount linkId={linkId} points={points} {...counts} />
     </>
   );
 });
+
+interface LinkCountProps {
+  linkId: string;
+  points: readonly Point[];
+  records: number;
+  lastTick: number;
+  quarantined: number;
+  lag: number;
+}
+
+/**
+ * A link's running count, on its middle segment clear of node bodies. Only a link with activity
+ * follows where the nodes are: the canvas's other links do not re-render when a node moves.
+ */
+function LinkCount({ linkId, points, records, lastTick, quarantined, lag }: LinkCountProps) {
+  const bodies = useStore(selectNodeBodies);
+  const text = countText(records, lastTick, lag);
+  const place = useMemo(
+    () =>
+      clearLabelPoint(points, { width: text.length * CHARACTER_WIDTH + LABEL_PADDING, height: LABEL_HEIGHT }, bodies),
+    [text, points, bodies],
+  );
+  return (
+    <EdgeLabelRenderer>
+      <div
+        className={`link-activity${quarantined > 0 ? ' link-activity--violations' : ''}`}
+        style={{ transform: `translate(-50%, -100%) translate(${place.x}px, ${place.y - LABEL_GAP}px)` }}
+        data-testid={`link-count-${linkId}`}
+        data-records={records}
+        title={`${records} records over the link, ${lastTick} in the last tick${lag > 0 ? `; ${lag} waiting (lag)` : ''}${quarantined > 0 ? `; ${quarantined} quarantined at the producer's port` : ''}`}
+      >
+        {records.toLocaleString('en')}
+        {lastTick > 0 && <span className="link-activity__delta">+{lastTick}</span>}
+        {lag > 0 && <span className="link-activity__lag">lag {lag}</span>}
+      </div>
+    </EdgeLabelRenderer>
+  );
+}
+
+/** What a count label reads, as it is drawn: `1,234 +5 lag 3`. */
+function countText(records: number, lastTick: number, lag: number): string {
+  return [records.toLocaleString('en'), lastTick > 0 ? `+${lastTick}` : '', lag > 0 ? `lag ${lag}` : '']
+    .filter(Boolean)
+    .join(' ');
+}
 
 /** Whether the producer's port has quarantined records: the link is drawn as violating. */
 export function useLinkViolation(sourcePort: string): boolean {

@@ -197,13 +197,9 @@ function lookupColumns(
     const equals = term.findIndex((token) => token.kind === 'symbol' && (token.text === '=' || token.text === '=='));
     if (equals < 0) continue;
     const sides = [term.slice(0, equals), term.slice(equals + 1)];
-    const [left, right] = sides.map((side) => [...(resolve(side) ?? [])]);
-    const joinedSide = sides.find((side, index) => {
-      const other = index === 0 ? right : left;
-      const own = index === 0 ? left : right;
-      return own?.length === 1 && own[0] === table.alias && other?.length === 1 && other[0] === anchorAlias;
-    });
-    const column = joinedSide && columnOf(joinedSide, table.alias);
+    const readers = sides.map((side) => [...(resolve(side) ?? [])].join(' '));
+    const side = sides[readers.indexOf(table.alias)];
+    const column = readers.includes(anchorAlias) && side ? columnOf(side, table.alias) : undefined;
     const known = column && columns.find((name) => sameName(name, column));
     if (known) lookup.add(known);
   }

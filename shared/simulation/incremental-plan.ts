@@ -23,8 +23,11 @@ export interface IncrementalPlan {
    * anchor column. None when the result is kept by `aggregation` instead.
    */
   units: { column: string; expression: string; anchorColumn?: string }[];
-  /** Each joined table, with those of its columns the query reads. */
-  joined: { table: string; alias: string; on: string; columns: string[] }[];
+  /**
+   * Each joined table, with those of its columns the query reads, and `lookup`: those its ON
+   * condition equates with an anchor column, by which a unit finds its joined rows.
+   */
+  joined: { table: string; alias: string; on: string; columns: string[]; lookup: string[] }[];
   /** Whether every anchor row yields a result row (only LEFT JOINs, no WHERE or HAVING). */
   keepsEveryAnchorRow: boolean;
   /** Present when every output column is a group or a count or sum: groups are then kept by adding changes. */
@@ -110,6 +113,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
         alias: table.alias,
         on: textOf(table.on),
         columns: columnsRead(shape, table, context),
+        lookup: lookupColumns(table, anchor.alias, resolve, context),
       })),
       keepsEveryAnchorRow: !shape.filters && joined.every((table) => table.join === 'left'),
       ...(aggregation && { aggregation }),
@@ -175,6 +179,50 @@ function columnsRead(shape: QueryShape, table: FromTable, context: StepContext):
     if (column !== undefined) read.add(column);
   }
   return [...read];
+}
+
+/**
+ * The joined table's columns its ON condition sets equal to an anchor column (`o.customer_id =
+ * c.customer_id AND ...`), in the order written: an index on them finds a unit's joined rows.
+ */
+function lookupColumns(
+  table: FromTable,
+  anchorAlias: string,
+  resolve: ReturnType<typeof columnResolver>,
+  context: StepContext,
+): string[] {
+  const columns = context.columnsOf(table.table) ?? [];
+  const lookup = new Set<string>();
+  for (const term of topLevelConjuncts(table.on)) {
+    const equals = term.findIndex((token) => token.kind === 'symbol' && (token.text === '=' || token.text === '=='));
+    if (equals < 0) continue;
+    const sides = [term.slice(0, equals), term.slice(equals + 1)];
+    const readers = sides.map((side) => [...(resolve(side) ?? [])].join(' '));
+    const side = sides[readers.indexOf(table.alias)];
+    const column = readers.includes(anchorAlias) && side ? columnOf(side, table.alias) : undefined;
+    const known = column && columns.find((name) => sameName(name, column));
+    if (known) lookup.add(known);
+  }
+  return [...lookup];
+}
+
+/** The terms of a condition's top-level ANDs. */
+function topLevelConjuncts(tokens: readonly SqlToken[]): SqlToken[][] {
+  const terms: SqlToken[][] = [[]];
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.text === '(') depth += 1;
+    else if (token.text === ')') depth -= 1;
+    if (depth === 0 && isKeywordToken(token, 'AND')) terms.push([]);
+    else terms.at(-1)?.push(token);
+  }
+  return terms;
+}
+
+/** The column a side of a comparison names when it is just a column (`o.customer_id`, `customer_id`). */
+function columnOf(side: readonly SqlToken[], alias: string): string | undefined {
+  const [only, ...rest] = withoutQualifier(side, alias);
+  return only && rest.length === 0 && (only.kind === 'word' || only.kind === 'quoted') ? only.text : undefined;
 }
 
 function full(reason: string): RecomputeMode {

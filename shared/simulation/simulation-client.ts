@@ -7,6 +7,8 @@ export interface WorkerPort {
   postMessage(message: SimulationRequest): void;
   terminate(): void;
   onmessage: ((event: { data: WorkerMessage }) => void) | null;
+  /** A failure outside any request: its script did not load, or threw while loading. */
+  onerror: ((event: { message?: string }) => void) | null;
 }
 
 /** Timers are injected: the pure core has no `setTimeout` of its own. */
@@ -42,7 +44,7 @@ const RUNS_TICKS: ReadonlySet<SimulationRequest['type']> = new Set(['create', 's
  * a loaded machine, is not timed. Any other request is timed as a whole.
  */
 export function createSimulationClient(spawn: () => WorkerPort, timers: Timers) {
-  let worker = spawn();
+  let worker: WorkerPort | undefined;
   let nextId = 1;
   /** In the order sent: the worker answers in that order, so the first is the one running. */
   const pending: Pending[] = [];
@@ -57,7 +59,8 @@ export function createSimulationClient(spawn: () => WorkerPort, timers: Timers) 
     watchdog = timers.setTimeout(() => restart(head), head.budgetMillis);
   };
 
-  const listen = (port: WorkerPort) => {
+  const start = (): WorkerPort => {
+    const port = spawn();
     port.onmessage = ({ data }) => {
       if (data.type === 'progress') running = data.work;
       else {
@@ -68,28 +71,38 @@ export function createSimulationClient(spawn: () => WorkerPort, timers: Timers) 
       }
       arm();
     };
+    // A worker that cannot load would never answer: its requests fail now, and the next one starts another.
+    port.onerror = (event) => {
+      stop();
+      failAll('simulation', startFailureMessage(event.message), {});
+    };
+    return port;
   };
-  listen(worker);
+
+  const stop = () => {
+    if (watchdog !== undefined) timers.clearTimeout(watchdog);
+    watchdog = undefined;
+    running = undefined;
+    if (!worker) return;
+    worker.onmessage = null;
+    worker.onerror = null;
+    worker.terminate();
+    worker = undefined;
+  };
+
+  const failAll = (path: string, message: string, restart: Restart) => {
+    for (const entry of pending.splice(0)) {
+      entry.settle({ id: entry.request.id, type: 'failed', errors: [{ path, message }], restart });
+    }
+  };
 
   const restart = (late: Pending) => {
-    watchdog = undefined;
-    worker.onmessage = null;
-    worker.terminate();
     const work = running;
-    running = undefined;
-    const message = overBudgetMessage(late, work);
-    const path = work?.path ?? 'simulation';
-    for (const entry of pending.splice(0)) {
-      entry.settle({
-        id: entry.request.id,
-        type: 'failed',
-        errors: [{ path, message }],
-        restart: work ? { work } : {},
-      });
-    }
-    worker = spawn();
-    listen(worker);
+    stop();
+    failAll(work?.path ?? 'simulation', overBudgetMessage(late, work), work ? { work } : {});
+    worker = start();
   };
+  worker = start();
 
   return {
     /** Sends a command; with a budget, a worker silent for that long is replaced and the request fails. */
@@ -97,21 +110,24 @@ export function createSimulationClient(spawn: () => WorkerPort, timers: Timers) 
       const request = { ...command, id: nextId++ } as SimulationRequest;
       return new Promise((resolve) => {
         pending.push({ request, budgetMillis, settle: resolve });
+        worker ??= start();
         if (pending.length === 1) arm();
         worker.postMessage(request);
       });
     },
     /** Ends the worker for good. */
     terminate(): void {
-      if (watchdog !== undefined) timers.clearTimeout(watchdog);
-      worker.onmessage = null;
-      worker.terminate();
+      stop();
       pending.splice(0);
     },
   };
 }
 
 export type SimulationClient = ReturnType<typeof createSimulationClient>;
+
+function startFailureMessage(reason: string | undefined): string {
+  return `The simulation engine could not start${reason ? ` (${reason})` : ''}. Your design is not affected; running again starts a new engine.`;
+}
 
 function overBudgetMessage(late: Pending, work: Work | undefined): string {
   if (work) {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { productNode } from './designer-driver';
+import { openSampleDesign, productNode } from './designer-driver';
 import {
   currentTick,
   engineMetrics,
@@ -113,6 +113,25 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await page.getByRole('button', { name: 'Design', exact: true }).click();
     await productNode(page, 'orders').click();
     await page.getByTestId('product-inspector').waitFor();
+  });
+
+  it('says so when the simulation engine cannot load, and starts it again on the next try', async () => {
+    const page = await session.openApp();
+    let refusals = 0;
+    await page.context().route('**/*simulation.worker*', async (route) => {
+      if (refusals++ === 0) await route.abort();
+      else await route.continue();
+    });
+    await openSampleDesign(page, 'ecommerce');
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'could not start' });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.textContent()).toContain('Your design is not affected');
+
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await waitForTick(page, 0);
+    expect(refusals).toBe(2);
   });
 
   it('handles a transformation that loops at tick 0 the same way', async () => {

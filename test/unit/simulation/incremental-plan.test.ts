@@ -4,6 +4,8 @@ import { planRecompute, type StepContext } from '../../../shared/simulation/incr
 const TABLES: Record<string, string[]> = {
   order_placed: ['event_id', 'occurred_at', 'customer_id', 'total'],
   customer_profile: ['customer_id', 'city', 'country', 'order_count', 'lifetime_value'],
+  customers: ['customer_id', 'city'],
+  orders: ['order_id', 'customer_id', 'status', 'total'],
 };
 
 function context(outputColumns: string[]): StepContext {
@@ -43,8 +45,24 @@ WHERE e.total > 0`,
         alias: 'p',
         on: 'p.customer_id = e.customer_id',
         columns: ['country', 'customer_id'],
+        lookup: ['customer_id'],
       },
     ]);
+  });
+
+  it.each([
+    ['one of several terms', "o.status <> 'cancelled' AND o.customer_id = c.customer_id", ['customer_id']],
+    ['written the other way round', 'c.customer_id = o.customer_id', ['customer_id']],
+    ['unqualified', 'o.customer_id = c.city AND order_id = c.customer_id', ['customer_id', 'order_id']],
+    ['none: compared, not equal', 'o.customer_id > c.customer_id', []],
+    ['none: equal to a constant', 'o.customer_id = 7', []],
+    ['none: inside an OR', 'o.customer_id = c.customer_id OR o.total > 0', []],
+  ])('looks a joined table up by the columns its ON condition equates with the anchor: %s', (_, on, lookup) => {
+    const sql = `SELECT c.customer_id, COUNT(o.total) AS orders FROM customers c LEFT JOIN orders o ON ${on} GROUP BY c.customer_id`;
+
+    const mode = planRecompute(sql, context(['customer_id', 'orders']));
+
+    expect(mode.incremental && mode.plan.joined[0]?.lookup).toEqual(lookup);
   });
 
   it.each([

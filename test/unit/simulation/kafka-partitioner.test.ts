@@ -13,6 +13,8 @@ describe("Kafka's default partitioner", () => {
 
   it('encodes keys as UTF-8, as the JSON converter does', () => {
     expect(utf8Bytes('é€😀')).toEqual([0xc3, 0xa9, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]);
+    // A lone surrogate is written as its three bytes, as before: keys come from SQLite, which holds UTF-8.
+    expect(utf8Bytes('a\ud800b')).toEqual([0x61, 0xed, 0xa0, 0x80, 0x62]);
   });
 
   it('picks a partition in range and sends keyless records to partition 0', () => {

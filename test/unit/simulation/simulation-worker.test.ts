@@ -15,6 +15,7 @@ function inProcessWorker(log: string[]): WorkerPort {
   const host = newHost();
   const port: WorkerPort = {
     onmessage: null,
+    onerror: null,
     postMessage(message: SimulationRequest) {
       log.push(message.type);
       void host.handle(message).then((data) => port.onmessage?.({ data }));
@@ -222,6 +223,37 @@ describe('the simulation client', () => {
 
     expect(answer).toBeUndefined();
     expect(log).toEqual(['stuck']);
+    client.terminate();
+  });
+
+  it('fails the requests of a worker whose script did not load, and starts another for the next request', async () => {
+    const log: string[] = [];
+    const spawned: WorkerPort[] = [];
+    const unloadable = (): WorkerPort => {
+      const port: WorkerPort = {
+        onmessage: null,
+        onerror: null,
+        postMessage: () => queueMicrotask(() => port.onerror?.({ message: 'simulation.worker.js: 404' })),
+        terminate: () => log.push('terminated'),
+      };
+      return port;
+    };
+    const client = createSimulationClient(() => {
+      const port = spawned.length === 0 ? unloadable() : inProcessWorker(log);
+      spawned.push(port);
+      return port;
+    }, realTimers);
+
+    const failed = await client.send({ type: 'create', mesh, scenario }, 60_000);
+    const retried = await client.send({ type: 'create', mesh, scenario }, 60_000);
+
+    expect(failed).toMatchObject({
+      type: 'failed',
+      errors: [{ path: 'simulation', message: expect.stringContaining('could not start (simulation.worker.js: 404)') }],
+    });
+    expect(retried.type).toBe('metrics');
+    expect(spawned).toHaveLength(2);
+    expect(log).toEqual(['terminated', 'create']);
     client.terminate();
   });
 

@@ -16,6 +16,7 @@ import { domainFlows } from '../../shared/editing/domain-overview';
 import { type Link, type Mesh, serializeMesh } from '../../shared/model';
 import { aMesh, aPort } from '../../test/builders/mesh-builder';
 import { CHROMIUM_ARGS, findChromium } from '../../test/e2e/chromium';
+import { LONG_TASK_WATCH, SETTLED_MS, settled } from '../page-settling';
 import { writeSection } from '../report';
 
 const DOMAINS = 20;
@@ -120,6 +121,7 @@ async function openInFreshPage(browser: Browser, url: string, mesh: Mesh, text: 
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(() => Reflect.deleteProperty(window, 'showOpenFilePicker'));
+  await page.addInitScript(LONG_TASK_WATCH);
   const nodes = mesh.domains.length;
   const edges = domainFlows(mesh).length;
   // Strings, not functions: tsx would wrap named functions in a helper the page does not have.
@@ -155,10 +157,11 @@ async function openInFreshPage(browser: Browser, url: string, mesh: Mesh, text: 
 async function referencePan(browser: Browser, url: string) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
+  await page.addInitScript(LONG_TASK_WATCH);
   await page.goto(url);
   await page.getByTestId('sample-seed-logical-view').click();
   await page.waitForSelector('.react-flow__node-product');
-  await page.waitForTimeout(500);
+  await settled(page);
   const canvas = await page.getByTestId('canvas').boundingBox();
   if (!canvas) throw new Error('no canvas');
   const pan = await framesDuring(page, () =>
@@ -252,10 +255,15 @@ async function main() {
       .locator('.domain-block__name')
       .evaluateAll((names) => names.map((name) => name.getBoundingClientRect().height));
     const smallestNamePx = Math.round(Math.min(...nameHeights));
-    // The margin fitView leaves around the mesh is empty canvas: dragging there pans.
-    const overviewPan = await framesDuring(page, () =>
-      moveInSteps(page, { x: canvas.x + 12, y: canvas.y + canvas.height / 2 }, { x: 300, y: -150 }),
-    );
+    // The margin fitView leaves around the mesh is empty canvas: dragging there pans. Right after
+    // the design opened, the app still sets up Mermaid in the background; then once it has settled.
+    const panOverview = () =>
+      framesDuring(page, () =>
+        moveInSteps(page, { x: canvas.x + 12, y: canvas.y + canvas.height / 2 }, { x: 300, y: -150 }),
+      );
+    const openingPan = await panOverview();
+    await settled(page);
+    const overviewPan = await panOverview();
 
     // The densest view with products drawn: just past the overview, around the middle of the mesh.
     await page.keyboard.press('Shift+1');
@@ -337,14 +345,17 @@ async function main() {
       '| --- | --- | --- |',
       `| first complete render, fitted (file read → first frame with every domain block measured and every flow between domains drawn), median of ${RENDER_RUNS} | ${firstRenderMs} ms (${renderTimes[0]}–${renderTimes.at(-1)}) | < ${GOALS.firstRenderMs} ms: ${verdict(firstRenderMs < GOALS.firstRenderMs)} |`,
       `| legible when fitted: ${blocks} domain blocks at ${Math.round(fittedZoom * 100)}% zoom, smallest domain name on screen | ${smallestNamePx} px tall | ≥ ${GOALS.legibleTextPx} px: ${verdict(smallestNamePx >= GOALS.legibleTextPx)} |`,
-      `| panning the fitted view | ${frames(overviewPan)} | ≥ ${GOALS.overviewPanFps} fps: ${verdict(overviewPan.fps >= GOALS.overviewPanFps)} |`,
-      `| for reference, the same pan on the five-product sample, same machine and load | ${frames(reference)} | — |`,
+      `| panning the fitted view, once the app has settled (no long task for ${SETTLED_MS / 1000} s) | ${frames(overviewPan)} | ≥ ${GOALS.overviewPanFps} fps: ${verdict(overviewPan.fps >= GOALS.overviewPanFps)} |`,
+      `| the same pan half a second after the design opened, before the app's background set-up | ${frames(openingPan)} | — |`,
+      `| for reference, the settled pan on the five-product sample, same machine and load | ${frames(reference)} | — |`,
       `| panning at ${Math.round(detailZoom * 100)}% zoom, just past the blocks: ${detailDrawn} products drawn | ${frames(pan)} | ≥ ${GOALS.panFps} fps: ${verdict(pan.fps >= GOALS.panFps)} |`,
       `| dragging one product there | ${frames(drag)} | — |`,
       `| panning at 120% zoom, ${drawnNodes} of ${mesh.domains.length + mesh.products.length} nodes drawn | ${frames(closePan)} | — |`,
       `| dragging one product at 120% zoom | ${frames(closeDrag)} | — |`,
       `| auto-layout (key → layout applied), first run in the page | ${layoutFirstMs} ms | < ${GOALS.autoLayoutMs} ms: ${verdict(layoutFirstMs < GOALS.autoLayoutMs)} |`,
       `| auto-layout again | ${layoutAgainMs} ms | < ${GOALS.autoLayoutMs} ms: ${verdict(layoutAgainMs < GOALS.autoLayoutMs)} |`,
+      '',
+      'The goal row pans once the app has settled. The app sets Mermaid up for the first diagram in the background (a one-off task of about half a second on the main thread) only once input has paused for a second, so it does not land in a pan that starts right after a design opens: the row below it.',
       '',
       `Each drag was recorded as one undo step: ${dragIsOneStep ? 'yes' : '**no**'}. After auto-layout the whole mesh fits the view at ${Math.round(laidOutZoom * 1000) / 10}% zoom (the smallest zoom is 5%).`,
       '',

@@ -7,13 +7,14 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { serveFolder } from '../../scripts/static-server';
 import { WHOLE_MESH } from '../../shared/export';
 import { type DiagramRequest, mermaidDiagram, mermaidTarget } from '../../shared/export/mermaid';
 import type { Mesh } from '../../shared/model';
 import { aSystem } from '../../test/builders/mesh-builder';
 import { CHROMIUM_ARGS, findChromium } from '../../test/e2e/chromium';
+import { LONG_TASK_WATCH, SETTLED_MS, settled } from '../page-settling';
 import { writeSection } from '../report';
 import { largeMesh } from './canvas';
 
@@ -56,10 +57,7 @@ function timed(mesh: Mesh, request: DiagramRequest): { ms: number; kib: number }
   return { ms: median(runs.map((run) => run.ms)), kib: Math.round((runs[0]?.length ?? 0) / 1024) };
 }
 
-/** How long after the design opened (and the network went quiet) the user presses `M`. */
-const USER_PAUSE_MS = 2000;
-
-async function renderInApp(): Promise<{ coldMs: number; warmMs: number[] }> {
+async function renderInApp(): Promise<{ coldMs: number; earlyMs: number; warmMs: number[] }> {
   const chromiumPath = findChromium();
   if (!chromiumPath) throw new Error('the diagram benchmark needs Chromium (apt-get install -y chromium)');
   const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
@@ -67,16 +65,16 @@ async function renderInApp(): Promise<{ coldMs: number; warmMs: number[] }> {
   const { server, url } = await serveFolder(join(import.meta.dirname, '../../dist/renderer'), 0);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await page.goto(url);
-    await page.getByTestId('sample-ecommerce').click();
-    await page.waitForSelector('.react-flow__node-product');
-    // The app fetches and sets up Mermaid once it is idle after a design opens; a user reaches
-    // for a diagram later than that: here two seconds after the network went quiet.
-    await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(USER_PAUSE_MS);
+    const openSample = async () => {
+      const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      await page.addInitScript(LONG_TASK_WATCH);
+      await page.goto(url);
+      await page.getByTestId('sample-ecommerce').click();
+      await page.waitForSelector('.react-flow__node-product');
+      return page;
+    };
     // From the key press (in the page's clock) to the first frame with Mermaid's SVG in the view.
-    const drawOnce = async () => {
+    const drawOnce = async (page: Page) => {
       // Strings, not functions: tsx would wrap named functions in a helper the page does not have.
       await page.evaluate(`
         window.benchDrawMs = undefined;
@@ -99,10 +97,18 @@ async function renderInApp(): Promise<{ coldMs: number; warmMs: number[] }> {
       await page.getByTestId('dialog-diagram').waitFor({ state: 'detached' });
       return ms;
     };
-    const coldMs = await drawOnce();
+    // A user reaches for a diagram once the design is on screen and the app has settled: the app
+    // sets Mermaid up in the background after input pauses. Pressed at once, the set-up is not done.
+    const early = await openSample();
+    await early.waitForTimeout(500);
+    const earlyMs = await drawOnce(early);
+    await early.context().close();
+    const page = await openSample();
+    await settled(page);
+    const coldMs = await drawOnce(page);
     const warmMs: number[] = [];
-    for (let run = 0; run < RUNS; run++) warmMs.push(await drawOnce());
-    return { coldMs, warmMs };
+    for (let run = 0; run < RUNS; run++) warmMs.push(await drawOnce(page));
+    return { coldMs, earlyMs, warmMs };
   } finally {
     await browser.close();
     server.close();
@@ -142,9 +148,9 @@ const report = [
   ),
   `| the whole Mermaid export (${everyDiagram.length} files: views, ${mesh.products.length} architectures, flows, lineage) | ${allMs} ms | — | — |`,
   '',
-  `Drawn in the app (e-commerce sample, logical view, headless Chromium 1440×900, from pressing \`M\` to the first frame with Mermaid's SVG): first time ${render.coldMs} ms (pressed ${USER_PAUSE_MS / 1000} s after the design opened and the network went quiet: Mermaid fetched and set up while the app was idle), then median ${warm} ms of ${RUNS} (${Math.min(...render.warmMs)}–${Math.max(...render.warmMs)}); goal < ${GOALS.renderMs} ms: first ${verdict(render.coldMs < GOALS.renderMs)}, then ${verdict(warm < GOALS.renderMs)}.`,
+  `Drawn in the app (e-commerce sample, logical view, headless Chromium 1440×900, from pressing \`M\` to the first frame with Mermaid's SVG): first time ${render.coldMs} ms (pressed once the app had settled, no long task for ${SETTLED_MS / 1000} s: Mermaid fetched and set up in the background after input paused; pressed half a second after the design opened, before that set-up, ${render.earlyMs} ms), then median ${warm} ms of ${RUNS} (${Math.min(...render.warmMs)}–${Math.max(...render.warmMs)}); goal < ${GOALS.renderMs} ms: first ${verdict(render.coldMs < GOALS.renderMs)}, then ${verdict(warm < GOALS.renderMs)}.`,
   '',
-  'What keeps generation fast: the mesh is indexed once per diagram (lookups and links by node), every diagram is built as a value and written in one pass, and lineage walks each port once. Drawing is Mermaid’s own work (layout with dagre in the page); its code is kept out of the first paint and, once the app is idle after a design opens, fetched and set up by drawing a two-node flowchart off screen.',
+  'What keeps generation fast: the mesh is indexed once per diagram (lookups and links by node), every diagram is built as a value and written in one pass, and lineage walks each port once. Drawing is Mermaid’s own work (layout with dagre in the page); its code is kept out of the first paint and, once input has paused for a second after a design opens, fetched and set up by drawing a two-node flowchart off screen (so the set-up never lands in a pan or a drag).',
 ].join('\n');
 console.log(report);
 writeSection('Diagrams: Mermaid for 1,000 products, drawn in the app', report);

@@ -2,6 +2,7 @@ import type { Mermaid } from 'mermaid';
 
 let loading: Promise<Mermaid> | undefined;
 let renderCount = 0;
+let warmingUp: Promise<void> | undefined;
 
 /** Mermaid on first use, from the app's own bundle (no CDN): it weighs more than the rest of the app. */
 export function loadMermaid(): Promise<Mermaid> {
@@ -41,10 +42,11 @@ const DARK_COLORS = {
 /**
  * Fetches Mermaid and draws a two-node flowchart (off screen, as every render is), ahead of the
  * first diagram: that loads the flowchart module and its layout and sets Mermaid up, so the
- * first diagram a user asks for costs only its own drawing.
+ * first diagram a user asks for costs only its own drawing. Once per page.
  */
-export async function warmUpMermaid(): Promise<void> {
-  await renderMermaid('flowchart LR\n  warm --> up', false);
+export function warmUpMermaid(): Promise<void> {
+  warmingUp ??= renderMermaid('flowchart LR\n  warm --> up', false).then(() => undefined);
+  return warmingUp;
 }
 
 export type RenderedDiagram = { ok: true; svg: string } | { ok: false; error: string };

@@ -155,7 +155,8 @@ function MeshFlow() {
   const isFarOut = useStore(
     useCallback((state: ReactFlowState) => showsOverview(state.transform[2], flowNodeCount), [flowNodeCount]),
   );
-  const isOverview = isFarOut && !captureTheme;
+  const [isDrawingBlocksAhead, drawBlocksAhead] = useState(false);
+  const isOverview = (isFarOut || (isDrawingBlocksAhead && hasBlockOverview(flowNodeCount))) && !captureTheme;
   const emphasis = useMemo(
     () => canvasEmphasis(links, outline, selectedNodeIds, lineageFocus),
     [links, outline, selectedNodeIds, lineageFocus],
@@ -182,7 +183,7 @@ function MeshFlow() {
   const nodeHandlers = useNodeChanges(measured, setMeasured, setGuides);
   const connectionHandlers = useConnectionHandlers();
   const { onDragOver, onDrop } = usePaletteDrop();
-  useRegisterCanvas(pointer);
+  useRegisterCanvas(pointer, drawBlocksAhead);
 
   const openMenu = useCallback(
     (event: MouseEvent | globalThis.MouseEvent, on: ContextMenuTarget['on']) => {
@@ -279,7 +280,9 @@ function MeshFlow() {
           elevateEdgesOnSelect
           disableKeyboardA11y
           zoomOnDoubleClick={false}
-          onlyRenderVisibleElements={isLarge && !isOverview}
+          // Also far out: React Flow takes new nodes a render after this flag, so turning it off with
+          // the switch to domain blocks drew, for that render, every product of a large mesh.
+          onlyRenderVisibleElements={isLarge}
           onMoveStart={() => setMoving(true)}
           onMoveEnd={() => setMoving(false)}
           minZoom={MIN_ZOOM}

@@ -9,7 +9,7 @@ import { measuredSizeOf } from '../store/node-sizes';
 import { useNoticeStore } from '../store/notice-store';
 import { currentSelection } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
-import { animateLayout } from './auto-layout/animate-layout';
+import { animateLayout, isLayoutAnimated } from './auto-layout/animate-layout';
 import { computeArrangements, LayoutCancelled, prewarmLayout } from './auto-layout/compute-layout';
 import { registerCanvas } from './canvas-commands';
 import { captureCanvas } from './canvas-image';
@@ -28,7 +28,7 @@ const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
 const PREWARM_ABOVE = 300;
 
 /** Makes this canvas the one the toolbar, shortcuts, menus and quick search talk to. */
-export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
+export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAhead: (isAhead: boolean) => void): void {
   const flow = useReactFlow();
   const flowStore = useStoreApi();
   useEffect(() => {
@@ -69,11 +69,26 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
       if (box) fitBox(box);
     };
     // Fitted to the document's layout rather than to the nodes drawn, which in a large mesh are only those in view.
-    const fitDocument = async () => {
+    const fitDocument = async (animation: { duration: number } = VIEW_ANIMATION) => {
       const mesh = currentMesh();
       const bounds = mesh && canvasBounds(mesh);
       const { width, height } = flowStore.getState();
-      if (bounds) await flow.setViewport(fittedViewport(bounds, width, height), VIEW_ANIMATION);
+      if (!mesh || !bounds) return;
+      const fitted = fittedViewport(bounds, width, height);
+      const nodeCount = mesh.products.length + mesh.systems.length;
+      const isJumpingOut =
+        showsOverview(fitted.zoom, nodeCount) && !showsOverview(flowStore.getState().transform[2], nodeCount);
+      // React Flow takes new nodes a render after a new view: jumping from products to the whole
+      // mesh at once would first draw every product then in view. The domain blocks go in first.
+      if (isJumpingOut) {
+        drawBlocksAhead(true);
+        await nextFrames();
+      }
+      try {
+        await flow.setViewport(fitted, animation);
+      } finally {
+        if (isJumpingOut) drawBlocksAhead(false);
+      }
     };
     return registerCanvas({
       zoomIn: () => void flow.zoomIn(VIEW_ANIMATION),
@@ -113,7 +128,7 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
           const { width, height } = flowStore.getState();
           const layout = arrangedLayout(mesh, arrangements, width / Math.max(1, height), measuredSizeOf);
           await animateLayout(layout);
-          await fitDocument();
+          await fitDocument(isLayoutAnimated(Object.keys(layout).length) ? VIEW_ANIMATION : { duration: 0 });
         } catch (error) {
           if (error instanceof LayoutCancelled) notify('info', 'Auto-layout cancelled; nothing was moved.');
           else throw error;
@@ -135,5 +150,10 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>): void {
       },
       image: (options) => captureCanvas(flow, currentSelection().nodeIds, options),
     });
-  }, [flow, flowStore, pointer]);
+  }, [flow, flowStore, pointer, drawBlocksAhead]);
+}
+
+/** Two frames: one for React to draw new nodes, one for React Flow to take them. */
+function nextFrames(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 }

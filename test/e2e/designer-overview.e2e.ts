@@ -48,8 +48,24 @@ describeInChromium('a large mesh you can read', (session) => {
     expect(await page.getByTestId('canvas-grid').getAttribute('data-dots')).toBe('shown');
     // Closer in, the minimap still shows the twenty domains, not a thousand products a pixel or two across.
     expect(await minimapShapes(page)).toEqual({ domain: 20 });
+    // Fitting jumps straight from products to the blocks: it never draws the products it passes.
+    await page.evaluate(() => {
+      const mounted = { products: 0 };
+      Reflect.set(window, 'mountedProducts', mounted);
+      new MutationObserver((changes) => {
+        for (const change of changes) {
+          for (const added of change.addedNodes) {
+            if (added instanceof Element && added.matches('.react-flow__node-product')) mounted.products++;
+          }
+        }
+      }).observe(document.querySelector('.react-flow__viewport') as Element, { childList: true, subtree: true });
+    });
     await page.keyboard.press('Shift+1');
     await expect.poll(() => page.locator('.react-flow__node-product').count()).toBe(0);
+    await expect.poll(() => page.locator('.react-flow__node-domain-block').count()).toBe(20);
+    expect(await page.evaluate(() => (Reflect.get(window, 'mountedProducts') as { products: number }).products)).toBe(
+      0,
+    );
   });
 
   it('lays out 1,000 products in the background with a busy sign and Cancel, changing nothing when cancelled', async () => {

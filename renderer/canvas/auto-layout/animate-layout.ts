@@ -31,14 +31,22 @@ const easeInOut = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 
 const ANIMATED_NODES = 300;
 
 /**
+ * Whether a layout of this many nodes is worth animating: not for a large mesh, nor for a user who
+ * prefers reduced motion. (The view's move after it follows the same rule: zooming out of a large
+ * mesh over a few frames draws hundreds of products it passes through, for nothing.)
+ */
+export function isLayoutAnimated(nodeCount: number): boolean {
+  return nodeCount <= ANIMATED_NODES && !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
  * Moves nodes to a new layout over a few frames, recorded as one undo step (a gesture), or at
  * once for a large mesh or when the user prefers reduced motion.
  */
 export function animateLayout(target: Readonly<Record<string, NodeLayout>>): Promise<void> {
   const store = useDocumentStore.getState();
   const start = store.mesh?.layout.nodes ?? {};
-  const instant =
-    Object.keys(target).length > ANIMATED_NODES || window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const instant = !isLayoutAnimated(Object.keys(target).length);
   store.beginGesture();
   const ownGesture = useDocumentStore.getState().gestureStart;
   return new Promise((resolve) => {

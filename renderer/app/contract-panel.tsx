@@ -10,6 +10,7 @@ import { linkCompatibilityOf } from '../contracts/link-compatibility';
 import { useDocumentStore } from '../store/document-store';
 import { CONTRACT_PANEL_WIDTH, type ContractPanelMode, usePreferencesStore } from '../store/preferences-store';
 import { selectOnly } from '../store/selection-store';
+import { nextFrame } from './next-frame';
 import { Splitter } from './panel-splitter';
 
 const WIDENED_WIDTH = 'min(54vw, 1100px)';
@@ -155,8 +156,4 @@ function BrokenLinks({ contractId }: { contractId: string }) {
       </ul>
     </section>
   );
-}
-
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }

@@ -1,3 +1,6 @@
+/** How long input pauses before the app's background preparation starts. */
+export const INPUT_PAUSE_MILLIS = 1000;
+
 /** The inputs that mean someone is working: a gesture in progress keeps sending one of them. */
 const INPUTS = ['pointerdown', 'pointermove', 'wheel', 'keydown'] as const;
 

@@ -4,6 +4,8 @@ import { canvasBox } from '../../shared/editing/alignment';
 import { arrangedLayout } from '../../shared/editing/auto-layout';
 import { boundsOf, containsRect, overlaps, type Point, type Rect } from '../../shared/editing/geometry';
 import { canvasBounds } from '../../shared/editing/node-placement';
+import { nextFrame } from '../app/next-frame';
+import { INPUT_PAUSE_MILLIS, whenInputPauses } from '../app/when-input-pauses';
 import { currentMesh } from '../store/document-store';
 import { measuredSizeOf } from '../store/node-sizes';
 import { useNoticeStore } from '../store/notice-store';
@@ -34,8 +36,7 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
   useEffect(() => {
     const mesh = currentMesh();
     if (!mesh || mesh.products.length + mesh.systems.length <= PREWARM_ABOVE) return;
-    const idle = requestIdleCallback(() => prewarmLayout(mesh), { timeout: 5000 });
-    return () => cancelIdleCallback(idle);
+    return whenInputPauses(() => prewarmLayout(mesh), INPUT_PAUSE_MILLIS);
   }, []);
   useEffect(() => {
     let layoutRun: AbortController | null = null;
@@ -82,7 +83,9 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       // mesh at once would first draw every product then in view. The domain blocks go in first.
       if (isJumpingOut) {
         drawBlocksAhead(true);
-        await nextFrames();
+        // One frame for React to draw the blocks, one for React Flow to take them.
+        await nextFrame();
+        await nextFrame();
       }
       try {
         await flow.setViewport(fitted, animation);
@@ -151,9 +154,4 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       image: (options) => captureCanvas(flow, currentSelection().nodeIds, options),
     });
   }, [flow, flowStore, pointer, drawBlocksAhead]);
-}
-
-/** Two frames: one for React to draw new nodes, one for React Flow to take them. */
-function nextFrames(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
 }

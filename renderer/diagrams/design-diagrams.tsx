@@ -1,11 +1,9 @@
 import { useEffect } from 'react';
-import { whenInputPauses } from '../app/when-input-pauses';
+import { INPUT_PAUSE_MILLIS, whenInputPauses } from '../app/when-input-pauses';
 import { InspectorSection } from '../inspector/inspector-section';
 import { useUiStore } from '../store/ui-store';
 import { DiagramButtons } from './diagram-buttons';
 import { warmUpMermaid } from './load-mermaid';
-
-const INPUT_PAUSE_MILLIS = 1000;
 
 /** The design's diagrams, its image and the Mermaid import, in the inspector when nothing is selected. */
 export function DesignDiagrams() {

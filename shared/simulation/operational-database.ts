@@ -114,14 +114,20 @@ export function createOperationalDatabase(
     },
     startCapture() {
       connection.exec(captured.map(snapshotSql).join(';\n'));
-      snapshotEnds = captured.map((topic, index) => {
+      const extents = captured.map((topic) => {
         const extent = connection.prepare(
           `SELECT count(*), min(_sequence), max(_sequence) FROM node.${changeLog(topic)}`,
         );
         const [rows, first, last] = extent.all()[0] as [number, number | null, number | null];
         extent.release();
         snapshotRows[topic.table.name] = (snapshotRows[topic.table.name] ?? 0) + rows;
-        const place = { isFirstTable: index === 0, isLastTable: index === captured.length - 1 };
+        return { first, last };
+      });
+      // The snapshot's first and last records are Debezium's, whichever tables are empty.
+      const withRows = extents.flatMap((extent, index) => (extent.last === null ? [] : [index]));
+      snapshotEnds = captured.map((topic, index) => {
+        const { first, last } = extents[index] as (typeof extents)[number];
+        const place = { isFirstTableWithRows: index === withRows[0], isLastTableWithRows: index === withRows.at(-1) };
         const mark = (sequence: number, isFirstRow: boolean, isLastRow: boolean) =>
           connection.exec(
             `UPDATE node.${changeLog(topic)} SET _snapshot = ${quoteLiteral(snapshotMarker({ ...place, isFirstRow, isLastRow }))} WHERE _sequence = ${sequence}`,

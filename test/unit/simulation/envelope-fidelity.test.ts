@@ -41,7 +41,7 @@ describe('snapshot records', () => {
     expect(recent.map((message) => envelope(message).source.snapshot)).toEqual(['first', 'true', 'last']);
   });
 
-  it('mark each other table’s ends as Debezium does, and show an empty table’s end in the metrics', async () => {
+  it('mark the last record "last" when the last table is empty, as Debezium does, and show the empty table in the metrics', async () => {
     const simulation = await simulate(
       twoTableMesh(),
       aScenario()
@@ -53,9 +53,32 @@ describe('snapshot records', () => {
     const markers = (topic: string) =>
       metrics.logs[`store/${topic}`]?.recent.map((message) => envelope(message).source.snapshot);
 
-    expect(markers('a-cdc')).toEqual(['first', 'last_in_data_collection']);
+    expect(markers('a-cdc')).toEqual(['first', 'last']);
     expect(markers('b-cdc')).toEqual([]);
     expect(metrics.connectors.store).toEqual({ snapshot: { rows: { a: 2, b: 0 }, isComplete: true } });
+  });
+
+  it('mark the first record "first" when the first table is empty', async () => {
+    const simulation = await simulate(
+      twoTableMesh(),
+      aScenario().withData('store', 'a', 0).withData('store', 'b', 3).build(),
+    );
+    const markers = (topic: string) =>
+      simulation.metrics().logs[`store/${topic}`]?.recent.map((message) => envelope(message).source.snapshot);
+    expect([markers('a-cdc'), markers('b-cdc')]).toEqual([[], ['first', 'true', 'last']]);
+  });
+
+  it('mark each other table’s ends "first_in_data_collection" and "last_in_data_collection"', async () => {
+    const simulation = await simulate(
+      twoTableMesh(),
+      aScenario().withData('store', 'a', 2).withData('store', 'b', 2).build(),
+    );
+    const markers = (topic: string) =>
+      simulation.metrics().logs[`store/${topic}`]?.recent.map((message) => envelope(message).source.snapshot);
+    expect([markers('a-cdc'), markers('b-cdc')]).toEqual([
+      ['first', 'last_in_data_collection'],
+      ['first_in_data_collection', 'last'],
+    ]);
   });
 
   it('end with "last" on the last table that has rows when it is the last table', async () => {

@@ -1,5 +1,5 @@
 import { kafkaPartition } from './kafka-partitioner';
-import type { SqlCallerScope } from './sql-caller';
+import { isUserSelect, type SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlType } from './sql-types';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
@@ -93,7 +93,7 @@ export function registerLogFunctions(
 ): void {
   const hidden = (name: string) => new Error(`no such function: ${name}`);
   connection.defineFunction(PARTITION_FUNCTION, (key, partitions) => {
-    if (callers.current === 'user-query') throw hidden(PARTITION_FUNCTION);
+    if (isUserSelect(callers.current)) throw hidden(PARTITION_FUNCTION);
     return kafkaPartition(key === null ? null : String(key), Number(partitions));
   });
   connection.defineFunction(OFFSET_FUNCTION, (log, partition) => {

@@ -84,7 +84,7 @@ export function createDataProductRuntime(
       isIncremental: limits.isIncremental,
     };
     const prepared = runWork(work, () =>
-      callers.runAs('user-query', () => prepareStep(connection, step, quarantinePort, stepInputs)),
+      callers.runAs('transformation', () => prepareStep(connection, step, quarantinePort, stepInputs)),
     );
     if (!prepared.ok) {
       brokenSteps.push({ path: step.path, step: name, message: prepared.message });
@@ -148,7 +148,7 @@ export function createDataProductRuntime(
         for (const { step, run, metrics } of steps) {
           const name = step.transformation.name;
           const work = { tick, nodeId, path: step.path, kind: 'transformation', step: name } as const;
-          const outcome = runWork(work, () => callers.runAs('user-query', () => run(tick, millis)));
+          const outcome = runWork(work, () => callers.runAs('transformation', () => run(tick, millis)));
           if (outcome.ok) {
             metrics.runs[outcome.run] += 1;
             metrics.lastRun = outcome.run;

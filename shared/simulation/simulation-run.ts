@@ -8,6 +8,7 @@ import { createLogRegistry } from './log-registry';
 import { createMetricsSnapshot } from './metrics-snapshot';
 import { createOperationalDatabase, type OperationalDatabase } from './operational-database';
 import type { PipelinePlan } from './pipeline-plan';
+import { registerSeededRandom } from './seeded-sql-functions';
 import { simulatedClock } from './simulated-clock';
 import type { SimulationMetrics } from './simulation-metrics';
 import { createSqlCallerScope, type SqlCaller } from './sql-caller';
@@ -71,9 +72,10 @@ function buildRun(
 
   const callers = createSqlCallerScope();
   const logs = createLogRegistry(connect(), plan.logs, callers);
-  const connectNode = () => {
+  const connectNode = (nodeId: string) => {
     const connection = connect();
     logs.equip(connection);
+    registerSeededRandom(connection, scenario.seed, nodeId, callers);
     return connection;
   };
   const connector = {
@@ -81,14 +83,21 @@ function buildRun(
     transactionMetadata: scenario.connector?.transactionMetadata ?? false,
   };
   const systems = plan.systems.map((systemPlan) =>
-    createOperationalDatabase(connectNode(), systemPlan, logs.progressOf, connector),
+    createOperationalDatabase(connectNode(systemPlan.system.id), systemPlan, logs.progressOf, connector),
   );
   const systemsById = new Map(systems.map((system) => [system.plan.system.id, system]));
   const workload = createWorkload(mesh, scenario, scenarioPath, systemsById, (failure) =>
     errors.record(failure, currentTick),
   );
   const products = plan.products.map((productPlan) =>
-    createDataProductRuntime(connectNode(), productPlan, logs.progressOf, settings, callers, settings.runWork),
+    createDataProductRuntime(
+      connectNode(productPlan.product.id),
+      productPlan,
+      logs.progressOf,
+      settings,
+      callers,
+      settings.runWork,
+    ),
   );
   const snapshot = createMetricsSnapshot(systems, products, logs, errors, settings.recentMessages);
 

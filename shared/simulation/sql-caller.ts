@@ -1,9 +1,14 @@
 /**
- * Who runs SQL right now: the engine, a user's statement run as a service (`execute`), or a
- * user's query or transformation. The engine's own SQL functions answer only the engine: a
+ * Who runs SQL right now: the engine, a user's statement run as a service (`execute`), a user's
+ * transformation, or a user's query. The engine's own SQL functions answer only the engine: a
  * query that calls `mesh_offset` would otherwise move a log's offsets.
  */
-export type SqlCaller = 'engine' | 'service' | 'user-query';
+export type SqlCaller = 'engine' | 'service' | 'transformation' | 'user-query';
+
+/** Whether a user's SELECT runs: a transformation or a query, which may not place keys either. */
+export function isUserSelect(caller: SqlCaller): boolean {
+  return caller === 'transformation' || caller === 'user-query';
+}
 
 export interface SqlCallerScope {
   readonly current: SqlCaller;

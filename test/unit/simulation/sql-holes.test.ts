@@ -78,6 +78,35 @@ describe('user SQL cannot change the run', () => {
     expect(digest(queried)).toBe(digest(untouched));
   });
 
+  it('draws random() and randomblob() from the seed, so a transformation calling them repeats exactly', async () => {
+    const sql = 'SELECT id, name || random() AS name, hex(randomblob(4)) AS tag FROM items';
+    const runs = await Promise.all(
+      [1, 2].map(async () => {
+        const simulation = await simulate(meshWithStep('scratch', sql, false), scenario);
+        simulation.step(3);
+        return rowsOf(simulation, 'report', 'SELECT * FROM scratch ORDER BY id');
+      }),
+    );
+
+    expect(runs[0]).toHaveLength(5);
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
+  it('lets a query call random() without moving the numbers the run draws next', async () => {
+    const sql = 'SELECT id, name || random() AS name FROM items';
+    const queried = await simulate(meshWithStep('item_names', sql, true), scenario);
+    const untouched = await simulate(meshWithStep('item_names', sql, true), scenario);
+
+    expect(queried.query('report', 'SELECT random(), randomblob(16)')).toMatchObject({ ok: true });
+    queried.step(3);
+    untouched.step(3);
+
+    expect(rowsOf(queried, 'report', 'SELECT * FROM item_names')).toEqual(
+      rowsOf(untouched, 'report', 'SELECT * FROM item_names'),
+    );
+    expect(digest(queried)).toBe(digest(untouched));
+  });
+
   it('hides the engine’s functions from transformations', async () => {
     const simulation = await simulate(meshWithStep('scratch', 'SELECT mesh_offset(1, 0) AS o', false), scenario);
     expect(simulation.step(1).errors.map((error) => error.message)).toEqual([

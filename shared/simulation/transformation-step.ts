@@ -88,6 +88,19 @@ export function prepareStep(
   }
 }
 
+/**
+ * An event whose identity the table already holds but whose values changed (the row it came from
+ * was updated) changes the table, so its port sees the update and quarantines it: events never change.
+ */
+function changedEventSql(dataset: Dataset): string {
+  const others = dataset.columns.map((column) => column.name).filter((name) => !dataset.key.includes(name));
+  if (dataset.key.length === 0) return '';
+  if (others.length === 0) return ` ON CONFLICT (${columnList(dataset.key)}) DO NOTHING`;
+  return ` ON CONFLICT (${columnList(dataset.key)}) DO UPDATE SET ${others
+    .map((name) => `${quoteIdentifier(name)} = excluded.${quoteIdentifier(name)}`)
+    .join(', ')}`;
+}
+
 function columnNamesOf(connection: SqlConnection, select: string): string[] {
   const statement = connection.prepare(select);
   try {
@@ -158,9 +171,11 @@ function prepareResultRecompute(connection: SqlConnection, dataset: Dataset, sel
    * units. Keys gone are deleted in the table's order, whichever rows are in scope.
    */
   const isEntity = dataset.kind === 'entity';
+  // Equal rows of an event result are one event, derived twice from a record delivered twice.
+  const distinct = isEntity ? '' : 'DISTINCT ';
   const recomputation = (recompute: string, scope: string) => [
     prepare(`DELETE FROM ${next}`),
-    prepare(`INSERT INTO ${next} (${columnList(names)}) SELECT ${columnList(names)} FROM (${recompute})`),
+    prepare(`INSERT INTO ${next} (${columnList(names)}) SELECT ${distinct}${columnList(names)} FROM (${recompute})`),
     ...(isEntity
       ? [
           prepare(
@@ -179,7 +194,7 @@ SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM
           millisOnly,
         )
       : prepare(
-          `INSERT OR IGNORE INTO ${table} (${columnList(names)}) SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table}`,
+          `INSERT INTO ${table} (${columnList(names)}) SELECT * FROM (SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table}) WHERE true${changedEventSql(dataset)}`,
         ),
   ];
   // Rows rejected for their key, as the last run left them: a row stays quarantined once, not every tick.

@@ -255,7 +255,8 @@ FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} OR
 }
 
 /**
- * Row images into the change log; with tombstones, a delete is followed by a null-valued record.
+ * Row images into the change log; with tombstones, a delete is followed by a null-valued record
+ * with its key and headers, as Debezium sends it.
  * An update that changes the primary key is, as in Debezium, a delete of the old key (with a
  * `__debezium.newkey` header), its tombstone, and a create of the new key (`__debezium.oldkey`).
  * A column `renamed` at the source (old name → new) reaches the log's columns as null, since
@@ -302,8 +303,8 @@ function captureTriggersSql(
   SELECT ${[`'${op}'`, '(SELECT millis FROM _clock)', '_key', '_partition', ...extraValues].join(', ')}, ${values} FROM ${placedKeySql(topic, image)};`;
   };
   const tombstone = hasTombstones
-    ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition)
-  SELECT NULL, _timestamp, _key, _partition FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
+    ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition, _headers)
+  SELECT NULL, _timestamp, _key, _partition, _headers FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
     : '';
   const trigger = (name: string, event: 'INSERT' | 'UPDATE' | 'DELETE', when: string, body: string[]) =>
     `CREATE TRIGGER node.${quoteIdentifier(`_capture_${topic.topic.id}_${name}`)} AFTER ${event} ON ${quoteIdentifier(topic.table.name)}${when ? ` WHEN ${when}` : ''} BEGIN

@@ -98,6 +98,7 @@ export const IPC_REQUEST_SCHEMAS = {
   }),
   'recent:list': NoRequest,
   'contracts:choose': NoRequest,
+  'contracts:open': NoRequest,
   /** One contract's YAML saved to its own file: back to `file`, or where the user picks when it is null. */
   'contracts:save': z.strictObject({
     file: FileRefSchema.nullable(),
@@ -122,6 +123,8 @@ interface IpcResponses {
   'file:save-export': IpcResult<string | null>;
   'recent:list': IpcResult<FileRef[]>;
   'contracts:choose': IpcResult<OpenedFile[] | null>;
+  /** One contract file the user picked to edit; null when they cancelled. */
+  'contracts:open': IpcResult<OpenedFile | null>;
   /** The saved file; null when the user cancelled. */
   'contracts:save': IpcResult<FileRef | null>;
   'dialog:unsaved-changes': IpcResult<UnsavedChangesChoice>;

@@ -165,6 +165,10 @@ function startWorker(request: HeadlessRequest): Worker {
   });
 }
 
+function lostText(lost: number): string {
+  return lost > 0 ? `, ${lost} lost to retention` : '';
+}
+
 function summarise(metrics: SimulationMetrics): string[] {
   return [
     `tick ${metrics.tick} (${metrics.time}): ${metrics.sourceChanges} source changes`,
@@ -177,10 +181,16 @@ function summarise(metrics: SimulationMetrics): string[] {
       ),
     ]),
     'consumers:',
-    ...Object.entries(metrics.consumers).map(
-      ([consumer, state]) =>
-        `  ${consumer}: offset ${state.offset}, lag ${state.lag}${state.lost > 0 ? `, ${state.lost} lost to retention` : ''}${state.skipped > 0 ? `, ${state.skipped} skipped (redelivered or older)` : ''}`,
-    ),
+    ...Object.entries(metrics.consumers).flatMap(([consumer, state]) => [
+      `  ${consumer}: offset ${state.offset}, lag ${state.lag}${lostText(state.lost)}${state.skipped > 0 ? `, ${state.skipped} skipped (redelivered or older)` : ''}`,
+      // Behind or losing records: where, as Kafka's consumer-group tools show it, partition by partition.
+      ...(state.lag > 0 || state.lost > 0
+        ? state.partitions.map(
+            (partition) =>
+              `    partition ${partition.partition}: offset ${partition.offset} of ${partition.end}, lag ${partition.lag}${lostText(partition.lost)}`,
+          )
+        : []),
+    ]),
     ...(Object.keys(metrics.transformations).length > 0 ? ['transformations:'] : []),
     ...Object.entries(metrics.transformations).map(
       ([step, how]) =>

@@ -47,6 +47,15 @@ export function electronFileDialog(parentWindow: () => BaseWindow | undefined): 
       });
       return canceled || filePaths.length === 0 ? null : filePaths;
     },
+    async chooseContractFileToOpen() {
+      const { canceled, filePaths } = await dialog.showOpenDialog(parent(), {
+        title: 'Open an ODCS contract',
+        buttonLabel: 'Open',
+        properties: ['openFile'],
+        filters: [{ name: 'ODCS contracts', extensions: ['yaml', 'yml'] }],
+      });
+      return canceled ? null : (filePaths[0] ?? null);
+    },
     chooseContractSavePath: (suggestedName) =>
       askSavePath(parent(), 'Save contract', suggestedName, CONTRACT_FILE_FILTERS),
     confirmReplace: (path) => showMessageBox(parent(), replaceFileBox(path, basename(path))),

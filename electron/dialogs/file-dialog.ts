@@ -6,6 +6,8 @@ export interface FileDialog {
   /** Where to save one exported file (a diagram, an image), offered under `suggestedName`. */
   chooseExportFilePath(suggestedName: string): Promise<string | null>;
   chooseContractFiles(): Promise<string[] | null>;
+  /** One contract file to open and edit on its own. */
+  chooseContractFileToOpen(): Promise<string | null>;
   /** Where to save one contract on its own, offered under `suggestedName` (`orders.odcs.yaml`). */
   chooseContractSavePath(suggestedName: string): Promise<string | null>;
   /** Asks before a save replaces another file (the dialog added `.mesh.json` to the name typed). */

@@ -17,6 +17,8 @@ export function withContractExtension(path: string): string {
 export interface ContractFiles {
   /** Reads the contract files the user picks; null when they cancel. */
   choose(): Promise<IpcResult<OpenedFile[] | null>>;
+  /** Reads the one contract file the user picks to edit; null when they cancel. */
+  open(): Promise<IpcResult<OpenedFile | null>>;
   /** Saves one contract back to its file, or where the user picks; null when they cancel. */
   save(request: IpcRequest<'contracts:save'>): Promise<IpcResult<FileRef | null>>;
 }
@@ -40,19 +42,31 @@ export function createContractFiles({ fs, dialog }: { fs: FileSystem; dialog: Fi
     return succeed(await confirmedSavePath(fs, dialog, requestedPath, withContractExtension));
   }
 
+  /** Reads every file or none; each one read may be saved back to later. */
+  async function readChosen(paths: readonly string[]): Promise<IpcResult<OpenedFile[]>> {
+    const files: OpenedFile[] = [];
+    for (const path of paths) {
+      const read = await settle(`read ${path}`, () => readMeshFile(fs, path));
+      if (!read.ok) return read;
+      files.push(read.value);
+    }
+    for (const { file } of files) if (file.path) chosenContractFiles.add(file.path);
+    return succeed(files);
+  }
+
   return {
     choose: () =>
       settle('import contracts', async () => {
         const paths = await dialog.chooseContractFiles();
-        if (paths === null) return succeed(null);
-        const files: OpenedFile[] = [];
-        for (const path of paths) {
-          const read = await settle(`read ${path}`, () => readMeshFile(fs, path));
-          if (!read.ok) return read;
-          files.push(read.value);
-        }
-        for (const { file } of files) if (file.path) chosenContractFiles.add(file.path);
-        return succeed(files);
+        return paths === null ? succeed(null) : readChosen(paths);
+      }),
+
+    open: () =>
+      settle('open the contract', async () => {
+        const path = await dialog.chooseContractFileToOpen();
+        if (path === null) return succeed(null);
+        const read = await readChosen([path]);
+        return read.ok ? succeed(read.value[0] ?? null) : read;
       }),
 
     save: ({ file, suggestedName, text }) =>

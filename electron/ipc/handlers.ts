@@ -156,6 +156,7 @@ export function createIpcHandlers({
     'recent:list': () => settle('list the recent files', async () => succeed(await recentFiles.list())),
 
     'contracts:choose': () => contractFiles.choose(),
+    'contracts:open': () => contractFiles.open(),
 
     'contracts:save': (request) => contractFiles.save(request),
 

@@ -47,7 +47,7 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     editText: async (edit) => {
       await call('window:edit-text', { edit });
     },
-    openContractFile: async () => (await call('contracts:choose', undefined))?.[0] ?? null,
+    openContractFile: () => call('contracts:open', undefined),
     saveContractFile: (file, suggestedName, text) => call('contracts:save', { file, suggestedName, text }),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     onOpenFileRequest: (listener) => bridge.onOpenFileRequest(listener),

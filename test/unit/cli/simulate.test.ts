@@ -53,6 +53,25 @@ describe('mesh-designer simulate', () => {
     });
   });
 
+  it('shows a consumer behind its topic partition by partition, and the changes it skipped', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.scenarios[0].faults = [
+      { kind: 'consumer-offline', tick: 3, productId: 'shipments', ticks: 10 },
+      { kind: 'redeliver', tick: 2, systemId: 'customers-service', topicId: 'customers-cdc', records: 2 },
+    ];
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    await runCli(['simulate', 'shop.mesh.json', '--ticks', '6'], io);
+
+    const consumers = out.slice(out.indexOf('consumers:') + 1);
+    const behind = consumers.findIndex((line) => line.startsWith('  shipments/shipments-cdc-in:'));
+    expect(consumers[behind]).toMatch(/^ {2}shipments\/shipments-cdc-in: offset \d+, lag [1-9]\d*$/);
+    expect(consumers[behind + 1]).toMatch(/^ {4}partition 0: offset \d+ of \d+, lag [1-9]\d*$/);
+    expect(consumers).toContainEqual(
+      expect.stringMatching(/^ {2}customers\/customers-cdc-in: offset \d+, lag 0, 2 skipped \(redelivered or older\)$/),
+    );
+    expect(consumers.filter((line) => line.startsWith('    partition'))).toHaveLength(1);
+  });
+
   it('runs with another seed on request, the same seed giving the same output', async () => {
     const runWith = async (seed: string) => {
       const { io, out } = fakeIo({ 'shop.mesh.json': sample });

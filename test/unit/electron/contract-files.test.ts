@@ -64,10 +64,34 @@ function aDesktop(answers: Partial<DialogAnswers> = {}, fs = new InMemoryFileSys
 }
 
 describe('contracts saved on their own in the desktop app', () => {
+  describe('open contract', () => {
+    it('asks for one file with its own dialog, not the import picker, and opens that file', async () => {
+      const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT).withFile('/home/ada/other.odcs.yaml', NEW_TEXT);
+      const { host } = aDesktop({ contractFileToOpen: ORDERS, contractFiles: ['/home/ada/other.odcs.yaml'] }, fs);
+
+      expect(await host.openContractFile()).toEqual({
+        file: { name: 'orders.odcs.yaml', path: ORDERS },
+        text: OLD_TEXT,
+      });
+    });
+
+    it('opens nothing when the user cancels', async () => {
+      const { host } = aDesktop({ contractFileToOpen: null, contractFiles: [ORDERS] });
+
+      expect(await host.openContractFile()).toBeNull();
+    });
+
+    it('says which file could not be read', async () => {
+      const { host } = aDesktop({ contractFileToOpen: '/home/ada/gone.odcs.yaml' });
+
+      await expect(host.openContractFile()).rejects.toThrow('/home/ada/gone.odcs.yaml');
+    });
+  });
+
   describe('in place', () => {
     it('writes a contract opened from a file back to that file, without asking', async () => {
       const { host, fs, dialog } = aDesktop(
-        { contractFiles: [ORDERS] },
+        { contractFileToOpen: ORDERS },
         new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT),
       );
       const opened = await host.openContractFile();
@@ -83,7 +107,7 @@ describe('contracts saved on their own in the desktop app', () => {
     it('keeps the file’s permissions and writes a symbolic link through to its target', async () => {
       const target = '/home/ada/contracts/orders.odcs.yaml';
       const fs = new InMemoryFileSystem().withFile(target, OLD_TEXT, { mode: 0o600 }).withLink(ORDERS, target);
-      const { host } = aDesktop({ contractFiles: [ORDERS] }, fs);
+      const { host } = aDesktop({ contractFileToOpen: ORDERS }, fs);
       const opened = await host.openContractFile();
 
       await host.saveContractFile(opened!.file, 'orders.odcs.yaml', NEW_TEXT);
@@ -197,7 +221,7 @@ describe('contracts saved on their own in the desktop app', () => {
       ['the disk is read-only', 'writeTextDurably', 'EROFS'],
     ] as const)('keeps the old file whole and says why when %s', async (reason, operation, code) => {
       const fs = new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT).failing(operation, code);
-      const { host } = aDesktop({ contractFiles: [ORDERS] }, fs);
+      const { host } = aDesktop({ contractFileToOpen: ORDERS }, fs);
       const opened = await host.openContractFile();
 
       await expect(host.saveContractFile(opened!.file, 'orders', NEW_TEXT)).rejects.toThrow(

@@ -474,6 +474,16 @@ describe('IPC handlers', () => {
     });
   });
 
+  it('reads the one contract file the user picked to open', async () => {
+    const fs = new InMemoryFileSystem().withFile('/home/ada/orders.odcs.yaml', 'kind: DataContract\n');
+    const { handlers } = aDesktop({ contractFileToOpen: '/home/ada/orders.odcs.yaml' }, fs);
+
+    expect(await handlers['contracts:open'](undefined, A_PAGE)).toEqual({
+      ok: true,
+      value: { file: { name: 'orders.odcs.yaml', path: '/home/ada/orders.odcs.yaml' }, text: 'kind: DataContract\n' },
+    });
+  });
+
   it('reports a failure instead of throwing it across IPC', async () => {
     class CrashingDialog extends FakeDialog {
       override async chooseMeshFileToOpen(): Promise<string | null> {

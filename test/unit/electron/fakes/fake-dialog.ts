@@ -6,6 +6,7 @@ export interface DialogAnswers {
   exportFolder: string | null;
   exportFilePath: string | null;
   contractFiles: string[] | null;
+  contractFileToOpen: string | null;
   contractSavePath: string | null;
   confirms: boolean;
 }
@@ -26,6 +27,7 @@ export class FakeDialog implements FileDialog {
       exportFolder: null,
       exportFilePath: null,
       contractFiles: null,
+      contractFileToOpen: null,
       contractSavePath: null,
       confirms: true,
       ...answers,
@@ -52,6 +54,10 @@ export class FakeDialog implements FileDialog {
 
   async chooseContractFiles(): Promise<string[] | null> {
     return this.answers.contractFiles;
+  }
+
+  async chooseContractFileToOpen(): Promise<string | null> {
+    return this.answers.contractFileToOpen;
   }
 
   async chooseContractSavePath(suggestedName: string): Promise<string | null> {

@@ -7,13 +7,17 @@ import { useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { RunErrors } from './run-errors';
 import { useSimulationStore } from './simulation-store';
+import { TransformationRuns } from './transformation-runs';
 
 const COLORS = ['#2f6fde', '#1f8a70', '#b5541c', '#8b5cf6', '#c62f3a', '#0e7490', '#a16207', '#be185d', '#4d7c0f'];
 const CHART_HEIGHT = 150;
 
 type Series = Record<string, number[]>;
 
-/** Throughput per link and in total, lag per consumer, quarantined records per port: live, and as CSV. */
+/**
+ * Throughput per link and in total, lag per consumer, quarantined records per port: live, and as
+ * CSV; how each transformation recomputes.
+ */
 export function MetricsTab() {
   const history = useSimulationStore((state) => state.history);
   const mesh = useDocumentStore((state) => state.mesh);
@@ -47,6 +51,7 @@ export function MetricsTab() {
         series={history.quarantined}
         label={label}
       />
+      <TransformationRuns />
       <RunErrors />
     </section>
   );

@@ -1,5 +1,6 @@
 import type { Result } from '../model/problem';
 import { checkSelect } from './select-check';
+import { withSimulatedNow } from './simulated-now';
 import { isKeyword, sqlTokens } from './sql-tokens';
 import type { SqlConnection, SqlValue } from './sql-workspace';
 
@@ -33,7 +34,7 @@ export function runReadOnlyQuery(connection: SqlConnection, sql: string, maxRows
       : '';
   connection.exec('PRAGMA query_only = ON');
   try {
-    const statement = connection.prepare(`${explain}${checked.select}`);
+    const statement = connection.prepare(`${explain}${withSimulatedNow(checked.select)}`);
     try {
       const rows = statement.all(undefined, maxRows + 1);
       return {

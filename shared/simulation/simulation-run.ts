@@ -10,6 +10,7 @@ import { createOperationalDatabase, type OperationalDatabase } from './operation
 import type { PipelinePlan } from './pipeline-plan';
 import { registerSeededRandom } from './seeded-sql-functions';
 import { simulatedClock } from './simulated-clock';
+import { registerSimulatedNow } from './simulated-now';
 import type { SimulationMetrics } from './simulation-metrics';
 import { createSqlCallerScope, type SqlCaller } from './sql-caller';
 import type { OpenSqlWorkspace, SqlConnection } from './sql-workspace';
@@ -76,6 +77,7 @@ function buildRun(
     const connection = connect();
     logs.equip(connection);
     registerSeededRandom(connection, scenario.seed, nodeId, callers);
+    registerSimulatedNow(connection, () => clock.isoAt(currentTick));
     return connection;
   };
   const connector = {

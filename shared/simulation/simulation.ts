@@ -5,6 +5,7 @@ import { createErrorLog, type ErrorLog } from './error-log';
 import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
 import { checkScenario } from './scenario-check';
+import { withSimulatedNow } from './simulated-now';
 import type { SimulationMetrics, StoppedRun } from './simulation-metrics';
 import { type SimulationRun, startRun } from './simulation-run';
 import { isKeyword, sqlTokens } from './sql-tokens';
@@ -152,7 +153,7 @@ export function createSimulation(
       const refusal = serviceStatementRefusal(sql);
       if (refusal) return { ok: false, errors: [{ path: 'sql', message: refusal }] };
       try {
-        const statement = connection.prepare(sql);
+        const statement = connection.prepare(withSimulatedNow(sql));
         try {
           current().beginServiceTransaction(systemId);
           const changes = current().runAs('service', () => statement.run());

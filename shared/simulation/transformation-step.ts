@@ -4,6 +4,7 @@ import { prepareGroupTotals } from './group-totals';
 import { type Aggregation, type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
 import type { TransformationPlan } from './product-plan';
 import { checkSelect, subquerySql } from './select-check';
+import { readsTheClock, withSimulatedNow } from './simulated-now';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
 
@@ -43,7 +44,7 @@ export function prepareStep(
 ): PreparedStep {
   const checked = checkSelect(connection, step.transformation.sql);
   if (!checked.ok) return checked;
-  const select = subquerySql(checked.select);
+  const select = subquerySql(withSimulatedNow(checked.select));
   const savepoint = quoteIdentifier(`step_${step.transformation.name}`);
   try {
     const dataset = step.dataset;
@@ -51,13 +52,15 @@ export function prepareStep(
     let runOnce: (tick: number, millis: number) => StepRun;
     if (dataset) {
       if (dataset.kind === 'entity') {
-        mode = inputs.isIncremental
-          ? planRecompute(checked.select, {
-              outputColumns: columnNamesOf(connection, select),
-              tableColumns: dataset.columns.map((column) => column.name),
-              columnsOf: inputs.columnsOf,
-            })
-          : { incremental: false, reason: 'incremental recomputation is turned off' };
+        mode = !inputs.isIncremental
+          ? { incremental: false, reason: 'incremental recomputation is turned off' }
+          : readsTheClock(checked.select)
+            ? { incremental: false, reason: "it reads the clock ('now'), which moves on every tick" }
+            : planRecompute(checked.select, {
+                outputColumns: columnNamesOf(connection, select),
+                tableColumns: dataset.columns.map((column) => column.name),
+                columnsOf: inputs.columnsOf,
+              });
       }
       const recompute = prepareResultRecompute(connection, dataset, select, quarantinePort ?? '');
       const aggregation = mode.incremental ? mode.plan.aggregation : undefined;

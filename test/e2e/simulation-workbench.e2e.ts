@@ -124,6 +124,14 @@ describeInChromium('working with a simulation', (session) => {
     await openTab(page, 'Metrics');
     await page.locator('.metrics-chart canvas').first().waitFor();
     expect(await page.locator('.metrics-chart canvas').count()).toBe(3);
+    const profile = page.getByTestId('transformation-customer-360/customer_profile');
+    expect(await profile.textContent()).toMatch(
+      /^customer-360 · customer_profilewhat each tick touched\d+ touched · 0 full · \d+ unchanged$/,
+    );
+    const runs = (await engineMetrics(page)).transformations['customer-360/customer_profile']?.runs;
+    expect(await profile.locator('td').last().textContent()).toBe(
+      `${runs?.incremental} touched · 0 full · ${runs?.unchanged} unchanged`,
+    );
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();

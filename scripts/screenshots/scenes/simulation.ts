@@ -52,6 +52,16 @@ export const scenes: Scene[] = SCHEMES.flatMap((colorScheme) => [
     },
   },
   {
+    name: `simulation-transformations-${colorScheme}`,
+    colorScheme,
+    async arrange(page) {
+      await simulateSample(page);
+      await runTo(page, 10);
+      await openTab(page, 'Metrics');
+      await page.getByRole('region', { name: 'Transformations' }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
     name: `simulation-trace-${colorScheme}`,
     colorScheme,
     async arrange(page) {

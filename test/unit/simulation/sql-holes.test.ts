@@ -107,6 +107,47 @@ describe('user SQL cannot change the run', () => {
     expect(digest(queried)).toBe(digest(untouched));
   });
 
+  it("stamps rows with the simulated time where SQL reads the clock ('now', CURRENT_TIMESTAMP, date())", async () => {
+    const sql = "SELECT id, CURRENT_TIMESTAMP AS at, datetime('now', '+1 hour') AS later, date() AS day FROM items";
+    const runs = await Promise.all(
+      [1, 2].map(async () => {
+        const simulation = await simulate(meshWithStep('scratch', sql, false), scenario);
+        simulation.step(3);
+        return rowsOf(simulation, 'report', 'SELECT * FROM scratch ORDER BY id');
+      }),
+    );
+
+    expect(runs[0]?.[0]).toEqual({ id: 1, at: '2026-01-05 09:03:00', later: '2026-01-05 10:03:00', day: '2026-01-05' });
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
+  it('recomputes a published step that reads the clock in full every tick, saying why', async () => {
+    const sql = "SELECT id, name || ' at ' || time('now') AS name FROM items";
+    const simulation = await simulate(meshWithStep('item_names', sql, true), scenario);
+
+    const metrics = simulation.step(2);
+
+    expect(metrics.transformations['report/item_names']).toMatchObject({
+      mode: 'full',
+      reason: "it reads the clock ('now'), which moves on every tick",
+    });
+    expect(rowsOf(simulation, 'report', 'SELECT name FROM item_names WHERE id = 1')).toEqual([
+      { name: 'lamp at 09:02:00' },
+    ]);
+  });
+
+  it('gives queries and statements run as the service the simulated time too', async () => {
+    const simulation = await simulate(aShopMesh().build(), scenario);
+    simulation.step(4);
+
+    expect(simulation.query('shop', "SELECT datetime('now') AS now, strftime('%H:%M') AS hm")).toMatchObject({
+      ok: true,
+      value: { rows: [['2026-01-05 09:04:00', '09:04']] },
+    });
+    expect(simulation.execute('shop', "UPDATE items SET status = time('now') WHERE id = 1")).toMatchObject({ ok: true });
+    expect(rowsOf(simulation, 'shop', 'SELECT status FROM items WHERE id = 1')).toEqual([{ status: '09:04:00' }]);
+  });
+
   it('hides the engine’s functions from transformations', async () => {
     const simulation = await simulate(meshWithStep('scratch', 'SELECT mesh_offset(1, 0) AS o', false), scenario);
     expect(simulation.step(1).errors.map((error) => error.message)).toEqual([

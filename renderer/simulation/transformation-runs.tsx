@@ -1,0 +1,44 @@
+import type { TransformationMetrics } from '../../shared/simulation';
+import { useDocumentStore } from '../store/document-store';
+import { useSimulationStore } from './simulation-store';
+
+const NONE: Record<string, TransformationMetrics> = {};
+
+/** How each transformation recomputes (only what a tick touched, or all of it and why) and its runs so far. */
+export function TransformationRuns() {
+  const transformations = useSimulationStore((state) => state.metrics?.transformations ?? NONE);
+  const products = useDocumentStore((state) => state.mesh?.products);
+  const steps = Object.entries(transformations);
+  if (steps.length === 0) return null;
+  const productName = (productId: string) => products?.find((product) => product.id === productId)?.name ?? productId;
+  return (
+    <section aria-label="Transformations" className="transformation-runs">
+      <h3 className="simulation-panel__title">How transformations recompute</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>step</th>
+            <th>recomputes</th>
+            <th>runs</th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map(([id, how]) => {
+            const [productId = '', step = id] = id.split('/');
+            return (
+              <tr key={id} data-testid={`transformation-${id}`}>
+                <td>
+                  {productName(productId)} · <code>{step}</code>
+                </td>
+                <td>{how.mode === 'incremental' ? 'what each tick touched' : `in full: ${how.reason ?? ''}`}</td>
+                <td>
+                  {how.runs.incremental} touched · {how.runs.full} full · {how.runs.unchanged} unchanged
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { type SqlToken, sqlTokens } from './sql-tokens';
+import type { SqlConnection } from './sql-workspace';
+
+/** The SQL function that answers the simulated clock's time, as ISO 8601 text. */
+const NOW_FUNCTION = 'mesh_now';
+const NOW_SQL = `${NOW_FUNCTION}()`;
+
+/** Which arguments of SQLite's date and time functions are time values, which default to 'now'. */
+const TIME_VALUE_ARGUMENTS: ReadonlyMap<string, { positions: number[]; defaultsToNow: boolean }> = new Map([
+  ['DATE', { positions: [0], defaultsToNow: true }],
+  ['TIME', { positions: [0], defaultsToNow: true }],
+  ['DATETIME', { positions: [0], defaultsToNow: true }],
+  ['JULIANDAY', { positions: [0], defaultsToNow: true }],
+  ['UNIXEPOCH', { positions: [0], defaultsToNow: true }],
+  ['STRFTIME', { positions: [1], defaultsToNow: true }],
+  ['TIMEDIFF', { positions: [0, 1], defaultsToNow: false }],
+]);
+
+const CURRENT_KEYWORDS: ReadonlyMap<string, string> = new Map([
+  ['CURRENT_TIMESTAMP', `datetime(${NOW_SQL})`],
+  ['CURRENT_DATE', `date(${NOW_SQL})`],
+  ['CURRENT_TIME', `time(${NOW_SQL})`],
+]);
+
+/** Gives a connection `mesh_now()`, the time of the tick the run is at. */
+export function registerSimulatedNow(connection: SqlConnection, isoNow: () => string): void {
+  connection.defineFunction(NOW_FUNCTION, isoNow);
+}
+
+/**
+ * A user's SQL with every reading of the machine's clock turned into a reading of the simulated
+ * one: `'now'` as the time value of a date and time function, such a function called without
+ * one, and `CURRENT_TIMESTAMP`, `CURRENT_DATE`, `CURRENT_TIME`. So a transformation stamping its
+ * rows gives the same tables on every run, at the time the simulation shows. Nothing else changes.
+ */
+export function withSimulatedNow(sql: string): string {
+  const tokens = sqlTokens(sql);
+  const edits: { start: number; end: number; text: string }[] = [];
+  tokens.forEach((token, index) => {
+    const current = token.kind === 'word' ? CURRENT_KEYWORDS.get(token.text.toUpperCase()) : undefined;
+    if (current && tokens[index + 1]?.text !== '(') {
+      edits.push({ start: token.start, end: token.end, text: current });
+      return;
+    }
+    const timeValues = token.kind === 'word' ? TIME_VALUE_ARGUMENTS.get(token.text.toUpperCase()) : undefined;
+    if (!timeValues || !isOpeningParenthesis(tokens[index + 1])) return;
+    const call = argumentsOf(tokens, index + 1);
+    for (const position of timeValues.positions) {
+      const argument = call.arguments[position];
+      if (argument?.length === 1 && isNowLiteral(argument[0] as SqlToken)) {
+        const literal = argument[0] as SqlToken;
+        edits.push({ start: literal.start, end: literal.end, text: NOW_SQL });
+      }
+    }
+    const omitted = timeValues.positions[0] as number;
+    if (timeValues.defaultsToNow && call.arguments.length === omitted) {
+      const at = call.closing.start;
+      edits.push({ start: at, end: at, text: omitted === 0 ? NOW_SQL : `, ${NOW_SQL}` });
+    }
+  });
+  return edits
+    .sort((a, b) => b.start - a.start)
+    .reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), sql);
+}
+
+/** Whether `withSimulatedNow` would change the SQL: it reads the clock. */
+export function readsTheClock(sql: string): boolean {
+  return withSimulatedNow(sql) !== sql;
+}
+
+function isOpeningParenthesis(token: SqlToken | undefined): boolean {
+  return token?.kind === 'symbol' && token.text === '(';
+}
+
+function isNowLiteral(token: SqlToken): boolean {
+  return token.kind === 'string' && token.text.toLowerCase() === "'now'";
+}
+
+/** The arguments of the call whose `(` is at `open`, each as its tokens, and its closing `)`. */
+function argumentsOf(tokens: readonly SqlToken[], open: number): { arguments: SqlToken[][]; closing: SqlToken } {
+  const found: SqlToken[][] = [];
+  let current: SqlToken[] = [];
+  let depth = 0;
+  for (let index = open + 1; index < tokens.length; index++) {
+    const token = tokens[index] as SqlToken;
+    if (token.kind === 'symbol' && token.text === '(') depth += 1;
+    if (token.kind === 'symbol' && token.text === ')') {
+      if (depth === 0) {
+        if (current.length > 0 || found.length > 0) found.push(current);
+        return { arguments: found, closing: token };
+      }
+      depth -= 1;
+    }
+    if (depth === 0 && token.kind === 'symbol' && token.text === ',') {
+      found.push(current);
+      current = [];
+    } else current.push(token);
+  }
+  const end = tokens.at(-1) as SqlToken;
+  return { arguments: [...found, current], closing: { ...end, start: end.end } };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { readsTheClock, withSimulatedNow } from '../../../shared/simulation/simulated-now';
+
+describe("'now' in a user's SQL reads the simulated clock", () => {
+  it.each([
+    ["SELECT datetime('now')", 'SELECT datetime(mesh_now())'],
+    ["SELECT DATETIME( 'NOW' , 'localtime')", "SELECT DATETIME( mesh_now() , 'localtime')"],
+    [
+      "SELECT date('now', '-1 day'), time('now'), julianday('now'), unixepoch('now')",
+      "SELECT date(mesh_now(), '-1 day'), time(mesh_now()), julianday(mesh_now()), unixepoch(mesh_now())",
+    ],
+    ["SELECT strftime('%H:%M', 'now')", "SELECT strftime('%H:%M', mesh_now())"],
+    ["SELECT timediff('now', placed_at) FROM orders", 'SELECT timediff(mesh_now(), placed_at) FROM orders'],
+    ["SELECT datetime(date('now'), '+1 day')", "SELECT datetime(date(mesh_now()), '+1 day')"],
+  ])("as a function's time value: %s", (sql, expected) => {
+    expect(withSimulatedNow(sql)).toBe(expected);
+  });
+
+  it.each([
+    [
+      'SELECT date(), datetime( ), unixepoch()',
+      'SELECT date(mesh_now()), datetime( mesh_now()), unixepoch(mesh_now())',
+    ],
+    ["SELECT strftime('%Y')", "SELECT strftime('%Y', mesh_now())"],
+  ])('where a function takes the time by default: %s', (sql, expected) => {
+    expect(withSimulatedNow(sql)).toBe(expected);
+  });
+
+  it('in the CURRENT_ keywords, in any case', () => {
+    expect(withSimulatedNow('SELECT CURRENT_TIMESTAMP AS at, current_date, Current_Time FROM t')).toBe(
+      'SELECT datetime(mesh_now()) AS at, date(mesh_now()), time(mesh_now()) FROM t',
+    );
+  });
+
+  it.each([
+    "SELECT 'now' AS word, status = 'now' FROM orders",
+    "SELECT date(placed_at), datetime(placed_at, '+1 day'), strftime('%Y', placed_at) FROM orders",
+    'SELECT "date", "current_date", [current_time] FROM t',
+    "SELECT date FROM t WHERE note = 'date(''now'')' -- datetime('now')",
+    "SELECT timediff(placed_at, 'now ') FROM orders",
+  ])('and leaves everything else alone: %s', (sql) => {
+    expect(withSimulatedNow(sql)).toBe(sql);
+    expect(readsTheClock(sql)).toBe(false);
+  });
+
+  it('says whether SQL reads the clock', () => {
+    expect(readsTheClock('SELECT CURRENT_TIMESTAMP')).toBe(true);
+    expect(readsTheClock("SELECT count(*) FROM t WHERE at > datetime('now', '-1 hour')")).toBe(true);
+  });
+});

@@ -44,6 +44,8 @@ interface Measurement extends Run {
   stages?: Record<string, number>;
   /** How each transformation recomputed: its mode and runs per kind. */
   transformations?: Record<string, string>;
+  /** A run longer than 100,000 changes: its first 100,000 or so, in the same process. */
+  opening?: { sourceChanges: number; cpuSeconds: number };
 }
 
 const SAMPLE = new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url);
@@ -51,6 +53,8 @@ const SAMPLE = new URL('../../assets/samples/ecommerce.mesh.json', import.meta.u
 const WORKSHOP_CHANGES_PER_TICK = 14;
 const SOURCE_CHANGES = 100_000;
 const REPEATS = 3;
+/** 1,000,000-change runs take a minute each. */
+const MILLION_REPEATS = 2;
 
 function report(): void {
   const loadAtStart = loadAverage();
@@ -77,21 +81,25 @@ function report(): void {
     (comparison) =>
       `| ${comparison.changesPerTick.toLocaleString('en')} | ${rate(comparison.sqlJs)} | ${formatRate(cpuRate(comparison.sqlJs))} | ${rate(comparison.native)} | ${formatRate(cpuRate(comparison.native))} | ${ratioOf(comparison).toFixed(2)} | ${rate(comparison.ceiling)} | ${formatRate(cpuRate(comparison.ceiling))} | ${comparison.sqlJs.peakRssMiB} MiB |`,
   );
-  // The 100,000-change profiles are the least CPU time of a few runs, as the table's figures are;
-  // the 1,000,000-change one runs once (minutes), which can only make it look less flat.
-  const profile = (changesPerTick: number, sourceChanges: number, repeats: number) =>
+  const profileRuns = (changesPerTick: number, sourceChanges: number, repeats: number) =>
     Array.from({ length: repeats }, () =>
       measureInChild('profile', { engine: 'sql.js', pipeline: 'full', changesPerTick, sourceChanges }),
-    ).reduce((fastest, next) => (next.cpuSeconds < fastest.cpuSeconds ? next : fastest));
+    );
+  const leastCpu = (measurements: Measurement[]) =>
+    measurements.reduce((fastest, next) => (next.cpuSeconds < fastest.cpuSeconds ? next : fastest));
+  const millions = profileRuns(10_000, 1_000_000, MILLION_REPEATS);
   const profiles = [
-    profile(1_000, SOURCE_CHANGES, REPEATS),
-    profile(10_000, SOURCE_CHANGES, REPEATS),
-    profile(10_000, 1_000_000, 1),
+    leastCpu(profileRuns(1_000, SOURCE_CHANGES, REPEATS)),
+    leastCpu(profileRuns(10_000, SOURCE_CHANGES, REPEATS)),
+    leastCpu(millions),
   ];
   const million = profiles[2] as Measurement;
   const hundredThousand = profiles[1] as Measurement;
-  const flatness = cpuRate(million) / cpuRate(hundredThousand);
-  const wallFlatness = million.changesPerSecond / hundredThousand.changesPerSecond;
+  // A long run is compared with its own first 100,000 changes, in the same process: separate
+  // processes on this shared machine differ by more than the growth this goal is about.
+  const flatnesses = millions.map((run) => cpuRate(run) / cpuRate(openingOf(run)));
+  const flatness = flatnesses.reduce((sum, ratio) => sum + ratio, 0) / flatnesses.length;
+  const acrossProcesses = cpuRate(million) / cpuRate(hundredThousand);
   const atTenThousand = comparisons[1]?.sqlJs as Measurement;
   const lowestRatio = Math.min(...comparisons.map(ratioOf));
   const loadAtEnd = loadAverage();
@@ -125,7 +133,7 @@ ${rate(million)} changes/s (${formatRate(cpuRate(million))} per CPU second), pea
 20,000 records).
 
 Against the goals: ${verdict(cpuRate(atTenThousand) >= 40_000, `sql.js at 10,000 changes per tick ${formatRate(cpuRate(atTenThousand))} changes per CPU second (${rate(atTenThousand)}/s wall)`)};
-${verdict(flatness >= 0.9, `1,000,000 changes at ${flatness.toFixed(2)}× the rate of 100,000 per CPU second (${wallFlatness.toFixed(2)}× by wall clock; profiled runs, 10,000 per tick, the 100,000 one the least CPU time of ${REPEATS})`)};
+${verdict(flatness >= 0.9, `1,000,000 changes at ${flatness.toFixed(2)}× the rate of their own first 100,000 per CPU second (the mean of ${MILLION_REPEATS} profiled runs at 10,000 per tick: ${flatnesses.map((ratio) => `${ratio.toFixed(2)}×`).join(', ')}; the fastest of them against the fastest separate 100,000-change run: ${acrossProcesses.toFixed(2)}×)`)};
 ${verdict(lowestRatio >= 0.5, `lowest sql.js / native ${lowestRatio.toFixed(2)}`)};
 ${verdict(million.peakRssMiB * 1.048576 < 600, `1,000,000 changes in ${million.peakRssMiB} MiB`)}.
 
@@ -139,7 +147,7 @@ ${stageRows(profiles).join('\n')}
 <details><summary>Raw measurements</summary>
 
 \`\`\`json
-${JSON.stringify([...runs, ...profiles], null, 1)}
+${JSON.stringify([...runs, ...profiles.slice(0, 2), ...millions], null, 1)}
 \`\`\`
 </details>`,
   );
@@ -159,8 +167,14 @@ function rate(measurement: Measurement): string {
   return formatRate(measurement.changesPerSecond);
 }
 
-function cpuRate(measurement: Measurement): number {
+function cpuRate(measurement: Pick<Measurement, 'sourceChanges' | 'cpuSeconds'>): number {
   return measurement.sourceChanges / measurement.cpuSeconds;
+}
+
+/** The first 100,000 changes of a longer run, measured in its process. */
+function openingOf(run: Measurement): Pick<Measurement, 'sourceChanges' | 'cpuSeconds'> {
+  if (!run.opening) throw new Error(`a run of ${run.sourceChanges} changes has no opening measured`);
+  return run.opening;
 }
 
 function formatRate(changesPerSecond: number): string {
@@ -201,10 +215,20 @@ async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
   const simulation = created.value;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const cpuSecondsSince = (before: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1e6;
+  };
   // A scaled tick carries changesPerTick changes: stepping by count keeps snapshots out of the timing.
-  const metrics = simulation.step(Math.ceil(run.sourceChanges / run.changesPerTick));
+  const ticks = Math.ceil(run.sourceChanges / run.changesPerTick);
+  const openingTicks = Math.ceil(SOURCE_CHANGES / run.changesPerTick);
+  const opening =
+    ticks > openingTicks
+      ? { sourceChanges: simulation.step(openingTicks).sourceChanges, cpuSeconds: cpuSecondsSince(cpuBefore) }
+      : undefined;
+  const metrics = simulation.step(ticks - (opening ? openingTicks : 0));
   const seconds = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = cpuSecondsSince(cpuBefore);
   const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
   if (metrics.errors.length > 0 || quarantined > 0) {
     throw new Error(`the pipeline reported problems: ${JSON.stringify(metrics.errors)}, ${quarantined} quarantined`);
@@ -214,7 +238,7 @@ async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
     ...run,
     sourceChanges: metrics.sourceChanges,
     seconds,
-    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    cpuSeconds,
     changesPerSecond: metrics.sourceChanges / seconds,
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     ticks: metrics.tick,
@@ -225,6 +249,7 @@ async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
       ]),
     ),
     ...(isProfiled ? { stages } : {}),
+    ...(opening ? { opening } : {}),
   };
 }
 

@@ -72,7 +72,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(ordersAfterSteps).toContain('1000');
   });
 
-  it('answers a SQL query, and shows a broken one’s error at its place while the app keeps working', async () => {
+  it('answers a SQL query at the run’s time, and shows a broken one’s error at its place while the app keeps working', async () => {
     const page = await session.openApp();
     await simulateSample(page);
     await runTo(page, 10);
@@ -92,6 +92,10 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
 
     await runQuery(page, 'customers', 'SELECT 41 + 1 AS answer');
     await page.getByTestId('sql-result').filter({ hasText: '42' }).waitFor();
+
+    // The run's clock, not the machine's: tick 10 of a scenario starting at 09:00 with a tick a minute.
+    await runQuery(page, 'customers', "SELECT datetime('now') AS now");
+    await page.getByTestId('sql-result').filter({ hasText: '2026-01-05 09:10:00' }).waitFor();
     await step(page);
   });
 

@@ -144,7 +144,9 @@ describe('user SQL cannot change the run', () => {
       ok: true,
       value: { rows: [['2026-01-05 09:04:00', '09:04']] },
     });
-    expect(simulation.execute('shop', "UPDATE items SET status = time('now') WHERE id = 1")).toMatchObject({ ok: true });
+    expect(simulation.execute('shop', "UPDATE items SET status = time('now') WHERE id = 1")).toMatchObject({
+      ok: true,
+    });
     expect(rowsOf(simulation, 'shop', 'SELECT status FROM items WHERE id = 1')).toEqual([{ status: '09:04:00' }]);
   });
 

@@ -5,6 +5,7 @@ import type { Mesh } from '../../shared/model';
 import { metricsCsv } from '../../shared/simulation/metrics-history';
 import { useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
+import { ConsumerOffsets } from './consumer-offsets';
 import { RunErrors } from './run-errors';
 import { useSimulationStore } from './simulation-store';
 import { TransformationRuns } from './transformation-runs';
@@ -16,7 +17,7 @@ type Series = Record<string, number[]>;
 
 /**
  * Throughput per link and in total, lag per consumer, quarantined records per port: live, and as
- * CSV; how each transformation recomputes.
+ * CSV; each consumer's offsets per partition; how each transformation recomputes.
  */
 export function MetricsTab() {
   const history = useSimulationStore((state) => state.history);
@@ -51,6 +52,7 @@ export function MetricsTab() {
         series={history.quarantined}
         label={label}
       />
+      <ConsumerOffsets />
       <TransformationRuns />
       <RunErrors />
     </section>

@@ -273,6 +273,18 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(after.ports['customers/customers-out']?.quarantined).toBe(1);
     expect(await page.locator('.react-flow__edge-path.edge--violations').count()).toBeGreaterThan(0);
     expect(await currentTick(page)).toBe(4);
+
+    // The four records sent again are read and skipped, on the link and in the consumer's offsets.
+    const consumer = after.consumers['customers/customers-cdc-in'];
+    expect(consumer?.skipped).toBe(4);
+    expect(await link.locator('.link-activity__skipped').textContent()).toBe('skipped 4');
+    await openTab(page, 'Metrics');
+    const offsets = page.getByTestId('consumer-customers/customers-cdc-in');
+    expect(await offsets.locator('tr').count()).toBe(consumer?.partitions.length);
+    const first = consumer?.partitions[0];
+    expect(await offsets.locator('tr').first().locator('td').allTextContents()).toEqual(
+      [first?.partition, first?.offset, first?.end, first?.lag, first?.lost, consumer?.skipped].map(String),
+    );
     await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
   });
 

@@ -27,11 +27,14 @@ export const LinkActivity = memo(function LinkActivity({ linkId, sourcePort, pat
       const metrics = liveMetrics(state);
       const link = metrics?.links[linkId];
       if (!metrics || !link) return null;
+      const consumer = Object.values(metrics.consumers).find((candidate) => candidate.linkId === linkId);
       return {
         records: link.records,
         lastTick: link.recordsLastTick,
         quarantined: metrics.ports[sourcePort]?.quarantined ?? 0,
-        lag: Object.values(metrics.consumers).find((consumer) => consumer.linkId === linkId)?.lag ?? 0,
+        lag: consumer?.lag ?? 0,
+        lost: consumer?.lost ?? 0,
+        skipped: consumer?.skipped ?? 0,
         isRunning: state.status === 'running',
       };
     }),
@@ -59,15 +62,19 @@ interface LinkCountProps {
   lastTick: number;
   quarantined: number;
   lag: number;
+  /** Records retention removed before the consumer read them. */
+  lost: number;
+  /** Changes the consumer read but did not apply: redelivered, or older than their key's. */
+  skipped: number;
 }
 
 /**
  * A link's running count, on its middle segment clear of node bodies. Only a link with activity
  * follows where the nodes are: the canvas's other links do not re-render when a node moves.
  */
-function LinkCount({ linkId, points, records, lastTick, quarantined, lag }: LinkCountProps) {
+function LinkCount({ linkId, points, records, lastTick, quarantined, lag, lost, skipped }: LinkCountProps) {
   const bodies = useStore(selectNodeBodies);
-  const text = countText(records, lastTick, lag);
+  const text = countText(records, lastTick, lag, lost, skipped);
   const place = useMemo(
     () =>
       clearLabelPoint(points, { width: text.length * CHARACTER_WIDTH + LABEL_PADDING, height: LABEL_HEIGHT }, bodies),
@@ -80,19 +87,27 @@ function LinkCount({ linkId, points, records, lastTick, quarantined, lag }: Link
         style={{ transform: `translate(-50%, -100%) translate(${place.x}px, ${place.y - LABEL_GAP}px)` }}
         data-testid={`link-count-${linkId}`}
         data-records={records}
-        title={`${records} records over the link, ${lastTick} in the last tick${lag > 0 ? `; ${lag} waiting (lag)` : ''}${quarantined > 0 ? `; ${quarantined} quarantined at the producer's port` : ''}`}
+        title={`${records} records over the link, ${lastTick} in the last tick${lag > 0 ? `; ${lag} waiting (lag)` : ''}${lost > 0 ? `; ${lost} lost: retention removed them before the consumer read them` : ''}${skipped > 0 ? `; ${skipped} changes skipped: redelivered, or older than their key's` : ''}${quarantined > 0 ? `; ${quarantined} quarantined at the producer's port` : ''}`}
       >
         {records.toLocaleString('en')}
         {lastTick > 0 && <span className="link-activity__delta">+{lastTick}</span>}
         {lag > 0 && <span className="link-activity__lag">lag {lag}</span>}
+        {lost > 0 && <span className="link-activity__lost">lost {lost}</span>}
+        {skipped > 0 && <span className="link-activity__skipped">skipped {skipped}</span>}
       </div>
     </EdgeLabelRenderer>
   );
 }
 
-/** What a count label reads, as it is drawn: `1,234 +5 lag 3`. */
-function countText(records: number, lastTick: number, lag: number): string {
-  return [records.toLocaleString('en'), lastTick > 0 ? `+${lastTick}` : '', lag > 0 ? `lag ${lag}` : '']
+/** What a count label reads, as it is drawn: `1,234 +5 lag 3 lost 2 skipped 1`. */
+function countText(records: number, lastTick: number, lag: number, lost: number, skipped: number): string {
+  return [
+    records.toLocaleString('en'),
+    lastTick > 0 ? `+${lastTick}` : '',
+    lag > 0 ? `lag ${lag}` : '',
+    lost > 0 ? `lost ${lost}` : '',
+    skipped > 0 ? `skipped ${skipped}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
 }

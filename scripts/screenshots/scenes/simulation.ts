@@ -62,6 +62,23 @@ export const scenes: Scene[] = SCHEMES.flatMap((colorScheme) => [
     },
   },
   {
+    name: `simulation-consumers-${colorScheme}`,
+    colorScheme,
+    async arrange(page) {
+      await simulateSample(page);
+      await runTo(page, 6);
+      await openTab(page, 'Faults');
+      const redelivery = page.getByTestId('fault-redeliver');
+      await redelivery.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+      await redelivery.getByLabel('Records').fill('4');
+      await redelivery.getByRole('button', { name: 'Fire' }).click();
+      await page.getByTestId('fired-faults').waitFor();
+      await step(page);
+      await openTab(page, 'Metrics');
+      await page.getByRole('region', { name: 'Consumers' }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
     name: `simulation-trace-${colorScheme}`,
     colorScheme,
     async arrange(page) {

@@ -45,7 +45,7 @@ export function ConsumerOffsets() {
                   <td>{partition.offset}</td>
                   <td>{partition.end}</td>
                   <td>{partition.lag}</td>
-                  <td>{partition.lost}</td>
+                  <td className="consumer-offsets__lost">{partition.lost}</td>
                   {index === 0 && <td rowSpan={consumer.partitions.length}>{consumer.skipped}</td>}
                 </tr>
               ))}

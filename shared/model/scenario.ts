@@ -114,6 +114,15 @@ export const ConnectorSettingsSchema = z.strictObject({
 });
 export type ConnectorSettings = z.infer<typeof ConnectorSettingsSchema>;
 
+/**
+ * Kafka's retention, counted in records: every topic and output port log keeps its newest
+ * `records`, and a consumer's raw zone as many. A consumer that falls further behind loses the
+ * records removed before it read them, and says so.
+ */
+export const RetentionSettingsSchema = z.strictObject({
+  records: z.number().int().min(1),
+});
+
 export const ScenarioSchema = z.strictObject({
   id: IdSchema,
   name: z.string().min(1),
@@ -127,6 +136,8 @@ export const ScenarioSchema = z.strictObject({
   steps: z.array(ScriptStepSchema),
   faults: z.array(FaultSchema).optional(),
   connector: ConnectorSettingsSchema.optional(),
+  /** Retention of every log; without it, 20,000 records. */
+  retention: RetentionSettingsSchema.optional(),
   /** Speaker notes per stage, shown in presenter mode beside the stage they explain. */
   presenterNotes: z.partialRecord(TraceStageKindSchema, z.string()).optional(),
 });

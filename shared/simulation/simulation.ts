@@ -17,7 +17,7 @@ export interface SimulationOptions {
   sqlite: OpenSqlWorkspace;
   /** Records one consumer reads per tick (default: all); what it leaves shows as lag. */
   maxPollRecords?: number;
-  /** Records each topic, output-port log and raw zone keeps (default 20,000), like retention. */
+  /** Records each topic, output-port log and raw zone keeps, like retention: overrides the scenario's `retention`. */
   retainedRecords?: number;
   /** Messages per log in each metrics snapshot (default 5). */
   recentMessages?: number;
@@ -58,6 +58,7 @@ export interface Simulation {
 }
 
 const DEFAULT_MAX_TICKS = 100_000;
+const DEFAULT_RETAINED_RECORDS = 20_000;
 
 /**
  * Creates a simulation of `scenario` over `mesh` and runs tick 0 (initial rows as snapshot
@@ -79,7 +80,7 @@ export function createSimulation(
   const settings = {
     // SQLite reads LIMIT -1 as no limit.
     maxPollRecords: options.maxPollRecords ?? -1,
-    retainedRecords: options.retainedRecords ?? 20_000,
+    retainedRecords: options.retainedRecords ?? scenario.retention?.records ?? DEFAULT_RETAINED_RECORDS,
     recentMessages: options.recentMessages ?? 5,
     runWork: workRunner(options.budgetMillis, watch),
     isIncremental: options.recompute !== 'full',

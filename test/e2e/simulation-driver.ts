@@ -68,7 +68,7 @@ export async function runQuery(page: Page, nodeName: string, sql: string): Promi
 /** The parts of the sample file the tests change. */
 interface SampleFile {
   products: { id: string; transformations: { sql: string }[] }[];
-  scenarios: { presenterNotes?: Record<string, string> }[];
+  scenarios: { presenterNotes?: Record<string, string>; retention?: { records: number }; faults?: unknown[] }[];
 }
 
 /** The e-commerce sample file, changed by `edit`, opened as a user opens a file. */

@@ -288,6 +288,28 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
   });
 
+  it('shows the records a consumer lost to the scenario’s retention, on its link and in its offsets', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'short-retention.mesh.json', (mesh) => {
+      const [scenario] = mesh.scenarios;
+      if (!scenario) return;
+      scenario.retention = { records: 10 };
+      scenario.faults = [{ kind: 'consumer-offline', tick: 1, productId: 'shipments', ticks: 12 }];
+    });
+    await enterSimulate(page);
+    await runTo(page, 14);
+
+    const consumer = (await engineMetrics(page)).consumers['shipments/shipments-cdc-in'];
+    expect(consumer?.lost).toBeGreaterThan(0);
+    const link = page.getByTestId('link-count-l-shipments-cdc');
+    expect(await link.locator('.link-activity__lost').textContent()).toBe(`lost ${consumer?.lost}`);
+    await openTab(page, 'Metrics');
+    const lostCells = page
+      .getByTestId('consumer-shipments/shipments-cdc-in')
+      .locator('tr.is-lost .consumer-offsets__lost');
+    expect(await lostCells.allTextContents()).toEqual([String(consumer?.lost)]);
+  });
+
   it('fires a column rename at the source: envelopes carry the new name, and the contract check quarantines', async () => {
     const page = await session.openApp();
     await simulateSample(page);

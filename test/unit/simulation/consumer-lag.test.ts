@@ -62,4 +62,19 @@ describe('consumers', () => {
     });
     expect(metrics.tables.catalog?.items).toBe(4);
   });
+
+  it('take their retention from the scenario: a consumer offline past it loses what it missed', async () => {
+    const offline = aScenario()
+      .withRate('shop', 'items', { inserts: 2 })
+      .withFault({ kind: 'consumer-offline', tick: 1, productId: 'catalog', ticks: 4 })
+      .build();
+    const simulation = await simulate(aShopMesh().build(), { ...offline, retention: { records: 3 } });
+
+    const metrics = simulation.step(5);
+
+    // Offline for ticks 1..4, 2 records a tick; at the end of tick 4 the topic keeps 6..8 of 8.
+    // Tick 5 writes 9 and 10 and reads from 6: records 1..5 were never read.
+    expect(metrics.consumers['catalog/items-in']).toMatchObject({ offset: 10, end: 10, lag: 0, lost: 5 });
+    expect(metrics.logs['shop/items-cdc']?.records).toBe(10);
+  });
 });

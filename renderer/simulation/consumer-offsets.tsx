@@ -1,6 +1,6 @@
 import type { ConsumerMetrics } from '../../shared/simulation';
-import { useDocumentStore } from '../store/document-store';
 import { useSimulationStore } from './simulation-store';
+import { useProductName } from './use-product-name';
 
 const NONE: Record<string, ConsumerMetrics> = {};
 
@@ -11,10 +11,9 @@ const NONE: Record<string, ConsumerMetrics> = {};
  */
 export function ConsumerOffsets() {
   const consumers = useSimulationStore((state) => state.metrics?.consumers ?? NONE);
-  const products = useDocumentStore((state) => state.mesh?.products);
+  const productName = useProductName();
   const entries = Object.entries(consumers);
   if (entries.length === 0) return null;
-  const productName = (productId: string) => products?.find((product) => product.id === productId)?.name ?? productId;
   return (
     <section aria-label="Consumers" className="consumer-offsets">
       <h3 className="simulation-panel__title">Consumers</h3>

@@ -1,16 +1,15 @@
 import type { TransformationMetrics } from '../../shared/simulation';
-import { useDocumentStore } from '../store/document-store';
 import { useSimulationStore } from './simulation-store';
+import { useProductName } from './use-product-name';
 
 const NONE: Record<string, TransformationMetrics> = {};
 
 /** How each transformation recomputes (only what a tick touched, or all of it and why) and its runs so far. */
 export function TransformationRuns() {
   const transformations = useSimulationStore((state) => state.metrics?.transformations ?? NONE);
-  const products = useDocumentStore((state) => state.mesh?.products);
+  const productName = useProductName();
   const steps = Object.entries(transformations);
   if (steps.length === 0) return null;
-  const productName = (productId: string) => products?.find((product) => product.id === productId)?.name ?? productId;
   return (
     <section aria-label="Transformations" className="transformation-runs">
       <h3 className="simulation-panel__title">How transformations recompute</h3>

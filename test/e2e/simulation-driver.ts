@@ -65,6 +65,15 @@ export async function runQuery(page: Page, nodeName: string, sql: string): Promi
   await page.getByRole('button', { name: 'Run query' }).click();
 }
 
+/** Fires a redelivery of a topic's last `records` records from the fault deck. */
+export async function fireRedelivery(page: Page, topic: string, records: number): Promise<void> {
+  await openTab(page, 'Faults');
+  const redelivery = page.getByTestId('fault-redeliver');
+  await redelivery.getByLabel('Topic').selectOption({ label: topic });
+  await redelivery.getByLabel('Records').fill(String(records));
+  await redelivery.getByRole('button', { name: 'Fire' }).click();
+}
+
 /** The parts of the sample file the tests change. */
 interface SampleFile {
   products: { id: string; transformations: { sql: string }[] }[];

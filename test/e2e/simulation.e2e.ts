@@ -5,6 +5,7 @@ import {
   currentTick,
   engineMetrics,
   enterSimulate,
+  fireRedelivery,
   gridColumn,
   openEditedSample,
   openSampleWithProfileSql,
@@ -245,12 +246,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await simulateSample(page);
     await runTo(page, 3);
     const before = await engineMetrics(page);
-    await openTab(page, 'Faults');
-
-    const redelivery = page.getByTestId('fault-redeliver');
-    await redelivery.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
-    await redelivery.getByLabel('Records').fill('4');
-    await redelivery.getByRole('button', { name: 'Fire' }).click();
+    await fireRedelivery(page, 'customers.public.customers', 4);
     const nullField = page.getByTestId('fault-null-field');
     await nullField.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
     await nullField.getByLabel('Column').selectOption('email');

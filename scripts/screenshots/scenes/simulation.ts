@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { productNode } from '../../../test/e2e/designer-driver';
 import {
+  fireRedelivery,
   gridColumn,
   openTab,
   runQuery,
@@ -67,11 +68,7 @@ export const scenes: Scene[] = SCHEMES.flatMap((colorScheme) => [
     async arrange(page) {
       await simulateSample(page);
       await runTo(page, 6);
-      await openTab(page, 'Faults');
-      const redelivery = page.getByTestId('fault-redeliver');
-      await redelivery.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
-      await redelivery.getByLabel('Records').fill('4');
-      await redelivery.getByRole('button', { name: 'Fire' }).click();
+      await fireRedelivery(page, 'customers.public.customers', 4);
       await page.getByTestId('fired-faults').waitFor();
       await step(page);
       await openTab(page, 'Metrics');

@@ -104,8 +104,10 @@ function report(): void {
   ];
   const million = profiles[2] as Measurement;
   const hundredThousand = profiles[1] as Measurement;
-  const interleaved = flatnessInChild();
-  const flatness = cpuRate(interleaved.long) / cpuRate(interleaved.short);
+  const interleaved = flatnessInChild('sql.js');
+  const nativeInterleaved = flatnessInChild('native');
+  const flatnessOf = ({ long, short }: Flatness) => cpuRate(long) / cpuRate(short);
+  const flatness = flatnessOf(interleaved);
   const acrossProcesses = cpuRate(million) / cpuRate(hundredThousand);
   const atTenThousand = comparisons[1]?.sqlJs as Measurement;
   const lowestRatio = Math.min(...comparisons.map(ratioOf));
@@ -140,7 +142,7 @@ ${rate(million)} changes/s (${formatRate(cpuRate(million))} per CPU second), pea
 20,000 records).
 
 Against the goals: ${verdict(cpuRate(atTenThousand) >= 40_000, `sql.js at 10,000 changes per tick ${formatRate(cpuRate(atTenThousand))} changes per CPU second (${rate(atTenThousand)}/s wall)`)};
-${verdict(flatness >= 0.9, `1,000,000 changes at ${flatness.toFixed(2)}× the rate of 100,000 per CPU second (in one process, each 100,000 changes of the long run taking turns with a fresh 100,000-change run, ${interleaved.short.runs} of them, so the machine's drift falls on both alike: ${formatRate(cpuRate(interleaved.long))} against ${formatRate(cpuRate(interleaved.short))} changes per CPU second; the profiled runs above, in separate processes, give ${acrossProcesses.toFixed(2)}×)`)};
+${verdict(flatness >= 0.9, `1,000,000 changes at ${flatness.toFixed(2)}× the rate of 100,000 per CPU second (in one process, each 100,000 changes of the long run taking turns with a fresh 100,000-change run, ${interleaved.short.runs} of them, so the machine's drift falls on both alike: ${formatRate(cpuRate(interleaved.long))} against ${formatRate(cpuRate(interleaved.short))} changes per CPU second; the profiled runs above, in separate processes, give ${acrossProcesses.toFixed(2)}×; native SQLite, measured the same way, gives ${flatnessOf(nativeInterleaved).toFixed(2)}×: ${formatRate(cpuRate(nativeInterleaved.long))} against ${formatRate(cpuRate(nativeInterleaved.short))})`)};
 ${verdict(lowestRatio >= 0.5, `lowest sql.js / native ${lowestRatio.toFixed(2)}`)};
 ${verdict(million.peakRssMiB * 1.048576 < 600, `1,000,000 changes in ${million.peakRssMiB} MiB`)}.
 
@@ -152,11 +154,12 @@ generation, binding, transactions):
 ${stageRows(profiles).join('\n')}
 
 Where the cost per change grows, from a fresh run's first 100,000 changes to the long run's last
-100,000 (statement time per stage, measured in the last turn of the interleaved runs):
+100,000 (statement time per stage, measured in the last turn of the interleaved runs), on sql.js
+and on native SQLite:
 
-| stage | a fresh run, changes 1 to 100,000 | the long run, changes 900,001 to 1,000,000 | growth |
-|---|---:|---:|---:|
-${growthRows(interleaved).join('\n')}
+| stage | sql.js: a fresh run, changes 1 to 100,000 | sql.js: the long run, changes 900,001 to 1,000,000 | growth | native: fresh | native: long | growth |
+|---|---:|---:|---:|---:|---:|---:|
+${growthRows(interleaved, nativeInterleaved).join('\n')}
 
 Records appended in those same 100,000 changes, fresh run → long run: ${Object.entries(interleaved.records.shortLast)
       .map(
@@ -168,7 +171,7 @@ Records appended in those same 100,000 changes, fresh run → long run: ${Object
 <details><summary>Raw measurements</summary>
 
 \`\`\`json
-${JSON.stringify([...runs, ...profiles, interleaved], null, 1)}
+${JSON.stringify([...runs, ...profiles, interleaved, nativeInterleaved], null, 1)}
 \`\`\`
 </details>`,
   );
@@ -196,15 +199,15 @@ function formatRate(changesPerSecond: number): string {
   return Math.round(changesPerSecond).toLocaleString('en');
 }
 
-function growthRows({ stages }: Flatness): string[] {
-  const millis = (value: number | undefined) => `${Math.round(value ?? 0).toLocaleString('en')} ms`;
+/** One row per stage and one for all statements: fresh, long and growth of each engine's flatness run. */
+function growthRows(...engines: Flatness[]): string[] {
+  const millis = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
   const total = (record: Record<string, number>) => Object.values(record).reduce((sum, value) => sum + value, 0);
-  const row = (stage: string, fresh: number, late: number) =>
-    `| ${stage} | ${millis(fresh)} | ${millis(late)} | ${fresh > 0 ? `${Math.round((100 * (late - fresh)) / fresh)} %` : '—'} |`;
-  return [
-    ...STAGES.map(([stage]) => row(stage, stages.shortLast[stage] ?? 0, stages.longLast[stage] ?? 0)),
-    row('all statements', total(stages.shortLast), total(stages.longLast)),
-  ];
+  const cells = (fresh: number, late: number) =>
+    `${millis(fresh)} | ${millis(late)} | ${fresh > 0 ? `${Math.round((100 * (late - fresh)) / fresh)} %` : '—'}`;
+  const row = (label: string, millisOf: (stages: Record<string, number>) => number) =>
+    `| ${label} | ${engines.map(({ stages }) => cells(millisOf(stages.shortLast), millisOf(stages.longLast))).join(' | ')} |`;
+  return [...STAGES.map(([stage]) => row(stage, (stages) => stages[stage] ?? 0)), row('all statements', total)];
 }
 
 function stageRows(profiles: Measurement[]): string[] {
@@ -233,7 +236,7 @@ async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
   const sample = loadSample();
   const mesh = run.pipeline === 'full' ? sample : { ...sample, products: [], links: [] };
   const scenario = scaled(sample.scenarios[0] as Scenario, run.changesPerTick / WORKSHOP_CHANGES_PER_TICK);
-  const engine = run.engine === 'sql.js' ? sqlJsWorkspace(await initSqlJs()) : nativeWorkspace();
+  const engine = await workspaceOf(run.engine);
   const stages: Record<string, number> = {};
   const sqlite = isProfiled ? timedPerStage(engine, () => stages) : engine;
   const created = createSimulation(mesh, scenario, { sqlite });
@@ -266,6 +269,10 @@ async function measure(run: Run, isProfiled: boolean): Promise<Measurement> {
     ),
     ...(isProfiled ? { stages } : {}),
   };
+}
+
+async function workspaceOf(engine: Engine): Promise<OpenSqlWorkspace> {
+  return engine === 'sql.js' ? sqlJsWorkspace(await initSqlJs()) : nativeWorkspace();
 }
 
 function loadSample(): Mesh {
@@ -430,12 +437,16 @@ function nativeConnection(database: NativeDatabase): SqlConnection {
   };
 }
 
-function flatnessInChild(): Flatness {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'flatness'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  if (child.status !== 0) throw new Error(`the flatness measurement failed with status ${child.status}`);
+function flatnessInChild(engine: Engine): Flatness {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', new URL(import.meta.url).pathname, 'flatness', engine],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  if (child.status !== 0) throw new Error(`the flatness measurement on ${engine} failed with status ${child.status}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as Flatness;
 }
 
@@ -444,13 +455,12 @@ function flatnessInChild(): Flatness {
  * 100,000. Only stepping is timed (not creating or disposing), and the two take turns every few
  * seconds, so a machine that speeds up or slows down meanwhile does so for both.
  */
-async function measureFlatness(): Promise<Flatness> {
-  const sqlJs = await initSqlJs();
+async function measureFlatness(engine: Engine): Promise<Flatness> {
   const sample = loadSample();
   const changesPerTick = 10_000;
   const scenario = scaled(sample.scenarios[0] as Scenario, changesPerTick / WORKSHOP_CHANGES_PER_TICK);
   let timing: Record<string, number> | undefined;
-  const sqlite = timedPerStage(sqlJsWorkspace(sqlJs), () => timing);
+  const sqlite = timedPerStage(await workspaceOf(engine), () => timing);
   const start = () => {
     const created = createSimulation(sample, scenario, { sqlite });
     if (!created.ok) throw new Error(JSON.stringify(created.errors));
@@ -517,7 +527,7 @@ if (mode === 'measure' || mode === 'profile') {
   const result = await measure(JSON.parse(run as string) as Run, mode === 'profile');
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else if (mode === 'flatness') {
-  process.stdout.write(`${JSON.stringify(await measureFlatness())}\n`);
+  process.stdout.write(`${JSON.stringify(await measureFlatness(run as Engine))}\n`);
 } else {
   report();
 }

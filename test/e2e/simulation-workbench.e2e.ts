@@ -3,7 +3,16 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium } from './app-driver';
-import { productNode } from './designer-driver';
+import {
+  addProductByKey,
+  connectPorts,
+  counts,
+  nameIt,
+  newBlankDesign,
+  portHandle,
+  productNode,
+  systemNode,
+} from './designer-driver';
 import {
   currentTick,
   engineMetrics,
@@ -96,6 +105,33 @@ describeInChromium('working with a simulation', (session) => {
     await step(page);
     expect((await engineMetrics(page)).tables['orders-service']?.orders).toBe(20);
     expect(await cspViolations(page)).toEqual([]);
+  });
+
+  it('starts a scenario generated from a design drawn from scratch, so the first step already moves data', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Sales');
+    await addProductByKey(page, 'Orders');
+    await page.keyboard.press('s');
+    await nameIt(page, 'Order service');
+    const changes = systemNode(page, 'Order service').locator('.react-flow__handle.source').last();
+    await connectPorts(page, changes, portHandle(productNode(page, 'Orders'), 'in'));
+    expect(await counts(page)).toContain('1 links');
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await page.getByText('This design has no scenario to simulate: add one in the Scenario tab.').waitFor();
+
+    await openTab(page, 'Scenario');
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await waitForTick(page, 0);
+    expect(await page.getByText('This design has no scenario to simulate').count()).toBe(0);
+    await step(page, 2);
+
+    // Five rows to start with and one insert per tick (a new table has only its key: nothing to update),
+    // in the service's table and, through the snapshot and CDC, in the product's.
+    const { tables, links } = await engineMetrics(page);
+    expect(Object.values(tables).map((table) => table.items)).toEqual([7, 7]);
+    expect(Object.values(links).map((link) => link.records)).toEqual([7]);
   });
 
   it('offers example records per output port in Design mode, in the inspector and beside the contract’s schema', async () => {

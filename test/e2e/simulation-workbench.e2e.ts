@@ -107,7 +107,7 @@ describeInChromium('working with a simulation', (session) => {
     expect(await cspViolations(page)).toEqual([]);
   });
 
-  it('starts a scenario generated from a design drawn from scratch, so the first step already moves data', async () => {
+  it('gives a design drawn from scratch a contract and a scenario made from what it holds: its first steps publish', async () => {
     const page = await session.openApp();
     await newBlankDesign(page);
     await page.keyboard.press('d');
@@ -118,6 +118,12 @@ describeInChromium('working with a simulation', (session) => {
     const changes = systemNode(page, 'Order service').locator('.react-flow__handle.source').last();
     await connectPorts(page, changes, portHandle(productNode(page, 'Orders'), 'in'));
     expect(await counts(page)).toContain('1 links');
+    await productNode(page, 'Orders').click();
+    await page.getByRole('button', { name: 'New contract' }).click();
+    await page.getByRole('tab', { name: 'Orders dataset' }).waitFor();
+    await page.getByText('No problems.').waitFor();
+    expect(await page.getByTestId('product-inspector').getByLabel('Data contract').inputValue()).toBe('orders-dataset');
+
     await page.getByRole('button', { name: 'Simulate', exact: true }).click();
     await page.getByText('This design has no scenario to simulate: add one in the Scenario tab.').waitFor();
 
@@ -129,9 +135,13 @@ describeInChromium('working with a simulation', (session) => {
 
     // Five rows to start with and one insert per tick (a new table has only its key: nothing to update),
     // in the service's table and, through the snapshot and CDC, in the product's.
-    const { tables, links } = await engineMetrics(page);
+    // The new contract describes the table CDC feeds the product, so its port publishes each change, inside it.
+    const { tables, links, ports } = await engineMetrics(page);
     expect(Object.values(tables).map((table) => table.items)).toEqual([7, 7]);
     expect(Object.values(links).map((link) => link.records)).toEqual([7]);
+    expect(Object.values(ports).map(({ published, quarantined }) => ({ published, quarantined }))).toEqual([
+      { published: 7, quarantined: 0 },
+    ]);
   });
 
   it('offers example records per output port in Design mode, in the inspector and beside the contract’s schema', async () => {

@@ -34,16 +34,18 @@ interface Dataset {
 
 /**
  * The mesh with a new draft contract (ODCS, the version most tools read) governing an output
- * port that has none, in one edit. It describes what the product receives, so the port
- * publishes it at once: the table behind the first CDC topic feeding the product (its columns,
- * types, nullability and key), else the first schema object of a contract feeding it (an output
- * port's, or an outbox event's), else an empty object named after the port.
+ * port that has none, in one edit. It describes what the product publishes, so the port
+ * publishes it at once: the result of its last transformation (an object of that name, its
+ * properties left to the user), else what it receives: the table behind the first CDC topic
+ * feeding it (columns, types, nullability and key), else the first schema object of a
+ * contract feeding it (an output port's, or an outbox event's); else an empty object named
+ * after the port.
  */
 export function withNewPortContract(mesh: Mesh, productId: string, portId: string): Added | undefined {
   const product = mesh.products.find((candidate) => candidate.id === productId);
   const port = product?.outputPorts.find((candidate) => candidate.id === portId);
   if (!product || !port || port.contractId !== undefined) return undefined;
-  const { schema, kind } = datasetReceivedBy(mesh, product) ?? { schema: emptyObject(port), kind: 'entity' };
+  const { schema, kind } = datasetPublishedBy(mesh, product) ?? { schema: emptyObject(port), kind: 'entity' };
   const name = `${product.name} ${port.name}`;
   const model: ContractModel = {
     id: uniqueId(name, new Set(mesh.contracts.map((contract) => contract.id))),
@@ -67,6 +69,12 @@ export function withNewPortContract(mesh: Mesh, productId: string, portId: strin
       withPortUpdated(current, portId, (existing) => ({ ...existing, contractId: model.id })),
     ),
   };
+}
+
+function datasetPublishedBy(mesh: Mesh, product: DataProduct): Dataset | undefined {
+  const result = product.transformations.at(-1);
+  if (result) return { schema: { name: result.name, properties: [] }, kind: 'entity' };
+  return datasetReceivedBy(mesh, product);
 }
 
 function datasetReceivedBy(mesh: Mesh, product: DataProduct): Dataset | undefined {

@@ -73,6 +73,17 @@ describe('a new contract for an output port', () => {
     expect(contract?.schema).toEqual(withOrders.contracts[0]?.schema);
   });
 
+  it("names the object after the product's last transformation, whose result the port publishes", () => {
+    const mesh = unContracted();
+    mesh.products[1]?.transformations.push(
+      { name: 'clean', sql: 'SELECT * FROM items' },
+      { name: 'daily_revenue', sql: 'SELECT 1 AS day' },
+    );
+    expect(withNewPortContract(mesh, 'revenue', 'out')?.mesh.contracts.at(-1)?.schema).toEqual([
+      { name: 'daily_revenue', properties: [] },
+    ]);
+  });
+
   it('gives a product fed by nothing an empty object named after the port, and never replaces a contract', () => {
     const lonely = withNewPortContract(unContracted(), 'lonely', 'out');
     expect(lonely?.mesh.contracts.at(-1)?.schema).toEqual([{ name: 'top_10_skus', properties: [] }]);

@@ -14,6 +14,7 @@ import {
 } from '../../shared/model';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { currentMesh, useDocumentStore } from '../store/document-store';
+import { takeIdFromFirstName } from '../store/first-name-id';
 import { updateProduct } from '../store/product-actions';
 import { ChoiceField } from './fields/choice-field';
 import { DomainField } from './fields/domain-field';
@@ -95,6 +96,7 @@ export function ProductInspector({ productId }: { productId: string }) {
           value={product.name}
           check={elementNameCheck({ kind: 'product', id: product.id })}
           focusFor={product.id}
+          onFirstNamed={(options) => takeIdFromFirstName(product.id, options)}
           onChange={(name, options) => updateProduct(product.id, { name }, options)}
         />
         <DomainField nodeId={product.id} domainId={product.domainId} />

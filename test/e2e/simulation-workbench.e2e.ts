@@ -146,6 +146,7 @@ describeInChromium('working with a simulation', (session) => {
     // in the service's table and, through the snapshot and CDC, in the product's. The new contract
     // describes that table, so the port publishes each change, inside the contract.
     const { tables, links, ports } = await engineMetrics(page);
+    expect(Object.keys(tables)).toEqual(['sales-order-service', 'sales-orders']);
     expect(Object.values(tables).map((table) => table.items)).toEqual([7, 7]);
     expect(Object.values(links).map((link) => link.records)).toEqual([7]);
     expect(Object.values(ports).map(({ published, quarantined }) => ({ published, quarantined }))).toEqual([

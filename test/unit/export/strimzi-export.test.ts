@@ -1,82 +1,20 @@
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
 import { aSystem } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
-import { readYamlStandard } from './standards';
+import { type StrimziResourceJson, strimziResourceProblems } from './real-validators';
 import { readEverywhere } from './yaml-readers';
-
-interface Crd {
-  spec: { group: string; names: { kind: string }; versions: { name: string; schema: { openAPIV3Schema: object } }[] };
-}
-
-/**
- * The CRD's schema as the API server applies it with strict field validation (kubectl's
- * default): every field it does not declare is refused, except where it preserves unknown fields.
- */
-function strictSchema(schema: Record<string, unknown>): Record<string, unknown> {
-  const strict: Record<string, unknown> = { ...schema };
-  delete strict['x-kubernetes-preserve-unknown-fields'];
-  if (schema.properties) {
-    strict.properties = Object.fromEntries(
-      Object.entries(schema.properties as Record<string, Record<string, unknown>>).map(([key, child]) => [
-        key,
-        strictSchema(child),
-      ]),
-    );
-    if (!schema['x-kubernetes-preserve-unknown-fields']) strict.additionalProperties = false;
-  }
-  if (schema.items) strict.items = strictSchema(schema.items as Record<string, unknown>);
-  return strict;
-}
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validators = new Map(
-  ['strimzi/043-Crd-kafkatopic.yaml', 'strimzi/047-Crd-kafkaconnector.yaml'].map((path) => {
-    const crd = readYamlStandard(path) as unknown as Crd;
-    const version = crd.spec.versions.find((candidate) => candidate.name === 'v1');
-    if (!version) throw new Error(`${path} has no v1`);
-    return [
-      `${crd.spec.group}/v1 ${crd.spec.names.kind}`,
-      ajv.compile(strictSchema(version.schema.openAPIV3Schema as Record<string, unknown>)),
-    ];
-  }),
-);
-
-// Kubernetes object names (DNS-1123 subdomains) and label values.
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-type Resource = {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; labels: Record<string, string> };
-  spec: { config?: Record<string, unknown> };
-};
 
 function resourcesOf(mesh: Parameters<typeof strimziTarget.files>[0]) {
   const files = filesOf(strimziTarget.files(mesh, WHOLE_MESH));
   return {
     files,
-    resources: files.flatMap((file) => parseAllDocuments(String(file.content)).map((doc) => doc.toJSON() as Resource)),
-  };
-}
-
-function resourceProblems(resource: Resource): string[] {
-  const name = `${resource.kind} ${resource.metadata?.name}`;
-  const validate = validators.get(`${resource.apiVersion} ${resource.kind}`);
-  if (!validate) return [`${name}: no CRD for ${resource.apiVersion} ${resource.kind}`];
-  return [
-    ...(validate(resource) ? [] : [`${name}: ${ajv.errorsText(validate.errors)}`]),
-    ...(DNS_SUBDOMAIN.test(resource.metadata.name) && resource.metadata.name.length <= 253
-      ? []
-      : [`${name}: bad name`]),
-    ...Object.values(resource.metadata.labels ?? {}).flatMap((value) =>
-      LABEL_VALUE.test(value) && value.length <= 63 ? [] : [`${name}: bad label value '${value}'`],
+    resources: files.flatMap((file) =>
+      parseAllDocuments(String(file.content)).map((doc) => doc.toJSON() as StrimziResourceJson),
     ),
-  ];
+  };
 }
 
 describe('Strimzi export', () => {
@@ -84,16 +22,18 @@ describe('Strimzi export', () => {
 
   it('checks with CRD schemas that refuse a topic without spec or with an unknown field', () => {
     const topic = { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: 't', labels: {} } };
-    expect(resourceProblems(topic as Resource)).not.toEqual([]);
-    expect(resourceProblems({ ...topic, spec: { partitions: 1, replication: 3 } } as Resource)).not.toEqual([]);
-    expect(resourceProblems({ ...topic, spec: { partitions: 1 } } as Resource)).toEqual([]);
+    expect(strimziResourceProblems(topic as StrimziResourceJson)).not.toEqual([]);
+    expect(
+      strimziResourceProblems({ ...topic, spec: { partitions: 1, replication: 3 } } as StrimziResourceJson),
+    ).not.toEqual([]);
+    expect(strimziResourceProblems({ ...topic, spec: { partitions: 1 } } as StrimziResourceJson)).toEqual([]);
   });
 
   it.each(exportCases().map((exportCase) => [exportCase.name, exportCase] as const))(
     '%s: every resource is valid against the Strimzi v1 CRDs and names Kubernetes accepts',
     (_, { mesh }) => {
       const { files, resources } = resourcesOf(mesh);
-      expect(resources.flatMap(resourceProblems)).toEqual([]);
+      expect(resources.flatMap(strimziResourceProblems)).toEqual([]);
       const topics = resources.filter((resource) => resource.kind === 'KafkaTopic');
       expect(new Set(topics.map((topic) => topic.metadata.name)).size).toBe(topics.length);
       for (const [index, reading] of readEverywhere(files.map((file) => String(file.content))).entries()) {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { WHOLE_MESH } from '../../../shared/export';
 import { odpsTarget } from '../../../shared/export/odps/odps-target';
+import { aMesh, aPort } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { odpsDocumentProblems } from './real-validators';
 import { readYamlStandard } from './standards';
+import { everyTypeContract } from './unseen-meshes';
 import { readEverywhere } from './yaml-readers';
 
 describe('ODPS export', () => {
@@ -27,6 +29,19 @@ describe('ODPS export', () => {
       }
     },
   );
+
+  it('says draft for a product whose ODCS 3.2 contract has no status, as ODPS requires one', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'latest' })] })
+      .build();
+    mesh.contracts.push(everyTypeContract('latest', 'v3.2.0'));
+    expect(mesh.contracts[0]?.status).toBeUndefined();
+    const [file] = filesOf(odpsTarget.files(mesh, WHOLE_MESH));
+    const document = parse(String(file?.content));
+    expect(odpsDocumentProblems(document)).toEqual([]);
+    expect(document.status).toBe('draft');
+  });
 
   it('names each input port with its upstream contract and version, and the discovery port as a management port', () => {
     const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;

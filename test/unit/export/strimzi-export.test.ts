@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
-import { aSystem } from '../../builders/mesh-builder';
+import { aMesh, aPort, aSystem } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { type StrimziResourceJson, strimziResourceProblems } from './real-validators';
 import { readEverywhere } from './yaml-readers';
@@ -105,6 +105,53 @@ describe('Strimzi export', () => {
         path: 'systems[0].database.engine',
         message: expect.stringMatching(/^system 'billing': no Debezium connector for the database engine 'sqlite'/),
       },
+    ]);
+  });
+
+  it('gives each connector its own Secret, replication slot and schema history topic when system ids slug alike', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withSystem('shop.db', 'd')
+      .withSystem('shop-db', 'd')
+      .withSystem('Shop-DB', 'd', { database: { ...aSystem('x', 'd').database, engine: 'mysql' } })
+      .withSystem('shop-d-b', 'd', { database: { ...aSystem('x', 'd').database, engine: 'mysql' } })
+      .build();
+    const connectors = resourcesOf(mesh).resources.filter((resource) => resource.kind === 'KafkaConnector');
+    const configs = connectors.map((connector) => connector.spec.config ?? {});
+    expect(connectors.map((connector) => connector.metadata.name)).toEqual([
+      'shop-db-cdc',
+      'shop-db-2-cdc',
+      'shop-db-3-cdc',
+      'shop-d-b-cdc',
+    ]);
+    expect(configs.map((config) => config['database.password'])).toEqual(
+      ['shop-db-db', 'shop-db-2-db', 'shop-db-3-db', 'shop-d-b-db'].map(
+        (secret) => `\${secrets:kafka/${secret}:password}`,
+      ),
+    );
+    expect(configs.map((config) => config['slot.name'] ?? config['schema.history.internal.kafka.topic'])).toEqual([
+      'debezium_shop_db',
+      'debezium_shop_db_2',
+      'schema-history.shop-db-3',
+      'schema-history.shop-d-b',
+    ]);
+  });
+
+  it('refuses, naming both, a topic name twice, or two that Kafka takes for one', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withSystem('one', 'd')
+      .withSystem('two', 'd')
+      .withProduct('one', 'd', { outputPorts: [aPort('items', 'output', { protocol: 'kafka-topic' })] })
+      .withProduct('a.b', 'd', { outputPorts: [aPort('out', 'output', { protocol: 'kafka-topic' })] })
+      .withProduct('a_b', 'd', { outputPorts: [aPort('out', 'output', { protocol: 'kafka-topic' })] })
+      .build();
+    mesh.systems[1]!.messaging.topics[0]!.name = 'one.items';
+    const result = strimziTarget.files(mesh, WHOLE_MESH);
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "systems[1].messaging.topics[0].name: system 'two': topic 'one.items' is also the topic of system 'one'",
+      "products[0].outputPorts[0]: data product 'one': topic 'one.items' is also the topic of system 'one'",
+      "products[2].outputPorts[0]: data product 'a_b': topic 'a_b.out' collides in Kafka with 'a.b.out' of data product 'a.b' ('.' and '_' count as one character)",
     ]);
   });
 });

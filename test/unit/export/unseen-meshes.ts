@@ -167,8 +167,11 @@ export function trickyShapesMesh(): Mesh {
   return mesh;
 }
 
-/** Ids that differ only in `.`, `-`, `_` and case: their slugs, Kubernetes names and Kafka names collide. */
-export const LOOK_ALIKE_IDS = ['a.b', 'a-b', 'a_b', 'A-B', 'A_b', 'aB'];
+/**
+ * Ids that differ only in `.`, `-`, `_` and case, so their slugs and Kubernetes names collide
+ * (not `a.b` and `a_b` together: Kafka refuses their topics side by side).
+ */
+export const LOOK_ALIKE_IDS = ['a.b', 'a-b', 'A-B', 'A_b', 'aB'];
 
 export function lookAlikeMesh(): Mesh {
   const builder = aMesh('look-alikes').withDomain('d', { name: 'D' });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { WHOLE_MESH } from '../../../shared/export';
 import { jsonSchemaTarget } from '../../../shared/export/jsonschema/json-schema-target';
+import { aMesh } from '../../builders/mesh-builder';
 import { ecommerceRun } from './ecommerce-run';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { compileJsonSchemas } from './real-validators';
+import { contractFromYaml } from './unseen-meshes';
 
 describe('JSON Schema export', () => {
   itWritesTheGoldenFiles('jsonschema', ({ mesh }) => filesOf(jsonSchemaTarget.files(mesh, WHOLE_MESH)));
@@ -17,6 +19,27 @@ describe('JSON Schema export', () => {
       for (const file of files) expect(ajv.getSchema(JSON.parse(String(file.content)).$id), file.path).toBeDefined();
     },
   );
+
+  it('writes a schema that compiles when a contract names a required property twice', () => {
+    const twice = contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: twice
+version: 1.0.0
+status: draft
+schema:
+  - name: twice
+    properties:
+      - name: id
+        logicalType: string
+        required: true
+      - name: id
+        logicalType: string
+        required: true
+`);
+    const files = filesOf(jsonSchemaTarget.files({ ...aMesh().build(), contracts: [twice] }, WHOLE_MESH));
+    expect(() => compileJsonSchemas(files)).not.toThrow();
+    expect(JSON.parse(String(files[0]?.content)).required).toEqual(['id']);
+  });
 
   it('accepts every record the e-commerce sample’s output ports published, and refuses one that breaks its contract', {
     timeout: 120_000,

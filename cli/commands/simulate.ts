@@ -1,14 +1,18 @@
 import { Worker } from 'node:worker_threads';
-import { formatProblem, type Mesh, type Problem, type Scenario } from '../../shared/model';
+import { formatProblem, type Mesh, type Problem, type Result, type Scenario } from '../../shared/model';
 import {
   createSimulation,
+  type LogMessage,
   type OpenSqlWorkspace,
   overBudgetMessage,
+  type Simulation,
   type SimulationMetrics,
   type StoppedRun,
   type Work,
   type WorkWatch,
 } from '../../shared/simulation';
+import { readMessages } from '../../shared/simulation/log-reader';
+import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { type ParsedOptions, parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
@@ -21,11 +25,16 @@ export interface HeadlessRequest {
   scenario: Scenario;
   ticks: number;
   budgetMillis?: number;
+  /** A topic or port log (`orders-service/orders-cdc`) to read after the last tick, its last `last` records. */
+  messages?: { log: string; last: number };
 }
 
-/** The metrics after the last tick (with `stopped` set when a unit of work ran over budget), or why there are none. */
+/**
+ * The metrics after the last tick (with `stopped` set when a unit of work ran over budget) and the
+ * records asked for, oldest first; or why there are none.
+ */
 export type HeadlessOutcome =
-  | { ok: true; metrics: SimulationMetrics }
+  | { ok: true; metrics: SimulationMetrics; messages?: LogMessage[] }
   | { ok: false; errors: Problem[]; stopped?: StoppedRun };
 
 /** The messages the worker posts: each unit of work as it starts, then the outcome. */
@@ -34,9 +43,9 @@ export type WorkerMessage = { type: 'work'; work: Work } | { type: 'done'; outco
 /** What is wrong with how the command was called, or null. */
 function usageProblem(
   options: ParsedOptions,
-  numbers: { ticks: number; seed: number | undefined; budget: number | undefined },
+  numbers: { ticks: number; seed: number | undefined; budget: number | undefined; last: number },
 ): string | null {
-  const { ticks, seed, budget } = numbers;
+  const { ticks, seed, budget, last } = numbers;
   const [file, ...extra] = options.positional;
   if (!options.ok) return options.error ?? 'wrong options';
   if (file === undefined) return 'no design to simulate';
@@ -48,12 +57,16 @@ function usageProblem(
   if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) {
     return `--budget-ms must be a whole number of milliseconds, at least 1 (got '${options.values['budget-ms']}')`;
   }
+  if (!Number.isInteger(last) || last < 1)
+    return `--last must be a whole number, at least 1 (got '${options.values.last}')`;
+  if (options.values.last !== undefined && options.values.messages === undefined) return '--last goes with --messages';
+  if (options.flags.json && options.values.messages !== undefined) return '--json and --messages print different things: one';
   return null;
 }
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  usage: `${PROGRAM} simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--json]`,
+  usage: `${PROGRAM} simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--json | --messages LOG [--last N]]`,
   summary: 'run a scenario headless; exit 1 on quarantined records, pipeline errors or a step over its budget',
   details: [
     'Runs a scenario of the design on sql.js and prints what each output port published and quarantined',
@@ -68,17 +81,26 @@ export const simulateCommand: Command = {
     "                   service's tick, a product reading its inputs, one transformation, a product",
     '                   publishing) runs longer, naming the product and step',
     '  --json           print the full metrics as JSON',
+    '  --messages LOG   print the records of a topic (<system>/<topic>) or output port (<product>/<port>)',
+    '                   after the last tick instead, one JSON object per line, oldest first, as a Kafka',
+    '                   consumer reads them: partition, offset, timestamp, key, value (Debezium envelopes',
+    '                   on CDC topics), headers',
+    '  --last N         only the last N records (default: all the log keeps)',
     '',
     'exit codes: 0 all good; 1 a quarantined record, a pipeline error, a step over budget or an',
     'unreadable design; 2 wrong usage',
   ],
   async run(args, io) {
-    const options = parseOptions(args, { values: ['scenario', 'ticks', 'seed', 'budget-ms'], flags: ['json'] });
+    const options = parseOptions(args, {
+      values: ['scenario', 'ticks', 'seed', 'budget-ms', 'messages', 'last'],
+      flags: ['json'],
+    });
     const ticks = Number(options.values.ticks ?? DEFAULT_TICKS);
+    const last = Number(options.values.last ?? Number.MAX_SAFE_INTEGER);
     const seed = options.values.seed === undefined ? undefined : Number(options.values.seed);
     const budget = options.values['budget-ms'] === undefined ? undefined : Number(options.values['budget-ms']);
     const [file] = options.positional;
-    const problem = usageProblem(options, { ticks, seed, budget });
+    const problem = usageProblem(options, { ticks, seed, budget, last });
     if (problem !== null || file === undefined) return usageError(io, this, problem ?? 'no design to simulate');
     const read = await readMesh(io, file);
     if (!read.ok) {
@@ -95,7 +117,14 @@ export const simulateCommand: Command = {
       return EXIT.problems;
     }
     const scenario = seed === undefined ? chosen : { ...chosen, seed };
-    const request: HeadlessRequest = { mesh, scenario, ticks, ...(budget !== undefined && { budgetMillis: budget }) };
+    const logName = options.values.messages;
+    const request: HeadlessRequest = {
+      mesh,
+      scenario,
+      ticks,
+      ...(budget !== undefined && { budgetMillis: budget }),
+      ...(logName !== undefined && { messages: { log: logName, last } }),
+    };
     const outcome =
       budget === undefined ? runHeadless(request, await io.openSqlite()) : await runInWorker(request, budget);
 
@@ -104,8 +133,9 @@ export const simulateCommand: Command = {
       for (const problem of outcome.errors) io.err(`${file}: ${formatProblem(problem)}`);
       return EXIT.problems;
     }
-    const { metrics } = outcome;
-    if (options.flags.json) io.out(JSON.stringify(metrics, null, 2));
+    const { metrics, messages } = outcome;
+    if (messages) for (const message of messages) io.out(JSON.stringify(message));
+    else if (options.flags.json) io.out(JSON.stringify(metrics, null, 2));
     else for (const line of summarise(metrics)) io.out(line);
     const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
     return quarantined > 0 || metrics.errors.length > 0 || metrics.stopped ? EXIT.problems : EXIT.ok;
@@ -121,9 +151,35 @@ export function runHeadless(request: HeadlessRequest, sqlite: OpenSqlWorkspace, 
     watch,
   );
   if (!created.ok) return created;
-  const metrics = created.value.runUntil(request.ticks);
-  created.value.dispose();
-  return { ok: true, metrics };
+  const simulation = created.value;
+  try {
+    const metrics = simulation.runUntil(request.ticks);
+    if (!request.messages) return { ok: true, metrics };
+    const read = readLog(request.mesh, simulation, request.messages);
+    return read.ok ? { ok: true, metrics, messages: read.value } : read;
+  } finally {
+    simulation.dispose();
+  }
+}
+
+/** The last records of a log by its name, oldest first, as consumers see them (without their place in the run). */
+function readLog(
+  mesh: Mesh,
+  simulation: Simulation,
+  { log: name, last }: { log: string; last: number },
+): Result<LogMessage[]> {
+  const logs = planPipeline(mesh).logs;
+  const log = logs.find((candidate) => candidate.table === name);
+  if (!log) {
+    const known = logs.map((candidate) => candidate.table).join(', ');
+    return {
+      ok: false,
+      errors: [{ path: 'messages', message: `no topic or port log '${name}' (has: ${known || 'none'})` }],
+    };
+  }
+  const read = readMessages(simulation.query, log, { limit: last });
+  if (!read.ok) return read;
+  return { ok: true, value: read.value.reverse().map(({ position: _position, ...message }) => message) };
 }
 
 /**

@@ -17,6 +17,13 @@ function withOrderStatuses(statuses: string[]) {
   return mesh;
 }
 
+/** The CLI's output lines for the sample with these options. */
+async function fakeRun(options: string[]): Promise<string[]> {
+  const { io, out } = fakeIo({ 'shop.mesh.json': sample });
+  await runCli(['simulate', 'shop.mesh.json', ...options], io);
+  return out;
+}
+
 describe('mesh-designer simulate', () => {
   it('runs the sample scenario and reports what each output port published', async () => {
     const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
@@ -114,6 +121,55 @@ describe('mesh-designer simulate', () => {
     ]);
   });
 
+  it("prints a topic's records after the last tick as a consumer reads them, one JSON object per line", async () => {
+    const run = async (...options: string[]) => {
+      const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
+      const exit = await runCli(['simulate', 'shop.mesh.json', '--ticks', '3', ...options], io);
+      return { exit, err, records: out.map((line) => JSON.parse(line)) };
+    };
+    const { exit, err, records } = await run('--messages', 'customers-service/customers-cdc');
+    const metrics = JSON.parse((await fakeRun(['--ticks', '3', '--json'])).join('\n'));
+
+    expect(exit).toBe(EXIT.ok);
+    expect(err).toEqual([]);
+    expect(records).toHaveLength(metrics.logs['customers-service/customers-cdc'].records);
+    // The snapshot of the 20 customers, then the changes of ticks 1 to 3, in Debezium's envelope.
+    expect(records[0]).toEqual({
+      partition: expect.any(Number),
+      offset: 0,
+      timestamp: expect.any(Number),
+      key: { customer_id: 1 },
+      value: expect.objectContaining({
+        before: null,
+        after: expect.objectContaining({ customer_id: 1 }),
+        op: 'r',
+        source: expect.objectContaining({ name: 'customers', table: 'customers', snapshot: 'first' }),
+      }),
+    });
+    expect(records.slice(20).map((record) => record.value.op)).not.toContain('r');
+    // Offsets count per partition (the topic has three), in the order the records were written.
+    const offsetsOf = (partition: number) =>
+      records.filter((record) => record.partition === partition).map((record) => record.offset);
+    expect(new Set(records.map((record) => record.partition))).toEqual(new Set([0, 1, 2]));
+    for (const partition of [0, 1, 2]) {
+      expect(offsetsOf(partition)).toEqual(offsetsOf(partition).map((_, index) => index));
+    }
+
+    const last = await run('--messages', 'customers-service/customers-cdc', '--last', '2');
+    expect(last.records).toEqual(records.slice(-2));
+  });
+
+  it('names the logs a design has when asked for another', async () => {
+    const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '1', '--messages', 'orders'], io)).toBe(
+      EXIT.problems,
+    );
+    expect(out).toEqual([]);
+    expect(err[0]).toMatch(
+      /^shop\.mesh\.json: messages: no topic or port log 'orders' \(has: orders-service\/orders-cdc, .*customers\/customers-out.*\)$/,
+    );
+  });
+
   it('names the scenarios a file has when asked for another', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'nope'], io)).toBe(EXIT.problems);
@@ -133,6 +189,9 @@ describe('mesh-designer simulate', () => {
     [['--seed', '1.5'], "--seed must be a whole number (got '1.5')"],
     [['--budget-ms', '-3'], "--budget-ms must be a whole number of milliseconds, at least 1 (got '-3')"],
     [['other.mesh.json'], 'one design at a time (also given: other.mesh.json)'],
+    [['--last', '3'], '--last goes with --messages'],
+    [['--messages', 'a/b', '--last', '0'], "--last must be a whole number, at least 1 (got '0')"],
+    [['--messages', 'a/b', '--json'], '--json and --messages print different things: one'],
   ])('says what is wrong with %j', async (options, problem) => {
     const { io, err } = fakeIo({});
     expect(await runCli(['simulate', 'x.mesh.json', ...options], io)).toBe(EXIT.usage);

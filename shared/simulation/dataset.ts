@@ -42,3 +42,12 @@ export function contractKey(kind: DatasetKind, properties: readonly ContractProp
 export function historyTableName(dataset: Pick<Dataset, 'name'>): string {
   return `${dataset.name}_history`;
 }
+
+/** What a history table adds to the entity's columns for each version. */
+export const HISTORY_COLUMNS = ['valid_from', 'valid_to', 'is_current'] as const;
+
+/** The entity's own columns named like a history column (SQLite compares names ignoring case). */
+export function historyColumnClashes(dataset: Pick<Dataset, 'columns'>): string[] {
+  const reserved = new Set<string>(HISTORY_COLUMNS);
+  return dataset.columns.map((column) => column.name).filter((name) => reserved.has(name.toLowerCase()));
+}

@@ -62,13 +62,12 @@ export function createOperationalDatabase(
   progressOf: ProgressOf,
   options: ConnectorOptions,
 ): OperationalDatabase {
-  const { system } = plan;
   const captured = plan.cdcTopics.filter((topic) => topic.table.cdc);
   connection.exec(
     [
       'CREATE TABLE node._clock (millis INTEGER NOT NULL, tx INTEGER NOT NULL, tx_events INTEGER NOT NULL)',
       'INSERT INTO node._clock VALUES (0, 0, 0)',
-      ...system.database.tables.map(operationalTableSql),
+      ...plan.tables.map(operationalTableSql),
       ...captured.map(
         (topic) =>
           `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
@@ -138,7 +137,7 @@ export function createOperationalDatabase(
         }
         return { poll: polls[index]?.polled as () => number, end: last ?? 0 };
       });
-      connection.exec(system.database.tables.flatMap((table) => triggersOn(table.name)).join(';\n'));
+      connection.exec(plan.tables.flatMap((table) => triggersOn(table.name)).join(';\n'));
     },
     publishChanges(millis) {
       for (const poll of polls) poll.run(millis - options.delayMillis);

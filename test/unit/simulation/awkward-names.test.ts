@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Mesh } from '../../../shared/model/mesh';
+import { createSimulation, sqlJsWorkspace } from '../../../shared/simulation';
 import { awkwardMesh, SHOP } from './awkward-mesh';
-import { aScenario, rowsOf, simulate } from './builders';
+import { aContract, aMesh, aProduct, aScenario, aSystem, loadSqlJs, rowsOf, simulate } from './builders';
 
 describe('a mesh with awkward names', () => {
   it('keeps an entity whose own columns are called valid_from and valid_to, without the history they would clash with, and says so at its port', async () => {
@@ -30,5 +32,95 @@ describe('a mesh with awkward names', () => {
       { tariff_id: 1, price: 3, valid_from: '2026-01-01', valid_to: null, is_current: null },
     ]);
     expect(metrics.ports['tariffs/tariff-out']?.published).toBe(2);
+  });
+});
+
+describe('a design SQL cannot hold yet', () => {
+  const shop = () =>
+    aSystem('shop').withTable('items', { id: 'integer', name: 'text' }).withCdcTopic('items-cdc', 'items');
+  const simulateShop = async (mesh: Mesh) => {
+    const simulation = await simulate(mesh, aScenario().withData('shop', 'items', 2).build());
+    return { simulation, metrics: simulation.step(1) };
+  };
+
+  it('leaves out an output port whose contract has no properties yet, saying so at its contract, and runs the rest', async () => {
+    const mesh = aMesh()
+      .with(
+        shop(),
+        aProduct('catalog').withInput('items-in').withOutput('items-out', 'item').withOutput('draft-out', 'draft'),
+        aContract('item', 'entity', 'items').withKey('id', 'integer').withProperty('name', 'string'),
+        aContract('draft', 'entity', 'drafts'),
+      )
+      .withLink('shop/items-cdc', 'catalog/items-in')
+      .build();
+    const { metrics } = await simulateShop(mesh);
+
+    expect(metrics.errors.map(({ path, message }) => ({ path, message }))).toEqual([
+      {
+        path: 'products[0].outputPorts[1].contractId',
+        message: "contract 'draft' has no properties yet, so the port publishes nothing",
+      },
+    ]);
+    expect(metrics.ports['catalog/items-out']?.published).toBe(2);
+  });
+
+  it('refuses a contract whose properties SQLite would take for one column, or for a column of the engine, at the port', async () => {
+    const mesh = aMesh()
+      .with(
+        shop(),
+        aProduct('catalog')
+          .withInput('items-in')
+          .withTransformation('cased', 'SELECT id, name AS Name, name FROM items')
+          .withTransformation('keyed', 'SELECT id, name AS _key FROM items')
+          .withOutput('cased-out', 'cased')
+          .withOutput('keyed-out', 'keyed'),
+        aContract('cased', 'entity', 'cased')
+          .withKey('id', 'integer')
+          .withProperty('Name', 'string')
+          .withProperty('name', 'string'),
+        aContract('keyed', 'entity', 'keyed').withKey('id', 'integer').withProperty('_key', 'string'),
+      )
+      .withLink('shop/items-cdc', 'catalog/items-in')
+      .build();
+    const { metrics } = await simulateShop(mesh);
+
+    expect(metrics.errors.map(({ path, message }) => ({ path, message }))).toEqual([
+      {
+        path: 'products[0].outputPorts[0].contractId',
+        message:
+          "contract 'cased' names 'Name' and 'name', one column to SQL, which ignores case, so the port publishes nothing",
+      },
+      {
+        path: 'products[0].outputPorts[1].contractId',
+        message:
+          "contract 'keyed' names '_key', a column the engine keeps beside every record, so the port publishes nothing",
+      },
+    ]);
+  });
+
+  it('leaves out a table without columns yet, saying so at the table, and refuses a scenario that fills it', async () => {
+    const mesh = aMesh()
+      .with(
+        shop().withTable('drafts', {}, []).withCdcTopic('drafts-cdc', 'drafts'),
+        aProduct('catalog').withInput('items-in').withInput('drafts-in').withOutput('items-out', 'item'),
+        aContract('item', 'entity', 'items').withKey('id', 'integer').withProperty('name', 'string'),
+      )
+      .withLink('shop/items-cdc', 'catalog/items-in')
+      .withLink('shop/drafts-cdc', 'catalog/drafts-in')
+      .build();
+    const { metrics } = await simulateShop(mesh);
+
+    expect(metrics.errors.map(({ path, message }) => ({ path, message }))).toEqual([
+      { path: 'systems[0].database.tables[1]', message: "table 'drafts' has no columns yet, so it is left out" },
+    ]);
+    expect(metrics.ports['catalog/items-out']?.published).toBe(2);
+    expect(
+      createSimulation(mesh, aScenario().withData('shop', 'drafts', 1).build(), {
+        sqlite: sqlJsWorkspace(await loadSqlJs()),
+      }),
+    ).toEqual({
+      ok: false,
+      errors: [{ path: 'scenario.data[0].table', message: "table 'drafts' has no columns yet" }],
+    });
   });
 });

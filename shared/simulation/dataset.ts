@@ -22,7 +22,11 @@ export interface Dataset {
 }
 
 export function contractColumns(properties: readonly ContractProperty[]): TableColumn[] {
-  return properties.map((property) => ({ name: property.name, type: logicalSqlType(property.logicalType) }));
+  return properties.map((property) => ({
+    name: property.name,
+    type: logicalSqlType(property.logicalType),
+    ...(property.logicalType === 'boolean' && { isBoolean: true }),
+  }));
 }
 
 /**

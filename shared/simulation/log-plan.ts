@@ -218,7 +218,11 @@ function connectorName(system: OperationalSystem): string {
 }
 
 function tableColumns(table: SystemTable): TableColumn[] {
-  return table.columns.map((column) => ({ name: column.name, type: columnSqlType(column.type) }));
+  return table.columns.map((column) => ({
+    name: column.name,
+    type: columnSqlType(column.type),
+    ...(column.type === 'boolean' && { isBoolean: true }),
+  }));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { SystemTable } from '../model/operational-system';
 import type { TopicFault } from '../model/scenario';
 import {
   imageColumns,
+  jsonValueSql,
   keyJsonSql,
   type LogProgress,
   partitionSql,
@@ -270,7 +271,7 @@ function captureTriggersSql(
   const image = (prefix: 'NEW' | 'OLD') =>
     columns.map((name) => (renamed.has(name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`)).join(', ');
   const sourceImage = (prefix: 'NEW' | 'OLD') =>
-    `json_object(${columns.map((name) => `${quoteLiteral(renamed.get(name) ?? name)}, ${prefix}.${quoteIdentifier(name)}`).join(', ')})`;
+    `json_object(${topic.log.format.columns.map((column) => `${quoteLiteral(renamed.get(column.name) ?? column.name)}, ${jsonValueSql(column, `${prefix}.${quoteIdentifier(column.name)}`)}`).join(', ')})`;
   const renamedImages = (images: { before?: boolean; after?: boolean }) =>
     renamed.size === 0
       ? undefined

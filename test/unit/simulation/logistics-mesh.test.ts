@@ -179,3 +179,34 @@ describe('a parcel network: a composite key on a topic of three partitions', () 
     }
   });
 });
+
+describe('a parcel network: values of every column type', () => {
+  it('writes booleans as true and false, as Debezium’s JSON converter does, in change records and published records, and leaves nulls, reals and JSON text as they are', async () => {
+    const simulation = await simulate(logisticsMesh(), changingScenario(), { recentMessages: 6 });
+    const metrics = simulation.step(3);
+    const values = (log: string) => metrics.logs[log]?.recent.map((message) => message.value);
+
+    expect(values(`${FLEET}/parcels-cdc`)?.map((value) => value && (value as { after: unknown }).after)).toEqual([
+      { parcel_code: 'P-1', hub_id: 1, weight_kg: 2.5, label: '{"to":"Zürich"}', status: 'created', fragile: true },
+      { parcel_code: 'P-2', hub_id: 1, weight_kg: null, label: null, status: 'created', fragile: false },
+      { parcel_code: 'P-3', hub_id: 2, weight_kg: 10, label: null, status: 'created', fragile: false },
+      { parcel_code: 'P-2', hub_id: 1, weight_kg: 3, label: null, status: 'sorted', fragile: false },
+      null,
+      null,
+    ]);
+    // Before images: the update's and the delete's.
+    expect(
+      values(`${FLEET}/parcels-cdc`)?.map(
+        (value) => (value as { before?: { fragile: unknown } } | null)?.before?.fragile,
+      ),
+    ).toEqual([undefined, undefined, undefined, false, false, undefined]);
+    expect(values('parcels/parcels-out')?.[0]).toEqual({
+      parcel_code: 'P-1',
+      hub_id: 1,
+      weight_kg: 2.5,
+      label: '{"to":"Zürich"}',
+      status: 'created',
+      fragile: true,
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { domainById } from '../../shared/editing/mesh-index';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useDocumentStore } from '../store/document-store';
 import { updateDomain } from '../store/domain-actions';
+import { takeIdFromFirstName } from '../store/first-name-id';
 import { elementNameCheck } from './fields/name-checks';
 import { NameField } from './fields/name-field';
 import { TextField } from './fields/text-field';
@@ -28,6 +29,7 @@ export function DomainInspector({ domainId }: { domainId: string }) {
           value={domain.name}
           check={elementNameCheck({ kind: 'domain', id: domain.id })}
           focusFor={domain.id}
+          onFirstNamed={(options) => takeIdFromFirstName(domain.id, options)}
           onChange={(name, options) => updateDomain(domain.id, { name }, options)}
         />
         <TextField

@@ -9,7 +9,7 @@ import {
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { PortExampleRecords } from '../simulation/example-records';
 import { useDocumentStore } from '../store/document-store';
-import { addPort, movePort, removePort, updatePort } from '../store/port-actions';
+import { addPort, addPortContract, movePort, removePort, updatePort } from '../store/port-actions';
 import { updateProduct } from '../store/product-actions';
 import { CheckField } from './fields/check-field';
 import { ChoiceField } from './fields/choice-field';
@@ -61,6 +61,19 @@ function PortFields({ product, port }: { product: DataProduct; port: Port }) {
           onClick={() => useContractTabs.getState().openContract(port.contractId as string)}
         >
           Edit contract
+        </button>
+      )}
+      {port.direction === 'output' && !port.contractId && (
+        <button
+          type="button"
+          className="inspector__link-button"
+          title="A draft ODCS contract describing what the product receives, opened in the editor"
+          onClick={() => {
+            const contractId = addPortContract(product.id, port.id);
+            if (contractId) useContractTabs.getState().openContract(contractId);
+          }}
+        >
+          New contract
         </button>
       )}
       {port.direction === 'output' && <PortExampleRecords productId={product.id} portId={port.id} />}

@@ -1,8 +1,10 @@
 import { productById } from '../../shared/editing/mesh-index';
 import { newTable } from '../../shared/editing/table-edits';
+import { newTransformation } from '../../shared/editing/transformations';
 import {
   type DataProduct,
   firstFreeName,
+  type Mesh,
   type ProductKind,
   ProductKindSchema,
   type QualityTest,
@@ -11,7 +13,8 @@ import {
   type Transformation,
 } from '../../shared/model';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
-import { useDocumentStore } from '../store/document-store';
+import { currentMesh, useDocumentStore } from '../store/document-store';
+import { takeIdFromFirstName } from '../store/first-name-id';
 import { updateProduct } from '../store/product-actions';
 import { ChoiceField } from './fields/choice-field';
 import { DomainField } from './fields/domain-field';
@@ -65,10 +68,10 @@ export function ProductInspector({ productId }: { productId: string }) {
   if (!product) return null;
   const key = product.id;
   const update: OwnerUpdate<DataProduct> = (recipe, options) => updateProduct(product.id, recipe, options);
-  const transformations = listCommands(update, TRANSFORMATIONS, (existing) => ({
-    name: freshName('step')(existing),
-    sql: 'select * from input',
-  }));
+  // The inspector shows a product of the open document, so there is one.
+  const transformations = listCommands(update, TRANSFORMATIONS, () =>
+    newTransformation(currentMesh() as Mesh, product),
+  );
   const tests = listCommands(
     update,
     TESTS,
@@ -93,6 +96,7 @@ export function ProductInspector({ productId }: { productId: string }) {
           value={product.name}
           check={elementNameCheck({ kind: 'product', id: product.id })}
           focusFor={product.id}
+          onFirstNamed={(options) => takeIdFromFirstName(product.id, options)}
           onChange={(name, options) => updateProduct(product.id, { name }, options)}
         />
         <DomainField nodeId={product.id} domainId={product.domainId} />

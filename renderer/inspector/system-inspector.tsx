@@ -4,6 +4,7 @@ import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../.
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
+import { takeIdFromFirstName } from '../store/first-name-id';
 import {
   addSystemTable,
   addTopic,
@@ -63,6 +64,7 @@ export function SystemInspector({ systemId }: { systemId: string }) {
           value={system.name}
           check={elementNameCheck({ kind: 'system', id: system.id })}
           focusFor={system.id}
+          onFirstNamed={(options) => takeIdFromFirstName(system.id, options)}
           onChange={(name, options) => renameSystem(system.id, name, options)}
         />
         <DomainField nodeId={system.id} domainId={system.domainId} />

@@ -1,8 +1,8 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
 import type { LocatedProblem } from '../../shared/contracts/yaml-source';
-import type { Scenario } from '../../shared/model';
 import { readScenarioText, scenarioJsonSchema, scenarioText } from '../../shared/simulation/scenario-text';
+import { starterScenario } from '../../shared/simulation/starter-scenario';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
@@ -12,18 +12,6 @@ import { setSimulation, useSimulationStore } from './simulation-store';
 
 const SCHEMA_URI = 'https://data-mesh-designer.dev/schemas/scenario.schema.json';
 const MARKER_OWNER = 'scenario-check';
-
-const A_NEW_SCENARIO: Scenario = {
-  id: 'scenario',
-  name: 'Scenario',
-  description: '',
-  seed: 1,
-  startTime: '2026-01-05T09:00:00.000Z',
-  tickMillis: 60_000,
-  data: [],
-  rates: [],
-  steps: [],
-};
 
 /**
  * The scenario as JSON in Monaco: checked against its schema (with completion) and against the
@@ -111,13 +99,7 @@ export function ScenarioEditor() {
         <p className="simulation-panel__hint">
           This design has no scenario yet: the sample data, rates, steps and faults to simulate.
         </p>
-        <button
-          type="button"
-          className="primary"
-          onClick={() =>
-            changeMesh((mesh) => ({ ...mesh, scenarios: [...mesh.scenarios, A_NEW_SCENARIO] }), { whileReadOnly: true })
-          }
-        >
+        <button type="button" className="primary" onClick={startANewScenario}>
           New scenario
         </button>
       </section>
@@ -187,4 +169,10 @@ export function ScenarioEditor() {
       {!monaco && <p className="simulation-panel__hint">Loading editor…</p>}
     </section>
   );
+}
+
+/** Adds a scenario generated from the design (one undoable step) and starts a run on it. */
+function startANewScenario(): void {
+  changeMesh((mesh) => ({ ...mesh, scenarios: [...mesh.scenarios, starterScenario(mesh)] }), { whileReadOnly: true });
+  void simulation.reset();
 }

@@ -1,3 +1,4 @@
+import { withNewPortContract } from '../../shared/editing/port-contract';
 import {
   type DataPortDirection,
   type PortFields,
@@ -27,4 +28,9 @@ export function removePort(productId: string, portId: string): void {
 /** Reorders a port among its side's ports (−1 up, +1 down). */
 export function movePort(productId: string, portId: string, offset: number): void {
   changeMesh((mesh) => withPortMoved(mesh, productId, portId, offset));
+}
+
+/** Gives an output port without a contract a new draft contract of what the product receives; returns its id. */
+export function addPortContract(productId: string, portId: string): string | undefined {
+  return applyAdded((mesh) => withNewPortContract(mesh, productId, portId));
 }

@@ -114,6 +114,15 @@ describeInChromium('designing a mesh', (session) => {
     expect(saved.name).toBe('untitled.mesh.json');
     const savedMesh = JSON.parse(saved.text) as Mesh;
     expect(logicalView(savedMesh)).toEqual(logicalView(SEED));
+    // Each element's id comes from the first name it was given, not from its placeholder's.
+    expect(savedMesh.domains.map((domain) => domain.id)).toEqual(['domain-1', 'domain-2']);
+    expect(savedMesh.products.map((product) => product.id)).toEqual([
+      'domain-1-data-product-1a',
+      'domain-1-data-product-1b',
+      'domain-2-data-product-2a',
+      'domain-2-data-product-2b',
+      'domain-2-data-product-2c',
+    ]);
     await openByChooser(page, saved.name, saved.text);
     expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
     expect((await saveByDownload(page)).text).toBe(saved.text);

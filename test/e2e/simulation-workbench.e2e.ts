@@ -3,7 +3,16 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium } from './app-driver';
-import { productNode } from './designer-driver';
+import {
+  addProductByKey,
+  connectPorts,
+  counts,
+  nameIt,
+  newBlankDesign,
+  portHandle,
+  productNode,
+  systemNode,
+} from './designer-driver';
 import {
   currentTick,
   engineMetrics,
@@ -30,6 +39,29 @@ const workshop = () => {
   const mesh = JSON.parse(readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'));
   return mesh.scenarios[0];
 };
+
+/** A blank design, then as a user draws it: a domain, a product, a service whose table's CDC feeds the product. */
+async function drawShopFromScratch(page: Page): Promise<void> {
+  await newBlankDesign(page);
+  await page.keyboard.press('d');
+  await nameIt(page, 'Sales');
+  await addProductByKey(page, 'Orders');
+  await page.keyboard.press('s');
+  await nameIt(page, 'Order service');
+  const changes = systemNode(page, 'Order service').locator('.react-flow__handle.source').last();
+  await connectPorts(page, changes, portHandle(productNode(page, 'Orders'), 'in'));
+  expect(await counts(page)).toContain('1 links');
+}
+
+/** Simulate mode on a design without a scenario: it says so; New scenario makes one and starts the run. */
+async function startANewScenario(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  await page.getByText('This design has no scenario to simulate: add one in the Scenario tab.').waitFor();
+  await openTab(page, 'Scenario');
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await waitForTick(page, 0);
+  expect(await page.getByText('This design has no scenario to simulate').count()).toBe(0);
+}
 
 describeInChromium('working with a simulation', (session) => {
   it('keeps the design read-only while simulating, and the run until the design changes', async () => {
@@ -96,6 +128,45 @@ describeInChromium('working with a simulation', (session) => {
     await step(page);
     expect((await engineMetrics(page)).tables['orders-service']?.orders).toBe(20);
     expect(await cspViolations(page)).toEqual([]);
+  });
+
+  it('gives a design drawn from scratch a contract and a scenario made from what it holds: its first steps publish', async () => {
+    const page = await session.openApp();
+    await drawShopFromScratch(page);
+    await productNode(page, 'Orders').click();
+    await page.getByRole('button', { name: 'New contract' }).click();
+    await page.getByRole('tab', { name: 'Orders dataset' }).waitFor();
+    await page.getByText('No problems.').waitFor();
+    expect(await page.getByTestId('product-inspector').getByLabel('Data contract').inputValue()).toBe('orders-dataset');
+
+    await startANewScenario(page);
+    await step(page, 2);
+
+    // Five rows to start with and one insert per tick (a new table has only its key: nothing to update),
+    // in the service's table and, through the snapshot and CDC, in the product's. The new contract
+    // describes that table, so the port publishes each change, inside the contract.
+    const { tables, links, ports } = await engineMetrics(page);
+    expect(Object.keys(tables)).toEqual(['sales-order-service', 'sales-orders']);
+    expect(Object.values(tables).map((table) => table.items)).toEqual([7, 7]);
+    expect(Object.values(links).map((link) => link.records)).toEqual([7]);
+    expect(Object.values(ports).map(({ published, quarantined }) => ({ published, quarantined }))).toEqual([
+      { published: 7, quarantined: 0 },
+    ]);
+  });
+
+  it('adds a transformation that runs as it is, selecting from the table its input fills', async () => {
+    const page = await session.openApp();
+    await drawShopFromScratch(page);
+    await productNode(page, 'Orders').click();
+    await page.getByText('Transformations (SQL)').click();
+    await page.getByRole('button', { name: 'Add transformation' }).click();
+    expect(await page.getByTestId('product-inspector').getByLabel('SQL').inputValue()).toBe('SELECT * FROM items');
+
+    await startANewScenario(page);
+    await step(page);
+    const { tables, errors } = await engineMetrics(page);
+    expect(errors.map((error) => error.path)).toEqual(['products[0].outputPorts[0].contractId']);
+    expect(Object.values(tables).map((table) => table.step)).toEqual([undefined, 6]);
   });
 
   it('offers example records per output port in Design mode, in the inspector and beside the contract’s schema', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { NameCheck } from '../../../shared/model';
+import type { ChangeOptions } from '../../store/document-store';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import type { OnFieldChange } from './field-change';
@@ -14,15 +15,26 @@ interface NameFieldProps {
   onChange: OnFieldChange<string>;
   /** Takes the focus when the UI asks for this element's name (it was just added). */
   focusFor?: string;
+  /** Called as the field is left after that first naming, in the same undo step as the typing. */
+  onFirstNamed?: (options: ChangeOptions) => void;
 }
 
 /**
  * A name: valid text reaches the document as it is typed; invalid text stays in the field with
  * the reason beside it, and the document keeps the last valid name (restored when the field is left).
  */
-export function NameField({ label = 'Name', fieldKey, value, check, onChange, focusFor }: NameFieldProps) {
+export function NameField({
+  label = 'Name',
+  fieldKey,
+  value,
+  check,
+  onChange,
+  focusFor,
+  onFirstNamed,
+}: NameFieldProps) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  const isFirstNaming = useRef(false);
   const draft = useDraft(value);
   const verdict = draft.text !== null ? check(draft.text) : null;
   const message = verdict && !verdict.ok ? verdict.message : null;
@@ -32,6 +44,7 @@ export function NameField({ label = 'Name', fieldKey, value, check, onChange, fo
     if (!focusFor || focusRequest !== focusFor) return;
     input.current?.focus();
     input.current?.select();
+    isFirstNaming.current = true;
     useUiStore.getState().requestNameFocus(null);
   }, [focusFor, focusRequest]);
 
@@ -59,6 +72,8 @@ export function NameField({ label = 'Name', fieldKey, value, check, onChange, fo
         }}
         onBlur={() => {
           draft.clear();
+          if (isFirstNaming.current) onFirstNamed?.({ coalesceKey: fieldKey });
+          isFirstNaming.current = false;
           useDocumentStore.getState().endTyping();
         }}
       />

@@ -1,0 +1,12 @@
+import { withIdFromFirstName } from '../../shared/editing/first-name-ids';
+import { type ChangeOptions, changeMesh, currentMesh } from './document-store';
+import { selectOnly } from './selection-store';
+
+/** Gives a just-named element the id its name implies, when nothing refers to it yet; it stays selected. */
+export function takeIdFromFirstName(id: string, options?: ChangeOptions): void {
+  const mesh = currentMesh();
+  const adopted = mesh && withIdFromFirstName(mesh, id);
+  if (!adopted) return;
+  changeMesh(() => adopted.mesh, options);
+  selectOnly([adopted.id]);
+}

@@ -1,0 +1,52 @@
+import type { Mesh } from '../model';
+import { uniqueId } from '../model';
+import type { Added } from './child-nodes';
+import { nodeIds } from './mesh-index';
+
+/**
+ * The mesh with a just-named element's id taken from its name, as ids of the samples and of
+ * imports are: `Sales` → `sales`, its product `Orders` → `sales-orders`. A new element gets an
+ * id from its placeholder name (`Data product` → `domain-data-product`), and ids name what the
+ * exports write (catalog entities, files, topics), so the first name the user gives it should
+ * name it. Only while nothing refers to the element (no link, child, scenario or note): later,
+ * ids stay as they are, so references from outside the design keep working. Undefined when the
+ * id stays.
+ */
+export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
+  const domain = mesh.domains.find((candidate) => candidate.id === id);
+  const child = [...mesh.products, ...mesh.systems].find((candidate) => candidate.id === id);
+  const node = domain ?? child;
+  if (!node) return undefined;
+  const others = nodeIds(mesh);
+  others.delete(id);
+  const wanted = uniqueId(child ? `${child.domainId}-${node.name}` : node.name, others);
+  if (wanted === id || isReferenced(mesh, id)) return undefined;
+  const renamed = <T extends { id: string }>(items: T[]) =>
+    items.map((item) => (item.id === id ? { ...item, id: wanted } : item));
+  const nodes = Object.fromEntries(
+    Object.entries(mesh.layout.nodes).map(([key, layout]) => [key === id ? wanted : key, layout]),
+  );
+  return {
+    id: wanted,
+    mesh: {
+      ...mesh,
+      domains: renamed(mesh.domains),
+      products: renamed(mesh.products),
+      systems: renamed(mesh.systems),
+      layout: { ...mesh.layout, nodes },
+    },
+  };
+}
+
+/** Whether anything but the element itself and its place on the canvas names its id. */
+function isReferenced(mesh: Mesh, id: string): boolean {
+  const { [id]: _ownPlace, ...places } = mesh.layout.nodes;
+  const withoutIt = {
+    ...mesh,
+    domains: mesh.domains.filter((domain) => domain.id !== id),
+    products: mesh.products.filter((product) => product.id !== id),
+    systems: mesh.systems.filter((system) => system.id !== id),
+    layout: { ...mesh.layout, nodes: places },
+  };
+  return JSON.stringify(withoutIt).includes(JSON.stringify(id));
+}

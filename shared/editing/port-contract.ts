@@ -1,0 +1,58 @@
+import { contractFromModel } from '../contracts/contract-text';
+import { DEFAULT_API_VERSION } from '../contracts/odcs-versions';
+import type { ContractModel, SchemaObject } from '../model/contract';
+import { uniqueId } from '../model/ids';
+import type { Mesh } from '../model/mesh';
+import type { Port } from '../model/port';
+import type { Added } from './child-nodes';
+import { withPortUpdated } from './ports';
+import { datasetPublishedBy } from './product-datasets';
+import { withProductUpdated } from './products';
+
+/**
+ * The mesh with a new draft contract (ODCS, the version most tools read) governing an output
+ * port that has none, in one edit. It describes what the product publishes (see
+ * `datasetPublishedBy`), so the port publishes it at once; else an empty object named after
+ * the port.
+ */
+export function withNewPortContract(mesh: Mesh, productId: string, portId: string): Added | undefined {
+  const product = mesh.products.find((candidate) => candidate.id === productId);
+  const port = product?.outputPorts.find((candidate) => candidate.id === portId);
+  if (!product || !port || port.contractId !== undefined) return undefined;
+  const { schema, kind } = datasetPublishedBy(mesh, product) ?? { schema: emptyObject(port), kind: 'entity' };
+  const name = `${product.name} ${port.name}`;
+  const model: ContractModel = {
+    id: uniqueId(name, new Set(mesh.contracts.map((contract) => contract.id))),
+    name,
+    apiVersion: DEFAULT_API_VERSION,
+    version: '1.0.0',
+    status: 'draft',
+    kind,
+    isKindDeclared: true,
+    keepHistory: false,
+    ...(product.owner ? { owner: product.owner } : {}),
+    schema: [schema],
+    sla: [],
+  };
+  const contract = contractFromModel(model);
+  if (!contract.ok) throw new Error(`a new contract did not read back: ${contract.errors[0]?.message}`);
+  const withContract: Mesh = { ...mesh, contracts: [...mesh.contracts, contract.value] };
+  return {
+    id: model.id,
+    mesh: withProductUpdated(withContract, productId, (current) =>
+      withPortUpdated(current, portId, (existing) => ({ ...existing, contractId: model.id })),
+    ),
+  };
+}
+
+function emptyObject(port: Port): SchemaObject {
+  return {
+    name:
+      port.name
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '') || 'dataset',
+    properties: [],
+  };
+}

@@ -1,0 +1,112 @@
+import type { Mesh } from '../model/mesh';
+import type { OperationalSystem, SystemTable } from '../model/operational-system';
+import type { ChangeRate, Scenario, TableData, ValueGenerator } from '../model/scenario';
+import type { Column } from '../model/table';
+import { allowedValueGenerators } from './allowed-values';
+import type { FakeKind } from './fake-values';
+import { defaultGenerator } from './value-generator';
+
+const INITIAL_ROWS = 5;
+
+/** Column names (lower case, without `_`) that read as a kind of fake value. */
+const FAKE_BY_NAME: Record<string, FakeKind> = {
+  name: 'fullName',
+  fullname: 'fullName',
+  customername: 'fullName',
+  email: 'email',
+  emailaddress: 'email',
+  street: 'street',
+  address: 'street',
+  city: 'city',
+  country: 'country',
+  phone: 'phone',
+  phonenumber: 'phone',
+  description: 'sentence',
+  comment: 'sentence',
+};
+
+/**
+ * A scenario to start from for a design that has none: every table of every system starts with
+ * a few rows, and every table that feeds a topic (CDC or outbox events) gets one insert and one
+ * update per tick, so stepping shows data moving at once. Columns get generators by name where
+ * the name says what they hold (`email`, `city`, another table's key), the values a contract
+ * allows, or else a plausible value of their type, NULL-able columns too, so contracts that
+ * require them are kept. Keys are left to the engine (sole keys count up).
+ */
+export function starterScenario(mesh: Mesh): Scenario {
+  const tables = mesh.systems.flatMap((system) => system.database.tables.map((table) => ({ system, table })));
+  return {
+    id: 'scenario',
+    name: 'Scenario',
+    description: 'Generated from the design: a few rows per table, one insert and one update per tick.',
+    seed: 1,
+    startTime: '2026-01-05T09:00:00.000Z',
+    tickMillis: 60_000,
+    data: tables.map(({ system, table }) => tableData(mesh, system, table)),
+    rates: tables
+      .filter(({ system, table }) => feedsATopic(system, table))
+      .map(({ system, table }) => rate(mesh, system, table)),
+    steps: [],
+  };
+}
+
+function tableData(mesh: Mesh, system: OperationalSystem, table: SystemTable): TableData {
+  const allowed = allowedValueGenerators(mesh, system, table.name);
+  const generators = Object.fromEntries(
+    table.columns.flatMap((column) => {
+      const generator = allowed.get(column.name) ?? generatorFor(mesh, system, table, column);
+      return generator ? [[column.name, generator]] : [];
+    }),
+  );
+  return { systemId: system.id, table: table.name, initialRows: INITIAL_ROWS, generators };
+}
+
+/** By name where it says what the column holds, else a value of its type even where it may be NULL. */
+function generatorFor(
+  mesh: Mesh,
+  system: OperationalSystem,
+  table: SystemTable,
+  column: Column,
+): ValueGenerator | undefined {
+  if (table.primaryKey.includes(column.name)) return undefined;
+  const referenced = referencedTable(mesh, system, table, column);
+  if (referenced) return { kind: 'reference', table: referenced, column: column.name };
+  if (column.type === 'timestamp' || column.type === 'date') return { kind: 'now' };
+  const fake = column.type === 'text' ? FAKE_BY_NAME[column.name.toLowerCase().replaceAll('_', '')] : undefined;
+  return fake ? { kind: 'fake', what: fake } : defaultGenerator({ ...column, nullable: false }, false);
+}
+
+/** Another table whose sole key has this column's name: its own system's first, then any system's. */
+function referencedTable(
+  mesh: Mesh,
+  system: OperationalSystem,
+  table: SystemTable,
+  column: Column,
+): string | undefined {
+  const keyedBy = (candidate: SystemTable) =>
+    candidate.name !== table.name && candidate.primaryKey.length === 1 && candidate.primaryKey[0] === column.name;
+  const others = mesh.systems.filter((candidate) => candidate.id !== system.id);
+  return [system, ...others].flatMap((owner) => owner.database.tables).find(keyedBy)?.name;
+}
+
+function feedsATopic(system: OperationalSystem, table: SystemTable): boolean {
+  return (
+    (table.cdc &&
+      system.messaging.topics.some((topic) => topic.source.kind === 'cdc' && topic.source.table === table.name)) ||
+    system.publishes.some((event) => event.table === table.name)
+  );
+}
+
+function rate(mesh: Mesh, system: OperationalSystem, table: SystemTable): ChangeRate {
+  const updateColumns = table.columns
+    .filter((column) => !table.primaryKey.includes(column.name) && !referencedTable(mesh, system, table, column))
+    .map((column) => column.name);
+  return {
+    systemId: system.id,
+    table: table.name,
+    insertsPerTick: 1,
+    updatesPerTick: updateColumns.length > 0 ? 1 : 0,
+    deletesPerTick: 0,
+    updateColumns,
+  };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { withIdFromFirstName } from '../../../shared/editing/first-name-ids';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+
+/** Sales with a product just added (still under its placeholder's id) and named Orders, beside a linked Shop. */
+function justNamed() {
+  const mesh = aMesh()
+    .withDomain('sales', { name: 'Sales' })
+    .withSystem('sales-shop', 'sales', { name: 'Shop' })
+    .withProduct('billing', 'sales', { name: 'Billing', inputPorts: [aPort('in', 'input')] })
+    .withProduct('sales-data-product', 'sales', { name: 'Orders' })
+    .withLink('shop-to-billing', { nodeId: 'sales-shop', portId: 'items-cdc' }, { nodeId: 'billing', portId: 'in' })
+    .build();
+  mesh.layout.nodes = { sales: { x: 0, y: 0, width: 600, height: 300 }, 'sales-data-product': { x: 40, y: 60 } };
+  return mesh;
+}
+
+describe('an id taken from the first name an element is given', () => {
+  it("names a new product after its domain's id and its name, and moves its place on the canvas along", () => {
+    const adopted = withIdFromFirstName(justNamed(), 'sales-data-product');
+
+    expect(adopted?.id).toBe('sales-orders');
+    expect(adopted?.mesh.products.map((product) => product.id)).toEqual(['billing', 'sales-orders']);
+    expect(adopted?.mesh.layout.nodes).toEqual({
+      sales: { x: 0, y: 0, width: 600, height: 300 },
+      'sales-orders': { x: 40, y: 60 },
+    });
+  });
+
+  it('names a new domain after its name, and avoids ids other elements have', () => {
+    const mesh = aMesh().withDomain('orders', { name: 'Orders' }).withDomain('domain-2', { name: 'Orders' }).build();
+    expect(withIdFromFirstName(mesh, 'domain-2')?.id).toBe('orders-2');
+  });
+
+  it('keeps the id of an element anything refers to, and of one that already follows its name', () => {
+    const mesh = justNamed();
+    expect(withIdFromFirstName(mesh, 'billing')).toBeUndefined();
+    const withChild = aMesh().withDomain('domain', { name: 'Sales' }).withProduct('domain-orders', 'domain').build();
+    expect(withIdFromFirstName(withChild, 'domain')).toBeUndefined();
+    expect(withIdFromFirstName(mesh, 'sales-shop')).toBeUndefined();
+    expect(withIdFromFirstName(mesh, 'nowhere')).toBeUndefined();
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { checkContractYaml } from '../../../shared/contracts';
+import { withNewPortContract } from '../../../shared/editing/port-contract';
+import { validateMesh } from '../../../shared/validation/validate-mesh';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+
+/** A shop whose `items` CDC topic feeds Orders, which feeds Revenue; neither product's output has a contract. */
+function unContracted() {
+  return aMesh()
+    .withDomain('sales')
+    .withSystem('shop', 'sales')
+    .withProduct('orders', 'sales', {
+      name: 'Orders',
+      owner: 'sales-team',
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output', { name: 'dataset' })],
+    })
+    .withProduct('revenue', 'sales', {
+      name: 'Revenue',
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output', { name: 'Daily revenue' })],
+    })
+    .withProduct('lonely', 'sales', { name: 'Lonely', outputPorts: [aPort('out', 'output', { name: 'Top 10 SKUs' })] })
+    .withLink('shop-to-orders', { nodeId: 'shop', portId: 'items-cdc' }, { nodeId: 'orders', portId: 'in' })
+    .withLink('orders-to-revenue', { nodeId: 'orders', portId: 'out' }, { nodeId: 'revenue', portId: 'in' })
+    .build();
+}
+
+describe('a new contract for an output port', () => {
+  it('describes the table whose CDC feeds the product, as a valid ODCS draft the port now refers to', () => {
+    const created = withNewPortContract(unContracted(), 'orders', 'out');
+
+    expect(created?.id).toBe('orders-dataset');
+    const contract = created?.mesh.contracts.find((candidate) => candidate.id === created.id);
+    expect(contract).toMatchObject({
+      name: 'Orders dataset',
+      apiVersion: 'v3.1.0',
+      version: '1.0.0',
+      status: 'draft',
+      kind: 'entity',
+      owner: 'sales-team',
+      schema: [
+        {
+          name: 'items',
+          properties: [
+            {
+              name: 'id',
+              logicalType: 'integer',
+              required: true,
+              unique: true,
+              primaryKey: true,
+              primaryKeyPosition: 1,
+            },
+            { name: 'label', logicalType: 'string', required: false, unique: false, primaryKey: false },
+          ],
+        },
+      ],
+    });
+    expect(checkContractYaml(contract?.odcs ?? '').filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(created?.mesh.products[0]?.outputPorts[0]?.contractId).toBe('orders-dataset');
+    const findings = validateMesh(created?.mesh ?? unContracted());
+    expect(findings.filter((finding) => finding.ruleId === 'output-contracts').map((finding) => finding.path)).toEqual([
+      'products[1].outputPorts[0]',
+      'products[2].outputPorts[0]',
+    ]);
+  });
+
+  it('takes the first schema object of the contract feeding the product, kind and all', () => {
+    const withOrders = withNewPortContract(unContracted(), 'orders', 'out')?.mesh ?? unContracted();
+    const created = withNewPortContract(withOrders, 'revenue', 'out');
+    const contract = created?.mesh.contracts.at(-1);
+    expect(contract).toMatchObject({ id: 'revenue-daily-revenue', name: 'Revenue Daily revenue', kind: 'entity' });
+    expect(contract?.schema).toEqual(withOrders.contracts[0]?.schema);
+  });
+
+  it("names the object after the product's last transformation, whose result the port publishes", () => {
+    const mesh = unContracted();
+    mesh.products[1]?.transformations.push(
+      { name: 'clean', sql: 'SELECT * FROM items' },
+      { name: 'daily_revenue', sql: 'SELECT 1 AS day' },
+    );
+    expect(withNewPortContract(mesh, 'revenue', 'out')?.mesh.contracts.at(-1)?.schema).toEqual([
+      { name: 'daily_revenue', properties: [] },
+    ]);
+  });
+
+  it('gives a product fed by nothing an empty object named after the port, and never replaces a contract', () => {
+    const lonely = withNewPortContract(unContracted(), 'lonely', 'out');
+    expect(lonely?.mesh.contracts.at(-1)?.schema).toEqual([{ name: 'top_10_skus', properties: [] }]);
+
+    const again = withNewPortContract(lonely?.mesh ?? unContracted(), 'lonely', 'out');
+    expect(again).toBeUndefined();
+    expect(withNewPortContract(unContracted(), 'lonely', 'missing')).toBeUndefined();
+  });
+
+  it('picks an id no other contract has', () => {
+    const taken = withNewPortContract(unContracted(), 'orders', 'out')?.mesh.contracts ?? [];
+    const mesh = { ...unContracted(), contracts: taken };
+    expect(withNewPortContract(mesh, 'orders', 'out')?.id).toBe('orders-dataset-2');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { newTransformation } from '../../../shared/editing/transformations';
+import type { Mesh } from '../../../shared/model';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+
+/** The shop's `items` CDC topic feeds Stats, whose output port serves the `item_counts` contract. */
+function statsFedByCdc(): Mesh {
+  return aMesh()
+    .withDomain('sales')
+    .withSystem('shop', 'sales')
+    .withContract('counts', { schema: [{ name: 'item_counts', properties: [] }] })
+    .withProduct('stats', 'sales', {
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output', { contractId: 'counts' })],
+    })
+    .withLink('shop-to-stats', { nodeId: 'shop', portId: 'items-cdc' }, { nodeId: 'stats', portId: 'in' })
+    .build();
+}
+
+const stats = (mesh: Mesh) => mesh.products[0] as Mesh['products'][number];
+
+describe('a new transformation', () => {
+  it("selects from the table the product's input fills, named for the contract its port publishes", () => {
+    const mesh = statsFedByCdc();
+    expect(newTransformation(mesh, stats(mesh))).toEqual({ name: 'item_counts', sql: 'SELECT * FROM items' });
+  });
+
+  it('selects from the last transformation once there is one, and takes a fresh name once the contract is served', () => {
+    const mesh = statsFedByCdc();
+    stats(mesh).transformations.push({ name: 'item_counts', sql: 'SELECT count(*) AS n FROM items' });
+    expect(newTransformation(mesh, stats(mesh))).toEqual({ name: 'step', sql: 'SELECT * FROM item_counts' });
+    stats(mesh).transformations.push({ name: 'step', sql: 'SELECT 1' });
+    expect(newTransformation(mesh, stats(mesh))).toMatchObject({ name: 'step_2', sql: 'SELECT * FROM step' });
+  });
+
+  it('quotes a table name SQL would not read bare, and falls back to `input` for a product fed by nothing', () => {
+    const mesh = statsFedByCdc();
+    const items = mesh.systems[0]?.database.tables[0];
+    if (items) items.name = 'order lines';
+    const topic = mesh.systems[0]?.messaging.topics[0];
+    if (topic) topic.source = { kind: 'cdc', table: 'order lines' };
+    expect(newTransformation(mesh, stats(mesh)).sql).toBe('SELECT * FROM "order lines"');
+    mesh.links = [];
+    expect(newTransformation(mesh, stats(mesh)).sql).toBe('SELECT * FROM input');
+  });
+});

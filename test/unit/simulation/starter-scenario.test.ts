@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { checkScenario } from '../../../shared/simulation/scenario-check';
+import { starterScenario } from '../../../shared/simulation/starter-scenario';
+import { aContract, aMesh, aProduct, aShopMesh, aSystem, rowsOf, simulate } from './builders';
+
+/** Customers in one service, orders referring to them in another; a product publishing orders under a contract. */
+function twoServices() {
+  return aMesh()
+    .with(
+      aSystem('customers-service')
+        .withTable('customers', { customer_id: 'integer', full_name: 'text', email: 'text', city: 'text' })
+        .withCdcTopic('customers-cdc', 'customers'),
+      aSystem('orders-service')
+        .withTable('orders', {
+          order_id: 'integer',
+          customer_id: 'integer',
+          status: 'text',
+          total: 'real',
+          placed_at: 'timestamp',
+        })
+        .withCdcTopic('orders-cdc', 'orders')
+        .withTable('audit', { id: 'integer', note: 'text' }),
+      aProduct('sales').withInput('orders-in').withOutput('orders-out', 'order'),
+      aContract('order', 'entity', 'orders')
+        .withKey('order_id', 'integer')
+        .withProperty('customer_id', 'integer', { required: true })
+        .withProperty('status', 'string', { required: true, enum: ['placed', 'paid'] })
+        .withProperty('total', 'number', { required: true }),
+    )
+    .withLink('orders-service/orders-cdc', 'sales/orders-in')
+    .build();
+}
+
+describe('a starter scenario generated from the design', () => {
+  it('fills every table by what its columns hold and is accepted as it is', () => {
+    const mesh = twoServices();
+    const scenario = starterScenario(mesh);
+
+    expect(checkScenario(mesh, scenario, 'scenarios[0]')).toEqual([]);
+    expect(scenario.data.map(({ systemId, table, initialRows }) => `${systemId}/${table} ${initialRows}`)).toEqual([
+      'customers-service/customers 5',
+      'orders-service/orders 5',
+      'orders-service/audit 5',
+    ]);
+    expect(scenario.data[0]?.generators).toEqual({
+      full_name: { kind: 'fake', what: 'fullName' },
+      email: { kind: 'fake', what: 'email' },
+      city: { kind: 'fake', what: 'city' },
+    });
+    expect(scenario.data[1]?.generators).toEqual({
+      customer_id: { kind: 'reference', table: 'customers', column: 'customer_id' },
+      status: { kind: 'oneOf', values: ['placed', 'paid'] },
+      total: { kind: 'decimal', min: 0, max: 1000, scale: 2 },
+      placed_at: { kind: 'now' },
+    });
+  });
+
+  it('changes only the tables that feed a topic, and never their keys or references', () => {
+    const scenario = starterScenario(twoServices());
+
+    expect(scenario.rates).toEqual([
+      {
+        systemId: 'customers-service',
+        table: 'customers',
+        insertsPerTick: 1,
+        updatesPerTick: 1,
+        deletesPerTick: 0,
+        updateColumns: ['full_name', 'email', 'city'],
+      },
+      {
+        systemId: 'orders-service',
+        table: 'orders',
+        insertsPerTick: 1,
+        updatesPerTick: 1,
+        deletesPerTick: 0,
+        updateColumns: ['status', 'total', 'placed_at'],
+      },
+    ]);
+  });
+
+  it('moves data through the mesh at once, inside the contracts', async () => {
+    const mesh = twoServices();
+    const simulation = await simulate(mesh, starterScenario(mesh));
+    const metrics = simulation.step(3);
+
+    const orders = rowsOf(simulation, 'sales', 'SELECT * FROM orders ORDER BY order_id');
+    expect(orders).toHaveLength(8);
+    for (const order of orders) {
+      expect(['placed', 'paid']).toContain(order.status);
+      expect(order.customer_id).toEqual(expect.any(Number));
+    }
+    expect(metrics.ports['sales/orders-out']?.quarantined).toBe(0);
+    simulation.dispose();
+  });
+
+  it('leaves a table without a topic still, and a design without systems empty', () => {
+    const shop = aShopMesh().build();
+    expect(starterScenario(shop).rates.map((rate) => rate.table)).toEqual(['items']);
+    expect(starterScenario(aMesh().build())).toMatchObject({ data: [], rates: [], steps: [] });
+  });
+});

@@ -2,7 +2,6 @@ import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
 import { isTopicFault, type Scenario } from '../model/scenario';
-import { columnsProblem } from './dataset';
 
 /** A scenario's references the schema cannot check: systems, tables, columns and topics that must exist. */
 export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Problem[] {
@@ -17,15 +16,7 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
     const table = system?.database.tables.find((candidate) => candidate.name === entry.table);
     if (system && !table)
       problems.push({ path: `${at}.table`, message: `no table '${entry.table}' in '${system.id}'` });
-    const problem =
-      table &&
-      columnsProblem(
-        table.columns.map((column) => column.name),
-        'columns',
-      );
-    if (!problem) return table;
-    problems.push({ path: `${at}.table`, message: `table '${entry.table}' ${problem}` });
-    return undefined;
+    return table;
   };
   const checkColumns = (table: SystemTable, columns: Iterable<string>, at: string) => {
     for (const column of columns) {

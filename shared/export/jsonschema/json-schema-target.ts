@@ -50,7 +50,10 @@ export function recordSchema(contract: Contract, object: SchemaObject): Record<s
     description: object.description ?? contract.description,
     type: 'object',
     properties: Object.fromEntries(object.properties.map((property) => [property.name, propertySchema(property)])),
-    required: nonEmpty(object.properties.filter((property) => property.required).map((property) => property.name)),
+    // A name given twice (ODCS does not forbid it) is one property, and JSON Schema wants `required` unique.
+    required: nonEmpty([
+      ...new Set(object.properties.filter((property) => property.required).map((property) => property.name)),
+    ]),
   });
 }
 

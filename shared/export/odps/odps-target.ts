@@ -10,7 +10,7 @@ import { toYamlText } from '../yaml-text';
  * One ODPS v1.0.0 document per data product (Bitol Open Data Product Standard). What ODPS
  * has no field for (the product's kind, documentation, SLOs, inputs fed without a contract)
  * travels as custom properties, so nothing of the design is lost.
- * - status: the one status all its output contracts share, else `draft`;
+ * - status: the one status all its output contracts share, else `draft` (also when they say none);
  * - an output port without a contract has no version to give: it says `0.0.0`.
  */
 
@@ -104,9 +104,10 @@ function odpsDocument(
   });
 }
 
+/** ODPS requires a status; ODCS 3.2 contracts may have none, which shares nothing. */
 function statusOf(contracts: readonly Contract[]): string {
-  const statuses = new Set(contracts.map((contract) => contract.status));
-  return statuses.size === 1 ? ([...statuses][0] as string) : 'draft';
+  const [status, ...others] = new Set(contracts.map((contract) => contract.status));
+  return status !== undefined && others.length === 0 ? status : 'draft';
 }
 
 function describeSource(feed: InputFeed): string {

@@ -1,7 +1,7 @@
 import { primaryKeyOf } from '../../contracts/breaking-changes';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
-import { ident, literal, qualified, sqlComment } from './postgres-names';
+import { ident, literal, postgresName, qualified, sqlComment } from './postgres-names';
 
 /*
  * The PostgreSQL tables of a contract: one per schema object.
@@ -56,12 +56,55 @@ export const currentIndexName = (table: PostgresTable) => `${historyName(table)}
 export const versionsIndexName = (table: PostgresTable) => `${historyName(table)}_versions`;
 export const appendOnlyTriggerName = (table: PostgresTable) => `${table.name}_append_only`;
 
-/** The clashes PostgreSQL would refuse or silently merge: a property named like a history column. */
+/** The properties with a UNIQUE constraint of their own: unique ones, but for a one-column primary key. */
+function uniqueProperties(table: PostgresTable): ContractProperty[] {
+  return table.object.properties.filter(
+    (property) => property.unique && !(table.primaryKey.length === 1 && table.primaryKey[0] === property.name),
+  );
+}
+
+/**
+ * Every name the table takes in its schema, where tables, indexes and the indexes behind
+ * constraints share one namespace: the table, its key and unique indexes, its history table
+ * and that table's indexes.
+ */
+export function relationNames(table: PostgresTable): { name: string; what: string }[] {
+  const isKeyed = table.primaryKey.length > 0;
+  return [
+    { name: table.name, what: `table '${table.name}' of contract '${table.contract.name}'` },
+    ...(isKeyed ? [{ name: primaryKeyName(table.name), what: `the primary key of '${table.name}'` }] : []),
+    ...uniqueProperties(table).map((property) => ({
+      name: uniqueName(table.name, property.name),
+      what: `the unique constraint on '${table.name}'.'${property.name}'`,
+    })),
+    ...(table.keepsHistory
+      ? [
+          { name: historyName(table), what: `the history table of '${table.name}'` },
+          ...(isKeyed
+            ? [
+                { name: currentIndexName(table), what: `the current-row index of '${historyName(table)}'` },
+                { name: versionsIndexName(table), what: `the versions index of '${historyName(table)}'` },
+              ]
+            : []),
+        ]
+      : []),
+  ];
+}
+
+/** The clashes PostgreSQL would refuse or silently merge: two properties of one name, one named like a history column. */
 export function tableProblems(table: PostgresTable): string[] {
-  if (!table.keepsHistory) return [];
-  return table.object.properties
-    .filter((property) => (HISTORY_COLUMNS as readonly string[]).includes(property.name))
-    .map((property) => `property '${property.name}' of '${table.name}' clashes with the history column of that name`);
+  const columns = table.object.properties.map((property) => postgresName(property.name));
+  const repeated = [...new Set(columns.filter((column, index) => columns.indexOf(column) !== index))];
+  return [
+    ...repeated.map((column) => `'${table.name}' has two properties named '${column}'`),
+    ...(table.keepsHistory
+      ? table.object.properties
+          .filter((property) => (HISTORY_COLUMNS as readonly string[]).includes(property.name))
+          .map(
+            (property) => `property '${property.name}' of '${table.name}' clashes with the history column of that name`,
+          )
+      : []),
+  ];
 }
 
 export function columnDefinition(property: ContractProperty): string {
@@ -75,11 +118,9 @@ export function createTableStatements(table: PostgresTable): string[] {
     ...(table.primaryKey.length > 0
       ? [`CONSTRAINT ${ident(primaryKeyName(table.name))} PRIMARY KEY (${columnNames(table.primaryKey)})`]
       : []),
-    ...object.properties
-      .filter(
-        (property) => property.unique && !(table.primaryKey.length === 1 && table.primaryKey[0] === property.name),
-      )
-      .map((property) => `CONSTRAINT ${ident(uniqueName(table.name, property.name))} UNIQUE (${ident(property.name)})`),
+    ...uniqueProperties(table).map(
+      (property) => `CONSTRAINT ${ident(uniqueName(table.name, property.name))} UNIQUE (${ident(property.name)})`,
+    ),
   ];
   return [
     sqlComment(`${contract.name} ${contract.version}, ${object.name}: ${describeKind(table)}`),

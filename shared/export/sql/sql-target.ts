@@ -4,11 +4,12 @@ import type { Mesh } from '../../model/mesh';
 import type { Problem } from '../../model/problem';
 import { defineTarget, type ExportFile } from '../export-target';
 import { migrationStatements } from './postgres-migration';
-import { ident, sqlComment } from './postgres-names';
+import { ident, postgresName, sqlComment } from './postgres-names';
 import {
   appendOnlyFunctionStatement,
   createTableStatements,
   type PostgresTable,
+  relationNames,
   tableProblems,
   tablesOf,
 } from './postgres-tables';
@@ -67,14 +68,12 @@ function servedContracts(contractsById: ReadonlyMap<string, Contract>, product: 
 
 function productProblems(mesh: Mesh, product: DataProduct, tables: readonly PostgresTable[]): Problem[] {
   const at = `products[${mesh.products.indexOf(product)}]`;
-  const owners = new Map<string, Contract>();
-  const clashes = tables.flatMap((table) => {
-    const names = [table.name, ...(table.keepsHistory ? [`${table.name}_history`] : [])];
-    return names.flatMap((name) => {
-      const owner = owners.get(name);
-      owners.set(name, table.contract);
-      return owner ? [`table '${name}' is made by both contract '${owner.name}' and '${table.contract.name}'`] : [];
-    });
+  const owners = new Map<string, string>();
+  const clashes = tables.flatMap(relationNames).flatMap(({ name, what }) => {
+    const kept = postgresName(name);
+    const owner = owners.get(kept);
+    owners.set(kept, what);
+    return owner ? [`'${kept}' would name both ${owner} and ${what}`] : [];
   });
   return [...clashes, ...tables.flatMap(tableProblems)].map((message) => ({
     path: at,

@@ -1,5 +1,4 @@
 import type { OperationalSystem, SystemTable, Topic } from '../../model/operational-system';
-import { fileSlug } from '../file-names';
 import {
   CONNECT_CLUSTER,
   exactPattern,
@@ -25,12 +24,25 @@ interface DatabaseEngine {
   includeId(database: string, table: string): string;
   /** The topic Debezium writes a table's changes to, after the prefix. */
   topicSuffix(database: string, table: string): string;
-  config(system: OperationalSystem, index: number): Record<string, string | number | boolean>;
+  config(system: OperationalSystem, connector: ConnectorIdentity): Record<string, string | number | boolean>;
 }
 
-const schemaHistory = (system: OperationalSystem) => ({
+/** A connector is named after its system: `orders-service-cdc`. */
+export const CONNECTOR_SUFFIX = '-cdc';
+
+/**
+ * What sets a system's connector apart from every other one of the export: `slug`, unique
+ * among them (ids such as `a.b` and `a_b` slug alike), names its Secret, replication slot and
+ * schema history topic; `index` numbers it (MySQL server ids).
+ */
+export interface ConnectorIdentity {
+  slug: string;
+  index: number;
+}
+
+const schemaHistory = (connector: ConnectorIdentity) => ({
   'schema.history.internal.kafka.bootstrap.servers': KAFKA_BOOTSTRAP_SERVERS,
-  'schema.history.internal.kafka.topic': `schema-history.${fileSlug(system.id)}`,
+  'schema.history.internal.kafka.topic': `schema-history.${connector.slug}`,
 });
 
 const schemaQualified = (schema: string) => ({
@@ -47,10 +59,10 @@ function binlogEngine(connectorClass: string): DatabaseEngine {
   return {
     connectorClass,
     ...databaseQualified,
-    config: (system, index) => ({
-      'database.server.id': 184_000 + index,
+    config: (system, connector) => ({
+      'database.server.id': 184_000 + connector.index,
       'database.include.list': exactPattern(system.database.name),
-      ...schemaHistory(system),
+      ...schemaHistory(connector),
     }),
   };
 }
@@ -59,10 +71,10 @@ const ENGINES: Record<string, DatabaseEngine> = {
   postgres: {
     connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
     ...schemaQualified('public'),
-    config: (system) => ({
+    config: (system, connector) => ({
       'database.dbname': system.database.name,
       'plugin.name': 'pgoutput',
-      'slot.name': slotName(system),
+      'slot.name': slotName(connector),
       'publication.autocreate.mode': 'filtered',
     }),
   },
@@ -72,17 +84,17 @@ const ENGINES: Record<string, DatabaseEngine> = {
     connectorClass: 'io.debezium.connector.sqlserver.SqlServerConnector',
     includeId: (_database, table) => `dbo.${table}`,
     topicSuffix: (database, table) => `${database}.dbo.${table}`,
-    config: (system) => ({ 'database.names': system.database.name, ...schemaHistory(system) }),
+    config: (system, connector) => ({ 'database.names': system.database.name, ...schemaHistory(connector) }),
   },
   oracle: {
     connectorClass: 'io.debezium.connector.oracle.OracleConnector',
     ...databaseQualified,
-    config: (system) => ({ 'database.dbname': system.database.name, ...schemaHistory(system) }),
+    config: (system, connector) => ({ 'database.dbname': system.database.name, ...schemaHistory(connector) }),
   },
   db2: {
     connectorClass: 'io.debezium.connector.db2.Db2Connector',
     ...databaseQualified,
-    config: (system) => ({ 'database.dbname': system.database.name, ...schemaHistory(system) }),
+    config: (system, connector) => ({ 'database.dbname': system.database.name, ...schemaHistory(connector) }),
   },
   mongodb: {
     connectorClass: 'io.debezium.connector.mongodb.MongoDbConnector',
@@ -114,8 +126,7 @@ export function hasCdc(system: OperationalSystem): boolean {
 export function debeziumConnector(
   system: OperationalSystem,
   engine: DatabaseEngine,
-  name: string,
-  index: number,
+  connector: ConnectorIdentity,
 ): StrimziResource {
   const database = system.database.name;
   const cdcTopics = system.messaging.topics.flatMap((topic) => {
@@ -130,9 +141,9 @@ export function debeziumConnector(
   const renamed = cdcTopics.filter(({ topic, table }) => topic.name !== debeziumTopic(table.name));
   const cdcTables = system.database.tables.filter((table) => table.cdc).map((table) => table.name);
   const includedTables = [...cdcTables, ...(outboxTopics.length > 0 ? [OUTBOX_TABLE] : [])];
-  const secret = (key: string) => `\${secrets:${SECRETS_NAMESPACE}/${fileSlug(system.id) || 'system'}-db:${key}}`;
+  const secret = (key: string) => `\${secrets:${SECRETS_NAMESPACE}/${connector.slug}-db:${key}}`;
   const transforms = [...(outboxTopics.length > 0 ? ['outbox'] : []), ...renamed.map((_, n) => `rename${n + 1}`)];
-  return strimziResource('KafkaConnector', name, CONNECT_CLUSTER, {
+  return strimziResource('KafkaConnector', `${connector.slug}${CONNECTOR_SUFFIX}`, CONNECT_CLUSTER, {
     class: engine.connectorClass,
     tasksMax: 1,
     config: {
@@ -144,7 +155,7 @@ export function debeziumConnector(
             'database.user': secret('username'),
             'database.password': secret('password'),
           }),
-      ...engine.config(system, index),
+      ...engine.config(system, connector),
       'topic.prefix': prefix,
       [engine.connectorClass.includes('mongodb') ? 'collection.include.list' : 'table.include.list']: includedTables
         .map((table) => exactPattern(engine.includeId(database, table)))
@@ -206,6 +217,6 @@ function topicPrefix(
 }
 
 /** PostgreSQL replication slot names: lower-case letters, digits and `_`, at most 63. */
-function slotName(system: OperationalSystem): string {
-  return `debezium_${fileSlug(system.id).replaceAll('-', '_')}`.slice(0, 63);
+function slotName(connector: ConnectorIdentity): string {
+  return `debezium_${connector.slug.replaceAll('-', '_')}`.slice(0, 63);
 }

@@ -5,7 +5,7 @@ import type { ScopedElements } from '../export-scope';
 import { defineTarget, type ExportFile } from '../export-target';
 import { createSlugAllocator } from '../file-names';
 import { toYamlDocuments } from '../yaml-text';
-import { debeziumConnector, engineOf, hasCdc, KNOWN_ENGINES } from './debezium-connector';
+import { CONNECTOR_SUFFIX, debeziumConnector, engineOf, hasCdc, KNOWN_ENGINES } from './debezium-connector';
 import {
   isLegalTopicName,
   KAFKA_CLUSTER,
@@ -92,8 +92,8 @@ function kafkaConnectors(mesh: Mesh, scoped: ScopedElements): StrimziResource[] 
   const allocate = createSlugAllocator();
   return scoped.systems.filter(hasCdc).flatMap((system) => {
     const engine = engineOf(system);
-    const name = allocate([`${system.id} cdc`], MAX_RESOURCE_NAME_LENGTH);
-    return engine ? [debeziumConnector(system, engine, name, mesh.systems.indexOf(system))] : [];
+    const slug = allocate([system.id], MAX_RESOURCE_NAME_LENGTH - CONNECTOR_SUFFIX.length);
+    return engine ? [debeziumConnector(system, engine, { slug, index: mesh.systems.indexOf(system) })] : [];
   });
 }
 
@@ -105,46 +105,80 @@ function isEntity(contract: Contract | undefined): boolean {
   return contract?.kind === 'entity';
 }
 
-/** What Kafka or Debezium would refuse, at the element to fix. */
-function strimziProblems(mesh: Mesh, scoped: ScopedElements): Problem[] {
-  const illegal = (name: string) =>
-    `'${name}' is not a legal Kafka topic name (letters, digits, '.', '_', '-'; at most 249 characters)`;
+/** A Kafka topic of the export and the element it comes from. */
+interface TopicOrigin {
+  name: string;
+  path: string;
+  owner: string;
+}
+
+function topicOrigins(mesh: Mesh, scoped: ScopedElements): TopicOrigin[] {
   return [
-    ...scoped.systems.flatMap((system) => {
-      const at = `systems[${mesh.systems.indexOf(system)}]`;
-      const topicProblems = system.messaging.topics.flatMap((topic, index) =>
-        isLegalTopicName(topic.name)
-          ? []
-          : [
-              {
-                path: `${at}.messaging.topics[${index}].name`,
-                message: `system '${system.name}': ${illegal(topic.name)}`,
-              },
-            ],
-      );
-      const engineProblems =
-        hasCdc(system) && !engineOf(system)
-          ? [
-              {
-                path: `${at}.database.engine`,
-                message: `system '${system.name}': no Debezium connector for the database engine '${system.database.engine}' (known: ${KNOWN_ENGINES.join(', ')})`,
-              },
-            ]
-          : [];
-      return [...topicProblems, ...engineProblems];
-    }),
+    ...scoped.systems.flatMap((system) =>
+      system.messaging.topics.map((topic, index) => ({
+        name: topic.name,
+        path: `systems[${mesh.systems.indexOf(system)}].messaging.topics[${index}].name`,
+        owner: `system '${system.name}'`,
+      })),
+    ),
     ...scoped.products.flatMap((product) =>
-      product.outputPorts.flatMap((port, index) => {
-        const name = outputPortTopic(product.id, port.id);
-        return port.protocol === 'kafka-topic' && !isLegalTopicName(name)
+      product.outputPorts.flatMap((port, index) =>
+        port.protocol === 'kafka-topic'
           ? [
               {
+                name: outputPortTopic(product.id, port.id),
                 path: `products[${mesh.products.indexOf(product)}].outputPorts[${index}]`,
-                message: `data product '${product.name}': ${illegal(name)}`,
+                owner: `data product '${product.name}'`,
               },
             ]
-          : [];
-      }),
+          : [],
+      ),
     ),
   ];
+}
+
+/** What Kafka or Debezium would refuse, at the element to fix. */
+function strimziProblems(mesh: Mesh, scoped: ScopedElements): Problem[] {
+  const topics = topicOrigins(mesh, scoped);
+  return [
+    ...topics.flatMap((topic) =>
+      isLegalTopicName(topic.name)
+        ? []
+        : [
+            {
+              path: topic.path,
+              message: `${topic.owner}: '${topic.name}' is not a legal Kafka topic name (letters, digits, '.', '_', '-'; at most 249 characters)`,
+            },
+          ],
+    ),
+    ...topicClashes(topics),
+    ...scoped.systems.flatMap((system) =>
+      hasCdc(system) && !engineOf(system)
+        ? [
+            {
+              path: `systems[${mesh.systems.indexOf(system)}].database.engine`,
+              message: `system '${system.name}': no Debezium connector for the database engine '${system.database.engine}' (known: ${KNOWN_ENGINES.join(', ')})`,
+            },
+          ]
+        : [],
+    ),
+  ];
+}
+
+/** Two topics of one name, or of names Kafka refuses side by side: it takes '.' and '_' for one character. */
+function topicClashes(topics: readonly TopicOrigin[]): Problem[] {
+  const earlier = new Map<string, TopicOrigin>();
+  return topics.flatMap((topic) => {
+    const key = topic.name.replaceAll('.', '_');
+    const first = earlier.get(key);
+    if (!first) {
+      earlier.set(key, topic);
+      return [];
+    }
+    const clash =
+      first.name === topic.name
+        ? `is also the topic of ${first.owner}`
+        : `collides in Kafka with '${first.name}' of ${first.owner} ('.' and '_' count as one character)`;
+    return [{ path: topic.path, message: `${topic.owner}: topic '${topic.name}' ${clash}` }];
+  });
 }

@@ -26,7 +26,8 @@ export const outputContractsRule: Rule = {
             ...(port.contractId === undefined
               ? {
                   message: `${subject} has no data contract.`,
-                  fixHint: "Press New contract in the port's inspector for a draft of what the product receives, choose a contract, or import one (ODCS YAML).",
+                  fixHint:
+                    "Press New contract in the port's inspector for a draft of what the product receives, choose a contract, or import one (ODCS YAML).",
                 }
               : {
                   message: `${subject} refers to contract '${port.contractId}', which does not exist.`,

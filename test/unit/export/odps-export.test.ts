@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { WHOLE_MESH } from '../../../shared/export';
 import { odpsTarget } from '../../../shared/export/odps/odps-target';
+import { aMesh, aPort } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
-import { ajv2019, readJsonStandard, readYamlStandard } from './standards';
+import { odpsDocumentProblems } from './real-validators';
+import { readYamlStandard } from './standards';
+import { everyTypeContract } from './unseen-meshes';
 import { readEverywhere } from './yaml-readers';
-
-const validateOdps = ajv2019().compile(readJsonStandard('odps/odps-json-schema-v1.0.0.json'));
-const problemsOf = (document: unknown) => (validateOdps(document) ? [] : validateOdps.errors);
 
 describe('ODPS export', () => {
   itWritesTheGoldenFiles('odps', ({ mesh }) => filesOf(odpsTarget.files(mesh, WHOLE_MESH)));
 
   it('checks with a validator that accepts the official example and refuses a broken document', () => {
     const example = readYamlStandard('odps/examples/customer-data-product.odps.yaml');
-    expect(problemsOf(example)).toEqual([]);
-    expect(problemsOf({ ...example, inputPorts: [{ name: 'x' }] })).not.toEqual([]);
+    expect(odpsDocumentProblems(example)).toEqual([]);
+    expect(odpsDocumentProblems({ ...example, inputPorts: [{ name: 'x' }] })).not.toEqual([]);
   });
 
   it.each(exportCases().map((exportCase) => [exportCase.name, exportCase] as const))(
@@ -23,12 +23,25 @@ describe('ODPS export', () => {
     (_, { mesh }) => {
       const files = filesOf(odpsTarget.files(mesh, WHOLE_MESH));
       expect(files).toHaveLength(mesh.products.length);
-      for (const file of files) expect(problemsOf(parse(String(file.content))), file.path).toEqual([]);
+      for (const file of files) expect(odpsDocumentProblems(parse(String(file.content))), file.path).toEqual([]);
       for (const [index, reading] of readEverywhere(files.map((file) => String(file.content))).entries()) {
         expect(reading.pyYaml, files[index]?.path).toEqual(reading.yaml12);
       }
     },
   );
+
+  it('says draft for a product whose ODCS 3.2 contract has no status, as ODPS requires one', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'latest' })] })
+      .build();
+    mesh.contracts.push(everyTypeContract('latest', 'v3.2.0'));
+    expect(mesh.contracts[0]?.status).toBeUndefined();
+    const [file] = filesOf(odpsTarget.files(mesh, WHOLE_MESH));
+    const document = parse(String(file?.content));
+    expect(odpsDocumentProblems(document)).toEqual([]);
+    expect(document.status).toBe('draft');
+  });
 
   it('names each input port with its upstream contract and version, and the discovery port as a management port', () => {
     const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;

@@ -1,9 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractOf } from '../../../shared/contracts';
 import { WHOLE_MESH } from '../../../shared/export';
 import { postgresName } from '../../../shared/export/sql/postgres-names';
 import { sqlTarget } from '../../../shared/export/sql/sql-target';
-import type { Mesh } from '../../../shared/model';
+import type { ContractProperty, Mesh } from '../../../shared/model';
+import { aMesh, aPort } from '../../builders/mesh-builder';
 import { type EcommerceRun, ecommerceRun } from './ecommerce-run';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 
@@ -201,6 +203,46 @@ describe('SQL export', () => {
     expect(new Set([postgresName(longName('one')), postgresName(longName('two'))]).size).toBe(2);
     expect((await tablesIn(db)).length).toBe(10);
   }, 60_000);
+
+  it('refuses, naming both, names PostgreSQL would give two tables, indexes or columns of one schema', async () => {
+    const property = (name: string, extra: Partial<ContractProperty> = {}): ContractProperty => ({
+      name,
+      logicalType: 'string',
+      required: false,
+      unique: false,
+      primaryKey: false,
+      ...extra,
+    });
+    const clashing = aMesh()
+      .withDomain('d')
+      .withContract('accounts', {
+        schema: [
+          {
+            name: 'user',
+            properties: [property('id', { primaryKey: true, required: true }), property('group_id', { unique: true })],
+          },
+          { name: 'user_group', properties: [property('id', { unique: true })] },
+          { name: 'user_pkey', properties: [property('id'), property('id')] },
+        ],
+      })
+      .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'accounts' })] })
+      .build();
+    const result = sqlTarget.files(clashing, WHOLE_MESH);
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "products[0]: data product 'p': 'user_group_id_key' would name both the unique constraint on 'user'.'group_id' and the unique constraint on 'user_group'.'id'",
+      "products[0]: data product 'p': 'user_pkey' would name both the primary key of 'user' and table 'user_pkey' of contract 'accounts'",
+      "products[0]: data product 'p': 'user_pkey' has two properties named 'id'",
+    ]);
+    // Without the clashes, the same tables run.
+    const contract = clashing.contracts[0]!;
+    const renamed = contractOf({
+      ...contract,
+      schema: [contract.schema[0]!, { name: 'groups', properties: [property('id', { unique: true })] }],
+    });
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles({ ...clashing, contracts: [renamed] }));
+    expect((await tablesIn(db)).map((table) => table.table_name)).toEqual(['groups', 'user']);
+  });
 
   it('migrates the last saved design’s tables to exactly the current ones, which then take the sample rows', {
     timeout: 120_000,

@@ -1,82 +1,20 @@
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
-import { aSystem } from '../../builders/mesh-builder';
+import { aMesh, aPort, aSystem } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
-import { readYamlStandard } from './standards';
+import { type StrimziResourceJson, strimziResourceProblems } from './real-validators';
 import { readEverywhere } from './yaml-readers';
-
-interface Crd {
-  spec: { group: string; names: { kind: string }; versions: { name: string; schema: { openAPIV3Schema: object } }[] };
-}
-
-/**
- * The CRD's schema as the API server applies it with strict field validation (kubectl's
- * default): every field it does not declare is refused, except where it preserves unknown fields.
- */
-function strictSchema(schema: Record<string, unknown>): Record<string, unknown> {
-  const strict: Record<string, unknown> = { ...schema };
-  delete strict['x-kubernetes-preserve-unknown-fields'];
-  if (schema.properties) {
-    strict.properties = Object.fromEntries(
-      Object.entries(schema.properties as Record<string, Record<string, unknown>>).map(([key, child]) => [
-        key,
-        strictSchema(child),
-      ]),
-    );
-    if (!schema['x-kubernetes-preserve-unknown-fields']) strict.additionalProperties = false;
-  }
-  if (schema.items) strict.items = strictSchema(schema.items as Record<string, unknown>);
-  return strict;
-}
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validators = new Map(
-  ['strimzi/043-Crd-kafkatopic.yaml', 'strimzi/047-Crd-kafkaconnector.yaml'].map((path) => {
-    const crd = readYamlStandard(path) as unknown as Crd;
-    const version = crd.spec.versions.find((candidate) => candidate.name === 'v1');
-    if (!version) throw new Error(`${path} has no v1`);
-    return [
-      `${crd.spec.group}/v1 ${crd.spec.names.kind}`,
-      ajv.compile(strictSchema(version.schema.openAPIV3Schema as Record<string, unknown>)),
-    ];
-  }),
-);
-
-// Kubernetes object names (DNS-1123 subdomains) and label values.
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-type Resource = {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; labels: Record<string, string> };
-  spec: { config?: Record<string, unknown> };
-};
 
 function resourcesOf(mesh: Parameters<typeof strimziTarget.files>[0]) {
   const files = filesOf(strimziTarget.files(mesh, WHOLE_MESH));
   return {
     files,
-    resources: files.flatMap((file) => parseAllDocuments(String(file.content)).map((doc) => doc.toJSON() as Resource)),
-  };
-}
-
-function resourceProblems(resource: Resource): string[] {
-  const name = `${resource.kind} ${resource.metadata?.name}`;
-  const validate = validators.get(`${resource.apiVersion} ${resource.kind}`);
-  if (!validate) return [`${name}: no CRD for ${resource.apiVersion} ${resource.kind}`];
-  return [
-    ...(validate(resource) ? [] : [`${name}: ${ajv.errorsText(validate.errors)}`]),
-    ...(DNS_SUBDOMAIN.test(resource.metadata.name) && resource.metadata.name.length <= 253
-      ? []
-      : [`${name}: bad name`]),
-    ...Object.values(resource.metadata.labels ?? {}).flatMap((value) =>
-      LABEL_VALUE.test(value) && value.length <= 63 ? [] : [`${name}: bad label value '${value}'`],
+    resources: files.flatMap((file) =>
+      parseAllDocuments(String(file.content)).map((doc) => doc.toJSON() as StrimziResourceJson),
     ),
-  ];
+  };
 }
 
 describe('Strimzi export', () => {
@@ -84,16 +22,18 @@ describe('Strimzi export', () => {
 
   it('checks with CRD schemas that refuse a topic without spec or with an unknown field', () => {
     const topic = { apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name: 't', labels: {} } };
-    expect(resourceProblems(topic as Resource)).not.toEqual([]);
-    expect(resourceProblems({ ...topic, spec: { partitions: 1, replication: 3 } } as Resource)).not.toEqual([]);
-    expect(resourceProblems({ ...topic, spec: { partitions: 1 } } as Resource)).toEqual([]);
+    expect(strimziResourceProblems(topic as StrimziResourceJson)).not.toEqual([]);
+    expect(
+      strimziResourceProblems({ ...topic, spec: { partitions: 1, replication: 3 } } as StrimziResourceJson),
+    ).not.toEqual([]);
+    expect(strimziResourceProblems({ ...topic, spec: { partitions: 1 } } as StrimziResourceJson)).toEqual([]);
   });
 
   it.each(exportCases().map((exportCase) => [exportCase.name, exportCase] as const))(
     '%s: every resource is valid against the Strimzi v1 CRDs and names Kubernetes accepts',
     (_, { mesh }) => {
       const { files, resources } = resourcesOf(mesh);
-      expect(resources.flatMap(resourceProblems)).toEqual([]);
+      expect(resources.flatMap(strimziResourceProblems)).toEqual([]);
       const topics = resources.filter((resource) => resource.kind === 'KafkaTopic');
       expect(new Set(topics.map((topic) => topic.metadata.name)).size).toBe(topics.length);
       for (const [index, reading] of readEverywhere(files.map((file) => String(file.content))).entries()) {
@@ -165,6 +105,53 @@ describe('Strimzi export', () => {
         path: 'systems[0].database.engine',
         message: expect.stringMatching(/^system 'billing': no Debezium connector for the database engine 'sqlite'/),
       },
+    ]);
+  });
+
+  it('gives each connector its own Secret, replication slot and schema history topic when system ids slug alike', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withSystem('shop.db', 'd')
+      .withSystem('shop-db', 'd')
+      .withSystem('Shop-DB', 'd', { database: { ...aSystem('x', 'd').database, engine: 'mysql' } })
+      .withSystem('shop-d-b', 'd', { database: { ...aSystem('x', 'd').database, engine: 'mysql' } })
+      .build();
+    const connectors = resourcesOf(mesh).resources.filter((resource) => resource.kind === 'KafkaConnector');
+    const configs = connectors.map((connector) => connector.spec.config ?? {});
+    expect(connectors.map((connector) => connector.metadata.name)).toEqual([
+      'shop-db-cdc',
+      'shop-db-2-cdc',
+      'shop-db-3-cdc',
+      'shop-d-b-cdc',
+    ]);
+    expect(configs.map((config) => config['database.password'])).toEqual(
+      ['shop-db-db', 'shop-db-2-db', 'shop-db-3-db', 'shop-d-b-db'].map(
+        (secret) => `\${secrets:kafka/${secret}:password}`,
+      ),
+    );
+    expect(configs.map((config) => config['slot.name'] ?? config['schema.history.internal.kafka.topic'])).toEqual([
+      'debezium_shop_db',
+      'debezium_shop_db_2',
+      'schema-history.shop-db-3',
+      'schema-history.shop-d-b',
+    ]);
+  });
+
+  it('refuses, naming both, a topic name twice, or two that Kafka takes for one', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withSystem('one', 'd')
+      .withSystem('two', 'd')
+      .withProduct('one', 'd', { outputPorts: [aPort('items', 'output', { protocol: 'kafka-topic' })] })
+      .withProduct('a.b', 'd', { outputPorts: [aPort('out', 'output', { protocol: 'kafka-topic' })] })
+      .withProduct('a_b', 'd', { outputPorts: [aPort('out', 'output', { protocol: 'kafka-topic' })] })
+      .build();
+    mesh.systems[1]!.messaging.topics[0]!.name = 'one.items';
+    const result = strimziTarget.files(mesh, WHOLE_MESH);
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "systems[1].messaging.topics[0].name: system 'two': topic 'one.items' is also the topic of system 'one'",
+      "products[0].outputPorts[0]: data product 'one': topic 'one.items' is also the topic of system 'one'",
+      "products[2].outputPorts[0]: data product 'a_b': topic 'a_b.out' collides in Kafka with 'a.b.out' of data product 'a.b' ('.' and '_' count as one character)",
     ]);
   });
 });

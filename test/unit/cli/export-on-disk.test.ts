@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { serializeMesh } from '../../../shared/model';
+import { trickyShapesMesh } from '../export/unseen-meshes';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+/** The real command, as CI runs it: a Node process writing to the disk. */
+function meshDesigner(args: readonly string[], cwd: string) {
+  const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+  const run = spawnSync(process.execPath, ['--import', tsx, join(ROOT, 'cli/mesh-designer.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const filesUnder = (folder: string) =>
+  readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split('\\').join('/'))
+    .sort();
+
+describe('mesh-designer export on the disk, with a design it has never seen', { timeout: 120_000 }, () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'mesh-designer-'));
+  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+  writeFileSync(join(workspace, 'tricky.mesh.json'), serializeMesh(trickyShapesMesh()));
+
+  it('writes every file inside the output folder, listed in index.md, then asks for --force', () => {
+    const first = meshDesigner(['export', 'tricky.mesh.json', '--out', 'out/bundle'], workspace);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(filesUnder(workspace).filter((path) => !path.startsWith('out/bundle/'))).toEqual(['tricky.mesh.json']);
+    const written = filesUnder(join(workspace, 'out/bundle'));
+    const index = readFileSync(join(workspace, 'out/bundle/index.md'), 'utf8');
+    expect(written.filter((path) => path !== 'index.md' && !index.includes(`](${path})`))).toEqual([]);
+    expect(first.stdout).toBe(`tricky.mesh.json: wrote ${written.length} files to out/bundle (index.md lists them)\n`);
+
+    const again = meshDesigner(['export', 'tricky.mesh.json', '--out', 'out/bundle'], workspace);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/out\/bundle is not empty .*--force/);
+    const forced = meshDesigner(['export', 'tricky.mesh.json', '--out', 'out/bundle', '--force'], workspace);
+    expect(forced.status).toBe(0);
+    expect(filesUnder(join(workspace, 'out/bundle'))).toEqual(written);
+  });
+
+  it('reports a corrupt design with its location and writes nothing', () => {
+    writeFileSync(join(workspace, 'corrupt.mesh.json'), '{"schemaVersion": 2, "id": "../../etc"');
+    const run = meshDesigner(['export', 'corrupt.mesh.json', '--out', 'corrupt-out'], workspace);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^corrupt\.mesh\.json: .*not valid JSON/);
+    expect(filesUnder(workspace).some((path) => path.startsWith('corrupt-out'))).toBe(false);
+  });
+});

@@ -7,6 +7,8 @@ import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
 export interface TableColumn {
   name: string;
   type: SqlType;
+  /** Kept as 0 or 1, written to JSON as false or true (as Debezium's JSON converter writes a BOOLEAN). */
+  isBoolean?: boolean;
 }
 
 /** Where a Debezium record says it came from (the envelope's `source` block). */
@@ -236,14 +238,11 @@ export function messageJsonSql(log: BrokerLog): string {
 }
 
 function valueJsonSql(format: LogFormat): string {
-  if (format.kind === 'records') {
-    return `CASE WHEN _op = 'delete' THEN NULL ELSE ${jsonObjectSql(format.columns.map((column) => column.name))} END`;
-  }
-  const names = format.columns.map((column) => column.name);
-  const { source } = format;
+  if (format.kind === 'records') return `CASE WHEN _op = 'delete' THEN NULL ELSE ${jsonObjectSql(format.columns)} END`;
+  const { columns, source } = format;
   return `CASE WHEN _op IS NULL THEN NULL ELSE json_object(
-    'before', CASE WHEN _op IN ('u', 'd') THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(names, 'before_')}) END,
-    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(names, 'after_')}) END,
+    'before', CASE WHEN _op IN ('u', 'd') THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_')}) END,
+    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_')}) END,
     'source', json_object('version', ${quoteLiteral(DEBEZIUM_VERSION)}, 'connector', 'sqlite',
       'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', coalesce(_snapshot, 'false'),
       'db', ${quoteLiteral(source.db)}, 'sequence', CAST(_sequence AS TEXT), 'table', ${quoteLiteral(source.table)}),
@@ -253,9 +252,18 @@ function valueJsonSql(format: LogFormat): string {
 }
 
 /** `json_object('a', "a", ...)` over columns, read from `<prefix><name>`. */
-function jsonObjectSql(names: readonly string[], prefix = ''): string {
-  if (names.length === 0) return 'json_object()';
-  return `json_object(${names.map((name) => `${quoteLiteral(name)}, ${quoteIdentifier(`${prefix}${name}`)}`).join(', ')})`;
+export function jsonObjectSql(columns: readonly TableColumn[], prefix = ''): string {
+  return `json_object(${columns
+    .map(
+      (column) => `${quoteLiteral(column.name)}, ${jsonValueSql(column, quoteIdentifier(`${prefix}${column.name}`))}`,
+    )
+    .join(', ')})`;
+}
+
+/** A column's value in JSON: a boolean as true or false (anything else it holds as is), other columns as SQLite gives them. */
+export function jsonValueSql(column: TableColumn, valueSql: string): string {
+  if (!column.isBoolean) return valueSql;
+  return `json(CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE json_quote(${valueSql}) END)`;
 }
 
 /** The record key as Debezium's JSON converter writes it: `{"order_id":1000}`; no key, no JSON. */

@@ -22,7 +22,11 @@ export interface Dataset {
 }
 
 export function contractColumns(properties: readonly ContractProperty[]): TableColumn[] {
-  return properties.map((property) => ({ name: property.name, type: logicalSqlType(property.logicalType) }));
+  return properties.map((property) => ({
+    name: property.name,
+    type: logicalSqlType(property.logicalType),
+    ...(property.logicalType === 'boolean' && { isBoolean: true }),
+  }));
 }
 
 /**
@@ -39,6 +43,46 @@ export function contractKey(kind: DatasetKind, properties: readonly ContractProp
   return properties.map((property) => property.name);
 }
 
+/** Columns the engine keeps beside a record's own: in logs and raw zones, and in its apply and pending tables. */
+const ENGINE_COLUMNS = new Set([
+  '_position',
+  '_partition',
+  '_offset',
+  '_timestamp',
+  '_key',
+  '_op',
+  '_seq',
+  '_source_position',
+  '_prior',
+]);
+
+/**
+ * Why columns (or a contract's properties, the `noun`) cannot make a table, after the name of what
+ * holds them: none yet, two names SQL takes for one (it ignores case), or a name the engine keeps
+ * beside every record. Undefined when they can.
+ */
+export function columnsProblem(names: readonly string[], noun: 'columns' | 'properties'): string | undefined {
+  if (names.length === 0) return `has no ${noun} yet`;
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const folded = name.toLowerCase();
+    const earlier = seen.get(folded);
+    if (earlier !== undefined) return `names '${earlier}' and '${name}', one column to SQL, which ignores case`;
+    if (ENGINE_COLUMNS.has(folded)) return `names '${name}', a column the engine keeps beside every record`;
+    seen.set(folded, name);
+  }
+  return undefined;
+}
+
 export function historyTableName(dataset: Pick<Dataset, 'name'>): string {
   return `${dataset.name}_history`;
+}
+
+/** What a history table adds to the entity's columns for each version. */
+export const HISTORY_COLUMNS = ['valid_from', 'valid_to', 'is_current'] as const;
+
+/** The entity's own columns named like a history column (SQLite compares names ignoring case). */
+export function historyColumnClashes(dataset: Pick<Dataset, 'columns'>): string[] {
+  const reserved = new Set<string>(HISTORY_COLUMNS);
+  return dataset.columns.map((column) => column.name).filter((name) => reserved.has(name.toLowerCase()));
 }

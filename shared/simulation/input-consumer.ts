@@ -1,4 +1,4 @@
-import { brokerTable, type LogProgress, prepareTrim } from './broker-log';
+import { brokerTable, imageColumns, type LogFormat, type LogProgress, prepareTrim } from './broker-log';
 import type { Dataset } from './dataset';
 import { appliedTable, applyView, priorPositionSql } from './dataset-table';
 import type { InputPlan } from './product-plan';
@@ -121,16 +121,17 @@ function prepareClean(
       ? `CASE WHEN _op = 'd' THEN ${quoteIdentifier(`before_${name}`)} ELSE ${quoteIdentifier(`after_${name}`)} END`
       : quoteIdentifier(`after_${name}`);
   const images = names.map(image).join(', ');
+  const changes = format.key.length > 0 ? { rows: raw, order: '_position', kept: '' } : replacingChanges(raw, format);
   const apply = (from: string) =>
     connection.prepare(
       `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, _source_position, _prior, ${columnList(names)})
-SELECT _op, _source_ts, _sequence, _prior, ${images} FROM (${from}) WHERE _position > ? ORDER BY _position`,
+SELECT _op, _source_ts, _sequence, _prior, ${images} FROM (${from}) WHERE _position > ?${changes.kept} ORDER BY ${changes.order}`,
     );
   // A batch of first deliveries (sequences rising past all seen before) needs no look back...
-  const fresh = apply(`SELECT *, -1 AS _prior FROM ${raw} WHERE _op IS NOT NULL`);
+  const fresh = apply(`SELECT *, -1 AS _prior FROM ${changes.rows} WHERE _op IS NOT NULL`);
   // ...one with records sent again compares each with the raw zone's records before it.
   const checked = apply(
-    `SELECT *, ${priorPositionSql(dataset, image, '_sequence')} AS _prior FROM ${raw} WHERE _op IS NOT NULL`,
+    `SELECT *, ${priorPositionSql(dataset, image, '_sequence')} AS _prior FROM ${changes.rows} WHERE _op IS NOT NULL`,
   );
   const batch = connection.prepare(
     `SELECT min(_sequence), max(_sequence), coalesce(sum(_sequence <= previous), 0) FROM (
@@ -148,5 +149,29 @@ SELECT _op, _source_ts, _sequence, _prior, ${images} FROM (${from}) WHERE _posit
     const skippedThisTick = skippedNow - skippedBefore;
     skippedBefore = skippedNow;
     return skippedThisTick;
+  };
+}
+
+/**
+ * The changes of a table without a primary key, whose rows are known by all their columns: an
+ * update that changes any of them replaces the row, so its old image is deleted first (`_half` 0)
+ * and then the new one upserted (`_half` 1). A replaced image is only deleted when its change is
+ * applied, so a change sent again counts as one skipped.
+ */
+function replacingChanges(raw: string, format: Extract<LogFormat, { kind: 'cdc' }>) {
+  const carried = columnList([
+    '_position',
+    '_source_ts',
+    '_sequence',
+    ...imageColumns(format.columns).map((c) => c.name),
+  ]);
+  const unchanged = format.columns
+    .map(({ name }) => `${quoteIdentifier(`before_${name}`)} IS ${quoteIdentifier(`after_${name}`)}`)
+    .join(' AND ');
+  return {
+    rows: `(SELECT _op, 1 AS _half, ${carried} FROM ${raw}
+UNION ALL SELECT 'd', 0, ${carried} FROM ${raw} WHERE _op = 'u' AND NOT (${unchanged}))`,
+    order: '_position, _half',
+    kept: ' AND (_half = 1 OR _sequence > _prior)',
   };
 }

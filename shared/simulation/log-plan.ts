@@ -3,7 +3,7 @@ import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../model/operational-system';
 import type { Problem } from '../model/problem';
 import type { BrokerLog, TableColumn } from './broker-log';
-import { contractColumns, contractKey, type Dataset } from './dataset';
+import { columnsProblem, contractColumns, contractKey, type Dataset } from './dataset';
 import { snakeCase } from './sql-text';
 import { columnSqlType } from './sql-types';
 
@@ -42,6 +42,8 @@ export interface OutboxTopicPlan {
 export interface SystemPlan {
   system: OperationalSystem;
   path: string;
+  /** The tables SQL can hold: those with columns, named apart (see `columnsProblem`). */
+  tables: SystemTable[];
   cdcTopics: CdcTopicPlan[];
   outboxTopics: OutboxTopicPlan[];
 }
@@ -79,6 +81,17 @@ export function planLogs(mesh: Mesh): LogPlan {
       }
       const governing = portContract(mesh, port.contractId, path, plan.problems);
       if (!governing) return;
+      const problem = columnsProblem(
+        governing.schemaObject.properties.map((property) => property.name),
+        'properties',
+      );
+      if (problem) {
+        plan.problems.push({
+          path: `${path}.contractId`,
+          message: `contract '${governing.contract.id}' ${problem}, so the port publishes nothing`,
+        });
+        return;
+      }
       const key = endpointKey(product.id, port.id);
       plan.portContracts.set(key, governing);
       const { contract, schemaObject } = governing;
@@ -107,13 +120,26 @@ export function planLogs(mesh: Mesh): LogPlan {
 }
 
 function planSystem(mesh: Mesh, system: OperationalSystem, path: string, plan: LogPlan): SystemPlan {
-  const systemPlan: SystemPlan = { system, path, cdcTopics: [], outboxTopics: [] };
+  const tables = system.database.tables.filter((table, tableIndex) => {
+    const problem = columnsProblem(
+      table.columns.map((column) => column.name),
+      'columns',
+    );
+    if (problem) {
+      plan.problems.push({
+        path: `${path}.database.tables[${tableIndex}]`,
+        message: `table '${table.name}' ${problem}, so it is left out`,
+      });
+    }
+    return !problem;
+  });
+  const systemPlan: SystemPlan = { system, path, tables, cdcTopics: [], outboxTopics: [] };
   system.messaging.topics.forEach((topic, topicIndex) => {
     const topicPath = `${path}.messaging.topics[${topicIndex}]`;
     const key = endpointKey(system.id, topic.id);
     if (topic.source.kind === 'cdc') {
       const tableName = topic.source.table;
-      const table = system.database.tables.find((candidate) => candidate.name === tableName);
+      const table = tables.find((candidate) => candidate.name === tableName);
       if (!table) return;
       const columns = tableColumns(table);
       const primaryKey = table.primaryKey.length > 0 ? table.primaryKey : columns.map((column) => column.name);
@@ -141,9 +167,22 @@ function planSystem(mesh: Mesh, system: OperationalSystem, path: string, plan: L
       plan.problems.push({ path: `${topicPath}.source.event`, message: `no published event '${eventName}'` });
       return;
     }
+    // A table left out has said why.
+    if (!tables.includes(table)) return;
     const governing = event.contractId ? portContract(mesh, event.contractId, topicPath, plan.problems) : undefined;
     const fields = outboxFields(table, governing?.schemaObject);
     const columns = fields.map((field) => field.column);
+    const problem = columnsProblem(
+      columns.map((column) => column.name),
+      governing ? 'properties' : 'columns',
+    );
+    if (problem) {
+      plan.problems.push({
+        path: `${topicPath}.source.event`,
+        message: `event '${event.name}' ${problem}, so its topic carries nothing`,
+      });
+      return;
+    }
     const log: BrokerLog = {
       table: key,
       name: topic.name,
@@ -179,7 +218,11 @@ function connectorName(system: OperationalSystem): string {
 }
 
 function tableColumns(table: SystemTable): TableColumn[] {
-  return table.columns.map((column) => ({ name: column.name, type: columnSqlType(column.type) }));
+  return table.columns.map((column) => ({
+    name: column.name,
+    type: columnSqlType(column.type),
+    ...(column.type === 'boolean' && { isBoolean: true }),
+  }));
 }
 
 /**

@@ -46,12 +46,12 @@ export function createMetricsSnapshot(
       errors: errors.list(),
     };
     for (const system of systems) {
-      const { id, database } = system.plan.system;
+      const { id } = system.plan.system;
       metrics.connectors[id] = { snapshot: system.snapshot() };
       metrics.tables[id] = rowsPerTable(
         system.connection,
         id,
-        database.tables.map((table) => table.name),
+        system.plan.tables.map((table) => table.name),
       );
     }
     for (const product of products) {

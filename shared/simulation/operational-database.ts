@@ -2,6 +2,7 @@ import type { SystemTable } from '../model/operational-system';
 import type { TopicFault } from '../model/scenario';
 import {
   imageColumns,
+  jsonValueSql,
   keyJsonSql,
   type LogProgress,
   partitionSql,
@@ -62,13 +63,12 @@ export function createOperationalDatabase(
   progressOf: ProgressOf,
   options: ConnectorOptions,
 ): OperationalDatabase {
-  const { system } = plan;
   const captured = plan.cdcTopics.filter((topic) => topic.table.cdc);
   connection.exec(
     [
       'CREATE TABLE node._clock (millis INTEGER NOT NULL, tx INTEGER NOT NULL, tx_events INTEGER NOT NULL)',
       'INSERT INTO node._clock VALUES (0, 0, 0)',
-      ...system.database.tables.map(operationalTableSql),
+      ...plan.tables.map(operationalTableSql),
       ...captured.map(
         (topic) =>
           `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
@@ -138,7 +138,7 @@ export function createOperationalDatabase(
         }
         return { poll: polls[index]?.polled as () => number, end: last ?? 0 };
       });
-      connection.exec(system.database.tables.flatMap((table) => triggersOn(table.name)).join(';\n'));
+      connection.exec(plan.tables.flatMap((table) => triggersOn(table.name)).join(';\n'));
     },
     publishChanges(millis) {
       for (const poll of polls) poll.run(millis - options.delayMillis);
@@ -271,7 +271,7 @@ function captureTriggersSql(
   const image = (prefix: 'NEW' | 'OLD') =>
     columns.map((name) => (renamed.has(name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`)).join(', ');
   const sourceImage = (prefix: 'NEW' | 'OLD') =>
-    `json_object(${columns.map((name) => `${quoteLiteral(renamed.get(name) ?? name)}, ${prefix}.${quoteIdentifier(name)}`).join(', ')})`;
+    `json_object(${topic.log.format.columns.map((column) => `${quoteLiteral(renamed.get(column.name) ?? column.name)}, ${jsonValueSql(column, `${prefix}.${quoteIdentifier(column.name)}`)}`).join(', ')})`;
   const renamedImages = (images: { before?: boolean; after?: boolean }) =>
     renamed.size === 0
       ? undefined

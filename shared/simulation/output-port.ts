@@ -1,4 +1,4 @@
-import { keyJsonSql, type LogProgress, partitionSql, prepareAppend } from './broker-log';
+import { jsonObjectSql, keyJsonSql, type LogProgress, partitionSql, prepareAppend } from './broker-log';
 import { violationSql } from './contract-rules';
 import type { Dataset } from './dataset';
 import type { OutputPlan } from './product-plan';
@@ -62,9 +62,7 @@ export function preparePublish(
     untaggedClassifications: output.untaggedClassifications,
   })} AS _violation FROM (${shaped}))`;
   const quarantine = connection.prepare(`INSERT INTO node.quarantine (tick, port, rule, property, message, record)
-SELECT ?, ${quoteLiteral(output.port.id)}, _violation ->> 0, _violation ->> 1, _violation ->> 2, json_object(${names
-    .map((name) => `${quoteLiteral(name)}, ${quoteIdentifier(name)}`)
-    .join(', ')})
+SELECT ?, ${quoteLiteral(output.port.id)}, _violation ->> 0, _violation ->> 1, _violation ->> 2, ${jsonObjectSql(output.log.dataset.columns)}
 FROM ${withViolation} WHERE _violation IS NOT NULL ORDER BY _seq`);
   const operation = contract.kind === 'entity' ? `CASE _op WHEN 'd' THEN 'delete' ELSE 'upsert' END` : `'append'`;
   const appendFrom = (records: string) =>

@@ -2,7 +2,7 @@ import type { DataProduct, Transformation } from '../model/data-product';
 import type { Mesh } from '../model/mesh';
 import type { Port } from '../model/port';
 import type { Problem } from '../model/problem';
-import { type Dataset, historyTableName } from './dataset';
+import { type Dataset, historyColumnClashes, historyTableName } from './dataset';
 import { endpointKey, type LogPlan, type PlannedLog, type PortContract } from './log-plan';
 import { snakeCase } from './sql-text';
 
@@ -108,7 +108,13 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
       return [];
     }
     if (governing.contract.kind === 'entity' && governing.contract.keepHistory && dataset.kind === 'entity') {
-      if (!dataset.keepsHistory && claim(historyTableName(dataset), portPath)) dataset.keepsHistory = true;
+      const clashes = historyColumnClashes(dataset);
+      if (clashes.length > 0) {
+        problems.push({
+          path: portPath,
+          message: `keeps no history of '${dataset.name}': its own columns ${clashes.map((name) => `'${name}'`).join(', ')} are the names history versions need; rename them to keep history`,
+        });
+      } else if (!dataset.keepsHistory && claim(historyTableName(dataset), portPath)) dataset.keepsHistory = true;
     }
     const untaggedClassifications = new Map(
       governing.schemaObject.properties.flatMap((property) => {

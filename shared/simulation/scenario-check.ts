@@ -80,7 +80,14 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
           ? system?.database.tables.find((candidate) => candidate.name === source.table)
           : undefined;
       if (!table) problems.push({ path: `${at}.topicId`, message: `'${fault.topicId}' is not a CDC topic` });
-      else checkColumns(table, [fault.column], at);
+      else if (!table.columns.some((candidate) => candidate.name === fault.column)) {
+        problems.push({ path: `${at}.column`, message: `no column '${fault.column}' in table '${table.name}'` });
+      } else if (table.primaryKey.includes(fault.column)) {
+        problems.push({
+          path: `${at}.column`,
+          message: `'${fault.column}' is the primary key of '${table.name}', which every record needs: pick another column`,
+        });
+      }
     }
   });
   return problems;

@@ -20,7 +20,7 @@ export const ENGINE_TABLE_PREFIX = '_';
 export function tableGuide(plan: PipelinePlan, nodeId: string): TableGuideEntry[] {
   const system = plan.systems.find((candidate) => candidate.system.id === nodeId);
   if (system) {
-    return system.system.database.tables.map((table) => ({
+    return system.tables.map((table) => ({
       table: table.name,
       holds: `the service's rows${table.cdc ? ', captured by CDC' : ''}`,
       namedAfter: `table '${table.name}' of the system's database`,

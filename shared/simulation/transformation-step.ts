@@ -1,3 +1,4 @@
+import { jsonObjectSql } from './broker-log';
 import type { Dataset } from './dataset';
 import { applyView } from './dataset-table';
 import { prepareGroupTotals } from './group-totals';
@@ -208,7 +209,7 @@ SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM
       `INSERT INTO node.quarantine (tick, port, rule, property, message, record)
 SELECT ?, ${quoteLiteral(quarantinePort)}, CASE WHEN ${missing} THEN 'required' ELSE 'unique' END, ${keyText},
   CASE WHEN ${missing} THEN 'key ' || ${keyText} || ' is missing' ELSE 'key ' || ${keyText} || ' appears more than once in the result' END,
-  json_object(${names.map((name) => `${quoteLiteral(name)}, ${quoteIdentifier(name)}`).join(', ')})
+  ${jsonObjectSql(dataset.columns)}
 FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${columnList(names)} FROM ${rejected} t WHERE ${scope} true)`,
       (tick) => [tick],
     ),

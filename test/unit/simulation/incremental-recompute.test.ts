@@ -5,6 +5,7 @@ import type { Simulation } from '../../../shared/simulation';
 import { seededRandom } from '../../../shared/simulation/seeded-random';
 import { bankMesh } from './bank-mesh';
 import { aScenario, ecommerceSample, rowsOf, simulate } from './builders';
+import { FLEET, logisticsMesh, logisticsScenario } from './logistics-mesh';
 
 const TICKS = 25;
 const CHANGES_PER_TICK = 8;
@@ -187,6 +188,53 @@ const bankChanges: ChangeMaker[] = [
   (pick) => ({ tick: 0, systemId: bank, table: 'transactions', op: 'delete', where: { txn_id: pick(80) } }),
 ];
 
+const parcel = (pick: (max: number) => number) => `P-${pick(12)}`;
+const slot = (pick: (max: number) => number) => ({ hub_id: pick(4), slot: ['A', 'B', 'C'][pick(3) - 1] ?? 'A' });
+const logisticsChanges: ChangeMaker[] = [
+  (pick) => ({
+    tick: 0,
+    systemId: FLEET,
+    table: 'hub_slots',
+    op: 'insert',
+    values: { ...slot(pick), parcel_code: parcel(pick) },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: FLEET,
+    table: 'hub_slots',
+    op: 'update',
+    values: { parcel_code: parcel(pick) },
+    where: slot(pick),
+  }),
+  // A change of the composite key: a delete of the old key and a create of the new.
+  (pick) => ({ tick: 0, systemId: FLEET, table: 'hub_slots', op: 'update', values: slot(pick), where: slot(pick) }),
+  (pick) => ({ tick: 0, systemId: FLEET, table: 'hub_slots', op: 'delete', where: slot(pick) }),
+  (pick) => ({
+    tick: 0,
+    systemId: FLEET,
+    table: 'parcels',
+    op: 'insert',
+    values: { parcel_code: parcel(pick), hub_id: pick(4), weight_kg: pick(40) / 4, status: 'created' },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: FLEET,
+    table: 'parcels',
+    op: 'update',
+    values: { weight_kg: pick(4) === 1 ? null : pick(40) / 10 },
+    where: { parcel_code: parcel(pick) },
+  }),
+  (pick) => ({
+    tick: 0,
+    systemId: FLEET,
+    table: 'parcels',
+    op: 'update',
+    values: { parcel_code: parcel(pick) },
+    where: { parcel_code: parcel(pick) },
+  }),
+  (pick) => ({ tick: 0, systemId: FLEET, table: 'parcels', op: 'delete', where: { parcel_code: parcel(pick) } }),
+];
+
 /** Gives each random change the tick it was made for. */
 function atTicks(makers: ChangeMaker[]): ChangeMaker[] {
   return makers.map((make) => (pick, fresh, tick) => ({ ...make(pick, fresh, tick), tick }));
@@ -260,6 +308,32 @@ describe('incremental recomputation', () => {
       });
       expect(transformations['balances/account_activity']?.runs.incremental).toBeGreaterThan(TICKS / 2);
       expect(transformations['balances/branch_totals']?.runs.incremental).toBeGreaterThan(TICKS / 2);
+    },
+    120_000,
+  );
+
+  it.each([1, 2, 3])(
+    'gives the tables a full recomputation gives, on a parcel network with a TEXT key, a composite key, a truncate and redeliveries (seed %i)',
+    async (seed) => {
+      const base: Scenario = {
+        ...logisticsScenario(),
+        faults: [
+          { kind: 'redeliver', tick: 6, systemId: FLEET, topicId: 'slots-cdc', records: 9 },
+          { kind: 'out-of-order', tick: 9, systemId: FLEET, topicId: 'parcels-cdc', records: 9 },
+          { kind: 'out-of-order', tick: 15, systemId: FLEET, topicId: 'slots-cdc', records: 12 },
+        ],
+      };
+      base.steps.push({ tick: 12, systemId: FLEET, table: 'hub_slots', op: 'truncate' });
+      const transformations = await compareModes(
+        logisticsMesh(),
+        randomScenario(base, seed, atTicks(logisticsChanges)),
+      );
+
+      expect(transformations).toMatchObject({
+        'hub-load/slot_load': { mode: 'incremental' },
+        'hub-load/hub_totals': { mode: 'incremental' },
+      });
+      expect(transformations['hub-load/slot_load']?.runs.incremental).toBeGreaterThan(TICKS / 2);
     },
     120_000,
   );

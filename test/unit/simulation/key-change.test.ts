@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
-import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, START_MILLIS, simulate, TICK_MILLIS } from './builders';
+import {
+  aContract,
+  aMesh,
+  aProduct,
+  aScenario,
+  aShopMesh,
+  aSystem,
+  PREDICTABLE_ITEMS,
+  rowsOf,
+  START_MILLIS,
+  simulate,
+  TICK_MILLIS,
+} from './builders';
 
 const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
 const time = (tick: number) => new Date(at(tick)).toISOString();
@@ -67,5 +79,63 @@ describe('an update that changes the primary key', () => {
       [{ id: 1 }, null],
       [{ id: 2 }, { ...lamp, id: 2 }],
     ]);
+  });
+});
+
+describe('an update of a table without a primary key', () => {
+  // Without a key, a row is identified by all its columns: an update changes that identity.
+  const sensorsMesh = () =>
+    aMesh()
+      .with(
+        aSystem('sensors')
+          .withTable('readings', { device: 'text', value: 'real' }, [])
+          .withCdcTopic('readings-cdc', 'readings'),
+        aProduct('telemetry').withInput('readings-in').withOutput('readings-out', 'reading'),
+        aContract('reading', 'entity', 'readings')
+          .withProperty('device', 'string')
+          .withProperty('value', 'number')
+          .keepingHistory(),
+      )
+      .withLink('sensors/readings-cdc', 'telemetry/readings-in')
+      .build();
+  const updated = aScenario()
+    .at(1, 'sensors', 'readings', 'insert', { values: { device: 'd1', value: 1 } })
+    .at(2, 'sensors', 'readings', 'update', { values: { value: 5 }, where: { device: 'd1' } });
+
+  it('replaces the old row: no ghost in the entity, its history or the output port', async () => {
+    const simulation = await simulate(sensorsMesh(), updated.build(), { recentMessages: 3 });
+    const metrics = simulation.step(2);
+
+    expect(rowsOf(simulation, 'telemetry', 'SELECT * FROM readings')).toEqual([{ device: 'd1', value: 5 }]);
+    expect(rowsOf(simulation, 'telemetry', 'SELECT * FROM readings_history ORDER BY valid_from')).toEqual([
+      { device: 'd1', value: 1, valid_from: time(1), valid_to: time(2), is_current: 0 },
+      { device: 'd1', value: 5, valid_from: time(2), valid_to: null, is_current: 1 },
+    ]);
+    expect(metrics.logs['telemetry/readings-out']?.recent.map((message) => [message.key, message.value])).toEqual([
+      [
+        { device: 'd1', value: 1 },
+        { device: 'd1', value: 1 },
+      ],
+      [{ device: 'd1', value: 1 }, null],
+      [
+        { device: 'd1', value: 5 },
+        { device: 'd1', value: 5 },
+      ],
+    ]);
+  });
+
+  it('skips the update sent again, leaving a row that came back with the old values', async () => {
+    const scenario = updated
+      .at(3, 'sensors', 'readings', 'insert', { values: { device: 'd1', value: 1 } })
+      .withFault({ kind: 'redeliver', tick: 4, systemId: 'sensors', topicId: 'readings-cdc', records: 2 })
+      .build();
+    const simulation = await simulate(sensorsMesh(), scenario);
+    const metrics = simulation.step(4);
+
+    expect(rowsOf(simulation, 'telemetry', 'SELECT * FROM readings ORDER BY value')).toEqual([
+      { device: 'd1', value: 1 },
+      { device: 'd1', value: 5 },
+    ]);
+    expect(metrics.consumers['telemetry/readings-in']?.skipped).toBe(2);
   });
 });

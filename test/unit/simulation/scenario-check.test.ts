@@ -27,4 +27,36 @@ describe('a scenario that names what the mesh lacks', () => {
       ],
     });
   });
+
+  it('refuses a null or a rename of a primary-key column, which every record needs, at the fault’s column', async () => {
+    const scenario = aScenario()
+      .withFault({ kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'id' })
+      .withFault({
+        kind: 'rename-column',
+        tick: 1,
+        systemId: 'shop',
+        topicId: 'items-cdc',
+        column: 'id',
+        renamedTo: 'sku',
+      })
+      .withFault({ kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'colour' })
+      .build();
+
+    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: sqlJsWorkspace(await loadSqlJs()) });
+
+    expect(created).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'scenario.faults[0].column',
+          message: "'id' is the primary key of 'items', which every record needs: pick another column",
+        },
+        {
+          path: 'scenario.faults[1].column',
+          message: "'id' is the primary key of 'items', which every record needs: pick another column",
+        },
+        { path: 'scenario.faults[2].column', message: "no column 'colour' in table 'items'" },
+      ],
+    });
+  });
 });

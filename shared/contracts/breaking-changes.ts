@@ -1,13 +1,15 @@
 import type { Contract, ContractProperty, EnumValue, SchemaObject } from '../model/contract';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
+import { nestedPropertiesOf } from './odcs-document';
 import { bumpMajor, compareSemver, parseSemver } from './semver';
 
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
  * new one, or when data valid under the old contract can be invalid under the new one.
  * The one exception is new enum values: consumers are expected to tolerate them, as in
- * Protobuf and Avro schema evolution.
+ * Protobuf and Avro schema evolution. So any change of a quality rule is breaking: a rule
+ * removed or loosened takes back a promise, one added or tightened refuses data it accepted.
  */
 const BREAKING_KINDS = [
   'object-removed',
@@ -23,6 +25,7 @@ const BREAKING_KINDS = [
   'primary-key-changed',
   'enum-value-removed',
   'enum-introduced',
+  'quality-changed',
   'kind-changed',
   'history-dropped',
 ] as const;
@@ -106,10 +109,17 @@ function contractChanges(previous: Contract, next: Contract): ContractChange[] {
         ? []
         : [change('contract-changed', CONTRACT_SUBJECT, describeValueChange(field, previous[field], next[field]))],
     ),
-    ...changedAttributes(previous, next, ['sla', 'quality', 'extensions']).map((field) =>
+    ...qualityChanges(previous, next, CONTRACT_SUBJECT),
+    ...changedAttributes(previous, next, ['sla', 'extensions']).map((field) =>
       change('contract-changed', CONTRACT_SUBJECT, `${field} changed`),
     ),
   ];
+}
+
+function qualityChanges(previous: { quality?: unknown }, next: { quality?: unknown }, subject: string) {
+  return isSameJson(previous.quality, next.quality)
+    ? []
+    : [change('quality-changed', subject, 'quality rules changed')];
 }
 
 function describeValueChange(field: string, before: string | undefined, after: string | undefined): string {
@@ -135,15 +145,31 @@ function schemaChanges(previous: readonly SchemaObject[], next: readonly SchemaO
 }
 
 function objectChanges(previous: SchemaObject, next: SchemaObject): ContractChange[] {
-  const subject = (name: string) => `${next.name}.${name}`;
-  const nextByName = new Map(next.properties.map((property) => [property.name, property]));
-  const previousNames = new Set(previous.properties.map((property) => property.name));
-  const removed = previous.properties.filter((property) => !nextByName.has(property.name));
-  const added = next.properties.filter((property) => !previousNames.has(property.name));
-  const renames = guessRenames(removed, added);
-
+  const properties = propertyListChanges(previous.properties, next.properties, next.name);
   return [
-    ...previous.properties.flatMap((property) => {
+    ...properties.changes,
+    ...primaryKeyChanges(previous, next, properties.renames),
+    ...qualityChanges(previous, next, next.name),
+    ...changedAttributes(previous, next, ['physicalName', 'description', 'extensions']).map((field) =>
+      change('object-changed', next.name, `${field} changed`),
+    ),
+  ];
+}
+
+/** The changes between two lists of properties (of a schema object, or nested in an object property) under `parent`. */
+function propertyListChanges(
+  previous: readonly ContractProperty[],
+  next: readonly ContractProperty[],
+  parent: string,
+): { changes: ContractChange[]; renames: Map<string, string> } {
+  const subject = (name: string) => `${parent}.${name}`;
+  const nextByName = new Map(next.map((property) => [property.name, property]));
+  const previousNames = new Set(previous.map((property) => property.name));
+  const removed = previous.filter((property) => !nextByName.has(property.name));
+  const added = next.filter((property) => !previousNames.has(property.name));
+  const renames = guessRenames(removed, added);
+  const changes = [
+    ...previous.flatMap((property) => {
       const counterpart = nextByName.get(property.name);
       return counterpart ? propertyChanges(property, counterpart, subject(property.name)) : [];
     }),
@@ -160,11 +186,8 @@ function objectChanges(previous: SchemaObject, next: SchemaObject): ContractChan
           ? change('field-added-required', subject(property.name), 'required field added')
           : change('field-added-optional', subject(property.name), 'optional field added'),
       ),
-    ...primaryKeyChanges(previous, next, renames),
-    ...changedAttributes(previous, next, ['physicalName', 'description', 'quality', 'extensions']).map((field) =>
-      change('object-changed', next.name, `${field} changed`),
-    ),
   ];
+  return { changes, renames };
 }
 
 /** A removed and an added field alike in everything but name are taken for a rename. */
@@ -225,9 +248,30 @@ function propertyChanges(previous: ContractProperty, next: ContractProperty, sub
     ...(previous.unique && !next.unique ? on('uniqueness-dropped', 'field no longer unique') : []),
     ...enumChanges(previous.enum, next.enum, subject),
     ...(previous.description === next.description ? [] : on('description-changed', 'description changed')),
-    ...changedAttributes(previous, next, ['physicalType', 'classification', 'examples', 'quality', 'extensions']).map(
-      (field) => change('field-changed', subject, `${field} changed`),
+    ...qualityChanges(previous, next, subject),
+    ...nestedChanges(previous, next, subject),
+    ...changedAttributes(previous, next, ['physicalType', 'classification', 'examples']).map((field) =>
+      change('field-changed', subject, `${field} changed`),
     ),
+  ];
+}
+
+/** What changed in the properties of an object property and in the items of an array property (`orders.tags[]`). */
+function nestedChanges(previous: ContractProperty, next: ContractProperty, subject: string): ContractChange[] {
+  const before = nestedPropertiesOf(previous);
+  const after = nestedPropertiesOf(next);
+  const items =
+    before.items && after.items
+      ? propertyChanges(before.items, after.items, `${subject}[]`)
+      : before.items || after.items
+        ? [change('field-changed', subject, 'items changed')]
+        : [];
+  return [
+    ...propertyListChanges(before.properties, after.properties, subject).changes,
+    ...items,
+    ...(isSameJson(before.extensions, after.extensions)
+      ? []
+      : [change('field-changed', subject, 'extensions changed')]),
   ];
 }
 

@@ -227,6 +227,24 @@ function objectFromOdcs(object: OdcsObject): unknown {
   });
 }
 
+/**
+ * The properties an object property nests and the items an array property holds (both
+ * kept as extensions), read as the model reads properties; ODCS lets them go without a
+ * logical type. `extensions` holds the rest of the property's extensions.
+ */
+export function nestedPropertiesOf(property: ContractProperty): {
+  properties: ContractProperty[];
+  items?: ContractProperty;
+  extensions?: OdcsObject;
+} {
+  const { properties, items, ...extensions } = property.extensions ?? {};
+  return {
+    properties: asArray(properties).map((nested) => propertyFromOdcs(asObject(nested)) as ContractProperty),
+    items: isJsonObject(items) ? (propertyFromOdcs(items) as ContractProperty) : undefined,
+    extensions: nonEmpty(extensions),
+  };
+}
+
 function propertyFromOdcs(property: OdcsObject): unknown {
   const { known, rest } = splitFields(property, PROPERTY_FIELDS);
   const { quality, enum: nativeEnum, ...extensions } = rest;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type ChangeKind, compareContracts } from '../../../shared/contracts/breaking-changes';
 import { formatChangelog } from '../../../shared/contracts/changelog';
+import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
+import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
 import type { Contract, ContractProperty } from '../../../shared/model/contract';
-import { aContract, aKey, anObject, aProperty, withProperties } from './builders';
+import { aContract, aKey, anObject, anOdcsText, aProperty, withProperties } from './builders';
 
 const previous = aContract({
   version: '1.0.0',
@@ -24,6 +26,12 @@ function changed(edit: (properties: ContractProperty[]) => ContractProperty[], v
 function replace(name: string, attributes: Partial<ContractProperty>) {
   return (properties: ContractProperty[]) =>
     properties.map((property) => (property.name === name ? { ...property, ...attributes } : property));
+}
+
+function imported(text: string): Contract {
+  const result = parseOdcsYaml(text);
+  if (!result.ok) throw new Error(result.errors.map(formatLocatedProblem).join('\n'));
+  return result.value;
 }
 
 function changesOf(next: Contract): Array<[ChangeKind, boolean, string, string]> {
@@ -178,6 +186,120 @@ describe('breaking changes', () => {
     ],
   ])('%s is not breaking', (_, next, expected) => {
     expect(changesOf(next)).toEqual([expected]);
+  });
+});
+
+describe('breaking changes inside nested objects and arrays', () => {
+  const address = `schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+      - name: address
+        logicalType: object
+        properties:
+          - name: street
+            logicalType: string
+            required: true
+          - name: zip
+            logicalType: integer
+      - name: tags
+        logicalType: array
+        items:
+          logicalType: string
+`;
+  const read = (body: string, version = '2.0.0') =>
+    imported(anOdcsText(body).replace('version: 1.0.0', `version: ${version}`));
+  const nestedChangesOf = (body: string) =>
+    compareContracts(read(address, '1.0.0'), read(body)).changes.map((change) => [
+      change.kind,
+      change.isBreaking,
+      change.subject,
+    ]);
+
+  it.each<[string, string, [ChangeKind, boolean, string]]>([
+    [
+      'a removed nested field',
+      address.replace('          - name: street\n            logicalType: string\n            required: true\n', ''),
+      ['field-removed', true, 'orders.address.street'],
+    ],
+    [
+      'a nested field of another type',
+      address.replace('name: zip\n            logicalType: integer', 'name: zip\n            logicalType: string'),
+      ['type-changed', true, 'orders.address.zip'],
+    ],
+    [
+      'a nested field made required',
+      address.replace(
+        'logicalType: integer\n      - name: tags',
+        'logicalType: integer\n            required: true\n      - name: tags',
+      ),
+      ['optional-to-required', true, 'orders.address.zip'],
+    ],
+    [
+      'a required nested field added',
+      address.replace(
+        '      - name: tags',
+        '          - name: city\n            logicalType: string\n            required: true\n      - name: tags',
+      ),
+      ['field-added-required', true, 'orders.address.city'],
+    ],
+    [
+      'array items of another type',
+      address.replace('items:\n          logicalType: string', 'items:\n          logicalType: integer'),
+      ['type-changed', true, 'orders.tags[]'],
+    ],
+    [
+      'an optional nested field added',
+      address.replace(
+        '      - name: tags',
+        '          - name: city\n            logicalType: string\n      - name: tags',
+      ),
+      ['field-added-optional', false, 'orders.address.city'],
+    ],
+  ])('finds %s', (_, body, expected) => {
+    expect(nestedChangesOf(body)).toEqual([expected]);
+  });
+
+  it('asks a major version for a removed nested field', () => {
+    const next = read(address.replace('          - name: zip\n            logicalType: integer\n', ''), '1.0.1');
+    expect(compareContracts(read(address, '1.0.0'), next).findings).toEqual([
+      {
+        path: 'version',
+        severity: 'error',
+        message: 'breaking changes need a new major version: 2.0.0 instead of 1.0.1',
+      },
+    ]);
+  });
+});
+
+describe('breaking changes in quality rules', () => {
+  const rule = (operator: string) => `schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+        quality:
+          - metric: nullValues
+            ${operator}
+`;
+  const before = imported(anOdcsText(rule('mustBe: 0')));
+  const after = (body: string) => imported(anOdcsText(body).replace('version: 1.0.0', 'version: 1.1.0'));
+
+  it('takes a removed rule as breaking: consumers may rely on what it promised', () => {
+    const next = after(rule('mustBe: 0').replace(/ {8}quality:\n.*\n.*\n/, ''));
+    expect(compareContracts(before, next).changes).toMatchObject([
+      { kind: 'quality-changed', isBreaking: true, subject: 'orders.order_id' },
+    ]);
+  });
+
+  it('takes a changed rule as breaking: what it promised, or the data it accepts, is no longer the same', () => {
+    const next = after(rule('mustBeLessThan: 10'));
+    expect(compareContracts(before, next)).toMatchObject({ isBreaking: true });
   });
 });
 

@@ -288,17 +288,17 @@ describe('breaking changes in quality rules', () => {
             ${operator}
 `;
   const before = imported(anOdcsText(rule('mustBe: 0')));
-  const after = (body: string) => imported(anOdcsText(body).replace('version: 1.0.0', 'version: 1.1.0'));
+  const nextVersionOf = (body: string) => imported(anOdcsText(body).replace('version: 1.0.0', 'version: 1.1.0'));
 
   it('takes a removed rule as breaking: consumers may rely on what it promised', () => {
-    const next = after(rule('mustBe: 0').replace(/ {8}quality:\n.*\n.*\n/, ''));
+    const next = nextVersionOf(rule('mustBe: 0').replace(/ {8}quality:\n.*\n.*\n/, ''));
     expect(compareContracts(before, next).changes).toMatchObject([
       { kind: 'quality-changed', isBreaking: true, subject: 'orders.order_id' },
     ]);
   });
 
   it('takes a changed rule as breaking: what it promised, or the data it accepts, is no longer the same', () => {
-    const next = after(rule('mustBeLessThan: 10'));
+    const next = nextVersionOf(rule('mustBeLessThan: 10'));
     expect(compareContracts(before, next)).toMatchObject({ isBreaking: true });
   });
 });

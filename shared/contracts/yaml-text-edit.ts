@@ -11,7 +11,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { toYamlText } from '../export/yaml-text';
+import { doubleQuoted, singleQuoted, toYamlText } from '../export/yaml-text';
 import { isDeepEqual } from '../model/deep-equal';
 import type { PathSegment } from './path-problem';
 
@@ -35,10 +35,24 @@ export type YamlEdit =
  * `{ a: 1 }`) the smallest enclosing flow collection is rewritten, on its own line(s).
  *
  * New scalars are quoted when a YAML 1.1 reader (PyYAML, SnakeYAML) would take them for
- * something else (`yes`, `12:30`, `2024-01-01`, `0755`). The text must parse.
+ * something else (`yes`, `12:30`, `2024-01-01`, `0755`). A byte order mark and Windows
+ * line endings are kept. The text must parse.
  */
 export function editYamlText(text: string, edits: readonly YamlEdit[]): string {
-  return edits.reduce(applyEdit, text);
+  const { body, restore } = editable(text);
+  return restore(edits.reduce(applyEdit, body));
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** The text without a byte order mark and with LF line ends, as the edits write it, and how to give it back its own. */
+function editable(text: string): { body: string; restore: (edited: string) => string } {
+  const mark = text.startsWith(BYTE_ORDER_MARK) ? BYTE_ORDER_MARK : '';
+  const unmarked = text.slice(mark.length);
+  // Only a text whose every line ends in CRLF gets CRLF on its new lines: a mixed one is left as it is.
+  const isWindowsText = unmarked.includes('\r\n') && !/(?:^|[^\r])\n/.test(unmarked);
+  const body = isWindowsText ? unmarked.replaceAll('\r\n', '\n') : unmarked;
+  return { body, restore: (edited) => mark + (isWindowsText ? edited.replaceAll('\n', '\r\n') : edited) };
 }
 
 function applyEdit(text: string, edit: YamlEdit): string {
@@ -285,8 +299,8 @@ function scalarText(text: string, old: Scalar, value: unknown): string {
   if (start === end && text[start - 1] === ':') return ` ${inlineText(value)}`;
   if (old.type === Scalar.BLOCK_LITERAL || old.type === Scalar.BLOCK_FOLDED) return blockScalarText(text, old, value);
   if (typeof value === 'string' && !value.includes('\n')) {
-    if (old.type === Scalar.QUOTE_SINGLE) return `'${value.replaceAll("'", "''")}'`;
-    if (old.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+    if (old.type === Scalar.QUOTE_SINGLE) return singleQuoted(value);
+    if (old.type === Scalar.QUOTE_DOUBLE) return doubleQuoted(value);
   }
   return inlineText(value);
 }
@@ -399,10 +413,17 @@ function outermostFlow(root: Node | null, steps: readonly Step[], upTo: number):
 /** Rewrites a flow collection with the change applied to its data, keeping it in flow style. */
 function rewriteFlow(context: EditContext, flow: FlowAncestor, change: (data: unknown) => unknown): string {
   const [start, end] = flow.node.range ?? [0, 0];
-  const data = change(toData(flow.node));
-  // JSON is YAML flow style, and its double-quoted strings read the same in every YAML reader.
-  const written = JSON.stringify(data);
-  return splice(context.text, { start, end }, written);
+  return splice(context.text, { start, end }, flowText(change(toData(flow.node))));
+}
+
+/** A value in JSON's flow style (YAML's too), its strings and numbers written as every YAML reader reads them. */
+function flowText(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flowText).join(',')}]`;
+  if (isContainer(value)) {
+    const entries = Object.entries(value).filter(([, child]) => child !== undefined);
+    return `{${entries.map(([key, child]) => `${doubleQuoted(key)}:${flowText(child)}`).join(',')}}`;
+  }
+  return typeof value === 'string' ? doubleQuoted(value) : inlineText(value);
 }
 
 function setIn(data: unknown, path: readonly PathSegment[], value: unknown): unknown {

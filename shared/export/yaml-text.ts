@@ -56,13 +56,19 @@ function isPlainSafe(text: string): boolean {
   );
 }
 
-function doubleQuoted(text: string): string {
+/** A string in double quotes, with the escapes YAML 1.1 readers need beyond JSON's. */
+export function doubleQuoted(text: string): string {
   return JSON.stringify(text).replace(LEFT_RAW_BY_JSON, (character) => {
     const code = character.charCodeAt(0);
     if (code === 0x2028) return '\\L';
     if (code === 0x2029) return '\\P';
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
+}
+
+/** A string in single quotes, or in double quotes when only escapes can write it. */
+export function singleQuoted(text: string): string {
+  return NEEDS_ESCAPES.test(text) || text.includes('\n') ? doubleQuoted(text) : `'${text.replaceAll("'", "''")}'`;
 }
 
 /** A `|` block for text of several lines, when one reads back exactly (else null: double quotes). */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { PathSegment } from '../../../shared/contracts/path-problem';
-import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
+import { editYamlText, type YamlEdit } from '../../../shared/contracts/yaml-text-edit';
 import { isDeepEqual } from '../../../shared/model/deep-equal';
+import { readAlike } from '../export/yaml-readers';
 import { officialExamples } from './official-examples';
 
 type Data = Record<PathSegment, unknown>;
@@ -26,10 +27,10 @@ function changed(data: unknown, path: readonly PathSegment[], change: (parent: D
   return copy;
 }
 
-/** How many lines were removed and added, from the first to the last line that differ. */
+/** How many lines were removed and added, from the first to the last line that differ, whatever their line ends. */
 function changedLines(before: string, after: string): { removed: number; added: number } {
-  const a = before.split('\n');
-  const b = after.split('\n');
+  const a = before.split(/\r?\n/);
+  const b = after.split(/\r?\n/);
   let head = 0;
   while (head < a.length && a[head] === b[head]) head++;
   let tail = 0;
@@ -206,4 +207,36 @@ empty:
   it('refuses text that does not parse', () => {
     expect(() => editYamlText('a: [', [{ op: 'set', path: ['a'], value: 1 }])).toThrow(/cannot edit YAML with errors/);
   });
+});
+
+describe('editing YAML text as it was saved', () => {
+  const windowsText = 'id: orders\r\ntags:\r\n  - a\r\nschema:\r\n  - name: t\r\n    description: old\r\n';
+
+  it.each<[string, YamlEdit]>([
+    ['a new key', { op: 'set', path: ['schema', 0, 'physicalName'], value: 'orders_v1' }],
+    ['a new list', { op: 'set', path: ['schema', 0, 'quality'], value: [{ metric: 'rowCount', mustBe: 1 }] }],
+    ['a new item', { op: 'insert', path: ['tags', 0], value: 'first' }],
+    ['an emptied list', { op: 'delete', path: ['tags', 0] }],
+    ['a removed entry', { op: 'delete', path: ['schema', 0, 'description'] }],
+  ])('keeps Windows line endings (CRLF) on every line when it writes %s', (_, edit) => {
+    const edited = editYamlText(windowsText, [edit]);
+    expect(edited.replaceAll('\r\n', '')).not.toContain('\n');
+    expect(edited).not.toBe(windowsText);
+  });
+
+  it('keeps a byte order mark when the first key goes', () => {
+    expect(editYamlText('\uFEFFversion: 1.0.0\nid: orders\n', [{ op: 'delete', path: ['version'] }])).toBe(
+      '\uFEFFid: orders\n',
+    );
+  });
+
+  it.each(['a:\n  b: "old"\n', "a:\n  b: 'old'\n", 'a: {b: old}\n'])(
+    'writes text every YAML reader reads alike into %j',
+    (text) => {
+      for (const value of ['next\u0085line', 'rub\u007fout', 'bell\u0007', 1e21]) {
+        const edited = editYamlText(text, [{ op: 'set', path: ['a', 'b'], value }]);
+        expect(readAlike(edited), edited).toEqual({ a: { b: value } });
+      }
+    },
+  );
 });

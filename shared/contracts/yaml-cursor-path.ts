@@ -46,7 +46,7 @@ function shapeOf(line: string): LineShape | null {
 
 /** `line` and `column` are 1-based, as in editors. */
 export function yamlCursorPath(text: string, line: number, column: number): YamlCursorPath {
-  const lines = text.split('\n');
+  const lines = text.split(/\r?\n/);
   const current = lines[line - 1] ?? '';
   const shape = shapeOf(current);
   const beforeCursor = current.slice(0, column - 1);

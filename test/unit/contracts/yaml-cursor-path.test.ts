@@ -51,4 +51,12 @@ describe('the path at the cursor in contract YAML', () => {
       isInValue: false,
     });
   });
+
+  it('reads text with Windows line endings (CRLF) as Monaco gives it', () => {
+    expect(yamlCursorPath(CONTRACT.replaceAll('\n', '\r\n'), 7, 10)).toEqual({
+      parentPath: ['schema', '[]', 'properties', '[]'],
+      key: 'logicalType',
+      isInValue: false,
+    });
+  });
 });

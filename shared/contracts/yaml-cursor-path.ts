@@ -53,6 +53,8 @@ export function yamlCursorPath(text: string, line: number, column: number): Yaml
 
   const parentPath: string[] = [];
   let threshold: number;
+  // An item's list may be the value of a key at the item's own indentation (`schema:` then `- name:`).
+  let isBelowItem = shape?.isItem ?? false;
   if (shape?.isItem) {
     parentPath.push('[]');
     threshold = shape.indent;
@@ -60,16 +62,19 @@ export function yamlCursorPath(text: string, line: number, column: number): Yaml
     threshold = shape ? shape.indent : beforeCursor.length - beforeCursor.trimStart().length;
   }
 
-  for (let index = line - 2; index >= 0 && threshold > 0; index--) {
+  for (let index = line - 2; index >= 0 && (threshold > 0 || isBelowItem); index--) {
     const candidate = shapeOf(lines[index] ?? '');
     if (!candidate) continue;
-    if (candidate.key && !candidate.hasInlineValue && candidate.contentIndent < threshold) {
+    const holdsList = isBelowItem && !candidate.isItem && candidate.indent === threshold;
+    if (candidate.key && !candidate.hasInlineValue && (candidate.contentIndent < threshold || holdsList)) {
       parentPath.unshift(candidate.key);
       if (candidate.isItem) parentPath.unshift('[]');
       threshold = candidate.indent;
+      isBelowItem = candidate.isItem;
     } else if (candidate.isItem && candidate.indent < threshold) {
       parentPath.unshift('[]');
       threshold = candidate.indent;
+      isBelowItem = true;
     }
   }
 

@@ -59,4 +59,23 @@ describe('the path at the cursor in contract YAML', () => {
       isInValue: false,
     });
   });
+
+  it('finds the key of a list written at its own indentation (`schema:` then `- name:`)', () => {
+    const text = [
+      'schema:',
+      '- name: orders',
+      '  properties:',
+      '  - name: id',
+      '    logicalType: string',
+      'servers:',
+      '- type: kafka',
+    ].join('\n');
+    expect(yamlCursorPath(text, 5, 6)).toEqual({
+      parentPath: ['schema', '[]', 'properties', '[]'],
+      key: 'logicalType',
+      isInValue: false,
+    });
+    expect(yamlCursorPath(text, 3, 4).parentPath).toEqual(['schema', '[]']);
+    expect(yamlCursorPath(text, 7, 4).parentPath).toEqual(['servers', '[]']);
+  });
 });

@@ -62,7 +62,8 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
     <div className="yaml-editor-pane">
       {loadError && <p className="contract-workspace__error">The editor could not load: {loadError}</p>}
       {!monaco && !loadError && <p className="contract-workspace__loading">Loading editor…</p>}
-      <div ref={container} className="yaml-editor" data-testid="yaml-editor" data-open-tabs={openIds.length} />
+      {/* `nokey`: React Flow's canvas takes Space (to pan) from any focus but an input, and Monaco's is a div. */}
+      <div ref={container} className="yaml-editor nokey" data-testid="yaml-editor" data-open-tabs={openIds.length} />
       <ContractProblems contractId={contractId} onReveal={reveal} />
     </div>
   );

@@ -38,6 +38,20 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: /^map/ }).waitFor();
   });
 
+  it('types spaces and new lines into the YAML: the canvas beside it does not take Space to pan', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('description: a b c');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('unique: true');
+    const typed = page.locator('.yaml-editor .view-line', { hasText: 'description: a b c' });
+    await typed.waitFor();
+    expect((await typed.textContent())?.replaceAll('\u00a0', ' ')).toBe('        description: a b c');
+  });
+
   it('shows the schema description of a key on hover', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -1,5 +1,5 @@
 import type { ContractProperty, DatasetKind } from '../model/contract';
-import type { TableColumn } from './broker-log';
+import { LOG_COLUMNS, type TableColumn } from './broker-log';
 import { logicalSqlType } from './sql-types';
 
 /**
@@ -44,17 +44,7 @@ export function contractKey(kind: DatasetKind, properties: readonly ContractProp
 }
 
 /** Columns the engine keeps beside a record's own: in logs and raw zones, and in its apply and pending tables. */
-const ENGINE_COLUMNS = new Set([
-  '_position',
-  '_partition',
-  '_offset',
-  '_timestamp',
-  '_key',
-  '_op',
-  '_seq',
-  '_source_position',
-  '_prior',
-]);
+const ENGINE_COLUMNS = new Set([...LOG_COLUMNS, '_seq', '_source_position', '_prior']);
 
 /**
  * Why columns (or a contract's properties, the `noun`) cannot make a table, after the name of what

@@ -49,16 +49,21 @@ export async function sweepOrphanTemporaryFiles(fs: FileSystem, path: string): P
 /**
  * Replaces `path` with `text` (or bytes) so that a crash, a full disk or a failed rename leaves either the
  * old file or the new one, never a half-written mix, and no debris. A symbolic link is written
- * through to its target (the link stays a link); the file keeps its permission bits.
+ * through to its target (the link stays a link); the file keeps its permission bits, and one marked
+ * read-only is refused.
  */
 export async function writeFileAtomically(fs: FileSystem, path: string, text: string | Uint8Array): Promise<void> {
   const target = await fs.resolveLinks(path);
   const folder = dirname(target);
-  await sweepOrphanTemporaryFiles(fs, target);
   const mode = await fs.status(target).then(
     (status) => status.mode,
     () => undefined,
   );
+  // A rename replaces a file whatever its permissions; one marked read-only must stay as it is.
+  if (mode !== undefined && (mode & 0o222) === 0) {
+    throw new Error('the file is read-only: make it writable, or save a copy with Save As…');
+  }
+  await sweepOrphanTemporaryFiles(fs, target);
   // Same folder as the target: a rename is only atomic within one file system.
   const temporaryPath = temporarySiblingOf(target);
   try {

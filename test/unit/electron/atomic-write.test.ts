@@ -82,6 +82,16 @@ describe('writeFileAtomically', () => {
     ]);
   });
 
+  it('leaves a file marked read-only as it was, and says so', async () => {
+    const fs = new InMemoryFileSystem().withFile(TARGET, 'old', { mode: 0o444 });
+
+    const failure = await writeFileAtomically(fs, TARGET, 'new').catch((error: unknown) => error);
+
+    expect(describeFileError(failure)).toMatch(/read-only/);
+    expect(fs.files.get(TARGET)).toBe('old');
+    expect(fs.temporaryFiles()).toEqual([]);
+  });
+
   it('keeps the file’s permission bits', async () => {
     const fs = new InMemoryFileSystem().withFile(TARGET, 'old', { mode: 0o600 });
 

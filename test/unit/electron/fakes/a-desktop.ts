@@ -42,7 +42,12 @@ export function aDesktop(
     fs,
     recentFiles,
     access: createFileAccess(recentFiles),
-    watcher: { recordKnownVersion: async () => undefined, beginOwnWrite: () => {}, endOwnWrite: async () => {} },
+    watcher: {
+      recordKnownVersion: async () => undefined,
+      hasChangedSinceKnown: async () => false,
+      beginOwnWrite: () => {},
+      endOwnWrite: async () => {},
+    },
     window: {
       askToSaveChanges: async () => 'cancel',
       answerCloseRequest: () => {},

@@ -109,6 +109,21 @@ describe('IPC handlers', () => {
       expect(result).toEqual({ ok: false, error: expect.stringContaining('mesh files are at most 64 MB') });
       expect(fs.calls).not.toContain(`readBytes ${ORDERS}`);
     });
+
+    it.each([
+      ['a pipe or a device', new InMemoryFileSystem().withSpecialFile(ORDERS)],
+      ['a folder', new InMemoryFileSystem().withFolder(ORDERS)],
+    ])('refuses %s, whose read could block or never end, without reading it', async (_, fs) => {
+      const { handlers } = aDesktop({ fileToOpen: ORDERS }, fs);
+
+      const result = await handlers['file:open'](undefined, A_PAGE);
+
+      expect(result).toEqual({
+        ok: false,
+        error: `Could not open ${ORDERS}: it is not a file but a folder, a pipe or a device.`,
+      });
+      expect(fs.calls).not.toContain(`readBytes ${ORDERS}`);
+    });
   });
 
   describe('reading by the file format’s byte rules', () => {

@@ -476,55 +476,48 @@ function yamlScalar(text: string): string {
 /**
  * The text as statements with their line: split at line ends and `;`, comments dropped. A `;`
  * or a line end inside quotes, brackets or `|…|` is the label's own, as Mermaid reads it, so a
- * statement still open there (an `@{ … }` over several lines) is joined to the next line.
+ * statement still open there (an `@{ … }` over several lines) goes on on the next line. One pass:
+ * a bracket never closed costs no more than one closed.
  */
 function splitStatements(text: string, firstLine: number): Statement[] {
   const statements: Statement[] = [];
-  let pending: Statement | null = null;
+  const scan = { depth: 0, isQuoted: false, isPiped: false };
+  const isOpen = () => scan.isQuoted || scan.isPiped || scan.depth > 0;
+  let current = '';
+  let currentLine = firstLine;
+  const flush = () => {
+    const statement = current.trim();
+    if (statement !== '') statements.push({ text: statement, line: currentLine });
+    current = '';
+  };
   text.split('\n').forEach((rawLine, index) => {
     const line = firstLine + index;
     const trimmed = rawLine.trim();
-    if (pending === null && (trimmed === '' || (trimmed.startsWith('%%') && !trimmed.startsWith('%%{')))) return;
-    const current: Statement = pending
-      ? { text: `${pending.text}\n${rawLine}`, line: pending.line }
-      : { text: rawLine, line };
-    const { parts, isOpen } = splitOutsideLabels(current.text);
-    if (isOpen) {
-      pending = current;
-      return;
+    if (isOpen()) current += '\n';
+    else if (trimmed === '' || (trimmed.startsWith('%%') && !trimmed.startsWith('%%{'))) return;
+    else currentLine = line;
+    for (const character of rawLine) {
+      if (character === ';' && !isOpen()) {
+        flush();
+        currentLine = line;
+      } else {
+        current += character;
+        scanCharacter(scan, character);
+      }
     }
-    pending = null;
-    for (const part of parts) {
-      const statement = part.trim();
-      if (statement !== '') statements.push({ text: statement, line: current.line });
-    }
+    if (!isOpen()) flush();
   });
-  if (pending)
-    statements.push({ text: (pending as Statement).text.trim(), line: (pending as Statement).line, isUnclosed: true });
+  if (current.trim() !== '') statements.push({ text: current.trim(), line: currentLine, isUnclosed: true });
   return statements;
 }
 
-/** The text split at each `;` outside quotes, brackets and `|…|`, and whether one of those is still open at its end. */
-function splitOutsideLabels(text: string): { parts: string[]; isOpen: boolean } {
-  const parts: string[] = [];
-  let depth = 0;
-  let isQuoted = false;
-  let isPiped = false;
-  let start = 0;
-  for (let at = 0; at < text.length; at++) {
-    const character = text[at] as string;
-    if (character === '"') isQuoted = !isQuoted;
-    else if (isQuoted) continue;
-    else if ('[({'.includes(character)) depth++;
-    else if (')]}'.includes(character)) depth = Math.max(0, depth - 1);
-    else if (character === '|' && depth === 0) isPiped = !isPiped;
-    else if (character === ';' && depth === 0 && !isPiped) {
-      parts.push(text.slice(start, at));
-      start = at + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return { parts, isOpen: isQuoted || isPiped || depth > 0 };
+/** Follows quotes, brackets and `|…|` through a statement, one character at a time. */
+function scanCharacter(scan: { depth: number; isQuoted: boolean; isPiped: boolean }, character: string): void {
+  if (character === '"') scan.isQuoted = !scan.isQuoted;
+  else if (scan.isQuoted) return;
+  else if ('[({'.includes(character)) scan.depth++;
+  else if (')]}'.includes(character)) scan.depth = Math.max(0, scan.depth - 1);
+  else if (character === '|' && scan.depth === 0) scan.isPiped = !scan.isPiped;
 }
 
 function isUnquotedWithBreakers(label: string): boolean {

@@ -68,6 +68,13 @@ export function columnsProblem(names: readonly string[], noun: 'columns' | 'prop
   return undefined;
 }
 
+/** Why a table cannot be named so: SQLite keeps names starting with `sqlite_` for itself. */
+export function tableNameProblem(name: string): string | undefined {
+  return name.toLowerCase().startsWith('sqlite_')
+    ? 'starts with sqlite_, which SQLite keeps for its own tables'
+    : undefined;
+}
+
 export function historyTableName(dataset: Pick<Dataset, 'name'>): string {
   return `${dataset.name}_history`;
 }

@@ -145,6 +145,7 @@ function openMainWindow(): void {
     closeGuard.closed();
   });
   window.on('unresponsive', () => closeGuard.rendererGone());
+  window.on('responsive', () => closeGuard.rendererBack());
   window.webContents.on('render-process-gone', () => closeGuard.rendererGone());
   window.webContents.on('did-start-loading', () => handoff.pageUnloaded());
   mainWindow = window;

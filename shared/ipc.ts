@@ -34,11 +34,24 @@ const ExportContentSchema = z.union([
  * Text the renderer may put into a native dialog or the window title: a name, one line, short.
  * Native dialogs carry main's own wording; the renderer only fills in what it is about.
  */
+const MAX_SHOWN_NAME_LENGTH = 200;
 const ShownNameSchema = z
   .string()
   .min(1)
-  .max(200)
+  .max(MAX_SHOWN_NAME_LENGTH)
   .refine((name) => !/\p{Cc}/u.test(name), 'a name shown by the desktop cannot contain control characters');
+
+/** Any name as `ShownNameSchema` accepts it: line breaks and other control characters as spaces, cut short with `…`. */
+export function asShownName(name: string): string {
+  const oneLine = name.replace(/\p{Cc}+/gu, ' ').trim() || 'Untitled design';
+  if (oneLine.length <= MAX_SHOWN_NAME_LENGTH) return oneLine;
+  let shown = '';
+  for (const character of oneLine) {
+    if (shown.length + character.length >= MAX_SHOWN_NAME_LENGTH) break;
+    shown += character;
+  }
+  return `${shown.trimEnd()}…`;
+}
 
 /** A file the user picked or saved; `path` is absent in the browser. */
 export const FileRefSchema = z.strictObject({ name: FileNameSchema, path: PathSchema.optional() });

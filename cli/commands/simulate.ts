@@ -60,7 +60,8 @@ function usageProblem(
   if (!Number.isInteger(last) || last < 1)
     return `--last must be a whole number, at least 1 (got '${options.values.last}')`;
   if (options.values.last !== undefined && options.values.messages === undefined) return '--last goes with --messages';
-  if (options.flags.json && options.values.messages !== undefined) return '--json and --messages print different things: one';
+  if (options.flags.json && options.values.messages !== undefined)
+    return '--json and --messages print different things: choose one';
   return null;
 }
 

@@ -12,6 +12,8 @@ export interface FileDialog {
   chooseContractSavePath(suggestedName: string): Promise<string | null>;
   /** Asks before a save replaces another file (the dialog added `.mesh.json` to the name typed). */
   confirmReplace(path: string): Promise<boolean>;
+  /** Asks before a save in place replaces a version of the file another program wrote since the app read it. */
+  confirmReplaceChangedFile(path: string): Promise<boolean>;
   /** Asks before an export writes into a folder that is already there. */
   confirmExportInto(folder: string): Promise<boolean>;
 }

@@ -44,6 +44,22 @@ export function replaceFileBox(path: string, fileName: string): MessageBox<boole
   };
 }
 
+/** Before a save in place replaces what another program wrote to the file since the app read it. */
+export function replaceChangedFileBox(path: string, fileName: string): MessageBox<boolean> {
+  return {
+    options: {
+      type: 'warning',
+      message: `${fileName} was changed by another program. Replace that version with yours?`,
+      detail: `${path} is no longer the version you opened or saved. Replacing it loses the other program’s changes; Cancel keeps them, and Reload shows them.`,
+      buttons: ['Replace', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    },
+    answerFor: (response) => response === 0,
+  };
+}
+
 /** Before an export writes into a folder that is already there. */
 export function exportIntoFolderBox(folder: string): MessageBox<boolean> {
   const { message, detail } = overwriteQuestion(folder);

@@ -1,16 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { utf8ByteLength } from '../../shared/model/text-encoding';
 import type { FileSystem } from './file-system';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** The longest file name most file systems hold (ext4 counts UTF-8 bytes; NTFS and APFS count fewer units). */
+const MAX_FILE_NAME_BYTES = 255;
+/** What a temporary name adds to the file's own: `.`, `.`, a UUID and `.tmp`. */
+const TEMPORARY_NAME_EXTRA_BYTES = 2 + 36 + 4;
+
+/** The file's name, shortened (whole characters) so that its temporary name fits wherever the name itself does. */
+function temporaryStemOf(fileName: string): string {
+  const maxBytes = MAX_FILE_NAME_BYTES - TEMPORARY_NAME_EXTRA_BYTES;
+  let stem = '';
+  for (const character of fileName) {
+    if (utf8ByteLength(stem + character) > maxBytes) break;
+    stem += character;
+  }
+  return stem;
+}
 
 /** A new temporary sibling of `path`, hidden and unique: `/home/ada/.orders.mesh.json.<uuid>.tmp`. */
 export function temporarySiblingOf(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomUUID()}.tmp`);
+  return join(dirname(path), `.${temporaryStemOf(basename(path))}.${randomUUID()}.tmp`);
 }
 
 function isTemporaryFileOf(entry: string, fileName: string): boolean {
-  const prefix = `.${fileName}.`;
+  const prefix = `.${temporaryStemOf(fileName)}.`;
   return entry.startsWith(prefix) && new RegExp(`^${UUID}\\.tmp$`).test(entry.slice(prefix.length));
 }
 
@@ -33,16 +49,21 @@ export async function sweepOrphanTemporaryFiles(fs: FileSystem, path: string): P
 /**
  * Replaces `path` with `text` (or bytes) so that a crash, a full disk or a failed rename leaves either the
  * old file or the new one, never a half-written mix, and no debris. A symbolic link is written
- * through to its target (the link stays a link); the file keeps its permission bits.
+ * through to its target (the link stays a link); the file keeps its permission bits, and one marked
+ * read-only is refused.
  */
 export async function writeFileAtomically(fs: FileSystem, path: string, text: string | Uint8Array): Promise<void> {
   const target = await fs.resolveLinks(path);
   const folder = dirname(target);
-  await sweepOrphanTemporaryFiles(fs, target);
   const mode = await fs.status(target).then(
     (status) => status.mode,
     () => undefined,
   );
+  // A rename replaces a file whatever its permissions; one marked read-only must stay as it is.
+  if (mode !== undefined && (mode & 0o222) === 0) {
+    throw new Error('the file is read-only: make it writable, or save a copy with Save As…');
+  }
+  await sweepOrphanTemporaryFiles(fs, target);
   // Same folder as the target: a rename is only atomic within one file system.
   const temporaryPath = temporarySiblingOf(target);
   try {

@@ -18,6 +18,8 @@ export interface ExternalChangeWatcher {
   follow(path: string | undefined): void;
   /** The app read or wrote `path`: that version is known, so it is no news. */
   recordKnownVersion(path: string): Promise<void>;
+  /** True when `path` on disk is another version than the one the app last read or wrote (told about or not). */
+  hasChangedSinceKnown(path: string): Promise<boolean>;
   /** Around the app's own save: events while it writes are its own. */
   beginOwnWrite(path: string): void;
   endOwnWrite(path: string): Promise<void>;
@@ -34,6 +36,8 @@ const isSameStamp = (a: FileStamp | null, b: FileStamp | null) =>
  */
 export function createExternalChangeWatcher(options: ExternalChangeWatcherOptions): ExternalChangeWatcher {
   const knownVersions = new Map<string, FileStamp>();
+  /** The versions already reported, so that each is told once. */
+  const toldVersions = new Map<string, FileStamp>();
   const writing = new Set<string>();
   let followed: { path: string; stopWatching: () => void } | null = null;
 
@@ -43,8 +47,9 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
     if (writing.has(path) || followed?.path !== path) return;
     const now = await stampOrNull(path);
     // Gone for a moment (another program's rename in progress) is not a version to offer.
-    if (now === null || writing.has(path) || isSameStamp(now, knownVersions.get(path) ?? null)) return;
-    knownVersions.set(path, now);
+    if (now === null || writing.has(path)) return;
+    if (isSameStamp(now, knownVersions.get(path) ?? null) || isSameStamp(now, toldVersions.get(path) ?? null)) return;
+    toldVersions.set(path, now);
     options.onExternalChange(path);
   }
 
@@ -66,6 +71,11 @@ export function createExternalChangeWatcher(options: ExternalChangeWatcherOption
       followed = { path, stopWatching };
     },
     recordKnownVersion: record,
+    async hasChangedSinceKnown(path) {
+      const known = knownVersions.get(path);
+      const now = await stampOrNull(path);
+      return known !== undefined && now !== null && !isSameStamp(now, known);
+    },
     beginOwnWrite(path) {
       writing.add(path);
     },

@@ -1,9 +1,11 @@
-/** A file's size, last change and permission bits. */
+/** A file's size, last change, permission bits and whether it is a regular file. */
 export interface FileStatus {
   sizeInBytes: number;
   modifiedAtMs: number;
   /** Permission bits (`0o644`). */
   mode: number;
+  /** False for a folder, a pipe, a device or a socket: reading those may fail, block or never end. */
+  isRegularFile: boolean;
 }
 
 /** The few file operations the main process needs, kept narrow so tests can fake them in memory. */

@@ -6,12 +6,14 @@ import type { FileSystem } from './file-system';
 import { fileRefFor } from './mesh-file-path';
 
 /**
- * Reads a design (or a contract) as text by the file format's rules: the size limit in bytes,
- * checked before loading it into memory; UTF-8 with or without a byte order mark; anything
+ * Reads a design (or a contract) as text by the file format's rules: a regular file (a pipe or
+ * a device could block or never end) within the size limit in bytes, both checked before loading
+ * it into memory; UTF-8 with or without a byte order mark; anything
  * else refused with what it is.
  */
 export async function readMeshFile(fs: FileSystem, path: string): Promise<IpcResult<OpenedFile>> {
-  const { sizeInBytes } = await fs.status(path);
+  const { sizeInBytes, isRegularFile } = await fs.status(path);
+  if (!isRegularFile) return refuse(`Could not open ${path}: it is not a file but a folder, a pipe or a device.`);
   if (sizeInBytes > MAX_MESH_FILE_BYTES) {
     return refuse(
       `Refusing to open ${path}: it is ${formatMegabytes(sizeInBytes)}, and mesh files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}.`,

@@ -8,7 +8,12 @@ export const nodeFileSystem: FileSystem = {
   readBytes: async (path) => new Uint8Array(await readFile(path)),
   async status(path) {
     const status = await stat(path);
-    return { sizeInBytes: status.size, modifiedAtMs: status.mtimeMs, mode: status.mode & 0o7777 };
+    return {
+      sizeInBytes: status.size,
+      modifiedAtMs: status.mtimeMs,
+      mode: status.mode & 0o7777,
+      isRegularFile: status.isFile(),
+    };
   },
   exists: (path) =>
     access(path).then(

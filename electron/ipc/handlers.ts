@@ -47,7 +47,7 @@ export interface IpcDependencies {
   fs: FileSystem;
   recentFiles: RecentFilesStore;
   access: FileAccess;
-  watcher: Pick<ExternalChangeWatcher, 'recordKnownVersion' | 'beginOwnWrite' | 'endOwnWrite'>;
+  watcher: Pick<ExternalChangeWatcher, 'recordKnownVersion' | 'hasChangedSinceKnown' | 'beginOwnWrite' | 'endOwnWrite'>;
   window: DocumentWindow;
   /** Files handed over before the page was ready (command line, a double-click at launch). */
   takeLaunchFiles(): FileRef[];
@@ -74,11 +74,16 @@ export function createIpcHandlers({
   }
 
   async function chooseSaveTarget(file: FileRef | null): Promise<IpcResult<string | null>> {
-    if (file?.path && !(await access.isChosenByUser(file.path))) {
-      return refuse(`Refusing to save to ${file.path}: it was never chosen in a file dialog. Use Save As… instead.`);
+    if (file?.path) {
+      if (!(await access.isChosenByUser(file.path))) {
+        return refuse(`Refusing to save to ${file.path}: it was never chosen in a file dialog. Use Save As… instead.`);
+      }
+      // The change notice may have been missed (or ignored): another program's version is only replaced on a yes.
+      const keepsTheirs =
+        (await watcher.hasChangedSinceKnown(file.path)) && !(await dialog.confirmReplaceChangedFile(file.path));
+      return succeed(keepsTheirs ? null : file.path);
     }
-    const requestedPath =
-      file?.path || (await dialog.chooseSavePath(withMeshExtension(file?.name || UNTITLED_MESH_FILE_NAME)));
+    const requestedPath = await dialog.chooseSavePath(withMeshExtension(file?.name || UNTITLED_MESH_FILE_NAME));
     if (requestedPath === null) return succeed(null);
     return succeed(await confirmedSavePath(fs, dialog, requestedPath, withMeshExtension));
   }

@@ -17,9 +17,11 @@ export interface CloseGuard {
   shouldPreventClose(): boolean;
   /** The renderer's answer to a close request. */
   answer(mayClose: boolean): void;
-  /** The renderer is gone (crashed, killed): nothing can answer, so nothing is held. */
+  /** The renderer is gone (crashed, killed, hung): nothing can answer, so nothing is held. */
   rendererGone(): void;
-  /** The window's `closed` event. */
+  /** A renderer that hung responds again: it can answer, so closes are held again. */
+  rendererBack(): void;
+  /** The window's `closed` event: the next window starts afresh. */
   closed(): void;
 }
 
@@ -28,6 +30,7 @@ export function createCloseGuard(actions: CloseGuardActions): CloseGuard {
   let mayClose = false;
   let isAsking = false;
   let isQuitting = false;
+  let isRendererGone = false;
   return {
     reportUnsavedChanges(dirty) {
       isDirty = dirty;
@@ -36,7 +39,7 @@ export function createCloseGuard(actions: CloseGuardActions): CloseGuard {
       isQuitting = true;
     },
     shouldPreventClose() {
-      if (mayClose || !isDirty) return false;
+      if (mayClose || isRendererGone || !isDirty) return false;
       // A second click on the close button while the question is open asks nothing new.
       if (!isAsking) {
         isAsking = true;
@@ -55,10 +58,17 @@ export function createCloseGuard(actions: CloseGuardActions): CloseGuard {
       actions.closeWindow();
     },
     rendererGone() {
-      mayClose = true;
+      isRendererGone = true;
       isAsking = false;
     },
+    rendererBack() {
+      isRendererGone = false;
+    },
     closed() {
+      isDirty = false;
+      mayClose = false;
+      isAsking = false;
+      isRendererGone = false;
       if (isQuitting) actions.quitApp();
     },
   };

@@ -143,7 +143,14 @@ export async function reloadApp(host: Host): Promise<void> {
 
 /** The desktop window is closing (close button, Quit): settle unsaved changes, then tell main whether it may. */
 export async function answerCloseRequest(host: Host): Promise<void> {
-  const mayClose = await settleUnsavedChanges(host);
+  // Main waits for this answer before any other close: a failure must answer too (stay open), or nothing closes again.
+  const mayClose = await settleUnsavedChanges(host).catch((error: unknown) => {
+    notify({
+      tone: 'error',
+      text: `Not closed, to keep your changes: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return false;
+  });
   isLeaving = mayClose;
   await host.answerCloseRequest(mayClose);
 }

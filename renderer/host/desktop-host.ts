@@ -1,4 +1,4 @@
-import type { DesktopBridge, IpcChannel, IpcRequest, IpcResponse } from '../../shared/ipc';
+import { asShownName, type DesktopBridge, type IpcChannel, type IpcRequest, type IpcResponse } from '../../shared/ipc';
 import { autosaveIn } from './autosave';
 import type { Host } from './host';
 import { confirmInPage } from './in-page-prompt';
@@ -27,7 +27,8 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     recentFiles: () => call('recent:list', undefined),
     // The page words its own questions; native dialogs only say what main words (see shared/ipc.ts).
     confirm: confirmInPage,
-    askToSaveChanges: (documentName) => call('dialog:unsaved-changes', { documentName }),
+    // A design may be named at any length and over lines; the native box shows one short line of it.
+    askToSaveChanges: (documentName) => call('dialog:unsaved-changes', { documentName: asShownName(documentName) }),
     onCloseRequest: (listener) => bridge.onCloseRequest(listener),
     answerCloseRequest: async (mayClose) => {
       await call('window:answer-close', { mayClose });

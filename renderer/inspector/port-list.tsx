@@ -67,7 +67,7 @@ function PortFields({ product, port }: { product: DataProduct; port: Port }) {
         <button
           type="button"
           className="inspector__link-button"
-          title="A draft ODCS contract describing what the product receives, opened in the editor"
+          title="A draft ODCS contract of what the port publishes, opened in the editor"
           onClick={() => {
             const contractId = addPortContract(product.id, port.id);
             if (contractId) useContractTabs.getState().openContract(contractId);

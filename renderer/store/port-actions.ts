@@ -30,7 +30,7 @@ export function movePort(productId: string, portId: string, offset: number): voi
   changeMesh((mesh) => withPortMoved(mesh, productId, portId, offset));
 }
 
-/** Gives an output port without a contract a new draft contract of what the product receives; returns its id. */
+/** Gives an output port without a contract a new draft contract of what it publishes; returns its id. */
 export function addPortContract(productId: string, portId: string): string | undefined {
   return applyAdded((mesh) => withNewPortContract(mesh, productId, portId));
 }

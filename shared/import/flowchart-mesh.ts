@@ -2,6 +2,7 @@ import { DOMAIN_COLORS } from '../editing/domains';
 import { nextDomainPosition } from '../editing/node-placement';
 import { newPort } from '../editing/products';
 import {
+  comparableName,
   type DataProduct,
   DISCOVERY_PORT_ID,
   type Domain,
@@ -68,13 +69,16 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
   if (flowchart.nodes.some((node) => node.subgraphId === undefined)) addDomain(LOOSE_NODES_DOMAIN, undefined);
 
   const productByNode = new Map<string, DataProduct>();
+  const nameOf = productNames(flowchart.nodes);
+  const siblingNames = new Map<string, Set<string>>();
   for (const node of flowchart.nodes) {
     const domainId = domainIdBySubgraph.get(node.subgraphId) as string;
-    const siblings = [...productByNode.values()].filter((product) => product.domainId === domainId);
-    const name = firstFreeName(
-      productName(node, flowchart.nodes),
-      siblings.map((product) => product.name),
-    );
+    const taken = siblingNames.get(domainId) ?? new Set<string>();
+    siblingNames.set(domainId, taken);
+    const wanted = nameOf(node);
+    // Names rarely clash: only then is the domain's list searched for a free one.
+    const name = taken.has(comparableName(wanted)) ? firstFreeName(wanted, taken) : wanted;
+    taken.add(comparableName(name));
     const discoveryPort = newPort(DISCOVERY_PORT_ID, 'discovery', 'discovery');
     productByNode.set(node.id, newDataProduct({ id: claimId(name), domainId, name, discoveryPort }));
   }
@@ -122,16 +126,12 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
   return { mesh, added, warnings };
 }
 
-/** The node's label; where several nodes of one subgraph share it (`data product`), with the node's id. */
-function productName(node: DraftNode, nodes: readonly DraftNode[]): string {
-  const isShared = nodes.some(
-    (other) => other !== node && other.subgraphId === node.subgraphId && sameName(other.label, node.label),
-  );
-  return isShared ? `${node.label} ${node.id}` : node.label;
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+/** Names products by their node's label; where several nodes of one subgraph share it (`data product`), with the node's id. */
+function productNames(nodes: readonly DraftNode[]): (node: DraftNode) => string {
+  const keyOf = (node: DraftNode) => `${node.subgraphId ?? ''}\u0000${comparableName(node.label)}`;
+  const counts = new Map<string, number>();
+  for (const node of nodes) counts.set(keyOf(node), (counts.get(keyOf(node)) ?? 0) + 1);
+  return (node) => ((counts.get(keyOf(node)) ?? 0) > 1 ? `${node.label} ${node.id}` : node.label);
 }
 
 /** Adds a port to a product being built (mutated: it is not in any document yet). */

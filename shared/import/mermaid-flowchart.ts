@@ -43,24 +43,48 @@ export type FlowchartParse =
 /** Larger texts are refused before parsing: no whiteboard diagram comes near it. */
 export const MAX_MERMAID_LENGTH = 2 * 1024 * 1024;
 
-const HEADER = /^(flowchart|graph)(?:\s+(TB|TD|BT|RL|LR))?\s*;?$/;
+const HEADER = /^(flowchart(?:-elk)?|graph)(?:\s+(TB|TD|BT|RL|LR|[<>^v]))?\s*;?$/;
+const DIRECTIVE = /^%%\{/;
 const OTHER_DIAGRAM =
   /^(\w+Diagram(?:-v2)?|journey|gantt|pie|quadrantChart|gitGraph|C4\w+|mindmap|timeline|zenuml|(?:sankey|xychart|block|packet|architecture|radar|treemap)(?:-beta)?|kanban)\b/;
 const SUBGRAPH_STROKE = /^style\s+([\p{L}\p{N}_$.-]+)\s+.*\bstroke:\s*(#[0-9a-fA-F]{6})\b/u;
 /** Statements a mesh has no place for. */
 const SKIPPED_STATEMENTS: ReadonlyArray<{ pattern: RegExp; message: string }> = [
-  { pattern: /^(classDef|class|style|linkStyle)\b/, message: 'Styles and classes are not imported.' },
-  { pattern: /^(click|call|href)\b/, message: 'Clicks and links to pages are not imported.' },
-  { pattern: /^acc(Title|Descr)\b/, message: 'Accessibility titles are not imported.' },
-  { pattern: /^%%\{/, message: 'Directives (`%%{ … }%%`) are ignored.' },
+  { pattern: /^(classDef|class|style|linkStyle)\s/, message: 'Styles and classes are not imported.' },
+  { pattern: /^(click|call|href)\s/, message: 'Clicks and links to pages are not imported.' },
+  { pattern: /^acc(Title\s*:|Descr\s*[:{])/, message: 'Accessibility titles are not imported.' },
+  { pattern: DIRECTIVE, message: 'Directives (`%%{ … }%%`) are ignored.' },
 ];
+/** Words Mermaid reads as keywords wherever a node id could stand, so it refuses them as ids. */
+const KEYWORD_IDS = new Set([
+  'end',
+  'graph',
+  'flowchart',
+  'subgraph',
+  'interpolate',
+  'style',
+  'class',
+  'classDef',
+  'linkStyle',
+]);
 const DIRECTION = /^direction\s+(TB|TD|BT|RL|LR)$/;
-const NODE_ID = /^[\p{L}\p{N}_$]+(?:[-.][\p{L}\p{N}_$]+)*/u;
-const CLASS_SUFFIX = /^:::[\w-]+/;
-const TEXT_LINK_START = /^(<)?(--|==|-\.)\s+/;
-const TEXT_LINK_END = /\s(-{2,}|={2,}|\.-+|\.+-+)([>ox]?)(?=\s|$|[\p{L}\p{N}_$])/u;
-const LINK = /^(<|o|x)?(-\.+-|-{2,}|={2,}|~{3,})([>ox])?/;
-const PIPE_LABEL = /^\s*\|([^|]*)\|/;
+/** Mermaid's node ids: letters, digits and most punctuation, but no `-`, `.` or `=` that starts a link, and no `:::`. */
+const NODE_ID = /^(?:[\p{L}\p{N}_$!'*+?\\/,`]|\.(?!-)|:(?!::)|-(?![->.])|=(?!=))+/u;
+/** `e1@-->`: an edge's id, before its arrow (Mermaid 11.6). */
+const EDGE_ID = /^\s+([\p{L}\p{N}_$]+)@(?=[-=.~<ox])/u;
+const CLASS_SUFFIX = /^:::\w+(?:-\w+)*/;
+/** A link, as Mermaid's lexer reads it: `-->`, `---`, `--o`, `-.->`, `-.-`, `==>`, `===`, `<-->`, `~~~`. */
+const LINK = /^(<|o|x)?(-{2,}[->ox]|={2,}[=>ox]|-?\.+-[>ox]?|~{3,})/;
+/** The start of a link with its text inside (`-- text -->`), and the end each start takes. */
+const TEXT_LINK_START = /^(<|o|x)?(--|==|-\.)/;
+const TEXT_LINK_ENDS: Readonly<Record<string, RegExp>> = {
+  '--': /(-{2,}[->ox])/,
+  '==': /(={2,}[=>ox])/,
+  '-.': /(\.+-[>ox]?)/,
+};
+const PIPE_LABEL = /^\s*\|("[^"]*"|[^|]*)\|/;
+/** Characters Mermaid refuses in a label that is not in quotes. */
+const UNQUOTED_LABEL_BREAKERS = /[()[\]{}"|]/;
 /** Shape brackets, longest opening first, with the text that closes each. */
 const SHAPES: ReadonlyArray<[string, readonly string[]]> = [
   ['(((', [')))']],
@@ -88,6 +112,8 @@ export function parseMermaidFlowchart(text: string): FlowchartParse {
   }
   const { body, title, firstLine } = withoutFrontMatter(protectEntityCodes(text.replace(/\r\n?/g, '\n')));
   const statements = splitStatements(body, firstLine);
+  const reader = new FlowchartReader();
+  while (statements[0] && DIRECTIVE.test(statements[0].text)) reader.read(statements.shift() as Statement);
   const header = statements.shift();
   if (!header)
     return refuse(firstLine, 'There is no flowchart here: it should start with `flowchart LR` or `graph TD`.');
@@ -99,7 +125,6 @@ export function parseMermaidFlowchart(text: string): FlowchartParse {
       `Only flowcharts can be imported, and this is ${what}: it should start with \`flowchart\`.`,
     );
   }
-  const reader = new FlowchartReader();
   for (const statement of statements) reader.read(statement);
   return reader.finish(title);
 }
@@ -107,6 +132,8 @@ export function parseMermaidFlowchart(text: string): FlowchartParse {
 interface Statement {
   text: string;
   line: number;
+  /** A quote, bracket or `|` opened in it is never closed, to the end of the text. */
+  isUnclosed?: boolean;
 }
 
 class FlowchartReader {
@@ -114,14 +141,21 @@ class FlowchartReader {
   private readonly subgraphs: DraftSubgraph[] = [];
   private readonly edges: DraftEdge[] = [];
   private readonly warnings: ImportNote[] = [];
+  /** What Mermaid itself would refuse, or what this reader cannot tell apart from it: nothing is imported then. */
+  private readonly errors: ImportNote[] = [];
+  private readonly edgeIds = new Set<string>();
   private readonly open: DraftSubgraph[] = [];
   private readonly warned = new Set<string>();
 
-  read({ text, line }: Statement): void {
-    if (text === 'end') {
-      if (!this.open.pop()) this.warn(line, '`end` without an open subgraph is ignored.');
-    } else if (/^subgraph\b/.test(text)) {
+  read({ text, line, isUnclosed }: Statement): void {
+    if (isUnclosed) {
+      this.fail(line, `A quote, bracket or \`|\` opened on this line is never closed: ${excerpt(text)}`);
+    } else if (text === 'end') {
+      if (!this.open.pop()) this.fail(line, '`end` closes no subgraph.');
+    } else if (/^subgraph(\s|$)/.test(text)) {
       this.openSubgraph(text.slice('subgraph'.length).trim(), line);
+    } else if (this.isEdgeData(text)) {
+      this.warnOnce(line, 'Edge properties (`e1@{ … }`) are not imported.');
     } else if (!DIRECTION.test(text) && !this.readSubgraphColor(text)) {
       const skipped = SKIPPED_STATEMENTS.find((statement) => statement.pattern.test(text));
       if (skipped) this.warnOnce(line, skipped.message);
@@ -136,20 +170,32 @@ class FlowchartReader {
     return Boolean(subgraph && color);
   }
 
+  private isEdgeData(text: string): boolean {
+    const id = /^([\p{L}\p{N}_$]+)@\{/u.exec(text)?.[1];
+    return id !== undefined && this.edgeIds.has(id);
+  }
+
   private readNodesAndEdges(text: string, line: number): void {
     const chain = readChain(text);
-    if (!chain) {
-      this.warn(line, `Not understood, skipped: ${excerpt(text)}`);
+    if (typeof chain === 'string') {
+      this.fail(line, chain);
+      return;
+    }
+    const keyword = chain.nodes.find((node) => KEYWORD_IDS.has(/^\w+/.exec(node.id)?.[0] ?? ''));
+    if (keyword) {
+      this.fail(line, `'${keyword.id}' starts with a Mermaid keyword, so it cannot be a node's id: rename it.`);
       return;
     }
     for (const node of chain.nodes) this.mention(node, line);
     for (const edge of chain.edges) this.edges.push({ ...edge, line });
+    for (const id of chain.edgeIds) this.edgeIds.add(id);
     for (const note of chain.notes) this.warn(line, note);
   }
 
   finish(title: string | undefined): FlowchartParse {
     for (const subgraph of this.open)
-      this.warn(subgraph.line, `Subgraph '${subgraph.label}' is never closed with \`end\`.`);
+      this.fail(subgraph.line, `Subgraph '${subgraph.label}' is never closed with \`end\`.`);
+    if (this.errors.length > 0) return { ok: false, errors: this.errors.sort((a, b) => a.line - b.line) };
     const subgraphIds = new Set(this.subgraphs.map((subgraph) => subgraph.id));
     const edges = this.edges.filter((edge) => {
       const isToSubgraph = subgraphIds.has(edge.from) || subgraphIds.has(edge.to);
@@ -183,10 +229,14 @@ class FlowchartReader {
       this.nodes.set(node.id, draft);
       return;
     }
-    if (node.label !== undefined && known.label === known.id) known.label = node.label;
+    if (node.label !== undefined) known.label = node.label;
     if (!subgraph || known.subgraphId === subgraph.id) return;
     if (known.subgraphId === undefined) known.subgraphId = subgraph.id;
     else this.warn(line, `'${node.id}' is already in another subgraph; it stays there.`);
+  }
+
+  private fail(line: number, message: string): void {
+    this.errors.push({ line, message });
   }
 
   private warn(line: number, message: string): void {
@@ -204,21 +254,32 @@ class FlowchartReader {
 interface Chain {
   nodes: Array<{ id: string; label?: string }>;
   edges: Array<{ from: string; to: string; label: string }>;
+  edgeIds: string[];
   notes: string[];
 }
 
-/** `A & B -->|x| C --> D`: the nodes mentioned and the edges between consecutive groups; null if not a chain. */
-function readChain(text: string): Chain | null {
+/**
+ * `A & B -->|x| C --> D`: the nodes mentioned and the edges between consecutive groups, or why
+ * the statement is not one (as Mermaid would refuse it).
+ */
+function readChain(text: string): Chain | string {
   const cursor = { rest: text };
-  const chain: Chain = { nodes: [], edges: [], notes: [] };
+  const chain: Chain = { nodes: [], edges: [], edgeIds: [], notes: [] };
   let previous = readNodeGroup(cursor);
-  if (!previous) return null;
+  if (typeof previous === 'string') return previous;
   chain.nodes.push(...previous);
   while (cursor.rest.trim() !== '') {
+    const edgeId = EDGE_ID.exec(cursor.rest);
+    if (edgeId) {
+      chain.edgeIds.push(edgeId[1] as string);
+      cursor.rest = cursor.rest.slice(edgeId[0].length);
+    }
     const link = readLink(cursor);
-    if (!link) return null;
+    if (typeof link === 'string') return link;
+    if (!link)
+      return `Not understood: ${excerpt(text)} (expected a link such as \`-->\` at \`${excerpt(cursor.rest.trim())}\`)`;
     const next = readNodeGroup(cursor);
-    if (!next) return null;
+    if (typeof next === 'string') return next;
     chain.nodes.push(...next);
     if (link.isInvisible) chain.notes.push('Invisible links (`~~~`) only place nodes; they are not imported.');
     else {
@@ -236,11 +297,11 @@ interface Cursor {
   rest: string;
 }
 
-function readNodeGroup(cursor: Cursor): Array<{ id: string; label?: string }> | null {
+function readNodeGroup(cursor: Cursor): Array<{ id: string; label?: string }> | string {
   const group: Array<{ id: string; label?: string }> = [];
   for (;;) {
     const node = readNode(cursor);
-    if (!node) return null;
+    if (typeof node === 'string') return node;
     group.push(node);
     const ampersand = /^\s*&\s*/.exec(cursor.rest);
     if (!ampersand) return group;
@@ -248,16 +309,16 @@ function readNodeGroup(cursor: Cursor): Array<{ id: string; label?: string }> | 
   }
 }
 
-function readNode(cursor: Cursor): { id: string; label?: string } | null {
+function readNode(cursor: Cursor): { id: string; label?: string } | string {
   cursor.rest = cursor.rest.trimStart();
   const id = NODE_ID.exec(cursor.rest)?.[0];
-  if (!id) return null;
+  if (!id) return `Not understood: expected a node at \`${excerpt(cursor.rest)}\`.`;
   cursor.rest = cursor.rest.slice(id.length);
-  let label = readShapeText(cursor);
-  if (label === null) return null;
+  let label = readShapeText(cursor, id);
+  if (typeof label === 'object') return label.error;
   if (cursor.rest.startsWith('@{')) {
     const data = readShapeData(cursor);
-    if (data === null) return null;
+    if (data === null) return `The shape data of '${id}' (\`@{\`) is never closed with \`}\`.`;
     label = data.label ?? label;
   }
   const classSuffix = CLASS_SUFFIX.exec(cursor.rest);
@@ -265,21 +326,32 @@ function readNode(cursor: Cursor): { id: string; label?: string } | null {
   return label === undefined ? { id } : { id, label: cleanLabel(label) };
 }
 
-/** The text inside `[…]`, `(…)`, `{…}` and the other shape brackets; undefined when none, null when unclosed. */
-function readShapeText(cursor: Cursor): string | undefined | null {
+/**
+ * The text inside `[…]`, `(…)`, `{…}` and the other shape brackets (undefined when none), or why
+ * Mermaid would refuse it: a bracket never closed, or brackets and quotes in a label not in quotes.
+ */
+function readShapeText(cursor: Cursor, id: string): string | undefined | { error: string } {
   const shape = SHAPES.find(([opening]) => cursor.rest.startsWith(opening));
   if (!shape) return undefined;
   const [opening, closings] = shape;
   const inside = cursor.rest.slice(opening.length);
-  const quoted = /^\s*"([^"]*)"\s*/.exec(inside);
+  const quoted = /^"([^"]*)"\s*/.exec(inside);
   const searchFrom = quoted ? quoted[0].length : 0;
   const ends = closings
     .map((closing) => ({ closing, at: inside.indexOf(closing, searchFrom) }))
     .filter((end) => end.at >= 0);
   const end = ends.sort((a, b) => a.at - b.at)[0];
-  if (!end || (quoted && end.at !== quoted[0].length)) return null;
+  if (!end) return { error: `The label of '${id}' is never closed: \`${opening}\` needs its \`${closings[0]}\`.` };
+  if (quoted && end.at !== quoted[0].length)
+    return { error: `The label of '${id}' goes on after its quotes: put all of it in quotes.` };
   cursor.rest = inside.slice(end.at + end.closing.length);
-  return quoted ? (quoted[1] as string) : inside.slice(0, end.at);
+  if (quoted) return `"${quoted[1]}"`;
+  const text = inside.slice(0, end.at);
+  if (isUnquotedWithBreakers(text))
+    return {
+      error: `The label of '${id}' holds brackets or quotes: put it in quotes, as ${id}${opening}"…"${end.closing}.`,
+    };
+  return text;
 }
 
 /** `@{ shape: rect, label: "data product" }`: only the label matters to a mesh. */
@@ -294,9 +366,9 @@ function readShapeData(cursor: Cursor): { label?: string } | null {
   if (at >= cursor.rest.length) return null;
   const body = cursor.rest.slice(2, at);
   cursor.rest = cursor.rest.slice(at + 1);
-  const label = /(?:^|[,\n{])\s*label\s*:\s*("(?:[^"\\]|\\.)*"|[^,\n]*)/.exec(body)?.[1]?.trim();
+  const label = /(?:^|[,\n{])\s*label\s*:\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,\n]*)/.exec(body)?.[1]?.trim();
   if (label === undefined) return {};
-  return { label: label.startsWith('"') ? label.slice(1, -1).replace(/\\"/g, '"') : label };
+  return { label: yamlScalar(label) };
 }
 
 interface Link {
@@ -305,30 +377,37 @@ interface Link {
   isBothWays: boolean;
 }
 
-/** `-->`, `---`, `-.->`, `==>`, `--o`, `<-->`, `~~~`, with `|label|` after or `-- label -->` inside. */
-function readLink(cursor: Cursor): Link | null {
+/**
+ * `-->`, `---`, `-.->`, `==>`, `--o`, `<-->`, `~~~`, with `|label|` after or `-- label -->` inside;
+ * null if there is none, or why Mermaid would refuse its label.
+ */
+function readLink(cursor: Cursor): Link | string | null {
   const rest = cursor.rest.trimStart();
-  const textStart = TEXT_LINK_START.exec(rest);
-  if (textStart) {
-    const afterStart = rest.slice(textStart[0].length - 1);
-    const end = TEXT_LINK_END.exec(afterStart);
-    if (!end) return null;
-    cursor.rest = afterStart.slice(end.index + end[0].length);
+  const link = LINK.exec(rest);
+  if (link) {
+    cursor.rest = rest.slice(link[0].length);
+    const pipe = PIPE_LABEL.exec(cursor.rest);
+    if (pipe) cursor.rest = cursor.rest.slice(pipe[0].length);
+    const label = pipe?.[1] ?? '';
+    if (isUnquotedWithBreakers(label)) return `The link label |${label}| holds brackets: put it in quotes, as |"…"|.`;
     return {
-      label: cleanLabel(afterStart.slice(0, end.index).trim()),
-      isInvisible: false,
-      isBothWays: textStart[1] === '<',
+      label: cleanLabel(label),
+      isInvisible: (link[2] as string).startsWith('~'),
+      isBothWays: link[1] === '<' && (link[2] as string).endsWith('>'),
     };
   }
-  const link = LINK.exec(rest);
-  if (!link) return null;
-  cursor.rest = rest.slice(link[0].length);
-  const pipe = PIPE_LABEL.exec(cursor.rest);
-  if (pipe) cursor.rest = cursor.rest.slice(pipe[0].length);
+  const textStart = TEXT_LINK_START.exec(rest);
+  if (!textStart) return null;
+  const afterStart = rest.slice(textStart[0].length);
+  const quoted = /^\s*"[^"]*"/.exec(afterStart)?.[0] ?? '';
+  const end = (TEXT_LINK_ENDS[textStart[2] as string] as RegExp).exec(afterStart.slice(quoted.length));
+  if (!end) return null;
+  const endAt = quoted.length + end.index;
+  cursor.rest = afterStart.slice(endAt + end[0].length);
   return {
-    label: pipe ? cleanLabel(pipe[1] as string) : '',
-    isInvisible: (link[2] as string).startsWith('~'),
-    isBothWays: link[1] === '<' && link[3] === '>',
+    label: cleanLabel(afterStart.slice(0, endAt)),
+    isInvisible: false,
+    isBothWays: textStart[1] === '<',
   };
 }
 
@@ -357,11 +436,13 @@ function decodeEntity(name: string): string {
   return NAMED_ENTITIES[name.toLowerCase()] ?? `#${name};`;
 }
 
-/** A label as the reader sees it: quotes, markdown backticks, `<br>` and entity codes (`#quot;`, `#35;`) undone. */
+/** A label as the reader sees it: quotes, a quoted label's markdown backticks, `<br>` and entity codes (`#quot;`, `#35;`) undone. */
 function cleanLabel(raw: string): string {
   let label = raw.trim();
-  if (label.length >= 2 && label.startsWith('"') && label.endsWith('"')) label = label.slice(1, -1).trim();
-  if (label.length >= 2 && label.startsWith('`') && label.endsWith('`')) label = label.slice(1, -1).trim();
+  const isQuoted = label.length >= 2 && label.startsWith('"') && label.endsWith('"');
+  if (isQuoted) label = label.slice(1, -1).trim();
+  // Only a quoted label is markdown (`"`**bold**`"`); elsewhere Mermaid shows backticks as written.
+  if (isQuoted && label.length >= 2 && label.startsWith('`') && label.endsWith('`')) label = label.slice(1, -1).trim();
   return label
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
@@ -393,57 +474,54 @@ function yamlScalar(text: string): string {
 }
 
 /**
- * The text as statements with their line: split at line ends and `;`, comments dropped, and a
- * statement whose quotes or brackets are still open (an `@{ … }` over several lines) joined to the next line.
+ * The text as statements with their line: split at line ends and `;`, comments dropped. A `;`
+ * or a line end inside quotes, brackets or `|…|` is the label's own, as Mermaid reads it, so a
+ * statement still open there (an `@{ … }` over several lines) goes on on the next line. One pass:
+ * a bracket never closed costs no more than one closed.
  */
 function splitStatements(text: string, firstLine: number): Statement[] {
   const statements: Statement[] = [];
-  let pending: Statement | null = null;
+  const scan = { depth: 0, isQuoted: false, isPiped: false };
+  const isOpen = () => scan.isQuoted || scan.isPiped || scan.depth > 0;
+  let current = '';
+  let currentLine = firstLine;
+  const flush = () => {
+    const statement = current.trim();
+    if (statement !== '') statements.push({ text: statement, line: currentLine });
+    current = '';
+  };
   text.split('\n').forEach((rawLine, index) => {
     const line = firstLine + index;
     const trimmed = rawLine.trim();
-    if (pending === null && (trimmed === '' || (trimmed.startsWith('%%') && !trimmed.startsWith('%%{')))) return;
-    const current: Statement = pending
-      ? { text: `${pending.text}\n${rawLine}`, line: pending.line }
-      : { text: rawLine, line };
-    if (isOpen(current.text)) {
-      pending = current;
-      return;
+    if (isOpen()) current += '\n';
+    else if (trimmed === '' || (trimmed.startsWith('%%') && !trimmed.startsWith('%%{'))) return;
+    else currentLine = line;
+    for (const character of rawLine) {
+      if (character === ';' && !isOpen()) {
+        flush();
+        currentLine = line;
+      } else {
+        current += character;
+        scanCharacter(scan, character);
+      }
     }
-    pending = null;
-    for (const part of splitOutsideQuotes(current.text)) {
-      const statement = part.trim();
-      if (statement !== '') statements.push({ text: statement, line: current.line });
-    }
+    if (!isOpen()) flush();
   });
-  if (pending) statements.push({ text: (pending as Statement).text.trim(), line: (pending as Statement).line });
+  if (current.trim() !== '') statements.push({ text: current.trim(), line: currentLine, isUnclosed: true });
   return statements;
 }
 
-function isOpen(text: string): boolean {
-  let depth = 0;
-  let isQuoted = false;
-  for (const character of text) {
-    if (character === '"') isQuoted = !isQuoted;
-    else if (!isQuoted && character === '{') depth++;
-    else if (!isQuoted && character === '}') depth--;
-  }
-  return isQuoted || depth > 0;
+/** Follows quotes, brackets and `|…|` through a statement, one character at a time. */
+function scanCharacter(scan: { depth: number; isQuoted: boolean; isPiped: boolean }, character: string): void {
+  if (character === '"') scan.isQuoted = !scan.isQuoted;
+  else if (scan.isQuoted) return;
+  else if ('[({'.includes(character)) scan.depth++;
+  else if (')]}'.includes(character)) scan.depth = Math.max(0, scan.depth - 1);
+  else if (character === '|' && scan.depth === 0) scan.isPiped = !scan.isPiped;
 }
 
-function splitOutsideQuotes(text: string): string[] {
-  const parts: string[] = [];
-  let isQuoted = false;
-  let start = 0;
-  for (let at = 0; at < text.length; at++) {
-    if (text[at] === '"') isQuoted = !isQuoted;
-    else if (text[at] === ';' && !isQuoted) {
-      parts.push(text.slice(start, at));
-      start = at + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
+function isUnquotedWithBreakers(label: string): boolean {
+  return !/^\s*"[^"]*"\s*$/.test(label) && UNQUOTED_LABEL_BREAKERS.test(label);
 }
 
 function excerpt(text: string): string {

@@ -3,6 +3,7 @@ import type { ContractTextCodec } from './contract-text-codec';
 import { checkIntegrity } from './integrity';
 import { checkJsonStructure } from './json-structure';
 import { type Mesh, type MeshFile, MeshFileSchema } from './mesh';
+import { diagnoseInvalidJson, isOdcsContractDocument, ODCS_CONTRACT_GIVEN_AS_DESIGN } from './mesh-file-diagnosis';
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MAX_NESTING_DEPTH } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
 import { formatPath, type Problem, type Result } from './problem';
@@ -39,7 +40,7 @@ export function parseMeshFileWith(contracts: ContractTextCodec, text: string): R
     // V8's JSON.parse does not recurse, so deep nesting is safe here; it is refused just after.
     parsedJson = JSON.parse(json);
   } catch (error) {
-    return failure({ path: '(document)', message: `not valid JSON: ${(error as Error).message}` });
+    return failure(diagnoseInvalidJson(json, error as Error));
   }
   const structureProblems = checkJsonStructure(json);
   if (structureProblems.length > 0) return { ok: false, errors: structureProblems };
@@ -48,6 +49,7 @@ export function parseMeshFileWith(contracts: ContractTextCodec, text: string): R
 
 /** Validates an already-parsed JSON value as a mesh document, migrating older versions. */
 export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknown): Result<Mesh> {
+  if (isOdcsContractDocument(json)) return failure(ODCS_CONTRACT_GIVEN_AS_DESIGN);
   const migrated = migrateToCurrent(json, contracts);
   if (!migrated.ok) return migrated;
   const parsed = MeshFileSchema.safeParse(migrated.value);

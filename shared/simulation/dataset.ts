@@ -1,5 +1,5 @@
 import type { ContractProperty, DatasetKind } from '../model/contract';
-import type { TableColumn } from './broker-log';
+import { LOG_COLUMNS, type TableColumn } from './broker-log';
 import { logicalSqlType } from './sql-types';
 
 /**
@@ -44,22 +44,15 @@ export function contractKey(kind: DatasetKind, properties: readonly ContractProp
 }
 
 /** Columns the engine keeps beside a record's own: in logs and raw zones, and in its apply and pending tables. */
-const ENGINE_COLUMNS = new Set([
-  '_position',
-  '_partition',
-  '_offset',
-  '_timestamp',
-  '_key',
-  '_op',
-  '_seq',
-  '_source_position',
-  '_prior',
-]);
+const ENGINE_COLUMNS = new Set([...LOG_COLUMNS, '_seq', '_source_position', '_prior']);
+
+/** A column of one of these names hides the row id the engine samples, trims and pages by. */
+const ROW_ID_NAMES = new Set(['rowid', 'oid', '_rowid_']);
 
 /**
  * Why columns (or a contract's properties, the `noun`) cannot make a table, after the name of what
- * holds them: none yet, two names SQL takes for one (it ignores case), or a name the engine keeps
- * beside every record. Undefined when they can.
+ * holds them: none yet, two names SQL takes for one (it ignores case), a name the engine keeps
+ * beside every record, or one of SQLite's names for the row id. Undefined when they can.
  */
 export function columnsProblem(names: readonly string[], noun: 'columns' | 'properties'): string | undefined {
   if (names.length === 0) return `has no ${noun} yet`;
@@ -69,9 +62,17 @@ export function columnsProblem(names: readonly string[], noun: 'columns' | 'prop
     const earlier = seen.get(folded);
     if (earlier !== undefined) return `names '${earlier}' and '${name}', one column to SQL, which ignores case`;
     if (ENGINE_COLUMNS.has(folded)) return `names '${name}', a column the engine keeps beside every record`;
+    if (ROW_ID_NAMES.has(folded)) return `names '${name}', SQLite's own name for a row's id, which the engine reads`;
     seen.set(folded, name);
   }
   return undefined;
+}
+
+/** Why a table cannot be named so: SQLite keeps names starting with `sqlite_` for itself. */
+export function tableNameProblem(name: string): string | undefined {
+  return name.toLowerCase().startsWith('sqlite_')
+    ? 'starts with sqlite_, which SQLite keeps for its own tables'
+    : undefined;
 }
 
 export function historyTableName(dataset: Pick<Dataset, 'name'>): string {

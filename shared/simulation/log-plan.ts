@@ -3,7 +3,7 @@ import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../model/operational-system';
 import type { Problem } from '../model/problem';
 import type { BrokerLog, TableColumn } from './broker-log';
-import { columnsProblem, contractColumns, contractKey, type Dataset } from './dataset';
+import { columnsProblem, contractColumns, contractKey, type Dataset, tableNameProblem } from './dataset';
 import { snakeCase } from './sql-text';
 import { columnSqlType } from './sql-types';
 
@@ -121,10 +121,12 @@ export function planLogs(mesh: Mesh): LogPlan {
 
 function planSystem(mesh: Mesh, system: OperationalSystem, path: string, plan: LogPlan): SystemPlan {
   const tables = system.database.tables.filter((table, tableIndex) => {
-    const problem = columnsProblem(
-      table.columns.map((column) => column.name),
-      'columns',
-    );
+    const problem =
+      tableNameProblem(table.name) ??
+      columnsProblem(
+        table.columns.map((column) => column.name),
+        'columns',
+      );
     if (problem) {
       plan.problems.push({
         path: `${path}.database.tables[${tableIndex}]`,

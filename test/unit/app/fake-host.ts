@@ -28,6 +28,7 @@ export class FakeHost implements Host {
   saveTarget: FileRef | null = { name: 'orders.mesh.json', path: '/home/ada/orders.mesh.json' };
   fileToOpen: OpenedFile | null = null;
   failAutosaveWith: string | null = null;
+  failQuestionWith: string | null = null;
   private heldSave: ReturnType<typeof deferred<void>> | null = null;
 
   /** The next save waits until `release` is called. */
@@ -69,6 +70,7 @@ export class FakeHost implements Host {
     return this.confirmAnswer;
   }
   async askToSaveChanges(documentName: string) {
+    if (this.failQuestionWith) throw new Error(this.failQuestionWith);
     this.questions.push(`save changes to ${documentName}?`);
     this.slotsWhenAsked.push(new Map(this.slots));
     return this.unsavedChangesAnswer;

@@ -229,6 +229,20 @@ describe('leaving a design with unsaved changes', () => {
     expect(host.closeAnswers).toEqual([false, true]);
   });
 
+  it('answers the close request when asking fails, staying open with the reason, and asks again next time', async () => {
+    rename('Unsaved');
+    host.failQuestionWith = 'the dialog could not be shown';
+    await answerCloseRequest(host);
+    host.failQuestionWith = null;
+    host.unsavedChangesAnswer = 'discard';
+    await answerCloseRequest(host);
+
+    expect(host.closeAnswers).toEqual([false, true]);
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Not closed, to keep your changes: the dialog could not be shown',
+    );
+  });
+
   it('closes at once when nothing is unsaved', async () => {
     await answerCloseRequest(host);
 

@@ -191,7 +191,7 @@ describe('mesh-designer simulate', () => {
     [['other.mesh.json'], 'one design at a time (also given: other.mesh.json)'],
     [['--last', '3'], '--last goes with --messages'],
     [['--messages', 'a/b', '--last', '0'], "--last must be a whole number, at least 1 (got '0')"],
-    [['--messages', 'a/b', '--json'], '--json and --messages print different things: one'],
+    [['--messages', 'a/b', '--json'], '--json and --messages print different things: choose one'],
   ])('says what is wrong with %j', async (options, problem) => {
     const { io, err } = fakeIo({});
     expect(await runCli(['simulate', 'x.mesh.json', ...options], io)).toBe(EXIT.usage);

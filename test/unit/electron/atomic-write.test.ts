@@ -1,8 +1,12 @@
 import { chmod, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sweepOrphanTemporaryFiles, writeFileAtomically } from '../../../electron/files/atomic-write';
+import {
+  sweepOrphanTemporaryFiles,
+  temporarySiblingOf,
+  writeFileAtomically,
+} from '../../../electron/files/atomic-write';
 import { describeFileError } from '../../../electron/files/describe-file-error';
 import { nodeFileSystem } from '../../../electron/files/node-file-system';
 import { InMemoryFileSystem } from './fakes/in-memory-file-system';
@@ -78,6 +82,16 @@ describe('writeFileAtomically', () => {
     ]);
   });
 
+  it('leaves a file marked read-only as it was, and says so', async () => {
+    const fs = new InMemoryFileSystem().withFile(TARGET, 'old', { mode: 0o444 });
+
+    const failure = await writeFileAtomically(fs, TARGET, 'new').catch((error: unknown) => error);
+
+    expect(describeFileError(failure)).toMatch(/read-only/);
+    expect(fs.files.get(TARGET)).toBe('old');
+    expect(fs.temporaryFiles()).toEqual([]);
+  });
+
   it('keeps the file’s permission bits', async () => {
     const fs = new InMemoryFileSystem().withFile(TARGET, 'old', { mode: 0o600 });
 
@@ -129,6 +143,31 @@ describe('writeFileAtomically on the real disk', () => {
     expect(await readFile(real, 'utf8')).toBe('new');
     expect(await readlink(link)).toBe(real);
     expect((await stat(real)).mode & 0o777).toBe(0o640);
+  });
+
+  it.each([
+    ['ASCII', `${'o'.repeat(245)}.mesh.json`],
+    ['non-ASCII', `${'ü'.repeat(120)}.mesh.json`],
+  ])('saves a file whose %s name is as long as the disk allows, and leaves no temporary file', async (_case, name) => {
+    folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
+    const target = join(folder, name);
+    await writeFile(target, 'old');
+
+    await writeFileAtomically(nodeFileSystem, target, 'new');
+
+    expect(await readFile(target, 'utf8')).toBe('new');
+    expect(await readdir(folder)).toEqual([name]);
+  });
+
+  it('sweeps the orphaned temporary files of a design with a long name', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
+    const target = join(folder, `${'o'.repeat(245)}.mesh.json`);
+    await writeFile(target, 'old');
+    await writeFile(temporarySiblingOf(target), 'debris');
+
+    await sweepOrphanTemporaryFiles(nodeFileSystem, target);
+
+    expect(await readdir(folder)).toEqual([basename(target)]);
   });
 
   it('sweeps orphaned temporary files of the design from the folder', async () => {

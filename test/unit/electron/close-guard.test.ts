@@ -90,3 +90,29 @@ describe('closing the window', () => {
     expect(guard.shouldPreventClose()).toBe(false);
   });
 });
+
+describe('closing again later', () => {
+  it('asks again in a window opened after the first one closed (macOS keeps the app running)', () => {
+    const { guard, happened } = aWindow();
+    guard.reportUnsavedChanges(true);
+    guard.shouldPreventClose();
+    guard.answer(true);
+    guard.closed();
+
+    guard.reportUnsavedChanges(true);
+
+    expect(guard.shouldPreventClose()).toBe(true);
+    expect(happened).toEqual(['asked the page', 'closed the window', 'asked the page']);
+  });
+
+  it('asks again once a page that hung responds again', () => {
+    const { guard, happened } = aWindow();
+    guard.reportUnsavedChanges(true);
+    guard.rendererGone();
+
+    guard.rendererBack();
+
+    expect(guard.shouldPreventClose()).toBe(true);
+    expect(happened).toEqual(['asked the page']);
+  });
+});

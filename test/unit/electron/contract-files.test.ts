@@ -1,67 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { withContractExtension } from '../../../electron/files/contract-files';
-import { createFileAccess } from '../../../electron/files/file-access';
-import { createRecentFilesStore } from '../../../electron/files/recent-files';
-import { createIpcHandlers } from '../../../electron/ipc/handlers';
-import { type InvokeSender, registerIpcHandlers } from '../../../electron/ipc/register-handlers';
-import { desktopHost } from '../../../renderer/host/desktop-host';
-import type { KeyValueStore } from '../../../renderer/host/key-value-store';
-import type { DesktopBridge, IpcChannel } from '../../../shared/ipc';
 import { MAX_MESH_FILE_BYTES } from '../../../shared/model/mesh-file-format';
-import { type DialogAnswers, FakeDialog } from './fakes/fake-dialog';
+import { A_WEB_PAGE, aDesktop, THE_APP } from './fakes/a-desktop';
 import { InMemoryFileSystem } from './fakes/in-memory-file-system';
 
 const ORDERS = '/home/ada/orders.odcs.yaml';
 const OLD_TEXT = '# Orders, as the team wrote it\nkind: DataContract\nversion: 1.0.0\n';
 const NEW_TEXT = '# Orders, as the team wrote it\nkind: DataContract\nversion: 1.1.0\n';
-
-const noTextEdits = { undo() {}, redo() {}, cut() {}, copy() {}, paste() {}, selectAll() {} };
-const THE_APP: InvokeSender = { senderFrame: { url: 'app://bundle/index.html', parent: null }, sender: noTextEdits };
-const A_WEB_PAGE: InvokeSender = { senderFrame: { url: 'https://evil.example/', parent: null }, sender: noTextEdits };
-
-const noStore: KeyValueStore = {
-  get: async () => undefined,
-  set: async () => undefined,
-  delete: async () => undefined,
-  entries: async () => [],
-};
-
-/**
- * The desktop app from the page's Host down to the disk: the desktop host, the preload's invoke,
- * main's checked registration and handlers, with the disk and the native dialogs faked.
- */
-function aDesktop(answers: Partial<DialogAnswers> = {}, fs = new InMemoryFileSystem()) {
-  fs.withFolder('/home/ada').withFolder('/user-data');
-  const dialog = new FakeDialog(answers);
-  const recentFiles = createRecentFilesStore({ fs, storePath: '/user-data/recent-files.json' });
-  const handlers = createIpcHandlers({
-    dialog,
-    fs,
-    recentFiles,
-    access: createFileAccess(recentFiles),
-    watcher: { recordKnownVersion: async () => undefined, beginOwnWrite: () => {}, endOwnWrite: async () => {} },
-    window: {
-      askToSaveChanges: async () => 'cancel',
-      answerCloseRequest: () => {},
-      showDocumentState: () => {},
-    },
-    takeLaunchFiles: () => [],
-  });
-  const listeners = new Map<string, (event: InvokeSender, request: unknown) => Promise<unknown>>();
-  registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers);
-  /** What the preload's invoke does, from any sender. */
-  const invokeAs = (sender: InvokeSender, channel: IpcChannel, request: unknown) =>
-    listeners.get(channel)!(sender, structuredClone(request));
-  const bridge = {
-    invoke: (channel: IpcChannel, request: unknown) => invokeAs(THE_APP, channel, request),
-    openDroppedFile: () => Promise.reject(new Error('not dropped here')),
-    onMenuCommand: () => () => {},
-    onOpenFileRequest: () => () => {},
-    onCloseRequest: () => () => {},
-    onFileChanged: () => () => {},
-  } as DesktopBridge;
-  return { fs, dialog, host: desktopHost(bridge, noStore), invokeAs };
-}
 
 describe('contracts saved on their own in the desktop app', () => {
   describe('open contract', () => {

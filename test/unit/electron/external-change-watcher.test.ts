@@ -81,4 +81,38 @@ describe('the external change watcher', () => {
     watcher.follow(undefined);
     expect(folderEvents.size).toBe(0);
   });
+
+  describe('before a save in place', () => {
+    it('knows when the file on disk is no longer the version the app read or wrote', async () => {
+      const { fs, watcher } = aWatcher();
+      await watcher.recordKnownVersion(ORDERS);
+      expect(await watcher.hasChangedSinceKnown(ORDERS)).toBe(false);
+
+      fs.changeOutside(ORDERS, 'v2 from another editor');
+
+      expect(await watcher.hasChangedSinceKnown(ORDERS)).toBe(true);
+    });
+
+    it('still knows after it told the page about the change', async () => {
+      const { fs, watcher, changes, folderReports } = aWatcher();
+      watcher.follow(ORDERS);
+      await watcher.recordKnownVersion(ORDERS);
+
+      fs.changeOutside(ORDERS, 'v2 from another editor');
+      await folderReports('/home/ada', 'orders.mesh.json');
+
+      expect(changes).toEqual([ORDERS]);
+      expect(await watcher.hasChangedSinceKnown(ORDERS)).toBe(true);
+    });
+
+    it('has nothing to warn about for a file it never read, or one that is gone', async () => {
+      const { fs, watcher } = aWatcher();
+      expect(await watcher.hasChangedSinceKnown(ORDERS)).toBe(false);
+      await watcher.recordKnownVersion(ORDERS);
+
+      await fs.remove(ORDERS);
+
+      expect(await watcher.hasChangedSinceKnown(ORDERS)).toBe(false);
+    });
+  });
 });

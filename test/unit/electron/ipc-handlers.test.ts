@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { createExternalChangeWatcher } from '../../../electron/files/external-change-watcher';
 import { createFileAccess } from '../../../electron/files/file-access';
 import { createRecentFilesStore } from '../../../electron/files/recent-files';
 import { createIpcHandlers, type DocumentWindow } from '../../../electron/ipc/handlers';
@@ -34,17 +35,29 @@ function aDesktop(
   answers: Partial<DialogAnswers> = {},
   fs = new InMemoryFileSystem(),
   dialog = new FakeDialog(answers),
-  { window = new FakeWindow(), launchFiles = [] as FileRef[] } = {},
+  {
+    window = new FakeWindow(),
+    launchFiles = [] as FileRef[],
+    watchesChanges = false,
+  }: { window?: FakeWindow; launchFiles?: FileRef[]; watchesChanges?: boolean } = {},
 ) {
   fs.withFolder('/home/ada').withFolder('/user-data');
   const recentFiles = createRecentFilesStore({ fs, storePath: '/user-data/recent-files.json' });
   const access = createFileAccess(recentFiles);
   const ownWrites: string[] = [];
-  const watcher = {
-    recordKnownVersion: async () => undefined,
-    beginOwnWrite: (path: string) => void ownWrites.push(`begin ${path}`),
-    endOwnWrite: async (path: string) => void ownWrites.push(`end ${path}`),
-  };
+  const changeWatcher = createExternalChangeWatcher({
+    watchFolder: () => () => {},
+    stamp: (path) => fs.status(path),
+    onExternalChange: () => {},
+  });
+  const watcher = watchesChanges
+    ? changeWatcher
+    : {
+        recordKnownVersion: async () => undefined,
+        hasChangedSinceKnown: async () => false,
+        beginOwnWrite: (path: string) => void ownWrites.push(`begin ${path}`),
+        endOwnWrite: async (path: string) => void ownWrites.push(`end ${path}`),
+      };
   const handlers = createIpcHandlers({
     dialog,
     fs,
@@ -94,6 +107,21 @@ describe('IPC handlers', () => {
       const result = await handlers['file:open'](undefined, A_PAGE);
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('mesh files are at most 64 MB') });
+      expect(fs.calls).not.toContain(`readBytes ${ORDERS}`);
+    });
+
+    it.each([
+      ['a pipe or a device', new InMemoryFileSystem().withSpecialFile(ORDERS)],
+      ['a folder', new InMemoryFileSystem().withFolder(ORDERS)],
+    ])('refuses %s, whose read could block or never end, without reading it', async (_, fs) => {
+      const { handlers } = aDesktop({ fileToOpen: ORDERS }, fs);
+
+      const result = await handlers['file:open'](undefined, A_PAGE);
+
+      expect(result).toEqual({
+        ok: false,
+        error: `Could not open ${ORDERS}: it is not a file but a folder, a pipe or a device.`,
+      });
       expect(fs.calls).not.toContain(`readBytes ${ORDERS}`);
     });
   });
@@ -185,6 +213,50 @@ describe('IPC handlers', () => {
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('could not be opened again') });
       expect(fs.files.has(ORDERS)).toBe(false);
+    });
+
+    describe('in place, over a version another program wrote since', () => {
+      async function openedThenChangedOutside(confirms: boolean) {
+        const fs = new InMemoryFileSystem().withFile(ORDERS, 'opened');
+        const desktop = aDesktop({ fileToOpen: ORDERS, confirms }, fs, undefined, { watchesChanges: true });
+        await desktop.handlers['file:open'](undefined, A_PAGE);
+        fs.changeOutside(ORDERS, 'their version');
+        return desktop;
+      }
+
+      it('asks first, and keeps their version on Cancel', async () => {
+        const { handlers, dialog, fs } = await openedThenChangedOutside(false);
+
+        const result = await handlers['file:save'](
+          { file: { name: 'orders.mesh.json', path: ORDERS }, text: 'mine' },
+          A_PAGE,
+        );
+
+        expect(result).toEqual({ ok: true, value: null });
+        expect(dialog.changedFileQuestions).toEqual([ORDERS]);
+        expect(fs.files.get(ORDERS)).toBe('their version');
+      });
+
+      it('saves over it once the user agrees', async () => {
+        const { handlers, fs } = await openedThenChangedOutside(true);
+
+        await handlers['file:save']({ file: { name: 'orders.mesh.json', path: ORDERS }, text: 'mine' }, A_PAGE);
+
+        expect(fs.files.get(ORDERS)).toBe('mine');
+      });
+
+      it('asks nothing while the file is as the app read or wrote it', async () => {
+        const fs = new InMemoryFileSystem().withFile(ORDERS, 'opened');
+        const { handlers, dialog } = aDesktop({ fileToOpen: ORDERS }, fs, undefined, { watchesChanges: true });
+        await handlers['file:open'](undefined, A_PAGE);
+        const orders = { name: 'orders.mesh.json', path: ORDERS };
+
+        await handlers['file:save']({ file: orders, text: 'first save' }, A_PAGE);
+        await handlers['file:save']({ file: orders, text: 'second save' }, A_PAGE);
+
+        expect(dialog.changedFileQuestions).toEqual([]);
+        expect(fs.files.get(ORDERS)).toBe('second save');
+      });
     });
 
     it('tells the change watcher the save is its own', async () => {

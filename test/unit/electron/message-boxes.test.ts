@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   exportIntoFolderBox,
   openLinkBox,
+  replaceChangedFileBox,
   replaceFileBox,
   unsavedChangesBox,
 } from '../../../electron/dialogs/message-boxes';
@@ -36,5 +37,15 @@ describe('native message boxes', () => {
 
     expect(box.options.message).toBe('The folder /home/ada/shop-export already exists. Export into it?');
     expect([box.answerFor(0), box.answerFor(box.options.defaultId ?? 0)]).toEqual([true, false]);
+  });
+
+  it('ask before a save replaces another program’s version of the file, defaulting to Cancel', () => {
+    const box = replaceChangedFileBox('/home/ada/orders.mesh.json', 'orders.mesh.json');
+
+    expect(box.options.message).toBe(
+      'orders.mesh.json was changed by another program. Replace that version with yours?',
+    );
+    expect(box.options.defaultId).toBe(box.options.cancelId);
+    expect([box.answerFor(0), box.answerFor(1)]).toEqual([true, false]);
   });
 });

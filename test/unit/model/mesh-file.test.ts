@@ -48,6 +48,39 @@ describe('bad input', () => {
     expect(errorsOf('{"schemaVersion": 2,')[0]).toMatch(/^\(document\): not valid JSON/);
   });
 
+  it('says at which line and column a corrupted file stops being JSON', () => {
+    expect(errorsOf('{\n  "schemaVersion": 2,\n  "name": }\n')[0]).toMatch(
+      /^\(document\): not valid JSON at line 3, column 11: /,
+    );
+  });
+
+  it('says where a truncated file ends', () => {
+    expect(errorsOf('{\n  "schemaVersion": 2,\n  "domains": [')[0]).toMatch(
+      /^\(document\): not valid JSON at line 3, column 15: the file ends early/,
+    );
+  });
+
+  it('points at a string that breaks off at its line', () => {
+    expect(errorsOf('{\n  "name": "Orders\n  and payments"\n}')[0]).toMatch(/at line 2, column 11/);
+  });
+
+  it('names unresolved merge conflict markers and their line', () => {
+    const conflicted =
+      '{\n  "schemaVersion": 2,\n<<<<<<< HEAD\n  "name": "Orders",\n=======\n  "name": "Shop",\n>>>>>>> main\n}';
+    expect(errorsOf(conflicted)).toEqual([
+      '(document): unresolved merge conflict markers at line 3 (<<<<<<<): resolve the conflict, then open the file again',
+    ]);
+  });
+
+  it.each([
+    ['as YAML', 'apiVersion: v3.0.2\nkind: DataContract\nid: orders\nversion: 1.0.0\nstatus: active\n'],
+    ['as JSON', JSON.stringify({ apiVersion: 'v3.0.2', kind: 'DataContract', id: 'orders', version: '1.0.0' })],
+  ])('says that an ODCS contract %s is a contract, not a design, and how to add it', (_case, text) => {
+    expect(errorsOf(text)).toEqual([
+      '(document): this is an ODCS data contract, not a mesh design: add it to a design with File › Import Contracts…',
+    ]);
+  });
+
   it('refuses JSON that is not an object', () => {
     expect(errorsOf('[1, 2]')).toEqual(['(document): must be a JSON object']);
   });

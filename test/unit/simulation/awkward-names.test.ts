@@ -123,4 +123,36 @@ describe('a design SQL cannot hold yet', () => {
     expect(metrics.ports['catalog/items-out']?.published).toBe(2);
     expect(metrics.tables.shop).toEqual({ items: 2 });
   });
+
+  it('leaves out a table named or with a column named as SQLite names its own things', async () => {
+    const mesh = aMesh()
+      .with(
+        shop()
+          .withTable('tags', { id: 'integer', rowid: 'text' })
+          .withCdcTopic('tags-cdc', 'tags')
+          .withTable('sqlite_log', { id: 'integer' }),
+        aProduct('catalog').withInput('items-in').withOutput('items-out', 'item'),
+        aContract('item', 'entity', 'items').withKey('id', 'integer').withProperty('name', 'string'),
+      )
+      .withLink('shop/items-cdc', 'catalog/items-in')
+      .build();
+    const simulation = await simulate(
+      mesh,
+      aScenario().withData('shop', 'items', 2).withData('shop', 'tags', 1).build(),
+    );
+    const metrics = simulation.step(1);
+
+    expect(metrics.errors.map(({ path, message }) => ({ path, message }))).toEqual([
+      {
+        path: 'systems[0].database.tables[1]',
+        message:
+          "table 'tags' names 'rowid', SQLite's own name for a row's id, which the engine reads, so it is left out",
+      },
+      {
+        path: 'systems[0].database.tables[2]',
+        message: "table 'sqlite_log' starts with sqlite_, which SQLite keeps for its own tables, so it is left out",
+      },
+    ]);
+    expect(metrics.tables.shop).toEqual({ items: 2 });
+  });
 });

@@ -17,6 +17,8 @@ export class FakeDialog implements FileDialog {
   readonly suggestedSaveNames: string[] = [];
   /** The files a save asked about replacing. */
   readonly replaceQuestions: string[] = [];
+  /** The files a save in place asked about replacing, another program having changed them. */
+  readonly changedFileQuestions: string[] = [];
   /** The folders an export asked about writing into. */
   readonly exportFolderQuestions: string[] = [];
 
@@ -67,6 +69,11 @@ export class FakeDialog implements FileDialog {
 
   async confirmReplace(path: string): Promise<boolean> {
     this.replaceQuestions.push(path);
+    return this.answers.confirms;
+  }
+
+  async confirmReplaceChangedFile(path: string): Promise<boolean> {
+    this.changedFileQuestions.push(path);
     return this.answers.confirms;
   }
 

@@ -20,6 +20,8 @@ export class InMemoryFileSystem implements FileSystem {
   readonly modes = new Map<string, number>();
   readonly links = new Map<string, string>();
   readonly folders = new Set<string>(['/']);
+  /** Pipes, devices and sockets: what a read of them would never finish. */
+  readonly specialFiles = new Set<string>();
   readonly syncedFolders: string[] = [];
   readonly calls: string[] = [];
   private readonly failures = new Map<Operation, { code: string; pathIncludes: string }>();
@@ -39,6 +41,12 @@ export class InMemoryFileSystem implements FileSystem {
     this.store(path, text);
     if (options.sizeInBytes !== undefined) this.reportedSizes.set(path, options.sizeInBytes);
     if (options.mode !== undefined) this.modes.set(path, options.mode);
+    return this;
+  }
+
+  withSpecialFile(path: string): this {
+    this.withFolder(dirname(path));
+    this.specialFiles.add(path);
     return this;
   }
 
@@ -85,11 +93,15 @@ export class InMemoryFileSystem implements FileSystem {
   async status(path: string): Promise<FileStatus> {
     this.record('status', path);
     const target = this.follow(path);
+    if (this.folders.has(target) || this.specialFiles.has(target)) {
+      return { sizeInBytes: 0, modifiedAtMs: 0, mode: DEFAULT_MODE, isRegularFile: false };
+    }
     const content = this.contentOf(target);
     return {
       sizeInBytes: this.reportedSizes.get(target) ?? content.length,
       modifiedAtMs: this.modifiedAt.get(target) ?? 0,
       mode: this.modes.get(target) ?? DEFAULT_MODE,
+      isRegularFile: true,
     };
   }
 

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { importMermaidFlowchart } from '../../../shared/import';
+import { parseMermaidFlowchart } from '../../../shared/import/mermaid-flowchart';
+import { emptyMesh } from '../../../shared/model';
+import { parseFlowchart } from './real-mermaid';
+
+/** Nodes (`id=label`) and edges (`from>to:label`) as the importer reads them. */
+function oursOf(text: string) {
+  const parsed = parseMermaidFlowchart(text);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return {
+    nodes: parsed.flowchart.nodes.map((node) => `${node.id}=${node.label}`).sort(),
+    edges: parsed.flowchart.edges.map((edge) => `${edge.from}>${edge.to}:${edge.label}`),
+    warnings: parsed.warnings,
+  };
+}
+
+/** The same, as the real mermaid package reads them. */
+async function mermaidsOf(text: string) {
+  const parsed = await parseFlowchart(text);
+  return {
+    nodes: parsed.vertices.map((vertex) => `${vertex.id}=${vertex.label}`).sort(),
+    edges: parsed.edges.map((edge) => `${edge.from}>${edge.to}:${edge.label}`),
+  };
+}
+
+describe('the importer reads a flowchart as the real mermaid package does', () => {
+  it.each([
+    ['a directive before the header', '%%{init: {"theme": "dark"}}%%\nflowchart LR\n  A --> B'],
+    [
+      'a directive over several lines after front matter',
+      '---\ntitle: T\n---\n%%{\n  init: { "theme": "dark" }\n}%%\ngraph TD\n  A --> B',
+    ],
+    ['the elk renderer', 'flowchart-elk TD\n  A --> B'],
+    ['a class suffix right before a link', 'flowchart LR\n  A:::hot-->B:::cold\n  C:::my-class-->D'],
+    ['a link text with no spaces', 'flowchart LR\n  A--text-->B\n  C==thick==>D\n  E-.dots.->F'],
+    ['a link text in quotes holding a link', 'flowchart LR\n  A -- "a -- b" --> B\n  C -->|"x | y"| D'],
+    ['a `;` inside a label', 'flowchart LR\n  A[a;b] --> B("c;d")\n  A -->|e;f| B; B --> C'],
+    ['edge ids and their properties', 'flowchart LR\n  A e1@--> B\n  B e2@==>|t| C\n  e1@{ animate: true }'],
+    ['a later label of a node', 'flowchart LR\n  A["first"] --> B\n  A["second"]'],
+    ['node ids Mermaid takes as written', 'flowchart LR\n  click --> B\n  a-b --> c.d\n  A --> -B\n  A/B --> C'],
+    ['backticks outside quotes, which are not markdown', 'flowchart LR\n  A[`t`] -->|`u`| B["`**bold**`"]'],
+    ['a label over two lines', 'flowchart LR\n  A[first\nsecond] --> B'],
+    ['a single-quoted label in shape data', "flowchart LR\n  A@{ shape: rect, label: 'it''s' }"],
+  ])('%s', async (_, text) => {
+    const ours = oursOf(text);
+    const mermaids = await mermaidsOf(text);
+    expect(ours.edges).toEqual(mermaids.edges);
+    expect(ours.nodes).toEqual(mermaids.nodes.map((node) => node.replace(/\n/g, ' ')));
+    expect(ours.warnings.filter((warning) => !/not imported|ignored/.test(warning.message))).toEqual([]);
+  });
+});
+
+describe('what the real mermaid package refuses, the importer refuses with its line and imports nothing', () => {
+  it.each([
+    ['an unclosed bracket', 'flowchart LR\n  A --> B\n  C[unclosed --> D\n  E --> F', 3],
+    ['an unclosed quote', 'flowchart LR\n  A --> B\n  C["unclosed] --> D', 3],
+    ['a wrong closing bracket', 'flowchart LR\n  X --> Y\n  A(]', 3],
+    ['a link to nothing', 'flowchart LR\n  A --> B\n  B -->', 3],
+    ['a two-dash link', 'graph LR\n  A--B', 2],
+    ['a comment after a statement', 'flowchart LR\n  X --> Y\n  A --> B %% why', 3],
+    ['brackets in a label not in quotes', 'flowchart LR\n  A --> B[a (b)]', 2],
+    ['brackets in a link label not in quotes', 'flowchart LR\n  A -->|a [b]| B', 2],
+    ['a pipe in a label not in quotes', 'flowchart LR\n  A[a|b]', 2],
+    ['`end` with no subgraph', 'flowchart LR\n  A --> B\n  end', 3],
+    ['a subgraph never closed', 'flowchart LR\n  subgraph s\n  A --> B', 2],
+    ['`end` as a node id', 'flowchart LR\n  A --> end', 2],
+    ['`graph` as a node id', 'flowchart LR\n  graph[g] --> B', 2],
+    ['a keyword starting a node id', 'flowchart LR\n  end-A --> B', 2],
+    ['`style` as a node id', 'flowchart LR\n  X --> Y\n  style[s] --> B', 3],
+  ])('%s', async (_, text, line) => {
+    await expect(parseFlowchart(text)).rejects.toThrow();
+    const result = importMermaidFlowchart(text, emptyMesh('new', 'New'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]?.line).toBe(line);
+    expect(result.errors[0]?.message).not.toBe('');
+  });
+
+  it('says how to fix a label with brackets', () => {
+    const result = importMermaidFlowchart('flowchart LR\n  A[a (b)]', emptyMesh('new', 'New'));
+    expect(result.ok ? [] : result.errors).toEqual([
+      { line: 2, message: 'The label of \'A\' holds brackets or quotes: put it in quotes, as A["…"].' },
+    ]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { aDesktop } from './fakes/a-desktop';
+import { InMemoryFileSystem } from './fakes/in-memory-file-system';
+
+/** A desktop whose native unsaved-changes box answers `choice` and remembers the names it showed. */
+function aDesktopAsking(choice: 'save' | 'discard' | 'cancel') {
+  const shownNames: string[] = [];
+  const desktop = aDesktop({}, new InMemoryFileSystem(), {
+    askToSaveChanges: async (documentName) => {
+      shownNames.push(documentName);
+      return choice;
+    },
+  });
+  return { ...desktop, shownNames };
+}
+
+describe('the desktop host asking about unsaved changes', () => {
+  it('asks with the design’s name', async () => {
+    const { host, shownNames } = aDesktopAsking('discard');
+
+    expect(await host.askToSaveChanges('Orders')).toBe('discard');
+    expect(shownNames).toEqual(['Orders']);
+  });
+
+  it('still asks about a design whose name is longer than a dialog shows, with the start of the name', async () => {
+    const { host, shownNames } = aDesktopAsking('save');
+    const longName = `Recovered ${'Order fulfilment '.repeat(30)}`;
+
+    expect(await host.askToSaveChanges(longName)).toBe('save');
+    expect(shownNames[0]).toMatch(/^Recovered Order fulfilment .*…$/);
+    expect(shownNames[0]?.length).toBeLessThanOrEqual(200);
+  });
+
+  it('still asks about a design whose name holds line breaks or tabs, shown on one line', async () => {
+    const { host, shownNames } = aDesktopAsking('cancel');
+
+    expect(await host.askToSaveChanges('Orders\nand\tpayments\u0007')).toBe('cancel');
+    expect(shownNames).toEqual(['Orders and payments']);
+  });
+});

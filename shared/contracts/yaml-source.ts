@@ -55,7 +55,11 @@ export function readYamlSource(text: string): YamlSource {
 
   const syntaxErrors = document.errors.map((error) => ({
     path: '(document)',
-    message: error.message,
+    // The parser's own words name its API (`YAML.parseAllDocuments()`), not what to fix.
+    message:
+      error.code === 'MULTIPLE_DOCS'
+        ? 'expected one YAML document; a second one starts here, after ---'
+        : error.message,
     ...rangeOf(error.pos),
   }));
   if (syntaxErrors.length > 0) return { text, value: undefined, syntaxErrors, locate };

@@ -219,6 +219,13 @@ describe('ODCS import errors', () => {
     expect(problemsOf(result)).toEqual([expect.stringMatching(/^2:1 \(document\): Map keys must be unique/)]);
   });
 
+  it('says a contract is one YAML document when a second one follows, in words a user acts on', () => {
+    const text = `${anOdcsText()}---\n${anOdcsText()}`;
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      '6:1 (document): expected one YAML document; a second one starts here, after ---',
+    ]);
+  });
+
   it('refuses a document that is not a mapping', () => {
     expect(problemsOf(parseOdcsYaml('- just\n- a list\n'))).toEqual([
       '1:3 (document): must be a YAML mapping (an ODCS document)',

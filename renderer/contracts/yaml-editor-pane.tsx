@@ -4,7 +4,7 @@ import { ContractProblems } from './contract-problems';
 import { useContractTabs } from './contract-tabs-store';
 import { type ContractTextModels, createContractTextModels } from './monaco/contract-text-models';
 import { registerOdcsLanguageFeatures } from './monaco/odcs-language';
-import { useMonaco } from './monaco/use-monaco';
+import { MONACO_CONTAINER, useMonaco } from './monaco/use-monaco';
 import { useMonacoTheme } from './monaco/use-monaco-theme';
 
 /** The ODCS YAML of the active contract in Monaco, loaded on first use. */
@@ -62,8 +62,12 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
     <div className="yaml-editor-pane">
       {loadError && <p className="contract-workspace__error">The editor could not load: {loadError}</p>}
       {!monaco && !loadError && <p className="contract-workspace__loading">Loading editor…</p>}
-      {/* `nokey`: React Flow's canvas takes Space (to pan) from any focus but an input, and Monaco's is a div. */}
-      <div ref={container} className="yaml-editor nokey" data-testid="yaml-editor" data-open-tabs={openIds.length} />
+      <div
+        ref={container}
+        className={`yaml-editor ${MONACO_CONTAINER}`}
+        data-testid="yaml-editor"
+        data-open-tabs={openIds.length}
+      />
       <ContractProblems contractId={contractId} onReveal={reveal} />
     </div>
   );

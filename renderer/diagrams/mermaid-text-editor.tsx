@@ -1,6 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
-import { useMonaco } from '../contracts/monaco/use-monaco';
+import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { MERMAID_LANGUAGE, registerMermaidLanguage } from './mermaid-language';
 
@@ -42,7 +42,7 @@ export function MermaidTextEditor({ text }: { text: string }) {
     <div className="diagram-text">
       {loadError && <p className="diagram-view__error">The editor could not load: {loadError}</p>}
       {!monaco && !loadError && <p className="diagram-view__loading">Loading editor…</p>}
-      <div ref={container} className="diagram-text__editor" data-testid="diagram-text" />
+      <div ref={container} className={`diagram-text__editor ${MONACO_CONTAINER}`} data-testid="diagram-text" />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { LocatedProblem } from '../../shared/contracts/yaml-source';
 import { readScenarioText, scenarioJsonSchema, scenarioText } from '../../shared/simulation/scenario-text';
 import { starterScenario } from '../../shared/simulation/starter-scenario';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
+import { MONACO_CONTAINER } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
 import { loadMonacoJson } from './monaco-languages';
@@ -145,7 +146,7 @@ export function ScenarioEditor() {
                 : 'Saved in the design; applies on reset'}
         </span>
       </div>
-      <div ref={container} className="scenario-editor__monaco" data-testid="scenario-editor" />
+      <div ref={container} className={`scenario-editor__monaco ${MONACO_CONTAINER}`} data-testid="scenario-editor" />
       {problems.length > 0 && (
         <ul className="scenario-editor__problems" data-testid="scenario-problems">
           {problems.map((problem) => (

@@ -4,6 +4,7 @@ import type { QueryResult } from '../../shared/simulation';
 import type { GuidedTable } from '../../shared/simulation/run-catalog';
 import { locateSqlError } from '../../shared/simulation/sql-error-location';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
+import { MONACO_CONTAINER } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
@@ -122,7 +123,7 @@ export function SqlConsole() {
         </button>
         <span className="sql-console__note">read-only</span>
       </div>
-      <div ref={container} className="sql-console__editor" data-testid="sql-editor" />
+      <div ref={container} className={`sql-console__editor ${MONACO_CONTAINER}`} data-testid="sql-editor" />
       {!monaco && <p className="simulation-panel__hint">Loading editor…</p>}
       {outcome && <QueryOutcome outcome={outcome} />}
       <TableGuide nodeId={nodeId} onPick={insert} />

@@ -218,6 +218,27 @@ describeInChromium('working with a simulation', (session) => {
     expect(await update.locator('tr.is-changed th').allTextContents()).toContain('status');
   });
 
+  it('takes every key typed into its code editors, Space included, though the canvas pans on Space', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    const typeInto = async (testId: string, text: string) => {
+      const lines = page.getByTestId(testId).locator('.view-lines');
+      await lines.click();
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(text);
+      // Monaco draws a space as a no-break space.
+      return (await lines.textContent())?.replaceAll('\u00a0', ' ');
+    };
+
+    await openTab(page, 'SQL');
+    await page.getByTestId('sql-editor').locator('.monaco-editor').waitFor();
+    expect(await typeInto('sql-editor', 'SELECT 1 AS one')).toBe('SELECT 1 AS one');
+    await openTab(page, 'Scenario');
+    await page.getByTestId('scenario-editor').locator('.monaco-editor').waitFor();
+    expect(await typeInto('scenario-editor', '"a b"')).toBe('"a b"');
+  });
+
   it('lists a node’s tables in the SQL console with their zone and the rule behind each name', async () => {
     const page = await session.openApp();
     await simulateSample(page);

@@ -1,6 +1,12 @@
 import { useEffect, useState } from 'react';
 import { loadMonaco, type MonacoApi } from './load-monaco';
 
+/**
+ * The class of every editable Monaco container. React Flow takes Space (to pan the canvas) from
+ * any focus but an input field or an element inside `.nokey`, and Monaco types into a div.
+ */
+export const MONACO_CONTAINER = 'nokey';
+
 /** Monaco once `load` has brought it in (null until then), or why it could not load. */
 export function useMonaco(load: () => Promise<MonacoApi> = loadMonaco): {
   monaco: MonacoApi | null;

@@ -138,7 +138,7 @@ const nameOf = (field: FlowField) => field.name;
 /** Every field leaving an endpoint, once per key (the last of fields named alike). */
 function allFields(graph: MeshGraph, endpoint: Endpoint): FlowField[] {
   const byKey = new Map<string, FlowField>();
-  for (const { name } of sourceDataset(graph, endpoint)?.fields ?? []) {
+  for (const { name } of sourceDataset(graph, endpoint)?.schema.properties ?? []) {
     byKey.set(name.toLowerCase(), { key: name.toLowerCase(), name, from: [] });
   }
   return [...byKey.values()];

@@ -1,9 +1,10 @@
-import type { DataProduct, Link, Port, Transformation } from '../model';
+import type { LinkDataset } from '../contracts/link-dataset';
+import type { ContractProperty, DataProduct, Link, Port, Transformation } from '../model';
 import { FieldSet } from './field-set';
 import { Memo } from './memo';
 import { contractOf, type MeshGraph } from './mesh-graph';
 import { nodeVersions } from './node-versions';
-import { type DatasetField, type SourceDataset, sourceDataset } from './source-dataset';
+import { sourceDataset } from './source-dataset';
 import { type ColumnRef, selectLineageOf } from './sql-lineage';
 
 /** Where a column's values come from, as fields of the product's input ports. */
@@ -33,7 +34,7 @@ export interface TableLineage {
 export interface InputLineage {
   port: Port;
   link: Link;
-  dataset: SourceDataset;
+  dataset: LinkDataset;
 }
 
 export interface TransformationLineage {
@@ -112,8 +113,8 @@ function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage 
     const dataset = link && sourceDataset(graph, link.from);
     if (!link || !dataset) continue;
     inputs.set(port.id, { port, link, dataset });
-    const name = dataset.name.toLowerCase();
-    if (!tables.has(name)) tables.set(name, inputTable(name, port.id, dataset.fields));
+    const name = dataset.schema.name.toLowerCase();
+    if (!tables.has(name)) tables.set(name, inputTable(name, port.id, dataset.schema.properties));
   }
 
   const transformations = product.transformations.map((transformation) => {
@@ -150,7 +151,7 @@ function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage 
   };
 }
 
-function inputTable(name: string, portId: string, fields: readonly DatasetField[]): TableLineage {
+function inputTable(name: string, portId: string, fields: readonly ContractProperty[]): TableLineage {
   const columns = new Map<string, ColumnLineage>();
   for (const field of fields) {
     const own = FieldSet.of(portId, [field.name]);

@@ -3,7 +3,6 @@ import { Memo } from '../../lineage/memo';
 import { contractOf, idOrder } from '../../lineage/mesh-graph';
 import { nodeVersions } from '../../lineage/node-versions';
 import { type ProductLineage, productLineage } from '../../lineage/product-lineage';
-import type { DatasetField } from '../../lineage/source-dataset';
 import type { Contract, ContractProperty, DataProduct, Port } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
@@ -16,7 +15,7 @@ interface UnclassifiedCopy {
   contract: Contract;
   propertyIndex: number;
   property: ContractProperty;
-  source: { port: Port; field: DatasetField };
+  source: { port: Port; field: ContractProperty };
 }
 
 /** Per product lineage (which changes whenever what it reads changes), its unclassified copies. */
@@ -74,7 +73,7 @@ function unclassifiedCopies(
       {
         port: input.port,
         by: new Map(
-          input.dataset.fields.flatMap((field) =>
+          input.dataset.schema.properties.flatMap((field) =>
             field.classification ? [[field.name.toLowerCase(), field] as const] : [],
           ),
         ),
@@ -97,7 +96,7 @@ function unclassifiedCopies(
 }
 
 /** Per input port: the port, and its classified fields by lower-cased name. */
-type Classified = ReadonlyMap<string, { port: Port; by: ReadonlyMap<string, DatasetField> }>;
+type Classified = ReadonlyMap<string, { port: Port; by: ReadonlyMap<string, ContractProperty> }>;
 
 function firstClassifiedCopy(copies: FieldSet, classified: Classified) {
   for (const portId of copies.ports()) {

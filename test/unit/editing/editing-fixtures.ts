@@ -1,5 +1,26 @@
-import type { Mesh } from '../../../shared/model';
-import { aMesh, aPort } from '../../builders/mesh-builder';
+import type { Mesh, OperationalSystem } from '../../../shared/model';
+import { aMesh, aPort, aSystem } from '../../builders/mesh-builder';
+
+/** A shop that publishes `ItemAdded` on its `item-added` outbox topic for each new row of `items`, with no contract. */
+export function shopWithItemAddedEvents(): Partial<OperationalSystem> {
+  const { messaging } = aSystem('shop', 'sales');
+  return {
+    publishes: [{ name: 'ItemAdded', table: 'items', on: ['insert'] }],
+    messaging: {
+      ...messaging,
+      topics: [
+        ...messaging.topics,
+        {
+          id: 'item-added',
+          name: 'shop.item-added',
+          partitions: 1,
+          tombstones: false,
+          source: { kind: 'outbox', event: 'ItemAdded' },
+        },
+      ],
+    },
+  };
+}
 
 /** Sales (a shop feeding Orders) and Analytics (Revenue reading Orders), laid out side by side. */
 export function salesPipeline(): Mesh {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkContractYaml } from '../../../shared/contracts';
 import { withNewPortContract } from '../../../shared/editing/port-contract';
+import type { Mesh } from '../../../shared/model';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aMesh, aPort } from '../../builders/mesh-builder';
+import { shopWithItemAddedEvents } from './editing-fixtures';
 
 /** A shop whose `items` CDC topic feeds Orders, which feeds Revenue; neither product's output has a contract. */
 function unContracted() {
@@ -63,6 +65,46 @@ describe('a new contract for an output port', () => {
       'products[1].outputPorts[0]',
       'products[2].outputPorts[0]',
     ]);
+  });
+
+  it('describes an outbox event without a contract as the relay publishes it: its event id, its time, then the row', () => {
+    const mesh: Mesh = aMesh()
+      .withDomain('sales')
+      .withSystem('shop', 'sales', shopWithItemAddedEvents())
+      .withProduct('feed', 'sales', { inputPorts: [aPort('in', 'input')], outputPorts: [aPort('out', 'output')] })
+      .withLink('events-to-feed', { nodeId: 'shop', portId: 'item-added' }, { nodeId: 'feed', portId: 'in' })
+      .build();
+
+    const contract = withNewPortContract(mesh, 'feed', 'out')?.mesh.contracts.at(-1);
+
+    expect(contract?.kind).toBe('event');
+    expect(contract?.schema).toEqual([
+      {
+        name: 'item_added',
+        properties: [
+          {
+            name: 'event_id',
+            logicalType: 'string',
+            required: true,
+            unique: true,
+            primaryKey: true,
+            primaryKeyPosition: 1,
+            description: expect.any(String),
+          },
+          {
+            name: 'occurred_at',
+            logicalType: 'timestamp',
+            required: true,
+            unique: false,
+            primaryKey: false,
+            description: expect.any(String),
+          },
+          { name: 'id', logicalType: 'integer', required: true, unique: false, primaryKey: false },
+          { name: 'label', logicalType: 'string', required: false, unique: false, primaryKey: false },
+        ],
+      },
+    ]);
+    expect(checkContractYaml(contract?.odcs ?? '').filter((finding) => finding.severity === 'error')).toEqual([]);
   });
 
   it('takes the first schema object of the contract feeding the product, kind and all', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newTransformation } from '../../../shared/editing/transformations';
 import type { Mesh } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
+import { shopWithItemAddedEvents } from './editing-fixtures';
 
 /** The shop's `items` CDC topic feeds Stats, whose output port serves the `item_counts` contract. */
 function statsFedByCdc(): Mesh {
@@ -42,5 +43,15 @@ describe('a new transformation', () => {
     expect(newTransformation(mesh, stats(mesh)).sql).toBe('SELECT * FROM "order lines"');
     mesh.links = [];
     expect(newTransformation(mesh, stats(mesh)).sql).toBe('SELECT * FROM input');
+  });
+
+  it('selects from the events an outbox topic without a contract fills, named after the event', () => {
+    const mesh = aMesh()
+      .withDomain('sales')
+      .withSystem('shop', 'sales', shopWithItemAddedEvents())
+      .withProduct('feed', 'sales', { inputPorts: [aPort('in', 'input')] })
+      .withLink('events-to-feed', { nodeId: 'shop', portId: 'item-added' }, { nodeId: 'feed', portId: 'in' })
+      .build();
+    expect(newTransformation(mesh, stats(mesh)).sql).toBe('SELECT * FROM item_added');
   });
 });

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { linkDataset } from '../../../shared/contracts/link-dataset';
+import { resolveEndpoint } from '../../../shared/model/endpoints';
+import type { Mesh } from '../../../shared/model/mesh';
+import { planPipeline } from '../../../shared/simulation';
+import { contractColumns, contractKey } from '../../../shared/simulation/dataset';
+import { quoteLiteral } from '../../../shared/simulation/sql-text';
+import { starterScenario } from '../../../shared/simulation/starter-scenario';
+import { ecommerceSample, rowsOf, simulate } from '../simulation/builders';
+
+interface CleanTable {
+  input: string;
+  name: string;
+  kind: string;
+  key: string[];
+  columns: Record<string, unknown>[];
+}
+
+/** Each input's clean table as the engine creates it: its columns read from SQLite, its kind and key from the plan. */
+async function cleanTablesOfTheEngine(mesh: Mesh): Promise<CleanTable[]> {
+  const simulation = await simulate(mesh, starterScenario(mesh));
+  return planPipeline(mesh).products.flatMap(({ product, inputs }) =>
+    inputs.flatMap(({ port, dataset }) =>
+      dataset
+        ? [
+            {
+              input: `${product.id}/${port.id}`,
+              name: dataset.name,
+              kind: dataset.kind,
+              key: dataset.key,
+              columns: rowsOf(
+                simulation,
+                product.id,
+                `SELECT name, type FROM pragma_table_info(${quoteLiteral(dataset.name)})`,
+              ),
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
+/** Each input's clean table as `linkDataset` describes what its first link carries. */
+function cleanTablesOfTheRule(mesh: Mesh): CleanTable[] {
+  const contractById = (id: string) => mesh.contracts.find((contract) => contract.id === id);
+  return mesh.products.flatMap((product) =>
+    product.inputPorts.flatMap((port) => {
+      const link = mesh.links.find(
+        (candidate) => candidate.to.nodeId === product.id && candidate.to.portId === port.id,
+      );
+      const source = link && resolveEndpoint(mesh, link.from);
+      const dataset = source && linkDataset(source, contractById);
+      if (!dataset) return [];
+      const { schema, kind } = dataset;
+      return [
+        {
+          input: `${product.id}/${port.id}`,
+          name: schema.name,
+          kind,
+          key: contractKey(kind, schema.properties),
+          columns: contractColumns(schema.properties).map(({ name, type }) => ({ name, type })),
+        },
+      ];
+    }),
+  );
+}
+
+const byInput = (tables: CleanTable[]) => [...tables].sort((a, b) => a.input.localeCompare(b.input));
+
+describe('what a link carries', () => {
+  it("is each clean table the engine creates for the sample's inputs: name, kind, columns with their types, key", async () => {
+    const mesh = ecommerceSample();
+    const engine = await cleanTablesOfTheEngine(mesh);
+    expect(engine).toHaveLength(8);
+    expect(byInput(cleanTablesOfTheRule(mesh))).toEqual(byInput(engine));
+  });
+
+  it('is, for an outbox event without a contract, the events table the engine names after the event', async () => {
+    const mesh = ecommerceSample();
+    const orderPlaced = mesh.systems
+      .flatMap((system) => system.publishes)
+      .find((event) => event.name === 'OrderPlaced');
+    delete orderPlaced?.contractId;
+    const engine = await cleanTablesOfTheEngine(mesh);
+    expect(engine.find((table) => table.input === 'orders/order-placed-in')).toMatchObject({
+      name: 'order_placed',
+      kind: 'event',
+      key: ['event_id'],
+    });
+    expect(byInput(cleanTablesOfTheRule(mesh))).toEqual(byInput(engine));
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newTransformation } from '../../../shared/editing/transformations';
 import type { Mesh } from '../../../shared/model';
-import { aMesh, aPort } from '../../builders/mesh-builder';
+import { aContract, aMesh, aPort, aProduct } from '../../builders/mesh-builder';
 import { shopWithItemAddedEvents } from './editing-fixtures';
 
 /** The shop's `items` CDC topic feeds Stats, whose output port serves the `item_counts` contract. */
@@ -53,5 +53,20 @@ describe('a new transformation', () => {
       .withLink('events-to-feed', { nodeId: 'shop', portId: 'item-added' }, { nodeId: 'feed', portId: 'in' })
       .build();
     expect(newTransformation(mesh, stats(mesh)).sql).toBe('SELECT * FROM item_added');
+  });
+
+  it("selects from the first input port's table, as the engine reads inputs, whatever feeds the later ones", () => {
+    const mesh = statsFedByCdc();
+    mesh.contracts.push(aContract('orders'));
+    mesh.products.push(
+      aProduct('orders', 'sales', { outputPorts: [aPort('out', 'output', { contractId: 'orders' })] }),
+    );
+    stats(mesh).inputPorts.unshift(aPort('orders-in', 'input'));
+    mesh.links.push({
+      id: 'orders-to-stats',
+      from: { nodeId: 'orders', portId: 'out' },
+      to: { nodeId: 'stats', portId: 'orders-in' },
+    });
+    expect(newTransformation(mesh, stats(mesh)).sql).toBe('SELECT * FROM orders');
   });
 });

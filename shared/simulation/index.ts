@@ -30,7 +30,7 @@ export type {
   StoppedRun,
   TransformationMetrics,
 } from './simulation-metrics';
-export { sqlJsWorkspace } from './sql-js-workspace';
+export { BROKER_ROOM_BYTES, sqlJsWorkspace } from './sql-js-workspace';
 export {
   connectionSetupSql,
   type OpenSqlWorkspace,

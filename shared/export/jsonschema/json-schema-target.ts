@@ -58,6 +58,7 @@ export function recordSchema(contract: Contract, object: SchemaObject): Record<s
 }
 
 function propertySchema(property: ContractProperty): Record<string, unknown> {
+  if (property.logicalType === undefined) return untypedPropertySchema(property);
   const { type, format } = JSON_TYPES[property.logicalType];
   return compact({
     type: property.required ? type : [type, 'null'],
@@ -65,6 +66,16 @@ function propertySchema(property: ContractProperty): Record<string, unknown> {
     description: property.description,
     // The model's enum values are strings; on other types they could only refuse every value.
     enum: property.enum && type === 'string' ? [...property.enum, ...(property.required ? [] : [null])] : undefined,
+    examples: property.examples,
+  });
+}
+
+/** ODCS lets a property go without a logical type: any value, and null only when it is optional. */
+function untypedPropertySchema(property: ContractProperty): Record<string, unknown> {
+  return compact({
+    not: property.required ? { type: 'null' } : undefined,
+    description: property.description,
+    enum: property.enum && [...property.enum, ...(property.required ? [] : [null])],
     examples: property.examples,
   });
 }

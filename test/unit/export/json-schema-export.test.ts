@@ -7,6 +7,14 @@ import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { compileJsonSchemas } from './real-validators';
 import { contractFromYaml } from './unseen-meshes';
 
+/** The JSON Schema files of a draft contract `id` whose `schema:` is the YAML given. */
+function exportedSchemas(id: string, schemaYaml: string) {
+  const contract = contractFromYaml(
+    `apiVersion: v3.1.0\nkind: DataContract\nid: ${id}\nversion: 1.0.0\nstatus: draft\nschema:\n${schemaYaml}`,
+  );
+  return filesOf(jsonSchemaTarget.files({ ...aMesh().build(), contracts: [contract] }, WHOLE_MESH));
+}
+
 describe('JSON Schema export', () => {
   itWritesTheGoldenFiles('jsonschema', ({ mesh }) => filesOf(jsonSchemaTarget.files(mesh, WHOLE_MESH)));
 
@@ -21,13 +29,9 @@ describe('JSON Schema export', () => {
   );
 
   it('writes a schema that compiles when a contract names a required property twice', () => {
-    const twice = contractFromYaml(`apiVersion: v3.1.0
-kind: DataContract
-id: twice
-version: 1.0.0
-status: draft
-schema:
-  - name: twice
+    const files = exportedSchemas(
+      'twice',
+      `  - name: twice
     properties:
       - name: id
         logicalType: string
@@ -35,10 +39,28 @@ schema:
       - name: id
         logicalType: string
         required: true
-`);
-    const files = filesOf(jsonSchemaTarget.files({ ...aMesh().build(), contracts: [twice] }, WHOLE_MESH));
+`,
+    );
     expect(() => compileJsonSchemas(files)).not.toThrow();
     expect(JSON.parse(String(files[0]?.content)).required).toEqual(['id']);
+  });
+
+  it('lets a property without a logicalType hold any value, and null only when it is optional', () => {
+    const files = exportedSchemas(
+      'untyped',
+      `  - name: notes
+    properties:
+      - name: body
+        required: true
+      - name: extra
+`,
+    );
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:untyped:1.0.0:notes')!;
+    for (const value of ['text', 2.5, true, { a: 1 }, [1]]) {
+      expect(validate({ body: value, extra: value }), JSON.stringify(value)).toBe(true);
+    }
+    expect(validate({ body: 'text', extra: null })).toBe(true);
+    expect(validate({ body: null })).toBe(false);
   });
 
   it('accepts every record the e-commerce sample’s output ports published, and refuses one that breaks its contract', {

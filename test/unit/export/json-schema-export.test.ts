@@ -63,6 +63,66 @@ describe('JSON Schema export', () => {
     expect(validate({ body: null })).toBe(false);
   });
 
+  it('nests the properties of an object property and the items of an array property, typed as flat ones', () => {
+    const files = exportedSchemas(
+      'nested',
+      `  - name: orders
+    properties:
+      - name: id
+        logicalType: integer
+        required: true
+      - name: address
+        logicalType: object
+        required: true
+        properties:
+          - name: street
+            logicalType: string
+            required: true
+          - name: moved_on
+            logicalType: date
+      - name: lines
+        logicalType: array
+        items:
+          logicalType: object
+          required: true
+          properties:
+            - name: sku
+              logicalType: string
+              required: true
+            - name: tags
+              logicalType: array
+              items:
+                logicalType: string
+`,
+    );
+    const schema = JSON.parse(String(files[0]?.content));
+    expect(schema.properties.address).toEqual({
+      type: 'object',
+      properties: {
+        street: { type: 'string' },
+        moved_on: { type: ['string', 'null'], format: 'date' },
+      },
+      required: ['street'],
+    });
+    expect(schema.properties.lines.items.properties.tags).toEqual({
+      type: ['array', 'null'],
+      items: { type: ['string', 'null'] },
+    });
+
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:nested:1.0.0:orders')!;
+    const order = {
+      id: 1,
+      address: { street: 'Main St', moved_on: '2024-05-01' },
+      lines: [{ sku: 'A-1', tags: ['gift', null] }, { sku: 'B-2' }],
+    };
+    expect(validate(order) ? [] : validate.errors).toEqual([]);
+    expect(validate({ ...order, address: { moved_on: '2024-05-01' } }), 'street missing').toBe(false);
+    expect(validate({ ...order, address: { street: 'Main St', moved_on: 'May' } }), 'not a date').toBe(false);
+    expect(validate({ ...order, lines: [{ sku: 7 }] }), 'sku not a string').toBe(false);
+    expect(validate({ ...order, lines: [null] }), 'a required item is null').toBe(false);
+    expect(validate({ ...order, lines: [{ sku: 'A-1', tags: [1] }] }), 'tag not a string').toBe(false);
+  });
+
   it('accepts every record the e-commerce sample’s output ports published, and refuses one that breaks its contract', {
     timeout: 120_000,
   }, async () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import type { DrawDiagram } from '../../shared/export';
+import { MERMAID_LIMITS } from '../../shared/export/mermaid';
 
 /** Draws diagrams until closed: Chromium runs until then. */
 export interface DiagramDrawer {
@@ -58,7 +59,7 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
       renderCount += 1;
       // A string, not a function: bundlers may wrap functions in helpers the page does not have.
       const svg = (await page.evaluate(`(async () => {
-        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 20000000, maxEdges: 100000 });
+        mermaid.initialize(${JSON.stringify({ startOnLoad: false, securityLevel: 'strict', ...MERMAID_LIMITS })});
         return (await mermaid.render('diagram-${renderCount}', ${JSON.stringify(text)})).svg;
       })()`)) as string;
       last = { text, svg };

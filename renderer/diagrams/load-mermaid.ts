@@ -1,4 +1,5 @@
 import type { Mermaid } from 'mermaid';
+import { MERMAID_LIMITS } from '../../shared/export/mermaid';
 
 let loading: Promise<Mermaid> | undefined;
 let renderCount = 0;
@@ -62,9 +63,7 @@ export async function renderMermaid(text: string, isDark: boolean): Promise<Rend
     securityLevel: 'strict',
     theme: 'base',
     themeVariables: isDark ? DARK_COLORS : LIGHT_COLORS,
-    // A thousand-product mesh is far past Mermaid's defaults (50,000 characters, 500 edges).
-    maxTextSize: 20_000_000,
-    maxEdges: 100_000,
+    ...MERMAID_LIMITS,
     suppressErrorRendering: true,
     flowchart: { useMaxWidth: false },
   });

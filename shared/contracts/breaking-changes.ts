@@ -1,4 +1,5 @@
 import type { Contract, ContractProperty, EnumValue, SchemaObject } from '../model/contract';
+import { logicalTypeName } from '../model/logical-type';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
 import { nestedPropertiesOf } from './odcs-document';
@@ -240,8 +241,8 @@ function propertyChanges(previous: ContractProperty, next: ContractProperty, sub
     ...(previous.logicalType === next.logicalType
       ? []
       : canReadAs(next.logicalType, previous.logicalType)
-        ? on('type-narrowed', `type narrowed from ${previous.logicalType} to ${next.logicalType}`)
-        : on('type-changed', `type changed from ${previous.logicalType} to ${next.logicalType}`)),
+        ? on('type-narrowed', `type narrowed from ${typeChange(previous, next)}`)
+        : on('type-changed', `type changed from ${typeChange(previous, next)}`)),
     ...(!previous.required && next.required ? on('optional-to-required', 'optional field made required') : []),
     ...(previous.required && !next.required ? on('required-to-optional', 'required field made optional') : []),
     ...(!previous.unique && next.unique ? on('uniqueness-added', 'field made unique') : []),
@@ -254,6 +255,10 @@ function propertyChanges(previous: ContractProperty, next: ContractProperty, sub
       change('field-changed', subject, `${field} changed`),
     ),
   ];
+}
+
+function typeChange(previous: ContractProperty, next: ContractProperty): string {
+  return `${logicalTypeName(previous.logicalType)} to ${logicalTypeName(next.logicalType)}`;
 }
 
 /** What changed in the properties of an object property and in the items of an array property (`orders.tags[]`). */

@@ -1,7 +1,7 @@
 import type { Contract, ContractProperty } from '../model/contract';
 import { resolveEndpoint } from '../model/endpoints';
 import type { Link } from '../model/link';
-import type { LogicalType } from '../model/logical-type';
+import { type LogicalType, logicalTypeName } from '../model/logical-type';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, Topic } from '../model/operational-system';
 import type { ExpectedField } from '../model/port';
@@ -17,9 +17,14 @@ const ALSO_READABLE_AS: Partial<Record<LogicalType, readonly LogicalType[]>> = {
   integer: ['number'],
 };
 
-export function canReadAs(provided: LogicalType, needed: LogicalType): boolean {
-  return provided === needed || (ALSO_READABLE_AS[provided] ?? []).includes(needed);
+/** Without a type, a provided property promises none and a needed field takes any value. */
+export function canReadAs(provided: LogicalType | undefined, needed: LogicalType | undefined): boolean {
+  if (needed === undefined || provided === needed) return true;
+  return provided !== undefined && (ALSO_READABLE_AS[provided] ?? []).includes(needed);
 }
+
+/** A field a consumer needs: an input port's expectation, or a property of the contract it references. */
+export type NeededField = Omit<ExpectedField, 'logicalType'> & { logicalType?: LogicalType };
 
 /** One reason a link cannot work, naming the field it is about. */
 export interface CompatibilityProblem {
@@ -32,7 +37,7 @@ export interface CompatibilityProblem {
  * property of one of its schema objects (matched by exact name), of a readable type,
  * and required there when the consumer needs it non-null.
  */
-export function checkCompatibility(provider: Contract, needed: readonly ExpectedField[]): CompatibilityProblem[] {
+export function checkCompatibility(provider: Contract, needed: readonly NeededField[]): CompatibilityProblem[] {
   const provided = provider.schema.flatMap((object) => object.properties);
   return needed.flatMap((field) => {
     const candidates = provided.filter((property) => property.name === field.name);
@@ -42,23 +47,25 @@ export function checkCompatibility(provider: Contract, needed: readonly Expected
   });
 }
 
-function missingField(field: ExpectedField, provided: readonly ContractProperty[]): CompatibilityProblem {
+function missingField(field: NeededField, provided: readonly ContractProperty[]): CompatibilityProblem {
   const nameInOtherCase = provided.find((property) => property.name.toLowerCase() === field.name.toLowerCase())?.name;
   const hint = nameInOtherCase ? ` (the contract has '${nameInOtherCase}')` : '';
   return { field: field.name, message: `missing field ${field.name}${hint}` };
 }
 
-function fieldProblems(property: ContractProperty, field: ExpectedField): CompatibilityProblem[] {
+function fieldProblems(property: ContractProperty, field: NeededField): CompatibilityProblem[] {
   return [
     ...(canReadAs(property.logicalType, field.logicalType)
       ? []
-      : [`field ${field.name}: ${property.logicalType} is not compatible with needed ${field.logicalType}`]),
+      : [
+          `field ${field.name}: ${logicalTypeName(property.logicalType)} is not compatible with needed ${logicalTypeName(field.logicalType)}`,
+        ]),
     ...(field.required && !property.required ? [`field ${field.name} is optional, but needed as required`] : []),
   ].map((message) => ({ field: field.name, message }));
 }
 
 /** A contract's properties as what a consumer referencing that contract needs. */
-export function expectedFieldsOf(contract: Contract): ExpectedField[] {
+export function expectedFieldsOf(contract: Contract): NeededField[] {
   return contract.schema.flatMap((object) =>
     object.properties.map(({ name, logicalType, required }) => ({ name, logicalType, required })),
   );

@@ -41,7 +41,8 @@ export type EnumValue = z.infer<typeof EnumValueSchema>;
 
 export const ContractPropertySchema = z.strictObject({
   name: z.string().min(1),
-  logicalType: LogicalTypeSchema,
+  /** ODCS makes it optional: a property without one may hold any value. */
+  logicalType: LogicalTypeSchema.optional(),
   physicalType: z.string().optional(),
   required: z.boolean(),
   unique: z.boolean(),

@@ -17,3 +17,8 @@ export const LogicalTypeSchema = z.enum([
   'map',
 ]);
 export type LogicalType = z.infer<typeof LogicalTypeSchema>;
+
+/** How messages name a property's logical type: ODCS lets a property go without one, and then it holds any value. */
+export function logicalTypeName(type: LogicalType | undefined): string {
+  return type ?? 'any type';
+}

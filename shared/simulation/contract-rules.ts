@@ -34,9 +34,12 @@ export function violationSql(check: ContractCheck): string {
         `WHEN ${unlessDeleted}${column} IS NULL THEN ${violation('required', property.name, quoteLiteral(`${property.name} is required`))}`,
       );
     }
-    cases.push(
-      `WHEN ${unlessDeleted}${column} IS NOT NULL AND NOT (${typeCheckSql(column, property.logicalType)}) THEN ${violation('type', property.name, `${quoteLiteral(`${property.name} must be ${article(property.logicalType)} ${property.logicalType}, got `)} || quote(${column})`)}`,
-    );
+    const type = property.logicalType;
+    if (type !== undefined) {
+      cases.push(
+        `WHEN ${unlessDeleted}${column} IS NOT NULL AND NOT (${typeCheckSql(column, type)}) THEN ${violation('type', property.name, `${quoteLiteral(`${property.name} must be ${article(type)} ${type}, got `)} || quote(${column})`)}`,
+      );
+    }
     if (property.enum && property.enum.length > 0) {
       cases.push(
         `WHEN ${unlessDeleted}${column} IS NOT NULL AND ${column} NOT IN (${property.enum.map(enumLiteral).join(', ')}) THEN ${violation('enum', property.name, `${quoteLiteral(`${property.name} must be one of ${property.enum.join(', ')}, got `)} || quote(${column})`)}`,

@@ -1,8 +1,11 @@
 import type { LogicalType } from '../model/logical-type';
 import type { ColumnType } from '../model/table';
 
-/** The declared SQLite types the engine creates columns with; they decide each column's affinity. */
-export type SqlType = 'INTEGER' | 'REAL' | 'NUMERIC' | 'TEXT';
+/**
+ * The declared SQLite types the engine creates columns with; they decide each column's affinity.
+ * BLOB has none: it keeps each value as it came, for a property whose contract gives no type.
+ */
+export type SqlType = 'INTEGER' | 'REAL' | 'NUMERIC' | 'TEXT' | 'BLOB';
 
 const COLUMN_TYPES: Record<ColumnType, SqlType> = {
   text: 'TEXT',
@@ -32,6 +35,6 @@ export function columnSqlType(type: ColumnType): SqlType {
   return COLUMN_TYPES[type];
 }
 
-export function logicalSqlType(type: LogicalType): SqlType {
-  return LOGICAL_TYPES[type];
+export function logicalSqlType(type: LogicalType | undefined): SqlType {
+  return type === undefined ? 'BLOB' : LOGICAL_TYPES[type];
 }

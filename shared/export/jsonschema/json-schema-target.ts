@@ -1,3 +1,4 @@
+import { nestedPropertiesOf } from '../../contracts/odcs-document';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { defineTarget } from '../export-target';
@@ -49,15 +50,23 @@ export function recordSchema(contract: Contract, object: SchemaObject): Record<s
     title: `${contract.name} ${object.name}`,
     description: object.description ?? contract.description,
     type: 'object',
-    properties: Object.fromEntries(object.properties.map((property) => [property.name, propertySchema(property)])),
-    // A name given twice (ODCS does not forbid it) is one property, and JSON Schema wants `required` unique.
-    required: nonEmpty([
-      ...new Set(object.properties.filter((property) => property.required).map((property) => property.name)),
-    ]),
+    ...memberSchemas(object.properties),
   });
 }
 
+/** The `properties` and `required` of an object: a record, or an object property's nested properties. */
+function memberSchemas(properties: readonly ContractProperty[]): Record<string, unknown> {
+  return {
+    properties: Object.fromEntries(properties.map((property) => [property.name, propertySchema(property)])),
+    // A name given twice (ODCS does not forbid it) is one property, and JSON Schema wants `required` unique.
+    required: nonEmpty([
+      ...new Set(properties.filter((property) => property.required).map((property) => property.name)),
+    ]),
+  };
+}
+
 function propertySchema(property: ContractProperty): Record<string, unknown> {
+  if (property.logicalType === undefined) return untypedPropertySchema(property);
   const { type, format } = JSON_TYPES[property.logicalType];
   return compact({
     type: property.required ? type : [type, 'null'],
@@ -65,6 +74,25 @@ function propertySchema(property: ContractProperty): Record<string, unknown> {
     description: property.description,
     // The model's enum values are strings; on other types they could only refuse every value.
     enum: property.enum && type === 'string' ? [...property.enum, ...(property.required ? [] : [null])] : undefined,
+    examples: property.examples,
+    ...nestedSchemas(property),
+  });
+}
+
+/** ODCS v3 nests an object property's `properties` and an array property's `items`. */
+function nestedSchemas(property: ContractProperty): Record<string, unknown> {
+  const { properties, items } = nestedPropertiesOf(property);
+  if (property.logicalType === 'object' && properties.length > 0) return memberSchemas(properties);
+  if (property.logicalType === 'array' && items) return { items: propertySchema(items) };
+  return {};
+}
+
+/** ODCS lets a property go without a logical type: any value, and null only when it is optional. */
+function untypedPropertySchema(property: ContractProperty): Record<string, unknown> {
+  return compact({
+    not: property.required ? { type: 'null' } : undefined,
+    description: property.description,
+    enum: property.enum && [...property.enum, ...(property.required ? [] : [null])],
     examples: property.examples,
   });
 }

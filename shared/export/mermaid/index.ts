@@ -10,5 +10,6 @@ export {
   mermaidDiagram,
   type SubjectKind,
 } from './diagrams';
+export { MERMAID_LIMITS } from './mermaid-limits';
 export { mermaidTarget } from './mermaid-target';
 export { type MeshGraph, meshGraph } from './mesh-graph';

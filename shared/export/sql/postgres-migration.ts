@@ -12,8 +12,8 @@ import {
   historyIndexStatements,
   historyName,
   historyTableStatements,
-  POSTGRES_TYPES,
   type PostgresTable,
+  postgresTypeOf,
   primaryKeyName,
   tablesOf,
   uniqueName,
@@ -166,8 +166,8 @@ function alterTableStatements(
         ...onBoth(`ADD COLUMN ${columnDefinition(property)}`),
       ]),
     ...kept.flatMap(({ before: old, after: now }) => {
-      const fromType = POSTGRES_TYPES[old.logicalType];
-      const toType = POSTGRES_TYPES[now.logicalType];
+      const fromType = postgresTypeOf(old);
+      const toType = postgresTypeOf(now);
       const cast = TYPES_CAST_THROUGH_TEXT.has(fromType) || TYPES_CAST_THROUGH_TEXT.has(toType) ? '::text' : '';
       const alterations = [
         ...(fromType === toType

@@ -13,7 +13,7 @@ import { ident, literal, postgresName, qualified, sqlComment } from './postgres-
  * Columns come from logical types (physical types are another database's); required → NOT NULL.
  */
 
-export const POSTGRES_TYPES: Record<LogicalType, string> = {
+const POSTGRES_TYPES: Record<LogicalType, string> = {
   string: 'text',
   date: 'date',
   timestamp: 'timestamptz',
@@ -25,6 +25,11 @@ export const POSTGRES_TYPES: Record<LogicalType, string> = {
   array: 'jsonb',
   map: 'jsonb',
 };
+
+/** A property without a logical type may hold any value: jsonb holds any JSON value as it is. */
+export function postgresTypeOf(property: ContractProperty): string {
+  return property.logicalType === undefined ? 'jsonb' : POSTGRES_TYPES[property.logicalType];
+}
 
 export const HISTORY_COLUMNS = ['valid_from', 'valid_to', 'is_current'] as const;
 const APPEND_ONLY_FUNCTION = 'reject_change_of_event';
@@ -108,7 +113,7 @@ export function tableProblems(table: PostgresTable): string[] {
 }
 
 export function columnDefinition(property: ContractProperty): string {
-  return `${ident(property.name)} ${POSTGRES_TYPES[property.logicalType]}${property.required ? ' NOT NULL' : ''}`;
+  return `${ident(property.name)} ${postgresTypeOf(property)}${property.required ? ' NOT NULL' : ''}`;
 }
 
 export function createTableStatements(table: PostgresTable): string[] {

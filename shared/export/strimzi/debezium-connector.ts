@@ -33,11 +33,13 @@ export const CONNECTOR_SUFFIX = '-cdc';
 /**
  * What sets a system's connector apart from every other one of the export: `slug`, unique
  * among them (ids such as `a.b` and `a_b` slug alike), names its Secret, replication slot and
- * schema history topic; `index` numbers it (MySQL server ids).
+ * schema history topic; `index` numbers it (MySQL server ids); `topicPrefix` (see
+ * createTopicPrefixAllocator) starts the names of the topics Debezium writes.
  */
 export interface ConnectorIdentity {
   slug: string;
   index: number;
+  topicPrefix: string;
 }
 
 const schemaHistory = (connector: ConnectorIdentity) => ({
@@ -129,14 +131,9 @@ export function debeziumConnector(
   connector: ConnectorIdentity,
 ): StrimziResource {
   const database = system.database.name;
-  const cdcTopics = system.messaging.topics.flatMap((topic) => {
-    const { source } = topic;
-    if (source.kind !== 'cdc') return [];
-    const table = system.database.tables.find((candidate) => candidate.name === source.table);
-    return table?.cdc ? [{ topic, table }] : [];
-  });
+  const cdcTopics = cdcTopicsOf(system);
   const outboxTopics = system.messaging.topics.filter((topic) => topic.source.kind === 'outbox');
-  const prefix = topicPrefix(system, engine, cdcTopics);
+  const prefix = connector.topicPrefix;
   const debeziumTopic = (table: string) => `${prefix}.${engine.topicSuffix(database, table)}`;
   const renamed = cdcTopics.filter(({ topic, table }) => topic.name !== debeziumTopic(table.name));
   const cdcTables = system.database.tables.filter((table) => table.cdc).map((table) => table.name);
@@ -200,20 +197,45 @@ function outboxRouter(topics: readonly Topic[], outboxTopic: string): Record<str
   };
 }
 
+/** The system's topics of tables flagged for CDC, with their tables. */
+function cdcTopicsOf(system: OperationalSystem): { topic: Topic; table: SystemTable }[] {
+  return system.messaging.topics.flatMap((topic) => {
+    const { source } = topic;
+    if (source.kind !== 'cdc') return [];
+    const table = system.database.tables.find((candidate) => candidate.name === source.table);
+    return table?.cdc ? [{ topic, table }] : [];
+  });
+}
+
 /**
  * Debezium names topics `<topic.prefix>.<schema>.<table>`; the prefix is read off the
  * design's CDC topic names where they follow that rule, else it is the database's name.
  */
-function topicPrefix(
-  system: OperationalSystem,
-  engine: DatabaseEngine,
-  cdcTopics: readonly { topic: Topic; table: SystemTable }[],
-): string {
-  for (const { topic, table } of cdcTopics) {
+export function preferredTopicPrefix(system: OperationalSystem, engine: DatabaseEngine): string {
+  for (const { topic, table } of cdcTopicsOf(system)) {
     const suffix = `.${engine.topicSuffix(system.database.name, table.name)}`;
     if (topic.name.endsWith(suffix) && topic.name.length > suffix.length) return topic.name.slice(0, -suffix.length);
   }
   return system.database.name.replace(/[^a-zA-Z0-9._-]+/g, '_');
+}
+
+/**
+ * Hands out topic prefixes unique among the export's connectors, as Debezium asks: a prefix
+ * names a connector's schema change, transaction and heartbeat topics, its metrics, and the
+ * topics of CDC tables the design gives none, so two connectors sharing one would mix them.
+ * A system keeps its preferred prefix unless an earlier one took it; then its connector's
+ * slug is its prefix, and its topics are renamed to the design's names as any others are.
+ */
+export function createTopicPrefixAllocator() {
+  // Kafka takes '.' and '_' for one character in topic names.
+  const taken = new Set<string>();
+  const isFree = (prefix: string) => !taken.has(prefix.replaceAll('.', '_'));
+  return function allocate(preferred: string, connectorSlug: string): string {
+    let prefix = isFree(preferred) ? preferred : connectorSlug;
+    for (let suffix = 2; !isFree(prefix); suffix++) prefix = `${connectorSlug}-${suffix}`;
+    taken.add(prefix.replaceAll('.', '_'));
+    return prefix;
+  };
 }
 
 /** PostgreSQL replication slot names: lower-case letters, digits and `_`, at most 63. */

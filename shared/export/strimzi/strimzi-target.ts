@@ -5,7 +5,15 @@ import type { ScopedElements } from '../export-scope';
 import { defineTarget, type ExportFile } from '../export-target';
 import { createSlugAllocator } from '../file-names';
 import { toYamlDocuments } from '../yaml-text';
-import { CONNECTOR_SUFFIX, debeziumConnector, engineOf, hasCdc, KNOWN_ENGINES } from './debezium-connector';
+import {
+  CONNECTOR_SUFFIX,
+  createTopicPrefixAllocator,
+  debeziumConnector,
+  engineOf,
+  hasCdc,
+  KNOWN_ENGINES,
+  preferredTopicPrefix,
+} from './debezium-connector';
 import {
   isLegalTopicName,
   KAFKA_CLUSTER,
@@ -90,10 +98,13 @@ function kafkaTopics(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
 
 function kafkaConnectors(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
   const allocate = createSlugAllocator();
+  const allocateTopicPrefix = createTopicPrefixAllocator();
   return scoped.systems.filter(hasCdc).flatMap((system) => {
     const engine = engineOf(system);
     const slug = allocate([system.id], MAX_RESOURCE_NAME_LENGTH - CONNECTOR_SUFFIX.length);
-    return engine ? [debeziumConnector(system, engine, { slug, index: mesh.systems.indexOf(system) })] : [];
+    if (!engine) return [];
+    const topicPrefix = allocateTopicPrefix(preferredTopicPrefix(system, engine), slug);
+    return [debeziumConnector(system, engine, { slug, index: mesh.systems.indexOf(system), topicPrefix })];
   });
 }
 

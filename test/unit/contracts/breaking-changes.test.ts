@@ -4,7 +4,7 @@ import { formatChangelog } from '../../../shared/contracts/changelog';
 import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
 import type { Contract, ContractProperty } from '../../../shared/model/contract';
-import { aContract, aKey, anObject, anOdcsText, aProperty, withProperties } from './builders';
+import { aContract, aKey, anObject, anOdcsText, anUntypedProperty, aProperty, withProperties } from './builders';
 
 const previous = aContract({
   version: '1.0.0',
@@ -108,6 +108,17 @@ describe('breaking changes', () => {
         subject: 'orders.total',
         message: 'type narrowed from number to integer',
       },
+    ]);
+  });
+
+  it('calls a type given to an untyped field a narrowing, and a type taken away a change: both break readers', () => {
+    const untyped = withProperties(previous, [aKey('order_id'), anUntypedProperty('total')]);
+    const typed = { ...withProperties(previous, [aKey('order_id'), aProperty('total', 'integer')]), version: '2.0.0' };
+    expect(compareContracts(untyped, typed).changes.map((change) => [change.kind, change.message])).toEqual([
+      ['type-narrowed', 'type narrowed from any type to integer'],
+    ]);
+    expect(compareContracts(typed, { ...untyped, version: '3.0.0' }).changes.map((change) => change.message)).toEqual([
+      'type changed from integer to any type',
     ]);
   });
 

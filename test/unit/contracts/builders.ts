@@ -21,6 +21,12 @@ export function aProperty(
   return { name, logicalType, required: false, unique: false, primaryKey: false, ...attributes };
 }
 
+/** A property without a logicalType, which ODCS allows: it may hold any value. */
+export function anUntypedProperty(name: string, attributes: Partial<ContractProperty> = {}): ContractProperty {
+  const { logicalType: _any, ...property } = aProperty(name, 'string', attributes);
+  return property;
+}
+
 export function aKey(name: string, logicalType: LogicalType = 'integer'): ContractProperty {
   return aProperty(name, logicalType, { required: true, unique: true, primaryKey: true });
 }

@@ -4,6 +4,7 @@ import {
   checkCompatibility,
   checkLinkCompatibility,
   checkMeshCompatibility,
+  expectedFieldsOf,
 } from '../../../shared/contracts/compatibility';
 import type { LogicalType } from '../../../shared/model/logical-type';
 import type { ExpectedField } from '../../../shared/model/port';
@@ -18,6 +19,7 @@ import {
   anObject,
   anOrdersService,
   anOutputPort,
+  anUntypedProperty,
   aProduct,
   aProperty,
 } from './builders';
@@ -76,6 +78,20 @@ describe('a producer contract against the fields a consumer needs', () => {
       { field: 'note', message: 'field note is optional, but needed as required' },
     ]);
     expect(checkCompatibility(contract, [need('note', 'string', false)])).toEqual([]);
+  });
+
+  it('cannot promise a needed type from a property without one', () => {
+    const contract = aContract({ schema: [anObject('orders', [aKey('order_id'), anUntypedProperty('note')])] });
+    expect(checkCompatibility(contract, [need('note', 'string', false)])).toEqual([
+      { field: 'note', message: 'field note: any type is not compatible with needed string' },
+    ]);
+  });
+
+  it('lets a consumer that references a contract with an untyped property read any value there', () => {
+    const untyped = aContract({ schema: [anObject('orders', [aKey('order_id'), anUntypedProperty('note')])] });
+    const typed = aContract({ schema: [anObject('orders', [aKey('order_id'), aProperty('note', 'integer')])] });
+    expect(checkCompatibility(typed, expectedFieldsOf(untyped))).toEqual([]);
+    expect(checkCompatibility(untyped, expectedFieldsOf(untyped))).toEqual([]);
   });
 
   it('reports every problem of every field', () => {

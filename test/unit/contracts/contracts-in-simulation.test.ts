@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ValueGenerator } from '../../../shared/model/scenario';
 import { aMesh, aProduct, aScenario, aShopMesh, aSystem, rowsOf, simulate } from '../simulation/builders';
-import { aContract, aKey, anObject, aProperty } from './builders';
+import { aContract, aKey, anObject, anUntypedProperty, aProperty } from './builders';
 
 const STRING_TO_STRING = { key: { logicalType: 'string' }, value: { logicalType: 'string' } };
 
@@ -48,6 +48,32 @@ describe('contracts in the simulation', () => {
     ]);
     expect(metrics.logs['catalog/items-out']?.recent.map((message) => message.value)).toEqual([
       expect.objectContaining({ id: 1, attributes: '{"colour":"red"}' }),
+    ]);
+  });
+
+  it('publishes any value of a property without a logicalType, as it came', async () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('shop').withTable('items', { id: 'integer', note: 'numeric' }).withCdcTopic('items-cdc', 'items'),
+        aProduct('catalog').withInput('items-in').withOutput('items-out', 'item'),
+      )
+      .withLink('shop/items-cdc', 'catalog/items-in')
+      .build();
+    mesh.contracts.push(
+      aContract({ id: 'item', schema: [anObject('items', [aKey('id'), anUntypedProperty('note')])] }),
+    );
+    const scenario = aScenario()
+      .withData('shop', 'items', 0)
+      .at(1, 'shop', 'items', 'insert', { values: { id: 1, note: 'fragile' } })
+      .at(1, 'shop', 'items', 'insert', { values: { id: 2, note: 2.5 } })
+      .build();
+    const simulation = await simulate(mesh, scenario);
+    const metrics = simulation.step(1);
+
+    expect(metrics.ports['catalog/items-out']).toMatchObject({ published: 2, quarantined: 0 });
+    expect(metrics.logs['catalog/items-out']?.recent.map((message) => message.value)).toEqual([
+      expect.objectContaining({ id: 1, note: 'fragile' }),
+      expect.objectContaining({ id: 2, note: 2.5 }),
     ]);
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { WHOLE_MESH } from '../../../shared/export';
-import { mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
+import { MERMAID_LIMITS, mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
 import type { Mesh } from '../../../shared/model';
+import { aMesh, aPort } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from '../export/golden-cases';
-import { parseFlowchart } from './real-mermaid';
+import { parseFlowchart, realMermaid } from './real-mermaid';
 
 const exportedDiagrams = (mesh: Mesh) => filesOf(mermaidTarget.files(mesh, WHOLE_MESH));
 
@@ -56,5 +57,41 @@ describe('every generated diagram parses with the real mermaid package', () => {
   );
   it.each(diagrams)('$name', async ({ text }) => {
     await expect(parseFlowchart(text)).resolves.toBeDefined();
+  });
+});
+
+describe('a mesh past Mermaid’s default 500 edges', () => {
+  const LINKS = 600;
+  const mesh = () => {
+    const builder = aMesh()
+      .withDomain('d')
+      .withProduct('source', 'd', { outputPorts: [aPort('out', 'output')] });
+    for (let index = 1; index <= LINKS; index++) {
+      builder
+        .withProduct(`consumer-${index}`, 'd', { inputPorts: [aPort('in', 'input')] })
+        .withLink(`l${index}`, { nodeId: 'source', portId: 'out' }, { nodeId: `consumer-${index}`, portId: 'in' });
+    }
+    return builder.build();
+  };
+  const diagrams = filesOf(mermaidTarget.files(mesh(), WHOLE_MESH, { diagramKinds: ['logical-view', 'lineage'] }));
+
+  it.each(diagrams.map((diagram) => [diagram.path, String(diagram.content)]))(
+    '%s draws every link with the limits the app and the CLI give Mermaid',
+    async (_, text) => {
+      expect((await parseFlowchart(text)).edges).toHaveLength(LINKS);
+    },
+  );
+
+  it('would not parse with Mermaid’s defaults, which the diagram’s own config cannot raise', async () => {
+    const mermaid = await realMermaid();
+    const text = String(diagrams[0]?.content);
+    expect(text.startsWith('---\n')).toBe(true);
+    const askingForMore = text.replace('---\n', '---\nconfig:\n  maxEdges: 100000\n');
+    try {
+      mermaid.initialize({ maxEdges: 500 });
+      await expect(mermaid.mermaidAPI.getDiagramFromText(askingForMore)).rejects.toThrow(/Edge limit exceeded/);
+    } finally {
+      mermaid.initialize({ startOnLoad: false, ...MERMAID_LIMITS });
+    }
   });
 });

@@ -1,15 +1,19 @@
 import { JSDOM } from 'jsdom';
 import type { Mermaid } from 'mermaid';
+import { MERMAID_LIMITS } from '../../../shared/export/mermaid';
 
 let loading: Promise<Mermaid> | undefined;
 
-/** The real `mermaid` package, on a jsdom window: its parser needs a DOM (DOMPurify), not a layout engine. */
+/**
+ * The real `mermaid` package, on a jsdom window (its parser needs a DOM for DOMPurify, not a
+ * layout engine), set up with the limits the app and the CLI draw with.
+ */
 export function realMermaid(): Promise<Mermaid> {
   loading ??= (async () => {
     const { window } = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
     Object.assign(globalThis, { window, document: window.document });
     const { default: mermaid } = await import('mermaid');
-    mermaid.initialize({ startOnLoad: false, maxTextSize: 10_000_000, maxEdges: 100_000 });
+    mermaid.initialize({ startOnLoad: false, ...MERMAID_LIMITS });
     return mermaid;
   })();
   return loading;

@@ -7,6 +7,14 @@ import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { compileJsonSchemas } from './real-validators';
 import { contractFromYaml } from './unseen-meshes';
 
+/** The JSON Schema files of a draft contract `id` whose `schema:` is the YAML given. */
+function exportedSchemas(id: string, schemaYaml: string) {
+  const contract = contractFromYaml(
+    `apiVersion: v3.1.0\nkind: DataContract\nid: ${id}\nversion: 1.0.0\nstatus: draft\nschema:\n${schemaYaml}`,
+  );
+  return filesOf(jsonSchemaTarget.files({ ...aMesh().build(), contracts: [contract] }, WHOLE_MESH));
+}
+
 describe('JSON Schema export', () => {
   itWritesTheGoldenFiles('jsonschema', ({ mesh }) => filesOf(jsonSchemaTarget.files(mesh, WHOLE_MESH)));
 
@@ -21,13 +29,9 @@ describe('JSON Schema export', () => {
   );
 
   it('writes a schema that compiles when a contract names a required property twice', () => {
-    const twice = contractFromYaml(`apiVersion: v3.1.0
-kind: DataContract
-id: twice
-version: 1.0.0
-status: draft
-schema:
-  - name: twice
+    const files = exportedSchemas(
+      'twice',
+      `  - name: twice
     properties:
       - name: id
         logicalType: string
@@ -35,10 +39,88 @@ schema:
       - name: id
         logicalType: string
         required: true
-`);
-    const files = filesOf(jsonSchemaTarget.files({ ...aMesh().build(), contracts: [twice] }, WHOLE_MESH));
+`,
+    );
     expect(() => compileJsonSchemas(files)).not.toThrow();
     expect(JSON.parse(String(files[0]?.content)).required).toEqual(['id']);
+  });
+
+  it('lets a property without a logicalType hold any value, and null only when it is optional', () => {
+    const files = exportedSchemas(
+      'untyped',
+      `  - name: notes
+    properties:
+      - name: body
+        required: true
+      - name: extra
+`,
+    );
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:untyped:1.0.0:notes')!;
+    for (const value of ['text', 2.5, true, { a: 1 }, [1]]) {
+      expect(validate({ body: value, extra: value }), JSON.stringify(value)).toBe(true);
+    }
+    expect(validate({ body: 'text', extra: null })).toBe(true);
+    expect(validate({ body: null })).toBe(false);
+  });
+
+  it('nests the properties of an object property and the items of an array property, typed as flat ones', () => {
+    const files = exportedSchemas(
+      'nested',
+      `  - name: orders
+    properties:
+      - name: id
+        logicalType: integer
+        required: true
+      - name: address
+        logicalType: object
+        required: true
+        properties:
+          - name: street
+            logicalType: string
+            required: true
+          - name: moved_on
+            logicalType: date
+      - name: lines
+        logicalType: array
+        items:
+          logicalType: object
+          required: true
+          properties:
+            - name: sku
+              logicalType: string
+              required: true
+            - name: tags
+              logicalType: array
+              items:
+                logicalType: string
+`,
+    );
+    const schema = JSON.parse(String(files[0]?.content));
+    expect(schema.properties.address).toEqual({
+      type: 'object',
+      properties: {
+        street: { type: 'string' },
+        moved_on: { type: ['string', 'null'], format: 'date' },
+      },
+      required: ['street'],
+    });
+    expect(schema.properties.lines.items.properties.tags).toEqual({
+      type: ['array', 'null'],
+      items: { type: ['string', 'null'] },
+    });
+
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:nested:1.0.0:orders')!;
+    const order = {
+      id: 1,
+      address: { street: 'Main St', moved_on: '2024-05-01' },
+      lines: [{ sku: 'A-1', tags: ['gift', null] }, { sku: 'B-2' }],
+    };
+    expect(validate(order) ? [] : validate.errors).toEqual([]);
+    expect(validate({ ...order, address: { moved_on: '2024-05-01' } }), 'street missing').toBe(false);
+    expect(validate({ ...order, address: { street: 'Main St', moved_on: 'May' } }), 'not a date').toBe(false);
+    expect(validate({ ...order, lines: [{ sku: 7 }] }), 'sku not a string').toBe(false);
+    expect(validate({ ...order, lines: [null] }), 'a required item is null').toBe(false);
+    expect(validate({ ...order, lines: [{ sku: 'A-1', tags: [1] }] }), 'tag not a string').toBe(false);
   });
 
   it('accepts every record the e-commerce sample’s output ports published, and refuses one that breaks its contract', {

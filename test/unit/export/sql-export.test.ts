@@ -204,6 +204,29 @@ describe('SQL export', () => {
     expect((await tablesIn(db)).length).toBe(10);
   }, 60_000);
 
+  it('keeps a property without a logicalType in a jsonb column, which takes any JSON value', async () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withContract('notes', {
+        schema: [
+          {
+            name: 'notes',
+            properties: [
+              { name: 'id', logicalType: 'string', required: true, unique: true, primaryKey: true },
+              { name: 'body', required: true, unique: false, primaryKey: false },
+            ],
+          },
+        ],
+      })
+      .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'notes' })] })
+      .build();
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(mesh));
+    await db.exec(`INSERT INTO p.notes VALUES ('a', '"text"'), ('b', '2.5'), ('c', '{"x": [1]}')`);
+    const stored = await db.query<{ body: unknown }>('SELECT body FROM p.notes ORDER BY id');
+    expect(stored.rows.map((row) => row.body)).toEqual(['text', 2.5, { x: [1] }]);
+  });
+
   it('refuses, naming both, names PostgreSQL would give two tables, indexes or columns of one schema', async () => {
     const property = (name: string, extra: Partial<ContractProperty> = {}): ContractProperty => ({
       name,

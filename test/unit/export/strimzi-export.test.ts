@@ -77,6 +77,45 @@ describe('Strimzi export', () => {
     for (const [key, value] of credentials) expect(value, key).toMatch(/^\$\{secrets:[^/]+\/[^:]+:[a-z-]+\}$/);
   });
 
+  it('gives each connector its own topic.prefix, renaming the topics of a later system whose prefix is taken', () => {
+    const cdcTopic = (name: string, table: string) => ({
+      id: `${table}-cdc`,
+      name,
+      partitions: 1,
+      tombstones: false,
+      source: { kind: 'cdc' as const, table },
+    });
+    const system = (id: string, database: string, topicName: string, table: string) => {
+      const base = aSystem(id, 'd');
+      return {
+        ...base,
+        database: { ...base.database, name: database, tables: [{ ...base.database.tables[0]!, name: table }] },
+        messaging: { broker: 'kafka', topics: [cdcTopic(topicName, table)] },
+      };
+    };
+    const mesh = aMesh().withDomain('d').build();
+    mesh.systems = [
+      system('orders-service', 'orders', 'orders.public.orders', 'orders'),
+      system('returns-service', 'returns', 'orders.public.returns', 'returns'),
+      system('legacy-orders', 'orders', 'legacy.order-changes', 'orders'),
+    ];
+    const connectors = resourcesOf(mesh).resources.filter((resource) => resource.kind === 'KafkaConnector');
+    expect(connectors.map((connector) => connector.spec.config)).toEqual([
+      expect.objectContaining({ 'topic.prefix': 'orders' }),
+      expect.objectContaining({
+        'topic.prefix': 'returns-service',
+        'transforms.rename1.regex': 'returns-service\\.public\\.returns',
+        'transforms.rename1.replacement': 'orders.public.returns',
+      }),
+      expect.objectContaining({
+        'topic.prefix': 'legacy-orders',
+        'transforms.rename1.regex': 'legacy-orders\\.public\\.orders',
+        'transforms.rename1.replacement': 'legacy.order-changes',
+      }),
+    ]);
+    expect(connectors[0]?.spec.config).not.toHaveProperty('transforms');
+  });
+
   it('renames topics Debezium would name otherwise, and refuses an engine without a Debezium connector', () => {
     const system = aSystem('billing', 'd');
     system.messaging.topics = [

@@ -1,6 +1,6 @@
 import type { ContractProperty, DatasetKind } from '../model/contract';
 import { LOG_COLUMNS, type TableColumn } from './broker-log';
-import { logicalSqlType } from './sql-types';
+import { propertySqlType } from './sql-types';
 
 /**
  * A table a data product keeps: an entity (latest state per key, maybe with history) or an
@@ -24,7 +24,7 @@ export interface Dataset {
 export function contractColumns(properties: readonly ContractProperty[]): TableColumn[] {
   return properties.map((property) => ({
     name: property.name,
-    type: logicalSqlType(property.logicalType),
+    type: propertySqlType(property),
     ...(property.logicalType === 'boolean' && { isBoolean: true }),
   }));
 }

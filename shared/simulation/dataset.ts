@@ -1,3 +1,4 @@
+import type { LinkDataset } from '../contracts/link-dataset';
 import type { ContractProperty, DatasetKind } from '../model/contract';
 import { LOG_COLUMNS, type TableColumn } from './broker-log';
 import { propertySqlType } from './sql-types';
@@ -19,6 +20,17 @@ export interface Dataset {
    * one that is not newer than the last applied to its key (a redelivery, an older record) is skipped.
    */
   tracksSourcePositions?: boolean;
+}
+
+/** The table a consumer keeps what a link carries in (see `linkDataset`): named, typed and keyed as its schema says. */
+export function carriedDataset({ schema, kind }: Pick<LinkDataset, 'schema' | 'kind'>): Dataset {
+  return {
+    name: schema.name,
+    kind,
+    columns: contractColumns(schema.properties),
+    key: contractKey(kind, schema.properties),
+    keepsHistory: false,
+  };
 }
 
 export function contractColumns(properties: readonly ContractProperty[]): TableColumn[] {

@@ -1,9 +1,8 @@
 import type { Contract, ContractProperty } from '../model/contract';
-import { resolveEndpoint } from '../model/endpoints';
+import { type ResolvedEndpoint, resolveEndpoint } from '../model/endpoints';
 import type { Link } from '../model/link';
 import { type LogicalType, logicalTypeName } from '../model/logical-type';
 import type { Mesh } from '../model/mesh';
-import type { OperationalSystem, Topic } from '../model/operational-system';
 import type { ExpectedField } from '../model/port';
 
 /**
@@ -87,7 +86,7 @@ export function checkLinkCompatibility(mesh: Mesh, link: Link): LinkCompatibilit
   const to = resolveEndpoint(mesh, link.to);
   if (!from || to?.kind !== 'port') return unknown('the link does not join an output to an input port');
 
-  const providerId = from.kind === 'port' ? from.port.contractId : publishedContractId(from.system, from.topic);
+  const providerId = sourceContractId(from);
   if (!providerId) return unknown('the producer has no contract');
   const provider = findContract(mesh, providerId);
   if (!provider) return unknown(`no contract '${providerId}'`);
@@ -106,11 +105,15 @@ export function checkMeshCompatibility(mesh: Mesh): LinkCompatibility[] {
   return mesh.links.map((link) => checkLinkCompatibility(mesh, link));
 }
 
-/** The contract of the event a topic carries, when the system publishes it under one (outbox topics). */
-export function publishedContractId(system: OperationalSystem, topic: Topic): string | undefined {
-  const { source } = topic;
-  if (source.kind !== 'outbox') return undefined;
-  return system.publishes.find((event) => event.name === source.event)?.contractId;
+/**
+ * The contract governing what leaves an endpoint: a port's own, or for a topic carrying a system's
+ * published event, that event's (outbox topics); a CDC topic has none.
+ */
+export function sourceContractId(source: ResolvedEndpoint): string | undefined {
+  if (source.kind === 'port') return source.port.contractId;
+  const carried = source.topic.source;
+  if (carried.kind !== 'outbox') return undefined;
+  return source.system.publishes.find((event) => event.name === carried.event)?.contractId;
 }
 
 function findContract(mesh: Mesh, id: string): Contract | undefined {

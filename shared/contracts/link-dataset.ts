@@ -26,6 +26,13 @@ const LOGICAL_TYPE_OF: Record<ColumnType, LogicalType> = {
   json: 'object',
 };
 
+/**
+ * A column's type where its logical type alone loses it: ODCS has no decimal, so an exact numeric
+ * is a `number` with its physical type (the standard's own example: DECIMAL(18,2)), which keeps a
+ * consumer's column NUMERIC like the source's.
+ */
+const PHYSICAL_TYPE_OF: Partial<Record<ColumnType, string>> = { numeric: 'numeric' };
+
 /** What the outbox relay adds to every event it publishes, its key first. */
 const RELAY_PROPERTIES: ContractProperty[] = [
   importedProperty('event_id', 'string', {
@@ -86,7 +93,9 @@ function governed(
 function columnProperties(table: SystemTable, key: readonly string[]): ContractProperty[] {
   return table.columns.map((column) => {
     const keyPosition = key.indexOf(column.name) + 1;
+    const physicalType = PHYSICAL_TYPE_OF[column.type];
     return importedProperty(column.name, LOGICAL_TYPE_OF[column.type], {
+      ...(physicalType && { physicalType }),
       required: !column.nullable || table.primaryKey.includes(column.name),
       unique: keyPosition > 0 && key.length === 1,
       primaryKey: keyPosition > 0,

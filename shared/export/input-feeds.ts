@@ -1,4 +1,4 @@
-import { publishedContractId } from '../contracts/compatibility';
+import { sourceContractId } from '../contracts/compatibility';
 import type { Contract } from '../model/contract';
 import { type ResolvedEndpoint, resolveEndpoint } from '../model/endpoints';
 import type { Link } from '../model/link';
@@ -17,7 +17,11 @@ type FeedsOf = (productId: string, portId: string) => InputFeed[];
 // A mesh is an immutable value: the formats of one export (and later exports of it) share its index.
 const indexed = new WeakMap<Mesh, FeedsOf>();
 
-/** What feeds each input port, by product id then port id. */
+/**
+ * What feeds each input port, by product id then port id. Every link, where the simulation runs
+ * only the first (an export describes the design), and its contract even without a schema object,
+ * which `linkDataset` passes over (the contract still has an id and version to cite).
+ */
 export function inputFeeds(mesh: Mesh): FeedsOf {
   let feedsOf = indexed.get(mesh);
   if (!feedsOf) {
@@ -33,8 +37,7 @@ function indexFeeds(mesh: Mesh): FeedsOf {
   for (const link of mesh.links) {
     const source = resolveEndpoint(mesh, link.from);
     if (!source) continue;
-    const contractId =
-      source.kind === 'port' ? source.port.contractId : publishedContractId(source.system, source.topic);
+    const contractId = sourceContractId(source);
     const byPort = byProduct.get(link.to.nodeId) ?? new Map<string, InputFeed[]>();
     byProduct.set(link.to.nodeId, byPort);
     const feeds = byPort.get(link.to.portId) ?? [];

@@ -1,6 +1,7 @@
+import type { LinkDataset } from '../contracts/link-dataset';
 import type { ContractProperty, DatasetKind } from '../model/contract';
 import { LOG_COLUMNS, type TableColumn } from './broker-log';
-import { logicalSqlType } from './sql-types';
+import { propertySqlType } from './sql-types';
 
 /**
  * A table a data product keeps: an entity (latest state per key, maybe with history) or an
@@ -21,10 +22,21 @@ export interface Dataset {
   tracksSourcePositions?: boolean;
 }
 
+/** The table a consumer keeps what a link carries in (see `linkDataset`): named, typed and keyed as its schema says. */
+export function carriedDataset({ schema, kind }: Pick<LinkDataset, 'schema' | 'kind'>): Dataset {
+  return {
+    name: schema.name,
+    kind,
+    columns: contractColumns(schema.properties),
+    key: contractKey(kind, schema.properties),
+    keepsHistory: false,
+  };
+}
+
 export function contractColumns(properties: readonly ContractProperty[]): TableColumn[] {
   return properties.map((property) => ({
     name: property.name,
-    type: logicalSqlType(property.logicalType),
+    type: propertySqlType(property),
     ...(property.logicalType === 'boolean' && { isBoolean: true }),
   }));
 }

@@ -1,13 +1,12 @@
+import { linkDataset } from '../contracts/link-dataset';
 import type { Contract, SchemaObject } from '../model/contract';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../model/operational-system';
 import type { Problem } from '../model/problem';
 import type { BrokerLog, TableColumn } from './broker-log';
-import { columnsProblem, contractColumns, contractKey, type Dataset, tableNameProblem } from './dataset';
-import { snakeCase } from './sql-text';
-import { columnSqlType } from './sql-types';
+import { carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
 
-/** A log of the mesh, with the table a consumer of it keeps. */
+/** A log of the mesh, with the table a consumer of it keeps (see `linkDataset`). */
 export interface PlannedLog {
   log: BrokerLog;
   dataset: Dataset;
@@ -69,8 +68,9 @@ export function endpointKey(nodeId: string, portId: string): string {
 /** Every log of the mesh: one per system topic and one per output port governed by a contract. */
 export function planLogs(mesh: Mesh): LogPlan {
   const plan: LogPlan = { systems: [], logs: new Map(), portContracts: new Map(), problems: [] };
+  const contractById = (id: string) => mesh.contracts.find((contract) => contract.id === id);
   mesh.systems.forEach((system, index) => {
-    plan.systems.push(planSystem(mesh, system, `systems[${index}]`, plan));
+    plan.systems.push(planSystem(mesh, system, `systems[${index}]`, plan, contractById));
   });
   mesh.products.forEach((product, productIndex) => {
     product.outputPorts.forEach((port, portIndex) => {
@@ -79,31 +79,28 @@ export function planLogs(mesh: Mesh): LogPlan {
         plan.problems.push({ path: `${path}.contractId`, message: 'no contract, so the port publishes nothing' });
         return;
       }
-      const governing = portContract(mesh, port.contractId, path, plan.problems);
-      if (!governing) return;
+      const carried = linkDataset({ kind: 'port', product, port }, contractById);
+      if (!carried?.contract) {
+        plan.problems.push(ungovernedProblem(mesh, port.contractId, path));
+        return;
+      }
+      const { contract, schema } = carried;
       const problem = columnsProblem(
-        governing.schemaObject.properties.map((property) => property.name),
+        schema.properties.map((property) => property.name),
         'properties',
       );
       if (problem) {
         plan.problems.push({
           path: `${path}.contractId`,
-          message: `contract '${governing.contract.id}' ${problem}, so the port publishes nothing`,
+          message: `contract '${contract.id}' ${problem}, so the port publishes nothing`,
         });
         return;
       }
       const key = endpointKey(product.id, port.id);
-      plan.portContracts.set(key, governing);
-      const { contract, schemaObject } = governing;
-      const dataset: Dataset = {
-        name: schemaObject.name,
-        kind: contract.kind,
-        columns: contractColumns(schemaObject.properties),
-        key: contractKey(contract.kind, schemaObject.properties),
-        keepsHistory: false,
-      };
+      plan.portContracts.set(key, { contract, schemaObject: schema });
+      const dataset = carriedDataset(carried);
       const classifications = new Map(
-        schemaObject.properties.flatMap((property) =>
+        schema.properties.flatMap((property) =>
           property.classification ? [[property.name, property.classification] as const] : [],
         ),
       );
@@ -119,7 +116,13 @@ export function planLogs(mesh: Mesh): LogPlan {
   return plan;
 }
 
-function planSystem(mesh: Mesh, system: OperationalSystem, path: string, plan: LogPlan): SystemPlan {
+function planSystem(
+  mesh: Mesh,
+  system: OperationalSystem,
+  path: string,
+  plan: LogPlan,
+  contractById: (id: string) => Contract | undefined,
+): SystemPlan {
   const tables = system.database.tables.filter((table, tableIndex) => {
     const problem =
       tableNameProblem(table.name) ??
@@ -139,25 +142,24 @@ function planSystem(mesh: Mesh, system: OperationalSystem, path: string, plan: L
   system.messaging.topics.forEach((topic, topicIndex) => {
     const topicPath = `${path}.messaging.topics[${topicIndex}]`;
     const key = endpointKey(system.id, topic.id);
+    const carried = linkDataset({ kind: 'topic', system, topic }, contractById);
     if (topic.source.kind === 'cdc') {
       const tableName = topic.source.table;
       const table = tables.find((candidate) => candidate.name === tableName);
-      if (!table) return;
-      const columns = tableColumns(table);
-      const primaryKey = table.primaryKey.length > 0 ? table.primaryKey : columns.map((column) => column.name);
+      if (!table || !carried) return;
+      const dataset = carriedDataset(carried);
       const log: BrokerLog = {
         table: key,
         name: topic.name,
         partitions: topic.partitions,
         format: {
           kind: 'cdc',
-          columns,
+          columns: dataset.columns,
           key: table.primaryKey,
           tombstones: topic.tombstones,
           source: { name: connectorName(system), db: system.database.name, table: table.name },
         },
       };
-      const dataset: Dataset = { name: table.name, kind: 'entity', columns, key: primaryKey, keepsHistory: false };
       systemPlan.cdcTopics.push({ topic, path: topicPath, table, log });
       plan.logs.set(key, { log, dataset, classifications: new Map() });
       return;
@@ -165,18 +167,18 @@ function planSystem(mesh: Mesh, system: OperationalSystem, path: string, plan: L
     const eventName = topic.source.event;
     const event = system.publishes.find((candidate) => candidate.name === eventName);
     const table = event && system.database.tables.find((candidate) => candidate.name === event.table);
-    if (!event || !table) {
+    if (!event || !table || !carried) {
       plan.problems.push({ path: `${topicPath}.source.event`, message: `no published event '${eventName}'` });
       return;
     }
     // A table left out has said why.
     if (!tables.includes(table)) return;
-    const governing = event.contractId ? portContract(mesh, event.contractId, topicPath, plan.problems) : undefined;
-    const fields = outboxFields(table, governing?.schemaObject);
-    const columns = fields.map((field) => field.column);
+    if (event.contractId && !carried.contract) plan.problems.push(ungovernedProblem(mesh, event.contractId, topicPath));
+    const dataset = carriedDataset(carried);
+    const fields = outboxFields(table, dataset.columns);
     const problem = columnsProblem(
-      columns.map((column) => column.name),
-      governing ? 'properties' : 'columns',
+      dataset.columns.map((column) => column.name),
+      carried.contract ? 'properties' : 'columns',
     );
     if (problem) {
       plan.problems.push({
@@ -189,14 +191,7 @@ function planSystem(mesh: Mesh, system: OperationalSystem, path: string, plan: L
       table: key,
       name: topic.name,
       partitions: topic.partitions,
-      format: { kind: 'records', columns, key: table.primaryKey },
-    };
-    const dataset: Dataset = {
-      name: governing?.schemaObject.name ?? snakeCase(event.name),
-      kind: 'event',
-      columns,
-      key: governing ? contractKey('event', governing.schemaObject.properties) : ['event_id'],
-      keepsHistory: false,
+      format: { kind: 'records', columns: dataset.columns, key: table.primaryKey },
     };
     systemPlan.outboxTopics.push({ topic, path: topicPath, event, table, fields, log });
     plan.logs.set(key, { log, dataset, classifications: new Map() });
@@ -219,51 +214,25 @@ function connectorName(system: OperationalSystem): string {
   return system.id;
 }
 
-function tableColumns(table: SystemTable): TableColumn[] {
-  return table.columns.map((column) => ({
-    name: column.name,
-    type: columnSqlType(column.type),
-    ...(column.type === 'boolean' && { isBoolean: true }),
-  }));
-}
-
 /**
- * An outbox event carries its contract's properties: a property named like a column of the
- * changed row takes its value, `event_id` and `occurred_at` are set by the outbox relay.
- * Without a contract the event is the whole row plus those two.
+ * Where each field of an outbox event (see `linkDataset`) takes its value: a field named like a
+ * column of the changed row from that column, `event_id` and `occurred_at` from the outbox relay.
  */
-function outboxFields(table: SystemTable, schemaObject: SchemaObject | undefined): OutboxField[] {
-  const rowColumns = new Map(tableColumns(table).map((column) => [column.name, column]));
+function outboxFields(table: SystemTable, columns: readonly TableColumn[]): OutboxField[] {
+  const rowColumns = new Set(table.columns.map((column) => column.name));
   const relayField = (name: string): OutboxFieldSource =>
     name === 'event_id' ? 'event-id' : name === 'occurred_at' ? 'occurred-at' : 'none';
-  if (!schemaObject) {
-    return [
-      { column: { name: 'event_id', type: 'TEXT' }, source: 'event-id' },
-      { column: { name: 'occurred_at', type: 'TEXT' }, source: 'occurred-at' },
-      ...[...rowColumns.values()].map((column) => ({ column, source: 'row' as const })),
-    ];
-  }
-  return contractColumns(schemaObject.properties).map((column) => ({
+  return columns.map((column) => ({
     column,
     source: rowColumns.has(column.name) ? 'row' : relayField(column.name),
   }));
 }
 
-function portContract(
-  mesh: Mesh,
-  contractId: string | undefined,
-  path: string,
-  problems: Problem[],
-): PortContract | undefined {
-  if (!contractId) return undefined;
+/** Why a contract named at `path` governs nothing: it is not in the mesh, or has no schema object. */
+function ungovernedProblem(mesh: Mesh, contractId: string, path: string): Problem {
   const contract = mesh.contracts.find((candidate) => candidate.id === contractId);
-  const schemaObject = contract?.schema[0];
-  if (!contract || !schemaObject) {
-    problems.push({
-      path: `${path}.contractId`,
-      message: contract ? `contract '${contractId}' has no schema object` : `no contract '${contractId}'`,
-    });
-    return undefined;
-  }
-  return { contract, schemaObject };
+  return {
+    path: `${path}.contractId`,
+    message: contract ? `contract '${contractId}' has no schema object` : `no contract '${contractId}'`,
+  };
 }

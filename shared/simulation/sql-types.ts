@@ -1,3 +1,4 @@
+import type { ContractProperty } from '../model/contract';
 import type { LogicalType } from '../model/logical-type';
 import type { ColumnType } from '../model/table';
 
@@ -35,6 +36,16 @@ export function columnSqlType(type: ColumnType): SqlType {
   return COLUMN_TYPES[type];
 }
 
-export function logicalSqlType(type: LogicalType | undefined): SqlType {
-  return type === undefined ? 'BLOB' : LOGICAL_TYPES[type];
+/** SQL's exact numerics with a fraction: ODCS has no logical type for them, a `number` says so in its physicalType. */
+const EXACT_NUMERIC = /^\s*(numeric|decimal)\b/i;
+
+/**
+ * The column a property makes: its logical type's, but NUMERIC for a number whose physical type
+ * is NUMERIC or DECIMAL (the affinity SQLite itself gives those), as the source table declares it;
+ * BLOB for a property without a type.
+ */
+export function propertySqlType(property: Pick<ContractProperty, 'logicalType' | 'physicalType'>): SqlType {
+  if (property.logicalType === undefined) return 'BLOB';
+  const isExactNumeric = property.logicalType === 'number' && EXACT_NUMERIC.test(property.physicalType ?? '');
+  return isExactNumeric ? 'NUMERIC' : LOGICAL_TYPES[property.logicalType];
 }

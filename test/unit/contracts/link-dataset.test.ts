@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { linkDataset } from '../../../shared/contracts/link-dataset';
+import { withNewPortContract } from '../../../shared/editing/port-contract';
 import { resolveEndpoint } from '../../../shared/model/endpoints';
 import type { Mesh } from '../../../shared/model/mesh';
 import { planPipeline } from '../../../shared/simulation';
 import { contractColumns, contractKey } from '../../../shared/simulation/dataset';
 import { quoteLiteral } from '../../../shared/simulation/sql-text';
 import { starterScenario } from '../../../shared/simulation/starter-scenario';
-import { ecommerceSample, rowsOf, simulate } from '../simulation/builders';
+import { aMesh, aProduct, aSystem, ecommerceSample, rowsOf, simulate } from '../simulation/builders';
 
 interface CleanTable {
   input: string;
@@ -88,5 +89,47 @@ describe('what a link carries', () => {
       key: ['event_id'],
     });
     expect(byInput(cleanTablesOfTheRule(mesh))).toEqual(byInput(engine));
+  });
+
+  it('is, for a NUMERIC column of a CDC table, the NUMERIC column the engine declares for it', async () => {
+    const mesh = ecommerceSample();
+    const orders = mesh.systems.flatMap((system) => system.database.tables).find((table) => table.name === 'orders');
+    const total = orders?.columns.find((column) => column.name === 'total');
+    if (total) total.type = 'numeric';
+    const engine = await cleanTablesOfTheEngine(mesh);
+    expect(engine.find((table) => table.input === 'orders/orders-cdc-in')?.columns).toContainEqual({
+      name: 'total',
+      type: 'NUMERIC',
+    });
+    expect(byInput(cleanTablesOfTheRule(mesh))).toEqual(byInput(engine));
+  });
+
+  it('keeps a NUMERIC column NUMERIC from the source table through a drafted contract to the next product', async () => {
+    const unContracted = aMesh()
+      .with(
+        aSystem('ledger')
+          .withTable('payments', { payment_id: 'integer', amount: 'numeric' })
+          .withCdcTopic('payments-cdc', 'payments'),
+        aProduct('payments').withInput('in').withOutput('out'),
+        aProduct('finance', 'aggregate').withInput('in'),
+      )
+      .withLink('ledger/payments-cdc', 'payments/in')
+      .withLink('payments/out', 'finance/in')
+      .build();
+    const drafted = withNewPortContract(unContracted, 'payments', 'out');
+    if (!drafted) throw new Error('no contract drafted');
+    const contract = drafted.mesh.contracts.find((candidate) => candidate.id === drafted.id);
+    expect(contract?.schema[0]?.properties.find((property) => property.name === 'amount')).toMatchObject({
+      logicalType: 'number',
+      physicalType: 'numeric',
+    });
+    expect(contract?.odcs).toContain('physicalType: numeric');
+
+    const simulation = await simulate(drafted.mesh, starterScenario(drafted.mesh));
+    const declared = (nodeId: string) =>
+      rowsOf(simulation, nodeId, "SELECT type FROM pragma_table_info('payments') WHERE name = 'amount'");
+    expect(declared('ledger')).toEqual([{ type: 'NUMERIC' }]);
+    expect(declared('payments')).toEqual([{ type: 'NUMERIC' }]);
+    expect(declared('finance')).toEqual([{ type: 'NUMERIC' }]);
   });
 });

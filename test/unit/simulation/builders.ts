@@ -131,8 +131,9 @@ export class ProductBuilder {
     return this;
   }
 
-  withOutput(portId: string, contractId: string): this {
-    this.product.outputPorts.push({ ...port(portId, 'output'), contractId });
+  /** An output port, governed by `contractId` when given. */
+  withOutput(portId: string, contractId?: string): this {
+    this.product.outputPorts.push({ ...port(portId, 'output'), ...(contractId !== undefined && { contractId }) });
     return this;
   }
 

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { WHOLE_MESH } from '../../../shared/export';
 import { MERMAID_DEFAULT_LIMITS, MERMAID_LIMITS, mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
 import type { Mesh } from '../../../shared/model';
-import { aMesh, aPort } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from '../export/golden-cases';
-import { crowdedMesh } from '../export/unseen-meshes';
+import { crowdedMesh, fanOutMesh } from '../export/unseen-meshes';
 import { parseFlowchart, parseWithDefaultLimits, realMermaid } from './real-mermaid';
 
 const exportedDiagrams = (mesh: Mesh) => filesOf(mermaidTarget.files(mesh, WHOLE_MESH));
@@ -63,17 +62,7 @@ describe('every generated diagram parses with the real mermaid package', () => {
 
 describe('a mesh past Mermaid’s default 500 edges', () => {
   const LINKS = 600;
-  const mesh = () => {
-    const builder = aMesh()
-      .withDomain('d')
-      .withProduct('source', 'd', { outputPorts: [aPort('out', 'output')] });
-    for (let index = 1; index <= LINKS; index++) {
-      builder
-        .withProduct(`consumer-${index}`, 'd', { inputPorts: [aPort('in', 'input')] })
-        .withLink(`l${index}`, { nodeId: 'source', portId: 'out' }, { nodeId: `consumer-${index}`, portId: 'in' });
-    }
-    return builder.build();
-  };
+  const mesh = () => fanOutMesh(LINKS);
   // What the app's Diagram view and the CLI's pictures draw: the whole diagrams, every link in them.
   const diagrams = (['logical-view', 'lineage'] as const).map((kind) => {
     const diagram = mermaidDiagram(mesh(), { kind, subject: { kind: 'mesh' } });

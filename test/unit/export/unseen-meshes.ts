@@ -236,6 +236,19 @@ export function crowdedMesh(domains = 40, links = 600): Mesh {
 
 const PRODUCTS_PER_CROWDED_DOMAIN = 5;
 
+/** One domain whose source feeds `consumers` products: its own logical view is past Mermaid's default 500 edges. */
+export function fanOutMesh(consumers = 600): Mesh {
+  const builder = aMesh()
+    .withDomain('d')
+    .withProduct('source', 'd', { outputPorts: [aPort('out', 'output')] });
+  for (let index = 1; index <= consumers; index++) {
+    builder
+      .withProduct(`consumer-${index}`, 'd', { inputPorts: [aPort('in', 'input')] })
+      .withLink(`l${index}`, { nodeId: 'source', portId: 'out' }, { nodeId: `consumer-${index}`, portId: 'in' });
+  }
+  return builder.build();
+}
+
 export const UNSEEN_MESHES: ReadonlyArray<readonly [string, () => Mesh]> = [
   ['tricky shapes', trickyShapesMesh],
   ['look-alike ids', lookAlikeMesh],

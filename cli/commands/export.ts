@@ -36,7 +36,8 @@ export const exportCommand: Command = {
     '  --force               write into a folder that is not empty (files of the same name are replaced)',
     '',
     'Nothing is written when the design has problems, a format cannot be written or a diagram cannot be',
-    'drawn; every problem is printed with the element it is about.',
+    'drawn; every problem is printed with the element it is about. A Mermaid diagram too large for',
+    "Mermaid's default limits (what GitHub, GitLab and wikis draw with) is left out, and printed as a warning.",
     '',
     'exit codes: 0 written, 1 problems in the design or the baseline, 2 wrong usage or a non-empty folder without --force',
   ],
@@ -128,6 +129,7 @@ async function writeBundle(
       (bundle?.errors ?? []).map((problem) => `${file}: ${formatProblem(problem)}`),
     );
   for (const bundleFile of bundle.value) await io.writeFile(out, bundleFile.path, bundleFile.content);
+  for (const warning of bundle.warnings ?? []) io.err(`${file}: warning: ${formatProblem(warning)}`);
   const drawn = bundle.value.filter((bundleFile) => /\.(svg|png)$/.test(bundleFile.path)).length;
   const withPictures = pictures
     ? `, with ${drawn} ${pictures.formats.join(' and ')} pictures of the Mermaid diagrams`

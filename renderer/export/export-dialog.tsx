@@ -154,9 +154,21 @@ function BundleStatus({ bundle, targetCount }: { bundle: BundleState; targetCoun
     );
   }
   return (
-    <p className="export-dialog__status" data-testid="export-ready">
-      {bundle.files.length} files, {formatSize(bundle.files)}
-    </p>
+    <>
+      <p className="export-dialog__status" data-testid="export-ready">
+        {bundle.files.length} files, {formatSize(bundle.files)}
+      </p>
+      {bundle.warnings.length > 0 && (
+        <div className="export-dialog__warnings" data-testid="export-warnings">
+          <p>Not in the export:</p>
+          <ul>
+            {bundle.warnings.map((problem) => (
+              <li key={formatProblem(problem)}>{formatProblem(problem)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   );
 }
 

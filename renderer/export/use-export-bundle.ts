@@ -13,7 +13,8 @@ import { drawDiagramPicture } from './draw-diagram-picture';
 
 export type BundleState =
   | { status: 'running'; progress: BundleProgress | null }
-  | { status: 'ready'; files: ExportFile[] }
+  /** `warnings` name the files a format left out, and why. */
+  | { status: 'ready'; files: ExportFile[]; warnings: Problem[] }
   | { status: 'failed'; errors: Problem[] };
 
 /** A macrotask between steps, so the page paints the progress of a long export. */
@@ -54,7 +55,9 @@ export function useExportBundle(
       (result) => {
         if (result)
           answerWith(
-            result.ok ? { status: 'ready', files: result.value } : { status: 'failed', errors: result.errors },
+            result.ok
+              ? { status: 'ready', files: result.value, warnings: result.warnings ?? [] }
+              : { status: 'failed', errors: result.errors },
           );
       },
       (error: Error) => answerWith({ status: 'failed', errors: [{ path: '(export)', message: error.message }] }),

@@ -1,20 +1,21 @@
 import type { Mesh } from '../model/mesh';
-import type { Problem, Result } from '../model/problem';
+import { formatProblem, type Problem, type Result } from '../model/problem';
 import { type DiagramPictures, pictureFile, plannedPictures, withPictures } from './diagram-pictures';
 import { describeScope, type ExportScope, elementsInScope } from './export-scope';
-import type { ExportFile, ExportOptions, ExportTarget } from './export-target';
+import type { ExportFile, ExportOptions, ExportResult, ExportTarget } from './export-target';
 import { checkBundlePaths } from './file-names';
 
 /*
  * A bundle: the files of the chosen targets, each in its own folder (with pictures of the
  * Mermaid diagrams when asked), and index.md listing every file and what reads it. All or
  * nothing: when any target fails, the bundle is the failure (every problem, each naming its
- * element), so nothing partial is ever written.
+ * element), so nothing partial is ever written. A file a target left out on purpose is a
+ * warning: the bundle carries it, and index.md says what was not written and why.
  */
 
 export const INDEX_FILE = 'index.md';
 
-type TargetResult = { target: ExportTarget; result: Result<ExportFile[]> };
+type TargetResult = { target: ExportTarget; result: ExportResult };
 
 /** Where a long export is: `done` of `total` steps (a format, a picture) finished, `doing` next. */
 export interface BundleProgress {
@@ -51,7 +52,7 @@ export function exportBundle(
   targets: readonly ExportTarget[],
   scope: ExportScope,
   options: ExportOptions = {},
-): Result<ExportFile[]> {
+): ExportResult {
   const work = targetResults(mesh, targets, scope, options);
   for (let step = work.next(); ; step = work.next()) {
     if (step.done) return step.value.ok ? assembleBundle(mesh, scope, step.value.value) : step.value;
@@ -78,7 +79,7 @@ export async function exportBundleInSteps(
   scope: ExportScope,
   options: ExportOptions,
   steps: BundleSteps,
-): Promise<Result<ExportFile[]> | null> {
+): Promise<ExportResult | null> {
   const work = targetResults(mesh, targets, scope, options);
   let step = work.next();
   for (; !step.done; step = work.next()) {
@@ -110,34 +111,38 @@ export async function exportBundleInSteps(
   }
   const drawn = results.map(({ target, result }) => ({
     target,
-    result: result.ok ? { ok: true as const, value: withPictures(result.value, pictures) } : result,
+    result: result.ok ? { ...result, value: withPictures(result.value, pictures) } : result,
   }));
   return assembleBundle(mesh, scope, drawn);
 }
 
-/** Puts the targets' results together: every problem of every target, or the files and index.md. */
-function assembleBundle(mesh: Mesh, scope: ExportScope, results: readonly TargetResult[]): Result<ExportFile[]> {
-  const errors = results.flatMap(({ target, result }) =>
-    result.ok ? [] : result.errors.map((problem) => ({ ...problem, message: `${target.label}: ${problem.message}` })),
-  );
+/** Puts the targets' results together: every problem of every target, or the files, index.md and the warnings. */
+function assembleBundle(mesh: Mesh, scope: ExportScope, results: readonly TargetResult[]): ExportResult {
+  const labelled = (target: ExportTarget, problems: readonly Problem[]) =>
+    problems.map((problem) => ({ ...problem, message: `${target.label}: ${problem.message}` }));
+  const errors = results.flatMap(({ target, result }) => (result.ok ? [] : labelled(target, result.errors)));
   if (errors.length > 0) return { ok: false, errors };
+  const warnings = results.flatMap(({ target, result }) => (result.ok ? labelled(target, result.warnings ?? []) : []));
   const files = results.flatMap(({ result }) => (result.ok ? result.value : []));
   const index = { path: INDEX_FILE, content: indexMarkdown(mesh, scope, results), about: 'this list of files' };
   const bundle = [index, ...files];
   const pathProblems: Problem[] = checkBundlePaths(bundle.map((file) => file.path));
-  return pathProblems.length > 0 ? { ok: false, errors: pathProblems } : { ok: true, value: bundle };
+  if (pathProblems.length > 0) return { ok: false, errors: pathProblems };
+  return warnings.length > 0 ? { ok: true, value: bundle, warnings } : { ok: true, value: bundle };
 }
 
 function indexMarkdown(mesh: Mesh, scope: ExportScope, results: readonly TargetResult[]): string {
   const sections = results.map(({ target, result }) => {
     const files = result.ok ? result.value : [];
     const rows = files.map((file) => `| [${file.path}](${file.path}) | ${markdownText(file.about)} |`);
+    const leftOut = result.ok ? (result.warnings ?? []) : [];
     return [
       `## ${target.label}`,
       '',
       `Read by ${target.readBy}.`,
       '',
       ...(rows.length > 0 ? ['| File | What it is |', '| --- | --- |', ...rows] : ['Nothing in scope to export.']),
+      ...(leftOut.length > 0 ? ['', ...leftOut.map((problem) => `- ${markdownText(formatProblem(problem))}`)] : []),
     ].join('\n');
   });
   return [

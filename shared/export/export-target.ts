@@ -1,5 +1,5 @@
 import type { Mesh } from '../model/mesh';
-import type { Result } from '../model/problem';
+import type { Problem, Result } from '../model/problem';
 import { type ExportScope, elementsInScope, type ScopedElements } from './export-scope';
 import { createFileNamer, type FileNamer } from './file-names';
 import type { DiagramKind } from './mermaid/diagrams';
@@ -13,6 +13,12 @@ export interface ExportFile {
   /** What the file describes, for index.md and the dialog: `contract OrderPlaced 1.0.0`. */
   about: string;
 }
+
+/**
+ * A target's files, or its problems. A warning names a file left out and why (a diagram Mermaid
+ * would refuse where it is read): the export goes on without it, and says so.
+ */
+export type ExportResult = { ok: true; value: ExportFile[]; warnings?: Problem[] } | { ok: false; errors: Problem[] };
 
 export interface ExportOptions {
   /** The design as last saved, for migrations from each contract's saved version to the current one. */
@@ -30,7 +36,7 @@ export interface ExportTarget {
   label: string;
   /** The tools that read these files, for index.md and the dialog. */
   readBy: string;
-  files(mesh: Mesh, scope: ExportScope, options?: ExportOptions): Result<ExportFile[]>;
+  files(mesh: Mesh, scope: ExportScope, options?: ExportOptions): ExportResult;
 }
 
 /** What a target's writer gets: the design, what the scope covers, and a namer for its folder. */

@@ -13,6 +13,7 @@ export {
   defineTarget,
   type ExportFile,
   type ExportOptions,
+  type ExportResult,
   type ExportTarget,
   type TargetContext,
 } from './export-target';

@@ -2,8 +2,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
+import { serializeMesh } from '../../shared/model';
+import { fanOutMesh } from '../unit/export/unseen-meshes';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR } from './app-driver';
-import { openSampleDesign, systemNode } from './designer-driver';
+import { openByChooser, openSampleDesign, systemNode } from './designer-driver';
 import { downloadBundle, downloadBundleBytes, exportDialog, openExportDialog, previewText } from './export-driver';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/export');
@@ -229,5 +231,17 @@ describeInChromium('export', (session) => {
     await exportDialog(page).getByLabel('Kafka on Kubernetes (Strimzi)').uncheck();
     await exportDialog(page).getByTestId('export-ready').waitFor();
     expect(await exportDialog(page).getByTestId('export-write').isDisabled()).toBe(false);
+  });
+
+  it('says which diagrams are too large for Mermaid’s default limits, and exports the rest', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'fan-out.mesh.json', serializeMesh(fanOutMesh(501)));
+    await openExportDialog(page);
+    expect(await exportDialog(page).getByTestId('export-warnings').textContent()).toContain(
+      'mermaid/logical-view/d.mmd: Mermaid diagrams: not written: the logical view of domain d would be 501 edges',
+    );
+    const { files } = await downloadBundle(page);
+    expect(files.has('mermaid/logical-view.mmd')).toBe(true);
+    expect(files.has('mermaid/logical-view/d.mmd')).toBe(false);
   });
 });

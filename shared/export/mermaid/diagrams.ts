@@ -62,7 +62,11 @@ export function mermaidDiagram(source: Mesh | MeshGraph, request: DiagramRequest
   return 'errors' in chart ? { ok: false, errors: chart.errors } : { ok: true, value: renderFlowchart(chart) };
 }
 
-function diagramFlowchart(graph: MeshGraph, { kind, subject }: DiagramRequest): Flowchart | { errors: Problem[] } {
+/** One diagram as data, or why it cannot be drawn. */
+export function diagramFlowchart(
+  graph: MeshGraph,
+  { kind, subject }: DiagramRequest,
+): Flowchart | { errors: Problem[] } {
   if (!DIAGRAM_KIND_INFO[kind].subjects.includes(subject.kind)) {
     return refuse('kind', `a ${DIAGRAM_KIND_INFO[kind].label.toLowerCase()} cannot be drawn for a ${subject.kind}`);
   }

@@ -40,6 +40,8 @@ export interface Flowchart {
   edges: FlowEdge[];
   /** `classDef` lines by class name, e.g. `{ focus: 'stroke-width:3px' }`. */
   classes?: Record<string, string>;
+  /** Lines for whoever reads the text, written as `%%` comments under the header. */
+  notes?: string[];
 }
 
 const INDENT = '  ';
@@ -57,6 +59,7 @@ export function flowSubgraph(id: string, label: string, items: FlowItem[], color
 export function renderFlowchart(chart: Flowchart): string {
   const lines = ['---', `title: ${JSON.stringify(chart.title.replace(/\s+/g, ' '))}`, '---'];
   lines.push(`flowchart ${chart.direction}`);
+  for (const note of chart.notes ?? []) lines.push(`${INDENT}%% ${note.replace(/\s+/g, ' ')}`);
   const classLines: string[] = [];
   const styleLines: string[] = [];
   const write = (items: readonly FlowItem[], depth: number) => {

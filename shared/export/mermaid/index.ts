@@ -10,6 +10,6 @@ export {
   mermaidDiagram,
   type SubjectKind,
 } from './diagrams';
-export { MERMAID_LIMITS } from './mermaid-limits';
+export { MERMAID_DEFAULT_LIMITS, MERMAID_LIMITS } from './mermaid-limits';
 export { mermaidTarget } from './mermaid-target';
 export { type MeshGraph, meshGraph } from './mesh-graph';

@@ -1,8 +1,12 @@
-import { elementsInScope } from '../export-scope';
-import type { ExportFile, ExportTarget } from '../export-target';
+import type { Mesh, Result } from '../../model';
+import { type ExportScope, elementsInScope, type ScopedElements } from '../export-scope';
+import type { ExportTarget } from '../export-target';
 import { createFileNamer } from '../file-names';
-import { DIAGRAM_KINDS, type DiagramRequest, mermaidDiagram } from './diagrams';
-import { meshGraph } from './mesh-graph';
+import { DIAGRAM_KINDS, type DiagramRequest, diagramFlowchart } from './diagrams';
+import { domainOverview } from './domain-overview';
+import { type Flowchart, renderFlowchart } from './flowchart';
+import { pastDefaultLimits } from './mermaid-limits';
+import { type MeshGraph, meshGraph } from './mesh-graph';
 
 const FOLDER = 'mermaid';
 
@@ -12,6 +16,10 @@ const FOLDER = 'mermaid';
  * for each system its data retrieval flow. A product's own lineage is left to the Diagram view:
  * the mesh's lineage holds it, and a thousand-product mesh would take a minute to write them all.
  * `diagramKinds` narrows them to the kinds chosen.
+ *
+ * Each file draws with Mermaid's default limits, as GitHub, GitLab and wikis read it: a whole-mesh
+ * diagram past them is written as a domain overview naming the domains' views (written with it
+ * whatever the kinds chosen), and any other diagram past them is left out with a warning.
  */
 export const mermaidTarget: ExportTarget = {
   id: 'mermaid',
@@ -21,60 +29,123 @@ export const mermaidTarget: ExportTarget = {
   files(mesh, scope, options = {}) {
     const scoped = elementsInScope(mesh, scope);
     if (!scoped.ok) return scoped;
-    const { domains, products, systems } = scoped.value;
-    const named = (folder: string) => {
-      const nameFile = createFileNamer(`${FOLDER}/${folder}`);
-      return (element: { id: string; name: string }) => nameFile([element.name, element.id], '.mmd');
-    };
-    const planned: Array<{ request: DiagramRequest; path: string; about: string }> = [];
-    if (scope.kind === 'mesh') {
-      planned.push(
-        {
-          request: { kind: 'logical-view', subject: { kind: 'mesh' } },
-          path: `${FOLDER}/logical-view.mmd`,
-          about: `logical view of ${mesh.name}`,
-        },
-        {
-          request: { kind: 'lineage', subject: { kind: 'mesh' } },
-          path: `${FOLDER}/lineage.mmd`,
-          about: `port-level lineage of ${mesh.name}`,
-        },
-      );
-    }
-    const domainFile = named('logical-view');
-    const productFile = named('architecture');
-    const systemFile = named('data-retrieval');
-    // A product or system picked on its own brings its domain into scope, not the domain's view.
-    const viewed = scope.kind === 'selection' ? domains.filter((domain) => scope.nodeIds.includes(domain.id)) : domains;
-    for (const domain of viewed) {
-      planned.push({
-        request: { kind: 'logical-view', subject: { kind: 'domain', id: domain.id } },
-        path: domainFile(domain),
-        about: `logical view of domain ${domain.name}`,
-      });
-    }
-    for (const product of products) {
-      planned.push({
-        request: { kind: 'product-architecture', subject: { kind: 'product', id: product.id } },
-        path: productFile(product),
-        about: `architecture of data product ${product.name}`,
-      });
-    }
-    for (const system of systems) {
-      planned.push({
-        request: { kind: 'data-retrieval-flow', subject: { kind: 'system', id: system.id } },
-        path: systemFile(system),
-        about: `data retrieval flow of operational system ${system.name}`,
-      });
-    }
+    const plans = diagramPlans(mesh, scope, scoped.value);
     const kinds = options.diagramKinds ?? DIAGRAM_KINDS;
+    const chosen = (planned: readonly DiagramPlan[]) => planned.filter((plan) => kinds.includes(plan.request.kind));
     const graph = meshGraph(mesh);
-    const files: ExportFile[] = [];
-    for (const { request, path, about } of planned.filter((plan) => kinds.includes(plan.request.kind))) {
-      const diagram = mermaidDiagram(graph, request);
-      if (!diagram.ok) return diagram;
-      files.push({ path, content: diagram.value, about });
-    }
-    return { ok: true, value: files };
+    const meshDiagrams = drawAll(graph, chosen(plans.mesh));
+    if (!meshDiagrams.ok) return meshDiagrams;
+    const needsOverview = meshDiagrams.value.some((diagram) => diagram.tooLarge);
+    const domainDiagrams = drawAll(graph, needsOverview ? plans.domains : chosen(plans.domains));
+    if (!domainDiagrams.ok) return domainDiagrams;
+    const otherDiagrams = drawAll(graph, chosen(plans.others));
+    if (!otherDiagrams.ok) return otherDiagrams;
+    const overviewed = meshDiagrams.value.map((diagram) =>
+      diagram.tooLarge ? overviewOf(graph, diagram, domainDiagrams.value) : diagram,
+    );
+    const drawn = [...overviewed, ...domainDiagrams.value, ...otherDiagrams.value];
+    const files = drawn.flatMap(({ plan, text, tooLarge }) =>
+      tooLarge ? [] : [{ path: plan.path, content: text, about: plan.about }],
+    );
+    const warnings = drawn.flatMap(({ plan, tooLarge }) =>
+      tooLarge
+        ? [
+            {
+              path: plan.path,
+              message: `not written: the ${plan.about} would be ${tooLarge}; the app’s Diagram view draws it`,
+            },
+          ]
+        : [],
+    );
+    return warnings.length > 0 ? { ok: true, value: files, warnings } : { ok: true, value: files };
   },
 };
+
+/** The diagrams of the scope, whatever the kinds chosen: the whole mesh's, the domains', the products' and systems'. */
+function diagramPlans(
+  mesh: Mesh,
+  scope: ExportScope,
+  { domains, products, systems }: ScopedElements,
+): { mesh: DiagramPlan[]; domains: DiagramPlan[]; others: DiagramPlan[] } {
+  const named = (folder: string) => {
+    const nameFile = createFileNamer(`${FOLDER}/${folder}`);
+    return (element: { id: string; name: string }) => nameFile([element.name, element.id], '.mmd');
+  };
+  const wholeMesh = (kind: 'logical-view' | 'lineage', about: string): DiagramPlan => ({
+    request: { kind, subject: { kind: 'mesh' } },
+    path: `${FOLDER}/${kind}.mmd`,
+    about: `${about} of ${mesh.name}`,
+  });
+  const domainFile = named('logical-view');
+  const productFile = named('architecture');
+  const systemFile = named('data-retrieval');
+  // A product or system picked on its own brings its domain into scope, not the domain's view.
+  const viewed = scope.kind === 'selection' ? domains.filter((domain) => scope.nodeIds.includes(domain.id)) : domains;
+  return {
+    mesh:
+      scope.kind === 'mesh'
+        ? [wholeMesh('logical-view', 'logical view'), wholeMesh('lineage', 'port-level lineage')]
+        : [],
+    domains: viewed.map((domain) => ({
+      request: { kind: 'logical-view', subject: { kind: 'domain', id: domain.id } },
+      path: domainFile(domain),
+      about: `logical view of domain ${domain.name}`,
+    })),
+    others: [
+      ...products.map(
+        (product): DiagramPlan => ({
+          request: { kind: 'product-architecture', subject: { kind: 'product', id: product.id } },
+          path: productFile(product),
+          about: `architecture of data product ${product.name}`,
+        }),
+      ),
+      ...systems.map(
+        (system): DiagramPlan => ({
+          request: { kind: 'data-retrieval-flow', subject: { kind: 'system', id: system.id } },
+          path: systemFile(system),
+          about: `data retrieval flow of operational system ${system.name}`,
+        }),
+      ),
+    ],
+  };
+}
+
+interface DiagramPlan {
+  request: DiagramRequest;
+  path: string;
+  about: string;
+}
+
+/** A diagram as Mermaid text, and why Mermaid with its default limits would refuse it (or `undefined`). */
+interface DrawnDiagram {
+  plan: DiagramPlan;
+  title: string;
+  text: string;
+  tooLarge: string | undefined;
+}
+
+function drawAll(graph: MeshGraph, plans: readonly DiagramPlan[]): Result<DrawnDiagram[]> {
+  const drawn: DrawnDiagram[] = [];
+  for (const plan of plans) {
+    const chart = diagramFlowchart(graph, plan.request);
+    if ('errors' in chart) return { ok: false, errors: chart.errors };
+    drawn.push(drawnDiagram(plan, chart));
+  }
+  return { ok: true, value: drawn };
+}
+
+function drawnDiagram(plan: DiagramPlan, chart: Flowchart): DrawnDiagram {
+  const text = renderFlowchart(chart);
+  return { plan, title: chart.title, text, tooLarge: pastDefaultLimits(text, chart.edges.length) };
+}
+
+/** The domain overview written in place of a whole-mesh diagram too large to draw, naming where the detail is. */
+function overviewOf(graph: MeshGraph, whole: DrawnDiagram, domainViews: readonly DrawnDiagram[]): DrawnDiagram {
+  const notes = [
+    `The whole diagram would be ${whole.tooLarge}: each domain is one node here, and each edge the links from one domain into another.`,
+    'Each domain in detail:',
+    ...domainViews.map(({ plan, tooLarge }) => (tooLarge ? `${plan.path} not written: ${tooLarge}` : plan.path)),
+  ];
+  const plan = { ...whole.plan, about: `${whole.plan.about}, by domain (too large to draw whole)` };
+  return drawnDiagram(plan, domainOverview(graph, `${whole.title}, by domain`, notes));
+}

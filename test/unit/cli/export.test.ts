@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
+import { serializeMesh } from '../../../shared/model';
+import { fanOutMesh } from '../export/unseen-meshes';
 import { fakeIo } from './fake-io';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/export/${path}`, import.meta.url), 'utf8');
@@ -65,6 +67,19 @@ describe('mesh-designer export', () => {
       ),
     ]);
     expect([...files.keys()]).toEqual(['shop.mesh.json']);
+  });
+
+  it('leaves out a diagram too large for Mermaid’s default limits, and warns of it', async () => {
+    const { io, out, err, files } = fakeIo({ 'fan.mesh.json': serializeMesh(fanOutMesh(501)) });
+    expect(await runCli(['export', 'fan.mesh.json', '--out', 'out', '--format', 'mermaid'], io)).toBe(EXIT.ok);
+    expect(err).toEqual([
+      expect.stringMatching(
+        /^fan\.mesh\.json: warning: mermaid\/logical-view\/d\.mmd: Mermaid diagrams: not written: the logical view of domain d would be 501 edges, past the 500/,
+      ),
+    ]);
+    expect(out).toEqual([expect.stringMatching(/^fan\.mesh\.json: wrote \d+ files to out/)]);
+    expect(files.has('out/mermaid/logical-view.mmd')).toBe(true);
+    expect(files.has('out/mermaid/logical-view/d.mmd')).toBe(false);
   });
 
   it('reports a missing or broken design and an unknown domain as problems in the input', async () => {

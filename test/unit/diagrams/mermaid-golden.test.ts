@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { WHOLE_MESH } from '../../../shared/export';
-import { MERMAID_LIMITS, mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
+import { MERMAID_DEFAULT_LIMITS, MERMAID_LIMITS, mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
 import type { Mesh } from '../../../shared/model';
-import { aMesh, aPort } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from '../export/golden-cases';
-import { parseFlowchart, realMermaid } from './real-mermaid';
+import { crowdedMesh, fanOutMesh } from '../export/unseen-meshes';
+import { parseFlowchart, parseWithDefaultLimits, realMermaid } from './real-mermaid';
 
 const exportedDiagrams = (mesh: Mesh) => filesOf(mermaidTarget.files(mesh, WHOLE_MESH));
 
@@ -62,29 +62,20 @@ describe('every generated diagram parses with the real mermaid package', () => {
 
 describe('a mesh past Mermaid’s default 500 edges', () => {
   const LINKS = 600;
-  const mesh = () => {
-    const builder = aMesh()
-      .withDomain('d')
-      .withProduct('source', 'd', { outputPorts: [aPort('out', 'output')] });
-    for (let index = 1; index <= LINKS; index++) {
-      builder
-        .withProduct(`consumer-${index}`, 'd', { inputPorts: [aPort('in', 'input')] })
-        .withLink(`l${index}`, { nodeId: 'source', portId: 'out' }, { nodeId: `consumer-${index}`, portId: 'in' });
-    }
-    return builder.build();
-  };
-  const diagrams = filesOf(mermaidTarget.files(mesh(), WHOLE_MESH, { diagramKinds: ['logical-view', 'lineage'] }));
+  const mesh = () => fanOutMesh(LINKS);
+  // What the app's Diagram view and the CLI's pictures draw: the whole diagrams, every link in them.
+  const diagrams = (['logical-view', 'lineage'] as const).map((kind) => {
+    const diagram = mermaidDiagram(mesh(), { kind, subject: { kind: 'mesh' } });
+    return [kind, diagram.ok ? diagram.value : ''] as const;
+  });
 
-  it.each(diagrams.map((diagram) => [diagram.path, String(diagram.content)]))(
-    '%s draws every link with the limits the app and the CLI give Mermaid',
-    async (_, text) => {
-      expect((await parseFlowchart(text)).edges).toHaveLength(LINKS);
-    },
-  );
+  it.each(diagrams)('the %s draws every link with the limits the app and the CLI give Mermaid', async (_, text) => {
+    expect((await parseFlowchart(text)).edges).toHaveLength(LINKS);
+  });
 
   it('would not parse with Mermaid’s defaults, which the diagram’s own config cannot raise', async () => {
     const mermaid = await realMermaid();
-    const text = String(diagrams[0]?.content);
+    const text = String(diagrams[0]?.[1]);
     expect(text.startsWith('---\n')).toBe(true);
     const askingForMore = text.replace('---\n', '---\nconfig:\n  maxEdges: 100000\n');
     try {
@@ -93,5 +84,76 @@ describe('a mesh past Mermaid’s default 500 edges', () => {
     } finally {
       mermaid.initialize({ startOnLoad: false, ...MERMAID_LIMITS });
     }
+  });
+
+  it('exports no diagram Mermaid’s defaults refuse: a domain too large for them is a warning, not a file', async () => {
+    const exported = mermaidTarget.files(mesh(), WHOLE_MESH, { diagramKinds: ['logical-view', 'lineage'] });
+    expect(exported.ok && exported.warnings).toEqual([
+      {
+        path: 'mermaid/logical-view/d.mmd',
+        message:
+          'not written: the logical view of domain d would be 600 edges, past the 500 Mermaid draws by default; the app’s Diagram view draws it',
+      },
+    ]);
+    const files = filesOf(exported);
+    expect(files.map((file) => file.path)).toEqual(['mermaid/logical-view.mmd', 'mermaid/lineage.mmd']);
+    for (const file of files) await expect(parseWithDefaultLimits(String(file.content))).resolves.toBeDefined();
+  });
+});
+
+describe('a 600-link mesh of 40 domains, read where Mermaid draws with its defaults (GitHub, GitLab, wikis)', () => {
+  const diagrams = filesOf(mermaidTarget.files(crowdedMesh(40, 600), WHOLE_MESH));
+
+  it.each(diagrams.map((diagram) => [diagram.path, String(diagram.content)]))(
+    '%s parses with Mermaid’s default limits',
+    async (_, text) => {
+      await expect(parseWithDefaultLimits(text)).resolves.toBeDefined();
+    },
+  );
+});
+
+describe('the domain overview written in place of a whole-mesh diagram too large to draw', () => {
+  const mesh = crowdedMesh(40, 600);
+  const exported = mermaidTarget.files(mesh, WHOLE_MESH);
+  const files = filesOf(exported);
+  const overview = (path: string) => String(files.find((file) => file.path === path)?.content);
+  const domainFiles = files.filter((file) => file.path.startsWith('mermaid/logical-view/')).map((file) => file.path);
+
+  it('writes every domain’s logical view, and warns of nothing', () => {
+    expect(domainFiles).toHaveLength(40);
+    expect(exported.ok && exported.warnings).toBeUndefined();
+  });
+
+  it.each(['mermaid/logical-view.mmd', 'mermaid/lineage.mmd'])(
+    '%s draws each domain as one node with its counts, and the links between two domains as one counted edge',
+    async (path) => {
+      const parsed = await parseWithDefaultLimits(overview(path));
+      expect(parsed.vertices).toHaveLength(40);
+      expect(parsed.vertices[0]?.label).toBe('Domain 0 · 5 products, 0 systems, 10 ports');
+      const crossDomainLinks = mesh.links.filter(
+        (link) => link.from.nodeId.split('-')[0] !== link.to.nodeId.split('-')[0],
+      );
+      const counted = parsed.edges.map((edge) => Number(/^(\d+) links?$/.exec(edge.label)?.[1]));
+      expect(counted.reduce((sum, count) => sum + count, 0)).toBe(crossDomainLinks.length);
+    },
+  );
+
+  it.each(['mermaid/logical-view.mmd', 'mermaid/lineage.mmd'])('%s names the files of each domain’s detail', (path) => {
+    const named = overview(path)
+      .split('\n')
+      .flatMap((line) => /^\s*%% (mermaid\/\S+\.mmd)$/.exec(line)?.[1] ?? []);
+    expect(named).toEqual(domainFiles);
+  });
+
+  it('writes the domains’ views with the overview even when only the lineage is chosen', () => {
+    const lineageOnly = filesOf(mermaidTarget.files(mesh, WHOLE_MESH, { diagramKinds: ['lineage'] }));
+    expect(lineageOnly.map((file) => file.path)).toEqual(['mermaid/lineage.mmd', ...domainFiles]);
+  });
+});
+
+describe('Mermaid’s default limits', () => {
+  it('are the ones the mermaid package defaults to', async () => {
+    const { maxTextSize, maxEdges } = (await realMermaid()).mermaidAPI.defaultConfig;
+    expect({ maxTextSize, maxEdges }).toEqual(MERMAID_DEFAULT_LIMITS);
   });
 });

@@ -61,6 +61,24 @@ export async function parseFlowchart(text: string): Promise<ParsedFlowchart> {
   };
 }
 
+/**
+ * What GitHub, GitLab and wikis read: the flowchart parsed with Mermaid's default limits (its
+ * edges), and the whole text within its default maximum size (which `render` checks).
+ */
+export async function parseWithDefaultLimits(text: string): Promise<ParsedFlowchart> {
+  const mermaid = await realMermaid();
+  const { maxTextSize, maxEdges } = mermaid.mermaidAPI.defaultConfig;
+  if (text.length > (maxTextSize as number)) {
+    throw new Error(`${text.length} characters, past Mermaid's default maxTextSize of ${maxTextSize}`);
+  }
+  mermaid.initialize({ maxTextSize, maxEdges });
+  try {
+    return await parseFlowchart(text);
+  } finally {
+    mermaid.initialize({ startOnLoad: false, ...MERMAID_LIMITS });
+  }
+}
+
 const NAMED_ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>' };
 
 /** Mermaid keeps entity codes as placeholders until it draws; this is what the drawing shows. */

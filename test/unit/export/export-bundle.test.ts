@@ -14,7 +14,9 @@ import {
   type PictureFormat,
   WHOLE_MESH,
 } from '../../../shared/export';
+import { mermaidTarget } from '../../../shared/export/mermaid';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
+import { fanOutMesh } from './unseen-meshes';
 
 const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
 const pathsOf = (result: Parameters<typeof filesOf>[0]) => filesOf(result).map((file) => file.path);
@@ -95,6 +97,21 @@ describe('export bundles', () => {
       ok: false,
       errors: [{ path: 'products[1]', message: "Broken format: data product 'customers': cannot be written" }],
     });
+  });
+
+  it('carries the files a format left out as warnings, labelled, and says in index.md what was not written', () => {
+    const result = exportBundle(fanOutMesh(501), [mermaidTarget], WHOLE_MESH, { diagramKinds: ['logical-view'] });
+    const warning = {
+      path: 'mermaid/logical-view/d.mmd',
+      message:
+        'Mermaid diagrams: not written: the logical view of domain d would be 501 edges, past the 500 Mermaid draws by default; the app’s Diagram view draws it',
+    };
+    expect(result.ok && result.warnings).toEqual([warning]);
+    const files = filesOf(result);
+    expect(files.map((file) => file.path)).toEqual([INDEX_FILE, 'mermaid/logical-view.mmd']);
+    expect(String(files[0]?.content)).toContain(
+      '\n\n- mermaid/logical-view/d.mmd: not written: the logical view of domain d would be 501 edges',
+    );
   });
 
   it('reports progress target by target, pausing between them, and gives the same bundle', async () => {

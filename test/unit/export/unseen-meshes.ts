@@ -205,6 +205,50 @@ export function manyDomainsMesh(count = 40): Mesh {
   return builder.build();
 }
 
+/**
+ * A mesh past Mermaid's default 500 edges: `domains` domains of five products each and `links`
+ * product links, each to one of the next three products (in its own domain or the next one's).
+ */
+export function crowdedMesh(domains = 40, links = 600): Mesh {
+  const builder = aMesh('crowded');
+  const productIds: string[] = [];
+  for (let domain = 0; domain < domains; domain++) {
+    builder.withDomain(`d${domain}`, { name: `Domain ${domain}` });
+    for (let index = 0; index < PRODUCTS_PER_CROWDED_DOMAIN; index++) {
+      productIds.push(`d${domain}-p${index}`);
+      builder.withProduct(`d${domain}-p${index}`, `d${domain}`, {
+        inputPorts: [aPort('in', 'input')],
+        outputPorts: [aPort('out', 'output')],
+      });
+    }
+  }
+  for (let link = 0; link < links; link++) {
+    const from = link % productIds.length;
+    const to = (from + 1 + Math.floor(link / productIds.length)) % productIds.length;
+    builder.withLink(
+      `l${link}`,
+      { nodeId: productIds[from] as string, portId: 'out' },
+      { nodeId: productIds[to] as string, portId: 'in' },
+    );
+  }
+  return builder.build();
+}
+
+const PRODUCTS_PER_CROWDED_DOMAIN = 5;
+
+/** One domain whose source feeds `consumers` products: its own logical view is past Mermaid's default 500 edges. */
+export function fanOutMesh(consumers = 600): Mesh {
+  const builder = aMesh()
+    .withDomain('d')
+    .withProduct('source', 'd', { outputPorts: [aPort('out', 'output')] });
+  for (let index = 1; index <= consumers; index++) {
+    builder
+      .withProduct(`consumer-${index}`, 'd', { inputPorts: [aPort('in', 'input')] })
+      .withLink(`l${index}`, { nodeId: 'source', portId: 'out' }, { nodeId: `consumer-${index}`, portId: 'in' });
+  }
+  return builder.build();
+}
+
 export const UNSEEN_MESHES: ReadonlyArray<readonly [string, () => Mesh]> = [
   ['tricky shapes', trickyShapesMesh],
   ['look-alike ids', lookAlikeMesh],

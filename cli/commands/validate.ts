@@ -81,7 +81,7 @@ export const validateCommand: Command = {
     }
     const reports: FileReport[] = [];
     for (const file of options.positional) reports.push(shown(await validateFile(file, io, filters), filters));
-    const hasErrors = reports.some((report) => report.problems.some((problem) => problem.severity === 'error'));
+    const hasErrors = reports.some(hasError);
     if (options.flags.json) {
       io.out(
         JSON.stringify(

@@ -312,6 +312,20 @@ describe('rule details', () => {
     ]);
   });
 
+  it('takes names that differ only in Unicode normalization for one name, as macOS file names do', () => {
+    const composed = 'Caf\u00e9';
+    const decomposed = 'Cafe\u0301';
+    const mesh = changed((mesh) =>
+      mesh.products.push(
+        aProduct('composed', 'analytics', { name: composed, owner: 'x' }),
+        aProduct('decomposed', 'analytics', { name: decomposed, owner: 'x' }),
+      ),
+    );
+    expect(findingsOf('unique-names', mesh).map((finding) => [finding.path, finding.message])).toEqual([
+      ['products[3]', `Another data product in domain 'Analytics' is already called '${decomposed}' (products[2]).`],
+    ]);
+  });
+
   it('reports a cycle with its products and links', () => {
     const [finding] = findingsOf('product-cycles', CASES['product-cycles']?.triggers.mesh() as Mesh);
     expect(finding?.related).toEqual([

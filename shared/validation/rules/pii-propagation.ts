@@ -89,10 +89,15 @@ function unclassifiedCopies(
     return object.properties.flatMap((property, propertyIndex) => {
       const column = output.fields.get(property.name.toLowerCase());
       const source = column && firstClassifiedCopy(column.copies, classified);
-      if (!source || source.field.classification === property.classification) return [];
+      if (!source || isSameClassification(source.field.classification, property.classification)) return [];
       return [{ port, contract, propertyIndex, property, source }];
     });
   });
+}
+
+/** `PII` and `pii` are one classification: contracts written by different teams differ in capitals. */
+function isSameClassification(input: string | undefined, output: string | undefined): boolean {
+  return input?.trim().toLowerCase() === output?.trim().toLowerCase();
 }
 
 /** Per input port: the port, and its classified fields by lower-cased name. */

@@ -371,6 +371,18 @@ describe('rule details', () => {
     ]);
   });
 
+  it('takes a classification written in other capitals for the same one, and a different one for a finding', () => {
+    const classifiedAs = (classification: string) =>
+      changed((mesh) => {
+        republishEmail(mesh);
+        Object.assign(contract(mesh, 'country-counts').schema[0]?.properties[3] ?? {}, { classification });
+      });
+    expect(findingsOf('pii-propagation', classifiedAs('PII'))).toEqual([]);
+    expect(findingsOf('pii-propagation', classifiedAs('public')).map((finding) => finding.message)).toEqual([
+      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' classifies it 'public' instead.",
+    ]);
+  });
+
   it('follows a field through a passthrough product (same table name, no transformation)', () => {
     const mesh = changed((mesh) => {
       mesh.products.push(

@@ -1,4 +1,4 @@
-import { bumpMajor, compareContracts, parseSemver } from '../../contracts';
+import { bumpMajor, compareContracts, majorVersion } from '../../contracts';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -21,8 +21,7 @@ export const breakingChangesRule: Rule = {
         .map((finding) => {
           const breaking = comparison.changes.filter((change) => change.isBreaking);
           const needsMajor =
-            comparison.isBreaking &&
-            (parseSemver(contract.version)?.major ?? 0) <= (parseSemver(previous.version)?.major ?? 0);
+            comparison.isBreaking && (majorVersion(contract.version) ?? 0) <= (majorVersion(previous.version) ?? 0);
           const version = bumpMajor(previous.version);
           return {
             ...contractPlace(graph, contract, 'version'),

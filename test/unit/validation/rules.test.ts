@@ -401,6 +401,21 @@ describe('rule details', () => {
     ]);
   });
 
+  it('reads the major version of a version written short (2.0, v2) rather than proposing a lower one', () => {
+    const versioned = (version: string, isBroken: boolean) =>
+      changed((mesh) => {
+        contract(mesh, 'customers').version = version;
+        if (isBroken) contract(mesh, 'customers').schema[0]?.properties.splice(2, 1);
+      });
+    const [finding] = findingsOf('breaking-changes', versioned('2.1', true), versioned('2.0', false));
+    expect(finding?.message).toMatch(
+      /^Contract 'Customers': breaking changes need a new major version: 3\.0\.0 instead of 2\.1 /,
+    );
+    expect(finding?.fix).toEqual({ kind: 'set-contract-version', contractId: 'customers', version: '3.0.0' });
+    expect(findingsOf('breaking-changes', versioned('3.0', true), versioned('2.0', false))).toEqual([]);
+    expect(findingsOf('breaking-changes', versioned('v3', true), versioned('v2', false))).toEqual([]);
+  });
+
   it('judges breaking changes only against a baseline', () => {
     expect(findingsOf('breaking-changes', CASES['breaking-changes']?.triggers.mesh() as Mesh)).toEqual([]);
   });

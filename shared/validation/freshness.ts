@@ -6,6 +6,7 @@ import type { Contract, DataProduct } from '../model';
 const MINUTES_PER_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
   (
     [
+      [1 / 60_000, ['ms', 'msec', 'msecs', 'millisecond', 'milliseconds']],
       [1 / 60, ['s', 'sec', 'secs', 'second', 'seconds']],
       [1, ['m', 'min', 'mins', 'minute', 'minutes']],
       [60, ['h', 'hr', 'hrs', 'hour', 'hours']],

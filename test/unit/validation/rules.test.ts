@@ -354,6 +354,15 @@ describe('rule details', () => {
     ]);
   });
 
+  it('measures a freshness promise in milliseconds too', () => {
+    const mesh = changed((mesh) =>
+      Object.assign(product(mesh, 'revenue').observability.slos[0] ?? {}, { target: 500, unit: 'ms' }),
+    );
+    expect(findingsOf('freshness-slos', mesh).map((finding) => finding.message)).toEqual([
+      "'Revenue' promises data fresh within 0.5 s, but can be no fresher than 25 min: 'Customers' promises 15 min → 'Revenue' refreshes every 10 min.",
+    ]);
+  });
+
   it('keeps the weight of each contract finding unless a policy sets the rule', () => {
     const mesh = changed((mesh) => {
       mesh.contracts.push(anEventContract('clicks', { keepHistory: true }));

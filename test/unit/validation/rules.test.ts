@@ -363,6 +363,18 @@ describe('rule details', () => {
     ]);
   });
 
+  it('says when a freshness promise is in a unit it cannot measure, rather than leaving it unchecked', () => {
+    const mesh = changed((mesh) =>
+      Object.assign(product(mesh, 'revenue').observability.slos[0] ?? {}, { target: 1, unit: 'PT5M' }),
+    );
+    expect(findingsOf('freshness-slos', mesh).map((finding) => [finding.path, finding.message])).toEqual([
+      [
+        'products[1].observability.slos[0]',
+        "'Revenue' promises freshness in 'PT5M', which is no unit of time this check reads (ms, s, min, h, d, w): the promise is not checked.",
+      ],
+    ]);
+  });
+
   it('keeps the weight of each contract finding unless a policy sets the rule', () => {
     const mesh = changed((mesh) => {
       mesh.contracts.push(anEventContract('clicks', { keepHistory: true }));

@@ -336,6 +336,30 @@ describe('rule details', () => {
     ]);
   });
 
+  it('marks every product of a knot of cycles, with a cycle through each', () => {
+    // Report reads Revenue and feeds it back; Audit reads Report and feeds it back: one knot, two cycles.
+    const mesh = changed((mesh) => {
+      for (const id of ['report', 'audit']) {
+        mesh.products.push(
+          aProduct(id, 'analytics', {
+            owner: 'x',
+            inputPorts: [aPort('in', 'input'), aPort('back', 'input')],
+            outputPorts: [aPort('out', 'output', { contractId: 'country-counts' })],
+          }),
+        );
+      }
+      product(mesh, 'revenue').inputPorts.push(aPort('back', 'input'));
+      linked(mesh, 'to-report', ['revenue', 'out'], ['report', 'in']);
+      linked(mesh, 'report-back', ['report', 'out'], ['revenue', 'back']);
+      linked(mesh, 'to-audit', ['report', 'out'], ['audit', 'in']);
+      linked(mesh, 'audit-back', ['audit', 'out'], ['report', 'back']);
+    });
+    expect(findingsOf('product-cycles', mesh).map((finding) => finding.message)).toEqual([
+      'Data products feed each other in a cycle: Revenue → report → Revenue.',
+      'Data products feed each other in a cycle: audit → report → audit.',
+    ]);
+  });
+
   it('shows the freshness chain back to the first product that promises its own', () => {
     const mesh = changed((mesh) => {
       mesh.products.push(

@@ -428,6 +428,17 @@ describe('rule details', () => {
     ]);
   });
 
+  it('counts a classified field cast to another type as republishing it', () => {
+    const mesh = changed((mesh) => {
+      republishEmail(mesh);
+      (product(mesh, 'revenue').transformations[0] as { sql: string }).sql =
+        'SELECT c.country, COUNT(*) AS customers, MIN(c.email) AS sample, CAST(c.email AS TEXT) AS contact FROM customers c GROUP BY c.country';
+    });
+    expect(findingsOf('pii-propagation', mesh).map((finding) => finding.path)).toEqual([
+      'contracts[1].schema[0].properties[3]',
+    ]);
+  });
+
   it('follows a field through a passthrough product (same table name, no transformation)', () => {
     const mesh = changed((mesh) => {
       mesh.products.push(

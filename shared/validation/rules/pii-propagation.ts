@@ -73,8 +73,10 @@ function unclassifiedCopies(
       {
         port: input.port,
         by: new Map(
-          input.dataset.schema.properties.flatMap((field) =>
-            field.classification ? [[field.name.toLowerCase(), field] as const] : [],
+          input.feeds.flatMap(({ dataset }) =>
+            dataset.schema.properties.flatMap((field) =>
+              field.classification ? [[field.name.toLowerCase(), field] as const] : [],
+            ),
           ),
         ),
       },

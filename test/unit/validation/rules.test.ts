@@ -8,7 +8,7 @@ import { RULES } from '../../../shared/validation/rule-catalog';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aContract, aPort, aProduct } from '../../builders/mesh-builder';
 import { aProperty } from '../contracts/builders';
-import { aGovernedMesh, anEventContract } from './governed-mesh';
+import { aGovernedMesh, aMeshWithTwoFeedsIntoOnePort, anEventContract } from './governed-mesh';
 
 /** The governed mesh with one change made to a copy of it. */
 function changed(edit: (mesh: Mesh) => void): Mesh {
@@ -436,6 +436,12 @@ describe('rule details', () => {
     });
     expect(findingsOf('pii-propagation', mesh).map((finding) => finding.path)).toEqual([
       'contracts[1].schema[0].properties[3]',
+    ]);
+  });
+
+  it('follows a classified field arriving through the second link into one input port', () => {
+    expect(findingsOf('pii-propagation', aMeshWithTwoFeedsIntoOnePort()).map((finding) => finding.message)).toEqual([
+      "'Revenue' republishes 'phone', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
     ]);
   });
 

@@ -153,6 +153,20 @@ describe('mesh-designer validate', () => {
     expect(JSON.parse(json.out.join('\n'))[0].ok).toBe(true);
   });
 
+  it("shows the policies' reason for a rule's changed severity, in words and in JSON", async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].owner = '';
+    mesh.policies.rules = { owners: { severity: 'error', reason: 'Audit finding 2026-04' } };
+    const human = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json'], human.io)).toBe(EXIT.problems);
+    expect(human.err).toEqual([
+      "shop.mesh.json: products[0]: Data product 'orders' has no owner. [owners] (policy: Audit finding 2026-04)",
+    ]);
+    const json = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    await runCli(['validate', 'shop.mesh.json', '--json'], json.io);
+    expect(JSON.parse(json.out.join('\n'))[0].problems[0].policyReason).toBe('Audit finding 2026-04');
+  });
+
   it('refuses an unknown rule or severity, naming the choices', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owner'], io)).toBe(EXIT.usage);

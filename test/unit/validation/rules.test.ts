@@ -478,6 +478,18 @@ describe('rule details', () => {
     expect(findingsOf('breaking-changes', versioned('v3', true), versioned('v2', false))).toEqual([]);
   });
 
+  it('lets a pre-release change in a breaking way up to its release, as semver allows', () => {
+    const versioned = (version: string, isBroken: boolean) =>
+      changed((mesh) => {
+        contract(mesh, 'customers').version = version;
+        if (isBroken) contract(mesh, 'customers').schema[0]?.properties.splice(2, 1);
+      });
+    expect(findingsOf('breaking-changes', versioned('2.0.0-rc2', true), versioned('2.0.0-rc1', false))).toEqual([]);
+    expect(findingsOf('breaking-changes', versioned('2.0.0', true), versioned('2.0.0-rc1', false))).toEqual([]);
+    const [finding] = findingsOf('breaking-changes', versioned('2.0.1', true), versioned('2.0.0', false));
+    expect(finding?.fix).toEqual({ kind: 'set-contract-version', contractId: 'customers', version: '3.0.0' });
+  });
+
   it('judges breaking changes only against a baseline', () => {
     expect(findingsOf('breaking-changes', CASES['breaking-changes']?.triggers.mesh() as Mesh)).toEqual([]);
   });

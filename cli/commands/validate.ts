@@ -19,6 +19,8 @@ interface FileProblem {
   fixHint?: string;
   /** The rule is turned off in the design's policies: shown with the reason, never an error. */
   suppressed?: { reason: string };
+  /** Why the design's policies changed the rule's severity. */
+  policyReason?: string;
 }
 
 /** What the governance options ask for. */
@@ -81,7 +83,7 @@ export const validateCommand: Command = {
     }
     const reports: FileReport[] = [];
     for (const file of options.positional) reports.push(shown(await validateFile(file, io, filters), filters));
-    const hasErrors = reports.some((report) => report.problems.some((problem) => problem.severity === 'error'));
+    const hasErrors = reports.some(hasError);
     if (options.flags.json) {
       io.out(
         JSON.stringify(
@@ -146,6 +148,7 @@ function governanceProblems(mesh: Mesh, filters: Filters): FileProblem[] {
     rule: finding.ruleId,
     fixHint: finding.fixHint,
     ...(finding.suppressed && { suppressed: finding.suppressed }),
+    ...(finding.policyReason !== undefined && { policyReason: finding.policyReason }),
   }));
 }
 
@@ -159,7 +162,11 @@ function printReport(report: FileReport, io: Parameters<Command['run']>[1]): voi
     const where = problem.path === WHOLE_FILE ? '' : `${problem.path}: `;
     const label = problem.suppressed ? 'off: ' : problem.severity === 'error' ? '' : `${problem.severity}: `;
     const rule = problem.rule ? ` [${problem.rule}]` : '';
-    const reason = problem.suppressed ? ` (turned off: ${problem.suppressed.reason})` : '';
+    const reason = problem.suppressed
+      ? ` (turned off: ${problem.suppressed.reason})`
+      : problem.policyReason !== undefined
+        ? ` (policy: ${problem.policyReason})`
+        : '';
     const line = `${place}: ${label}${where}${problem.message}${rule}${reason}`;
     if (problem.severity === 'error' && !problem.suppressed) io.err(line);
     else io.out(line);

@@ -3,7 +3,7 @@ import { logicalTypeName } from '../model/logical-type';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
 import { nestedPropertiesOf } from './odcs-document';
-import { bumpMajor, compareSemver, parseSemver } from './semver';
+import { allowsBreakingChanges, bumpMajor, compareSemver } from './semver';
 
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
@@ -84,8 +84,7 @@ function versionFindings(from: string, to: string, hasChanges: boolean, isBreaki
   const order = compareSemver(to, from);
   const at = (severity: ContractFinding['severity'], message: string) => [{ path: 'version', severity, message }];
   if (order < 0) return at('error', `version ${to} is lower than the previous ${from}`);
-  const isMajorBump = (parseSemver(to)?.major ?? 0) > (parseSemver(from)?.major ?? 0);
-  if (isBreaking && !isMajorBump) {
+  if (isBreaking && !allowsBreakingChanges(from, to)) {
     return at('error', `breaking changes need a new major version: ${bumpMajor(from)} instead of ${to}`);
   }
   if (hasChanges && order === 0) return at('warning', `the contract changed but its version is still ${to}`);

@@ -88,7 +88,14 @@ export {
   schemaDiagramOf,
 } from './schema-diagram';
 export { checkContractSemantics, checkContractYaml, checkDatasetShape } from './semantic-checks';
-export { bumpMajor, bumpMinor, compareSemver, parseSemver, type Semver } from './semver';
+export {
+  allowsBreakingChanges,
+  bumpMajor,
+  bumpMinor,
+  compareSemver,
+  parseSemver,
+  type Semver,
+} from './semver';
 export { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 export {
   formatLocatedProblem,

@@ -36,10 +36,34 @@ export function compareSemver(a: string, b: string): number {
   );
 }
 
-/** The next major version: `1.4.2` → `2.0.0`, `2.0.0-rc.1` → `3.0.0`. */
-export function bumpMajor(version: string): string {
+/**
+ * The major version, also of a version written short (`2.0`, `v2`, `2`), which contracts
+ * often carry: ODCS does not require semver. Undefined when the version names none.
+ */
+function majorVersion(version: string): number | undefined {
   const parsed = parseSemver(version);
-  return parsed ? `${parsed.major + 1}.0.0` : '1.0.0';
+  if (parsed) return parsed.major;
+  const leading = /^v?(\d+)(?:\.|$)/i.exec(version.trim())?.[1];
+  return leading === undefined ? undefined : Number(leading);
+}
+
+/**
+ * Whether version `to` may break what `from` promised: a higher major version, or a later
+ * version of the same major when `from` is a pre-release of it (`2.0.0-rc1` → `2.0.0`), which
+ * semver lets change in any way.
+ */
+export function allowsBreakingChanges(from: string, to: string): boolean {
+  const fromMajor = majorVersion(from) ?? 0;
+  const toMajor = majorVersion(to) ?? 0;
+  if (toMajor > fromMajor) return true;
+  const isPrerelease = (parseSemver(from)?.prerelease.length ?? 0) > 0;
+  return isPrerelease && toMajor === fromMajor && compareSemver(to, from) > 0;
+}
+
+/** The next major version: `1.4.2` → `2.0.0`, `2.0.0-rc.1` → `3.0.0`, `v2` → `3.0.0`. */
+export function bumpMajor(version: string): string {
+  const major = majorVersion(version);
+  return major === undefined ? '1.0.0' : `${major + 1}.0.0`;
 }
 
 function comparePrerelease(a: readonly string[], b: readonly string[]): number {

@@ -135,11 +135,13 @@ function analyze(graph: MeshGraph, origin: ImpactOrigin): Impact {
 
 const nameOf = (field: FlowField) => field.name;
 
-/** Every field leaving an endpoint, once per key (the last of fields named alike). */
-function allFields(graph: MeshGraph, endpoint: Endpoint): FlowField[] {
+/** Every field leaving the endpoints, once per key (the last of fields named alike). */
+function allFields(graph: MeshGraph, endpoints: readonly Endpoint[]): FlowField[] {
   const byKey = new Map<string, FlowField>();
-  for (const { name } of sourceDataset(graph, endpoint)?.schema.properties ?? []) {
-    byKey.set(name.toLowerCase(), { key: name.toLowerCase(), name, from: [] });
+  for (const endpoint of endpoints) {
+    for (const { name } of sourceDataset(graph, endpoint)?.schema.properties ?? []) {
+      byKey.set(name.toLowerCase(), { key: name.toLowerCase(), name, from: [] });
+    }
   }
   return [...byKey.values()];
 }
@@ -172,14 +174,14 @@ function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactColle
       if (product?.inputPorts.some((port) => port.id === portId)) {
         const lineage = productLineage(graph, product);
         const input = lineage.inputs.get(portId);
-        const fields = input ? allFields(graph, input.link.from) : [];
+        const fields = allFields(graph, input?.feeds.map((feed) => feed.link.from) ?? []);
         result.recordOrigin({ nodeId, portId }, 'input', fields);
         const passage = passageThrough(product, inputUse(lineage, portId), fields);
         result.recordArrival(product, undefined, passage, 0);
         return passage.outputs.map(({ endpoint, fields }) => ({ endpoint, fields, distance: 0 }));
       }
       const endpoint = { nodeId, portId };
-      const fields = allFields(graph, endpoint);
+      const fields = allFields(graph, [endpoint]);
       result.recordOrigin(endpoint, origin.kind === 'topic' ? 'topic' : 'output', fields);
       return [{ endpoint, fields, distance: 0 }];
     }
@@ -187,7 +189,7 @@ function originFlows(graph: MeshGraph, origin: ImpactOrigin, result: ImpactColle
       const product = graph.products.get(origin.productId)?.item;
       return (product?.outputPorts ?? []).map((port) => {
         const endpoint = { nodeId: product?.id as string, portId: port.id };
-        const fields = allFields(graph, endpoint);
+        const fields = allFields(graph, [endpoint]);
         result.recordOrigin(endpoint, 'output', fields);
         return { endpoint, fields, distance: 0 };
       });

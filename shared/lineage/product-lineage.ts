@@ -31,10 +31,16 @@ export interface TableLineage {
   mentioned: FieldSet;
 }
 
-export interface InputLineage {
-  port: Port;
+/** One link into an input port, and the dataset it brings. */
+export interface InputFeed {
   link: Link;
   dataset: LinkDataset;
+}
+
+/** An input port and every link that feeds it (a port may be fed by several producers). */
+export interface InputLineage {
+  port: Port;
+  feeds: InputFeed[];
 }
 
 export interface TransformationLineage {
@@ -88,33 +94,38 @@ export function productLineage(graph: MeshGraph, product: DataProduct): ProductL
 function lineageDependencies(graph: MeshGraph, product: DataProduct): unknown[] {
   const dependencies: unknown[] = [product.inputPorts, product.outputPorts, product.transformations];
   for (const port of product.inputPorts) {
-    const link = graph.linksInto({ nodeId: product.id, portId: port.id })[0];
-    if (!link) continue;
-    dependencies.push(link);
-    const upstream = graph.products.get(link.from.nodeId)?.item;
-    if (upstream) {
-      dependencies.push(upstream.outputPorts);
-      for (const output of upstream.outputPorts) dependencies.push(contractOf(graph, output.contractId));
-      continue;
+    for (const link of graph.linksInto({ nodeId: product.id, portId: port.id })) {
+      dependencies.push(link, ...feedDependencies(graph, link));
     }
-    const system = graph.systems.get(link.from.nodeId)?.item;
-    dependencies.push(system);
-    for (const event of system?.publishes ?? []) dependencies.push(contractOf(graph, event.contractId));
   }
   for (const port of product.outputPorts) dependencies.push(contractOf(graph, port.contractId));
   return dependencies;
+}
+
+/** What the dataset a link brings is read from: the producer's output ports and contracts, or the system. */
+function feedDependencies(graph: MeshGraph, link: Link): unknown[] {
+  const upstream = graph.products.get(link.from.nodeId)?.item;
+  if (upstream) {
+    return [upstream.outputPorts, ...upstream.outputPorts.map((output) => contractOf(graph, output.contractId))];
+  }
+  const system = graph.systems.get(link.from.nodeId)?.item;
+  return [system, ...(system?.publishes ?? []).map((event) => contractOf(graph, event.contractId))];
 }
 
 function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage {
   const inputs = new Map<string, InputLineage>();
   const tables = new Map<string, TableLineage>();
   for (const port of product.inputPorts) {
-    const [link] = graph.linksInto({ nodeId: product.id, portId: port.id });
-    const dataset = link && sourceDataset(graph, link.from);
-    if (!link || !dataset) continue;
-    inputs.set(port.id, { port, link, dataset });
-    const name = dataset.schema.name.toLowerCase();
-    if (!tables.has(name)) tables.set(name, inputTable(name, port.id, dataset.schema.properties));
+    const feeds = graph.linksInto({ nodeId: product.id, portId: port.id }).flatMap((link) => {
+      const dataset = sourceDataset(graph, link.from);
+      return dataset ? [{ link, dataset }] : [];
+    });
+    if (feeds.length === 0) continue;
+    inputs.set(port.id, { port, feeds });
+    for (const { dataset } of feeds) {
+      const name = dataset.schema.name.toLowerCase();
+      if (!tables.has(name)) tables.set(name, inputTable(name, port.id, dataset.schema.properties));
+    }
   }
 
   const transformations = product.transformations.map((transformation) => {

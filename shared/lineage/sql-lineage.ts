@@ -137,13 +137,30 @@ function readItem(tokens: Token[], stars: Array<string | undefined>): SelectItem
     alias = last.text;
     expression = tokens.slice(0, -1);
   }
-  const refs = columnRefs(expression);
-  const isCopy =
-    refs.length === 1 &&
-    (expression.length === 1 || (expression.length === 3 && isPunct(expression[1], '.'))) &&
-    isName(expression[0]);
-  const name = alias ?? (isCopy ? refs[0]?.column : undefined);
+  const value = castOperand(expression) ?? expression;
+  const refs = columnRefs(value);
+  const isCopy = refs.length === 1 && isColumn(value);
+  // SQL names an unaliased column after its text: only a plain column is named after the column.
+  const name = alias ?? (isCopy && value === expression ? refs[0]?.column : undefined);
   return name === undefined ? undefined : { name: name.toLowerCase(), refs, isCopy };
+}
+
+/** `email` or `c.email`. */
+function isColumn(tokens: readonly Token[]): boolean {
+  return (tokens.length === 1 || (tokens.length === 3 && isPunct(tokens[1], '.'))) && isName(tokens[0]);
+}
+
+/** The value of an expression that is one `CAST(value AS type)`, which keeps the value (and whose type names no column). */
+function castOperand(tokens: readonly Token[]): Token[] | undefined {
+  if (!isKeyword(tokens[0], 'cast') || !isPunct(tokens[1], '(')) return undefined;
+  let depth = 0;
+  for (let at = 1; at < tokens.length; at++) {
+    if (isPunct(tokens[at], '(')) depth++;
+    if (isPunct(tokens[at], ')')) depth--;
+    if (depth === 0 && at < tokens.length - 1) return undefined;
+  }
+  const parts = splitTopLevel(tokens.slice(2, -1), (token) => isKeyword(token, 'as'));
+  return parts.length === 2 ? parts[0] : undefined;
 }
 
 /** Reads `FROM a x, b JOIN c AS y ON ... WHERE ...`: the tables by alias, and the columns rows depend on. */

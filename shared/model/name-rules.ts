@@ -89,7 +89,10 @@ export function firstFreeName(base: string, takenNames: Iterable<string>, separa
   }
 }
 
-/** How names are compared for clashes: trimmed, case-insensitive. */
+/**
+ * How names are compared for clashes: trimmed, case-insensitive, and in one Unicode
+ * normalization (an `é` typed as one character or as `e` and an accent are one file name on macOS).
+ */
 export function comparableName(name: string): string {
-  return name.trim().toLocaleLowerCase();
+  return name.normalize('NFC').trim().toLocaleLowerCase();
 }

@@ -1,25 +1,37 @@
 import { Memo } from '../lineage/memo';
 import { contractOf, type MeshGraph } from '../lineage/mesh-graph';
 import { nodeVersions } from '../lineage/node-versions';
-import type { Contract, DataProduct } from '../model';
+import type { Contract, DataProduct, Slo } from '../model';
+
+/** Each unit of time freshness is measured in, in minutes, under its names (the short one first). */
+const UNITS = [
+  [1 / 60_000, ['ms', 'msec', 'msecs', 'millisecond', 'milliseconds']],
+  [1 / 60, ['s', 'sec', 'secs', 'second', 'seconds']],
+  [1, ['min', 'm', 'mins', 'minute', 'minutes']],
+  [60, ['h', 'hr', 'hrs', 'hour', 'hours']],
+  [24 * 60, ['d', 'day', 'days']],
+  [7 * 24 * 60, ['w', 'week', 'weeks']],
+] as const;
 
 const MINUTES_PER_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
-  (
-    [
-      [1 / 60, ['s', 'sec', 'secs', 'second', 'seconds']],
-      [1, ['m', 'min', 'mins', 'minute', 'minutes']],
-      [60, ['h', 'hr', 'hrs', 'hour', 'hours']],
-      [24 * 60, ['d', 'day', 'days']],
-      [7 * 24 * 60, ['w', 'week', 'weeks']],
-    ] as const
-  ).flatMap(([minutes, units]) => units.map((unit) => [unit, minutes])),
+  UNITS.flatMap(([minutes, units]) => units.map((unit) => [unit, minutes])),
 );
+
+/** `ms, s, min, h, d, w`: the units freshness is measured in, for messages. */
+export const FRESHNESS_UNITS = UNITS.map(([, [short]]) => short).join(', ');
 
 /** A duration in minutes, or undefined for a unit freshness cannot be measured in (percent, months…). */
 export function minutesOf(value: unknown, unit: string | undefined): number | undefined {
   const perUnit = MINUTES_PER_UNIT[(unit ?? '').trim().toLowerCase()];
   const amount = typeof value === 'string' ? Number(value) : value;
   return perUnit !== undefined && typeof amount === 'number' && Number.isFinite(amount) ? amount * perUnit : undefined;
+}
+
+/** A product's freshness SLO (and where it is among its SLOs) when its unit is none freshness is measured in. */
+export function unmeasuredFreshnessSlo(product: DataProduct): { slo: Slo; index: number } | undefined {
+  const index = product.observability.slos.findIndex((slo) => slo.kind === 'freshness');
+  const slo = product.observability.slos[index];
+  return slo && minutesOf(slo.target, slo.unit) === undefined ? { slo, index } : undefined;
 }
 
 /** `15 min`, `2 h`, `1.5 d`. */

@@ -1,4 +1,4 @@
-import { bumpMajor, compareContracts, parseSemver } from '../../contracts';
+import { allowsBreakingChanges, bumpMajor, compareContracts } from '../../contracts';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -20,9 +20,7 @@ export const breakingChangesRule: Rule = {
         .filter((finding) => finding.severity === 'error')
         .map((finding) => {
           const breaking = comparison.changes.filter((change) => change.isBreaking);
-          const needsMajor =
-            comparison.isBreaking &&
-            (parseSemver(contract.version)?.major ?? 0) <= (parseSemver(previous.version)?.major ?? 0);
+          const needsMajor = comparison.isBreaking && !allowsBreakingChanges(previous.version, contract.version);
           const version = bumpMajor(previous.version);
           return {
             ...contractPlace(graph, contract, 'version'),

@@ -3,7 +3,7 @@ import type { MeshGraph } from '../../lineage/mesh-graph';
 import type { DataProduct, ElementRef, Link, Mesh } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
-import { type Freshness, formatMinutes, productFreshness } from '../freshness';
+import { FRESHNESS_UNITS, type Freshness, formatMinutes, productFreshness, unmeasuredFreshnessSlo } from '../freshness';
 import { productPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -38,10 +38,15 @@ export const freshnessSlosRule: Rule = {
       mesh.products,
       (product) => findingReads(graph, product, bounds),
       (product) => {
+        const unmeasured = unmeasuredFreshnessSlo(product);
         const bound = bounds.get(product.id) as Bound;
         const { promised } = bound.own;
-        if (promised === undefined || promised >= bound.minutes) return [];
-        return [finding(graph, chainOf(graph, product, bounds), promised)];
+        return [
+          ...(unmeasured ? [unmeasuredFinding(graph, product, unmeasured)] : []),
+          ...(promised === undefined || promised >= bound.minutes
+            ? []
+            : [finding(graph, chainOf(graph, product, bounds), promised)]),
+        ];
       },
     );
   },
@@ -72,6 +77,20 @@ function finding(graph: MeshGraph, chain: readonly Step[], promised: number): Ru
     message: `'${product.name}' promises data fresh within ${formatMinutes(promised)}, but can be no fresher than ${formatMinutes(bound.minutes)}: ${steps.reverse().join(' → ')}.`,
     fixHint: `Promise ${formatMinutes(bound.minutes)} or more, refresh more often, or agree a fresher SLO upstream.`,
     related,
+  };
+}
+
+function unmeasuredFinding(
+  graph: MeshGraph,
+  product: DataProduct,
+  { slo, index }: NonNullable<ReturnType<typeof unmeasuredFreshnessSlo>>,
+): RuleFinding {
+  const place = productPlace(graph, product);
+  return {
+    ...place,
+    path: `${place.path}.observability.slos[${index}]`,
+    message: `'${product.name}' promises freshness in '${slo.unit}', which is no unit of time this check reads (${FRESHNESS_UNITS}): the promise is not checked.`,
+    fixHint: `Give the freshness SLO's target in one of ${FRESHNESS_UNITS}.`,
   };
 }
 

@@ -73,8 +73,10 @@ function unclassifiedCopies(
       {
         port: input.port,
         by: new Map(
-          input.dataset.schema.properties.flatMap((field) =>
-            field.classification ? [[field.name.toLowerCase(), field] as const] : [],
+          input.feeds.flatMap(({ dataset }) =>
+            dataset.schema.properties.flatMap((field) =>
+              field.classification ? [[field.name.toLowerCase(), field] as const] : [],
+            ),
           ),
         ),
       },
@@ -89,10 +91,15 @@ function unclassifiedCopies(
     return object.properties.flatMap((property, propertyIndex) => {
       const column = output.fields.get(property.name.toLowerCase());
       const source = column && firstClassifiedCopy(column.copies, classified);
-      if (!source || source.field.classification === property.classification) return [];
+      if (!source || isSameClassification(source.field.classification, property.classification)) return [];
       return [{ port, contract, propertyIndex, property, source }];
     });
   });
+}
+
+/** `PII` and `pii` are one classification: contracts written by different teams differ in capitals. */
+function isSameClassification(input: string | undefined, output: string | undefined): boolean {
+  return input?.trim().toLowerCase() === output?.trim().toLowerCase();
 }
 
 /** Per input port: the port, and its classified fields by lower-cased name. */

@@ -39,7 +39,10 @@ const cyclesByLinks = new Memo<readonly Link[], Cycle[]>();
 /** Per list of products, their ids in order, as one text: equal texts compare equal. */
 const idTexts = new Memo<readonly DataProduct[], string>();
 
-/** One cycle per group of products that reach each other (strongly connected, Tarjan), starting at the first in document order. */
+/**
+ * Per group of products that reach each other (strongly connected, Tarjan), a shortest cycle
+ * through its first product in document order, then through each product no cycle passed yet.
+ */
 function productCycles(mesh: Mesh): Cycle[] {
   const ids = idTexts.get(mesh.products, [], () => mesh.products.map((product) => product.id).join('\n'));
   return cyclesByLinks.get(mesh.links, [ids], () => searchCycles(mesh));
@@ -61,10 +64,18 @@ function searchCycles(mesh: Mesh): Cycle[] {
     (id) => (next.get(id) ?? []).map((link) => link.to.nodeId),
   ).filter((component) => component.length > 1);
   const order = new Map(mesh.products.map((product, index) => [product.id, index]));
-  return components.map((component) => {
+  return components.flatMap((component) => {
     const members = new Set(component);
-    const start = component.reduce((a, b) => ((order.get(a) ?? 0) <= (order.get(b) ?? 0) ? a : b));
-    return shortestCycle(start, members, next);
+    // Products can feed each other in several cycles at once: each product gets one through it.
+    const inCycle = new Set<string>();
+    const cycles: Cycle[] = [];
+    for (const start of component.toSorted((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))) {
+      if (inCycle.has(start)) continue;
+      const cycle = shortestCycle(start, members, next);
+      for (const id of cycle.productIds) inCycle.add(id);
+      cycles.push(cycle);
+    }
+    return cycles;
   });
 }
 

@@ -10,7 +10,8 @@ export const safeFileNamesRule: Rule = {
   title: 'Names are safe as file names',
   rationale:
     'Exports write a file per domain, product and contract; a name like CON, ../x or 300 characters breaks them on some systems.',
-  defaultSeverity: 'error',
+  // Exports rename such names, so the design still exports; other tools may refuse them.
+  defaultSeverity: 'warning',
   reads: ['domains', 'product outlines', 'systems', 'contracts'],
   check({ mesh, graph }) {
     return NAMED_SECTIONS.flatMap((section) =>

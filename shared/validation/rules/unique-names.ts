@@ -56,6 +56,6 @@ function duplicate(graph: MeshGraph, element: NamedElement, earlier: NamedElemen
   return {
     ...element.place(graph),
     message: `Another ${element.noun} ${element.scopeLabel(graph)} is already called '${element.name}' (${earlier.place(graph).path}).`,
-    fixHint: `Rename this ${element.noun}; names are compared ignoring case and surrounding spaces.`,
+    fixHint: `Rename this ${element.noun}; names are compared ignoring case, surrounding spaces and how accents are encoded.`,
   };
 }

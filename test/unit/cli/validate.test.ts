@@ -135,6 +135,38 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
+  it('passes a design whose only errors come from a rule its policies turned off, as its report says', async () => {
+    const mesh = JSON.parse(sample);
+    const [orders] = mesh.products;
+    orders.inputPorts.push({ ...orders.inputPorts[0], id: 'loop', name: 'loop' });
+    mesh.links.push({
+      id: 'loop',
+      from: { nodeId: orders.id, portId: orders.outputPorts[0].id },
+      to: { nodeId: orders.id, portId: 'loop' },
+    });
+    mesh.policies.rules = { 'self-links': { severity: 'off', reason: 'Replayed on purpose' } };
+    const human = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json'], human.io)).toBe(EXIT.ok);
+    expect(human.out.at(-1)).toBe('shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 9 links)');
+    const json = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json', '--json'], json.io)).toBe(EXIT.ok);
+    expect(JSON.parse(json.out.join('\n'))[0].ok).toBe(true);
+  });
+
+  it("shows the policies' reason for a rule's changed severity, in words and in JSON", async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].owner = '';
+    mesh.policies.rules = { owners: { severity: 'error', reason: 'Audit finding 2026-04' } };
+    const human = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json'], human.io)).toBe(EXIT.problems);
+    expect(human.err).toEqual([
+      "shop.mesh.json: products[0]: Data product 'orders' has no owner. [owners] (policy: Audit finding 2026-04)",
+    ]);
+    const json = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    await runCli(['validate', 'shop.mesh.json', '--json'], json.io);
+    expect(JSON.parse(json.out.join('\n'))[0].problems[0].policyReason).toBe('Audit finding 2026-04');
+  });
+
   it('refuses an unknown rule or severity, naming the choices', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owner'], io)).toBe(EXIT.usage);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMeshFile } from '../../../shared/contracts';
 import { analyzeImpact } from '../../../shared/lineage/impact';
 import type { Mesh } from '../../../shared/model';
+import { aMeshWithTwoFeedsIntoOnePort } from '../validation/governed-mesh';
 
 function ecommerce(): Mesh {
   const parsed = parseMeshFile(
@@ -104,5 +105,18 @@ describe('impact analysis on the e-commerce sample', () => {
     const impact = analyzeImpact(ecommerce(), { kind: 'product', productId: 'shipments' });
     expect(impact.products).toEqual([]);
     expect(impact.links).toEqual([]);
+  });
+
+  it('follows a field that arrives through the second link into one input port', () => {
+    const impact = analyzeImpact(aMeshWithTwoFeedsIntoOnePort(), {
+      kind: 'field',
+      contractId: 'leads',
+      object: 'leads',
+      field: 'phone',
+    });
+    expect(impact.products).toEqual([{ productId: 'revenue', level: 'field', distance: 1 }]);
+    expect(impact.ports.find((port) => port.portId === 'out')?.fields).toEqual([
+      { name: 'contact', from: ['customers.phone'] },
+    ]);
   });
 });

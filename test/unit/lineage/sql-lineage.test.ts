@@ -39,6 +39,16 @@ describe('reading a transformation’s SELECT', () => {
     expect(lineage.identifiers.has('email')).toBe(false);
   });
 
+  it('reads a CAST of a column as a copy of it, and its type as no column', () => {
+    const lineage = readSelectLineage(
+      'SELECT CAST(c.email AS TEXT) AS contact, CAST(c.visits AS INTEGER), CAST(c.total * 2 AS REAL) AS twice FROM customers c',
+    );
+    expect(lineage.items).toEqual([
+      { name: 'contact', refs: [{ qualifier: 'c', column: 'email' }], isCopy: true },
+      { name: 'twice', refs: [{ qualifier: 'c', column: 'total' }], isCopy: false },
+    ]);
+  });
+
   it('passes every column through for * and x.*', () => {
     expect(readSelectLineage('SELECT * FROM a').stars).toEqual([undefined]);
     expect(readSelectLineage('SELECT x.*, y.id FROM a x JOIN b y ON x.id = y.id').stars).toEqual(['x']);

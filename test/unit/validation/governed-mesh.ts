@@ -1,5 +1,5 @@
 import type { Contract, Mesh } from '../../../shared/model';
-import { aContract, aMesh, aPort } from '../../builders/mesh-builder';
+import { aContract, aMesh, aPort, aProduct } from '../../builders/mesh-builder';
 import { aKey, anObject, aProperty } from '../contracts/builders';
 
 /**
@@ -106,4 +106,47 @@ export function anEventContract(id: string, extra: Partial<Contract> = {}): Cont
     ],
     ...extra,
   });
+}
+
+/**
+ * The governed mesh where Leads, a second producer, feeds Revenue's one input port too, with a
+ * phone classified pii, and Revenue copies that phone into its output as `contact`.
+ */
+export function aMeshWithTwoFeedsIntoOnePort(): Mesh {
+  const mesh = aGovernedMesh();
+  mesh.contracts.push(
+    aContract('leads', {
+      name: 'Leads',
+      schema: [
+        anObject('leads', [
+          aKey('lead_id'),
+          aProperty('phone', 'string', { classification: 'pii' }),
+          aProperty('country'),
+        ]),
+      ],
+    }),
+  );
+  mesh.products.push(
+    aProduct('leads', 'sales', {
+      name: 'Leads',
+      owner: 'team-sales',
+      outputPorts: [aPort('out', 'output', { name: 'leads', contractId: 'leads' })],
+    }),
+  );
+  mesh.links.push({
+    id: 'leads-to-revenue',
+    from: { nodeId: 'leads', portId: 'out' },
+    to: { nodeId: 'revenue', portId: 'in' },
+  });
+  const revenue = mesh.products.find((product) => product.id === 'revenue');
+  if (revenue) {
+    revenue.transformations = [
+      {
+        name: 'country_counts',
+        sql: 'SELECT l.country, COUNT(*) AS customers, l.phone AS contact FROM leads l GROUP BY l.country',
+      },
+    ];
+  }
+  mesh.contracts.find((contract) => contract.id === 'country-counts')?.schema[0]?.properties.push(aProperty('contact'));
+  return mesh;
 }

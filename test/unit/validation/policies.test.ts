@@ -71,4 +71,20 @@ describe('policies as code', () => {
       'policies.rules["unique-names"].reason',
     ]);
   });
+
+  it('says, at each malformed policy entry, what an entry may be', () => {
+    const mesh = JSON.parse(serializeMesh(aGovernedMesh()));
+    mesh.policies.rules = {
+      owners: 'fatal',
+      'unique-names': { severity: 'off' },
+      'orphan-products': { severity: 'off', reason: '' },
+    };
+    const parsed = parseMeshFile(JSON.stringify(mesh));
+    const choices = `must be 'error', 'warning', 'info' or 'off', or { "severity": one of them, "reason": "why" }`;
+    expect(!parsed.ok && parsed.errors).toEqual([
+      { path: 'policies.rules.owners', message: choices },
+      { path: 'policies.rules["unique-names"]', message: choices },
+      { path: 'policies.rules["orphan-products"].reason', message: 'a reason says why: it cannot be empty' },
+    ]);
+  });
 });

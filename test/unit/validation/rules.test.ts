@@ -8,7 +8,7 @@ import { RULES } from '../../../shared/validation/rule-catalog';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aContract, aPort, aProduct } from '../../builders/mesh-builder';
 import { aProperty } from '../contracts/builders';
-import { aGovernedMesh, anEventContract } from './governed-mesh';
+import { aGovernedMesh, aMeshWithTwoFeedsIntoOnePort, anEventContract } from './governed-mesh';
 
 /** The governed mesh with one change made to a copy of it. */
 function changed(edit: (mesh: Mesh) => void): Mesh {
@@ -312,6 +312,20 @@ describe('rule details', () => {
     ]);
   });
 
+  it('takes names that differ only in Unicode normalization for one name, as macOS file names do', () => {
+    const composed = 'Caf\u00e9';
+    const decomposed = 'Cafe\u0301';
+    const mesh = changed((mesh) =>
+      mesh.products.push(
+        aProduct('composed', 'analytics', { name: composed, owner: 'x' }),
+        aProduct('decomposed', 'analytics', { name: decomposed, owner: 'x' }),
+      ),
+    );
+    expect(findingsOf('unique-names', mesh).map((finding) => [finding.path, finding.message])).toEqual([
+      ['products[3]', `Another data product in domain 'Analytics' is already called '${decomposed}' (products[2]).`],
+    ]);
+  });
+
   it('reports a cycle with its products and links', () => {
     const [finding] = findingsOf('product-cycles', CASES['product-cycles']?.triggers.mesh() as Mesh);
     expect(finding?.related).toEqual([
@@ -319,6 +333,30 @@ describe('rule details', () => {
       { kind: 'product', productId: 'revenue' },
       { kind: 'link', linkId: 'customers-to-revenue' },
       { kind: 'link', linkId: 'back' },
+    ]);
+  });
+
+  it('marks every product of a knot of cycles, with a cycle through each', () => {
+    // Report reads Revenue and feeds it back; Audit reads Report and feeds it back: one knot, two cycles.
+    const mesh = changed((mesh) => {
+      for (const id of ['report', 'audit']) {
+        mesh.products.push(
+          aProduct(id, 'analytics', {
+            owner: 'x',
+            inputPorts: [aPort('in', 'input'), aPort('back', 'input')],
+            outputPorts: [aPort('out', 'output', { contractId: 'country-counts' })],
+          }),
+        );
+      }
+      product(mesh, 'revenue').inputPorts.push(aPort('back', 'input'));
+      linked(mesh, 'to-report', ['revenue', 'out'], ['report', 'in']);
+      linked(mesh, 'report-back', ['report', 'out'], ['revenue', 'back']);
+      linked(mesh, 'to-audit', ['report', 'out'], ['audit', 'in']);
+      linked(mesh, 'audit-back', ['audit', 'out'], ['report', 'back']);
+    });
+    expect(findingsOf('product-cycles', mesh).map((finding) => finding.message)).toEqual([
+      'Data products feed each other in a cycle: Revenue → report → Revenue.',
+      'Data products feed each other in a cycle: audit → report → audit.',
     ]);
   });
 
@@ -340,6 +378,27 @@ describe('rule details', () => {
     ]);
   });
 
+  it('measures a freshness promise in milliseconds too', () => {
+    const mesh = changed((mesh) =>
+      Object.assign(product(mesh, 'revenue').observability.slos[0] ?? {}, { target: 500, unit: 'ms' }),
+    );
+    expect(findingsOf('freshness-slos', mesh).map((finding) => finding.message)).toEqual([
+      "'Revenue' promises data fresh within 0.5 s, but can be no fresher than 25 min: 'Customers' promises 15 min → 'Revenue' refreshes every 10 min.",
+    ]);
+  });
+
+  it('says when a freshness promise is in a unit it cannot measure, rather than leaving it unchecked', () => {
+    const mesh = changed((mesh) =>
+      Object.assign(product(mesh, 'revenue').observability.slos[0] ?? {}, { target: 1, unit: 'PT5M' }),
+    );
+    expect(findingsOf('freshness-slos', mesh).map((finding) => [finding.path, finding.message])).toEqual([
+      [
+        'products[1].observability.slos[0]',
+        "'Revenue' promises freshness in 'PT5M', which is no unit of time this check reads (ms, s, min, h, d, w): the promise is not checked.",
+      ],
+    ]);
+  });
+
   it('keeps the weight of each contract finding unless a policy sets the rule', () => {
     const mesh = changed((mesh) => {
       mesh.contracts.push(anEventContract('clicks', { keepHistory: true }));
@@ -354,6 +413,35 @@ describe('rule details', () => {
     const findings = findingsOf('pii-propagation', CASES['pii-propagation']?.triggers.mesh() as Mesh);
     expect(findings.map((finding) => finding.element)).toEqual([
       { kind: 'field', contractId: 'country-counts', object: 'country_counts', field: 'contact' },
+    ]);
+  });
+
+  it('takes a classification written in other capitals for the same one, and a different one for a finding', () => {
+    const classifiedAs = (classification: string) =>
+      changed((mesh) => {
+        republishEmail(mesh);
+        Object.assign(contract(mesh, 'country-counts').schema[0]?.properties[3] ?? {}, { classification });
+      });
+    expect(findingsOf('pii-propagation', classifiedAs('PII'))).toEqual([]);
+    expect(findingsOf('pii-propagation', classifiedAs('public')).map((finding) => finding.message)).toEqual([
+      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' classifies it 'public' instead.",
+    ]);
+  });
+
+  it('counts a classified field cast to another type as republishing it', () => {
+    const mesh = changed((mesh) => {
+      republishEmail(mesh);
+      (product(mesh, 'revenue').transformations[0] as { sql: string }).sql =
+        'SELECT c.country, COUNT(*) AS customers, MIN(c.email) AS sample, CAST(c.email AS TEXT) AS contact FROM customers c GROUP BY c.country';
+    });
+    expect(findingsOf('pii-propagation', mesh).map((finding) => finding.path)).toEqual([
+      'contracts[1].schema[0].properties[3]',
+    ]);
+  });
+
+  it('follows a classified field arriving through the second link into one input port', () => {
+    expect(findingsOf('pii-propagation', aMeshWithTwoFeedsIntoOnePort()).map((finding) => finding.message)).toEqual([
+      "'Revenue' republishes 'phone', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
     ]);
   });
 
@@ -373,6 +461,33 @@ describe('rule details', () => {
     expect(findingsOf('pii-propagation', mesh).map((finding) => finding.path)).toEqual([
       'contracts[2].schema[0].properties[0]',
     ]);
+  });
+
+  it('reads the major version of a version written short (2.0, v2) rather than proposing a lower one', () => {
+    const versioned = (version: string, isBroken: boolean) =>
+      changed((mesh) => {
+        contract(mesh, 'customers').version = version;
+        if (isBroken) contract(mesh, 'customers').schema[0]?.properties.splice(2, 1);
+      });
+    const [finding] = findingsOf('breaking-changes', versioned('2.1', true), versioned('2.0', false));
+    expect(finding?.message).toMatch(
+      /^Contract 'Customers': breaking changes need a new major version: 3\.0\.0 instead of 2\.1 /,
+    );
+    expect(finding?.fix).toEqual({ kind: 'set-contract-version', contractId: 'customers', version: '3.0.0' });
+    expect(findingsOf('breaking-changes', versioned('3.0', true), versioned('2.0', false))).toEqual([]);
+    expect(findingsOf('breaking-changes', versioned('v3', true), versioned('v2', false))).toEqual([]);
+  });
+
+  it('lets a pre-release change in a breaking way up to its release, as semver allows', () => {
+    const versioned = (version: string, isBroken: boolean) =>
+      changed((mesh) => {
+        contract(mesh, 'customers').version = version;
+        if (isBroken) contract(mesh, 'customers').schema[0]?.properties.splice(2, 1);
+      });
+    expect(findingsOf('breaking-changes', versioned('2.0.0-rc2', true), versioned('2.0.0-rc1', false))).toEqual([]);
+    expect(findingsOf('breaking-changes', versioned('2.0.0', true), versioned('2.0.0-rc1', false))).toEqual([]);
+    const [finding] = findingsOf('breaking-changes', versioned('2.0.1', true), versioned('2.0.0', false));
+    expect(finding?.fix).toEqual({ kind: 'set-contract-version', contractId: 'customers', version: '3.0.0' });
   });
 
   it('judges breaking changes only against a baseline', () => {

@@ -191,10 +191,16 @@ function QueryOutcome({ outcome }: { outcome: Outcome }) {
   return (
     <div className="sql-console__result" data-testid="sql-result">
       <p className="sql-console__timing">
-        {rows.length} row{rows.length === 1 ? '' : 's'}
-        {isTruncated ? ' (first 1,000)' : ''} in {outcome.millis} ms
+        {rowCount(rows.length, isTruncated)} in {outcome.millis} ms
       </p>
       <ValueTable columns={columns} rows={rows} />
     </div>
   );
+}
+
+/** The engine stops reading after the rows it shows, so a cut result's full size is not known. */
+function rowCount(shown: number, isTruncated: boolean): string {
+  const count = shown.toLocaleString('en');
+  if (isTruncated) return `More than ${count} rows (the first ${count} shown)`;
+  return `${count} row${shown === 1 ? '' : 's'}`;
 }

@@ -21,4 +21,19 @@ describeInChromium('Simulate mode, audited', (session) => {
 
     expect(errors).toEqual([]);
   });
+
+  it('says a query returned more rows than it shows, not that it returned as many as it shows', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runQuery(
+      page,
+      'orders',
+      'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) SELECT i FROM n',
+    );
+    const timing = page.getByTestId('sql-result').locator('.sql-console__timing');
+    await timing.waitFor();
+
+    expect(await timing.textContent()).toMatch(/^More than 1,000 rows \(the first 1,000 shown\) in \d+ ms$/);
+    expect(await page.getByTestId('sql-result').locator('tbody tr').count()).toBe(1000);
+  });
 });

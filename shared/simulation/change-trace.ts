@@ -1,3 +1,4 @@
+import type { DatasetKind } from '../model/contract';
 import type { Result } from '../model/problem';
 import type { TraceStageKind } from '../model/scenario';
 import type { BrokerLog } from './broker-log';
@@ -278,16 +279,18 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
           const dataset = input.dataset;
           const fields = fieldsOf(record);
           const key = pick(fields, dataset.key);
+          const clean = selectRows(
+            query,
+            productId,
+            `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
+          );
           stages.push({
             kind: 'clean',
             title: `${dataset.kind === 'event' ? 'Event' : 'Entity'} table ${dataset.name}`,
             nodeId: productId,
             source: dataset.name,
-            records: selectRows(
-              query,
-              productId,
-              `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
-            ),
+            records: clean,
+            ...(clean.length === 0 && { note: cleanRowMissing(dataset.kind) }),
           });
           if (dataset.keepsHistory) {
             const history = historyTableName(dataset);
@@ -356,6 +359,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
           ...base,
           title: `Transformation ${table}: rows with the same ${linking.join(', ')}`,
           records: rows,
+          ...(rows.length === 0 && { note: `No row of ${table} has this ${linking.join(', ')} now.` }),
         });
         const [first] = rows;
         if (first) walker.publish(product, table, first, since, visited);
@@ -363,6 +367,11 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
     },
   };
   return walker;
+}
+
+/** What a consumed record's clean table holds for its key when it holds no row. */
+function cleanRowMissing(kind: DatasetKind): string {
+  return kind === 'entity' ? 'The row is gone: it was deleted since.' : 'No event with this id in the table.';
 }
 
 function topicOf(plan: PipelinePlan, log: BrokerLog): CdcTopicPlan | OutboxTopicPlan | undefined {

@@ -169,12 +169,20 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
     after: Record<string, unknown> | null;
   } | null;
   const op = envelope?.op ?? 'd';
-  const write = {
-    c: `INSERT INTO ${table}`,
-    r: `${table} row captured by the snapshot`,
-    u: `UPDATE ${table}`,
-    d: `DELETE FROM ${table}`,
-  }[op];
+  const keyChange = keyChangeOf(record);
+  const write = keyChange
+    ? `UPDATE ${table}, its key ${JSON.stringify(keyChange.from)} becoming ${JSON.stringify(keyChange.to)}`
+    : {
+        c: `INSERT INTO ${table}`,
+        r: `${table} row captured by the snapshot`,
+        u: `UPDATE ${table}`,
+        d: `DELETE FROM ${table}`,
+      }[op];
+  const changed = keyChange
+    ? changedFields(keyChange.from, keyChange.to)
+    : op === 'u'
+      ? changedFields(envelope?.before, envelope?.after)
+      : undefined;
   return [
     {
       kind: 'service-write',
@@ -182,7 +190,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       nodeId: systemId,
       source: table,
       records: [envelope?.after ?? envelope?.before ?? key],
-      ...(op === 'u' && { changed: changedFields(envelope?.before, envelope?.after) }),
+      ...(changed && { changed }),
     },
     tableRow,
     {
@@ -195,6 +203,18 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       message: record,
     },
   ];
+}
+
+/**
+ * The old and new key of an update that changed a row's key: Debezium sends it as a delete of the
+ * old key (and its tombstone) with a `__debezium.newkey` header, then a create with `__debezium.oldkey`.
+ */
+function keyChangeOf(record: LogRecord): { from: Record<string, unknown>; to: Record<string, unknown> } | undefined {
+  const headers = record.headers ?? {};
+  const key = record.key as Record<string, unknown>;
+  if ('__debezium.newkey' in headers) return { from: key, to: headers['__debezium.newkey'] as Record<string, unknown> };
+  if ('__debezium.oldkey' in headers) return { from: headers['__debezium.oldkey'] as Record<string, unknown>, to: key };
+  return undefined;
 }
 
 function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[]) {

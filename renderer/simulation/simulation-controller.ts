@@ -283,15 +283,20 @@ export function simulatesAlike(a: Mesh, b: Mesh): boolean {
   return a.products === b.products && a.systems === b.systems && a.contracts === b.contracts && a.links === b.links;
 }
 
-/** A run built from another design is dropped, and a newly opened document starts in Design. */
+/**
+ * A run built from another design, or from a scenario the design no longer has (an undo removed
+ * it), is dropped, and a newly opened document starts in Design.
+ */
 function followDocument(mesh: Mesh | null, openCount: number, previousOpenCount: number): void {
-  const { runMesh, mode } = state();
+  const { runMesh, mode, scenarioId } = state();
   if (openCount !== previousOpenCount) {
     if (mode === 'simulate') simulation.leave();
     discardRun({ examples: {}, examplesTick: null, scenarioId: null, seed: null });
     return;
   }
-  if (runMesh && mesh && !simulatesAlike(runMesh, mesh)) discardRun({});
+  if (!runMesh || !mesh) return;
+  if (!mesh.scenarios.some((scenario) => scenario.id === scenarioId)) discardRun({ scenarioId: null, seed: null });
+  else if (!simulatesAlike(runMesh, mesh)) discardRun({});
 }
 
 function discardRun(patch: Partial<SimulationState>): void {

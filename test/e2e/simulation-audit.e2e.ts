@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { openTab, runQuery, simulateSample } from './simulation-driver';
+import { openEditedSample, openTab, runQuery, simulateSample, step } from './simulation-driver';
 
 /** Inputs the other Simulate suites have not tried: a design of one's own, tabs in another order. */
 describeInChromium('Simulate mode, audited', (session) => {
@@ -35,5 +35,28 @@ describeInChromium('Simulate mode, audited', (session) => {
 
     expect(await timing.textContent()).toMatch(/^More than 1,000 rows \(the first 1,000 shown\) in \d+ ms$/);
     expect(await page.getByTestId('sql-result').locator('tbody tr').count()).toBe(1000);
+  });
+
+  it('drops the run of a scenario that an undo in Design removed, instead of stepping it on', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'no-scenario.mesh.json', (mesh) => {
+      mesh.scenarios = [];
+    });
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await openTab(page, 'Scenario');
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.getByTestId('scenario-editor').locator('.monaco-editor').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=tick]')?.textContent === '0');
+    await step(page, 2);
+
+    await page.getByRole('button', { name: 'Design', exact: true }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+
+    await page.getByRole('button', { name: 'New scenario' }).waitFor();
+    expect(await page.getByTestId('tick').textContent()).toBe('—');
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.getByText('This design has no scenario to simulate').waitFor();
+    expect(await page.getByTestId('tick').textContent()).toBe('—');
   });
 });

@@ -59,4 +59,20 @@ describeInChromium('Simulate mode, audited', (session) => {
     await page.getByText('This design has no scenario to simulate').waitFor();
     expect(await page.getByTestId('tick').textContent()).toBe('—');
   });
+
+  it('keeps the query typed in the SQL console, and its node, while another tab is looked at', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    const query = "SELECT customer_id, city FROM customers WHERE country = 'NL'";
+    await runQuery(page, 'customers', query);
+    await page.getByTestId('sql-result').waitFor();
+
+    await openTab(page, 'Metrics');
+    await openTab(page, 'SQL');
+    const editor = page.getByTestId('sql-editor');
+    await editor.locator('.monaco-editor').waitFor();
+
+    expect(await editor.locator('.view-lines').textContent()).toBe(query.replaceAll(' ', '\u00a0'));
+    expect(await page.getByLabel('Node to query').inputValue()).toBe('customers');
+  });
 });

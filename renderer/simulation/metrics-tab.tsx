@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Mesh } from '../../shared/model';
-import { metricsCsv } from '../../shared/simulation/metrics-history';
+import { metricsCsv, seriesLabel } from '../../shared/simulation/metrics-history';
 import { useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { ConsumerOffsets } from './consumer-offsets';
@@ -57,18 +56,6 @@ export function MetricsTab() {
       <RunErrors />
     </section>
   );
-}
-
-/** A link, consumer or port as people call it: `orders → customer-360`, `customer-360 · orders-in`. */
-function seriesLabel(mesh: Mesh, id: string): string {
-  const link = mesh.links.find((candidate) => candidate.id === id);
-  const name = (nodeId: string) =>
-    mesh.products.find((product) => product.id === nodeId)?.name ??
-    mesh.systems.find((system) => system.id === nodeId)?.name ??
-    nodeId;
-  if (link) return `${name(link.from.nodeId)} → ${name(link.to.nodeId)}`;
-  const [nodeId, portId] = id.split('/');
-  return nodeId && portId ? `${name(nodeId)} · ${portId}` : id;
 }
 
 function Chart({

@@ -14,6 +14,7 @@ import {
 import { faultFrom } from '../../shared/simulation/fault-deck';
 import { emptyHistory, withSnapshot } from '../../shared/simulation/metrics-history';
 import { runCatalog } from '../../shared/simulation/run-catalog';
+import { millisToNextTick, type RunPace, ticksDue } from '../../shared/simulation/run-pace';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
@@ -140,21 +141,25 @@ export const simulation = {
     if (pauseAtTick !== null && pauseAtTick <= (atStart?.tick ?? 0)) setSimulation({ pauseAtTick: null });
     setSimulation({ status: 'running', failure: null });
     let batch = 1;
+    let pace = null as RunPace | null;
     while (generation === loopGeneration) {
       const { speed, pauseAtTick, metrics } = state();
       const tick = metrics?.tick ?? 0;
       const remaining = pauseAtTick !== null && pauseAtTick > tick ? pauseAtTick - tick : Number.POSITIVE_INFINITY;
       if (pauseAtTick !== null && pauseAtTick <= tick) break;
-      const ticks = Math.min(speed === 'max' ? batch : 1, remaining);
       const began = performance.now();
+      // A fixed speed keeps time from where it was chosen, running several ticks when one runs slow.
+      pace = speed === 'max' ? null : pace?.speed === speed ? pace : { startedAt: began, startTick: tick, speed };
+      const ticks = Math.min(pace ? ticksDue(pace, tick, began) : batch, remaining);
       const stepped = await send({ type: 'step', ticks }, 'metrics');
       if (!stepped || generation !== loopGeneration) return;
       accept(stepped.metrics);
-      const took = performance.now() - began;
-      if (speed === 'max') {
-        batch = Math.max(1, Math.min(1000, Math.round((batch * BATCH_MILLIS) / Math.max(1, took))));
+      const now = performance.now();
+      if (pace) await delay(millisToNextTick(pace, stepped.metrics.tick, now));
+      else {
+        batch = Math.max(1, Math.min(1000, Math.round((batch * BATCH_MILLIS) / Math.max(1, now - began))));
         await delay(0);
-      } else await delay(Math.max(0, 1000 / speed - took));
+      }
     }
     if (generation === loopGeneration) {
       loopGeneration++;
@@ -283,15 +288,20 @@ export function simulatesAlike(a: Mesh, b: Mesh): boolean {
   return a.products === b.products && a.systems === b.systems && a.contracts === b.contracts && a.links === b.links;
 }
 
-/** A run built from another design is dropped, and a newly opened document starts in Design. */
+/**
+ * A run built from another design, or from a scenario the design no longer has (an undo removed
+ * it), is dropped, and a newly opened document starts in Design.
+ */
 function followDocument(mesh: Mesh | null, openCount: number, previousOpenCount: number): void {
-  const { runMesh, mode } = state();
+  const { runMesh, mode, scenarioId } = state();
   if (openCount !== previousOpenCount) {
     if (mode === 'simulate') simulation.leave();
     discardRun({ examples: {}, examplesTick: null, scenarioId: null, seed: null });
     return;
   }
-  if (runMesh && mesh && !simulatesAlike(runMesh, mesh)) discardRun({});
+  if (!runMesh || !mesh) return;
+  if (!mesh.scenarios.some((scenario) => scenario.id === scenarioId)) discardRun({ scenarioId: null, seed: null });
+  else if (!simulatesAlike(runMesh, mesh)) discardRun({});
 }
 
 function discardRun(patch: Partial<SimulationState>): void {

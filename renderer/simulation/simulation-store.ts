@@ -44,6 +44,8 @@ export interface SimulationState {
   faultSettings: Partial<Record<FaultKind, FaultSettings>>;
   /** Refused edits already answered (the document store counts them). */
   seenRefusedEdits: number;
+  /** The SQL console's query and node, kept while the panel shows another tab. */
+  console: { query: string; nodeId: string | null };
 }
 
 export const useSimulationStore = create<SimulationState>()(() => ({
@@ -67,6 +69,7 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   examplesTick: null,
   seenRefusedEdits: 0,
   faultSettings: {},
+  console: { query: 'SELECT * FROM quarantine LIMIT 50', nodeId: null },
 }));
 
 /** The live snapshot the canvas draws: only in Simulate mode, so Design stays quiet. */

@@ -11,7 +11,7 @@ import { useSelectionStore } from '../store/selection-store';
 import { ValueTable } from './message-card';
 import { loadMonacoSql } from './monaco-languages';
 import { simulation } from './simulation-controller';
-import { useSimulationStore } from './simulation-store';
+import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
 const MARKER_OWNER = 'sql-console';
 const NONE: readonly never[] = [];
@@ -23,12 +23,14 @@ export function SqlConsole() {
   const systems = useDocumentStore((state) => state.mesh?.systems ?? NONE);
   const nodes = [...products, ...systems];
   const selected = useSelectionStore((state) => (state.nodeIds.size === 1 ? [...state.nodeIds][0] : undefined));
-  const [nodeId, setNodeId] = useState(() => selected ?? nodes[0]?.id ?? '');
+  const kept = useSimulationStore.getState().console;
+  const keptNode = nodes.find((node) => node.id === kept.nodeId)?.id;
+  const [nodeId, setNodeId] = useState(() => selected ?? keptNode ?? nodes[0]?.id ?? '');
   const container = useRef<HTMLDivElement>(null);
   const [monaco, setMonaco] = useState<MonacoApi | null>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   /** The query to show; a table picked before the editor has loaded is kept here for it. */
-  const query = useRef('SELECT * FROM quarantine LIMIT 50');
+  const query = useRef(kept.query);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isRunning, setRunning] = useState(false);
   useMonacoTheme(monaco);
@@ -85,6 +87,10 @@ export function SqlConsole() {
       fixedOverflowWidgets: true,
     });
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void runRef.current());
+    created.onDidChangeModelContent(() => {
+      query.current = created.getValue();
+      keepConsole({ query: query.current });
+    });
     editor.current = created;
     return () => {
       created.getModel()?.dispose();
@@ -95,6 +101,7 @@ export function SqlConsole() {
 
   const insert = (table: string) => {
     query.current = `SELECT * FROM ${/^[a-z_][a-z0-9_]*$/.test(table) ? table : `"${table}"`} LIMIT 100`;
+    keepConsole({ query: query.current });
     editor.current?.setValue(query.current);
     editor.current?.focus();
   };
@@ -104,7 +111,14 @@ export function SqlConsole() {
       <div className="sql-console__bar">
         <label>
           Storage of
-          <select value={nodeId} onChange={(event) => setNodeId(event.target.value)} aria-label="Node to query">
+          <select
+            value={nodeId}
+            onChange={(event) => {
+              setNodeId(event.target.value);
+              keepConsole({ nodeId: event.target.value });
+            }}
+            aria-label="Node to query"
+          >
             {nodes.map((node) => (
               <option key={node.id} value={node.id}>
                 {node.name}
@@ -179,6 +193,10 @@ function TableGuide({ nodeId, onPick }: { nodeId: string; onPick: (table: string
   );
 }
 
+function keepConsole(patch: Partial<SimulationState['console']>): void {
+  setSimulation({ console: { ...useSimulationStore.getState().console, ...patch } });
+}
+
 function QueryOutcome({ outcome }: { outcome: Outcome }) {
   if (!outcome.ok) {
     return (
@@ -191,10 +209,16 @@ function QueryOutcome({ outcome }: { outcome: Outcome }) {
   return (
     <div className="sql-console__result" data-testid="sql-result">
       <p className="sql-console__timing">
-        {rows.length} row{rows.length === 1 ? '' : 's'}
-        {isTruncated ? ' (first 1,000)' : ''} in {outcome.millis} ms
+        {rowCount(rows.length, isTruncated)} in {outcome.millis} ms
       </p>
       <ValueTable columns={columns} rows={rows} />
     </div>
   );
+}
+
+/** The engine stops reading after the rows it shows, so a cut result's full size is not known. */
+function rowCount(shown: number, isTruncated: boolean): string {
+  const count = shown.toLocaleString('en');
+  if (isTruncated) return `More than ${count} rows (the first ${count} shown)`;
+  return `${count} row${shown === 1 ? '' : 's'}`;
 }

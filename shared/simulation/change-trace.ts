@@ -1,3 +1,4 @@
+import type { DatasetKind } from '../model/contract';
 import type { Result } from '../model/problem';
 import type { TraceStageKind } from '../model/scenario';
 import type { BrokerLog } from './broker-log';
@@ -168,12 +169,20 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
     after: Record<string, unknown> | null;
   } | null;
   const op = envelope?.op ?? 'd';
-  const write = {
-    c: `INSERT INTO ${table}`,
-    r: `${table} row captured by the snapshot`,
-    u: `UPDATE ${table}`,
-    d: `DELETE FROM ${table}`,
-  }[op];
+  const keyChange = keyChangeOf(record);
+  const write = keyChange
+    ? `UPDATE ${table}, its key ${JSON.stringify(keyChange.from)} becoming ${JSON.stringify(keyChange.to)}`
+    : {
+        c: `INSERT INTO ${table}`,
+        r: `${table} row captured by the snapshot`,
+        u: `UPDATE ${table}`,
+        d: `DELETE FROM ${table}`,
+      }[op];
+  const changed = keyChange
+    ? changedFields(keyChange.from, keyChange.to)
+    : op === 'u'
+      ? changedFields(envelope?.before, envelope?.after)
+      : undefined;
   return [
     {
       kind: 'service-write',
@@ -181,7 +190,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       nodeId: systemId,
       source: table,
       records: [envelope?.after ?? envelope?.before ?? key],
-      ...(op === 'u' && { changed: changedFields(envelope?.before, envelope?.after) }),
+      ...(changed && { changed }),
     },
     tableRow,
     {
@@ -194,6 +203,18 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       message: record,
     },
   ];
+}
+
+/**
+ * The old and new key of an update that changed a row's key: Debezium sends it as a delete of the
+ * old key (and its tombstone) with a `__debezium.newkey` header, then a create with `__debezium.oldkey`.
+ */
+function keyChangeOf(record: LogRecord): { from: Record<string, unknown>; to: Record<string, unknown> } | undefined {
+  const headers = record.headers ?? {};
+  const key = record.key as Record<string, unknown>;
+  if ('__debezium.newkey' in headers) return { from: key, to: headers['__debezium.newkey'] as Record<string, unknown> };
+  if ('__debezium.oldkey' in headers) return { from: headers['__debezium.oldkey'] as Record<string, unknown>, to: key };
+  return undefined;
 }
 
 function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[]) {
@@ -278,16 +299,18 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
           const dataset = input.dataset;
           const fields = fieldsOf(record);
           const key = pick(fields, dataset.key);
+          const clean = selectRows(
+            query,
+            productId,
+            `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
+          );
           stages.push({
             kind: 'clean',
             title: `${dataset.kind === 'event' ? 'Event' : 'Entity'} table ${dataset.name}`,
             nodeId: productId,
             source: dataset.name,
-            records: selectRows(
-              query,
-              productId,
-              `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
-            ),
+            records: clean,
+            ...(clean.length === 0 && { note: cleanRowMissing(dataset.kind) }),
           });
           if (dataset.keepsHistory) {
             const history = historyTableName(dataset);
@@ -356,6 +379,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
           ...base,
           title: `Transformation ${table}: rows with the same ${linking.join(', ')}`,
           records: rows,
+          ...(rows.length === 0 && { note: `No row of ${table} has this ${linking.join(', ')} now.` }),
         });
         const [first] = rows;
         if (first) walker.publish(product, table, first, since, visited);
@@ -363,6 +387,11 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
     },
   };
   return walker;
+}
+
+/** What a consumed record's clean table holds for its key when it holds no row. */
+function cleanRowMissing(kind: DatasetKind): string {
+  return kind === 'entity' ? 'The row is gone: it was deleted since.' : 'No event with this id in the table.';
 }
 
 function topicOf(plan: PipelinePlan, log: BrokerLog): CdcTopicPlan | OutboxTopicPlan | undefined {

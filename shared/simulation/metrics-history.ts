@@ -1,3 +1,4 @@
+import type { Mesh } from '../model/mesh';
 import type { SimulationMetrics } from './simulation-metrics';
 
 /**
@@ -89,4 +90,25 @@ export function metricsCsv(history: MetricsHistory, label: (series: string) => s
 function csvCell(value: number | string): string {
   const text = String(value);
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A link, consumer or port as people call it: `orders → customer-360`, `customer-360 · orders-in`;
+ * a link with its input port where another link joins the same two nodes, so no two series share a name.
+ */
+export function seriesLabel(mesh: Mesh, id: string): string {
+  const link = mesh.links.find((candidate) => candidate.id === id);
+  const name = (nodeId: string) =>
+    mesh.products.find((product) => product.id === nodeId)?.name ??
+    mesh.systems.find((system) => system.id === nodeId)?.name ??
+    nodeId;
+  if (link) {
+    const isAmbiguous = mesh.links.some(
+      (other) => other !== link && other.from.nodeId === link.from.nodeId && other.to.nodeId === link.to.nodeId,
+    );
+    const nodes = `${name(link.from.nodeId)} → ${name(link.to.nodeId)}`;
+    return isAmbiguous ? `${nodes} · ${link.to.portId}` : nodes;
+  }
+  const [nodeId, portId] = id.split('/');
+  return nodeId && portId ? `${name(nodeId)} · ${portId}` : id;
 }

@@ -1,6 +1,7 @@
 import type { Problem } from '../model/problem';
 import type { LogMessage } from './broker-log';
 import { traceChange } from './change-trace';
+import { EXAMPLE_SCAN_RECORDS, exampleRecords } from './example-records';
 import { readMessages } from './log-reader';
 import { type PipelinePlan, planPipeline } from './pipeline-plan';
 import { createSimulation, type Simulation } from './simulation';
@@ -83,8 +84,9 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
           const examples: Record<string, LogMessage[]> = {};
           for (const product of plan?.products ?? []) {
             for (const output of product.outputs) {
-              const read = readMessages(current.query, output.log.log, { limit: request.limit });
-              if (read.ok) examples[output.log.log.table] = read.value.filter((message) => message.value !== null);
+              const read = readMessages(current.query, output.log.log, { limit: EXAMPLE_SCAN_RECORDS });
+              if (read.ok)
+                examples[output.log.log.table] = exampleRecords(read.value, output.dataset.kind, request.limit);
             }
           }
           return { id, type: 'examples', examples };

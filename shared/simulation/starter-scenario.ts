@@ -31,7 +31,7 @@ const FAKE_BY_NAME: Record<string, FakeKind> = {
  * update per tick, so stepping shows data moving at once. Columns get generators by name where
  * the name says what they hold (`email`, `city`, another table's key), the values a contract
  * allows, or else a plausible value of their type, NULL-able columns too, so contracts that
- * require them are kept. Keys are left to the engine (sole keys count up).
+ * require them are kept. Sole keys are left to the engine (they count up).
  */
 export function starterScenario(mesh: Mesh): Scenario {
   const tables = mesh.systems.flatMap((system) => system.database.tables.map((table) => ({ system, table })));
@@ -68,12 +68,31 @@ function generatorFor(
   table: SystemTable,
   column: Column,
 ): ValueGenerator | undefined {
-  if (table.primaryKey.includes(column.name)) return undefined;
-  const referenced = referencedTable(mesh, system, table, column);
+  if (table.primaryKey.includes(column.name)) return keyGenerator(mesh, system, table, column);
+  const referenced = referencedTable(mesh, system, table, column.name);
   if (referenced) return { kind: 'reference', table: referenced, column: column.name };
   if (column.type === 'timestamp' || column.type === 'date') return { kind: 'now' };
   const fake = column.type === 'text' ? FAKE_BY_NAME[column.name.toLowerCase().replaceAll('_', '')] : undefined;
   return fake ? { kind: 'fake', what: fake } : defaultGenerator({ ...column, nullable: false }, false);
+}
+
+/**
+ * A sole key is left to the engine, which counts it up. In a composite key, a column named like
+ * another table's sole key refers to that table's rows (a stock level per existing warehouse), and
+ * the key's other columns then count up, so that every row's key stays unique.
+ */
+function keyGenerator(
+  mesh: Mesh,
+  system: OperationalSystem,
+  table: SystemTable,
+  column: Column,
+): ValueGenerator | undefined {
+  if (table.primaryKey.length === 1) return undefined;
+  const referenced = referencedTable(mesh, system, table, column.name);
+  const references = table.primaryKey.filter((name) => referencedTable(mesh, system, table, name));
+  if (references.length === 0 || references.length === table.primaryKey.length) return undefined;
+  if (referenced) return { kind: 'reference', table: referenced, column: column.name };
+  return column.type === 'integer' ? { kind: 'sequence', start: 1 } : { kind: 'uuid' };
 }
 
 /** Another table whose sole key has this column's name: its own system's first, then any system's. */
@@ -81,10 +100,10 @@ function referencedTable(
   mesh: Mesh,
   system: OperationalSystem,
   table: SystemTable,
-  column: Column,
+  columnName: string,
 ): string | undefined {
   const keyedBy = (candidate: SystemTable) =>
-    candidate.name !== table.name && candidate.primaryKey.length === 1 && candidate.primaryKey[0] === column.name;
+    candidate.name !== table.name && candidate.primaryKey.length === 1 && candidate.primaryKey[0] === columnName;
   const others = mesh.systems.filter((candidate) => candidate.id !== system.id);
   return [system, ...others].flatMap((owner) => owner.database.tables).find(keyedBy)?.name;
 }
@@ -99,7 +118,7 @@ function feedsATopic(system: OperationalSystem, table: SystemTable): boolean {
 
 function rate(mesh: Mesh, system: OperationalSystem, table: SystemTable): ChangeRate {
   const updateColumns = table.columns
-    .filter((column) => !table.primaryKey.includes(column.name) && !referencedTable(mesh, system, table, column))
+    .filter((column) => !table.primaryKey.includes(column.name) && !referencedTable(mesh, system, table, column.name))
     .map((column) => column.name);
   return {
     systemId: system.id,

@@ -33,6 +33,11 @@ export function loadMonaco(): Promise<MonacoApi> {
       import('monaco-editor/editor/contrib/clipboard/browser/clipboard'),
       import('monaco-editor/editor/contrib/snippet/browser/snippetController2'),
       import('monaco-editor/editor/common/standaloneStrings'),
+      // The JSON language (scenario editor) loads every editor contribution, two of which register
+      // these services: registered after the first editor has started Monaco's services, they were
+      // unknown to each later editor, which threw "depends on UNKNOWN service" on the page.
+      import('monaco-editor/editor/contrib/codelens/browser/codeLensCache'),
+      import('monaco-editor/editor/common/services/treeViewsDndService'),
     ]);
     self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
     return monaco;

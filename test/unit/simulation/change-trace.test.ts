@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Simulation } from '../../../shared/simulation';
 import { traceChange } from '../../../shared/simulation/change-trace';
-import { readMessages } from '../../../shared/simulation/log-reader';
+import { type LogRecord, readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { ecommerceSample, loadSqlJs, rowsOf, simulate } from './builders';
 
@@ -10,6 +11,18 @@ const plan = planPipeline(mesh);
 beforeAll(() => loadSqlJs(), 60_000);
 
 const ordersTopic = () => plan.logs.find((log) => log.table === 'orders-service/orders-cdc');
+
+/** Traces the newest record of an order on the orders topic that `matches`. */
+function traceOrder(simulation: Simulation, orderId: number, matches: (record: LogRecord) => boolean) {
+  const topic = ordersTopic();
+  if (!topic) throw new Error('no orders topic');
+  const read = readMessages(simulation.query, topic, { limit: 10, key: String(orderId) });
+  const record = read.ok ? read.value.find(matches) : undefined;
+  if (!record) throw new Error(`no such record of order ${orderId}`);
+  const traced = traceChange(plan, simulation.query, { kind: 'record', log: topic.table, position: record.position });
+  if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+  return { record, traced: traced.value };
+}
 
 describe('reading a log', () => {
   it('pages back through a topic newest first and filters by a key value', async () => {
@@ -44,21 +57,10 @@ describe('tracing one change', () => {
   it('walks an order from the service write to the sales dashboard, every stage with its record', async () => {
     const simulation = await simulate(mesh, mesh.scenarios[0] as never);
     simulation.step(6);
-    const topic = ordersTopic();
-    if (!topic) throw new Error('no orders topic');
-    const read = readMessages(simulation.query, topic, { limit: 1, key: '1000' });
-    const cancelled = read.ok ? read.value[0] : undefined;
-    if (!cancelled) throw new Error('no record of order 1000');
+    const { record: cancelled, traced } = traceOrder(simulation, 1000, () => true);
+    const stages = traced.stages;
 
-    const traced = traceChange(plan, simulation.query, {
-      kind: 'record',
-      log: topic.table,
-      position: cancelled.position,
-    });
-    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
-    const stages = traced.value.stages;
-
-    expect(traced.value.key).toEqual({ order_id: 1000 });
+    expect(traced.key).toEqual({ order_id: 1000 });
     expect(stages.map((stage) => `${stage.kind} ${stage.nodeId} ${stage.source}`)).toEqual([
       'service-write orders-service orders',
       'table-row orders-service orders',
@@ -92,6 +94,31 @@ describe('tracing one change', () => {
     expect(history?.records.at(-1)).toMatchObject({ status: 'cancelled', is_current: 1, valid_to: null });
     expect(port?.check).toEqual({ passed: true, contract: expect.stringMatching(/^Order /) });
     expect(port?.records[0]).toMatchObject({ order_id: 1000, status: 'cancelled' });
+  });
+
+  it('follows a deleted order and says at each stage without a record why it has none', async () => {
+    const workshop = mesh.scenarios[0];
+    if (!workshop) throw new Error('no workshop scenario');
+    const deleting = {
+      ...workshop,
+      steps: [
+        ...workshop.steps,
+        { tick: 3, systemId: 'orders-service', table: 'orders', op: 'delete' as const, where: { order_id: 1001 } },
+      ],
+    };
+    const simulation = await simulate(mesh, deleting);
+    simulation.step(4);
+    const { stages } = traceOrder(
+      simulation,
+      1001,
+      (message) => (message.value as { op?: string } | null)?.op === 'd',
+    ).traced;
+
+    const clean = stages.find((stage) => stage.kind === 'clean' && stage.nodeId === 'orders');
+    expect(clean?.records).toEqual([]);
+    expect(clean?.note).toBe('The row is gone: it was deleted since.');
+    const silent = stages.filter((stage) => stage.records.length === 0 && !stage.message && !stage.note);
+    expect(silent.map((stage) => `${stage.kind} ${stage.nodeId} ${stage.source}`)).toEqual([]);
   });
 
   it('starts from a source row, and says when a table has no CDC topic', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
+import { traceChange } from '../../../shared/simulation/change-trace';
+import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import {
   aContract,
   aMesh,
@@ -79,6 +81,32 @@ describe('an update that changes the primary key', () => {
       [{ id: 1 }, null],
       [{ id: 2 }, { ...lamp, id: 2 }],
     ]);
+  });
+});
+
+describe('tracing an update that changes the primary key', () => {
+  it('calls the service’s write an UPDATE of the key, from the delete of the old key and from the create of the new', async () => {
+    const mesh = aShopMesh({ tombstones: true }).build();
+    const scenario = aScenario()
+      .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'update', { values: { id: 2 }, where: { id: 1 } })
+      .build();
+    const simulation = await simulate(mesh, scenario);
+    simulation.step(1);
+    const plan = planPipeline(mesh);
+    const serviceWrite = (position: number) => {
+      const traced = traceChange(plan, simulation.query, { kind: 'record', log: 'shop/items-cdc', position });
+      if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+      return traced.value.stages[0];
+    };
+    const [snapshot, deleted, tombstone, created] = [1, 2, 3, 4].map(serviceWrite);
+
+    expect(snapshot?.title).toBe(`items row captured by the snapshot, at ${time(0)}`);
+    expect(deleted?.title).toBe(`UPDATE items, its key {"id":1} becoming {"id":2}, at ${time(1)}`);
+    expect(tombstone?.title).toBe(deleted?.title);
+    expect(created?.title).toBe(deleted?.title);
+    expect(created?.records).toEqual([{ ...lamp, id: 2 }]);
+    expect(created?.changed).toEqual(['id']);
   });
 });
 

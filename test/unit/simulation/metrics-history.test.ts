@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyHistory, metricsCsv, withSnapshot } from '../../../shared/simulation/metrics-history';
+import { emptyHistory, metricsCsv, seriesLabel, withSnapshot } from '../../../shared/simulation/metrics-history';
 import type { SimulationMetrics } from '../../../shared/simulation/simulation-metrics';
+import { aMesh, aProduct, aSystem } from './builders';
 
 function snapshot(tick: number, records: number, lag: number, quarantined = 0): SimulationMetrics {
   return {
@@ -48,5 +49,29 @@ describe('metrics over a run', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('names a link by its nodes, and by its input port too where another link joins the same two', () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('inventory')
+          .withTable('warehouses', { warehouse_id: 'integer' })
+          .withCdcTopic('warehouses-cdc', 'warehouses')
+          .withTable('stock_levels', { id: 'integer' })
+          .withCdcTopic('stock-cdc', 'stock_levels'),
+        aProduct('stock').withInput('warehouses-in').withInput('stock-in').withOutput('stock-out', 'stock'),
+        aProduct('planner').withInput('stock-in'),
+      )
+      .withLink('inventory/warehouses-cdc', 'stock/warehouses-in')
+      .withLink('inventory/stock-cdc', 'stock/stock-in')
+      .withLink('stock/stock-out', 'planner/stock-in')
+      .build();
+
+    expect(mesh.links.map((link) => seriesLabel(mesh, link.id))).toEqual([
+      'inventory → stock · warehouses-in',
+      'inventory → stock · stock-in',
+      'stock → planner',
+    ]);
+    expect(seriesLabel(mesh, 'stock/stock-out')).toBe('stock · stock-out');
   });
 });

@@ -93,6 +93,39 @@ describe('a starter scenario generated from the design', () => {
     simulation.dispose();
   });
 
+  it('gives a composite key’s reference column rows of the table it names, and keeps each key unique', async () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('inventory-service')
+          .withTable('warehouses', { warehouse_id: 'integer', city: 'text' })
+          .withCdcTopic('warehouses-cdc', 'warehouses')
+          .withTable('stock_levels', { warehouse_id: 'integer', sku: 'text', quantity: 'integer' }, [
+            'warehouse_id',
+            'sku',
+          ])
+          .withCdcTopic('stock-cdc', 'stock_levels'),
+      )
+      .build();
+    const scenario = starterScenario(mesh);
+    expect(checkScenario(mesh, scenario, 'scenarios[0]')).toEqual([]);
+    expect(scenario.data[1]?.generators).toMatchObject({
+      warehouse_id: { kind: 'reference', table: 'warehouses', column: 'warehouse_id' },
+      sku: { kind: 'uuid' },
+    });
+
+    const simulation = await simulate(mesh, scenario);
+    const metrics = simulation.step(30);
+    const orphans = rowsOf(
+      simulation,
+      'inventory-service',
+      'SELECT * FROM stock_levels WHERE warehouse_id NOT IN (SELECT warehouse_id FROM warehouses)',
+    );
+    expect(metrics.errors).toEqual([]);
+    expect(rowsOf(simulation, 'inventory-service', 'SELECT * FROM stock_levels')).toHaveLength(35);
+    expect(orphans).toEqual([]);
+    simulation.dispose();
+  });
+
   it('leaves a table without a topic still, and a design without systems empty', () => {
     const shop = aShopMesh().build();
     expect(starterScenario(shop).rates.map((rate) => rate.table)).toEqual(['items']);

@@ -1,0 +1,78 @@
+import { expect, it } from 'vitest';
+import { describeInChromium } from './app-driver';
+import { openEditedSample, openTab, runQuery, simulateSample, step } from './simulation-driver';
+
+/** Inputs the other Simulate suites have not tried: a design of one's own, tabs in another order. */
+describeInChromium('Simulate mode, audited', (session) => {
+  it('opens the SQL console again after the scenario editor without errors on the page', async () => {
+    const page = await session.openApp();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await simulateSample(page);
+    await runQuery(page, 'orders', 'SELECT 1 AS one');
+    await page.getByText('1 row in').waitFor();
+    await openTab(page, 'Scenario');
+    await page.getByTestId('scenario-editor').locator('.monaco-editor').waitFor();
+
+    await runQuery(page, 'orders', 'SELECT 2 AS two');
+    await page.getByText('1 row in').waitFor();
+    await openTab(page, 'Scenario');
+    await page.getByTestId('scenario-editor').locator('.monaco-editor').waitFor();
+
+    expect(errors).toEqual([]);
+  });
+
+  it('says a query returned more rows than it shows, not that it returned as many as it shows', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runQuery(
+      page,
+      'orders',
+      'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) SELECT i FROM n',
+    );
+    const timing = page.getByTestId('sql-result').locator('.sql-console__timing');
+    await timing.waitFor();
+
+    expect(await timing.textContent()).toMatch(/^More than 1,000 rows \(the first 1,000 shown\) in \d+ ms$/);
+    expect(await page.getByTestId('sql-result').locator('tbody tr').count()).toBe(1000);
+  });
+
+  it('drops the run of a scenario that an undo in Design removed, instead of stepping it on', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'no-scenario.mesh.json', (mesh) => {
+      mesh.scenarios = [];
+    });
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await openTab(page, 'Scenario');
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.getByTestId('scenario-editor').locator('.monaco-editor').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=tick]')?.textContent === '0');
+    await step(page, 2);
+
+    await page.getByRole('button', { name: 'Design', exact: true }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+
+    await page.getByRole('button', { name: 'New scenario' }).waitFor();
+    expect(await page.getByTestId('tick').textContent()).toBe('—');
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.getByText('This design has no scenario to simulate').waitFor();
+    expect(await page.getByTestId('tick').textContent()).toBe('—');
+  });
+
+  it('keeps the query typed in the SQL console, and its node, while another tab is looked at', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    const query = "SELECT customer_id, city FROM customers WHERE country = 'NL'";
+    await runQuery(page, 'customers', query);
+    await page.getByTestId('sql-result').waitFor();
+
+    await openTab(page, 'Metrics');
+    await openTab(page, 'SQL');
+    const editor = page.getByTestId('sql-editor');
+    await editor.locator('.monaco-editor').waitFor();
+
+    expect(await editor.locator('.view-lines').textContent()).toBe(query.replaceAll(' ', '\u00a0'));
+    expect(await page.getByLabel('Node to query').inputValue()).toBe('customers');
+  });
+});

@@ -150,14 +150,7 @@ function RefusedEditPrompt() {
   return (
     <div className="simulation-bar__prompt" role="status">
       The design is read-only while simulating.
-      <button
-        type="button"
-        className="primary"
-        onClick={() => {
-          setSimulation({ seenRefusedEdits: refused });
-          simulation.leave();
-        }}
-      >
+      <button type="button" className="primary" onClick={() => simulation.leave()}>
         Back to Design
       </button>
       <button type="button" onClick={() => setSimulation({ seenRefusedEdits: refused })}>

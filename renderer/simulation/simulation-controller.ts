@@ -123,7 +123,9 @@ export const simulation = {
   leave(): void {
     loopGeneration++;
     if (state().status === 'running') setSimulation({ status: 'paused' });
-    setSimulation({ mode: 'design', isPresenting: false });
+    // An edit refused while simulating has been answered by going back: its prompt is done.
+    const { refusedEdits } = useDocumentStore.getState();
+    setSimulation({ mode: 'design', isPresenting: false, seenRefusedEdits: refusedEdits });
     useDocumentStore.getState().setReadOnly(false);
     void simulation.refreshExamples();
   },

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
+import { productNode } from './designer-driver';
 import { openEditedSample, openTab, runQuery, simulateSample, step } from './simulation-driver';
 
 /** Inputs the other Simulate suites have not tried: a design of one's own, tabs in another order. */
@@ -20,6 +21,22 @@ describeInChromium('Simulate mode, audited', (session) => {
     await page.getByTestId('scenario-editor').locator('.monaco-editor').waitFor();
 
     expect(errors).toEqual([]);
+  });
+
+  it('forgets the read-only prompt of a refused edit once the user went back to Design by the mode switch', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await productNode(page, 'orders').click();
+    await page.keyboard.press('Delete');
+    const prompt = page.getByText('The design is read-only while simulating.');
+    await prompt.waitFor();
+
+    await page.getByRole('button', { name: 'Design', exact: true }).click();
+    await prompt.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await page.getByTestId('tick').waitFor();
+
+    expect(await prompt.count()).toBe(0);
   });
 
   it('says a query returned more rows than it shows, not that it returned as many as it shows', async () => {

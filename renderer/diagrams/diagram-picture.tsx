@@ -9,10 +9,12 @@ interface DiagramPictureProps {
   isActualSize: boolean;
   /** The element holding the drawn SVG, for copying and saving it. */
   pictureRef: Ref<HTMLDivElement>;
+  /** Called each time Mermaid is done with a text, drawn or refused. */
+  onDone?: () => void;
 }
 
 /** The diagram drawn by Mermaid; redrawn when its text or the theme changes, the latest request winning. */
-export function DiagramPicture({ text, isDark, isActualSize, pictureRef }: DiagramPictureProps) {
+export function DiagramPicture({ text, isDark, isActualSize, pictureRef, onDone }: DiagramPictureProps) {
   const [state, setState] = useState<PictureState>({ status: 'rendering' });
   useEffect(() => {
     let isCurrent = true;
@@ -25,6 +27,9 @@ export function DiagramPicture({ text, isDark, isActualSize, pictureRef }: Diagr
       isCurrent = false;
     };
   }, [text, isDark]);
+  useEffect(() => {
+    if (state.status === 'done') onDone?.();
+  }, [state, onDone]);
 
   if (state.status === 'rendering') return <p className="diagram-view__loading">Drawing the diagram…</p>;
   if (!state.ok) {

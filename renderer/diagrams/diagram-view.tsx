@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   DIAGRAM_KIND_INFO,
   type DiagramKind,
@@ -16,7 +16,7 @@ import { DiagramPicture } from './diagram-picture';
 import { requestFor, subjectKey, subjectOptions } from './diagram-subjects';
 import { useDiagramView } from './diagram-view-store';
 import './diagrams.css';
-import { MermaidTextEditor } from './mermaid-text-editor';
+import { MermaidText } from './mermaid-text-editor';
 import { pictureAsPng, pictureAsPngBytes, pictureAsSvg } from './picture-image';
 import { useIsDark } from './use-is-dark';
 
@@ -41,6 +41,9 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
   const picture = useRef<HTMLDivElement>(null);
   const diagram = useMemo(() => mermaidDiagram(mesh, request), [mesh, request]);
   const fileStem = useMemo(() => diagramFileStem(mesh, request), [mesh, request]);
+  // Loading Monaco holds the main thread for a second or more: it waits for the first picture.
+  const [isPictureDone, setPictureDone] = useState(false);
+  const onPictureDone = useCallback(() => setPictureDone(true), []);
 
   return (
     <div className="diagram-view__layout">
@@ -51,9 +54,15 @@ function DiagramViewBody({ mesh }: { mesh: Mesh }) {
       </header>
       {diagram.ok ? (
         <div className="diagram-view__panes">
-          <MermaidTextEditor text={diagram.value} />
+          <MermaidText text={diagram.value} isEditorWanted={isPictureDone} />
           <div className="diagram-view__picture-pane">
-            <DiagramPicture text={diagram.value} isDark={isDark} isActualSize={isActualSize} pictureRef={picture} />
+            <DiagramPicture
+              text={diagram.value}
+              isDark={isDark}
+              isActualSize={isActualSize}
+              pictureRef={picture}
+              onDone={onPictureDone}
+            />
           </div>
         </div>
       ) : (

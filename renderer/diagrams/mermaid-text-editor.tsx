@@ -4,8 +4,27 @@ import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { MERMAID_LANGUAGE, registerMermaidLanguage } from './mermaid-language';
 
-/** The diagram's Mermaid text in a read-only Monaco editor, loaded on first use. */
-export function MermaidTextEditor({ text }: { text: string }) {
+/** The diagram's Mermaid text: plain until the editor is wanted, then in a read-only Monaco editor. */
+export function MermaidText({ text, isEditorWanted }: { text: string; isEditorWanted: boolean }) {
+  return isEditorWanted ? (
+    <MermaidTextEditor text={text} />
+  ) : (
+    <div className="diagram-text">
+      <PlainText text={text} />
+    </div>
+  );
+}
+
+function PlainText({ text }: { text: string }) {
+  return (
+    <pre className="diagram-text__plain">
+      {text}
+    </pre>
+  );
+}
+
+/** The text in a read-only Monaco editor, loaded on first use; plain while it loads. */
+function MermaidTextEditor({ text }: { text: string }) {
   const container = useRef<HTMLDivElement>(null);
   const { monaco, loadError } = useMonaco();
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -41,7 +60,7 @@ export function MermaidTextEditor({ text }: { text: string }) {
   return (
     <div className="diagram-text">
       {loadError && <p className="diagram-view__error">The editor could not load: {loadError}</p>}
-      {!monaco && !loadError && <p className="diagram-view__loading">Loading editor…</p>}
+      {!monaco && <PlainText text={text} />}
       <div ref={container} className={`diagram-text__editor ${MONACO_CONTAINER}`} data-testid="diagram-text" />
     </div>
   );

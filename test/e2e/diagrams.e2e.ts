@@ -29,6 +29,27 @@ async function savedDownload(page: Page, button: string | RegExp): Promise<{ nam
 }
 
 describeInChromium('the Diagram view', (session) => {
+  it('draws the picture before it loads the text editor, whose load would hold the first picture back', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    // A string, not a function: tsx would wrap a named function in a helper the page does not have.
+    await page.evaluate(`
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-testid="diagram-picture"] svg')) return;
+        window.pictureShownAt = performance.now();
+        observer.disconnect();
+      }).observe(document.body, { childList: true, subtree: true });
+    `);
+    await openLogicalView(page);
+    expect(await page.locator('.diagram-text__plain').textContent()).toContain('flowchart LR');
+    await page.locator('.diagram-text .view-lines').getByText('flowchart LR').waitFor();
+
+    const editorRequestedAt = (await page.evaluate(
+      "performance.getEntriesByType('resource').find((entry) => entry.name.includes('editor.api'))?.startTime",
+    )) as number | undefined;
+    expect(editorRequestedAt).toBeGreaterThan((await page.evaluate('window.pictureShownAt')) as number);
+  });
+
   it('draws the e-commerce logical view with Mermaid under the desktop CSP, its text beside it', async () => {
     const page = await session.openApp({ contentSecurityPolicy: CONTENT_SECURITY_POLICY });
     await openSampleDesign(page, 'ecommerce');

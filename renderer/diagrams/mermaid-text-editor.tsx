@@ -16,11 +16,7 @@ export function MermaidText({ text, isEditorWanted }: { text: string; isEditorWa
 }
 
 function PlainText({ text }: { text: string }) {
-  return (
-    <pre className="diagram-text__plain">
-      {text}
-    </pre>
-  );
+  return <pre className="diagram-text__plain">{text}</pre>;
 }
 
 /** The text in a read-only Monaco editor, loaded on first use; plain while it loads. */

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium';
 
@@ -40,7 +40,7 @@ export function describeInChromium(name: string, body: (session: AppSession) => 
       const page = await context.newPage();
       if (contentSecurityPolicy) {
         await page.route('**/*', async (route) => {
-          const response = await route.fetch();
+          const response = await fetchRetryingOnce(route);
           const headers = { ...response.headers(), 'content-security-policy': contentSecurityPolicy };
           await route.fulfill({ response, headers });
         });
@@ -79,4 +79,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * Playwright's fetch reuses a kept-alive socket that the server may be closing at that moment
+ * (ECONNRESET, seen on a busy machine when requests pause for longer than its keep-alive): once more.
+ */
+async function fetchRetryingOnce(route: Route) {
+  try {
+    return await route.fetch();
+  } catch {
+    return route.fetch();
+  }
 }

@@ -45,6 +45,13 @@ describeInChromium('the contract editor in the built app', (session) => {
     await caretAfter(page, 'logicalType: integer');
     await page.keyboard.press('Enter');
     await page.keyboard.type('description: a b c');
+    // The last word opens suggestions ('cancelled' for 'c'), which Enter would accept: close them first.
+    const suggestions = page.locator('.suggest-widget.visible');
+    await suggestions.waitFor({ timeout: 10_000 }).then(
+      () => page.keyboard.press('Escape'),
+      () => undefined,
+    );
+    await suggestions.waitFor({ state: 'hidden' });
     await page.keyboard.press('Enter');
     await page.keyboard.type('unique: true');
     const typed = page.locator('.yaml-editor .view-line', { hasText: 'description: a b c' });

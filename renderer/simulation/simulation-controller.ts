@@ -14,7 +14,6 @@ import {
 import { faultFrom } from '../../shared/simulation/fault-deck';
 import { emptyHistory, withSnapshot } from '../../shared/simulation/metrics-history';
 import { runCatalog } from '../../shared/simulation/run-catalog';
-import { millisToNextTick, type RunPace, ticksDue } from '../../shared/simulation/run-pace';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
@@ -143,25 +142,21 @@ export const simulation = {
     if (pauseAtTick !== null && pauseAtTick <= (atStart?.tick ?? 0)) setSimulation({ pauseAtTick: null });
     setSimulation({ status: 'running', failure: null });
     let batch = 1;
-    let pace = null as RunPace | null;
     while (generation === loopGeneration) {
       const { speed, pauseAtTick, metrics } = state();
       const tick = metrics?.tick ?? 0;
       const remaining = pauseAtTick !== null && pauseAtTick > tick ? pauseAtTick - tick : Number.POSITIVE_INFINITY;
       if (pauseAtTick !== null && pauseAtTick <= tick) break;
+      const ticks = Math.min(speed === 'max' ? batch : 1, remaining);
       const began = performance.now();
-      // A fixed speed keeps time from where it was chosen, running several ticks when one runs slow.
-      pace = speed === 'max' ? null : pace?.speed === speed ? pace : { startedAt: began, startTick: tick, speed };
-      const ticks = Math.min(pace ? ticksDue(pace, tick, began) : batch, remaining);
       const stepped = await send({ type: 'step', ticks }, 'metrics');
       if (!stepped || generation !== loopGeneration) return;
       accept(stepped.metrics);
-      const now = performance.now();
-      if (pace) await delay(millisToNextTick(pace, stepped.metrics.tick, now));
-      else {
-        batch = Math.max(1, Math.min(1000, Math.round((batch * BATCH_MILLIS) / Math.max(1, now - began))));
+      const took = performance.now() - began;
+      if (speed === 'max') {
+        batch = Math.max(1, Math.min(1000, Math.round((batch * BATCH_MILLIS) / Math.max(1, took))));
         await delay(0);
-      }
+      } else await delay(Math.max(0, 1000 / speed - took));
     }
     if (generation === loopGeneration) {
       loopGeneration++;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page, type Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium';
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, '../../test-results/screenshots');
@@ -27,6 +27,10 @@ export function describeInChromium(name: string, body: (session: AppSession) => 
     const session = { browser: undefined as unknown as Browser } as AppSession;
     beforeAll(async () => {
       session.browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
+    });
+    // A test's pages would go on running (simulations, Monaco, animations) beside the next tests.
+    afterEach(async () => {
+      await Promise.all(session.browser?.contexts().map((context) => context.close()) ?? []);
     });
     afterAll(async () => {
       await session.browser?.close();

@@ -228,7 +228,11 @@ const CASES: Record<string, RuleCase> = {
   },
   'unused-contracts': {
     triggers: {
-      mesh: () => changed((mesh) => mesh.contracts.push(aContract('draft', { name: 'Draft' }))),
+      mesh: () =>
+        changed((mesh) => {
+          mesh.contracts.push(aContract('draft', { name: 'Draft' }));
+          Object.assign(product(mesh, 'revenue').inputPorts[0] ?? {}, { contractId: 'draft' });
+        }),
       message: "Contract 'Draft' governs no output port or published event.",
       path: 'contracts[2]',
     },
@@ -236,12 +240,8 @@ const CASES: Record<string, RuleCase> = {
       mesh: () =>
         changed((mesh) => {
           mesh.contracts.push(anEventContract('item-added'));
-          mesh.systems[0]?.publishes.push({
-            name: 'ItemAdded',
-            table: 'customers',
-            on: ['insert'],
-            contractId: 'item-added',
-          });
+          publishItemAdded(mesh, 'item-added');
+          linked(mesh, 'items-to-revenue', ['shop', 'items'], ['revenue', 'in']);
         }),
     },
   },
@@ -257,6 +257,19 @@ const CASES: Record<string, RuleCase> = {
     },
   },
 };
+
+/** The Shop publishes ItemAdded, governed by `contractId`, on its topic `items`. */
+function publishItemAdded(mesh: Mesh, contractId: string): void {
+  const shop = mesh.systems[0] as Mesh['systems'][number];
+  shop.publishes.push({ name: 'ItemAdded', table: 'customers', on: ['insert'], contractId });
+  shop.messaging.topics.push({
+    id: 'items',
+    name: 'shop.items',
+    partitions: 1,
+    tombstones: false,
+    source: { kind: 'outbox', event: 'ItemAdded' },
+  });
+}
 
 /** Revenue copies the customers' email into its output as `contact`. */
 function republishEmail(mesh: Mesh): void {
@@ -488,6 +501,18 @@ describe('rule details', () => {
     expect(findingsOf('breaking-changes', versioned('2.0.0', true), versioned('2.0.0-rc1', false))).toEqual([]);
     const [finding] = findingsOf('breaking-changes', versioned('2.0.1', true), versioned('2.0.0', false));
     expect(finding?.fix).toEqual({ kind: 'set-contract-version', contractId: 'customers', version: '3.0.0' });
+  });
+
+  it('counts a contract as used only where a link reads what it governs, or a consumer-aligned product serves it', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(product(mesh, 'revenue'), { kind: 'aggregate' });
+      mesh.contracts.push(anEventContract('item-added', { name: 'Item added' }));
+      publishItemAdded(mesh, 'item-added');
+    });
+    expect(findingsOf('unused-contracts', mesh).map((finding) => finding.message)).toEqual([
+      "Contract 'Country counts' governs only data no link reads: output port 'counts' of 'Revenue'.",
+      "Contract 'Item added' governs only data no link reads: event 'ItemAdded' of 'Shop'.",
+    ]);
   });
 
   it('judges breaking changes only against a baseline', () => {

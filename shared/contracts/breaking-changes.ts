@@ -3,7 +3,7 @@ import { logicalTypeName } from '../model/logical-type';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
 import { nestedPropertiesOf } from './odcs-document';
-import { allowsBreakingChanges, bumpMajor, compareSemver } from './semver';
+import { allowsBreakingChanges, compareSemver, nextBreakingVersion, parseSemver } from './semver';
 
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
@@ -58,6 +58,8 @@ export interface ContractComparison {
   toVersion: string;
   changes: ContractChange[];
   isBreaking: boolean;
+  /** The version the breaking changes need, when the new version does not allow them. */
+  neededVersion?: string;
   /** Whether the new version number fits the changes (e.g. breaking without a major bump). */
   findings: ContractFinding[];
 }
@@ -67,12 +69,17 @@ const CONTRACT_SUBJECT = 'contract';
 export function compareContracts(previous: Contract, next: Contract): ContractComparison {
   const changes = [...contractChanges(previous, next), ...schemaChanges(previous.schema, next.schema)];
   const isBreaking = changes.some((change) => change.isBreaking);
+  const neededVersion =
+    isBreaking && !allowsBreakingChanges(previous.version, next.version)
+      ? nextBreakingVersion(previous.version)
+      : undefined;
   return {
     fromVersion: previous.version,
     toVersion: next.version,
     changes,
     isBreaking,
-    findings: versionFindings(previous.version, next.version, changes.length > 0, isBreaking),
+    ...(neededVersion && { neededVersion }),
+    findings: versionFindings(previous.version, next.version, changes.length > 0, neededVersion),
   };
 }
 
@@ -80,12 +87,19 @@ function change(kind: ChangeKind, subject: string, message: string): ContractCha
   return { kind, isBreaking: (BREAKING_KINDS as readonly string[]).includes(kind), subject, message };
 }
 
-function versionFindings(from: string, to: string, hasChanges: boolean, isBreaking: boolean): ContractFinding[] {
+function versionFindings(
+  from: string,
+  to: string,
+  hasChanges: boolean,
+  neededVersion: string | undefined,
+): ContractFinding[] {
   const order = compareSemver(to, from);
   const at = (severity: ContractFinding['severity'], message: string) => [{ path: 'version', severity, message }];
   if (order < 0) return at('error', `version ${to} is lower than the previous ${from}`);
-  if (isBreaking && !allowsBreakingChanges(from, to)) {
-    return at('error', `breaking changes need a new major version: ${bumpMajor(from)} instead of ${to}`);
+  if (neededVersion) {
+    const step =
+      parseSemver(neededVersion)?.major === 0 ? 'minor version while the major version is 0' : 'major version';
+    return at('error', `breaking changes need a new ${step}: ${neededVersion} instead of ${to}`);
   }
   if (hasChanges && order === 0) return at('warning', `the contract changed but its version is still ${to}`);
   return [];

@@ -28,6 +28,10 @@ export function compareSemver(a: string, b: string): number {
   const left = parseSemver(a);
   const right = parseSemver(b);
   if (!left || !right) return Number(Boolean(left)) - Number(Boolean(right));
+  return compareParsed(left, right);
+}
+
+function compareParsed(left: Semver, right: Semver): number {
   return (
     left.major - right.major ||
     left.minor - right.minor ||
@@ -37,33 +41,40 @@ export function compareSemver(a: string, b: string): number {
 }
 
 /**
- * The major version, also of a version written short (`2.0`, `v2`, `2`), which contracts
- * often carry: ODCS does not require semver. Undefined when the version names none.
+ * A version as contracts write it, also short (`2.0`, `v2`, `2`): ODCS does not require semver,
+ * and the missing parts read as 0. Undefined when it is no such version (`2024-01`).
  */
-function majorVersion(version: string): number | undefined {
+function readVersion(version: string): Semver | undefined {
   const parsed = parseSemver(version);
-  if (parsed) return parsed.major;
-  const leading = /^v?(\d+)(?:\.|$)/i.exec(version.trim())?.[1];
-  return leading === undefined ? undefined : Number(leading);
+  if (parsed) return parsed;
+  const short = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/i.exec(version.trim());
+  if (!short) return undefined;
+  const [, major, minor = '0', patch = '0'] = short;
+  return { major: Number(major), minor: Number(minor), patch: Number(patch), prerelease: [] };
 }
 
 /**
- * Whether version `to` may break what `from` promised: a higher major version, or a later
- * version of the same major when `from` is a pre-release of it (`2.0.0-rc1` → `2.0.0`), which
- * semver lets change in any way.
+ * Whether version `to` may break what `from` promised: a higher major version; while the major
+ * version is 0, a higher minor one (semver 2.0.0 §4 lets 0.y.z change in any way; Cargo and
+ * npm's `^0.9` take 0.10.0 for the breaking step, 0.9.1 for a compatible one); or a later
+ * version of the same major when `from` is a pre-release of it (`2.0.0-rc1` → `2.0.0`).
  */
 export function allowsBreakingChanges(from: string, to: string): boolean {
-  const fromMajor = majorVersion(from) ?? 0;
-  const toMajor = majorVersion(to) ?? 0;
-  if (toMajor > fromMajor) return true;
-  const isPrerelease = (parseSemver(from)?.prerelease.length ?? 0) > 0;
-  return isPrerelease && toMajor === fromMajor && compareSemver(to, from) > 0;
+  const before = readVersion(from) ?? { major: 0, minor: 0, patch: 0, prerelease: [] };
+  const after = readVersion(to) ?? { major: 0, minor: 0, patch: 0, prerelease: [] };
+  if (after.major > before.major) return true;
+  if (before.major === 0 && after.major === 0 && after.minor > before.minor) return true;
+  return before.prerelease.length > 0 && after.major === before.major && compareParsed(after, before) > 0;
 }
 
-/** The next major version: `1.4.2` → `2.0.0`, `2.0.0-rc.1` → `3.0.0`, `v2` → `3.0.0`. */
-export function bumpMajor(version: string): string {
-  const major = majorVersion(version);
-  return major === undefined ? '1.0.0' : `${major + 1}.0.0`;
+/**
+ * The first version that may break what `version` promised: `1.4.2` → `2.0.0`, `2.0.0-rc.1` →
+ * `3.0.0`, `v2` → `3.0.0`; while the major version is 0, the next minor one: `0.9.0` → `0.10.0`.
+ */
+export function nextBreakingVersion(version: string): string {
+  const parsed = readVersion(version);
+  if (!parsed) return '1.0.0';
+  return parsed.major === 0 ? `0.${parsed.minor + 1}.0` : `${parsed.major + 1}.0.0`;
 }
 
 function comparePrerelease(a: readonly string[], b: readonly string[]): number {

@@ -1,10 +1,10 @@
-import { allowsBreakingChanges, bumpMajor, compareContracts } from '../../contracts';
+import { compareContracts } from '../../contracts';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
 export const breakingChangesRule: Rule = {
   id: 'breaking-changes',
-  title: 'Breaking contract changes come with a new major version',
+  title: 'Breaking contract changes come with a new major version (a new minor one in 0.x)',
   rationale:
     'Consumers pin a major version; a breaking change under the same major version breaks them without warning.',
   defaultSeverity: 'error',
@@ -20,15 +20,14 @@ export const breakingChangesRule: Rule = {
         .filter((finding) => finding.severity === 'error')
         .map((finding) => {
           const breaking = comparison.changes.filter((change) => change.isBreaking);
-          const needsMajor = comparison.isBreaking && !allowsBreakingChanges(previous.version, contract.version);
-          const version = bumpMajor(previous.version);
+          const version = comparison.neededVersion;
           return {
             ...contractPlace(graph, contract, 'version'),
             message: `Contract '${contract.name}': ${finding.message}${breaking.length > 0 ? ` (${breaking.map((change) => `${change.subject}: ${change.message}`).join('; ')})` : ''}.`,
-            fixHint: needsMajor
+            fixHint: version
               ? `Release it as ${version}, and tell its consumers; or undo the breaking changes.`
               : `Give it a version above ${previous.version}.`,
-            ...(needsMajor && { fix: { kind: 'set-contract-version' as const, contractId: contract.id, version } }),
+            ...(version && { fix: { kind: 'set-contract-version' as const, contractId: contract.id, version } }),
           };
         });
     });

@@ -332,6 +332,20 @@ describe('version bumps', () => {
     expect(compareContracts(previous, breaking('2.0.0-rc.1')).findings).toEqual([]);
   });
 
+  it('takes a new minor version for breaking changes while the major version is 0', () => {
+    const initial = { ...previous, version: '0.9.0' };
+    expect(compareContracts(initial, breaking('0.10.0'))).toMatchObject({ findings: [] });
+    expect(compareContracts(initial, breaking('0.9.1'))).toMatchObject({
+      neededVersion: '0.10.0',
+      findings: [
+        {
+          severity: 'error',
+          message: 'breaking changes need a new minor version while the major version is 0: 0.10.0 instead of 0.9.1',
+        },
+      ],
+    });
+  });
+
   it('warns when the contract changed but its version did not', () => {
     const next = changed(replace('note', { description: 'Other.' }), '1.0.0');
     expect(compareContracts(previous, next).findings).toEqual([

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bumpMajor, compareSemver, parseSemver } from '../../../shared/contracts/semver';
+import {
+  allowsBreakingChanges,
+  compareSemver,
+  nextBreakingVersion,
+  parseSemver,
+} from '../../../shared/contracts/semver';
 
 describe('semantic versions', () => {
   it('parses major, minor, patch and pre-release', () => {
@@ -25,9 +30,17 @@ describe('semantic versions', () => {
     expect(compareSemver('1.0.0', '1.0.0+build')).toBe(0);
   });
 
-  it('bumps the major version and resets the rest', () => {
-    expect(bumpMajor('1.4.2')).toBe('2.0.0');
-    expect(bumpMajor('0.3.0')).toBe('1.0.0');
-    expect(bumpMajor('2.0.0-rc.1')).toBe('3.0.0');
+  it('gives the next major version as the first that may break, and resets the rest', () => {
+    expect(nextBreakingVersion('1.4.2')).toBe('2.0.0');
+    expect(nextBreakingVersion('2.0.0-rc.1')).toBe('3.0.0');
+  });
+
+  it('takes a new minor version for the breaking step while the major version is 0, as Cargo and npm do', () => {
+    expect(nextBreakingVersion('0.9.0')).toBe('0.10.0');
+    expect(nextBreakingVersion('0.3.2')).toBe('0.4.0');
+    expect(allowsBreakingChanges('0.9.0', '0.10.0')).toBe(true);
+    expect(allowsBreakingChanges('0.9.0', '1.0.0')).toBe(true);
+    expect(allowsBreakingChanges('0.9.0', '0.9.1')).toBe(false);
+    expect(allowsBreakingChanges('1.9.0', '1.10.0')).toBe(false);
   });
 });

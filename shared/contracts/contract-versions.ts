@@ -23,6 +23,8 @@ export function asNextVersion(existing: Contract, imported: Contract): NextVersi
   const changes = compareContracts(existing, withSchema.value);
   if (changes.changes.length === 0) return { ok: true, contract: withSchema.value, comparison: changes };
   const version = changes.isBreaking ? nextBreakingVersion(existing.version) : bumpMinor(existing.version);
+  // A version that is no semver (`2024-01`) stays: the comparison's findings say what to do about it.
+  if (version === undefined) return { ok: true, contract: withSchema.value, comparison: changes };
   const next = parseOdcsYaml(editYamlText(withSchema.value.odcs, [{ op: 'set', path: ['version'], value: version }]));
   if (!next.ok) return { ok: false, message: next.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };
   return { ok: true, contract: next.value, comparison: compareContracts(existing, next.value) };

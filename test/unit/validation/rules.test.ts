@@ -491,6 +491,21 @@ describe('rule details', () => {
     expect(findingsOf('breaking-changes', versioned('v3', true), versioned('v2', false))).toEqual([]);
   });
 
+  it('warns, with no number to set, of breaking changes between versions that are no semantic versions', () => {
+    const versioned = (version: string, isBroken: boolean) =>
+      changed((mesh) => {
+        contract(mesh, 'customers').version = version;
+        if (isBroken) contract(mesh, 'customers').schema[0]?.properties.splice(2, 1);
+      });
+    const findings = findingsOf('breaking-changes', versioned('2024-02', true), versioned('2024-01', false));
+    expect(findings).toMatchObject([{ severity: 'warning', path: 'contracts[0].version' }]);
+    expect(findings[0]?.message).toMatch(
+      /^Contract 'Customers': versions 2024-01 and 2024-02 are no semantic versions/,
+    );
+    expect(findings[0]).not.toHaveProperty('fix');
+    expect(findingsOf('breaking-changes', versioned('2024-02', false), versioned('2024-01', false))).toEqual([]);
+  });
+
   it('lets a pre-release change in a breaking way up to its release, as semver allows', () => {
     const versioned = (version: string, isBroken: boolean) =>
       changed((mesh) => {

@@ -429,6 +429,37 @@ describe('rule details', () => {
     ]);
   });
 
+  it('follows a classified field through CTEs, subqueries, unions and functions that keep its value', () => {
+    const publishing = (sql: string) =>
+      changed((mesh) => {
+        product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
+        contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
+      });
+    const republished =
+      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
+    for (const sql of [
+      'WITH c AS (SELECT email FROM customers) SELECT email AS contact FROM c',
+      'WITH c (address) AS (SELECT email FROM customers), d AS (SELECT * FROM c) SELECT address AS contact FROM d',
+      'SELECT x.address AS contact FROM (SELECT email AS address FROM customers) x',
+      'SELECT country AS contact FROM customers UNION ALL SELECT email FROM customers',
+      'SELECT LOWER(TRIM(email)) AS contact FROM customers',
+      'SELECT UPPER(SUBSTR(email, 1, 3)) AS contact FROM customers',
+      "SELECT COALESCE(email, '') || ' <' || country || '>' AS contact FROM customers",
+      'SELECT CASE WHEN country IS NULL THEN NULL ELSE email END AS contact FROM customers',
+    ]) {
+      expect([sql, findingsOf('pii-propagation', publishing(sql)).map((finding) => finding.message)]).toEqual([
+        sql,
+        [republished],
+      ]);
+    }
+    for (const sql of [
+      'WITH c AS (SELECT email FROM customers) SELECT LENGTH(email) AS contact FROM c',
+      'SELECT country AS contact FROM customers EXCEPT SELECT email FROM customers',
+    ]) {
+      expect([sql, findingsOf('pii-propagation', publishing(sql))]).toEqual([sql, []]);
+    }
+  });
+
   it('takes a classification written in other capitals for the same one, and a different one for a finding', () => {
     const classifiedAs = (classification: string) =>
       changed((mesh) => {

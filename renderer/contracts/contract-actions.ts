@@ -1,5 +1,4 @@
 import {
-  bumpMajor,
   type ContractEditResult,
   editContractText,
   type LocatedResult,
@@ -8,7 +7,7 @@ import {
   type YamlEdit,
 } from '../../shared/contracts';
 import type { Contract } from '../../shared/model';
-import { type ChangeOptions, changeMesh, currentMesh } from '../store/document-store';
+import { type ChangeOptions, changeMesh } from '../store/document-store';
 import { contractTextOf, useContractDrafts } from './contract-drafts';
 
 /**
@@ -64,9 +63,8 @@ function replaceContract(next: Contract, options?: ChangeOptions): void {
   }, options);
 }
 
-export function bumpMajorVersion(id: string): void {
-  const contract = currentMesh()?.contracts.find((candidate) => candidate.id === id);
-  if (contract) editContract(id, [{ op: 'set', path: ['version'], value: bumpMajor(contract.version) }]);
+export function setContractVersion(id: string, version: string): void {
+  editContract(id, [{ op: 'set', path: ['version'], value: version }]);
 }
 
 /** Upgrades the contract to the newest ODCS version as one undo step, or says why it cannot. */

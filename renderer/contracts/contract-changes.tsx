@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { type ContractChange, compareContracts } from '../../shared/contracts';
 import { useDocumentStore } from '../store/document-store';
-import { bumpMajorVersion } from './contract-actions';
+import { setContractVersion } from './contract-actions';
 
 /** How the contract differs from its last saved version, and whether its version number says so. */
 export function ContractChanges({ contractId }: { contractId: string }) {
@@ -14,7 +14,7 @@ export function ContractChanges({ contractId }: { contractId: string }) {
     [contract, saved],
   );
   if (!comparison || comparison.changes.length === 0) return null;
-  const needsMajorBump = comparison.findings.some((finding) => finding.severity === 'error');
+  const { neededVersion } = comparison;
   return (
     <section className="contract-changes" aria-label="Changes since last save" data-testid="contract-changes">
       <h3>
@@ -23,9 +23,9 @@ export function ContractChanges({ contractId }: { contractId: string }) {
       {comparison.findings.map((finding) => (
         <p key={finding.message} className={`problem problem--${finding.severity}`}>
           {finding.message}
-          {needsMajorBump && finding.severity === 'error' && (
-            <button type="button" className="primary" onClick={() => bumpMajorVersion(contractId)}>
-              Bump major version
+          {neededVersion && finding.severity === 'error' && (
+            <button type="button" className="primary" onClick={() => setContractVersion(contractId, neededVersion)}>
+              Use version {neededVersion}
             </button>
           )}
         </p>

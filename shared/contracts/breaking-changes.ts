@@ -3,7 +3,7 @@ import { logicalTypeName } from '../model/logical-type';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
 import { nestedPropertiesOf } from './odcs-document';
-import { allowsBreakingChanges, bumpMajor, compareSemver } from './semver';
+import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion } from './semver';
 
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
@@ -58,6 +58,8 @@ export interface ContractComparison {
   toVersion: string;
   changes: ContractChange[];
   isBreaking: boolean;
+  /** The version the breaking changes need, when the new version does not allow them. */
+  neededVersion?: string;
   /** Whether the new version number fits the changes (e.g. breaking without a major bump). */
   findings: ContractFinding[];
 }
@@ -67,12 +69,14 @@ const CONTRACT_SUBJECT = 'contract';
 export function compareContracts(previous: Contract, next: Contract): ContractComparison {
   const changes = [...contractChanges(previous, next), ...schemaChanges(previous.schema, next.schema)];
   const isBreaking = changes.some((change) => change.isBreaking);
+  const neededVersion = isBreaking ? versionForBreakingChanges(previous.version, next.version) : undefined;
   return {
     fromVersion: previous.version,
     toVersion: next.version,
     changes,
     isBreaking,
-    findings: versionFindings(previous.version, next.version, changes.length > 0, isBreaking),
+    ...(neededVersion && { neededVersion }),
+    findings: versionFindings(previous.version, next.version, changes.length > 0, isBreaking, neededVersion),
   };
 }
 
@@ -80,14 +84,42 @@ function change(kind: ChangeKind, subject: string, message: string): ContractCha
   return { kind, isBreaking: (BREAKING_KINDS as readonly string[]).includes(kind), subject, message };
 }
 
-function versionFindings(from: string, to: string, hasChanges: boolean, isBreaking: boolean): ContractFinding[] {
-  const order = compareSemver(to, from);
+/**
+ * The version breaking changes since `from` need when `to` may not carry them; none when `from`
+ * is no semantic version (`2024-01`), from which no number follows.
+ */
+function versionForBreakingChanges(from: string, to: string): string | undefined {
+  const before = readVersion(from);
+  const after = readVersion(to);
+  if (!before || (after && allowsBreakingChanges(before, after))) return undefined;
+  return nextBreakingVersion(from);
+}
+
+function versionFindings(
+  from: string,
+  to: string,
+  hasChanges: boolean,
+  isBreaking: boolean,
+  neededVersion: string | undefined,
+): ContractFinding[] {
+  const order = compareVersions(to, from);
+  const isVersion = readVersion(to) !== undefined;
   const at = (severity: ContractFinding['severity'], message: string) => [{ path: 'version', severity, message }];
-  if (order < 0) return at('error', `version ${to} is lower than the previous ${from}`);
-  if (isBreaking && !allowsBreakingChanges(from, to)) {
-    return at('error', `breaking changes need a new major version: ${bumpMajor(from)} instead of ${to}`);
+  if (order !== undefined && order < 0) return at('error', `version ${to} is lower than the previous ${from}`);
+  if (neededVersion) {
+    const step =
+      readVersion(neededVersion)?.major === 0 ? 'minor version while the major version is 0' : 'major version';
+    const which = isVersion ? '' : ', which is no semantic version';
+    return at('error', `breaking changes need a new ${step}: ${neededVersion} instead of ${to}${which}`);
   }
-  if (hasChanges && order === 0) return at('warning', `the contract changed but its version is still ${to}`);
+  if (isBreaking && !isVersion) {
+    return at(
+      'warning',
+      `versions ${from} and ${to} are no semantic versions (MAJOR.MINOR.PATCH), so whether ${to} announces breaking changes cannot be checked: tell the consumers, or number the versions semantically (e.g. 1.0.0)`,
+    );
+  }
+  const isSameVersion = order === undefined ? from.trim() === to.trim() : order === 0;
+  if (hasChanges && isSameVersion) return at('warning', `the contract changed but its version is still ${to}`);
   return [];
 }
 

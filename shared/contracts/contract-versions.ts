@@ -2,7 +2,7 @@ import type { Contract } from '../model/contract';
 import { type ContractComparison, compareContracts } from './breaking-changes';
 import { readOdcsDocument } from './contract-edits';
 import { parseOdcsYaml } from './odcs-yaml';
-import { bumpMajor, bumpMinor } from './semver';
+import { bumpMinor, nextBreakingVersion } from './semver';
 import { formatLocatedProblem } from './yaml-source';
 import { editYamlText } from './yaml-text-edit';
 
@@ -13,7 +13,8 @@ export type NextVersion =
 /**
  * An existing contract taking the schema of an imported one as its next version: the rest
  * of its text stays as it is, the schema changes only where it differs, and the version
- * goes up a major step for breaking changes, a minor one for others.
+ * goes up to the next that may break for breaking changes (see `nextBreakingVersion`), a minor
+ * step for others.
  */
 export function asNextVersion(existing: Contract, imported: Contract): NextVersion {
   const schema = readOdcsDocument(imported.odcs)?.schema ?? [];
@@ -21,7 +22,9 @@ export function asNextVersion(existing: Contract, imported: Contract): NextVersi
   if (!withSchema.ok) return { ok: false, message: withSchema.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };
   const changes = compareContracts(existing, withSchema.value);
   if (changes.changes.length === 0) return { ok: true, contract: withSchema.value, comparison: changes };
-  const version = changes.isBreaking ? bumpMajor(existing.version) : bumpMinor(existing.version);
+  const version = changes.isBreaking ? nextBreakingVersion(existing.version) : bumpMinor(existing.version);
+  // A version that is no semver (`2024-01`) stays: the comparison's findings say what to do about it.
+  if (version === undefined) return { ok: true, contract: withSchema.value, comparison: changes };
   const next = parseOdcsYaml(editYamlText(withSchema.value.odcs, [{ op: 'set', path: ['version'], value: version }]));
   if (!next.ok) return { ok: false, message: next.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };
   return { ok: true, contract: next.value, comparison: compareContracts(existing, next.value) };

@@ -90,9 +90,9 @@ export {
 export { checkContractSemantics, checkContractYaml, checkDatasetShape } from './semantic-checks';
 export {
   allowsBreakingChanges,
-  bumpMajor,
   bumpMinor,
   compareSemver,
+  nextBreakingVersion,
   parseSemver,
   type Semver,
 } from './semver';

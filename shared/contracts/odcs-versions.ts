@@ -3,7 +3,7 @@ import validateV310 from './generated/odcs-validator-v3.1.0';
 import validateV320 from './generated/odcs-validator-v3.2.0';
 import odcsSchemaV310 from './odcs-schema-v3.1.0.json';
 import odcsSchemaV320 from './odcs-schema-v3.2.0.json';
-import { compareSemver } from './semver';
+import { compareVersions, readVersion } from './semver';
 
 /*
  * The ODCS versions the app reads, each checked against its own official JSON Schema
@@ -49,14 +49,14 @@ export function schemaForApiVersion(apiVersion: unknown): OdcsVersionResolution 
   const known = SCHEMA_OF[declared as keyof typeof SCHEMA_OF];
   if (known) return { ok: true, schema: known };
   const range = `this app reads ODCS ${SUPPORTED_API_VERSIONS.at(-1)} to ${LATEST_API_VERSION}`;
-  const asSemver = looseSemver(declared);
-  if (asSemver && compareSemver(asSemver, LATEST_API_VERSION.slice(1)) > 0) {
+  const isVersion = readVersion(declared) !== undefined;
+  if ((compareVersions(declared, LATEST_API_VERSION) ?? 0) > 0) {
     return {
       ok: false,
       message: `ODCS ${declared} is newer than this app knows (${range}): update the app to edit this contract`,
     };
   }
-  if (asSemver) return { ok: false, message: `ODCS ${declared} is not supported: ${range}` };
+  if (isVersion) return { ok: false, message: `ODCS ${declared} is not supported: ${range}` };
   return {
     ok: false,
     message: `unknown apiVersion '${declared}'; expected one of: ${SUPPORTED_API_VERSIONS.join(', ')}`,
@@ -67,12 +67,4 @@ export function schemaForApiVersion(apiVersion: unknown): OdcsVersionResolution 
 export function jsonSchemaForApiVersion(apiVersion: unknown): object {
   const resolved = schemaForApiVersion(apiVersion);
   return resolved.ok ? resolved.schema.jsonSchema : V320.jsonSchema;
-}
-
-/** `v4`, `3.3` and `v3.3.0-rc1` as semantic versions, to tell newer from older. */
-function looseSemver(declared: string): string | undefined {
-  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(-[0-9A-Za-z.-]+)?$/.exec(declared.trim());
-  if (!match) return undefined;
-  const [, major, minor = '0', patch = '0', prerelease = ''] = match;
-  return `${major}.${minor}.${patch}${prerelease}`;
 }

@@ -28,6 +28,10 @@ export function compareSemver(a: string, b: string): number {
   const left = parseSemver(a);
   const right = parseSemver(b);
   if (!left || !right) return Number(Boolean(left)) - Number(Boolean(right));
+  return compareParsed(left, right);
+}
+
+function compareParsed(left: Semver, right: Semver): number {
   return (
     left.major - right.major ||
     left.minor - right.minor ||
@@ -37,33 +41,47 @@ export function compareSemver(a: string, b: string): number {
 }
 
 /**
- * The major version, also of a version written short (`2.0`, `v2`, `2`), which contracts
- * often carry: ODCS does not require semver. Undefined when the version names none.
+ * A version as contracts write it, also with a `v` or short (`v2`, `2.0`): ODCS does not require
+ * semver, and the missing parts read as 0. Undefined when it is no such version (`2024-01`).
  */
-function majorVersion(version: string): number | undefined {
-  const parsed = parseSemver(version);
-  if (parsed) return parsed.major;
-  const leading = /^v?(\d+)(?:\.|$)/i.exec(version.trim())?.[1];
-  return leading === undefined ? undefined : Number(leading);
+export function readVersion(version: string): Semver | undefined {
+  const text = version.trim().replace(/^v(?=\d)/i, '');
+  const parsed = parseSemver(text);
+  if (parsed) return parsed;
+  const short = /^(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!short) return undefined;
+  const [, major, minor = '0'] = short;
+  return { major: Number(major), minor: Number(minor), patch: 0, prerelease: [] };
+}
+
+/** Like `compareSemver`, for versions as `readVersion` reads them; undefined when either is no version. */
+export function compareVersions(a: string, b: string): number | undefined {
+  const left = readVersion(a);
+  const right = readVersion(b);
+  return left && right ? compareParsed(left, right) : undefined;
 }
 
 /**
- * Whether version `to` may break what `from` promised: a higher major version, or a later
- * version of the same major when `from` is a pre-release of it (`2.0.0-rc1` → `2.0.0`), which
- * semver lets change in any way.
+ * Whether version `to` may break what `from` promised: a higher major version; while the major
+ * version is 0, a higher minor one (semver 2.0.0 §4 lets 0.y.z change in any way; Cargo and
+ * npm's `^0.9` take 0.10.0 for the breaking step, 0.9.1 for a compatible one); or a later
+ * version of the same major when `from` is a pre-release of it (`2.0.0-rc1` → `2.0.0`).
  */
-export function allowsBreakingChanges(from: string, to: string): boolean {
-  const fromMajor = majorVersion(from) ?? 0;
-  const toMajor = majorVersion(to) ?? 0;
-  if (toMajor > fromMajor) return true;
-  const isPrerelease = (parseSemver(from)?.prerelease.length ?? 0) > 0;
-  return isPrerelease && toMajor === fromMajor && compareSemver(to, from) > 0;
+export function allowsBreakingChanges(from: Semver, to: Semver): boolean {
+  if (to.major > from.major) return true;
+  if (from.major === 0 && to.major === 0 && to.minor > from.minor) return true;
+  return from.prerelease.length > 0 && to.major === from.major && compareParsed(to, from) > 0;
 }
 
-/** The next major version: `1.4.2` → `2.0.0`, `2.0.0-rc.1` → `3.0.0`, `v2` → `3.0.0`. */
-export function bumpMajor(version: string): string {
-  const major = majorVersion(version);
-  return major === undefined ? '1.0.0' : `${major + 1}.0.0`;
+/**
+ * The first version that may break what `version` promised: `1.4.2` → `2.0.0`, `2.0.0-rc.1` →
+ * `3.0.0`, `v2` → `3.0.0`; while the major version is 0, the next minor one: `0.9.0` → `0.10.0`.
+ * Undefined for what is no version (`2024-01`): no number follows from it.
+ */
+export function nextBreakingVersion(version: string): string | undefined {
+  const parsed = readVersion(version);
+  if (!parsed) return undefined;
+  return parsed.major === 0 ? `0.${parsed.minor + 1}.0` : `${parsed.major + 1}.0.0`;
 }
 
 function comparePrerelease(a: readonly string[], b: readonly string[]): number {
@@ -83,8 +101,8 @@ function compareIdentifier(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The next minor version: `1.4.2` → `1.5.0`. */
-export function bumpMinor(version: string): string {
-  const parsed = parseSemver(version);
-  return parsed ? `${parsed.major}.${parsed.minor + 1}.0` : '1.0.0';
+/** The next minor version: `1.4.2` → `1.5.0`, `v2.1` → `2.2.0`; undefined for what is no version. */
+export function bumpMinor(version: string): string | undefined {
+  const parsed = readVersion(version);
+  return parsed && `${parsed.major}.${parsed.minor + 1}.0`;
 }

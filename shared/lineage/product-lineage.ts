@@ -5,7 +5,7 @@ import { Memo } from './memo';
 import { contractOf, type MeshGraph } from './mesh-graph';
 import { nodeVersions } from './node-versions';
 import { sourceDataset } from './source-dataset';
-import { type ColumnRef, selectLineageOf } from './sql-lineage';
+import { type ColumnRef, type QueryLineage, type SelectLineage, sqlLineageOf } from './sql-lineage';
 
 /** Where a column's values come from, as fields of the product's input ports. */
 export interface ColumnLineage {
@@ -196,9 +196,9 @@ function transformationLineage(
   transformation: Transformation,
   tables: ReadonlyMap<string, TableLineage>,
 ): TransformationLineage {
-  const sql = selectLineageOf(transformation.sql);
+  const sql = sqlLineageOf(transformation.sql);
   const name = transformation.name.toLowerCase();
-  if (sql.isApproximate) {
+  if (!sql.query) {
     const read = [...tables.values()].filter((table) => sql.identifiers.has(table.name));
     const mentioned = new FieldSet();
     for (const table of read) {
@@ -216,11 +216,76 @@ function transformationLineage(
     };
     return { transformation, table, named: mentioned };
   }
+  const named = new FieldSet();
+  const table = resultTable(name, queryResult(sql.query, tables, named));
+  return { transformation, table, named };
+}
 
+/** What a query gives: its columns in order (by name where they have one), and what its rows depend on. */
+interface QueryResult {
+  columns: Array<{ name?: string; column: ColumnLineage }>;
+  rowSources: FieldSet;
+  inputs: ReadonlySet<string>;
+}
+
+/** A query's result as a table others read: a CTE, a subquery, the transformation's own. */
+function resultTable(name: string, result: QueryResult, renamed: readonly string[] = []): TableLineage {
+  const columns = new Map<string, ColumnLineage>();
+  result.columns.forEach(({ name: columnName, column }, position) => {
+    const key = renamed[position] ?? columnName;
+    if (key !== undefined) columns.set(key, key === columnName ? column : { ...column, name: key });
+  });
+  return {
+    name,
+    columns,
+    rowSources: result.rowSources,
+    inputs: result.inputs,
+    isExact: true,
+    mentioned: new FieldSet(),
+  };
+}
+
+/**
+ * A query's result over the tables in scope; `named` collects every input field its SQL names.
+ * UNION and INTERSECT take each column from the same position of every SELECT; the SELECTs
+ * after EXCEPT only decide which rows remain.
+ */
+function queryResult(query: QueryLineage, tables: ReadonlyMap<string, TableLineage>, named: FieldSet): QueryResult {
+  const scope = new Map(tables);
+  for (const cte of query.ctes)
+    scope.set(cte.name, resultTable(cte.name, queryResult(cte.query, scope, named), cte.columns));
+  const [first, ...others] = query.selects.map((select) => selectResult(select, scope, named));
+  const filters = query.filters.map((select) => selectResult(select, scope, named));
+  if (!first || (others.length === 0 && filters.length === 0))
+    return first ?? { columns: [], rowSources: new FieldSet(), inputs: new Set() };
+  const rowSources = new FieldSet();
+  const inputs = new Set<string>();
+  for (const result of [first, ...others, ...filters]) {
+    rowSources.addAll(result.rowSources);
+    for (const input of result.inputs) inputs.add(input);
+  }
+  for (const filter of filters) for (const { column } of filter.columns) rowSources.addAll(column.sources);
+  const columns = first.columns.map(({ name, column }, position) => {
+    const sources = new FieldSet();
+    const copies = new FieldSet();
+    for (const result of [first, ...others]) {
+      const same = result.columns[position]?.column;
+      sources.addAll(same?.sources ?? new FieldSet());
+      copies.addAll(same?.copies ?? new FieldSet());
+    }
+    return { ...(name !== undefined && { name }), column: { name: column.name, sources, copies } };
+  });
+  return { columns, rowSources, inputs };
+}
+
+function selectResult(select: SelectLineage, scope: ReadonlyMap<string, TableLineage>, named: FieldSet): QueryResult {
   const read = new Map<string, TableLineage>();
-  for (const [alias, tableName] of sql.tables) {
-    const table = tables.get(tableName);
+  for (const [alias, tableName] of select.tables) {
+    const table = scope.get(tableName);
     if (table) read.set(alias, table);
+  }
+  for (const [alias, subquery] of select.subqueries) {
+    read.set(alias, resultTable(alias, queryResult(subquery, scope, named)));
   }
   const readTables = [...new Set(read.values())];
   /** The columns a reference may mean: by qualifier, or any table read that has the column. */
@@ -231,33 +296,25 @@ function transformationLineage(
       return column.sources.isEmpty ? [] : [column];
     });
   };
-  const named = new FieldSet();
-  const columns = new Map<string, ColumnLineage>();
-  for (const star of sql.stars) {
-    const starred = star === undefined ? readTables : [read.get(star)].flatMap((table) => table ?? []);
-    for (const table of starred) for (const [key, column] of table.columns) columns.set(key, column);
-  }
-  for (const item of sql.items) {
+  const columns: QueryResult['columns'] = [];
+  for (const output of select.outputs) {
+    if (output.kind === 'star') {
+      const starred =
+        output.qualifier === undefined ? readTables : [read.get(output.qualifier)].flatMap((table) => table ?? []);
+      for (const table of starred) for (const [key, column] of table.columns) columns.push({ name: key, column });
+      continue;
+    }
     const sources = new FieldSet();
     const copies = new FieldSet();
-    for (const column of item.refs.flatMap(resolve)) {
-      sources.addAll(column.sources);
-      if (item.isCopy) copies.addAll(column.copies);
-    }
+    for (const column of output.refs.flatMap(resolve)) sources.addAll(column.sources);
+    for (const column of output.copies.flatMap(resolve)) copies.addAll(column.copies);
     named.addAll(sources);
-    columns.set(item.name, { name: item.name, sources, copies });
+    const name = output.name ?? '';
+    columns.push({ ...(output.name !== undefined && { name: output.name }), column: { name, sources, copies } });
   }
   const rowSources = new FieldSet();
-  for (const column of sql.conditions.flatMap(resolve)) rowSources.addAll(column.sources);
+  for (const column of select.conditions.flatMap(resolve)) rowSources.addAll(column.sources);
   named.addAll(rowSources);
   for (const table of readTables) rowSources.addAll(table.rowSources);
-  const table: TableLineage = {
-    name,
-    columns,
-    rowSources,
-    inputs: new Set(readTables.flatMap((source) => [...source.inputs])),
-    isExact: true,
-    mentioned: new FieldSet(),
-  };
-  return { transformation, table, named };
+  return { columns, rowSources, inputs: new Set(readTables.flatMap((source) => [...source.inputs])) };
 }

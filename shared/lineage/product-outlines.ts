@@ -2,12 +2,12 @@ import type { DataProduct } from '../model';
 import { Memo } from './memo';
 
 /**
- * What rules read of a product other than the one they judge: its id, name, domain and ports.
+ * What rules read of a product other than the one they judge: its id, name, kind, domain and ports.
  * Its description, owner, transformations, SLOs and the rest concern only itself.
  */
 export type ProductOutline = Pick<
   DataProduct,
-  'id' | 'name' | 'domainId' | 'inputPorts' | 'outputPorts' | 'discoveryPort'
+  'id' | 'name' | 'kind' | 'domainId' | 'inputPorts' | 'outputPorts' | 'discoveryPort'
 >;
 
 const outlines = new Memo<readonly DataProduct[], readonly ProductOutline[]>(isSameOutlines);
@@ -19,9 +19,10 @@ const outlines = new Memo<readonly DataProduct[], readonly ProductOutline[]>(isS
  */
 export function productOutlines(products: readonly DataProduct[]): readonly ProductOutline[] {
   return outlines.get(products, [], () =>
-    products.map(({ id, name, domainId, inputPorts, outputPorts, discoveryPort }) => ({
+    products.map(({ id, name, kind, domainId, inputPorts, outputPorts, discoveryPort }) => ({
       id,
       name,
+      kind,
       domainId,
       inputPorts,
       outputPorts,
@@ -37,6 +38,7 @@ function isSameOutlines(last: readonly ProductOutline[], next: readonly ProductO
     return (
       outline.id === before.id &&
       outline.name === before.name &&
+      outline.kind === before.kind &&
       outline.domainId === before.domainId &&
       outline.inputPorts === before.inputPorts &&
       outline.outputPorts === before.outputPorts &&

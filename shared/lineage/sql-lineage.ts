@@ -1,9 +1,10 @@
 /**
- * What a transformation's SELECT reads and writes, column by column, read from its text without
- * running it. It understands one SELECT over tables and aliases (`FROM a x JOIN b y ON ...`),
- * expressions, `AS` and bare aliases, `*` and `x.*`. Anything more (CTEs, subqueries, set
- * operations) is marked approximate: callers then assume every column it names feeds every
- * column it writes, which can over-report an impact but never miss one.
+ * What a transformation's SQL reads and writes, column by column, read from its text without
+ * running it. It understands SELECTs over tables and aliases (`FROM a x JOIN b y ON ...`),
+ * subqueries in FROM, CTEs (`WITH c AS (...)`), UNION / INTERSECT / EXCEPT, expressions, `AS`
+ * and bare aliases, `*` and `x.*`. Anything more (a recursive CTE, a subquery in a value or a
+ * condition, VALUES, a table-valued function) is marked approximate: callers then assume every
+ * column it names feeds every column it writes, which can over-report an impact but never miss one.
  */
 
 import { Memo } from './memo';
@@ -14,23 +15,48 @@ export interface ColumnRef {
   column: string;
 }
 
-export interface SelectItem {
-  /** The output column's name, lower-cased. */
-  name: string;
-  /** Columns the value is computed from. */
-  refs: ColumnRef[];
-  /** Whether the value is a column as it is (`c.email`, `email AS contact`), not computed. */
-  isCopy: boolean;
-}
+/** One column a SELECT writes, in order: a value, or `*` / `x.*` (every column of those tables). */
+export type SelectOutput =
+  | {
+      kind: 'value';
+      /** The output column's name, lower-cased; none for an expression without an alias. */
+      name?: string;
+      /** Columns the value is computed from. */
+      refs: ColumnRef[];
+      /** Columns whose values it keeps as they are, or cut, cased, trimmed or joined (`LOWER(email)`, `a || b`). */
+      copies: ColumnRef[];
+    }
+  | { kind: 'star'; qualifier?: string };
 
 export interface SelectLineage {
-  /** Tables read, lower-cased, by the alias (or name) the statement uses for them. */
+  /** Tables (or CTEs) read, lower-cased, by the alias (or name) the statement uses for them. */
   tables: ReadonlyMap<string, string>;
-  items: SelectItem[];
-  /** `*` (qualifier undefined) or `x.*`: every column of those tables passes through. */
-  stars: Array<string | undefined>;
+  /** Subqueries in FROM, by their alias (`#1`, `#2`… when they have none). */
+  subqueries: ReadonlyMap<string, QueryLineage>;
+  outputs: SelectOutput[];
   /** Columns in joins, filters and grouping: every output row depends on them. */
   conditions: ColumnRef[];
+}
+
+/** A query named by WITH, with the column names it may give its result. */
+export interface NamedQuery {
+  name: string;
+  columns: string[];
+  query: QueryLineage;
+}
+
+export interface QueryLineage {
+  /** WITH's queries, in order: each may read those before it. */
+  ctes: NamedQuery[];
+  /** The SELECTs whose rows make the result (one, or joined by UNION or INTERSECT), column by position. */
+  selects: SelectLineage[];
+  /** SELECTs after EXCEPT: they only take rows away. */
+  filters: SelectLineage[];
+}
+
+export interface SqlLineage {
+  /** The statement, unless it is read only approximately. */
+  query?: QueryLineage;
   /** Every identifier in the text, lower-cased: what an approximate reading falls back on. */
   identifiers: ReadonlySet<string>;
   isApproximate: boolean;
@@ -82,24 +108,51 @@ function isName(token: Token | undefined): token is Extract<Token, { kind: 'word
   return token?.kind === 'word' && (token.quoted || !KEYWORDS.has(token.text.toLowerCase()));
 }
 
-/** Splits at top-level occurrences of `separator` (outside parentheses). */
+/** Whether a token opens or closes a nesting: parentheses, and CASE ... END. */
+function nesting(token: Token): number {
+  if (isPunct(token, '(') || isKeyword(token, 'case')) return 1;
+  if (isPunct(token, ')') || isKeyword(token, 'end')) return -1;
+  return 0;
+}
+
+/** Splits at top-level occurrences of `separator` (outside parentheses and CASE ... END). */
 function splitTopLevel(tokens: readonly Token[], isSeparator: (token: Token) => boolean): Token[][] {
   const parts: Token[][] = [[]];
   let depth = 0;
   for (const token of tokens) {
-    if (isPunct(token, '(')) depth++;
-    if (isPunct(token, ')')) depth--;
+    depth += nesting(token);
     if (depth === 0 && isSeparator(token)) parts.push([]);
     else parts.at(-1)?.push(token);
   }
   return parts;
 }
 
-/** Column references in an expression: names not called as functions, with their qualifier. */
+/** The index of the `)` that closes the `(` at `openAt`, or -1. */
+function closingParen(tokens: readonly Token[], openAt: number): number {
+  let depth = 0;
+  for (let at = openAt; at < tokens.length; at++) {
+    if (isPunct(tokens[at], '(')) depth++;
+    if (isPunct(tokens[at], ')') && --depth === 0) return at;
+  }
+  return -1;
+}
+
+function hasSelect(tokens: readonly Token[]): boolean {
+  return tokens.some((token) => isKeyword(token, 'select'));
+}
+
+/** Column references in an expression: names not called as functions, with their qualifier (a CAST's type is none). */
 function columnRefs(tokens: readonly Token[]): ColumnRef[] {
   const refs: ColumnRef[] = [];
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at];
+    if (isKeyword(token, 'as')) {
+      // In an expression, AS is a CAST's: its type runs to the CAST's closing parenthesis.
+      for (let depth = 0; at + 1 < tokens.length && !(depth === 0 && isPunct(tokens[at + 1], ')')); at++) {
+        depth += nesting(tokens[at + 1] as Token);
+      }
+      continue;
+    }
     if (!isName(token) || isPunct(tokens[at + 1], '(') || isPunct(tokens[at - 1], '.')) continue;
     if (isPunct(tokens[at + 1], '.')) {
       const column = tokens[at + 2];
@@ -111,15 +164,11 @@ function columnRefs(tokens: readonly Token[]): ColumnRef[] {
   return refs;
 }
 
-function readItem(tokens: Token[], stars: Array<string | undefined>): SelectItem | undefined {
-  if (tokens.length === 1 && isPunct(tokens[0], '*')) {
-    stars.push(undefined);
-    return undefined;
-  }
+function readOutput(tokens: Token[]): SelectOutput {
+  if (tokens.length === 1 && isPunct(tokens[0], '*')) return { kind: 'star' };
   const [first, dot, third] = tokens;
   if (tokens.length === 3 && isName(first) && isPunct(dot, '.') && isPunct(third, '*')) {
-    stars.push(first.text.toLowerCase());
-    return undefined;
+    return { kind: 'star', qualifier: first.text.toLowerCase() };
   }
   let expression = tokens;
   let alias: string | undefined;
@@ -132,17 +181,77 @@ function readItem(tokens: Token[], stars: Array<string | undefined>): SelectItem
     tokens.length > 1 &&
     isName(last) &&
     !isPunct(beforeLast, '.') &&
-    (isName(beforeLast) || isPunct(beforeLast, ')') || beforeLast?.kind === 'literal')
+    (isName(beforeLast) || isPunct(beforeLast, ')') || beforeLast?.kind === 'literal' || isKeyword(beforeLast, 'end'))
   ) {
     alias = last.text;
     expression = tokens.slice(0, -1);
   }
-  const value = castOperand(expression) ?? expression;
-  const refs = columnRefs(value);
-  const isCopy = refs.length === 1 && isColumn(value);
+  const refs = columnRefs(expression);
   // SQL names an unaliased column after its text: only a plain column is named after the column.
-  const name = alias ?? (isCopy && value === expression ? refs[0]?.column : undefined);
-  return name === undefined ? undefined : { name: name.toLowerCase(), refs, isCopy };
+  const name = alias ?? (isColumn(expression) ? refs[0]?.column : undefined);
+  return {
+    kind: 'value',
+    ...(name !== undefined && { name: name.toLowerCase() }),
+    refs,
+    copies: keptColumns(expression),
+  };
+}
+
+/** Functions whose result is (a part of) their first argument's value, or one of their arguments' values. */
+const KEEPS_FIRST_ARGUMENT = new Set(['trim', 'ltrim', 'rtrim', 'lower', 'upper', 'substr', 'substring']);
+const KEEPS_EVERY_ARGUMENT = new Set(['coalesce', 'ifnull']);
+
+/**
+ * The columns whose values an expression keeps: a column as it is, cast, trimmed, cased, cut,
+ * defaulted (`COALESCE`), joined (`||`) or chosen (`CASE ... THEN c.email`); what it computes
+ * (`COUNT(email)`, `total * 2`) keeps none.
+ */
+function keptColumns(tokens: readonly Token[]): ColumnRef[] {
+  const operands = splitTopLevel(tokens, (token) => isPunct(token, '||'));
+  if (operands.length > 1) return operands.flatMap(keptColumns);
+  if (isColumn(tokens)) return columnRefs(tokens);
+  const inner = castOperand(tokens) ?? parenthesized(tokens);
+  if (inner) return keptColumns(inner);
+  const call = functionCall(tokens);
+  if (call && KEEPS_EVERY_ARGUMENT.has(call.name)) return call.args.flatMap(keptColumns);
+  if (call && KEEPS_FIRST_ARGUMENT.has(call.name)) return keptColumns(call.args[0] ?? []);
+  if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptColumns);
+  return [];
+}
+
+/** `(expression)`'s expression. */
+function parenthesized(tokens: readonly Token[]): Token[] | undefined {
+  return isPunct(tokens[0], '(') && closingParen(tokens, 0) === tokens.length - 1 ? tokens.slice(1, -1) : undefined;
+}
+
+/** `name(a, b)`: the function's lower-cased name and its arguments. */
+function functionCall(tokens: readonly Token[]): { name: string; args: Token[][] } | undefined {
+  const [name, open] = tokens;
+  if (!isName(name) || name.quoted || !isPunct(open, '(') || closingParen(tokens, 1) !== tokens.length - 1) {
+    return undefined;
+  }
+  return { name: name.text.toLowerCase(), args: splitTopLevel(tokens.slice(2, -1), (token) => isPunct(token, ',')) };
+}
+
+/** The values a `CASE ... END` may give: what follows each THEN, and ELSE. */
+function caseResults(tokens: readonly Token[]): Token[][] {
+  const results: Token[][] = [];
+  let current: Token[] | undefined;
+  let depth = 0;
+  for (const token of tokens.slice(1, -1)) {
+    if (depth === 0 && isKeyword(token, 'when')) {
+      current = undefined;
+      continue;
+    }
+    if (depth === 0 && isKeyword(token, 'then', 'else')) {
+      current = [];
+      results.push(current);
+      continue;
+    }
+    depth += nesting(token);
+    current?.push(token);
+  }
+  return results;
 }
 
 /** `email` or `c.email`. */
@@ -152,28 +261,23 @@ function isColumn(tokens: readonly Token[]): boolean {
 
 /** The value of an expression that is one `CAST(value AS type)`, which keeps the value (and whose type names no column). */
 function castOperand(tokens: readonly Token[]): Token[] | undefined {
-  if (!isKeyword(tokens[0], 'cast') || !isPunct(tokens[1], '(')) return undefined;
-  let depth = 0;
-  for (let at = 1; at < tokens.length; at++) {
-    if (isPunct(tokens[at], '(')) depth++;
-    if (isPunct(tokens[at], ')')) depth--;
-    if (depth === 0 && at < tokens.length - 1) return undefined;
+  if (!isKeyword(tokens[0], 'cast') || !isPunct(tokens[1], '(') || closingParen(tokens, 1) !== tokens.length - 1) {
+    return undefined;
   }
   const parts = splitTopLevel(tokens.slice(2, -1), (token) => isKeyword(token, 'as'));
   return parts.length === 2 ? parts[0] : undefined;
 }
 
-/** Reads `FROM a x, b JOIN c AS y ON ... WHERE ...`: the tables by alias, and the columns rows depend on. */
-function readFrom(tokens: readonly Token[]): {
-  tables: Map<string, string>;
-  conditions: ColumnRef[];
-  isNested: boolean;
-} {
+/**
+ * Reads `FROM a x, (SELECT ...) b JOIN c AS y ON ... WHERE ...`: the tables and subqueries by
+ * alias, and the columns rows depend on. Undefined for what it cannot follow.
+ */
+function readFrom(tokens: readonly Token[]): Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions'> | undefined {
   const tables = new Map<string, string>();
+  const subqueries = new Map<string, QueryLineage>();
   const conditionTokens: Token[] = [];
   let clause: 'tables' | 'rows' | 'quiet' = 'tables';
   let expectTable = true;
-  let isNested = false;
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token;
     const lower = token.kind === 'word' && !token.quoted ? token.text.toLowerCase() : undefined;
@@ -196,7 +300,17 @@ function readFrom(tokens: readonly Token[]): {
     }
     if (clause !== 'tables') continue;
     if (isPunct(token, ',')) expectTable = true;
-    else if (isPunct(token, '(')) isNested = true;
+    else if (expectTable && isPunct(token, '(')) {
+      const close = closingParen(tokens, at);
+      const query = close > 0 ? readQuery(tokens.slice(at + 1, close)) : undefined;
+      if (!query) return undefined;
+      at = close;
+      const afterAs = isKeyword(tokens[at + 1], 'as') ? 2 : 1;
+      const alias = tokens[at + afterAs];
+      if (isName(alias)) at += afterAs;
+      subqueries.set(isName(alias) ? alias.text.toLowerCase() : `#${subqueries.size + 1}`, query);
+      expectTable = false;
+    } else if (isPunct(token, '(')) return undefined;
     else if (expectTable && isName(token)) {
       let name = token.text.toLowerCase();
       // schema.table: the table is the last part.
@@ -214,47 +328,109 @@ function readFrom(tokens: readonly Token[]): {
       expectTable = false;
     }
   }
-  return { tables, conditions: columnRefs(conditionTokens), isNested };
+  // A subquery in a condition (IN (SELECT ...), EXISTS) is beyond this reading.
+  if (hasSelect(conditionTokens)) return undefined;
+  return { tables, subqueries, conditions: columnRefs(conditionTokens) };
 }
 
-export function readSelectLineage(sql: string): SelectLineage {
-  const tokens = tokenize(sql).filter((token) => !isPunct(token, ';'));
-  const identifiers = new Set(tokens.flatMap((token) => (isName(token) ? [token.text.toLowerCase()] : [])));
-  const approximate = (): SelectLineage => ({
-    tables: new Map(),
-    items: [],
-    stars: [],
-    conditions: [],
-    identifiers,
-    isApproximate: true,
-  });
-  const selects = tokens.filter((token) => isKeyword(token, 'select')).length;
-  if (selects !== 1 || !isKeyword(tokens[0], 'select')) return approximate();
-
+/** One `SELECT ... FROM ...`, or undefined for what this reading cannot follow. */
+function readSelect(tokens: readonly Token[]): SelectLineage | undefined {
+  if (!isKeyword(tokens[0], 'select')) return undefined;
   let start = 1;
   if (isKeyword(tokens[start], 'distinct', 'all')) start++;
   let depth = 0;
   let fromAt = tokens.length;
   for (let at = start; at < tokens.length; at++) {
-    if (isPunct(tokens[at], '(')) depth++;
-    if (isPunct(tokens[at], ')')) depth--;
+    depth += nesting(tokens[at] as Token);
     if (depth === 0 && isKeyword(tokens[at], 'from')) {
       fromAt = at;
       break;
     }
   }
-  const stars: Array<string | undefined> = [];
-  const items = splitTopLevel(tokens.slice(start, fromAt), (token) => isPunct(token, ',')).flatMap(
-    (itemTokens) => readItem(itemTokens, stars) ?? [],
-  );
+  const itemTokens = tokens.slice(start, fromAt);
+  if (hasSelect(itemTokens)) return undefined;
   const from = readFrom(tokens.slice(fromAt + 1));
-  if (from.isNested) return approximate();
-  return { tables: from.tables, items, stars, conditions: from.conditions, identifiers, isApproximate: false };
+  if (!from) return undefined;
+  const outputs = splitTopLevel(itemTokens, (token) => isPunct(token, ',')).map(readOutput);
+  return { ...from, outputs };
 }
 
-const lineages = new Memo<string, SelectLineage>();
+/** `WITH name [(columns)] AS (query), ...`: the named queries, and where the statement after them starts. */
+function readCtes(tokens: readonly Token[]): { ctes: NamedQuery[]; bodyAt: number } | undefined {
+  const ctes: NamedQuery[] = [];
+  if (!isKeyword(tokens[0], 'with')) return { ctes, bodyAt: 0 };
+  // A recursive query's columns feed themselves: beyond this reading.
+  if (isKeyword(tokens[1], 'recursive')) return undefined;
+  let at = 1;
+  for (;;) {
+    const name = tokens[at++];
+    if (!isName(name)) return undefined;
+    let columns: string[] = [];
+    if (isPunct(tokens[at], '(')) {
+      const close = closingParen(tokens, at);
+      const names = splitTopLevel(tokens.slice(at + 1, close), (token) => isPunct(token, ','));
+      if (close < 0 || !names.every((part) => part.length === 1 && isName(part[0]))) return undefined;
+      columns = names.map((part) => (part[0] as Extract<Token, { kind: 'word' }>).text.toLowerCase());
+      at = close + 1;
+    }
+    if (!isKeyword(tokens[at++], 'as')) return undefined;
+    if (isKeyword(tokens[at], 'not')) at++;
+    if (
+      tokens[at]?.kind === 'word' &&
+      (tokens[at] as Extract<Token, { kind: 'word' }>).text.toLowerCase() === 'materialized'
+    )
+      at++;
+    const close = isPunct(tokens[at], '(') ? closingParen(tokens, at) : -1;
+    const query = close > 0 ? readQuery(tokens.slice(at + 1, close)) : undefined;
+    if (!query) return undefined;
+    ctes.push({ name: name.text.toLowerCase(), columns, query });
+    at = close + 1;
+    if (!isPunct(tokens[at], ',')) return { ctes, bodyAt: at };
+    at++;
+  }
+}
 
-/** `readSelectLineage`, remembered by text: a mesh re-validated on every edit reads each SQL once. */
-export function selectLineageOf(sql: string): SelectLineage {
-  return lineages.get(sql, [], () => readSelectLineage(sql));
+/** A whole query: its CTEs, then SELECTs joined by UNION [ALL], INTERSECT or EXCEPT. */
+function readQuery(tokens: readonly Token[]): QueryLineage | undefined {
+  const withs = readCtes(tokens);
+  if (!withs) return undefined;
+  const selects: SelectLineage[] = [];
+  const filters: SelectLineage[] = [];
+  let part: Token[] = [];
+  let isFilter = false;
+  let depth = 0;
+  const finish = (): boolean => {
+    const select = readSelect(part);
+    if (select) (isFilter ? filters : selects).push(select);
+    return select !== undefined;
+  };
+  const body = tokens.slice(withs.bodyAt);
+  for (let at = 0; at < body.length; at++) {
+    const token = body[at] as Token;
+    depth += nesting(token);
+    if (depth !== 0 || !isKeyword(token, 'union', 'intersect', 'except')) {
+      part.push(token);
+      continue;
+    }
+    if (!finish()) return undefined;
+    isFilter = isKeyword(token, 'except');
+    part = [];
+    if (isKeyword(body[at + 1], 'all', 'distinct')) at++;
+  }
+  if (!finish() || selects.length === 0) return undefined;
+  return { ctes: withs.ctes, selects, filters };
+}
+
+export function readSqlLineage(sql: string): SqlLineage {
+  const tokens = tokenize(sql).filter((token) => !isPunct(token, ';'));
+  const identifiers = new Set(tokens.flatMap((token) => (isName(token) ? [token.text.toLowerCase()] : [])));
+  const query = readQuery(tokens);
+  return query ? { query, identifiers, isApproximate: false } : { identifiers, isApproximate: true };
+}
+
+const lineages = new Memo<string, SqlLineage>();
+
+/** `readSqlLineage`, remembered by text: a mesh re-validated on every edit reads each SQL once. */
+export function sqlLineageOf(sql: string): SqlLineage {
+  return lineages.get(sql, [], () => readSqlLineage(sql));
 }

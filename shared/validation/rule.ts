@@ -12,7 +12,7 @@ export interface RuleContext {
 
 /**
  * The parts of the document a rule reads: sections of the mesh; `product outlines` for a rule
- * that reads only products' ids, names, domains and ports (see shared/lineage/product-outlines.ts);
+ * that reads only products' ids, names, kinds, domains and ports (see shared/lineage/product-outlines.ts);
  * `baseline` for the baseline's contracts.
  */
 export type RuleInput =

@@ -49,15 +49,15 @@ describeInChromium('editing a data contract', (session) => {
     expect(await page.getByRole('button', { name: 'Remove status' }).count()).toBe(1);
   });
 
-  it('bumps the major version in one click when a change is breaking', async () => {
+  it('sets the version a breaking change needs in one click', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await openContract(page, 'Order');
     await showView(page, 'Form');
     await page.getByRole('button', { name: 'Remove status' }).click();
-    await page.getByRole('button', { name: 'Bump major version' }).click();
+    await page.getByRole('button', { name: 'Use version 2.0.0' }).click();
     expect(await page.getByLabel('Version').inputValue()).toBe('2.0.0');
-    expect(await page.getByRole('button', { name: 'Bump major version' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Use version/ }).count()).toBe(0);
   });
 
   it('loads Monaco lazily and works under the Content-Security-Policy of the desktop app', async () => {

@@ -1,10 +1,10 @@
-import { allowsBreakingChanges, bumpMajor, compareContracts } from '../../contracts';
+import { compareContracts } from '../../contracts';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
 export const breakingChangesRule: Rule = {
   id: 'breaking-changes',
-  title: 'Breaking contract changes come with a new major version',
+  title: 'Breaking contract changes come with a new major version (a new minor one in 0.x)',
   rationale:
     'Consumers pin a major version; a breaking change under the same major version breaks them without warning.',
   defaultSeverity: 'error',
@@ -16,19 +16,22 @@ export const breakingChangesRule: Rule = {
       const previous = before.get(contract.id);
       if (!previous || previous === contract) return [];
       const comparison = compareContracts(previous, contract);
+      // Its errors, and, for breaking changes, the warning that versions which are no semver cannot tell.
       return comparison.findings
-        .filter((finding) => finding.severity === 'error')
+        .filter((finding) => finding.severity === 'error' || comparison.isBreaking)
         .map((finding) => {
           const breaking = comparison.changes.filter((change) => change.isBreaking);
-          const needsMajor = comparison.isBreaking && !allowsBreakingChanges(previous.version, contract.version);
-          const version = bumpMajor(previous.version);
+          const version = comparison.neededVersion;
           return {
             ...contractPlace(graph, contract, 'version'),
             message: `Contract '${contract.name}': ${finding.message}${breaking.length > 0 ? ` (${breaking.map((change) => `${change.subject}: ${change.message}`).join('; ')})` : ''}.`,
-            fixHint: needsMajor
+            severity: finding.severity,
+            fixHint: version
               ? `Release it as ${version}, and tell its consumers; or undo the breaking changes.`
-              : `Give it a version above ${previous.version}.`,
-            ...(needsMajor && { fix: { kind: 'set-contract-version' as const, contractId: contract.id, version } }),
+              : finding.severity === 'warning'
+                ? 'Tell its consumers about the breaking changes, or give the contract semantic versions so this can be checked.'
+                : `Give it a version above ${previous.version}.`,
+            ...(version && { fix: { kind: 'set-contract-version' as const, contractId: contract.id, version } }),
           };
         });
     });

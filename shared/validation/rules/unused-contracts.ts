@@ -1,51 +1,61 @@
 import { Memo } from '../../lineage/memo';
-import type { Contract, Mesh, OperationalSystem } from '../../model';
+import type { ContractUse, MeshGraph } from '../../lineage/mesh-graph';
+import type { Contract } from '../../model';
 import type { RuleFinding } from '../finding';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
 export const unusedContractsRule: Rule = {
   id: 'unused-contracts',
-  title: 'Contracts govern something',
-  rationale: 'A contract no output port or published event uses promises nothing to anyone.',
+  title: 'Contracts govern data someone reads',
+  rationale:
+    'A contract promises something only to those who read the data it governs: a contract on no output port or published event, or only on ones no link reads, promises nothing to anyone.',
   defaultSeverity: 'info',
-  reads: ['contracts', 'product outlines', 'systems'],
+  reads: ['contracts', 'product outlines', 'systems', 'links'],
   check({ mesh, graph }) {
-    const named = namedContracts(mesh);
-    const unused = unusedLists.get(mesh.contracts, [named], () =>
-      mesh.contracts.filter((contract) => !named.has(contract.id)),
+    // An input port naming a contract reads nothing by it: only what links read counts.
+    const unused = unusedLists.get(mesh.contracts, [graph.productOutlines, mesh.systems, mesh.links], () =>
+      mesh.contracts.filter((contract) => !graph.contractUses(contract.id).some((use) => isRead(graph, use))),
     );
-    return unused.flatMap((contract) =>
-      findingsByContract.get(contract, [graph.contracts.get(contract.id)?.index], () => [
+    return unused.flatMap((contract) => {
+      const uses = graph.contractUses(contract.id);
+      return findingsByContract.get(contract, [graph.contracts.get(contract.id)?.index, uses], () => [
         {
           ...contractPlace(graph, contract),
-          message: `Contract '${contract.name}' governs no output port or published event.`,
-          fixHint: 'Choose it for an output port in the inspector, or delete it.',
+          message:
+            uses.length === 0
+              ? `Contract '${contract.name}' governs no output port or published event.`
+              : `Contract '${contract.name}' governs only data no link reads: ${uses.map(describeUse).join(', ')}.`,
+          fixHint:
+            uses.length === 0
+              ? 'Choose it for an output port in the inspector, or delete it.'
+              : 'Link a consumer to what it governs, make the product consumer-aligned if it serves users outside the mesh, or delete the contract.',
         },
-      ]),
-    );
+      ]);
+    });
   },
 };
 
 const findingsByContract = new Memo<Contract, RuleFinding[]>();
 const unusedLists = new Memo<readonly Contract[], readonly Contract[]>();
 
-/** The same set (object) while it has the same members: an edit of a product's name or description keeps it. */
-const namedSets = new Memo<readonly OperationalSystem[], ReadonlySet<string>>(
-  (last, next) => last.size === next.size && [...next].every((id) => last.has(id)),
-);
+/**
+ * Whether a link reads the data a contract governs there: an output port some input port is
+ * linked to, or a topic carrying the published event. A consumer-aligned product's output ports
+ * count as read: they serve users outside the mesh (reports, apps), whom no link draws.
+ */
+function isRead(graph: MeshGraph, use: ContractUse): boolean {
+  if (use.kind === 'event') {
+    return use.topics.some((topic) => graph.linksFrom({ nodeId: use.system.id, portId: topic.id }).length > 0);
+  }
+  return (
+    use.product.kind === 'consumer-aligned' ||
+    graph.linksFrom({ nodeId: use.product.id, portId: use.port.id }).length > 0
+  );
+}
 
-/** The ids of the contracts a product's input or output port, or a system's published event, names. */
-function namedContracts(mesh: Mesh): ReadonlySet<string> {
-  const reads: unknown[] = [];
-  for (const product of mesh.products) reads.push(product.inputPorts, product.outputPorts);
-  return namedSets.get(mesh.systems, reads, () => {
-    const ids = new Set<string>();
-    for (const product of mesh.products) {
-      for (const port of [...product.inputPorts, ...product.outputPorts]) if (port.contractId) ids.add(port.contractId);
-    }
-    for (const system of mesh.systems)
-      for (const event of system.publishes) if (event.contractId) ids.add(event.contractId);
-    return ids;
-  });
+function describeUse(use: ContractUse): string {
+  return use.kind === 'port'
+    ? `output port '${use.port.name}' of '${use.product.name}'`
+    : `event '${use.event.name}' of '${use.system.name}'`;
 }

@@ -13,11 +13,18 @@ const invalidContract = readFileSync(
   'utf8',
 );
 
+const UNREAD_SHIPMENTS =
+  "shop.mesh.json: info: contracts[3]: Contract 'Shipment' governs only data no link reads: output port 'Shipments' of 'shipments'. [unused-contracts]";
+
 describe('mesh-designer validate', () => {
   it('passes a valid design and summarises it', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.ok);
-    expect(out).toEqual(['shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 8 links)']);
+    // The sample's Shipments product publishes what no product reads yet.
+    expect(out).toEqual([
+      UNREAD_SHIPMENTS,
+      'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 8 links; 1 info)',
+    ]);
   });
 
   it('fails with every located problem, and still checks the other files', async () => {
@@ -29,7 +36,7 @@ describe('mesh-designer validate', () => {
       "bad.mesh.json: products[0].domainId: no domain 'nowhere'",
       'missing.mesh.json: cannot read: no such file',
     ]);
-    expect(out).toHaveLength(1);
+    expect(out).toHaveLength(2);
   });
 
   it('runs the governance rules of the problems panel on a design: duplicate names, incompatible links', async () => {
@@ -68,7 +75,7 @@ describe('mesh-designer validate', () => {
     expect(await runCli(['validate', 'shop.mesh.json', 'broken.odcs.yaml', '--json'], io)).toBe(EXIT.problems);
     const reports = JSON.parse(out.join('\n'));
     expect(reports).toMatchObject([
-      { file: 'shop.mesh.json', ok: true, problems: [] },
+      { file: 'shop.mesh.json', ok: true, problems: [{ severity: 'info', rule: 'unused-contracts' }] },
       { file: 'broken.odcs.yaml', ok: false, problems: [{ severity: 'error', line: expect.any(Number) }] },
     ]);
   });
@@ -83,7 +90,9 @@ describe('mesh-designer validate', () => {
     expect(all.out).toEqual([
       "shop.mesh.json: warning: products[0]: Data product 'orders' has no owner. [owners]",
       "shop.mesh.json: warning: products[3].inputPorts[0]: Input port 'Customers' of 'customer-360' is not fed by any link. [inputs-linked]",
-      'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 7 links; 2 warnings)',
+      "shop.mesh.json: info: contracts[2]: Contract 'Customer' governs only data no link reads: output port 'Customers' of 'customers'. [unused-contracts]",
+      UNREAD_SHIPMENTS,
+      'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 7 links; 2 warnings, 2 infos)',
     ]);
     const owners = fakeIo(files);
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owners,unique-names'], owners.io)).toBe(EXIT.ok);
@@ -132,6 +141,7 @@ describe('mesh-designer validate', () => {
         fixHint: "Name the team that answers for it; the fix gives it to its domain's owner, 'team-orders'.",
         suppressed: { reason: 'Pilot' },
       },
+      expect.objectContaining({ rule: 'unused-contracts', path: 'contracts[3]' }),
     ]);
   });
 
@@ -147,7 +157,9 @@ describe('mesh-designer validate', () => {
     mesh.policies.rules = { 'self-links': { severity: 'off', reason: 'Replayed on purpose' } };
     const human = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json'], human.io)).toBe(EXIT.ok);
-    expect(human.out.at(-1)).toBe('shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 9 links)');
+    expect(human.out.at(-1)).toBe(
+      'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 9 links; 1 info)',
+    );
     const json = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json', '--json'], json.io)).toBe(EXIT.ok);
     expect(JSON.parse(json.out.join('\n'))[0].ok).toBe(true);

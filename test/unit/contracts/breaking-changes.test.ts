@@ -332,6 +332,55 @@ describe('version bumps', () => {
     expect(compareContracts(previous, breaking('2.0.0-rc.1')).findings).toEqual([]);
   });
 
+  it('takes a new minor version for breaking changes while the major version is 0', () => {
+    const initial = { ...previous, version: '0.9.0' };
+    expect(compareContracts(initial, breaking('0.10.0'))).toMatchObject({ findings: [] });
+    expect(compareContracts(initial, breaking('0.9.1'))).toMatchObject({
+      neededVersion: '0.10.0',
+      findings: [
+        {
+          severity: 'error',
+          message: 'breaking changes need a new minor version while the major version is 0: 0.10.0 instead of 0.9.1',
+        },
+      ],
+    });
+  });
+
+  it('says when versions are no semantic versions, rather than demanding 1.0.0 or an unchanged version', () => {
+    const calendar = { ...previous, version: '2024-01' };
+    expect(compareContracts(calendar, breaking('2024-02'))).not.toHaveProperty('neededVersion');
+    expect(compareContracts(calendar, breaking('2024-02')).findings).toEqual([
+      {
+        path: 'version',
+        severity: 'warning',
+        message:
+          'versions 2024-01 and 2024-02 are no semantic versions (MAJOR.MINOR.PATCH), so whether 2024-02 announces breaking changes cannot be checked: tell the consumers, or number the versions semantically (e.g. 1.0.0)',
+      },
+    ]);
+    expect(compareContracts(calendar, breaking('1.0.0')).findings).toEqual([]);
+    expect(compareContracts(previous, breaking('2024-02'))).toMatchObject({
+      neededVersion: '2.0.0',
+      findings: [
+        {
+          severity: 'error',
+          message: 'breaking changes need a new major version: 2.0.0 instead of 2024-02, which is no semantic version',
+        },
+      ],
+    });
+  });
+
+  it('orders versions written short or with a v', () => {
+    const short = { ...previous, version: '1.0' };
+    const described = changed(replace('note', { description: 'Other.' }), '1.1');
+    expect(compareContracts(short, described).findings).toEqual([]);
+    expect(compareContracts(short, { ...described, version: 'v1' }).findings).toMatchObject([
+      { severity: 'warning', message: 'the contract changed but its version is still v1' },
+    ]);
+    expect(compareContracts({ ...previous, version: 'v2' }, { ...previous, version: '1.5' }).findings).toMatchObject([
+      { severity: 'error', message: 'version 1.5 is lower than the previous v2' },
+    ]);
+  });
+
   it('warns when the contract changed but its version did not', () => {
     const next = changed(replace('note', { description: 'Other.' }), '1.0.0');
     expect(compareContracts(previous, next).findings).toEqual([

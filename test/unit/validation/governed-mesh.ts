@@ -4,7 +4,8 @@ import { aKey, anObject, aProperty } from '../contracts/builders';
 
 /**
  * A small mesh every rule is happy with: the Shop's CDC stream feeds Customers (sales), whose
- * output Revenue (analytics) reads and aggregates by country. Tests break one thing at a time.
+ * output Revenue (analytics, consumer-aligned: it serves a report outside the mesh) reads and
+ * aggregates by country. Tests break one thing at a time.
  */
 export function aGovernedMesh(): Mesh {
   const customersContract: Partial<Contract> = {
@@ -70,7 +71,7 @@ export function aGovernedMesh(): Mesh {
     .withProduct('revenue', 'analytics', {
       name: 'Revenue',
       owner: 'team-analytics',
-      kind: 'aggregate',
+      kind: 'consumer-aligned',
       inputPorts: [
         aPort('in', 'input', {
           name: 'customers',

@@ -228,7 +228,11 @@ const CASES: Record<string, RuleCase> = {
   },
   'unused-contracts': {
     triggers: {
-      mesh: () => changed((mesh) => mesh.contracts.push(aContract('draft', { name: 'Draft' }))),
+      mesh: () =>
+        changed((mesh) => {
+          mesh.contracts.push(aContract('draft', { name: 'Draft' }));
+          Object.assign(product(mesh, 'revenue').inputPorts[0] ?? {}, { contractId: 'draft' });
+        }),
       message: "Contract 'Draft' governs no output port or published event.",
       path: 'contracts[2]',
     },
@@ -236,12 +240,8 @@ const CASES: Record<string, RuleCase> = {
       mesh: () =>
         changed((mesh) => {
           mesh.contracts.push(anEventContract('item-added'));
-          mesh.systems[0]?.publishes.push({
-            name: 'ItemAdded',
-            table: 'customers',
-            on: ['insert'],
-            contractId: 'item-added',
-          });
+          publishItemAdded(mesh, 'item-added');
+          linked(mesh, 'items-to-revenue', ['shop', 'items'], ['revenue', 'in']);
         }),
     },
   },
@@ -257,6 +257,19 @@ const CASES: Record<string, RuleCase> = {
     },
   },
 };
+
+/** The Shop publishes ItemAdded, governed by `contractId`, on its topic `items`. */
+function publishItemAdded(mesh: Mesh, contractId: string): void {
+  const shop = mesh.systems[0] as Mesh['systems'][number];
+  shop.publishes.push({ name: 'ItemAdded', table: 'customers', on: ['insert'], contractId });
+  shop.messaging.topics.push({
+    id: 'items',
+    name: 'shop.items',
+    partitions: 1,
+    tombstones: false,
+    source: { kind: 'outbox', event: 'ItemAdded' },
+  });
+}
 
 /** Revenue copies the customers' email into its output as `contact`. */
 function republishEmail(mesh: Mesh): void {
@@ -416,6 +429,37 @@ describe('rule details', () => {
     ]);
   });
 
+  it('follows a classified field through CTEs, subqueries, unions and functions that keep its value', () => {
+    const publishing = (sql: string) =>
+      changed((mesh) => {
+        product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
+        contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
+      });
+    const republished =
+      "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.";
+    for (const sql of [
+      'WITH c AS (SELECT email FROM customers) SELECT email AS contact FROM c',
+      'WITH c (address) AS (SELECT email FROM customers), d AS (SELECT * FROM c) SELECT address AS contact FROM d',
+      'SELECT x.address AS contact FROM (SELECT email AS address FROM customers) x',
+      'SELECT country AS contact FROM customers UNION ALL SELECT email FROM customers',
+      'SELECT LOWER(TRIM(email)) AS contact FROM customers',
+      'SELECT UPPER(SUBSTR(email, 1, 3)) AS contact FROM customers',
+      "SELECT COALESCE(email, '') || ' <' || country || '>' AS contact FROM customers",
+      'SELECT CASE WHEN country IS NULL THEN NULL ELSE email END AS contact FROM customers',
+    ]) {
+      expect([sql, findingsOf('pii-propagation', publishing(sql)).map((finding) => finding.message)]).toEqual([
+        sql,
+        [republished],
+      ]);
+    }
+    for (const sql of [
+      'WITH c AS (SELECT email FROM customers) SELECT LENGTH(email) AS contact FROM c',
+      'SELECT country AS contact FROM customers EXCEPT SELECT email FROM customers',
+    ]) {
+      expect([sql, findingsOf('pii-propagation', publishing(sql))]).toEqual([sql, []]);
+    }
+  });
+
   it('takes a classification written in other capitals for the same one, and a different one for a finding', () => {
     const classifiedAs = (classification: string) =>
       changed((mesh) => {
@@ -478,6 +522,21 @@ describe('rule details', () => {
     expect(findingsOf('breaking-changes', versioned('v3', true), versioned('v2', false))).toEqual([]);
   });
 
+  it('warns, with no number to set, of breaking changes between versions that are no semantic versions', () => {
+    const versioned = (version: string, isBroken: boolean) =>
+      changed((mesh) => {
+        contract(mesh, 'customers').version = version;
+        if (isBroken) contract(mesh, 'customers').schema[0]?.properties.splice(2, 1);
+      });
+    const findings = findingsOf('breaking-changes', versioned('2024-02', true), versioned('2024-01', false));
+    expect(findings).toMatchObject([{ severity: 'warning', path: 'contracts[0].version' }]);
+    expect(findings[0]?.message).toMatch(
+      /^Contract 'Customers': versions 2024-01 and 2024-02 are no semantic versions/,
+    );
+    expect(findings[0]).not.toHaveProperty('fix');
+    expect(findingsOf('breaking-changes', versioned('2024-02', false), versioned('2024-01', false))).toEqual([]);
+  });
+
   it('lets a pre-release change in a breaking way up to its release, as semver allows', () => {
     const versioned = (version: string, isBroken: boolean) =>
       changed((mesh) => {
@@ -488,6 +547,18 @@ describe('rule details', () => {
     expect(findingsOf('breaking-changes', versioned('2.0.0', true), versioned('2.0.0-rc1', false))).toEqual([]);
     const [finding] = findingsOf('breaking-changes', versioned('2.0.1', true), versioned('2.0.0', false));
     expect(finding?.fix).toEqual({ kind: 'set-contract-version', contractId: 'customers', version: '3.0.0' });
+  });
+
+  it('counts a contract as used only where a link reads what it governs, or a consumer-aligned product serves it', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(product(mesh, 'revenue'), { kind: 'aggregate' });
+      mesh.contracts.push(anEventContract('item-added', { name: 'Item added' }));
+      publishItemAdded(mesh, 'item-added');
+    });
+    expect(findingsOf('unused-contracts', mesh).map((finding) => finding.message)).toEqual([
+      "Contract 'Country counts' governs only data no link reads: output port 'counts' of 'Revenue'.",
+      "Contract 'Item added' governs only data no link reads: event 'ItemAdded' of 'Shop'.",
+    ]);
   });
 
   it('judges breaking changes only against a baseline', () => {

@@ -5,6 +5,7 @@ import { createFileNamer } from '../file-names';
 import { DIAGRAM_KINDS, type DiagramRequest, diagramFlowchart } from './diagrams';
 import { domainOverview } from './domain-overview';
 import { type Flowchart, renderFlowchart } from './flowchart';
+import { logicalViewLinks } from './logical-view';
 import { pastDefaultLimits } from './mermaid-limits';
 import { type MeshGraph, meshGraph } from './mesh-graph';
 
@@ -147,5 +148,6 @@ function overviewOf(graph: MeshGraph, whole: DrawnDiagram, domainViews: readonly
     ...domainViews.map(({ plan, tooLarge }) => (tooLarge ? `${plan.path} not written: ${tooLarge}` : plan.path)),
   ];
   const plan = { ...whole.plan, about: `${whole.plan.about}, by domain (too large to draw whole)` };
-  return drawnDiagram(plan, domainOverview(graph, `${whole.title}, by domain`, notes));
+  const drawnLinks = whole.plan.request.kind === 'logical-view' ? logicalViewLinks(graph) : graph.links;
+  return drawnDiagram(plan, domainOverview(graph, drawnLinks, `${whole.title}, by domain`, notes));
 }

@@ -22,6 +22,10 @@ describe('Mermaid export (golden files: <case>/input.mesh.json → <case>/mermai
       'mermaid/logical-view/customers.mmd',
       'mermaid/logical-view/shipping.mmd',
       'mermaid/logical-view/analytics.mmd',
+      'mermaid/lineage/orders.mmd',
+      'mermaid/lineage/customers.mmd',
+      'mermaid/lineage/shipping.mmd',
+      'mermaid/lineage/analytics.mmd',
       'mermaid/architecture/orders.mmd',
       'mermaid/architecture/customers.mmd',
       'mermaid/architecture/shipments.mmd',
@@ -38,6 +42,7 @@ describe('Mermaid export (golden files: <case>/input.mesh.json → <case>/mermai
     const files = filesOf(mermaidTarget.files(ecommerce.mesh, { kind: 'domain', domainId: 'orders-domain' }));
     expect(files.map((file) => file.path)).toEqual([
       'mermaid/logical-view/orders.mmd',
+      'mermaid/lineage/orders.mmd',
       'mermaid/architecture/orders.mmd',
       'mermaid/data-retrieval/orders-service.mmd',
     ]);
@@ -95,6 +100,11 @@ describe('a mesh past Mermaid’s default 500 edges', () => {
         message:
           'not written: the logical view of domain d would be 600 edges, past the 500 Mermaid draws by default; the app’s Diagram view draws it',
       },
+      {
+        path: 'mermaid/lineage/d.mmd',
+        message:
+          'not written: the port-level lineage of domain d would be 600 edges, past the 500 Mermaid draws by default; the app’s Diagram view draws it',
+      },
     ]);
     const files = filesOf(exported);
     expect(files.map((file) => file.path)).toEqual(['mermaid/logical-view.mmd', 'mermaid/lineage.mmd']);
@@ -118,10 +128,12 @@ describe('the domain overview written in place of a whole-mesh diagram too large
   const exported = mermaidTarget.files(mesh, WHOLE_MESH);
   const files = filesOf(exported);
   const overview = (path: string) => String(files.find((file) => file.path === path)?.content);
-  const domainFiles = files.filter((file) => file.path.startsWith('mermaid/logical-view/')).map((file) => file.path);
+  const domainFiles = (kind: string) =>
+    files.filter((file) => file.path.startsWith(`mermaid/${kind}/`)).map((file) => file.path);
 
-  it('writes every domain’s logical view, and warns of nothing', () => {
-    expect(domainFiles).toHaveLength(40);
+  it('writes every domain’s logical view and lineage, and warns of nothing', () => {
+    expect(domainFiles('logical-view')).toHaveLength(40);
+    expect(domainFiles('lineage')).toHaveLength(40);
     expect(exported.ok && exported.warnings).toBeUndefined();
   });
 
@@ -139,16 +151,19 @@ describe('the domain overview written in place of a whole-mesh diagram too large
     },
   );
 
-  it.each(['mermaid/logical-view.mmd', 'mermaid/lineage.mmd'])('%s names the files of each domain’s detail', (path) => {
-    const named = overview(path)
-      .split('\n')
-      .flatMap((line) => /^\s*%% (mermaid\/\S+\.mmd)$/.exec(line)?.[1] ?? []);
-    expect(named).toEqual(domainFiles);
-  });
+  it.each(['logical-view', 'lineage'])(
+    'mermaid/%s.mmd names the files of each domain’s diagram of its kind',
+    (kind) => {
+      const named = overview(`mermaid/${kind}.mmd`)
+        .split('\n')
+        .flatMap((line) => /^\s*%% (mermaid\/\S+\.mmd)$/.exec(line)?.[1] ?? []);
+      expect(named).toEqual(domainFiles(kind));
+    },
+  );
 
-  it('writes the domains’ views with the overview even when only the lineage is chosen', () => {
+  it('writes the domains’ lineages with the lineage’s overview even when only the lineage is chosen', () => {
     const lineageOnly = filesOf(mermaidTarget.files(mesh, WHOLE_MESH, { diagramKinds: ['lineage'] }));
-    expect(lineageOnly.map((file) => file.path)).toEqual(['mermaid/lineage.mmd', ...domainFiles]);
+    expect(lineageOnly.map((file) => file.path)).toEqual(['mermaid/lineage.mmd', ...domainFiles('lineage')]);
   });
 });
 

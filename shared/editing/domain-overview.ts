@@ -51,10 +51,17 @@ export function domainFlows(mesh: Mesh): DomainFlow[] {
 
 const flowsOf = memoizedOn((links: Mesh['links'], products: Mesh['products'], systems: Mesh['systems']) => {
   const domainOf = new Map([...products, ...systems].map((node) => [node.id, node.domainId]));
+  return flowsBetweenDomains(
+    links.map((link) => ({ from: domainOf.get(link.from.nodeId), to: domainOf.get(link.to.nodeId) })),
+  );
+});
+
+/** One flow per pair of different domains, counting the links between them, given the domains each link joins. */
+export function flowsBetweenDomains(
+  linkDomains: Iterable<{ from: string | undefined; to: string | undefined }>,
+): DomainFlow[] {
   const flows = new Map<string, DomainFlow>();
-  for (const link of links) {
-    const from = domainOf.get(link.from.nodeId);
-    const to = domainOf.get(link.to.nodeId);
+  for (const { from, to } of linkDomains) {
     if (!from || !to || from === to) continue;
     const id = `${from}→${to}`;
     const flow = flows.get(id) ?? { id, from, to, links: 0 };
@@ -62,4 +69,4 @@ const flowsOf = memoizedOn((links: Mesh['links'], products: Mesh['products'], sy
     flows.set(id, flow);
   }
   return [...flows.values()];
-});
+}

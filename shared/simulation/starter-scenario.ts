@@ -78,8 +78,10 @@ function generatorFor(
 
 /**
  * A sole key is left to the engine, which counts it up. In a composite key, a column named like
- * another table's sole key refers to that table's rows (a stock level per existing warehouse), and
- * the key's other columns then count up, so that every row's key stays unique.
+ * another table's sole key refers to that table's rows (a stock level per existing warehouse, an
+ * order line of an existing order and product), and the key's other columns count up, so that
+ * every row's key stays unique; a key made only of references is kept unique by the engine,
+ * which draws a row again when its key is taken.
  */
 function keyGenerator(
   mesh: Mesh,
@@ -89,9 +91,8 @@ function keyGenerator(
 ): ValueGenerator | undefined {
   if (table.primaryKey.length === 1) return undefined;
   const referenced = referencedTable(mesh, system, table, column.name);
-  const references = table.primaryKey.filter((name) => referencedTable(mesh, system, table, name));
-  if (references.length === 0 || references.length === table.primaryKey.length) return undefined;
   if (referenced) return { kind: 'reference', table: referenced, column: column.name };
+  if (!table.primaryKey.some((name) => referencedTable(mesh, system, table, name))) return undefined;
   return column.type === 'integer' ? { kind: 'sequence', start: 1 } : { kind: 'uuid' };
 }
 

@@ -89,9 +89,7 @@ export function createWorkload(
         const workload = tableWorkload(entry.systemId, entry.table);
         const context = workload.context(now);
         for (let row = 0; row < entry.initialRows; row++) {
-          attempt(`${scenarioPath}.data[${index}]`, entry.systemId, () =>
-            workload.insert.run(generateRow(workload, context)),
-          );
+          attempt(`${scenarioPath}.data[${index}]`, entry.systemId, () => insertGeneratedRow(workload, context));
         }
       });
     },
@@ -164,6 +162,27 @@ function generateRow(workload: TableWorkload, context: GenerationContext): SqlVa
   return workload.values.map((value) => (value ? value(context) : null));
 }
 
+/** How many rows are drawn for one insert whose generated key is already taken before its failure is reported. */
+const DRAWS_PER_INSERT = 8;
+
+/**
+ * Inserts a generated row. A key drawn from other tables' rows (an order line of an existing
+ * order and product) can be one already taken: such a row is drawn again, a few times at most.
+ */
+function insertGeneratedRow(workload: TableWorkload, context: GenerationContext): number {
+  for (let draw = 1; ; draw++) {
+    try {
+      return workload.insert.run(generateRow(workload, context));
+    } catch (error) {
+      if (draw === DRAWS_PER_INSERT || !isTakenKey(error)) throw error;
+    }
+  }
+}
+
+function isTakenKey(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('UNIQUE constraint failed');
+}
+
 /**
  * A random existing row's rowid in O(log n): the first rowid at or after a random point between
  * the smallest and largest. Takes one parameter, a fraction in [0, 1).
@@ -232,7 +251,7 @@ function prepareChangeRate(
     const context = workload.context(now);
     let changed = 0;
     for (let count = countAt(rate.insertsPerTick, tick); count > 0; count--) {
-      changed += attempt(() => workload.insert.run(generateRow(workload, context)));
+      changed += attempt(() => insertGeneratedRow(workload, context));
     }
     for (let count = update ? countAt(rate.updatesPerTick, tick) : 0; count > 0; count--) {
       const values = updatedIndexes.map((index) => workload.values[index]?.(context) ?? null);

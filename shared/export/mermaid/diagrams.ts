@@ -44,7 +44,7 @@ export const DIAGRAM_KIND_INFO: Readonly<Record<DiagramKind, DiagramKindInfo>> =
   lineage: {
     kind: 'lineage',
     label: 'Lineage',
-    subjects: ['mesh', 'product'],
+    subjects: ['mesh', 'domain', 'product'],
   },
 };
 
@@ -72,9 +72,9 @@ export function diagramFlowchart(
   }
   if (subject.kind === 'mesh') return kind === 'lineage' ? lineage(graph) : logicalView(graph);
   if (subject.kind === 'domain') {
-    return graph.domain(subject.id)
-      ? logicalView(graph, subject.id)
-      : refuse('subject.id', `no domain '${subject.id}'`);
+    const domain = graph.domain(subject.id);
+    if (!domain) return refuse('subject.id', `no domain '${subject.id}'`);
+    return kind === 'lineage' ? lineage(graph, { kind: 'domain', domain }) : logicalView(graph, subject.id);
   }
   if (subject.kind === 'system') {
     const system = graph.system(subject.id);
@@ -82,7 +82,7 @@ export function diagramFlowchart(
   }
   const product = graph.product(subject.id);
   if (!product) return refuse('subject.id', `no product '${subject.id}'`);
-  return kind === 'lineage' ? lineage(graph, product) : productArchitecture(graph, product);
+  return kind === 'lineage' ? lineage(graph, { kind: 'product', product }) : productArchitecture(graph, product);
 }
 
 function refuse(path: string, message: string): { errors: Problem[] } {

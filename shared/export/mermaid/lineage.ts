@@ -1,4 +1,4 @@
-import type { DataProduct, OperationalSystem, Port, Topic } from '../../model';
+import type { DataProduct, Domain, OperationalSystem, Port, Topic } from '../../model';
 import { contractLabel } from './diagram-labels';
 import { type Flowchart, type FlowEdge, type FlowItem, flowNode, flowSubgraph } from './flowchart';
 import { createMermaidIds } from './mermaid-text';
@@ -19,15 +19,24 @@ const portOf = (end: LinkEnd): LineagePort => (end.kind === 'port' ? end.port : 
 const refOf = (end: LinkEnd): PortRef =>
   end.kind === 'port' ? { owner: end.product, port: end.port } : { owner: end.system, port: end.topic };
 
+/** What a lineage is drawn of, when not the whole mesh. */
+export type LineageFocus = { kind: 'product'; product: DataProduct } | { kind: 'domain'; domain: Domain };
+
 /**
  * The port-level lineage: every link from an output port or topic to an input port, and (dotted)
  * the flow inside each product from its inputs to its outputs. Focused on one product, only the
- * ports its data comes from (upstream, drawn to the left) and goes to (downstream, to the right).
+ * ports its data comes from (upstream, drawn to the left) and goes to (downstream, to the right);
+ * on one domain, the ports of its products and systems and the ports of other domains linked to them.
  */
-export function lineage(graph: MeshGraph, focus?: DataProduct): Flowchart {
+export function lineage(graph: MeshGraph, focusOn?: LineageFocus): Flowchart {
   const ids = createMermaidIds();
   const nodeIdOf = (ownerId: string, port: LineagePort) => ids('port', `${ownerId}/${port.id}`);
-  const shown = focus ? focusedPorts(graph, focus, (ref) => nodeIdOf(ref.owner.id, ref.port)) : undefined;
+  const keyOf = (ref: PortRef) => nodeIdOf(ref.owner.id, ref.port);
+  const focus = focusOn?.kind === 'product' ? focusOn.product : undefined;
+  const shown =
+    focusOn?.kind === 'product'
+      ? focusedPorts(graph, focusOn.product, keyOf)
+      : focusOn && domainPorts(graph, focusOn.domain, keyOf);
   const showsPortOf = (owner: { id: string }) => (port: LineagePort) =>
     shown === undefined || shown.has(nodeIdOf(owner.id, port));
 
@@ -64,12 +73,17 @@ export function lineage(graph: MeshGraph, focus?: DataProduct): Flowchart {
     edges.push({ from: nodeIdOf(source.owner.id, source.port), to: nodeIdOf(to.product.id, to.port) });
   }
   return {
-    title: focus ? `Lineage of ${focus.name}` : `Lineage: ${graph.mesh.name}`,
+    title: lineageTitle(graph, focusOn),
     direction: 'LR',
     items,
     edges,
     ...(focus && { classes: { [FOCUS_CLASS]: 'stroke-width:3px' } }),
   };
+}
+
+function lineageTitle(graph: MeshGraph, focusOn: LineageFocus | undefined): string {
+  if (focusOn?.kind === 'product') return `Lineage of ${focusOn.product.name}`;
+  return `Lineage: ${focusOn?.kind === 'domain' ? focusOn.domain.name : graph.mesh.name}`;
 }
 
 /**
@@ -100,6 +114,25 @@ function focusedPorts(graph: MeshGraph, focus: DataProduct, keyOf: (ref: PortRef
     ...reachable(productRefs(focus, focus.inputPorts), upstreamOf, keyOf),
     ...reachable(productRefs(focus, focus.outputPorts), downstreamOf, keyOf),
   ]);
+}
+
+/** The ports of the domain's products and systems, and the ports at the other end of their links, as the keys `keyOf` gives them. */
+function domainPorts(graph: MeshGraph, domain: Domain, keyOf: (ref: PortRef) => string): Set<string> {
+  const inDomain = (owner: { domainId: string }) => owner.domainId === domain.id;
+  const shown = new Set<string>();
+  for (const product of graph.mesh.products.filter(inDomain)) {
+    for (const port of [...product.inputPorts, ...product.outputPorts]) shown.add(keyOf({ owner: product, port }));
+  }
+  for (const system of graph.mesh.systems.filter(inDomain)) {
+    for (const topic of system.messaging.topics) shown.add(keyOf({ owner: system, port: topic }));
+  }
+  for (const { from, to } of graph.links) {
+    const source = refOf(from);
+    if (!inDomain(source.owner) && !inDomain(to.product)) continue;
+    shown.add(keyOf(source));
+    shown.add(keyOf({ owner: to.product, port: to.port }));
+  }
+  return shown;
 }
 
 /** The keys of `starts` and of everything reached from them by repeatedly following `next`. */

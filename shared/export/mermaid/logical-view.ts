@@ -10,14 +10,11 @@ import type { MeshGraph, ResolvedLink } from './mesh-graph';
  */
 export function logicalView(graph: MeshGraph, domainId?: string): Flowchart {
   const ids = createMermaidIds();
-  const productLinks = graph.links.filter(
-    (resolved): resolved is ResolvedLink & { from: { kind: 'port' } } => resolved.from.kind === 'port',
-  );
   const isShownLink = (resolved: ResolvedLink) =>
     domainId === undefined ||
     (resolved.from.kind === 'port' && resolved.from.product.domainId === domainId) ||
     resolved.to.product.domainId === domainId;
-  const links = productLinks.filter(isShownLink);
+  const links = logicalViewLinks(graph).filter(isShownLink);
   const neighbours = new Set(links.flatMap((resolved) => [resolved.from.product.id, resolved.to.product.id]));
   const isShownProduct = (product: DataProduct) =>
     domainId === undefined || product.domainId === domainId || neighbours.has(product.id);
@@ -43,6 +40,13 @@ export function logicalView(graph: MeshGraph, domainId?: string): Flowchart {
   );
   const scope = domainId === undefined ? graph.mesh.name : (graph.domain(domainId)?.name ?? domainId);
   return { title: `Logical view: ${scope}`, direction: 'LR', items, edges };
+}
+
+/** The links the logical view draws: from one product's output port into another's input port. */
+export function logicalViewLinks(graph: MeshGraph): (ResolvedLink & { from: { kind: 'port' } })[] {
+  return graph.links.filter(
+    (resolved): resolved is ResolvedLink & { from: { kind: 'port' } } => resolved.from.kind === 'port',
+  );
 }
 
 function hasProductIn(graph: MeshGraph, domain: Domain, isShown: (product: DataProduct) => boolean): boolean {

@@ -5,21 +5,28 @@ import { createFileNamer } from '../file-names';
 import { DIAGRAM_KINDS, type DiagramRequest, diagramFlowchart } from './diagrams';
 import { domainOverview } from './domain-overview';
 import { type Flowchart, renderFlowchart } from './flowchart';
+import { logicalViewLinks } from './logical-view';
 import { pastDefaultLimits } from './mermaid-limits';
 import { type MeshGraph, meshGraph } from './mesh-graph';
 
 const FOLDER = 'mermaid';
 
+/** The diagrams drawn for the whole mesh and for each domain, by what they are called. */
+const DOMAIN_DIAGRAMS = { 'logical-view': 'logical view', lineage: 'port-level lineage' } as const;
+type DomainDiagramKind = keyof typeof DOMAIN_DIAGRAMS;
+const DOMAIN_DIAGRAM_KINDS = Object.keys(DOMAIN_DIAGRAMS) as DomainDiagramKind[];
+
 /*
  * The diagrams of the export's scope, one `.mmd` file each: for the whole mesh its logical view
- * and lineage; for each domain in scope its logical view, for each product its architecture,
- * for each system its data retrieval flow. A product's own lineage is left to the Diagram view:
- * the mesh's lineage holds it, and a thousand-product mesh would take a minute to write them all.
- * `diagramKinds` narrows them to the kinds chosen.
+ * and lineage; for each domain in scope its logical view and lineage, for each product its
+ * architecture, for each system its data retrieval flow. A product's own lineage is left to the
+ * Diagram view: its domain's lineage holds its links, and a thousand-product mesh would take a
+ * minute to write them all. `diagramKinds` narrows them to the kinds chosen.
  *
  * Each file draws with Mermaid's default limits, as GitHub, GitLab and wikis read it: a whole-mesh
- * diagram past them is written as a domain overview naming the domains' views (written with it
- * whatever the kinds chosen), and any other diagram past them is left out with a warning.
+ * diagram past them is written as a domain overview naming the domains' diagrams of its kind
+ * (written with it whatever the kinds chosen), and any other diagram past them is left out with a
+ * warning.
  */
 export const mermaidTarget: ExportTarget = {
   id: 'mermaid',
@@ -35,14 +42,20 @@ export const mermaidTarget: ExportTarget = {
     const graph = meshGraph(mesh);
     const meshDiagrams = drawAll(graph, chosen(plans.mesh));
     if (!meshDiagrams.ok) return meshDiagrams;
-    const needsOverview = meshDiagrams.value.some((diagram) => diagram.tooLarge);
-    const domainDiagrams = drawAll(graph, needsOverview ? plans.domains : chosen(plans.domains));
+    const overviewedKinds = meshDiagrams.value.flatMap((diagram) =>
+      diagram.tooLarge ? [diagram.plan.request.kind] : [],
+    );
+    const isWritten = (plan: DiagramPlan) =>
+      kinds.includes(plan.request.kind) || overviewedKinds.includes(plan.request.kind);
+    const domainDiagrams = drawAll(graph, plans.domains.filter(isWritten));
     if (!domainDiagrams.ok) return domainDiagrams;
     const otherDiagrams = drawAll(graph, chosen(plans.others));
     if (!otherDiagrams.ok) return otherDiagrams;
-    const overviewed = meshDiagrams.value.map((diagram) =>
-      diagram.tooLarge ? overviewOf(graph, diagram, domainDiagrams.value) : diagram,
-    );
+    const overviewed = meshDiagrams.value.map((diagram) => {
+      if (!diagram.tooLarge) return diagram;
+      const ofItsKind = domainDiagrams.value.filter((domain) => domain.plan.request.kind === diagram.plan.request.kind);
+      return overviewOf(graph, diagram, ofItsKind);
+    });
     const drawn = [...overviewed, ...domainDiagrams.value, ...otherDiagrams.value];
     const files = drawn.flatMap(({ plan, text, tooLarge }) =>
       tooLarge ? [] : [{ path: plan.path, content: text, about: plan.about }],
@@ -61,7 +74,7 @@ export const mermaidTarget: ExportTarget = {
   },
 };
 
-/** The diagrams of the scope, whatever the kinds chosen: the whole mesh's, the domains', the products' and systems'. */
+/** The diagrams of the scope, whatever the kinds chosen: the whole mesh's, the domains' (logical views, then lineages), the products' and systems'. */
 function diagramPlans(
   mesh: Mesh,
   scope: ExportScope,
@@ -71,26 +84,27 @@ function diagramPlans(
     const nameFile = createFileNamer(`${FOLDER}/${folder}`);
     return (element: { id: string; name: string }) => nameFile([element.name, element.id], '.mmd');
   };
-  const wholeMesh = (kind: 'logical-view' | 'lineage', about: string): DiagramPlan => ({
+  const wholeMesh = (kind: DomainDiagramKind): DiagramPlan => ({
     request: { kind, subject: { kind: 'mesh' } },
     path: `${FOLDER}/${kind}.mmd`,
-    about: `${about} of ${mesh.name}`,
+    about: `${DOMAIN_DIAGRAMS[kind]} of ${mesh.name}`,
   });
-  const domainFile = named('logical-view');
+  const domainFile = { 'logical-view': named('logical-view'), lineage: named('lineage') };
   const productFile = named('architecture');
   const systemFile = named('data-retrieval');
   // A product or system picked on its own brings its domain into scope, not the domain's view.
   const viewed = scope.kind === 'selection' ? domains.filter((domain) => scope.nodeIds.includes(domain.id)) : domains;
   return {
-    mesh:
-      scope.kind === 'mesh'
-        ? [wholeMesh('logical-view', 'logical view'), wholeMesh('lineage', 'port-level lineage')]
-        : [],
-    domains: viewed.map((domain) => ({
-      request: { kind: 'logical-view', subject: { kind: 'domain', id: domain.id } },
-      path: domainFile(domain),
-      about: `logical view of domain ${domain.name}`,
-    })),
+    mesh: scope.kind === 'mesh' ? [wholeMesh('logical-view'), wholeMesh('lineage')] : [],
+    domains: DOMAIN_DIAGRAM_KINDS.flatMap((kind) =>
+      viewed.map(
+        (domain): DiagramPlan => ({
+          request: { kind, subject: { kind: 'domain', id: domain.id } },
+          path: domainFile[kind](domain),
+          about: `${DOMAIN_DIAGRAMS[kind]} of domain ${domain.name}`,
+        }),
+      ),
+    ),
     others: [
       ...products.map(
         (product): DiagramPlan => ({
@@ -147,5 +161,6 @@ function overviewOf(graph: MeshGraph, whole: DrawnDiagram, domainViews: readonly
     ...domainViews.map(({ plan, tooLarge }) => (tooLarge ? `${plan.path} not written: ${tooLarge}` : plan.path)),
   ];
   const plan = { ...whole.plan, about: `${whole.plan.about}, by domain (too large to draw whole)` };
-  return drawnDiagram(plan, domainOverview(graph, `${whole.title}, by domain`, notes));
+  const drawnLinks = whole.plan.request.kind === 'logical-view' ? logicalViewLinks(graph) : graph.links;
+  return drawnDiagram(plan, domainOverview(graph, drawnLinks, `${whole.title}, by domain`, notes));
 }

@@ -14,7 +14,7 @@ describe('mesh-designer export', () => {
     const { io, out, files } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['export', 'shop.mesh.json', '--out', 'build'], io)).toBe(EXIT.ok);
     expect(out).toEqual([
-      expect.stringMatching(/^shop\.mesh\.json: wrote 40 files to build \(index\.md lists them\)$/),
+      expect.stringMatching(/^shop\.mesh\.json: wrote 44 files to build \(index\.md lists them\)$/),
     ]);
     expect(files.get('build/index.md')).toBe(fixture('ecommerce/index.md'));
     expect(files.get('build/odcs/order.odcs.yaml')).toBe(fixture('ecommerce/odcs/order.odcs.yaml'));
@@ -75,6 +75,9 @@ describe('mesh-designer export', () => {
     expect(err).toEqual([
       expect.stringMatching(
         /^fan\.mesh\.json: warning: mermaid\/logical-view\/d\.mmd: Mermaid diagrams: not written: the logical view of domain d would be 501 edges, past the 500/,
+      ),
+      expect.stringMatching(
+        /^fan\.mesh\.json: warning: mermaid\/lineage\/d\.mmd: Mermaid diagrams: not written: the port-level lineage of domain d would be 501 edges, past the 500/,
       ),
     ]);
     expect(out).toEqual([expect.stringMatching(/^fan\.mesh\.json: wrote \d+ files to out/)]);

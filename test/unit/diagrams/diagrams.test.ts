@@ -36,7 +36,7 @@ function aChain(): Mesh {
 describe('the diagrams of a mesh', () => {
   it('offers each subject its kinds of diagram', () => {
     expect(diagramKindsFor('mesh')).toEqual(['logical-view', 'lineage']);
-    expect(diagramKindsFor('domain')).toEqual(['logical-view']);
+    expect(diagramKindsFor('domain')).toEqual(['logical-view', 'lineage']);
     expect(diagramKindsFor('product')).toEqual(['product-architecture', 'lineage']);
     expect(diagramKindsFor('system')).toEqual(['data-retrieval-flow']);
   });
@@ -65,6 +65,20 @@ describe('the diagrams of a mesh', () => {
     expect(chart.subgraphs.map((subgraph) => subgraph.title).sort()).toEqual(['a', 'b', 'c', 'x']);
     const upstreamOfA = await parsed(aChain(), { kind: 'lineage', subject: { kind: 'product', id: 'a' } });
     expect(upstreamOfA.subgraphs.map((subgraph) => subgraph.title).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it("draws a domain's lineage with its ports and the ports of other domains linked to them", async () => {
+    const two = await parsed(aChain(), { kind: 'lineage', subject: { kind: 'domain', id: 'two' } });
+    expect(two.subgraphs.map((subgraph) => [subgraph.title, subgraph.nodes.length])).toEqual([
+      ['b', 1],
+      ['x', 2],
+    ]);
+    expect(two.edges.map((edge) => `${edge.from} ${edge.stroke} ${edge.to}`).sort()).toEqual([
+      'port_x_in dotted port_x_out',
+      'port_x_out normal port_b_in_x',
+    ]);
+    const one = await parsed(aChain(), { kind: 'lineage', subject: { kind: 'domain', id: 'one' } });
+    expect(one.subgraphs.map((subgraph) => subgraph.title).sort()).toEqual(['a', 'b', 'c', 'd', 'x']);
   });
 
   it('draws links between ports in the lineage, and the flow inside each product dotted', async () => {

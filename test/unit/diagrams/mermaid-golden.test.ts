@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { WHOLE_MESH } from '../../../shared/export';
 import { MERMAID_DEFAULT_LIMITS, MERMAID_LIMITS, mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
 import type { Mesh } from '../../../shared/model';
+import { aSystem } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from '../export/golden-cases';
 import { crowdedMesh, fanOutMesh } from '../export/unseen-meshes';
-import { parseFlowchart, parseWithDefaultLimits, realMermaid } from './real-mermaid';
+import { type ParsedFlowchart, parseFlowchart, parseWithDefaultLimits, realMermaid } from './real-mermaid';
 
 const exportedDiagrams = (mesh: Mesh) => filesOf(mermaidTarget.files(mesh, WHOLE_MESH));
 
@@ -21,6 +22,10 @@ describe('Mermaid export (golden files: <case>/input.mesh.json → <case>/mermai
       'mermaid/logical-view/customers.mmd',
       'mermaid/logical-view/shipping.mmd',
       'mermaid/logical-view/analytics.mmd',
+      'mermaid/lineage/orders.mmd',
+      'mermaid/lineage/customers.mmd',
+      'mermaid/lineage/shipping.mmd',
+      'mermaid/lineage/analytics.mmd',
       'mermaid/architecture/orders.mmd',
       'mermaid/architecture/customers.mmd',
       'mermaid/architecture/shipments.mmd',
@@ -37,6 +42,7 @@ describe('Mermaid export (golden files: <case>/input.mesh.json → <case>/mermai
     const files = filesOf(mermaidTarget.files(ecommerce.mesh, { kind: 'domain', domainId: 'orders-domain' }));
     expect(files.map((file) => file.path)).toEqual([
       'mermaid/logical-view/orders.mmd',
+      'mermaid/lineage/orders.mmd',
       'mermaid/architecture/orders.mmd',
       'mermaid/data-retrieval/orders-service.mmd',
     ]);
@@ -94,6 +100,11 @@ describe('a mesh past Mermaid’s default 500 edges', () => {
         message:
           'not written: the logical view of domain d would be 600 edges, past the 500 Mermaid draws by default; the app’s Diagram view draws it',
       },
+      {
+        path: 'mermaid/lineage/d.mmd',
+        message:
+          'not written: the port-level lineage of domain d would be 600 edges, past the 500 Mermaid draws by default; the app’s Diagram view draws it',
+      },
     ]);
     const files = filesOf(exported);
     expect(files.map((file) => file.path)).toEqual(['mermaid/logical-view.mmd', 'mermaid/lineage.mmd']);
@@ -117,10 +128,12 @@ describe('the domain overview written in place of a whole-mesh diagram too large
   const exported = mermaidTarget.files(mesh, WHOLE_MESH);
   const files = filesOf(exported);
   const overview = (path: string) => String(files.find((file) => file.path === path)?.content);
-  const domainFiles = files.filter((file) => file.path.startsWith('mermaid/logical-view/')).map((file) => file.path);
+  const domainFiles = (kind: string) =>
+    files.filter((file) => file.path.startsWith(`mermaid/${kind}/`)).map((file) => file.path);
 
-  it('writes every domain’s logical view, and warns of nothing', () => {
-    expect(domainFiles).toHaveLength(40);
+  it('writes every domain’s logical view and lineage, and warns of nothing', () => {
+    expect(domainFiles('logical-view')).toHaveLength(40);
+    expect(domainFiles('lineage')).toHaveLength(40);
     expect(exported.ok && exported.warnings).toBeUndefined();
   });
 
@@ -138,16 +151,87 @@ describe('the domain overview written in place of a whole-mesh diagram too large
     },
   );
 
-  it.each(['mermaid/logical-view.mmd', 'mermaid/lineage.mmd'])('%s names the files of each domain’s detail', (path) => {
-    const named = overview(path)
-      .split('\n')
-      .flatMap((line) => /^\s*%% (mermaid\/\S+\.mmd)$/.exec(line)?.[1] ?? []);
-    expect(named).toEqual(domainFiles);
-  });
+  it.each(['logical-view', 'lineage'])(
+    'mermaid/%s.mmd names the files of each domain’s diagram of its kind',
+    (kind) => {
+      const named = overview(`mermaid/${kind}.mmd`)
+        .split('\n')
+        .flatMap((line) => /^\s*%% (mermaid\/\S+\.mmd)$/.exec(line)?.[1] ?? []);
+      expect(named).toEqual(domainFiles(kind));
+    },
+  );
 
-  it('writes the domains’ views with the overview even when only the lineage is chosen', () => {
+  it('writes the domains’ lineages with the lineage’s overview even when only the lineage is chosen', () => {
     const lineageOnly = filesOf(mermaidTarget.files(mesh, WHOLE_MESH, { diagramKinds: ['lineage'] }));
-    expect(lineageOnly.map((file) => file.path)).toEqual(['mermaid/lineage.mmd', ...domainFiles]);
+    expect(lineageOnly.map((file) => file.path)).toEqual(['mermaid/lineage.mmd', ...domainFiles('lineage')]);
+  });
+});
+
+describe('the domain overview counts the links its whole diagram draws, and no others', () => {
+  /** The crowded mesh, with systems feeding products of other domains and a link to an input port since removed. */
+  const mesh = (() => {
+    const crowded = crowdedMesh(40, 600);
+    for (const [system, domain, fed] of [
+      ['s0', 'd0', ['d1-p0', 'd2-p0', 'd0-p1']],
+      ['s7', 'd7', ['d1-p1']],
+    ] as const) {
+      crowded.systems.push(aSystem(system, domain));
+      for (const product of fed) {
+        crowded.links.push({
+          id: `${system}-${product}`,
+          from: { nodeId: system, portId: 'items-cdc' },
+          to: { nodeId: product, portId: 'in' },
+        });
+      }
+    }
+    crowded.links.push({
+      id: 'dangling',
+      from: { nodeId: 'd3-p0', portId: 'out' },
+      to: { nodeId: 'd4-p0', portId: 'gone' },
+    });
+    return crowded;
+  })();
+  const files = filesOf(mermaidTarget.files(mesh, WHOLE_MESH));
+  const domainName = (id: string) => mesh.domains.find((domain) => domain.id === id)?.name;
+  const ownerDomain = (title: string) =>
+    domainName(
+      [...mesh.products, ...mesh.systems].find(
+        (owner) => owner.name === title || `${owner.name} (operational system)` === title,
+      )?.domainId ?? '',
+    );
+
+  /** `from → to: links` for each pair of domains, as the whole diagram draws them (each node's domain told by `domainOf`). */
+  const drawnBetweenDomains = (whole: ParsedFlowchart, domainOf: (subgraphTitle: string) => string | undefined) => {
+    const subgraphOf = new Map(
+      whole.subgraphs.flatMap((subgraph) => subgraph.nodes.map((node) => [node, subgraph.title])),
+    );
+    const tally = new Map<string, number>();
+    for (const edge of whole.edges) {
+      const from = domainOf(String(subgraphOf.get(edge.from)));
+      const to = domainOf(String(subgraphOf.get(edge.to)));
+      if (from !== to) tally.set(`${from} → ${to}`, (tally.get(`${from} → ${to}`) ?? 0) + 1);
+    }
+    return tally;
+  };
+  const countedInOverview = (overview: ParsedFlowchart) => {
+    const domainOfVertex = new Map(overview.vertices.map((vertex) => [vertex.id, vertex.label.split(' · ')[0]]));
+    return new Map(
+      overview.edges.map((edge) => [
+        `${domainOfVertex.get(edge.from)} → ${domainOfVertex.get(edge.to)}`,
+        Number(/^(\d+) links?$/.exec(edge.label)?.[1]),
+      ]),
+    );
+  };
+
+  it.each([
+    ['logical-view', (title: string) => title],
+    ['lineage', ownerDomain],
+  ] as const)('the %s overview’s edges are the whole view’s links between domains', async (kind, domainOf) => {
+    const whole = mermaidDiagram(mesh, { kind, subject: { kind: 'mesh' } });
+    const drawn = drawnBetweenDomains(await parseFlowchart(whole.ok ? whole.value : ''), domainOf);
+    const overview = String(files.find((file) => file.path === `mermaid/${kind}.mmd`)?.content);
+    expect(overview).toContain(', by domain');
+    expect(countedInOverview(await parseWithDefaultLimits(overview))).toEqual(drawn);
   });
 });
 

@@ -188,6 +188,10 @@ describe('export bundles', () => {
       expect(paths).toEqual([
         'index.md',
         'mermaid/lineage.mmd',
+        'mermaid/lineage/orders.mmd',
+        'mermaid/lineage/customers.mmd',
+        'mermaid/lineage/shipping.mmd',
+        'mermaid/lineage/analytics.mmd',
         'mermaid/data-retrieval/orders-service.mmd',
         'mermaid/data-retrieval/customers-service.mmd',
         'mermaid/data-retrieval/shipping-service.mmd',

@@ -126,6 +126,60 @@ describe('a starter scenario generated from the design', () => {
     simulation.dispose();
   });
 
+  it('gives a key made only of references rows of the tables it names, so a join over it publishes', async () => {
+    // Courses in one service; students and their enrolments (a many-to-many table keyed by both) in another.
+    const mesh = aMesh()
+      .with(
+        aSystem('catalog-service')
+          .withTable('courses', { course_code: 'text', title: 'text' })
+          .withCdcTopic('courses-cdc', 'courses'),
+        aSystem('campus-service')
+          .withTable('students', { student_id: 'integer', full_name: 'text' })
+          .withCdcTopic('students-cdc', 'students')
+          .withTable('enrolments', { student_id: 'integer', course_code: 'text', grade: 'integer' }, [
+            'student_id',
+            'course_code',
+          ])
+          .withCdcTopic('enrolments-cdc', 'enrolments'),
+        aProduct('class-lists', 'aggregate')
+          .withInput('courses-in')
+          .withInput('enrolments-in')
+          .withTransformation(
+            'class_sizes',
+            'SELECT c.course_code, c.title, COUNT(*) AS students FROM enrolments e JOIN courses c ON c.course_code = e.course_code GROUP BY c.course_code, c.title',
+          )
+          .withOutput('sizes-out', 'class-size'),
+        aContract('class-size', 'entity', 'class_sizes')
+          .withKey('course_code', 'string')
+          .withProperty('title', 'string')
+          .withProperty('students', 'integer'),
+      )
+      .withLink('catalog-service/courses-cdc', 'class-lists/courses-in')
+      .withLink('campus-service/enrolments-cdc', 'class-lists/enrolments-in')
+      .build();
+    const scenario = starterScenario(mesh);
+    expect(checkScenario(mesh, scenario, 'scenarios[0]')).toEqual([]);
+    expect(scenario.data[2]?.generators).toMatchObject({
+      student_id: { kind: 'reference', table: 'students', column: 'student_id' },
+      course_code: { kind: 'reference', table: 'courses', column: 'course_code' },
+    });
+
+    const simulation = await simulate(mesh, scenario);
+    const metrics = simulation.step(20);
+    const campus = (sql: string) => rowsOf(simulation, 'campus-service', sql);
+    const courseCodes = rowsOf(simulation, 'catalog-service', 'SELECT course_code FROM courses').map(
+      (course) => course.course_code,
+    );
+    const enrolments = campus('SELECT * FROM enrolments');
+    expect(metrics.errors).toEqual([]);
+    expect(enrolments).toHaveLength(25);
+    expect(campus('SELECT * FROM enrolments WHERE student_id NOT IN (SELECT student_id FROM students)')).toEqual([]);
+    for (const enrolment of enrolments) expect(courseCodes).toContain(enrolment.course_code);
+    const published = rowsOf(simulation, 'class-lists', 'SELECT SUM(students) AS enrolled FROM class_sizes');
+    expect(published).toEqual([{ enrolled: 25 }]);
+    simulation.dispose();
+  });
+
   it('leaves a table without a topic still, and a design without systems empty', () => {
     const shop = aShopMesh().build();
     expect(starterScenario(shop).rates.map((rate) => rate.table)).toEqual(['items']);

@@ -28,7 +28,22 @@ import {
  * is preceded by a `-- breaking:` line with the reason, so it is reviewed before it runs.
  */
 
-const TYPES_CAST_THROUGH_TEXT = new Set(['boolean', 'jsonb']);
+/**
+ * The casts PostgreSQL has between the column types we write, besides those to and from text;
+ * a type change without one goes through text (`"x"::text::date`), as PostgreSQL refuses
+ * the statement otherwise, even on an empty table.
+ */
+const DIRECT_CASTS = new Set([
+  'bigint numeric',
+  'numeric bigint',
+  'date timestamptz',
+  'timestamptz date',
+  'timestamptz time',
+]);
+
+function castThrough(fromType: string, toType: string): string {
+  return fromType === 'text' || toType === 'text' || DIRECT_CASTS.has(`${fromType} ${toType}`) ? '' : '::text';
+}
 
 /** The statements for one contract; `previous` undefined means new, `next` undefined means gone. */
 export function migrationStatements(schema: string, previous?: Contract, next?: Contract): string[] {
@@ -168,7 +183,7 @@ function alterTableStatements(
     ...kept.flatMap(({ before: old, after: now }) => {
       const fromType = postgresTypeOf(old);
       const toType = postgresTypeOf(now);
-      const cast = TYPES_CAST_THROUGH_TEXT.has(fromType) || TYPES_CAST_THROUGH_TEXT.has(toType) ? '::text' : '';
+      const cast = castThrough(fromType, toType);
       const alterations = [
         ...(fromType === toType
           ? []

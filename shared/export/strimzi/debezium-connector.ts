@@ -28,7 +28,7 @@ interface DatabaseEngine {
 }
 
 /** A connector is named after its system: `orders-service-cdc`. */
-export const CONNECTOR_SUFFIX = '-cdc';
+const CONNECTOR_SUFFIX = '-cdc';
 
 /**
  * What sets a system's connector apart from every other one of the export: `slug`, unique
@@ -134,7 +134,7 @@ export function debeziumConnector(
   const cdcTopics = cdcTopicsOf(system);
   const outboxTopics = system.messaging.topics.filter((topic) => topic.source.kind === 'outbox');
   const prefix = connector.topicPrefix;
-  const debeziumTopic = (table: string) => `${prefix}.${engine.topicSuffix(database, table)}`;
+  const debeziumTopic = (table: string) => `${prefix}.${debeziumTopicSuffix(engine, database, table)}`;
   const renamed = cdcTopics.filter(({ topic, table }) => topic.name !== debeziumTopic(table.name));
   const cdcTables = system.database.tables.filter((table) => table.cdc).map((table) => table.name);
   const includedTables = [...cdcTables, ...(outboxTopics.length > 0 ? [OUTBOX_TABLE] : [])];
@@ -208,12 +208,20 @@ function cdcTopicsOf(system: OperationalSystem): { topic: Topic; table: SystemTa
 }
 
 /**
+ * The end of the topic Debezium writes a table's changes to: it replaces each UTF-16 unit Kafka
+ * refuses in a topic name by `_` (`order lines` → `order_lines`, `Größe` → `Gr__e`).
+ */
+function debeziumTopicSuffix(engine: DatabaseEngine, database: string, table: string): string {
+  return engine.topicSuffix(database, table).replace(/[^a-zA-Z0-9._-]/g, '_');
+}
+
+/**
  * Debezium names topics `<topic.prefix>.<schema>.<table>`; the prefix is read off the
  * design's CDC topic names where they follow that rule, else it is the database's name.
  */
 export function preferredTopicPrefix(system: OperationalSystem, engine: DatabaseEngine): string {
   for (const { topic, table } of cdcTopicsOf(system)) {
-    const suffix = `.${engine.topicSuffix(system.database.name, table.name)}`;
+    const suffix = `.${debeziumTopicSuffix(engine, system.database.name, table.name)}`;
     if (topic.name.endsWith(suffix) && topic.name.length > suffix.length) return topic.name.slice(0, -suffix.length);
   }
   return system.database.name.replace(/[^a-zA-Z0-9._-]+/g, '_');
@@ -238,7 +246,12 @@ export function createTopicPrefixAllocator() {
   };
 }
 
+const SLOT_PREFIX = 'debezium_';
 /** PostgreSQL replication slot names: lower-case letters, digits and `_`, at most 63. */
+const MAX_SLOT_NAME_LENGTH = 63;
+/** Connector slugs are at most this long: a replication slot keeps all of its slug (and `<slug>-cdc` fits Kubernetes). */
+export const MAX_CONNECTOR_SLUG_LENGTH = MAX_SLOT_NAME_LENGTH - SLOT_PREFIX.length;
+
 function slotName(connector: ConnectorIdentity): string {
-  return `debezium_${connector.slug.replaceAll('-', '_')}`.slice(0, 63);
+  return `${SLOT_PREFIX}${connector.slug.replaceAll('-', '_')}`;
 }

@@ -6,12 +6,12 @@ import { defineTarget, type ExportFile } from '../export-target';
 import { createSlugAllocator } from '../file-names';
 import { toYamlDocuments } from '../yaml-text';
 import {
-  CONNECTOR_SUFFIX,
   createTopicPrefixAllocator,
   debeziumConnector,
   engineOf,
   hasCdc,
   KNOWN_ENGINES,
+  MAX_CONNECTOR_SLUG_LENGTH,
   preferredTopicPrefix,
 } from './debezium-connector';
 import {
@@ -101,7 +101,7 @@ function kafkaConnectors(mesh: Mesh, scoped: ScopedElements): StrimziResource[] 
   const allocateTopicPrefix = createTopicPrefixAllocator();
   return scoped.systems.filter(hasCdc).flatMap((system) => {
     const engine = engineOf(system);
-    const slug = allocate([system.id], MAX_RESOURCE_NAME_LENGTH - CONNECTOR_SUFFIX.length);
+    const slug = allocate([system.id], MAX_CONNECTOR_SLUG_LENGTH);
     if (!engine) return [];
     const topicPrefix = allocateTopicPrefix(preferredTopicPrefix(system, engine), slug);
     return [debeziumConnector(system, engine, { slug, index: mesh.systems.indexOf(system), topicPrefix })];

@@ -267,6 +267,45 @@ describe('SQL export', () => {
     expect((await tablesIn(db)).map((table) => table.table_name)).toEqual(['groups', 'user']);
   });
 
+  it('migrates fields from every logical type to every other one, on PostgreSQL', async () => {
+    const types = ['string', 'date', 'timestamp', 'time', 'number', 'integer', 'boolean', 'object'] as const;
+    const changes = types.flatMap((from) => types.filter((to) => to !== from).map((to) => ({ from, to })));
+    const withFields = (typeOf: (change: (typeof changes)[number]) => (typeof types)[number]) =>
+      aMesh()
+        .withDomain('d')
+        .withContract('c', {
+          schema: [
+            {
+              name: 'records',
+              properties: [
+                { name: 'id', logicalType: 'string', required: true, unique: true, primaryKey: true },
+                ...changes.map((change) => ({
+                  name: `${change.from} to ${change.to}`,
+                  logicalType: typeOf(change),
+                  required: false,
+                  unique: false,
+                  primaryKey: false,
+                })),
+              ],
+            },
+          ],
+        })
+        .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'c' })] })
+        .build();
+    const saved = withFields(({ from }) => from);
+    const migration = sqlFiles(
+      withFields(({ to }) => to),
+      saved,
+    ).filter((file) => file.path.endsWith('.changes.sql'));
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(saved));
+    await runFiles(db, migration);
+    const columns = await db.query<{ column_name: string; data_type: string }>(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'p' AND column_name LIKE '% to %'`,
+    );
+    expect(columns.rows).toHaveLength(changes.length);
+  });
+
   it('migrates the last saved design’s tables to exactly the current ones, which then take the sample rows', {
     timeout: 120_000,
   }, async () => {

@@ -176,6 +176,59 @@ describe('Strimzi export', () => {
     ]);
   });
 
+  it('keeps every replication slot apart when system ids are long and differ only at the end', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withSystem(`${'a'.repeat(58)}1`, 'd')
+      .withSystem(`${'a'.repeat(58)}2`, 'd')
+      .build();
+    mesh.systems[1]!.messaging.topics[0]!.name = 'other.items';
+    const slots = resourcesOf(mesh)
+      .resources.filter((resource) => resource.kind === 'KafkaConnector')
+      .map((connector) => String(connector.spec.config?.['slot.name']));
+    expect(new Set(slots).size).toBe(2);
+    // PostgreSQL replication slot names: lower-case letters, digits and '_', at most 63.
+    for (const slot of slots) expect(slot).toMatch(/^[a-z0-9_]{1,63}$/);
+  });
+
+  it('routes the topics Debezium writes for tables whose names Kafka refuses, after it replaces each such character by _', () => {
+    const system = aSystem('shop', 'd', {
+      database: {
+        engine: 'postgres',
+        name: 'shop db',
+        tables: ['order lines', 'Größe', 'line items'].map((name) => ({
+          name,
+          cdc: true,
+          primaryKey: ['id'],
+          columns: [{ name: 'id', type: 'integer' as const, nullable: false }],
+        })),
+      },
+    });
+    const cdcTopic = (id: string, name: string, table: string) => ({
+      id,
+      name,
+      partitions: 1,
+      tombstones: false,
+      source: { kind: 'cdc' as const, table },
+    });
+    system.messaging.topics = [
+      cdcTopic('lines', 'shop.public.order_lines', 'order lines'),
+      cdcTopic('sizes', 'shop.sizes', 'Größe'),
+      cdcTopic('items', 'shop.public.line_items', 'line items'),
+    ];
+    const connector = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
+      (resource) => resource.kind === 'KafkaConnector',
+    );
+    // Debezium writes shop.public.order_lines, shop.public.Gr__e and shop.public.line_items.
+    expect(connector?.spec.config).toMatchObject({
+      'topic.prefix': 'shop',
+      'table.include.list': 'public\\.order lines,public\\.Größe,public\\.line items',
+      transforms: 'rename1',
+      'transforms.rename1.regex': 'shop\\.public\\.Gr__e',
+      'transforms.rename1.replacement': 'shop.sizes',
+    });
+  });
+
   it('refuses, naming both, a topic name twice, or two that Kafka takes for one', () => {
     const mesh = aMesh()
       .withDomain('d')

@@ -253,4 +253,152 @@ export const UNSEEN_MESHES: ReadonlyArray<readonly [string, () => Mesh]> = [
   ['tricky shapes', trickyShapesMesh],
   ['look-alike ids', lookAlikeMesh],
   ['many domains', manyDomainsMesh],
+  ['edge names', edgeNamesMesh],
+  ['empty design', emptyDesign],
 ];
+
+/** Names at the edges: Unicode, spaces, dots, `../`, leading digits, SQL and Kafka words, 200 characters, case twins. */
+const LONG_NAME = `Ünïcode ${'very long name '.repeat(13)}🚀`;
+const LONG_ID = `p${'1234567890'.repeat(12)}x`;
+
+/** A contract of two tables, one keyed by three columns in an order unlike their declaration. */
+function compositeKeyContract(id: string): Contract {
+  return contractFromYaml(`apiVersion: v3.1.0
+kind: DataContract
+id: ${id}
+name: "${id} ../ \\"select\\""
+version: 2.0.0
+status: active
+schema:
+  - name: "Order Lines"
+    properties:
+      - name: "line no"
+        logicalType: integer
+        primaryKey: true
+        primaryKeyPosition: 3
+        required: true
+      - name: ORDER
+        logicalType: string
+        primaryKey: true
+        primaryKeyPosition: 1
+        required: true
+      - name: "Größe"
+        logicalType: number
+        primaryKey: true
+        primaryKeyPosition: 2
+        required: true
+      - name: order
+        logicalType: string
+      - name: "${'x'.repeat(70)}"
+        logicalType: boolean
+  - name: select
+    properties:
+      - name: from
+        logicalType: string
+        primaryKey: true
+        required: true
+        unique: true
+      - name: "1st"
+        logicalType: date
+        unique: true
+`);
+}
+
+export function edgeNamesMesh(): Mesh {
+  const mesh = aMesh('edge-names')
+    .withDomain('sales', { name: 'Sales 💶', owner: 'Équipe Ventes' })
+    .withDomain('Sales2', { name: '../sales', owner: 'équipe ventes' })
+    .withDomain('123', { name: '123 select from', owner: '' })
+    .withProduct('sales.customers', 'sales', {
+      name: 'customers',
+      owner: 'Team A',
+      inputPorts: [aPort('cdc', 'input', { protocol: 'kafka-topic' })],
+      outputPorts: [aPort('out', 'output', { contractId: 'lines', protocol: 'kafka-topic', name: 'out put' })],
+    })
+    .withProduct('Sales2.customers', 'Sales2', {
+      name: 'customers',
+      owner: 'team a',
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output', { contractId: 'lines', protocol: 'table' })],
+    })
+    .withProduct('CUSTOMERS', '123', {
+      name: 'Customers',
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output', { protocol: 'kafka-topic' })],
+    })
+    .withProduct(LONG_ID, '123', {
+      name: LONG_NAME,
+      owner: LONG_NAME,
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('o', 'output', { contractId: 'lines', protocol: 'kafka-topic' })],
+    })
+    .withProduct('no-ports', '123', { name: 'no ports' })
+    .withSystem('shop', 'sales', {
+      name: 'shop ../ "x"',
+      database: {
+        engine: 'postgresql',
+        name: 'shop db',
+        tables: [
+          {
+            name: 'order lines',
+            cdc: true,
+            primaryKey: ['order', 'line no'],
+            columns: [
+              { name: 'order', type: 'text', nullable: false },
+              { name: 'line no', type: 'integer', nullable: false },
+            ],
+          },
+          {
+            name: 'Größe',
+            cdc: true,
+            primaryKey: ['id'],
+            columns: [{ name: 'id', type: 'integer', nullable: false }],
+          },
+          { name: 'outbox', cdc: false, primaryKey: ['id'], columns: [{ name: 'id', type: 'text', nullable: false }] },
+        ],
+      },
+      messaging: {
+        broker: 'kafka',
+        topics: [
+          {
+            id: 'lines',
+            name: 'shop.lines',
+            partitions: 6,
+            tombstones: true,
+            source: { kind: 'cdc', table: 'order lines' },
+          },
+          { id: 'size', name: 'Shop.Size', partitions: 1, tombstones: false, source: { kind: 'cdc', table: 'Größe' } },
+          {
+            id: 'placed',
+            name: 'order-placed',
+            partitions: 3,
+            tombstones: false,
+            source: { kind: 'outbox', event: 'OrderPlaced' },
+          },
+          {
+            id: 'paid',
+            name: 'order-paid',
+            partitions: 3,
+            tombstones: false,
+            source: { kind: 'outbox', event: 'OrderPaid' },
+          },
+        ],
+      },
+      publishes: [
+        { name: 'OrderPlaced', table: 'order lines', on: ['insert'], contractId: 'lines' },
+        { name: 'OrderPaid', table: 'order lines', on: ['update'] },
+      ],
+    })
+    .withLink('l1', { nodeId: 'shop', portId: 'lines' }, { nodeId: 'sales.customers', portId: 'cdc' })
+    // A cycle: customers → customers → CUSTOMERS → customers.
+    .withLink('l2', { nodeId: 'sales.customers', portId: 'out' }, { nodeId: 'Sales2.customers', portId: 'in' })
+    .withLink('l3', { nodeId: 'Sales2.customers', portId: 'out' }, { nodeId: 'CUSTOMERS', portId: 'in' })
+    .withLink('l4', { nodeId: 'CUSTOMERS', portId: 'out' }, { nodeId: LONG_ID, portId: 'in' })
+    .build();
+  mesh.contracts.push(compositeKeyContract('lines'));
+  return mesh;
+}
+
+export function emptyDesign(): Mesh {
+  return aMesh('empty').build();
+}

@@ -15,6 +15,7 @@ import {
 import { faultFrom } from '../../shared/simulation/fault-deck';
 import { emptyHistory, withTicks } from '../../shared/simulation/metrics-history';
 import { runCatalog } from '../../shared/simulation/run-catalog';
+import { millisToNextTick, type RunPace, ticksToRun } from '../../shared/simulation/run-pace';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
@@ -144,21 +145,30 @@ export const simulation = {
     if (pauseAtTick !== null && pauseAtTick <= (atStart?.tick ?? 0)) setSimulation({ pauseAtTick: null });
     setSimulation({ status: 'running', failure: null });
     let batch = 1;
+    let pace: RunPace | null = null;
     while (generation === loopGeneration) {
       const { speed, pauseAtTick, metrics } = state();
       const tick = metrics?.tick ?? 0;
       const remaining = pauseAtTick !== null && pauseAtTick > tick ? pauseAtTick - tick : Number.POSITIVE_INFINITY;
       if (pauseAtTick !== null && pauseAtTick <= tick) break;
-      const ticks = Math.min(speed === 'max' ? batch : 1, remaining);
       const began = performance.now();
+      let due = batch;
+      if (speed === 'max') pace = null;
+      else {
+        // A fixed speed keeps time from when it was chosen; a request runs every tick that is due.
+        const kept = pace?.speed === speed ? pace : { speed, startedAt: began, startTick: tick };
+        ({ ticks: due, pace } = ticksToRun(kept, tick, began));
+      }
+      const ticks = Math.min(due, remaining);
       const stepped = await send({ type: 'step', ticks }, 'stepped');
       if (!stepped || generation !== loopGeneration) return;
       accept(stepped.metrics, stepped.ticks);
-      const took = performance.now() - began;
-      if (speed === 'max') {
-        batch = Math.max(1, Math.min(1000, Math.round((batch * BATCH_MILLIS) / Math.max(1, took))));
+      const now = performance.now();
+      if (pace) await delay(millisToNextTick(pace, stepped.metrics.tick, now));
+      else {
+        batch = Math.max(1, Math.min(1000, Math.round((ticks * BATCH_MILLIS) / Math.max(1, now - began))));
         await delay(0);
-      } else await delay(Math.max(0, 1000 / speed - took));
+      }
     }
     if (generation === loopGeneration) {
       loopGeneration++;

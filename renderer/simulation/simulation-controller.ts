@@ -8,12 +8,14 @@ import {
   type SimulationClient,
   type SimulationCommand,
   type SimulationMetrics,
+  type TickMetrics,
   type TraceStart,
   type WorkerPort,
 } from '../../shared/simulation';
 import { faultFrom } from '../../shared/simulation/fault-deck';
-import { emptyHistory, withSnapshot } from '../../shared/simulation/metrics-history';
+import { emptyHistory, withTicks } from '../../shared/simulation/metrics-history';
 import { runCatalog } from '../../shared/simulation/run-catalog';
+import { millisToNextTick, type RunPace, ticksToRun } from '../../shared/simulation/run-pace';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
@@ -67,8 +69,9 @@ function scenarioToRun(mesh: Mesh): Scenario | undefined {
   return scenario && { ...scenario, seed: seed ?? scenario.seed };
 }
 
-function accept(metrics: SimulationMetrics): void {
-  setSimulation({ metrics, history: withSnapshot(state().history, metrics) });
+/** The snapshot the views show, and a point in the history for each tick that led to it. */
+function accept(metrics: SimulationMetrics, ticks: readonly TickMetrics[] = [metrics]): void {
+  setSimulation({ metrics, history: withTicks(state().history, ticks) });
 }
 
 /** Builds the run from the open document at tick 0 (the scenario as it is now, and the chosen seed). */
@@ -142,21 +145,30 @@ export const simulation = {
     if (pauseAtTick !== null && pauseAtTick <= (atStart?.tick ?? 0)) setSimulation({ pauseAtTick: null });
     setSimulation({ status: 'running', failure: null });
     let batch = 1;
+    let pace: RunPace | null = null;
     while (generation === loopGeneration) {
       const { speed, pauseAtTick, metrics } = state();
       const tick = metrics?.tick ?? 0;
       const remaining = pauseAtTick !== null && pauseAtTick > tick ? pauseAtTick - tick : Number.POSITIVE_INFINITY;
       if (pauseAtTick !== null && pauseAtTick <= tick) break;
-      const ticks = Math.min(speed === 'max' ? batch : 1, remaining);
       const began = performance.now();
-      const stepped = await send({ type: 'step', ticks }, 'metrics');
+      let due = batch;
+      if (speed === 'max') pace = null;
+      else {
+        // A fixed speed keeps time from when it was chosen; a request runs every tick that is due.
+        const kept = pace?.speed === speed ? pace : { speed, startedAt: began, startTick: tick };
+        ({ ticks: due, pace } = ticksToRun(kept, tick, began));
+      }
+      const ticks = Math.min(due, remaining);
+      const stepped = await send({ type: 'step', ticks }, 'stepped');
       if (!stepped || generation !== loopGeneration) return;
-      accept(stepped.metrics);
-      const took = performance.now() - began;
-      if (speed === 'max') {
-        batch = Math.max(1, Math.min(1000, Math.round((batch * BATCH_MILLIS) / Math.max(1, took))));
+      accept(stepped.metrics, stepped.ticks);
+      const now = performance.now();
+      if (pace) await delay(millisToNextTick(pace, stepped.metrics.tick, now));
+      else {
+        batch = Math.max(1, Math.min(1000, Math.round((ticks * BATCH_MILLIS) / Math.max(1, now - began))));
         await delay(0);
-      } else await delay(Math.max(0, 1000 / speed - took));
+      }
     }
     if (generation === loopGeneration) {
       loopGeneration++;
@@ -173,8 +185,8 @@ export const simulation = {
   async step(): Promise<void> {
     simulation.pause();
     if (!(await ensureRun())) return;
-    const stepped = await send({ type: 'step', ticks: 1 }, 'metrics');
-    if (stepped) accept(stepped.metrics);
+    const stepped = await send({ type: 'step', ticks: 1 }, 'stepped');
+    if (stepped) accept(stepped.metrics, stepped.ticks);
   },
 
   /** Back to tick 0 with the scenario as it is now (edits apply here) and without fired faults. */

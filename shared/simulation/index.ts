@@ -28,6 +28,7 @@ export type {
   SimulationError,
   SimulationMetrics,
   StoppedRun,
+  TickMetrics,
   TransformationMetrics,
 } from './simulation-metrics';
 export { BROKER_ROOM_BYTES, sqlJsWorkspace } from './sql-js-workspace';

@@ -1,10 +1,10 @@
 import type { Mesh } from '../model/mesh';
-import type { SimulationMetrics } from './simulation-metrics';
+import type { TickMetrics } from './simulation-metrics';
 
 /**
- * Metrics over a run, one point per snapshot the app received, for charts and CSV: records per
- * tick on each link and in total (averaged over the ticks since the previous point), lag per
- * consumer, records quarantined per output port so far.
+ * Metrics over a run, one point per tick the app heard of, for charts and CSV: records per tick on
+ * each link and in total (averaged over the ticks since the previous point, where ticks were
+ * skipped), lag per consumer, records quarantined per output port so far.
  */
 export interface MetricsHistory {
   ticks: number[];
@@ -16,8 +16,8 @@ export interface MetricsHistory {
   lag: Record<string, number[]>;
   /** By `<productId>/<portId>` of an output port. */
   quarantined: Record<string, number[]>;
-  /** The last snapshot added, to take differences from. */
-  last?: SimulationMetrics;
+  /** The last tick added, to take differences from. */
+  last?: TickMetrics;
 }
 
 /** Points kept: enough for a workshop's run; older ones go first. */
@@ -27,46 +27,81 @@ export function emptyHistory(): MetricsHistory {
   return { ticks: [], times: [], total: [], throughput: {}, lag: {}, quarantined: {} };
 }
 
-/** The history with one more point; a snapshot from before the last (a reset) starts afresh. */
-export function withSnapshot(history: MetricsHistory, metrics: SimulationMetrics): MetricsHistory {
-  const last = history.last;
-  if (last && metrics.tick === last.tick) return { ...history, last: metrics };
-  const previous = last && last.tick < metrics.tick ? last : undefined;
-  const base = previous ? history : emptyHistory();
-  const ticks = previous ? metrics.tick - previous.tick : 1;
-  const trim = <T>(values: readonly T[], value: T) => [...values, value].slice(-HISTORY_POINTS);
-  const perTick = (now: number, before = 0) => Math.round(((now - before) / Math.max(1, ticks)) * 100) / 100;
+/**
+ * The history with one more point per tick, in order; a tick from before the last (a reset)
+ * starts afresh, and the same tick again replaces nothing. The arrays are copied once per call,
+ * not once per tick, so a request that ran a thousand ticks stays cheap.
+ */
+export function withTicks(history: MetricsHistory, ticks: readonly TickMetrics[]): MetricsHistory {
+  let next = copied(history);
+  for (const metrics of ticks) {
+    if (next.last && metrics.tick === next.last.tick) continue;
+    if (next.last && metrics.tick < next.last.tick) next = emptyHistory();
+    append(next, metrics);
+  }
+  return trimmed(next);
+}
 
-  const throughput: Record<string, number[]> = {};
+function append(history: MetricsHistory, metrics: TickMetrics): void {
+  const previous = history.last;
+  const ticks = previous ? metrics.tick - previous.tick : 1;
+  const perTick = (now: number, before = 0) => Math.round(((now - before) / ticks) * 100) / 100;
+  const length = history.ticks.length;
+  const add = (series: Record<string, number[]>, key: string, value: number) => {
+    const values = zeroFilled(series[key] ?? [], length);
+    values.push(value);
+    series[key] = values;
+  };
   let total = 0;
   for (const [linkId, link] of Object.entries(metrics.links)) {
     const value = previous ? perTick(link.records, previous.links[linkId]?.records) : link.recordsLastTick;
     total += value;
-    throughput[linkId] = trim(padded(base.throughput[linkId], base.ticks.length), value);
+    add(history.throughput, linkId, value);
   }
-  const lag: Record<string, number[]> = {};
-  for (const [key, consumer] of Object.entries(metrics.consumers)) {
-    lag[key] = trim(padded(base.lag[key], base.ticks.length), consumer.lag);
-  }
-  const quarantined: Record<string, number[]> = {};
-  for (const [key, port] of Object.entries(metrics.ports)) {
-    quarantined[key] = trim(padded(base.quarantined[key], base.ticks.length), port.quarantined);
-  }
+  for (const [key, consumer] of Object.entries(metrics.consumers)) add(history.lag, key, consumer.lag);
+  for (const [key, port] of Object.entries(metrics.ports)) add(history.quarantined, key, port.quarantined);
+  history.ticks.push(metrics.tick);
+  history.times.push(metrics.time);
+  history.total.push(Math.round(total * 100) / 100);
+  history.last = metrics;
+}
+
+function copied(history: MetricsHistory): MetricsHistory {
+  const copy = (series: Record<string, number[]>) =>
+    Object.fromEntries(Object.entries(series).map(([key, values]) => [key, [...values]]));
   return {
-    ticks: trim(base.ticks, metrics.tick),
-    times: trim(base.times, metrics.time),
-    total: trim(base.total, Math.round(total * 100) / 100),
-    throughput,
-    lag,
-    quarantined,
-    last: metrics,
+    ticks: [...history.ticks],
+    times: [...history.times],
+    total: [...history.total],
+    throughput: copy(history.throughput),
+    lag: copy(history.lag),
+    quarantined: copy(history.quarantined),
+    ...(history.last && { last: history.last }),
   };
 }
 
-/** A series that appeared later starts with zeros, so every series lines up with `ticks`. */
-function padded(values: readonly number[] | undefined, length: number): number[] {
-  const known = values ?? [];
-  return known.length >= length ? [...known] : [...Array<number>(length - known.length).fill(0), ...known];
+/** A series that appeared later, or is missing from a tick, reads 0 there, so every series lines up with `ticks`. */
+function zeroFilled(values: number[], length: number): number[] {
+  while (values.length < length) values.push(0);
+  return values;
+}
+
+/** At most `HISTORY_POINTS` points, every series as long as `ticks`. */
+function trimmed(history: MetricsHistory): MetricsHistory {
+  const kept = <T>(values: T[]) => (values.length > HISTORY_POINTS ? values.slice(-HISTORY_POINTS) : values);
+  const lined = (series: Record<string, number[]>) =>
+    Object.fromEntries(
+      Object.entries(series).map(([key, values]) => [key, kept(zeroFilled(values, history.ticks.length))]),
+    );
+  return {
+    ...history,
+    ticks: kept(history.ticks),
+    times: kept(history.times),
+    total: kept(history.total),
+    throughput: lined(history.throughput),
+    lag: lined(history.lag),
+    quarantined: lined(history.quarantined),
+  };
 }
 
 /** The history as CSV: one row per point, one column per series, named for people. */

@@ -2,7 +2,7 @@ import type { DataProductRuntime } from './data-product-runtime';
 import type { ErrorLog } from './error-log';
 import type { LogRegistry } from './log-registry';
 import type { OperationalDatabase } from './operational-database';
-import type { SimulationMetrics } from './simulation-metrics';
+import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
 import { quoteIdentifier } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
 
@@ -12,14 +12,21 @@ export interface RunState {
   sourceChanges: number;
 }
 
-/** Takes snapshots of a run; counting rows reads every table, so it happens only when asked. */
+export interface MetricsSnapshot {
+  /** The counters of the tick, taken after every tick. */
+  tick(state: RunState): TickMetrics;
+  /** Everything, rows per table too: counting rows reads every table, so it happens only when asked. */
+  full(state: RunState): SimulationMetrics;
+}
+
+/** Takes snapshots of a run. */
 export function createMetricsSnapshot(
   systems: readonly OperationalDatabase[],
   products: readonly DataProductRuntime[],
   logs: LogRegistry,
   errors: ErrorLog,
   recentMessages: number,
-): (state: RunState) => SimulationMetrics {
+): MetricsSnapshot {
   const counters = new Map<string, SqlStatement>();
   const countRows = (connection: SqlConnection, nodeId: string, table: string) => {
     const id = `${nodeId}/${table}`;
@@ -33,27 +40,8 @@ export function createMetricsSnapshot(
   const rowsPerTable = (connection: SqlConnection, nodeId: string, tables: readonly string[]) =>
     Object.fromEntries(tables.map((table) => [table, countRows(connection, nodeId, table)]));
 
-  return (state) => {
-    const metrics: SimulationMetrics = {
-      ...state,
-      links: {},
-      consumers: {},
-      connectors: {},
-      transformations: {},
-      logs: logs.metrics(recentMessages),
-      ports: {},
-      tables: {},
-      errors: errors.list(),
-    };
-    for (const system of systems) {
-      const { id } = system.plan.system;
-      metrics.connectors[id] = { snapshot: system.snapshot() };
-      metrics.tables[id] = rowsPerTable(
-        system.connection,
-        id,
-        system.plan.tables.map((table) => table.name),
-      );
-    }
+  const tick = (state: RunState): TickMetrics => {
+    const metrics: TickMetrics = { ...state, links: {}, consumers: {}, ports: {} };
     for (const product of products) {
       const { id } = product.plan.product;
       for (const consumer of product.consumers) {
@@ -73,12 +61,38 @@ export function createMetricsSnapshot(
           partitions,
         };
       }
+      for (const [portId, port] of Object.entries(product.portMetrics())) metrics.ports[`${id}/${portId}`] = port;
+    }
+    return metrics;
+  };
+
+  const full = (state: RunState): SimulationMetrics => {
+    const metrics: SimulationMetrics = {
+      ...tick(state),
+      connectors: {},
+      transformations: {},
+      logs: logs.metrics(recentMessages),
+      tables: {},
+      errors: errors.list(),
+    };
+    for (const system of systems) {
+      const { id } = system.plan.system;
+      metrics.connectors[id] = { snapshot: system.snapshot() };
+      metrics.tables[id] = rowsPerTable(
+        system.connection,
+        id,
+        system.plan.tables.map((table) => table.name),
+      );
+    }
+    for (const product of products) {
+      const { id } = product.plan.product;
       for (const [step, transformation] of Object.entries(product.transformationMetrics())) {
         metrics.transformations[`${id}/${step}`] = transformation;
       }
-      for (const [portId, port] of Object.entries(product.portMetrics())) metrics.ports[`${id}/${portId}`] = port;
       metrics.tables[id] = rowsPerTable(product.connection, id, product.tables);
     }
     return metrics;
   };
+
+  return { tick, full };
 }

@@ -5,6 +5,7 @@ import { EXAMPLE_SCAN_RECORDS, exampleRecords } from './example-records';
 import { readMessages } from './log-reader';
 import { type PipelinePlan, planPipeline } from './pipeline-plan';
 import { createSimulation, type Simulation } from './simulation';
+import type { TickMetrics } from './simulation-metrics';
 import type { OpenSqlWorkspace } from './sql-workspace';
 import type { WorkWatch } from './work-budget';
 import type { SimulationRequest, SimulationResponse } from './worker-protocol';
@@ -45,7 +46,11 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
         return { id, type: 'metrics', metrics: simulation.metrics() };
       }
       case 'step':
-        return active(id, (current) => ({ id, type: 'metrics', metrics: current.step(request.ticks) }));
+        return active(id, (current) => {
+          const ticks: TickMetrics[] = [];
+          const metrics = current.step(request.ticks, (tick) => ticks.push(tick));
+          return { id, type: 'stepped', ticks, metrics };
+        });
       case 'run-until':
         return active(id, (current) => ({ id, type: 'metrics', metrics: current.runUntil(request.tick) }));
       case 'metrics':

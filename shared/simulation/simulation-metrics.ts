@@ -27,6 +27,12 @@ export interface SimulationMetrics {
   stopped?: StoppedRun;
 }
 
+/**
+ * The counters of one tick, cheap to take, so every tick can send them: what the run's charts
+ * follow. The full snapshot adds rows per table, recent messages, connectors and errors.
+ */
+export type TickMetrics = Pick<SimulationMetrics, 'tick' | 'time' | 'sourceChanges' | 'links' | 'consumers' | 'ports'>;
+
 /** The unit of work that stopped the run, and why. */
 export interface StoppedRun extends Work {
   message: string;

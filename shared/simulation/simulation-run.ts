@@ -11,7 +11,7 @@ import type { PipelinePlan } from './pipeline-plan';
 import { registerSeededRandom } from './seeded-sql-functions';
 import { simulatedClock } from './simulated-clock';
 import { registerSimulatedNow } from './simulated-now';
-import type { SimulationMetrics } from './simulation-metrics';
+import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
 import { createSqlCallerScope, type SqlCaller } from './sql-caller';
 import type { OpenSqlWorkspace, SqlConnection } from './sql-workspace';
 import { OverBudget, type RunWork } from './work-budget';
@@ -26,6 +26,8 @@ export interface RunSettings extends RuntimeLimits {
 export interface SimulationRun {
   readonly tick: number;
   advance(): void;
+  /** The counters of the current tick, cheap to take. */
+  tickMetrics(): TickMetrics;
   metrics(): SimulationMetrics;
   connectionOf(nodeId: string): SqlConnection | undefined;
   /** Starts a transaction of the system's service at the current tick's time, for a statement run as the service. */
@@ -102,6 +104,7 @@ function buildRun(
     ),
   );
   const snapshot = createMetricsSnapshot(systems, products, logs, errors, settings.recentMessages);
+  const runState = () => ({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges });
 
   for (const problem of plan.problems) errors.record({ ...problem, nodeId: nodeIdAt(mesh, problem.path) }, 0);
   for (const product of products) {
@@ -197,7 +200,8 @@ function buildRun(
       sourceChanges += changes;
     },
     inject: (fault) => schedule.add(fault),
-    metrics: () => snapshot({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges }),
+    tickMetrics: () => snapshot.tick(runState()),
+    metrics: () => snapshot.full(runState()),
     close,
   };
 }

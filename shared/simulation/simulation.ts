@@ -6,7 +6,7 @@ import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
 import { checkScenario } from './scenario-check';
 import { withSimulatedNow } from './simulated-now';
-import type { SimulationMetrics, StoppedRun } from './simulation-metrics';
+import type { SimulationMetrics, StoppedRun, TickMetrics } from './simulation-metrics';
 import { type SimulationRun, startRun } from './simulation-run';
 import { isKeyword, sqlTokens } from './sql-tokens';
 import type { OpenSqlWorkspace } from './sql-workspace';
@@ -40,8 +40,8 @@ export interface SimulationOptions {
 
 export interface Simulation {
   readonly tick: number;
-  /** Runs `ticks` more ticks (default 1) and returns the snapshot after the last. */
-  step(ticks?: number): SimulationMetrics;
+  /** Runs `ticks` more ticks (default 1), telling `onTick` the counters of each, and returns the snapshot after the last. */
+  step(ticks?: number, onTick?: (metrics: TickMetrics) => void): SimulationMetrics;
   /** Runs until the given tick, or until `condition` holds after a tick (at most `maxTicks` more ticks). */
   runUntil(until: number | ((metrics: SimulationMetrics) => boolean), maxTicks?: number): SimulationMetrics;
   metrics(): SimulationMetrics;
@@ -128,9 +128,9 @@ export function createSimulation(
     get tick() {
       return current().tick;
     },
-    step(ticks = 1) {
+    step(ticks = 1, onTick) {
       const active = current();
-      for (let count = 0; count < ticks && advance(active); count++);
+      for (let count = 0; count < ticks && advance(active); count++) onTick?.(active.tickMetrics());
       return metrics();
     },
     runUntil(until, maxTicks = DEFAULT_MAX_TICKS) {

@@ -6,7 +6,7 @@ import type { ChangeTrace, TraceStart } from './change-trace';
 import type { LogRecord, MessageFilter } from './log-reader';
 import type { QueryResult } from './read-only-query';
 import type { SimulationOptions } from './simulation';
-import type { SimulationMetrics } from './simulation-metrics';
+import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
 import type { Work } from './work-budget';
 
 /** The simulation's settings a worker accepts; the worker chooses the SQLite itself. */
@@ -29,6 +29,8 @@ export type SimulationRequest =
 
 export type SimulationResponse =
   | { id: number; type: 'metrics'; metrics: SimulationMetrics }
+  /** After a step: the counters of each tick it ran, for the run's history, and the snapshot after the last. */
+  | { id: number; type: 'stepped'; ticks: TickMetrics[]; metrics: SimulationMetrics }
   | { id: number; type: 'query-result'; result: QueryResult }
   | { id: number; type: 'executed'; changes: number }
   | { id: number; type: 'injected' }

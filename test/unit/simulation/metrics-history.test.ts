@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { emptyHistory, metricsCsv, seriesLabel, withSnapshot } from '../../../shared/simulation/metrics-history';
+import {
+  emptyHistory,
+  HISTORY_POINTS,
+  metricsCsv,
+  seriesLabel,
+  withTicks,
+} from '../../../shared/simulation/metrics-history';
 import type { SimulationMetrics } from '../../../shared/simulation/simulation-metrics';
 import { aMesh, aProduct, aSystem } from './builders';
 
@@ -23,7 +29,7 @@ function snapshot(tick: number, records: number, lag: number, quarantined = 0): 
 
 describe('metrics over a run', () => {
   it('averages records per tick over the ticks since the previous point', () => {
-    const history = [snapshot(1, 4, 0), snapshot(2, 10, 3), snapshot(5, 19, 1, 2)].reduce(withSnapshot, emptyHistory());
+    const history = withTicks(emptyHistory(), [snapshot(1, 4, 0), snapshot(2, 10, 3), snapshot(5, 19, 1, 2)]);
 
     expect(history.ticks).toEqual([1, 2, 5]);
     expect(history.throughput['l-a']).toEqual([0, 6, 3]);
@@ -33,13 +39,36 @@ describe('metrics over a run', () => {
   });
 
   it('starts afresh after a reset and keeps one point per tick', () => {
-    const history = [snapshot(3, 9, 0), snapshot(3, 9, 0), snapshot(0, 0, 0)].reduce(withSnapshot, emptyHistory());
+    const history = withTicks(emptyHistory(), [snapshot(3, 9, 0), snapshot(3, 9, 0), snapshot(0, 0, 0)]);
 
     expect(history.ticks).toEqual([0]);
   });
 
+  it('adds a point for every tick a request ran, the same as when each tick came alone', () => {
+    const ticks = [snapshot(1, 4, 0), snapshot(2, 10, 3), snapshot(3, 12, 1, 2)];
+    const together = withTicks(withTicks(emptyHistory(), [snapshot(0, 0, 0)]), ticks);
+    const oneByOne = ticks.reduce(
+      (history, tick) => withTicks(history, [tick]),
+      withTicks(emptyHistory(), [snapshot(0, 0, 0)]),
+    );
+
+    expect(together.ticks).toEqual([0, 1, 2, 3]);
+    expect(together.throughput['l-a']).toEqual([0, 4, 6, 2]);
+    expect(together).toEqual(oneByOne);
+  });
+
+  it('keeps the newest points, every series as long as the ticks', () => {
+    const ticks = Array.from({ length: HISTORY_POINTS + 10 }, (_, tick) => snapshot(tick, tick * 2, tick % 3));
+    const history = withTicks(withTicks(emptyHistory(), ticks.slice(0, 15)), ticks.slice(15));
+
+    expect(history.ticks).toHaveLength(HISTORY_POINTS);
+    expect(history.ticks[0]).toBe(10);
+    expect(history.throughput['l-a']).toHaveLength(HISTORY_POINTS);
+    expect(history.lag['p/in']?.at(-1)).toBe((HISTORY_POINTS + 9) % 3);
+  });
+
   it('writes CSV with a header named for people, quoting what needs it', () => {
-    const history = [snapshot(1, 4, 0), snapshot(2, 10, 3)].reduce(withSnapshot, emptyHistory());
+    const history = withTicks(emptyHistory(), [snapshot(1, 4, 0), snapshot(2, 10, 3)]);
 
     expect(metricsCsv(history, (id) => (id === 'l-a' ? 'orders, to "360"' : id))).toBe(
       [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyHistory, metricsCsv, withTicks } from '../../../shared/simulation/metrics-history';
 import { createSimulationClient, type WorkerPort } from '../../../shared/simulation/simulation-client';
 import { createSimulationHost } from '../../../shared/simulation/simulation-host';
 import { sqlJsWorkspace } from '../../../shared/simulation/sql-js-workspace';
@@ -87,12 +88,26 @@ describe('the simulation worker host', () => {
     const queried = await host.handle({ id: 3, type: 'query', nodeId: 'catalog', sql: 'SELECT count(*) FROM items' });
 
     expect(created).toMatchObject({ id: 1, type: 'metrics', metrics: { tick: 0 } });
-    expect(stepped).toMatchObject({ id: 2, type: 'metrics', metrics: { tick: 2 } });
+    expect(stepped).toMatchObject({ id: 2, type: 'stepped', metrics: { tick: 2 } });
     expect(queried).toEqual({
       id: 3,
       type: 'query-result',
       result: { columns: ['count(*)'], rows: [[2]], isTruncated: false },
     });
+  });
+
+  it('answers a step of several ticks with the counters of each, so the history of the run gets a point per tick', async () => {
+    const host = newHost();
+    const created = await host.handle({ id: 1, type: 'create', mesh, scenario });
+    const stepped = await host.handle({ id: 2, type: 'step', ticks: 3 });
+    if (created.type !== 'metrics' || stepped.type !== 'stepped') throw new Error(`unexpected ${stepped.type}`);
+
+    const history = withTicks(withTicks(emptyHistory(), [created.metrics]), stepped.ticks);
+
+    expect(stepped.ticks.map((tick) => tick.tick)).toEqual([1, 2, 3]);
+    expect(stepped.ticks.at(-1)).toMatchObject({ links: stepped.metrics.links, ports: stepped.metrics.ports });
+    expect(history.ticks).toEqual([0, 1, 2, 3]);
+    expect(metricsCsv(history).trim().split('\n')).toHaveLength(1 + 4);
   });
 
   it('answers with located problems instead of throwing', async () => {
@@ -127,7 +142,7 @@ describe('the simulation client', () => {
     ]);
 
     expect(created).toMatchObject({ type: 'metrics', metrics: { tick: 0 } });
-    expect(stepped).toMatchObject({ type: 'metrics', metrics: { tick: 3 } });
+    expect(stepped).toMatchObject({ type: 'stepped', metrics: { tick: 3 } });
     client.terminate();
   });
 

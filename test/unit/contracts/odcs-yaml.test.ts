@@ -272,6 +272,36 @@ schema:
     ]);
   });
 
+  it('names the quality operators once for a misspelt one in the items of an array property', () => {
+    const text = anOdcsText(`schema:
+  - name: t
+    properties:
+      - name: lines
+        logicalType: array
+        items:
+          logicalType: object
+          properties:
+            - name: quantity
+              logicalType: integer
+              quality:
+                - metric: nullValues
+                  mustBeGreaterThen: 0
+`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      "18:19 schema[0].properties[0].items.properties[0].quality[0].mustBeGreaterThen: unknown quality operator 'mustBeGreaterThen'; expected one of: mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween",
+    ]);
+  });
+
+  it('says in one message which types a value may take', () => {
+    const text = anOdcsText(`slaProperties:
+  - property: latency
+    value: [4, d]
+`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      '8:13 slaProperties[0].value: must be of type string, number, integer, boolean or null',
+    ]);
+  });
+
   it('locates what the model needs beyond the schema: a semantic version, a known dataset kind', () => {
     const text = `apiVersion: v3.1.0
 kind: DataContract

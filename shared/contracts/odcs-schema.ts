@@ -26,20 +26,27 @@ export function validateOdcsDocument(document: unknown): PathProblem[] {
  * unknown field there as the misspelt alternative it probably is; merges the `type` errors
  * of `anyOf` branches (an SLA value) into one "must be of type a, b or c"; says so when more
  * than one branch matches (two operators); and drops "unevaluated property" errors on an
- * object that fails otherwise: a failed subschema leaves its properties unevaluated, so
- * they would be reported as unknown.
+ * object that fails otherwise, on a field that fails deeper down and within it: a failed
+ * subschema leaves its properties unevaluated, so they would be reported as unknown.
  */
 function describeErrors(errors: readonly ErrorObject[], document: unknown): PathProblem[] {
-  const failingObjects = new Set(
-    errors.filter((error) => error.keyword !== 'unevaluatedProperties').map((error) => error.instancePath),
-  );
+  const failures = errors
+    .filter((error) => error.keyword !== 'unevaluatedProperties')
+    .map((error) => error.instancePath);
+  const failingObjects = new Set(failures);
+  // A field that fails deeper down is left unevaluated by the subschema it failed, and so is all it holds.
+  const failingFields = errors
+    .filter((error) => error.keyword === 'unevaluatedProperties')
+    .map((error) => `${error.instancePath}/${escapePointer(String(error.params.unevaluatedProperty))}`)
+    .filter((field) => failures.some((failure) => isWithin(failure, field)));
+  const isCollateral = (error: ErrorObject) =>
+    error.keyword === 'unevaluatedProperties' &&
+    (failingObjects.has(error.instancePath) ||
+      failingFields.some((field) => isWithin(error.instancePath, field)) ||
+      failingFields.includes(`${error.instancePath}/${escapePointer(String(error.params.unevaluatedProperty))}`));
   const ambiguous = errors.filter(isAmbiguousOneOf);
   const ambiguousPaths = new Set(ambiguous.map((error) => error.instancePath));
-  const precise = errors.filter(
-    (error) =>
-      !SUMMARY_KEYWORDS.has(error.keyword) &&
-      !(error.keyword === 'unevaluatedProperties' && failingObjects.has(error.instancePath)),
-  );
+  const precise = errors.filter((error) => !SUMMARY_KEYWORDS.has(error.keyword) && !isCollateral(error));
   const summaries = errors.filter(
     (error) =>
       SUMMARY_KEYWORDS.has(error.keyword) &&
@@ -161,6 +168,10 @@ function isBranchError(error: ErrorObject): boolean {
 
 function isWithin(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
+}
+
+function escapePointer(token: string): string {
+  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function sharedPrefixLength(a: string, b: string): number {

@@ -292,6 +292,23 @@ schema:
     ]);
   });
 
+  it("reports a bad quality rule of an array property's items alone, not its valid neighbours as unknown fields", () => {
+    const text = anOdcsText(`schema:
+  - name: t
+    properties:
+      - name: counts
+        logicalType: array
+        items:
+          logicalType: integer
+          quality:
+            - metric: nullValues
+              mustBeGreaterThen: 0
+`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      "15:15 schema[0].properties[0].items.quality[0].mustBeGreaterThen: unknown quality operator 'mustBeGreaterThen'; expected one of: mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween",
+    ]);
+  });
+
   it('says in one message which types a value may take', () => {
     const text = anOdcsText(`slaProperties:
   - property: latency

@@ -287,7 +287,7 @@ describe('breaking changes inside nested objects and arrays', () => {
 });
 
 describe('breaking changes in logicalTypeOptions', () => {
-  const withOptions = (options: string, version = '2.0.0') =>
+  const withOptions = (options: string, version = '2.0.0', itemsMaximum = 100) =>
     imported(
       anOdcsText(`schema:
   - name: orders
@@ -299,7 +299,7 @@ describe('breaking changes in logicalTypeOptions', () => {
         items:
           logicalType: integer
           logicalTypeOptions:
-            maximum: 100
+            maximum: ${itemsMaximum}
 `).replace('version: 1.0.0', `version: ${version}`),
     );
   const before = withOptions('\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1', '1.0.0');
@@ -342,23 +342,8 @@ describe('breaking changes in logicalTypeOptions', () => {
   });
 
   it('finds a tightened bound on the items of an array property', () => {
-    const next = imported(
-      anOdcsText(`schema:
-  - name: orders
-    properties:
-      - name: code
-        logicalType: string
-        logicalTypeOptions:
-          maxLength: 36
-          minLength: 1
-      - name: lines
-        logicalType: array
-        items:
-          logicalType: integer
-          logicalTypeOptions:
-            maximum: 10
-`).replace('version: 1.0.0', 'version: 2.0.0'),
-    );
+    const options = '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1';
+    const next = withOptions(options, '2.0.0', 10);
     expect(compareContracts(before, next).changes).toEqual([
       {
         kind: 'constraint-tightened',

@@ -272,40 +272,34 @@ schema:
     ]);
   });
 
-  it('names the quality operators once for a misspelt one in the items of an array property', () => {
+  const OPERATORS =
+    'mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween';
+  it.each([
+    [
+      'the item properties of an array property, naming the operators once',
+      'object\n          properties:\n            - name: quantity\n              logicalType: integer',
+      '18:19 schema[0].properties[0].items.properties[0]',
+    ],
+    [
+      "the items of an array property, alone: not the items' valid fields as unknown ones",
+      'integer',
+      '15:15 schema[0].properties[0].items',
+    ],
+  ])('reports a misspelt quality operator in %s', (_, itemsType, at) => {
+    const indent = itemsType === 'integer' ? '          ' : '              ';
     const text = anOdcsText(`schema:
   - name: t
     properties:
       - name: lines
         logicalType: array
         items:
-          logicalType: object
-          properties:
-            - name: quantity
-              logicalType: integer
-              quality:
-                - metric: nullValues
-                  mustBeGreaterThen: 0
+          logicalType: ${itemsType}
+${indent}quality:
+${indent}  - metric: nullValues
+${indent}    mustBeGreaterThen: 0
 `);
     expect(problemsOf(parseOdcsYaml(text))).toEqual([
-      "18:19 schema[0].properties[0].items.properties[0].quality[0].mustBeGreaterThen: unknown quality operator 'mustBeGreaterThen'; expected one of: mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween",
-    ]);
-  });
-
-  it("reports a bad quality rule of an array property's items alone, not its valid neighbours as unknown fields", () => {
-    const text = anOdcsText(`schema:
-  - name: t
-    properties:
-      - name: counts
-        logicalType: array
-        items:
-          logicalType: integer
-          quality:
-            - metric: nullValues
-              mustBeGreaterThen: 0
-`);
-    expect(problemsOf(parseOdcsYaml(text))).toEqual([
-      "15:15 schema[0].properties[0].items.quality[0].mustBeGreaterThen: unknown quality operator 'mustBeGreaterThen'; expected one of: mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween",
+      `${at}.quality[0].mustBeGreaterThen: unknown quality operator 'mustBeGreaterThen'; expected one of: ${OPERATORS}`,
     ]);
   });
 

@@ -2,7 +2,7 @@ import type { Contract, ContractProperty, EnumValue, SchemaObject } from '../mod
 import { logicalTypeName } from '../model/logical-type';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
-import { nestedPropertiesOf } from './odcs-document';
+import { isJsonObject, nestedPropertiesOf } from './odcs-document';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion } from './semver';
 
 /**
@@ -26,6 +26,7 @@ const BREAKING_KINDS = [
   'primary-key-changed',
   'enum-value-removed',
   'enum-introduced',
+  'constraint-tightened',
   'quality-changed',
   'kind-changed',
   'history-dropped',
@@ -37,6 +38,7 @@ const NON_BREAKING_KINDS = [
   'field-added-optional',
   'enum-value-added',
   'enum-lifted',
+  'constraint-loosened',
   'description-changed',
   'field-changed',
   'history-added',
@@ -292,10 +294,15 @@ function typeChange(previous: ContractProperty, next: ContractProperty): string 
   return `${logicalTypeName(previous.logicalType)} to ${logicalTypeName(next.logicalType)}`;
 }
 
-/** What changed in the properties of an object property and in the items of an array property (`orders.tags[]`). */
+/**
+ * What changed in the properties of an object property, in the items of an array property
+ * (`orders.tags[]`), in its logicalTypeOptions and in its other extensions.
+ */
 function nestedChanges(previous: ContractProperty, next: ContractProperty, subject: string): ContractChange[] {
   const before = nestedPropertiesOf(previous);
   const after = nestedPropertiesOf(next);
+  const { logicalTypeOptions: optionsBefore, ...extensionsBefore } = before.extensions ?? {};
+  const { logicalTypeOptions: optionsAfter, ...extensionsAfter } = after.extensions ?? {};
   const items =
     before.items && after.items
       ? propertyChanges(before.items, after.items, `${subject}[]`)
@@ -305,10 +312,40 @@ function nestedChanges(previous: ContractProperty, next: ContractProperty, subje
   return [
     ...propertyListChanges(before.properties, after.properties, subject).changes,
     ...items,
-    ...(isSameJson(before.extensions, after.extensions)
-      ? []
-      : [change('field-changed', subject, 'extensions changed')]),
+    ...optionChanges(optionsBefore, optionsAfter, subject),
+    ...(isSameJson(extensionsBefore, extensionsAfter) ? [] : [change('field-changed', subject, 'extensions changed')]),
   ];
+}
+
+/** Bounds that a lower value tightens; a higher minimum (their counterparts) tightens too. */
+const UPPER_BOUNDS = new Set(['maxLength', 'maxItems', 'maxProperties', 'maximum', 'exclusiveMaximum']);
+const LOWER_BOUNDS = new Set(['minLength', 'minItems', 'minProperties', 'minimum', 'exclusiveMinimum']);
+
+/**
+ * What changed in a property's `logicalTypeOptions`. A bound added or moved inward refuses
+ * data the old contract accepted, and so does any other option added or changed (a pattern,
+ * a format): taken as tightened. A bound moved outward or an option removed loosens.
+ */
+function optionChanges(previous: unknown, next: unknown, subject: string): ContractChange[] {
+  const before = isJsonObject(previous) ? previous : {};
+  const after = isJsonObject(next) ? next : {};
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((option) => {
+    const was = before[option];
+    const is = after[option];
+    if (isSameJson(was, is)) return [];
+    if (is === undefined) return [change('constraint-loosened', subject, `${option} removed (was ${shown(was)})`)];
+    if (was === undefined) return [change('constraint-tightened', subject, `${option} set to ${shown(is)}`)];
+    const isLoosened =
+      typeof was === 'number' &&
+      typeof is === 'number' &&
+      ((UPPER_BOUNDS.has(option) && is > was) || (LOWER_BOUNDS.has(option) && is < was));
+    const verb = isLoosened ? 'loosened' : 'tightened';
+    return [change(`constraint-${verb}`, subject, `${option} ${verb} from ${shown(was)} to ${shown(is)}`)];
+  });
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
 }
 
 function enumChanges(

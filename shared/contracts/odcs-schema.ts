@@ -23,22 +23,30 @@ export function validateOdcsDocument(document: unknown): PathProblem[] {
  * Turns Ajv's raw errors into messages a person can act on: drops summaries when a
  * precise error explains them; merges the `required` errors of `oneOf` branches (the
  * comparison operators of a quality rule) into one "needs one of" message, naming an
- * unknown field there as the misspelt alternative it probably is; says so when more
+ * unknown field there as the misspelt alternative it probably is; merges the `type` errors
+ * of `anyOf` branches (an SLA value) into one "must be of type a, b or c"; says so when more
  * than one branch matches (two operators); and drops "unevaluated property" errors on an
- * object that fails otherwise: a failed subschema leaves its properties unevaluated, so
- * they would be reported as unknown.
+ * object that fails otherwise, on a field that fails deeper down and within it: a failed
+ * subschema leaves its properties unevaluated, so they would be reported as unknown.
  */
 function describeErrors(errors: readonly ErrorObject[], document: unknown): PathProblem[] {
-  const failingObjects = new Set(
-    errors.filter((error) => error.keyword !== 'unevaluatedProperties').map((error) => error.instancePath),
-  );
+  const failures = errors
+    .filter((error) => error.keyword !== 'unevaluatedProperties')
+    .map((error) => error.instancePath);
+  const failingObjects = new Set(failures);
+  // A field that fails deeper down is left unevaluated by the subschema it failed, and so is all it holds.
+  const failingFields = errors
+    .filter((error) => error.keyword === 'unevaluatedProperties')
+    .map((error) => `${error.instancePath}/${escapePointer(String(error.params.unevaluatedProperty))}`)
+    .filter((field) => failures.some((failure) => isWithin(failure, field)));
+  const isCollateral = (error: ErrorObject) =>
+    error.keyword === 'unevaluatedProperties' &&
+    (failingObjects.has(error.instancePath) ||
+      failingFields.some((field) => isWithin(error.instancePath, field)) ||
+      failingFields.includes(`${error.instancePath}/${escapePointer(String(error.params.unevaluatedProperty))}`));
   const ambiguous = errors.filter(isAmbiguousOneOf);
   const ambiguousPaths = new Set(ambiguous.map((error) => error.instancePath));
-  const precise = errors.filter(
-    (error) =>
-      !SUMMARY_KEYWORDS.has(error.keyword) &&
-      !(error.keyword === 'unevaluatedProperties' && failingObjects.has(error.instancePath)),
-  );
+  const precise = errors.filter((error) => !SUMMARY_KEYWORDS.has(error.keyword) && !isCollateral(error));
   const summaries = errors.filter(
     (error) =>
       SUMMARY_KEYWORDS.has(error.keyword) &&
@@ -49,13 +57,9 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
   const directPaths = new Set(direct.map((error) => error.instancePath));
   const alternatives = precise.filter((error) => isBranchError(error) && !ambiguousPaths.has(error.instancePath));
 
-  const missingAlternatives = new Map<string, string[]>();
-  for (const error of alternatives) {
-    if (error.keyword !== 'required') continue;
-    const missing = missingAlternatives.get(error.instancePath) ?? [];
-    missing.push(String(error.params.missingProperty));
-    missingAlternatives.set(error.instancePath, missing);
-  }
+  // A schema may reach the same alternatives twice (array items are checked as properties too): each is named once.
+  const missingAlternatives = namesPerPath(alternatives, 'required', (error) => error.params.missingProperty);
+  const typeAlternatives = namesPerPath(alternatives, 'type', (error) => error.params.type);
   const unknownFieldsAt = (pointer: string) =>
     errors
       .filter((error) => error.keyword === 'unevaluatedProperties' && error.instancePath === pointer)
@@ -66,13 +70,41 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
     ...[...missingAlternatives].flatMap(([pointer, names]) =>
       describeMissingAlternative(pathOf(pointer, document), names, unknownFieldsAt(pointer)),
     ),
+    ...[...typeAlternatives]
+      .filter(([pointer]) => !directPaths.has(pointer))
+      .map(([pointer, types]) => ({
+        path: pathOf(pointer, document),
+        message: `must be of type ${joinWithOr(types)}`,
+      })),
     ...ambiguous.map((error) => describeAmbiguity(error, document)),
     ...alternatives
-      .filter((error) => error.keyword !== 'required' && !directPaths.has(error.instancePath))
+      .filter((error) => !['required', 'type'].includes(error.keyword) && !directPaths.has(error.instancePath))
       .map((error) => describeError(error, document)),
     ...summaries.map((error) => describeError(error, document)),
   ];
   return withoutDuplicates(problems);
+}
+
+/** Per object, the distinct names (missing fields, types) that the alternatives' errors of one keyword give. */
+function namesPerPath(
+  errors: readonly ErrorObject[],
+  keyword: string,
+  nameOf: (error: ErrorObject) => unknown,
+): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const error of errors) {
+    if (error.keyword !== keyword) continue;
+    const known = names.get(error.instancePath) ?? [];
+    const name = String(nameOf(error));
+    if (!known.includes(name)) known.push(name);
+    names.set(error.instancePath, known);
+  }
+  return names;
+}
+
+/** `a, b or c`. */
+function joinWithOr(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
 /**
@@ -136,6 +168,10 @@ function isBranchError(error: ErrorObject): boolean {
 
 function isWithin(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
+}
+
+function escapePointer(token: string): string {
+  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function sharedPrefixLength(a: string, b: string): number {

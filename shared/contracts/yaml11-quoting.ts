@@ -1,4 +1,4 @@
-import { parseDocument, Scalar, visit } from 'yaml';
+import { Lexer, parseDocument, Scalar, visit } from 'yaml';
 import { scalarText } from '../export/yaml-text';
 
 /** Words YAML 1.1 reads as booleans (or as merge and value keys) and YAML 1.2 as strings. */
@@ -18,33 +18,58 @@ const MAYBE_READ_OTHERWISE = new RegExp(
   'm',
 );
 
+/** What the lexer inserts between tokens (document start, flow end, scalar start): not in the text. */
+const LEXER_CONTROL = new Set(['\x02', '\x18', '\x1f']);
+
 /**
  * The user's YAML with every plain scalar a YAML 1.1 reader (PyYAML, SnakeYAML) would read
  * differently written so that it reads alike: `unit: y` becomes `unit: "y"`, `on:` becomes
- * `"on":`, `0755` becomes `755`. Every other byte (comments, order, quoting, blank lines) is
- * kept. Text that does not parse is returned as it is: the validation reports it.
+ * `"on":`, `0755` becomes `755`, and a tab between tokens (`status:<tab>active`, before a
+ * comment, at a line's end), which PyYAML refuses, becomes a space. Every other byte
+ * (comments, order, quoting, blank lines) is kept. Text that does not parse is returned as
+ * it is: the validation reports it.
  */
 export function quotedForYaml11(text: string): string {
-  if (!MAYBE_READ_OTHERWISE.test(text)) return text;
+  const hasTabs = text.includes('\t');
+  if (!hasTabs && !MAYBE_READ_OTHERWISE.test(text)) return text;
   const document = parseDocument(text);
   if (document.errors.length > 0) return text;
   const splices: { start: number; end: number; text: string }[] = [];
   visit(document, {
     Scalar(_, node) {
-      const rewritten = yaml11Reading(node);
+      const rewritten = yaml11Reading(node, text);
       if (rewritten !== undefined && node.range)
         splices.push({ start: node.range[0], end: node.range[1], text: rewritten });
     },
   });
-  return splices.reduceRight(
+  const quoted = splices.reduceRight(
     (result, splice) => result.slice(0, splice.start) + splice.text + result.slice(splice.end),
     text,
   );
+  return hasTabs ? withSpacesBetweenTokens(quoted) : quoted;
+}
+
+/** The text with every tab that separates tokens a space; tabs within scalars and comments stay. */
+function withSpacesBetweenTokens(text: string): string {
+  let result = '';
+  let previous = '';
+  for (const token of new Lexer().lex(text)) {
+    if (LEXER_CONTROL.has(token)) {
+      previous = token;
+      continue;
+    }
+    const isSeparation = previous !== '\x1f' && /^[ \t]+$/.test(token);
+    result += isSeparation ? token.replaceAll('\t', ' ') : token;
+    previous = token;
+  }
+  return result;
 }
 
 /** The scalar's text for YAML 1.1 readers, or undefined when its source already reads alike. */
-function yaml11Reading(node: Scalar): string | undefined {
+function yaml11Reading(node: Scalar, text: string): string | undefined {
   if (node.type !== Scalar.PLAIN || node.value === null) return undefined;
+  // A plain scalar folded over lines may hold a tab where PyYAML wants none: written afresh, it has none.
+  if (node.range && text.slice(node.range[0], node.range[1]).includes('\t')) return scalarText(node.value);
   // `.inf` and `.nan` read alike in both versions, and JSON has no text for them.
   if (typeof node.value === 'number' && !Number.isFinite(node.value)) return undefined;
   const written = scalarText(node.value);

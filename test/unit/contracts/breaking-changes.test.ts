@@ -286,6 +286,75 @@ describe('breaking changes inside nested objects and arrays', () => {
   });
 });
 
+describe('breaking changes in logicalTypeOptions', () => {
+  const withOptions = (options: string, version = '2.0.0', itemsMaximum = 100) =>
+    imported(
+      anOdcsText(`schema:
+  - name: orders
+    properties:
+      - name: code
+        logicalType: string${options}
+      - name: lines
+        logicalType: array
+        items:
+          logicalType: integer
+          logicalTypeOptions:
+            maximum: ${itemsMaximum}
+`).replace('version: 1.0.0', `version: ${version}`),
+    );
+  const before = withOptions('\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1', '1.0.0');
+  const changesTo = (options: string) =>
+    compareContracts(before, withOptions(options)).changes.map((change) => [
+      change.kind,
+      change.isBreaking,
+      change.subject,
+      change.message,
+    ]);
+
+  it.each<[string, string, [ChangeKind, boolean, string, string]]>([
+    [
+      'a lower maximum length',
+      '\n        logicalTypeOptions:\n          maxLength: 10\n          minLength: 1',
+      ['constraint-tightened', true, 'orders.code', 'maxLength tightened from 36 to 10'],
+    ],
+    [
+      'a higher minimum length',
+      '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 2',
+      ['constraint-tightened', true, 'orders.code', 'minLength tightened from 1 to 2'],
+    ],
+    [
+      'a pattern added',
+      '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1\n          pattern: "^[A-Z]+$"',
+      ['constraint-tightened', true, 'orders.code', "pattern set to '^[A-Z]+$'"],
+    ],
+    [
+      'a higher maximum length',
+      '\n        logicalTypeOptions:\n          maxLength: 64\n          minLength: 1',
+      ['constraint-loosened', false, 'orders.code', 'maxLength loosened from 36 to 64'],
+    ],
+    [
+      'a bound removed',
+      '\n        logicalTypeOptions:\n          maxLength: 36',
+      ['constraint-loosened', false, 'orders.code', 'minLength removed (was 1)'],
+    ],
+  ])('finds %s', (_, options, expected) => {
+    expect(changesTo(options)).toEqual([expected]);
+  });
+
+  it('finds a tightened bound on the items of an array property', () => {
+    const options = '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1';
+    const next = withOptions(options, '2.0.0', 10);
+    expect(compareContracts(before, next).changes).toEqual([
+      {
+        kind: 'constraint-tightened',
+        isBreaking: true,
+        subject: 'orders.lines[]',
+        message: 'maximum tightened from 100 to 10',
+      },
+    ]);
+  });
+});
+
 describe('breaking changes in quality rules', () => {
   const rule = (operator: string) => `schema:
   - name: orders

@@ -272,6 +272,47 @@ schema:
     ]);
   });
 
+  const OPERATORS =
+    'mustBe, mustNotBe, mustBeGreaterThan, mustBeGreaterOrEqualTo, mustBeLessThan, mustBeLessOrEqualTo, mustBeBetween, mustNotBeBetween';
+  it.each([
+    [
+      'the item properties of an array property, naming the operators once',
+      'object\n          properties:\n            - name: quantity\n              logicalType: integer',
+      '18:19 schema[0].properties[0].items.properties[0]',
+    ],
+    [
+      "the items of an array property, alone: not the items' valid fields as unknown ones",
+      'integer',
+      '15:15 schema[0].properties[0].items',
+    ],
+  ])('reports a misspelt quality operator in %s', (_, itemsType, at) => {
+    const indent = itemsType === 'integer' ? '          ' : '              ';
+    const text = anOdcsText(`schema:
+  - name: t
+    properties:
+      - name: lines
+        logicalType: array
+        items:
+          logicalType: ${itemsType}
+${indent}quality:
+${indent}  - metric: nullValues
+${indent}    mustBeGreaterThen: 0
+`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      `${at}.quality[0].mustBeGreaterThen: unknown quality operator 'mustBeGreaterThen'; expected one of: ${OPERATORS}`,
+    ]);
+  });
+
+  it('says in one message which types a value may take', () => {
+    const text = anOdcsText(`slaProperties:
+  - property: latency
+    value: [4, d]
+`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      '8:13 slaProperties[0].value: must be of type string, number, integer, boolean or null',
+    ]);
+  });
+
   it('locates what the model needs beyond the schema: a semantic version, a known dataset kind', () => {
     const text = `apiVersion: v3.1.0
 kind: DataContract

@@ -66,6 +66,23 @@ describe('quotedForYaml11: the user text, read alike by YAML 1.1 readers', () =>
     expect(quotedForYaml11('a: [unclosed\n')).toBe('a: [unclosed\n');
   });
 
+  it('writes a space for every tab between tokens, which PyYAML refuses and YAML 1.2 allows', () => {
+    const tabbed = [
+      'status:\tactive\t',
+      'name: orders\t# the table',
+      'tags: [a,\tb]',
+      'list:\n  -\tx',
+      'note: two\twords',
+      'folded: a plain text\n  \tgoing on',
+      'block: |\n  keeps\tits tab',
+      'quoted: "keeps\tits tab"',
+      '',
+    ].join('\n');
+    const safe = quotedForYaml11(tabbed);
+    expect(readAlike(safe)).toEqual(parse(tabbed));
+    expect(safe).toContain('block: |\n  keeps\tits tab');
+  });
+
   it('catches every plain value the versions read differently, as a value, an item, a key and in flow', () => {
     const texts = PLAIN_TRAPS.flatMap((plain) => [
       `value: ${plain}\n`,

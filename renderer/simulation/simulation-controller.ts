@@ -15,6 +15,7 @@ import { faultFrom } from '../../shared/simulation/fault-deck';
 import { emptyHistory, withSnapshot } from '../../shared/simulation/metrics-history';
 import { runCatalog } from '../../shared/simulation/run-catalog';
 import { currentMesh, useDocumentStore } from '../store/document-store';
+import { NO_SCENARIO } from './nothing-to-run';
 import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
 /** How long the worker may stay silent (no transformation started, no answer) before it is replaced. */
@@ -77,10 +78,7 @@ async function start(): Promise<boolean> {
   const scenario = mesh && scenarioToRun(mesh);
   loopGeneration++;
   if (!mesh || !scenario) {
-    setSimulation({
-      status: 'stopped',
-      failure: 'This design has no scenario to simulate: add one in the Scenario tab.',
-    });
+    setSimulation({ status: 'stopped', failure: NO_SCENARIO });
     return false;
   }
   setSimulation({

@@ -72,9 +72,29 @@ describeInChromium('Simulate mode, audited', (session) => {
 
     await page.getByRole('button', { name: 'New scenario' }).waitFor();
     expect(await page.getByTestId('tick').textContent()).toBe('—');
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await page.getByText('This design has no scenario to simulate').waitFor();
-    expect(await page.getByTestId('tick').textContent()).toBe('—');
+    expect(await page.getByRole('button', { name: 'Step', exact: true }).isDisabled()).toBe(true);
+  });
+
+  it('disables Run, Step and Reset, saying why, while the design has no scenario, and enables them once it has', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'no-scenario.mesh.json', (mesh) => {
+      mesh.scenarios = [];
+    });
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    const controls = ['▶ Run', 'Step', 'Reset'].map((name) => page.getByRole('button', { name, exact: true }));
+    for (const control of controls) {
+      expect(await control.isDisabled()).toBe(true);
+      expect(await control.getAttribute('title')).toBe(
+        'This design has no scenario to simulate: add one in the Scenario tab.',
+      );
+    }
+
+    await openTab(page, 'Scenario');
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=tick]')?.textContent === '0');
+
+    for (const control of controls) expect(await control.isEnabled()).toBe(true);
+    expect(await controls[1]?.getAttribute('title')).toBe('Run one tick');
   });
 
   it('keeps the query typed in the SQL console, and its node, while another tab is looked at', async () => {

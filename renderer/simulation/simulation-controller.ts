@@ -16,6 +16,7 @@ import { emptyHistory, withSnapshot } from '../../shared/simulation/metrics-hist
 import { runCatalog } from '../../shared/simulation/run-catalog';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { NO_SCENARIO } from './nothing-to-run';
+import { pausePointAt } from './pause-point';
 import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
 /** How long the worker may stay silent (no transformation started, no answer) before it is replaced. */
@@ -172,7 +173,9 @@ export const simulation = {
     simulation.pause();
     if (!(await ensureRun())) return;
     const stepped = await send({ type: 'step', ticks: 1 }, 'metrics');
-    if (stepped) accept(stepped.metrics);
+    if (!stepped) return;
+    accept(stepped.metrics);
+    setSimulation({ pauseAtTick: pausePointAt(state().pauseAtTick, stepped.metrics.tick) });
   },
 
   /** Back to tick 0 with the scenario as it is now (edits apply here) and without fired faults. */

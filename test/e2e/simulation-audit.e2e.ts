@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import { productNode } from './designer-driver';
-import { openEditedSample, openTab, runQuery, simulateSample, step } from './simulation-driver';
+import { openEditedSample, openTab, runQuery, runTo, simulateSample, step } from './simulation-driver';
 
 /** Inputs the other Simulate suites have not tried: a design of one's own, tabs in another order. */
 describeInChromium('Simulate mode, audited', (session) => {
@@ -95,6 +95,22 @@ describeInChromium('Simulate mode, audited', (session) => {
 
     for (const control of controls) expect(await control.isEnabled()).toBe(true);
     expect(await controls[1]?.getAttribute('title')).toBe('Run one tick');
+  });
+
+  it('clears a "Pause at tick" that Step reached or passed, and keeps one still ahead', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    const pauseAt = page.getByLabel('Pause at tick');
+    await pauseAt.fill('2');
+    await step(page);
+    expect(await pauseAt.inputValue()).toBe('2');
+    await step(page);
+    expect(await pauseAt.inputValue()).toBe('');
+
+    await runTo(page, 4);
+    expect(await pauseAt.inputValue()).toBe('4');
+    await step(page);
+    expect(await pauseAt.inputValue()).toBe('');
   });
 
   it('keeps the query typed in the SQL console, and its node, while another tab is looked at', async () => {

@@ -94,6 +94,7 @@ async function start(): Promise<boolean> {
     metrics: null,
     history: emptyHistory(),
     catalog: runCatalog(mesh),
+    consoleOutcome: null,
   });
   const created = await send({ type: 'create', mesh, scenario }, 'metrics');
   if (!created) return false;
@@ -305,7 +306,16 @@ function followDocument(mesh: Mesh | null, openCount: number, previousOpenCount:
 function discardRun(patch: Partial<SimulationState>): void {
   loopGeneration++;
   if (state().runMesh) void worker().send({ type: 'dispose' });
-  setSimulation({ status: 'idle', runMesh: null, metrics: null, catalog: null, trace: null, failure: null, ...patch });
+  setSimulation({
+    status: 'idle',
+    runMesh: null,
+    metrics: null,
+    catalog: null,
+    trace: null,
+    failure: null,
+    consoleOutcome: null,
+    ...patch,
+  });
 }
 
 useDocumentStore.subscribe((document, previous) => {

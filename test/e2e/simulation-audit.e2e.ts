@@ -113,6 +113,26 @@ describeInChromium('Simulate mode, audited', (session) => {
     expect(await pauseAt.inputValue()).toBe('');
   });
 
+  it('keeps the SQL console’s last result and error across tabs until the run is reset', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runQuery(page, 'customers', 'SELECT customer_id FROM customers ORDER BY customer_id LIMIT 2');
+    await page.getByTestId('sql-result').waitFor();
+
+    await openTab(page, 'Metrics');
+    await openTab(page, 'SQL');
+    expect(await page.getByTestId('sql-result').locator('tbody tr').count()).toBe(2);
+
+    await runQuery(page, 'customers', 'SELECT prize FROM customers');
+    await page.getByTestId('sql-error').waitFor();
+    await openTab(page, 'Faults');
+    await openTab(page, 'SQL');
+    expect(await page.getByTestId('sql-error').textContent()).toContain('no such column: prize');
+
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByTestId('sql-error').waitFor({ state: 'detached' });
+  });
+
   it('keeps the query typed in the SQL console, and its node, while another tab is looked at', async () => {
     const page = await session.openApp();
     await simulateSample(page);

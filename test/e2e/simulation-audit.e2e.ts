@@ -133,6 +133,23 @@ describeInChromium('Simulate mode, audited', (session) => {
     await page.getByTestId('sql-error').waitFor({ state: 'detached' });
   });
 
+  it('says a null fired at a column no contract requires was nulled in the change record and quarantined nowhere', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await openTab(page, 'Faults');
+    const card = page.getByTestId('fault-null-field');
+    await card.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+    await card.getByLabel('Column').selectOption('street');
+    expect(await card.getByTestId('fault-effect').textContent()).toContain(
+      'no contract of a consumer of customers.public.customers requires street, so nothing is quarantined',
+    );
+    await card.getByRole('button', { name: 'Fire' }).click();
+
+    expect(await page.getByTestId('fired-faults').textContent()).toContain(
+      'street was nulled in a change record on customers.public.customers; no consumer’s contract requires street, so nothing is quarantined.',
+    );
+  });
+
   it('keeps the query typed in the SQL console, and its node, while another tab is looked at', async () => {
     const page = await session.openApp();
     await simulateSample(page);

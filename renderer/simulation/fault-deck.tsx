@@ -5,6 +5,7 @@ import {
   FAULT_CARDS,
   type FaultSettings,
   faultEffect,
+  firedFaultOutcome,
   topicChoices,
 } from '../../shared/simulation/fault-deck';
 import { useDocumentStore } from '../store/document-store';
@@ -34,12 +35,16 @@ export function FaultDeck() {
         <>
           <h3 className="simulation-panel__title">Fired in this run</h3>
           <ul className="fault-deck__fired" data-testid="fired-faults">
-            {fired.map((fault, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: fired faults are an append-only log
-              <li key={index}>
-                tick {fault.tick}: {fault.kind} {'topicId' in fault ? fault.topicId : fault.productId}
-              </li>
-            ))}
+            {fired.map((fault, index) => {
+              const outcome = firedFaultOutcome(mesh, fault);
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: fired faults are an append-only log
+                <li key={index}>
+                  tick {fault.tick}: {fault.kind} {'topicId' in fault ? fault.topicId : fault.productId}
+                  {outcome && ` — ${outcome}`}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useDocumentStore } from '../store/document-store';
+import { whyNothingToRun } from './nothing-to-run';
 import { simulation } from './simulation-controller';
 import { MAX_SPEED, MIN_SPEED, setSimulation, useSimulationStore } from './simulation-store';
 
@@ -29,9 +30,11 @@ export function SimulationBar() {
   const tick = useSimulationStore((state) => state.metrics?.tick);
   const time = useSimulationStore((state) => state.metrics?.time);
   const scenarios = useDocumentStore((state) => state.mesh?.scenarios);
+  const nothingToRun = useDocumentStore((state) => whyNothingToRun(state.mesh));
   if (mode !== 'simulate') return null;
   const isRunning = status === 'running';
   const isBusy = status === 'starting';
+  const cannotRun = isBusy || nothingToRun !== undefined;
   const chosen = scenarios?.find((scenario) => scenario.id === scenarioId) ?? scenarios?.[0];
   return (
     <div className="simulation-bar" role="toolbar" aria-label="Simulation">
@@ -41,18 +44,29 @@ export function SimulationBar() {
             ❚❚ Pause
           </button>
         ) : (
-          <button type="button" className="primary" disabled={isBusy} onClick={() => void simulation.run()} title="Run">
+          <button
+            type="button"
+            className="primary"
+            disabled={cannotRun}
+            onClick={() => void simulation.run()}
+            title={nothingToRun ?? 'Run'}
+          >
             ▶ Run
           </button>
         )}
-        <button type="button" disabled={isBusy} onClick={() => void simulation.step()} title="Run one tick">
+        <button
+          type="button"
+          disabled={cannotRun}
+          onClick={() => void simulation.step()}
+          title={nothingToRun ?? 'Run one tick'}
+        >
           Step
         </button>
         <button
           type="button"
-          disabled={isBusy}
+          disabled={cannotRun}
           onClick={() => void simulation.reset()}
-          title="Back to tick 0 with the scenario as it is now"
+          title={nothingToRun ?? 'Back to tick 0 with the scenario as it is now'}
         >
           Reset
         </button>

@@ -17,6 +17,8 @@ import { emptyHistory, withTicks } from '../../shared/simulation/metrics-history
 import { runCatalog } from '../../shared/simulation/run-catalog';
 import { millisToNextTick, type RunPace, ticksToRun } from '../../shared/simulation/run-pace';
 import { currentMesh, useDocumentStore } from '../store/document-store';
+import { NO_SCENARIO } from './nothing-to-run';
+import { pausePointAt } from './pause-point';
 import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
 /** How long the worker may stay silent (no transformation started, no answer) before it is replaced. */
@@ -80,10 +82,7 @@ async function start(): Promise<boolean> {
   const scenario = mesh && scenarioToRun(mesh);
   loopGeneration++;
   if (!mesh || !scenario) {
-    setSimulation({
-      status: 'stopped',
-      failure: 'This design has no scenario to simulate: add one in the Scenario tab.',
-    });
+    setSimulation({ status: 'stopped', failure: NO_SCENARIO });
     return false;
   }
   setSimulation({
@@ -98,6 +97,7 @@ async function start(): Promise<boolean> {
     metrics: null,
     history: emptyHistory(),
     catalog: runCatalog(mesh),
+    consoleOutcome: null,
   });
   const created = await send({ type: 'create', mesh, scenario }, 'metrics');
   if (!created) return false;
@@ -142,8 +142,7 @@ export const simulation = {
     const generation = ++loopGeneration;
     // Run pressed where the run paused by itself: go on past that tick.
     const { pauseAtTick, metrics: atStart } = state();
-    if (pauseAtTick !== null && pauseAtTick <= (atStart?.tick ?? 0)) setSimulation({ pauseAtTick: null });
-    setSimulation({ status: 'running', failure: null });
+    setSimulation({ pauseAtTick: pausePointAt(pauseAtTick, atStart?.tick ?? 0), status: 'running', failure: null });
     let batch = 1;
     let pace: RunPace | null = null;
     while (generation === loopGeneration) {
@@ -186,7 +185,9 @@ export const simulation = {
     simulation.pause();
     if (!(await ensureRun())) return;
     const stepped = await send({ type: 'step', ticks: 1 }, 'stepped');
-    if (stepped) accept(stepped.metrics, stepped.ticks);
+    if (!stepped) return;
+    accept(stepped.metrics, stepped.ticks);
+    setSimulation({ pauseAtTick: pausePointAt(state().pauseAtTick, stepped.metrics.tick) });
   },
 
   /** Back to tick 0 with the scenario as it is now (edits apply here) and without fired faults. */
@@ -316,7 +317,16 @@ function followDocument(mesh: Mesh | null, openCount: number, previousOpenCount:
 function discardRun(patch: Partial<SimulationState>): void {
   loopGeneration++;
   if (state().runMesh) void worker().send({ type: 'dispose' });
-  setSimulation({ status: 'idle', runMesh: null, metrics: null, catalog: null, trace: null, failure: null, ...patch });
+  setSimulation({
+    status: 'idle',
+    runMesh: null,
+    metrics: null,
+    catalog: null,
+    trace: null,
+    failure: null,
+    consoleOutcome: null,
+    ...patch,
+  });
 }
 
 useDocumentStore.subscribe((document, previous) => {

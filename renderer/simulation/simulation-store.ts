@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Fault, FaultKind, Mesh } from '../../shared/model';
-import type { ChangeTrace, LogMessage, SimulationMetrics } from '../../shared/simulation';
+import type { ChangeTrace, LogMessage, QueryResult, SimulationMetrics } from '../../shared/simulation';
 import type { FaultSettings } from '../../shared/simulation/fault-deck';
 import { emptyHistory, type MetricsHistory } from '../../shared/simulation/metrics-history';
 import type { RunCatalog } from '../../shared/simulation/run-catalog';
@@ -11,6 +11,11 @@ export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopped';
 /** Ticks per second, or as fast as the worker goes. */
 export type Speed = number | 'max';
 export type PanelTab = 'inspect' | 'sql' | 'metrics' | 'trace' | 'faults' | 'scenario';
+
+/** What the SQL console's last query returned, and how long it took. */
+export type ConsoleOutcome =
+  | { ok: true; result: QueryResult; millis: number }
+  | { ok: false; message: string; millis: number };
 
 export const MIN_SPEED = 1;
 export const MAX_SPEED = 60;
@@ -46,6 +51,8 @@ export interface SimulationState {
   seenRefusedEdits: number;
   /** The SQL console's query and node, kept while the panel shows another tab. */
   console: { query: string; nodeId: string | null };
+  /** The SQL console's last result or error, kept while the panel shows another tab, until the run changes. */
+  consoleOutcome: ConsoleOutcome | null;
 }
 
 export const useSimulationStore = create<SimulationState>()(() => ({
@@ -70,6 +77,7 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   seenRefusedEdits: 0,
   faultSettings: {},
   console: { query: 'SELECT * FROM quarantine LIMIT 50', nodeId: null },
+  consoleOutcome: null,
 }));
 
 /** The live snapshot the canvas draws: only in Simulate mode, so Design stays quiet. */

@@ -1,6 +1,5 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
-import type { QueryResult } from '../../shared/simulation';
 import type { GuidedTable } from '../../shared/simulation/run-catalog';
 import { locateSqlError } from '../../shared/simulation/sql-error-location';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
@@ -11,11 +10,10 @@ import { useSelectionStore } from '../store/selection-store';
 import { ValueTable } from './message-card';
 import { loadMonacoSql } from './monaco-languages';
 import { simulation } from './simulation-controller';
-import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
+import { type ConsoleOutcome, type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
 const MARKER_OWNER = 'sql-console';
 const NONE: readonly never[] = [];
-type Outcome = { ok: true; result: QueryResult; millis: number } | { ok: false; message: string; millis: number };
 
 /** Read-only SQL over one node's storage: results, timing, and errors at their place in the query. */
 export function SqlConsole() {
@@ -31,7 +29,7 @@ export function SqlConsole() {
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   /** The query to show; a table picked before the editor has loaded is kept here for it. */
   const query = useRef(kept.query);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const outcome = useSimulationStore((state) => state.consoleOutcome);
   const [isRunning, setRunning] = useState(false);
   useMonacoTheme(monaco);
 
@@ -52,7 +50,11 @@ export function SqlConsole() {
     const read = await simulation.query(nodeId, sql);
     const millis = Math.round(performance.now() - began);
     setRunning(false);
-    setOutcome(read.ok ? { ok: true, result: read.result, millis } : { ok: false, message: read.message, millis });
+    setSimulation({
+      consoleOutcome: read.ok
+        ? { ok: true, result: read.result, millis }
+        : { ok: false, message: read.message, millis },
+    });
     const place = read.ok ? undefined : locateSqlError(sql, read.message);
     monaco.editor.setModelMarkers(
       model,
@@ -197,7 +199,7 @@ function keepConsole(patch: Partial<SimulationState['console']>): void {
   setSimulation({ console: { ...useSimulationStore.getState().console, ...patch } });
 }
 
-function QueryOutcome({ outcome }: { outcome: Outcome }) {
+function QueryOutcome({ outcome }: { outcome: ConsoleOutcome }) {
   if (!outcome.ok) {
     return (
       <p className="sql-console__error" role="alert" data-testid="sql-error">

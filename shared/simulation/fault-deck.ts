@@ -1,3 +1,4 @@
+import { linkDataset } from '../contracts/link-dataset';
 import type { Fault, FaultKind, Mesh, OperationalSystem, SystemTable, Topic } from '../model';
 
 /** What the facilitator chose on a fault card; a card fires with it, from the deck or by key in presenter mode. */
@@ -100,8 +101,49 @@ export function faultEffect(mesh: Mesh, kind: FaultKind, settings: FaultSettings
   if (!choice?.table) return generic;
   const field = `${choice.table.name}.${fault.column}`;
   const caught = (what: string) =>
-    `a consumer whose contract requires ${fault.column} quarantines ${what} (rule required, property ${fault.column}), and its badge lights up.`;
+    requiringContracts(mesh, fault).length === 0
+      ? `no contract of a consumer of ${choice.topic.name} requires ${fault.column}, so nothing is quarantined and no badge lights up.`
+      : `a consumer whose contract requires ${fault.column} quarantines ${what} (rule required, property ${fault.column}), and its badge lights up.`;
   return fault.kind === 'null-field'
     ? `A record with ${field} = null is published on ${choice.topic.name}, as a faulty producer would (the table itself keeps its value); ${caught('it')}`
     : `From the next tick the source calls ${field} ${fault.renamedTo}: each change on ${choice.topic.name} carries ${fault.renamedTo} and no ${fault.column}; ${caught('each one')}`;
+}
+
+/** What a fired null or rename did, for the list of fired faults: where the column went missing, and who checks it. */
+export function firedFaultOutcome(mesh: Mesh, fault: Fault): string | undefined {
+  if (fault.kind !== 'null-field' && fault.kind !== 'rename-column') return undefined;
+  const topic = mesh.systems
+    .find((system) => system.id === fault.systemId)
+    ?.messaging.topics.find((candidate) => candidate.id === fault.topicId);
+  const what =
+    fault.kind === 'null-field'
+      ? `${fault.column} was nulled in a change record on ${topic?.name ?? fault.topicId}`
+      : `${fault.column} is called ${fault.renamedTo} in the change records on ${topic?.name ?? fault.topicId}`;
+  const checks = requiringContracts(mesh, fault);
+  return checks.length === 0
+    ? `${what}; no consumer’s contract requires ${fault.column}, so nothing is quarantined.`
+    : `${what}; quarantined by the contract check of ${checks.map((check) => `${check.productName} (${check.contractId})`).join(', ')}.`;
+}
+
+/**
+ * The contracts that catch a missing column: those of the output ports of the topic's consumers
+ * that require a property of the column's name (the check reads published records by name).
+ */
+function requiringContracts(
+  mesh: Mesh,
+  fault: Extract<Fault, { kind: 'null-field' | 'rename-column' }>,
+): { productName: string; contractId: string }[] {
+  const consumers = mesh.links
+    .filter((link) => link.from.nodeId === fault.systemId && link.from.portId === fault.topicId)
+    .flatMap((link) => mesh.products.filter((product) => product.id === link.to.nodeId));
+  const contractById = (id: string) => mesh.contracts.find((contract) => contract.id === id);
+  return [...new Set(consumers)].flatMap((product) =>
+    product.outputPorts.flatMap((port) => {
+      const governed = linkDataset({ kind: 'port', product, port }, contractById);
+      const property = governed?.schema.properties.find((candidate) => candidate.name === fault.column);
+      return governed?.contract && (property?.required || property?.primaryKey)
+        ? [{ productName: product.name, contractId: governed.contract.id }]
+        : [];
+    }),
+  );
 }

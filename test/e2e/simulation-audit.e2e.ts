@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import { productNode } from './designer-driver';
-import { openEditedSample, openTab, runQuery, simulateSample, step } from './simulation-driver';
+import { openEditedSample, openTab, runQuery, runTo, simulateSample, step } from './simulation-driver';
 
 /** Inputs the other Simulate suites have not tried: a design of one's own, tabs in another order. */
 describeInChromium('Simulate mode, audited', (session) => {
@@ -72,9 +72,82 @@ describeInChromium('Simulate mode, audited', (session) => {
 
     await page.getByRole('button', { name: 'New scenario' }).waitFor();
     expect(await page.getByTestId('tick').textContent()).toBe('—');
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await page.getByText('This design has no scenario to simulate').waitFor();
-    expect(await page.getByTestId('tick').textContent()).toBe('—');
+    expect(await page.getByRole('button', { name: 'Step', exact: true }).isDisabled()).toBe(true);
+  });
+
+  it('disables Run, Step and Reset, saying why, while the design has no scenario, and enables them once it has', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'no-scenario.mesh.json', (mesh) => {
+      mesh.scenarios = [];
+    });
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    const controls = ['▶ Run', 'Step', 'Reset'].map((name) => page.getByRole('button', { name, exact: true }));
+    for (const control of controls) {
+      expect(await control.isDisabled()).toBe(true);
+      expect(await control.getAttribute('title')).toBe(
+        'This design has no scenario to simulate: add one in the Scenario tab.',
+      );
+    }
+
+    await openTab(page, 'Scenario');
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=tick]')?.textContent === '0');
+
+    for (const control of controls) expect(await control.isEnabled()).toBe(true);
+    expect(await controls[1]?.getAttribute('title')).toBe('Run one tick');
+  });
+
+  it('clears a "Pause at tick" that Step reached or passed, and keeps one still ahead', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    const pauseAt = page.getByLabel('Pause at tick');
+    await pauseAt.fill('2');
+    await step(page);
+    expect(await pauseAt.inputValue()).toBe('2');
+    await step(page);
+    expect(await pauseAt.inputValue()).toBe('');
+
+    await runTo(page, 4);
+    expect(await pauseAt.inputValue()).toBe('4');
+    await step(page);
+    expect(await pauseAt.inputValue()).toBe('');
+  });
+
+  it('keeps the SQL console’s last result and error across tabs until the run is reset', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runQuery(page, 'customers', 'SELECT customer_id FROM customers ORDER BY customer_id LIMIT 2');
+    await page.getByTestId('sql-result').waitFor();
+
+    await openTab(page, 'Metrics');
+    await openTab(page, 'SQL');
+    expect(await page.getByTestId('sql-result').locator('tbody tr').count()).toBe(2);
+
+    await runQuery(page, 'customers', 'SELECT prize FROM customers');
+    await page.getByTestId('sql-error').waitFor();
+    await openTab(page, 'Faults');
+    await openTab(page, 'SQL');
+    expect(await page.getByTestId('sql-error').textContent()).toContain('no such column: prize');
+
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByTestId('sql-error').waitFor({ state: 'detached' });
+  });
+
+  it('says a null fired at a column no contract requires was nulled in the change record and quarantined nowhere', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await openTab(page, 'Faults');
+    const card = page.getByTestId('fault-null-field');
+    await card.getByLabel('Topic').selectOption({ label: 'customers.public.customers' });
+    await card.getByLabel('Column').selectOption('street');
+    expect(await card.getByTestId('fault-effect').textContent()).toContain(
+      'no contract of a consumer of customers.public.customers requires street, so nothing is quarantined',
+    );
+    await card.getByRole('button', { name: 'Fire' }).click();
+
+    expect(await page.getByTestId('fired-faults').textContent()).toContain(
+      'street was nulled in a change record on customers.public.customers; no consumer’s contract requires street, so nothing is quarantined.',
+    );
   });
 
   it('keeps the query typed in the SQL console, and its node, while another tab is looked at', async () => {

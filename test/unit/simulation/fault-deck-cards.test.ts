@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { columnChoices, faultEffect, faultFrom, topicChoices } from '../../../shared/simulation/fault-deck';
+import type { Fault } from '../../../shared/model';
+import {
+  columnChoices,
+  faultEffect,
+  faultFrom,
+  firedFaultOutcome,
+  topicChoices,
+} from '../../../shared/simulation/fault-deck';
 import { ecommerceSample } from './builders';
 
 const mesh = ecommerceSample();
@@ -60,5 +67,32 @@ describe('the fault deck’s cards', () => {
     expect(faultEffect(mesh, 'redeliver', {})).toBe(
       'The link count jumps; raw zones keep duplicates, clean tables do not.',
     );
+  });
+
+  it('say so when no consumer’s contract requires the column a null hits: nothing is quarantined', () => {
+    expect(faultEffect(mesh, 'null-field', { topic: 'customers-service/customers-cdc', column: 'street' })).toBe(
+      'A record with customers.street = null is published on customers.public.customers, as a faulty producer would (the table itself keeps its value); no contract of a consumer of customers.public.customers requires street, so nothing is quarantined and no badge lights up.',
+    );
+  });
+});
+
+describe('a fired fault in the list of this run', () => {
+  const nulled = (column: string) =>
+    faultFrom(mesh, 'null-field', { topic: 'customers-service/customers-cdc', column }, 3) as Fault;
+
+  it('says the column was nulled in the change record and that no contract checks it', () => {
+    expect(firedFaultOutcome(mesh, nulled('street'))).toBe(
+      'street was nulled in a change record on customers.public.customers; no consumer’s contract requires street, so nothing is quarantined.',
+    );
+  });
+
+  it('names the contract whose check quarantines it where one requires the column', () => {
+    expect(firedFaultOutcome(mesh, nulled('email'))).toBe(
+      'email was nulled in a change record on customers.public.customers; quarantined by the contract check of customers (customer).',
+    );
+  });
+
+  it('adds nothing to a fault that hits no column', () => {
+    expect(firedFaultOutcome(mesh, faultFrom(mesh, 'redeliver', {}, 2) as Fault)).toBeUndefined();
   });
 });

@@ -15,7 +15,7 @@ describeInChromium('mesh-designer export --format mermaid,svg,png', () => {
     expect(await runCli(args, io)).toBe(EXIT.ok);
     expect(err).toEqual([]);
     expect(out).toEqual([
-      'shop.mesh.json: wrote 43 files to build (index.md lists them), with 28 svg and png pictures of the Mermaid diagrams',
+      'shop.mesh.json: wrote 55 files to build (index.md lists them), with 36 svg and png pictures of the Mermaid diagrams',
     ]);
     const index = String(files.get('build/index.md'));
     expect(index).toContain(

@@ -85,7 +85,7 @@ describeInChromium('export', (session) => {
 
     const { files } = await downloadBundleBytes(page);
     const diagrams = [...files.keys()].filter((path) => path.endsWith('.mmd'));
-    expect(diagrams).toHaveLength(14);
+    expect(diagrams).toHaveLength(18);
     const index = new TextDecoder().decode(files.get('index.md'));
     for (const diagram of diagrams) {
       const svgPath = diagram.replace(/\.mmd$/, '.svg');

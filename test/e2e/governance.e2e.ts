@@ -31,7 +31,7 @@ describeInChromium('governance', (session) => {
     expect(await node.getAttribute('class')).toContain('selected');
 
     await page.keyboard.press('Control+z');
-    await page.getByText('No problems: every rule is satisfied.').waitFor();
+    await unfed.waitFor({ state: 'detached' });
     expect(await problemCount(page, 'warning')).toBe('0');
     expect(await page.getByTestId('problems-customer-360').count()).toBe(0);
   });

@@ -4,7 +4,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { createHost } from './host/create-host';
 import { HostProvider } from './host/host-context';
+import { simulation } from './simulation/simulation-controller';
 import './styles/app.css';
+
+/** For end-to-end tests: the engine's own metrics, to compare with what the canvas shows. */
+Reflect.set(window, '__meshSimulation', { engineMetrics: () => simulation.engineMetrics() });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

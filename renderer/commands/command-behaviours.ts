@@ -19,6 +19,7 @@ import {
 import { openDiagramOfSelection } from '../diagrams/diagram-view-store';
 import { showImpactOfSelection } from '../governance/impact-actions';
 import type { Host } from '../host/host';
+import { whyNothingToRun } from '../simulation/nothing-to-run';
 import { simulation } from '../simulation/simulation-controller';
 import { setSimulation, useSimulationStore } from '../simulation/simulation-store';
 import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../store/clipboard';
@@ -47,6 +48,7 @@ export interface CommandBehaviour {
 
 const hasDocument = () => currentMesh() !== null;
 const isSimulating = () => useSimulationStore.getState().mode === 'simulate';
+const hasSomethingToRun = () => isSimulating() && whyNothingToRun(currentMesh()) === undefined;
 const documentState = () => useDocumentStore.getState();
 
 const NUDGE_DIRECTIONS: Record<string, { x: number; y: number }> = {
@@ -204,10 +206,10 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'simulation.toggle-mode': { run: simulation.toggleMode, isEnabled: hasDocument },
   'simulation.run-pause': {
     run: () => (useSimulationStore.getState().status === 'running' ? simulation.pause() : simulation.run()),
-    isEnabled: isSimulating,
+    isEnabled: hasSomethingToRun,
   },
-  'simulation.step': { run: simulation.step, isEnabled: isSimulating },
-  'simulation.reset': { run: simulation.reset, isEnabled: isSimulating },
+  'simulation.step': { run: simulation.step, isEnabled: hasSomethingToRun },
+  'simulation.reset': { run: simulation.reset, isEnabled: hasSomethingToRun },
   'simulation.present': { run: () => setSimulation({ isPresenting: true }), isEnabled: isSimulating },
 
   'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { CommandId } from '../../shared/commands/command-table';
+import { useSimulationStore } from '../simulation/simulation-store';
 import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
@@ -7,7 +8,9 @@ import { isCommandEnabled } from './run-command';
 
 /** Calls `listener` whenever a store that enabled-when conditions read changes. */
 export function subscribeToCommandState(listener: () => void): () => void {
-  const unsubscribers = [useDocumentStore, useSelectionStore, useUiStore].map((store) => store.subscribe(listener));
+  const unsubscribers = [useDocumentStore, useSelectionStore, useUiStore, useSimulationStore].map((store) =>
+    store.subscribe(listener),
+  );
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
   };

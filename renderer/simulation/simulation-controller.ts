@@ -334,6 +334,3 @@ useDocumentStore.subscribe((document, previous) => {
     followDocument(document.mesh, document.openCount, previous.openCount);
   }
 });
-
-/** For end-to-end tests: the engine's own metrics, to compare with what the canvas shows. */
-Reflect.set(window, '__meshSimulation', { engineMetrics: () => simulation.engineMetrics() });

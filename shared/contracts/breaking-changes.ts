@@ -9,8 +9,9 @@ import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersio
  * A change is breaking when a consumer written against the old contract can fail on the
  * new one, or when data valid under the old contract can be invalid under the new one.
  * The one exception is new enum values: consumers are expected to tolerate them, as in
- * Protobuf and Avro schema evolution. So any change of a quality rule is breaking: a rule
- * removed or loosened takes back a promise, one added or tightened refuses data it accepted.
+ * Protobuf and Avro schema evolution. So any change of a quality rule or a relationship (a
+ * foreign key) is breaking: one removed or loosened takes back a promise, one added or tightened
+ * refuses data it accepted. A new physical name loses consumers that read the table or column by it.
  */
 const BREAKING_KINDS = [
   'object-removed',
@@ -30,6 +31,8 @@ const BREAKING_KINDS = [
   'quality-changed',
   'kind-changed',
   'history-dropped',
+  'physical-name-changed',
+  'relationship-changed',
 ] as const;
 
 const NON_BREAKING_KINDS = [
@@ -184,10 +187,53 @@ function objectChanges(previous: SchemaObject, next: SchemaObject): ContractChan
     ...properties.changes,
     ...primaryKeyChanges(previous, next, properties.renames),
     ...qualityChanges(previous, next, next.name),
-    ...changedAttributes(previous, next, ['physicalName', 'description', 'extensions']).map((field) =>
+    ...physicalNameChanges(previous, next, next.name),
+    ...relationshipChanges(previous.extensions?.relationships, next.extensions?.relationships, next.name),
+    ...changedAttributes(previous, next, ['description']).map((field) =>
       change('object-changed', next.name, `${field} changed`),
     ),
+    ...(isSameJson(withoutRelationships(previous.extensions), withoutRelationships(next.extensions))
+      ? []
+      : [change('object-changed', next.name, 'extensions changed')]),
   ];
+}
+
+/** The name a table or column has in storage: its `physicalName`, or its name when it has none. */
+function physicalNameChanges(
+  previous: { name: string; physicalName?: unknown },
+  next: { name: string; physicalName?: unknown },
+  subject: string,
+): ContractChange[] {
+  const before = previous.physicalName ?? previous.name;
+  const after = next.physicalName ?? next.name;
+  return isSameJson(before, after)
+    ? []
+    : [change('physical-name-changed', subject, `physicalName changed from ${shown(before)} to ${shown(after)}`)];
+}
+
+/** Relationships (foreign keys) added or removed, each named by what it points to. */
+function relationshipChanges(previous: unknown, next: unknown, subject: string): ContractChange[] {
+  const before = Array.isArray(previous) ? previous : [];
+  const after = Array.isArray(next) ? next : [];
+  const missingFrom = (list: unknown[]) => (relationship: unknown) =>
+    !list.some((other) => isSameJson(other, relationship));
+  const target = (relationship: unknown) =>
+    isJsonObject(relationship) && relationship.to !== undefined
+      ? [relationship.to].flat().join(', ')
+      : JSON.stringify(relationship);
+  return [
+    ...after
+      .filter(missingFrom(before))
+      .map((added) => change('relationship-changed', subject, `relationship to ${target(added)} added`)),
+    ...before
+      .filter(missingFrom(after))
+      .map((removed) => change('relationship-changed', subject, `relationship to ${target(removed)} removed`)),
+  ];
+}
+
+function withoutRelationships(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { relationships: _, ...rest } = extensions ?? {};
+  return rest;
 }
 
 /** The changes between two lists of properties (of a schema object, or nested in an object property) under `parent`. */
@@ -301,8 +347,18 @@ function typeChange(previous: ContractProperty, next: ContractProperty): string 
 function nestedChanges(previous: ContractProperty, next: ContractProperty, subject: string): ContractChange[] {
   const before = nestedPropertiesOf(previous);
   const after = nestedPropertiesOf(next);
-  const { logicalTypeOptions: optionsBefore, ...extensionsBefore } = before.extensions ?? {};
-  const { logicalTypeOptions: optionsAfter, ...extensionsAfter } = after.extensions ?? {};
+  const {
+    logicalTypeOptions: optionsBefore,
+    physicalName: physicalNameBefore,
+    relationships: relationshipsBefore,
+    ...extensionsBefore
+  } = before.extensions ?? {};
+  const {
+    logicalTypeOptions: optionsAfter,
+    physicalName: physicalNameAfter,
+    relationships: relationshipsAfter,
+    ...extensionsAfter
+  } = after.extensions ?? {};
   const items =
     before.items && after.items
       ? propertyChanges(before.items, after.items, `${subject}[]`)
@@ -313,6 +369,12 @@ function nestedChanges(previous: ContractProperty, next: ContractProperty, subje
     ...propertyListChanges(before.properties, after.properties, subject).changes,
     ...items,
     ...optionChanges(optionsBefore, optionsAfter, subject),
+    ...physicalNameChanges(
+      { name: previous.name, physicalName: physicalNameBefore },
+      { name: next.name, physicalName: physicalNameAfter },
+      subject,
+    ),
+    ...relationshipChanges(relationshipsBefore, relationshipsAfter, subject),
     ...(isSameJson(extensionsBefore, extensionsAfter) ? [] : [change('field-changed', subject, 'extensions changed')]),
   ];
 }

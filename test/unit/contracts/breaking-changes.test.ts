@@ -489,3 +489,59 @@ describe('changelog', () => {
     expect(formatChangelog(compareContracts(previous, previous))).toEqual(['## 1.0.0 (from 1.0.0)', '', 'No changes.']);
   });
 });
+
+describe('breaking changes in physical names and relationships', () => {
+  const contractWith = (objectLines: string, propertyLines: string, version = '2.0.0') =>
+    imported(
+      anOdcsText(`schema:
+  - name: orders
+${objectLines}    properties:
+      - name: order_id
+        logicalType: string
+${propertyLines}      - name: customer_id
+        logicalType: string
+`).replace('version: 1.0.0', `version: ${version}`),
+    );
+  const before = contractWith(
+    '    physicalName: orders_v1\n    relationships:\n      - type: foreignKey\n        from: orders.customer_id\n        to: customers.id\n',
+    '        physicalName: order_id\n        relationships:\n          - type: foreignKey\n            to: receipts.order_id\n',
+    '1.0.0',
+  );
+  const changesTo = (next: Contract) =>
+    compareContracts(before, next).changes.map((change) => [
+      change.kind,
+      change.isBreaking,
+      change.subject,
+      change.message,
+    ]);
+
+  it('finds a renamed table and a renamed column, which consumers reading them by name lose', () => {
+    const next = contractWith(
+      '    physicalName: orders_v2\n    relationships:\n      - type: foreignKey\n        from: orders.customer_id\n        to: customers.id\n',
+      '        physicalName: id\n        relationships:\n          - type: foreignKey\n            to: receipts.order_id\n',
+    );
+    expect(changesTo(next)).toEqual([
+      ['physical-name-changed', true, 'orders.order_id', "physicalName changed from 'order_id' to 'id'"],
+      ['physical-name-changed', true, 'orders', "physicalName changed from 'orders_v1' to 'orders_v2'"],
+    ]);
+  });
+
+  it('takes a physical name that equals the logical one for no name at all', () => {
+    const next = contractWith(
+      '    physicalName: orders_v1\n    relationships:\n      - type: foreignKey\n        from: orders.customer_id\n        to: customers.id\n',
+      '        relationships:\n          - type: foreignKey\n            to: receipts.order_id\n',
+    );
+    expect(changesTo(next)).toEqual([]);
+  });
+
+  it('finds relationships added and removed, which refuse data or take back a promise', () => {
+    const next = contractWith(
+      '    physicalName: orders_v1\n',
+      '        physicalName: order_id\n        relationships:\n          - type: foreignKey\n            to: receipts.order_id\n          - type: foreignKey\n            to: invoices.order_id\n',
+    );
+    expect(changesTo(next)).toEqual([
+      ['relationship-changed', true, 'orders.order_id', 'relationship to invoices.order_id added'],
+      ['relationship-changed', true, 'orders', 'relationship to customers.id removed'],
+    ]);
+  });
+});

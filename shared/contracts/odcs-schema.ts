@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { isJsonObject } from './odcs-document';
 import { schemaForApiVersion } from './odcs-versions';
 import type { PathProblem, PathSegment } from './path-problem';
 
@@ -141,7 +142,12 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
   const path = pathOf(error.instancePath, document);
   switch (error.keyword) {
     case 'required':
-      return { path, message: `missing required field '${error.params.missingProperty}'` };
+      return isAskedOfUntypedProperty(error)
+        ? {
+            path,
+            message: `has no logicalType, so ODCS ${versionOf(document)}'s schema applies the rules of every type to it and asks for '${error.params.missingProperty}': add a logicalType (such as string)`,
+          }
+        : { path, message: `missing required field '${error.params.missingProperty}'` };
     case 'additionalProperties':
       return unknownField(path, String(error.params.additionalProperty));
     case 'unevaluatedProperties':
@@ -155,6 +161,18 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
     default:
       return { path, message: error.message ?? `fails '${error.keyword}'` };
   }
+}
+
+/**
+ * The schema's per-type rules are `if: {properties: {logicalType: {const: map}}}, then: ...`,
+ * and an `if` about a field that is absent holds: a property without a logicalType gets them all.
+ */
+function isAskedOfUntypedProperty(error: ErrorObject): boolean {
+  return error.schemaPath.endsWith('/then/required') && isJsonObject(error.data) && !('logicalType' in error.data);
+}
+
+function versionOf(document: unknown): string {
+  return isJsonObject(document) && typeof document.apiVersion === 'string' ? document.apiVersion : 'v3';
 }
 
 function unknownField(objectPath: PathSegment[], field: string): PathProblem {

@@ -31,7 +31,8 @@ const MAX_ALIAS_COUNT = 100;
 /** Parses YAML keeping where every node is, so problems found later can be shown at their line. */
 export function readYamlSource(text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  // Merge keys (`<<`) are YAML 1.1's; PyYAML and SnakeYAML merge them, so the app reads them alike.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, merge: true });
   const rangeOf = ([start, end]: readonly [number, number]): TextRange => {
     const from = lineCounter.linePos(start);
     const to = lineCounter.linePos(end);

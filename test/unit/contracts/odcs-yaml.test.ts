@@ -260,6 +260,35 @@ schema:
     ]);
   });
 
+  it('tells a v3.2.0 property without a logicalType to get one, where the official schema asks it for a map', () => {
+    const text = anOdcsText('schema:\n  - name: t\n    properties:\n      - name: note\n').replace('v3.1.0', 'v3.2.0');
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      "9:9 schema[0].properties[0]: has no logicalType, so ODCS v3.2.0's schema applies the rules of every type to it and asks for 'map': add a logicalType (such as string)",
+    ]);
+  });
+
+  it('merges YAML merge keys (<<) as YAML 1.1 readers such as PyYAML and SnakeYAML do', () => {
+    const contract = imported(
+      anOdcsText(`schema:
+  - name: t
+    properties:
+      - &typed
+        name: customer_id
+        logicalType: string
+        required: true
+      - <<: *typed
+        name: order_id
+        primaryKey: true
+`),
+    );
+    expect(contract.schema[0]?.properties[1]).toMatchObject({
+      name: 'order_id',
+      logicalType: 'string',
+      required: true,
+      primaryKey: true,
+    });
+  });
+
   it('explains a quality rule without a comparison operator in one message', () => {
     const text = anOdcsText(`schema:
   - name: t

@@ -11,7 +11,8 @@ export interface YamlCursorPath {
   isInValue: boolean;
 }
 
-const KEY_LINE = /^(\s*)(- +)?([A-Za-z_$][\w$-]*)\s*:(.*)$/;
+/** A key plain (`name:`), double-quoted (`"name":`) or single-quoted (`'name':`), then its colon. */
+const KEY_LINE = /^(\s*)(- +)?(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([A-Za-z_$][\w$-]*))\s*:(.*)$/;
 const ITEM_LINE = /^(\s*)-(\s|$)/;
 
 interface LineShape {
@@ -22,6 +23,8 @@ interface LineShape {
   key?: string;
   /** `key: value` on one line, as opposed to `key:` opening a nested block. */
   hasInlineValue: boolean;
+  /** Where the key's colon is, for a line with a key. */
+  colon?: number;
 }
 
 function shapeOf(line: string): LineShape | null {
@@ -30,14 +33,15 @@ function shapeOf(line: string): LineShape | null {
   const indent = line.length - line.trimStart().length;
   const keyMatch = KEY_LINE.exec(line);
   if (keyMatch) {
-    const marker = keyMatch[2] ?? '';
-    const rest = (keyMatch[4] ?? '').trim();
+    const [, , marker = '', doubleQuoted, singleQuoted, plain, value = ''] = keyMatch;
+    const rest = value.trim();
     return {
       indent,
       contentIndent: indent + marker.length,
       isItem: marker !== '',
-      key: keyMatch[3] as string,
+      key: doubleQuoted?.replace(/\\(.)/g, '$1') ?? singleQuoted?.replaceAll("''", "'") ?? (plain as string),
       hasInlineValue: rest !== '' && !rest.startsWith('#'),
+      colon: line.length - value.length - 1,
     };
   }
   const isItem = ITEM_LINE.test(line);
@@ -78,7 +82,6 @@ export function yamlCursorPath(text: string, line: number, column: number): Yaml
     }
   }
 
-  const colon = current.indexOf(':');
-  const isInValue = shape?.key !== undefined && colon !== -1 && column - 1 > colon;
+  const isInValue = shape?.colon !== undefined && column - 1 > shape.colon;
   return { parentPath, ...(shape?.key !== undefined && { key: shape.key }), isInValue };
 }

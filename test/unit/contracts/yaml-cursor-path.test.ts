@@ -79,3 +79,28 @@ describe('the path at the cursor in contract YAML', () => {
     expect(yamlCursorPath(text, 7, 4).parentPath).toEqual(['servers', '[]']);
   });
 });
+
+describe('the path at the cursor with quoted keys', () => {
+  const QUOTED = [
+    '"schema":', // 1
+    "  - 'name': orders", // 2
+    '    "properties":', // 3
+    '      - "name": "a:b"', // 4
+    "        'logicalType': integer", // 5
+  ].join('\n');
+
+  it('reads a double- or single-quoted key as the key it names', () => {
+    expect(yamlCursorPath(QUOTED, 5, 12)).toEqual({
+      parentPath: ['schema', '[]', 'properties', '[]'],
+      key: 'logicalType',
+      isInValue: false,
+    });
+  });
+
+  it('tells a value from a key by the colon after the quoted key, not one inside it', () => {
+    const withColonInKey = '"a:b": 1';
+    expect(yamlCursorPath(withColonInKey, 1, 4)).toEqual({ parentPath: [], key: 'a:b', isInValue: false });
+    expect(yamlCursorPath(withColonInKey, 1, 8).isInValue).toBe(true);
+    expect(yamlCursorPath(QUOTED, 4, 17).isInValue).toBe(true);
+  });
+});

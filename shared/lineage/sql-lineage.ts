@@ -197,9 +197,29 @@ function readOutput(tokens: Token[]): SelectOutput {
   };
 }
 
-/** Functions whose result is (a part of) their first argument's value, or one of their arguments' values. */
-const KEEPS_FIRST_ARGUMENT = new Set(['trim', 'ltrim', 'rtrim', 'lower', 'upper', 'substr', 'substring']);
-const KEEPS_EVERY_ARGUMENT = new Set(['coalesce', 'ifnull']);
+/**
+ * Functions whose result is (a part of) their first argument's value, or one of their arguments'
+ * values: `MIN(email)` is someone's email, as is `FIRST_VALUE(email) OVER (...)`.
+ */
+const KEEPS_FIRST_ARGUMENT = new Set([
+  'trim',
+  'ltrim',
+  'rtrim',
+  'lower',
+  'upper',
+  'substr',
+  'substring',
+  'replace',
+  'nullif',
+  'group_concat',
+  'string_agg',
+  'first_value',
+  'last_value',
+  'nth_value',
+  'lag',
+  'lead',
+]);
+const KEEPS_EVERY_ARGUMENT = new Set(['coalesce', 'ifnull', 'min', 'max']);
 
 /**
  * The columns whose values an expression keeps: a column as it is, cast, trimmed, cased, cut,
@@ -212,11 +232,16 @@ function keptColumns(tokens: readonly Token[]): ColumnRef[] {
   if (isColumn(tokens)) return columnRefs(tokens);
   const inner = castOperand(tokens) ?? parenthesized(tokens);
   if (inner) return keptColumns(inner);
-  const call = functionCall(tokens);
+  const call = functionCall(withoutWindow(tokens));
   if (call && KEEPS_EVERY_ARGUMENT.has(call.name)) return call.args.flatMap(keptColumns);
   if (call && KEEPS_FIRST_ARGUMENT.has(call.name)) return keptColumns(call.args[0] ?? []);
   if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptColumns);
   return [];
+}
+
+/** A call without its `FILTER (WHERE ...)` and `OVER (...)`, which pick the rows, not the value. */
+function withoutWindow(tokens: readonly Token[]): readonly Token[] {
+  return splitTopLevel(tokens, (token) => isKeyword(token, 'over', 'filter'))[0] ?? tokens;
 }
 
 /** `(expression)`'s expression. */
@@ -230,7 +255,11 @@ function functionCall(tokens: readonly Token[]): { name: string; args: Token[][]
   if (!isName(name) || name.quoted || !isPunct(open, '(') || closingParen(tokens, 1) !== tokens.length - 1) {
     return undefined;
   }
-  return { name: name.text.toLowerCase(), args: splitTopLevel(tokens.slice(2, -1), (token) => isPunct(token, ',')) };
+  const args = splitTopLevel(tokens.slice(2, -1), (token) => isPunct(token, ','));
+  const [first] = args;
+  // An aggregate's DISTINCT or ALL says which rows count, not what the value is.
+  if (first && isKeyword(first[0], 'distinct', 'all')) args[0] = first.slice(1);
+  return { name: name.text.toLowerCase(), args };
 }
 
 /** The values a `CASE ... END` may give: what follows each THEN, and ELSE. */

@@ -25,7 +25,12 @@ describe('reading a transformation’s SQL', () => {
     expect(select.outputs).toEqual([
       { kind: 'value', name: 'customer_id', refs: [customerId], copies: [customerId] },
       { kind: 'value', name: 'lifetime_value', refs: [{ qualifier: 'o', column: 'total' }], copies: [] },
-      { kind: 'value', name: 'last_order_at', refs: [{ qualifier: 'o', column: 'placed_at' }], copies: [] },
+      {
+        kind: 'value',
+        name: 'last_order_at',
+        refs: [{ qualifier: 'o', column: 'placed_at' }],
+        copies: [{ qualifier: 'o', column: 'placed_at' }],
+      },
     ]);
     expect(select.conditions.map((ref) => `${ref.qualifier}.${ref.column}`)).toEqual([
       'o.customer_id',
@@ -80,7 +85,18 @@ describe('reading a transformation’s SQL', () => {
       'phone',
     ]);
     expect(copiesOf('CAST(COALESCE(c.email, c.phone) AS TEXT)')).toEqual(['email', 'phone']);
+    expect(copiesOf('MIN(c.email)')).toEqual(['email']);
+    expect(copiesOf('max(DISTINCT c.email)')).toEqual(['email']);
+    expect(copiesOf('MAX(c.email, c.phone)')).toEqual(['email', 'phone']);
+    expect(copiesOf("NULLIF(c.email, '')")).toEqual(['email']);
+    expect(copiesOf('FIRST_VALUE(c.email) OVER (PARTITION BY c.id ORDER BY c.at)')).toEqual(['email']);
+    expect(copiesOf('LAST_VALUE(c.email) OVER w')).toEqual(['email']);
+    expect(copiesOf('NTH_VALUE(c.email, 2) OVER (ORDER BY c.at)')).toEqual(['email']);
+    expect(copiesOf('LAG(c.email) OVER (ORDER BY c.at)')).toEqual(['email']);
+    expect(copiesOf("GROUP_CONCAT(c.email, ';')")).toEqual(['email']);
+    expect(copiesOf("REPLACE(c.email, '@', ' at ')")).toEqual(['email']);
     expect(copiesOf('COUNT(c.email)')).toEqual([]);
+    expect(copiesOf('ROW_NUMBER() OVER (ORDER BY c.email)')).toEqual([]);
     expect(copiesOf('LENGTH(c.email)')).toEqual([]);
     expect(copiesOf('c.total * 2')).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { logicalTypeName } from '../model/logical-type';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
 import { isJsonObject, nestedPropertiesOf } from './odcs-document';
-import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion } from './semver';
+import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
@@ -112,8 +112,7 @@ function versionFindings(
   const at = (severity: ContractFinding['severity'], message: string) => [{ path: 'version', severity, message }];
   if (order !== undefined && order < 0) return at('error', `version ${to} is lower than the previous ${from}`);
   if (neededVersion) {
-    const step =
-      readVersion(neededVersion)?.major === 0 ? 'minor version while the major version is 0' : 'major version';
+    const step = breakingStepOf(readVersion(neededVersion));
     const which = isVersion ? '' : ', which is no semantic version';
     return at('error', `breaking changes need a new ${step}: ${neededVersion} instead of ${to}${which}`);
   }
@@ -126,6 +125,12 @@ function versionFindings(
   const isSameVersion = order === undefined ? from.trim() === to.trim() : order === 0;
   if (hasChanges && isSameVersion) return at('warning', `the contract changed but its version is still ${to}`);
   return [];
+}
+
+/** Which part of a version announces breaking changes (see `allowsBreakingChanges`). */
+function breakingStepOf(version: Semver | undefined): string {
+  if (version?.major !== 0) return 'major version';
+  return version.minor > 0 ? 'minor version while the major version is 0' : 'patch version while the version is 0.0.x';
 }
 
 const CONTRACT_FIELDS = ['name', 'status', 'description', 'owner', 'domain', 'dataProduct'] as const;

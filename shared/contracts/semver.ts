@@ -64,24 +64,28 @@ export function compareVersions(a: string, b: string): number | undefined {
 /**
  * Whether version `to` may break what `from` promised: a higher major version; while the major
  * version is 0, a higher minor one (semver 2.0.0 §4 lets 0.y.z change in any way; Cargo and
- * npm's `^0.9` take 0.10.0 for the breaking step, 0.9.1 for a compatible one); or a later
- * version of the same major when `from` is a pre-release of it (`2.0.0-rc1` → `2.0.0`).
+ * npm's `^0.9` take 0.10.0 for the breaking step, 0.9.1 for a compatible one), and while it is
+ * 0.0, a higher patch (`^0.0.3` takes nothing but 0.0.3); or a later version of the same major
+ * when `from` is a pre-release of it (`2.0.0-rc1` → `2.0.0`).
  */
 export function allowsBreakingChanges(from: Semver, to: Semver): boolean {
   if (to.major > from.major) return true;
   if (from.major === 0 && to.major === 0 && to.minor > from.minor) return true;
+  if (from.major === 0 && from.minor === 0 && to.major === 0 && to.minor === 0 && to.patch > from.patch) return true;
   return from.prerelease.length > 0 && to.major === from.major && compareParsed(to, from) > 0;
 }
 
 /**
  * The first version that may break what `version` promised: `1.4.2` → `2.0.0`, `2.0.0-rc.1` →
- * `3.0.0`, `v2` → `3.0.0`; while the major version is 0, the next minor one: `0.9.0` → `0.10.0`.
- * Undefined for what is no version (`2024-01`): no number follows from it.
+ * `3.0.0`, `v2` → `3.0.0`; while the major version is 0, the next minor one: `0.9.0` → `0.10.0`;
+ * while it is 0.0, the next patch: `0.0.3` → `0.0.4`. Undefined for what is no version
+ * (`2024-01`): no number follows from it.
  */
 export function nextBreakingVersion(version: string): string | undefined {
   const parsed = readVersion(version);
   if (!parsed) return undefined;
-  return parsed.major === 0 ? `0.${parsed.minor + 1}.0` : `${parsed.major + 1}.0.0`;
+  if (parsed.major > 0) return `${parsed.major + 1}.0.0`;
+  return parsed.minor > 0 ? `0.${parsed.minor + 1}.0` : `0.0.${parsed.patch + 1}`;
 }
 
 function comparePrerelease(a: readonly string[], b: readonly string[]): number {

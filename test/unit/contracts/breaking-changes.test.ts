@@ -415,6 +415,18 @@ describe('version bumps', () => {
     });
   });
 
+  it('takes a new patch version for breaking changes while the version is 0.0.x', () => {
+    const initial = { ...previous, version: '0.0.3' };
+    expect(compareContracts(initial, breaking('0.0.4'))).toMatchObject({ findings: [] });
+    expect(compareContracts(initial, breaking('0.0.3')).findings).toEqual([
+      {
+        path: 'version',
+        severity: 'error',
+        message: 'breaking changes need a new patch version while the version is 0.0.x: 0.0.4 instead of 0.0.3',
+      },
+    ]);
+  });
+
   it('says when versions are no semantic versions, rather than demanding 1.0.0 or an unchanged version', () => {
     const calendar = { ...previous, version: '2024-01' };
     expect(compareContracts(calendar, breaking('2024-02'))).not.toHaveProperty('neededVersion');

@@ -50,6 +50,14 @@ describe('semantic versions', () => {
     expect(allows('1.9.0', '1.10.0')).toBe(false);
   });
 
+  it('takes a new patch version for the breaking step while the version is 0.0.x, as Cargo and npm do', () => {
+    expect(nextBreakingVersion('0.0.3')).toBe('0.0.4');
+    expect(allows('0.0.3', '0.0.4')).toBe(true);
+    expect(allows('0.0.3', '0.1.0')).toBe(true);
+    expect(allows('0.0.3', '0.0.3')).toBe(false);
+    expect(allows('0.0.3', '0.0.3-rc.1')).toBe(false);
+  });
+
   it('reads versions written with a v or short, and nothing else, as versions', () => {
     expect(readVersion('v2')).toEqual({ major: 2, minor: 0, patch: 0, prerelease: [] });
     expect(readVersion('1.0')).toEqual({ major: 1, minor: 0, patch: 0, prerelease: [] });

@@ -1,23 +1,27 @@
-import type { FaultKind, Mesh } from '../../shared/model';
+import type { Fault, FaultKind, Mesh } from '../../shared/model';
 import {
   columnChoices,
   defaultCount,
   FAULT_CARDS,
   type FaultSettings,
   faultEffect,
+  faultsFiredSoFar,
   firedFaultOutcome,
   topicChoices,
 } from '../../shared/simulation/fault-deck';
 import { useDocumentStore } from '../store/document-store';
 import { simulation } from './simulation-controller';
-import { setSimulation, useSimulationStore } from './simulation-store';
+import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
 /** Faults a facilitator fires during the run; each takes effect at the next tick (keys 1–5 in presenter mode). */
 export function FaultDeck() {
   const mesh = useDocumentStore((state) => state.mesh);
-  const fired = useSimulationStore((state) => state.firedFaults);
-  const tick = useSimulationStore((state) => state.metrics?.tick ?? 0);
+  const fromDeck = useSimulationStore((state) => state.firedFaults);
+  const scheduled = useSimulationStore(scheduledFaults);
+  const ranTick = useSimulationStore((state) => state.metrics?.tick);
   if (!mesh) return null;
+  const tick = ranTick ?? 0;
+  const fired = faultsFiredSoFar(scheduled, fromDeck, ranTick ?? -1);
   return (
     <section className="fault-deck" aria-label="Fault deck">
       <p className="simulation-panel__hint">
@@ -35,12 +39,13 @@ export function FaultDeck() {
         <>
           <h3 className="simulation-panel__title">Fired in this run</h3>
           <ul className="fault-deck__fired" data-testid="fired-faults">
-            {fired.map((fault, index) => {
+            {fired.map(({ fault, source }, index) => {
               const outcome = firedFaultOutcome(mesh, fault);
               return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: fired faults are an append-only log
+                // biome-ignore lint/suspicious/noArrayIndexKey: fired faults only grow while the run lasts
                 <li key={index}>
                   tick {fault.tick}: {fault.kind} {'topicId' in fault ? fault.topicId : fault.productId}
+                  {source === 'scenario' && ' (scenario)'}
                   {outcome && ` — ${outcome}`}
                 </li>
               );
@@ -50,6 +55,13 @@ export function FaultDeck() {
       )}
     </section>
   );
+}
+
+const NO_FAULTS: readonly Fault[] = [];
+
+/** The faults the running scenario schedules (a stable empty list when none, for the store's selector). */
+function scheduledFaults(state: SimulationState): readonly Fault[] {
+  return state.runMesh?.scenarios.find((scenario) => scenario.id === state.scenarioId)?.faults ?? NO_FAULTS;
 }
 
 function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: string }) {

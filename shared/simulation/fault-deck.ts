@@ -110,6 +110,23 @@ export function faultEffect(mesh: Mesh, kind: FaultKind, settings: FaultSettings
 }
 
 /** What a fired null or rename did, for the list of fired faults: where the column went missing, and who checks it. */
+/** A fault that has fired in a run: one the scenario schedules, or one the deck injected. */
+export interface FiredFault {
+  fault: Fault;
+  source: 'scenario' | 'deck';
+}
+
+/**
+ * The faults of a run so far, in tick order: the scenario's whose tick has come by the end of
+ * `tick`, and every one the deck fired (each set for the tick after the one it was fired in).
+ */
+export function faultsFiredSoFar(scheduled: readonly Fault[], fromDeck: readonly Fault[], tick: number): FiredFault[] {
+  return [
+    ...scheduled.filter((fault) => fault.tick <= tick).map((fault): FiredFault => ({ fault, source: 'scenario' })),
+    ...fromDeck.map((fault): FiredFault => ({ fault, source: 'deck' })),
+  ].sort((a, b) => a.fault.tick - b.fault.tick);
+}
+
 export function firedFaultOutcome(mesh: Mesh, fault: Fault): string | undefined {
   if (fault.kind !== 'null-field' && fault.kind !== 'rename-column') return undefined;
   const topic = mesh.systems

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
+import { describeInChromium, screenshot } from './app-driver';
 import { productNode } from './designer-driver';
 import { openEditedSample, openTab, runQuery, runTo, simulateSample, step } from './simulation-driver';
 
@@ -148,6 +148,21 @@ describeInChromium('Simulate mode, audited', (session) => {
     expect(await page.getByTestId('fired-faults').textContent()).toContain(
       'street was nulled in a change record on customers.public.customers; no consumer’s contract requires street, so nothing is quarantined.',
     );
+  });
+
+  it('lists the scenario’s own faults among those fired once their tick has come', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await openTab(page, 'Faults');
+    await step(page);
+    expect(await page.getByTestId('fired-faults').count()).toBe(0);
+
+    await runTo(page, 10);
+    expect(await page.getByTestId('fired-faults').textContent()).toBe(
+      'tick 10: redeliver order-placed-events (scenario)',
+    );
+    await page.getByTestId('fired-faults').scrollIntoViewIfNeeded();
+    await screenshot(page, 'simulate-fired-scenario-fault');
   });
 
   it('keeps the query typed in the SQL console, and its node, while another tab is looked at', async () => {

@@ -4,6 +4,7 @@ import {
   columnChoices,
   faultEffect,
   faultFrom,
+  faultsFiredSoFar,
   firedFaultOutcome,
   topicChoices,
 } from '../../../shared/simulation/fault-deck';
@@ -94,5 +95,24 @@ describe('a fired fault in the list of this run', () => {
 
   it('adds nothing to a fault that hits no column', () => {
     expect(firedFaultOutcome(mesh, faultFrom(mesh, 'redeliver', {}, 2) as Fault)).toBeUndefined();
+  });
+});
+
+describe('the faults fired so far in a run', () => {
+  const at = (tick: number) => faultFrom(mesh, 'redeliver', {}, tick) as Fault;
+
+  it('lists the scenario’s faults whose tick has come beside the deck’s, by tick, saying where each came from', () => {
+    const scheduled = [at(5), at(2), at(9)];
+    const fromDeck = [at(3), at(6)];
+    expect(faultsFiredSoFar(scheduled, fromDeck, 5).map(({ fault, source }) => [fault.tick, source])).toEqual([
+      [2, 'scenario'],
+      [3, 'deck'],
+      [5, 'scenario'],
+      [6, 'deck'],
+    ]);
+  });
+
+  it('lists no scenario fault before the first tick has run', () => {
+    expect(faultsFiredSoFar([at(0)], [], -1)).toEqual([]);
   });
 });

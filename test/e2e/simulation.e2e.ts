@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
+import { describeInChromium, screenshot } from './app-driver';
 import { openSampleDesign, productNode } from './designer-driver';
 import {
   currentTick,
@@ -209,11 +209,15 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     }
     expect(await presenter.locator('[data-testid=trace-stage]').getAttribute('data-stage')).toBe('output-port');
     expect(await page.locator('.toolbar').isVisible()).toBe(false);
+    expect(await page.locator('.react-flow__controls').isVisible()).toBe(false);
+    expect(await page.locator('.react-flow__minimap').isVisible()).toBe(false);
+    await screenshot(page, 'simulate-presenter-mode');
     await page.keyboard.press('2');
     await presenter.getByText('(1 fired)').waitFor();
     await page.keyboard.press('Escape');
     await presenter.waitFor({ state: 'detached' });
     expect(await page.locator('.toolbar').isVisible()).toBe(true);
+    expect(await page.locator('.react-flow__controls').isVisible()).toBe(true);
   });
 
   it('shows the scenario’s speaker notes beside their stage in presenter mode', async () => {

@@ -15,18 +15,16 @@ import {
 import { faultFrom } from '../../shared/simulation/fault-deck';
 import { emptyHistory, withTicks } from '../../shared/simulation/metrics-history';
 import { runCatalog } from '../../shared/simulation/run-catalog';
-import { millisToNextTick, type RunPace, ticksToRun } from '../../shared/simulation/run-pace';
+import { maxModeBatch, millisToNextTick, type RunPace, ticksToRun } from '../../shared/simulation/run-pace';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { NO_SCENARIO } from './nothing-to-run';
 import { pausePointAt } from './pause-point';
-import { type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
+import { MAX_SPEED, type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
 /** How long the worker may stay silent (no transformation started, no answer) before it is replaced. */
 export const STEP_BUDGET_MILLIS = 4000;
 /** Records kept per output port for Design mode. */
 export const EXAMPLE_RECORDS = 20;
-/** In "as fast as possible", each request runs about this long, so the view still updates. */
-const BATCH_MILLIS = 40;
 
 let client: SimulationClient | null = null;
 /** Bumped by every run, pause and reset: a loop that sees another number ends. */
@@ -165,7 +163,7 @@ export const simulation = {
       const now = performance.now();
       if (pace) await delay(millisToNextTick(pace, stepped.metrics.tick, now));
       else {
-        batch = Math.max(1, Math.min(1000, Math.round((ticks * BATCH_MILLIS) / Math.max(1, now - began))));
+        batch = maxModeBatch(ticks, now - began, MAX_SPEED);
         await delay(0);
       }
     }

@@ -28,3 +28,23 @@ export function ticksToRun(pace: RunPace, tick: number, now: number): { ticks: n
 export function millisToNextTick(pace: RunPace, tick: number, now: number): number {
   return Math.max(0, pace.startedAt + ((tick - pace.startTick) * 1000) / pace.speed - now);
 }
+
+/** In "as fast as possible", each request runs about this long, so the view still updates. */
+export const MAX_MODE_BATCH_MILLIS = 40;
+const MOST_TICKS_PER_REQUEST = 1000;
+
+/**
+ * The ticks of the next "as fast as possible" request, after one of `ticks` took `elapsedMillis`
+ * (work and the round trip): about `MAX_MODE_BATCH_MILLIS` of them, and never fewer than
+ * `fastestSpeed` would have run in that time, so that on an engine too slow for small batches
+ * it still batches as a fixed speed catching up does, and is never the slower of the two.
+ */
+export function maxModeBatch(ticks: number, elapsedMillis: number, fastestSpeed: number): number {
+  const elapsed = Math.max(1, elapsedMillis);
+  const byTime = Math.round((ticks * MAX_MODE_BATCH_MILLIS) / elapsed);
+  const atFastestSpeed = Math.min(
+    Math.floor((elapsed * fastestSpeed) / 1000),
+    Math.floor((CATCH_UP_MILLIS * fastestSpeed) / 1000),
+  );
+  return Math.max(1, Math.min(MOST_TICKS_PER_REQUEST, Math.max(byTime, atFastestSpeed)));
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CATCH_UP_MILLIS, millisToNextTick, type RunPace, ticksToRun } from '../../../shared/simulation/run-pace';
+import {
+  CATCH_UP_MILLIS,
+  maxModeBatch,
+  millisToNextTick,
+  type RunPace,
+  ticksToRun,
+} from '../../../shared/simulation/run-pace';
 
 const at60: RunPace = { speed: 60, startedAt: 1000, startTick: 5 };
 const TICK = 1000 / 60;
@@ -57,5 +63,40 @@ describe('the pace of a run at a fixed speed', () => {
 
     expect(ticksToRun(atOne, 0, 10_000)).toEqual({ ticks: 1, pace: { speed: 1, startedAt: 10_000, startTick: 0 } });
     expect(millisToNextTick(atOne, 1, 400)).toBe(600);
+  });
+});
+
+describe('the batches of a run as fast as possible', () => {
+  /** Ticks per second a run reaches when a tick costs `tickMillis` and each request `overheadMillis` more. */
+  function ticksPerSecond(plan: (ticks: number, elapsed: number, tick: number, now: number) => number): number {
+    const tickMillis = 60;
+    const overheadMillis = 40;
+    let tick = 0;
+    let now = 0;
+    let ticks = 1;
+    while (now < 20_000) {
+      const elapsed = ticks * tickMillis + overheadMillis;
+      tick += ticks;
+      now += elapsed;
+      ticks = plan(ticks, elapsed, tick, now);
+    }
+    return tick / (now / 1000);
+  }
+
+  it('runs about a frame’s worth of ticks per request on a fast engine, so the view keeps moving', () => {
+    expect(maxModeBatch(1, 2, 60)).toBe(20);
+    expect(maxModeBatch(20, 40, 60)).toBe(20);
+  });
+
+  it('is never slower than the fastest fixed speed on a slow engine, where every request costs as much again', () => {
+    let pace: RunPace = { speed: 60, startedAt: 0, startTick: 0 };
+    const atSixty = ticksPerSecond((_, _elapsed, tick, now) => {
+      const planned = ticksToRun(pace, tick, now);
+      pace = planned.pace;
+      return planned.ticks;
+    });
+    const asFastAsPossible = ticksPerSecond((ticks, elapsed) => maxModeBatch(ticks, elapsed, 60));
+
+    expect(asFastAsPossible).toBeGreaterThanOrEqual(atSixty);
   });
 });

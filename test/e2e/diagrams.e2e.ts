@@ -82,6 +82,13 @@ describeInChromium('the Diagram view', (session) => {
     await page.getByLabel('Diagram of').selectOption({ label: 'orders-service' });
     await page.getByTestId('diagram-picture').getByText('Microservice: orders-service (Java)').waitFor();
     expect(await pictureText(page)).toContain('History: Order');
+
+    await page.getByLabel('Diagram of').selectOption({ label: 'Orders' });
+    await page.getByRole('button', { name: 'Lineage', exact: true }).click();
+    await page.getByTestId('diagram-picture').getByText('Lineage: Orders').waitFor();
+    for (const port of ['orders.public.order_lines', 'orders CDC', 'OrderPlaced events']) {
+      expect(await pictureText(page)).toContain(port);
+    }
   });
 
   it('copies the text and the image, and saves .mmd, .svg and .png', async () => {

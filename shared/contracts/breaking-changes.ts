@@ -352,18 +352,8 @@ function typeChange(previous: ContractProperty, next: ContractProperty): string 
 function nestedChanges(previous: ContractProperty, next: ContractProperty, subject: string): ContractChange[] {
   const before = nestedPropertiesOf(previous);
   const after = nestedPropertiesOf(next);
-  const {
-    logicalTypeOptions: optionsBefore,
-    physicalName: physicalNameBefore,
-    relationships: relationshipsBefore,
-    ...extensionsBefore
-  } = before.extensions ?? {};
-  const {
-    logicalTypeOptions: optionsAfter,
-    physicalName: physicalNameAfter,
-    relationships: relationshipsAfter,
-    ...extensionsAfter
-  } = after.extensions ?? {};
+  const was = extensionParts(before.extensions);
+  const is = extensionParts(after.extensions);
   const items =
     before.items && after.items
       ? propertyChanges(before.items, after.items, `${subject}[]`)
@@ -373,15 +363,21 @@ function nestedChanges(previous: ContractProperty, next: ContractProperty, subje
   return [
     ...propertyListChanges(before.properties, after.properties, subject).changes,
     ...items,
-    ...optionChanges(optionsBefore, optionsAfter, subject),
+    ...optionChanges(was.logicalTypeOptions, is.logicalTypeOptions, subject),
     ...physicalNameChanges(
-      { name: previous.name, physicalName: physicalNameBefore },
-      { name: next.name, physicalName: physicalNameAfter },
+      { name: previous.name, physicalName: was.physicalName },
+      { name: next.name, physicalName: is.physicalName },
       subject,
     ),
-    ...relationshipChanges(relationshipsBefore, relationshipsAfter, subject),
-    ...(isSameJson(extensionsBefore, extensionsAfter) ? [] : [change('field-changed', subject, 'extensions changed')]),
+    ...relationshipChanges(was.relationships, is.relationships, subject),
+    ...(isSameJson(was.rest, is.rest) ? [] : [change('field-changed', subject, 'extensions changed')]),
   ];
+}
+
+/** A property's extensions that changes are told apart by, and the rest. */
+function extensionParts(extensions: Record<string, unknown> | undefined) {
+  const { logicalTypeOptions, physicalName, relationships, ...rest } = extensions ?? {};
+  return { logicalTypeOptions, physicalName, relationships, rest };
 }
 
 /** Bounds that a lower value tightens; a higher minimum (their counterparts) tightens too. */

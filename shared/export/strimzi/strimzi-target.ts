@@ -15,11 +15,11 @@ import {
   preferredTopicPrefix,
 } from './debezium-connector';
 import {
-  isLegalTopicName,
   KAFKA_CLUSTER,
   MAX_RESOURCE_NAME_LENGTH,
   type StrimziResource,
   strimziResource,
+  topicNameProblem,
 } from './strimzi-resources';
 
 /*
@@ -152,16 +152,10 @@ function topicOrigins(mesh: Mesh, scoped: ScopedElements): TopicOrigin[] {
 function strimziProblems(mesh: Mesh, scoped: ScopedElements): Problem[] {
   const topics = topicOrigins(mesh, scoped);
   return [
-    ...topics.flatMap((topic) =>
-      isLegalTopicName(topic.name)
-        ? []
-        : [
-            {
-              path: topic.path,
-              message: `${topic.owner}: '${topic.name}' is not a legal Kafka topic name (letters, digits, '.', '_', '-'; at most 249 characters)`,
-            },
-          ],
-    ),
+    ...topics.flatMap((topic) => {
+      const problem = topicNameProblem(topic.name);
+      return problem ? [{ path: topic.path, message: `${topic.owner}: topic '${topic.name}' ${problem}` }] : [];
+    }),
     ...topicClashes(topics),
     ...scoped.systems.flatMap((system) =>
       hasCdc(system) && !engineOf(system)

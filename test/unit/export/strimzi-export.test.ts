@@ -229,6 +229,30 @@ describe('Strimzi export', () => {
     });
   });
 
+  it('refuses topic names Kafka keeps for itself or refuses, saying which rule each breaks', () => {
+    const names = ['__consumer_offsets', '__transaction.state', '__audit', '..', 'orders events', 't'.repeat(250)];
+    const mesh = aMesh()
+      .withDomain('d')
+      .withSystem('s', 'd')
+      .withProduct('p'.repeat(128), 'd', {
+        outputPorts: [aPort('o'.repeat(128), 'output', { protocol: 'kafka-topic' })],
+      })
+      .build();
+    const template = mesh.systems[0]!.messaging.topics[0]!;
+    mesh.systems[0]!.messaging.topics = names.map((name, index) => ({ ...template, id: `t${index}`, name }));
+    const result = strimziTarget.files(mesh, WHOLE_MESH);
+    const topic = (index: number) => `systems[0].messaging.topics[${index}].name: system 's': topic`;
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      `${topic(0)} '__consumer_offsets' is Kafka's internal topic '__consumer_offsets'`,
+      `${topic(1)} '__transaction.state' is Kafka's internal topic '__transaction_state' (Kafka counts '.' and '_' as one character)`,
+      `${topic(2)} '__audit' starts with '__', which Kafka keeps for its internal topics`,
+      `${topic(3)} '..' is a name Kafka refuses ('.' and '..' are not topic names)`,
+      `${topic(4)} 'orders events' has ' ': Kafka takes only letters, digits, '.', '_' and '-'`,
+      `${topic(5)} '${'t'.repeat(250)}' is 250 characters long: Kafka takes at most 249`,
+      `products[0].outputPorts[0]: data product '${'p'.repeat(128)}': topic '${'p'.repeat(128)}.${'o'.repeat(128)}' is 257 characters long: Kafka takes at most 249`,
+    ]);
+  });
+
   it('refuses, naming both, a topic name twice, or two that Kafka takes for one', () => {
     const mesh = aMesh()
       .withDomain('d')

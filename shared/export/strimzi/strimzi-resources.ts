@@ -47,7 +47,15 @@ export function topicNameProblem(name: string): string | null {
   return null;
 }
 
-/** A regular expression matching exactly `text` (Debezium include lists and routers take regexes). */
+/**
+ * A regular expression matching exactly `text` (Debezium include lists and routers take Java
+ * regexes). Include lists are split at commas (newer Debezium lets `\,` through), so a comma is
+ * written `\x2C`, and a backslash `\x5C`, which cannot be read as escaping the comma after it.
+ */
 export function exactPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\],\\]/g, (character) =>
+    character === ',' || character === '\\'
+      ? `\\x${character.charCodeAt(0).toString(16).toUpperCase()}`
+      : `\\${character}`,
+  );
 }

@@ -229,6 +229,44 @@ describe('Strimzi export', () => {
     });
   });
 
+  it('writes include lists whose every regex matches its own table only, as Debezium splits and matches them', () => {
+    const tables = ['order,lines', 'a.b', 'price$', 'f(x)', 'x|y', '[t]', 'back\\slash', 'Orders'];
+    const system = aSystem('shop', 'd', {
+      database: {
+        engine: 'postgres',
+        name: 'shop',
+        tables: tables.map((name) => ({
+          name,
+          cdc: true,
+          primaryKey: ['id'],
+          columns: [{ name: 'id', type: 'integer' as const, nullable: false }],
+        })),
+      },
+    });
+    system.messaging.topics = [];
+    const connector = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
+      (resource) => resource.kind === 'KafkaConnector',
+    );
+    const list = String(connector?.spec.config?.['table.include.list']);
+    // Debezium splits at every comma not escaped by a backslash (older versions at every comma), then
+    // matches each regex against the whole `schema.table`, ignoring case (Java regexes, here the same syntax).
+    const patterns = list.split(/(?<!\\),/).map((regex) => new RegExp(`^(?:${regex})$`, 'i'));
+    expect(list.split(',')).toHaveLength(tables.length);
+    const matching = (id: string) => patterns.filter((pattern) => pattern.test(id)).length;
+    for (const table of tables) expect(matching(`public.${table}`), table).toBe(1);
+    for (const other of [
+      'public.order',
+      'lines',
+      'public.aXb',
+      'public.price',
+      'public.fx',
+      'public.x',
+      'public.t',
+      'other.Orders',
+    ])
+      expect(matching(other), other).toBe(0);
+  });
+
   it('refuses topic names Kafka keeps for itself or refuses, saying which rule each breaks', () => {
     const names = ['__consumer_offsets', '__transaction.state', '__audit', '..', 'orders events', 't'.repeat(250)];
     const mesh = aMesh()

@@ -175,6 +175,24 @@ export function debeziumConnector(
   });
 }
 
+/**
+ * The topics a connector writes besides its tables' changes, with what it writes there: the
+ * engines that keep a schema history also publish schema changes to the topic named by the
+ * prefix. (Heartbeat and transaction topics are off by default and not turned on here.)
+ */
+export function debeziumOwnTopics(
+  system: OperationalSystem,
+  engine: DatabaseEngine,
+  connector: ConnectorIdentity,
+): { name: string; purpose: string }[] {
+  const history = engine.config(system, connector)['schema.history.internal.kafka.topic'];
+  if (typeof history !== 'string') return [];
+  return [
+    { name: connector.topicPrefix, purpose: 'schema changes' },
+    { name: history, purpose: 'schema history' },
+  ];
+}
+
 const OUTBOX_TABLE = 'outbox';
 /** Debezium's placeholder, replaced by the routing field's value. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: Debezium's own placeholder syntax, not a template of ours

@@ -291,6 +291,22 @@ describe('Strimzi export', () => {
     ]);
   });
 
+  it('refuses a design topic that is one a Debezium connector writes itself: schema changes, schema history', () => {
+    const mysql = aSystem('shop', 'd', { database: { ...aSystem('shop', 'd').database, engine: 'mysql' } });
+    const other = aSystem('other', 'd');
+    const template = other.messaging.topics[0]!;
+    other.messaging.topics.push(
+      { ...template, id: 'a', name: 'shop', source: { kind: 'outbox', event: 'e' } },
+      { ...template, id: 'b', name: 'schema-history_shop', source: { kind: 'outbox', event: 'e' } },
+    );
+    const mesh = { ...aMesh().withDomain('d').build(), systems: [mysql, other] };
+    const result = strimziTarget.files(mesh, WHOLE_MESH);
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "systems[1].messaging.topics[1].name: system 'other': topic 'shop' is also the topic of the Debezium connector of system 'shop' (its schema changes)",
+      "systems[1].messaging.topics[2].name: system 'other': topic 'schema-history_shop' collides in Kafka with 'schema-history.shop' of the Debezium connector of system 'shop' (its schema history) ('.' and '_' count as one character)",
+    ]);
+  });
+
   it('refuses, naming both, a topic name twice, or two that Kafka takes for one', () => {
     const mesh = aMesh()
       .withDomain('d')

@@ -171,16 +171,20 @@ function strimziProblems(mesh: Mesh, scoped: ScopedElements): Problem[] {
       return problem ? [{ path: topic.path, message: `${topic.owner}: topic '${topic.name}' ${problem}` }] : [];
     }),
     ...topicClashes(topics),
-    ...scoped.systems.flatMap((system) =>
-      hasCdc(system) && !engineOf(system)
-        ? [
-            {
-              path: `systems[${mesh.systems.indexOf(system)}].database.engine`,
-              message: `system '${system.name}': no Debezium connector for the database engine '${system.database.engine}' (known: ${KNOWN_ENGINES.join(', ')})`,
-            },
-          ]
-        : [],
-    ),
+    ...scoped.systems.flatMap((system) => {
+      if (!hasCdc(system)) return [];
+      const path = `systems[${mesh.systems.indexOf(system)}].database`;
+      const engine = engineOf(system);
+      if (!engine)
+        return [
+          {
+            path: `${path}.engine`,
+            message: `system '${system.name}': no Debezium connector for the database engine '${system.database.engine}' (known: ${KNOWN_ENGINES.join(', ')})`,
+          },
+        ];
+      const nameProblem = engine.databaseNameProblem?.(system.database.name);
+      return nameProblem ? [{ path: `${path}.name`, message: `system '${system.name}': ${nameProblem}` }] : [];
+    }),
   ];
 }
 

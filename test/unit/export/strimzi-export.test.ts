@@ -267,6 +267,15 @@ describe('Strimzi export', () => {
       expect(matching(other), other).toBe(0);
   });
 
+  it("refuses a SQL Server database whose name has a comma: Debezium's database.names is a plain list", () => {
+    const base = aSystem('erp', 'd');
+    const system = aSystem('erp', 'd', { database: { ...base.database, engine: 'sqlserver', name: 'sales,2024' } });
+    const result = strimziTarget.files({ ...aMesh().withDomain('d').build(), systems: [system] }, WHOLE_MESH);
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "systems[0].database.name: system 'erp': the SQL Server database 'sales,2024' has a comma, and Debezium reads database.names as a comma-separated list",
+    ]);
+  });
+
   it('refuses topic names Kafka keeps for itself or refuses, saying which rule each breaks', () => {
     const names = ['__consumer_offsets', '__transaction.state', '__audit', '..', 'orders events', 't'.repeat(250)];
     const mesh = aMesh()

@@ -12,6 +12,7 @@ interface NodeFileError {
  */
 export function fileErrorReason(error: unknown, path: string): string {
   const { code, path: failedPath, message } = (error ?? {}) as NodeFileError;
+  if (!isFileError(error)) return message ?? String(error);
   const atFault = failedPath && failedPath !== path ? failedPath : undefined;
   const subject = atFault ?? 'it';
   const on = atFault ? ` on ${atFault}` : '';
@@ -43,14 +44,12 @@ export function fileErrorReason(error: unknown, path: string): string {
       return 'the path is too long for the file system; choose a shorter one';
     case 'ELOOP':
       return `too many symbolic links${on}; check where its links point`;
-    case undefined:
-      return message ?? String(error);
     default:
       return `the system refused it (${code})${on}`;
   }
 }
 
-/** Whether an error came from the file system (a Node error with a code) rather than from our code. */
+/** Whether an error came from the file system: a system error code (`ENOENT`), not Node's own (`ERR_…`) or none. */
 export function isFileError(error: unknown): boolean {
-  return typeof (error as NodeFileError | undefined)?.code === 'string';
+  return /^E[A-Z0-9]+$/.test(String((error as NodeFileError | undefined)?.code));
 }

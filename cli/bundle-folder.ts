@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { BundleFile } from './cli-io';
 
 /** The file system calls a bundle is written with; tests pass one that fails on cue. */
@@ -31,6 +31,8 @@ export async function writeBundleFolder(
     }
     if (!(await exists(fs, folder))) await fs.rename(staging, folder);
     else await moveInto(fs, staging, folder, beside('replaced'), files);
+  } catch (error) {
+    throw namedOutsideStaging(error, staging, folder);
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
   }
@@ -73,6 +75,18 @@ async function moveInto(
     throw error;
   }
   await fs.rm(replaced, { recursive: true, force: true });
+}
+
+/**
+ * The temporary folder is ours, not the user's: an error about it names the folder that holds
+ * it (where permission or space is missing), one about a file in it the file it stands for.
+ */
+function namedOutsideStaging(error: unknown, staging: string, folder: string): unknown {
+  const { path } = error as { path?: string };
+  if (path === staging) return Object.assign(error as object, { path: dirname(folder) });
+  if (path?.startsWith(`${staging}${sep}`))
+    return Object.assign(error as object, { path: join(folder, relative(staging, path)) });
+  return error;
 }
 
 async function exists(fs: BundleFs, path: string): Promise<boolean> {

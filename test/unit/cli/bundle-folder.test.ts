@@ -41,13 +41,13 @@ const bundle = [
 ];
 const oldBundle = { 'index.md': 'old index', 'odcs/order.odcs.yaml': 'old order', 'notes.txt': 'mine' };
 
-/** The disk, failing with `code` on the `nth` call of `method`. */
-function failingFs(method: 'writeFile' | 'rename', nth: number, code: string): BundleFs {
+/** The disk, failing with `code` on the `nth` call of `method`, about the path it was given, as Node does. */
+function failingFs(method: 'writeFile' | 'rename' | 'mkdir', nth: number, code: string): BundleFs {
   const disk: BundleFs = { ...fs };
   const real = disk[method] as (...args: unknown[]) => Promise<unknown>;
   let calls = 0;
   const failing = async (...args: unknown[]) => {
-    if (++calls === nth) throw Object.assign(new Error(`${code}: raw`), { code });
+    if (++calls === nth) throw Object.assign(new Error(`${code}: raw`), { code, path: args[0] });
     return real(...args);
   };
   return { ...disk, [method]: failing as never };
@@ -109,10 +109,23 @@ describe('writing a bundle folder all at once', () => {
 
   it('writes nothing into a new folder when a file fails, and leaves no temporary folder', async () => {
     const folder = join(folderWith({}), 'bundle');
+    // Named as the file it stands for, not as the temporary copy.
     await expect(writeBundleFolder(folder, bundle, failingFs('writeFile', 3, 'EACCES'))).rejects.toMatchObject({
       code: 'EACCES',
+      path: join(folder, 'sql', 'orders.sql'),
     });
     expect(besideOf(folder)).toEqual([]);
+  });
+});
+
+describe('the path an error names', () => {
+  it('is the folder that holds the output folder when the temporary folder beside it cannot be made', async () => {
+    const folder = join(folderWith({}), 'bundle');
+    // mkdir: the output folder's parent, then the temporary folder's first folder.
+    await expect(writeBundleFolder(folder, bundle, failingFs('mkdir', 2, 'EACCES'))).rejects.toMatchObject({
+      code: 'EACCES',
+      path: join(folder, '..'),
+    });
   });
 });
 

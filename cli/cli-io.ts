@@ -1,12 +1,18 @@
 import type { OpenSqlWorkspace } from '../shared/simulation';
 
-/** What a command may touch, injected so commands run in tests without a terminal or disk. */
+export interface BundleFile {
+  /** `/`-separated, relative to the bundle's folder (checked safe slugs: shared/export/file-names.ts). */
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** What a command may touch, injected so commands run in tests without a terminal or disk. Failed reads and writes throw Node's errors (`code`, `path`). */
 export interface CliIo {
   readText(path: string): Promise<string>;
   /** The names in a folder; null when there is no such folder. */
   listFolder(path: string): Promise<string[] | null>;
-  /** Writes a file, creating its folders; `path` is `folder` and a relative `/`-separated path. */
-  writeFile(folder: string, path: string, content: string | Uint8Array): Promise<void>;
+  /** Writes every file into `folder` (created when missing), or, when one fails, none: the folder is left as it was. */
+  writeBundle(folder: string, files: readonly BundleFile[]): Promise<void>;
   /** Replaces a file's text all at once (a temporary file renamed over it): never half written. */
   replaceText(path: string, text: string): Promise<void>;
   /** SQLite for the simulator (sql.js). */

@@ -1,6 +1,7 @@
 import { parseMeshFile } from '../shared/contracts';
 import { formatProblem, type Mesh } from '../shared/model';
 import type { CliIo } from './cli-io';
+import { fileErrorReason } from './file-errors';
 
 /** A file's text, or why it cannot be read (`cannot read: no such file`), never a stack trace. */
 export async function readInput(
@@ -10,21 +11,7 @@ export async function readInput(
   try {
     return { ok: true, text: await io.readText(path) };
   } catch (error) {
-    return { ok: false, message: `cannot read: ${describeReadError(error)}` };
-  }
-}
-
-function describeReadError(error: unknown): string {
-  switch ((error as { code?: string }).code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return (error as Error).message;
+    return { ok: false, message: `cannot read: ${fileErrorReason(error, path)}` };
   }
 }
 

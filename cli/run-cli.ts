@@ -4,6 +4,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
+import { fileErrorReason, isFileError } from './file-errors';
 
 export const COMMANDS: readonly Command[] = [validateCommand, exportCommand, importCommand, simulateCommand];
 export const VERSION = version;
@@ -26,6 +27,12 @@ function commandHelp(io: CliIo, command: Command): void {
   io.out(`usage: ${command.usage}\n`);
   io.out(command.summary);
   if (command.details) for (const line of ['', ...command.details]) io.out(line);
+}
+
+function describeUnforeseen(error: unknown): string {
+  if (!isFileError(error)) return (error as Error).message;
+  const path = (error as { path?: string }).path ?? 'a file';
+  return `${path}: ${fileErrorReason(error, path)}`;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
@@ -59,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     return await command.run(args, io);
   } catch (error) {
     // A bug or an I/O failure no command foresaw: a message, never a stack trace.
-    io.err(`${PROGRAM} ${command.name}: ${(error as Error).message}`);
+    io.err(`${PROGRAM} ${command.name}: ${describeUnforeseen(error)}`);
     return EXIT.problems;
   }
 }

@@ -11,6 +11,7 @@ import {
 } from '../../shared/export';
 import { formatProblem, type Mesh } from '../../shared/model';
 import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
+import { fileErrorReason } from '../file-errors';
 import { parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
 import { type DiagramDrawer, openChromiumDrawer } from '../render/mermaid-images';
@@ -72,7 +73,12 @@ export const exportCommand: Command = {
     const targets = EXPORT_TARGETS.filter(
       (target) => formats.includes(target.id) || (target.id === 'mermaid' && pictureFormats.length > 0),
     );
-    const existing = await io.listFolder(out);
+    let existing: string[] | null;
+    try {
+      existing = await io.listFolder(out);
+    } catch (error) {
+      return fail(io, [cannotWrite(out, error)]);
+    }
     if (existing && existing.length > 0 && !options.flags.force) {
       io.err(`${PROGRAM} export: ${out} is not empty (${existing.length} entries); pass --force to write into it`);
       return EXIT.usage;
@@ -128,7 +134,11 @@ async function writeBundle(
       io,
       (bundle?.errors ?? []).map((problem) => `${file}: ${formatProblem(problem)}`),
     );
-  for (const bundleFile of bundle.value) await io.writeFile(out, bundleFile.path, bundleFile.content);
+  try {
+    await io.writeBundle(out, bundle.value);
+  } catch (error) {
+    return fail(io, [`${cannotWrite(out, error)} (nothing in ${out} was changed)`]);
+  }
   for (const warning of bundle.warnings ?? []) io.err(`${file}: warning: ${formatProblem(warning)}`);
   const drawn = bundle.value.filter((bundleFile) => /\.(svg|png)$/.test(bundleFile.path)).length;
   const withPictures = pictures
@@ -145,6 +155,10 @@ function parseScope(text: string | undefined): ExportScope | null {
   const nodeIds = ids.split(',').filter(Boolean);
   if (kind === 'nodes' && nodeIds.length > 0) return { kind: 'selection', nodeIds };
   return null;
+}
+
+function cannotWrite(out: string, error: unknown): string {
+  return `${PROGRAM} export: cannot write to ${out}: ${fileErrorReason(error, out)}`;
 }
 
 function fail(io: CliIo, lines: readonly string[]) {

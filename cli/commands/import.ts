@@ -11,6 +11,7 @@ import {
 import { importContractSource } from '../../shared/contracts/import';
 import { formatProblem, serializeMesh } from '../../shared/model';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
+import { fileErrorReason } from '../file-errors';
 import { parseOptions } from '../parse-options';
 import { readInput, readMesh } from '../read-input';
 
@@ -96,7 +97,14 @@ export const importCommand: Command = {
         hasProblems = true;
       } else io.out(line);
     }
-    if (imported.length > 0) await io.replaceText(into, serializeMesh(checked.value));
+    if (imported.length > 0) {
+      try {
+        await io.replaceText(into, serializeMesh(checked.value));
+      } catch (error) {
+        io.err(`${into}: cannot write: ${fileErrorReason(error, into)} (the design is as it was)`);
+        return EXIT.problems;
+      }
+    }
     io.out(
       `${into}: ${imported.length} of ${files.length} contract files imported${imported.length > 0 ? '' : ', nothing written'}`,
     );

@@ -53,7 +53,9 @@ describe('the built mesh-designer command line', () => {
       join(FIXTURES, 'README.md'),
     );
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe(`mesh-designer export: ${join(FIXTURES, 'README.md')} is a file, not a folder\n`);
+    expect(run.stderr).toBe(
+      `mesh-designer export: cannot write to ${join(FIXTURES, 'README.md')}: it is a file, not a folder; move it away or choose another path\n`,
+    );
   });
 
   it('validates, and fails with exit code 1 and a located message, never a stack trace', () => {

@@ -25,6 +25,8 @@ interface DatabaseEngine {
   /** The topic Debezium writes a table's changes to, after the prefix. */
   topicSuffix(database: string, table: string): string;
   config(system: OperationalSystem, connector: ConnectorIdentity): Record<string, string | number | boolean>;
+  /** Why the connector cannot name this database in its config, when it cannot. */
+  databaseNameProblem?(database: string): string | null;
 }
 
 /** A connector is named after its system: `orders-service-cdc`. */
@@ -87,6 +89,10 @@ const ENGINES: Record<string, DatabaseEngine> = {
     includeId: (_database, table) => `dbo.${table}`,
     topicSuffix: (database, table) => `${database}.dbo.${table}`,
     config: (system, connector) => ({ 'database.names': system.database.name, ...schemaHistory(connector) }),
+    databaseNameProblem: (database) =>
+      database.includes(',')
+        ? `the SQL Server database '${database}' has a comma, and Debezium reads database.names as a comma-separated list`
+        : null,
   },
   oracle: {
     connectorClass: 'io.debezium.connector.oracle.OracleConnector',
@@ -173,6 +179,24 @@ export function debeziumConnector(
       ),
     },
   });
+}
+
+/**
+ * The topics a connector writes besides its tables' changes, with what it writes there: the
+ * engines that keep a schema history also publish schema changes to the topic named by the
+ * prefix. (Heartbeat and transaction topics are off by default and not turned on here.)
+ */
+export function debeziumOwnTopics(
+  system: OperationalSystem,
+  engine: DatabaseEngine,
+  connector: ConnectorIdentity,
+): { name: string; purpose: string }[] {
+  const history = engine.config(system, connector)['schema.history.internal.kafka.topic'];
+  if (typeof history !== 'string') return [];
+  return [
+    { name: connector.topicPrefix, purpose: 'schema changes' },
+    { name: history, purpose: 'schema history' },
+  ];
 }
 
 const OUTBOX_TABLE = 'outbox';

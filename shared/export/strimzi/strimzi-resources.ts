@@ -24,12 +24,38 @@ export function strimziResource(
   return { apiVersion: STRIMZI_API_VERSION, kind, metadata: { name, labels: { 'strimzi.io/cluster': cluster } }, spec };
 }
 
-/** Kafka refuses other topic names: letters, digits, `.`, `_`, `-`, at most 249, not `.` or `..`. */
-export function isLegalTopicName(name: string): boolean {
-  return /^[a-zA-Z0-9._-]{1,249}$/.test(name) && name !== '.' && name !== '..';
+const MAX_TOPIC_NAME_LENGTH = 249;
+/** Kafka's own topics (offsets, transactions, share groups, KRaft metadata): a design's topic must never write into them. */
+const INTERNAL_TOPICS = ['__consumer_offsets', '__transaction_state', '__share_group_state', '__cluster_metadata'];
+
+/**
+ * Why Kafka would refuse a topic name, or take it for one of its own, or null when the name is
+ * free: letters, digits, `.`, `_`, `-`, at most 249 characters, not `.` or `..`, and not `__…`,
+ * which Kafka keeps for internal topics (it counts `.` and `_` as one character).
+ */
+export function topicNameProblem(name: string): string | null {
+  if (name === '.' || name === '..') return "is a name Kafka refuses ('.' and '..' are not topic names)";
+  const illegal = [...new Set(name.match(/[^a-zA-Z0-9._-]/gu))];
+  if (illegal.length > 0)
+    return `has ${illegal.map((character) => `'${character}'`).join(', ')}: Kafka takes only letters, digits, '.', '_' and '-'`;
+  if (name.length > MAX_TOPIC_NAME_LENGTH)
+    return `is ${name.length} characters long: Kafka takes at most ${MAX_TOPIC_NAME_LENGTH}`;
+  const internal = INTERNAL_TOPICS.find((topic) => topic === name.replaceAll('.', '_'));
+  if (internal)
+    return `is Kafka's internal topic '${internal}'${internal === name ? '' : " (Kafka counts '.' and '_' as one character)"}`;
+  if (name.startsWith('__')) return "starts with '__', which Kafka keeps for its internal topics";
+  return null;
 }
 
-/** A regular expression matching exactly `text` (Debezium include lists and routers take regexes). */
+/**
+ * A regular expression matching exactly `text` (Debezium include lists and routers take Java
+ * regexes). Include lists are split at commas (newer Debezium lets `\,` through), so a comma is
+ * written `\x2C`, and a backslash `\x5C`, which cannot be read as escaping the comma after it.
+ */
 export function exactPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\],\\]/g, (character) =>
+    character === ',' || character === '\\'
+      ? `\\x${character.charCodeAt(0).toString(16).toUpperCase()}`
+      : `\\${character}`,
+  );
 }

@@ -8,6 +8,7 @@ import { toYamlDocuments } from '../yaml-text';
 import {
   createTopicPrefixAllocator,
   debeziumConnector,
+  debeziumOwnTopics,
   engineOf,
   hasCdc,
   KNOWN_ENGINES,
@@ -15,11 +16,11 @@ import {
   preferredTopicPrefix,
 } from './debezium-connector';
 import {
-  isLegalTopicName,
   KAFKA_CLUSTER,
   MAX_RESOURCE_NAME_LENGTH,
   type StrimziResource,
   strimziResource,
+  topicNameProblem,
 } from './strimzi-resources';
 
 /*
@@ -96,7 +97,8 @@ function kafkaTopics(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
   ];
 }
 
-function kafkaConnectors(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
+/** Each system with CDC on an engine Debezium reads, with what sets its connector apart. */
+function connectorsOf(mesh: Mesh, scoped: ScopedElements) {
   const allocate = createSlugAllocator();
   const allocateTopicPrefix = createTopicPrefixAllocator();
   return scoped.systems.filter(hasCdc).flatMap((system) => {
@@ -104,8 +106,12 @@ function kafkaConnectors(mesh: Mesh, scoped: ScopedElements): StrimziResource[] 
     const slug = allocate([system.id], MAX_CONNECTOR_SLUG_LENGTH);
     if (!engine) return [];
     const topicPrefix = allocateTopicPrefix(preferredTopicPrefix(system, engine), slug);
-    return [debeziumConnector(system, engine, { slug, index: mesh.systems.indexOf(system), topicPrefix })];
+    return [{ system, engine, identity: { slug, index: mesh.systems.indexOf(system), topicPrefix } }];
   });
+}
+
+function kafkaConnectors(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
+  return connectorsOf(mesh, scoped).map(({ system, engine, identity }) => debeziumConnector(system, engine, identity));
 }
 
 export function outputPortTopic(productId: string, portId: string): string {
@@ -125,6 +131,14 @@ interface TopicOrigin {
 
 function topicOrigins(mesh: Mesh, scoped: ScopedElements): TopicOrigin[] {
   return [
+    // First, so that a clash is reported at the design's topic, the one to rename.
+    ...connectorsOf(mesh, scoped).flatMap(({ system, engine, identity }) =>
+      debeziumOwnTopics(system, engine, identity).map((topic) => ({
+        name: topic.name,
+        path: `systems[${mesh.systems.indexOf(system)}]`,
+        owner: `the Debezium connector of system '${system.name}' (its ${topic.purpose})`,
+      })),
+    ),
     ...scoped.systems.flatMap((system) =>
       system.messaging.topics.map((topic, index) => ({
         name: topic.name,
@@ -152,27 +166,25 @@ function topicOrigins(mesh: Mesh, scoped: ScopedElements): TopicOrigin[] {
 function strimziProblems(mesh: Mesh, scoped: ScopedElements): Problem[] {
   const topics = topicOrigins(mesh, scoped);
   return [
-    ...topics.flatMap((topic) =>
-      isLegalTopicName(topic.name)
-        ? []
-        : [
-            {
-              path: topic.path,
-              message: `${topic.owner}: '${topic.name}' is not a legal Kafka topic name (letters, digits, '.', '_', '-'; at most 249 characters)`,
-            },
-          ],
-    ),
+    ...topics.flatMap((topic) => {
+      const problem = topicNameProblem(topic.name);
+      return problem ? [{ path: topic.path, message: `${topic.owner}: topic '${topic.name}' ${problem}` }] : [];
+    }),
     ...topicClashes(topics),
-    ...scoped.systems.flatMap((system) =>
-      hasCdc(system) && !engineOf(system)
-        ? [
-            {
-              path: `systems[${mesh.systems.indexOf(system)}].database.engine`,
-              message: `system '${system.name}': no Debezium connector for the database engine '${system.database.engine}' (known: ${KNOWN_ENGINES.join(', ')})`,
-            },
-          ]
-        : [],
-    ),
+    ...scoped.systems.flatMap((system) => {
+      if (!hasCdc(system)) return [];
+      const path = `systems[${mesh.systems.indexOf(system)}].database`;
+      const engine = engineOf(system);
+      if (!engine)
+        return [
+          {
+            path: `${path}.engine`,
+            message: `system '${system.name}': no Debezium connector for the database engine '${system.database.engine}' (known: ${KNOWN_ENGINES.join(', ')})`,
+          },
+        ];
+      const nameProblem = engine.databaseNameProblem?.(system.database.name);
+      return nameProblem ? [{ path: `${path}.name`, message: `system '${system.name}': ${nameProblem}` }] : [];
+    }),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +47,27 @@ describe('mesh-designer export on the disk, with a design it has never seen', { 
     const forced = meshDesigner(['export', 'tricky.mesh.json', '--out', 'out/bundle', '--force'], workspace);
     expect(forced.status).toBe(0);
     expect(filesUnder(join(workspace, 'out/bundle'))).toEqual(written);
+  });
+
+  it('leaves the old bundle as it was when --force meets a file where a folder goes, and names that file', () => {
+    const old = join(workspace, 'old');
+    mkdirSync(old);
+    writeFileSync(join(old, 'index.md'), 'old index');
+    writeFileSync(join(old, 'odcs'), 'a file');
+    const run = meshDesigner(['export', 'tricky.mesh.json', '--out', 'old', '--force'], workspace);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'mesh-designer export: cannot write to old: old/odcs is a file, not a folder; move it away or choose another path (nothing in old was changed)\n',
+    );
+    expect(filesUnder(old)).toEqual(['index.md', 'odcs']);
+    expect(readFileSync(join(old, 'index.md'), 'utf8')).toBe('old index');
+    expect(readdirSync(workspace).filter((name) => name.startsWith('.'))).toEqual([]);
+
+    const under = meshDesigner(['export', 'tricky.mesh.json', '--out', 'old/odcs/sub'], workspace);
+    expect(under.status).toBe(1);
+    expect(under.stderr).toBe(
+      'mesh-designer export: cannot write to old/odcs/sub: old/odcs is a file, not a folder; move it away or choose another path\n',
+    );
   });
 
   it('reports a corrupt design with its location and writes nothing', () => {

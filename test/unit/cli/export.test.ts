@@ -56,6 +56,47 @@ describe('mesh-designer export', () => {
     expect(files.has('out/index.md')).toBe(true);
   });
 
+  it('says in a sentence, not in Node’s words, why the bundle could not be written, and that nothing changed', async () => {
+    const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
+    io.writeBundle = async () => {
+      throw Object.assign(new Error("ENOSPC: no space left on device, write '/tmp/x'"), {
+        code: 'ENOSPC',
+        path: '/tmp/x',
+      });
+    };
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'build'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      'mesh-designer export: cannot write to build: the disk is full; free some space and run again (nothing in build was changed)',
+    ]);
+    expect(out).toEqual([]);
+  });
+
+  it.each([
+    [
+      'EACCES',
+      'afile/build',
+      'cannot write to afile/build: permission denied; check its permissions or choose another path',
+    ],
+    [
+      'ENOTDIR',
+      'afile',
+      'cannot write to afile/build: afile is a file, not a folder; move it away or choose another path',
+    ],
+    [
+      'ENOTDIR',
+      'afile/build',
+      'cannot write to afile/build: it is a file, not a folder; move it away or choose another path',
+    ],
+  ])('names the path at fault when the output folder cannot be read (%s on %s)', async (code, path, message) => {
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample });
+    io.listFolder = async () => {
+      throw Object.assign(new Error(`${code}: raw, scandir '${path}'`), { code, path });
+    };
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'afile/build'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([`mesh-designer export: ${message}`]);
+    expect(files.size).toBe(1);
+  });
+
   it('writes nothing when a format cannot be written, and names the element', async () => {
     const mesh = JSON.parse(sample);
     mesh.systems[1].database.engine = 'sqlite';

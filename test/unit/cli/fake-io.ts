@@ -22,8 +22,8 @@ export function fakeIo(initialFiles: Record<string, string>) {
           ? [...new Set(inside.map((file) => file.slice(path.length + 1).split('/')[0] as string))]
           : null;
       },
-      writeFile: async (folder: string, path: string, content: string | Uint8Array) => {
-        files.set(`${folder}/${path}`, content);
+      writeBundle: async (folder: string, bundle: readonly { path: string; content: string | Uint8Array }[]) => {
+        for (const file of bundle) files.set(`${folder}/${file.path}`, file.content);
       },
       replaceText: async (path: string, text: string) => {
         files.set(path, text);

@@ -91,6 +91,21 @@ describe('mesh-designer import', () => {
     expect(contractIds(files.get('shop.mesh.json'))).toContain('parcel');
   });
 
+  it('says why the design could not be written, in a sentence, and fails', async () => {
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'a.odcs.yaml': withId(shipment, 'parcel') });
+    io.replaceText = async (path) => {
+      throw Object.assign(new Error(`EROFS: read-only file system, open '${path}.1.tmp'`), {
+        code: 'EROFS',
+        path: `${path}.1.tmp`,
+      });
+    };
+    expect(await runCli(['import', 'a.odcs.yaml', '--into', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      'shop.mesh.json: cannot write: the disk is read-only; choose another path (the design is as it was)',
+    ]);
+    expect(files.get('shop.mesh.json')).toBe(sample);
+  });
+
   it('leaves the design untouched when nothing imports', async () => {
     const { io, out, files } = fakeIo({ 'shop.mesh.json': sample, 'bad.odcs.yaml': broken });
     expect(await runCli(['import', 'bad.odcs.yaml', '--into', 'shop.mesh.json'], io)).toBe(EXIT.problems);

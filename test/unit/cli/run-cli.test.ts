@@ -52,4 +52,31 @@ describe('mesh-designer', () => {
     expect(await runCli(['simulate', 'x.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual(['mesh-designer simulate: disk on fire']);
   });
+
+  it('words a file system error no command foresaw as a sentence naming the file', async () => {
+    const { io, err } = fakeIo({
+      'x.mesh.json': readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
+    });
+    io.openSqlite = async () => {
+      throw Object.assign(new Error("EMFILE: too many open files, open 'sql-wasm.wasm'"), {
+        code: 'EMFILE',
+        path: 'sql-wasm.wasm',
+      });
+    };
+    expect(await runCli(['simulate', 'x.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      'mesh-designer simulate: sql-wasm.wasm: too many files are open; close some programs and run again',
+    ]);
+  });
+
+  it('keeps the message of a Node error that is not about a file', async () => {
+    const { io, err } = fakeIo({
+      'x.mesh.json': readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
+    });
+    io.openSqlite = async () => {
+      throw Object.assign(new Error('WebAssembly.instantiate(): out of memory'), { code: 'ERR_WASM_OUT_OF_MEMORY' });
+    };
+    expect(await runCli(['simulate', 'x.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual(['mesh-designer simulate: WebAssembly.instantiate(): out of memory']);
+  });
 });

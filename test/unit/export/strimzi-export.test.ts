@@ -229,6 +229,93 @@ describe('Strimzi export', () => {
     });
   });
 
+  it('writes include lists whose every regex matches its own table only, as Debezium splits and matches them', () => {
+    const tables = ['order,lines', 'a.b', 'price$', 'f(x)', 'x|y', '[t]', 'back\\slash', 'Orders'];
+    const system = aSystem('shop', 'd', {
+      database: {
+        engine: 'postgres',
+        name: 'shop',
+        tables: tables.map((name) => ({
+          name,
+          cdc: true,
+          primaryKey: ['id'],
+          columns: [{ name: 'id', type: 'integer' as const, nullable: false }],
+        })),
+      },
+    });
+    system.messaging.topics = [];
+    const connector = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
+      (resource) => resource.kind === 'KafkaConnector',
+    );
+    const list = String(connector?.spec.config?.['table.include.list']);
+    // Debezium splits at every comma not escaped by a backslash (older versions at every comma), then
+    // matches each regex against the whole `schema.table`, ignoring case (Java regexes, here the same syntax).
+    const patterns = list.split(/(?<!\\),/).map((regex) => new RegExp(`^(?:${regex})$`, 'i'));
+    expect(list.split(',')).toHaveLength(tables.length);
+    const matching = (id: string) => patterns.filter((pattern) => pattern.test(id)).length;
+    for (const table of tables) expect(matching(`public.${table}`), table).toBe(1);
+    for (const other of [
+      'public.order',
+      'lines',
+      'public.aXb',
+      'public.price',
+      'public.fx',
+      'public.x',
+      'public.t',
+      'other.Orders',
+    ])
+      expect(matching(other), other).toBe(0);
+  });
+
+  it("refuses a SQL Server database whose name has a comma: Debezium's database.names is a plain list", () => {
+    const base = aSystem('erp', 'd');
+    const system = aSystem('erp', 'd', { database: { ...base.database, engine: 'sqlserver', name: 'sales,2024' } });
+    const result = strimziTarget.files({ ...aMesh().withDomain('d').build(), systems: [system] }, WHOLE_MESH);
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "systems[0].database.name: system 'erp': the SQL Server database 'sales,2024' has a comma, and Debezium reads database.names as a comma-separated list",
+    ]);
+  });
+
+  it('refuses topic names Kafka keeps for itself or refuses, saying which rule each breaks', () => {
+    const names = ['__consumer_offsets', '__transaction.state', '__audit', '..', 'orders events', 't'.repeat(250)];
+    const mesh = aMesh()
+      .withDomain('d')
+      .withSystem('s', 'd')
+      .withProduct('p'.repeat(128), 'd', {
+        outputPorts: [aPort('o'.repeat(128), 'output', { protocol: 'kafka-topic' })],
+      })
+      .build();
+    const template = mesh.systems[0]!.messaging.topics[0]!;
+    mesh.systems[0]!.messaging.topics = names.map((name, index) => ({ ...template, id: `t${index}`, name }));
+    const result = strimziTarget.files(mesh, WHOLE_MESH);
+    const topic = (index: number) => `systems[0].messaging.topics[${index}].name: system 's': topic`;
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      `${topic(0)} '__consumer_offsets' is Kafka's internal topic '__consumer_offsets'`,
+      `${topic(1)} '__transaction.state' is Kafka's internal topic '__transaction_state' (Kafka counts '.' and '_' as one character)`,
+      `${topic(2)} '__audit' starts with '__', which Kafka keeps for its internal topics`,
+      `${topic(3)} '..' is a name Kafka refuses ('.' and '..' are not topic names)`,
+      `${topic(4)} 'orders events' has ' ': Kafka takes only letters, digits, '.', '_' and '-'`,
+      `${topic(5)} '${'t'.repeat(250)}' is 250 characters long: Kafka takes at most 249`,
+      `products[0].outputPorts[0]: data product '${'p'.repeat(128)}': topic '${'p'.repeat(128)}.${'o'.repeat(128)}' is 257 characters long: Kafka takes at most 249`,
+    ]);
+  });
+
+  it('refuses a design topic that is one a Debezium connector writes itself: schema changes, schema history', () => {
+    const mysql = aSystem('shop', 'd', { database: { ...aSystem('shop', 'd').database, engine: 'mysql' } });
+    const other = aSystem('other', 'd');
+    const template = other.messaging.topics[0]!;
+    other.messaging.topics.push(
+      { ...template, id: 'a', name: 'shop', source: { kind: 'outbox', event: 'e' } },
+      { ...template, id: 'b', name: 'schema-history_shop', source: { kind: 'outbox', event: 'e' } },
+    );
+    const mesh = { ...aMesh().withDomain('d').build(), systems: [mysql, other] };
+    const result = strimziTarget.files(mesh, WHOLE_MESH);
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "systems[1].messaging.topics[1].name: system 'other': topic 'shop' is also the topic of the Debezium connector of system 'shop' (its schema changes)",
+      "systems[1].messaging.topics[2].name: system 'other': topic 'schema-history_shop' collides in Kafka with 'schema-history.shop' of the Debezium connector of system 'shop' (its schema history) ('.' and '_' count as one character)",
+    ]);
+  });
+
   it('refuses, naming both, a topic name twice, or two that Kafka takes for one', () => {
     const mesh = aMesh()
       .withDomain('d')

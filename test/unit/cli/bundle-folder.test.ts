@@ -1,0 +1,142 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type BundleFs, writeBundleFolder } from '../../../cli/bundle-folder';
+import { nodeIo } from '../../../cli/node-io';
+
+const workspace = mkdtempSync(join(tmpdir(), 'bundle-folder-'));
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+let folders = 0;
+/** A fresh folder holding `files`, alone in its own parent so what is left beside it shows. */
+function folderWith(files: Record<string, string>): string {
+  const folder = join(workspace, `case-${++folders}`, 'out');
+  mkdirSync(folder, { recursive: true });
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(folder, path, '..'), { recursive: true });
+    writeFileSync(join(folder, path), content);
+  }
+  return folder;
+}
+
+const contentsOf = (folder: string) =>
+  Object.fromEntries(
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        return [relative(folder, path), readFileSync(path, 'utf8')];
+      })
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  );
+
+const besideOf = (folder: string) => readdirSync(join(folder, '..'));
+
+const bundle = [
+  { path: 'index.md', content: 'new index' },
+  { path: 'odcs/order.odcs.yaml', content: 'new order' },
+  { path: 'sql/orders.sql', content: 'new sql' },
+];
+const oldBundle = { 'index.md': 'old index', 'odcs/order.odcs.yaml': 'old order', 'notes.txt': 'mine' };
+
+/** The disk, failing with `code` on the `nth` call of `method`, about the path it was given, as Node does. */
+function failingFs(method: 'writeFile' | 'rename' | 'mkdir', nth: number, code: string): BundleFs {
+  const disk: BundleFs = { ...fs };
+  const real = disk[method] as (...args: unknown[]) => Promise<unknown>;
+  let calls = 0;
+  const failing = async (...args: unknown[]) => {
+    if (++calls === nth) throw Object.assign(new Error(`${code}: raw`), { code, path: args[0] });
+    return real(...args);
+  };
+  return { ...disk, [method]: failing as never };
+}
+
+describe('writing a bundle folder all at once', () => {
+  it('writes a new folder whole, leaving nothing beside it', async () => {
+    const folder = join(folderWith({}), 'bundle');
+    await writeBundleFolder(folder, bundle);
+    expect(contentsOf(folder)).toEqual({
+      'index.md': 'new index',
+      'odcs/order.odcs.yaml': 'new order',
+      'sql/orders.sql': 'new sql',
+    });
+    expect(besideOf(folder)).toEqual(['bundle']);
+  });
+
+  it('replaces the files of the same name in an existing folder, leaving the others', async () => {
+    const folder = folderWith(oldBundle);
+    await writeBundleFolder(folder, bundle);
+    expect(contentsOf(folder)).toEqual({
+      'index.md': 'new index',
+      'notes.txt': 'mine',
+      'odcs/order.odcs.yaml': 'new order',
+      'sql/orders.sql': 'new sql',
+    });
+    expect(besideOf(folder)).toEqual(['out']);
+  });
+
+  it('names the file where the bundle needs a folder, and leaves the old bundle as it was', async () => {
+    const folder = folderWith({ 'index.md': 'old index', odcs: 'a file', 'notes.txt': 'mine' });
+    await expect(writeBundleFolder(folder, bundle)).rejects.toMatchObject({
+      code: 'ENOTDIR',
+      path: join(folder, 'odcs'),
+    });
+    expect(contentsOf(folder)).toEqual({ 'index.md': 'old index', odcs: 'a file', 'notes.txt': 'mine' });
+    expect(besideOf(folder)).toEqual(['out']);
+  });
+
+  it('keeps the old bundle and removes the temporary folder when the disk fills up halfway', async () => {
+    const folder = folderWith(oldBundle);
+    await expect(writeBundleFolder(folder, bundle, failingFs('writeFile', 2, 'ENOSPC'))).rejects.toMatchObject({
+      code: 'ENOSPC',
+    });
+    expect(contentsOf(folder)).toEqual(oldBundle);
+    expect(besideOf(folder)).toEqual(['out']);
+  });
+
+  it('puts every old file back when moving the new ones into place fails', async () => {
+    const folder = folderWith(oldBundle);
+    // Renames: index.md aside, new index.md in, order aside, new order in, then sql fails.
+    await expect(writeBundleFolder(folder, bundle, failingFs('rename', 5, 'EIO'))).rejects.toMatchObject({
+      code: 'EIO',
+    });
+    expect(contentsOf(folder)).toEqual(oldBundle);
+    expect(readdirSync(folder).sort()).toEqual(['index.md', 'notes.txt', 'odcs']);
+    expect(besideOf(folder)).toEqual(['out']);
+  });
+
+  it('writes nothing into a new folder when a file fails, and leaves no temporary folder', async () => {
+    const folder = join(folderWith({}), 'bundle');
+    // Named as the file it stands for, not as the temporary copy.
+    await expect(writeBundleFolder(folder, bundle, failingFs('writeFile', 3, 'EACCES'))).rejects.toMatchObject({
+      code: 'EACCES',
+      path: join(folder, 'sql', 'orders.sql'),
+    });
+    expect(besideOf(folder)).toEqual([]);
+  });
+});
+
+describe('the path an error names', () => {
+  it('is the folder that holds the output folder when the temporary folder beside it cannot be made', async () => {
+    const folder = join(folderWith({}), 'bundle');
+    // mkdir: the output folder's parent, then the temporary folder's first folder.
+    await expect(writeBundleFolder(folder, bundle, failingFs('mkdir', 2, 'EACCES'))).rejects.toMatchObject({
+      code: 'EACCES',
+      path: join(folder, '..'),
+    });
+  });
+});
+
+describe('the file in the way of a folder', () => {
+  it('is named, not the folder below it, when a folder is listed or a bundle written under a file', async () => {
+    const parent = folderWith({ afile: 'text' });
+    const under = relative('.', join(parent, 'afile', 'sub'));
+    const file = relative('.', join(parent, 'afile'));
+    await expect(nodeIo.listFolder(under)).rejects.toMatchObject({ code: 'ENOTDIR', path: file });
+    await expect(nodeIo.writeBundle(under, bundle)).rejects.toMatchObject({ code: 'ENOTDIR', path: file });
+    await expect(nodeIo.readText(join(under, 'x.mesh.json'))).rejects.toMatchObject({ code: 'ENOTDIR', path: file });
+    expect(contentsOf(parent)).toEqual({ afile: 'text' });
+  });
+});

@@ -70,9 +70,9 @@ async function moveInto(
   } catch (error) {
     let isUndone = true;
     for (const step of undo.reverse()) await step().catch(() => (isUndone = false));
-    // Were an old file not back in place, it stays in `replaced` rather than being lost.
     if (isUndone) await fs.rm(replaced, { recursive: true, force: true });
-    throw error;
+    // An old file that could not be put back stays in `replaced`, and the error says so.
+    throw isUndone ? error : Object.assign(error as object, { keptIn: replaced });
   }
   await fs.rm(replaced, { recursive: true, force: true });
 }

@@ -137,7 +137,11 @@ async function writeBundle(
   try {
     await io.writeBundle(out, bundle.value);
   } catch (error) {
-    return fail(io, [`${cannotWrite(out, error)} (nothing in ${out} was changed)`]);
+    const { keptIn } = error as { keptIn?: string };
+    const outcome = keptIn
+      ? `some of the old files could not be put back: they are kept in ${keptIn}`
+      : `nothing in ${out} was changed`;
+    return fail(io, [`${cannotWrite(out, error)} (${outcome})`]);
   }
   for (const warning of bundle.warnings ?? []) io.err(`${file}: warning: ${formatProblem(warning)}`);
   const drawn = bundle.value.filter((bundleFile) => /\.(svg|png)$/.test(bundleFile.path)).length;

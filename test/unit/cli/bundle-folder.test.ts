@@ -41,13 +41,13 @@ const bundle = [
 ];
 const oldBundle = { 'index.md': 'old index', 'odcs/order.odcs.yaml': 'old order', 'notes.txt': 'mine' };
 
-/** The disk, failing with `code` on the `nth` call of `method`, about the path it was given, as Node does. */
-function failingFs(method: 'writeFile' | 'rename' | 'mkdir', nth: number, code: string): BundleFs {
+/** The disk, failing with `code` on the `nth` call(s) of `method`, about the path it was given, as Node does. */
+function failingFs(method: 'writeFile' | 'rename' | 'mkdir', nth: number | number[], code: string): BundleFs {
   const disk: BundleFs = { ...fs };
   const real = disk[method] as (...args: unknown[]) => Promise<unknown>;
   let calls = 0;
   const failing = async (...args: unknown[]) => {
-    if (++calls === nth) throw Object.assign(new Error(`${code}: raw`), { code, path: args[0] });
+    if ([nth].flat().includes(++calls)) throw Object.assign(new Error(`${code}: raw`), { code, path: args[0] });
     return real(...args);
   };
   return { ...disk, [method]: failing as never };
@@ -105,6 +105,17 @@ describe('writing a bundle folder all at once', () => {
     expect(contentsOf(folder)).toEqual(oldBundle);
     expect(readdirSync(folder).sort()).toEqual(['index.md', 'notes.txt', 'odcs']);
     expect(besideOf(folder)).toEqual(['out']);
+  });
+
+  it('says where the old files are kept when putting one back fails too, and keeps them', async () => {
+    const folder = folderWith(oldBundle);
+    // Renames: index.md aside, new index.md in, order aside, new order in, sql fails; then order back fails.
+    const failure = await writeBundleFolder(folder, bundle, failingFs('rename', [5, 6], 'EIO')).catch(
+      (error: unknown) => error as { code: string; keptIn?: string },
+    );
+    expect(failure).toMatchObject({ code: 'EIO', keptIn: expect.stringMatching(/\.out\.\d+\.replaced$/) });
+    expect(contentsOf(failure?.keptIn as string)).toEqual({ [join('odcs', 'order.odcs.yaml')]: 'old order' });
+    expect(contentsOf(folder)).toEqual({ 'index.md': 'old index', 'notes.txt': 'mine' });
   });
 
   it('writes nothing into a new folder when a file fails, and leaves no temporary folder', async () => {

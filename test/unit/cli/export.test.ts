@@ -71,6 +71,15 @@ describe('mesh-designer export', () => {
     expect(out).toEqual([]);
   });
 
+  it('says where the old files are kept when they could not all be put back', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    io.writeBundle = async () => {
+      throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO', path: 'build/sql', keptIn: '.build.7.replaced' });
+    };
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'build', '--force'], io)).toBe(EXIT.problems);
+    expect(err[0]).toMatch(/\(some of the old files could not be put back: they are kept in \.build\.7\.replaced\)$/);
+  });
+
   it.each([
     [
       'EACCES',

@@ -35,7 +35,7 @@ export function datasetTableSql(dataset: Dataset): string[] {
       ...(keepsHistory ? [closeVersionSql(dataset)] : []),
     ]),
     applyTriggerSql(dataset, 'upsert', `NEW._op NOT IN ('d', 't')`, [
-      upsertSql(dataset),
+      upsertSql(dataset, quoteIdentifier(dataset.name), `SELECT ${columnList(columnNames(dataset), 'NEW')} WHERE true`),
       ...(keepsHistory ? openVersionSql(dataset) : []),
     ]),
     applyTriggerSql(dataset, 'truncate', `NEW._op = 't'`, [
@@ -90,6 +90,10 @@ WHEN ${when}${fresh} BEGIN
 END`;
 }
 
+function columnNames(dataset: Dataset): string[] {
+  return dataset.columns.map((column) => column.name);
+}
+
 function nonKeyColumns(dataset: Dataset): string[] {
   return dataset.columns.map((column) => column.name).filter((name) => !dataset.key.includes(name));
 }
@@ -102,15 +106,25 @@ function deleteSql(dataset: Dataset): string {
   return `DELETE FROM ${quoteIdentifier(dataset.name)} WHERE ${sameKey(dataset)}`;
 }
 
-function upsertSql(dataset: Dataset): string {
+/**
+ * Upserts the rows `select` gives (the entity's columns, in its ORDER BY), one after the other:
+ * what `_apply_<name>` does for a batch of upserts, without its triggers' cost for every row. For
+ * an entity without history, whose upserts write nothing else. `select` needs a WHERE clause, so
+ * SQLite does not read ON CONFLICT as a join's ON.
+ */
+export function upsertRowsSql(dataset: Dataset, select: string): string {
+  return upsertSql(dataset, `node.${quoteIdentifier(dataset.name)}`, select);
+}
+
+/** Upserts into `table` the rows of `source`; a change that changes nothing writes nothing. */
+function upsertSql(dataset: Dataset, table: string, source: string): string {
   const others = nonKeyColumns(dataset);
   const onConflict =
     others.length === 0
       ? 'DO NOTHING'
       : `DO UPDATE SET ${others.map((column) => `${quoteIdentifier(column)} = excluded.${quoteIdentifier(column)}`).join(', ')}
       WHERE ${others.map((column) => `${quoteIdentifier(column)} IS NOT excluded.${quoteIdentifier(column)}`).join(' OR ')}`;
-  const names = dataset.columns.map((column) => column.name);
-  return `INSERT INTO ${quoteIdentifier(dataset.name)} (${columnList(names)}) SELECT ${columnList(names, 'NEW')} WHERE true
+  return `INSERT INTO ${table} (${columnList(columnNames(dataset))}) ${source}
     ON CONFLICT (${columnList(dataset.key)}) ${onConflict}`;
 }
 

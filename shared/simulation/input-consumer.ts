@@ -1,6 +1,6 @@
 import { brokerTable, imageColumns, type LogFormat, type LogProgress, prepareTrim } from './broker-log';
 import type { Dataset } from './dataset';
-import { appliedTable, applyView, priorPositionSql } from './dataset-table';
+import { appliedTable, applyView, priorPositionSql, upsertRowsSql } from './dataset-table';
 import type { InputPlan } from './product-plan';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
@@ -107,12 +107,24 @@ function prepareClean(
     );
     return (after, consumed) => consumed - append.run([after]);
   }
+  // Without history, a batch of upserts only is one statement, not a replay change by change.
+  const upsertsAtOnce = !dataset.keepsHistory;
   if (format.kind === 'records') {
-    const apply = connection.prepare(
+    const replay = connection.prepare(
       `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT CASE _op WHEN 'delete' THEN 'd' ELSE 'u' END, _timestamp, ${columnList(names)} FROM ${raw} WHERE _position > ? ORDER BY _position`,
     );
+    if (!upsertsAtOnce) {
+      return (after) => {
+        replay.run([after]);
+        return 0;
+      };
+    }
+    const upsert = connection.prepare(
+      upsertRowsSql(dataset, `SELECT ${columnList(names)} FROM ${raw} WHERE _position > ? ORDER BY _position`),
+    );
+    const deletes = connection.prepare(`SELECT EXISTS (SELECT 1 FROM ${raw} WHERE _position > ? AND _op = 'delete')`);
     return (after) => {
-      apply.run([after]);
+      (deletes.all([after])[0]?.[0] ? replay : upsert).run([after]);
       return 0;
     };
   }
@@ -133,18 +145,35 @@ SELECT _op, _source_ts, _sequence, _prior, ${images} FROM (${from}) WHERE _posit
   const checked = apply(
     `SELECT *, ${priorPositionSql(dataset, image, '_sequence')} AS _prior FROM ${changes.rows} WHERE _op IS NOT NULL`,
   );
+  // ...and first deliveries that only upsert, to an entity without history, are one upsert.
+  const upsert =
+    upsertsAtOnce &&
+    format.key.length > 0 &&
+    connection.prepare(
+      upsertRowsSql(dataset, `SELECT ${images} FROM ${raw} WHERE _position > ? AND _op IS NOT NULL ORDER BY _position`),
+    );
   const batch = connection.prepare(
-    `SELECT min(_sequence), max(_sequence), coalesce(sum(_sequence <= previous), 0) FROM (
-  SELECT _sequence, lag(_sequence) OVER (ORDER BY _position) AS previous FROM ${raw} WHERE _position > ? AND _op IS NOT NULL)`,
+    `SELECT min(_sequence), max(_sequence), coalesce(sum(_sequence <= previous), 0), coalesce(sum(_op IN ('d', 't')), 0) FROM (
+  SELECT _sequence, _op, lag(_sequence) OVER (ORDER BY _position) AS previous FROM ${raw} WHERE _position > ? AND _op IS NOT NULL)`,
   );
   let newestSeen = -1;
   const skipped = connection.prepare(`SELECT skipped FROM node.${appliedTable(dataset)}`);
   let skippedBefore = 0;
   return (after) => {
-    const [lowest, highest, backwards] = batch.all([after])[0] as [number | null, number | null, number];
+    const [lowest, highest, backwards, removals] = batch.all([after])[0] as [
+      number | null,
+      number | null,
+      number,
+      number,
+    ];
     if (lowest === null || highest === null) return 0;
-    (lowest > newestSeen && backwards === 0 ? fresh : checked).run([after]);
+    const isFresh = lowest > newestSeen && backwards === 0;
     newestSeen = Math.max(newestSeen, highest);
+    if (isFresh && removals === 0 && upsert) {
+      upsert.run([after]);
+      return 0;
+    }
+    (isFresh ? fresh : checked).run([after]);
     const skippedNow = Number(skipped.all()[0]?.[0] ?? 0);
     const skippedThisTick = skippedNow - skippedBefore;
     skippedBefore = skippedNow;

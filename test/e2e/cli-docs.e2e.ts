@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import packageJson from '../../package.json';
+import { SCREENSHOT_DIR } from './app-driver';
 
 /** docs/cli.md read against the built command line, so that the two cannot drift apart. */
 const ROOT = join(import.meta.dirname, '../..');
@@ -44,24 +45,58 @@ function meshDesigner(args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd: workspace, encoding: 'utf8' });
 }
 
+/** Runs every example in order, as a reader pasting them would; the shell expands the globs. */
+function runExamples(examples: string[]) {
+  return examples.map((example) => {
+    const run = spawnSync('sh', ['-c', example.replace(/^mesh-designer/, `"${process.execPath}" "${BIN}"`)], {
+      cwd: workspace,
+      encoding: 'utf8',
+    });
+    return { example, status: run.status, stdout: run.stdout, stderr: run.stderr };
+  });
+}
+
 describe('docs/cli.md', () => {
-  it('has examples that all run as written, in order, with exit code 0', () => {
+  let runs: ReturnType<typeof runExamples> = [];
+  beforeAll(() => {
     prepareWorkspace();
-    const examples = documentedExamples();
-    expect(examples.length).toBeGreaterThan(4);
-    for (const example of examples) {
-      // The shell expands the globs, as it would for a reader pasting the line.
-      const run = spawnSync('sh', ['-c', example.replace(/^mesh-designer/, `"${process.execPath}" "${BIN}"`)], {
-        cwd: workspace,
-        encoding: 'utf8',
-      });
-      expect({ example, status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({
-        example,
-        status: 0,
-        stderr: '',
-      });
-    }
+    runs = runExamples(documentedExamples());
   }, 180_000);
+
+  it('has examples that all run as written, in order, with exit code 0', () => {
+    expect(runs.length).toBeGreaterThan(4);
+    for (const { example, status, stderr } of runs) {
+      expect({ example, status, stderr: status === 0 ? '' : stderr }).toEqual({ example, status: 0, stderr: '' });
+    }
+  });
+
+  // The page's diagram example is the CLI's one drawing in Chromium in the suite: its pictures are checked here.
+  it.skipIf(!inject('chromiumPath'))(
+    'draws every Mermaid diagram as SVG and PNG in headless Chromium, beside its text',
+    () => {
+      const diagrams = 'export shop.mesh.json --out build/diagrams --format mermaid,svg,png';
+      const run = runs.find(({ example }) => example === `mesh-designer ${diagrams}`);
+      expect(run).toMatchObject({ status: 0, stderr: '' });
+      expect(run?.stdout).toBe(
+        'shop.mesh.json: wrote 55 files to build/diagrams (index.md lists them), with 36 svg and png pictures of the Mermaid diagrams\n',
+      );
+      const built = (path: string) => readFileSync(join(workspace, 'build/diagrams', path));
+      const index = built('index.md').toString('utf8');
+      expect(index).toContain(
+        '| [mermaid/logical-view.svg](mermaid/logical-view.svg) | logical view of E-commerce mesh, as an SVG picture |',
+      );
+      expect(index).toContain('| [mermaid/logical-view.png](mermaid/logical-view.png) |');
+      const svg = built('mermaid/data-retrieval/orders-service.svg').toString('utf8');
+      expect(svg).toMatch(/^<svg/);
+      expect(svg).toContain('Microservice: orders-service (Java)');
+      expect([...built('mermaid/logical-view.png').subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      writeFileSync(
+        join(SCREENSHOT_DIR, 'cli-data-retrieval-orders-service.png'),
+        built('mermaid/data-retrieval/orders-service.png'),
+      );
+    },
+  );
 
   it.each(COMMANDS)('documents exactly the options `%s --help` lists', (command) => {
     const help = meshDesigner([command, '--help']);

@@ -169,26 +169,7 @@ describeInChromium('working with a simulation', (session) => {
     expect(Object.values(tables).map((table) => table.step)).toEqual([undefined, 6]);
   });
 
-  it('offers example records per output port in Design mode, in the inspector and beside the contract’s schema', async () => {
-    const page = await session.openApp();
-    await simulateSample(page);
-    await runTo(page, 5);
-    await page.getByRole('button', { name: 'Design', exact: true }).click();
-
-    await productNode(page, 'orders').click();
-    const examples = page.getByTestId('examples-orders-orders-out');
-    await examples.waitFor();
-    expect(await examples.locator('summary').textContent()).toBe('Example records (20, from the last run at tick 5)');
-
-    await productNode(page, 'orders').locator('.port--has-contract', { hasText: 'Orders' }).dblclick();
-    await page.getByRole('button', { name: 'Form' }).click();
-    const beside = page.getByTestId('contract-examples');
-    await beside.locator('tbody tr').first().waitFor();
-    expect(await beside.locator('tbody tr').count()).toBe(20);
-    expect(await beside.locator('thead').textContent()).toContain('order_id');
-  });
-
-  it('charts the run and exports its metrics as CSV; marks the changed fields of an update', async () => {
+  it('charts the run and exports its metrics as CSV; marks the changed fields of an update; offers example records per output port in Design mode, in the inspector and beside the contract’s schema', async () => {
     const page = await session.openApp();
     await simulateSample(page);
     await runTo(page, 6);
@@ -216,6 +197,21 @@ describeInChromium('working with a simulation', (session) => {
     const update = page.getByTestId('message').filter({ hasText: 'UPDATE' }).first();
     await update.waitFor();
     expect(await update.locator('tr.is-changed th').allTextContents()).toContain('status');
+
+    // The same run offers example records per output port in Design mode.
+    await page.getByRole('button', { name: 'Design', exact: true }).click();
+
+    await productNode(page, 'orders').click();
+    const examples = page.getByTestId('examples-orders-orders-out');
+    await examples.waitFor();
+    expect(await examples.locator('summary').textContent()).toBe('Example records (20, from the last run at tick 6)');
+
+    await productNode(page, 'orders').locator('.port--has-contract', { hasText: 'Orders' }).dblclick();
+    await page.getByRole('button', { name: 'Form' }).click();
+    const beside = page.getByTestId('contract-examples');
+    await beside.locator('tbody tr').first().waitFor();
+    expect(await beside.locator('tbody tr').count()).toBe(20);
+    expect(await beside.locator('thead').textContent()).toContain('order_id');
   });
 
   it('takes every key typed into its code editors, Space included, though the canvas pans on Space', async () => {
@@ -242,7 +238,7 @@ describeInChromium('working with a simulation', (session) => {
     await expect.poll(shown('scenario-editor')).toBe('"a b"');
   });
 
-  it('lists a node’s tables in the SQL console with their zone and the rule behind each name', async () => {
+  it('lists a node’s tables in the SQL console with their zone and the rule behind each name; shows an output port’s published records as a grid sorted by the column clicked', async () => {
     const page = await session.openApp();
     await simulateSample(page);
     await runTo(page, 3);
@@ -288,12 +284,10 @@ describeInChromium('working with a simulation', (session) => {
     const result = page.getByTestId('sql-result');
     await result.waitFor();
     expect(await result.locator('th').allTextContents()).toContain('lifetime_value');
-  });
 
-  it('shows an output port’s published records as a grid sorted by the column clicked', async () => {
-    const page = await session.openApp();
-    await simulateSample(page);
+    // The same run, a tick further: an output port's published records as a grid.
     await runTo(page, 4);
+    await openTab(page, 'Inspect');
     await productNode(page, 'customers').click();
     await page.getByRole('tab', { name: 'output ports Customers' }).click();
     const grid = page.getByTestId('grid-customers/customers-out');

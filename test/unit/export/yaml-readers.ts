@@ -53,11 +53,18 @@ export function readEverywhere(texts: readonly string[]): YamlReadings[] {
 
 /** The one reading of a single-document text every reader agrees on; throws naming the ones that differ. */
 export function readAlike(text: string): unknown {
-  const [readings] = readEverywhere([text]) as [YamlReadings];
-  const expected = parse(text);
-  const differing = Object.entries(readings).filter(([, documents]) => !isDeepEqual(documents, [expected]));
-  if (differing.length > 0) {
-    throw new Error(`readers differ on this YAML: ${differing.map(([reader]) => reader).join(', ')}\n${text}`);
-  }
-  return expected;
+  return readAllAlike([text])[0];
+}
+
+/** `readAlike` for many texts, with one PyYAML process for them all. */
+export function readAllAlike(texts: readonly string[]): unknown[] {
+  return readEverywhere(texts).map((readings, index) => {
+    const text = texts[index] as string;
+    const expected = parse(text);
+    const differing = Object.entries(readings).filter(([, documents]) => !isDeepEqual(documents, [expected]));
+    if (differing.length > 0) {
+      throw new Error(`readers differ on this YAML: ${differing.map(([reader]) => reader).join(', ')}\n${text}`);
+    }
+    return expected;
+  });
 }

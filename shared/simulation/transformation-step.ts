@@ -8,6 +8,7 @@ import { checkSelect, subquerySql } from './select-check';
 import { readsTheClock, withSimulatedNow } from './simulated-now';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
+import { joinedChangesSql, type RowFilter } from './step-input-changes';
 
 /** How one run of a step went: `unchanged` when none of the tables it reads changed. */
 export type StepRun = 'incremental' | 'full' | 'unchanged';
@@ -22,8 +23,8 @@ export interface StepInputs {
   columnsOf(table: string): readonly string[] | undefined;
   /** SQL selecting the rows of a table that changed this tick, old and new images alike. */
   changesOf(table: string): string;
-  /** SQL selecting the values of some columns of a table that this tick's changes added or removed. */
-  netChangesOf(table: string, columns: readonly string[]): string;
+  /** SQL selecting the values of some columns of a table that this tick's changes added or removed, of rows passing `filter`. */
+  netChangesOf(table: string, columns: readonly string[], filter?: RowFilter): string;
   /** SQL selecting the rowids of a table's rows that changed this tick, before and after. */
   changedRowidsOf(table: string): string;
   /** Whether incremental recomputation is wanted at all (the property tests compare both). */
@@ -267,7 +268,7 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       const touchedByJoins = [
         ...plan.joined.map((joined) =>
           prepare(
-            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${inputs.netChangesOf(joined.table, joined.columns)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
+            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${joinedChangesSql(inputs, joined)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
           ),
         ),
       ];

@@ -110,6 +110,15 @@ const ecommerceChanges: ChangeMaker[] = [
     values: { status: 'cancelled' },
     where: { order_id: 999 + pick(60) },
   }),
+  // Between statuses the profile counts alike, and back from cancelled.
+  (pick) => ({
+    tick: 0,
+    systemId: orders,
+    table: 'orders',
+    op: 'update',
+    values: { status: ['placed', 'paid', 'cancelled'][pick(3) - 1] ?? 'paid' },
+    where: { order_id: 999 + pick(60) },
+  }),
   (pick) => ({
     tick: 0,
     systemId: orders,
@@ -274,6 +283,34 @@ describe('incremental recomputation', () => {
     expect(rowsOf(simulation, 'customer-360', `SELECT name FROM pragma_index_list('orders')`)).toEqual([
       { name: '_join_customer_profile_o' },
     ]);
+  });
+
+  it('recomputes no profile for an order whose status changes while it still counts, and does when it stops counting', async () => {
+    const mesh = ecommerceSample();
+    const status = (tick: number, value: string): ScriptStep => ({
+      tick,
+      systemId: orders,
+      table: 'orders',
+      op: 'update',
+      values: { status: value },
+      where: { order_id: 1000 },
+    });
+    const scenario: Scenario = {
+      ...(mesh.scenarios[0] as Scenario),
+      rates: [],
+      faults: [],
+      steps: [status(2, 'placed'), status(4, 'paid'), status(6, 'cancelled')],
+    };
+    const simulation = await simulate(mesh, scenario);
+    const runs = Array.from({ length: 8 }, () => {
+      const { transformations } = simulation.step();
+      return transformations['customer-360/customer_profile']?.lastRun;
+    });
+    simulation.dispose();
+
+    // Placed to paid (tick 4) leaves the profile as it was; paid to cancelled (tick 6) does not.
+    expect(runs.filter((run) => run !== 'unchanged')).toEqual(['incremental']);
+    expect(runs.indexOf('incremental')).toBeGreaterThanOrEqual(5);
   });
 
   it.each([1, 2, 3])(

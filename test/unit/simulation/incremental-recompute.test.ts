@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { Scenario, ScriptStep } from '../../../shared/model/scenario';
-import type { Simulation } from '../../../shared/simulation';
+import { createSimulation, type OpenSqlWorkspace, type Simulation, sqlJsWorkspace } from '../../../shared/simulation';
 import { seededRandom } from '../../../shared/simulation/seeded-random';
 import { bankMesh } from './bank-mesh';
-import { aScenario, ecommerceSample, rowsOf, simulate } from './builders';
+import { aScenario, ecommerceSample, loadSqlJs, rowsOf, simulate } from './builders';
 import { FLEET, logisticsMesh, logisticsScenario } from './logistics-mesh';
 
 const TICKS = 25;
@@ -283,6 +283,35 @@ describe('incremental recomputation', () => {
     expect(rowsOf(simulation, 'customer-360', `SELECT name FROM pragma_index_list('orders')`)).toEqual([
       { name: '_join_customer_profile_o' },
     ]);
+  });
+
+  it('looks for a key shared with rows out of scope only where the units are no key columns', async () => {
+    const prepared: string[] = [];
+    const open = sqlJsWorkspace(await loadSqlJs());
+    // Every statement the engine prepares, in order.
+    const sqlite: OpenSqlWorkspace = () => {
+      const workspace = open();
+      const connect = () => {
+        const connection = workspace.connect();
+        const prepare = (sql: string) => {
+          prepared.push(sql);
+          return connection.prepare(sql);
+        };
+        return { ...connection, prepare };
+      };
+      return { ...workspace, connect };
+    };
+    for (const [mesh, scenario] of [
+      [ecommerceSample(), ecommerceSample().scenarios[0] as Scenario],
+      [bankMesh(), bankScenario()],
+    ] as const) {
+      const created = createSimulation(mesh, scenario, { sqlite });
+      if (created.ok) created.value.dispose();
+    }
+    const checked = prepared.flatMap((sql) => /^SELECT 1 FROM node\."_next_(\w+)" n JOIN/.exec(sql)?.[1] ?? []);
+
+    // account_activity's units are accounts, its key is a transaction: only it can share a key out of scope.
+    expect(checked).toEqual(['account_activity']);
   });
 
   it('recomputes no profile for an order whose status changes while it still counts, and does when it stops counting', async () => {

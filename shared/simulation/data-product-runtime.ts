@@ -9,7 +9,7 @@ import type { PortMetrics, TransformationMetrics } from './simulation-metrics';
 import type { SqlCallerScope } from './sql-caller';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
-import { createStepInputChanges } from './step-input-changes';
+import { createStepInputChanges, type RowFilter } from './step-input-changes';
 import { prepareStep } from './transformation-step';
 import type { RunWork } from './work-budget';
 
@@ -78,8 +78,8 @@ export function createDataProductRuntime(
     const stepInputs = {
       columnsOf: (table: string) => readable.get(table),
       changesOf: (table: string) => changes.changesOf(table, readable.get(table) ?? []),
-      netChangesOf: (table: string, read: readonly string[]) =>
-        changes.netChangesOf(table, readable.get(table) ?? [], read),
+      netChangesOf: (table: string, read: readonly string[], filter?: RowFilter) =>
+        changes.netChangesOf(table, readable.get(table) ?? [], read, filter),
       changedRowidsOf: (table: string) => changes.changedRowidsOf(table, readable.get(table) ?? []),
       isIncremental: limits.isIncremental,
     };

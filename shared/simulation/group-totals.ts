@@ -1,6 +1,7 @@
 import type { AggregateFunction, Aggregation, IncrementalPlan } from './incremental-plan';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlConnection, SqlValue } from './sql-workspace';
+import { joinedChangesSql, type RowFilter } from './step-input-changes';
 
 /** What an update did: `rebuilt` and `unsupported` leave the result to be recomputed whole. */
 export type TotalsUpdate = 'unchanged' | 'updated' | 'rebuilt' | 'unsupported';
@@ -21,7 +22,7 @@ export interface GroupTotals {
 
 export interface ChangedRows {
   changedRowidsOf(table: string): string;
-  netChangesOf(table: string, columns: readonly string[]): string;
+  netChangesOf(table: string, columns: readonly string[], filter?: RowFilter): string;
 }
 
 /**
@@ -83,7 +84,7 @@ export function prepareGroupTotals(
     ...plan.joined.map((joined) =>
       prepare(
         `INSERT OR IGNORE INTO ${affected} SELECT ${anchorAlias}.rowid FROM ${anchorTable} AS ${anchorAlias}
-JOIN (${changed.netChangesOf(joined.table, joined.columns)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
+JOIN (${joinedChangesSql(changed, joined)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
       ),
     ),
   ];

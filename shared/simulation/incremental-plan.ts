@@ -25,9 +25,20 @@ export interface IncrementalPlan {
   units: { column: string; expression: string; anchorColumn?: string }[];
   /**
    * Each joined table, with those of its columns the query reads, and `lookup`: those its ON
-   * condition equates with an anchor column, by which a unit finds its joined rows.
+   * condition equates with an anchor column, by which a unit finds its joined rows. Its ON terms
+   * that read the joined table alone are its `filter` (`o.status <> 'cancelled'`), the others
+   * its `on`: a change of a joined row touches no unit when both its images fail the filter, or
+   * both pass it alike in `changeColumns`, the columns read outside the filter.
    */
-  joined: { table: string; alias: string; on: string; columns: string[]; lookup: string[] }[];
+  joined: {
+    table: string;
+    alias: string;
+    on: string;
+    filter?: string;
+    columns: string[];
+    changeColumns: string[];
+    lookup: string[];
+  }[];
   /** Whether every anchor row yields a result row (only LEFT JOINs, no WHERE or HAVING). */
   keepsEveryAnchorRow: boolean;
   /** Present when every output column is a group or a count or sum: groups are then kept by adding changes. */
@@ -108,13 +119,24 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
       anchor: { table: anchor.table, alias: anchor.alias },
       // One column is enough (any of them cuts the result into whole units) and keeps lookups simple.
       units: unit ? [unit] : [],
-      joined: joined.map((table) => ({
-        table: table.table,
-        alias: table.alias,
-        on: textOf(table.on),
-        columns: columnsRead(shape, table, context),
-        lookup: lookupColumns(table, anchor.alias, resolve, context),
-      })),
+      joined: joined.map((table) => {
+        const terms = topLevelConjuncts(table.on);
+        const isFilter = (term: SqlToken[]) => {
+          const tables = resolve(term);
+          return tables !== undefined && tables.size === 1 && tables.has(table.alias);
+        };
+        const filters = terms.filter(isFilter);
+        const joining = terms.filter((term) => !isFilter(term));
+        return {
+          table: table.table,
+          alias: table.alias,
+          on: joining.length > 0 ? joining.map(textOf).join(' AND ') : 'true',
+          ...(filters.length > 0 && { filter: filters.map(textOf).join(' AND ') }),
+          columns: columnsRead(shape, table, context),
+          changeColumns: columnsRead(shape, table, context, new Set(filters.flat())),
+          lookup: lookupColumns(table, anchor.alias, resolve, context),
+        };
+      }),
       keepsEveryAnchorRow: !shape.filters && joined.every((table) => table.join === 'left'),
       ...(aggregation && { aggregation }),
     },
@@ -162,16 +184,21 @@ function aggregateCall(item: readonly SqlToken[]): Omit<Aggregation['aggregates'
 }
 
 /**
- * The columns of a joined table the query reads anywhere. A name several tables have counts for
- * each of them: a change of a column never read cannot change the result, so more is safe. (A
- * `*` item never gets here: items are listed one by one.)
+ * The columns of a joined table the query reads anywhere but in the `skipped` tokens. A name
+ * several tables have counts for each of them: a change of a column never read cannot change the
+ * result, so more is safe. (A `*` item never gets here: items are listed one by one.)
  */
-function columnsRead(shape: QueryShape, table: FromTable, context: StepContext): string[] {
+function columnsRead(
+  shape: QueryShape,
+  table: FromTable,
+  context: StepContext,
+  skipped: ReadonlySet<SqlToken> = new Set(),
+): string[] {
   const columns = context.columnsOf(table.table) ?? [];
   const { tokens } = shape;
   const read = new Set<string>();
   for (const [index, token] of tokens.entries()) {
-    if (token.kind !== 'word' && token.kind !== 'quoted') continue;
+    if ((token.kind !== 'word' && token.kind !== 'quoted') || skipped.has(token)) continue;
     const isQualified = tokens[index - 1]?.text === '.';
     if (isQualified && !sameName(tokens[index - 2]?.text ?? '', table.alias)) continue;
     if (!isQualified && tokens[index + 1]?.text === '.') continue;
@@ -206,15 +233,23 @@ function lookupColumns(
   return [...lookup];
 }
 
-/** The terms of a condition's top-level ANDs. */
+/** The terms of a condition's top-level ANDs (not the AND of a BETWEEN, nor one inside a CASE). */
 function topLevelConjuncts(tokens: readonly SqlToken[]): SqlToken[][] {
   const terms: SqlToken[][] = [[]];
   let depth = 0;
+  let betweens = 0;
   for (const token of tokens) {
-    if (token.text === '(') depth += 1;
-    else if (token.text === ')') depth -= 1;
-    if (depth === 0 && isKeywordToken(token, 'AND')) terms.push([]);
-    else terms.at(-1)?.push(token);
+    if (token.text === '(' || isKeywordToken(token, 'CASE')) depth += 1;
+    else if (token.text === ')' || isKeywordToken(token, 'END')) depth -= 1;
+    else if (depth === 0 && isKeywordToken(token, 'BETWEEN')) betweens += 1;
+    if (depth === 0 && isKeywordToken(token, 'AND')) {
+      if (betweens === 0) {
+        terms.push([]);
+        continue;
+      }
+      betweens -= 1;
+    }
+    terms.at(-1)?.push(token);
   }
   return terms;
 }

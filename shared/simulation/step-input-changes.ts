@@ -1,5 +1,24 @@
+import type { IncrementalPlan } from './incremental-plan';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
+
+/** A condition on a table's rows, as written in a query that names the table `alias`. */
+export interface RowFilter {
+  alias: string;
+  condition: string;
+}
+
+/**
+ * SQL selecting the changes of a joined table that may touch a step's units: its rows passing
+ * the ON terms on it alone, with the columns the step reads elsewhere (see `IncrementalPlan`).
+ */
+export function joinedChangesSql(
+  changes: { netChangesOf(table: string, columns: readonly string[], filter?: RowFilter): string },
+  joined: IncrementalPlan['joined'][number],
+): string {
+  const filter = joined.filter === undefined ? undefined : { alias: joined.alias, condition: joined.filter };
+  return changes.netChangesOf(joined.table, joined.changeColumns, filter);
+}
 
 /**
  * The changes of a product's tables within a tick, for the transformations that recompute by
@@ -25,11 +44,16 @@ export function createStepInputChanges(connection: SqlConnection) {
     /**
      * SQL selecting the values of `read` (some of the table's columns) that the tick's changes
      * added or removed: an update that leaves them as they were is no change to whoever reads only them.
+     * With a `filter` (a condition on the table's rows, naming it `alias`), only the rows passing it
+     * count: an update that keeps a row passing it changes only what `read` holds.
      */
-    netChangesOf(table: string, columns: readonly string[], read: readonly string[]): string {
+    netChangesOf(table: string, columns: readonly string[], read: readonly string[], filter?: RowFilter): string {
       watch(table, columns);
       const list = columnList(read.length > 0 ? read : columns);
-      return `SELECT ${list} FROM ${changes(table)} GROUP BY ${list} HAVING sum(CASE _image WHEN 'new' THEN 1 ELSE -1 END) <> 0`;
+      const rows = filter
+        ? `${changes(table)} AS ${quoteIdentifier(filter.alias)} WHERE ${filter.condition}`
+        : changes(table);
+      return `SELECT ${list} FROM ${rows} GROUP BY ${list} HAVING sum(CASE _image WHEN 'new' THEN 1 ELSE -1 END) <> 0`;
     },
     /** SQL selecting the rowids of a table's changed rows, before and after the change. */
     changedRowidsOf(table: string, columns: readonly string[]): string {

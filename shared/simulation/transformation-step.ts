@@ -8,6 +8,7 @@ import { checkSelect, subquerySql } from './select-check';
 import { readsTheClock, withSimulatedNow } from './simulated-now';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
+import { joinedChangesSql, type RowFilter } from './step-input-changes';
 
 /** How one run of a step went: `unchanged` when none of the tables it reads changed. */
 export type StepRun = 'incremental' | 'full' | 'unchanged';
@@ -22,8 +23,8 @@ export interface StepInputs {
   columnsOf(table: string): readonly string[] | undefined;
   /** SQL selecting the rows of a table that changed this tick, old and new images alike. */
   changesOf(table: string): string;
-  /** SQL selecting the values of some columns of a table that this tick's changes added or removed. */
-  netChangesOf(table: string, columns: readonly string[]): string;
+  /** SQL selecting the values of some columns of a table that this tick's changes added or removed, of rows passing `filter`. */
+  netChangesOf(table: string, columns: readonly string[], filter?: RowFilter): string;
   /** SQL selecting the rowids of a table's rows that changed this tick, before and after. */
   changedRowidsOf(table: string): string;
   /** Whether incremental recomputation is wanted at all (the property tests compare both). */
@@ -217,16 +218,24 @@ FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${
     prepare(`INSERT INTO ${rejected} SELECT ${columnList(names)} FROM ${next} WHERE ${invalid}`),
     prepare(`DELETE FROM ${next} WHERE ${invalid}`),
   ];
-  /** Recomputes the rows `recompute` selects, comparing them with the table's rows in scope. */
-  const recomputeWithin = (recompute: string, rowInScope: string) => {
+  /** Whether a row `t` of the table has its `columns` as a row of `scopeTable`. */
+  const rowIn = (columns: readonly string[], scopeTable: string) =>
+    `(${columnList(columns, 't')}) IN (SELECT ${columnList(columns)} FROM ${scopeTable})`;
+  /**
+   * Recomputes the rows `recompute` selects, comparing them with the table's rows in scope: those
+   * whose `scopeColumns` are a row of `scopeTable`, as are the recomputed rows'.
+   */
+  const recomputeWithin = (recompute: string, scopeColumns: readonly string[], scopeTable: string) => {
+    const rowInScope = rowIn(scopeColumns, scopeTable);
     const [clear, fill, ...rest] = recomputation(recompute, `${rowInScope} AND`);
-    // A key the recomputed rows share with a row out of scope would be judged without that row.
-    const sharedKey = connection.prepare(
-      `SELECT 1 FROM ${next} n JOIN ${table} t ON ${sameKey} WHERE NOT ${rowInScope} LIMIT 1`,
-    );
+    // A key the recomputed rows share with a row out of scope would be judged without that row;
+    // none can when the scope's columns are key columns: a row sharing the key shares them too.
+    const sharedKey = scopeColumns.every((column) => key.includes(column))
+      ? undefined
+      : connection.prepare(`SELECT 1 FROM ${next} n JOIN ${table} t ON ${sameKey} WHERE NOT ${rowInScope} LIMIT 1`);
     return (tick: number, millis: number): StepRun | undefined => {
       runAll([clear, fill] as BoundStatement[], tick, millis);
-      if (sharedKey.all().length > 0) return undefined;
+      if (sharedKey && sharedKey.all().length > 0) return undefined;
       runAll(rest, tick, millis);
       return 'incremental';
     };
@@ -255,7 +264,7 @@ FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${
           `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM (${inputs.changesOf(plan.anchor.table)}) AS ${anchorAlias}`,
         ),
       ];
-      const rowInUnits = `(${columnList(unitColumns, 't')}) IN (SELECT ${unitList} FROM ${units})`;
+      const rowInUnits = rowIn(unitColumns, units);
       // When the anchor's own changes already touch every unit (one busy day), joined changes add none.
       // Where every anchor row yields a result row, the result's units are the anchor's: fewer to read.
       const leftAlone = connection.prepare(
@@ -267,7 +276,7 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       const touchedByJoins = [
         ...plan.joined.map((joined) =>
           prepare(
-            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${inputs.netChangesOf(joined.table, joined.columns)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
+            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${joinedChangesSql(inputs, joined)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
           ),
         ),
       ];
@@ -276,7 +285,7 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       );
       const restricted = `WITH ${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units}))
 ${select}`;
-      const recomputeUnits = recomputeWithin(restricted, rowInUnits);
+      const recomputeUnits = recomputeWithin(restricted, unitColumns, units);
       return (tick: number, millis: number): StepRun | undefined => {
         runAll(touchedByAnchor, tick, millis);
         if (leftAlone.all().length > 0) runAll(touchedByJoins, tick, millis);
@@ -295,10 +304,8 @@ ${select}`;
       );
       const recomputeGroups = recomputeWithin(
         totals.touchedRows,
-        `(${columnList(
-          aggregation.groups.map((group) => group.column),
-          't',
-        )}) IN (SELECT ${groupList} FROM ${totals.touched})`,
+        aggregation.groups.map((group) => group.column),
+        totals.touched,
       );
       return (tick: number, millis: number): StepRun | undefined => {
         const how = totals.update();

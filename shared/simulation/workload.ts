@@ -135,9 +135,7 @@ function createTableWorkload(
     if (!sampler) {
       const owner = findTable(mesh.systems, referencedTable, system) as { system: OperationalSystem };
       const connection = (databases.get(owner.system.id) as OperationalDatabase).connection;
-      sampler = connection.prepare(
-        `SELECT ${quoteIdentifier(column)} FROM node.${quoteIdentifier(referencedTable)} WHERE rowid = ${randomRowSql(referencedTable)}`,
-      );
+      sampler = connection.prepare(randomRowSql(referencedTable, quoteIdentifier(column)));
       samplers.set(id, sampler);
     }
     return sampler.all([random.next()])[0]?.[0] ?? null;
@@ -184,14 +182,15 @@ function isTakenKey(error: unknown): boolean {
 }
 
 /**
- * A random existing row's rowid in O(log n): the first rowid at or after a random point between
- * the smallest and largest. Takes one parameter, a fraction in [0, 1).
+ * Selects `selected` of a random existing row in O(log n), in one descent of the table: the first
+ * row at or after a random point between the smallest rowid and the largest. Takes one parameter,
+ * a fraction in [0, 1).
  */
-function randomRowSql(table: string): string {
+export function randomRowSql(table: string, selected: string): string {
   const name = `node.${quoteIdentifier(table)}`;
   // min and max in separate subqueries: together in one SELECT they would scan the table.
   const lowest = `(SELECT min(rowid) FROM ${name})`;
-  return `(SELECT rowid FROM ${name} WHERE rowid >= ${lowest} + CAST(? * ((SELECT max(rowid) FROM ${name}) - ${lowest} + 1) AS INTEGER) ORDER BY rowid LIMIT 1)`;
+  return `SELECT ${selected} FROM ${name} WHERE rowid >= ${lowest} + CAST(? * ((SELECT max(rowid) FROM ${name}) - ${lowest} + 1) AS INTEGER) ORDER BY rowid LIMIT 1`;
 }
 
 function prepareScriptStep(workload: TableWorkload, step: ScriptStep): (now: string) => number {
@@ -243,10 +242,12 @@ function prepareChangeRate(
   const update =
     updatedIndexes.length > 0
       ? connection.prepare(
-          `UPDATE ${table} SET ${rate.updateColumns.map((column) => `${quoteIdentifier(column)} = ?`).join(', ')} WHERE rowid = ${randomRowSql(workload.table.name)}`,
+          `UPDATE ${table} SET ${rate.updateColumns.map((column) => `${quoteIdentifier(column)} = ?`).join(', ')} WHERE rowid = (${randomRowSql(workload.table.name, 'rowid')})`,
         )
       : undefined;
-  const remove = connection.prepare(`DELETE FROM ${table} WHERE rowid = ${randomRowSql(workload.table.name)}`);
+  const remove = connection.prepare(
+    `DELETE FROM ${table} WHERE rowid = (${randomRowSql(workload.table.name, 'rowid')})`,
+  );
   return (tick, now, attempt) => {
     const context = workload.context(now);
     let changed = 0;

@@ -45,9 +45,47 @@ WHERE e.total > 0`,
         alias: 'p',
         on: 'p.customer_id = e.customer_id',
         columns: ['country', 'customer_id'],
+        changeColumns: ['country', 'customer_id'],
         lookup: ['customer_id'],
       },
     ]);
+  });
+
+  it("filters a joined table's changes by the ON terms on it alone, and watches the columns only they read no more", () => {
+    const mode = planRecompute(
+      `SELECT c.customer_id, COUNT(o.order_id) AS order_count FROM customers c
+LEFT JOIN orders o ON o.customer_id = c.customer_id AND o.status <> 'cancelled' GROUP BY c.customer_id`,
+      context(['customer_id', 'order_count']),
+    );
+
+    expect(mode.incremental && mode.plan.joined).toEqual([
+      {
+        table: 'orders',
+        alias: 'o',
+        on: 'o.customer_id = c.customer_id',
+        filter: "o.status <> 'cancelled'",
+        columns: ['order_id', 'customer_id', 'status'],
+        changeColumns: ['order_id', 'customer_id'],
+        lookup: ['customer_id'],
+      },
+    ]);
+  });
+
+  it.each([
+    ['read elsewhere too', "o.status <> 'cancelled'", 'o.status AS status', ['status', 'customer_id']],
+    ['a BETWEEN, whose AND is no term', 'o.total BETWEEN 1 AND 5', 'c.city', ['customer_id']],
+    ['inside a CASE', "CASE WHEN o.total > 1 AND o.status = 'paid' THEN 1 END = 1", 'c.city', ['customer_id']],
+  ])('keeps a filter whole and its columns watched where they count: %s', (_, filter, item, changeColumns) => {
+    const mode = planRecompute(
+      `SELECT c.customer_id, ${item} FROM customers c JOIN orders o ON o.customer_id = c.customer_id AND ${filter}`,
+      context(['customer_id', item.split(' ').at(-1)?.split('.').at(-1) as string]),
+    );
+
+    expect(mode.incremental && mode.plan.joined[0]).toMatchObject({
+      on: 'o.customer_id = c.customer_id',
+      filter: filter.replaceAll('.', ' . ').replaceAll(' . ', '.'),
+      changeColumns,
+    });
   });
 
   it.each([

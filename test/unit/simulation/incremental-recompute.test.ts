@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { Scenario, ScriptStep } from '../../../shared/model/scenario';
-import type { Simulation } from '../../../shared/simulation';
+import { createSimulation, type OpenSqlWorkspace, type Simulation, sqlJsWorkspace } from '../../../shared/simulation';
 import { seededRandom } from '../../../shared/simulation/seeded-random';
 import { bankMesh } from './bank-mesh';
-import { aScenario, ecommerceSample, rowsOf, simulate } from './builders';
+import { aScenario, ecommerceSample, loadSqlJs, rowsOf, simulate } from './builders';
 import { FLEET, logisticsMesh, logisticsScenario } from './logistics-mesh';
 
 const TICKS = 25;
@@ -108,6 +108,15 @@ const ecommerceChanges: ChangeMaker[] = [
     table: 'orders',
     op: 'update',
     values: { status: 'cancelled' },
+    where: { order_id: 999 + pick(60) },
+  }),
+  // Between statuses the profile counts alike, and back from cancelled.
+  (pick) => ({
+    tick: 0,
+    systemId: orders,
+    table: 'orders',
+    op: 'update',
+    values: { status: ['placed', 'paid', 'cancelled'][pick(3) - 1] ?? 'paid' },
     where: { order_id: 999 + pick(60) },
   }),
   (pick) => ({
@@ -274,6 +283,63 @@ describe('incremental recomputation', () => {
     expect(rowsOf(simulation, 'customer-360', `SELECT name FROM pragma_index_list('orders')`)).toEqual([
       { name: '_join_customer_profile_o' },
     ]);
+  });
+
+  it('looks for a key shared with rows out of scope only where the units are no key columns', async () => {
+    const prepared: string[] = [];
+    const open = sqlJsWorkspace(await loadSqlJs());
+    // Every statement the engine prepares, in order.
+    const sqlite: OpenSqlWorkspace = () => {
+      const workspace = open();
+      const connect = () => {
+        const connection = workspace.connect();
+        const prepare = (sql: string) => {
+          prepared.push(sql);
+          return connection.prepare(sql);
+        };
+        return { ...connection, prepare };
+      };
+      return { ...workspace, connect };
+    };
+    for (const [mesh, scenario] of [
+      [ecommerceSample(), ecommerceSample().scenarios[0] as Scenario],
+      [bankMesh(), bankScenario()],
+    ] as const) {
+      const created = createSimulation(mesh, scenario, { sqlite });
+      if (created.ok) created.value.dispose();
+    }
+    const checked = prepared.flatMap((sql) => /^SELECT 1 FROM node\."_next_(\w+)" n JOIN/.exec(sql)?.[1] ?? []);
+
+    // account_activity's units are accounts, its key is a transaction: only it can share a key out of scope.
+    expect(checked).toEqual(['account_activity']);
+  });
+
+  it('recomputes no profile for an order whose status changes while it still counts, and does when it stops counting', async () => {
+    const mesh = ecommerceSample();
+    const status = (tick: number, value: string): ScriptStep => ({
+      tick,
+      systemId: orders,
+      table: 'orders',
+      op: 'update',
+      values: { status: value },
+      where: { order_id: 1000 },
+    });
+    const scenario: Scenario = {
+      ...(mesh.scenarios[0] as Scenario),
+      rates: [],
+      faults: [],
+      steps: [status(2, 'placed'), status(4, 'paid'), status(6, 'cancelled')],
+    };
+    const simulation = await simulate(mesh, scenario);
+    const runs = Array.from({ length: 8 }, () => {
+      const { transformations } = simulation.step();
+      return transformations['customer-360/customer_profile']?.lastRun;
+    });
+    simulation.dispose();
+
+    // Placed to paid (tick 4) leaves the profile as it was; paid to cancelled (tick 6) does not.
+    expect(runs.filter((run) => run !== 'unchanged')).toEqual(['incremental']);
+    expect(runs.indexOf('incremental')).toBeGreaterThanOrEqual(5);
   });
 
   it.each([1, 2, 3])(

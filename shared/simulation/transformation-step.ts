@@ -1,6 +1,6 @@
 import { jsonObjectSql } from './broker-log';
 import type { Dataset } from './dataset';
-import { applyView } from './dataset-table';
+import { applyView, upsertRowsSql } from './dataset-table';
 import { prepareGroupTotals } from './group-totals';
 import { type Aggregation, type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
 import type { TransformationPlan } from './product-plan';
@@ -193,15 +193,21 @@ ORDER BY t.rowid`,
       : []),
     ...(key.length > 0 ? keyChecks(scope) : []),
     isEntity
-      ? prepare(
-          `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT 'u', ?, * FROM (
-SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table} t WHERE ${scope} true)`,
-          millisOnly,
+      ? upsertChanged(
+          `SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table} t WHERE ${scope} true`,
         )
       : prepare(
           `INSERT INTO ${table} (${columnList(names)}) SELECT * FROM (SELECT ${columnList(names)} FROM ${next} EXCEPT SELECT ${columnList(names)} FROM ${table}) WHERE true${changedEventSql(dataset)}`,
         ),
   ];
+  /** The rows of `changed` upserted into the entity: at once where it keeps no history, else through its triggers. */
+  const upsertChanged = (changed: string) =>
+    dataset.keepsHistory
+      ? prepare(
+          `INSERT INTO node.${applyView(dataset)} (_op, _timestamp, ${columnList(names)}) SELECT 'u', ?, * FROM (${changed})`,
+          millisOnly,
+        )
+      : prepare(upsertRowsSql(dataset, `SELECT * FROM (${changed}) WHERE true`));
   // Rows rejected for their key, as the last run left them: a row stays quarantined once, not every tick.
   const rejected = `node.${quoteIdentifier(`_rejected_${dataset.name}`)}`;
   connection.exec(`CREATE TABLE ${rejected} (${columnDefinitions(dataset.columns).join(', ')})`);

@@ -277,7 +277,7 @@ function republishEmail(mesh: Mesh): void {
   revenue.transformations = [
     {
       name: 'country_counts',
-      sql: 'SELECT c.country, COUNT(*) AS customers, MIN(c.email) AS sample, c.email AS contact FROM customers c GROUP BY c.country',
+      sql: 'SELECT c.country, COUNT(*) AS customers, COUNT(DISTINCT c.email) AS sample, c.email AS contact FROM customers c GROUP BY c.country',
     },
   ];
   contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('sample'), aProperty('contact'));
@@ -446,6 +446,7 @@ describe('rule details', () => {
       'SELECT UPPER(SUBSTR(email, 1, 3)) AS contact FROM customers',
       "SELECT COALESCE(email, '') || ' <' || country || '>' AS contact FROM customers",
       'SELECT CASE WHEN country IS NULL THEN NULL ELSE email END AS contact FROM customers',
+      'SELECT MIN(email) AS contact FROM customers GROUP BY country',
     ]) {
       expect([sql, findingsOf('pii-propagation', publishing(sql)).map((finding) => finding.message)]).toEqual([
         sql,
@@ -476,7 +477,7 @@ describe('rule details', () => {
     const mesh = changed((mesh) => {
       republishEmail(mesh);
       (product(mesh, 'revenue').transformations[0] as { sql: string }).sql =
-        'SELECT c.country, COUNT(*) AS customers, MIN(c.email) AS sample, CAST(c.email AS TEXT) AS contact FROM customers c GROUP BY c.country';
+        'SELECT c.country, COUNT(*) AS customers, COUNT(DISTINCT c.email) AS sample, CAST(c.email AS TEXT) AS contact FROM customers c GROUP BY c.country';
     });
     expect(findingsOf('pii-propagation', mesh).map((finding) => finding.path)).toEqual([
       'contracts[1].schema[0].properties[3]',

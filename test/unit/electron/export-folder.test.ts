@@ -115,6 +115,34 @@ describe('writeExportFolder, all or nothing', () => {
     expect(snapshot(fs)).toEqual(before);
   });
 
+  it('keeps an old file it cannot put back after a failed move, and says where', async () => {
+    const fs = new InMemoryFileSystem()
+      .withFile(`${EXPORT_FOLDER}/index.md`, 'the old index')
+      .withFile(`${EXPORT_FOLDER}/odcs/order.odcs.yaml`, 'the old contract')
+      .withFile(`${EXPORT_FOLDER}/notes.md`, 'mine');
+    // Renames: index.md aside, in, the contract aside, in, the customer fails; then the contract back fails.
+    fs.failingOnCall('rename', 'EIO', [5, 6]);
+
+    const result = await writeExportFolder(fs, '/home/ada', 'orders-export', BUNDLE);
+
+    const keptIn = /kept in (\/home\/ada\/\.orders-export\.[0-9a-f-]{36}\.replaced)\.$/.exec(
+      result.ok ? '' : result.error,
+    )?.[1];
+    expect(keptIn).toBeDefined();
+    expect(fs.files.get(`${keptIn}/odcs/order.odcs.yaml`)).toBe('the old contract');
+    expect(fs.files.get(`${EXPORT_FOLDER}/index.md`)).toBe('the old index');
+    expect(fs.files.get(`${EXPORT_FOLDER}/notes.md`)).toBe('mine');
+  });
+
+  it('leaves the folder of old files an earlier export kept aside', async () => {
+    const kept = '/home/ada/.orders-export.0f8fad5b-d9cb-469f-a165-70867728950e.replaced/index.md';
+    const fs = new InMemoryFileSystem().withFile(kept, 'an old index');
+
+    await writeExportFolder(fs, '/home/ada', 'orders-export', BUNDLE);
+
+    expect(fs.files.get(kept)).toBe('an old index');
+  });
+
   it('refuses to put a file where the folder has a folder of that name, which it would throw away', async () => {
     const fs = new InMemoryFileSystem().withFile(`${EXPORT_FOLDER}/index.md/keep.txt`, 'mine');
     const before = snapshot(fs);

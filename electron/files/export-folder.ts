@@ -1,10 +1,10 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { type BundleDisk, type BundleFile, writeBundleFolder } from '../../shared/files/bundle-folder';
+import { fileErrorReason } from '../../shared/files/file-error-reason';
 import type { ExportFile, IpcResult } from '../../shared/ipc';
 import { refuse, succeed } from '../ipc/ipc-result';
 import { resolveInside } from '../security/contained-path';
 import { isTemporaryFileOf, temporarySiblingOf } from './atomic-write';
-import { describeFileError } from './describe-file-error';
 import type { FileSystem } from './file-system';
 
 /** The main process's file system as the bundle writer sees it: every file and folder flushed. */
@@ -65,5 +65,5 @@ export async function writeExportFolder(
   const outcome = keptIn
     ? `Some of the old files could not be put back: they are kept in ${keptIn}.`
     : 'Nothing was written.';
-  return refuse(`Could not export to ${exportFolder}: ${describeFileError(cause)} (${doing}). ${outcome}`);
+  return refuse(`Could not export to ${exportFolder}: ${fileErrorReason(cause, exportFolder)} (${doing}). ${outcome}`);
 }

@@ -59,7 +59,7 @@ describe('writeExportFolder, all or nothing', () => {
 
     expect(result).toEqual({
       ok: false,
-      error: `Could not export to ${EXPORT_FOLDER}: the disk is full (writing odcs/customer.odcs.yaml). Nothing was written.`,
+      error: `Could not export to ${EXPORT_FOLDER}: the disk is full; free some space and try again (writing odcs/customer.odcs.yaml). Nothing was written.`,
     });
     expect(snapshot(fs)).toEqual(before);
   });
@@ -110,7 +110,7 @@ describe('writeExportFolder, all or nothing', () => {
 
     expect(result).toEqual({
       ok: false,
-      error: `Could not export to ${EXPORT_FOLDER}: permission denied (moving odcs/customer.odcs.yaml into place). Nothing was written.`,
+      error: `Could not export to ${EXPORT_FOLDER}: permission denied on ${EXPORT_FOLDER}/odcs/customer.odcs.yaml; check its permissions or choose another path (moving odcs/customer.odcs.yaml into place). Nothing was written.`,
     });
     expect(snapshot(fs)).toEqual(before);
   });
@@ -149,7 +149,10 @@ describe('writeExportFolder, all or nothing', () => {
 
     const result = await writeExportFolder(fs, '/home/ada', 'orders-export', BUNDLE);
 
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('that is a folder, not a file') });
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringContaining(`${EXPORT_FOLDER}/index.md is a folder, not a file`),
+    });
     expect(snapshot(fs)).toEqual(before);
   });
 
@@ -221,7 +224,9 @@ describe('writeExportFolder on a real disk', () => {
     const before = await listing(parent);
     expect(await writeExportFolder(diskFullOnFile(3), parent, 'orders-export', BUNDLE)).toMatchObject({
       ok: false,
-      error: expect.stringContaining('the disk is full (writing odcs/customer.odcs.yaml)'),
+      error: expect.stringContaining(
+        'the disk is full; free some space and try again (writing odcs/customer.odcs.yaml)',
+      ),
     });
     expect(await listing(parent)).toEqual(before);
   });

@@ -2,18 +2,18 @@ import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises
 import initSqlJs from 'sql.js';
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES } from '../shared/model/mesh-file-format';
 import { sqlJsWorkspace } from '../shared/simulation';
-import { rethrowWithFileInTheWay, writeBundleFolder } from './bundle-folder';
+import { rethrowNamingFileInTheWay, writeBundleFolder } from './bundle-folder';
 import type { CliIo } from './cli-io';
 
 /** The CLI's reads and writes on the disk, and its terminal. */
 export const nodeIo: CliIo = {
   // The app's byte rules (size, UTF-8, BOM), so the CLI accepts exactly the files the app opens.
   async readText(path) {
-    const { size } = await stat(path).catch(rethrowWithFileInTheWay);
+    const { size } = await stat(path).catch(rethrowNamingFileInTheWay);
     if (size > MAX_MESH_FILE_BYTES) {
       throw new Error(`it is ${formatMegabytes(size)}, and files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`);
     }
-    const text = decodeMeshFileBytes(await readFile(path).catch(rethrowWithFileInTheWay));
+    const text = decodeMeshFileBytes(await readFile(path).catch(rethrowNamingFileInTheWay));
     if (!text.ok) throw new Error(text.errors.map((problem) => problem.message).join('; '));
     return text.value;
   },
@@ -22,7 +22,7 @@ export const nodeIo: CliIo = {
       return await readdir(path);
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') return null;
-      return rethrowWithFileInTheWay(error);
+      return rethrowNamingFileInTheWay(error);
     }
   },
   writeBundle: (folder, files) => writeBundleFolder(folder, files),
@@ -33,7 +33,7 @@ export const nodeIo: CliIo = {
       await rename(temporary, path);
     } catch (error) {
       await rm(temporary, { force: true });
-      return rethrowWithFileInTheWay(error);
+      return rethrowNamingFileInTheWay(error);
     }
   },
   openSqlite: async () => sqlJsWorkspace(await initSqlJs()),

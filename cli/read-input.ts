@@ -1,7 +1,7 @@
 import { parseMeshFile } from '../shared/contracts';
+import { fileErrorReason } from '../shared/files/file-error-reason';
 import { formatProblem, type Mesh } from '../shared/model';
 import type { CliIo } from './cli-io';
-import { fileErrorReason } from './file-errors';
 
 /** A file's text, or why it cannot be read (`cannot read: no such file`), never a stack trace. */
 export async function readInput(

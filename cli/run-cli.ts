@@ -1,10 +1,10 @@
 import { version } from '../package.json';
+import { fileErrorReason, isFileError } from '../shared/files/file-error-reason';
 import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM } from './cli-io';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
-import { fileErrorReason, isFileError } from './file-errors';
 
 export const COMMANDS: readonly Command[] = [validateCommand, exportCommand, importCommand, simulateCommand];
 export const VERSION = version;

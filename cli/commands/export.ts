@@ -9,9 +9,9 @@ import {
   PICTURE_FORMATS,
   WHOLE_MESH,
 } from '../../shared/export';
+import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { formatProblem, type Mesh } from '../../shared/model';
 import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
-import { fileErrorReason } from '../file-errors';
 import { parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
 import { type DiagramDrawer, openChromiumDrawer } from '../render/mermaid-images';

@@ -9,9 +9,9 @@ import {
   resolveContractConflicts,
 } from '../../shared/contracts';
 import { importContractSource } from '../../shared/contracts/import';
+import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { formatProblem, serializeMesh } from '../../shared/model';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
-import { fileErrorReason } from '../file-errors';
 import { parseOptions } from '../parse-options';
 import { readInput, readMesh } from '../read-input';
 

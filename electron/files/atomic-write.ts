@@ -6,12 +6,14 @@ import type { FileSystem } from './file-system';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** The longest file name most file systems hold (ext4 counts UTF-8 bytes; NTFS and APFS count fewer units). */
 const MAX_FILE_NAME_BYTES = 255;
-/** What a temporary name adds to the file's own: `.`, `.`, a UUID and `.tmp`. */
-const TEMPORARY_NAME_EXTRA_BYTES = 2 + 36 + 4;
+/** What a temporary name adds to the file's own: `.`, `.`, a UUID, `.` and its suffix (`tmp`). */
+function temporaryNameExtraBytes(suffix: string): number {
+  return 2 + 36 + 1 + suffix.length;
+}
 
 /** The file's name, shortened (whole characters) so that its temporary name fits wherever the name itself does. */
-function temporaryStemOf(fileName: string): string {
-  const maxBytes = MAX_FILE_NAME_BYTES - TEMPORARY_NAME_EXTRA_BYTES;
+function temporaryStemOf(fileName: string, suffix = 'tmp'): string {
+  const maxBytes = MAX_FILE_NAME_BYTES - temporaryNameExtraBytes(suffix);
   let stem = '';
   for (const character of fileName) {
     if (utf8ByteLength(stem + character) > maxBytes) break;
@@ -20,12 +22,16 @@ function temporaryStemOf(fileName: string): string {
   return stem;
 }
 
-/** A new temporary sibling of `path`, hidden and unique: `/home/ada/.orders.mesh.json.<uuid>.tmp`. */
-export function temporarySiblingOf(path: string): string {
-  return join(dirname(path), `.${temporaryStemOf(basename(path))}.${randomUUID()}.tmp`);
+/**
+ * A new temporary sibling of `path`, hidden and unique: `/home/ada/.orders.mesh.json.<uuid>.tmp`.
+ * Another `suffix` names one that is not swept as debris.
+ */
+export function temporarySiblingOf(path: string, suffix = 'tmp'): string {
+  return join(dirname(path), `.${temporaryStemOf(basename(path), suffix)}.${randomUUID()}.${suffix}`);
 }
 
-function isTemporaryFileOf(entry: string, fileName: string): boolean {
+/** Whether `entry` is one of this app's temporary names for `fileName` (`.orders.mesh.json.<uuid>.tmp`). */
+export function isTemporaryFileOf(entry: string, fileName: string): boolean {
   const prefix = `.${temporaryStemOf(fileName)}.`;
   return entry.startsWith(prefix) && new RegExp(`^${UUID}\\.tmp$`).test(entry.slice(prefix.length));
 }

@@ -1,5 +1,5 @@
+import { fileErrorReason } from '../../shared/files/file-error-reason';
 import type { IpcResult } from '../../shared/ipc';
-import { describeFileError } from '../files/describe-file-error';
 
 export type Refusal = { ok: false; error: string };
 
@@ -16,6 +16,6 @@ export async function settle<T>(action: string, work: () => Promise<IpcResult<T>
   try {
     return await work();
   } catch (error) {
-    return refuse(`Could not ${action}: ${describeFileError(error)}`);
+    return refuse(`Could not ${action}: ${fileErrorReason(error)}`);
   }
 }

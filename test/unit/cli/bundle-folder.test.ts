@@ -118,6 +118,17 @@ describe('writing a bundle folder all at once', () => {
     expect(contentsOf(folder)).toEqual({ 'index.md': 'old index', 'notes.txt': 'mine' });
   });
 
+  it('removes the temporary folder a killed run left beside it, and keeps a folder of old files kept aside', async () => {
+    const folder = folderWith(oldBundle);
+    const killedRun = join(folder, '..', '.out.999999.partial');
+    const keptAside = join(folder, '..', '.out.999999.replaced');
+    mkdirSync(killedRun);
+    mkdirSync(keptAside);
+    writeFileSync(join(keptAside, 'index.md'), 'older index');
+    await writeBundleFolder(folder, bundle);
+    expect(besideOf(folder).sort()).toEqual(['.out.999999.replaced', 'out']);
+  });
+
   it('writes nothing into a new folder when a file fails, and leaves no temporary folder', async () => {
     const folder = join(folderWith({}), 'bundle');
     // Named as the file it stands for, not as the temporary copy.

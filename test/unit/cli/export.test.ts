@@ -66,7 +66,7 @@ describe('mesh-designer export', () => {
     };
     expect(await runCli(['export', 'shop.mesh.json', '--out', 'build'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      'mesh-designer export: cannot write to build: the disk is full; free some space and run again (nothing in build was changed)',
+      'mesh-designer export: cannot write to build: the disk is full; free some space and try again (nothing in build was changed)',
     ]);
     expect(out).toEqual([]);
   });

@@ -65,7 +65,7 @@ describe('mesh-designer', () => {
     };
     expect(await runCli(['simulate', 'x.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      'mesh-designer simulate: sql-wasm.wasm: too many files are open; close some programs and run again',
+      'mesh-designer simulate: sql-wasm.wasm: too many files are open; close some programs and try again',
     ]);
   });
 

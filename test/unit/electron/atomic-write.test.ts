@@ -7,8 +7,8 @@ import {
   temporarySiblingOf,
   writeFileAtomically,
 } from '../../../electron/files/atomic-write';
-import { describeFileError } from '../../../electron/files/describe-file-error';
 import { nodeFileSystem } from '../../../electron/files/node-file-system';
+import { fileErrorReason } from '../../../shared/files/file-error-reason';
 import { InMemoryFileSystem } from './fakes/in-memory-file-system';
 
 const TARGET = '/home/ada/orders.mesh.json';
@@ -54,15 +54,15 @@ describe('writeFileAtomically', () => {
   });
 
   it.each([
-    ['the disk fills up', 'ENOSPC', 'the disk is full'],
-    ['the folder is not writable', 'EACCES', 'permission denied'],
-    ['the disk is read-only', 'EROFS', 'the disk is read-only'],
+    ['the disk fills up', 'ENOSPC', 'the disk is full; free some space and try again'],
+    ['the folder is not writable', 'EACCES', 'permission denied; check its permissions or choose another path'],
+    ['the disk is read-only', 'EROFS', 'the disk is read-only; choose another path'],
   ])('keeps the old file and says why when %s', async (_case, code, reason) => {
     const fs = new InMemoryFileSystem().withFile(TARGET, 'old').failing('writeTextDurably', code);
 
     const failure = await writeFileAtomically(fs, TARGET, 'new').catch((error: unknown) => error);
 
-    expect(describeFileError(failure)).toBe(reason);
+    expect(fileErrorReason(failure)).toBe(reason);
     expect(fs.files.get(TARGET)).toBe('old');
     expect(fs.temporaryFiles()).toEqual([]);
   });
@@ -87,7 +87,7 @@ describe('writeFileAtomically', () => {
 
     const failure = await writeFileAtomically(fs, TARGET, 'new').catch((error: unknown) => error);
 
-    expect(describeFileError(failure)).toMatch(/read-only/);
+    expect(fileErrorReason(failure)).toMatch(/read-only/);
     expect(fs.files.get(TARGET)).toBe('old');
     expect(fs.temporaryFiles()).toEqual([]);
   });

@@ -59,7 +59,7 @@ describe('writeExportFolder, all or nothing', () => {
 
     expect(result).toEqual({
       ok: false,
-      error: `Could not export to ${EXPORT_FOLDER}: the disk is full (writing odcs/customer.odcs.yaml). Nothing was written.`,
+      error: `Could not export to ${EXPORT_FOLDER}: the disk is full; free some space and try again (writing odcs/customer.odcs.yaml). Nothing was written.`,
     });
     expect(snapshot(fs)).toEqual(before);
   });
@@ -110,9 +110,37 @@ describe('writeExportFolder, all or nothing', () => {
 
     expect(result).toEqual({
       ok: false,
-      error: `Could not export to ${EXPORT_FOLDER}: permission denied (moving odcs/customer.odcs.yaml into place). Nothing was written.`,
+      error: `Could not export to ${EXPORT_FOLDER}: permission denied on ${EXPORT_FOLDER}/odcs/customer.odcs.yaml; check its permissions or choose another path (moving odcs/customer.odcs.yaml into place). Nothing was written.`,
     });
     expect(snapshot(fs)).toEqual(before);
+  });
+
+  it('keeps an old file it cannot put back after a failed move, and says where', async () => {
+    const fs = new InMemoryFileSystem()
+      .withFile(`${EXPORT_FOLDER}/index.md`, 'the old index')
+      .withFile(`${EXPORT_FOLDER}/odcs/order.odcs.yaml`, 'the old contract')
+      .withFile(`${EXPORT_FOLDER}/notes.md`, 'mine');
+    // Renames: index.md aside, in, the contract aside, in, the customer fails; then the contract back fails.
+    fs.failingOnCall('rename', 'EIO', [5, 6]);
+
+    const result = await writeExportFolder(fs, '/home/ada', 'orders-export', BUNDLE);
+
+    const keptIn = /kept in (\/home\/ada\/\.orders-export\.[0-9a-f-]{36}\.replaced)\.$/.exec(
+      result.ok ? '' : result.error,
+    )?.[1];
+    expect(keptIn).toBeDefined();
+    expect(fs.files.get(`${keptIn}/odcs/order.odcs.yaml`)).toBe('the old contract');
+    expect(fs.files.get(`${EXPORT_FOLDER}/index.md`)).toBe('the old index');
+    expect(fs.files.get(`${EXPORT_FOLDER}/notes.md`)).toBe('mine');
+  });
+
+  it('leaves the folder of old files an earlier export kept aside', async () => {
+    const kept = '/home/ada/.orders-export.0f8fad5b-d9cb-469f-a165-70867728950e.replaced/index.md';
+    const fs = new InMemoryFileSystem().withFile(kept, 'an old index');
+
+    await writeExportFolder(fs, '/home/ada', 'orders-export', BUNDLE);
+
+    expect(fs.files.get(kept)).toBe('an old index');
   });
 
   it('refuses to put a file where the folder has a folder of that name, which it would throw away', async () => {
@@ -121,7 +149,10 @@ describe('writeExportFolder, all or nothing', () => {
 
     const result = await writeExportFolder(fs, '/home/ada', 'orders-export', BUNDLE);
 
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('that is a folder, not a file') });
+    expect(result).toMatchObject({
+      ok: false,
+      error: expect.stringContaining(`${EXPORT_FOLDER}/index.md is a folder, not a file`),
+    });
     expect(snapshot(fs)).toEqual(before);
   });
 
@@ -193,7 +224,9 @@ describe('writeExportFolder on a real disk', () => {
     const before = await listing(parent);
     expect(await writeExportFolder(diskFullOnFile(3), parent, 'orders-export', BUNDLE)).toMatchObject({
       ok: false,
-      error: expect.stringContaining('the disk is full (writing odcs/customer.odcs.yaml)'),
+      error: expect.stringContaining(
+        'the disk is full; free some space and try again (writing odcs/customer.odcs.yaml)',
+      ),
     });
     expect(await listing(parent)).toEqual(before);
   });

@@ -348,7 +348,10 @@ describe('IPC handlers', () => {
 
       const result = await handlers['file:save']({ file: null, text: 'new' }, A_PAGE);
 
-      expect(result).toEqual({ ok: false, error: `Could not save ${ORDERS}: permission denied` });
+      expect(result).toEqual({
+        ok: false,
+        error: `Could not save ${ORDERS}: permission denied; check its permissions or choose another path`,
+      });
       expect(fs.files.get(ORDERS)).toBe('old');
     });
   });

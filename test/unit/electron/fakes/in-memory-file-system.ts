@@ -25,7 +25,7 @@ export class InMemoryFileSystem implements FileSystem {
   readonly syncedFolders: string[] = [];
   readonly calls: string[] = [];
   private readonly failures = new Map<Operation, { code: string; pathIncludes: string }>();
-  private readonly countedFailures = new Map<Operation, { code: string; nthCall: number }>();
+  private readonly countedFailures = new Map<Operation, { code: string; nthCalls: readonly number[] }>();
   private readonly callCounts = new Map<Operation, number>();
   private readonly reportedSizes = new Map<string, number>();
   private clock = 1;
@@ -69,9 +69,9 @@ export class InMemoryFileSystem implements FileSystem {
     return this;
   }
 
-  /** Makes only the `nthCall`-th call of `operation` (counting from 1) reject with `code`: a disk that fills up part-way. */
-  failingOnCall(operation: Operation, code: string, nthCall: number): this {
-    this.countedFailures.set(operation, { code, nthCall });
+  /** Makes only the `nthCall`-th call(s) of `operation` (counting from 1) reject with `code`: a disk that fills up part-way. */
+  failingOnCall(operation: Operation, code: string, nthCall: number | readonly number[]): this {
+    this.countedFailures.set(operation, { code, nthCalls: [nthCall].flat() });
     return this;
   }
 
@@ -242,7 +242,7 @@ export class InMemoryFileSystem implements FileSystem {
     const count = (this.callCounts.get(operation) ?? 0) + 1;
     this.callCounts.set(operation, count);
     const counted = this.countedFailures.get(operation);
-    if (counted?.nthCall === count) throw fileError(counted.code, paths[0] ?? '');
+    if (counted?.nthCalls.includes(count)) throw fileError(counted.code, paths[0] ?? '');
     const failure = this.failures.get(operation);
     if (failure && paths.some((path) => path.includes(failure.pathIncludes))) {
       throw fileError(failure.code, paths[0] ?? '');

@@ -8,12 +8,13 @@ interface NodeFileError {
 /**
  * Why reading or writing `path` failed, as a sentence that says what to do, never Node's raw
  * `EACCES: permission denied, open '…'`. It names the path at fault when that is another one
- * than `path` (`out/sub` cannot be made because `out` is a file).
+ * than `path` (`out/sub` cannot be made because `out` is a file). Without `path` it names none:
+ * the error may be about a temporary file the user never chose.
  */
-export function fileErrorReason(error: unknown, path: string): string {
+export function fileErrorReason(error: unknown, path?: string): string {
   const { code, path: failedPath, message } = (error ?? {}) as NodeFileError;
   if (!isFileError(error)) return message ?? String(error);
-  const atFault = failedPath && failedPath !== path ? failedPath : undefined;
+  const atFault = path !== undefined && failedPath && failedPath !== path ? failedPath : undefined;
   const subject = atFault ?? 'it';
   const on = atFault ? ` on ${atFault}` : '';
   switch (code) {
@@ -30,16 +31,16 @@ export function fileErrorReason(error: unknown, path: string): string {
       return `permission denied${on}; check its permissions or choose another path`;
     case 'ENOSPC':
     case 'EDQUOT':
-      return 'the disk is full; free some space and run again';
+      return 'the disk is full; free some space and try again';
     case 'EROFS':
       return 'the disk is read-only; choose another path';
     case 'EIO':
-      return 'the disk reported an input/output error; check the disk and run again';
+      return 'the disk reported an input/output error; check the disk and try again';
     case 'EBUSY':
-      return `${subject} is in use by another program; close it and run again`;
+      return `${subject} is in use by another program; close it and try again`;
     case 'EMFILE':
     case 'ENFILE':
-      return 'too many files are open; close some programs and run again';
+      return 'too many files are open; close some programs and try again';
     case 'ENAMETOOLONG':
       return 'the path is too long for the file system; choose a shorter one';
     case 'ELOOP':

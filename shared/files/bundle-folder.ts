@@ -1,0 +1,243 @@
+/**
+ * Writing a bundle of files into a folder all at once, over a disk the caller provides (Node's in
+ * the desktop app and the CLI, a fake in tests). No Node here: paths are joined and split by the
+ * disk's own rules, so they stay native on every platform.
+ */
+
+/** One file of a bundle: where it goes, `/`-separated and relative to the folder, and what it holds. */
+export interface BundleFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** The disk a bundle is written to, and its way of joining paths. */
+export interface BundleDisk {
+  join(...segments: string[]): string;
+  dirname(path: string): string;
+  /** What is at `path`, through links: a folder, a file (or anything else that is not a folder), or nothing. */
+  entryKind(path: string): Promise<'folder' | 'file' | undefined>;
+  /** The names of a folder's entries. */
+  listFolder(path: string): Promise<string[]>;
+  /** Creates a folder and its missing parents; a folder already there is not an error. */
+  makeFolder(path: string): Promise<void>;
+  /** Creates or replaces a file, flushed to the disk where the disk does that. */
+  writeFile(path: string, content: string | Uint8Array): Promise<void>;
+  /** Flushes a folder's entries (a rename into it) to the disk, where the disk does that. */
+  syncFolder(path: string): Promise<void>;
+  rename(fromPath: string, toPath: string): Promise<void>;
+  /** Removes a file; one already gone is not an error. */
+  removeFile(path: string): Promise<void>;
+  /** Removes a folder and everything in it; one already gone is not an error. */
+  removeFolder(path: string): Promise<void>;
+}
+
+/** The caller's names for the folders a write keeps beside the target, on its disk so that renames stay atomic. */
+export interface BundleSiblings {
+  /** A new folder the whole bundle is written into first. */
+  staging: string;
+  /** A new folder the files the bundle replaces wait in until all of it is in; it must not look like a leftover. */
+  keptAside: string;
+  /** Whether an entry beside the target is a staging folder that an earlier, killed write left. */
+  isLeftover(name: string): boolean;
+}
+
+/**
+ * Why a bundle could not be written. `cause` is the disk's error, its `path` renamed from the
+ * staging folder to the user's (`code`, `path`); `doing` the step, in the user's words; `keptIn`,
+ * when some old files could not be put back, the folder that still holds them.
+ */
+export interface BundleWriteFailure {
+  cause: unknown;
+  doing: string;
+  keptIn?: string;
+}
+
+/** The step that failed, and the error it failed with. */
+type StepFailure = Omit<BundleWriteFailure, 'keptIn'>;
+
+async function attempt(doing: string, work: () => Promise<unknown>): Promise<StepFailure | null> {
+  try {
+    await work();
+    return null;
+  } catch (cause) {
+    return { doing, cause };
+  }
+}
+
+/**
+ * Writes `files` into the folder `target` all or nothing: the whole bundle is written and flushed
+ * into the staging folder first. A missing target is then renamed into place whole; into one
+ * that is there, each file replaces the one of its name, whose old version is kept aside until
+ * every file is in, and a failed move puts back what the moves before it replaced. Other files in
+ * the target stay. Null when every file is in place.
+ */
+export async function writeBundleFolder(
+  disk: BundleDisk,
+  target: string,
+  files: readonly BundleFile[],
+  siblings: BundleSiblings,
+): Promise<BundleWriteFailure | null> {
+  const { staging } = siblings;
+  const parent = disk.dirname(target);
+  let failure = await attempt('making the folder that holds it', () => makeFolder(disk, parent));
+  if (failure) return failure;
+  for (const leftover of await leftoversBeside(disk, parent, siblings)) {
+    await disk.removeFolder(leftover).catch(() => undefined);
+  }
+  const isThere = (await disk.entryKind(target)) !== undefined;
+  failure =
+    (await writeStaged(disk, staging, files)) ??
+    (isThere
+      ? await moveInto(disk, staging, target, siblings.keptAside, files)
+      : await attempt('moving the new folder into place', async () => {
+          await disk.rename(staging, target);
+          await disk.syncFolder(parent);
+        }));
+  await disk.removeFolder(staging).catch(() => undefined);
+  if (failure) renamePathOutsideStaging(disk, failure.cause, staging, target);
+  return failure;
+}
+
+async function leftoversBeside(disk: BundleDisk, parent: string, siblings: BundleSiblings): Promise<string[]> {
+  const entries = await disk.listFolder(parent).catch(() => []);
+  return entries.filter((entry) => siblings.isLeftover(entry)).map((entry) => disk.join(parent, entry));
+}
+
+function pathIn(disk: BundleDisk, folder: string, file: BundleFile): string {
+  return disk.join(folder, ...file.path.split('/'));
+}
+
+/** Writes every file under `staging`, each flushed to the disk, then flushes the folders that list them. */
+async function writeStaged(
+  disk: BundleDisk,
+  staging: string,
+  files: readonly BundleFile[],
+): Promise<StepFailure | null> {
+  const folders = new Set([staging]);
+  for (const file of files) {
+    const path = pathIn(disk, staging, file);
+    const failure = await attempt(`writing ${file.path}`, async () => {
+      await makeFolder(disk, disk.dirname(path));
+      await disk.writeFile(path, file.content);
+    });
+    if (failure) return failure;
+    for (let folder = disk.dirname(path); folder !== staging; folder = disk.dirname(folder)) folders.add(folder);
+  }
+  return attempt('flushing the new files to the disk', () => syncDeepestFirst(disk, folders));
+}
+
+/**
+ * Moves the staged files into the existing `target`, keeping each file it replaces in `keptAside`
+ * until all are in; when a move fails, undoes the moves before it. An old file that cannot be put
+ * back stays in `keptAside`, and the failure says so.
+ */
+async function moveInto(
+  disk: BundleDisk,
+  staging: string,
+  target: string,
+  keptAside: string,
+  files: readonly BundleFile[],
+): Promise<BundleWriteFailure | null> {
+  const undo: (() => Promise<unknown>)[] = [];
+  const touchedFolders = new Set<string>();
+  let failure: StepFailure | null = null;
+  for (const file of files) {
+    const destination = pathIn(disk, target, file);
+    failure = await attempt(`moving ${file.path} into place`, async () => {
+      const folder = disk.dirname(destination);
+      const created = await firstMissingFolder(disk, folder);
+      await makeFolder(disk, folder);
+      if (created) undo.push(() => disk.removeFolder(created));
+      const old = await disk.entryKind(destination);
+      // Replacing a folder would throw away everything in it.
+      if (old === 'folder')
+        throw Object.assign(new Error(`${destination} is a folder`), { code: 'EISDIR', path: destination });
+      if (old) {
+        const kept = pathIn(disk, keptAside, file);
+        await disk.makeFolder(disk.dirname(kept));
+        await disk.rename(destination, kept);
+        undo.push(() => disk.rename(kept, destination));
+      }
+      await disk.rename(pathIn(disk, staging, file), destination);
+      undo.push(() => disk.removeFile(destination));
+      touchedFolders.add(folder);
+    });
+    if (failure) break;
+  }
+  let isUndone = true;
+  // A step that cannot be undone must not hide the failure the user needs to hear about.
+  if (failure) for (const step of undo.reverse()) await step().catch(() => (isUndone = false));
+  else failure = await attempt('flushing the folder to the disk', () => syncDeepestFirst(disk, touchedFolders));
+  if (!isUndone) return { ...(failure as StepFailure), keptIn: keptAside };
+  await disk.removeFolder(keptAside).catch(() => undefined);
+  return failure;
+}
+
+async function syncDeepestFirst(disk: BundleDisk, folders: ReadonlySet<string>): Promise<void> {
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) await disk.syncFolder(folder);
+}
+
+/** Makes `folder` and its missing parents; when a file stands where a folder must be, the error names that file. */
+async function makeFolder(disk: BundleDisk, folder: string): Promise<void> {
+  await disk.makeFolder(folder).catch((error: unknown) => rethrowWithFileInTheWay(error, disk));
+}
+
+/** The outermost folder on `folder`'s way that is missing (the first one making it would create); undefined when it is there. */
+async function firstMissingFolder(disk: BundleDisk, folder: string): Promise<string | undefined> {
+  let missing: string | undefined;
+  for (let path = folder; (await disk.entryKind(path)) === undefined; path = disk.dirname(path)) {
+    missing = path;
+    if (disk.dirname(path) === path) break;
+  }
+  return missing;
+}
+
+/**
+ * Node says ENOTDIR or EEXIST about the folder it could not make, not about the file in its way
+ * (`out/odcs/x.yaml` when `out` is a file): the error is thrown again naming that file.
+ */
+export async function rethrowWithFileInTheWay(
+  error: unknown,
+  disk: Pick<BundleDisk, 'dirname' | 'entryKind'>,
+): Promise<never> {
+  const { code, path } = error as { code?: string; path?: string };
+  if ((code === 'ENOTDIR' || code === 'EEXIST') && path) {
+    const file = await fileInTheWay(disk, path);
+    if (file) throw Object.assign(new Error(`${file} is a file, not a folder`), { code: 'ENOTDIR', path: file });
+  }
+  throw error;
+}
+
+/** The first entry on `path`, from its root (or the current folder) down, that is there and is not a folder, named as `path` names it. */
+async function fileInTheWay(
+  disk: Pick<BundleDisk, 'dirname' | 'entryKind'>,
+  path: string,
+): Promise<string | undefined> {
+  const ancestors = [path];
+  for (let folder = disk.dirname(path); folder !== ancestors[0]; folder = disk.dirname(folder))
+    ancestors.unshift(folder);
+  for (const candidate of ancestors) {
+    const kind = await disk.entryKind(candidate);
+    if (kind === undefined) return undefined;
+    if (kind === 'file') return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * The staging folder is ours, not the user's: an error about it names the folder that holds the
+ * target (where permission or space is missing), one about a file in it the file it stands for.
+ */
+function renamePathOutsideStaging(disk: BundleDisk, error: unknown, staging: string, target: string): void {
+  const { path } = (error ?? {}) as { path?: unknown };
+  if (typeof path !== 'string' || typeof error !== 'object') return;
+  if (path === staging) Object.assign(error as object, { path: disk.dirname(target) });
+  else if (isInside(disk, path, staging)) Object.assign(error as object, { path: target + path.slice(staging.length) });
+}
+
+function isInside(disk: BundleDisk, path: string, folder: string): boolean {
+  for (let inner = path; disk.dirname(inner) !== inner; inner = disk.dirname(inner)) {
+    if (disk.dirname(inner) === folder) return true;
+  }
+  return false;
+}

@@ -172,9 +172,14 @@ function insertGeneratedRow(workload: TableWorkload, context: GenerationContext)
     try {
       return workload.insert.run(generateRow(workload, context));
     } catch (error) {
-      if (draw === DRAWS_PER_INSERT || !isTakenKey(error)) throw error;
+      if (!isTakenKey(error)) throw error;
+      if (draw === DRAWS_PER_INSERT) throw new Error(noUnusedKey(workload.table));
     }
   }
+}
+
+function noUnusedKey(table: SystemTable): string {
+  return `a new row of ${table.name} found no unused key in ${DRAWS_PER_INSERT} draws: every combination of (${table.primaryKey.join(', ')}) drawn was taken; add rows to the tables its key comes from, widen its generators, or insert fewer rows here`;
 }
 
 function isTakenKey(error: unknown): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../../shared/simulation/scenario-check';
 import { starterScenario } from '../../../shared/simulation/starter-scenario';
-import { aContract, aMesh, aProduct, aShopMesh, aSystem, rowsOf, simulate } from './builders';
+import { aContract, aMesh, aProduct, aScenario, aShopMesh, aSystem, rowsOf, simulate } from './builders';
 
 /** Customers in one service, orders referring to them in another; a product publishing orders under a contract. */
 function twoServices() {
@@ -123,6 +123,32 @@ describe('a starter scenario generated from the design', () => {
     expect(metrics.errors).toEqual([]);
     expect(rowsOf(simulation, 'inventory-service', 'SELECT * FROM stock_levels')).toHaveLength(35);
     expect(orphans).toEqual([]);
+    simulation.dispose();
+  });
+
+  it('says a link table has run out of unused key combinations, in words, not as a SQL constraint', async () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('campus-service')
+          .withTable('students', { student_id: 'integer', full_name: 'text' })
+          .withCdcTopic('students-cdc', 'students')
+          .withTable('enrolments', { student_id: 'integer', course_code: 'integer' }, ['student_id', 'course_code'])
+          .withCdcTopic('enrolments-cdc', 'enrolments'),
+      )
+      .build();
+    const scenario = aScenario()
+      .withData('campus-service', 'students', 2)
+      .withData('campus-service', 'enrolments', 5, {
+        student_id: { kind: 'reference', table: 'students', column: 'student_id' },
+        course_code: { kind: 'oneOf', values: [1] },
+      })
+      .build();
+    const simulation = await simulate(mesh, scenario);
+    const messages = simulation.metrics().errors.map((error) => error.message);
+    expect(messages[0]).toBe(
+      'a new row of enrolments found no unused key in 8 draws: every combination of (student_id, course_code) drawn was taken; add rows to the tables its key comes from, widen its generators, or insert fewer rows here',
+    );
+    expect(rowsOf(simulation, 'campus-service', 'SELECT * FROM enrolments')).toHaveLength(2);
     simulation.dispose();
   });
 

@@ -68,6 +68,17 @@ describeInChromium('the contract editor in the built app', (session) => {
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'The logical element data type.' });
     await hover.waitFor();
     expect(await hover.textContent()).toContain('logicalType');
+
+    await caretAfter(page, 'name: Order');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type("'tenant': shop");
+    const quoted = page.locator('.yaml-editor .view-line', { hasText: "'tenant': shop" }).locator('span').first();
+    await quoted.hover();
+    await page
+      .locator('.monaco-hover:not(.hidden)', {
+        hasText: 'Indicates the property the data is primarily associated with',
+      })
+      .waitFor();
   });
 
   it('finds text with Ctrl+F and goes to the next problem with F8', async () => {

@@ -188,18 +188,18 @@ function schemaChanges(previous: readonly SchemaObject[], next: readonly SchemaO
 
 function objectChanges(previous: SchemaObject, next: SchemaObject): ContractChange[] {
   const properties = propertyListChanges(previous.properties, next.properties, next.name);
+  const was = extensionParts(previous.extensions);
+  const is = extensionParts(next.extensions);
   return [
     ...properties.changes,
     ...primaryKeyChanges(previous, next, properties.renames),
     ...qualityChanges(previous, next, next.name),
     ...physicalNameChanges(previous, next, next.name),
-    ...relationshipChanges(previous.extensions?.relationships, next.extensions?.relationships, next.name),
+    ...relationshipChanges(was.relationships, is.relationships, next.name),
     ...changedAttributes(previous, next, ['description']).map((field) =>
       change('object-changed', next.name, `${field} changed`),
     ),
-    ...(isSameJson(withoutRelationships(previous.extensions), withoutRelationships(next.extensions))
-      ? []
-      : [change('object-changed', next.name, 'extensions changed')]),
+    ...(isSameJson(was.rest, is.rest) ? [] : [change('object-changed', next.name, 'extensions changed')]),
   ];
 }
 
@@ -234,11 +234,6 @@ function relationshipChanges(previous: unknown, next: unknown, subject: string):
       .filter(missingFrom(after))
       .map((removed) => change('relationship-changed', subject, `relationship to ${target(removed)} removed`)),
   ];
-}
-
-function withoutRelationships(extensions: Record<string, unknown> | undefined): Record<string, unknown> {
-  const { relationships: _, ...rest } = extensions ?? {};
-  return rest;
 }
 
 /** The changes between two lists of properties (of a schema object, or nested in an object property) under `parent`. */
@@ -374,7 +369,7 @@ function nestedChanges(previous: ContractProperty, next: ContractProperty, subje
   ];
 }
 
-/** A property's extensions that changes are told apart by, and the rest. */
+/** The extensions of a property or schema object that changes are told apart by, and the rest. */
 function extensionParts(extensions: Record<string, unknown> | undefined) {
   const { logicalTypeOptions, physicalName, relationships, ...rest } = extensions ?? {};
   return { logicalTypeOptions, physicalName, relationships, rest };

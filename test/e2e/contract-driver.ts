@@ -2,6 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 
 /** Helpers that work the contract editor the way a user does. */
 
+/** Monaco's EditContext takes keys a moment after it takes the focus. */
+const EDIT_CONTEXT_SETTLE_MILLIS = 250;
+
 export async function openContract(page: Page, name: string): Promise<void> {
   await page
     .getByRole('region', { name: 'Contracts' })
@@ -23,20 +26,31 @@ export async function caretAfter(page: Page, text: string): Promise<void> {
     await page.waitForTimeout(100);
     await line.click();
   }
-  // Monaco's EditContext takes keys a moment after it takes the focus.
-  await page.waitForTimeout(250);
+  await page.waitForTimeout(EDIT_CONTEXT_SETTLE_MILLIS);
   await page.keyboard.press('End');
 }
 
 /**
  * Searches the YAML with Monaco's find widget (lines out of view are not rendered) and returns
- * its match count, e.g. "1 of 1" or "No results", which follows later edits.
+ * its match count, e.g. "1 of 1" or "No results", which follows later edits. The search text is
+ * filled in rather than typed: keys typed while the focus moves into the widget can be lost.
  */
 export async function findInYaml(page: Page, text: string): Promise<Locator> {
-  await caretAfter(page, 'kind: DataContract');
+  if ((await page.locator('.yaml-editor .monaco-editor.focused').count()) === 0) {
+    await caretAfter(page, 'kind: DataContract');
+  }
   await page.keyboard.press('Control+f');
-  await page.keyboard.type(text);
+  await page.locator('.find-widget.visible').getByRole('textbox', { name: 'Find' }).fill(text);
   return page.locator('.find-widget .matchesCount');
+}
+
+/** Puts the caret at the end of the line holding `text`, which must occur once, wherever the editor is scrolled. */
+export async function caretAtEndOf(page: Page, text: string): Promise<void> {
+  await (await findInYaml(page, text)).filter({ hasText: /^1 of 1$/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('.find-widget.visible').waitFor({ state: 'detached' });
+  await page.waitForTimeout(EDIT_CONTEXT_SETTLE_MILLIS);
+  await page.keyboard.press('End');
 }
 
 export async function problems(page: Page): Promise<string> {

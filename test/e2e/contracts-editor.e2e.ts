@@ -85,12 +85,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await openContract(page, 'Order');
-    await caretAfter(page, 'name: Order');
-    await page.keyboard.press('Control+f');
-    const find = page.locator('.find-widget.visible');
-    await find.waitFor();
-    await page.keyboard.type('customer_id');
-    await page.locator('.find-widget .matchesCount', { hasText: /of 1/ }).waitFor();
+    await (await findInYaml(page, 'customer_id')).filter({ hasText: /of 1/ }).waitFor();
 
     await page.keyboard.press('Escape');
     await caretAfter(page, 'logicalType: integer');

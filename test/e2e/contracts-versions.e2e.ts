@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { caretAfter, dropFiles } from './contract-driver';
+import { caretAtEndOf, dropFiles } from './contract-driver';
 import { newBlankDesign } from './designer-driver';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/odcs');
@@ -56,19 +56,6 @@ async function openOfficialExample(page: Page, version: Version): Promise<void> 
   if ((await importButton.count()) > 0) await importButton.click();
   await listed.click();
   await page.locator('.yaml-editor .view-line', { hasText: `apiVersion: ${version.apiVersion}` }).waitFor();
-}
-
-/** Puts the caret at the end of the line holding `text`, scrolling it into view with Monaco's find widget. */
-async function caretAtEndOf(page: Page, text: string): Promise<void> {
-  // The editor keeps the focus between searches; the first one clicks into it.
-  if ((await page.locator('.yaml-editor .monaco-editor.focused').count()) === 0) {
-    await caretAfter(page, 'kind: DataContract');
-  }
-  await page.keyboard.press('Control+f');
-  await page.keyboard.type(text);
-  await page.locator('.find-widget .matchesCount', { hasText: /^1 of/ }).waitFor();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('End');
 }
 
 /** What Ctrl+Space offers on a new line below the caret's, typed `typed` so far. */

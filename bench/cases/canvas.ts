@@ -15,7 +15,7 @@ import { parseMeshFile } from '../../shared/contracts';
 import { domainFlows } from '../../shared/editing/domain-overview';
 import { type Link, type Mesh, serializeMesh } from '../../shared/model';
 import { aMesh, aPort } from '../../test/builders/mesh-builder';
-import { CHROMIUM_ARGS, findChromium } from '../../test/e2e/chromium';
+import { chromiumArgs, findChromium } from '../../test/e2e/chromium';
 import { LONG_TASK_WATCH, SETTLED_MS, settled } from '../page-settling';
 import { writeSection } from '../report';
 
@@ -229,7 +229,7 @@ async function main() {
   if (!parseMeshFile(text).ok) throw new Error('the generated mesh is not a valid document');
 
   const { server, url } = await serveFolder(join(import.meta.dirname, '../../dist/renderer'), 0);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: await chromiumArgs(chromiumPath) });
   try {
     const renderTimes: number[] = [];
     let opened = await openInFreshPage(browser, url, mesh, text);

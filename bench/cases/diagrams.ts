@@ -13,7 +13,7 @@ import { WHOLE_MESH } from '../../shared/export';
 import { type DiagramRequest, mermaidDiagram, mermaidTarget } from '../../shared/export/mermaid';
 import type { Mesh } from '../../shared/model';
 import { aSystem } from '../../test/builders/mesh-builder';
-import { CHROMIUM_ARGS, findChromium } from '../../test/e2e/chromium';
+import { chromiumArgs, findChromium } from '../../test/e2e/chromium';
 import { LONG_TASK_WATCH, SETTLED_MS, settled } from '../page-settling';
 import { writeSection } from '../report';
 import { largeMesh } from './canvas';
@@ -63,7 +63,7 @@ async function renderInApp(): Promise<{ coldMs: number; earlyMs: number; warmMs:
   const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the renderer did not build');
   const { server, url } = await serveFolder(join(import.meta.dirname, '../../dist/renderer'), 0);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: await chromiumArgs(chromiumPath) });
   try {
     const openSample = async () => {
       const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

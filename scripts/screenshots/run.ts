@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../test/e2e/chromium';
+import { chromiumArgs, findChromium } from '../../test/e2e/chromium';
 import { serveFolder } from '../static-server';
 import type { Scene } from './scene';
 
@@ -30,7 +30,7 @@ if (!chromiumPath) throw new Error('No Chromium found: install it with `apt-get 
 const wanted = new Set(process.argv.slice(2));
 const scenes = (await loadScenes()).filter((scene) => wanted.size === 0 || wanted.has(scene.name));
 const { server, url } = await serveFolder(join(ROOT, 'dist/renderer'), 0);
-const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: await chromiumArgs(chromiumPath) });
 try {
   for (const scene of scenes) {
     const context = await browser.newContext({

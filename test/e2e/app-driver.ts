@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
-import { CHROMIUM_ARGS } from './chromium';
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, '../../test-results/screenshots');
 
@@ -26,7 +25,10 @@ export function describeInChromium(name: string, body: (session: AppSession) => 
   describe.skipIf(!chromiumPath)(name, () => {
     const session = { browser: undefined as unknown as Browser } as AppSession;
     beforeAll(async () => {
-      session.browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
+      session.browser = await chromium.launch({
+        executablePath: chromiumPath ?? undefined,
+        args: inject('chromiumArgs'),
+      });
     });
     // A test's pages would go on running (simulations, Monaco, animations) beside the next tests.
     afterEach(async () => {

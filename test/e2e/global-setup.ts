@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { serveFolder } from '../../scripts/static-server';
-import { findChromium } from './chromium';
+import { chromiumArgs, findChromium } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     appUrl: string;
     chromiumPath: string | null;
+    chromiumArgs: string[];
   }
 }
 
@@ -25,8 +26,9 @@ export default async function setup(project: TestProject) {
   if (!existsSync(join(RENDERER_BUILD, 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build` before the end-to-end tests.');
   }
+  project.provide('chromiumPath', chromiumPath);
+  project.provide('chromiumArgs', chromiumPath ? await chromiumArgs(chromiumPath) : []);
   const { server, url } = await serveFolder(RENDERER_BUILD, 0);
   project.provide('appUrl', url);
-  project.provide('chromiumPath', chromiumPath);
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname } from 'node:path';
+import { extname, relative, sep } from 'node:path';
 import { resolveInside } from '../electron/security/contained-path';
 import { CONTENT_SECURITY_POLICY } from '../electron/security/content-security-policy';
 
@@ -28,6 +28,16 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-cache',
 };
+
+/**
+ * Vite names every file of `assets/` by a hash of its content, so a cached copy is never stale:
+ * the browser keeps it, with the code it compiled from it, instead of fetching it per page.
+ */
+const HASHED_ASSET_CACHING = { 'cache-control': 'public, max-age=31536000, immutable' };
+
+function isHashedAsset(root: string, filePath: string): boolean {
+  return relative(root, filePath).split(sep)[0] === 'assets';
+}
 
 export type StaticResolution = { ok: true; filePath: string } | { ok: false; status: 400 | 404 };
 
@@ -83,6 +93,7 @@ function handle(root: string, port: number, request: IncomingMessage, response: 
   }
   response.writeHead(200, {
     ...SECURITY_HEADERS,
+    ...(isHashedAsset(root, decision.filePath) ? HASHED_ASSET_CACHING : {}),
     'content-type': CONTENT_TYPES[extname(decision.filePath)] ?? 'application/octet-stream',
   });
   if (request.method === 'HEAD') {

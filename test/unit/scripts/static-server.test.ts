@@ -59,6 +59,12 @@ describe('the browser build’s static server', () => {
     expect((await get(port, '/assets/main.js?v=1')).body).toBe('console.log(1)');
   });
 
+  it('lets the browser keep the content-hashed build assets, and asks it to revalidate the page that names them', async () => {
+    expect((await get(port, '/assets/main.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await get(port, '/')).headers['cache-control']).toBe('no-cache');
+    expect((await get(port, '/index.html')).headers['cache-control']).toBe('no-cache');
+  });
+
   it.each([
     ['/%', 400],
     ['/%zz', 400],

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page, type Route } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, '../../test-results/screenshots');
@@ -15,7 +15,10 @@ export interface OpenAppOptions {
 
 export interface AppSession {
   browser: Browser;
-  /** A fresh page on the app; each call isolates storage in a new browser context. */
+  /**
+   * A fresh page on the app, with the app's storage emptied. The pages of a file share one browser
+   * context, so the app's code is compiled once per file rather than once per test.
+   */
   openApp(options?: OpenAppOptions): Promise<Page>;
 }
 
@@ -24,15 +27,21 @@ export function describeInChromium(name: string, body: (session: AppSession) => 
   const chromiumPath = inject('chromiumPath');
   describe.skipIf(!chromiumPath)(name, () => {
     const session = { browser: undefined as unknown as Browser } as AppSession;
+    let context: BrowserContext | undefined;
     beforeAll(async () => {
       session.browser = await chromium.launch({
         executablePath: chromiumPath ?? undefined,
         args: inject('chromiumArgs'),
       });
+      context = await session.browser.newContext({ viewport: { width: 1440, height: 900 } });
     });
-    // A test's pages would go on running (simulations, Monaco, animations) beside the next tests.
+    // A test's pages would go on running (simulations, Monaco, animations) beside the next tests,
+    // and its routes and permissions would apply to them.
     afterEach(async () => {
-      await Promise.all(session.browser?.contexts().map((context) => context.close()) ?? []);
+      if (!context) return;
+      await Promise.all(context.pages().map((page) => page.close()));
+      await context.unrouteAll();
+      await context.clearPermissions();
     });
     afterAll(async () => {
       await session.browser?.close();
@@ -42,8 +51,10 @@ export function describeInChromium(name: string, body: (session: AppSession) => 
       withoutFileSystemAccess = false,
       contentSecurityPolicy,
     } = {}) => {
-      const context = await session.browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme });
+      if (!context) throw new Error('the browser did not start');
       const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await forgetStoredData(page);
       if (contentSecurityPolicy) {
         await page.route('**/*', async (route) => {
           const response = await fetchRetryingOnce(route);
@@ -73,6 +84,13 @@ export function describeInChromium(name: string, body: (session: AppSession) => 
     };
     body(session);
   });
+}
+
+/** Empties what the app keeps in the browser (drafts, recovery, settings), as a new browser profile has it. */
+async function forgetStoredData(page: Page): Promise<void> {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Storage.clearDataForOrigin', { origin: new URL(inject('appUrl')).origin, storageTypes: 'all' });
+  await devtools.detach();
 }
 
 /** What the page's Content-Security-Policy refused so far (see `contentSecurityPolicy`). */

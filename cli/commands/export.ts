@@ -2,6 +2,7 @@ import {
   type DiagramPictures,
   EXPORT_TARGETS,
   type ExportOptions,
+  type ExportResult,
   type ExportScope,
   type ExportTarget,
   exportBundleInSteps,
@@ -14,7 +15,7 @@ import { formatProblem, type Mesh } from '../../shared/model';
 import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
-import { type DiagramDrawer, openChromiumDrawer } from '../render/mermaid-images';
+import { openChromiumDrawer } from '../render/mermaid-images';
 
 const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FORMATS];
 
@@ -83,57 +84,58 @@ export const exportCommand: Command = {
       io.err(`${PROGRAM} export: ${out} is not empty (${existing.length} entries); pass --force to write into it`);
       return EXIT.usage;
     }
-    let drawer: DiagramDrawer | null = null;
-    if (pictureFormats.length > 0) {
-      const opened = await openChromiumDrawer();
-      if (opened.ok) drawer = opened.drawer;
-      else
-        io.err(
-          `${file}: ${pictureFormats.join(' and ')} not written: ${opened.reason}; the Mermaid text is in ${out}/mermaid/`,
-        );
+    const request = { design: design.mesh, targets, scope, options: exportOptions };
+    // The design's problems and the scope's are found without drawing: Chromium starts only for
+    // a bundle that can be written.
+    const text = await makeBundle(request, undefined);
+    if (!text?.ok) return failBundle(io, file, text);
+    if (pictureFormats.length === 0) return writeBundle(io, file, out, text, undefined);
+    const opened = await openChromiumDrawer();
+    if (!opened.ok) {
+      io.err(
+        `${file}: ${pictureFormats.join(' and ')} not written: ${opened.reason}; the Mermaid text is in ${out}/mermaid/`,
+      );
+      return writeBundle(io, file, out, text, undefined);
     }
     try {
-      const pictures: DiagramPictures | undefined = drawer ? { formats: pictureFormats, draw: drawer.draw } : undefined;
-      return await writeBundle(io, {
-        file,
-        out,
-        targets,
-        scope,
-        options: exportOptions,
-        pictures,
-        design: design.mesh,
-      });
+      const pictures: DiagramPictures = { formats: pictureFormats, draw: opened.drawer.draw };
+      const pictured = await makeBundle(request, pictures);
+      if (!pictured?.ok) return failBundle(io, file, pictured);
+      return await writeBundle(io, file, out, pictured, pictures);
     } finally {
-      await drawer?.close();
+      await opened.drawer.close();
     }
   },
 };
 
-/** Makes the bundle (drawing its pictures) and writes it: all of it, or nothing when anything fails. */
-async function writeBundle(
-  io: CliIo,
-  request: {
-    file: string;
-    out: string;
-    design: Mesh;
-    targets: readonly ExportTarget[];
-    scope: ExportScope;
-    options: ExportOptions;
-    pictures: DiagramPictures | undefined;
-  },
-): Promise<ExitCode> {
-  const { file, out, design, targets, scope, options, pictures } = request;
-  const bundle = await exportBundleInSteps(design, targets, scope, options, {
+type BundleRequest = { design: Mesh; targets: readonly ExportTarget[]; scope: ExportScope; options: ExportOptions };
+
+/** The bundle, its pictures drawn when asked for, all at once (the CLI has no progress to show). */
+function makeBundle({ design, targets, scope, options }: BundleRequest, pictures: DiagramPictures | undefined) {
+  return exportBundleInSteps(design, targets, scope, options, {
     onProgress: () => undefined,
     pause: async () => undefined,
     isCancelled: () => false,
     ...(pictures && { pictures }),
   });
-  if (!bundle?.ok)
-    return fail(
-      io,
-      (bundle?.errors ?? []).map((problem) => `${file}: ${formatProblem(problem)}`),
-    );
+}
+
+/** The bundle's problems, each with its element; `null` (a cancelled export) has none to tell. */
+function failBundle(io: CliIo, file: string, bundle: Extract<ExportResult, { ok: false }> | null): ExitCode {
+  return fail(
+    io,
+    (bundle?.errors ?? []).map((problem) => `${file}: ${formatProblem(problem)}`),
+  );
+}
+
+/** Writes the bundle: all of it, or nothing when anything fails. */
+async function writeBundle(
+  io: CliIo,
+  file: string,
+  out: string,
+  bundle: Extract<ExportResult, { ok: true }>,
+  pictures: DiagramPictures | undefined,
+): Promise<ExitCode> {
   try {
     await io.writeBundle(out, bundle.value);
   } catch (error) {

@@ -149,6 +149,22 @@ describe('mesh-designer export', () => {
     );
   });
 
+  it('finds the problems of a scope before it looks for Chromium to draw pictures', async () => {
+    const chromiumPath = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+      const args = ['export', 'shop.mesh.json', '--out', 'out', '--format', 'svg', '--scope', 'domain:nope'];
+      expect(await runCli(args, io)).toBe(EXIT.problems);
+      expect(err).toEqual([
+        "shop.mesh.json: scope: no domain 'nope' (has: orders-domain, customers-domain, shipping-domain, analytics-domain)",
+      ]);
+    } finally {
+      if (chromiumPath === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = chromiumPath;
+    }
+  });
+
   it.each([
     [['export', 'shop.mesh.json'], '--out <folder> is required'],
     [['export', '--out', 'out'], 'no design to export'],

@@ -74,22 +74,23 @@ describe('docs/cli.md', () => {
   it.skipIf(!inject('chromiumPath'))(
     'draws every Mermaid diagram as SVG and PNG in headless Chromium, beside its text',
     () => {
-      const diagrams = 'export shop.mesh.json --out build/diagrams --format mermaid,svg,png';
+      const diagrams =
+        'export shop.mesh.json --out build/diagrams --format mermaid,svg,png --scope domain:orders-domain';
       const run = runs.find(({ example }) => example === `mesh-designer ${diagrams}`);
       expect(run).toMatchObject({ status: 0, stderr: '' });
       expect(run?.stdout).toBe(
-        'shop.mesh.json: wrote 55 files to build/diagrams (index.md lists them), with 36 svg and png pictures of the Mermaid diagrams\n',
+        'shop.mesh.json: wrote 13 files to build/diagrams (index.md lists them), with 8 svg and png pictures of the Mermaid diagrams\n',
       );
       const built = (path: string) => readFileSync(join(workspace, 'build/diagrams', path));
       const index = built('index.md').toString('utf8');
       expect(index).toContain(
-        '| [mermaid/logical-view.svg](mermaid/logical-view.svg) | logical view of E-commerce mesh, as an SVG picture |',
+        '| [mermaid/logical-view/orders.svg](mermaid/logical-view/orders.svg) | logical view of domain Orders, as an SVG picture |',
       );
-      expect(index).toContain('| [mermaid/logical-view.png](mermaid/logical-view.png) |');
+      expect(index).toContain('| [mermaid/logical-view/orders.png](mermaid/logical-view/orders.png) |');
       const svg = built('mermaid/data-retrieval/orders-service.svg').toString('utf8');
       expect(svg).toMatch(/^<svg/);
       expect(svg).toContain('Microservice: orders-service (Java)');
-      expect([...built('mermaid/logical-view.png').subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      expect([...built('mermaid/logical-view/orders.png').subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       writeFileSync(
         join(SCREENSHOT_DIR, 'cli-data-retrieval-orders-service.png'),

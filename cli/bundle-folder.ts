@@ -35,6 +35,16 @@ function diskOver(fs: BundleFs): BundleDisk {
 
 const PARTIAL = '.partial';
 
+/** Whether a process of this id exists (signal 0 only asks); one we may not signal exists too. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Writes a bundle into `folder` all at once (shared/files/bundle-folder.ts). Throws the file
  * system's error, naming the path at fault as the user would; with `keptIn` when some old files
@@ -50,9 +60,12 @@ export async function writeBundleFolder(
   const failure = await writeBundle(diskOver(fs), folder, files, {
     staging: beside(PARTIAL),
     keptAside: beside('.replaced'),
-    // `.out.<pid>.partial`: what a killed run left; `.replaced` folders hold old files and stay.
-    isLeftover: (name) =>
-      name.startsWith(prefix) && name.endsWith(PARTIAL) && /^\d+$/.test(name.slice(prefix.length, -PARTIAL.length)),
+    // `.out.<pid>.partial` of a process that is gone: what a killed run left. A running export's
+    // is its own; `.replaced` folders hold old files and stay.
+    isLeftover: (name) => {
+      const pid = name.startsWith(prefix) && name.endsWith(PARTIAL) ? name.slice(prefix.length, -PARTIAL.length) : '';
+      return /^\d+$/.test(pid) && !isRunning(Number(pid));
+    },
   });
   if (failure)
     throw failure.keptIn ? Object.assign(failure.cause as object, { keptIn: failure.keptIn }) : failure.cause;

@@ -129,6 +129,15 @@ describe('writing a bundle folder all at once', () => {
     expect(besideOf(folder).sort()).toEqual(['.out.999999.replaced', 'out']);
   });
 
+  it('leaves alone the temporary folder of an export still running beside it', async () => {
+    const folder = folderWith(oldBundle);
+    // The process that started these tests is alive while they run, as another export would be.
+    const running = `.out.${process.ppid}.partial`;
+    mkdirSync(join(folder, '..', running));
+    await writeBundleFolder(folder, bundle);
+    expect(besideOf(folder).sort()).toEqual([running, 'out']);
+  });
+
   it('writes nothing into a new folder when a file fails, and leaves no temporary folder', async () => {
     const folder = join(folderWith({}), 'bundle');
     // Named as the file it stands for, not as the temporary copy.

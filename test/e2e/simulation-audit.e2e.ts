@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
 import { productNode } from './designer-driver';
-import { openEditedSample, openTab, runQuery, runTo, simulateSample, step } from './simulation-driver';
+import { openEditedSample, openTab, runQuery, runTo, simulateSample, step, waitForTick } from './simulation-driver';
 
 /** Inputs the other Simulate suites have not tried: a design of one's own, tabs in another order. */
 describeInChromium('Simulate mode, audited', (session) => {
@@ -63,7 +63,7 @@ describeInChromium('Simulate mode, audited', (session) => {
     await openTab(page, 'Scenario');
     await page.getByRole('button', { name: 'New scenario' }).click();
     await page.getByTestId('scenario-editor').locator('.monaco-editor').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=tick]')?.textContent === '0');
+    await waitForTick(page, 0);
     await step(page, 2);
 
     await page.getByRole('button', { name: 'Design', exact: true }).click();
@@ -91,7 +91,7 @@ describeInChromium('Simulate mode, audited', (session) => {
 
     await openTab(page, 'Scenario');
     await page.getByRole('button', { name: 'New scenario' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=tick]')?.textContent === '0');
+    await waitForTick(page, 0);
 
     for (const control of controls) expect(await control.isEnabled()).toBe(true);
     expect(await controls[1]?.getAttribute('title')).toBe('Run one tick');

@@ -14,7 +14,6 @@ export interface OpenAppOptions {
 }
 
 export interface AppSession {
-  browser: Browser;
   /**
    * A fresh page on the app, with the app's storage emptied. The pages of a file share one browser
    * context, so the app's code is compiled once per file rather than once per test.
@@ -26,14 +25,15 @@ export interface AppSession {
 export function describeInChromium(name: string, body: (session: AppSession) => void): void {
   const chromiumPath = inject('chromiumPath');
   describe.skipIf(!chromiumPath)(name, () => {
-    const session = { browser: undefined as unknown as Browser } as AppSession;
+    const session = {} as AppSession;
+    let browser: Browser | undefined;
     let context: BrowserContext | undefined;
     beforeAll(async () => {
-      session.browser = await chromium.launch({
+      browser = await chromium.launch({
         executablePath: chromiumPath ?? undefined,
         args: inject('chromiumArgs'),
       });
-      context = await session.browser.newContext({ viewport: { width: 1440, height: 900 } });
+      context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     });
     // A test's pages would go on running (simulations, Monaco, animations) beside the next tests,
     // and its routes and permissions would apply to them.
@@ -44,7 +44,7 @@ export function describeInChromium(name: string, body: (session: AppSession) => 
       await context.clearPermissions();
     });
     afterAll(async () => {
-      await session.browser?.close();
+      await browser?.close();
     });
     session.openApp = async ({
       colorScheme = 'light',

@@ -1,4 +1,5 @@
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
+import { quoteIdentifier } from './sql-text';
 import { sqlTokens } from './sql-tokens';
 import {
   connectionSetupSql,
@@ -18,25 +19,61 @@ import {
 export const BROKER_ROOM_BYTES = 32 * 1024 * 1024;
 
 /**
+ * The brokers of closed workspaces, emptied, per sql.js and room: making a broker's room costs a
+ * third of a second on a machine where fresh memory is slow to touch, and tests and resets open
+ * workspace after workspace.
+ */
+const idleBrokers = new WeakMap<SqlJsStatic, Map<number, Database[]>>();
+
+/**
  * Runs the simulation on sql.js. The caller initialises sql.js (Node: `await initSqlJs()`;
  * a worker: with a `locateFile` for the wasm), so this module needs neither Node nor the DOM.
  */
 export function sqlJsWorkspace(sqlJs: SqlJsStatic, brokerRoomBytes = BROKER_ROOM_BYTES): OpenSqlWorkspace {
+  const idle = idleBrokersOf(sqlJs, brokerRoomBytes);
   return () => {
-    const broker = new sqlJs.Database(emptyDatabaseFile(sqlJs, brokerRoomBytes));
-    const opened: Database[] = [broker];
+    const broker = idle.pop() ?? new sqlJs.Database(emptyDatabaseFile(sqlJs, brokerRoomBytes));
+    const connections: Database[] = [];
+    let isOpen = true;
     return {
       connect() {
         const database = new sqlJs.Database();
-        opened.push(database);
+        connections.push(database);
         database.exec(connectionSetupSql(`/${fileNameOf(broker)}`));
         return sqlJsConnection(database);
       },
       close() {
-        for (const database of opened.splice(0).reverse()) database.close();
+        if (!isOpen) return;
+        isOpen = false;
+        for (const database of connections.splice(0).reverse()) database.close();
+        if (emptied(broker)) idle.push(broker);
+        else broker.close();
       },
     };
   };
+}
+
+function idleBrokersOf(sqlJs: SqlJsStatic, brokerRoomBytes: number): Database[] {
+  const byRoom = idleBrokers.get(sqlJs) ?? new Map<number, Database[]>();
+  idleBrokers.set(sqlJs, byRoom);
+  const idle = byRoom.get(brokerRoomBytes) ?? [];
+  byRoom.set(brokerRoomBytes, idle);
+  return idle;
+}
+
+/** Drops what a run left in its broker; its pages stay in the file, free for the next run. */
+function emptied(broker: Database): boolean {
+  try {
+    const objects = broker.exec(
+      "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table'",
+    )[0]?.values;
+    for (const [type, name] of objects ?? []) {
+      broker.exec(`DROP ${type === 'view' ? 'VIEW' : 'TABLE'} ${quoteIdentifier(String(name))}`);
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A valid empty database file of at least `bytes`, zeros after its one page. */

@@ -1,5 +1,4 @@
-import initSqlJs from 'sql.js';
-import { sqlJsWorkspace } from '../../../shared/simulation';
+import { testWorkspace } from '../simulation/builders';
 
 /** A CliIo over in-memory files (folders are path prefixes) that records what the command prints. */
 export function fakeIo(initialFiles: Record<string, string>) {
@@ -28,7 +27,7 @@ export function fakeIo(initialFiles: Record<string, string>) {
       replaceText: async (path: string, text: string) => {
         files.set(path, text);
       },
-      openSqlite: async () => sqlJsWorkspace(await initSqlJs()),
+      openSqlite: testWorkspace,
       out: (line: string) => out.push(line),
       err: (line: string) => err.push(line),
     },

@@ -9,7 +9,13 @@ import type { OperationalSystem, PublishedEvent, SystemTable } from '../../../sh
 import type { Port } from '../../../shared/model/port';
 import type { Fault, Scenario, ScriptStep, ValueGenerator } from '../../../shared/model/scenario';
 import type { ColumnType } from '../../../shared/model/table';
-import { createSimulation, type Simulation, type SimulationOptions, sqlJsWorkspace } from '../../../shared/simulation';
+import {
+  createSimulation,
+  type OpenSqlWorkspace,
+  type Simulation,
+  type SimulationOptions,
+  sqlJsWorkspace,
+} from '../../../shared/simulation';
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
 
@@ -18,13 +24,21 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
   return sqlJs;
 }
 
+/**
+ * sql.js for a test, its broker starting with a megabyte of room: tests move little data, and
+ * making the default room touches 32 MiB of fresh memory, a third of a second on our machines.
+ */
+export async function testWorkspace(): Promise<OpenSqlWorkspace> {
+  return sqlJsWorkspace(await loadSqlJs(), 1024 * 1024);
+}
+
 /** Creates and starts a simulation on sql.js, failing the test if the scenario is refused. */
 export async function simulate(
   mesh: Mesh,
   scenario: Scenario,
   options: Omit<SimulationOptions, 'sqlite'> = {},
 ): Promise<Simulation> {
-  const created = createSimulation(mesh, scenario, { ...options, sqlite: sqlJsWorkspace(await loadSqlJs()) });
+  const created = createSimulation(mesh, scenario, { ...options, sqlite: await testWorkspace() });
   if (!created.ok) throw new Error(`scenario refused: ${JSON.stringify(created.errors)}`);
   return created.value;
 }

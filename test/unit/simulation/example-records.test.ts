@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulationHost } from '../../../shared/simulation/simulation-host';
-import { sqlJsWorkspace } from '../../../shared/simulation/sql-js-workspace';
-import { aScenario, aShopMesh, loadSqlJs, PREDICTABLE_ITEMS } from './builders';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, testWorkspace } from './builders';
 
 describe('example records of an output port', () => {
   it('shows an entity once per key, as it is now, and no entity deleted since', async () => {
@@ -11,7 +10,7 @@ describe('example records of an output port', () => {
       .at(2, 'shop', 'items', 'update', { values: { price: 15 }, where: { id: 1 } })
       .at(2, 'shop', 'items', 'delete', { where: { id: 2 } })
       .build();
-    const host = createSimulationHost(async () => sqlJsWorkspace(await loadSqlJs()));
+    const host = createSimulationHost(testWorkspace);
     await host.handle({ id: 1, type: 'create', mesh: aShopMesh({ tombstones: true }).build(), scenario });
     await host.handle({ id: 2, type: 'step', ticks: 2 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { Scenario, ScriptStep } from '../../../shared/model/scenario';
-import { createSimulation, type OpenSqlWorkspace, type Simulation, sqlJsWorkspace } from '../../../shared/simulation';
+import { createSimulation, type OpenSqlWorkspace, type Simulation } from '../../../shared/simulation';
 import { seededRandom } from '../../../shared/simulation/seeded-random';
 import { bankMesh } from './bank-mesh';
-import { aScenario, ecommerceSample, loadSqlJs, rowsOf, simulate } from './builders';
+import { aScenario, ecommerceSample, rowsOf, simulate, testWorkspace } from './builders';
 import { FLEET, logisticsMesh, logisticsScenario } from './logistics-mesh';
 
 const TICKS = 25;
@@ -287,7 +287,7 @@ describe('incremental recomputation', () => {
 
   it('looks for a key shared with rows out of scope only where the units are no key columns', async () => {
     const prepared: string[] = [];
-    const open = sqlJsWorkspace(await loadSqlJs());
+    const open = await testWorkspace();
     // Every statement the engine prepares, in order.
     const sqlite: OpenSqlWorkspace = () => {
       const workspace = open();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, sqlJsWorkspace } from '../../../shared/simulation';
-import { aScenario, aShopMesh, loadSqlJs } from './builders';
+import { createSimulation } from '../../../shared/simulation';
+import { aScenario, aShopMesh, testWorkspace } from './builders';
 
 describe('a scenario that names what the mesh lacks', () => {
   it('is refused with the location of each missing system, table, column and topic', async () => {
@@ -13,7 +13,7 @@ describe('a scenario that names what the mesh lacks', () => {
       .withFault({ kind: 'redeliver', tick: 1, systemId: 'shop', topicId: 'nope', records: 1 })
       .build();
 
-    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: sqlJsWorkspace(await loadSqlJs()) });
+    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: await testWorkspace() });
 
     expect(created).toEqual({
       ok: false,
@@ -42,7 +42,7 @@ describe('a scenario that names what the mesh lacks', () => {
       .withFault({ kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'colour' })
       .build();
 
-    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: sqlJsWorkspace(await loadSqlJs()) });
+    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: await testWorkspace() });
 
     expect(created).toEqual({
       ok: false,

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { emptyHistory, metricsCsv, withTicks } from '../../../shared/simulation/metrics-history';
 import { createSimulationClient, type WorkerPort } from '../../../shared/simulation/simulation-client';
 import { createSimulationHost } from '../../../shared/simulation/simulation-host';
-import { sqlJsWorkspace } from '../../../shared/simulation/sql-js-workspace';
 import type { Work } from '../../../shared/simulation/work-budget';
 import type { SimulationRequest } from '../../../shared/simulation/worker-protocol';
-import { aScenario, aShopMesh, loadSqlJs, PREDICTABLE_ITEMS } from './builders';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, testWorkspace } from './builders';
 
 const mesh = aShopMesh().build();
 const scenario = aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).build();
-const newHost = () => createSimulationHost(async () => sqlJsWorkspace(await loadSqlJs()));
+const newHost = () => createSimulationHost(testWorkspace);
 
 /** A worker stand-in that runs the host in this process, answering asynchronously like a real worker. */
 function inProcessWorker(log: string[]): WorkerPort {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
-import { createSimulation, sqlJsWorkspace, type Work, type WorkWatch } from '../../../shared/simulation';
+import { createSimulation, type Work, type WorkWatch } from '../../../shared/simulation';
 import { createSimulationHost } from '../../../shared/simulation/simulation-host';
-import { aContract, aProduct, aScenario, aShopMesh, loadSqlJs, PREDICTABLE_ITEMS } from './builders';
+import { aContract, aProduct, aScenario, aShopMesh, PREDICTABLE_ITEMS, testWorkspace } from './builders';
 
 /** The shop with a product that runs the transformation `slow`. */
 function reportMesh(): Mesh {
@@ -42,7 +42,7 @@ const scenario = aScenario()
   .build();
 
 async function start(watch: WorkWatch, budgetMillis = 1000) {
-  return createSimulation(reportMesh(), scenario, { sqlite: sqlJsWorkspace(await loadSqlJs()), budgetMillis }, watch);
+  return createSimulation(reportMesh(), scenario, { sqlite: await testWorkspace(), budgetMillis }, watch);
 }
 
 describe('a time budget per unit of work', () => {
@@ -85,7 +85,7 @@ describe('a time budget per unit of work', () => {
 
   it('tells a watching host of every unit of work as it starts, in run order', async () => {
     const watch = slowClock(Number.POSITIVE_INFINITY);
-    const host = createSimulationHost(async () => sqlJsWorkspace(await loadSqlJs()), watch);
+    const host = createSimulationHost(testWorkspace, watch);
     await host.handle({ id: 1, type: 'create', mesh: reportMesh(), scenario });
     const tickOne = watch.seen.length;
     await host.handle({ id: 2, type: 'step', ticks: 1 });

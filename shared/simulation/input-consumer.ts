@@ -152,9 +152,11 @@ SELECT _op, _source_ts, _sequence, _prior, ${images} FROM (${from}) WHERE _posit
     connection.prepare(
       upsertRowsSql(dataset, `SELECT ${images} FROM ${raw} WHERE _position > ? AND _op IS NOT NULL ORDER BY _position`),
     );
+  // Each change against the batch's change before it (tombstones skipped): found by rowid, not sorted as a window would.
+  const previous = `SELECT _sequence FROM ${raw} WHERE _position < change._position AND _position > ?1 AND _op IS NOT NULL ORDER BY _position DESC LIMIT 1`;
   const batch = connection.prepare(
-    `SELECT min(_sequence), max(_sequence), coalesce(sum(_sequence <= previous), 0), coalesce(sum(_op IN ('d', 't')), 0) FROM (
-  SELECT _sequence, _op, lag(_sequence) OVER (ORDER BY _position) AS previous FROM ${raw} WHERE _position > ? AND _op IS NOT NULL)`,
+    `SELECT min(_sequence), max(_sequence), coalesce(sum(_sequence <= (${previous})), 0), coalesce(sum(_op IN ('d', 't')), 0)
+FROM ${raw} AS change WHERE _position > ?1 AND _op IS NOT NULL`,
   );
   let newestSeen = -1;
   const skipped = connection.prepare(`SELECT skipped FROM node.${appliedTable(dataset)}`);

@@ -64,4 +64,28 @@ describe('a CDC consumer facing redelivered records', () => {
     expect(metrics.consumers['catalog/items-in']).toMatchObject({ offset: 11, end: 11, lag: 0, skipped: 6 });
     expect(metrics.links['shop-items-cdc-to-catalog-items-in']).toEqual({ records: 11, recordsLastTick: 4 });
   });
+
+  it('skips records sent again in the same poll as their first delivery, even behind a tombstone', async () => {
+    const samePoll = aScenario()
+      .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+      .at(2, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+      .at(2, 'shop', 'items', 'delete', { where: { id: 1 } })
+      .withFault({ kind: 'redeliver', tick: 2, systemId: 'shop', topicId: 'items-cdc', records: 3 })
+      .build();
+    const simulation = await simulate(aShopMesh({ keepHistory: true, tombstones: true }).build(), samePoll, {
+      recentMessages: 6,
+    });
+    const metrics = simulation.step(2);
+
+    expect(
+      metrics.logs['shop/items-cdc']?.recent.map((message) => (message.value as { op: string } | null)?.op ?? null),
+    ).toEqual(['u', 'd', null, 'u', 'd', null]);
+    expect(
+      rowsOf(simulation, 'catalog', 'SELECT price, valid_from, valid_to, is_current FROM items_history ORDER BY rowid'),
+    ).toEqual([
+      { price: 9.5, valid_from: time(0), valid_to: time(2), is_current: 0 },
+      { price: 10, valid_from: time(2), valid_to: time(2), is_current: 0 },
+    ]);
+    expect(metrics.consumers['catalog/items-in']?.skipped).toBe(2);
+  });
 });

@@ -153,16 +153,16 @@ SELECT _op, _source_ts, _sequence, _prior, ${images} FROM (${from}) WHERE _posit
       upsertRowsSql(dataset, `SELECT ${images} FROM ${raw} WHERE _position > ? AND _op IS NOT NULL ORDER BY _position`),
     );
   // Each change against the batch's change before it (tombstones skipped): found by rowid, not sorted as a window would.
-  const previous = `SELECT _sequence FROM ${raw} WHERE _position < change._position AND _position > ?1 AND _op IS NOT NULL ORDER BY _position DESC LIMIT 1`;
+  const previous = `SELECT _sequence FROM ${raw} WHERE _position < change._position AND _position > ? AND _op IS NOT NULL ORDER BY _position DESC LIMIT 1`;
   const batch = connection.prepare(
     `SELECT min(_sequence), max(_sequence), coalesce(sum(_sequence <= (${previous})), 0), coalesce(sum(_op IN ('d', 't')), 0)
-FROM ${raw} AS change WHERE _position > ?1 AND _op IS NOT NULL`,
+FROM ${raw} AS change WHERE _position > ? AND _op IS NOT NULL`,
   );
   let newestSeen = -1;
   const skipped = connection.prepare(`SELECT skipped FROM node.${appliedTable(dataset)}`);
   let skippedBefore = 0;
   return (after) => {
-    const [lowest, highest, backwards, removals] = batch.all([after])[0] as [
+    const [lowest, highest, backwards, removals] = batch.all([after, after])[0] as [
       number | null,
       number | null,
       number,

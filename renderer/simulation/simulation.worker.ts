@@ -7,6 +7,7 @@ import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import {
   createSimulationHost,
+  INTERACTIVE_BROKER_ROOM_BYTES,
   type SimulationRequest,
   sqlJsWorkspace,
   type WorkerMessage,
@@ -20,9 +21,10 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 // Posted at once, even if the unit then never ends: the app's watchdog names it when it gives up.
-const host = createSimulationHost(async () => sqlJsWorkspace(await initSqlJs({ locateFile: () => wasmUrl })), {
-  onWork: (work) => scope.postMessage({ type: 'progress', work }),
-});
+const host = createSimulationHost(
+  async () => sqlJsWorkspace(await initSqlJs({ locateFile: () => wasmUrl }), INTERACTIVE_BROKER_ROOM_BYTES),
+  { onWork: (work) => scope.postMessage({ type: 'progress', work }) },
+);
 
 scope.onmessage = async (event) => {
   scope.postMessage(await host.handle(event.data));

@@ -31,7 +31,7 @@ export type {
   TickMetrics,
   TransformationMetrics,
 } from './simulation-metrics';
-export { BROKER_ROOM_BYTES, sqlJsWorkspace } from './sql-js-workspace';
+export { BROKER_ROOM_BYTES, INTERACTIVE_BROKER_ROOM_BYTES, sqlJsWorkspace } from './sql-js-workspace';
 export {
   connectionSetupSql,
   type OpenSqlWorkspace,

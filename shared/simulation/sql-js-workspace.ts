@@ -19,6 +19,13 @@ import {
 export const BROKER_ROOM_BYTES = 32 * 1024 * 1024;
 
 /**
+ * Room for the app's broker. Entering Simulate makes a broker, and making 32 MiB of room took 0.4
+ * of the worker's 1.5 CPU seconds there on our machines; a workshop's rates fill the broker over
+ * thousands of ticks, so its few copies while it grows are spread thin.
+ */
+export const INTERACTIVE_BROKER_ROOM_BYTES = 4 * 1024 * 1024;
+
+/**
  * The brokers of closed workspaces, emptied, per sql.js and room: making a broker's room costs a
  * third of a second on a machine where fresh memory is slow to touch, and tests and resets open
  * workspace after workspace.

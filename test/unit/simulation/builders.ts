@@ -11,6 +11,7 @@ import type { Fault, Scenario, ScriptStep, ValueGenerator } from '../../../share
 import type { ColumnType } from '../../../shared/model/table';
 import {
   createSimulation,
+  INTERACTIVE_BROKER_ROOM_BYTES,
   type OpenSqlWorkspace,
   type Simulation,
   type SimulationOptions,
@@ -25,11 +26,11 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
 }
 
 /**
- * sql.js for a test, its broker starting with a megabyte of room: tests move little data, and
- * making the default room touches 32 MiB of fresh memory, a third of a second on our machines.
+ * sql.js for a test, with the app's broker room: tests move workshop-sized data, and making the
+ * default room touches 32 MiB of fresh memory, a third of a second on our machines.
  */
 export async function testWorkspace(): Promise<OpenSqlWorkspace> {
-  return sqlJsWorkspace(await loadSqlJs(), 1024 * 1024);
+  return sqlJsWorkspace(await loadSqlJs(), INTERACTIVE_BROKER_ROOM_BYTES);
 }
 
 /** Creates and starts a simulation on sql.js, failing the test if the scenario is refused. */

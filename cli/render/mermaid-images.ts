@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import type { DrawDiagram } from '../../shared/export';
 import { MERMAID_LIMITS } from '../../shared/export/mermaid';
+import { findChromium, HEADLESS_ARGS } from './headless-chromium';
 
 /** Draws diagrams until closed: Chromium runs until then. */
 export interface DiagramDrawer {
@@ -11,15 +11,6 @@ export interface DiagramDrawer {
 }
 
 export type OpenedDrawer = { ok: true; drawer: DiagramDrawer } | { ok: false; reason: string };
-
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-/** CHROMIUM_PATH when set (and only it), else the usual places. */
-function findChromium(): string | null {
-  const chosen = process.env.CHROMIUM_PATH;
-  if (chosen) return existsSync(chosen) ? chosen : null;
-  return CHROMIUM_CANDIDATES.find((path) => existsSync(path)) ?? null;
-}
 
 /**
  * Draws Mermaid diagrams as SVG (Mermaid's own output) or PNG (that SVG on white, at 2×) with the
@@ -44,7 +35,7 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
   try {
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      args: HEADLESS_ARGS,
     });
     const context = await browser.newContext({ deviceScaleFactor: 2 });
     const page = await context.newPage();

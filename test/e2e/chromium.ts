@@ -1,22 +1,7 @@
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { HEADLESS_ARGS } from '../../cli/render/headless-chromium';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-export function findChromium(): string | null {
-  return CANDIDATES.find((path): path is string => Boolean(path && existsSync(path))) ?? null;
-}
-
-/** Flags for a root, offline, GPU-less machine; background networking would only hit a closed network. */
-const MACHINE_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { findChromium } from '../../cli/render/headless-chromium';
 
 /**
  * Headless Chromium still loads its address bar's popups as pages of their own, in a renderer
@@ -42,11 +27,11 @@ export function disableFeaturesArg(commandLine: readonly string[]): string {
  */
 export async function chromiumArgs(executablePath: string): Promise<string[]> {
   // The browser tells its command line only under automation.
-  const probe = await chromium.launch({ executablePath, args: [...MACHINE_ARGS, '--enable-automation'] });
+  const probe = await chromium.launch({ executablePath, args: [...HEADLESS_ARGS, '--enable-automation'] });
   try {
     const session = await probe.newBrowserCDPSession();
     const { arguments: commandLine } = await session.send('Browser.getBrowserCommandLine');
-    return [...MACHINE_ARGS, disableFeaturesArg(commandLine)];
+    return [...HEADLESS_ARGS, disableFeaturesArg(commandLine)];
   } finally {
     await probe.close();
   }

@@ -75,12 +75,16 @@ export function createDataProductRuntime(
     const name = step.transformation.name;
     const quarantinePort = plan.outputs.find((output) => output.dataset.name === name)?.port.id;
     const work = { tick: 0, nodeId, path: step.path, kind: 'prepare', step: name } as const;
+    // SQL names tables in any case: `ORDERS` is the table `orders`, watched once under its own name.
+    const readableAs = (table: string): [string, readonly string[]] | undefined =>
+      [...readable].find(([name]) => name.toLowerCase() === table.toLowerCase());
+    const watched = (table: string): [string, readonly string[]] => readableAs(table) ?? [table, []];
     const stepInputs = {
-      columnsOf: (table: string) => readable.get(table),
-      changesOf: (table: string) => changes.changesOf(table, readable.get(table) ?? []),
+      columnsOf: (table: string) => readableAs(table)?.[1],
+      changesOf: (table: string) => changes.changesOf(...watched(table)),
       netChangesOf: (table: string, read: readonly string[], filter?: RowFilter) =>
-        changes.netChangesOf(table, readable.get(table) ?? [], read, filter),
-      changedRowidsOf: (table: string) => changes.changedRowidsOf(table, readable.get(table) ?? []),
+        changes.netChangesOf(...watched(table), read, filter),
+      changedRowidsOf: (table: string) => changes.changedRowidsOf(...watched(table)),
       isIncremental: limits.isIncremental,
     };
     const prepared = runWork(work, () =>

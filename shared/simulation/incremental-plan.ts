@@ -96,12 +96,13 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
 
   const aggregation = planAggregation(shape, context);
   const units = shape.items.flatMap((item, index) => {
-    const column = context.outputColumns[index] as string;
+    const column = tableColumnAt(context, index);
+    if (column === undefined) return [];
     const tables = resolve(item);
     const isAnchored = tables !== undefined && tables.size === 1 && tables.has(anchor.alias);
     const isGrouped = !shape.groupBy || shape.groupBy.some((group) => names(group, index, column, item));
     const isPartitioned = shape.partitions.every((list) => list.some((entry) => sameTokens(entry, item)));
-    if (!isAnchored || !isGrouped || !isPartitioned || !context.tableColumns.includes(column)) return [];
+    if (!isAnchored || !isGrouped || !isPartitioned) return [];
     if (item.some((token) => isSqlKeyword(token) && token.text.toUpperCase() === 'OVER')) return [];
     const [only, ...more] = withoutQualifier(item, anchor.alias);
     const anchorColumn = only && more.length === 0 && only.kind !== 'symbol' ? only.text : undefined;
@@ -149,8 +150,8 @@ function planAggregation(shape: QueryShape, context: StepContext): Aggregation |
   const groups: Aggregation['groups'] = [];
   const aggregates: Aggregation['aggregates'] = [];
   for (const [index, item] of shape.items.entries()) {
-    const column = context.outputColumns[index] as string;
-    if (!context.tableColumns.includes(column)) return undefined;
+    const column = tableColumnAt(context, index);
+    if (column === undefined) return undefined;
     const aggregate = aggregateCall(item);
     if (aggregate) aggregates.push({ column, ...aggregate });
     else if (!hasAggregates(item) && groupBy.some((group) => names(group, index, column, item))) {
@@ -258,6 +259,12 @@ function topLevelConjuncts(tokens: readonly SqlToken[]): SqlToken[][] {
 function columnOf(side: readonly SqlToken[], alias: string): string | undefined {
   const [only, ...rest] = withoutQualifier(side, alias);
   return only && rest.length === 0 && (only.kind === 'word' || only.kind === 'quoted') ? only.text : undefined;
+}
+
+/** The column of the step's table that the select's output column `index` fills, named as the table names it. */
+function tableColumnAt(context: StepContext, index: number): string | undefined {
+  const output = context.outputColumns[index] as string;
+  return context.tableColumns.find((column) => sameName(column, output));
 }
 
 function full(reason: string): RecomputeMode {

@@ -378,8 +378,9 @@ function indexUnitColumn(connection: SqlConnection, plan: IncrementalPlan): void
   const column = plan.units[0]?.anchorColumn;
   if (column === undefined) return;
   const lookup = connection.prepare(
-    `SELECT 1 FROM pragma_table_info(?, 'node') WHERE pk = 1 AND name = ?
-UNION ALL SELECT 1 FROM pragma_index_list(?, 'node') AS list, pragma_index_info(list.name, 'node') AS info WHERE info.seqno = 0 AND info.name = ?`,
+    `SELECT 1 FROM pragma_table_info(?, 'node') WHERE pk = 1 AND name = ? COLLATE NOCASE
+UNION ALL SELECT 1 FROM pragma_index_list(?, 'node') AS list, pragma_index_info(list.name, 'node') AS info
+WHERE info.seqno = 0 AND info.name = ? COLLATE NOCASE`,
   );
   try {
     const table = plan.anchor.table;

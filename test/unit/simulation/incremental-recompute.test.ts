@@ -378,6 +378,20 @@ describe('incremental recomputation', () => {
     120_000,
   );
 
+  it('reads table and column names in any case, as SQLite does', async () => {
+    const mesh = bankMesh();
+    const balances = mesh.products.find((product) => product.id === 'balances');
+    const step = balances?.transformations.find((transformation) => transformation.name === 'account_balances');
+    if (!step) throw new Error('the bank mesh has no account_balances step');
+    step.sql = `select A.ACCOUNT_ID, A.Owner, A.BRANCH, count(T.TXN_ID) as TXN_COUNT, total(T.AMOUNT) as Balance
+from ACCOUNTS A left join Transactions T on T.ACCOUNT_ID = A.ACCOUNT_ID group by A.ACCOUNT_ID, A.OWNER, A.BRANCH`;
+
+    const transformations = await compareModes(mesh, randomScenario(bankScenario(), 4, atTicks(bankChanges)));
+
+    expect(transformations['balances/account_balances']).toMatchObject({ mode: 'incremental' });
+    expect(transformations['balances/account_balances']?.runs.incremental).toBeGreaterThan(TICKS / 2);
+  }, 120_000);
+
   it.each([1, 2, 3])(
     'gives the tables a full recomputation gives, on a parcel network with a TEXT key, a composite key, a truncate and redeliveries (seed %i)',
     async (seed) => {

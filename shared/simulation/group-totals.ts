@@ -1,142 +1,113 @@
-import type { AggregateFunction, Aggregation, IncrementalPlan } from './incremental-plan';
+import { type ChangedRows, type GroupedRows, prepareGroupedRows, type RowsMove } from './grouped-rows';
+import type { Aggregate, AggregateFunction, Aggregation, IncrementalPlan } from './incremental-plan';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlConnection, SqlValue } from './sql-workspace';
-import { joinedChangesSql, type RowFilter } from './step-input-changes';
 
 /** What an update did: `rebuilt` and `unsupported` leave the result to be recomputed whole. */
-export type TotalsUpdate = 'unchanged' | 'updated' | 'rebuilt' | 'unsupported';
+export type GroupsUpdate = 'unchanged' | 'updated' | 'rebuilt' | 'unsupported';
 
 /**
- * The groups of an aggregating step, kept by adding the rows that enter a group and subtracting
- * those that leave it, so a tick costs what it changed, not the size of its groups.
+ * The groups of an aggregating step that a tick touched, and their rows. A GROUP BY of counts and sums
+ * keeps them by adding the rows that enter a group and subtracting those that leave it, so a tick
+ * costs what it changed, not the size of its groups; any other GROUP BY recomputes the touched
+ * groups from their rows (`regroupedGroups`).
  */
-export interface GroupTotals {
+export interface TouchedGroups {
   /** The table of the groups the last update touched: `_group` and the group columns. */
   touched: string;
   /** SQL selecting the output rows of the groups the last update touched that still have rows. */
   touchedRows: string;
-  update(): TotalsUpdate;
+  update(): GroupsUpdate;
   /** Whether a group the last update touched has a NULL group column (`IN` cannot find it). */
   touchesNull(): boolean;
 }
 
-export interface ChangedRows {
-  changedRowidsOf(table: string): string;
-  netChangesOf(table: string, columns: readonly string[], filter?: RowFilter): string;
-}
-
 /**
- * The grouped rows are kept in `_rows_<name>`, one per row before grouping with the anchor row it
- * came from; a tick takes out the rows of the anchor rows it touched (changed themselves, or joined
- * to a changed row) and puts them back as they are now. `_groups_<name>` holds each group's
- * output row and its running totals (JSON), so the rows of a group are never read together. A
- * group is told apart by `json_array` of its values, which, unlike `=`, matches NULLs.
+ * The touched groups' rows recomputed by `select`, the step's query: its anchor is cut to the
+ * anchor rows with a row in a touched group, and its result to those groups, since the rows
+ * of such an anchor row may fall in other groups too.
  */
-export function prepareGroupTotals(
+export function regroupedGroups(
   connection: SqlConnection,
   name: string,
   plan: IncrementalPlan,
   aggregation: Aggregation,
   changed: ChangedRows,
-): GroupTotals {
-  const table = (prefix: string) => `node.${quoteIdentifier(`_${prefix}_${name}`)}`;
-  const affected = table('affected');
-  const rows = table('rows');
-  const groups = table('groups');
-  const touched = table('touched');
-  const groupColumns = aggregation.groups.map((group) => group.column);
-  const argumentColumns = aggregation.aggregates.flatMap((aggregate, index) =>
-    aggregate.function === 'count'
-      ? aggregate.argument === undefined
-        ? []
-        : [`_counted_${index}`]
-      : [`_value_${index}`, `_type_${index}`],
-  );
-  const argumentSql = aggregation.aggregates.flatMap(({ function: called, argument }) =>
-    called === 'count'
-      ? argument === undefined
-        ? []
-        : [`(${argument}) IS NOT NULL`]
-      : [`(${argument})`, `typeof(${argument})`],
-  );
-  const outputColumns = [...groupColumns, ...aggregation.aggregates.map((aggregate) => aggregate.column)];
+  select: string,
+): TouchedGroups {
+  const grouped = prepareGroupedRows(connection, name, plan, aggregation, changed);
   connection.exec(
-    [
-      `CREATE TABLE ${affected} (_rowid INTEGER PRIMARY KEY)`,
-      `CREATE TABLE ${rows} (_anchor INTEGER NOT NULL, _group TEXT NOT NULL, ${columnList([...groupColumns, ...argumentColumns])})`,
-      `CREATE INDEX node.${quoteIdentifier(`_rows_${name}_anchor`)} ON ${quoteIdentifier(`_rows_${name}`)} (_anchor)`,
-      `CREATE TABLE ${groups} (_group TEXT PRIMARY KEY, _count INTEGER NOT NULL, _totals TEXT, ${columnList(outputColumns)})`,
-      `CREATE TABLE ${touched} (_group TEXT PRIMARY KEY, ${columnList(groupColumns)})`,
-    ].join(';\n'),
+    `CREATE INDEX node.${quoteIdentifier(`_rows_${name}_group`)} ON ${quoteIdentifier(`_rows_${name}`)} (_group, _anchor)`,
   );
-  const anchorTable = `node.${quoteIdentifier(plan.anchor.table)}`;
-  const anchorAlias = quoteIdentifier(plan.anchor.alias);
-  const ofAffected = `IN (SELECT _rowid FROM ${affected})`;
-  const groupExpressions = aggregation.groups.map((group) => group.expression);
+  const groupList = columnList(aggregation.groups.map((group) => group.column));
+  const ofTouched = `(SELECT _group FROM ${grouped.touched})`;
+  return {
+    touched: grouped.touched,
+    touchedRows: `SELECT * FROM (WITH ${quoteIdentifier(plan.anchor.table)} AS (
+  SELECT * FROM node.${quoteIdentifier(plan.anchor.table)} WHERE rowid IN (SELECT _anchor FROM ${grouped.rows} WHERE _group IN ${ofTouched}))
+${select}) WHERE (${groupList}) IN (SELECT ${groupList} FROM ${grouped.touched})`,
+    update: () => guarded(grouped, () => movedKind(grouped.move(false))),
+    touchesNull: grouped.touchesNull,
+  };
+}
+
+/**
+ * Counts and sums: `_groups_<name>` holds each group's output row and its running totals (JSON),
+ * so the rows of a group are never read together.
+ */
+export function prepareGroupTotals(
+  connection: SqlConnection,
+  name: string,
+  plan: IncrementalPlan,
+  aggregation: Aggregation & { aggregates: Aggregate[] },
+  changed: ChangedRows,
+): TouchedGroups {
+  const groups = `node.${quoteIdentifier(`_groups_${name}`)}`;
+  const groupColumns = aggregation.groups.map((group) => group.column);
+  const { aggregates } = aggregation;
+  const grouped = prepareGroupedRows(connection, name, plan, aggregation, changed, {
+    columns: aggregates.flatMap((aggregate, index) =>
+      aggregate.function === 'count'
+        ? aggregate.argument === undefined
+          ? []
+          : [`_counted_${index}`]
+        : [`_value_${index}`, `_type_${index}`],
+    ),
+    sql: aggregates.flatMap(({ function: called, argument }) =>
+      called === 'count'
+        ? argument === undefined
+          ? []
+          : [`(${argument}) IS NOT NULL`]
+        : [`(${argument})`, `typeof(${argument})`],
+    ),
+  });
+  const outputColumns = [...groupColumns, ...aggregates.map((aggregate) => aggregate.column)];
+  connection.exec(
+    `CREATE TABLE ${groups} (_group TEXT PRIMARY KEY, _count INTEGER NOT NULL, _totals TEXT, ${columnList(outputColumns)})`,
+  );
   const prepare = (sql: string) => connection.prepare(sql);
-  const clear = [`DELETE FROM ${affected}`, `DELETE FROM ${touched}`].map(prepare);
-  const clearAll = [`DELETE FROM ${rows}`, `DELETE FROM ${groups}`].map(prepare);
-  const markAll = prepare(`INSERT INTO ${affected} SELECT rowid FROM ${anchorTable}`);
-  const markChanged = [
-    prepare(
-      `INSERT OR IGNORE INTO ${affected} SELECT _rowid FROM (${changed.changedRowidsOf(plan.anchor.table)}) WHERE _rowid IS NOT NULL`,
-    ),
-    ...plan.joined.map((joined) =>
-      prepare(
-        `INSERT OR IGNORE INTO ${affected} SELECT ${anchorAlias}.rowid FROM ${anchorTable} AS ${anchorAlias}
-JOIN (${joinedChangesSql(changed, joined)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
-      ),
-    ),
-  ];
-  const countAffected = prepare(`SELECT count(*) FROM ${affected}`);
-  const touch = prepare(
-    `INSERT OR IGNORE INTO ${touched} SELECT _group, ${columnList(groupColumns)} FROM ${rows} WHERE _anchor ${ofAffected}`,
-  );
-  const readRows = prepare(
-    `SELECT ${['_group', ...argumentColumns].join(', ')} FROM ${rows} WHERE _anchor ${ofAffected}`,
-  );
-  const takeOut = prepare(`DELETE FROM ${rows} WHERE _anchor ${ofAffected}`);
-  const putBack = prepare(
-    `INSERT INTO ${rows} SELECT * FROM (WITH ${quoteIdentifier(plan.anchor.table)} AS (
-  SELECT rowid AS _anchor_rowid, * FROM ${anchorTable} WHERE rowid ${ofAffected})
-SELECT ${anchorAlias}._anchor_rowid, json_array(${groupExpressions.join(', ')}), ${[...groupExpressions, ...argumentSql].join(', ')}
-${aggregation.source})`,
-  );
+  const clearGroups = prepare(`DELETE FROM ${groups}`);
   const addGroups = prepare(
-    `INSERT OR IGNORE INTO ${groups} (_group, _count, ${columnList(groupColumns)}) SELECT _group, 0, ${columnList(groupColumns)} FROM ${touched}`,
+    `INSERT OR IGNORE INTO ${groups} (_group, _count, ${columnList(groupColumns)}) SELECT _group, 0, ${columnList(groupColumns)} FROM ${grouped.touched}`,
   );
   const readTotals = prepare(
-    `SELECT _group, _count, _totals FROM ${groups} WHERE _group IN (SELECT _group FROM ${touched})`,
+    `SELECT _group, _count, _totals FROM ${groups} WHERE _group IN (SELECT _group FROM ${grouped.touched})`,
   );
   const writeGroup = prepare(
-    `UPDATE ${groups} SET _count = ?, _totals = ?, ${aggregation.aggregates
+    `UPDATE ${groups} SET _count = ?, _totals = ?, ${aggregates
       .map(({ column }) => `${quoteIdentifier(column)} = CASE WHEN ? THEN CAST(? AS REAL) ELSE CAST(? AS INTEGER) END`)
       .join(', ')} WHERE _group = ?`,
   );
   const removeGroup = prepare(`DELETE FROM ${groups} WHERE _group = ?`);
-  const nullGroup = prepare(
-    `SELECT 1 FROM ${touched} WHERE ${groupColumns.map((column) => `${quoteIdentifier(column)} IS NULL`).join(' OR ')} LIMIT 1`,
-  );
-  const functions = aggregation.aggregates.map((aggregate) => aggregate.function);
-  const hasArgument = aggregation.aggregates.map((aggregate) => aggregate.argument !== undefined);
-  let isBuilt = false;
+  const functions = aggregates.map((aggregate) => aggregate.function);
+  const hasArgument = aggregates.map((aggregate) => aggregate.argument !== undefined);
   let isSupported = true;
 
-  const update = (): TotalsUpdate => {
+  const update = (): GroupsUpdate => {
     if (!isSupported) return 'unsupported';
-    for (const statement of clear) statement.run();
-    const isRebuild = !isBuilt;
-    if (isRebuild) {
-      for (const statement of clearAll) statement.run();
-      markAll.run();
-    } else for (const statement of markChanged) statement.run();
-    if (!isRebuild && countAffected.all()[0]?.[0] === 0) return 'unchanged';
-    touch.run();
-    const leaving = readRows.all();
-    takeOut.run();
-    putBack.run();
-    touch.run();
-    const entering = readRows.all();
+    const move = grouped.move(true);
+    if (move.kind === 'unchanged') return 'unchanged';
+    if (move.isRebuild) clearGroups.run();
     const totalsOf = new Map<string, GroupState>();
     for (const [group, count, totals] of readTotals.all()) {
       totalsOf.set(group as string, {
@@ -145,7 +116,8 @@ ${aggregation.source})`,
       });
     }
     const isValid =
-      addAll(totalsOf, leaving, -1, functions, hasArgument) && addAll(totalsOf, entering, 1, functions, hasArgument);
+      addAll(totalsOf, move.leaving, -1, functions, hasArgument) &&
+      addAll(totalsOf, move.entering, 1, functions, hasArgument);
     if (!isValid) {
       isSupported = false;
       return 'unsupported';
@@ -162,23 +134,29 @@ ${aggregation.source})`,
       });
       writeGroup.run([state.count, JSON.stringify(state.totals), ...values, group]);
     }
-    isBuilt = true;
-    return isRebuild ? 'rebuilt' : 'updated';
+    return move.isRebuild ? 'rebuilt' : 'updated';
   };
   return {
-    touched,
-    touchedRows: `SELECT ${columnList(outputColumns)} FROM ${groups} WHERE _group IN (SELECT _group FROM ${touched}) AND _count > 0`,
-    update() {
-      try {
-        return update();
-      } catch (error) {
-        // The step's changes are rolled back, and with them this tick's: start again from the tables.
-        isBuilt = false;
-        throw error;
-      }
-    },
-    touchesNull: () => nullGroup.all().length > 0,
+    touched: grouped.touched,
+    touchedRows: `SELECT ${columnList(outputColumns)} FROM ${groups} WHERE _group IN (SELECT _group FROM ${grouped.touched}) AND _count > 0`,
+    update: () => guarded(grouped, update),
+    touchesNull: grouped.touchesNull,
   };
+}
+
+function movedKind(move: RowsMove): GroupsUpdate {
+  if (move.kind === 'unchanged') return 'unchanged';
+  return move.isRebuild ? 'rebuilt' : 'updated';
+}
+
+/** Runs an update; one that fails has its changes rolled back with the step's: start again from the tables. */
+function guarded(grouped: GroupedRows, update: () => GroupsUpdate): GroupsUpdate {
+  try {
+    return update();
+  } catch (error) {
+    grouped.forget();
+    throw error;
+  }
 }
 
 /**

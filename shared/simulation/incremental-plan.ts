@@ -41,20 +41,29 @@ export interface IncrementalPlan {
   }[];
   /** Whether every anchor row yields a result row (only LEFT JOINs, no WHERE or HAVING). */
   keepsEveryAnchorRow: boolean;
-  /** Present when every output column is a group or a count or sum: groups are then kept by adding changes. */
+  /** Present when the result is kept by the groups a tick touches, not by units (see `Aggregation`). */
   aggregation?: Aggregation;
 }
 
 /**
- * A GROUP BY whose aggregates are all COUNT, SUM or TOTAL: a group's values change by what the
- * rows entering and leaving it add, so no group is ever read whole again.
+ * A GROUP BY whose every group column is an output column: a tick changes only the groups its rows
+ * enter or leave. When the other output columns are all COUNT, SUM or TOTAL, a group's values
+ * change by what those rows add, so no group is ever read whole again; otherwise the groups a
+ * tick touched are recomputed from their rows.
  */
 export interface Aggregation {
   /** The FROM and WHERE clauses, as written: the rows that are grouped. */
   source: string;
   groups: { column: string; expression: string }[];
-  /** `argument` is absent for COUNT(*). */
-  aggregates: { column: string; function: AggregateFunction; argument?: string }[];
+  /** The output's counts and sums, when it has nothing else. */
+  aggregates?: Aggregate[];
+}
+
+/** A COUNT, SUM or TOTAL output column; `argument` is absent for COUNT(*). */
+export interface Aggregate {
+  column: string;
+  function: AggregateFunction;
+  argument?: string;
 }
 
 export type AggregateFunction = 'count' | 'sum' | 'total';
@@ -109,7 +118,9 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     return [{ column, expression: textOf(item), ...(anchorColumn !== undefined && { anchorColumn }) }];
   });
   const [unit] = units;
-  if (!unit && !aggregation) {
+  // Units regroup a GROUP BY of anchor columns as well, without keeping its rows.
+  const kept = aggregation?.aggregates || !unit ? aggregation : undefined;
+  if (!unit && !kept) {
     return full(
       `no output column comes from '${anchor.table}' alone${shape.groupBy ? ' and is grouped by' : ''}${shape.partitions.length > 0 ? ' and partitions every window' : ''}`,
     );
@@ -139,16 +150,17 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
         };
       }),
       keepsEveryAnchorRow: !shape.filters && joined.every((table) => table.join === 'left'),
-      ...(aggregation && { aggregation }),
+      ...(kept && { aggregation: kept }),
     },
   };
 }
 
 function planAggregation(shape: QueryShape, context: StepContext): Aggregation | undefined {
   const { groupBy } = shape;
-  if (!groupBy || shape.having || shape.distinct || shape.partitions.length > 0) return undefined;
+  if (!groupBy || shape.partitions.length > 0) return undefined;
   const groups: Aggregation['groups'] = [];
-  const aggregates: Aggregation['aggregates'] = [];
+  const aggregates: Aggregate[] = [];
+  let isSummed = !shape.having && !shape.distinct;
   for (const [index, item] of shape.items.entries()) {
     const column = tableColumnAt(context, index);
     if (column === undefined) return undefined;
@@ -156,17 +168,17 @@ function planAggregation(shape: QueryShape, context: StepContext): Aggregation |
     if (aggregate) aggregates.push({ column, ...aggregate });
     else if (!hasAggregates(item) && groupBy.some((group) => names(group, index, column, item))) {
       groups.push({ column, expression: textOf(item) });
-    } else return undefined;
+    } else isSummed = false;
   }
   // A GROUP BY entry that is no output column would split a group into rows that look alike.
   const isOutput = (group: SqlToken[]) =>
     shape.items.some((item, index) => names(group, index, context.outputColumns[index] as string, item));
   if (groups.length === 0 || !groupBy.every(isOutput)) return undefined;
-  return { source: shape.source, groups, aggregates };
+  return { source: shape.source, groups, ...(isSummed && { aggregates }) };
 }
 
 /** `COUNT(*)`, `COUNT(x)`, `SUM(x)` or `TOTAL(x)` as the whole item, without DISTINCT, FILTER or OVER. */
-function aggregateCall(item: readonly SqlToken[]): Omit<Aggregation['aggregates'][number], 'column'> | undefined {
+function aggregateCall(item: readonly SqlToken[]): Omit<Aggregate, 'column'> | undefined {
   const [name, open, ...rest] = item;
   const close = rest.pop();
   const called = name?.kind === 'word' ? name.text.toLowerCase() : '';

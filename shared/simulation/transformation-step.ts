@@ -1,7 +1,7 @@
 import { jsonObjectSql } from './broker-log';
 import type { Dataset } from './dataset';
 import { applyView, upsertRowsSql } from './dataset-table';
-import { prepareGroupTotals } from './group-totals';
+import { prepareGroupTotals, regroupedGroups } from './group-totals';
 import { type Aggregation, type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
 import type { TransformationPlan } from './product-plan';
 import { checkSelect, subquerySql } from './select-check';
@@ -303,7 +303,10 @@ ${select}`;
     },
     byGroups(plan: IncrementalPlan, aggregation: Aggregation, inputs: StepInputs) {
       indexJoinedTables(connection, dataset.name, plan);
-      const totals = prepareGroupTotals(connection, dataset.name, plan, aggregation, inputs);
+      const { aggregates } = aggregation;
+      const totals = aggregates
+        ? prepareGroupTotals(connection, dataset.name, plan, { ...aggregation, aggregates }, inputs)
+        : regroupedGroups(connection, dataset.name, plan, aggregation, inputs, select);
       const groupList = columnList(aggregation.groups.map((group) => group.column));
       connection.exec(
         `CREATE INDEX node.${quoteIdentifier(`_groups_${dataset.name}_rows`)} ON ${quoteIdentifier(dataset.name)} (${groupList})`,

@@ -36,6 +36,25 @@ WHERE e.total > 0`,
     });
   });
 
+  it.each([
+    ['a MAX and an AVG', 'MAX(e.total) AS top, AVG(e.total) AS mean', ''],
+    ['an expression over a sum', 'ROUND(COALESCE(SUM(e.total), 0), 2) AS top, COUNT(*) AS mean', ''],
+    ['a HAVING', 'SUM(e.total) AS top, COUNT(*) AS mean', ' HAVING COUNT(*) > 1'],
+  ])(
+    "regroups the groups a tick touches when it groups by a joined table's column, with %s",
+    (_, aggregates, having) => {
+      const sql = `SELECT p.country, ${aggregates} FROM order_placed e JOIN customer_profile p ON p.customer_id = e.customer_id GROUP BY p.country${having}`;
+
+      const mode = planRecompute(sql, context(['country', 'top', 'mean']));
+
+      expect(mode.incremental && mode.plan.units).toEqual([]);
+      expect(mode.incremental && mode.plan.aggregation).toEqual({
+        source: 'FROM order_placed e JOIN customer_profile p ON p.customer_id = e.customer_id',
+        groups: [{ column: 'country', expression: 'p.country' }],
+      });
+    },
+  );
+
   it('watches only the columns of a joined table the query reads', () => {
     const mode = planRecompute(DAILY_SALES, context(['day', 'country', 'orders', 'revenue']));
 

@@ -1,7 +1,7 @@
 import type { Aggregation, IncrementalPlan } from './incremental-plan';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlConnection, SqlValue } from './sql-workspace';
-import { joinedChangesSql, type RowFilter } from './step-input-changes';
+import { anchorToChangesSql, type RowFilter } from './step-input-changes';
 
 export interface ChangedRows {
   changedRowidsOf(table: string): string;
@@ -71,8 +71,7 @@ export function prepareGroupedRows(
     ),
     ...plan.joined.map((joined) =>
       prepare(
-        `INSERT OR IGNORE INTO ${affected} SELECT ${anchorAlias}.rowid FROM ${anchorTable} AS ${anchorAlias}
-JOIN (${joinedChangesSql(changed, joined)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
+        `INSERT OR IGNORE INTO ${affected} SELECT ${anchorAlias}.rowid FROM ${anchorToChangesSql(changed, plan, joined)}`,
       ),
     ),
   ];

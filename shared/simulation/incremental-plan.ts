@@ -13,8 +13,8 @@ import type { SqlToken } from './sql-tokens';
  * How a transformation's result can be recomputed for the rows a tick touched. The result is cut
  * into units by output columns computed from the first table's rows alone (the anchor), and that
  * every GROUP BY and window PARTITION BY includes: a unit's rows then depend only on its anchor
- * rows and the rows joined to them. Each other table joins the anchor directly, so a change of
- * one of its rows maps to units through its ON condition.
+ * rows and the rows joined to them. Each other table joins the anchor or tables joined before it,
+ * so a change of one of its rows maps to units through the ON conditions back to the anchor.
  */
 export interface IncrementalPlan {
   anchor: { table: string; alias: string };
@@ -25,15 +25,18 @@ export interface IncrementalPlan {
   units: { column: string; expression: string; anchorColumn?: string }[];
   /**
    * Each joined table, with those of its columns the query reads, and `lookup`: those its ON
-   * condition equates with an anchor column, by which a unit finds its joined rows. Its ON terms
-   * that read the joined table alone are its `filter` (`o.status <> 'cancelled'`), the others
-   * its `on`: a change of a joined row touches no unit when both its images fail the filter, or
-   * both pass it alike in `changeColumns`, the columns read outside the filter.
+   * condition equates with another table's column, by which a unit finds its joined rows. Its ON
+   * terms that read the joined table alone are its `filter` (`o.status <> 'cancelled'`), the
+   * others its `on`: a change of a joined row touches no unit when both its images fail the
+   * filter, or both pass it alike in `changeColumns`, the columns read outside the filter. `via`
+   * are the tables its `on` reaches the anchor through (`orders` for a line's customer), in FROM
+   * order, each with its whole ON condition.
    */
   joined: {
     table: string;
     alias: string;
     on: string;
+    via: { table: string; alias: string; on: string }[];
     filter?: string;
     columns: string[];
     changeColumns: string[];
@@ -93,11 +96,12 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     return full(`it reads '${anchor.table}' more than once`);
   }
   const resolve = columnResolver(shape.from, context);
-  for (const table of joined) {
+  for (const [position, table] of joined.entries()) {
     const tables = resolve(table.on);
-    if (tables === undefined || [...tables].some((name) => name !== table.alias && name !== anchor.alias)) {
+    const isJoinedSoFar = (alias: string) => shape.from.slice(0, position + 2).some((from) => from.alias === alias);
+    if (tables === undefined || ![...tables].every(isJoinedSoFar)) {
       return full(
-        `it joins '${table.table}' on a condition that involves more than '${table.table}' and '${anchor.table}'`,
+        `it joins '${table.table}' on a condition that reads a table joined after it, or a column it cannot tell the table of`,
       );
     }
   }
@@ -143,10 +147,15 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
           table: table.table,
           alias: table.alias,
           on: joining.length > 0 ? joining.map(textOf).join(' AND ') : 'true',
+          via: pathToAnchor(table, shape.from, resolve).map((step) => ({
+            table: step.table,
+            alias: step.alias,
+            on: textOf(step.on),
+          })),
           ...(filters.length > 0 && { filter: filters.map(textOf).join(' AND ') }),
           columns: columnsRead(shape, table, context),
           changeColumns: columnsRead(shape, table, context, new Set(filters.flat())),
-          lookup: lookupColumns(table, anchor.alias, resolve, context),
+          lookup: lookupColumns(table, resolve, context),
         };
       }),
       keepsEveryAnchorRow: !shape.filters && joined.every((table) => table.join === 'left'),
@@ -222,24 +231,46 @@ function columnsRead(
 }
 
 /**
- * The joined table's columns its ON condition sets equal to an anchor column (`o.customer_id =
- * c.customer_id AND ...`), in the order written: an index on them finds a unit's joined rows.
+ * The joined tables (neither the anchor nor `table`) that `table`'s ON condition reads, and those
+ * their ON conditions read in turn, in FROM order: how its rows reach the anchor's.
  */
-function lookupColumns(
+function pathToAnchor(
   table: FromTable,
-  anchorAlias: string,
+  from: readonly FromTable[],
   resolve: ReturnType<typeof columnResolver>,
-  context: StepContext,
-): string[] {
+): FromTable[] {
+  const [anchor] = from;
+  const reached = new Set<string>();
+  const follow = (joined: FromTable) => {
+    for (const alias of resolve(joined.on) ?? []) {
+      if (alias === joined.alias || alias === anchor?.alias || reached.has(alias)) continue;
+      reached.add(alias);
+      const next = from.find((candidate) => candidate.alias === alias);
+      if (next) follow(next);
+    }
+  };
+  follow(table);
+  return from.filter((candidate) => reached.has(candidate.alias));
+}
+
+/**
+ * The joined table's columns its ON condition sets equal to a column of another table
+ * (`o.customer_id = c.customer_id AND ...`), in the order written: an index on them finds a
+ * unit's joined rows.
+ */
+function lookupColumns(table: FromTable, resolve: ReturnType<typeof columnResolver>, context: StepContext): string[] {
   const columns = context.columnsOf(table.table) ?? [];
   const lookup = new Set<string>();
   for (const term of topLevelConjuncts(table.on)) {
     const equals = term.findIndex((token) => token.kind === 'symbol' && (token.text === '=' || token.text === '=='));
     if (equals < 0) continue;
     const sides = [term.slice(0, equals), term.slice(equals + 1)];
-    const readers = sides.map((side) => [...(resolve(side) ?? [])].join(' '));
-    const side = sides[readers.indexOf(table.alias)];
-    const column = readers.includes(anchorAlias) && side ? columnOf(side, table.alias) : undefined;
+    const readers = sides.map((side) => [...(resolve(side) ?? [])]);
+    const own = readers.findIndex((aliases) => aliases.length === 1 && aliases[0] === table.alias);
+    const other = readers[1 - own];
+    const side = sides[own];
+    const readsOneOther = other?.length === 1 && other[0] !== table.alias;
+    const column = own >= 0 && readsOneOther && side ? columnOf(side, table.alias) : undefined;
     const known = column && columns.find((name) => sameName(name, column));
     if (known) lookup.add(known);
   }

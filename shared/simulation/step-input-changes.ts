@@ -21,6 +21,23 @@ export function joinedChangesSql(
 }
 
 /**
+ * A FROM clause from the anchor to a joined table's changes (`joinedChangesSql`) through the tables
+ * its ON condition reaches the anchor by: the anchor rows a change of the joined table may touch.
+ */
+export function anchorToChangesSql(
+  changes: { netChangesOf(table: string, columns: readonly string[], filter?: RowFilter): string },
+  plan: IncrementalPlan,
+  joined: IncrementalPlan['joined'][number],
+): string {
+  const table = (name: string, alias: string) => `node.${quoteIdentifier(name)} AS ${quoteIdentifier(alias)}`;
+  return [
+    table(plan.anchor.table, plan.anchor.alias),
+    ...joined.via.map((step) => `JOIN ${table(step.table, step.alias)} ON ${step.on}`),
+    `JOIN (${joinedChangesSql(changes, joined)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
+  ].join('\n');
+}
+
+/**
  * The changes of a product's tables within a tick, for the transformations that recompute by
  * unit: triggers copy each changed row's old and new images to `_changed_<table>` (`_image`
  * 'old' / 'new', with the row's `_rowid`), cleared once all steps have run. Only tables a step

@@ -8,10 +8,13 @@ import { checkSelect, subquerySql } from './select-check';
 import { readsTheClock, withSimulatedNow } from './simulated-now';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
-import { joinedChangesSql, type RowFilter } from './step-input-changes';
+import { anchorToChangesSql, type RowFilter } from './step-input-changes';
 
 /** How one run of a step went: `unchanged` when none of the tables it reads changed. */
 export type StepRun = 'incremental' | 'full' | 'unchanged';
+
+/** One incremental run of a published result; undefined when this tick needs the whole result recomputed. */
+type IncrementalRun = (tick: number, millis: number) => StepRun | undefined;
 
 /** One run of a step; a failure carries SQLite's message (its changes are then rolled back). */
 export type RunStep = (tick: number, millis: number) => { ok: true; run: StepRun } | { ok: false; message: string };
@@ -65,12 +68,13 @@ export function prepareStep(
               });
       }
       const recompute = prepareResultRecompute(connection, dataset, select, quarantinePort ?? '');
-      const aggregation = mode.incremental ? mode.plan.aggregation : undefined;
-      const incremental = !mode.incremental
-        ? undefined
-        : aggregation
-          ? recompute.byGroups(mode.plan, aggregation, inputs)
-          : recompute.byUnits(mode.plan, inputs);
+      let incremental: IncrementalRun | undefined;
+      if (mode.incremental) {
+        const { plan } = mode;
+        indexJoinedTables(connection, dataset.name, plan);
+        const byUnits = plan.units.length > 0 ? recompute.byUnits(plan, inputs) : undefined;
+        incremental = plan.aggregation ? recompute.byGroups(plan, plan.aggregation, inputs, byUnits) : byUnits;
+      }
       runOnce = (tick, millis) => incremental?.(tick, millis) ?? recompute.whole(tick, millis);
     } else {
       const statements = prepareIntermediateStep(connection, step.transformation.name, select);
@@ -263,7 +267,6 @@ FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${
         ].join(';\n'),
       );
       indexUnitColumn(connection, plan);
-      indexJoinedTables(connection, dataset.name, plan);
       const touchedByAnchor = [
         prepare(`DELETE FROM ${units}`),
         prepare(
@@ -282,7 +285,7 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       const touchedByJoins = [
         ...plan.joined.map((joined) =>
           prepare(
-            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorTable} AS ${anchorAlias} JOIN (${joinedChangesSql(inputs, joined)}) AS ${quoteIdentifier(joined.alias)} ON ${joined.on}`,
+            `INSERT OR IGNORE INTO ${units} SELECT DISTINCT ${unitExpressions} FROM ${anchorToChangesSql(inputs, plan, joined)}`,
           ),
         ),
       ];
@@ -292,7 +295,7 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       const restricted = `WITH ${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units}))
 ${select}`;
       const recomputeUnits = recomputeWithin(restricted, unitColumns, units);
-      return (tick: number, millis: number): StepRun | undefined => {
+      const run: IncrementalRun = (tick, millis) => {
         runAll(touchedByAnchor, tick, millis);
         if (leftAlone.all().length > 0) runAll(touchedByJoins, tick, millis);
         const [count, nulls] = counts.all()[0] as [number, number];
@@ -300,9 +303,10 @@ ${select}`;
         if (nulls > 0) return undefined;
         return recomputeUnits(tick, millis);
       };
+      return run;
     },
-    byGroups(plan: IncrementalPlan, aggregation: Aggregation, inputs: StepInputs) {
-      indexJoinedTables(connection, dataset.name, plan);
+    /** `byUnits`, when given, recomputes a tick that touched a group with a NULL group column. */
+    byGroups(plan: IncrementalPlan, aggregation: Aggregation, inputs: StepInputs, byUnits?: IncrementalRun) {
       const { aggregates } = aggregation;
       const totals = aggregates
         ? prepareGroupTotals(connection, dataset.name, plan, { ...aggregation, aggregates }, inputs)
@@ -319,7 +323,8 @@ ${select}`;
       return (tick: number, millis: number): StepRun | undefined => {
         const how = totals.update();
         if (how === 'unchanged') return 'unchanged';
-        if (how !== 'updated' || totals.touchesNull()) return undefined;
+        if (how !== 'updated') return undefined;
+        if (totals.touchesNull()) return byUnits?.(tick, millis);
         return recomputeGroups(tick, millis);
       };
     },

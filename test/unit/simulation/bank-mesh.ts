@@ -2,16 +2,20 @@ import type { Mesh } from '../../../shared/model/mesh';
 import { aContract, aMesh, aProduct, aSystem } from './builders';
 
 /**
- * A bank: accounts and their transactions captured from the core banking system, an aggregate
- * product joining both (a running balance per account with window functions, balances per
- * account, and counts and sums per branch), and a consumer raising alerts on balances.
+ * A bank: accounts, their transactions and the branches they are kept at, captured from the core
+ * banking system; an aggregate product joining them (a running balance per account with window
+ * functions, balances per account, counts and sums per branch, and per region through a chain of
+ * joins); and a consumer raising alerts on balances.
  */
 export function bankMesh(): Mesh {
   const bank = aSystem('core-banking')
     .withTable('accounts', { account_id: 'integer', owner: 'text', branch: 'text', status: 'text' })
     .withTable('transactions', { txn_id: 'integer', account_id: 'integer', amount: 'real', booked_at: 'timestamp' })
+    .withTable('branches', { branch: 'text', region: 'text' })
     .withCdcTopic('accounts-cdc', 'accounts', { tombstones: true, partitions: 2 })
-    .withCdcTopic('transactions-cdc', 'transactions', { tombstones: true, partitions: 3 });
+    .withCdcTopic('transactions-cdc', 'transactions', { tombstones: true, partitions: 3 })
+    .withCdcTopic('branches-cdc', 'branches');
+  const branch = aContract('branch', 'entity', 'branches').withKey('branch', 'string').withProperty('region', 'string');
   const account = aContract('account', 'entity', 'accounts')
     .withKey('account_id', 'integer')
     .withProperty('owner', 'string')
@@ -43,6 +47,10 @@ export function bankMesh(): Mesh {
     .withProperty('amount', 'number')
     .withProperty('id_total', 'number')
     .withProperty('debit_ids', 'integer');
+  const regionTotal = aContract('region-total', 'entity', 'region_totals')
+    .withKey('region', 'string')
+    .withProperty('accounts', 'integer')
+    .withProperty('amount', 'number');
   const alert = aContract('alert', 'entity', 'alerts')
     .withKey('account_id', 'integer')
     .withProperty('owner', 'string')
@@ -53,9 +61,11 @@ export function bankMesh(): Mesh {
       bank,
       aProduct('accounts').withInput('accounts-in').withOutput('accounts-out', 'account'),
       aProduct('transactions').withInput('transactions-in').withOutput('transactions-out', 'transaction'),
+      aProduct('branches').withInput('branches-in').withOutput('branches-out', 'branch'),
       aProduct('balances', 'aggregate')
         .withInput('accounts-in')
         .withInput('transactions-in')
+        .withInput('branches-in')
         .withTransformation(
           'account_activity',
           `SELECT t.txn_id, t.account_id, a.branch, t.amount,
@@ -79,9 +89,17 @@ FROM transactions t JOIN accounts a ON a.account_id = t.account_id
 WHERE a.status <> 'closed'
 GROUP BY a.branch`,
         )
+        // A region is two joins away from a transaction: through its account, then its branch.
+        .withTransformation(
+          'region_totals',
+          `SELECT b.region, COUNT(DISTINCT a.account_id) AS accounts, ROUND(SUM(t.amount), 2) AS amount
+FROM transactions t JOIN accounts a ON a.account_id = t.account_id JOIN branches b ON b.branch = a.branch
+GROUP BY b.region`,
+        )
         .withOutput('activity-out', 'activity')
         .withOutput('balances-out', 'balance')
-        .withOutput('branch-totals-out', 'branch-total'),
+        .withOutput('branch-totals-out', 'branch-total')
+        .withOutput('region-totals-out', 'region-total'),
       aProduct('alerts', 'consumer-aligned')
         .withInput('balances-in')
         .withTransformation(
@@ -95,10 +113,14 @@ FROM account_balances WHERE balance < 0 OR balance > 500`,
       activity,
       balance,
       branchTotal,
+      regionTotal,
+      branch,
       alert,
     )
     .withLink('core-banking/accounts-cdc', 'accounts/accounts-in')
     .withLink('core-banking/transactions-cdc', 'transactions/transactions-in')
+    .withLink('core-banking/branches-cdc', 'branches/branches-in')
+    .withLink('branches/branches-out', 'balances/branches-in')
     .withLink('accounts/accounts-out', 'balances/accounts-in')
     .withLink('transactions/transactions-out', 'balances/transactions-in')
     .withLink('balances/balances-out', 'alerts/balances-in')

@@ -63,6 +63,7 @@ WHERE e.total > 0`,
         table: 'customer_profile',
         alias: 'p',
         on: 'p.customer_id = e.customer_id',
+        via: [],
         columns: ['country', 'customer_id'],
         changeColumns: ['country', 'customer_id'],
         lookup: ['customer_id'],
@@ -83,11 +84,46 @@ LEFT JOIN orders o ON o.customer_id = c.customer_id AND o.status <> 'cancelled' 
         alias: 'o',
         on: 'o.customer_id = c.customer_id',
         filter: "o.status <> 'cancelled'",
+        via: [],
         columns: ['order_id', 'customer_id', 'status'],
         changeColumns: ['order_id', 'customer_id'],
         lookup: ['customer_id'],
       },
     ]);
+  });
+
+  it('reaches the anchor from a table joined to another joined table through that table', () => {
+    const mode = planRecompute(
+      `SELECT e.event_id, c.city FROM order_placed e JOIN orders o ON o.order_id = e.event_id
+JOIN customers c ON c.customer_id = o.customer_id AND c.city <> 'Utrecht'`,
+      context(['event_id', 'city']),
+    );
+
+    expect(
+      mode.incremental && mode.plan.joined.map(({ alias, on, via, lookup }) => ({ alias, on, via, lookup })),
+    ).toEqual([
+      { alias: 'o', on: 'o.order_id = e.event_id', via: [], lookup: ['order_id'] },
+      {
+        alias: 'c',
+        on: 'c.customer_id = o.customer_id',
+        via: [{ table: 'orders', alias: 'o', on: 'o.order_id = e.event_id' }],
+        lookup: ['customer_id'],
+      },
+    ]);
+  });
+
+  it('recomputes in full a join whose ON condition reads a table joined after it', () => {
+    const mode = planRecompute(
+      `SELECT e.event_id, c.city FROM order_placed e JOIN orders o ON o.order_id = e.event_id AND c.city <> 'Utrecht'
+JOIN customers c ON c.customer_id = o.customer_id`,
+      context(['event_id', 'city']),
+    );
+
+    expect(mode).toEqual({
+      incremental: false,
+      reason:
+        "it joins 'orders' on a condition that reads a table joined after it, or a column it cannot tell the table of",
+    });
   });
 
   it.each([

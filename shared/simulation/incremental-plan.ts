@@ -119,7 +119,10 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     if (item.some((token) => isSqlKeyword(token) && token.text.toUpperCase() === 'OVER')) return [];
     const [only, ...more] = withoutQualifier(item, anchor.alias);
     const anchorColumn = only && more.length === 0 && only.kind !== 'symbol' ? only.text : undefined;
-    return [{ column, expression: textOf(item), ...(anchorColumn !== undefined && { anchorColumn }) }];
+    // Qualified, so it reads the anchor in the joins that find the units a change touches too.
+    const expression =
+      anchorColumn === undefined ? textOf(item) : `${quoteIdentifier(anchor.alias)}.${quoteIdentifier(anchorColumn)}`;
+    return [{ column, expression, ...(anchorColumn !== undefined && { anchorColumn }) }];
   });
   const [unit] = units;
   // Units regroup a GROUP BY of anchor columns as well, without keeping its rows.
@@ -352,8 +355,11 @@ function columnResolver(from: readonly FromTable[], context: StepContext) {
         continue;
       }
       const owners = from.filter((table) => hasColumn(context.columnsOf(table.table), token.text));
-      if (owners.length !== 1) return undefined;
-      tables.add((owners[0] as FromTable).alias);
+      // A column a USING join names is the anchor's when left unqualified, as SQLite reads it.
+      const [owner, ...others] = owners;
+      const isUsing = others.every((table) => table.using?.some((column) => sameName(column, token.text)));
+      if (!owner || (others.length > 0 && !(owner === from[0] && isUsing))) return undefined;
+      tables.add(owner.alias);
     }
     return tables;
   };

@@ -30,6 +30,8 @@ export interface FromTable {
   alias: string;
   join: 'first' | 'inner' | 'left';
   on: SqlToken[];
+  /** The columns of a `USING (...)` join, read as `ON anchor.column = table.column AND ...`. */
+  using?: string[];
 }
 
 export type ShapeReading = { ok: true; shape: QueryShape } | { ok: false; reason: string };
@@ -146,7 +148,10 @@ function withoutAlias(item: SqlToken[]): SqlToken[] {
   return endsExpression ? item.slice(0, -1) : item;
 }
 
-/** `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... }`; anything else is a reason. */
+/**
+ * `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... }`, the second table also `USING (...)`;
+ * anything else is a reason.
+ */
 function readFrom(tokens: SqlToken[], depths: number[], start: number, end: number): FromTable[] | string {
   const tables: FromTable[] = [];
   let index = start;
@@ -172,12 +177,21 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
       index += 1;
     }
     const on: SqlToken[] = [];
-    if (join !== 'first') {
+    let using: string[] | undefined;
+    if (join !== 'first' && isKeyword(tokens[index], 'USING') && tables.length === 1) {
+      const [anchor] = tables as [FromTable];
+      const close = tokens.findIndex((token, at) => at > index && depths[at] === 0 && token.text === ')');
+      using = splitAtTopCommas(tokens, depths, index + 2, close).map((column) => (column[0] as SqlToken).text);
+      on.push(...usingCondition(anchor.alias, alias, using));
+      index = close + 1;
+    } else if (join !== 'first') {
+      if (isKeyword(tokens[index], 'USING'))
+        return `it joins '${name.text}' by USING after its second table (ON is read)`;
       if (!isKeyword(tokens[index], 'ON')) return `it joins '${name.text}' without an ON condition`;
       index += 1;
       while (index < end && !(depths[index] === 0 && isJoinStart(tokens[index]))) on.push(tokens[index++] as SqlToken);
     }
-    tables.push({ table: name.text, alias, join, on });
+    tables.push({ table: name.text, alias, join, on, ...(using && { using }) });
     if (index >= end) break;
     const word = tokens[index] as SqlToken;
     if (isKeyword(word, 'JOIN')) join = 'inner';
@@ -193,6 +207,18 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
     index += 1;
   }
   return tables;
+}
+
+/** `USING (a, b)` as the tokens of `anchor.a = table.a AND anchor.b = table.b`. */
+function usingCondition(anchorAlias: string, alias: string, columns: readonly string[]): SqlToken[] {
+  const token = (kind: SqlToken['kind'], text: string): SqlToken => ({ kind, text, start: -1, end: -1 });
+  const column = (owner: string, name: string) => [token('quoted', owner), token('symbol', '.'), token('quoted', name)];
+  return columns.flatMap((name, index) => [
+    ...(index > 0 ? [token('word', 'AND')] : []),
+    ...column(anchorAlias, name),
+    token('symbol', '='),
+    ...column(alias, name),
+  ]);
 }
 
 function isJoinStart(token: SqlToken | undefined): boolean {

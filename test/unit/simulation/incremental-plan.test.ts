@@ -112,6 +112,33 @@ JOIN customers c ON c.customer_id = o.customer_id AND c.city <> 'Utrecht'`,
     ]);
   });
 
+  it('reads a USING join as ON, its column left unqualified as the anchor column', () => {
+    const mode = planRecompute(
+      'SELECT customer_id, c.city, COUNT(o.order_id) AS orders FROM customers c LEFT JOIN orders o USING (customer_id) GROUP BY customer_id, c.city',
+      context(['customer_id', 'city', 'orders']),
+    );
+
+    expect(mode.incremental && mode.plan.units).toEqual([
+      { column: 'customer_id', expression: '"c"."customer_id"', anchorColumn: 'customer_id' },
+    ]);
+    expect(mode.incremental && mode.plan.joined[0]).toMatchObject({
+      on: '"c"."customer_id" = "o"."customer_id"',
+      lookup: ['customer_id'],
+    });
+  });
+
+  it('recomputes in full a USING join after the second table', () => {
+    const mode = planRecompute(
+      'SELECT e.event_id, c.city FROM order_placed e JOIN orders o ON o.order_id = e.event_id JOIN customers c USING (customer_id)',
+      context(['event_id', 'city']),
+    );
+
+    expect(mode).toEqual({
+      incremental: false,
+      reason: "it joins 'customers' by USING after its second table (ON is read)",
+    });
+  });
+
   it('recomputes in full a join whose ON condition reads a table joined after it', () => {
     const mode = planRecompute(
       `SELECT e.event_id, c.city FROM order_placed e JOIN orders o ON o.order_id = e.event_id AND c.city <> 'Utrecht'

@@ -448,6 +448,21 @@ GROUP BY a.account_id, a.owner, b.region`;
     120_000,
   );
 
+  it('recomputes by unit a join written with USING', async () => {
+    const mesh = bankMesh();
+    const balances = mesh.products.find((product) => product.id === 'balances');
+    const step = balances?.transformations.find((transformation) => transformation.name === 'account_activity');
+    if (!step) throw new Error('the bank mesh has no account_activity step');
+    step.sql = `SELECT t.txn_id, account_id, a.branch, t.amount,
+  SUM(t.amount) OVER (PARTITION BY account_id ORDER BY t.txn_id) AS running_balance, 1 AS account_txns
+FROM transactions t JOIN accounts a USING (account_id) WHERE a.status <> 'closed'`;
+
+    const transformations = await compareModes(mesh, randomScenario(bankScenario(), 5, atTicks(bankChanges)));
+
+    expect(transformations['balances/account_activity']).toMatchObject({ mode: 'incremental' });
+    expect(transformations['balances/account_activity']?.runs.incremental).toBeGreaterThan(TICKS / 2);
+  }, 120_000);
+
   it('reads table and column names in any case, as SQLite does', async () => {
     const mesh = bankMesh();
     const balances = mesh.products.find((product) => product.id === 'balances');

@@ -1,4 +1,5 @@
 import {
+  conjunction,
   type FromTable,
   hasAggregates,
   isSqlKeyword,
@@ -87,18 +88,19 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
   if (!reading.ok) return full(reading.reason);
   const { shape } = reading;
   if (shape.items.length !== context.outputColumns.length) return full('its columns are not listed one by one');
-  const [anchor, ...joined] = shape.from;
-  if (!anchor) return full('it reads no table');
+  if (!shape.from[0]) return full('it reads no table');
   for (const table of shape.from) {
     if (!context.columnsOf(table.table)) return full(`it reads '${table.table}', which changes after it runs`);
   }
-  if (shape.from.filter((table) => sameName(table.table, anchor.table)).length > 1) {
+  const resolve = columnResolver(shape.from, context);
+  const from = withConditionsFromWhere(shape, resolve);
+  const [anchor, ...joined] = from as [FromTable, ...FromTable[]];
+  if (from.filter((table) => sameName(table.table, anchor.table)).length > 1) {
     return full(`it reads '${anchor.table}' more than once`);
   }
-  const resolve = columnResolver(shape.from, context);
   for (const [position, table] of joined.entries()) {
     const tables = resolve(table.on);
-    const isJoinedSoFar = (alias: string) => shape.from.slice(0, position + 2).some((from) => from.alias === alias);
+    const isJoinedSoFar = (alias: string) => from.slice(0, position + 2).some((other) => other.alias === alias);
     if (tables === undefined || ![...tables].every(isJoinedSoFar)) {
       return full(
         `it joins '${table.table}' on a condition that reads a table joined after it, or a column it cannot tell the table of`,
@@ -150,7 +152,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
           table: table.table,
           alias: table.alias,
           on: joining.length > 0 ? joining.map(textOf).join(' AND ') : 'true',
-          via: pathToAnchor(table, shape.from, resolve).map((step) => ({
+          via: pathToAnchor(table, from, resolve).map((step) => ({
             table: step.table,
             alias: step.alias,
             on: textOf(step.on),
@@ -165,6 +167,24 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
       ...(kept && { aggregation: kept }),
     },
   };
+}
+
+/**
+ * The FROM tables, each joined by a comma or CROSS JOIN given as its ON condition the WHERE terms
+ * that read it and only tables before it: for an inner join the same rows, and what the plan
+ * follows from a change of its rows back to the anchor's. The WHERE clause still filters them all.
+ */
+function withConditionsFromWhere(shape: QueryShape, resolve: ReturnType<typeof columnResolver>): FromTable[] {
+  const terms = topLevelConjuncts(shape.where ?? []);
+  return shape.from.map((table, position) => {
+    if (!table.isConditionInWhere) return table;
+    const joinedSoFar = new Set(shape.from.slice(0, position + 1).map((other) => other.alias));
+    const isItsCondition = (term: SqlToken[]) => {
+      const tables = resolve(term);
+      return tables?.has(table.alias) === true && [...tables].every((alias) => joinedSoFar.has(alias));
+    };
+    return { ...table, on: conjunction(terms.filter(isItsCondition)) };
+  });
 }
 
 function planAggregation(shape: QueryShape, context: StepContext): Aggregation | undefined {

@@ -21,6 +21,8 @@ export interface QueryShape {
   distinct: boolean;
   /** Its FROM and WHERE clauses, as written: the rows before grouping. */
   source: string;
+  /** The WHERE clause's condition, if it has one. */
+  where?: SqlToken[];
   /** Every token of the query. */
   tokens: SqlToken[];
 }
@@ -32,6 +34,8 @@ export interface FromTable {
   on: SqlToken[];
   /** The columns of a `USING (...)` join, read as `ON anchor.column = table.column AND ...`. */
   using?: string[];
+  /** A comma or CROSS JOIN without ON: an inner join whose condition is in the WHERE clause. */
+  isConditionInWhere?: true;
 }
 
 export type ShapeReading = { ok: true; shape: QueryShape } | { ok: false; reason: string };
@@ -90,6 +94,7 @@ export function readQueryShape(select: string): ShapeReading {
   const partitions = windowPartitions(tokens, depths);
   if (typeof partitions === 'string') return refuse(partitions);
   const having = clauseStart('HAVING') !== -1;
+  const whereStart = clauseStart('WHERE');
   const sourceEnd = tokens.findIndex((_, index) => index > fromStart && atTop(index, 'GROUP', 'HAVING', 'ORDER'));
   const lastSourceToken = tokens[(sourceEnd === -1 ? tokens.length : sourceEnd) - 1] as SqlToken;
   return {
@@ -100,10 +105,11 @@ export function readQueryShape(select: string): ShapeReading {
       groupBy,
       partitions,
       aggregates: hasAggregates(tokens),
-      filters: clauseStart('WHERE') !== -1 || having,
+      filters: whereStart !== -1 || having,
       having,
       distinct: isKeyword(tokens[1], 'DISTINCT'),
       source: select.slice((tokens[fromStart] as SqlToken).start, lastSourceToken.end),
+      ...(whereStart !== -1 && { where: tokens.slice(whereStart + 1, clauseEnd(whereStart)) }),
       tokens,
     },
   };
@@ -149,13 +155,15 @@ function withoutAlias(item: SqlToken[]): SqlToken[] {
 }
 
 /**
- * `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... }`, the second table also `USING (...)`;
- * anything else is a reason.
+ * `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... }`, the second table also `USING (...)`,
+ * and `, t [AS] a` or `CROSS JOIN t [AS] a` with its condition in the WHERE clause; anything else
+ * is a reason.
  */
 function readFrom(tokens: SqlToken[], depths: number[], start: number, end: number): FromTable[] | string {
   const tables: FromTable[] = [];
   let index = start;
   let join: FromTable['join'] = 'first';
+  let isCrossJoin = false;
   while (index < end) {
     const name = tokens[index] as SqlToken;
     if (name.kind === 'symbol') return 'it reads a subquery or a value list';
@@ -184,41 +192,68 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
       using = splitAtTopCommas(tokens, depths, index + 2, close).map((column) => (column[0] as SqlToken).text);
       on.push(...usingCondition(anchor.alias, alias, using));
       index = close + 1;
-    } else if (join !== 'first') {
+    } else if (join !== 'first' && (!isCrossJoin || isKeyword(tokens[index], 'ON', 'USING'))) {
       if (isKeyword(tokens[index], 'USING'))
         return `it joins '${name.text}' by USING after its second table (ON is read)`;
       if (!isKeyword(tokens[index], 'ON')) return `it joins '${name.text}' without an ON condition`;
       index += 1;
       while (index < end && !(depths[index] === 0 && isJoinStart(tokens[index]))) on.push(tokens[index++] as SqlToken);
     }
-    tables.push({ table: name.text, alias, join, on, ...(using && { using }) });
+    const isConditionInWhere = isCrossJoin && on.length === 0;
+    tables.push({
+      table: name.text,
+      alias,
+      join,
+      on,
+      ...(using && { using }),
+      ...(isConditionInWhere && { isConditionInWhere }),
+    });
     if (index >= end) break;
-    const word = tokens[index] as SqlToken;
-    if (isKeyword(word, 'JOIN')) join = 'inner';
-    else if (isKeyword(word, 'INNER') && isKeyword(tokens[index + 1], 'JOIN')) {
-      join = 'inner';
-      index += 1;
-    } else if (isKeyword(word, 'LEFT')) {
-      join = 'left';
-      if (isKeyword(tokens[index + 1], 'OUTER')) index += 1;
-      if (!isKeyword(tokens[index + 1], 'JOIN')) return 'its FROM clause is not a list of tables';
-      index += 1;
-    } else return `it joins with ${word.text} (only JOIN, INNER JOIN and LEFT JOIN with ON are recomputed by key)`;
-    index += 1;
+    const operator = joinOperator(tokens, index);
+    if (typeof operator === 'string') return operator;
+    ({ join, isCrossJoin } = operator);
+    index = operator.next;
   }
   return tables;
+}
+
+/**
+ * The join operator at `index`: a comma or `CROSS JOIN` (inner, its condition possibly in the
+ * WHERE clause), `[INNER] JOIN` or `LEFT [OUTER] JOIN`; `next` is the index after it.
+ */
+function joinOperator(
+  tokens: readonly SqlToken[],
+  index: number,
+): { join: FromTable['join']; isCrossJoin: boolean; next: number } | string {
+  const word = tokens[index] as SqlToken;
+  const joinAfter = (words: number) =>
+    isKeyword(tokens[index + words], 'JOIN') ? index + words + 1 : 'its FROM clause is not a list of tables';
+  const inner = (next: number | string, isCrossJoin = false) =>
+    typeof next === 'string' ? next : { join: 'inner' as const, isCrossJoin, next };
+  if (word.kind === 'symbol' && word.text === ',') return inner(index + 1, true);
+  if (isKeyword(word, 'CROSS')) return inner(joinAfter(1), true);
+  if (isKeyword(word, 'JOIN')) return inner(index + 1);
+  if (isKeyword(word, 'INNER')) return inner(joinAfter(1));
+  if (isKeyword(word, 'LEFT')) {
+    const next = joinAfter(isKeyword(tokens[index + 1], 'OUTER') ? 2 : 1);
+    return typeof next === 'string' ? next : { join: 'left', isCrossJoin: false, next };
+  }
+  return `it joins with ${word.text} (only JOIN, INNER JOIN, LEFT JOIN, CROSS JOIN and commas are recomputed by key)`;
 }
 
 /** `USING (a, b)` as the tokens of `anchor.a = table.a AND anchor.b = table.b`. */
 function usingCondition(anchorAlias: string, alias: string, columns: readonly string[]): SqlToken[] {
   const token = (kind: SqlToken['kind'], text: string): SqlToken => ({ kind, text, start: -1, end: -1 });
   const column = (owner: string, name: string) => [token('quoted', owner), token('symbol', '.'), token('quoted', name)];
-  return columns.flatMap((name, index) => [
-    ...(index > 0 ? [token('word', 'AND')] : []),
-    ...column(anchorAlias, name),
-    token('symbol', '='),
-    ...column(alias, name),
-  ]);
+  return conjunction(
+    columns.map((name) => [...column(anchorAlias, name), token('symbol', '='), ...column(alias, name)]),
+  );
+}
+
+/** Conditions joined by AND, as one condition's tokens. */
+export function conjunction(terms: readonly SqlToken[][]): SqlToken[] {
+  const and: SqlToken = { kind: 'word', text: 'AND', start: -1, end: -1 };
+  return terms.flatMap((term, index) => (index > 0 ? [and, ...term] : term));
 }
 
 function isJoinStart(token: SqlToken | undefined): boolean {

@@ -127,6 +127,42 @@ JOIN customers c ON c.customer_id = o.customer_id AND c.city <> 'Utrecht'`,
     });
   });
 
+  it('reads a comma or CROSS JOIN as an inner join on the WHERE terms that read it and tables before it', () => {
+    const mode = planRecompute(
+      `SELECT e.event_id, c.city FROM order_placed e, orders o CROSS JOIN customers c
+WHERE o.order_id = e.event_id AND c.customer_id = o.customer_id AND o.status <> 'cancelled' AND c.city > e.occurred_at
+  AND e.total > 0`,
+      context(['event_id', 'city']),
+    );
+
+    expect(
+      mode.incremental &&
+        mode.plan.joined.map(({ alias, on, via, filter, lookup }) => ({ alias, on, via, filter, lookup })),
+    ).toEqual([
+      { alias: 'o', on: 'o.order_id = e.event_id', via: [], filter: "o.status <> 'cancelled'", lookup: ['order_id'] },
+      {
+        alias: 'c',
+        on: 'c.customer_id = o.customer_id AND c.city > e.occurred_at',
+        via: [{ table: 'orders', alias: 'o', on: "o.order_id = e.event_id AND o.status <> 'cancelled'" }],
+        filter: undefined,
+        lookup: ['customer_id'],
+      },
+    ]);
+    expect(mode.incremental && mode.plan.keepsEveryAnchorRow).toBe(false);
+  });
+
+  it('reads an ON condition written after a comma join as it is', () => {
+    const mode = planRecompute(
+      'SELECT e.event_id, o.status FROM order_placed e, orders o ON o.order_id = e.event_id WHERE o.customer_id = e.customer_id',
+      context(['event_id', 'status']),
+    );
+
+    expect(mode.incremental && mode.plan.joined[0]).toMatchObject({
+      on: 'o.order_id = e.event_id',
+      lookup: ['order_id'],
+    });
+  });
+
   it('recomputes in full a USING join after the second table', () => {
     const mode = planRecompute(
       'SELECT e.event_id, c.city FROM order_placed e JOIN orders o ON o.order_id = e.event_id JOIN customers c USING (customer_id)',

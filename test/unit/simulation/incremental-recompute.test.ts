@@ -463,6 +463,35 @@ FROM transactions t JOIN accounts a USING (account_id) WHERE a.status <> 'closed
     expect(transformations['balances/account_activity']?.runs.incremental).toBeGreaterThan(TICKS / 2);
   }, 120_000);
 
+  it.each([1, 2])(
+    'recomputes by group and by unit joins written with commas and CROSS JOIN, their conditions in WHERE (seed %i)',
+    async (seed) => {
+      const mesh = bankMesh();
+      const balances = mesh.products.find((product) => product.id === 'balances');
+      const steps = new Map(balances?.transformations.map((transformation) => [transformation.name, transformation]));
+      const regionTotals = steps.get('region_totals');
+      const accountActivity = steps.get('account_activity');
+      if (!regionTotals || !accountActivity) throw new Error('the bank mesh lacks region_totals or account_activity');
+      regionTotals.sql = `SELECT b.region, COUNT(DISTINCT a.account_id) AS accounts, ROUND(SUM(t.amount), 2) AS amount
+FROM transactions t, accounts a CROSS JOIN branches b
+WHERE a.account_id = t.account_id AND b.branch = a.branch AND a.status <> 'closed'
+GROUP BY b.region`;
+      accountActivity.sql = `SELECT t.txn_id, t.account_id, a.branch, t.amount,
+  SUM(t.amount) OVER (PARTITION BY t.account_id ORDER BY t.txn_id) AS running_balance, 1 AS account_txns
+FROM transactions t, accounts a WHERE t.account_id = a.account_id AND a.status <> 'closed'`;
+
+      const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChanges)));
+
+      expect(transformations).toMatchObject({
+        'balances/region_totals': { mode: 'incremental' },
+        'balances/account_activity': { mode: 'incremental' },
+      });
+      expect(transformations['balances/region_totals']?.runs.incremental).toBeGreaterThan(TICKS / 2);
+      expect(transformations['balances/account_activity']?.runs.incremental).toBeGreaterThan(TICKS / 2);
+    },
+    120_000,
+  );
+
   it('reads table and column names in any case, as SQLite does', async () => {
     const mesh = bankMesh();
     const balances = mesh.products.find((product) => product.id === 'balances');

@@ -126,3 +126,15 @@ FROM account_balances WHERE balance < 0 OR balance > 500`,
     .withLink('balances/balances-out', 'alerts/balances-in')
     .build();
 }
+
+/** The bank mesh with the SQL of some of its balances product's steps replaced, by step name. */
+export function bankMeshWithSql(sqlByStep: Record<string, string>): Mesh {
+  const mesh = bankMesh();
+  const balances = mesh.products.find((product) => product.id === 'balances');
+  for (const [name, sql] of Object.entries(sqlByStep)) {
+    const step = balances?.transformations.find((transformation) => transformation.name === name);
+    if (!step) throw new Error(`the bank mesh has no step ${name}`);
+    step.sql = sql;
+  }
+  return mesh;
+}

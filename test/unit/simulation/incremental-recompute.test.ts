@@ -3,7 +3,7 @@ import type { Mesh } from '../../../shared/model/mesh';
 import type { Scenario, ScriptStep } from '../../../shared/model/scenario';
 import { createSimulation, type OpenSqlWorkspace, type Simulation } from '../../../shared/simulation';
 import { seededRandom } from '../../../shared/simulation/seeded-random';
-import { bankMesh } from './bank-mesh';
+import { bankMesh, bankMeshWithSql } from './bank-mesh';
 import { aScenario, ecommerceSample, rowsOf, simulate, testWorkspace } from './builders';
 import { FLEET, logisticsMesh, logisticsScenario } from './logistics-mesh';
 
@@ -411,15 +411,13 @@ describe('incremental recomputation', () => {
   it.each([1, 2, 3])(
     "regroups the groups a tick touched by a joined table's column, with MIN, MAX, AVG, HAVING and expressions over sums (seed %i)",
     async (seed) => {
-      const mesh = bankMesh();
-      const balances = mesh.products.find((product) => product.id === 'balances');
-      const step = balances?.transformations.find((transformation) => transformation.name === 'branch_totals');
-      if (!step) throw new Error('the bank mesh has no branch_totals step');
-      step.sql = `SELECT a.branch, COUNT(DISTINCT t.account_id) AS txns, MIN(t.booked_at) IS NOT NULL AS booked,
+      const mesh = bankMeshWithSql({
+        branch_totals: `SELECT a.branch, COUNT(DISTINCT t.account_id) AS txns, MIN(t.booked_at) IS NOT NULL AS booked,
   ROUND(AVG(t.amount), 2) AS amount, MAX(t.amount) - MIN(t.amount) AS id_total, COALESCE(SUM(t.txn_id), 0) AS debit_ids
 FROM transactions t JOIN accounts a ON a.account_id = t.account_id
 WHERE a.status <> 'closed'
-GROUP BY a.branch HAVING COUNT(*) > 12`;
+GROUP BY a.branch HAVING COUNT(*) > 12`,
+      });
 
       const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChanges)));
 
@@ -432,14 +430,12 @@ GROUP BY a.branch HAVING COUNT(*) > 12`;
   it.each([1, 2])(
     'recomputes by unit, not whole, a tick that touches a group with a NULL group column (seed %i)',
     async (seed) => {
-      const mesh = bankMesh();
-      const balances = mesh.products.find((product) => product.id === 'balances');
-      const step = balances?.transformations.find((transformation) => transformation.name === 'account_balances');
-      if (!step) throw new Error('the bank mesh has no account_balances step');
       // An account whose branch is not (or no longer) known has a NULL region.
-      step.sql = `SELECT a.account_id, a.owner, b.region AS branch, COUNT(t.txn_id) AS txn_count, SUM(t.amount) AS balance
+      const mesh = bankMeshWithSql({
+        account_balances: `SELECT a.account_id, a.owner, b.region AS branch, COUNT(t.txn_id) AS txn_count, SUM(t.amount) AS balance
 FROM accounts a LEFT JOIN branches b ON b.branch = a.branch LEFT JOIN transactions t ON t.account_id = a.account_id
-GROUP BY a.account_id, a.owner, b.region`;
+GROUP BY a.account_id, a.owner, b.region`,
+      });
 
       const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChanges)));
 
@@ -449,13 +445,11 @@ GROUP BY a.account_id, a.owner, b.region`;
   );
 
   it('recomputes by unit a join written with USING', async () => {
-    const mesh = bankMesh();
-    const balances = mesh.products.find((product) => product.id === 'balances');
-    const step = balances?.transformations.find((transformation) => transformation.name === 'account_activity');
-    if (!step) throw new Error('the bank mesh has no account_activity step');
-    step.sql = `SELECT t.txn_id, account_id, a.branch, t.amount,
+    const mesh = bankMeshWithSql({
+      account_activity: `SELECT t.txn_id, account_id, a.branch, t.amount,
   SUM(t.amount) OVER (PARTITION BY account_id ORDER BY t.txn_id) AS running_balance, 1 AS account_txns
-FROM transactions t JOIN accounts a USING (account_id) WHERE a.status <> 'closed'`;
+FROM transactions t JOIN accounts a USING (account_id) WHERE a.status <> 'closed'`,
+    });
 
     const transformations = await compareModes(mesh, randomScenario(bankScenario(), 5, atTicks(bankChanges)));
 
@@ -466,19 +460,15 @@ FROM transactions t JOIN accounts a USING (account_id) WHERE a.status <> 'closed
   it.each([1, 2])(
     'recomputes by group and by unit joins written with commas and CROSS JOIN, their conditions in WHERE (seed %i)',
     async (seed) => {
-      const mesh = bankMesh();
-      const balances = mesh.products.find((product) => product.id === 'balances');
-      const steps = new Map(balances?.transformations.map((transformation) => [transformation.name, transformation]));
-      const regionTotals = steps.get('region_totals');
-      const accountActivity = steps.get('account_activity');
-      if (!regionTotals || !accountActivity) throw new Error('the bank mesh lacks region_totals or account_activity');
-      regionTotals.sql = `SELECT b.region, COUNT(DISTINCT a.account_id) AS accounts, ROUND(SUM(t.amount), 2) AS amount
+      const mesh = bankMeshWithSql({
+        region_totals: `SELECT b.region, COUNT(DISTINCT a.account_id) AS accounts, ROUND(SUM(t.amount), 2) AS amount
 FROM transactions t, accounts a CROSS JOIN branches b
 WHERE a.account_id = t.account_id AND b.branch = a.branch AND a.status <> 'closed'
-GROUP BY b.region`;
-      accountActivity.sql = `SELECT t.txn_id, t.account_id, a.branch, t.amount,
+GROUP BY b.region`,
+        account_activity: `SELECT t.txn_id, t.account_id, a.branch, t.amount,
   SUM(t.amount) OVER (PARTITION BY t.account_id ORDER BY t.txn_id) AS running_balance, 1 AS account_txns
-FROM transactions t, accounts a WHERE t.account_id = a.account_id AND a.status <> 'closed'`;
+FROM transactions t, accounts a WHERE t.account_id = a.account_id AND a.status <> 'closed'`,
+      });
 
       const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChanges)));
 
@@ -493,12 +483,10 @@ FROM transactions t, accounts a WHERE t.account_id = a.account_id AND a.status <
   );
 
   it('reads table and column names in any case, as SQLite does', async () => {
-    const mesh = bankMesh();
-    const balances = mesh.products.find((product) => product.id === 'balances');
-    const step = balances?.transformations.find((transformation) => transformation.name === 'account_balances');
-    if (!step) throw new Error('the bank mesh has no account_balances step');
-    step.sql = `select A.ACCOUNT_ID, A.Owner, A.BRANCH, count(T.TXN_ID) as TXN_COUNT, total(T.AMOUNT) as Balance
-from ACCOUNTS A left join Transactions T on T.ACCOUNT_ID = A.ACCOUNT_ID group by A.ACCOUNT_ID, A.OWNER, A.BRANCH`;
+    const mesh = bankMeshWithSql({
+      account_balances: `select A.ACCOUNT_ID, A.Owner, A.BRANCH, count(T.TXN_ID) as TXN_COUNT, total(T.AMOUNT) as Balance
+from ACCOUNTS A left join Transactions T on T.ACCOUNT_ID = A.ACCOUNT_ID group by A.ACCOUNT_ID, A.OWNER, A.BRANCH`,
+    });
 
     const transformations = await compareModes(mesh, randomScenario(bankScenario(), 4, atTicks(bankChanges)));
 

@@ -34,7 +34,7 @@ export interface FromTable {
   on: SqlToken[];
   /** The columns of a `USING (...)` join, read as `ON anchor.column = table.column AND ...`. */
   using?: string[];
-  /** A comma or CROSS JOIN without ON: an inner join whose condition is in the WHERE clause. */
+  /** An inner join without ON or USING (a comma, CROSS JOIN or JOIN alone): its condition is in the WHERE clause. */
   isConditionInWhere?: true;
 }
 
@@ -156,14 +156,13 @@ function withoutAlias(item: SqlToken[]): SqlToken[] {
 
 /**
  * `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... }`, the second table also `USING (...)`,
- * and `, t [AS] a` or `CROSS JOIN t [AS] a` with its condition in the WHERE clause; anything else
- * is a reason.
+ * and inner joins (`, t [AS] a`, `CROSS JOIN`, `JOIN`) without ON, their condition in the WHERE
+ * clause; anything else is a reason.
  */
 function readFrom(tokens: SqlToken[], depths: number[], start: number, end: number): FromTable[] | string {
   const tables: FromTable[] = [];
   let index = start;
   let join: FromTable['join'] = 'first';
-  let isCrossJoin = false;
   while (index < end) {
     const name = tokens[index] as SqlToken;
     if (name.kind === 'symbol') return 'it reads a subquery or a value list';
@@ -192,14 +191,14 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
       using = splitAtTopCommas(tokens, depths, index + 2, close).map((column) => (column[0] as SqlToken).text);
       on.push(...usingCondition(anchor.alias, alias, using));
       index = close + 1;
-    } else if (join !== 'first' && (!isCrossJoin || isKeyword(tokens[index], 'ON', 'USING'))) {
+    } else if (join === 'left' || (join === 'inner' && isKeyword(tokens[index], 'ON', 'USING'))) {
       if (isKeyword(tokens[index], 'USING'))
         return `it joins '${name.text}' by USING after its second table (ON is read)`;
-      if (!isKeyword(tokens[index], 'ON')) return `it joins '${name.text}' without an ON condition`;
+      if (!isKeyword(tokens[index], 'ON')) return `it left-joins '${name.text}' without an ON condition`;
       index += 1;
       while (index < end && !(depths[index] === 0 && isJoinStart(tokens[index]))) on.push(tokens[index++] as SqlToken);
     }
-    const isConditionInWhere = isCrossJoin && on.length === 0;
+    const isConditionInWhere = join === 'inner' && on.length === 0;
     tables.push({
       table: name.text,
       alias,
@@ -211,33 +210,26 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
     if (index >= end) break;
     const operator = joinOperator(tokens, index);
     if (typeof operator === 'string') return operator;
-    ({ join, isCrossJoin } = operator);
+    join = operator.join;
     index = operator.next;
   }
   return tables;
 }
 
 /**
- * The join operator at `index`: a comma or `CROSS JOIN` (inner, its condition possibly in the
- * WHERE clause), `[INNER] JOIN` or `LEFT [OUTER] JOIN`; `next` is the index after it.
+ * The join operator at `index`: an inner join (a comma, `CROSS JOIN`, `[INNER] JOIN`) or
+ * `LEFT [OUTER] JOIN`; `next` is the index after it.
  */
-function joinOperator(
-  tokens: readonly SqlToken[],
-  index: number,
-): { join: FromTable['join']; isCrossJoin: boolean; next: number } | string {
+function joinOperator(tokens: readonly SqlToken[], index: number): { join: FromTable['join']; next: number } | string {
   const word = tokens[index] as SqlToken;
-  const joinAfter = (words: number) =>
-    isKeyword(tokens[index + words], 'JOIN') ? index + words + 1 : 'its FROM clause is not a list of tables';
-  const inner = (next: number | string, isCrossJoin = false) =>
-    typeof next === 'string' ? next : { join: 'inner' as const, isCrossJoin, next };
-  if (word.kind === 'symbol' && word.text === ',') return inner(index + 1, true);
-  if (isKeyword(word, 'CROSS')) return inner(joinAfter(1), true);
-  if (isKeyword(word, 'JOIN')) return inner(index + 1);
-  if (isKeyword(word, 'INNER')) return inner(joinAfter(1));
-  if (isKeyword(word, 'LEFT')) {
-    const next = joinAfter(isKeyword(tokens[index + 1], 'OUTER') ? 2 : 1);
-    return typeof next === 'string' ? next : { join: 'left', isCrossJoin: false, next };
-  }
+  const joinAfter = (join: FromTable['join'], words: number) =>
+    isKeyword(tokens[index + words], 'JOIN')
+      ? { join, next: index + words + 1 }
+      : 'its FROM clause is not a list of tables';
+  if (word.kind === 'symbol' && word.text === ',') return { join: 'inner', next: index + 1 };
+  if (isKeyword(word, 'JOIN')) return joinAfter('inner', 0);
+  if (isKeyword(word, 'CROSS', 'INNER')) return joinAfter('inner', 1);
+  if (isKeyword(word, 'LEFT')) return joinAfter('left', isKeyword(tokens[index + 1], 'OUTER') ? 2 : 1);
   return `it joins with ${word.text} (only JOIN, INNER JOIN, LEFT JOIN, CROSS JOIN and commas are recomputed by key)`;
 }
 

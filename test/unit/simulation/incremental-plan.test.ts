@@ -127,29 +127,32 @@ JOIN customers c ON c.customer_id = o.customer_id AND c.city <> 'Utrecht'`,
     });
   });
 
-  it('reads a comma or CROSS JOIN as an inner join on the WHERE terms that read it and tables before it', () => {
-    const mode = planRecompute(
-      `SELECT e.event_id, c.city FROM order_placed e, orders o CROSS JOIN customers c
+  it.each(['CROSS JOIN', 'JOIN', 'INNER JOIN', ','])(
+    'reads a comma and %s without ON as inner joins on the WHERE terms that read them and tables before them',
+    (join) => {
+      const mode = planRecompute(
+        `SELECT e.event_id, c.city FROM order_placed e, orders o ${join} customers c
 WHERE o.order_id = e.event_id AND c.customer_id = o.customer_id AND o.status <> 'cancelled' AND c.city > e.occurred_at
   AND e.total > 0`,
-      context(['event_id', 'city']),
-    );
+        context(['event_id', 'city']),
+      );
 
-    expect(
-      mode.incremental &&
-        mode.plan.joined.map(({ alias, on, via, filter, lookup }) => ({ alias, on, via, filter, lookup })),
-    ).toEqual([
-      { alias: 'o', on: 'o.order_id = e.event_id', via: [], filter: "o.status <> 'cancelled'", lookup: ['order_id'] },
-      {
-        alias: 'c',
-        on: 'c.customer_id = o.customer_id AND c.city > e.occurred_at',
-        via: [{ table: 'orders', alias: 'o', on: "o.order_id = e.event_id AND o.status <> 'cancelled'" }],
-        filter: undefined,
-        lookup: ['customer_id'],
-      },
-    ]);
-    expect(mode.incremental && mode.plan.keepsEveryAnchorRow).toBe(false);
-  });
+      expect(
+        mode.incremental &&
+          mode.plan.joined.map(({ alias, on, via, filter, lookup }) => ({ alias, on, via, filter, lookup })),
+      ).toEqual([
+        { alias: 'o', on: 'o.order_id = e.event_id', via: [], filter: "o.status <> 'cancelled'", lookup: ['order_id'] },
+        {
+          alias: 'c',
+          on: 'c.customer_id = o.customer_id AND c.city > e.occurred_at',
+          via: [{ table: 'orders', alias: 'o', on: "o.order_id = e.event_id AND o.status <> 'cancelled'" }],
+          filter: undefined,
+          lookup: ['customer_id'],
+        },
+      ]);
+      expect(mode.incremental && mode.plan.keepsEveryAnchorRow).toBe(false);
+    },
+  );
 
   it('reads an ON condition written after a comma join as it is', () => {
     const mode = planRecompute(

@@ -228,15 +228,25 @@ FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${
     prepare(`INSERT INTO ${rejected} SELECT ${columnList(names)} FROM ${next} WHERE ${invalid}`),
     prepare(`DELETE FROM ${next} WHERE ${invalid}`),
   ];
-  /** Whether a row `t` of the table has its `columns` as a row of `scopeTable`. */
-  const rowIn = (columns: readonly string[], scopeTable: string) =>
-    `(${columnList(columns, 't')}) IN (SELECT ${columnList(columns)} FROM ${scopeTable})`;
+  /**
+   * Whether a row `t` of the table has its `columns` as a row of `scopeTable`; with `isNullIn`,
+   * which `IN` cannot tell, a row whose column is NULL as well (for one column: the scope has NULL).
+   */
+  const rowIn = (columns: readonly string[], scopeTable: string, isNullIn = false) => {
+    const inTable = `(${columnList(columns, 't')}) IN (SELECT ${columnList(columns)} FROM ${scopeTable})`;
+    return isNullIn ? `(${inTable} OR ${columnList(columns, 't')} IS NULL)` : inTable;
+  };
   /**
    * Recomputes the rows `recompute` selects, comparing them with the table's rows in scope: those
-   * whose `scopeColumns` are a row of `scopeTable`, as are the recomputed rows'.
+   * whose `scopeColumns` are a row of `scopeTable` (see `rowIn`), as are the recomputed rows'.
    */
-  const recomputeWithin = (recompute: string, scopeColumns: readonly string[], scopeTable: string) => {
-    const rowInScope = rowIn(scopeColumns, scopeTable);
+  const recomputeWithin = (
+    recompute: string,
+    scopeColumns: readonly string[],
+    scopeTable: string,
+    isNullInScope = false,
+  ) => {
+    const rowInScope = rowIn(scopeColumns, scopeTable, isNullInScope);
     const [clear, fill, ...rest] = recomputation(recompute, `${rowInScope} AND`);
     // A key the recomputed rows share with a row out of scope would be judged without that row;
     // none can when the scope's columns are key columns: a row sharing the key shares them too.
@@ -292,16 +302,18 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       const counts = connection.prepare(
         `SELECT count(*), count(*) FILTER (WHERE ${unitColumns.map((column) => `${quoteIdentifier(column)} IS NULL`).join(' OR ')}) FROM ${units}`,
       );
-      const restricted = `WITH ${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units}))
+      // A unit is one column: a tick that touched its NULL unit recomputes the rows whose unit IS NULL too.
+      const restricted = (isNullIn: boolean) =>
+        `WITH ${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units})${isNullIn ? ` OR (${unitExpressions}) IS NULL` : ''})
 ${select}`;
-      const recomputeUnits = recomputeWithin(restricted, unitColumns, units);
+      const recomputeUnits = recomputeWithin(restricted(false), unitColumns, units);
+      const recomputeUnitsWithNull = recomputeWithin(restricted(true), unitColumns, units, true);
       const run: IncrementalRun = (tick, millis) => {
         runAll(touchedByAnchor, tick, millis);
         if (leftAlone.all().length > 0) runAll(touchedByJoins, tick, millis);
         const [count, nulls] = counts.all()[0] as [number, number];
         if (count === 0) return 'unchanged';
-        if (nulls > 0) return undefined;
-        return recomputeUnits(tick, millis);
+        return (nulls > 0 ? recomputeUnitsWithNull : recomputeUnits)(tick, millis);
       };
       return run;
     },

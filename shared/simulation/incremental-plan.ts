@@ -171,8 +171,9 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
 
 /**
  * The FROM tables, each inner-joined without ON (a comma, CROSS JOIN or JOIN alone) given as its ON
- * condition the WHERE terms that read it and only tables before it: for an inner join the same rows, and what the plan
- * follows from a change of its rows back to the anchor's. The WHERE clause still filters them all.
+ * condition the WHERE terms that read it and only tables before it: for an inner join the same
+ * rows, and what the plan follows from a change of its rows back to the anchor's. The WHERE clause
+ * still filters them all.
  */
 function withConditionsFromWhere(shape: QueryShape, resolve: ReturnType<typeof columnResolver>): FromTable[] {
   const terms = topLevelConjuncts(shape.where ?? []);

@@ -307,13 +307,16 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
         `WITH ${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units})${isNullIn ? ` OR (${unitExpressions}) IS NULL` : ''})
 ${select}`;
       const recomputeUnits = recomputeWithin(restricted(false), unitColumns, units);
-      const recomputeUnitsWithNull = recomputeWithin(restricted(true), unitColumns, units, true);
+      // Prepared on the first tick that needs it: most units are never NULL.
+      let recomputeUnitsWithNull: ReturnType<typeof recomputeWithin> | undefined;
       const run: IncrementalRun = (tick, millis) => {
         runAll(touchedByAnchor, tick, millis);
         if (leftAlone.all().length > 0) runAll(touchedByJoins, tick, millis);
         const [count, nulls] = counts.all()[0] as [number, number];
         if (count === 0) return 'unchanged';
-        return (nulls > 0 ? recomputeUnitsWithNull : recomputeUnits)(tick, millis);
+        if (nulls === 0) return recomputeUnits(tick, millis);
+        recomputeUnitsWithNull ??= recomputeWithin(restricted(true), unitColumns, units, true);
+        return recomputeUnitsWithNull(tick, millis);
       };
       return run;
     },

@@ -23,7 +23,7 @@ export interface TouchedGroups {
 }
 
 /**
- * The touched groups' rows recomputed by `select`, the step's query: its anchor is cut to the
+ * The touched groups' rows recomputed by the step's query: its anchor is cut to the
  * anchor rows with a row in a touched group, and its result to those groups, since the rows
  * of such an anchor row may fall in other groups too.
  */
@@ -33,7 +33,6 @@ export function regroupedGroups(
   plan: IncrementalPlan,
   aggregation: Aggregation,
   changed: ChangedRows,
-  select: string,
 ): TouchedGroups {
   const grouped = prepareGroupedRows(connection, name, plan, aggregation, changed);
   connection.exec(
@@ -45,7 +44,7 @@ export function regroupedGroups(
     touched: grouped.touched,
     touchedRows: `SELECT * FROM (WITH ${quoteIdentifier(plan.anchor.table)} AS (
   SELECT * FROM node.${quoteIdentifier(plan.anchor.table)} WHERE rowid IN (SELECT _anchor FROM ${grouped.rows} WHERE _group IN ${ofTouched}))
-${select}) WHERE (${groupList}) IN (SELECT ${groupList} FROM ${grouped.touched})`,
+${plan.select}) WHERE (${groupList}) IN (SELECT ${groupList} FROM ${grouped.touched})`,
     update: () => guarded(grouped, () => movedKind(grouped.move(false))),
     touchesNull: grouped.touchesNull,
   };

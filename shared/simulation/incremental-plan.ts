@@ -45,6 +45,11 @@ export interface IncrementalPlan {
   }[];
   /** Whether every anchor row yields a result row (only LEFT JOINs, no WHERE or HAVING). */
   keepsEveryAnchorRow: boolean;
+  /**
+   * The step's query with each later read of the anchor's table (a self-join) qualified by its
+   * schema, `node`: a CTE named after the anchor's table then cuts the anchor alone to a tick's rows.
+   */
+  select: string;
   /** Present when the result is kept by the groups a tick touches, not by units (see `Aggregation`). */
   aggregation?: Aggregation;
 }
@@ -56,7 +61,7 @@ export interface IncrementalPlan {
  * tick touched are recomputed from their rows.
  */
 export interface Aggregation {
-  /** The FROM and WHERE clauses, as written: the rows that are grouped. */
+  /** The FROM and WHERE clauses of the plan's `select`: the rows that are grouped. */
   source: string;
   groups: { column: string; expression: string }[];
   /** The output's counts and sums, when it has nothing else. */
@@ -95,9 +100,6 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
   const resolve = columnResolver(shape.from, context);
   const from = withConditionsFromWhere(shape, resolve);
   const [anchor, ...joined] = from as [FromTable, ...FromTable[]];
-  if (from.filter((table) => sameName(table.table, anchor.table)).length > 1) {
-    return full(`it reads '${anchor.table}' more than once`);
-  }
   for (const [position, table] of joined.entries()) {
     const tables = resolve(table.on);
     const isJoinedSoFar = (alias: string) => from.slice(0, position + 2).some((other) => other.alias === alias);
@@ -109,7 +111,8 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
   }
   if (shape.aggregates && !shape.groupBy) return full('it aggregates its whole input into one row');
 
-  const aggregation = planAggregation(shape, context);
+  const scoped = scopedToAnchor(select, shape, anchor, joined);
+  const aggregation = planAggregation(shape, context, scoped.source);
   const units = shape.items.flatMap((item, index) => {
     const column = tableColumnAt(context, index);
     if (column === undefined) return [];
@@ -164,6 +167,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
         };
       }),
       keepsEveryAnchorRow: !shape.filters && joined.every((table) => table.join === 'left'),
+      select: scoped.select,
       ...(kept && { aggregation: kept }),
     },
   };
@@ -188,7 +192,18 @@ function withConditionsFromWhere(shape: QueryShape, resolve: ReturnType<typeof c
   });
 }
 
-function planAggregation(shape: QueryShape, context: StepContext): Aggregation | undefined {
+/** The query and its source with `node.` before each later read of the anchor's table. */
+function scopedToAnchor(select: string, shape: QueryShape, anchor: FromTable, joined: readonly FromTable[]) {
+  const rereads = joined.filter((table) => sameName(table.table, anchor.table));
+  const qualified = (text: string, start: number) =>
+    rereads.reduceRight(
+      (scoped, table) => `${scoped.slice(0, table.nameStart - start)}node.${scoped.slice(table.nameStart - start)}`,
+      text,
+    );
+  return { select: qualified(select, 0), source: qualified(shape.source, shape.sourceStart) };
+}
+
+function planAggregation(shape: QueryShape, context: StepContext, source: string): Aggregation | undefined {
   const { groupBy } = shape;
   if (!groupBy || shape.partitions.length > 0) return undefined;
   const groups: Aggregation['groups'] = [];
@@ -207,7 +222,7 @@ function planAggregation(shape: QueryShape, context: StepContext): Aggregation |
   const isOutput = (group: SqlToken[]) =>
     shape.items.some((item, index) => names(group, index, context.outputColumns[index] as string, item));
   if (groups.length === 0 || !groupBy.every(isOutput)) return undefined;
-  return { source: shape.source, groups, ...(isSummed && { aggregates }) };
+  return { source, groups, ...(isSummed && { aggregates }) };
 }
 
 /** `COUNT(*)`, `COUNT(x)`, `SUM(x)` or `TOTAL(x)` as the whole item, without DISTINCT, FILTER or OVER. */

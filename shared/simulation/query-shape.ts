@@ -21,6 +21,8 @@ export interface QueryShape {
   distinct: boolean;
   /** Its FROM and WHERE clauses, as written: the rows before grouping. */
   source: string;
+  /** Where `source` starts in the query. */
+  sourceStart: number;
   /** The WHERE clause's condition, if it has one. */
   where?: SqlToken[];
   /** Every token of the query. */
@@ -29,6 +31,8 @@ export interface QueryShape {
 
 export interface FromTable {
   table: string;
+  /** Where the table's name starts in the query. */
+  nameStart: number;
   alias: string;
   join: 'first' | 'inner' | 'left';
   on: SqlToken[];
@@ -109,6 +113,7 @@ export function readQueryShape(select: string): ShapeReading {
       having,
       distinct: isKeyword(tokens[1], 'DISTINCT'),
       source: select.slice((tokens[fromStart] as SqlToken).start, lastSourceToken.end),
+      sourceStart: (tokens[fromStart] as SqlToken).start,
       ...(whereStart !== -1 && { where: tokens.slice(whereStart + 1, clauseEnd(whereStart)) }),
       tokens,
     },
@@ -201,6 +206,7 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
     const isConditionInWhere = join === 'inner' && on.length === 0;
     tables.push({
       table: name.text,
+      nameStart: name.start,
       alias,
       join,
       on,

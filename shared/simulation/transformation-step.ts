@@ -305,7 +305,7 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       // A unit is one column: a tick that touched its NULL unit recomputes the rows whose unit IS NULL too.
       const restricted = (isNullIn: boolean) =>
         `WITH ${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units})${isNullIn ? ` OR (${unitExpressions}) IS NULL` : ''})
-${select}`;
+${plan.select}`;
       const recomputeUnits = recomputeWithin(restricted(false), unitColumns, units);
       // Prepared on the first tick that needs it: most units are never NULL.
       let recomputeUnitsWithNull: ReturnType<typeof recomputeWithin> | undefined;
@@ -325,7 +325,7 @@ ${select}`;
       const { aggregates } = aggregation;
       const totals = aggregates
         ? prepareGroupTotals(connection, dataset.name, plan, { ...aggregation, aggregates }, inputs)
-        : regroupedGroups(connection, dataset.name, plan, aggregation, inputs, select);
+        : regroupedGroups(connection, dataset.name, plan, aggregation, inputs);
       const groupList = columnList(aggregation.groups.map((group) => group.column));
       connection.exec(
         `CREATE INDEX node.${quoteIdentifier(`_groups_${dataset.name}_rows`)} ON ${quoteIdentifier(dataset.name)} (${groupList})`,

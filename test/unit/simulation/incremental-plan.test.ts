@@ -166,6 +166,41 @@ WHERE o.order_id = e.event_id AND c.customer_id = o.customer_id AND o.status <> 
     });
   });
 
+  it("joins the anchor's table to itself, each later read of it qualified so the anchor alone is cut to a tick's rows", () => {
+    const sql = `SELECT o.order_id, COUNT(*) AS earlier, SUM(p.total) AS spent FROM orders o
+JOIN orders p ON p.customer_id = o.customer_id AND p.order_id < o.order_id JOIN "orders" AS q ON q.order_id = p.order_id
+GROUP BY o.order_id`;
+
+    const mode = planRecompute(sql, context(['order_id', 'earlier', 'spent']));
+
+    expect(
+      mode.incremental && mode.plan.select,
+    ).toBe(`SELECT o.order_id, COUNT(*) AS earlier, SUM(p.total) AS spent FROM orders o
+JOIN node.orders p ON p.customer_id = o.customer_id AND p.order_id < o.order_id JOIN node."orders" AS q ON q.order_id = p.order_id
+GROUP BY o.order_id`);
+    expect(mode.incremental && mode.plan.aggregation?.source).toBe(`FROM orders o
+JOIN node.orders p ON p.customer_id = o.customer_id AND p.order_id < o.order_id JOIN node."orders" AS q ON q.order_id = p.order_id`);
+    expect(
+      mode.incremental &&
+        mode.plan.joined.map(({ table, alias, on, via, lookup }) => ({ table, alias, on, via, lookup })),
+    ).toEqual([
+      {
+        table: 'orders',
+        alias: 'p',
+        on: 'p.customer_id = o.customer_id AND p.order_id < o.order_id',
+        via: [],
+        lookup: ['customer_id'],
+      },
+      {
+        table: 'orders',
+        alias: 'q',
+        on: 'q.order_id = p.order_id',
+        via: [{ table: 'orders', alias: 'p', on: 'p.customer_id = o.customer_id AND p.order_id < o.order_id' }],
+        lookup: ['order_id'],
+      },
+    ]);
+  });
+
   it('recomputes in full a USING join after the second table', () => {
     const mode = planRecompute(
       'SELECT e.event_id, c.city FROM order_placed e JOIN orders o ON o.order_id = e.event_id JOIN customers c USING (customer_id)',

@@ -503,6 +503,38 @@ FROM transactions t, accounts a WHERE t.account_id = a.account_id AND a.status <
     120_000,
   );
 
+  it.each([1, 2])(
+    'recomputes by unit, by group totals and by regrouping a table joined to itself (seed %i)',
+    async (seed) => {
+      const mesh = bankMeshWithSql({
+        account_activity: `SELECT t.txn_id, t.account_id, a.branch, t.amount,
+  t.amount + COALESCE(SUM(p.amount), 0) AS running_balance, COUNT(p.txn_id) + 1 AS account_txns
+FROM transactions t JOIN accounts a ON a.account_id = t.account_id
+LEFT JOIN transactions p ON p.account_id = t.account_id AND p.txn_id < t.txn_id
+WHERE a.status <> 'closed'
+GROUP BY t.txn_id, t.account_id, a.branch, t.amount`,
+        branch_totals: `SELECT a.branch, COUNT(*) AS txns, COUNT(later.booked_at) AS booked, SUM(later.amount) AS amount,
+  TOTAL(t.txn_id) AS id_total, SUM(CASE WHEN later.amount < t.amount THEN t.txn_id END) AS debit_ids
+FROM transactions t JOIN accounts a ON a.account_id = t.account_id
+JOIN transactions later ON later.account_id = t.account_id AND later.txn_id > t.txn_id
+WHERE a.status <> 'closed'
+GROUP BY a.branch`,
+        region_totals: `SELECT b.region, COUNT(DISTINCT p.txn_id) AS accounts, ROUND(SUM(p.amount), 2) AS amount
+FROM transactions t JOIN transactions p ON p.account_id = t.account_id AND p.txn_id <> t.txn_id
+JOIN accounts a ON a.account_id = p.account_id JOIN branches b ON b.branch = a.branch
+GROUP BY b.region`,
+      });
+
+      const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChanges)));
+
+      for (const step of ['account_activity', 'branch_totals', 'region_totals']) {
+        expect(transformations[`balances/${step}`], step).toMatchObject({ mode: 'incremental' });
+        expect(transformations[`balances/${step}`]?.runs.incremental, step).toBeGreaterThan(TICKS / 2);
+      }
+    },
+    120_000,
+  );
+
   it('reads table and column names in any case, as SQLite does', async () => {
     const mesh = bankMeshWithSql({
       account_balances: `select A.ACCOUNT_ID, A.Owner, A.BRANCH, count(T.TXN_ID) as TXN_COUNT, total(T.AMOUNT) as Balance

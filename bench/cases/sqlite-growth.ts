@@ -1,8 +1,8 @@
 /**
  * The floor under the simulation's flatness goal: how much more each operation costs SQLite itself,
- * with no engine around it, once a table has grown tenfold. The simulation's tables grow so, and
- * its service updates random rows (picked as the simulation picks them) while its entities keep
- * indexes by key, so it can stay no flatter than these plain workloads.
+ * with no engine around it, once a table has grown tenfold. The simulation's tables grow so, its
+ * service updates random rows (picked as the simulation picks them) and its entities keep indexes
+ * by key: these plain workloads show how flat such work can stay at best.
  */
 import type { SqlConnection } from '../../shared/simulation';
 import { randomRowSql } from '../../shared/simulation/workload';

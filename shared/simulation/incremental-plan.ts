@@ -98,7 +98,9 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     if (!context.columnsOf(table.table)) return full(`it reads '${table.table}', which changes after it runs`);
   }
   const resolve = columnResolver(shape.from, context);
-  const from = withConditionsFromWhere(shape, resolve);
+  const joinedUsing = withConditionsFromUsing(shape.from, context);
+  if (typeof joinedUsing === 'string') return full(joinedUsing);
+  const from = withConditionsFromWhere(joinedUsing, shape.where, resolve);
   const [anchor, ...joined] = from as [FromTable, ...FromTable[]];
   for (const [position, table] of joined.entries()) {
     const tables = resolve(table.on);
@@ -174,16 +176,49 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
 }
 
 /**
+ * The FROM tables, each joined by USING given its ON condition as SQLite reads it: each column
+ * equal to the same column of the first table before it that has one.
+ */
+function withConditionsFromUsing(from: readonly FromTable[], context: StepContext): FromTable[] | string {
+  const joined: FromTable[] = [];
+  for (const [position, table] of from.entries()) {
+    const terms = (table.using ?? []).map((column) => {
+      const left = from.slice(0, position).find((other) => hasColumn(context.columnsOf(other.table), column));
+      return (
+        left && [...columnTokens(left.alias, column), madeToken('symbol', '='), ...columnTokens(table.alias, column)]
+      );
+    });
+    if (terms.includes(undefined)) return `it joins '${table.table}' USING a column no table before it has`;
+    joined.push(table.using ? { ...table, on: conjunction(terms as SqlToken[][]) } : table);
+  }
+  return joined;
+}
+
+/** `"alias"."column"`, as tokens. */
+function columnTokens(alias: string, column: string): SqlToken[] {
+  return [madeToken('quoted', alias), madeToken('symbol', '.'), madeToken('quoted', column)];
+}
+
+/** A token the plan writes, found nowhere in the query. */
+function madeToken(kind: SqlToken['kind'], text: string): SqlToken {
+  return { kind, text, start: -1, end: -1 };
+}
+
+/**
  * The FROM tables, each inner-joined without ON (a comma, CROSS JOIN or JOIN alone) given as its ON
  * condition the WHERE terms that read it and only tables before it: for an inner join the same
  * rows, and what the plan follows from a change of its rows back to the anchor's. The WHERE clause
  * still filters them all.
  */
-function withConditionsFromWhere(shape: QueryShape, resolve: ReturnType<typeof columnResolver>): FromTable[] {
-  const terms = topLevelConjuncts(shape.where ?? []);
-  return shape.from.map((table, position) => {
+function withConditionsFromWhere(
+  from: readonly FromTable[],
+  where: readonly SqlToken[] | undefined,
+  resolve: ReturnType<typeof columnResolver>,
+): FromTable[] {
+  const terms = topLevelConjuncts(where ?? []);
+  return from.map((table, position) => {
     if (!table.isConditionInWhere) return table;
-    const joinedSoFar = new Set(shape.from.slice(0, position + 1).map((other) => other.alias));
+    const joinedSoFar = new Set(from.slice(0, position + 1).map((other) => other.alias));
     const isItsCondition = (term: SqlToken[]) => {
       const tables = resolve(term);
       return tables?.has(table.alias) === true && [...tables].every((alias) => joinedSoFar.has(alias));
@@ -391,10 +426,10 @@ function columnResolver(from: readonly FromTable[], context: StepContext) {
         continue;
       }
       const owners = from.filter((table) => hasColumn(context.columnsOf(table.table), token.text));
-      // A column a USING join names is the anchor's when left unqualified, as SQLite reads it.
+      // A column USING joins name is the first table's that has it when left unqualified, as SQLite reads it.
       const [owner, ...others] = owners;
       const isUsing = others.every((table) => table.using?.some((column) => sameName(column, token.text)));
-      if (!owner || (others.length > 0 && !(owner === from[0] && isUsing))) return undefined;
+      if (!owner || (others.length > 0 && !isUsing)) return undefined;
       tables.add(owner.alias);
     }
     return tables;

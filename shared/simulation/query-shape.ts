@@ -36,7 +36,10 @@ export interface FromTable {
   alias: string;
   join: 'first' | 'inner' | 'left';
   on: SqlToken[];
-  /** The columns of a `USING (...)` join, read as `ON anchor.column = table.column AND ...`. */
+  /**
+   * The columns of a `USING (...)` join, its `on` left empty: SQLite reads it as `ON
+   * left.column = table.column AND ...`, `left` the first table before it that has the column.
+   */
   using?: string[];
   /** An inner join without ON or USING (a comma, CROSS JOIN or JOIN alone): its condition is in the WHERE clause. */
   isConditionInWhere?: true;
@@ -160,8 +163,7 @@ function withoutAlias(item: SqlToken[]): SqlToken[] {
 }
 
 /**
- * `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... }`, the second table also `USING (...)`,
- * and inner joins (`, t [AS] a`, `CROSS JOIN`, `JOIN`) without ON, their condition in the WHERE
+ * `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... | USING (...) }`, and inner joins (`, t [AS] a`, `CROSS JOIN`, `JOIN`) without ON, their condition in the WHERE
  * clause; anything else is a reason.
  */
 function readFrom(tokens: SqlToken[], depths: number[], start: number, end: number): FromTable[] | string {
@@ -190,20 +192,16 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
     }
     const on: SqlToken[] = [];
     let using: string[] | undefined;
-    if (join !== 'first' && isKeyword(tokens[index], 'USING') && tables.length === 1) {
-      const [anchor] = tables as [FromTable];
+    if (join !== 'first' && isKeyword(tokens[index], 'USING')) {
       const close = tokens.findIndex((token, at) => at > index && depths[at] === 0 && token.text === ')');
       using = splitAtTopCommas(tokens, depths, index + 2, close).map((column) => (column[0] as SqlToken).text);
-      on.push(...usingCondition(anchor.alias, alias, using));
       index = close + 1;
-    } else if (join === 'left' || (join === 'inner' && isKeyword(tokens[index], 'ON', 'USING'))) {
-      if (isKeyword(tokens[index], 'USING'))
-        return `it joins '${name.text}' by USING after its second table (ON is read)`;
+    } else if (join === 'left' || (join === 'inner' && isKeyword(tokens[index], 'ON'))) {
       if (!isKeyword(tokens[index], 'ON')) return `it left-joins '${name.text}' without an ON condition`;
       index += 1;
       while (index < end && !(depths[index] === 0 && isJoinStart(tokens[index]))) on.push(tokens[index++] as SqlToken);
     }
-    const isConditionInWhere = join === 'inner' && on.length === 0;
+    const isConditionInWhere = join === 'inner' && on.length === 0 && !using;
     tables.push({
       table: name.text,
       nameStart: name.start,
@@ -237,15 +235,6 @@ function joinOperator(tokens: readonly SqlToken[], index: number): { join: FromT
   if (isKeyword(word, 'CROSS', 'INNER')) return joinAfter('inner', 1);
   if (isKeyword(word, 'LEFT')) return joinAfter('left', isKeyword(tokens[index + 1], 'OUTER') ? 2 : 1);
   return `it joins with ${word.text} (only JOIN, INNER JOIN, LEFT JOIN, CROSS JOIN and commas are recomputed by key)`;
-}
-
-/** `USING (a, b)` as the tokens of `anchor.a = table.a AND anchor.b = table.b`. */
-function usingCondition(anchorAlias: string, alias: string, columns: readonly string[]): SqlToken[] {
-  const token = (kind: SqlToken['kind'], text: string): SqlToken => ({ kind, text, start: -1, end: -1 });
-  const column = (owner: string, name: string) => [token('quoted', owner), token('symbol', '.'), token('quoted', name)];
-  return conjunction(
-    columns.map((name) => [...column(anchorAlias, name), token('symbol', '='), ...column(alias, name)]),
-  );
 }
 
 /** Conditions joined by AND, as one condition's tokens. */

@@ -6,6 +6,7 @@ const TABLES: Record<string, string[]> = {
   customer_profile: ['customer_id', 'city', 'country', 'order_count', 'lifetime_value'],
   customers: ['customer_id', 'city'],
   orders: ['order_id', 'customer_id', 'status', 'total'],
+  shipments: ['shipment_id', 'order_id', 'carrier'],
 };
 
 function context(outputColumns: string[]): StepContext {
@@ -201,15 +202,36 @@ JOIN node.orders p ON p.customer_id = o.customer_id AND p.order_id < o.order_id 
     ]);
   });
 
-  it('recomputes in full a USING join after the second table', () => {
+  it('joins a later table by USING to the first table before it that has the column, as SQLite does', () => {
     const mode = planRecompute(
-      'SELECT e.event_id, c.city FROM order_placed e JOIN orders o ON o.order_id = e.event_id JOIN customers c USING (customer_id)',
-      context(['event_id', 'city']),
+      `SELECT order_id, customer_id, c.city, s.carrier FROM orders o JOIN customers c USING (customer_id)
+JOIN shipments s USING (order_id) JOIN customer_profile p USING (customer_id, city)`,
+      context(['order_id', 'customer_id', 'city', 'carrier']),
+    );
+
+    expect(mode.incremental && mode.plan.units).toEqual([
+      { column: 'order_id', expression: '"o"."order_id"', anchorColumn: 'order_id' },
+    ]);
+    expect(mode.incremental && mode.plan.joined.map(({ alias, on, via }) => ({ alias, on, via }))).toEqual([
+      { alias: 'c', on: '"o"."customer_id" = "c"."customer_id"', via: [] },
+      { alias: 's', on: '"o"."order_id" = "s"."order_id"', via: [] },
+      {
+        alias: 'p',
+        on: '"o"."customer_id" = "p"."customer_id" AND "c"."city" = "p"."city"',
+        via: [{ table: 'customers', alias: 'c', on: '"o"."customer_id" = "c"."customer_id"' }],
+      },
+    ]);
+  });
+
+  it('recomputes in full a USING join by a column no table before it has', () => {
+    const mode = planRecompute(
+      'SELECT o.order_id, c.city FROM orders o JOIN customers c USING (city)',
+      context(['order_id', 'city']),
     );
 
     expect(mode).toEqual({
       incremental: false,
-      reason: "it joins 'customers' by USING after its second table (ON is read)",
+      reason: "it joins 'customers' USING a column no table before it has",
     });
   });
 

@@ -465,18 +465,27 @@ FROM transactions t LEFT JOIN accounts a ON a.account_id = t.account_id`,
     120_000,
   );
 
-  it('recomputes by unit a join written with USING', async () => {
-    const mesh = bankMeshWithSql({
-      account_activity: `SELECT t.txn_id, account_id, a.branch, t.amount,
+  it.each([1, 2])(
+    'recomputes by unit and by group joins written with USING, a later one by the column of the table before it (seed %i)',
+    async (seed) => {
+      const mesh = bankMeshWithSql({
+        account_activity: `SELECT t.txn_id, account_id, a.branch, t.amount,
   SUM(t.amount) OVER (PARTITION BY account_id ORDER BY t.txn_id) AS running_balance, 1 AS account_txns
 FROM transactions t JOIN accounts a USING (account_id) WHERE a.status <> 'closed'`,
-    });
+        region_totals: `SELECT b.region, COUNT(DISTINCT account_id) AS accounts, ROUND(SUM(t.amount), 2) AS amount
+FROM transactions t JOIN accounts a USING (account_id) JOIN branches b USING (branch)
+GROUP BY b.region`,
+      });
 
-    const transformations = await compareModes(mesh, randomScenario(bankScenario(), 5, atTicks(bankChanges)));
+      const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed + 4, atTicks(bankChanges)));
 
-    expect(transformations['balances/account_activity']).toMatchObject({ mode: 'incremental' });
-    expect(transformations['balances/account_activity']?.runs.incremental).toBeGreaterThan(TICKS / 2);
-  }, 120_000);
+      for (const step of ['account_activity', 'region_totals']) {
+        expect(transformations[`balances/${step}`], step).toMatchObject({ mode: 'incremental' });
+        expect(transformations[`balances/${step}`]?.runs.incremental, step).toBeGreaterThan(TICKS / 2);
+      }
+    },
+    120_000,
+  );
 
   it.each([1, 2])(
     'recomputes by group and by unit joins written with commas and CROSS JOIN, their conditions in WHERE (seed %i)',

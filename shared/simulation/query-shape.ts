@@ -163,8 +163,9 @@ function withoutAlias(item: SqlToken[]): SqlToken[] {
 }
 
 /**
- * `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... | USING (...) }`, and inner joins (`, t [AS] a`, `CROSS JOIN`, `JOIN`) without ON, their condition in the WHERE
- * clause; anything else is a reason.
+ * `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... | USING (...) }`, and inner joins
+ * (`, t [AS] a`, `CROSS JOIN`, `JOIN`) without ON, their condition in the WHERE clause; anything
+ * else is a reason.
  */
 function readFrom(tokens: SqlToken[], depths: number[], start: number, end: number): FromTable[] | string {
   const tables: FromTable[] = [];

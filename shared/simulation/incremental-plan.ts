@@ -3,6 +3,7 @@ import {
   type FromTable,
   hasAggregates,
   isSqlKeyword,
+  madeToken,
   type QueryShape,
   readQueryShape,
   sameTokens,
@@ -197,11 +198,6 @@ function withConditionsFromUsing(from: readonly FromTable[], context: StepContex
 /** `"alias"."column"`, as tokens. */
 function columnTokens(alias: string, column: string): SqlToken[] {
   return [madeToken('quoted', alias), madeToken('symbol', '.'), madeToken('quoted', column)];
-}
-
-/** A token the plan writes, found nowhere in the query. */
-function madeToken(kind: SqlToken['kind'], text: string): SqlToken {
-  return { kind, text, start: -1, end: -1 };
 }
 
 /**

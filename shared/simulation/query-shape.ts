@@ -238,9 +238,14 @@ function joinOperator(tokens: readonly SqlToken[], index: number): { join: FromT
   return `it joins with ${word.text} (only JOIN, INNER JOIN, LEFT JOIN, CROSS JOIN and commas are recomputed by key)`;
 }
 
+/** A token written by the engine, found nowhere in the query. */
+export function madeToken(kind: SqlToken['kind'], text: string): SqlToken {
+  return { kind, text, start: -1, end: -1 };
+}
+
 /** Conditions joined by AND, as one condition's tokens. */
 export function conjunction(terms: readonly SqlToken[][]): SqlToken[] {
-  const and: SqlToken = { kind: 'word', text: 'AND', start: -1, end: -1 };
+  const and = madeToken('word', 'AND');
   return terms.flatMap((term, index) => (index > 0 ? [and, ...term] : term));
 }
 

@@ -29,7 +29,11 @@ export function TransformationRuns() {
                 <td>
                   {productName(productId)} · <code>{step}</code>
                 </td>
-                <td>{how.mode === 'incremental' ? 'what each tick touched' : `in full: ${how.reason ?? ''}`}</td>
+                <td>
+                  {how.mode === 'incremental'
+                    ? `what each tick touched${how.reason ? `; ${how.reason}` : ''}`
+                    : `in full: ${how.reason ?? ''}`}
+                </td>
                 <td>
                   {how.runs.incremental} touched · {how.runs.full} full · {how.runs.unchanged} unchanged
                 </td>

@@ -1,6 +1,7 @@
 import { type LogProgress, logTableSql } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
 import { datasetTableSql } from './dataset-table';
+import type { IncrementalPlan } from './incremental-plan';
 import { type ConsumerProgress, createInputConsumer, type RuntimeLimits } from './input-consumer';
 import { changeCaptureSql, prepareClearPending, preparePublish } from './output-port';
 import { type ProductPlan, QUARANTINE_TABLE } from './product-plan';
@@ -96,9 +97,10 @@ export function createDataProductRuntime(
     }
     readable.set(name, tableColumnsOf(connection, name));
     const mode = prepared.mode;
+    const reason = mode.incremental ? fullTicksReason(mode.plan) : mode.reason;
     const metrics: TransformationMetrics = {
       mode: mode.incremental ? 'incremental' : 'full',
-      ...(!mode.incremental && { reason: mode.reason }),
+      ...(reason !== undefined && { reason }),
       runs: { incremental: 0, full: 0, unchanged: 0 },
     };
     return [{ step, run: prepared.run, metrics }];
@@ -192,6 +194,12 @@ function joinIndexesSql(datasets: readonly Dataset[]): string[] {
 
 function uniqueDatasets(datasets: readonly Dataset[]): Dataset[] {
   return [...new Map(datasets.map((dataset) => [dataset.name, dataset])).values()];
+}
+
+/** Why an incremental step still recomputes in full on some ticks, if it does. */
+function fullTicksReason(plan: IncrementalPlan): string | undefined {
+  const tables = plan.subqueryTables?.map((table) => `'${table}'`);
+  return tables && `in full on a tick that changes ${tables.join(' or ')}, which a subquery reads`;
 }
 
 function tableColumnsOf(connection: SqlConnection, table: string): string[] {

@@ -53,6 +53,11 @@ export interface IncrementalPlan {
   select: string;
   /** Present when the result is kept by the groups a tick touches, not by units (see `Aggregation`). */
   aggregation?: Aggregation;
+  /**
+   * The tables the query's subqueries read, when it has any: a tick that changes one recomputes
+   * the whole result, as a subquery's value may change for every row.
+   */
+  subqueryTables?: string[];
 }
 
 /**
@@ -95,14 +100,17 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
   const { shape } = reading;
   if (shape.items.length !== context.outputColumns.length) return full('its columns are not listed one by one');
   if (!shape.from[0]) return full('it reads no table');
-  for (const table of shape.from) {
-    if (!context.columnsOf(table.table)) return full(`it reads '${table.table}', which changes after it runs`);
+  for (const table of [...shape.from.map((read) => read.table), ...shape.subqueryTables]) {
+    if (!context.columnsOf(table)) return full(`it reads '${table}', which changes after it runs`);
   }
   const resolve = columnResolver(shape.from, context);
   const joinedUsing = withConditionsFromUsing(shape.from, context);
   if (typeof joinedUsing === 'string') return full(joinedUsing);
   const from = withConditionsFromWhere(joinedUsing, shape.where, resolve);
   const [anchor, ...joined] = from as [FromTable, ...FromTable[]];
+  if (shape.subqueryTables.some((table) => sameName(table, anchor.table))) {
+    return full(`a subquery reads '${anchor.table}', the table its result is cut by`);
+  }
   for (const [position, table] of joined.entries()) {
     const tables = resolve(table.on);
     const isJoinedSoFar = (alias: string) => from.slice(0, position + 2).some((other) => other.alias === alias);
@@ -133,8 +141,13 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     return [{ column, expression, ...(anchorColumn !== undefined && { anchorColumn }) }];
   });
   const [unit] = units;
+  // A change of a table a subquery reads may change every row's values: kept groups would need rebuilding.
+  const keepsGroups = shape.subqueryTables.length === 0;
+  if (!unit && aggregation && !keepsGroups) {
+    return full('it would keep its groups, which a change of a table a subquery reads could all change');
+  }
   // Units regroup a GROUP BY of anchor columns as well, without keeping its rows.
-  const kept = aggregation?.aggregates || !unit ? aggregation : undefined;
+  const kept = keepsGroups && (aggregation?.aggregates || !unit) ? aggregation : undefined;
   if (!unit && !kept) {
     return full(
       `no output column comes from '${anchor.table}' alone${shape.groupBy ? ' and is grouped by' : ''}${shape.partitions.length > 0 ? ' and partitions every window' : ''}`,
@@ -172,6 +185,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
       keepsEveryAnchorRow: !shape.filters && joined.every((table) => table.join === 'left'),
       select: scoped.select,
       ...(kept && { aggregation: kept }),
+      ...(shape.subqueryTables.length > 0 && { subqueryTables: shape.subqueryTables }),
     },
   };
 }

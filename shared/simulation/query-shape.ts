@@ -25,6 +25,8 @@ export interface QueryShape {
   sourceStart: number;
   /** The WHERE clause's condition, if it has one. */
   where?: SqlToken[];
+  /** The tables its subqueries read (`IN (SELECT ...)`, `EXISTS (...)`, a scalar subquery), as written. */
+  subqueryTables: string[];
   /** Every token of the query. */
   tokens: SqlToken[];
 }
@@ -80,7 +82,6 @@ export function readQueryShape(select: string): ShapeReading {
   const depths = depthsOf(tokens);
   const atTop = (index: number, ...words: string[]) => depths[index] === 0 && isKeyword(tokens[index], ...words);
   if (!isKeyword(tokens[0], 'SELECT')) return refuse('it does not start with SELECT (a WITH or VALUES query)');
-  if (tokens.some((_, index) => index > 0 && isKeyword(tokens[index], 'SELECT'))) return refuse('it has a subquery');
   if (tokens.some((_, index) => atTop(index, 'UNION', 'INTERSECT', 'EXCEPT'))) return refuse('it is a compound SELECT');
   if (tokens.some((_, index) => atTop(index, 'LIMIT', 'WINDOW'))) return refuse('it has a LIMIT or a WINDOW clause');
 
@@ -95,6 +96,8 @@ export function readQueryShape(select: string): ShapeReading {
   const items = splitAtTopCommas(tokens, depths, itemsStart, fromStart).map(withoutAlias);
   const from = readFrom(tokens, depths, fromStart + 1, clauseEnd(fromStart));
   if (typeof from === 'string') return refuse(from);
+  const subqueryTables = tablesOfSubqueries(tokens, depths);
+  if (typeof subqueryTables === 'string') return refuse(subqueryTables);
   const groupStart = clauseStart('GROUP');
   const groupBy =
     groupStart === -1 ? undefined : splitAtTopCommas(tokens, depths, groupStart + 2, clauseEnd(groupStart));
@@ -118,6 +121,7 @@ export function readQueryShape(select: string): ShapeReading {
       source: select.slice((tokens[fromStart] as SqlToken).start, lastSourceToken.end),
       sourceStart: (tokens[fromStart] as SqlToken).start,
       ...(whereStart !== -1 && { where: tokens.slice(whereStart + 1, clauseEnd(whereStart)) }),
+      subqueryTables,
       tokens,
     },
   };
@@ -256,11 +260,59 @@ function isJoinStart(token: SqlToken | undefined): boolean {
   );
 }
 
-/** Each `OVER (PARTITION BY ...)`; a window without a partition, or a named one, is a reason. */
+/**
+ * The tables the query's subqueries read: each name after FROM, JOIN or a comma in a subquery's
+ * FROM clause, a subquery's subqueries included. A table of another schema or a table-valued
+ * function there is a reason.
+ */
+function tablesOfSubqueries(tokens: readonly SqlToken[], depths: readonly number[]): string[] | string {
+  const tables: string[] = [];
+  for (const [index, token] of tokens.entries()) {
+    const depth = depths[index] as number;
+    if (depth === 0 || !isKeyword(token, 'FROM') || isKeyword(tokens[index - 1], 'DISTINCT')) continue;
+    for (let at = index; at < tokens.length && (depths[at] as number) >= depth; at++) {
+      const word = tokens[at] as SqlToken;
+      if (depths[at] !== depth) continue;
+      if (at > index && isKeyword(word, ...CLAUSES, 'UNION', 'INTERSECT', 'EXCEPT')) break;
+      if (!(isKeyword(word, 'FROM', 'JOIN') || (word.kind === 'symbol' && word.text === ','))) continue;
+      const name = tokens[at + 1];
+      // A subquery in the FROM clause has FROM clauses of its own, read in their turn.
+      if (!name || name.kind === 'symbol') continue;
+      const after = tokens[at + 2];
+      if (after?.kind === 'symbol' && (after.text === '.' || after.text === '(')) {
+        return 'a subquery reads a table of another schema or a table-valued function';
+      }
+      tables.push(name.text);
+    }
+  }
+  return [...new Set(tables)];
+}
+
+/** For each token, whether it is inside a subquery, `(SELECT ...)` or `(WITH ...)`, its parentheses included. */
+function subqueryMask(tokens: readonly SqlToken[]): boolean[] {
+  let depth = 0;
+  let subqueryDepth: number | undefined;
+  return tokens.map((token, index) => {
+    const isSymbol = token.kind === 'symbol';
+    if (isSymbol && token.text === '(') {
+      if (subqueryDepth === undefined && isKeyword(tokens[index + 1], 'SELECT', 'WITH')) subqueryDepth = depth;
+      depth += 1;
+    }
+    const isInside = subqueryDepth !== undefined;
+    if (isSymbol && token.text === ')') {
+      depth -= 1;
+      if (depth === subqueryDepth) subqueryDepth = undefined;
+    }
+    return isInside;
+  });
+}
+
+/** Each `OVER (PARTITION BY ...)` outside subqueries; a window without a partition, or a named one, is a reason. */
 function windowPartitions(tokens: SqlToken[], depths: number[]): SqlToken[][][] | string {
   const partitions: SqlToken[][][] = [];
+  const isInSubquery = subqueryMask(tokens);
   for (let index = 0; index < tokens.length; index++) {
-    if (!isKeyword(tokens[index], 'OVER')) continue;
+    if (isInSubquery[index] || !isKeyword(tokens[index], 'OVER')) continue;
     const open = tokens[index + 1];
     if (!(open?.kind === 'symbol' && open.text === '(')) return 'it uses a named window';
     if (!(isKeyword(tokens[index + 2], 'PARTITION') && isKeyword(tokens[index + 3], 'BY'))) {
@@ -280,10 +332,11 @@ function windowPartitions(tokens: SqlToken[], depths: number[]): SqlToken[][][] 
   return partitions;
 }
 
-/** An aggregate call (`count(`, `sum(`...) that is not a window function. */
+/** An aggregate call (`count(`, `sum(`...) that is not a window function, nor in a subquery. */
 export function hasAggregates(tokens: readonly SqlToken[]): boolean {
+  const isInSubquery = subqueryMask(tokens);
   return tokens.some((token, index) => {
-    if (token.kind !== 'word' || !AGGREGATES.has(token.text.toUpperCase())) return false;
+    if (isInSubquery[index] || token.kind !== 'word' || !AGGREGATES.has(token.text.toUpperCase())) return false;
     if (tokens[index + 1]?.text !== '(') return false;
     let depth = 0;
     for (let next = index + 1; next < tokens.length; next++) {

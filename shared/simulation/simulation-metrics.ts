@@ -72,7 +72,7 @@ export interface PartitionMetrics {
 export interface TransformationMetrics {
   /** `incremental`: only the units of the result a tick touched are recomputed; `full`: all of it. */
   mode: 'incremental' | 'full';
-  /** Why the step recomputes in full. */
+  /** Why the step recomputes in full: always (`full`), or on some ticks (`incremental`). */
   reason?: string;
   /** Runs per kind: an incremental step falls back to a full run when a tick's units are unclear. */
   runs: { incremental: number; full: number; unchanged: number };

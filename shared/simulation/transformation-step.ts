@@ -74,6 +74,9 @@ export function prepareStep(
         indexJoinedTables(connection, dataset.name, plan);
         const byUnits = plan.units.length > 0 ? recompute.byUnits(plan, inputs) : undefined;
         incremental = plan.aggregation ? recompute.byGroups(plan, plan.aggregation, inputs, byUnits) : byUnits;
+        if (incremental && plan.subqueryTables) {
+          incremental = unlessChanged(connection, plan.subqueryTables, inputs, incremental);
+        }
       }
       runOnce = (tick, millis) => incremental?.(tick, millis) ?? recompute.whole(tick, millis);
     } else {
@@ -95,6 +98,18 @@ export function prepareStep(
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
+}
+
+/** `run`, except on a tick that changed one of `tables`: that tick recomputes the whole result. */
+function unlessChanged(
+  connection: SqlConnection,
+  tables: readonly string[],
+  inputs: StepInputs,
+  run: IncrementalRun,
+): IncrementalRun {
+  const changes = tables.map((table) => `SELECT 1 FROM (${inputs.changedRowidsOf(table)})`).join(' UNION ALL ');
+  const changed = connection.prepare(`${changes} LIMIT 1`);
+  return (tick, millis) => (changed.all().length > 0 ? undefined : run(tick, millis));
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   counts,
   nameIt,
   newBlankDesign,
+  openSampleDesign,
   portHandle,
   productNode,
   systemNode,
@@ -16,6 +17,7 @@ import {
 import {
   currentTick,
   engineMetrics,
+  enterSimulate,
   gridColumn,
   openTab,
   runTo,
@@ -212,6 +214,26 @@ describeInChromium('working with a simulation', (session) => {
     await beside.locator('tbody tr').first().waitFor();
     expect(await beside.locator('tbody tr').count()).toBe(20);
     expect(await beside.locator('thead').textContent()).toContain('order_id');
+  });
+
+  it('says when a step recomputing what each tick touched recomputes in full: on ticks that change a table its subquery reads', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    await page.getByText('Transformations (SQL)').click();
+    const sql = page.getByTestId('product-inspector').getByLabel('SQL', { exact: true });
+    const latestOrder = '(SELECT MAX(placed_at) FROM orders x WHERE x.customer_id = c.customer_id) AS last_order_at';
+    await sql.fill((await sql.inputValue()).replace('MAX(o.placed_at) AS last_order_at', latestOrder));
+
+    await enterSimulate(page);
+    await step(page, 2);
+    await openTab(page, 'Metrics');
+
+    const profile = page.getByTestId('transformation-customer-360/customer_profile').locator('td');
+    expect(await profile.nth(1).textContent()).toBe(
+      "what each tick touched; in full on a tick that changes 'orders', which a subquery reads",
+    );
+    expect(await profile.nth(2).textContent()).toBe('0 touched · 3 full · 0 unchanged');
   });
 
   it('takes every key typed into its code editors, Space included, though the canvas pans on Space', async () => {

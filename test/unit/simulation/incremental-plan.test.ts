@@ -235,6 +235,68 @@ JOIN shipments s USING (order_id) JOIN customer_profile p USING (customer_id, ci
     });
   });
 
+  it('recomputes by unit a query whose subqueries read other tables, and names those tables', () => {
+    const mode = planRecompute(
+      `SELECT o.order_id, (SELECT c.city FROM customers c WHERE c.customer_id = o.customer_id) AS city,
+  (SELECT COUNT(*) FROM shipments s WHERE s.order_id = o.order_id) AS shipments
+FROM orders o
+WHERE o.customer_id IN (SELECT customer_id FROM customer_profile WHERE country = 'NL')
+  AND NOT EXISTS (SELECT RANK() OVER (ORDER BY e.total) FROM order_placed e, (SELECT event_id FROM order_placed) AS n
+    WHERE e.total < o.total)`,
+      context(['order_id', 'city', 'shipments']),
+    );
+
+    expect(mode.incremental && mode.plan.units).toEqual([
+      { column: 'order_id', expression: '"o"."order_id"', anchorColumn: 'order_id' },
+    ]);
+    expect(mode.incremental && mode.plan.subqueryTables).toEqual([
+      'customers',
+      'shipments',
+      'customer_profile',
+      'order_placed',
+    ]);
+  });
+
+  it('keeps no group totals beside a subquery: a change of its table may move every row', () => {
+    const byCustomer = planRecompute(
+      `SELECT o.customer_id, COUNT(*) AS orders FROM orders o
+WHERE o.order_id IN (SELECT order_id FROM shipments) GROUP BY o.customer_id`,
+      context(['customer_id', 'orders']),
+    );
+    const byCity = planRecompute(
+      `SELECT c.city, COUNT(*) AS orders FROM orders o JOIN customers c ON c.customer_id = o.customer_id
+WHERE o.order_id IN (SELECT order_id FROM shipments) GROUP BY c.city`,
+      context(['city', 'orders']),
+    );
+
+    expect(byCustomer.incremental && byCustomer.plan.aggregation).toBeUndefined();
+    expect(byCustomer.incremental && byCustomer.plan.units.map((unit) => unit.column)).toEqual(['customer_id']);
+    expect(byCity).toEqual({
+      incremental: false,
+      reason: 'it would keep its groups, which a change of a table a subquery reads could all change',
+    });
+  });
+
+  it.each([
+    [
+      "the anchor's table",
+      'SELECT o.order_id, o.total FROM orders o WHERE o.total > (SELECT AVG(total) FROM orders)',
+      "a subquery reads 'orders', the table its result is cut by",
+    ],
+    [
+      'a table that changes after it runs',
+      'SELECT o.order_id, o.total FROM orders o WHERE o.order_id IN (SELECT order_id FROM later_step)',
+      "it reads 'later_step', which changes after it runs",
+    ],
+    [
+      'a table-valued function',
+      "SELECT o.order_id, o.total FROM orders o WHERE o.status IN (SELECT value FROM json_each('[1]'))",
+      'a subquery reads a table of another schema or a table-valued function',
+    ],
+  ])('recomputes in full a query with a subquery that reads %s', (_, sql, reason) => {
+    expect(planRecompute(sql, context(['order_id', 'total']))).toEqual({ incremental: false, reason });
+  });
+
   it('recomputes in full a join whose ON condition reads a table joined after it', () => {
     const mode = planRecompute(
       `SELECT e.event_id, c.city FROM order_placed e JOIN orders o ON o.order_id = e.event_id AND c.city <> 'Utrecht'

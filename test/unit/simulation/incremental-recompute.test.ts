@@ -544,6 +544,42 @@ GROUP BY b.region`,
     120_000,
   );
 
+  it.each([1, 2])(
+    'recomputes by unit beside subqueries, and in full on a tick that changed a table they read (seed %i)',
+    async (seed) => {
+      const mesh = bankMeshWithSql({
+        account_activity: `SELECT t.txn_id, t.account_id, a.branch, t.amount,
+  SUM(t.amount) OVER (PARTITION BY t.account_id ORDER BY t.booked_at, t.txn_id) AS running_balance,
+  (SELECT COUNT(*) FROM branches b WHERE b.branch = a.branch AND b.region = 'N') AS account_txns
+FROM transactions t JOIN accounts a ON a.account_id = t.account_id
+WHERE a.branch IN (SELECT branch FROM branches WHERE region <> 'E')`,
+        account_balances: `SELECT a.account_id, a.owner, a.branch, COUNT(t.txn_id) AS txn_count, COALESCE(SUM(t.amount), 0) AS balance
+FROM accounts a LEFT JOIN transactions t ON t.account_id = a.account_id
+WHERE EXISTS (SELECT 1 FROM branches b WHERE b.branch = a.branch)
+GROUP BY a.account_id, a.owner, a.branch`,
+      });
+      // Branches change at one tick in three or so: enough ticks are left to recompute by unit.
+      const one = () => 1;
+      const tableOf = (make: ChangeMaker) => make(one, one, 0).table;
+      const changes = [
+        ...bankChanges.filter((make) => tableOf(make) !== 'branches'),
+        ...bankChanges.filter((make) => tableOf(make) === 'branches').slice(0, 1),
+      ];
+
+      const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(changes)));
+
+      for (const step of ['account_activity', 'account_balances']) {
+        expect(transformations[`balances/${step}`], step).toMatchObject({
+          mode: 'incremental',
+          reason: "in full on a tick that changes 'branches', which a subquery reads",
+        });
+        expect(transformations[`balances/${step}`]?.runs.incremental, step).toBeGreaterThan(2);
+        expect(transformations[`balances/${step}`]?.runs.full, step).toBeGreaterThan(2);
+      }
+    },
+    120_000,
+  );
+
   it('reads table and column names in any case, as SQLite does', async () => {
     const mesh = bankMeshWithSql({
       account_balances: `select A.ACCOUNT_ID, A.Owner, A.BRANCH, count(T.TXN_ID) as TXN_COUNT, total(T.AMOUNT) as Balance

@@ -103,8 +103,10 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
   for (const table of [...shape.from.map((read) => read.table), ...shape.subqueryTables]) {
     if (!context.columnsOf(table)) return full(`it reads '${table}', which changes after it runs`);
   }
-  const resolve = columnResolver(shape.from, context);
-  const joinedUsing = withConditionsFromUsing(shape.from, context);
+  const joinedNatural = withNaturalColumns(shape.from, context);
+  if (typeof joinedNatural === 'string') return full(joinedNatural);
+  const resolve = columnResolver(joinedNatural, context);
+  const joinedUsing = withConditionsFromUsing(joinedNatural, context);
   if (typeof joinedUsing === 'string') return full(joinedUsing);
   const from = withConditionsFromWhere(joinedUsing, shape.where, resolve);
   const [anchor, ...joined] = from as [FromTable, ...FromTable[]];
@@ -153,6 +155,8 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
       `no output column comes from '${anchor.table}' alone${shape.groupBy ? ' and is grouped by' : ''}${shape.partitions.length > 0 ? ' and partitions every window' : ''}`,
     );
   }
+  // The conditions USING and NATURAL joins stand for are read too, though never written.
+  const tokensRead = [...shape.tokens, ...joined.flatMap((table) => table.on)];
   return {
     incremental: true,
     plan: {
@@ -177,8 +181,8 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
             on: textOf(step.on),
           })),
           ...(filters.length > 0 && { filter: filters.map(textOf).join(' AND ') }),
-          columns: columnsRead(shape, table, context),
-          changeColumns: columnsRead(shape, table, context, new Set(filters.flat())),
+          columns: columnsRead(tokensRead, table, context),
+          changeColumns: columnsRead(tokensRead, table, context, new Set(filters.flat())),
           lookup: lookupColumns(table, resolve, context),
         };
       }),
@@ -188,6 +192,24 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
       ...(shape.subqueryTables.length > 0 && { subqueryTables: shape.subqueryTables }),
     },
   };
+}
+
+/**
+ * The FROM tables, each NATURAL join read as SQLite reads it: USING the columns it shares with
+ * the tables before it, or, sharing none, an inner join whose condition is in the WHERE clause.
+ */
+function withNaturalColumns(from: readonly FromTable[], context: StepContext): FromTable[] | string {
+  const read: FromTable[] = [];
+  for (const table of from) {
+    const shared = (context.columnsOf(table.table) ?? []).filter((column) =>
+      read.some((before) => hasColumn(context.columnsOf(before.table), column)),
+    );
+    if (!table.isNatural) read.push(table);
+    else if (shared.length > 0) read.push({ ...table, using: shared });
+    else if (table.join === 'left') return `it left-joins '${table.table}' without an ON condition`;
+    else read.push({ ...table, isConditionInWhere: true });
+  }
+  return read;
 }
 
 /**
@@ -290,18 +312,17 @@ function aggregateCall(item: readonly SqlToken[]): Omit<Aggregate, 'column'> | u
 }
 
 /**
- * The columns of a joined table the query reads anywhere but in the `skipped` tokens. A name
+ * The columns of a joined table that `tokens` read anywhere but in the `skipped` tokens. A name
  * several tables have counts for each of them: a change of a column never read cannot change the
  * result, so more is safe. (A `*` item never gets here: items are listed one by one.)
  */
 function columnsRead(
-  shape: QueryShape,
+  tokens: readonly SqlToken[],
   table: FromTable,
   context: StepContext,
   skipped: ReadonlySet<SqlToken> = new Set(),
 ): string[] {
   const columns = context.columnsOf(table.table) ?? [];
-  const { tokens } = shape;
   const read = new Set<string>();
   for (const [index, token] of tokens.entries()) {
     if ((token.kind !== 'word' && token.kind !== 'quoted') || skipped.has(token)) continue;

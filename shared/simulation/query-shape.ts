@@ -45,6 +45,8 @@ export interface FromTable {
   using?: string[];
   /** An inner join without ON or USING (a comma, CROSS JOIN or JOIN alone): its condition is in the WHERE clause. */
   isConditionInWhere?: true;
+  /** A NATURAL join: USING every column it shares with the tables before it. */
+  isNatural?: true;
 }
 
 export type ShapeReading = { ok: true; shape: QueryShape } | { ok: false; reason: string };
@@ -167,14 +169,15 @@ function withoutAlias(item: SqlToken[]): SqlToken[] {
 }
 
 /**
- * `t [AS] a { [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... | USING (...) }`, and inner joins
- * (`, t [AS] a`, `CROSS JOIN`, `JOIN`) without ON, their condition in the WHERE clause; anything
- * else is a reason.
+ * `t [AS] a { [NATURAL] [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... | USING (...) }`, and inner
+ * joins (`, t [AS] a`, `CROSS JOIN`, `JOIN`) without ON, their condition in the WHERE clause;
+ * anything else is a reason.
  */
 function readFrom(tokens: SqlToken[], depths: number[], start: number, end: number): FromTable[] | string {
   const tables: FromTable[] = [];
   let index = start;
   let join: FromTable['join'] = 'first';
+  let isNatural = false;
   while (index < end) {
     const name = tokens[index] as SqlToken;
     if (name.kind === 'symbol') return 'it reads a subquery or a value list';
@@ -201,12 +204,12 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
       const close = tokens.findIndex((token, at) => at > index && depths[at] === 0 && token.text === ')');
       using = splitAtTopCommas(tokens, depths, index + 2, close).map((column) => (column[0] as SqlToken).text);
       index = close + 1;
-    } else if (join === 'left' || (join === 'inner' && isKeyword(tokens[index], 'ON'))) {
+    } else if (!isNatural && (join === 'left' || (join === 'inner' && isKeyword(tokens[index], 'ON')))) {
       if (!isKeyword(tokens[index], 'ON')) return `it left-joins '${name.text}' without an ON condition`;
       index += 1;
       while (index < end && !(depths[index] === 0 && isJoinStart(tokens[index]))) on.push(tokens[index++] as SqlToken);
     }
-    const isConditionInWhere = join === 'inner' && on.length === 0 && !using;
+    const isConditionInWhere = join === 'inner' && on.length === 0 && !using && !isNatural;
     tables.push({
       table: name.text,
       nameStart: name.start,
@@ -215,9 +218,11 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
       on,
       ...(using && { using }),
       ...(isConditionInWhere && { isConditionInWhere }),
+      ...(isNatural && { isNatural }),
     });
     if (index >= end) break;
-    const operator = joinOperator(tokens, index);
+    isNatural = isKeyword(tokens[index], 'NATURAL');
+    const operator = joinOperator(tokens, isNatural ? index + 1 : index);
     if (typeof operator === 'string') return operator;
     join = operator.join;
     index = operator.next;
@@ -239,7 +244,7 @@ function joinOperator(tokens: readonly SqlToken[], index: number): { join: FromT
   if (isKeyword(word, 'JOIN')) return joinAfter('inner', 0);
   if (isKeyword(word, 'CROSS', 'INNER')) return joinAfter('inner', 1);
   if (isKeyword(word, 'LEFT')) return joinAfter('left', isKeyword(tokens[index + 1], 'OUTER') ? 2 : 1);
-  return `it joins with ${word.text} (only JOIN, INNER JOIN, LEFT JOIN, CROSS JOIN and commas are recomputed by key)`;
+  return `it joins with ${word.text} (only JOIN, INNER JOIN, LEFT JOIN, CROSS JOIN, NATURAL joins and commas are recomputed by key)`;
 }
 
 /** A token written by the engine, found nowhere in the query. */

@@ -223,6 +223,54 @@ JOIN shipments s USING (order_id) JOIN customer_profile p USING (customer_id, ci
     ]);
   });
 
+  it('joins a NATURAL join USING every column it shares with the tables before it, as SQLite does', () => {
+    const mode = planRecompute(
+      `SELECT order_id, customer_id, c.city, s.carrier FROM orders o NATURAL JOIN customers c
+NATURAL LEFT OUTER JOIN shipments s NATURAL INNER JOIN customer_profile p`,
+      context(['order_id', 'customer_id', 'city', 'carrier']),
+    );
+
+    expect(mode.incremental && mode.plan.units).toEqual([
+      { column: 'order_id', expression: '"o"."order_id"', anchorColumn: 'order_id' },
+    ]);
+    expect(mode.incremental && mode.plan.joined.map(({ alias, on, lookup }) => ({ alias, on, lookup }))).toEqual([
+      { alias: 'c', on: '"o"."customer_id" = "c"."customer_id"', lookup: ['customer_id'] },
+      { alias: 's', on: '"o"."order_id" = "s"."order_id"', lookup: ['order_id'] },
+      {
+        alias: 'p',
+        on: '"o"."customer_id" = "p"."customer_id" AND "c"."city" = "p"."city"',
+        lookup: ['customer_id', 'city'],
+      },
+    ]);
+    expect(mode.incremental && mode.plan.keepsEveryAnchorRow).toBe(false);
+  });
+
+  it('watches the columns a NATURAL join equates, though the query never names them', () => {
+    const mode = planRecompute(
+      'SELECT o.order_id, c.city FROM orders o NATURAL JOIN customers c',
+      context(['order_id', 'city']),
+    );
+
+    expect(mode.incremental && mode.plan.joined[0]).toMatchObject({
+      columns: ['city', 'customer_id'],
+      changeColumns: ['city', 'customer_id'],
+    });
+  });
+
+  it('reads a NATURAL join that shares no column as an inner join on the WHERE terms, or a left one as full', () => {
+    const inner = planRecompute(
+      'SELECT c.customer_id, s.carrier FROM customers c NATURAL JOIN shipments s WHERE s.shipment_id = c.customer_id',
+      context(['customer_id', 'carrier']),
+    );
+    const left = planRecompute(
+      'SELECT c.customer_id, s.carrier FROM customers c NATURAL LEFT JOIN shipments s',
+      context(['customer_id', 'carrier']),
+    );
+
+    expect(inner.incremental && inner.plan.joined[0]?.on).toBe('s.shipment_id = c.customer_id');
+    expect(left).toEqual({ incremental: false, reason: "it left-joins 'shipments' without an ON condition" });
+  });
+
   it('recomputes in full a USING join by a column no table before it has', () => {
     const mode = planRecompute(
       'SELECT o.order_id, c.city FROM orders o JOIN customers c USING (city)',

@@ -544,6 +544,33 @@ GROUP BY b.region`,
     120_000,
   );
 
+  it.each([7, 8])(
+    'recomputes by unit, by group totals and by regrouping over NATURAL joins, names left unqualified (seed %i)',
+    async (seed) => {
+      const mesh = bankMeshWithSql({
+        account_activity: `SELECT txn_id, account_id, branch, amount,
+  SUM(amount) OVER (PARTITION BY account_id ORDER BY booked_at, txn_id) AS running_balance,
+  COUNT(*) OVER (PARTITION BY account_id) AS account_txns
+FROM transactions NATURAL JOIN accounts WHERE status <> 'closed'`,
+        account_balances: `SELECT account_id, owner, branch, COUNT(txn_id) AS txn_count, COALESCE(SUM(amount), 0) AS balance
+FROM accounts NATURAL LEFT JOIN transactions GROUP BY account_id, owner, branch`,
+        branch_totals: `SELECT branch, COUNT(*) AS txns, COUNT(booked_at) AS booked, SUM(amount) AS amount,
+  TOTAL(txn_id) AS id_total, SUM(CASE WHEN amount < 0 THEN txn_id END) AS debit_ids
+FROM transactions NATURAL JOIN accounts WHERE status <> 'closed' GROUP BY branch`,
+        region_totals: `SELECT region, COUNT(DISTINCT account_id) AS accounts, ROUND(SUM(amount), 2) AS amount
+FROM transactions NATURAL JOIN accounts NATURAL JOIN branches GROUP BY region`,
+      });
+
+      const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChanges)));
+
+      for (const step of ['account_activity', 'account_balances', 'branch_totals', 'region_totals']) {
+        expect(transformations[`balances/${step}`], step).toMatchObject({ mode: 'incremental' });
+        expect(transformations[`balances/${step}`]?.runs.incremental, step).toBeGreaterThan(TICKS / 2);
+      }
+    },
+    120_000,
+  );
+
   it.each([1, 2])(
     'recomputes by unit beside subqueries, and in full on a tick that changed a table they read (seed %i)',
     async (seed) => {

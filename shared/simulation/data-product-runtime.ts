@@ -199,7 +199,7 @@ function uniqueDatasets(datasets: readonly Dataset[]): Dataset[] {
 /** Why an incremental step still recomputes in full on some ticks, if it does. */
 function fullTicksReason(plan: IncrementalPlan): string | undefined {
   const tables = plan.subqueryTables?.map((table) => `'${table}'`);
-  return tables && `in full on a tick that changes ${tables.join(' or ')}, which a subquery reads`;
+  return tables && `in full on a tick that changes ${tables.join(' or ')}, which a subquery or CTE reads`;
 }
 
 function tableColumnsOf(connection: SqlConnection, table: string): string[] {

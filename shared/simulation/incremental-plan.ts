@@ -6,6 +6,7 @@ import {
   madeToken,
   type QueryShape,
   readQueryShape,
+  sameName,
   sameTokens,
 } from './query-shape';
 import { quoteIdentifier } from './sql-text';
@@ -54,8 +55,8 @@ export interface IncrementalPlan {
   /** Present when the result is kept by the groups a tick touches, not by units (see `Aggregation`). */
   aggregation?: Aggregation;
   /**
-   * The tables the query's subqueries read, when it has any: a tick that changes one recomputes
-   * the whole result, as a subquery's value may change for every row.
+   * The tables the query's subqueries and CTEs read, when it has any: a tick that changes one
+   * recomputes the whole result, as a subquery's value or a CTE's rows may change for every row.
    */
   subqueryTables?: string[];
 }
@@ -92,14 +93,19 @@ export interface StepContext {
   tableColumns: readonly string[];
   /** The columns of a table the step may read incrementally; undefined for any other name. */
   columnsOf(table: string): readonly string[] | undefined;
+  /** The columns SQLite names in a query's result. */
+  resultColumns(select: string): readonly string[];
 }
 
-export function planRecompute(select: string, context: StepContext): RecomputeMode {
+export function planRecompute(select: string, stepContext: StepContext): RecomputeMode {
   const reading = readQueryShape(select);
   if (!reading.ok) return full(reading.reason);
   const { shape } = reading;
+  const isCte = (table: string) => shape.ctes.some((name) => sameName(name, table));
+  const context = withCteColumns(stepContext, shape, isCte);
   if (shape.items.length !== context.outputColumns.length) return full('its columns are not listed one by one');
   if (!shape.from[0]) return full('it reads no table');
+  if (isCte(shape.from[0].table)) return full(`its first table is the CTE '${shape.from[0].table}'`);
   for (const table of [...shape.from.map((read) => read.table), ...shape.subqueryTables]) {
     if (!context.columnsOf(table)) return full(`it reads '${table}', which changes after it runs`);
   }
@@ -111,7 +117,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
   const from = withConditionsFromWhere(joinedUsing, shape.where, resolve);
   const [anchor, ...joined] = from as [FromTable, ...FromTable[]];
   if (shape.subqueryTables.some((table) => sameName(table, anchor.table))) {
-    return full(`a subquery reads '${anchor.table}', the table its result is cut by`);
+    return full(`a subquery or CTE reads '${anchor.table}', the table its result is cut by`);
   }
   for (const [position, table] of joined.entries()) {
     const tables = resolve(table.on);
@@ -123,6 +129,14 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     }
   }
   if (shape.aggregates && !shape.groupBy) return full('it aggregates its whole input into one row');
+  // A CTE changes only on ticks recomputed in full (see `subqueryTables`): only tables are followed.
+  const followed = joined
+    .filter((table) => !isCte(table.table))
+    .map((table) => ({ table, via: pathToAnchor(table, from, resolve) }));
+  for (const { table, via } of followed) {
+    const cte = via.find((step) => isCte(step.table));
+    if (cte) return full(`it joins '${table.table}' through the CTE '${cte.table}'`);
+  }
 
   const scoped = scopedToAnchor(select, shape, anchor, joined);
   const aggregation = planAggregation(shape, context, scoped.source);
@@ -143,10 +157,10 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
     return [{ column, expression, ...(anchorColumn !== undefined && { anchorColumn }) }];
   });
   const [unit] = units;
-  // A change of a table a subquery reads may change every row's values: kept groups would need rebuilding.
-  const keepsGroups = shape.subqueryTables.length === 0;
+  // A change of a table a subquery or CTE reads may change every row: kept groups would need rebuilding.
+  const keepsGroups = shape.subqueryTables.length === 0 && shape.ctes.length === 0;
   if (!unit && aggregation && !keepsGroups) {
-    return full('it would keep its groups, which a change of a table a subquery reads could all change');
+    return full('it would keep its groups, which a change of a table a subquery or CTE reads could all change');
   }
   // Units regroup a GROUP BY of anchor columns as well, without keeping its rows.
   const kept = keepsGroups && (aggregation?.aggregates || !unit) ? aggregation : undefined;
@@ -163,7 +177,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
       anchor: { table: anchor.table, alias: anchor.alias },
       // One column is enough (any of them cuts the result into whole units) and keeps lookups simple.
       units: unit ? [unit] : [],
-      joined: joined.map((table) => {
+      joined: followed.map(({ table, via }) => {
         const terms = topLevelConjuncts(table.on);
         const isFilter = (term: SqlToken[]) => {
           const tables = resolve(term);
@@ -175,7 +189,7 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
           table: table.table,
           alias: table.alias,
           on: joining.length > 0 ? joining.map(textOf).join(' AND ') : 'true',
-          via: pathToAnchor(table, from, resolve).map((step) => ({
+          via: via.map((step) => ({
             table: step.table,
             alias: step.alias,
             on: textOf(step.on),
@@ -192,6 +206,19 @@ export function planRecompute(select: string, context: StepContext): RecomputeMo
       ...(shape.subqueryTables.length > 0 && { subqueryTables: shape.subqueryTables }),
     },
   };
+}
+
+/** The step's context, its `columnsOf` answering for the query's CTEs too (as SQLite names their columns). */
+function withCteColumns(context: StepContext, shape: QueryShape, isCte: (table: string) => boolean): StepContext {
+  const cteColumns = new Map<string, readonly string[]>();
+  const columnsOfCte = (name: string) => {
+    const known = cteColumns.get(name.toLowerCase());
+    if (known) return known;
+    const columns = context.resultColumns(`${shape.withClause}SELECT * FROM ${quoteIdentifier(name)}`);
+    cteColumns.set(name.toLowerCase(), columns);
+    return columns;
+  };
+  return { ...context, columnsOf: (table) => (isCte(table) ? columnsOfCte(table) : context.columnsOf(table)) };
 }
 
 /**
@@ -417,10 +444,6 @@ function tableColumnAt(context: StepContext, index: number): string | undefined 
 
 function full(reason: string): RecomputeMode {
   return { incremental: false, reason };
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 /** Whether a GROUP BY entry names the select item: by position, by alias, or as the same expression. */

@@ -25,7 +25,14 @@ export interface QueryShape {
   sourceStart: number;
   /** The WHERE clause's condition, if it has one. */
   where?: SqlToken[];
-  /** The tables its subqueries read (`IN (SELECT ...)`, `EXISTS (...)`, a scalar subquery), as written. */
+  /** The names of the CTEs its WITH clause defines. */
+  ctes: string[];
+  /** Its WITH clause as written (empty without one): what a query reading its CTEs starts with. */
+  withClause: string;
+  /**
+   * The tables its subqueries and CTEs read (`IN (SELECT ...)`, `EXISTS (...)`, a scalar
+   * subquery, a CTE's query), as written; the CTEs themselves are not tables.
+   */
   subqueryTables: string[];
   /** Every token of the query. */
   tokens: SqlToken[];
@@ -83,7 +90,10 @@ export function readQueryShape(select: string): ShapeReading {
   const tokens = sqlTokens(select);
   const depths = depthsOf(tokens);
   const atTop = (index: number, ...words: string[]) => depths[index] === 0 && isKeyword(tokens[index], ...words);
-  if (!isKeyword(tokens[0], 'SELECT')) return refuse('it does not start with SELECT (a WITH or VALUES query)');
+  const ctes = readCtes(tokens, depths);
+  if (typeof ctes === 'string') return refuse(ctes);
+  const selectStart = ctes.selectStart;
+  if (!isKeyword(tokens[selectStart], 'SELECT')) return refuse('it does not start with SELECT (a VALUES query)');
   if (tokens.some((_, index) => atTop(index, 'UNION', 'INTERSECT', 'EXCEPT'))) return refuse('it is a compound SELECT');
   if (tokens.some((_, index) => atTop(index, 'LIMIT', 'WINDOW'))) return refuse('it has a LIMIT or a WINDOW clause');
 
@@ -94,12 +104,13 @@ export function readQueryShape(select: string): ShapeReading {
   };
   const fromStart = clauseStart('FROM');
   if (fromStart === -1) return refuse('it reads no table');
-  const itemsStart = isKeyword(tokens[1], 'DISTINCT', 'ALL') ? 2 : 1;
+  const itemsStart = selectStart + (isKeyword(tokens[selectStart + 1], 'DISTINCT', 'ALL') ? 2 : 1);
   const items = splitAtTopCommas(tokens, depths, itemsStart, fromStart).map(withoutAlias);
   const from = readFrom(tokens, depths, fromStart + 1, clauseEnd(fromStart));
   if (typeof from === 'string') return refuse(from);
-  const subqueryTables = tablesOfSubqueries(tokens, depths);
-  if (typeof subqueryTables === 'string') return refuse(subqueryTables);
+  const subqueryReads = tablesOfSubqueries(tokens, depths);
+  if (typeof subqueryReads === 'string') return refuse(subqueryReads);
+  const isCte = (table: string) => ctes.names.some((name) => sameName(name, table));
   const groupStart = clauseStart('GROUP');
   const groupBy =
     groupStart === -1 ? undefined : splitAtTopCommas(tokens, depths, groupStart + 2, clauseEnd(groupStart));
@@ -119,11 +130,13 @@ export function readQueryShape(select: string): ShapeReading {
       aggregates: hasAggregates(tokens),
       filters: whereStart !== -1 || having,
       having,
-      distinct: isKeyword(tokens[1], 'DISTINCT'),
+      distinct: isKeyword(tokens[selectStart + 1], 'DISTINCT'),
       source: select.slice((tokens[fromStart] as SqlToken).start, lastSourceToken.end),
       sourceStart: (tokens[fromStart] as SqlToken).start,
       ...(whereStart !== -1 && { where: tokens.slice(whereStart + 1, clauseEnd(whereStart)) }),
-      subqueryTables,
+      ctes: ctes.names,
+      withClause: select.slice(0, (tokens[selectStart] as SqlToken).start),
+      subqueryTables: subqueryReads.filter((table) => !isCte(table)),
       tokens,
     },
   };
@@ -247,6 +260,14 @@ function joinOperator(tokens: readonly SqlToken[], index: number): { join: FromT
   return `it joins with ${word.text} (only JOIN, INNER JOIN, LEFT JOIN, CROSS JOIN, NATURAL joins and commas are recomputed by key)`;
 }
 
+/** `select` with `cte` (`name AS (...)`) before the CTEs of its WITH clause, if it has one. */
+export function withFirstCte(select: string, cte: string): string {
+  const [first] = sqlTokens(select);
+  if (!isKeyword(first, 'WITH')) return `WITH ${cte}\n${select}`;
+  const end = (first as SqlToken).end;
+  return `${select.slice(0, end)} ${cte},${select.slice(end)}`;
+}
+
 /** A token written by the engine, found nowhere in the query. */
 export function madeToken(kind: SqlToken['kind'], text: string): SqlToken {
   return { kind, text, start: -1, end: -1 };
@@ -266,29 +287,58 @@ function isJoinStart(token: SqlToken | undefined): boolean {
 }
 
 /**
+ * The CTEs of a leading `WITH name [(columns)] AS [[NOT] MATERIALIZED] (...), ...` and where the
+ * SELECT after them starts; a recursive CTE is a reason.
+ */
+function readCtes(
+  tokens: readonly SqlToken[],
+  depths: readonly number[],
+): { names: string[]; selectStart: number } | string {
+  const names: string[] = [];
+  if (!isKeyword(tokens[0], 'WITH')) return { names, selectStart: 0 };
+  if (isKeyword(tokens[1], 'RECURSIVE')) return 'it has a recursive CTE';
+  let index = 1;
+  while (index < tokens.length) {
+    names.push((tokens[index] as SqlToken).text);
+    // Past the column list, AS and MATERIALIZED to the query's closing parenthesis, then past a comma.
+    const open = tokens.findIndex((token, at) => at > index && depths[at] === 0 && isKeyword(token, 'AS'));
+    const body = tokens.findIndex((token, at) => at > open && token.kind === 'symbol' && token.text === '(');
+    const close = tokens.findIndex((token, at) => at > body && depths[at] === 0 && token.text === ')');
+    if (open === -1 || body === -1 || close === -1) return 'its WITH clause is not a list of CTEs';
+    if (tokens[close + 1]?.text !== ',') return { names, selectStart: close + 1 };
+    index = close + 2;
+  }
+  return 'its WITH clause is not a list of CTEs';
+}
+
+/**
  * The tables the query's subqueries read: each name after FROM, JOIN or a comma in a subquery's
- * FROM clause, a subquery's subqueries included. A table of another schema or a table-valued
- * function there is a reason.
+ * FROM clause, a subquery's subqueries included, and each `IN table`. A table of another schema
+ * or a table-valued function there is a reason.
  */
 function tablesOfSubqueries(tokens: readonly SqlToken[], depths: readonly number[]): string[] | string {
-  const tables: string[] = [];
+  const namesAfter: number[] = [];
   for (const [index, token] of tokens.entries()) {
+    if (isKeyword(token, 'IN')) namesAfter.push(index);
     const depth = depths[index] as number;
     if (depth === 0 || !isKeyword(token, 'FROM') || isKeyword(tokens[index - 1], 'DISTINCT')) continue;
     for (let at = index; at < tokens.length && (depths[at] as number) >= depth; at++) {
       const word = tokens[at] as SqlToken;
       if (depths[at] !== depth) continue;
       if (at > index && isKeyword(word, ...CLAUSES, 'UNION', 'INTERSECT', 'EXCEPT')) break;
-      if (!(isKeyword(word, 'FROM', 'JOIN') || (word.kind === 'symbol' && word.text === ','))) continue;
-      const name = tokens[at + 1];
-      // A subquery in the FROM clause has FROM clauses of its own, read in their turn.
-      if (!name || name.kind === 'symbol') continue;
-      const after = tokens[at + 2];
-      if (after?.kind === 'symbol' && (after.text === '.' || after.text === '(')) {
-        return 'a subquery reads a table of another schema or a table-valued function';
-      }
-      tables.push(name.text);
+      if (isKeyword(word, 'FROM', 'JOIN') || (word.kind === 'symbol' && word.text === ',')) namesAfter.push(at);
     }
+  }
+  const tables: string[] = [];
+  for (const at of namesAfter) {
+    const name = tokens[at + 1];
+    // A subquery (in FROM or after IN) has FROM clauses of its own, read in their turn.
+    if (!name || (name.kind !== 'word' && name.kind !== 'quoted')) continue;
+    const after = tokens[at + 2];
+    if (after?.kind === 'symbol' && (after.text === '.' || after.text === '(')) {
+      return 'a subquery or CTE reads a table of another schema or a table-valued function';
+    }
+    tables.push(name.text);
   }
   return [...new Set(tables)];
 }
@@ -351,6 +401,11 @@ export function hasAggregates(tokens: readonly SqlToken[]): boolean {
     }
     return true;
   });
+}
+
+/** Whether two names are one to SQLite, which reads them case-insensitively. */
+export function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 /** Token texts compared as SQLite compares names: words case-insensitively. */

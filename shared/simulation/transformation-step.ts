@@ -4,6 +4,7 @@ import { applyView, upsertRowsSql } from './dataset-table';
 import { prepareGroupTotals, regroupedGroups } from './group-totals';
 import { type Aggregation, type IncrementalPlan, planRecompute, type RecomputeMode } from './incremental-plan';
 import type { TransformationPlan } from './product-plan';
+import { withFirstCte } from './query-shape';
 import { checkSelect, subquerySql } from './select-check';
 import { readsTheClock, withSimulatedNow } from './simulated-now';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
@@ -65,6 +66,7 @@ export function prepareStep(
                 outputColumns: columnNamesOf(connection, select),
                 tableColumns: dataset.columns.map((column) => column.name),
                 columnsOf: inputs.columnsOf,
+                resultColumns: (query) => columnNamesOf(connection, query),
               });
       }
       const recompute = prepareResultRecompute(connection, dataset, select, quarantinePort ?? '');
@@ -319,8 +321,10 @@ WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join
       );
       // A unit is one column: a tick that touched its NULL unit recomputes the rows whose unit IS NULL too.
       const restricted = (isNullIn: boolean) =>
-        `WITH ${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units})${isNullIn ? ` OR (${unitExpressions}) IS NULL` : ''})
-${plan.select}`;
+        withFirstCte(
+          plan.select,
+          `${quoteIdentifier(plan.anchor.table)} AS (SELECT * FROM ${anchorTable} AS ${anchorAlias} WHERE (${unitExpressions}) IN (SELECT ${unitList} FROM ${units})${isNullIn ? ` OR (${unitExpressions}) IS NULL` : ''})`,
+        );
       const recomputeUnits = recomputeWithin(restricted(false), unitColumns, units);
       // Prepared on the first tick that needs it: most units are never NULL.
       let recomputeUnitsWithNull: ReturnType<typeof recomputeWithin> | undefined;

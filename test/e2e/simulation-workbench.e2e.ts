@@ -231,7 +231,7 @@ describeInChromium('working with a simulation', (session) => {
 
     const profile = page.getByTestId('transformation-customer-360/customer_profile').locator('td');
     expect(await profile.nth(1).textContent()).toBe(
-      "what each tick touched; in full on a tick that changes 'orders', which a subquery reads",
+      "what each tick touched; in full on a tick that changes 'orders', which a subquery or CTE reads",
     );
     expect(await profile.nth(2).textContent()).toBe('0 touched · 3 full · 0 unchanged');
   });

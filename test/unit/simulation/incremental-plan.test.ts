@@ -9,8 +9,19 @@ const TABLES: Record<string, string[]> = {
   shipments: ['shipment_id', 'order_id', 'carrier'],
 };
 
+/** The columns of each CTE the tests define, as SQLite would name them. */
+const CTES: Record<string, string[]> = {
+  big_orders: ['order_id', 'customer_id', 'total'],
+  dutch: ['customer_id', 'country'],
+};
+
 function context(outputColumns: string[]): StepContext {
-  return { outputColumns, tableColumns: outputColumns, columnsOf: (table) => TABLES[table] };
+  return {
+    outputColumns,
+    tableColumns: outputColumns,
+    columnsOf: (table) => TABLES[table],
+    resultColumns: (select) => CTES[select.match(/FROM "(\w+)"$/)?.[1] ?? ''] ?? [],
+  };
 }
 
 const DAILY_SALES = `SELECT substr(e.occurred_at, 1, 10) AS day, COALESCE(p.country, 'unknown') AS country,
@@ -305,6 +316,15 @@ WHERE o.customer_id IN (SELECT customer_id FROM customer_profile WHERE country =
     ]);
   });
 
+  it('reads `IN table` as the subquery it stands for', () => {
+    const mode = planRecompute(
+      'SELECT o.order_id, o.total FROM orders o WHERE o.customer_id NOT IN customer_profile',
+      context(['order_id', 'total']),
+    );
+
+    expect(mode.incremental && mode.plan.subqueryTables).toEqual(['customer_profile']);
+  });
+
   it('keeps no group totals beside a subquery: a change of its table may move every row', () => {
     const byCustomer = planRecompute(
       `SELECT o.customer_id, COUNT(*) AS orders FROM orders o
@@ -321,7 +341,7 @@ WHERE o.order_id IN (SELECT order_id FROM shipments) GROUP BY c.city`,
     expect(byCustomer.incremental && byCustomer.plan.units.map((unit) => unit.column)).toEqual(['customer_id']);
     expect(byCity).toEqual({
       incremental: false,
-      reason: 'it would keep its groups, which a change of a table a subquery reads could all change',
+      reason: 'it would keep its groups, which a change of a table a subquery or CTE reads could all change',
     });
   });
 
@@ -329,7 +349,7 @@ WHERE o.order_id IN (SELECT order_id FROM shipments) GROUP BY c.city`,
     [
       "the anchor's table",
       'SELECT o.order_id, o.total FROM orders o WHERE o.total > (SELECT AVG(total) FROM orders)',
-      "a subquery reads 'orders', the table its result is cut by",
+      "a subquery or CTE reads 'orders', the table its result is cut by",
     ],
     [
       'a table that changes after it runs',
@@ -339,10 +359,66 @@ WHERE o.order_id IN (SELECT order_id FROM shipments) GROUP BY c.city`,
     [
       'a table-valued function',
       "SELECT o.order_id, o.total FROM orders o WHERE o.status IN (SELECT value FROM json_each('[1]'))",
-      'a subquery reads a table of another schema or a table-valued function',
+      'a subquery or CTE reads a table of another schema or a table-valued function',
     ],
   ])('recomputes in full a query with a subquery that reads %s', (_, sql, reason) => {
     expect(planRecompute(sql, context(['order_id', 'total']))).toEqual({ incremental: false, reason });
+  });
+
+  it("recomputes by unit a query with CTEs, following only tables' changes and naming what its CTEs read", () => {
+    const mode = planRecompute(
+      `WITH big_orders AS (SELECT order_id, customer_id, total FROM orders WHERE total > 100),
+  dutch (customer_id, country) AS MATERIALIZED (SELECT customer_id, country FROM customer_profile WHERE country = 'NL')
+SELECT e.event_id, d.country, b.total, s.carrier
+FROM order_placed e JOIN dutch d ON d.customer_id = e.customer_id
+LEFT JOIN big_orders b ON b.order_id = e.event_id LEFT JOIN shipments s ON s.order_id = e.event_id`,
+      context(['event_id', 'country', 'total', 'carrier']),
+    );
+
+    expect(mode.incremental && mode.plan.units.map((unit) => unit.column)).toEqual(['event_id']);
+    expect(mode.incremental && mode.plan.joined.map(({ alias, on }) => ({ alias, on }))).toEqual([
+      { alias: 's', on: 's.order_id = e.event_id' },
+    ]);
+    expect(mode.incremental && mode.plan.subqueryTables).toEqual(['orders', 'customer_profile']);
+  });
+
+  it.each([
+    [
+      'its first table is a CTE',
+      'WITH big_orders AS (SELECT order_id, customer_id, total FROM orders) SELECT b.order_id, b.total FROM big_orders b',
+      "its first table is the CTE 'big_orders'",
+    ],
+    [
+      'a table is joined through a CTE',
+      `WITH big_orders AS (SELECT order_id, customer_id, total FROM orders)
+SELECT c.customer_id, s.order_id AS total FROM customers c JOIN big_orders b ON b.customer_id = c.customer_id
+JOIN shipments s ON s.order_id = b.order_id`,
+      "it joins 'shipments' through the CTE 'big_orders'",
+    ],
+    [
+      "a CTE reads the anchor's table",
+      `WITH big_orders AS (SELECT order_id, customer_id, total FROM orders)
+SELECT o.order_id, b.total FROM orders o JOIN big_orders b ON b.customer_id = o.customer_id`,
+      "a subquery or CTE reads 'orders', the table its result is cut by",
+    ],
+    [
+      'a CTE is recursive',
+      'WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT o.order_id, o.total FROM orders o',
+      'it has a recursive CTE',
+    ],
+  ])('recomputes in full a query when %s', (_, sql, reason) => {
+    expect(planRecompute(sql, context(['order_id', 'total']))).toEqual({ incremental: false, reason });
+  });
+
+  it('keeps no group totals beside a CTE', () => {
+    const mode = planRecompute(
+      `WITH dutch AS (SELECT customer_id, country FROM customer_profile WHERE country = 'NL')
+SELECT o.customer_id, SUM(o.total) AS total FROM orders o JOIN dutch d USING (customer_id) GROUP BY o.customer_id`,
+      context(['customer_id', 'total']),
+    );
+
+    expect(mode.incremental && mode.plan.aggregation).toBeUndefined();
+    expect(mode.incremental && mode.plan.joined).toEqual([]);
   });
 
   it('recomputes in full a join whose ON condition reads a table joined after it', () => {

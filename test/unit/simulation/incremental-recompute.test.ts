@@ -269,6 +269,34 @@ const rareBranchChanges = atTicks([
   ...bankChanges.filter((make) => tableOf(make) === 'branches').slice(0, 1),
 ]);
 
+/** Steps reading branches beside their joins, in a subquery or a CTE, by kind. */
+const READING_BRANCHES_ASIDE = {
+  subqueries: {
+    account_activity: `SELECT t.txn_id, t.account_id, a.branch, t.amount,
+  SUM(t.amount) OVER (PARTITION BY t.account_id ORDER BY t.booked_at, t.txn_id) AS running_balance,
+  (SELECT COUNT(*) FROM branches b WHERE b.branch = a.branch AND b.region = 'N') AS account_txns
+FROM transactions t JOIN accounts a ON a.account_id = t.account_id
+WHERE a.branch IN (SELECT branch FROM branches WHERE region <> 'E')`,
+    account_balances: `SELECT a.account_id, a.owner, a.branch, COUNT(t.txn_id) AS txn_count, COALESCE(SUM(t.amount), 0) AS balance
+FROM accounts a LEFT JOIN transactions t ON t.account_id = a.account_id
+WHERE EXISTS (SELECT 1 FROM branches b WHERE b.branch = a.branch)
+GROUP BY a.account_id, a.owner, a.branch`,
+  },
+  CTEs: {
+    account_activity: `WITH served (branch, region) AS (SELECT branch, region FROM branches WHERE region <> 'E')
+SELECT t.txn_id, t.account_id, a.branch, t.amount,
+  SUM(t.amount) OVER (PARTITION BY t.account_id ORDER BY t.booked_at, t.txn_id) AS running_balance,
+  COUNT(*) OVER (PARTITION BY t.account_id) AS account_txns
+FROM transactions t JOIN accounts a ON a.account_id = t.account_id JOIN served s ON s.branch = a.branch`,
+    account_balances: `WITH northern AS MATERIALIZED (SELECT branch FROM branches WHERE region = 'N'),
+  northern_branches AS (SELECT branch FROM northern WHERE branch IS NOT NULL)
+SELECT a.account_id, a.owner, a.branch, COUNT(t.txn_id) AS txn_count, COALESCE(SUM(t.amount), 0) AS balance
+FROM accounts a LEFT JOIN transactions t ON t.account_id = a.account_id
+WHERE a.branch IN (SELECT branch FROM northern_branches)
+GROUP BY a.account_id, a.owner, a.branch`,
+  },
+};
+
 /** Gives each random change the tick it was made for. */
 function atTicks(makers: ChangeMaker[]): ChangeMaker[] {
   return makers.map((make) => (pick, fresh, tick) => ({ ...make(pick, fresh, tick), tick }));
@@ -579,51 +607,16 @@ FROM transactions NATURAL JOIN accounts NATURAL JOIN branches GROUP BY region`,
     120_000,
   );
 
-  it.each([3, 4])(
-    'recomputes by unit beside CTEs, and in full on a tick that changed a table they read (seed %i)',
-    async (seed) => {
-      const mesh = bankMeshWithSql({
-        account_activity: `WITH served (branch, region) AS (SELECT branch, region FROM branches WHERE region <> 'E')
-SELECT t.txn_id, t.account_id, a.branch, t.amount,
-  SUM(t.amount) OVER (PARTITION BY t.account_id ORDER BY t.booked_at, t.txn_id) AS running_balance,
-  COUNT(*) OVER (PARTITION BY t.account_id) AS account_txns
-FROM transactions t JOIN accounts a ON a.account_id = t.account_id JOIN served s ON s.branch = a.branch`,
-        account_balances: `WITH northern AS MATERIALIZED (SELECT branch FROM branches WHERE region = 'N'),
-  northern_branches AS (SELECT branch FROM northern WHERE branch IS NOT NULL)
-SELECT a.account_id, a.owner, a.branch, COUNT(t.txn_id) AS txn_count, COALESCE(SUM(t.amount), 0) AS balance
-FROM accounts a LEFT JOIN transactions t ON t.account_id = a.account_id
-WHERE a.branch IN (SELECT branch FROM northern_branches)
-GROUP BY a.account_id, a.owner, a.branch`,
-      });
+  it.each([
+    ['subqueries', 1],
+    ['subqueries', 2],
+    ['CTEs', 3],
+    ['CTEs', 4],
+  ] as const)(
+    'recomputes by unit beside %s, and in full on a tick that changed a table they read (seed %i)',
+    async (kind, seed) => {
+      const mesh = bankMeshWithSql(READING_BRANCHES_ASIDE[kind]);
 
-      const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, rareBranchChanges));
-
-      for (const step of ['account_activity', 'account_balances']) {
-        expect(transformations[`balances/${step}`], step).toMatchObject({
-          mode: 'incremental',
-          reason: "in full on a tick that changes 'branches', which a subquery or CTE reads",
-        });
-        expect(transformations[`balances/${step}`]?.runs.incremental, step).toBeGreaterThan(2);
-        expect(transformations[`balances/${step}`]?.runs.full, step).toBeGreaterThan(2);
-      }
-    },
-    120_000,
-  );
-
-  it.each([1, 2])(
-    'recomputes by unit beside subqueries, and in full on a tick that changed a table they read (seed %i)',
-    async (seed) => {
-      const mesh = bankMeshWithSql({
-        account_activity: `SELECT t.txn_id, t.account_id, a.branch, t.amount,
-  SUM(t.amount) OVER (PARTITION BY t.account_id ORDER BY t.booked_at, t.txn_id) AS running_balance,
-  (SELECT COUNT(*) FROM branches b WHERE b.branch = a.branch AND b.region = 'N') AS account_txns
-FROM transactions t JOIN accounts a ON a.account_id = t.account_id
-WHERE a.branch IN (SELECT branch FROM branches WHERE region <> 'E')`,
-        account_balances: `SELECT a.account_id, a.owner, a.branch, COUNT(t.txn_id) AS txn_count, COALESCE(SUM(t.amount), 0) AS balance
-FROM accounts a LEFT JOIN transactions t ON t.account_id = a.account_id
-WHERE EXISTS (SELECT 1 FROM branches b WHERE b.branch = a.branch)
-GROUP BY a.account_id, a.owner, a.branch`,
-      });
       const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, rareBranchChanges));
 
       for (const step of ['account_activity', 'account_balances']) {

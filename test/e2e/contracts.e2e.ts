@@ -120,7 +120,8 @@ describeInChromium('editing a data contract', (session) => {
       { name: 'returns.odcs.yaml', mimeType: 'application/yaml', buffer: Buffer.from(good) },
       { name: 'broken.odcs.yaml', mimeType: 'application/yaml', buffer: Buffer.from('schema: [unclosed') },
     ]);
-    const notice = page.getByRole('alert');
+    // Monaco keeps alert regions of its own: the app's notice is the one saying what was imported.
+    const notice = page.getByRole('alert').filter({ hasText: 'Imported' });
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Imported 1 of 2 contract file(s).');
     expect(await notice.textContent()).toContain('broken.odcs.yaml');

@@ -181,15 +181,19 @@ function withoutAlias(item: SqlToken[]): SqlToken[] {
   return endsExpression ? item.slice(0, -1) : item;
 }
 
+/** How a table is joined as written: a RIGHT JOIN is read as the LEFT JOIN it equals. */
+type WrittenJoin = FromTable['join'] | 'right';
+
 /**
  * `t [AS] a { [NATURAL] [INNER | LEFT [OUTER]] JOIN t [AS] a ON ... | USING (...) }`, and inner
- * joins (`, t [AS] a`, `CROSS JOIN`, `JOIN`) without ON, their condition in the WHERE clause;
- * anything else is a reason.
+ * joins (`, t [AS] a`, `CROSS JOIN`, `JOIN`) without ON, their condition in the WHERE clause. A
+ * first join `a RIGHT [OUTER] JOIN b ON ...` is read as `b LEFT JOIN a ON ...`, the same rows.
+ * Anything else is a reason.
  */
 function readFrom(tokens: SqlToken[], depths: number[], start: number, end: number): FromTable[] | string {
   const tables: FromTable[] = [];
   let index = start;
-  let join: FromTable['join'] = 'first';
+  let join: WrittenJoin = 'first';
   let isNatural = false;
   while (index < end) {
     const name = tokens[index] as SqlToken;
@@ -213,30 +217,42 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
     }
     const on: SqlToken[] = [];
     let using: string[] | undefined;
+    if (join === 'right' && !isKeyword(tokens[index], 'ON')) {
+      return `it right-joins '${name.text}' without an ON condition`;
+    }
     if (join !== 'first' && isKeyword(tokens[index], 'USING')) {
       const close = tokens.findIndex((token, at) => at > index && depths[at] === 0 && token.text === ')');
       using = splitAtTopCommas(tokens, depths, index + 2, close).map((column) => (column[0] as SqlToken).text);
       index = close + 1;
-    } else if (!isNatural && (join === 'left' || (join === 'inner' && isKeyword(tokens[index], 'ON')))) {
+    } else if (
+      !isNatural &&
+      (join === 'left' || join === 'right' || (join === 'inner' && isKeyword(tokens[index], 'ON')))
+    ) {
       if (!isKeyword(tokens[index], 'ON')) return `it left-joins '${name.text}' without an ON condition`;
       index += 1;
       while (index < end && !(depths[index] === 0 && isJoinStart(tokens[index]))) on.push(tokens[index++] as SqlToken);
     }
     const isConditionInWhere = join === 'inner' && on.length === 0 && !using && !isNatural;
-    tables.push({
-      table: name.text,
-      nameStart: name.start,
-      alias,
-      join,
-      on,
-      ...(using && { using }),
-      ...(isConditionInWhere && { isConditionInWhere }),
-      ...(isNatural && { isNatural }),
-    });
+    const table = { table: name.text, nameStart: name.start, alias, on };
+    if (join === 'right') {
+      const left = tables.pop() as FromTable;
+      tables.push({ ...table, join: 'first', on: [] }, { ...left, join: 'left', on });
+    } else {
+      tables.push({
+        ...table,
+        join,
+        ...(using && { using }),
+        ...(isConditionInWhere && { isConditionInWhere }),
+        ...(isNatural && { isNatural }),
+      });
+    }
     if (index >= end) break;
     isNatural = isKeyword(tokens[index], 'NATURAL');
     const operator = joinOperator(tokens, isNatural ? index + 1 : index);
     if (typeof operator === 'string') return operator;
+    if (operator.join === 'right' && (tables.length > 1 || isNatural)) {
+      return 'it has a RIGHT JOIN other than its first join, or a NATURAL one';
+    }
     join = operator.join;
     index = operator.next;
   }
@@ -244,20 +260,22 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
 }
 
 /**
- * The join operator at `index`: an inner join (a comma, `CROSS JOIN`, `[INNER] JOIN`) or
- * `LEFT [OUTER] JOIN`; `next` is the index after it.
+ * The join operator at `index`: an inner join (a comma, `CROSS JOIN`, `[INNER] JOIN`),
+ * `LEFT [OUTER] JOIN` or `RIGHT [OUTER] JOIN`; `next` is the index after it.
  */
-function joinOperator(tokens: readonly SqlToken[], index: number): { join: FromTable['join']; next: number } | string {
+function joinOperator(tokens: readonly SqlToken[], index: number): { join: WrittenJoin; next: number } | string {
   const word = tokens[index] as SqlToken;
-  const joinAfter = (join: FromTable['join'], words: number) =>
+  const joinAfter = (join: WrittenJoin, words: number) =>
     isKeyword(tokens[index + words], 'JOIN')
       ? { join, next: index + words + 1 }
       : 'its FROM clause is not a list of tables';
   if (word.kind === 'symbol' && word.text === ',') return { join: 'inner', next: index + 1 };
   if (isKeyword(word, 'JOIN')) return joinAfter('inner', 0);
   if (isKeyword(word, 'CROSS', 'INNER')) return joinAfter('inner', 1);
-  if (isKeyword(word, 'LEFT')) return joinAfter('left', isKeyword(tokens[index + 1], 'OUTER') ? 2 : 1);
-  return `it joins with ${word.text} (only JOIN, INNER JOIN, LEFT JOIN, CROSS JOIN, NATURAL joins and commas are recomputed by key)`;
+  if (isKeyword(word, 'LEFT', 'RIGHT')) {
+    return joinAfter(isKeyword(word, 'LEFT') ? 'left' : 'right', isKeyword(tokens[index + 1], 'OUTER') ? 2 : 1);
+  }
+  return `it joins with ${word.text} (only JOIN, INNER JOIN, LEFT JOIN, a first RIGHT JOIN, CROSS JOIN, NATURAL joins and commas are recomputed by key)`;
 }
 
 /** `select` with `cte` (`name AS (...)`) before the CTEs of its WITH clause, if it has one. */

@@ -282,6 +282,48 @@ NATURAL LEFT OUTER JOIN shipments s NATURAL INNER JOIN customer_profile p`,
     expect(left).toEqual({ incremental: false, reason: "it left-joins 'shipments' without an ON condition" });
   });
 
+  it('reads a first RIGHT JOIN as the LEFT JOIN it equals: its right table is the anchor', () => {
+    const mode = planRecompute(
+      `SELECT c.customer_id, c.city, COUNT(o.order_id) AS orders FROM orders o RIGHT OUTER JOIN customers c
+ON o.customer_id = c.customer_id LEFT JOIN shipments s ON s.order_id = o.order_id GROUP BY c.customer_id, c.city`,
+      context(['customer_id', 'city', 'orders']),
+    );
+
+    expect(mode.incremental && mode.plan.anchor).toEqual({ table: 'customers', alias: 'c' });
+    expect(mode.incremental && mode.plan.joined.map(({ alias, on, via }) => ({ alias, on, via }))).toEqual([
+      { alias: 'o', on: 'o.customer_id = c.customer_id', via: [] },
+      {
+        alias: 's',
+        on: 's.order_id = o.order_id',
+        via: [{ table: 'orders', alias: 'o', on: 'o.customer_id = c.customer_id' }],
+      },
+    ]);
+    expect(mode.incremental && mode.plan.keepsEveryAnchorRow).toBe(true);
+  });
+
+  it.each([
+    [
+      'after the first join',
+      'FROM customers c JOIN orders o ON o.customer_id = c.customer_id RIGHT JOIN shipments s ON s.order_id = o.order_id',
+      'it has a RIGHT JOIN other than its first join, or a NATURAL one',
+    ],
+    [
+      'USING a column',
+      'FROM orders o RIGHT JOIN customers c USING (customer_id)',
+      "it right-joins 'customers' without an ON condition",
+    ],
+    [
+      'NATURAL',
+      'FROM orders o NATURAL RIGHT JOIN customers c',
+      'it has a RIGHT JOIN other than its first join, or a NATURAL one',
+    ],
+  ])('recomputes in full a RIGHT JOIN %s', (_, from, reason) => {
+    expect(planRecompute(`SELECT c.customer_id, c.city ${from}`, context(['customer_id', 'city']))).toEqual({
+      incremental: false,
+      reason,
+    });
+  });
+
   it('recomputes in full a USING join by a column no table before it has', () => {
     const mode = planRecompute(
       'SELECT o.order_id, c.city FROM orders o JOIN customers c USING (city)',

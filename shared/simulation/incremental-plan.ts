@@ -188,11 +188,11 @@ export function planRecompute(select: string, stepContext: StepContext): Recompu
         return {
           table: table.table,
           alias: table.alias,
-          on: joining.length > 0 ? joining.map(textOf).join(' AND ') : 'true',
+          on: conditionText(joining),
           via: via.map((step) => ({
             table: step.table,
             alias: step.alias,
-            on: textOf(step.on),
+            on: conditionText(topLevelConjuncts(step.on)),
           })),
           ...(filters.length > 0 && { filter: filters.map(textOf).join(' AND ') }),
           columns: columnsRead(tokensRead, table, context),
@@ -409,6 +409,11 @@ function lookupColumns(table: FromTable, resolve: ReturnType<typeof columnResolv
   return [...lookup];
 }
 
+/** A join condition of `terms` ANDed, as SQL; a join without one (a cross join) matches every row. */
+function conditionText(terms: readonly SqlToken[][]): string {
+  return terms.length > 0 ? terms.map(textOf).join(' AND ') : 'true';
+}
+
 /** The terms of a condition's top-level ANDs (not the AND of a BETWEEN, nor one inside a CASE). */
 function topLevelConjuncts(tokens: readonly SqlToken[]): SqlToken[][] {
   const terms: SqlToken[][] = [[]];
@@ -427,7 +432,7 @@ function topLevelConjuncts(tokens: readonly SqlToken[]): SqlToken[][] {
     }
     terms.at(-1)?.push(token);
   }
-  return terms;
+  return terms.filter((term) => term.length > 0);
 }
 
 /** The column a side of a comparison names when it is just a column (`o.customer_id`, `customer_id`). */

@@ -166,6 +166,22 @@ WHERE o.order_id = e.event_id AND c.customer_id = o.customer_id AND o.status <> 
     },
   );
 
+  it('joins a table without any condition on every row, and a table joined through it too', () => {
+    const mode = planRecompute(
+      'SELECT e.event_id, c.city FROM order_placed e CROSS JOIN orders o JOIN customers c ON c.customer_id = o.customer_id',
+      context(['event_id', 'city']),
+    );
+
+    expect(mode.incremental && mode.plan.joined.map(({ alias, on, via }) => ({ alias, on, via }))).toEqual([
+      { alias: 'o', on: 'true', via: [] },
+      {
+        alias: 'c',
+        on: 'c.customer_id = o.customer_id',
+        via: [{ table: 'orders', alias: 'o', on: 'true' }],
+      },
+    ]);
+  });
+
   it('reads an ON condition written after a comma join as it is', () => {
     const mode = planRecompute(
       'SELECT e.event_id, o.status FROM order_placed e, orders o ON o.order_id = e.event_id WHERE o.customer_id = e.customer_id',

@@ -555,6 +555,26 @@ FROM transactions t, accounts a WHERE t.account_id = a.account_id AND a.status <
   );
 
   it.each([1, 2])(
+    'recomputes by unit a join with no condition at all, and a table joined through it (seed %i)',
+    async (seed) => {
+      // Every change of a transaction touches every account, and every change of a branch every transaction's.
+      const mesh = bankMeshWithSql({
+        account_balances: `SELECT a.account_id, a.owner, a.branch, COUNT(t.txn_id) AS txn_count, COALESCE(SUM(t.amount), 0) AS balance
+FROM accounts a CROSS JOIN transactions t WHERE a.account_id % 2 = 0
+GROUP BY a.account_id, a.owner, a.branch`,
+        account_activity: `SELECT t.txn_id, t.account_id, a.branch, t.amount, COUNT(b.branch) AS running_balance, 1 AS account_txns
+FROM transactions t, branches b LEFT JOIN accounts a ON a.branch = b.branch AND a.account_id = t.account_id
+GROUP BY t.txn_id`,
+      });
+
+      const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChanges)));
+
+      expectMostlyIncremental(transformations, ['account_balances', 'account_activity']);
+    },
+    120_000,
+  );
+
+  it.each([1, 2])(
     'recomputes by unit, by group totals and by regrouping a table joined to itself (seed %i)',
     async (seed) => {
       const mesh = bankMeshWithSql({

@@ -139,7 +139,8 @@ export function planRecompute(select: string, stepContext: StepContext): Recompu
   }
 
   const scoped = scopedToAnchor(select, shape, anchor, joined);
-  const aggregation = planAggregation(shape, context, scoped.source);
+  const names = groupNamer(from, context, resolve);
+  const aggregation = planAggregation(shape, context, scoped.source, names);
   const units = shape.items.flatMap((item, index) => {
     const column = tableColumnAt(context, index);
     if (column === undefined) return [];
@@ -272,7 +273,7 @@ function columnTokens(alias: string, column: string): SqlToken[] {
 function withConditionsFromWhere(
   from: readonly FromTable[],
   where: readonly SqlToken[] | undefined,
-  resolve: ReturnType<typeof columnResolver>,
+  resolve: ColumnResolver,
 ): FromTable[] {
   const terms = topLevelConjuncts(where ?? []);
   return from.map((table, position) => {
@@ -297,7 +298,12 @@ function scopedToAnchor(select: string, shape: QueryShape, anchor: FromTable, jo
   return { select: qualified(select, 0), source: qualified(shape.source, shape.sourceStart) };
 }
 
-function planAggregation(shape: QueryShape, context: StepContext, source: string): Aggregation | undefined {
+function planAggregation(
+  shape: QueryShape,
+  context: StepContext,
+  source: string,
+  names: GroupNamer,
+): Aggregation | undefined {
   const { groupBy } = shape;
   if (!groupBy || shape.partitions.length > 0) return undefined;
   const groups: Aggregation['groups'] = [];
@@ -366,11 +372,7 @@ function columnsRead(
  * The joined tables (neither the anchor nor `table`) that `table`'s ON condition reads, and those
  * their ON conditions read in turn, in FROM order: how its rows reach the anchor's.
  */
-function pathToAnchor(
-  table: FromTable,
-  from: readonly FromTable[],
-  resolve: ReturnType<typeof columnResolver>,
-): FromTable[] {
+function pathToAnchor(table: FromTable, from: readonly FromTable[], resolve: ColumnResolver): FromTable[] {
   const [anchor] = from;
   const reached = new Set<string>();
   const follow = (joined: FromTable) => {
@@ -390,7 +392,7 @@ function pathToAnchor(
  * (`o.customer_id = c.customer_id AND ...`), in the order written: an index on them finds a
  * unit's joined rows.
  */
-function lookupColumns(table: FromTable, resolve: ReturnType<typeof columnResolver>, context: StepContext): string[] {
+function lookupColumns(table: FromTable, resolve: ColumnResolver, context: StepContext): string[] {
   const columns = context.columnsOf(table.table) ?? [];
   const lookup = new Set<string>();
   for (const term of topLevelConjuncts(table.on)) {
@@ -451,20 +453,39 @@ function full(reason: string): RecomputeMode {
   return { incremental: false, reason };
 }
 
-/** Whether a GROUP BY entry names the select item: by position, by alias, or as the same expression. */
-function names(group: SqlToken[], index: number, column: string, item: SqlToken[]): boolean {
-  const [only] = group;
-  if (group.length === 1 && only?.kind === 'number') return Number(only.text) === index + 1;
-  if (group.length === 1 && only && (only.kind === 'word' || only.kind === 'quoted') && sameName(only.text, column)) {
-    return true;
-  }
-  return sameTokens(group, item);
+/** Whether a GROUP BY entry names the select item at `index`, whose column is `column`. */
+type GroupNamer = (group: SqlToken[], index: number, column: string, item: SqlToken[]) => boolean;
+
+/**
+ * Reads a GROUP BY entry as naming a select item by position, as the same expression, or by a
+ * bare name. SQLite reads a bare name as a FROM table's column first, and as an output column's
+ * alias only when no table has such a column: `e.currency AS country ... GROUP BY country` groups
+ * by `p.country` when a joined `p` has one.
+ */
+function groupNamer(from: readonly FromTable[], context: StepContext, resolve: ColumnResolver): GroupNamer {
+  return (group, index, column, item) => {
+    const [only] = group;
+    if (group.length === 1 && only?.kind === 'number') return Number(only.text) === index + 1;
+    if (sameTokens(group, item)) return true;
+    if (group.length !== 1 || !only || (only.kind !== 'word' && only.kind !== 'quoted')) return false;
+    const isTableColumn = from.some((table) => hasColumn(context.columnsOf(table.table), only.text));
+    if (!isTableColumn) return sameName(only.text, column);
+    const [owner] = resolve(group) ?? [];
+    if (owner === undefined) return false;
+    const [named, ...rest] = withoutQualifier(item, owner);
+    const itemTables = resolve(item);
+    return (
+      rest.length === 0 && sameName(named?.text ?? '', only.text) && itemTables?.size === 1 && itemTables.has(owner)
+    );
+  };
 }
 
 /**
  * The FROM tables (by alias) whose columns an expression reads, or undefined when it reads a name
  * no table has, or one several have: the plan then cannot tell where a value comes from.
  */
+type ColumnResolver = ReturnType<typeof columnResolver>;
+
 function columnResolver(from: readonly FromTable[], context: StepContext) {
   const byAlias = new Map(from.map((table) => [table.alias.toLowerCase(), table]));
   return (tokens: readonly SqlToken[]): Set<string> | undefined => {

@@ -166,6 +166,27 @@ WHERE o.order_id = e.event_id AND c.customer_id = o.customer_id AND o.status <> 
     },
   );
 
+  it("reads a bare GROUP BY name as a FROM table's column before an output alias, as SQLite does", () => {
+    const byAlias = planRecompute(
+      `SELECT substr(e.occurred_at, 1, 10) AS day, e.total AS country, COUNT(*) AS orders
+FROM order_placed e LEFT JOIN customer_profile p ON p.customer_id = e.customer_id GROUP BY day, country`,
+      context(['day', 'country', 'orders']),
+    );
+    const byColumn = planRecompute(
+      `SELECT c.customer_id, c.city AS town, COUNT(o.order_id) AS order_count
+FROM customers c LEFT JOIN orders o ON o.customer_id = c.customer_id GROUP BY c.customer_id, city`,
+      context(['customer_id', 'town', 'order_count']),
+    );
+
+    // `country` is the profile's: no group is an output column, so none is kept, and the day is the unit.
+    expect(byAlias.incremental && byAlias.plan.aggregation).toBeUndefined();
+    expect(byAlias.incremental && byAlias.plan.units.map((unit) => unit.column)).toEqual(['day']);
+    expect(byColumn.incremental && byColumn.plan.aggregation?.groups).toEqual([
+      { column: 'customer_id', expression: 'c.customer_id' },
+      { column: 'town', expression: 'c.city' },
+    ]);
+  });
+
   it('joins a table without any condition on every row, and a table joined through it too', () => {
     const mode = planRecompute(
       'SELECT e.event_id, c.city FROM order_placed e CROSS JOIN orders o JOIN customers c ON c.customer_id = o.customer_id',

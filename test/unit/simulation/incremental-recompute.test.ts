@@ -433,6 +433,29 @@ describe('incremental recomputation', () => {
     120_000,
   );
 
+  it.each([1, 2])(
+    'reads a bare GROUP BY name as a joined column before an output alias, as SQLite does (seed %i)',
+    async (seed) => {
+      const mesh = ecommerceSample();
+      const dailySales = mesh.products
+        .flatMap((product) => product.transformations ?? [])
+        .find((step) => step.name === 'daily_sales') as { sql: string };
+      // `country` groups by the profile's country, not by the currency the output names so.
+      dailySales.sql = `SELECT substr(e.occurred_at, 1, 13) AS day, e.currency AS country, COUNT(p.customer_id) AS orders,
+  SUM(e.total) AS revenue
+FROM order_placed e JOIN customer_profile p ON p.customer_id = e.customer_id
+GROUP BY day, country`;
+
+      const transformations = await compareModes(
+        mesh,
+        randomScenario(mesh.scenarios[0] as Scenario, seed, atTicks(ecommerceChanges)),
+      );
+
+      expect(transformations['sales-dashboard/daily_sales']?.runs.incremental).toBeGreaterThan(TICKS / 2);
+    },
+    120_000,
+  );
+
   it.each([1, 2, 3])(
     'gives the tables a full recomputation gives, on a bank pipeline (seed %i)',
     async (seed) => {

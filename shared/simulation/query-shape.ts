@@ -86,10 +86,16 @@ export function isSqlKeyword(token: SqlToken): boolean {
   return token.kind === 'word' && KEYWORDS.has(token.text.toUpperCase());
 }
 
+/** Whether the FROM at `index` is the end of an `IS [NOT] DISTINCT FROM` comparison, not a clause. */
+function isDistinctFrom(tokens: readonly SqlToken[], index: number): boolean {
+  return isKeyword(tokens[index], 'FROM') && isKeyword(tokens[index - 1], 'DISTINCT');
+}
+
 export function readQueryShape(select: string): ShapeReading {
   const tokens = sqlTokens(select);
   const depths = depthsOf(tokens);
-  const atTop = (index: number, ...words: string[]) => depths[index] === 0 && isKeyword(tokens[index], ...words);
+  const atTop = (index: number, ...words: string[]) =>
+    depths[index] === 0 && isKeyword(tokens[index], ...words) && !isDistinctFrom(tokens, index);
   const ctes = readCtes(tokens, depths);
   if (typeof ctes === 'string') return refuse(ctes);
   const selectStart = ctes.selectStart;
@@ -339,7 +345,7 @@ function tablesOfSubqueries(tokens: readonly SqlToken[], depths: readonly number
   for (const [index, token] of tokens.entries()) {
     if (isKeyword(token, 'IN')) namesAfter.push(index);
     const depth = depths[index] as number;
-    if (depth === 0 || !isKeyword(token, 'FROM') || isKeyword(tokens[index - 1], 'DISTINCT')) continue;
+    if (depth === 0 || !isKeyword(token, 'FROM') || isDistinctFrom(tokens, index)) continue;
     for (let at = index; at < tokens.length && (depths[at] as number) >= depth; at++) {
       const word = tokens[at] as SqlToken;
       if (depths[at] !== depth) continue;
@@ -411,14 +417,24 @@ export function hasAggregates(tokens: readonly SqlToken[]): boolean {
   return tokens.some((token, index) => {
     if (isInSubquery[index] || token.kind !== 'word' || !AGGREGATES.has(token.text.toUpperCase())) return false;
     if (tokens[index + 1]?.text !== '(') return false;
-    let depth = 0;
-    for (let next = index + 1; next < tokens.length; next++) {
-      const text = tokens[next]?.text;
-      if (text === '(') depth += 1;
-      else if (text === ')' && --depth === 0) return !isKeyword(tokens[next + 1], 'OVER');
+    let after = closingParenthesis(tokens, index + 1) + 1;
+    // `sum(x) FILTER (WHERE …) OVER (…)` is a window function too.
+    if (isKeyword(tokens[after], 'FILTER') && tokens[after + 1]?.text === '(') {
+      after = closingParenthesis(tokens, after + 1) + 1;
     }
-    return true;
+    return !isKeyword(tokens[after], 'OVER');
   });
+}
+
+/** The index of the parenthesis that closes the one at `open`, or past the end when none does. */
+function closingParenthesis(tokens: readonly SqlToken[], open: number): number {
+  let depth = 0;
+  for (let index = open; index < tokens.length; index++) {
+    const text = tokens[index]?.text;
+    if (text === '(') depth += 1;
+    else if (text === ')' && --depth === 0) return index;
+  }
+  return tokens.length;
 }
 
 /** Whether two names are one to SQLite, which reads them case-insensitively. */

@@ -187,6 +187,18 @@ FROM customers c LEFT JOIN orders o ON o.customer_id = c.customer_id GROUP BY c.
     ]);
   });
 
+  it('reads IS [NOT] DISTINCT FROM as a comparison, not a FROM clause, and an aggregate with FILTER and OVER as a window', () => {
+    const mode = planRecompute(
+      `SELECT o.order_id, o.customer_id IS DISTINCT FROM c.customer_id AS moved,
+  SUM(o.total) FILTER (WHERE o.total > 0) OVER (PARTITION BY o.order_id) AS spent
+FROM orders o LEFT JOIN customers c ON c.customer_id IS NOT DISTINCT FROM o.customer_id`,
+      context(['order_id', 'moved', 'spent']),
+    );
+
+    expect(mode.incremental && mode.plan.anchor.table).toBe('orders');
+    expect(mode.incremental && mode.plan.joined[0]?.on).toBe('c.customer_id IS NOT DISTINCT FROM o.customer_id');
+  });
+
   it('joins a table without any condition on every row, and a table joined through it too', () => {
     const mode = planRecompute(
       'SELECT e.event_id, c.city FROM order_placed e CROSS JOIN orders o JOIN customers c ON c.customer_id = o.customer_id',

@@ -578,6 +578,26 @@ FROM transactions t, accounts a WHERE t.account_id = a.account_id AND a.status <
   );
 
   it.each([1, 2])(
+    'recomputes by unit a join ON IS NOT DISTINCT FROM, and a window over a FILTER (seed %i)',
+    async (seed) => {
+      const mesh = bankMeshWithSql({
+        account_balances: `SELECT a.account_id, a.owner, a.branch, COUNT(t.txn_id) AS txn_count, COALESCE(SUM(t.amount), 0) AS balance
+FROM accounts a LEFT JOIN transactions t ON t.account_id IS NOT DISTINCT FROM a.account_id
+GROUP BY a.account_id, a.owner, a.branch`,
+        account_activity: `SELECT t.txn_id, t.account_id, a.branch, t.amount,
+  SUM(t.amount) FILTER (WHERE t.amount > 0) OVER (PARTITION BY t.account_id ORDER BY t.txn_id) AS running_balance,
+  1 AS account_txns
+FROM transactions t JOIN accounts a ON a.account_id = t.account_id`,
+      });
+
+      const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChanges)));
+
+      expectMostlyIncremental(transformations, ['account_balances', 'account_activity']);
+    },
+    120_000,
+  );
+
+  it.each([1, 2])(
     'recomputes by unit a join with no condition at all, and a table joined through it (seed %i)',
     async (seed) => {
       // Every change of a transaction touches every account, and every change of a branch every transaction's.

@@ -203,7 +203,7 @@ function readFrom(tokens: SqlToken[], depths: number[], start: number, end: numb
   let isNatural = false;
   while (index < end) {
     const name = tokens[index] as SqlToken;
-    if (name.kind === 'symbol') return 'it reads a subquery or a value list';
+    if (name.kind === 'symbol') return 'it reads a subquery, a value list or joins in parentheses';
     if (name.kind !== 'word' && name.kind !== 'quoted') return 'its FROM clause is not a list of tables';
     const after = tokens[index + 1];
     if (after?.kind === 'symbol' && (after.text === '.' || after.text === '(')) {

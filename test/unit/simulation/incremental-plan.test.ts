@@ -497,6 +497,11 @@ SELECT o.order_id, b.total FROM orders o JOIN big_orders b ON b.customer_id = o.
       'WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT o.order_id, o.total FROM orders o',
       'it has a recursive CTE',
     ],
+    [
+      'its joins are in parentheses',
+      'SELECT o.order_id, s.carrier AS total FROM (orders o JOIN shipments s ON s.order_id = o.order_id)',
+      'it reads a subquery, a value list or joins in parentheses',
+    ],
   ])('recomputes in full a query when %s', (_, sql, reason) => {
     expect(planRecompute(sql, context(['order_id', 'total']))).toEqual({ incremental: false, reason });
   });

@@ -265,11 +265,20 @@ FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${
   ) => {
     const rowInScope = rowIn(scopeColumns, scopeTable, isNullInScope);
     const [clear, fill, ...rest] = recomputation(recompute, `${rowInScope} AND`);
-    // A key the recomputed rows share with a row out of scope would be judged without that row;
-    // none can when the scope's columns are key columns: a row sharing the key shares them too.
+    // A key that rows in scope, recomputed or as they were (kept or rejected), share with a row
+    // out of scope would be judged without that row: a key repeated out of scope, or one whose
+    // repeat in scope is gone. None can when the scope's columns are key columns: a row sharing
+    // the key shares them too. Out of scope is not in it, NULL included.
+    const keysInScope = [next, `${table} t WHERE ${rowInScope}`, `${rejected} t WHERE ${rowInScope}`]
+      .map((rows) => `SELECT ${columnList(key)} FROM ${rows}`)
+      .join(' UNION ALL ');
     const sharedKey = scopeColumns.every((column) => key.includes(column))
       ? undefined
-      : connection.prepare(`SELECT 1 FROM ${next} n JOIN ${table} t ON ${sameKey} WHERE NOT ${rowInScope} LIMIT 1`);
+      : connection.prepare(
+          `SELECT 1 FROM (${keysInScope}) AS n
+JOIN (SELECT ${columnList(names)} FROM ${table} UNION ALL SELECT ${columnList(names)} FROM ${rejected}) AS t
+ON ${sameKey} WHERE (${rowInScope}) IS NOT TRUE LIMIT 1`,
+        );
     return (tick: number, millis: number): StepRun | undefined => {
       runAll([clear, fill] as BoundStatement[], tick, millis);
       if (sharedKey && sharedKey.all().length > 0) return undefined;

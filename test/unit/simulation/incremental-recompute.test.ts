@@ -6,6 +6,7 @@ import { seededRandom } from '../../../shared/simulation/seeded-random';
 import { bankMesh, bankMeshWithSql } from './bank-mesh';
 import { aScenario, ecommerceSample, rowsOf, simulate, testWorkspace } from './builders';
 import { FLEET, logisticsMesh, logisticsScenario } from './logistics-mesh';
+import { randomBankQueries } from './random-bank-queries';
 
 const TICKS = 25;
 const CHANGES_PER_TICK = 8;
@@ -545,6 +546,17 @@ FROM transactions t LEFT JOIN accounts a ON a.account_id = t.account_id`,
       );
 
       expect(transformations['balances/account_activity']).toMatchObject({ mode: 'incremental' });
+    },
+    120_000,
+  );
+
+  // More seeds on demand: RANDOM_QUERIES=200 npx vitest run incremental-recompute -t 'random queries'
+  it.each(Array.from({ length: Number(process.env.RANDOM_QUERIES ?? 6) }, (_, index) => index + 1))(
+    'gives the tables a full recomputation gives, on random queries over random changes (seed %i)',
+    async (seed) => {
+      const mesh = bankMeshWithSql(randomBankQueries(seed));
+
+      await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChangesToNull)));
     },
     120_000,
   );

@@ -101,7 +101,7 @@ export function readQueryShape(select: string): ShapeReading {
   const selectStart = ctes.selectStart;
   if (!isKeyword(tokens[selectStart], 'SELECT')) return refuse('it does not start with SELECT (a VALUES query)');
   if (tokens.some((_, index) => atTop(index, 'UNION', 'INTERSECT', 'EXCEPT'))) return refuse('it is a compound SELECT');
-  if (tokens.some((_, index) => atTop(index, 'LIMIT', 'WINDOW'))) return refuse('it has a LIMIT or a WINDOW clause');
+  if (tokens.some((_, index) => atTop(index, 'LIMIT'))) return refuse('it has a LIMIT');
 
   const clauseStart = (word: string) => tokens.findIndex((_, index) => atTop(index, word));
   const clauseEnd = (start: number) => {
@@ -124,7 +124,9 @@ export function readQueryShape(select: string): ShapeReading {
   if (typeof partitions === 'string') return refuse(partitions);
   const having = clauseStart('HAVING') !== -1;
   const whereStart = clauseStart('WHERE');
-  const sourceEnd = tokens.findIndex((_, index) => index > fromStart && atTop(index, 'GROUP', 'HAVING', 'ORDER'));
+  const sourceEnd = tokens.findIndex(
+    (_, index) => index > fromStart && atTop(index, 'GROUP', 'HAVING', 'WINDOW', 'ORDER'),
+  );
   const lastSourceToken = tokens[(sourceEnd === -1 ? tokens.length : sourceEnd) - 1] as SqlToken;
   return {
     ok: true,
@@ -386,29 +388,77 @@ function subqueryMask(tokens: readonly SqlToken[]): boolean[] {
   });
 }
 
-/** Each `OVER (PARTITION BY ...)` outside subqueries; a window without a partition, or a named one, is a reason. */
-function windowPartitions(tokens: SqlToken[], depths: number[]): SqlToken[][][] | string {
-  const partitions: SqlToken[][][] = [];
+/** The expressions a window is partitioned by. */
+type Partition = SqlToken[][];
+
+/**
+ * Each window's PARTITION BY outside subqueries, written in `OVER (…)` or named in the WINDOW
+ * clause (`OVER w`, `OVER (w ORDER BY …)`); a window without a partition is a reason.
+ */
+function windowPartitions(tokens: SqlToken[], depths: number[]): Partition[] | string {
   const isInSubquery = subqueryMask(tokens);
+  const named = namedWindows(tokens, depths, isInSubquery);
+  if (typeof named === 'string') return named;
+  const partitions: Partition[] = [];
   for (let index = 0; index < tokens.length; index++) {
     if (isInSubquery[index] || !isKeyword(tokens[index], 'OVER')) continue;
-    const open = tokens[index + 1];
-    if (!(open?.kind === 'symbol' && open.text === '(')) return 'it uses a named window';
-    if (!(isKeyword(tokens[index + 2], 'PARTITION') && isKeyword(tokens[index + 3], 'BY'))) {
-      return 'a window function spans the whole result (no PARTITION BY)';
-    }
-    const depth = (depths[index + 1] as number) + 1;
-    let end = index + 4;
-    while (
-      end < tokens.length &&
-      !(depths[end] === depth - 1 && tokens[end]?.text === ')') &&
-      !(depths[end] === depth && isKeyword(tokens[end], 'ORDER', 'ROWS', 'RANGE', 'GROUPS'))
-    ) {
-      end += 1;
-    }
-    partitions.push(splitAtTopCommas(tokens, depths, index + 4, end));
+    const partition = windowPartition(tokens, depths, index + 1, named);
+    if (typeof partition === 'string') return partition;
+    partitions.push(partition);
   }
   return partitions;
+}
+
+/** The windows the WINDOW clause names (`WINDOW w AS (…), v AS (w …)`), by name in lower case. */
+function namedWindows(tokens: SqlToken[], depths: number[], isInSubquery: boolean[]): Map<string, Partition> | string {
+  const named = new Map<string, Partition>();
+  const clause = tokens.findIndex(
+    (token, index) => depths[index] === 0 && !isInSubquery[index] && isKeyword(token, 'WINDOW'),
+  );
+  if (clause === -1) return named;
+  let index = clause + 1;
+  while (tokens[index]?.kind === 'word' || tokens[index]?.kind === 'quoted') {
+    const name = tokens[index] as SqlToken;
+    if (!isKeyword(tokens[index + 1], 'AS')) return `its WINDOW clause does not define '${name.text}' AS a window`;
+    const partition = windowPartition(tokens, depths, index + 2, named);
+    if (typeof partition === 'string') return partition;
+    named.set(name.text.toLowerCase(), partition);
+    index = closingParenthesis(tokens, index + 2) + 1;
+    if (tokens[index]?.text !== ',') break;
+    index += 1;
+  }
+  return named;
+}
+
+/** The partition of the window at `at`: a window's name, or `(` and a definition that may start with one. */
+function windowPartition(
+  tokens: SqlToken[],
+  depths: number[],
+  at: number,
+  named: ReadonlyMap<string, Partition>,
+): Partition | string {
+  const open = tokens[at];
+  const isDefinition = open?.kind === 'symbol' && open.text === '(';
+  const name = isDefinition ? tokens[at + 1] : open;
+  const isName =
+    name?.kind === 'quoted' ||
+    (name?.kind === 'word' && !isKeyword(name, 'PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS'));
+  if (name && isName) {
+    return named.get(name.text.toLowerCase()) ?? `it uses the window '${name.text}', which no WINDOW clause defines`;
+  }
+  if (!(isDefinition && isKeyword(tokens[at + 1], 'PARTITION') && isKeyword(tokens[at + 2], 'BY'))) {
+    return 'a window function spans the whole result (no PARTITION BY)';
+  }
+  const depth = (depths[at] as number) + 1;
+  let end = at + 3;
+  while (
+    end < tokens.length &&
+    !(depths[end] === depth - 1 && tokens[end]?.text === ')') &&
+    !(depths[end] === depth && isKeyword(tokens[end], 'ORDER', 'ROWS', 'RANGE', 'GROUPS'))
+  ) {
+    end += 1;
+  }
+  return splitAtTopCommas(tokens, depths, at + 3, end);
 }
 
 /** An aggregate call (`count(`, `sum(`...) that is not a window function, nor in a subquery. */

@@ -199,6 +199,33 @@ FROM orders o LEFT JOIN customers c ON c.customer_id IS NOT DISTINCT FROM o.cust
     expect(mode.incremental && mode.plan.joined[0]?.on).toBe('c.customer_id IS NOT DISTINCT FROM o.customer_id');
   });
 
+  it('reads the partitions of windows named in a WINDOW clause, one defined on another', () => {
+    const mode = planRecompute(
+      `SELECT o.order_id, SUM(o.total) OVER running AS total, COUNT(*) OVER (per_customer) AS orders
+FROM orders o WINDOW per_customer AS (PARTITION BY o.customer_id), running AS (per_customer ORDER BY o.order_id)`,
+      context(['order_id', 'total', 'orders']),
+    );
+    const byCustomer = planRecompute(
+      `SELECT o.customer_id, SUM(o.total) OVER running AS total FROM orders o
+WINDOW per_customer AS (PARTITION BY o.customer_id), running AS (per_customer ORDER BY o.order_id)`,
+      context(['customer_id', 'total']),
+    );
+
+    expect(mode).toEqual({
+      incremental: false,
+      reason: "no output column comes from 'orders' alone and partitions every window",
+    });
+    expect(byCustomer.incremental && byCustomer.plan.units).toEqual([
+      { column: 'customer_id', expression: '"o"."customer_id"', anchorColumn: 'customer_id' },
+    ]);
+    expect(
+      planRecompute('SELECT o.order_id, SUM(o.total) OVER w AS total FROM orders o', context(['order_id', 'total'])),
+    ).toEqual({
+      incremental: false,
+      reason: "it uses the window 'w', which no WINDOW clause defines",
+    });
+  });
+
   it('joins a table without any condition on every row, and a table joined through it too', () => {
     const mode = planRecompute(
       'SELECT e.event_id, c.city FROM order_placed e CROSS JOIN orders o JOIN customers c ON c.customer_id = o.customer_id',

@@ -656,6 +656,23 @@ FROM transactions t, accounts a WHERE t.account_id = a.account_id AND a.status <
   );
 
   it.each([1, 2])(
+    'recomputes by unit windows named in a WINDOW clause (seed %i)',
+    async (seed) => {
+      const mesh = bankMeshWithSql({
+        account_activity: `SELECT t.txn_id, t.account_id, a.branch, t.amount,
+  SUM(t.amount) OVER running AS running_balance, COUNT(*) OVER per_account AS account_txns
+FROM transactions t JOIN accounts a ON a.account_id = t.account_id
+WINDOW per_account AS (PARTITION BY t.account_id), running AS (per_account ORDER BY t.booked_at, t.txn_id)`,
+      });
+
+      const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChanges)));
+
+      expectMostlyIncremental(transformations, ['account_activity']);
+    },
+    120_000,
+  );
+
+  it.each([1, 2])(
     'recomputes by unit a join ON IS NOT DISTINCT FROM, and a window over a FILTER (seed %i)',
     async (seed) => {
       const mesh = bankMeshWithSql({

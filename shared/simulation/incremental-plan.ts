@@ -480,12 +480,12 @@ function groupNamer(from: readonly FromTable[], context: StepContext, resolve: C
   };
 }
 
+type ColumnResolver = ReturnType<typeof columnResolver>;
+
 /**
  * The FROM tables (by alias) whose columns an expression reads, or undefined when it reads a name
  * no table has, or one several have: the plan then cannot tell where a value comes from.
  */
-type ColumnResolver = ReturnType<typeof columnResolver>;
-
 function columnResolver(from: readonly FromTable[], context: StepContext) {
   const byAlias = new Map(from.map((table) => [table.alias.toLowerCase(), table]));
   return (tokens: readonly SqlToken[]): Set<string> | undefined => {

@@ -311,13 +311,12 @@ ON ${sameKey} WHERE (${rowInScope}) IS NOT TRUE LIMIT 1`,
       ];
       // When the anchor's own changes already touch every unit (one busy day), joined changes add none.
       // Where every anchor row yields a result row, the result's units are the anchor's: fewer to read.
-      // A row whose unit is NULL counts as left alone; NOT IN a list holding NULL would hold for none.
-      const knownUnits = `(SELECT ${unitList} FROM ${units} WHERE ${unitColumns.map((column) => `${quoteIdentifier(column)} IS NOT NULL`).join(' AND ')})`;
+      // A row is left alone unless its unit is among the tick's, which a NULL unit never is.
       const leftAlone = connection.prepare(
         plan.keepsEveryAnchorRow
           ? `SELECT 1 FROM (SELECT ${unitList} FROM ${table} UNION ALL SELECT ${unitList} FROM ${rejected}) AS t
-WHERE ${unitColumns.map((column) => `t.${quoteIdentifier(column)} IS NULL`).join(' OR ')} OR (${columnList(unitColumns, 't')}) NOT IN ${knownUnits} LIMIT 1`
-          : `SELECT 1 FROM ${anchorTable} AS ${anchorAlias} WHERE ${plan.units.map((unit) => `${unit.expression} IS NULL`).join(' OR ')} OR (${unitExpressions}) NOT IN ${knownUnits} LIMIT 1`,
+WHERE (${rowIn(unitColumns, units)}) IS NOT TRUE LIMIT 1`
+          : `SELECT 1 FROM ${anchorTable} AS ${anchorAlias} WHERE ((${unitExpressions}) IN (SELECT ${unitList} FROM ${units})) IS NOT TRUE LIMIT 1`,
       );
       const touchedByJoins = [
         ...plan.joined.map((joined) =>

@@ -113,7 +113,9 @@ export const simulateCommand: Command = {
     const chosen = mesh.scenarios.find((candidate) => candidate.id === scenarioId);
     if (!chosen) {
       io.err(
-        `${file}: no scenario '${scenarioId ?? ''}' (has: ${mesh.scenarios.map((s) => s.id).join(', ') || 'none'})`,
+        mesh.scenarios.length === 0
+          ? `${file}: the design has no scenario to simulate: add one in the app's Scenario tab, which can make one from the design's tables`
+          : `${file}: no scenario '${scenarioId}' (has: ${mesh.scenarios.map((s) => s.id).join(', ')})`,
       );
       return EXIT.problems;
     }

@@ -7,7 +7,6 @@ import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
 
-/** The sample with the order contract's status limited to `statuses`, so other orders are quarantined. */
 /** The sample with the Order contract's allowed statuses replaced, in its text (the file holds contracts as ODCS YAML). */
 function withOrderStatuses(statuses: string[]) {
   const mesh = JSON.parse(sample);
@@ -174,6 +173,14 @@ describe('mesh-designer simulate', () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'nope'], io)).toBe(EXIT.problems);
     expect(err).toEqual(["shop.mesh.json: no scenario 'nope' (has: workshop)"]);
+  });
+
+  it('says where to get a scenario when the design has none', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify({ ...JSON.parse(sample), scenarios: [] }) });
+    expect(await runCli(['simulate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "shop.mesh.json: the design has no scenario to simulate: add one in the app's Scenario tab, which can make one from the design's tables",
+    ]);
   });
 
   it('explains its usage on bad options', async () => {

@@ -1,6 +1,6 @@
 import { type ChangedRows, type GroupedRows, prepareGroupedRows, type RowsMove } from './grouped-rows';
 import type { Aggregate, AggregateFunction, Aggregation, IncrementalPlan } from './incremental-plan';
-import { columnList, quoteIdentifier } from './sql-text';
+import { columnList, quoteIdentifier, rowInSql } from './sql-text';
 import type { SqlConnection, SqlValue } from './sql-workspace';
 
 /** What an update did: `rebuilt` and `unsupported` leave the result to be recomputed whole. */
@@ -38,13 +38,13 @@ export function regroupedGroups(
   connection.exec(
     `CREATE INDEX node.${quoteIdentifier(`_rows_${name}_group`)} ON ${quoteIdentifier(`_rows_${name}`)} (_group, _anchor)`,
   );
-  const groupList = columnList(aggregation.groups.map((group) => group.column));
+  const groupColumns = aggregation.groups.map((group) => group.column);
   const ofTouched = `(SELECT _group FROM ${grouped.touched})`;
   return {
     touched: grouped.touched,
     touchedRows: `SELECT * FROM (WITH ${quoteIdentifier(plan.anchor.table)} AS (
   SELECT * FROM node.${quoteIdentifier(plan.anchor.table)} WHERE rowid IN (SELECT _anchor FROM ${grouped.rows} WHERE _group IN ${ofTouched}))
-${plan.select}) WHERE (${groupList}) IN (SELECT ${groupList} FROM ${grouped.touched})`,
+${plan.select}) AS _result WHERE ${rowInSql('_result', groupColumns, grouped.touched, true)}`,
     update: () => guarded(grouped, () => movedKind(grouped.move(false))),
     touchesNull: grouped.touchesNull,
   };

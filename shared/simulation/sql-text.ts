@@ -35,3 +35,18 @@ export function prefixed(prefix: string, names: readonly string[]): string[] {
 export function columnDefinitions(columns: readonly { name: string; type: string }[]): string[] {
   return columns.map((column) => `${quoteIdentifier(column.name)} ${column.type}`);
 }
+
+/**
+ * Whether the `columns` of the row `alias` are a row of `table`. `IN` never finds a row with a NULL
+ * among them; with `isNullSafe`, such a row is looked up NULL for NULL (`IS`), the rest still by
+ * `IN`, which reads `table` once.
+ */
+export function rowInSql(alias: string, columns: readonly string[], table: string, isNullSafe = false): string {
+  const inTable = `(${columnList(columns, alias)}) IN (SELECT ${columnList(columns)} FROM ${table})`;
+  if (!isNullSafe) return inTable;
+  const hasNull = columns.map((column) => `${alias}.${quoteIdentifier(column)} IS NULL`).join(' OR ');
+  const sameRow = columns
+    .map((column) => `_row.${quoteIdentifier(column)} IS ${alias}.${quoteIdentifier(column)}`)
+    .join(' AND ');
+  return `(${inTable} OR ((${hasNull}) AND EXISTS (SELECT 1 FROM ${table} AS _row WHERE ${sameRow})))`;
+}

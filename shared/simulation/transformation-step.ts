@@ -7,7 +7,7 @@ import type { TransformationPlan } from './product-plan';
 import { withFirstCte } from './query-shape';
 import { checkSelect, subquerySql } from './select-check';
 import { readsTheClock, withSimulatedNow } from './simulated-now';
-import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
+import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral, rowInSql } from './sql-text';
 import type { SqlConnection, SqlStatement } from './sql-workspace';
 import { anchorToChangesSql, type RowFilter } from './step-input-changes';
 
@@ -74,8 +74,11 @@ export function prepareStep(
       if (mode.incremental) {
         const { plan } = mode;
         indexJoinedTables(connection, dataset.name, plan);
-        const byUnits = plan.units.length > 0 ? recompute.byUnits(plan, inputs) : undefined;
-        incremental = plan.aggregation ? recompute.byGroups(plan, plan.aggregation, inputs, byUnits) : byUnits;
+        incremental = plan.aggregation
+          ? recompute.byGroups(plan, plan.aggregation, inputs)
+          : plan.units.length > 0
+            ? recompute.byUnits(plan, inputs)
+            : undefined;
         if (incremental && plan.subqueryTables) {
           incremental = unlessChanged(connection, plan.subqueryTables, inputs, incremental);
         }
@@ -246,16 +249,9 @@ FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${
     prepare(`DELETE FROM ${next} WHERE ${invalid}`),
   ];
   /**
-   * Whether a row `t` of the table has its `columns` as a row of `scopeTable`; with `isNullIn`,
-   * which `IN` cannot tell, a row whose column is NULL as well (for one column: the scope has NULL).
-   */
-  const rowIn = (columns: readonly string[], scopeTable: string, isNullIn = false) => {
-    const inTable = `(${columnList(columns, 't')}) IN (SELECT ${columnList(columns)} FROM ${scopeTable})`;
-    return isNullIn ? `(${inTable} OR ${columnList(columns, 't')} IS NULL)` : inTable;
-  };
-  /**
    * Recomputes the rows `recompute` selects, comparing them with the table's rows in scope: those
-   * whose `scopeColumns` are a row of `scopeTable` (see `rowIn`), as are the recomputed rows'.
+   * whose `scopeColumns` are a row of `scopeTable` (NULL-safe with `isNullInScope`, see
+   * `rowInSql`), as are the recomputed rows'.
    */
   const recomputeWithin = (
     recompute: string,
@@ -263,7 +259,7 @@ FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${
     scopeTable: string,
     isNullInScope = false,
   ) => {
-    const rowInScope = rowIn(scopeColumns, scopeTable, isNullInScope);
+    const rowInScope = rowInSql('t', scopeColumns, scopeTable, isNullInScope);
     const [clear, fill, ...rest] = recomputation(recompute, `${rowInScope} AND`);
     // A key that rows in scope, recomputed or as they were (kept or rejected), share with a row
     // out of scope would be judged without that row: a key repeated out of scope, or one whose
@@ -315,7 +311,7 @@ ON ${sameKey} WHERE (${rowInScope}) IS NOT TRUE LIMIT 1`,
       const leftAlone = connection.prepare(
         plan.keepsEveryAnchorRow
           ? `SELECT 1 FROM (SELECT ${unitList} FROM ${table} UNION ALL SELECT ${unitList} FROM ${rejected}) AS t
-WHERE (${rowIn(unitColumns, units)}) IS NOT TRUE LIMIT 1`
+WHERE (${rowInSql('t', unitColumns, units)}) IS NOT TRUE LIMIT 1`
           : `SELECT 1 FROM ${anchorTable} AS ${anchorAlias} WHERE ((${unitExpressions}) IN (SELECT ${unitList} FROM ${units})) IS NOT TRUE LIMIT 1`,
       );
       const touchedByJoins = [
@@ -348,27 +344,25 @@ WHERE (${rowIn(unitColumns, units)}) IS NOT TRUE LIMIT 1`
       };
       return run;
     },
-    /** `byUnits`, when given, recomputes a tick that touched a group with a NULL group column. */
-    byGroups(plan: IncrementalPlan, aggregation: Aggregation, inputs: StepInputs, byUnits?: IncrementalRun) {
+    byGroups(plan: IncrementalPlan, aggregation: Aggregation, inputs: StepInputs) {
       const { aggregates } = aggregation;
       const totals = aggregates
         ? prepareGroupTotals(connection, dataset.name, plan, { ...aggregation, aggregates }, inputs)
         : regroupedGroups(connection, dataset.name, plan, aggregation, inputs);
-      const groupList = columnList(aggregation.groups.map((group) => group.column));
+      const groupColumns = aggregation.groups.map((group) => group.column);
       connection.exec(
-        `CREATE INDEX node.${quoteIdentifier(`_groups_${dataset.name}_rows`)} ON ${quoteIdentifier(dataset.name)} (${groupList})`,
+        `CREATE INDEX node.${quoteIdentifier(`_groups_${dataset.name}_rows`)} ON ${quoteIdentifier(dataset.name)} (${columnList(groupColumns)})`,
       );
-      const recomputeGroups = recomputeWithin(
-        totals.touchedRows,
-        aggregation.groups.map((group) => group.column),
-        totals.touched,
-      );
+      const recomputeGroups = recomputeWithin(totals.touchedRows, groupColumns, totals.touched);
+      // Prepared on the first tick that needs it: most groups have no NULL group column.
+      let recomputeGroupsWithNull: ReturnType<typeof recomputeWithin> | undefined;
       return (tick: number, millis: number): StepRun | undefined => {
         const how = totals.update();
         if (how === 'unchanged') return 'unchanged';
         if (how !== 'updated') return undefined;
-        if (totals.touchesNull()) return byUnits?.(tick, millis);
-        return recomputeGroups(tick, millis);
+        if (!totals.touchesNull()) return recomputeGroups(tick, millis);
+        recomputeGroupsWithNull ??= recomputeWithin(totals.touchedRows, groupColumns, totals.touched, true);
+        return recomputeGroupsWithNull(tick, millis);
       };
     },
   };

@@ -512,7 +512,7 @@ GROUP BY a.branch HAVING COUNT(*) > 12`,
   );
 
   it.each([1, 2])(
-    'recomputes by unit, not whole, a tick that touches a group with a NULL group column (seed %i)',
+    'recomputes by group, not whole, a tick that touches a group with a NULL group column (seed %i)',
     async (seed) => {
       // An account whose branch is not (or no longer) known has a NULL region.
       const mesh = bankMeshWithSql({
@@ -524,6 +524,34 @@ GROUP BY a.account_id, a.owner, b.region`,
       const transformations = await compareModes(mesh, randomScenario(bankScenario(), seed, atTicks(bankChanges)));
 
       expect(transformations['balances/account_balances']?.runs.incremental).toBeGreaterThan(TICKS / 2);
+    },
+    120_000,
+  );
+
+  it.each([
+    ['kept by running totals', 'COUNT(*) AS txns, COUNT(t.booked_at) AS booked, SUM(t.amount) AS amount', 1],
+    [
+      'regrouped from its rows',
+      'COUNT(DISTINCT t.account_id) AS txns, MIN(t.txn_id) AS booked, MAX(t.amount) AS amount',
+      2,
+    ],
+  ])(
+    'recomputes the NULL group by group too, where no output column cuts the result into units: %s',
+    async (_, aggregates, seed) => {
+      // Accounts whose branch becomes NULL make a NULL group; no output column comes from a transaction alone.
+      const mesh = bankMeshWithSql({
+        branch_totals: `SELECT a.branch, ${aggregates}, TOTAL(t.txn_id) AS id_total, 0 AS debit_ids
+FROM transactions t JOIN accounts a ON a.account_id = t.account_id
+GROUP BY a.branch`,
+      });
+
+      const transformations = await compareModes(
+        mesh,
+        randomScenario(bankScenario(), seed, atTicks(bankChangesToNull)),
+      );
+
+      // The first run fills the result; every other tick recomputes the groups it touched.
+      expect(transformations['balances/branch_totals']?.runs).toMatchObject({ full: 1 });
     },
     120_000,
   );

@@ -251,10 +251,10 @@ function summarise(metrics: SimulationMetrics): string[] {
         : []),
     ]),
     ...(Object.keys(metrics.transformations).length > 0 ? ['transformations:'] : []),
-    ...Object.entries(metrics.transformations).map(
-      ([step, how]) =>
-        `  ${step}: ${how.mode}${how.reason ? ` (${how.reason})` : ''}; runs: ${how.runs.incremental} incremental, ${how.runs.full} full, ${how.runs.unchanged} unchanged`,
-    ),
+    ...Object.entries(metrics.transformations).flatMap(([step, how]) => [
+      `  ${step}: ${how.mode}${how.reason ? ` (${how.reason})` : ''}; runs: ${how.runs.incremental} incremental, ${how.runs.full} full, ${how.runs.unchanged} unchanged`,
+      ...Object.entries(how.fullRunReasons ?? {}).map(([reason, count]) => `    in full ${count}×: ${reason}`),
+    ]),
     ...(metrics.errors.length > 0 ? ['errors:'] : []),
     ...metrics.errors.map(
       (error) => `  ${error.path}${error.step ? ` step '${error.step}'` : ''}: ${error.message} (${error.count}×)`,

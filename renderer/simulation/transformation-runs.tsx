@@ -36,6 +36,7 @@ export function TransformationRuns() {
                 </td>
                 <td>
                   {how.runs.incremental} touched · {how.runs.full} full · {how.runs.unchanged} unchanged
+                  <FullRunReasons reasons={how.fullRunReasons} />
                 </td>
               </tr>
             );
@@ -43,5 +44,20 @@ export function TransformationRuns() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** Why a step that recomputes what each tick touched ran in full, with how often. */
+function FullRunReasons({ reasons }: { reasons: TransformationMetrics['fullRunReasons'] }) {
+  const entries = Object.entries(reasons ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <ul className="transformation-runs__reasons" aria-label="Why it ran in full">
+      {entries.map(([reason, count]) => (
+        <li key={reason}>
+          in full {count}×: {reason}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -130,7 +130,14 @@ export function createDataProductRuntime(
     consumers: consumers.map((consumer) => consumer.progress),
     transformationMetrics() {
       return Object.fromEntries(
-        steps.map(({ step, metrics }) => [step.transformation.name, { ...metrics, runs: { ...metrics.runs } }]),
+        steps.map(({ step, metrics }) => [
+          step.transformation.name,
+          {
+            ...metrics,
+            runs: { ...metrics.runs },
+            ...(metrics.fullRunReasons && { fullRunReasons: { ...metrics.fullRunReasons } }),
+          },
+        ]),
       );
     },
     portMetrics() {
@@ -158,6 +165,7 @@ export function createDataProductRuntime(
           if (outcome.ok) {
             metrics.runs[outcome.run] += 1;
             metrics.lastRun = outcome.run;
+            if (outcome.fullReason !== undefined) countFullRun(metrics, outcome.fullReason);
           } else failures.push({ path: step.path, step: name, message: outcome.message });
         }
         changes.clear();
@@ -197,6 +205,11 @@ function uniqueDatasets(datasets: readonly Dataset[]): Dataset[] {
 }
 
 /** Why an incremental step still recomputes in full on some ticks, if it does. */
+function countFullRun(metrics: TransformationMetrics, reason: string): void {
+  metrics.fullRunReasons ??= {};
+  metrics.fullRunReasons[reason] = (metrics.fullRunReasons[reason] ?? 0) + 1;
+}
+
 function fullTicksReason(plan: IncrementalPlan): string | undefined {
   const tables = plan.subqueryTables?.map((table) => `'${table}'`);
   return tables && `in full on a tick that changes ${tables.join(' or ')}, which a subquery or CTE reads`;

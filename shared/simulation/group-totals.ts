@@ -20,6 +20,8 @@ export interface TouchedGroups {
   update(): GroupsUpdate;
   /** Whether a group the last update touched has a NULL group column (`IN` cannot find it). */
   touchesNull(): boolean;
+  /** Drops what is kept: the next update rebuilds the groups from every row. */
+  forget(): void;
 }
 
 /**
@@ -47,6 +49,7 @@ export function regroupedGroups(
 ${plan.select}) AS _result WHERE ${rowInSql('_result', groupColumns, grouped.touched, true)}`,
     update: () => guarded(grouped, () => movedKind(grouped.move(false))),
     touchesNull: grouped.touchesNull,
+    forget: grouped.forget,
   };
 }
 
@@ -140,6 +143,7 @@ export function prepareGroupTotals(
     touchedRows: `SELECT ${columnList(outputColumns)} FROM ${groups} WHERE _group IN (SELECT _group FROM ${grouped.touched}) AND _count > 0`,
     update: () => guarded(grouped, update),
     touchesNull: grouped.touchesNull,
+    forget: grouped.forget,
   };
 }
 

@@ -76,6 +76,8 @@ export interface TransformationMetrics {
   reason?: string;
   /** Runs per kind: an incremental step falls back to a full run when a tick's units are unclear. */
   runs: { incremental: number; full: number; unchanged: number };
+  /** For an incremental step, why the runs it made in full were, each with its count. */
+  fullRunReasons?: Record<string, number>;
   lastRun?: 'incremental' | 'full' | 'unchanged';
 }
 

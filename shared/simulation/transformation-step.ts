@@ -14,11 +14,34 @@ import { anchorToChangesSql, type RowFilter } from './step-input-changes';
 /** How one run of a step went: `unchanged` when none of the tables it reads changed. */
 export type StepRun = 'incremental' | 'full' | 'unchanged';
 
-/** One incremental run of a published result; undefined when this tick needs the whole result recomputed. */
-type IncrementalRun = (tick: number, millis: number) => StepRun | undefined;
+/** Why a tick of a step that recomputes by unit or group recomputes the whole result instead. */
+interface InFull {
+  reason: string;
+}
+
+/** One incremental run of a published result, or why this tick needs the whole result recomputed. */
+type IncrementalRun = (tick: number, millis: number) => StepRun | InFull;
+
+/**
+ * A result kept by unit or group. A failed run is rolled back while its tick's changes are not
+ * kept for the next, so after one the result, and any groups kept beside it, are rebuilt whole:
+ * as a full recomputation would, the step keeps failing until the data that broke it changes.
+ */
+interface IncrementalRecompute {
+  run: IncrementalRun;
+  afterFailure(): void;
+}
+
+const AFTER_FAILURE = 'the run before failed';
+
+/** How a run went; `fullReason` says why a step that recomputes by unit or group ran in full. */
+export interface StepOutcome {
+  run: StepRun;
+  fullReason?: string;
+}
 
 /** One run of a step; a failure carries SQLite's message (its changes are then rolled back). */
-export type RunStep = (tick: number, millis: number) => { ok: true; run: StepRun } | { ok: false; message: string };
+export type RunStep = (tick: number, millis: number) => ({ ok: true } & StepOutcome) | { ok: false; message: string };
 
 export type PreparedStep = { ok: true; run: RunStep; mode: RecomputeMode } | { ok: false; message: string };
 
@@ -55,7 +78,8 @@ export function prepareStep(
   try {
     const dataset = step.dataset;
     let mode: RecomputeMode = { incremental: false, reason: 'no output port publishes it as an entity' };
-    let runOnce: (tick: number, millis: number) => StepRun;
+    let runOnce: (tick: number, millis: number) => StepOutcome;
+    let incremental: IncrementalRecompute | undefined;
     if (dataset) {
       if (dataset.kind === 'entity') {
         mode = !inputs.isIncremental
@@ -70,7 +94,6 @@ export function prepareStep(
               });
       }
       const recompute = prepareResultRecompute(connection, dataset, select, quarantinePort ?? '');
-      let incremental: IncrementalRun | undefined;
       if (mode.incremental) {
         const { plan } = mode;
         indexJoinedTables(connection, dataset.name, plan);
@@ -83,19 +106,24 @@ export function prepareStep(
           incremental = unlessChanged(connection, plan.subqueryTables, inputs, incremental);
         }
       }
-      runOnce = (tick, millis) => incremental?.(tick, millis) ?? recompute.whole(tick, millis);
+      runOnce = (tick, millis) => {
+        const run = incremental?.run(tick, millis);
+        if (typeof run === 'string') return { run };
+        return { run: recompute.whole(tick, millis), ...(run && { fullReason: run.reason }) };
+      };
     } else {
       const statements = prepareIntermediateStep(connection, step.transformation.name, select);
-      runOnce = (tick) => runAll(statements, tick, 0);
+      runOnce = (tick) => ({ run: runAll(statements, tick, 0) });
     }
     const run: RunStep = (tick, millis) => {
       connection.exec(`SAVEPOINT ${savepoint}`);
       try {
-        const how = runOnce(tick, millis);
+        const outcome = runOnce(tick, millis);
         connection.exec(`RELEASE ${savepoint}`);
-        return { ok: true, run: how };
+        return { ok: true, ...outcome };
       } catch (error) {
         connection.exec(`ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+        incremental?.afterFailure();
         return { ok: false, message: (error as Error).message };
       }
     };
@@ -105,16 +133,22 @@ export function prepareStep(
   }
 }
 
-/** `run`, except on a tick that changed one of `tables`: that tick recomputes the whole result. */
+/** `incremental`, except on a tick that changed one of `tables`: that tick recomputes the whole result. */
 function unlessChanged(
   connection: SqlConnection,
   tables: readonly string[],
   inputs: StepInputs,
-  run: IncrementalRun,
-): IncrementalRun {
+  incremental: IncrementalRecompute,
+): IncrementalRecompute {
   const changes = tables.map((table) => `SELECT 1 FROM (${inputs.changedRowidsOf(table)})`).join(' UNION ALL ');
   const changed = connection.prepare(`${changes} LIMIT 1`);
-  return (tick, millis) => (changed.all().length > 0 ? undefined : run(tick, millis));
+  return {
+    run: (tick, millis) =>
+      changed.all().length > 0
+        ? { reason: 'the tick changed a table a subquery or CTE reads' }
+        : incremental.run(tick, millis),
+    afterFailure: incremental.afterFailure,
+  };
 }
 
 /**
@@ -275,9 +309,10 @@ FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${
 JOIN (SELECT ${columnList(names)} FROM ${table} UNION ALL SELECT ${columnList(names)} FROM ${rejected}) AS t
 ON ${sameKey} WHERE (${rowInScope}) IS NOT TRUE LIMIT 1`,
         );
-    return (tick: number, millis: number): StepRun | undefined => {
+    return (tick: number, millis: number): StepRun | InFull => {
       runAll([clear, fill] as BoundStatement[], tick, millis);
-      if (sharedKey && sharedKey.all().length > 0) return undefined;
+      if (sharedKey && sharedKey.all().length > 0)
+        return { reason: 'a key of a row it touched is shared by a row it did not' };
       runAll(rest, tick, millis);
       return 'incremental';
     };
@@ -333,7 +368,12 @@ WHERE (${rowInSql('t', unitColumns, units)}) IS NOT TRUE LIMIT 1`
       const recomputeUnits = recomputeWithin(restricted(false), unitColumns, units);
       // Prepared on the first tick that needs it: most units are never NULL.
       let recomputeUnitsWithNull: ReturnType<typeof recomputeWithin> | undefined;
+      let hasFailed = false;
       const run: IncrementalRun = (tick, millis) => {
+        if (hasFailed) {
+          hasFailed = false;
+          return { reason: AFTER_FAILURE };
+        }
         runAll(touchedByAnchor, tick, millis);
         if (leftAlone.all().length > 0) runAll(touchedByJoins, tick, millis);
         const [count, nulls] = counts.all()[0] as [number, number];
@@ -342,7 +382,12 @@ WHERE (${rowInSql('t', unitColumns, units)}) IS NOT TRUE LIMIT 1`
         recomputeUnitsWithNull ??= recomputeWithin(restricted(true), unitColumns, units, true);
         return recomputeUnitsWithNull(tick, millis);
       };
-      return run;
+      return {
+        run,
+        afterFailure: () => {
+          hasFailed = true;
+        },
+      };
     },
     byGroups(plan: IncrementalPlan, aggregation: Aggregation, inputs: StepInputs) {
       const { aggregates } = aggregation;
@@ -356,13 +401,24 @@ WHERE (${rowInSql('t', unitColumns, units)}) IS NOT TRUE LIMIT 1`
       const recomputeGroups = recomputeWithin(totals.touchedRows, groupColumns, totals.touched);
       // Prepared on the first tick that needs it: most groups have no NULL group column.
       let recomputeGroupsWithNull: ReturnType<typeof recomputeWithin> | undefined;
-      return (tick: number, millis: number): StepRun | undefined => {
+      let rebuildReason = 'the first run, which builds its groups from every row';
+      const run: IncrementalRun = (tick, millis) => {
         const how = totals.update();
         if (how === 'unchanged') return 'unchanged';
-        if (how !== 'updated') return undefined;
+        if (how === 'rebuilt') return { reason: rebuildReason };
+        if (how === 'unsupported') {
+          return { reason: 'a sum of a value that is not a number, which running totals cannot keep' };
+        }
         if (!totals.touchesNull()) return recomputeGroups(tick, millis);
         recomputeGroupsWithNull ??= recomputeWithin(totals.touchedRows, groupColumns, totals.touched, true);
         return recomputeGroupsWithNull(tick, millis);
+      };
+      return {
+        run,
+        afterFailure: () => {
+          totals.forget();
+          rebuildReason = AFTER_FAILURE;
+        },
       };
     },
   };

@@ -186,6 +186,13 @@ describeInChromium('working with a simulation', (session) => {
     expect(await profile.locator('td').last().textContent()).toBe(
       `${runs?.incremental} touched · 0 full · ${runs?.unchanged} unchanged`,
     );
+    // A step kept by its groups builds them from every row on its first run: the one run in full, and why.
+    expect(
+      await page
+        .getByTestId('transformation-sales-dashboard/daily_sales')
+        .getByLabel('Why it ran in full')
+        .textContent(),
+    ).toBe('in full 1×: the first run, which builds its groups from every row');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();

@@ -31,6 +31,9 @@ describe('mesh-designer simulate', () => {
     expect(out[0]).toMatch(/^tick 20 \(2026-01-05T09:20:00\.000Z\): \d+ source changes$/);
     expect(out).toContainEqual(expect.stringMatching(/^ {2}orders\/orders-out: [1-9]\d* published, 0 quarantined$/));
     expect(out).toContain('  customer-360/customer_profile: incremental; runs: 21 incremental, 0 full, 0 unchanged');
+    // Under each step that ran in full by exception, why, with how often.
+    const dailySales = out.findIndex((line) => line.startsWith('  sales-dashboard/daily_sales: incremental; runs:'));
+    expect(out[dailySales + 1]).toBe('    in full 1×: the first run, which builds its groups from every row');
   });
 
   it('prints the full metrics as JSON on request', async () => {

@@ -16,7 +16,7 @@ export type RowsMove =
 /**
  * The rows of an aggregating step before grouping, kept in `_rows_<name>` one per row with the
  * anchor row it came from, its group (`json_array` of the group values, which unlike `=` matches
- * NULLs) and `extraColumns`, computed by `extraSql`. A tick takes out the rows of the anchor rows
+ * NULLs; see `groupValueSql`) and `extraColumns`, computed by `extraSql`. A tick takes out the rows of the anchor rows
  * it touched (changed themselves, or joined to a changed row) and puts them back as they are now;
  * the groups they leave and enter are the tick's touched groups, in `_touched_<name>`.
  */
@@ -86,7 +86,7 @@ export function prepareGroupedRows(
   const putBack = prepare(
     `INSERT INTO ${rows} SELECT * FROM (WITH ${quoteIdentifier(plan.anchor.table)} AS (
   SELECT rowid AS _anchor_rowid, * FROM ${anchorTable} WHERE rowid ${ofAffected})
-SELECT ${anchorAlias}._anchor_rowid, json_array(${groupExpressions.join(', ')}), ${[...groupExpressions, ...extras.sql].join(', ')}
+SELECT ${anchorAlias}._anchor_rowid, json_array(${groupExpressions.map(groupValueSql).join(', ')}), ${[...groupExpressions, ...extras.sql].join(', ')}
 ${aggregation.source})`,
   );
   const nullGroup = prepare(
@@ -121,4 +121,14 @@ ${aggregation.source})`,
     },
     touchesNull: () => nullGroup.all().length > 0,
   };
+}
+
+/**
+ * A group value as JSON should see it: a REAL that equals an INTEGER as that INTEGER. GROUP BY
+ * compares numbers by value, so 0 and 0.0 (`COALESCE(rate, 0)`) make one group, where JSON would
+ * write `[0]` and `[0.0]`.
+ */
+function groupValueSql(expression: string): string {
+  const value = `(${expression})`;
+  return `CASE WHEN typeof(${value}) = 'real' AND ${value} = CAST(${value} AS INTEGER) THEN CAST(${value} AS INTEGER) ELSE ${value} END`;
 }

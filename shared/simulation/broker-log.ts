@@ -13,9 +13,13 @@ export interface TableColumn {
 
 /** Where a Debezium record says it came from (the envelope's `source` block). */
 export interface CdcSource {
+  /** Debezium's name for the database's connector (`postgresql`), as `source.connector` gives it. */
+  connector: string;
   /** The connector's logical name, its topic prefix: `orders` for `orders.public.orders`. */
   name: string;
   db: string;
+  /** The table's schema, for the engines whose source block names one (PostgreSQL, SQL Server). */
+  schema?: string;
   table: string;
 }
 
@@ -243,9 +247,10 @@ function valueJsonSql(format: LogFormat): string {
   return `CASE WHEN _op IS NULL THEN NULL ELSE json_object(
     'before', CASE WHEN _op IN ('u', 'd') THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_')}) END,
     'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_')}) END,
-    'source', json_object('version', ${quoteLiteral(DEBEZIUM_VERSION)}, 'connector', 'sqlite',
+    'source', json_object('version', ${quoteLiteral(DEBEZIUM_VERSION)}, 'connector', ${quoteLiteral(source.connector)},
       'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', coalesce(_snapshot, 'false'),
-      'db', ${quoteLiteral(source.db)}, 'sequence', CAST(_sequence AS TEXT), 'table', ${quoteLiteral(source.table)}),
+      'db', ${quoteLiteral(source.db)}, 'sequence', CAST(_sequence AS TEXT),${source.schema === undefined ? '' : ` 'schema', ${quoteLiteral(source.schema)},`}
+      'table', ${quoteLiteral(source.table)}),
     'op', _op, 'ts_ms', _timestamp,
     'transaction', CASE WHEN _tx IS NOT NULL THEN
       json_object('id', _tx, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;

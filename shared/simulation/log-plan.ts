@@ -1,9 +1,10 @@
 import { linkDataset } from '../contracts/link-dataset';
 import type { Contract, SchemaObject } from '../model/contract';
+import { debeziumEngineId, debeziumSource } from '../model/database-engine';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../model/operational-system';
 import type { Problem } from '../model/problem';
-import type { BrokerLog, TableColumn } from './broker-log';
+import type { BrokerLog, CdcSource, TableColumn } from './broker-log';
 import { carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
 
 /** A log of the mesh, with the table a consumer of it keeps (see `linkDataset`). */
@@ -157,7 +158,7 @@ function planSystem(
           columns: dataset.columns,
           key: table.primaryKey,
           tombstones: topic.tombstones,
-          source: { name: connectorName(system), db: system.database.name, table: table.name },
+          source: cdcSource(system, topic.name, table.name),
         },
       };
       systemPlan.cdcTopics.push({ topic, path: topicPath, table, log });
@@ -197,6 +198,22 @@ function planSystem(
     plan.logs.set(key, { log, dataset, classifications: new Map() });
   });
   return systemPlan;
+}
+
+/**
+ * What a CDC record's `source` block says: the connector Debezium has for the system's engine (the
+ * simulator's own, `sqlite`, for an engine it has none for), and for engines with schemas the
+ * table's: the topic's segment before the table (`public` in `orders.public.orders`), else the
+ * engine's default.
+ */
+function cdcSource(system: OperationalSystem, topicName: string, table: string): CdcSource {
+  const engine = debeziumEngineId(system.database.engine);
+  const { connector, defaultSchema } = engine
+    ? debeziumSource(engine)
+    : { connector: 'sqlite', defaultSchema: undefined };
+  const segments = topicName.endsWith(`.${table}`) ? topicName.slice(0, -table.length - 1).split('.') : [];
+  const schema = defaultSchema && (segments.length > 1 ? segments.at(-1) : defaultSchema);
+  return { connector, name: connectorName(system), db: system.database.name, ...(schema && { schema }), table };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type DebeziumEngineId, debeziumEngineId } from '../../model/database-engine';
 import type { OperationalSystem, SystemTable, Topic } from '../../model/operational-system';
 import {
   CONNECT_CLUSTER,
@@ -71,7 +72,7 @@ function binlogEngine(connectorClass: string): DatabaseEngine {
   };
 }
 
-const ENGINES: Record<string, DatabaseEngine> = {
+const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
   postgres: {
     connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
     ...schemaQualified('public'),
@@ -111,19 +112,9 @@ const ENGINES: Record<string, DatabaseEngine> = {
   },
 };
 
-const ENGINE_ALIASES: Record<string, string> = {
-  postgresql: 'postgres',
-  pg: 'postgres',
-  mssql: 'sqlserver',
-  'sql server': 'sqlserver',
-  mongo: 'mongodb',
-};
-
-export const KNOWN_ENGINES = Object.keys(ENGINES);
-
 export function engineOf(system: OperationalSystem): DatabaseEngine | undefined {
-  const name = system.database.engine.trim().toLowerCase();
-  return ENGINES[ENGINE_ALIASES[name] ?? name];
+  const engine = debeziumEngineId(system.database.engine);
+  return engine && ENGINES[engine];
 }
 
 export function hasCdc(system: OperationalSystem): boolean {

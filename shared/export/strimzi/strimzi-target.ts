@@ -1,4 +1,5 @@
 import type { Contract } from '../../model/contract';
+import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
 import type { Mesh } from '../../model/mesh';
 import type { Problem } from '../../model/problem';
 import type { ScopedElements } from '../export-scope';
@@ -11,7 +12,6 @@ import {
   debeziumOwnTopics,
   engineOf,
   hasCdc,
-  KNOWN_ENGINES,
   MAX_CONNECTOR_SLUG_LENGTH,
   preferredTopicPrefix,
 } from './debezium-connector';
@@ -179,7 +179,7 @@ function strimziProblems(mesh: Mesh, scoped: ScopedElements): Problem[] {
         return [
           {
             path: `${path}.engine`,
-            message: `system '${system.name}': no Debezium connector for the database engine '${system.database.engine}' (known: ${KNOWN_ENGINES.join(', ')})`,
+            message: `system '${system.name}': no Debezium connector for the database engine '${system.database.engine}' (known: ${DEBEZIUM_ENGINE_IDS.join(', ')})`,
           },
         ];
       const nameProblem = engine.databaseNameProblem?.(system.database.name);

@@ -6,12 +6,13 @@ import { aScenario, aShopMesh, PREDICTABLE_ITEMS, START_MILLIS, simulate, TICK_M
 const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
 const source = (tick: number, sequence: number, snapshot = 'false') => ({
   version: DEBEZIUM_VERSION,
-  connector: 'sqlite',
+  connector: 'postgresql',
   name: 'shop',
   ts_ms: at(tick),
   snapshot,
   db: 'shop-db',
   sequence: String(sequence),
+  schema: 'public',
   table: 'items',
 });
 const lamp = { id: 1, name: 'lamp', price: 9.5, status: 'new' };
@@ -90,9 +91,38 @@ describe('change events on a CDC topic', () => {
       'snapshot',
       'db',
       'sequence',
+      'schema',
       'table',
     ]);
   });
+
+  it.each([
+    ['PostgreSQL', 'shop.sales.items', { connector: 'postgresql', schema: 'sales' }],
+    ['postgres', 'items-changes', { connector: 'postgresql', schema: 'public' }],
+    ['MySQL', 'shop.shop-db.items', { connector: 'mysql' }],
+    ['mssql', 'shop.shop-db.dbo.items', { connector: 'sqlserver', schema: 'dbo' }],
+    ['cassandra', 'shop.public.items', { connector: 'sqlite' }],
+  ])(
+    "names the connector Debezium has for the engine '%s', and the table's schema where its source block has one (topic %s)",
+    async (engine, topicName, expected) => {
+      const mesh = aShopMesh().build();
+      const [shop] = mesh.systems;
+      if (shop) {
+        shop.database.engine = engine;
+        for (const topic of shop.messaging.topics) topic.name = topicName;
+      }
+      const simulation = await simulate(mesh, aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS).build(), {
+        recentMessages: 1,
+      });
+
+      const [snapshot] = simulation.step(0).logs['shop/items-cdc']?.recent ?? [];
+
+      const source = (snapshot?.value as { source?: { connector: string; schema?: string } } | undefined)?.source;
+      expect({ connector: source?.connector, ...(source?.schema !== undefined && { schema: source.schema }) }).toEqual(
+        expected,
+      );
+    },
+  );
 
   it('sends no tombstone after a delete when the topic does not want them', async () => {
     const scenario = aScenario()

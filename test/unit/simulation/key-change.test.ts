@@ -21,12 +21,13 @@ const time = (tick: number) => new Date(at(tick)).toISOString();
 const lamp = { id: 1, name: 'lamp', price: 9.5, status: 'new' };
 const source = (sequence: number) => ({
   version: DEBEZIUM_VERSION,
-  connector: 'sqlite',
+  connector: 'postgresql',
   name: 'shop',
   ts_ms: at(1),
   snapshot: 'false',
   db: 'shop-db',
   sequence: String(sequence),
+  schema: 'public',
   table: 'items',
 });
 

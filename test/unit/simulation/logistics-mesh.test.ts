@@ -8,12 +8,13 @@ const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
 const time = (tick: number) => new Date(at(tick)).toISOString();
 const source = (tick: number, sequence: number) => ({
   version: DEBEZIUM_VERSION,
-  connector: 'sqlite',
+  connector: 'postgresql',
   name: FLEET,
   ts_ms: at(tick),
   snapshot: 'false',
   db: `${FLEET}-db`,
   sequence: String(sequence),
+  schema: 'public',
   table: 'hub_slots',
 });
 

@@ -240,7 +240,12 @@ describeInChromium('working with a simulation', (session) => {
     expect(await profile.nth(1).textContent()).toBe(
       "what each tick touched; in full on a tick that changes 'orders', which a subquery or CTE reads",
     );
-    expect(await profile.nth(2).textContent()).toBe('0 touched · 3 full · 0 unchanged');
+    expect(await profile.nth(2).textContent()).toBe(
+      '0 touched · 3 full · 0 unchangedin full 3×: the tick changed a table a subquery or CTE reads',
+    );
+    expect(await profile.nth(2).getByLabel('Why it ran in full').textContent()).toBe(
+      'in full 3×: the tick changed a table a subquery or CTE reads',
+    );
   });
 
   it('takes every key typed into its code editors, Space included, though the canvas pans on Space', async () => {

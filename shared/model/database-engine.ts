@@ -1,7 +1,7 @@
 /**
  * The database engines Debezium captures, by the id the app uses (`postgres`), with the name
- * its change events give in `source.connector` and the schema a table is in when the design
- * does not say (Debezium's source block carries a schema for these engines only).
+ * their change events give in `source.connector`; for the engines whose source block names a
+ * table's schema, the schema a table is in when its topic does not say.
  */
 const DEBEZIUM_ENGINES = {
   postgres: { connector: 'postgresql', defaultSchema: 'public' },

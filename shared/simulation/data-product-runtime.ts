@@ -204,12 +204,13 @@ function uniqueDatasets(datasets: readonly Dataset[]): Dataset[] {
   return [...new Map(datasets.map((dataset) => [dataset.name, dataset])).values()];
 }
 
-/** Why an incremental step still recomputes in full on some ticks, if it does. */
+/** Counts one more run in full for `reason` (see `StepOutcome.fullReason`). */
 function countFullRun(metrics: TransformationMetrics, reason: string): void {
   metrics.fullRunReasons ??= {};
   metrics.fullRunReasons[reason] = (metrics.fullRunReasons[reason] ?? 0) + 1;
 }
 
+/** Why an incremental step still recomputes in full on some ticks, if it does. */
 function fullTicksReason(plan: IncrementalPlan): string | undefined {
   const tables = plan.subqueryTables?.map((table) => `'${table}'`);
   return tables && `in full on a tick that changes ${tables.join(' or ')}, which a subquery or CTE reads`;

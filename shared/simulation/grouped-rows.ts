@@ -16,9 +16,10 @@ export type RowsMove =
 /**
  * The rows of an aggregating step before grouping, kept in `_rows_<name>` one per row with the
  * anchor row it came from, its group (`json_array` of the group values, which unlike `=` matches
- * NULLs; see `groupValueSql`) and `extraColumns`, computed by `extraSql`. A tick takes out the rows of the anchor rows
- * it touched (changed themselves, or joined to a changed row) and puts them back as they are now;
- * the groups they leave and enter are the tick's touched groups, in `_touched_<name>`.
+ * NULLs; see `groupValueSql`) and `extraColumns`, computed by `extraSql`. A tick takes out the
+ * rows of the anchor rows it touched (changed themselves, or joined to a changed row) and puts
+ * them back as they are now; the groups they leave and enter are the tick's touched groups, in
+ * `_touched_<name>`.
  */
 export interface GroupedRows {
   /** `node."_rows_<name>"`. */

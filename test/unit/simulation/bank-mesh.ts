@@ -1,5 +1,5 @@
 import type { Mesh } from '../../../shared/model/mesh';
-import { aContract, aMesh, aProduct, aSystem } from './builders';
+import { aContract, aMesh, aProduct, aSystem, withTransformationSql } from './builders';
 
 /**
  * A bank: accounts, their transactions and the branches they are kept at, captured from the core
@@ -129,12 +129,5 @@ FROM account_balances WHERE balance < 0 OR balance > 500`,
 
 /** The bank mesh with the SQL of some of its balances product's steps replaced, by step name. */
 export function bankMeshWithSql(sqlByStep: Record<string, string>): Mesh {
-  const mesh = bankMesh();
-  const balances = mesh.products.find((product) => product.id === 'balances');
-  for (const [name, sql] of Object.entries(sqlByStep)) {
-    const step = balances?.transformations.find((transformation) => transformation.name === name);
-    if (!step) throw new Error(`the bank mesh has no step ${name}`);
-    step.sql = sql;
-  }
-  return mesh;
+  return withTransformationSql(bankMesh(), sqlByStep);
 }

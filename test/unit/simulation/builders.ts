@@ -60,6 +60,17 @@ export function ecommerceSample(): Mesh {
   return parsed.value;
 }
 
+/** `mesh` with the SQL of some of its transformations replaced, by step name. */
+export function withTransformationSql(mesh: Mesh, sqlByStep: Record<string, string>): Mesh {
+  const steps = mesh.products.flatMap((product) => product.transformations);
+  for (const [name, sql] of Object.entries(sqlByStep)) {
+    const step = steps.find((each) => each.name === name);
+    if (!step) throw new Error(`the mesh has no step ${name}`);
+    step.sql = sql;
+  }
+  return mesh;
+}
+
 export const START = '2026-01-05T09:00:00.000Z';
 export const START_MILLIS = Date.parse(START);
 export const TICK_MILLIS = 60_000;

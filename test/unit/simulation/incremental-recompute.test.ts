@@ -4,7 +4,7 @@ import type { Scenario, ScriptStep } from '../../../shared/model/scenario';
 import { createSimulation, type OpenSqlWorkspace, type Simulation } from '../../../shared/simulation';
 import { seededRandom } from '../../../shared/simulation/seeded-random';
 import { bankMesh, bankMeshWithSql } from './bank-mesh';
-import { aScenario, ecommerceSample, rowsOf, simulate, testWorkspace } from './builders';
+import { aScenario, ecommerceSample, rowsOf, simulate, testWorkspace, withTransformationSql } from './builders';
 import { FLEET, logisticsMesh, logisticsScenario } from './logistics-mesh';
 import { randomBankQueries } from './random-bank-queries';
 
@@ -450,15 +450,13 @@ describe('incremental recomputation', () => {
   it.each([1, 2])(
     'reads a bare GROUP BY name as a joined column before an output alias, as SQLite does (seed %i)',
     async (seed) => {
-      const mesh = ecommerceSample();
-      const dailySales = mesh.products
-        .flatMap((product) => product.transformations ?? [])
-        .find((step) => step.name === 'daily_sales') as { sql: string };
       // `country` groups by the profile's country, not by the currency the output names so.
-      dailySales.sql = `SELECT substr(e.occurred_at, 1, 13) AS day, e.currency AS country, COUNT(p.customer_id) AS orders,
+      const mesh = withTransformationSql(ecommerceSample(), {
+        daily_sales: `SELECT substr(e.occurred_at, 1, 13) AS day, e.currency AS country, COUNT(p.customer_id) AS orders,
   SUM(e.total) AS revenue
 FROM order_placed e JOIN customer_profile p ON p.customer_id = e.customer_id
-GROUP BY day, country`;
+GROUP BY day, country`,
+      });
 
       const transformations = await compareModes(
         mesh,
@@ -563,14 +561,10 @@ GROUP BY a.branch`,
     'puts equal numbers of either type in one group, as GROUP BY does (0 and 0.0): %s',
     async (_, aggregates, seed) => {
       // ROUND gives a REAL, COALESCE an INTEGER for a slot without a weighed parcel; the groups come from a joined table.
-      const mesh = logisticsMesh();
-      const hubTotals = mesh.products
-        .flatMap((product) => product.transformations)
-        .find((step) => step.name === 'hub_totals');
-      if (hubTotals) {
-        hubTotals.sql = `SELECT COALESCE(ROUND(p.weight_kg / 4), 0) AS hub_id, ${aggregates}
-FROM hub_slots s LEFT JOIN parcels p ON p.parcel_code = s.parcel_code GROUP BY 1`;
-      }
+      const mesh = withTransformationSql(logisticsMesh(), {
+        hub_totals: `SELECT COALESCE(ROUND(p.weight_kg / 4), 0) AS hub_id, ${aggregates}
+FROM hub_slots s LEFT JOIN parcels p ON p.parcel_code = s.parcel_code GROUP BY 1`,
+      });
 
       const transformations = await compareModes(
         mesh,
@@ -899,9 +893,7 @@ FROM hub_slots s JOIN parcels p ON p.parcel_code = s.parcel_code GROUP BY p.hub_
   ])(
     'recomputes %s in full after a failed run until one succeeds, as a full recomputation fails and recovers',
     async (_, name, sql) => {
-      const mesh = logisticsMesh();
-      const step = mesh.products.flatMap((product) => product.transformations).find((each) => each.name === name);
-      if (step) step.sql = sql;
+      const mesh = withTransformationSql(logisticsMesh(), { [name]: sql });
       // A parcel over 20 kg breaks the step (`json('created')` is malformed JSON) in the tick that also changes hub 2.
       const weigh = (tick: number, parcel: string, kg: number): ScriptStep => ({
         tick,

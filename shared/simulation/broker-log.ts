@@ -249,11 +249,16 @@ function valueJsonSql(format: LogFormat): string {
     'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_')}) END,
     'source', json_object('version', ${quoteLiteral(DEBEZIUM_VERSION)}, 'connector', ${quoteLiteral(source.connector)},
       'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', coalesce(_snapshot, 'false'),
-      'db', ${quoteLiteral(source.db)}, 'sequence', CAST(_sequence AS TEXT),${source.schema === undefined ? '' : ` 'schema', ${quoteLiteral(source.schema)},`}
+      'db', ${quoteLiteral(source.db)}, 'sequence', CAST(_sequence AS TEXT), ${finerTimestampsSql('_source_ts')},${source.schema === undefined ? '' : ` 'schema', ${quoteLiteral(source.schema)},`}
       'table', ${quoteLiteral(source.table)}),
-    'op', _op, 'ts_ms', _timestamp,
+    'op', _op, 'ts_ms', _timestamp, ${finerTimestampsSql('_timestamp')},
     'transaction', CASE WHEN _tx IS NOT NULL THEN
       json_object('id', _tx, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
+}
+
+/** Debezium 2.6+ writes each `ts_ms` again in micro- and nanoseconds; the simulated clock counts milliseconds. */
+function finerTimestampsSql(millisColumn: string): string {
+  return `'ts_us', ${millisColumn} * 1000, 'ts_ns', ${millisColumn} * 1000000`;
 }
 
 /** `json_object('a', "a", ...)` over columns, read from `<prefix><name>`. */

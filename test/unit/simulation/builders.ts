@@ -75,6 +75,9 @@ export const START = '2026-01-05T09:00:00.000Z';
 export const START_MILLIS = Date.parse(START);
 export const TICK_MILLIS = 60_000;
 
+/** A Debezium timestamp in the three units its envelope and source block write it (2.6 and later). */
+export const debeziumTimes = (millis: number) => ({ ts_ms: millis, ts_us: millis * 1000, ts_ns: millis * 1_000_000 });
+
 type Columns = Record<string, ColumnType>;
 
 export class SystemBuilder {

@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
 import { kafkaPartition } from '../../../shared/simulation/kafka-partitioner';
-import { aScenario, aShopMesh, PREDICTABLE_ITEMS, START_MILLIS, simulate, TICK_MILLIS } from './builders';
+import {
+  aScenario,
+  aShopMesh,
+  debeziumTimes,
+  PREDICTABLE_ITEMS,
+  START_MILLIS,
+  simulate,
+  TICK_MILLIS,
+} from './builders';
 
 const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
 const source = (tick: number, sequence: number, snapshot = 'false') => ({
   version: DEBEZIUM_VERSION,
   connector: 'postgresql',
   name: 'shop',
-  ts_ms: at(tick),
+  ...debeziumTimes(at(tick)),
   snapshot,
   db: 'shop-db',
   sequence: String(sequence),
@@ -38,14 +46,28 @@ describe('change events on a CDC topic', () => {
         offset: 0,
         timestamp: at(0),
         key: { id: 1 },
-        value: { before: null, after: lamp, source: source(0, 1, 'last'), op: 'r', ts_ms: at(0), transaction: null },
+        value: {
+          before: null,
+          after: lamp,
+          source: source(0, 1, 'last'),
+          op: 'r',
+          ...debeziumTimes(at(0)),
+          transaction: null,
+        },
       },
       {
         partition: 0,
         offset: 1,
         timestamp: at(1),
         key: { id: 2 },
-        value: { before: null, after: chair, source: source(1, 2), op: 'c', ts_ms: at(1), transaction: null },
+        value: {
+          before: null,
+          after: chair,
+          source: source(1, 2),
+          op: 'c',
+          ...debeziumTimes(at(1)),
+          transaction: null,
+        },
       },
       {
         partition: 0,
@@ -57,7 +79,7 @@ describe('change events on a CDC topic', () => {
           after: { ...chair, price: 20 },
           source: source(2, 3),
           op: 'u',
-          ts_ms: at(2),
+          ...debeziumTimes(at(2)),
           transaction: null,
         },
       },
@@ -71,7 +93,7 @@ describe('change events on a CDC topic', () => {
           after: null,
           source: source(3, 4),
           op: 'd',
-          ts_ms: at(3),
+          ...debeziumTimes(at(3)),
           transaction: null,
         },
       },
@@ -82,7 +104,16 @@ describe('change events on a CDC topic', () => {
   it('writes the envelope fields in Debezium order', async () => {
     const { messages } = await shopTopicAfter(aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS), 0);
     const snapshot = messages()[0]?.value as { source: object };
-    expect(Object.keys(snapshot)).toEqual(['before', 'after', 'source', 'op', 'ts_ms', 'transaction']);
+    expect(Object.keys(snapshot)).toEqual([
+      'before',
+      'after',
+      'source',
+      'op',
+      'ts_ms',
+      'ts_us',
+      'ts_ns',
+      'transaction',
+    ]);
     expect(Object.keys(snapshot.source)).toEqual([
       'version',
       'connector',
@@ -91,6 +122,8 @@ describe('change events on a CDC topic', () => {
       'snapshot',
       'db',
       'sequence',
+      'ts_us',
+      'ts_ns',
       'schema',
       'table',
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
-import { rowsOf, START_MILLIS, simulate, TICK_MILLIS } from './builders';
+import { debeziumTimes, rowsOf, START_MILLIS, simulate, TICK_MILLIS } from './builders';
 import { FLEET, logisticsMesh, logisticsScenario } from './logistics-mesh';
 
 const DELAY = 1500;
@@ -10,7 +10,7 @@ const source = (tick: number, sequence: number) => ({
   version: DEBEZIUM_VERSION,
   connector: 'postgresql',
   name: FLEET,
-  ts_ms: at(tick),
+  ...debeziumTimes(at(tick)),
   snapshot: 'false',
   db: `${FLEET}-db`,
   sequence: String(sequence),
@@ -67,7 +67,7 @@ describe('a parcel network: a composite key on a topic of three partitions', () 
           after: null,
           source: source(2, 5),
           op: 'd',
-          ts_ms: at(2) + DELAY,
+          ...debeziumTimes(at(2) + DELAY),
           transaction: transaction(1, 1),
         },
         headers: { '__debezium.newkey': { hub_id: 3, slot: 'A' } },
@@ -90,7 +90,7 @@ describe('a parcel network: a composite key on a topic of three partitions', () 
           after: { ...slot, hub_id: 3 },
           source: source(2, 7),
           op: 'c',
-          ts_ms: at(2) + DELAY,
+          ...debeziumTimes(at(2) + DELAY),
           transaction: transaction(2, 2),
         },
         headers: { '__debezium.oldkey': { hub_id: 1, slot: 'A' } },
@@ -105,7 +105,7 @@ describe('a parcel network: a composite key on a topic of three partitions', () 
           after: null,
           source: source(3, 8),
           op: 't',
-          ts_ms: at(3) + DELAY,
+          ...debeziumTimes(at(3) + DELAY),
           transaction: { id: '5', total_order: 1, data_collection_order: 1 },
         },
       },

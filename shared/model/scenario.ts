@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { IdSchema } from './ids';
 
+const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+
 /** How the simulator fills one column of generated rows. */
 export const ValueGeneratorSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sequence'), start: z.number().int().optional() }),
   z.strictObject({ kind: z.literal('uuid') }),
-  z.strictObject({ kind: z.literal('oneOf'), values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }),
+  z.strictObject({ kind: z.literal('oneOf'), values: z.array(ScalarSchema).min(1) }),
+  /** A status that moves forward: a new row starts at the first stage, a rate's update moves a row one stage on. */
+  z.strictObject({ kind: z.literal('lifecycle'), stages: z.array(ScalarSchema).min(1) }),
   z.strictObject({ kind: z.literal('integer'), min: z.number().int(), max: z.number().int() }),
   z.strictObject({ kind: z.literal('decimal'), min: z.number(), max: z.number(), scale: z.number().int().min(0) }),
   z.strictObject({
@@ -46,8 +50,8 @@ export const ScriptStepSchema = z.strictObject({
   systemId: IdSchema,
   table: z.string().min(1),
   op: z.enum(['insert', 'update', 'delete', 'truncate']),
-  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-  where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  values: z.record(z.string(), ScalarSchema.nullable()).optional(),
+  where: z.record(z.string(), ScalarSchema).optional(),
 });
 export type ScriptStep = z.infer<typeof ScriptStepSchema>;
 

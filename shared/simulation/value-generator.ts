@@ -8,6 +8,8 @@ import type { SqlValue } from './sql-workspace';
 export interface GenerationContext {
   /** The simulated clock's current time, ISO-8601. */
   now: string;
+  /** Whether the row is one present before CDC starts (the snapshot's), not one a service inserts. */
+  isInitialRow: boolean;
   /** A value of an existing row of `table.column`, or null when that table is empty. */
   sampleReference(table: string, column: string): SqlValue;
 }
@@ -24,6 +26,11 @@ export function columnValue(generator: ValueGenerator, column: Column, random: R
       return () => uuid(random);
     case 'oneOf':
       return () => sqlValueOf(random.pick(generator.values));
+    case 'lifecycle': {
+      // Rows present before CDC starts have lived a while: any stage. New ones start at the first.
+      const firstStage = sqlValueOf(generator.stages[0] ?? null);
+      return (context) => (context.isInitialRow ? sqlValueOf(random.pick(generator.stages)) : firstStage);
+    }
     case 'integer':
       return () => random.integer(generator.min, generator.max);
     case 'decimal': {

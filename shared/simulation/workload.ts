@@ -1,6 +1,7 @@
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
-import type { ChangeRate, Scenario, ScriptStep } from '../model/scenario';
+import type { ChangeRate, Scenario, ScriptStep, ValueGenerator } from '../model/scenario';
+import type { Column } from '../model/table';
 import { allowedValueGenerators } from './allowed-values';
 import type { ReportedError } from './error-log';
 import type { OperationalDatabase } from './operational-database';
@@ -25,9 +26,11 @@ interface TableWorkload {
   database: OperationalDatabase;
   table: SystemTable;
   random: RandomStream;
+  /** Per column of the table, in its order. */
+  generators: (ValueGenerator | undefined)[];
   values: (ColumnValue | undefined)[];
   insert: SqlStatement;
-  context: (now: string) => GenerationContext;
+  context: (now: string, isInitialRow?: boolean) => GenerationContext;
 }
 
 export function createWorkload(
@@ -87,7 +90,7 @@ export function createWorkload(
       scenario.data.forEach((entry, index) => {
         if (!isSimulated(entry)) return;
         const workload = tableWorkload(entry.systemId, entry.table);
-        const context = workload.context(now);
+        const context = workload.context(now, true);
         for (let row = 0; row < entry.initialRows; row++) {
           attempt(`${scenarioPath}.data[${index}]`, entry.systemId, () => insertGeneratedRow(workload, context));
         }
@@ -120,14 +123,17 @@ function createTableWorkload(
   const random = seededRandom(scenario.seed, `${systemId}/${tableName}`);
   const generators = mergedGenerators(scenario, systemId, tableName);
   const allowed = allowedValueGenerators(mesh, system, table.name);
-  const values = table.columns.map((column) => {
+  const columnGenerators = table.columns.map((column) => {
     const isSoleKey = table.primaryKey.length === 1 && table.primaryKey[0] === column.name;
-    const generator =
+    return (
       generators[column.name] ??
       (isSoleKey ? undefined : allowed.get(column.name)) ??
-      defaultGenerator(column, isSoleKey);
-    return generator && columnValue(generator, column, random);
+      defaultGenerator(column, isSoleKey)
+    );
   });
+  const values = columnGenerators.map(
+    (generator, index) => generator && columnValue(generator, table.columns[index] as Column, random),
+  );
   const samplers = new Map<string, SqlStatement>();
   const sampleReference = (referencedTable: string, column: string): SqlValue => {
     const id = `${referencedTable}.${column}`;
@@ -143,7 +149,15 @@ function createTableWorkload(
   const insert = database.connection.prepare(
     `INSERT INTO node.${quoteIdentifier(table.name)} (${columnList(table.columns.map((column) => column.name))}) VALUES (${table.columns.map(() => '?').join(', ')})`,
   );
-  return { database, table, random, values, insert, context: (now) => ({ now, sampleReference }) };
+  return {
+    database,
+    table,
+    random,
+    generators: columnGenerators,
+    values,
+    insert,
+    context: (now, isInitialRow = false) => ({ now, isInitialRow, sampleReference }),
+  };
 }
 
 /** Generators of every data entry for the table; a later entry's column wins. */
@@ -241,13 +255,11 @@ function prepareChangeRate(
 ): (tick: number, now: string, attempt: (operation: () => number) => number) => number {
   const { connection } = workload.database;
   const table = `node.${quoteIdentifier(workload.table.name)}`;
-  const updatedIndexes = rate.updateColumns.map((column) =>
-    workload.table.columns.findIndex((candidate) => candidate.name === column),
-  );
+  const setters = rate.updateColumns.map((column) => updateSetter(workload, column));
   const update =
-    updatedIndexes.length > 0
+    setters.length > 0
       ? connection.prepare(
-          `UPDATE ${table} SET ${rate.updateColumns.map((column) => `${quoteIdentifier(column)} = ?`).join(', ')} WHERE rowid = (${randomRowSql(workload.table.name, 'rowid')})`,
+          `UPDATE ${table} SET ${setters.map((setter) => setter.sql).join(', ')} WHERE rowid = (${randomRowSql(workload.table.name, 'rowid')})`,
         )
       : undefined;
   const remove = connection.prepare(
@@ -260,12 +272,35 @@ function prepareChangeRate(
       changed += attempt(() => insertGeneratedRow(workload, context));
     }
     for (let count = update ? countAt(rate.updatesPerTick, tick) : 0; count > 0; count--) {
-      const values = updatedIndexes.map((index) => workload.values[index]?.(context) ?? null);
+      const values = setters.flatMap((setter) => setter.values(context));
       changed += attempt(() => (update as SqlStatement).run([...values, workload.random.next()]));
     }
     for (let count = countAt(rate.deletesPerTick, tick); count > 0; count--) {
       changed += attempt(() => remove.run([workload.random.next()]));
     }
     return changed;
+  };
+}
+
+/**
+ * How a rate's update sets a column: a freshly generated value, or for a lifecycle the stage after
+ * the row's own (a row at its last stage, or at a value the lifecycle does not list, keeps it).
+ */
+function updateSetter(
+  workload: TableWorkload,
+  column: string,
+): { sql: string; values: (context: GenerationContext) => SqlValue[] } {
+  const index = workload.table.columns.findIndex((candidate) => candidate.name === column);
+  const generator = workload.generators[index];
+  const name = quoteIdentifier(column);
+  if (generator?.kind !== 'lifecycle') {
+    return { sql: `${name} = ?`, values: (context) => [workload.values[index]?.(context) ?? null] };
+  }
+  const stages = generator.stages.map(sqlValueOf);
+  const moves = stages.slice(1).flatMap((next, at) => [stages[at] as SqlValue, next]);
+  if (moves.length === 0) return { sql: `${name} = ${name}`, values: () => [] };
+  return {
+    sql: `${name} = CASE ${name} ${'WHEN ? THEN ? '.repeat(moves.length / 2)}ELSE ${name} END`,
+    values: () => moves,
   };
 }

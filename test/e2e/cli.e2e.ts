@@ -97,6 +97,37 @@ describe('the built mesh-designer command line', () => {
     );
   });
 
+  it("prints a CDC topic's records as Debezium writes them, the sample's orders moving on through their statuses", () => {
+    const sample = join(ROOT, 'assets/samples/ecommerce.mesh.json');
+    const run = meshDesigner('simulate', sample, '--ticks', '20', '--messages', 'orders-service/orders-cdc');
+    expect(run.status).toBe(0);
+    const envelopes = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).value)
+      .filter(Boolean);
+    for (const { ts_ms, ts_us, ts_ns, source } of envelopes) {
+      expect([ts_us, ts_ns, source.ts_us, source.ts_ns]).toEqual([
+        ts_ms * 1000,
+        ts_ms * 1_000_000,
+        source.ts_ms * 1000,
+        source.ts_ms * 1_000_000,
+      ]);
+    }
+    const moves = new Set(
+      envelopes.filter((value) => value.op === 'u').map((value) => `${value.before.status} → ${value.after.status}`),
+    );
+    // Each update moves an order one stage on, or leaves it at the last; tick 5 cancels order 1000.
+    const stages = ['placed', 'paid', 'shipped', 'delivered'];
+    const isForward = (move: string) => {
+      const [before = '', after = ''] = move.split(' → ');
+      const next = stages[Math.min(stages.indexOf(before) + 1, stages.length - 1)];
+      return after === 'cancelled' || (before === 'cancelled' ? after === before : after === next);
+    };
+    expect([...moves].filter((move) => !isForward(move))).toEqual([]);
+    expect([...moves]).toEqual(expect.arrayContaining(['placed → paid', 'paid → shipped', 'shipped → delivered']));
+  });
+
   it('refuses unknown commands and options with exit code 2 on stderr', () => {
     for (const run of [meshDesigner('deploy'), meshDesigner('export', '--zip'), meshDesigner('validate')]) {
       expect(run.status).toBe(2);

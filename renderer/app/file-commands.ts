@@ -1,5 +1,7 @@
 import { parseMeshFile } from '../../shared/contracts';
+import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import { emptyMesh, formatProblem, MESH_FILE_EXTENSION, type Mesh, serializeMeshFile } from '../../shared/model';
+import { canvasCommands } from '../canvas/canvas-commands';
 import { importContracts } from '../contracts/import/import-contract-files';
 import type { AutosaveSlot, FileRef, Host } from '../host/host';
 import { type OpenOptions, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
@@ -21,7 +23,17 @@ export function openMeshText(text: string, file: FileRef | null, sourceName: str
     return false;
   }
   documentState().open(parsed.value, file, options);
-  notify({ tone: 'info', text: `Opened ${sourceName}` });
+  const { mesh: placed, placedIds } = withUnplacedNodesPlaced(parsed.value);
+  if (placedIds.length === 0) {
+    notify({ tone: 'info', text: `Opened ${sourceName}` });
+    return true;
+  }
+  documentState().change(() => placed);
+  notify({
+    tone: 'info',
+    text: `Opened ${sourceName}: ${placedIds.length} ${placedIds.length === 1 ? 'element' : 'elements'} without a position in the file placed on a grid`,
+    actions: [{ label: 'Auto-layout', run: () => void canvasCommands.autoLayout() }],
+  });
   return true;
 }
 

@@ -98,6 +98,28 @@ export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => Reflect.get(window, '__cspViolations') as string[]);
 }
 
+/** Pairs of the elements `selector` finds that are drawn over each other on screen, each named by its `idAttribute`. */
+export function overlappingOnScreen(page: Page, selector: string, idAttribute: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((elements, attribute) => {
+    const boxes = elements.map((element) => ({
+      id: element.getAttribute(attribute) ?? '',
+      box: element.getBoundingClientRect(),
+    }));
+    return boxes.flatMap((a, index) =>
+      boxes
+        .slice(index + 1)
+        .filter(
+          (b) =>
+            a.box.left < b.box.right &&
+            b.box.left < a.box.right &&
+            a.box.top < b.box.bottom &&
+            b.box.top < a.box.bottom,
+        )
+        .map((b) => `${a.id} × ${b.id}`),
+    );
+  }, idAttribute);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);

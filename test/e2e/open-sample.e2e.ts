@@ -1,5 +1,12 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium, screenshot } from './app-driver';
+import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
+import { openByChooser } from './designer-driver';
+
+/** Products and systems drawn over each other, by id. */
+const overlappingNodes = (page: Page) =>
+  overlappingOnScreen(page, '.react-flow__node-product, .react-flow__node-system', 'data-id');
 
 describeInChromium('opening a sample', (session) => {
   it('shows the e-commerce mesh on the canvas with its domains, products and systems', async () => {
@@ -39,5 +46,29 @@ describeInChromium('opening a sample', (session) => {
     expect(await alert.textContent()).toContain('Could not open broken.mesh.json');
     expect(await alert.textContent()).toContain('name:');
     expect(await page.locator('.react-flow__node-product').count()).toBe(5);
+  });
+
+  it('places the elements of a file written without positions apart, in their domains, undoably; Auto-layout arranges them', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = JSON.parse(readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'));
+    mesh.layout = { nodes: {} };
+    await openByChooser(page, 'generated.mesh.json', JSON.stringify(mesh));
+    await page.waitForSelector('.react-flow__node-product');
+
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: '12 elements without a position in the file placed on a grid' });
+    await notice.waitFor();
+    expect(await overlappingNodes(page)).toEqual([]);
+    expect(await page.locator('.react-flow__node-product').count()).toBe(5);
+    await screenshot(page, 'placed-without-positions');
+
+    await notice.getByRole('button', { name: 'Auto-layout' }).click();
+    await page.getByTestId('layout-busy').waitFor({ state: 'detached' });
+    expect(await overlappingNodes(page)).toEqual([]);
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await page.keyboard.press('ControlOrMeta+z');
+    expect(await overlappingNodes(page)).not.toEqual([]);
   });
 });

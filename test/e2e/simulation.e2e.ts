@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium, screenshot } from './app-driver';
+import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
 import { openSampleDesign, productNode } from './designer-driver';
 import {
   currentTick,
@@ -26,25 +26,6 @@ const loopingProfileSql = (orders: number) => `WITH RECURSIVE spin(n) AS (
 SELECT customer_id, city, country, 0 AS order_count, 0 AS lifetime_value, NULL AS last_order_at
 FROM customers WHERE (SELECT max(n) FROM spin) > 0`;
 
-/** Pairs of link counts drawn over each other, by link id. */
-function overlappingCounts(page: Page): Promise<string[]> {
-  return page.locator('[data-testid^="link-count-"]').evaluateAll((labels) => {
-    const boxes = labels.map((label) => ({ id: label.dataset.testid ?? '', box: label.getBoundingClientRect() }));
-    return boxes.flatMap((a, index) =>
-      boxes
-        .slice(index + 1)
-        .filter(
-          (b) =>
-            a.box.left < b.box.right &&
-            b.box.left < a.box.right &&
-            a.box.top < b.box.bottom &&
-            b.box.top < a.box.bottom,
-        )
-        .map((b) => `${a.id} × ${b.id}`),
-    );
-  });
-}
-
 describeInChromium('Simulate mode on the e-commerce sample', (session) => {
   it('runs 50 ticks and shows on each link the count the engine reports', async () => {
     const page = await session.openApp();
@@ -67,7 +48,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(shown).toEqual(Object.fromEntries(Object.entries(metrics.links).map(([id, link]) => [id, link.records])));
     expect(Object.keys(shown)).toHaveLength(8);
     expect(await page.getByTestId('simulated-clock').textContent()).toContain('09:50:00');
-    expect(await overlappingCounts(page)).toEqual([]);
+    expect(await overlappingOnScreen(page, '[data-testid^="link-count-"]', 'data-testid')).toEqual([]);
   });
 
   it('pauses and steps deterministically: the same seed gives the same tables', async () => {
@@ -360,7 +341,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
   });
 });
 
-async function queryResult(page: import('playwright-core').Page, nodeName: string, sql: string): Promise<string> {
+async function queryResult(page: Page, nodeName: string, sql: string): Promise<string> {
   await runQuery(page, nodeName, sql);
   const result = page.getByTestId('sql-result');
   await result.waitFor();
@@ -369,7 +350,7 @@ async function queryResult(page: import('playwright-core').Page, nodeName: strin
 
 /** The product's quarantine tab lists a record under this rule and property. */
 async function expectQuarantined(
-  page: import('playwright-core').Page,
+  page: Page,
   productName: string,
   violation: { rule: string; property: string },
 ): Promise<void> {

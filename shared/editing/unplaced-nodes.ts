@@ -1,0 +1,100 @@
+import type { Mesh } from '../model';
+import { canvasBox } from './alignment';
+import { withDomainFitted, withDomainsApart } from './containment';
+import { boundsOf, type Size } from './geometry';
+import { productById, systemById } from './mesh-index';
+import {
+  DEFAULT_DOMAIN_SIZE,
+  DEFAULT_NODE_SIZE,
+  domainRect,
+  nextChildPosition,
+  nextDomainPosition,
+  setLayout,
+} from './node-placement';
+import { DEFAULT_NOTE_SIZE } from './notes';
+
+const NOTE_GAP = 60;
+/** What the canvas draws of a node before its list: a product's name and kind; a system's, and its database and messaging headings. */
+const PRODUCT_HEADER_HEIGHT = 56;
+const SYSTEM_HEADER_HEIGHT = 94;
+const LINE_HEIGHT = 18;
+/** Nodes are drawn at least 260 px wide, wider for long port, table and topic names. */
+const WIDTH_BEFORE_DRAWING = 320;
+
+/**
+ * A design written by hand or by a script may leave elements without a position, which would
+ * all be drawn at one spot. This gives each a free place: a domain below the others, a product
+ * or system in the first free cell of its domain's grid (the domain grown to hold it), a note to
+ * the right of everything. Elements with a position stay where they are.
+ */
+export function withUnplacedNodesPlaced(mesh: Mesh): { mesh: Mesh; placedIds: string[] } {
+  const isPlaced = (id: string) => mesh.layout.nodes[id] !== undefined;
+  const sizeOf = sizeBeforeDrawing(mesh);
+  const placedIds: string[] = [];
+  let next = mesh;
+  // Domains not placed yet are left out of the geometry: they would count as sitting at the origin.
+  const withPlacedDomainsOnly = (edit: (placed: Mesh) => Mesh): Mesh => ({
+    ...edit({
+      ...next,
+      domains: next.domains.filter((domain) => isPlaced(domain.id) || placedIds.includes(domain.id)),
+    }),
+    domains: next.domains,
+  });
+  for (const domain of mesh.domains) {
+    const children = [...mesh.systems, ...mesh.products].filter(
+      (child) => child.domainId === domain.id && !isPlaced(child.id),
+    );
+    if (isPlaced(domain.id) && children.length === 0) continue;
+    if (!isPlaced(domain.id)) {
+      next = withPlacedDomainsOnly((placed) =>
+        setLayout(placed, domain.id, { ...nextDomainPosition(placed), ...DEFAULT_DOMAIN_SIZE }),
+      );
+      placedIds.push(domain.id);
+    }
+    for (const child of children) {
+      next = setLayout(next, child.id, nextChildPosition(next, domain.id, sizeOf));
+      placedIds.push(child.id);
+    }
+    next = withPlacedDomainsOnly((placed) =>
+      withDomainsApart(withDomainFitted(placed, domain.id, sizeOf), [domain.id]),
+    );
+  }
+  for (const note of mesh.notes ?? []) {
+    if (isPlaced(note.id)) continue;
+    next = setLayout(next, note.id, { ...nextNotePosition(next), ...DEFAULT_NOTE_SIZE });
+    placedIds.push(note.id);
+  }
+  return { mesh: placedIds.length > 0 ? next : mesh, placedIds };
+}
+
+/** To the right of everything placed, below the notes already there. */
+function nextNotePosition(mesh: Mesh): { x: number; y: number } {
+  const domains = boundsOf(mesh.domains.map((domain) => domainRect(mesh, domain.id)));
+  const x = (domains ? domains.x + domains.width : 0) + NOTE_GAP;
+  const notesThere = (mesh.notes ?? []).flatMap((note) => {
+    const layout = mesh.layout.nodes[note.id];
+    return layout && layout.x >= x ? [canvasBox(mesh, note.id)] : [];
+  });
+  const below = boundsOf(notesThere);
+  return { x, y: below ? below.y + below.height + NOTE_GAP : (domains?.y ?? 0) };
+}
+
+/**
+ * A node's size before the canvas has drawn it, from what it lists: the canvas draws one line per
+ * port of a product (inputs beside outputs) and per table and topic of a system.
+ */
+function sizeBeforeDrawing(mesh: Mesh): (nodeId: string) => Size {
+  return (nodeId) => {
+    const product = productById(mesh, nodeId);
+    if (product) {
+      const lines = Math.max(1, product.inputPorts.length, product.outputPorts.length);
+      return { width: WIDTH_BEFORE_DRAWING, height: PRODUCT_HEADER_HEIGHT + lines * LINE_HEIGHT };
+    }
+    const system = systemById(mesh, nodeId);
+    if (system) {
+      const lines = system.database.tables.length + system.messaging.topics.length;
+      return { width: WIDTH_BEFORE_DRAWING, height: SYSTEM_HEADER_HEIGHT + lines * LINE_HEIGHT };
+    }
+    return DEFAULT_NODE_SIZE;
+  };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { canvasBox } from '../../../shared/editing/alignment';
+import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
+import { overlaps } from '../../../shared/editing/geometry';
+import { domainRect } from '../../../shared/editing/node-placement';
+import { withUnplacedNodesPlaced } from '../../../shared/editing/unplaced-nodes';
+import type { Mesh } from '../../../shared/model';
+import { aMesh, aPort } from '../../builders/mesh-builder';
+
+const table = (name: string) => ({ name, columns: [], primaryKey: [], cdc: true });
+
+/** Two domains, a system with five tables and topics, four products and a note: no positions at all. */
+function writtenByAScript(): Mesh {
+  const mesh = aMesh()
+    .withDomain('sales')
+    .withDomain('finance')
+    .withSystem('shop', 'sales', {
+      database: { engine: 'postgres', name: 'shop', tables: ['orders', 'lines', 'carts', 'items', 'stock'].map(table) },
+    })
+    .withProduct('orders', 'sales')
+    .withProduct('carts', 'sales')
+    .withProduct('revenue', 'finance', { inputPorts: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => aPort(id, 'input')) })
+    .withProduct('ledger', 'finance')
+    .build();
+  mesh.notes = [{ id: 'remark', text: 'Ask finance' }];
+  return mesh;
+}
+
+describe('elements a file leaves without a position', () => {
+  it('each get a place of their own: domains apart, every product and system inside its domain, none on another', () => {
+    const { mesh, placedIds } = withUnplacedNodesPlaced(writtenByAScript());
+
+    expect(placedIds.sort()).toEqual(['carts', 'finance', 'ledger', 'orders', 'remark', 'revenue', 'sales', 'shop']);
+    expect(overlappingDomains(mesh)).toEqual([]);
+    const children = ['shop', 'orders', 'carts', 'revenue', 'ledger'];
+    for (const id of children) expect(isInsideItsDomain(mesh, id), id).toBe(true);
+    const boxes = children.map((id) => canvasBox(mesh, id));
+    expect(boxes.flatMap((box, index) => boxes.slice(index + 1).filter((other) => overlaps(box, other)))).toEqual([]);
+  });
+
+  it('put a system before the products it feeds, and nothing in the height its tables and topics take', () => {
+    const { mesh } = withUnplacedNodesPlaced(
+      aMesh()
+        .withDomain('sales')
+        .withSystem('shop', 'sales', {
+          database: { engine: 'postgres', name: 'shop', tables: ['a', 'b', 'c', 'd', 'e', 'f'].map(table) },
+        })
+        .withProduct('p1', 'sales')
+        .withProduct('p2', 'sales')
+        .withProduct('p3', 'sales')
+        .build(),
+    );
+    const shop = canvasBox(mesh, 'shop');
+    // Six tables are drawn on six lines under the system's headings.
+    const drawnShop = { ...shop, height: 94 + 6 * 18 };
+
+    expect(['p1', 'p2', 'p3'].map((id) => canvasBox(mesh, id).x > shop.x)).toEqual([true, true, true]);
+    expect(['p1', 'p2', 'p3'].filter((id) => overlaps(canvasBox(mesh, id), drawnShop))).toEqual([]);
+    expect(isInsideItsDomain(mesh, 'shop', () => ({ width: drawnShop.width, height: drawnShop.height }))).toBe(true);
+  });
+
+  it('leave every element with a position where it is, a new product taking a free place beside them', () => {
+    const mesh = aMesh().withDomain('sales').withProduct('orders', 'sales').withProduct('returns', 'sales').build();
+    mesh.layout.nodes = { sales: { x: 100, y: 50, width: 400, height: 300 }, orders: { x: 40, y: 60 } };
+
+    const placed = withUnplacedNodesPlaced(mesh);
+
+    expect(placed.placedIds).toEqual(['returns']);
+    expect(placed.mesh.layout.nodes.orders).toEqual({ x: 40, y: 60 });
+    expect(placed.mesh.layout.nodes.sales).toMatchObject({ x: 100, y: 50 });
+    expect(overlaps(canvasBox(placed.mesh, 'orders'), canvasBox(placed.mesh, 'returns'))).toBe(false);
+    expect(isInsideItsDomain(placed.mesh, 'returns')).toBe(true);
+  });
+
+  it('put a note to the right of the domains', () => {
+    const { mesh } = withUnplacedNodesPlaced(writtenByAScript());
+    const rightmost = Math.max(...mesh.domains.map((domain) => domainRect(mesh, domain.id)).map((r) => r.x + r.width));
+
+    expect(canvasBox(mesh, 'remark').x).toBeGreaterThan(rightmost);
+  });
+
+  it('change nothing in a design whose elements all have a position', () => {
+    const mesh = aMesh().withDomain('sales').withProduct('orders', 'sales').build();
+    mesh.layout.nodes = { sales: { x: 0, y: 0, width: 400, height: 300 }, orders: { x: 40, y: 60 } };
+
+    expect(withUnplacedNodesPlaced(mesh)).toEqual({ mesh, placedIds: [] });
+    expect(withUnplacedNodesPlaced(mesh).mesh).toBe(mesh);
+  });
+});

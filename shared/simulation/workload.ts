@@ -1,6 +1,6 @@
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
-import type { ChangeRate, Scenario, ScriptStep, ValueGenerator } from '../model/scenario';
+import type { ChangeRate, Scenario, ScriptStep, TableData, ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
 import { allowedValueGenerators } from './allowed-values';
 import type { ReportedError } from './error-log';
@@ -87,14 +87,15 @@ export function createWorkload(
 
   return {
     loadInitialRows(now) {
-      scenario.data.forEach((entry, index) => {
-        if (!isSimulated(entry)) return;
+      for (const index of inReferenceOrder(scenario.data)) {
+        const entry = scenario.data[index] as TableData;
+        if (!isSimulated(entry)) continue;
         const workload = tableWorkload(entry.systemId, entry.table);
         const context = workload.context(now, true);
         for (let row = 0; row < entry.initialRows; row++) {
           attempt(`${scenarioPath}.data[${index}]`, entry.systemId, () => insertGeneratedRow(workload, context));
         }
-      });
+      }
     },
     applyTick(systemId, tick, now) {
       let changed = 0;
@@ -158,6 +159,32 @@ function createTableWorkload(
     insert,
     context: (now, isInitialRow = false) => ({ now, isInitialRow, sampleReference }),
   };
+}
+
+/**
+ * The data entries' indexes in the order their initial rows are drawn: an entry after those of
+ * the tables its `reference` generators draw from, so that no reference meets an empty table (and
+ * stays NULL); otherwise, and in a cycle, in the scenario's order.
+ */
+function inReferenceOrder(data: readonly TableData[]): number[] {
+  const readTables = data.map(
+    (entry) =>
+      new Set(
+        Object.values(entry.generators).flatMap((generator) =>
+          generator.kind === 'reference' && generator.table !== entry.table ? [generator.table] : [],
+        ),
+      ),
+  );
+  const remaining = data.map((_, index) => index);
+  const ordered: number[] = [];
+  while (remaining.length > 0) {
+    const isWaiting = (index: number) =>
+      remaining.some((other) => readTables[index]?.has((data[other] as TableData).table));
+    const next = remaining.find((index) => !isWaiting(index)) ?? (remaining[0] as number);
+    ordered.push(next);
+    remaining.splice(remaining.indexOf(next), 1);
+  }
+  return ordered;
 }
 
 /** Generators of every data entry for the table; a later entry's column wins. */

@@ -206,6 +206,21 @@ describe('a starter scenario generated from the design', () => {
     simulation.dispose();
   });
 
+  it('draws the rows a reference reads first, so a table listed before the one it refers to refers to existing rows', async () => {
+    const mesh = twoServices();
+    mesh.systems.reverse();
+    const scenario = starterScenario(mesh);
+    expect(scenario.data.map((entry) => entry.table)).toEqual(['orders', 'audit', 'customers']);
+
+    const simulation = await simulate(mesh, scenario);
+    const customerIds = rowsOf(simulation, 'customers-service', 'SELECT customer_id FROM customers');
+    const snapshotOrders = rowsOf(simulation, 'orders-service', 'SELECT customer_id FROM orders');
+
+    expect(snapshotOrders).toHaveLength(5);
+    for (const order of snapshotOrders) expect(customerIds).toContainEqual(order);
+    simulation.dispose();
+  });
+
   it('leaves a table without a topic still, and a design without systems empty', () => {
     const shop = aShopMesh().build();
     expect(starterScenario(shop).rates.map((rate) => rate.table)).toEqual(['items']);

@@ -4,6 +4,7 @@ import { FAULT_CARDS } from '../../shared/simulation/fault-deck';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
+import { traceStagePlaces } from './trace-places';
 import { STAGE_LABELS, TraceStageView, usePresenterNotes } from './trace-stage';
 
 /**
@@ -18,6 +19,7 @@ export function PresenterMode() {
   const notes = usePresenterNotes();
   const fired = useSimulationStore((state) => state.firedFaults.length);
   const stage = trace?.stages[traceStage];
+  const places = trace ? traceStagePlaces(trace.stages) : [];
 
   useEffect(() => {
     if (!isPresenting) return;
@@ -59,7 +61,7 @@ export function PresenterMode() {
                   // biome-ignore lint/suspicious/noArrayIndexKey: a trace's stages are a fixed list
                   key={`${index}-${entry.kind}`}
                   className={index === traceStage ? 'is-current' : index < traceStage ? 'is-done' : undefined}
-                  title={STAGE_LABELS[entry.kind]}
+                  title={`${STAGE_LABELS[entry.kind]} ${places[index]}`}
                 />
               ))}
             </ol>

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
+import { traceStagePlaces } from './trace-places';
 import { STAGE_LABELS, TraceStageView, usePresenterNotes } from './trace-stage';
 
 /** The trace of one change: every stage in order, the current one in full; ← and → move. */
@@ -36,6 +37,7 @@ export function TraceTab() {
     );
   }
   const stage = trace.stages[traceStage];
+  const places = traceStagePlaces(trace.stages);
   return (
     <section aria-label="Trace" className="trace-tab">
       <div className="trace-tab__bar">
@@ -76,7 +78,7 @@ export function TraceTab() {
               aria-current={index === traceStage ? 'step' : undefined}
               onClick={() => setSimulation({ traceStage: index })}
             >
-              <span className="trace-tab__kind">{STAGE_LABELS[entry.kind]}</span> {entry.nodeId}
+              <span className="trace-tab__kind">{STAGE_LABELS[entry.kind]}</span> {places[index]}
               {entry.check && !entry.check.passed && ' ✗'}
             </button>
           </li>

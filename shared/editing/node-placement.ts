@@ -47,17 +47,32 @@ export function nextDomainPosition(mesh: Mesh): Point {
  * added by keyboard line up instead of piling on each other.
  */
 export function nextChildPosition(mesh: Mesh, domainId: string, sizeOf: SizeOf = defaultSizeOf): Point {
+  return nextChildPositions(mesh, domainId, [DEFAULT_NODE_SIZE], sizeOf)[0] as Point;
+}
+
+/** Free cells for several new children of these sizes, each taken before the next is looked for. */
+export function nextChildPositions(
+  mesh: Mesh,
+  domainId: string,
+  sizes: readonly Size[],
+  sizeOf: SizeOf = defaultSizeOf,
+): Point[] {
   const taken = childrenOf(mesh, domainId).flatMap((child) => childRect(mesh, child.id, sizeOf) ?? []);
   const fitting = Math.floor((domainRect(mesh, domainId).width - DOMAIN_PADDING.side) / slotWidth());
   const columns = Math.max(MIN_COLUMNS, fitting);
-  for (let slot = 0; ; slot++) {
-    const candidate = {
-      x: DOMAIN_PADDING.side + (slot % columns) * slotWidth(),
-      y: DOMAIN_PADDING.top + Math.floor(slot / columns) * (DEFAULT_NODE_SIZE.height + SLOT_GAP),
-      ...DEFAULT_NODE_SIZE,
-    };
-    if (!taken.some((rect) => overlaps(rect, candidate))) return { x: candidate.x, y: candidate.y };
-  }
+  const cell = (slot: number) => ({
+    x: DOMAIN_PADDING.side + (slot % columns) * slotWidth(),
+    y: DOMAIN_PADDING.top + Math.floor(slot / columns) * (DEFAULT_NODE_SIZE.height + SLOT_GAP),
+  });
+  let slot = 0;
+  return sizes.map((size) => {
+    // A cell once refused stays refused (cells are only ever taken), so the search goes on from the last.
+    let candidate = { ...cell(slot), ...size };
+    while (taken.some((rect) => overlaps(rect, candidate))) candidate = { ...cell(++slot), ...size };
+    slot++;
+    taken.push(candidate);
+    return { x: candidate.x, y: candidate.y };
+  });
 }
 
 function slotWidth(): number {

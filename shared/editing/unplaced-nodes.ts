@@ -1,13 +1,14 @@
 import type { Mesh } from '../model';
 import { canvasBox } from './alignment';
 import { withDomainFitted, withDomainsApart } from './containment';
-import { boundsOf, type Size } from './geometry';
+import { boundsOf, type Point, type Size } from './geometry';
+import { withLayoutApplied } from './layout-edits';
 import { productById, systemById } from './mesh-index';
 import {
   DEFAULT_DOMAIN_SIZE,
   DEFAULT_NODE_SIZE,
   domainRect,
-  nextChildPosition,
+  nextChildPositions,
   nextDomainPosition,
   setLayout,
 } from './node-placement';
@@ -51,10 +52,17 @@ export function withUnplacedNodesPlaced(mesh: Mesh): { mesh: Mesh; placedIds: st
       );
       placedIds.push(domain.id);
     }
-    for (const child of children) {
-      next = setLayout(next, child.id, nextChildPosition(next, domain.id, sizeOf));
-      placedIds.push(child.id);
-    }
+    const positions = nextChildPositions(
+      next,
+      domain.id,
+      children.map((child) => sizeOf(child.id)),
+      sizeOf,
+    );
+    next = withLayoutApplied(
+      next,
+      Object.fromEntries(children.map((child, index) => [child.id, positions[index] as Point])),
+    );
+    placedIds.push(...children.map((child) => child.id));
     next = withPlacedDomainsOnly((placed) =>
       withDomainsApart(withDomainFitted(placed, domain.id, sizeOf), [domain.id]),
     );

@@ -66,7 +66,7 @@ export function nextChildPositions(
   });
   let slot = 0;
   return sizes.map((size) => {
-    // A cell once refused stays refused (cells are only ever taken), so the search goes on from the last.
+    // New children line up in order: the search goes on from the cell the last one took.
     let candidate = { ...cell(slot), ...size };
     while (taken.some((rect) => overlaps(rect, candidate))) candidate = { ...cell(++slot), ...size };
     slot++;

@@ -63,8 +63,14 @@ describeInChromium('opening a sample', (session) => {
     expect(await page.locator('.react-flow__node-product').count()).toBe(5);
     await screenshot(page, 'placed-without-positions');
 
+    const placed = await page.locator('.react-flow__node[data-id="customer-360"]').getAttribute('style');
     await notice.getByRole('button', { name: 'Auto-layout' }).click();
-    await page.getByTestId('layout-busy').waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      (before) =>
+        !document.querySelector('[data-testid=layout-busy]') &&
+        document.querySelector('.react-flow__node[data-id="customer-360"]')?.getAttribute('style') !== before,
+      placed,
+    );
     expect(await overlappingNodes(page)).toEqual([]);
 
     await page.keyboard.press('ControlOrMeta+z');

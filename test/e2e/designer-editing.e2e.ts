@@ -103,7 +103,8 @@ describeInChromium('editing on the canvas', (session) => {
     await page.keyboard.press('Escape');
     await productName(page, 'Data product 2c').click();
     await page.keyboard.press('Control+x');
-    expect(await counts(page)).toBe('2 domains · 8 products · 0 systems · 5 links');
+    // Cut deletes once the system clipboard has taken the text, which answers asynchronously too.
+    await expect.poll(() => counts(page)).toBe('2 domains · 8 products · 0 systems · 5 links');
     await page.keyboard.press('Control+v');
     await expect.poll(() => counts(page)).toBe('2 domains · 9 products · 0 systems · 5 links');
     expect(await productNode(page, 'Data product 2c').count()).toBe(1);

@@ -158,7 +158,7 @@ export function runHeadless(request: HeadlessRequest, sqlite: OpenSqlWorkspace, 
   try {
     const metrics = simulation.runUntil(request.ticks);
     if (!request.messages) return { ok: true, metrics };
-    const read = readLog(request.mesh, simulation, request.messages);
+    const read = readLog(request, simulation, request.messages);
     return read.ok ? { ok: true, metrics, messages: read.value } : read;
   } finally {
     simulation.dispose();
@@ -167,11 +167,11 @@ export function runHeadless(request: HeadlessRequest, sqlite: OpenSqlWorkspace, 
 
 /** The last records of a log by its name, oldest first, as consumers see them (without their place in the run). */
 function readLog(
-  mesh: Mesh,
+  { mesh, scenario }: Pick<HeadlessRequest, 'mesh' | 'scenario'>,
   simulation: Simulation,
   { log: name, last }: { log: string; last: number },
 ): Result<LogMessage[]> {
-  const logs = planPipeline(mesh).logs;
+  const logs = planPipeline(mesh, scenario.connector).logs;
   const log = logs.find((candidate) => candidate.table === name);
   if (!log) {
     const known = logs.map((candidate) => candidate.table).join(', ');

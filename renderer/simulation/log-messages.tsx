@@ -13,6 +13,7 @@ export function LogMessages({ log }: { log: string }) {
   const [older, setOlder] = useState<LogRecord[]>([]);
   const [isEnd, setEnd] = useState(false);
   const tick = useSimulationStore((state) => state.metrics?.tick);
+  const isTraceable = useSimulationStore((state) => state.catalog?.logs[log]?.isTraceable ?? true);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: each tick brings new messages to show
   useEffect(() => {
@@ -55,7 +56,7 @@ export function LogMessages({ log }: { log: string }) {
       <ol className="log-messages__list" data-testid="messages">
         {shown.map((message) => (
           <li key={message.position}>
-            <MessageCard log={log} message={message} />
+            <MessageCard log={log} message={message} isTraceable={isTraceable} />
           </li>
         ))}
       </ol>

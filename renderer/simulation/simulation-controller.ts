@@ -14,6 +14,7 @@ import {
 } from '../../shared/simulation';
 import { faultFrom } from '../../shared/simulation/fault-deck';
 import { emptyHistory, withTicks } from '../../shared/simulation/metrics-history';
+import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { runCatalog } from '../../shared/simulation/run-catalog';
 import { maxModeBatch, millisToNextTick, type RunPace, ticksToRun } from '../../shared/simulation/run-pace';
 import { currentMesh, useDocumentStore } from '../store/document-store';
@@ -94,7 +95,7 @@ async function start(): Promise<boolean> {
     traceStage: 0,
     metrics: null,
     history: emptyHistory(),
-    catalog: runCatalog(mesh),
+    catalog: runCatalog(mesh, planPipeline(mesh, scenario.connector)),
     consoleOutcome: null,
   });
   const created = await send({ type: 'create', mesh, scenario }, 'metrics');

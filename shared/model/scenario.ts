@@ -113,7 +113,10 @@ export const ConnectorSettingsSchema = z.strictObject({
    * `source.ts_ms` plus this, and it reaches the topic at the first tick at or after that time.
    */
   delayMillis: z.number().int().min(0).optional(),
-  /** Debezium's `provide.transaction.metadata`: every change record names its transaction. */
+  /**
+   * Debezium's `provide.transaction.metadata`: every change record names its transaction, and
+   * each connector writes BEGIN and END events to its `<prefix>.transaction` topic.
+   */
   transactionMetadata: z.boolean().optional(),
 });
 export type ConnectorSettings = z.infer<typeof ConnectorSettingsSchema>;

@@ -9,6 +9,8 @@ export interface TableColumn {
   type: SqlType;
   /** Kept as 0 or 1, written to JSON as false or true (as Debezium's JSON converter writes a BOOLEAN). */
   isBoolean?: boolean;
+  /** Holds JSON text, written into a record as JSON (the transaction topic's `data_collections`). */
+  holdsJson?: boolean;
 }
 
 /** Where a Debezium record says it came from (the envelope's `source` block). */
@@ -34,6 +36,7 @@ export const DEBEZIUM_VERSION = '2.7.3.Final';
 export type LogFormat =
   | { kind: 'cdc'; columns: TableColumn[]; key: string[]; tombstones: boolean; source: CdcSource }
   | { kind: 'records'; columns: TableColumn[]; key: string[] };
+export type CdcFormat = Extract<LogFormat, { kind: 'cdc' }>;
 
 /** An append-only log in the broker: a system's topic, or the log behind a product's output port. */
 export interface BrokerLog {
@@ -270,8 +273,9 @@ export function jsonObjectSql(columns: readonly TableColumn[], prefix = ''): str
     .join(', ')})`;
 }
 
-/** A column's value in JSON: a boolean as true or false (anything else it holds as is), other columns as SQLite gives them. */
+/** A column's value in JSON: a boolean as true or false (anything else it holds as is), JSON text as JSON, other columns as SQLite gives them. */
 export function jsonValueSql(column: TableColumn, valueSql: string): string {
+  if (column.holdsJson) return `json(${valueSql})`;
   if (!column.isBoolean) return valueSql;
   return `json(CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE json_quote(${valueSql}) END)`;
 }

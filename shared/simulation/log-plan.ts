@@ -4,7 +4,8 @@ import { debeziumEngineId, debeziumSource } from '../model/database-engine';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../model/operational-system';
 import type { Problem } from '../model/problem';
-import type { BrokerLog, CdcSource, TableColumn } from './broker-log';
+import type { ConnectorSettings } from '../model/scenario';
+import type { BrokerLog, CdcFormat, CdcSource, TableColumn } from './broker-log';
 import { carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
 
 /** A log of the mesh, with the table a consumer of it keeps (see `linkDataset`). */
@@ -27,7 +28,7 @@ export interface CdcTopicPlan {
   topic: Topic;
   path: string;
   table: SystemTable;
-  log: BrokerLog;
+  log: BrokerLog & { format: CdcFormat };
 }
 
 export interface OutboxTopicPlan {
@@ -46,6 +47,8 @@ export interface SystemPlan {
   tables: SystemTable[];
   cdcTopics: CdcTopicPlan[];
   outboxTopics: OutboxTopicPlan[];
+  /** With transaction metadata on, the connector's `<prefix>.transaction` topic of BEGIN and END events. */
+  transactionLog?: BrokerLog;
 }
 
 /** A product's output port with the contract that governs it. */
@@ -66,12 +69,18 @@ export function endpointKey(nodeId: string, portId: string): string {
   return `${nodeId}/${portId}`;
 }
 
-/** Every log of the mesh: one per system topic and one per output port governed by a contract. */
-export function planLogs(mesh: Mesh): LogPlan {
+/**
+ * Every log of the mesh: one per system topic and one per output port governed by a contract;
+ * with transaction metadata on, each capturing system's transaction topic too (not linkable, so
+ * not in `logs`).
+ */
+export function planLogs(mesh: Mesh, connector: ConnectorSettings = {}): LogPlan {
   const plan: LogPlan = { systems: [], logs: new Map(), portContracts: new Map(), problems: [] };
   const contractById = (id: string) => mesh.contracts.find((contract) => contract.id === id);
   mesh.systems.forEach((system, index) => {
-    plan.systems.push(planSystem(mesh, system, `systems[${index}]`, plan, contractById));
+    const systemPlan = planSystem(mesh, system, `systems[${index}]`, plan, contractById);
+    if (connector.transactionMetadata) planTransactionLog(systemPlan, plan);
+    plan.systems.push(systemPlan);
   });
   mesh.products.forEach((product, productIndex) => {
     product.outputPorts.forEach((port, portIndex) => {
@@ -149,7 +158,7 @@ function planSystem(
       const table = tables.find((candidate) => candidate.name === tableName);
       if (!table || !carried) return;
       const dataset = carriedDataset(carried);
-      const log: BrokerLog = {
+      const log: CdcTopicPlan['log'] = {
         table: key,
         name: topic.name,
         partitions: topic.partitions,
@@ -199,6 +208,40 @@ function planSystem(
   });
   return systemPlan;
 }
+
+/**
+ * Debezium's transaction topic, `<topic prefix>.transaction`, for a system with captured tables;
+ * a design topic already called that (a MySQL table named `transaction`) keeps the name, and
+ * the connector then writes no transaction events, as it could not either.
+ */
+function planTransactionLog(systemPlan: SystemPlan, plan: LogPlan): void {
+  const { system } = systemPlan;
+  if (systemPlan.cdcTopics.length === 0) return;
+  const name = `${connectorName(system)}.transaction`;
+  const clashing = system.messaging.topics.findIndex((topic) => topic.name === name || topic.id === name);
+  if (clashing !== -1) {
+    plan.problems.push({
+      path: `${systemPlan.path}.messaging.topics[${clashing}].name`,
+      message: `'${name}' is the connector's transaction topic, so no transaction events are written`,
+    });
+    return;
+  }
+  systemPlan.transactionLog = {
+    table: endpointKey(system.id, name),
+    name,
+    partitions: 1,
+    format: { kind: 'records', columns: TRANSACTION_EVENT_COLUMNS, key: ['id'] },
+  };
+}
+
+/** A transaction event's fields, in the order of Debezium's schema for them; `data_collections` is a JSON array. */
+const TRANSACTION_EVENT_COLUMNS: TableColumn[] = [
+  { name: 'status', type: 'TEXT' },
+  { name: 'id', type: 'TEXT' },
+  { name: 'event_count', type: 'INTEGER' },
+  { name: 'data_collections', type: 'TEXT', holdsJson: true },
+  { name: 'ts_ms', type: 'INTEGER' },
+];
 
 /**
  * What a CDC record's `source` block says: the connector Debezium has for the system's engine (the

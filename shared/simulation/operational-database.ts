@@ -85,10 +85,15 @@ export function createOperationalDatabase(
   );
 
   const beginTransaction = connection.prepare('UPDATE node._clock SET millis = ?, tx = tx + 1, tx_events = 0');
+  const changePolls = captured.map((topic) => pollChangeLog(connection, topic, progressOf(topic.log.table), options));
   const polls = [
-    ...captured.map((topic) => pollChangeLog(connection, topic, progressOf(topic.log.table), options)),
+    ...changePolls,
     ...plan.outboxTopics.map((topic) => pollOutbox(connection, topic, progressOf(topic.log.table), options)),
   ];
+  const pollTransactions =
+    plan.transactionLog && captured.length > 0
+      ? prepareTransactionPoll(connection, captured, changePolls, progressOf(plan.transactionLog.table), options)
+      : undefined;
   /** Columns a `rename-column` fault renamed in each topic's records, old name → new, by topic id. */
   const renamed = new Map<string, ReadonlyMap<string, string>>();
   const redeliveries = new Map(
@@ -141,7 +146,10 @@ export function createOperationalDatabase(
       connection.exec(plan.tables.flatMap((table) => triggersOn(table.name)).join(';\n'));
     },
     publishChanges(millis) {
-      for (const poll of polls) poll.run(millis - options.delayMillis);
+      const cutoff = millis - options.delayMillis;
+      // Before the change logs are polled, which clears what they publish.
+      pollTransactions?.(cutoff);
+      for (const poll of polls) poll.run(cutoff);
     },
     truncate(tableName) {
       const table = quoteIdentifier(tableName);
@@ -280,7 +288,7 @@ function captureTriggersSql(
   const after = columnList(prefixed('after_', columns));
   const newImage = image('NEW');
   const oldImage = image('OLD');
-  const hasTombstones = topic.log.format.kind === 'cdc' && topic.log.format.tombstones;
+  const hasTombstones = topic.log.format.tombstones;
   const tx = options.transactionMetadata;
   const change = (
     op: string,
@@ -385,6 +393,52 @@ function pollChangeLog(
     changeLog(topic),
     `SELECT ${selected.map((name) => `${computed.get(name) ?? quoteIdentifier(name)} AS ${quoteIdentifier(name)}`).join(', ')} FROM node.${changeLog(topic)}`,
   );
+}
+
+/**
+ * Debezium's transaction events for the changes the connector's polls are about to publish: per
+ * transaction a BEGIN, then an END with its events counted in all and per table (in the order
+ * the transaction first changed each). Snapshot records and tombstones belong to no transaction.
+ */
+function prepareTransactionPoll(
+  connection: SqlConnection,
+  captured: readonly CdcTopicPlan[],
+  changePolls: readonly Poll[],
+  progress: LogProgress,
+  options: ConnectorOptions,
+): (cutoff: number) => void {
+  const changes = captured
+    .map(
+      (topic) =>
+        `SELECT _tx, _tx_total, _timestamp, ${quoteLiteral(dataCollectionName(topic))} AS collection FROM node.${changeLog(topic)} WHERE _sequence > ? AND _timestamp <= ? AND _tx IS NOT NULL`,
+    )
+    .join('\nUNION ALL ');
+  const collections = `SELECT json_group_array(json_object('data_collection', collection, 'event_count', events)) FROM (
+    SELECT collection, count(*) AS events FROM changes WHERE changes._tx = t._tx GROUP BY collection ORDER BY min(_tx_total))`;
+  const append = prepareAppend(
+    connection,
+    progress,
+    `WITH changes AS (${changes}),
+transactions AS (SELECT _tx, min(_timestamp) AS millis, count(*) AS events FROM changes GROUP BY _tx)
+SELECT 0 AS _partition, t.millis + ${options.delayMillis} AS _timestamp, ${keyJsonSql(['id'], () => 't._tx')} AS _key, 'append' AS _op,
+  boundary.status, t._tx AS id,
+  CASE boundary.status WHEN 'END' THEN t.events END AS event_count,
+  CASE boundary.status WHEN 'END' THEN (${collections}) END AS data_collections,
+  t.millis AS ts_ms
+FROM transactions t CROSS JOIN (SELECT 'BEGIN' AS status, 0 AS place UNION ALL SELECT 'END', 1) boundary
+ORDER BY CAST(t._tx AS INTEGER), boundary.place`,
+  );
+  return (cutoff) => append(changePolls.flatMap((poll) => [poll.polled(), cutoff]));
+}
+
+/**
+ * How Debezium names a captured table in transaction events: `public.orders` (PostgreSQL, by
+ * schema), `dbo` tables with their database (`shop.dbo.orders`, SQL Server), else `shop.orders`.
+ */
+function dataCollectionName(topic: CdcTopicPlan): string {
+  const { source } = topic.log.format;
+  const qualifier = source.connector === 'sqlserver' ? `${source.db}.${source.schema}` : (source.schema ?? source.db);
+  return `${qualifier}.${source.table}`;
 }
 
 function pollOutbox(

@@ -1,5 +1,6 @@
 import type { Mesh } from '../model/mesh';
 import type { Problem } from '../model/problem';
+import type { ConnectorSettings } from '../model/scenario';
 import type { BrokerLog } from './broker-log';
 import { planLogs, type SystemPlan } from './log-plan';
 import { type ProductPlan, planProduct } from './product-plan';
@@ -13,14 +14,18 @@ export interface PipelinePlan {
   problems: Problem[];
 }
 
-export function planPipeline(mesh: Mesh): PipelinePlan {
-  const logPlan = planLogs(mesh);
+/** The plan of a run; the scenario's connector settings decide whether systems have transaction topics. */
+export function planPipeline(mesh: Mesh, connector: ConnectorSettings = {}): PipelinePlan {
+  const logPlan = planLogs(mesh, connector);
   const problems = [...logPlan.problems];
   const products = mesh.products.map((_, index) => planProduct(mesh, index, logPlan, problems));
   return {
     systems: logPlan.systems,
     products: inRunOrder(mesh, products, problems),
-    logs: [...logPlan.logs.values()].map((planned) => planned.log),
+    logs: [
+      ...[...logPlan.logs.values()].map((planned) => planned.log),
+      ...logPlan.systems.flatMap((system) => (system.transactionLog ? [system.transactionLog] : [])),
+    ],
     problems,
   };
 }

@@ -30,6 +30,8 @@ export interface CatalogLog {
   log: string;
   name: string;
   linkIds: string[];
+  /** Whether a trace can start at one of its records: not at a connector's transaction event, which is no change. */
+  isTraceable: boolean;
 }
 
 /** A table a user can query, where it sits (a product's zone, or a service's own table) and why it has its name. */
@@ -50,7 +52,15 @@ export interface RunCatalog {
 /** What a run of the mesh holds, named for the views: tables by zone, logs by link. */
 export function runCatalog(mesh: Mesh, plan: PipelinePlan = planPipeline(mesh)): RunCatalog {
   const catalog: RunCatalog = { products: {}, guides: {}, logs: {}, logOfLink: {} };
-  for (const log of plan.logs) catalog.logs[log.table] = { log: log.table, name: log.name, linkIds: [] };
+  const transactionLogs = new Set(plan.systems.map((system) => system.transactionLog?.table));
+  for (const log of plan.logs) {
+    catalog.logs[log.table] = {
+      log: log.table,
+      name: log.name,
+      linkIds: [],
+      isTraceable: !transactionLogs.has(log.table),
+    };
+  }
   for (const product of plan.products) {
     const tables: CatalogTable[] = [];
     const add = (name: string, zone: Zone) => {

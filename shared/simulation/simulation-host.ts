@@ -42,7 +42,7 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
         );
         if (!created.ok) return failed(id, created.errors);
         simulation = created.value;
-        plan = planPipeline(request.mesh);
+        plan = planPipeline(request.mesh, request.scenario.connector);
         return { id, type: 'metrics', metrics: simulation.metrics() };
       }
       case 'step':

@@ -76,7 +76,7 @@ export function createSimulation(
   const problems = checkScenario(mesh, scenario, scenarioPath);
   if (problems.length > 0) return { ok: false, errors: problems };
 
-  const plan = planPipeline(mesh);
+  const plan = planPipeline(mesh, scenario.connector);
   const settings = {
     // SQLite reads LIMIT -1 as no limit.
     maxPollRecords: options.maxPollRecords ?? -1,

@@ -18,6 +18,13 @@ function meshDesigner(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+interface TransactionEvent {
+  status: 'BEGIN' | 'END';
+  id: string;
+  event_count: number | null;
+  data_collections: { data_collection: string; event_count: number }[] | null;
+}
+
 describe('the built mesh-designer command line', () => {
   it('is the package bin, built by npm run build', () => {
     expect(existsSync(BIN)).toBe(true);
@@ -126,6 +133,38 @@ describe('the built mesh-designer command line', () => {
     };
     expect([...moves].filter((move) => !isForward(move))).toEqual([]);
     expect([...moves]).toEqual(expect.arrayContaining(['placed → paid', 'paid → shipped', 'shipped → delivered']));
+  });
+
+  it('prints a connector’s transaction topic, whose END events count the records its CDC topics carry', () => {
+    const sample = JSON.parse(readFileSync(join(ROOT, 'assets/samples/ecommerce.mesh.json'), 'utf8'));
+    sample.scenarios[0].connector = { transactionMetadata: true };
+    const file = join(workspace, 'transactions.mesh.json');
+    writeFileSync(file, JSON.stringify(sample));
+    const records = (log: string) => {
+      const run = meshDesigner('simulate', file, '--ticks', '6', '--messages', log);
+      expect(run.stderr).toBe('');
+      return run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    };
+    const events: TransactionEvent[] = records('orders-service/orders.transaction').map((record) => record.value);
+    const changes = [...records('orders-service/orders-cdc'), ...records('orders-service/order-lines-cdc')];
+    const counted = (id: string, table: string) =>
+      changes.filter(({ value }) => value?.transaction?.id === id && value.source.table === table).length;
+
+    expect(events.length).toBeGreaterThan(4);
+    events.forEach((event, index) => {
+      expect(event.status).toBe(index % 2 === 0 ? 'BEGIN' : 'END');
+      if (event.status === 'BEGIN') return;
+      expect(event.id).toBe(events[index - 1]?.id);
+      const perTable = ['orders', 'order_lines']
+        .map((table) => ({ data_collection: `public.${table}`, event_count: counted(event.id, table) }))
+        .filter(({ event_count }) => event_count > 0);
+      expect(event.data_collections).toHaveLength(perTable.length);
+      expect(event.data_collections).toEqual(expect.arrayContaining(perTable));
+      expect(event.event_count).toBe(counted(event.id, 'orders') + counted(event.id, 'order_lines'));
+    });
   });
 
   it('refuses unknown commands and options with exit code 2 on stderr', () => {

@@ -84,7 +84,12 @@ export async function fireRedelivery(page: Page, topic: string, records: number)
 /** The parts of the sample file the tests change. */
 interface SampleFile {
   products: { id: string; transformations: { sql: string }[] }[];
-  scenarios: { presenterNotes?: Record<string, string>; retention?: { records: number }; faults?: unknown[] }[];
+  scenarios: {
+    presenterNotes?: Record<string, string>;
+    retention?: { records: number };
+    faults?: unknown[];
+    connector?: { transactionMetadata?: boolean };
+  }[];
 }
 
 /** The e-commerce sample file, changed by `edit`, opened as a user opens a file. */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
-import { openSampleDesign, productNode } from './designer-driver';
+import { openSampleDesign, productNode, systemNode } from './designer-driver';
 import {
   currentTick,
   engineMetrics,
@@ -338,6 +338,29 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(fields).toContain('email_v2');
     expect(fields).not.toContain('email');
     await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
+  });
+
+  it('lists a connector’s transaction topic under its system when transaction metadata is on, its records not traced', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'transactions.mesh.json', (mesh) => {
+      for (const scenario of mesh.scenarios) scenario.connector = { transactionMetadata: true };
+    });
+    await enterSimulate(page);
+    await step(page, 2);
+    await openTab(page, 'Inspect');
+    await systemNode(page, 'orders-service').click();
+    await page.getByRole('tab', { name: 'topics orders.transaction' }).click();
+    const end = page.getByTestId('message').first();
+    await end.waitFor();
+    const fields = await end.locator('.record-table th[scope=row]').allTextContents();
+    expect(fields).toEqual(['status', 'id', 'event_count', 'data_collections', 'ts_ms']);
+    expect(await end.locator('.record-table td').first().textContent()).toBe('END');
+    expect(await end.textContent()).toContain('public.order_lines');
+    expect(await end.getByRole('button', { name: 'Trace' }).count()).toBe(0);
+    await screenshot(page, 'simulation-transaction-topic');
+
+    await page.getByRole('tab', { name: 'topics orders.public.orders' }).click();
+    await page.getByTestId('message').first().getByRole('button', { name: 'Trace' }).waitFor();
   });
 });
 

@@ -127,6 +127,84 @@ describe('envelope fields', () => {
     expect(transactions('b-cdc')).toEqual([{ id: '3', total_order: 2, data_collection_order: 1 }]);
   });
 
+  it('write a BEGIN and an END per transaction to the connector’s transaction topic, counting its events per table', async () => {
+    const scenario = {
+      ...aScenario()
+        .withData('store', 'a', 2)
+        .at(1, 'store', 'b', 'insert', { values: { id: 20, label: 'y' } })
+        .at(1, 'store', 'a', 'insert', { values: { id: 10, label: 'x' } })
+        .at(1, 'store', 'a', 'update', { values: { label: 'z' }, where: { id: 10 } })
+        .at(3, 'store', 'a', 'truncate', {})
+        .build(),
+      connector: { transactionMetadata: true, delayMillis: 250 },
+    };
+    const simulation = await simulate(twoTableMesh(), scenario, { recentMessages: 10 });
+    // The connector processes tick 3's transaction 250 ms later, so it reaches the topic at tick 4.
+    const metrics = simulation.step(4);
+    const boundary = (tick: number, status: 'BEGIN' | 'END', offset: number, counts?: Record<string, number>) => ({
+      partition: 0,
+      offset,
+      timestamp: at(tick) + 250,
+      key: { id: String(tick + 2) },
+      value: {
+        status,
+        id: String(tick + 2),
+        event_count: counts ? Object.values(counts).reduce((sum, count) => sum + count) : null,
+        data_collections: counts
+          ? Object.entries(counts).map(([table, count]) => ({ data_collection: table, event_count: count }))
+          : null,
+        ts_ms: at(tick),
+      },
+    });
+
+    // No transaction for the snapshot, nor for ticks 2 and 4, which changed nothing; tables in the
+    // order the transaction first changed them.
+    expect(metrics.logs['store/store.transaction']).toEqual({
+      name: 'store.transaction',
+      records: 4,
+      recent: [
+        boundary(1, 'BEGIN', 0),
+        boundary(1, 'END', 1, { 'public.b': 1, 'public.a': 2 }),
+        boundary(3, 'BEGIN', 2),
+        boundary(3, 'END', 3, { 'public.a': 1 }),
+      ],
+    });
+    expect(metrics.errors).toEqual([]);
+  });
+
+  it('name tables in transaction events by database where the engine has no schemas, and keep a clashing topic’s name', async () => {
+    const mysqlMesh = () => {
+      const mesh = twoTableMesh((table) => `store.${table}`);
+      const [store] = mesh.systems;
+      if (store) store.database = { ...store.database, engine: 'mysql', name: 'shop' };
+      return mesh;
+    };
+    const scenario = {
+      ...aScenario().at(1, 'store', 'a', 'insert', { values: { id: 1, label: 'x' } }).build(),
+      connector: { transactionMetadata: true },
+    };
+    const simulation = await simulate(mysqlMesh(), scenario);
+    const end = simulation.step(1).logs['store/store.transaction']?.recent.at(-1)?.value;
+    expect(end).toMatchObject({ status: 'END', data_collections: [{ data_collection: 'shop.a', event_count: 1 }] });
+
+    const clashing = mysqlMesh();
+    const topic = clashing.systems[0]?.messaging.topics[1];
+    if (topic) topic.name = 'store.transaction';
+    const metrics = (await simulate(clashing, scenario)).step(1);
+    expect(Object.keys(metrics.logs)).toEqual(['store/a-cdc', 'store/b-cdc']);
+    expect(metrics.errors).toContainEqual(
+      expect.objectContaining({
+        path: 'systems[0].messaging.topics[1].name',
+        message: "'store.transaction' is the connector's transaction topic, so no transaction events are written",
+      }),
+    );
+  });
+
+  it('write no transaction topic when transaction metadata is off', async () => {
+    const simulation = await simulate(twoTableMesh(), aScenario().withData('store', 'a', 1).build());
+    expect(Object.keys(simulation.step(1).logs)).toEqual(['store/a-cdc', 'store/b-cdc']);
+  });
+
   it('send one "t" record for a truncate, and the consumer empties its entity', async () => {
     const simulation = await simulate(
       aShopMesh({ keepHistory: true }).build(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { rowsPerZone, runCatalog } from '../../../shared/simulation/run-catalog';
 import { ecommerceSample } from './builders';
 
@@ -23,11 +24,22 @@ describe('the catalog of a run', () => {
       log: 'orders/orders-out',
       name: 'orders/orders-out',
       linkIds: ['l-orders-360'],
+      isTraceable: true,
     });
     expect(catalog.products.orders?.ports.map((port) => port.log)).toEqual([
       'orders/order-placed-out',
       'orders/orders-out',
     ]);
+  });
+
+  it('lists each connector’s transaction topic when transaction metadata is on, where no trace starts', () => {
+    const mesh = ecommerceSample();
+    expect(catalog.logs['orders-service/orders.transaction']).toBeUndefined();
+    expect(runCatalog(mesh, planPipeline(mesh, { transactionMetadata: true })).logs).toMatchObject({
+      'orders-service/orders.transaction': { name: 'orders.transaction', linkIds: [], isTraceable: false },
+      'customers-service/customers.transaction': { name: 'customers.transaction', isTraceable: false },
+      'orders-service/orders-cdc': { isTraceable: true },
+    });
   });
 
   it('lists each node’s tables for the SQL console with their zone and the rule behind their name', () => {

@@ -180,7 +180,9 @@ describe('envelope fields', () => {
       return mesh;
     };
     const scenario = {
-      ...aScenario().at(1, 'store', 'a', 'insert', { values: { id: 1, label: 'x' } }).build(),
+      ...aScenario()
+        .at(1, 'store', 'a', 'insert', { values: { id: 1, label: 'x' } })
+        .build(),
       connector: { transactionMetadata: true },
     };
     const simulation = await simulate(mysqlMesh(), scenario);

@@ -127,6 +127,7 @@ export function partitionSql(keySql: string, partitions: number): string {
  */
 export const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_sequence', type: 'INTEGER' },
+  { name: '_lsn', type: 'INTEGER' },
   { name: '_source_ts', type: 'INTEGER' },
   { name: '_snapshot', type: 'TEXT' },
   { name: '_headers', type: 'TEXT' },
@@ -253,10 +254,27 @@ function valueJsonSql(format: LogFormat): string {
     'source', json_object('version', ${quoteLiteral(DEBEZIUM_VERSION)}, 'connector', ${quoteLiteral(source.connector)},
       'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', coalesce(_snapshot, 'false'),
       'db', ${quoteLiteral(source.db)}, 'sequence', CAST(_sequence AS TEXT), ${finerTimestampsSql('_source_ts')},${source.schema === undefined ? '' : ` 'schema', ${quoteLiteral(source.schema)},`}
-      'table', ${quoteLiteral(source.table)}),
+      'table', ${quoteLiteral(source.table)}${connectorFieldsSql(source.connector)}),
     'op', _op, 'ts_ms', _timestamp, ${finerTimestampsSql('_timestamp')},
-    'transaction', CASE WHEN _tx IS NOT NULL THEN
+    'transaction', CASE WHEN _tx_total IS NOT NULL THEN
       json_object('id', _tx, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
+}
+
+/**
+ * The fields Debezium's connector for the engine adds at the end of the source block, where it has
+ * a log position to give: PostgreSQL's transaction id and LSN, MySQL's binlog coordinates (one
+ * simulated binlog file; the server's default id; the row's place in its event is 0, a statement
+ * changing one row).
+ */
+function connectorFieldsSql(connector: string): string {
+  switch (connector) {
+    case 'postgresql':
+      return `, 'txId', CAST(_tx AS INTEGER), 'lsn', _lsn, 'xmin', NULL`;
+    case 'mysql':
+      return `, 'server_id', 1, 'gtid', NULL, 'file', 'mysql-bin.000001', 'pos', _lsn, 'row', 0, 'thread', NULL, 'query', NULL`;
+    default:
+      return '';
+  }
 }
 
 /** Debezium 2.6+ writes each `ts_ms` again in micro- and nanoseconds; the simulated clock counts milliseconds. */

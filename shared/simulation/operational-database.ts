@@ -71,7 +71,7 @@ export function createOperationalDatabase(
       ...plan.tables.map(operationalTableSql),
       ...captured.map(
         (topic) =>
-          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
+          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
       ),
       ...plan.outboxTopics.map(
         (topic) =>
@@ -118,7 +118,11 @@ export function createOperationalDatabase(
       beginTransaction.run([millis]);
     },
     startCapture() {
-      connection.exec(captured.map(snapshotSql).join(';\n'));
+      // The snapshot is read at one point of the database's log, which all its records carry.
+      const position = connection.prepare(`SELECT ${LOG_POSITION_SQL}`);
+      const [[snapshotPosition]] = position.all() as [[number]];
+      position.release();
+      connection.exec(captured.map((topic) => snapshotSql(topic, snapshotPosition)).join(';\n'));
       const extents = captured.map((topic) => {
         const extent = connection.prepare(
           `SELECT count(*), min(_sequence), max(_sequence) FROM node.${changeLog(topic)}`,
@@ -160,8 +164,8 @@ export function createOperationalDatabase(
         [
           ...truncated.map(
             (topic) =>
-              `${counted}INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition${options.transactionMetadata ? ', _tx, _tx_total' : ''})
-SELECT 't', millis, NULL, 0${options.transactionMetadata ? ', tx, tx_events' : ''} FROM node._clock`,
+              `${counted}INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn${options.transactionMetadata ? ', _tx_total' : ''})
+SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadata ? ', tx_events' : ''} FROM node._clock`,
           ),
           ...triggers.map((sql) => `DROP TRIGGER node.${triggerName(sql)}`),
         ].join(';\n'),
@@ -207,6 +211,13 @@ SELECT 't', millis, NULL, 0${options.transactionMetadata ? ', tx, tx_events' : '
   };
 }
 
+/**
+ * Where a change sits in its database's log, as PostgreSQL's LSN or MySQL's binlog position say:
+ * rising across all the system's tables, one value for a whole snapshot. SQLite's count of rows
+ * changed on the service's connection is just that, at no cost.
+ */
+const LOG_POSITION_SQL = 'total_changes()';
+
 function operationalTableSql(table: SystemTable): string {
   const columns = table.columns.map(
     (column) => `${quoteIdentifier(column.name)} ${columnSqlType(column.type)}${column.nullable ? '' : ' NOT NULL'}`,
@@ -241,12 +252,12 @@ function placedKeySql(topic: CdcTopicPlan | OutboxTopicPlan, image: 'NEW' | 'OLD
   return `(SELECT _key, ${partitionSql('_key', topic.log.partitions)} AS _partition FROM (SELECT ${keySql(topic, image)} AS _key))`;
 }
 
-function snapshotSql(topic: CdcTopicPlan): string {
+function snapshotSql(topic: CdcTopicPlan, position: number): string {
   const columns = topic.table.columns.map((column) => column.name);
   const key = keyJsonSql(topic.table.primaryKey, quoteIdentifier);
-  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _snapshot, ${columnList(prefixed('after_', columns))})
-SELECT 'r', (SELECT millis FROM node._clock), _key, ${partitionSql('_key', topic.log.partitions)}, 'true', ${columnList(columns)}
-FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid)`;
+  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn, _snapshot, ${columnList(prefixed('after_', columns))})
+SELECT 'r', millis, _key, ${partitionSql('_key', topic.log.partitions)}, tx, ${position}, 'true', ${columnList(columns)}
+FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid), node._clock`;
 }
 
 /**
@@ -257,9 +268,9 @@ function nullFieldChangeSql(topic: CdcTopicPlan, column: string): string {
   const columns = topic.table.columns.map((candidate) => candidate.name);
   const after = columns.map((name) => (name === column ? 'NULL' : quoteIdentifier(name)));
   const key = keyJsonSql(topic.table.primaryKey, quoteIdentifier);
-  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, ${columnList(prefixed('before_', columns))}, ${columnList(prefixed('after_', columns))})
-SELECT 'u', (SELECT millis FROM node._clock), _key, ${partitionSql('_key', topic.log.partitions)}, ${columnList(columns)}, ${after.join(', ')}
-FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1)`;
+  return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn, ${columnList(prefixed('before_', columns))}, ${columnList(prefixed('after_', columns))})
+SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, tx, ${LOG_POSITION_SQL}, ${columnList(columns)}, ${after.join(', ')}
+FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1), node._clock`;
 }
 
 /**
@@ -298,17 +309,21 @@ function captureTriggersSql(
     extras: { headers?: string; renamedImages?: string } = {},
   ) => {
     const extraColumns = [
-      ...(tx ? ['_tx', '_tx_total'] : []),
+      '_tx',
+      '_lsn',
+      ...(tx ? ['_tx_total'] : []),
       ...(extras.headers ? ['_headers'] : []),
       ...(extras.renamedImages ? ['_renamed_images'] : []),
     ];
     const extraValues = [
-      ...(tx ? ['(SELECT tx FROM _clock)', '(SELECT tx_events FROM _clock)'] : []),
+      'tx',
+      LOG_POSITION_SQL,
+      ...(tx ? ['tx_events'] : []),
       ...(extras.headers ? [extras.headers] : []),
       ...(extras.renamedImages ? [extras.renamedImages] : []),
     ];
     return `${tx ? 'UPDATE _clock SET tx_events = tx_events + 1;\n  ' : ''}INSERT INTO ${changeLog(topic)} (${['_op', '_timestamp', '_key', '_partition', ...extraColumns].join(', ')}, ${targets})
-  SELECT ${[`'${op}'`, '(SELECT millis FROM _clock)', '_key', '_partition', ...extraValues].join(', ')}, ${values} FROM ${placedKeySql(topic, image)};`;
+  SELECT ${[`'${op}'`, 'millis', '_key', '_partition', ...extraValues].join(', ')}, ${values} FROM ${placedKeySql(topic, image)}, _clock;`;
   };
   const tombstone = hasTombstones
     ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition, _headers)
@@ -382,7 +397,7 @@ function pollChangeLog(
     [
       '_tx_order',
       options.transactionMetadata
-        ? 'CASE WHEN _tx IS NOT NULL THEN row_number() OVER (PARTITION BY _tx ORDER BY _sequence) END'
+        ? 'CASE WHEN _tx_total IS NOT NULL THEN row_number() OVER (PARTITION BY _tx ORDER BY _sequence) END'
         : 'NULL',
     ],
   ]);
@@ -410,7 +425,7 @@ function prepareTransactionPoll(
   const changes = captured
     .map(
       (topic) =>
-        `SELECT _tx, _tx_total, _timestamp, ${quoteLiteral(dataCollectionName(topic))} AS collection FROM node.${changeLog(topic)} WHERE _sequence > ? AND _timestamp <= ? AND _tx IS NOT NULL`,
+        `SELECT _tx, _tx_total, _timestamp, ${quoteLiteral(dataCollectionName(topic))} AS collection FROM node.${changeLog(topic)} WHERE _sequence > ? AND _timestamp <= ? AND _tx_total IS NOT NULL`,
     )
     .join('\nUNION ALL ');
   const collections = `SELECT json_group_array(json_object('data_collection', collection, 'event_count', events)) FROM (

@@ -12,6 +12,7 @@ import {
 } from './builders';
 
 const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
+/** The snapshot is transaction 1; each tick's service work after it one more (tick 0's is 2). */
 const source = (tick: number, sequence: number, snapshot = 'false') => ({
   version: DEBEZIUM_VERSION,
   connector: 'postgresql',
@@ -22,6 +23,9 @@ const source = (tick: number, sequence: number, snapshot = 'false') => ({
   sequence: String(sequence),
   schema: 'public',
   table: 'items',
+  txId: snapshot === 'false' ? tick + 2 : 1,
+  lsn: expect.any(Number),
+  xmin: null,
 });
 const lamp = { id: 1, name: 'lamp', price: 9.5, status: 'new' };
 const chair = { id: 2, name: 'chair', price: 25, status: 'new' };
@@ -126,6 +130,9 @@ describe('change events on a CDC topic', () => {
       'ts_ns',
       'schema',
       'table',
+      'txId',
+      'lsn',
+      'xmin',
     ]);
   });
 

@@ -207,6 +207,65 @@ describe('envelope fields', () => {
     expect(Object.keys(simulation.step(1).logs)).toEqual(['store/a-cdc', 'store/b-cdc']);
   });
 
+  it('give PostgreSQL records their transaction id and LSN: one LSN for the snapshot, then rising in change order across tables', async () => {
+    const scenario = aScenario()
+      .withData('store', 'a', 2)
+      .withData('store', 'b', 1)
+      .at(1, 'store', 'b', 'insert', { values: { id: 20, label: 'y' } })
+      .at(1, 'store', 'a', 'insert', { values: { id: 10, label: 'x' } })
+      .at(1, 'store', 'a', 'update', { values: { label: 'z' }, where: { id: 10 } })
+      .withFault({ kind: 'redeliver', tick: 2, systemId: 'store', topicId: 'a-cdc', records: 1 })
+      .build();
+    const simulation = await simulate(twoTableMesh(), scenario, { recentMessages: 10 });
+    const metrics = simulation.step(2);
+    const sourcesOf = (topic: string) =>
+      (metrics.logs[`store/${topic}`]?.recent ?? []).map((message) => envelope(message).source);
+    const [a1, a2, aInsert, aUpdate, aRedelivered] = sourcesOf('a-cdc');
+    const [b1, bInsert] = sourcesOf('b-cdc');
+
+    expect([a1, a2, b1].map((source) => [source?.snapshot, source?.txId, source?.xmin])).toEqual([
+      ['first', 1, null],
+      ['last_in_data_collection', 1, null],
+      ['last', 1, null],
+    ]);
+    expect(new Set([a1, a2, b1].map((source) => source?.lsn)).size).toBe(1);
+    expect([bInsert, aInsert, aUpdate].map((source) => source?.txId)).toEqual([3, 3, 3]);
+    const positions = [a1, bInsert, aInsert, aUpdate].map((source) => Number(source?.lsn));
+    expect(positions).toEqual([...positions].sort((x, y) => x - y));
+    expect(new Set(positions).size).toBe(4);
+    // A record sent again is the same change, at the same place in the log.
+    expect(aRedelivered).toEqual(aUpdate);
+  });
+
+  it('give MySQL records their binlog coordinates, at the end of the source block as Debezium’s MySQL connector does', async () => {
+    const mesh = twoTableMesh((table) => `store.${table}`);
+    const [store] = mesh.systems;
+    if (store) store.database = { ...store.database, engine: 'mysql', name: 'shop' };
+    const scenario = aScenario()
+      .at(1, 'store', 'a', 'insert', { values: { id: 1, label: 'x' } })
+      .at(1, 'store', 'b', 'insert', { values: { id: 2, label: 'y' } })
+      .build();
+    const metrics = (await simulate(mesh, scenario)).step(1);
+    const [a] = (metrics.logs['store/a-cdc']?.recent ?? []).map((message) => envelope(message).source);
+    const [b] = (metrics.logs['store/b-cdc']?.recent ?? []).map((message) => envelope(message).source);
+
+    expect(Object.keys(a ?? {}).slice(-10)).toEqual([
+      'ts_us',
+      'ts_ns',
+      'table',
+      'server_id',
+      'gtid',
+      'file',
+      'pos',
+      'row',
+      'thread',
+      'query',
+    ]);
+    expect(a).toMatchObject({ db: 'shop', table: 'a', server_id: 1, gtid: null, file: 'mysql-bin.000001', row: 0 });
+    expect(a).not.toHaveProperty('schema');
+    expect(Number(b?.pos)).toBeGreaterThan(Number(a?.pos));
+  });
+
   it('send one "t" record for a truncate, and the consumer empties its entity', async () => {
     const simulation = await simulate(
       aShopMesh({ keepHistory: true }).build(),

@@ -30,6 +30,10 @@ const source = (sequence: number) => ({
   sequence: String(sequence),
   schema: 'public',
   table: 'items',
+  // The snapshot is transaction 1, tick 0's work 2, tick 1's 3.
+  txId: 3,
+  lsn: expect.any(Number),
+  xmin: null,
 });
 
 describe('an update that changes the primary key', () => {

@@ -16,6 +16,10 @@ const source = (tick: number, sequence: number) => ({
   sequence: String(sequence),
   schema: 'public',
   table: 'hub_slots',
+  // The snapshot is transaction 1, tick 0's work 2: the tick's transaction, as in `transaction.id`.
+  txId: tick + 2,
+  lsn: expect.any(Number),
+  xmin: null,
 });
 
 /** Tick 2 moves slot 1/A to hub 3, changes parcel P-2 and deletes P-3; tick 3 truncates the slots. */

@@ -306,7 +306,7 @@ function captureTriggersSql(
     targets: string,
     values: string,
     image: 'NEW' | 'OLD',
-    extras: { headers?: string; renamedImages?: string } = {},
+    extras: { headers?: string; renamedImages?: string; position?: string } = {},
   ) => {
     const extraColumns = [
       '_tx',
@@ -317,7 +317,7 @@ function captureTriggersSql(
     ];
     const extraValues = [
       'tx',
-      LOG_POSITION_SQL,
+      extras.position ?? LOG_POSITION_SQL,
       ...(tx ? ['tx_events'] : []),
       ...(extras.headers ? [extras.headers] : []),
       ...(extras.renamedImages ? [extras.renamedImages] : []),
@@ -326,9 +326,11 @@ function captureTriggersSql(
   SELECT ${[`'${op}'`, 'millis', '_key', '_partition', ...extraValues].join(', ')}, ${values} FROM ${placedKeySql(topic, image)}, _clock;`;
   };
   const tombstone = hasTombstones
-    ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition, _headers)
-  SELECT NULL, _timestamp, _key, _partition, _headers FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
+    ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition, _headers, _lsn)
+  SELECT NULL, _timestamp, _key, _partition, _headers, _lsn FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
     : '';
+  // One row change in the database's log, so the delete, its tombstone and the create share its position.
+  const previousPosition = `(SELECT _lsn FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid())`;
   const trigger = (name: string, event: 'INSERT' | 'UPDATE' | 'DELETE', when: string, body: string[]) =>
     `CREATE TRIGGER node.${quoteIdentifier(`_capture_${topic.topic.id}_${name}`)} AFTER ${event} ON ${quoteIdentifier(topic.table.name)}${when ? ` WHEN ${when}` : ''} BEGIN
   ${body.join('\n  ')}
@@ -355,6 +357,7 @@ END`;
             change('c', after, newImage, 'NEW', {
               headers: `json_object('__debezium.oldkey', ${keySql(topic, 'OLD')})`,
               renamedImages: renamedImages({ after: true }),
+              position: previousPosition,
             }),
           ]),
         ]

@@ -177,7 +177,8 @@ describeInChromium('Simulate mode, audited', (session) => {
     const editor = page.getByTestId('sql-editor');
     await editor.locator('.monaco-editor').waitFor();
 
-    expect(await editor.locator('.view-lines').textContent()).toBe(query.replaceAll(' ', '\u00a0'));
+    // Monaco draws its lines a frame after it mounts, later still on a busy machine.
+    await expect.poll(() => editor.locator('.view-lines').textContent()).toBe(query.replaceAll(' ', '\u00a0'));
     expect(await page.getByLabel('Node to query').inputValue()).toBe('customers');
   });
 });

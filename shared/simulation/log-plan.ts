@@ -210,13 +210,13 @@ function planSystem(
 }
 
 /**
- * Debezium's transaction topic, `<topic prefix>.transaction`, for a system with captured tables;
+ * Debezium's transaction topic, `<topic prefix>.transaction`, for a system that captures a table;
  * a design topic already called that (a MySQL table named `transaction`) keeps the name, and
  * the connector then writes no transaction events, as it could not either.
  */
 function planTransactionLog(systemPlan: SystemPlan, plan: LogPlan): void {
   const { system } = systemPlan;
-  if (systemPlan.cdcTopics.length === 0) return;
+  if (!systemPlan.cdcTopics.some((topic) => topic.table.cdc)) return;
   const name = `${connectorName(system)}.transaction`;
   const clashing = system.messaging.topics.findIndex((topic) => topic.name === name || topic.id === name);
   if (clashing !== -1) {

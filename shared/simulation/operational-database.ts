@@ -91,9 +91,8 @@ export function createOperationalDatabase(
     ...plan.outboxTopics.map((topic) => pollOutbox(connection, topic, progressOf(topic.log.table), options)),
   ];
   const pollTransactions =
-    plan.transactionLog && captured.length > 0
-      ? prepareTransactionPoll(connection, captured, changePolls, progressOf(plan.transactionLog.table), options)
-      : undefined;
+    plan.transactionLog &&
+    prepareTransactionPoll(connection, captured, changePolls, progressOf(plan.transactionLog.table), options);
   /** Columns a `rename-column` fault renamed in each topic's records, old name → new, by topic id. */
   const renamed = new Map<string, ReadonlyMap<string, string>>();
   const redeliveries = new Map(

@@ -291,11 +291,23 @@ export function jsonObjectSql(columns: readonly TableColumn[], prefix = ''): str
     .join(', ')})`;
 }
 
-/** A column's value in JSON: a boolean as true or false (anything else it holds as is), JSON text as JSON, other columns as SQLite gives them. */
+/**
+ * A column's value in JSON: a boolean as true or false (anything else it holds as is), JSON text
+ * as JSON, other columns as SQLite gives them, but bytes as hex digits (`bytesAsTextSql`).
+ */
 export function jsonValueSql(column: TableColumn, valueSql: string): string {
   if (column.holdsJson) return `json(${valueSql})`;
-  if (!column.isBoolean) return valueSql;
-  return `json(CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE json_quote(${valueSql}) END)`;
+  const value = bytesAsTextSql(valueSql);
+  if (!column.isBoolean) return value;
+  return `json(CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE json_quote(${value}) END)`;
+}
+
+/**
+ * A value JSON can hold: a BLOB, which JSON cannot, as its hex digits (as Debezium writes bytes
+ * with `binary.handling.mode: hex`); anything else as it is. Only a transformation makes BLOBs.
+ */
+export function bytesAsTextSql(valueSql: string): string {
+  return `CASE WHEN typeof(${valueSql}) = 'blob' THEN hex(${valueSql}) ELSE ${valueSql} END`;
 }
 
 /** The record key as Debezium's JSON converter writes it: `{"order_id":1000}`; no key, no JSON. */

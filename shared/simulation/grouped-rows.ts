@@ -127,9 +127,13 @@ ${aggregation.source})`,
 /**
  * A group value as JSON should see it: a REAL that equals an INTEGER as that INTEGER. GROUP BY
  * compares numbers by value, so 0 and 0.0 (`COALESCE(rate, 0)`) make one group, where JSON would
- * write `[0]` and `[0.0]`.
+ * write `[0]` and `[0.0]`. JSON holds no BLOB, so bytes become `{"bytes": hex}`, which no text
+ * value equals.
  */
 function groupValueSql(expression: string): string {
   const value = `(${expression})`;
-  return `CASE WHEN typeof(${value}) = 'real' AND ${value} = CAST(${value} AS INTEGER) THEN CAST(${value} AS INTEGER) ELSE ${value} END`;
+  return `CASE typeof(${value})
+    WHEN 'real' THEN iif(${value} = CAST(${value} AS INTEGER), CAST(${value} AS INTEGER), ${value})
+    WHEN 'blob' THEN json_object('bytes', hex(${value}))
+    ELSE ${value} END`;
 }

@@ -1,4 +1,4 @@
-import { jsonObjectSql, keyJsonSql, type LogProgress, partitionSql, prepareAppend } from './broker-log';
+import { bytesAsTextSql, jsonObjectSql, keyJsonSql, type LogProgress, partitionSql, prepareAppend } from './broker-log';
 import { violationSql } from './contract-rules';
 import type { Dataset } from './dataset';
 import type { OutputPlan } from './product-plan';
@@ -70,7 +70,7 @@ FROM ${withViolation} WHERE _violation IS NOT NULL ORDER BY _seq`);
       connection,
       progress,
       `SELECT ${partitionSql('_key', output.log.log.partitions)} AS _partition, ? AS _timestamp, _key, ${operation} AS _op, ${columnList(names)}
-       FROM (SELECT *, ${keyJsonSql(key, quoteIdentifier)} AS _key FROM (${records})) ORDER BY _seq`,
+       FROM (SELECT *, ${keyJsonSql(key, (name) => bytesAsTextSql(quoteIdentifier(name)))} AS _key FROM (${records})) ORDER BY _seq`,
     );
   // Records rarely break their contract: when none did, publish without checking them twice.
   const appendAll = appendFrom(shaped);

@@ -4,6 +4,7 @@
  * a `PRAGMA` already changes the connection).
  */
 export interface SqlToken {
+  /** `string` is any literal in single quotes: text (`'a'`) or bytes (`x'0A'`). */
   kind: 'word' | 'quoted' | 'string' | 'number' | 'symbol';
   /** The word, the identifier without its quotes, the symbol, or the literal as written. */
   text: string;
@@ -29,6 +30,7 @@ export function sqlTokens(sql: string): SqlToken[] {
     else if (character === '-' && next === '-') index = endOf(sql, '\n', index + 2, 0);
     else if (character === '/' && next === '*') index = endOf(sql, '*/', index + 2, 2);
     else if (character === "'") push('string', index, quotedEnd(sql, index, "'"));
+    else if (/[xX]/.test(character) && next === "'") push('string', index, quotedEnd(sql, index + 1, "'"));
     else if (character in CLOSING_QUOTE) {
       const close = CLOSING_QUOTE[character] as string;
       const end = quotedEnd(sql, index, close);

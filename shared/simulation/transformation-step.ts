@@ -124,13 +124,26 @@ export function prepareStep(
       } catch (error) {
         connection.exec(`ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
         incremental?.afterFailure();
-        return { ok: false, message: (error as Error).message };
+        return { ok: false, message: runFailureMessage(error, dataset) };
       }
     };
     return { ok: true, run, mode };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
+}
+
+/**
+ * SQLite's message for a failed run, with what it means where its own words do not say: an
+ * entity's single INTEGER key is its table's rowid, which holds integers only.
+ */
+function runFailureMessage(error: unknown, dataset: Dataset | undefined): string {
+  const message = (error as Error).message;
+  const [key, ...more] = dataset?.kind === 'entity' ? dataset.key : [];
+  const isRowid =
+    more.length === 0 && dataset?.columns.some((column) => column.name === key && column.type === 'INTEGER');
+  if (message !== 'datatype mismatch' || !isRowid) return message;
+  return `${message}: the key ${key} is an integer, and a row of the result has one that is not (CAST it AS INTEGER, or give the key another type in the contract)`;
 }
 
 /** `incremental`, except on a tick that changed one of `tables`: that tick recomputes the whole result. */

@@ -113,15 +113,17 @@ describeInChromium('Simulate mode, audited', (session) => {
     expect(await pauseAt.inputValue()).toBe('');
   });
 
-  it('keeps the SQL console’s last result and error across tabs until the run is reset', async () => {
+  it('keeps the SQL console’s last result (bytes shown as SQLite quotes them) and error across tabs until the run is reset', async () => {
     const page = await session.openApp();
     await simulateSample(page);
-    await runQuery(page, 'customers', 'SELECT customer_id FROM customers ORDER BY customer_id LIMIT 2');
+    await runQuery(page, 'customers', "SELECT customer_id, x'CAFE' AS tag FROM customers ORDER BY customer_id LIMIT 2");
     await page.getByTestId('sql-result').waitFor();
 
     await openTab(page, 'Metrics');
     await openTab(page, 'SQL');
-    expect(await page.getByTestId('sql-result').locator('tbody tr').count()).toBe(2);
+    const rows = page.getByTestId('sql-result').locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().locator('td').last().textContent()).toBe("X'CAFE'");
 
     await runQuery(page, 'customers', 'SELECT prize FROM customers');
     await page.getByTestId('sql-error').waitFor();

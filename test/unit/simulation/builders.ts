@@ -207,15 +207,16 @@ export class ContractBuilder {
     return this.withProperty(name, logicalType, { primaryKey: true, required: true, unique: true }, position);
   }
 
+  /** A property; one whose `logicalType` is undefined has no type, and takes any value. */
   withProperty(
     name: string,
-    logicalType: LogicalType,
+    logicalType: LogicalType | undefined,
     options: PropertyOptions = {},
     primaryKeyPosition?: number,
   ): this {
     this.properties().push({
       name,
-      logicalType,
+      ...(logicalType && { logicalType }),
       required: options.required ?? false,
       unique: options.unique ?? false,
       primaryKey: options.primaryKey ?? false,

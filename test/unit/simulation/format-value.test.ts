@@ -13,4 +13,9 @@ describe('formatValue', () => {
     expect(formatValue('0.1000000000000000055')).toBe('0.1000000000000000055');
     expect(formatValue({ a: 1 })).toBe('{"a":1}');
   });
+
+  it('shows bytes as SQLite’s quote() writes a BLOB, not as an object of numbered bytes', () => {
+    expect(formatValue(Uint8Array.of(0xca, 0xfe, 0x01))).toBe("X'CAFE01'");
+    expect(formatValue(new Uint8Array())).toBe("X''");
+  });
 });

@@ -81,6 +81,8 @@ export function prepareStep(
     let runOnce: (tick: number, millis: number) => StepOutcome;
     let incremental: IncrementalRecompute | undefined;
     if (dataset) {
+      const missing = missingColumnsMessage(dataset, columnNamesOf(connection, select));
+      if (missing) return { ok: false, message: missing };
       if (dataset.kind === 'entity') {
         mode = !inputs.isIncremental
           ? { incremental: false, reason: 'incremental recomputation is turned off' }
@@ -175,6 +177,22 @@ function changedEventSql(dataset: Dataset): string {
   return ` ON CONFLICT (${columnList(dataset.key)}) DO UPDATE SET ${others
     .map((name) => `${quoteIdentifier(name)} = excluded.${quoteIdentifier(name)}`)
     .join(', ')}`;
+}
+
+/**
+ * Why a result cannot fill its contract's columns, if it cannot. Read by name, a column it lacks
+ * would not be NULL but the text of its name: SQLite reads a "name" that names nothing as a string.
+ */
+function missingColumnsMessage(dataset: Dataset, resultColumns: readonly string[]): string | undefined {
+  const produced = new Set(resultColumns.map((name) => name.toLowerCase()));
+  const missing = dataset.columns.map((column) => column.name).filter((name) => !produced.has(name.toLowerCase()));
+  if (missing.length === 0) return undefined;
+  const [first] = missing;
+  const which =
+    missing.length === 1
+      ? `column ${first}, which its contract declares: add it`
+      : `columns ${missing.join(', ')}, which its contract declares: add them`;
+  return `its result has no ${which} to the SELECT (NULL AS ${first} where it has no value yet)`;
 }
 
 function columnNamesOf(connection: SqlConnection, select: string): string[] {

@@ -94,7 +94,7 @@ describe('the built mesh-designer command line', () => {
     expect(meshDesigner('simulate', sample, '--ticks', '3', '--budget-ms', '60000')).toMatchObject({ status: 0 });
     const mesh = JSON.parse(readFileSync(sample, 'utf8'));
     mesh.products[4].transformations[0].sql =
-      'WITH RECURSIVE spin(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM spin) SELECT count(*) AS day FROM spin';
+      'WITH RECURSIVE spin(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM spin) SELECT count(*) AS day, NULL AS country, 0 AS orders, 0 AS revenue FROM spin';
     const spinning = join(workspace, 'spinning.mesh.json');
     writeFileSync(spinning, JSON.stringify(mesh));
     const run = meshDesigner('simulate', spinning, '--budget-ms', '3000');

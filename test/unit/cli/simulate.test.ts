@@ -114,7 +114,7 @@ describe('mesh-designer simulate', () => {
     const mesh = JSON.parse(sample);
     const dashboard = mesh.products.find((product: { id: string }) => product.id === 'sales-dashboard');
     dashboard.transformations[0].sql =
-      'WITH RECURSIVE spin(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM spin) SELECT count(*) AS day FROM spin';
+      'WITH RECURSIVE spin(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM spin) SELECT count(*) AS day, NULL AS country, 0 AS orders, 0 AS revenue FROM spin';
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
 
     expect(await runCli(['simulate', 'shop.mesh.json', '--budget-ms', '3000'], io)).toBe(EXIT.problems);

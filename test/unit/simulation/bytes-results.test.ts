@@ -82,15 +82,3 @@ describe('a transformation that makes bytes (BLOB values)', () => {
     expect(runs[1]?.rows).toEqual(runs[0]?.rows);
   });
 });
-
-describe('a result that cannot be stored', () => {
-  it('says why an integer key refuses a fraction, which SQLite calls only a datatype mismatch', async () => {
-    const simulation = await simulate(meshPublishing('SELECT id + 0.5 AS id, name FROM items'), scenario);
-
-    const metrics = simulation.step(1);
-
-    expect(metrics.errors.map((error) => error.message)).toEqual([
-      "transformation 'item_names' failed: datatype mismatch: the key id is an integer, and a row of the result has one that is not (CAST it AS INTEGER, or give the key another type in the contract)",
-    ]);
-  });
-});

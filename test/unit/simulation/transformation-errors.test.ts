@@ -58,6 +58,26 @@ describe('a transformation that fails', () => {
     expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM parsed')).toEqual([{ n: 0 }]);
   });
 
+  it('names the contract columns a published result lacks, which SQLite would fill with their own names as text', async () => {
+    const simulation = await simulate(reportMesh([['item_names', 'SELECT id FROM items']]), scenario);
+    const metrics = simulation.step(1);
+
+    expect(metrics.errors.map((error) => error.message)).toEqual([
+      "transformation 'item_names' failed: its result has no column name, which its contract declares: add it to the SELECT (NULL AS name where it has no value yet)",
+    ]);
+    expect(metrics.ports['report/report-out']?.published).toBe(0);
+    expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM item_names')).toEqual([{ n: 0 }]);
+  });
+
+  it('says why an integer key refuses a fraction, which SQLite calls only a datatype mismatch', async () => {
+    const simulation = await simulate(reportMesh([['item_names', 'SELECT id + 0.5 AS id, name FROM items']]), scenario);
+    const metrics = simulation.step(1);
+
+    expect(metrics.errors.map((error) => error.message)).toEqual([
+      "transformation 'item_names' failed: datatype mismatch: the key id is an integer, and a row of the result has one that is not (CAST it AS INTEGER, or give the key another type in the contract)",
+    ]);
+  });
+
   it('refuses a step that hides a second statement', async () => {
     const simulation = await simulate(
       reportMesh([['item_names', 'SELECT id, name FROM items); DELETE FROM items; SELECT (1']]),

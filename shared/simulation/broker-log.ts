@@ -262,7 +262,7 @@ function valueJsonSql(format: LogFormat): string {
 
 /**
  * The fields Debezium's connector for the engine adds at the end of the source block, where it has
- * a log position to give: PostgreSQL's transaction id and LSN, MySQL's binlog coordinates (one
+ * a log position to give: PostgreSQL's transaction id and LSN, MySQL's and MariaDB's binlog coordinates (one
  * simulated binlog file; the server's default id; the row's place in its event is 0, a statement
  * changing one row).
  */
@@ -271,6 +271,7 @@ function connectorFieldsSql(connector: string): string {
     case 'postgresql':
       return `, 'txId', CAST(_tx AS INTEGER), 'lsn', _lsn, 'xmin', NULL`;
     case 'mysql':
+    case 'mariadb':
       return `, 'server_id', 1, 'gtid', NULL, 'file', 'mysql-bin.000001', 'pos', _lsn, 'row', 0, 'thread', NULL, 'query', NULL`;
     default:
       return '';

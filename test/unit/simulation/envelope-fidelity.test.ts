@@ -237,34 +237,37 @@ describe('envelope fields', () => {
     expect(aRedelivered).toEqual(aUpdate);
   });
 
-  it('give MySQL records their binlog coordinates, at the end of the source block as Debezium’s MySQL connector does', async () => {
-    const mesh = twoTableMesh((table) => `store.${table}`);
-    const [store] = mesh.systems;
-    if (store) store.database = { ...store.database, engine: 'mysql', name: 'shop' };
-    const scenario = aScenario()
-      .at(1, 'store', 'a', 'insert', { values: { id: 1, label: 'x' } })
-      .at(1, 'store', 'b', 'insert', { values: { id: 2, label: 'y' } })
-      .build();
-    const metrics = (await simulate(mesh, scenario)).step(1);
-    const [a] = (metrics.logs['store/a-cdc']?.recent ?? []).map((message) => envelope(message).source);
-    const [b] = (metrics.logs['store/b-cdc']?.recent ?? []).map((message) => envelope(message).source);
+  it.each(['mysql', 'mariadb'] as const)(
+    'give %s records their binlog coordinates, at the end of the source block as Debezium’s connector does',
+    async (engine) => {
+      const mesh = twoTableMesh((table) => `store.${table}`);
+      const [store] = mesh.systems;
+      if (store) store.database = { ...store.database, engine, name: 'shop' };
+      const scenario = aScenario()
+        .at(1, 'store', 'a', 'insert', { values: { id: 1, label: 'x' } })
+        .at(1, 'store', 'b', 'insert', { values: { id: 2, label: 'y' } })
+        .build();
+      const metrics = (await simulate(mesh, scenario)).step(1);
+      const [a] = (metrics.logs['store/a-cdc']?.recent ?? []).map((message) => envelope(message).source);
+      const [b] = (metrics.logs['store/b-cdc']?.recent ?? []).map((message) => envelope(message).source);
 
-    expect(Object.keys(a ?? {}).slice(-10)).toEqual([
-      'ts_us',
-      'ts_ns',
-      'table',
-      'server_id',
-      'gtid',
-      'file',
-      'pos',
-      'row',
-      'thread',
-      'query',
-    ]);
-    expect(a).toMatchObject({ db: 'shop', table: 'a', server_id: 1, gtid: null, file: 'mysql-bin.000001', row: 0 });
-    expect(a).not.toHaveProperty('schema');
-    expect(Number(b?.pos)).toBeGreaterThan(Number(a?.pos));
-  });
+      expect(Object.keys(a ?? {}).slice(-10)).toEqual([
+        'ts_us',
+        'ts_ns',
+        'table',
+        'server_id',
+        'gtid',
+        'file',
+        'pos',
+        'row',
+        'thread',
+        'query',
+      ]);
+      expect(a).toMatchObject({ db: 'shop', table: 'a', server_id: 1, gtid: null, file: 'mysql-bin.000001', row: 0 });
+      expect(a).not.toHaveProperty('schema');
+      expect(Number(b?.pos)).toBeGreaterThan(Number(a?.pos));
+    },
+  );
 
   it('send one "t" record for a truncate, and the consumer empties its entity', async () => {
     const simulation = await simulate(

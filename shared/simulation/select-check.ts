@@ -23,9 +23,43 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
   const select = sql.slice(first.start, (tokens.at(-1) as SqlToken).end);
   try {
     connection.prepare(subquerySql(select)).release();
-    return { ok: true, select };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
+  }
+  const literal = doubleQuotedLiteral(connection, select, tokens);
+  if (literal !== undefined) {
+    return {
+      ok: false,
+      message: `no such column: "${literal}" (SQLite would read it as the text '${literal}'; write text in single quotes)`,
+    };
+  }
+  return { ok: true, select };
+}
+
+/**
+ * A "name" in double quotes that names no column, which SQLite, unlike standard SQL, reads as a
+ * string: a misspelt column would otherwise become its own name as text. SQLite decides: with
+ * backticks, which always quote a name, the query no longer compiles.
+ */
+function doubleQuotedLiteral(
+  connection: SqlConnection,
+  select: string,
+  tokens: readonly SqlToken[],
+): string | undefined {
+  const offset = tokens[0]?.start ?? 0;
+  const doubleQuoted = tokens.filter((token) => token.kind === 'quoted' && select[token.start - offset] === '"');
+  if (doubleQuoted.length === 0) return undefined;
+  const backticked = doubleQuoted.reduceRight(
+    (text, token) =>
+      `${text.slice(0, token.start - offset)}\`${token.text.replaceAll('`', '``')}\`${text.slice(token.end - offset)}`,
+    select,
+  );
+  try {
+    connection.prepare(subquerySql(backticked)).release();
+    return undefined;
+  } catch (error) {
+    const missing = /^no such column: (.+)$/.exec((error as Error).message)?.[1];
+    return doubleQuoted.find((token) => token.text === missing)?.text;
   }
 }
 

@@ -34,6 +34,23 @@ describe('queries against a node', () => {
     expect(simulation.query('shop', 'SELECT count(*) FROM items')).toMatchObject({ value: { rows: [[3]] } });
   });
 
+  it('refuses a "name" in double quotes that names no column, which SQLite alone would read as text', async () => {
+    const simulation = await shop();
+
+    expect(simulation.query('shop', `SELECT "nmae" FROM items WHERE status = "new"`)).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'query',
+          message: `no such column: "nmae" (SQLite would read it as the text 'nmae'; write text in single quotes)`,
+        },
+      ],
+    });
+    expect(
+      simulation.query('shop', 'WITH "t" AS (SELECT "name" AS "a`b" FROM "items" i) SELECT "a`b" FROM "t" LIMIT 1'),
+    ).toEqual({ ok: true, value: { columns: ['a`b'], rows: [['lamp']], isTruncated: false } });
+  });
+
   it('answers EXPLAIN QUERY PLAN of a query', async () => {
     const simulation = await shop();
     const result = simulation.query('shop', 'explain query plan SELECT * FROM items WHERE id = 1');

@@ -69,6 +69,16 @@ describe('a transformation that fails', () => {
     expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM item_names')).toEqual([{ n: 0 }]);
   });
 
+  it('refuses a misspelt column in double quotes, which SQLite would publish as its name in text', async () => {
+    const simulation = await simulate(reportMesh([['item_names', 'SELECT id, "nmae" AS name FROM items']]), scenario);
+    const metrics = simulation.step(1);
+
+    expect(metrics.errors.map((error) => error.message)).toEqual([
+      `transformation 'item_names' failed: no such column: "nmae" (SQLite would read it as the text 'nmae'; write text in single quotes)`,
+    ]);
+    expect(metrics.ports['report/report-out']?.published).toBe(0);
+  });
+
   it('says why an integer key refuses a fraction, which SQLite calls only a datatype mismatch', async () => {
     const simulation = await simulate(reportMesh([['item_names', 'SELECT id + 0.5 AS id, name FROM items']]), scenario);
     const metrics = simulation.step(1);

@@ -125,11 +125,13 @@ describeInChromium('Simulate mode, audited', (session) => {
     expect(await rows.count()).toBe(2);
     expect(await rows.first().locator('td').last().textContent()).toBe("X'CAFE'");
 
-    await runQuery(page, 'customers', 'SELECT prize FROM customers');
+    await runQuery(page, 'customers', 'SELECT "prize" FROM customers');
     await page.getByTestId('sql-error').waitFor();
     await openTab(page, 'Faults');
     await openTab(page, 'SQL');
-    expect(await page.getByTestId('sql-error').textContent()).toContain('no such column: prize');
+    expect(await page.getByTestId('sql-error').textContent()).toContain(
+      `no such column: "prize" (SQLite would read it as the text 'prize'; write text in single quotes)`,
+    );
 
     await page.getByRole('button', { name: 'Reset', exact: true }).click();
     await page.getByTestId('sql-error').waitFor({ state: 'detached' });

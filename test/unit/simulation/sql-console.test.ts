@@ -9,6 +9,11 @@ describe('locating a SQLite error in the query', () => {
     ['SELECT * FROM itemz', 'no such table: itemz', { line: 1, column: 15, endColumn: 20 }],
     ['SELECT name, prize\n  FROM items', 'no such column: prize', { line: 1, column: 14, endColumn: 19 }],
     ['SELECT i.prize FROM items i', 'no such column: i.prize', { line: 1, column: 8, endColumn: 15 }],
+    [
+      'SELECT id, "nmae" FROM items',
+      `no such column: "nmae" (SQLite would read it as the text 'nmae'; write text in single quotes)`,
+      { line: 1, column: 13, endColumn: 17 },
+    ],
     ['SELECT 1', 'interrupted', undefined],
   ])('%j with %j', (sql, message, location) => {
     expect(locateSqlError(sql, message)).toEqual(location);

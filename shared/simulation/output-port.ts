@@ -64,13 +64,19 @@ export function preparePublish(
   const quarantine = connection.prepare(`INSERT INTO node.quarantine (tick, port, rule, property, message, record)
 SELECT ?, ${quoteLiteral(output.port.id)}, _violation ->> 0, _violation ->> 1, _violation ->> 2, ${jsonObjectSql(output.log.dataset.columns)}
 FROM ${withViolation} WHERE _violation IS NOT NULL ORDER BY _seq`);
+  // A key of a type that holds bytes only as a type violation, which is quarantined, is never bytes here.
+  const untypedKeys = new Set(
+    properties.filter((property) => property.logicalType === undefined).map(({ name }) => name),
+  );
+  const keyValueSql = (name: string) =>
+    untypedKeys.has(name) ? bytesAsTextSql(quoteIdentifier(name)) : quoteIdentifier(name);
   const operation = contract.kind === 'entity' ? `CASE _op WHEN 'd' THEN 'delete' ELSE 'upsert' END` : `'append'`;
   const appendFrom = (records: string) =>
     prepareAppend(
       connection,
       progress,
       `SELECT ${partitionSql('_key', output.log.log.partitions)} AS _partition, ? AS _timestamp, _key, ${operation} AS _op, ${columnList(names)}
-       FROM (SELECT *, ${keyJsonSql(key, (name) => bytesAsTextSql(quoteIdentifier(name)))} AS _key FROM (${records})) ORDER BY _seq`,
+       FROM (SELECT *, ${keyJsonSql(key, keyValueSql)} AS _key FROM (${records})) ORDER BY _seq`,
     );
   // Records rarely break their contract: when none did, publish without checking them twice.
   const appendAll = appendFrom(shaped);

@@ -262,9 +262,9 @@ function valueJsonSql(format: LogFormat): string {
 
 /**
  * The fields Debezium's connector for the engine adds at the end of the source block, where it has
- * a log position to give: PostgreSQL's transaction id and LSN, MySQL's and MariaDB's binlog coordinates (one
- * simulated binlog file; the server's default id; the row's place in its event is 0, a statement
- * changing one row).
+ * a log position to give: PostgreSQL's transaction id and LSN, MySQL's and MariaDB's binlog
+ * coordinates (one simulated binlog file; the server's default id; the row's place in its event
+ * is 0, a statement changing one row).
  */
 function connectorFieldsSql(connector: string): string {
   switch (connector) {

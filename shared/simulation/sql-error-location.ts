@@ -7,8 +7,9 @@ export interface SqlErrorLocation {
 
 /**
  * Finds what SQLite's message names in the query: the token of `near "X": syntax error`, the
- * table of `no such table: X`, the column of `no such column: X` (or `"X"`, a double-quoted one). Undefined when it names nothing
- * the text contains (the message is then shown without a place).
+ * table of `no such table: X`, the column of `no such column: X` (or of `"X"`, a double-quoted
+ * one). Undefined when it names nothing the text contains (the message is then shown without a
+ * place).
  */
 export function locateSqlError(sql: string, message: string): SqlErrorLocation | undefined {
   const named =

@@ -7,6 +7,7 @@ interface Envelope {
   op: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  source: Record<string, unknown>;
 }
 
 const OPS: Record<string, string> = { c: 'create', u: 'update', d: 'delete', r: 'snapshot', t: 'truncate' };
@@ -39,6 +40,11 @@ export function MessageCard({
           partition {message.partition} · offset {message.offset}
         </span>
         <time>{new Date(message.timestamp).toISOString().slice(11, 19)}</time>
+        {envelope && (
+          <span className="message-card__place" title="Where the change is in its database's log (source block)">
+            {logPlace(envelope.source)}
+          </span>
+        )}
         {isTraceable && (
           <button
             type="button"
@@ -62,6 +68,16 @@ export function MessageCard({
       )}
     </article>
   );
+}
+
+/**
+ * Where a change is in its database's log, as its source block says: PostgreSQL's transaction and
+ * LSN, MySQL's binlog file and position, or else its sequence.
+ */
+export function logPlace(source: Record<string, unknown>): string {
+  if (source.lsn !== undefined) return `txId ${source.txId} · lsn ${source.lsn}`;
+  if (source.pos !== undefined) return `${source.file}:${source.pos}`;
+  return `sequence ${source.sequence}`;
 }
 
 function EnvelopeDiff({ envelope }: { envelope: Envelope }) {

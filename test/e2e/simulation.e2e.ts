@@ -340,7 +340,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
   });
 
-  it('lists a connector’s transaction topic under its system when transaction metadata is on, its records not traced', async () => {
+  it('lists a connector’s transaction topic under its system when transaction metadata is on, its records not traced; a change shows its place in the log', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openEditedSample(page, 'transactions.mesh.json', (mesh) => {
       for (const scenario of mesh.scenarios) scenario.connector = { transactionMetadata: true };
@@ -360,7 +360,9 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await screenshot(page, 'simulation-transaction-topic');
 
     await page.getByRole('tab', { name: 'topics orders.public.orders' }).click();
-    await page.getByTestId('message').first().getByRole('button', { name: 'Trace' }).waitFor();
+    const change = page.getByTestId('message').first();
+    await change.getByRole('button', { name: 'Trace' }).waitFor();
+    expect(await change.locator('.message-card__place').last().textContent()).toMatch(/^txId \d+ · lsn \d+$/);
   });
 });
 

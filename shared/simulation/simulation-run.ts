@@ -128,13 +128,20 @@ function buildRun(
 
   /** Tick 0 begins with the initial rows, loaded before CDC starts so they arrive as snapshot records. */
   const startCapture = () => {
+    const asWork = (system: OperationalDatabase, work: () => void) => {
+      const { id } = system.plan.system;
+      settings.runWork({ tick: 0, nodeId: id, path: system.plan.path, kind: 'initial-rows' }, work);
+    };
     for (const system of systems) {
       system.connection.exec('BEGIN');
       system.beginTransaction(clock.millisAt(0));
     }
-    workload.loadInitialRows(clock.isoAt(0));
+    workload.loadInitialRows(clock.isoAt(0), (systemId, load) => {
+      const system = systemsById.get(systemId);
+      if (system) asWork(system, load);
+    });
     for (const system of systems) {
-      system.startCapture();
+      asWork(system, () => system.startCapture());
       system.connection.exec('COMMIT');
     }
   };

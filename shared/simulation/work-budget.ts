@@ -1,7 +1,8 @@
 /**
- * A unit of a run's work, the smallest the engine can time: a service's tick (its writes and the
- * connector's poll), a product's reading of its inputs, one transformation, a product's
- * publishing. Hosts learn of each as it starts, so one on another thread can name what ran long.
+ * A unit of a run's work, the smallest the engine can time: a system's initial rows and their
+ * snapshot, a service's tick (its writes and the connector's poll), a product's reading of its
+ * inputs, one transformation, a product's publishing. Hosts learn of each as it starts, so one on
+ * another thread can name what ran long.
  */
 export interface Work {
   tick: number;
@@ -9,7 +10,7 @@ export interface Work {
   nodeId: string;
   /** Where it is in the mesh: `products[3].transformations[0]`. */
   path: string;
-  kind: 'service' | 'consume' | 'prepare' | 'transformation' | 'publish';
+  kind: 'initial-rows' | 'service' | 'consume' | 'prepare' | 'transformation' | 'publish';
   /** The transformation, for `prepare` and `transformation`. */
   step?: string;
 }
@@ -24,6 +25,7 @@ export interface WorkWatch {
 /** `transformation 'daily_sales' of product 'sales-dashboard'`. */
 export function workSubject(work: Work): string {
   return {
+    'initial-rows': `the initial rows of system '${work.nodeId}' and their snapshot`,
     service: `the service of system '${work.nodeId}'`,
     consume: `reading the inputs of product '${work.nodeId}'`,
     prepare: `preparing transformation '${work.step}' of product '${work.nodeId}'`,

@@ -17,7 +17,8 @@ export type ReportFailure = (failure: ReportedError) => void;
 /** The microservices at work: the scenario's explicit steps and change rates, tick by tick. */
 export interface Workload {
   /** Rows present before CDC starts; they reach the topics as snapshot records. */
-  loadInitialRows(now: string): void;
+  /** Inserts the scenario's initial rows, table by table in reference order, each system's as `asWork` runs it. */
+  loadInitialRows(now: string, asWork: (systemId: string, load: () => void) => void): void;
   /** Runs one system's operations for a tick (rates from tick 1); returns how many rows they changed. */
   applyTick(systemId: string, tick: number, now: string): number;
 }
@@ -86,15 +87,17 @@ export function createWorkload(
   };
 
   return {
-    loadInitialRows(now) {
+    loadInitialRows(now, asWork) {
       for (const index of inReferenceOrder(scenario.data)) {
         const entry = scenario.data[index] as TableData;
         if (!isSimulated(entry)) continue;
         const workload = tableWorkload(entry.systemId, entry.table);
         const context = workload.context(now, true);
-        for (let row = 0; row < entry.initialRows; row++) {
-          attempt(`${scenarioPath}.data[${index}]`, entry.systemId, () => insertGeneratedRow(workload, context));
-        }
+        asWork(entry.systemId, () => {
+          for (let row = 0; row < entry.initialRows; row++) {
+            attempt(`${scenarioPath}.data[${index}]`, entry.systemId, () => insertGeneratedRow(workload, context));
+          }
+        });
       }
     },
     applyTick(systemId, tick, now) {

@@ -18,8 +18,8 @@ function reportMesh(): Mesh {
     .build();
 }
 
-/** A clock that stands still, except that a transformation run at or after `fromTick` takes 5,000 ms. */
-function slowClock(fromTick: number): WorkWatch & { seen: Work[] } {
+/** A clock that stands still, except that work of `kind` (a transformation) at or after `fromTick` takes 5,000 ms. */
+function slowClock(fromTick: number, kind: Work['kind'] = 'transformation'): WorkWatch & { seen: Work[] } {
   let millis = 0;
   let current: Work | undefined;
   const seen: Work[] = [];
@@ -30,7 +30,7 @@ function slowClock(fromTick: number): WorkWatch & { seen: Work[] } {
       seen.push(work);
     },
     now() {
-      if (current?.kind === 'transformation' && current.tick >= fromTick) millis += 5000;
+      if (current?.kind === kind && current.tick >= fromTick) millis += 5000;
       return millis;
     },
   };
@@ -83,6 +83,19 @@ describe('a time budget per unit of work', () => {
     });
   });
 
+  it('names the system whose initial rows took too long, not the work announced before them', async () => {
+    expect(await start(slowClock(0, 'initial-rows'))).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'systems[0]',
+          message:
+            "the initial rows of system 'shop' and their snapshot at tick 0 took 5000 ms, over the budget of 1000 ms; the run stopped",
+        },
+      ],
+    });
+  });
+
   it('tells a watching host of every unit of work as it starts, in run order', async () => {
     const watch = slowClock(Number.POSITIVE_INFINITY);
     const host = createSimulationHost(testWorkspace, watch);
@@ -99,5 +112,11 @@ describe('a time budget per unit of work', () => {
       ['publish', 'report', undefined],
     ]);
     expect(watch.seen[0]).toMatchObject({ kind: 'prepare', tick: 0, step: 'slow' });
+    // Loading the initial rows and snapshotting them: before the service's first tick.
+    expect(watch.seen.slice(1, 4).map((work) => [work.kind, work.nodeId])).toEqual([
+      ['initial-rows', 'shop'],
+      ['initial-rows', 'shop'],
+      ['service', 'shop'],
+    ]);
   });
 });

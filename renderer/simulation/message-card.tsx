@@ -41,7 +41,7 @@ export function MessageCard({
         </span>
         <time>{new Date(message.timestamp).toISOString().slice(11, 19)}</time>
         {envelope && (
-          <span className="message-card__place" title="Where the change is in its database's log (source block)">
+          <span className="message-card__log-place" title="Where the change is in its database's log (source block)">
             {logPlace(envelope.source)}
           </span>
         )}

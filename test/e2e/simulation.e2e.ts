@@ -362,7 +362,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await page.getByRole('tab', { name: 'topics orders.public.orders' }).click();
     const change = page.getByTestId('message').first();
     await change.getByRole('button', { name: 'Trace' }).waitFor();
-    expect(await change.locator('.message-card__place').last().textContent()).toMatch(/^txId \d+ · lsn \d+$/);
+    expect(await change.locator('.message-card__log-place').textContent()).toMatch(/^txId \d+ · lsn \d+$/);
   });
 });
 

@@ -128,18 +128,13 @@ function buildRun(
 
   /** Tick 0 begins with the initial rows, loaded before CDC starts so they arrive as snapshot records. */
   const startCapture = () => {
-    const asWork = (system: OperationalDatabase, work: () => void) => {
-      const { id } = system.plan.system;
-      settings.runWork({ tick: 0, nodeId: id, path: system.plan.path, kind: 'initial-rows' }, work);
-    };
+    const asWork = (system: OperationalDatabase, work: () => void) =>
+      settings.runWork({ tick: 0, nodeId: system.plan.system.id, path: system.plan.path, kind: 'initial-rows' }, work);
     for (const system of systems) {
       system.connection.exec('BEGIN');
       system.beginTransaction(clock.millisAt(0));
     }
-    workload.loadInitialRows(clock.isoAt(0), (systemId, load) => {
-      const system = systemsById.get(systemId);
-      if (system) asWork(system, load);
-    });
+    workload.loadInitialRows(clock.isoAt(0), asWork);
     for (const system of systems) {
       asWork(system, () => system.startCapture());
       system.connection.exec('COMMIT');

@@ -16,9 +16,11 @@ export type ReportFailure = (failure: ReportedError) => void;
 
 /** The microservices at work: the scenario's explicit steps and change rates, tick by tick. */
 export interface Workload {
-  /** Rows present before CDC starts; they reach the topics as snapshot records. */
-  /** Inserts the scenario's initial rows, table by table in reference order, each system's as `asWork` runs it. */
-  loadInitialRows(now: string, asWork: (systemId: string, load: () => void) => void): void;
+  /**
+   * Rows present before CDC starts; they reach the topics as snapshot records. Tables are filled
+   * in reference order, each as `asWork` runs the loading of its system's rows.
+   */
+  loadInitialRows(now: string, asWork: (database: OperationalDatabase, load: () => void) => void): void;
   /** Runs one system's operations for a tick (rates from tick 1); returns how many rows they changed. */
   applyTick(systemId: string, tick: number, now: string): number;
 }
@@ -93,7 +95,7 @@ export function createWorkload(
         if (!isSimulated(entry)) continue;
         const workload = tableWorkload(entry.systemId, entry.table);
         const context = workload.context(now, true);
-        asWork(entry.systemId, () => {
+        asWork(workload.database, () => {
           for (let row = 0; row < entry.initialRows; row++) {
             attempt(`${scenarioPath}.data[${index}]`, entry.systemId, () => insertGeneratedRow(workload, context));
           }

@@ -81,7 +81,8 @@ export function prepareStep(
     let runOnce: (tick: number, millis: number) => StepOutcome;
     let incremental: IncrementalRecompute | undefined;
     if (dataset) {
-      const missing = missingColumnsMessage(dataset, columnNamesOf(connection, select));
+      const outputColumns = columnNamesOf(connection, select);
+      const missing = missingColumnsMessage(dataset, outputColumns);
       if (missing) return { ok: false, message: missing };
       if (dataset.kind === 'entity') {
         mode = !inputs.isIncremental
@@ -89,7 +90,7 @@ export function prepareStep(
           : readsTheClock(checked.select)
             ? { incremental: false, reason: "it reads the clock ('now'), which moves on every tick" }
             : planRecompute(checked.select, {
-                outputColumns: columnNamesOf(connection, select),
+                outputColumns,
                 tableColumns: dataset.columns.map((column) => column.name),
                 columnsOf: inputs.columnsOf,
                 resultColumns: (query) => columnNamesOf(connection, query),

@@ -9,7 +9,10 @@ export interface TableColumn {
   type: SqlType;
   /** Kept as 0 or 1, written to JSON as false or true (as Debezium's JSON converter writes a BOOLEAN). */
   isBoolean?: boolean;
-  /** Holds JSON text, written into a record as JSON (the transaction topic's `data_collections`). */
+  /**
+   * Holds JSON text, written into a record as the object or array it holds (a contract's `object`
+   * and `array` properties, the transaction topic's `data_collections`); other text as it is.
+   */
   holdsJson?: boolean;
 }
 
@@ -297,8 +300,10 @@ export function jsonObjectSql(columns: readonly TableColumn[], prefix = ''): str
  * as JSON, other columns as SQLite gives them, but bytes as hex digits (`bytesAsTextSql`).
  */
 export function jsonValueSql(column: TableColumn, valueSql: string): string {
-  if (column.holdsJson) return `json(${valueSql})`;
   const value = bytesAsTextSql(valueSql);
+  if (column.holdsJson) {
+    return `CASE WHEN json_valid(${valueSql}) AND json_type(${valueSql}) IN ('object', 'array') THEN json(${valueSql}) ELSE ${value} END`;
+  }
   if (!column.isBoolean) return value;
   return `json(CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE json_quote(${value}) END)`;
 }

@@ -38,6 +38,7 @@ export function contractColumns(properties: readonly ContractProperty[]): TableC
     name: property.name,
     type: propertySqlType(property),
     ...(property.logicalType === 'boolean' && { isBoolean: true }),
+    ...((property.logicalType === 'object' || property.logicalType === 'array') && { holdsJson: true }),
   }));
 }
 

@@ -164,7 +164,7 @@ function planSystem(
         partitions: topic.partitions,
         format: {
           kind: 'cdc',
-          columns: dataset.columns,
+          columns: dataset.columns.map(asDebeziumColumn),
           key: table.primaryKey,
           tombstones: topic.tombstones,
           source: cdcSource(system, topic.name, table.name),
@@ -242,6 +242,11 @@ const TRANSACTION_EVENT_COLUMNS: TableColumn[] = [
   { name: 'data_collections', type: 'TEXT', holdsJson: true },
   { name: 'ts_ms', type: 'INTEGER' },
 ];
+
+/** Debezium writes a JSON column's value as its text (`io.debezium.data.Json`), whatever a contract calls it. */
+function asDebeziumColumn({ holdsJson: _text, ...column }: TableColumn): TableColumn {
+  return column;
+}
 
 /**
  * What a CDC record's `source` block says: the connector Debezium has for the system's engine (the

@@ -367,6 +367,27 @@ export function aShopMesh(options: { tombstones?: boolean; keepHistory?: boolean
     .withLink('shop/items-cdc', 'catalog/items-in');
 }
 
+/**
+ * The shop with a `report` product that reads its items and publishes `sql` as the entity `table`
+ * through `report-out`, under the contract `report` whose properties `withProperties` adds.
+ */
+export function aShopReportMesh(
+  table: string,
+  sql: string,
+  withProperties: (contract: ContractBuilder) => ContractBuilder,
+): Mesh {
+  return aShopMesh()
+    .with(
+      aProduct('report', 'consumer-aligned')
+        .withInput('items-in')
+        .withTransformation(table, sql)
+        .withOutput('report-out', 'report'),
+      withProperties(aContract('report', 'entity', table)),
+    )
+    .withLink('catalog/items-out', 'report/items-in')
+    .build();
+}
+
 /** Generators that make the shop's initial rows easy to predict: ids from 1, one fixed value each. */
 export const PREDICTABLE_ITEMS: Record<string, ValueGenerator> = {
   id: { kind: 'sequence', start: 1 },

@@ -3,7 +3,7 @@ import type { LogicalType } from '../../../shared/model/logical-type';
 import type { Mesh } from '../../../shared/model/mesh';
 import { readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
-import { aContract, aProduct, aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+import { aScenario, aShopReportMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
 const scenario = aScenario()
   .withData('shop', 'items', 3, PREDICTABLE_ITEMS)
@@ -12,18 +12,9 @@ const scenario = aScenario()
 
 /** The shop with a reporting product publishing `sql` as its entity `item_names`; undefined types take any value. */
 function meshPublishing(sql: string, types: { id?: LogicalType; name?: LogicalType } = { id: 'integer' }): Mesh {
-  return aShopMesh()
-    .with(
-      aProduct('report', 'consumer-aligned')
-        .withInput('items-in')
-        .withTransformation('item_names', sql)
-        .withOutput('report-out', 'report'),
-      aContract('report', 'entity', 'item_names')
-        .withProperty('id', types.id, { primaryKey: true, required: true }, 1)
-        .withProperty('name', types.name),
-    )
-    .withLink('catalog/items-out', 'report/items-in')
-    .build();
+  return aShopReportMesh('item_names', sql, (contract) =>
+    contract.withProperty('id', types.id, { primaryKey: true, required: true }, 1).withProperty('name', types.name),
+  );
 }
 
 describe('a transformation that makes bytes (BLOB values)', () => {

@@ -1,6 +1,7 @@
 import type { Contract } from '../../model/contract';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
 import type { Mesh } from '../../model/mesh';
+import type { OperationalSystem, Topic } from '../../model/operational-system';
 import type { Problem } from '../../model/problem';
 import type { ScopedElements } from '../export-scope';
 import { defineTarget, type ExportFile } from '../export-target';
@@ -80,7 +81,7 @@ function kafkaTopics(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
   return [
     ...scoped.systems.flatMap((system) =>
       system.messaging.topics.map((systemTopic) =>
-        topic(systemTopic.name, systemTopic.partitions, systemTopic.source.kind === 'cdc'),
+        topic(systemTopic.name, systemTopic.partitions, isCompactedCdcTopic(system, systemTopic)),
       ),
     ),
     ...scoped.products.flatMap((product) =>
@@ -116,6 +117,17 @@ function kafkaConnectors(mesh: Mesh, scoped: ScopedElements): StrimziResource[] 
 
 export function outputPortTopic(productId: string, portId: string): string {
   return `${productId}.${portId}`;
+}
+
+/**
+ * A CDC topic keeps each row's latest change by its key. A table without a primary key gives
+ * records without a key, which a compacted topic refuses, so its topic keeps the delete policy.
+ */
+function isCompactedCdcTopic(system: OperationalSystem, topic: Topic): boolean {
+  const { source } = topic;
+  if (source.kind !== 'cdc') return false;
+  const table = system.database.tables.find((candidate) => candidate.name === source.table);
+  return (table?.primaryKey.length ?? 0) > 0;
 }
 
 function isEntity(contract: Contract | undefined): boolean {

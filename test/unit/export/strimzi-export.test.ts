@@ -55,6 +55,18 @@ describe('Strimzi export', () => {
     expect(policyOf('orders.order-placed-out')).toBe('delete');
   });
 
+  it('keeps the delete policy on the CDC topic of a table without a primary key, whose records have no key', () => {
+    const system = aSystem('audit', 'd');
+    const [items] = system.database.tables;
+    system.database.tables = [{ ...items!, primaryKey: [] }];
+    const { mesh } = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
+    const [topic] = resourcesOf({ ...mesh, systems: [system], products: [] }).resources.filter(
+      (resource) => resource.kind === 'KafkaTopic',
+    );
+
+    expect(topic?.spec.config).toEqual({ 'cleanup.policy': 'delete' });
+  });
+
   it('configures Debezium from the CDC flags, with credentials only as secret references', () => {
     const { mesh } = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
     const connectors = resourcesOf(mesh).resources.filter((resource) => resource.kind === 'KafkaConnector');

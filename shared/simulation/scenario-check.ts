@@ -1,3 +1,4 @@
+import { debeziumEngineId } from '../model/database-engine';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
@@ -59,6 +60,13 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
     }
     checkColumns(table, Object.keys(step.values ?? {}), `${at}.values`);
     checkColumns(table, Object.keys(step.where ?? {}), `${at}.where`);
+    const system = mesh.systems.find((candidate) => candidate.id === step.systemId);
+    if (step.op === 'truncate' && table.cdc && system && debeziumEngineId(system.database.engine) === 'sqlserver') {
+      problems.push({
+        path: `${at}.op`,
+        message: `SQL Server refuses TRUNCATE TABLE on '${table.name}', whose changes it captures (change data capture): delete its rows instead`,
+      });
+    }
   });
   (scenario.faults ?? []).forEach((fault, index) => {
     const at = `${path}.faults[${index}]`;

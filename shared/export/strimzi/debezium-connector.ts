@@ -155,6 +155,8 @@ export function debeziumConnector(
         .map((table) => exactPattern(engine.includeId(database, table)))
         .join(','),
       'tombstones.on.delete': cdcTopics.some(({ topic }) => topic.tombstones),
+      // Debezium skips truncates unless told otherwise; the mesh's consumers follow them (`op: t`), as the simulation shows.
+      'skipped.operations': 'none',
       'key.converter': 'org.apache.kafka.connect.json.JsonConverter',
       'key.converter.schemas.enable': false,
       'value.converter': 'org.apache.kafka.connect.json.JsonConverter',

@@ -81,6 +81,7 @@ describe('Strimzi export', () => {
       'topic.prefix': 'orders',
       'table.include.list': 'public\\.orders,public\\.order_lines,public\\.outbox',
       'tombstones.on.delete': true,
+      'skipped.operations': 'none',
       'transforms.outbox.type': 'io.debezium.transforms.outbox.EventRouter',
       'transforms.outbox.route.topic.replacement': 'orders.events.order-placed',
     });

@@ -60,3 +60,28 @@ describe('a scenario that names what the mesh lacks', () => {
     });
   });
 });
+
+describe('a truncate step', () => {
+  it('is refused on a SQL Server table with change data capture, which SQL Server does not truncate', async () => {
+    const mesh = aShopMesh().build();
+    const sqlServer = {
+      ...mesh,
+      systems: mesh.systems.map((system) => ({ ...system, database: { ...system.database, engine: 'sqlserver' } })),
+    };
+    const scenario = aScenario().at(1, 'shop', 'items', 'truncate', {}).build();
+
+    expect(createSimulation(sqlServer, scenario, { sqlite: await testWorkspace() })).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'scenario.steps[0].op',
+          message:
+            "SQL Server refuses TRUNCATE TABLE on 'items', whose changes it captures (change data capture): delete its rows instead",
+        },
+      ],
+    });
+    const onPostgres = createSimulation(mesh, scenario, { sqlite: await testWorkspace() });
+    expect(onPostgres.ok).toBe(true);
+    if (onPostgres.ok) onPostgres.value.dispose();
+  });
+});

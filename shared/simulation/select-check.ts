@@ -18,7 +18,13 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
   if (tokens.some((token) => token.kind === 'symbol' && token.text === ';')) {
     return refuse('this holds more than one statement');
   }
-  if (!isKeyword(first, 'SELECT', 'WITH', 'VALUES')) return refuse(`this is ${statementName(first)}`);
+  if (!isKeyword(first, 'SELECT', 'WITH', 'VALUES')) {
+    // A misspelt SELECT is no statement of another kind: say what SQLite says of it, without compiling it.
+    if (first.kind === 'word' && !OTHER_STATEMENTS.has(first.text.toUpperCase())) {
+      return { ok: false, message: `near "${first.text}": syntax error` };
+    }
+    return refuse(`this is ${statementName(first)}`);
+  }
   if (!hasBalancedParentheses(tokens)) return refuse('its parentheses are unbalanced');
   const select = sql.slice(first.start, (tokens.at(-1) as SqlToken).end);
   try {
@@ -89,3 +95,10 @@ function statementName(first: SqlToken): string {
   const word = first.text.toUpperCase();
   return `${/^[AEIOU]/.test(word) ? 'an' : 'a'} ${word} statement`;
 }
+
+/** The words SQLite starts a statement with, other than a query's. */
+const OTHER_STATEMENTS = new Set(
+  'ALTER ANALYZE ATTACH BEGIN COMMIT CREATE DELETE DETACH DROP END EXPLAIN INSERT PRAGMA REINDEX RELEASE REPLACE ROLLBACK SAVEPOINT UPDATE VACUUM'.split(
+    ' ',
+  ),
+);

@@ -27,6 +27,7 @@ describe('queries against a node', () => {
     ["ATTACH ':memory:' AS elsewhere", 'must be exactly one SELECT; this is an ATTACH statement'],
     ['WITH doomed AS (SELECT id FROM items) DELETE FROM items WHERE id IN doomed', 'near "DELETE": syntax error'],
     ['SELECT 1; DELETE FROM items', 'must be exactly one SELECT; this holds more than one statement'],
+    ['SELEC * FRM items', 'near "SELEC": syntax error'],
     ['SELECT * FROM nowhere', 'no such table: nowhere'],
   ])('refuses %j and changes nothing', async (sql, message) => {
     const simulation = await shop();

@@ -73,11 +73,7 @@ export const importCommand: Command = {
       hasProblems = true;
       return [];
     });
-    const decisions = resolveContractConflicts(
-      design.mesh.contracts.map((contract) => contract.id),
-      parsed,
-      policy,
-    );
+    const decisions = resolveContractConflicts(design.mesh.contracts, parsed, policy);
     const imported = decisions.filter(isImported);
     const { mesh, attachments } = attachContracts(
       design.mesh,
@@ -117,13 +113,15 @@ function isConflictPolicy(value: string): value is ConflictPolicy {
 }
 
 function describeDecision(decision: ImportDecision, attached: string | undefined): string {
-  const { file, contract, outcome } = decision;
+  const { file, contract, outcome, renamedFrom } = decision;
+  const named =
+    renamedFrom === undefined ? '' : `, named '${contract.name}' (a contract is already called '${renamedFrom}')`;
   switch (outcome.kind) {
     case 'added':
     case 'replaced':
-      return `${file}: ${attached}`;
+      return `${file}${named}: ${attached}`;
     case 'renamed':
-      return `${file}: id '${outcome.from}' is taken by ${outcome.clashesWith}, imported as '${contract.id}': ${attached}`;
+      return `${file}: id '${outcome.from}' is taken by ${outcome.clashesWith}, imported as '${contract.id}'${named}: ${attached}`;
     case 'skipped':
       return `${file}: skipped: contract '${contract.id}' is already in ${outcome.clashesWith} (--on-conflict rename or replace to import it)`;
     case 'superseded':

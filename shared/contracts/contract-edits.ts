@@ -69,10 +69,14 @@ function enumUpgrades(object: unknown, path: PathSegment[]): YamlEdit[] {
   });
 }
 
-/** A contract given another id (and data product), as a pasted copy needs: the text changes, then is read again. */
-export function withContractIdentity(contract: Contract, identity: { id: string; dataProduct?: string }): Contract {
+/** A contract given another id (and name, data product), as a pasted copy needs: the text changes, then is read again. */
+export function withContractIdentity(
+  contract: Contract,
+  identity: { id: string; name?: string; dataProduct?: string },
+): Contract {
   const edits: YamlEdit[] = [
     { op: 'set', path: ['id'], value: identity.id },
+    ...(identity.name === undefined ? [] : [{ op: 'set' as const, path: ['name'], value: identity.name }]),
     ...(identity.dataProduct === undefined
       ? []
       : [{ op: 'set' as const, path: ['dataProduct'], value: identity.dataProduct }]),

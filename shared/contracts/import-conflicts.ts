@@ -1,5 +1,6 @@
 import type { Contract } from '../model/contract';
 import { uniqueId } from '../model/ids';
+import { firstFreeName } from '../model/name-rules';
 import { withContractIdentity } from './contract-edits';
 
 /** What to do with an imported contract whose id the mesh, or an earlier file of the batch, already has. */
@@ -19,6 +20,8 @@ export interface ImportDecision {
   /** The contract to attach (renamed when the outcome says so); not attached when skipped or superseded. */
   contract: Contract;
   outcome: ImportOutcome;
+  /** The contract's own name, when another contract had it and it was imported under `contract.name`. */
+  renamedFrom?: string;
 }
 
 /**
@@ -27,13 +30,13 @@ export interface ImportDecision {
  * `clashesWith` names what has the id: `the mesh` or the earlier file.
  */
 export function resolveContractConflicts(
-  meshContractIds: readonly string[],
+  meshContracts: readonly Pick<Contract, 'id' | 'name'>[],
   imported: readonly { file: string; contract: Contract }[],
   policy: ConflictPolicy | ((file: string) => ConflictPolicy),
 ): ImportDecision[] {
   const policyOf = typeof policy === 'function' ? policy : () => policy;
-  const inMesh = new Set(meshContractIds);
-  const taken = new Set([...meshContractIds, ...imported.map(({ contract }) => contract.id)]);
+  const inMesh = new Set(meshContracts.map((contract) => contract.id));
+  const taken = new Set([...inMesh, ...imported.map(({ contract }) => contract.id)]);
   const decisions: ImportDecision[] = [];
   const claimedBy = new Map<string, ImportDecision>();
   for (const { file, contract } of imported) {
@@ -57,10 +60,29 @@ export function resolveContractConflicts(
       const replacesMesh = inMesh.has(contract.id);
       decision = { file, contract, outcome: replacesMesh ? { kind: 'replaced', of: 'mesh' } : { kind: 'added' } };
     }
+    if (isImported(decision)) {
+      const takenNames = [
+        ...meshContracts.filter((other) => other.id !== decision.contract.id).map((other) => other.name),
+        ...decisions.filter(isImported).map((other) => other.contract.name),
+      ];
+      decision = withFreeName(decision, takenNames);
+    }
     decisions.push(decision);
     if (decision.outcome.kind !== 'skipped') claimedBy.set(decision.contract.id, decision);
   }
   return decisions;
+}
+
+/** Names are unique in a mesh: an imported contract whose name is taken is named `Shipment 2`, and says so. */
+function withFreeName(decision: ImportDecision, takenNames: readonly string[]): ImportDecision {
+  const { contract } = decision;
+  const name = firstFreeName(contract.name, takenNames);
+  if (name === contract.name) return decision;
+  return {
+    ...decision,
+    contract: withContractIdentity(contract, { id: contract.id, name }),
+    renamedFrom: contract.name,
+  };
 }
 
 /** Whether the decision's contract goes into the mesh. */

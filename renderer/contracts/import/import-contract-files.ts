@@ -72,7 +72,7 @@ export function applyImport(files: readonly ImportedFile[], choices: Readonly<Re
   }
   const newOnes = readable.filter((file) => choiceOf(file.file).target === 'new');
   const decisions = resolveContractConflicts(
-    mesh.contracts.map((contract) => contract.id),
+    mesh.contracts,
     newOnes.map((file) => ({ file: file.file, contract: file.contract })),
     (file) => choiceOf(file).onConflict as ConflictPolicy,
   );
@@ -94,11 +94,16 @@ export function applyImport(files: readonly ImportedFile[], choices: Readonly<Re
   const skipped = decisions
     .filter((decision) => !isImported(decision))
     .map((decision) => `${decision.file}: skipped (id '${decision.contract.id}' is taken)`);
-  const renamed = decisions.flatMap((decision) =>
-    decision.outcome.kind === 'renamed'
+  const renamed = decisions.flatMap((decision) => [
+    ...(decision.outcome.kind === 'renamed'
       ? [`${decision.file}: imported as '${decision.contract.id}' (its id was taken)`]
-      : [],
-  );
+      : []),
+    ...(decision.renamedFrom === undefined
+      ? []
+      : [
+          `${decision.file}: named '${decision.contract.name}' (a contract is already called '${decision.renamedFrom}')`,
+        ]),
+  ]);
   const failures = files.flatMap((file) =>
     file.ok ? [] : file.errors.map((error) => `${file.file} ${formatLocatedProblem(error)}`),
   );

@@ -60,8 +60,28 @@ describe('mesh-designer import', () => {
     expect(contractIds(files.get('shop.mesh.json'))).toEqual(
       expect.arrayContaining(['order', 'order-2', 'parcel', 'parcel-2']),
     );
-    expect(out[0]).toMatch(/^a\.odcs\.yaml: id 'order' is taken by the mesh, imported as 'order-2': /);
-    expect(out[2]).toMatch(/^c\.odcs\.yaml: id 'parcel' is taken by b\.odcs\.yaml, imported as 'parcel-2': /);
+    expect(out[0]).toMatch(/^a\.odcs\.yaml: id 'order' is taken by the mesh, imported as 'order-2'[,:] /);
+    expect(out[2]).toMatch(/^c\.odcs\.yaml: id 'parcel' is taken by b\.odcs\.yaml, imported as 'parcel-2'[,:] /);
+  });
+
+  it('gives imported contracts whose name is taken names of their own, as names are unique in a mesh, and the design validates', async () => {
+    const { io, out, files } = fakeIo({
+      'shop.mesh.json': sample,
+      'a.odcs.yaml': withId(shipment, 'parcel'),
+      'b.odcs.yaml': withId(shipment, 'parcel'),
+    });
+    const args = ['import', 'a.odcs.yaml', 'b.odcs.yaml', '--into', 'shop.mesh.json', '--on-conflict', 'rename'];
+    expect(await runCli(args, io)).toBe(EXIT.ok);
+
+    const parsed = parseMeshFile(String(files.get('shop.mesh.json')));
+    const names = parsed.ok ? parsed.value.contracts.map((contract) => contract.name) : [];
+    expect(names.filter((name) => name.startsWith('Shipment'))).toEqual(['Shipment', 'Shipment 2', 'Shipment 3']);
+    expect(out[1]).toMatch(
+      /^b\.odcs\.yaml: id 'parcel' is taken by a\.odcs\.yaml, imported as 'parcel-2', named 'Shipment 3' \(a contract is already called 'Shipment'\): /,
+    );
+    const validation = fakeIo({ 'shop.mesh.json': String(files.get('shop.mesh.json')) });
+    await runCli(['validate', 'shop.mesh.json'], validation.io);
+    expect(validation.err.join('\n')).not.toMatch(/unique-names/);
   });
 
   it('replaces on request, the last file of an id winning', async () => {

@@ -1,5 +1,6 @@
 import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
 import type { Mesh } from '../../shared/model';
+import { designSimulationProblems } from '../../shared/simulation';
 import { SEVERITIES, type Severity } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { validateMesh } from '../../shared/validation/validate-mesh';
@@ -48,8 +49,9 @@ export const validateCommand: Command = {
   details: [
     'A design (*.mesh.json) is read as the app opens it (schema, ids, every reference), then the',
     "governance rules the app's problems panel shows run on it, at the severities its policies set",
-    '(docs/governance.md). A contract (*.yaml, *.yml) is checked against the official ODCS v3.1.0',
-    'schema and the semantic rules for contracts, with line and column.',
+    '(docs/governance.md), and what would stop `simulate`: a scenario naming what the design lacks, a',
+    'transformation that is not one query. A contract (*.yaml, *.yml) is checked against the official',
+    'ODCS v3.1.0 schema and the semantic rules for contracts, with line and column.',
     '',
     'options:',
     '  --json                 print one JSON report for all files on stdout',
@@ -132,7 +134,17 @@ async function validateFile(file: string, io: Parameters<Command['run']>[1], fil
   }
   const parsed = parseMeshFile(input.text);
   if (!parsed.ok) return { file, problems: parsed.errors.map((problem) => ({ severity: 'error', ...problem })) };
-  return { file, summary: summarise(parsed.value), problems: governanceProblems(parsed.value, filters) };
+  return {
+    file,
+    summary: summarise(parsed.value),
+    problems: [...simulationProblems(parsed.value, filters), ...governanceProblems(parsed.value, filters)],
+  };
+}
+
+/** What would stop `simulate` before or at every tick, unless only some rules are asked for. */
+function simulationProblems(mesh: Mesh, filters: Filters): FileProblem[] {
+  if (filters.ruleIds) return [];
+  return designSimulationProblems(mesh).map((problem) => ({ severity: 'error', ...problem }));
 }
 
 /** The app's governance rules on a design that opens: the same code as its problems panel. */

@@ -6,11 +6,35 @@ export type SelectCheck = { ok: true; select: string } | { ok: false; message: s
 
 /**
  * Whether `sql` is exactly one query (SELECT, WITH … SELECT or VALUES), decided before any of it
- * runs. The tokens must hold one statement with balanced parentheses; then SQLite's own parser
- * must accept it as the subquery of `SELECT * FROM (…)`, which only a query can be. Nothing but
- * that SELECT is ever compiled: compiling a PRAGMA already changes the connection.
+ * runs. The tokens must hold one statement with balanced parentheses (`selectShape`); then
+ * SQLite's own parser must accept it as the subquery of `SELECT * FROM (…)`, which only a query
+ * can be. Nothing but that SELECT is ever compiled: compiling a PRAGMA already changes the connection.
  */
 export function checkSelect(connection: SqlConnection, sql: string): SelectCheck {
+  const shape = selectShape(sql);
+  if (!shape.ok) return shape;
+  const { select } = shape;
+  try {
+    connection.prepare(subquerySql(select)).release();
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  const literal = doubleQuotedLiteral(connection, select);
+  if (literal !== undefined) {
+    return {
+      ok: false,
+      message: `no such column: "${literal}" (SQLite would read it as the text '${literal}'; write text in single quotes)`,
+    };
+  }
+  return { ok: true, select };
+}
+
+/**
+ * What the tokens alone tell of a query, without SQLite: one statement, a query's, with balanced
+ * parentheses; the query without trailing semicolons. Whether its tables and columns exist is
+ * for SQLite to say (`checkSelect`).
+ */
+export function selectShape(sql: string): SelectCheck {
   const tokens = withoutTrailingSemicolons(sqlTokens(sql));
   const first = tokens[0];
   const refuse = (reason: string): SelectCheck => ({ ok: false, message: `must be exactly one SELECT; ${reason}` });
@@ -26,20 +50,7 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
     return refuse(`this is ${statementName(first)}`);
   }
   if (!hasBalancedParentheses(tokens)) return refuse('its parentheses are unbalanced');
-  const select = sql.slice(first.start, (tokens.at(-1) as SqlToken).end);
-  try {
-    connection.prepare(subquerySql(select)).release();
-  } catch (error) {
-    return { ok: false, message: (error as Error).message };
-  }
-  const literal = doubleQuotedLiteral(connection, select, tokens);
-  if (literal !== undefined) {
-    return {
-      ok: false,
-      message: `no such column: "${literal}" (SQLite would read it as the text '${literal}'; write text in single quotes)`,
-    };
-  }
-  return { ok: true, select };
+  return { ok: true, select: sql.slice(first.start, (tokens.at(-1) as SqlToken).end) };
 }
 
 /**
@@ -47,17 +58,11 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
  * string: a misspelt column would otherwise become its own name as text. SQLite decides: with
  * backticks, which always quote a name, the query no longer compiles.
  */
-function doubleQuotedLiteral(
-  connection: SqlConnection,
-  select: string,
-  tokens: readonly SqlToken[],
-): string | undefined {
-  const offset = tokens[0]?.start ?? 0;
-  const doubleQuoted = tokens.filter((token) => token.kind === 'quoted' && select[token.start - offset] === '"');
+function doubleQuotedLiteral(connection: SqlConnection, select: string): string | undefined {
+  const doubleQuoted = sqlTokens(select).filter((token) => token.kind === 'quoted' && select[token.start] === '"');
   if (doubleQuoted.length === 0) return undefined;
   const backticked = doubleQuoted.reduceRight(
-    (text, token) =>
-      `${text.slice(0, token.start - offset)}\`${token.text.replaceAll('`', '``')}\`${text.slice(token.end - offset)}`,
+    (text, token) => `${text.slice(0, token.start)}\`${token.text.replaceAll('`', '``')}\`${text.slice(token.end)}`,
     select,
   );
   try {

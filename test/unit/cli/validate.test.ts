@@ -62,6 +62,21 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
+  it('fails on what would stop a simulation: a scenario naming what the design lacks, a step that is not one query', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[3].transformations[0].sql = 'SELECT (1; DROP TABLE orders';
+    mesh.scenarios[0].faults = [
+      { kind: 'null-field', tick: 2, systemId: 'orders-service', topicId: 'orders-cdc', column: 'order_id' },
+    ];
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+
+    expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "shop.mesh.json: scenarios[0].faults[0].column: 'order_id' is the primary key of 'orders', which every record needs: pick another column",
+      'shop.mesh.json: products[3].transformations[0]: must be exactly one SELECT; this holds more than one statement',
+    ]);
+  });
+
   it('checks ODCS contract files against the official schema, with line and column', async () => {
     const { io, out, err } = fakeIo({ 'shipment.odcs.yaml': contract, 'broken.odcs.yaml': invalidContract });
     expect(await runCli(['validate', 'shipment.odcs.yaml', 'broken.odcs.yaml'], io)).toBe(EXIT.problems);

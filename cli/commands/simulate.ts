@@ -11,6 +11,7 @@ import {
   type Work,
   type WorkWatch,
 } from '../../shared/simulation';
+import type { BrokerLog } from '../../shared/simulation/broker-log';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
@@ -173,7 +174,7 @@ function readLog(
   { log: name, last }: { log: string; last: number },
 ): Result<LogMessage[]> {
   const logs = planPipeline(mesh, scenario.connector).logs;
-  const log = logs.find((candidate) => candidate.table === name);
+  const log = logNamed(logs, name);
   if (!log) {
     const known = logs.map((candidate) => candidate.table).join(', ');
     return {
@@ -184,6 +185,20 @@ function readLog(
   const read = readMessages(simulation.query, log, { limit: last });
   if (!read.ok) return read;
   return { ok: true, value: read.value.reverse().map(({ position: _position, ...message }) => message) };
+}
+
+/**
+ * A log by its key (`<system>/<topic id>`, `<product>/<port>`), by its owner and Kafka name
+ * (`orders-service/orders.public.orders`), or by the Kafka name alone when one log has it.
+ */
+function logNamed(logs: readonly BrokerLog[], name: string): BrokerLog | undefined {
+  const owner = (log: BrokerLog) => log.table.slice(0, log.table.indexOf('/'));
+  const byKafkaName = logs.filter((log) => log.name === name);
+  return (
+    logs.find((log) => log.table === name) ??
+    logs.find((log) => `${owner(log)}/${log.name}` === name) ??
+    (byKafkaName.length === 1 ? byKafkaName[0] : undefined)
+  );
 }
 
 /**

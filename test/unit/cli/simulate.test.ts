@@ -159,6 +159,10 @@ describe('mesh-designer simulate', () => {
 
     const last = await run('--messages', 'customers-service/customers-cdc', '--last', '2');
     expect(last.records).toEqual(records.slice(-2));
+    // The topic by its Kafka name, under its system or alone, as a Kafka consumer names it.
+    for (const name of ['customers-service/customers.public.customers', 'customers.public.customers']) {
+      expect((await run('--messages', name, '--last', '2')).records).toEqual(records.slice(-2));
+    }
   });
 
   it('names the logs a design has when asked for another', async () => {

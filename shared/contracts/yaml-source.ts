@@ -1,5 +1,5 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { formatPath, type Problem } from '../model/problem';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { DOCUMENT_PATH, formatPath, type Problem } from '../model/problem';
 import type { PathProblem, PathSegment } from './path-problem';
 
 /** A span of text, 1-based and end-exclusive: what an editor marker (Monaco) takes. */
@@ -55,20 +55,32 @@ export function readYamlSource(text: string): YamlSource {
   };
 
   const syntaxErrors = document.errors.map((error) => ({
-    path: '(document)',
-    // The parser's own words name its API (`YAML.parseAllDocuments()`), not what to fix.
-    message:
-      error.code === 'MULTIPLE_DOCS'
-        ? 'expected one YAML document; a second one starts here, after ---'
-        : error.message,
+    path: DOCUMENT_PATH,
+    message: syntaxErrorMessage(error, text),
     ...rangeOf(error.pos),
   }));
   if (syntaxErrors.length > 0) return { text, value: undefined, syntaxErrors, locate };
   try {
     return { text, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), syntaxErrors, locate };
   } catch (error) {
-    const aliasError = { path: '(document)', message: (error as Error).message, ...DOCUMENT_START };
+    const aliasError = { path: DOCUMENT_PATH, message: (error as Error).message, ...DOCUMENT_START };
     return { text, value: undefined, syntaxErrors: [aliasError], locate };
+  }
+}
+
+/** The parser's message, in words that say what to fix where its own do not. */
+function syntaxErrorMessage(error: YAMLError, text: string): string {
+  switch (error.code) {
+    // Its own words name its API (`YAML.parseAllDocuments()`).
+    case 'MULTIPLE_DOCS':
+      return 'expected one YAML document; a second one starts here, after ---';
+    // Its own words do not say which key; it marks the key's first character.
+    case 'DUPLICATE_KEY': {
+      const key = /^("[^"\n]*"|'[^'\n]*'|[^:,}\n]*)/.exec(text.slice(error.pos[0]))?.[1]?.trim();
+      return `the key ${key ? `'${key}' ` : ''}appears twice in this mapping; keys must be unique`;
+    }
+    default:
+      return error.message;
   }
 }
 

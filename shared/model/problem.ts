@@ -6,6 +6,9 @@ export interface Problem {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: Problem[] };
 
+/** The path of a problem with the document as a whole. */
+export const DOCUMENT_PATH = '(document)';
+
 export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
   let path = '';
   for (const segment of segments) {
@@ -13,7 +16,7 @@ export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
     else if (/^[A-Za-z_$][\w$]*$/.test(String(segment))) path += path ? `.${String(segment)}` : String(segment);
     else path += `[${JSON.stringify(String(segment))}]`;
   }
-  return path || '(document)';
+  return path || DOCUMENT_PATH;
 }
 
 export function formatProblem(problem: Problem): string {

@@ -97,6 +97,23 @@ describeInChromium('the contract editor in the built app', (session) => {
     await marker.waitFor();
   });
 
+  it('names a duplicate key in its marker, without a path for the document as a whole', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+
+    await caretAfter(page, 'name: Order');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('name: Again');
+    await page.locator('.yaml-editor .squiggly-error').first().waitFor({ state: 'attached' });
+    await caretAfter(page, 'name: Again');
+    await page.keyboard.press('F8');
+
+    const marker = page.locator('.marker-widget', { hasText: "the key 'name' appears twice in this mapping" });
+    await marker.waitFor();
+    expect(await marker.textContent()).not.toContain('(document)');
+  });
+
   it('keeps an invalid form entry out of the design, with its message beside the input', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

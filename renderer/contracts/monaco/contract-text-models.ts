@@ -1,5 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { checkContractYaml, type LocatedFinding } from '../../../shared/contracts';
+import { DOCUMENT_PATH } from '../../../shared/model/problem';
 import { useDocumentStore } from '../../store/document-store';
 import { applyContractText } from '../contract-actions';
 import { contractTextOf, useContractDrafts } from '../contract-drafts';
@@ -37,7 +38,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       MARKER_OWNER,
       checkContractYaml(entry.model.getValue()).map((finding) => ({
         severity: severityOf(finding),
-        message: `${finding.message} (${finding.path})`,
+        message: finding.path === DOCUMENT_PATH ? finding.message : `${finding.message} (${finding.path})`,
         startLineNumber: finding.line,
         startColumn: finding.column,
         endLineNumber: finding.endLine,

@@ -223,9 +223,13 @@ describe('ODCS import errors', () => {
     expect(problemsOf(result)[0]).toMatch(/^5:\d+ \(document\): /);
   });
 
-  it('reports duplicate keys as YAML errors', () => {
-    const result = parseOdcsYaml('id: a\nid: b\n');
-    expect(problemsOf(result)).toEqual([expect.stringMatching(/^2:1 \(document\): Map keys must be unique/)]);
+  it('reports a duplicate key as a YAML error naming the key', () => {
+    expect(problemsOf(parseOdcsYaml('id: a\nid: b\n'))).toEqual([
+      "2:1 (document): the key 'id' appears twice in this mapping; keys must be unique",
+    ]);
+    expect(problemsOf(parseOdcsYaml('schema:\n  - name: x\n    "logical type": a\n    "logical type": b\n'))).toEqual([
+      expect.stringMatching(/^4:5 \(document\): the key '"logical type"' appears twice/),
+    ]);
   });
 
   it('says a contract is one YAML document when a second one follows, in words a user acts on', () => {

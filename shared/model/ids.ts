@@ -14,12 +14,26 @@ export function isValidId(candidate: string): boolean {
   return IdSchema.safeParse(candidate).success;
 }
 
-/** Turns a display name into an id stem: `Customer 360` → `customer-360`. */
+/** Latin letters that are no letter plus accent, so Unicode cannot take them apart: `ø` is not `o` and a stroke. */
+const LATIN_LETTERS: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+};
+
+/** Turns a display name into an id stem: `Customer 360` → `customer-360`, `Smørrebrød` → `smorrebrod`. */
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/[øæœßđðłþı]/g, (letter) => LATIN_LETTERS[letter] as string)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug.slice(0, 64) || 'item';

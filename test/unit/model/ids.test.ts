@@ -12,6 +12,7 @@ describe('ids', () => {
   it('slugifies names into ids', () => {
     expect(slugify('Customer 360')).toBe('customer-360');
     expect(slugify('Éclair Café!')).toBe('eclair-cafe');
+    expect(slugify('Ünïcødé Smørrebrød, Straße, Łódź, Æsir')).toBe('unicode-smorrebrod-strasse-lodz-aesir');
     expect(slugify('///')).toBe('item');
   });
 

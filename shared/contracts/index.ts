@@ -52,6 +52,7 @@ export {
   MAX_CONTRACT_FILE_LENGTH,
   serveContract,
 } from './import-contracts';
+export { completeOdcsKeys, completeOdcsValues } from './odcs-completion';
 export {
   CONTRACT_QUALITY_PROPERTY,
   contractToOdcs,

@@ -9,6 +9,10 @@ export interface YamlCursorPath {
   key?: string;
   /** Whether the cursor is after `key:`, editing a value, rather than on a key. */
   isInValue: boolean;
+  /** The other keys of the mapping the cursor's line belongs to, with their values on their line ('' for none). */
+  siblings: Map<string, string>;
+  /** The keys of the mapping that holds the cursor's mapping (beside `logicalTypeOptions:`, its `logicalType`). */
+  parentSiblings: Map<string, string>;
 }
 
 /** A key plain (`name:`), double-quoted (`"name":`) or single-quoted (`'name':`), then its colon. */
@@ -25,6 +29,8 @@ interface LineShape {
   hasInlineValue: boolean;
   /** Where the key's colon is, for a line with a key. */
   colon?: number;
+  /** What follows the colon on the line, without a trailing comment. */
+  value?: string;
 }
 
 function shapeOf(line: string): LineShape | null {
@@ -42,6 +48,7 @@ function shapeOf(line: string): LineShape | null {
       key: doubleQuoted?.replace(/\\(.)/g, '$1') ?? singleQuoted?.replaceAll("''", "'") ?? (plain as string),
       hasInlineValue: rest !== '' && !rest.startsWith('#'),
       colon: line.length - value.length - 1,
+      value: rest.startsWith('#') ? '' : rest.replace(/\s+#.*$/, ''),
     };
   }
   const isItem = ITEM_LINE.test(line);
@@ -56,6 +63,7 @@ export function yamlCursorPath(text: string, line: number, column: number): Yaml
   const beforeCursor = current.slice(0, column - 1);
 
   const parentPath: string[] = [];
+  const parentLines: number[] = [];
   let threshold: number;
   // An item's list may be the value of a key at the item's own indentation (`schema:` then `- name:`).
   let isBelowItem = shape?.isItem ?? false;
@@ -72,6 +80,7 @@ export function yamlCursorPath(text: string, line: number, column: number): Yaml
     const holdsList = isBelowItem && !candidate.isItem && candidate.indent === threshold;
     if (candidate.key && !candidate.hasInlineValue && (candidate.contentIndent < threshold || holdsList)) {
       parentPath.unshift(candidate.key);
+      parentLines.unshift(index);
       if (candidate.isItem) parentPath.unshift('[]');
       threshold = candidate.indent;
       isBelowItem = candidate.isItem;
@@ -83,5 +92,44 @@ export function yamlCursorPath(text: string, line: number, column: number): Yaml
   }
 
   const isInValue = shape?.colon !== undefined && column - 1 > shape.colon;
-  return { parentPath, ...(shape?.key !== undefined && { key: shape.key }), isInValue };
+  const ownIndent = shape ? shape.contentIndent : beforeCursor.length - beforeCursor.trimStart().length;
+  const parentLine = parentLines.at(-1);
+  const parentShape = parentLine === undefined ? null : shapeOf(lines[parentLine] ?? '');
+  return {
+    parentPath,
+    ...(shape?.key !== undefined && { key: shape.key }),
+    isInValue,
+    siblings: mappingKeys(lines, line - 1, ownIndent),
+    parentSiblings:
+      parentLine === undefined || !parentShape ? new Map() : mappingKeys(lines, parentLine, parentShape.contentIndent),
+  };
+}
+
+/**
+ * The keys written at `indent` in the mapping around line `at` (0-based), that line's own key
+ * left out, with their values on their line. A mapping ends where the indentation falls below
+ * its own, and an array item's mapping where the next item starts.
+ */
+function mappingKeys(lines: readonly string[], at: number, indent: number): Map<string, string> {
+  const keys = new Map<string, string>();
+  const startsItem = (shape: LineShape) => shape.isItem && shape.contentIndent === indent;
+  const isOutside = (shape: LineShape) => shape.contentIndent < indent || (shape.indent < indent && !startsItem(shape));
+  const keep = (shape: LineShape, index: number) => {
+    if (shape.key !== undefined && shape.contentIndent === indent && index !== at)
+      keys.set(shape.key, shape.value ?? '');
+  };
+  for (let index = at; index >= 0; index--) {
+    const shape = shapeOf(lines[index] ?? '');
+    if (!shape) continue;
+    if (isOutside(shape)) break;
+    keep(shape, index);
+    if (startsItem(shape)) break;
+  }
+  for (let index = at + 1; index < lines.length; index++) {
+    const shape = shapeOf(lines[index] ?? '');
+    if (!shape) continue;
+    if (isOutside(shape) || startsItem(shape)) break;
+    keep(shape, index);
+  }
+  return keys;
 }

@@ -21,6 +21,26 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(labels.some((label) => label.startsWith('map'))).toBe(false);
   });
 
+  it('completes a number’s logicalTypeOptions with a number’s options only', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'logicalType: number');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('logicalTypeOptions:');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('          ');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    await suggestions.first().waitFor();
+    const labels = await suggestions.allTextContents();
+    expect(labels.some((label) => label.startsWith('minimum'))).toBe(true);
+    expect(labels.some((label) => label.startsWith('maxLength') || label.startsWith('minItems'))).toBe(false);
+  });
+
   it('completes and documents a v3.2.0 contract from the v3.2.0 schema', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -1,4 +1,4 @@
-import { describeKey, suggestKeys, suggestValues, yamlCursorPath } from '../../../shared/contracts';
+import { completeOdcsKeys, completeOdcsValues, describeKey, yamlCursorPath } from '../../../shared/contracts';
 import type { MonacoApi } from './load-monaco';
 
 export const CONTRACT_URI_SCHEME = 'contract';
@@ -26,7 +26,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
       if (cursor.isInValue && cursor.key) {
         return {
-          suggestions: suggestValues(cursor.parentPath, cursor.key, apiVersion).map((value) => ({
+          suggestions: completeOdcsValues(cursor, apiVersion).map((value) => ({
             label: value,
             kind: monaco.languages.CompletionItemKind.EnumMember,
             insertText: value,
@@ -35,7 +35,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
         };
       }
       return {
-        suggestions: suggestKeys(cursor.parentPath, apiVersion).map((suggestion) => ({
+        suggestions: completeOdcsKeys(cursor, apiVersion).map((suggestion) => ({
           label: suggestion.key,
           kind: monaco.languages.CompletionItemKind.Property,
           insertText: `${suggestion.key}: `,

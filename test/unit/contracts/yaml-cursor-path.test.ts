@@ -17,11 +17,11 @@ const CONTRACT = [
 
 describe('the path at the cursor in contract YAML', () => {
   it('knows a top-level key', () => {
-    expect(yamlCursorPath(CONTRACT, 2, 3)).toEqual({ parentPath: [], key: 'kind', isInValue: false });
+    expect(yamlCursorPath(CONTRACT, 2, 3)).toMatchObject({ parentPath: [], key: 'kind', isInValue: false });
   });
 
   it('follows keys and array items down to a nested property', () => {
-    expect(yamlCursorPath(CONTRACT, 7, 10)).toEqual({
+    expect(yamlCursorPath(CONTRACT, 7, 10)).toMatchObject({
       parentPath: ['schema', '[]', 'properties', '[]'],
       key: 'logicalType',
       isInValue: false,
@@ -38,14 +38,14 @@ describe('the path at the cursor in contract YAML', () => {
   });
 
   it('treats a half-typed item as a new element of the array', () => {
-    expect(yamlCursorPath(CONTRACT, 9, 11)).toEqual({
+    expect(yamlCursorPath(CONTRACT, 9, 11)).toMatchObject({
       parentPath: ['schema', '[]', 'properties', '[]'],
       isInValue: false,
     });
   });
 
   it('starts over at a top-level key', () => {
-    expect(yamlCursorPath(CONTRACT, 11, 8)).toEqual({
+    expect(yamlCursorPath(CONTRACT, 11, 8)).toMatchObject({
       parentPath: ['slaProperties', '[]'],
       key: 'property',
       isInValue: false,
@@ -53,7 +53,7 @@ describe('the path at the cursor in contract YAML', () => {
   });
 
   it('reads text with Windows line endings (CRLF) as Monaco gives it', () => {
-    expect(yamlCursorPath(CONTRACT.replaceAll('\n', '\r\n'), 7, 10)).toEqual({
+    expect(yamlCursorPath(CONTRACT.replaceAll('\n', '\r\n'), 7, 10)).toMatchObject({
       parentPath: ['schema', '[]', 'properties', '[]'],
       key: 'logicalType',
       isInValue: false,
@@ -70,7 +70,7 @@ describe('the path at the cursor in contract YAML', () => {
       'servers:',
       '- type: kafka',
     ].join('\n');
-    expect(yamlCursorPath(text, 5, 6)).toEqual({
+    expect(yamlCursorPath(text, 5, 6)).toMatchObject({
       parentPath: ['schema', '[]', 'properties', '[]'],
       key: 'logicalType',
       isInValue: false,
@@ -90,7 +90,7 @@ describe('the path at the cursor with quoted keys', () => {
   ].join('\n');
 
   it('reads a double- or single-quoted key as the key it names', () => {
-    expect(yamlCursorPath(QUOTED, 5, 12)).toEqual({
+    expect(yamlCursorPath(QUOTED, 5, 12)).toMatchObject({
       parentPath: ['schema', '[]', 'properties', '[]'],
       key: 'logicalType',
       isInValue: false,
@@ -99,8 +99,40 @@ describe('the path at the cursor with quoted keys', () => {
 
   it('tells a value from a key by the colon after the quoted key, not one inside it', () => {
     const withColonInKey = '"a:b": 1';
-    expect(yamlCursorPath(withColonInKey, 1, 4)).toEqual({ parentPath: [], key: 'a:b', isInValue: false });
+    expect(yamlCursorPath(withColonInKey, 1, 4)).toMatchObject({ parentPath: [], key: 'a:b', isInValue: false });
     expect(yamlCursorPath(withColonInKey, 1, 8).isInValue).toBe(true);
     expect(yamlCursorPath(QUOTED, 4, 17).isInValue).toBe(true);
+  });
+});
+
+describe('the keys beside the cursor in contract YAML', () => {
+  it('are the other keys of its mapping, this array item’s only, with their values', () => {
+    expect([...yamlCursorPath(CONTRACT, 8, 9).siblings]).toEqual([
+      ['logicalType', 'integer'],
+      ['name', 'order_id'],
+    ]);
+    expect([...yamlCursorPath(CONTRACT, 2, 3).siblings.keys()]).toEqual(['apiVersion', 'schema', 'slaProperties']);
+  });
+
+  it('are those of the mapping that holds its mapping too: a property’s logicalType beside its options', () => {
+    const text = [
+      'schema:',
+      '  - name: orders',
+      '    properties:',
+      '      - name: total',
+      '        logicalType: number # money',
+      '        logicalTypeOptions:',
+      '          minimum: 0',
+      '          ',
+      '        required: true',
+      '      - name: code',
+      '        logicalType: string',
+    ].join('\n');
+    const cursor = yamlCursorPath(text, 8, 11);
+
+    expect(cursor.parentPath).toEqual(['schema', '[]', 'properties', '[]', 'logicalTypeOptions']);
+    expect([...cursor.siblings]).toEqual([['minimum', '0']]);
+    expect(cursor.parentSiblings.get('logicalType')).toBe('number');
+    expect([...cursor.parentSiblings.keys()]).toEqual(['logicalType', 'name', 'required']);
   });
 });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { completeOdcsKeys, completeOdcsValues } from '../../../shared/contracts/odcs-completion';
+import { yamlCursorPath } from '../../../shared/contracts/yaml-cursor-path';
+
+const CONTRACT = [
+  'apiVersion: v3.1.0', // 1
+  'kind: DataContract', // 2
+  'id: orders', // 3
+  '', // 4
+  'schema:', // 5
+  '  - name: orders', // 6
+  '    properties:', // 7
+  '      - name: total', // 8
+  '        logicalType: number', // 9
+  '        logicalTypeOptions:', // 10
+  '          minimum: 0', // 11
+  '          ', // 12
+  '      - name: code', // 13
+  '        logicalType: string', // 14
+  '        logicalTypeOptions:', // 15
+  '          ', // 16
+  'customProperties:', // 17
+  '  - property: datasetKind', // 18
+  '    value: ', // 19
+].join('\n');
+
+const keysAt = (line: number, column: number) =>
+  completeOdcsKeys(yamlCursorPath(CONTRACT, line, column)).map((suggestion) => suggestion.key);
+
+describe('completion in a contract', () => {
+  it('offers the keys of the mapping not written yet', () => {
+    const keys = keysAt(4, 1);
+    expect(keys).toEqual(expect.arrayContaining(['status', 'version', 'slaProperties']));
+    expect(keys).not.toEqual(expect.arrayContaining(['apiVersion']));
+    expect(keys).not.toContain('kind');
+    expect(keys).not.toContain('schema');
+  });
+
+  it('offers the options of the property’s logical type only, and not one written already', () => {
+    expect(keysAt(12, 11)).toEqual(expect.arrayContaining(['maximum', 'exclusiveMinimum', 'multipleOf']));
+    expect(keysAt(12, 11)).not.toContain('minimum');
+    expect(keysAt(12, 11)).not.toContain('maxLength');
+    expect(keysAt(12, 11)).not.toContain('minItems');
+    expect(keysAt(16, 11)).toEqual(expect.arrayContaining(['maxLength', 'pattern', 'format']));
+    expect(keysAt(16, 11)).not.toContain('minimum');
+  });
+
+  it('offers event and entity for the app’s datasetKind custom property', () => {
+    expect(completeOdcsValues(yamlCursorPath(CONTRACT, 19, 12))).toEqual(['event', 'entity']);
+  });
+});

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import type { DrawDiagram } from '../../shared/export';
-import { MERMAID_LIMITS } from '../../shared/export/mermaid';
+import { MERMAID_LIMITS, SVG_TEXT_LABELS } from '../../shared/export/mermaid';
 import { findChromium, HEADLESS_ARGS } from './headless-chromium';
 
 /** Draws diagrams until closed: Chromium runs until then. */
@@ -13,9 +13,9 @@ export interface DiagramDrawer {
 export type OpenedDrawer = { ok: true; drawer: DiagramDrawer } | { ok: false; reason: string };
 
 /**
- * Draws Mermaid diagrams as SVG (Mermaid's own output) or PNG (that SVG on white, at 2×) with the
- * mermaid package in headless Chromium, driven by playwright-core, all offline. Where there is no
- * Chromium or no playwright-core, says why instead.
+ * Draws Mermaid diagrams as SVG (Mermaid's own output, its labels SVG text that any SVG renderer
+ * draws) or PNG (that SVG on white, at 2×) with the mermaid package in headless Chromium, driven
+ * by playwright-core, all offline. Where there is no Chromium or no playwright-core, says why instead.
  */
 export async function openChromiumDrawer(): Promise<OpenedDrawer> {
   const chromiumPath = findChromium();
@@ -50,7 +50,7 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
       renderCount += 1;
       // A string, not a function: bundlers may wrap functions in helpers the page does not have.
       const svg = (await page.evaluate(`(async () => {
-        mermaid.initialize(${JSON.stringify({ startOnLoad: false, securityLevel: 'strict', ...MERMAID_LIMITS })});
+        mermaid.initialize(${JSON.stringify({ startOnLoad: false, securityLevel: 'strict', ...MERMAID_LIMITS, ...SVG_TEXT_LABELS })});
         return (await mermaid.render('diagram-${renderCount}', ${JSON.stringify(text)})).svg;
       })()`)) as string;
       last = { text, svg };

@@ -17,7 +17,7 @@ import { requestFor, subjectKey, subjectOptions } from './diagram-subjects';
 import { useDiagramView } from './diagram-view-store';
 import './diagrams.css';
 import { MermaidText } from './mermaid-text-editor';
-import { pictureAsPng, pictureAsPngBytes, pictureAsSvg } from './picture-image';
+import { diagramAsSvgFile, pictureAsPng, pictureAsPngBytes } from './picture-image';
 import { useIsDark } from './use-is-dark';
 
 /**
@@ -128,6 +128,7 @@ interface DiagramActionsProps {
 
 function DiagramActions({ text, picture, fileStem }: DiagramActionsProps) {
   const host = useHost();
+  const isDark = useIsDark();
   const isActualSize = useDiagramView((state) => state.isActualSize);
   const toggleActualSize = useDiagramView((state) => state.toggleActualSize);
   const notify = useNoticeStore((state) => state.show);
@@ -165,7 +166,7 @@ function DiagramActions({ text, picture, fileStem }: DiagramActionsProps) {
       <button type="button" disabled={isDisabled} onClick={save('mmd', async () => text ?? '')}>
         Save .mmd
       </button>
-      <button type="button" disabled={isDisabled} onClick={save('svg', async () => pictureAsSvg(drawn()))}>
+      <button type="button" disabled={isDisabled} onClick={save('svg', () => diagramAsSvgFile(text ?? '', isDark))}>
         Save .svg
       </button>
       <button type="button" disabled={isDisabled} onClick={save('png', () => pictureAsPngBytes(drawn()))}>

@@ -1,8 +1,9 @@
 import type { Mermaid } from 'mermaid';
-import { MERMAID_LIMITS } from '../../shared/export/mermaid';
+import { MERMAID_LIMITS, SVG_TEXT_LABELS } from '../../shared/export/mermaid';
 
 let loading: Promise<Mermaid> | undefined;
 let renderCount = 0;
+let previousRender: Promise<unknown> = Promise.resolve();
 let warmingUp: Promise<void> | undefined;
 
 /** Mermaid on first use, from the app's own bundle (no CDN): it weighs more than the rest of the app. */
@@ -52,11 +53,21 @@ export function warmUpMermaid(): Promise<void> {
 
 export type RenderedDiagram = { ok: true; svg: string } | { ok: false; error: string };
 
+/** Where a picture goes: on screen its labels are HTML; in a file SVG text, which every SVG renderer draws. */
+export type PictureUse = 'screen' | 'file';
+
 /**
  * Mermaid text as an SVG string, in the app's light or dark colours. Labels go through Mermaid's
  * strict sanitizer; a diagram Mermaid cannot draw comes back as its error message.
  */
-export async function renderMermaid(text: string, isDark: boolean): Promise<RenderedDiagram> {
+export function renderMermaid(text: string, isDark: boolean, use: PictureUse = 'screen'): Promise<RenderedDiagram> {
+  // Mermaid's settings are global and read while it draws: one drawing at a time keeps each its own.
+  const rendered = previousRender.then(() => renderNow(text, isDark, use));
+  previousRender = rendered.catch(() => undefined);
+  return rendered;
+}
+
+async function renderNow(text: string, isDark: boolean, use: PictureUse): Promise<RenderedDiagram> {
   const mermaid = await loadMermaid();
   mermaid.initialize({
     startOnLoad: false,
@@ -64,6 +75,7 @@ export async function renderMermaid(text: string, isDark: boolean): Promise<Rend
     theme: 'base',
     themeVariables: isDark ? DARK_COLORS : LIGHT_COLORS,
     ...MERMAID_LIMITS,
+    ...(use === 'file' ? SVG_TEXT_LABELS : {}),
     suppressErrorRendering: true,
     flowchart: { useMaxWidth: false },
   });

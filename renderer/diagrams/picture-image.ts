@@ -1,4 +1,5 @@
 import { toBlob } from 'html-to-image';
+import { renderMermaid } from './load-mermaid';
 
 /** How much larger than on screen a picture is rasterized, for sharp images on high-density screens. */
 const PNG_PIXEL_RATIO = 2;
@@ -27,10 +28,16 @@ export async function pictureAsPngBytes(picture: HTMLElement): Promise<Uint8Arra
   return new Uint8Array(await (await pictureAsPng(picture)).arrayBuffer());
 }
 
-/** The SVG as a standalone file: Mermaid's markup with the XML declaration editors expect. */
-export function pictureAsSvg(picture: HTMLElement): string {
-  const svg = picture.querySelector('svg');
-  if (!svg) throw new Error('the diagram is not drawn yet');
+/**
+ * The diagram as a standalone SVG file, drawn again with its labels as SVG text (not the HTML the
+ * screen shows), so that any SVG renderer draws them; with the XML declaration editors expect.
+ */
+export async function diagramAsSvgFile(text: string, isDark: boolean): Promise<string> {
+  const rendered = await renderMermaid(text, isDark, 'file');
+  if (!rendered.ok) throw new Error(rendered.error);
+  // Read as innerHTML would read it, then written as XML: Mermaid's markup is HTML-flavoured.
+  const svg = new DOMParser().parseFromString(rendered.svg, 'text/html').querySelector('svg');
+  if (!svg) throw new Error('Mermaid drew no SVG');
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
 }
 

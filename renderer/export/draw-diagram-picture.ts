@@ -1,13 +1,16 @@
 import type { DrawDiagram } from '../../shared/export';
 import { renderMermaid } from '../diagrams/load-mermaid';
-import { pictureAsPngBytes, pictureAsSvg } from '../diagrams/picture-image';
+import { diagramAsSvgFile, pictureAsPngBytes } from '../diagrams/picture-image';
 
 /**
- * Draws a diagram of the bundle as the Diagram view draws it (the same lazily loaded Mermaid,
- * colours and image code), in the light colours on white, as documents and wikis show it.
+ * Draws a diagram of the bundle as the Diagram view saves it (the same lazily loaded Mermaid,
+ * colours and image code, labels as SVG text), in the light colours on white, as documents and
+ * wikis show it.
  */
 export const drawDiagramPicture: DrawDiagram = async (text, format) => {
-  const rendered = await renderMermaid(text, false);
+  if (format === 'svg') return diagramAsSvgFile(text, false);
+  // Drawn as its SVG is, so that the bundle's two pictures of a diagram are one picture.
+  const rendered = await renderMermaid(text, false, 'file');
   if (!rendered.ok) throw new Error(rendered.error);
   const picture = document.createElement('div');
   // Laid out, for the image code measures it, but off screen; light whatever the app's theme, for labels inherit it.
@@ -18,7 +21,7 @@ export const drawDiagramPicture: DrawDiagram = async (text, format) => {
   picture.innerHTML = rendered.svg;
   document.body.append(picture);
   try {
-    return format === 'svg' ? pictureAsSvg(picture) : await pictureAsPngBytes(picture);
+    return await pictureAsPngBytes(picture);
   } finally {
     picture.remove();
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import packageJson from '../../package.json';
 import { SCREENSHOT_DIR } from './app-driver';
+import { svgTextLabels, withoutSpaces } from './svg-outside-browser';
 
 /** docs/cli.md read against the built command line, so that the two cannot drift apart. */
 const ROOT = join(import.meta.dirname, '../..');
@@ -89,7 +90,8 @@ describe('docs/cli.md', () => {
       expect(index).toContain('| [mermaid/logical-view/orders.png](mermaid/logical-view/orders.png) |');
       const svg = built('mermaid/data-retrieval/orders-service.svg').toString('utf8');
       expect(svg).toMatch(/^<svg/);
-      expect(svg).toContain('Microservice: orders-service (Java)');
+      expect(svg).not.toContain('foreignObject');
+      expect(svgTextLabels(svg)).toContain(withoutSpaces('Microservice: orders-service (Java)'));
       expect([...built('mermaid/logical-view/orders.png').subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
       writeFileSync(

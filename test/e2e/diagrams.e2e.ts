@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR, screenshot } from './app-driver';
-import { openSampleDesign, productNode } from './designer-driver';
+import { openSampleDesign, productNode, systemNode } from './designer-driver';
+import { drawnByResvg, labelPixelsDrawnByResvg, svgTextLabels, withoutSpaces } from './svg-outside-browser';
 
 const NOTE_LOGICAL_VIEW = readFileSync(
   join(import.meta.dirname, '../unit/diagrams/design-note/logical-view.mmd'),
@@ -111,10 +112,31 @@ describeInChromium('the Diagram view', (session) => {
     expect(mmd.bytes.toString('utf8')).toMatch(/^---\ntitle: "Logical view: Logical view"/);
     const svg = await savedDownload(page, 'Save .svg');
     expect(svg.bytes.toString('utf8')).toContain('<svg');
-    expect(svg.bytes.toString('utf8')).toContain('Data product 2b');
+    expect(svgTextLabels(svg.bytes.toString('utf8'))).toContain(withoutSpaces('Data product 2b'));
     const png = await savedDownload(page, 'Save .png');
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(400);
+  });
+
+  it('saves an .svg whose labels are SVG text, which renderers other than browsers draw', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+    await systemNode(page, 'orders-service').click();
+    await page.keyboard.press('m');
+    const shown = page.getByTestId('diagram-picture');
+    await shown.getByText('Microservice: orders-service (Java)').waitFor();
+    // On screen each box, frame and edge label is HTML in a foreignObject.
+    const labels = (await shown.locator('foreignObject').allTextContents()).map(withoutSpaces).filter(Boolean);
+    expect(labels).toEqual(expect.arrayContaining(['orders-service', 'persist', 'CDC', 'Clean']));
+
+    const saved = (await savedDownload(page, 'Save .svg')).bytes.toString('utf8');
+    expect(saved).not.toContain('foreignObject');
+    const texts = svgTextLabels(saved);
+    for (const label of labels) expect(texts, label).toContain(label);
+    const drawn = drawnByResvg(saved);
+    writeFileSync(join(SCREENSHOT_DIR, 'diagram-svg-drawn-by-resvg.png'), drawn.asPng());
+    // Each label draws a few dozen pixels at least.
+    expect(labelPixelsDrawnByResvg(saved)).toBeGreaterThan(labels.length * 30);
   });
 });
 

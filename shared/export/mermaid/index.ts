@@ -13,3 +13,4 @@ export {
 export { MERMAID_DEFAULT_LIMITS, MERMAID_LIMITS } from './mermaid-limits';
 export { mermaidTarget } from './mermaid-target';
 export { type MeshGraph, meshGraph } from './mesh-graph';
+export { SVG_TEXT_LABELS } from './svg-text-labels';

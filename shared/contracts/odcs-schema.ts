@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { joinedWith } from '../model/word-list';
 import { isJsonObject } from './odcs-document';
 import { schemaForApiVersion } from './odcs-versions';
 import type { PathProblem, PathSegment } from './path-problem';
@@ -75,7 +76,7 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
       .filter(([pointer]) => !directPaths.has(pointer))
       .map(([pointer, types]) => ({
         path: pathOf(pointer, document),
-        message: `must be of type ${joinWithOr(types)}`,
+        message: `must be of type ${joinedWith(types, 'or')}`,
       })),
     ...ambiguous.map((error) => describeAmbiguity(error, document)),
     ...alternatives
@@ -101,11 +102,6 @@ function namesPerPath(
     names.set(error.instancePath, known);
   }
   return names;
-}
-
-/** `a, b or c`. */
-function joinWithOr(names: readonly string[]): string {
-  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
 /**

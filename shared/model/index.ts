@@ -24,3 +24,4 @@ export * from './problem';
 export * from './scenario';
 export * from './table';
 export * from './text-encoding';
+export * from './word-list';

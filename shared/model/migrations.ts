@@ -1,6 +1,7 @@
 import type { ContractTextCodec } from './contract-text-codec';
 import { CURRENT_SCHEMA_VERSION } from './mesh';
 import { formatPath, type Problem } from './problem';
+import { joinedWith } from './word-list';
 
 type JsonObject = Record<string, unknown>;
 type MigrationResult = { ok: true; value: JsonObject } | { ok: false; errors: Problem[] };
@@ -66,13 +67,32 @@ function splitPorts(product: unknown): unknown {
 
 const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 
+/** The prototype's files said `version: 0`; every later file says `schemaVersion`. */
+const PROTOTYPE_VERSION = 0;
+
+/** The `schemaVersion`s a file may declare: each a migration lifts, and the current one. */
+const READABLE_SCHEMA_VERSIONS: readonly number[] = [
+  ...MIGRATIONS.map((migration) => migration.from).filter((from) => from !== PROTOTYPE_VERSION),
+  CURRENT_SCHEMA_VERSION,
+];
+
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The version a raw document declares; v0 files said `version: 0`. */
-function declaredVersion(document: JsonObject): unknown {
-  return 'schemaVersion' in document ? document.schemaVersion : document.version;
+/** The version a raw document declares, when this app reads it; else the one problem that says why not. */
+function readableVersion(document: JsonObject): { ok: true; value: number } | { ok: false; errors: Problem[] } {
+  const readable = joinedWith(READABLE_SCHEMA_VERSIONS, 'and');
+  const refuse = (message: string) => ({ ok: false as const, errors: [{ path: 'schemaVersion', message }] });
+  if (!('schemaVersion' in document)) {
+    if (document.version === PROTOTYPE_VERSION) return { ok: true, value: PROTOTYPE_VERSION };
+    return refuse(`missing (this app reads ${readable})`);
+  }
+  const version = document.schemaVersion;
+  if (typeof version === 'number' && READABLE_SCHEMA_VERSIONS.includes(version)) return { ok: true, value: version };
+  const notRead = `${JSON.stringify(version)} is not a version this app reads (it reads ${readable})`;
+  const isNewer = typeof version === 'number' && Number.isInteger(version) && version > CURRENT_SCHEMA_VERSION;
+  return refuse(isNewer ? `${notRead}: a newer version of the app may have written it; update the app` : notRead);
 }
 
 export function migrateToCurrent(
@@ -80,25 +100,10 @@ export function migrateToCurrent(
   contracts: ContractTextCodec,
 ): { ok: true; value: unknown } | { ok: false; errors: Problem[] } {
   if (!isObject(document)) return { ok: false, errors: [{ path: '(document)', message: 'must be a JSON object' }] };
-  const version = declaredVersion(document);
-  if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return { ok: false, errors: [{ path: 'schemaVersion', message: 'missing or not an integer' }] };
-  }
-  if (version > CURRENT_SCHEMA_VERSION) {
-    return {
-      ok: false,
-      errors: [
-        {
-          path: 'schemaVersion',
-          message: `version ${version} is newer than this app understands (${CURRENT_SCHEMA_VERSION}); update the app`,
-        },
-      ],
-    };
-  }
+  const version = readableVersion(document);
+  if (!version.ok) return version;
   let migrated: JsonObject = document;
-  for (let from = version; from < CURRENT_SCHEMA_VERSION; from++) {
-    const step = MIGRATIONS.find((migration) => migration.from === from);
-    if (!step) return { ok: false, errors: [{ path: 'schemaVersion', message: `unknown schema version ${from}` }] };
+  for (const step of MIGRATIONS.filter((migration) => migration.from >= version.value)) {
     const result = step.migrate(migrated, contracts);
     if (!result.ok) return result;
     migrated = result.value;

@@ -39,6 +39,12 @@ describe('mesh-designer validate', () => {
     expect(out).toHaveLength(2);
   });
 
+  it('names a schema version it does not read in one line, not as a problem in every contract', async () => {
+    const { io, err } = fakeIo({ 'old.mesh.json': JSON.stringify({ ...JSON.parse(sample), schemaVersion: 0 }) });
+    expect(await runCli(['validate', 'old.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual(['old.mesh.json: schemaVersion: 0 is not a version this app reads (it reads 1 and 2)']);
+  });
+
   it('runs the governance rules of the problems panel on a design: duplicate names, incompatible links', async () => {
     const mesh = JSON.parse(sample);
     const contractText = (id: string) =>

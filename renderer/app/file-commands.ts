@@ -1,6 +1,13 @@
 import { parseMeshFile } from '../../shared/contracts';
 import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
-import { emptyMesh, formatProblem, MESH_FILE_EXTENSION, type Mesh, serializeMeshFile } from '../../shared/model';
+import {
+  counted,
+  emptyMesh,
+  formatProblem,
+  MESH_FILE_EXTENSION,
+  type Mesh,
+  serializeMeshFile,
+} from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { importContracts } from '../contracts/import/import-contract-files';
 import type { AutosaveSlot, FileRef, Host } from '../host/host';
@@ -17,7 +24,7 @@ export function openMeshText(text: string, file: FileRef | null, sourceName: str
   if (!parsed.ok) {
     notify({
       tone: 'error',
-      text: `Could not open ${sourceName}: ${parsed.errors.length} problem(s). Nothing was changed.`,
+      text: `Could not open ${sourceName}: ${counted(parsed.errors.length, 'problem')}. Nothing was changed.`,
       details: parsed.errors.map(formatProblem),
     });
     return false;

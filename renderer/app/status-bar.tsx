@@ -17,7 +17,7 @@ export function StatusBar() {
   const noticeCount = useNoticeStore((state) => state.history.length);
   return (
     <footer className="status-bar">
-      <span data-testid="counts">
+      <span className="status-bar__counts" data-testid="counts">
         {counts.domains} domains · {counts.products} products · {counts.systems} systems · {counts.links} links
       </span>
       <ProblemCounts />
@@ -43,16 +43,18 @@ function CurrentNotice({ notice }: { notice: ListedNotice }) {
   const dismiss = useNoticeStore((state) => state.dismiss);
   return (
     <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
-      <span className="notice__text" title={[notice.text, ...(notice.details ?? [])].join('\n')}>
-        {notice.text}
-      </span>
-      {notice.details && (
-        <ul className="notice__details">
-          {notice.details.map((detail) => (
-            <li key={detail}>{detail}</li>
-          ))}
-        </ul>
-      )}
+      <div className="notice__body">
+        <span className="notice__text" title={[notice.text, ...(notice.details ?? [])].join('\n')}>
+          {notice.text}
+        </span>
+        {notice.details && (
+          <ul className="notice__details">
+            {notice.details.map((detail) => (
+              <li key={detail}>{detail}</li>
+            ))}
+          </ul>
+        )}
+      </div>
       {notice.actions?.map((action) => (
         <button
           key={action.label}

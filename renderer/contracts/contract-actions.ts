@@ -6,7 +6,7 @@ import {
   upgradeToLatest,
   type YamlEdit,
 } from '../../shared/contracts';
-import type { Contract } from '../../shared/model';
+import { type Contract, counted } from '../../shared/model';
 import { type ChangeOptions, changeMesh } from '../store/document-store';
 import { contractTextOf, useContractDrafts } from './contract-drafts';
 
@@ -50,7 +50,9 @@ export function editContract(id: string, edits: readonly YamlEdit[], options?: C
   const edited = editContractText(text, edits);
   if (!edited.ok) return edited;
   const applied = applyContractText(id, edited.text, options);
-  return applied.ok ? edited : { ok: false, message: `${applied.errors.length} problem(s) in the edited contract` };
+  return applied.ok
+    ? edited
+    : { ok: false, message: `${counted(applied.errors.length, 'problem')} in the edited contract` };
 }
 
 /** Puts a contract read from its text in the document as one undo step; the same text changes nothing. */

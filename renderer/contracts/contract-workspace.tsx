@@ -2,7 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
 import { isContractServed, LATEST_API_VERSION, serveContract } from '../../shared/contracts';
-import type { DataProduct } from '../../shared/model';
+import { counted, type DataProduct } from '../../shared/model';
 import { changeMesh, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { upgradeContract } from './contract-actions';
@@ -126,7 +126,7 @@ function SyncBadge({ contractId }: { contractId: string }) {
   if (hasDraft) {
     return (
       <span className="sync-badge sync-badge--stale" role="status" data-testid="out-of-sync">
-        Not applied: {errors} problem(s): the design keeps the last valid version
+        Not applied: {counted(errors, 'problem')}: the design keeps the last valid version
       </span>
     );
   }

@@ -2,3 +2,8 @@
 export function joinedWith(items: readonly (string | number)[], conjunction: 'and' | 'or'): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
+
+/** A count with its noun in the number it takes: `1 problem`, `3 problems`. */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

@@ -8,6 +8,16 @@ import { openByChooser } from './designer-driver';
 const overlappingNodes = (page: Page) =>
   overlappingOnScreen(page, '.react-flow__node-product, .react-flow__node-system', 'data-id');
 
+async function openRefused(page: Page, name: string, text: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…' }).first().click();
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByRole('alert')
+    .filter({ hasText: `Could not open ${name}` })
+    .waitFor();
+}
+
 describeInChromium('opening a sample', (session) => {
   it('shows the e-commerce mesh on the canvas with its domains, products and systems', async () => {
     const page = await session.openApp();
@@ -46,6 +56,45 @@ describeInChromium('opening a sample', (session) => {
     expect(await alert.textContent()).toContain('Could not open broken.mesh.json');
     expect(await alert.textContent()).toContain('name:');
     expect(await page.locator('.react-flow__node-product').count()).toBe(5);
+  });
+
+  it('lists many problems in a bounded, scrollable list under a whole headline, the counts on one line', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.getByTestId('sample-ecommerce').click();
+    await page.waitForSelector('.react-flow__node-product');
+    const sample = JSON.parse(
+      readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
+    );
+    await openRefused(page, 'many.mesh.json', JSON.stringify({ ...sample, products: Array(30).fill({}) }));
+
+    const alert = page.getByRole('alert');
+    expect(await alert.locator('.notice__text').textContent()).toBe(
+      'Could not open many.mesh.json: 50 problems. Nothing was changed.',
+    );
+    const box = (selector: string) =>
+      page.locator(selector).evaluate((element) => ({
+        height: element.getBoundingClientRect().height,
+        isCut: element.scrollWidth > element.clientWidth,
+        scrolls: element.scrollHeight > element.clientHeight,
+      }));
+    expect(await box('.notice__text')).toMatchObject({ isCut: false });
+    expect((await box('[data-testid=counts]')).height).toBeLessThan(20);
+    expect((await box('.status-bar')).height).toBeLessThan(200);
+    expect(await box('.notice__details')).toMatchObject({ scrolls: true });
+    await screenshot(page, 'problems-in-status-bar-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'problems-in-status-bar-dark');
+  });
+
+  it('counts one problem in the singular', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openRefused(page, 'one.mesh.json', '{"schemaVersion": 0}');
+    expect(await page.getByRole('alert').locator('.notice__text').textContent()).toBe(
+      'Could not open one.mesh.json: 1 problem. Nothing was changed.',
+    );
+    expect(await page.getByRole('alert').locator('.notice__details').textContent()).toBe(
+      'schemaVersion: 0 is not a version this app reads (it reads 1 and 2)',
+    );
   });
 
   it('places the elements of a file written without positions apart, in their domains, undoably; Auto-layout arranges them', async () => {

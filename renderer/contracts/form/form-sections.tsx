@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PathSegment } from '../../../shared/contracts';
-import { formatPath } from '../../../shared/model';
+import { counted, formatPath } from '../../../shared/model';
 import { type OdcsValue, useContractForm, valueAt } from './form-context';
 import { ObjectList } from './form-fields';
 import { QUALITY_RULE, RELATIONSHIP } from './odcs-form-specs';
@@ -34,7 +34,7 @@ export function Section({
       <summary>
         {title}
         {itemCount !== undefined && <span className="form-section__count">{itemCount}</span>}
-        {problemCount > 0 && <span className="form-section__problems">{problemCount} problem(s)</span>}
+        {problemCount > 0 && <span className="form-section__problems">{counted(problemCount, 'problem')}</span>}
       </summary>
       {children}
     </details>

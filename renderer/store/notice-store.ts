@@ -27,8 +27,11 @@ interface NoticeState {
   notice: ListedNotice | null;
   /** Everything told since the app started, newest first, so nothing cut short or replaced is lost. */
   history: ListedNotice[];
-  show(notice: Notice): void;
+  /** Shows a notice; returns its id. */
+  show(notice: Notice): number;
   dismiss(): void;
+  /** Takes the buttons off a notice whose actions no longer apply, wherever it is listed. */
+  retireActions(id: number): void;
   clearHistory(): void;
 }
 
@@ -38,24 +41,38 @@ let nextId = 1;
 export const useNoticeStore = create<NoticeState>()((set) => ({
   notice: null,
   history: [],
-  show: (notice) =>
-    set((state) => {
-      const listed = { ...notice, id: nextId++, shownAt: new Date() };
-      return { notice: listed, history: [listed, ...state.history].slice(0, KEPT_NOTICES) };
-    }),
+  show: (notice) => {
+    const listed = { ...notice, id: nextId++, shownAt: new Date() };
+    set((state) => ({ notice: listed, history: [listed, ...state.history].slice(0, KEPT_NOTICES) }));
+    return listed.id;
+  },
   dismiss: () => set({ notice: null }),
+  retireActions: (id) =>
+    set((state) => {
+      const retired = (notice: ListedNotice): ListedNotice => {
+        if (notice.id !== id) return notice;
+        const { actions: _retired, ...rest } = notice;
+        return rest;
+      };
+      return { notice: state.notice && retired(state.notice), history: state.history.map(retired) };
+    }),
   clearHistory: () => set({ history: [] }),
 }));
 
 /**
  * Tells the user what an edit just did (what went with it), with Undo for that edit only: after
- * another edit, Undo would take back that one instead, so it then does nothing.
+ * another edit (or an undo), Undo would take back something else, so the button goes.
  */
 export function announceEdit(text: string): void {
   const after = currentMesh();
-  useNoticeStore.getState().show({
+  const id = useNoticeStore.getState().show({
     tone: 'info',
     text,
-    actions: [{ label: 'Undo', run: () => currentMesh() === after && useDocumentStore.getState().undo() }],
+    actions: [{ label: 'Undo', run: () => useDocumentStore.getState().undo() }],
+  });
+  const stopWatching = useDocumentStore.subscribe((state) => {
+    if (state.mesh === after) return;
+    stopWatching();
+    useNoticeStore.getState().retireActions(id);
   });
 }

@@ -35,6 +35,21 @@ describeInChromium('CDC on a table and its change stream', (session) => {
     expect(await cdcBoxOfOrders(page).isChecked()).toBe(true);
   });
 
+  it('takes the Undo off the notice once another change came after its edit, so it never undoes something else', async () => {
+    const page = await session.openApp();
+    await openOrdersService(page);
+    await cdcBoxOfOrders(page).click();
+    await page.getByTestId('prompt').getByRole('button', { name: 'OK' }).click();
+    const noticeUndo = page.locator('.status-bar').getByRole('button', { name: 'Undo' });
+    await noticeUndo.waitFor();
+
+    await page.locator('.toolbar').getByRole('button', { name: 'Undo' }).click();
+    await page.locator(ORDERS_CDC_LINK).waitFor();
+
+    await noticeUndo.waitFor({ state: 'detached' });
+    expect(await page.getByRole('status').filter({ hasText: 'CDC is off for orders' }).count()).toBe(1);
+  });
+
   it('leaves everything as it was when the user says no', async () => {
     const page = await session.openApp();
     await openOrdersService(page);

@@ -3,33 +3,9 @@ import type { Finding } from '../../shared/validation/finding';
 import { useDocumentStore } from '../store/document-store';
 import { useGovernanceStore } from './governance-store';
 import { findingsOf } from './mesh-findings';
+import { type BadgeView, badgeOf } from './problem-badge';
 import { type ImpactMark, useNodeImpact, usePortImpacts } from './use-impact';
 import './governance.css';
-
-/** What a badge shows: the worst active severity ('off' when only rules turned off found something), how many, and each message. */
-export interface BadgeView {
-  severity: 'error' | 'warning' | 'info' | 'off' | null;
-  count: number;
-  tooltip: string;
-}
-
-const NO_BADGE: BadgeView = { severity: null, count: 0, tooltip: '' };
-
-function badgeOf(findings: readonly Finding[] | undefined): BadgeView {
-  if (!findings || findings.length === 0) return NO_BADGE;
-  const active = findings.filter((finding) => !finding.suppressed);
-  const severity =
-    (['error', 'warning', 'info'] as const).find((level) => active.some((finding) => finding.severity === level)) ??
-    'off';
-  const tooltip = findings
-    .map((finding) =>
-      finding.suppressed
-        ? `turned off (${finding.suppressed.reason}): ${finding.message}`
-        : `${finding.severity}: ${finding.message}`,
-    )
-    .join('\n');
-  return { severity, count: active.length > 0 ? active.length : findings.length, tooltip };
-}
 
 /** The problems badge of a node; the object changes only when what it shows does. */
 export function useNodeBadge(nodeId: string): BadgeView {

@@ -2,7 +2,7 @@ import { SEVERITIES } from '../../shared/validation/finding';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import { findingsOf } from './mesh-findings';
-import { SEVERITY_LABELS } from './problems-panel';
+import { SEVERITY_LABELS } from './severity-labels';
 
 /** Errors, warnings and infos of the design in the status bar; a click opens the problems panel. */
 export function ProblemCounts() {

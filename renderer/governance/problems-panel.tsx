@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ElementRef, Mesh } from '../../shared/model';
-import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
+import { type Finding, SEVERITIES } from '../../shared/validation/finding';
 import { describeFix } from '../../shared/validation/fixes';
 import { ruleById } from '../../shared/validation/rule-catalog';
 import { useDocumentStore } from '../store/document-store';
@@ -10,13 +10,8 @@ import { useGovernanceStore } from './governance-store';
 import { findingsOf, nodesShowing } from './mesh-findings';
 import { fixProblem } from './problem-actions';
 import { revealElement } from './reveal-element';
+import { SEVERITY_LABELS } from './severity-labels';
 import './governance.css';
-
-export const SEVERITY_LABELS: Record<Severity, { one: string; many: string; icon: string }> = {
-  error: { one: 'error', many: 'errors', icon: '✖' },
-  warning: { one: 'warning', many: 'warnings', icon: '▲' },
-  info: { one: 'info', many: 'infos', icon: 'ℹ' },
-};
 
 /** The governance findings of the design: filter by severity and selection, click to go there, fix in one click. */
 export function ProblemsPanel() {

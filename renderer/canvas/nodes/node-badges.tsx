@@ -12,8 +12,7 @@ export const NodeBadges = memo(function NodeBadges({ nodeId }: { nodeId: string 
       data-testid={`problems-${nodeId}`}
       data-severity={badge.severity}
     >
-      {badge.severity === 'error' ? '✖' : badge.severity === 'warning' ? '▲' : badge.severity === 'info' ? 'ℹ' : '○'}{' '}
-      {badge.count}
+      {badge.sign} {badge.count}
     </span>
   );
 });

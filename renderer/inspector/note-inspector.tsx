@@ -16,6 +16,7 @@ export function NoteInspector({ noteId }: { noteId: string }) {
         fieldKey={`note:${noteId}`}
         value={text}
         code
+        focusFor={noteId}
         onChange={(value, options) => updateNoteText(noteId, value, options)}
       />
       <p className="inspector__note">Saved in the design. Links open outside the app; HTML is shown as text.</p>

@@ -31,7 +31,7 @@ export const DEFAULT_LINEAGE_HOPS = 2;
 
 interface UiState {
   dialog: Dialog;
-  /** The element whose name field should take the focus once the inspector shows it (just added). */
+  /** The element whose name field (a note's text) should take the focus once the inspector shows it (just added). */
   nameFocusRequest: string | null;
   /** The domain a dragged product or system would move into if dropped now. */
   dropTargetDomainId: string | null;

@@ -186,4 +186,17 @@ describeInChromium('conventions users expect', (session) => {
     expect(await note.locator('a').count()).toBe(0);
     expect(await page.evaluate(() => Reflect.get(window, 'pwned'))).toBeUndefined();
   });
+
+  it('puts the cursor in a note added with N, so what is typed next is its text, not shortcuts', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const before = await counts(page);
+    await page.keyboard.press('n');
+    await page.keyboard.type('Deadlines DPS: ask Lisa');
+    expect(await counts(page)).toBe(before);
+    const text = page.getByTestId('note-inspector').getByLabel('Text (Markdown)');
+    expect(await text.evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await text.inputValue()).toBe('Deadlines DPS: ask Lisa');
+    expect((await page.locator('.note-node').first().textContent())?.trim()).toBe('Deadlines DPS: ask Lisa');
+  });
 });

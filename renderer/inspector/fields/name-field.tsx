@@ -1,10 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import type { NameCheck } from '../../../shared/model';
 import type { ChangeOptions } from '../../store/document-store';
 import { useDocumentStore } from '../../store/document-store';
-import { useUiStore } from '../../store/ui-store';
 import type { OnFieldChange } from './field-change';
 import { useDraft } from './use-draft';
+import { useFocusWhenAdded } from './use-focus-when-added';
 
 interface NameFieldProps {
   label?: string;
@@ -33,20 +33,16 @@ export function NameField({
   onFirstNamed,
 }: NameFieldProps) {
   const id = useId();
-  const input = useRef<HTMLInputElement>(null);
   const isFirstNaming = useRef(false);
+  const input = useFocusWhenAdded(
+    focusFor,
+    useCallback(() => {
+      isFirstNaming.current = true;
+    }, []),
+  );
   const draft = useDraft(value);
   const verdict = draft.text !== null ? check(draft.text) : null;
   const message = verdict && !verdict.ok ? verdict.message : null;
-  const focusRequest = useUiStore((state) => state.nameFocusRequest);
-
-  useEffect(() => {
-    if (!focusFor || focusRequest !== focusFor) return;
-    input.current?.focus();
-    input.current?.select();
-    isFirstNaming.current = true;
-    useUiStore.getState().requestNameFocus(null);
-  }, [focusFor, focusRequest]);
 
   return (
     <div className="field">

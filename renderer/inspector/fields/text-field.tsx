@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useDocumentStore } from '../../store/document-store';
 import type { OnFieldChange } from './field-change';
+import { useFocusWhenAdded } from './use-focus-when-added';
 
 interface TextFieldProps {
   label: string;
@@ -11,13 +12,17 @@ interface TextFieldProps {
   /** Several lines, in a monospace font: SQL, markdown. */
   code?: boolean;
   placeholder?: string;
+  /** Takes the focus when the UI asks for this element's first field (it was just added). */
+  focusFor?: string;
 }
 
 /** A free-text field; every keystroke reaches the document, all of them one undo step. */
-export function TextField({ label, fieldKey, value, onChange, code = false, placeholder }: TextFieldProps) {
+export function TextField({ label, fieldKey, value, onChange, code = false, placeholder, focusFor }: TextFieldProps) {
   const id = useId();
+  const focusTarget = useFocusWhenAdded(focusFor);
   const common = {
     id,
+    ref: focusTarget,
     value,
     placeholder,
     spellCheck: !code,

@@ -27,8 +27,8 @@ export function Toolbar() {
         <CommandButton command="view.quick-search">Search…</CommandButton>
       </div>
       {name && (
-        <span className="toolbar__title" data-testid="document-title">
-          {name}
+        <span className="toolbar__title" data-testid="document-title" title={name}>
+          <span className="toolbar__name">{name}</span>
           {isDirty && <span title="Unsaved changes"> •</span>}
         </span>
       )}

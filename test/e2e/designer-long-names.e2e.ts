@@ -1,0 +1,48 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium, screenshot } from './app-driver';
+import { renameDesign } from './autosave-driver';
+import { openSampleDesign } from './designer-driver';
+
+const WINDOW_WIDTH = 1440;
+
+/** A name without a space to break at, as a pasted identifier or URL is. */
+const unbrokenName = (length: number) =>
+  'CustomerOrdersEnrichedWithShipping'.repeat(Math.ceil(length / 34)).slice(0, length);
+
+async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('element is not visible');
+  return found;
+}
+
+async function expectInside(inner: Locator, outer: Locator): Promise<void> {
+  const [a, b] = [await box(inner), await box(outer)];
+  expect(a.x).toBeGreaterThanOrEqual(b.x);
+  expect(a.y).toBeGreaterThanOrEqual(b.y);
+  expect(a.x + a.width).toBeLessThanOrEqual(b.x + b.width);
+  expect(a.y + a.height).toBeLessThanOrEqual(b.y + b.height);
+}
+
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+describeInChromium('long names', (session) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`keeps a long design name on one toolbar line, cut with an ellipsis, and the page as wide as the window (${colorScheme})`, async () => {
+      const page = await session.openApp({ colorScheme });
+      await openSampleDesign(page, 'ecommerce');
+      const toolbar = page.getByRole('toolbar', { name: 'Commands' });
+      const oneLine = (await box(toolbar)).height;
+      for (const length of [107, 174]) {
+        const name = unbrokenName(length);
+        await renameDesign(page, name);
+        expect(await pageWidth(page)).toBe(WINDOW_WIDTH);
+        expect((await box(toolbar)).height).toBe(oneLine);
+        expect(await page.getByTestId('document-title').getAttribute('title')).toBe(name);
+        await expectInside(page.getByRole('button', { name: 'Keyboard shortcuts' }), toolbar);
+        await expectInside(page.getByTestId('mesh-inspector'), page.locator('.app'));
+      }
+      await screenshot(page, `long-design-name-${colorScheme}`);
+    });
+  }
+});

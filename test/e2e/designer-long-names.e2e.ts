@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
 import { renameDesign } from './autosave-driver';
 import { openSampleDesign } from './designer-driver';
+import { openEditedSample } from './simulation-driver';
 
 const WINDOW_WIDTH = 1440;
 
@@ -23,6 +24,9 @@ async function expectInside(inner: Locator, outer: Locator): Promise<void> {
   expect(a.x + a.width).toBeLessThanOrEqual(b.x + b.width);
   expect(a.y + a.height).toBeLessThanOrEqual(b.y + b.height);
 }
+
+/** The e-commerce sample's domain of its Orders product, found by id (its name is what the tests change). */
+const ordersDomain = (page: Page) => page.locator('.react-flow__node-domain[data-id="orders-domain"]');
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -45,4 +49,36 @@ describeInChromium('long names', (session) => {
       await screenshot(page, `long-design-name-${colorScheme}`);
     });
   }
+
+  it('wraps a long product name inside its node, and keeps the node inside its domain', async () => {
+    const name = unbrokenName(90);
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'long-product-name.mesh.json', (mesh) => {
+      const orders = mesh.products.find((product) => product.id === 'orders');
+      if (orders) orders.name = name;
+    });
+    const product = page.getByTestId('product-orders');
+    const domain = ordersDomain(page);
+    await expectInside(product.locator('.product-node__name'), product);
+    await expectInside(product, domain);
+    expect(await product.locator('.product-node__name').getAttribute('title')).toBe(name);
+    await screenshot(page, 'long-product-name-light');
+  });
+
+  it('shows a design whose names run to thousands of characters, and fits it in view', async () => {
+    const page = await session.openApp({ colorScheme: 'dark', withoutFileSystemAccess: true });
+    await openEditedSample(page, 'huge-names.mesh.json', (mesh) => {
+      const orders = mesh.products.find((product) => product.id === 'orders');
+      if (orders) orders.name = unbrokenName(5000);
+      const domain = mesh.domains.find((candidate) => candidate.id === orders?.domainId);
+      if (domain) domain.name = unbrokenName(5000);
+    });
+    await page.keyboard.press('Shift+1');
+    const canvas = page.getByTestId('canvas');
+    const product = page.getByTestId('product-orders');
+    await expect.poll(async () => (await product.boundingBox())?.width ?? 0).toBeGreaterThan(100);
+    await expectInside(product, canvas);
+    await expectInside(product, ordersDomain(page));
+    await screenshot(page, 'huge-names-dark');
+  });
 });

@@ -83,7 +83,8 @@ export async function fireRedelivery(page: Page, topic: string, records: number)
 
 /** The parts of the sample file the tests change. */
 interface SampleFile {
-  products: { id: string; transformations: { sql: string }[] }[];
+  domains: { id: string; name: string }[];
+  products: { id: string; name: string; domainId: string; transformations: { sql: string }[] }[];
   scenarios: {
     presenterNotes?: Record<string, string>;
     retention?: { records: number };

@@ -30,7 +30,9 @@ export const DomainBlockNode = memo(function DomainBlockNode({ id }: NodeProps) 
       data-testid={`domain-block-${id}`}
     >
       <Handle id="in" type="target" position={Position.Left} isConnectable={false} className="domain-block__handle" />
-      <div className="domain-block__name">{domain.name}</div>
+      <div className="domain-block__name" title={domain.name}>
+        {domain.name}
+      </div>
       {domain.owner && <div className="domain-block__owner">{domain.owner}</div>}
       <dl className="domain-block__counts">
         <div className="domain-block__count">

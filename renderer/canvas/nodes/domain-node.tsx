@@ -26,7 +26,9 @@ export const DomainNode = memo(function DomainNode({ id, selected }: NodeProps) 
         onResizeEnd={endGesture}
       />
       <div className="domain-node__title">
-        <span className="domain-node__name">{domain.name}</span>
+        <span className="domain-node__name" title={domain.name}>
+          {domain.name}
+        </span>
         <NodeBadges nodeId={domain.id} />
         {domain.owner && <span className="domain-node__owner">{domain.owner}</span>}
       </div>

@@ -21,7 +21,9 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
         portRole: 'discovery',
       })}
       <div className="product-node__header">
-        <span className="product-node__name">{product.name}</span>
+        <span className="product-node__name" title={product.name}>
+          {product.name}
+        </span>
         <NodeBadges nodeId={product.id} />
       </div>
       <div className="product-node__meta">

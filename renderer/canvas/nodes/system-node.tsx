@@ -15,7 +15,9 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
   return (
     <div className={`system-node${marks.node}`} data-testid={`system-${system.id}`}>
       <div className="system-node__header">
-        <span className="system-node__name">{system.name}</span>
+        <span className="system-node__name" title={system.name}>
+          {system.name}
+        </span>
         <NodeBadges nodeId={system.id} />
         <span className="system-node__kind">operational system</span>
         <TracedMark nodeId={system.id} />

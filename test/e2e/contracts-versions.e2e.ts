@@ -10,7 +10,8 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/odcs');
 
 /**
  * Official ODCS examples, one per version the app reads, each with a line at the depth of a
- * schema object, of a property and of a quality rule (its caret goes at the end of that line).
+ * schema object, of a property and of a quality rule (its caret goes at the end of that line),
+ * and a key that object lacks, which completion offers there.
  */
 const VERSIONS = [
   {
@@ -19,6 +20,7 @@ const VERSIONS = [
     file: 'examples/kafka-schema.odcs.yaml',
     name: 'Orders Event Stream',
     objectLine: 'description: Orders Kafka topic',
+    missingObjectKey: 'quality',
     propertyLine: 'businessName: Quantity',
     quality: undefined,
   },
@@ -27,6 +29,7 @@ const VERSIONS = [
     file: 'examples/full-example.odcs.yaml',
     name: 'my quantum',
     objectLine: 'dataGranularityDescription: Aggregation on columns txn_ref_dt',
+    missingObjectKey: 'logicalType',
     propertyLine: 'physicalName: txn_ref_dt',
     quality: 'description: column should not contain null values',
   },
@@ -35,6 +38,7 @@ const VERSIONS = [
     file: 'v3.2.0/full-example.odcs.yaml',
     name: 'my quantum',
     objectLine: 'dataGranularityDescription: Aggregation on columns txn_ref_dt',
+    missingObjectKey: 'logicalType',
     propertyLine: 'physicalName: txn_ref_dt',
     quality: 'description: column should not contain null values',
   },
@@ -76,7 +80,7 @@ describeInChromium('completion, hovers and problems for every ODCS version in th
   // One page per version: completion works the same with the unknown field F8 went to still in
   // the document (its leftover lines would put more problems before that one).
   it.each(VERSIONS)(
-    '$apiVersion: completes schema keys and values at every depth, shows the schema documentation of a nested key on hover, and goes to a problem in a nested property with F8',
+    '$apiVersion: completes schema keys a mapping lacks and values at every depth, shows the schema documentation of a nested key on hover, and goes to a problem in a nested property with F8',
     async (version) => {
       const page = await session.openApp();
       await openOfficialExample(page, version);
@@ -86,9 +90,13 @@ describeInChromium('completion, hovers and problems for every ODCS version in th
       // Closes the problem's peek widget.
       await page.keyboard.press('Escape');
 
-      expect(await completionsBelow(page, version.objectLine, 'prop')).toContain('properties');
+      // The keys the mapping lacks, not those it has.
+      const objectKeys = await completionsBelow(page, version.objectLine);
+      expect(objectKeys).toContain(version.missingObjectKey);
+      expect(objectKeys).not.toContain('properties');
       const propertyKeys = await completionsBelow(page, version.propertyLine, 'log');
-      expect(propertyKeys).toEqual(expect.arrayContaining(['logicalType', 'logicalTypeOptions']));
+      expect(propertyKeys).toContain('logicalTypeOptions');
+      expect(propertyKeys).not.toContain('logicalType');
       const types = await completionsBelow(page, version.propertyLine, 'logicalType: ');
       expect(types).toEqual(expect.arrayContaining(['string', 'integer', 'timestamp']));
       expect(types.includes('map')).toBe(version.apiVersion === 'v3.2.0');

@@ -41,6 +41,8 @@ export function StatusBar() {
 /** The latest notice; a long one shows whole on hover and stays in the notices list. */
 function CurrentNotice({ notice }: { notice: ListedNotice }) {
   const dismiss = useNoticeStore((state) => state.dismiss);
+  const mesh = useDocumentStore((state) => state.mesh);
+  const actions = notice.actions?.filter((action) => action.appliesTo?.(mesh) ?? true);
   return (
     <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
       <div className="notice__body">
@@ -55,7 +57,7 @@ function CurrentNotice({ notice }: { notice: ListedNotice }) {
           </ul>
         )}
       </div>
-      {notice.actions?.map((action) => (
+      {actions?.map((action) => (
         <button
           key={action.label}
           type="button"

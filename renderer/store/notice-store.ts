@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Mesh } from '../../shared/model';
 import { currentMesh, useDocumentStore } from './document-store';
 
 export interface Notice {
@@ -13,6 +14,8 @@ export interface Notice {
 export interface NoticeAction {
   label: string;
   run(): void;
+  /** Whether the button applies to the design as it is now; shown only then. Always, when absent. */
+  appliesTo?(mesh: Mesh | null): boolean;
 }
 
 /** A notice as kept in the list, with when it was shown. */
@@ -27,11 +30,8 @@ interface NoticeState {
   notice: ListedNotice | null;
   /** Everything told since the app started, newest first, so nothing cut short or replaced is lost. */
   history: ListedNotice[];
-  /** Shows a notice; returns its id. */
-  show(notice: Notice): number;
+  show(notice: Notice): void;
   dismiss(): void;
-  /** Takes the buttons off a notice whose actions no longer apply, wherever it is listed. */
-  retireActions(id: number): void;
   clearHistory(): void;
 }
 
@@ -41,38 +41,28 @@ let nextId = 1;
 export const useNoticeStore = create<NoticeState>()((set) => ({
   notice: null,
   history: [],
-  show: (notice) => {
-    const listed = { ...notice, id: nextId++, shownAt: new Date() };
-    set((state) => ({ notice: listed, history: [listed, ...state.history].slice(0, KEPT_NOTICES) }));
-    return listed.id;
-  },
-  dismiss: () => set({ notice: null }),
-  retireActions: (id) =>
+  show: (notice) =>
     set((state) => {
-      const retired = (notice: ListedNotice): ListedNotice => {
-        if (notice.id !== id) return notice;
-        const { actions: _retired, ...rest } = notice;
-        return rest;
-      };
-      return { notice: state.notice && retired(state.notice), history: state.history.map(retired) };
+      const listed = { ...notice, id: nextId++, shownAt: new Date() };
+      return { notice: listed, history: [listed, ...state.history].slice(0, KEPT_NOTICES) };
     }),
+  dismiss: () => set({ notice: null }),
   clearHistory: () => set({ history: [] }),
 }));
 
 /**
  * Tells the user what an edit just did (what went with it), with Undo for that edit only: after
- * another edit (or an undo), Undo would take back something else, so the button goes.
+ * another change, Undo would take back that one instead, so the button shows only while the
+ * design is as the edit left it.
  */
 export function announceEdit(text: string): void {
   const after = currentMesh();
-  const id = useNoticeStore.getState().show({
+  const isAsLeft = (mesh: Mesh | null) => mesh === after;
+  useNoticeStore.getState().show({
     tone: 'info',
     text,
-    actions: [{ label: 'Undo', run: () => useDocumentStore.getState().undo() }],
-  });
-  const stopWatching = useDocumentStore.subscribe((state) => {
-    if (state.mesh === after) return;
-    stopWatching();
-    useNoticeStore.getState().retireActions(id);
+    actions: [
+      { label: 'Undo', appliesTo: isAsLeft, run: () => isAsLeft(currentMesh()) && useDocumentStore.getState().undo() },
+    ],
   });
 }

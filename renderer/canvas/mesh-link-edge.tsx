@@ -3,6 +3,7 @@ import { memo, useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeLink } from '../../shared/editing/link-description';
 import { LinkBadge, LinkImpact } from '../governance/link-marks';
+import { useSimulationStore } from '../simulation/simulation-store';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import type { MeshLinkData } from './flow-elements';
@@ -50,6 +51,8 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
     ),
   );
   const isHovered = useUiStore((state) => state.hoveredLinkId === id);
+  // While simulating, a link selected in Design would keep its label over the run's own marks.
+  const isDesigning = useSimulationStore((state) => state.mode === 'design');
   const lane = data?.lane;
   // The same route while the link does not move: its activity places its count only when it does.
   const route = useMemo(
@@ -73,7 +76,7 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
       {problems.length > 0 && <title>{['Incompatible link:', ...problems].join('\n')}</title>}
       <LinkBadge linkId={id} x={labelX} y={labelY} />
       <LinkActivity linkId={id} sourcePort={sourcePort} path={route.path} points={route.points} />
-      {((isHovered && !data?.isDimmed) || selected) && <LinkLabel linkId={id} x={labelX} y={labelY} />}
+      {((isHovered && !data?.isDimmed) || (selected && isDesigning)) && <LinkLabel linkId={id} x={labelX} y={labelY} />}
     </>
   );
 });

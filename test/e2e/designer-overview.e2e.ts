@@ -4,7 +4,7 @@ import { largeMesh } from '../../bench/cases/canvas';
 import { serializeMesh } from '../../shared/model';
 import { describeInChromium, screenshot } from './app-driver';
 import { openByChooser, openSampleDesign, productNode, zoomLevel } from './designer-driver';
-import { runTo, simulateSample } from './simulation-driver';
+import { enterSimulate, runTo, simulateSample } from './simulation-driver';
 
 async function openLargeMesh(page: Page): Promise<void> {
   await openByChooser(page, 'large.mesh.json', serializeMesh(largeMesh()));
@@ -143,6 +143,19 @@ describeInChromium('a large mesh you can read', (session) => {
     expect(await classOf('l-orders-360')).toContain('edge--upstream');
     expect(await classOf('l-orders-cdc')).toContain('edge--upstream');
     expect(await classOf('l-profiles-dashboard')).toContain('edge--downstream');
+  });
+
+  it('labels a selected link while designing, and not once Simulate shows the run over it', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await page.locator('[data-testid="rf__edge-l-orders-360"] .react-flow__edge-interaction').click({ force: true });
+    await page.mouse.move(5, 5);
+    const label = page.getByTestId('link-label-l-orders-360');
+    await label.waitFor();
+
+    await enterSimulate(page);
+
+    await label.waitFor({ state: 'detached' });
   });
 
   it('puts each link’s change count, while simulating, where it covers no product or system', async () => {

@@ -1,28 +1,17 @@
 import type { ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
-import { drawPerson, type FakePerson, fakeValue } from './fake-values';
+import { fakeValue } from './fake-values';
 import type { RandomStream } from './seeded-random';
 import type { SqlValue } from './sql-workspace';
 
-/** What the values of a tick's rows may depend on besides the random stream. */
-export interface TickContext {
+/** What a generated value may depend on besides the random stream. */
+export interface GenerationContext {
   /** The simulated clock's current time, ISO-8601. */
   now: string;
   /** Whether the row is one present before CDC starts (the snapshot's), not one a service inserts. */
   isInitialRow: boolean;
   /** A value of an existing row of `table.column`, or null when that table is empty. */
   sampleReference(table: string, column: string): SqlValue;
-}
-
-/** What a generated value may depend on: its tick, and the made-up person of its row, which its fake values share. */
-export interface GenerationContext extends TickContext {
-  person(): FakePerson;
-}
-
-/** The context of one row's values: its person is drawn when a fake value first asks for it. */
-export function rowContext(tick: TickContext, random: RandomStream): GenerationContext {
-  let person: FakePerson | undefined;
-  return { ...tick, person: () => (person ??= drawPerson(random)) };
 }
 
 export type ColumnValue = (context: GenerationContext) => SqlValue;
@@ -50,7 +39,7 @@ export function columnValue(generator: ValueGenerator, column: Column, random: R
       return () => Math.round((generator.min + random.next() * span) * factor) / factor;
     }
     case 'fake':
-      return (context) => fakeValue(generator.what, random, context.person);
+      return () => fakeValue(generator.what, random);
     case 'now':
       return column.type === 'date' ? (context) => context.now.slice(0, 10) : (context) => context.now;
     case 'reference':

@@ -9,15 +9,7 @@ import { findTable } from './scenario-check';
 import { type RandomStream, seededRandom } from './seeded-random';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlStatement, SqlValue } from './sql-workspace';
-import {
-  type ColumnValue,
-  columnValue,
-  defaultGenerator,
-  type GenerationContext,
-  rowContext,
-  sqlValueOf,
-  type TickContext,
-} from './value-generator';
+import { type ColumnValue, columnValue, defaultGenerator, type GenerationContext, sqlValueOf } from './value-generator';
 
 /** Reports a failed operation; the run goes on. */
 export type ReportFailure = (failure: ReportedError) => void;
@@ -41,7 +33,7 @@ interface TableWorkload {
   generators: (ValueGenerator | undefined)[];
   values: (ColumnValue | undefined)[];
   insert: SqlStatement;
-  context: (now: string, isInitialRow?: boolean) => TickContext;
+  context: (now: string, isInitialRow?: boolean) => GenerationContext;
 }
 
 export function createWorkload(
@@ -210,8 +202,7 @@ function mergedGenerators(scenario: Scenario, systemId: string, tableName: strin
   ) as Scenario['data'][number]['generators'];
 }
 
-function generateRow(workload: TableWorkload, tick: TickContext): SqlValue[] {
-  const context = rowContext(tick, workload.random);
+function generateRow(workload: TableWorkload, context: GenerationContext): SqlValue[] {
   return workload.values.map((value) => (value ? value(context) : null));
 }
 
@@ -222,7 +213,7 @@ const DRAWS_PER_INSERT = 8;
  * Inserts a generated row. A key drawn from other tables' rows (an order line of an existing
  * order and product) can be one already taken: such a row is drawn again, a few times at most.
  */
-function insertGeneratedRow(workload: TableWorkload, context: TickContext): number {
+function insertGeneratedRow(workload: TableWorkload, context: GenerationContext): number {
   for (let draw = 1; ; draw++) {
     try {
       return workload.insert.run(generateRow(workload, context));
@@ -313,8 +304,7 @@ function prepareChangeRate(
       changed += attempt(() => insertGeneratedRow(workload, context));
     }
     for (let count = update ? countAt(rate.updatesPerTick, tick) : 0; count > 0; count--) {
-      const row = rowContext(context, workload.random);
-      const values = setters.flatMap((setter) => setter.values(row));
+      const values = setters.flatMap((setter) => setter.values(context));
       changed += attempt(() => (update as SqlStatement).run([...values, workload.random.next()]));
     }
     for (let count = countAt(rate.deletesPerTick, tick); count > 0; count--) {

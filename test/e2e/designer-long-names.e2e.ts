@@ -30,7 +30,7 @@ const ordersDomain = (page: Page) => page.locator('.react-flow__node-domain[data
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
-describeInChromium('long names', (session) => {
+describeInChromium('long names and narrow windows', (session) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`keeps a long design name on one toolbar line, cut with an ellipsis, and the page as wide as the window (${colorScheme})`, async () => {
       const page = await session.openApp({ colorScheme });
@@ -49,6 +49,19 @@ describeInChromium('long names', (session) => {
       await screenshot(page, `long-design-name-${colorScheme}`);
     });
   }
+
+  it('moves whole groups of toolbar buttons to a second line on a narrow window, never past its edge', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const toolbar = page.getByRole('toolbar', { name: 'Commands' });
+    for (const width of [1024, 800, 640]) {
+      await page.setViewportSize({ width, height: 700 });
+      expect(await pageWidth(page)).toBe(width);
+      for (const button of await toolbar.getByRole('button').all()) await expectInside(button, toolbar);
+      await expectInside(page.getByTestId('document-title'), toolbar);
+    }
+    await screenshot(page, 'narrow-window-toolbar-light');
+  });
 
   it('wraps a long product name inside its node, and keeps the node inside its domain', async () => {
     const name = unbrokenName(90);

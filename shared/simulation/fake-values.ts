@@ -39,31 +39,42 @@ const LAST_NAMES = [
   'Laurent',
   'Janssens',
 ];
-const STREETS = [
-  'Kerkstraat',
-  'Hoofdweg',
-  'Stationsplein',
-  'Dorpsstraat',
-  'Lindenlaan',
-  'Bahnhofstrasse',
-  'Rue de la Paix',
-  'Marktplein',
-  'Molenweg',
-  'Schoolstraat',
+/** Where a made-up person lives: streets of the city, and the country's calling code for a phone. */
+interface Place {
+  city: string;
+  country: string;
+  callingCode: string;
+  streets: readonly string[];
+}
+
+const PLACES: readonly Place[] = [
+  { city: 'Amsterdam', country: 'NL', callingCode: '+31', streets: ['Kerkstraat', 'Prinsengracht', 'Stationsplein'] },
+  { city: 'Utrecht', country: 'NL', callingCode: '+31', streets: ['Oudegracht', 'Lindenlaan', 'Dorpsstraat'] },
+  { city: 'Rotterdam', country: 'NL', callingCode: '+31', streets: ['Coolsingel', 'Molenweg', 'Hoofdweg'] },
+  { city: 'Antwerpen', country: 'BE', callingCode: '+32', streets: ['Meir', 'Schoolstraat', 'Marktplein'] },
+  { city: 'Gent', country: 'BE', callingCode: '+32', streets: ['Veldstraat', 'Kerkstraat', 'Korenmarkt'] },
+  { city: 'Berlin', country: 'DE', callingCode: '+49', streets: ['Bahnhofstrasse', 'Lindenstrasse', 'Schulweg'] },
+  {
+    city: 'Hamburg',
+    country: 'DE',
+    callingCode: '+49',
+    streets: ['Mönckebergstrasse', 'Hafenstrasse', 'Bahnhofstrasse'],
+  },
+  {
+    city: 'Lyon',
+    country: 'FR',
+    callingCode: '+33',
+    streets: ['Rue de la République', 'Rue Mercière', 'Quai Saint-Antoine'],
+  },
+  { city: 'Lille', country: 'FR', callingCode: '+33', streets: ['Rue de la Paix', 'Rue Nationale', 'Rue de Béthune'] },
+  {
+    city: 'Luxembourg',
+    country: 'LU',
+    callingCode: '+352',
+    streets: ['Grand-Rue', 'Avenue de la Gare', 'Rue du Fort'],
+  },
+  { city: 'Wien', country: 'AT', callingCode: '+43', streets: ['Kärntner Strasse', 'Mariahilfer Strasse', 'Graben'] },
 ];
-const CITIES = [
-  'Amsterdam',
-  'Utrecht',
-  'Rotterdam',
-  'Antwerpen',
-  'Gent',
-  'Berlin',
-  'Hamburg',
-  'Lyon',
-  'Lille',
-  'Brussel',
-];
-const COUNTRIES = ['NL', 'BE', 'DE', 'FR', 'LU', 'AT'];
 const WORDS = [
   'apple',
   'basket',
@@ -87,21 +98,68 @@ const WORDS = [
   'teapot',
 ];
 
+/**
+ * One made-up person at one made-up address, drawn once for a row: its fake values agree with each
+ * other (an email made of its name, a street in its city, a phone of its country).
+ */
+export interface FakePerson {
+  firstName: string;
+  lastName: string;
+  place: Place;
+  street: string;
+  houseNumber: number;
+  /** Tells apart the emails of people of one name. */
+  emailNumber: number;
+}
+
+function drawPerson(random: RandomStream): FakePerson {
+  const place = random.pick(PLACES);
+  return {
+    firstName: random.pick(FIRST_NAMES),
+    lastName: random.pick(LAST_NAMES),
+    place,
+    street: random.pick(place.streets),
+    houseNumber: random.integer(1, 250),
+    emailNumber: random.integer(1, 999),
+  };
+}
+
+/**
+ * The person of the row being drawn: drawn when one of the row's fake values first asks for it,
+ * forgotten when the next row starts, so that rows without fake values draw none.
+ */
+export interface RowPerson {
+  current(): FakePerson;
+  nextRow(): void;
+}
+
+export function rowPerson(random: RandomStream): RowPerson {
+  let person: FakePerson | undefined;
+  return {
+    current: () => (person ??= drawPerson(random)),
+    nextRow: () => {
+      person = undefined;
+    },
+  };
+}
+
 /** Plausible, deterministic sample values: enough to read like data, no faker needed. */
-export function fakeValue(what: FakeKind, random: RandomStream): string {
+export function fakeValue(what: FakeKind, random: RandomStream, person: () => FakePerson): string {
   switch (what) {
     case 'fullName':
-      return `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
-    case 'email':
-      return `${random.pick(FIRST_NAMES).toLowerCase()}.${random.integer(1, 9999)}@example.com`;
+      return `${person().firstName} ${person().lastName}`;
+    case 'email': {
+      const { firstName, lastName, emailNumber } = person();
+      return `${emailPart(firstName)}.${emailPart(lastName)}${emailNumber}@example.com`;
+    }
     case 'street':
-      return `${random.pick(STREETS)} ${random.integer(1, 250)}`;
+      return `${person().street} ${person().houseNumber}`;
     case 'city':
-      return random.pick(CITIES);
+      return person().place.city;
     case 'country':
-      return random.pick(COUNTRIES);
+      return person().place.country;
     case 'phone':
-      return `+31 6 ${String(random.integer(0, 99_999_999)).padStart(8, '0')}`;
+      return `${person().place.callingCode} ${String(random.integer(0, 99_999_999)).padStart(8, '0')}`;
     case 'word':
       return random.pick(WORDS);
     case 'sentence': {
@@ -110,4 +168,9 @@ export function fakeValue(what: FakeKind, random: RandomStream): string {
       return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
     }
   }
+}
+
+/** A name as an email's local part takes it: `de Vries` → `devries`. */
+function emailPart(name: string): string {
+  return name.toLowerCase().replaceAll(' ', '');
 }

@@ -1,6 +1,6 @@
 import type { ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
-import { fakeValue } from './fake-values';
+import { fakeValue, type RowPerson } from './fake-values';
 import type { RandomStream } from './seeded-random';
 import type { SqlValue } from './sql-workspace';
 
@@ -16,7 +16,13 @@ export interface GenerationContext {
 
 export type ColumnValue = (context: GenerationContext) => SqlValue;
 
-export function columnValue(generator: ValueGenerator, column: Column, random: RandomStream): ColumnValue {
+/** A column's values; its fake values describe the row's `person`, as the table's other fake columns do. */
+export function columnValue(
+  generator: ValueGenerator,
+  column: Column,
+  random: RandomStream,
+  person: RowPerson,
+): ColumnValue {
   switch (generator.kind) {
     case 'sequence': {
       let next = generator.start ?? 1;
@@ -39,7 +45,7 @@ export function columnValue(generator: ValueGenerator, column: Column, random: R
       return () => Math.round((generator.min + random.next() * span) * factor) / factor;
     }
     case 'fake':
-      return () => fakeValue(generator.what, random);
+      return () => fakeValue(generator.what, random, person.current);
     case 'now':
       return column.type === 'date' ? (context) => context.now.slice(0, 10) : (context) => context.now;
     case 'reference':

@@ -4,6 +4,7 @@ import type { ChangeRate, Scenario, ScriptStep, TableData, ValueGenerator } from
 import type { Column } from '../model/table';
 import { allowedValueGenerators } from './allowed-values';
 import type { ReportedError } from './error-log';
+import { type RowPerson, rowPerson } from './fake-values';
 import type { OperationalDatabase } from './operational-database';
 import { findTable } from './scenario-check';
 import { type RandomStream, seededRandom } from './seeded-random';
@@ -32,6 +33,8 @@ interface TableWorkload {
   /** Per column of the table, in its order. */
   generators: (ValueGenerator | undefined)[];
   values: (ColumnValue | undefined)[];
+  /** Whom the fake values of the row being drawn describe. */
+  person: RowPerson;
   insert: SqlStatement;
   context: (now: string, isInitialRow?: boolean) => GenerationContext;
 }
@@ -137,8 +140,9 @@ function createTableWorkload(
       defaultGenerator(column, isSoleKey)
     );
   });
+  const person = rowPerson(random);
   const values = columnGenerators.map(
-    (generator, index) => generator && columnValue(generator, table.columns[index] as Column, random),
+    (generator, index) => generator && columnValue(generator, table.columns[index] as Column, random, person),
   );
   const samplers = new Map<string, SqlStatement>();
   const sampleReference = (referencedTable: string, column: string): SqlValue => {
@@ -161,6 +165,7 @@ function createTableWorkload(
     random,
     generators: columnGenerators,
     values,
+    person,
     insert,
     context: (now, isInitialRow = false) => ({ now, isInitialRow, sampleReference }),
   };
@@ -203,6 +208,7 @@ function mergedGenerators(scenario: Scenario, systemId: string, tableName: strin
 }
 
 function generateRow(workload: TableWorkload, context: GenerationContext): SqlValue[] {
+  workload.person.nextRow();
   return workload.values.map((value) => (value ? value(context) : null));
 }
 
@@ -304,6 +310,7 @@ function prepareChangeRate(
       changed += attempt(() => insertGeneratedRow(workload, context));
     }
     for (let count = update ? countAt(rate.updatesPerTick, tick) : 0; count > 0; count--) {
+      workload.person.nextRow();
       const values = setters.flatMap((setter) => setter.values(context));
       changed += attempt(() => (update as SqlStatement).run([...values, workload.random.next()]));
     }

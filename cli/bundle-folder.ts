@@ -22,7 +22,7 @@ function diskOver(fs: BundleFs): BundleDisk {
       ),
     listFolder: (path) => fs.readdir(path),
     makeFolder: async (path) => {
-      await fs.mkdir(path, { recursive: true });
+      await fs.mkdir(path);
     },
     writeFile: (path, content) => fs.writeFile(path, content),
     // A CI run's output is rebuilt by running again: the CLI does not pay for flushing folders.

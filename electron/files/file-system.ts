@@ -31,6 +31,6 @@ export interface FileSystem {
   remove(path: string): Promise<void>;
   /** Removes a folder and everything in it; a folder that is already gone is not an error. */
   removeFolder(path: string): Promise<void>;
-  /** Creates a folder and its missing parents. */
+  /** Creates one folder in a folder that is there (see BundleDisk.makeFolder). */
   makeDirectory(path: string): Promise<void>;
 }

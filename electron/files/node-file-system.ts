@@ -50,7 +50,5 @@ export const nodeFileSystem: FileSystem = {
   },
   remove: (path) => rm(path, { force: true }),
   removeFolder: (path) => rm(path, { recursive: true, force: true }),
-  makeDirectory: async (path) => {
-    await mkdir(path, { recursive: true });
-  },
+  makeDirectory: (path) => mkdir(path),
 };

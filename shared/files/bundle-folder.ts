@@ -18,7 +18,11 @@ export interface BundleDisk {
   entryKind(path: string): Promise<'folder' | 'file' | undefined>;
   /** The names of a folder's entries. */
   listFolder(path: string): Promise<string[]>;
-  /** Creates a folder and its missing parents; a folder already there is not an error. */
+  /**
+   * Creates one folder in a folder that is there. The writer makes missing parents itself, one at a
+   * time: Node's own recursive `mkdir` never returns where a parent refuses new entries with ENOENT
+   * (as `/proc` does).
+   */
   makeFolder(path: string): Promise<void>;
   /** Creates or replaces a file, flushed to the disk where the disk does that. */
   writeFile(path: string, content: string | Uint8Array): Promise<void>;
@@ -145,7 +149,7 @@ async function moveInto(
     const destination = pathIn(disk, target, file);
     failure = await attempt(`moving ${file.path} into place`, async () => {
       const folder = disk.dirname(destination);
-      const created = await firstMissingFolder(disk, folder);
+      const [created] = await missingFolders(disk, folder);
       await makeFolder(disk, folder);
       if (created) undo.push(() => disk.removeFolder(created));
       const old = await disk.entryKind(destination);
@@ -154,7 +158,7 @@ async function moveInto(
         throw Object.assign(new Error(`${destination} is a folder`), { code: 'EISDIR', path: destination });
       if (old) {
         const kept = pathIn(disk, keptAside, file);
-        await disk.makeFolder(disk.dirname(kept));
+        await makeFolder(disk, disk.dirname(kept));
         await disk.rename(destination, kept);
         undo.push(() => disk.rename(kept, destination));
       }
@@ -179,17 +183,34 @@ async function syncDeepestFirst(disk: BundleDisk, folders: ReadonlySet<string>):
 
 /** Makes `folder` and its missing parents; when a file stands where a folder must be, the error names that file. */
 async function makeFolder(disk: BundleDisk, folder: string): Promise<void> {
-  await disk.makeFolder(folder).catch((error: unknown) => rethrowWithFileInTheWay(error, disk));
+  for (const missing of await missingFolders(disk, folder)) {
+    await disk.makeFolder(missing).catch((error: unknown) => {
+      // Its parent is there (or was just made): a file system like /proc refuses new entries so.
+      const parent = disk.dirname(missing);
+      if ((error as { code?: unknown }).code === 'ENOENT')
+        throw Object.assign(error as object, { code: 'EPERM', path: parent });
+      return rethrowWithFileInTheWay(error, disk);
+    });
+  }
 }
 
-/** The outermost folder on `folder`'s way that is missing (the first one making it would create); undefined when it is there. */
-async function firstMissingFolder(disk: BundleDisk, folder: string): Promise<string | undefined> {
-  let missing: string | undefined;
-  for (let path = folder; (await disk.entryKind(path)) === undefined; path = disk.dirname(path)) {
-    missing = path;
-    if (disk.dirname(path) === path) break;
+/**
+ * The folders on `folder`'s way that are missing, outermost first: those making it creates. A file
+ * on the way is an error naming that file.
+ */
+async function missingFolders(disk: BundleDisk, folder: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (let path = folder; ; path = disk.dirname(path)) {
+    const kind = await disk.entryKind(path);
+    if (kind === 'folder') return missing;
+    if (kind === 'file') throw fileInTheWayError(path);
+    missing.unshift(path);
+    if (disk.dirname(path) === path) return missing;
   }
-  return missing;
+}
+
+function fileInTheWayError(file: string): Error {
+  return Object.assign(new Error(`${file} is a file, not a folder`), { code: 'ENOTDIR', path: file });
 }
 
 /**
@@ -203,7 +224,7 @@ export async function rethrowWithFileInTheWay(
   const { code, path } = error as { code?: string; path?: string };
   if ((code === 'ENOTDIR' || code === 'EEXIST') && path) {
     const file = await fileInTheWay(disk, path);
-    if (file) throw Object.assign(new Error(`${file} is a file, not a folder`), { code: 'ENOTDIR', path: file });
+    if (file) throw fileInTheWayError(file);
   }
   throw error;
 }

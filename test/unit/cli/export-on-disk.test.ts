@@ -15,6 +15,8 @@ function meshDesigner(args: readonly string[], cwd: string) {
   const run = spawnSync(process.execPath, ['--import', tsx, join(ROOT, 'cli/mesh-designer.ts'), ...args], {
     cwd,
     encoding: 'utf8',
+    // A command that hangs fails its test rather than the whole run.
+    timeout: 60_000,
     env: { ...process.env, NODE_OPTIONS: '' },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -67,6 +69,15 @@ describe('mesh-designer export on the disk, with a design it has never seen', { 
     expect(under.status).toBe(1);
     expect(under.stderr).toBe(
       'mesh-designer export: cannot write to old/odcs/sub: old/odcs is a file, not a folder; move it away or choose another path\n',
+    );
+  });
+
+  // Node's recursive mkdir never returns there: /proc refuses a new entry with ENOENT.
+  it.runIf(process.platform === 'linux')('says it cannot write under /proc, rather than hanging', () => {
+    const run = meshDesigner(['export', 'tricky.mesh.json', '--out', '/proc/mesh-designer-out'], workspace);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'mesh-designer export: cannot write to /proc/mesh-designer-out: permission denied on /proc; check its permissions or choose another path (nothing in /proc/mesh-designer-out was changed)\n',
     );
   });
 

@@ -178,9 +178,10 @@ export class InMemoryFileSystem implements FileSystem {
 
   async makeDirectory(path: string): Promise<void> {
     this.record('makeDirectory', path);
-    for (let folder = path; !this.folders.has(folder); folder = dirname(folder)) {
-      if (this.files.has(folder) || this.bytes.has(folder)) throw fileError('ENOTDIR', path);
-    }
+    if (this.folders.has(path) || this.files.has(path) || this.bytes.has(path)) throw fileError('EEXIST', path);
+    const parent = dirname(path);
+    if (this.files.has(parent) || this.bytes.has(parent)) throw fileError('ENOTDIR', path);
+    if (!this.folders.has(parent)) throw fileError('ENOENT', path);
     this.withFolder(path);
   }
 

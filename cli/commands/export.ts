@@ -12,6 +12,8 @@ import {
 } from '../../shared/export';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { formatProblem, type Mesh } from '../../shared/model';
+import { counted } from '../../shared/model/word-list';
+import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
@@ -37,9 +39,10 @@ export const exportCommand: Command = {
     "                        the migration from each contract's saved version to the current one",
     '  --force               write into a folder that is not empty (files of the same name are replaced)',
     '',
-    'Nothing is written when the design has problems, a format cannot be written or a diagram cannot be',
-    'drawn; every problem is printed with the element it is about. A Mermaid diagram too large for',
-    "Mermaid's default limits (what GitHub, GitLab and wikis draw with) is left out, and printed as a warning.",
+    'Nothing is written when a format cannot be written or a diagram cannot be drawn; every problem is',
+    "printed with the element it is about. A Mermaid diagram too large for Mermaid's default limits (what",
+    'GitHub, GitLab and wikis draw with) is left out, and printed as a warning. Governance rules are',
+    "validate's to enforce: a design that breaks them is exported, with a warning that says how many.",
     '',
     'exit codes: 0 written, 1 problems in the design or the baseline, 2 wrong usage or a non-empty folder without --force',
   ],
@@ -89,19 +92,20 @@ export const exportCommand: Command = {
     // a bundle that can be written.
     const text = await makeBundle(request, undefined);
     if (!text?.ok) return failBundle(io, file, text);
-    if (pictureFormats.length === 0) return writeBundle(io, file, out, text, undefined);
+    const governance = governanceWarning(file, design.mesh, exportOptions);
+    if (pictureFormats.length === 0) return writeBundle(io, file, out, text, undefined, governance);
     const opened = await openChromiumDrawer();
     if (!opened.ok) {
       io.err(
         `${file}: ${pictureFormats.join(' and ')} not written: ${opened.reason}; the Mermaid text is in ${out}/mermaid/`,
       );
-      return writeBundle(io, file, out, text, undefined);
+      return writeBundle(io, file, out, text, undefined, governance);
     }
     try {
       const pictures: DiagramPictures = { formats: pictureFormats, draw: opened.drawer.draw };
       const pictured = await makeBundle(request, pictures);
       if (!pictured?.ok) return failBundle(io, file, pictured);
-      return await writeBundle(io, file, out, pictured, pictures);
+      return await writeBundle(io, file, out, pictured, pictures, governance);
     } finally {
       await opened.drawer.close();
     }
@@ -109,6 +113,18 @@ export const exportCommand: Command = {
 };
 
 type BundleRequest = { design: Mesh; targets: readonly ExportTarget[]; scope: ExportScope; options: ExportOptions };
+
+/**
+ * A design that breaks governance rules still exports (a breaking change is what `--baseline`'s
+ * migration is for), but a pipeline that skipped `validate` hears about it.
+ */
+function governanceWarning(file: string, design: Mesh, options: ExportOptions): string | undefined {
+  const findings = validateMesh(design, options.baseline ? { baseline: options.baseline } : {});
+  const errors = findings.filter((finding) => finding.severity === 'error' && !finding.suppressed);
+  if (errors.length === 0) return undefined;
+  const rules = [...new Set(errors.map((finding) => finding.ruleId))].join(', ');
+  return `${file}: warning: the design breaks governance rules (${counted(errors.length, 'error')}: ${rules}); exported anyway, \`${PROGRAM} validate\` lists them and fails on them`;
+}
 
 /** The bundle, its pictures drawn when asked for, all at once (the CLI has no progress to show). */
 function makeBundle({ design, targets, scope, options }: BundleRequest, pictures: DiagramPictures | undefined) {
@@ -135,6 +151,7 @@ async function writeBundle(
   out: string,
   bundle: Extract<ExportResult, { ok: true }>,
   pictures: DiagramPictures | undefined,
+  governanceWarning: string | undefined,
 ): Promise<ExitCode> {
   try {
     await io.writeBundle(out, bundle.value);
@@ -146,6 +163,7 @@ async function writeBundle(
     return fail(io, [`${cannotWrite(out, error)} (${outcome})`]);
   }
   for (const warning of bundle.warnings ?? []) io.err(`${file}: warning: ${formatProblem(warning)}`);
+  if (governanceWarning) io.err(governanceWarning);
   const drawn = bundle.value.filter((bundleFile) => /\.(svg|png)$/.test(bundleFile.path)).length;
   const withPictures = pictures
     ? `, with ${drawn} ${pictures.formats.join(' and ')} pictures of the Mermaid diagrams`

@@ -129,10 +129,22 @@ describe('mesh-designer export', () => {
       expect.stringMatching(
         /^fan\.mesh\.json: warning: mermaid\/lineage\/d\.mmd: Mermaid diagrams: not written: the port-level lineage of domain d would be 501 edges, past the 500/,
       ),
+      expect.stringMatching(/^fan\.mesh\.json: warning: the design breaks governance rules/),
     ]);
     expect(out).toEqual([expect.stringMatching(/^fan\.mesh\.json: wrote \d+ files to out/)]);
     expect(files.has('out/mermaid/logical-view.mmd')).toBe(true);
     expect(files.has('out/mermaid/logical-view/d.mmd')).toBe(false);
+  });
+
+  it('exports a design that breaks governance rules, saying how many errors validate fails on', async () => {
+    const { io, out, err, files } = fakeIo({ 'fan.mesh.json': serializeMesh(fanOutMesh(2)) });
+    expect(await runCli(['export', 'fan.mesh.json', '--out', 'out', '--format', 'odps'], io)).toBe(EXIT.ok);
+    expect(err).toEqual([
+      'fan.mesh.json: warning: the design breaks governance rules (1 error: output-contracts); exported anyway, `mesh-designer validate` lists them and fails on them',
+    ]);
+    expect(out).toEqual([expect.stringMatching(/^fan\.mesh\.json: wrote \d+ files to out/)]);
+    expect([...files.keys()].some((path) => path.startsWith('out/odps/'))).toBe(true);
+    expect(await runCli(['validate', 'fan.mesh.json'], io)).toBe(EXIT.problems);
   });
 
   it('reports a missing or broken design and an unknown domain as problems in the input', async () => {

@@ -19,6 +19,8 @@ export interface CanvasCommands {
   focusNode(nodeId: string): void;
   /** Brings nodes into view together (a problem's element, both ends of a link, a lineage). */
   focusNodes(nodeIds: readonly string[]): void;
+  /** Remembers the view as it is; the function returned goes back to it (after presenter mode's focusing). */
+  keepView(): () => void;
   /** Pans just enough to bring a node fully into view, clear of the minimap, when it is not. */
   reveal(nodeId: string): void;
   /** Lays the mesh out by data flow, animated and undoable; resolves when done or cancelled. */
@@ -49,6 +51,7 @@ export const canvasCommands: CanvasCommands = {
   fitView: () => mounted?.fitView(),
   focusNode: (nodeId) => mounted?.focusNode(nodeId),
   focusNodes: (nodeIds) => mounted?.focusNodes(nodeIds),
+  keepView: () => mounted?.keepView() ?? (() => undefined),
   reveal: (nodeId) => mounted?.reveal(nodeId),
   autoLayout: () => mounted?.autoLayout() ?? Promise.resolve(),
   cancelAutoLayout: () => mounted?.cancelAutoLayout(),

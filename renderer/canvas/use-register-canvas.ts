@@ -1,4 +1,4 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
 import { type RefObject, useEffect } from 'react';
 import { canvasBox } from '../../shared/editing/alignment';
 import { arrangedLayout } from '../../shared/editing/auto-layout';
@@ -59,10 +59,14 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       );
       return { view, covered };
     };
-    const fitBox = (box: Rect) =>
-      void flow.fitBounds(box, { padding: FOCUS_PADDING, ...VIEW_ANIMATION }).then(() => {
-        if (flow.getZoom() > FOCUS_MAX_ZOOM) void flow.zoomTo(FOCUS_MAX_ZOOM, VIEW_ANIMATION);
-      });
+    // One animation, so that a later move of the view (presenter mode ending) is not undone by a second.
+    const fitBox = (box: Rect) => {
+      const { width, height, minZoom } = flowStore.getState();
+      void flow.setViewport(
+        getViewportForBounds(box, width, height, minZoom, FOCUS_MAX_ZOOM, FOCUS_PADDING),
+        VIEW_ANIMATION,
+      );
+    };
     // From the document's layout, so it works for nodes not drawn (far out, or out of view in a large mesh).
     const focusNodes = (nodeIds: readonly string[]) => {
       const mesh = currentMesh();
@@ -99,6 +103,10 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       fitView: () => void fitDocument(),
       focusNode: (nodeId) => focusNodes([nodeId]),
       focusNodes,
+      keepView: () => {
+        const kept = flow.getViewport();
+        return () => void flow.setViewport(kept, VIEW_ANIMATION);
+      },
       reveal: (nodeId) => {
         const mesh = currentMesh();
         const area = visibleArea();

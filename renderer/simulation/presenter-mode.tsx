@@ -23,6 +23,7 @@ export function PresenterMode() {
 
   useEffect(() => {
     if (!isPresenting) return;
+    const restoreView = canvasCommands.keepView();
     document.documentElement.dataset.presenting = 'true';
     // Full screen where the browser allows it; the layout works without.
     void document.documentElement.requestFullscreen?.().catch(() => undefined);
@@ -30,6 +31,7 @@ export function PresenterMode() {
     return () => {
       delete document.documentElement.dataset.presenting;
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      restoreView();
     };
   }, [isPresenting]);
 

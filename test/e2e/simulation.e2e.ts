@@ -193,6 +193,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     ]);
     expect(await page.getByTestId('contract-check').first().textContent()).toContain('✓ Kept contract');
 
+    const viewBefore = await viewTransform(page);
     await page.getByRole('button', { name: 'Present' }).first().click();
     const presenter = page.getByTestId('presenter');
     await presenter.waitFor();
@@ -208,6 +209,13 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
         .getByTestId('presenter-position')
         .filter({ hasText: `${index} / ${total}` })
         .waitFor();
+      if (stages[index - 1]?.startsWith('history ')) {
+        // Two versions share the width in large type, rather than squeezing into narrow columns.
+        const versions = await presenter.locator('.trace-stage__rows > li').all();
+        expect(versions.length).toBeGreaterThanOrEqual(2);
+        for (const version of versions) expect((await version.boundingBox())?.width).toBeGreaterThan(420);
+        await screenshot(page, 'simulate-presenter-history');
+      }
     }
     expect(await presenter.locator('[data-testid=trace-stage]').getAttribute('data-stage')).toBe('output-port');
     expect(await page.locator('.toolbar').isVisible()).toBe(false);
@@ -220,6 +228,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await presenter.waitFor({ state: 'detached' });
     expect(await page.locator('.toolbar').isVisible()).toBe(true);
     expect(await page.locator('.react-flow__controls').isVisible()).toBe(true);
+    await expect.poll(() => viewTransform(page)).toBe(viewBefore);
   });
 
   it('shows the scenario’s speaker notes beside their stage in presenter mode', async () => {
@@ -384,4 +393,9 @@ async function expectQuarantined(
   await page.getByRole('tab', { name: 'quarantine quarantine' }).click();
   expect(await gridColumn(page, 'grid-quarantine', 'rule')).toContain(violation.rule);
   expect(await gridColumn(page, 'grid-quarantine', 'property')).toContain(violation.property);
+}
+
+/** Where the canvas is panned and zoomed to, as React Flow sets it. */
+function viewTransform(page: Page): Promise<string> {
+  return page.locator('.react-flow__viewport').evaluate((viewport) => (viewport as HTMLElement).style.transform);
 }

@@ -133,14 +133,15 @@ function SyncBadge({ contractId }: { contractId: string }) {
   if (errors > 0) {
     return (
       <span className="sync-badge sync-badge--error" role="status" data-testid="sync-with-errors">
-        In the design, with {errors} error(s){warnings > 0 ? ` and ${warnings} warning(s)` : ''}
+        In the design, with {counted(errors, 'error')}
+        {warnings > 0 ? ` and ${counted(warnings, 'warning')}` : ''}
       </span>
     );
   }
   if (warnings > 0) {
     return (
       <span className="sync-badge sync-badge--warning" role="status">
-        In the design, with {warnings} warning(s)
+        In the design, with {counted(warnings, 'warning')}
       </span>
     );
   }

@@ -1,4 +1,5 @@
 import { importMermaidFlowchart, type MermaidImport } from '../../shared/import';
+import { counted } from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { changeMesh, currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
@@ -21,12 +22,20 @@ export function importMermaidText(text: string): boolean {
   changeMesh(() => result.mesh);
   selectOnly(result.added.domainIds);
   requestAnimationFrame(() => canvasCommands.fitView());
-  const { domainIds, productIds, linkIds } = result.added;
-  const skipped = result.warnings.length > 0 ? `; ${result.warnings.length} line(s) skipped` : '';
+  const skipped = result.warnings.length > 0 ? `; ${counted(result.warnings.length, 'line')} skipped` : '';
   useNoticeStore.getState().show({
     tone: 'info',
-    text: `Imported ${domainIds.length} domain(s), ${productIds.length} data product(s) and ${linkIds.length} link(s) from Mermaid${skipped}.`,
+    text: `Imported ${addedElements(result.added)} from Mermaid${skipped}.`,
     details: result.warnings.map((warning) => `line ${warning.line}: ${warning.message}`),
   });
   return true;
+}
+
+/** What an import adds, as a sentence lists it: `2 domains, 5 data products and 4 links`. */
+export function addedElements({
+  domainIds,
+  productIds,
+  linkIds,
+}: Extract<MermaidImport, { ok: true }>['added']): string {
+  return `${counted(domainIds.length, 'domain')}, ${counted(productIds.length, 'data product')} and ${counted(linkIds.length, 'link')}`;
 }

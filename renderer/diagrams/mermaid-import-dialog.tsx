@@ -3,7 +3,7 @@ import { MAX_MERMAID_LENGTH } from '../../shared/import';
 import { ModalDialog } from '../app/modal-dialog';
 import { useUiStore } from '../store/ui-store';
 import './diagrams.css';
-import { importMermaidText, previewMermaidImport } from './import-mermaid-text';
+import { addedElements, importMermaidText, previewMermaidImport } from './import-mermaid-text';
 
 const PLACEHOLDER = `flowchart LR
   subgraph Orders
@@ -93,11 +93,10 @@ function ImportPreview({ preview }: { preview: ReturnType<typeof previewMermaidI
       </ul>
     );
   }
-  const { domainIds, productIds, linkIds } = preview.added;
   return (
     <>
       <p className="dialog-form__summary" data-testid="import-summary">
-        Adds {domainIds.length} domain(s), {productIds.length} data product(s) and {linkIds.length} link(s).
+        Adds {addedElements(preview.added)}.
       </p>
       {preview.warnings.length > 0 && (
         <ul className="dialog-form__warnings" data-testid="import-warnings">

@@ -41,10 +41,10 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.getByRole('tab', { name: 'orders-postgres' }).waitFor();
     await showView(page, 'Diagram');
     const diagram = page.getByTestId('contract-diagram');
-    await diagram.getByText('2 table(s), 0 relationship(s)').waitFor();
+    await diagram.getByText('2 tables, 0 relationships').waitFor();
 
     await dragRelationship(page, { table: 'order_lines', field: 'order_id' }, { table: 'orders', field: 'order_id' });
-    await diagram.getByText('2 table(s), 1 relationship(s)').waitFor();
+    await diagram.getByText('2 tables, 1 relationship').waitFor();
     await diagram.locator('.schema-edge').waitFor({ state: 'attached' });
     await showView(page, 'YAML');
     const matches = await findInYaml(page, 'to: orders.order_id');
@@ -54,7 +54,7 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.getByRole('button', { name: 'Undo' }).click();
     await matches.filter({ hasText: 'No results' }).waitFor();
     await showView(page, 'Diagram');
-    await diagram.getByText('2 table(s), 0 relationship(s)').waitFor();
+    await diagram.getByText('2 tables, 0 relationships').waitFor();
   });
 
   it('imports a schema as the next version of a contract, showing its breaking changes first', async () => {

@@ -123,7 +123,7 @@ describeInChromium('editing a data contract', (session) => {
     // Monaco keeps alert regions of its own: the app's notice is the one saying what was imported.
     const notice = page.getByRole('alert').filter({ hasText: 'Imported' });
     await notice.waitFor();
-    expect(await notice.textContent()).toContain('Imported 1 of 2 contract file(s).');
+    expect(await notice.textContent()).toContain('Imported 1 of 2 contract files.');
     expect(await notice.textContent()).toContain('broken.odcs.yaml');
     await page.locator('.product-node__name', { hasText: 'returns' }).waitFor();
   });

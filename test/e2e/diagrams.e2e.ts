@@ -146,7 +146,7 @@ describeInChromium('importing a Mermaid flowchart', (session) => {
     await page.getByRole('button', { name: 'New blank mesh' }).click();
     await page.getByTestId('mesh-inspector').getByRole('button', { name: 'Import Mermaid…' }).click();
     await page.getByRole('textbox', { name: 'Mermaid flowchart' }).fill(`${NOTE_LOGICAL_VIEW}  style A fill:#f00\n`);
-    await page.getByText('Adds 2 domain(s), 5 data product(s) and 4 link(s).').waitFor();
+    await page.getByText('Adds 2 domains, 5 data products and 4 links.').waitFor();
     expect(await page.getByTestId('import-warnings').textContent()).toContain(
       'Line 15: Styles and classes are not imported',
     );

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { readOdcsDocument, relationshipEdit, schemaDiagramOf } from '../../../shared/contracts';
+import { counted } from '../../../shared/model';
 import { SchemaDiagramFlow } from '../../canvas/schema-diagram-flow';
 import { useNoticeStore } from '../../store/notice-store';
 import { editContract } from '../contract-actions';
@@ -18,8 +19,8 @@ export default function ContractSchemaDiagram({ contractId }: { contractId: stri
   return (
     <div className="contract-diagram" data-testid="contract-diagram">
       <p className="contract-diagram__hint">
-        {diagram.tables.length} table(s), {diagram.edges.length} relationship(s). Drag from a field's right dot to
-        another field to add a foreign key.
+        {counted(diagram.tables.length, 'table')}, {counted(diagram.edges.length, 'relationship')}. Drag from a field's
+        right dot to another field to add a foreign key.
       </p>
       <div className="contract-diagram__flow">
         <SchemaDiagramFlow

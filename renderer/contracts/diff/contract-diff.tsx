@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareContracts, type LocatedChange, locateChanges } from '../../../shared/contracts';
+import { counted } from '../../../shared/model';
 import { useDocumentStore } from '../../store/document-store';
 import { useContractText } from '../contract-drafts';
 import { useMonaco } from '../monaco/use-monaco';
@@ -118,7 +119,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
           {changes.length > 0 && (
             <strong className="contract-diff__breaking" data-testid="breaking-count">
               {' '}
-              · {changes.length} breaking change(s)
+              · {counted(changes.length, 'breaking change')}
             </strong>
           )}
         </span>

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
 import { nextChildPosition, nextDomainPosition } from '../../../shared/editing/node-placement';
-import type { Contract, Mesh } from '../../../shared/model';
+import { type Contract, counted, type Mesh } from '../../../shared/model';
 import { changeMesh, currentMesh } from '../../store/document-store';
 import { useNoticeStore } from '../../store/notice-store';
 import { useContractTabs } from '../contract-tabs-store';
@@ -65,7 +65,7 @@ export function applyImport(files: readonly ImportedFile[], choices: Readonly<Re
       versions.push({
         file: file.file,
         contract: next.contract,
-        message: `${file.file}: ${existing?.name} ${existing?.version} → ${next.contract.version}, ${breaking} breaking change(s)`,
+        message: `${file.file}: ${existing?.name} ${existing?.version} → ${next.contract.version}, ${counted(breaking, 'breaking change')}`,
       });
     } else
       problems.push(`${file.file}: cannot become a version of '${target}': ${next?.message ?? 'no such contract'}`);
@@ -113,7 +113,7 @@ export function applyImport(files: readonly ImportedFile[], choices: Readonly<Re
     .map((file) => `${file.file}: skipped`);
   useNoticeStore.getState().show({
     tone: failures.length + problems.length > 0 ? 'error' : 'info',
-    text: `Imported ${added.length + versions.length} of ${files.length} contract file(s).`,
+    text: `Imported ${added.length + versions.length} of ${counted(files.length, 'contract file')}.`,
     details: [
       ...attached.attachments.map((attachment) => attachment.message),
       ...versions.map((version) => version.message),

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { asNextVersion, CONFLICT_POLICIES, type ConflictPolicy, formatLocatedProblem } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
-import type { Contract } from '../../../shared/model';
+import { type Contract, counted } from '../../../shared/model';
 import { useDocumentStore } from '../../store/document-store';
 import { ChangeList } from '../contract-changes';
 import { applyImport } from './import-contract-files';
@@ -36,7 +36,7 @@ export function ImportDialog() {
       onClose={close}
     >
       <div className="modal__body">
-        <h2>Import {files.length} file(s)</h2>
+        <h2>Import {counted(files.length, 'file')}</h2>
         <ul className="import-dialog__files">
           {files.map((file) => (
             <ImportRow key={file.file} file={file} earlier={files.slice(0, files.indexOf(file))} />
@@ -169,7 +169,7 @@ function VersionChanges({
   return (
     <div className="import-dialog__version" data-testid="import-version-changes">
       <p>
-        {existing.name} {existing.version} → {next.contract.version}: {changes.length} change(s),{' '}
+        {existing.name} {existing.version} → {next.contract.version}: {counted(changes.length, 'change')},{' '}
         {changes.filter((change) => change.isBreaking).length} breaking
       </p>
       <ChangeList changes={changes} />

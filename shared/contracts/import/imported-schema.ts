@@ -91,3 +91,14 @@ export function rangeAt(text: string, offset: number, length: number): TextRange
 export function nestedProperty(property: ContractProperty): Record<string, unknown> {
   return propertyToOdcs(property, false);
 }
+
+/** An array's items or a map's values as ODCS writes them: a property without a name. */
+export function unnamedProperty(logicalType: LogicalType, facts: PropertyFacts = {}): Record<string, unknown> {
+  const { name: _name, ...item } = nestedProperty(importedProperty('item', logicalType, facts));
+  return item;
+}
+
+/** The values a source allows (an enum's symbols, a CHECK's list) that ODCS can hold: strings, numbers, booleans. */
+export function allowedValues(values: readonly unknown[]): EnumValue[] {
+  return values.filter((value): value is EnumValue => ['string', 'number', 'boolean'].includes(typeof value));
+}

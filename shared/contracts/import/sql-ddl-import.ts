@@ -1,23 +1,34 @@
 import mysql from 'node-sql-parser/build/mysql.js';
 import postgresql from 'node-sql-parser/build/postgresql.js';
 import transactsql from 'node-sql-parser/build/transactsql.js';
-import type { ContractProperty, SchemaObject } from '../../model/contract';
-import type { LogicalType } from '../../model/logical-type';
-import { type ImportNote, importedProperty, locateText, type SchemaImport } from './imported-schema';
+import type { ContractProperty, EnumValue, SchemaObject } from '../../model/contract';
+import {
+  allowedValues,
+  type ImportNote,
+  importedProperty,
+  locateText,
+  rangeAt,
+  type SchemaImport,
+  unnamedProperty,
+} from './imported-schema';
+import { type DdlColumns, readDdlColumns, type SqlColumn, type SqlTable } from './sql-column-types';
 
 /*
  * SQL `CREATE TABLE` DDL (PostgreSQL, MySQL, SQL Server) to schema objects, one per table,
  * with node-sql-parser. The dialect is the first of PostgreSQL, MySQL and SQL Server that
  * parses the file. NOT NULL makes a property required, PRIMARY KEY (on the column or the
  * table, in its order) a key, UNIQUE on one column unique; the SQL type is kept as
- * physicalType. Types without a logical type are imported as strings and reported.
+ * physicalType. Types without a logical type are imported as strings and reported. Column
+ * types are read in sql-column-types.ts; the parser reads the rest with each type as INT.
+ * MySQL ENUM(...), PostgreSQL enum types (CREATE TYPE ... AS ENUM) and CHECK (c IN (...))
+ * become allowed values; other CHECK constraints are reported.
  */
 
 interface ColumnDefinition {
   resource: 'column';
   column: { column: string | { expr: { value: string } } };
-  definition: { dataType: string; length?: number; scale?: number; suffix?: string[] | null };
   nullable?: { type: string } | null;
+  check?: { definition: Expression[] } | null;
   primary_key?: string | null;
   unique?: string | null;
   unique_or_primary?: string | null;
@@ -27,7 +38,29 @@ interface ColumnDefinition {
 interface ConstraintDefinition {
   resource: 'constraint';
   constraint_type: string;
-  definition: Array<{ column: string | { expr: { value: string } } }>;
+  definition: Array<{ column: string | { expr: { value: string } } }> | Expression[];
+}
+
+/** The parts of node-sql-parser's expressions that a list of allowed values is made of. */
+interface Expression {
+  type: string;
+  operator?: string;
+  left?: Expression;
+  right?: Expression;
+  value?: unknown;
+  expr?: Expression;
+  expr_list?: Expression;
+  args?: Expression;
+  name?: { name?: Array<{ value: string }> };
+  column?: ColumnDefinition['column']['column'];
+}
+
+interface CreateEnumType {
+  type: 'create';
+  keyword: 'type';
+  resource: 'enum';
+  name: { schema?: string | null; name: string };
+  create_definitions: { value: Expression[] };
 }
 
 interface CreateTable {
@@ -53,80 +86,26 @@ function parserClass(module: unknown): new () => SqlParser {
   return (namespace.Parser ?? namespace.default?.Parser) as new () => SqlParser;
 }
 
-/** Logical types of SQL types, by the type name as the parser writes it (upper case). */
-const SQL_TYPES: Record<string, LogicalType> = {
-  ...Object.fromEntries(
-    [
-      'CHAR',
-      'VARCHAR',
-      'NCHAR',
-      'NVARCHAR',
-      'TEXT',
-      'TINYTEXT',
-      'MEDIUMTEXT',
-      'LONGTEXT',
-      'NTEXT',
-      'CHARACTER',
-      'UUID',
-      'UNIQUEIDENTIFIER',
-      'CITEXT',
-      'ENUM',
-      'STRING',
-    ].map((type) => [type, 'string']),
-  ),
-  ...Object.fromEntries(
-    [
-      'INT',
-      'INTEGER',
-      'BIGINT',
-      'SMALLINT',
-      'TINYINT',
-      'MEDIUMINT',
-      'SERIAL',
-      'BIGSERIAL',
-      'SMALLSERIAL',
-      'INT2',
-      'INT4',
-      'INT8',
-    ].map((type) => [type, 'integer']),
-  ),
-  ...Object.fromEntries(
-    [
-      'NUMERIC',
-      'DECIMAL',
-      'REAL',
-      'FLOAT',
-      'DOUBLE',
-      'DOUBLE PRECISION',
-      'FLOAT4',
-      'FLOAT8',
-      'MONEY',
-      'SMALLMONEY',
-    ].map((type) => [type, 'number']),
-  ),
-  ...Object.fromEntries(['BOOLEAN', 'BOOL', 'BIT'].map((type) => [type, 'boolean'])),
-  DATE: 'date',
-  ...Object.fromEntries(
-    ['TIMESTAMP', 'TIMESTAMPTZ', 'DATETIME', 'DATETIME2', 'DATETIMEOFFSET', 'SMALLDATETIME'].map((type) => [
-      type,
-      'timestamp',
-    ]),
-  ),
-  ...Object.fromEntries(['TIME', 'TIMETZ'].map((type) => [type, 'time'])),
-  ...Object.fromEntries(['JSON', 'JSONB'].map((type) => [type, 'object'])),
-};
-
 export function importSqlDdl(text: string): SchemaImport {
-  let firstError: ImportNote | undefined;
+  const ddl = readDdlColumns(text);
+  if (ddl.problems.length > 0) {
+    const errors = ddl.problems.map(({ message, offset }) => ({
+      path: '(file)',
+      message,
+      ...rangeAt(text, offset, 1),
+    }));
+    return { ok: false, format: 'sql', errors };
+  }
+  const failures: ParseFailure[] = [];
   for (const dialect of DIALECTS) {
     let ast: unknown;
     try {
-      ast = dialect.parser().astify(text, { database: dialect.database });
+      ast = dialect.parser().astify(ddl.neutralText, { database: dialect.database });
     } catch (error) {
-      firstError ??= syntaxError(text, error, dialect.name);
+      failures.push({ dialect: dialect.name, error: error as ParseFailure['error'] });
       continue;
     }
-    const statements = (Array.isArray(ast) ? ast : [ast]) as Array<Partial<CreateTable>>;
+    const statements = (Array.isArray(ast) ? ast : [ast]) as Array<Partial<CreateTable> | Partial<CreateEnumType>>;
     const tables = statements.filter(
       (statement): statement is CreateTable => statement.type === 'create' && statement.keyword === 'table',
     );
@@ -137,77 +116,190 @@ export function importSqlDdl(text: string): SchemaImport {
         errors: [{ path: '(file)', message: 'no CREATE TABLE statement', ...locateText(text, '') }],
       };
     }
+    const enumTypes = new Map(
+      statements
+        .filter(
+          (statement): statement is CreateEnumType => statement.keyword === 'type' && statement.resource === 'enum',
+        )
+        .flatMap((statement) => {
+          const values = allowedValues(statement.create_definitions.value.map(literal));
+          const { schema, name } = statement.name;
+          return [name, ...(schema ? [`${schema}.${name}`] : [])].map((key) => [key.toUpperCase(), values] as const);
+        }),
+    );
     const notes: ImportNote[] = [];
-    const objects = tables.map((table) => tableObject(table, text, notes));
+    const objects = tables.map((table, index) => {
+      const name = table.table[0]?.table ?? 'table';
+      const columns = ddl.tables.find((found) => found.name === name) ?? ddl.tables[index];
+      return tableObject(table, columns, { text, notes, enumTypes });
+    });
+    notes.sort((one, other) => one.line - other.line || one.column - other.column);
     return { ok: true, format: 'sql', objects, notes };
   }
-  return {
-    ok: false,
-    format: 'sql',
-    errors: [firstError ?? { path: '(file)', message: 'not SQL DDL', ...locateText(text, '') }],
-  };
+  return { ok: false, format: 'sql', errors: [syntaxError(text, ddl, failures)] };
 }
 
-function syntaxError(text: string, error: unknown, dialect: string): ImportNote {
-  const location = (error as { location?: { start: { line: number; column: number } } }).location?.start;
-  const message = `${(error as Error).message} (read as ${dialect})`;
-  if (!location) return { path: '(file)', message, ...locateText(text, '') };
+interface ParseFailure {
+  dialect: string;
+  error: Error & { location?: { start: { offset: number } } };
+}
+
+/** The dialect that read furthest says what it could not read, and in which table and column. */
+function syntaxError(text: string, ddl: DdlColumns, failures: ParseFailure[]): ImportNote {
+  const furthest = failures.reduce((best, failure) =>
+    (failure.error.location?.start.offset ?? -1) > (best.error.location?.start.offset ?? -1) ? failure : best,
+  );
+  const offset = furthest.error.location?.start.offset;
+  if (offset === undefined) {
+    return {
+      path: '(file)',
+      message: `${furthest.error.message} (read as ${furthest.dialect})`,
+      ...locateText(text, ''),
+    };
+  }
+  const table = ddl.tables.find((candidate) => candidate.start <= offset && offset <= candidate.bodyEnd);
+  const column = table?.columns.findLast((candidate) => candidate.start <= offset);
+  const where = table ? `CREATE TABLE ${table.name}${column ? `, column ${column.name}` : ''}` : 'a statement';
+  const found = /^(\w+|\S)/.exec(text.slice(offset))?.[0];
+  const what = found === undefined ? 'the file ends too early' : `cannot read ${JSON.stringify(found)} here`;
+  const dialects = failures.map((failure) => failure.dialect).join(', ');
   return {
     path: '(file)',
-    message,
-    line: location.line,
-    column: location.column,
-    endLine: location.line,
-    endColumn: location.column + 1,
+    message: `${where}: ${what} (not ${dialects} syntax that the SQL parser knows)`,
+    ...rangeAt(text, offset, found?.length ?? 0),
   };
 }
 
-function tableObject(table: CreateTable, text: string, notes: ImportNote[]): SchemaObject {
+interface TableContext {
+  text: string;
+  notes: ImportNote[];
+  enumTypes: Map<string, EnumValue[]>;
+}
+
+function tableObject(table: CreateTable, source: SqlTable | undefined, context: TableContext): SchemaObject {
+  const { text, notes } = context;
   const name = table.table[0]?.table ?? 'table';
-  const tableStart = text.search(
-    new RegExp(`create\\s+table\\s+(if\\s+not\\s+exists\\s+)?[\\w."\`\\[\\]]*${escapeRegExp(name)}`, 'i'),
-  );
   const columns = table.create_definitions.filter(
     (definition): definition is ColumnDefinition => definition.resource === 'column',
   );
   const constraints = table.create_definitions.filter(
     (definition): definition is ConstraintDefinition => definition.resource === 'constraint',
   );
-  const tableKey =
-    constraints.find((constraint) => /primary key/i.test(constraint.constraint_type))?.definition.map(columnName) ?? [];
+  const keyColumns = (constraint: ConstraintDefinition | undefined) =>
+    ((constraint?.definition ?? []) as Array<{ column: ColumnDefinition['column']['column'] }>).map(columnName);
+  const tableKey = keyColumns(constraints.find((constraint) => /primary key/i.test(constraint.constraint_type)));
   const uniqueAlone = new Set(
     constraints
       .filter((constraint) => /unique/i.test(constraint.constraint_type) && constraint.definition.length === 1)
-      .map((constraint) => columnName(constraint.definition[0] as { column: ColumnDefinition['column']['column'] })),
+      .flatMap((constraint) => keyColumns(constraint)),
   );
+  const checks = new Map<string, EnumValue[]>();
+  const readCheck = (check: Expression | undefined, offset: number, where: string) => {
+    const allowed = check && valuesOfCheck(check);
+    if (allowed) checks.set(allowed.column, allowed.values);
+    else
+      notes.push({
+        path: where,
+        message: 'a CHECK constraint other than a list of values has no ODCS equivalent: not imported',
+        ...rangeAt(text, offset, 'CHECK'.length),
+      });
+  };
+  constraints
+    .filter((constraint) => /check/i.test(constraint.constraint_type))
+    .forEach((constraint, index) => {
+      readCheck((constraint.definition as Expression[])[0], source?.checkStarts[index] ?? 0, name);
+    });
+  const sourceColumn = (property: string): SqlColumn | undefined =>
+    source?.columns.find((candidate) => candidate.name === property);
+  for (const column of columns) {
+    if (!column.check) continue;
+    const property = columnName(column.column);
+    const start = sourceColumn(property)?.start ?? 0;
+    readCheck(
+      column.check.definition[0],
+      start + Math.max(text.slice(start).search(/\bcheck\b/i), 0),
+      `${name}.${property}`,
+    );
+  }
   const columnKey = columns.filter((column) => isPrimaryKey(column)).map((column) => columnName(column.column));
   const key = tableKey.length > 0 ? tableKey : columnKey;
   const properties = columns.map((column) => {
     const property = columnName(column.column);
-    const physicalType = physicalTypeOf(column.definition);
-    const baseType = column.definition.dataType.toUpperCase().replace(/\[\]$/, '');
-    const isArray = column.definition.dataType.endsWith('[]');
-    const mapped = SQL_TYPES[baseType];
-    if (!mapped) {
+    const found = sourceColumn(property);
+    const type = found?.type;
+    const typeValues = type && context.enumTypes.get(type.baseName);
+    const enumValues = type?.enumValues ?? typeValues ?? checks.get(property);
+    const elementType = type?.logicalType ?? (typeValues ? 'string' : undefined);
+    if (!elementType) {
       notes.push({
         path: `${name}.${property}`,
-        message: `${physicalType} has no ODCS logical type: imported as a string (physicalType ${physicalType})`,
-        ...locateText(text, property, Math.max(tableStart, 0)),
+        message: type
+          ? `${type.elementType} has no ODCS logical type: imported as a string (physicalType ${type.physicalType})`
+          : 'its type could not be read: imported as a string',
+        ...rangeAt(text, found?.start ?? 0, (found?.typeEnd ?? 0) - (found?.start ?? 0)),
       });
     }
     const keyPosition = key.indexOf(property);
-    const itemType = mapped ?? 'string';
-    return importedProperty(property, isArray ? 'array' : itemType, {
+    const facts = {
+      ...(type && { physicalType: type.physicalType }),
+      ...(enumValues && { enum: enumValues }),
+    };
+    const arrayDepth = type?.arrayDepth ?? 0;
+    const items = arrayItems(elementType ?? 'string', enumValues, arrayDepth);
+    return importedProperty(property, arrayDepth > 0 ? 'array' : (elementType ?? 'string'), {
       required: column.nullable?.type === 'not null' || keyPosition !== -1,
       unique: /unique/i.test(String(column.unique ?? column.unique_or_primary ?? '')) || uniqueAlone.has(property),
       primaryKey: keyPosition !== -1,
       ...(keyPosition !== -1 && { primaryKeyPosition: keyPosition + 1 }),
-      physicalType,
+      ...(arrayDepth > 0 ? { physicalType: facts.physicalType } : facts),
       ...(column.comment?.value?.value && { description: column.comment.value.value }),
-      ...(isArray && { extensions: { items: { logicalType: itemType } } }),
+      ...(items && { extensions: { items } }),
     }) satisfies ContractProperty;
   });
   return { name, physicalName: name, properties, extensions: { physicalType: 'table' } };
+}
+
+/** `T[][]`: an array of arrays of T, whose innermost items hold T's allowed values. */
+function arrayItems(
+  elementType: ContractProperty['logicalType'] & string,
+  enumValues: EnumValue[] | undefined,
+  depth: number,
+): Record<string, unknown> | undefined {
+  if (depth === 0) return undefined;
+  const inner = arrayItems(elementType, enumValues, depth - 1);
+  return inner
+    ? unnamedProperty('array', { extensions: { items: inner } })
+    : unnamedProperty(elementType, enumValues ? { enum: enumValues } : {});
+}
+
+/** `c IN ('a', 'b')`, or PostgreSQL's own spelling of it, `c = ANY (ARRAY['a', 'b'])`. */
+function valuesOfCheck(check: Expression): { column: string; values: EnumValue[] } | undefined {
+  const left = uncast(check.left);
+  if (left?.type !== 'column_ref' || left.column === undefined) return undefined;
+  let list: Expression[] | undefined;
+  if (check.operator === 'IN') list = asList(check.right);
+  else if (check.operator === '=' && check.right?.type === 'function' && check.right.name?.name?.[0]?.value === 'ANY') {
+    const array = uncast((check.right.args?.value as Expression[] | undefined)?.[0]);
+    list = asList(array?.expr_list);
+  }
+  const values = list?.map(literal);
+  if (!values || values.length === 0 || values.some((value) => value === undefined)) return undefined;
+  return { column: columnName({ column: left.column }), values: allowedValues(values) };
+}
+
+function asList(expression: Expression | undefined): Expression[] | undefined {
+  return expression?.type === 'expr_list' && Array.isArray(expression.value)
+    ? (expression.value as Expression[])
+    : undefined;
+}
+
+function uncast(expression: Expression | undefined): Expression | undefined {
+  return expression?.type === 'cast' ? uncast(expression.expr) : expression;
+}
+
+function literal(expression: Expression): unknown {
+  const value = uncast(expression);
+  return value && /string|number|bool/.test(value.type) ? value.value : undefined;
 }
 
 function isPrimaryKey(column: ColumnDefinition): boolean {
@@ -217,18 +309,4 @@ function isPrimaryKey(column: ColumnDefinition): boolean {
 function columnName(reference: ColumnDefinition['column'] | { column: ColumnDefinition['column']['column'] }): string {
   const column = reference.column;
   return typeof column === 'string' ? column : column.expr.value;
-}
-
-/** `VARCHAR(20)`, `NUMERIC(10,2)`, `TIMESTAMP WITH TIME ZONE`. */
-function physicalTypeOf(definition: ColumnDefinition['definition']): string {
-  const size =
-    definition.length === undefined
-      ? ''
-      : `(${definition.length}${definition.scale === undefined ? '' : `,${definition.scale}`})`;
-  const suffix = (definition.suffix ?? []).filter((part) => typeof part === 'string').join(' ');
-  return `${definition.dataType}${size}${suffix ? ` ${suffix}` : ''}`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

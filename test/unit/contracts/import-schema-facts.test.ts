@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { importContractSource } from '../../../shared/contracts/import';
+import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
+import type { ContractProperty } from '../../../shared/model/contract';
+
+/**
+ * What an import keeps of a source's facts beyond its types (allowed values, bounds, defaults,
+ * comments), and that what it cannot keep is reported, never dropped silently. Each source is
+ * written here by hand; the golden cases in test/fixtures/import/ show whole files.
+ */
+function imported(fileName: string, text: string) {
+  const result = importContractSource(fileName, text);
+  if (!result.ok)
+    throw new Error(result.errors.map((error) => `${error.line}:${error.column} ${error.message}`).join('\n'));
+  expect(validateOdcsDocument(parse(result.contract.odcs))).toEqual([]);
+  const properties = result.contract.schema.flatMap((object) => object.properties);
+  const property = (name: string) => properties.find((candidate) => candidate.name === name) as ContractProperty;
+  const notes = result.notes.map((note) => `${note.line}:${note.column} ${note.path}: ${note.message}`);
+  return { property, notes, odcs: result.contract.odcs };
+}
+
+describe('SQL column types the SQL parser does not know', () => {
+  it('imports PostgreSQL SERIAL keys beside geometric types, reporting the type with no logical type', () => {
+    const { property, notes } = imported('gates.sql', 'CREATE TABLE gates (gate_id SERIAL PRIMARY KEY, geo POINT);');
+    expect(property('gate_id')).toMatchObject({ logicalType: 'integer', primaryKey: true });
+    expect(property('geo')).toMatchObject({ logicalType: 'string', physicalType: 'POINT' });
+    expect(notes).toEqual([
+      '1:49 gates.geo: POINT has no ODCS logical type: imported as a string (physicalType POINT)',
+    ]);
+  });
+
+  it('imports an array of any type as an array of that type, however the array is spelled', () => {
+    const { property, notes } = imported(
+      'gates.sql',
+      'CREATE TABLE gates (ips INET[], slots DATE[], codes TEXT[3], aliases TEXT ARRAY, grid INT[][]);',
+    );
+    expect(property('ips')).toMatchObject({ logicalType: 'array', extensions: { items: { logicalType: 'string' } } });
+    expect(property('slots').extensions).toEqual({ items: { logicalType: 'date' } });
+    expect(property('codes').extensions).toEqual({ items: { logicalType: 'string' } });
+    expect(property('aliases').extensions).toEqual({ items: { logicalType: 'string' } });
+    expect(property('grid').extensions).toEqual({
+      items: { logicalType: 'array', items: { logicalType: 'integer' } },
+    });
+    expect(notes).toEqual([
+      '1:21 gates.ips: INET has no ODCS logical type: imported as a string (physicalType INET[])',
+    ]);
+  });
+
+  it('refuses what the parser cannot read with the line, the table, the column and the word', () => {
+    const result = importContractSource(
+      'crews.sql',
+      'CREATE TABLE crews (\n  crew_id INT GENERATED ALWAYS AS IDENTITY,\n  name TEXT\n);',
+    );
+    expect(result.ok ? [] : result.errors.map((error) => `${error.line}:${error.column} ${error.message}`)).toEqual([
+      '2:35 CREATE TABLE crews, column crew_id: cannot read "IDENTITY" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
+    ]);
+  });
+});
+
+describe('allowed values', () => {
+  const avroEnum = imported(
+    'seat.avsc',
+    JSON.stringify({
+      type: 'record',
+      name: 'Seat',
+      fields: [{ name: 'cabin', type: { type: 'enum', name: 'Cabin', symbols: ['Y', 'J', 'F'] } }],
+    }),
+  ).property('cabin');
+
+  it('keeps the values of a MySQL ENUM as the Avro importer keeps an enum’s symbols', () => {
+    const { property, notes } = imported('seats.sql', "CREATE TABLE `seats` (`cabin` enum('Y','J','F') NOT NULL);");
+    expect(property('cabin').enum).toEqual(avroEnum.enum);
+    expect(property('cabin')).toMatchObject({ logicalType: 'string', physicalType: "ENUM('Y','J','F')" });
+    expect(notes).toEqual([]);
+  });
+
+  it('keeps the values of a PostgreSQL enum type and of CHECK (c IN (...)), and reports other checks', () => {
+    const { property, notes } = imported(
+      'seats.sql',
+      `CREATE TYPE cabin AS ENUM ('Y', 'J', 'F');
+CREATE TABLE seats (
+  cabin cabin NOT NULL,
+  deck VARCHAR(5) CHECK (deck IN ('main', 'upper')),
+  seat_row INT CHECK (seat_row > 0)
+);`,
+    );
+    expect(property('cabin').enum).toEqual(avroEnum.enum);
+    expect(property('deck').enum).toEqual(['main', 'upper']);
+    expect(property('seat_row').enum).toBeUndefined();
+    expect(notes).toEqual([
+      '5:16 seats.seat_row: a CHECK constraint other than a list of values has no ODCS equivalent: not imported',
+    ]);
+  });
+});

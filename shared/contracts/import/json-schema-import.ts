@@ -2,14 +2,25 @@ import type { ContractProperty, EnumValue, SchemaObject } from '../../model/cont
 import type { LogicalType } from '../../model/logical-type';
 import type { PathSegment } from '../path-problem';
 import { readYamlSource, type YamlSource } from '../yaml-source';
-import { baseName, type ImportNote, importedProperty, nestedProperty, type SchemaImport } from './imported-schema';
+import {
+  allowedValues,
+  baseName,
+  type ImportNote,
+  importedProperty,
+  nestedProperty,
+  type SchemaImport,
+  unnamedProperty,
+} from './imported-schema';
+import { logicalTypeOptions } from './logical-type-options';
 
 /*
  * A JSON Schema (draft 4 to 2020-12) of one record to a schema object: its `properties`,
  * `required` list, types (`["string", "null"]` is an optional string), `format` (date,
  * date-time, time), `enum`, nested objects and arrays, local `$ref`s (`#/$defs/...`,
- * `#/definitions/...`), and `additionalProperties` schemas as maps. `oneOf`/`anyOf` of
- * several types, and types it cannot tell, are imported as strings and reported.
+ * `#/definitions/...`), and `additionalProperties` schemas as maps. Bounds and lengths
+ * become the ODCS `logicalTypeOptions` of the type where ODCS has them; any other keyword is
+ * reported. `oneOf`/`anyOf` of several types, and types it cannot tell, are imported as
+ * strings and reported.
  */
 
 type JsonSchema = {
@@ -31,7 +42,32 @@ type JsonSchema = {
   pattern?: string;
   minimum?: number;
   maximum?: number;
-};
+  exclusiveMinimum?: number | boolean;
+  exclusiveMaximum?: number | boolean;
+  examples?: unknown[];
+} & Record<string, unknown>;
+
+/** Keywords the import reads into the property's type, name, description, values or shape. */
+const READ_KEYWORDS = new Set([
+  '$ref',
+  '$schema',
+  '$id',
+  '$defs',
+  '$comment',
+  '$anchor',
+  'definitions',
+  'title',
+  'description',
+  'type',
+  'properties',
+  'required',
+  'items',
+  'enum',
+  'const',
+  'oneOf',
+  'anyOf',
+  'examples',
+]);
 
 const FORMATS: Record<string, LogicalType> = { date: 'date', 'date-time': 'timestamp', time: 'time' };
 const TYPES: Record<string, LogicalType> = {
@@ -68,6 +104,15 @@ export function importJsonSchema(text: string, fileName: string): SchemaImport {
       errors: [{ path: '(schema)', message: 'the schema describes no object with properties', ...source.locate([]) }],
     };
   }
+  const rootKeywords = Object.fromEntries(unreadKeywords(resolved));
+  reportUnread(
+    rootKeywords,
+    Object.keys(rootKeywords),
+    'for a schema object',
+    [],
+    resolved.title ?? baseName(fileName),
+    context,
+  );
   const object: SchemaObject = {
     name: resolved.title ?? baseName(fileName),
     ...(resolved.description && { description: resolved.description }),
@@ -114,9 +159,8 @@ function shapeOf(raw: JsonSchema, path: PathSegment[], where: string, context: C
   const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
   const isNullable = types.includes('null');
   const nonNullTypes = types.filter((type) => type !== 'null');
-  const enumValues = (schema.enum ?? (schema.const === undefined ? undefined : [schema.const]))?.filter(
-    (value): value is EnumValue => ['string', 'number', 'boolean'].includes(typeof value),
-  );
+  const listed = schema.enum ?? (schema.const === undefined ? undefined : [schema.const]);
+  const enumValues = listed && allowedValues(listed);
   const type =
     nonNullTypes[0] ??
     (enumValues && enumValues.length > 0 ? typeof enumValues[0] : schema.properties ? 'object' : undefined);
@@ -134,12 +178,19 @@ function shapeOf(raw: JsonSchema, path: PathSegment[], where: string, context: C
     ...(schema.description && { description: schema.description }),
     ...(enumValues && enumValues.length > 0 && { enum: enumValues }),
   };
+  return withKeywords(typedShape(schema, type, path, where, context, common), schema, path, where, context);
+}
+
+function typedShape(
+  schema: JsonSchema,
+  type: string,
+  path: PathSegment[],
+  where: string,
+  context: Context,
+  common: Omit<Shape, 'logicalType'>,
+): Shape {
   if (type === 'string' && schema.format && FORMATS[schema.format]) {
     return { ...common, logicalType: FORMATS[schema.format] as LogicalType };
-  }
-  if (type === 'string') {
-    const options = stringOptions(schema);
-    return { ...common, logicalType: 'string', ...(options && { extensions: { logicalTypeOptions: options } }) };
   }
   if (type === 'object') {
     if (!schema.properties && typeof schema.additionalProperties === 'object') {
@@ -147,7 +198,7 @@ function shapeOf(raw: JsonSchema, path: PathSegment[], where: string, context: C
       return {
         ...common,
         logicalType: 'map',
-        extensions: { map: { key: { logicalType: 'string' }, value: nestedShape(value) } },
+        extensions: { map: { key: { logicalType: 'string' }, value: unnamedProperty(value.logicalType, value) } },
       };
     }
     const nested = propertiesOf(schema, path, where, context).map(nestedProperty);
@@ -155,24 +206,68 @@ function shapeOf(raw: JsonSchema, path: PathSegment[], where: string, context: C
   }
   if (type === 'array') {
     const items = schema.items ? shapeOf(schema.items, [...path, 'items'], where, context) : undefined;
-    return { ...common, logicalType: 'array', ...(items && { extensions: { items: nestedShape(items) } }) };
+    return {
+      ...common,
+      logicalType: 'array',
+      ...(items && { extensions: { items: unnamedProperty(items.logicalType, items) } }),
+    };
   }
   return { ...common, logicalType: TYPES[type] as LogicalType };
 }
 
-function stringOptions(schema: JsonSchema): Record<string, unknown> | undefined {
-  const options = Object.fromEntries(
-    (['minLength', 'maxLength', 'pattern'] as const)
-      .filter((key) => schema[key] !== undefined)
-      .map((key) => [key, schema[key]]),
-  );
-  if (schema.format) options.format = schema.format;
-  return Object.keys(options).length > 0 ? options : undefined;
+/**
+ * The schema's other keywords: bounds and lengths as the type's ODCS `logicalTypeOptions`,
+ * `title` as `businessName`, `examples` as examples; what ODCS cannot say is reported.
+ */
+function withKeywords(shape: Shape, schema: JsonSchema, path: PathSegment[], where: string, context: Context): Shape {
+  const candidates: Record<string, unknown> = {};
+  for (const [keyword, value] of unreadKeywords(schema)) {
+    if (keyword === 'format' && shape.logicalType !== 'string' && FORMATS[String(value)]) continue;
+    if (keyword === 'additionalProperties' && shape.logicalType === 'map') continue;
+    candidates[keyword] = value;
+  }
+  // Draft 4 says `exclusiveMinimum: true` beside `minimum`; later drafts give the bound itself.
+  for (const [exclusive, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
+    if (typeof candidates[exclusive] !== 'boolean') continue;
+    if (candidates[exclusive]) candidates[exclusive] = candidates[bound];
+    else delete candidates[exclusive];
+    if (candidates[exclusive] !== undefined) delete candidates[bound];
+  }
+  const { options, unmapped } = logicalTypeOptions(shape.logicalType, candidates);
+  reportUnread(candidates, unmapped, `for logical type ${shape.logicalType}`, path, where, context);
+  const extensions = {
+    ...(Object.keys(options).length > 0 && { logicalTypeOptions: options }),
+    ...(typeof schema.title === 'string' && path.length > 0 && { businessName: schema.title }),
+    ...(Array.isArray(schema.examples) && { examples: schema.examples }),
+    ...shape.extensions,
+  };
+  return { ...shape, ...(Object.keys(extensions).length > 0 && { extensions }) };
 }
 
-function nestedShape(shape: Shape): Record<string, unknown> {
-  const { name: _name, ...item } = nestedProperty(importedProperty('item', shape.logicalType, shape));
-  return item;
+function unreadKeywords(schema: JsonSchema): [string, unknown][] {
+  return Object.entries(schema).filter(
+    ([keyword, value]) => !READ_KEYWORDS.has(keyword) && !(keyword === 'additionalProperties' && value === true),
+  );
+}
+
+function reportUnread(
+  values: Record<string, unknown>,
+  keywords: string[],
+  what: string,
+  path: PathSegment[],
+  where: string,
+  context: Context,
+): void {
+  for (const keyword of keywords) {
+    context.notes.push({
+      path: where,
+      message: `${keyword} ${JSON.stringify(values[keyword])} has no ODCS equivalent ${what}: not imported`,
+      ...context.source.locate([...path, keyword], 'key'),
+    });
+  }
 }
 
 function unmappable(what: string, path: PathSegment[], where: string, context: Context, schema: JsonSchema): Shape {

@@ -93,3 +93,40 @@ CREATE TABLE seats (
     ]);
   });
 });
+
+describe('JSON Schema bounds and lengths', () => {
+  const schema = (properties: Record<string, unknown>) =>
+    JSON.stringify({ title: 'bag', type: 'object', properties }, null, 2);
+
+  it('keeps numeric bounds as the logicalTypeOptions ODCS has for numbers', () => {
+    const { property, notes } = imported(
+      'bag.schema.json',
+      schema({ weight: { type: 'number', minimum: 0, maximum: 32, multipleOf: 0.5 } }),
+    );
+    expect(property('weight').extensions).toEqual({ logicalTypeOptions: { minimum: 0, maximum: 32, multipleOf: 0.5 } });
+    expect(notes).toEqual([]);
+  });
+
+  it('reads draft 4 exclusive bounds (a boolean beside the bound) as the bound itself', () => {
+    const { property } = imported(
+      'bag.schema.json',
+      schema({ pieces: { type: 'integer', minimum: 0, exclusiveMinimum: true, maximum: 9, exclusiveMaximum: false } }),
+    );
+    expect(property('pieces').extensions).toEqual({ logicalTypeOptions: { exclusiveMinimum: 0, maximum: 9 } });
+  });
+
+  it('keeps array sizes and string lengths, and reports a keyword ODCS has not for that type', () => {
+    const { property, notes } = imported(
+      'bag.schema.json',
+      schema({
+        tags: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 3, uniqueItems: true },
+        code: { type: 'string', minLength: 3, format: 'iata', minimum: 1 },
+      }),
+    );
+    expect(property('tags').extensions).toMatchObject({
+      logicalTypeOptions: { minItems: 1, maxItems: 3, uniqueItems: true },
+    });
+    expect(property('code').extensions).toEqual({ logicalTypeOptions: { minLength: 3, format: 'iata' } });
+    expect(notes).toEqual(['18:7 bag.code: minimum 1 has no ODCS equivalent for logical type string: not imported']);
+  });
+});

@@ -3,7 +3,13 @@ import type { LogicalType } from '../../model/logical-type';
 import { formatPath } from '../../model/problem';
 import type { PathSegment } from '../path-problem';
 import { readYamlSource, type YamlSource } from '../yaml-source';
-import { type ImportNote, importedProperty, nestedProperty, type SchemaImport } from './imported-schema';
+import {
+  type ImportNote,
+  importedProperty,
+  nestedProperty,
+  type SchemaImport,
+  unnamedProperty,
+} from './imported-schema';
 
 /*
  * An Avro schema (`.avsc`) to schema objects: the top-level record (or each record of a
@@ -28,11 +34,13 @@ interface AvroSchema {
   logicalType?: string;
   precision?: number;
   scale?: number;
+  size?: number;
 }
 interface AvroField {
   name: string;
   type: AvroType;
   doc?: string;
+  default?: unknown;
 }
 
 const PRIMITIVES: Record<string, LogicalType> = {
@@ -112,11 +120,19 @@ function fieldsOf(record: AvroSchema, path: PathSegment[], context: Context): Co
         ...(field.doc && { description: field.doc }),
       });
     }
+    if (field.default !== undefined && field.default !== null) {
+      context.notes.push({
+        path: where,
+        message: `default ${JSON.stringify(field.default)} has no ODCS equivalent: not imported`,
+        ...context.source.locate([...fieldPath, 'default'], 'key'),
+      });
+    }
     const shape = typeShape(nonNull[0] as AvroType, where, [...fieldPath, 'type'], context);
+    const description = field.doc ?? shape.description;
     return importedProperty(field.name, shape.logicalType, {
       required,
       ...(shape.physicalType && { physicalType: shape.physicalType }),
-      ...(field.doc && { description: field.doc }),
+      ...(description && { description }),
       ...(shape.enum && { enum: shape.enum }),
       ...(shape.extensions && { extensions: shape.extensions }),
     });
@@ -126,6 +142,8 @@ function fieldsOf(record: AvroSchema, path: PathSegment[], context: Context): Co
 interface TypeShape {
   logicalType: LogicalType;
   physicalType?: string;
+  /** The doc of a named type (record, enum, fixed), for a field that has none of its own. */
+  description?: string;
   enum?: string[];
   extensions?: Record<string, unknown>;
 }
@@ -159,36 +177,42 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
       physicalType: `${String(type.type)}/${type.logicalType}${options}`,
     };
   }
+  if (type.logicalType) {
+    context.notes.push({
+      path: where,
+      message: `the logical type '${type.logicalType}' has no ODCS logical type: imported as its type ${JSON.stringify(type.type)}`,
+      ...context.source.locate([...path, 'logicalType'], 'key'),
+    });
+  }
+  const doc = type.doc ? { description: type.doc } : {};
   switch (type.type) {
     case 'record':
       return {
         logicalType: 'object',
         physicalType: 'record',
+        ...doc,
         extensions: { properties: fieldsOf(type, path, context).map(nestedProperty) },
       };
     case 'enum':
       if (type.name) context.named.set(type.name, type);
-      return { logicalType: 'string', physicalType: 'enum', enum: type.symbols ?? [] };
+      return { logicalType: 'string', physicalType: 'enum', ...doc, enum: type.symbols ?? [] };
+    case 'fixed':
+      if (type.name) context.named.set(type.name, type);
+      return { logicalType: 'string', physicalType: `fixed(${type.size})`, ...doc };
     case 'array': {
       const items = typeShape(type.items ?? 'string', where, [...path, 'items'], context);
-      return { logicalType: 'array', extensions: { items: nestedShape(items) } };
+      return { logicalType: 'array', extensions: { items: unnamedProperty(items.logicalType, items) } };
     }
     case 'map': {
       const values = typeShape(type.values ?? 'string', where, [...path, 'values'], context);
       return {
         logicalType: 'map',
-        extensions: { map: { key: { logicalType: 'string' }, value: nestedShape(values) } },
+        extensions: { map: { key: { logicalType: 'string' }, value: unnamedProperty(values.logicalType, values) } },
       };
     }
     default:
       return typeShape(type.type, where, [...path, 'type'], context);
   }
-}
-
-/** An item or map value: a property without a name. */
-function nestedShape(shape: TypeShape): Record<string, unknown> {
-  const { name: _name, ...item } = nestedProperty(importedProperty('item', shape.logicalType, shape));
-  return item;
 }
 
 function asNote(problem: {

@@ -57,7 +57,7 @@ export function importContractSource(fileName: string, text: string): ImportedFi
     file: fileName,
     format,
     contract: made.value,
-    notes: read.notes,
+    notes: read.notes.toSorted((one, other) => one.line - other.line || one.column - other.column),
     findings: checkContractYaml(made.value.odcs),
   };
 }

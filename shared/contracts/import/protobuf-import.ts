@@ -8,6 +8,7 @@ import {
   nestedProperty,
   rangeAt,
   type SchemaImport,
+  unnamedProperty,
 } from './imported-schema';
 
 /*
@@ -94,6 +95,15 @@ function fieldsOf(
   visiting: Set<string>,
 ): ContractProperty[] {
   const messageStart = text.search(new RegExp(`message\\s+${message.name}\\b`));
+  for (const oneof of message.oneofsArray) {
+    // proto3 `optional` is a oneof of one field named after it: nothing to say.
+    if (oneof.name.startsWith('_') && oneof.fieldsArray.length === 1) continue;
+    notes.push({
+      path: `${message.name}.${oneof.name}`,
+      message: `oneof ${oneof.name} (at most one of ${oneof.fieldsArray.map((field) => field.name).join(', ')} is set) has no ODCS equivalent: its fields are imported as optional properties`,
+      ...locateText(text, `oneof ${oneof.name}`, Math.max(messageStart, 0)),
+    });
+  }
   return message.fieldsArray.map((field) => {
     const where = `${message.name}.${field.name}`;
     try {
@@ -102,20 +112,19 @@ function fieldsOf(
       // A type from a file that was not given: named below as not mapped.
     }
     const shape = fieldShape(field, text, notes, visiting, where, messageStart);
+    reportOptions(field, where, text, notes, messageStart);
     const base = {
-      required: field.required,
+      // protobufjs says `required` only once the root's features are resolved; the rule says it as parsed.
+      required: field.rule === 'required' || field.required,
       ...(field.comment && { description: field.comment }),
       ...(shape.physicalType && { physicalType: shape.physicalType }),
       ...(shape.enum && { enum: shape.enum }),
     };
     if (field.repeated && !(field instanceof protobuf.MapField)) {
-      const { name: _name, ...item } = nestedProperty(
-        importedProperty('item', shape.logicalType, { ...shape, required: false }),
-      );
       return importedProperty(field.name, 'array', {
         ...base,
         physicalType: `repeated ${field.type}`,
-        extensions: { items: item },
+        extensions: { items: unnamedProperty(shape.logicalType, { ...shape, required: false }) },
       });
     }
     return importedProperty(field.name, shape.logicalType, {
@@ -142,7 +151,7 @@ function fieldShape(
 ): Shape {
   if (field instanceof protobuf.MapField) {
     const value = typeShape(field.type, field.resolvedType, text, notes, visiting, where, messageStart, field.name);
-    const { name: _name, ...valueShape } = nestedProperty(importedProperty('value', value.logicalType, value));
+    const valueShape = unnamedProperty(value.logicalType, value);
     return {
       logicalType: 'map',
       physicalType: `map<${field.keyType}, ${field.type}>`,
@@ -182,6 +191,28 @@ function typeShape(
     ...locateText(text, fieldName, Math.max(messageStart, 0)),
   });
   return { logicalType: 'string', physicalType: type };
+}
+
+/** Options that say how a field is encoded, not what it holds. */
+const WIRE_OPTIONS = new Set(['packed', 'proto3_optional', 'lazy', 'ctype', 'jstype', 'json_name', 'weak', 'features']);
+
+/** Field options that say something about the data (`default`, `deprecated`) that ODCS cannot hold. */
+function reportOptions(
+  field: protobuf.Field,
+  where: string,
+  text: string,
+  notes: ImportNote[],
+  messageStart: number,
+): void {
+  const fieldStart = locateText(text, field.name, Math.max(messageStart, 0));
+  for (const [option, value] of Object.entries(field.options ?? {})) {
+    if (WIRE_OPTIONS.has(option)) continue;
+    notes.push({
+      path: where,
+      message: `the option ${option} = ${JSON.stringify(value)} has no ODCS equivalent: not imported`,
+      ...fieldStart,
+    });
+  }
 }
 
 /** protobufjs says `illegal token 'x' (line 3)`. */

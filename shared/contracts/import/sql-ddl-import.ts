@@ -133,7 +133,6 @@ export function importSqlDdl(text: string): SchemaImport {
       const columns = ddl.tables.find((found) => found.name === name) ?? ddl.tables[index];
       return tableObject(table, columns, { text, notes, enumTypes });
     });
-    notes.sort((one, other) => one.line - other.line || one.column - other.column);
     return { ok: true, format: 'sql', objects, notes };
   }
   return { ok: false, format: 'sql', errors: [syntaxError(text, ddl, failures)] };

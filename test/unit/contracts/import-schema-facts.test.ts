@@ -130,3 +130,48 @@ describe('JSON Schema bounds and lengths', () => {
     expect(notes).toEqual(['18:7 bag.code: minimum 1 has no ODCS equivalent for logical type string: not imported']);
   });
 });
+
+describe('Avro facts beyond the type', () => {
+  const avro = (fields: unknown[]) => JSON.stringify({ type: 'record', name: 'Bag', fields }, null, 1);
+
+  it('reports a default and a logical type ODCS has not, and keeps a fixed size and a named type’s doc', () => {
+    const { property, notes } = imported(
+      'bag.avsc',
+      avro([
+        { name: 'pieces', type: 'int', default: 1 },
+        { name: 'checked_for', type: { type: 'long', logicalType: 'duration-micros' } },
+        { name: 'hash', type: { type: 'fixed', name: 'Hash', size: 16 } },
+        { name: 'previous_hash', type: ['null', 'Hash'], default: null },
+        { name: 'owner', type: { type: 'record', name: 'Owner', doc: 'Who checked it in.', fields: [] } },
+      ]),
+    );
+    expect(property('hash').physicalType).toBe('fixed(16)');
+    expect(property('previous_hash').physicalType).toBe('fixed(16)');
+    expect(property('owner').description).toBe('Who checked it in.');
+    expect(notes).toEqual([
+      '8:4 Bag.pieces: default 1 has no ODCS equivalent: not imported',
+      '14:5 Bag.checked_for: the logical type \'duration-micros\' has no ODCS logical type: imported as its type "long"',
+    ]);
+  });
+});
+
+describe('Protobuf facts beyond the type', () => {
+  it('makes a proto2 required field required, and reports defaults, deprecation and oneofs', () => {
+    const { property, notes } = imported(
+      'crew.proto',
+      `syntax = "proto2";
+message Crew {
+  required int64 crew_id = 1;
+  optional int32 hours = 2 [default = 5, deprecated = true];
+  oneof contact { string email = 3; string phone = 4; }
+}`,
+    );
+    expect(property('crew_id').required).toBe(true);
+    expect(property('hours').required).toBe(false);
+    expect(notes).toEqual([
+      '4:18 Crew.hours: the option default = 5 has no ODCS equivalent: not imported',
+      '4:18 Crew.hours: the option deprecated = true has no ODCS equivalent: not imported',
+      '5:3 Crew.contact: oneof contact (at most one of email, phone is set) has no ODCS equivalent: its fields are imported as optional properties',
+    ]);
+  });
+});

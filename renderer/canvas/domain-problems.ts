@@ -25,13 +25,19 @@ const countsOf = memoizedOn(
   ): ReadonlyMap<string, number> => {
     const domainOf = new Map([...products, ...systems].map((node) => [node.id, node.domainId]));
     const consumerOf = new Map(links.map((link) => [link.id, link.to.nodeId]));
-    const tally = new Map<string, number>();
+    // A finding several of a domain's elements show (a cycle, a shared contract's) counts once there.
+    const tally = new Map<string, Set<Finding>>();
     const add = (domainId: string | undefined, findings: readonly Finding[]) => {
-      const counted = findings.filter((finding) => !finding.suppressed).length;
-      if (domainId && counted > 0) tally.set(domainId, (tally.get(domainId) ?? 0) + counted);
+      if (!domainId) return;
+      for (const finding of findings) {
+        if (finding.suppressed) continue;
+        const counted = tally.get(domainId);
+        if (counted) counted.add(finding);
+        else tally.set(domainId, new Set([finding]));
+      }
     };
     for (const [nodeId, findings] of byNode) add(domainOf.get(nodeId) ?? nodeId, findings);
     for (const [linkId, findings] of byLink) add(domainOf.get(consumerOf.get(linkId) ?? ''), findings);
-    return tally;
+    return new Map([...tally].map(([domainId, counted]) => [domainId, counted.size]));
   },
 );

@@ -1,13 +1,13 @@
-import { meshGraph } from '../../shared/lineage/mesh-graph';
-import { type ElementRef, type Mesh, nodeIdOf } from '../../shared/model';
+import type { Mesh } from '../../shared/model';
 import type { Finding } from '../../shared/validation/finding';
 import { countFindings, type FindingCounts, validateMesh } from '../../shared/validation/validate-mesh';
+import { whereShown } from '../../shared/validation/where-shown';
 
 /** What the problems panel, the status bar and the canvas badges show for one document. */
 export interface MeshFindings {
   all: readonly Finding[];
   counts: FindingCounts;
-  /** By the node (domain, product, system) that shows each finding's element on the canvas. */
+  /** By the nodes (domains, products, systems) and links that show each finding (see whereShown). */
   byNode: ReadonlyMap<string, readonly Finding[]>;
   byLink: ReadonlyMap<string, readonly Finding[]>;
 }
@@ -50,18 +50,9 @@ function indexByElement(mesh: Mesh, findings: readonly Finding[]) {
     else map.set(id, [finding]);
   };
   for (const finding of findings) {
-    if (finding.element.kind === 'link') add(byLink, finding.element.linkId, finding);
-    for (const nodeId of nodesShowing(mesh, finding.element)) add(byNode, nodeId, finding);
+    const { nodeIds, linkIds } = whereShown(mesh, finding);
+    for (const linkId of linkIds) add(byLink, linkId, finding);
+    for (const nodeId of nodeIds) add(byNode, nodeId, finding);
   }
   return { byNode, byLink };
-}
-
-/** The nodes on the canvas that show an element: its own node, or for a contract the products and systems it governs. */
-export function nodesShowing(mesh: Mesh, element: ElementRef): string[] {
-  const own = nodeIdOf(element);
-  if (own) return [own];
-  if (element.kind !== 'contract' && element.kind !== 'field') return [];
-  return meshGraph(mesh)
-    .contractUses(element.contractId)
-    .map((use) => (use.kind === 'port' ? use.product.id : use.system.id));
 }

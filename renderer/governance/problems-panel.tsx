@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
-import type { ElementRef, Mesh } from '../../shared/model';
+import type { Mesh } from '../../shared/model';
 import { type Finding, SEVERITIES } from '../../shared/validation/finding';
 import { describeFix } from '../../shared/validation/fixes';
 import { ruleById } from '../../shared/validation/rule-catalog';
+import { whereShown } from '../../shared/validation/where-shown';
 import { useDocumentStore } from '../store/document-store';
 import { type Selection, useSelectionStore } from '../store/selection-store';
 import { elementLabel } from './element-label';
 import { useGovernanceStore } from './governance-store';
-import { findingsOf, nodesShowing } from './mesh-findings';
+import { findingsOf } from './mesh-findings';
 import { fixProblem } from './problem-actions';
 import { revealElement } from './reveal-element';
 import { SEVERITY_LABELS } from './severity-labels';
@@ -124,12 +125,10 @@ function problemKey(finding: Finding): string {
   return `${finding.ruleId} ${finding.path} ${finding.message}`;
 }
 
-/** Whether a finding is about a selected node or link (or an element one of them shows). */
+/** Whether a selected node or link shows the finding: what its badge counts. */
 function isAboutSelection(mesh: Mesh, finding: Finding, selection: Selection): boolean {
-  const elements: ElementRef[] = [finding.element, ...(finding.related ?? [])];
-  return elements.some(
-    (element) =>
-      (element.kind === 'link' && selection.linkIds.has(element.linkId)) ||
-      nodesShowing(mesh, element).some((nodeId) => selection.nodeIds.has(nodeId)),
+  const { nodeIds, linkIds } = whereShown(mesh, finding);
+  return (
+    nodeIds.some((nodeId) => selection.nodeIds.has(nodeId)) || linkIds.some((linkId) => selection.linkIds.has(linkId))
   );
 }

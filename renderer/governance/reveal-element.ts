@@ -1,10 +1,10 @@
 import type { ElementRef } from '../../shared/model';
+import { nodesShowing } from '../../shared/validation/where-shown';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { currentMesh } from '../store/document-store';
 import { selectOnly } from '../store/selection-store';
 import { useGovernanceStore } from './governance-store';
-import { nodesShowing } from './mesh-findings';
 
 /**
  * Takes the user to an element: selects what shows it on the canvas and brings that into view;

@@ -22,6 +22,8 @@ export interface RuleFinding {
   fixHint: string;
   /** Other elements the finding is about: the products and links of a cycle, the chain of a freshness promise. */
   related?: ElementRef[];
+  /** Whether each related element shows the finding as its own, badge included: a cycle belongs to all its products and links. */
+  isShownOnRelated?: boolean;
   fix?: Fix;
   /** For a rule whose findings differ in weight (a contract's errors and warnings): this one's, unless a policy sets the rule's. */
   severity?: Severity;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
+import { describeInChromium, screenshot } from './app-driver';
 import { openByChooser, openSampleDesign, productNode } from './designer-driver';
 
 const ecommerce = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
@@ -93,5 +93,51 @@ describeInChromium('governance', (session) => {
     await page.getByTestId('impact-results').getByText('customer_id ← Customers.customer_id').first().waitFor();
     await page.getByRole('button', { name: 'Clear' }).click();
     expect(await page.locator('.impact--origin').count()).toBe(0);
+  });
+});
+
+/** Insurance with a finding of most rules: a cycle, a republished email left unclassified, an unfed port… */
+const violations = readFileSync(new URL('../fixtures/mesh/violations.mesh.json', import.meta.url), 'utf8');
+
+/** The first line of a badge's tooltip: its count of each severity. */
+const badgeSummary = async (page: Page, nodeId: string) =>
+  (await page.getByTestId(`problems-${nodeId}`).getAttribute('title'))?.split('\n')[0];
+
+/** What the Problems tab lists, by severity, as a badge's tooltip counts them. */
+async function listedSummary(page: Page): Promise<string> {
+  const rows = page.getByTestId('problems-panel').locator('.problem-list').first().getByTestId('problem');
+  const classes = await rows.evaluateAll((elements) => elements.map((element) => element.className));
+  const count = (severity: string) => classes.filter((name) => name.includes(`problem-row--${severity}`)).length;
+  const words = [
+    [count('error'), 'error', 'errors'],
+    [count('warning'), 'warning', 'warnings'],
+    [count('info'), 'info', 'infos'],
+  ] as const;
+  return words
+    .filter(([counted]) => counted > 0)
+    .map(([counted, one, many]) => `${counted} ${counted === 1 ? one : many}`)
+    .join(', ');
+}
+
+describeInChromium('governance, node by node', (session) => {
+  it('lists under “Selection only” what the selected node’s badge counts, its contracts’ problems and its cycle included', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'violations.mesh.json', violations);
+    await page.getByTestId('problem-counts').click();
+    await page.getByLabel('Selection only').check();
+
+    await page.getByTestId('rf__node-claims-enriched').locator('.product-node__name').click();
+    await problem(page, "'email'").waitFor();
+    expect(await badgeSummary(page, 'claims-enriched')).toBe('3 errors, 1 warning');
+    expect(await listedSummary(page)).toBe('3 errors, 1 warning');
+
+    await page.getByTestId('rf__node-claims-dashboard').locator('.product-node__name').click();
+    await problem(page, 'Data products feed each other in a cycle').waitFor();
+    expect(await badgeSummary(page, 'claims-dashboard')).toBe('2 errors');
+    expect(await listedSummary(page)).toBe('2 errors');
+    expect(await page.getByTestId('link-problems-l-cycle').getAttribute('data-severity')).toBe('error');
+    await screenshot(page, 'governance-cycle-on-every-product-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'governance-cycle-on-every-product-dark');
   });
 });

@@ -29,6 +29,7 @@ export const productCyclesRule: Rule = {
         message: `Data products feed each other in a cycle: ${[...names, names[0]].join(' → ')}.`,
         fixHint: 'Remove one of the links in the cycle; derive shared data in one product that both read.',
         related,
+        isShownOnRelated: true,
       };
     });
   },

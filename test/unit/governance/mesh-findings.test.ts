@@ -1,8 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import { problemCountsByDomain } from '../../../renderer/canvas/domain-problems';
 import { findingsOf } from '../../../renderer/governance/mesh-findings';
 import { withPositions } from '../../../shared/editing/layout-edits';
 import { withProductUpdated } from '../../../shared/editing/products';
+import type { Mesh } from '../../../shared/model';
+import { aPort, aProduct } from '../../builders/mesh-builder';
 import { aGovernedMesh } from '../validation/governed-mesh';
+
+/** The governed mesh with Report (analytics) reading Revenue and feeding it back: a cycle within one domain. */
+function aMeshWithACycle(): Mesh {
+  const mesh = aGovernedMesh();
+  mesh.products.push(
+    aProduct('report', 'analytics', {
+      owner: 'team-analytics',
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output', { contractId: 'country-counts' })],
+    }),
+  );
+  mesh.products.find((product) => product.id === 'revenue')?.inputPorts.push(aPort('back', 'input'));
+  mesh.links.push(
+    { id: 'to-report', from: { nodeId: 'revenue', portId: 'out' }, to: { nodeId: 'report', portId: 'in' } },
+    { id: 'back', from: { nodeId: 'report', portId: 'out' }, to: { nodeId: 'revenue', portId: 'back' } },
+  );
+  return mesh;
+}
+
+const ruleIds = (findings: readonly { ruleId: string }[] | undefined) => findings?.map((finding) => finding.ruleId);
 
 describe('the findings the app shows', () => {
   it('are computed once per change of what the rules read, not per move of a node', () => {
@@ -36,5 +59,36 @@ describe('the findings the app shows', () => {
     edited.contracts[0]?.schema[0]?.properties.splice(1, 1);
     expect(findingsOf(edited, null).counts.error).toBe(0);
     expect(findingsOf(edited, saved).all.map((finding) => finding.ruleId)).toEqual(['breaking-changes']);
+  });
+
+  it('put a cycle’s finding on every product and link of the cycle, and nowhere else', () => {
+    const findings = findingsOf(aMeshWithACycle(), null);
+    for (const nodeId of ['revenue', 'report'])
+      expect(ruleIds(findings.byNode.get(nodeId))).toContain('product-cycles');
+    for (const linkId of ['to-report', 'back'])
+      expect(ruleIds(findings.byLink.get(linkId))).toContain('product-cycles');
+    expect(ruleIds(findings.byNode.get('customers'))).toBeUndefined();
+    expect(ruleIds(findings.byLink.get('customers-to-revenue'))).toBeUndefined();
+  });
+
+  it('put a read across domains on its link only, not on the product and system it names', () => {
+    const mesh = aGovernedMesh();
+    mesh.products.find((product) => product.id === 'revenue')?.inputPorts.push(aPort('cdc', 'input'));
+    mesh.links.push({
+      id: 'shortcut',
+      from: { nodeId: 'shop', portId: 'customers-cdc' },
+      to: { nodeId: 'revenue', portId: 'cdc' },
+    });
+    const findings = findingsOf(mesh, null);
+    expect(ruleIds(findings.byLink.get('shortcut'))).toContain('cross-domain-sources');
+    expect(ruleIds(findings.byNode.get('revenue'))).toBeUndefined();
+    expect(ruleIds(findings.byNode.get('shop'))).toBeUndefined();
+  });
+
+  it('count a finding once in a domain however many of its elements show it', () => {
+    const mesh = aMeshWithACycle();
+    mesh.policies.rules['freshness-slos'] = { severity: 'off', reason: 'a cycle has no freshness to promise' };
+    expect(findingsOf(mesh, null).counts.error).toBe(1);
+    expect(problemCountsByDomain(mesh, null).get('analytics')).toBe(1);
   });
 });

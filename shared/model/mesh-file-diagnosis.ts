@@ -33,9 +33,14 @@ export function diagnoseInvalidJson(text: string, error: Error): Problem {
   if (offset === null) return { path: '(document)', message: `not valid JSON: ${error.message}` };
   const { line, column } = lineAndColumn(text, offset);
   const what =
-    offset >= text.length ? 'the file ends early; was it cut off while being written or copied?' : error.message;
+    offset >= text.length
+      ? 'the file ends early; was it cut off while being written or copied?'
+      : error.message.replace(ENGINE_POSITION, '');
   return { path: '(document)', message: `not valid JSON at line ${line}, column ${column}: ${what}` };
 }
+
+/** Where the JavaScript engine says JSON breaks (`in JSON at position 30 (line 3 column 11)`): the message names one place, ours. */
+const ENGINE_POSITION = / (?:in JSON )?at position \d+(?: \(line \d+ column \d+\))?/;
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -48,10 +53,17 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 }
 
 const WHITESPACE = /[ \t\n\r]*/y;
-const STRING_SOURCE = String.raw`"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"`;
+/** A string's characters between its quotes: no raw control characters, escapes whole. */
+const STRING_BODY = String.raw`(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*`;
+const STRING_SOURCE = `"${STRING_BODY}"`;
 const STRING = new RegExp(STRING_SOURCE, 'y');
 const SCALAR = new RegExp(
   String.raw`-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|${STRING_SOURCE}`,
+  'y',
+);
+/** A value the text ends in the middle of: a string not closed, a `tru`, a number ending in `-`, `.` or an exponent's `e`. */
+const UNFINISHED_VALUE = new RegExp(
+  String.raw`(?:"${STRING_BODY}(?:\\(?:u[0-9a-fA-F]{0,3})?)?|t(?:ru?)?|f(?:a(?:ls?)?)?|n(?:ul?)?|-?(?:(?:0|[1-9]\d*)(?:\.|(?:\.\d+)?[eE][+-]?))?)$`,
   'y',
 );
 
@@ -59,11 +71,21 @@ type Expected = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 
 
 /**
  * The offset where `text` stops being JSON (RFC 8259): the first character that cannot be there,
- * or the text's length when it ends early. Null when it is valid JSON. One pass, no recursion.
+ * or the text's length when it ends early, in the middle of a value included. Null when it is
+ * valid JSON. One pass, no recursion.
  */
 export function jsonSyntaxErrorOffset(text: string): number | null {
+  const offset = firstOffendingOffset(text);
+  if (offset === null || offset.at >= text.length) return offset?.at ?? null;
+  UNFINISHED_VALUE.lastIndex = offset.valueStart;
+  return UNFINISHED_VALUE.test(text) ? text.length : offset.at;
+}
+
+/** The first character that cannot be there (or the text's length), and where the value it breaks began. */
+function firstOffendingOffset(text: string): { at: number; valueStart: number } | null {
   const open: string[] = [];
   let index = 0;
+  let valueStart = 0;
   let expected: Expected = 'value';
   const matchAt = (pattern: RegExp): boolean => {
     pattern.lastIndex = index;
@@ -71,10 +93,11 @@ export function jsonSyntaxErrorOffset(text: string): number | null {
     index = pattern.lastIndex;
     return true;
   };
+  const offending = () => ({ at: index, valueStart });
   const afterValue = (): Expected => (open.length === 0 ? 'end' : 'comma-or-close');
   for (;;) {
     matchAt(WHITESPACE);
-    if (index >= text.length) return expected === 'end' ? null : index;
+    if (index >= text.length) return expected === 'end' ? null : offending();
     const char = text[index];
     if ((expected === 'value-or-close' && char === ']') || (expected === 'key-or-close' && char === '}')) {
       open.pop();
@@ -85,13 +108,17 @@ export function jsonSyntaxErrorOffset(text: string): number | null {
         open.push(char);
         index++;
         expected = char === '{' ? 'key-or-close' : 'value-or-close';
-      } else if (matchAt(SCALAR)) expected = afterValue();
-      else return index;
+      } else {
+        valueStart = index;
+        if (!matchAt(SCALAR)) return offending();
+        expected = afterValue();
+      }
     } else if (expected === 'key' || expected === 'key-or-close') {
-      if (!matchAt(STRING)) return index;
+      valueStart = index;
+      if (!matchAt(STRING)) return offending();
       expected = 'colon';
     } else if (expected === 'colon') {
-      if (char !== ':') return index;
+      if (char !== ':') return offending();
       index++;
       expected = 'value';
     } else if (expected === 'comma-or-close') {
@@ -100,8 +127,8 @@ export function jsonSyntaxErrorOffset(text: string): number | null {
       else if (char === (isObject ? '}' : ']')) {
         open.pop();
         expected = afterValue();
-      } else return index;
+      } else return offending();
       index++;
-    } else return index;
+    } else return offending();
   }
 }

@@ -126,4 +126,18 @@ describeInChromium('opening a sample', (session) => {
     await page.keyboard.press('ControlOrMeta+z');
     expect(await overlappingNodes(page)).not.toEqual([]);
   });
+
+  it('says a design cut off inside a string ends early, at the one place where it ends', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const cut = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8').slice(
+      0,
+      3000,
+    );
+    const lines = cut.split('\n');
+    await openRefused(page, 'cut.mesh.json', cut);
+
+    expect(await page.getByRole('alert').locator('.notice__details').textContent()).toBe(
+      `(document): not valid JSON at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}: the file ends early; was it cut off while being written or copied?`,
+    );
+  });
 });

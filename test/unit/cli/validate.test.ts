@@ -45,6 +45,16 @@ describe('mesh-designer validate', () => {
     expect(err).toEqual(['old.mesh.json: schemaVersion: 0 is not a version this app reads (it reads 1 and 2)']);
   });
 
+  it('says a design cut off inside a string ends early, where it ends, as the app says it', async () => {
+    const cut = sample.slice(0, 3000);
+    const lines = cut.split('\n');
+    const { io, err } = fakeIo({ 'cut.mesh.json': cut });
+    expect(await runCli(['validate', 'cut.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      `cut.mesh.json: (document): not valid JSON at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}: the file ends early; was it cut off while being written or copied?`,
+    ]);
+  });
+
   it('runs the governance rules of the problems panel on a design: duplicate names, incompatible links', async () => {
     const mesh = JSON.parse(sample);
     const contractText = (id: string) =>

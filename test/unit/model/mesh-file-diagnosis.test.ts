@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { jsonSyntaxErrorOffset } from '../../../shared/model/mesh-file-diagnosis';
+import { diagnoseInvalidJson, jsonSyntaxErrorOffset } from '../../../shared/model/mesh-file-diagnosis';
 
 const isValidJson = (text: string) => {
   try {
@@ -38,5 +38,56 @@ describe('where JSON breaks', () => {
   ])('points at the first character that cannot be there in %j', (text, offset) => {
     expect(isValidJson(text)).toBe(false);
     expect(jsonSyntaxErrorOffset(text)).toBe(offset);
+  });
+
+  it.each([
+    '{"a": "abc',
+    '{"a": "x\\',
+    '{"a": "x\\u00',
+    '{"na',
+    '{"a": [1,',
+    '{"a":',
+    '{"a": {',
+    '{"a": tr',
+    '{"a": fals',
+    '{"a": nul',
+    '{"a": -',
+    '{"a": 1.',
+    '{"a": 1e+',
+    '{"a": 1',
+  ])('points at the end of %j, which ends in the middle of the JSON', (text) => {
+    expect(isValidJson(text)).toBe(false);
+    expect(jsonSyntaxErrorOffset(text)).toBe(text.length);
+  });
+});
+
+describe('why a design is not valid JSON', () => {
+  const diagnosed = (text: string) => {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return diagnoseInvalidJson(text, error as Error).message;
+    }
+    throw new Error(`${text} is valid JSON`);
+  };
+
+  it('says a file cut off inside a string ends early, at its end, and names no other place', () => {
+    const cut = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8').slice(
+      0,
+      3000,
+    );
+    const lines = cut.split('\n');
+    expect(diagnosed(cut)).toBe(
+      `not valid JSON at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}: the file ends early; was it cut off while being written or copied?`,
+    );
+  });
+
+  it('names one place where the JSON breaks, not the engine’s position beside it', () => {
+    expect(diagnosed('{"a": 1 2}')).toBe(
+      "not valid JSON at line 1, column 9: Expected ',' or '}' after property value",
+    );
+    expect(diagnosed('[1] [2]')).toBe(
+      'not valid JSON at line 1, column 5: Unexpected non-whitespace character after JSON',
+    );
   });
 });

@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { metricsCsv, seriesLabel } from '../../shared/simulation/metrics-history';
+import { useIsDark } from '../diagrams/use-is-dark';
 import { useDocumentStore } from '../store/document-store';
-import { usePreferencesStore } from '../store/preferences-store';
+import { countingAxis } from './chart-axes';
 import { ConsumerOffsets } from './consumer-offsets';
 import { RunErrors } from './run-errors';
 import { useSimulationStore } from './simulation-store';
@@ -73,10 +74,10 @@ function Chart({
   const chart = useRef<uPlot | null>(null);
   const names = Object.keys(series);
   const shape = names.join('\n');
-  const theme = usePreferencesStore((state) => state.theme);
+  const isDark = useIsDark();
 
   // A chart is rebuilt only when its series change; new points just replace its data.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the series names, `theme` for the axis colour
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the series names, `isDark` for the axis colour (the OS's theme under `system`)
   useEffect(() => {
     if (!container.current) return;
     const width = container.current.clientWidth || 380;
@@ -87,15 +88,7 @@ function Chart({
         width,
         height: CHART_HEIGHT,
         scales: { x: { time: false } },
-        axes: [
-          { stroke: text, grid: { stroke: 'rgba(128,128,128,0.18)' }, ticks: { stroke: 'rgba(128,128,128,0.3)' } },
-          {
-            stroke: text,
-            grid: { stroke: 'rgba(128,128,128,0.18)' },
-            ticks: { stroke: 'rgba(128,128,128,0.3)' },
-            size: 44,
-          },
-        ],
+        axes: [countingAxis(text), countingAxis(text, { size: 44 })],
         legend: { live: false },
         series: [
           { label: 'tick' },
@@ -120,7 +113,7 @@ function Chart({
       created.destroy();
       chart.current = null;
     };
-  }, [shape, theme]);
+  }, [shape, isDark]);
 
   useEffect(() => {
     chart.current?.setData([ticks, ...names.map((name) => series[name] ?? [])]);

@@ -185,4 +185,35 @@ describeInChromium('Simulate mode, audited', (session) => {
     await expect.poll(() => editor.locator('.view-lines').textContent()).toBe(query.replaceAll(' ', '\u00a0'));
     expect(await page.getByLabel('Node to query').inputValue()).toBe('customers');
   });
+
+  it('labels the ticks of a metrics chart’s time axis with whole ticks only', async () => {
+    const page = await session.openApp();
+    // uPlot draws its labels on a canvas: the page notes what each chart's bottom axis writes.
+    await page.addInitScript(() => {
+      const labels: string[] = [];
+      Reflect.set(window, '__xAxisLabels', labels);
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (text, x, y, maxWidth) {
+        if (this.canvas.closest('[data-testid="chart-Records per tick"]') && this.textAlign === 'center') {
+          labels.push(String(text));
+        }
+        return fillText.call(this, text, x, y, maxWidth);
+      };
+    });
+    await page.reload();
+    await page.waitForSelector('.app');
+    await simulateSample(page);
+    await openTab(page, 'Metrics');
+    await step(page, 3);
+    await expect
+      .poll(() => page.evaluate(() => (Reflect.get(window, '__xAxisLabels') as string[]).length))
+      .toBeGreaterThan(0);
+
+    const labels = await page.evaluate(() => [...new Set(Reflect.get(window, '__xAxisLabels') as string[])]);
+    expect(labels.filter((label) => !/^\d+$/.test(label))).toEqual([]);
+    await screenshot(page, 'simulate-metrics-whole-ticks-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByText('Records per tick').waitFor();
+    await screenshot(page, 'simulate-metrics-whole-ticks-dark');
+  });
 });

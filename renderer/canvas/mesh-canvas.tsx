@@ -35,6 +35,7 @@ import { canvasBounds } from '../../shared/editing/node-placement';
 import type { Layout, Link } from '../../shared/model';
 import { linkCompatibilityOf } from '../contracts/link-compatibility';
 import { useIsImpactShown } from '../governance/canvas-marks';
+import { inspectClicked } from '../simulation/simulation-store';
 import { currentMesh, type DocumentState, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
 import { selectOnly, useSelectionStore } from '../store/selection-store';
@@ -210,6 +211,8 @@ function MeshFlow() {
         if (!useSelectionStore.getState().linkIds.has(edge.id)) selectOnly([], [edge.id]);
         openMenu(event, { kind: 'link', id: edge.id });
       },
+      onNodeClick: (_event: MouseEvent, node: Node) => inspectClicked(node),
+      onEdgeClick: (_event: MouseEvent, edge: Edge) => inspectClicked(edge),
       onEdgeMouseEnter: (_event: MouseEvent, edge: Edge) => useUiStore.getState().setHoveredLink(edge.id),
       onEdgeMouseLeave: () => useUiStore.getState().setHoveredLink(null),
       onNodeDoubleClick: (_event: MouseEvent, node: Node) => {

@@ -90,3 +90,13 @@ export const tracedNodeId = (state: SimulationState) =>
 export function setSimulation(patch: Partial<SimulationState>): void {
   useSimulationStore.setState(patch);
 }
+
+/** What Inspect shows the insides of: a product's or system's tables, a link's messages. */
+const INSPECTABLE_TYPES: ReadonlySet<string | undefined> = new Set(['product', 'system', 'mesh-link']);
+
+/** A click on a node or link while simulating shows what it holds, whichever tab was open. */
+export function inspectClicked(element: { type?: string }): void {
+  if (useSimulationStore.getState().mode === 'simulate' && INSPECTABLE_TYPES.has(element.type)) {
+    setSimulation({ panelTab: 'inspect' });
+  }
+}

@@ -216,4 +216,20 @@ describeInChromium('Simulate mode, audited', (session) => {
     await page.getByText('Records per tick').waitFor();
     await screenshot(page, 'simulate-metrics-whole-ticks-dark');
   });
+
+  it('shows a link clicked while another tab is open in Inspect, as it shows a clicked node', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await step(page);
+    const inspect = page.getByRole('tab', { name: 'Inspect', exact: true });
+
+    await openTab(page, 'Scenario');
+    await productNode(page, 'orders').locator('.product-node__name').click();
+    expect(await inspect.getAttribute('aria-selected')).toBe('true');
+
+    await openTab(page, 'Scenario');
+    await page.getByTestId('rf__edge-l-orders-cdc').click();
+    expect(await inspect.getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('region', { name: 'Link messages' }).waitFor();
+  });
 });

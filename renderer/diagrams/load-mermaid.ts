@@ -69,15 +69,16 @@ export function renderMermaid(text: string, isDark: boolean, use: PictureUse = '
 
 async function renderNow(text: string, isDark: boolean, use: PictureUse): Promise<RenderedDiagram> {
   const mermaid = await loadMermaid();
+  const fileLabels = use === 'file' ? SVG_TEXT_LABELS : undefined;
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict',
     theme: 'base',
     themeVariables: isDark ? DARK_COLORS : LIGHT_COLORS,
     ...MERMAID_LIMITS,
-    ...(use === 'file' ? SVG_TEXT_LABELS : {}),
+    ...(fileLabels && { htmlLabels: fileLabels.htmlLabels }),
     suppressErrorRendering: true,
-    flowchart: { useMaxWidth: false },
+    flowchart: { useMaxWidth: false, ...fileLabels?.flowchart },
   });
   renderCount += 1;
   try {

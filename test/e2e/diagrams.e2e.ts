@@ -5,7 +5,13 @@ import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR, screenshot } from './app-driver';
 import { openSampleDesign, productNode, systemNode } from './designer-driver';
-import { drawnByResvg, labelPixelsDrawnByResvg, svgTextLabels, withoutSpaces } from './svg-outside-browser';
+import {
+  drawnByResvg,
+  labelPixelsDrawnByResvg,
+  svgBoxLabelLines,
+  svgTextLabels,
+  withoutSpaces,
+} from './svg-outside-browser';
 
 const NOTE_LOGICAL_VIEW = readFileSync(
   join(import.meta.dirname, '../unit/diagrams/design-note/logical-view.mmd'),
@@ -126,13 +132,20 @@ describeInChromium('the Diagram view', (session) => {
     const shown = page.getByTestId('diagram-picture');
     await shown.getByText('Microservice: orders-service (Java)').waitFor();
     // On screen each box, frame and edge label is HTML in a foreignObject.
-    const labels = (await shown.locator('foreignObject').allTextContents()).map(withoutSpaces).filter(Boolean);
+    const shownTexts = await shown.locator('foreignObject').allTextContents();
+    const labels = shownTexts.map(withoutSpaces).filter(Boolean);
     expect(labels).toEqual(expect.arrayContaining(['orders-service', 'persist', 'CDC', 'Clean']));
 
     const saved = (await savedDownload(page, 'Save .svg')).bytes.toString('utf8');
     expect(saved).not.toContain('foreignObject');
     const texts = svgTextLabels(saved);
     for (const label of labels) expect(texts, label).toContain(label);
+    // A box's lines break between words, not inside a topic's name (`orders.public.order` / `s`).
+    // Mermaid wraps edge labels at 200 px whatever it is told, so they may still cut a long word.
+    const shownWords = new Set(shownTexts.flatMap((text) => text.split(/\s+/)));
+    const savedWords = svgBoxLabelLines(saved).flatMap((line) => line.split(/\s+/).filter(Boolean));
+    expect(savedWords).toContain('orders.public.order_lines,');
+    for (const word of savedWords) expect(shownWords, word).toContain(word);
     const drawn = drawnByResvg(saved);
     writeFileSync(join(SCREENSHOT_DIR, 'diagram-svg-drawn-by-resvg.png'), drawn.asPng());
     // Each label draws a few dozen pixels at least.

@@ -14,6 +14,12 @@ export function svgTextLabels(svg: string): string[] {
   return [...document.getElementsByTagName('text')].map((text) => withoutSpaces(text.textContent ?? ''));
 }
 
+/** Each line Mermaid wrapped the SVG `<text>` labels of its boxes (`.node`) into, as it reads. */
+export function svgBoxLabelLines(svg: string): string[] {
+  const { document } = parsedSvg(svg).window;
+  return [...document.querySelectorAll('.node text tspan.row')].map((line) => line.textContent ?? '');
+}
+
 /** The SVG drawn as SVG tools and viewers draw it: by resvg, with no browser and so no HTML. */
 export function drawnByResvg(svg: string): RenderedImage {
   return new Resvg(svg, { background: '#ffffff', font: { defaultFontFamily: 'DejaVu Sans' } }).render();

@@ -1,8 +1,8 @@
 import type { Mesh } from '../model';
-import { withDomainFitted, withDomainsApart } from './containment';
-import type { Point, Rect } from './geometry';
+import { DOMAIN_SPACING, type PushAxis, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
+import { type Point, type Rect, slideClear, translate } from './geometry';
 import { withPositions } from './layout-edits';
-import { owningDomainId } from './mesh-index';
+import { childrenOf, nodeKindOf, owningDomainId } from './mesh-index';
 import { defaultSizeOf, domainRect, type SizeOf } from './node-placement';
 
 export type Alignment = 'left' | 'center' | 'right' | 'top' | 'middle' | 'bottom';
@@ -30,21 +30,72 @@ function movable(mesh: Mesh, nodeIds: Iterable<string>): string[] {
   });
 }
 
-/** Sets canvas positions; children's stored positions stay relative, and their domains grow to hold them. */
-function withCanvasPositions(mesh: Mesh, positions: ReadonlyMap<string, Point>, sizeOf: SizeOf): Mesh {
+/**
+ * Sets canvas positions; children's stored positions stay relative, and their domains grow to hold
+ * them. Domains that then overlap (grown or moved) move apart along `pushAxis`, the axis the
+ * nodes did not move on, so what was lined up stays lined up.
+ */
+function withCanvasPositions(
+  mesh: Mesh,
+  positions: ReadonlyMap<string, Point>,
+  pushAxis: PushAxis,
+  sizeOf: SizeOf,
+): Mesh {
   const relative = new Map<string, Point>();
   const domainsToFit = new Set<string>();
+  const movedDomains: string[] = [];
   for (const [id, point] of positions) {
     const domainId = owningDomainId(mesh, id);
-    if (domainId && domainId !== id) {
-      const origin = domainRect(mesh, domainId);
-      relative.set(id, { x: point.x - origin.x, y: point.y - origin.y });
-      domainsToFit.add(domainId);
-    } else relative.set(id, point);
+    const origin = domainId && domainId !== id ? domainRect(mesh, domainId) : { x: 0, y: 0 };
+    const stored = { x: point.x - origin.x, y: point.y - origin.y };
+    relative.set(id, stored);
+    const before = mesh.layout.nodes[id];
+    if (before?.x === stored.x && before.y === stored.y) continue;
+    if (domainId === id) movedDomains.push(id);
+    else if (domainId) domainsToFit.add(domainId);
   }
   let next = withPositions(mesh, relative);
   for (const domainId of domainsToFit) next = withDomainFitted(next, domainId, sizeOf);
-  return domainsToFit.size > 0 ? withDomainsApart(next, domainsToFit) : next;
+  const settled = [...domainsToFit, ...movedDomains];
+  return settled.length > 0 ? withDomainsApart(next, settled, pushAxis) : next;
+}
+
+/**
+ * The arranged positions, each moved further along `axis` (the one the arrangement left free) just
+ * past any node of its own container it would land on: never two nodes on one spot. Nodes go in
+ * their order along `axis`, so a row lined up on one edge becomes a column, in the same order.
+ */
+function clearOfNeighbours(
+  mesh: Mesh,
+  positions: ReadonlyMap<string, Point>,
+  axis: 'x' | 'y',
+  sizeOf: SizeOf,
+): Map<string, Point> {
+  const cleared = new Map<string, Point>();
+  const boxOf = (id: string) => {
+    const box = canvasBox(mesh, id, sizeOf);
+    const moved = cleared.get(id);
+    return moved ? { ...box, ...moved } : box;
+  };
+  const inOrder = [...positions].sort(
+    ([a], [b]) => canvasBox(mesh, a, sizeOf)[axis] - canvasBox(mesh, b, sizeOf)[axis],
+  );
+  for (const [id, point] of inOrder) {
+    const neighbours = neighboursOf(mesh, id).filter((other) => cleared.has(other) || !positions.has(other));
+    const spacing = nodeKindOf(mesh, id) === 'domain' ? DOMAIN_SPACING : SIBLING_SPACING;
+    const box = { ...canvasBox(mesh, id, sizeOf), ...point };
+    cleared.set(id, translate(point, slideClear([box], neighbours.map(boxOf), { x: 0, y: 0 }, spacing, axis)));
+  }
+  return cleared;
+}
+
+/** The nodes that share a container with `nodeId`: its domain's other children, or the other domains; notes may sit anywhere. */
+function neighboursOf(mesh: Mesh, nodeId: string): string[] {
+  const kind = nodeKindOf(mesh, nodeId);
+  if (kind === 'domain') return mesh.domains.flatMap((domain) => (domain.id === nodeId ? [] : [domain.id]));
+  if (kind !== 'product' && kind !== 'system') return [];
+  const domainId = owningDomainId(mesh, nodeId) as string;
+  return childrenOf(mesh, domainId).flatMap((child) => (child.id === nodeId ? [] : [child.id]));
 }
 
 /** The document with the nodes lined up on one edge or centre line of the box around them all. */
@@ -72,7 +123,9 @@ export function withAligned(mesh: Mesh, nodeIds: Iterable<string>, alignment: Al
         return { x: box.x, y: bottom - box.height };
     }
   };
-  return withCanvasPositions(mesh, new Map(boxes.map(({ id, box }) => [id, place(box)])), sizeOf);
+  const pushAxis = alignment === 'left' || alignment === 'center' || alignment === 'right' ? 'y' : 'x';
+  const positions = new Map(boxes.map(({ id, box }) => [id, place(box)]));
+  return withCanvasPositions(mesh, clearOfNeighbours(mesh, positions, pushAxis, sizeOf), pushAxis, sizeOf);
 }
 
 /** The document with the nodes spaced evenly between the first and the last along an axis (three or more). */
@@ -91,7 +144,8 @@ export function withDistributed(mesh: Mesh, nodeIds: Iterable<string>, axis: Axi
     positions.set(id, { ...{ x: box.x, y: box.y }, [start]: Math.round(cursor) });
     cursor += box[length] + gap;
   }
-  return withCanvasPositions(mesh, positions, sizeOf);
+  const pushAxis = axis === 'horizontal' ? 'y' : 'x';
+  return withCanvasPositions(mesh, clearOfNeighbours(mesh, positions, pushAxis, sizeOf), pushAxis, sizeOf);
 }
 
 /** A line drawn while dragging where the dragged box lines up with another: vertical at `x`, or horizontal at `y`. */

@@ -23,6 +23,8 @@ import {
 export const MIN_CHILD_MARGIN = { top: 40, side: 8, bottom: 8 };
 /** Room left between domains pushed apart. */
 export const DOMAIN_SPACING = 40;
+/** Room kept between a product or system placed automatically (pasted, aligned) and its siblings. */
+export const SIBLING_SPACING = 24;
 
 export interface NodeBox extends Rect {
   id: string;
@@ -128,59 +130,78 @@ export function overlappingDomains(mesh: Mesh): Array<[string, string]> {
   );
 }
 
+/** Which way pushed domains may move: sideways only (`x`), up or down only (`y`), or either. */
+export type PushAxis = 'x' | 'y' | 'either';
+
 /**
  * The document with the domains `settledIds` (one that just grew, or was pasted) left where they
- * are and every domain overlapping them pushed out of the way, by the shortest move that
- * overlaps nothing already settled; a pushed domain may push others in turn. Children move with
- * their domain.
+ * are and every domain overlapping them pushed out of the way, by the shortest move along `axis`
+ * that overlaps nothing already settled; a pushed domain may push others in turn. Settled domains
+ * that overlap each other (two grew at once) are kept apart in the order given: the first stays.
+ * Children move with their domain.
  */
-export function withDomainsApart(mesh: Mesh, settledIds: Iterable<string>): Mesh {
+export function withDomainsApart(mesh: Mesh, settledIds: Iterable<string>, axis: PushAxis = 'either'): Mesh {
   const rects = new Map(mesh.domains.map((domain) => [domain.id, domainRect(mesh, domain.id)]));
   const settled = new Set([...settledIds].filter((id) => rects.has(id)));
   const queue = [...settled];
   const spaced = (rect: Rect): Rect => inflate(rect, DOMAIN_SPACING / 2);
-  const hitsSettled = (id: string, rect: Rect) =>
-    [...settled].some((other) => other !== id && overlaps(spaced(rect), spaced(rects.get(other) as Rect)));
   let next = mesh;
+  /** Moves domain `id` out of `pusher`'s way to where it overlaps none of `against`. */
+  const push = (id: string, pusher: Rect, against: Iterable<string>) => {
+    const others = [...against].flatMap((other) => (other === id ? [] : [rects.get(other) as Rect]));
+    const isFree = (candidate: Rect) => !others.some((other) => overlaps(spaced(candidate), spaced(other)));
+    const moved = pushedClear(rects.get(id) as Rect, pusher, isFree, others, axis);
+    rects.set(id, moved);
+    next = setLayout(next, id, { ...next.layout.nodes[id], ...moved });
+  };
+  const kept: string[] = [];
+  for (const id of queue) {
+    const pusher = kept
+      .map((other) => rects.get(other) as Rect)
+      .find((other) => overlaps(other, rects.get(id) as Rect));
+    if (pusher) push(id, pusher, kept);
+    kept.push(id);
+  }
   while (queue.length > 0) {
     const pusher = rects.get(queue.shift() as string) as Rect;
     for (const [id, rect] of rects) {
       // Only a real overlap pushes: domains the user placed close together but apart stay where they are.
       if (settled.has(id) || !overlaps(pusher, rect)) continue;
-      const moved = pushedClear(
-        rect,
-        pusher,
-        (candidate) => !hitsSettled(id, candidate),
-        [...settled].map((other) => rects.get(other) as Rect),
-      );
-      rects.set(id, moved);
+      push(id, pusher, settled);
       settled.add(id);
       queue.push(id);
-      next = setLayout(next, id, {
-        ...next.layout.nodes[id],
-        x: moved.x,
-        y: moved.y,
-        width: rect.width,
-        height: rect.height,
-      });
     }
   }
   return next;
 }
 
-/** `rect` moved out of `pusher`'s way: the shortest of the four moves that `isFree` accepts, else below everything. */
-function pushedClear(rect: Rect, pusher: Rect, isFree: (candidate: Rect) => boolean, settled: readonly Rect[]): Rect {
-  const candidates: Rect[] = [
+/**
+ * `rect` moved out of `pusher`'s way: the shortest of the moves along `axis` that `isFree`
+ * accepts, else past everything settled (below, or to the right when it may only move sideways).
+ */
+function pushedClear(
+  rect: Rect,
+  pusher: Rect,
+  isFree: (candidate: Rect) => boolean,
+  settled: readonly Rect[],
+  axis: PushAxis,
+): Rect {
+  const sideways: Rect[] = [
     { ...rect, x: pusher.x + pusher.width + DOMAIN_SPACING },
-    { ...rect, y: pusher.y + pusher.height + DOMAIN_SPACING },
     { ...rect, x: pusher.x - rect.width - DOMAIN_SPACING },
+  ];
+  const upOrDown: Rect[] = [
+    { ...rect, y: pusher.y + pusher.height + DOMAIN_SPACING },
     { ...rect, y: pusher.y - rect.height - DOMAIN_SPACING },
   ];
+  const [right, left] = sideways as [Rect, Rect];
+  const [below, above] = upOrDown as [Rect, Rect];
+  const candidates = axis === 'x' ? sideways : axis === 'y' ? upOrDown : [right, below, left, above];
   const distance = (candidate: Rect) => Math.abs(candidate.x - rect.x) + Math.abs(candidate.y - rect.y);
   const free = candidates.sort((a, b) => distance(a) - distance(b)).find(isFree);
   if (free) return free;
-  const lowest = Math.max(...settled.map((other) => other.y + other.height));
-  return { ...rect, y: lowest + DOMAIN_SPACING };
+  if (axis === 'x') return { ...rect, x: Math.max(...settled.map((other) => other.x + other.width)) + DOMAIN_SPACING };
+  return { ...rect, y: Math.max(...settled.map((other) => other.y + other.height)) + DOMAIN_SPACING };
 }
 
 /**

@@ -51,10 +51,17 @@ export function containsRect(outer: Rect, inner: Rect): boolean {
 }
 
 /**
- * How far `items` must move right, from `offset`, so none of them comes within `spacing` of an
- * obstacle: each collision moves the group just past the obstacle it hit.
+ * How far `items` must move right (or down, along `axis` y), from `offset`, so none of them comes
+ * within `spacing` of an obstacle: each collision moves the group just past the obstacle it hit.
  */
-export function slideClear(items: readonly Rect[], obstacles: readonly Rect[], offset: Point, spacing: number): Point {
+export function slideClear(
+  items: readonly Rect[],
+  obstacles: readonly Rect[],
+  offset: Point,
+  spacing: number,
+  axis: 'x' | 'y' = 'x',
+): Point {
+  const length = axis === 'x' ? 'width' : 'height';
   let shift = { ...offset };
   for (let attempt = 0; attempt < 10_000; attempt++) {
     const hit = items
@@ -62,10 +69,10 @@ export function slideClear(items: readonly Rect[], obstacles: readonly Rect[], o
       .flatMap((item) =>
         obstacles
           .filter((obstacle) => overlaps(inflate(item, spacing), obstacle))
-          .map((obstacle) => obstacle.x + obstacle.width + spacing - item.x),
+          .map((obstacle) => obstacle[axis] + obstacle[length] + spacing - item[axis]),
       );
     if (hit.length === 0) return shift;
-    shift = { x: shift.x + Math.max(1, Math.min(...hit)), y: shift.y };
+    shift = { ...shift, [axis]: shift[axis] + Math.max(1, Math.min(...hit)) };
   }
   return shift;
 }

@@ -11,7 +11,7 @@ import {
   type OperationalSystem,
   uniqueId,
 } from '../model';
-import { DOMAIN_SPACING, withDomainFitted, withDomainsApart } from './containment';
+import { DOMAIN_SPACING, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
 import { boundsOf, type Point, type Rect, slideClear, translate } from './geometry';
 import { contractIdsOf, nodeIds } from './mesh-index';
 import { defaultSizeOf, domainAt, domainRect, domainRects, type SizeOf } from './node-placement';
@@ -43,9 +43,6 @@ export interface PastedElements {
  * beside the originals (Duplicate). Either way in free space: a copy never covers anything.
  */
 export type PastePlacement = { at: Point } | 'beside-originals';
-
-/** Room kept between a pasted product or system and its new siblings. */
-const SIBLING_SPACING = 24;
 
 export function copyFragment(mesh: Mesh, selectedIds: ReadonlySet<string>): MeshFragment {
   const domains = mesh.domains.filter((domain) => selectedIds.has(domain.id));

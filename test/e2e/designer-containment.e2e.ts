@@ -1,15 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
+import { describeInChromium, screenshot } from './app-driver';
 import {
   centerOf,
   domainNode,
   drag,
   emptyCanvasPoint,
+  flowPosition,
+  openByChooser,
   openSampleDesign,
   productNode,
   selectDomain,
 } from './designer-driver';
+
+/** Policy above Claims, Finance beside Claims; `policies` right above `claims`. */
+const INSURANCE = readFileSync(join(import.meta.dirname, '../fixtures/mesh/insurance.mesh.json'), 'utf8');
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -43,6 +50,12 @@ async function everyChildInsideADomain(page: Page): Promise<boolean> {
       );
     });
   });
+}
+
+/** No two domains drawn over each other. */
+async function domainsApart(page: Page): Promise<boolean> {
+  const boxes = await domainBoxes(page);
+  return boxes.every((a, index) => boxes.slice(index + 1).every((b) => apart(a, b)));
 }
 
 async function domainBoxes(page: Page): Promise<Box[]> {
@@ -102,6 +115,33 @@ describeInChromium('the drawing tells the truth', (session) => {
     }
     expect(await everyChildInsideADomain(page)).toBe(true);
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`lines up products of two domains without a domain over another or a product over another (${colorScheme})`, async () => {
+      const page = await session.openApp({ colorScheme, withoutFileSystemAccess: true });
+      await openByChooser(page, 'insurance.mesh.json', INSURANCE);
+      const claims = productNode(page, 'claims');
+      const policies = productNode(page, 'policies');
+      const before = { claims: await flowPosition(claims), policies: await flowPosition(policies) };
+      await claims.locator('.product-node__name').click();
+      await policies.locator('.product-node__name').click({ modifiers: ['Shift'] });
+      await page.keyboard.press('Alt+Shift+T');
+
+      await expect.poll(async () => (await boxOf(claims)).y).toBeCloseTo((await boxOf(policies)).y, 0);
+      expect(apart(await boxOf(claims), await boxOf(policies))).toBe(true);
+      expect(await domainsApart(page)).toBe(true);
+      expect(await everyChildInsideADomain(page)).toBe(true);
+      await page.keyboard.press('Shift+1');
+      await page.waitForTimeout(500);
+      await screenshot(page, `canvas-align-across-domains-${colorScheme}`);
+
+      // One undo step takes the alignment, the grown domain and the domain moved aside back at once.
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => flowPosition(claims)).toEqual(before.claims);
+      expect(await flowPosition(policies)).toEqual(before.policies);
+      expect(await domainsApart(page)).toBe(true);
+    });
+  }
 
   it('selects with a Shift-drag box without selecting the text of the panels it passes', async () => {
     const page = await session.openApp();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignmentSnap, canvasBox, withAligned, withDistributed } from '../../../shared/editing/alignment';
-import { isInsideItsDomain } from '../../../shared/editing/containment';
+import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
+import { overlaps, type Rect } from '../../../shared/editing/geometry';
 import { nearestInDirection } from '../../../shared/editing/keyboard-navigation';
 import { withNodesNudged } from '../../../shared/editing/layout-edits';
 import { isLocked, withLockToggled } from '../../../shared/editing/locks';
@@ -38,6 +39,24 @@ describe('align and distribute', () => {
     expect(c?.x).toBe(500);
   });
 
+  it('never puts one node on another: lined up on one edge, side-by-side nodes stack instead', () => {
+    const mesh = threeProducts();
+    mesh.layout.nodes.b = { x: 300, y: 60 };
+    const aligned = withAligned(mesh, ['a', 'b'], 'left', sizeOf);
+    const [a, b] = ['a', 'b'].map((id) => canvasBox(aligned, id, sizeOf));
+    expect(b?.x).toBe(a?.x);
+    expect(overlaps(a as Rect, b as Rect)).toBe(false);
+    expect(b?.y).toBeGreaterThan(a?.y ?? 0);
+  });
+
+  it('never puts a node on a neighbour it was not aligned with', () => {
+    const mesh = threeProducts();
+    mesh.layout.nodes.c = { x: 40, y: 130 };
+    const aligned = withAligned(mesh, ['a', 'b'], 'bottom', sizeOf);
+    expect(canvasBox(aligned, 'a', sizeOf).y).toBe(canvasBox(aligned, 'b', sizeOf).y);
+    expect(overlaps(canvasBox(aligned, 'a', sizeOf), canvasBox(aligned, 'c', sizeOf))).toBe(false);
+  });
+
   it('leaves locked nodes where they are', () => {
     const mesh = withLockToggled(threeProducts(), ['b']);
     const aligned = withAligned(mesh, ['a', 'b', 'c'], 'left', sizeOf);
@@ -52,6 +71,57 @@ describe('align and distribute', () => {
     mesh.layout.nodes.far = { x: 40, y: 60 };
     const aligned = withAligned(mesh, ['a', 'far'], 'left', sizeOf);
     expect(isInsideItsDomain(aligned, 'far', sizeOf)).toBe(true);
+  });
+});
+
+/** Policy above Claims, as in the insurance design: `policies` and `claims` sit at the same x, one domain apart. */
+function stackedDomains() {
+  const mesh = aMesh()
+    .withDomain('policy')
+    .withDomain('claims-domain')
+    .withProduct('policies', 'policy')
+    .withProduct('claims', 'claims-domain')
+    .withProduct('enriched', 'claims-domain')
+    .build();
+  mesh.layout.nodes = {
+    policy: { x: 0, y: 0, width: 860, height: 300 },
+    'claims-domain': { x: 0, y: 360, width: 1300, height: 320 },
+    policies: { x: 480, y: 60 },
+    claims: { x: 480, y: 60 },
+    enriched: { x: 900, y: 60 },
+  };
+  return mesh;
+}
+
+describe('aligning nodes of different domains', () => {
+  const boxes = (mesh: ReturnType<typeof stackedDomains>) =>
+    ['policies', 'claims', 'enriched'].map((id) => canvasBox(mesh, id, sizeOf));
+
+  it.each(['top', 'middle', 'bottom'] as const)('lines them up (%s) with no domain over another', (alignment) => {
+    const aligned = withAligned(stackedDomains(), ['claims', 'policies'], alignment, sizeOf);
+    const [policies, claims] = boxes(aligned);
+    expect(claims?.y).toBe(policies?.y);
+    expect(overlappingDomains(aligned)).toEqual([]);
+    expect(overlaps(claims as Rect, policies as Rect)).toBe(false);
+    for (const id of ['policies', 'claims', 'enriched']) expect(isInsideItsDomain(aligned, id, sizeOf)).toBe(true);
+  });
+
+  it('moves a domain sideways out of the way, so the line stays straight', () => {
+    const before = stackedDomains();
+    const aligned = withAligned(before, ['claims', 'policies'], 'top', sizeOf);
+    expect(canvasBox(aligned, 'policies', sizeOf).y).toBe(canvasBox(before, 'policies', sizeOf).y);
+    expect(canvasBox(aligned, 'enriched', sizeOf)).toEqual(canvasBox(before, 'enriched', sizeOf));
+  });
+
+  it('moves a domain up or down out of the way of a vertical line', () => {
+    const mesh = stackedDomains();
+    mesh.layout.nodes.policy = { x: 0, y: 0, width: 400, height: 300 };
+    mesh.layout.nodes.policies = { x: 40, y: 60 };
+    mesh.layout.nodes['claims-domain'] = { x: 460, y: 0, width: 800, height: 300 };
+    const aligned = withAligned(mesh, ['policies', 'claims'], 'left', sizeOf);
+    const [policies, claims] = boxes(aligned);
+    expect(claims?.x).toBe(policies?.x);
+    expect(overlappingDomains(aligned)).toEqual([]);
   });
 });
 

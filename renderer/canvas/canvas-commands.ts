@@ -21,8 +21,8 @@ export interface CanvasCommands {
   focusNodes(nodeIds: readonly string[]): void;
   /** Remembers the view as it is; the function returned goes back to it (after presenter mode's focusing). */
   keepView(): () => void;
-  /** Pans just enough to bring a node fully into view, clear of the minimap, when it is not. */
-  reveal(nodeId: string): void;
+  /** Pans just enough to bring nodes fully into view, clear of the minimap, when they are not. */
+  reveal(nodeIds: readonly string[]): void;
   /** Lays the mesh out by data flow, animated and undoable; resolves when done or cancelled. */
   autoLayout(): Promise<void>;
   cancelAutoLayout(): void;
@@ -52,7 +52,7 @@ export const canvasCommands: CanvasCommands = {
   focusNode: (nodeId) => mounted?.focusNode(nodeId),
   focusNodes: (nodeIds) => mounted?.focusNodes(nodeIds),
   keepView: () => mounted?.keepView() ?? (() => undefined),
-  reveal: (nodeId) => mounted?.reveal(nodeId),
+  reveal: (nodeIds) => mounted?.reveal(nodeIds),
   autoLayout: () => mounted?.autoLayout() ?? Promise.resolve(),
   cancelAutoLayout: () => mounted?.cancelAutoLayout(),
   pastePoint: () => mounted?.pastePoint(),

@@ -43,7 +43,7 @@ export function walkCursor(direction: Direction): void {
     : nearestToMiddleOfView(boxes);
   if (!next) return;
   ui.setKeyboardCursor(next);
-  canvasCommands.reveal(next);
+  canvasCommands.reveal([next]);
 }
 
 /** Where the arrow keys start: the node nearest the middle of the view. */

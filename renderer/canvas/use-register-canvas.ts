@@ -107,11 +107,11 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
         const kept = flow.getViewport();
         return () => void flow.setViewport(kept, VIEW_ANIMATION);
       },
-      reveal: (nodeId) => {
+      reveal: (nodeIds) => {
         const mesh = currentMesh();
         const area = visibleArea();
-        if (!mesh || !area) return;
-        const box = canvasBox(mesh, nodeId, measuredSizeOf);
+        const box = mesh && boundsOf(nodeIds.map((id) => canvasBox(mesh, id, measuredSizeOf)));
+        if (!box || !area) return;
         const isHidden = area.covered.some((overlay) => overlaps(overlay, box));
         if (containsRect(area.view, box) && !isHidden) return;
         // Zoom out a little to show the node beside what was in view; if that would take too far out, go to it instead.

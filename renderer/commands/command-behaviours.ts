@@ -89,7 +89,7 @@ function insert(kind: InsertableKind): CommandBehaviour {
         ...(area && { view: area.view, covered: area.covered }),
       });
       // Added where the user pointed, it is in view already; panning would only move it from under the pointer.
-      if (result.ok && !at) canvasCommands.reveal(result.id);
+      if (result.ok && !at) canvasCommands.reveal([result.id]);
     },
     isEnabled: hasDocument,
   };
@@ -150,11 +150,12 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'edit.paste': {
     run: ({ at }) => {
       const point = at ?? canvasCommands.pastePoint();
-      return pasteClipboard(point ? { at: point } : 'beside-originals');
+      // Slid clear of what was at the pointer, a paste can end up off screen: the view follows it.
+      return pasteClipboard(point ? { at: point } : 'beside-originals').then(canvasCommands.reveal);
     },
     isEnabled: hasDocument,
   },
-  'edit.duplicate': { run: duplicateSelection, isEnabled: hasDocument },
+  'edit.duplicate': { run: () => canvasCommands.reveal(duplicateSelection()), isEnabled: hasDocument },
   'edit.delete': { run: deleteSelection, isEnabled: hasDocument },
   'edit.nudge': { run: nudge, isEnabled: hasDocument },
   'edit.lock': { run: () => toggleLock([...currentSelection().nodeIds]), isEnabled: hasSelectedNodes },

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { linkById, nodeKindOf } from '../../shared/editing/mesh-index';
+import { CommandButton } from '../commands/command-button';
 import { CanvasImageButton } from '../diagrams/diagram-buttons';
-import { duplicateSelection } from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
 import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
@@ -36,9 +36,7 @@ export function Inspector() {
       <div className="inspector" data-testid="selection-inspector">
         <h2 className="inspector__title">{existing.length} elements selected</h2>
         <div className="inspector__actions">
-          <button type="button" onClick={duplicateSelection}>
-            Duplicate
-          </button>
+          <CommandButton command="edit.duplicate">Duplicate</CommandButton>
           <button type="button" className="danger" onClick={deleteSelection}>
             Delete
           </button>

@@ -65,13 +65,16 @@ export async function cutSelection(): Promise<void> {
   if (await copySelection()) deleteSelection();
 }
 
-function applyPaste(paste: (mesh: NonNullable<ReturnType<typeof currentMesh>>) => PastedElements): void {
+/** Pastes as one undo step and selects what was pasted; returns the pasted nodes' ids. */
+function applyPaste(paste: (mesh: NonNullable<ReturnType<typeof currentMesh>>) => PastedElements): string[] {
   let pasted: PastedElements | undefined;
   changeMesh((mesh) => {
     pasted = paste(mesh);
     return pasted.mesh;
   });
-  if (pasted) selectOnly(pasted.nodeIds, pasted.linkIds);
+  if (!pasted) return [];
+  selectOnly(pasted.nodeIds, pasted.linkIds);
+  return pasted.nodeIds;
 }
 
 async function readSystemClipboard(): Promise<string | undefined> {
@@ -86,32 +89,31 @@ async function readSystemClipboard(): Promise<string | undefined> {
 /**
  * Pastes elements copied in any window (JSON text on the system clipboard) at `placement`, in free
  * space, as one undo step; text that is not copied elements, or would break the design, changes
- * nothing and says why.
+ * nothing and says why. Resolves to the pasted nodes' ids (none when nothing was pasted).
  */
-export async function pasteClipboard(placement: PastePlacement): Promise<void> {
-  if (!currentMesh()) return;
+export async function pasteClipboard(placement: PastePlacement): Promise<string[]> {
+  if (!currentMesh()) return [];
   const text = await readSystemClipboard();
   const mesh = currentMesh();
-  if (!mesh) return;
+  if (!mesh) return [];
   if (text !== undefined && looksLikeElements(text)) {
     const result = pasteText(mesh, text, placement, measuredSizeOf);
     if (!result.ok) {
       notify('error', 'Nothing was pasted: the copied elements have problems.', result.errors.map(formatProblem));
-      return;
+      return [];
     }
-    applyPaste(() => result.value);
-    return;
+    return applyPaste(() => result.value);
   }
   const { fragment } = useClipboardStore.getState();
   if (fragment && (text === undefined || text.trim() === '')) {
-    applyPaste((current) => pasteFragment(current, fragment, placement, measuredSizeOf));
-    return;
+    return applyPaste((current) => pasteFragment(current, fragment, placement, measuredSizeOf));
   }
   notify('info', 'Nothing to paste: the clipboard holds no copied domains, products, systems or notes.');
+  return [];
 }
 
-/** Ctrl/Cmd+D: a copy of the selection beside it, in free space, leaving the clipboard as it was. */
-export function duplicateSelection(): void {
+/** Ctrl/Cmd+D: a copy of the selection beside it, in free space, leaving the clipboard as it was; returns the copies' ids. */
+export function duplicateSelection(): string[] {
   const fragment = selectedFragment();
-  if (fragment) applyPaste((mesh) => pasteFragment(mesh, fragment, 'beside-originals', measuredSizeOf));
+  return fragment ? applyPaste((mesh) => pasteFragment(mesh, fragment, 'beside-originals', measuredSizeOf)) : [];
 }

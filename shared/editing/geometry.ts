@@ -76,3 +76,16 @@ export function slideClear(
   }
   return shift;
 }
+
+/** The shorter of sliding `items` right or down until they are clear (see `slideClear`); right on a tie. */
+export function slideClearNearest(
+  items: readonly Rect[],
+  obstacles: readonly Rect[],
+  offset: Point,
+  spacing: number,
+): Point {
+  const right = slideClear(items, obstacles, offset, spacing, 'x');
+  const down = slideClear(items, obstacles, offset, spacing, 'y');
+  const distance = (shift: Point) => Math.abs(shift.x - offset.x) + Math.abs(shift.y - offset.y);
+  return distance(down) < distance(right) ? down : right;
+}

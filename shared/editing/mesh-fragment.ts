@@ -12,9 +12,9 @@ import {
   uniqueId,
 } from '../model';
 import { DOMAIN_SPACING, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
-import { boundsOf, type Point, type Rect, slideClear, translate } from './geometry';
+import { boundsOf, type Point, type Rect, slideClear, slideClearNearest, translate } from './geometry';
 import { contractIdsOf, nodeIds } from './mesh-index';
-import { defaultSizeOf, domainAt, domainRect, domainRects, type SizeOf } from './node-placement';
+import { DOMAIN_PADDING, defaultSizeOf, domainAt, domainRect, domainRects, type SizeOf } from './node-placement';
 
 /** A copied part of a mesh: whole elements with their internal links, contracts and layout. */
 export interface MeshFragment {
@@ -109,8 +109,10 @@ export function pasteFragment(
   // Domains (copied, or recreated hosts) and notes sit on the canvas itself: placed as one group.
   const domainIds = new Map<string, string>();
   const domains = [...mesh.domains];
-  // Products and systems whose domain was not copied go into the domain under the pointer, or back into their own.
-  const domainUnderPointer = point && domainAt(mesh, point);
+  // Products and systems whose domain was not copied go into the domain under the pointer; with the
+  // pointer over empty canvas, into the domain nearest it; else back into their own.
+  const hasHosts = fragment.hostDomains.every((host) => domains.some((domain) => domain.id === host.id));
+  const domainUnderPointer = point && (domainAt(mesh, point) ?? (hasHosts ? nearestDomain(mesh, point) : undefined));
   const recreatedHosts = domainUnderPointer
     ? []
     : fragment.hostDomains.filter((host) => !domains.some((domain) => domain.id === host.id));
@@ -133,7 +135,7 @@ export function pasteFragment(
   if (topBounds) {
     const start = point ? { x: point.x - topBounds.x, y: point.y - topBounds.y } : { x: 0, y: 0 };
     const obstacles = [...domainRects(mesh), ...noteRects(mesh, sizeOf)];
-    const offset = slideClear(topLevelRects, obstacles, start, DOMAIN_SPACING);
+    const offset = slideClearNearest(topLevelRects, obstacles, start, DOMAIN_SPACING);
     for (const [oldId, newId] of [...domainIds, ...noteIds]) layout[newId] = translate(layoutOf(oldId), offset);
   }
 
@@ -250,18 +252,50 @@ function withChildrenPlaced(
   });
   const bounds = boundsOf(items) as Rect;
   const domain = domainRect(mesh, domainId);
-  const isPointInDomain = point && domainAt(mesh, point) === domainId;
-  const start = isPointInDomain
-    ? { x: point.x - domain.x - bounds.x, y: point.y - domain.y - bounds.y }
-    : { x: 0, y: 0 };
+  // At the pointer, or as near it as the domain reaches when the pointer is outside it.
+  const target = point && (domainAt(mesh, point) === domainId ? point : nearestInside(domain, bounds, point));
+  const start = target ? { x: target.x - domain.x - bounds.x, y: target.y - domain.y - bounds.y } : { x: 0, y: 0 };
   const siblings = [...mesh.products, ...mesh.systems]
     .filter((node) => node.domainId === domainId && !freshIds.has(node.id))
     .map((node) => ({ ...sizeOf(node.id), ...(mesh.layout.nodes[node.id] ?? { x: 0, y: 0 }) }));
-  const offset = slideClear(items, siblings, start, SIBLING_SPACING);
+  // A duplicate goes on along its row; a paste at the pointer takes the nearer room, right or below.
+  const offset = (target ? slideClearNearest : slideClear)(items, siblings, start, SIBLING_SPACING);
   const nodes = { ...mesh.layout.nodes };
   for (const item of items) nodes[item.id] = { x: item.x + offset.x, y: item.y + offset.y };
   const placed = { ...mesh, layout: { ...mesh.layout, nodes } };
   return withDomainsApart(withDomainFitted(placed, domainId, sizeOf), [domainId]);
+}
+
+/** The domain whose box is nearest a canvas point. */
+function nearestDomain(mesh: Mesh, point: Point): string | undefined {
+  const distance = (rect: Rect) =>
+    Math.hypot(
+      Math.max(rect.x - point.x, 0, point.x - rect.x - rect.width),
+      Math.max(rect.y - point.y, 0, point.y - rect.y - rect.height),
+    );
+  let nearest: { id: string; distance: number } | undefined;
+  for (const domain of mesh.domains) {
+    const away = distance(domainRect(mesh, domain.id));
+    if (!nearest || away < nearest.distance) nearest = { id: domain.id, distance: away };
+  }
+  return nearest?.id;
+}
+
+/** Where a group of `size` goes, centred on `point` as far as it stays within the domain's padding (canvas coordinates). */
+function nearestInside(domain: Rect, size: Rect, point: Point): Point {
+  const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(value, Math.max(low, high)));
+  return {
+    x: clamp(
+      point.x - size.width / 2,
+      domain.x + DOMAIN_PADDING.side,
+      domain.x + domain.width - DOMAIN_PADDING.side - size.width,
+    ),
+    y: clamp(
+      point.y - size.height / 2,
+      domain.y + DOMAIN_PADDING.top,
+      domain.y + domain.height - DOMAIN_PADDING.bottom - size.height,
+    ),
+  };
 }
 
 function fragmentSize(id: string, fragment: MeshFragment, sizeOf: SizeOf) {

@@ -1,12 +1,35 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
-import { centerOf, counts, domainNode, openSampleDesign, productNode } from './designer-driver';
+import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
+import { centerOf, counts, domainNode, openSampleDesign, productNode, selectDomain } from './designer-driver';
 
 const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 async function allowClipboard(context: BrowserContext): Promise<void> {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+}
+
+/** Whether the node is drawn whole on the canvas, clear of the minimap and the zoom controls. */
+async function isInView(page: Page, node: Locator): Promise<boolean> {
+  const box = await node.boundingBox();
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  if (!box || !canvas) return false;
+  const overlays = await page
+    .locator('.react-flow__minimap, .react-flow__controls')
+    .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON()));
+  const isInside =
+    box.x >= canvas.x &&
+    box.y >= canvas.y &&
+    box.x + box.width <= canvas.x + canvas.width &&
+    box.y + box.height <= canvas.y + canvas.height;
+  const isCovered = overlays.some(
+    (overlay) =>
+      box.x < overlay.right &&
+      overlay.left < box.x + box.width &&
+      box.y < overlay.bottom &&
+      overlay.top < box.y + box.height,
+  );
+  return isInside && !isCovered;
 }
 
 describeInChromium('copy and paste through the system clipboard', (session) => {
@@ -64,5 +87,53 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     expect(await alert.textContent()).toContain('Nothing was pasted');
     expect(await alert.textContent()).toContain('products:');
     expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`pastes with the pointer over empty canvas into the nearest domain, in view and clear of the rest (${colorScheme})`, async () => {
+      const page = await session.openApp({ colorScheme });
+      await allowClipboard(page.context());
+      await openSampleDesign(page, 'ecommerce');
+      await productNode(page, 'orders').locator('.product-node__name').click();
+      await page.keyboard.press('Control+c');
+      await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
+      // Empty canvas just below Shipping: the copies go into Shipping, as near the pointer as it reaches.
+      const shipping = (await domainNode(page, 'Shipping').boundingBox())!;
+      const pointer = { x: shipping.x + shipping.width / 2, y: shipping.y + shipping.height + 30 };
+      const selected = page.locator('.react-flow__node-product.selected');
+      const pasteAtPointer = async (name: string) => {
+        await page.mouse.move(pointer.x, pointer.y);
+        await page.keyboard.press('Control+v');
+        const inspector = page.getByTestId('product-inspector');
+        const shown = async () =>
+          `${await inspector.getByLabel('Name', { exact: true }).first().inputValue()} in ${await inspector.getByLabel('Domain').inputValue()}`;
+        await expect.poll(shown).toBe(`${name} in shipping-domain`);
+        return `.react-flow__node[data-id="${await selected.getAttribute('data-id')}"]`;
+      };
+      // Free among Shipping's products, the first copy keeps its name.
+      const copies = [await pasteAtPointer('orders'), await pasteAtPointer('orders 2')];
+      const first = await centerOf(page.locator(copies[0] as string));
+      expect(Math.hypot(first.x - pointer.x, first.y - pointer.y)).toBeLessThan(300);
+      await page.waitForTimeout(500);
+      for (const copy of copies) expect(await isInView(page, page.locator(copy))).toBe(true);
+      const children = '.react-flow__node-product, .react-flow__node-system';
+      expect(await overlappingOnScreen(page, children, 'data-id')).toEqual([]);
+      expect(await overlappingOnScreen(page, '.react-flow__node-domain', 'data-id')).toEqual([]);
+      await screenshot(page, `canvas-paste-over-empty-canvas-${colorScheme}`);
+    });
+  }
+
+  it('follows a duplicated domain with the view when the copy lands off screen', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await selectDomain(page, 'Orders');
+    await page.keyboard.press('Shift+2');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Control+d');
+    const copy = domainNode(page, 'Orders 2');
+    await copy.waitFor();
+    await expect.poll(() => isInView(page, copy), { timeout: 3_000 }).toBe(true);
+    expect(await overlappingOnScreen(page, '.react-flow__node-domain', 'data-id')).toEqual([]);
+    await screenshot(page, 'canvas-duplicate-domain-light');
   });
 });

@@ -65,6 +65,20 @@ describe('pasteFragment', () => {
     expect(pasted.layout.nodes['orders-2']).toEqual({ x: 60, y: 260 });
   });
 
+  it('pastes products with the pointer over empty canvas into the nearest domain, at its edge nearest the pointer', () => {
+    const mesh = pipeline();
+    const pointer = { x: 1000, y: 560 };
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), { at: pointer }, sizeOf).mesh;
+    expect(pasted.products.find((product) => product.id === 'orders-2')?.domainId).toBe('analytics');
+    const analytics = pasted.layout.nodes.analytics ?? { x: 0, y: 0 };
+    const copy = box(pasted, 'orders-2');
+    const onCanvas = { x: analytics.x + copy.x, y: analytics.y + copy.y };
+    expect(Math.abs(onCanvas.x + size.width / 2 - pointer.x)).toBeLessThan(size.width);
+    expect(pointer.y - (onCanvas.y + size.height)).toBeLessThan(250);
+    expect(overlaps(copy, box(pasted, 'revenue'))).toBe(false);
+    expect(overlappingDomains(pasted)).toEqual([]);
+  });
+
   it('puts a second paste at the same point beside the first rather than on it', () => {
     const mesh = pipeline();
     const fragment = copyFragment(mesh, new Set(['orders']));
@@ -89,6 +103,12 @@ describe('pasteFragment', () => {
     expect(overlappingDomains(pasted.mesh)).toEqual([]);
     expect(pasted.mesh.layout.nodes['orders-2']).toEqual({ x: 360, y: 60 });
     expect(checkIntegrity(pasted.mesh)).toEqual([]);
+  });
+
+  it('duplicates a domain right next to it: below, when that is nearer than past its neighbours on the right', () => {
+    const mesh = pipeline();
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['sales'])), 'beside-originals', sizeOf).mesh;
+    expect(pasted.layout.nodes['sales-2']).toMatchObject({ x: 0, y: 340 });
   });
 
   it('recreates the domain of a pasted product in a design that lacks it', () => {

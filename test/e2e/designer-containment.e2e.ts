@@ -125,6 +125,11 @@ describeInChromium('the drawing tells the truth', (session) => {
       const before = { claims: await flowPosition(claims), policies: await flowPosition(policies) };
       await claims.locator('.product-node__name').click();
       await policies.locator('.product-node__name').click({ modifiers: ['Shift'] });
+      const inspector = await page.locator('.side-panel').boundingBox();
+      for (const button of await page.getByRole('toolbar', { name: 'Arrange' }).getByRole('button').all()) {
+        const box = await button.boundingBox();
+        expect(box && inspector && box.x + box.width <= inspector.x + inspector.width).toBe(true);
+      }
       await page.keyboard.press('Alt+Shift+T');
 
       await expect.poll(async () => (await boxOf(claims)).y).toBeCloseTo((await boxOf(policies)).y, 0);

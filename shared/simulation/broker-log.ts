@@ -23,7 +23,7 @@ export interface CdcSource {
   /** The connector's logical name, its topic prefix: `orders` for `orders.public.orders`. */
   name: string;
   db: string;
-  /** The table's schema, for the engines whose source block names one (PostgreSQL, SQL Server). */
+  /** The table's schema, for the engines whose source block names one (PostgreSQL, SQL Server, Oracle, Db2). */
   schema?: string;
   table: string;
 }

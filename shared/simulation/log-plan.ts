@@ -1,6 +1,6 @@
 import { linkDataset } from '../contracts/link-dataset';
+import { capturedTableName, connectorEngine, connectorTopicPrefixes } from '../model/connector-topics';
 import type { Contract, SchemaObject } from '../model/contract';
-import { debeziumEngineId, debeziumSource } from '../model/database-engine';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../model/operational-system';
 import type { Problem } from '../model/problem';
@@ -77,9 +77,12 @@ export function endpointKey(nodeId: string, portId: string): string {
 export function planLogs(mesh: Mesh, connector: ConnectorSettings = {}): LogPlan {
   const plan: LogPlan = { systems: [], logs: new Map(), portContracts: new Map(), problems: [] };
   const contractById = (id: string) => mesh.contracts.find((contract) => contract.id === id);
+  const topicPrefixes = connectorTopicPrefixes(mesh.systems);
   mesh.systems.forEach((system, index) => {
-    const systemPlan = planSystem(mesh, system, `systems[${index}]`, plan, contractById);
-    if (connector.transactionMetadata) planTransactionLog(systemPlan, plan);
+    // A system without a table flagged for CDC has no connector; its CDC topics carry nothing.
+    const topicPrefix = topicPrefixes.get(system.id) ?? system.id;
+    const systemPlan = planSystem(mesh, system, `systems[${index}]`, plan, contractById, topicPrefix);
+    if (connector.transactionMetadata) planTransactionLog(systemPlan, plan, topicPrefix);
     plan.systems.push(systemPlan);
   });
   mesh.products.forEach((product, productIndex) => {
@@ -132,6 +135,7 @@ function planSystem(
   path: string,
   plan: LogPlan,
   contractById: (id: string) => Contract | undefined,
+  topicPrefix: string,
 ): SystemPlan {
   const tables = system.database.tables.filter((table, tableIndex) => {
     const problem =
@@ -167,7 +171,7 @@ function planSystem(
           columns: dataset.columns.map(asDebeziumColumn),
           key: table.primaryKey,
           tombstones: topic.tombstones,
-          source: cdcSource(system, topic.name, table.name),
+          source: cdcSource(system, topicPrefix, table.name),
         },
       };
       systemPlan.cdcTopics.push({ topic, path: topicPath, table, log });
@@ -214,10 +218,10 @@ function planSystem(
  * a design topic already called that (a MySQL table named `transaction`) keeps the name, and
  * the connector then writes no transaction events, as it could not either.
  */
-function planTransactionLog(systemPlan: SystemPlan, plan: LogPlan): void {
+function planTransactionLog(systemPlan: SystemPlan, plan: LogPlan, topicPrefix: string): void {
   const { system } = systemPlan;
   if (!systemPlan.cdcTopics.some((topic) => topic.table.cdc)) return;
-  const name = `${connectorName(system)}.transaction`;
+  const name = `${topicPrefix}.transaction`;
   const clashing = system.messaging.topics.findIndex((topic) => topic.name === name || topic.id === name);
   if (clashing !== -1) {
     plan.problems.push({
@@ -250,33 +254,14 @@ function asDebeziumColumn({ holdsJson: _text, ...column }: TableColumn): TableCo
 
 /**
  * What a CDC record's `source` block says: the connector Debezium has for the system's engine (the
- * simulator's own, `sqlite`, for an engine it has none for), and for engines with schemas the
- * table's: the topic's segment before the table (`public` in `orders.public.orders`), else the
- * engine's default.
+ * simulator's own, `sqlite`, for an engine it has none for), the connector's topic prefix as its
+ * name, and the table's schema and name as Debezium gives them (see `capturedTableName`), as the
+ * Strimzi export configures the connector.
  */
-function cdcSource(system: OperationalSystem, topicName: string, table: string): CdcSource {
-  const engine = debeziumEngineId(system.database.engine);
-  const { connector, defaultSchema } = engine
-    ? debeziumSource(engine)
-    : { connector: 'sqlite', defaultSchema: undefined };
-  const segments = topicName.endsWith(`.${table}`) ? topicName.slice(0, -table.length - 1).split('.') : [];
-  const schema = defaultSchema && (segments.length > 1 ? segments.at(-1) : defaultSchema);
-  return { connector, name: connectorName(system), db: system.database.name, ...(schema && { schema }), table };
-}
-
-/**
- * The connector's logical name, which Debezium uses as its topic prefix: `orders` for topics named
- * `orders.public.orders`. Taken from the first CDC topic named `<prefix>[.<schema>].<table>`;
- * the system id when none is.
- */
-function connectorName(system: OperationalSystem): string {
-  for (const topic of system.messaging.topics) {
-    if (topic.source.kind !== 'cdc' || !topic.name.endsWith(`.${topic.source.table}`)) continue;
-    const segments = topic.name.slice(0, -topic.source.table.length - 1).split('.');
-    const prefix = segments.length > 1 ? segments.slice(0, -1) : segments;
-    if (prefix.every((segment) => segment.length > 0)) return prefix.join('.');
-  }
-  return system.id;
+function cdcSource(system: OperationalSystem, topicPrefix: string, tableName: string): CdcSource {
+  const { schema, table } = capturedTableName(system, tableName);
+  const { connector } = connectorEngine(system);
+  return { connector, name: topicPrefix, db: system.database.name, ...(schema !== undefined && { schema }), table };
 }
 
 /**

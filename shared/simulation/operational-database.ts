@@ -449,12 +449,14 @@ ORDER BY CAST(t._tx AS INTEGER), boundary.place`,
 }
 
 /**
- * How Debezium names a captured table in transaction events: `public.orders` (PostgreSQL, by
- * schema), `dbo` tables with their database (`shop.dbo.orders`, SQL Server), else `shop.orders`.
+ * How Debezium names a captured table in transaction events: by schema (`public.orders` on
+ * PostgreSQL, `DB2INST1.MEMBERS` on Db2), with the database too on SQL Server and Oracle
+ * (`shop.dbo.orders`, `BOOKDB.APP.BOOKINGS`), else by database (`shop.orders`).
  */
 function dataCollectionName(topic: CdcTopicPlan): string {
   const { source } = topic.log.format;
-  const qualifier = source.connector === 'sqlserver' ? `${source.db}.${source.schema}` : (source.schema ?? source.db);
+  const withDatabase = source.connector === 'sqlserver' || source.connector === 'oracle';
+  const qualifier = withDatabase ? `${source.db}.${source.schema}` : (source.schema ?? source.db);
   return `${qualifier}.${source.table}`;
 }
 

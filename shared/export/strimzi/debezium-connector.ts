@@ -1,3 +1,4 @@
+import { capturedTableName, debeziumTopicName } from '../../model/connector-topics';
 import { type DebeziumEngineId, debeziumEngineId } from '../../model/database-engine';
 import type { OperationalSystem, SystemTable, Topic } from '../../model/operational-system';
 import {
@@ -21,10 +22,6 @@ import {
 
 interface DatabaseEngine {
   connectorClass: string;
-  /** How Debezium qualifies a table in include lists: `public.orders`, `shop.orders`. */
-  includeId(database: string, table: string): string;
-  /** The topic Debezium writes a table's changes to, after the prefix. */
-  topicSuffix(database: string, table: string): string;
   config(system: OperationalSystem, connector: ConnectorIdentity): Record<string, string | number | boolean>;
   /** Why the connector cannot name this database in its config, when it cannot. */
   databaseNameProblem?(database: string): string | null;
@@ -37,7 +34,7 @@ const CONNECTOR_SUFFIX = '-cdc';
  * What sets a system's connector apart from every other one of the export: `slug`, unique
  * among them (ids such as `a.b` and `a_b` slug alike), names its Secret, replication slot and
  * schema history topic; `index` numbers it (MySQL server ids); `topicPrefix` (see
- * createTopicPrefixAllocator) starts the names of the topics Debezium writes.
+ * connectorTopicPrefixes) starts the names of the topics Debezium writes.
  */
 export interface ConnectorIdentity {
   slug: string;
@@ -50,20 +47,10 @@ const schemaHistory = (connector: ConnectorIdentity) => ({
   'schema.history.internal.kafka.topic': `schema-history.${connector.slug}`,
 });
 
-const schemaQualified = (schema: string) => ({
-  includeId: (_database: string, table: string) => `${schema}.${table}`,
-  topicSuffix: (_database: string, table: string) => `${schema}.${table}`,
-});
-const databaseQualified = {
-  includeId: (database: string, table: string) => `${database}.${table}`,
-  topicSuffix: (database: string, table: string) => `${database}.${table}`,
-};
-
 /** MySQL and MariaDB: read the binlog as a replica with its own server id, one per connector. */
 function binlogEngine(connectorClass: string): DatabaseEngine {
   return {
     connectorClass,
-    ...databaseQualified,
     config: (system, connector) => ({
       'database.server.id': 184_000 + connector.index,
       'database.include.list': exactPattern(system.database.name),
@@ -75,7 +62,6 @@ function binlogEngine(connectorClass: string): DatabaseEngine {
 const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
   postgres: {
     connectorClass: 'io.debezium.connector.postgresql.PostgresConnector',
-    ...schemaQualified('public'),
     config: (system, connector) => ({
       'database.dbname': system.database.name,
       'plugin.name': 'pgoutput',
@@ -87,8 +73,6 @@ const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
   mariadb: binlogEngine('io.debezium.connector.mariadb.MariaDbConnector'),
   sqlserver: {
     connectorClass: 'io.debezium.connector.sqlserver.SqlServerConnector',
-    includeId: (_database, table) => `dbo.${table}`,
-    topicSuffix: (database, table) => `${database}.dbo.${table}`,
     config: (system, connector) => ({ 'database.names': system.database.name, ...schemaHistory(connector) }),
     databaseNameProblem: (database) =>
       database.includes(',')
@@ -97,17 +81,14 @@ const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
   },
   oracle: {
     connectorClass: 'io.debezium.connector.oracle.OracleConnector',
-    ...databaseQualified,
     config: (system, connector) => ({ 'database.dbname': system.database.name, ...schemaHistory(connector) }),
   },
   db2: {
     connectorClass: 'io.debezium.connector.db2.Db2Connector',
-    ...databaseQualified,
     config: (system, connector) => ({ 'database.dbname': system.database.name, ...schemaHistory(connector) }),
   },
   mongodb: {
     connectorClass: 'io.debezium.connector.mongodb.MongoDbConnector',
-    ...databaseQualified,
     config: () => ({}),
   },
 };
@@ -127,11 +108,10 @@ export function debeziumConnector(
   engine: DatabaseEngine,
   connector: ConnectorIdentity,
 ): StrimziResource {
-  const database = system.database.name;
   const cdcTopics = cdcTopicsOf(system);
   const outboxTopics = system.messaging.topics.filter((topic) => topic.source.kind === 'outbox');
   const prefix = connector.topicPrefix;
-  const debeziumTopic = (table: string) => `${prefix}.${debeziumTopicSuffix(engine, database, table)}`;
+  const debeziumTopic = (table: string) => debeziumTopicName(system, prefix, table);
   const renamed = cdcTopics.filter(({ topic, table }) => topic.name !== debeziumTopic(table.name));
   const cdcTables = system.database.tables.filter((table) => table.cdc).map((table) => table.name);
   const includedTables = [...cdcTables, ...(outboxTopics.length > 0 ? [OUTBOX_TABLE] : [])];
@@ -152,7 +132,7 @@ export function debeziumConnector(
       ...engine.config(system, connector),
       'topic.prefix': prefix,
       [engine.connectorClass.includes('mongodb') ? 'collection.include.list' : 'table.include.list']: includedTables
-        .map((table) => exactPattern(engine.includeId(database, table)))
+        .map((table) => exactPattern(includeId(system, table)))
         .join(','),
       'tombstones.on.delete': cdcTopics.some(({ topic }) => topic.tombstones),
       // Debezium skips truncates unless told otherwise; the mesh's consumers follow them (`op: t`), as the simulation shows.
@@ -224,43 +204,10 @@ function cdcTopicsOf(system: OperationalSystem): { topic: Topic; table: SystemTa
   });
 }
 
-/**
- * The end of the topic Debezium writes a table's changes to: it replaces each UTF-16 unit Kafka
- * refuses in a topic name by `_` (`order lines` → `order_lines`, `Größe` → `Gr__e`).
- */
-function debeziumTopicSuffix(engine: DatabaseEngine, database: string, table: string): string {
-  return engine.topicSuffix(database, table).replace(/[^a-zA-Z0-9._-]/g, '_');
-}
-
-/**
- * Debezium names topics `<topic.prefix>.<schema>.<table>`; the prefix is read off the
- * design's CDC topic names where they follow that rule, else it is the database's name.
- */
-export function preferredTopicPrefix(system: OperationalSystem, engine: DatabaseEngine): string {
-  for (const { topic, table } of cdcTopicsOf(system)) {
-    const suffix = `.${debeziumTopicSuffix(engine, system.database.name, table.name)}`;
-    if (topic.name.endsWith(suffix) && topic.name.length > suffix.length) return topic.name.slice(0, -suffix.length);
-  }
-  return system.database.name.replace(/[^a-zA-Z0-9._-]+/g, '_');
-}
-
-/**
- * Hands out topic prefixes unique among the export's connectors, as Debezium asks: a prefix
- * names a connector's schema change, transaction and heartbeat topics, its metrics, and the
- * topics of CDC tables the design gives none, so two connectors sharing one would mix them.
- * A system keeps its preferred prefix unless an earlier one took it; then its connector's
- * slug is its prefix, and its topics are renamed to the design's names as any others are.
- */
-export function createTopicPrefixAllocator() {
-  // Kafka takes '.' and '_' for one character in topic names.
-  const taken = new Set<string>();
-  const isFree = (prefix: string) => !taken.has(prefix.replaceAll('.', '_'));
-  return function allocate(preferred: string, connectorSlug: string): string {
-    let prefix = isFree(preferred) ? preferred : connectorSlug;
-    for (let suffix = 2; !isFree(prefix); suffix++) prefix = `${connectorSlug}-${suffix}`;
-    taken.add(prefix.replaceAll('.', '_'));
-    return prefix;
-  };
+/** How Debezium names a table in include lists: `<schema>.<table>` (`APP.BOOKINGS`), else `<database>.<table>`. */
+function includeId(system: OperationalSystem, tableName: string): string {
+  const { schema, table } = capturedTableName(system, tableName);
+  return `${schema ?? system.database.name}.${table}`;
 }
 
 const SLOT_PREFIX = 'debezium_';

@@ -1,3 +1,4 @@
+import { connectorTopicPrefixes } from '../../model/connector-topics';
 import type { Contract } from '../../model/contract';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
 import type { Mesh } from '../../model/mesh';
@@ -8,13 +9,11 @@ import { defineTarget, type ExportFile } from '../export-target';
 import { createSlugAllocator } from '../file-names';
 import { toYamlDocuments } from '../yaml-text';
 import {
-  createTopicPrefixAllocator,
   debeziumConnector,
   debeziumOwnTopics,
   engineOf,
   hasCdc,
   MAX_CONNECTOR_SLUG_LENGTH,
-  preferredTopicPrefix,
 } from './debezium-connector';
 import {
   KAFKA_CLUSTER,
@@ -101,12 +100,13 @@ function kafkaTopics(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
 /** Each system with CDC on an engine Debezium reads, with what sets its connector apart. */
 function connectorsOf(mesh: Mesh, scoped: ScopedElements) {
   const allocate = createSlugAllocator();
-  const allocateTopicPrefix = createTopicPrefixAllocator();
+  // Over the whole design, as the simulation takes them, so a scoped export names topics alike.
+  const topicPrefixes = connectorTopicPrefixes(mesh.systems);
   return scoped.systems.filter(hasCdc).flatMap((system) => {
     const engine = engineOf(system);
     const slug = allocate([system.id], MAX_CONNECTOR_SLUG_LENGTH);
     if (!engine) return [];
-    const topicPrefix = allocateTopicPrefix(preferredTopicPrefix(system, engine), slug);
+    const topicPrefix = topicPrefixes.get(system.id) as string;
     return [{ system, engine, identity: { slug, index: mesh.systems.indexOf(system), topicPrefix } }];
   });
 }

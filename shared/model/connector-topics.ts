@@ -1,0 +1,134 @@
+import { type DebeziumEngine, debeziumEngineId, debeziumSource } from './database-engine';
+import type { OperationalSystem, Topic } from './operational-system';
+
+/*
+ * How a system's Debezium connector names what it captures: its topic prefix, and each table's
+ * schema and name as the database spells them. The simulation's records (`source.name`,
+ * `source.schema`, `source.table`, the transaction topic) and the Strimzi export
+ * (`topic.prefix`, `table.include.list`, the topics it renames) both read them from here, so
+ * what the simulation shows is what the exported connector writes.
+ */
+
+/** A table as Debezium names it: `{schema: 'APP', table: 'BOOKINGS'}`; no schema on engines without them. */
+export interface CapturedTableName {
+  schema?: string;
+  table: string;
+}
+
+/** The simulator's own engine, for a database Debezium has no connector for: tables by database, no schemas. */
+const SIMULATOR_ENGINE: DebeziumEngine = { connector: 'sqlite', qualifiers: 'database' };
+
+export function connectorEngine(system: OperationalSystem): DebeziumEngine {
+  const engine = debeziumEngineId(system.database.engine);
+  return engine ? debeziumSource(engine) : SIMULATOR_ENGINE;
+}
+
+/** Debezium replaces each UTF-16 unit Kafka refuses in a topic name by `_` (`order lines` → `order_lines`). */
+export function topicSafe(name: string): string {
+  return name.replace(/[^a-zA-Z0-9._-]/g, '_');
+}
+
+/** What a CDC topic named `<prefix>[.<database>][.<schema>].<table>` says of its table, if it is named so. */
+interface TopicReading {
+  prefix: string;
+  schema?: string;
+  table: string;
+}
+
+function readTopicName(system: OperationalSystem, topicName: string, tableName: string): TopicReading | undefined {
+  const engine = connectorEngine(system);
+  const table = topicSafe(tableName);
+  const tail = topicName.slice(-table.length - 1);
+  const same = (a: string, b: string) => (engine.foldsToCapitals ? a.toUpperCase() === b.toUpperCase() : a === b);
+  if (topicName.length <= tail.length || !same(tail, `.${table}`)) return undefined;
+  const segments = topicName.slice(0, -tail.length).split('.');
+  if (segments.some((segment) => segment.length === 0)) return undefined;
+  // The segment before the table is its schema (or database); before that, SQL Server's database may stand.
+  const qualifier = segments.length > 1 ? segments.pop() : undefined;
+  if (
+    engine.qualifiers === 'database.schema' &&
+    segments.length > 1 &&
+    same(segments.at(-1) as string, topicSafe(system.database.name))
+  ) {
+    segments.pop();
+  }
+  const schema = engine.qualifiers === 'database' ? undefined : qualifier;
+  // The topic says how the database spells the table only where they differ in case (`BOOKINGS`).
+  const spelled = tail.slice(1) === table ? tableName : tail.slice(1);
+  return { prefix: segments.join('.'), ...(schema !== undefined && { schema }), table: spelled };
+}
+
+function cdcTopicsOf(system: OperationalSystem): Topic[] {
+  const flagged = new Set(system.database.tables.filter((table) => table.cdc).map((table) => table.name));
+  return system.messaging.topics.filter((topic) => topic.source.kind === 'cdc' && flagged.has(topic.source.table));
+}
+
+/**
+ * A captured table's schema and name as Debezium gives them: read off its CDC topic where that
+ * follows Debezium's rule (`bookdb.APP.BOOKINGS` → `APP`, `BOOKINGS`); else the schema the
+ * system's other topics name (an outbox table lives with the tables it is written with), else
+ * the engine's default, and the table's name, in capitals where the engine keeps unquoted names so.
+ */
+export function capturedTableName(system: OperationalSystem, tableName: string): CapturedTableName {
+  const readings = topicReadings(system);
+  const own = readings.find((reading) => reading.tableName === tableName);
+  const schema =
+    own?.schema ?? readings.find((reading) => reading.schema !== undefined)?.schema ?? defaultSchema(system);
+  const engine = connectorEngine(system);
+  const table =
+    own?.table ??
+    (engine.foldsToCapitals && /^[A-Za-z][A-Za-z0-9_$#]*$/.test(tableName) ? tableName.toUpperCase() : tableName);
+  return { ...(schema !== undefined && { schema }), table };
+}
+
+/** What the system's CDC topics named by Debezium's rule say, in the design's order. */
+function topicReadings(system: OperationalSystem): (TopicReading & { tableName: string })[] {
+  return cdcTopicsOf(system).flatMap((topic) => {
+    const tableName = (topic.source as { table: string }).table;
+    const reading = readTopicName(system, topic.name, tableName);
+    return reading ? [{ ...reading, tableName }] : [];
+  });
+}
+
+function defaultSchema(system: OperationalSystem): string | undefined {
+  const engine = connectorEngine(system);
+  if (engine.qualifiers === 'database') return undefined;
+  return engine.defaultSchema === 'database' ? system.database.name.toUpperCase() : engine.defaultSchema;
+}
+
+/** The topic Debezium writes a table's changes to: `<prefix>.<schema>.<table>`, `<prefix>.<database>.<table>`, … */
+export function debeziumTopicName(system: OperationalSystem, prefix: string, tableName: string): string {
+  const { schema, table } = capturedTableName(system, tableName);
+  const qualifiers = connectorEngine(system).qualifiers;
+  const database = qualifiers === 'schema' ? [] : [system.database.name];
+  return topicSafe([prefix, ...database, ...(schema === undefined ? [] : [schema]), table].join('.'));
+}
+
+/** The prefix a system's design asks for: read off its first CDC topic named by Debezium's rule, else its database's name. */
+function preferredTopicPrefix(system: OperationalSystem): string {
+  return topicReadings(system)[0]?.prefix ?? topicSafe(system.database.name);
+}
+
+/**
+ * Each CDC system's connector topic prefix, by system id, unique among the connectors as Debezium
+ * asks: a prefix names a connector's schema change, transaction and heartbeat topics and its
+ * metrics, so two connectors sharing one would mix them. In the design's order, a system keeps
+ * its preferred prefix unless an earlier one took it; then its id is its prefix (numbered if
+ * needed), and the exported connector renames its topics to the design's names. Kafka takes `.`
+ * and `_` for one character in topic names, so prefixes differing only there clash too.
+ */
+export function connectorTopicPrefixes(systems: readonly OperationalSystem[]): ReadonlyMap<string, string> {
+  const taken = new Set<string>();
+  const isFree = (prefix: string) => !taken.has(prefix.replaceAll('.', '_'));
+  const prefixes = new Map<string, string>();
+  for (const system of systems) {
+    if (!system.database.tables.some((table) => table.cdc)) continue;
+    const own = topicSafe(system.id);
+    let prefix = preferredTopicPrefix(system);
+    if (!isFree(prefix)) prefix = own;
+    for (let suffix = 2; !isFree(prefix); suffix++) prefix = `${own}-${suffix}`;
+    taken.add(prefix.replaceAll('.', '_'));
+    prefixes.set(system.id, prefix);
+  }
+  return prefixes;
+}

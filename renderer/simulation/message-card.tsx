@@ -72,11 +72,14 @@ export function MessageCard({
 
 /**
  * Where a change is in its database's log, as its source block says: PostgreSQL's transaction and
- * LSN, MySQL's binlog file and position, or else its sequence.
+ * LSN, MySQL's binlog file and position, Oracle's SCN, SQL Server's and Db2's LSN (a snapshot
+ * record's commit LSN, having no change LSN), or else its sequence.
  */
 export function logPlace(source: Record<string, unknown>): string {
   if (source.lsn !== undefined) return `txId ${source.txId} · lsn ${source.lsn}`;
   if (source.pos !== undefined) return `${source.file}:${source.pos}`;
+  if (source.scn !== undefined) return `scn ${source.scn}`;
+  if (source.commit_lsn !== undefined) return `lsn ${source.change_lsn ?? source.commit_lsn}`;
   return `sequence ${source.sequence}`;
 }
 

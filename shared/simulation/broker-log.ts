@@ -125,8 +125,10 @@ export function partitionSql(keySql: string, partitions: number): string {
 /**
  * What a change record carries besides its row images: its place in the source's log, when the
  * source made it, its snapshot marker, Kafka headers (JSON), with transaction metadata on its
- * transaction and place in it, and, after a column was renamed at the source, its row images as
- * the source now names them (JSON `{before, after}`), which the envelope shows instead.
+ * transaction and place in it, after a column was renamed at the source its row images as
+ * the source now names them (JSON `{before, after}`), which the envelope shows instead, and,
+ * for the engines whose source block gives one, the log position of its transaction's commit or
+ * of the commit before it.
  */
 export const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_sequence', type: 'INTEGER' },
@@ -138,6 +140,8 @@ export const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_tx_total', type: 'INTEGER' },
   { name: '_tx_order', type: 'INTEGER' },
   { name: '_renamed_images', type: 'TEXT' },
+  { name: '_commit_lsn', type: 'INTEGER' },
+  { name: '_last_commit_lsn', type: 'INTEGER' },
 ];
 
 /** The columns a log table has besides the payload: its place in the log, then the record's header. */
@@ -256,7 +260,7 @@ function valueJsonSql(format: LogFormat): string {
     'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_')}) END,
     'source', json_object('version', ${quoteLiteral(DEBEZIUM_VERSION)}, 'connector', ${quoteLiteral(source.connector)},
       'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', coalesce(_snapshot, 'false'),
-      'db', ${quoteLiteral(source.db)}, 'sequence', CAST(_sequence AS TEXT), ${finerTimestampsSql('_source_ts')},${source.schema === undefined ? '' : ` 'schema', ${quoteLiteral(source.schema)},`}
+      'db', ${quoteLiteral(source.db)}, 'sequence', ${sequenceSql(source.connector)}, ${finerTimestampsSql('_source_ts')},${source.schema === undefined ? '' : ` 'schema', ${quoteLiteral(source.schema)},`}
       'table', ${quoteLiteral(source.table)}${connectorFieldsSql(source.connector)}),
     'op', _op, 'ts_ms', _timestamp, ${finerTimestampsSql('_timestamp')},
     'transaction', CASE WHEN _tx_total IS NOT NULL THEN
@@ -264,21 +268,56 @@ function valueJsonSql(format: LogFormat): string {
 }
 
 /**
- * The fields Debezium's connector for the engine adds at the end of the source block, where it has
- * a log position to give: PostgreSQL's transaction id and LSN, MySQL's and MariaDB's binlog
- * coordinates (one simulated binlog file; the server's default id; the row's place in its event
- * is 0, a statement changing one row).
+ * `source.sequence`: PostgreSQL's, as Debezium writes it, is the JSON text
+ * `["<last commit LSN>","<LSN>"]` (`null` in the snapshot, read before the connector saw a commit); other engines' records give
+ * their place in their table's change log. (Consumers keep entities idempotent by that place,
+ * kept beside the record as `_sequence`, whatever the text says.)
+ */
+function sequenceSql(connector: string): string {
+  if (connector !== 'postgresql') return 'CAST(_sequence AS TEXT)';
+  return `printf('[%s,"%d"]', CASE WHEN _op = 'r' OR _last_commit_lsn IS NULL THEN 'null' ELSE '"' || _last_commit_lsn || '"' END, _lsn)`;
+}
+
+/**
+ * The fields Debezium's connector for the engine adds at the end of the source block, from the
+ * simulated log position of the change and of its transaction's commit (a snapshot has neither
+ * a change position nor a transaction: it is read at one position): PostgreSQL's transaction id
+ * and LSN; MySQL's and MariaDB's binlog coordinates (one simulated binlog file; the server's
+ * default id; the row's place in its event is 0, a statement changing one row); SQL Server's and
+ * Db2's change and commit LSNs (SQL Server's update is two CDC rows, serial numbers 1 and 2, and
+ * so is a key change's delete and insert); Oracle's transaction, SCNs of the change and its
+ * commit, one redo thread, and nulls for what LogMiner would add (XStream's LCR position, the
+ * rollback segment, the user).
  */
 function connectorFieldsSql(connector: string): string {
+  const isSnapshot = "_op = 'r'";
+  const commitPosition = `CASE WHEN ${isSnapshot} THEN _lsn ELSE _commit_lsn END`;
   switch (connector) {
     case 'postgresql':
       return `, 'txId', CAST(_tx AS INTEGER), 'lsn', _lsn, 'xmin', NULL`;
     case 'mysql':
     case 'mariadb':
       return `, 'server_id', 1, 'gtid', NULL, 'file', 'mysql-bin.000001', 'pos', _lsn, 'row', 0, 'thread', NULL, 'query', NULL`;
+    case 'sqlserver':
+      return `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn')} END, 'commit_lsn', ${lsnTextSql(commitPosition)},
+        'event_serial_no', CASE WHEN ${isSnapshot} THEN NULL WHEN _op = 'u' OR (_op = 'c' AND _headers IS NOT NULL) THEN 2 ELSE 1 END`;
+    case 'db2':
+      return `, 'change_lsn', CASE WHEN ${isSnapshot} THEN NULL ELSE ${lsnTextSql('_lsn')} END, 'commit_lsn', ${lsnTextSql(commitPosition)}`;
+    case 'oracle':
+      return `, 'txId', CASE WHEN ${isSnapshot} THEN NULL ELSE CAST(_tx AS TEXT) END, 'scn', CAST(_lsn AS TEXT),
+        'commit_scn', CASE WHEN ${isSnapshot} THEN NULL ELSE CAST(_commit_lsn AS TEXT) END, 'lcr_position', NULL,
+        'rs_id', NULL, 'ssn', 0, 'redo_thread', CASE WHEN ${isSnapshot} THEN NULL ELSE 1 END, 'user_name', NULL`;
     default:
       return '';
   }
+}
+
+/**
+ * A log position as SQL Server and Db2 write an LSN, three groups of hex digits (virtual log
+ * file, block, slot): `00000000:0000002a:0000`; zero-padded, so the text sorts as the position.
+ */
+function lsnTextSql(positionSql: string): string {
+  return `CASE WHEN (${positionSql}) IS NOT NULL THEN printf('%08x:%08x:%04x', (${positionSql}) >> 32, (${positionSql}) & 4294967295, 0) END`;
 }
 
 /** Debezium 2.6+ writes each `ts_ms` again in micro- and nanoseconds; the simulated clock counts milliseconds. */

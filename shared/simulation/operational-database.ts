@@ -68,6 +68,7 @@ export function createOperationalDatabase(
     [
       'CREATE TABLE node._clock (millis INTEGER NOT NULL, tx INTEGER NOT NULL, tx_events INTEGER NOT NULL)',
       'INSERT INTO node._clock VALUES (0, 0, 0)',
+      `CREATE TABLE node.${COMMITS} (tx INTEGER PRIMARY KEY, position INTEGER NOT NULL)`,
       ...plan.tables.map(operationalTableSql),
       ...captured.map(
         (topic) =>
@@ -85,6 +86,10 @@ export function createOperationalDatabase(
   );
 
   const beginTransaction = connection.prepare('UPDATE node._clock SET millis = ?, tx = tx + 1, tx_events = 0');
+  // Once per transaction, not per change: the log position it commits at, which no change of it comes after.
+  const commit = connection.prepare(
+    `INSERT OR REPLACE INTO node.${COMMITS} SELECT tx, ${LOG_POSITION_SQL} FROM node._clock`,
+  );
   const changePolls = captured.map((topic) => pollChangeLog(connection, topic, progressOf(topic.log.table), options));
   const polls = [
     ...changePolls,
@@ -114,6 +119,7 @@ export function createOperationalDatabase(
     plan,
     connection,
     beginTransaction(millis) {
+      commit.run();
       beginTransaction.run([millis]);
     },
     startCapture() {
@@ -150,6 +156,8 @@ export function createOperationalDatabase(
     },
     publishChanges(millis) {
       const cutoff = millis - options.delayMillis;
+      // Debezium publishes committed changes only: the open transaction commits here, unless it changes more.
+      commit.run();
       // Before the change logs are polled, which clears what they publish.
       pollTransactions?.(cutoff);
       for (const poll of polls) poll.run(cutoff);
@@ -216,6 +224,9 @@ SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadat
  * changed on the service's connection is just that, at no cost.
  */
 const LOG_POSITION_SQL = 'total_changes()';
+
+/** Per transaction of the service, the log position of its commit. */
+const COMMITS = '_commits';
 
 function operationalTableSql(table: SystemTable): string {
   const columns = table.columns.map(
@@ -393,6 +404,7 @@ function pollChangeLog(
   progress: LogProgress,
   options: ConnectorOptions,
 ): Poll {
+  const commits = commitsRead(topic.log.format.source.connector);
   const computed = new Map([
     ['_timestamp', `_timestamp + ${options.delayMillis}`],
     ['_source_ts', '_timestamp'],
@@ -402,14 +414,33 @@ function pollChangeLog(
         ? 'CASE WHEN _tx_total IS NOT NULL THEN row_number() OVER (PARTITION BY _tx ORDER BY _sequence) END'
         : 'NULL',
     ],
+    ['_commit_lsn', commits.own ? 'own_commit.position' : 'NULL'],
+    ['_last_commit_lsn', commits.last ? 'last_commit.position' : 'NULL'],
   ]);
+  // A transaction's commits are looked up by its number (an index seek per change, no scan).
+  const joins = [
+    ...(commits.own ? [`LEFT JOIN node.${COMMITS} AS own_commit ON own_commit.tx = CAST(_tx AS INTEGER)`] : []),
+    ...(commits.last ? [`LEFT JOIN node.${COMMITS} AS last_commit ON last_commit.tx = CAST(_tx AS INTEGER) - 1`] : []),
+  ];
   const selected = ['_partition', '_timestamp', '_key', '_op', ...payloadColumns(topic.log.format).map((c) => c.name)];
   return preparePoll(
     connection,
     progress,
     changeLog(topic),
-    `SELECT ${selected.map((name) => `${computed.get(name) ?? quoteIdentifier(name)} AS ${quoteIdentifier(name)}`).join(', ')} FROM node.${changeLog(topic)}`,
+    `SELECT ${selected.map((name) => `${computed.get(name) ?? quoteIdentifier(name)} AS ${quoteIdentifier(name)}`).join(', ')} FROM node.${changeLog(topic)}${joins.map((join) => ` ${join}`).join('')}`,
   );
+}
+
+/**
+ * Which commit positions a connector's source block gives: its own transaction's (SQL Server's
+ * `commit_lsn`, Db2's, Oracle's `commit_scn`), or the one before it (PostgreSQL's `sequence`
+ * starts with the last commit the connector saw; the services' transactions follow one another).
+ */
+function commitsRead(connector: string): { own: boolean; last: boolean } {
+  return {
+    own: connector === 'sqlserver' || connector === 'db2' || connector === 'oracle',
+    last: connector === 'postgresql',
+  };
 }
 
 /**

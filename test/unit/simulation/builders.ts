@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { expect } from 'vitest';
 import { contractOf, parseMeshFile } from '../../../shared/contracts/contract-text';
 import type { Contract, ContractModel, ContractProperty, DatasetKind } from '../../../shared/model/contract';
 import { type DataProduct, newDataProduct, type ProductKind } from '../../../shared/model/data-product';
@@ -76,6 +77,9 @@ export const START_MILLIS = Date.parse(START);
 export const TICK_MILLIS = 60_000;
 
 /** A Debezium timestamp in the three units its envelope and source block write it (2.6 and later). */
+/** PostgreSQL's `source.sequence`: `["<last commit LSN>","<LSN>"]`, `null` before the first commit (connector-positions.test.ts checks its values). */
+export const POSTGRES_SEQUENCE = expect.stringMatching(/^\[(null|"\d+"),"\d+"\]$/);
+
 export const debeziumTimes = (millis: number) => ({ ts_ms: millis, ts_us: millis * 1000, ts_ns: millis * 1_000_000 });
 
 type Columns = Record<string, ColumnType>;
@@ -365,6 +369,20 @@ export function aShopMesh(options: { tombstones?: boolean; keepHistory?: boolean
       item,
     )
     .withLink('shop/items-cdc', 'catalog/items-in');
+}
+
+/** A store whose service writes tables `a` and `b`, both captured, `a` snapshotted first. */
+export function aTwoTableStoreMesh(topicName = (table: string) => `store.public.${table}`): Mesh {
+  const store = aSystem('store')
+    .withTable('a', { id: 'integer', label: 'text' })
+    .withTable('b', { id: 'integer', label: 'text' })
+    .withCdcTopic('a-cdc', 'a')
+    .withCdcTopic('b-cdc', 'b')
+    .build();
+  for (const topic of store.messaging.topics) {
+    topic.name = topicName(topic.source.kind === 'cdc' ? topic.source.table : '');
+  }
+  return { ...aMesh().build(), systems: [store] };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   aScenario,
   aShopMesh,
   debeziumTimes,
+  POSTGRES_SEQUENCE,
   PREDICTABLE_ITEMS,
   START_MILLIS,
   simulate,
@@ -13,14 +14,14 @@ import {
 
 const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
 /** The snapshot is transaction 1; each tick's service work after it one more (tick 0's is 2). */
-const source = (tick: number, sequence: number, snapshot = 'false') => ({
+const source = (tick: number, snapshot = 'false') => ({
   version: DEBEZIUM_VERSION,
   connector: 'postgresql',
   name: 'shop',
   ...debeziumTimes(at(tick)),
   snapshot,
   db: 'shop-db',
-  sequence: String(sequence),
+  sequence: POSTGRES_SEQUENCE,
   schema: 'public',
   table: 'items',
   txId: snapshot === 'false' ? tick + 2 : 1,
@@ -53,7 +54,7 @@ describe('change events on a CDC topic', () => {
         value: {
           before: null,
           after: lamp,
-          source: source(0, 1, 'last'),
+          source: source(0, 'last'),
           op: 'r',
           ...debeziumTimes(at(0)),
           transaction: null,
@@ -67,7 +68,7 @@ describe('change events on a CDC topic', () => {
         value: {
           before: null,
           after: chair,
-          source: source(1, 2),
+          source: source(1),
           op: 'c',
           ...debeziumTimes(at(1)),
           transaction: null,
@@ -81,7 +82,7 @@ describe('change events on a CDC topic', () => {
         value: {
           before: chair,
           after: { ...chair, price: 20 },
-          source: source(2, 3),
+          source: source(2),
           op: 'u',
           ...debeziumTimes(at(2)),
           transaction: null,
@@ -95,7 +96,7 @@ describe('change events on a CDC topic', () => {
         value: {
           before: { ...chair, price: 20 },
           after: null,
-          source: source(3, 4),
+          source: source(3),
           op: 'd',
           ...debeziumTimes(at(3)),
           transaction: null,

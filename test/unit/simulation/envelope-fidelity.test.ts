@@ -1,35 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { LogMessage } from '../../../shared/simulation';
 import {
-  aMesh,
   aScenario,
   aShopMesh,
-  aSystem,
   debeziumTimes,
+  POSTGRES_SEQUENCE,
   PREDICTABLE_ITEMS,
   rowsOf,
   START_MILLIS,
   simulate,
   TICK_MILLIS,
+  aTwoTableStoreMesh as twoTableMesh,
 } from './builders';
 
 const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
 type Envelope = { op: string; ts_ms: number; source: Record<string, unknown>; transaction: unknown };
 const envelope = (message: LogMessage | undefined) => message?.value as Envelope;
-
-/** A store whose service writes tables `a` and `b`, both captured, `a` snapshotted first. */
-function twoTableMesh(topicName = (table: string) => `store.public.${table}`) {
-  const store = aSystem('store')
-    .withTable('a', { id: 'integer', label: 'text' })
-    .withTable('b', { id: 'integer', label: 'text' })
-    .withCdcTopic('a-cdc', 'a')
-    .withCdcTopic('b-cdc', 'b')
-    .build();
-  for (const topic of store.messaging.topics) {
-    topic.name = topicName(topic.source.kind === 'cdc' ? topic.source.table : '');
-  }
-  return { ...aMesh().build(), systems: [store] };
-}
 
 describe('snapshot records', () => {
   it('mark the first record "first", the last "last" and the others "true"', async () => {
@@ -286,7 +272,7 @@ describe('envelope fields', () => {
         value: {
           before: null,
           after: null,
-          source: expect.objectContaining({ snapshot: 'false', sequence: '3', ts_ms: at(1) }),
+          source: expect.objectContaining({ snapshot: 'false', sequence: POSTGRES_SEQUENCE, ts_ms: at(1) }),
           op: 't',
           ...debeziumTimes(at(1)),
           transaction: null,

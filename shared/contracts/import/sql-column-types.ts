@@ -49,6 +49,8 @@ export interface SqlTable {
   columns: SqlColumn[];
   /** Where each table-level CHECK constraint starts, in order. */
   checkStarts: number[];
+  /** Where each table-level FOREIGN KEY constraint starts, in order. */
+  foreignKeyStarts: number[];
 }
 
 export interface DdlColumns {
@@ -251,6 +253,7 @@ function createTable(statement: Token[], problems: DdlColumns['problems']): SqlT
   if (!open) return undefined;
   const close = matching(statement, index);
   const checkStarts: number[] = [];
+  const foreignKeyStarts: number[] = [];
   const columns = elements(statement.slice(index + 1, close + 1)).flatMap(({ tokens: element, end }) => {
     const first = element[0];
     if (!first) {
@@ -261,8 +264,10 @@ function createTable(statement: Token[], problems: DdlColumns['problems']): SqlT
     const firstWord = first.kind === 'word' ? first.text.toUpperCase() : '';
     const isIndex = INDEXES.has(firstWord) && !TYPE_WORDS.has(element[1]?.text.toUpperCase() ?? '');
     if (TABLE_CONSTRAINTS.has(firstWord) || isIndex) {
-      if (element.some((token) => token.kind === 'word' && token.text.toUpperCase() === 'CHECK'))
-        checkStarts.push(first.start);
+      const hasWord = (word: string) =>
+        element.some((token) => token.kind === 'word' && token.text.toUpperCase() === word);
+      if (hasWord('CHECK')) checkStarts.push(first.start);
+      if (hasWord('FOREIGN')) foreignKeyStarts.push(first.start);
       return [];
     }
     if (firstWord === 'PERIOD' && element[1]?.text.toUpperCase() === 'FOR') return [];
@@ -275,6 +280,7 @@ function createTable(statement: Token[], problems: DdlColumns['problems']): SqlT
     bodyEnd: statement[close]?.end ?? open.end,
     columns,
     checkStarts,
+    foreignKeyStarts,
   };
 }
 

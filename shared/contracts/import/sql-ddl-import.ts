@@ -21,7 +21,9 @@ import { type DdlColumns, readDdlColumns, type SqlColumn, type SqlTable } from '
  * physicalType. Types without a logical type are imported as strings and reported. Column
  * types are read in sql-column-types.ts; the parser reads the rest with each type as INT.
  * MySQL ENUM(...), PostgreSQL enum types (CREATE TYPE ... AS ENUM) and CHECK (c IN (...))
- * become allowed values; other CHECK constraints are reported.
+ * become allowed values; other CHECK constraints are reported. A foreign key becomes an ODCS
+ * relationship: on the property for one column, on the schema object for several. DEFAULTs,
+ * which ODCS has not, are reported.
  */
 
 interface ColumnDefinition {
@@ -33,12 +35,22 @@ interface ColumnDefinition {
   unique?: string | null;
   unique_or_primary?: string | null;
   comment?: { value?: { value?: string } } | null;
+  reference_definition?: ReferenceDefinition | null;
+  default_val?: { value: Expression } | null;
 }
 
 interface ConstraintDefinition {
   resource: 'constraint';
   constraint_type: string;
   definition: Array<{ column: string | { expr: { value: string } } }> | Expression[];
+  reference_definition?: ReferenceDefinition | null;
+}
+
+/** `REFERENCES other (x, y) ON DELETE CASCADE` */
+interface ReferenceDefinition {
+  definition: Array<{ column: ColumnDefinition['column']['column'] }>;
+  table: Array<{ table: string }>;
+  on_action?: Array<{ type: string; value?: { value?: string } }>;
 }
 
 /** The parts of node-sql-parser's expressions that a list of allowed values is made of. */
@@ -72,6 +84,7 @@ interface CreateTable {
 
 interface SqlParser {
   astify(sql: string, options: { database: string }): unknown;
+  exprToSQL(expression: unknown, options: { database: string }): string;
 }
 
 const DIALECTS: { name: string; database: string; parser: () => SqlParser }[] = [
@@ -99,8 +112,9 @@ export function importSqlDdl(text: string): SchemaImport {
   const failures: ParseFailure[] = [];
   for (const dialect of DIALECTS) {
     let ast: unknown;
+    const parser = dialect.parser();
     try {
-      ast = dialect.parser().astify(ddl.neutralText, { database: dialect.database });
+      ast = parser.astify(ddl.neutralText, { database: dialect.database });
     } catch (error) {
       failures.push({ dialect: dialect.name, error: error as ParseFailure['error'] });
       continue;
@@ -128,10 +142,11 @@ export function importSqlDdl(text: string): SchemaImport {
         }),
     );
     const notes: ImportNote[] = [];
+    const sqlOf = (expression: Expression) => parser.exprToSQL(expression, { database: dialect.database });
     const objects = tables.map((table, index) => {
       const name = table.table[0]?.table ?? 'table';
       const columns = ddl.tables.find((found) => found.name === name) ?? ddl.tables[index];
-      return tableObject(table, columns, { text, notes, enumTypes });
+      return tableObject(table, columns, { text, notes, enumTypes, sqlOf });
     });
     return { ok: true, format: 'sql', objects, notes };
   }
@@ -173,6 +188,8 @@ interface TableContext {
   text: string;
   notes: ImportNote[];
   enumTypes: Map<string, EnumValue[]>;
+  /** An expression as the dialect writes it: `'placed'`, `now()`. */
+  sqlOf: (expression: Expression) => string;
 }
 
 function tableObject(table: CreateTable, source: SqlTable | undefined, context: TableContext): SchemaObject {
@@ -220,6 +237,48 @@ function tableObject(table: CreateTable, source: SqlTable | undefined, context: 
       `${name}.${property}`,
     );
   }
+  const propertyRelationships = new Map<string, OdcsRelationship[]>();
+  const objectRelationships: OdcsRelationship[] = [];
+  const readForeignKey = (from: string[], reference: ReferenceDefinition, offset: number, where: string) => {
+    const relationship = foreignKeyRelationship(name, from, reference);
+    const at = rangeAt(text, offset, (/^\w+/.exec(text.slice(offset))?.[0] ?? '').length);
+    if (typeof relationship === 'string') notes.push({ path: where, message: relationship, ...at });
+    else if (Array.isArray(relationship.from)) objectRelationships.push(relationship);
+    else {
+      const property = from[0] as string;
+      const { from: _implicit, ...onProperty } = relationship;
+      propertyRelationships.set(property, [...(propertyRelationships.get(property) ?? []), onProperty]);
+    }
+    for (const action of reference.on_action ?? []) {
+      const rule = `${action.type} ${action.value?.value ?? ''}`.trim().toUpperCase();
+      notes.push({ path: where, message: `${rule} of the foreign key has no ODCS equivalent: not imported`, ...at });
+    }
+  };
+  constraints
+    .filter((constraint) => /foreign key/i.test(constraint.constraint_type) && constraint.reference_definition)
+    .forEach((constraint, index) => {
+      readForeignKey(
+        keyColumns(constraint),
+        constraint.reference_definition as ReferenceDefinition,
+        source?.foreignKeyStarts[index] ?? 0,
+        name,
+      );
+    });
+  const keywordAfter = (start: number, keyword: string) =>
+    start + Math.max(text.slice(start).search(new RegExp(`\\b${keyword}\\b`, 'i')), 0);
+  for (const column of columns) {
+    const property = columnName(column.column);
+    const start = sourceColumn(property)?.start ?? 0;
+    if (column.reference_definition)
+      readForeignKey([property], column.reference_definition, keywordAfter(start, 'references'), `${name}.${property}`);
+    const defaultValue = column.default_val?.value;
+    if (defaultValue && defaultValue.type !== 'null')
+      notes.push({
+        path: `${name}.${property}`,
+        message: `default ${context.sqlOf(defaultValue)} has no ODCS equivalent: not imported`,
+        ...rangeAt(text, keywordAfter(start, 'default'), 'DEFAULT'.length),
+      });
+  }
   const columnKey = columns.filter((column) => isPrimaryKey(column)).map((column) => columnName(column.column));
   const key = tableKey.length > 0 ? tableKey : columnKey;
   const properties = columns.map((column) => {
@@ -252,10 +311,53 @@ function tableObject(table: CreateTable, source: SqlTable | undefined, context: 
       ...(keyPosition !== -1 && { primaryKeyPosition: keyPosition + 1 }),
       ...(arrayDepth > 0 ? { physicalType: facts.physicalType } : facts),
       ...(column.comment?.value?.value && { description: column.comment.value.value }),
-      ...(items && { extensions: { items } }),
+      extensions: {
+        ...(items && { items }),
+        ...(propertyRelationships.has(property) && { relationships: propertyRelationships.get(property) }),
+      },
     }) satisfies ContractProperty;
   });
-  return { name, physicalName: name, properties, extensions: { physicalType: 'table' } };
+  return {
+    name,
+    physicalName: name,
+    properties,
+    extensions: {
+      physicalType: 'table',
+      ...(objectRelationships.length > 0 && { relationships: objectRelationships }),
+    },
+  };
+}
+
+/** An ODCS relationship; on a property, `from` is that property and is left out. */
+interface OdcsRelationship {
+  type: 'foreignKey';
+  from?: string | string[];
+  to: string | string[];
+}
+
+/** ODCS shorthand references (`table.column`) name tables and columns of letters, digits and `_`. */
+const SHORTHAND_REFERENCE = /^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * `FOREIGN KEY (a, b) REFERENCES other (x, y)` as `from: [t.a, t.b]`, `to: [other.x, other.y]`
+ * (one column: strings); the target table need not be in the file. Why it cannot be, otherwise.
+ */
+function foreignKeyRelationship(
+  table: string,
+  from: string[],
+  reference: ReferenceDefinition,
+): OdcsRelationship | string {
+  const target = reference.table[0]?.table ?? '';
+  const to = reference.definition.map(columnName);
+  const written = `the foreign key (${from.join(', ')}) to ${target}(${to.join(', ')})`;
+  if (to.length !== from.length) return `${written} has ${from.length} columns and ${to.length} targets: not imported`;
+  const sources = from.map((column) => `${table}.${column}`);
+  const targets = to.map((column) => `${target}.${column}`);
+  if (![...sources, ...targets].every((reference) => SHORTHAND_REFERENCE.test(reference)))
+    return `${written} names a table or column ODCS cannot reference (letters, digits and _ only): not imported`;
+  return sources.length === 1
+    ? { type: 'foreignKey', from: sources[0], to: targets[0] as string }
+    : { type: 'foreignKey', from: sources, to: targets };
 }
 
 /** `T[][]`: an array of arrays of T, whose innermost items hold T's allowed values. */

@@ -155,6 +155,7 @@ describe('mesh-designer import of other schema formats', () => {
     expect(await runCli(['import', 'orders-postgres.sql', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
     expect(contractIds(files.get('shop.mesh.json'))).toContain('orders-postgres');
     expect(err).toEqual([
+      "orders-postgres.sql:5:31 orders.status: default 'placed' has no ODCS equivalent: not imported",
       'orders-postgres.sql:10:3 orders.delivery_window: INTERVAL has no ODCS logical type: imported as a string (physicalType INTERVAL)',
     ]);
   });

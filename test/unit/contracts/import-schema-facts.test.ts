@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importContractSource } from '../../../shared/contracts/import';
 import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
+import { schemaDiagramOf } from '../../../shared/contracts/schema-diagram';
 import type { ContractProperty } from '../../../shared/model/contract';
 
 /**
@@ -54,6 +55,94 @@ describe('SQL column types the SQL parser does not know', () => {
     );
     expect(result.ok ? [] : result.errors.map((error) => `${error.line}:${error.column} ${error.message}`)).toEqual([
       '2:35 CREATE TABLE crews, column crew_id: cannot read "IDENTITY" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
+    ]);
+  });
+});
+
+describe('SQL foreign keys', () => {
+  it('imports a PostgreSQL column REFERENCES and a composite FOREIGN KEY as relationships the diagram draws', () => {
+    const { property, notes, odcs } = imported(
+      'lines.sql',
+      `CREATE TABLE order_lines (
+  line_id BIGINT PRIMARY KEY,
+  order_id BIGINT NOT NULL REFERENCES orders (order_id) ON DELETE CASCADE,
+  sku VARCHAR(32),
+  warehouse INT,
+  CONSTRAINT fk_stock FOREIGN KEY (sku, warehouse) REFERENCES stock (sku, warehouse_id)
+);`,
+    );
+    expect(property('order_id').extensions).toEqual({ relationships: [{ type: 'foreignKey', to: 'orders.order_id' }] });
+    const document = parse(odcs);
+    expect(document.schema[0].relationships).toEqual([
+      {
+        type: 'foreignKey',
+        from: ['order_lines.sku', 'order_lines.warehouse'],
+        to: ['stock.sku', 'stock.warehouse_id'],
+      },
+    ]);
+    const diagram = schemaDiagramOf(document);
+    expect(
+      diagram.edges.map((edge) => `${edge.from.table}.${edge.from.field} -> ${edge.to.table}.${edge.to.field}`),
+    ).toEqual([
+      'order_lines.sku -> stock.sku',
+      'order_lines.warehouse -> stock.warehouse_id',
+      'order_lines.order_id -> orders.order_id',
+    ]);
+    expect(diagram.tables.filter((table) => table.isExternal).map((table) => table.name)).toEqual(['stock', 'orders']);
+    expect(notes).toEqual([
+      '3:28 order_lines.order_id: ON DELETE CASCADE of the foreign key has no ODCS equivalent: not imported',
+    ]);
+  });
+
+  it('imports a MySQL FOREIGN KEY to a table of the same file as a relationship between its objects', () => {
+    const { property, notes, odcs } = imported(
+      'shop.sql',
+      'CREATE TABLE `customers` (`id` int NOT NULL, PRIMARY KEY (`id`));\n' +
+        'CREATE TABLE `orders` (`id` int NOT NULL, `customer_id` int, FOREIGN KEY (`customer_id`) REFERENCES `customers` (`id`)) ENGINE=InnoDB;',
+    );
+    expect(property('customer_id').extensions).toEqual({ relationships: [{ type: 'foreignKey', to: 'customers.id' }] });
+    const diagram = schemaDiagramOf(parse(odcs));
+    expect(diagram.edges).toMatchObject([
+      { from: { table: 'orders', field: 'customer_id' }, to: { table: 'customers', field: 'id' } },
+    ]);
+    expect(diagram.tables.some((table) => table.isExternal)).toBe(false);
+    expect(notes).toEqual([]);
+  });
+
+  it('reports a foreign key to a name ODCS cannot reference (letters, digits and _ only)', () => {
+    const { property, notes } = imported(
+      'lines.sql',
+      'CREATE TABLE order_lines (\n  "stock code" TEXT REFERENCES stock ("stock code")\n);',
+    );
+    expect(property('stock code').extensions).toBeUndefined();
+    expect(notes).toEqual([
+      '2:21 order_lines.stock code: the foreign key (stock code) to stock(stock code) names a table or column ODCS cannot reference (letters, digits and _ only): not imported',
+    ]);
+  });
+});
+
+describe('SQL column defaults', () => {
+  it('reports each PostgreSQL and MySQL DEFAULT where it is, as ODCS has no default', () => {
+    const postgres = imported(
+      'orders.sql',
+      "CREATE TABLE orders (\n  status VARCHAR(20) NOT NULL DEFAULT 'placed',\n  placed_at TIMESTAMPTZ DEFAULT now(),\n  note TEXT DEFAULT NULL\n);",
+    );
+    expect(postgres.notes).toEqual([
+      "2:31 orders.status: default 'placed' has no ODCS equivalent: not imported",
+      '3:25 orders.placed_at: default now() has no ODCS equivalent: not imported',
+    ]);
+    const mysql = imported('orders.sql', 'CREATE TABLE `orders` (`qty` int NOT NULL DEFAULT 1) ENGINE=InnoDB;');
+    expect(mysql.notes).toEqual(['1:43 orders.qty: default 1 has no ODCS equivalent: not imported']);
+  });
+
+  it('reports SQL Server defaults in its own spelling', () => {
+    const { notes } = imported(
+      'invoices.sql',
+      'CREATE TABLE [dbo].[invoices] (\n  [paid] BIT NOT NULL DEFAULT (0),\n  [issued_at] DATETIME2 DEFAULT GETDATE()\n);',
+    );
+    expect(notes).toEqual([
+      '2:23 invoices.paid: default (0) has no ODCS equivalent: not imported',
+      '3:25 invoices.issued_at: default GETDATE() has no ODCS equivalent: not imported',
     ]);
   });
 });

@@ -57,6 +57,8 @@ export interface DdlColumns {
   tables: SqlTable[];
   /** The source with every column type replaced by `INT` (padded to keep lines and columns). */
   neutralText: string;
+  /** Where each `ALTER TABLE` statement starts, in order. */
+  alterTableStarts: number[];
   problems: { message: string; offset: number }[];
 }
 
@@ -172,11 +174,14 @@ const TYPE_MODIFIERS = /\s+(WITH(OUT)? TIME ZONE|UNSIGNED|SIGNED|ZEROFILL)\b/g;
 export function readDdlColumns(text: string): DdlColumns {
   const { tokens, problems } = tokenize(text);
   const tables: SqlTable[] = [];
+  const alterTableStarts: number[] = [];
   for (const statement of statements(tokens)) {
     const table = createTable(statement, problems);
     if (table) tables.push(table);
+    const [first, second] = statement.map((token) => token.text.toUpperCase());
+    if (first === 'ALTER' && second === 'TABLE') alterTableStarts.push(statement[0]?.start ?? 0);
   }
-  return { tables, neutralText: neutralize(text, tables), problems };
+  return { tables, neutralText: neutralize(text, tables), alterTableStarts, problems };
 }
 
 /** A column type from its tokens. */

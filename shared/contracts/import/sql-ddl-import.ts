@@ -82,6 +82,14 @@ interface CreateTable {
   create_definitions: Array<ColumnDefinition | ConstraintDefinition | { resource: string }>;
 }
 
+/** `ALTER TABLE t ADD [CONSTRAINT n] FOREIGN KEY (...) REFERENCES ...`, or another change. */
+interface AlterTable {
+  type: 'alter';
+  keyword: 'table';
+  table: Array<{ table: string }>;
+  expr: Array<{ action?: string; resource?: string; create_definitions?: ConstraintDefinition }>;
+}
+
 interface SqlParser {
   astify(sql: string, options: { database: string }): unknown;
   exprToSQL(expression: unknown, options: { database: string }): string;
@@ -119,7 +127,9 @@ export function importSqlDdl(text: string): SchemaImport {
       failures.push({ dialect: dialect.name, error: error as ParseFailure['error'] });
       continue;
     }
-    const statements = (Array.isArray(ast) ? ast : [ast]) as Array<Partial<CreateTable> | Partial<CreateEnumType>>;
+    const statements = (Array.isArray(ast) ? ast : [ast]) as Array<
+      Partial<CreateTable> | Partial<CreateEnumType> | Partial<AlterTable>
+    >;
     const tables = statements.filter(
       (statement): statement is CreateTable => statement.type === 'create' && statement.keyword === 'table',
     );
@@ -142,15 +152,55 @@ export function importSqlDdl(text: string): SchemaImport {
         }),
     );
     const notes: ImportNote[] = [];
+    const addedForeignKeys = alteredForeignKeys(
+      statements.filter(
+        (statement): statement is AlterTable => statement.type === 'alter' && statement.keyword === 'table',
+      ),
+      ddl.alterTableStarts,
+      text,
+      notes,
+    );
     const sqlOf = (expression: Expression) => parser.exprToSQL(expression, { database: dialect.database });
     const objects = tables.map((table, index) => {
       const name = table.table[0]?.table ?? 'table';
       const columns = ddl.tables.find((found) => found.name === name) ?? ddl.tables[index];
-      return tableObject(table, columns, { text, notes, enumTypes, sqlOf });
+      const added = addedForeignKeys.filter((foreignKey) => foreignKey.table === name);
+      return tableObject(table, columns, { text, notes, enumTypes, sqlOf }, added);
     });
     return { ok: true, format: 'sql', objects, notes };
   }
   return { ok: false, format: 'sql', errors: [syntaxError(text, ddl, failures)] };
+}
+
+interface AddedForeignKey {
+  table: string;
+  constraint: ConstraintDefinition;
+  offset: number;
+}
+
+/** The foreign keys ALTER TABLE statements add; any other change they make is reported, not imported. */
+function alteredForeignKeys(
+  alters: AlterTable[],
+  starts: number[],
+  text: string,
+  notes: ImportNote[],
+): AddedForeignKey[] {
+  return alters.flatMap((alter, index) => {
+    const table = alter.table[0]?.table ?? 'table';
+    const offset = starts[index] ?? 0;
+    return alter.expr.flatMap((change) => {
+      const constraint = change.create_definitions;
+      if (change.action === 'add' && constraint && /foreign key/i.test(constraint.constraint_type ?? ''))
+        return [{ table, constraint, offset }];
+      const what = [change.action, change.resource].filter(Boolean).join(' ').toUpperCase() || 'a change';
+      notes.push({
+        path: table,
+        message: `ALTER TABLE ${table} ${what} is not read: not imported`,
+        ...rangeAt(text, offset, 'ALTER'.length),
+      });
+      return [];
+    });
+  });
 }
 
 interface ParseFailure {
@@ -192,7 +242,12 @@ interface TableContext {
   sqlOf: (expression: Expression) => string;
 }
 
-function tableObject(table: CreateTable, source: SqlTable | undefined, context: TableContext): SchemaObject {
+function tableObject(
+  table: CreateTable,
+  source: SqlTable | undefined,
+  context: TableContext,
+  addedForeignKeys: AddedForeignKey[] = [],
+): SchemaObject {
   const { text, notes } = context;
   const name = table.table[0]?.table ?? 'table';
   const columns = table.create_definitions.filter(
@@ -254,16 +309,13 @@ function tableObject(table: CreateTable, source: SqlTable | undefined, context: 
       notes.push({ path: where, message: `${rule} of the foreign key has no ODCS equivalent: not imported`, ...at });
     }
   };
-  constraints
-    .filter((constraint) => /foreign key/i.test(constraint.constraint_type) && constraint.reference_definition)
-    .forEach((constraint, index) => {
-      readForeignKey(
-        keyColumns(constraint),
-        constraint.reference_definition as ReferenceDefinition,
-        source?.foreignKeyStarts[index] ?? 0,
-        name,
-      );
-    });
+  const foreignKeys = constraints
+    .filter((constraint) => /foreign key/i.test(constraint.constraint_type))
+    .map((constraint, index) => ({ constraint, offset: source?.foreignKeyStarts[index] ?? 0 }));
+  for (const { constraint, offset } of [...foreignKeys, ...addedForeignKeys]) {
+    if (constraint.reference_definition)
+      readForeignKey(keyColumns(constraint), constraint.reference_definition, offset, name);
+  }
   const keywordAfter = (start: number, keyword: string) =>
     start + Math.max(text.slice(start).search(new RegExp(`\\b${keyword}\\b`, 'i')), 0);
   for (const column of columns) {

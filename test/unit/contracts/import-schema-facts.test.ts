@@ -109,6 +109,35 @@ describe('SQL foreign keys', () => {
     expect(notes).toEqual([]);
   });
 
+  it('imports the foreign keys ALTER TABLE adds, and reports any other change it makes', () => {
+    const postgres = imported(
+      'lines.sql',
+      `CREATE TABLE order_lines (order_id BIGINT, sku TEXT, warehouse INT);
+ALTER TABLE order_lines ADD CONSTRAINT fk_order FOREIGN KEY (order_id) REFERENCES orders (order_id);
+ALTER TABLE order_lines ADD FOREIGN KEY (sku, warehouse) REFERENCES stock (sku, warehouse_id);
+ALTER TABLE order_lines ADD COLUMN note TEXT;`,
+    );
+    expect(postgres.property('order_id').extensions).toEqual({
+      relationships: [{ type: 'foreignKey', to: 'orders.order_id' }],
+    });
+    expect(parse(postgres.odcs).schema[0].relationships).toEqual([
+      {
+        type: 'foreignKey',
+        from: ['order_lines.sku', 'order_lines.warehouse'],
+        to: ['stock.sku', 'stock.warehouse_id'],
+      },
+    ]);
+    expect(postgres.notes).toEqual(['4:1 order_lines: ALTER TABLE order_lines ADD COLUMN is not read: not imported']);
+    const mysql = imported(
+      'lines.sql',
+      'CREATE TABLE `order_lines` (`order_id` bigint) ENGINE=InnoDB;\nALTER TABLE `order_lines` ADD CONSTRAINT `fk_order` FOREIGN KEY (`order_id`) REFERENCES `orders` (`order_id`);',
+    );
+    expect(mysql.property('order_id').extensions).toEqual({
+      relationships: [{ type: 'foreignKey', to: 'orders.order_id' }],
+    });
+    expect(mysql.notes).toEqual([]);
+  });
+
   it('reports a foreign key to a name ODCS cannot reference (letters, digits and _ only)', () => {
     const { property, notes } = imported(
       'lines.sql',

@@ -114,7 +114,8 @@ export function debeziumConnector(
   const debeziumTopic = (table: string) => debeziumTopicName(system, prefix, table);
   const renamed = cdcTopics.filter(({ topic, table }) => topic.name !== debeziumTopic(table.name));
   const cdcTables = system.database.tables.filter((table) => table.cdc).map((table) => table.name);
-  const includedTables = [...cdcTables, ...(outboxTopics.length > 0 ? [OUTBOX_TABLE] : [])];
+  // An outbox table flagged for CDC as well is listed once.
+  const includedTables = [...new Set([...cdcTables, ...(outboxTopics.length > 0 ? [OUTBOX_TABLE] : [])])];
   const secret = (key: string) => `\${secrets:${SECRETS_NAMESPACE}/${connector.slug}-db:${key}}`;
   const transforms = [...(outboxTopics.length > 0 ? ['outbox'] : []), ...renamed.map((_, n) => `rename${n + 1}`)];
   return strimziResource('KafkaConnector', `${connector.slug}${CONNECTOR_SUFFIX}`, CONNECT_CLUSTER, {

@@ -443,11 +443,15 @@ function cleanLabel(raw: string): string {
   if (isQuoted) label = label.slice(1, -1).trim();
   // Only a quoted label is markdown (`"`**bold**`"`); elsewhere Mermaid shows backticks as written.
   if (isQuoted && label.length >= 2 && label.startsWith('`') && label.endsWith('`')) label = label.slice(1, -1).trim();
-  return label
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    label
+      // A break right after `.`, `/`, `_` or `-` is inside a name (see mermaidEdgeLabel); others part words.
+      .replace(/([./_-])<br\s*\/?>/gi, '$1')
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Mermaid's `--- title: … ---` block: its title names a new design. */

@@ -140,8 +140,8 @@ describeInChromium('the Diagram view', (session) => {
     expect(saved).not.toContain('foreignObject');
     const texts = svgTextLabels(saved);
     for (const label of labels) expect(texts, label).toContain(label);
-    // A box's lines break between words, not inside a topic's name (`orders.public.order` / `s`).
-    // Mermaid wraps edge labels at 200 px whatever it is told, so they may still cut a long word.
+    // A box's lines break between words, not inside a topic's name (`orders.public.order` / `s`);
+    // edge labels are checked in svg-edge-labels.e2e.ts.
     const shownWords = new Set(shownTexts.flatMap((text) => text.split(/\s+/)));
     const savedWords = svgBoxLabelLines(saved).flatMap((line) => line.split(/\s+/).filter(Boolean));
     expect(savedWords).toContain('orders.public.order_lines,');

@@ -16,8 +16,17 @@ export function svgTextLabels(svg: string): string[] {
 
 /** Each line Mermaid wrapped the SVG `<text>` labels of its boxes (`.node`) into, as it reads. */
 export function svgBoxLabelLines(svg: string): string[] {
+  return labelLines(svg, '.node');
+}
+
+/** The same for the labels of its edges (`.edgeLabel`), each line trimmed. */
+export function svgEdgeLabelLines(svg: string): string[] {
+  return labelLines(svg, '.edgeLabel').map((line) => line.trim());
+}
+
+function labelLines(svg: string, labelSelector: string): string[] {
   const { document } = parsedSvg(svg).window;
-  return [...document.querySelectorAll('.node text tspan.row')].map((line) => line.textContent ?? '');
+  return [...document.querySelectorAll(`${labelSelector} text tspan.row`)].map((line) => line.textContent ?? '');
 }
 
 /** The SVG drawn as SVG tools and viewers draw it: by resvg, with no browser and so no HTML. */

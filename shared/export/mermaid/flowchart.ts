@@ -1,4 +1,4 @@
-import { mermaidString } from './mermaid-text';
+import { mermaidEdgeLabel, mermaidString } from './mermaid-text';
 
 /** The shapes our diagrams use, by their Mermaid 11 names (`in-out` is a port, as in the design note). */
 export type NodeShape = 'rect' | 'rounded' | 'stadium' | 'in-out' | 'db' | 'doc' | 'h-cyl';
@@ -79,7 +79,7 @@ export function renderFlowchart(chart: Flowchart): string {
   write(chart.items, 1);
   for (const edge of chart.edges) {
     const arrow = ARROWS[edge.line ?? 'solid'];
-    const label = edge.label ? `|${mermaidString(edge.label)}|` : '';
+    const label = edge.label ? `|${mermaidEdgeLabel(edge.label)}|` : '';
     lines.push(`${INDENT}${edge.from} ${arrow}${label} ${edge.to}`);
   }
   for (const [name, css] of Object.entries(chart.classes ?? {})) lines.push(`${INDENT}classDef ${name} ${css}`);

@@ -19,7 +19,57 @@ const ENTITY_CODES: Readonly<Record<string, string>> = {
 /** A label as a quoted Mermaid string, safe in node, subgraph and edge labels whatever the name holds. */
 export function mermaidString(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
-  return `"${oneLine.replace(/[#"&<>\\`{}|%]/g, (character) => ENTITY_CODES[character] as string)}"`;
+  return `"${escaped(oneLine)}"`;
+}
+
+/**
+ * Mermaid wraps an edge label at 200 px whatever it is configured with and, in an SVG saved with
+ * text labels, cuts a word longer than that (`shipping.public.shipment_status` / `_events`). Lines
+ * of this many characters stay under it in Mermaid's font, unless most of their letters are wide.
+ */
+const EDGE_LABEL_LINE_LENGTH = 28;
+
+/**
+ * An edge label as a quoted Mermaid string broken into lines (`<br/>`) between words, or inside a
+ * name too long for a line after its `.` or `/`, then its `_` or `-`, so that Mermaid never has to
+ * cut one. A break between words keeps its space (` <br/>`): a reader, our Mermaid import among
+ * them, can tell it from a break inside a name.
+ */
+export function mermaidEdgeLabel(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
+  return `"${wrappedLines(oneLine, EDGE_LABEL_LINE_LENGTH).map(escaped).join('<br/>')}"`;
+}
+
+/** Where a long name may break, best first: after each of these characters. */
+const NAME_BREAKS = [/(?<=[./])/, /(?<=[_-])/];
+
+/** Greedy lines of at most `length` characters (a space ending one aside); a part with no break in it stays whole. */
+function wrappedLines(text: string, length: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    nameParts(word, length).forEach((part, index) => {
+      const isNewWord = index === 0 && line !== '';
+      const joined = isNewWord ? `${line} ${part}` : `${line}${part}`;
+      if (line && joined.length > length) {
+        lines.push(isNewWord ? `${line} ` : line);
+        line = part;
+      } else {
+        line = joined;
+      }
+    });
+  }
+  return [...lines, line];
+}
+
+function nameParts(name: string, length: number, breaks = NAME_BREAKS): string[] {
+  const [at, ...weaker] = breaks;
+  if (name.length <= length || !at) return [name];
+  return name.split(at).flatMap((part) => nameParts(part, length, weaker));
+}
+
+function escaped(text: string): string {
+  return text.replace(/[#"&<>\\`{}|%]/g, (character) => ENTITY_CODES[character] as string);
 }
 
 /**

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMeshFile } from '../../../shared/contracts';
 import { WHOLE_MESH } from '../../../shared/export';
 import { mermaidDiagram, mermaidTarget } from '../../../shared/export/mermaid';
+import { flowNode, renderFlowchart } from '../../../shared/export/mermaid/flowchart';
 import { importMermaidFlowchart, looksLikeMermaidFlowchart, type MermaidImport } from '../../../shared/import';
 import { checkIntegrity, emptyMesh, type Mesh, MeshSchema, serializeMesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
@@ -28,6 +29,15 @@ const linkedNames = (mesh: Mesh) =>
     const name = (id: string) => mesh.products.find((product) => product.id === id)?.name;
     return `${name(link.from.nodeId)} -> ${name(link.to.nodeId)}`;
   });
+
+/** The names of the output ports links start from. */
+const linkPortNames = (mesh: Mesh) =>
+  mesh.links.map(
+    (link) =>
+      mesh.products
+        .find((product) => product.id === link.from.nodeId)
+        ?.outputPorts.find((port) => port.id === link.from.portId)?.name,
+  );
 
 describe('importing a Mermaid flowchart', () => {
   it("turns the design note's logical view into 2 domains with 2 and 3 products and its 4 links", () => {
@@ -128,6 +138,27 @@ describe('importing a Mermaid flowchart', () => {
     const orders = mesh.products.find((product) => product.name === 'Orders');
     expect(orders?.inputPorts.map((port) => port.name)).toEqual(['order events']);
     expect(orders?.outputPorts.map((port) => port.name)).toEqual(['nightly batch']);
+  });
+
+  it('names ports by the long edge labels we export in lines, a name broken after its dots whole again', () => {
+    const labels = ['shipping.public.shipment_status_events', 'Enriched shipment status with carrier details'];
+    const { mesh } = imported(
+      renderFlowchart({
+        title: 't',
+        direction: 'LR',
+        items: [flowNode('a', 'Shipping'), flowNode('b', 'Shipments'), flowNode('c', 'Dashboard')],
+        edges: [
+          { from: 'a', to: 'b', label: labels[0] },
+          { from: 'b', to: 'c', label: labels[1] },
+        ],
+      }),
+    );
+    expect(linkPortNames(mesh)).toEqual(labels);
+  });
+
+  it('reads a line break another tool wrote between two words as a space', () => {
+    const { mesh } = imported('flowchart LR\n  A -->|"nightly<br>batch"| B\n  C -->|"orders.<br/>placed"| D');
+    expect(linkPortNames(mesh)).toEqual(['nightly batch', 'orders.placed']);
   });
 
   it('lists what it skipped, each with its line, and imports the rest', () => {

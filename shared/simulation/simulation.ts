@@ -5,10 +5,10 @@ import { createErrorLog, type ErrorLog } from './error-log';
 import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
 import { checkScenario } from './scenario-check';
+import { serviceStatementRefusal } from './service-statement';
 import { withSimulatedNow } from './simulated-now';
 import type { SimulationMetrics, StoppedRun, TickMetrics } from './simulation-metrics';
 import { type SimulationRun, startRun } from './simulation-run';
-import { isKeyword, sqlTokens } from './sql-tokens';
 import type { OpenSqlWorkspace } from './sql-workspace';
 import { OverBudget, type WorkWatch, workRunner } from './work-budget';
 
@@ -47,7 +47,7 @@ export interface Simulation {
   metrics(): SimulationMetrics;
   /** A read-only query against a system's or product's database. */
   query(nodeId: string, sql: string): Result<QueryResult>;
-  /** One statement run as the system's microservice would; CDC picks it up at the next tick. */
+  /** One INSERT, UPDATE or DELETE of the system's own tables, run as its microservice would; CDC picks it up at the next tick. */
   execute(systemId: string, sql: string): Result<{ changes: number }>;
   /** Adds a fault to this run (it is not saved in the scenario); it fires at its tick, after the current one. */
   inject(fault: Fault): Result<void>;
@@ -149,9 +149,13 @@ export function createSimulation(
       return current().runAs('user-query', () => runReadOnlyQuery(connection, sql, maxQueryRows));
     },
     execute(systemId, sql) {
-      const connection = mesh.systems.some((system) => system.id === systemId) ? connectionOf(systemId) : undefined;
-      if (!connection) return unknownNode(systemId);
-      const refusal = serviceStatementRefusal(sql);
+      const system = mesh.systems.find((candidate) => candidate.id === systemId);
+      const connection = system ? connectionOf(systemId) : undefined;
+      if (!system || !connection) return unknownNode(systemId);
+      const refusal = serviceStatementRefusal(
+        sql,
+        system.database.tables.map((table) => table.name),
+      );
       if (refusal) return { ok: false, errors: [{ path: 'sql', message: refusal }] };
       try {
         const statement = connection.prepare(withSimulatedNow(sql));
@@ -198,11 +202,4 @@ export function createSimulation(
     },
   };
   return { ok: true, value: simulation };
-}
-
-/** A service changes its rows; DDL, PRAGMA or ATTACH would change the engine's plumbing instead. */
-function serviceStatementRefusal(sql: string): string | undefined {
-  const [first] = sqlTokens(sql);
-  if (isKeyword(first, 'INSERT', 'UPDATE', 'DELETE', 'REPLACE', 'WITH')) return undefined;
-  return `only INSERT, UPDATE or DELETE may run as the service${first ? `, not ${first.text}` : ''}`;
 }

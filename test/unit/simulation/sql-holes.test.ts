@@ -167,6 +167,36 @@ describe('user SQL cannot change the run', () => {
     ]);
   });
 
+  it('lets the service change only its own tables: never a topic, another port or the engine’s tables', async () => {
+    const simulation = await simulate(aShopMesh().build(), scenario);
+    simulation.step(2);
+    const recordCount = () => rowsOf(simulation, 'shop', 'SELECT count(*) AS n FROM broker."shop/items-cdc"');
+    const before = recordCount();
+    const ownTablesOnly = 'a service changes only its own tables (items), not';
+    for (const [sql, written] of [
+      ['DELETE FROM broker."shop/items-cdc"', 'broker.shop/items-cdc'],
+      ['UPDATE broker."shop/items-cdc" SET _partition = 7', 'broker.shop/items-cdc'],
+      ['WITH gone AS (SELECT 1) DELETE FROM "_commits"', '_commits'],
+      ['DELETE FROM _clock', '_clock'],
+      ['INSERT OR REPLACE INTO main.items VALUES (9, 9, 9, 9)', 'main.items'],
+    ]) {
+      expect(simulation.execute('shop', sql as string), sql).toEqual({
+        ok: false,
+        errors: [{ path: 'sql', message: `${ownTablesOnly} ${written}` }],
+      });
+    }
+    expect(recordCount()).toEqual(before);
+
+    for (const sql of [
+      "UPDATE OR IGNORE Items SET status = 'sold' WHERE id = 1",
+      'WITH picked(id) AS (SELECT 2) DELETE FROM node."items" WHERE id IN (SELECT id FROM picked)',
+      "INSERT OR REPLACE INTO items VALUES (90, 'lamp', 12, 'listed')",
+    ]) {
+      expect(simulation.execute('shop', sql), sql).toMatchObject({ ok: true });
+    }
+    expect(simulation.step(1).errors).toEqual([]);
+  });
+
   it('runs only row changes as the service, never PRAGMA, DDL or ATTACH', async () => {
     const simulation = await simulate(aShopMesh().build(), scenario);
     expect(simulation.execute('shop', 'PRAGMA recursive_triggers = OFF')).toEqual({

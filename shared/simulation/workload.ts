@@ -258,6 +258,16 @@ function prepareScriptStep(workload: TableWorkload, step: ScriptStep): (now: str
   const condition =
     where.length > 0 ? ` WHERE ${where.map(([column]) => `${quoteIdentifier(column)} = ?`).join(' AND ')}` : '';
   const whereValues = where.map(([, value]) => sqlValueOf(value));
+  // A step that finds no row changes nothing, as a service's statement would; the user is told why.
+  const changedSome = (changed: number) => {
+    if (changed > 0) return changed;
+    const matched = where.map(([column, value]) => `${column} = ${JSON.stringify(value)}`).join(' and ');
+    throw new Error(
+      where.length > 0
+        ? `${step.op} changed no row: no row of ${workload.table.name} has ${matched} at tick ${step.tick}`
+        : `${step.op} changed no row: ${workload.table.name} is empty at tick ${step.tick}`,
+    );
+  };
   switch (step.op) {
     case 'insert': {
       const columns = workload.table.columns.map((column) => column.name);
@@ -271,11 +281,11 @@ function prepareScriptStep(workload: TableWorkload, step: ScriptStep): (now: str
       const update = connection.prepare(
         `UPDATE ${table} SET ${values.map(([column]) => `${quoteIdentifier(column)} = ?`).join(', ')}${condition}`,
       );
-      return () => update.run([...values.map(([, value]) => sqlValueOf(value)), ...whereValues]);
+      return () => changedSome(update.run([...values.map(([, value]) => sqlValueOf(value)), ...whereValues]));
     }
     case 'delete': {
       const remove = connection.prepare(`DELETE FROM ${table}${condition}`);
-      return () => remove.run(whereValues);
+      return () => changedSome(remove.run(whereValues));
     }
     case 'truncate':
       return () => workload.database.truncate(workload.table.name);

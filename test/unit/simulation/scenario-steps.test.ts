@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+
+describe('a scenario step that finds no row', () => {
+  it('changes nothing and says so, once per step, with the step and tick', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'update', { values: { status: 'sold' }, where: { id: 9, status: 'listed' } })
+      .at(2, 'shop', 'items', 'delete', { where: { id: 1 } })
+      .at(3, 'shop', 'items', 'delete', { where: { id: 1 } })
+      .build();
+    const simulation = await simulate(aShopMesh().build(), scenario);
+    const { errors } = simulation.step(3);
+
+    expect(errors.map(({ path, nodeId, message, firstTick }) => ({ path, nodeId, message, firstTick }))).toEqual([
+      {
+        path: 'scenario.steps[0]',
+        nodeId: 'shop',
+        message: 'update changed no row: no row of items has id = 9 and status = "listed" at tick 1',
+        firstTick: 1,
+      },
+      {
+        path: 'scenario.steps[2]',
+        nodeId: 'shop',
+        message: 'delete changed no row: no row of items has id = 1 at tick 3',
+        firstTick: 3,
+      },
+    ]);
+    expect(rowsOf(simulation, 'shop', 'SELECT id FROM items ORDER BY id')).toEqual([{ id: 2 }]);
+  });
+});

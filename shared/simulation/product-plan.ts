@@ -40,6 +40,8 @@ export interface ProductPlan {
   inputs: InputPlan[];
   transformations: TransformationPlan[];
   outputs: OutputPlan[];
+  /** Output ports the plan refuses to publish, and why: the design is wrong, whatever a run does. */
+  portRefusals: Problem[];
 }
 
 export const QUARANTINE_TABLE = 'quarantine';
@@ -85,6 +87,7 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     if (holder.dataset) datasets.set(holder.dataset.name, holder.dataset);
   }
   const upstreamClassifications = new Map(inputs.flatMap((input) => [...input.source.classifications]));
+  const portRefusals: Problem[] = [];
   const outputs = product.outputPorts.flatMap((port, portIndex) => {
     const portPath = `${path}.outputPorts[${portIndex}]`;
     const key = endpointKey(product.id, port.id);
@@ -93,7 +96,7 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     if (!governing || !log) return [];
     const dataset = datasets.get(governing.schemaObject.name);
     if (!dataset) {
-      problems.push({
+      portRefusals.push({
         path: portPath,
         message: `nothing produces table '${governing.schemaObject.name}' to publish: name a transformation '${governing.schemaObject.name}' or consume a stream that yields it`,
       });
@@ -101,7 +104,7 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     }
     if (governing.contract.kind === 'event' && dataset.kind === 'entity') {
       const raw = inputs.find((input) => input.dataset === dataset)?.rawTable;
-      problems.push({
+      portRefusals.push({
         path: portPath,
         message: `publishes '${dataset.name}', an entity updated in place, under the event contract '${governing.contract.id}': events never change. Use an entity contract, or give the event its own name and derive it in a transformation${raw ? ` from '${raw}', where each change record has its own _sequence` : ''}`,
       });
@@ -125,7 +128,8 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     return [{ port, path: portPath, governing, log, dataset, untaggedClassifications }];
   });
 
-  return { product, path, inputs, transformations, outputs };
+  problems.push(...portRefusals);
+  return { product, path, inputs, transformations, outputs, portRefusals };
 }
 
 function planInput(

@@ -6,9 +6,8 @@ import { selectShape } from './select-check';
 
 /**
  * What stops a simulation of the design that can be told without running one: scenarios naming
- * what the mesh lacks (a run refuses to start), output ports the pipeline's plan refuses (nothing
- * produces their table, or an entity updated in place would be published under an event
- * contract) and transformations that are not one query (a step that fails every tick). Tables
+ * what the mesh lacks (a run refuses to start), output ports the pipeline's plan refuses (an entity
+ * updated in place under an event contract) and transformations that are not one query (a step that fails every tick). Tables
  * and columns a query names are SQLite's to check, in a run.
  */
 export function designSimulationProblems(mesh: Mesh): Problem[] {

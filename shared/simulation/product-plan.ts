@@ -40,7 +40,10 @@ export interface ProductPlan {
   inputs: InputPlan[];
   transformations: TransformationPlan[];
   outputs: OutputPlan[];
-  /** Output ports the plan refuses to publish, and why: the design is wrong, whatever a run does. */
+  /**
+   * Output ports the plan refuses, and why, where the design itself is wrong whatever a run does
+   * (a port with nothing to publish yet is only unfinished, as a logical design leaves it).
+   */
   portRefusals: Problem[];
 }
 
@@ -96,7 +99,7 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     if (!governing || !log) return [];
     const dataset = datasets.get(governing.schemaObject.name);
     if (!dataset) {
-      portRefusals.push({
+      problems.push({
         path: portPath,
         message: `nothing produces table '${governing.schemaObject.name}' to publish: name a transformation '${governing.schemaObject.name}' or consume a stream that yields it`,
       });

@@ -118,10 +118,14 @@ describe('how products name their tables', () => {
     expect(designSimulationProblems(mesh)).toEqual([refusal]);
   });
 
-  it('leaves to a run what only limits it: a second link into one input port is not a design problem', () => {
-    const mesh = aShopMesh().withLink('shop/items-cdc', 'catalog/items-in').build();
+  it('leaves to a run what only limits it or is unfinished: two links into one port, a port with nothing to publish yet', () => {
+    const mesh = aShopMesh()
+      .with(aProduct('draft').withOutput('draft-out', 'item'))
+      .withLink('shop/items-cdc', 'catalog/items-in')
+      .build();
     expect(planPipeline(mesh).problems.map((problem) => problem.message)).toEqual([
       expect.stringMatching(/^fed by 2 links; only '.*' is simulated$/),
+      "nothing produces table 'items' to publish: name a transformation 'items' or consume a stream that yields it",
     ]);
     expect(designSimulationProblems(mesh)).toEqual([]);
   });

@@ -1,4 +1,14 @@
 import type { LogicalType } from '../../model/logical-type';
+import {
+  blank,
+  elements,
+  matching,
+  type SourceEdit,
+  type SqlNote,
+  type SqlProblem,
+  type Token,
+  unquote,
+} from './sql-tokens';
 
 /*
  * The column types of SQL `CREATE TABLE` statements, read here rather than by
@@ -8,13 +18,6 @@ import type { LogicalType } from '../../model/logical-type';
  * Types are where the dialects differ most and where users define their own; the parser
  * reads the rest of the statement from a text in which each column's type is `INT`.
  */
-
-interface Token {
-  kind: 'word' | 'quoted' | 'string' | 'number' | 'punct';
-  text: string;
-  start: number;
-  end: number;
-}
 
 export interface SqlType {
   /** `NUMERIC(10,2)`, `TIMESTAMP WITH TIME ZONE`, `INET[]`, `ENUM('Y','J')`. */
@@ -33,11 +36,16 @@ export interface SqlType {
 
 export interface SqlColumn {
   name: string;
-  type: SqlType;
+  /** None for a SQL Server computed column, `Total AS (Qty * Price)`, which declares no type. */
+  type?: SqlType;
   /** Where the column's name starts, and its type starts and ends, in the source. */
   start: number;
   typeStart: number;
   typeEnd: number;
+  /** `GENERATED … AS IDENTITY`, SQL Server's `IDENTITY(1,1)`: the database numbers the rows. */
+  isIdentity: boolean;
+  /** A generated (computed) column: `qty * price`, stored on write or computed on read. */
+  generated?: { expression: string; isStored: boolean };
 }
 
 export interface SqlTable {
@@ -51,15 +59,10 @@ export interface SqlTable {
   checkStarts: number[];
   /** Where each table-level FOREIGN KEY constraint starts, in order. */
   foreignKeyStarts: number[];
-}
-
-export interface DdlColumns {
-  tables: SqlTable[];
-  /** The source with every column type replaced by `INT` (padded to keep lines and columns). */
-  neutralText: string;
-  /** Where each `ALTER TABLE` statement starts, in order. */
-  alterTableStarts: number[];
-  problems: { message: string; offset: number }[];
+  /** MySQL's `COMMENT='…'` table option. */
+  comment?: { text: string; offset: number };
+  /** What the parser reads in place of the source: each type as `INT`, what it cannot read blanked. */
+  edits: SourceEdit[];
 }
 
 /** Logical types of SQL types, by their upper-case name without sizes or time zones. */
@@ -171,19 +174,6 @@ const TYPE_WORDS = new Set(Object.keys(SQL_TYPES).map((name) => name.split(' ')[
 /** Modifiers that do not change a type's logical type. */
 const TYPE_MODIFIERS = /\s+(WITH(OUT)? TIME ZONE|UNSIGNED|SIGNED|ZEROFILL)\b/g;
 
-export function readDdlColumns(text: string): DdlColumns {
-  const { tokens, problems } = tokenize(text);
-  const tables: SqlTable[] = [];
-  const alterTableStarts: number[] = [];
-  for (const statement of statements(tokens)) {
-    const table = createTable(statement, problems);
-    if (table) tables.push(table);
-    const [first, second] = statement.map((token) => token.text.toUpperCase());
-    if (first === 'ALTER' && second === 'TABLE') alterTableStarts.push(statement[0]?.start ?? 0);
-  }
-  return { tables, neutralText: neutralize(text, tables), alterTableStarts, problems };
-}
-
 /** A column type from its tokens. */
 function sqlType(tokens: Token[]): SqlType {
   let arrayDepth = 0;
@@ -207,7 +197,7 @@ function sqlType(tokens: Token[]): SqlType {
   for (const token of element) {
     if (token.text === '(') depth += 1;
     else if (token.text === ')') depth -= 1;
-    else if (depth === 0) words.push(token.kind === 'word' ? token.text.toUpperCase() : token.text);
+    else if (depth === 0) words.push(isTypeWord(token) ? unquote(token).toUpperCase() : token.text);
   }
   const baseName = words.join(' ').replace(/ \. /g, '.').replace(TYPE_MODIFIERS, '');
   const length = Number(element[element.findIndex((token) => token.text === '(') + 1]?.text);
@@ -224,11 +214,16 @@ function sqlType(tokens: Token[]): SqlType {
   };
 }
 
+/** A word of a type's name: SSMS writes `[int]`, `[nvarchar](20)`. */
+function isTypeWord(token: Token): boolean {
+  return token.kind === 'word' || (token.kind === 'quoted' && token.text.startsWith('['));
+}
+
 /** Tokens as one type name: words upper-cased, no spaces around punctuation. */
 function spelled(tokens: Token[]): string {
   return tokens
     .map((token, index) => {
-      const text = token.kind === 'word' ? token.text.toUpperCase() : token.text;
+      const text = isTypeWord(token) ? unquote(token).toUpperCase() : token.text;
       const previous = tokens[index - 1];
       const isGlued =
         index === 0 ||
@@ -239,7 +234,13 @@ function spelled(tokens: Token[]): string {
     .join('');
 }
 
-function createTable(statement: Token[], problems: DdlColumns['problems']): SqlTable | undefined {
+/** A `CREATE TABLE` statement's name, columns and their types; `undefined` for another statement. */
+export function readCreateTable(
+  statement: Token[],
+  text: string,
+  problems: SqlProblem[],
+  notes: SqlNote[],
+): SqlTable | undefined {
   const words = statement.map((token) => (token.kind === 'word' ? token.text.toUpperCase() : ''));
   if (words[0] !== 'CREATE') return undefined;
   let index = 1;
@@ -259,6 +260,7 @@ function createTable(statement: Token[], problems: DdlColumns['problems']): SqlT
   const close = matching(statement, index);
   const checkStarts: number[] = [];
   const foreignKeyStarts: number[] = [];
+  const edits: SourceEdit[] = [];
   const columns = elements(statement.slice(index + 1, close + 1)).flatMap(({ tokens: element, end }) => {
     const first = element[0];
     if (!first) {
@@ -273,11 +275,31 @@ function createTable(statement: Token[], problems: DdlColumns['problems']): SqlT
         element.some((token) => token.kind === 'word' && token.text.toUpperCase() === word);
       if (hasWord('CHECK')) checkStarts.push(first.start);
       if (hasWord('FOREIGN')) foreignKeyStarts.push(first.start);
+      else if (hasWord('PRIMARY') || hasWord('UNIQUE')) edits.push(...keyStorageOptions(element));
+      else if (isIndex)
+        notes.push({
+          path: name,
+          message: `${written(element, text)} has no ODCS equivalent: not imported`,
+          offset: first.start,
+        });
       return [];
     }
     if (firstWord === 'PERIOD' && element[1]?.text.toUpperCase() === 'FOR') return [];
-    return [column(element, name, problems)].filter((found): found is SqlColumn => found !== undefined);
+    const found = column(element, name, text, problems);
+    if (!found) return [];
+    edits.push(...found.edits);
+    return [found.column];
   });
+  const options = statement.slice(close + 1);
+  const comment = tableComment(options);
+  if (options.some((token) => token.kind === 'word' && token.text.toUpperCase() === 'INHERITS'))
+    notes.push({
+      path: name,
+      message: "INHERITS: the parent table's columns are not imported",
+      offset: (options[0] as Token).start,
+    });
+  // Table options (ENGINE, CHARSET, ON [PRIMARY], WITH (...)) say how the table is stored, not what it holds.
+  if (options.length > 0) edits.push(blank((options[0] as Token).start, (options.at(-1) as Token).end));
   return {
     name,
     start: statement[0]?.start ?? 0,
@@ -286,10 +308,47 @@ function createTable(statement: Token[], problems: DdlColumns['problems']): SqlT
     columns,
     checkStarts,
     foreignKeyStarts,
+    ...(comment && { comment }),
+    edits,
   };
 }
 
-function column(element: Token[], table: string, problems: DdlColumns['problems']): SqlColumn | undefined {
+/** Tokens as the source writes them, on one line: `KEY `by_customer` (`customer_id`)`. */
+export function written(tokens: Token[], text: string): string {
+  const source = text.slice(tokens[0]?.start ?? 0, tokens.at(-1)?.end ?? 0);
+  return source.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+}
+
+/** SQL Server's `PRIMARY KEY CLUSTERED ([Id] ASC) WITH (PAD_INDEX = OFF) ON [PRIMARY]`: how the key is stored. */
+export function keyStorageOptions(element: Token[]): SourceEdit[] {
+  const open = element.findIndex((token) => token.text === '(');
+  if (open === -1) return [];
+  const close = matching(element, open);
+  const isStorageWord = (token: Token) => /^(NONCLUSTERED|CLUSTERED|ASC|DESC)$/i.test(token.text);
+  const edits = element
+    .slice(0, close)
+    .filter(isStorageWord)
+    .map((token) => blank(token.start, token.end));
+  const after = element.slice(close + 1);
+  if (after.length > 0) edits.push(blank((after[0] as Token).start, (after.at(-1) as Token).end));
+  return edits;
+}
+
+/** MySQL's `COMMENT='…'` (or `COMMENT '…'`) among a table's options. */
+function tableComment(options: Token[]): SqlTable['comment'] {
+  const at = options.findIndex((token) => token.kind === 'word' && token.text.toUpperCase() === 'COMMENT');
+  const value = options[at + 1]?.text === '=' ? options[at + 2] : options[at + 1];
+  return at !== -1 && value?.kind === 'string'
+    ? { text: unquote(value), offset: (options[at] as Token).start }
+    : undefined;
+}
+
+function column(
+  element: Token[],
+  table: string,
+  text: string,
+  problems: SqlProblem[],
+): { column: SqlColumn; edits: SourceEdit[] } | undefined {
   const nameToken = element[0] as Token;
   const name = unquote(nameToken);
   let end = 1;
@@ -305,100 +364,71 @@ function column(element: Token[], table: string, problems: DdlColumns['problems'
     if (token.text === ')' || token.text === ']') depth--;
   }
   const typeTokens = element.slice(1, end);
+  const { isIdentity, generated, edits } = generatedValues(element.slice(end), text);
+  const start = nameToken.start;
   if (typeTokens.length === 0) {
-    problems.push({ message: `column ${name} of table ${table} has no type`, offset: nameToken.start });
-    return undefined;
-  }
-  return {
-    name,
-    type: sqlType(typeTokens),
-    start: nameToken.start,
-    typeStart: (typeTokens[0] as Token).start,
-    typeEnd: (typeTokens.at(-1) as Token).end,
-  };
-}
-
-function neutralize(text: string, tables: SqlTable[]): string {
-  let neutral = '';
-  let copied = 0;
-  for (const { typeStart, typeEnd } of tables.flatMap((table) => table.columns)) {
-    // INT, then the type's own line breaks and spaces, so later lines and columns keep their place.
-    const padding = text.slice(typeStart + 3, typeEnd).replace(/[^\n]/g, ' ');
-    neutral += `${text.slice(copied, typeStart)}INT${padding}`;
-    copied = typeEnd;
-  }
-  return neutral + text.slice(copied);
-}
-
-/** The statements of a file: tokens split at top-level semicolons. */
-function statements(tokens: Token[]): Token[][] {
-  const found: Token[][] = [[]];
-  for (const token of tokens) {
-    if (token.text === ';') found.push([]);
-    else found.at(-1)?.push(token);
-  }
-  return found.filter((statement) => statement.length > 0);
-}
-
-/** The elements of a parenthesized list (its tokens after the '('), each with the ',' or ')' that ends it. */
-function elements(tokens: Token[]): { tokens: Token[]; end: Token }[] {
-  const found: { tokens: Token[]; end: Token }[] = [];
-  let current: Token[] = [];
-  let depth = 0;
-  for (const token of tokens) {
-    if (depth === 0 && (token.text === ',' || token.text === ')')) {
-      found.push({ tokens: current, end: token });
-      current = [];
-      continue;
+    const [computed] = edits;
+    if (!generated || !computed) {
+      problems.push({ message: `column ${name} of table ${table} has no type`, offset: start });
+      return undefined;
     }
-    if (token.text === '(' || token.text === '[') depth++;
-    if (token.text === ')' || token.text === ']') depth--;
-    current.push(token);
+    // The parser needs a type where SQL Server's computed column has none.
+    computed.text = 'INT';
+    const column = { name, start, typeStart: computed.start, typeEnd: computed.end, isIdentity, generated };
+    return { column, edits };
   }
-  return found;
+  const typeStart = (typeTokens[0] as Token).start;
+  const typeEnd = (typeTokens.at(-1) as Token).end;
+  const column = { name, type: sqlType(typeTokens), start, typeStart, typeEnd, isIdentity };
+  // The parser reads every type as INT: its grammars know only some type names.
+  edits.push({ start: typeStart, end: typeEnd, text: 'INT' });
+  return { column: { ...column, ...(generated && { generated }) }, edits };
 }
 
-function matching(tokens: Token[], open: number): number {
-  let depth = 0;
-  for (let index = open; index < tokens.length; index++) {
-    const text = tokens[index]?.text;
-    if (text === '(') depth++;
-    if (text === ')' && --depth === 0) return index;
-  }
-  return tokens.length;
-}
-
-function unquote(token: Token): string {
-  if (token.kind === 'quoted') return token.text.slice(1, -1).replace(/""/g, '"').replace(/``/g, '`');
-  if (token.kind === 'string') return token.text.slice(1, -1).replace(/''/g, "'");
-  return token.text;
-}
-
-const TOKEN =
-  /(\s+)|(--[^\n]*|\/\*[\s\S]*?\*\/)|('(?:[^']|'')*')|("(?:[^"]|"")*"|`(?:[^`]|``)*`)|(\$(\w*)\$[\s\S]*?\$\6\$)|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)|(\d+(?:\.\d+)?)|(.)/y;
-
-function tokenize(text: string): { tokens: Token[]; problems: DdlColumns['problems'] } {
-  const tokens: Token[] = [];
-  const problems: DdlColumns['problems'] = [];
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    const [whole, space, comment, string, quoted, dollar, , word, number] = match;
-    const start = match.index;
-    if (space || comment) continue;
-    const kind: Token['kind'] =
-      string || dollar ? 'string' : quoted ? 'quoted' : word ? 'word' : number ? 'number' : 'punct';
-    if (kind === 'punct' && whole === '[') {
-      // `[Order]` is a SQL Server name; `[]` and `[3]` are PostgreSQL array bounds.
-      const bracketed = /^\[([^\]\n]*)\]/.exec(text.slice(start));
-      if (bracketed && !/^\s*\d*\s*$/.test(bracketed[1] as string)) {
-        tokens.push({ kind: 'quoted', text: bracketed[0], start, end: start + bracketed[0].length });
-        TOKEN.lastIndex = start + bracketed[0].length;
-        continue;
+/**
+ * What the parser cannot read after a column's type, read here and blanked for it: identity
+ * (`GENERATED ALWAYS AS IDENTITY (START WITH 1)`, SQL Server's `IDENTITY(1,1)`), a generated
+ * column (`GENERATED ALWAYS AS (expr) STORED`, MySQL's `AS (expr) VIRTUAL`), and the name of
+ * a named default (`CONSTRAINT DF_x DEFAULT (getdate())`), which ODCS has no use for.
+ */
+function generatedValues(
+  tokens: Token[],
+  text: string,
+): { isIdentity: boolean; generated?: SqlColumn['generated']; edits: SourceEdit[] } {
+  const word = (index: number) => (tokens[index]?.kind === 'word' ? (tokens[index] as Token).text.toUpperCase() : '');
+  const edits: SourceEdit[] = [];
+  let isIdentity = false;
+  let generated: SqlColumn['generated'];
+  /** The index after `(…)` at `index`, or `index` when there is none. */
+  const afterParentheses = (index: number) => (tokens[index]?.text === '(' ? matching(tokens, index) + 1 : index);
+  const blankTokens = (from: number, to: number) =>
+    edits.push(blank((tokens[from] as Token).start, (tokens[to - 1] as Token).end));
+  let index = 0;
+  while (index < tokens.length) {
+    let next = index;
+    if (word(index) === 'GENERATED' || (word(index) === 'AS' && tokens[index + 1]?.text === '(')) {
+      next = word(index) === 'GENERATED' ? index + 1 : index;
+      if (word(next) === 'ALWAYS') next++;
+      else if (word(next) === 'BY' && word(next + 1) === 'DEFAULT') next += 2;
+      if (word(next) === 'AS') next++;
+      if (word(next) === 'IDENTITY') {
+        isIdentity = true;
+        next = afterParentheses(next + 1);
+      } else if (tokens[next]?.text === '(') {
+        const close = matching(tokens, next);
+        const kind = /^(STORED|VIRTUAL|PERSISTED)$/.test(word(close + 1)) ? word(close + 1) : '';
+        const expression = text.slice((tokens[next] as Token).end, (tokens[close] as Token).start).trim();
+        generated = { expression, isStored: kind === 'STORED' || kind === 'PERSISTED' };
+        next = close + 1 + (kind ? 1 : 0);
       }
-    }
-    if (kind === 'punct' && (whole === "'" || whole === '"' || whole === '`'))
-      problems.push({ message: `a ${whole} that is never closed`, offset: start });
-    tokens.push({ kind, text: whole, start, end: start + whole.length });
+    } else if (word(index) === 'IDENTITY') {
+      isIdentity = true;
+      next = afterParentheses(index + 1);
+    } else if (word(index) === 'CONSTRAINT' && word(index + 2) === 'DEFAULT') next = index + 2;
+    if (next > index) {
+      blankTokens(index, next);
+      index = next;
+    } else index++;
   }
-  return { tokens, problems };
+  return { isIdentity, ...(generated && { generated }), edits };
 }

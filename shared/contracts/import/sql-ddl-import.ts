@@ -11,7 +11,9 @@ import {
   type SchemaImport,
   unnamedProperty,
 } from './imported-schema';
-import { type DdlColumns, readDdlColumns, type SqlColumn, type SqlTable } from './sql-column-types';
+import type { SqlColumn, SqlTable } from './sql-column-types';
+import { readSqlDump, type SqlDump } from './sql-dump';
+import type { SqlNote } from './sql-tokens';
 
 /*
  * SQL `CREATE TABLE` DDL (PostgreSQL, MySQL, SQL Server) to schema objects, one per table,
@@ -108,7 +110,7 @@ function parserClass(module: unknown): new () => SqlParser {
 }
 
 export function importSqlDdl(text: string): SchemaImport {
-  const ddl = readDdlColumns(text);
+  const ddl = readSqlDump(text);
   if (ddl.problems.length > 0) {
     const errors = ddl.problems.map(({ message, offset }) => ({
       path: '(file)',
@@ -127,7 +129,7 @@ export function importSqlDdl(text: string): SchemaImport {
       failures.push({ dialect: dialect.name, error: error as ParseFailure['error'] });
       continue;
     }
-    const statements = (Array.isArray(ast) ? ast : [ast]) as Array<
+    const statements = (Array.isArray(ast) ? ast : [ast]).filter(Boolean) as Array<
       Partial<CreateTable> | Partial<CreateEnumType> | Partial<AlterTable>
     >;
     const tables = statements.filter(
@@ -151,8 +153,8 @@ export function importSqlDdl(text: string): SchemaImport {
           return [name, ...(schema ? [`${schema}.${name}`] : [])].map((key) => [key.toUpperCase(), values] as const);
         }),
     );
-    const notes: ImportNote[] = [];
-    const addedForeignKeys = alteredForeignKeys(
+    const notes: ImportNote[] = ddl.notes.map((note) => located(text, note));
+    const addedConstraints = alteredConstraints(
       statements.filter(
         (statement): statement is AlterTable => statement.type === 'alter' && statement.keyword === 'table',
       ),
@@ -164,33 +166,76 @@ export function importSqlDdl(text: string): SchemaImport {
     const objects = tables.map((table, index) => {
       const name = table.table[0]?.table ?? 'table';
       const columns = ddl.tables.find((found) => found.name === name) ?? ddl.tables[index];
-      const added = addedForeignKeys.filter((foreignKey) => foreignKey.table === name);
-      return tableObject(table, columns, { text, notes, enumTypes, sqlOf }, added);
+      const added = addedConstraints.filter((constraint) => constraint.table === name);
+      return tableObject(table, columns, { text, notes, enumTypes, sqlOf, ddl }, added);
     });
+    notes.push(...unmatched(ddl, objects, text));
+    notes.sort((a, b) => a.line - b.line || a.column - b.column);
     return { ok: true, format: 'sql', objects, notes };
   }
   return { ok: false, format: 'sql', errors: [syntaxError(text, ddl, failures)] };
 }
 
-interface AddedForeignKey {
+/** A note of the dump reader where it is: the range of the word it starts at. */
+function located(text: string, note: SqlNote): ImportNote {
+  const word = /^(\w+|\S)/.exec(text.slice(note.offset))?.[0] ?? '';
+  return { path: note.path, message: note.message, ...rangeAt(text, note.offset, word.length) };
+}
+
+/** Comments and unique indexes on a table or column the file does not create. */
+function unmatched(ddl: SqlDump, objects: SchemaObject[], text: string): ImportNote[] {
+  const property = (table: string, column: string) =>
+    objects.find((object) => object.name === table)?.properties.find((candidate) => candidate.name === column);
+  const comments = ddl.comments.flatMap(({ table, column, offset }) => {
+    const isFound = column === undefined ? objects.some((object) => object.name === table) : property(table, column);
+    const what = column === undefined ? `table ${table}` : `column ${table}.${column}`;
+    return isFound
+      ? []
+      : [
+          {
+            path: column ? `${table}.${column}` : table,
+            offset,
+            message: `the comment on ${what}, which the file does not create, is not imported`,
+          },
+        ];
+  });
+  const indexes = ddl.uniqueIndexes.flatMap(({ table, column, offset }) =>
+    property(table, column)
+      ? []
+      : [
+          {
+            path: `${table}.${column}`,
+            offset,
+            message: `the unique index on ${table}.${column}, which the file does not create, is not imported`,
+          },
+        ],
+  );
+  return [...comments, ...indexes].map((note) => located(text, note));
+}
+
+interface AddedConstraint {
   table: string;
   constraint: ConstraintDefinition;
   offset: number;
 }
 
-/** The foreign keys ALTER TABLE statements add; any other change they make is reported, not imported. */
-function alteredForeignKeys(
+/** The keys (foreign, primary, unique) ALTER TABLE statements add; any other change they make is reported. */
+function alteredConstraints(
   alters: AlterTable[],
   starts: number[],
   text: string,
   notes: ImportNote[],
-): AddedForeignKey[] {
+): AddedConstraint[] {
   return alters.flatMap((alter, index) => {
     const table = alter.table[0]?.table ?? 'table';
     const offset = starts[index] ?? 0;
     return alter.expr.flatMap((change) => {
       const constraint = change.create_definitions;
-      if (change.action === 'add' && constraint && /foreign key/i.test(constraint.constraint_type ?? ''))
+      if (
+        change.action === 'add' &&
+        constraint &&
+        /foreign key|primary key|unique/i.test(constraint.constraint_type ?? '')
+      )
         return [{ table, constraint, offset }];
       const what = [change.action, change.resource].filter(Boolean).join(' ').toUpperCase() || 'a change';
       notes.push({
@@ -209,7 +254,7 @@ interface ParseFailure {
 }
 
 /** The dialect that read furthest says what it could not read, and in which table and column. */
-function syntaxError(text: string, ddl: DdlColumns, failures: ParseFailure[]): ImportNote {
+function syntaxError(text: string, ddl: SqlDump, failures: ParseFailure[]): ImportNote {
   const furthest = failures.reduce((best, failure) =>
     (failure.error.location?.start.offset ?? -1) > (best.error.location?.start.offset ?? -1) ? failure : best,
   );
@@ -240,30 +285,39 @@ interface TableContext {
   enumTypes: Map<string, EnumValue[]>;
   /** An expression as the dialect writes it: `'placed'`, `now()`. */
   sqlOf: (expression: Expression) => string;
+  /** What the dump says of its tables beside CREATE TABLE: comments, unique indexes. */
+  ddl: Pick<SqlDump, 'comments' | 'uniqueIndexes'>;
 }
 
 function tableObject(
   table: CreateTable,
   source: SqlTable | undefined,
   context: TableContext,
-  addedForeignKeys: AddedForeignKey[] = [],
+  added: AddedConstraint[] = [],
 ): SchemaObject {
   const { text, notes } = context;
   const name = table.table[0]?.table ?? 'table';
   const columns = table.create_definitions.filter(
     (definition): definition is ColumnDefinition => definition.resource === 'column',
   );
-  const constraints = table.create_definitions.filter(
-    (definition): definition is ConstraintDefinition => definition.resource === 'constraint',
-  );
+  const constraints = [
+    ...table.create_definitions.filter(
+      (definition): definition is ConstraintDefinition => definition.resource === 'constraint',
+    ),
+    ...added.filter((key) => !/foreign key/i.test(key.constraint.constraint_type)).map((key) => key.constraint),
+  ];
+  const addedForeignKeys = added.filter((key) => /foreign key/i.test(key.constraint.constraint_type));
   const keyColumns = (constraint: ConstraintDefinition | undefined) =>
     ((constraint?.definition ?? []) as Array<{ column: ColumnDefinition['column']['column'] }>).map(columnName);
   const tableKey = keyColumns(constraints.find((constraint) => /primary key/i.test(constraint.constraint_type)));
-  const uniqueAlone = new Set(
-    constraints
+  const uniqueAlone = new Set([
+    ...constraints
       .filter((constraint) => /unique/i.test(constraint.constraint_type) && constraint.definition.length === 1)
       .flatMap((constraint) => keyColumns(constraint)),
-  );
+    ...context.ddl.uniqueIndexes.filter((index) => index.table === name).map((index) => index.column),
+  ]);
+  const comments = context.ddl.comments.filter((comment) => comment.table === name);
+  const commentOn = (column?: string) => comments.findLast((comment) => comment.column === column)?.text;
   const checks = new Map<string, EnumValue[]>();
   const readCheck = (check: Expression | undefined, offset: number, where: string) => {
     const allowed = check && valuesOfCheck(check);
@@ -345,7 +399,9 @@ function tableObject(
         path: `${name}.${property}`,
         message: type
           ? `${type.elementType} has no ODCS logical type: imported as a string (physicalType ${type.physicalType})`
-          : 'its type could not be read: imported as a string',
+          : found?.generated
+            ? 'a computed column declares no type: imported as a string'
+            : 'its type could not be read: imported as a string',
         ...rangeAt(text, found?.start ?? 0, (found?.typeEnd ?? 0) - (found?.start ?? 0)),
       });
     }
@@ -357,21 +413,27 @@ function tableObject(
     const arrayDepth = type?.arrayDepth ?? 0;
     const items = arrayItems(elementType ?? 'string', enumValues, arrayDepth);
     return importedProperty(property, arrayDepth > 0 ? 'array' : (elementType ?? 'string'), {
-      required: column.nullable?.type === 'not null' || keyPosition !== -1,
+      required: column.nullable?.type === 'not null' || keyPosition !== -1 || found?.isIdentity === true,
       unique: /unique/i.test(String(column.unique ?? column.unique_or_primary ?? '')) || uniqueAlone.has(property),
       primaryKey: keyPosition !== -1,
       ...(keyPosition !== -1 && { primaryKeyPosition: keyPosition + 1 }),
       ...(arrayDepth > 0 ? { physicalType: facts.physicalType } : facts),
-      ...(column.comment?.value?.value && { description: column.comment.value.value }),
+      description: commentOn(property) ?? column.comment?.value?.value,
       extensions: {
         ...(items && { items }),
+        ...(found?.generated && {
+          transformLogic: found.generated.expression,
+          transformDescription: `generated column: the database computes it ${found.generated.isStored ? 'when the row is written' : 'when the row is read'}`,
+        }),
         ...(propertyRelationships.has(property) && { relationships: propertyRelationships.get(property) }),
       },
     }) satisfies ContractProperty;
   });
+  const description = commentOn() ?? source?.comment?.text;
   return {
     name,
     physicalName: name,
+    ...(description && { description }),
     properties,
     extensions: {
       physicalType: 'table',

@@ -1,0 +1,253 @@
+import { keyStorageOptions, readCreateTable, type SqlTable, written } from './sql-column-types';
+import {
+  blank,
+  elements,
+  matching,
+  neutralize,
+  type SourceEdit,
+  type SqlNote,
+  type SqlProblem,
+  statements,
+  type Token,
+  tokenize,
+  unquote,
+} from './sql-tokens';
+
+/*
+ * A DDL dump (pg_dump, mysqldump, an SSMS script) statement by statement, before the SQL
+ * parser reads it. The parser is handed only what it imports (CREATE TABLE, CREATE TYPE … AS
+ * ENUM, ALTER TABLE … ADD a key), in a text where the rest is blanked in place: comments
+ * (COMMENT ON), single-column unique indexes and identity columns are read here, session
+ * settings (SET, USE, GO) are dropped as they hold nothing of the schema, and any other
+ * statement is reported where it is. SQL Server's `[names]` are handed over as `"names"`,
+ * which PostgreSQL's grammar reads with REFERENCES and named defaults, unlike its own.
+ */
+
+/** `COMMENT ON TABLE t IS '…'` or `COMMENT ON COLUMN t.c IS '…'`. */
+export interface SqlComment {
+  table: string;
+  column?: string;
+  text: string;
+  offset: number;
+}
+
+/** `CREATE UNIQUE INDEX … ON t (c)`: `c` is unique. */
+export interface SqlUniqueIndex {
+  table: string;
+  column: string;
+  offset: number;
+}
+
+export interface SqlDump {
+  tables: SqlTable[];
+  /** The source as the parser reads it (lines and columns kept). */
+  neutralText: string;
+  /** Where each `ALTER TABLE` statement handed to the parser starts, in order. */
+  alterTableStarts: number[];
+  comments: SqlComment[];
+  uniqueIndexes: SqlUniqueIndex[];
+  /** Statements and clauses read but not imported. */
+  notes: SqlNote[];
+  /** What stops the file from being read. */
+  problems: SqlProblem[];
+}
+
+/** Statements that set up a session or a transaction, or drop what the dump then creates. */
+const SESSION_STATEMENTS = /^(SET|USE|BEGIN|COMMIT|START|LOCK|UNLOCK|DROP|SELECT (PG_CATALOG \. )?SET_CONFIG)\b/;
+
+export function readSqlDump(text: string): SqlDump {
+  const { tokens, problems } = tokenize(text);
+  const { statements: found, separators } = statements(tokens, text);
+  const dump: SqlDump = {
+    tables: [],
+    neutralText: text,
+    alterTableStarts: [],
+    comments: [],
+    uniqueIndexes: [],
+    notes: [],
+    problems,
+  };
+  const edits: SourceEdit[] = separators.map(({ start, end }) => ({ start, end, text: ';' }));
+  for (const statement of found) {
+    const table = readCreateTable(statement, text, problems, dump.notes);
+    if (table) {
+      dump.tables.push(table);
+      edits.push(...table.edits);
+    } else edits.push(...otherStatement(statement, text, dump));
+  }
+  // After the other edits, which win where they overlap: a type `[int]` is read as INT.
+  tokens.forEach((token, index) => {
+    if (token.kind === 'quoted' && token.text.startsWith('[') && !token.text.includes('"'))
+      edits.push({ start: token.start, end: token.end, text: `"${token.text.slice(1, -1)}"` });
+    // SQL Server's national strings, `N'placed'`, which PostgreSQL's grammar does not know.
+    if (/^N$/i.test(token.text) && tokens[index + 1]?.kind === 'string' && tokens[index + 1]?.start === token.end)
+      edits.push(blank(token.start, token.end));
+  });
+  dump.neutralText = neutralize(text, edits);
+  return dump;
+}
+
+/** The edits for the parser of a statement other than CREATE TABLE: none when it reads it. */
+function otherStatement(statement: Token[], text: string, dump: SqlDump): SourceEdit[] {
+  const words = statement.map((token) => (token.kind === 'word' ? token.text.toUpperCase() : token.text));
+  const first = statement[0] as Token;
+  const whole = [blank(first.start, (statement.at(-1) as Token).end)];
+  const spelled = words.join(' ');
+  if (SESSION_STATEMENTS.test(spelled)) return whole;
+  if (/^CREATE TYPE .* AS ENUM\b/.test(spelled)) return [];
+  if (/^ALTER TABLE\b/.test(spelled)) return alterTable(statement, words, text, dump);
+  if (/^COMMENT ON\b/.test(spelled)) {
+    commentOn(statement, words, dump);
+    return whole;
+  }
+  if (/^CREATE (UNIQUE )?((NON)?CLUSTERED )?INDEX\b/.test(spelled)) {
+    createIndex(statement, words, text, dump);
+    return whole;
+  }
+  const kindLength = words[1] === 'OR' ? 4 : 2;
+  const kind = words.slice(0, kindLength).join(' ');
+  const name = /^(CREATE|ALTER|INSERT INTO)\b/.test(kind) ? qualifiedName(statement, kindLength) : undefined;
+  const why = /^(INSERT|COPY)\b/.test(kind)
+    ? 'holds rows, not a schema'
+    : kind.startsWith('CREATE')
+      ? 'is not a table'
+      : 'is not read';
+  const message = `${name ? `${kind} ${name.name}` : kind} ${why}: not imported`;
+  dump.notes.push({ path: name?.name ?? '(file)', message, offset: first.start });
+  return whole;
+}
+
+/** The last part of a (schema-qualified, quoted) name at `index`, and the index after it. */
+function qualifiedName(statement: Token[], index: number): { name: string; parts: string[]; next: number } | undefined {
+  const parts: string[] = [];
+  let next = index;
+  while (statement[next]?.kind === 'word' || statement[next]?.kind === 'quoted') {
+    parts.push(unquote(statement[next] as Token));
+    next += statement[next + 1]?.text === '.' ? 2 : 1;
+    if (statement[next - 1]?.text !== '.') break;
+  }
+  const name = parts.at(-1);
+  return name === undefined ? undefined : { name, parts, next };
+}
+
+/** Words of an ALTER TABLE change that say what it does: `ADD COLUMN`, `OWNER TO`, `CHECK CONSTRAINT`. */
+const ALTER_WORDS = new Set(
+  'ADD DROP ALTER COLUMN CONSTRAINT OWNER TO CHECK NOCHECK RENAME SET ENABLE DISABLE TRIGGER INDEX REPLICA IDENTITY ROW LEVEL SECURITY CLUSTER ON DEFAULT ATTACH DETACH PARTITION INHERIT VALIDATE'.split(
+    ' ',
+  ),
+);
+
+/**
+ * `ALTER TABLE [ONLY] t [WITH CHECK] ADD [CONSTRAINT n] FOREIGN KEY | PRIMARY KEY | UNIQUE …` goes
+ * to the parser; SQL Server's `ADD CONSTRAINT df DEFAULT (x) FOR c` is reported as a default of c,
+ * pg_dump's `ALTER COLUMN c ADD GENERATED … AS IDENTITY` marks c an identity; the rest is reported.
+ */
+function alterTable(statement: Token[], words: string[], text: string, dump: SqlDump): SourceEdit[] {
+  const first = statement[0] as Token;
+  const whole = [blank(first.start, (statement.at(-1) as Token).end)];
+  let index = 2;
+  if (words[index] === 'IF' && words[index + 1] === 'EXISTS') index += 2;
+  const edits: SourceEdit[] = [];
+  if (words[index] === 'ONLY') edits.push(blank(statement[index]?.start ?? 0, statement[index]?.end ?? 0));
+  if (words[index] === 'ONLY') index++;
+  const name = qualifiedName(statement, index);
+  if (!name) return [];
+  const table = name.name;
+  index = name.next;
+  if (words[index] === 'WITH' && (words[index + 1] === 'CHECK' || words[index + 1] === 'NOCHECK')) {
+    edits.push(blank(statement[index]?.start ?? 0, statement[index + 1]?.end ?? 0));
+    index += 2;
+  }
+  const change = index;
+  if (words[index] === 'ADD') index++;
+  if (words[index] === 'CONSTRAINT') index += 2;
+  if (words[change] === 'ADD' && /^(FOREIGN|PRIMARY|UNIQUE)$/.test(words[index] ?? '')) {
+    dump.alterTableStarts.push(first.start);
+    return [...edits, ...(words[index] === 'FOREIGN' ? [] : keyStorageOptions(statement.slice(index)))];
+  }
+  if (words[change] === 'ADD' && words[index] === 'DEFAULT') {
+    const forAt = words.lastIndexOf('FOR');
+    const column = statement[forAt + 1];
+    const expression = text.slice(statement[index + 1]?.start ?? 0, statement[forAt - 1]?.end ?? 0);
+    if (forAt > index && column) {
+      const path = `${table}.${unquote(column)}`;
+      const message = `default ${expression} has no ODCS equivalent: not imported`;
+      dump.notes.push({ path, message, offset: (statement[index] as Token).start });
+      return whole;
+    }
+  }
+  if (words[change] === 'ALTER' && words.slice(change).join(' ').includes(' ADD GENERATED ')) {
+    const columnAt = words[change + 1] === 'COLUMN' ? change + 2 : change + 1;
+    const column = statement[columnAt] && unquote(statement[columnAt] as Token);
+    const found = dump.tables.find((candidate) => candidate.name === table)?.columns.find((c) => c.name === column);
+    if (found && words.includes('IDENTITY')) {
+      found.isIdentity = true;
+      return whole;
+    }
+  }
+  // SSMS follows each `WITH CHECK ADD … FOREIGN KEY` with this: the key is enforced, as imported.
+  if (words[change] === 'CHECK' && words[change + 1] === 'CONSTRAINT') return whole;
+  let end = change;
+  while (ALTER_WORDS.has(words[end] ?? '') && statement[end]?.kind === 'word') end++;
+  const what = words.slice(change, end).join(' ') || 'a change';
+  dump.notes.push({
+    path: table,
+    message: `ALTER TABLE ${table} ${what} is not read: not imported`,
+    offset: first.start,
+  });
+  return whole;
+}
+
+/** `COMMENT ON TABLE [s.]t IS '…'`, `COMMENT ON COLUMN [s.]t.c IS '…'`; on anything else, reported. */
+function commentOn(statement: Token[], words: string[], dump: SqlDump): void {
+  const offset = (statement[0] as Token).start;
+  const name = qualifiedName(statement, 3);
+  const value = name && words[name.next] === 'IS' ? statement[name.next + 1] : undefined;
+  if (value?.kind === 'word' && value.text.toUpperCase() === 'NULL') return; // removes a comment
+  const isColumn = words[2] === 'COLUMN' && (name?.parts.length ?? 0) >= 2;
+  if (name && value?.kind === 'string' && (words[2] === 'TABLE' || isColumn)) {
+    const table = isColumn ? (name.parts.at(-2) as string) : name.name;
+    dump.comments.push({ table, ...(isColumn && { column: name.name }), text: unquote(value), offset });
+    return;
+  }
+  const what = `COMMENT ON ${words[2] ?? ''}${name ? ` ${name.parts.join('.')}` : ''}`;
+  dump.notes.push({ path: name?.name ?? '(file)', message: `${what} is not read: not imported`, offset });
+}
+
+const INDEX_WORDS = /^(CREATE|UNIQUE|CLUSTERED|NONCLUSTERED|INDEX|CONCURRENTLY|IF|NOT|EXISTS)$/i;
+
+/**
+ * `CREATE [UNIQUE] INDEX [n] ON t (c)`: a unique index on one column makes it unique, as UNIQUE
+ * on the column would; any other index (several columns, an expression, a WHERE) is reported.
+ */
+function createIndex(statement: Token[], words: string[], text: string, dump: SqlDump): void {
+  const offset = (statement[0] as Token).start;
+  const on = words.indexOf('ON');
+  const target = qualifiedName(statement, words[on + 1] === 'ONLY' ? on + 2 : on + 1);
+  const open = statement.findIndex((token, index) => index > on && token.text === '(');
+  if (on === -1 || !target || open === -1) {
+    dump.notes.push({ path: '(file)', message: 'CREATE INDEX is not read: not imported', offset });
+    return;
+  }
+  const close = matching(statement, open);
+  const keys = elements(statement.slice(open + 1, close + 1)).map((element) => element.tokens);
+  const isUnique = words[1] === 'UNIQUE';
+  const isPartial = words.slice(close).includes('WHERE');
+  const only = keys[0];
+  const isPlainColumn =
+    keys.length === 1 &&
+    only !== undefined &&
+    (only[0]?.kind === 'word' || only[0]?.kind === 'quoted') &&
+    only.slice(1).every((token) => /^(ASC|DESC)$/i.test(token.text));
+  if (isUnique && isPlainColumn && !isPartial && only) {
+    dump.uniqueIndexes.push({ table: target.name, column: unquote(only[0] as Token), offset });
+    return;
+  }
+  const indexName = statement
+    .slice(1, on)
+    .filter((token) => token.kind === 'quoted' || (token.kind === 'word' && !INDEX_WORDS.test(token.text)))
+    .at(-1);
+  const columns = written(statement.slice(open, close + 1), text);
+  const spelled = `${isUnique ? 'unique index' : 'index'}${indexName ? ` ${unquote(indexName)}` : ''} ${columns}${isPartial ? ' WHERE …' : ''}`;
+  dump.notes.push({ path: target.name, message: `${spelled} has no ODCS equivalent: not imported`, offset });
+}

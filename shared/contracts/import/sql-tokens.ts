@@ -1,0 +1,137 @@
+/*
+ * The tokens and statements of a SQL file, as the DDL importer reads them before the SQL
+ * parser does, and the text it hands the parser: the source with what the importer has read
+ * itself (column types, SQL Server storage options, statements it does not import) replaced
+ * in place, padded so that every line and column keeps its place in error messages.
+ */
+
+export interface Token {
+  kind: 'word' | 'quoted' | 'string' | 'number' | 'punct';
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Something that stops a file from being read, where it is. */
+export interface SqlProblem {
+  message: string;
+  offset: number;
+}
+
+/** Something the importer reads but does not import, where it is: `orders` or `orders.id`. */
+export interface SqlNote extends SqlProblem {
+  path: string;
+}
+
+/** `text` in place of the source from `start` to `end`, for the parser. */
+export interface SourceEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export const blank = (start: number, end: number): SourceEdit => ({ start, end, text: '' });
+
+/** The source with each edit applied, padded with spaces (keeping line breaks) to the edited length. */
+export function neutralize(text: string, edits: SourceEdit[]): string {
+  let neutral = '';
+  let copied = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    if (edit.start < copied) continue; // inside an edit already made: a statement blanked whole
+    const padding = text.slice(edit.start + edit.text.length, edit.end).replace(/[^\n]/g, ' ');
+    neutral += `${text.slice(copied, edit.start)}${edit.text}${padding}`;
+    copied = edit.end;
+  }
+  return neutral + text.slice(copied);
+}
+
+/**
+ * The statements of a file: tokens split at top-level semicolons, and at SQL Server's `GO`
+ * alone on its line (a batch separator of sqlcmd and SSMS, not SQL), which `separators` lists.
+ */
+export function statements(tokens: Token[], text: string): { statements: Token[][]; separators: Token[] } {
+  const found: Token[][] = [[]];
+  const separators: Token[] = [];
+  tokens.forEach((token, index) => {
+    if (token.text === ';') found.push([]);
+    else if (isBatchSeparator(tokens, index, text)) {
+      separators.push(token);
+      found.push([]);
+    } else found.at(-1)?.push(token);
+  });
+  return { statements: found.filter((statement) => statement.length > 0), separators };
+}
+
+function isBatchSeparator(tokens: Token[], index: number, text: string): boolean {
+  const token = tokens[index] as Token;
+  if (token.kind !== 'word' || token.text.toUpperCase() !== 'GO') return false;
+  const previous = tokens[index - 1];
+  const next = tokens[index + 1]?.kind === 'number' ? tokens[index + 2] : tokens[index + 1];
+  const startsLine = !previous || text.slice(previous.end, token.start).includes('\n');
+  const endsLine = !next || text.slice(token.end, next.start).includes('\n');
+  return startsLine && endsLine;
+}
+
+/** The elements of a parenthesized list (its tokens after the '('), each with the ',' or ')' that ends it. */
+export function elements(tokens: Token[]): { tokens: Token[]; end: Token }[] {
+  const found: { tokens: Token[]; end: Token }[] = [];
+  let current: Token[] = [];
+  let depth = 0;
+  for (const token of tokens) {
+    if (depth === 0 && (token.text === ',' || token.text === ')')) {
+      found.push({ tokens: current, end: token });
+      current = [];
+      continue;
+    }
+    if (token.text === '(' || token.text === '[') depth++;
+    if (token.text === ')' || token.text === ']') depth--;
+    current.push(token);
+  }
+  return found;
+}
+
+export function matching(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let index = open; index < tokens.length; index++) {
+    const text = tokens[index]?.text;
+    if (text === '(') depth++;
+    if (text === ')' && --depth === 0) return index;
+  }
+  return tokens.length;
+}
+
+export function unquote(token: Token): string {
+  if (token.kind === 'quoted') return token.text.slice(1, -1).replace(/""/g, '"').replace(/``/g, '`');
+  if (token.kind === 'string') return token.text.slice(1, -1).replace(/''/g, "'");
+  return token.text;
+}
+
+const TOKEN =
+  /(\s+)|(--[^\n]*|\/\*[\s\S]*?\*\/)|('(?:[^']|'')*')|("(?:[^"]|"")*"|`(?:[^`]|``)*`)|(\$(\w*)\$[\s\S]*?\$\6\$)|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)|(\d+(?:\.\d+)?)|(.)/y;
+
+export function tokenize(text: string): { tokens: Token[]; problems: SqlProblem[] } {
+  const tokens: Token[] = [];
+  const problems: SqlProblem[] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const [whole, space, comment, string, quoted, dollar, , word, number] = match;
+    const start = match.index;
+    if (space || comment) continue;
+    const kind: Token['kind'] =
+      string || dollar ? 'string' : quoted ? 'quoted' : word ? 'word' : number ? 'number' : 'punct';
+    if (kind === 'punct' && whole === '[') {
+      // `[Order]` is a SQL Server name; `[]`, `[3]` and `ARRAY['a', 'b']` are PostgreSQL arrays.
+      const bracketed = /^\[([^\]\n]*)\]/.exec(text.slice(start));
+      const isArray = tokens.at(-1)?.text.toUpperCase() === 'ARRAY' || /^\s*\d*\s*$|['",:]/.test(bracketed?.[1] ?? '');
+      if (bracketed && !isArray) {
+        tokens.push({ kind: 'quoted', text: bracketed[0], start, end: start + bracketed[0].length });
+        TOKEN.lastIndex = start + bracketed[0].length;
+        continue;
+      }
+    }
+    if (kind === 'punct' && (whole === "'" || whole === '"' || whole === '`'))
+      problems.push({ message: `a ${whole} that is never closed`, offset: start });
+    tokens.push({ kind, text: whole, start, end: start + whole.length });
+  }
+  return { tokens, problems };
+}

@@ -258,7 +258,10 @@ function syntaxError(text: string, ddl: SqlDump, failures: ParseFailure[]): Impo
   const furthest = failures.reduce((best, failure) =>
     (failure.error.location?.start.offset ?? -1) > (best.error.location?.start.offset ?? -1) ? failure : best,
   );
-  const offset = furthest.error.location?.start.offset;
+  // The parser reads the text trimmed: its offsets start after what the dump reader blanked first.
+  const trimmed = ddl.neutralText.length - ddl.neutralText.trimStart().length;
+  const parsedOffset = furthest.error.location?.start.offset;
+  const offset = parsedOffset === undefined ? undefined : parsedOffset + trimmed;
   if (offset === undefined) {
     return {
       path: '(file)',

@@ -57,7 +57,7 @@ const SESSION_STATEMENTS = /^(SET|USE|BEGIN|COMMIT|START|LOCK|UNLOCK|DROP|SELECT
 
 export function readSqlDump(text: string): SqlDump {
   const { tokens, problems } = tokenize(text);
-  const { statements: found, separators } = statements(tokens, text);
+  const found = statements(tokens, text);
   const dump: SqlDump = {
     tables: [],
     neutralText: text,
@@ -67,13 +67,18 @@ export function readSqlDump(text: string): SqlDump {
     notes: [],
     problems,
   };
-  const edits: SourceEdit[] = separators.map(({ start, end }) => ({ start, end, text: ';' }));
-  for (const statement of found) {
+  const edits: SourceEdit[] = [];
+  for (const { tokens: statement, terminator } of found) {
     const table = readCreateTable(statement, text, problems, dump.notes);
-    if (table) {
-      dump.tables.push(table);
-      edits.push(...table.edits);
-    } else edits.push(...otherStatement(statement, text, dump));
+    const statementEdits = table ? table.edits : otherStatement(statement, text, dump);
+    if (table) dump.tables.push(table);
+    const first = statement[0] as Token;
+    const isSkipped = statementEdits.some((edit) => edit.start === first.start && edit.end === statement.at(-1)?.end);
+    // A statement skipped whole goes with its `;`, so the parser never sees an empty statement.
+    if (isSkipped) edits.push(blank(first.start, terminator?.end ?? first.start));
+    else if (terminator?.text.toUpperCase() === 'GO')
+      edits.push({ start: terminator.start, end: terminator.end, text: ';' });
+    edits.push(...statementEdits);
   }
   // After the other edits, which win where they overlap: a type `[int]` is read as INT.
   tokens.forEach((token, index) => {

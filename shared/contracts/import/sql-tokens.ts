@@ -45,21 +45,26 @@ export function neutralize(text: string, edits: SourceEdit[]): string {
   return neutral + text.slice(copied);
 }
 
+/** A statement's tokens, and the `;` or `GO` that ends it (none at the end of the file). */
+export interface SqlStatement {
+  tokens: Token[];
+  terminator?: Token;
+}
+
 /**
  * The statements of a file: tokens split at top-level semicolons, and at SQL Server's `GO`
- * alone on its line (a batch separator of sqlcmd and SSMS, not SQL), which `separators` lists.
+ * alone on its line (a batch separator of sqlcmd and SSMS, not SQL).
  */
-export function statements(tokens: Token[], text: string): { statements: Token[][]; separators: Token[] } {
-  const found: Token[][] = [[]];
-  const separators: Token[] = [];
+export function statements(tokens: Token[], text: string): SqlStatement[] {
+  const found: SqlStatement[] = [{ tokens: [] }];
   tokens.forEach((token, index) => {
-    if (token.text === ';') found.push([]);
-    else if (isBatchSeparator(tokens, index, text)) {
-      separators.push(token);
-      found.push([]);
-    } else found.at(-1)?.push(token);
+    const current = found.at(-1) as SqlStatement;
+    if (token.text === ';' || isBatchSeparator(tokens, index, text)) {
+      current.terminator = token;
+      found.push({ tokens: [] });
+    } else current.tokens.push(token);
   });
-  return { statements: found.filter((statement) => statement.length > 0), separators };
+  return found.filter((statement) => statement.tokens.length > 0);
 }
 
 function isBatchSeparator(tokens: Token[], index: number, text: string): boolean {

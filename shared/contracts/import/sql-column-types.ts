@@ -16,7 +16,9 @@ import {
  * array suffixes after only some of them, so valid PostgreSQL (`POINT`, `INET[]`,
  * `DATE[]`, `CITEXT`, a user-defined type, `INTERVAL DAY TO SECOND`) failed to parse.
  * Types are where the dialects differ most and where users define their own; the parser
- * reads the rest of the statement from a text in which each column's type is `INT`.
+ * reads the rest of the statement from a text in which each column's type is `INT`. What
+ * its grammars refuse after a type is read here too and blanked for it: identity and
+ * generated columns, the names of named defaults, and SQL Server's storage options.
  */
 
 export interface SqlType {

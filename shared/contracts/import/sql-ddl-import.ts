@@ -25,7 +25,9 @@ import type { SqlNote } from './sql-tokens';
  * MySQL ENUM(...), PostgreSQL enum types (CREATE TYPE ... AS ENUM) and CHECK (c IN (...))
  * become allowed values; other CHECK constraints are reported. A foreign key becomes an ODCS
  * relationship: on the property for one column, on the schema object for several. DEFAULTs,
- * which ODCS has not, are reported.
+ * which ODCS has not, are reported. The file is first read statement by statement
+ * (sql-dump.ts): comments, unique indexes, identity and generated columns come from there, and
+ * the parser reads only the statements it imports.
  */
 
 interface ColumnDefinition {

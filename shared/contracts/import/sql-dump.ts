@@ -70,15 +70,15 @@ export function readSqlDump(text: string): SqlDump {
   const edits: SourceEdit[] = [];
   for (const { tokens: statement, terminator } of found) {
     const table = readCreateTable(statement, text, problems, dump.notes);
-    const statementEdits = table ? table.edits : otherStatement(statement, text, dump);
     if (table) dump.tables.push(table);
-    const first = statement[0] as Token;
-    const isSkipped = statementEdits.some((edit) => edit.start === first.start && edit.end === statement.at(-1)?.end);
+    const read = table ? table.edits : otherStatement(statement, text, dump);
     // A statement skipped whole goes with its `;`, so the parser never sees an empty statement.
-    if (isSkipped) edits.push(blank(first.start, terminator?.end ?? first.start));
-    else if (terminator?.text.toUpperCase() === 'GO')
-      edits.push({ start: terminator.start, end: terminator.end, text: ';' });
-    edits.push(...statementEdits);
+    if (read === SKIPPED) edits.push(blank(statement[0]?.start ?? 0, (terminator ?? statement.at(-1))?.end ?? 0));
+    else {
+      if (terminator?.text.toUpperCase() === 'GO')
+        edits.push({ start: terminator.start, end: terminator.end, text: ';' });
+      edits.push(...read);
+    }
   }
   // After the other edits, which win where they overlap: a type `[int]` is read as INT.
   tokens.forEach((token, index) => {
@@ -92,22 +92,24 @@ export function readSqlDump(text: string): SqlDump {
   return dump;
 }
 
-/** The edits for the parser of a statement other than CREATE TABLE: none when it reads it. */
-function otherStatement(statement: Token[], text: string, dump: SqlDump): SourceEdit[] {
+/** A statement the parser is not handed. */
+const SKIPPED = 'skipped';
+
+/** What the parser reads of a statement other than CREATE TABLE (edits to it), or that it is skipped. */
+function otherStatement(statement: Token[], text: string, dump: SqlDump): SourceEdit[] | typeof SKIPPED {
   const words = statement.map((token) => (token.kind === 'word' ? token.text.toUpperCase() : token.text));
   const first = statement[0] as Token;
-  const whole = [blank(first.start, (statement.at(-1) as Token).end)];
   const spelled = words.join(' ');
-  if (SESSION_STATEMENTS.test(spelled)) return whole;
+  if (SESSION_STATEMENTS.test(spelled)) return SKIPPED;
   if (/^CREATE TYPE .* AS ENUM\b/.test(spelled)) return [];
   if (/^ALTER TABLE\b/.test(spelled)) return alterTable(statement, words, text, dump);
   if (/^COMMENT ON\b/.test(spelled)) {
     commentOn(statement, words, dump);
-    return whole;
+    return SKIPPED;
   }
   if (/^CREATE (UNIQUE )?((NON)?CLUSTERED )?INDEX\b/.test(spelled)) {
     createIndex(statement, words, text, dump);
-    return whole;
+    return SKIPPED;
   }
   const kindLength = words[1] === 'OR' ? 4 : 2;
   const kind = words.slice(0, kindLength).join(' ');
@@ -119,17 +121,18 @@ function otherStatement(statement: Token[], text: string, dump: SqlDump): Source
       : 'is not read';
   const message = `${name ? `${kind} ${name.name}` : kind} ${why}: not imported`;
   dump.notes.push({ path: name?.name ?? '(file)', message, offset: first.start });
-  return whole;
+  return SKIPPED;
 }
 
 /** The last part of a (schema-qualified, quoted) name at `index`, and the index after it. */
 function qualifiedName(statement: Token[], index: number): { name: string; parts: string[]; next: number } | undefined {
   const parts: string[] = [];
   let next = index;
-  while (statement[next]?.kind === 'word' || statement[next]?.kind === 'quoted') {
-    parts.push(unquote(statement[next] as Token));
-    next += statement[next + 1]?.text === '.' ? 2 : 1;
-    if (statement[next - 1]?.text !== '.') break;
+  for (let token = statement[next]; token?.kind === 'word' || token?.kind === 'quoted'; token = statement[next]) {
+    parts.push(unquote(token));
+    const isQualified = statement[next + 1]?.text === '.';
+    next += isQualified ? 2 : 1;
+    if (!isQualified) break;
   }
   const name = parts.at(-1);
   return name === undefined ? undefined : { name, parts, next };
@@ -147,9 +150,8 @@ const ALTER_WORDS = new Set(
  * to the parser; SQL Server's `ADD CONSTRAINT df DEFAULT (x) FOR c` is reported as a default of c,
  * pg_dump's `ALTER COLUMN c ADD GENERATED … AS IDENTITY` marks c an identity; the rest is reported.
  */
-function alterTable(statement: Token[], words: string[], text: string, dump: SqlDump): SourceEdit[] {
+function alterTable(statement: Token[], words: string[], text: string, dump: SqlDump): SourceEdit[] | typeof SKIPPED {
   const first = statement[0] as Token;
-  const whole = [blank(first.start, (statement.at(-1) as Token).end)];
   let index = 2;
   if (words[index] === 'IF' && words[index + 1] === 'EXISTS') index += 2;
   const edits: SourceEdit[] = [];
@@ -178,7 +180,7 @@ function alterTable(statement: Token[], words: string[], text: string, dump: Sql
       const path = `${table}.${unquote(column)}`;
       const message = `default ${expression} has no ODCS equivalent: not imported`;
       dump.notes.push({ path, message, offset: (statement[index] as Token).start });
-      return whole;
+      return SKIPPED;
     }
   }
   if (words[change] === 'ALTER' && words.slice(change).join(' ').includes(' ADD GENERATED ')) {
@@ -187,11 +189,11 @@ function alterTable(statement: Token[], words: string[], text: string, dump: Sql
     const found = dump.tables.find((candidate) => candidate.name === table)?.columns.find((c) => c.name === column);
     if (found && words.includes('IDENTITY')) {
       found.isIdentity = true;
-      return whole;
+      return SKIPPED;
     }
   }
   // SSMS follows each `WITH CHECK ADD … FOREIGN KEY` with this: the key is enforced, as imported.
-  if (words[change] === 'CHECK' && words[change + 1] === 'CONSTRAINT') return whole;
+  if (words[change] === 'CHECK' && words[change + 1] === 'CONSTRAINT') return SKIPPED;
   let end = change;
   while (ALTER_WORDS.has(words[end] ?? '') && statement[end]?.kind === 'word') end++;
   const what = words.slice(change, end).join(' ') || 'a change';
@@ -200,7 +202,7 @@ function alterTable(statement: Token[], words: string[], text: string, dump: Sql
     message: `ALTER TABLE ${table} ${what} is not read: not imported`,
     offset: first.start,
   });
-  return whole;
+  return SKIPPED;
 }
 
 /** `COMMENT ON TABLE [s.]t IS '…'`, `COMMENT ON COLUMN [s.]t.c IS '…'`; on anything else, reported. */

@@ -21,6 +21,12 @@ function imported(fileName: string, text: string) {
   return { property, notes, odcs: result.contract.odcs };
 }
 
+/** The located errors of a source that cannot be imported. */
+function refused(fileName: string, text: string): string[] {
+  const result = importContractSource(fileName, text);
+  return result.ok ? [] : result.errors.map((error) => `${error.line}:${error.column} ${error.message}`);
+}
+
 describe('SQL column types the SQL parser does not know', () => {
   it('imports PostgreSQL SERIAL keys beside geometric types, reporting the type with no logical type', () => {
     const { property, notes } = imported('gates.sql', 'CREATE TABLE gates (gate_id SERIAL PRIMARY KEY, geo POINT);');
@@ -49,11 +55,12 @@ describe('SQL column types the SQL parser does not know', () => {
   });
 
   it('refuses what the parser cannot read with the line, the table, the column and the word', () => {
-    const result = importContractSource(
-      'crews.sql',
-      'CREATE TABLE crews (\n  crew_id INT,\n  base_id INT REFERENCES bases DEFERRABLE INITIALLY DEFERRED\n);',
-    );
-    expect(result.ok ? [] : result.errors.map((error) => `${error.line}:${error.column} ${error.message}`)).toEqual([
+    expect(
+      refused(
+        'crews.sql',
+        'CREATE TABLE crews (\n  crew_id INT,\n  base_id INT REFERENCES bases DEFERRABLE INITIALLY DEFERRED\n);',
+      ),
+    ).toEqual([
       '3:43 CREATE TABLE crews, column base_id: cannot read "INITIALLY" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
     ]);
   });
@@ -225,17 +232,18 @@ CREATE UNIQUE INDEX bases_code ON bases (code);`,
   });
 
   it('refuses a dump that breaks inside a table at the table and column, past the statements it skips', () => {
-    const result = importContractSource(
-      'crews.sql',
-      `SET client_encoding = 'UTF8';
+    expect(
+      refused(
+        'crews.sql',
+        `SET client_encoding = 'UTF8';
 CREATE SEQUENCE crews_seq START WITH 1 CACHE 1;
 CREATE VIEW active_crews AS SELECT * FROM crews WHERE active;
 CREATE TABLE crews (
   crew_id INT GENERATED ALWAYS AS IDENTITY,
   base_id INT REFERENCES bases (base_id) DEFERRABLE INITIALLY DEFERRED
 );`,
-    );
-    expect(result.ok ? [] : result.errors.map((error) => `${error.line}:${error.column} ${error.message}`)).toEqual([
+      ),
+    ).toEqual([
       '6:53 CREATE TABLE crews, column base_id: cannot read "INITIALLY" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
     ]);
   });

@@ -366,7 +366,7 @@ function column(
     if (token.text === ')' || token.text === ']') depth--;
   }
   const typeTokens = element.slice(1, end);
-  const { isIdentity, generated, edits } = generatedValues(element.slice(end), text);
+  const { isIdentity, generated, edits } = readColumnOptions(element.slice(end), text);
   const start = nameToken.start;
   if (typeTokens.length === 0) {
     const [computed] = edits;
@@ -390,10 +390,11 @@ function column(
 /**
  * What the parser cannot read after a column's type, read here and blanked for it: identity
  * (`GENERATED ALWAYS AS IDENTITY (START WITH 1)`, SQL Server's `IDENTITY(1,1)`), a generated
- * column (`GENERATED ALWAYS AS (expr) STORED`, MySQL's `AS (expr) VIRTUAL`), and the name of
- * a named default (`CONSTRAINT DF_x DEFAULT (getdate())`), which ODCS has no use for.
+ * column (`GENERATED ALWAYS AS (expr) STORED`, MySQL's `AS (expr) VIRTUAL`), the name of a
+ * named default (`CONSTRAINT DF_x DEFAULT (getdate())`) and SQL Server's `PRIMARY KEY
+ * CLUSTERED`, which ODCS has no use for.
  */
-function generatedValues(
+function readColumnOptions(
   tokens: Token[],
   text: string,
 ): { isIdentity: boolean; generated?: SqlColumn['generated']; edits: SourceEdit[] } {
@@ -427,6 +428,7 @@ function generatedValues(
       isIdentity = true;
       next = afterParentheses(index + 1);
     } else if (word(index) === 'CONSTRAINT' && word(index + 2) === 'DEFAULT') next = index + 2;
+    else if (word(index) === 'CLUSTERED' || word(index) === 'NONCLUSTERED') next = index + 1;
     if (next > index) {
       blankTokens(index, next);
       index = next;

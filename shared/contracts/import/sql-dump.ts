@@ -172,22 +172,27 @@ function alterTable(statement: Token[], words: string[], text: string, dump: Sql
     dump.alterTableStarts.push(first.start);
     return [...edits, ...(words[index] === 'FOREIGN' ? [] : keyStorageOptions(statement.slice(index)))];
   }
-  if (words[change] === 'ADD' && words[index] === 'DEFAULT') {
-    const forAt = words.lastIndexOf('FOR');
-    const column = statement[forAt + 1];
-    const expression = text.slice(statement[index + 1]?.start ?? 0, statement[forAt - 1]?.end ?? 0);
-    if (forAt > index && column) {
-      const path = `${table}.${unquote(column)}`;
-      const message = `default ${expression} has no ODCS equivalent: not imported`;
-      dump.notes.push({ path, message, offset: (statement[index] as Token).start });
-      return SKIPPED;
-    }
-  }
-  if (words[change] === 'ALTER' && words.slice(change).join(' ').includes(' ADD GENERATED ')) {
-    const columnAt = words[change + 1] === 'COLUMN' ? change + 2 : change + 1;
-    const column = statement[columnAt] && unquote(statement[columnAt] as Token);
-    const found = dump.tables.find((candidate) => candidate.name === table)?.columns.find((c) => c.name === column);
-    if (found && words.includes('IDENTITY')) {
+  /** `DEFAULT expr` from `at` to `end` (excluded), reported as a default of `column`. */
+  const reportDefault = (column: Token, at: number, end: number): typeof SKIPPED => {
+    const expression = text.slice(statement[at + 1]?.start ?? 0, statement[end - 1]?.end ?? 0);
+    const message = `default ${expression} has no ODCS equivalent: not imported`;
+    dump.notes.push({ path: `${table}.${unquote(column)}`, message, offset: (statement[at] as Token).start });
+    return SKIPPED;
+  };
+  const forAt = words.lastIndexOf('FOR');
+  const forColumn = statement[forAt + 1];
+  if (words[change] === 'ADD' && words[index] === 'DEFAULT' && forAt > index && forColumn)
+    return reportDefault(forColumn, index, forAt);
+  const columnAt = words[change + 1] === 'COLUMN' ? change + 2 : change + 1;
+  const column = statement[columnAt];
+  if (words[change] === 'ALTER' && column) {
+    // pg_dump: `ALTER COLUMN id SET DEFAULT nextval(…)`, `ALTER COLUMN id ADD GENERATED … AS IDENTITY (…)`.
+    if (words[columnAt + 1] === 'SET' && words[columnAt + 2] === 'DEFAULT')
+      return reportDefault(column, columnAt + 2, statement.length);
+    const found = dump.tables
+      .find((candidate) => candidate.name === table)
+      ?.columns.find((candidate) => candidate.name === unquote(column));
+    if (found && words[columnAt + 1] === 'ADD' && words[columnAt + 2] === 'GENERATED' && words.includes('IDENTITY')) {
       found.isIdentity = true;
       return SKIPPED;
     }

@@ -145,6 +145,27 @@ ALTER TABLE order_lines ADD COLUMN note TEXT;`,
     expect(mysql.notes).toEqual([]);
   });
 
+  it('imports SQL Server foreign keys between [bracketed] names, on the column and added WITH CHECK', () => {
+    const { property, notes } = imported(
+      'crews.sql',
+      `CREATE TABLE [dbo].[Crews] (
+  [Id] [int] NOT NULL CONSTRAINT [PK_Crews] PRIMARY KEY CLUSTERED,
+  [BaseId] [int] NULL CONSTRAINT [FK_Crews_Bases] REFERENCES [dbo].[Bases] ([Id]),
+  [AircraftId] [int] NULL
+)
+GO
+ALTER TABLE [dbo].[Crews] WITH CHECK ADD CONSTRAINT [FK_Crews_Aircraft] FOREIGN KEY([AircraftId])
+REFERENCES [dbo].[Aircraft] ([Id])
+GO`,
+    );
+    expect(property('Id')).toMatchObject({ primaryKey: true, required: true });
+    expect(property('BaseId').extensions).toEqual({ relationships: [{ type: 'foreignKey', to: 'Bases.Id' }] });
+    expect(property('AircraftId').extensions).toEqual({
+      relationships: [{ type: 'foreignKey', to: 'Aircraft.Id' }],
+    });
+    expect(notes).toEqual([]);
+  });
+
   it('reports a foreign key to a name ODCS cannot reference (letters, digits and _ only)', () => {
     const { property, notes } = imported(
       'lines.sql',

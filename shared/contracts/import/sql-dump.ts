@@ -56,7 +56,7 @@ export interface SqlDump {
 const SESSION_STATEMENTS = /^(SET|USE|BEGIN|COMMIT|START|LOCK|UNLOCK|DROP|SELECT (PG_CATALOG \. )?SET_CONFIG)\b/;
 
 export function readSqlDump(text: string): SqlDump {
-  const { tokens, problems } = tokenize(text);
+  const { tokens, problems, notSql } = tokenize(text);
   const found = statements(tokens, text);
   const dump: SqlDump = {
     tables: [],
@@ -67,7 +67,7 @@ export function readSqlDump(text: string): SqlDump {
     notes: [],
     problems,
   };
-  const edits: SourceEdit[] = [];
+  const edits: SourceEdit[] = [...notSql];
   for (const { tokens: statement, terminator } of found) {
     const table = readCreateTable(statement, text, problems, dump.notes);
     if (table) dump.tables.push(table);
@@ -111,9 +111,9 @@ function otherStatement(statement: Token[], text: string, dump: SqlDump): Source
     createIndex(statement, words, text, dump);
     return SKIPPED;
   }
-  const kindLength = words[1] === 'OR' ? 4 : 2;
+  const kindLength = words[0] === 'COPY' ? 1 : words[1] === 'OR' ? 4 : 2;
   const kind = words.slice(0, kindLength).join(' ');
-  const name = /^(CREATE|ALTER|INSERT INTO)\b/.test(kind) ? qualifiedName(statement, kindLength) : undefined;
+  const name = /^(CREATE|ALTER|INSERT INTO|COPY)\b/.test(kind) ? qualifiedName(statement, kindLength) : undefined;
   const why = /^(INSERT|COPY)\b/.test(kind)
     ? 'holds rows, not a schema'
     : kind.startsWith('CREATE')

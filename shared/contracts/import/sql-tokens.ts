@@ -114,9 +114,14 @@ export function unquote(token: Token): string {
 const TOKEN =
   /(\s+)|(--[^\n]*|\/\*[\s\S]*?\*\/)|('(?:[^']|'')*')|("(?:[^"]|"")*"|`(?:[^`]|``)*`)|(\$(\w*)\$[\s\S]*?\$\6\$)|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)|(\d+(?:\.\d+)?)|(.)/y;
 
-export function tokenize(text: string): { tokens: Token[]; problems: SqlProblem[] } {
+const BRACKETED = /\[([^\]\n]*)\]/y;
+
+/** The tokens of a file, what stops it from being read, and what is not SQL (psql commands, COPY rows). */
+export function tokenize(text: string): { tokens: Token[]; problems: SqlProblem[]; notSql: SourceEdit[] } {
   const tokens: Token[] = [];
   const problems: SqlProblem[] = [];
+  const notSql: SourceEdit[] = [];
+  let statementStart = 0;
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
     const [whole, space, comment, string, quoted, dollar, , word, number] = match;
@@ -124,9 +129,17 @@ export function tokenize(text: string): { tokens: Token[]; problems: SqlProblem[
     if (space || comment) continue;
     const kind: Token['kind'] =
       string || dollar ? 'string' : quoted ? 'quoted' : word ? 'word' : number ? 'number' : 'punct';
+    if (whole === '\\' && /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start))) {
+      // A psql meta-command of pg_dump (`\connect shop`) ends at the end of its line.
+      const lineEnd = text.indexOf('\n', start);
+      TOKEN.lastIndex = lineEnd === -1 ? text.length : lineEnd;
+      notSql.push(blank(start, TOKEN.lastIndex));
+      continue;
+    }
     if (kind === 'punct' && whole === '[') {
       // `[Order]` is a SQL Server name; `[]`, `[3]` and `ARRAY['a', 'b']` are PostgreSQL arrays.
-      const bracketed = /^\[([^\]\n]*)\]/.exec(text.slice(start));
+      BRACKETED.lastIndex = start;
+      const bracketed = BRACKETED.exec(text);
       const isArray = tokens.at(-1)?.text.toUpperCase() === 'ARRAY' || /^\s*\d*\s*$|['",:]/.test(bracketed?.[1] ?? '');
       if (bracketed && !isArray) {
         tokens.push({ kind: 'quoted', text: bracketed[0], start, end: start + bracketed[0].length });
@@ -137,6 +150,16 @@ export function tokenize(text: string): { tokens: Token[]; problems: SqlProblem[
     if (kind === 'punct' && (whole === "'" || whole === '"' || whole === '`'))
       problems.push({ message: `a ${whole} that is never closed`, offset: start });
     tokens.push({ kind, text: whole, start, end: start + whole.length });
+    if (whole !== ';') continue;
+    const statement = tokens.slice(statementStart, -1).map((token) => token.text.toUpperCase());
+    statementStart = tokens.length;
+    if (statement[0] === 'COPY' && statement.at(-1) === 'STDIN') {
+      // pg_dump's rows follow `COPY t (…) FROM stdin;`, one a line, up to a line `\.`: data, not SQL.
+      const dataStart = TOKEN.lastIndex;
+      const dataEnd = text.indexOf('\n\\.', dataStart);
+      TOKEN.lastIndex = dataEnd === -1 ? text.length : dataEnd + 3;
+      notSql.push(blank(dataStart, TOKEN.lastIndex));
+    }
   }
-  return { tokens, problems };
+  return { tokens, problems, notSql };
 }

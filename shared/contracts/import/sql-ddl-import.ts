@@ -186,33 +186,21 @@ function located(text: string, note: SqlNote): ImportNote {
 
 /** Comments and unique indexes on a table or column the file does not create. */
 function unmatched(ddl: SqlDump, objects: SchemaObject[], text: string): ImportNote[] {
-  const property = (table: string, column: string) =>
-    objects.find((object) => object.name === table)?.properties.find((candidate) => candidate.name === column);
-  const comments = ddl.comments.flatMap(({ table, column, offset }) => {
-    const isFound = column === undefined ? objects.some((object) => object.name === table) : property(table, column);
-    const what = column === undefined ? `table ${table}` : `column ${table}.${column}`;
-    return isFound
-      ? []
-      : [
-          {
-            path: column ? `${table}.${column}` : table,
-            offset,
-            message: `the comment on ${what}, which the file does not create, is not imported`,
-          },
-        ];
-  });
-  const indexes = ddl.uniqueIndexes.flatMap(({ table, column, offset }) =>
-    property(table, column)
-      ? []
-      : [
-          {
-            path: `${table}.${column}`,
-            offset,
-            message: `the unique index on ${table}.${column}, which the file does not create, is not imported`,
-          },
-        ],
-  );
-  return [...comments, ...indexes].map((note) => located(text, note));
+  const isCreated = (table: string, column: string | undefined) => {
+    const object = objects.find((candidate) => candidate.name === table);
+    return column === undefined ? object !== undefined : object?.properties.some(({ name }) => name === column);
+  };
+  const onWhat = [
+    ...ddl.comments.map((comment) => ({ ...comment, what: 'the comment on' })),
+    ...ddl.uniqueIndexes.map((index) => ({ ...index, what: 'the unique index on' })),
+  ];
+  return onWhat
+    .filter(({ table, column }) => !isCreated(table, column))
+    .map(({ table, column, offset, what }) => {
+      const path = column === undefined ? table : `${table}.${column}`;
+      const message = `${what} ${column === undefined ? 'table' : 'column'} ${path}, which the file does not create, is not imported`;
+      return located(text, { path, offset, message });
+    });
 }
 
 interface AddedConstraint {

@@ -248,7 +248,7 @@ CREATE UNIQUE INDEX bases_code ON bases (code);`,
     expect(notes).toEqual([
       '3:1 crews: unique index crews_base_email (base, email) has no ODCS equivalent: not imported',
       '4:1 crews: index crews_lower_email (lower(email)) has no ODCS equivalent: not imported',
-      '5:1 bases.code: the unique index on bases.code, which the file does not create, is not imported',
+      '5:1 bases.code: the unique index on column bases.code, which the file does not create, is not imported',
     ]);
   });
 

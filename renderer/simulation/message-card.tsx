@@ -1,22 +1,14 @@
 import type { LogRecord } from '../../shared/simulation';
-import { changedFields } from '../../shared/simulation/record-diff';
+import { type ChangeImages, changeImages, updatedFields } from '../../shared/simulation/record-shape';
 import { formatValue } from './format-value';
 import { simulation } from './simulation-controller';
 
-interface Envelope {
-  op: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  source: Record<string, unknown>;
-}
-
 const OPS: Record<string, string> = { c: 'create', u: 'update', d: 'delete', r: 'snapshot', t: 'truncate' };
 
-function isEnvelope(value: unknown): value is Envelope {
-  return typeof value === 'object' && value !== null && 'op' in value && 'source' in value;
-}
-
-/** One record: key, partition and offset; a Debezium envelope as before/after with the changes marked. */
+/**
+ * One record: key, partition and offset; a Debezium envelope as before/after with the changes
+ * marked (a MongoDB record's document read from its `after` text).
+ */
 export function MessageCard({
   log,
   message,
@@ -27,7 +19,7 @@ export function MessageCard({
   isTraceable?: boolean;
 }) {
   const value = message.value;
-  const envelope = isEnvelope(value) ? value : undefined;
+  const envelope = changeImages(value);
   const op = envelope ? envelope.op : value === null ? 'tombstone' : 'record';
   return (
     <article className={`message-card message-card--${op}`} data-testid="message">
@@ -73,18 +65,19 @@ export function MessageCard({
 /**
  * Where a change is in its database's log, as its source block says: PostgreSQL's transaction and
  * LSN, MySQL's binlog file and position, Oracle's SCN, SQL Server's and Db2's LSN (a snapshot
- * record's commit LSN, having no change LSN), or else its sequence.
+ * record's commit LSN, having no change LSN), MongoDB's order in its oplog, or else its sequence.
  */
 export function logPlace(source: Record<string, unknown>): string {
   if (source.lsn !== undefined) return `txId ${source.txId} · lsn ${source.lsn}`;
   if (source.pos !== undefined) return `${source.file}:${source.pos}`;
   if (source.scn !== undefined) return `scn ${source.scn}`;
   if (source.commit_lsn !== undefined) return `lsn ${source.change_lsn ?? source.commit_lsn}`;
+  if (source.ord !== undefined) return `ord ${source.ord}`;
   return `sequence ${source.sequence}`;
 }
 
-function EnvelopeDiff({ envelope }: { envelope: Envelope }) {
-  const changed = new Set(changedFields(envelope.before, envelope.after));
+function EnvelopeDiff({ envelope }: { envelope: ChangeImages }) {
+  const changed = new Set(envelope.op === 'u' ? updatedFields(envelope) : []);
   const names = Object.keys(envelope.after ?? envelope.before ?? {});
   return (
     <table className="record-table record-table--diff">

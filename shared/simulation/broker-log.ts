@@ -1,4 +1,5 @@
 import { kafkaPartition } from './kafka-partitioner';
+import { documentKeySql, documentTextSql, recordShape, updatedFieldsSql } from './record-shape';
 import { isUserSelect, type SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlType } from './sql-types';
@@ -255,13 +256,22 @@ export function messageJsonSql(log: BrokerLog): string {
 function valueJsonSql(format: LogFormat): string {
   if (format.kind === 'records') return `CASE WHEN _op = 'delete' THEN NULL ELSE ${jsonObjectSql(format.columns)} END`;
   const { columns, source } = format;
+  const isDocument = recordShape(source.connector) === 'document';
+  const images = isDocument
+    ? `'before', NULL,
+    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(_renamed_images ->> '$.after', ${documentTextSql(columns, format.key, 'after_')}) END,
+    'updateDescription', CASE WHEN _op = 'u' THEN json_object('removedFields', NULL, 'updatedFields', ${updatedFieldsSql(columns)}, 'truncatedArrays', NULL) END,`
+    : `'before', CASE WHEN _op IN ('u', 'd') THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_')}) END,
+    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_')}) END,`;
+  const table = isDocument
+    ? `'collection', ${quoteLiteral(source.table)}`
+    : `${source.schema === undefined ? '' : `'schema', ${quoteLiteral(source.schema)}, `}'table', ${quoteLiteral(source.table)}`;
   return `CASE WHEN _op IS NULL THEN NULL ELSE json_object(
-    'before', CASE WHEN _op IN ('u', 'd') THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_')}) END,
-    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_')}) END,
+    ${images}
     'source', json_object('version', ${quoteLiteral(DEBEZIUM_VERSION)}, 'connector', ${quoteLiteral(source.connector)},
       'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', coalesce(_snapshot, 'false'),
-      'db', ${quoteLiteral(source.db)}, 'sequence', ${sequenceSql(source.connector)}, ${finerTimestampsSql('_source_ts')},${source.schema === undefined ? '' : ` 'schema', ${quoteLiteral(source.schema)},`}
-      'table', ${quoteLiteral(source.table)}${connectorFieldsSql(source.connector)}),
+      'db', ${quoteLiteral(source.db)}, 'sequence', ${sequenceSql(source.connector)}, ${finerTimestampsSql('_source_ts')},
+      ${table}${connectorFieldsSql(source.connector)}),
     'op', _op, 'ts_ms', _timestamp, ${finerTimestampsSql('_timestamp')},
     'transaction', CASE WHEN _tx_total IS NOT NULL THEN
       json_object('id', _tx, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
@@ -269,11 +279,12 @@ function valueJsonSql(format: LogFormat): string {
 
 /**
  * `source.sequence`: PostgreSQL's, as Debezium writes it, is the JSON text
- * `["<last commit LSN>","<LSN>"]` (`null` in the snapshot, read before the connector saw a commit); other engines' records give
- * their place in their table's change log. (Consumers keep entities idempotent by that place,
+ * `["<last commit LSN>","<LSN>"]` (`null` in the snapshot, read before the connector saw a commit); MongoDB's is null (its
+ * place is `ord`); other engines' records give their place in their table's change log. (Consumers keep entities idempotent by that place,
  * kept beside the record as `_sequence`, whatever the text says.)
  */
 function sequenceSql(connector: string): string {
+  if (connector === 'mongodb') return 'NULL';
   if (connector !== 'postgresql') return 'CAST(_sequence AS TEXT)';
   return `printf('[%s,"%d"]', CASE WHEN _op = 'r' OR _last_commit_lsn IS NULL THEN 'null' ELSE '"' || _last_commit_lsn || '"' END, _lsn)`;
 }
@@ -287,7 +298,9 @@ function sequenceSql(connector: string): string {
  * Db2's change and commit LSNs (SQL Server's update is two CDC rows, serial numbers 1 and 2, and
  * so is a key change's delete and insert); Oracle's transaction, SCNs of the change and its
  * commit, one redo thread, and nulls for what LogMiner would add (XStream's LCR position, the
- * rollback segment, the user).
+ * rollback segment, the user); MongoDB's order in the oplog, no session or transaction number
+ * (each change is a single-document write), and the change's wall time (none in the snapshot,
+ * which reads no change stream event). Debezium 2.x no longer writes `rs`, the replica set.
  */
 function connectorFieldsSql(connector: string): string {
   const isSnapshot = "_op = 'r'";
@@ -307,6 +320,8 @@ function connectorFieldsSql(connector: string): string {
       return `, 'txId', CASE WHEN ${isSnapshot} THEN NULL ELSE CAST(_tx AS TEXT) END, 'scn', CAST(_lsn AS TEXT),
         'commit_scn', CASE WHEN ${isSnapshot} THEN NULL ELSE CAST(_commit_lsn AS TEXT) END, 'lcr_position', NULL,
         'rs_id', NULL, 'ssn', 0, 'redo_thread', CASE WHEN ${isSnapshot} THEN NULL ELSE 1 END, 'user_name', NULL`;
+    case 'mongodb':
+      return `, 'ord', _lsn, 'lsid', NULL, 'txnNumber', NULL, 'wallTime', CASE WHEN ${isSnapshot} THEN NULL ELSE _source_ts END`;
     default:
       return '';
   }
@@ -353,6 +368,13 @@ export function jsonValueSql(column: TableColumn, valueSql: string): string {
  */
 export function bytesAsTextSql(valueSql: string): string {
   return `CASE WHEN typeof(${valueSql}) = 'blob' THEN hex(${valueSql}) ELSE ${valueSql} END`;
+}
+
+/** A change record's key as its connector writes it (`{"order_id":1000}`, MongoDB's `{"id":"1000"}`). */
+export function changeKeySql(format: CdcFormat, columnSql: (name: string) => string): string {
+  return recordShape(format.source.connector) === 'document'
+    ? documentKeySql(format.columns, format.key, columnSql)
+    : keyJsonSql(format.key, columnSql);
 }
 
 /** The record key as Debezium's JSON converter writes it: `{"order_id":1000}`; no key, no JSON. */

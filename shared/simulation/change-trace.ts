@@ -9,6 +9,7 @@ import type { PipelinePlan } from './pipeline-plan';
 import type { OutputPlan, ProductPlan } from './product-plan';
 import { QUARANTINE_TABLE } from './product-plan';
 import { changedFields } from './record-diff';
+import { changeImages, updatedFields } from './record-shape';
 import { quoteIdentifier } from './sql-text';
 
 /** Where a trace starts: a record on a topic or port log, or a row of any node's table. */
@@ -126,7 +127,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
   const systemId = topic.log.table.slice(0, topic.log.table.indexOf('/'));
   const table = topic.table.name;
   const time = new Date(record.timestamp).toISOString();
-  const fields = fieldsOf(record);
+  const fields = fieldsOf(record, topic.log.format);
   const key = pick(fields, topic.table.primaryKey);
   const current = selectRows(query, systemId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(key)}`);
   const tableRow: TraceStage = {
@@ -163,11 +164,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       },
     ];
   }
-  const envelope = record.value as {
-    op: string;
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
-  } | null;
+  const envelope = changeImages(record.value);
   const op = envelope?.op ?? 'd';
   const keyChange = keyChangeOf(record);
   const write = keyChange
@@ -180,8 +177,8 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       }[op];
   const changed = keyChange
     ? changedFields(keyChange.from, keyChange.to)
-    : op === 'u'
-      ? changedFields(envelope?.before, envelope?.after)
+    : op === 'u' && envelope
+      ? updatedFields(envelope)
       : undefined;
   return [
     {
@@ -189,7 +186,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       title: `${write ?? `${table} changed`}, at ${time}`,
       nodeId: systemId,
       source: table,
-      records: [envelope?.after ?? envelope?.before ?? key],
+      records: [envelope?.after ?? envelope?.before ?? fields],
       ...(changed && { changed }),
     },
     tableRow,
@@ -199,7 +196,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       nodeId: systemId,
       portId: topic.topic.id,
       source: topic.topic.name,
-      records: [envelope ?? {}],
+      records: [(record.value as Record<string, unknown> | null) ?? {}],
       message: record,
     },
   ];
@@ -297,7 +294,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
           });
           if (raw.length === 0 || !input.dataset) continue;
           const dataset = input.dataset;
-          const fields = fieldsOf(record);
+          const fields = fieldsOf(record, log.format);
           const key = pick(fields, dataset.key);
           const clean = selectRows(
             query,

@@ -1,6 +1,7 @@
 import type { Result } from '../model/problem';
-import { type BrokerLog, brokerTable, type LogMessage, messageJsonSql } from './broker-log';
+import { type BrokerLog, brokerTable, type LogFormat, type LogMessage, messageJsonSql } from './broker-log';
 import type { QueryResult } from './read-only-query';
+import { changeImages, documentKeyFields, recordShape } from './record-shape';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlValue } from './sql-workspace';
 
@@ -63,13 +64,20 @@ export function recordAt(query: RunQuery, log: BrokerLog, position: number): Res
   return read.ok ? { ok: true, value: read.value[0] } : read;
 }
 
-/** The fields a record carries: a change's after image (before, for a delete), or a flat record's value. */
-export function fieldsOf(message: LogMessage): Record<string, unknown> {
-  const value = message.value as { after?: unknown; before?: unknown } | Record<string, unknown> | null;
-  if (value && typeof value === 'object' && 'op' in value) {
-    return ((value.after ?? value.before) as Record<string, unknown> | null) ?? {};
+/**
+ * The fields a record carries: a change's after image (before, for a delete; for a MongoDB
+ * delete, which has neither, the key columns its key names), or a flat record's value.
+ */
+export function fieldsOf(message: LogMessage, format?: LogFormat): Record<string, unknown> {
+  const images = changeImages(message.value);
+  if (images) {
+    const fields = images.after ?? images.before;
+    if (fields) return fields;
+    const isDocument = format?.kind === 'cdc' && recordShape(format.source.connector) === 'document';
+    return isDocument ? documentKeyFields(message.key, format.key) : {};
   }
-  return (value as Record<string, unknown> | null) ?? (message.key as Record<string, unknown> | null) ?? {};
+  const value = message.value as Record<string, unknown> | null;
+  return value ?? (message.key as Record<string, unknown> | null) ?? {};
 }
 
 /** A value as a SQL literal: numbers as they are, text quoted, anything else as its JSON text. */
@@ -106,5 +114,6 @@ function keyConditionSql(key: string): string {
       // Not JSON after all: match it as a value.
     }
   }
-  return `EXISTS (SELECT 1 FROM json_each(_key) WHERE CAST(value AS TEXT) = ${quoteLiteral(key)})`;
+  // A MongoDB key holds its `_id` as JSON text: `"1003"`, or `"\"abc\""` for text.
+  return `EXISTS (SELECT 1 FROM json_each(_key) WHERE CAST(value AS TEXT) IN (${quoteLiteral(key)}, json_quote(${quoteLiteral(key)})))`;
 }

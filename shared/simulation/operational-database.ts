@@ -1,6 +1,7 @@
 import type { SystemTable } from '../model/operational-system';
 import type { TopicFault } from '../model/scenario';
 import {
+  changeKeySql,
   imageColumns,
   jsonValueSql,
   keyJsonSql,
@@ -254,7 +255,10 @@ function triggerName(createSql: string): string {
 }
 
 function keySql(topic: CdcTopicPlan | OutboxTopicPlan, image: 'NEW' | 'OLD'): string {
-  return keyJsonSql(topic.table.primaryKey, (name) => `${image}.${quoteIdentifier(name)}`);
+  const columnSql = (name: string) => `${image}.${quoteIdentifier(name)}`;
+  return topic.log.format.kind === 'cdc'
+    ? changeKeySql(topic.log.format, columnSql)
+    : keyJsonSql(topic.table.primaryKey, columnSql);
 }
 
 /** The record key and its partition, computed once per change in a subquery the capture selects from. */
@@ -264,7 +268,7 @@ function placedKeySql(topic: CdcTopicPlan | OutboxTopicPlan, image: 'NEW' | 'OLD
 
 function snapshotSql(topic: CdcTopicPlan, position: number): string {
   const columns = topic.table.columns.map((column) => column.name);
-  const key = keyJsonSql(topic.table.primaryKey, quoteIdentifier);
+  const key = changeKeySql(topic.log.format, quoteIdentifier);
   return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn, _snapshot, ${columnList(prefixed('after_', columns))})
 SELECT 'r', millis, _key, ${partitionSql('_key', topic.log.partitions)}, tx, ${position}, 'true', ${columnList(columns)}
 FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid), node._clock`;
@@ -277,7 +281,7 @@ FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} OR
 function nullFieldChangeSql(topic: CdcTopicPlan, column: string): string {
   const columns = topic.table.columns.map((candidate) => candidate.name);
   const after = columns.map((name) => (name === column ? 'NULL' : quoteIdentifier(name)));
-  const key = keyJsonSql(topic.table.primaryKey, quoteIdentifier);
+  const key = changeKeySql(topic.log.format, quoteIdentifier);
   return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn, ${columnList(prefixed('before_', columns))}, ${columnList(prefixed('after_', columns))})
 SELECT 'u', millis, _key, ${partitionSql('_key', topic.log.partitions)}, tx, ${LOG_POSITION_SQL}, ${columnList(columns)}, ${after.join(', ')}
 FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid DESC LIMIT 1), node._clock`;

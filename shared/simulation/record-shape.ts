@@ -1,0 +1,191 @@
+import type { TableColumn } from './broker-log';
+import { changedFields } from './record-diff';
+import { quoteIdentifier, quoteLiteral } from './sql-text';
+
+/*
+ * The two shapes Debezium's connectors give a change record. `row` (the relational connectors):
+ * key `{"order_id":1000}`, `before` and `after` as objects of the row's columns. `document`
+ * (MongoDB's connector, capture mode `change_streams_update_full`): key `{"id":"1000"}`, the
+ * document's `_id` as extended JSON text; `after` the whole document as extended JSON text;
+ * `before` null (no pre-images); an update's changed fields in `updateDescription`.
+ * A log keeps every record as columns whatever its shape, so consumers copy the same columns for
+ * both; the shape decides only the JSON a record is read as (encoded here in SQL) and how a view
+ * reads a record's images back from that JSON (`changeImages`).
+ */
+export type RecordShape = 'row' | 'document';
+
+export function recordShape(connector: string): RecordShape {
+  return connector === 'mongodb' ? 'document' : 'row';
+}
+
+/**
+ * A value as MongoDB's Java driver writes it in its strict extended JSON, which Debezium uses for
+ * `after` (`JsonSerialization.COMPACT_JSON_SETTINGS`): SQLite's 64-bit integers as Int64
+ * (`{"$numberLong": "1004"}`), NUMERIC columns as Decimal128 (`{"$numberDecimal": "9.50"}`),
+ * booleans as true/false, reals and text as JSON, bytes as their hex digits.
+ */
+function strictValueSql(column: TableColumn, valueSql: string): string {
+  const plain = `CASE typeof(${valueSql}) WHEN 'null' THEN 'null' WHEN 'integer' THEN '{"$numberLong": "' || ${valueSql} || '"}' WHEN 'blob' THEN json_quote(hex(${valueSql})) ELSE json_quote(${valueSql}) END`;
+  if (column.isBoolean) return `CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE ${plain} END`;
+  if (column.type === 'NUMERIC') {
+    return `CASE WHEN typeof(${valueSql}) IN ('integer', 'real') THEN '{"$numberDecimal": "' || ${valueSql} || '"}' ELSE ${plain} END`;
+  }
+  return plain;
+}
+
+/** `"name": value` pairs joined as the driver joins them with no indent or newline: `{"a": 1,"b": 2}`. */
+function documentSql(pairs: readonly string[]): string {
+  return pairs.length === 0 ? `'{}'` : `'{' || ${pairs.join(` || ',' || `)} || '}'`;
+}
+
+function pairSql(name: string, valueSql: string): string {
+  return `${quoteLiteral(`${JSON.stringify(name)}: `)} || ${valueSql}`;
+}
+
+/**
+ * A document's `_id`: its table's key column, a document of them for a compound key; a table
+ * with a column named `_id` keeps it as it is.
+ */
+function idValueSql(
+  columns: readonly TableColumn[],
+  key: readonly string[],
+  columnSql: (name: string) => string,
+  valueSql: (column: TableColumn, sql: string) => string,
+): string | undefined {
+  const keyColumns = key.flatMap((name) => columns.filter((column) => column.name === name));
+  if (keyColumns.length === 0) return undefined;
+  if (keyColumns.length === 1) return valueSql(keyColumns[0] as TableColumn, columnSql(keyColumns[0]?.name as string));
+  return documentSql(keyColumns.map((column) => pairSql(column.name, valueSql(column, columnSql(column.name)))));
+}
+
+/** `after`: the document as strict extended JSON text, `_id` first, then the columns in table order. */
+export function documentTextSql(columns: readonly TableColumn[], key: readonly string[], prefix: string): string {
+  const columnSql = (name: string) => quoteIdentifier(`${prefix}${name}`);
+  const fields = columns.map((column) => pairSql(column.name, strictValueSql(column, columnSql(column.name))));
+  const hasIdColumn = columns.some((column) => column.name === '_id');
+  const id = hasIdColumn ? undefined : idValueSql(columns, key, columnSql, strictValueSql);
+  return documentSql([...(id === undefined ? [] : [pairSql('_id', id)]), ...fields]);
+}
+
+/**
+ * `updateDescription.updatedFields`: the fields an update set to a new value, as strict extended
+ * JSON text (`{"price": 20.0}`); MongoDB reports `$set`s, so a field set to null is one of them.
+ */
+export function updatedFieldsSql(columns: readonly TableColumn[]): string {
+  const fields = columns.map((column) => {
+    const before = quoteIdentifier(`before_${column.name}`);
+    const after = quoteIdentifier(`after_${column.name}`);
+    return `CASE WHEN ${before} IS NOT ${after} THEN ',' || ${pairSql(column.name, strictValueSql(column, after))} ELSE '' END`;
+  });
+  return fields.length === 0 ? `'{}'` : `'{' || substr(${fields.join(' || ')}, 2) || '}'`;
+}
+
+/**
+ * The record key of a document: `{"id": <_id as relaxed extended JSON text>}`, as Debezium's
+ * `JsonSerialization.getDocumentIdChangeStream` writes it (relaxed mode: `"1004"` for a number,
+ * `"\"abc\""` for text); no key, no `_id`, no key.
+ */
+export function documentKeySql(
+  columns: readonly TableColumn[],
+  key: readonly string[],
+  columnSql: (name: string) => string,
+): string {
+  const id = idValueSql(columns, key, columnSql, (column, sql) =>
+    column.isBoolean
+      ? `CASE ${sql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE json_quote(${sql}) END`
+      : `json_quote(${sql})`,
+  );
+  // `|| ''` makes the JSON text plain text, which json_object then writes as a string.
+  return id === undefined ? 'NULL' : `json_object('id', ${id} || '')`;
+}
+
+/** A change's images as a view shows them, whatever the record's shape. */
+export interface ChangeImages {
+  op: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  source: Record<string, unknown>;
+  /** A document update's `updateDescription.updatedFields`, plain. */
+  updated?: Record<string, unknown>;
+}
+
+/**
+ * Reads a record value's images back, or undefined for what is no change event (a tombstone, a
+ * flat record): a document's `after` text parsed and its extended JSON made plain values, as a
+ * consumer of MongoDB's records unwraps them before loading them into tables.
+ */
+export function changeImages(value: unknown): ChangeImages | undefined {
+  if (typeof value !== 'object' || value === null || !('op' in value) || !('source' in value)) return undefined;
+  const envelope = value as {
+    op: string;
+    before?: unknown;
+    after?: unknown;
+    source: Record<string, unknown>;
+    updateDescription?: { updatedFields?: unknown } | null;
+  };
+  const updated = imageOf(envelope.updateDescription?.updatedFields);
+  return {
+    op: envelope.op,
+    before: imageOf(envelope.before),
+    after: imageOf(envelope.after),
+    source: envelope.source,
+    ...(updated && { updated }),
+  };
+}
+
+/** The fields an update changed: those its before and after images differ in, or a document update's updated fields. */
+export function updatedFields(images: ChangeImages): string[] {
+  return images.updated ? Object.keys(images.updated) : changedFields(images.before, images.after);
+}
+
+/**
+ * The key columns a document's record key names (`{"id":"1004"}` → `{order_id: 1004}`): what a
+ * consumer knows of a deleted document, whose record carries no image.
+ */
+export function documentKeyFields(key: unknown, keyColumns: readonly string[]): Record<string, unknown> {
+  const id = (key as { id?: unknown } | null)?.id;
+  if (typeof id !== 'string' || keyColumns.length === 0) return {};
+  const value = plainValue(JSON.parse(id));
+  if (keyColumns.length === 1) return { [keyColumns[0] as string]: value };
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function imageOf(image: unknown): Record<string, unknown> | null {
+  if (image === null || image === undefined) return null;
+  if (typeof image === 'string') return plainValue(JSON.parse(image)) as Record<string, unknown>;
+  return image as Record<string, unknown>;
+}
+
+/**
+ * A value of extended JSON as the plain value a table holds: `$numberLong`, `$numberInt` and
+ * `$numberDouble` as numbers, `$numberDecimal` as a number where it round-trips (else its text),
+ * `$date` as ISO-8601 text, `$oid` as its hex text; documents and arrays value by value.
+ */
+export function plainValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value);
+  if (entries.length === 1) {
+    const [wrapper, inner] = entries[0] as [string, unknown];
+    switch (wrapper) {
+      case '$numberLong':
+      case '$numberInt':
+      case '$numberDouble':
+        return Number(inner);
+      case '$numberDecimal':
+        return String(Number(inner)) === inner ? Number(inner) : inner;
+      case '$oid':
+        return inner;
+      case '$date':
+        return dateText(inner);
+    }
+  }
+  return Object.fromEntries(entries.map(([name, field]) => [name, plainValue(field)]));
+}
+
+/** `$date` in any of its forms: milliseconds (strict), ISO text (relaxed), `{"$numberLong": ms}` (canonical). */
+function dateText(date: unknown): unknown {
+  const millis = typeof date === 'object' && date !== null ? plainValue(date) : date;
+  if (typeof millis === 'number') return new Date(millis).toISOString();
+  return millis;
+}

@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import type { Mesh } from '../../../shared/model/mesh';
+import type { LogMessage } from '../../../shared/simulation';
+import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
+import { fieldsOf } from '../../../shared/simulation/log-reader';
+import { changeImages, plainValue } from '../../../shared/simulation/record-shape';
+import {
+  aMesh,
+  aScenario,
+  aShopMesh,
+  aSystem,
+  debeziumTimes,
+  PREDICTABLE_ITEMS,
+  rowsOf,
+  START_MILLIS,
+  simulate,
+  TICK_MILLIS,
+} from './builders';
+
+/*
+ * A MongoDB system's records as Debezium's MongoDB connector writes them (capture mode
+ * `change_streams_update_full`, JSON converter without schemas): key `{"id": <_id as relaxed
+ * extended JSON>}`, `after` the document as strict extended JSON text, `before` null,
+ * `updateDescription` on updates, a source block naming the collection and the oplog order.
+ */
+
+const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
+
+function asMongo(mesh: Mesh, topicName = 'shop.shop-db.items'): Mesh {
+  const [shop] = mesh.systems;
+  if (shop) {
+    shop.database.engine = 'MongoDB';
+    for (const topic of shop.messaging.topics) topic.name = topicName;
+  }
+  return mesh;
+}
+
+const source = (tick: number, snapshot = 'false') => ({
+  version: DEBEZIUM_VERSION,
+  connector: 'mongodb',
+  name: 'shop',
+  ...debeziumTimes(at(tick)),
+  snapshot,
+  db: 'shop-db',
+  sequence: null,
+  collection: 'items',
+  ord: expect.any(Number),
+  lsid: null,
+  txnNumber: null,
+  wallTime: snapshot === 'false' ? at(tick) : null,
+});
+
+const envelope = (tick: number, fields: object) => ({
+  before: null,
+  updateDescription: null,
+  ...fields,
+  ...debeziumTimes(at(tick)),
+  transaction: null,
+});
+
+async function mongoShopTopic(scenario: ReturnType<typeof aScenario>, ticks: number) {
+  const simulation = await simulate(asMongo(aShopMesh({ tombstones: true }).build()), scenario.build(), {
+    recentMessages: 20,
+  });
+  return simulation.step(ticks).logs['shop/items-cdc']?.recent ?? [];
+}
+
+describe('records of a MongoDB system', () => {
+  it('are the documents Debezium writes for a snapshot, an insert, an update and a delete and its tombstone', async () => {
+    const messages = await mongoShopTopic(
+      aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'insert', { values: { id: 2, name: 'chair', price: 25, status: 'new' } })
+        .at(2, 'shop', 'items', 'update', { values: { price: 20 }, where: { id: 2 } })
+        .at(3, 'shop', 'items', 'delete', { where: { id: 2 } }),
+      3,
+    );
+
+    expect(messages).toEqual([
+      {
+        partition: 0,
+        offset: 0,
+        timestamp: at(0),
+        key: { id: '1' },
+        value: envelope(0, {
+          after: '{"_id": {"$numberLong": "1"},"id": {"$numberLong": "1"},"name": "lamp","price": 9.5,"status": "new"}',
+          source: source(0, 'last'),
+          op: 'r',
+        }),
+      },
+      {
+        partition: 0,
+        offset: 1,
+        timestamp: at(1),
+        key: { id: '2' },
+        value: envelope(1, {
+          after:
+            '{"_id": {"$numberLong": "2"},"id": {"$numberLong": "2"},"name": "chair","price": 25.0,"status": "new"}',
+          source: source(1),
+          op: 'c',
+        }),
+      },
+      {
+        partition: 0,
+        offset: 2,
+        timestamp: at(2),
+        key: { id: '2' },
+        value: envelope(2, {
+          after:
+            '{"_id": {"$numberLong": "2"},"id": {"$numberLong": "2"},"name": "chair","price": 20.0,"status": "new"}',
+          updateDescription: { removedFields: null, updatedFields: '{"price": 20.0}', truncatedArrays: null },
+          source: source(2),
+          op: 'u',
+        }),
+      },
+      {
+        partition: 0,
+        offset: 3,
+        timestamp: at(3),
+        key: { id: '2' },
+        value: envelope(3, { after: null, source: source(3), op: 'd' }),
+      },
+      { partition: 0, offset: 4, timestamp: at(3), key: { id: '2' }, value: null },
+    ]);
+    // `ord` is the change's place in the oplog: it grows with every change.
+    const ords = messages.flatMap((message) => {
+      const ord = (message.value as { source: { ord: number } } | null)?.source.ord;
+      return ord === undefined ? [] : [ord];
+    });
+    expect(ords).toEqual([...ords].sort((a, b) => a - b));
+    expect(new Set(ords).size).toBe(ords.length);
+  });
+
+  it('write the envelope and source fields in the MongoDB connector’s order', async () => {
+    const [snapshot] = await mongoShopTopic(aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS), 0);
+    const value = snapshot?.value as { source: object };
+
+    expect(Object.keys(value)).toEqual([
+      'before',
+      'after',
+      'updateDescription',
+      'source',
+      'op',
+      'ts_ms',
+      'ts_us',
+      'ts_ns',
+      'transaction',
+    ]);
+    expect(Object.keys(value.source)).toEqual([
+      'version',
+      'connector',
+      'name',
+      'ts_ms',
+      'snapshot',
+      'db',
+      'sequence',
+      'ts_us',
+      'ts_ns',
+      'collection',
+      'ord',
+      'lsid',
+      'txnNumber',
+      'wallTime',
+    ]);
+  });
+
+  it('mark the snapshot first, true and last, at one oplog position', async () => {
+    const messages = await mongoShopTopic(aScenario().withData('shop', 'items', 3, PREDICTABLE_ITEMS), 0);
+    const sources = messages.map((message) => (message.value as { source: { snapshot: string; ord: number } }).source);
+
+    expect(sources.map((block) => [block.snapshot, typeof block.ord])).toEqual([
+      ['first', 'number'],
+      ['true', 'number'],
+      ['last', 'number'],
+    ]);
+    expect(new Set(sources.map((block) => block.ord)).size).toBe(1);
+  });
+
+  it('key a document by its _id as extended JSON text, and write decimals, booleans and nulls as the driver does', async () => {
+    const mesh: Mesh = {
+      ...aMesh().build(),
+      systems: [
+        aSystem('shop')
+          .withTable('skus', { code: 'text', price: 'numeric', active: 'boolean', note: 'text' })
+          .withCdcTopic('skus-cdc', 'skus')
+          .build(),
+      ],
+    };
+    const simulation = await simulate(
+      asMongo(mesh, 'shop.shop-db.skus'),
+      aScenario()
+        .at(1, 'shop', 'skus', 'insert', { values: { code: 'A-1', price: 9.5, active: true, note: null } })
+        .build(),
+      { recentMessages: 5 },
+    );
+
+    const [insert] = simulation.step(1).logs['shop/skus-cdc']?.recent ?? [];
+
+    expect(insert?.key).toEqual({ id: '"A-1"' });
+    expect((insert?.value as { after: string } | undefined)?.after).toBe(
+      '{"_id": "A-1","code": "A-1","price": {"$numberDecimal": "9.5"},"active": true,"note": null}',
+    );
+  });
+
+  it('carry an entity, its history and its output port exactly as a relational source would, redeliveries included', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+      .at(2, 'shop', 'items', 'update', { values: { price: 11, status: 'listed' }, where: { id: 1 } })
+      .at(3, 'shop', 'items', 'delete', { where: { id: 2 } })
+      .at(4, 'shop', 'items', 'insert', { values: { id: 2, name: 'desk', price: 12, status: 'listed' } })
+      .withFault({ kind: 'redeliver', tick: 3, systemId: 'shop', topicId: 'items-cdc', records: 3 })
+      .withFault({ kind: 'redeliver', tick: 4, systemId: 'shop', topicId: 'items-cdc', records: 4 })
+      .build();
+    const run = async (mesh: Mesh) => {
+      const simulation = await simulate(mesh, scenario, { recentMessages: 30 });
+      const metrics = simulation.step(5);
+      return {
+        items: rowsOf(simulation, 'catalog', 'SELECT * FROM items ORDER BY id'),
+        history: rowsOf(simulation, 'catalog', 'SELECT * FROM items_history ORDER BY rowid'),
+        published: metrics.logs['catalog/items-out']?.recent.map((message) => [message.key, message.value]),
+        topic: metrics.logs['shop/items-cdc']?.recent ?? [],
+      };
+    };
+
+    const relational = await run(aShopMesh({ keepHistory: true }).build());
+    const mongo = await run(asMongo(aShopMesh({ keepHistory: true }).build()));
+
+    expect(mongo.topic[0]?.key).toEqual({ id: '1' });
+    expect(mongo.items).toEqual(relational.items);
+    expect(mongo.history).toEqual(relational.history);
+    expect(mongo.history.length).toBeGreaterThan(3);
+    expect(mongo.published).toEqual(relational.published);
+    // The document a consumer reads from each record's `after` text is the row the relational record carries.
+    const documents = (messages: LogMessage[]) =>
+      messages.map((message) => {
+        const { _id, ...fields } = changeImages(message.value)?.after ?? {};
+        return message.value === null ? null : fields;
+      });
+    const afterImages = relational.topic.map((message) =>
+      message.value === null ? null : ((message.value as { after: object | null }).after ?? {}),
+    );
+    expect(documents(mongo.topic)).toEqual(afterImages);
+  });
+
+  it('are read back as the document, the fields an update set, and for a delete the key columns', async () => {
+    const mesh = asMongo(aShopMesh().build());
+    const simulation = await simulate(
+      mesh,
+      aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 20 }, where: { id: 1 } })
+        .at(2, 'shop', 'items', 'delete', { where: { id: 1 } })
+        .build(),
+      { recentMessages: 5 },
+    );
+    const [, update, deletion] = simulation.step(2).logs['shop/items-cdc']?.recent ?? [];
+
+    expect(changeImages(update?.value)).toMatchObject({
+      op: 'u',
+      before: null,
+      after: { _id: 1, id: 1, name: 'lamp', price: 20, status: 'new' },
+      updated: { price: 20 },
+    });
+    const format = {
+      kind: 'cdc' as const,
+      columns: [],
+      key: ['id'],
+      tombstones: true,
+      source: { connector: 'mongodb', name: 'shop', db: 'shop-db', table: 'items' },
+    };
+    expect(fieldsOf(deletion as LogMessage, format)).toEqual({ id: 1 });
+  });
+});
+
+describe('extended JSON made plain', () => {
+  it('unwraps numbers, decimals, dates and object ids, inside documents and arrays too', () => {
+    expect(
+      plainValue({
+        _id: { $oid: '5f1e9c0a2b3c4d5e6f708192' },
+        count: { $numberLong: '1004' },
+        small: { $numberInt: '7' },
+        ratio: { $numberDouble: '0.25' },
+        price: { $numberDecimal: '9.5' },
+        exact: { $numberDecimal: '9.50' },
+        placed: { $date: 1767603600000 },
+        shipped: { $date: '2026-01-05T09:00:00Z' },
+        lines: [{ qty: { $numberLong: '2' } }],
+        name: 'lamp',
+      }),
+    ).toEqual({
+      _id: '5f1e9c0a2b3c4d5e6f708192',
+      count: 1004,
+      small: 7,
+      ratio: 0.25,
+      price: 9.5,
+      exact: '9.50',
+      placed: '2026-01-05T09:00:00.000Z',
+      shipped: '2026-01-05T09:00:00Z',
+      lines: [{ qty: 2 }],
+      name: 'lamp',
+    });
+  });
+});

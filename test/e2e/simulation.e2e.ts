@@ -373,6 +373,30 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await change.getByRole('button', { name: 'Trace' }).waitFor();
     expect(await change.locator('.message-card__log-place').textContent()).toMatch(/^txId \d+ · lsn \d+$/);
   });
+
+  it('shows a MongoDB system’s record as the document its after text holds, with its place in the oplog, and traces it', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'mongodb.mesh.json', (mesh) => {
+      const customers = mesh.systems.find((system) => system.id === 'customers-service');
+      if (customers) customers.database.engine = 'mongodb';
+    });
+    await enterSimulate(page);
+    await step(page, 2);
+    await openTab(page, 'Inspect');
+    await page.getByTestId('rf__edge-l-customers-cdc').click();
+
+    const newest = page.getByTestId('message').first();
+    await newest.locator('.record-table--diff').waitFor();
+    const fields = await newest.locator('.record-table--diff th[scope=row]').allTextContents();
+    expect(fields.slice(0, 2)).toEqual(['_id', 'customer_id']);
+    expect(await newest.locator('.message-card__key').textContent()).toMatch(/^\{"id":"\d+"\}$/);
+    expect(await newest.locator('.message-card__log-place').textContent()).toMatch(/^ord \d+$/);
+    await newest.getByRole('button', { name: 'Trace' }).click();
+    await page.getByTestId('trace-position').waitFor();
+    // The write, the row, the record, then the consumer's raw and clean rows at least.
+    const stages = Number((await page.getByTestId('trace-position').textContent())?.split('/')[1]);
+    expect(stages).toBeGreaterThan(4);
+  });
 });
 
 async function queryResult(page: Page, nodeName: string, sql: string): Promise<string> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { logPlace } from '../../../renderer/simulation/message-card';
 
 describe('where a message card says a change is in its database’s log', () => {
-  it('gives PostgreSQL’s transaction and LSN, MySQL’s binlog position, Oracle’s SCN, SQL Server’s and Db2’s LSN, and else the sequence', () => {
+  it('gives PostgreSQL’s transaction and LSN, MySQL’s binlog position, Oracle’s SCN, SQL Server’s and Db2’s LSN, MongoDB’s order in the oplog, and else the sequence', () => {
     expect(logPlace({ connector: 'postgresql', sequence: '4', txId: 3, lsn: 1234, xmin: null })).toBe(
       'txId 3 · lsn 1234',
     );
@@ -16,6 +16,9 @@ describe('where a message card says a change is in its database’s log', () => 
     expect(logPlace({ connector: 'db2', change_lsn: null, commit_lsn: '00000000:00000008:0000' })).toBe(
       'lsn 00000000:00000008:0000',
     );
-    expect(logPlace({ connector: 'mongodb', sequence: '4' })).toBe('sequence 4');
+    expect(logPlace({ connector: 'mongodb', sequence: null, collection: 'items', ord: 19, wallTime: 1 })).toBe(
+      'ord 19',
+    );
+    expect(logPlace({ connector: 'sqlite', sequence: '4', table: 'items' })).toBe('sequence 4');
   });
 });

@@ -85,6 +85,7 @@ export async function fireRedelivery(page: Page, topic: string, records: number)
 interface SampleFile {
   domains: { id: string; name: string }[];
   products: { id: string; name: string; domainId: string; transformations: { sql: string }[] }[];
+  systems: { id: string; database: { engine: string } }[];
   scenarios: {
     presenterNotes?: Record<string, string>;
     retention?: { records: number };

@@ -76,11 +76,27 @@ export const START = '2026-01-05T09:00:00.000Z';
 export const START_MILLIS = Date.parse(START);
 export const TICK_MILLIS = 60_000;
 
+/** When tick `n` happens: `START_MILLIS + n × TICK_MILLIS`. */
+export const tickMillis = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
+
 /** A Debezium timestamp in the three units its envelope and source block write it (2.6 and later). */
 /** PostgreSQL's `source.sequence`: `["<last commit LSN>","<LSN>"]`, `null` before the first commit (connector-positions.test.ts checks its values). */
 export const POSTGRES_SEQUENCE = expect.stringMatching(/^\[(null|"\d+"),"\d+"\]$/);
 
 export const debeziumTimes = (millis: number) => ({ ts_ms: millis, ts_us: millis * 1000, ts_ns: millis * 1_000_000 });
+
+/** The fields every Debezium connector's source block starts with, in its order; each engine's follow. */
+export const DEBEZIUM_SOURCE_FIELDS = [
+  'version',
+  'connector',
+  'name',
+  'ts_ms',
+  'snapshot',
+  'db',
+  'sequence',
+  'ts_us',
+  'ts_ns',
+];
 
 type Columns = Record<string, ColumnType>;
 

@@ -7,13 +7,12 @@ import {
   POSTGRES_SEQUENCE,
   PREDICTABLE_ITEMS,
   rowsOf,
-  START_MILLIS,
   simulate,
-  TICK_MILLIS,
+  tickMillis,
   aTwoTableStoreMesh as twoTableMesh,
 } from './builders';
 
-const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
+const at = tickMillis;
 type Envelope = { op: string; ts_ms: number; source: Record<string, unknown>; transaction: unknown };
 const envelope = (message: LogMessage | undefined) => message?.value as Envelope;
 

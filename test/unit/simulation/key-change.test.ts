@@ -13,12 +13,11 @@ import {
   POSTGRES_SEQUENCE,
   PREDICTABLE_ITEMS,
   rowsOf,
-  START_MILLIS,
   simulate,
-  TICK_MILLIS,
+  tickMillis,
 } from './builders';
 
-const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
+const at = tickMillis;
 const time = (tick: number) => new Date(at(tick)).toISOString();
 const lamp = { id: 1, name: 'lamp', price: 9.5, status: 'new' };
 const source = () => ({

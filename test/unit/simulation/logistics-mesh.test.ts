@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
-import { debeziumTimes, POSTGRES_SEQUENCE, rowsOf, START_MILLIS, simulate, TICK_MILLIS } from './builders';
+import { debeziumTimes, POSTGRES_SEQUENCE, rowsOf, simulate, tickMillis } from './builders';
 import { FLEET, logisticsMesh, logisticsScenario } from './logistics-mesh';
 
 const DELAY = 1500;
-const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
+const at = tickMillis;
 const time = (tick: number) => new Date(at(tick)).toISOString();
 const source = (tick: number) => ({
   version: DEBEZIUM_VERSION,

@@ -9,12 +9,12 @@ import {
   aScenario,
   aShopMesh,
   aSystem,
+  DEBEZIUM_SOURCE_FIELDS,
   debeziumTimes,
   PREDICTABLE_ITEMS,
   rowsOf,
-  START_MILLIS,
   simulate,
-  TICK_MILLIS,
+  tickMillis,
 } from './builders';
 
 /*
@@ -24,7 +24,7 @@ import {
  * `updateDescription` on updates, a source block naming the collection and the oplog order.
  */
 
-const at = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
+const at = tickMillis;
 
 function asMongo(mesh: Mesh, topicName = 'shop.shop-db.items'): Mesh {
   const [shop] = mesh.systems;
@@ -147,15 +147,7 @@ describe('records of a MongoDB system', () => {
       'transaction',
     ]);
     expect(Object.keys(value.source)).toEqual([
-      'version',
-      'connector',
-      'name',
-      'ts_ms',
-      'snapshot',
-      'db',
-      'sequence',
-      'ts_us',
-      'ts_ns',
+      ...DEBEZIUM_SOURCE_FIELDS,
       'collection',
       'ord',
       'lsid',

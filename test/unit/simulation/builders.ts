@@ -18,6 +18,7 @@ import {
   type SimulationOptions,
   sqlJsWorkspace,
 } from '../../../shared/simulation';
+import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
 
@@ -84,6 +85,17 @@ export const tickMillis = (tick: number) => START_MILLIS + tick * TICK_MILLIS;
 export const POSTGRES_SEQUENCE = expect.stringMatching(/^\[(null|"\d+"),"\d+"\]$/);
 
 export const debeziumTimes = (millis: number) => ({ ts_ms: millis, ts_us: millis * 1000, ts_ns: millis * 1_000_000 });
+
+/** The start of the shop's source blocks, common to every connector; each engine's fields follow. */
+export const shopSourceStart = (connector: string, millis: number, snapshot: string, sequence: unknown) => ({
+  version: DEBEZIUM_VERSION,
+  connector,
+  name: 'shop',
+  ...debeziumTimes(millis),
+  snapshot,
+  db: 'shop-db',
+  sequence,
+});
 
 /** The fields every Debezium connector's source block starts with, in its order; each engine's follow. */
 export const DEBEZIUM_SOURCE_FIELDS = [

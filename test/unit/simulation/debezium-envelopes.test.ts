@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
 import { kafkaPartition } from '../../../shared/simulation/kafka-partitioner';
 import {
   aScenario,
@@ -8,6 +7,7 @@ import {
   debeziumTimes,
   POSTGRES_SEQUENCE,
   PREDICTABLE_ITEMS,
+  shopSourceStart,
   simulate,
   tickMillis,
 } from './builders';
@@ -15,13 +15,7 @@ import {
 const at = tickMillis;
 /** The snapshot is transaction 1; each tick's service work after it one more (tick 0's is 2). */
 const source = (tick: number, snapshot = 'false') => ({
-  version: DEBEZIUM_VERSION,
-  connector: 'postgresql',
-  name: 'shop',
-  ...debeziumTimes(at(tick)),
-  snapshot,
-  db: 'shop-db',
-  sequence: POSTGRES_SEQUENCE,
+  ...shopSourceStart('postgresql', at(tick), snapshot, POSTGRES_SEQUENCE),
   schema: 'public',
   table: 'items',
   txId: snapshot === 'false' ? tick + 2 : 1,

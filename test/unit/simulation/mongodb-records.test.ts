@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { LogMessage } from '../../../shared/simulation';
-import { DEBEZIUM_VERSION } from '../../../shared/simulation/broker-log';
 import { fieldsOf } from '../../../shared/simulation/log-reader';
 import { changeImages, plainValue } from '../../../shared/simulation/record-shape';
 import {
@@ -13,6 +12,7 @@ import {
   debeziumTimes,
   PREDICTABLE_ITEMS,
   rowsOf,
+  shopSourceStart,
   simulate,
   tickMillis,
 } from './builders';
@@ -36,13 +36,7 @@ function asMongo(mesh: Mesh, topicName = 'shop.shop-db.items'): Mesh {
 }
 
 const source = (tick: number, snapshot = 'false') => ({
-  version: DEBEZIUM_VERSION,
-  connector: 'mongodb',
-  name: 'shop',
-  ...debeziumTimes(at(tick)),
-  snapshot,
-  db: 'shop-db',
-  sequence: null,
+  ...shopSourceStart('mongodb', at(tick), snapshot, null),
   collection: 'items',
   ord: expect.any(Number),
   lsid: null,

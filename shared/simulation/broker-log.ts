@@ -300,7 +300,7 @@ function sequenceSql(connector: string): string {
  * commit, one redo thread, and nulls for what LogMiner would add (XStream's LCR position, the
  * rollback segment, the user); MongoDB's order in the oplog, no session or transaction number
  * (each change is a single-document write), and the change's wall time (none in the snapshot,
- * which reads no change stream event). Debezium 2.x no longer writes `rs`, the replica set.
+ * which reads no change stream event). No `rs`: Debezium 2.6 dropped the replica set from it (DBZ-7260).
  */
 function connectorFieldsSql(connector: string): string {
   const isSnapshot = "_op = 'r'";

@@ -2,20 +2,10 @@ import { kafkaPartition } from './kafka-partitioner';
 import { documentKeySql, documentTextSql, recordShape, updatedFieldsSql } from './record-shape';
 import { isUserSelect, type SqlCallerScope } from './sql-caller';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
-import type { SqlType } from './sql-types';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
+import type { TableColumn } from './table-column';
 
-export interface TableColumn {
-  name: string;
-  type: SqlType;
-  /** Kept as 0 or 1, written to JSON as false or true (as Debezium's JSON converter writes a BOOLEAN). */
-  isBoolean?: boolean;
-  /**
-   * Holds JSON text, written into a record as the object or array it holds (a contract's `object`
-   * and `array` properties, the transaction topic's `data_collections`); other text as it is.
-   */
-  holdsJson?: boolean;
-}
+export type { TableColumn } from './table-column';
 
 /** Where a Debezium record says it came from (the envelope's `source` block). */
 export interface CdcSource {

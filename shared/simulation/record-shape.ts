@@ -1,6 +1,6 @@
-import type { TableColumn } from './broker-log';
 import { changedFields } from './record-diff';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
+import type { TableColumn } from './table-column';
 
 /*
  * The two shapes Debezium's connectors give a change record. `row` (the relational connectors):

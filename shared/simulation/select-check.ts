@@ -17,7 +17,7 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
   try {
     connection.prepare(subquerySql(select)).release();
   } catch (error) {
-    return { ok: false, message: (error as Error).message };
+    return { ok: false, message: messageOnQueryAlone(connection, select) ?? (error as Error).message };
   }
   const literal = doubleQuotedLiteral(connection, select);
   if (literal !== undefined) {
@@ -51,6 +51,21 @@ export function selectShape(sql: string): SelectCheck {
   }
   if (!hasBalancedParentheses(tokens)) return refuse('its parentheses are unbalanced');
   return { ok: true, select: sql.slice(first.start, (tokens.at(-1) as SqlToken).end) };
+}
+
+/**
+ * SQLite's message on the query as written, when it has one: on the subquery, a query that ends
+ * early would be said to fail `near ")"`, a parenthesis the user never wrote. Compiling the query
+ * alone is safe: its shape is one query's, and nothing is run.
+ */
+function messageOnQueryAlone(connection: SqlConnection, select: string): string | undefined {
+  try {
+    connection.prepare(select).release();
+    return undefined;
+  } catch (error) {
+    const { message } = error as Error;
+    return message === 'incomplete input' ? 'the query ends early (incomplete input)' : message;
+  }
 }
 
 /**

@@ -8,14 +8,15 @@ export interface SqlErrorLocation {
 /**
  * Finds what SQLite's message names in the query: the token of `near "X": syntax error`, the
  * table of `no such table: X`, the column of `no such column: X` (or of `"X"`, a double-quoted
- * one). Undefined when it names nothing the text contains (the message is then shown without a
+ * one), the unfinished quote of `unrecognized token: "X"`. Undefined when it names nothing the text contains (the message is then shown without a
  * place).
  */
 export function locateSqlError(sql: string, message: string): SqlErrorLocation | undefined {
   const named =
     /(?:near|no such column:) "((?:[^"]|"")+)"/.exec(message)?.[1]?.replaceAll('""', '"') ??
     /no such (?:table|column|function): ([\w.$]+)/.exec(message)?.[1] ??
-    /(?:ambiguous column name|no such collation sequence): ([\w.$]+)/.exec(message)?.[1];
+    /(?:ambiguous column name|no such collation sequence): ([\w.$]+)/.exec(message)?.[1] ??
+    /^unrecognized token: "(.+)"$/s.exec(message)?.[1];
   if (!named) return undefined;
   const bare = named.includes('.') && !sql.includes(named) ? named.slice(named.lastIndexOf('.') + 1) : named;
   const index = findWord(sql, bare);

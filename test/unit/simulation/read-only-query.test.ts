@@ -29,6 +29,9 @@ describe('queries against a node', () => {
     ['SELECT 1; DELETE FROM items', 'must be exactly one SELECT; this holds more than one statement'],
     ['SELEC * FRM items', 'near "SELEC": syntax error'],
     ['SELECT * FROM nowhere', 'no such table: nowhere'],
+    // SQLite's words on the query as written, never on the parenthesis the engine wraps it in.
+    ['SELECT count(*) AS n FROM items WHERE', 'the query ends early (incomplete input)'],
+    ['SELECT "broken FROM items', 'unrecognized token: ""broken FROM items"'],
   ])('refuses %j and changes nothing', async (sql, message) => {
     const simulation = await shop();
     expect(simulation.query('shop', sql)).toEqual({ ok: false, errors: [{ path: 'query', message }] });

@@ -14,6 +14,11 @@ describe('locating a SQLite error in the query', () => {
       `no such column: "nmae" (SQLite would read it as the text 'nmae'; write text in single quotes)`,
       { line: 1, column: 13, endColumn: 17 },
     ],
+    [
+      'SELECT 1,\n  "broken FROM items',
+      'unrecognized token: ""broken FROM items"',
+      { line: 2, column: 3, endColumn: 21 },
+    ],
     ['SELECT 1', 'interrupted', undefined],
   ])('%j with %j', (sql, message, location) => {
     expect(locateSqlError(sql, message)).toEqual(location);

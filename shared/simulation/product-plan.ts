@@ -4,7 +4,7 @@ import type { Port } from '../model/port';
 import type { Problem } from '../model/problem';
 import { type Dataset, historyColumnClashes, historyTableName } from './dataset';
 import { endpointKey, type LogPlan, type PlannedLog, type PortContract } from './log-plan';
-import { snakeCase } from './sql-text';
+import { rawTableName } from './sql-text';
 
 export interface InputPlan {
   port: Port;
@@ -156,7 +156,7 @@ function planInput(
     keepsHistory: false,
     tracksSourcePositions: source.log.format.kind === 'cdc',
   };
-  return { port, path, linkId: link.id, source, rawTable: `raw_${snakeCase(port.id)}`, dataset };
+  return { port, path, linkId: link.id, source, rawTable: rawTableName(port.id), dataset };
 }
 
 /** The contract-shaped dataset each table name is published as (the first port wins). */

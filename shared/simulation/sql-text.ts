@@ -16,6 +16,11 @@ export function snakeCase(name: string): string {
     .toLowerCase();
 }
 
+/** `raw_<port>`: the table an input port's raw zone keeps every record it consumed in, as it arrived. */
+export function rawTableName(portId: string): string {
+  return `raw_${snakeCase(portId)}`;
+}
+
 /** The ISO-8601 text (`2026-01-05T09:00:00.000Z`) of a millisecond epoch held in a SQL expression. */
 export function isoTimestampSql(millisExpression: string): string {
   return `strftime('%Y-%m-%dT%H:%M:%fZ', (${millisExpression}) / 1000.0, 'unixepoch')`;

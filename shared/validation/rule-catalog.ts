@@ -4,6 +4,7 @@ import { contractKeysRule } from './rules/contract-keys';
 import { contractSemanticsRule } from './rules/contract-semantics';
 import { crossDomainSourcesRule } from './rules/cross-domain-sources';
 import { freshnessSlosRule } from './rules/freshness-slos';
+import { immutableEventsRule } from './rules/immutable-events';
 import { inputsLinkedRule } from './rules/inputs-linked';
 import { linkCompatibilityRule } from './rules/link-compatibility';
 import { orphanProductsRule } from './rules/orphan-products';
@@ -29,6 +30,7 @@ const MESH_RULES: readonly Rule[] = [
   linkCompatibilityRule,
   breakingChangesRule,
   piiPropagationRule,
+  immutableEventsRule,
   freshnessSlosRule,
   uniqueNamesRule,
   safeFileNamesRule,

@@ -218,6 +218,24 @@ const CASES: Record<string, RuleCase> = {
     },
     passes: { mesh: () => changed((mesh) => Object.assign(product(mesh, 'revenue'), { name: 'Console' })) },
   },
+  'immutable-events': {
+    triggers: {
+      mesh: () => changed((mesh) => Object.assign(contract(mesh, 'customers'), { kind: 'event' })),
+      message:
+        "Output port 'customers' of 'Customers' publishes 'customers', an entity updated in place that it reads through 'shop customers', under the event contract 'Customers': events never change.",
+      path: 'products[0].outputPorts[0]',
+    },
+    passes: {
+      // A transformation of the event's name derives each event from the raw zone itself.
+      mesh: () =>
+        changed((mesh) => {
+          Object.assign(contract(mesh, 'customers'), { kind: 'event' });
+          product(mesh, 'customers').transformations = [
+            { name: 'customers', sql: "SELECT printf('c-%d', _sequence) AS customer_id FROM raw_in" },
+          ];
+        }),
+    },
+  },
   'orphan-products': {
     triggers: {
       mesh: () => changed((mesh) => mesh.products.push(aProduct('idea', 'analytics', { name: 'Idea', owner: 'x' }))),

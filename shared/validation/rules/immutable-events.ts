@@ -1,0 +1,47 @@
+import { Memo } from '../../lineage/memo';
+import { contractOf, idOrder } from '../../lineage/mesh-graph';
+import { nodeVersions } from '../../lineage/node-versions';
+import { productLineage } from '../../lineage/product-lineage';
+import type { DataProduct } from '../../model';
+import { rawTableName } from '../../simulation/sql-text';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
+import { portPlace } from '../places';
+import type { Rule } from '../rule';
+
+const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
+
+export const immutableEventsRule: Rule = {
+  id: 'immutable-events',
+  title: 'Events are published from events',
+  rationale:
+    'An event never changes once published. An output port under an event contract that passes on an entity it reads (a CDC table, or an entity another product publishes) would publish each of its updates as a changed event; the simulation refuses such a port.',
+  defaultSeverity: 'error',
+  reads: ['products', 'links', 'contracts', 'systems'],
+  check({ mesh, graph }) {
+    const versions = nodeVersions(mesh);
+    const contractOrder = idOrder(mesh.contracts);
+    const reads = (product: DataProduct) => [versions.inflow(product.id), contractOrder];
+    return findingsPerElement(findingsByProduct, mesh.products, reads, (product) => {
+      const lineage = productLineage(graph, product);
+      return product.outputPorts.flatMap((port): RuleFinding[] => {
+        const contract = port.contractId === undefined ? undefined : contractOf(graph, port.contractId);
+        const published = contract?.kind === 'event' ? contract.schema[0]?.name : undefined;
+        // A transformation of that name makes the events itself; the port publishes its result.
+        if (!contract || !published || product.transformations.some((step) => step.name === published)) return [];
+        const entityInput = [...lineage.inputs.values()].find((input) =>
+          input.feeds.some(({ dataset }) => dataset.kind === 'entity' && dataset.schema.name === published),
+        );
+        if (!entityInput) return [];
+        return [
+          {
+            ...portPlace(graph, product, port),
+            message: `Output port '${port.name}' of '${product.name}' publishes '${published}', an entity updated in place that it reads through '${entityInput.port.name}', under the event contract '${contract.name}': events never change.`,
+            fixHint: `Use an entity contract for the port, or give the event its own schema object name and derive it in a transformation from the raw zone '${rawTableName(entityInput.port.id)}', where each change has its own _sequence.`,
+            related: [{ kind: 'port', productId: product.id, portId: entityInput.port.id }],
+          },
+        ];
+      });
+    });
+  },
+};

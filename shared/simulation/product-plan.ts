@@ -40,11 +40,6 @@ export interface ProductPlan {
   inputs: InputPlan[];
   transformations: TransformationPlan[];
   outputs: OutputPlan[];
-  /**
-   * Output ports the plan refuses, and why, where the design itself is wrong whatever a run does
-   * (a port with nothing to publish yet is only unfinished, as a logical design leaves it).
-   */
-  portRefusals: Problem[];
 }
 
 export const QUARANTINE_TABLE = 'quarantine';
@@ -90,7 +85,6 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     if (holder.dataset) datasets.set(holder.dataset.name, holder.dataset);
   }
   const upstreamClassifications = new Map(inputs.flatMap((input) => [...input.source.classifications]));
-  const portRefusals: Problem[] = [];
   const outputs = product.outputPorts.flatMap((port, portIndex) => {
     const portPath = `${path}.outputPorts[${portIndex}]`;
     const key = endpointKey(product.id, port.id);
@@ -107,7 +101,7 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     }
     if (governing.contract.kind === 'event' && dataset.kind === 'entity') {
       const raw = inputs.find((input) => input.dataset === dataset)?.rawTable;
-      portRefusals.push({
+      problems.push({
         path: portPath,
         message: `publishes '${dataset.name}', an entity updated in place, under the event contract '${governing.contract.id}': events never change. Use an entity contract, or give the event its own name and derive it in a transformation${raw ? ` from '${raw}', where each change record has its own _sequence` : ''}`,
       });
@@ -131,8 +125,7 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     return [{ port, path: portPath, governing, log, dataset, untaggedClassifications }];
   });
 
-  problems.push(...portRefusals);
-  return { product, path, inputs, transformations, outputs, portRefusals };
+  return { product, path, inputs, transformations, outputs };
 }
 
 function planInput(

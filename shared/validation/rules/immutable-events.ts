@@ -1,11 +1,9 @@
 import { Memo } from '../../lineage/memo';
-import { contractOf, idOrder } from '../../lineage/mesh-graph';
-import { nodeVersions } from '../../lineage/node-versions';
-import { productLineage } from '../../lineage/product-lineage';
+import { contractOf } from '../../lineage/mesh-graph';
 import type { DataProduct } from '../../model';
 import { rawTableName } from '../../simulation/sql-text';
 import type { RuleFinding } from '../finding';
-import { findingsPerElement } from '../findings-per-element';
+import { findingsPerLineage } from '../findings-per-lineage';
 import { portPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -18,13 +16,9 @@ export const immutableEventsRule: Rule = {
     'An event never changes once published. An output port under an event contract that passes on an entity it reads (a CDC table, or an entity another product publishes) would publish each of its updates as a changed event; the simulation refuses such a port.',
   defaultSeverity: 'error',
   reads: ['products', 'links', 'contracts', 'systems'],
-  check({ mesh, graph }) {
-    const versions = nodeVersions(mesh);
-    const contractOrder = idOrder(mesh.contracts);
-    const reads = (product: DataProduct) => [versions.inflow(product.id), contractOrder];
-    return findingsPerElement(findingsByProduct, mesh.products, reads, (product) => {
-      const lineage = productLineage(graph, product);
-      return product.outputPorts.flatMap((port): RuleFinding[] => {
+  check({ graph }) {
+    return findingsPerLineage(findingsByProduct, graph, (product, lineage) =>
+      product.outputPorts.flatMap((port): RuleFinding[] => {
         const contract = port.contractId === undefined ? undefined : contractOf(graph, port.contractId);
         const published = contract?.kind === 'event' ? contract.schema[0]?.name : undefined;
         // A transformation of that name makes the events itself; the port publishes its result.
@@ -41,7 +35,7 @@ export const immutableEventsRule: Rule = {
             related: [{ kind: 'port', productId: product.id, portId: entityInput.port.id }],
           },
         ];
-      });
-    });
+      }),
+    );
   },
 };

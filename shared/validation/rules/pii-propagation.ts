@@ -1,11 +1,10 @@
 import type { FieldSet } from '../../lineage/field-set';
 import { Memo } from '../../lineage/memo';
-import { contractOf, idOrder } from '../../lineage/mesh-graph';
-import { nodeVersions } from '../../lineage/node-versions';
-import { type ProductLineage, productLineage } from '../../lineage/product-lineage';
+import { contractOf } from '../../lineage/mesh-graph';
+import type { ProductLineage } from '../../lineage/product-lineage';
 import type { Contract, ContractProperty, DataProduct, Port } from '../../model';
 import type { RuleFinding } from '../finding';
-import { findingsPerElement } from '../findings-per-element';
+import { findingsPerLineage } from '../findings-per-lineage';
 import { fieldPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -29,13 +28,8 @@ export const piiPropagationRule: Rule = {
     'A field classified (e.g. pii) where it is read must be classified alike where it is republished, or access rules and erasure stop at the first copy.',
   defaultSeverity: 'error',
   reads: ['products', 'links', 'contracts', 'systems'],
-  check({ mesh, graph }) {
-    // What a product's findings read besides the product: what its lineage reads, and where its contracts are.
-    const versions = nodeVersions(mesh);
-    const contractOrder = idOrder(mesh.contracts);
-    const reads = (product: DataProduct) => [versions.inflow(product.id), contractOrder];
-    return findingsPerElement(findingsByProduct, mesh.products, reads, (product) => {
-      const lineage = productLineage(graph, product);
+  check({ graph }) {
+    return findingsPerLineage(findingsByProduct, graph, (product, lineage) => {
       const copies = copiesByLineage.get(lineage, [], () => unclassifiedCopies(lineage, (id) => contractOf(graph, id)));
       return copies.map(({ port, contract, propertyIndex, property, source }): RuleFinding => {
         const classification = source.field.classification as string;

@@ -9,6 +9,7 @@ import {
   addSystemTable,
   addTopic,
   cascadeOfTable,
+  changeSystemDatabase,
   describeCascade,
   moveTopic,
   removeSystemTable,
@@ -100,18 +101,14 @@ export function SystemInspector({ systemId }: { systemId: string }) {
             label="Engine"
             fieldKey={`${key}.database.engine`}
             value={system.database.engine}
-            onChange={(engine, options) =>
-              update((current) => ({ ...current, database: { ...current.database, engine } }), options)
-            }
+            onChange={(engine, options) => changeSystemDatabase(system.id, { engine }, options)}
           />
           <NameField
             label="Database name"
             fieldKey={`${key}.database.name`}
             value={system.database.name}
             check={requiredName}
-            onChange={(name, options) =>
-              update((current) => ({ ...current, database: { ...current.database, name } }), options)
-            }
+            onChange={(name, options) => changeSystemDatabase(system.id, { name }, options)}
           />
         </div>
         <TableList

@@ -1,9 +1,16 @@
 import { type StreamCascade, streamCascade, withTableCdc } from '../../shared/editing/cdc-streams';
 import type { ChildPlacement } from '../../shared/editing/child-nodes';
 import { withoutSystemTable, withSystemTableAdded, withSystemTableRenamed } from '../../shared/editing/system-tables';
-import { type SystemUpdate, withSystemAdded, withSystemRenamed, withSystemUpdated } from '../../shared/editing/systems';
+import {
+  type SystemUpdate,
+  withSystemAdded,
+  withSystemDatabaseChanged,
+  withSystemRenamed,
+  withSystemUpdated,
+} from '../../shared/editing/systems';
 import { withoutTopic, withTopicAdded, withTopicMoved, withTopicUpdated } from '../../shared/editing/topics';
 import type { Topic } from '../../shared/model';
+import type { NamedDatabase } from '../../shared/model/connector-topics';
 import { addAndSelect } from './apply-edit';
 import { type ChangeOptions, changeMesh, currentMesh } from './document-store';
 import { announceEdit } from './notice-store';
@@ -21,6 +28,11 @@ export function updateSystem(id: string, update: SystemUpdate, options?: ChangeO
 /** Renames a system; its service, database and topic names follow while they still carry the old name. */
 export function renameSystem(id: string, name: string, options?: ChangeOptions): void {
   changeMesh((mesh) => withSystemRenamed(mesh, id, name), options);
+}
+
+/** Changes a system's database engine or name; its topics still named by default follow. */
+export function changeSystemDatabase(id: string, fields: Partial<NamedDatabase>, options?: ChangeOptions): void {
+  changeMesh((mesh) => withSystemDatabaseChanged(mesh, id, fields), options);
 }
 
 /** What turning off a table's CDC (or removing it) would take with it, to ask before and announce after. */

@@ -61,7 +61,7 @@ export function withTableCdc(mesh: Mesh, systemId: string, table: string, isOn: 
   }));
   if (isOn) {
     if (hasStream) return flagged;
-    const topic = newTopic(topics, system.database.name, { kind: 'cdc', table });
+    const topic = newTopic(topics, system.database, { kind: 'cdc', table });
     return withSystemUpdated(flagged, systemId, (node) => ({
       ...node,
       messaging: { ...node.messaging, topics: [...node.messaging.topics, topic] },

@@ -1,4 +1,5 @@
 import type { Mesh } from '../model';
+import { defaultCdcTopicName } from '../model/connector-topics';
 import { withTableCdc } from './cdc-streams';
 import { withoutLinksAt } from './links';
 import { withoutScenarioReferences, withScenarioTables } from './scenario-references';
@@ -34,8 +35,8 @@ export function withSystemTableRenamed(mesh: Mesh, systemId: string, from: strin
               ...topic,
               // A stream named the way Debezium names it keeps following the table.
               name:
-                topic.name === `${system.database.name}.public.${from}`
-                  ? `${system.database.name}.public.${to}`
+                topic.name === defaultCdcTopicName(system.database, from)
+                  ? defaultCdcTopicName(system.database, to)
                   : topic.name,
               source: { kind: 'cdc', table: to },
             }

@@ -7,6 +7,7 @@ import {
   type Topic,
   uniqueId,
 } from '../model';
+import { defaultCdcTopicName, type NamedDatabase } from '../model/connector-topics';
 import { type Added, type ChildPlacement, type ChildUpdate, withChildAdded, withChildUpdated } from './child-nodes';
 import { newTable } from './table-edits';
 
@@ -26,15 +27,24 @@ export function newSystem(id: string, domainId: string, name: string): Operation
     description: '',
     service: { name },
     database: { engine: 'postgres', name: database, tables: [table] },
-    messaging: { broker: 'kafka', topics: [newTopic([], database, { kind: 'cdc', table: table.name })] },
+    messaging: {
+      broker: 'kafka',
+      topics: [newTopic([], { engine: 'postgres', name: database }, { kind: 'cdc', table: table.name })],
+    },
     publishes: [],
   };
 }
 
-export function newTopic(existing: readonly Topic[], database: string, source: Topic['source']): Topic {
-  const stem = source.kind === 'cdc' ? `${database}.public.${source.table}` : `${database}.events.${source.event}`;
+/** The name a topic gets by default: Debezium's for a change stream, `<database>.events.<event>` for published events. */
+export function defaultTopicName(database: NamedDatabase, source: Topic['source']): string {
+  return source.kind === 'cdc'
+    ? defaultCdcTopicName(database, source.table)
+    : `${database.name}.events.${source.event}`;
+}
+
+export function newTopic(existing: readonly Topic[], database: NamedDatabase, source: Topic['source']): Topic {
   const name = firstFreeName(
-    stem,
+    defaultTopicName(database, source),
     existing.map((topic) => topic.name),
   );
   const id = uniqueId(
@@ -56,6 +66,28 @@ export function withSystemUpdated(mesh: Mesh, id: string, update: SystemUpdate):
 }
 
 /**
+ * The document with a system's database engine or name changed. Topics still carrying the name
+ * the old database gave them by default take the new one's (`shop.public.items` becomes
+ * `shop.shop.items` on MySQL); names the user chose stay.
+ */
+export function withSystemDatabaseChanged(mesh: Mesh, id: string, fields: Partial<NamedDatabase>): Mesh {
+  return withSystemUpdated(mesh, id, (system) => withDatabase(system, fields));
+}
+
+function withDatabase(
+  system: OperationalSystem,
+  fields: Partial<NamedDatabase>,
+  renameOther = (topic: Topic) => topic,
+): OperationalSystem {
+  const database = { ...system.database, ...fields };
+  const renameTopic = (topic: Topic): Topic =>
+    topic.name === defaultTopicName(system.database, topic.source)
+      ? { ...topic, name: defaultTopicName(database, topic.source) }
+      : renameOther(topic);
+  return { ...system, database, messaging: { ...system.messaging, topics: system.messaging.topics.map(renameTopic) } };
+}
+
+/**
  * The document with a system renamed. Its service and database follow while they still carry the
  * names the old one gave them (a new system's `service` becomes `Payments` and `payments`), and so
  * do topic names built from the database name; names the user chose stay.
@@ -65,16 +97,14 @@ export function withSystemRenamed(mesh: Mesh, id: string, name: string): Mesh {
     if (system.name === name) return system;
     const oldDatabase = databaseNameFor(system.name);
     const database = system.database.name === oldDatabase ? databaseNameFor(name) : system.database.name;
-    const renameTopic = (topic: Topic): Topic =>
+    const renamePrefix = (topic: Topic): Topic =>
       database !== system.database.name && topic.name.startsWith(`${system.database.name}.`)
         ? { ...topic, name: `${database}${topic.name.slice(system.database.name.length)}` }
         : topic;
     return {
-      ...system,
+      ...withDatabase(system, { name: database }, renamePrefix),
       name,
       service: system.service.name === system.name ? { ...system.service, name } : system.service,
-      database: { ...system.database, name: database },
-      messaging: { ...system.messaging, topics: system.messaging.topics.map(renameTopic) },
     };
   });
 }

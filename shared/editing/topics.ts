@@ -14,7 +14,7 @@ export function withTopicAdded(mesh: Mesh, systemId: string): Mesh {
     const topics = system.messaging.topics;
     const events = topics.flatMap((topic) => (topic.source.kind === 'outbox' ? [topic.source.event] : []));
     const event = firstFreeName('Event', events, '');
-    const topic = newTopic(topics, system.database.name, { kind: 'outbox', event });
+    const topic = newTopic(topics, system.database, { kind: 'outbox', event });
     return { ...system, messaging: { ...system.messaging, topics: [...topics, topic] } };
   });
 }

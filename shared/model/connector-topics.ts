@@ -18,8 +18,15 @@ export interface CapturedTableName {
 /** The simulator's own engine, for a database Debezium has no connector for: tables by database, no schemas. */
 const SIMULATOR_ENGINE: DebeziumEngine = { connector: 'sqlite', qualifiers: 'database' };
 
+/** A system's database, as far as naming its topics goes. */
+export type NamedDatabase = Pick<OperationalSystem['database'], 'engine' | 'name'>;
+
 export function connectorEngine(system: OperationalSystem): DebeziumEngine {
-  const engine = debeziumEngineId(system.database.engine);
+  return engineOf(system.database);
+}
+
+function engineOf(database: NamedDatabase): DebeziumEngine {
+  const engine = debeziumEngineId(database.engine);
   return engine ? debeziumSource(engine) : SIMULATOR_ENGINE;
 }
 
@@ -73,12 +80,14 @@ export function capturedTableName(system: OperationalSystem, tableName: string):
   const readings = topicReadings(system);
   const own = readings.find((reading) => reading.tableName === tableName);
   const schema =
-    own?.schema ?? readings.find((reading) => reading.schema !== undefined)?.schema ?? defaultSchema(system);
-  const engine = connectorEngine(system);
-  const table =
-    own?.table ??
-    (engine.foldsToCapitals && /^[A-Za-z][A-Za-z0-9_$#]*$/.test(tableName) ? tableName.toUpperCase() : tableName);
-  return { ...(schema !== undefined && { schema }), table };
+    own?.schema ?? readings.find((reading) => reading.schema !== undefined)?.schema ?? defaultSchema(system.database);
+  return { ...(schema !== undefined && { schema }), table: own?.table ?? storedTableName(system.database, tableName) };
+}
+
+/** A table's name as the engine keeps it: unquoted names in capitals on Oracle and Db2 (`bookings` → `BOOKINGS`). */
+function storedTableName(database: NamedDatabase, tableName: string): string {
+  const isUnquoted = /^[A-Za-z][A-Za-z0-9_$#]*$/.test(tableName);
+  return engineOf(database).foldsToCapitals && isUnquoted ? tableName.toUpperCase() : tableName;
 }
 
 /** What the system's CDC topics named by Debezium's rule say, in the design's order. */
@@ -90,18 +99,33 @@ function topicReadings(system: OperationalSystem): (TopicReading & { tableName: 
   });
 }
 
-function defaultSchema(system: OperationalSystem): string | undefined {
-  const engine = connectorEngine(system);
+function defaultSchema(database: NamedDatabase): string | undefined {
+  const engine = engineOf(database);
   if (engine.qualifiers === 'database') return undefined;
-  return engine.defaultSchema === 'database' ? system.database.name.toUpperCase() : engine.defaultSchema;
+  return engine.defaultSchema === 'database' ? database.name.toUpperCase() : engine.defaultSchema;
 }
 
 /** The topic Debezium writes a table's changes to: `<prefix>.<schema>.<table>`, `<prefix>.<database>.<table>`, … */
 export function debeziumTopicName(system: OperationalSystem, prefix: string, tableName: string): string {
-  const { schema, table } = capturedTableName(system, tableName);
-  const qualifiers = connectorEngine(system).qualifiers;
-  const database = qualifiers === 'schema' ? [] : [system.database.name];
-  return topicSafe([prefix, ...database, ...(schema === undefined ? [] : [schema]), table].join('.'));
+  return topicNameOf(system.database, prefix, capturedTableName(system, tableName));
+}
+
+/**
+ * The name a table's change stream gets by default: Debezium's, with the database's name for
+ * prefix and the table in the engine's default schema. `shop.public.orders` (PostgreSQL),
+ * `shop.shop.orders` (MySQL, MariaDB, MongoDB, and engines Debezium has no connector for, which
+ * the simulator names by database), `shop.shop.dbo.orders` (SQL Server), `shop.SHOP.ORDERS`
+ * (Oracle), `shop.DB2INST1.ORDERS` (Db2).
+ */
+export function defaultCdcTopicName(database: NamedDatabase, tableName: string): string {
+  const schema = defaultSchema(database);
+  const table = storedTableName(database, tableName);
+  return topicNameOf(database, database.name, { ...(schema !== undefined && { schema }), table });
+}
+
+function topicNameOf(database: NamedDatabase, prefix: string, { schema, table }: CapturedTableName): string {
+  const databaseName = engineOf(database).qualifiers === 'schema' ? [] : [database.name];
+  return topicSafe([prefix, ...databaseName, ...(schema === undefined ? [] : [schema]), table].join('.'));
 }
 
 /** The prefix a system's design asks for: read off its first CDC topic named by Debezium's rule, else its database's name. */

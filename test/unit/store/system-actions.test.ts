@@ -4,6 +4,7 @@ import {
   addSystem,
   addSystemTable,
   addTopic,
+  changeSystemDatabase,
   moveTopic,
   removeSystemTable,
   removeTopic,
@@ -124,6 +125,25 @@ describe('system actions', () => {
       service: { name: 'Payments' },
       database: { name: 'payments' },
     });
+  });
+
+  it('changes the database engine as one step, its default-named stream following', () => {
+    const id = addSystem({ domainId: 'sales' }) as string;
+    const stream = () => documentNow().systems.find((system) => system.id === id)?.messaging.topics[0]?.name;
+    expectOneUndoableStep(() => changeSystemDatabase(id, { engine: 'mysql' }));
+    expect(stream()).toBe('service.service.items');
+  });
+
+  it('typing an engine name is one undo step that gives the stream back its name', () => {
+    const id = addSystem({ domainId: 'sales' }) as string;
+    const stream = () => documentNow().systems.find((system) => system.id === id)?.messaging.topics[0]?.name;
+    const { before } = expectOneUndoableStep(() => {
+      for (const engine of ['', 'o', 'or', 'orac', 'oracle']) {
+        changeSystemDatabase(id, { engine }, { coalesceKey: `${id}.database.engine` });
+      }
+    });
+    expect(stream()).toBe('service.SERVICE.ITEMS');
+    expect(before.systems.find((system) => system.id === id)?.messaging.topics[0]?.name).toBe('service.public.items');
   });
 
   it('updates a topic, keeping its id for the links that read it', () => {

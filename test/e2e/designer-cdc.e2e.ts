@@ -70,4 +70,28 @@ describeInChromium('CDC on a table and its change stream', (session) => {
     await systemNode(page, 'orders-service').getByText('orders.public.order_lines').waitFor();
     expect(await systemNode(page, 'orders-service').locator('.badge--off').count()).toBe(0);
   });
+
+  it('typing another engine renames the streams still named by default, and one Undo names them back', async () => {
+    const page = await session.openApp();
+    const system = await openOrdersService(page);
+    const topics = () => systemNode(page, 'orders-service').locator('.port--output').allTextContents();
+    const engine = system.getByLabel('Engine');
+    await engine.fill('');
+    await engine.pressSequentially('sqlserver');
+    await systemNode(page, 'orders-service').getByText('orders.orders.dbo.order_lines').waitFor();
+    expect(await topics()).toEqual([
+      'CDCorders.orders.dbo.orders',
+      'CDCorders.orders.dbo.order_lines',
+      'eventsorders.events.order-placed',
+    ]);
+    await engine.press('Enter');
+    await page.keyboard.press('Control+z');
+    await systemNode(page, 'orders-service').getByText('orders.public.order_lines').waitFor();
+    expect(await engine.inputValue()).toBe('postgres');
+    expect(await topics()).toEqual([
+      'CDCorders.public.orders',
+      'CDCorders.public.order_lines',
+      'eventsorders.events.order-placed',
+    ]);
+  });
 });

@@ -23,35 +23,37 @@ export function mermaidString(text: string): string {
 }
 
 /**
- * Mermaid wraps an edge label at 200 px whatever it is configured with and, in an SVG saved with
- * text labels, cuts a word longer than that (`shipping.public.shipment_status` / `_events`). Lines
- * of this many characters stay under it in Mermaid's font, unless most of their letters are wide.
+ * How wide a line may be, in pixels of Mermaid's 16 px label font, before Mermaid wraps it. In an
+ * SVG saved with text labels it then cuts a word longer than the line (`shipping.public.shipment_status`
+ * / `_events`): edge labels wrap at 200 px whatever Mermaid is configured with, boxes at the
+ * `wrappingWidth` the saved picture sets (see svg-text-labels.ts). Each keeps a margin for the
+ * estimate.
  */
-const EDGE_LABEL_LINE_LENGTH = 28;
+export const LABEL_WIDTHS = { edge: 185, box: 380 } as const;
 
 /**
- * An edge label as a quoted Mermaid string broken into lines (`<br/>`) between words, or inside a
- * name too long for a line after its `.` or `/`, then its `_` or `-`, so that Mermaid never has to
- * cut one. A break between words keeps its space (` <br/>`): a reader, our Mermaid import among
- * them, can tell it from a break inside a name.
+ * A label as a quoted Mermaid string broken into lines (`<br/>`) no wider than `width`: between
+ * words, or inside a name too long for a line after its `.` or `/`, then its `_` or `-`, so that
+ * Mermaid never has to cut one. A break between words keeps its space (` <br/>`): a reader, our
+ * Mermaid import among them, can tell it from a break inside a name.
  */
-export function mermaidEdgeLabel(text: string): string {
+export function mermaidLines(text: string, width: number): string {
   const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
-  return `"${wrappedLines(oneLine, EDGE_LABEL_LINE_LENGTH).map(escaped).join('<br/>')}"`;
+  return `"${wrappedLines(oneLine, width).map(escaped).join('<br/>')}"`;
 }
 
 /** Where a long name may break, best first: after each of these characters. */
 const NAME_BREAKS = [/(?<=[./])/, /(?<=[_-])/];
 
-/** Greedy lines of at most `length` characters (a space ending one aside); a part with no break in it stays whole. */
-function wrappedLines(text: string, length: number): string[] {
+/** Greedy lines at most `width` wide (a space ending one aside); a part with no break in it stays whole. */
+function wrappedLines(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    nameParts(word, length).forEach((part, index) => {
+    nameParts(word, width).forEach((part, index) => {
       const isNewWord = index === 0 && line !== '';
       const joined = isNewWord ? `${line} ${part}` : `${line}${part}`;
-      if (line && joined.length > length) {
+      if (line && textWidth(joined) > width) {
         lines.push(isNewWord ? `${line} ` : line);
         line = part;
       } else {
@@ -62,10 +64,38 @@ function wrappedLines(text: string, length: number): string[] {
   return [...lines, line];
 }
 
-function nameParts(name: string, length: number, breaks = NAME_BREAKS): string[] {
+function nameParts(name: string, width: number, breaks = NAME_BREAKS): string[] {
   const [at, ...weaker] = breaks;
-  if (name.length <= length || !at) return [name];
-  return name.split(at).flatMap((part) => nameParts(part, length, weaker));
+  if (textWidth(name) <= width || !at) return [name];
+  return name.split(at).flatMap((part) => nameParts(part, width, weaker));
+}
+
+/**
+ * Characters by width in Arial at 16 px. The fonts labels are drawn in run wider: DejaVu Sans,
+ * which Chromium falls back to where the app's Inter is missing, by about 15 %, hence
+ * `FONT_SCALE`. Other characters count as the widest, so a label in another script is broken
+ * sooner rather than cut.
+ */
+const CHARACTER_WIDTHS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/[ijl|'!]/, 3.6],
+  [/[ ft.,;:/\\I]/, 4.4],
+  [/[r\-()[\]{}"`]/, 5.3],
+  [/[cksvxyzJ*^]/, 8],
+  [/[a-z0-9_$#?+=<>~&LTFZ]/, 8.9],
+  [/[wABEKPSVXY]/, 11.6],
+  [/[CDGHNOQRU]/, 11.6],
+  [/[mM]/, 13.3],
+  [/[W@%]/, 15.1],
+];
+const WIDEST = 16;
+const FONT_SCALE = 1.15;
+
+function textWidth(text: string): number {
+  let width = 0;
+  for (const character of text) {
+    width += CHARACTER_WIDTHS.find(([characters]) => characters.test(character))?.[1] ?? WIDEST;
+  }
+  return width * FONT_SCALE;
 }
 
 function escaped(text: string): string {

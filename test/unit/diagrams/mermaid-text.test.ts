@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { flowNode, flowSubgraph, renderFlowchart } from '../../../shared/export/mermaid/flowchart';
-import { createMermaidIds, mermaidEdgeLabel, mermaidString } from '../../../shared/export/mermaid/mermaid-text';
+import {
+  createMermaidIds,
+  LABEL_WIDTHS,
+  mermaidLines,
+  mermaidString,
+} from '../../../shared/export/mermaid/mermaid-text';
 import { parseFlowchart } from './real-mermaid';
 
 const HOSTILE_NAMES = [
@@ -39,39 +44,49 @@ describe('mermaidString', () => {
       edges: [{ from: 'first', to: 'second', label: name }],
     });
     const parsed = await parseFlowchart(text);
-    expect(parsed.vertices.map((vertex) => vertex.label)).toEqual([name, name]);
     expect(parsed.subgraphs.map((subgraph) => subgraph.title)).toEqual([name]);
-    // An edge label of more than 28 characters comes back in lines (see mermaidEdgeLabel).
-    expect(parsed.edges.map((edge) => edge.label.replace(/ <br>/g, ' '))).toEqual([name]);
+    // A label wider than a line comes back in lines (see mermaidLines).
+    const joined = (label: string) => label.replace(/ <br>/g, ' ').replace(/<br>/g, '');
+    expect(parsed.vertices.map((vertex) => joined(vertex.label))).toEqual([name, name]);
+    expect(parsed.edges.map((edge) => joined(edge.label))).toEqual([name]);
   });
 });
 
-describe('mermaidEdgeLabel', () => {
-  it('leaves a label of up to 28 characters on one line', () => {
-    expect(mermaidEdgeLabel('orders.public.order_lines')).toBe('"orders.public.order_lines"');
-    expect(mermaidEdgeLabel('a label of twenty-eight char')).toBe('"a label of twenty-eight char"');
+describe('mermaidLines', () => {
+  const edge = (text: string) => mermaidLines(text, LABEL_WIDTHS.edge);
+
+  it('leaves a label that fits on one line', () => {
+    expect(edge('policies.public.policies')).toBe('"policies.public.policies"');
+    expect(edge('persist')).toBe('"persist"');
   });
 
   it('breaks a longer label between words, keeping the space before the break', () => {
-    expect(mermaidEdgeLabel('Enriched shipment status with carrier details')).toBe(
-      '"Enriched shipment status <br/>with carrier details"',
+    expect(edge('Enriched shipment status with carrier details')).toBe(
+      '"Enriched shipment <br/>status with carrier <br/>details"',
     );
   });
 
   it('breaks a name too long for a line after a dot or slash first, then after _ or -', () => {
-    expect(mermaidEdgeLabel('shipping.public.shipment_status_events')).toBe(
-      '"shipping.public.<br/>shipment_status_events"',
-    );
-    expect(mermaidEdgeLabel('a_very_long_identifier_without_dots_in_it')).toBe(
-      '"a_very_long_identifier_<br/>without_dots_in_it"',
-    );
-    expect(mermaidEdgeLabel('topics: warehouse.public.stock_level_changes')).toBe(
-      '"topics: warehouse.public.<br/>stock_level_changes"',
+    expect(edge('shipping.public.shipments')).toBe('"shipping.public.<br/>shipments"');
+    expect(edge('a_very_long_identifier_without_dots')).toBe('"a_very_long_<br/>identifier_without_dots"');
+    expect(edge('topics: warehouse.public.stock_level_changes')).toBe(
+      '"topics: warehouse.<br/>public.<br/>stock_level_changes"',
     );
   });
 
+  it('measures letters by their width: wide ones fill a line sooner', () => {
+    expect(edge('illicit little lilies, lit')).toBe('"illicit little lilies, lit"');
+    expect(edge('MMMMMM WWWWWW MMMMMM')).toBe('"MMMMMM <br/>WWWWWW <br/>MMMMMM"');
+  });
+
   it('keeps a name with no place to break whole, for Mermaid to wrap', () => {
-    expect(mermaidEdgeLabel(`to ${'x'.repeat(40)}`)).toBe(`"to <br/>${'x'.repeat(40)}"`);
+    expect(edge(`to ${'x'.repeat(40)}`)).toBe(`"to <br/>${'x'.repeat(40)}"`);
+  });
+
+  it('gives boxes lines twice as wide as edges', () => {
+    const label = 'Microservice: orders-service (Java)';
+    expect(mermaidLines(label, LABEL_WIDTHS.box)).toBe(`"${label}"`);
+    expect(edge(label)).toContain('<br/>');
   });
 
   it('writes each line with entity codes, which Mermaid reads back as lines', async () => {
@@ -79,12 +94,10 @@ describe('mermaidEdgeLabel', () => {
       title: 't',
       direction: 'LR',
       items: [flowNode('a', 'a'), flowNode('b', 'b')],
-      edges: [{ from: 'a', to: 'b', label: 'orders "placed" <b> & paid, shipped or returned' }],
+      edges: [{ from: 'a', to: 'b', label: 'orders "placed" <b> & paid' }],
     });
-    expect(text).toContain('|"orders #quot;placed#quot; #lt;b#gt; #amp; paid, <br/>shipped or returned"|');
-    expect((await parseFlowchart(text)).edges.map((edge) => edge.label)).toEqual([
-      'orders "placed" <b> & paid, <br>shipped or returned',
-    ]);
+    expect(text).toContain('|"orders #quot;placed#quot; #lt;b#gt; #amp; <br/>paid"|');
+    expect((await parseFlowchart(text)).edges.map((edge) => edge.label)).toEqual(['orders "placed" <b> & <br>paid']);
   });
 });
 

@@ -49,7 +49,8 @@ export function selectShape(sql: string): SelectCheck {
     }
     return refuse(`this is ${statementName(first)}`);
   }
-  if (!hasBalancedParentheses(tokens)) return refuse('its parentheses are unbalanced');
+  const unbalanced = unbalancedParenthesis(tokens);
+  if (unbalanced) return { ok: false, message: unbalanced };
   return { ok: true, select: sql.slice(first.start, (tokens.at(-1) as SqlToken).end) };
 }
 
@@ -100,14 +101,15 @@ function withoutTrailingSemicolons(tokens: SqlToken[]): SqlToken[] {
   return tokens.slice(0, end);
 }
 
-function hasBalancedParentheses(tokens: readonly SqlToken[]): boolean {
+/** What is wrong with the query's parentheses, if anything: a `)` that closes nothing, or a `(` never closed. */
+function unbalancedParenthesis(tokens: readonly SqlToken[]): string | undefined {
   let depth = 0;
   for (const token of tokens) {
     if (token.kind !== 'symbol') continue;
     if (token.text === '(') depth += 1;
-    else if (token.text === ')' && --depth < 0) return false;
+    else if (token.text === ')' && --depth < 0) return 'near ")": this parenthesis closes none that was opened';
   }
-  return depth === 0;
+  return depth === 0 ? undefined : `a parenthesis is not closed (${depth} "(" without ")")`;
 }
 
 function statementName(first: SqlToken): string {

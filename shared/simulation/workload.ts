@@ -264,8 +264,8 @@ function prepareScriptStep(workload: TableWorkload, step: ScriptStep): (now: str
     const matched = where.map(([column, value]) => `${column} = ${JSON.stringify(value)}`).join(' and ');
     throw new Error(
       where.length > 0
-        ? `${step.op} changed no row: no row of ${workload.table.name} has ${matched} at tick ${step.tick}`
-        : `${step.op} changed no row: ${workload.table.name} is empty at tick ${step.tick}`,
+        ? `${step.op} changed no row: no row of ${workload.table.name} has ${matched}`
+        : `${step.op} changed no row: ${workload.table.name} is empty`,
     );
   };
   switch (step.op) {

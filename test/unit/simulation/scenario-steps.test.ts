@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
 describe('a scenario step that finds no row', () => {
-  it('changes nothing and says so, once per step, with the step and tick', async () => {
+  it('changes nothing and says so, once per step, at the step’s tick', async () => {
     const scenario = aScenario()
       .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
       .at(1, 'shop', 'items', 'update', { values: { status: 'sold' }, where: { id: 9, status: 'listed' } })
@@ -16,13 +16,13 @@ describe('a scenario step that finds no row', () => {
       {
         path: 'scenario.steps[0]',
         nodeId: 'shop',
-        message: 'update changed no row: no row of items has id = 9 and status = "listed" at tick 1',
+        message: 'update changed no row: no row of items has id = 9 and status = "listed"',
         firstTick: 1,
       },
       {
         path: 'scenario.steps[2]',
         nodeId: 'shop',
-        message: 'delete changed no row: no row of items has id = 1 at tick 3',
+        message: 'delete changed no row: no row of items has id = 1',
         firstTick: 3,
       },
     ]);

@@ -52,8 +52,9 @@ describe('user SQL cannot change the run', () => {
     [
       'unbalanced parentheses',
       'SELECT id FROM items) UNION SELECT (1',
-      'must be exactly one SELECT; its parentheses are unbalanced',
+      'near ")": this parenthesis closes none that was opened',
     ],
+    ['a parenthesis never closed', 'SELECT count(id FROM items', 'a parenthesis is not closed (1 "(" without ")")'],
     ['a write inside WITH', 'WITH x AS (SELECT 1) DELETE FROM items', 'near "DELETE": syntax error'],
   ])('refuses a transformation that is %s', async (_, sql, message) => {
     const simulation = await simulate(meshWithStep('scratch', sql, false), scenario);

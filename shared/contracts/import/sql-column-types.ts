@@ -275,6 +275,7 @@ export function readCreateTable(
     if (TABLE_CONSTRAINTS.has(firstWord) || isIndex) {
       const hasWord = (word: string) =>
         element.some((token) => token.kind === 'word' && token.text.toUpperCase() === word);
+      edits.push(...notForReplication(element));
       if (hasWord('CHECK')) checkStarts.push(first.start);
       if (hasWord('FOREIGN')) foreignKeyStarts.push(first.start);
       else if (hasWord('PRIMARY') || hasWord('UNIQUE')) edits.push(...keyStorageOptions(element));
@@ -287,7 +288,7 @@ export function readCreateTable(
       return [];
     }
     if (firstWord === 'PERIOD' && element[1]?.text.toUpperCase() === 'FOR') return [];
-    const found = column(element, name, text, problems);
+    const found = column(element, name, text, problems, notes);
     if (!found) return [];
     edits.push(...found.edits);
     return [found.column];
@@ -336,6 +337,17 @@ export function keyStorageOptions(element: Token[]): SourceEdit[] {
   return edits;
 }
 
+/** SQL Server's `NOT FOR REPLICATION` (on IDENTITY, a foreign key, a CHECK): replication agents skip it, everyone else does not. */
+export function notForReplication(tokens: Token[]): SourceEdit[] {
+  const isWord = (index: number, word: string) =>
+    tokens[index]?.kind === 'word' && (tokens[index] as Token).text.toUpperCase() === word;
+  return tokens.flatMap((token, index) =>
+    isWord(index, 'NOT') && isWord(index + 1, 'FOR') && isWord(index + 2, 'REPLICATION')
+      ? [blank(token.start, (tokens[index + 2] as Token).end)]
+      : [],
+  );
+}
+
 /** MySQL's `COMMENT='…'` (or `COMMENT '…'`) among a table's options. */
 function tableComment(options: Token[]): SqlTable['comment'] {
   const at = options.findIndex((token) => token.kind === 'word' && token.text.toUpperCase() === 'COMMENT');
@@ -350,6 +362,7 @@ function column(
   table: string,
   text: string,
   problems: SqlProblem[],
+  notes: SqlNote[],
 ): { column: SqlColumn; edits: SourceEdit[] } | undefined {
   const nameToken = element[0] as Token;
   const name = unquote(nameToken);
@@ -366,7 +379,14 @@ function column(
     if (token.text === ')' || token.text === ']') depth--;
   }
   const typeTokens = element.slice(1, end);
-  const { isIdentity, generated, edits } = readColumnOptions(element.slice(end), text);
+  const { isIdentity, generated, edits, unread } = readColumnOptions(element.slice(end), text);
+  edits.push(...notForReplication(element));
+  for (const clause of unread)
+    notes.push({
+      path: `${table}.${name}`,
+      message: `${written(clause.tokens, text)} has no ODCS equivalent: not imported`,
+      offset: clause.offset,
+    });
   const start = nameToken.start;
   if (typeTokens.length === 0) {
     const [computed] = edits;
@@ -387,19 +407,31 @@ function column(
   return { column: { ...column, ...(generated && { generated }) }, edits };
 }
 
+/** SQL Server's column storage and replication markers: how a value is kept, not what it is. */
+const STORAGE_OPTIONS = new Set(['CLUSTERED', 'NONCLUSTERED', 'ROWGUIDCOL', 'SPARSE', 'FILESTREAM']);
+/** SQL Server's `MASKED WITH (FUNCTION = 'email()')` and `ENCRYPTED WITH (…)`: who may read a value, reported. */
+const PROTECTIONS = new Set(['MASKED', 'ENCRYPTED']);
+
+/** A column clause read but not imported, where it starts. */
+interface Unread {
+  tokens: Token[];
+  offset: number;
+}
+
 /**
  * What the parser cannot read after a column's type, read here and blanked for it: identity
  * (`GENERATED ALWAYS AS IDENTITY (START WITH 1)`, SQL Server's `IDENTITY(1,1)`), a generated
  * column (`GENERATED ALWAYS AS (expr) STORED`, MySQL's `AS (expr) VIRTUAL`), the name of a
  * named default (`CONSTRAINT DF_x DEFAULT (getdate())`) and SQL Server's `PRIMARY KEY
- * CLUSTERED`, which ODCS has no use for.
+ * CLUSTERED`, `ROWGUIDCOL`, `SPARSE` and `FILESTREAM`, which ODCS has no use for; `MASKED WITH (…)` and `ENCRYPTED WITH (…)` are blanked and returned to report.
  */
 function readColumnOptions(
   tokens: Token[],
   text: string,
-): { isIdentity: boolean; generated?: SqlColumn['generated']; edits: SourceEdit[] } {
+): { isIdentity: boolean; generated?: SqlColumn['generated']; edits: SourceEdit[]; unread: Unread[] } {
   const word = (index: number) => (tokens[index]?.kind === 'word' ? (tokens[index] as Token).text.toUpperCase() : '');
   const edits: SourceEdit[] = [];
+  const unread: Unread[] = [];
   let isIdentity = false;
   let generated: SqlColumn['generated'];
   /** The index after `(…)` at `index`, or `index` when there is none. */
@@ -428,11 +460,15 @@ function readColumnOptions(
       isIdentity = true;
       next = afterParentheses(index + 1);
     } else if (word(index) === 'CONSTRAINT' && word(index + 2) === 'DEFAULT') next = index + 2;
-    else if (word(index) === 'CLUSTERED' || word(index) === 'NONCLUSTERED') next = index + 1;
+    else if (STORAGE_OPTIONS.has(word(index))) next = index + 1;
+    else if (PROTECTIONS.has(word(index)) && word(index + 1) === 'WITH' && tokens[index + 2]?.text === '(') {
+      next = afterParentheses(index + 2);
+      unread.push({ tokens: tokens.slice(index, next), offset: (tokens[index] as Token).start });
+    }
     if (next > index) {
       blankTokens(index, next);
       index = next;
     } else index++;
   }
-  return { isIdentity, ...(generated && { generated }), edits };
+  return { isIdentity, ...(generated && { generated }), edits, unread };
 }

@@ -1,4 +1,4 @@
-import { keyStorageOptions, readCreateTable, type SqlTable, written } from './sql-column-types';
+import { keyStorageOptions, notForReplication, readCreateTable, type SqlTable, written } from './sql-column-types';
 import {
   blank,
   elements,
@@ -107,6 +107,10 @@ function otherStatement(statement: Token[], text: string, dump: SqlDump): Source
     commentOn(statement, words, dump);
     return SKIPPED;
   }
+  if (/^EXEC(UTE)?\b/.test(spelled)) {
+    executeProcedure(statement, text, dump);
+    return SKIPPED;
+  }
   if (/^CREATE (UNIQUE )?((NON)?CLUSTERED )?INDEX\b/.test(spelled)) {
     createIndex(statement, words, text, dump);
     return SKIPPED;
@@ -170,7 +174,9 @@ function alterTable(statement: Token[], words: string[], text: string, dump: Sql
   if (words[index] === 'CONSTRAINT') index += 2;
   if (words[change] === 'ADD' && /^(FOREIGN|PRIMARY|UNIQUE)$/.test(words[index] ?? '')) {
     dump.alterTableStarts.push(first.start);
-    return [...edits, ...(words[index] === 'FOREIGN' ? [] : keyStorageOptions(statement.slice(index)))];
+    const keyEdits =
+      words[index] === 'FOREIGN' ? notForReplication(statement) : keyStorageOptions(statement.slice(index));
+    return [...edits, ...keyEdits];
   }
   /** `DEFAULT expr` from `at` to `end` (excluded), reported as a default of `column`. */
   const reportDefault = (column: Token, at: number, end: number): typeof SKIPPED => {
@@ -224,6 +230,61 @@ function commentOn(statement: Token[], words: string[], dump: SqlDump): void {
   }
   const what = `COMMENT ON ${words[2] ?? ''}${name ? ` ${name.parts.join('.')}` : ''}`;
   dump.notes.push({ path: name?.name ?? '(file)', message: `${what} is not read: not imported`, offset });
+}
+
+/** sp_addextendedproperty's parameters, in the order it takes them unnamed. */
+const EXTENDED_PROPERTY_PARAMETERS = [
+  'NAME',
+  'VALUE',
+  'LEVEL0TYPE',
+  'LEVEL0NAME',
+  'LEVEL1TYPE',
+  'LEVEL1NAME',
+  'LEVEL2TYPE',
+  'LEVEL2NAME',
+] as const;
+
+/**
+ * `EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'…', … @level1name=N't'[, …
+ * @level2type=N'COLUMN', @level2name=N'c']`: SSMS's comment on a table or column, read as
+ * COMMENT ON is. Another property or procedure is reported by its name as written.
+ */
+function executeProcedure(statement: Token[], text: string, dump: SqlDump): void {
+  const first = statement[0] as Token;
+  const procedure = qualifiedName(statement, 1);
+  const afterName = procedure?.next ?? 1;
+  const last = statement.at(-1) as Token;
+  const listEnd: Token = { kind: 'punct', text: ')', start: last.end, end: last.end };
+  const parameters = new Map<string, string>();
+  for (const [position, { tokens: argument }] of elements([...statement.slice(afterName), listEnd]).entries()) {
+    const isNamed = argument[0]?.text === '@' && argument[2]?.text === '=';
+    const parameter = isNamed ? argument[1]?.text.toUpperCase() : EXTENDED_PROPERTY_PARAMETERS[position];
+    const value = argument.at(-1);
+    if (parameter && value?.kind === 'string') parameters.set(parameter, unquote(value));
+  }
+  const isExtendedProperty = procedure?.name.toLowerCase() === 'sp_addextendedproperty';
+  const table = parameters.get('LEVEL1NAME');
+  const column = parameters.get('LEVEL2NAME');
+  const description = parameters.get('VALUE');
+  const level2 = parameters.get('LEVEL2TYPE')?.toUpperCase();
+  const isOnTableOrColumn =
+    parameters.get('LEVEL1TYPE')?.toUpperCase() === 'TABLE' &&
+    (level2 === undefined || (level2 === 'COLUMN' && column !== undefined));
+  if (
+    isExtendedProperty &&
+    parameters.get('NAME') === 'MS_Description' &&
+    table &&
+    description !== undefined &&
+    isOnTableOrColumn
+  ) {
+    dump.comments.push({ table, ...(column !== undefined && { column }), text: description, offset: first.start });
+    return;
+  }
+  const on = [table, column].filter(Boolean).join('.');
+  const message = isExtendedProperty
+    ? `extended property ${parameters.get('NAME') ?? '(unnamed)'}${on ? ` on ${on}` : ''} is not read: not imported`
+    : `${first.text} ${written(statement.slice(1, afterName), text) || '(no procedure)'} is not read: not imported`;
+  dump.notes.push({ path: (isExtendedProperty && on) || '(file)', message, offset: first.start });
 }
 
 const INDEX_WORDS = /^(CREATE|UNIQUE|CLUSTERED|NONCLUSTERED|INDEX|CONCURRENTLY|IF|NOT|EXISTS)$/i;

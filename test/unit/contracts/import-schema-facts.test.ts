@@ -252,6 +252,54 @@ CREATE UNIQUE INDEX bases_code ON bases (code);`,
     ]);
   });
 
+  it('reads the column options SSMS writes (ROWGUIDCOL, SPARSE, COLLATE, NOT FOR REPLICATION) and reports MASKED', () => {
+    const { property, notes } = imported(
+      'orders.sql',
+      `CREATE TABLE [dbo].[Orders](
+\t[OrderID] [int] IDENTITY(1,1) NOT FOR REPLICATION NOT NULL,
+\t[Email] [nvarchar](320) MASKED WITH (FUNCTION = 'email()') NOT NULL,
+\t[Note] [nvarchar](200) COLLATE Latin1_General_CI_AS SPARSE  NULL,
+\t[RowGuid] [uniqueidentifier] ROWGUIDCOL  NOT NULL
+) ON [PRIMARY]
+GO`,
+    );
+    expect(property('OrderID')).toMatchObject({ logicalType: 'integer', required: true });
+    expect(property('Note')).toMatchObject({ logicalType: 'string', physicalType: 'NVARCHAR(200)', required: false });
+    expect(property('RowGuid')).toMatchObject({
+      logicalType: 'string',
+      physicalType: 'UNIQUEIDENTIFIER',
+      required: true,
+    });
+    expect(notes).toEqual([
+      "3:26 Orders.Email: MASKED WITH (FUNCTION = 'email()') has no ODCS equivalent: not imported",
+    ]);
+  });
+
+  it('reads MS_Description extended properties as COMMENT ON, and reports other EXEC statements by their name', () => {
+    const { property, notes, odcs } = imported(
+      'orders.sql',
+      `CREATE TABLE [dbo].[Orders]([Status] [nvarchar](20) NOT NULL)
+GO
+EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'Placed or shipped' , @level0type=N'SCHEMA',@level0name=N'dbo', @level1type=N'TABLE',@level1name=N'Orders', @level2type=N'COLUMN',@level2name=N'Status'
+GO
+exec sp_addextendedproperty N'MS_Description', N'What customers buy', N'SCHEMA', N'dbo', N'TABLE', N'Orders'
+GO
+EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'Gone' , @level0type=N'SCHEMA',@level0name=N'dbo', @level1type=N'TABLE',@level1name=N'Orders', @level2type=N'COLUMN',@level2name=N'Total'
+GO
+EXEC sys.sp_addextendedproperty @name=N'Owner', @value=N'team-orders' , @level0type=N'SCHEMA',@level0name=N'dbo', @level1type=N'TABLE',@level1name=N'Orders'
+GO
+EXEC [dbo].[sp_refresh_stats] @table = N'Orders'
+GO`,
+    );
+    expect(property('Status').description).toBe('Placed or shipped');
+    expect(parse(odcs).schema[0].description).toBe('What customers buy');
+    expect(notes).toEqual([
+      '7:1 Orders.Total: the comment on column Orders.Total, which the file does not create, is not imported',
+      '9:1 Orders: extended property Owner on Orders is not read: not imported',
+      '11:1 (file): EXEC [dbo].[sp_refresh_stats] is not read: not imported',
+    ]);
+  });
+
   it('refuses a dump that breaks inside a table at the table and column, past the statements it skips', () => {
     expect(
       refused(

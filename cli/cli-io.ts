@@ -8,7 +8,8 @@ export interface BundleFile {
 
 /** What a command may touch, injected so commands run in tests without a terminal or disk. Failed reads and writes throw Node's errors (`code`, `path`). */
 export interface CliIo {
-  readText(path: string): Promise<string>;
+  /** A file's bytes; read-input.ts decodes them by the app's rules. */
+  readBytes(path: string): Promise<Uint8Array>;
   /** The names in a folder; null when there is no such folder. */
   listFolder(path: string): Promise<string[] | null>;
   /** Writes every file into `folder` (created when missing), or, when one fails, none: the folder is left as it was. */

@@ -1,21 +1,19 @@
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import initSqlJs from 'sql.js';
-import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES } from '../shared/model/mesh-file-format';
+import { formatMegabytes, MAX_MESH_FILE_BYTES } from '../shared/model/mesh-file-format';
 import { sqlJsWorkspace } from '../shared/simulation';
 import { rethrowNamingFileInTheWay, writeBundleFolder } from './bundle-folder';
 import type { CliIo } from './cli-io';
 
 /** The CLI's reads and writes on the disk, and its terminal. */
 export const nodeIo: CliIo = {
-  // The app's byte rules (size, UTF-8, BOM), so the CLI accepts exactly the files the app opens.
-  async readText(path) {
+  // Sized before it is read: a file far over the limit is never loaded (read-input.ts decodes it).
+  async readBytes(path) {
     const { size } = await stat(path).catch(rethrowNamingFileInTheWay);
     if (size > MAX_MESH_FILE_BYTES) {
       throw new Error(`it is ${formatMegabytes(size)}, and files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`);
     }
-    const text = decodeMeshFileBytes(await readFile(path).catch(rethrowNamingFileInTheWay));
-    if (!text.ok) throw new Error(text.errors.map((problem) => problem.message).join('; '));
-    return text.value;
+    return readFile(path).catch(rethrowNamingFileInTheWay);
   },
   async listFolder(path) {
     try {

@@ -1,18 +1,28 @@
 import { parseMeshFile } from '../shared/contracts';
 import { fileErrorReason } from '../shared/files/file-error-reason';
 import { formatProblem, type Mesh } from '../shared/model';
+import { decodeTextFileBytes, MESH_FILES, type TextFileKind } from '../shared/model/mesh-file-format';
 import type { CliIo } from './cli-io';
 
-/** A file's text, or why it cannot be read (`cannot read: no such file`), never a stack trace. */
+/**
+ * A file's text, decoded by the app's rules for its kind (a mesh file is UTF-8, a contract source
+ * may be UTF-16), or why it cannot be read (`cannot read: no such file`), never a stack trace.
+ */
 export async function readInput(
   io: CliIo,
   path: string,
+  kind: TextFileKind = MESH_FILES,
 ): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  let bytes: Uint8Array;
   try {
-    return { ok: true, text: await io.readText(path) };
+    bytes = await io.readBytes(path);
   } catch (error) {
     return { ok: false, message: `cannot read: ${fileErrorReason(error, path)}` };
   }
+  const text = decodeTextFileBytes(bytes, kind);
+  if (!text.ok)
+    return { ok: false, message: `cannot read: ${text.errors.map((problem) => problem.message).join('; ')}` };
+  return { ok: true, text: text.value };
 }
 
 /** A design read and checked, or every problem as a line to print. */

@@ -11,6 +11,7 @@ import {
 import { importContractSource } from '../../shared/contracts/import';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { formatProblem, serializeMesh } from '../../shared/model';
+import { CONTRACT_SOURCE_FILES } from '../../shared/model/mesh-file-format';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
 import { readInput, readMesh } from '../read-input';
@@ -55,7 +56,7 @@ export const importCommand: Command = {
     let hasProblems = false;
     const readable: { name: string; text: string }[] = [];
     for (const file of files) {
-      const input = await readInput(io, file);
+      const input = await readInput(io, file, CONTRACT_SOURCE_FILES);
       if (input.ok) readable.push({ name: file, text: input.text });
       else {
         io.err(`${file}: ${input.message}`);

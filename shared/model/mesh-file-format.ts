@@ -26,22 +26,48 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 
 const refuse = (message: string): Result<never> => ({ ok: false, errors: [{ path: '(file)', message }] });
 
+/** What a kind of file holds, for the messages that refuse it, and whether it may be UTF-16. */
+export interface TextFileKind {
+  /** `mesh files` */
+  files: string;
+  /** `UTF-8 JSON` */
+  content: string;
+  /** UTF-16 with a byte order mark is decoded rather than refused. */
+  acceptsUtf16: boolean;
+}
+
+export const MESH_FILES: TextFileKind = { files: 'mesh files', content: 'UTF-8 JSON', acceptsUtf16: false };
+/** SSMS saves "Unicode" scripts as UTF-16 LE with a byte order mark, which the app's File.text() decodes too. */
+export const CONTRACT_SOURCE_FILES: TextFileKind = {
+  files: 'contract files',
+  content: 'text',
+  acceptsUtf16: true,
+};
+
 /**
  * A mesh file's bytes as text. A design is UTF-8 JSON (RFC 8259), with or without a byte order
  * mark; UTF-16 and bytes that are not UTF-8 (a Latin-1 export) are refused with what they are,
  * rather than silently turned into replacement characters and saved that way.
  */
 export function decodeMeshFileBytes(bytes: Uint8Array): Result<string> {
+  return decodeTextFileBytes(bytes, MESH_FILES);
+}
+
+/** A file's bytes as text, as `kind` allows: UTF-8 with or without a byte order mark, and UTF-16 with one if it accepts it. */
+export function decodeTextFileBytes(bytes: Uint8Array, kind: TextFileKind): Result<string> {
   if (bytes.length > MAX_MESH_FILE_BYTES) {
     return refuse(
-      `the file is ${formatMegabytes(bytes.length)}, and mesh files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
+      `the file is ${formatMegabytes(bytes.length)}, and ${kind.files} are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
     );
   }
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    return refuse('the file is UTF-16 text; mesh files are UTF-8: save it again as UTF-8');
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : undefined;
+  if (utf16) {
+    if (kind.acceptsUtf16) return decodeUtf16(bytes, utf16);
+    return refuse(`the file is UTF-16 text; ${kind.files} are UTF-8: save it again as UTF-8`);
   }
   if (bytes.includes(0)) {
-    return refuse('the file contains NUL bytes: it is UTF-16 or binary, not UTF-8 JSON');
+    const unmarked = kind.acceptsUtf16 ? 'UTF-16 without a byte order mark' : 'UTF-16';
+    return refuse(`the file contains NUL bytes: it is ${unmarked} or binary, not ${kind.content}`);
   }
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(UTF8_BOM.length) : bytes;
   const invalidAt = firstInvalidUtf8Offset(body);
@@ -52,4 +78,16 @@ export function decodeMeshFileBytes(bytes: Uint8Array): Result<string> {
     );
   }
   return { ok: true, value: decodeValidUtf8(body) };
+}
+
+/** UTF-16 text after its byte order mark; unpaired surrogates are refused, as bytes that are not UTF-8 are. */
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Result<string> {
+  const { TextDecoder } = globalThis as unknown as {
+    TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
+  };
+  try {
+    return { ok: true, value: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
+  } catch {
+    return refuse(`the file starts as ${encoding.toUpperCase()} text but is not valid ${encoding.toUpperCase()}`);
+  }
 }

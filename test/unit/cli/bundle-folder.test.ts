@@ -167,7 +167,7 @@ describe('the file in the way of a folder', () => {
     const file = relative('.', join(parent, 'afile'));
     await expect(nodeIo.listFolder(under)).rejects.toMatchObject({ code: 'ENOTDIR', path: file });
     await expect(nodeIo.writeBundle(under, bundle)).rejects.toMatchObject({ code: 'ENOTDIR', path: file });
-    await expect(nodeIo.readText(join(under, 'x.mesh.json'))).rejects.toMatchObject({ code: 'ENOTDIR', path: file });
+    await expect(nodeIo.readBytes(join(under, 'x.mesh.json'))).rejects.toMatchObject({ code: 'ENOTDIR', path: file });
     expect(contentsOf(parent)).toEqual({ afile: 'text' });
   });
 });

@@ -1,7 +1,7 @@
 import { testWorkspace } from '../simulation/builders';
 
 /** A CliIo over in-memory files (folders are path prefixes) that records what the command prints. */
-export function fakeIo(initialFiles: Record<string, string>) {
+export function fakeIo(initialFiles: Record<string, string | Uint8Array>) {
   const files = new Map<string, string | Uint8Array>(Object.entries(initialFiles));
   const out: string[] = [];
   const err: string[] = [];
@@ -10,10 +10,10 @@ export function fakeIo(initialFiles: Record<string, string>) {
     err,
     files,
     io: {
-      readText: async (path: string) => {
-        const text = files.get(path);
-        if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file '${path}'`), { code: 'ENOENT' });
-        return String(text);
+      readBytes: async (path: string) => {
+        const content = files.get(path);
+        if (content === undefined) throw Object.assign(new Error(`ENOENT: no such file '${path}'`), { code: 'ENOENT' });
+        return typeof content === 'string' ? new TextEncoder().encode(content) : content;
       },
       listFolder: async (path: string) => {
         const inside = [...files.keys()].filter((file) => file.startsWith(`${path}/`));

@@ -159,4 +159,29 @@ describe('mesh-designer import of other schema formats', () => {
       'orders-postgres.sql:10:3 orders.delivery_window: INTERVAL has no ODCS logical type: imported as a string (physicalType INTERVAL)',
     ]);
   });
+
+  it('reads an SSMS script saved as "Unicode" (UTF-16 LE with a byte order mark) as the app does', async () => {
+    const fixture = (name: string) =>
+      readFileSync(new URL(`../../fixtures/import/sql/${name}`, import.meta.url), 'utf8');
+    const unicode = Buffer.from(`\uFEFF${fixture('orders-ssms.sql')}`, 'utf16le');
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'orders-ssms.sql': new Uint8Array(unicode) });
+    expect(await runCli(['import', 'orders-ssms.sql', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
+    expect(contractIds(files.get('shop.mesh.json'))).toContain('orders-ssms');
+    const notes = fixture('orders-ssms.notes.txt').trimEnd().split('\n');
+    expect(err).toEqual(notes.map((note) => `orders-ssms.sql:${note}`));
+  });
+
+  it('refuses UTF-16 without a byte order mark as a contract file, and a UTF-16 design as a mesh file', async () => {
+    const sql = new Uint8Array(Buffer.from('CREATE TABLE t (id INT);', 'utf16le'));
+    const design = new Uint8Array(Buffer.from(`\uFEFF${sample}`, 'utf16le'));
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'design.mesh.json': design, 't.sql': sql });
+    expect(await runCli(['import', 't.sql', '--into', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err[0]).toBe(
+      't.sql: cannot read: the file contains NUL bytes: it is UTF-16 without a byte order mark or binary, not text',
+    );
+    expect(await runCli(['import', 't.sql', '--into', 'design.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err.at(-1)).toBe(
+      'design.mesh.json: cannot read: the file is UTF-16 text; mesh files are UTF-8: save it again as UTF-8',
+    );
+  });
 });

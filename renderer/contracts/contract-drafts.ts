@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { checkContractYaml, type LocatedFinding } from '../../shared/contracts';
+import { copyText } from '../diagrams/copy-to-clipboard';
 import { useDocumentStore } from '../store/document-store';
+import { useNoticeStore } from '../store/notice-store';
 
 interface DraftsState {
   /** Text of a contract that does not read as a valid contract: kept here, never in the document. */
@@ -53,13 +55,24 @@ export function useContractFindings(id: string): LocatedFinding[] {
 }
 
 // A contract changed in the document by anything but its draft (undo, the inspector, an
-// import) replaces the draft: the editors show what the design now holds.
+// import) replaces the draft: the editors show what the design now holds. A contract gone
+// from the design takes its draft along, and says so, with the text to copy.
 useDocumentStore.subscribe((state, previous) => {
   if (state.mesh === previous.mesh) return;
   const drafts = useContractDrafts.getState();
-  for (const id of Object.keys(drafts.textById)) {
+  for (const [id, text] of Object.entries(drafts.textById)) {
     const now = state.mesh?.contracts.find((contract) => contract.id === id);
     const before = previous.mesh?.contracts.find((contract) => contract.id === id);
-    if (now?.odcs !== before?.odcs) drafts.clearDraft(id);
+    if (now?.odcs === before?.odcs) continue;
+    drafts.clearDraft(id);
+    if (!now) tellDraftDropped(before?.name ?? id, text);
   }
 });
+
+function tellDraftDropped(name: string, text: string): void {
+  useNoticeStore.getState().show({
+    tone: 'error',
+    text: `'${name}' is no longer in the design, so its text with problems, never applied, is gone with it.`,
+    actions: [{ label: 'Copy that text', run: () => void copyText(text) }],
+  });
+}

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { Mesh } from '../../shared/model';
+import { useDocumentStore } from '../store/document-store';
 
 export type ContractView = 'yaml' | 'form' | 'preview' | 'diff' | 'diagram';
 
@@ -10,24 +12,42 @@ interface ContractTabsState {
   isExpanded: boolean;
   openContract(id: string): void;
   closeContract(id: string): void;
+  closeContracts(ids: readonly string[]): void;
   setView(view: ContractView): void;
   toggleExpanded(): void;
 }
 
 /** Which contracts are open in the editor beside the canvas; several can be. */
-export const useContractTabs = create<ContractTabsState>()((set) => ({
+export const useContractTabs = create<ContractTabsState>()((set, get) => ({
   openIds: [],
   activeId: null,
   view: 'yaml',
   isExpanded: false,
   openContract: (id) =>
     set((state) => ({ openIds: state.openIds.includes(id) ? state.openIds : [...state.openIds, id], activeId: id })),
-  closeContract: (id) =>
+  closeContract: (id) => get().closeContracts([id]),
+  closeContracts: (ids) =>
     set((state) => {
-      const openIds = state.openIds.filter((openId) => openId !== id);
-      const activeId = state.activeId === id ? (openIds.at(-1) ?? null) : state.activeId;
+      const openIds = state.openIds.filter((openId) => !ids.includes(openId));
+      if (openIds.length === state.openIds.length) return state;
+      const activeId =
+        state.activeId !== null && openIds.includes(state.activeId) ? state.activeId : (openIds.at(-1) ?? null);
       return { openIds, activeId };
     }),
   setView: (view) => set({ view }),
   toggleExpanded: () => set((state) => ({ isExpanded: !state.isExpanded })),
 }));
+
+/** The open tabs whose contract the design no longer holds. */
+function tabsLeftBehind(openIds: readonly string[], mesh: Mesh | null): string[] {
+  return openIds.filter((id) => !mesh?.contracts.some((contract) => contract.id === id));
+}
+
+// A tab shows a contract of the design: when the contract leaves it (undo of its import, a delete,
+// another design opened), its tab closes rather than edit a contract that is nowhere.
+useDocumentStore.subscribe((state, previous) => {
+  if (state.mesh === previous.mesh) return;
+  const tabs = useContractTabs.getState();
+  const leftBehind = tabsLeftBehind(tabs.openIds, state.mesh);
+  if (leftBehind.length > 0) tabs.closeContracts(leftBehind);
+});

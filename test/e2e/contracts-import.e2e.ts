@@ -33,6 +33,28 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     expect(await preview.textContent()).toContain('PK 2');
   });
 
+  it('closes the tab of an imported contract when Undo takes the import back, and Redo brings the contract back', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const sql = 'CREATE TABLE t (id INT PRIMARY KEY, name TEXT);';
+    await page
+      .getByTestId('import-contracts-input')
+      .setInputFiles([{ name: 'loyalty.sql', mimeType: 'text/plain', buffer: Buffer.from(sql) }]);
+    await page.getByTestId('import-dialog').getByRole('button', { name: 'Import' }).click();
+    const tab = page.getByRole('tab', { name: 'loyalty' });
+    await tab.waitFor();
+    const listed = page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: /^loyalty/ });
+    await listed.waitFor();
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await listed.waitFor({ state: 'detached' });
+    await tab.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('contract-workspace').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await listed.waitFor();
+  });
+
   it('relates two fields of the imported contract by dragging in its schema diagram, in one undoable step', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

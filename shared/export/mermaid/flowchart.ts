@@ -1,4 +1,4 @@
-import { LABEL_WIDTHS, mermaidLines, mermaidString } from './mermaid-text';
+import { mermaidLines, mermaidString } from './mermaid-text';
 
 /** The shapes our diagrams use, by their Mermaid 11 names (`in-out` is a port, as in the design note). */
 export type NodeShape = 'rect' | 'rounded' | 'stadium' | 'in-out' | 'db' | 'doc' | 'h-cyl';
@@ -66,9 +66,7 @@ export function renderFlowchart(chart: Flowchart): string {
     const indent = INDENT.repeat(depth);
     for (const item of items) {
       if (item.type === 'node') {
-        lines.push(
-          `${indent}${item.id}@{ shape: ${item.shape}, label: ${mermaidLines(item.label, LABEL_WIDTHS.box)} }`,
-        );
+        lines.push(`${indent}${item.id}@{ shape: ${item.shape}, label: ${mermaidLines(item.label)} }`);
         if (item.className) classLines.push(`class ${item.id} ${item.className}`);
         continue;
       }
@@ -81,7 +79,7 @@ export function renderFlowchart(chart: Flowchart): string {
   write(chart.items, 1);
   for (const edge of chart.edges) {
     const arrow = ARROWS[edge.line ?? 'solid'];
-    const label = edge.label ? `|${mermaidLines(edge.label, LABEL_WIDTHS.edge)}|` : '';
+    const label = edge.label ? `|${mermaidLines(edge.label)}|` : '';
     lines.push(`${INDENT}${edge.from} ${arrow}${label} ${edge.to}`);
   }
   for (const [name, css] of Object.entries(chart.classes ?? {})) lines.push(`${INDENT}classDef ${name} ${css}`);

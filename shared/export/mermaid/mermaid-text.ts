@@ -23,21 +23,20 @@ export function mermaidString(text: string): string {
 }
 
 /**
- * How wide a line may be, in pixels of Mermaid's 16 px label font, before Mermaid wraps it. In an
- * SVG saved with text labels it then cuts a word longer than the line (`shipping.public.shipment_status`
- * / `_events`): edge labels wrap at 200 px whatever Mermaid is configured with, boxes at the
- * `wrappingWidth` the saved picture sets (see svg-text-labels.ts). Each keeps a margin for the
- * estimate.
+ * How wide a label's line may be, in pixels of Mermaid's 16 px label font, with a margin for the
+ * estimate. Mermaid wraps an edge label at 200 px whatever it is configured with, and a box's on
+ * screen (HTML) at 200 px too: a longer word overflows the box there, and in an SVG saved with
+ * text labels Mermaid cuts it (`shipping.public.shipment_status` / `_events`).
  */
-export const LABEL_WIDTHS = { edge: 185, box: 380 } as const;
+const LINE_WIDTH = 185;
 
 /**
- * A label as a quoted Mermaid string broken into lines (`<br/>`) no wider than `width`: between
- * words, or inside a name too long for a line after its `.` or `/`, then its `_` or `-`, so that
- * Mermaid never has to cut one. A break between words keeps its space (` <br/>`): a reader, our
- * Mermaid import among them, can tell it from a break inside a name.
+ * A label as a quoted Mermaid string broken into lines (`<br/>`) that fit a line: between words,
+ * or inside a name too long for a line after its `.` or `/`, then its `_` or `-`, so that Mermaid
+ * never has to cut one. A break between words keeps its space (` <br/>`): a reader, our Mermaid
+ * import among them, can tell it from a break inside a name.
  */
-export function mermaidLines(text: string, width: number): string {
+export function mermaidLines(text: string, width = LINE_WIDTH): string {
   const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
   return `"${wrappedLines(oneLine, width).map(escaped).join('<br/>')}"`;
 }
@@ -79,12 +78,12 @@ function nameParts(name: string, width: number, breaks = NAME_BREAKS): string[] 
 const CHARACTER_WIDTHS: ReadonlyArray<readonly [RegExp, number]> = [
   [/[ijl|'!]/, 3.6],
   [/[ ft.,;:/\\I]/, 4.4],
-  [/[r\-()[\]{}"`]/, 5.3],
+  [/[r\-()[\]{}"`·]/, 5.3],
   [/[cksvxyzJ*^]/, 8],
   [/[a-z0-9_$#?+=<>~&LTFZ]/, 8.9],
   [/[wABEKPSVXY]/, 11.6],
   [/[CDGHNOQRU]/, 11.6],
-  [/[mM]/, 13.3],
+  [/[mM→]/, 13.3],
   [/[W@%]/, 15.1],
 ];
 const WIDEST = 16;

@@ -142,7 +142,7 @@ describe('the domain overview written in place of a whole-mesh diagram too large
     async (path) => {
       const parsed = await parseWithDefaultLimits(overview(path));
       expect(parsed.vertices).toHaveLength(40);
-      expect(parsed.vertices[0]?.label).toBe('Domain 0 · 5 products, 0 systems, 10 ports');
+      expect(parsed.vertices[0]?.label).toBe('Domain 0 · 5 products, <br/>0 systems, 10 ports');
       const crossDomainLinks = mesh.links.filter(
         (link) => link.from.nodeId.split('-')[0] !== link.to.nodeId.split('-')[0],
       );

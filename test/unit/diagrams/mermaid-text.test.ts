@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flowNode, flowSubgraph, renderFlowchart } from '../../../shared/export/mermaid/flowchart';
-import {
-  createMermaidIds,
-  LABEL_WIDTHS,
-  mermaidLines,
-  mermaidString,
-} from '../../../shared/export/mermaid/mermaid-text';
+import { createMermaidIds, mermaidLines, mermaidString } from '../../../shared/export/mermaid/mermaid-text';
 import { parseFlowchart } from './real-mermaid';
 
 const HOSTILE_NAMES = [
@@ -46,14 +41,14 @@ describe('mermaidString', () => {
     const parsed = await parseFlowchart(text);
     expect(parsed.subgraphs.map((subgraph) => subgraph.title)).toEqual([name]);
     // A label wider than a line comes back in lines (see mermaidLines).
-    const joined = (label: string) => label.replace(/ <br>/g, ' ').replace(/<br>/g, '');
+    const joined = (label: string) => label.replace(/ <br\/?>/g, ' ').replace(/<br\/?>/g, '');
     expect(parsed.vertices.map((vertex) => joined(vertex.label))).toEqual([name, name]);
     expect(parsed.edges.map((edge) => joined(edge.label))).toEqual([name]);
   });
 });
 
 describe('mermaidLines', () => {
-  const edge = (text: string) => mermaidLines(text, LABEL_WIDTHS.edge);
+  const edge = (text: string) => mermaidLines(text);
 
   it('leaves a label that fits on one line', () => {
     expect(edge('policies.public.policies')).toBe('"policies.public.policies"');
@@ -81,12 +76,6 @@ describe('mermaidLines', () => {
 
   it('keeps a name with no place to break whole, for Mermaid to wrap', () => {
     expect(edge(`to ${'x'.repeat(40)}`)).toBe(`"to <br/>${'x'.repeat(40)}"`);
-  });
-
-  it('gives boxes lines twice as wide as edges', () => {
-    const label = 'Microservice: orders-service (Java)';
-    expect(mermaidLines(label, LABEL_WIDTHS.box)).toBe(`"${label}"`);
-    expect(edge(label)).toContain('<br/>');
   });
 
   it('writes each line with entity codes, which Mermaid reads back as lines', async () => {

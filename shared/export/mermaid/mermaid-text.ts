@@ -36,9 +36,9 @@ const LINE_WIDTH = 185;
  * never has to cut one. A break between words keeps its space (` <br/>`): a reader, our Mermaid
  * import among them, can tell it from a break inside a name.
  */
-export function mermaidLines(text: string, width = LINE_WIDTH): string {
+export function mermaidLines(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
-  return `"${wrappedLines(oneLine, width).map(escaped).join('<br/>')}"`;
+  return `"${wrappedLines(oneLine, LINE_WIDTH).map(escaped).join('<br/>')}"`;
 }
 
 /** Where a long name may break, best first: after each of these characters. */

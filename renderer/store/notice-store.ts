@@ -50,6 +50,12 @@ export const useNoticeStore = create<NoticeState>()((set) => ({
   clearHistory: () => set({ history: [] }),
 }));
 
+// What the status bar says is about the open design: another one replaces it (it stays listed).
+useDocumentStore.subscribe((state, previous) => {
+  const isReplaced = state.openCount !== previous.openCount || (state.mesh === null && previous.mesh !== null);
+  if (isReplaced) useNoticeStore.getState().dismiss();
+});
+
 /**
  * Tells the user what an edit just did (what went with it), with Undo for that edit only: after
  * another change, Undo would take back that one instead, so the button shows only while the

@@ -34,7 +34,7 @@ export function runReadOnlyQuery(connection: SqlConnection, sql: string, maxRows
       : '';
   connection.exec('PRAGMA query_only = ON');
   try {
-    const statement = connection.prepare(`${explain}${withSimulatedNow(checked.select)}`);
+    const statement = connection.prepare(`${explain}${withSimulatedNow(withNodeCatalog(checked.select))}`);
     try {
       const rows = statement.all(undefined, maxRows + 1);
       return {
@@ -49,6 +49,23 @@ export function runReadOnlyQuery(connection: SqlConnection, sql: string, maxRows
   } finally {
     connection.exec('PRAGMA query_only = OFF');
   }
+}
+
+const CATALOG_NAMES = new Set(['SQLITE_MASTER', 'SQLITE_SCHEMA']);
+
+/**
+ * The node's tables live in the attached schema `node` (the main one stays empty), so the
+ * catalog a user asks for without a schema, `sqlite_master` or `sqlite_schema`, is the node's.
+ */
+function withNodeCatalog(select: string): string {
+  const tokens = sqlTokens(select);
+  return tokens.reduceRight((sql, token, index) => {
+    const isUnqualifiedCatalog =
+      (token.kind === 'word' || token.kind === 'quoted') &&
+      CATALOG_NAMES.has(token.text.toUpperCase()) &&
+      tokens[index - 1]?.text !== '.';
+    return isUnqualifiedCatalog ? `${sql.slice(0, token.start)}node.${sql.slice(token.start)}` : sql;
+  }, select);
 }
 
 function failure(message: string): Result<never> {

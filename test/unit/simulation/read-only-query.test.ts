@@ -61,6 +61,23 @@ describe('queries against a node', () => {
     expect(result).toMatchObject({ ok: true, value: { columns: ['id', 'parent', 'notused', 'detail'] } });
   });
 
+  it('reads the node’s own catalog as sqlite_master or sqlite_schema, and another schema’s when named', async () => {
+    const simulation = await shop();
+    const tables = (sql: string) => {
+      const result = simulation.query('catalog', sql);
+      return result.ok ? result.value.rows.map((row) => row[0]) : result.errors;
+    };
+    const userTables = ['items', 'quarantine', 'raw_items_in'];
+    expect(
+      tables("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name"),
+    ).toEqual(userTables);
+    expect(
+      tables("SELECT name FROM \"SQLITE_SCHEMA\" WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY 1"),
+    ).toEqual(userTables);
+    expect(tables("SELECT name FROM broker.sqlite_master WHERE name LIKE 'shop/%'")).toEqual(['shop/items-cdc']);
+    expect(tables("SELECT 'sqlite_master' FROM items LIMIT 1")).toEqual(['sqlite_master']);
+  });
+
   it('still lets the simulation write after a refused query', async () => {
     const simulation = await shop();
     simulation.query('shop', 'DELETE FROM items');

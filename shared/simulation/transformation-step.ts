@@ -305,7 +305,7 @@ ORDER BY t.rowid`,
     prepare(
       `INSERT INTO node.quarantine (tick, port, rule, property, message, record)
 SELECT ?, ${quoteLiteral(quarantinePort)}, CASE WHEN ${missing} THEN 'required' ELSE 'unique' END, ${keyText},
-  CASE WHEN ${missing} THEN 'key ' || ${keyText} || ' is missing' ELSE 'key ' || ${keyText} || ' appears more than once in the result' END,
+  CASE WHEN ${missing} THEN 'key ' || ${keyText} || ' is missing' ELSE 'key ' || ${keyText} || ' appears more than once in the result: those rows are held back, and the key keeps the row it had (if any)' END,
   ${jsonObjectSql(dataset.columns)}
 FROM (SELECT ${columnList(names)} FROM ${next} WHERE ${invalid} EXCEPT SELECT ${columnList(names)} FROM ${rejected} t WHERE ${scope} true)`,
       (tick) => [tick],

@@ -17,6 +17,9 @@ const withOneBadItem = (values: Record<string, string | number | null>) =>
     .at(1, 'shop', 'items', 'insert', { values: { id: 2, name: 'chair', price: 25, status: 'new', ...values } })
     .build();
 
+const DUPLICATE_KEY =
+  'key id appears more than once in the result: those rows are held back, and the key keeps the row it had (if any)';
+
 describe('contract checks on output ports', () => {
   it('quarantines a record with a value outside the enum, with the rule and the record', async () => {
     const simulation = await simulate(aShopMesh().build(), withOneBadItem({ status: 'lost' }));
@@ -84,13 +87,13 @@ describe('contract checks on output ports', () => {
       {
         rule: 'unique',
         property: 'id',
-        message: 'key id appears more than once in the result',
+        message: DUPLICATE_KEY,
         record: '{"id":1,"label":"duplicate"}',
       },
       {
         rule: 'unique',
         property: 'id',
-        message: 'key id appears more than once in the result',
+        message: DUPLICATE_KEY,
         record: '{"id":1,"label":"lamp"}',
       },
     ]);
@@ -102,6 +105,40 @@ describe('contract checks on output ports', () => {
       ],
     });
     expect(rowsOf(simulation, 'labels', 'SELECT * FROM labels')).toEqual([{ id: 2, label: 'lamp' }]);
+  });
+
+  it('keeps the row a key had when the result repeats that key, and publishes nothing for it', async () => {
+    const mesh = aShopMesh()
+      .with(
+        aProduct('labels', 'aggregate')
+          .withInput('items-in')
+          .withOutput('labels-out', 'label')
+          .withTransformation(
+            'labels',
+            "SELECT id, name AS label FROM items UNION ALL SELECT id, 'copy' FROM items WHERE name = 'renamed'",
+          ),
+        aContract('label', 'entity', 'labels').withKey('id', 'integer').withProperty('label', 'string'),
+      )
+      .withLink('catalog/items-out', 'labels/items-in')
+      .build();
+    const scenario = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(2, 'shop', 'items', 'update', { values: { name: 'renamed' }, where: { id: 1 } })
+      .build();
+    const simulation = await simulate(mesh, scenario);
+    simulation.step(2);
+    const publishedBefore = simulation.metrics().ports['labels/labels-out']?.published;
+
+    simulation.step(3);
+
+    expect(rowsOf(simulation, 'labels', 'SELECT * FROM labels ORDER BY id')).toEqual([
+      { id: 1, label: 'lamp' },
+      { id: 2, label: 'lamp' },
+    ]);
+    expect(rowsOf(simulation, 'labels', 'SELECT DISTINCT message FROM quarantine')).toEqual([
+      { message: DUPLICATE_KEY },
+    ]);
+    expect(simulation.metrics().ports['labels/labels-out']?.published).toBe(publishedBefore);
   });
 
   it('quarantines personal data a consumer republishes without its classification', async () => {

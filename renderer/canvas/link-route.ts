@@ -1,4 +1,5 @@
 import { overlaps, type Point, type Rect, type Size } from '../../shared/editing/geometry';
+import { corners, isClearOf, routeAround } from './obstacle-route';
 
 /** How far a link runs straight out of an output port, or into an input port, before it turns. */
 export const STUB = 24;
@@ -18,14 +19,21 @@ export interface LinkRoute {
  * A link's route: out of the right side of its source and into the left side of its target, in
  * right angles with rounded corners. A link that runs backwards (its target left of its source,
  * as from a system drawn right of its consumer) goes round below both nodes, at `detourY`,
- * instead of across their bodies. `lane` is the link's place among the links joining the same
+ * instead of across their bodies. Where that way would cross one of `bodies` (the other nodes
+ * near it), it goes round them. `lane` is the link's place among the links joining the same
  * two nodes: each turns a little further on, so they stay apart.
  */
-export function linkRoute(source: Point, target: Point, detourY: number, lane = 0): LinkRoute {
-  const isBackward = target.x < source.x + 2 * STUB;
+export function linkRoute(
+  source: Point,
+  target: Point,
+  detourY: number,
+  lane = 0,
+  bodies: readonly Rect[] = [],
+): LinkRoute {
+  const isBackward = runsBackward(source, target);
   const shift = lane * LANE_GAP;
   const turnX = Math.min(target.x - STUB, Math.max(source.x + STUB, (source.x + target.x) / 2 + shift));
-  const points: Point[] = isBackward
+  const plain: Point[] = isBackward
     ? [
         source,
         { x: source.x + STUB + shift, y: source.y },
@@ -35,6 +43,15 @@ export function linkRoute(source: Point, target: Point, detourY: number, lane = 
         target,
       ]
     : [source, { x: turnX, y: source.y }, { x: turnX, y: target.y }, target];
+  const around = isClearOf(plain, bodies)
+    ? undefined
+    : routeAround(
+        { x: source.x + STUB + shift, y: source.y },
+        { x: target.x - STUB - shift, y: target.y },
+        bodies,
+        turnX,
+      );
+  const points = around ? corners([source, ...around, target]) : plain;
   const middle = Math.floor((points.length - 1) / 2);
   const label = midpoint(points[middle] as Point, points[middle + 1] as Point);
   return { path: roundedPath(points), points, label };

@@ -132,3 +132,30 @@ export async function openContractFromList(page: Page, name: string): Promise<vo
     .getByRole('button', { name: new RegExp(`^${name}\\s*(event|entity)`) })
     .click();
 }
+
+/**
+ * Each link drawn through a product, system or note it does not join, as `link → node`: its
+ * path is walked in 3 px steps and each point tested against the nodes' boxes on screen.
+ */
+export function linksThroughNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nodes = [
+      ...document.querySelectorAll('.react-flow__node-product, .react-flow__node-system, .react-flow__node-note'),
+    ].map((node) => ({ id: node.getAttribute('data-id') ?? '', box: node.getBoundingClientRect() }));
+    return [...document.querySelectorAll<SVGPathElement>('.react-flow__edge-path')].flatMap((path) => {
+      const link = path.closest('.react-flow__edge')?.getAttribute('data-testid') ?? '';
+      const toScreen = path.getScreenCTM() as DOMMatrix;
+      const crossed = new Set<string>();
+      for (let along = 0; along < path.getTotalLength(); along += 3) {
+        const point = new DOMPoint(path.getPointAtLength(along).x, path.getPointAtLength(along).y).matrixTransform(
+          toScreen,
+        );
+        for (const { id, box } of nodes) {
+          if (point.x > box.left + 1 && point.x < box.right - 1 && point.y > box.top + 1 && point.y < box.bottom - 1)
+            crossed.add(id);
+        }
+      }
+      return [...crossed].map((id) => `${link} → ${id}`);
+    });
+  });
+}

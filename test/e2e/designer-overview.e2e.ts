@@ -3,7 +3,15 @@ import { expect, it } from 'vitest';
 import { largeMesh } from '../../bench/cases/canvas';
 import { serializeMesh } from '../../shared/model';
 import { describeInChromium, screenshot } from './app-driver';
-import { openByChooser, openSampleDesign, productNode, zoomLevel } from './designer-driver';
+import {
+  centerOf,
+  drag,
+  linksThroughNodes,
+  openByChooser,
+  openSampleDesign,
+  productNode,
+  zoomLevel,
+} from './designer-driver';
 import { enterSimulate, runTo, simulateSample } from './simulation-driver';
 
 async function openLargeMesh(page: Page): Promise<void> {
@@ -143,6 +151,19 @@ describeInChromium('a large mesh you can read', (session) => {
     expect(await classOf('l-orders-360')).toContain('edge--upstream');
     expect(await classOf('l-orders-cdc')).toContain('edge--upstream');
     expect(await classOf('l-profiles-dashboard')).toContain('edge--downstream');
+  });
+
+  it('routes links round the products and systems they do not join, also after a node is moved into their way', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    expect(await linksThroughNodes(page)).toEqual([]);
+
+    const shipments = productNode(page, 'shipments');
+    const between = await centerOf(productNode(page, 'customer-360'));
+    await drag(page, await centerOf(shipments.locator('.product-node__name')), { x: between.x, y: between.y + 90 });
+
+    expect(await linksThroughNodes(page)).toEqual([]);
+    await screenshot(page, 'links-routed-round-nodes');
   });
 
   it('labels a selected link while designing, and not once Simulate shows the run over it', async () => {

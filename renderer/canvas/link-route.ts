@@ -17,11 +17,8 @@ export interface LinkRoute {
 
 /**
  * A link's route: out of the right side of its source and into the left side of its target, in
- * right angles with rounded corners. A link that runs backwards (its target left of its source,
- * as from a system drawn right of its consumer) goes round below both nodes, at `detourY`,
- * instead of across their bodies. Where that way would cross one of `bodies` (the other nodes
- * near it), it goes round them. `lane` is the link's place among the links joining the same
- * two nodes: each turns a little further on, so they stay apart.
+ * right angles with rounded corners (`plainWay`). Where that way would cross one of `bodies`
+ * (the other nodes near it), it goes round them.
  */
 export function linkRoute(
   source: Point,
@@ -30,31 +27,46 @@ export function linkRoute(
   lane = 0,
   bodies: readonly Rect[] = [],
 ): LinkRoute {
-  const isBackward = runsBackward(source, target);
+  const plain = plainWay(source, target, detourY, lane);
   const shift = lane * LANE_GAP;
-  const turnX = Math.min(target.x - STUB, Math.max(source.x + STUB, (source.x + target.x) / 2 + shift));
-  const plain: Point[] = isBackward
-    ? [
-        source,
-        { x: source.x + STUB + shift, y: source.y },
-        { x: source.x + STUB + shift, y: detourY + shift },
-        { x: target.x - STUB - shift, y: detourY + shift },
-        { x: target.x - STUB - shift, y: target.y },
-        target,
-      ]
-    : [source, { x: turnX, y: source.y }, { x: turnX, y: target.y }, target];
   const around = isClearOf(plain, bodies)
     ? undefined
     : routeAround(
         { x: source.x + STUB + shift, y: source.y },
         { x: target.x - STUB - shift, y: target.y },
         bodies,
-        turnX,
+        turnXOf(source, target, shift),
       );
   const points = around ? corners([source, ...around, target]) : plain;
   const middle = Math.floor((points.length - 1) / 2);
   const label = midpoint(points[middle] as Point, points[middle + 1] as Point);
   return { path: roundedPath(points), points, label };
+}
+
+/**
+ * The way a link takes when nothing is in it: one turn halfway. A link that runs backwards (its
+ * target left of its source, as from a system drawn right of its consumer) goes round below both
+ * nodes, at `detourY`, instead of across their bodies. `lane` is the link's place among the links
+ * joining the same two nodes: each turns a little further on, so they stay apart.
+ */
+export function plainWay(source: Point, target: Point, detourY: number, lane = 0): Point[] {
+  const shift = lane * LANE_GAP;
+  if (!runsBackward(source, target)) {
+    const turnX = turnXOf(source, target, shift);
+    return [source, { x: turnX, y: source.y }, { x: turnX, y: target.y }, target];
+  }
+  return [
+    source,
+    { x: source.x + STUB + shift, y: source.y },
+    { x: source.x + STUB + shift, y: detourY + shift },
+    { x: target.x - STUB - shift, y: detourY + shift },
+    { x: target.x - STUB - shift, y: target.y },
+    target,
+  ];
+}
+
+function turnXOf(source: Point, target: Point, shift: number): number {
+  return Math.min(target.x - STUB, Math.max(source.x + STUB, (source.x + target.x) / 2 + shift));
 }
 
 /** A label along a link sits this far above its point, so the line under it stays visible. */

@@ -7,8 +7,8 @@ import { useSimulationStore } from '../simulation/simulation-store';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import type { MeshLinkData } from './flow-elements';
-import { linkRoute, runsBackward } from './link-route';
-import { sameBodies, selectBodiesIn } from './node-bodies';
+import { linkRoute, plainWay, runsBackward } from './link-route';
+import { sameBodies, selectBodiesInTheWay } from './node-bodies';
 import { LinkActivity, useLinkViolation } from './simulation/link-activity';
 
 const DETOUR_MARGIN = 28;
@@ -57,18 +57,14 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   // While simulating, a link selected in Design would keep its label over the run's own marks.
   const isDesigning = useSimulationStore((state) => state.mode === 'design');
   const lane = data?.lane;
-  const selectBodiesNear = useMemo(() => {
-    const ys = [sourceY, targetY, ...(isBackward ? [detourY] : [])];
-    const [left, right] = [Math.min(sourceX, targetX), Math.max(sourceX, targetX)];
-    const [top, bottom] = [Math.min(...ys), Math.max(...ys)];
-    return selectBodiesIn({
-      x: left - ROUTING_MARGIN,
-      y: top - ROUTING_MARGIN,
-      width: right - left + 2 * ROUTING_MARGIN,
-      height: bottom - top + 2 * ROUTING_MARGIN,
-    });
-  }, [sourceX, sourceY, targetX, targetY, detourY, isBackward]);
-  const bodies = useStore(selectBodiesNear, sameBodies);
+  const plain = useMemo(
+    () => plainWay({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, detourY, lane),
+    [sourceX, sourceY, targetX, targetY, detourY, lane],
+  );
+  const bodies = useStore(
+    useMemo(() => selectBodiesInTheWay(plain, ROUTING_MARGIN), [plain]),
+    sameBodies,
+  );
   // The same route while the link does not move: its activity places its count only when it does.
   const route = useMemo(
     () => linkRoute({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, detourY, lane, bodies),

@@ -1,6 +1,7 @@
 import type { ReactFlowState } from '@xyflow/react';
-import { overlaps, type Rect } from '../../shared/editing/geometry';
+import { boundsOf, inflate, overlaps, type Point, type Rect } from '../../shared/editing/geometry';
 import { memoizedOn } from '../../shared/editing/memo';
+import { isClearOf } from './obstacle-route';
 
 /** The nodes a label on a link must not cover: what has a title and rows to read. */
 const BODY_TYPES = new Set(['product', 'system', 'note']);
@@ -20,20 +21,32 @@ const bodiesOf = memoizedOn((nodes: ReactFlowState['nodes'], lookup: ReactFlowSt
 
 export const selectNodeBodies = (state: ReactFlowState): readonly Rect[] => bodiesOf(state.nodes, state.nodeLookup);
 
+const NONE: readonly Rect[] = [];
+
 /**
- * A selector of the bodies that overlap `area`: it filters again only when the nodes change,
- * and its answer compares equal (`sameBodies`) while those near it stay where they are.
+ * A selector of the bodies a link taking `way` must go round: none while the way is clear of
+ * them all, else every body within `margin` of it. It looks again only when the nodes change,
+ * and its answer compares equal (`sameBodies`) while those stay where they are, so moving a
+ * node re-routes only the links it comes near.
  */
-export function selectBodiesIn(area: Rect): (state: ReactFlowState) => readonly Rect[] {
+export function selectBodiesInTheWay(
+  way: readonly Point[],
+  margin: number,
+): (state: ReactFlowState) => readonly Rect[] {
+  const area = inflate(
+    boundsOf(way.map((point) => ({ ...point, width: 0, height: 0 }))) ?? { x: 0, y: 0, width: 0, height: 0 },
+    margin,
+  );
   let bodies: readonly Rect[] | undefined;
-  let inArea: readonly Rect[] = [];
+  let inTheWay = NONE;
   return (state) => {
     const now = selectNodeBodies(state);
     if (now !== bodies) {
       bodies = now;
-      inArea = now.filter((body) => overlaps(body, area));
+      const near = now.filter((body) => overlaps(body, area));
+      inTheWay = isClearOf(way, near) ? NONE : near;
     }
-    return inArea;
+    return inTheWay;
   };
 }
 

@@ -50,6 +50,16 @@ describeInChromium('long names and narrow windows', (session) => {
     });
   }
 
+  it('shows a design’s whole name on a laptop-wide window, where the app’s own name gives way', async () => {
+    const page = await session.openApp();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openSampleDesign(page, 'ecommerce');
+    const name = page.getByTestId('document-title').locator('.toolbar__name');
+    expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    expect(await name.textContent()).toBe('E-commerce mesh');
+    expect(await page.title()).toBe('E-commerce mesh — Data Mesh Designer');
+  });
+
   it('moves whole groups of toolbar buttons to a second line on a narrow window, never past its edge', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -7,7 +7,7 @@ const SIDE_CLEARANCE = 24;
 /** What a turn costs, in pixels of length: a longer way with fewer turns reads better. */
 const TURN_COST = 40;
 /** Beyond this many nodes near it a link keeps its plain route: routing would cost frames. */
-const MAX_OBSTACLES = 30;
+const MAX_OBSTACLES = 150;
 
 type Direction = 0 | 1 | 2 | 3;
 const RIGHT: Direction = 0;
@@ -96,7 +96,7 @@ function isWayClear(points: readonly Point[], obstacles: readonly Rect[]): boole
 }
 
 /**
- * Dijkstra over the grid the obstacles' edges and the two ends make, each state a grid point and
+ * A shortest way over the grid the obstacles' edges and the two ends make, each state a grid point and
  * the direction it was reached in, so turns can be charged and a way never doubles back.
  */
 function shortestWay(start: Point, end: Point, obstacles: readonly Rect[]): Point[] | undefined {
@@ -114,21 +114,26 @@ function shortestWay(start: Point, end: Point, obstacles: readonly Rect[]): Poin
   const startRow = ys.indexOf(start.y);
   const endColumn = xs.indexOf(end.x);
   const endRow = ys.indexOf(end.y);
+  const isBlocked = blockedSteps(xs, ys, obstacles);
 
   const cost = new Float64Array(xs.length * ys.length * 4).fill(Number.POSITIVE_INFINITY);
   const cameFrom = new Int32Array(cost.length).fill(-1);
   const queue = new MinQueue();
   const first = stateOf(startColumn, startRow, RIGHT);
   cost[first] = 0;
-  queue.push(first, 0);
+  // A*: the straight distance left never overstates what is left to go.
+  const remaining = (column: number, row: number) =>
+    Math.abs((xs[column] as number) - end.x) + Math.abs((ys[row] as number) - end.y);
+  queue.push(first, remaining(startColumn, startRow));
   let reached = -1;
   while (queue.size > 0) {
-    const [state, stateCost] = queue.pop();
-    if (stateCost > (cost[state] as number)) continue;
+    const [state, priority] = queue.pop();
     const direction = (state % 4) as Direction;
     const cell = Math.floor(state / 4);
     const column = cell % xs.length;
     const row = Math.floor(cell / xs.length);
+    const stateCost = cost[state] as number;
+    if (priority > stateCost + remaining(column, row)) continue;
     if (column === endColumn && row === endRow && direction !== 2) {
       reached = state;
       break;
@@ -138,9 +143,9 @@ function shortestWay(start: Point, end: Point, obstacles: readonly Rect[]): Poin
       const nextColumn = column + (STEPS[next] as Point).x;
       const nextRow = row + (STEPS[next] as Point).y;
       if (nextColumn < 0 || nextRow < 0 || nextColumn >= xs.length || nextRow >= ys.length) continue;
+      if (isBlocked(column, row, next)) continue;
       const from = pointAt(column, row);
       const to = pointAt(nextColumn, nextRow);
-      if (obstacles.some((rect) => segmentCrosses(from, to, rect))) continue;
       const arrival = nextColumn === endColumn && nextRow === endRow && next !== RIGHT ? TURN_COST : 0;
       const nextCost =
         stateCost + Math.abs(to.x - from.x) + Math.abs(to.y - from.y) + (next === direction ? 0 : TURN_COST) + arrival;
@@ -148,7 +153,7 @@ function shortestWay(start: Point, end: Point, obstacles: readonly Rect[]): Poin
       if (nextCost < (cost[nextState] as number)) {
         cost[nextState] = nextCost;
         cameFrom[nextState] = state;
-        queue.push(nextState, nextCost);
+        queue.push(nextState, nextCost + remaining(nextColumn, nextRow));
       }
     }
   }
@@ -159,6 +164,35 @@ function shortestWay(start: Point, end: Point, obstacles: readonly Rect[]): Poin
     cells.push(pointAt(cell % xs.length, Math.floor(cell / xs.length)));
   }
   return corners(cells.reverse());
+}
+
+/**
+ * Whether the step from grid point (column, row) in `direction` runs through an obstacle,
+ * answered from a table filled once: each obstacle's edges are grid lines, so it blocks the
+ * steps strictly inside its span of columns and rows.
+ */
+function blockedSteps(
+  xs: readonly number[],
+  ys: readonly number[],
+  obstacles: readonly Rect[],
+): (column: number, row: number, direction: Direction) => boolean {
+  const columnOf = new Map(xs.map((x, index) => [x, index]));
+  const rowOf = new Map(ys.map((y, index) => [y, index]));
+  const across = new Uint8Array(ys.length * xs.length);
+  const down = new Uint8Array(xs.length * ys.length);
+  for (const rect of obstacles) {
+    const [left, right] = [columnOf.get(rect.x) as number, columnOf.get(rect.x + rect.width) as number];
+    const [top, bottom] = [rowOf.get(rect.y) as number, rowOf.get(rect.y + rect.height) as number];
+    for (let row = top + 1; row < bottom; row++) across.fill(1, row * xs.length + left, row * xs.length + right);
+    for (let column = left + 1; column < right; column++)
+      down.fill(1, column * ys.length + top, column * ys.length + bottom);
+  }
+  return (column, row, direction) => {
+    if (direction === 0) return across[row * xs.length + column] === 1;
+    if (direction === 2) return across[row * xs.length + column - 1] === 1;
+    if (direction === 1) return down[column * ys.length + row] === 1;
+    return down[column * ys.length + row - 1] === 1;
+  };
 }
 
 /** Only the points where the way turns, with its two ends. */

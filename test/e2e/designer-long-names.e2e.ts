@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
 import { renameDesign } from './autosave-driver';
 import { openSampleDesign } from './designer-driver';
-import { openEditedSample } from './simulation-driver';
+import { enterSimulate, openEditedSample } from './simulation-driver';
 
 const WINDOW_WIDTH = 1440;
 
@@ -50,7 +50,7 @@ describeInChromium('long names and narrow windows', (session) => {
     });
   }
 
-  it('shows a design’s whole name on a laptop-wide window, where the app’s own name gives way', async () => {
+  it('shows a design’s whole name on a laptop-wide window, where the app’s own name gives way, and the Simulate bar on one line', async () => {
     const page = await session.openApp();
     await page.setViewportSize({ width: 1280, height: 800 });
     await openSampleDesign(page, 'ecommerce');
@@ -58,6 +58,16 @@ describeInChromium('long names and narrow windows', (session) => {
     expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
     expect(await name.textContent()).toBe('E-commerce mesh');
     expect(await page.title()).toBe('E-commerce mesh — Data Mesh Designer');
+
+    await enterSimulate(page);
+    const rowsOfTheBar = await page.locator('.simulation-bar > *').evaluateAll((controls) => {
+      const middles = controls.map((control) => {
+        const { top, bottom } = control.getBoundingClientRect();
+        return Math.round((top + bottom) / 2);
+      });
+      return new Set(middles).size;
+    });
+    expect(rowsOfTheBar).toBe(1);
   });
 
   it('moves whole groups of toolbar buttons to a second line on a narrow window, never past its edge', async () => {

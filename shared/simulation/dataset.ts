@@ -39,6 +39,7 @@ export function contractColumns(properties: readonly ContractProperty[]): TableC
     type: propertySqlType(property),
     ...(property.logicalType === 'boolean' && { isBoolean: true }),
     ...((property.logicalType === 'object' || property.logicalType === 'array') && { holdsJson: true }),
+    ...((property.logicalType === 'date' || property.logicalType === 'timestamp') && { holdsDate: true }),
   }));
 }
 

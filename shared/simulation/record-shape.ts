@@ -22,15 +22,53 @@ export function recordShape(connector: string): RecordShape {
  * A value as MongoDB's Java driver writes it in its strict extended JSON, which Debezium uses for
  * `after` (`JsonSerialization.COMPACT_JSON_SETTINGS`): SQLite's 64-bit integers as Int64
  * (`{"$numberLong": "1004"}`), NUMERIC columns as Decimal128 (`{"$numberDecimal": "9.50"}`),
- * booleans as true/false, reals and text as JSON, bytes as their hex digits.
+ * date and timestamp columns as BSON dates (`{"$date": 1767603600000}`, the strict mode's epoch
+ * milliseconds), booleans as true/false, reals and text as JSON, bytes as their hex digits.
  */
 function strictValueSql(column: TableColumn, valueSql: string): string {
   const plain = `CASE typeof(${valueSql}) WHEN 'null' THEN 'null' WHEN 'integer' THEN '{"$numberLong": "' || ${valueSql} || '"}' WHEN 'blob' THEN json_quote(hex(${valueSql})) ELSE json_quote(${valueSql}) END`;
   if (column.isBoolean) return `CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE ${plain} END`;
+  if (column.holdsDate) {
+    return `CASE WHEN ${isDateTextSql(valueSql)} THEN '{"$date": ' || ${epochMillisSql(valueSql)} || '}' ELSE ${plain} END`;
+  }
   if (column.type === 'NUMERIC') {
     return `CASE WHEN typeof(${valueSql}) IN ('integer', 'real') THEN '{"$numberDecimal": "' || ${valueSql} || '"}' ELSE ${plain} END`;
   }
   return plain;
+}
+
+/**
+ * A value as the driver writes it in its relaxed extended JSON, which Debezium uses for the key:
+ * numbers and text as JSON, booleans as true/false, a BSON date as ISO-8601 text in UTC with the
+ * fraction Java's `ISO_OFFSET_DATE_TIME` gives (`{"$date": "2026-01-05T09:00:00.5Z"}`), or as
+ * canonical milliseconds outside the years 1970 to 9999.
+ */
+function relaxedValueSql(column: TableColumn, valueSql: string): string {
+  const plain = `json_quote(${valueSql})`;
+  if (column.isBoolean) return `CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE ${plain} END`;
+  if (!column.holdsDate) return plain;
+  const millis = epochMillisSql(valueSql);
+  const fraction = `CASE WHEN ${millis} % 1000 = 0 THEN '' ELSE '.' || rtrim(printf('%03d', ${millis} % 1000), '0') END`;
+  const iso = `strftime('%Y-%m-%dT%H:%M:%S', ${millis} / 1000, 'unixepoch') || ${fraction} || 'Z'`;
+  return `CASE WHEN NOT ${isDateTextSql(valueSql)} THEN ${plain}
+    WHEN ${millis} BETWEEN 0 AND ${LAST_MILLISECOND_OF_9999} THEN '{"$date": "' || ${iso} || '"}'
+    ELSE '{"$date": {"$numberLong": "' || ${millis} || '"}}' END`;
+}
+
+/** 9999-12-31T23:59:59.999Z: the relaxed mode writes later dates, and earlier than 1970, as milliseconds. */
+const LAST_MILLISECOND_OF_9999 = 253402300799999;
+
+/**
+ * Text SQLite reads as a time (`2026-01-05`, `2026-01-05 09:00`, `2026-01-05T09:00:00.000Z`):
+ * a date first, so neither `now` nor a Julian day number is taken for one.
+ */
+function isDateTextSql(valueSql: string): string {
+  return `(typeof(${valueSql}) = 'text' AND ${valueSql} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND julianday(${valueSql}) IS NOT NULL)`;
+}
+
+/** A time's milliseconds since 1970 in UTC (a date: its midnight), as a BSON date holds it. */
+function epochMillisSql(valueSql: string): string {
+  return `CAST(round((julianday(${valueSql}) - 2440587.5) * 86400000) AS INTEGER)`;
 }
 
 /** `"name": value` pairs joined as the driver joins them with no indent or newline: `{"a": 1,"b": 2}`. */
@@ -90,11 +128,7 @@ export function documentKeySql(
   key: readonly string[],
   columnSql: (name: string) => string,
 ): string {
-  const id = idValueSql(columns, key, columnSql, (column, sql) =>
-    column.isBoolean
-      ? `CASE ${sql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE json_quote(${sql}) END`
-      : `json_quote(${sql})`,
-  );
+  const id = idValueSql(columns, key, columnSql, relaxedValueSql);
   // `|| ''` makes the JSON text plain text, which json_object then writes as a string.
   return id === undefined ? 'NULL' : `json_object('id', ${id} || '')`;
 }

@@ -11,4 +11,6 @@ export interface TableColumn {
    * and `array` properties, the transaction topic's `data_collections`); other text as it is.
    */
   holdsJson?: boolean;
+  /** Holds a date or a timestamp as text (`2026-01-05T09:00:00.000Z`): a MongoDB document writes it as a BSON date. */
+  holdsDate?: boolean;
 }

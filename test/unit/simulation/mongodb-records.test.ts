@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
+import type { ColumnType } from '../../../shared/model/table';
 import type { LogMessage } from '../../../shared/simulation';
 import { fieldsOf } from '../../../shared/simulation/log-reader';
 import { changeImages, plainValue } from '../../../shared/simulation/record-shape';
@@ -34,6 +35,23 @@ function asMongo(mesh: Mesh, topicName = 'shop.shop-db.items'): Mesh {
   }
   return mesh;
 }
+
+/** A mesh whose MongoDB system `shop` captures one table to `<table>-cdc`, with tombstones. */
+function aMongoTableMesh(table: string, columns: Record<string, ColumnType>, primaryKey: string[]): Mesh {
+  return {
+    ...aMesh().build(),
+    systems: [
+      aSystem('shop')
+        .withTable(table, columns, primaryKey)
+        .withCdcTopic(`${table}-cdc`, table, { tombstones: true })
+        .build(),
+    ],
+  };
+}
+
+/** A record's value as the MongoDB connector writes it: the document and the fields an update set, as text. */
+const envelopeOf = (message: LogMessage | undefined) =>
+  message?.value as { after: string | null; updateDescription: { updatedFields: string } | null } | undefined;
 
 const source = (tick: number, snapshot = 'false') => ({
   ...shopSourceStart('mongodb', at(tick), snapshot, null),
@@ -186,6 +204,38 @@ describe('records of a MongoDB system', () => {
     expect((insert?.value as { after: string } | undefined)?.after).toBe(
       '{"_id": "A-1","code": "A-1","price": {"$numberDecimal": "9.5"},"active": true,"note": null}',
     );
+  });
+
+  it('write date and timestamp columns as BSON dates: epoch milliseconds in after, ISO text in the key', async () => {
+    const simulation = await simulate(
+      asMongo(aMongoTableMesh('visits', { at: 'timestamp', day: 'date', note: 'text' }, ['at']), 'shop.shop-db.visits'),
+      aScenario()
+        .at(1, 'shop', 'visits', 'insert', { values: { at: '2026-01-05T09:00:00.120Z', day: '2026-01-07', note: 'x' } })
+        .at(2, 'shop', 'visits', 'update', { values: { day: '2026-01-08' }, where: { at: '2026-01-05T09:00:00.120Z' } })
+        .at(3, 'shop', 'visits', 'insert', { values: { at: '1969-12-31T23:59:59Z', day: 'now', note: null } })
+        .build(),
+      { recentMessages: 5 },
+    );
+
+    const [insert, update, early] = simulation.step(3).logs['shop/visits-cdc']?.recent ?? [];
+
+    // 2026-01-05T09:00:00.120Z is 1767603600120 ms; 2026-01-07 and 2026-01-08 at midnight UTC.
+    expect(insert?.key).toEqual({ id: '{"$date": "2026-01-05T09:00:00.12Z"}' });
+    expect(envelopeOf(insert)?.after).toBe(
+      '{"_id": {"$date": 1767603600120},"at": {"$date": 1767603600120},"day": {"$date": 1767744000000},"note": "x"}',
+    );
+    expect(envelopeOf(update)?.updateDescription).toEqual({
+      removedFields: null,
+      updatedFields: '{"day": {"$date": 1767830400000}}',
+      truncatedArrays: null,
+    });
+    // Before 1970 the relaxed key falls back to milliseconds; text that is no date stays text.
+    expect(early?.key).toEqual({ id: '{"$date": {"$numberLong": "-1000"}}' });
+    expect(envelopeOf(early)?.after).toBe('{"_id": {"$date": -1000},"at": {"$date": -1000},"day": "now","note": null}');
+    expect(changeImages(insert?.value)?.after).toMatchObject({
+      at: '2026-01-05T09:00:00.120Z',
+      day: '2026-01-07T00:00:00.000Z',
+    });
   });
 
   it('carry an entity, its history and its output port exactly as a relational source would, redeliveries included', async () => {

@@ -7,6 +7,7 @@ import type { Problem } from '../model/problem';
 import type { ConnectorSettings } from '../model/scenario';
 import type { BrokerLog, CdcFormat, CdcSource, TableColumn } from './broker-log';
 import { carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
+import { recordShape } from './record-shape';
 
 /** A log of the mesh, with the table a consumer of it keeps (see `linkDataset`). */
 export interface PlannedLog {
@@ -162,16 +163,17 @@ function planSystem(
       const table = tables.find((candidate) => candidate.name === tableName);
       if (!table || !carried) return;
       const dataset = carriedDataset(carried);
+      const source = cdcSource(system, topicPrefix, table.name);
       const log: CdcTopicPlan['log'] = {
         table: key,
         name: topic.name,
         partitions: topic.partitions,
         format: {
           kind: 'cdc',
-          columns: dataset.columns.map(asDebeziumColumn),
+          columns: capturedColumns(dataset.columns, source),
           key: table.primaryKey,
           tombstones: topic.tombstones,
-          source: cdcSource(system, topicPrefix, table.name),
+          source,
         },
       };
       systemPlan.cdcTopics.push({ topic, path: topicPath, table, log });
@@ -247,9 +249,14 @@ const TRANSACTION_EVENT_COLUMNS: TableColumn[] = [
   { name: 'ts_ms', type: 'INTEGER' },
 ];
 
-/** Debezium writes a JSON column's value as its text (`io.debezium.data.Json`), whatever a contract calls it. */
-function asDebeziumColumn({ holdsJson: _text, ...column }: TableColumn): TableColumn {
-  return column;
+/**
+ * A captured table's columns as its connector writes them: Debezium's relational connectors write a
+ * JSON column's value as its text (`io.debezium.data.Json`), whatever a contract calls it;
+ * MongoDB's writes it as the embedded document or array it is.
+ */
+function capturedColumns(columns: readonly TableColumn[], source: CdcSource): TableColumn[] {
+  if (recordShape(source.connector) === 'document') return [...columns];
+  return columns.map(({ holdsJson: _text, ...column }) => column);
 }
 
 /**

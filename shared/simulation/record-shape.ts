@@ -23,7 +23,7 @@ export function recordShape(connector: string): RecordShape {
  * `after` (`JsonSerialization.COMPACT_JSON_SETTINGS`): SQLite's 64-bit integers as Int64
  * (`{"$numberLong": "1004"}`), NUMERIC columns as Decimal128 (`{"$numberDecimal": "9.50"}`),
  * date and timestamp columns as BSON dates (`{"$date": 1767603600000}`, the strict mode's epoch
- * milliseconds), booleans as true/false, reals and text as JSON, bytes as their hex digits.
+ * milliseconds), JSON objects and arrays as embedded documents and arrays, booleans as true/false, reals and text as JSON, bytes as their hex digits.
  */
 function strictValueSql(column: TableColumn, valueSql: string): string {
   const plain = `CASE typeof(${valueSql}) WHEN 'null' THEN 'null' WHEN 'integer' THEN '{"$numberLong": "' || ${valueSql} || '"}' WHEN 'blob' THEN json_quote(hex(${valueSql})) ELSE json_quote(${valueSql}) END`;
@@ -31,6 +31,7 @@ function strictValueSql(column: TableColumn, valueSql: string): string {
   if (column.holdsDate) {
     return `CASE WHEN ${isDateTextSql(valueSql)} THEN '{"$date": ' || ${epochMillisSql(valueSql)} || '}' ELSE ${plain} END`;
   }
+  if (column.holdsJson) return embeddedOrPlainSql(valueSql, 'strict', plain);
   if (column.type === 'NUMERIC') {
     return `CASE WHEN typeof(${valueSql}) IN ('integer', 'real') THEN '{"$numberDecimal": "' || ${valueSql} || '"}' ELSE ${plain} END`;
   }
@@ -39,13 +40,14 @@ function strictValueSql(column: TableColumn, valueSql: string): string {
 
 /**
  * A value as the driver writes it in its relaxed extended JSON, which Debezium uses for the key:
- * numbers and text as JSON, booleans as true/false, a BSON date as ISO-8601 text in UTC with the
+ * numbers and text as JSON, booleans as true/false, JSON objects and arrays embedded, a BSON date as ISO-8601 text in UTC with the
  * fraction Java's `ISO_OFFSET_DATE_TIME` gives (`{"$date": "2026-01-05T09:00:00.5Z"}`), or as
  * canonical milliseconds outside the years 1970 to 9999.
  */
 function relaxedValueSql(column: TableColumn, valueSql: string): string {
   const plain = `json_quote(${valueSql})`;
   if (column.isBoolean) return `CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE ${plain} END`;
+  if (column.holdsJson) return embeddedOrPlainSql(valueSql, 'relaxed', plain);
   if (!column.holdsDate) return plain;
   const millis = epochMillisSql(valueSql);
   const fraction = `CASE WHEN ${millis} % 1000 = 0 THEN '' ELSE '.' || rtrim(printf('%03d', ${millis} % 1000), '0') END`;
@@ -53,6 +55,43 @@ function relaxedValueSql(column: TableColumn, valueSql: string): string {
   return `CASE WHEN NOT ${isDateTextSql(valueSql)} THEN ${plain}
     WHEN ${millis} BETWEEN 0 AND ${LAST_MILLISECOND_OF_9999} THEN '{"$date": "' || ${iso} || '"}'
     ELSE '{"$date": {"$numberLong": "' || ${millis} || '"}}' END`;
+}
+
+/**
+ * JSON text holding an object or an array as the embedded document or array a MongoDB service
+ * stores (`{"to": "Zürich","n": 1}`, `["a",2]`), in the driver's layout; other values as `plain`.
+ * Whole numbers are what the driver parses JSON into, Int32 or, beyond it, Int64, which only the
+ * strict mode wraps (`{"$numberLong": "3000000000"}`); other numbers are doubles.
+ */
+function embeddedOrPlainSql(valueSql: string, mode: 'strict' | 'relaxed', plain: string): string {
+  return `CASE WHEN json_valid(${valueSql}) AND json_type(${valueSql}) IN ('object', 'array') THEN ${embeddedJsonSql(valueSql, mode)} ELSE ${plain} END`;
+}
+
+/**
+ * Rebuilt from `json_tree`, whose nodes come in document order: each node writes its comma, its
+ * name and its value or opening bracket; a document or array closes after the last node inside it,
+ * inner ones first.
+ */
+function embeddedJsonSql(valueSql: string, mode: 'strict' | 'relaxed'): string {
+  const tree = (alias: string) => `json_tree(${valueSql}) AS ${alias}`;
+  const integer =
+    mode === 'strict'
+      ? `CASE WHEN node.atom BETWEEN -2147483648 AND 2147483647 THEN CAST(node.atom AS TEXT) ELSE '{"$numberLong": "' || node.atom || '"}' END`
+      : 'CAST(node.atom AS TEXT)';
+  const isInside = (outer: string, inner: string) =>
+    `(${inner}.fullkey = ${outer}.fullkey OR substr(${inner}.fullkey, 1, length(${outer}.fullkey) + 1) IN (${outer}.fullkey || '.', ${outer}.fullkey || '['))`;
+  return `(SELECT group_concat(chunk, '' ORDER BY place, closes, depth DESC) FROM (
+    SELECT node.id AS place, 0 AS closes, 0 AS depth,
+      CASE WHEN node.id > (SELECT min(sibling.id) FROM ${tree('sibling')} WHERE sibling.parent = node.parent) THEN ',' ELSE '' END
+      || CASE WHEN parent.type = 'object' THEN json_quote(node.key) || ': ' ELSE '' END
+      || CASE node.type WHEN 'object' THEN '{' WHEN 'array' THEN '[' WHEN 'integer' THEN ${integer}
+        WHEN 'real' THEN json_quote(node.atom) WHEN 'text' THEN json_quote(node.atom)
+        ELSE node.type /* true, false, null */ END AS chunk
+    FROM ${tree('node')} LEFT JOIN ${tree('parent')} ON parent.id = node.parent
+    UNION ALL
+    SELECT (SELECT max(inside.id) FROM ${tree('inside')} WHERE inside.id >= node.id AND ${isInside('node', 'inside')}),
+      1, length(node.fullkey), CASE node.type WHEN 'object' THEN '}' ELSE ']' END
+    FROM ${tree('node')} WHERE node.type IN ('object', 'array')))`;
 }
 
 /** 9999-12-31T23:59:59.999Z: the relaxed mode writes later dates, and earlier than 1970, as milliseconds. */

@@ -238,6 +238,41 @@ describe('records of a MongoDB system', () => {
     });
   });
 
+  it('embed JSON objects and arrays as documents and arrays, Int64 beyond Int32 wrapped, other JSON as text', async () => {
+    const simulation = await simulate(
+      asMongo(
+        aMongoTableMesh('parcels', { id: 'integer', route: 'json', tags: 'json', note: 'json' }, ['id']),
+        'shop.shop-db.parcels',
+      ),
+      aScenario()
+        .at(1, 'shop', 'parcels', 'insert', {
+          values: {
+            id: 1,
+            route: '{"to":"Zürich","legs":[{"km":12.5},{}],"weight":3000000000}',
+            tags: '["fragile",2,true,null,[]]',
+            note: '"by hand"',
+          },
+        })
+        .at(2, 'shop', 'parcels', 'update', { values: { route: '{"to":"Bern"}' }, where: { id: 1 } })
+        .build(),
+      { recentMessages: 5 },
+    );
+
+    const [insert, update] = simulation.step(2).logs['shop/parcels-cdc']?.recent ?? [];
+
+    expect(envelopeOf(insert)?.after).toBe(
+      '{"_id": {"$numberLong": "1"},"id": {"$numberLong": "1"},' +
+        '"route": {"to": "Zürich","legs": [{"km": 12.5},{}],"weight": {"$numberLong": "3000000000"}},' +
+        '"tags": ["fragile",2,true,null,[]],"note": "\\"by hand\\""}',
+    );
+    expect(envelopeOf(update)?.updateDescription?.updatedFields).toBe('{"route": {"to": "Bern"}}');
+    expect(changeImages(insert?.value)?.after).toMatchObject({
+      route: { to: 'Zürich', legs: [{ km: 12.5 }, {}], weight: 3000000000 },
+      tags: ['fragile', 2, true, null, []],
+      note: '"by hand"',
+    });
+  });
+
   it('carry an entity, its history and its output port exactly as a relational source would, redeliveries included', async () => {
     const scenario = aScenario()
       .withData('shop', 'items', 2, PREDICTABLE_ITEMS)

@@ -7,7 +7,7 @@ import type { Problem } from '../model/problem';
 import type { ConnectorSettings } from '../model/scenario';
 import type { BrokerLog, CdcFormat, CdcSource, TableColumn } from './broker-log';
 import { carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
-import { recordShape } from './record-shape';
+import { DOCUMENT_ID, idColumnProblem, recordShape } from './record-shape';
 
 /** A log of the mesh, with the table a consumer of it keeps (see `linkDataset`). */
 export interface PlannedLog {
@@ -164,6 +164,7 @@ function planSystem(
       if (!table || !carried) return;
       const dataset = carriedDataset(carried);
       const source = cdcSource(system, topicPrefix, table.name);
+      if (recordShape(source.connector) === 'document') reportIdColumn(systemPlan, plan, table);
       const log: CdcTopicPlan['log'] = {
         table: key,
         name: topic.name,
@@ -248,6 +249,16 @@ const TRANSACTION_EVENT_COLUMNS: TableColumn[] = [
   { name: 'data_collections', type: 'TEXT', holdsJson: true },
   { name: 'ts_ms', type: 'INTEGER' },
 ];
+
+/** A MongoDB table's column `_id` outside its primary key (see `idColumnProblem`), once per table. */
+function reportIdColumn(systemPlan: SystemPlan, plan: LogPlan, table: SystemTable): void {
+  const columnNames = table.columns.map((column) => column.name);
+  const message = idColumnProblem(columnNames, table.primaryKey);
+  if (message === undefined) return;
+  const tableIndex = systemPlan.system.database.tables.indexOf(table);
+  const path = `${systemPlan.path}.database.tables[${tableIndex}].columns[${columnNames.indexOf(DOCUMENT_ID)}]`;
+  if (!plan.problems.some((problem) => problem.path === path)) plan.problems.push({ path, message });
+}
 
 /**
  * A captured table's columns as its connector writes them: Debezium's relational connectors write a

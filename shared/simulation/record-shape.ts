@@ -119,9 +119,13 @@ function pairSql(name: string, valueSql: string): string {
   return `${quoteLiteral(`${JSON.stringify(name)}: `)} || ${valueSql}`;
 }
 
+/** The field MongoDB keeps each document's identity in. */
+export const DOCUMENT_ID = '_id';
+
 /**
- * A document's `_id`: its table's key column, a document of them for a compound key; a table
- * with a column named `_id` keeps it as it is.
+ * A document's `_id`: its table's primary key, the key column's value or, for a compound key, a
+ * document of the key columns in key order, so the record key, `after._id` and a consumer's entity
+ * all key on one thing. Undefined for a table without a key.
  */
 function idValueSql(
   columns: readonly TableColumn[],
@@ -130,30 +134,51 @@ function idValueSql(
   valueSql: (column: TableColumn, sql: string) => string,
 ): string | undefined {
   const keyColumns = key.flatMap((name) => columns.filter((column) => column.name === name));
-  if (keyColumns.length === 0) return undefined;
-  if (keyColumns.length === 1) return valueSql(keyColumns[0] as TableColumn, columnSql(keyColumns[0]?.name as string));
+  const [only] = keyColumns;
+  if (only === undefined) return undefined;
+  if (keyColumns.length === 1) return valueSql(only, columnSql(only.name));
   return documentSql(keyColumns.map((column) => pairSql(column.name, valueSql(column, columnSql(column.name)))));
 }
 
-/** `after`: the document as strict extended JSON text, `_id` first, then the columns in table order. */
+/**
+ * `after`: the document as strict extended JSON text, `_id` first, then the other columns in
+ * table order. A column named `_id` is not written again: it is the key, or part of it, or (see
+ * `idColumnProblem`) left out; a table without a key has it as its `_id`.
+ */
 export function documentTextSql(columns: readonly TableColumn[], key: readonly string[], prefix: string): string {
   const columnSql = (name: string) => quoteIdentifier(`${prefix}${name}`);
-  const fields = columns.map((column) => pairSql(column.name, strictValueSql(column, columnSql(column.name))));
-  const hasIdColumn = columns.some((column) => column.name === '_id');
-  const id = hasIdColumn ? undefined : idValueSql(columns, key, columnSql, strictValueSql);
-  return documentSql([...(id === undefined ? [] : [pairSql('_id', id)]), ...fields]);
+  const idColumn = columns.find((column) => column.name === DOCUMENT_ID);
+  const id =
+    idValueSql(columns, key, columnSql, strictValueSql) ??
+    (idColumn && strictValueSql(idColumn, columnSql(idColumn.name)));
+  const fields = columns
+    .filter((column) => column !== idColumn)
+    .map((column) => pairSql(column.name, strictValueSql(column, columnSql(column.name))));
+  return documentSql([...(id === undefined ? [] : [pairSql(DOCUMENT_ID, id)]), ...fields]);
+}
+
+/**
+ * Why a MongoDB table's column named `_id` is left out of its documents: it is not in the table's
+ * primary key, which a document's `_id` is. Undefined when it is, or when the table has no key.
+ */
+export function idColumnProblem(columnNames: readonly string[], key: readonly string[]): string | undefined {
+  if (!columnNames.includes(DOCUMENT_ID) || key.length === 0 || key.includes(DOCUMENT_ID)) return undefined;
+  return `column '${DOCUMENT_ID}' is not in the primary key, which is a MongoDB document's _id, so its records leave it out`;
 }
 
 /**
  * `updateDescription.updatedFields`: the fields an update set to a new value, as strict extended
  * JSON text (`{"price": 20.0}`); MongoDB reports `$set`s, so a field set to null is one of them.
+ * Never `_id`: a change of the key is a delete and a create.
  */
 export function updatedFieldsSql(columns: readonly TableColumn[]): string {
-  const fields = columns.map((column) => {
-    const before = quoteIdentifier(`before_${column.name}`);
-    const after = quoteIdentifier(`after_${column.name}`);
-    return `CASE WHEN ${before} IS NOT ${after} THEN ',' || ${pairSql(column.name, strictValueSql(column, after))} ELSE '' END`;
-  });
+  const fields = columns
+    .filter((column) => column.name !== DOCUMENT_ID)
+    .map((column) => {
+      const before = quoteIdentifier(`before_${column.name}`);
+      const after = quoteIdentifier(`after_${column.name}`);
+      return `CASE WHEN ${before} IS NOT ${after} THEN ',' || ${pairSql(column.name, strictValueSql(column, after))} ELSE '' END`;
+    });
   return fields.length === 0 ? `'{}'` : `'{' || substr(${fields.join(' || ')}, 2) || '}'`;
 }
 

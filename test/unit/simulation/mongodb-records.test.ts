@@ -5,7 +5,9 @@ import type { LogMessage } from '../../../shared/simulation';
 import { fieldsOf } from '../../../shared/simulation/log-reader';
 import { changeImages, plainValue } from '../../../shared/simulation/record-shape';
 import {
+  aContract,
   aMesh,
+  aProduct,
   aScenario,
   aShopMesh,
   aSystem,
@@ -271,6 +273,85 @@ describe('records of a MongoDB system', () => {
       tags: ['fragile', 2, true, null, []],
       note: '"by hand"',
     });
+  });
+
+  it('give a compound key one _id, in key order, in the record key, in after and in what the consumer’s entity keys on', async () => {
+    const linesMesh = () =>
+      aMesh()
+        .with(
+          aSystem('shop')
+            .withTable('lines', { line_no: 'integer', _id: 'text', qty: 'integer' }, ['_id', 'line_no'])
+            .withCdcTopic('lines-cdc', 'lines', { tombstones: true }),
+          aProduct('orders').withInput('lines-in').withOutput('lines-out', 'line'),
+          aContract('line', 'entity', 'lines')
+            .withKey('_id', 'string')
+            .withKey('line_no', 'integer')
+            .withProperty('qty', 'integer'),
+        )
+        .withLink('shop/lines-cdc', 'orders/lines-in')
+        .build();
+    const scenario = aScenario()
+      .at(1, 'shop', 'lines', 'insert', { values: { _id: 'A-7', line_no: 2, qty: 1 } })
+      .at(1, 'shop', 'lines', 'insert', { values: { _id: 'A-7', line_no: 3, qty: 5 } })
+      .at(2, 'shop', 'lines', 'update', { values: { qty: 4 }, where: { _id: 'A-7', line_no: 2 } })
+      .at(3, 'shop', 'lines', 'delete', { where: { _id: 'A-7', line_no: 3 } })
+      .build();
+    const run = async (mesh: Mesh) => {
+      const simulation = await simulate(mesh, scenario, { recentMessages: 10 });
+      const metrics = simulation.step(3);
+      return {
+        topic: metrics.logs['shop/lines-cdc']?.recent ?? [],
+        lines: rowsOf(simulation, 'orders', 'SELECT * FROM lines ORDER BY line_no'),
+        errors: metrics.errors,
+      };
+    };
+
+    const mongo = await run(asMongo(linesMesh(), 'shop.shop-db.lines'));
+    const relational = await run(linesMesh());
+
+    const [first, , update, deletion] = mongo.topic;
+    expect(first?.key).toEqual({ id: '{"_id": "A-7","line_no": 2}' });
+    expect(envelopeOf(first)?.after).toBe(
+      '{"_id": {"_id": "A-7","line_no": {"$numberLong": "2"}},"line_no": {"$numberLong": "2"},"qty": {"$numberLong": "1"}}',
+    );
+    expect(envelopeOf(update)?.updateDescription?.updatedFields).toBe('{"qty": {"$numberLong": "4"}}');
+    expect(changeImages(update?.value)?.after?._id).toEqual({ _id: 'A-7', line_no: 2 });
+    const format = {
+      kind: 'cdc' as const,
+      columns: [],
+      key: ['_id', 'line_no'],
+      tombstones: true,
+      source: { connector: 'mongodb', name: 'shop', db: 'shop-db', table: 'lines' },
+    };
+    expect(fieldsOf(deletion as LogMessage, format)).toEqual({ _id: 'A-7', line_no: 3 });
+    expect(mongo.lines).toEqual([{ line_no: 2, _id: 'A-7', qty: 4 }]);
+    expect(mongo.lines).toEqual(relational.lines);
+    expect(mongo.errors).toEqual([]);
+  });
+
+  it('key a document by its primary key, leaving out, and saying so, a column named _id outside it', async () => {
+    const simulation = await simulate(
+      asMongo(aMongoTableMesh('skus', { code: 'text', _id: 'text', name: 'text' }, ['code']), 'shop.shop-db.skus'),
+      aScenario()
+        .at(1, 'shop', 'skus', 'insert', { values: { code: 'A-1', _id: 'x', name: 'lamp' } })
+        .at(2, 'shop', 'skus', 'update', { values: { _id: 'y', name: 'desk' }, where: { code: 'A-1' } })
+        .build(),
+      { recentMessages: 5 },
+    );
+
+    const metrics = simulation.step(2);
+    const [insert, update] = metrics.logs['shop/skus-cdc']?.recent ?? [];
+
+    expect(insert?.key).toEqual({ id: '"A-1"' });
+    expect(envelopeOf(insert)?.after).toBe('{"_id": "A-1","code": "A-1","name": "lamp"}');
+    expect(envelopeOf(update)?.updateDescription?.updatedFields).toBe('{"name": "desk"}');
+    expect(metrics.errors.map(({ path, message }) => ({ path, message }))).toEqual([
+      {
+        path: 'systems[0].database.tables[0].columns[1]',
+        message:
+          "column '_id' is not in the primary key, which is a MongoDB document's _id, so its records leave it out",
+      },
+    ]);
   });
 
   it('carry an entity, its history and its output port exactly as a relational source would, redeliveries included', async () => {

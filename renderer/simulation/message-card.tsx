@@ -1,5 +1,12 @@
 import type { LogRecord } from '../../shared/simulation';
-import { type ChangeImages, changeImages, updatedFields } from '../../shared/simulation/record-shape';
+import {
+  type ChangeImages,
+  changeImages,
+  DOCUMENT_ID,
+  documentIdOf,
+  recordShape,
+  updatedFields,
+} from '../../shared/simulation/record-shape';
 import { formatValue } from './format-value';
 import { simulation } from './simulation-controller';
 
@@ -48,7 +55,7 @@ export function MessageCard({
         )}
       </header>
       {envelope ? (
-        <EnvelopeDiff envelope={envelope} />
+        <EnvelopeDiff envelope={envelope} messageKey={message.key} />
       ) : (
         value !== null && <FieldTable record={value as Record<string, unknown>} />
       )}
@@ -76,28 +83,69 @@ export function logPlace(source: Record<string, unknown>): string {
   return `sequence ${source.sequence}`;
 }
 
-function EnvelopeDiff({ envelope }: { envelope: ChangeImages }) {
+/** A field of a change's card: its value in the before and after images (`ABSENT` without one), marked where the change set it. */
+export interface EnvelopeRow {
+  name: string;
+  before: unknown;
+  after: unknown;
+  isChanged: boolean;
+}
+
+/** What a cell shows where the record has no image. */
+export const ABSENT = Symbol('absent');
+
+/**
+ * The rows of a change's card, field by field over its images. A MongoDB delete has neither image
+ * (`before` and `after` are null): Debezium gives only the document's `_id`, in the key, so its
+ * card shows that, and says the document is deleted.
+ */
+export function envelopeRows(envelope: ChangeImages, key: unknown): { rows: EnvelopeRow[]; note?: string } {
+  const hasNoImage = envelope.op === 'd' && envelope.before === null && envelope.after === null;
+  const isDocument = recordShape(String(envelope.source.connector)) === 'document';
+  const deletedId = hasNoImage && isDocument ? documentIdOf(key) : undefined;
+  if (deletedId !== undefined) {
+    return {
+      rows: [{ name: DOCUMENT_ID, before: deletedId, after: ABSENT, isChanged: false }],
+      note: 'Document deleted: MongoDB’s record carries only its _id, in the key.',
+    };
+  }
   const changed = new Set(envelope.op === 'u' ? updatedFields(envelope) : []);
-  const names = Object.keys(envelope.after ?? envelope.before ?? {});
+  const { before, after } = envelope;
+  return {
+    rows: Object.keys(after ?? before ?? {}).map((name) => ({
+      name,
+      before: before ? before[name] : ABSENT,
+      after: after ? after[name] : ABSENT,
+      isChanged: changed.has(name),
+    })),
+  };
+}
+
+function EnvelopeDiff({ envelope, messageKey }: { envelope: ChangeImages; messageKey: unknown }) {
+  const { rows, note } = envelopeRows(envelope, messageKey);
+  const cell = (value: unknown) => (value === ABSENT ? '' : formatValue(value));
   return (
-    <table className="record-table record-table--diff">
-      <thead>
-        <tr>
-          <th>field</th>
-          <th>before</th>
-          <th>after</th>
-        </tr>
-      </thead>
-      <tbody>
-        {names.map((name) => (
-          <tr key={name} className={changed.has(name) ? 'is-changed' : undefined}>
-            <th scope="row">{name}</th>
-            <td>{envelope.before ? formatValue(envelope.before[name]) : ''}</td>
-            <td>{envelope.after ? formatValue(envelope.after[name]) : ''}</td>
+    <>
+      {note && <p className="message-card__note">{note}</p>}
+      <table className="record-table record-table--diff">
+        <thead>
+          <tr>
+            <th>field</th>
+            <th>before</th>
+            <th>after</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.name} className={row.isChanged ? 'is-changed' : undefined}>
+              <th scope="row">{row.name}</th>
+              <td>{cell(row.before)}</td>
+              <td>{cell(row.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 

@@ -241,11 +241,16 @@ export function updatedFields(images: ChangeImages): string[] {
  * consumer knows of a deleted document, whose record carries no image.
  */
 export function documentKeyFields(key: unknown, keyColumns: readonly string[]): Record<string, unknown> {
-  const id = (key as { id?: unknown } | null)?.id;
-  if (typeof id !== 'string' || keyColumns.length === 0) return {};
-  const value = plainValue(JSON.parse(id));
+  const value = documentIdOf(key);
+  if (value === undefined || keyColumns.length === 0) return {};
   if (keyColumns.length === 1) return { [keyColumns[0] as string]: value };
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/** The `_id` a document's record key holds (`{"id":"1004"}` → 1004), plain; undefined for any other key. */
+export function documentIdOf(key: unknown): unknown {
+  const id = (key as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? plainValue(JSON.parse(id)) : undefined;
 }
 
 function imageOf(image: unknown): Record<string, unknown> | null {

@@ -90,6 +90,7 @@ interface SampleFile {
     presenterNotes?: Record<string, string>;
     retention?: { records: number };
     faults?: unknown[];
+    steps: unknown[];
     connector?: { transactionMetadata?: boolean };
   }[];
 }

@@ -397,6 +397,35 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     const stages = Number((await page.getByTestId('trace-position').textContent())?.split('/')[1]);
     expect(stages).toBeGreaterThan(4);
   });
+
+  it('shows a MongoDB delete’s card as the _id its key holds, saying the document is deleted', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'mongodb-delete.mesh.json', (mesh) => {
+      const customers = mesh.systems.find((system) => system.id === 'customers-service');
+      if (customers) customers.database.engine = 'mongodb';
+      mesh.scenarios[0]?.steps.push({
+        tick: 1,
+        systemId: 'customers-service',
+        table: 'customers',
+        op: 'delete',
+        where: { customer_id: 3 },
+      });
+    });
+    await enterSimulate(page);
+    await step(page, 1);
+    await openTab(page, 'Inspect');
+    await page.getByTestId('rf__edge-l-customers-cdc').click();
+    await page.getByLabel('Filter by key').fill('3');
+
+    const deletion = page.locator('.message-card--d').first();
+    await deletion.waitFor();
+    expect(await deletion.locator('.message-card__key').textContent()).toBe('{"id":"3"}');
+    expect(await deletion.locator('.message-card__note').textContent()).toBe(
+      'Document deleted: MongoDB’s record carries only its _id, in the key.',
+    );
+    expect(await deletion.locator('.record-table--diff th[scope=row]').allTextContents()).toEqual(['_id']);
+    expect(await deletion.locator('.record-table--diff td').allTextContents()).toEqual(['3', '']);
+  });
 });
 
 async function queryResult(page: Page, nodeName: string, sql: string): Promise<string> {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ABSENT, envelopeRows } from '../../../renderer/simulation/message-card';
+import { type ChangeImages, changeImages } from '../../../shared/simulation/record-shape';
+
+/** A record's images as the card reads them, from the value the engine writes. */
+function imagesOf(value: object): ChangeImages {
+  const images = changeImages(value);
+  if (!images) throw new Error('not a change event');
+  return images;
+}
+
+const mongoSource = { connector: 'mongodb', name: 'shop', db: 'shop-db', collection: 'items', ord: 21 };
+
+describe('the rows of a change’s card in the Inspect tab', () => {
+  it('show a MongoDB delete, which has neither image, as the _id its key holds, and say the document is deleted', () => {
+    const deletion = imagesOf({ before: null, after: null, updateDescription: null, source: mongoSource, op: 'd' });
+
+    expect(envelopeRows(deletion, { id: '2' })).toEqual({
+      rows: [{ name: '_id', before: 2, after: ABSENT, isChanged: false }],
+      note: 'Document deleted: MongoDB’s record carries only its _id, in the key.',
+    });
+    expect(envelopeRows(deletion, { id: '{"order_id": 7,"line_no": 2}' }).rows).toEqual([
+      { name: '_id', before: { order_id: 7, line_no: 2 }, after: ABSENT, isChanged: false },
+    ]);
+    expect(envelopeRows(deletion, { id: '"A-1"' }).rows[0]?.before).toBe('A-1');
+  });
+
+  it('show a MongoDB update’s document with the fields it set marked, and no before image', () => {
+    const update = imagesOf({
+      before: null,
+      after: '{"_id": {"$numberLong": "2"},"id": {"$numberLong": "2"},"price": 20.0}',
+      updateDescription: { removedFields: null, updatedFields: '{"price": 20.0}', truncatedArrays: null },
+      source: mongoSource,
+      op: 'u',
+    });
+
+    expect(envelopeRows(update, { id: '2' })).toEqual({
+      rows: [
+        { name: '_id', before: ABSENT, after: 2, isChanged: false },
+        { name: 'id', before: ABSENT, after: 2, isChanged: false },
+        { name: 'price', before: ABSENT, after: 20, isChanged: true },
+      ],
+    });
+  });
+
+  it('show a relational delete’s before image, field by field', () => {
+    const deletion = imagesOf({
+      before: { id: 2, name: 'chair' },
+      after: null,
+      source: { connector: 'postgresql', table: 'items' },
+      op: 'd',
+    });
+
+    expect(envelopeRows(deletion, { id: 2 })).toEqual({
+      rows: [
+        { name: 'id', before: 2, after: ABSENT, isChanged: false },
+        { name: 'name', before: 'chair', after: ABSENT, isChanged: false },
+      ],
+    });
+  });
+});

@@ -28,6 +28,29 @@ describe('determinism', () => {
     expect(second).toBe(first);
   });
 
+  it('gives byte-identical CDC records and outputs on MongoDB, and the outputs PostgreSQL gives', {
+    timeout: 60_000,
+  }, async () => {
+    const onMongo: Mesh = {
+      ...mesh,
+      systems: mesh.systems.map((system) => ({ ...system, database: { ...system.database, engine: 'mongodb' } })),
+    };
+    const cdcRecords = async () => {
+      const simulation = await simulate(onMongo, workshop, { recentMessages: 200 });
+      const logs = simulation.step(10).logs;
+      simulation.dispose();
+      return JSON.stringify(logs['customers-service/customers-cdc']?.recent);
+    };
+
+    const first = await cdcRecords();
+    expect(await cdcRecords()).toBe(first);
+    expect(first).toContain('"updated_at\\": {\\"$date\\": ');
+    const ports = (outputs: string) => JSON.stringify((JSON.parse(outputs) as { ports: unknown }).ports);
+    expect(ports(await publishedOutputs(onMongo, workshop, 10))).toBe(
+      ports(await publishedOutputs(mesh, workshop, 10)),
+    );
+  });
+
   it('gives different data for another seed', { timeout: 60_000 }, async () => {
     const first = await publishedOutputs(mesh, workshop, 5);
     const reseeded = await publishedOutputs(mesh, { ...workshop, seed: workshop.seed + 1 }, 5);

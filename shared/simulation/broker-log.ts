@@ -117,7 +117,8 @@ export function partitionSql(keySql: string, partitions: number): string {
  * What a change record carries besides its row images: its place in the source's log, when the
  * source made it, its snapshot marker, Kafka headers (JSON), with transaction metadata on its
  * transaction and place in it, after a column was renamed at the source its row images as
- * the source now names them (JSON `{before, after}`), which the envelope shows instead, and,
+ * the source now names them (JSON `{before, after}`; a MongoDB record's `{after, updatedFields}`,
+ * each the text the envelope writes), which the envelope shows instead, and,
  * for the engines whose source block gives one, the log position of its transaction's commit or
  * of the commit before it.
  */
@@ -243,14 +244,18 @@ export function messageJsonSql(log: BrokerLog): string {
   return `CASE WHEN _headers IS NULL THEN ${message} ELSE json_set(${message}, '$.headers', json(_headers)) END`;
 }
 
+const beforeColumn = (name: string) => quoteIdentifier(`before_${name}`);
+const afterColumn = (name: string) => quoteIdentifier(`after_${name}`);
+
 function valueJsonSql(format: LogFormat): string {
   if (format.kind === 'records') return `CASE WHEN _op = 'delete' THEN NULL ELSE ${jsonObjectSql(format.columns)} END`;
   const { columns, source } = format;
   const isDocument = recordShape(source.connector) === 'document';
   const images = isDocument
     ? `'before', NULL,
-    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(_renamed_images ->> '$.after', ${documentTextSql(columns, format.key, 'after_')}) END,
-    'updateDescription', CASE WHEN _op = 'u' THEN json_object('removedFields', NULL, 'updatedFields', ${updatedFieldsSql(columns)}, 'truncatedArrays', NULL) END,`
+    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(_renamed_images ->> '$.after', ${documentTextSql(columns, format.key, afterColumn)}) END,
+    'updateDescription', CASE WHEN _op = 'u' THEN json_object('removedFields', NULL,
+      'updatedFields', coalesce(_renamed_images ->> '$.updatedFields', ${updatedFieldsSql(columns, beforeColumn, afterColumn)}), 'truncatedArrays', NULL) END,`
     : `'before', CASE WHEN _op IN ('u', 'd') THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_')}) END,
     'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_')}) END,`;
   const table = isDocument

@@ -13,6 +13,7 @@ import {
   type TableColumn,
 } from './broker-log';
 import type { CdcTopicPlan, OutboxTopicPlan, SystemPlan } from './log-plan';
+import { documentTextSql, recordShape, updatedFieldsSql } from './record-shape';
 import { snapshotMarker } from './snapshot-marker';
 import { columnDefinitions, columnList, isoTimestampSql, prefixed, quoteIdentifier, quoteLiteral } from './sql-text';
 import { columnSqlType } from './sql-types';
@@ -288,6 +289,24 @@ FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} OR
 }
 
 /**
+ * What a MongoDB record says after a column was renamed at the source, as text of extended JSON
+ * under the new name: the document (`after`), and an update's `updatedFields`. A delete has neither.
+ */
+function renamedDocumentSql(
+  topic: CdcTopicPlan,
+  renamed: ReadonlyMap<string, string>,
+  images: { before?: boolean; after?: boolean },
+): string | undefined {
+  if (!images.after) return undefined;
+  const { columns, key } = topic.log.format;
+  const fieldName = (column: string) => renamed.get(column) ?? column;
+  const rowSql = (prefix: 'NEW' | 'OLD') => (name: string) => `${prefix}.${quoteIdentifier(name)}`;
+  const after = documentTextSql(columns, key, rowSql('NEW'), fieldName);
+  if (!images.before) return `json_object('after', ${after})`;
+  return `json_object('after', ${after}, 'updatedFields', ${updatedFieldsSql(columns, rowSql('OLD'), rowSql('NEW'), fieldName)})`;
+}
+
+/**
  * Row images into the change log; with tombstones, a delete is followed by a null-valued record
  * with its key and headers, as Debezium sends it.
  * An update that changes the primary key is, as in Debezium, a delete of the old key (with a
@@ -305,10 +324,14 @@ function captureTriggersSql(
     columns.map((name) => (renamed.has(name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`)).join(', ');
   const sourceImage = (prefix: 'NEW' | 'OLD') =>
     `json_object(${topic.log.format.columns.map((column) => `${quoteLiteral(renamed.get(column.name) ?? column.name)}, ${jsonValueSql(column, `${prefix}.${quoteIdentifier(column.name)}`)}`).join(', ')})`;
-  const renamedImages = (images: { before?: boolean; after?: boolean }) =>
-    renamed.size === 0
-      ? undefined
-      : `json_object(${[...(images.before ? [`'before', ${sourceImage('OLD')}`] : []), ...(images.after ? [`'after', ${sourceImage('NEW')}`] : [])].join(', ')})`;
+  const rowImages = (images: { before?: boolean; after?: boolean }) =>
+    `json_object(${[...(images.before ? [`'before', ${sourceImage('OLD')}`] : []), ...(images.after ? [`'after', ${sourceImage('NEW')}`] : [])].join(', ')})`;
+  const renamedImages = (images: { before?: boolean; after?: boolean }) => {
+    if (renamed.size === 0) return undefined;
+    return recordShape(topic.log.format.source.connector) === 'document'
+      ? renamedDocumentSql(topic, renamed, images)
+      : rowImages(images);
+  };
   const before = columnList(prefixed('before_', columns));
   const after = columnList(prefixed('after_', columns));
   const newImage = image('NEW');

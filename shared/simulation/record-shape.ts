@@ -1,5 +1,5 @@
 import { changedFields } from './record-diff';
-import { quoteIdentifier, quoteLiteral } from './sql-text';
+import { quoteLiteral } from './sql-text';
 import type { TableColumn } from './table-column';
 
 /*
@@ -140,20 +140,29 @@ function idValueSql(
   return documentSql(keyColumns.map((column) => pairSql(column.name, valueSql(column, columnSql(column.name)))));
 }
 
+/** How a column is named in a document: as it is, or, after a column was renamed at the source, by its new name. */
+export type FieldName = (column: string) => string;
+
+const asItIs: FieldName = (column) => column;
+
 /**
  * `after`: the document as strict extended JSON text, `_id` first, then the other columns in
- * table order. A column named `_id` is not written again: it is the key, or part of it, or (see
- * `idColumnProblem`) left out; a table without a key has it as its `_id`.
+ * table order, each read by `columnSql`. A column named `_id` is not written again: it is the
+ * key, or part of it, or (see `idColumnProblem`) left out; a table without a key has it as its `_id`.
  */
-export function documentTextSql(columns: readonly TableColumn[], key: readonly string[], prefix: string): string {
-  const columnSql = (name: string) => quoteIdentifier(`${prefix}${name}`);
+export function documentTextSql(
+  columns: readonly TableColumn[],
+  key: readonly string[],
+  columnSql: (name: string) => string,
+  fieldName: FieldName = asItIs,
+): string {
   const idColumn = columns.find((column) => column.name === DOCUMENT_ID);
   const id =
     idValueSql(columns, key, columnSql, strictValueSql) ??
     (idColumn && strictValueSql(idColumn, columnSql(idColumn.name)));
   const fields = columns
     .filter((column) => column !== idColumn)
-    .map((column) => pairSql(column.name, strictValueSql(column, columnSql(column.name))));
+    .map((column) => pairSql(fieldName(column.name), strictValueSql(column, columnSql(column.name))));
   return documentSql([...(id === undefined ? [] : [pairSql(DOCUMENT_ID, id)]), ...fields]);
 }
 
@@ -171,13 +180,18 @@ export function idColumnProblem(columnNames: readonly string[], key: readonly st
  * JSON text (`{"price": 20.0}`); MongoDB reports `$set`s, so a field set to null is one of them.
  * Never `_id`: a change of the key is a delete and a create.
  */
-export function updatedFieldsSql(columns: readonly TableColumn[]): string {
+export function updatedFieldsSql(
+  columns: readonly TableColumn[],
+  beforeSql: (name: string) => string,
+  afterSql: (name: string) => string,
+  fieldName: FieldName = asItIs,
+): string {
   const fields = columns
     .filter((column) => column.name !== DOCUMENT_ID)
     .map((column) => {
-      const before = quoteIdentifier(`before_${column.name}`);
-      const after = quoteIdentifier(`after_${column.name}`);
-      return `CASE WHEN ${before} IS NOT ${after} THEN ',' || ${pairSql(column.name, strictValueSql(column, after))} ELSE '' END`;
+      const before = beforeSql(column.name);
+      const after = afterSql(column.name);
+      return `CASE WHEN ${before} IS NOT ${after} THEN ',' || ${pairSql(fieldName(column.name), strictValueSql(column, after))} ELSE '' END`;
     });
   return fields.length === 0 ? `'{}'` : `'{' || substr(${fields.join(' || ')}, 2) || '}'`;
 }

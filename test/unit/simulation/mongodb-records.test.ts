@@ -354,6 +354,33 @@ describe('records of a MongoDB system', () => {
     ]);
   });
 
+  it('keep the document’s shape after a column is renamed at the source: _id first, extended JSON, the new name', async () => {
+    const messages = await mongoShopTopic(
+      aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .withFault({
+          kind: 'rename-column',
+          tick: 1,
+          systemId: 'shop',
+          topicId: 'items-cdc',
+          column: 'name',
+          renamedTo: 'title',
+        })
+        .at(1, 'shop', 'items', 'insert', { values: { id: 2, name: 'chair', price: 25, status: 'new' } })
+        .at(2, 'shop', 'items', 'update', { values: { name: 'desk' }, where: { id: 2 } }),
+      2,
+    );
+    const [, insert, update] = messages;
+
+    expect(envelopeOf(insert)?.after).toBe(
+      '{"_id": {"$numberLong": "2"},"id": {"$numberLong": "2"},"title": "chair","price": 25.0,"status": "new"}',
+    );
+    expect(envelopeOf(update)?.after).toBe(
+      '{"_id": {"$numberLong": "2"},"id": {"$numberLong": "2"},"title": "desk","price": 25.0,"status": "new"}',
+    );
+    expect(envelopeOf(update)?.updateDescription?.updatedFields).toBe('{"title": "desk"}');
+  });
+
   it('carry an entity, its history and its output port exactly as a relational source would, redeliveries included', async () => {
     const scenario = aScenario()
       .withData('shop', 'items', 2, PREDICTABLE_ITEMS)

@@ -109,11 +109,16 @@ function selectRecords(query: RunQuery, log: BrokerLog, conditions: string[], ta
 function keyConditionSql(key: string): string {
   if (key.startsWith('{')) {
     try {
-      return `json(_key) = json(${quoteLiteral(JSON.stringify(JSON.parse(key)))})`;
+      const exactly = `json(${quoteLiteral(JSON.stringify(JSON.parse(key)))})`;
+      return `(json(_key) = ${exactly} OR ${DOCUMENT_ID_SQL} = ${exactly})`;
     } catch {
       // Not JSON after all: match it as a value.
     }
   }
   // A MongoDB key holds its `_id` as JSON text: `"1003"`, or `"\"abc\""` for text.
-  return `EXISTS (SELECT 1 FROM json_each(_key) WHERE CAST(value AS TEXT) IN (${quoteLiteral(key)}, json_quote(${quoteLiteral(key)})))`;
+  const isValue = `CAST(value AS TEXT) IN (${quoteLiteral(key)}, json_quote(${quoteLiteral(key)}))`;
+  return `(EXISTS (SELECT 1 FROM json_each(_key) WHERE ${isValue}) OR EXISTS (SELECT 1 FROM json_each(${DOCUMENT_ID_SQL}) WHERE ${isValue}))`;
 }
+
+/** A MongoDB key's compound `_id`, the document its text holds (`{"id": "{\"order_id\": 7,…}"}`); else null. */
+const DOCUMENT_ID_SQL = `CASE WHEN json_valid(_key ->> '$.id') AND json_type(_key ->> '$.id') = 'object' THEN json(_key ->> '$.id') END`;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { ColumnType } from '../../../shared/model/table';
 import type { LogMessage } from '../../../shared/simulation';
-import { fieldsOf } from '../../../shared/simulation/log-reader';
+import { fieldsOf, readMessages } from '../../../shared/simulation/log-reader';
+import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { changeImages, plainValue } from '../../../shared/simulation/record-shape';
 import {
   aContract,
@@ -379,6 +380,35 @@ describe('records of a MongoDB system', () => {
       '{"_id": {"$numberLong": "2"},"id": {"$numberLong": "2"},"title": "desk","price": 25.0,"status": "new"}',
     );
     expect(envelopeOf(update)?.updateDescription?.updatedFields).toBe('{"title": "desk"}');
+  });
+
+  it('are found by a value of a compound _id, or by the _id exactly, as a relational key is', async () => {
+    const mesh = asMongo(
+      aMongoTableMesh('lines', { order_id: 'integer', line_no: 'integer', sku: 'text' }, ['order_id', 'line_no']),
+      'shop.shop-db.lines',
+    );
+    const simulation = await simulate(
+      mesh,
+      aScenario()
+        .at(1, 'shop', 'lines', 'insert', { values: { order_id: 7, line_no: 1, sku: 'A-7' } })
+        .at(1, 'shop', 'lines', 'insert', { values: { order_id: 8, line_no: 7, sku: 'B-1' } })
+        .at(1, 'shop', 'lines', 'insert', { values: { order_id: 9, line_no: 1, sku: 'C-1' } })
+        .build(),
+    );
+    simulation.step(1);
+    const topic = planPipeline(mesh).logs.find((log) => log.table === 'shop/lines-cdc');
+    if (!topic) throw new Error('no lines topic');
+    const keysFoundBy = (key: string) => {
+      const read = readMessages(simulation.query, topic, { limit: 10, key });
+      return read.ok ? read.value.map((message) => message.key) : read.errors;
+    };
+
+    expect(keysFoundBy('7')).toEqual([{ id: '{"order_id": 8,"line_no": 7}' }, { id: '{"order_id": 7,"line_no": 1}' }]);
+    expect(keysFoundBy('{"order_id":9,"line_no":1}')).toEqual([{ id: '{"order_id": 9,"line_no": 1}' }]);
+    expect(keysFoundBy('{"id":"{\\"order_id\\": 9,\\"line_no\\": 1}"}')).toEqual([
+      { id: '{"order_id": 9,"line_no": 1}' },
+    ]);
+    expect(keysFoundBy('A-7')).toEqual([]);
   });
 
   it('carry an entity, its history and its output port exactly as a relational source would, redeliveries included', async () => {

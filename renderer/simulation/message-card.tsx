@@ -130,9 +130,9 @@ function EnvelopeDiff({ envelope, messageKey }: { envelope: ChangeImages; messag
       <table className="record-table record-table--diff">
         <thead>
           <tr>
-            <th>field</th>
-            <th>before</th>
-            <th>after</th>
+            <th className="record-table__column">field</th>
+            <th className="record-table__column">before</th>
+            <th className="record-table__column">after</th>
           </tr>
         </thead>
         <tbody>

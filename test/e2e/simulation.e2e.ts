@@ -425,6 +425,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     );
     expect(await deletion.locator('.record-table--diff th[scope=row]').allTextContents()).toEqual(['_id']);
     expect(await deletion.locator('.record-table--diff td').allTextContents()).toEqual(['3', '']);
+    await screenshot(page, 'simulation-mongodb-delete-card');
   });
 });
 

@@ -25,7 +25,20 @@ interface DatabaseEngine {
   config(system: OperationalSystem, connector: ConnectorIdentity): Record<string, string | number | boolean>;
   /** Why the connector cannot name this database in its config, when it cannot. */
   databaseNameProblem?(database: string): string | null;
+  /** Debezium's outbox event router for this engine's change events, when not the relational one. */
+  outboxRouter?: OutboxRouter;
 }
+
+interface OutboxRouter {
+  type: string;
+  /** The option that expands the payload's JSON text into the event. */
+  expandJsonPayload: string;
+}
+
+const RELATIONAL_OUTBOX_ROUTER: OutboxRouter = {
+  type: 'io.debezium.transforms.outbox.EventRouter',
+  expandJsonPayload: 'table.expand.json.payload',
+};
 
 /** A connector is named after its system: `orders-service-cdc`. */
 const CONNECTOR_SUFFIX = '-cdc';
@@ -90,6 +103,11 @@ const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
   mongodb: {
     connectorClass: 'io.debezium.connector.mongodb.MongoDbConnector',
     config: () => ({}),
+    // The relational router refuses MongoDB's change events, whose `after` is a JSON text.
+    outboxRouter: {
+      type: 'io.debezium.connector.mongodb.transforms.outbox.MongoEventRouter',
+      expandJsonPayload: 'collection.expand.json.payload',
+    },
   },
 };
 
@@ -143,7 +161,9 @@ export function debeziumConnector(
       'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
       'value.converter.schemas.enable': false,
       ...(transforms.length > 0 ? { transforms: transforms.join(',') } : {}),
-      ...(outboxTopics.length > 0 ? outboxRouter(outboxTopics, debeziumTopic(OUTBOX_TABLE)) : {}),
+      ...(outboxTopics.length > 0
+        ? outboxRouter(engine.outboxRouter ?? RELATIONAL_OUTBOX_ROUTER, outboxTopics, debeziumTopic(OUTBOX_TABLE))
+        : {}),
       ...Object.fromEntries(
         renamed.flatMap(({ topic, table }, n) => [
           [`transforms.rename${n + 1}.type`, 'org.apache.kafka.connect.transforms.RegexRouter'],
@@ -182,13 +202,17 @@ const ROUTED_BY_VALUE = '${routedByValue}';
  * Debezium's outbox event router, applied to the outbox table's records only. One event
  * topic: every outbox row goes there; several: the row's `aggregatetype` names the topic.
  */
-function outboxRouter(topics: readonly Topic[], outboxTopic: string): Record<string, string | boolean> {
+function outboxRouter(
+  router: OutboxRouter,
+  topics: readonly Topic[],
+  outboxTopic: string,
+): Record<string, string | boolean> {
   return {
-    'transforms.outbox.type': 'io.debezium.transforms.outbox.EventRouter',
+    'transforms.outbox.type': router.type,
     'transforms.outbox.predicate': 'isOutbox',
     'transforms.outbox.route.by.field': 'aggregatetype',
     'transforms.outbox.route.topic.replacement': topics.length === 1 ? (topics[0] as Topic).name : ROUTED_BY_VALUE,
-    'transforms.outbox.table.expand.json.payload': true,
+    [`transforms.outbox.${router.expandJsonPayload}`]: true,
     predicates: 'isOutbox',
     'predicates.isOutbox.type': 'org.apache.kafka.connect.transforms.predicates.TopicNameMatches',
     'predicates.isOutbox.pattern': exactPattern(outboxTopic),

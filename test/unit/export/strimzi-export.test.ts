@@ -325,6 +325,49 @@ describe('Strimzi export', () => {
     },
   );
 
+  it("routes a MongoDB outbox with Debezium's MongoDB event router: the relational one refuses MongoDB's change events", () => {
+    const base = aSystem('crm', 'd');
+    const system = aSystem('crm', 'd', {
+      database: {
+        engine: 'mongodb',
+        name: 'crm',
+        tables: [{ ...base.database.tables[0]!, name: 'subscribers' }],
+      },
+      messaging: {
+        broker: 'kafka',
+        topics: [
+          {
+            id: 's',
+            name: 'crm.crm.subscribers',
+            partitions: 1,
+            tombstones: true,
+            source: { kind: 'cdc', table: 'subscribers' },
+          },
+          {
+            id: 'e',
+            name: 'crm.events.churned',
+            partitions: 1,
+            tombstones: false,
+            source: { kind: 'outbox', event: 'Churned' },
+          },
+        ],
+      },
+      publishes: [{ name: 'Churned', table: 'subscribers', on: ['delete'] }],
+    });
+    const config = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
+      (resource) => resource.kind === 'KafkaConnector',
+    )?.spec.config;
+    expect(config).toMatchObject({
+      'collection.include.list': 'crm\\.subscribers,crm\\.outbox',
+      'transforms.outbox.type': 'io.debezium.connector.mongodb.transforms.outbox.MongoEventRouter',
+      'transforms.outbox.route.by.field': 'aggregatetype',
+      'transforms.outbox.route.topic.replacement': 'crm.events.churned',
+      'transforms.outbox.collection.expand.json.payload': true,
+      'predicates.isOutbox.pattern': 'crm\\.crm\\.outbox',
+    });
+    expect(config).not.toHaveProperty('transforms.outbox.table.expand.json.payload');
+  });
+
   it("refuses a SQL Server database whose name has a comma: Debezium's database.names is a plain list", () => {
     const base = aSystem('erp', 'd');
     const system = aSystem('erp', 'd', { database: { ...base.database, engine: 'sqlserver', name: 'sales,2024' } });

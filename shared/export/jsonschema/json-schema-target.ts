@@ -12,11 +12,18 @@ import { compact, nonEmpty } from '../json-values';
 
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
-const JSON_TYPES: Record<LogicalType, { type: string; format?: string }> = {
+/**
+ * A time of day as ODCS writes it (`HH:mm:ss`, fractions and an offset optional). JSON Schema's
+ * `time` format is RFC 3339's full-time, which requires the offset, and so refuses `12:30:00`.
+ */
+const TIME_OF_DAY =
+  '^([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$';
+
+const JSON_TYPES: Record<LogicalType, { type: string; format?: string; pattern?: string }> = {
   string: { type: 'string' },
   date: { type: 'string', format: 'date' },
   timestamp: { type: 'string', format: 'date-time' },
-  time: { type: 'string', format: 'time' },
+  time: { type: 'string', pattern: TIME_OF_DAY },
   number: { type: 'number' },
   integer: { type: 'integer' },
   map: { type: 'object' },
@@ -67,10 +74,11 @@ function memberSchemas(properties: readonly ContractProperty[]): Record<string, 
 
 function propertySchema(property: ContractProperty): Record<string, unknown> {
   if (property.logicalType === undefined) return untypedPropertySchema(property);
-  const { type, format } = JSON_TYPES[property.logicalType];
+  const { type, format, pattern } = JSON_TYPES[property.logicalType];
   return compact({
     type: property.required ? type : [type, 'null'],
     format,
+    pattern,
     description: property.description,
     // The model's enum values are strings; on other types they could only refuse every value.
     enum: property.enum && type === 'string' ? [...property.enum, ...(property.required ? [] : [null])] : undefined,

@@ -45,6 +45,26 @@ describe('JSON Schema export', () => {
     expect(JSON.parse(String(files[0]?.content)).required).toEqual(['id']);
   });
 
+  it("accepts times as ODCS writes them (HH:mm:ss, no offset needed), and the contract's own examples", () => {
+    const files = exportedSchemas(
+      'shifts',
+      `  - name: shifts
+    properties:
+      - name: starts
+        logicalType: time
+        required: true
+        examples: ["12:30:00", "23:59:59.5", "08:00:00Z", "08:00:00+02:00"]
+`,
+    );
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:shifts:1.0.0:shifts')!;
+    for (const starts of ['12:30:00', '23:59:59.5', '08:00:00Z', '08:00:00+02:00']) {
+      expect(validate({ starts }) ? [] : validate.errors, starts).toEqual([]);
+    }
+    for (const starts of ['24:00:00', '12:30', 'noon', '2026-01-01T12:30:00Z']) {
+      expect(validate({ starts }), starts).toBe(false);
+    }
+  });
+
   it('lets a property without a logicalType hold any value, and null only when it is optional', () => {
     const files = exportedSchemas(
       'untyped',

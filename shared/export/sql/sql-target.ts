@@ -32,7 +32,10 @@ export const sqlTarget = defineTarget({
     const savedProductsById = new Map(options.baseline?.products.map((product) => [product.id, product]));
     for (const product of scoped.products) {
       const contracts = servedContracts(contractsById, product);
-      if (contracts.length === 0) continue;
+      const savedProduct = savedProductsById.get(product.id);
+      const savedContracts = savedProduct ? servedContracts(savedContractsById, savedProduct) : [];
+      // A product that served contracts when saved and serves none now still has tables to drop.
+      if (contracts.length === 0 && savedContracts.length === 0) continue;
       const tables = contracts.flatMap((contract) => tablesOf(product.id, contract));
       const problems = productProblems(mesh, product, tables);
       if (problems.length > 0) {
@@ -40,14 +43,15 @@ export const sqlTarget = defineTarget({
         continue;
       }
       const changesPath = nameFile([product.name, product.id], '.changes.sql');
-      files.push({
-        path: changesPath.replace(/\.changes\.sql$/, '.sql'),
-        content: productDdl(product, tables),
-        about: `PostgreSQL tables of data product ${product.name}`,
-      });
-      const savedProduct = savedProductsById.get(product.id);
+      if (contracts.length > 0) {
+        files.push({
+          path: changesPath.replace(/\.changes\.sql$/, '.sql'),
+          content: productDdl(product, tables),
+          about: `PostgreSQL tables of data product ${product.name}`,
+        });
+      }
       if (!savedProduct) continue;
-      const migration = productMigration(product, servedContracts(savedContractsById, savedProduct), contracts);
+      const migration = productMigration(product, savedContracts, contracts);
       if (migration) {
         files.push({
           path: changesPath,

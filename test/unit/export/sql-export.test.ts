@@ -306,6 +306,23 @@ describe('SQL export', () => {
     expect(columns.rows).toHaveLength(changes.length);
   });
 
+  it('migrates a product whose output ports serve no contract any more: its saved tables are dropped', async () => {
+    const serving = (contractId?: string) =>
+      aMesh()
+        .withDomain('d')
+        .withContract('c', { keepHistory: true })
+        .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', contractId ? { contractId } : {})] })
+        .build();
+    const saved = serving('c');
+    const files = sqlFiles(serving(), saved);
+    expect(files.map((file) => file.path)).toEqual(['sql/p.changes.sql']);
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(saved));
+    expect(await tablesIn(db)).toHaveLength(2);
+    await runFiles(db, files);
+    expect(await tablesIn(db)).toEqual([]);
+  });
+
   it('migrates the last saved design’s tables to exactly the current ones, which then take the sample rows', {
     timeout: 120_000,
   }, async () => {

@@ -24,10 +24,20 @@ export function parseOptions(args: readonly string[], spec: { values: string[]; 
       continue;
     }
     const [name = '', inlineValue] = arg.replace(/^--?/, '').split(/=(.*)/s);
-    if (spec.flags.includes(name) && inlineValue === undefined) parsed.flags[name] = true;
-    else if (spec.values.includes(name) && inlineValue !== undefined) parsed.values[name] = inlineValue;
-    else if (spec.values.includes(name) && index + 1 < args.length) parsed.values[name] = args[++index] as string;
-    else return { ...parsed, ok: false, error: `unknown option or missing value: ${arg}` };
+    if (spec.flags.includes(name) && inlineValue === undefined) {
+      parsed.flags[name] = true;
+      continue;
+    }
+    const value = inlineValue ?? (index + 1 < args.length ? args[++index] : undefined);
+    if (!spec.values.includes(name) || value === undefined) {
+      return { ...parsed, ok: false, error: `unknown option or missing value: ${arg}` };
+    }
+    // Taking the last one alone would drop what the first asked for (`--format odcs --format sql`).
+    const earlier = parsed.values[name];
+    if (earlier !== undefined) {
+      return { ...parsed, ok: false, error: `--${name} given twice ('${earlier}' and '${value}'); give it once` };
+    }
+    parsed.values[name] = value;
   }
   return parsed;
 }

@@ -194,6 +194,11 @@ describe('mesh-designer export', () => {
       'one design at a time (also given: other.mesh.json)',
     ],
     [['export', 'shop.mesh.json', '--out'], 'unknown option or missing value: --out'],
+    // Read as the last one alone, a CI step would export only sql and pass.
+    [
+      ['export', 'shop.mesh.json', '--out', 'out', '--format', 'odcs', '--format=sql'],
+      "--format given twice ('odcs' and 'sql'); give it once",
+    ],
   ])('refuses %j as wrong usage: %s', async (args, message) => {
     const { io, err, files } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(args, io)).toBe(EXIT.usage);

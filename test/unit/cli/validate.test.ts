@@ -216,6 +216,11 @@ describe('mesh-designer validate', () => {
     expect(err[0]).toMatch(/^mesh-designer validate: no rule 'owner'; the rules are owners, output-contracts, /);
     expect(await runCli(['validate', 'shop.mesh.json', '--severity', 'fatal'], io)).toBe(EXIT.usage);
     expect(err).toContain("mesh-designer validate: --severity must be error, warning or info, not 'fatal'");
+    // Read as the last one alone, a CI gate would check fewer rules than it names.
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owners', '--rule=pii-propagation'], io)).toBe(
+      EXIT.usage,
+    );
+    expect(err).toContain("mesh-designer validate: --rule given twice ('owners' and 'pii-propagation'); give it once");
   });
 
   it('explains its usage when called without files or with an unknown option', async () => {

@@ -11,7 +11,8 @@ const TRICKY_STRINGS = [
   ...['NO', 'no', 'No', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'y', 'Y', 'n', 'N'],
   ...['true', 'True', 'FALSE', '~', 'null', 'Null', 'NULL', '', ' ', '<<', '='],
   ...['0755', '09', '0b101', '0o17', '0x1F', '1_000', '1__0', '+1', '-0', '1e3', '1E3', '12e03', '1.5e+3', '1.0.0'],
-  ...['.5', '1.', '0.', '._', '.inf', '-.Inf', '.NaN', 'NaN', '1:59', '1:60'],
+  ...['.5', '1.', '0.', '._', '.inf', '-.Inf', '.NaN', 'NaN', '1:59', '1:60', '00:30', '0:30:15', '+.5', '-.5'],
+  ...['2001-12-14 21:59:43.10 -5', '2026-01-01  10:00:00 +01:00'],
   ...['a: b', 'a:b', '- x', '-', '---', '...', '#c', 'a #b', '? q', '|', '>', '!tag', '*alias', '&anchor', '%YAML'],
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a Kafka config-provider reference, as manifests hold them
   ...['@at', '`tick', '"double"', "'single'", ' lead', 'trail ', '${secrets:kafka/db:password}', '{a}', '[b]'],

@@ -8,15 +8,22 @@ const WORD = '[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|=|<<';
 const NUMBER_LIKE = String.raw`[-+]?\.?[0-9](?=[^\s,\]}#]*[_:eEbBoOxX-])[^\s,\]}#]*`;
 /** A leading zero: octal in YAML 1.1, decimal in 1.2. */
 const LEADING_ZERO = String.raw`[-+]?0[0-9][^\s,\]}#]*`;
+/** A signed fraction without a leading digit: a number in YAML 1.2, a string in 1.1 (`+.5`). */
+const SIGNED_FRACTION = String.raw`[-+]\.[0-9][^\s,\]}#]*`;
+/** A date and a time: a YAML 1.1 timestamp, also with spaces before its time zone (`2001-12-14 21:59:43.10 -5`). */
+const DATE_TIME = String.raw`[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9]`;
 /**
  * A whole plain value (after a space, a line start or a flow indicator, up to a line end, a
- * comment, a flow indicator or `: `) that one of the patterns above matches. Every value the
- * versions read differently matches; most contracts have none, and are spared a parse.
+ * comment, a flow indicator or `: `) that one of the patterns above matches, or the start of a
+ * date and time, which may hold spaces. Every value the versions read differently matches;
+ * most contracts have none, and are spared a parse.
  */
 const MAYBE_READ_OTHERWISE = new RegExp(
-  String.raw`(?:^|[\s\[{,])(?:${WORD}|${NUMBER_LIKE}|${LEADING_ZERO})(?=[ \t\r]*(?:$|[,\]}#]|:\s))`,
+  String.raw`(?:^|[\s\[{,])(?:(?:${WORD}|${NUMBER_LIKE}|${LEADING_ZERO}|${SIGNED_FRACTION})(?=[ \t\r]*(?:$|[,\]}#]|:\s))|${DATE_TIME})`,
   'm',
 );
+/** What YAML 1.1 readers take for line breaks, in any scalar: NEL, LINE and PARAGRAPH SEPARATOR. */
+const LINE_BREAK_LOOKALIKE = /[\u0085\u2028\u2029]/;
 
 /** What the lexer inserts between tokens (document start, flow end, scalar start): not in the text. */
 const LEXER_CONTROL = new Set(['\x02', '\x18', '\x1f']);
@@ -31,7 +38,7 @@ const LEXER_CONTROL = new Set(['\x02', '\x18', '\x1f']);
  */
 export function quotedForYaml11(text: string): string {
   const hasTabs = text.includes('\t');
-  if (!hasTabs && !MAYBE_READ_OTHERWISE.test(text)) return text;
+  if (!hasTabs && !LINE_BREAK_LOOKALIKE.test(text) && !MAYBE_READ_OTHERWISE.test(text)) return text;
   const document = parseDocument(text);
   if (document.errors.length > 0) return text;
   const splices: { start: number; end: number; text: string }[] = [];
@@ -67,6 +74,9 @@ function withSpacesBetweenTokens(text: string): string {
 
 /** The scalar's text for YAML 1.1 readers, or undefined when its source already reads alike. */
 function yaml11Reading(node: Scalar, text: string): string | undefined {
+  // Quoted or in a block, such a character is folded into a space, or ends a plain scalar: only an escape keeps it.
+  const source = node.range ? text.slice(node.range[0], node.range[1]) : '';
+  if (typeof node.value === 'string' && LINE_BREAK_LOOKALIKE.test(source)) return scalarText(node.value);
   if (node.type !== Scalar.PLAIN || node.value === null) return undefined;
   // A plain scalar folded over lines may hold a tab where PyYAML wants none: written afresh, it has none.
   if (node.range && text.slice(node.range[0], node.range[1]).includes('\t')) return scalarText(node.value);

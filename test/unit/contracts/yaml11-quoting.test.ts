@@ -95,6 +95,20 @@ describe('quotedForYaml11: the user text, read alike by YAML 1.1 readers', () =>
       for (const reading of Object.values(readings[index] ?? {})) expect(reading, text).toEqual([parse(text)]);
     }
   });
+
+  it('escapes the characters YAML 1.1 reads as line breaks (U+0085, U+2028, U+2029) in any scalar', () => {
+    const texts = ['\u0085', '\u2028', '\u2029'].flatMap((character) => [
+      `plain: a${character}b\n`,
+      `quoted: "a${character}b"\n`,
+      `single: 'a${character}b'\n`,
+      `items:\n  - a${character}b\n`,
+      `block: |\n  a${character}b\n`,
+    ]);
+    const readings = readEverywhere(texts.map(quotedForYaml11));
+    for (const [index, text] of texts.entries()) {
+      for (const reading of Object.values(readings[index] ?? {})) expect(reading, text).toEqual([parse(text)]);
+    }
+  });
 });
 
 /** Plain values YAML 1.1 readers take for something else, or read as another number. */
@@ -102,4 +116,7 @@ const PLAIN_TRAPS = [
   ...['y', 'Y', 'n', 'N', 'yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF'],
   ...['23:59:59', '190:20:30', '1:2', '-1:30', '2024-01-01', '2024-1-1', '2001-12-14t21:59:43.10-05:00'],
   ...['0755', '-0755', '09', '0b101', '0o17', '1_000', '+1_0', '1e3', '1E3', '-12e03', '1.5e3', '.5e3', '0x_1F'],
+  // A spaced time zone, a signed fraction without a leading digit, base 60 with a leading zero.
+  ...['2001-12-14 21:59:43.10 -5', '2026-01-01  10:00:00 +01:00', '2026-01-01 10:00:00 Z', '+.5', '-.5'],
+  ...['00:30', '0:30:15', '012:30'],
 ];

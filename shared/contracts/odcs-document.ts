@@ -245,6 +245,12 @@ export function nestedPropertiesOf(property: ContractProperty): {
   };
 }
 
+/** The values of an ODCS 3.2 map property (`map: { key, value }`), read as a property. */
+export function mapValueOf(property: ContractProperty): ContractProperty | undefined {
+  const map = property.extensions?.map;
+  return isJsonObject(map) && isJsonObject(map.value) ? (propertyFromOdcs(map.value) as ContractProperty) : undefined;
+}
+
 function propertyFromOdcs(property: OdcsObject): unknown {
   const { known, rest } = splitFields(property, PROPERTY_FIELDS);
   const { quality, enum: nativeEnum, ...extensions } = rest;

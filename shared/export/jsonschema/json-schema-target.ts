@@ -1,4 +1,4 @@
-import { nestedPropertiesOf } from '../../contracts/odcs-document';
+import { mapValueOf, nestedPropertiesOf } from '../../contracts/odcs-document';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { defineTarget } from '../export-target';
@@ -87,12 +87,13 @@ function propertySchema(property: ContractProperty): Record<string, unknown> {
   });
 }
 
-/** ODCS v3 nests an object property's `properties` and an array property's `items`. */
+/** ODCS v3 nests an object property's `properties`, an array property's `items` and (3.2) a map property's values. */
 function nestedSchemas(property: ContractProperty): Record<string, unknown> {
   const { properties, items } = nestedPropertiesOf(property);
   if (property.logicalType === 'object' && properties.length > 0) return memberSchemas(properties);
   if (property.logicalType === 'array' && items) return { items: propertySchema(items) };
-  return {};
+  const mapValue = property.logicalType === 'map' ? mapValueOf(property) : undefined;
+  return mapValue ? { additionalProperties: propertySchema(mapValue) } : {};
 }
 
 /** ODCS lets a property go without a logical type: any value, and null only when it is optional. */

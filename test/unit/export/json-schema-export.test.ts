@@ -65,6 +65,44 @@ describe('JSON Schema export', () => {
     }
   });
 
+  it("describes the values of an ODCS 3.2 map property, as it does an array's items", () => {
+    const contract = contractFromYaml(`apiVersion: v3.2.0
+kind: DataContract
+id: tallies
+version: 1.0.0
+schema:
+  - name: tallies
+    properties:
+      - name: counts
+        logicalType: map
+        required: true
+        map:
+          key:
+            logicalType: string
+          value:
+            logicalType: integer
+            required: true
+      - name: visits
+        logicalType: map
+        map:
+          key:
+            logicalType: string
+          value:
+            logicalType: object
+            properties:
+              - name: on
+                logicalType: date
+                required: true
+`);
+    const files = filesOf(jsonSchemaTarget.files({ ...aMesh().build(), contracts: [contract] }, WHOLE_MESH));
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:tallies:1.0.0:tallies')!;
+    const record = { counts: { a: 1, b: 2 }, visits: { home: { on: '2024-05-01' } } };
+    expect(validate(record) ? [] : validate.errors).toEqual([]);
+    expect(validate({ ...record, counts: { a: 'one' } }), 'a count not an integer').toBe(false);
+    expect(validate({ ...record, counts: { a: null } }), 'a required value is null').toBe(false);
+    expect(validate({ ...record, visits: { home: { on: 5 } } }), 'a visit without a date').toBe(false);
+  });
+
   it('lets a property without a logicalType hold any value, and null only when it is optional', () => {
     const files = exportedSchemas(
       'untyped',

@@ -8,6 +8,7 @@ import type { ContractProperty, Mesh } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { type EcommerceRun, ecommerceRun } from './ecommerce-run';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
+import { hospitalMesh } from './hospital-mesh';
 
 const ecommerce = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
 const USER_SCHEMAS = `table_schema NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'public')`;
@@ -321,6 +322,21 @@ describe('SQL export', () => {
     expect(await tablesIn(db)).toHaveLength(2);
     await runFiles(db, files);
     expect(await tablesIn(db)).toEqual([]);
+  });
+
+  it('migrates an unseen design with breaking changes to exactly its current tables: a key column renamed, types changed, an entity become an event, a product serving nothing', async () => {
+    const [saved, current] = [hospitalMesh('saved'), hospitalMesh('current')];
+    const schemas = saved.products.map((product) => postgresName(product.id));
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(current));
+    const expected = await schemaOf(db, schemas);
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(saved));
+    await runFiles(
+      db,
+      sqlFiles(current, saved).filter((file) => file.path.endsWith('.changes.sql')),
+    );
+    expect(await schemaOf(db, schemas)).toEqual(expected);
   });
 
   it('migrates the last saved design’s tables to exactly the current ones, which then take the sample rows', {

@@ -24,6 +24,7 @@ const MAYBE_READ_OTHERWISE = new RegExp(
 );
 /** What YAML 1.1 readers take for line breaks, in any scalar: NEL, LINE and PARAGRAPH SEPARATOR. */
 const LINE_BREAK_LOOKALIKE = /[\u0085\u2028\u2029]/;
+const LINE_BREAK_LOOKALIKES = new RegExp(LINE_BREAK_LOOKALIKE.source, 'g');
 
 /** What the lexer inserts between tokens (document start, flow end, scalar start): not in the text. */
 const LEXER_CONTROL = new Set(['\x02', '\x18', '\x1f']);
@@ -32,7 +33,9 @@ const LEXER_CONTROL = new Set(['\x02', '\x18', '\x1f']);
  * The user's YAML with every plain scalar a YAML 1.1 reader (PyYAML, SnakeYAML) would read
  * differently written so that it reads alike: `unit: y` becomes `unit: "y"`, `on:` becomes
  * `"on":`, `0755` becomes `755`, and a tab between tokens (`status:<tab>active`, before a
- * comment, at a line's end), which PyYAML refuses, becomes a space. Every other byte
+ * comment, at a line's end), which PyYAML refuses, becomes a space. A scalar holding what
+ * YAML 1.1 takes for a line break (U+0085, U+2028, U+2029) is escaped, and in a comment such a
+ * character becomes a space. Every other byte
  * (comments, order, quoting, blank lines) is kept. Text that does not parse is returned as
  * it is: the validation reports it.
  */
@@ -53,7 +56,9 @@ export function quotedForYaml11(text: string): string {
     (result, splice) => result.slice(0, splice.start) + splice.text + result.slice(splice.end),
     text,
   );
-  return hasTabs ? withSpacesBetweenTokens(quoted) : quoted;
+  // Every scalar holding one is escaped now: what is left is in comments, where PyYAML would end the comment.
+  const uncommented = quoted.replace(LINE_BREAK_LOOKALIKES, ' ');
+  return hasTabs ? withSpacesBetweenTokens(uncommented) : uncommented;
 }
 
 /** The text with every tab that separates tokens a space; tabs within scalars and comments stay. */

@@ -96,8 +96,11 @@ describe('quotedForYaml11: the user text, read alike by YAML 1.1 readers', () =>
     }
   });
 
-  it('escapes the characters YAML 1.1 reads as line breaks (U+0085, U+2028, U+2029) in any scalar', () => {
+  it('escapes the characters YAML 1.1 reads as line breaks (U+0085, U+2028, U+2029) in any scalar, and blanks them in comments', () => {
     const texts = ['\u0085', '\u2028', '\u2029'].flatMap((character) => [
+      // In a comment, PyYAML would read what follows one as YAML.
+      `a: 1 # note${character}b: 2\n`,
+      `# top${character}x: 1\na: 1\n`,
       `plain: a${character}b\n`,
       `quoted: "a${character}b"\n`,
       `single: 'a${character}b'\n`,

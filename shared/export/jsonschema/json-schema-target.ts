@@ -1,13 +1,15 @@
-import { mapValueOf, nestedPropertiesOf } from '../../contracts/odcs-document';
+import { isJsonObject, mapValueOf, nestedPropertiesOf } from '../../contracts/odcs-document';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { defineTarget } from '../export-target';
 import { compact, nonEmpty } from '../json-values';
+import { optionKeywords } from './type-options';
 
 /*
  * A JSON Schema (draft 2020-12) per schema object of each contract: what one record looks
- * like. Required properties are required and never null; optional ones may be null. Further
- * properties are allowed, as adding an optional field is not a breaking change.
+ * like. Required properties are required and never null; optional ones may be null; each
+ * property's logicalTypeOptions are the keywords that say the same (see type-options.ts).
+ * Further properties are allowed, as adding an optional field is not a breaking change.
  */
 
 export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -75,10 +77,12 @@ function memberSchemas(properties: readonly ContractProperty[]): Record<string, 
 function propertySchema(property: ContractProperty): Record<string, unknown> {
   if (property.logicalType === undefined) return untypedPropertySchema(property);
   const { type, format, pattern } = JSON_TYPES[property.logicalType];
+  const options = property.extensions?.logicalTypeOptions;
+  const { keywords, hasOwnForm } = optionKeywords(property.logicalType, isJsonObject(options) ? options : {});
   return compact({
     type: property.required ? type : [type, 'null'],
-    format,
-    pattern,
+    ...(hasOwnForm ? {} : { format, pattern }),
+    ...keywords,
     description: property.description,
     // The model's enum values are strings; on other types they could only refuse every value.
     enum: property.enum && type === 'string' ? [...property.enum, ...(property.required ? [] : [null])] : undefined,

@@ -65,6 +65,84 @@ describe('JSON Schema export', () => {
     }
   });
 
+  it('checks what logicalTypeOptions say: lengths, patterns and formats of text, bounds of numbers and sizes', () => {
+    const files = exportedSchemas(
+      'options',
+      `  - name: options
+    properties:
+      - name: code
+        logicalType: string
+        required: true
+        logicalTypeOptions: { minLength: 2, maxLength: 4, pattern: "^[A-Z]+$" }
+      - name: email
+        logicalType: string
+        logicalTypeOptions: { format: email }
+      - name: secret
+        logicalType: string
+        logicalTypeOptions: { format: password }
+      - name: age
+        logicalType: integer
+        logicalTypeOptions: { format: u8, maximum: 150 }
+      - name: price
+        logicalType: number
+        logicalTypeOptions: { exclusiveMinimum: 0, multipleOf: 0.01 }
+      - name: tags
+        logicalType: array
+        logicalTypeOptions: { minItems: 1, maxItems: 2, uniqueItems: true }
+        items:
+          logicalType: string
+`,
+    );
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:options:1.0.0:options')!;
+    const valid = { code: 'AB', email: 'a@b.example', secret: 'x', age: 150, price: 9.99, tags: ['a', 'b'] };
+    expect(validate(valid) ? [] : validate.errors).toEqual([]);
+    for (const broken of [
+      { code: 'A' },
+      { code: 'ABCDE' },
+      { code: 'ab' },
+      { email: 'not an address' },
+      { age: -1 },
+      { age: 151 },
+      { price: 0 },
+      { price: 1.234 },
+      { tags: [] },
+      { tags: ['a', 'a'] },
+      { tags: ['a', 'b', 'c'] },
+    ]) {
+      expect(validate({ ...valid, ...broken }), JSON.stringify(broken)).toBe(false);
+    }
+  });
+
+  it('checks dates and times against the format their logicalTypeOptions give, as a pattern', () => {
+    const files = exportedSchemas(
+      'written',
+      `  - name: written
+    properties:
+      - name: at
+        logicalType: timestamp
+        required: true
+        logicalTypeOptions: { format: "yyyy-MM-dd HH:mm:ss[.SSS]" }
+      - name: day
+        logicalType: date
+        logicalTypeOptions: { format: "dd/MM/yyyy" }
+      - name: spoken
+        logicalType: date
+        logicalTypeOptions: { format: "d MMMM uuuu" }
+`,
+    );
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:written:1.0.0:written')!;
+    for (const record of [
+      { at: '2026-01-01 10:00:00' },
+      { at: '2026-01-01 10:00:00.250', day: '05/01/2026' },
+      { at: '2026-01-01 10:00:00', spoken: '5 January 2026' },
+    ]) {
+      expect(validate(record) ? [] : validate.errors, JSON.stringify(record)).toEqual([]);
+    }
+    for (const record of [{ at: '2026-01-01T10:00:00Z' }, { at: '2026-01-01 10:00:00', day: '2026-01-05' }]) {
+      expect(validate(record), JSON.stringify(record)).toBe(false);
+    }
+  });
+
   it("describes the values of an ODCS 3.2 map property, as it does an array's items", () => {
     const contract = contractFromYaml(`apiVersion: v3.2.0
 kind: DataContract

@@ -159,3 +159,13 @@ export function linksThroughNodes(page: Page): Promise<string[]> {
     });
   });
 }
+
+/** Clicks a link on its line, halfway along it (a routed link's box may be empty in the middle). */
+export async function clickLink(page: Page, linkId: string): Promise<void> {
+  const point = await page.getByTestId(`rf__edge-${linkId}`).evaluate((link) => {
+    const path = link.querySelector('.react-flow__edge-path') as SVGPathElement;
+    const halfway = path.getPointAtLength(path.getTotalLength() / 2);
+    return new DOMPoint(halfway.x, halfway.y).matrixTransform(path.getScreenCTM() as DOMMatrix);
+  });
+  await page.mouse.click(point.x, point.y);
+}

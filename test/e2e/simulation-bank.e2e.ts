@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { serializeMeshFile } from '../../shared/model/mesh-file';
 import { bankMesh } from '../unit/simulation/bank-mesh';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
-import { openByChooser } from './designer-driver';
+import { clickLink, openByChooser } from './designer-driver';
 import { engineMetrics, openTab, runTo, waitForTick } from './simulation-driver';
 
 /** The bank of the engine's tests, as a script might write it: no positions, no scenario. */
@@ -31,7 +31,7 @@ describeInChromium('a design none of the samples show: a bank written without po
     expect(ports.map((port) => port.quarantined)).toEqual(ports.map(() => 0));
 
     await openTab(page, 'Inspect');
-    await page.getByTestId('rf__edge-core-banking-transactions-cdc-to-transactions-transactions-in').click();
+    await clickLink(page, 'core-banking-transactions-cdc-to-transactions-transactions-in');
     await page.getByTestId('message').first().getByRole('button', { name: 'Trace' }).click();
     await page.getByTestId('trace-position').waitFor();
     const stages = await page.locator('.trace-tab__stages button').allTextContents();

@@ -45,15 +45,24 @@ function castThrough(fromType: string, toType: string): string {
   return fromType === 'text' || toType === 'text' || DIRECT_CASTS.has(`${fromType} ${toType}`) ? '' : '::text';
 }
 
-/** The statements for one contract; `previous` undefined means new, `next` undefined means gone. */
-export function migrationStatements(schema: string, previous?: Contract, next?: Contract): string[] {
+/**
+ * The statements for one contract; `previous` undefined means new, `next` undefined means no longer
+ * served here: `isStillInDesign` tells whether the contract was deleted or is only not served any more.
+ */
+export function migrationStatements(
+  schema: string,
+  previous?: Contract,
+  next?: Contract,
+  isStillInDesign = false,
+): string[] {
   if (!previous && next) return [sqlComment(`${next.name} ${next.version} is new`), ...createAll(schema, next)];
   if (previous && !next) {
+    const reason = isStillInDesign
+      ? `no longer serves contract '${previous.name}'`
+      : `contract '${previous.name}' removed`;
     return [
       sqlComment(`${previous.name} ${previous.version} is no longer served here`),
-      ...tablesOf(schema, previous).flatMap((table) =>
-        dropTableStatements(table, `contract '${previous.name}' removed`),
-      ),
+      ...tablesOf(schema, previous).flatMap((table) => dropTableStatements(table, reason)),
     ];
   }
   // An unchanged contract is the same object in both designs (edits make new objects).

@@ -51,7 +51,7 @@ export const sqlTarget = defineTarget({
         });
       }
       if (!savedProduct) continue;
-      const migration = productMigration(product, savedContracts, contracts);
+      const migration = productMigration(product, savedContracts, contracts, contractsById);
       if (migration) {
         files.push({
           path: changesPath,
@@ -99,6 +99,7 @@ function productMigration(
   product: DataProduct,
   saved: readonly Contract[],
   current: readonly Contract[],
+  designContractsById: ReadonlyMap<string, Contract>,
 ): string | null {
   const ids = [...new Set([...saved, ...current].map((contract) => contract.id))];
   const statements = ids.flatMap((id) =>
@@ -106,6 +107,7 @@ function productMigration(
       product.id,
       saved.find((contract) => contract.id === id),
       current.find((contract) => contract.id === id),
+      designContractsById.has(id),
     ),
   );
   if (statements.length === 0) return null;

@@ -324,6 +324,26 @@ describe('SQL export', () => {
     expect(await tablesIn(db)).toEqual([]);
   });
 
+  it('says a product no longer serves a contract that is still in the design, and that a deleted contract was removed', () => {
+    const design = (contracts: readonly string[], served: readonly string[]) => {
+      const builder = aMesh().withDomain('d');
+      for (const id of contracts) builder.withContract(id);
+      return builder
+        .withProduct('p', 'd', {
+          outputPorts: served.map((contractId) => aPort(`out-${contractId}`, 'output', { contractId })),
+        })
+        .build();
+    };
+    const saved = design(['kept', 'deleted', 'served'], ['kept', 'deleted', 'served']);
+    const [migration] = sqlFiles(design(['kept', 'served'], ['served']), saved).filter((file) =>
+      file.path.endsWith('.changes.sql'),
+    );
+    const notes = String(migration?.content)
+      .split('\n')
+      .filter((line) => line.startsWith('-- breaking:'));
+    expect(notes).toEqual(["-- breaking: no longer serves contract 'kept'", "-- breaking: contract 'deleted' removed"]);
+  });
+
   it('migrates an unseen design with breaking changes to exactly its current tables: a key column renamed, types changed, an entity become an event, a product serving nothing', async () => {
     const [saved, current] = [hospitalMesh('saved'), hospitalMesh('current')];
     const schemas = saved.products.map((product) => postgresName(product.id));

@@ -39,9 +39,10 @@ export interface ExportTarget {
   files(mesh: Mesh, scope: ExportScope, options?: ExportOptions): ExportResult;
 }
 
-/** What a target's writer gets: the design, what the scope covers, and a namer for its folder. */
+/** What a target's writer gets: the design, the scope and what it covers, and a namer for its folder. */
 export interface TargetContext {
   mesh: Mesh;
+  scope: ExportScope;
   scoped: ScopedElements;
   options: ExportOptions;
   /** Names files in the target's folder after their elements: `nameFile([name, id], '.odps.yaml')`. */
@@ -63,7 +64,7 @@ export function defineTarget(definition: {
     files(mesh, scope, options = {}) {
       const scoped = elementsInScope(mesh, scope);
       if (!scoped.ok) return scoped;
-      return write({ mesh, scoped: scoped.value, options, nameFile: createFileNamer(id) });
+      return write({ mesh, scope, scoped: scoped.value, options, nameFile: createFileNamer(id) });
     },
   };
 }

@@ -47,22 +47,19 @@ function castThrough(fromType: string, toType: string): string {
 
 /**
  * The statements for one contract; `previous` undefined means new, `next` undefined means no longer
- * served here: `isStillInDesign` tells whether the contract was deleted or is only not served any more.
+ * served here, for the reason `whyDropped` gives its tables' `-- breaking:` lines.
  */
 export function migrationStatements(
   schema: string,
   previous?: Contract,
   next?: Contract,
-  isStillInDesign = false,
+  whyDropped = `contract '${previous?.name}' removed`,
 ): string[] {
   if (!previous && next) return [sqlComment(`${next.name} ${next.version} is new`), ...createAll(schema, next)];
   if (previous && !next) {
-    const reason = isStillInDesign
-      ? `no longer serves contract '${previous.name}'`
-      : `contract '${previous.name}' removed`;
     return [
       sqlComment(`${previous.name} ${previous.version} is no longer served here`),
-      ...tablesOf(schema, previous).flatMap((table) => dropTableStatements(table, reason)),
+      ...tablesOf(schema, previous).flatMap((table) => dropTableStatements(table, whyDropped)),
     ];
   }
   // An unchanged contract is the same object in both designs (edits make new objects).

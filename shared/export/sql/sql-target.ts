@@ -2,6 +2,7 @@ import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
 import type { Problem } from '../../model/problem';
+import type { ExportScope } from '../export-scope';
 import { defineTarget, type ExportFile } from '../export-target';
 import { migrationStatements } from './postgres-migration';
 import { ident, postgresName, sqlComment } from './postgres-names';
@@ -24,7 +25,7 @@ export const sqlTarget = defineTarget({
   id: 'sql',
   label: 'PostgreSQL DDL and migrations',
   readBy: 'PostgreSQL (psql -f), or a migration tool such as Flyway or Liquibase',
-  write({ mesh, scoped, options, nameFile }) {
+  write({ mesh, scope, scoped, options, nameFile }) {
     const files: ExportFile[] = [];
     const errors: Problem[] = [];
     const contractsById = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
@@ -51,12 +52,33 @@ export const sqlTarget = defineTarget({
         });
       }
       if (!savedProduct) continue;
-      const migration = productMigration(product, savedContracts, contracts, contractsById);
+      const whyDropped = (contract: Contract) =>
+        contractsById.has(contract.id)
+          ? `no longer serves contract '${contract.name}'`
+          : `contract '${contract.name}' removed`;
+      const migration = productMigration(product, savedContracts, contracts, whyDropped);
       if (migration) {
         files.push({
           path: changesPath,
           content: migration,
           about: `migration of ${product.name}'s tables from the last saved contracts`,
+        });
+      }
+    }
+    // After the design's products, so that they keep their file names whatever was removed.
+    for (const removed of removedProducts(mesh, scope, options.baseline)) {
+      const migration = productMigration(
+        removed,
+        servedContracts(savedContractsById, removed),
+        [],
+        () => `data product '${removed.name}' removed`,
+        `Data product ${removed.name} was removed from the design: its tables are dropped.`,
+      );
+      if (migration) {
+        files.push({
+          path: nameFile([removed.name, removed.id], '.changes.sql'),
+          content: migration,
+          about: `migration dropping the tables of ${removed.name}, removed from the design since it was last saved`,
         });
       }
     }
@@ -68,6 +90,22 @@ export const sqlTarget = defineTarget({
 function servedContracts(contractsById: ReadonlyMap<string, Contract>, product: DataProduct): Contract[] {
   const ids = new Set(product.outputPorts.flatMap((port) => port.contractId ?? []));
   return [...ids].flatMap((id) => contractsById.get(id) ?? []);
+}
+
+/**
+ * The saved design's products the design no longer has, in the scope: every one for the whole
+ * mesh; otherwise those whose saved domain is in scope (the domain, or a selected domain).
+ */
+function removedProducts(mesh: Mesh, scope: ExportScope, baseline: Mesh | undefined): DataProduct[] {
+  if (!baseline) return [];
+  const productIds = new Set(mesh.products.map((product) => product.id));
+  const domainIds = new Set(mesh.domains.map((domain) => domain.id));
+  const isInScope = ({ domainId }: DataProduct) =>
+    scope.kind === 'mesh' ||
+    (scope.kind === 'domain'
+      ? scope.domainId === domainId
+      : domainIds.has(domainId) && scope.nodeIds.includes(domainId));
+  return baseline.products.filter((product) => !productIds.has(product.id) && isInScope(product));
 }
 
 function productProblems(mesh: Mesh, product: DataProduct, tables: readonly PostgresTable[]): Problem[] {
@@ -99,21 +137,19 @@ function productMigration(
   product: DataProduct,
   saved: readonly Contract[],
   current: readonly Contract[],
-  designContractsById: ReadonlyMap<string, Contract>,
+  whyDropped: (contract: Contract) => string,
+  heading = `Data product ${product.name}: from the last saved contracts to the current ones.`,
 ): string | null {
   const ids = [...new Set([...saved, ...current].map((contract) => contract.id))];
-  const statements = ids.flatMap((id) =>
-    migrationStatements(
-      product.id,
-      saved.find((contract) => contract.id === id),
-      current.find((contract) => contract.id === id),
-      designContractsById.has(id),
-    ),
-  );
+  const statements = ids.flatMap((id) => {
+    const previous = saved.find((contract) => contract.id === id);
+    const next = current.find((contract) => contract.id === id);
+    return migrationStatements(product.id, previous, next, previous && !next ? whyDropped(previous) : undefined);
+  });
   if (statements.length === 0) return null;
   const needsAppendOnly = statements.some((statement) => statement.startsWith('CREATE TRIGGER'));
   return statementsText([
-    sqlComment(`Data product ${product.name}: from the last saved contracts to the current ones.`),
+    sqlComment(heading),
     sqlComment('Review every statement marked breaking before running this: consumers of the old version fail.'),
     `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
     ...(needsAppendOnly ? [appendOnlyFunctionStatement(product.id)] : []),

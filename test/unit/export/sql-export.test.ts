@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOf } from '../../../shared/contracts';
-import { WHOLE_MESH } from '../../../shared/export';
+import { type ExportScope, WHOLE_MESH } from '../../../shared/export';
 import { postgresName } from '../../../shared/export/sql/postgres-names';
 import { sqlTarget } from '../../../shared/export/sql/sql-target';
 import type { ContractProperty, Mesh } from '../../../shared/model';
@@ -342,6 +342,65 @@ describe('SQL export', () => {
       .split('\n')
       .filter((line) => line.startsWith('-- breaking:'));
     expect(notes).toEqual(["-- breaking: no longer serves contract 'kept'", "-- breaking: contract 'deleted' removed"]);
+  });
+
+  describe('a product deleted from the design since it was saved', () => {
+    /** Products `kept` (domain d) and `other` (domain e), and, when saved, `gone` (domain d) serving an event and an entity with history. */
+    const design = ({ hasGone }: { hasGone: boolean }) => {
+      const builder = aMesh()
+        .withDomain('d')
+        .withDomain('e')
+        .withContract('k')
+        .withContract('o', { kind: 'event' })
+        .withContract('g-events', { kind: 'event' })
+        .withContract('g-entities', { keepHistory: true })
+        .withProduct('kept', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'k' })] })
+        .withProduct('other', 'e', { outputPorts: [aPort('out', 'output', { contractId: 'o' })] });
+      if (hasGone) {
+        builder.withProduct('gone', 'd', {
+          name: 'Gone',
+          outputPorts: [
+            aPort('events', 'output', { contractId: 'g-events' }),
+            aPort('entities', 'output', { contractId: 'g-entities' }),
+          ],
+        });
+      }
+      return builder.build();
+    };
+    const saved = design({ hasGone: true });
+    const current = design({ hasGone: false });
+    const pathsOf = (scope: ExportScope) =>
+      filesOf(sqlTarget.files(current, scope, { baseline: saved })).map((file) => file.path);
+
+    it('gets a migration that drops its tables, each marked breaking, and leaves every other table as it was', async () => {
+      const files = sqlFiles(current, saved);
+      expect(files.map((file) => file.path)).toEqual(['sql/kept.sql', 'sql/other.sql', 'sql/gone.changes.sql']);
+      const migration = String(files[2]?.content);
+      expect(migration.split('\n').filter((line) => line.startsWith('-- breaking:'))).toEqual([
+        "-- breaking: data product 'Gone' removed",
+        "-- breaking: data product 'Gone' removed",
+      ]);
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      const others = await schemaOf(db, ['kept', 'other']);
+      expect((await tablesIn(db)).filter((table) => table.table_schema === 'gone')).toHaveLength(3);
+      await runFiles(
+        db,
+        files.filter((file) => file.path.endsWith('.changes.sql')),
+      );
+      expect((await tablesIn(db)).map((table) => `${table.table_schema}.${table.table_name}`)).toEqual([
+        'kept.k',
+        'other.o',
+      ]);
+      expect(await schemaOf(db, ['kept', 'other'])).toEqual(others);
+    });
+
+    it('is in a scoped export when its saved domain is: one domain, or a selected domain', () => {
+      expect(pathsOf({ kind: 'domain', domainId: 'd' })).toEqual(['sql/kept.sql', 'sql/gone.changes.sql']);
+      expect(pathsOf({ kind: 'selection', nodeIds: ['d'] })).toEqual(['sql/kept.sql', 'sql/gone.changes.sql']);
+      expect(pathsOf({ kind: 'domain', domainId: 'e' })).toEqual(['sql/other.sql']);
+      expect(pathsOf({ kind: 'selection', nodeIds: ['kept'] })).toEqual(['sql/kept.sql']);
+    });
   });
 
   it('migrates an unseen design with breaking changes to exactly its current tables: a key column renamed, types changed, an entity become an event, a product serving nothing', async () => {

@@ -1,4 +1,5 @@
 import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
+import { exportRefusals } from '../../shared/export';
 import type { Mesh } from '../../shared/model';
 import { designSimulationProblems } from '../../shared/simulation';
 import { SEVERITIES, type Severity } from '../../shared/validation/finding';
@@ -49,13 +50,14 @@ export const validateCommand: Command = {
   details: [
     'A design (*.mesh.json) is read as the app opens it (schema, ids, every reference), then the',
     "governance rules the app's problems panel shows run on it, at the severities its policies set",
-    '(docs/governance.md), and what would stop `simulate`: a scenario naming what the design lacks, a',
-    'transformation that is not one query. A contract (*.yaml, *.yml) is checked against the official',
+    '(docs/governance.md), what would stop `export` of the whole mesh in any format (as export says it),',
+    'and what would stop `simulate`: a scenario naming what the design lacks, a transformation that is',
+    'not one query. A contract (*.yaml, *.yml) is checked against the official',
     'ODCS v3.1.0 schema and the semantic rules for contracts, with line and column.',
     '',
     'options:',
     '  --json                 print one JSON report for all files on stdout',
-    `  --rule <ids>           only these rules, comma-separated: ${RULES.map((rule) => rule.id).join(', ')}`,
+    `  --rule <ids>           only these rules (no export or simulate checks), comma-separated: ${RULES.map((rule) => rule.id).join(', ')}`,
     '  --severity <level>     only problems this severe or more: error, warning or info (the default)',
     '  --baseline <file>      the design as last saved (e.g. from the main branch): contracts changed in a',
     '                         breaking way since then must have a new major version',
@@ -134,11 +136,29 @@ async function validateFile(file: string, io: Parameters<Command['run']>[1], fil
   }
   const parsed = parseMeshFile(input.text);
   if (!parsed.ok) return { file, problems: parsed.errors.map((problem) => ({ severity: 'error', ...problem })) };
+  const governance = governanceProblems(parsed.value, filters);
   return {
     file,
     summary: summarise(parsed.value),
-    problems: [...simulationProblems(parsed.value, filters), ...governanceProblems(parsed.value, filters)],
+    problems: [
+      ...exportProblems(parsed.value, filters, governance),
+      ...simulationProblems(parsed.value, filters),
+      ...governance,
+    ],
   };
+}
+
+/**
+ * What would stop `export` of the whole mesh in any format, as it says it, unless only some rules
+ * are asked for; a refusal a rule's error already reports is said once, by the rule.
+ */
+function exportProblems(mesh: Mesh, filters: Filters, governance: readonly FileProblem[]): FileProblem[] {
+  if (filters.ruleIds) return [];
+  const ruleErrors = governance.flatMap(({ severity, suppressed, rule, path }) =>
+    severity === 'error' && !suppressed && rule ? [{ ruleId: rule, path }] : [],
+  );
+  const options = filters.baseline ? { baseline: filters.baseline } : {};
+  return exportRefusals(mesh, options, ruleErrors).map((problem) => ({ severity: 'error', ...problem }));
 }
 
 /** What would stop `simulate` before or at every tick, unless only some rules are asked for. */

@@ -1,5 +1,5 @@
 import type { Mesh } from '../model/mesh';
-import type { Problem, Result } from '../model/problem';
+import type { Problem } from '../model/problem';
 import { type ExportScope, elementsInScope, type ScopedElements } from './export-scope';
 import { createFileNamer, type FileNamer } from './file-names';
 import type { DiagramKind } from './mermaid/diagrams';
@@ -18,7 +18,17 @@ export interface ExportFile {
  * A target's files, or its problems. A warning names a file left out and why (a diagram Mermaid
  * would refuse where it is read): the export goes on without it, and says so.
  */
-export type ExportResult = { ok: true; value: ExportFile[]; warnings?: Problem[] } | { ok: false; errors: Problem[] };
+export type ExportResult =
+  | { ok: true; value: ExportFile[]; warnings?: Problem[] }
+  | { ok: false; errors: ExportProblem[] };
+
+/**
+ * A problem that stops an export. `sameAs` is where a governance rule (docs/governance.md) finds
+ * the same thing, so that `validate`, which reports both, says it once.
+ */
+export interface ExportProblem extends Problem {
+  sameAs?: { ruleId: string; path: string };
+}
 
 export interface ExportOptions {
   /** The design as last saved, for migrations from each contract's saved version to the current one. */
@@ -54,7 +64,7 @@ export function defineTarget(definition: {
   id: string;
   label: string;
   readBy: string;
-  write(context: TargetContext): Result<ExportFile[]>;
+  write(context: TargetContext): ExportResult;
 }): ExportTarget {
   const { id, label, readBy, write } = definition;
   return {

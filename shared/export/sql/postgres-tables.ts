@@ -96,18 +96,27 @@ export function relationNames(table: PostgresTable): { name: string; what: strin
   ];
 }
 
-/** The clashes PostgreSQL would refuse or silently merge: two properties of one name, one named like a history column. */
-export function tableProblems(table: PostgresTable): string[] {
+/**
+ * The clashes PostgreSQL would refuse or silently merge: two properties of one name (with the index
+ * of the second, where the contract's own checks report it too), one named like a history column.
+ */
+export function tableProblems(table: PostgresTable): { message: string; repeatedAt?: number }[] {
   const columns = table.object.properties.map((property) => postgresName(property.name));
-  const repeated = [...new Set(columns.filter((column, index) => columns.indexOf(column) !== index))];
+  const repeated = new Map<string, number>();
+  columns.forEach((column, index) => {
+    if (columns.indexOf(column) !== index && !repeated.has(column)) repeated.set(column, index);
+  });
   return [
-    ...repeated.map((column) => `'${table.name}' has two properties named '${column}'`),
+    ...[...repeated].map(([column, repeatedAt]) => ({
+      message: `'${table.name}' has two properties named '${column}'`,
+      repeatedAt,
+    })),
     ...(table.keepsHistory
       ? table.object.properties
           .filter((property) => (HISTORY_COLUMNS as readonly string[]).includes(property.name))
-          .map(
-            (property) => `property '${property.name}' of '${table.name}' clashes with the history column of that name`,
-          )
+          .map((property) => ({
+            message: `property '${property.name}' of '${table.name}' clashes with the history column of that name`,
+          }))
       : []),
   ];
 }

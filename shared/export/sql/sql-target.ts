@@ -1,9 +1,8 @@
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
-import type { Problem } from '../../model/problem';
 import type { ExportScope } from '../export-scope';
-import { defineTarget, type ExportFile } from '../export-target';
+import { defineTarget, type ExportFile, type ExportProblem } from '../export-target';
 import { migrationStatements } from './postgres-migration';
 import { ident, postgresName, sqlComment } from './postgres-names';
 import {
@@ -27,7 +26,7 @@ export const sqlTarget = defineTarget({
   readBy: 'PostgreSQL (psql -f), or a migration tool such as Flyway or Liquibase',
   write({ mesh, scope, scoped, options, nameFile }) {
     const files: ExportFile[] = [];
-    const errors: Problem[] = [];
+    const errors: ExportProblem[] = [];
     const contractsById = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
     const savedContractsById = new Map(options.baseline?.contracts.map((contract) => [contract.id, contract]));
     const savedProductsById = new Map(options.baseline?.products.map((product) => [product.id, product]));
@@ -108,7 +107,7 @@ function removedProducts(mesh: Mesh, scope: ExportScope, baseline: Mesh | undefi
   return baseline.products.filter((product) => !productIds.has(product.id) && isInScope(product));
 }
 
-function productProblems(mesh: Mesh, product: DataProduct, tables: readonly PostgresTable[]): Problem[] {
+function productProblems(mesh: Mesh, product: DataProduct, tables: readonly PostgresTable[]): ExportProblem[] {
   const at = `products[${mesh.products.indexOf(product)}]`;
   const owners = new Map<string, string>();
   const clashes = tables.flatMap(relationNames).flatMap(({ name, what }) => {
@@ -117,9 +116,19 @@ function productProblems(mesh: Mesh, product: DataProduct, tables: readonly Post
     owners.set(kept, what);
     return owner ? [`'${kept}' would name both ${owner} and ${what}`] : [];
   });
-  return [...clashes, ...tables.flatMap(tableProblems)].map((message) => ({
+  // A repeated property is the contract's own error too: the contract-semantics rule reports it there.
+  const repeats = tables.flatMap((table) =>
+    tableProblems(table).map(({ message, repeatedAt }) => {
+      const property = `contracts[${mesh.contracts.indexOf(table.contract)}].schema[${table.contract.schema.indexOf(table.object)}].properties[${repeatedAt}].name`;
+      return repeatedAt === undefined
+        ? { message }
+        : { message, sameAs: { ruleId: 'contract-semantics', path: property } };
+    }),
+  );
+  return [...clashes.map((message) => ({ message })), ...repeats].map(({ message, ...same }) => ({
     path: at,
     message: `data product '${product.name}': ${message}`,
+    ...same,
   }));
 }
 

@@ -3,9 +3,8 @@ import type { Contract } from '../../model/contract';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
 import type { Mesh } from '../../model/mesh';
 import type { OperationalSystem, Topic } from '../../model/operational-system';
-import type { Problem } from '../../model/problem';
 import type { ScopedElements } from '../export-scope';
-import { defineTarget, type ExportFile } from '../export-target';
+import { defineTarget, type ExportFile, type ExportProblem } from '../export-target';
 import { createSlugAllocator } from '../file-names';
 import { toYamlDocuments } from '../yaml-text';
 import {
@@ -175,7 +174,7 @@ function topicOrigins(mesh: Mesh, scoped: ScopedElements): TopicOrigin[] {
 }
 
 /** What Kafka or Debezium would refuse, at the element to fix. */
-function strimziProblems(mesh: Mesh, scoped: ScopedElements): Problem[] {
+function strimziProblems(mesh: Mesh, scoped: ScopedElements): ExportProblem[] {
   const topics = topicOrigins(mesh, scoped);
   return [
     ...topics.flatMap((topic) => {
@@ -201,7 +200,7 @@ function strimziProblems(mesh: Mesh, scoped: ScopedElements): Problem[] {
 }
 
 /** Two topics of one name, or of names Kafka refuses side by side: it takes '.' and '_' for one character. */
-function topicClashes(topics: readonly TopicOrigin[]): Problem[] {
+function topicClashes(topics: readonly TopicOrigin[]): ExportProblem[] {
   const earlier = new Map<string, TopicOrigin>();
   return topics.flatMap((topic) => {
     const key = topic.name.replaceAll('.', '_');
@@ -214,6 +213,21 @@ function topicClashes(topics: readonly TopicOrigin[]): Problem[] {
       first.name === topic.name
         ? `is also the topic of ${first.owner}`
         : `collides in Kafka with '${first.name}' of ${first.owner} ('.' and '_' count as one character)`;
-    return [{ path: topic.path, message: `${topic.owner}: topic '${topic.name}' ${clash}` }];
+    // Two topics of one name in one system: the unique-names rule reports that at the topic too.
+    const topicPath = topic.path.replace(/\.name$/, '');
+    const system = systemOfTopic(topic.path);
+    const isSameSystem = first.name === topic.name && system !== undefined && systemOfTopic(first.path) === system;
+    return [
+      {
+        path: topic.path,
+        message: `${topic.owner}: topic '${topic.name}' ${clash}`,
+        ...(isSameSystem && { sameAs: { ruleId: 'unique-names', path: topicPath } }),
+      },
+    ];
   });
+}
+
+/** `systems[2]` of a system topic's path, `undefined` for the topics of connectors and output ports. */
+function systemOfTopic(path: string): string | undefined {
+  return /^(systems\[\d+\])\.messaging\.topics\[\d+\]\.name$/.exec(path)?.[1];
 }

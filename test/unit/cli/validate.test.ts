@@ -210,6 +210,36 @@ describe('mesh-designer validate', () => {
     expect(JSON.parse(json.out.join('\n'))[0].problems[0].policyReason).toBe('Audit finding 2026-04');
   });
 
+  it('fails a design that export would refuse, with each of export’s problems as export prints it', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.systems[0].messaging.topics[0].name = 'bad topic';
+    mesh.systems[1].database.engine = 'cassandra';
+    const exported = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['export', 'shop.mesh.json', '--out', 'out'], exported.io)).toBe(EXIT.problems);
+    expect(exported.err).toHaveLength(2);
+    const { io, out, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual(exported.err);
+    expect(out).toEqual([UNREAD_SHIPMENTS]);
+  });
+
+  it('says once what both a governance rule and the export refuse, and the export’s refusal when a policy turns the rule off', async () => {
+    const mesh = JSON.parse(sample);
+    const topics = mesh.systems[0].messaging.topics;
+    topics.push({ ...topics[0], id: 'again' });
+    const twice = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json'], twice.io)).toBe(EXIT.problems);
+    expect(twice.err).toEqual([
+      "shop.mesh.json: systems[0].messaging.topics[3]: Another topic of 'orders-service' is already called 'orders.public.orders' (systems[0].messaging.topics[0]). [unique-names]",
+    ]);
+    mesh.policies.rules = { 'unique-names': { severity: 'off', reason: 'names are checked elsewhere' } };
+    const off = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json'], off.io)).toBe(EXIT.problems);
+    expect(off.err).toEqual([
+      "shop.mesh.json: systems[0].messaging.topics[3].name: Kafka on Kubernetes (Strimzi): system 'orders-service': topic 'orders.public.orders' is also the topic of system 'orders-service'",
+    ]);
+  });
+
   it('refuses an unknown rule or severity, naming the choices', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owner'], io)).toBe(EXIT.usage);

@@ -1,0 +1,30 @@
+import type { Mesh } from '../model/mesh';
+import type { Problem } from '../model/problem';
+import { exportBundle } from './export-bundle';
+import { WHOLE_MESH } from './export-scope';
+import type { ExportOptions, ExportProblem } from './export-target';
+import { EXPORT_TARGETS } from './export-targets';
+
+/** An error a governance rule reports (not turned off, not lowered by a policy): where, and which rule. */
+export interface RuleError {
+  ruleId: string;
+  path: string;
+}
+
+/**
+ * What stops an export of the whole mesh in every format, each problem as the export names it,
+ * but those `ruleErrors` already say: `validate` reports them, so that a CI job that only
+ * validates fails where the export would. Pictures of diagrams are not drawn: only Chromium can
+ * say whether it draws them.
+ */
+export function exportRefusals(
+  mesh: Mesh,
+  options: ExportOptions = {},
+  ruleErrors: readonly RuleError[] = [],
+): Problem[] {
+  const bundle = exportBundle(mesh, EXPORT_TARGETS, WHOLE_MESH, options);
+  if (bundle.ok) return [];
+  const isSaidByRule = ({ sameAs }: ExportProblem) =>
+    sameAs !== undefined && ruleErrors.some((error) => error.ruleId === sameAs.ruleId && error.path === sameAs.path);
+  return bundle.errors.filter((problem) => !isSaidByRule(problem)).map(({ path, message }) => ({ path, message }));
+}

@@ -3,7 +3,7 @@ import type { LogicalType } from '../model/logical-type';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
 
 /** The rules a published record is checked against, in the order they are tried. */
-export type ContractRule = 'immutable' | 'required' | 'type' | 'enum' | 'classification';
+export type ContractRule = 'immutable' | 'required' | 'type' | 'enum' | 'range' | 'length' | 'classification';
 
 export interface ContractCheck {
   kind: DatasetKind;
@@ -45,6 +45,11 @@ export function violationSql(check: ContractCheck): string {
         `WHEN ${unlessDeleted}${column} IS NOT NULL AND ${column} NOT IN (${property.enum.map(enumLiteral).join(', ')}) THEN ${violation('enum', property.name, `${quoteLiteral(`${property.name} must be one of ${property.enum.join(', ')}, got `)} || quote(${column})`)}`,
       );
     }
+    for (const bound of boundChecks(property, column)) {
+      cases.push(
+        `WHEN ${unlessDeleted}${column} IS NOT NULL AND ${bound.breaks} THEN ${violation(bound.rule, property.name, bound.messageSql)}`,
+      );
+    }
     const upstream = check.untaggedClassifications.get(property.name);
     if (upstream) {
       cases.push(
@@ -53,6 +58,71 @@ export function violationSql(check: ContractCheck): string {
     }
   }
   return cases.length > 0 ? `CASE ${cases.join('\n  ')} END` : 'NULL';
+}
+
+interface BoundCheck {
+  rule: 'range' | 'length';
+  /** SQL true when a value of the right type is out of bounds. */
+  breaks: string;
+  messageSql: string;
+}
+
+/** Each bound option: the comparison a value breaks it by, and how a message says it of numbers and of times. */
+const BOUNDS = [
+  { option: 'minimum', breaks: '<', ofNumbers: 'at least', ofTimes: 'at or after' },
+  { option: 'maximum', breaks: '>', ofNumbers: 'at most', ofTimes: 'at or before' },
+  { option: 'exclusiveMinimum', breaks: '<=', ofNumbers: 'more than', ofTimes: 'after' },
+  { option: 'exclusiveMaximum', breaks: '>=', ofNumbers: 'less than', ofTimes: 'before' },
+] as const;
+
+const LENGTHS = [
+  { option: 'minLength', breaks: '<', words: 'at least' },
+  { option: 'maxLength', breaks: '>', words: 'at most' },
+] as const;
+
+/**
+ * The bounds a property's `logicalTypeOptions` set: of numbers, of dates and timestamps (each
+ * compared as a time), and the length of text. Checked on values of the right type only: a
+ * value of another type already breaks the type rule.
+ */
+function boundChecks(property: ContractProperty, column: string): BoundCheck[] {
+  const options = property.extensions?.logicalTypeOptions;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return [];
+  const given = options as Record<string, unknown>;
+  const got = (text: string) => `${quoteLiteral(`${property.name} must be ${text}, got `)} || quote(${column})`;
+  switch (property.logicalType) {
+    case 'integer':
+    case 'number':
+      return BOUNDS.flatMap(({ option, breaks, ofNumbers }) => {
+        const bound = given[option];
+        if (typeof bound !== 'number' || !Number.isFinite(bound)) return [];
+        const isNumber = `typeof(${column}) IN ('integer', 'real')`;
+        return [
+          {
+            rule: 'range',
+            breaks: `${isNumber} AND ${column} ${breaks} ${bound}`,
+            messageSql: got(`${ofNumbers} ${bound}`),
+          },
+        ];
+      });
+    case 'date':
+    case 'timestamp':
+      return BOUNDS.flatMap(({ option, breaks, ofTimes }) => {
+        const bound = given[option];
+        if (typeof bound !== 'string' || Number.isNaN(Date.parse(bound))) return [];
+        const breaksBound = `julianday(${column}) ${breaks} julianday(${quoteLiteral(bound)})`;
+        return [{ rule: 'range', breaks: breaksBound, messageSql: got(`${ofTimes} ${bound}`) }];
+      });
+    case 'string':
+      return LENGTHS.flatMap(({ option, breaks, words }) => {
+        const length = given[option];
+        if (!Number.isInteger(length)) return [];
+        const breaksLength = `typeof(${column}) = 'text' AND length(${column}) ${breaks} ${length}`;
+        return [{ rule: 'length', breaks: breaksLength, messageSql: got(`${words} ${length} characters long`) }];
+      });
+    default:
+      return [];
+  }
 }
 
 /** An allowed value as SQL: booleans are stored as 0 and 1. */

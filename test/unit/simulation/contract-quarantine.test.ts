@@ -68,6 +68,38 @@ describe('contract checks on output ports', () => {
     ]);
   });
 
+  it.each([
+    [{ price: -1 }, 'range', 'price', 'price must be at least 0, got -1.0'],
+    [{ price: 1000 }, 'range', 'price', 'price must be less than 1000, got 1000.0'],
+    [{ name: 'x' }, 'length', 'name', "name must be at least 2 characters long, got 'x'"],
+    [
+      { name: 'a very long chair' },
+      'length',
+      'name',
+      "name must be at most 10 characters long, got 'a very long chair'",
+    ],
+    [{ listed_on: '2019-12-31' }, 'range', 'listed_on', "listed_on must be at or after 2020-01-01, got '2019-12-31'"],
+  ])('quarantines %j for breaking a bound its logicalTypeOptions set (%s)', async (values, rule, property, message) => {
+    const bounded = aContract('item', 'entity', 'items')
+      .withKey('id', 'integer')
+      .withProperty('name', 'string', { required: true, logicalTypeOptions: { minLength: 2, maxLength: 10 } })
+      .withProperty('price', 'number', { required: true, logicalTypeOptions: { minimum: 0, exclusiveMaximum: 1000 } })
+      .withProperty('status', 'string')
+      .withProperty('listed_on', 'date', { logicalTypeOptions: { minimum: '2020-01-01' } });
+    const shopMesh = aShopMesh().build();
+    const mesh = {
+      ...shopMesh,
+      contracts: shopMesh.contracts.map((contract) => (contract.id === 'item' ? bounded.build() : contract)),
+    };
+    mesh.systems[0]?.database.tables[0]?.columns.push({ name: 'listed_on', type: 'text', nullable: true });
+    const simulation = await simulate(mesh, withOneBadItem({ listed_on: '2024-05-01', ...values }));
+    simulation.step(2);
+
+    expect(rowsOf(simulation, 'catalog', 'SELECT rule, property, message FROM quarantine')).toEqual([
+      { rule, property, message },
+    ]);
+  });
+
   it('quarantines the rows of a transformation result that repeat a key once, and publishes the rest', async () => {
     const mesh = aShopMesh()
       .with(

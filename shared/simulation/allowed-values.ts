@@ -1,12 +1,13 @@
+import type { ContractProperty } from '../model/contract';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem } from '../model/operational-system';
 import type { ValueGenerator } from '../model/scenario';
 
 /**
- * Generators drawing from the allowed values (`enum`) that contracts fed straight from a table
- * declare for its columns, by name: the contracts of the events the table publishes, then those
- * of the products reading its CDC topic (the first to declare a column's values wins), so
- * generated rows keep those contracts.
+ * Generators drawing from the allowed values (`enum`), or within the bounds of numbers
+ * (`logicalTypeOptions`), that contracts fed straight from a table declare for its columns, by
+ * name: the contracts of the events the table publishes, then those of the products reading its
+ * CDC topic (the first to declare a column's values wins), so generated rows keep those contracts.
  */
 export function allowedValueGenerators(
   mesh: Mesh,
@@ -31,10 +32,35 @@ export function allowedValueGenerators(
   for (const contractId of [...eventContracts, ...productContracts]) {
     const contract = mesh.contracts.find((candidate) => candidate.id === contractId);
     for (const property of contract?.schema.flatMap((object) => object.properties) ?? []) {
-      if (property.enum && property.enum.length > 0 && !generators.has(property.name)) {
-        generators.set(property.name, { kind: 'oneOf', values: property.enum });
-      }
+      const generator = allowedValues(property);
+      if (generator && !generators.has(property.name)) generators.set(property.name, generator);
     }
   }
   return generators;
+}
+
+function allowedValues(property: ContractProperty): ValueGenerator | undefined {
+  if (property.enum && property.enum.length > 0) return { kind: 'oneOf', values: property.enum };
+  if (property.logicalType !== 'integer' && property.logicalType !== 'number') return undefined;
+  const options = property.extensions?.logicalTypeOptions;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return undefined;
+  const isInteger = property.logicalType === 'integer';
+  const range = boundedRange(options as Record<string, unknown>, isInteger ? 1 : 0.01);
+  if (!range) return undefined;
+  if (!isInteger) return { kind: 'decimal', ...range, scale: 2 };
+  const [min, max] = [Math.ceil(range.min), Math.floor(range.max)];
+  return min <= max ? { kind: 'integer', min, max } : undefined;
+}
+
+/** Where the bounds given lie (an exclusive one a `step` inside), a span of 1,000 where one side is open. */
+function boundedRange(options: Record<string, unknown>, step: number): { min: number; max: number } | undefined {
+  const number = (name: string) => (typeof options[name] === 'number' ? (options[name] as number) : undefined);
+  const exclusiveMin = number('exclusiveMinimum');
+  const exclusiveMax = number('exclusiveMaximum');
+  const low = number('minimum') ?? (exclusiveMin === undefined ? undefined : exclusiveMin + step);
+  const high = number('maximum') ?? (exclusiveMax === undefined ? undefined : exclusiveMax - step);
+  if (low === undefined && high === undefined) return undefined;
+  const min = low ?? Math.min(0, (high as number) - 1000);
+  const max = high ?? min + 1000;
+  return min <= max ? { min, max } : undefined;
 }

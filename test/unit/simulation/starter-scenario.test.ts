@@ -93,6 +93,35 @@ describe('a starter scenario generated from the design', () => {
     simulation.dispose();
   });
 
+  it('draws numbers within the bounds the contracts set, so its rows keep them', async () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('clinic')
+          .withTable('patients', { id: 'integer', age: 'integer', weight: 'real', score: 'integer' })
+          .withCdcTopic('patients-cdc', 'patients'),
+        aProduct('care').withInput('patients-in').withOutput('patients-out', 'patient'),
+        aContract('patient', 'entity', 'patients')
+          .withKey('id', 'integer')
+          .withProperty('age', 'integer', { required: true, logicalTypeOptions: { minimum: 18, maximum: 120 } })
+          .withProperty('weight', 'number', { logicalTypeOptions: { exclusiveMinimum: 0, exclusiveMaximum: 400 } })
+          .withProperty('score', 'integer', { logicalTypeOptions: { maximum: -5 } }),
+      )
+      .withLink('clinic/patients-cdc', 'care/patients-in')
+      .build();
+    const scenario = starterScenario(mesh);
+    expect(scenario.data[0]?.generators).toMatchObject({
+      age: { kind: 'integer', min: 18, max: 120 },
+      weight: { kind: 'decimal', min: 0.01, max: 399.99, scale: 2 },
+      score: { kind: 'integer', min: -1005, max: -5 },
+    });
+
+    const simulation = await simulate(mesh, scenario);
+    const metrics = simulation.step(5);
+    expect(metrics.ports['care/patients-out']).toMatchObject({ quarantined: 0 });
+    expect(metrics.ports['care/patients-out']?.published).toBeGreaterThan(0);
+    simulation.dispose();
+  });
+
   it('gives a composite key’s reference column rows of the table it names, and keeps each key unique', async () => {
     const mesh = aMesh()
       .with(

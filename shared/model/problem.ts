@@ -9,14 +9,27 @@ export type Result<T> = { ok: true; value: T } | { ok: false; errors: Problem[] 
 /** The path of a problem with the document as a whole. */
 export const DOCUMENT_PATH = '(document)';
 
+/** A run of one segment longer than this is written once with its count, so a hostile nesting stays readable. */
+const LONGEST_SPELLED_RUN = 3;
+
 export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
   let path = '';
-  for (const segment of segments) {
-    if (typeof segment === 'number') path += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(String(segment))) path += path ? `.${String(segment)}` : String(segment);
-    else path += `[${JSON.stringify(String(segment))}]`;
+  for (let start = 0; start < segments.length; ) {
+    let end = start + 1;
+    while (end < segments.length && segments[end] === segments[start]) end++;
+    const run = end - start;
+    const spelled = run > LONGEST_SPELLED_RUN ? 1 : run;
+    for (let count = 0; count < spelled; count++) path += formatSegment(segments[start], path);
+    if (run > LONGEST_SPELLED_RUN) path += `×${run}`;
+    start = end;
   }
   return path || DOCUMENT_PATH;
+}
+
+function formatSegment(segment: PropertyKey, pathBefore: string): string {
+  if (typeof segment === 'number') return `[${segment}]`;
+  if (/^[A-Za-z_$][\w$]*$/.test(String(segment))) return pathBefore ? `.${String(segment)}` : String(segment);
+  return `[${JSON.stringify(String(segment))}]`;
 }
 
 export function formatProblem(problem: Problem): string {

@@ -15,11 +15,12 @@ const LONGEST_SPELLED_RUN = 3;
 export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
   let path = '';
   for (let start = 0; start < segments.length; ) {
+    const segment = segments[start] as PropertyKey;
     let end = start + 1;
-    while (end < segments.length && segments[end] === segments[start]) end++;
+    while (end < segments.length && segments[end] === segment) end++;
     const run = end - start;
     const spelled = run > LONGEST_SPELLED_RUN ? 1 : run;
-    for (let count = 0; count < spelled; count++) path += formatSegment(segments[start], path);
+    for (let count = 0; count < spelled; count++) path += formatSegment(segment, path);
     if (run > LONGEST_SPELLED_RUN) path += `×${run}`;
     start = end;
   }

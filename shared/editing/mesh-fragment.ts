@@ -1,6 +1,7 @@
 import { withContractIdentity } from '../contracts/contract-edits';
 import {
   type Contract,
+  comparableName,
   type DataProduct,
   type Domain,
   firstFreeName,
@@ -78,7 +79,7 @@ const NUMBERED_NAME = /^(.*\S)\s+(\d+)$/;
  * number after the name's stem, so copying `Campaigns 2` gives `Campaigns 3`, never `Campaigns 2 2`.
  */
 export function copyName(name: string, takenNames: readonly string[]): string {
-  const isTaken = takenNames.some((taken) => taken.trim().toLocaleLowerCase() === name.trim().toLocaleLowerCase());
+  const isTaken = takenNames.some((taken) => comparableName(taken) === comparableName(name));
   if (!isTaken) return name;
   const stem = NUMBERED_NAME.exec(name)?.[1] ?? name;
   return firstFreeName(stem, [...takenNames, stem]);

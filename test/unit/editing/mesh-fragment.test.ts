@@ -131,4 +131,9 @@ describe('copyName', () => {
     expect(copyName('Campaigns 2', ['Campaigns', 'Campaigns 2'])).toBe('Campaigns 3');
     expect(copyName('Campaigns 2', ['Campaigns', 'Campaigns 2', 'Campaigns 3'])).toBe('Campaigns 4');
   });
+
+  it('numbers a name that clashes as the name rules compare names, in any Unicode normalization', () => {
+    const decomposed = 'Cafe\u0301';
+    expect(copyName(decomposed, ['Caf\u00e9'])).toBe(`${decomposed} 2`);
+  });
 });

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type CommandId, commandById } from '../../shared/commands/command-table';
 import { shownChord } from '../commands/command-hints';
 import { isCommandEnabled, runCommand } from '../commands/run-command';
@@ -7,6 +7,7 @@ import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
 import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
 import { contextMenuCommands } from './context-menu-items';
+import { menuPlacement } from './menu-placement';
 
 const close = () => useUiStore.getState().openContextMenu(null);
 
@@ -16,6 +17,14 @@ export function ContextMenu({ target }: { target: ContextMenuTarget }) {
   const menu = useRef<HTMLDivElement>(null);
   const mesh = useDocumentStore((state) => state.mesh);
   const selectedCount = useSelectionStore((state) => state.nodeIds.size);
+  const [position, setPosition] = useState(target.screen);
+  useLayoutEffect(() => {
+    const box = menu.current?.getBoundingClientRect();
+    if (!box) return;
+    setPosition(
+      menuPlacement(target.screen, box, { width: document.documentElement.clientWidth, height: window.innerHeight }),
+    );
+  }, [target.screen]);
   useEffect(() => {
     menu.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
     const onPointerDown = (event: PointerEvent) => {
@@ -46,7 +55,7 @@ export function ContextMenu({ target }: { target: ContextMenuTarget }) {
       className="context-menu"
       role="menu"
       aria-label="Actions"
-      style={{ left: target.screen.x, top: target.screen.y }}
+      style={{ left: position.x, top: position.y }}
       onKeyDown={onKeyDown}
       onContextMenu={(event) => event.preventDefault()}
       data-testid="context-menu"

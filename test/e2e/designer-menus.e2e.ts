@@ -49,6 +49,22 @@ describeInChromium('conventions users expect', (session) => {
     expect(await menu(page).count()).toBe(0);
   });
 
+  it('opens a menu near the window’s bottom right corner above and left of the pointer, all of it in the window', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const window = page.viewportSize()!;
+    const pointer = { x: canvas.x + canvas.width - 260, y: canvas.y + canvas.height - 20 };
+    await page.mouse.click(pointer.x, pointer.y, { button: 'right' });
+
+    const box = (await menu(page).boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(window.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(window.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(pointer.y + 1);
+    await menuItem(page, 'Zoom to Fit').click();
+    expect(await menu(page).count()).toBe(0);
+  });
+
   it('adds to the selection with Ctrl-click, aligns from the menu, and locks against moves', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

@@ -1,13 +1,6 @@
 import { parseMeshFile } from '../../shared/contracts';
 import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
-import {
-  counted,
-  emptyMesh,
-  formatProblem,
-  MESH_FILE_EXTENSION,
-  type Mesh,
-  serializeMeshFile,
-} from '../../shared/model';
+import { counted, emptyMesh, formatProblem, type Mesh, meshFileName, serializeMeshFile } from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { importContracts } from '../contracts/import/import-contract-files';
 import type { AutosaveSlot, FileRef, Host } from '../host/host';
@@ -207,7 +200,7 @@ async function saveNow(host: Host, { saveAs }: { saveAs: boolean }, mesh: Mesh, 
     return false;
   }
   try {
-    const saved = await host.saveFile(saveAs ? null : file, `${mesh.id}${MESH_FILE_EXTENSION}`, serialized.value);
+    const saved = await host.saveFile(saveAs ? null : file, meshFileName(mesh), serialized.value);
     if (!saved) return false;
     documentState().markSaved(documentKey, saved, mesh);
     notify({ tone: 'info', text: `Saved ${saved.name}` });

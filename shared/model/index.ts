@@ -15,6 +15,7 @@ export * from './logical-type';
 export * from './mesh';
 export * from './mesh-file';
 export * from './mesh-file-format';
+export * from './mesh-file-name';
 export * from './name-rules';
 export * from './note';
 export * from './operational-system';

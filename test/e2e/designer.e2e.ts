@@ -111,7 +111,7 @@ describeInChromium('designing a mesh', (session) => {
 
     // Save, reopen, and the document is the one saved; it is the seed's logical view.
     const saved = await saveByDownload(page);
-    expect(saved.name).toBe('untitled.mesh.json');
+    expect(saved.name).toBe('untitled-mesh.mesh.json');
     const savedMesh = JSON.parse(saved.text) as Mesh;
     expect(logicalView(savedMesh)).toEqual(logicalView(SEED));
     // Each element's id comes from the first name it was given, not from its placeholder's.
@@ -136,5 +136,16 @@ describeInChromium('designing a mesh', (session) => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     await page.getByRole('button', { name: /^Theme:/ }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  });
+
+  it('offers a new design’s file under the name the user gave the design', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.getByTestId('canvas').click({ position: { x: 600, y: 500 } });
+    const designName = page.getByRole('textbox', { name: 'Name' }).first();
+    await designName.fill('Retail mesh');
+    await designName.press('Enter');
+
+    expect((await saveByDownload(page)).name).toBe('retail-mesh.mesh.json');
   });
 });

@@ -58,6 +58,7 @@ import {
 import { LayoutBusy } from './layout-busy';
 import { LineageBar } from './lineage-bar';
 import { MeshLinkEdge } from './mesh-link-edge';
+import { leaveLineageFocus } from './navigation';
 import { DomainBlockNode } from './nodes/domain-block-node';
 import { DomainNode } from './nodes/domain-node';
 import { NoteNode } from './nodes/note-node';
@@ -158,6 +159,10 @@ function MeshFlow() {
   );
   const [isDrawingBlocksAhead, drawBlocksAhead] = useState(false);
   const isOverview = (isFarOut || (isDrawingBlocksAhead && hasBlockOverview(flowNodeCount))) && !captureTheme;
+  // A focus whose product or system left the design (deleted, cut, undone) ends: it would dim all the rest, with no bar to leave it.
+  useEffect(() => {
+    if (lineageFocus && !outline.some((node) => node.id === lineageFocus.nodeId)) leaveLineageFocus();
+  }, [lineageFocus, outline]);
   const emphasis = useMemo(
     () => canvasEmphasis(links, outline, selectedNodeIds, lineageFocus),
     [links, outline, selectedNodeIds, lineageFocus],

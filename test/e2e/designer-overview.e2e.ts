@@ -136,6 +136,21 @@ describeInChromium('a large mesh you can read', (session) => {
     expect(await page.locator('.react-flow__node.is-dimmed').count()).toBe(0);
   });
 
+  it('ends a lineage focus when its product is deleted, so nothing is left dimmed', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    await page.keyboard.press('f');
+    await page.getByTestId('lineage-bar').waitFor();
+    await page.keyboard.press('Delete');
+
+    await expect.poll(() => page.locator('.react-flow__node.is-dimmed').count()).toBe(0);
+    expect(await page.locator('.react-flow__edge.is-dimmed, .mesh-canvas--focused').count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await productNode(page, 'customer-360').waitFor();
+    expect(await page.locator('.react-flow__node.is-dimmed').count()).toBe(0);
+  });
+
   it('draws links with arrowheads, labels a hovered link with its ports and contract, and lights the selection’s path', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -181,6 +181,23 @@ describeInChromium('a large mesh you can read', (session) => {
     await screenshot(page, 'links-routed-round-nodes');
   });
 
+  it('draws a link’s label above every node, selected ones (which React Flow lifts) included', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    await page.locator('[data-testid="rf__edge-l-orders-360"]').hover({ force: true });
+    await page.getByTestId('link-label-l-orders-360').waitFor();
+
+    const [labelLayer, highestNode] = await page.evaluate(() => [
+      Number(getComputedStyle(document.querySelector('.react-flow__edgelabel-renderer') as Element).zIndex),
+      Math.max(
+        ...[...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((node) => Number(node.style.zIndex)),
+      ),
+    ]);
+    expect(highestNode).toBeGreaterThanOrEqual(1000);
+    expect(labelLayer).toBeGreaterThan(highestNode);
+  });
+
   it('labels a selected link while designing, and not once Simulate shows the run over it', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -74,18 +74,23 @@ export function searchEntries(mesh: Mesh): SearchEntry[] {
   return entries;
 }
 
+/** Text as search compares it: without case or accents, in one Unicode normalization (`Café` matches `cafe`). */
+function searchable(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
+
 /**
- * Entries matching every word of the query (case-insensitive, in label or context), names that
- * start with the query first.
+ * Entries matching every word of the query (case- and accent-insensitive, in label or context),
+ * names that start with the query first.
  */
 export function searchMesh(mesh: Mesh, query: string, limit = 50): SearchEntry[] {
-  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const words = searchable(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return searchEntries(mesh).slice(0, limit);
   const first = words.join(' ');
   const matches = searchEntries(mesh).filter((entry) => {
-    const text = `${entry.label} ${entry.context}`.toLocaleLowerCase();
+    const text = searchable(`${entry.label} ${entry.context}`);
     return words.every((word) => text.includes(word));
   });
-  const startsWithQuery = (entry: SearchEntry) => (entry.label.toLocaleLowerCase().startsWith(first) ? 0 : 1);
+  const startsWithQuery = (entry: SearchEntry) => (searchable(entry.label).startsWith(first) ? 0 : 1);
   return matches.sort((a, b) => startsWithQuery(a) - startsWithQuery(b)).slice(0, limit);
 }

@@ -36,4 +36,12 @@ describe('quick search', () => {
     expect(found('or')[0]).toEqual(['product', 'Orders', 'orders']);
     expect(found('discovery customers')).toEqual([['port', 'Discovery', 'customers']]);
   });
+
+  it('matches without accents and in any Unicode normalization, as a name is typed on another keyboard', () => {
+    const cafe = aMesh().withDomain('cafe', { name: 'Caf\u00e9 Ørsted' }).build();
+    const labels = (query: string) => searchMesh(cafe, query).map((entry) => entry.label);
+    expect(labels('cafe')).toEqual(['Caf\u00e9 Ørsted']);
+    expect(labels('CAFE\u0301')).toEqual(['Caf\u00e9 Ørsted']);
+    expect(labels('café')).toEqual(['Caf\u00e9 Ørsted']);
+  });
 });

@@ -2,6 +2,7 @@ import { parseMeshFile } from '../../shared/contracts';
 import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import { counted, emptyMesh, formatProblem, type Mesh, meshFileName, serializeMeshFile } from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { unappliedDraftNames } from '../contracts/contract-drafts';
 import { importContracts } from '../contracts/import/import-contract-files';
 import type { AutosaveSlot, FileRef, Host } from '../host/host';
 import { type OpenOptions, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
@@ -44,6 +45,7 @@ export function openMeshText(text: string, file: FileRef | null, sourceName: str
  */
 export async function settleUnsavedChanges(host: Host): Promise<boolean> {
   const { documentKey } = documentState();
+  if (!(await settleUnappliedDrafts(host))) return false;
   if (!selectIsDirty(documentState())) return true;
   await autosave.flush();
   const choice = await host.askToSaveChanges(selectDocumentName(documentState()));
@@ -51,6 +53,16 @@ export async function settleUnsavedChanges(host: Host): Promise<boolean> {
   if (choice === 'save') return (await saveFile(host, { saveAs: false })) && !selectIsDirty(documentState());
   await autosave.discard(documentKey);
   return true;
+}
+
+/** Contract text with problems is in no file and no autosave: leaving the design loses it, so ask first. */
+async function settleUnappliedDrafts(host: Host): Promise<boolean> {
+  const names = unappliedDraftNames();
+  if (names.length === 0) return true;
+  return host.confirm(
+    `Discard the text with problems in ${names.map((name) => `‘${name}’`).join(', ')}?`,
+    'It never read as a valid contract, so it is not in the design and saving cannot keep it. Cancel to fix it or copy it first.',
+  );
 }
 
 export async function newMesh(host: Host): Promise<void> {

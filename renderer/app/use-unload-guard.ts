@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { unappliedDraftNames } from '../contracts/contract-drafts';
 import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { isLeavingPage } from './file-commands';
 import { autosave } from './use-autosave';
@@ -11,7 +12,7 @@ import { autosave } from './use-autosave';
 export function useUnloadGuard(): void {
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (isLeavingPage() || !selectIsDirty(useDocumentStore.getState())) return;
+      if (isLeavingPage() || !(selectIsDirty(useDocumentStore.getState()) || unappliedDraftNames().length > 0)) return;
       void autosave.flush();
       event.preventDefault();
       // Older Chromium (and Electron) only asks when returnValue is set.

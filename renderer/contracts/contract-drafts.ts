@@ -36,6 +36,14 @@ export function contractTextOf(id: string): string | undefined {
   );
 }
 
+/** Names of the contracts holding text with problems that was never applied: work that leaving the design loses. */
+export function unappliedDraftNames(): string[] {
+  const contracts = useDocumentStore.getState().mesh?.contracts ?? [];
+  return Object.keys(useContractDrafts.getState().textById).map(
+    (id) => contracts.find((contract) => contract.id === id)?.name ?? id,
+  );
+}
+
 export function useContractText(id: string): string | undefined {
   const draft = useContractDrafts((state) => state.textById[id]);
   const saved = useDocumentStore((state) => state.mesh?.contracts.find((contract) => contract.id === id)?.odcs);

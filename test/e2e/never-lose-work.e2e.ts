@@ -1,6 +1,7 @@
 import { expect, inject, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import { renameDesign, waitForAutosave } from './autosave-driver';
+import { caretAfter, openContract } from './contract-driver';
 
 describeInChromium('nothing is lost on reload or a closed tab', (session) => {
   it('asks Save / Don’t Save / Cancel on Ctrl+R with unsaved changes, and Cancel keeps them', async () => {
@@ -55,5 +56,28 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     // Unsaved: opening something else asks first.
     await next.keyboard.press('Control+n');
     await next.getByTestId('prompt').waitFor();
+  });
+
+  it('asks before a reload drops contract text with problems, which no save or autosave holds', async () => {
+    const page = await session.openApp();
+    await page.getByTestId('sample-ecommerce').click();
+    await openContract(page, 'Order');
+    await caretAfter(page, 'apiVersion');
+    await page.keyboard.type('\nbroken: [');
+    await page.getByText(/^Not applied/).waitFor();
+
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('Control+r');
+    const prompt = page.getByTestId('prompt');
+    await prompt.waitFor();
+    expect(await prompt.getByRole('heading').textContent()).toBe('Discard the text with problems in ‘Order’?');
+    await prompt.getByRole('button', { name: 'Cancel' }).click();
+
+    expect(await page.locator('.yaml-editor .view-line', { hasText: 'broken: [' }).count()).toBe(1);
+    const dialog = page.waitForEvent('dialog');
+    void page.reload().catch(() => undefined);
+    const asked = await dialog;
+    expect(asked.type()).toBe('beforeunload');
+    await asked.dismiss();
   });
 });

@@ -55,12 +55,25 @@ export async function settleUnsavedChanges(host: Host): Promise<boolean> {
   return true;
 }
 
+/** Says what a save did not keep: contract text with problems is never in the design. */
+function savedNotice(fileName: string) {
+  const drafts = quotedNames(unappliedDraftNames());
+  return drafts
+    ? {
+        tone: 'error' as const,
+        text: `Saved ${fileName} without the text with problems in ${drafts}: it was never applied`,
+      }
+    : { tone: 'info' as const, text: `Saved ${fileName}` };
+}
+
+const quotedNames = (names: string[]) => names.map((name) => `‘${name}’`).join(', ');
+
 /** Contract text with problems is in no file and no autosave: leaving the design loses it, so ask first. */
 async function settleUnappliedDrafts(host: Host): Promise<boolean> {
   const names = unappliedDraftNames();
   if (names.length === 0) return true;
   return host.confirm(
-    `Discard the text with problems in ${names.map((name) => `‘${name}’`).join(', ')}?`,
+    `Discard the text with problems in ${quotedNames(names)}?`,
     'It never read as a valid contract, so it is not in the design and saving cannot keep it. Cancel to fix it or copy it first.',
   );
 }
@@ -215,7 +228,7 @@ async function saveNow(host: Host, { saveAs }: { saveAs: boolean }, mesh: Mesh, 
     const saved = await host.saveFile(saveAs ? null : file, meshFileName(mesh), serialized.value);
     if (!saved) return false;
     documentState().markSaved(documentKey, saved, mesh);
-    notify({ tone: 'info', text: `Saved ${saved.name}` });
+    notify(savedNotice(saved.name));
     return true;
   } catch (error) {
     notify({ tone: 'error', text: `Could not save: ${(error as Error).message}. Your design is still open.` });

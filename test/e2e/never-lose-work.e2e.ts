@@ -2,6 +2,7 @@ import { expect, inject, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import { renameDesign, waitForAutosave } from './autosave-driver';
 import { caretAfter, openContract } from './contract-driver';
+import { saveByDownload } from './designer-driver';
 
 describeInChromium('nothing is lost on reload or a closed tab', (session) => {
   it('asks Save / Don’t Save / Cancel on Ctrl+R with unsaved changes, and Cancel keeps them', async () => {
@@ -79,5 +80,21 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     const asked = await dialog;
     expect(asked.type()).toBe('beforeunload');
     await asked.dismiss();
+  });
+
+  it('says what a save did not keep: contract text with problems', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.getByTestId('sample-ecommerce').click();
+    await openContract(page, 'Order');
+    await caretAfter(page, 'apiVersion');
+    await page.keyboard.type('\nbroken: [');
+    await page.getByText(/^Not applied/).waitFor();
+
+    const saved = await saveByDownload(page);
+
+    expect(saved.text).not.toContain('broken: [');
+    expect(await page.locator('.status-bar').textContent()).toContain(
+      `Saved ${saved.name} without the text with problems in ‘Order’`,
+    );
   });
 });

@@ -114,4 +114,19 @@ describeInChromium('long names and narrow windows', (session) => {
     await expectInside(product, ordersDomain(page));
     await screenshot(page, 'huge-names-dark');
   });
+
+  it('keeps a one-click fix that names a long owner inside its problem row', async () => {
+    const page = await session.openApp();
+    await page.getByRole('button', { name: 'New blank mesh' }).click();
+    await page.keyboard.press('d');
+    await page.keyboard.type('Sales with a rather long domain name that goes on');
+    await page.keyboard.press('Enter');
+    await page.getByRole('tab', { name: 'Problems' }).click();
+
+    const fix = page
+      .getByTestId('problem')
+      .filter({ has: page.locator('.problem-row__fix') })
+      .first();
+    await expectInside(fix.locator('.problem-row__fix'), fix);
+  });
 });

@@ -39,6 +39,15 @@ describe('copied elements as clipboard text', () => {
     });
   });
 
+  it('refuses a position no canvas can draw, with where it is', () => {
+    const json = JSON.parse(fragmentToText(copyFragment(salesPipeline(), new Set(['sales']))));
+    json.layout.orders.x = 1e300;
+    expect(fragmentFromText(JSON.stringify(json))).toMatchObject({
+      ok: false,
+      errors: [expect.objectContaining({ path: 'layout.orders.x' })],
+    });
+  });
+
   it('does not mistake other text for copied elements', () => {
     expect(looksLikeElements('hello')).toBe(false);
   });

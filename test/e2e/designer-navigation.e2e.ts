@@ -131,6 +131,9 @@ describeInChromium('finding one’s way', (session) => {
     expect(await sheet.textContent()).toContain('Undo');
     expect(await sheet.textContent()).toContain('Quick search');
     expect(await sheet.locator('kbd', { hasText: 'Ctrl+Shift+Z' }).count()).toBe(1);
+    // A key is drawn one line high, however many lines its description takes.
+    const keyHeights = await sheet.locator('kbd').evaluateAll((keys) => keys.map((key) => key.clientHeight));
+    expect(Math.max(...keyHeights)).toBe(Math.min(...keyHeights));
     await page.keyboard.press('Escape');
     expect(await sheet.count()).toBe(0);
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();

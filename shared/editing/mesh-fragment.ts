@@ -142,6 +142,7 @@ export function pasteFragment(
 
   const contractIds = new Map<string, string>();
   const takenContractIds = new Set(mesh.contracts.map((contract) => contract.id));
+  const takenContractNames = mesh.contracts.map((contract) => contract.name);
   const nodeIdMap = new Map([...domainIds]);
   for (const node of [...fragment.products, ...fragment.systems]) nodeIdMap.set(node.id, freshNodeId(node.id));
   const contracts = fragment.contracts.map((contract) => {
@@ -149,8 +150,14 @@ export function pasteFragment(
     takenContractIds.add(id);
     contractIds.set(contract.id, id);
     const dataProduct = contract.dataProduct && (nodeIdMap.get(contract.dataProduct) ?? contract.dataProduct);
-    // The copy's text takes the new id too: the model is only ever read from it.
-    return withContractIdentity(contract, { id, ...(dataProduct !== undefined && { dataProduct }) });
+    const name = copyName(contract.name, takenContractNames);
+    takenContractNames.push(name);
+    // The copy's text takes the new id (and name) too: the model is only ever read from it.
+    return withContractIdentity(contract, {
+      id,
+      ...(name !== contract.name && { name }),
+      ...(dataProduct !== undefined && { dataProduct }),
+    });
   });
   const remapContract = <T extends { contractId?: string }>(referrer: T): T =>
     referrer.contractId && contractIds.has(referrer.contractId)

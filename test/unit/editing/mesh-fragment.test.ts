@@ -41,6 +41,19 @@ describe('pasteFragment', () => {
     ]);
   });
 
+  it('numbers a copied contract’s name in its design, as it numbers a product’s, so the two read apart in lists', () => {
+    const mesh = pipeline();
+    const original = mesh.contracts[0]?.name as string;
+    const duplicated = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), 'beside-originals').mesh;
+    expect(duplicated.contracts.map((contract) => contract.name)).toEqual([original, `${original} 2`]);
+    expect(duplicated.contracts[1]?.odcs).toContain(`name: ${original} 2`);
+
+    const elsewhere = pasteFragment(emptyMesh('other', 'Other'), copyFragment(mesh, new Set(['orders'])), {
+      at: { x: 0, y: 0 },
+    }).mesh;
+    expect(elsewhere.contracts.map((contract) => contract.name)).toEqual([original]);
+  });
+
   it('duplicates beside the original, in free space, never on top of it or its neighbours', () => {
     const mesh = pipeline();
     const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), 'beside-originals', sizeOf).mesh;

@@ -4,7 +4,7 @@ import { counted, emptyMesh, formatProblem, type Mesh, meshFileName, serializeMe
 import { canvasCommands } from '../canvas/canvas-commands';
 import { unappliedDraftNames } from '../contracts/contract-drafts';
 import { importContracts } from '../contracts/import/import-contract-files';
-import type { AutosaveSlot, FileRef, Host } from '../host/host';
+import { type AutosaveSlot, type FileRef, type Host, UnreadableFileError } from '../host/host';
 import { type OpenOptions, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { autosave } from './use-autosave';
@@ -89,7 +89,8 @@ export async function openFile(host: Host): Promise<void> {
     const opened = await host.openFile();
     if (opened) openMeshText(opened.text, opened.file, opened.file.name);
   } catch (error) {
-    notify({ tone: 'error', text: `Could not open the file: ${(error as Error).message}` });
+    const what = error instanceof UnreadableFileError ? error.fileName : 'the file';
+    notify({ tone: 'error', text: `Could not open ${what}: ${(error as Error).message}` });
   }
 }
 

@@ -2,7 +2,7 @@ import { strToU8, type Zippable, zipSync } from 'fflate';
 import { checkBundlePaths } from '../../shared/export/file-names';
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MESH_FILE_EXTENSION } from '../../shared/model';
 import { autosaveIn } from './autosave';
-import type { FileRef, Host, OpenedFile } from './host';
+import { type FileRef, type Host, type OpenedFile, UnreadableFileError } from './host';
 import { askInPage, confirmInPage, unsavedChangesQuestion } from './in-page-prompt';
 import type { KeyValueStore } from './key-value-store';
 
@@ -179,12 +179,14 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
 /** A picked file's text, by the same byte rules as the desktop and the CLI (size, UTF-8, BOM). */
 async function readMeshText(file: File): Promise<string> {
   if (file.size > MAX_MESH_FILE_BYTES) {
-    throw new Error(
+    throw new UnreadableFileError(
+      file.name,
       `it is ${formatMegabytes(file.size)}, and mesh files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
     );
   }
   const decoded = decodeMeshFileBytes(new Uint8Array(await file.arrayBuffer()));
-  if (!decoded.ok) throw new Error(decoded.errors.map((problem) => problem.message).join('; '));
+  if (!decoded.ok)
+    throw new UnreadableFileError(file.name, decoded.errors.map((problem) => problem.message).join('; '));
   return decoded.value;
 }
 

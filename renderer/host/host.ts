@@ -73,3 +73,13 @@ export interface Host {
   /** Files the desktop asks to open (Open Recent, a double-click in the file manager); never in the browser. */
   onOpenFileRequest(listener: (file: FileRef) => void): () => void;
 }
+
+/** A design file that was picked but could not be read (too large, not UTF-8): which, and why. */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly fileName: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}

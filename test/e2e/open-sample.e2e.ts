@@ -40,6 +40,20 @@ describeInChromium('opening a sample', (session) => {
     await screenshot(page, 'logical-view-canvas');
   });
 
+  it('names a picked file it cannot read, and says why (UTF-16)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.getByTestId('sample-seed-logical-view').click();
+    await page.waitForSelector('.react-flow__node-product');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…' }).click();
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"schemaVersion": 1}', 'utf16le')]);
+    await (await chooser).setFiles({ name: 'windows.mesh.json', mimeType: 'application/json', buffer: utf16 });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^Could not open windows\.mesh\.json: the file is UTF-16 text/);
+    expect(await page.locator('.react-flow__node-product').count()).toBe(5);
+  });
+
   it('refuses a corrupt file with located problems and keeps the current design', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.getByTestId('sample-seed-logical-view').click();

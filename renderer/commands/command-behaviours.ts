@@ -44,6 +44,8 @@ export interface CommandContext {
 export interface CommandBehaviour {
   run(context: CommandContext): unknown;
   isEnabled?(): boolean;
+  /** What it needs to run, said when its key is pressed while it cannot (a selection it acts on). */
+  needs?: string;
 }
 
 const hasDocument = () => currentMesh() !== null;
@@ -184,7 +186,11 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'view.quick-search': { run: () => useUiStore.getState().openDialog('quick-search'), isEnabled: hasDocument },
   'view.next-problem': { run: () => void goToNextProblem(), isEnabled: hasDocument },
   'view.open-contract': { run: openContractOfSelection, isEnabled: selectionHasContract },
-  'view.focus-lineage': { run: () => focusLineage(), isEnabled: canFocusLineage },
+  'view.focus-lineage': {
+    run: () => focusLineage(),
+    isEnabled: canFocusLineage,
+    needs: 'select a product, a system or a link first',
+  },
   'view.auto-layout': {
     run: () => canvasCommands.autoLayout(),
     isEnabled: () => hasDocument() && !useUiStore.getState().isLayingOut,
@@ -194,6 +200,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'view.zoom-to-selection': {
     run: zoomToSelection,
     isEnabled: () => currentSelection().nodeIds.size + currentSelection().linkIds.size > 0,
+    needs: 'select something first',
   },
   'view.zoom-in': { run: canvasCommands.zoomIn, isEnabled: hasDocument },
   'view.zoom-out': { run: canvasCommands.zoomOut, isEnabled: hasDocument },

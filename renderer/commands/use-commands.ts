@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
+import { commandById } from '../../shared/commands/command-table';
 import type { Host } from '../host/host';
 import { usePromptStore } from '../host/in-page-prompt';
+import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
+import { COMMAND_BEHAVIOURS } from './command-behaviours';
 import { commandToRunForKey, type FocusPlace, menuCommandAction } from './command-routing';
 import { isInCodeEditor, isTypingTarget, leaveTextField } from './focus';
 import { PLATFORM } from './platform';
@@ -19,8 +22,16 @@ export function useCommands(host: Host): void {
       if (event.defaultPrevented) return;
       const isDialogOpen = useUiStore.getState().dialog !== null || usePromptStore.getState().question !== null;
       const id = commandToRunForKey(event, focusPlace(event.target), isDialogOpen, PLATFORM);
-      // A key whose command cannot run now stays with the page (Enter on a focused button).
-      if (!id || !isCommandEnabled(id)) return;
+      if (!id) return;
+      if (!isCommandEnabled(id)) {
+        // A key whose command cannot run now stays with the page (Enter on a focused button),
+        // unless the command says what it lacks: a key that does nothing looks broken.
+        const needs = focusPlace(event.target) === 'canvas' ? COMMAND_BEHAVIOURS[id].needs : undefined;
+        if (!needs) return;
+        event.preventDefault();
+        useNoticeStore.getState().show({ tone: 'info', text: `${commandById(id).label}: ${needs}` });
+        return;
+      }
       event.preventDefault();
       // A field's typing step ends first, so undo takes back the whole edit and save sees it.
       leaveTextField();

@@ -79,6 +79,16 @@ describeInChromium('finding one’s way', (session) => {
     expect(await page.getByTestId('dialog-quick-search').count()).toBe(0);
   });
 
+  it('says what a key’s command needs when it cannot run on what is selected (F with nothing selected)', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('f');
+    const notice = page.getByRole('status').filter({ hasText: 'Focus on Lineage' });
+    expect(await notice.textContent()).toContain('Focus on Lineage: select a product, a system or a link first');
+    expect(await page.getByTestId('lineage-bar').count()).toBe(0);
+  });
+
   it('zooms in, out and to fit, with keys and controls; shows a minimap', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

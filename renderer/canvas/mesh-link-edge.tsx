@@ -8,7 +8,7 @@ import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import type { MeshLinkData } from './flow-elements';
 import { linkRoute, plainWay, runsBackward } from './link-route';
-import { sameBodies, selectBodiesInTheWay } from './node-bodies';
+import { sameBodies, selectBodiesInTheWay, selectNoBodies } from './node-bodies';
 import { LinkActivity, useLinkViolation } from './simulation/link-activity';
 
 const DETOUR_MARGIN = 28;
@@ -61,8 +61,11 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
     () => plainWay({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, detourY, lane),
     [sourceX, sourceY, targetX, targetY, detourY, lane],
   );
+  // While nodes move (a drag, an animated layout) a link keeps its plain way: routing every link
+  // near a moving node each frame would cost frames. It goes round them once the move ends.
+  const isMoving = useDocumentStore((state) => state.gestureStart !== null);
   const bodies = useStore(
-    useMemo(() => selectBodiesInTheWay(plain, ROUTING_MARGIN), [plain]),
+    useMemo(() => (isMoving ? selectNoBodies : selectBodiesInTheWay(plain, ROUTING_MARGIN)), [plain, isMoving]),
     sameBodies,
   );
   // The same route while the link does not move: its activity places its count only when it does.

@@ -23,6 +23,9 @@ export const selectNodeBodies = (state: ReactFlowState): readonly Rect[] => bodi
 
 const NONE: readonly Rect[] = [];
 
+/** For a link that is not to be routed now. */
+export const selectNoBodies = (): readonly Rect[] => NONE;
+
 /**
  * A selector of the bodies a link taking `way` must go round: none while the way is clear of
  * them all, else every body within `margin` of it. It looks again only when the nodes change,

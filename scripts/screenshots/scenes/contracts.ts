@@ -42,11 +42,11 @@ const arrangements: { name: string; arrange(page: Page): Promise<void> }[] = [
     async arrange(page) {
       await orderIn(page, 'Form');
       await page.getByRole('button', { name: 'Remove status' }).click();
-      await page.getByRole('button', { name: 'Details of total' }).click();
+      await page.getByRole('button', { name: 'Details of customer_id' }).click();
       await page
         .getByRole('region', { name: 'Field details' })
         .getByLabel('Description', { exact: true })
-        .fill('Order total, taxes included.');
+        .fill('The customer who placed the order.');
       await showView(page, 'Diff');
       await page.locator('.contract-diff .breaking-change-glyph').first().waitFor();
       await page.locator('.contract-diff .line-insert').first().waitFor();

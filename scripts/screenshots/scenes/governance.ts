@@ -11,14 +11,11 @@ function troubledSample(): string {
   const product = (id: string) => mesh.products.find((candidate: { id: string }) => candidate.id === id);
   product('shipments').owner = '';
   mesh.links = mesh.links.filter((link: { id: string }) => link.id !== 'l-orders-360');
-  const profile = mesh.contracts.find((contract: { id: string }) => contract.id === 'customer-profile');
-  profile.schema[0].properties.push({
-    name: 'email',
-    logicalType: 'string',
-    required: false,
-    unique: false,
-    primaryKey: false,
-  });
+  // A design file keeps each contract as its ODCS text, a line per entry.
+  const profile: string[] = mesh.contracts.find((contract: { odcs: string[] }) =>
+    contract.odcs.includes('id: customer-profile'),
+  ).odcs;
+  profile.splice(profile.indexOf('    properties:') + 1, 0, '      - name: email', '        logicalType: string');
   product('customer-360').transformations[0].sql = product('customer-360').transformations[0].sql.replace(
     'SELECT c.customer_id,',
     'SELECT c.customer_id, c.email,',

@@ -7,7 +7,7 @@ import type { Problem } from '../model/problem';
 import type { ConnectorSettings } from '../model/scenario';
 import type { BrokerLog, CdcFormat, CdcSource, TableColumn } from './broker-log';
 import { carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
-import { DOCUMENT_ID, idColumnProblem, recordShape } from './record-shape';
+import { DOCUMENT_ID, idColumnProblem, keepsDocuments, recordShape } from './record-shape';
 
 /** A log of the mesh, with the table a consumer of it keeps (see `linkDataset`). */
 export interface PlannedLog {
@@ -83,7 +83,7 @@ export function planLogs(mesh: Mesh, connector: ConnectorSettings = {}): LogPlan
     // A system without a table flagged for CDC has no connector; its CDC topics carry nothing.
     const topicPrefix = topicPrefixes.get(system.id) ?? system.id;
     const systemPlan = planSystem(mesh, system, `systems[${index}]`, plan, contractById, topicPrefix);
-    if (connector.transactionMetadata) planTransactionLog(systemPlan, plan, topicPrefix);
+    if (writesTransactionMetadata(system, connector)) planTransactionLog(systemPlan, plan, topicPrefix);
     plan.systems.push(systemPlan);
   });
   mesh.products.forEach((product, productIndex) => {
@@ -221,6 +221,15 @@ function planSystem(
  * a design topic already called that (a MySQL table named `transaction`) keeps the name, and
  * the connector then writes no transaction events, as it could not either.
  */
+/**
+ * Whether a system's connector writes transaction metadata, when the scenario turns it on: not
+ * MongoDB's, whose changes are single-document writes here, outside any multi-document
+ * transaction, and Debezium's MongoDB connector gives those none.
+ */
+export function writesTransactionMetadata(system: OperationalSystem, connector: ConnectorSettings): boolean {
+  return connector.transactionMetadata === true && !keepsDocuments(system);
+}
+
 function planTransactionLog(systemPlan: SystemPlan, plan: LogPlan, topicPrefix: string): void {
   const { system } = systemPlan;
   if (!systemPlan.cdcTopics.some((topic) => topic.table.cdc)) return;

@@ -12,8 +12,14 @@ import {
   prepareRedelivery,
   type TableColumn,
 } from './broker-log';
-import type { CdcTopicPlan, OutboxTopicPlan, SystemPlan } from './log-plan';
-import { documentTextSql, recordShape, updatedFieldsSql } from './record-shape';
+import { type CdcTopicPlan, type OutboxTopicPlan, type SystemPlan, writesTransactionMetadata } from './log-plan';
+import {
+  documentIdChangeProblem,
+  documentTextSql,
+  keepsDocuments,
+  recordShape,
+  updatedFieldsSql,
+} from './record-shape';
 import { snapshotMarker } from './snapshot-marker';
 import { columnDefinitions, columnList, isoTimestampSql, prefixed, quoteIdentifier, quoteLiteral } from './sql-text';
 import { columnSqlType } from './sql-types';
@@ -63,8 +69,9 @@ export function createOperationalDatabase(
   connection: SqlConnection,
   plan: SystemPlan,
   progressOf: ProgressOf,
-  options: ConnectorOptions,
+  connector: ConnectorOptions,
 ): OperationalDatabase {
+  const options = { ...connector, transactionMetadata: writesTransactionMetadata(plan.system, connector) };
   const captured = plan.cdcTopics.filter((topic) => topic.table.cdc);
   connection.exec(
     [
@@ -72,6 +79,7 @@ export function createOperationalDatabase(
       'INSERT INTO node._clock VALUES (0, 0, 0)',
       `CREATE TABLE node.${COMMITS} (tx INTEGER PRIMARY KEY, position INTEGER NOT NULL)`,
       ...plan.tables.map(operationalTableSql),
+      ...(keepsDocuments(plan.system) ? plan.tables.flatMap(documentIdGuardSql) : []),
       ...captured.map(
         (topic) =>
           `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
@@ -230,6 +238,19 @@ const LOG_POSITION_SQL = 'total_changes()';
 /** Per transaction of the service, the log position of its commit. */
 const COMMITS = '_commits';
 
+/** MongoDB never changes a document's `_id`: an update of a key column fails, as MongoDB's does. */
+function documentIdGuardSql(table: SystemTable): string[] {
+  if (table.primaryKey.length === 0) return [];
+  const keyChanged = table.primaryKey
+    .map((name) => `OLD.${quoteIdentifier(name)} IS NOT NEW.${quoteIdentifier(name)}`)
+    .join(' OR ');
+  return [
+    `CREATE TRIGGER node.${quoteIdentifier(`_document_id_${table.name}`)} BEFORE UPDATE ON ${quoteIdentifier(table.name)} WHEN ${keyChanged} BEGIN
+  SELECT RAISE(ABORT, ${quoteLiteral(documentIdChangeProblem(table.name, table.primaryKey))});
+END`,
+  ];
+}
+
 function operationalTableSql(table: SystemTable): string {
   const columns = table.columns.map(
     (column) => `${quoteIdentifier(column.name)} ${columnSqlType(column.type)}${column.nullable ? '' : ' NOT NULL'}`,
@@ -374,11 +395,20 @@ function captureTriggersSql(
 END`;
   const key = topic.table.primaryKey;
   const keyKept = key.map((name) => `OLD.${quoteIdentifier(name)} IS NEW.${quoteIdentifier(name)}`).join(' AND ');
+  const rowChanged = columns
+    .map((name) => `OLD.${quoteIdentifier(name)} IS NOT NEW.${quoteIdentifier(name)}`)
+    .join(' OR ');
+  const updated = [
+    keyKept,
+    ...(logsUnchangedRows(topic.log.format.source.connector) || !rowChanged ? [] : [`(${rowChanged})`]),
+  ]
+    .filter(Boolean)
+    .join(' AND ');
   return [
     trigger('insert', 'INSERT', '', [
       change('c', after, newImage, 'NEW', { renamedImages: renamedImages({ after: true }) }),
     ]),
-    trigger('update', 'UPDATE', keyKept, [
+    trigger('update', 'UPDATE', updated, [
       change('u', `${before}, ${after}`, `${oldImage}, ${newImage}`, 'NEW', {
         renamedImages: renamedImages({ before: true, after: true }),
       }),
@@ -404,6 +434,15 @@ END`;
       tombstone,
     ]),
   ];
+}
+
+/**
+ * Whether an UPDATE that leaves a row as it was reaches the connector: PostgreSQL writes a new row
+ * version to its log, so Debezium publishes an update; MySQL's and MariaDB's row-based binlog and
+ * MongoDB's oplog record nothing for it.
+ */
+function logsUnchangedRows(connector: string): boolean {
+  return !['mysql', 'mariadb', 'mongodb'].includes(connector);
 }
 
 function outboxTriggersSql(topic: OutboxTopicPlan): string[] {

@@ -1,3 +1,5 @@
+import { connectorEngine } from '../model/connector-topics';
+import type { OperationalSystem } from '../model/operational-system';
 import { changedFields } from './record-diff';
 import { quoteLiteral } from './sql-text';
 import type { TableColumn } from './table-column';
@@ -16,6 +18,11 @@ export type RecordShape = 'row' | 'document';
 
 export function recordShape(connector: string): RecordShape {
   return connector === 'mongodb' ? 'document' : 'row';
+}
+
+/** Whether a system's database keeps documents (MongoDB) rather than rows. */
+export function keepsDocuments(system: OperationalSystem): boolean {
+  return recordShape(connectorEngine(system).connector) === 'document';
 }
 
 /**
@@ -164,6 +171,11 @@ export function documentTextSql(
     .filter((column) => column !== idColumn)
     .map((column) => pairSql(fieldName(column.name), strictValueSql(column, columnSql(column.name))));
   return documentSql([...(id === undefined ? [] : [pairSql(DOCUMENT_ID, id)]), ...fields]);
+}
+
+/** Why a change to a MongoDB table's primary key is refused: MongoDB never changes a document's `_id`. */
+export function documentIdChangeProblem(table: string, key: readonly string[]): string {
+  return `MongoDB refuses to change a document's ${DOCUMENT_ID}, which is the primary key of '${table}' (${key.join(', ')}): delete the document and insert a new one instead`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
 import { isTopicFault, type Scenario } from '../model/scenario';
+import { documentIdChangeProblem, keepsDocuments } from './record-shape';
 
 /** A scenario's references the schema cannot check: systems, tables, columns and topics that must exist. */
 export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Problem[] {
@@ -18,6 +19,16 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
     if (system && !table)
       problems.push({ path: `${at}.table`, message: `no table '${entry.table}' in '${system.id}'` });
     return table;
+  };
+  const keepsDocumentsIn = (systemId: string) => {
+    const system = mesh.systems.find((candidate) => candidate.id === systemId);
+    return system !== undefined && keepsDocuments(system);
+  };
+  const checkKeyKept = (systemId: string, table: SystemTable, columns: Iterable<string>, at: string) => {
+    const keyColumn = [...columns].find((column) => table.primaryKey.includes(column));
+    if (keyColumn !== undefined && keepsDocumentsIn(systemId)) {
+      problems.push({ path: `${at}.${keyColumn}`, message: documentIdChangeProblem(table.name, table.primaryKey) });
+    }
   };
   const checkColumns = (table: SystemTable, columns: Iterable<string>, at: string) => {
     for (const column of columns) {
@@ -46,7 +57,10 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
   scenario.rates.forEach((rate, index) => {
     const at = `${path}.rates[${index}]`;
     const table = tableOf(rate, at);
-    if (table) checkColumns(table, rate.updateColumns, `${at}.updateColumns`);
+    if (table) {
+      checkColumns(table, rate.updateColumns, `${at}.updateColumns`);
+      checkKeyKept(rate.systemId, table, rate.updateColumns, `${at}.updateColumns`);
+    }
     if (rate.updatesPerTick > 0 && rate.updateColumns.length === 0) {
       problems.push({ path: `${at}.updateColumns`, message: 'updates need at least one column to set' });
     }
@@ -59,12 +73,19 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
       problems.push({ path: `${at}.values`, message: 'an update needs at least one value to set' });
     }
     checkColumns(table, Object.keys(step.values ?? {}), `${at}.values`);
+    if (step.op === 'update') checkKeyKept(step.systemId, table, Object.keys(step.values ?? {}), `${at}.values`);
     checkColumns(table, Object.keys(step.where ?? {}), `${at}.where`);
     const system = mesh.systems.find((candidate) => candidate.id === step.systemId);
     if (step.op === 'truncate' && table.cdc && system && debeziumEngineId(system.database.engine) === 'sqlserver') {
       problems.push({
         path: `${at}.op`,
         message: `SQL Server refuses TRUNCATE TABLE on '${table.name}', whose changes it captures (change data capture): delete its rows instead`,
+      });
+    }
+    if (step.op === 'truncate' && system && keepsDocuments(system)) {
+      problems.push({
+        path: `${at}.op`,
+        message: `MongoDB has no TRUNCATE: delete the documents of '${table.name}' instead, each of them a delete record`,
       });
     }
   });

@@ -144,6 +144,30 @@ describe('change events on a CDC topic', () => {
     },
   );
 
+  it.each([
+    ['PostgreSQL', ['r', 'u', 'u']],
+    ['MySQL', ['r', 'u']],
+    ['MariaDB', ['r', 'u']],
+    ['MongoDB', ['r', 'u']],
+  ])(
+    'on %s, publishes an update that sets a row to what it was only if the database logs it: %j',
+    async (engine, ops) => {
+      const mesh = aShopMesh().build();
+      const [shop] = mesh.systems;
+      if (shop) shop.database.engine = engine;
+      const scenario = aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
+        .at(2, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
+        .build();
+      const simulation = await simulate(mesh, scenario, { recentMessages: 5 });
+
+      const recent = simulation.step(2).logs['shop/items-cdc']?.recent ?? [];
+
+      expect(recent.map((message) => (message.value as { op: string }).op)).toEqual(ops);
+    },
+  );
+
   it('sends no tombstone after a delete when the topic does not want them', async () => {
     const scenario = aScenario()
       .withData('shop', 'items', 1, PREDICTABLE_ITEMS)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mesh } from '../../../shared/model/mesh';
 import type { ColumnType } from '../../../shared/model/table';
-import type { LogMessage } from '../../../shared/simulation';
+import { createSimulation, type LogMessage } from '../../../shared/simulation';
 import { fieldsOf, readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { changeImages, plainValue } from '../../../shared/simulation/record-shape';
@@ -18,6 +18,7 @@ import {
   rowsOf,
   shopSourceStart,
   simulate,
+  testWorkspace,
   tickMillis,
 } from './builders';
 
@@ -450,6 +451,70 @@ describe('records of a MongoDB system', () => {
       message.value === null ? null : ((message.value as { after: object | null }).after ?? {}),
     );
     expect(documents(mongo.topic)).toEqual(afterImages);
+  });
+
+  it('never change a document’s _id: a scenario that would is refused at its place, and a statement fails as MongoDB’s would', async () => {
+    const refusal =
+      "MongoDB refuses to change a document's _id, which is the primary key of 'items' (id): delete the document and insert a new one instead";
+    const scenario = aScenario()
+      .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+      .withRate('shop', 'items', { updates: 1, updateColumns: ['price', 'id'] })
+      .at(1, 'shop', 'items', 'update', { values: { id: 7 }, where: { id: 1 } })
+      .at(2, 'shop', 'items', 'truncate', {})
+      .build();
+
+    expect(createSimulation(asMongo(aShopMesh().build()), scenario, { sqlite: await testWorkspace() })).toEqual({
+      ok: false,
+      errors: [
+        { path: 'scenario.rates[0].updateColumns.id', message: refusal },
+        { path: 'scenario.steps[0].values.id', message: refusal },
+        {
+          path: 'scenario.steps[1].op',
+          message: "MongoDB has no TRUNCATE: delete the documents of 'items' instead, each of them a delete record",
+        },
+      ],
+    });
+
+    const simulation = await simulate(
+      asMongo(aShopMesh().build()),
+      aScenario().withData('shop', 'items', 1, PREDICTABLE_ITEMS).build(),
+      { recentMessages: 5 },
+    );
+    simulation.step(0);
+    expect(simulation.execute('shop', 'UPDATE items SET id = 7 WHERE id = 1')).toMatchObject({
+      ok: false,
+      errors: [{ message: refusal }],
+    });
+    expect(rowsOf(simulation, 'shop', 'SELECT id FROM items')).toEqual([{ id: 1 }]);
+    expect(simulation.step(1).logs['shop/items-cdc']?.recent.map((message) => message.key)).toEqual([{ id: '1' }]);
+  });
+
+  it('belong to no transaction, with transaction metadata on: each is a single-document write', async () => {
+    const scenario = {
+      ...aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+        .build(),
+      connector: { transactionMetadata: true },
+    };
+    const mongo = await simulate(asMongo(aShopMesh().build()), scenario, { recentMessages: 5 });
+    const relational = await simulate(aShopMesh().build(), scenario, { recentMessages: 5 });
+
+    const transactions = (simulation: typeof mongo) => {
+      const { logs } = simulation.step(1);
+      return {
+        transactionTopics: Object.keys(logs).filter((name) => name.endsWith('.transaction')),
+        transactions: logs['shop/items-cdc']?.recent.map(
+          (message) => (message.value as { transaction: unknown }).transaction,
+        ),
+      };
+    };
+
+    expect(transactions(mongo)).toEqual({ transactionTopics: [], transactions: [null, null] });
+    expect(transactions(relational)).toEqual({
+      transactionTopics: ['shop/shop.transaction'],
+      transactions: [null, { id: '3', total_order: 1, data_collection_order: 1 }],
+    });
   });
 
   it('are read back as the document, the fields an update set, and for a delete the key columns', async () => {

@@ -106,6 +106,15 @@ function dropTableStatements(table: PostgresTable, reason?: string): string[] {
   ];
 }
 
+/**
+ * Whether a table's column is NOT NULL in PostgreSQL: when required, and while in the primary key,
+ * which makes its columns NOT NULL (and keeps them so after the key is dropped, until told otherwise).
+ * A history table has no primary key.
+ */
+function isNotNull(table: PostgresTable, property: ContractProperty): boolean {
+  return property.required || table.primaryKey.includes(property.name);
+}
+
 function alterTableStatements(
   before: PostgresTable,
   after: PostgresTable,
@@ -190,15 +199,20 @@ function alterTableStatements(
       const fromType = postgresTypeOf(old);
       const toType = postgresTypeOf(now);
       const cast = castThrough(fromType, toType);
+      const nullability = (wasNotNull: boolean, isNotNull: boolean) =>
+        wasNotNull === isNotNull ? [] : [`ALTER COLUMN ${ident(now.name)} ${isNotNull ? 'SET' : 'DROP'} NOT NULL`];
       const alterations = [
         ...(fromType === toType
           ? []
-          : [`ALTER COLUMN ${ident(now.name)} TYPE ${toType} USING ${ident(now.name)}${cast}::${toType}`]),
-        ...(old.required === now.required
-          ? []
-          : [`ALTER COLUMN ${ident(now.name)} ${now.required ? 'SET' : 'DROP'} NOT NULL`]),
+          : onBoth(`ALTER COLUMN ${ident(now.name)} TYPE ${toType} USING ${ident(now.name)}${cast}::${toType}`)),
+        ...nullability(isNotNull(before, old), isNotNull(after, now)).map(
+          (alteration) => `ALTER TABLE ${target} ${alteration};`,
+        ),
+        ...(keepsHistory
+          ? nullability(old.required, now.required).map((alteration) => `ALTER TABLE ${history} ${alteration};`)
+          : []),
       ];
-      return alterations.length > 0 ? [...notesFor(subject(now)), ...alterations.flatMap(onBoth)] : [];
+      return alterations.length > 0 ? [...notesFor(subject(now)), ...alterations] : [];
     }),
     ...kept
       .filter(({ before: old, after: now }) => !hasUniqueConstraint(before, old) && hasUniqueConstraint(after, now))

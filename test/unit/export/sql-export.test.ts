@@ -307,6 +307,54 @@ describe('SQL export', () => {
     expect(columns.rows).toHaveLength(changes.length);
   });
 
+  it.each([
+    {
+      change: 'a key column no longer required',
+      saved: { key: { a: true, b: false }, required: { a: true, b: false } },
+      current: { key: { a: true, b: false }, required: { a: false, b: false } },
+    },
+    {
+      change: 'a column, never required, leaving the key',
+      saved: { key: { a: true, b: true }, required: { a: true, b: false } },
+      current: { key: { a: true, b: false }, required: { a: true, b: false } },
+    },
+  ])(
+    'migrates $change as PostgreSQL keeps NOT NULL: forced in the key, in the table, not in its history',
+    async ({ saved, current }) => {
+      type Flags = { a: boolean; b: boolean };
+      const keyed = ({ key, required }: { key: Flags; required: Flags }) =>
+        aMesh()
+          .withDomain('d')
+          .withContract('c', {
+            keepHistory: true,
+            schema: [
+              {
+                name: 'records',
+                properties: (['a', 'b'] as const).map((name) => ({
+                  name,
+                  logicalType: 'string' as const,
+                  required: required[name],
+                  unique: false,
+                  primaryKey: key[name],
+                })),
+              },
+            ],
+          })
+          .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'c' })] })
+          .build();
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(keyed(current)));
+      const expected = await schemaOf(db, ['p']);
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(keyed(saved)));
+      await runFiles(
+        db,
+        sqlFiles(keyed(current), keyed(saved)).filter((file) => file.path.endsWith('.changes.sql')),
+      );
+      expect(await schemaOf(db, ['p'])).toEqual(expected);
+    },
+  );
+
   it('migrates a product whose output ports serve no contract any more: its saved tables are dropped', async () => {
     const serving = (contractId?: string) =>
       aMesh()

@@ -126,7 +126,6 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
 function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, record: LogRecord): TraceStage[] {
   const systemId = topic.log.table.slice(0, topic.log.table.indexOf('/'));
   const table = topic.table.name;
-  const time = new Date(record.timestamp).toISOString();
   const fields = fieldsOf(record, topic.log.format);
   const key = pick(fields, topic.table.primaryKey);
   const current = selectRows(query, systemId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(key)}`);
@@ -139,6 +138,8 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
     ...(current.length === 0 && { note: 'The row is gone: it was deleted since.' }),
   };
   if ('event' in topic) {
+    const occurredAt = topic.fields.find((field) => field.source === 'occurred-at')?.column.name;
+    const time = occurredAt && typeof fields[occurredAt] === 'string' ? fields[occurredAt] : isoTime(record.timestamp);
     return [
       {
         kind: 'service-write',
@@ -166,6 +167,9 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
   }
   const envelope = changeImages(record.value);
   const op = envelope?.op ?? 'd';
+  // When the service wrote it: the record's own ts_ms is when the connector processed it (later, or a redelivery's).
+  const writtenAt = envelope?.source.ts_ms;
+  const time = isoTime(typeof writtenAt === 'number' ? writtenAt : record.timestamp);
   const keyChange = keyChangeOf(record);
   const write = keyChange
     ? `UPDATE ${table}, its key ${JSON.stringify(keyChange.from)} becoming ${JSON.stringify(keyChange.to)}`
@@ -405,6 +409,10 @@ function outputOf(plan: PipelinePlan, log: BrokerLog): { product: ProductPlan; o
     if (output) return { product, output };
   }
   return undefined;
+}
+
+function isoTime(millis: number): string {
+  return new Date(millis).toISOString();
 }
 
 function keyOf(record: LogRecord): Record<string, unknown> {

@@ -1,9 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Mesh } from '../../../shared/model/mesh';
 import type { Simulation } from '../../../shared/simulation';
 import { traceChange } from '../../../shared/simulation/change-trace';
 import { type LogRecord, readMessages } from '../../../shared/simulation/log-reader';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
-import { ecommerceSample, loadSqlJs, rowsOf, simulate } from './builders';
+import {
+  aContract,
+  aMesh,
+  aProduct,
+  aScenario,
+  aShopMesh,
+  aSystem,
+  ecommerceSample,
+  loadSqlJs,
+  PREDICTABLE_ITEMS,
+  rowsOf,
+  simulate,
+  tickMillis,
+} from './builders';
 
 const mesh = ecommerceSample();
 const plan = planPipeline(mesh);
@@ -139,5 +153,78 @@ describe('tracing one change', () => {
       ok: false,
       errors: [{ path: 'trace', message: "'quarantine' is not published: trace one of its inputs instead" }],
     });
+  });
+});
+
+/** Traces the record at `position` on the shop's items topic. */
+function traceShopRecord(shop: Mesh, simulation: Simulation, position: number) {
+  const plan = planPipeline(shop);
+  const topic = plan.logs.find((log) => log.table === 'shop/items-cdc');
+  if (!topic) throw new Error('no items topic');
+  const traced = traceChange(plan, simulation.query, { kind: 'record', log: topic.table, position });
+  if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+  return traced.value.stages;
+}
+
+describe('tracing a change the connector delivered late', () => {
+  it.each([
+    ['postgres', 'shop.public.items'],
+    ['MySQL', 'shop.shop-db.items'],
+    ['MongoDB', 'shop.shop-db.items'],
+  ])('dates a %s write when the service made it, not when the connector sent it', async (engine, topicName) => {
+    const shop = aShopMesh().build();
+    for (const system of shop.systems) {
+      system.database.engine = engine;
+      for (const topic of system.messaging.topics) topic.name = topicName;
+    }
+    // Item 1 changes at tick 1; the connector lags 1.5 s, and at tick 3 sends its last record again.
+    const scenario = {
+      ...aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+        .withFault({ kind: 'redeliver', tick: 3, systemId: 'shop', topicId: 'items-cdc', records: 1 })
+        .build(),
+      connector: { delayMillis: 1500 },
+    };
+    const simulation = await simulate(shop, scenario);
+    simulation.step(3);
+    // Positions: 1 the snapshot, 2 the update, 3 the update sent again.
+    const [firstWrite] = traceShopRecord(shop, simulation, 2);
+    const [resentWrite] = traceShopRecord(shop, simulation, 3);
+
+    const tick1 = new Date(tickMillis(1)).toISOString();
+    expect(tick1).toBe('2026-01-05T09:01:00.000Z');
+    expect(firstWrite?.title).toBe(`UPDATE items, at ${tick1}`);
+    expect(resentWrite?.title).toBe(`UPDATE items, at ${tick1}`);
+  });
+
+  it('dates an outbox write by the event it wrote, when the event says when it occurred', async () => {
+    const listings = aMesh()
+      .with(
+        aSystem('shop')
+          .withTable('items', { id: 'integer', name: 'text' })
+          .withOutboxEvent('item-listed', { name: 'ItemListed', table: 'items', contractId: 'item-listed' }),
+        aProduct('listings').withInput('listed-in').withOutput('listed-out', 'item-listed'),
+        aContract('item-listed', 'event', 'item_listed')
+          .withProperty('event_id', 'string', { required: true, unique: true })
+          .withProperty('occurred_at', 'timestamp', { required: true })
+          .withProperty('id', 'integer', { required: true }),
+      )
+      .withLink('shop/item-listed', 'listings/listed-in')
+      .build();
+    const scenario = {
+      ...aScenario()
+        .at(1, 'shop', 'items', 'insert', { values: { id: 1, name: 'lamp' } })
+        .build(),
+      connector: { delayMillis: 1500 },
+    };
+    const simulation = await simulate(listings, scenario);
+    simulation.step(2);
+    const plan = planPipeline(listings);
+    const traced = traceChange(plan, simulation.query, { kind: 'record', log: 'shop/item-listed', position: 1 });
+
+    expect(traced.ok && traced.value.stages[0]?.title).toBe(
+      'The service writes items and its outbox, at 2026-01-05T09:01:00.000Z',
+    );
   });
 });

@@ -2,7 +2,8 @@ import type { DatasetKind } from '../model/contract';
 import type { Result } from '../model/problem';
 import type { TraceStageKind } from '../model/scenario';
 import type { BrokerLog } from './broker-log';
-import { historyTableName } from './dataset';
+import { type Dataset, historyTableName } from './dataset';
+import { appliedTable } from './dataset-table';
 import type { CdcTopicPlan, OutboxTopicPlan } from './log-plan';
 import { fieldsOf, type LogRecord, type RunQuery, recordAt, recordsWithFields, sqlLiteral } from './log-reader';
 import type { PipelinePlan } from './pipeline-plan';
@@ -296,7 +297,8 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
             records: raw,
             ...(raw.length === 0 && { note: 'Not consumed yet: it waits in the log (consumer lag).' }),
           });
-          if (raw.length === 0 || !input.dataset) continue;
+          const [rawRow] = raw;
+          if (!rawRow || !input.dataset) continue;
           const dataset = input.dataset;
           const fields = fieldsOf(record, log.format);
           const key = pick(fields, dataset.key);
@@ -305,14 +307,19 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
             productId,
             `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
           );
+          const skipped = dataset.tracksSourcePositions
+            ? skippedChange(query, productId, input.rawTable, dataset, rawRow)
+            : undefined;
           stages.push({
             kind: 'clean',
             title: `${dataset.kind === 'event' ? 'Event' : 'Entity'} table ${dataset.name}`,
             nodeId: productId,
             source: dataset.name,
             records: clean,
-            ...(clean.length === 0 && { note: cleanRowMissing(dataset.kind) }),
+            ...(skipped ? { note: skipped } : clean.length === 0 && { note: cleanRowMissing(dataset.kind) }),
           });
+          // A skipped change changed nothing: no history, no record published, no result recomputed.
+          if (skipped) continue;
           if (dataset.keepsHistory) {
             const history = historyTableName(dataset);
             stages.push({
@@ -388,6 +395,50 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
     },
   };
   return walker;
+}
+
+/**
+ * Why the consumer did not apply a CDC record, or undefined when it did: as the clean step decides
+ * (see `priorPositionSql`), a change is skipped unless its place in the source's change log
+ * (`_sequence`) is above the last one applied to its key and the last truncate.
+ */
+function skippedChange(
+  query: RunQuery,
+  productId: string,
+  rawTable: string,
+  dataset: Dataset,
+  rawRow: Record<string, unknown>,
+): string | undefined {
+  const sequence = Number(rawRow._sequence);
+  const image = (name: string) =>
+    `CASE WHEN _op = 'd' THEN ${quoteIdentifier(`before_${name}`)} ELSE ${quoteIdentifier(`after_${name}`)} END`;
+  const ownImage = (name: string) => rawRow[`${rawRow._op === 'd' ? 'before' : 'after'}_${name}`];
+  const sameKey = dataset.key
+    .map((name) => {
+      const value = ownImage(name);
+      return value === null || value === undefined ? `${image(name)} IS NULL` : `${image(name)} = ${sqlLiteral(value)}`;
+    })
+    .join(' AND ');
+  // Read before it: a first delivery of the same change, else the newest change of the key (or truncate) above it.
+  const [applied] = selectRows(
+    query,
+    productId,
+    `SELECT _partition, _offset, _sequence, _op FROM ${quoteIdentifier(rawTable)}
+WHERE _position < ${Number(rawRow._position)} AND _sequence >= ${sequence} AND (_op = 't' OR (_op IS NOT NULL AND ${sameKey || '0'}))
+ORDER BY _sequence = ${sequence} DESC, _sequence DESC, _position ASC LIMIT 1`,
+  );
+  const truncatedAt = Number(
+    selectRows(query, productId, `SELECT truncated_at FROM ${appliedTable(dataset)}`)[0]?.truncated_at ?? -1,
+  );
+  if (applied) {
+    const at = `partition ${applied._partition}, offset ${applied._offset}`;
+    if (Number(applied._sequence) === sequence)
+      return `Skipped as a duplicate: the consumer had already applied this change (_sequence ${sequence}) from ${at}; a record sent again is not applied twice.`;
+    if (applied._op === 't') return `Skipped: the table was truncated after this change (${at}), so it is not applied.`;
+    return `Skipped as out of order: the consumer had already applied a newer change of this key (_sequence ${applied._sequence}, ${at}), so this older one (_sequence ${sequence}) is not applied.`;
+  }
+  if (truncatedAt >= sequence) return 'Skipped: the table was truncated after this change, so it is not applied.';
+  return undefined;
 }
 
 /** What a consumed record's clean table holds for its key when it holds no row. */

@@ -228,3 +228,44 @@ describe('tracing a change the connector delivered late', () => {
     );
   });
 });
+
+describe('tracing a record the consumer skipped', () => {
+  // Item 1 is updated at tick 1 (_sequence 2, offset 1) and deleted at tick 2 (_sequence 3, offset 2);
+  // at tick 3 the connector sends both again, newest first: the delete at offset 3, the update at offset 4.
+  const scenario = aScenario()
+    .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+    .at(2, 'shop', 'items', 'delete', { where: { id: 1 } })
+    .withFault({ kind: 'out-of-order', tick: 3, systemId: 'shop', topicId: 'items-cdc', records: 2 })
+    .build();
+  const stagesAfterRaw = (stages: { kind: string }[]) =>
+    stages.slice(stages.findIndex((stage) => stage.kind === 'raw') + 1).map((stage) => stage.kind);
+
+  it('says a record sent again was a duplicate already applied, and follows it no further', async () => {
+    const shop = aShopMesh({ keepHistory: true }).build();
+    const simulation = await simulate(shop, scenario);
+    simulation.step(3);
+    const resentDelete = traceShopRecord(shop, simulation, 4);
+    const resentUpdate = traceShopRecord(shop, simulation, 5);
+
+    expect(resentDelete.find((stage) => stage.kind === 'cdc-record')?.message).toMatchObject({ offset: 3 });
+    expect(resentDelete.find((stage) => stage.kind === 'clean')?.note).toBe(
+      'Skipped as a duplicate: the consumer had already applied this change (_sequence 3) from partition 0, offset 2; a record sent again is not applied twice.',
+    );
+    expect(stagesAfterRaw(resentDelete)).toEqual(['clean']);
+    expect(resentUpdate.find((stage) => stage.kind === 'clean')?.note).toBe(
+      'Skipped as a duplicate: the consumer had already applied this change (_sequence 2) from partition 0, offset 1; a record sent again is not applied twice.',
+    );
+    expect(stagesAfterRaw(resentUpdate)).toEqual(['clean']);
+  });
+
+  it('still follows the first delivery of the same change through history and the output port', async () => {
+    const shop = aShopMesh({ keepHistory: true }).build();
+    const simulation = await simulate(shop, scenario);
+    simulation.step(3);
+    const firstDelete = traceShopRecord(shop, simulation, 3);
+
+    expect(firstDelete.find((stage) => stage.kind === 'clean')?.note).toBe('The row is gone: it was deleted since.');
+    expect(stagesAfterRaw(firstDelete)).toEqual(['clean', 'history', 'output-port']);
+  });
+});

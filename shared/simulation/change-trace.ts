@@ -300,7 +300,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
           const [rawRow] = raw;
           if (!rawRow || !input.dataset) continue;
           const dataset = input.dataset;
-          const fields = fieldsOf(record, log.format);
+          const fields = fieldsRead(record, log, rawRow);
           const key = pick(fields, dataset.key);
           const clean = selectRows(
             query,
@@ -439,6 +439,18 @@ ORDER BY _sequence = ${sequence} DESC, _sequence DESC, _position ASC LIMIT 1`,
   }
   if (truncatedAt >= sequence) return 'Skipped: the table was truncated after this change, so it is not applied.';
   return undefined;
+}
+
+/**
+ * The fields a consumer read from a record. A port's delete has no value, only its key, but its
+ * row in the log (and so in the raw zone) keeps the deleted row: its before image.
+ */
+function fieldsRead(record: LogRecord, log: BrokerLog, rawRow: Record<string, unknown>): Record<string, unknown> {
+  if (log.format.kind !== 'records' || record.value !== null) return fieldsOf(record, log.format);
+  return pick(
+    rawRow,
+    log.format.columns.map((column) => column.name),
+  );
 }
 
 /** What a consumed record's clean table holds for its key when it holds no row. */

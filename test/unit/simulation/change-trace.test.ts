@@ -269,3 +269,42 @@ describe('tracing a record the consumer skipped', () => {
     expect(stagesAfterRaw(firstDelete)).toEqual(['clean', 'history', 'output-port']);
   });
 });
+
+describe('tracing a deleted row downstream', () => {
+  it('links a deleted row to the results that share its identifying column, by its before image', async () => {
+    // A CRM's lines feed `subscriptions`, whose published lines `billing` counts per subscriber.
+    const telco = aMesh()
+      .with(
+        aSystem('crm')
+          .withTable('lines', { msisdn: 'text', subscriber_id: 'integer' })
+          .withCdcTopic('lines-cdc', 'lines'),
+        aProduct('subscriptions').withInput('lines-in').withOutput('lines-out', 'line'),
+        aContract('line', 'entity', 'lines').withKey('msisdn', 'string').withProperty('subscriber_id', 'integer'),
+        aProduct('billing', 'consumer-aligned')
+          .withInput('lines-in')
+          .withTransformation(
+            'subscriber_lines',
+            'SELECT subscriber_id, count(*) AS line_count FROM lines GROUP BY subscriber_id',
+          ),
+      )
+      .withLink('crm/lines-cdc', 'subscriptions/lines-in')
+      .withLink('subscriptions/lines-out', 'billing/lines-in')
+      .build();
+    const scenario = aScenario()
+      .at(1, 'crm', 'lines', 'insert', { values: { msisdn: '31600001', subscriber_id: 7 } })
+      .at(1, 'crm', 'lines', 'insert', { values: { msisdn: '31600002', subscriber_id: 7 } })
+      .at(2, 'crm', 'lines', 'delete', { where: { msisdn: '31600001' } })
+      .build();
+    const simulation = await simulate(telco, scenario);
+    simulation.step(3);
+    const plan = planPipeline(telco);
+    // Positions on the lines topic: 1 and 2 the inserts, 3 the delete.
+    const traced = traceChange(plan, simulation.query, { kind: 'record', log: 'crm/lines-cdc', position: 3 });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+
+    expect((traced.value.stages[2]?.message?.value as { op?: string } | undefined)?.op).toBe('d');
+    const counted = traced.value.stages.find((stage) => stage.kind === 'transformation');
+    expect(counted?.title).toBe('Transformation subscriber_lines: rows with the same subscriber_id');
+    expect(counted?.records).toEqual([{ subscriber_id: 7, line_count: 1 }]);
+  });
+});

@@ -4,7 +4,8 @@ import type { TickMetrics } from './simulation-metrics';
 /**
  * Metrics over a run, one point per tick the app heard of, for charts and CSV: records per tick on
  * each link and in total (averaged over the ticks since the previous point, where ticks were
- * skipped), lag per consumer, records quarantined per output port so far.
+ * skipped), lag per consumer, records each consumer lost to retention and skipped (sent again, or
+ * out of order) so far, records quarantined per output port so far.
  */
 export interface MetricsHistory {
   ticks: number[];
@@ -14,6 +15,10 @@ export interface MetricsHistory {
   throughput: Record<string, number[]>;
   /** By `<productId>/<portId>` of an input port. */
   lag: Record<string, number[]>;
+  /** By `<productId>/<portId>` of an input port: records retention removed before it read them, so far. */
+  lost: Record<string, number[]>;
+  /** By `<productId>/<portId>` of an input port: changes read but not applied (duplicates, out of order), so far. */
+  skipped: Record<string, number[]>;
   /** By `<productId>/<portId>` of an output port. */
   quarantined: Record<string, number[]>;
   /** The last tick added, to take differences from. */
@@ -24,7 +29,7 @@ export interface MetricsHistory {
 export const HISTORY_POINTS = 2000;
 
 export function emptyHistory(): MetricsHistory {
-  return { ticks: [], times: [], total: [], throughput: {}, lag: {}, quarantined: {} };
+  return { ticks: [], times: [], total: [], throughput: {}, lag: {}, lost: {}, skipped: {}, quarantined: {} };
 }
 
 /**
@@ -58,7 +63,11 @@ function append(history: MetricsHistory, metrics: TickMetrics): void {
     total += value;
     add(history.throughput, linkId, value);
   }
-  for (const [key, consumer] of Object.entries(metrics.consumers)) add(history.lag, key, consumer.lag);
+  for (const [key, consumer] of Object.entries(metrics.consumers)) {
+    add(history.lag, key, consumer.lag);
+    add(history.lost, key, consumer.lost);
+    add(history.skipped, key, consumer.skipped);
+  }
   for (const [key, port] of Object.entries(metrics.ports)) add(history.quarantined, key, port.quarantined);
   history.ticks.push(metrics.tick);
   history.times.push(metrics.time);
@@ -75,6 +84,8 @@ function copied(history: MetricsHistory): MetricsHistory {
     total: [...history.total],
     throughput: copy(history.throughput),
     lag: copy(history.lag),
+    lost: copy(history.lost),
+    skipped: copy(history.skipped),
     quarantined: copy(history.quarantined),
     ...(history.last && { last: history.last }),
   };
@@ -100,6 +111,8 @@ function trimmed(history: MetricsHistory): MetricsHistory {
     total: kept(history.total),
     throughput: lined(history.throughput),
     lag: lined(history.lag),
+    lost: lined(history.lost),
+    skipped: lined(history.skipped),
     quarantined: lined(history.quarantined),
   };
 }
@@ -114,6 +127,12 @@ export function metricsCsv(history: MetricsHistory, label: (series: string) => s
       ([id, values]) => [`records per tick: ${label(id)}`, values] as [string, number[]],
     ),
     ...Object.entries(history.lag).map(([id, values]) => [`lag: ${label(id)}`, values] as [string, number[]]),
+    ...Object.entries(history.lost).map(
+      ([id, values]) => [`lost to retention: ${label(id)}`, values] as [string, number[]],
+    ),
+    ...Object.entries(history.skipped).map(
+      ([id, values]) => [`skipped (duplicates, out of order): ${label(id)}`, values] as [string, number[]],
+    ),
     ...Object.entries(history.quarantined).map(
       ([id, values]) => [`quarantined: ${label(id)}`, values] as [string, number[]],
     ),

@@ -9,14 +9,28 @@ import {
 import type { SimulationMetrics } from '../../../shared/simulation/simulation-metrics';
 import { aMesh, aProduct, aSystem } from './builders';
 
-function snapshot(tick: number, records: number, lag: number, quarantined = 0): SimulationMetrics {
+function snapshot(
+  tick: number,
+  records: number,
+  lag: number,
+  quarantined = 0,
+  consumer: { lost?: number; skipped?: number } = {},
+): SimulationMetrics {
   return {
     tick,
     time: `2026-01-05T09:0${tick}:00.000Z`,
     sourceChanges: 0,
     links: { 'l-a': { records, recordsLastTick: 0 } },
     consumers: {
-      'p/in': { linkId: 'l-a', offset: records, end: records + lag, lag, lost: 0, skipped: 0, partitions: [] },
+      'p/in': {
+        linkId: 'l-a',
+        offset: records,
+        end: records + lag,
+        lag,
+        lost: consumer.lost ?? 0,
+        skipped: consumer.skipped ?? 0,
+        partitions: [],
+      },
     },
     connectors: {},
     logs: {},
@@ -68,13 +82,14 @@ describe('metrics over a run', () => {
   });
 
   it('writes CSV with a header named for people, quoting what needs it', () => {
-    const history = withTicks(emptyHistory(), [snapshot(1, 4, 0), snapshot(2, 10, 3)]);
+    const history = withTicks(emptyHistory(), [snapshot(1, 4, 0), snapshot(2, 10, 3, 1, { lost: 2, skipped: 5 })]);
 
     expect(metricsCsv(history, (id) => (id === 'l-a' ? 'orders, to "360"' : id))).toBe(
       [
-        'tick,time,records per tick (all links),"records per tick: orders, to ""360""",lag: p/in,quarantined: p/out',
-        '1,2026-01-05T09:01:00.000Z,0,0,0,0',
-        '2,2026-01-05T09:02:00.000Z,6,6,3,0',
+        'tick,time,records per tick (all links),"records per tick: orders, to ""360""",lag: p/in,' +
+          'lost to retention: p/in,"skipped (duplicates, out of order): p/in",quarantined: p/out',
+        '1,2026-01-05T09:01:00.000Z,0,0,0,0,0,0',
+        '2,2026-01-05T09:02:00.000Z,6,6,3,2,5,1',
         '',
       ].join('\n'),
     );

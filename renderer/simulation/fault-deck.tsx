@@ -1,4 +1,4 @@
-import type { Fault, FaultKind, Mesh } from '../../shared/model';
+import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
 import {
   columnChoices,
   defaultCount,
@@ -18,6 +18,7 @@ export function FaultDeck() {
   const mesh = useDocumentStore((state) => state.mesh);
   const fromDeck = useSimulationStore((state) => state.firedFaults);
   const scheduled = useSimulationStore(scheduledFaults);
+  const timing = useSimulationStore(runningScenario);
   const ranTick = useSimulationStore((state) => state.metrics?.tick);
   if (!mesh) return null;
   const tick = ranTick ?? 0;
@@ -40,7 +41,7 @@ export function FaultDeck() {
           <h3 className="simulation-panel__title">Fired in this run</h3>
           <ul className="fault-deck__fired" data-testid="fired-faults">
             {fired.map(({ fault, source }, index) => {
-              const outcome = firedFaultOutcome(mesh, fault);
+              const outcome = timing && firedFaultOutcome(mesh, fault, timing);
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: fired faults only grow while the run lasts
                 <li key={index}>
@@ -61,7 +62,11 @@ const NO_FAULTS: readonly Fault[] = [];
 
 /** The faults the running scenario schedules (a stable empty list when none, for the store's selector). */
 function scheduledFaults(state: SimulationState): readonly Fault[] {
-  return state.runMesh?.scenarios.find((scenario) => scenario.id === state.scenarioId)?.faults ?? NO_FAULTS;
+  return runningScenario(state)?.faults ?? NO_FAULTS;
+}
+
+function runningScenario(state: SimulationState): Scenario | undefined {
+  return state.runMesh?.scenarios.find((scenario) => scenario.id === state.scenarioId);
 }
 
 function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: string }) {

@@ -1,5 +1,5 @@
 import { linkDataset } from '../contracts/link-dataset';
-import type { Fault, FaultKind, Mesh, OperationalSystem, SystemTable, Topic } from '../model';
+import type { Fault, FaultKind, Mesh, OperationalSystem, Scenario, SystemTable, Topic } from '../model';
 
 /** What the facilitator chose on a fault card; a card fires with it, from the deck or by key in presenter mode. */
 export interface FaultSettings {
@@ -109,7 +109,6 @@ export function faultEffect(mesh: Mesh, kind: FaultKind, settings: FaultSettings
     : `From the next tick the source calls ${field} ${fault.renamedTo}: each change on ${choice.topic.name} carries ${fault.renamedTo} and no ${fault.column}; ${caught('each one')}`;
 }
 
-/** What a fired null or rename did, for the list of fired faults: where the column went missing, and who checks it. */
 /** A fault that has fired in a run: one the scenario schedules, or one the deck injected. */
 export interface FiredFault {
   fault: Fault;
@@ -127,19 +126,30 @@ export function faultsFiredSoFar(scheduled: readonly Fault[], fromDeck: readonly
   ].sort((a, b) => a.fault.tick - b.fault.tick);
 }
 
-export function firedFaultOutcome(mesh: Mesh, fault: Fault): string | undefined {
+/**
+ * What a fired null or rename does, for the list of fired faults: the tick its change records
+ * reach the topic, and who quarantines them. A deck's fault is listed before its tick runs, and a
+ * connector's delay holds a change back until the first tick at or after the change plus the delay.
+ */
+export function firedFaultOutcome(
+  mesh: Mesh,
+  fault: Fault,
+  timing: Pick<Scenario, 'tickMillis' | 'connector'>,
+): string | undefined {
   if (fault.kind !== 'null-field' && fault.kind !== 'rename-column') return undefined;
   const topic = mesh.systems
     .find((system) => system.id === fault.systemId)
     ?.messaging.topics.find((candidate) => candidate.id === fault.topicId);
+  const topicName = topic?.name ?? fault.topicId;
+  const reachesTopicAt = fault.tick + Math.ceil((timing.connector?.delayMillis ?? 0) / timing.tickMillis);
   const what =
     fault.kind === 'null-field'
-      ? `${fault.column} was nulled in a change record on ${topic?.name ?? fault.topicId}`
-      : `${fault.column} is called ${fault.renamedTo} in the change records on ${topic?.name ?? fault.topicId}`;
+      ? `${fault.column} is nulled in a change record that reaches ${topicName} at tick ${reachesTopicAt}`
+      : `${fault.column} is called ${fault.renamedTo} in the change records that reach ${topicName} from tick ${reachesTopicAt}`;
   const checks = requiringContracts(mesh, fault);
   return checks.length === 0
     ? `${what}; no consumer’s contract requires ${fault.column}, so nothing is quarantined.`
-    : `${what}; quarantined by the contract check of ${checks.map((check) => `${check.productName} (${check.contractId})`).join(', ')}.`;
+    : `${what}; the contract check of ${checks.map((check) => `${check.productName} (${check.contractId})`).join(', ')} quarantines ${fault.kind === 'null-field' ? 'it' : 'each'} when consumed.`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fault } from '../../../shared/model';
+import type { Fault, Scenario } from '../../../shared/model';
 import {
   columnChoices,
   faultEffect,
@@ -11,6 +11,7 @@ import {
 import { ecommerceSample } from './builders';
 
 const mesh = ecommerceSample();
+const workshop = mesh.scenarios[0] as Scenario;
 
 describe('the fault deck’s cards', () => {
   it('aim a null or a rename only at CDC topics, and never at the key', () => {
@@ -81,20 +82,20 @@ describe('a fired fault in the list of this run', () => {
   const nulled = (column: string) =>
     faultFrom(mesh, 'null-field', { topic: 'customers-service/customers-cdc', column }, 3) as Fault;
 
-  it('says the column was nulled in the change record and that no contract checks it', () => {
-    expect(firedFaultOutcome(mesh, nulled('street'))).toBe(
-      'street was nulled in a change record on customers.public.customers; no consumer’s contract requires street, so nothing is quarantined.',
+  it('says the column is nulled in the change record that reaches the topic, and that no contract checks it', () => {
+    expect(firedFaultOutcome(mesh, nulled('street'), workshop)).toBe(
+      'street is nulled in a change record that reaches customers.public.customers at tick 3; no consumer’s contract requires street, so nothing is quarantined.',
     );
   });
 
-  it('names the contract whose check quarantines it where one requires the column', () => {
-    expect(firedFaultOutcome(mesh, nulled('email'))).toBe(
-      'email was nulled in a change record on customers.public.customers; quarantined by the contract check of customers (customer).',
+  it('names the contract whose check quarantines it when consumed where one requires the column', () => {
+    expect(firedFaultOutcome(mesh, nulled('email'), workshop)).toBe(
+      'email is nulled in a change record that reaches customers.public.customers at tick 3; the contract check of customers (customer) quarantines it when consumed.',
     );
   });
 
   it('adds nothing to a fault that hits no column', () => {
-    expect(firedFaultOutcome(mesh, faultFrom(mesh, 'redeliver', {}, 2) as Fault)).toBeUndefined();
+    expect(firedFaultOutcome(mesh, faultFrom(mesh, 'redeliver', {}, 2) as Fault, workshop)).toBeUndefined();
   });
 });
 

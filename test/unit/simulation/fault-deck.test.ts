@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { firedFaultOutcome } from '../../../shared/simulation/fault-deck';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
 const mesh = aShopMesh().build();
@@ -46,6 +47,23 @@ describe('faults the fault deck fires', () => {
     ]);
     // The source table keeps its value: only the record on the topic was broken.
     expect(rowsOf(simulation, 'shop', 'SELECT name FROM items WHERE id = 2')).toEqual([{ name: 'lamp' }]);
+  });
+
+  it('lists a null as quarantined when its record reaches the topic, a tick later behind a connector’s delay', async () => {
+    const nulled = { kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'name' } as const;
+    const scenario = {
+      ...aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).withFault(nulled).build(),
+      connector: { delayMillis: 1500 },
+    };
+    const simulation = await simulate(mesh, scenario);
+
+    // The record is written at tick 1 (09:01:00) and sent 1.5 s later: at tick 2, the first at or after 09:01:01.5.
+    expect(simulation.step(1).ports['catalog/items-out']?.quarantined).toBe(0);
+    expect(simulation.step(1).ports['catalog/items-out']?.quarantined).toBe(1);
+    expect(firedFaultOutcome(mesh, nulled, scenario)).toBe(
+      'name is nulled in a change record that reaches shop.public.items at tick 2; the contract check of catalog (item) quarantines it when consumed.',
+    );
+    expect(firedFaultOutcome(mesh, nulled, { ...scenario, connector: {} })).toContain('at tick 1;');
   });
 
   it('shows a renamed column under its new name only, and the consumer quarantines the record missing the old one', async () => {

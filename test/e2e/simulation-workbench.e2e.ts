@@ -198,6 +198,8 @@ describeInChromium('working with a simulation', (session) => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const csv = readFileSync(await (await download).path(), 'utf8').split('\n');
     expect(csv[0]).toContain('tick,time,records per tick (all links),records per tick: orders-service → orders');
+    expect(csv[0]).toContain('lost to retention: customer-360 · orders-in,');
+    expect(csv[0]).toContain('"skipped (duplicates, out of order): customer-360 · orders-in"');
     expect(csv.filter((line) => line.length > 0)).toHaveLength(1 + (await currentTick(page)) + 1);
 
     await openTab(page, 'Inspect');

@@ -1,11 +1,19 @@
 import type { DatasetKind } from '../model/contract';
 import type { Result } from '../model/problem';
 import type { TraceStageKind } from '../model/scenario';
-import type { BrokerLog } from './broker-log';
+import { type BrokerLog, brokerTable } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
 import { appliedTable } from './dataset-table';
 import type { CdcTopicPlan, OutboxTopicPlan } from './log-plan';
-import { fieldsOf, type LogRecord, type RunQuery, recordAt, recordsWithFields, sqlLiteral } from './log-reader';
+import {
+  fieldsOf,
+  type LogRecord,
+  ownerOf,
+  type RunQuery,
+  recordAt,
+  recordsWithFields,
+  sqlLiteral,
+} from './log-reader';
 import type { PipelinePlan } from './pipeline-plan';
 import type { OutputPlan, ProductPlan } from './product-plan';
 import { QUARANTINE_TABLE } from './product-plan';
@@ -203,8 +211,24 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       source: topic.topic.name,
       records: [(record.value as Record<string, unknown> | null) ?? {}],
       message: record,
+      ...sentBefore(query, topic.log, record),
     },
   ];
+}
+
+/** A note on a record the connector sent again: where the same change (same `_sequence`) was sent first. */
+function sentBefore(query: RunQuery, log: BrokerLog, record: LogRecord): { note: string } | undefined {
+  const [first] = selectRows(
+    query,
+    ownerOf(log),
+    `SELECT _partition, _offset FROM ${brokerTable(log)} WHERE _position < ${record.position}
+AND _sequence = (SELECT _sequence FROM ${brokerTable(log)} WHERE _position = ${record.position}) ORDER BY _position LIMIT 1`,
+  );
+  return first
+    ? {
+        note: `Sent again: the connector sent this change before, at partition ${first._partition}, offset ${first._offset} (at-least-once delivery).`,
+      }
+    : undefined;
 }
 
 /**
@@ -409,6 +433,8 @@ function skippedChange(
   dataset: Dataset,
   rawRow: Record<string, unknown>,
 ): string | undefined {
+  // A tombstone is no change: the clean step passes over it.
+  if (rawRow._op === null) return undefined;
   const sequence = Number(rawRow._sequence);
   const image = (name: string) =>
     `CASE WHEN _op = 'd' THEN ${quoteIdentifier(`before_${name}`)} ELSE ${quoteIdentifier(`after_${name}`)} END`;

@@ -248,7 +248,11 @@ describe('tracing a record the consumer skipped', () => {
     const resentDelete = traceShopRecord(shop, simulation, 4);
     const resentUpdate = traceShopRecord(shop, simulation, 5);
 
-    expect(resentDelete.find((stage) => stage.kind === 'cdc-record')?.message).toMatchObject({ offset: 3 });
+    const resentRecord = resentDelete.find((stage) => stage.kind === 'cdc-record');
+    expect(resentRecord?.message).toMatchObject({ offset: 3 });
+    expect(resentRecord?.note).toBe(
+      'Sent again: the connector sent this change before, at partition 0, offset 2 (at-least-once delivery).',
+    );
     expect(resentDelete.find((stage) => stage.kind === 'clean')?.note).toBe(
       'Skipped as a duplicate: the consumer had already applied this change (_sequence 3) from partition 0, offset 2; a record sent again is not applied twice.',
     );
@@ -265,6 +269,7 @@ describe('tracing a record the consumer skipped', () => {
     simulation.step(3);
     const firstDelete = traceShopRecord(shop, simulation, 3);
 
+    expect(firstDelete.find((stage) => stage.kind === 'cdc-record')?.note).toBeUndefined();
     expect(firstDelete.find((stage) => stage.kind === 'clean')?.note).toBe('The row is gone: it was deleted since.');
     expect(stagesAfterRaw(firstDelete)).toEqual(['clean', 'history', 'output-port']);
   });

@@ -32,7 +32,9 @@ export type YamlEdit =
  * and writes new values; the text around them is spliced, never re-printed. A changed
  * object or list is edited key by key and item by item, so setting a whole property
  * whose description changed rewrites one line. Inside flow collections (`[a, b]`,
- * `{ a: 1 }`) the smallest enclosing flow collection is rewritten, on its own line(s).
+ * `{ a: 1 }`) the outermost enclosing flow collection is rewritten in YAML flow style while
+ * it holds only scalars; an empty one that gains an item, or one that comes to hold
+ * collections, is written in block style instead.
  *
  * New scalars are quoted when a YAML 1.1 reader (PyYAML, SnakeYAML) would take them for
  * something else (`yes`, `12:30`, `2024-01-01`, `0755`). A byte order mark and Windows
@@ -118,7 +120,7 @@ function setAt(context: EditContext, path: readonly PathSegment[], value: unknow
   const { text, root } = context;
   const steps = walk(root, path);
   const flow = outermostFlow(root, steps, path.length);
-  if (flow) return rewriteFlow(context, flow, (data) => setIn(data, path.slice(flow.depth), value));
+  if (flow) return rewriteFlow(context, steps, flow, (data) => setIn(data, path.slice(flow.depth), value));
 
   if (steps.length === path.length) {
     const last = steps.at(-1);
@@ -154,7 +156,7 @@ function deleteAt(context: EditContext, path: readonly PathSegment[]): string {
   const steps = walk(root, path);
   if (steps.length !== path.length || path.length === 0) return text;
   const flow = outermostFlow(root, steps, path.length - 1);
-  if (flow) return rewriteFlow(context, flow, (data) => deleteIn(data, path.slice(flow.depth)));
+  if (flow) return rewriteFlow(context, steps, flow, (data) => deleteIn(data, path.slice(flow.depth)));
   const step = steps.at(-1) as Step;
   if (step.parent.items.length === 1 && path.length > 1) {
     return setAt(context, path.slice(0, -1), isMap(step.parent) ? {} : []);
@@ -170,7 +172,7 @@ function insertAt(context: EditContext, path: readonly PathSegment[], value: unk
   const sequence = steps.length === sequencePath.length ? (steps.at(-1)?.node ?? context.root) : undefined;
   if (!isSeq(sequence) || sequence.items.length === 0) return setAt(context, sequencePath, [value]);
   const flow = outermostFlow(context.root, steps, sequencePath.length);
-  if (flow) return rewriteFlow(context, flow, (data) => insertIn(data, path.slice(flow.depth), value));
+  if (flow) return rewriteFlow(context, steps, flow, (data) => insertIn(data, path.slice(flow.depth), value));
   return insertItem(context, sequence, Math.min(index, sequence.items.length), value);
 }
 
@@ -410,20 +412,45 @@ function outermostFlow(root: Node | null, steps: readonly Step[], upTo: number):
   return undefined;
 }
 
-/** Rewrites a flow collection with the change applied to its data, keeping it in flow style. */
-function rewriteFlow(context: EditContext, flow: FlowAncestor, change: (data: unknown) => unknown): string {
+/**
+ * Rewrites a flow collection with the change applied to its data. It stays on its line in
+ * flow style while it holds only scalars (`tags: [a, b, c]`, `- {name: id, logicalType: string}`);
+ * one that was empty (`properties: []`) or now holds collections is written in block style,
+ * indented like its siblings: a line of nested flow collections is not for people to read.
+ */
+function rewriteFlow(
+  context: EditContext,
+  steps: readonly Step[],
+  flow: FlowAncestor,
+  change: (data: unknown) => unknown,
+): string {
+  const wasEmpty = flow.node.items.length === 0;
+  const after = change(toData(flow.node));
+  const isBlock = isContainer(after) && Object.keys(after).length > 0 && (wasEmpty || !holdsOnlyScalars(after));
+  if (isBlock)
+    return flow.depth === 0 ? renderDocument(after) : replaceEntry(context, steps[flow.depth - 1] as Step, after);
   const [start, end] = flow.node.range ?? [0, 0];
-  return splice(context.text, { start, end }, flowText(change(toData(flow.node))));
+  return splice(context.text, { start, end }, flowText(after));
 }
 
-/** A value in JSON's flow style (YAML's too), its strings and numbers written as every YAML reader reads them. */
+function holdsOnlyScalars(value: object): boolean {
+  return Object.values(value).every((child) => !isContainer(child));
+}
+
+/** A value in YAML's flow style (`[a, b]`, `{name: id}`): plain scalars where a YAML 1.1 reader reads them back alike, else double quotes. */
 function flowText(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(flowText).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(flowText).join(', ')}]`;
   if (isContainer(value)) {
     const entries = Object.entries(value).filter(([, child]) => child !== undefined);
-    return `{${entries.map(([key, child]) => `${doubleQuoted(key)}:${flowText(child)}`).join(',')}}`;
+    return `{${entries.map(([key, child]) => `${flowScalar(key)}: ${flowText(child)}`).join(', ')}}`;
   }
-  return typeof value === 'string' ? doubleQuoted(value) : inlineText(value);
+  return flowScalar(value);
+}
+
+/** A scalar inside `[]` or `{}`, where `,` and brackets end a plain scalar. */
+function flowScalar(value: unknown): string {
+  const text = inlineText(value);
+  return typeof value === 'string' && !text.startsWith('"') && /[,[\]{}]/.test(text) ? doubleQuoted(value) : text;
 }
 
 function setIn(data: unknown, path: readonly PathSegment[], value: unknown): unknown {

@@ -204,6 +204,45 @@ empty:
     expect(edited).toContain('- name: t\n  properties: []\n');
   });
 
+  it('writes an emptied list in block style again once it gains an item', () => {
+    const emptied = editYamlText(text, [{ op: 'delete', path: ['schema', 0, 'properties', 0] }]);
+    const refilled = editYamlText(emptied, [
+      { op: 'insert', path: ['schema', 0, 'properties', 0], value: { name: 'b', logicalType: 'integer' } },
+      { op: 'insert', path: ['schema', 0, 'properties', 1], value: { name: 'c', logicalType: 'date' } },
+    ]);
+    expect(refilled).toContain(
+      [
+        '  properties:',
+        '    - name: b',
+        '      logicalType: integer',
+        '    - name: c',
+        '      logicalType: date',
+        'notes',
+      ].join('\n'),
+    );
+    expect(editYamlText('schema: []\nid: x\n', [{ op: 'insert', path: ['schema', 0], value: { name: 'o' } }])).toBe(
+      'schema:\n  - name: o\nid: x\n',
+    );
+    expect(editYamlText('tags: []\n', [{ op: 'set', path: ['tags'], value: ['a'] }])).toBe('tags:\n  - a\n');
+  });
+
+  it('keeps a flow list of scalars and a flow mapping item in YAML flow style, never JSON', () => {
+    expect(editYamlText(text, [{ op: 'insert', path: ['tags', 2], value: 'c, d' }])).toContain(
+      'tags: [a, b, "c, d"]\n',
+    );
+    const flowItem = 'properties:\n  - {name: note, logicalType: string, description: "flow, style"}\n';
+    expect(editYamlText(flowItem, [{ op: 'set', path: ['properties', 0, 'name'], value: 'remark' }])).toBe(
+      'properties:\n  - {name: remark, logicalType: string, description: "flow, style"}\n',
+    );
+  });
+
+  it('writes a flow list that comes to hold objects in block style', () => {
+    const oneLine = 'properties: [{"name":"a"}]\nid: x\n';
+    expect(editYamlText(oneLine, [{ op: 'insert', path: ['properties', 1], value: { name: 'b' } }])).toBe(
+      'properties:\n  - name: a\n  - name: b\nid: x\n',
+    );
+  });
+
   it('refuses text that does not parse', () => {
     expect(() => editYamlText('a: [', [{ op: 'set', path: ['a'], value: 1 }])).toThrow(/cannot edit YAML with errors/);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContractYaml } from '../../../shared/contracts';
+import { checkContractYaml, editYamlText } from '../../../shared/contracts';
 import { withNewPortContract } from '../../../shared/editing/port-contract';
 import type { Mesh } from '../../../shared/model';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
@@ -133,6 +133,17 @@ describe('a new contract for an output port', () => {
     const again = withNewPortContract(lonely?.mesh ?? unContracted(), 'lonely', 'out');
     expect(again).toBeUndefined();
     expect(withNewPortContract(unContracted(), 'lonely', 'missing')).toBeUndefined();
+  });
+
+  it('gives the empty object fields in block style, as the form adds them', () => {
+    const odcs = withNewPortContract(unContracted(), 'lonely', 'out')?.mesh.contracts.at(-1)?.odcs ?? '';
+    const withFields = editYamlText(odcs, [
+      { op: 'insert', path: ['schema', 0, 'properties', 0], value: { name: 'order_id', logicalType: 'string' } },
+      { op: 'insert', path: ['schema', 0, 'properties', 1], value: { name: 'total', logicalType: 'number' } },
+    ]);
+    expect(withFields).toContain(
+      '    properties:\n      - name: order_id\n        logicalType: string\n      - name: total\n        logicalType: number\n',
+    );
   });
 
   it('picks an id no other contract has', () => {

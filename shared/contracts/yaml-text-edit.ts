@@ -188,14 +188,13 @@ function editContainer(text: string, path: readonly PathSegment[], before: unkno
       endBefore--;
       endAfter--;
     }
-    if (endBefore - start === endAfter - start) {
-      for (let index = start; index < endBefore; index++)
-        edits.push({ op: 'set', path: [...path, index], value: after[index] });
-    } else {
-      for (let index = endBefore - 1; index >= start; index--) edits.push({ op: 'delete', path: [...path, index] });
-      for (let index = start; index < endAfter; index++)
-        edits.push({ op: 'insert', path: [...path, index], value: after[index] });
-    }
+    // Changed items are edited in place, pair by pair, so comments between them stay where they were; the rest go or come.
+    const paired = Math.min(endBefore, endAfter);
+    for (let index = start; index < paired; index++)
+      edits.push({ op: 'set', path: [...path, index], value: after[index] });
+    for (let index = endBefore - 1; index >= paired; index--) edits.push({ op: 'delete', path: [...path, index] });
+    for (let index = paired; index < endAfter; index++)
+      edits.push({ op: 'insert', path: [...path, index], value: after[index] });
   } else {
     const previous = before as Record<string, unknown>;
     const next = after as Record<string, unknown>;

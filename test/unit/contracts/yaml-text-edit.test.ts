@@ -243,6 +243,24 @@ empty:
     );
   });
 
+  it('edits changed list items in place when a whole list is set, keeping the comments between them', () => {
+    const commented = 'properties:\n  - name: a\n  # b in euros\n  - name: b\n';
+    const edited = editYamlText(commented, [
+      {
+        op: 'set',
+        path: ['properties'],
+        value: [
+          { name: 'a', type: 's' },
+          { name: 'b', type: 'u' },
+          { name: 'c', type: 't' },
+        ],
+      },
+    ]);
+    expect(edited).toBe(
+      'properties:\n  - name: a\n    type: s\n  # b in euros\n  - name: b\n    type: u\n  - name: c\n    type: t\n',
+    );
+  });
+
   it('refuses text that does not parse', () => {
     expect(() => editYamlText('a: [', [{ op: 'set', path: ['a'], value: 1 }])).toThrow(/cannot edit YAML with errors/);
   });

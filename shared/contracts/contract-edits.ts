@@ -5,15 +5,17 @@ import { LATEST_API_VERSION } from './odcs-versions';
 import { parseOdcsYaml } from './odcs-yaml';
 import type { PathSegment } from './path-problem';
 import { formatLocatedProblem } from './yaml-source';
-import { editYamlText, type YamlEdit } from './yaml-text-edit';
+import { editYamlText, type YamlEdit, YamlEditRefused } from './yaml-text-edit';
 
-export type ContractEditResult = { ok: true; text: string } | { ok: false; message: string };
+/** `keptAsDraft`: the edit was made, but the text it gave has problems, so it stays a draft beside the contract. */
+export type ContractEditResult = { ok: true; text: string } | { ok: false; message: string; keptAsDraft?: true };
 
 /** Edits a contract's text at ODCS paths, changing only the lines concerned; YAML that does not parse cannot be edited so. */
 export function editContractText(text: string, edits: readonly YamlEdit[]): ContractEditResult {
   try {
     return { ok: true, text: editYamlText(text, edits) };
   } catch (error) {
+    if (error instanceof YamlEditRefused) return { ok: false, message: error.message };
     return { ok: false, message: `fix the YAML first: ${(error as Error).message}` };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  isAlias,
   isCollection,
   isMap,
   isPair,
@@ -13,6 +14,7 @@ import {
 } from 'yaml';
 import { doubleQuoted, singleQuoted, toYamlText } from '../export/yaml-text';
 import { isDeepEqual } from '../model/deep-equal';
+import { formatPath } from '../model/problem';
 import type { PathSegment } from './path-problem';
 
 /**
@@ -81,6 +83,19 @@ function readContext(text: string): EditContext {
   return { text, root };
 }
 
+/** An edit the text cannot take as asked (not a bug): its message says why, for the user. */
+export class YamlEditRefused extends Error {
+  override name = 'YamlEditRefused';
+}
+
+/** An alias (`*idprop`) shares the anchored node's value: editing it in place would change every alias, or break them apart. */
+function refuseAlias(path: readonly PathSegment[], alias: Node): never {
+  const anchor = (alias as unknown as { source: string }).source;
+  throw new YamlEditRefused(
+    `${formatPath(path)} is an alias (*${anchor}) of the value written at &${anchor}, which every *${anchor} shares: edit it in the YAML, at &${anchor} to change them all or in place of this alias to change this one`,
+  );
+}
+
 /** One step down a path: the child node, and the pair holding it when the parent is a map. */
 interface Step {
   parent: YAMLMap | YAMLSeq;
@@ -107,7 +122,8 @@ function stepInto(node: unknown, segment: PathSegment): Step | undefined {
 function walk(root: Node | null, path: readonly PathSegment[]): Step[] {
   const steps: Step[] = [];
   let node: unknown = root;
-  for (const segment of path) {
+  for (const [depth, segment] of path.entries()) {
+    if (isAlias(node)) refuseAlias(path.slice(0, depth), node);
     const step = stepInto(node, segment);
     if (!step) break;
     steps.push(step);
@@ -125,6 +141,10 @@ function setAt(context: EditContext, path: readonly PathSegment[], value: unknow
   if (steps.length === path.length) {
     const last = steps.at(-1);
     const current = last ? last.node : root;
+    if (isAlias(current)) {
+      if (isDeepEqual(toData(current), value)) return text;
+      refuseAlias(path, current);
+    }
     const before = toData(current);
     const isSameShape = isContainer(before) && isContainer(value) && Array.isArray(before) === Array.isArray(value);
     if (isSameShape && Object.keys(value).length > 0 && current) {

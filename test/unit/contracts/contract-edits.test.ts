@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { upgradeToLatest, withContractIdentity } from '../../../shared/contracts/contract-edits';
+import { editContractText, upgradeToLatest, withContractIdentity } from '../../../shared/contracts/contract-edits';
 import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
 import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import { aContract, aContractModel, aProperty, withProperties } from './builders';
@@ -33,6 +33,18 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
     expect(upgradeToLatest(aContract({ apiVersion: 'v3.2.0' }).odcs)).toEqual({
       ok: false,
       message: 'already ODCS v3.2.0',
+    });
+  });
+});
+
+describe('editing a contract at ODCS paths', () => {
+  it('says why an edit through an alias is not made, without asking to fix YAML that parses', () => {
+    const text =
+      'schema:\n  - name: a\n    properties:\n      - &key {name: id}\n  - name: b\n    properties:\n      - *key\n';
+    const edited = editContractText(text, [{ op: 'set', path: ['schema', 1, 'properties', 0, 'name'], value: 'b_id' }]);
+    expect(edited).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^schema\[1\]\.properties\[0\] is an alias \(\*key\)/),
     });
   });
 });

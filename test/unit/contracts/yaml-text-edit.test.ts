@@ -266,6 +266,41 @@ empty:
   });
 });
 
+describe('editing YAML text through an alias', () => {
+  const anchored = [
+    'schema:',
+    '  - name: a',
+    '    properties:',
+    '      - &idprop',
+    '        name: id',
+    '        logicalType: string',
+    '  - name: b',
+    '    properties:',
+    '      - *idprop',
+    '      - name: extra',
+    '',
+  ].join('\n');
+
+  it('refuses to edit a value an alias shares, saying where it is written and that every alias shares it', () => {
+    for (const edit of [
+      { op: 'set', path: ['schema', 1, 'properties', 0, 'name'], value: 'b_id' },
+      { op: 'set', path: ['schema', 1, 'properties', 0], value: { name: 'b_id' } },
+      { op: 'delete', path: ['schema', 1, 'properties', 0, 'logicalType'] },
+    ] satisfies YamlEdit[]) {
+      expect(() => editYamlText(anchored, [edit])).toThrow(
+        'schema[1].properties[0] is an alias (*idprop) of the value written at &idprop, which every *idprop shares',
+      );
+    }
+  });
+
+  it('edits the anchored value itself and removes an alias item', () => {
+    const renamed = editYamlText(anchored, [{ op: 'set', path: ['schema', 0, 'properties', 0, 'name'], value: 'key' }]);
+    expect(parse(renamed).schema[1].properties[0].name).toBe('key');
+    const removed = editYamlText(anchored, [{ op: 'delete', path: ['schema', 1, 'properties', 0] }]);
+    expect(removed).toContain('    properties:\n      - name: extra\n');
+  });
+});
+
 describe('editing YAML text as it was saved', () => {
   const windowsText = 'id: orders\r\ntags:\r\n  - a\r\nschema:\r\n  - name: t\r\n    description: old\r\n';
 

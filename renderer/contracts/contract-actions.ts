@@ -52,7 +52,7 @@ export function editContract(id: string, edits: readonly YamlEdit[], options?: C
   const applied = applyContractText(id, edited.text, options);
   return applied.ok
     ? edited
-    : { ok: false, message: `${counted(applied.errors.length, 'problem')} in the edited contract` };
+    : { ok: false, message: `${counted(applied.errors.length, 'problem')} in the edited contract`, keptAsDraft: true };
 }
 
 /** Puts a contract read from its text in the document as one undo step; the same text changes nothing. */

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { caretAfter, findInYaml, openContract, showView } from './contract-driver';
-import { openSampleDesign } from './designer-driver';
+import { caretAfter, dropFiles, findInYaml, openContract, showView } from './contract-driver';
+import { newBlankDesign, openSampleDesign } from './designer-driver';
 
 describeInChromium('the contract editor in the built app', (session) => {
   it('completes logicalType with the values the ODCS schema allows (Ctrl+Space)', async () => {
@@ -224,5 +224,40 @@ describeInChromium('the contract editor in the built app', (session) => {
     await showView(page, 'Diagram');
     await page.getByTestId('schema-table-orders').waitFor();
     expect(await page.getByTestId('schema-table-orders').textContent()).toContain('order_id');
+  });
+
+  it('says above the form why renaming a field written as a YAML alias changes nothing', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    const anchored = [
+      'apiVersion: v3.1.0',
+      'kind: DataContract',
+      'id: anchors',
+      'name: Anchors',
+      'version: 1.0.0',
+      'status: active',
+      'schema:',
+      '  - name: a',
+      '    properties:',
+      '      - &idprop',
+      '        name: id',
+      '        logicalType: string',
+      '  - name: b',
+      '    properties:',
+      '      - *idprop',
+      '',
+    ].join('\n');
+    await dropFiles(page, [{ name: 'anchors.odcs.yaml', text: anchored }]);
+    const listed = page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: /^Anchors/ });
+    const importButton = page.getByTestId('import-dialog').getByRole('button', { name: 'Import' });
+    await listed.or(importButton).first().waitFor();
+    if ((await importButton.count()) > 0) await importButton.click();
+    await listed.click();
+    await showView(page, 'Form');
+    await page.getByRole('table', { name: 'Fields of b' }).getByLabel('Field name').fill('b_id');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Not changed: schema[1].properties[0] is an alias (*idprop)' })
+      .waitFor();
   });
 });

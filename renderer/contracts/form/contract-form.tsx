@@ -40,6 +40,7 @@ export function ContractForm({ contractId }: { contractId: string }) {
         onBlur={endTyping}
         onSubmit={(event) => event.preventDefault()}
       >
+        <FormRefusal />
         <Section title="Fundamentals" isOpen>
           <ObjectFields path={[]} specs={FUNDAMENTALS} />
           <DatasetKindFields />
@@ -100,6 +101,17 @@ export function ContractForm({ contractId }: { contractId: string }) {
         </Section>
       </form>
     </ContractFormProvider>
+  );
+}
+
+/** Why the form's last edit was not made: an input would otherwise snap back without a word. */
+function FormRefusal() {
+  const { refusal } = useContractForm();
+  if (!refusal) return null;
+  return (
+    <p className="contract-form__refusal problem problem--error" role="alert">
+      {refusal}
+    </p>
   );
 }
 

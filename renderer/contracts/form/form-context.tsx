@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
 import {
   type ContractEditResult,
   type LocatedFinding,
@@ -19,6 +19,8 @@ export interface ContractForm {
   apiVersion: string;
   /** Findings by the path they are about, as `schema[0].properties[1].name`. */
   findingsByPath: ReadonlyMap<string, LocatedFinding[]>;
+  /** Why the last edit changed nothing (an alias, YAML that does not parse), until an edit goes through. */
+  refusal: string | null;
   /** Edits the text; `field` merges keystrokes in one field into one undo step. */
   edit(edits: readonly YamlEdit[], field?: readonly PathSegment[]): ContractEditResult;
 }
@@ -44,6 +46,7 @@ export function ContractFormProvider({
   const text = useContractText(contractId);
   const findings = useContractFindings(contractId);
   const document = useMemo(() => (text === undefined ? undefined : readOdcsDocument(text)), [text]);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const form = useMemo<ContractForm | null>(() => {
     if (!document) return null;
     const findingsByPath = new Map<string, LocatedFinding[]>();
@@ -54,14 +57,19 @@ export function ContractFormProvider({
       document,
       apiVersion: String(document.apiVersion ?? ''),
       findingsByPath,
-      edit: (edits, field) =>
-        editContract(
+      refusal,
+      edit: (edits, field) => {
+        const result = editContract(
           contractId,
           edits,
           field ? { coalesceKey: `contract:${contractId}:${formatPath(field)}` } : undefined,
-        ),
+        );
+        // A draft's problems show beside its fields; an edit that could not be made at all says why here.
+        setRefusal(result.ok || result.keptAsDraft ? null : `Not changed: ${result.message}`);
+        return result;
+      },
     };
-  }, [contractId, document, findings]);
+  }, [contractId, document, findings, refusal]);
   if (!form) return <>{fallback}</>;
   return <FormContext.Provider value={form}>{children}</FormContext.Provider>;
 }

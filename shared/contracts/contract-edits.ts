@@ -20,6 +20,21 @@ export function editContractText(text: string, edits: readonly YamlEdit[]): Cont
   }
 }
 
+/** What a `logicalType: map` needs to be valid ODCS v3.2.0 (`map.key`, `map.value`), ready to be changed. */
+const MINIMAL_MAP = { key: { logicalType: 'string' }, value: { logicalType: 'string' } };
+
+/**
+ * The edits that give the property at `path` another logical type: a map gets the smallest
+ * valid `map` (string to string) unless it has one, and a property that stops being a map loses it.
+ */
+export function logicalTypeEdits(property: unknown, path: readonly PathSegment[], logicalType: string): YamlEdit[] {
+  const hasMap = isJsonObject(property) && property.map !== undefined;
+  const edits: YamlEdit[] = [{ op: 'set', path: [...path, 'logicalType'], value: logicalType }];
+  if (logicalType === 'map' && !hasMap) edits.push({ op: 'set', path: [...path, 'map'], value: MINIMAL_MAP });
+  if (logicalType !== 'map' && hasMap) edits.push({ op: 'delete', path: [...path, 'map'] });
+  return edits;
+}
+
 /** The ODCS document a contract's text holds, or nothing when the YAML does not parse. */
 export function readOdcsDocument(text: string): OdcsDocument | undefined {
   try {

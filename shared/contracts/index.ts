@@ -19,6 +19,7 @@ export {
 export {
   type ContractEditResult,
   editContractText,
+  logicalTypeEdits,
   readOdcsDocument,
   upgradeToLatest,
   withContractIdentity,

@@ -260,4 +260,22 @@ describeInChromium('the contract editor in the built app', (session) => {
       .filter({ hasText: 'Not changed: schema[1].properties[0] is an alias (*idprop)' })
       .waitFor();
   });
+
+  it('makes a field chosen as a map a valid map whose key and value types the form edits', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await page.getByRole('button', { name: 'Upgrade to v3.2.0' }).click();
+    await page.locator('.yaml-editor .view-line', { hasText: 'apiVersion: v3.2.0' }).waitFor();
+    await showView(page, 'Form');
+    await page.getByLabel('total type').selectOption('map');
+    await page.getByRole('button', { name: 'Details of total' }).click();
+    const details = page.getByRole('region', { name: 'Field details' });
+    await details.getByLabel('Value type').fill('number');
+    expect(await details.getByLabel('Key type').inputValue()).toBe('string');
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+    expect(await page.getByText(/Not applied/).count()).toBe(0);
+    await showView(page, 'Preview');
+    await page.getByTestId('contract-preview').filter({ hasText: 'map' }).waitFor();
+  });
 });

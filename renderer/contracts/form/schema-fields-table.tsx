@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { logicalTypeOptionsFor, type PathSegment, suggestValues } from '../../../shared/contracts';
+import { logicalTypeEdits, logicalTypeOptionsFor, type PathSegment, suggestValues } from '../../../shared/contracts';
 import { formatPath } from '../../../shared/model';
 import { type OdcsValue, useContractForm, valueAt } from './form-context';
 import { Field, FieldMessages, type FieldSpec, ObjectFields, ObjectList } from './form-fields';
@@ -61,9 +61,7 @@ export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
                 <select
                   aria-label={`${name} type`}
                   value={String(property?.logicalType ?? '')}
-                  onChange={(event) =>
-                    form.edit([{ op: 'set', path: [...path, 'logicalType'], value: event.target.value }])
-                  }
+                  onChange={(event) => form.edit(logicalTypeEdits(property, path, event.target.value))}
                 >
                   {property?.logicalType === undefined && <option value="">(none)</option>}
                   {logicalTypes.map((type) => (
@@ -106,6 +104,7 @@ export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
                 </button>
               </td>
             </tr>
+            <MessagesRow path={path} />
             {[...FIELD_ROW_PATHS].map((key) => (
               <MessagesRow key={key} path={[...path, key]} />
             ))}
@@ -143,7 +142,7 @@ export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
   );
 }
 
-/** What the table's own inputs edit: their findings show under the row. */
+/** What the table's own inputs edit: their findings, and the field's own (a missing key), show under the row. */
 const FIELD_ROW_PATHS = new Set(['name', 'logicalType', 'required', 'unique', 'primaryKey']);
 
 function MessagesRow({ path }: { path: readonly PathSegment[] }) {
@@ -179,6 +178,7 @@ function FieldPanel({ path }: { path: readonly PathSegment[] }) {
   return (
     <section className="field-panel" aria-label="Field details">
       <ObjectFields path={path} specs={hasNativeEnum ? [...PROPERTY_DETAILS, SEMANTIC_TYPE] : PROPERTY_DETAILS} />
+      {logicalType === 'map' && <MapTypes path={path} />}
       {optionSpecs.length > 0 && (
         <Section title={`${logicalType} options`} path={[...path, 'logicalTypeOptions']} isOpen>
           <ObjectFields path={[...path, 'logicalTypeOptions']} specs={optionSpecs} />
@@ -223,5 +223,23 @@ function FieldPanel({ path }: { path: readonly PathSegment[] }) {
         spec={{ key: 'id', label: 'Stable id', kind: 'text', hint: 'for relationships and lineage' }}
       />
     </section>
+  );
+}
+
+/** The logical types of a map's keys and values: what makes a `logicalType: map` valid. */
+function MapTypes({ path }: { path: readonly PathSegment[] }) {
+  const form = useContractForm();
+  const choices = suggestValues(PROPERTY_SCHEMA_PATH, 'logicalType', form.apiVersion);
+  return (
+    <Section title="Map keys and values" path={[...path, 'map']} isOpen>
+      <Field
+        path={[...path, 'map', 'key']}
+        spec={{ key: 'logicalType', label: 'Key type', kind: 'choice', isRequired: true, choices }}
+      />
+      <Field
+        path={[...path, 'map', 'value']}
+        spec={{ key: 'logicalType', label: 'Value type', kind: 'choice', isRequired: true, choices }}
+      />
+    </Section>
   );
 }

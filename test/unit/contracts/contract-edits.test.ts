@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { editContractText, upgradeToLatest, withContractIdentity } from '../../../shared/contracts/contract-edits';
+import {
+  editContractText,
+  logicalTypeEdits,
+  upgradeToLatest,
+  withContractIdentity,
+} from '../../../shared/contracts/contract-edits';
 import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
 import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import { aContract, aContractModel, aProperty, withProperties } from './builders';
@@ -46,6 +51,33 @@ describe('editing a contract at ODCS paths', () => {
       ok: false,
       message: expect.stringMatching(/^schema\[1\]\.properties\[0\] is an alias \(\*key\)/),
     });
+  });
+});
+
+describe('changing the logical type of a property', () => {
+  const path = ['schema', 0, 'properties', 1];
+  const text = aContract({ apiVersion: 'v3.2.0' }).odcs;
+
+  it('makes a map a valid v3.2.0 map, string to string, that its key and value types can then change', () => {
+    const toMap = editContractText(text, logicalTypeEdits(parse(text).schema[0].properties[1], path, 'map'));
+    if (!toMap.ok) throw new Error(toMap.message);
+    expect(validateOdcsDocument(parse(toMap.text))).toEqual([]);
+    expect(parse(toMap.text).schema[0].properties[1]).toMatchObject({
+      logicalType: 'map',
+      map: { key: { logicalType: 'string' }, value: { logicalType: 'string' } },
+    });
+
+    const intValues = editContractText(toMap.text, [
+      { op: 'set', path: [...path, 'map', 'value', 'logicalType'], value: 'integer' },
+    ]);
+    if (!intValues.ok) throw new Error(intValues.message);
+    const property = parse(intValues.text).schema[0].properties[1];
+    expect(logicalTypeEdits(property, path, 'map')).toEqual([
+      { op: 'set', path: [...path, 'logicalType'], value: 'map' },
+    ]);
+    const back = editContractText(intValues.text, logicalTypeEdits(property, path, 'string'));
+    if (!back.ok) throw new Error(back.message);
+    expect(back.text).toBe(text);
   });
 });
 

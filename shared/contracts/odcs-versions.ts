@@ -1,13 +1,14 @@
 import type { ValidateFunction } from 'ajv';
 import validateV310 from './generated/odcs-validator-v3.1.0';
 import validateV320 from './generated/odcs-validator-v3.2.0';
+import { odcsSchemaV320AsReleased } from './odcs-schema-as-released';
 import odcsSchemaV310 from './odcs-schema-v3.1.0.json';
-import odcsSchemaV320 from './odcs-schema-v3.2.0.json';
 import { compareVersions, readVersion } from './semver';
 
 /*
  * The ODCS versions the app reads, each checked against its own official JSON Schema
- * (Apache-2.0, see ODCS-LICENSE), content unchanged from the Bitol repository and
+ * (Apache-2.0, see ODCS-LICENSE), content unchanged from the Bitol repository except where
+ * the released 3.2.0 differs from the 3.2.0 schema bundled (odcs-schema-as-released.ts), and
  * precompiled so no code is generated at run time (the app's CSP forbids it). 3.0.x has
  * no schema of its own here: the 3.1.0 schema accepts its documents and flags what 3.1
  * deprecated.
@@ -21,7 +22,7 @@ export interface OdcsSchemaVersion {
 }
 
 const V310: OdcsSchemaVersion = { version: 'v3.1.0', validate: validateV310, jsonSchema: odcsSchemaV310 };
-const V320: OdcsSchemaVersion = { version: 'v3.2.0', validate: validateV320, jsonSchema: odcsSchemaV320 };
+const V320: OdcsSchemaVersion = { version: 'v3.2.0', validate: validateV320, jsonSchema: odcsSchemaV320AsReleased };
 
 /** The apiVersions a contract may declare, newest first. */
 export const SUPPORTED_API_VERSIONS = ['v3.2.0', 'v3.1.0', 'v3.0.2', 'v3.0.1', 'v3.0.0'] as const;

@@ -124,6 +124,31 @@ describe('reading and writing the model', () => {
     ]);
   });
 
+  it('reads relationship ids in v3.2.0, which its release added to the bundled schema, and not in v3.1.0', () => {
+    const relationships = [
+      'schema:',
+      '  - name: orders',
+      '    relationships:',
+      '      - id: orders_customer',
+      '        from: orders.customer_id',
+      '        to: customers.id',
+      '    properties:',
+      '      - name: customer_id',
+      '        logicalType: string',
+      '        relationships:',
+      '          - id: customer_fk',
+      '            to: customers.id',
+      '',
+    ].join('\n');
+    const v32 = anOdcsText(relationships).replace('v3.1.0', 'v3.2.0');
+    expect(problemsOf(parseOdcsYaml(v32))).toEqual([]);
+    expect(parse(serializeOdcsYaml(imported(v32))).schema).toEqual(parse(v32).schema);
+    expect(problemsOf(parseOdcsYaml(anOdcsText(relationships)))).toEqual([
+      "9:9 schema[0].relationships[0].id: unknown field 'id'",
+      "16:13 schema[0].properties[0].relationships[0].id: unknown field 'id'",
+    ]);
+  });
+
   it('reads ODCS 3.2 enums, strings and numbers, as the allowed values', () => {
     const [orderId, status, priority] = officialExample('v3.2.0/enum.odcs.yaml').schema[0]?.properties ?? [];
     expect(orderId?.enum).toBeUndefined();

@@ -7,7 +7,7 @@ import { changeMesh, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { upgradeContract } from './contract-actions';
 import { ContractChanges } from './contract-changes';
-import { useContractFindings, useHasDraft } from './contract-drafts';
+import { useContractDrafts, useContractFindings, useHasDraft } from './contract-drafts';
 import { type ContractView, useContractTabs } from './contract-tabs-store';
 import { ContractForm } from './form/contract-form';
 import { SaveContractButton } from './save-contract-file';
@@ -126,7 +126,11 @@ function SyncBadge({ contractId }: { contractId: string }) {
   if (hasDraft) {
     return (
       <span className="sync-badge sync-badge--stale" role="status" data-testid="out-of-sync">
-        Not applied: {counted(errors, 'problem')}: the design keeps the last valid version
+        Not applied: {counted(errors, 'problem')}: the design keeps the last valid version{' '}
+        {/* Undo cannot reach a draft (it was never in the design): this drops it, back to the design's text. */}
+        <button type="button" onClick={() => useContractDrafts.getState().clearDraft(contractId)}>
+          Discard
+        </button>
       </span>
     );
   }

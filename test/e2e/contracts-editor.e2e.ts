@@ -150,6 +150,18 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await page.getByRole('region', { name: 'Contracts' }).textContent()).toContain('1.1.0');
   });
 
+  it('discards a draft with problems, back to the text the design holds', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await showView(page, 'Form');
+    const version = page.getByLabel('Version', { exact: true });
+    await version.fill('1.');
+    await page.getByTestId('out-of-sync').getByRole('button', { name: 'Discard' }).click();
+    await page.getByTestId('out-of-sync').waitFor({ state: 'detached' });
+    expect(await version.inputValue()).toBe('1.0.0');
+  });
+
   it('adds a server in the form, checking its type against the ODCS schema as it is typed', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -74,13 +74,16 @@ function applyEdit(text: string, edit: YamlEdit): string {
 interface EditContext {
   text: string;
   root: Node | null;
+  /** The node's data as a reader sees it, aliases resolved: what edits are compared with. */
+  dataOf(node: Node | null): unknown;
 }
 
 function readContext(text: string): EditContext {
   const document = parseDocument(text, { keepSourceTokens: false });
   if (document.errors.length > 0) throw new Error(`cannot edit YAML with errors: ${document.errors[0]?.message}`);
   const root = (document.contents as Node | null) ?? null;
-  return { text, root };
+  const dataOf = (node: Node | null) => (node ? node.toJS(document, { maxAliasCount: 100 }) : null);
+  return { text, root, dataOf };
 }
 
 /** An edit the text cannot take as asked (not a bug): its message says why, for the user. */
@@ -142,10 +145,10 @@ function setAt(context: EditContext, path: readonly PathSegment[], value: unknow
     const last = steps.at(-1);
     const current = last ? last.node : root;
     if (isAlias(current)) {
-      if (isDeepEqual(toData(current), value)) return text;
+      if (isDeepEqual(context.dataOf(current), value)) return text;
       refuseAlias(path, current);
     }
-    const before = toData(current);
+    const before = context.dataOf(current);
     const isSameShape = isContainer(before) && isContainer(value) && Array.isArray(before) === Array.isArray(value);
     if (isSameShape && Object.keys(value).length > 0 && current) {
       return editContainer(text, path, before, value);
@@ -444,7 +447,7 @@ function rewriteFlow(
   change: (data: unknown) => unknown,
 ): string {
   const wasEmpty = flow.node.items.length === 0;
-  const after = change(toData(flow.node));
+  const after = change(context.dataOf(flow.node));
   const isBlock = isContainer(after) && Object.keys(after).length > 0 && (wasEmpty || !holdsOnlyScalars(after));
   if (isBlock)
     return flow.depth === 0 ? renderDocument(after) : replaceEntry(context, steps[flow.depth - 1] as Step, after);
@@ -501,11 +504,6 @@ function insertIn(data: unknown, path: readonly PathSegment[], value: unknown): 
 }
 
 /* ---------- helpers ---------- */
-
-function toData(node: unknown): unknown {
-  if (node === null || node === undefined) return null;
-  return (node as Node).toJSON();
-}
 
 function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
   return typeof value === 'object' && value !== null;

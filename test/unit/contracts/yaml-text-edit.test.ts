@@ -293,6 +293,15 @@ describe('editing YAML text through an alias', () => {
     }
   });
 
+  it('sets a whole list holding an alias, as a next version does, when the aliased value stays the same', () => {
+    const schema = parse(anchored).schema;
+    expect(editYamlText(anchored, [{ op: 'set', path: ['schema'], value: schema }])).toBe(anchored);
+    schema[1].properties[1].name = 'extra_2';
+    expect(editYamlText(anchored, [{ op: 'set', path: ['schema'], value: schema }])).toBe(
+      anchored.replace('- name: extra', '- name: extra_2'),
+    );
+  });
+
   it('edits the anchored value itself and removes an alias item', () => {
     const renamed = editYamlText(anchored, [{ op: 'set', path: ['schema', 0, 'properties', 0, 'name'], value: 'key' }]);
     expect(parse(renamed).schema[1].properties[0].name).toBe('key');

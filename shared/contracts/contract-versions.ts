@@ -1,10 +1,9 @@
 import type { Contract } from '../model/contract';
 import { type ContractComparison, compareContracts } from './breaking-changes';
-import { readOdcsDocument } from './contract-edits';
+import { editContractText, readOdcsDocument } from './contract-edits';
 import { parseOdcsYaml } from './odcs-yaml';
 import { bumpMinor, nextBreakingVersion } from './semver';
 import { formatLocatedProblem } from './yaml-source';
-import { editYamlText } from './yaml-text-edit';
 
 export type NextVersion =
   | { ok: true; contract: Contract; comparison: ContractComparison }
@@ -18,14 +17,19 @@ export type NextVersion =
  */
 export function asNextVersion(existing: Contract, imported: Contract): NextVersion {
   const schema = readOdcsDocument(imported.odcs)?.schema ?? [];
-  const withSchema = parseOdcsYaml(editYamlText(existing.odcs, [{ op: 'set', path: ['schema'], value: schema }]));
+  // The existing text may refuse the edit (an alias whose value would change): the reason is the answer.
+  const edited = editContractText(existing.odcs, [{ op: 'set', path: ['schema'], value: schema }]);
+  if (!edited.ok) return edited;
+  const withSchema = parseOdcsYaml(edited.text);
   if (!withSchema.ok) return { ok: false, message: withSchema.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };
   const changes = compareContracts(existing, withSchema.value);
   if (changes.changes.length === 0) return { ok: true, contract: withSchema.value, comparison: changes };
   const version = changes.isBreaking ? nextBreakingVersion(existing.version) : bumpMinor(existing.version);
   // A version that is no semver (`2024-01`) stays: the comparison's findings say what to do about it.
   if (version === undefined) return { ok: true, contract: withSchema.value, comparison: changes };
-  const next = parseOdcsYaml(editYamlText(withSchema.value.odcs, [{ op: 'set', path: ['version'], value: version }]));
+  const bumped = editContractText(withSchema.value.odcs, [{ op: 'set', path: ['version'], value: version }]);
+  if (!bumped.ok) return bumped;
+  const next = parseOdcsYaml(bumped.text);
   if (!next.ok) return { ok: false, message: next.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };
   return { ok: true, contract: next.value, comparison: compareContracts(existing, next.value) };
 }

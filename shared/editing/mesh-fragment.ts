@@ -13,7 +13,7 @@ import {
   uniqueId,
 } from '../model';
 import { DOMAIN_SPACING, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
-import { boundsOf, type Point, type Rect, slideClear, slideClearNearest, translate } from './geometry';
+import { boundsOf, overlaps, type Point, type Rect, slideClear, slideClearNearest, translate } from './geometry';
 import { contractIdsOf, nodeIds } from './mesh-index';
 import { DOMAIN_PADDING, defaultSizeOf, domainAt, domainRect, domainRects, type SizeOf } from './node-placement';
 
@@ -244,8 +244,9 @@ interface ChildPlacementContext {
 }
 
 /**
- * Places pasted products and systems in one domain, keeping their arrangement: at the pointer when
- * it is over that domain, else where the originals were; then right of whatever is in the way.
+ * Places pasted products and systems in one domain, keeping their arrangement on the canvas (copied
+ * from several domains too): at the pointer when it is over that domain, else where the originals
+ * were; then right of whatever is in the way.
  */
 function withChildrenPlaced(
   mesh: Mesh,
@@ -254,10 +255,17 @@ function withChildrenPlaced(
   { fragment, nodeIdMap, point, sizeOf }: ChildPlacementContext,
 ): Mesh {
   const freshIds = new Set(group.map((node) => nodeIdMap.get(node.id) as string));
-  const items = group.map((node) => {
-    const id = nodeIdMap.get(node.id) as string;
-    return { ...sizeOf(id), ...(fragment.layout[node.id] ?? { x: 0, y: 0 }), id };
-  });
+  // Canvas positions, so products from different domains keep their places relative to each other;
+  // relative to the target's original place, so a duplicate in its own domain stays where it was.
+  const origin = fragment.layout[domainId] ?? { x: 0, y: 0 };
+  const items = spreadApart(
+    group.map((node) => {
+      const id = nodeIdMap.get(node.id) as string;
+      const host = fragment.layout[node.domainId] ?? { x: 0, y: 0 };
+      const layout = fragment.layout[node.id] ?? { x: 0, y: 0 };
+      return { ...sizeOf(id), x: host.x + layout.x - origin.x, y: host.y + layout.y - origin.y, id };
+    }),
+  );
   const bounds = boundsOf(items) as Rect;
   const domain = domainRect(mesh, domainId);
   // At the pointer, or as near it as the domain reaches when the pointer is outside it.
@@ -272,6 +280,18 @@ function withChildrenPlaced(
   for (const item of items) nodes[item.id] = { x: item.x + offset.x, y: item.y + offset.y };
   const placed = { ...mesh, layout: { ...mesh.layout, nodes } };
   return withDomainsApart(withDomainFitted(placed, domainId, sizeOf), [domainId]);
+}
+
+/** The items in order, each moved right or down past those before it that it would cover (text copied without its domains' places can stack them). */
+function spreadApart<T extends Rect>(items: readonly T[]): T[] {
+  const placed: T[] = [];
+  for (const item of items) {
+    const isCovering = placed.some((other) => overlaps(other, item));
+    placed.push(
+      isCovering ? translate(item, slideClearNearest([item], placed, { x: 0, y: 0 }, SIBLING_SPACING)) : item,
+    );
+  }
+  return placed;
 }
 
 /** The domain whose box is nearest a canvas point. */

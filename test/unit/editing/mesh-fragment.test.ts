@@ -3,6 +3,7 @@ import { overlappingDomains } from '../../../shared/editing/containment';
 import { overlaps } from '../../../shared/editing/geometry';
 import { copyFragment, copyName, pasteFragment } from '../../../shared/editing/mesh-fragment';
 import { checkIntegrity, emptyMesh, type Mesh } from '../../../shared/model';
+import { aMesh, aPort } from '../../builders/mesh-builder';
 import { salesPipeline as pipeline } from './editing-fixtures';
 
 const size = { width: 280, height: 150 };
@@ -100,6 +101,36 @@ describe('pasteFragment', () => {
     expect(overlaps(box(twice, 'orders-2'), box(twice, 'orders-3'))).toBe(false);
   });
 
+  it('keeps products copied from different domains in their arrangement on the canvas, never one on another', () => {
+    const mesh = threeDomainsWithProductsAtTheSameSpot();
+    const fragment = copyFragment(mesh, new Set(['card-transactions', 'revenue-ledger']));
+    const pasted = pasteFragment(mesh, fragment, { at: { x: 1100, y: 200 } }, sizeOf).mesh;
+    const cardCopy = box(pasted, 'card-transactions-2');
+    const ledgerCopy = box(pasted, 'revenue-ledger-2');
+    const copies = pasted.products.filter((product) => product.id.endsWith('-2'));
+    expect(copies.map((product) => product.domainId)).toEqual(['risk', 'risk']);
+    expect(overlaps(cardCopy, ledgerCopy)).toBe(false);
+    // Finance's box is 1,600 px right of Payments' (two domains apart), so its product is too.
+    expect({ x: ledgerCopy.x - cardCopy.x, y: ledgerCopy.y - cardCopy.y }).toEqual({ x: 1600, y: 0 });
+    expect(pasted.links.at(-1)).toMatchObject({
+      from: { nodeId: 'card-transactions-2' },
+      to: { nodeId: 'revenue-ledger-2' },
+    });
+    expect(overlappingDomains(pasted)).toEqual([]);
+    expect(checkIntegrity(pasted)).toEqual([]);
+  });
+
+  it('spreads pasted products whose copied places coincide, as in text from an older copy without its domains’ places', () => {
+    const mesh = threeDomainsWithProductsAtTheSameSpot();
+    const fragment = copyFragment(mesh, new Set(['card-transactions', 'revenue-ledger']));
+    delete fragment.layout.payments;
+    delete fragment.layout.finance;
+    const pasted = pasteFragment(mesh, fragment, { at: { x: 1100, y: 200 } }, sizeOf).mesh;
+    expect(overlaps(box(pasted, 'card-transactions-2'), box(pasted, 'revenue-ledger-2'))).toBe(false);
+    expect(overlaps(box(pasted, 'card-transactions-2'), box(pasted, 'risk-model'))).toBe(false);
+    expect(overlaps(box(pasted, 'revenue-ledger-2'), box(pasted, 'risk-model'))).toBe(false);
+  });
+
   it('numbers copies without doubling the number: a copy of “Orders 2” is “Orders 3”', () => {
     const mesh = pipeline();
     const fragment = copyFragment(mesh, new Set(['orders']));
@@ -133,6 +164,35 @@ describe('pasteFragment', () => {
     expect(checkIntegrity(pasted.mesh)).toEqual([]);
   });
 });
+
+/** Payments, Risk and Finance side by side, each with one product at the same place in its domain; Card Transactions feeds Revenue Ledger. */
+function threeDomainsWithProductsAtTheSameSpot(): Mesh {
+  const mesh = aMesh()
+    .withDomain('payments', { name: 'Payments' })
+    .withDomain('risk', { name: 'Risk' })
+    .withDomain('finance', { name: 'Finance' })
+    .withProduct('card-transactions', 'payments', {
+      name: 'Card Transactions',
+      outputPorts: [aPort('out', 'output')],
+    })
+    .withProduct('risk-model', 'risk', { name: 'Risk Model' })
+    .withProduct('revenue-ledger', 'finance', { name: 'Revenue Ledger', inputPorts: [aPort('in', 'input')] })
+    .withLink(
+      'card-to-ledger',
+      { nodeId: 'card-transactions', portId: 'out' },
+      { nodeId: 'revenue-ledger', portId: 'in' },
+    )
+    .build();
+  mesh.layout.nodes = {
+    payments: { x: 0, y: 0, width: 700, height: 300 },
+    risk: { x: 800, y: 0, width: 700, height: 300 },
+    finance: { x: 1600, y: 0, width: 700, height: 300 },
+    'card-transactions': { x: 40, y: 60 },
+    'risk-model': { x: 40, y: 60 },
+    'revenue-ledger': { x: 40, y: 60 },
+  };
+  return mesh;
+}
 
 describe('copyName', () => {
   it('keeps a name that is free where the copy goes', () => {

@@ -1,7 +1,17 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { serializeMesh } from '../../shared/model';
+import { paymentsRiskFinance } from '../unit/editing/editing-fixtures';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
-import { centerOf, counts, domainNode, openSampleDesign, productNode, selectDomain } from './designer-driver';
+import {
+  centerOf,
+  counts,
+  domainNode,
+  openByChooser,
+  openSampleDesign,
+  productNode,
+  selectDomain,
+} from './designer-driver';
 
 const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
@@ -87,6 +97,36 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     expect(await alert.textContent()).toContain('Nothing was pasted');
     expect(await alert.textContent()).toContain('products:');
     expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+  });
+
+  it('pastes products copied from different domains side by side, as they were on the canvas', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await allowClipboard(page.context());
+    await openByChooser(page, 'payments.mesh.json', serializeMesh(paymentsRiskFinance()));
+    await productNode(page, 'Card Transactions').locator('.product-node__name').click();
+    await productNode(page, 'Revenue Ledger')
+      .locator('.product-node__name')
+      .click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => readClipboard(page)).toContain('revenue-ledger');
+    const centre = (id: string) => centerOf(page.locator(`.react-flow__node[data-id="${id}"]`));
+    const apart = async (from: string, to: string) => {
+      const [a, b] = [await centre(from), await centre(to)];
+      return { x: Math.round(b.x - a.x), y: Math.round(b.y - a.y) };
+    };
+    const originalsApart = await apart('card-transactions', 'revenue-ledger');
+    const risk = (await domainNode(page, 'Risk').boundingBox())!;
+    await page.mouse.move(risk.x + risk.width - 80, risk.y + risk.height - 40);
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => counts(page)).toBe('3 domains · 5 products · 0 systems · 2 links');
+    await page.waitForTimeout(500);
+
+    // Risk grows to hold the copies and pushes Finance aside, so the originals are measured as copied.
+    expect(await apart('card-transactions-2', 'revenue-ledger-2')).toEqual(originalsApart);
+    expect(await overlappingOnScreen(page, '.react-flow__node-product', 'data-id')).toEqual([]);
+    expect(await overlappingOnScreen(page, '.react-flow__node-domain', 'data-id')).toEqual([]);
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'canvas-paste-from-two-domains-light');
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {

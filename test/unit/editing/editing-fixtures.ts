@@ -47,3 +47,32 @@ export function salesPipeline(): Mesh {
   };
   return mesh;
 }
+
+/** Payments, Risk and Finance side by side, each with one product at the same place in its domain; Card Transactions feeds Revenue Ledger. */
+export function paymentsRiskFinance(): Mesh {
+  const mesh = aMesh()
+    .withDomain('payments', { name: 'Payments' })
+    .withDomain('risk', { name: 'Risk' })
+    .withDomain('finance', { name: 'Finance' })
+    .withProduct('card-transactions', 'payments', {
+      name: 'Card Transactions',
+      outputPorts: [aPort('out', 'output')],
+    })
+    .withProduct('risk-model', 'risk', { name: 'Risk Model' })
+    .withProduct('revenue-ledger', 'finance', { name: 'Revenue Ledger', inputPorts: [aPort('in', 'input')] })
+    .withLink(
+      'card-to-ledger',
+      { nodeId: 'card-transactions', portId: 'out' },
+      { nodeId: 'revenue-ledger', portId: 'in' },
+    )
+    .build();
+  mesh.layout.nodes = {
+    payments: { x: 0, y: 0, width: 700, height: 300 },
+    risk: { x: 800, y: 0, width: 700, height: 300 },
+    finance: { x: 1600, y: 0, width: 700, height: 300 },
+    'card-transactions': { x: 40, y: 60 },
+    'risk-model': { x: 40, y: 60 },
+    'revenue-ledger': { x: 40, y: 60 },
+  };
+  return mesh;
+}

@@ -3,8 +3,7 @@ import { overlappingDomains } from '../../../shared/editing/containment';
 import { overlaps } from '../../../shared/editing/geometry';
 import { copyFragment, copyName, pasteFragment } from '../../../shared/editing/mesh-fragment';
 import { checkIntegrity, emptyMesh, type Mesh } from '../../../shared/model';
-import { aMesh, aPort } from '../../builders/mesh-builder';
-import { salesPipeline as pipeline } from './editing-fixtures';
+import { paymentsRiskFinance, salesPipeline as pipeline } from './editing-fixtures';
 
 const size = { width: 280, height: 150 };
 const sizeOf = () => size;
@@ -102,7 +101,7 @@ describe('pasteFragment', () => {
   });
 
   it('keeps products copied from different domains in their arrangement on the canvas, never one on another', () => {
-    const mesh = threeDomainsWithProductsAtTheSameSpot();
+    const mesh = paymentsRiskFinance();
     const fragment = copyFragment(mesh, new Set(['card-transactions', 'revenue-ledger']));
     const pasted = pasteFragment(mesh, fragment, { at: { x: 1100, y: 200 } }, sizeOf).mesh;
     const cardCopy = box(pasted, 'card-transactions-2');
@@ -121,7 +120,7 @@ describe('pasteFragment', () => {
   });
 
   it('spreads pasted products whose copied places coincide, as in text from an older copy without its domains’ places', () => {
-    const mesh = threeDomainsWithProductsAtTheSameSpot();
+    const mesh = paymentsRiskFinance();
     const fragment = copyFragment(mesh, new Set(['card-transactions', 'revenue-ledger']));
     delete fragment.layout.payments;
     delete fragment.layout.finance;
@@ -164,35 +163,6 @@ describe('pasteFragment', () => {
     expect(checkIntegrity(pasted.mesh)).toEqual([]);
   });
 });
-
-/** Payments, Risk and Finance side by side, each with one product at the same place in its domain; Card Transactions feeds Revenue Ledger. */
-function threeDomainsWithProductsAtTheSameSpot(): Mesh {
-  const mesh = aMesh()
-    .withDomain('payments', { name: 'Payments' })
-    .withDomain('risk', { name: 'Risk' })
-    .withDomain('finance', { name: 'Finance' })
-    .withProduct('card-transactions', 'payments', {
-      name: 'Card Transactions',
-      outputPorts: [aPort('out', 'output')],
-    })
-    .withProduct('risk-model', 'risk', { name: 'Risk Model' })
-    .withProduct('revenue-ledger', 'finance', { name: 'Revenue Ledger', inputPorts: [aPort('in', 'input')] })
-    .withLink(
-      'card-to-ledger',
-      { nodeId: 'card-transactions', portId: 'out' },
-      { nodeId: 'revenue-ledger', portId: 'in' },
-    )
-    .build();
-  mesh.layout.nodes = {
-    payments: { x: 0, y: 0, width: 700, height: 300 },
-    risk: { x: 800, y: 0, width: 700, height: 300 },
-    finance: { x: 1600, y: 0, width: 700, height: 300 },
-    'card-transactions': { x: 40, y: 60 },
-    'risk-model': { x: 40, y: 60 },
-    'revenue-ledger': { x: 40, y: 60 },
-  };
-  return mesh;
-}
 
 describe('copyName', () => {
   it('keeps a name that is free where the copy goes', () => {

@@ -69,7 +69,15 @@ import { useNodeChanges } from './use-node-changes';
 import { usePaletteDrop } from './use-palette-drop';
 import { usePointerCapture } from './use-pointer-capture';
 import { useRegisterCanvas } from './use-register-canvas';
-import { fittedViewport, hasBlockOverview, MAX_ZOOM, MIN_ZOOM, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
+import {
+  fittedViewport,
+  hasBlockOverview,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  MINIMAP_SIZE,
+  OVERVIEW_ZOOM,
+  showsOverview,
+} from './zoom-levels';
 
 const NODE_TYPES = {
   domain: DomainNode,
@@ -306,7 +314,7 @@ function MeshFlow() {
           {lineageFocus && <LineageBar focus={lineageFocus} />}
           <LayoutBusy />
           <AlignmentGuides guides={guides} />
-          <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap" />
+          <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap" style={MINIMAP_SIZE} />
           <Controls showInteractive={false}>
             <ControlButton
               onClick={toggleSnapToGrid}

@@ -1,5 +1,5 @@
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
-import type { Rect } from '../../shared/editing/geometry';
+import { overlaps, type Rect } from '../../shared/editing/geometry';
 
 /**
  * Below this zoom product names cannot be read: the canvas draws each domain as one block with its
@@ -28,7 +28,39 @@ export function showsOverview(zoom: number, productsAndSystems: number): boolean
 const FIT_MAX_ZOOM = 1;
 const FIT_PADDING = 0.1;
 
-/** The view that shows all of `bounds` in a canvas of this size, as opening a design and zoom-to-fit do. */
+/** The minimap's size on screen (React Flow's default, set on it so this stays true). */
+export const MINIMAP_SIZE = { width: 200, height: 150 };
+/** React Flow's margin around a panel (`.react-flow__panel`). */
+const PANEL_MARGIN = 15;
+/** The bottom-right corner of the canvas the minimap covers: nodes under it cannot be dragged from or connected. */
+export const MINIMAP_CORNER = {
+  width: MINIMAP_SIZE.width + 2 * PANEL_MARGIN,
+  height: MINIMAP_SIZE.height + 2 * PANEL_MARGIN,
+};
+
+/**
+ * The view that shows all of `bounds` in a canvas of this size, as opening a design and zoom-to-fit
+ * do, clear of the minimap: centred in the canvas when that leaves its corner free, else fitted into
+ * the larger part it leaves free (left of it or above it).
+ */
 export function fittedViewport(bounds: Rect, width: number, height: number): Viewport {
-  return getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_MAX_ZOOM, FIT_PADDING);
+  const fitInto = (areaWidth: number, areaHeight: number) =>
+    getViewportForBounds(bounds, areaWidth, areaHeight, MIN_ZOOM, FIT_MAX_ZOOM, FIT_PADDING);
+  const centred = fitInto(width, height);
+  const corner = { x: width - MINIMAP_CORNER.width, y: height - MINIMAP_CORNER.height, ...MINIMAP_CORNER };
+  if (!overlaps(drawnAt(bounds, centred), corner)) return centred;
+  const leftOfIt = corner.x > 0 ? fitInto(corner.x, height) : undefined;
+  const aboveIt = corner.y > 0 ? fitInto(width, corner.y) : undefined;
+  if (!leftOfIt || !aboveIt) return leftOfIt ?? aboveIt ?? centred;
+  return leftOfIt.zoom >= aboveIt.zoom ? leftOfIt : aboveIt;
+}
+
+/** Where `bounds` is drawn on screen in a view. */
+function drawnAt(bounds: Rect, view: Viewport): Rect {
+  return {
+    x: bounds.x * view.zoom + view.x,
+    y: bounds.y * view.zoom + view.y,
+    width: bounds.width * view.zoom,
+    height: bounds.height * view.zoom,
+  };
 }

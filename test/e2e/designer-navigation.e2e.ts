@@ -1,15 +1,35 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
+import { serializeMesh } from '../../shared/model';
+import { aMesh } from '../builders/mesh-builder';
+import { describeInChromium, screenshot } from './app-driver';
 import {
   centerOf,
   drag,
   emptyCanvasPoint,
   newBlankDesign,
+  openByChooser,
   openSampleDesign,
   productNode,
   zoomLevel,
 } from './designer-driver';
+
+/** Three domains of two products each, one above the other: a design about as tall as it is wide. */
+function stackedDomains(): string {
+  const builder = aMesh();
+  const layout: Record<string, { x: number; y: number; width?: number; height?: number }> = {};
+  for (const row of [1, 2, 3]) {
+    builder.withDomain(`domain-${row}`, { name: `Domain ${row}` });
+    layout[`domain-${row}`] = { x: 0, y: (row - 1) * 360, width: 900, height: 300 };
+    for (const column of [1, 2]) {
+      builder.withProduct(`product-${row}-${column}`, `domain-${row}`, { name: `Product ${row}.${column}` });
+      layout[`product-${row}-${column}`] = { x: 40 + (column - 1) * 520, y: 60 };
+    }
+  }
+  const mesh = builder.build();
+  mesh.layout.nodes = layout;
+  return serializeMesh(mesh);
+}
 
 /**
  * Where the grid's dots are on screen, in grid steps from the canvas's origin: whole numbers when
@@ -106,6 +126,28 @@ describeInChromium('finding one’s way', (session) => {
     // A small mesh's minimap shows each product and system inside its domain.
     const drawn = (kind: string) => page.locator(`.react-flow__minimap .minimap-node--${kind}:visible`).count();
     expect([await drawn('domain'), await drawn('product'), await drawn('system')]).toEqual([4, 5, 3]);
+  });
+
+  it('zooms to fit clear of the minimap, where a drag from a port would pan instead of connecting', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openByChooser(page, 'stacked.mesh.json', stackedDomains());
+    // Away from the view the design opened with, so the fit below is Shift+1's own.
+    await page.keyboard.press('+');
+    await page.keyboard.press('Shift+1');
+    await page.waitForTimeout(600);
+    const underMinimap = await page.evaluate(() => {
+      const minimap = document.querySelector('.react-flow__minimap')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.react-flow__node')].flatMap((node) => {
+        const box = node.getBoundingClientRect();
+        const isUnder =
+          box.left < minimap.right && minimap.left < box.right && box.top < minimap.bottom && minimap.top < box.bottom;
+        return isUnder ? [node.getAttribute('data-id')] : [];
+      });
+    });
+    expect(underMinimap).toEqual([]);
+    expect(await page.locator('.react-flow__node-product').count()).toBe(6);
+    await screenshot(page, 'canvas-zoom-to-fit-clear-of-minimap-light');
   });
 
   it('keeps the dot grid on the points snapping uses while the view pans, moving it without redrawing it', async () => {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { fittedViewport, MINIMAP_CORNER } from '../../../renderer/canvas/zoom-levels';
+import { overlaps, type Rect } from '../../../shared/editing/geometry';
+
+/** Where `bounds` is drawn on screen in a view. */
+const onScreen = (bounds: Rect, view: { x: number; y: number; zoom: number }): Rect => ({
+  x: bounds.x * view.zoom + view.x,
+  y: bounds.y * view.zoom + view.y,
+  width: bounds.width * view.zoom,
+  height: bounds.height * view.zoom,
+});
+
+describe('fittedViewport', () => {
+  const canvas = { width: 1280, height: 800 };
+  const minimap: Rect = {
+    x: canvas.width - MINIMAP_CORNER.width,
+    y: canvas.height - MINIMAP_CORNER.height,
+    ...MINIMAP_CORNER,
+  };
+
+  // Shapes near the canvas's own: centred, each would reach into the minimap's corner.
+  it.each([
+    ['a little taller than the canvas', { x: 0, y: 0, width: 1600, height: 1100 }],
+    ['a little wider than the canvas', { x: 0, y: 0, width: 2400, height: 1300 }],
+    ['shaped as the canvas', { x: -200, y: 100, width: 1280, height: 800 }],
+  ])('leaves the minimap’s corner free when fitting a design %s', (_shape, bounds) => {
+    const view = fittedViewport(bounds, canvas.width, canvas.height);
+    const drawn = onScreen(bounds, view);
+    expect(overlaps(drawn, minimap)).toBe(false);
+    expect(drawn.x).toBeGreaterThanOrEqual(0);
+    expect(drawn.y).toBeGreaterThanOrEqual(0);
+    expect(drawn.x + drawn.width).toBeLessThanOrEqual(canvas.width);
+    expect(drawn.y + drawn.height).toBeLessThanOrEqual(canvas.height);
+  });
+
+  it('centres a small design in the canvas as before, where it is clear of the minimap anyway', () => {
+    const view = fittedViewport({ x: 0, y: 0, width: 400, height: 200 }, canvas.width, canvas.height);
+    expect(view).toEqual({ x: 440, y: 300, zoom: 1 });
+  });
+});

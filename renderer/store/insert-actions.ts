@@ -7,6 +7,7 @@ import {
   domainDropPosition,
   domainRects,
   freeSpotIn,
+  noteRects,
 } from '../../shared/editing/node-placement';
 import { DEFAULT_NOTE_SIZE } from '../../shared/editing/notes';
 import { useDocumentStore } from './document-store';
@@ -50,8 +51,9 @@ function insert(kind: InsertableKind, { at, view, covered = [] }: InsertPlace): 
   const store = useDocumentStore.getState();
   const mesh = store.mesh;
   if (!mesh) return { ok: false, reason: 'Open or create a design first.' };
+  // Notes take room as domains do: a domain under a note would have its title covered.
   const inView = (size: { width: number; height: number }) =>
-    view && freeSpotIn(view, size, [...domainRects(mesh), ...covered]);
+    view && freeSpotIn(view, size, [...domainRects(mesh), ...noteRects(mesh), ...covered]);
   if (kind === 'domain') return created(addDomain(at ? domainDropPosition(at) : inView(DEFAULT_DOMAIN_SIZE)));
   if (kind === 'note') {
     const spot = at ?? inView(DEFAULT_NOTE_SIZE) ?? (view ? { x: view.x + 24, y: view.y + 24 } : { x: 0, y: 0 });

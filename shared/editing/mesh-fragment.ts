@@ -15,7 +15,15 @@ import {
 import { DOMAIN_SPACING, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
 import { boundsOf, overlaps, type Point, type Rect, slideClear, slideClearNearest, translate } from './geometry';
 import { contractIdsOf, nodeIds } from './mesh-index';
-import { DOMAIN_PADDING, defaultSizeOf, domainAt, domainRect, domainRects, type SizeOf } from './node-placement';
+import {
+  DOMAIN_PADDING,
+  defaultSizeOf,
+  domainAt,
+  domainRect,
+  domainRects,
+  noteRects,
+  type SizeOf,
+} from './node-placement';
 
 /** A copied part of a mesh: whole elements with their internal links, contracts and layout. */
 export interface MeshFragment {
@@ -330,15 +338,4 @@ function fragmentSize(id: string, fragment: MeshFragment, sizeOf: SizeOf) {
   const layout = fragment.layout[id];
   if (layout?.width !== undefined && layout.height !== undefined) return { width: layout.width, height: layout.height };
   return sizeOf(id);
-}
-
-function noteRects(mesh: Mesh, sizeOf: SizeOf): Rect[] {
-  return (mesh.notes ?? []).map((note) => {
-    const layout = mesh.layout.nodes[note.id] ?? { x: 0, y: 0 };
-    return {
-      x: layout.x,
-      y: layout.y,
-      ...(layout.width && layout.height ? { width: layout.width, height: layout.height } : sizeOf(note.id)),
-    };
-  });
 }

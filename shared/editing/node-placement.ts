@@ -142,6 +142,18 @@ export function domainRects(mesh: Mesh): Rect[] {
   return mesh.domains.map((domain) => domainRect(mesh, domain.id));
 }
 
+/** Every sticky note's box on the canvas; a note saved without a size takes what `sizeOf` gives. */
+export function noteRects(mesh: Mesh, sizeOf: SizeOf = defaultSizeOf): Rect[] {
+  return (mesh.notes ?? []).map((note) => {
+    const layout = mesh.layout.nodes[note.id] ?? { x: 0, y: 0 };
+    return {
+      x: layout.x,
+      y: layout.y,
+      ...(layout.width && layout.height ? { width: layout.width, height: layout.height } : sizeOf(note.id)),
+    };
+  });
+}
+
 /** The box around everything drawn on the canvas: domains (which hold products and systems) and notes. */
 export function canvasBounds(mesh: Mesh): Rect | undefined {
   const notes = (mesh.notes ?? []).flatMap((note) => {

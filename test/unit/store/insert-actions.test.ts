@@ -2,8 +2,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { insertElement } from '../../../renderer/store/insert-actions';
 import { selectOnly } from '../../../renderer/store/selection-store';
 import { isInsideItsDomain } from '../../../shared/editing/containment';
+import { overlaps, type Rect } from '../../../shared/editing/geometry';
 import { aMesh } from '../../builders/mesh-builder';
 import { documentNow, expectOneUndoableStep, openDocument, twoStackedDomains } from './store-fixture';
+
+/** The box of an element added on the canvas itself (a domain or a note). */
+function boxOf(result: ReturnType<typeof insertElement>): Rect {
+  const layout = result.ok ? documentNow().layout.nodes[result.id] : undefined;
+  if (!layout?.width || !layout.height) throw new Error('nothing added, or added without a size');
+  return { x: layout.x, y: layout.y, width: layout.width, height: layout.height };
+}
 
 describe('inserting from the palette', () => {
   beforeEach(() => openDocument(twoStackedDomains('tickets', 'support', { x: 32, y: 56 })));
@@ -66,6 +74,20 @@ describe('inserting from the palette', () => {
     }
     expect(box.x).toBeGreaterThanOrEqual(view.x);
     expect(box.y + box.height).toBeLessThanOrEqual(view.y + view.height);
+  });
+
+  it('adds a domain by key clear of a sticky note in view, which would cover its title', () => {
+    const view = { x: -200, y: -200, width: 1600, height: 1400 };
+    const note = insertElement('note', { view });
+    const domain = insertElement('domain', { view });
+    expect(overlaps(boxOf(note), boxOf(domain))).toBe(false);
+  });
+
+  it('adds a sticky note by key clear of another note', () => {
+    const view = { x: -200, y: -200, width: 1600, height: 1400 };
+    const first = insertElement('note', { view });
+    const second = insertElement('note', { view });
+    expect(overlaps(boxOf(first), boxOf(second))).toBe(false);
   });
 
   it('adds a sticky note where the user points', () => {

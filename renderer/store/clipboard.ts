@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { fragmentToText, looksLikeElements, pasteText } from '../../shared/editing/clipboard-text';
+import { fragmentToText, looksLikeElements, pasteRefusal, pasteText } from '../../shared/editing/clipboard-text';
 import {
   copyFragment,
   type MeshFragment,
@@ -7,7 +7,6 @@ import {
   type PastePlacement,
   pasteFragment,
 } from '../../shared/editing/mesh-fragment';
-import { formatProblem } from '../../shared/model';
 import { deleteSelection } from './delete-elements';
 import { changeMesh, currentMesh } from './document-store';
 import { measuredSizeOf } from './node-sizes';
@@ -99,7 +98,8 @@ export async function pasteClipboard(placement: PastePlacement): Promise<string[
   if (text !== undefined && looksLikeElements(text)) {
     const result = pasteText(mesh, text, placement, measuredSizeOf);
     if (!result.ok) {
-      notify('error', 'Nothing was pasted: the copied elements have problems.', result.errors.map(formatProblem));
+      const { text: refusal, details } = pasteRefusal(result.errors);
+      notify('error', refusal, details);
       return [];
     }
     return applyPaste(() => result.value);

@@ -5,11 +5,13 @@ import {
   DataProductSchema,
   DomainSchema,
   formatPath,
+  formatProblem,
   LinkSchema,
   type Mesh,
   NodeLayoutSchema,
   NoteSchema,
   OperationalSystemSchema,
+  type Problem,
   type Result,
 } from '../model';
 import { type MeshFragment, type PastedElements, type PastePlacement, pasteFragment } from './mesh-fragment';
@@ -36,7 +38,8 @@ const ClipboardFragmentSchema = z.strictObject({
   hostDomains: z.array(DomainSchema),
 });
 
-const MAX_REPORTED_PROBLEMS = 20;
+/** A refused paste shows this many of its problems; the count says how many there are in all. */
+const SHOWN_PROBLEMS = 2;
 
 export function fragmentToText(fragment: MeshFragment): string {
   return `${JSON.stringify({ format: CLIPBOARD_FORMAT, version: CLIPBOARD_VERSION, ...fragment }, null, 2)}\n`;
@@ -59,9 +62,7 @@ export function fragmentFromText(text: string): Result<MeshFragment> {
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues
-        .slice(0, MAX_REPORTED_PROBLEMS)
-        .map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+      errors: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
     };
   }
   const { format: _format, version: _version, ...fragment } = parsed.data;
@@ -83,6 +84,51 @@ export function pasteText(
   if (!fragment.ok) return fragment;
   const pasted = pasteFragment(mesh, fragment.value, placement, sizeOf);
   const problems = checkIntegrity(pasted.mesh);
-  if (problems.length > 0) return { ok: false, errors: problems.slice(0, MAX_REPORTED_PROBLEMS) };
+  if (problems.length > 0) return { ok: false, errors: problems.map((problem) => namedProblem(pasted.mesh, problem)) };
   return { ok: true, value: pasted };
+}
+
+/** What the status bar says of a refused paste: how many problems, and the first of them. */
+export function pasteRefusal(problems: readonly Problem[]): { text: string; details: string[] } {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const hidden = problems.length - SHOWN_PROBLEMS;
+  return {
+    text: `Nothing was pasted: the copied elements have ${count}.`,
+    details: [...problems.slice(0, SHOWN_PROBLEMS).map(formatProblem), ...(hidden > 0 ? [`and ${hidden} more`] : [])],
+  };
+}
+
+/** What the elements found along a problem's path are called: `products[7]` is `product 'Orders'` to the user. */
+const ELEMENT_KINDS: Readonly<Record<string, string>> = {
+  domains: 'domain',
+  products: 'product',
+  systems: 'system',
+  notes: 'note',
+  contracts: 'contract',
+  links: 'link',
+  inputPorts: 'input port',
+  outputPorts: 'output port',
+  publishes: 'event',
+  topics: 'topic',
+  tables: 'table',
+};
+const PATH_SEGMENT = /([A-Za-z_$][\w$]*)(?:\[(\d+)\])?/g;
+
+/**
+ * A problem of the document a paste would have made, located by the names (or ids) of the elements
+ * along its path: its indices are in that document, which the user never sees.
+ */
+function namedProblem(mesh: Mesh, problem: Problem): Problem {
+  const names: string[] = [];
+  let value: unknown = mesh;
+  for (const [, key, index] of problem.path.matchAll(PATH_SEGMENT)) {
+    value = (value as Record<string, unknown> | undefined)?.[key as string];
+    if (index === undefined) continue;
+    const element = (value as Array<{ name?: unknown; id?: unknown }> | undefined)?.[Number(index)];
+    value = element;
+    const called = typeof element?.name === 'string' ? element.name : element?.id;
+    const kind = ELEMENT_KINDS[key as string];
+    if (kind && typeof called === 'string') names.push(`${kind} '${called}'`);
+  }
+  return names.length > 0 ? { ...problem, path: names.join(', ') } : problem;
 }

@@ -202,8 +202,9 @@ export function pasteFragment(
     takenLinkIds.add(id);
     return {
       id,
-      from: { ...link.from, nodeId: nodeIdMap.get(link.from.nodeId) as string },
-      to: { ...link.to, nodeId: nodeIdMap.get(link.to.nodeId) as string },
+      // An end that was not copied (text edited by hand) keeps its id, so a refusal can name it.
+      from: { ...link.from, nodeId: nodeIdMap.get(link.from.nodeId) ?? link.from.nodeId },
+      to: { ...link.to, nodeId: nodeIdMap.get(link.to.nodeId) ?? link.to.nodeId },
     };
   });
 

@@ -97,6 +97,18 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     expect(await alert.textContent()).toContain('Nothing was pasted');
     expect(await alert.textContent()).toContain('products:');
     expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+
+    // Text edited by hand to link to an element it does not hold: named, not indexed, never 'undefined'.
+    await productNode(page, 'Data product 1a').locator('.product-node__name').click();
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
+    const edited = JSON.parse(await readClipboard(page));
+    edited.links = [{ id: 'nowhere', from: { nodeId: 'ghost', portId: 'out' }, to: { nodeId: 'ghost', portId: 'in' } }];
+    await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(edited));
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => alert.textContent()).toContain('the copied elements have 2 problems.');
+    expect(await alert.textContent()).toContain("link 'nowhere': no port or topic 'out' on 'ghost'");
+    expect(await alert.textContent()).not.toMatch(/undefined|\[\d+\]/);
   });
 
   it('pastes products copied from different domains side by side, as they were on the canvas', async () => {

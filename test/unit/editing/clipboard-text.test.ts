@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fragmentFromText, fragmentToText, looksLikeElements, pasteText } from '../../../shared/editing/clipboard-text';
+import {
+  fragmentFromText,
+  fragmentToText,
+  looksLikeElements,
+  pasteRefusal,
+  pasteText,
+} from '../../../shared/editing/clipboard-text';
 import { copyFragment } from '../../../shared/editing/mesh-fragment';
 import { emptyMesh } from '../../../shared/model';
-import { salesPipeline } from './editing-fixtures';
+import { paymentsRiskFinance, salesPipeline } from './editing-fixtures';
 
 describe('copied elements as clipboard text', () => {
   it('round-trips through JSON text another window or a text editor can hold', () => {
@@ -29,13 +35,40 @@ describe('copied elements as clipboard text', () => {
     expect(fragmentFromText('{ not json')).toMatchObject({ ok: false, errors: [{ path: '(clipboard)' }] });
   });
 
-  it('refuses elements whose references do not resolve, with the place in the document', () => {
+  it('refuses elements whose references do not resolve, naming the element and port at fault', () => {
     const json = JSON.parse(fragmentToText(copyFragment(salesPipeline(), new Set(['orders']))));
     json.contracts = [];
     const result = pasteText(emptyMesh('other', 'Other'), JSON.stringify(json), 'beside-originals');
     expect(result).toMatchObject({
       ok: false,
-      errors: expect.arrayContaining([expect.objectContaining({ path: 'products[0].outputPorts[0].contractId' })]),
+      errors: [{ path: "product 'Orders', output port 'out'", message: "no contract 'orders-contract'" }],
+    });
+  });
+
+  it('refuses crafted text naming the elements at fault, never indices of the design or “undefined”, briefly', () => {
+    const json = JSON.parse(
+      fragmentToText(copyFragment(paymentsRiskFinance(), new Set(['card-transactions', 'revenue-ledger']))),
+    );
+    json.products[0].outputPorts[0].contractId = 'ghost-contract';
+    json.links.push(
+      { id: 'from-nowhere', from: { nodeId: 'ghost', portId: 'out' }, to: { nodeId: 'revenue-ledger', portId: 'in' } },
+      { id: 'to-nowhere', from: { nodeId: 'card-transactions', portId: 'out' }, to: { nodeId: 'ghost', portId: 'in' } },
+    );
+    const result = pasteText(salesPipeline(), JSON.stringify(json), 'beside-originals');
+    if (result.ok) throw new Error('the crafted text was pasted');
+    const refusal = pasteRefusal(result.errors);
+    expect(refusal.text).toBe('Nothing was pasted: the copied elements have 3 problems.');
+    expect(refusal.details).toEqual([
+      "product 'Card Transactions', output port 'out': no contract 'ghost-contract'",
+      "link 'from-nowhere': no port or topic 'out' on 'ghost'",
+      'and 1 more',
+    ]);
+  });
+
+  it('says a single problem as one', () => {
+    expect(pasteRefusal([{ path: 'products', message: 'expected array' }])).toEqual({
+      text: 'Nothing was pasted: the copied elements have 1 problem.',
+      details: ['products: expected array'],
     });
   });
 

@@ -5,8 +5,10 @@ import {
   DOMAIN_PADDING,
   defaultSizeOf,
   domainRect,
+  domainRects,
   MIN_DOMAIN_SIZE,
   nextChildPosition,
+  noteRects,
   type SizeOf,
   setLayout,
 } from './node-placement';
@@ -217,5 +219,26 @@ export function placeChild(
 ): Mesh {
   const at = position ?? nextChildPosition(mesh, domainId, sizeOf);
   const placed = setLayout(mesh, nodeId, { ...mesh.layout.nodes[nodeId], x: at.x, y: at.y });
-  return withDomainsApart(withDomainFitted(placed, domainId, sizeOf), [domainId]);
+  const grown = withDomainsApart(withDomainFitted(placed, domainId, sizeOf), [domainId]);
+  return withNotesPushedAside(grown, domainId, domainRect(mesh, domainId));
+}
+
+/**
+ * The notes a domain came to cover by growing from `before` moved out of its way, as a neighbour
+ * domain would be; a note that was already on the domain stays, as it annotates it.
+ */
+function withNotesPushedAside(mesh: Mesh, domainId: string, before: Rect): Mesh {
+  const pusher = domainRect(mesh, domainId);
+  const spaced = (rect: Rect): Rect => inflate(rect, DOMAIN_SPACING / 2);
+  let next = mesh;
+  for (const [index, note] of (mesh.notes ?? []).entries()) {
+    const notes = noteRects(next);
+    const rect = notes[index] as Rect;
+    if (!overlaps(rect, pusher) || overlaps(rect, before)) continue;
+    const others = [...domainRects(next), ...notes.filter((_, other) => other !== index)];
+    const isFree = (candidate: Rect) => !others.some((other) => overlaps(spaced(candidate), spaced(other)));
+    const moved = pushedClear(rect, pusher, isFree, others, 'either');
+    next = setLayout(next, note.id, { ...next.layout.nodes[note.id], x: moved.x, y: moved.y });
+  }
+  return next;
 }

@@ -13,6 +13,11 @@ function boxOf(result: ReturnType<typeof insertElement>): Rect {
   return { x: layout.x, y: layout.y, width: layout.width, height: layout.height };
 }
 
+function domainBox(id: string): Rect {
+  const layout = documentNow().layout.nodes[id];
+  return { x: layout?.x ?? 0, y: layout?.y ?? 0, width: layout?.width ?? 0, height: layout?.height ?? 0 };
+}
+
 describe('inserting from the palette', () => {
   beforeEach(() => openDocument(twoStackedDomains('tickets', 'support', { x: 32, y: 56 })));
 
@@ -88,6 +93,21 @@ describe('inserting from the palette', () => {
     const first = insertElement('note', { view });
     const second = insertElement('note', { view });
     expect(overlaps(boxOf(first), boxOf(second))).toBe(false);
+  });
+
+  it('adds products by key without growing their domain under a sticky note beside it: the note moves aside', () => {
+    const note = insertElement('note', { at: { x: 640, y: 420 } });
+    selectOnly(['tickets']);
+    for (let added = 0; added < 3; added++) insertElement('product');
+    expect(overlaps(boxOf(note), domainBox('support'))).toBe(false);
+    expect(overlaps(boxOf(note), domainBox('sales'))).toBe(false);
+  });
+
+  it('leaves a note put on a domain where it is when the domain grows: it annotates the domain', () => {
+    const note = insertElement('note', { at: { x: 100, y: 500 } });
+    selectOnly(['tickets']);
+    for (let added = 0; added < 3; added++) insertElement('product');
+    expect(boxOf(note)).toMatchObject({ x: 100, y: 500 });
   });
 
   it('adds a sticky note where the user points', () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
+import { describeInChromium, overlappingOnScreen } from './app-driver';
 import {
   centerOf,
   counts,
@@ -8,6 +8,7 @@ import {
   drag,
   emptyCanvasPoint,
   flowPosition,
+  nameIt,
   newBlankDesign,
   openSampleDesign,
   productNode,
@@ -214,5 +215,17 @@ describeInChromium('conventions users expect', (session) => {
     expect(await text.evaluate((field) => field === document.activeElement)).toBe(true);
     expect(await text.inputValue()).toBe('Deadlines DPS: ask Lisa');
     expect((await page.locator('.note-node').first().textContent())?.trim()).toBe('Deadlines DPS: ask Lisa');
+  });
+
+  it('adds a domain with D clear of a note added with N, which would cover its title', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('n');
+    await page.keyboard.type('Ask Lisa');
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('d');
+    await nameIt(page, 'Risk');
+    await domainNode(page, 'Risk').waitFor();
+    expect(await overlappingOnScreen(page, '.react-flow__node-domain, .react-flow__node-note', 'data-id')).toEqual([]);
   });
 });

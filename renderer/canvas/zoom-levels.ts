@@ -30,6 +30,8 @@ const FIT_PADDING = 0.1;
 
 /** The minimap's size on screen (React Flow's default, set on it so this stays true). */
 export const MINIMAP_SIZE = { width: 200, height: 150 };
+/** The zoom controls' size on screen: React Flow's 26 px buttons, four stacked (in, out, fit, snap to grid). */
+const CONTROLS_SIZE = { width: 26, height: 4 * 26 };
 /** React Flow's margin around a panel (`.react-flow__panel`). */
 const PANEL_MARGIN = 15;
 /** The bottom-right corner of the canvas the minimap covers: nodes under it cannot be dragged from or connected. */
@@ -37,22 +39,38 @@ export const MINIMAP_CORNER = {
   width: MINIMAP_SIZE.width + 2 * PANEL_MARGIN,
   height: MINIMAP_SIZE.height + 2 * PANEL_MARGIN,
 };
+/** The bottom-left corner of the canvas the zoom controls cover. */
+export const CONTROLS_CORNER = {
+  width: CONTROLS_SIZE.width + 2 * PANEL_MARGIN,
+  height: CONTROLS_SIZE.height + 2 * PANEL_MARGIN,
+};
 
 /**
  * The view that shows all of `bounds` in a canvas of this size, as opening a design and zoom-to-fit
- * do, clear of the minimap: centred in the canvas when that leaves its corner free, else fitted into
- * the larger part it leaves free (left of it or above it).
+ * do, clear of the minimap and the zoom controls: centred in the canvas when that leaves their
+ * corners free, else fitted into the larger part they leave free (between them, or above them).
  */
 export function fittedViewport(bounds: Rect, width: number, height: number): Viewport {
-  const fitInto = (areaWidth: number, areaHeight: number) =>
-    getViewportForBounds(bounds, areaWidth, areaHeight, MIN_ZOOM, FIT_MAX_ZOOM, FIT_PADDING);
-  const centred = fitInto(width, height);
-  const corner = { x: width - MINIMAP_CORNER.width, y: height - MINIMAP_CORNER.height, ...MINIMAP_CORNER };
-  if (!overlaps(drawnAt(bounds, centred), corner)) return centred;
-  const leftOfIt = corner.x > 0 ? fitInto(corner.x, height) : undefined;
-  const aboveIt = corner.y > 0 ? fitInto(width, corner.y) : undefined;
-  if (!leftOfIt || !aboveIt) return leftOfIt ?? aboveIt ?? centred;
-  return leftOfIt.zoom >= aboveIt.zoom ? leftOfIt : aboveIt;
+  const fitInto = (area: Rect): Viewport => {
+    const view = getViewportForBounds(bounds, area.width, area.height, MIN_ZOOM, FIT_MAX_ZOOM, FIT_PADDING);
+    return { ...view, x: view.x + area.x, y: view.y + area.y };
+  };
+  const centred = fitInto({ x: 0, y: 0, width, height });
+  const corners = [
+    { x: width - MINIMAP_CORNER.width, y: height - MINIMAP_CORNER.height, ...MINIMAP_CORNER },
+    { x: 0, y: height - CONTROLS_CORNER.height, ...CONTROLS_CORNER },
+  ];
+  const drawn = drawnAt(bounds, centred);
+  if (!corners.some((corner) => overlaps(drawn, corner))) return centred;
+  const between = {
+    x: CONTROLS_CORNER.width,
+    y: 0,
+    width: width - CONTROLS_CORNER.width - MINIMAP_CORNER.width,
+    height,
+  };
+  const above = { x: 0, y: 0, width, height: height - Math.max(MINIMAP_CORNER.height, CONTROLS_CORNER.height) };
+  const clear = [between, above].filter((area) => area.width > 0 && area.height > 0).map(fitInto);
+  return clear.reduce<Viewport>((best, view) => (view.zoom > best.zoom ? view : best), clear[0] ?? centred);
 }
 
 /** Where `bounds` is drawn on screen in a view. */

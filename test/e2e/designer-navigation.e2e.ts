@@ -128,7 +128,7 @@ describeInChromium('finding one’s way', (session) => {
     expect([await drawn('domain'), await drawn('product'), await drawn('system')]).toEqual([4, 5, 3]);
   });
 
-  it('zooms to fit clear of the minimap, where a drag from a port would pan instead of connecting', async () => {
+  it('zooms to fit clear of the minimap and the zoom controls, where a drag from a port would pan instead of connecting', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1280, height: 800 });
     await openByChooser(page, 'stacked.mesh.json', stackedDomains());
@@ -136,16 +136,23 @@ describeInChromium('finding one’s way', (session) => {
     await page.keyboard.press('+');
     await page.keyboard.press('Shift+1');
     await page.waitForTimeout(600);
-    const underMinimap = await page.evaluate(() => {
-      const minimap = document.querySelector('.react-flow__minimap')!.getBoundingClientRect();
+    const underOverlays = await page.evaluate(() => {
+      const overlays = [...document.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map((overlay) =>
+        overlay.getBoundingClientRect(),
+      );
       return [...document.querySelectorAll('.react-flow__node')].flatMap((node) => {
         const box = node.getBoundingClientRect();
-        const isUnder =
-          box.left < minimap.right && minimap.left < box.right && box.top < minimap.bottom && minimap.top < box.bottom;
+        const isUnder = overlays.some(
+          (overlay) =>
+            box.left < overlay.right &&
+            overlay.left < box.right &&
+            box.top < overlay.bottom &&
+            overlay.top < box.bottom,
+        );
         return isUnder ? [node.getAttribute('data-id')] : [];
       });
     });
-    expect(underMinimap).toEqual([]);
+    expect(underOverlays).toEqual([]);
     expect(await page.locator('.react-flow__node-product').count()).toBe(6);
     await screenshot(page, 'canvas-zoom-to-fit-clear-of-minimap-light');
   });

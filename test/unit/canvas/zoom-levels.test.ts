@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fittedViewport, MINIMAP_CORNER } from '../../../renderer/canvas/zoom-levels';
+import { CONTROLS_CORNER, fittedViewport, MINIMAP_CORNER } from '../../../renderer/canvas/zoom-levels';
 import { overlaps, type Rect } from '../../../shared/editing/geometry';
 
 /** Where `bounds` is drawn on screen in a view. */
@@ -17,16 +17,18 @@ describe('fittedViewport', () => {
     y: canvas.height - MINIMAP_CORNER.height,
     ...MINIMAP_CORNER,
   };
+  const controls: Rect = { x: 0, y: canvas.height - CONTROLS_CORNER.height, ...CONTROLS_CORNER };
 
   // Shapes near the canvas's own: centred, each would reach into the minimap's corner.
   it.each([
     ['a little taller than the canvas', { x: 0, y: 0, width: 1600, height: 1100 }],
     ['a little wider than the canvas', { x: 0, y: 0, width: 2400, height: 1300 }],
     ['shaped as the canvas', { x: -200, y: 100, width: 1280, height: 800 }],
-  ])('leaves the minimap’s corner free when fitting a design %s', (_shape, bounds) => {
+  ])('leaves the minimap’s and the zoom controls’ corners free when fitting a design %s', (_shape, bounds) => {
     const view = fittedViewport(bounds, canvas.width, canvas.height);
     const drawn = onScreen(bounds, view);
     expect(overlaps(drawn, minimap)).toBe(false);
+    expect(overlaps(drawn, controls)).toBe(false);
     expect(drawn.x).toBeGreaterThanOrEqual(0);
     expect(drawn.y).toBeGreaterThanOrEqual(0);
     expect(drawn.x + drawn.width).toBeLessThanOrEqual(canvas.width);

@@ -50,11 +50,14 @@ interface ConstraintDefinition {
   reference_definition?: ReferenceDefinition | null;
 }
 
-/** `REFERENCES other (x, y) ON DELETE CASCADE` */
+/**
+ * `REFERENCES other (x, y) ON DELETE CASCADE`; on a column, the parser also holds MySQL's
+ * `ON UPDATE CURRENT_TIMESTAMP` here, without a table or columns.
+ */
 interface ReferenceDefinition {
-  definition: Array<{ column: ColumnDefinition['column']['column'] }>;
-  table: Array<{ table: string }>;
-  on_action?: Array<{ type: string; value?: { value?: string } }>;
+  definition?: Array<{ column: ColumnDefinition['column']['column'] }>;
+  table?: Array<{ table: string }>;
+  on_action?: Array<{ type: string; value?: Expression & { value?: unknown } }>;
 }
 
 /** The parts of node-sql-parser's expressions that a list of allowed values is made of. */
@@ -352,7 +355,7 @@ function tableObject(
       propertyRelationships.set(property, [...(propertyRelationships.get(property) ?? []), onProperty]);
     }
     for (const action of reference.on_action ?? []) {
-      const rule = `${action.type} ${action.value?.value ?? ''}`.trim().toUpperCase();
+      const rule = `${action.type} ${String(action.value?.value ?? '')}`.trim().toUpperCase();
       notes.push({ path: where, message: `${rule} of the foreign key has no ODCS equivalent: not imported`, ...at });
     }
   };
@@ -368,8 +371,18 @@ function tableObject(
   for (const column of columns) {
     const property = columnName(column.column);
     const start = sourceColumn(property)?.start ?? 0;
-    if (column.reference_definition)
-      readForeignKey([property], column.reference_definition, keywordAfter(start, 'references'), `${name}.${property}`);
+    const reference = column.reference_definition;
+    if (reference?.table)
+      readForeignKey([property], reference, keywordAfter(start, 'references'), `${name}.${property}`);
+    else
+      for (const action of reference?.on_action ?? []) {
+        const clause = `${action.type.toUpperCase()}${action.value ? ` ${context.sqlOf(action.value)}` : ''}`;
+        notes.push({
+          path: `${name}.${property}`,
+          message: `${clause} has no ODCS equivalent: not imported`,
+          ...rangeAt(text, keywordAfter(start, action.type.replace(' ', '\\s+')), action.type.length),
+        });
+      }
     const defaultValue = column.default_val?.value;
     if (defaultValue && defaultValue.type !== 'null')
       notes.push({
@@ -454,8 +467,8 @@ function foreignKeyRelationship(
   from: string[],
   reference: ReferenceDefinition,
 ): OdcsRelationship | string {
-  const target = reference.table[0]?.table ?? '';
-  const to = reference.definition.map(columnName);
+  const target = reference.table?.[0]?.table ?? '';
+  const to = (reference.definition ?? []).map(columnName);
   const written = `the foreign key (${from.join(', ')}) to ${target}(${to.join(', ')})`;
   if (to.length !== from.length) return `${written} has ${from.length} columns and ${to.length} targets: not imported`;
   const sources = from.map((column) => `${table}.${column}`);

@@ -83,6 +83,8 @@ interface Context {
   root: JsonSchema;
   source: YamlSource;
   notes: ImportNote[];
+  /** The `$ref`s whose schemas are being imported, outermost first: one met again contains itself. */
+  expanding: string[];
 }
 
 export function importJsonSchema(text: string, fileName: string): SchemaImport {
@@ -95,8 +97,9 @@ export function importJsonSchema(text: string, fileName: string): SchemaImport {
     return { ok: false, format: 'json-schema', errors: errors.map((error) => ({ ...error, path: '(file)' })) };
   }
   const root = source.value as JsonSchema;
-  const context: Context = { root, source, notes: [] };
-  const resolved = resolve(root, context);
+  const context: Context = { root, source, notes: [], expanding: [] };
+  const { schema: resolved, refs } = resolve(root, context);
+  context.expanding.push('#', ...refs);
   if (!resolved.properties) {
     return {
       ok: false,
@@ -121,13 +124,29 @@ export function importJsonSchema(text: string, fileName: string): SchemaImport {
   return { ok: true, format: 'json-schema', objects: [object], notes: context.notes };
 }
 
-function resolve(schema: JsonSchema, context: Context): JsonSchema {
-  if (!schema.$ref?.startsWith('#/')) return schema;
-  const target = schema.$ref
-    .slice(2)
-    .split('/')
-    .reduce<unknown>((node, segment) => (node as Record<string, unknown> | undefined)?.[segment], context.root);
-  return typeof target === 'object' && target !== null ? resolve(target as JsonSchema, context) : schema;
+/**
+ * The schema a chain of local `$ref`s ends at, and the refs followed to it; a chain that comes
+ * back to a ref it followed ends there, at that ref (`{ $ref: '#/$defs/s' }` inside `s`).
+ */
+function resolve(schema: JsonSchema, context: Context): { schema: JsonSchema; refs: string[] } {
+  const refs: string[] = [];
+  let current = schema;
+  while (typeof current.$ref === 'string' && isLocalRef(current.$ref) && !refs.includes(current.$ref)) {
+    const target = current.$ref
+      .replace(/^#\/?/, '')
+      .split('/')
+      .filter((segment) => segment !== '')
+      .reduce<unknown>((node, segment) => (node as Record<string, unknown> | undefined)?.[segment], context.root);
+    if (typeof target !== 'object' || target === null) break;
+    refs.push(current.$ref);
+    current = target as JsonSchema;
+  }
+  return { schema: current, refs };
+}
+
+/** `#`, `#/$defs/x`: a place in this file. Others name another file or URL, which is not read. */
+function isLocalRef(ref: string): boolean {
+  return ref === '#' || ref.startsWith('#/');
 }
 
 function propertiesOf(schema: JsonSchema, path: PathSegment[], where: string, context: Context): ContractProperty[] {
@@ -149,12 +168,26 @@ interface Shape {
 }
 
 function shapeOf(raw: JsonSchema, path: PathSegment[], where: string, context: Context): Shape {
-  const schema = resolve(raw, context);
+  const { schema, refs } = resolve(raw, context);
+  // A chain that ends where it began (`s: { $ref: s }`), or a schema met again inside itself.
+  const cyclic = refs.includes(schema.$ref ?? '') ? schema.$ref : refs.find((ref) => context.expanding.includes(ref));
+  if (cyclic) {
+    const named = cyclic === '#' ? 'the whole schema (#)' : cyclic;
+    return unmappable(`${named} has no ODCS logical type (it contains itself)`, path, where, context, schema);
+  }
+  context.expanding.push(...refs);
+  const shape = shapeOfResolved(schema, path, where, context);
+  context.expanding.splice(context.expanding.length - refs.length, refs.length);
+  return shape;
+}
+
+function shapeOfResolved(schema: JsonSchema, path: PathSegment[], where: string, context: Context): Shape {
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
-    const nonNull = alternatives.filter((alternative) => resolve(alternative, context).type !== 'null');
+    const nonNull = alternatives.filter((alternative) => resolve(alternative, context).schema.type !== 'null');
     if (nonNull.length === 1) return { ...shapeOf(nonNull[0] as JsonSchema, path, where, context), isNullable: true };
-    return unmappable(`${schema.oneOf ? 'oneOf' : 'anyOf'} of ${nonNull.length} schemas`, path, where, context, schema);
+    const what = `${schema.oneOf ? 'oneOf' : 'anyOf'} of ${nonNull.length} schemas has no ODCS logical type`;
+    return unmappable(what, path, where, context, schema);
   }
   const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
   const isNullable = types.includes('null');
@@ -166,7 +199,7 @@ function shapeOf(raw: JsonSchema, path: PathSegment[], where: string, context: C
     (enumValues && enumValues.length > 0 ? typeof enumValues[0] : schema.properties ? 'object' : undefined);
   if (nonNullTypes.length > 1 || type === undefined || !(type in TYPES)) {
     return unmappable(
-      type === undefined ? 'a schema without a type' : `type ${JSON.stringify(schema.type)}`,
+      `${type === undefined ? 'a schema without a type' : `type ${JSON.stringify(schema.type)}`} has no ODCS logical type`,
       path,
       where,
       context,
@@ -270,10 +303,11 @@ function reportUnread(
   }
 }
 
-function unmappable(what: string, path: PathSegment[], where: string, context: Context, schema: JsonSchema): Shape {
+/** `problem` says why the schema has no logical type: `a schema without a type has no ODCS logical type`. */
+function unmappable(problem: string, path: PathSegment[], where: string, context: Context, schema: JsonSchema): Shape {
   context.notes.push({
     path: where,
-    message: `${what} has no ODCS logical type: imported as a string`,
+    message: `${problem}: imported as a string`,
     ...context.source.locate(path, 'key'),
   });
   return { logicalType: 'string', isNullable: true, ...(schema.description && { description: schema.description }) };

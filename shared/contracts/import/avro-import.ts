@@ -89,7 +89,7 @@ export function importAvro(text: string): SchemaImport {
   const objects: SchemaObject[] = records.map(({ schema, path }) => ({
     name: schema.name ?? 'record',
     ...(schema.doc && { description: schema.doc }),
-    properties: fieldsOf(schema, path, { source, notes, named }),
+    properties: fieldsOf(schema, path, { source, notes, named, expanding: new Set([schema]) }),
   }));
   return { ok: true, format: 'avro', objects, notes };
 }
@@ -98,6 +98,8 @@ interface Context {
   source: YamlSource;
   notes: ImportNote[];
   named: Map<string, AvroSchema>;
+  /** The records whose fields are being imported: one met again inside itself contains itself. */
+  expanding: Set<AvroSchema>;
 }
 
 function fieldsOf(record: AvroSchema, path: PathSegment[], context: Context): ContractProperty[] {
@@ -186,13 +188,20 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
   }
   const doc = type.doc ? { description: type.doc } : {};
   switch (type.type) {
-    case 'record':
-      return {
-        logicalType: 'object',
-        physicalType: 'record',
-        ...doc,
-        extensions: { properties: fieldsOf(type, path, context).map(nestedProperty) },
-      };
+    case 'record': {
+      if (context.expanding.has(type)) {
+        context.notes.push({
+          path: where,
+          message: `${type.name} has no ODCS logical type (it contains itself): imported as a string`,
+          ...context.source.locate(path),
+        });
+        return { logicalType: 'string', physicalType: type.name ?? 'record' };
+      }
+      context.expanding.add(type);
+      const properties = fieldsOf(type, path, context).map(nestedProperty);
+      context.expanding.delete(type);
+      return { logicalType: 'object', physicalType: 'record', ...doc, extensions: { properties } };
+    }
     case 'enum':
       if (type.name) context.named.set(type.name, type);
       return { logicalType: 'string', physicalType: 'enum', ...doc, enum: type.symbols ?? [] };

@@ -79,6 +79,9 @@ function syntaxErrorMessage(error: YAMLError, text: string): string {
       const key = /^("[^"\n]*"|'[^'\n]*'|[^:,}\n]*)/.exec(text.slice(error.pos[0]))?.[1]?.trim();
       return `the key ${key ? `'${key}' ` : ''}appears twice in this mapping; keys must be unique`;
     }
+    // The reader recurses into nested collections; its own words are the engine's.
+    case 'RESOURCE_EXHAUSTION':
+      return 'nested too deeply: the YAML reader ran out of stack here';
     default:
       return error.message;
   }

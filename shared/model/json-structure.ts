@@ -29,7 +29,35 @@ function endOfString(text: string, start: number): number {
  * One pass, without recursion, so any depth is safe to check. Meant for text JSON.parse accepted.
  */
 export function checkJsonStructure(text: string): Problem[] {
-  const problems: Problem[] = [];
+  const { duplicateKeys, tooDeep } = scanJsonStructure(text, MAX_NESTING_DEPTH);
+  if (tooDeep) {
+    return [
+      {
+        path: formatPath(tooDeep.path),
+        message: `nested more than ${MAX_NESTING_DEPTH} levels deep; mesh files nest far less`,
+      },
+    ];
+  }
+  return duplicateKeys.map(({ path, key }) => ({
+    path: formatPath([...path, key]),
+    message: `duplicate key ${JSON.stringify(key)}: JSON keeps only the last one, so the file says two things`,
+  }));
+}
+
+export interface JsonStructure {
+  /** Keys that appear twice in one object (the first few), with the path of their object. */
+  duplicateKeys: { path: (string | number)[]; key: string }[];
+  /** The first object or array deeper than the limit: where it opens, and the path of its parent. */
+  tooDeep?: { path: (string | number)[]; offset: number };
+}
+
+/**
+ * JSON text's duplicate keys and whether it nests deeper than `maxDepth`, read without recursion
+ * and without parsing (parsers recurse, and overflow the stack on deep text). Stops where it is
+ * too deep. Text that is not JSON is read as far as its quotes and brackets go.
+ */
+export function scanJsonStructure(text: string, maxDepth: number): JsonStructure {
+  const duplicateKeys: JsonStructure['duplicateKeys'] = [];
   const stack: Container[] = [];
   let expectsKey = false;
   // Only quotes, brackets and commas matter; the regex skips everything between them natively.
@@ -42,11 +70,8 @@ export function checkJsonStructure(text: string): Problem[] {
       const top = stack.at(-1);
       if (top?.kind === 'object' && expectsKey) {
         const key = decodeKey(text.slice(index, end + 1));
-        if (top.keys.has(key) && problems.length < MAX_REPORTED_DUPLICATES) {
-          problems.push({
-            path: formatPath([...pathOf(stack.slice(0, -1)), key]),
-            message: `duplicate key ${JSON.stringify(key)}: JSON keeps only the last one, so the file says two things`,
-          });
+        if (top.keys.has(key) && duplicateKeys.length < MAX_REPORTED_DUPLICATES) {
+          duplicateKeys.push({ path: pathOf(stack.slice(0, -1)), key });
         }
         top.keys.add(key);
         top.key = key;
@@ -56,14 +81,8 @@ export function checkJsonStructure(text: string): Problem[] {
     } else if (char === '{' || char === '[') {
       stack.push(char === '{' ? { kind: 'object', keys: new Set(), key: null } : { kind: 'array', index: 0 });
       expectsKey = char === '{';
-      if (stack.length > MAX_NESTING_DEPTH) {
-        return [
-          {
-            path: formatPath(pathOf(stack.slice(0, -1))),
-            message: `nested more than ${MAX_NESTING_DEPTH} levels deep; mesh files nest far less`,
-          },
-        ];
-      }
+      if (stack.length > maxDepth)
+        return { duplicateKeys, tooDeep: { path: pathOf(stack.slice(0, -1)), offset: index } };
     } else if (char === '}' || char === ']') {
       stack.pop();
       expectsKey = false;
@@ -76,7 +95,7 @@ export function checkJsonStructure(text: string): Problem[] {
       }
     }
   }
-  return problems;
+  return { duplicateKeys };
 }
 
 function decodeKey(quoted: string): string {

@@ -1,4 +1,6 @@
 import type { Contract } from '../../model/contract';
+import { scanJsonStructure } from '../../model/json-structure';
+import { MAX_NESTING_DEPTH } from '../../model/mesh-file-format';
 import { contractFromModel } from '../contract-text';
 import type { LocatedFinding } from '../finding';
 import { MAX_CONTRACT_FILE_LENGTH } from '../import-contracts';
@@ -6,7 +8,14 @@ import { parseOdcsYaml } from '../odcs-yaml';
 import { checkContractYaml } from '../semantic-checks';
 import { DOCUMENT_START, type LocatedProblem } from '../yaml-source';
 import { importAvro } from './avro-import';
-import { type ImportFormat, type ImportNote, importedContract, type SchemaImport } from './imported-schema';
+import {
+  type ImportFormat,
+  type ImportNote,
+  importedContract,
+  isStackOverflow,
+  rangeAt,
+  type SchemaImport,
+} from './imported-schema';
 import { importJsonSchema } from './json-schema-import';
 import { importProtobuf } from './protobuf-import';
 import { importSqlDdl } from './sql-ddl-import';
@@ -48,18 +57,36 @@ export function importContractSource(fileName: string, text: string): ImportedFi
     if (!parsed.ok) return { ok: false, file: fileName, format, errors: parsed.errors };
     return { ok: true, file: fileName, format, contract: parsed.value, notes: [], findings: checkContractYaml(text) };
   }
-  const read = readSchema(format, fileName, text);
-  if (!read.ok) return { ok: false, file: fileName, format, errors: read.errors };
-  const made = contractFromModel(importedContract(fileName, read.objects));
-  if (!made.ok) return { ok: false, file: fileName, format, errors: made.errors };
-  return {
-    ok: true,
-    file: fileName,
-    format,
-    contract: made.value,
-    notes: read.notes.toSorted((one, other) => one.line - other.line || one.column - other.column),
-    findings: checkContractYaml(made.value.odcs),
-  };
+  // The parsers recurse: JSON nested thousands deep would overflow the stack, or worse, in them.
+  const isJson = format === 'avro' || format === 'json-schema';
+  const tooDeep = isJson ? scanJsonStructure(text, MAX_NESTING_DEPTH).tooDeep : undefined;
+  if (tooDeep) {
+    const message = `nested too deeply: more than ${MAX_NESTING_DEPTH} levels of objects and lists, where schemas nest far less`;
+    return {
+      ok: false,
+      file: fileName,
+      format,
+      errors: [{ path: '(file)', message, ...rangeAt(text, tooDeep.offset, 1) }],
+    };
+  }
+  try {
+    const read = readSchema(format, fileName, text);
+    if (!read.ok) return { ok: false, file: fileName, format, errors: read.errors };
+    const made = contractFromModel(importedContract(fileName, read.objects));
+    if (!made.ok) return { ok: false, file: fileName, format, errors: made.errors };
+    return {
+      ok: true,
+      file: fileName,
+      format,
+      contract: made.value,
+      notes: read.notes.toSorted((one, other) => one.line - other.line || one.column - other.column),
+      findings: checkContractYaml(made.value.odcs),
+    };
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    const message = 'nested too deeply: reading it overflowed the stack, where schemas nest far less';
+    return { ok: false, file: fileName, format, errors: [{ path: '(file)', message, ...DOCUMENT_START }] };
+  }
 }
 
 function formatOf(fileName: string, text: string): ImportFormat | 'odcs' {

@@ -98,6 +98,11 @@ export function unnamedProperty(logicalType: LogicalType, facts: PropertyFacts =
   return item;
 }
 
+/** What a JavaScript engine throws when recursion runs out of stack (Chromium and Node: a RangeError). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
 /** The values a source allows (an enum's symbols, a CHECK's list) that ODCS can hold: strings, numbers, booleans. */
 export function allowedValues(values: readonly unknown[]): EnumValue[] {
   return values.filter((value): value is EnumValue => ['string', 'number', 'boolean'].includes(typeof value));

@@ -6,6 +6,7 @@ import {
   allowedValues,
   type ImportNote,
   importedProperty,
+  isStackOverflow,
   locateText,
   rangeAt,
   type SchemaImport,
@@ -256,9 +257,12 @@ function syntaxError(text: string, ddl: SqlDump, failures: ParseFailure[]): Impo
   const parsedOffset = furthest.error.location?.start.offset;
   const offset = parsedOffset === undefined ? undefined : parsedOffset + trimmed;
   if (offset === undefined) {
+    const problem = isStackOverflow(furthest.error)
+      ? 'nested too deeply: the SQL parser ran out of stack reading it'
+      : furthest.error.message;
     return {
       path: '(file)',
-      message: `${furthest.error.message} (read as ${furthest.dialect})`,
+      message: `${problem} (read as ${furthest.dialect})`,
       ...locateText(text, ''),
     };
   }

@@ -461,3 +461,52 @@ message Crew {
     ]);
   });
 });
+
+describe('schemas nested too deeply to read', () => {
+  /** A JSON Schema of `levels` objects each inside the property `a` of the one before. */
+  const nestedJsonSchema = (levels: number) =>
+    `${'{"type":"object","properties":{"a":'.repeat(levels)}{"type":"string"}${'}}'.repeat(levels)}`;
+  /** An Avro record of `levels` records each the type of the field `f` of the one before. */
+  const nestedAvro = (levels: number) => {
+    const opened = Array.from(
+      { length: levels },
+      (_, level) => `{"type":"record","name":"R${level}","fields":[{"name":"f","type":`,
+    );
+    return `${opened.join('')}"int"${'}]}'.repeat(levels)}`;
+  };
+
+  it('refuses JSON Schema and Avro nested thousands deep at the file, before a parser overflows the stack', () => {
+    expect(refused('deep.json', nestedJsonSchema(3000))).toEqual([
+      '1:4481 nested too deeply: more than 256 levels of objects and lists, where schemas nest far less',
+    ]);
+    expect(refused('deep.avsc', nestedAvro(3000))).toEqual([
+      '1:5045 nested too deeply: more than 256 levels of objects and lists, where schemas nest far less',
+    ]);
+  });
+
+  it('refuses a chain of thousands of $refs, each inside the one before, at the file when it overflows the stack', () => {
+    const defs = Array.from({ length: 5000 }, (_, index) => [
+      `d${index}`,
+      { type: 'object', properties: { next: { $ref: `#/$defs/d${index + 1}` } } },
+    ]);
+    const schema = { type: 'object', $defs: Object.fromEntries(defs), properties: { first: { $ref: '#/$defs/d0' } } };
+    expect(refused('chain.json', JSON.stringify(schema))).toEqual([
+      '1:1 nested too deeply: reading it overflowed the stack, where schemas nest far less',
+    ]);
+  });
+
+  it('imports schemas nested as deep as the limit lets them', () => {
+    expect(imported('deep.json', nestedJsonSchema(127)).property('a').logicalType).toBe('object');
+    expect(imported('deep.avsc', nestedAvro(85)).property('f').logicalType).toBe('object');
+  });
+
+  it('reports SQL and YAML that overflow their parsers as nested too deeply, not in the engine’s words', () => {
+    expect(
+      refused('deep.sql', `CREATE TABLE t (id int CHECK (${'('.repeat(5000)}id > 0${')'.repeat(5000)}));`),
+    ).toEqual(['1:1 nested too deeply: the SQL parser ran out of stack reading it (read as PostgreSQL)']);
+    // A YAML list in a list in a list…, written compactly: `- - - x`.
+    expect(refused('deep.odcs.yaml', `apiVersion: v3.1.0\nvalue:\n  ${'- '.repeat(100_000)}x\n`)).toEqual([
+      expect.stringMatching(/^\d+:\d+ nested too deeply: the YAML reader ran out of stack here$/),
+    ]);
+  });
+});

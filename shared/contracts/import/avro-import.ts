@@ -71,10 +71,9 @@ export function importAvro(text: string): SchemaImport {
   if (source.syntaxErrors.length > 0 || source.value === undefined) {
     return { ok: false, format: 'avro', errors: source.syntaxErrors.map(asNote) };
   }
-  const invalid = checkAvroSchema(source.value, source);
-  if (invalid.length > 0) return { ok: false, format: 'avro', errors: invalid };
+  const { problems, names } = checkAvroSchema(source.value, source);
+  if (problems.length > 0) return { ok: false, format: 'avro', errors: problems };
   const notes: ImportNote[] = [];
-  const named = new Map<string, AvroSchema>();
   const roots: { schema: AvroSchema; path: PathSegment[] }[] = Array.isArray(source.value)
     ? (source.value as AvroSchema[]).map((schema, index) => ({ schema, path: [index] }))
     : [{ schema: source.value as AvroSchema, path: [] }];
@@ -89,7 +88,7 @@ export function importAvro(text: string): SchemaImport {
   const objects: SchemaObject[] = records.map(({ schema, path }) => ({
     name: schema.name ?? 'record',
     ...(schema.doc && { description: schema.doc }),
-    properties: fieldsOf(schema, path, { source, notes, named, expanding: new Set([schema]) }),
+    properties: fieldsOf(schema, path, { source, notes, names, expanding: new Set([schema]) }),
   }));
   return { ok: true, format: 'avro', objects, notes };
 }
@@ -97,13 +96,13 @@ export function importAvro(text: string): SchemaImport {
 interface Context {
   source: YamlSource;
   notes: ImportNote[];
-  named: Map<string, AvroSchema>;
+  names: AvroNames;
   /** The records whose fields are being imported: one met again inside itself contains itself. */
   expanding: Set<AvroSchema>;
 }
 
 function fieldsOf(record: AvroSchema, path: PathSegment[], context: Context): ContractProperty[] {
-  if (record.name) context.named.set(record.name, record);
+  const namespace = namespaceOf(context.names.fullNameOf.get(record) ?? '');
   return (record.fields ?? []).map((field, index) => {
     const fieldPath = [...path, 'fields', index];
     const members = Array.isArray(field.type) ? field.type : [field.type];
@@ -129,7 +128,7 @@ function fieldsOf(record: AvroSchema, path: PathSegment[], context: Context): Co
         ...context.source.locate([...fieldPath, 'default'], 'key'),
       });
     }
-    const shape = typeShape(nonNull[0] as AvroType, where, [...fieldPath, 'type'], context);
+    const shape = typeShape(nonNull[0] as AvroType, where, [...fieldPath, 'type'], context, namespace);
     const description = field.doc ?? shape.description;
     return importedProperty(field.name, shape.logicalType, {
       required,
@@ -150,12 +149,13 @@ interface TypeShape {
   extensions?: Record<string, unknown>;
 }
 
-function typeShape(type: AvroType, where: string, path: PathSegment[], context: Context): TypeShape {
+/** `namespace` is the one a name without a namespace in `type` is in: its enclosing named type's. */
+function typeShape(type: AvroType, where: string, path: PathSegment[], context: Context, namespace: string): TypeShape {
   if (typeof type === 'string') {
     const primitive = PRIMITIVES[type];
     if (primitive) return { logicalType: primitive, physicalType: type };
-    const named = context.named.get(type);
-    if (named) return typeShape(named, where, path, context);
+    const named = lookUpName(type, namespace, context.names);
+    if (named) return typeShape(named, where, path, context, namespace);
     context.notes.push({
       path: where,
       message: `type '${type}' is not known here: imported as a string`,
@@ -203,24 +203,22 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
       return { logicalType: 'object', physicalType: 'record', ...doc, extensions: { properties } };
     }
     case 'enum':
-      if (type.name) context.named.set(type.name, type);
       return { logicalType: 'string', physicalType: 'enum', ...doc, enum: type.symbols ?? [] };
     case 'fixed':
-      if (type.name) context.named.set(type.name, type);
       return { logicalType: 'string', physicalType: `fixed(${type.size})`, ...doc };
     case 'array': {
-      const items = typeShape(type.items ?? 'string', where, [...path, 'items'], context);
+      const items = typeShape(type.items ?? 'string', where, [...path, 'items'], context, namespace);
       return { logicalType: 'array', extensions: { items: unnamedProperty(items.logicalType, items) } };
     }
     case 'map': {
-      const values = typeShape(type.values ?? 'string', where, [...path, 'values'], context);
+      const values = typeShape(type.values ?? 'string', where, [...path, 'values'], context, namespace);
       return {
         logicalType: 'map',
         extensions: { map: { key: { logicalType: 'string' }, value: unnamedProperty(values.logicalType, values) } },
       };
     }
     default:
-      return typeShape(type.type, where, [...path, 'type'], context);
+      return typeShape(type.type, where, [...path, 'type'], context, namespace);
   }
 }
 
@@ -238,10 +236,43 @@ function asNote(problem: {
 const AVRO_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const PRIMITIVE_NAMES = new Set(['null', ...Object.keys(PRIMITIVES)]);
 
-/** What makes a schema invalid Avro (the specification's rules the import relies on), each where it is. */
-function checkAvroSchema(root: unknown, source: YamlSource): ImportNote[] {
+/** The named types (record, enum, fixed) of a schema, by their full names (`ex.A`). */
+interface AvroNames {
+  byFullName: Map<string, AvroSchema>;
+  fullNameOf: Map<AvroSchema, string>;
+}
+
+/**
+ * Avro's rule: a name with a dot is a full name; one without is in the namespace its type
+ * declares or, failing that, in the one it is defined in (its enclosing named type's).
+ */
+function fullNameOf(name: string, declared: unknown, enclosing: string): string {
+  if (name.includes('.')) return name;
+  const namespace = typeof declared === 'string' ? declared : enclosing;
+  return namespace ? `${namespace}.${name}` : name;
+}
+
+function namespaceOf(fullName: string): string {
+  return fullName.slice(0, Math.max(fullName.lastIndexOf('.'), 0));
+}
+
+/**
+ * The type a name refers to where it is written: a full name as it is, a short one in the
+ * enclosing namespace, then in none; then, as the import has always read it, in any namespace.
+ */
+function lookUpName(name: string, namespace: string, names: AvroNames): AvroSchema | undefined {
+  const exact = name.includes('.') || !namespace ? [name] : [`${namespace}.${name}`, name];
+  const found = exact.map((fullName) => names.byFullName.get(fullName)).find(Boolean);
+  return found ?? [...names.byFullName].find(([fullName]) => fullName.endsWith(`.${name}`))?.[1];
+}
+
+/**
+ * What makes a schema invalid Avro (the specification's rules the import relies on), each where
+ * it is, and the named types it defines: all of them, those inside a union of several types too.
+ */
+function checkAvroSchema(root: unknown, source: YamlSource): { problems: ImportNote[]; names: AvroNames } {
   const problems: ImportNote[] = [];
-  const defined = new Set<string>();
+  const names: AvroNames = { byFullName: new Map(), fullNameOf: new Map() };
   const report = (path: PathSegment[], message: string): void => {
     problems.push({
       path: formatPath(path),
@@ -249,15 +280,13 @@ function checkAvroSchema(root: unknown, source: YamlSource): ImportNote[] {
       ...source.locate(path),
     });
   };
-  const visit = (type: unknown, path: PathSegment[]): void => {
+  const visit = (type: unknown, path: PathSegment[], namespace: string): void => {
     if (typeof type === 'string') {
-      if (!PRIMITIVE_NAMES.has(type) && !defined.has(type) && ![...defined].some((name) => name.endsWith(`.${type}`))) {
-        report(path, `unknown type "${type}"`);
-      }
+      if (!PRIMITIVE_NAMES.has(type) && !lookUpName(type, namespace, names)) report(path, `unknown type "${type}"`);
       return;
     }
     if (Array.isArray(type)) {
-      for (const [index, member] of type.entries()) visit(member, [...path, index]);
+      for (const [index, member] of type.entries()) visit(member, [...path, index], namespace);
       return;
     }
     if (typeof type !== 'object' || type === null) {
@@ -270,27 +299,29 @@ function checkAvroSchema(root: unknown, source: YamlSource): ImportNote[] {
         report([...path, 'name'], `invalid name: ${JSON.stringify(schema.name)}`);
         return;
       }
-      defined.add(schema.name);
-      if (schema.namespace) defined.add(`${schema.namespace}.${schema.name}`);
+      const fullName = fullNameOf(schema.name, schema.namespace, namespace);
+      if (!names.byFullName.has(fullName)) names.byFullName.set(fullName, schema);
+      names.fullNameOf.set(schema, fullName);
     }
     if (schema.type === 'record') {
       if (!Array.isArray(schema.fields)) {
         report([...path, 'fields'], 'a record needs a list of fields');
         return;
       }
+      const fieldNamespace = namespaceOf(names.fullNameOf.get(schema) ?? '');
       schema.fields.forEach((field, index) => {
         if (typeof field?.name !== 'string' || !AVRO_NAME.test(field.name))
           report([...path, 'fields', index, 'name'], `invalid field name: ${JSON.stringify(field?.name)}`);
         else if (field.type === undefined) report([...path, 'fields', index], `field "${field.name}" has no type`);
-        else visit(field.type, [...path, 'fields', index, 'type']);
+        else visit(field.type, [...path, 'fields', index, 'type'], fieldNamespace);
       });
     } else if (schema.type === 'enum') {
       if (!Array.isArray(schema.symbols) || schema.symbols.length === 0)
         report([...path, 'symbols'], 'an enum needs symbols');
-    } else if (schema.type === 'array') visit(schema.items, [...path, 'items']);
-    else if (schema.type === 'map') visit(schema.values, [...path, 'values']);
-    else if (schema.type !== 'fixed') visit(schema.type, [...path, 'type']);
+    } else if (schema.type === 'array') visit(schema.items, [...path, 'items'], namespace);
+    else if (schema.type === 'map') visit(schema.values, [...path, 'values'], namespace);
+    else if (schema.type !== 'fixed') visit(schema.type, [...path, 'type'], namespace);
   };
-  visit(root, []);
-  return problems;
+  visit(root, [], '');
+  return { problems, names };
 }

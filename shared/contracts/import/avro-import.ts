@@ -164,6 +164,12 @@ function typeShape(type: AvroType, where: string, path: PathSegment[], context: 
     return { logicalType: 'string', physicalType: type };
   }
   if (Array.isArray(type)) {
+    // An array's items or a map's values that may be null: ODCS items and values are never required.
+    const nonNull = type.filter((member) => member !== 'null');
+    if (nonNull.length === 1) {
+      const member = nonNull[0] as AvroType;
+      return typeShape(member, where, [...path, type.indexOf(member)], context, namespace);
+    }
     context.notes.push({
       path: where,
       message: 'a nested union has no ODCS logical type: imported as a string',

@@ -441,6 +441,33 @@ describe('Avro facts beyond the type', () => {
   });
 });
 
+describe('Avro unions inside arrays and maps', () => {
+  it('imports items and values that may be null as their one other type, and reports a union of several', () => {
+    const { property, notes } = imported(
+      'bag.avsc',
+      JSON.stringify(
+        {
+          type: 'record',
+          name: 'Bag',
+          fields: [
+            { name: 'tags', type: { type: 'array', items: ['null', 'string'] } },
+            { name: 'weights', type: { type: 'map', values: ['null', 'long'] } },
+            { name: 'labels', type: { type: 'array', items: ['int', 'string'] } },
+          ],
+        },
+        null,
+        1,
+      ),
+    );
+    expect(property('tags').extensions).toEqual({ items: { logicalType: 'string', physicalType: 'string' } });
+    expect(property('weights').extensions).toEqual({
+      map: { key: { logicalType: 'string' }, value: { logicalType: 'integer', physicalType: 'long' } },
+    });
+    expect(property('labels').extensions).toEqual({ items: { logicalType: 'string', physicalType: 'union' } });
+    expect(notes).toEqual(['30:6 Bag.labels: a nested union has no ODCS logical type: imported as a string']);
+  });
+});
+
 describe('Protobuf facts beyond the type', () => {
   it('makes a proto2 required field required, and reports defaults, deprecation and oneofs', () => {
     const { property, notes } = imported(

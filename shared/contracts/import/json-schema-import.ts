@@ -185,9 +185,13 @@ function shapeOfResolved(schema: JsonSchema, path: PathSegment[], where: string,
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
     const nonNull = alternatives.filter((alternative) => resolve(alternative, context).schema.type !== 'null');
-    if (nonNull.length === 1) return { ...shapeOf(nonNull[0] as JsonSchema, path, where, context), isNullable: true };
+    const allowsNull = nonNull.length < alternatives.length;
+    if (nonNull.length === 1) {
+      const shape = shapeOf(nonNull[0] as JsonSchema, path, where, context);
+      return { ...shape, isNullable: shape.isNullable || allowsNull };
+    }
     const what = `${schema.oneOf ? 'oneOf' : 'anyOf'} of ${nonNull.length} schemas has no ODCS logical type`;
-    return unmappable(what, path, where, context, schema);
+    return unmappable(what, path, where, context, schema, allowsNull);
   }
   const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
   const isNullable = types.includes('null');
@@ -204,6 +208,7 @@ function shapeOfResolved(schema: JsonSchema, path: PathSegment[], where: string,
       where,
       context,
       schema,
+      isNullable,
     );
   }
   const common = {
@@ -303,12 +308,22 @@ function reportUnread(
   }
 }
 
-/** `problem` says why the schema has no logical type: `a schema without a type has no ODCS logical type`. */
-function unmappable(problem: string, path: PathSegment[], where: string, context: Context, schema: JsonSchema): Shape {
+/**
+ * `problem` says why the schema has no logical type: `a schema without a type has no ODCS logical
+ * type`. Imported as a string, the property stays required if the schema says so and allows no null.
+ */
+function unmappable(
+  problem: string,
+  path: PathSegment[],
+  where: string,
+  context: Context,
+  schema: JsonSchema,
+  isNullable = false,
+): Shape {
   context.notes.push({
     path: where,
     message: `${problem}: imported as a string`,
     ...context.source.locate(path, 'key'),
   });
-  return { logicalType: 'string', isNullable: true, ...(schema.description && { description: schema.description }) };
+  return { logicalType: 'string', isNullable, ...(schema.description && { description: schema.description }) };
 }

@@ -380,6 +380,36 @@ CREATE TABLE seats (
   });
 });
 
+describe('JSON Schema required properties', () => {
+  it('keeps a required property required when its type is imported as a string, unless it allows null', () => {
+    const properties = {
+      either: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+      anything: {},
+      several: { type: ['string', 'integer'] },
+      severalOrNull: { type: ['string', 'integer', 'null'] },
+      eitherOrNull: { anyOf: [{ type: 'string' }, { type: 'integer' }, { type: 'null' }] },
+      onlyOne: { oneOf: [{ type: 'string' }] },
+    };
+    const { property, notes } = imported(
+      'bag.json',
+      JSON.stringify({ title: 'bag', type: 'object', required: Object.keys(properties), properties }),
+    );
+    expect(
+      Object.keys(properties).map(
+        (name) => `${name}: ${property(name).logicalType}, required ${property(name).required}`,
+      ),
+    ).toEqual([
+      'either: string, required true',
+      'anything: string, required true',
+      'several: string, required true',
+      'severalOrNull: string, required false',
+      'eitherOrNull: string, required false',
+      'onlyOne: string, required true',
+    ]);
+    expect(notes).toHaveLength(5);
+  });
+});
+
 describe('JSON Schema bounds and lengths', () => {
   const schema = (properties: Record<string, unknown>) =>
     JSON.stringify({ title: 'bag', type: 'object', properties }, null, 2);

@@ -173,7 +173,8 @@ export function importSqlDdl(text: string): SchemaImport {
       const name = table.table[0]?.table ?? 'table';
       const columns = ddl.tables.find((found) => found.name === name) ?? ddl.tables[index];
       const added = addedConstraints.filter((constraint) => constraint.table === name);
-      return tableObject(table, columns, { text, notes, enumTypes, sqlOf, ddl }, added);
+      const isSqlServer = ddl.isSqlServer || dialect.name === 'SQL Server';
+      return tableObject(table, columns, { text, notes, enumTypes, sqlOf, ddl, isSqlServer }, added);
     });
     notes.push(...unmatched(ddl, objects, text));
     notes.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -287,6 +288,8 @@ interface TableContext {
   sqlOf: (expression: Expression) => string;
   /** What the dump says of its tables beside CREATE TABLE: comments, unique indexes. */
   ddl: Pick<SqlDump, 'comments' | 'uniqueIndexes'>;
+  /** SQL Server's types, where a name means another thing than elsewhere (`TIMESTAMP`). */
+  isSqlServer: boolean;
 }
 
 function tableObject(
@@ -403,12 +406,14 @@ function tableObject(
     const type = found?.type;
     const typeValues = type && context.enumTypes.get(type.baseName);
     const enumValues = type?.enumValues ?? typeValues ?? checks.get(property);
-    const elementType = type?.logicalType ?? (typeValues ? 'string' : undefined);
+    // SQL Server's TIMESTAMP is ROWVERSION: a counter the database sets on each write, not a time.
+    const isRowVersion = context.isSqlServer && type?.baseName === 'TIMESTAMP';
+    const elementType = isRowVersion ? undefined : (type?.logicalType ?? (typeValues ? 'string' : undefined));
     if (!elementType) {
       notes.push({
         path: `${name}.${property}`,
         message: type
-          ? `${type.elementType} has no ODCS logical type: imported as a string (physicalType ${type.physicalType})`
+          ? `${type.elementType}${isRowVersion ? " (SQL Server's rowversion, a row counter, not a time)" : ''} has no ODCS logical type: imported as a string (physicalType ${type.physicalType})`
           : found?.generated
             ? 'a computed column declares no type: imported as a string'
             : 'its type could not be read: imported as a string',

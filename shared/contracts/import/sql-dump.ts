@@ -50,6 +50,8 @@ export interface SqlDump {
   notes: SqlNote[];
   /** What stops the file from being read. */
   problems: SqlProblem[];
+  /** The file writes what only SQL Server writes (`[names]`, `GO`, `N'…'`), so its types are SQL Server's. */
+  isSqlServer: boolean;
 }
 
 /** Statements that set up a session or a transaction, or drop what the dump then creates. */
@@ -66,6 +68,7 @@ export function readSqlDump(text: string): SqlDump {
     uniqueIndexes: [],
     notes: [],
     problems,
+    isSqlServer: false,
   };
   const edits: SourceEdit[] = [...notSql];
   for (const { tokens: statement, terminator } of found) {
@@ -75,18 +78,24 @@ export function readSqlDump(text: string): SqlDump {
     // A statement skipped whole goes with its `;`, so the parser never sees an empty statement.
     if (read === SKIPPED) edits.push(blank(statement[0]?.start ?? 0, (terminator ?? statement.at(-1))?.end ?? 0));
     else {
-      if (terminator?.text.toUpperCase() === 'GO')
+      if (terminator?.text.toUpperCase() === 'GO') {
         edits.push({ start: terminator.start, end: terminator.end, text: ';' });
+        dump.isSqlServer = true;
+      }
       edits.push(...read);
     }
   }
   // After the other edits, which win where they overlap: a type `[int]` is read as INT.
   tokens.forEach((token, index) => {
-    if (token.kind === 'quoted' && token.text.startsWith('[') && !token.text.includes('"'))
+    if (token.kind === 'quoted' && token.text.startsWith('[') && !token.text.includes('"')) {
       edits.push({ start: token.start, end: token.end, text: `"${token.text.slice(1, -1)}"` });
+      dump.isSqlServer = true;
+    }
     // SQL Server's national strings, `N'placed'`, which PostgreSQL's grammar does not know.
-    if (/^N$/i.test(token.text) && tokens[index + 1]?.kind === 'string' && tokens[index + 1]?.start === token.end)
+    if (/^N$/i.test(token.text) && tokens[index + 1]?.kind === 'string' && tokens[index + 1]?.start === token.end) {
       edits.push(blank(token.start, token.end));
+      dump.isSqlServer = true;
+    }
   });
   dump.neutralText = neutralize(text, edits);
   return dump;

@@ -79,7 +79,7 @@ export function importContractSource(fileName: string, text: string): ImportedFi
       file: fileName,
       format,
       contract: made.value,
-      notes: read.notes.toSorted((one, other) => one.line - other.line || one.column - other.column),
+      notes: oncePerPlace(read.notes),
       findings: checkContractYaml(made.value.odcs),
     };
   } catch (error) {
@@ -87,6 +87,22 @@ export function importContractSource(fileName: string, text: string): ImportedFi
     const message = 'nested too deeply: reading it overflowed the stack, where schemas nest far less';
     return { ok: false, file: fileName, format, errors: [{ path: '(file)', message, ...DOCUMENT_START }] };
   }
+}
+
+/**
+ * The notes in the order of the source, each said once: a type used in several places (a Protobuf
+ * message both top-level and a field's type) is read, and its notes made, in each.
+ */
+function oncePerPlace(notes: ImportNote[]): ImportNote[] {
+  const seen = new Set<string>();
+  return notes
+    .filter((note) => {
+      const key = JSON.stringify([note.line, note.column, note.path, note.message]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .toSorted((one, other) => one.line - other.line || one.column - other.column);
 }
 
 function formatOf(fileName: string, text: string): ImportFormat | 'odcs' {

@@ -203,7 +203,7 @@ function shapeOfResolved(schema: JsonSchema, path: PathSegment[], where: string,
     (enumValues && enumValues.length > 0 ? typeof enumValues[0] : schema.properties ? 'object' : undefined);
   if (nonNullTypes.length > 1 || type === undefined || !(type in TYPES)) {
     return unmappable(
-      `${type === undefined ? 'a schema without a type' : `type ${JSON.stringify(schema.type)}`} has no ODCS logical type`,
+      type === undefined ? untypedProblem(schema) : `type ${JSON.stringify(schema.type)} has no ODCS logical type`,
       path,
       where,
       context,
@@ -306,6 +306,14 @@ function reportUnread(
       ...context.source.locate([...path, keyword], 'key'),
     });
   }
+}
+
+/** Why a schema without a type has none: it may be a `$ref` the import does not follow, or cannot. */
+function untypedProblem(schema: JsonSchema): string {
+  if (typeof schema.$ref !== 'string') return 'a schema without a type has no ODCS logical type';
+  return isLocalRef(schema.$ref)
+    ? `the $ref ${schema.$ref} points at nothing in this file`
+    : `the $ref ${schema.$ref} is an external reference (another file or URL), which the import does not follow`;
 }
 
 /**

@@ -410,6 +410,23 @@ describe('JSON Schema required properties', () => {
   });
 });
 
+describe('JSON Schema $refs the import does not follow', () => {
+  it('says a $ref to another file is an external reference, and one to nothing here points at nothing', () => {
+    const properties = {
+      address: { $ref: 'address.schema.json' },
+      owner: { $ref: 'https://example.com/schemas/person.json#/$defs/person' },
+      missing: { $ref: '#/$defs/missing' },
+    };
+    const { property, notes } = imported('bag.json', JSON.stringify({ title: 'bag', type: 'object', properties }));
+    expect(property('address').logicalType).toBe('string');
+    expect(notes).toEqual([
+      '1:46 bag.address: the $ref address.schema.json is an external reference (another file or URL), which the import does not follow: imported as a string',
+      '1:87 bag.owner: the $ref https://example.com/schemas/person.json#/$defs/person is an external reference (another file or URL), which the import does not follow: imported as a string',
+      '1:160 bag.missing: the $ref #/$defs/missing points at nothing in this file: imported as a string',
+    ]);
+  });
+});
+
 describe('JSON Schema bounds and lengths', () => {
   const schema = (properties: Record<string, unknown>) =>
     JSON.stringify({ title: 'bag', type: 'object', properties }, null, 2);

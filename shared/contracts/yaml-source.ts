@@ -54,11 +54,17 @@ export function readYamlSource(text: string): YamlSource {
     return offsets ? rangeOf(offsets) : DOCUMENT_START;
   };
 
-  const syntaxErrors = document.errors.map((error) => ({
-    path: DOCUMENT_PATH,
-    message: syntaxErrorMessage(error, text),
-    ...rangeOf(error.pos),
-  }));
+  // Running out of stack is reported wherever the reader gave up, which can be more than once: say it once.
+  const syntaxErrors = document.errors
+    .filter(
+      (error, index, errors) =>
+        error.code !== 'RESOURCE_EXHAUSTION' || errors.findIndex(({ code }) => code === error.code) === index,
+    )
+    .map((error) => ({
+      path: DOCUMENT_PATH,
+      message: syntaxErrorMessage(error, text),
+      ...rangeOf(error.pos),
+    }));
   if (syntaxErrors.length > 0) return { text, value: undefined, syntaxErrors, locate };
   try {
     return { text, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), syntaxErrors, locate };

@@ -1,6 +1,7 @@
 import protobuf from 'protobufjs';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
+import { MAX_NESTING_DEPTH } from '../../model/mesh-file-format';
 import {
   type ImportNote,
   importedProperty,
@@ -67,12 +68,29 @@ export function importProtobuf(text: string): SchemaImport {
     };
   }
   const notes: ImportNote[] = [];
-  const objects: SchemaObject[] = messages.map((message) => ({
-    name: message.name,
-    ...(message.comment && { description: message.comment }),
-    properties: fieldsOf(message, text, notes, new Set([message.fullName])),
-  }));
-  return { ok: true, format: 'protobuf', objects, notes };
+  try {
+    const objects: SchemaObject[] = messages.map((message) => ({
+      name: message.name,
+      ...(message.comment && { description: message.comment }),
+      properties: fieldsOf(message, text, notes, new Set([message.fullName])),
+    }));
+    return { ok: true, format: 'protobuf', objects, notes };
+  } catch (error) {
+    if (!(error instanceof NestedTooDeeply)) throw error;
+    const message = `nested too deeply: message ${error.outermost} holds messages more than ${MAX_NESTING_DEPTH} levels deep, where schemas nest far less`;
+    return {
+      ok: false,
+      format: 'protobuf',
+      errors: [{ path: '(file)', message, ...locateText(text, `message ${error.outermost}`) }],
+    };
+  }
+}
+
+/** Thrown where expanding a message's fields goes past the nesting limit (a design's, so its file can hold the result). */
+class NestedTooDeeply extends Error {
+  constructor(readonly outermost: string) {
+    super(`message ${outermost} nests too deeply`);
+  }
 }
 
 /** Messages of the file's own namespace, not nested in another message. */
@@ -182,6 +200,7 @@ function typeShape(
     !resolved.fullName.startsWith('.google.protobuf') &&
     !visiting.has(resolved.fullName)
   ) {
+    if (visiting.size >= MAX_NESTING_DEPTH) throw new NestedTooDeeply(outermostOf(visiting));
     const properties = fieldsOf(resolved, text, notes, new Set([...visiting, resolved.fullName])).map(nestedProperty);
     return { logicalType: 'object', physicalType: type, extensions: { properties } };
   }
@@ -191,6 +210,12 @@ function typeShape(
     ...locateText(text, fieldName, Math.max(messageStart, 0)),
   });
   return { logicalType: 'string', physicalType: type };
+}
+
+/** The top-level message being expanded: the first one visited, its name without the package. */
+function outermostOf(visiting: ReadonlySet<string>): string {
+  const [fullName = ''] = visiting;
+  return fullName.slice(fullName.lastIndexOf('.') + 1);
 }
 
 /** Options that say how a field is encoded, not what it holds. */

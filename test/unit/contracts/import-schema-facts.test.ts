@@ -569,6 +569,23 @@ describe('schemas nested too deeply to read', () => {
     ]);
   });
 
+  it('refuses Protobuf whose messages hold messages more levels deep than the limit, at the first such message', () => {
+    /** Messages M0 … M(n-1), each the type of the field `next` of the one before. */
+    const chain = (length: number) =>
+      [
+        'syntax = "proto3";',
+        ...Array.from({ length }, (_, index) =>
+          index < length - 1
+            ? `message M${index} { M${index + 1} next = 1; }`
+            : `message M${index} { string leaf = 1; }`,
+        ),
+      ].join('\n');
+    expect(refused('chain.proto', chain(2000))).toEqual([
+      '2:1 nested too deeply: message M0 holds messages more than 256 levels deep, where schemas nest far less',
+    ]);
+    expect(imported('chain.proto', chain(20)).property('next').logicalType).toBe('object');
+  });
+
   it('imports schemas nested as deep as the limit lets them', () => {
     expect(imported('deep.json', nestedJsonSchema(127)).property('a').logicalType).toBe('object');
     expect(imported('deep.avsc', nestedAvro(85)).property('f').logicalType).toBe('object');

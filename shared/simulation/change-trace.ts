@@ -3,7 +3,7 @@ import type { Result } from '../model/problem';
 import type { TraceStageKind } from '../model/scenario';
 import { type BrokerLog, brokerTable } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
-import { appliedTable } from './dataset-table';
+import { priorPositionSql } from './dataset-table';
 import type { CdcTopicPlan, OutboxTopicPlan } from './log-plan';
 import {
   fieldsOf,
@@ -422,9 +422,9 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
 }
 
 /**
- * Why the consumer did not apply a CDC record, or undefined when it did: as the clean step decides
- * (see `priorPositionSql`), a change is skipped unless its place in the source's change log
- * (`_sequence`) is above the last one applied to its key and the last truncate.
+ * Why the consumer did not apply a CDC record, or undefined when it did: decided by the clean
+ * step's own rule (`priorPositionSql`), then told by an earlier delivery of the same change, else
+ * by the record that set the position to beat.
  */
 function skippedChange(
   query: RunQuery,
@@ -435,9 +435,19 @@ function skippedChange(
 ): string | undefined {
   // A tombstone is no change: the clean step passes over it.
   if (rawRow._op === null) return undefined;
+  const raw = quoteIdentifier(rawTable);
+  const position = Number(rawRow._position);
   const sequence = Number(rawRow._sequence);
   const image = (name: string) =>
     `CASE WHEN _op = 'd' THEN ${quoteIdentifier(`before_${name}`)} ELSE ${quoteIdentifier(`after_${name}`)} END`;
+  const [checked] = selectRows(
+    query,
+    productId,
+    `SELECT _prior FROM (SELECT _position, ${priorPositionSql(dataset, image, '_sequence')} AS _prior
+FROM ${raw} WHERE _op IS NOT NULL AND _position <= ${position}) WHERE _position = ${position}`,
+  );
+  const prior = Number(checked?._prior ?? -1);
+  if (sequence > prior) return undefined;
   const ownImage = (name: string) => rawRow[`${rawRow._op === 'd' ? 'before' : 'after'}_${name}`];
   const sameKey = dataset.key
     .map((name) => {
@@ -445,26 +455,19 @@ function skippedChange(
       return value === null || value === undefined ? `${image(name)} IS NULL` : `${image(name)} = ${sqlLiteral(value)}`;
     })
     .join(' AND ');
-  // Read before it: a first delivery of the same change, else the newest change of the key (or truncate) above it.
   const [applied] = selectRows(
     query,
     productId,
-    `SELECT _partition, _offset, _sequence, _op FROM ${quoteIdentifier(rawTable)}
-WHERE _position < ${Number(rawRow._position)} AND _sequence >= ${sequence} AND (_op = 't' OR (_op IS NOT NULL AND ${sameKey || '0'}))
-ORDER BY _sequence = ${sequence} DESC, _sequence DESC, _position ASC LIMIT 1`,
+    `SELECT _partition, _offset, _sequence, _op FROM ${raw} WHERE _position < ${position} AND _sequence IN (${sequence}, ${prior})
+AND (_op = 't' OR (_op IS NOT NULL AND ${sameKey || '0'})) ORDER BY _sequence = ${sequence} DESC, _position LIMIT 1`,
   );
-  const truncatedAt = Number(
-    selectRows(query, productId, `SELECT truncated_at FROM ${appliedTable(dataset)}`)[0]?.truncated_at ?? -1,
-  );
-  if (applied) {
-    const at = `partition ${applied._partition}, offset ${applied._offset}`;
-    if (Number(applied._sequence) === sequence)
-      return `Skipped as a duplicate: the consumer had already applied this change (_sequence ${sequence}) from ${at}; a record sent again is not applied twice.`;
-    if (applied._op === 't') return `Skipped: the table was truncated after this change (${at}), so it is not applied.`;
-    return `Skipped as out of order: the consumer had already applied a newer change of this key (_sequence ${applied._sequence}, ${at}), so this older one (_sequence ${sequence}) is not applied.`;
-  }
-  if (truncatedAt >= sequence) return 'Skipped: the table was truncated after this change, so it is not applied.';
-  return undefined;
+  // A truncate older than the raw zone is known only by its position.
+  if (!applied) return 'Skipped: the table was truncated after this change, so it is not applied.';
+  const at = `partition ${applied._partition}, offset ${applied._offset}`;
+  if (Number(applied._sequence) === sequence)
+    return `Skipped as a duplicate: the consumer had already applied this change (_sequence ${sequence}) from ${at}; a record sent again is not applied twice.`;
+  if (applied._op === 't') return `Skipped: the table was truncated after this change (${at}), so it is not applied.`;
+  return `Skipped as out of order: the consumer had already applied a newer change of this key (_sequence ${prior}, ${at}), so this older one (_sequence ${sequence}) is not applied.`;
 }
 
 /**

@@ -13,7 +13,7 @@ export interface ConsumerProgress {
   offset: number;
   /** The next offset to read in each partition. */
   readonly partitionOffsets: number[];
-  /** Per partition: records retention removed before this consumer read them. */
+  /** Per partition: records retention removed before this consumer read them, up to its last poll (see `lostRecords`). */
   readonly lostPerPartition: number[];
   consumedLastTick: number;
   consumedTotal: number;
@@ -70,7 +70,7 @@ export function createInputConsumer(
       source.startOffsets.forEach((start, partition) => {
         const behind = start - (progress.partitionOffsets[partition] as number);
         if (behind <= 0) return;
-        progress.lostPerPartition[partition] = (progress.lostPerPartition[partition] as number) + behind;
+        progress.lostPerPartition[partition] = lostRecords(progress, partition);
         progress.partitionOffsets[partition] = start;
       });
       const before = Math.max(progress.offset, source.trimmedTo);
@@ -89,6 +89,17 @@ export function createInputConsumer(
       if (progress.offset > limits.retainedRecords) trimRaw.run([progress.offset - limits.retainedRecords]);
     },
   };
+}
+
+/**
+ * Records of a partition retention removed before this consumer read them, counted as soon as
+ * they are gone (an offline consumer loses them while it is away, not when it resumes): those
+ * lost up to its last poll, and those between its offset and the log's first offset now.
+ */
+export function lostRecords(progress: ConsumerProgress, partition: number): number {
+  const removedUnread =
+    (progress.source.startOffsets[partition] as number) - (progress.partitionOffsets[partition] as number);
+  return (progress.lostPerPartition[partition] as number) + Math.max(0, removedUnread);
 }
 
 /** The clean step of one input: raw records of this tick into its entity or event table; returns the changes skipped. */

@@ -1,5 +1,6 @@
 import type { DataProductRuntime } from './data-product-runtime';
 import type { ErrorLog } from './error-log';
+import { lostRecords } from './input-consumer';
 import type { LogRegistry } from './log-registry';
 import type { OperationalDatabase } from './operational-database';
 import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
@@ -49,7 +50,7 @@ export function createMetricsSnapshot(
         metrics.links[linkId] = { records: consumer.consumedTotal, recordsLastTick: consumer.consumedLastTick };
         const partitions = consumer.source.nextOffsets.map((end, partition) => {
           const offset = consumer.partitionOffsets[partition] as number;
-          return { partition, offset, end, lag: end - offset, lost: consumer.lostPerPartition[partition] as number };
+          return { partition, offset, end, lag: end - offset, lost: lostRecords(consumer, partition) };
         });
         metrics.consumers[`${id}/${port.id}`] = {
           linkId,

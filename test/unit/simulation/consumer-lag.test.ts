@@ -52,13 +52,14 @@ describe('consumers', () => {
 
     // 4 records a tick, 1 read a tick (before retention runs at the tick's end, keeping 5).
     // Tick 1 reads position 1. Tick 2 reads 2; 8 written, 1..3 trimmed. Tick 3: 3 is lost, reads 4;
-    // 12 written, ..7 trimmed. Tick 4: 5, 6 and 7 are lost, reads 8; 16 written.
+    // 12 written, ..7 trimmed. Tick 4: 5, 6 and 7 are lost, reads 8; 16 written, ..11 trimmed: 9, 10
+    // and 11 are gone unread too, lost as soon as they are gone. The lag is still Kafka's: 16 - 8.
     expect(metrics.consumers['catalog/items-in']).toMatchObject({
       offset: 8,
       end: 16,
       lag: 8,
-      lost: 4,
-      partitions: [{ partition: 0, offset: 8, end: 16, lag: 8, lost: 4 }],
+      lost: 7,
+      partitions: [{ partition: 0, offset: 8, end: 16, lag: 8, lost: 7 }],
     });
     expect(metrics.tables.catalog?.items).toBe(4);
   });
@@ -76,5 +77,29 @@ describe('consumers', () => {
     // Tick 5 writes 9 and 10 and reads from 6: records 1..5 were never read.
     expect(metrics.consumers['catalog/items-in']).toMatchObject({ offset: 10, end: 10, lag: 0, lost: 5 });
     expect(metrics.logs['shop/items-cdc']?.records).toBe(10);
+  });
+
+  it('count records as lost when retention removes them, while the consumer is still offline, and keep Kafka’s lag', async () => {
+    const offline = aScenario()
+      .withRate('shop', 'items', { inserts: 2 })
+      .withFault({ kind: 'consumer-offline', tick: 1, productId: 'catalog', ticks: 4 })
+      .build();
+    const simulation = await simulate(aShopMesh().build(), { ...offline, retention: { records: 3 } });
+
+    // Offline from tick 1, 2 records a tick: at the end of tick 3 the topic keeps offsets 3..5 of 0..5,
+    // at the end of tick 4 offsets 5..7 of 0..7. The consumer's committed offset stays 0.
+    const atTick3 = simulation.step(3).consumers['catalog/items-in'];
+    const atTick4 = simulation.step(1).consumers['catalog/items-in'];
+
+    expect(atTick3).toMatchObject({
+      offset: 0,
+      end: 6,
+      lag: 6,
+      lost: 3,
+      partitions: [{ partition: 0, offset: 0, end: 6, lag: 6, lost: 3 }],
+    });
+    expect(atTick4).toMatchObject({ offset: 0, end: 8, lag: 8, lost: 5 });
+    // Back at tick 5 it resumes after the lost records: the count does not jump.
+    expect(simulation.step(1).consumers['catalog/items-in']).toMatchObject({ lag: 0, lost: 5 });
   });
 });

@@ -100,6 +100,9 @@ export const ABSENT = Symbol('absent');
  * card shows that, and says the document is deleted.
  */
 export function envelopeRows(envelope: ChangeImages, key: unknown): { rows: EnvelopeRow[]; note?: string } {
+  if (envelope.op === 't') {
+    return { rows: [], note: 'Table truncated: one record for the whole table, with no key and no row images.' };
+  }
   const hasNoImage = envelope.op === 'd' && envelope.before === null && envelope.after === null;
   const isDocument = recordShape(String(envelope.source.connector)) === 'document';
   const deletedId = hasNoImage && isDocument ? documentIdOf(key) : undefined;
@@ -127,24 +130,26 @@ function EnvelopeDiff({ envelope, messageKey }: { envelope: ChangeImages; messag
   return (
     <>
       {note && <p className="message-card__note">{note}</p>}
-      <table className="record-table record-table--diff">
-        <thead>
-          <tr>
-            <th className="record-table__column">field</th>
-            <th className="record-table__column">before</th>
-            <th className="record-table__column">after</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.name} className={row.isChanged ? 'is-changed' : undefined}>
-              <th scope="row">{row.name}</th>
-              <td>{cell(row.before)}</td>
-              <td>{cell(row.after)}</td>
+      {rows.length > 0 && (
+        <table className="record-table record-table--diff">
+          <thead>
+            <tr>
+              <th className="record-table__column">field</th>
+              <th className="record-table__column">before</th>
+              <th className="record-table__column">after</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.name} className={row.isChanged ? 'is-changed' : undefined}>
+                <th scope="row">{row.name}</th>
+                <td>{cell(row.before)}</td>
+                <td>{cell(row.after)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

@@ -24,6 +24,9 @@ export function TraceStageView({ stage }: { stage: TraceStage }) {
     <div className={`trace-stage trace-stage--${stage.kind}`} data-testid="trace-stage" data-stage={stage.kind}>
       <p className="trace-stage__kind">{STAGE_LABELS[stage.kind]}</p>
       <h4 className="trace-stage__title">{stage.title}</h4>
+      <p className="trace-stage__moment" data-testid="trace-moment">
+        {stage.moment}
+      </p>
       {stage.check && (
         <p
           className={`trace-stage__check trace-stage__check--${stage.check.passed ? 'passed' : 'failed'}`}

@@ -41,7 +41,7 @@ export function TraceTab() {
   return (
     <section aria-label="Trace" className="trace-tab">
       <div className="trace-tab__bar">
-        <strong>Trace of {JSON.stringify(trace.key)}</strong>
+        <strong>Trace of {trace.subject}</strong>
         <button
           type="button"
           aria-label="Previous stage"

@@ -3,10 +3,11 @@ import type { Result } from '../model/problem';
 import type { TraceStageKind } from '../model/scenario';
 import { type BrokerLog, brokerTable } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
-import { priorPositionSql } from './dataset-table';
+import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import type { CdcTopicPlan, OutboxTopicPlan } from './log-plan';
 import {
   fieldsOf,
+  firstDeletesFrom,
   type LogRecord,
   ownerOf,
   type RunQuery,
@@ -50,12 +51,27 @@ export interface TraceStage {
   check?: ContractCheckOutcome;
   /** Why the stage shows less than it might (not consumed yet, nothing shares a key). */
   note?: string;
+  /**
+   * When what the stage shows is from: a table as it is now (`Now, at tick 12 (…)`), or a record
+   * as it was published, so a walk through the stages never mixes the two unsaid.
+   */
+  moment: string;
 }
 
 export interface ChangeTrace {
-  /** The changed row's key, e.g. `{ order_id: 1003 }`. */
+  /** The changed row's key, e.g. `{ order_id: 1003 }`; `{}` for a truncate, which has none. */
   key: Record<string, unknown>;
+  /** What the trace follows, as its title names it: the key, or `TRUNCATE meter_readings`. */
+  subject: string;
   stages: TraceStage[];
+}
+
+/** The run a trace reads: its tables and logs, and the tick it is at. */
+export interface TracedRun {
+  query: RunQuery;
+  tick: number;
+  /** The tick's time, ISO 8601. */
+  time: string;
 }
 
 const MAX_HISTORY_VERSIONS = 20;
@@ -66,20 +82,43 @@ const MAX_RELATED_ROWS = 20;
  * write, the row, the CDC record, each consumer's raw row, clean table and history, each output
  * port's record with its contract check, and transformation rows sharing a column with it.
  */
-export function traceChange(plan: PipelinePlan, query: RunQuery, start: TraceStart): Result<ChangeTrace> {
+export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStart): Result<ChangeTrace> {
+  const { query } = run;
   const started = resolveStart(plan, query, start);
   if (!started.ok) return started;
   const { log, record } = started.value;
   const stages: TraceStage[] = [];
-  const walker = createWalker(plan, query, stages);
+  const now = `Now, at tick ${run.tick} (${run.time})`;
+  const walker = createWalker(plan, query, stages, now);
   const topic = topicOf(plan, log);
-  if (topic) stages.push(...sourceStages(query, topic, record));
+  if (topic) stages.push(...sourceStages(query, topic, record, now));
   else {
     const producer = outputOf(plan, log);
     if (producer) stages.push(walker.portStage(producer.product, producer.output, record, undefined));
   }
   walker.followConsumers(log, record, new Set([log.table]));
-  return { ok: true, value: { key: keyOf(record), stages } };
+  const key = keyOf(record);
+  const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
+  return { ok: true, value: { key, subject, stages } };
+}
+
+function isTruncate(record: LogRecord): boolean {
+  return changeImages(record.value)?.op === 't';
+}
+
+function publishedAt(record: LogRecord): string {
+  return `Published at ${isoTime(record.timestamp)}`;
+}
+
+/** How many rows a table holds now, said after an emptied table: `It holds 1 row now, written since.` */
+function rowsSinceText(count: number): string {
+  if (count === 0) return 'It is still empty.';
+  return `It holds ${count} ${count === 1 ? 'row' : 'rows'} now, written since.`;
+}
+
+function countRows(query: RunQuery, nodeId: string, table: string): number {
+  const [counted] = selectRows(query, nodeId, `SELECT count(*) AS count FROM ${quoteIdentifier(table)}`);
+  return Number(counted?.count ?? 0);
 }
 
 interface StartPoint {
@@ -132,19 +171,32 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
   return fail(`'${start.table}' is not published: trace one of its inputs instead`);
 }
 
-function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, record: LogRecord): TraceStage[] {
+function sourceStages(
+  query: RunQuery,
+  topic: CdcTopicPlan | OutboxTopicPlan,
+  record: LogRecord,
+  now: string,
+): TraceStage[] {
   const systemId = topic.log.table.slice(0, topic.log.table.indexOf('/'));
   const table = topic.table.name;
   const fields = fieldsOf(record, topic.log.format);
   const key = pick(fields, topic.table.primaryKey);
-  const current = selectRows(query, systemId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(key)}`);
+  const truncate = isTruncate(record);
+  const current = truncate
+    ? []
+    : selectRows(query, systemId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(key)}`);
   const tableRow: TraceStage = {
     kind: 'table-row',
-    title: `The ${table} row in the service's database, now`,
+    title: truncate ? `The ${table} table in the service's database` : `The ${table} row in the service's database`,
     nodeId: systemId,
     source: table,
     records: current,
-    ...(current.length === 0 && { note: 'The row is gone: it was deleted since.' }),
+    moment: now,
+    ...(truncate
+      ? {
+          note: `The table was emptied: TRUNCATE removed every row at once. ${rowsSinceText(countRows(query, systemId, table))}`,
+        }
+      : current.length === 0 && { note: 'The row is gone: it was deleted since.' }),
   };
   if ('event' in topic) {
     const occurredAt = topic.fields.find((field) => field.source === 'occurred-at')?.column.name;
@@ -155,6 +207,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
         title: `The service writes ${table} and its outbox, at ${time}`,
         nodeId: systemId,
         source: table,
+        moment: `Written at ${time}`,
         records: [
           pick(
             fields,
@@ -171,6 +224,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
         source: topic.topic.name,
         records: [fields],
         message: record,
+        moment: publishedAt(record),
       },
     ];
   }
@@ -187,6 +241,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
         r: `${table} row captured by the snapshot`,
         u: `UPDATE ${table}`,
         d: `DELETE FROM ${table}`,
+        t: `TRUNCATE ${table}`,
       }[op];
   const changed = keyChange
     ? changedFields(keyChange.from, keyChange.to)
@@ -199,7 +254,8 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       title: `${write ?? `${table} changed`}, at ${time}`,
       nodeId: systemId,
       source: table,
-      records: [envelope?.after ?? envelope?.before ?? fields],
+      records: truncate ? [] : [envelope?.after ?? envelope?.before ?? fields],
+      moment: `Written at ${time}`,
       ...(changed && { changed }),
     },
     tableRow,
@@ -211,6 +267,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       source: topic.topic.name,
       records: [(record.value as Record<string, unknown> | null) ?? {}],
       message: record,
+      moment: publishedAt(record),
       ...sentBefore(query, topic.log, record),
     },
   ];
@@ -243,7 +300,7 @@ function keyChangeOf(record: LogRecord): { from: Record<string, unknown>; to: Re
   return undefined;
 }
 
-function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[]) {
+function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[], now: string) {
   const contractName = (output: OutputPlan) => {
     const { contract } = output.governing;
     return `${contract.name} ${contract.version}`;
@@ -270,13 +327,14 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
           ...base,
           records: [fieldsOf(record)],
           message: record,
+          moment: publishedAt(record),
           check: { passed: true, contract: contractName(output) },
         };
       const key = pick(fields ?? {}, output.dataset.key);
       const quarantined = selectRows(
         query,
         productId,
-        `SELECT rule, property, message, record FROM ${QUARANTINE_TABLE} WHERE port = ${sqlLiteral(output.port.id)} AND ${
+        `SELECT tick, rule, property, message, record FROM ${QUARANTINE_TABLE} WHERE port = ${sqlLiteral(output.port.id)} AND ${
           Object.entries(key)
             .map(([name, value]) => `json_extract(record, ${sqlLiteral(`$.${name}`)}) = ${sqlLiteral(value)}`)
             .join(' AND ') || '0'
@@ -286,6 +344,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
         return {
           ...base,
           records: [JSON.parse(String(quarantined.record)) as Record<string, unknown>],
+          moment: `Quarantined at tick ${quarantined.tick}`,
           check: {
             passed: false,
             contract: contractName(output),
@@ -298,8 +357,37 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
       return {
         ...base,
         records: [],
+        moment: now,
         note: 'Nothing published for this key yet: the change left the published table as it was.',
       };
+    },
+
+    /**
+     * A truncate reaches a port as a delete per key its table held, published in the tick the
+     * consumer applied it: those deletes (the first few, and how many), then the consumers of the first.
+     */
+    publishTruncate(product: ProductPlan, table: string, since: number, visited: Set<string>): void {
+      for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
+        const log = output.log.log;
+        const read = firstDeletesFrom(query, log, since, MAX_RELATED_ROWS);
+        const { records, total, isCutByRetention } = read.ok
+          ? read.value
+          : { records: [], total: 0, isCutByRetention: false };
+        const [first] = records;
+        stages.push({
+          kind: 'output-port',
+          title: `Output port ${output.port.name}, checked against contract ${contractName(output)}`,
+          nodeId: product.product.id,
+          portId: output.port.id,
+          source: log.name,
+          records: records.map((record) => keyOf(record)),
+          moment: first ? publishedAt(first) : now,
+          note: first
+            ? `${total} delete ${total === 1 ? 'record' : 'records'} published at ${isoTime(first.timestamp)}, one per key the table held${total > records.length ? ` (the first ${records.length} shown)` : ''}${isCutByRetention ? '; the log starts with them: retention may have removed earlier ones' : ''}; the stages after follow the first, ${JSON.stringify(keyOf(first))}.`
+            : 'Nothing published: the table held no rows to delete.',
+        });
+        if (first && !visited.has(log.table)) walker.followConsumers(log, first, new Set([...visited, log.table]));
+      }
     },
 
     followConsumers(log: BrokerLog, record: LogRecord, visited: Set<string>): void {
@@ -319,11 +407,19 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
             linkId: input.linkId,
             source: input.rawTable,
             records: raw,
+            moment: `Read from the log: the record published at ${isoTime(record.timestamp)}`,
             ...(raw.length === 0 && { note: 'Not consumed yet: it waits in the log (consumer lag).' }),
           });
           const [rawRow] = raw;
           if (!rawRow || !input.dataset) continue;
           const dataset = input.dataset;
+          const skipped = dataset.tracksSourcePositions
+            ? skippedChange(query, productId, input.rawTable, dataset, rawRow)
+            : undefined;
+          if (rawRow._op === 't') {
+            walker.followTruncate(product, dataset, rawRow, record, skipped, visited);
+            continue;
+          }
           const fields = fieldsRead(record, log, rawRow);
           const key = pick(fields, dataset.key);
           const clean = selectRows(
@@ -331,15 +427,13 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
             productId,
             `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
           );
-          const skipped = dataset.tracksSourcePositions
-            ? skippedChange(query, productId, input.rawTable, dataset, rawRow)
-            : undefined;
           stages.push({
             kind: 'clean',
             title: `${dataset.kind === 'event' ? 'Event' : 'Entity'} table ${dataset.name}`,
             nodeId: productId,
             source: dataset.name,
             records: clean,
+            moment: now,
             ...(skipped ? { note: skipped } : clean.length === 0 && { note: cleanRowMissing(dataset.kind) }),
           });
           // A skipped change changed nothing: no history, no record published, no result recomputed.
@@ -351,6 +445,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
               title: `History of the entity in ${history} (valid_from, valid_to)`,
               nodeId: productId,
               source: history,
+              moment: now,
               records: selectRows(
                 query,
                 productId,
@@ -362,6 +457,61 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
           walker.transformations(product, fields, record.timestamp, visited);
         }
       }
+    },
+
+    /** A truncate a consumer read: its entity emptied, the history versions it closed, the deletes it published. */
+    followTruncate(
+      product: ProductPlan,
+      dataset: Dataset,
+      rawRow: Record<string, unknown>,
+      record: LogRecord,
+      skipped: string | undefined,
+      visited: Set<string>,
+    ): void {
+      const productId = product.product.id;
+      stages.push({
+        kind: 'clean',
+        title: `Entity table ${dataset.name}`,
+        nodeId: productId,
+        source: dataset.name,
+        records: [],
+        moment: now,
+        note:
+          skipped ??
+          `The table was emptied: this truncate deleted every row at once. ${rowsSinceText(countRows(query, productId, dataset.name))}`,
+      });
+      if (skipped) return;
+      if (dataset.keepsHistory) {
+        const history = historyTableName(dataset);
+        // A truncate ends every current version at its own time: the versions ended then are the ones it closed.
+        const closedAt = isoTime(Number(rawRow._source_ts));
+        // ...less those an update at the same time closed, each followed by its next version.
+        const closedWhere = `is_current = 0 AND valid_to = ${sqlLiteral(closedAt)} AND NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(history)} AS next
+WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quoteIdentifier(name)}`).join(' AND ')} AND next.valid_from = closed.valid_to)`;
+        const closed = selectRows(
+          query,
+          productId,
+          `SELECT * FROM ${quoteIdentifier(history)} AS closed WHERE ${closedWhere} ORDER BY ${dataset.key.map(quoteIdentifier).join(', ')} LIMIT ${MAX_HISTORY_VERSIONS}`,
+        );
+        const [counted] = selectRows(
+          query,
+          productId,
+          `SELECT count(*) AS count FROM ${quoteIdentifier(history)} AS closed WHERE ${closedWhere}`,
+        );
+        const total = Number(counted?.count ?? 0);
+        stages.push({
+          kind: 'history',
+          title: `History in ${history}: the ${total} ${total === 1 ? 'version' : 'versions'} this truncate closed at ${closedAt}`,
+          nodeId: productId,
+          source: history,
+          records: closed,
+          moment: now,
+          ...(total > closed.length && { note: `The first ${closed.length} of ${total} shown.` }),
+          ...(total === 0 && { note: 'No current version to close: the table was empty.' }),
+        });
+      }
+      walker.publishTruncate(product, dataset.name, record.timestamp, visited);
+      walker.transformations(product, {}, record.timestamp, visited);
     },
 
     /** Each output port publishing `table`: its record for these fields, then that record's consumers. */
@@ -392,13 +542,16 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
         const key = step.dataset?.key ?? [];
         const shared = key.filter((name) => name in fields && columns.includes(name));
         const linking = shared.length > 0 ? shared : columns.filter((name) => name in fields && isIdentifying(name));
-        const base = { kind: 'transformation' as const, nodeId: productId, source: table };
+        const base = { kind: 'transformation' as const, nodeId: productId, source: table, moment: now };
         if (linking.length === 0) {
+          const isTruncate = Object.keys(fields).length === 0;
           stages.push({
             ...base,
             title: `Transformation ${table}`,
             records: [],
-            note: `No column of ${table} identifies this record, so its share of the result cannot be told apart.`,
+            note: isTruncate
+              ? `The truncate took every row of its table out of ${table}'s inputs. ${table} holds ${countRows(query, productId, table)} rows now.`
+              : `No column of ${table} identifies this record, so its share of the result cannot be told apart.`,
           });
           continue;
         }
@@ -443,7 +596,7 @@ function skippedChange(
   const [checked] = selectRows(
     query,
     productId,
-    `SELECT _prior FROM (SELECT _position, ${priorPositionSql(dataset, image, '_sequence')} AS _prior
+    `SELECT _prior FROM (SELECT _position, ${priorPositionSql(dataset, image, '_sequence', truncateBeforeRawZoneSql(dataset, raw))} AS _prior
 FROM ${raw} WHERE _op IS NOT NULL AND _position <= ${position}) WHERE _position = ${position}`,
   );
   const prior = Number(checked?._prior ?? -1);

@@ -70,15 +70,32 @@ const FRESH = 'NEW._source_position IS NULL OR NEW._source_position > NEW._prior
  * The position a change must beat: the last applied to its key and the last truncate. Read from
  * the raw zone, in `_position` order, the records before it: a record sent again lies within the
  * topic's retention, so the newer changes of its key do too, and the raw zone keeps as many
- * records as the topic. Truncates older than the raw zone are in `_applied_<name>`. `keySql`
- * gives a raw record's key columns.
+ * records as the topic. Truncates older than the raw zone are in `_applied_<name>`, or in
+ * `olderTruncateSql` for a reader after the fact (see `truncateBeforeRawZoneSql`). `keySql` gives
+ * a raw record's key columns.
  */
-export function priorPositionSql(dataset: Dataset, keySql: (name: string) => string, positionSql: string): string {
+export function priorPositionSql(
+  dataset: Dataset,
+  keySql: (name: string) => string,
+  positionSql: string,
+  olderTruncateSql = `(SELECT truncated_at FROM node.${appliedTable(dataset)})`,
+): string {
   const earlier = 'ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING';
   return `max(
     coalesce(max(${positionSql}) OVER (PARTITION BY ${dataset.key.map(keySql).join(', ')} ORDER BY _position ${earlier}), -1),
     coalesce(max(CASE WHEN _op = 't' THEN ${positionSql} END) OVER (ORDER BY _position ${earlier}), -1),
-    (SELECT truncated_at FROM node.${appliedTable(dataset)}))`;
+    ${olderTruncateSql})`;
+}
+
+/**
+ * The last truncate applied, as `priorPositionSql` saw it when the clean step ran, read after the
+ * fact: `_applied_<name>` holds the last truncate applied so far, which may be the very record
+ * read, or come after it. One still in the raw zone (`raw`) is in the window already; only one
+ * older than the raw zone counts from `_applied_<name>`.
+ */
+export function truncateBeforeRawZoneSql(dataset: Dataset, raw: string): string {
+  return `(SELECT CASE WHEN EXISTS (SELECT 1 FROM ${raw} WHERE _op = 't' AND _sequence = truncated_at) THEN -1 ELSE truncated_at END
+FROM node.${appliedTable(dataset)})`;
 }
 
 /** One trigger per kind of change, so a row runs only the statements its change needs. */

@@ -59,6 +59,36 @@ export function recordsWithFields(
   return selectRecords(query, log, conditions, `ORDER BY _position ${direction} LIMIT ${options.limit ?? 1}`);
 }
 
+/**
+ * The deletes a port published in its first tick at or after `fromTimestamp` that published any:
+ * how a truncate reaches a port, one delete per key its table held. The first `limit`, how many,
+ * and whether the log's oldest record is one of them (retention may have removed earlier ones).
+ */
+export function firstDeletesFrom(
+  query: RunQuery,
+  log: BrokerLog,
+  fromTimestamp: number,
+  limit: number,
+): Result<{ records: LogRecord[]; total: number; isCutByRetention: boolean }> {
+  const table = brokerTable(log);
+  const inFirstTick = `_op = 'delete' AND _timestamp = (SELECT min(_timestamp) FROM ${table} WHERE _op = 'delete' AND _timestamp >= ${Math.floor(fromTimestamp)})`;
+  const records = selectRecords(
+    query,
+    log,
+    [inFirstTick],
+    `ORDER BY _position LIMIT ${Math.max(1, Math.floor(limit))}`,
+  );
+  if (!records.ok) return records;
+  const counted = query(
+    ownerOf(log),
+    `SELECT count(*), (SELECT min(_position) FROM ${table}) FROM ${table} WHERE ${inFirstTick}`,
+  );
+  if (!counted.ok) return counted;
+  const [total, oldest] = counted.value.rows[0] ?? [0, null];
+  const isCutByRetention = Number(oldest) > 1 && records.value[0]?.position === Number(oldest);
+  return { ok: true, value: { records: records.value, total: Number(total), isCutByRetention } };
+}
+
 export function recordAt(query: RunQuery, log: BrokerLog, position: number): Result<LogRecord | undefined> {
   const read = selectRecords(query, log, [`_position = ${Math.floor(position)}`], '');
   return read.ok ? { ok: true, value: read.value[0] } : read;

@@ -81,7 +81,7 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
         });
       case 'trace':
         return active(id, (current) => {
-          const traced = traceChange(plan as PipelinePlan, current.query, request.start);
+          const traced = traceChange(plan as PipelinePlan, current, request.start);
           return traced.ok ? { id, type: 'trace', trace: traced.value } : failed(id, traced.errors);
         });
       case 'examples':

@@ -25,6 +25,8 @@ export interface RunSettings extends RuntimeLimits {
 /** One run of a scenario, from tick 0: its databases, their state, and the tick loop. */
 export interface SimulationRun {
   readonly tick: number;
+  /** The current tick's time, ISO 8601. */
+  readonly time: string;
   advance(): void;
   /** The counters of the current tick, cheap to take. */
   tickMetrics(): TickMetrics;
@@ -184,6 +186,9 @@ function buildRun(
   return {
     get tick() {
       return currentTick;
+    },
+    get time() {
+      return clock.isoAt(currentTick);
     },
     advance() {
       runTick(currentTick + 1);

@@ -40,6 +40,8 @@ export interface SimulationOptions {
 
 export interface Simulation {
   readonly tick: number;
+  /** The current tick's time, ISO 8601. */
+  readonly time: string;
   /** Runs `ticks` more ticks (default 1), telling `onTick` the counters of each, and returns the snapshot after the last. */
   step(ticks?: number, onTick?: (metrics: TickMetrics) => void): SimulationMetrics;
   /** Runs until the given tick, or until `condition` holds after a tick (at most `maxTicks` more ticks). */
@@ -127,6 +129,9 @@ export function createSimulation(
   const simulation: Simulation = {
     get tick() {
       return current().tick;
+    },
+    get time() {
+      return current().time;
     },
     step(ticks = 1, onTick) {
       const active = current();

@@ -33,7 +33,7 @@ function traceOrder(simulation: Simulation, orderId: number, matches: (record: L
   const read = readMessages(simulation.query, topic, { limit: 10, key: String(orderId) });
   const record = read.ok ? read.value.find(matches) : undefined;
   if (!record) throw new Error(`no such record of order ${orderId}`);
-  const traced = traceChange(plan, simulation.query, { kind: 'record', log: topic.table, position: record.position });
+  const traced = traceChange(plan, simulation, { kind: 'record', log: topic.table, position: record.position });
   if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
   return { record, traced: traced.value };
 }
@@ -139,7 +139,7 @@ describe('tracing one change', () => {
     const simulation = await simulate(mesh, mesh.scenarios[0] as never);
     simulation.step(2);
 
-    const fromRow = traceChange(plan, simulation.query, {
+    const fromRow = traceChange(plan, simulation, {
       kind: 'row',
       nodeId: 'customers-service',
       table: 'customers',
@@ -148,7 +148,7 @@ describe('tracing one change', () => {
     expect(fromRow.ok && fromRow.value.stages[0]?.kind).toBe('service-write');
     expect(fromRow.ok && fromRow.value.key).toEqual({ customer_id: 3 });
     expect(
-      traceChange(plan, simulation.query, { kind: 'row', nodeId: 'customer-360', table: 'quarantine', row: {} }),
+      traceChange(plan, simulation, { kind: 'row', nodeId: 'customer-360', table: 'quarantine', row: {} }),
     ).toEqual({
       ok: false,
       errors: [{ path: 'trace', message: "'quarantine' is not published: trace one of its inputs instead" }],
@@ -161,7 +161,7 @@ function traceShopRecord(shop: Mesh, simulation: Simulation, position: number) {
   const plan = planPipeline(shop);
   const topic = plan.logs.find((log) => log.table === 'shop/items-cdc');
   if (!topic) throw new Error('no items topic');
-  const traced = traceChange(plan, simulation.query, { kind: 'record', log: topic.table, position });
+  const traced = traceChange(plan, simulation, { kind: 'record', log: topic.table, position });
   if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
   return traced.value.stages;
 }
@@ -221,7 +221,7 @@ describe('tracing a change the connector delivered late', () => {
     const simulation = await simulate(listings, scenario);
     simulation.step(2);
     const plan = planPipeline(listings);
-    const traced = traceChange(plan, simulation.query, { kind: 'record', log: 'shop/item-listed', position: 1 });
+    const traced = traceChange(plan, simulation, { kind: 'record', log: 'shop/item-listed', position: 1 });
 
     expect(traced.ok && traced.value.stages[0]?.title).toBe(
       'The service writes items and its outbox, at 2026-01-05T09:01:00.000Z',
@@ -304,12 +304,133 @@ describe('tracing a deleted row downstream', () => {
     simulation.step(3);
     const plan = planPipeline(telco);
     // Positions on the lines topic: 1 and 2 the inserts, 3 the delete.
-    const traced = traceChange(plan, simulation.query, { kind: 'record', log: 'crm/lines-cdc', position: 3 });
+    const traced = traceChange(plan, simulation, { kind: 'record', log: 'crm/lines-cdc', position: 3 });
     if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
 
     expect((traced.value.stages[2]?.message?.value as { op?: string } | undefined)?.op).toBe('d');
     const counted = traced.value.stages.find((stage) => stage.kind === 'transformation');
     expect(counted?.title).toBe('Transformation subscriber_lines: rows with the same subscriber_id');
     expect(counted?.records).toEqual([{ subscriber_id: 7, line_count: 1 }]);
+  });
+});
+
+describe('tracing a truncate', () => {
+  // Items 1..3 are snapshotted at tick 0 (positions 1..3 on the topic), item 1's price set to 10 at
+  // tick 1 (position 4), the table truncated at tick 2 (position 5), item 9 inserted at tick 3 (position 6).
+  // The catalog keeps history and publishes items; `report` reads them and lists their prices.
+  const shop = aShopMesh({ keepHistory: true })
+    .with(
+      aProduct('report', 'consumer-aligned')
+        .withInput('items-in')
+        .withTransformation('prices', 'SELECT id, price FROM items'),
+    )
+    .withLink('catalog/items-out', 'report/items-in')
+    .build();
+  const scenario = aScenario()
+    .withData('shop', 'items', 3, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+    .at(2, 'shop', 'items', 'truncate', {})
+    .at(3, 'shop', 'items', 'insert', { values: { id: 9, name: 'desk', price: 30, status: 'new' } })
+    .build();
+  const truncatedAt = new Date(tickMillis(2)).toISOString();
+
+  it('names the truncate at every stage, shows the versions it closed and the deletes the port published', async () => {
+    const simulation = await simulate(shop, scenario);
+    simulation.step(3);
+    const traced = traceChange(planPipeline(shop), simulation, { kind: 'record', log: 'shop/items-cdc', position: 5 });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    const { subject, stages } = traced.value;
+    const at = (kind: string, nodeId: string) => stages.find((stage) => stage.kind === kind && stage.nodeId === nodeId);
+
+    expect(subject).toBe('TRUNCATE items');
+    expect(stages.map((stage) => `${stage.kind} ${stage.nodeId} ${stage.source}`)).toEqual([
+      'service-write shop items',
+      'table-row shop items',
+      'cdc-record shop shop.public.items',
+      'raw catalog raw_items_in',
+      'clean catalog items',
+      'history catalog items_history',
+      'output-port catalog catalog/items-out',
+      'raw report raw_items_in',
+      'clean report items',
+      'transformation report prices',
+    ]);
+    expect(at('service-write', 'shop')?.title).toBe(`TRUNCATE items, at ${truncatedAt}`);
+    expect(at('service-write', 'shop')?.records).toEqual([]);
+    expect(at('table-row', 'shop')?.note).toBe(
+      'The table was emptied: TRUNCATE removed every row at once. It holds 1 row now, written since.',
+    );
+    // The truncate was applied (it is its own last truncate, not a later one).
+    expect(at('clean', 'catalog')?.note).toBe(
+      'The table was emptied: this truncate deleted every row at once. It holds 1 row now, written since.',
+    );
+    expect(at('clean', 'catalog')?.records).toEqual([]);
+    const closed = at('history', 'catalog');
+    expect(closed?.title).toBe(`History in items_history: the 3 versions this truncate closed at ${truncatedAt}`);
+    expect(closed?.records.map((version) => [version.id, version.price, version.valid_to, version.is_current])).toEqual(
+      [
+        [1, 10, truncatedAt, 0],
+        [2, 9.5, truncatedAt, 0],
+        [3, 9.5, truncatedAt, 0],
+      ],
+    );
+    const port = at('output-port', 'catalog');
+    expect(port?.records).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    expect(port?.note).toBe(
+      `3 delete records published at ${truncatedAt}, one per key the table held; the stages after follow the first, {"id":1}.`,
+    );
+    expect(at('raw', 'report')?.records[0]).toMatchObject({ _op: 'delete', id: 1 });
+    expect(at('clean', 'report')?.records).toEqual([]);
+  });
+
+  it('says a truncate sent again was skipped as a duplicate, and a change before it was applied', async () => {
+    const resent = {
+      ...scenario,
+      faults: [{ kind: 'redeliver' as const, tick: 2, systemId: 'shop', topicId: 'items-cdc', records: 1 }],
+    };
+    const simulation = await simulate(shop, resent);
+    simulation.step(3);
+    const plan = planPipeline(shop);
+    const cleanNote = (position: number) => {
+      const traced = traceChange(plan, simulation, { kind: 'record', log: 'shop/items-cdc', position });
+      return traced.ok ? traced.value.stages.find((stage) => stage.kind === 'clean')?.note : undefined;
+    };
+
+    // Positions: 5 the truncate, 6 the truncate sent again (offset 5), 7 item 9's insert.
+    expect(cleanNote(5)).toMatch(/^The table was emptied: this truncate deleted every row/);
+    expect(cleanNote(6)).toBe(
+      'Skipped as a duplicate: the consumer had already applied this change (_sequence 5) from partition 0, offset 4; a record sent again is not applied twice.',
+    );
+    expect(cleanNote(4)).toBe('The row is gone: it was deleted since.');
+  });
+});
+
+describe('the moment each stage shows', () => {
+  it('says which stages read tables now, at the current tick, and when each record was published', async () => {
+    const simulation = await simulate(mesh, mesh.scenarios[0] as never);
+    simulation.step(6);
+    const { traced } = traceOrder(simulation, 1000, () => true);
+    const now = `Now, at tick 6 (${new Date(tickMillis(6)).toISOString()})`;
+    const moments = Object.fromEntries(traced.stages.map((stage) => [`${stage.kind} ${stage.nodeId}`, stage.moment]));
+
+    // Tick 5 cancels order 1000; its record reaches the topic and every consumer in that tick.
+    const publishedAt = `Published at ${new Date(tickMillis(5)).toISOString()}`;
+    expect(moments).toEqual({
+      'service-write orders-service': `Written at ${new Date(tickMillis(5)).toISOString()}`,
+      'table-row orders-service': now,
+      'cdc-record orders-service': publishedAt,
+      'raw orders': `Read from the log: the record ${publishedAt.replace('Published', 'published')}`,
+      'clean orders': now,
+      'history orders': now,
+      'output-port orders': publishedAt,
+      'raw customer-360': `Read from the log: the record ${publishedAt.replace('Published', 'published')}`,
+      'clean customer-360': now,
+      'transformation customer-360': now,
+      'output-port customer-360': publishedAt,
+      'raw sales-dashboard': `Read from the log: the record ${publishedAt.replace('Published', 'published')}`,
+      'clean sales-dashboard': now,
+      'transformation sales-dashboard': now,
+      'output-port sales-dashboard': publishedAt,
+    });
   });
 });

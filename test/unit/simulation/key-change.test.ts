@@ -113,7 +113,7 @@ describe('tracing an update that changes the primary key', () => {
     simulation.step(1);
     const plan = planPipeline(mesh);
     const serviceWrite = (position: number) => {
-      const traced = traceChange(plan, simulation.query, { kind: 'record', log: 'shop/items-cdc', position });
+      const traced = traceChange(plan, simulation, { kind: 'record', log: 'shop/items-cdc', position });
       if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
       return traced.value.stages[0];
     };

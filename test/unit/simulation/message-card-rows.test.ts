@@ -43,6 +43,20 @@ describe('the rows of a change’s card in the Inspect tab', () => {
     });
   });
 
+  it('show a truncate, which has no key and no images, as a note for the whole table, no empty table', () => {
+    const truncate = imagesOf({
+      before: null,
+      after: null,
+      source: { connector: 'postgresql', name: 'shop', db: 'shop', table: 'items' },
+      op: 't',
+    });
+
+    expect(envelopeRows(truncate, null)).toEqual({
+      rows: [],
+      note: 'Table truncated: one record for the whole table, with no key and no row images.',
+    });
+  });
+
   it('show a relational delete’s before image, field by field', () => {
     const deletion = imagesOf({
       before: { id: 2, name: 'chair' },

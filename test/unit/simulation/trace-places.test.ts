@@ -8,6 +8,7 @@ const stage = (kind: TraceStage['kind'], nodeId: string, source: string, portId?
   nodeId,
   source,
   records: [],
+  moment: '',
   ...(portId ? { portId } : {}),
 });
 

@@ -1,6 +1,6 @@
 import { compareContracts, guessRenames } from '../../contracts/breaking-changes';
 import type { Contract, ContractProperty } from '../../model/contract';
-import { ident, qualified, sqlComment } from './postgres-names';
+import { dollarQuoted, ident, literal, qualified, sqlComment } from './postgres-names';
 import {
   appendOnlyTriggerName,
   appendOnlyTriggerStatement,
@@ -24,8 +24,10 @@ import {
  * ALTER statements taking a contract's tables from its last saved version to the current one:
  * added, removed and renamed fields (a rename is a removed and an added field alike in all
  * but name), type changes, nullability, uniqueness, primary key, history kept or dropped,
- * event ↔ entity (the append-only trigger). Every statement that carries a breaking change
- * is preceded by a `-- breaking:` line with the reason, so it is reviewed before it runs.
+ * event ↔ entity (the append-only trigger).
+ * Every statement that carries a breaking change is preceded by a `-- breaking:` line with the
+ * reason, so it is reviewed before it runs. The tables hold rows: no statement may need a value
+ * the rows cannot have (see setNotNullOnceFilled).
  */
 
 /**
@@ -107,6 +109,20 @@ function dropTableStatements(table: PostgresTable, reason?: string): string[] {
 }
 
 /**
+ * `SET NOT NULL` when no row lacks a value, else a warning with the statement to run once they are
+ * filled: rows written before the field was required have none, and the plain statement would fail
+ * (and with it the whole migration) on every table with such rows.
+ */
+function setNotNullOnceFilled(target: string, column: string): string {
+  const setNotNull = `ALTER TABLE ${target} ALTER COLUMN ${ident(column)} SET NOT NULL`;
+  const warning = `${target}.${ident(column)} is required but has rows without a value: fill them, then run ${setNotNull};`;
+  return `DO ${dollarQuoted(` BEGIN
+  IF EXISTS (SELECT FROM ${target} WHERE ${ident(column)} IS NULL) THEN RAISE WARNING '%', ${literal(warning)};
+  ELSE ${setNotNull}; END IF;
+END `)};`;
+}
+
+/**
  * Whether a table's column is NOT NULL in PostgreSQL: when required, and while in the primary key,
  * which makes its columns NOT NULL (and keeps them so after the key is dropped, until told otherwise).
  * A history table has no primary key.
@@ -123,11 +139,9 @@ function alterTableStatements(
   const target = qualified(after.schema, after.name);
   const history = qualified(after.schema, historyName(after));
   const keepsHistory = before.keepsHistory && after.keepsHistory;
-  /** The statement on the table, and on its history when both versions keep one. */
-  const onBoth = (alteration: string) => [
-    `ALTER TABLE ${target} ${alteration};`,
-    ...(keepsHistory ? [`ALTER TABLE ${history} ${alteration};`] : []),
-  ];
+  /** The table, and its history when both versions keep one. */
+  const altered = [target, ...(keepsHistory ? [history] : [])];
+  const onBoth = (alteration: string) => altered.map((table) => `ALTER TABLE ${table} ${alteration};`);
   const subject = (property: ContractProperty) => `${after.name}.${property.name}`;
 
   const nextByName = new Map(after.object.properties.map((property) => [property.name, property]));
@@ -190,27 +204,30 @@ function alterTableStatements(
       .filter((property) => !renamedTo.has(property.name))
       .flatMap((property) => [
         ...notesFor(subject(property)),
+        ...onBoth(`ADD COLUMN ${columnDefinition({ ...property, required: false })}`),
         ...(property.required
-          ? [sqlComment('a NOT NULL column cannot be added to a table with rows: fill it first')]
+          ? [
+              sqlComment(`${property.name} is required: NOT NULL once every row has a value (a warning says when not)`),
+              ...altered.map((table) => setNotNullOnceFilled(table, property.name)),
+            ]
           : []),
-        ...onBoth(`ADD COLUMN ${columnDefinition(property)}`),
       ]),
     ...kept.flatMap(({ before: old, after: now }) => {
       const fromType = postgresTypeOf(old);
       const toType = postgresTypeOf(now);
       const cast = castThrough(fromType, toType);
-      const nullability = (wasNotNull: boolean, isNotNull: boolean) =>
-        wasNotNull === isNotNull ? [] : [`ALTER COLUMN ${ident(now.name)} ${isNotNull ? 'SET' : 'DROP'} NOT NULL`];
+      const nullability = (table: string, wasNotNull: boolean, isNotNull: boolean) => {
+        if (wasNotNull === isNotNull) return [];
+        return isNotNull
+          ? [setNotNullOnceFilled(table, now.name)]
+          : [`ALTER TABLE ${table} ALTER COLUMN ${ident(now.name)} DROP NOT NULL;`];
+      };
       const alterations = [
         ...(fromType === toType
           ? []
           : onBoth(`ALTER COLUMN ${ident(now.name)} TYPE ${toType} USING ${ident(now.name)}${cast}::${toType}`)),
-        ...nullability(isNotNull(before, old), isNotNull(after, now)).map(
-          (alteration) => `ALTER TABLE ${target} ${alteration};`,
-        ),
-        ...(keepsHistory
-          ? nullability(old.required, now.required).map((alteration) => `ALTER TABLE ${history} ${alteration};`)
-          : []),
+        ...nullability(target, isNotNull(before, old), isNotNull(after, now)),
+        ...(keepsHistory ? nullability(history, old.required, now.required) : []),
       ];
       return alterations.length > 0 ? [...notesFor(subject(now)), ...alterations] : [];
     }),

@@ -35,3 +35,10 @@ export const literal = quoteLiteral;
 export function sqlComment(text: string): string {
   return `-- ${text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ')}`;
 }
+
+/** A dollar-quoted string (`$body$…$body$`) under a tag the text does not hold, whatever names it quotes. */
+export function dollarQuoted(text: string): string {
+  let tag = '$body$';
+  for (let n = 1; text.includes(tag); n++) tag = `$body${n}$`;
+  return `${tag}${text}${tag}`;
+}

@@ -160,9 +160,12 @@ function productMigration(
   return statementsText([
     sqlComment(heading),
     sqlComment('Review every statement marked breaking before running this: consumers of the old version fail.'),
+    sqlComment('All or nothing: one transaction; if a statement fails, it rolls back and every table stays as it was.'),
+    'BEGIN;',
     `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
     ...(needsAppendOnly ? [appendOnlyFunctionStatement(product.id)] : []),
     ...statements,
+    'COMMIT;',
   ]);
 }
 

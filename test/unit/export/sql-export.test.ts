@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOf } from '../../../shared/contracts';
+import { statements, tokenize } from '../../../shared/contracts/import/sql-tokens';
 import { type ExportScope, WHOLE_MESH } from '../../../shared/export';
 import { postgresName } from '../../../shared/export/sql/postgres-names';
 import { sqlTarget } from '../../../shared/export/sql/sql-target';
@@ -23,6 +24,23 @@ async function runFiles(db: PGlite, files: readonly { path: string; content: str
       await db.exec(String(file.content));
     } catch (error) {
       throw new Error(`${file.path}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/**
+ * A script as `psql -v ON_ERROR_STOP=1 -f` runs it: one statement at a time, each committed unless a
+ * transaction is open, stopping at the first error; psql then disconnects, which rolls back an open one.
+ */
+async function runAsPsql(db: PGlite, script: string) {
+  const { tokens } = tokenize(script);
+  for (const statement of statements(tokens, script)) {
+    const end = statement.terminator?.end ?? statement.tokens.at(-1)!.end;
+    try {
+      await db.exec(script.slice(statement.tokens[0]!.start, end));
+    } catch (error) {
+      await db.exec('ROLLBACK');
+      throw error;
     }
   }
 }
@@ -464,6 +482,126 @@ describe('SQL export', () => {
       sqlFiles(current, saved).filter((file) => file.path.endsWith('.changes.sql')),
     );
     expect(await schemaOf(db, schemas)).toEqual(expected);
+  });
+
+  describe('a migration run by psql -f on tables that hold rows', () => {
+    const field = (
+      name: string,
+      logicalType: ContractProperty['logicalType'],
+      extra: Partial<ContractProperty> = {},
+    ) => ({
+      name,
+      logicalType,
+      required: false,
+      unique: false,
+      primaryKey: false,
+      ...extra,
+    });
+    /** Product `claims` serving contract `claims` (one schema object) and, when asked, an event contract. */
+    const claimsDesign = ({
+      objectName = 'claims',
+      eventName,
+      keepHistory = true,
+      properties,
+    }: {
+      objectName?: string;
+      eventName?: string;
+      keepHistory?: boolean;
+      properties: ContractProperty[];
+    }) => {
+      const builder = aMesh()
+        .withDomain('d')
+        .withContract('claims', { keepHistory, schema: [{ name: objectName, properties }] });
+      if (eventName) {
+        builder.withContract('filed', {
+          kind: 'event',
+          schema: [{ name: eventName, properties: [field('event_id', 'string', { required: true, unique: true })] }],
+        });
+      }
+      return builder
+        .withProduct('claims', 'd', {
+          outputPorts: [
+            aPort('out', 'output', { contractId: 'claims' }),
+            ...(eventName ? [aPort('events', 'output', { contractId: 'filed' })] : []),
+          ],
+        })
+        .build();
+    };
+    const savedFields = [
+      field('claim_id', 'integer', { required: true, primaryKey: true }),
+      field('policy_no', 'string', { required: true, unique: true }),
+      field('filed_on', 'string'),
+      field('note', 'string'),
+      field('legacy_code', 'string'),
+    ];
+    const migrationOf = (current: Mesh, saved: Mesh) =>
+      String(sqlFiles(current, saved).find((file) => file.path.endsWith('.changes.sql'))?.content);
+    const withSampleRows = async (saved: Mesh) => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      await db.exec(
+        `INSERT INTO claims.claims VALUES (1, 'P-1', 'soon', 'first', 'x'), (2, 'P-2', '2024-01-31', NULL, 'y')`,
+      );
+      await db.exec(
+        `INSERT INTO claims.claims_history VALUES (1, 'P-1', 'soon', 'first', 'x', now(), NULL, true), (2, 'P-2', '2024-01-31', NULL, 'y', now(), NULL, true)`,
+      );
+    };
+    const nullability = async (column: string) =>
+      (
+        await db.query<{ is_nullable: string }>(
+          `SELECT is_nullable FROM information_schema.columns WHERE table_schema = 'claims' AND table_name = 'claims' AND column_name = $1`,
+          [column],
+        )
+      ).rows[0]?.is_nullable;
+
+    it('keeps the rows when it drops history, renames and drops fields and adds a required one: NOT NULL waits for values', async () => {
+      const saved = claimsDesign({ properties: savedFields });
+      const current = claimsDesign({
+        keepHistory: false,
+        properties: [
+          ...savedFields.slice(0, 3),
+          field('remark', 'string'),
+          field('currency', 'string', { required: true }),
+        ],
+      });
+      const migration = migrationOf(current, saved);
+      await withSampleRows(saved);
+      await runAsPsql(db, migration);
+      const rows = await db.query('SELECT claim_id, remark, currency FROM claims.claims ORDER BY claim_id');
+      expect(rows.rows).toEqual([
+        { claim_id: 1, remark: 'first', currency: null },
+        { claim_id: 2, remark: null, currency: null },
+      ]);
+      expect(await nullability('currency')).toBe('YES');
+      // Once the rows have a value, the statement the warning names makes it required.
+      await db.exec(`UPDATE claims.claims SET currency = 'EUR'`);
+      await db.exec(`ALTER TABLE "claims"."claims" ALTER COLUMN "currency" SET NOT NULL`);
+      expect(await nullability('currency')).toBe('NO');
+      // On empty tables the same migration gives exactly the current design's tables.
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(current));
+      const expected = await schemaOf(db, ['claims']);
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      await db.exec(migration);
+      expect(await schemaOf(db, ['claims'])).toEqual(expected);
+    });
+
+    it('changes nothing when a statement fails: the history table, the columns and the rows are as they were', async () => {
+      const saved = claimsDesign({ properties: savedFields });
+      const current = claimsDesign({
+        keepHistory: false,
+        properties: [...savedFields.slice(0, 2), field('filed_on', 'date'), field('remark', 'string')],
+      });
+      await withSampleRows(saved);
+      const before = await schemaOf(db, ['claims']);
+      await expect(runAsPsql(db, migrationOf(current, saved))).rejects.toThrow(/invalid input syntax for type date/);
+      expect(await schemaOf(db, ['claims'])).toEqual(before);
+      const counts = await db.query<{ n: number }>(
+        'SELECT (SELECT count(*) FROM claims.claims)::int + (SELECT count(*) FROM claims.claims_history)::int AS n',
+      );
+      expect(counts.rows[0]?.n).toBe(4);
+    });
   });
 
   it('migrates the last saved design’s tables to exactly the current ones, which then take the sample rows', {

@@ -15,6 +15,7 @@ import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersio
  */
 const BREAKING_KINDS = [
   'object-removed',
+  'object-renamed',
   'field-removed',
   'field-renamed',
   'field-added-required',
@@ -173,15 +174,23 @@ function describeValueChange(field: string, before: string | undefined, after: s
 function schemaChanges(previous: readonly SchemaObject[], next: readonly SchemaObject[]): ContractChange[] {
   const nextByName = new Map(next.map((object) => [object.name, object]));
   const previousNames = new Set(previous.map((object) => object.name));
+  const added = next.filter((object) => !previousNames.has(object.name));
+  const renames = guessObjectRenames(
+    previous.filter((object) => !nextByName.has(object.name)),
+    added,
+  );
+  const renamedTo = new Set(renames.values());
   return [
     ...previous.flatMap((object) => {
       const counterpart = nextByName.get(object.name);
-      return counterpart
-        ? objectChanges(object, counterpart)
-        : [change('object-removed', object.name, 'schema object removed')];
+      if (counterpart) return objectChanges(object, counterpart);
+      const newName = renames.get(object.name);
+      return newName === undefined
+        ? [change('object-removed', object.name, 'schema object removed')]
+        : [change('object-renamed', object.name, `schema object seems renamed to ${newName} (same fields)`)];
     }),
-    ...next
-      .filter((object) => !previousNames.has(object.name))
+    ...added
+      .filter((object) => !renamedTo.has(object.name))
       .map((object) => change('object-added', object.name, 'schema object added')),
   ];
 }
@@ -275,12 +284,31 @@ export function guessRenames(
   removed: readonly ContractProperty[],
   added: readonly ContractProperty[],
 ): Map<string, string> {
+  return pairBySignature(removed, added, signature);
+}
+
+/** Removed and added schema objects with the same fields (names, types and attributes), old name → new name. */
+export function guessObjectRenames(
+  removed: readonly SchemaObject[],
+  added: readonly SchemaObject[],
+): Map<string, string> {
+  const fieldsOf = (object: SchemaObject) =>
+    JSON.stringify(object.properties.map((property) => [property.name, signature(property)]));
+  return pairBySignature(removed, added, fieldsOf);
+}
+
+/** Each removed item paired with the first unclaimed added one of the same signature, by name. */
+function pairBySignature<Item extends { name: string }>(
+  removed: readonly Item[],
+  added: readonly Item[],
+  signatureOf: (item: Item) => string,
+): Map<string, string> {
   const renames = new Map<string, string>();
   const unclaimed = [...added];
-  for (const property of removed) {
-    const index = unclaimed.findIndex((candidate) => signature(candidate) === signature(property));
+  for (const item of removed) {
+    const index = unclaimed.findIndex((candidate) => signatureOf(candidate) === signatureOf(item));
     if (index === -1) continue;
-    renames.set(property.name, unclaimed[index]?.name ?? property.name);
+    renames.set(item.name, unclaimed[index]?.name ?? item.name);
     unclaimed.splice(index, 1);
   }
   return renames;

@@ -1,4 +1,4 @@
-import { compareContracts, guessRenames } from '../../contracts/breaking-changes';
+import { compareContracts, guessObjectRenames, guessRenames } from '../../contracts/breaking-changes';
 import type { Contract, ContractProperty } from '../../model/contract';
 import { dollarQuoted, ident, literal, qualified, sqlComment } from './postgres-names';
 import {
@@ -17,14 +17,15 @@ import {
   primaryKeyName,
   tablesOf,
   uniqueName,
+  uniqueProperties,
   versionsIndexName,
 } from './postgres-tables';
 
 /*
  * ALTER statements taking a contract's tables from its last saved version to the current one:
  * added, removed and renamed fields (a rename is a removed and an added field alike in all
- * but name), type changes, nullability, uniqueness, primary key, history kept or dropped,
- * event ↔ entity (the append-only trigger).
+ * but name), renamed schema objects (alike in every field), type changes, nullability,
+ * uniqueness, primary key, history kept or dropped, event ↔ entity (the append-only trigger).
  * Every statement that carries a breaking change is preceded by a `-- breaking:` line with the
  * reason, so it is reviewed before it runs. The tables hold rows: no statement may need a value
  * the rows cannot have (see setNotNullOnceFilled).
@@ -79,13 +80,26 @@ export function migrationStatements(
   const previousTables = new Map(tablesOf(schema, previous).map((table) => [table.name, table]));
   const nextTables = tablesOf(schema, next);
   const nextNames = new Set(nextTables.map((table) => table.name));
+  const goneTables = [...previousTables.values()].filter((table) => !nextNames.has(table.name));
+  const renames = guessObjectRenames(
+    goneTables.map((table) => table.object),
+    nextTables.filter((table) => !previousTables.has(table.name)).map((table) => table.object),
+  );
+  const renamedFrom = new Map([...renames].map(([from, to]) => [to, previousTables.get(from) as PostgresTable]));
   const statements = [
-    ...[...previousTables.values()]
-      .filter((table) => !nextNames.has(table.name))
+    ...goneTables
+      .filter((table) => !renames.has(table.name))
       .flatMap((table) => [...notesFor(table.name), ...dropTableStatements(table)]),
     ...nextTables.flatMap((table) => {
       const before = previousTables.get(table.name);
-      return before ? alterTableStatements(before, table, notesFor) : createTableStatements(table);
+      if (before) return alterTableStatements(before, table, notesFor);
+      const old = renamedFrom.get(table.name);
+      if (!old) return createTableStatements(table);
+      return [
+        ...notesFor(old.name),
+        ...renameTableStatements(old, table.name),
+        ...alterTableStatements({ ...old, name: table.name }, table, notesFor),
+      ];
     }),
   ];
   if (statements.length === 0) return [];
@@ -105,6 +119,38 @@ function dropTableStatements(table: PostgresTable, reason?: string): string[] {
     ...(reason ? [sqlComment(`breaking: ${reason}`)] : []),
     ...(table.keepsHistory ? [`DROP TABLE ${qualified(table.schema, historyName(table))};`] : []),
     `DROP TABLE ${qualified(table.schema, table.name)};`,
+  ];
+}
+
+/**
+ * The table, its history table, and the constraints, indexes and trigger named after it, renamed:
+ * the rows stay, and every name is the one the new table's DDL gives.
+ */
+function renameTableStatements(table: PostgresTable, newName: string): string[] {
+  const renamed = { ...table, name: newName };
+  const target = qualified(table.schema, newName);
+  const isKeyed = table.primaryKey.length > 0;
+  const renameConstraint = (name: (of: string) => string) =>
+    `ALTER TABLE ${target} RENAME CONSTRAINT ${ident(name(table.name))} TO ${ident(name(newName))};`;
+  return [
+    `ALTER TABLE ${qualified(table.schema, table.name)} RENAME TO ${ident(newName)};`,
+    ...(isKeyed ? [renameConstraint(primaryKeyName)] : []),
+    ...uniqueProperties(table).map((property) => renameConstraint((of) => uniqueName(of, property.name))),
+    ...(table.contract.kind === 'event'
+      ? [
+          `ALTER TRIGGER ${ident(appendOnlyTriggerName(table))} ON ${target} RENAME TO ${ident(appendOnlyTriggerName(renamed))};`,
+        ]
+      : []),
+    ...(table.keepsHistory
+      ? [
+          `ALTER TABLE ${qualified(table.schema, historyName(table))} RENAME TO ${ident(historyName(renamed))};`,
+          ...(isKeyed
+            ? [currentIndexName, versionsIndexName].map(
+                (index) => `ALTER INDEX ${qualified(table.schema, index(table))} RENAME TO ${ident(index(renamed))};`,
+              )
+            : []),
+        ]
+      : []),
   ];
 }
 

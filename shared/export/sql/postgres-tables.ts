@@ -62,7 +62,7 @@ export const versionsIndexName = (table: PostgresTable) => `${historyName(table)
 export const appendOnlyTriggerName = (table: PostgresTable) => `${table.name}_append_only`;
 
 /** The properties with a UNIQUE constraint of their own: unique ones, but for a one-column primary key. */
-function uniqueProperties(table: PostgresTable): ContractProperty[] {
+export function uniqueProperties(table: PostgresTable): ContractProperty[] {
   return table.object.properties.filter(
     (property) => property.unique && !(table.primaryKey.length === 1 && table.primaryKey[0] === property.name),
   );

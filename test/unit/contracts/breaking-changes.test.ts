@@ -131,6 +131,19 @@ describe('breaking changes', () => {
     ]);
   });
 
+  it('takes a removed and an added schema object with the same fields for a rename, and one with other fields for a removal', () => {
+    const orders = previous.schema[0]!;
+    const renamed: Contract = { ...previous, version: '2.0.0', schema: [{ ...orders, name: 'order_records' }] };
+    expect(changesOf(renamed)).toEqual([
+      ['object-renamed', true, 'orders', 'schema object seems renamed to order_records (same fields)'],
+    ]);
+    const other = anObject('order_records', orders.properties.slice(1));
+    expect(changesOf({ ...renamed, schema: [other] }).map(([kind, , subject]) => [kind, subject])).toEqual([
+      ['object-removed', 'orders'],
+      ['object-added', 'order_records'],
+    ]);
+  });
+
   it('does not take a field of another type for a rename', () => {
     const next = changed((properties) => [
       ...properties.filter((property) => property.name !== 'note'),

@@ -602,6 +602,27 @@ describe('SQL export', () => {
       );
       expect(counts.rows[0]?.n).toBe(4);
     });
+
+    it('renames the tables of a renamed schema object, with their history, keys and triggers, and keeps their rows', async () => {
+      const saved = claimsDesign({ properties: savedFields, eventName: 'claim_filed' });
+      const current = claimsDesign({ objectName: 'claim_records', eventName: 'claim_events', properties: savedFields });
+      const migration = migrationOf(current, saved);
+      expect(migration).not.toContain('DROP TABLE');
+      expect(migration).toContain('-- breaking: claims: schema object seems renamed to claim_records (same fields)');
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(current));
+      const expected = await schemaOf(db, ['claims']);
+      await withSampleRows(saved);
+      await db.exec(`INSERT INTO claims.claim_filed VALUES ('e-1')`);
+      await runAsPsql(db, migration);
+      expect(await schemaOf(db, ['claims'])).toEqual(expected);
+      const count = async (table: string) =>
+        (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM claims.${table}`)).rows[0]?.n;
+      expect([await count('claim_records'), await count('claim_records_history'), await count('claim_events')]).toEqual(
+        [2, 2, 1],
+      );
+      await expect(db.query('DELETE FROM claims.claim_events')).rejects.toThrow(/events are immutable/);
+    });
   });
 
   it('migrates the last saved design’s tables to exactly the current ones, which then take the sample rows', {

@@ -9,6 +9,7 @@ import {
   resolveContractConflicts,
 } from '../../shared/contracts';
 import { importContractSource } from '../../shared/contracts/import';
+import { exportRefusalsAdded } from '../../shared/export';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { formatProblem, serializeMesh } from '../../shared/model';
 import { CONTRACT_SOURCE_FILES } from '../../shared/model/mesh-file-format';
@@ -27,7 +28,8 @@ export const importCommand: Command = {
     'a JSON Schema (.json) or Protobuf (.proto); what has no ODCS logical type is imported as a string and',
     'reported with its line (see docs/contract-import.md).',
     'A contract that names its dataProduct is served from a new output port of that product, created',
-    'with its domain when missing. The design is rewritten all at once, only when something was imported.',
+    'with its domain when missing. The design is rewritten all at once, only when something was imported,',
+    'and never when the result would not export (two tables of one name in a product, for instance).',
     '',
     'A contract whose id the design, or an earlier file of the same command, already has is never merged:',
     '  --on-conflict skip      leave it out (the default)',
@@ -35,7 +37,7 @@ export const importCommand: Command = {
     '  --on-conflict replace   replace the existing contract (with several files of one id, the last wins)',
     '',
     'exit codes: 0 everything imported (or skipped on request), 1 a file could not be read or imported,',
-    '            or a conflict was skipped without --on-conflict, 2 wrong usage',
+    '            a conflict was skipped without --on-conflict, or the design would no longer export, 2 wrong usage',
   ],
   async run(args, io) {
     const options = parseOptions(args, { values: ['into', 'on-conflict'], flags: [] });
@@ -84,6 +86,15 @@ export const importCommand: Command = {
     const checked = parseMeshDocument(JSON.parse(serializeMesh(mesh)));
     if (!checked.ok) {
       for (const problem of checked.errors) io.err(`${into}: ${formatProblem(problem)} (nothing was written)`);
+      return EXIT.problems;
+    }
+    // Contracts that open fine can still clash where they are served (two tables of one name in a product's schema).
+    const refusals = imported.length > 0 ? exportRefusalsAdded(design.mesh, checked.value) : [];
+    if (refusals.length > 0) {
+      for (const problem of refusals) {
+        io.err(`${into}: ${formatProblem(problem)} (nothing was written: the design would no longer export)`);
+      }
+      io.out(`${into}: 0 of ${files.length} contract files imported, nothing written`);
       return EXIT.problems;
     }
     for (const decision of decisions) {

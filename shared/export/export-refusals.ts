@@ -1,5 +1,5 @@
 import type { Mesh } from '../model/mesh';
-import type { Problem } from '../model/problem';
+import { formatProblem, type Problem } from '../model/problem';
 import { exportBundle } from './export-bundle';
 import { WHOLE_MESH } from './export-scope';
 import type { ExportOptions, ExportProblem } from './export-target';
@@ -27,4 +27,10 @@ export function exportRefusals(
   const isSaidByRule = ({ sameAs }: ExportProblem) =>
     sameAs !== undefined && ruleErrors.some((error) => error.ruleId === sameAs.ruleId && error.path === sameAs.path);
   return bundle.errors.filter((problem) => !isSaidByRule(problem)).map(({ path, message }) => ({ path, message }));
+}
+
+/** What would stop the export of `after` that did not stop `before`'s: the refusals an edit, such as an import, brings. */
+export function exportRefusalsAdded(before: Mesh, after: Mesh): Problem[] {
+  const known = new Set(exportRefusals(before).map(formatProblem));
+  return exportRefusals(after).filter((problem) => !known.has(formatProblem(problem)));
 }

@@ -8,7 +8,7 @@ export {
   type PictureFormat,
 } from './diagram-pictures';
 export { type BundleProgress, type BundleSteps, exportBundle, exportBundleInSteps, INDEX_FILE } from './export-bundle';
-export { exportRefusals, type RuleError } from './export-refusals';
+export { exportRefusals, exportRefusalsAdded, type RuleError } from './export-refusals';
 export { describeScope, type ExportScope, elementsInScope, type ScopedElements, WHOLE_MESH } from './export-scope';
 export {
   defineTarget,

@@ -79,11 +79,20 @@ describe('the built mesh-designer command line', () => {
     }
   });
 
-  it('imports a contract into a design file', () => {
+  it('imports a contract into a design file, and refuses one whose table the product already has', () => {
     const design = join(workspace, 'shop.mesh.json');
-    writeFileSync(design, readFileSync(join(FIXTURES, 'ecommerce/input.mesh.json')));
-    const contract = join(ROOT, 'test/fixtures/odcs/batch/shipment.odcs.yaml');
-    const run = meshDesigner('import', contract, '--into', design, '--on-conflict', 'rename');
+    const saved = readFileSync(join(FIXTURES, 'ecommerce/input.mesh.json'), 'utf8');
+    writeFileSync(design, saved);
+    const shipment = readFileSync(join(ROOT, 'test/fixtures/odcs/batch/shipment.odcs.yaml'), 'utf8');
+    const again = join(workspace, 'shipment.odcs.yaml');
+    writeFileSync(again, shipment);
+    const clash = meshDesigner('import', again, '--into', design, '--on-conflict', 'rename');
+    expect(clash.status).toBe(1);
+    expect(clash.stderr).toContain("'shipments' would name both table 'shipments' of contract 'Shipment'");
+    expect(readFileSync(design, 'utf8')).toBe(saved);
+    const parcels = join(workspace, 'parcels.odcs.yaml');
+    writeFileSync(parcels, shipment.replace('  - name: shipments', '  - name: parcels'));
+    const run = meshDesigner('import', parcels, '--into', design, '--on-conflict', 'rename');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(JSON.parse(readFileSync(design, 'utf8')).contracts.length).toBe(7);

@@ -9,7 +9,10 @@ const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json
 const shipment = readFileSync(new URL('../../fixtures/odcs/batch/shipment.odcs.yaml', import.meta.url), 'utf8');
 const broken = readFileSync(new URL('../../fixtures/odcs/batch/broken-yaml.odcs.yaml', import.meta.url), 'utf8');
 
-const withId = (text: string, id: string) => text.replace(/^id: .*$/m, `id: ${id}`);
+let copies = 0;
+/** The contract under another id, its table named apart so that copies served by one product can all export. */
+const withId = (text: string, id: string) =>
+  text.replace(/^id: .*$/m, `id: ${id}`).replace(/^ {2}- name: (.*)$/m, (_, table) => `  - name: ${table}_${++copies}`);
 
 function contractIds(text: string | Uint8Array | undefined): string[] {
   const parsed = parseMeshFile(String(text));
@@ -124,6 +127,18 @@ describe('mesh-designer import', () => {
       'shop.mesh.json: cannot write: the disk is read-only; choose another path (the design is as it was)',
     ]);
     expect(files.get('shop.mesh.json')).toBe(sample);
+  });
+
+  it('refuses, naming the clash and writing nothing, an import that would stop the design from exporting', async () => {
+    // The sample's shipments product serves a contract whose schema object makes table `shipments`.
+    const { io, out, err, files } = fakeIo({ 'shop.mesh.json': sample, 'again.odcs.yaml': shipment });
+    const args = ['import', 'again.odcs.yaml', '--into', 'shop.mesh.json', '--on-conflict', 'rename'];
+    expect(await runCli(args, io)).toBe(EXIT.problems);
+    expect(err).toContain(
+      "shop.mesh.json: products[2]: PostgreSQL DDL and migrations: data product 'shipments': 'shipments' would name both table 'shipments' of contract 'Shipment' and table 'shipments' of contract 'Shipment 2' (nothing was written: the design would no longer export)",
+    );
+    expect(files.get('shop.mesh.json')).toBe(sample);
+    expect(out.at(-1)).toBe('shop.mesh.json: 0 of 1 contract files imported, nothing written');
   });
 
   it('leaves the design untouched when nothing imports', async () => {

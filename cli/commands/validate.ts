@@ -1,4 +1,5 @@
 import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
+import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals } from '../../shared/export';
 import type { Mesh } from '../../shared/model';
 import { designSimulationProblems } from '../../shared/simulation';
@@ -52,8 +53,9 @@ export const validateCommand: Command = {
     "governance rules the app's problems panel shows run on it, at the severities its policies set",
     '(docs/governance.md), what would stop `export` of the whole mesh in any format (as export says it),',
     'and what would stop `simulate`: a scenario naming what the design lacks, a transformation that is',
-    'not one query. A contract (*.yaml, *.yml) is checked against the official',
-    'ODCS v3.1.0 schema and the semantic rules for contracts, with line and column.',
+    'not one query. A contract (*.yaml, *.yml) is checked against the official ODCS schema of its',
+    `apiVersion (${schemasForApiVersions()}),`,
+    'then the semantic rules for contracts, with line and column.',
     '',
     'options:',
     '  --json                 print one JSON report for all files on stdout',

@@ -38,6 +38,18 @@ const SCHEMA_OF: Record<(typeof SUPPORTED_API_VERSIONS)[number], OdcsSchemaVersi
   'v3.0.0': V310,
 };
 
+/** Which official schema checks which apiVersions, in words: `v3.2.0's for v3.2.0; v3.1.0's for v3.1.0, v3.0.2, …`. */
+export function schemasForApiVersions(): string {
+  const apiVersionsBySchema = new Map<string, string[]>();
+  for (const apiVersion of SUPPORTED_API_VERSIONS) {
+    const schema = SCHEMA_OF[apiVersion].version;
+    apiVersionsBySchema.set(schema, [...(apiVersionsBySchema.get(schema) ?? []), apiVersion]);
+  }
+  return [...apiVersionsBySchema]
+    .map(([schema, apiVersions]) => `${schema}'s for ${apiVersions.join(', ')}`)
+    .join('; ');
+}
+
 export type OdcsVersionResolution = { ok: true; schema: OdcsSchemaVersion } | { ok: false; message: string };
 
 /**

@@ -27,6 +27,16 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
+  it("says in --help that a contract is checked against its own apiVersion's schema, as it is", async () => {
+    const { io, out } = fakeIo({});
+    expect(await runCli(['validate', '--help'], io)).toBe(EXIT.ok);
+    const help = out.join('\n').replace(/\s+/g, ' ');
+    expect(help).toContain(
+      "the official ODCS schema of its apiVersion (v3.2.0's for v3.2.0; v3.1.0's for v3.1.0, v3.0.2, v3.0.1, v3.0.0)",
+    );
+    expect(help).not.toContain('ODCS v3.1.0 schema');
+  });
+
   it('fails with every located problem, and still checks the other files', async () => {
     const broken = JSON.parse(sample);
     broken.products[0].domainId = 'nowhere';

@@ -54,18 +54,37 @@ export function MessageCard({
           </button>
         )}
       </header>
+      {message.headers && <RecordHeaders headers={message.headers} />}
       {envelope ? (
         <EnvelopeDiff envelope={envelope} messageKey={message.key} />
       ) : (
         value !== null && <FieldTable record={value as Record<string, unknown>} />
       )}
-      {value !== null && (
+      {(value !== null || message.headers) && (
         <details className="message-card__raw">
           <summary>JSON</summary>
-          <pre>{JSON.stringify({ key: message.key, value }, null, 2)}</pre>
+          <pre>
+            {JSON.stringify({ key: message.key, ...(message.headers && { headers: message.headers }), value }, null, 2)}
+          </pre>
         </details>
       )}
     </article>
+  );
+}
+
+/** A record's Kafka headers: Debezium's `__debezium.newkey` / `oldkey` say where a key change went or came from. */
+function RecordHeaders({ headers }: { headers: Record<string, unknown> }) {
+  return (
+    <dl className="message-card__headers" aria-label="Headers" data-testid="message-headers">
+      {Object.entries(headers).map(([name, value]) => (
+        <div key={name} className="message-card__header-entry">
+          <dt>{name}</dt>
+          <dd>
+            <code>{JSON.stringify(value)}</code>
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

@@ -1,0 +1,41 @@
+import { expect, it } from 'vitest';
+import { describeInChromium, screenshot } from './app-driver';
+import { enterSimulate, openEditedSample, runTo } from './simulation-driver';
+
+/** What a run shows on screen beyond its numbers: a record's headers, the presenter's controls, the seed after an undo. */
+describeInChromium('Simulate mode on screen', (session) => {
+  it('shows the Kafka headers of a primary-key change on its cards and in their JSON', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'key-change.mesh.json', (mesh) => {
+      const scenario = mesh.scenarios[0];
+      if (scenario) scenario.steps = [{ ...(scenario.steps[0] as object), values: { order_id: 5000 } }];
+    });
+    await enterSimulate(page);
+    await runTo(page, 5);
+    await page.getByTestId('rf__edge-l-orders-cdc').click();
+
+    await page.getByLabel('Filter by key').fill('5000');
+    const created = page.getByTestId('message').filter({ has: page.locator('.op--c'), hasText: '{"order_id":5000}' });
+    await created.waitFor();
+    expect(await created.getByTestId('message-headers').textContent()).toBe('__debezium.oldkey{"order_id":1000}');
+    await created.getByText('JSON').click();
+    expect(JSON.parse((await created.locator('pre').textContent()) ?? '').headers).toEqual({
+      '__debezium.oldkey': { order_id: 1000 },
+    });
+
+    await page.getByLabel('Filter by key').fill('1000');
+    const tombstone = page
+      .getByTestId('message')
+      .filter({ has: page.locator('.op--tombstone'), hasText: '{"order_id":1000}' });
+    const deletion = page.getByTestId('message').filter({ has: page.locator('.op--d'), hasText: '{"order_id":1000}' });
+    expect(await tombstone.getByTestId('message-headers').textContent()).toBe('__debezium.newkey{"order_id":5000}');
+    expect(await deletion.getByTestId('message-headers').textContent()).toBe('__debezium.newkey{"order_id":5000}');
+    await tombstone.getByText('JSON').click();
+    expect(JSON.parse((await tombstone.locator('pre').textContent()) ?? '')).toEqual({
+      key: { order_id: 1000 },
+      headers: { '__debezium.newkey': { order_id: 5000 } },
+      value: null,
+    });
+    await screenshot(page, 'simulate-key-change-headers');
+  });
+});

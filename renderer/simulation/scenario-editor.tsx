@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
 import type { LocatedProblem } from '../../shared/contracts/yaml-source';
+import { isDeepEqual } from '../../shared/model/deep-equal';
 import { readScenarioText, scenarioJsonSchema, scenarioText } from '../../shared/simulation/scenario-text';
 import { starterScenario } from '../../shared/simulation/starter-scenario';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
@@ -30,6 +31,8 @@ export function ScenarioEditor() {
   const [problems, setProblems] = useState<LocatedProblem[]>([]);
   const [isDirty, setDirty] = useState(false);
   const [applied, setApplied] = useState(false);
+  /** Set while the editor takes the document's text, which is no edit of the user's. */
+  const isShowingDocument = useRef(false);
   useMonacoTheme(monaco);
 
   useEffect(() => {
@@ -81,6 +84,7 @@ export function ScenarioEditor() {
       );
     };
     const listener = model.onDidChangeContent(() => {
+      if (isShowingDocument.current) return;
       setDirty(true);
       setApplied(false);
       check();
@@ -93,6 +97,20 @@ export function ScenarioEditor() {
       editor.current = null;
     };
   }, [monaco, scenario?.id, index]);
+
+  // An undo or redo changed the scenario: an editor without edits of its own shows it as it is now.
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    const mesh = currentMesh();
+    if (!model || !mesh || !scenario || isDirty) return;
+    const shown = readScenarioText(model.getValue(), mesh, index);
+    // The text after Apply is the user's, laid out as they wrote it: kept while it says the same.
+    if (shown.ok && isDeepEqual(shown.value, scenario)) return;
+    isShowingDocument.current = true;
+    model.setValue(scenarioText(scenario));
+    isShowingDocument.current = false;
+    setApplied(false);
+  }, [scenario, isDirty, index]);
 
   if (!scenario) {
     return (

@@ -105,9 +105,22 @@ export function SimulationBar() {
           type="number"
           className="simulation-bar__number"
           value={seed ?? chosen?.seed ?? ''}
-          onChange={(event) => setSimulation({ seed: Math.trunc(Number(event.target.value)) })}
+          onChange={(event) => {
+            const typed = Math.trunc(Number(event.target.value));
+            setSimulation({ seed: typed === chosen?.seed ? null : typed });
+          }}
         />
       </label>
+      {seed !== null && chosen && seed !== chosen.seed && (
+        <button
+          type="button"
+          className="link-button simulation-bar__seed-override"
+          title={`The run bar's seed replaces the scenario's (${chosen.seed}) from the next reset: click to use the scenario's`}
+          onClick={() => setSimulation({ seed: null })}
+        >
+          not the scenario's {chosen.seed}
+        </button>
+      )}
       <label title="Applies on reset">
         Scenario
         <select

@@ -88,7 +88,6 @@ async function start(): Promise<boolean> {
     status: 'starting',
     runMesh: mesh,
     scenarioId: scenario.id,
-    seed: scenario.seed,
     failure: null,
     firedFaults: [],
     trace: null,

@@ -26,7 +26,10 @@ export interface SimulationState {
   /** The document the run was built from: a design change ends the run. */
   runMesh: Mesh | null;
   scenarioId: string | null;
-  /** The seed of the next run (the scenario's unless changed). */
+  /**
+   * A seed typed in the run bar for the next runs, in place of the scenario's; null follows the
+   * scenario's, as it is in the design (after an Apply, undo or redo too).
+   */
   seed: number | null;
   speed: Speed;
   /** Pauses the run when it reaches this tick. */

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Mesh } from '../../shared/model';
+import { changesOnlyScenarios } from '../../shared/model/scenario-only-change';
 import type { FileRef } from '../host/host';
 
 const HISTORY_LIMIT = 200;
@@ -139,19 +140,20 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       if (gestureStart) set({ mesh: gestureStart, gestureStart: null });
     },
     undo: () => {
-      if (get().isReadOnly) return refuse();
-      get().endGesture();
+      // No gesture runs while read-only: the canvas allows none.
+      if (!get().isReadOnly) get().endGesture();
       const { mesh, past, future } = get();
       const previous = past.at(-1);
       if (!mesh || !previous) return;
+      if (!mayStepTo(get(), previous)) return refuse();
       set({ mesh: previous, past: past.slice(0, -1), future: [mesh, ...future], openCoalesceKey: null });
     },
     redo: () => {
-      if (get().isReadOnly) return refuse();
-      get().endGesture();
+      if (!get().isReadOnly) get().endGesture();
       const { mesh, past, future } = get();
       const [next, ...rest] = future;
       if (!mesh || !next) return;
+      if (!mayStepTo(get(), next)) return refuse();
       set({ mesh: next, past: [...past, mesh], future: rest, openCoalesceKey: null });
     },
     markSaved: (documentKey, file, savedMesh) => {
@@ -163,8 +165,19 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
 export const selectIsDirty = (state: DocumentState) => state.mesh !== state.savedMesh;
 /** What the window title and the save prompt call the document: "orders.mesh.json", "Recovered …", or the design's name. */
 export const selectDocumentName = (state: DocumentState) => state.name ?? state.mesh?.name ?? '';
-export const selectCanUndo = (state: DocumentState) => state.past.length > 0;
-export const selectCanRedo = (state: DocumentState) => state.future.length > 0;
+/** Whether undo or redo may bring `other` back now: while read-only (Simulate mode), only across a scenario edit. */
+function mayStepTo(state: DocumentState, other: Mesh): boolean {
+  return !state.isReadOnly || (state.mesh !== null && changesOnlyScenarios(other, state.mesh));
+}
+
+export const selectCanUndo = (state: DocumentState) => {
+  const previous = state.past.at(-1);
+  return previous !== undefined && mayStepTo(state, previous);
+};
+export const selectCanRedo = (state: DocumentState) => {
+  const next = state.future[0];
+  return next !== undefined && mayStepTo(state, next);
+};
 
 /** Applies a change to the open document: the one way every edit reaches it. */
 export function changeMesh(recipe: (mesh: Mesh) => Mesh, options?: ChangeOptions): void {

@@ -59,6 +59,17 @@ export async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();
 }
 
+/** Pastes over the editor's text, as a user would (typing would let the editor indent and close brackets). */
+export async function replaceEditorText(page: Page, testId: string, text: string): Promise<void> {
+  const editor = page.getByTestId(testId);
+  await editor.locator('.monaco-editor').waitFor();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((copied) => navigator.clipboard.writeText(copied), text);
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('ControlOrMeta+v');
+}
+
 /** Types a query into the SQL console for a node and runs it. */
 export async function runQuery(page: Page, nodeName: string, sql: string): Promise<void> {
   await openTab(page, 'SQL');

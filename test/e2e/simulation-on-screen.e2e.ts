@@ -1,6 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { enterSimulate, openEditedSample, runTo } from './simulation-driver';
+import {
+  enterSimulate,
+  openEditedSample,
+  openTab,
+  replaceEditorText,
+  runTo,
+  simulateSample,
+  step,
+  waitForTick,
+} from './simulation-driver';
+
+const workshop = () =>
+  JSON.parse(readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8')).scenarios[0];
 
 /** What a run shows on screen beyond its numbers: a record's headers, the presenter's controls, the seed after an undo. */
 describeInChromium('Simulate mode on screen', (session) => {
@@ -37,5 +50,43 @@ describeInChromium('Simulate mode on screen', (session) => {
       value: null,
     });
     await screenshot(page, 'simulate-key-change-headers');
+  });
+
+  it('undoes a scenario applied while simulating, and the run bar’s seed follows the design’s scenario', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    const seed = page.getByLabel('Seed');
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    expect(await undo.isDisabled()).toBe(true);
+    await openTab(page, 'Scenario');
+    await replaceEditorText(page, 'scenario-editor', JSON.stringify({ ...workshop(), seed: 11 }, null, 2));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    expect(await seed.inputValue()).toBe('11');
+    await page.getByRole('button', { name: 'Reset the run' }).click();
+    await waitForTick(page, 0);
+    await step(page);
+
+    await undo.click();
+    await expect.poll(() => seed.inputValue()).toBe('42');
+    await page.getByTestId('scenario-editor').locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await expect
+      .poll(async () =>
+        ((await page.getByTestId('scenario-editor').locator('.view-lines').textContent()) ?? '').replace(/\s+/g, ' '),
+      )
+      .toContain('"seed": 42,');
+    expect(await page.getByText('The design is read-only while simulating.').count()).toBe(0);
+    expect(await undo.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Reset the run' }).click();
+    await waitForTick(page, 0);
+    expect(await seed.inputValue()).toBe('42');
+
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await expect.poll(() => seed.inputValue()).toBe('11');
+    await seed.fill('8');
+    await page.getByRole('button', { name: "not the scenario's 11" }).waitFor();
+    await screenshot(page, 'simulate-seed-override');
+    await page.getByRole('button', { name: "not the scenario's 11" }).click();
+    expect(await seed.inputValue()).toBe('11');
   });
 });

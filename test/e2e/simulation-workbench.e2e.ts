@@ -20,22 +20,12 @@ import {
   enterSimulate,
   gridColumn,
   openTab,
+  replaceEditorText,
   runTo,
   simulateSample,
   step,
   waitForTick,
 } from './simulation-driver';
-
-/** Pastes over the editor's text, as a user would (typing would let the editor indent and close brackets). */
-async function replaceEditorText(page: Page, testId: string, text: string): Promise<void> {
-  const editor = page.getByTestId(testId);
-  await editor.locator('.monaco-editor').waitFor();
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((copied) => navigator.clipboard.writeText(copied), text);
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('ControlOrMeta+v');
-}
 
 const workshop = () => {
   const mesh = JSON.parse(readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'));

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
+import { selectCanRedo, selectCanUndo, selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
 import type { Mesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 import { documentNow, openDocument, undoSteps } from './store-fixture';
@@ -43,6 +43,30 @@ describe('the document store', () => {
     expect(documentNow()).toMatchObject({ name: 'A', description: 'scenario edited' });
     expect(store().refusedEdits - refusedBefore).toBe(2);
     expect(undoSteps()).toBe(2);
+  });
+
+  it('undoes and redoes a scenario edit while read-only, as it was allowed then, and says Undo is unavailable where it is not', () => {
+    store().change(rename('A'));
+    store().setReadOnly(true);
+    const beforeEdit = documentNow();
+    store().change((mesh) => ({ ...mesh, scenarios: [...mesh.scenarios] }), { whileReadOnly: true });
+    const edited = documentNow();
+    const refusedBefore = store().refusedEdits;
+    expect(selectCanUndo(store())).toBe(true);
+
+    store().undo();
+    expect(documentNow()).toBe(beforeEdit);
+    expect(selectCanUndo(store())).toBe(false);
+    expect(selectCanRedo(store())).toBe(true);
+    store().redo();
+    expect(documentNow()).toBe(edited);
+    store().undo();
+    store().undo();
+    expect(documentNow().name).toBe('A');
+    expect(store().refusedEdits - refusedBefore).toBe(1);
+
+    store().setReadOnly(false);
+    expect(selectCanUndo(store())).toBe(true);
   });
 
   it('records nothing for a change that changes nothing', () => {

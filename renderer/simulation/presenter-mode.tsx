@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { FAULT_CARDS } from '../../shared/simulation/fault-deck';
+import { FAULT_CARDS, firedFaultNote } from '../../shared/simulation/fault-deck';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { useDocumentStore } from '../store/document-store';
+import { SimulatedClock } from './simulated-clock';
+import { STATUS_LABELS } from './simulation-bar';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
 import { traceStagePlaces } from './trace-places';
@@ -9,7 +12,8 @@ import { STAGE_LABELS, TraceStageView, usePresenterNotes } from './trace-stage';
 
 /**
  * A workshop's view: full screen, large type, the canvas above with the stage's node in focus,
- * one stage at a time below; → and ← (or a click) walk the stages, Esc ends.
+ * one stage at a time below, with the run's clock; → and ← walk the stages, Space runs or pauses,
+ * S steps, 1–5 fire the fault deck's cards (the last one fired is named, with its tick), Esc ends.
  */
 export function PresenterMode() {
   const isPresenting = useSimulationStore((state) => state.isPresenting && state.mode === 'simulate');
@@ -17,7 +21,7 @@ export function PresenterMode() {
     useShallow((state) => ({ trace: state.trace, traceStage: state.traceStage })),
   );
   const notes = usePresenterNotes();
-  const fired = useSimulationStore((state) => state.firedFaults.length);
+  const status = useSimulationStore((state) => state.status);
   const stage = trace?.stages[traceStage];
   const places = trace ? traceStagePlaces(trace.stages) : [];
 
@@ -51,9 +55,9 @@ export function PresenterMode() {
   if (!isPresenting) return null;
   return (
     <section className="presenter" aria-label="Presenter mode" data-testid="presenter">
-      {stage && trace ? (
-        <>
-          <header className="presenter__bar">
+      <header className="presenter__bar">
+        {stage && trace && (
+          <>
             <span className="presenter__progress" data-testid="presenter-position">
               {traceStage + 1} / {trace.stages.length}
             </span>
@@ -67,16 +71,22 @@ export function PresenterMode() {
                 />
               ))}
             </ol>
-            <span className="presenter__keys">
-              → next · ← back · Esc ends · faults:{' '}
-              {FAULT_CARDS.map((card, index) => (
-                <kbd key={card.kind} title={card.title}>
-                  {index + 1}
-                </kbd>
-              ))}
-              {fired > 0 && ` (${fired} fired)`}
-            </span>
-          </header>
+          </>
+        )}
+        <SimulatedClock className="presenter__clock" testId="presenter-clock" tickTestId="presenter-tick" />
+        <span className="presenter__status">{STATUS_LABELS[status]}</span>
+        <span className="presenter__keys">
+          → next · ← back · Space {status === 'running' ? 'pauses' : 'runs'} · S steps · Esc ends · faults:{' '}
+          {FAULT_CARDS.map((card, index) => (
+            <kbd key={card.kind} title={card.title}>
+              {index + 1}
+            </kbd>
+          ))}
+        </span>
+      </header>
+      <LastFiredFault />
+      {stage && trace ? (
+        <>
           <div className="presenter__stage">
             <TraceStageView stage={stage} />
           </div>
@@ -86,6 +96,23 @@ export function PresenterMode() {
         <p className="presenter__empty">Run the simulation for a few ticks: the walk follows its newest change.</p>
       )}
     </section>
+  );
+}
+
+/** The fault the last key fired: which card, on what, and whether its tick has run (so its effect shows on the canvas). */
+function LastFiredFault() {
+  const fault = useSimulationStore((state) => state.firedFaults.at(-1));
+  const ranTick = useSimulationStore((state) => state.metrics?.tick ?? 0);
+  const timing = useSimulationStore((state) =>
+    state.runMesh?.scenarios.find((scenario) => scenario.id === state.scenarioId),
+  );
+  const mesh = useDocumentStore((state) => state.mesh);
+  if (!fault || !mesh) return null;
+  return (
+    <p className="presenter__fault" role="status" data-testid="presenter-fault">
+      {firedFaultNote(mesh, fault, ranTick, timing)}
+      {ranTick < fault.tick && ' Press S to step to it, or Space to run.'}
+    </p>
   );
 }
 

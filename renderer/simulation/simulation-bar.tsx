@@ -1,18 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useDocumentStore } from '../store/document-store';
 import { whyNothingToRun } from './nothing-to-run';
+import { SimulatedClock } from './simulated-clock';
 import { simulation } from './simulation-controller';
 import { MAX_SPEED, MIN_SPEED, setSimulation, useSimulationStore } from './simulation-store';
-
-const CLOCK = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZone: 'UTC',
-});
 
 /** The run's controls: run, pause, step, reset, speed, seed, scenario, and the simulated clock. */
 export function SimulationBar() {
@@ -27,8 +18,6 @@ export function SimulationBar() {
       failure: state.failure,
     })),
   );
-  const tick = useSimulationStore((state) => state.metrics?.tick);
-  const time = useSimulationStore((state) => state.metrics?.time);
   const scenarios = useDocumentStore((state) => state.mesh?.scenarios);
   const nothingToRun = useDocumentStore((state) => whyNothingToRun(state.mesh));
   if (mode !== 'simulate') return null;
@@ -137,14 +126,12 @@ export function SimulationBar() {
           ))}
         </select>
       </label>
-      <span className="simulation-bar__clock" data-testid="simulated-clock" title={time}>
-        {time ? CLOCK.format(new Date(time)) : '—'} · tick <strong data-testid="tick">{tick ?? '—'}</strong>
-      </span>
+      <SimulatedClock className="simulation-bar__clock" testId="simulated-clock" tickTestId="tick" />
       <span className={`simulation-bar__status simulation-bar__status--${status}`}>{STATUS_LABELS[status]}</span>
       <button
         type="button"
         onClick={() => setSimulation({ isPresenting: true })}
-        title="Full screen, large text, → ← Esc"
+        title="Full screen, large text: → ← walk a trace, Space runs or pauses, S steps, 1–5 fire faults, Esc ends"
       >
         Present
       </button>
@@ -161,7 +148,7 @@ export function SimulationBar() {
   );
 }
 
-const STATUS_LABELS = {
+export const STATUS_LABELS = {
   idle: 'not started',
   starting: 'starting…',
   running: 'running',

@@ -7,12 +7,12 @@ import { setSimulation, useSimulationStore } from './simulation-store';
 /**
  * Keys of a trace, taken before the command table's while simulating with a trace open (there the
  * design is read-only, so the arrows have nothing to nudge): ← and → walk its stages; in presenter
- * mode 1–5 fire the fault deck's cards and Esc leaves. The shortcut sheet lists them under Simulation (docs/keyboard-shortcuts.md).
+ * mode Space runs or pauses, S steps one tick, 1–5 fire the fault deck's cards and Esc leaves. The shortcut sheet lists them under Simulation (docs/keyboard-shortcuts.md).
  */
 export function useSimulationShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const { mode, trace, isPresenting } = useSimulationStore.getState();
+      const { mode, trace, isPresenting, status } = useSimulationStore.getState();
       if (
         mode !== 'simulate' ||
         isTypingTarget(event.target) ||
@@ -29,6 +29,13 @@ export function useSimulationShortcuts(): void {
       } else if (isPresenting && /^[1-9]$/.test(event.key) && FAULT_CARDS[Number(event.key) - 1]) {
         event.preventDefault();
         void simulation.fireCard((FAULT_CARDS[Number(event.key) - 1] as (typeof FAULT_CARDS)[number]).kind);
+      } else if (isPresenting && event.key === ' ') {
+        event.preventDefault();
+        if (status === 'running') simulation.pause();
+        else void simulation.run();
+      } else if (isPresenting && (event.key === 's' || event.key === 'S')) {
+        event.preventDefault();
+        void simulation.step();
       } else if (event.key === 'Escape' && isPresenting) {
         event.preventDefault();
         setSimulation({ isPresenting: false });

@@ -174,3 +174,25 @@ function requiringContracts(
     }),
   );
 }
+
+/**
+ * What presenter mode says of a fault fired by key: which card, aimed at what, and whether the
+ * tick it takes effect at has run yet (`ranTick`, the run's tick now), with its outcome where known.
+ */
+export function firedFaultNote(
+  mesh: Mesh,
+  fault: Fault,
+  ranTick: number,
+  timing?: Pick<Scenario, 'tickMillis' | 'connector'>,
+): string {
+  const key = FAULT_CARDS.findIndex((card) => card.kind === fault.kind) + 1;
+  const title = FAULT_CARDS[key - 1]?.title ?? fault.kind;
+  const target =
+    'productId' in fault
+      ? (mesh.products.find((product) => product.id === fault.productId)?.name ?? fault.productId)
+      : (topicChoices(mesh, fault.kind).find((choice) => choice.key === `${fault.systemId}/${fault.topicId}`)?.topic
+          .name ?? fault.topicId);
+  const when = ranTick < fault.tick ? `it takes effect at tick ${fault.tick}` : `it took effect at tick ${fault.tick}`;
+  const outcome = ranTick >= fault.tick && timing ? firedFaultOutcome(mesh, fault, timing) : undefined;
+  return `Key ${key} fired “${title}” on ${target}: ${when}${outcome ? ` — ${outcome}` : '.'}`;
+}

@@ -9,6 +9,7 @@ import {
   runTo,
   simulateSample,
   step,
+  traceOrder1000,
   waitForTick,
 } from './simulation-driver';
 
@@ -88,5 +89,42 @@ describeInChromium('Simulate mode on screen', (session) => {
     await screenshot(page, 'simulate-seed-override');
     await page.getByRole('button', { name: "not the scenario's 11" }).click();
     expect(await seed.inputValue()).toBe('11');
+  });
+
+  it('runs, pauses and steps the run by keyboard in presenter mode, showing its clock and which fault a key fired and when it takes effect', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 6);
+    await traceOrder1000(page);
+    await page.getByRole('button', { name: 'Present' }).first().click();
+    const presenter = page.getByTestId('presenter');
+    const tick = presenter.getByTestId('presenter-tick');
+    await presenter.waitFor();
+    expect(await tick.textContent()).toBe('6');
+    expect(await presenter.getByTestId('presenter-clock').textContent()).toContain('09:06:00');
+
+    await page.keyboard.press('2');
+    await presenter
+      .getByTestId('presenter-fault')
+      .filter({
+        hasText: 'Key 2 fired “Redelivery of the last records” on orders.public.orders: it takes effect at tick 7.',
+      })
+      .waitFor();
+    await page.keyboard.press('s');
+    await tick.filter({ hasText: '7' }).waitFor();
+    await presenter.getByTestId('presenter-fault').filter({ hasText: 'it took effect at tick 7' }).waitFor();
+    await screenshot(page, 'simulate-presenter-fault-stepped');
+
+    await page.keyboard.press(' ');
+    await presenter.getByText('Space pauses').waitFor();
+    await expect.poll(async () => Number(await tick.textContent())).toBeGreaterThan(8);
+    await page.keyboard.press(' ');
+    await presenter.getByText('Space runs').waitFor();
+    const pausedAt = await tick.textContent();
+    await page.waitForTimeout(300);
+    expect(await tick.textContent()).toBe(pausedAt);
+    await page.keyboard.press('Escape');
+    await presenter.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('tick').textContent()).toBe(pausedAt);
   });
 });

@@ -223,7 +223,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(await page.locator('.react-flow__minimap').isVisible()).toBe(false);
     await screenshot(page, 'simulate-presenter-mode');
     await page.keyboard.press('2');
-    await presenter.getByText('(1 fired)').waitFor();
+    await presenter.getByTestId('presenter-fault').filter({ hasText: 'Key 2 fired' }).waitFor();
     await page.keyboard.press('Escape');
     await presenter.waitFor({ state: 'detached' });
     expect(await page.locator('.toolbar').isVisible()).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firedFaultOutcome } from '../../../shared/simulation/fault-deck';
+import { firedFaultNote, firedFaultOutcome } from '../../../shared/simulation/fault-deck';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
 const mesh = aShopMesh().build();
@@ -154,5 +154,28 @@ describe('faults the fault deck fires', () => {
     simulation.reset();
     simulation.step(3);
     expect(Object.values(simulation.metrics().links)[0]?.records).toBe(6);
+  });
+});
+
+describe('what presenter mode says of the fault a key fired', () => {
+  const redelivery = { kind: 'redeliver', tick: 4, systemId: 'shop', topicId: 'items-cdc', records: 2 } as const;
+
+  it('names the card, its target and the tick it takes effect at, before that tick has run', () => {
+    expect(firedFaultNote(mesh, redelivery, 3)).toBe(
+      'Key 2 fired “Redelivery of the last records” on shop.public.items: it takes effect at tick 4.',
+    );
+  });
+
+  it('says it took effect once that tick has run, with what it did where that is known', () => {
+    expect(firedFaultNote(mesh, redelivery, 4)).toBe(
+      'Key 2 fired “Redelivery of the last records” on shop.public.items: it took effect at tick 4.',
+    );
+    const nulled = { kind: 'null-field', tick: 4, systemId: 'shop', topicId: 'items-cdc', column: 'name' } as const;
+    expect(firedFaultNote(mesh, nulled, 5, { tickMillis: 60_000 })).toBe(
+      'Key 3 fired “A null in a required field” on shop.public.items: it took effect at tick 4 — name is nulled in a change record that reaches shop.public.items at tick 4; the contract check of catalog (item) quarantines it when consumed.',
+    );
+    expect(firedFaultNote(mesh, { kind: 'consumer-offline', tick: 2, productId: 'catalog', ticks: 3 }, 1)).toBe(
+      'Key 1 fired “A consumer goes offline” on catalog: it takes effect at tick 2.',
+    );
   });
 });

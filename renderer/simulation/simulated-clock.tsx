@@ -1,0 +1,30 @@
+import { useSimulationStore } from './simulation-store';
+
+const CLOCK = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'UTC',
+});
+
+/** The run's simulated time and tick, in the run bar and in presenter mode (test ids apart, as both are in the page). */
+export function SimulatedClock({
+  className,
+  testId,
+  tickTestId,
+}: {
+  className: string;
+  testId: string;
+  tickTestId: string;
+}) {
+  const tick = useSimulationStore((state) => state.metrics?.tick);
+  const time = useSimulationStore((state) => state.metrics?.time);
+  return (
+    <span className={className} data-testid={testId} title={time}>
+      {time ? CLOCK.format(new Date(time)) : '—'} · tick <strong data-testid={tickTestId}>{tick ?? '—'}</strong>
+    </span>
+  );
+}

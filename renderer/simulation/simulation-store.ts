@@ -86,9 +86,11 @@ export const useSimulationStore = create<SimulationState>()(() => ({
 /** The live snapshot the canvas draws: only in Simulate mode, so Design stays quiet. */
 export const liveMetrics = (state: SimulationState) => (state.mode === 'simulate' ? state.metrics : null);
 
-/** The node the trace's current stage happens in. */
+/** The node the trace's current stage happens in, while the trace is on screen (its tab, or presenting). */
 export const tracedNodeId = (state: SimulationState) =>
-  state.mode === 'simulate' ? state.trace?.stages[state.traceStage]?.nodeId : undefined;
+  state.mode === 'simulate' && (state.panelTab === 'trace' || state.isPresenting)
+    ? state.trace?.stages[state.traceStage]?.nodeId
+    : undefined;
 
 export function setSimulation(patch: Partial<SimulationState>): void {
   useSimulationStore.setState(patch);

@@ -102,6 +102,7 @@ interface SampleFile {
     retention?: { records: number };
     faults?: unknown[];
     steps: unknown[];
+    data: { table: string; initialRows: number }[];
     connector?: { transactionMetadata?: boolean };
   }[];
 }

@@ -127,4 +127,16 @@ describeInChromium('Simulate mode on screen', (session) => {
     await presenter.waitFor({ state: 'detached' });
     expect(await page.getByTestId('tick').textContent()).toBe(pausedAt);
   });
+
+  it('counts a system table’s rows in words that fit the number: 1 row, 10 rows', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'one-customer.mesh.json', (mesh) => {
+      const customers = mesh.scenarios[0]?.data.find((table) => table.table === 'customers');
+      if (customers) customers.initialRows = 1;
+    });
+    await enterSimulate(page);
+
+    await expect.poll(() => page.getByTestId('rows-customers-service-customers').textContent()).toBe('1 row');
+    expect(await page.getByTestId('rows-orders-service-orders').textContent()).toBe('10 rows');
+  });
 });

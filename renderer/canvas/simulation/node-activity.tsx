@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { counted } from '../../../shared/model/word-list';
 import { rowsPerZone, type Zone } from '../../../shared/simulation/run-catalog';
 import { liveMetrics, tracedNodeId, useSimulationStore } from '../../simulation/simulation-store';
 
@@ -86,7 +87,7 @@ export const TableRows = memo(function TableRows({ systemId, table }: { systemId
   if (rows === undefined) return null;
   return (
     <span className="table-rows" data-testid={`rows-${systemId}-${table}`} title="Rows in the table now">
-      {rows} rows
+      {counted(rows, 'row')}
     </span>
   );
 });

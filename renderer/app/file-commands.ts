@@ -4,7 +4,7 @@ import { counted, emptyMesh, formatProblem, type Mesh, meshFileName, serializeMe
 import { canvasCommands } from '../canvas/canvas-commands';
 import { unappliedDraftNames } from '../contracts/contract-drafts';
 import { importContracts } from '../contracts/import/import-contract-files';
-import { type AutosaveSlot, type FileRef, type Host, UnreadableFileError } from '../host/host';
+import { type AutosaveSlot, type FileRef, type Host, type OpenedFile, UnreadableFileError } from '../host/host';
 import { type OpenOptions, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { autosave } from './use-autosave';
@@ -44,15 +44,44 @@ export function openMeshText(text: string, file: FileRef | null, sourceName: str
  * / Cancel. Resolves true when it may go: saved, or its changes (and their copy) discarded.
  */
 export async function settleUnsavedChanges(host: Host): Promise<boolean> {
+  const leaving = await askBeforeLeaving(host);
+  if (!leaving) return false;
+  await leaving.hasLeft();
+  return true;
+}
+
+/** What the user agreed to when leaving the open document; null when they stay. */
+interface Leaving {
+  /** The document is gone: drops the recovery copy of the changes the user chose not to save. */
+  hasLeft(): Promise<void>;
+}
+
+async function askBeforeLeaving(host: Host): Promise<Leaving | null> {
   const { documentKey } = documentState();
-  if (!(await settleUnappliedDrafts(host))) return false;
-  if (!selectIsDirty(documentState())) return true;
+  const nothingToDrop: Leaving = { hasLeft: async () => {} };
+  if (!(await settleUnappliedDrafts(host))) return null;
+  if (!selectIsDirty(documentState())) return nothingToDrop;
   await autosave.flush();
   const choice = await host.askToSaveChanges(selectDocumentName(documentState()));
-  if (choice === 'cancel') return false;
-  if (choice === 'save') return (await saveFile(host, { saveAs: false })) && !selectIsDirty(documentState());
-  await autosave.discard(documentKey);
-  return true;
+  if (choice === 'cancel') return null;
+  if (choice === 'save') {
+    const isSaved = (await saveFile(host, { saveAs: false })) && !selectIsDirty(documentState());
+    return isSaved ? nothingToDrop : null;
+  }
+  return { hasLeft: () => autosave.discard(documentKey) };
+}
+
+/**
+ * Settles unsaved changes, then runs `open`. The recovery copy of changes the user chose not to
+ * save is dropped only once `open` replaced the design: when it fails or is cancelled, the
+ * unsaved design stays open and must stay recoverable.
+ */
+async function replaceDesign(host: Host, open: () => Promise<boolean>): Promise<boolean> {
+  const leaving = await askBeforeLeaving(host);
+  if (!leaving) return false;
+  const hasOpened = await open();
+  if (hasOpened) await leaving.hasLeft();
+  return hasOpened;
 }
 
 /** Says what a save did not keep: contract text with problems is never in the design. */
@@ -84,29 +113,39 @@ export async function newMesh(host: Host): Promise<void> {
 }
 
 export async function openFile(host: Host): Promise<void> {
-  if (!(await settleUnsavedChanges(host))) return;
-  try {
-    const opened = await host.openFile();
-    if (opened) openMeshText(opened.text, opened.file, opened.file.name);
-  } catch (error) {
-    const what = error instanceof UnreadableFileError ? error.fileName : 'the file';
-    notify({ tone: 'error', text: `Could not open ${what}: ${(error as Error).message}` });
-  }
+  await replaceDesign(host, () =>
+    openRead(
+      () => host.openFile(),
+      (error) => (error instanceof UnreadableFileError ? error.fileName : 'the file'),
+    ),
+  );
 }
 
 export async function openRecentFile(host: Host, file: FileRef): Promise<void> {
-  if (!(await settleUnsavedChanges(host))) return;
+  await replaceDesign(host, () =>
+    openRead(
+      () => host.openRecent(file),
+      () => file.name,
+    ),
+  );
+}
+
+/** Opens the design `read` returns (null: the user cancelled); a failure to read is reported, naming the file. */
+async function openRead(
+  read: () => Promise<OpenedFile | null>,
+  fileNameOnFailure: (error: unknown) => string,
+): Promise<boolean> {
   try {
-    const opened = await host.openRecent(file);
-    openMeshText(opened.text, opened.file, opened.file.name);
+    const opened = await read();
+    return opened ? openMeshText(opened.text, opened.file, opened.file.name) : false;
   } catch (error) {
-    notify({ tone: 'error', text: `Could not open ${file.name}: ${(error as Error).message}` });
+    notify({ tone: 'error', text: `Could not open ${fileNameOnFailure(error)}: ${(error as Error).message}` });
+    return false;
   }
 }
 
 export async function openSample(host: Host, title: string, text: string): Promise<void> {
-  if (!(await settleUnsavedChanges(host))) return;
-  openMeshText(text, null, `sample “${title}”`);
+  await replaceDesign(host, async () => openMeshText(text, null, `sample “${title}”`));
 }
 
 const RECOVERED = 'Recovered ';
@@ -115,10 +154,11 @@ const RECOVERED = 'Recovered ';
  * Opens an autosaved copy as it was: unsaved (it is not on disk like this), named "Recovered …",
  * and still in its own slot, which stays until it is saved or its changes are discarded.
  */
-export async function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean> {
-  if (!(await settleUnsavedChanges(host))) return false;
+export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean> {
   const name = slot.name.startsWith(RECOVERED) ? slot.name : `${RECOVERED}${slot.name}`;
-  return openMeshText(slot.text, null, `“${name}”`, { name, documentKey: slot.key, isUnsaved: true });
+  return replaceDesign(host, async () =>
+    openMeshText(slot.text, null, `“${name}”`, { name, documentKey: slot.key, isUnsaved: true }),
+  );
 }
 
 export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<void> {
@@ -152,13 +192,12 @@ export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
 
 /** A design file dropped on the window opens, as if picked with Open…. */
 export async function openDroppedDesign(host: Host, dropped: File): Promise<void> {
-  if (!(await settleUnsavedChanges(host))) return;
-  try {
-    const opened = await host.openDroppedFile(dropped);
-    if (opened) openMeshText(opened.text, opened.file, opened.file.name);
-  } catch (error) {
-    notify({ tone: 'error', text: `Could not open ${dropped.name}: ${(error as Error).message}` });
-  }
+  await replaceDesign(host, () =>
+    openRead(
+      () => host.openDroppedFile(dropped),
+      () => dropped.name,
+    ),
+  );
 }
 
 export async function closeDesign(host: Host): Promise<void> {

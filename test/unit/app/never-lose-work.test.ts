@@ -3,6 +3,8 @@ import {
   answerCloseRequest,
   newMesh,
   openFile,
+  openRecentFile,
+  openSample,
   reloadFromDisk,
   restoreAutosave,
   saveFile,
@@ -206,6 +208,65 @@ describe('leaving a design with unsaved changes', () => {
     await settled();
 
     expect(store().mesh?.name).toBe('Untitled mesh');
+    expect(host.slots.size).toBe(0);
+  });
+
+  describe('keeps the copy on Don’t Save when the design replacing it does not open', () => {
+    const unsavedWithCopy = async () => {
+      rename('Still open, unsaved');
+      await autosaveRuns();
+      host.unsavedChangesAnswer = 'discard';
+    };
+    const expectStillRecoverable = async () => {
+      await settled();
+      expect(store().mesh?.name).toBe('Still open, unsaved');
+      expect(selectIsDirty(store())).toBe(true);
+      expect(namesIn([...host.slots.values()].map((slot) => slot.text))).toEqual(['Still open, unsaved']);
+    };
+
+    it('a file that cannot be read', async () => {
+      await unsavedWithCopy();
+      host.fileToOpen = { file: { name: 'broken.mesh.json' }, text: '{ "truncated": ' };
+      await openFile(host);
+      await expectStillRecoverable();
+    });
+
+    it('a file picker cancelled', async () => {
+      await unsavedWithCopy();
+      host.fileToOpen = null;
+      await openFile(host);
+      await expectStillRecoverable();
+    });
+
+    it('a recent file that is gone', async () => {
+      await unsavedWithCopy();
+      await openRecentFile(host, { name: 'gone.mesh.json', path: '/home/ada/gone.mesh.json' });
+      await expectStillRecoverable();
+    });
+
+    it('a sample that cannot be read', async () => {
+      await unsavedWithCopy();
+      await openSample(host, 'Broken', 'not json');
+      await expectStillRecoverable();
+    });
+
+    it('a recovered copy that cannot be read', async () => {
+      await unsavedWithCopy();
+      await restoreAutosave(host, { key: 'k-broken', name: 'broken', savedAt: '', text: 'not json' });
+      await expectStillRecoverable();
+    });
+  });
+
+  it('drops the copy on Don’t Save once the file replacing the design has opened', async () => {
+    rename('Thrown away');
+    await autosaveRuns();
+    host.unsavedChangesAnswer = 'discard';
+    host.fileToOpen = { file: { name: 'shop.mesh.json' }, text: serializeMesh({ ...aMesh().build(), name: 'Shop' }) };
+
+    await openFile(host);
+    await settled();
+
+    expect(store().mesh?.name).toBe('Shop');
     expect(host.slots.size).toBe(0);
   });
 

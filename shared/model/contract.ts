@@ -84,8 +84,6 @@ export type SlaProperty = z.infer<typeof SlaPropertySchema>;
 export const DatasetKindSchema = z.enum(['event', 'entity']);
 export type DatasetKind = z.infer<typeof DatasetKindSchema>;
 
-export const SEMANTIC_VERSION_PATTERN = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
-
 /** What a contract's text reads as. */
 export const ContractModelSchema = z.strictObject({
   id: IdSchema,
@@ -93,7 +91,11 @@ export const ContractModelSchema = z.strictObject({
   name: z.string().min(1),
   /** The ODCS version the text is written in (`v3.0.2`, `v3.1.0`, `v3.2.0`). */
   apiVersion: z.string().min(1),
-  version: z.string().regex(SEMANTIC_VERSION_PATTERN, 'must be a semantic version like 1.2.0'),
+  /**
+   * Any text, as ODCS allows: `v2` and `1.0` read as 2.0.0 and 1.0.0 where versions are compared
+   * (`readVersion`); one that is no version (`2024-01`) gets a warning there instead of a refusal.
+   */
+  version: z.string().min(1, { error: 'must not be empty' }),
   /** Required up to ODCS 3.1, optional from 3.2. */
   status: ContractStatusSchema.optional(),
   kind: DatasetKindSchema,

@@ -1,3 +1,5 @@
+import { readVersion } from '../../contracts/semver';
+
 /** Lists longer than this are cut with "and N more": a diagram is read at a glance. */
 const LIST_LIMIT = 4;
 const TEXT_LIMIT = 80;
@@ -19,7 +21,9 @@ export function firstLine(markdown: string): string {
   return line.length > TEXT_LIMIT ? `${line.slice(0, TEXT_LIMIT - 1)}…` : line;
 }
 
-/** `Order v1.2.0`, or `no contract`. */
+/** `Order v1.2.0`, `Order v2` (written `v2`), `Order 2024-01` (no version number), or `no contract`. */
 export function contractLabel(contract: { name: string; version: string } | undefined): string {
-  return contract ? `${contract.name} v${contract.version}` : 'no contract';
+  if (!contract) return 'no contract';
+  const isNumbered = readVersion(contract.version) !== undefined && !/^v/i.test(contract.version);
+  return `${contract.name} ${isNumbered ? 'v' : ''}${contract.version}`;
 }

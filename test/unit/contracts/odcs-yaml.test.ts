@@ -371,21 +371,36 @@ ${indent}    mustBeGreaterThen: 0
     ]);
   });
 
-  it('locates what the model needs beyond the schema: a semantic version, a known dataset kind', () => {
+  it('locates what the model needs beyond the schema: a version, a known dataset kind', () => {
     const text = `apiVersion: v3.1.0
 kind: DataContract
 id: orders
-version: one
+version: ''
 status: active
 customProperties:
   - property: datasetKind
     value: stream
 `;
     expect(problemsOf(parseOdcsYaml(text))).toEqual([
-      '4:10 version: must be a semantic version like 1.2.0',
+      '4:10 version: must not be empty',
       '8:12 customProperties[0].value: Invalid option: expected one of "event"|"entity"',
     ]);
   });
+
+  it.each(['"2024-01"', 'v2', '"1.0"', 'one'])(
+    'reads version %s as written: ODCS asks only for a string, and breaking-change checks say what it cannot tell',
+    (version) => {
+      const text = `apiVersion: v3.1.0
+kind: DataContract
+id: orders
+version: ${version}
+status: active
+`;
+      const read = parseOdcsYaml(text);
+      expect(problemsOf(read)).toEqual([]);
+      expect(read.ok && read.value.version).toBe(parse(`v: ${version}`).v);
+    },
+  );
 
   it.each([
     [

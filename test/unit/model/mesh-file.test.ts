@@ -217,9 +217,16 @@ describe('contracts in the file', () => {
     file.contracts[0].odcs = file.contracts[0].odcs.map((line: string) =>
       line.replace('version: 1.0.0', "version: ''"),
     );
-    expect(errorsOf(JSON.stringify(file))).toEqual([
-      'contracts[0].odcs: 5:10 version: must be a semantic version like 1.2.0',
-    ]);
+    expect(errorsOf(JSON.stringify(file))).toEqual(['contracts[0].odcs: 5:10 version: must not be empty']);
+  });
+
+  it.each(['"2024-01"', 'v2'])('opens a design whose contract version %s is no semantic version', (version) => {
+    const file = JSON.parse(serializeMesh(withOrders()));
+    file.contracts[0].odcs = file.contracts[0].odcs.map((line: string) =>
+      line.replace('version: 1.0.0', `version: ${version}`),
+    );
+    const parsed = parseMeshFile(JSON.stringify(file));
+    expect(parsed.ok && parsed.value.contracts[0]?.version).toBe(version.replaceAll('"', ''));
   });
 
   it('migrates a file of format 1, which stored the model, to the contract text', () => {

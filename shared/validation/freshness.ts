@@ -1,26 +1,36 @@
 import { Memo } from '../lineage/memo';
 import { contractOf, type MeshGraph } from '../lineage/mesh-graph';
 import { nodeVersions } from '../lineage/node-versions';
-import type { Contract, DataProduct, Slo } from '../model';
+import type { Contract, DataProduct, SlaProperty, Slo } from '../model';
 
-/** Each unit of time freshness is measured in, in minutes, under its names (the short one first). */
+const DAY = 24 * 60;
+
+/**
+ * Each unit of time freshness is measured in, in minutes, under its names (the short one first):
+ * those ODCS lists for SLAs (`d, day, days`… `y, yr, years`). A month counts as 30 days and a
+ * year as 365: freshness is compared, not dated. `m` is a minute, as for SLOs.
+ */
 const UNITS = [
   [1 / 60_000, ['ms', 'msec', 'msecs', 'millisecond', 'milliseconds']],
   [1 / 60, ['s', 'sec', 'secs', 'second', 'seconds']],
   [1, ['min', 'm', 'mins', 'minute', 'minutes']],
   [60, ['h', 'hr', 'hrs', 'hour', 'hours']],
-  [24 * 60, ['d', 'day', 'days']],
-  [7 * 24 * 60, ['w', 'week', 'weeks']],
+  [DAY, ['d', 'day', 'days']],
+  [7 * DAY, ['w', 'week', 'weeks']],
+  [30 * DAY, ['mo', 'mon', 'mos', 'month', 'months']],
+  [365 * DAY, ['y', 'yr', 'yrs', 'year', 'years']],
 ] as const;
 
 const MINUTES_PER_UNIT: Readonly<Record<string, number>> = Object.fromEntries(
   UNITS.flatMap(([minutes, units]) => units.map((unit) => [unit, minutes])),
 );
 
-/** `ms, s, min, h, d, w`: the units freshness is measured in, for messages. */
+/** `ms, s, min, h, d, w, mo, y`: the units freshness is measured in, for messages. */
 export const FRESHNESS_UNITS = UNITS.map(([, [short]]) => short).join(', ');
 
-/** A duration in minutes, or undefined for a unit freshness cannot be measured in (percent, months…). */
+const isUnitOfTime = (unit: string | undefined) => MINUTES_PER_UNIT[(unit ?? '').trim().toLowerCase()] !== undefined;
+
+/** A duration in minutes, or undefined for a unit freshness cannot be measured in (percent…) or no number. */
 export function minutesOf(value: unknown, unit: string | undefined): number | undefined {
   const perUnit = MINUTES_PER_UNIT[(unit ?? '').trim().toLowerCase()];
   const amount = typeof value === 'string' ? Number(value) : value;
@@ -34,13 +44,57 @@ export function unmeasuredFreshnessSlo(product: DataProduct): { slo: Slo; index:
   return slo && minutesOf(slo.target, slo.unit) === undefined ? { slo, index } : undefined;
 }
 
-/** `15 min`, `2 h`, `1.5 d`. */
+/** The SLA properties of a contract freshness reads: how fresh (latency, freshness) and how often (frequency). */
+const PROMISE_PROPERTIES = ['latency', 'freshness'];
+const INTERVAL_PROPERTIES = ['frequency'];
+const isFreshnessSla = (sla: SlaProperty) =>
+  [...PROMISE_PROPERTIES, ...INTERVAL_PROPERTIES].includes(sla.property.toLowerCase());
+
+/** A contract's freshness SLA that cannot be read as a time, where it is, and why it cannot. */
+export interface UnmeasuredSla {
+  sla: SlaProperty;
+  index: number;
+  /** `in 'fortnight', which is no unit of time…`, `as 'soon', which is no number`. */
+  why: string;
+}
+
+/** The freshness SLAs of a contract that the check cannot read (so does not check), rather than dropping them. */
+export function unmeasuredFreshnessSlas(contract: Contract): UnmeasuredSla[] {
+  return contract.sla.flatMap((sla, index) => {
+    if (!isFreshnessSla(sla) || minutesOf(sla.value, sla.unit) !== undefined) return [];
+    const why = !isUnitOfTime(sla.unit)
+      ? sla.unit
+        ? `in '${sla.unit}', which is no unit of time this check reads (${FRESHNESS_UNITS})`
+        : `without a unit of time (${FRESHNESS_UNITS})`
+      : `as '${String(sla.value)}', which is no number`;
+    return [{ sla, index, why }];
+  });
+}
+
+/** The parts a duration is written in, largest first, in milliseconds. */
+const PARTS: ReadonlyArray<readonly [number, string]> = [
+  [DAY * 60_000, 'd'],
+  [3_600_000, 'h'],
+  [60_000, 'min'],
+  [1000, 's'],
+];
+
+/**
+ * `15 min`, `1 d 1 h`, `500 ms`: exact, so a promise and a bound that differ never read the
+ * same (rounded, 25 h read as `1 d` beside a promise of 1 d).
+ */
 export function formatMinutes(minutes: number): string {
-  const round = (value: number) => Math.round(value * 10) / 10;
-  if (minutes >= 24 * 60 && minutes % 60 === 0) return `${round(minutes / (24 * 60))} d`;
-  if (minutes >= 60) return `${round(minutes / 60)} h`;
-  if (minutes < 1) return `${round(minutes * 60)} s`;
-  return `${round(minutes)} min`;
+  // Rounded to a microsecond: minutes from seconds carry float noise (1/60 × 60,000 ≠ 1000).
+  let rest = Math.round(minutes * 60_000 * 1000) / 1000;
+  const words: string[] = [];
+  for (const [size, name] of PARTS) {
+    const count = Math.floor(rest / size);
+    if (count === 0) continue;
+    words.push(`${count} ${name}`);
+    rest = Math.round((rest - count * size) * 1000) / 1000;
+  }
+  if (rest > 0 || words.length === 0) words.push(`${rest} ms`);
+  return words.join(' ');
 }
 
 function outputContracts(graph: MeshGraph, product: DataProduct): Contract[] {
@@ -90,11 +144,11 @@ function promise(product: DataProduct, contracts: readonly Contract[]): number |
   const slo = product.observability.slos.find((candidate) => candidate.kind === 'freshness');
   const fromSlo = slo && minutesOf(slo.target, slo.unit);
   if (fromSlo !== undefined) return fromSlo;
-  const fromSla = slaMinutes(contracts, ['latency', 'freshness']);
+  const fromSla = slaMinutes(contracts, PROMISE_PROPERTIES);
   return fromSla.length > 0 ? Math.min(...fromSla) : undefined;
 }
 
 function interval(contracts: readonly Contract[]): number {
-  const intervals = slaMinutes(contracts, ['frequency']);
+  const intervals = slaMinutes(contracts, INTERVAL_PROPERTIES);
   return intervals.length > 0 ? Math.max(...intervals) : 0;
 }

@@ -1,10 +1,17 @@
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
-import type { DataProduct, ElementRef, Link, Mesh } from '../../model';
+import type { Contract, DataProduct, ElementRef, Link, Mesh } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
-import { FRESHNESS_UNITS, type Freshness, formatMinutes, productFreshness, unmeasuredFreshnessSlo } from '../freshness';
-import { productPlace } from '../places';
+import {
+  FRESHNESS_UNITS,
+  type Freshness,
+  formatMinutes,
+  productFreshness,
+  unmeasuredFreshnessSlas,
+  unmeasuredFreshnessSlo,
+} from '../freshness';
+import { contractPlace, productPlace } from '../places';
 import type { Rule } from '../rule';
 
 /** The freshest a product can be: its slowest input's guarantee plus its own refresh interval, and how that comes about. */
@@ -33,7 +40,7 @@ export const freshnessSlosRule: Rule = {
   reads: ['products', 'links', 'contracts'],
   check({ mesh, graph }) {
     const bounds = freshnessBounds(mesh, graph);
-    return findingsPerElement(
+    const productFindings = findingsPerElement(
       findingsByProduct,
       mesh.products,
       (product) => findingReads(graph, product, bounds),
@@ -49,8 +56,18 @@ export const freshnessSlosRule: Rule = {
         ];
       },
     );
+    const contractFindings = findingsPerElement(findingsByContract, mesh.contracts, [], (contract) =>
+      unmeasuredFreshnessSlas(contract).map(({ sla, index, why }) => ({
+        ...contractPlace(graph, contract, 'slaProperties', index),
+        message: `Contract '${contract.name}' gives its ${sla.property} ${why}: it is not checked.`,
+        fixHint: `Give the SLA a number in one of ${FRESHNESS_UNITS}.`,
+      })),
+    );
+    return [...productFindings, ...contractFindings];
   },
 };
+
+const findingsByContract = new Memo<Contract, RuleFinding[]>();
 
 /**
  * What a product's finding reads: its bound; when it breaks its promise, the chain too: the

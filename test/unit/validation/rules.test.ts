@@ -414,7 +414,7 @@ describe('rule details', () => {
       Object.assign(product(mesh, 'revenue').observability.slos[0] ?? {}, { target: 500, unit: 'ms' }),
     );
     expect(findingsOf('freshness-slos', mesh).map((finding) => finding.message)).toEqual([
-      "'Revenue' promises data fresh within 0.5 s, but can be no fresher than 25 min: 'Customers' promises 15 min → 'Revenue' refreshes every 10 min.",
+      "'Revenue' promises data fresh within 500 ms, but can be no fresher than 25 min: 'Customers' promises 15 min → 'Revenue' refreshes every 10 min.",
     ]);
   });
 
@@ -425,8 +425,52 @@ describe('rule details', () => {
     expect(findingsOf('freshness-slos', mesh).map((finding) => [finding.path, finding.message])).toEqual([
       [
         'products[1].observability.slos[0]',
-        "'Revenue' promises freshness in 'PT5M', which is no unit of time this check reads (ms, s, min, h, d, w): the promise is not checked.",
+        "'Revenue' promises freshness in 'PT5M', which is no unit of time this check reads (ms, s, min, h, d, w, mo, y): the promise is not checked.",
       ],
+    ]);
+  });
+
+  it.each([
+    ['y', '365 d'],
+    ['years', '365 d'],
+    ['month', '30 d'],
+  ])('reads a contract refreshing every 1 %s, rather than ignoring it', (unit, words) => {
+    const mesh = changed((mesh) => {
+      contract(mesh, 'country-counts').sla = [{ property: 'frequency', value: 1, unit }];
+    });
+    expect(findingsOf('freshness-slos', mesh).map((finding) => finding.message)).toEqual([
+      `'Revenue' promises data fresh within 30 min, but can be no fresher than ${words} 15 min: 'Customers' promises 15 min → 'Revenue' refreshes every ${words}.`,
+    ]);
+  });
+
+  it('says when a contract SLA on freshness cannot be read as a time, rather than leaving it unchecked', () => {
+    const mesh = changed((mesh) => {
+      contract(mesh, 'country-counts').sla = [
+        { property: 'frequency', value: 1, unit: 'fortnight' },
+        { property: 'latency', value: 'soon', unit: 'h' },
+        { property: 'retention', value: 1, unit: 'fortnight' },
+      ];
+    });
+    expect(findingsOf('freshness-slos', mesh).map((finding) => [finding.path, finding.message])).toEqual([
+      [
+        'contracts[1].slaProperties[0]',
+        "Contract 'Country counts' gives its frequency in 'fortnight', which is no unit of time this check reads (ms, s, min, h, d, w, mo, y): it is not checked.",
+      ],
+      [
+        'contracts[1].slaProperties[1]',
+        "Contract 'Country counts' gives its latency as 'soon', which is no number: it is not checked.",
+      ],
+    ]);
+  });
+
+  it('never reads a promise and a bound that differ as the same duration', () => {
+    const mesh = changed((mesh) => {
+      product(mesh, 'customers').observability.slos = [{ kind: 'freshness', target: 1, unit: 'd' }];
+      product(mesh, 'revenue').observability.slos = [{ kind: 'freshness', target: 1, unit: 'd' }];
+      contract(mesh, 'country-counts').sla = [{ property: 'frequency', value: 1, unit: 'h' }];
+    });
+    expect(findingsOf('freshness-slos', mesh).map((finding) => finding.message)).toEqual([
+      "'Revenue' promises data fresh within 1 d, but can be no fresher than 1 d 1 h: 'Customers' promises 1 d → 'Revenue' refreshes every 1 h.",
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { Problem } from '../model/problem';
+import { isWindowsReservedName } from '../model/windows-reserved-names';
 
 /*
  * Names of exported files come from element names, which users type freely: `../../x`,
@@ -10,8 +11,6 @@ import type { Problem } from '../model/problem';
 /** At most this many characters per file or folder name (extension included). */
 export const MAX_FILE_NAME_LENGTH = 100;
 
-/** Windows refuses these as file names, with any extension, in any case. */
-const RESERVED_NAMES = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
 /** Room kept at the end of a stem for the `-2`, `-3` … that makes it unique. */
 const SUFFIX_ROOM = 5;
 
@@ -55,7 +54,7 @@ export function createSlugAllocator(isReserved: (slug: string) => boolean = () =
  * MAX_FILE_NAME_LENGTH characters with the extension.
  */
 export function createFileNamer(folder: string) {
-  const allocate = createSlugAllocator((slug) => RESERVED_NAMES.test(slug));
+  const allocate = createSlugAllocator(isWindowsReservedName);
   return (names: readonly string[], extension: string): string =>
     `${folder}/${allocate(names, MAX_FILE_NAME_LENGTH - extension.length)}${extension}`;
 }
@@ -74,7 +73,7 @@ export function unsafePathReason(path: string): string | null {
     if (segment === '' || segment === '.' || segment === '..') return `has the folder name '${segment}'`;
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
     if (/[\\:*?"<>|\u0000-\u001f\u007f]/.test(segment)) return `'${segment}' has a character not allowed in file names`;
-    if (RESERVED_NAMES.test(segment.split('.')[0] ?? '')) return `'${segment}' is a reserved device name on Windows`;
+    if (isWindowsReservedName(segment)) return `'${segment}' is a reserved device name on Windows`;
     if (/[. ]$/.test(segment)) return `'${segment}' ends with a dot or a space`;
     if (segment.length > MAX_FILE_NAME_LENGTH) return `'${segment}' is longer than ${MAX_FILE_NAME_LENGTH} characters`;
   }

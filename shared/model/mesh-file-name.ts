@@ -1,12 +1,14 @@
 import { slugify } from './ids';
 import { MESH_FILE_EXTENSION } from './mesh-file-format';
+import { isWindowsReservedName } from './windows-reserved-names';
 
 /**
  * The file name a design is offered under when it is saved to a new file: a slug of its name, as
  * the user last typed it (`Retail mesh` → `retail-mesh.mesh.json`), else of its id when the name
- * has no letter or digit a file name keeps.
+ * has no letter or digit a file name keeps; `-2` follows a name Windows reserves (`CON` → `con-2`).
  */
 export function meshFileName(design: { id: string; name: string }): string {
   const hasKeptCharacters = /[a-z0-9]/i.test(design.name.normalize('NFKD'));
-  return `${hasKeptCharacters ? slugify(design.name) : design.id}${MESH_FILE_EXTENSION}`;
+  const stem = hasKeptCharacters ? slugify(design.name) : design.id;
+  return `${isWindowsReservedName(stem) ? `${stem}-2` : stem}${MESH_FILE_EXTENSION}`;
 }

@@ -1,7 +1,6 @@
 import { Memo } from '../lineage/memo';
+import { isWindowsReservedName } from '../model/windows-reserved-names';
 
-/** Names Windows reserves for devices, with or without an extension (`CON`, `nul.txt`). */
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 /** Characters no common file system accepts in a name (Windows' list, which includes `/`), and control characters. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/;
@@ -29,7 +28,7 @@ function judge(name: string): string | undefined {
     const shown = forbidden.charCodeAt(0) < 0x20 ? 'a control character' : `'${forbidden}'`;
     return `contains ${shown}, which file systems refuse`;
   }
-  if (RESERVED.test(trimmed)) return `is a device name Windows reserves ('${trimmed.split('.')[0]}')`;
+  if (isWindowsReservedName(trimmed)) return `is a device name Windows reserves ('${trimmed.split('.')[0]}')`;
   if (/[. ]$/.test(name)) return 'ends with a dot or a space, which Windows drops';
   const bytes = utf8Length(name);
   if (bytes > MAX_NAME_BYTES) return `is ${bytes} bytes long; file names take at most ${MAX_NAME_BYTES} here`;

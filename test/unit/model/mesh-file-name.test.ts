@@ -15,4 +15,11 @@ describe('meshFileName', () => {
     expect(meshFileName({ id: 'shop', name: '注文' })).toBe('shop.mesh.json');
     expect(meshFileName({ id: 'shop', name: '' })).toBe('shop.mesh.json');
   });
+
+  it('never offers a name Windows reserves for a device, whatever its case', () => {
+    expect(meshFileName({ id: 'untitled', name: 'CON' })).toBe('con-2.mesh.json');
+    expect(meshFileName({ id: 'untitled', name: 'lpt1' })).toBe('lpt1-2.mesh.json');
+    expect(meshFileName({ id: 'nul', name: '' })).toBe('nul-2.mesh.json');
+    expect(meshFileName({ id: 'untitled', name: 'Console' })).toBe('console.mesh.json');
+  });
 });

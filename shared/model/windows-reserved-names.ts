@@ -1,0 +1,7 @@
+/** Names Windows keeps for devices: no file may be called so, with any extension, in any case. */
+const RESERVED_STEMS = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+
+/** Whether Windows refuses `name` as a file name: `CON`, `nul.txt`, `Lpt1.mesh.json`. */
+export function isWindowsReservedName(name: string): boolean {
+  return RESERVED_STEMS.test(name.split('.')[0] ?? '');
+}

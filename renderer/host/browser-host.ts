@@ -40,14 +40,18 @@ function zipEntry(content: string | Uint8Array): Zippable[string] {
 
 export function browserHost(store: KeyValueStore, page: Window = window): Host {
   const fileSystem = page as unknown as FileSystemAccessWindow;
-  /** Handles of files opened or saved this session, so "Save" writes back to the same file. */
-  const handles = new Map<string, FileSystemFileHandle>();
+  /**
+   * The handle behind each FileRef this host handed out, so Save writes back to that very file:
+   * a browser file has no path, and two files in different folders may share a name.
+   */
+  const handles = new WeakMap<FileRef, FileSystemFileHandle>();
 
   async function remember(file: FileRef, handle?: FileSystemFileHandle): Promise<void> {
-    if (handle) handles.set(file.name, handle);
+    if (handle) handles.set(file, handle);
     const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
-    const next = [{ file, ...(handle && { handle }) }, ...recent.filter((entry) => entry.file.name !== file.name)];
-    await store.set(RECENT_KEY, next.slice(0, RECENT_LIMIT));
+    const others: RecentEntry[] = [];
+    for (const entry of recent) if (!(await isSameRecentFile(entry, { file, handle }))) others.push(entry);
+    await store.set(RECENT_KEY, [{ file, ...(handle && { handle }) }, ...others].slice(0, RECENT_LIMIT));
   }
 
   async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFile> {
@@ -62,8 +66,9 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     if (fileSystem.showOpenFilePicker) {
       const [handle] = await fileSystem.showOpenFilePicker({ types }).catch(cancelledAsEmpty);
       if (!handle) return null;
-      handles.set(handle.name, handle);
-      return { file: { name: handle.name }, text: await (await handle.getFile()).text() };
+      const file = { name: handle.name };
+      handles.set(file, handle);
+      return { file, text: await (await handle.getFile()).text() };
     }
     const [picked] = await pickWithInput(page.document, accept);
     return picked ? { file: { name: picked.name }, text: await picked.text() } : null;
@@ -75,7 +80,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     text: string,
     options: { types: object[]; mimeType: string; remembers: boolean },
   ): Promise<FileRef | null> {
-    const existing = file && handles.get(file.name);
+    const existing = file && handles.get(file);
     const handle =
       existing ??
       (fileSystem.showSaveFilePicker
@@ -87,7 +92,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       await writable.close();
       const saved = { name: handle.name };
       if (options.remembers) await remember(saved, handle);
-      else handles.set(handle.name, handle);
+      else handles.set(saved, handle);
       return saved;
     }
     if (fileSystem.showSaveFilePicker) return null;
@@ -118,7 +123,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       }),
     async openRecent(file) {
       const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
-      const handle = handles.get(file.name) ?? recent.find((entry) => entry.file.name === file.name)?.handle;
+      const handle = handles.get(file) ?? recent.find((entry) => entry.file.name === file.name)?.handle;
       if (!handle) throw new Error(`The browser cannot reopen '${file.name}' by itself: use Open to pick it again.`);
       return readHandle(handle);
     },
@@ -150,7 +155,10 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       return handle.name;
     },
     async recentFiles() {
-      return ((await store.get<RecentEntry[]>(RECENT_KEY)) ?? []).map((entry) => entry.file);
+      return ((await store.get<RecentEntry[]>(RECENT_KEY)) ?? []).map(({ file, handle }) => {
+        if (handle) handles.set(file, handle);
+        return file;
+      });
     },
     confirm: confirmInPage,
     askToSaveChanges: (documentName) => askInPage(unsavedChangesQuestion(documentName)),
@@ -174,6 +182,12 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     onFileChanged: () => () => {},
     ...autosaveIn(store),
   };
+}
+
+/** Whether two recent entries are one file: the same entry on disk, or, without handles to ask, the same name. */
+async function isSameRecentFile(entry: RecentEntry, other: RecentEntry): Promise<boolean> {
+  if (entry.handle && other.handle) return entry.handle.isSameEntry(other.handle);
+  return !entry.handle && !other.handle && entry.file.name === other.file.name;
 }
 
 /** A picked file's text, by the same byte rules as the desktop and the CLI (size, UTF-8, BOM). */

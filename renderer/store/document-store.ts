@@ -52,6 +52,8 @@ export interface DocumentState {
   change(recipe: (mesh: Mesh) => Mesh, options?: ChangeOptions): void;
   /** Closes the open typing step, so the next keystroke starts a new one (a field lost focus). */
   endTyping(): void;
+  /** Drops what the typing still open under `coalesceKey` changed (a field cancelled): the document is as before it. */
+  cancelTyping(coalesceKey: string): void;
   /** From here until `endGesture`, changes show at once but make no history. */
   beginGesture(): void;
   /** Records everything since `beginGesture` as one undo step. */
@@ -122,6 +124,12 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       else record(mesh, next, coalesceKey);
     },
     endTyping: () => set({ openCoalesceKey: null }),
+    cancelTyping: (coalesceKey) => {
+      const { past, openCoalesceKey, gestureStart } = get();
+      const before = past.at(-1);
+      if (openCoalesceKey !== coalesceKey || !before || gestureStart) return;
+      set({ mesh: before, past: past.slice(0, -1), openCoalesceKey: null });
+    },
     beginGesture: () => {
       const { mesh, gestureStart } = get();
       if (mesh && !gestureStart) set({ gestureStart: mesh, openCoalesceKey: null });

@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Mesh } from '../../shared/model';
 import { describeInChromium } from './app-driver';
-import { openSampleDesign, productNode, saveByDownload, systemNode } from './designer-driver';
+import { openSampleDesign, productNode, saveByDownload, selectDomain, systemNode } from './designer-driver';
 
 const inspector = (page: Page) => page.getByTestId('product-inspector');
 const field = (scope: Locator, key: string) => scope.locator(`[data-field="${key}"]`);
@@ -16,7 +16,7 @@ async function openSection(scope: Locator, title: string): Promise<void> {
 }
 
 describeInChromium('the inspector', (session) => {
-  it('validates names inline, keeps the last valid name, and makes typing one undo step', async () => {
+  it('validates names inline, never keeps a shortened name, and makes typing one undo step', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');
     await productNode(page, 'Data product 1a').locator('.product-node__name').click();
@@ -31,8 +31,13 @@ describeInChromium('the inspector', (session) => {
     );
     // Each valid prefix reached the canvas as it was typed; the clash did not.
     expect(await productNode(page, 'Data product 1').count()).toBe(1);
+    // Leaving the field with the clash goes back to the name it had, and says why.
     await name.blur();
-    expect(await name.inputValue()).toBe('Data product 1');
+    expect(await name.inputValue()).toBe('Data product 1a');
+    expect(await productNode(page, 'Data product 1').count()).toBe(0);
+    expect(
+      await page.getByRole('alert').filter({ hasText: 'Kept the name ‘Data product 1a’' }).textContent(),
+    ).toContain("Another product in Domain 1 is already called 'Data product 1b'.");
 
     await name.fill('');
     await name.pressSequentially('Orders');
@@ -40,10 +45,43 @@ describeInChromium('the inspector', (session) => {
     expect(await productNode(page, 'Orders').count()).toBe(1);
     await name.press('Enter');
     await page.keyboard.press('Control+z');
-    expect(await name.inputValue()).toBe('Data product 1');
-    await page.keyboard.press('Control+z');
     expect(await productNode(page, 'Data product 1a').count()).toBe(1);
     expect(await name.inputValue()).toBe('Data product 1a');
+  });
+
+  it('keeps a new element’s name field on a name already taken until it is changed or Escape cancels it', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await selectDomain(page, 'Domain 1');
+    await page.keyboard.press('p');
+    const name = page.locator('input:focus');
+    const placeholder = await name.inputValue();
+
+    await page.keyboard.type('Data product 1b');
+    await page.keyboard.press('Enter');
+    expect(await name.inputValue()).toBe('Data product 1b');
+    expect(await inspector(page).getByRole('alert').textContent()).toBe(
+      "Another product in Domain 1 is already called 'Data product 1b'.",
+    );
+
+    await page.keyboard.press('Escape');
+    expect(await page.locator('input:focus').count()).toBe(0);
+    expect(await productNode(page, 'Data product 1').count()).toBe(0);
+    const added = productNode(page, placeholder);
+    expect(await added.count()).toBe(1);
+
+    // Named at last: the id comes from the name committed, not from a prefix typed on the way.
+    await inspector(page)
+      .locator(`[data-field="${await added.getAttribute('data-id')}.name"]`)
+      .click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Data product 1b');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('c');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('input:focus').count()).toBe(0);
+    expect(await productNode(page, 'Data product 1c').getAttribute('data-id')).toBe('domain-1-data-product-1c');
   });
 
   it('edits every part of a product and of a system, and saves them', async () => {

@@ -2,6 +2,7 @@ import { useCallback, useId, useRef } from 'react';
 import type { NameCheck } from '../../../shared/model';
 import type { ChangeOptions } from '../../store/document-store';
 import { useDocumentStore } from '../../store/document-store';
+import { useNoticeStore } from '../../store/notice-store';
 import type { OnFieldChange } from './field-change';
 import { useDraft } from './use-draft';
 import { useFocusWhenAdded } from './use-focus-when-added';
@@ -21,7 +22,9 @@ interface NameFieldProps {
 
 /**
  * A name: valid text reaches the document as it is typed; invalid text stays in the field with
- * the reason beside it, and the document keeps the last valid name (restored when the field is left).
+ * the reason beside it. A name is never kept shortened (the last valid prefix of a name already
+ * taken): Enter keeps the field until the name is changed, Escape or leaving goes back to the name
+ * it had (leaving says so), and only a name the user commits can give a new element its id.
  */
 export function NameField({
   label = 'Name',
@@ -40,9 +43,17 @@ export function NameField({
       isFirstNaming.current = true;
     }, []),
   );
+  /** The name the field had when the user started typing in it: what Escape goes back to. */
+  const nameBefore = useRef(value);
   const draft = useDraft(value);
   const verdict = draft.text !== null ? check(draft.text) : null;
   const message = verdict && !verdict.ok ? verdict.message : null;
+  const isCancelling = useRef(false);
+
+  const cancel = () => {
+    useDocumentStore.getState().cancelTyping(fieldKey);
+    draft.clear();
+  };
 
   return (
     <div className="field">
@@ -57,6 +68,9 @@ export function NameField({
         aria-invalid={message !== null}
         aria-describedby={message ? `${id}-error` : undefined}
         data-field={fieldKey}
+        onFocus={() => {
+          nameBefore.current = value;
+        }}
         onChange={(event) => {
           const text = event.target.value;
           const result = check(text);
@@ -64,12 +78,28 @@ export function NameField({
           draft.typed(text, result.ok ? result.name : value);
         }}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' || event.key === 'Escape') event.currentTarget.blur();
+          if (event.key === 'Escape') {
+            isCancelling.current = true;
+            cancel();
+            event.currentTarget.blur();
+          } else if ((event.key === 'Enter' || event.key === 'Tab') && message) {
+            // The refusal stays in view, beside the field, until the name is changed or cancelled.
+            event.preventDefault();
+          } else if (event.key === 'Enter') event.currentTarget.blur();
         }}
         onBlur={() => {
+          const wasCancelled = isCancelling.current;
+          isCancelling.current = false;
+          if (message && !wasCancelled) {
+            cancel();
+            useNoticeStore
+              .getState()
+              .show({ tone: 'error', text: `Kept the name ‘${nameBefore.current}’: ${message}` });
+          } else if (!message && !wasCancelled && isFirstNaming.current) {
+            onFirstNamed?.({ coalesceKey: fieldKey });
+            isFirstNaming.current = false;
+          }
           draft.clear();
-          if (isFirstNaming.current) onFirstNamed?.({ coalesceKey: fieldKey });
-          isFirstNaming.current = false;
           useDocumentStore.getState().endTyping();
         }}
       />

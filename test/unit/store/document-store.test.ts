@@ -91,6 +91,23 @@ describe('the document store', () => {
     expect(undoSteps()).toBe(3);
   });
 
+  it('drops the typing a cancelled field made, leaving no step and nothing unsaved', () => {
+    for (const name of ['G', 'Gr', 'Grant']) store().change(rename(name), { coalesceKey: 'mesh.name' });
+    store().cancelTyping('mesh.name');
+    expect(documentNow().name).toBe('Test mesh');
+    expect(undoSteps()).toBe(0);
+    expect(selectIsDirty(store())).toBe(false);
+  });
+
+  it('cancels only the typing still open in that field', () => {
+    store().change(rename('A'), { coalesceKey: 'mesh.name' });
+    store().endTyping();
+    store().cancelTyping('mesh.name');
+    store().change((mesh) => ({ ...mesh, description: 'x' }), { coalesceKey: 'mesh.description' });
+    store().cancelTyping('mesh.name');
+    expect(documentNow()).toMatchObject({ name: 'A', description: 'x' });
+  });
+
   it('does not merge typing into a step that undo has walked past', () => {
     store().change(rename('A'), { coalesceKey: 'mesh.name' });
     store().undo();

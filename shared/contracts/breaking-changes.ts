@@ -1,4 +1,4 @@
-import type { Contract, ContractProperty, EnumValue, SchemaObject } from '../model/contract';
+import type { Contract, ContractProperty, EnumValue, SchemaObject, SlaProperty } from '../model/contract';
 import { logicalTypeName } from '../model/logical-type';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
@@ -153,10 +153,43 @@ function contractChanges(previous: Contract, next: Contract): ContractChange[] {
         : [change('contract-changed', CONTRACT_SUBJECT, describeValueChange(field, previous[field], next[field]))],
     ),
     ...qualityChanges(previous, next, CONTRACT_SUBJECT),
-    ...changedAttributes(previous, next, ['sla', 'extensions']).map((field) =>
-      change('contract-changed', CONTRACT_SUBJECT, `${field} changed`),
-    ),
+    ...slaChanges(previous.sla, next.sla),
+    ...extensionChanges(previous.extensions, next.extensions, 'contract-changed', CONTRACT_SUBJECT),
   ];
+}
+
+/** Each SLA property (told apart by its element) set, removed or given another value. */
+function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty[]): ContractChange[] {
+  const identity = (sla: SlaProperty) => (sla.element ? `${sla.property} of ${sla.element}` : sla.property);
+  const amount = (sla: SlaProperty) => (sla.unit ? `${sla.value} ${sla.unit}` : String(sla.value));
+  const nextByIdentity = new Map(next.map((sla) => [identity(sla), sla]));
+  const previousIdentities = new Set(previous.map(identity));
+  return [
+    ...previous.flatMap((sla) => {
+      const counterpart = nextByIdentity.get(identity(sla));
+      if (!counterpart)
+        return [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} removed (was ${amount(sla)})`)];
+      if (isSameJson(sla, counterpart)) return [];
+      const what =
+        amount(sla) === amount(counterpart) ? 'changed' : `changed from ${amount(sla)} to ${amount(counterpart)}`;
+      return [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} ${what}`)];
+    }),
+    ...next
+      .filter((sla) => !previousIdentities.has(identity(sla)))
+      .map((sla) => change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} set to ${amount(sla)}`)),
+  ];
+}
+
+/** The ODCS sections kept as they were written (servers, tags, customProperties…), by name, when any changed. */
+function extensionChanges(
+  previous: Record<string, unknown> | undefined,
+  next: Record<string, unknown> | undefined,
+  kind: ChangeKind,
+  subject: string,
+): ContractChange[] {
+  const keys = [...new Set([...Object.keys(previous ?? {}), ...Object.keys(next ?? {})])];
+  const changed = keys.filter((key) => !isSameJson(previous?.[key], next?.[key]));
+  return changed.length === 0 ? [] : [change(kind, subject, `${changed.join(', ')} changed`)];
 }
 
 function qualityChanges(previous: { quality?: unknown }, next: { quality?: unknown }, subject: string) {
@@ -208,7 +241,7 @@ function objectChanges(previous: SchemaObject, next: SchemaObject): ContractChan
     ...changedAttributes(previous, next, ['description']).map((field) =>
       change('object-changed', next.name, `${field} changed`),
     ),
-    ...(isSameJson(was.rest, is.rest) ? [] : [change('object-changed', next.name, 'extensions changed')]),
+    ...extensionChanges(was.rest, is.rest, 'object-changed', next.name),
   ];
 }
 
@@ -393,7 +426,7 @@ function nestedChanges(previous: ContractProperty, next: ContractProperty, subje
       subject,
     ),
     ...relationshipChanges(was.relationships, is.relationships, subject),
-    ...(isSameJson(was.rest, is.rest) ? [] : [change('field-changed', subject, 'extensions changed')]),
+    ...extensionChanges(was.rest, is.rest, 'field-changed', subject),
   ];
 }
 

@@ -213,6 +213,45 @@ describe('breaking changes', () => {
   });
 });
 
+describe('changes outside the schema', () => {
+  const changesBetween = (before: Contract, after: Contract) =>
+    compareContracts(before, after).changes.map((change) => [change.isBreaking, change.message]);
+
+  it('names each SLA property that changed, with its values', () => {
+    const before = {
+      ...previous,
+      sla: [
+        { property: 'retention', value: 2, unit: 'y' },
+        { property: 'latency', value: 4, unit: 'h' },
+      ],
+    };
+    const after = {
+      ...before,
+      version: '1.0.1',
+      sla: [
+        { property: 'retention', value: 1, unit: 'y' },
+        { property: 'frequency', value: 1, unit: 'd' },
+      ],
+    };
+    expect(changesBetween(before, after)).toEqual([
+      [false, 'SLA retention changed from 2 y to 1 y'],
+      [false, 'SLA latency removed (was 4 h)'],
+      [false, 'SLA frequency set to 1 d'],
+    ]);
+  });
+
+  it('names the sections it does not model, such as servers, when they change', () => {
+    const servers = (host: string) => [{ server: 'prod', type: 'kafka', host }];
+    const before = { ...previous, extensions: { servers: servers('a:9092'), tags: ['x'] } };
+    const after = {
+      ...before,
+      version: '1.0.1',
+      extensions: { servers: servers('b:9092'), tags: ['x'], customProperties: [] },
+    };
+    expect(changesBetween(before, after)).toEqual([[false, 'servers, customProperties changed']]);
+  });
+});
+
 describe('breaking changes inside nested objects and arrays', () => {
   const address = `schema:
   - name: orders

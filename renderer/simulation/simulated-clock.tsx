@@ -10,6 +10,11 @@ const CLOCK = new Intl.DateTimeFormat(undefined, {
   timeZone: 'UTC',
 });
 
+/** A simulated instant as the run bar shows it: `Sun, 1 Mar, 12:26:00 AM`. */
+export function formatSimulatedTime(time: string): string {
+  return CLOCK.format(new Date(time));
+}
+
 /** The run's simulated time and tick, in the run bar and in presenter mode (test ids apart, as both are in the page). */
 export function SimulatedClock({
   className,
@@ -24,7 +29,7 @@ export function SimulatedClock({
   const time = useSimulationStore((state) => state.metrics?.time);
   return (
     <span className={className} data-testid={testId} title={time}>
-      {time ? CLOCK.format(new Date(time)) : '—'} · tick <strong data-testid={tickTestId}>{tick ?? '—'}</strong>
+      {time ? formatSimulatedTime(time) : '—'} · tick <strong data-testid={tickTestId}>{tick ?? '—'}</strong>
     </span>
   );
 }

@@ -210,10 +210,12 @@ export const simulation = {
   async query(
     nodeId: string,
     sql: string,
-  ): Promise<{ ok: true; result: QueryResult } | { ok: false; message: string }> {
+  ): Promise<{ ok: true; result: QueryResult; tick: number; time: string } | { ok: false; message: string }> {
     if (!(await ensureRun())) return { ok: false, message: state().failure ?? 'The simulation is not running.' };
     const response = await worker().send({ type: 'query', nodeId, sql }, STEP_BUDGET_MILLIS);
-    if (response.type === 'query-result') return { ok: true, result: response.result };
+    if (response.type === 'query-result') {
+      return { ok: true, result: response.result, tick: response.tick, time: response.time };
+    }
     if (response.type === 'failed') {
       const message = response.errors.map((error) => error.message).join('\n');
       if ('restart' in response)

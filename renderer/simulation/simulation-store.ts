@@ -12,9 +12,9 @@ export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopped';
 export type Speed = number | 'max';
 export type PanelTab = 'inspect' | 'sql' | 'metrics' | 'trace' | 'faults' | 'scenario';
 
-/** What the SQL console's last query returned, and how long it took. */
+/** What the SQL console's last query returned, how long it took, and the tick (and simulated time) it read. */
 export type ConsoleOutcome =
-  | { ok: true; result: QueryResult; millis: number }
+  | { ok: true; result: QueryResult; millis: number; tick: number; time: string }
   | { ok: false; message: string; millis: number };
 
 export const MIN_SPEED = 1;

@@ -9,6 +9,8 @@ import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
 import { ValueTable } from './message-card';
 import { loadMonacoSql } from './monaco-languages';
+import { resultAgeText } from './result-age';
+import { formatSimulatedTime } from './simulated-clock';
 import { simulation } from './simulation-controller';
 import { type ConsoleOutcome, type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
 
@@ -52,7 +54,7 @@ export function SqlConsole() {
     setRunning(false);
     setSimulation({
       consoleOutcome: read.ok
-        ? { ok: true, result: read.result, millis }
+        ? { ok: true, result: read.result, millis, tick: read.tick, time: read.time }
         : { ok: false, message: read.message, millis },
     });
     const place = read.ok ? undefined : locateSqlError(sql, read.message);
@@ -200,6 +202,7 @@ function keepConsole(patch: Partial<SimulationState['console']>): void {
 }
 
 function QueryOutcome({ outcome }: { outcome: ConsoleOutcome }) {
+  const runTick = useSimulationStore((state) => state.metrics?.tick);
   if (!outcome.ok) {
     return (
       <p className="sql-console__error" role="alert" data-testid="sql-error">
@@ -208,10 +211,15 @@ function QueryOutcome({ outcome }: { outcome: ConsoleOutcome }) {
     );
   }
   const { columns, rows, isTruncated } = outcome.result;
+  // A result read at an earlier tick stays for comparison, but must not pass for the current numbers.
+  const isOlder = runTick !== undefined && runTick !== outcome.tick;
   return (
-    <div className="sql-console__result" data-testid="sql-result">
+    <div className={`sql-console__result${isOlder ? ' sql-console__result--older' : ''}`} data-testid="sql-result">
       <p className="sql-console__timing">
         {rowCount(rows.length, isTruncated)} in {outcome.millis} ms
+      </p>
+      <p className="sql-console__age" data-testid="sql-result-age">
+        {resultAgeText({ tick: outcome.tick, time: formatSimulatedTime(outcome.time) }, runTick)}
       </p>
       <ValueTable columns={columns} rows={rows} />
     </div>

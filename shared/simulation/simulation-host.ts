@@ -60,7 +60,9 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
       case 'query':
         return active(id, (current) => {
           const result = current.query(request.nodeId, request.sql);
-          return result.ok ? { id, type: 'query-result', result: result.value } : failed(id, result.errors);
+          return result.ok
+            ? { id, type: 'query-result', result: result.value, tick: current.tick, time: current.time }
+            : failed(id, result.errors);
         });
       case 'execute':
         return active(id, (current) => {

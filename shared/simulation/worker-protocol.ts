@@ -31,7 +31,8 @@ export type SimulationResponse =
   | { id: number; type: 'metrics'; metrics: SimulationMetrics }
   /** After a step: the counters of each tick it ran, for the run's history, and the snapshot after the last. */
   | { id: number; type: 'stepped'; ticks: TickMetrics[]; metrics: SimulationMetrics }
-  | { id: number; type: 'query-result'; result: QueryResult }
+  /** A query's rows, and the tick (and simulated time) the storage was at when it ran. */
+  | { id: number; type: 'query-result'; result: QueryResult; tick: number; time: string }
   | { id: number; type: 'executed'; changes: number }
   | { id: number; type: 'injected' }
   | { id: number; type: 'messages'; messages: LogRecord[] }

@@ -6,6 +6,7 @@ import {
   openEditedSample,
   openTab,
   replaceEditorText,
+  runQuery,
   runTo,
   simulateSample,
   step,
@@ -126,6 +127,27 @@ describeInChromium('Simulate mode on screen', (session) => {
     await page.keyboard.press('Escape');
     await presenter.waitFor({ state: 'detached' });
     expect(await page.getByTestId('tick').textContent()).toBe(pausedAt);
+  });
+
+  it('labels a SQL result with the tick it was read at, and marks it as older once the run has moved on', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 3);
+    await runQuery(page, 'orders', 'SELECT count(*) AS n FROM orders');
+    const result = page.getByTestId('sql-result');
+    const age = page.getByTestId('sql-result-age');
+    await age.waitFor();
+    expect(await age.textContent()).toMatch(/^as of tick 3 \(.*09:03:00.*\)$/);
+    expect(await result.getAttribute('class')).not.toContain('older');
+
+    await step(page, 2);
+    await expect.poll(() => age.textContent()).toMatch(/^as of tick 3 \(.*\) — the run is at tick 5; run again$/);
+    expect(await result.getAttribute('class')).toContain('sql-console__result--older');
+    await screenshot(page, 'simulate-sql-result-older');
+
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await expect.poll(() => age.textContent()).toMatch(/^as of tick 5 \(.*09:05:00.*\)$/);
+    expect(await result.getAttribute('class')).not.toContain('older');
   });
 
   it('counts a system table’s rows in words that fit the number: 1 row, 10 rows', async () => {

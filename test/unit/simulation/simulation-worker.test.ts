@@ -80,7 +80,7 @@ const realTimers = {
 };
 
 describe('the simulation worker host', () => {
-  it('creates a simulation, steps it and answers queries', async () => {
+  it('creates a simulation, steps it and answers queries with the tick and time they read', async () => {
     const host = newHost();
     const created = await host.handle({ id: 1, type: 'create', mesh, scenario });
     const stepped = await host.handle({ id: 2, type: 'step', ticks: 2 });
@@ -92,6 +92,8 @@ describe('the simulation worker host', () => {
       id: 3,
       type: 'query-result',
       result: { columns: ['count(*)'], rows: [[2]], isTruncated: false },
+      tick: 2,
+      time: '2026-01-05T09:02:00.000Z',
     });
   });
 

@@ -1,0 +1,9 @@
+/**
+ * When a query result was read, against where the run is now: `as of tick 26 (Sun, 1 Mar, 12:26:00 AM)`,
+ * then `… — the run is at tick 32; run again` once the run has moved on (or been reset).
+ */
+export function resultAgeText(readAt: { tick: number; time: string }, runTick: number | undefined): string {
+  const asOf = `as of tick ${readAt.tick} (${readAt.time})`;
+  if (runTick === undefined || runTick === readAt.tick) return asOf;
+  return `${asOf} — the run is at tick ${runTick}; run again`;
+}

@@ -7,10 +7,10 @@ import { useDocumentStore } from '../store/document-store';
 import { countingAxis } from './chart-axes';
 import { ConsumerOffsets } from './consumer-offsets';
 import { RunErrors } from './run-errors';
+import { seriesStyle } from './series-style';
 import { useSimulationStore } from './simulation-store';
 import { TransformationRuns } from './transformation-runs';
 
-const COLORS = ['#2f6fde', '#1f8a70', '#b5541c', '#8b5cf6', '#c62f3a', '#0e7490', '#a16207', '#be185d', '#4d7c0f'];
 const CHART_HEIGHT = 150;
 
 type Series = Record<string, number[]>;
@@ -77,7 +77,7 @@ function Chart({
   const isDark = useIsDark();
 
   // A chart is rebuilt only when its series change; new points just replace its data.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the series names, `isDark` for the axis colour (the OS's theme under `system`)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `shape` stands for the series names, `isDark` for the axis and line colours (the OS's theme under `system`)
   useEffect(() => {
     if (!container.current) return;
     const width = container.current.clientWidth || 380;
@@ -94,7 +94,7 @@ function Chart({
           { label: 'tick' },
           ...names.map((name, index) => ({
             label: label(name),
-            stroke: COLORS[index % COLORS.length],
+            ...seriesStyle(index, isDark),
             width: name === 'total' ? 2.5 : 1.5,
             points: { show: false },
           })),

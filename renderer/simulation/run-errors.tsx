@@ -1,3 +1,4 @@
+import { problemTicks } from './problem-ticks';
 import { useSimulationStore } from './simulation-store';
 
 const NONE: never[] = [];
@@ -12,11 +13,7 @@ export function RunErrors() {
       <ul>
         {errors.map((error) => (
           <li key={`${error.path}\n${error.message}`}>
-            <code>{error.path}</code> {error.message}{' '}
-            <span className="run-errors__ticks">
-              (tick {error.firstTick}
-              {error.count > 1 ? `–${error.lastTick}, ${error.count}×` : ''})
-            </span>
+            <code>{error.path}</code> {error.message} <span className="run-errors__ticks">({problemTicks(error)})</span>
           </li>
         ))}
       </ul>

@@ -35,7 +35,7 @@ export interface DataProductRuntime {
   portMetrics(): Record<string, PortMetrics>;
   /** Tables users see (not the engine's own `_` tables). */
   readonly tables: readonly string[];
-  /** Steps whose SQL failed to compile: reported once, skipped every tick. */
+  /** Steps whose SQL failed to compile: skipped, and reported as failing, every tick. */
   readonly brokenSteps: readonly StepFailure[];
   runTick(tick: number, millis: number): StepFailure[];
 }

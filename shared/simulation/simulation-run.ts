@@ -109,9 +109,6 @@ function buildRun(
   const runState = () => ({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges });
 
   for (const problem of plan.problems) errors.record({ ...problem, nodeId: nodeIdAt(mesh, problem.path) }, 0);
-  for (const product of products) {
-    for (const broken of product.brokenSteps) errors.record(stepError(product, broken), 0);
-  }
 
   /** The service's work of one tick and the connector's poll, committed together; a failure is reported. */
   const inTransaction = (system: OperationalDatabase, work: () => void) => {
@@ -168,7 +165,10 @@ function buildRun(
         continue;
       }
       try {
-        for (const failure of product.runTick(tick, millis)) errors.record(stepError(product, failure), tick);
+        // A step whose SQL does not compile is skipped: it fails again every tick the product runs.
+        for (const failure of [...product.brokenSteps, ...product.runTick(tick, millis)]) {
+          errors.record(stepError(product, failure), tick);
+        }
       } catch (error) {
         if (error instanceof OverBudget) throw error;
         errors.record(

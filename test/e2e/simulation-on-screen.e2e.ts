@@ -4,6 +4,7 @@ import { describeInChromium, screenshot } from './app-driver';
 import {
   enterSimulate,
   openEditedSample,
+  openSampleWithProfileSql,
   openTab,
   replaceEditorText,
   runQuery,
@@ -148,6 +149,23 @@ describeInChromium('Simulate mode on screen', (session) => {
     await page.getByRole('button', { name: 'Run query' }).click();
     await expect.poll(() => age.textContent()).toMatch(/^as of tick 5 \(.*09:05:00.*\)$/);
     expect(await result.getAttribute('class')).not.toContain('older');
+  });
+
+  it('marks a product on the canvas while its transformation fails, and lists the problem as one that keeps failing', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleWithProfileSql(page, 'SELECT customer_id FROM no_such_table');
+    await enterSimulate(page);
+    await step(page, 3);
+
+    const failing = page.getByTestId('failing-customer-360');
+    await failing.waitFor();
+    expect(await failing.getAttribute('title')).toContain(
+      "transformation 'customer_profile' failed: no such table: no_such_table",
+    );
+    await openTab(page, 'Inspect');
+    const problem = page.getByRole('region', { name: 'Run problems' }).getByRole('listitem');
+    expect(await problem.textContent()).toContain('(ticks 0–3, 4 times)');
+    await screenshot(page, 'simulate-failing-transformation');
   });
 
   it('counts a system table’s rows in words that fit the number: 1 row, 10 rows', async () => {

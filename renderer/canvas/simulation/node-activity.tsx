@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { counted } from '../../../shared/model/word-list';
 import { rowsPerZone, type Zone } from '../../../shared/simulation/run-catalog';
+import { failingTransformations } from '../../simulation/problem-ticks';
 import { liveMetrics, tracedNodeId, useSimulationStore } from '../../simulation/simulation-store';
 
 const ZONE_LABELS: [Zone, string][] = [
@@ -12,7 +13,7 @@ const ZONE_LABELS: [Zone, string][] = [
   ['transformations', 'derived'],
 ];
 
-/** A product while simulating: rows per zone, its consumers' lag, a badge for quarantined records. */
+/** A product while simulating: rows per zone, its consumers' lag, badges for failing transformations and quarantined records. */
 export const ProductActivity = memo(function ProductActivity({ productId }: { productId: string }) {
   const activity = useSimulationStore(
     useShallow((state) => {
@@ -35,7 +36,8 @@ export const ProductActivity = memo(function ProductActivity({ productId }: { pr
           );
         }
       }
-      return { ...zones, lag, quarantined, rules: rules.join('\n') };
+      const failing = failingTransformations(metrics.errors, productId, metrics.tick).join('\n');
+      return { ...zones, lag, quarantined, rules: rules.join('\n'), failing };
     }),
   );
   const isTraced = useSimulationStore((state) => tracedNodeId(state) === productId);
@@ -51,6 +53,15 @@ export const ProductActivity = memo(function ProductActivity({ productId }: { pr
       {activity.lag > 0 && (
         <span className="node-activity__lag" title="Records waiting in the logs this product reads">
           lag <strong>{activity.lag}</strong>
+        </span>
+      )}
+      {activity.failing && (
+        <span
+          className="badge badge--failing"
+          data-testid={`failing-${productId}`}
+          title={`Failing at this tick:\n${activity.failing}`}
+        >
+          ✖ transformation failing
         </span>
       )}
       {activity.quarantined > 0 && (

@@ -13,7 +13,7 @@ function reportMesh(steps: [string, string][]) {
 const scenario = aScenario().withData('shop', 'items', 2, PREDICTABLE_ITEMS).build();
 
 describe('a transformation that fails', () => {
-  it('reports the product, the step and SQLite’s message when its SQL does not compile, and the rest runs on', async () => {
+  it('reports the product, the step and SQLite’s message every tick when its SQL does not compile, and the rest runs on', async () => {
     const simulation = await simulate(reportMesh([['item_names', 'SELECT id, name FROM itemz']]), scenario);
     const metrics = simulation.step(2);
 
@@ -24,8 +24,8 @@ describe('a transformation that fails', () => {
         step: 'item_names',
         message: "transformation 'item_names' failed: no such table: itemz",
         firstTick: 0,
-        lastTick: 0,
-        count: 1,
+        lastTick: 2,
+        count: 3,
       },
     ]);
     expect(metrics.tick).toBe(2);

@@ -122,6 +122,7 @@ export function SqlConsole() {
               keepConsole({ nodeId: event.target.value });
             }}
             aria-label="Node to query"
+            title={nodes.find((node) => node.id === nodeId)?.name}
           >
             {nodes.map((node) => (
               <option key={node.id} value={node.id}>

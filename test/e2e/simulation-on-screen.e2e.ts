@@ -168,6 +168,31 @@ describeInChromium('Simulate mode on screen', (session) => {
     await screenshot(page, 'simulate-failing-transformation');
   });
 
+  it('shows a long product name whole in the SQL console’s storage picker at 1440 and 1280 px', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const longName = 'consumption-insights-per-customer';
+    await openEditedSample(page, 'long-names.mesh.json', (mesh) => {
+      const product = mesh.products.find((candidate) => candidate.id === 'customer-360');
+      if (product) product.name = longName;
+    });
+    await enterSimulate(page);
+    await openTab(page, 'SQL');
+    const picker = page.getByLabel('Node to query');
+    await picker.selectOption({ label: longName });
+
+    for (const width of [1440, 1280]) {
+      await page.setViewportSize({ width, height: width === 1440 ? 900 : 800 });
+      const room = await picker.evaluate((select: HTMLSelectElement) => {
+        const context = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+        context.font = getComputedStyle(select).font;
+        // The arrow and padding take about 24 px of the box.
+        return select.clientWidth - 24 - context.measureText(select.selectedOptions[0]?.text ?? '').width;
+      });
+      expect(room, `at ${width} px`).toBeGreaterThanOrEqual(0);
+      await screenshot(page, `simulate-sql-storage-picker-${width}`);
+    }
+  });
+
   it('counts a system table’s rows in words that fit the number: 1 row, 10 rows', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openEditedSample(page, 'one-customer.mesh.json', (mesh) => {

@@ -2,7 +2,7 @@ import {
   type ContractEditResult,
   editContractText,
   type LocatedResult,
-  parseOdcsYaml,
+  parseContractKeepingId,
   upgradeToLatest,
   type YamlEdit,
 } from '../../shared/contracts';
@@ -16,23 +16,7 @@ import { contractTextOf, useContractDrafts } from './contract-drafts';
  * a draft beside it, with its problems, and the document keeps the last valid text.
  */
 export function applyContractText(id: string, text: string, options?: ChangeOptions): LocatedResult<Contract> {
-  const parsed = parseOdcsYaml(text);
-  const result: LocatedResult<Contract> =
-    parsed.ok && parsed.value.id !== id
-      ? {
-          ok: false,
-          errors: [
-            {
-              path: 'id',
-              message: `the id must stay '${id}': other parts of the design refer to it`,
-              line: 1,
-              column: 1,
-              endLine: 1,
-              endColumn: 1,
-            },
-          ],
-        }
-      : parsed;
+  const result = parseContractKeepingId(text, id);
   const drafts = useContractDrafts.getState();
   if (!result.ok) {
     drafts.setDraft(id, text);

@@ -56,10 +56,10 @@ export function useHasDraft(id: string): boolean {
 
 const NO_FINDINGS: LocatedFinding[] = [];
 
-/** What the shown text has to say: syntax, schema and semantic findings, at their lines. */
+/** What the shown text has to say: syntax, schema and semantic findings, and a changed id, at their lines. */
 export function useContractFindings(id: string): LocatedFinding[] {
   const text = useContractText(id);
-  return useMemo(() => (text === undefined ? NO_FINDINGS : checkContractYaml(text)), [text]);
+  return useMemo(() => (text === undefined ? NO_FINDINGS : checkContractYaml(text, id)), [text, id]);
 }
 
 // A contract changed in the document by anything but its draft (undo, the inspector, an

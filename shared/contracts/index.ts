@@ -53,6 +53,7 @@ export {
   MAX_CONTRACT_FILE_LENGTH,
   serveContract,
 } from './import-contracts';
+export { parseContractKeepingId } from './kept-id';
 export { completeOdcsKeys, completeOdcsValues } from './odcs-completion';
 export {
   CONTRACT_QUALITY_PROPERTY,

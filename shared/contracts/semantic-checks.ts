@@ -1,6 +1,7 @@
 import type { Contract, ContractProperty, QualityRule, SchemaObject } from '../model/contract';
 import { formatPath } from '../model/problem';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
+import { changedIdProblem } from './kept-id';
 import { documentPathOf } from './odcs-document';
 import { parseOdcsSource } from './odcs-yaml';
 import type { PathProblem, PathSegment } from './path-problem';
@@ -37,18 +38,21 @@ export function checkDatasetShape(contract: Contract): ContractFinding[] {
 /**
  * Everything to mark in a contract's YAML text: syntax errors, violations of the official
  * schema (an unknown logicalType among them), then, once the text reads as a contract,
- * the semantic findings, each at its line.
+ * the semantic findings, each at its line. Given the id of the contract the text edits
+ * (`keptId`), a changed id is one of them: the design would refuse that text.
  */
-export function checkContractYaml(text: string): LocatedFinding[] {
+export function checkContractYaml(text: string, keptId?: string): LocatedFinding[] {
   const source = readYamlSource(text);
   const parsed = parseOdcsSource(source);
   if (!parsed.ok) return parsed.errors.map((error) => ({ ...error, severity: 'error' }));
-  return semanticIssues(parsed.value)
-    .map(({ severity, ...issue }) => ({
+  const changedId = keptId === undefined ? undefined : changedIdProblem(source, parsed.value, keptId);
+  return [
+    ...(changedId ? [{ ...changedId, severity: 'error' as const }] : []),
+    ...semanticIssues(parsed.value).map(({ severity, ...issue }) => ({
       severity,
       ...locateProblem(source, { ...issue, path: documentPathOf(issue.path, source.value) }),
-    }))
-    .sort(byPosition);
+    })),
+  ].sort(byPosition);
 }
 
 function semanticIssues(contract: Contract): SemanticIssue[] {

@@ -32,11 +32,11 @@ export function createContractTextModels(monaco: MonacoApi) {
   const severityOf = (finding: LocatedFinding) =>
     finding.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning;
 
-  function mark(entry: ContractTextModel): void {
+  function mark(id: string, entry: ContractTextModel): void {
     monaco.editor.setModelMarkers(
       entry.model,
       MARKER_OWNER,
-      checkContractYaml(entry.model.getValue()).map((finding) => ({
+      checkContractYaml(entry.model.getValue(), id).map((finding) => ({
         severity: severityOf(finding),
         message: finding.path === DOCUMENT_PATH ? finding.message : `${finding.message} (${finding.path})`,
         startLineNumber: finding.line,
@@ -49,15 +49,15 @@ export function createContractTextModels(monaco: MonacoApi) {
 
   function apply(id: string, entry: ContractTextModel): void {
     applyContractText(id, entry.model.getValue());
-    mark(entry);
+    mark(id, entry);
   }
 
-  function rewrite(entry: ContractTextModel, text: string): void {
+  function rewrite(id: string, entry: ContractTextModel, text: string): void {
     if (entry.model.getValue() === text) return;
     entry.isReplacingText = true;
     entry.model.pushEditOperations([], [{ range: entry.model.getFullModelRange(), text }], () => null);
     entry.isReplacingText = false;
-    mark(entry);
+    mark(id, entry);
   }
 
   function open(id: string): Monaco.editor.ITextModel | undefined {
@@ -87,7 +87,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       entry.timer = setTimeout(() => apply(id, entry), APPLY_DELAY_MS);
     });
     models.set(id, entry);
-    mark(entry);
+    mark(id, entry);
     return model;
   }
 
@@ -103,7 +103,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       entry.lastStoreText = text;
       if (text === entry.model.getValue()) continue;
       clearTimeout(entry.timer);
-      rewrite(entry, text);
+      rewrite(id, entry, text);
     }
   }
 

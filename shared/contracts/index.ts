@@ -54,7 +54,7 @@ export {
   serveContract,
 } from './import-contracts';
 export { parseContractKeepingId } from './kept-id';
-export { completeOdcsKeys, completeOdcsValues } from './odcs-completion';
+export { completeOdcsKeys, completeOdcsValues, describeOdcsKey } from './odcs-completion';
 export {
   CONTRACT_QUALITY_PROPERTY,
   contractToOdcs,

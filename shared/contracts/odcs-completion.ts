@@ -1,18 +1,26 @@
 import { DATASET_KIND_PROPERTY } from './odcs-document';
-import { type KeySuggestion, logicalTypeOptionsFor, suggestKeys, suggestValues } from './odcs-schema-guide';
+import {
+  describeKey,
+  type KeySuggestion,
+  logicalTypeOptionsFor,
+  suggestKeys,
+  suggestValues,
+  type WrittenKeys,
+} from './odcs-schema-guide';
 import type { YamlCursorPath } from './yaml-cursor-path';
 
 /**
- * The keys to offer at the cursor: those the schema allows in its mapping but not yet written
- * there. Under `logicalTypeOptions`, those of the property's `logicalType` (a number's `minimum`,
- * not a string's `maxLength`), as the schema allows them only so.
+ * The keys to offer at the cursor: those the schema allows in its mapping, given what is
+ * written there (a Kafka server's keys under `type: kafka`), but not yet written. Under
+ * `logicalTypeOptions`, those of the property's `logicalType` (a number's `minimum`, not a
+ * string's `maxLength`), as the schema allows them only so.
  */
 export function completeOdcsKeys(cursor: YamlCursorPath, apiVersion?: string): KeySuggestion[] {
   const logicalType = unquoted(cursor.parentSiblings.get('logicalType') ?? '');
   const allowed =
     cursor.parentPath.at(-1) === 'logicalTypeOptions' && logicalType !== ''
       ? logicalTypeOptionsFor(logicalType, apiVersion)
-      : suggestKeys(cursor.parentPath, apiVersion);
+      : suggestKeys(cursor.parentPath, apiVersion, writtenKeys(cursor.siblings));
   return allowed.filter((suggestion) => !cursor.siblings.has(suggestion.key));
 }
 
@@ -24,6 +32,17 @@ export function completeOdcsValues(cursor: YamlCursorPath, apiVersion?: string):
     return ['event', 'entity'];
   }
   return suggestValues(cursor.parentPath, cursor.key, apiVersion);
+}
+
+/** The schema's documentation of the key at the cursor, read in its mapping (`host` of a Kafka server). */
+export function describeOdcsKey(cursor: YamlCursorPath, apiVersion?: string): string | undefined {
+  return cursor.key === undefined
+    ? undefined
+    : describeKey(cursor.parentPath, cursor.key, apiVersion, writtenKeys(cursor.siblings));
+}
+
+function writtenKeys(siblings: ReadonlyMap<string, string>): WrittenKeys {
+  return new Map([...siblings].map(([key, value]) => [key, unquoted(value)]));
 }
 
 function unquoted(value: string): string {

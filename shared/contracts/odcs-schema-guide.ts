@@ -12,9 +12,14 @@ interface SchemaNode {
   allOf?: SchemaNode[];
   oneOf?: SchemaNode[];
   anyOf?: SchemaNode[];
+  if?: SchemaNode;
   then?: SchemaNode;
+  required?: string[];
   deprecated?: boolean;
 }
+
+/** The keys written in a mapping, with their values as text (unquoted; '' for a nested block). */
+export type WrittenKeys = ReadonlyMap<string, string>;
 
 export interface KeySuggestion {
   key: string;
@@ -36,27 +41,59 @@ function resolveRef(root: SchemaNode, ref: string): SchemaNode | undefined {
   return node as SchemaNode | undefined;
 }
 
-/** A node and every subschema that may apply to the same value (refs, allOf, oneOf, anyOf, if/then). */
-function alternatives(root: SchemaNode, node: SchemaNode | undefined, seen = new Set<SchemaNode>()): SchemaNode[] {
+/**
+ * A node and every subschema that may apply to the same value (refs, allOf, oneOf, anyOf,
+ * and the `then` of each if/then whose `if` the written keys could still satisfy).
+ */
+function alternatives(
+  root: SchemaNode,
+  node: SchemaNode | undefined,
+  written?: WrittenKeys,
+  seen = new Set<SchemaNode>(),
+): SchemaNode[] {
   if (!node || seen.has(node)) return [];
   seen.add(node);
-  const referenced = node.$ref ? alternatives(root, resolveRef(root, node.$ref), seen) : [];
+  const referenced = node.$ref ? alternatives(root, resolveRef(root, node.$ref), written, seen) : [];
+  const isThenOpen = node.then !== undefined && (written === undefined || couldHold(node.if, written));
   const branches = [
     ...(node.allOf ?? []),
     ...(node.oneOf ?? []),
     ...(node.anyOf ?? []),
-    ...(node.then ? [node.then] : []),
+    ...(isThenOpen && node.then ? [node.then] : []),
   ];
-  return [node, ...referenced, ...branches.flatMap((branch) => alternatives(root, branch, seen))];
+  return [node, ...referenced, ...branches.flatMap((branch) => alternatives(root, branch, written, seen))];
 }
 
-/** The schema nodes that may describe the value at `path` (`[]` for an array item). */
-function nodesAt(apiVersion: string, path: readonly string[]): SchemaNode[] {
+/**
+ * Whether a mapping with these keys could satisfy `condition` once more keys are written:
+ * a key written with another value than its `const` or `enum` says no (`type: kafka` rules
+ * out the ClickHouse server's `if`); a key not written yet could still be.
+ */
+function couldHold(condition: SchemaNode | undefined, written: WrittenKeys): boolean {
+  if (!condition) return true;
+  const valuesHold = Object.entries(condition.properties ?? {}).every(([key, rule]) => {
+    const value = written.get(key);
+    if (value === undefined) return true;
+    if (rule.const !== undefined && String(rule.const) !== value) return false;
+    return rule.enum === undefined || rule.enum.map(String).includes(value);
+  });
+  return (
+    valuesHold &&
+    (condition.allOf ?? []).every((part) => couldHold(part, written)) &&
+    (condition.anyOf === undefined || condition.anyOf.some((part) => couldHold(part, written)))
+  );
+}
+
+/** The schema nodes that may describe the value at `path` (`[]` for an array item), the last of them a mapping with `written` keys. */
+function nodesAt(apiVersion: string, path: readonly string[], written?: WrittenKeys): SchemaNode[] {
   const root = jsonSchemaForApiVersion(apiVersion) as SchemaNode;
-  let nodes = alternatives(root, root);
-  for (const segment of path) {
-    nodes = nodes.flatMap((node) => alternatives(root, segment === '[]' ? node.items : node.properties?.[segment]));
-  }
+  const writtenAt = (depth: number) => (depth === path.length ? written : undefined);
+  let nodes = alternatives(root, root, writtenAt(0));
+  path.forEach((segment, index) => {
+    nodes = nodes.flatMap((node) =>
+      alternatives(root, segment === '[]' ? node.items : node.properties?.[segment], writtenAt(index + 1)),
+    );
+  });
   return nodes;
 }
 
@@ -67,11 +104,20 @@ function opensBlock(nodes: SchemaNode[]): boolean {
   });
 }
 
-/** Keys the ODCS schema allows in the mapping at `path`, with their documentation. */
-export function suggestKeys(path: readonly string[], apiVersion = LATEST_API_VERSION): KeySuggestion[] {
+/**
+ * Keys the ODCS schema allows in the mapping at `path`, with their documentation. Given the
+ * keys already `written` there, only those of the if/then branches they leave open (under
+ * `type: kafka`, the Kafka server's keys and the common ones).
+ */
+export function suggestKeys(
+  path: readonly string[],
+  apiVersion = LATEST_API_VERSION,
+  written?: WrittenKeys,
+): KeySuggestion[] {
   const root = jsonSchemaForApiVersion(apiVersion) as SchemaNode;
+  const nodes = nodesAt(apiVersion, path, written);
   const suggestions = new Map<string, KeySuggestion>();
-  for (const node of nodesAt(apiVersion, path)) {
+  for (const node of nodes) {
     for (const [key, child] of Object.entries(node.properties ?? {})) {
       if (suggestions.has(key)) continue;
       const childNodes = alternatives(root, child);
@@ -98,9 +144,14 @@ export function suggestValues(path: readonly string[], key: string, apiVersion =
   return [...new Set(values.map(String))];
 }
 
-/** The schema's documentation of `key` in the mapping at `path`, for hovers. */
-export function describeKey(path: readonly string[], key: string, apiVersion = LATEST_API_VERSION): string | undefined {
-  return suggestKeys(path, apiVersion).find((suggestion) => suggestion.key === key)?.description;
+/** The schema's documentation of `key` in the mapping at `path` (with its other `written` keys), for hovers. */
+export function describeKey(
+  path: readonly string[],
+  key: string,
+  apiVersion = LATEST_API_VERSION,
+  written?: WrittenKeys,
+): string | undefined {
+  return suggestKeys(path, apiVersion, written).find((suggestion) => suggestion.key === key)?.description;
 }
 
 export interface OptionSuggestion extends KeySuggestion {

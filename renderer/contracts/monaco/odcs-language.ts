@@ -1,4 +1,4 @@
-import { completeOdcsKeys, completeOdcsValues, describeKey, yamlCursorPath } from '../../../shared/contracts';
+import { completeOdcsKeys, completeOdcsValues, describeOdcsKey, yamlCursorPath } from '../../../shared/contracts';
 import type { MonacoApi } from './load-monaco';
 
 export const CONTRACT_URI_SCHEME = 'contract';
@@ -53,7 +53,7 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const text = model.getValue();
       const cursor = yamlCursorPath(text, position.lineNumber, position.column);
       if (!word || !cursor.key || cursor.isInValue || word.word !== cursor.key) return null;
-      const description = describeKey(cursor.parentPath, cursor.key, apiVersionOf(text));
+      const description = describeOdcsKey(cursor, apiVersionOf(text));
       if (!description) return null;
       return {
         range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),

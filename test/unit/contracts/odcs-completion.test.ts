@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeOdcsKeys, completeOdcsValues } from '../../../shared/contracts/odcs-completion';
+import { completeOdcsKeys, completeOdcsValues, describeOdcsKey } from '../../../shared/contracts/odcs-completion';
 import { yamlCursorPath } from '../../../shared/contracts/yaml-cursor-path';
 
 const CONTRACT = [
@@ -47,5 +47,31 @@ describe('completion in a contract', () => {
 
   it('offers event and entity for the app’s datasetKind custom property', () => {
     expect(completeOdcsValues(yamlCursorPath(CONTRACT, 19, 12))).toEqual(['event', 'entity']);
+  });
+
+  describe('under a server', () => {
+    const server = (apiVersion: string, type: string) =>
+      [
+        `apiVersion: ${apiVersion}`,
+        'kind: DataContract',
+        'servers:',
+        '  - server: main',
+        `    type: ${type}`,
+        '    host: x',
+        '    ',
+      ].join('\n');
+    const hostHover = (apiVersion: string, type: string) =>
+      describeOdcsKey(yamlCursorPath(server(apiVersion, type), 6, 6), apiVersion);
+
+    it('describes a key as the server of its type does, not as the first server type in the schema does', () => {
+      expect(hostHover('v3.1.0', 'kafka')).toBe('The bootstrap server of the kafka cluster.');
+      expect(hostHover('v3.2.0', '"kafka"')).toBe('The bootstrap server of the kafka cluster.');
+      expect(hostHover('v3.2.0', 'postgresql')).toBe('The host to the Postgres server');
+    });
+
+    it("offers the keys of the server's type and the common ones, not every server type's", () => {
+      const keys = completeOdcsKeys(yamlCursorPath(server('v3.1.0', 'kafka'), 7, 5), 'v3.1.0').map(({ key }) => key);
+      expect(keys.sort()).toEqual(['customProperties', 'description', 'environment', 'format', 'id', 'roles']);
+    });
   });
 });

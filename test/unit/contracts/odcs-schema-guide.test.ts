@@ -45,4 +45,14 @@ describe('the ODCS schema guide', () => {
     const version = suggestKeys([]).find((suggestion) => suggestion.key === 'version');
     expect([schema?.opensBlock, version?.opensBlock]).toEqual([true, false]);
   });
+
+  it('reads the if/then branch the written keys choose: a Kafka server, not the ClickHouse one listed first', () => {
+    const kafka = new Map([['type', 'kafka']]);
+    for (const apiVersion of ['v3.1.0', 'v3.2.0']) {
+      expect(describeKey(['servers', '[]'], 'host', apiVersion, kafka)).toBe(
+        'The bootstrap server of the kafka cluster.',
+      );
+      expect(suggestKeys(['servers', '[]'], apiVersion, kafka).map(({ key }) => key)).not.toContain('database');
+    }
+  });
 });

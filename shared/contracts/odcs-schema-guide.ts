@@ -14,6 +14,7 @@ interface SchemaNode {
   anyOf?: SchemaNode[];
   if?: SchemaNode;
   then?: SchemaNode;
+  not?: SchemaNode;
   required?: string[];
   deprecated?: boolean;
 }
@@ -104,6 +105,11 @@ function opensBlock(nodes: SchemaNode[]): boolean {
   });
 }
 
+/** A key the schema forbids with `not: { required: [key] }` (a property-level relationship's `from`). */
+function forbiddenKey(node: SchemaNode): string | undefined {
+  return node.not?.required?.length === 1 ? node.not.required[0] : undefined;
+}
+
 /**
  * Keys the ODCS schema allows in the mapping at `path`, with their documentation. Given the
  * keys already `written` there, only those of the if/then branches they leave open (under
@@ -116,10 +122,11 @@ export function suggestKeys(
 ): KeySuggestion[] {
   const root = jsonSchemaForApiVersion(apiVersion) as SchemaNode;
   const nodes = nodesAt(apiVersion, path, written);
+  const forbidden = new Set(nodes.map(forbiddenKey));
   const suggestions = new Map<string, KeySuggestion>();
   for (const node of nodes) {
     for (const [key, child] of Object.entries(node.properties ?? {})) {
-      if (suggestions.has(key)) continue;
+      if (suggestions.has(key) || forbidden.has(key)) continue;
       const childNodes = alternatives(root, child);
       const description = childNodes.find((candidate) => candidate.description)?.description;
       suggestions.set(key, {

@@ -148,6 +148,8 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
       return unknownField(path, String(error.params.additionalProperty));
     case 'unevaluatedProperties':
       return unknownField(path, String(error.params.unevaluatedProperty));
+    case 'not':
+      return describeForbidden(error, path);
     case 'enum': {
       const field = path.at(-1);
       const allowed = (error.params.allowedValues as unknown[]).map(String).join(', ');
@@ -157,6 +159,21 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
     default:
       return { path, message: error.message ?? `fails '${error.keyword}'` };
   }
+}
+
+/**
+ * `not: { required: [key] }` forbids a key (a property-level relationship's `from`); Ajv's own
+ * words, "must NOT be valid", say neither which key nor why, so both come from the schema.
+ */
+function describeForbidden(error: ErrorObject, path: PathSegment[]): PathProblem {
+  const forbidden = (error.schema as { required?: unknown } | undefined)?.required;
+  if (!Array.isArray(forbidden) || forbidden.length !== 1) {
+    return { path, message: error.message ?? "fails 'not'" };
+  }
+  const key = String(forbidden[0]);
+  const reason = (error.parentSchema as { description?: unknown } | undefined)?.description;
+  const why = typeof reason === 'string' ? `: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}` : '';
+  return { path: [...path, key], message: `'${key}' is not allowed here${why}`, target: 'key' };
 }
 
 /**

@@ -55,4 +55,13 @@ describe('the ODCS schema guide', () => {
       expect(suggestKeys(['servers', '[]'], apiVersion, kafka).map(({ key }) => key)).not.toContain('database');
     }
   });
+
+  it("does not offer what the schema forbids with not: a property-level relationship's from", () => {
+    for (const apiVersion of ['v3.1.0', 'v3.2.0']) {
+      expect(
+        suggestKeys(['schema', '[]', 'properties', '[]', 'relationships', '[]'], apiVersion).map(({ key }) => key),
+      ).toEqual(expect.not.arrayContaining(['from']));
+      expect(suggestKeys(['schema', '[]', 'relationships', '[]'], apiVersion).map(({ key }) => key)).toContain('from');
+    }
+  });
 });

@@ -149,6 +149,21 @@ describe('reading and writing the model', () => {
     ]);
   });
 
+  it('says which key a property-level relationship must not hold, and why, at that key', () => {
+    const text = anOdcsText(`schema:
+  - name: orders
+    properties:
+      - name: customer_id
+        logicalType: string
+        relationships:
+          - from: orders.customer_id
+            to: customers.id
+`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      "12:13 schema[0].properties[0].relationships[0].from: 'from' is not allowed here: the 'from' field must not be specified at property level as it is implicitly derived from the property context",
+    ]);
+  });
+
   it('reads ODCS 3.2 enums, strings and numbers, as the allowed values', () => {
     const [orderId, status, priority] = officialExample('v3.2.0/enum.odcs.yaml').schema[0]?.properties ?? [];
     expect(orderId?.enum).toBeUndefined();

@@ -25,7 +25,8 @@ export function validateOdcsDocument(document: unknown): PathProblem[] {
  * Turns Ajv's raw errors into messages a person can act on: drops summaries when a
  * precise error explains them; merges the `required` errors of `oneOf` branches (the
  * comparison operators of a quality rule) into one "needs one of" message, naming an
- * unknown field there as the misspelt alternative it probably is; merges the `type` errors
+ * unknown field there as the misspelt alternative it probably is, unless a branch found its
+ * field and failed on its value (then only that is said); merges the `type` errors
  * of `anyOf` branches (an SLA value) into one "must be of type a, b or c"; says so when more
  * than one branch matches (two operators); and drops "unevaluated property" errors on an
  * object that fails otherwise, on a field that fails deeper down and within it: a failed
@@ -60,7 +61,11 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
   const alternatives = precise.filter((error) => isBranchError(error) && !ambiguousPaths.has(error.instancePath));
 
   // A schema may reach the same alternatives twice (array items are checked as properties too): each is named once.
-  const missingAlternatives = namesPerPath(alternatives, 'required', (error) => error.params.missingProperty);
+  const missingAlternatives = namesPerPath(
+    alternatives.filter((error) => !isExplainedByChosenBranch(error, alternatives)),
+    'required',
+    (error) => error.params.missingProperty,
+  );
   const typeAlternatives = namesPerPath(alternatives, 'type', (error) => error.params.type);
   const unknownFieldsAt = (pointer: string) =>
     errors
@@ -190,6 +195,23 @@ function versionOf(document: unknown): string {
 
 function unknownField(objectPath: PathSegment[], field: string): PathProblem {
   return { path: [...objectPath, field], message: `unknown field '${field}'`, target: 'key' };
+}
+
+/**
+ * A missing alternative that does not matter: another branch of the same `oneOf` found its
+ * field there and failed on its value (`mustBeBetween: 5` is not a list), so that is the problem.
+ */
+function isExplainedByChosenBranch(error: ErrorObject, alternatives: readonly ErrorObject[]): boolean {
+  if (error.keyword !== 'required') return false;
+  const choice = choiceOf(error);
+  return alternatives.some(
+    (other) => other.instancePath.startsWith(`${error.instancePath}/`) && choiceOf(other) === choice,
+  );
+}
+
+/** The `oneOf`/`anyOf` a branch error comes from (its schema path up to the branch index). */
+function choiceOf(error: ErrorObject): string | undefined {
+  return /^(.*\/(?:oneOf|anyOf))\/\d+\//.exec(error.schemaPath)?.[1];
 }
 
 /** Errors raised inside one alternative of a `oneOf`/`anyOf`: only some of them apply. */

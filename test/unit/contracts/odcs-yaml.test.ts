@@ -376,6 +376,18 @@ ${indent}    mustBeGreaterThen: 0
     ]);
   });
 
+  it('reports only the type of an operator written with the wrong type, not the operator as unknown', () => {
+    const text = anOdcsText(`schema:
+  - name: t
+    quality:
+      - metric: rowCount
+        mustBeBetween: 5
+`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      '10:24 schema[0].quality[0].mustBeBetween: must be of type array',
+    ]);
+  });
+
   it('says in one message which types a value may take', () => {
     const text = anOdcsText(`slaProperties:
   - property: latency

@@ -23,24 +23,61 @@ export function locateChanges(
     previous: { source: readYamlSource(previousText), document: readOdcsDocument(previousText) },
   };
   return changes.map((change) => {
-    for (const side of ['next', 'previous'] as const) {
-      const { source, document } = sides[side];
-      const path = subjectPath(document, change.subject);
-      if (path) return { ...change, side, range: source.locate(path, 'key') };
-    }
-    return { ...change, side: 'next', range: sides.next.source.locate(['id'], 'key') };
+    const inNext = subjectPath(sides.next.document, change.subject);
+    const inPrevious = subjectPath(sides.previous.document, change.subject);
+    // The subject where it is (in the old text when it is gone); else its nearest parent still in the new text.
+    const [side, at] =
+      inNext.isWhole || !inPrevious.isWhole ? (['next', inNext] as const) : (['previous', inPrevious] as const);
+    return { ...change, side, range: sides[side].source.locate(at.path.length > 0 ? at.path : ['id'], 'key') };
   });
 }
 
-/** `orders.customer_id` → the path of that property's name; `orders` → the object's name. */
-function subjectPath(document: Record<string, unknown> | undefined, subject: string): PathSegment[] | undefined {
-  const objects = Array.isArray(document?.schema) ? (document.schema as Record<string, unknown>[]) : [];
-  const [objectName, ...rest] = subject.split('.');
-  const objectIndex = objects.findIndex((object) => object?.name === objectName);
-  if (objectIndex === -1) return undefined;
-  if (rest.length === 0) return ['schema', objectIndex, 'name'];
-  const properties = objects[objectIndex]?.properties;
-  const list = Array.isArray(properties) ? (properties as Record<string, unknown>[]) : [];
-  const propertyIndex = list.findIndex((property) => property?.name === rest.join('.'));
-  return propertyIndex === -1 ? undefined : ['schema', objectIndex, 'properties', propertyIndex, 'name'];
+interface SubjectPath {
+  /** The path to the subject's name, or to its nearest ancestor found ([] for none). */
+  path: PathSegment[];
+  isWhole: boolean;
+}
+
+/**
+ * Where a change's subject is: `orders` → the object's name, `orders.device.model` → the
+ * name of `model` nested in the property `device`, `orders.tags[]` → the `items` of `tags`.
+ * Names may hold dots themselves, so each level takes the property whose name the rest
+ * of the subject starts with.
+ */
+function subjectPath(document: Record<string, unknown> | undefined, subject: string): SubjectPath {
+  return pathWithin(document?.schema, subject, ['schema']);
+}
+
+function pathWithin(list: unknown, subject: string, listPath: PathSegment[]): SubjectPath {
+  const entries = Array.isArray(list) ? (list as unknown[]) : [];
+  const candidates = entries.flatMap((entry, index) => {
+    const name = (entry as Record<string, unknown> | null)?.name;
+    return typeof name === 'string' && isNameOf(name, subject)
+      ? [pathBelow(entry as Record<string, unknown>, subject.slice(name.length), [...listPath, index])]
+      : [];
+  });
+  const deepest = (a: SubjectPath, b: SubjectPath) => (b.path.length > a.path.length ? b : a);
+  return (
+    candidates.find((candidate) => candidate.isWhole) ??
+    candidates.reduce(deepest, { path: [], isWhole: false } as SubjectPath)
+  );
+}
+
+/** `rest` is what the subject says after the name of the node at `nodePath`: `''`, `.field…` or `[]…`. */
+function pathBelow(node: Record<string, unknown>, rest: string, nodePath: PathSegment[]): SubjectPath {
+  if (rest === '') return { path: nodePath.at(-1) === 'items' ? nodePath : [...nodePath, 'name'], isWhole: true };
+  const here = nodePath.at(-1) === 'items' ? nodePath : [...nodePath, 'name'];
+  if (rest.startsWith('[]')) {
+    const items = node.items;
+    if (typeof items !== 'object' || items === null) return { path: here, isWhole: false };
+    return pathBelow(items as Record<string, unknown>, rest.slice(2), [...nodePath, 'items']);
+  }
+  const nested = pathWithin(node.properties, rest.slice(1), [...nodePath, 'properties']);
+  return nested.path.length > 0 ? nested : { path: here, isWhole: false };
+}
+
+/** Whether `subject` names `name` itself or something within it. */
+function isNameOf(name: string, subject: string): boolean {
+  const rest = subject.slice(name.length);
+  return subject.startsWith(name) && (rest === '' || rest.startsWith('.') || rest.startsWith('[]'));
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { compareContracts } from '../../../shared/contracts/breaking-changes';
+import { locateChanges } from '../../../shared/contracts/change-locations';
+import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
+import type { Contract } from '../../../shared/model/contract';
+import { anOdcsText } from './builders';
+
+const PLAYBACK = anOdcsText(`schema:
+  - name: playback
+    properties:
+      - name: event_id
+        logicalType: string
+      - name: device
+        logicalType: object
+        properties:
+          - name: os
+            logicalType: string
+          - name: model
+            logicalType: string
+      - name: tags
+        logicalType: array
+        items:
+          logicalType: string
+`);
+
+function read(text: string): Contract {
+  const parsed = parseOdcsYaml(text);
+  if (!parsed.ok) throw new Error(parsed.errors.map((error) => error.message).join('\n'));
+  return parsed.value;
+}
+
+/** Each change as `side line: subject message`, where the Diff view marks it. */
+function marks(previousText: string, nextText: string): string[] {
+  const { changes } = compareContracts(read(previousText), read(nextText));
+  return locateChanges(changes, previousText, nextText).map(
+    (change) => `${change.side} ${change.range.line}: ${change.subject} ${change.message}`,
+  );
+}
+
+const lineOf = (text: string, content: string) => text.split('\n').findIndex((line) => line.includes(content)) + 1;
+
+describe('where the Diff view marks a change', () => {
+  it('marks a field removed from an object property at its own line in the old text', () => {
+    const next = PLAYBACK.replace('          - name: model\n            logicalType: string\n', '');
+    expect(marks(PLAYBACK, next)).toEqual([
+      `previous ${lineOf(PLAYBACK, 'name: model')}: playback.device.model field removed`,
+    ]);
+  });
+
+  it('marks a change of a nested field, and of array items, at their lines in the new text', () => {
+    const next = PLAYBACK.replace(
+      'name: os\n            logicalType: string',
+      'name: os\n            logicalType: integer',
+    ).replace('items:\n          logicalType: string', 'items:\n          logicalType: integer');
+    expect(marks(PLAYBACK, next)).toEqual([
+      `next ${lineOf(next, 'name: os')}: playback.device.os type changed from string to integer`,
+      `next ${lineOf(next, 'items:')}: playback.tags[] type changed from string to integer`,
+    ]);
+  });
+
+  it('marks a field added in a nested object at its line', () => {
+    const next = PLAYBACK.replace(
+      '          - name: model\n',
+      '          - name: vendor\n            logicalType: string\n          - name: model\n',
+    );
+    expect(marks(PLAYBACK, next)).toEqual(
+      expect.arrayContaining([`next ${lineOf(next, 'name: vendor')}: playback.device.vendor optional field added`]),
+    );
+  });
+});

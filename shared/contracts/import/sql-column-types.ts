@@ -61,6 +61,8 @@ export interface SqlTable {
   checkStarts: number[];
   /** Where each table-level FOREIGN KEY constraint starts, in order. */
   foreignKeyStarts: number[];
+  /** Where each table-level UNIQUE constraint starts, in order. */
+  uniqueStarts: number[];
   /** MySQL's `COMMENT='…'` table option. */
   comment?: { text: string; offset: number };
   /** What the parser reads in place of the source: each type as `INT`, what it cannot read blanked. */
@@ -262,6 +264,7 @@ export function readCreateTable(
   const close = matching(statement, index);
   const checkStarts: number[] = [];
   const foreignKeyStarts: number[] = [];
+  const uniqueStarts: number[] = [];
   const edits: SourceEdit[] = [];
   const columns = elements(statement.slice(index + 1, close + 1)).flatMap(({ tokens: element, end }) => {
     const first = element[0];
@@ -278,8 +281,10 @@ export function readCreateTable(
       edits.push(...notForReplication(element));
       if (hasWord('CHECK')) checkStarts.push(first.start);
       if (hasWord('FOREIGN')) foreignKeyStarts.push(first.start);
-      else if (hasWord('PRIMARY') || hasWord('UNIQUE')) edits.push(...keyStorageOptions(element));
-      else if (isIndex)
+      else if (hasWord('PRIMARY') || hasWord('UNIQUE')) {
+        if (hasWord('UNIQUE')) uniqueStarts.push(first.start);
+        edits.push(...keyStorageOptions(element));
+      } else if (isIndex)
         notes.push({
           path: name,
           message: `${written(element, text)} has no ODCS equivalent: not imported`,
@@ -311,6 +316,7 @@ export function readCreateTable(
     columns,
     checkStarts,
     foreignKeyStarts,
+    uniqueStarts,
     ...(comment && { comment }),
     edits,
   };

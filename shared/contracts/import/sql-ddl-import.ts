@@ -47,6 +47,9 @@ interface ColumnDefinition {
 interface ConstraintDefinition {
   resource: 'constraint';
   constraint_type: string;
+  /** Its name: `CONSTRAINT uq UNIQUE (…)`, or MySQL's `UNIQUE KEY uq (…)`. */
+  constraint?: string | null;
+  index?: string | null;
   definition: Array<{ column: string | { expr: { value: string } } }> | Expression[];
   reference_definition?: ReferenceDefinition | null;
 }
@@ -313,12 +316,29 @@ function tableObject(
   const keyColumns = (constraint: ConstraintDefinition | undefined) =>
     ((constraint?.definition ?? []) as Array<{ column: ColumnDefinition['column']['column'] }>).map(columnName);
   const tableKey = keyColumns(constraints.find((constraint) => /primary key/i.test(constraint.constraint_type)));
+  const isUnique = (constraint: ConstraintDefinition) => /unique/i.test(constraint.constraint_type);
   const uniqueAlone = new Set([
     ...constraints
-      .filter((constraint) => /unique/i.test(constraint.constraint_type) && constraint.definition.length === 1)
+      .filter((constraint) => isUnique(constraint) && constraint.definition.length === 1)
       .flatMap((constraint) => keyColumns(constraint)),
     ...context.ddl.uniqueIndexes.filter((index) => index.table === name).map((index) => index.column),
   ]);
+  const uniqueConstraints = [
+    ...table.create_definitions
+      .filter((definition): definition is ConstraintDefinition => definition.resource === 'constraint')
+      .filter(isUnique)
+      .map((constraint, index) => ({ constraint, offset: source?.uniqueStarts[index] ?? 0 })),
+    ...added.filter(({ constraint }) => isUnique(constraint)),
+  ];
+  // A property is unique on its own; ODCS has no place for several columns unique together.
+  for (const { constraint, offset } of uniqueConstraints.filter(({ constraint }) => constraint.definition.length > 1)) {
+    const constraintName = constraint.constraint ?? constraint.index;
+    notes.push({
+      path: name,
+      message: `unique constraint${constraintName ? ` ${constraintName}` : ''} (${keyColumns(constraint).join(', ')}) on several columns has no ODCS equivalent: not imported`,
+      ...rangeAt(text, offset, (/^\w+/.exec(text.slice(offset))?.[0] ?? '').length),
+    });
+  }
   const comments = context.ddl.comments.filter((comment) => comment.table === name);
   const commentOn = (column?: string) => comments.findLast((comment) => comment.column === column)?.text;
   const checks = new Map<string, EnumValue[]>();

@@ -126,7 +126,10 @@ function otherStatement(statement: Token[], text: string, dump: SqlDump): Source
   }
   const kindLength = words[0] === 'COPY' ? 1 : words[1] === 'OR' ? 4 : 2;
   const kind = words.slice(0, kindLength).join(' ');
-  const name = /^(CREATE|ALTER|INSERT INTO|COPY)\b/.test(kind) ? qualifiedName(statement, kindLength) : undefined;
+  const ifExists = /^IF (NOT )?EXISTS\b/.exec(words.slice(kindLength).join(' '))?.[0].split(' ').length ?? 0;
+  const name = /^(CREATE|ALTER|INSERT INTO|COPY)\b/.test(kind)
+    ? qualifiedName(statement, kindLength + ifExists)
+    : undefined;
   const why = /^(INSERT|COPY)\b/.test(kind)
     ? 'holds rows, not a schema'
     : kind.startsWith('CREATE')

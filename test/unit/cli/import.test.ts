@@ -172,6 +172,7 @@ describe('mesh-designer import of other schema formats', () => {
     expect(err).toEqual([
       "orders-postgres.sql:5:31 orders.status: default 'placed' has no ODCS equivalent: not imported",
       'orders-postgres.sql:10:3 orders.delivery_window: INTERVAL has no ODCS logical type: imported as a string (physicalType INTERVAL)',
+      'orders-postgres.sql:11:3 orders: unique constraint (customer_id, placed_at) on several columns has no ODCS equivalent: not imported',
     ]);
   });
 

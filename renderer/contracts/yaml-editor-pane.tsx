@@ -28,6 +28,8 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
       insertSpaces: true,
       scrollBeyondLastLine: false,
       quickSuggestions: { other: true, strings: true, comments: false },
+      // Completion comes from the contract's schema; the document's own words (`00Z` of a timestamp) are noise.
+      wordBasedSuggestions: 'off',
       fixedOverflowWidgets: true,
     });
     const models = createContractTextModels(monaco);

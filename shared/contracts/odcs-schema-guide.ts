@@ -7,6 +7,7 @@ interface SchemaNode {
   type?: string | string[];
   enum?: unknown[];
   const?: unknown;
+  examples?: unknown[];
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;
   allOf?: SchemaNode[];
@@ -140,15 +141,28 @@ export function suggestKeys(
   return [...suggestions.values()];
 }
 
-/** Values the schema allows for `key` in the mapping at `path`: its enum, const or boolean. */
+/**
+ * Values the schema allows for `key` in the mapping at `path` (its enum, const or boolean),
+ * then the usual ones it names as examples (`status`: proposed, draft, active, …).
+ */
 export function suggestValues(path: readonly string[], key: string, apiVersion = LATEST_API_VERSION): string[] {
   const nodes = nodesAt(apiVersion, [...path, key]);
   const values = nodes.flatMap((node) => [
     ...(node.enum ?? []),
     ...(node.const !== undefined ? [node.const] : []),
     ...(node.type === 'boolean' ? [true, false] : []),
+    ...usualValues(node.examples),
   ]);
   return [...new Set(values.map(String))];
+}
+
+/**
+ * Several one-word examples name a key's usual values (`environment`: prod, preprod, dev, uat);
+ * a single example or a sentence (`s3://…`, `SELECT …`) is a placeholder to copy, not a value to pick.
+ */
+function usualValues(examples: readonly unknown[] | undefined): string[] {
+  const words = (examples ?? []).filter((example): example is string => typeof example === 'string');
+  return words.length >= 2 && words.every((word) => /^[\w.-]+$/.test(word)) ? words : [];
 }
 
 /** The schema's documentation of `key` in the mapping at `path` (with its other `written` keys), for hovers. */

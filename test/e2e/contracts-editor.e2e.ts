@@ -101,6 +101,35 @@ describeInChromium('the contract editor in the built app', (session) => {
       .waitFor();
   });
 
+  it("documents a value on hover with its key's meaning, and completes a value from the schema's examples only", async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    const value = page.locator('.yaml-editor .view-line span', { hasText: /^integer$/ }).first();
+    await value.hover();
+    await page.locator('.monaco-hover:not(.hidden)', { hasText: 'The logical element data type.' }).waitFor();
+
+    await caretAfter(page, 'status: active');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type('status: ');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    await suggestions.first().waitFor();
+    expect(await suggestions.allTextContents()).toEqual(
+      expect.arrayContaining(
+        ['proposed', 'draft', 'active', 'deprecated', 'retired'].map((value) => expect.stringContaining(value)),
+      ),
+    );
+    await page.keyboard.press('Escape');
+
+    // A value the schema says nothing of gets no suggestions, not the words of the document.
+    await caretAfter(page, 'purpose: Latest state');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('usage: ');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget.visible', { hasText: 'No suggestions.' }).waitFor();
+  });
+
   it('finds text with Ctrl+F and goes to the next problem with F8', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

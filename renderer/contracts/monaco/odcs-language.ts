@@ -52,7 +52,8 @@ export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
       const word = model.getWordAtPosition(position);
       const text = model.getValue();
       const cursor = yamlCursorPath(text, position.lineNumber, position.column);
-      if (!word || !cursor.key || cursor.isInValue || word.word !== cursor.key) return null;
+      // On a key, or on its value (`kafka`, `timestamp`), whose meaning the key's documentation gives.
+      if (!word || !cursor.key || (!cursor.isInValue && word.word !== cursor.key)) return null;
       const description = describeOdcsKey(cursor, apiVersionOf(text));
       if (!description) return null;
       return {

@@ -64,4 +64,19 @@ describe('the ODCS schema guide', () => {
       expect(suggestKeys(['schema', '[]', 'relationships', '[]'], apiVersion).map(({ key }) => key)).toContain('from');
     }
   });
+
+  it('offers the usual values the schema names as examples: status, environment, classification', () => {
+    expect(suggestValues([], 'status', 'v3.1.0')).toEqual(['proposed', 'draft', 'active', 'deprecated', 'retired']);
+    expect(suggestValues(['servers', '[]'], 'environment')).toEqual(['prod', 'preprod', 'dev', 'uat']);
+    expect(suggestValues(['schema', '[]', 'properties', '[]'], 'classification')).toEqual([
+      'confidential',
+      'restricted',
+      'public',
+    ]);
+  });
+
+  it('does not offer a placeholder example as a value: a lone one, or one that is not a word', () => {
+    expect(suggestValues(['schema', '[]'], 'physicalName')).toEqual([]);
+    expect(suggestValues(['schema', '[]', 'quality', '[]'], 'schedule')).toEqual([]);
+  });
 });

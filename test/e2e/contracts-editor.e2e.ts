@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { caretAfter, dropFiles, findInYaml, openContract, showView } from './contract-driver';
+import { caretAfter, dropFiles, findInYaml, openContract, problems, showView } from './contract-driver';
 import { newBlankDesign, openSampleDesign } from './designer-driver';
 
 describeInChromium('the contract editor in the built app', (session) => {
@@ -128,6 +128,18 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.type('usage: ');
     await page.keyboard.press('Control+Space');
     await page.locator('.suggest-widget.visible', { hasText: 'No suggestions.' }).waitFor();
+  });
+
+  it('says at the id line, and in the count, why a changed id is not applied', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'id: order');
+    await page.keyboard.type('-v2');
+    const badge = page.getByTestId('out-of-sync');
+    await badge.filter({ hasText: 'Not applied: 1 problem:' }).waitFor();
+    expect(await problems(page)).toContain("3:5 the id must stay 'order': other parts of the design refer to it");
+    await page.locator('.yaml-editor .squiggly-error').first().waitFor();
   });
 
   it('finds text with Ctrl+F and goes to the next problem with F8', async () => {

@@ -63,6 +63,8 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
         async draw(text, format) {
           const svg = await svgOf(text);
           if (format === 'svg') return svg;
+          // The page as large as the diagram: Mermaid's SVG is as wide as its page, up to its own width.
+          await photo.setViewportSize(viewBoxSize(svg));
           await photo.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
           return new Uint8Array(await photo.locator('svg').first().screenshot());
         },
@@ -73,4 +75,13 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
     await browser?.close();
     return { ok: false, reason: `Chromium could not start (${(error as Error).message})` };
   }
+}
+
+/** The size Mermaid drew a diagram at, its `viewBox`, in whole pixels (at least one). */
+export function viewBoxSize(svg: string): { width: number; height: number } {
+  const [, , width = 0, height = 0] = (/viewBox="([^"]*)"/.exec(svg)?.[1] ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  return { width: Math.max(1, Math.ceil(width || 0)), height: Math.max(1, Math.ceil(height || 0)) };
 }

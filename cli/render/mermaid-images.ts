@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import type { DrawDiagram } from '../../shared/export';
-import { MERMAID_LIMITS, SVG_TEXT_LABELS } from '../../shared/export/mermaid';
+import { MERMAID_SETTINGS, SVG_TEXT_LABELS } from '../../shared/export/mermaid';
 import { findChromium, HEADLESS_ARGS } from './headless-chromium';
 
 /** Draws diagrams until closed: Chromium runs until then. */
@@ -50,7 +50,7 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
       renderCount += 1;
       // A string, not a function: bundlers may wrap functions in helpers the page does not have.
       const svg = (await page.evaluate(`(async () => {
-        mermaid.initialize(${JSON.stringify({ startOnLoad: false, securityLevel: 'strict', ...MERMAID_LIMITS, ...SVG_TEXT_LABELS })});
+        mermaid.initialize(${JSON.stringify({ ...MERMAID_SETTINGS, ...SVG_TEXT_LABELS })});
         return (await mermaid.render('diagram-${renderCount}', ${JSON.stringify(text)})).svg;
       })()`)) as string;
       last = { text, svg };

@@ -1,5 +1,5 @@
 import type { Mermaid } from 'mermaid';
-import { MERMAID_LIMITS, SVG_TEXT_LABELS } from '../../shared/export/mermaid';
+import { MERMAID_SETTINGS, SVG_TEXT_LABELS } from '../../shared/export/mermaid';
 
 let loading: Promise<Mermaid> | undefined;
 let renderCount = 0;
@@ -71,18 +71,19 @@ async function renderNow(text: string, isDark: boolean, use: PictureUse): Promis
   const mermaid = await loadMermaid();
   const fileLabels = use === 'file' ? SVG_TEXT_LABELS : undefined;
   mermaid.initialize({
-    startOnLoad: false,
-    securityLevel: 'strict',
+    ...MERMAID_SETTINGS,
     theme: 'base',
     themeVariables: isDark ? DARK_COLORS : LIGHT_COLORS,
-    ...MERMAID_LIMITS,
     ...(fileLabels && { htmlLabels: fileLabels.htmlLabels }),
     suppressErrorRendering: true,
     flowchart: { useMaxWidth: false, ...fileLabels?.flowchart },
   });
   renderCount += 1;
+  // A picture for a file is named the same each time (its id is in its styles), so that a design
+  // exported twice gives the same files; drawings are one at a time, and a picture leaves the page once made.
+  const id = use === 'file' ? 'mesh-picture' : `mesh-diagram-${renderCount}`;
   try {
-    const { svg } = await mermaid.render(`mesh-diagram-${renderCount}`, text);
+    const { svg } = await mermaid.render(id, text);
     return { ok: true, svg };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -1,9 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DiagramDrawer, openChromiumDrawer, viewBoxSize } from '../../cli/render/mermaid-images';
+import packageJson from '../../package.json';
 import { flowNode, renderFlowchart } from '../../shared/export/mermaid/flowchart';
+
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, packageJson.bin['mesh-designer']);
+const PICTURES = ['--format', 'mermaid,svg,png'];
 
 /** A PNG's size in pixels, from its IHDR header. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -38,5 +44,27 @@ describe.skipIf(!inject('chromiumPath'))('diagram pictures the command line draw
     const { width, height } = pngSize(png);
     expect(Math.abs(width - 2 * drawn.width)).toBeLessThanOrEqual(2);
     expect(Math.abs(height - 2 * drawn.height)).toBeLessThanOrEqual(2);
+  });
+
+  it('are byte for byte the same when the same design is exported twice', () => {
+    const exported = (folder: string) => {
+      const out = join(workspace, folder);
+      const run = spawnSync(
+        process.execPath,
+        [BIN, 'export', join(ROOT, 'test/fixtures/export/ecommerce/input.mesh.json'), '--out', out, ...PICTURES],
+        { encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: inject('chromiumPath') ?? '' } },
+      );
+      expect(run.stderr).toBe('');
+      return out;
+    };
+    const first = exported('first');
+    const second = exported('second');
+    const pictures = readdirSync(first, { recursive: true, encoding: 'utf8' }).filter((path) =>
+      /\.(svg|png)$/.test(path),
+    );
+    expect(pictures.some((path) => path.startsWith('mermaid/architecture/'))).toBe(true);
+    for (const path of pictures) {
+      expect(readFileSync(join(second, path)).equals(readFileSync(join(first, path))), path).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Mermaid } from 'mermaid';
-import { MERMAID_SETTINGS, SVG_TEXT_LABELS } from '../../shared/export/mermaid';
+import { MERMAID_SETTINGS, SVG_TEXT_LABELS, svgLabelsAsWritten, svgTitleAsWritten } from '../../shared/export/mermaid';
 
 let loading: Promise<Mermaid> | undefined;
 let renderCount = 0;
@@ -84,7 +84,7 @@ async function renderNow(text: string, isDark: boolean, use: PictureUse): Promis
   const id = use === 'file' ? 'mesh-picture' : `mesh-diagram-${renderCount}`;
   try {
     const { svg } = await mermaid.render(id, text);
-    return { ok: true, svg };
+    return { ok: true, svg: svgTitleAsWritten(fileLabels ? svgLabelsAsWritten(svg) : svg) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

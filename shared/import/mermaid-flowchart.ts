@@ -445,9 +445,10 @@ function cleanLabel(raw: string): string {
   if (isQuoted && label.length >= 2 && label.startsWith('`') && label.endsWith('`')) label = label.slice(1, -1).trim();
   return (
     label
-      // A break right after `.`, `/`, `_` or `-` is inside a name (see mermaidEdgeLabel); others part words.
-      .replace(/([./_-])<br\s*\/?>/gi, '$1')
-      .replace(/<br\s*\/?>/gi, ' ')
+      // A break (`<br/>`, or a YAML label's line end) right after `.`, `/`, `_` or `-` is inside a
+      // name (see mermaidLines); others part words.
+      .replace(/([./_-])(?:<br\s*\/?>|\n)/gi, '$1')
+      .replace(/<br\s*\/?>|\n/gi, ' ')
       .replace(PROTECTED_ENTITY, (_, name: string) => decodeEntity(name))
       .replace(/\s+/g, ' ')
       .trim()

@@ -2,10 +2,33 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DiagramDrawer, openChromiumDrawer, viewBoxSize } from '../../cli/render/mermaid-images';
 import packageJson from '../../package.json';
-import { flowNode, renderFlowchart } from '../../shared/export/mermaid/flowchart';
+import { flowNode, flowSubgraph, renderFlowchart } from '../../shared/export/mermaid/flowchart';
+import { svgTextLabels, withoutSpaces } from './svg-outside-browser';
+
+const HOSTILE_NAMES = [
+  'Underwriting {EU}',
+  'Group "quoted" #1 at 50%',
+  'pipe | inside',
+  'C:\\Windows\\back\\slash',
+  'Claims | Docs `x` [link](http://e)',
+  '<script>alert(1)</script>',
+  'A &amp; B, not A & B',
+  '&#123; as written',
+  '**bold** _not italic_',
+  'emoji 🚀 and 中文 ラベル',
+];
+
+/** Every hostile name as a domain-like group title, a node label and an edge label. */
+const HOSTILE_TEXT = renderFlowchart({
+  title: 'x <script>alert(1)</script> & "quoted" #1',
+  direction: 'LR',
+  items: HOSTILE_NAMES.map((name, index) => flowSubgraph(`group${index}`, name, [flowNode(`node${index}`, name)])),
+  edges: HOSTILE_NAMES.slice(1).map((name, index) => ({ from: `node${index}`, to: `node${index + 1}`, label: name })),
+});
 
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, packageJson.bin['mesh-designer']);
@@ -28,6 +51,37 @@ describe.skipIf(!inject('chromiumPath'))('diagram pictures the command line draw
   afterAll(async () => {
     await drawer?.close();
     rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('label groups, boxes and edges with the names exactly as written, whatever characters they hold', async () => {
+    const svg = (await drawer.draw(HOSTILE_TEXT, 'svg')) as string;
+    const labels = svgTextLabels(svg);
+    for (const name of HOSTILE_NAMES) {
+      // As a group title, a box label and (but the first) an edge label.
+      const expected = name === HOSTILE_NAMES[0] ? 2 : 3;
+      expect(labels.filter((label) => label === withoutSpaces(name)).length, name).toBe(expected);
+    }
+  });
+
+  it('show HTML in the title as text', async () => {
+    const svg = (await drawer.draw(HOSTILE_TEXT, 'svg')) as string;
+    const { document } = new JSDOM(svg, { contentType: 'image/svg+xml' }).window;
+    expect(document.querySelector('.flowchartTitleText')?.textContent).toBe(
+      'x <script>alert(1)</script> & "quoted" #1',
+    );
+  });
+
+  it('wrap a long group title as they wrap a box label, not into one line as wide as the title', async () => {
+    const longName = `Claims ${'and underwriting '.repeat(18)}of the European Union`;
+    const text = renderFlowchart({
+      title: 'Long group',
+      direction: 'LR',
+      items: [flowSubgraph('group', longName, [flowNode('node', longName)])],
+      edges: [],
+    });
+    const svg = (await drawer.draw(text, 'svg')) as string;
+    expect(viewBoxSize(svg).width).toBeLessThan(400);
+    expect(svgTextLabels(svg).filter((label) => label === withoutSpaces(longName))).toHaveLength(2);
   });
 
   it('draw a PNG at twice the SVG’s size, however wide the diagram', async () => {

@@ -143,8 +143,8 @@ describeInChromium('the Diagram view', (session) => {
     // A box's lines are those the Mermaid text breaks it into, between words or after a name's dots:
     // Mermaid cut none of them inside a topic's name (`orders.public.order` / `s`). See svg-labels.e2e.ts.
     const mmd = (await savedDownload(page, 'Save .mmd')).bytes.toString('utf8');
-    const written = [...mmd.matchAll(/label: "([^"]*)" \}/g)].flatMap((match) =>
-      (match[1] as string).split('<br/>').map((line) => line.trim()),
+    const written = [...mmd.matchAll(/label: "([^"]*)", labelType: string \}/g)].flatMap((match) =>
+      (match[1] as string).split('\\n').map((line) => line.trim()),
     );
     expect(written).toEqual(expect.arrayContaining(['orders.public.', 'order_lines, orders.', 'events.order-placed']));
     expect(

@@ -19,10 +19,10 @@ const TEXT = renderFlowchart({
   ],
 });
 
-/** The lines the Mermaid text itself breaks a label into (`<br/>`), as Mermaid shows them. */
+/** The lines the Mermaid text itself breaks a label into (`<br/>`, or a box's `\n`), as Mermaid shows them. */
 function writtenLines(pattern: RegExp): string[] {
   const labels = [...TEXT.matchAll(pattern)].map((match) => match[1] as string);
-  return labels.flatMap((label) => label.split('<br/>').map((line) => line.trim().replaceAll('#quot;', '"')));
+  return labels.flatMap((label) => label.split(/<br\/>|\\n/).map((line) => line.trim().replaceAll('#34;', '"')));
 }
 
 describe.skipIf(!inject('chromiumPath'))('labels of a saved SVG', () => {
@@ -64,7 +64,7 @@ describe.skipIf(!inject('chromiumPath'))('labels of a saved SVG', () => {
     expect(edgeLines.slice(0, 3)).toEqual(['com.example.retail.', 'catalogue.inventory.', 'mongodb.warehouse_']);
     expect(svgEdgeLabelLines(svg)).toEqual(edgeLines);
     expect(svgBoxLabelLines(svg).map((line) => line.trim())).toEqual(
-      expect.arrayContaining(writtenLines(/label: "([^"]*)" \}/g)),
+      expect.arrayContaining(writtenLines(/label: "([^"]*)", labelType: string \}/g)),
     );
   });
 });

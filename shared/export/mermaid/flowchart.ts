@@ -1,4 +1,5 @@
-import { mermaidLines, mermaidString } from './mermaid-text';
+import { mermaidTitle } from './diagram-title';
+import { mermaidLines } from './mermaid-text';
 
 /** The shapes our diagrams use, by their Mermaid 11 names (`in-out` is a port, as in the design note). */
 export type NodeShape = 'rect' | 'rounded' | 'stadium' | 'in-out' | 'db' | 'doc' | 'h-cyl';
@@ -55,9 +56,13 @@ export function flowSubgraph(id: string, label: string, items: FlowItem[], color
   return color ? { type: 'subgraph', id, label, items, color } : { type: 'subgraph', id, label, items };
 }
 
-/** The chart as Mermaid text: a title in front matter, then items, edges and styles, one per line. */
+/**
+ * The chart as Mermaid text: a title in front matter, then items, edges and styles, one per line.
+ * A box's label is a plain string (`labelType: string`), not markdown: Mermaid would show
+ * `**bold**` bold and drop a `[link](…)`.
+ */
 export function renderFlowchart(chart: Flowchart): string {
-  const lines = ['---', `title: ${JSON.stringify(chart.title.replace(/\s+/g, ' '))}`, '---'];
+  const lines = ['---', `title: ${mermaidTitle(chart.title)}`, '---'];
   lines.push(`flowchart ${chart.direction}`);
   for (const note of chart.notes ?? []) lines.push(`${INDENT}%% ${note.replace(/\s+/g, ' ')}`);
   const classLines: string[] = [];
@@ -66,11 +71,13 @@ export function renderFlowchart(chart: Flowchart): string {
     const indent = INDENT.repeat(depth);
     for (const item of items) {
       if (item.type === 'node') {
-        lines.push(`${indent}${item.id}@{ shape: ${item.shape}, label: ${mermaidLines(item.label)} }`);
+        lines.push(
+          `${indent}${item.id}@{ shape: ${item.shape}, label: ${mermaidLines(item.label, '\\n')}, labelType: string }`,
+        );
         if (item.className) classLines.push(`class ${item.id} ${item.className}`);
         continue;
       }
-      lines.push(`${indent}subgraph ${item.id}[${mermaidString(item.label)}]`);
+      lines.push(`${indent}subgraph ${item.id}[${mermaidLines(item.label)}]`);
       write(item.items, depth + 1);
       lines.push(`${indent}end`);
       if (item.color) styleLines.push(`style ${item.id} stroke:${item.color},stroke-width:2px`);

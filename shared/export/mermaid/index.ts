@@ -1,4 +1,6 @@
 /** Mermaid diagrams of a mesh: the design note's logical view, product architecture, data retrieval flow, and lineage. */
+
+export { svgTitleAsWritten } from './diagram-title';
 export {
   DIAGRAM_KIND_INFO,
   DIAGRAM_KINDS,
@@ -14,4 +16,4 @@ export { MERMAID_DEFAULT_LIMITS, MERMAID_LIMITS } from './mermaid-limits';
 export { MERMAID_SETTINGS } from './mermaid-settings';
 export { mermaidTarget } from './mermaid-target';
 export { type MeshGraph, meshGraph } from './mesh-graph';
-export { SVG_TEXT_LABELS } from './svg-text-labels';
+export { SVG_TEXT_LABELS, svgLabelsAsWritten } from './svg-text-labels';

@@ -1,13 +1,16 @@
 /**
- * Mermaid's entity codes (`#quot;`, `#35;`) for every character that could end a quoted label,
- * open an HTML tag, a markdown string, a YAML escape inside `@{ … }` or a `%%{ }%%` directive.
+ * Mermaid's entity codes for every character that could end a quoted label, open an HTML tag, a
+ * markdown string, a YAML escape inside `@{ … }` or a `%%{ }%%` directive. All numeric (`#34;`, not
+ * `#quot;`): Mermaid decodes a few named ones where it writes an SVG text label and none of the
+ * numeric ones, so a picture's labels come back to their names by decoding only those
+ * (see `svgLabelsAsWritten`).
  */
 const ENTITY_CODES: Readonly<Record<string, string>> = {
   '#': '#35;',
-  '"': '#quot;',
-  '&': '#amp;',
-  '<': '#lt;',
-  '>': '#gt;',
+  '"': '#34;',
+  '&': '#38;',
+  '<': '#60;',
+  '>': '#62;',
   '\\': '#92;',
   '`': '#96;',
   '{': '#123;',
@@ -15,12 +18,6 @@ const ENTITY_CODES: Readonly<Record<string, string>> = {
   '|': '#124;',
   '%': '#37;',
 };
-
-/** A label as a quoted Mermaid string, safe in node, subgraph and edge labels whatever the name holds. */
-export function mermaidString(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
-  return `"${escaped(oneLine)}"`;
-}
 
 /**
  * How wide a label's line may be, in pixels of Mermaid's 16 px label font, with a margin for the
@@ -34,11 +31,13 @@ const LINE_WIDTH = 185;
  * A label as a quoted Mermaid string broken into lines (`<br/>`) that fit a line: between words,
  * or inside a name too long for a line after its `.` or `/`, then its `_` or `-`, so that Mermaid
  * never has to cut one. A break between words keeps its space (` <br/>`): a reader, our Mermaid
- * import among them, can tell it from a break inside a name.
+ * import among them, can tell it from a break inside a name. In a box's `@{ label: "…" }`, which
+ * is YAML, lines break with YAML's `\n` instead: Mermaid reads HTML in a box's label (a `<br/>`)
+ * through its sanitizer, which decodes the label's entity codes there and in no other label.
  */
-export function mermaidLines(text: string): string {
+export function mermaidLines(text: string, lineBreak: '<br/>' | '\\n' = '<br/>'): string {
   const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
-  return `"${wrappedLines(oneLine, LINE_WIDTH).map(escaped).join('<br/>')}"`;
+  return `"${wrappedLines(oneLine, LINE_WIDTH).map(escaped).join(lineBreak)}"`;
 }
 
 /** Where a long name may break, best first: after each of these characters. */
@@ -89,10 +88,17 @@ const CHARACTER_WIDTHS: ReadonlyArray<readonly [RegExp, number]> = [
 const WIDEST = 16;
 const FONT_SCALE = 1.15;
 
+/**
+ * A character written as an entity code is measured as the reference it becomes (`\\` as
+ * `&#92;`): that is what Mermaid measures and wraps in an SVG text label, before it is decoded.
+ */
 function textWidth(text: string): number {
   let width = 0;
   for (const character of text) {
-    width += CHARACTER_WIDTHS.find(([characters]) => characters.test(character))?.[1] ?? WIDEST;
+    const code = ENTITY_CODES[character];
+    for (const measured of code ? `&${code}` : character) {
+      width += CHARACTER_WIDTHS.find(([characters]) => characters.test(measured))?.[1] ?? WIDEST;
+    }
   }
   return width * FONT_SCALE;
 }

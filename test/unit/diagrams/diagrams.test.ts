@@ -110,6 +110,6 @@ describe('the diagrams of a mesh', () => {
     });
     const core = labels(chart).filter((label) => /^(Transformations|Tests|CI\/CD)/.test(label));
     expect(core).toHaveLength(3);
-    expect(core.find((label) => label.startsWith('CI/CD'))).toBe('CI/CD pipeline: test → <br/>deploy');
+    expect(core.find((label) => label.startsWith('CI/CD'))).toBe('CI/CD pipeline: test → \ndeploy');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowNode, flowSubgraph, renderFlowchart } from '../../../shared/export/mermaid/flowchart';
-import { createMermaidIds, mermaidLines, mermaidString } from '../../../shared/export/mermaid/mermaid-text';
-import { parseFlowchart } from './real-mermaid';
+import { createMermaidIds, mermaidLines } from '../../../shared/export/mermaid/mermaid-text';
+import { asOneLine, parseFlowchart } from './real-mermaid';
 
 const HOSTILE_NAMES = [
   'end',
@@ -22,13 +22,18 @@ const HOSTILE_NAMES = [
   'style: #f00;',
 ];
 
-describe('mermaidString', () => {
-  it('quotes a label and writes quotes, brackets of HTML and markdown as entity codes', () => {
-    expect(mermaidString('out "quoted" <b>')).toBe('"out #quot;quoted#quot; #lt;b#gt;"');
+describe('labels', () => {
+  it('quotes a label and writes quotes, brackets of HTML and markdown as numeric entity codes', () => {
+    expect(mermaidLines('"q" <b>')).toBe('"#34;q#34; <br/>#60;b#62;"');
+    expect(mermaidLines('& `x`')).toBe('"#38; #96;x#96;"');
   });
 
-  it('keeps a label on one line', () => {
-    expect(mermaidString('two\nlines\tand  spaces ')).toBe('"two lines and spaces"');
+  it('measures a character written as a code as the reference Mermaid measures in SVG text', () => {
+    expect(mermaidLines('{{{{{{ }}}}}}')).toBe('"#123;#123;#123;#123;#123;#123; <br/>#125;#125;#125;#125;#125;#125;"');
+  });
+
+  it('keeps a short label on one line', () => {
+    expect(mermaidLines('two\nlines\tand  spaces ')).toBe('"two lines and spaces"');
   });
 
   it.each(HOSTILE_NAMES)('Mermaid reads %j back unchanged as node, subgraph and edge label', async (name) => {
@@ -39,11 +44,9 @@ describe('mermaidString', () => {
       edges: [{ from: 'first', to: 'second', label: name }],
     });
     const parsed = await parseFlowchart(text);
-    expect(parsed.subgraphs.map((subgraph) => subgraph.title)).toEqual([name]);
-    // A label wider than a line comes back in lines (see mermaidLines).
-    const joined = (label: string) => label.replace(/ <br\/?>/g, ' ').replace(/<br\/?>/g, '');
-    expect(parsed.vertices.map((vertex) => joined(vertex.label))).toEqual([name, name]);
-    expect(parsed.edges.map((edge) => joined(edge.label))).toEqual([name]);
+    expect(parsed.subgraphs.map((subgraph) => asOneLine(subgraph.title))).toEqual([name]);
+    expect(parsed.vertices.map((vertex) => asOneLine(vertex.label))).toEqual([name, name]);
+    expect(parsed.edges.map((edge) => asOneLine(edge.label))).toEqual([name]);
   });
 });
 
@@ -85,8 +88,10 @@ describe('mermaidLines', () => {
       items: [flowNode('a', 'a'), flowNode('b', 'b')],
       edges: [{ from: 'a', to: 'b', label: 'orders "placed" <b> & paid' }],
     });
-    expect(text).toContain('|"orders #quot;placed#quot; #lt;b#gt; #amp; <br/>paid"|');
-    expect((await parseFlowchart(text)).edges.map((edge) => edge.label)).toEqual(['orders "placed" <b> & <br>paid']);
+    expect(text).toContain('|"orders <br/>#34;placed#34; <br/>#60;b#62; #38; <br/>paid"|');
+    expect((await parseFlowchart(text)).edges.map((edge) => edge.label)).toEqual([
+      'orders <br>"placed" <br><b> & <br>paid',
+    ]);
   });
 });
 

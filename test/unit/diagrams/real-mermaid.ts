@@ -79,6 +79,11 @@ export async function parseWithDefaultLimits(text: string): Promise<ParsedFlowch
   }
 }
 
+/** A label Mermaid reads in lines (`<br>`, or a box's `\n`: see mermaidLines) as one line: a break after a space parts words. */
+export function asOneLine(label: string): string {
+  return label.replace(/ (?:<br\/?>|\n)/g, ' ').replace(/<br\/?>|\n/g, '');
+}
+
 const NAMED_ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>' };
 
 /** Mermaid keeps entity codes as placeholders until it draws; this is what the drawing shows. */

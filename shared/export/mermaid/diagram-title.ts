@@ -1,0 +1,24 @@
+import { decodedCharacter } from './svg-text-labels';
+
+/**
+ * A diagram's title for Mermaid's front matter. Mermaid shows it as written but drops any HTML
+ * in it (`x <script>…</script>` comes out `x `): a `<` is written as its entity code `#60;`, and
+ * a `#` only where it would read as a code (`#60;` written `#35;60;`), for `svgTitleAsWritten`
+ * to undo.
+ */
+export function mermaidTitle(title: string): string {
+  const escaped = title
+    .replace(/\s+/g, ' ')
+    .replace(/#(?=\d+;)/g, '#35;')
+    .replace(/</g, '#60;');
+  return JSON.stringify(escaped);
+}
+
+/** A Mermaid SVG with its title's entity codes (see `mermaidTitle`) shown as the characters they stand for. */
+export function svgTitleAsWritten(svg: string): string {
+  return svg.replace(
+    /(<text[^>]*class="flowchartTitleText"[^>]*>)([^<]*)(<\/text>)/,
+    (_, open: string, title: string, close: string) =>
+      `${open}${title.replace(/#(\d+);/g, (code, number: string) => decodedCharacter(number) ?? code)}${close}`,
+  );
+}

@@ -6,8 +6,8 @@ import type { CommandId } from '../shared/commands/command-table';
 import { CLOSE_REQUEST_CHANNEL, FILE_CHANGED_CHANNEL, MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL } from '../shared/ipc';
 import { createFileHandoff } from './app/file-handoff';
 import { meshFileInArguments } from './app/launch-files';
-import { electronFileDialog, showMessageBox } from './dialogs/electron-file-dialog';
-import { openLinkBox, unsavedChangesBox } from './dialogs/message-boxes';
+import { electronFileDialog, showMessageBox, showMessageBoxSync } from './dialogs/electron-file-dialog';
+import { leavePageBox, openLinkBox, unsavedChangesBox } from './dialogs/message-boxes';
 import { sweepOrphanTemporaryFiles } from './files/atomic-write';
 import { createExternalChangeWatcher } from './files/external-change-watcher';
 import { createFileAccess } from './files/file-access';
@@ -64,6 +64,7 @@ const closeGuard = createCloseGuard({
   askRenderer: () => sendToPage(CLOSE_REQUEST_CHANNEL),
   closeWindow: () => mainWindow?.close(),
   quitApp: () => app.quit(),
+  confirmLeavingPage: () => (mainWindow ? showMessageBoxSync(mainWindow, leavePageBox()) : true),
 });
 const openLink = createExternalLinkOpener({
   confirm: (url) => (mainWindow ? showMessageBox(mainWindow, openLinkBox(url)) : Promise.resolve(false)),
@@ -147,6 +148,10 @@ function openMainWindow(): void {
   window.on('unresponsive', () => closeGuard.rendererGone());
   window.on('responsive', () => closeGuard.rendererBack());
   window.webContents.on('render-process-gone', () => closeGuard.rendererGone());
+  // Without this Electron cancels a close the page's beforeunload held back, silently: the window would not close.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (closeGuard.shouldLeaveHeldPage()) event.preventDefault();
+  });
   window.webContents.on('did-start-loading', () => handoff.pageUnloaded());
   mainWindow = window;
   void window.loadURL(APP_ENTRY_URL);

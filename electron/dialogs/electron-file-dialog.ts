@@ -85,3 +85,8 @@ export async function showMessageBox<Answer>(window: BaseWindow, box: MessageBox
   const { response } = await dialog.showMessageBox(window, box.options);
   return box.answerFor(response);
 }
+
+/** The same, blocking: for events that must be answered before they return (`will-prevent-unload`). */
+export function showMessageBoxSync<Answer>(window: BaseWindow, box: MessageBox<Answer>): Answer {
+  return box.answerFor(dialog.showMessageBoxSync(window, box.options));
+}

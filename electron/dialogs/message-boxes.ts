@@ -29,6 +29,22 @@ export function unsavedChangesBox(documentName: string): MessageBox<UnsavedChang
   };
 }
 
+/** When the page still holds work main was not told about (it held the close back itself). */
+export function leavePageBox(): MessageBox<boolean> {
+  return {
+    options: {
+      type: 'warning',
+      message: 'Close the window and lose the work that is not saved?',
+      detail: 'The design has changes or contract text that no file holds. Cancel to go back and save or fix them.',
+      buttons: ['Close Without Saving', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    },
+    answerFor: (response) => response === 0,
+  };
+}
+
 export function replaceFileBox(path: string, fileName: string): MessageBox<boolean> {
   return {
     options: {

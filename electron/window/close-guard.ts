@@ -7,6 +7,8 @@ export interface CloseGuardActions {
   askRenderer(): void;
   closeWindow(): void;
   quitApp(): void;
+  /** Asks the user, synchronously, whether to leave a page that held its unload back; true means leave. */
+  confirmLeavingPage(): boolean;
 }
 
 export interface CloseGuard {
@@ -17,6 +19,11 @@ export interface CloseGuard {
   shouldPreventClose(): boolean;
   /** The renderer's answer to a close request. */
   answer(mayClose: boolean): void;
+  /**
+   * The page held a close back itself (its `beforeunload` guard; Electron's `will-prevent-unload`).
+   * Electron would cancel silently, so the user is asked: true means leave (prevent the event).
+   */
+  shouldLeaveHeldPage(): boolean;
   /** The renderer is gone (crashed, killed, hung): nothing can answer, so nothing is held. */
   rendererGone(): void;
   /** A renderer that hung responds again: it can answer, so closes are held again. */
@@ -56,6 +63,11 @@ export function createCloseGuard(actions: CloseGuardActions): CloseGuard {
       }
       mayClose = true;
       actions.closeWindow();
+    },
+    shouldLeaveHeldPage() {
+      const isLeaving = actions.confirmLeavingPage();
+      if (!isLeaving) isQuitting = false;
+      return isLeaving;
     },
     rendererGone() {
       isRendererGone = true;

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
-import { unappliedDraftNames } from '../contracts/contract-drafts';
-import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { isLeavingPage } from './file-commands';
 import { autosave } from './use-autosave';
+import { hasWorkToSettle } from './use-window-state';
 
 /**
  * The last line of defence: reloading or closing the page with unsaved changes (the browser's
@@ -12,7 +11,7 @@ import { autosave } from './use-autosave';
 export function useUnloadGuard(): void {
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (isLeavingPage() || !(selectIsDirty(useDocumentStore.getState()) || unappliedDraftNames().length > 0)) return;
+      if (isLeavingPage() || !hasWorkToSettle()) return;
       void autosave.flush();
       event.preventDefault();
       // Older Chromium (and Electron) only asks when returnValue is set.

@@ -3,6 +3,7 @@ import { COMMAND_IDS } from '../../shared/commands/command-table';
 import type { DocumentShellState } from '../../shared/ipc';
 import { isCommandEnabled } from '../commands/run-command';
 import { subscribeToCommandState } from '../commands/use-command-enabled';
+import { unappliedDraftNames, useContractDrafts } from '../contracts/contract-drafts';
 import type { Host } from '../host/host';
 import { selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
 
@@ -14,13 +15,27 @@ export function windowTitle(documentName: string | null, isDirty: boolean): stri
   return `${isDirty ? '• ' : ''}${documentName} — ${APP_NAME}`;
 }
 
-function currentShellState(): DocumentShellState {
-  const state = useDocumentStore.getState();
-  const filePath = state.file?.path;
+/** Unsaved changes, or contract text with problems that leaving the design would lose: the desktop asks before closing. */
+export function hasWorkToSettle(): boolean {
+  return selectIsDirty(useDocumentStore.getState()) || unappliedDraftNames().length > 0;
+}
+
+export function currentShellState(): DocumentShellState {
+  const filePath = useDocumentStore.getState().file?.path;
   return {
-    isDirty: selectIsDirty(state),
+    isDirty: hasWorkToSettle(),
     ...(filePath ? { filePath } : {}),
     enabledCommands: COMMAND_IDS.filter(isCommandEnabled),
+  };
+}
+
+/** Calls `listener` whenever what the shell shows may have changed: the document, the commands, the drafts. */
+export function subscribeToShellState(listener: () => void): () => void {
+  const stopCommands = subscribeToCommandState(listener);
+  const stopDrafts = useContractDrafts.subscribe(listener);
+  return () => {
+    stopCommands();
+    stopDrafts();
   };
 }
 
@@ -38,6 +53,6 @@ export function useWindowState(host: Host): void {
       host.showDocumentState(shellState);
     };
     update();
-    return subscribeToCommandState(update);
+    return subscribeToShellState(update);
   }, [host]);
 }

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createCloseGuard } from '../../../electron/window/close-guard';
 
-function aWindow() {
+function aWindow({ userLeaves = false } = {}) {
   const happened: string[] = [];
   const guard = createCloseGuard({
     askRenderer: () => happened.push('asked the page'),
     closeWindow: () => happened.push('closed the window'),
     quitApp: () => happened.push('quit'),
+    confirmLeavingPage: () => {
+      happened.push('asked the user');
+      return userLeaves;
+    },
   });
   return { guard, happened };
 }
@@ -114,5 +118,27 @@ describe('closing again later', () => {
 
     expect(guard.shouldPreventClose()).toBe(true);
     expect(happened).toEqual(['asked the page']);
+  });
+});
+
+describe('a close the page held back itself (its beforeunload guard)', () => {
+  it('asks the user instead of doing nothing, and closes when they choose to leave', () => {
+    const { guard, happened } = aWindow({ userLeaves: true });
+    guard.quitRequested();
+
+    expect(guard.shouldLeaveHeldPage()).toBe(true);
+    guard.closed();
+
+    expect(happened).toEqual(['asked the user', 'quit']);
+  });
+
+  it('stays open when the user chooses to stay, and a quit is called off', () => {
+    const { guard, happened } = aWindow({ userLeaves: false });
+    guard.quitRequested();
+
+    expect(guard.shouldLeaveHeldPage()).toBe(false);
+    guard.closed();
+
+    expect(happened).toEqual(['asked the user']);
   });
 });

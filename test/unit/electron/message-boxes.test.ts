@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   exportIntoFolderBox,
+  leavePageBox,
   openLinkBox,
   replaceChangedFileBox,
   replaceFileBox,
@@ -45,6 +46,13 @@ describe('native message boxes', () => {
     expect(box.options.message).toBe(
       'orders.mesh.json was changed by another program. Replace that version with yours?',
     );
+    expect(box.options.defaultId).toBe(box.options.cancelId);
+    expect([box.answerFor(0), box.answerFor(1)]).toEqual([true, false]);
+  });
+
+  it('ask before a window closes with work the page held back, defaulting to Cancel', () => {
+    const box = leavePageBox();
+
     expect(box.options.defaultId).toBe(box.options.cancelId);
     expect([box.answerFor(0), box.answerFor(1)]).toEqual([true, false]);
   });

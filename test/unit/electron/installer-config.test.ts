@@ -19,10 +19,21 @@ interface InstallerConfig {
   directories: { buildResources: string };
   mac: { icon: string; target: string[] };
   win: { icon: string; target: string[] };
-  linux: { icon: string; target: string[] };
+  linux: { icon: string; target: string[]; maintainer?: string; syncDesktopName?: boolean };
   extraResources: { from: string }[];
 }
 
+interface PackageManifest {
+  name: string;
+  version: string;
+  description?: string;
+  main: string;
+  homepage?: string;
+  author?: { name?: string; email?: string } | string;
+  desktopName?: string;
+}
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as PackageManifest;
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as InstallerConfig;
 
 describe('the installer configuration (electron-builder.yml)', () => {
@@ -104,9 +115,22 @@ describe('the installer configuration (electron-builder.yml)', () => {
   });
 
   it('starts the app the build produces', () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
-
     expect(manifest.main).toBe('dist/electron/main.cjs');
     expect(config.files).toContain('dist/electron/**');
+  });
+
+  it('gives the deb and rpm packages the homepage, maintainer and description they refuse to build without', () => {
+    expect(() => new URL(manifest.homepage ?? '')).not.toThrow();
+    expect(manifest.homepage).toMatch(/^https:\/\//);
+    const author = typeof manifest.author === 'string' ? { name: manifest.author } : manifest.author;
+    expect(author?.name).toBeTruthy();
+    // fpm's maintainer: linux.maintainer, or else the author with an email.
+    expect(config.linux.maintainer ?? author?.email).toBeTruthy();
+    expect(manifest.description).toBeTruthy();
+  });
+
+  it('names the desktop entry the window says it belongs to, so Linux docks group the window with its launcher', () => {
+    expect(manifest.desktopName).toBe(`${manifest.name}.desktop`);
+    expect(config.linux.syncDesktopName).toBe(true);
   });
 });

@@ -97,6 +97,8 @@ export const IPC_REQUEST_SCHEMAS = {
   'file:read-dropped': z.strictObject({ path: PathSchema }),
   'file:save': z.strictObject({
     file: FileRefSchema.nullable(),
+    /** The name the save dialog offers when `file` has none (a first save, Save As…). */
+    suggestedName: FileNameSchema,
     // Characters, a first cut; the byte limit is checked by the handler before writing.
     text: z.string().max(MAX_MESH_FILE_BYTES),
   }),

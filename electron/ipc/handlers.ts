@@ -73,7 +73,7 @@ export function createIpcHandlers({
     return opened;
   }
 
-  async function chooseSaveTarget(file: FileRef | null): Promise<IpcResult<string | null>> {
+  async function chooseSaveTarget(file: FileRef | null, suggestedName: string): Promise<IpcResult<string | null>> {
     if (file?.path) {
       if (!(await access.isChosenByUser(file.path))) {
         return refuse(`Refusing to save to ${file.path}: it was never chosen in a file dialog. Use Save As… instead.`);
@@ -83,7 +83,9 @@ export function createIpcHandlers({
         (await watcher.hasChangedSinceKnown(file.path)) && !(await dialog.confirmReplaceChangedFile(file.path));
       return succeed(keepsTheirs ? null : file.path);
     }
-    const requestedPath = await dialog.chooseSavePath(withMeshExtension(file?.name || UNTITLED_MESH_FILE_NAME));
+    const requestedPath = await dialog.chooseSavePath(
+      withMeshExtension(file?.name || basename(suggestedName) || UNTITLED_MESH_FILE_NAME),
+    );
     if (requestedPath === null) return succeed(null);
     return succeed(await confirmedSavePath(fs, dialog, requestedPath, withMeshExtension));
   }
@@ -127,11 +129,11 @@ export function createIpcHandlers({
         return readAndRemember(path);
       }),
 
-    'file:save': ({ file, text }) =>
+    'file:save': ({ file, suggestedName, text }) =>
       settle('save the file', async () => {
         const tooLarge = refusalToSaveUnreadable('design', text);
         if (tooLarge) return tooLarge;
-        const target = await chooseSaveTarget(file);
+        const target = await chooseSaveTarget(file, suggestedName);
         if (!target.ok) return target;
         const path = target.value;
         if (path === null) return succeed(null);

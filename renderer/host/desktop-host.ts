@@ -21,7 +21,7 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
       if (!file.path) return Promise.reject(new Error(`'${file.name}' has no path on disk`));
       return call('file:read', { path: file.path });
     },
-    saveFile: (file, _suggestedName, text) => call('file:save', { file, text }),
+    saveFile: (file, suggestedName, text) => call('file:save', { file, suggestedName, text }),
     exportFiles: (suggestedName, files) => call('files:export', { suggestedName, files }),
     saveExport: (suggestedName, content) => call('file:save-export', { suggestedName, content }),
     recentFiles: () => call('recent:list', undefined),

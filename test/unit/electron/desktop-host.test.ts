@@ -38,3 +38,13 @@ describe('the desktop host asking about unsaved changes', () => {
     expect(shownNames).toEqual(['Orders and payments']);
   });
 });
+
+describe('the desktop host saving', () => {
+  it('offers the design’s own file name in the save dialog of Save As… and a first save', async () => {
+    const { host, dialog } = aDesktop({ savePath: null });
+
+    await host.saveFile(null, 'claims-intake.mesh.json', '{}');
+
+    expect(dialog.suggestedSaveNames).toEqual(['claims-intake.mesh.json']);
+  });
+});

@@ -158,7 +158,10 @@ describe('IPC handlers', () => {
 
       expect(await handlers['file:read-dropped']({ path: ORDERS }, A_PAGE)).toMatchObject({ ok: true });
       expect(
-        await handlers['file:save']({ file: { name: 'orders.mesh.json', path: ORDERS }, text: 'new' }, A_PAGE),
+        await handlers['file:save'](
+          { file: { name: 'orders.mesh.json', path: ORDERS }, suggestedName: 'orders.mesh.json', text: 'new' },
+          A_PAGE,
+        ),
       ).toMatchObject({ ok: true });
     });
 
@@ -209,7 +212,7 @@ describe('IPC handlers', () => {
       // Under the limit in characters, over it in UTF-8 bytes: it could be saved but never reopened.
       const text = 'é'.repeat(MAX_MESH_FILE_BYTES / 2 + 1);
 
-      const result = await handlers['file:save']({ file: null, text }, A_PAGE);
+      const result = await handlers['file:save']({ file: null, suggestedName: 'orders.mesh.json', text }, A_PAGE);
 
       expect(result).toEqual({ ok: false, error: expect.stringContaining('could not be opened again') });
       expect(fs.files.has(ORDERS)).toBe(false);
@@ -228,7 +231,7 @@ describe('IPC handlers', () => {
         const { handlers, dialog, fs } = await openedThenChangedOutside(false);
 
         const result = await handlers['file:save'](
-          { file: { name: 'orders.mesh.json', path: ORDERS }, text: 'mine' },
+          { file: { name: 'orders.mesh.json', path: ORDERS }, suggestedName: 'orders.mesh.json', text: 'mine' },
           A_PAGE,
         );
 
@@ -240,7 +243,10 @@ describe('IPC handlers', () => {
       it('saves over it once the user agrees', async () => {
         const { handlers, fs } = await openedThenChangedOutside(true);
 
-        await handlers['file:save']({ file: { name: 'orders.mesh.json', path: ORDERS }, text: 'mine' }, A_PAGE);
+        await handlers['file:save'](
+          { file: { name: 'orders.mesh.json', path: ORDERS }, suggestedName: 'orders.mesh.json', text: 'mine' },
+          A_PAGE,
+        );
 
         expect(fs.files.get(ORDERS)).toBe('mine');
       });
@@ -251,8 +257,8 @@ describe('IPC handlers', () => {
         await handlers['file:open'](undefined, A_PAGE);
         const orders = { name: 'orders.mesh.json', path: ORDERS };
 
-        await handlers['file:save']({ file: orders, text: 'first save' }, A_PAGE);
-        await handlers['file:save']({ file: orders, text: 'second save' }, A_PAGE);
+        await handlers['file:save']({ file: orders, suggestedName: 'orders.mesh.json', text: 'first save' }, A_PAGE);
+        await handlers['file:save']({ file: orders, suggestedName: 'orders.mesh.json', text: 'second save' }, A_PAGE);
 
         expect(dialog.changedFileQuestions).toEqual([]);
         expect(fs.files.get(ORDERS)).toBe('second save');
@@ -262,7 +268,7 @@ describe('IPC handlers', () => {
     it('tells the change watcher the save is its own', async () => {
       const { handlers, ownWrites } = aDesktop({ savePath: ORDERS });
 
-      await handlers['file:save']({ file: null, text: '{}' }, A_PAGE);
+      await handlers['file:save']({ file: null, suggestedName: 'orders.mesh.json', text: '{}' }, A_PAGE);
 
       expect(ownWrites).toEqual([`begin ${ORDERS}`, `end ${ORDERS}`]);
     });
@@ -270,32 +276,46 @@ describe('IPC handlers', () => {
     it('asks where to save a document that was never saved, suggesting a mesh file name', async () => {
       const { handlers, dialog, fs } = aDesktop({ savePath: ORDERS });
 
-      const result = await handlers['file:save']({ file: { name: 'orders' }, text: '{"v":1}' }, A_PAGE);
+      const result = await handlers['file:save'](
+        { file: { name: 'orders' }, suggestedName: 'orders.mesh.json', text: '{"v":1}' },
+        A_PAGE,
+      );
 
       expect(dialog.suggestedSaveNames).toEqual(['orders.mesh.json']);
       expect(result).toEqual({ ok: true, value: { name: 'orders.mesh.json', path: ORDERS } });
       expect(fs.files.get(ORDERS)).toBe('{"v":1}');
     });
 
-    it('suggests an untitled mesh file when the document has no name', async () => {
+    it('suggests the name the page asks for on a first save and on Save As…, as a mesh file name', async () => {
       const { handlers, dialog } = aDesktop({ savePath: null });
 
-      await handlers['file:save']({ file: null, text: '{}' }, A_PAGE);
+      await handlers['file:save']({ file: null, suggestedName: 'claims-intake.mesh.json', text: '{}' }, A_PAGE);
+      await handlers['file:save']({ file: null, suggestedName: 'Claims Intake', text: '{}' }, A_PAGE);
 
-      expect(dialog.suggestedSaveNames).toEqual(['untitled.mesh.json']);
+      expect(dialog.suggestedSaveNames).toEqual(['claims-intake.mesh.json', 'Claims Intake.mesh.json']);
+    });
+
+    it('suggests only a name, never a folder, from what the page asks for', async () => {
+      const { handlers, dialog } = aDesktop({ savePath: null });
+
+      await handlers['file:save']({ file: null, suggestedName: '../../etc/claims.mesh.json', text: '{}' }, A_PAGE);
+
+      expect(dialog.suggestedSaveNames).toEqual(['claims.mesh.json']);
     });
 
     it('returns null and writes nothing when the user cancels', async () => {
       const { handlers, fs } = aDesktop({ savePath: null });
 
-      expect(await handlers['file:save']({ file: null, text: '{}' }, A_PAGE)).toEqual({ ok: true, value: null });
+      expect(
+        await handlers['file:save']({ file: null, suggestedName: 'orders.mesh.json', text: '{}' }, A_PAGE),
+      ).toEqual({ ok: true, value: null });
       expect(fs.files.size).toBe(0);
     });
 
     it('refuses to save a file not ending in .mesh.json by appending the extension', async () => {
       const { handlers, fs } = aDesktop({ savePath: '/home/ada/orders.json' });
 
-      const result = await handlers['file:save']({ file: null, text: '{}' }, A_PAGE);
+      const result = await handlers['file:save']({ file: null, suggestedName: 'orders.mesh.json', text: '{}' }, A_PAGE);
 
       expect(result).toEqual({ ok: true, value: { name: 'orders.mesh.json', path: ORDERS } });
       expect([...fs.files.keys()]).toContain(ORDERS);
@@ -306,7 +326,9 @@ describe('IPC handlers', () => {
       const fs = new InMemoryFileSystem().withFile(ORDERS, 'precious');
       const { handlers, dialog } = aDesktop({ savePath: '/home/ada/orders', confirms: false }, fs);
 
-      expect(await handlers['file:save']({ file: null, text: '{}' }, A_PAGE)).toEqual({ ok: true, value: null });
+      expect(
+        await handlers['file:save']({ file: null, suggestedName: 'orders.mesh.json', text: '{}' }, A_PAGE),
+      ).toEqual({ ok: true, value: null });
       expect(dialog.replaceQuestions).toEqual([ORDERS]);
       expect(fs.files.get(ORDERS)).toBe('precious');
     });
@@ -317,7 +339,7 @@ describe('IPC handlers', () => {
       await handlers['file:open'](undefined, A_PAGE);
 
       const result = await handlers['file:save'](
-        { file: { name: 'orders.mesh.json', path: ORDERS }, text: 'new' },
+        { file: { name: 'orders.mesh.json', path: ORDERS }, suggestedName: 'orders.mesh.json', text: 'new' },
         A_PAGE,
       );
 
@@ -333,6 +355,7 @@ describe('IPC handlers', () => {
       const result = await handlers['file:save'](
         {
           file: { name: 'x', path: '/home/ada/.bashrc.mesh.json' },
+          suggestedName: 'orders.mesh.json',
           text: '',
         },
         A_PAGE,
@@ -346,7 +369,10 @@ describe('IPC handlers', () => {
       const fs = new InMemoryFileSystem().withFile(ORDERS, 'old').failing('rename', 'EACCES');
       const { handlers } = aDesktop({ savePath: ORDERS }, fs);
 
-      const result = await handlers['file:save']({ file: null, text: 'new' }, A_PAGE);
+      const result = await handlers['file:save'](
+        { file: null, suggestedName: 'orders.mesh.json', text: 'new' },
+        A_PAGE,
+      );
 
       expect(result).toEqual({
         ok: false,

@@ -57,7 +57,11 @@ describe('registerIpcHandlers', () => {
     const { handlers, received } = recordingHandlers();
     registerIpcHandlers(ipc, handlers);
 
-    const response = await listeners.get('file:save')?.(sender, { file: null, text: '' });
+    const response = await listeners.get('file:save')?.(sender, {
+      file: null,
+      suggestedName: 'orders.mesh.json',
+      text: '',
+    });
 
     expect(response).toEqual({ ok: false, error: 'Refusing file:save: the request did not come from the app.' });
     expect(received).toEqual([]);
@@ -82,7 +86,12 @@ describe('registerIpcHandlers', () => {
     ['a relative path', 'file:read', { path: '../etc/passwd' }, 'path: the path must be absolute'],
     ['a NUL byte in a path', 'file:read', { path: '/a\0.mesh.json' }, 'path: a path cannot contain a NUL byte'],
     ['an extra field', 'file:read', { path: '/a.mesh.json', mode: 'w' }, 'Unrecognized key'],
-    ['text for a save that is not text', 'file:save', { file: null, text: { toString: 1 } }, 'text: Invalid input'],
+    [
+      'text for a save that is not text',
+      'file:save',
+      { file: null, suggestedName: 'orders.mesh.json', text: { toString: 1 } },
+      'text: Invalid input',
+    ],
     ['an unknown text edit', 'window:edit-text', { edit: 'executeJavaScript' }, 'edit: Invalid option'],
     [
       'a multi-line document name',

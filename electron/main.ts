@@ -50,6 +50,10 @@ const access = createFileAccess(recentFiles, () => void refreshMenu());
 const handoff = createFileHandoff({
   grant: (path) => access.grant(path),
   send: (file) => sendToPage(OPEN_FILE_CHANNEL, file),
+  // Before 'ready' no window can open; the one opened at startup takes the file.
+  openWindowIfNone: () => {
+    if (app.isReady() && !mainWindow) openMainWindow();
+  },
 });
 const watcher = createExternalChangeWatcher({
   watchFolder: (folder, onEvent) => {
@@ -142,6 +146,7 @@ function openMainWindow(): void {
   });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
+    handoff.pageUnloaded();
     watcher.stop();
     closeGuard.closed();
   });
@@ -219,7 +224,8 @@ void app.whenReady().then(async () => {
   }
   handOver(meshFileInArguments(process.argv.slice(1), process.cwd()));
   await refreshMenu();
-  openMainWindow();
+  // A file handed over just now may have opened the window already.
+  if (!mainWindow) openMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });

@@ -6,11 +6,13 @@ import type { FileRef } from '../../../shared/ipc';
 function aHandoff() {
   const granted: string[] = [];
   const sent: FileRef[] = [];
+  let windowsOpened = 0;
   const handoff = createFileHandoff({
     grant: async (path) => void granted.push(path),
     send: (file) => sent.push(file),
+    openWindowIfNone: () => void windowsOpened++,
   });
-  return { handoff, granted, sent };
+  return { handoff, granted, sent, windowsOpened: () => windowsOpened };
 }
 
 describe('handing files from the operating system to the page', () => {
@@ -50,6 +52,29 @@ describe('handing files from the operating system to the page', () => {
 
     expect(sent).toEqual([]);
     expect(handoff.take()).toHaveLength(1);
+  });
+});
+
+describe('a file handed over while the app has no window (macOS keeps running without one)', () => {
+  it('opens a window, whose page then takes the file', async () => {
+    const { handoff, sent, windowsOpened } = aHandoff();
+    handoff.take();
+    handoff.pageUnloaded();
+
+    await handoff.offer('/Users/ada/claims.mesh.json');
+
+    expect(sent).toEqual([]);
+    expect(windowsOpened()).toBe(1);
+    expect(handoff.take()).toEqual([{ name: 'claims.mesh.json', path: '/Users/ada/claims.mesh.json' }]);
+  });
+
+  it('opens no window for a file the open page takes at once', async () => {
+    const { handoff, windowsOpened } = aHandoff();
+    handoff.take();
+
+    await handoff.offer('/Users/ada/claims.mesh.json');
+
+    expect(windowsOpened()).toBe(0);
   });
 });
 

@@ -218,9 +218,10 @@ void app.whenReady().then(async () => {
       },
     }),
   );
-  // Temporary files a killed save left beside recent designs go before anything else is written.
+  // Temporary files a killed save left beside recent designs go before anything else is written;
+  // all of them, however new: the single-instance lock means no save of this app is running yet.
   for (const file of await recentFiles.list()) {
-    if (file.path) await sweepOrphanTemporaryFiles(nodeFileSystem, file.path);
+    if (file.path) await sweepOrphanTemporaryFiles(nodeFileSystem, file.path, { olderThanMs: 0 });
   }
   handOver(meshFileInArguments(process.argv.slice(1), process.cwd()));
   await refreshMenu();

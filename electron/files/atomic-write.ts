@@ -44,12 +44,27 @@ export async function orphanTemporarySiblings(fs: FileSystem, path: string): Pro
   return entries.filter((entry) => isTemporaryFileOf(entry, fileName)).map((entry) => join(folder, entry));
 }
 
+/** Older than this, a temporary file is no save's in flight (a save takes seconds): it is debris. */
+export const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
 /**
  * Removes the temporary files an earlier save of `path` left when it was killed mid-write. Only
- * this app's own names for this file are touched (`.orders.mesh.json.<uuid>.tmp`).
+ * this app's own names for this file are touched (`.orders.mesh.json.<uuid>.tmp`), and only those
+ * last written `olderThanMs` ago: a newer one may be another save's, still being written.
  */
-export async function sweepOrphanTemporaryFiles(fs: FileSystem, path: string): Promise<void> {
-  for (const orphan of await orphanTemporarySiblings(fs, path)) await fs.remove(orphan).catch(() => undefined);
+export async function sweepOrphanTemporaryFiles(
+  fs: FileSystem,
+  path: string,
+  { olderThanMs = ORPHAN_AGE_MS } = {},
+): Promise<void> {
+  const writtenBefore = Date.now() - olderThanMs;
+  for (const orphan of await orphanTemporarySiblings(fs, path)) {
+    const isOld = await fs.status(orphan).then(
+      (status) => status.modifiedAtMs <= writtenBefore,
+      () => false,
+    );
+    if (isOld) await fs.remove(orphan).catch(() => undefined);
+  }
 }
 
 /**

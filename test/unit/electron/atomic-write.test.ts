@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,12 @@ import { InMemoryFileSystem } from './fakes/in-memory-file-system';
 
 const TARGET = '/home/ada/orders.mesh.json';
 const ORPHAN = '/home/ada/.orders.mesh.json.0f8fad5b-d9cb-469f-a165-70867728950e.tmp';
+
+/** Dates a file back two hours: debris of a save long over, not one in flight. */
+const leftLongAgo = (path: string) => {
+  const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  return utimes(path, twoHoursAgo, twoHoursAgo);
+};
 
 const writes = (fs: InMemoryFileSystem) => fs.calls.filter((call) => /^(writeTextDurably|rename) /.test(call));
 
@@ -163,7 +169,9 @@ describe('writeFileAtomically on the real disk', () => {
     folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
     const target = join(folder, `${'o'.repeat(245)}.mesh.json`);
     await writeFile(target, 'old');
-    await writeFile(temporarySiblingOf(target), 'debris');
+    const debris = temporarySiblingOf(target);
+    await writeFile(debris, 'debris');
+    await leftLongAgo(debris);
 
     await sweepOrphanTemporaryFiles(nodeFileSystem, target);
 
@@ -174,9 +182,62 @@ describe('writeFileAtomically on the real disk', () => {
     folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
     const target = join(folder, 'orders.mesh.json');
     await writeFile(target, 'old');
-    await writeFile(join(folder, '.orders.mesh.json.0f8fad5b-d9cb-469f-a165-70867728950e.tmp'), 'debris');
+    const debris = join(folder, '.orders.mesh.json.0f8fad5b-d9cb-469f-a165-70867728950e.tmp');
+    await writeFile(debris, 'debris');
+    await leftLongAgo(debris);
 
     await sweepOrphanTemporaryFiles(nodeFileSystem, target);
+
+    expect(await readdir(folder)).toEqual(['orders.mesh.json']);
+  });
+
+  it('leaves a temporary file written just now: another save of the design may be writing it', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
+    const target = join(folder, 'orders.mesh.json');
+    await writeFile(target, 'old');
+    const inFlight = temporarySiblingOf(target);
+    await writeFile(inFlight, 'half written');
+
+    await writeFileAtomically(nodeFileSystem, target, 'new');
+
+    expect((await readdir(folder)).sort()).toEqual([basename(inFlight), 'orders.mesh.json'].sort());
+  });
+
+  it('lets two overlapping saves of one file both finish, leaving no temporary file', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
+    const target = join(folder, 'orders.mesh.json');
+    await writeFile(target, 'old');
+    let isFirstWrite = true;
+    // A slow disk: the first save is still writing when the second begins.
+    const slowDisk = {
+      ...nodeFileSystem,
+      async writeTextDurably(path: string, text: string | Uint8Array, mode?: number) {
+        await nodeFileSystem.writeTextDurably(path, text, mode);
+        if (isFirstWrite) {
+          isFirstWrite = false;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      },
+    };
+
+    const first = writeFileAtomically(slowDisk, target, 'first');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = writeFileAtomically(slowDisk, target, 'second');
+
+    expect((await Promise.allSettled([first, second])).map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(await readdir(folder)).toEqual(['orders.mesh.json']);
+  });
+
+  it('sweeps every temporary file of the design when told no save can be running (the app starting)', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
+    const target = join(folder, 'orders.mesh.json');
+    await writeFile(target, 'old');
+    await writeFile(temporarySiblingOf(target), 'left by a save killed a moment ago');
+
+    await sweepOrphanTemporaryFiles(nodeFileSystem, target, { olderThanMs: 0 });
 
     expect(await readdir(folder)).toEqual(['orders.mesh.json']);
   });

@@ -11,7 +11,7 @@ const [target, ...versionFiles] = process.argv.slice(2);
 if (!target || versionFiles.length !== 2) throw new Error('usage: save-until-killed <target> <version A> <version B>');
 const versions = versionFiles.map((path) => readFileSync(path, 'utf8'));
 
-await sweepOrphanTemporaryFiles(nodeFileSystem, target);
+await sweepOrphanTemporaryFiles(nodeFileSystem, target, { olderThanMs: 0 });
 process.stdout.write('started\n');
 process.stdin.once('data', async () => {
   for (let round = 0; ; round++) {

@@ -70,25 +70,25 @@ export async function sweepOrphanTemporaryFiles(
 /**
  * Replaces `path` with `text` (or bytes) so that a crash, a full disk or a failed rename leaves either the
  * old file or the new one, never a half-written mix, and no debris. A symbolic link is written
- * through to its target (the link stays a link); the file keeps its permission bits, and one marked
- * read-only is refused.
+ * through to its target (the link stays a link); the file keeps its permission bits and, where the
+ * system lets us, its owner; one marked read-only, or that this user may not write, is refused.
  */
 export async function writeFileAtomically(fs: FileSystem, path: string, text: string | Uint8Array): Promise<void> {
   const target = await fs.resolveLinks(path);
   const folder = dirname(target);
-  const mode = await fs.status(target).then(
-    (status) => status.mode,
-    () => undefined,
-  );
-  // A rename replaces a file whatever its permissions; one marked read-only must stay as it is.
-  if (mode !== undefined && (mode & 0o222) === 0) {
+  const existing = await fs.status(target).catch(() => undefined);
+  // A rename replaces a file whatever its permissions (the folder's decide): one marked read-only,
+  // or one this user may not write (root's 0644 file in the user's folder), must stay as it is.
+  if (existing && ((existing.mode & 0o222) === 0 || !(await fs.isWritableByUs(target)))) {
     throw new Error('the file is read-only: make it writable, or save a copy with Save As…');
   }
   await sweepOrphanTemporaryFiles(fs, target);
   // Same folder as the target: a rename is only atomic within one file system.
   const temporaryPath = temporarySiblingOf(target);
   try {
-    await fs.writeTextDurably(temporaryPath, text, mode);
+    await fs.writeTextDurably(temporaryPath, text, existing?.mode);
+    // The new file is this user's; the old one's owner and group are kept where the system lets us.
+    if (existing) await fs.changeOwner(temporaryPath, existing.owner).catch(() => undefined);
     await fs.rename(temporaryPath, target);
   } catch (error) {
     // The write's own failure is what the user needs to hear about, not a failed cleanup.

@@ -1,9 +1,16 @@
-/** A file's size, last change, permission bits and whether it is a regular file. */
+/** The user and group a file belongs to (both 0 on Windows, where they mean nothing). */
+export interface FileOwner {
+  uid: number;
+  gid: number;
+}
+
+/** A file's size, last change, permission bits, owner and whether it is a regular file. */
 export interface FileStatus {
   sizeInBytes: number;
   modifiedAtMs: number;
   /** Permission bits (`0o644`). */
   mode: number;
+  owner: FileOwner;
   /** False for a folder, a pipe, a device or a socket: reading those may fail, block or never end. */
   isRegularFile: boolean;
 }
@@ -14,6 +21,10 @@ export interface FileSystem {
   readBytes(path: string): Promise<Uint8Array>;
   status(path: string): Promise<FileStatus>;
   exists(path: string): Promise<boolean>;
+  /** Whether the user the app runs as may write the file (its owner, group and mode, as the system checks them). */
+  isWritableByUs(path: string): Promise<boolean>;
+  /** Gives a file to a user and group; only root may give one away, so callers treat a refusal as expected. */
+  changeOwner(path: string, owner: FileOwner): Promise<void>;
   /** The file a path names, through any symbolic links; the path itself when nothing is there yet. */
   resolveLinks(path: string): Promise<string>;
   /** The names of a folder's entries. */

@@ -1,4 +1,5 @@
-import { access, mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chown, mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import type { FileSystem } from './file-system';
 
 const isWindows = process.platform === 'win32';
@@ -12,6 +13,7 @@ export const nodeFileSystem: FileSystem = {
       sizeInBytes: status.size,
       modifiedAtMs: status.mtimeMs,
       mode: status.mode & 0o7777,
+      owner: { uid: status.uid, gid: status.gid },
       isRegularFile: status.isFile(),
     };
   },
@@ -20,6 +22,12 @@ export const nodeFileSystem: FileSystem = {
       () => true,
       () => false,
     ),
+  isWritableByUs: (path) =>
+    access(path, constants.W_OK).then(
+      () => true,
+      () => false,
+    ),
+  changeOwner: (path, { uid, gid }) => (isWindows ? Promise.resolve() : chown(path, uid, gid)),
   resolveLinks: (path) =>
     realpath(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return path;

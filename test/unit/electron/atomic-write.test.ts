@@ -1,4 +1,16 @@
-import { chmod, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -98,6 +110,38 @@ describe('writeFileAtomically', () => {
     expect(fs.temporaryFiles()).toEqual([]);
   });
 
+  it('leaves a file this user may not write as it was, whatever its permission bits say, and says so', async () => {
+    const fs = new InMemoryFileSystem().withFile(TARGET, 'root’s', {
+      mode: 0o644,
+      owner: { uid: 0, gid: 0 },
+      isWritableByUs: false,
+    });
+
+    const failure = await writeFileAtomically(fs, TARGET, 'new').catch((error: unknown) => error);
+
+    expect(fileErrorReason(failure)).toMatch(/read-only/);
+    expect(fs.files.get(TARGET)).toBe('root’s');
+    expect(fs.temporaryFiles()).toEqual([]);
+  });
+
+  it('keeps the file’s owner and group where this user may set them', async () => {
+    const fs = new InMemoryFileSystem().withFile(TARGET, 'old', { owner: { uid: 1001, gid: 50 } });
+
+    await writeFileAtomically(fs, TARGET, 'new');
+
+    expect(fs.owners.get(TARGET)).toEqual({ uid: 1001, gid: 50 });
+  });
+
+  it('still saves when the owner cannot be kept (only root may give a file away)', async () => {
+    const fs = new InMemoryFileSystem()
+      .withFile(TARGET, 'old', { owner: { uid: 1001, gid: 50 } })
+      .failing('changeOwner', 'EPERM');
+
+    await writeFileAtomically(fs, TARGET, 'new');
+
+    expect(fs.files.get(TARGET)).toBe('new');
+  });
+
   it('keeps the file’s permission bits', async () => {
     const fs = new InMemoryFileSystem().withFile(TARGET, 'old', { mode: 0o600 });
 
@@ -149,6 +193,18 @@ describe('writeFileAtomically on the real disk', () => {
     expect(await readFile(real, 'utf8')).toBe('new');
     expect(await readlink(link)).toBe(real);
     expect((await stat(real)).mode & 0o777).toBe(0o640);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('keeps the owner of another user’s file it replaces (run as root)', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
+    const target = join(folder, 'orders.mesh.json');
+    await writeFile(target, 'old');
+    await chown(target, 65534, 65534);
+
+    await writeFileAtomically(nodeFileSystem, target, 'new');
+
+    expect(await readFile(target, 'utf8')).toBe('new');
+    expect([(await stat(target)).uid, (await stat(target)).gid]).toEqual([65534, 65534]);
   });
 
   it.each([

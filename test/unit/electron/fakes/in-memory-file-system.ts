@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path';
-import type { FileStatus, FileSystem } from '../../../../electron/files/file-system';
+import type { FileOwner, FileStatus, FileSystem } from '../../../../electron/files/file-system';
 
 type Operation = keyof FileSystem;
 
@@ -9,6 +9,8 @@ export function fileError(code: string, path: string): NodeJS.ErrnoException {
 }
 
 const DEFAULT_MODE = 0o644;
+/** Who the app runs as: the owner of every file it creates. */
+const THIS_USER: FileOwner = { uid: 1000, gid: 1000 };
 
 /**
  * A disk in memory, with folders, permission bits and symbolic links, that records each call and
@@ -19,6 +21,9 @@ export class InMemoryFileSystem implements FileSystem {
   readonly bytes = new Map<string, Uint8Array>();
   readonly modes = new Map<string, number>();
   readonly links = new Map<string, string>();
+  readonly owners = new Map<string, FileOwner>();
+  /** Files this user may not write (another user's), whatever their permission bits. */
+  readonly notWritableByUs = new Set<string>();
   readonly folders = new Set<string>(['/']);
   /** Pipes, devices and sockets: what a read of them would never finish. */
   readonly specialFiles = new Set<string>();
@@ -36,11 +41,17 @@ export class InMemoryFileSystem implements FileSystem {
     return this;
   }
 
-  withFile(path: string, text: string, options: { sizeInBytes?: number; mode?: number } = {}): this {
+  withFile(
+    path: string,
+    text: string,
+    options: { sizeInBytes?: number; mode?: number; owner?: FileOwner; isWritableByUs?: boolean } = {},
+  ): this {
     this.withFolder(dirname(path));
     this.store(path, text);
     if (options.sizeInBytes !== undefined) this.reportedSizes.set(path, options.sizeInBytes);
     if (options.mode !== undefined) this.modes.set(path, options.mode);
+    if (options.owner !== undefined) this.owners.set(path, options.owner);
+    if (options.isWritableByUs === false) this.notWritableByUs.add(path);
     return this;
   }
 
@@ -94,13 +105,14 @@ export class InMemoryFileSystem implements FileSystem {
     this.record('status', path);
     const target = this.follow(path);
     if (this.folders.has(target) || this.specialFiles.has(target)) {
-      return { sizeInBytes: 0, modifiedAtMs: 0, mode: DEFAULT_MODE, isRegularFile: false };
+      return { sizeInBytes: 0, modifiedAtMs: 0, mode: DEFAULT_MODE, owner: THIS_USER, isRegularFile: false };
     }
     const content = this.contentOf(target);
     return {
       sizeInBytes: this.reportedSizes.get(target) ?? content.length,
       modifiedAtMs: this.modifiedAt.get(target) ?? 0,
       mode: this.modes.get(target) ?? DEFAULT_MODE,
+      owner: this.owners.get(target) ?? THIS_USER,
       isRegularFile: true,
     };
   }
@@ -109,6 +121,16 @@ export class InMemoryFileSystem implements FileSystem {
     this.record('exists', path);
     const target = this.follow(path);
     return this.files.has(target) || this.bytes.has(target) || this.folders.has(target);
+  }
+
+  async isWritableByUs(path: string): Promise<boolean> {
+    this.record('isWritableByUs', path);
+    return !this.notWritableByUs.has(this.follow(path));
+  }
+
+  async changeOwner(path: string, owner: FileOwner): Promise<void> {
+    this.record('changeOwner', path);
+    this.owners.set(path, owner);
   }
 
   async resolveLinks(path: string): Promise<string> {
@@ -131,6 +153,7 @@ export class InMemoryFileSystem implements FileSystem {
     if (typeof text === 'string') this.store(path, text);
     else this.withBytes(path, text);
     this.modes.set(path, mode ?? DEFAULT_MODE);
+    this.owners.set(path, THIS_USER);
   }
 
   async rename(fromPath: string, toPath: string): Promise<void> {
@@ -152,6 +175,7 @@ export class InMemoryFileSystem implements FileSystem {
     if (text !== undefined) this.files.set(toPath, text);
     if (bytes !== undefined) this.bytes.set(toPath, bytes);
     this.modes.set(toPath, this.modes.get(fromPath) ?? DEFAULT_MODE);
+    this.owners.set(toPath, this.owners.get(fromPath) ?? THIS_USER);
     this.modifiedAt.set(toPath, this.clock++);
   }
 
@@ -213,7 +237,10 @@ export class InMemoryFileSystem implements FileSystem {
     this.folders.delete(toPath);
     const moved = (entry: string) => `${toPath}${entry.slice(fromPath.length)}`;
     for (const entry of this.entriesUnder(fromPath)) {
-      for (const store of [this.files, this.bytes, this.links, this.modes, this.modifiedAt] as Map<string, unknown>[]) {
+      for (const store of [this.files, this.bytes, this.links, this.modes, this.owners, this.modifiedAt] as Map<
+        string,
+        unknown
+      >[]) {
         if (store.has(entry)) {
           store.set(moved(entry), store.get(entry));
           store.delete(entry);

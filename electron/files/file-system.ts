@@ -25,7 +25,7 @@ export interface FileSystem {
   isWritableByUs(path: string): Promise<boolean>;
   /** Gives a file to a user and group; only root may give one away, so callers treat a refusal as expected. */
   changeOwner(path: string, owner: FileOwner): Promise<void>;
-  /** The file a path names, through any symbolic links; the path itself when nothing is there yet. */
+  /** The file a path names, through any symbolic links; when nothing is there yet, the name its links lead to (or the path itself). */
   resolveLinks(path: string): Promise<string>;
   /** The names of a folder's entries. */
   listFolder(path: string): Promise<string[]>;

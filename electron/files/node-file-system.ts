@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { access, chown, mkdir, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { access, chown, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { FileSystem } from './file-system';
 
 const isWindows = process.platform === 'win32';
@@ -30,7 +31,7 @@ export const nodeFileSystem: FileSystem = {
   changeOwner: (path, { uid, gid }) => (isWindows ? Promise.resolve() : chown(path, uid, gid)),
   resolveLinks: (path) =>
     realpath(path).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return path;
+      if (error.code === 'ENOENT') return danglingLinkTarget(path);
       throw error;
     }),
   listFolder: (path) => readdir(path),
@@ -60,3 +61,20 @@ export const nodeFileSystem: FileSystem = {
   removeFolder: (path) => rm(path, { recursive: true, force: true }),
   makeDirectory: (path) => mkdir(path),
 };
+
+/** Links followed before giving up, as the system does (Linux allows 40). */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * Where a path leads when nothing is there yet: through each link (a relative target is taken from
+ * the link's folder) to the name that is missing; the path itself when it is no link.
+ */
+async function danglingLinkTarget(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < MAX_LINK_HOPS; hops++) {
+    const target = await readlink(current).catch(() => null);
+    if (target === null) return current;
+    current = resolve(dirname(current), target);
+  }
+  throw Object.assign(new Error(`ELOOP: too many symbolic links, ${path}`), { code: 'ELOOP', path });
+}

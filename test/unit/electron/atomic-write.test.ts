@@ -1,6 +1,7 @@
 import {
   chmod,
   chown,
+  mkdir,
   mkdtemp,
   readdir,
   readFile,
@@ -194,6 +195,21 @@ describe('writeFileAtomically on the real disk', () => {
     expect(await readlink(link)).toBe(real);
     expect((await stat(real)).mode & 0o777).toBe(0o640);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'writes the target of a link whose target is not there yet, relative to the link’s folder, and keeps the link',
+    async () => {
+      folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));
+      await mkdir(join(folder, 'designs'));
+      const link = join(folder, 'orders.mesh.json');
+      await symlink('designs/real.mesh.json', link);
+
+      await writeFileAtomically(nodeFileSystem, link, 'new');
+
+      expect(await readFile(join(folder, 'designs', 'real.mesh.json'), 'utf8')).toBe('new');
+      expect(await readlink(link)).toBe('designs/real.mesh.json');
+    },
+  );
 
   it.skipIf(process.getuid?.() !== 0)('keeps the owner of another user’s file it replaces (run as root)', async () => {
     folder = await mkdtemp(join(tmpdir(), 'atomic-write-'));

@@ -89,6 +89,22 @@ describe('the design named on a command line', () => {
     expect(meshFileInArguments(['app', '/tmp/a.mesh.json', '/tmp/B.MESH.JSON'], '/home/ada')).toBe('/tmp/B.MESH.JSON');
   });
 
+  it('reads a file:// address, as Linux file managers pass it, as the path it encodes', () => {
+    expect(
+      meshFileInArguments(['/opt/app/data-mesh-designer', 'file:///home/ada/Claims%20Intake.mesh.json'], '/tmp'),
+    ).toBe('/home/ada/Claims Intake.mesh.json');
+  });
+
+  it('skips a file:// address that names no local path', () => {
+    expect(meshFileInArguments(['app', 'file://server/share/a.mesh.json'], '/home/ada')).toBeNull();
+  });
+
+  it('takes a name starting with a dash as a file after --, where flags end', () => {
+    expect(meshFileInArguments(['app', '--', '-odd-name.mesh.json'], '/home/ada')).toBe(
+      '/home/ada/-odd-name.mesh.json',
+    );
+  });
+
   it('finds nothing in a plain launch or in flags', () => {
     expect(meshFileInArguments(['electron', '.', '--inspect=x.mesh.json'], '/home/ada')).toBeNull();
   });

@@ -45,8 +45,9 @@ const sendToPage = (channel: string, ...args: unknown[]) => mainWindow?.webConte
 const recentFiles = createRecentFilesStore({
   fs: nodeFileSystem,
   storePath: join(app.getPath('userData'), 'recent-files.json'),
+  onChanged: () => void refreshMenu(),
 });
-const access = createFileAccess(recentFiles, () => void refreshMenu());
+const access = createFileAccess(recentFiles);
 const handoff = createFileHandoff({
   grant: (path) => access.grant(path),
   send: (file) => sendToPage(OPEN_FILE_CHANNEL, file),

@@ -11,8 +11,7 @@ export interface FileAccess {
   grant(path: string): Promise<void>;
 }
 
-/** `onGranted` runs after the recent list changed (main rebuilds Open Recent). */
-export function createFileAccess(recentFiles: RecentFilesStore, onGranted: () => void = () => {}): FileAccess {
+export function createFileAccess(recentFiles: RecentFilesStore): FileAccess {
   const chosenThisSession = new Set<string>();
   return {
     async isChosenByUser(path) {
@@ -22,7 +21,6 @@ export function createFileAccess(recentFiles: RecentFilesStore, onGranted: () =>
       chosenThisSession.add(path);
       // The file itself was read or written; a stale recent list is no reason to report a failure.
       await recentFiles.remember(path).catch(() => undefined);
-      onGranted();
     },
   };
 }

@@ -16,12 +16,15 @@ interface RecentFilesStoreOptions {
   fs: FileSystem;
   storePath: string;
   limit?: number;
+  /** Runs after the list changed (main rebuilds Open Recent). */
+  onChanged?: () => void;
 }
 
 export function createRecentFilesStore({
   fs,
   storePath,
   limit = RECENT_FILES_LIMIT,
+  onChanged = () => {},
 }: RecentFilesStoreOptions): RecentFilesStore {
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -33,13 +36,20 @@ export function createRecentFilesStore({
   }
 
   // A missing or unreadable list must never stop the app from starting: it starts empty.
-  const readPaths = () => fs.readText(storePath).then(parseRecentPaths, () => []);
+  // A list edited by hand or by an older version is read as the app keeps it: each file once, at most `limit`.
+  const readPaths = () =>
+    fs.readText(storePath).then(
+      (text) => recentPathsWithin(parseRecentPaths(text), limit),
+      () => [],
+    );
 
-  const update = (change: (paths: string[]) => string[]) =>
-    oneAtATime(async () => {
+  const update = async (change: (paths: string[]) => string[]) => {
+    await oneAtATime(async () => {
       const paths = change(await readPaths());
       await writeFileAtomically(fs, storePath, `${JSON.stringify(paths, null, 2)}\n`);
     });
+    onChanged();
+  };
 
   return {
     list: () => oneAtATime(async () => (await readPaths()).map(fileRefFor)),
@@ -50,7 +60,12 @@ export function createRecentFilesStore({
 
 /** Puts `path` first, drops its older entry and anything past `limit`. */
 export function withRecentPath(recentPaths: readonly string[], path: string, limit: number): string[] {
-  return [path, ...recentPaths.filter((recentPath) => recentPath !== path)].slice(0, limit);
+  return recentPathsWithin([path, ...recentPaths], limit);
+}
+
+/** Each path once, where it first appears, and none past `limit`. */
+function recentPathsWithin(paths: readonly string[], limit: number): string[] {
+  return [...new Set(paths)].slice(0, limit);
 }
 
 /** Reads the stored list, keeping only well-formed entries; anything unreadable is an empty list. */
@@ -64,9 +79,14 @@ export function parseRecentPaths(text: string): string[] {
   return Array.isArray(json) ? json.filter((entry): entry is string => typeof entry === 'string') : [];
 }
 
-/** The recent files still on the disk, for Open Recent; the list itself keeps the others (a drive may come back). */
+/** The recent designs still on the disk (files, not folders), for Open Recent; the list keeps the others (a drive may come back). */
 export async function existingRecentFiles(recentFiles: RecentFilesStore, fs: FileSystem): Promise<FileRef[]> {
   const files = await recentFiles.list();
-  const exists = await Promise.all(files.map((file) => (file.path ? fs.exists(file.path) : false)));
+  const isFile = (path: string) =>
+    fs.status(path).then(
+      (status) => status.isRegularFile,
+      () => false,
+    );
+  const exists = await Promise.all(files.map((file) => (file.path ? isFile(file.path) : false)));
   return files.filter((_file, index) => exists[index]);
 }

@@ -5,7 +5,10 @@ import { InMemoryFileSystem } from './fakes/in-memory-file-system';
 const STORE_PATH = '/user-data/recent-files.json';
 
 function aRecentFilesStore(fs = new InMemoryFileSystem().withFolder('/user-data'), limit = 3) {
-  return { fs, store: createRecentFilesStore({ fs, storePath: STORE_PATH, limit }) };
+  const changes: (string | undefined)[][] = [];
+  const onChanged = async () => void changes.push(pathsOf(await store.list()));
+  const store = createRecentFilesStore({ fs, storePath: STORE_PATH, limit, onChanged });
+  return { fs, store, changes };
 }
 
 const pathsOf = (files: { path?: string }[]) => files.map((file) => file.path);
@@ -98,5 +101,37 @@ describe('recent files', () => {
 
     expect(pathsOf(await existingRecentFiles(store, fs))).toEqual(['/meshes/kept.mesh.json']);
     expect(pathsOf(await store.list())).toEqual(['/unmounted/gone.mesh.json', '/meshes/kept.mesh.json']);
+  });
+
+  it('reads a list written by hand or by an older version once per file and no longer than its limit', async () => {
+    const stored = JSON.stringify([
+      '/m/a.mesh.json',
+      '/m/b.mesh.json',
+      '/m/a.mesh.json',
+      '/m/c.mesh.json',
+      '/m/d.mesh.json',
+    ]);
+    const { store } = aRecentFilesStore(new InMemoryFileSystem().withFile(STORE_PATH, stored), 3);
+
+    expect(pathsOf(await store.list())).toEqual(['/m/a.mesh.json', '/m/b.mesh.json', '/m/c.mesh.json']);
+  });
+
+  it('offers no folder in Open Recent, even one named like a design', async () => {
+    const { fs, store } = aRecentFilesStore();
+    fs.withFile('/meshes/kept.mesh.json', '{}').withFolder('/meshes/folder.mesh.json');
+    await store.remember('/meshes/kept.mesh.json');
+    await store.remember('/meshes/folder.mesh.json');
+
+    expect(pathsOf(await existingRecentFiles(store, fs))).toEqual(['/meshes/kept.mesh.json']);
+  });
+
+  it('says when it changed, so Open Recent is rebuilt after a file is forgotten as after one is remembered', async () => {
+    const { store, changes } = aRecentFilesStore();
+    await store.remember('/meshes/a.mesh.json');
+
+    await store.forget('/meshes/a.mesh.json');
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(changes).toEqual([['/meshes/a.mesh.json'], []]);
   });
 });

@@ -39,11 +39,22 @@ const ShownNameSchema = z
   .string()
   .min(1)
   .max(MAX_SHOWN_NAME_LENGTH)
-  .refine((name) => !/\p{Cc}/u.test(name), 'a name shown by the desktop cannot contain control characters');
+  .refine(
+    (name) => !/[\p{Cc}\p{Zl}\p{Zp}\p{Cf}]/u.test(name),
+    'a name shown by the desktop cannot contain control or formatting characters',
+  );
 
-/** Any name as `ShownNameSchema` accepts it: line breaks and other control characters as spaces, cut short with `…`. */
+/**
+ * Any name as `ShownNameSchema` accepts it: line breaks (control characters and Unicode's line and
+ * paragraph separators) as spaces, invisible formatting (bidi overrides that could disguise a name
+ * as `evil<U+202E>gpj.exe`) dropped, cut short with `…`.
+ */
 export function asShownName(name: string): string {
-  const oneLine = name.replace(/\p{Cc}+/gu, ' ').trim() || 'Untitled design';
+  const oneLine =
+    name
+      .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ')
+      .replace(/\p{Cf}+/gu, '')
+      .trim() || 'Untitled design';
   if (oneLine.length <= MAX_SHOWN_NAME_LENGTH) return oneLine;
   let shown = '';
   for (const character of oneLine) {

@@ -37,6 +37,15 @@ describe('the desktop host asking about unsaved changes', () => {
     expect(await host.askToSaveChanges('Orders\nand\tpayments\u0007')).toBe('cancel');
     expect(shownNames).toEqual(['Orders and payments']);
   });
+
+  it('still asks about a design whose name holds separators or direction overrides, shown without them', async () => {
+    const { host, shownNames } = aDesktopAsking('cancel');
+
+    expect(await host.askToSaveChanges('Orders\u2028Click Don’t Save\u2029evil\u202Egpj.exe\u2066x\u2069')).toBe(
+      'cancel',
+    );
+    expect(shownNames).toEqual(['Orders Click Don’t Save evilgpj.exex']);
+  });
 });
 
 describe('the desktop host saving', () => {

@@ -97,7 +97,25 @@ describe('registerIpcHandlers', () => {
       'a multi-line document name',
       'dialog:unsaved-changes',
       { documentName: 'x\n\nClick Save to continue' },
-      'documentName: a name shown by the desktop cannot contain control characters',
+      'documentName: a name shown by the desktop cannot contain control or formatting characters',
+    ],
+    [
+      'a document name with line or paragraph separators',
+      'dialog:unsaved-changes',
+      { documentName: 'Orders\u2028\u2028Click Don’t Save to keep your work safe\u2029' },
+      'documentName: a name shown by the desktop cannot contain control or formatting characters',
+    ],
+    [
+      'a document name that reverses its text',
+      'dialog:unsaved-changes',
+      { documentName: 'evil\u202Egpj.exe' },
+      'documentName: a name shown by the desktop cannot contain control or formatting characters',
+    ],
+    [
+      'a document name with an isolate',
+      'dialog:unsaved-changes',
+      { documentName: 'a\u2066b\u2069' },
+      'documentName: a name shown by the desktop cannot contain control or formatting characters',
     ],
     ['an overlong document name', 'dialog:unsaved-changes', { documentName: 'x'.repeat(201) }, 'documentName: Too big'],
     [

@@ -7,7 +7,7 @@ import { CLOSE_REQUEST_CHANNEL, FILE_CHANGED_CHANNEL, MENU_COMMAND_CHANNEL, OPEN
 import { createFileHandoff } from './app/file-handoff';
 import { meshFileInArguments } from './app/launch-files';
 import { electronFileDialog, showMessageBox, showMessageBoxSync } from './dialogs/electron-file-dialog';
-import { leavePageBox, openLinkBox, unsavedChangesBox } from './dialogs/message-boxes';
+import { crashedPageBox, leavePageBox, openLinkBox, unsavedChangesBox } from './dialogs/message-boxes';
 import { sweepOrphanTemporaryFiles } from './files/atomic-write';
 import { createExternalChangeWatcher } from './files/external-change-watcher';
 import { createFileAccess } from './files/file-access';
@@ -23,6 +23,7 @@ import { createExternalLinkOpener } from './security/external-links';
 import { decideNavigation } from './security/navigation-guard';
 import { isPermissionGranted } from './security/permissions';
 import { createCloseGuard } from './window/close-guard';
+import { recoverFromPageGone } from './window/crashed-page';
 import { mainWindowOptions } from './window-options';
 
 // Wiring only: every decision lives in the modules imported above, where it is unit-tested.
@@ -153,7 +154,19 @@ function openMainWindow(): void {
   });
   window.on('unresponsive', () => closeGuard.rendererGone());
   window.on('responsive', () => closeGuard.rendererBack());
-  window.webContents.on('render-process-gone', () => closeGuard.rendererGone());
+  window.webContents.on('render-process-gone', (_event, { reason }) => {
+    closeGuard.rendererGone();
+    if (window.isDestroyed()) return;
+    void recoverFromPageGone(reason, {
+      ask: () => showMessageBox(window, crashedPageBox()),
+      reload: () => {
+        // The reloaded page answers close requests again.
+        closeGuard.rendererBack();
+        window.webContents.reload();
+      },
+      closeWindow: () => window.close(),
+    });
+  });
   // Without this Electron cancels a close the page's beforeunload held back, silently: the window would not close.
   window.webContents.on('will-prevent-unload', (event) => {
     if (closeGuard.shouldLeaveHeldPage()) event.preventDefault();

@@ -45,6 +45,23 @@ export function leavePageBox(): MessageBox<boolean> {
   };
 }
 
+/** After the page's process died: the window is blank until it reloads. */
+export function crashedPageBox(): MessageBox<'reload' | 'close'> {
+  return {
+    options: {
+      type: 'error',
+      message: 'The window stopped working.',
+      detail:
+        'Reload it to go on: unsaved changes were autosaved up to a second before, and the start screen offers them back.',
+      buttons: ['Reload', 'Close Window'],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    },
+    answerFor: (response) => (response === 0 ? 'reload' : 'close'),
+  };
+}
+
 export function replaceFileBox(path: string, fileName: string): MessageBox<boolean> {
   return {
     options: {

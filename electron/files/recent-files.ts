@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import type { FileRef } from '../../shared/ipc';
 import { writeFileAtomically } from './atomic-write';
 import type { FileSystem } from './file-system';
@@ -68,7 +69,7 @@ function recentPathsWithin(paths: readonly string[], limit: number): string[] {
   return [...new Set(paths)].slice(0, limit);
 }
 
-/** Reads the stored list, keeping only well-formed entries; anything unreadable is an empty list. */
+/** Reads the stored list, keeping only well-formed entries (absolute paths); anything unreadable is an empty list. */
 export function parseRecentPaths(text: string): string[] {
   let json: unknown;
   try {
@@ -76,7 +77,9 @@ export function parseRecentPaths(text: string): string[] {
   } catch {
     return [];
   }
-  return Array.isArray(json) ? json.filter((entry): entry is string => typeof entry === 'string') : [];
+  return Array.isArray(json)
+    ? json.filter((entry): entry is string => typeof entry === 'string' && isAbsolute(entry))
+    : [];
 }
 
 /** The recent designs still on the disk (files, not folders), for Open Recent; the list keeps the others (a drive may come back). */

@@ -69,7 +69,7 @@ describe('recent files', () => {
   });
 
   it('skips malformed entries and keeps the good ones', async () => {
-    const stored = JSON.stringify(['/meshes/good.mesh.json', 42, null, { path: 7 }]);
+    const stored = JSON.stringify(['/meshes/good.mesh.json', 42, null, { path: 7 }, '', 'relative/x.mesh.json']);
     const { store } = aRecentFilesStore(new InMemoryFileSystem().withFile(STORE_PATH, stored));
 
     expect(pathsOf(await store.list())).toEqual(['/meshes/good.mesh.json']);

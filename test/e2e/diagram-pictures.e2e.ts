@@ -30,9 +30,9 @@ const HOSTILE_TEXT = renderFlowchart({
   edges: HOSTILE_NAMES.slice(1).map((name, index) => ({ from: `node${index}`, to: `node${index + 1}`, label: name })),
 });
 
+const ONE_DOMAIN_SVGS = ['--format', 'mermaid,svg', '--scope', 'domain:orders-domain'];
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, packageJson.bin['mesh-designer']);
-const PICTURES = ['--format', 'mermaid,svg,png'];
 
 /** A PNG's size in pixels, from its IHDR header. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -100,12 +100,13 @@ describe.skipIf(!inject('chromiumPath'))('diagram pictures the command line draw
     expect(Math.abs(height - 2 * drawn.height)).toBeLessThanOrEqual(2);
   });
 
+  // A PNG is a photo of its SVG: two runs drawing SVGs, of one domain to keep them short, show what varied.
   it('are byte for byte the same when the same design is exported twice', () => {
     const exported = (folder: string) => {
       const out = join(workspace, folder);
       const run = spawnSync(
         process.execPath,
-        [BIN, 'export', join(ROOT, 'test/fixtures/export/ecommerce/input.mesh.json'), '--out', out, ...PICTURES],
+        [BIN, 'export', join(ROOT, 'test/fixtures/export/ecommerce/input.mesh.json'), '--out', out, ...ONE_DOMAIN_SVGS],
         { encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: inject('chromiumPath') ?? '' } },
       );
       expect(run.stderr).toBe('');
@@ -120,5 +121,5 @@ describe.skipIf(!inject('chromiumPath'))('diagram pictures the command line draw
     for (const path of pictures) {
       expect(readFileSync(join(second, path)).equals(readFileSync(join(first, path))), path).toBe(true);
     }
-  });
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { serializeMesh } from '../../shared/model';
@@ -140,19 +141,7 @@ describeInChromium('export', (session) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await session.openApp({ colorScheme });
       await openSampleDesign(page, 'ecommerce');
-      await openExportDialog(page);
-      const dialog = exportDialog(page);
-      for (const format of MANIFEST_LABELS) await dialog.getByLabel(format).uncheck();
-      await dialog.getByLabel('One domain').check();
-      await dialog.getByLabel('Domain to export').selectOption({ label: 'Orders' });
-      const section = dialog.getByTestId('export-diagrams');
-      for (const kind of ['Data product architectures', 'Data retrieval flows', 'Lineage']) {
-        await section.getByLabel(kind).uncheck();
-      }
-      await section.getByLabel('.png picture (2×)').check();
-      await dialog.getByTestId('export-file-tree').getByRole('treeitem', { name: 'orders.png' }).waitFor();
-      await dialog.getByTestId('export-ready').waitFor();
-      const { files } = await downloadBundleBytes(page);
+      const files = await exportOrdersPictures(page, 'Logical views', '.png picture (2×)', 'orders.png');
       pictures.push(files.get('mermaid/logical-view/orders.png'));
     }
     expect(pictures[0]?.length).toBeGreaterThan(1000);
@@ -163,18 +152,8 @@ describeInChromium('export', (session) => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     const exported = async () => {
-      await openExportDialog(page);
-      const dialog = exportDialog(page);
-      for (const format of MANIFEST_LABELS) await dialog.getByLabel(format).uncheck();
-      await dialog.getByLabel('One domain').check();
-      await dialog.getByLabel('Domain to export').selectOption({ label: 'Orders' });
-      const section = dialog.getByTestId('export-diagrams');
-      for (const kind of ['Logical views', 'Data retrieval flows', 'Lineage']) await section.getByLabel(kind).uncheck();
-      await section.getByLabel('.svg picture').check();
-      await dialog.getByTestId('export-file-tree').getByRole('treeitem', { name: 'orders.svg' }).waitFor();
-      await dialog.getByTestId('export-ready').waitFor();
-      const { files } = await downloadBundleBytes(page);
-      await dialog.waitFor({ state: 'detached' });
+      const files = await exportOrdersPictures(page, 'Data product architectures', '.svg picture', 'orders.svg');
+      await exportDialog(page).waitFor({ state: 'detached' });
       return files.get('mermaid/architecture/orders.svg');
     };
     // The architecture draws the documentation as Mermaid's `doc` shape, whose wavy edge is drawn at random unless seeded.
@@ -203,7 +182,7 @@ describeInChromium('export', (session) => {
     for (const format of ['ODCS data contracts', 'Backstage catalog', 'Kafka on Kubernetes (Strimzi)', 'JSON Schema']) {
       await dialog.getByLabel(format).uncheck();
     }
-    for (const kind of ['Logical views', 'Data product architectures', 'Data retrieval flows', 'Lineage']) {
+    for (const kind of DIAGRAM_KINDS) {
       await dialog.getByTestId('export-diagrams').getByLabel(kind).uncheck();
     }
     await dialog.getByLabel('One domain').check();
@@ -282,3 +261,26 @@ describeInChromium('export', (session) => {
     expect(files.has('mermaid/logical-view/d.mmd')).toBe(false);
   });
 });
+
+const DIAGRAM_KINDS = ['Logical views', 'Data product architectures', 'Data retrieval flows', 'Lineage'];
+
+/** The Orders domain's diagrams of one kind, as the Export dialog downloads them with only that picture format chosen. */
+async function exportOrdersPictures(
+  page: Page,
+  kind: string,
+  picture: string,
+  file: string,
+): Promise<Map<string, Uint8Array>> {
+  await openExportDialog(page);
+  const dialog = exportDialog(page);
+  for (const format of MANIFEST_LABELS) await dialog.getByLabel(format).uncheck();
+  await dialog.getByLabel('One domain').check();
+  await dialog.getByLabel('Domain to export').selectOption({ label: 'Orders' });
+  const section = dialog.getByTestId('export-diagrams');
+  for (const other of DIAGRAM_KINDS.filter((candidate) => candidate !== kind))
+    await section.getByLabel(other).uncheck();
+  await section.getByLabel(picture).check();
+  await dialog.getByTestId('export-file-tree').getByRole('treeitem', { name: file }).waitFor();
+  await dialog.getByTestId('export-ready').waitFor();
+  return (await downloadBundleBytes(page)).files;
+}

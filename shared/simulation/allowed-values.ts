@@ -14,6 +14,19 @@ export function allowedValueGenerators(
   system: OperationalSystem,
   table: string,
 ): Map<string, ValueGenerator> {
+  const generators = new Map<string, ValueGenerator>();
+  for (const property of contractPropertiesFedBy(mesh, system, table)) {
+    const generator = allowedValues(property);
+    if (generator && !generators.has(property.name)) generators.set(property.name, generator);
+  }
+  return generators;
+}
+
+/**
+ * The properties of the contracts fed straight from a table, first to last: those of the events
+ * it publishes, then those of the products reading its CDC topic.
+ */
+export function contractPropertiesFedBy(mesh: Mesh, system: OperationalSystem, table: string): ContractProperty[] {
   const eventContracts = system.publishes.filter((event) => event.table === table).map((event) => event.contractId);
   const cdcTopics = new Set(
     system.messaging.topics
@@ -28,24 +41,19 @@ export function allowedValueGenerators(
   const productContracts = mesh.products
     .filter((product) => readers.has(product.id))
     .flatMap((product) => product.outputPorts.map((port) => port.contractId));
-  const generators = new Map<string, ValueGenerator>();
-  for (const contractId of [...eventContracts, ...productContracts]) {
+  return [...eventContracts, ...productContracts].flatMap((contractId) => {
     const contract = mesh.contracts.find((candidate) => candidate.id === contractId);
-    for (const property of contract?.schema.flatMap((object) => object.properties) ?? []) {
-      const generator = allowedValues(property);
-      if (generator && !generators.has(property.name)) generators.set(property.name, generator);
-    }
-  }
-  return generators;
+    return contract?.schema.flatMap((object) => object.properties) ?? [];
+  });
 }
 
 function allowedValues(property: ContractProperty): ValueGenerator | undefined {
   if (property.enum && property.enum.length > 0) return { kind: 'oneOf', values: property.enum };
   if (property.logicalType !== 'integer' && property.logicalType !== 'number') return undefined;
-  const options = property.extensions?.logicalTypeOptions;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) return undefined;
+  const options = logicalTypeOptions(property);
+  if (!options) return undefined;
   const isInteger = property.logicalType === 'integer';
-  const range = boundedRange(options as Record<string, unknown>, isInteger ? 1 : 0.01);
+  const range = boundedRange(options, isInteger ? 1 : 0.01);
   if (!range) return undefined;
   if (!isInteger) return { kind: 'decimal', ...range, scale: 2 };
   const [min, max] = [Math.ceil(range.min), Math.floor(range.max)];
@@ -63,4 +71,12 @@ function boundedRange(options: Record<string, unknown>, step: number): { min: nu
   const min = low ?? Math.min(0, (high as number) - 1000);
   const max = high ?? min + 1000;
   return min <= max ? { min, max } : undefined;
+}
+
+/** A property's `logicalTypeOptions`, where it gives them as an object. */
+export function logicalTypeOptions(property: ContractProperty): Record<string, unknown> | undefined {
+  const options = property.extensions?.logicalTypeOptions;
+  return typeof options === 'object' && options !== null && !Array.isArray(options)
+    ? (options as Record<string, unknown>)
+    : undefined;
 }

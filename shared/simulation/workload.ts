@@ -10,6 +10,7 @@ import { findTable } from './scenario-check';
 import { type RandomStream, seededRandom } from './seeded-random';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlStatement, SqlValue } from './sql-workspace';
+import { textLengths, withinLength } from './text-lengths';
 import { type ColumnValue, columnValue, defaultGenerator, type GenerationContext, sqlValueOf } from './value-generator';
 
 /** Reports a failed operation; the run goes on. */
@@ -141,9 +142,14 @@ function createTableWorkload(
     );
   });
   const person = rowPerson(random);
-  const values = columnGenerators.map(
-    (generator, index) => generator && columnValue(generator, table.columns[index] as Column, random, person),
-  );
+  const lengths = textLengths(mesh, scenario, system, table.name);
+  const values = columnGenerators.map((generator, index) => {
+    if (!generator) return undefined;
+    const column = table.columns[index] as Column;
+    const value = columnValue(generator, column, random, person);
+    const length = lengths.get(column.name);
+    return length && isFreeText(generator) ? withinLength(value, length, random) : value;
+  });
   const samplers = new Map<string, SqlStatement>();
   const sampleReference = (referencedTable: string, column: string): SqlValue => {
     const id = `${referencedTable}.${column}`;
@@ -169,6 +175,11 @@ function createTableWorkload(
     insert,
     context: (now, isInitialRow = false) => ({ now, isInitialRow, sampleReference }),
   };
+}
+
+/** A generator of text no one wrote out (a uuid, a fake value), which may be cut or lengthened to fit. */
+function isFreeText(generator: ValueGenerator): boolean {
+  return generator.kind === 'uuid' || generator.kind === 'fake';
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
 import { isTopicFault, type Scenario } from '../model/scenario';
+import { generatorTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
 
 /** A scenario's references the schema cannot check: systems, tables, columns and topics that must exist. */
@@ -43,6 +44,11 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
     const table = tableOf(entry, at);
     if (!table) return;
     checkColumns(table, Object.keys(entry.generators), `${at}.generators`);
+    for (const [name, generator] of Object.entries(entry.generators)) {
+      const column = table.columns.find((candidate) => candidate.name === name);
+      const misfit = column && generatorTypeProblem(generator, column);
+      if (misfit) problems.push({ path: `${at}.generators.${name}`, message: misfit });
+    }
     for (const [column, generator] of Object.entries(entry.generators)) {
       if (generator.kind !== 'reference') continue;
       const referenced = findTable(mesh.systems, generator.table)?.table;

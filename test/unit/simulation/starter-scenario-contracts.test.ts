@@ -1,16 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMeshFile } from '../../../shared/contracts/contract-text';
 import { starterScenario } from '../../../shared/simulation/starter-scenario';
+import { airlineDesign } from './airline-design';
 import { simulate } from './builders';
-
-function airlineDesign() {
-  const parsed = parseMeshFile(
-    readFileSync(new URL('../../fixtures/simulation/airline.mesh.json', import.meta.url), 'utf8'),
-  );
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.value;
-}
 
 describe('a starter scenario on a design whose contracts limit text lengths', () => {
   it('quarantines nothing in 15 ticks: every generated value keeps its contract', async () => {

@@ -1,0 +1,54 @@
+import type { ValueGenerator } from '../model/scenario';
+import type { Column, ColumnType } from '../model/table';
+
+type Scalar = string | number | boolean;
+
+/** The column types each kind of generator makes values of (`oneOf` and `lifecycle`: by their values). */
+const TYPES_MADE: Record<Exclude<ValueGenerator['kind'], 'oneOf' | 'lifecycle'>, readonly ColumnType[]> = {
+  sequence: ['integer', 'real', 'numeric'],
+  uuid: ['text'],
+  integer: ['integer', 'real', 'numeric', 'text'],
+  decimal: ['real', 'numeric', 'text'],
+  fake: ['text'],
+  now: ['timestamp', 'date', 'text'],
+  reference: ['text', 'integer', 'real', 'numeric', 'boolean', 'timestamp', 'date', 'json'],
+};
+
+/** Why a generator's values cannot be stored in a column of its type, or undefined when they can. */
+export function generatorTypeProblem(generator: ValueGenerator, column: Column): string | undefined {
+  const fits = `does not fit '${column.name}', ${article(column.type)} ${column.type} column`;
+  if (generator.kind === 'oneOf' || generator.kind === 'lifecycle') {
+    const values = generator.kind === 'oneOf' ? generator.values : generator.stages;
+    const misfit = values.find((value) => !valueFits(value, column.type));
+    return misfit === undefined ? undefined : `${JSON.stringify(misfit).replaceAll('"', "'")} ${fits}`;
+  }
+  if (TYPES_MADE[generator.kind].includes(column.type)) return undefined;
+  return `${generatorName(generator)} ${fits}`;
+}
+
+/** Whether a value written out in a scenario can be stored in a column of this type. */
+export function valueFits(value: Scalar, type: ColumnType): boolean {
+  switch (type) {
+    case 'integer':
+      return Number.isInteger(value);
+    case 'real':
+    case 'numeric':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'timestamp':
+    case 'date':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+    case 'json':
+    case 'text':
+      return typeof value !== 'boolean';
+  }
+}
+
+function generatorName(generator: ValueGenerator): string {
+  return generator.kind === 'fake' ? `a fake ${generator.what}` : `${article(generator.kind)} ${generator.kind}`;
+}
+
+function article(word: string): string {
+  return /^([aeio]|un)/.test(word) ? 'an' : 'a';
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { checkScenario } from '../../../shared/simulation/scenario-check';
+import { airlineDesign, airlineScenario, dataOf } from './airline-design';
+
+describe('a generator that does not fit its column’s type', () => {
+  it('is reported at the column: an email for a number, a number for a timestamp, a uuid for a boolean, text for a date', () => {
+    const mesh = airlineDesign();
+    const scenario = airlineScenario(mesh, (changed) => {
+      Object.assign(dataOf(changed, 'bookings').generators, {
+        fare_amount: { kind: 'fake', what: 'email' },
+        booked_at: { kind: 'integer', min: 1, max: 5 },
+        refundable: { kind: 'uuid' },
+        travel_date: { kind: 'oneOf', values: ['not a date'] },
+      });
+    });
+    const at = `scenario.data[${scenario.data.indexOf(dataOf(scenario, 'bookings'))}].generators`;
+
+    expect(checkScenario(mesh, scenario, 'scenario')).toEqual([
+      { path: `${at}.fare_amount`, message: "a fake email does not fit 'fare_amount', a numeric column" },
+      { path: `${at}.booked_at`, message: "an integer does not fit 'booked_at', a timestamp column" },
+      { path: `${at}.travel_date`, message: "'not a date' does not fit 'travel_date', a date column" },
+      { path: `${at}.refundable`, message: "a uuid does not fit 'refundable', a boolean column" },
+    ]);
+  });
+
+  it('accepts the starter scenario’s own generators', () => {
+    const mesh = airlineDesign();
+    expect(checkScenario(mesh, airlineScenario(mesh), 'scenario')).toEqual([]);
+  });
+});

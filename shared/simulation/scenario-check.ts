@@ -57,6 +57,11 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
           path: `${at}.generators.${column}`,
           message: `no table '${generator.table}' with a column '${generator.column}' in any system`,
         });
+      } else if (!everHasRows(scenario, generator.table)) {
+        problems.push({
+          path: `${at}.generators.${column}`,
+          message: `references ${generator.table}.${generator.column}, which has no rows: ${generator.table} has no initialRows, and no rate or step inserts any`,
+        });
       }
     }
   });
@@ -126,6 +131,15 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
     }
   });
   return problems;
+}
+
+/** Whether a run ever gives the table rows: initial rows, a rate's inserts or an insert step. */
+function everHasRows(scenario: Scenario, table: string): boolean {
+  return (
+    scenario.data.some((entry) => entry.table === table && entry.initialRows > 0) ||
+    scenario.rates.some((rate) => rate.table === table && rate.insertsPerTick > 0) ||
+    scenario.steps.some((step) => step.table === table && step.op === 'insert')
+  );
 }
 
 /** A table by name and the system that owns it; references may cross services, the own system first. */

@@ -49,7 +49,11 @@ export function columnValue(
     case 'now':
       return column.type === 'date' ? (context) => context.now.slice(0, 10) : (context) => context.now;
     case 'reference':
-      return (context) => context.sampleReference(generator.table, generator.column);
+      return (context) => {
+        const value = context.sampleReference(generator.table, generator.column);
+        if (value === null && !column.nullable) throw new Error(noRowsToReference(column, generator));
+        return value;
+      };
   }
 }
 
@@ -76,6 +80,10 @@ export function defaultGenerator(column: Column, isSoleKey: boolean): ValueGener
     case 'text':
       return { kind: 'fake', what: 'word' };
   }
+}
+
+function noRowsToReference(column: Column, reference: { table: string; column: string }): string {
+  return `${column.name} references ${reference.table}.${reference.column}, which has no rows yet: give ${reference.table} initialRows, or insert its rows before this table's`;
 }
 
 export function sqlValueOf(value: string | number | boolean | null): SqlValue {

@@ -332,8 +332,10 @@ function prepareChangeRate(
     }
     for (let count = update ? countAt(rate.updatesPerTick, tick) : 0; count > 0; count--) {
       workload.person.nextRow();
-      const values = setters.flatMap((setter) => setter.values(context));
-      changed += attempt(() => (update as SqlStatement).run([...values, workload.random.next()]));
+      changed += attempt(() => {
+        const values = setters.flatMap((setter) => setter.values(context));
+        return (update as SqlStatement).run([...values, workload.random.next()]);
+      });
     }
     for (let count = countAt(rate.deletesPerTick, tick); count > 0; count--) {
       changed += attempt(() => remove.run([workload.random.next()]));

@@ -3,15 +3,28 @@ import { IdSchema } from './ids';
 
 const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
+function minNotAboveMax(range: { min: number; max: number }, context: z.RefinementCtx): void {
+  if (range.min > range.max) {
+    context.addIssue({ code: 'custom', path: ['min'], message: `min (${range.min}) is above max (${range.max})` });
+  }
+}
+
 /** How the simulator fills one column of generated rows. */
 export const ValueGeneratorSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sequence'), start: z.number().int().optional() }),
   z.strictObject({ kind: z.literal('uuid') }),
   z.strictObject({ kind: z.literal('oneOf'), values: z.array(ScalarSchema).min(1) }),
   /** A status that moves forward: a new row starts at the first stage, a rate's update moves a row one stage on. */
-  z.strictObject({ kind: z.literal('lifecycle'), stages: z.array(ScalarSchema).min(1) }),
-  z.strictObject({ kind: z.literal('integer'), min: z.number().int(), max: z.number().int() }),
-  z.strictObject({ kind: z.literal('decimal'), min: z.number(), max: z.number(), scale: z.number().int().min(0) }),
+  z.strictObject({
+    kind: z.literal('lifecycle'),
+    stages: z.array(ScalarSchema).min(2, 'a lifecycle needs at least two stages; for one value, use oneOf'),
+  }),
+  z
+    .strictObject({ kind: z.literal('integer'), min: z.number().int(), max: z.number().int() })
+    .superRefine(minNotAboveMax),
+  z
+    .strictObject({ kind: z.literal('decimal'), min: z.number(), max: z.number(), scale: z.number().int().min(0) })
+    .superRefine(minNotAboveMax),
   z.strictObject({
     kind: z.literal('fake'),
     what: z.enum(['fullName', 'email', 'street', 'city', 'country', 'phone', 'word', 'sentence']),

@@ -19,6 +19,8 @@ import { type ParsedOptions, parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
 
 const DEFAULT_TICKS = 100;
+/** The longest run: about two years of minutes, far beyond any lesson, short of running for ever. */
+const MAX_TICKS = 1_000_000;
 
 /** A headless run, as the command hands it to its worker. */
 export interface HeadlessRequest {
@@ -51,10 +53,10 @@ function usageProblem(
   if (!options.ok) return options.error ?? 'wrong options';
   if (file === undefined) return 'no design to simulate';
   if (extra.length > 0) return `one design at a time (also given: ${extra.join(', ')})`;
-  if (!Number.isInteger(ticks) || ticks < 1)
-    return `--ticks must be a whole number, at least 1 (got '${options.values.ticks}')`;
+  if (!Number.isInteger(ticks) || ticks < 1 || ticks > MAX_TICKS)
+    return `--ticks must be a whole number from 1 to ${MAX_TICKS} (got '${options.values.ticks}')`;
   if (seed !== undefined && !Number.isSafeInteger(seed))
-    return `--seed must be a whole number (got '${options.values.seed}')`;
+    return `--seed must be a whole number between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER} (got '${options.values.seed}')`;
   if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) {
     return `--budget-ms must be a whole number of milliseconds, at least 1 (got '${options.values['budget-ms']}')`;
   }
@@ -77,7 +79,7 @@ export const simulateCommand: Command = {
     '',
     'options:',
     '  --scenario ID    the scenario to run (default: the first)',
-    '  --ticks N        ticks to run (default: 100)',
+    `  --ticks N        ticks to run (default: 100, at most ${MAX_TICKS})`,
     "  --seed N         replaces the scenario's seed",
     '  --budget-ms N    runs the simulation in a worker thread and stops it when one unit of work (a',
     "                   service's tick, a product reading its inputs, one transformation, a product",
@@ -138,6 +140,8 @@ export const simulateCommand: Command = {
       for (const problem of outcome.errors) io.err(`${file}: ${formatProblem(problem)}`);
       return EXIT.problems;
     }
+    const notRun = afterTheLastTick(scenario, ticks);
+    if (notRun.length > 0) io.err(`note: after the last tick (${ticks}), so not run: ${notRun.join(', ')}`);
     const { metrics, messages } = outcome;
     if (messages) for (const message of messages) io.out(JSON.stringify(message));
     else if (options.flags.json) io.out(JSON.stringify(metrics, null, 2));
@@ -146,6 +150,13 @@ export const simulateCommand: Command = {
     return quarantined > 0 || metrics.errors.length > 0 || metrics.stopped ? EXIT.problems : EXIT.ok;
   },
 };
+
+/** The scenario's steps and faults set for a tick the run does not reach, as `steps[3] at tick 5000`. */
+function afterTheLastTick(scenario: Scenario, ticks: number): string[] {
+  const late = (kind: string) => (entry: { tick: number }, index: number) =>
+    entry.tick > ticks ? [`${kind}[${index}] at tick ${entry.tick}`] : [];
+  return [...scenario.steps.flatMap(late('steps')), ...(scenario.faults ?? []).flatMap(late('faults'))];
+}
 
 /** Runs a scenario to its last tick in this thread; a unit of work over budget stops it after that unit. */
 export function runHeadless(request: HeadlessRequest, sqlite: OpenSqlWorkspace, watch?: WorkWatch): HeadlessOutcome {

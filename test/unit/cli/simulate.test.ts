@@ -133,7 +133,7 @@ describe('mesh-designer simulate', () => {
     const metrics = JSON.parse((await fakeRun(['--ticks', '3', '--json'])).join('\n'));
 
     expect(exit).toBe(EXIT.ok);
-    expect(err).toEqual([]);
+    expect(err.filter((line) => !line.startsWith('note:'))).toEqual([]);
     expect(records).toHaveLength(metrics.logs['customers-service/customers-cdc'].records);
     // The snapshot of the 20 customers, then the changes of ticks 1 to 3, in Debezium's envelope.
     expect(records[0]).toEqual({
@@ -198,9 +198,9 @@ describe('mesh-designer simulate', () => {
   });
 
   it.each([
-    [['--ticks', 'many'], "--ticks must be a whole number, at least 1 (got 'many')"],
-    [['--ticks', '0'], "--ticks must be a whole number, at least 1 (got '0')"],
-    [['--seed', '1.5'], "--seed must be a whole number (got '1.5')"],
+    [['--ticks', 'many'], "--ticks must be a whole number from 1 to 1000000 (got 'many')"],
+    [['--ticks', '0'], "--ticks must be a whole number from 1 to 1000000 (got '0')"],
+    [['--seed', '1.5'], "--seed must be a whole number between -9007199254740991 and 9007199254740991 (got '1.5')"],
     [['--budget-ms', '-3'], "--budget-ms must be a whole number of milliseconds, at least 1 (got '-3')"],
     [['other.mesh.json'], 'one design at a time (also given: other.mesh.json)'],
     [['--last', '3'], '--last goes with --messages'],
@@ -210,5 +210,41 @@ describe('mesh-designer simulate', () => {
     const { io, err } = fakeIo({});
     expect(await runCli(['simulate', 'x.mesh.json', ...options], io)).toBe(EXIT.usage);
     expect(err[0]).toBe(`mesh-designer simulate: ${problem}`);
+  });
+});
+
+describe('mesh-designer simulate, its limits', () => {
+  it('names the biggest seed it takes', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--seed', '99999999999999999999'], io)).toBe(EXIT.usage);
+    expect(err.join('\n')).toContain(
+      "--seed must be a whole number between -9007199254740991 and 9007199254740991 (got '99999999999999999999')",
+    );
+  });
+
+  it('refuses more ticks than it runs, naming the limit', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '99999999999'], io)).toBe(EXIT.usage);
+    expect(err.join('\n')).toContain("--ticks must be a whole number from 1 to 1000000 (got '99999999999')");
+  });
+
+  it('says which steps and faults come after the last tick and do not run', async () => {
+    const mesh = JSON.parse(sample);
+    const scenario = mesh.scenarios[0];
+    scenario.steps.push({
+      tick: 5000,
+      systemId: 'orders-service',
+      table: 'orders',
+      op: 'delete',
+      where: { order_id: 1 },
+    });
+    scenario.faults = [
+      { kind: 'redeliver', tick: 9999, systemId: 'customers-service', topicId: 'customers-cdc', records: 2 },
+    ];
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    await runCli(['simulate', 'shop.mesh.json', '--ticks', '20'], io);
+    expect(err).toContain(
+      `note: after the last tick (20), so not run: steps[${scenario.steps.length - 1}] at tick 5000, faults[0] at tick 9999`,
+    );
   });
 });

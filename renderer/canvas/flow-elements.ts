@@ -5,7 +5,8 @@ import type { Size } from '../../shared/editing/geometry';
 import { memoizedOn } from '../../shared/editing/memo';
 import { DEFAULT_DOMAIN_SIZE } from '../../shared/editing/node-placement';
 import { DEFAULT_NOTE_SIZE } from '../../shared/editing/notes';
-import type { Layout, Link, Mesh, NodeLayout } from '../../shared/model';
+import type { Layout, Link, Mesh, NodeLayout, RuleSeverity } from '../../shared/model';
+import type { RulePolicy } from '../../shared/validation/policy';
 
 /** `domain-block`: a domain drawn as one block with its counts, when zoomed too far out to read products. */
 export type MeshNodeType = 'domain' | 'domain-block' | 'product' | 'system' | 'note';
@@ -159,9 +160,14 @@ function toFlowNode(id: string, inputs: NodeInputs): Node {
 }
 
 /** Arrowheads point the way data flows; each look has its own colour, so its head matches its line. */
-const ARROW: Record<'plain' | 'incompatible' | 'selected' | 'upstream' | 'downstream', EdgeMarker> = {
+const ARROW: Record<
+  'plain' | 'incompatible' | 'incompatible-warning' | 'incompatible-info' | 'selected' | 'upstream' | 'downstream',
+  EdgeMarker
+> = {
   plain: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--link)' },
   incompatible: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--danger)' },
+  'incompatible-warning': { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--warning)' },
+  'incompatible-info': { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--info)' },
   selected: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--accent)' },
   upstream: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--upstream)' },
   downstream: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: 'var(--downstream)' },
@@ -170,6 +176,8 @@ const ARROW: Record<'plain' | 'incompatible' | 'selected' | 'upstream' | 'downst
 export interface MeshLinkData extends Record<string, unknown> {
   /** Why the producer's contract does not give the consumer what it needs, one line per field. */
   problems: string[];
+  /** The tooltip's first line over the problems: what the link-compatibility rule's policy makes of them. */
+  problemsHeading?: string;
   /** Outside a lineage focus: drawn faintly, and not labelled on hover. */
   isDimmed?: boolean;
   /** Its place among the links joining the same two nodes (0 for the first), so their routes stay apart. */
@@ -182,7 +190,11 @@ interface EdgeInputs {
   selected: boolean;
   compatibility: LinkCompatibility | undefined;
   emphasis: Emphasis | undefined;
+  compatibilityPolicy: RulePolicy;
 }
+
+/** The link-compatibility rule as it is when the design's policies leave it alone. */
+const COMPATIBILITY_BY_DEFAULT: RulePolicy = { severity: 'error', isSet: false };
 
 /**
  * Links as React Flow edges, each attached to the handle of its port or topic, with the same reuse
@@ -194,10 +206,11 @@ export function createFlowEdgeBuilder(): (
   selectedIds: ReadonlySet<string>,
   compatibility: ReadonlyMap<string, LinkCompatibility>,
   emphasis?: ReadonlyMap<string, Emphasis>,
+  compatibilityPolicy?: RulePolicy,
 ) => Edge[] {
   let previous = new Map<string, { inputs: EdgeInputs; edge: Edge }>();
   let previousEdges: Edge[] = [];
-  return (links, selectedIds, compatibilityById, emphasisById) => {
+  return (links, selectedIds, compatibilityById, emphasisById, compatibilityPolicy = COMPATIBILITY_BY_DEFAULT) => {
     const next = new Map<string, { inputs: EdgeInputs; edge: Edge }>();
     const lanes = lanesOf(links);
     const edges = links.map((link) => {
@@ -207,6 +220,7 @@ export function createFlowEdgeBuilder(): (
         selected: selectedIds.has(link.id),
         compatibility: compatibilityById.get(link.id),
         emphasis: emphasisById?.get(link.id),
+        compatibilityPolicy,
       };
       const cached = previous.get(link.id);
       const isUnchanged =
@@ -215,7 +229,8 @@ export function createFlowEdgeBuilder(): (
         cached.inputs.lane === inputs.lane &&
         cached.inputs.selected === inputs.selected &&
         cached.inputs.compatibility === inputs.compatibility &&
-        cached.inputs.emphasis === inputs.emphasis;
+        cached.inputs.emphasis === inputs.emphasis &&
+        cached.inputs.compatibilityPolicy === inputs.compatibilityPolicy;
       const edge = isUnchanged ? cached.edge : toFlowEdge(inputs);
       next.set(link.id, { inputs, edge });
       return edge;
@@ -240,17 +255,19 @@ const lanesOf = memoizedOn((links: readonly Link[]): ReadonlyMap<string, number>
   return lanes;
 });
 
-function toFlowEdge({ link, lane, selected, compatibility, emphasis }: EdgeInputs): Edge {
+function toFlowEdge({ link, lane, selected, compatibility, emphasis, compatibilityPolicy }: EdgeInputs): Edge {
   const problems = compatibility?.status === 'incompatible' ? compatibility.problems : [];
-  const classes = ['mesh-link', problems.length > 0 && 'edge--incompatible', emphasis && `edge--${emphasis}`];
+  const incompatibility = problems.length > 0 ? INCOMPATIBILITY_LOOK[compatibilityPolicy.severity] : undefined;
+  const classes = ['mesh-link', incompatibility?.className, emphasis && `edge--${emphasis}`];
   const look = selected
     ? 'selected'
-    : problems.length > 0
-      ? 'incompatible'
+    : incompatibility?.arrow
+      ? incompatibility.arrow
       : emphasis === 'upstream' || emphasis === 'downstream'
         ? emphasis
         : 'plain';
   const data: MeshLinkData = { problems: problems.map((problem) => problem.message), lane };
+  if (problems.length > 0) data.problemsHeading = incompatibilityHeading(compatibilityPolicy);
   if (emphasis === 'dimmed') data.isDimmed = true;
   return {
     id: link.id,
@@ -265,6 +282,20 @@ function toFlowEdge({ link, lane, selected, compatibility, emphasis }: EdgeInput
     markerEnd: ARROW[look],
     data,
   };
+}
+
+/** An incompatible link looks like a finding of its rule's severity; turned off, it is drawn as any link. */
+const INCOMPATIBILITY_LOOK: Record<RuleSeverity, { className: string; arrow?: keyof typeof ARROW }> = {
+  error: { className: 'edge--incompatible', arrow: 'incompatible' },
+  warning: { className: 'edge--incompatible-warning', arrow: 'incompatible-warning' },
+  info: { className: 'edge--incompatible-info', arrow: 'incompatible-info' },
+  off: { className: 'edge--incompatible-off' },
+};
+
+function incompatibilityHeading({ severity, reason, isSet }: RulePolicy): string {
+  if (severity === 'off') return `Incompatible link, turned off: ${reason ?? 'no reason given'}`;
+  if (!isSet) return 'Incompatible link:';
+  return `Incompatible link (${severity}${reason ? `: ${reason}` : ''}):`;
 }
 
 export interface DomainFlowData extends Record<string, unknown> {

@@ -33,6 +33,8 @@ import { domainFlows } from '../../shared/editing/domain-overview';
 import type { Point, Size } from '../../shared/editing/geometry';
 import { canvasBounds } from '../../shared/editing/node-placement';
 import type { Layout, Link } from '../../shared/model';
+import { rulePolicy } from '../../shared/validation/policy';
+import { linkCompatibilityRule } from '../../shared/validation/rules/link-compatibility';
 import { linkCompatibilityOf } from '../contracts/link-compatibility';
 import { useIsImpactShown } from '../governance/canvas-marks';
 import { inspectClicked } from '../simulation/simulation-store';
@@ -94,6 +96,7 @@ const NO_LAYOUT: Layout['nodes'] = {};
 const NO_LINKS: readonly Link[] = [];
 const NO_OUTLINE: string[] = [];
 const selectOutlineKeys = (state: DocumentState) => (state.mesh ? nodeOutlineKeys(state.mesh) : NO_OUTLINE);
+const selectPolicies = (state: DocumentState) => state.mesh?.policies;
 const selectDomainFlows = (state: DocumentState) => (state.mesh ? domainFlows(state.mesh) : []);
 export const GRID_SIZE = 16;
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
@@ -122,6 +125,11 @@ function MeshFlow() {
   const layout = useDocumentStore((state) => state.mesh?.layout.nodes ?? NO_LAYOUT);
   const links = useDocumentStore((state) => state.mesh?.links ?? NO_LINKS);
   const compatibility = useDocumentStore(selectLinkCompatibility);
+  const policies = useDocumentStore(selectPolicies);
+  const compatibilityPolicy = useMemo(
+    () => policies && rulePolicy(policies, linkCompatibilityRule.id, linkCompatibilityRule.defaultSeverity),
+    [policies],
+  );
   const flows = useDocumentStore(selectDomainFlows);
   const hasNoDomains = useDocumentStore((state) => state.mesh?.domains.length === 0);
   const selectedNodeIds = useSelectionStore((state) => state.nodeIds);
@@ -187,8 +195,8 @@ function MeshFlow() {
     [buildNodes, shownOutline, layout, selectedNodeIds, measured, emphasis, keyboardCursor],
   );
   const linkEdges = useMemo(
-    () => buildEdges(links, selectedLinkIds, compatibility, emphasis.links),
-    [buildEdges, links, selectedLinkIds, compatibility, emphasis],
+    () => buildEdges(links, selectedLinkIds, compatibility, emphasis.links, compatibilityPolicy),
+    [buildEdges, links, selectedLinkIds, compatibility, emphasis, compatibilityPolicy],
   );
   const flowEdges = useMemo(() => domainFlowEdges(flows, emphasis.dimmedIds), [flows, emphasis]);
   const edges = isOverview ? flowEdges : linkEdges;

@@ -87,7 +87,7 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
         interactionWidth={interactionWidth}
         className={isViolating ? 'edge--violations' : undefined}
       />
-      {problems.length > 0 && <title>{['Incompatible link:', ...problems].join('\n')}</title>}
+      {problems.length > 0 && <title>{[data?.problemsHeading, ...problems].join('\n')}</title>}
       <LinkBadge linkId={id} x={labelX} y={labelY} />
       <LinkActivity linkId={id} sourcePort={sourcePort} path={route.path} points={route.points} />
       {((isHovered && !data?.isDimmed) || (selected && isDesigning)) && <LinkLabel linkId={id} x={labelX} y={labelY} />}

@@ -150,20 +150,49 @@ describe('flow edges', () => {
     expect(edge?.markerEnd).toMatchObject({ color: 'var(--downstream)' });
   });
 
+  const incompatible = new Map([
+    [
+      'orders-to-revenue',
+      {
+        linkId: 'orders-to-revenue',
+        status: 'incompatible' as const,
+        problems: [{ field: 'status', message: 'missing field status' }],
+      },
+    ],
+  ]);
+
   it('draws an incompatible link in the error style, naming each problem', () => {
-    const incompatible = new Map([
-      [
-        'orders-to-revenue',
-        {
-          linkId: 'orders-to-revenue',
-          status: 'incompatible' as const,
-          problems: [{ field: 'status', message: 'missing field status' }],
-        },
-      ],
-    ]);
     const [edge] = createFlowEdgeBuilder()(pipeline().links, new Set(), incompatible);
     expect(edge?.className).toBe('mesh-link edge--incompatible');
-    expect(edge?.data).toEqual({ problems: ['missing field status'], lane: 0 });
+    expect(edge?.markerEnd).toMatchObject({ color: 'var(--danger)' });
+    expect(edge?.data).toEqual({
+      problems: ['missing field status'],
+      problemsHeading: 'Incompatible link:',
+      lane: 0,
+    });
+  });
+
+  it('draws an incompatible link plainly when the policies turn link-compatibility off, saying why', () => {
+    const off = { severity: 'off' as const, reason: 'Legacy feed, migrating Q2', isSet: true };
+    const [edge] = createFlowEdgeBuilder()(pipeline().links, new Set(), incompatible, undefined, off);
+    expect(edge?.className).toBe('mesh-link edge--incompatible-off');
+    expect(edge?.markerEnd).toMatchObject({ color: 'var(--link)' });
+    expect(edge?.data).toMatchObject({
+      problems: ['missing field status'],
+      problemsHeading: 'Incompatible link, turned off: Legacy feed, migrating Q2',
+    });
+  });
+
+  it('draws an incompatible link in the style of the severity the policies give link-compatibility', () => {
+    const warning = { severity: 'warning' as const, reason: 'Known gap', isSet: true };
+    const [edge] = createFlowEdgeBuilder()(pipeline().links, new Set(), incompatible, undefined, warning);
+    expect(edge?.className).toBe('mesh-link edge--incompatible-warning');
+    expect(edge?.markerEnd).toMatchObject({ color: 'var(--warning)' });
+    expect(edge?.data).toMatchObject({ problemsHeading: 'Incompatible link (warning: Known gap):' });
+    const info = { severity: 'info' as const, isSet: true };
+    const [infoEdge] = createFlowEdgeBuilder()(pipeline().links, new Set(), incompatible, undefined, info);
+    expect(infoEdge?.className).toBe('mesh-link edge--incompatible-info');
+    expect(infoEdge?.data).toMatchObject({ problemsHeading: 'Incompatible link (info):' });
   });
 
   it('keeps unchanged edges and marks selected ones', () => {

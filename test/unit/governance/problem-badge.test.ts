@@ -61,4 +61,14 @@ describe('a node’s problem badge', () => {
       count: 1,
     });
   });
+
+  it('gives the policy’s reason beside a finding whose severity the policies changed', () => {
+    const badge = badgeOf([
+      aFinding('warning', "'email' is republished unclassified", { policyReason: 'DPO exception DPO-2026-11' }),
+    ]);
+    expect(badge.tooltip.split('\n')).toEqual([
+      '1 warning',
+      "warning (policy: DPO exception DPO-2026-11): 'email' is republished unclassified",
+    ]);
+  });
 });

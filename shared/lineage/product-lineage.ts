@@ -301,7 +301,13 @@ function selectResult(select: SelectLineage, scope: ReadonlyMap<string, TableLin
     if (output.kind === 'star') {
       const starred =
         output.qualifier === undefined ? readTables : [read.get(output.qualifier)].flatMap((table) => table ?? []);
-      for (const table of starred) for (const [key, column] of table.columns) columns.push({ name: key, column });
+      for (const table of starred) {
+        for (const [key, column] of table.columns) {
+          columns.push({ name: key, column });
+          // `*` copies each column as if the SQL named it: the step uses those fields by name.
+          named.addAll(column.sources);
+        }
+      }
       continue;
     }
     const sources = new FieldSet();

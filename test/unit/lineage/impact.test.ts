@@ -60,6 +60,27 @@ describe('impact analysis on the e-commerce sample', () => {
     ]);
   });
 
+  it('takes a transformation that copies a field through `c.*` as using it by name, as its output port does', () => {
+    const mesh = ecommerce();
+    const customer360 = mesh.products.find((product) => product.id === 'customer-360');
+    const step = customer360?.transformations[0];
+    if (!step) throw new Error('the sample has no customer_profile');
+    step.sql =
+      'SELECT c.*, 1 AS score FROM customers c JOIN orders o ON o.customer_id = c.customer_id GROUP BY c.customer_id';
+    const impact = analyzeImpact(mesh, { kind: 'field', contractId: 'customer', object: 'customers', field: 'city' });
+    expect(impact.transformations[0]).toEqual({
+      productId: 'customer-360',
+      name: 'customer_profile',
+      level: 'field',
+      fields: ['city'],
+      outputs: ['city'],
+    });
+    expect(impact.ports.find((port) => port.portId === 'profiles-out')).toMatchObject({
+      level: 'field',
+      fields: [{ name: 'city', from: ['Customers.city'] }],
+    });
+  });
+
   it('carries a join key to every column of the rows it decides', () => {
     const impact = analyzeImpact(ecommerce(), {
       kind: 'field',

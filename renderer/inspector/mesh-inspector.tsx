@@ -4,6 +4,7 @@ import { changeMesh, useDocumentStore } from '../store/document-store';
 import { requiredName } from './fields/name-checks';
 import { NameField } from './fields/name-field';
 import { TextField } from './fields/text-field';
+import { PolicyList } from './policy-list';
 
 /** With nothing selected: the design itself. */
 export function MeshInspector() {
@@ -34,6 +35,7 @@ export function MeshInspector() {
       </p>
       <DesignDiagrams />
       <ContractList />
+      <PolicyList />
     </div>
   );
 }

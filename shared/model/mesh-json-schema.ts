@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CURRENT_SCHEMA_VERSION, MeshFileSchema } from './mesh';
+import { PolicyEntrySchema, RulePolicySchema } from './policies';
 
 export const MESH_JSON_SCHEMA_ID = `https://data-mesh-designer.dev/schemas/mesh-v${CURRENT_SCHEMA_VERSION}.schema.json`;
 
@@ -8,7 +9,15 @@ export function meshJsonSchema(): Record<string, unknown> {
   return {
     $id: MESH_JSON_SCHEMA_ID,
     title: 'Data Mesh Designer document',
-    ...z.toJSONSchema(MeshFileSchema, { target: 'draft-2020-12' }),
+    ...z.toJSONSchema(MeshFileSchema, {
+      target: 'draft-2020-12',
+      override: ({ zodSchema, jsonSchema }) => {
+        if (zodSchema === PolicyEntrySchema)
+          Object.assign(jsonSchema, z.toJSONSchema(RulePolicySchema, { target: 'draft-2020-12' }), {
+            $schema: undefined,
+          });
+      },
+    }),
   };
 }
 

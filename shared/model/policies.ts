@@ -3,22 +3,50 @@ import { z } from 'zod';
 export const RuleSeveritySchema = z.enum(['off', 'info', 'warning', 'error']);
 export type RuleSeverity = z.infer<typeof RuleSeveritySchema>;
 
-/** A rule's severity alone, or with the reason it was set: a rule turned off should say why. */
-export const RulePolicySchema = z.union(
-  [
-    RuleSeveritySchema,
-    z.strictObject({
-      severity: RuleSeveritySchema,
-      reason: z.string().trim().min(1, { error: 'a reason says why: it cannot be empty' }),
-    }),
-  ],
-  // Zod's own message for a value no alternative takes is "Invalid input".
-  { error: `must be 'error', 'warning', 'info' or 'off', or { "severity": one of them, "reason": "why" }` },
-);
+/**
+ * A rule's severity alone, or with the reason it was set: a rule turned off should say why. The
+ * object form is there to give a reason, so it needs one whatever the severity.
+ */
+export const RulePolicySchema = z.union([
+  RuleSeveritySchema,
+  z.strictObject({ severity: RuleSeveritySchema, reason: z.string().trim().min(1) }),
+]);
 export type RulePolicy = z.infer<typeof RulePolicySchema>;
 
-/** Per-mesh overrides of governance rule severities, keyed by rule id: policies as code. */
+/** Any value as the app reads it; the published JSON Schema gives it RulePolicySchema's form, so editors flag the rest. */
+export const PolicyEntrySchema = z.unknown();
+
+/**
+ * Per-mesh overrides of governance rule severities, keyed by rule id: policies as code. An entry
+ * is kept as written, even one `readRulePolicy` refuses: a typo in one policy is a
+ * `policy-entries` finding, never a reason to lock the whole design out.
+ */
 export const PoliciesSchema = z.strictObject({
-  rules: z.record(z.string(), RulePolicySchema),
+  rules: z.record(z.string(), PolicyEntrySchema),
 });
 export type Policies = z.infer<typeof PoliciesSchema>;
+
+const SEVERITY_CHOICES = `severity must be one of ${['error', 'warning', 'info', 'off'].join(', ')}`;
+
+/** A policy entry as the rules apply it, or why it cannot be applied. */
+export function readRulePolicy(entry: unknown): { ok: true; value: RulePolicy } | { ok: false; error: string } {
+  const parsed = RulePolicySchema.safeParse(entry);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, error: whyNoPolicy(entry) };
+}
+
+function whyNoPolicy(entry: unknown): string {
+  if (typeof entry === 'string') return `${SEVERITY_CHOICES} (got '${entry}')`;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+    return `it must be a severity or { "severity": …, "reason": "why" } (got ${JSON.stringify(entry)})`;
+  const { severity, reason, ...others } = entry as Record<string, unknown>;
+  const extraKeys = Object.keys(others);
+  if (extraKeys.length > 0)
+    return `an entry has only "severity" and "reason" (got ${extraKeys.map((key) => `"${key}"`).join(', ')})`;
+  if (!RuleSeveritySchema.safeParse(severity).success)
+    return `${SEVERITY_CHOICES} (got ${severity === undefined ? 'none' : `'${String(severity)}'`})`;
+  if (reason === undefined)
+    return `a reason is required with { "severity": … }; write "${String(severity)}" alone, or add a "reason"`;
+  if (typeof reason !== 'string') return `the reason must be text (got ${JSON.stringify(reason)})`;
+  return 'the reason is empty; a reason says why';
+}

@@ -1,4 +1,4 @@
-import type { Policies, RuleSeverity } from '../model';
+import { type Policies, type RuleSeverity, readRulePolicy } from '../model';
 import type { Severity } from './finding';
 
 /** How the mesh's policies treat one rule. */
@@ -10,9 +10,11 @@ export interface RulePolicy {
   isSet: boolean;
 }
 
+/** A rule's policy; an entry that cannot be read leaves the rule at its default (`policy-entries` reports it). */
 export function rulePolicy(policies: Policies, ruleId: string, defaultSeverity: Severity): RulePolicy {
   const entry = policies.rules[ruleId];
-  if (entry === undefined) return { severity: defaultSeverity, isSet: false };
-  if (typeof entry === 'string') return { severity: entry, isSet: true };
-  return { severity: entry.severity, reason: entry.reason, isSet: true };
+  const read = entry === undefined ? undefined : readRulePolicy(entry);
+  if (!read?.ok) return { severity: defaultSeverity, isSet: false };
+  if (typeof read.value === 'string') return { severity: read.value, isSet: true };
+  return { severity: read.value.severity, reason: read.value.reason, isSet: true };
 }

@@ -1,28 +1,43 @@
+import { readRulePolicy } from '../../model';
+import { nearMiss } from '../near-miss';
 import { policyPlace } from '../places';
 import type { Rule } from '../rule';
 
-/** Checks the mesh's own policies: every entry names a rule that exists, and a rule turned off says why. */
+/**
+ * Checks the mesh's own policies: every entry names a rule that exists and can be read, and a rule
+ * turned off says why.
+ */
 export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
   return {
     id: 'policy-entries',
     title: 'Policies name known rules and give reasons',
     rationale:
-      'Policies are code: a misspelt rule id silently changes nothing, and an unexplained exception is never revisited.',
+      'Policies are code: a misspelt rule id or severity silently changes nothing, and an unexplained exception is never revisited.',
     defaultSeverity: 'warning',
     reads: ['policies'],
     check({ mesh }) {
       return Object.entries(mesh.policies.rules).flatMap(([ruleId, entry]) => {
         if (!knownRuleIds.includes(ruleId)) {
+          const meant = nearMiss(ruleId, knownRuleIds);
           return [
             {
               ...policyPlace(ruleId),
               message: `The policies set '${ruleId}', which is no rule.`,
-              fixHint: `Use one of: ${knownRuleIds.join(', ')}.`,
+              fixHint: meant ? `Did you mean '${meant}'?` : `Use one of: ${knownRuleIds.join(', ')}.`,
             },
           ];
         }
-        const isOff = (typeof entry === 'string' ? entry : entry.severity) === 'off';
-        if (isOff && typeof entry === 'string') {
+        const read = readRulePolicy(entry);
+        if (!read.ok) {
+          return [
+            {
+              ...policyPlace(ruleId),
+              message: `The policy for '${ruleId}' is ignored: ${read.error}.`,
+              fixHint: `Write a severity ("error", "warning", "info", "off"), or { "severity": …, "reason": "why" }; until then the rule keeps its default severity.`,
+            },
+          ];
+        }
+        if (read.value === 'off') {
           return [
             {
               ...policyPlace(ruleId),

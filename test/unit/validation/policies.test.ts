@@ -61,30 +61,65 @@ describe('policies as code', () => {
     expect(reopened.ok && reopened.value.policies).toEqual(mesh.policies);
   });
 
-  it('refuses a policy entry without a severity, or with an empty reason, at its location', () => {
-    const mesh = JSON.parse(serializeMesh(aGovernedMesh()));
-    mesh.policies.rules = { owners: { reason: 'x' }, 'unique-names': { severity: 'off', reason: ' ' } };
+  it('opens a design whose policy entries are malformed, each a located policy-entries finding, its rule at its default', () => {
+    const mesh = JSON.parse(serializeMesh(withoutOwners()));
+    mesh.policies.rules = {
+      owners: 'Error',
+      'unique-names': { severity: 'warning' },
+      'orphan-products': { severity: 'off', reason: ' ' },
+      'self-links': { reason: 'x' },
+      'safe-file-names': 5,
+      'inputs-linked': { severity: 'info', reason: 'Pilot', until: 'Q3' },
+    };
     const parsed = parseMeshFile(JSON.stringify(mesh));
-    expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.errors.map((error) => error.path)).toEqual([
-      'policies.rules.owners',
-      'policies.rules["unique-names"].reason',
+    if (!parsed.ok) throw new Error(parsed.errors.map((error) => error.message).join('\n'));
+    const findings = validateMesh(parsed.value);
+    expect(findings.filter((finding) => finding.ruleId === 'owners').map((finding) => finding.severity)).toEqual([
+      'warning',
+      'warning',
+      'warning',
+    ]);
+    const severities = 'severity must be one of error, warning, info, off';
+    expect(
+      findings
+        .filter((finding) => finding.ruleId === 'policy-entries')
+        .map((finding) => [finding.path, finding.message]),
+    ).toEqual([
+      ['policies.rules.owners', `The policy for 'owners' is ignored: ${severities} (got 'Error').`],
+      [
+        'policies.rules["unique-names"]',
+        `The policy for 'unique-names' is ignored: a reason is required with { "severity": … }; write "warning" alone, or add a "reason".`,
+      ],
+      [
+        'policies.rules["orphan-products"]',
+        `The policy for 'orphan-products' is ignored: the reason is empty; a reason says why.`,
+      ],
+      ['policies.rules["self-links"]', `The policy for 'self-links' is ignored: ${severities} (got none).`],
+      [
+        'policies.rules["safe-file-names"]',
+        `The policy for 'safe-file-names' is ignored: it must be a severity or { "severity": …, "reason": "why" } (got 5).`,
+      ],
+      [
+        'policies.rules["inputs-linked"]',
+        `The policy for 'inputs-linked' is ignored: an entry has only "severity" and "reason" (got "until").`,
+      ],
     ]);
   });
 
-  it('says, at each malformed policy entry, what an entry may be', () => {
+  it('keeps a malformed policy entry as written through save and open', () => {
     const mesh = JSON.parse(serializeMesh(aGovernedMesh()));
-    mesh.policies.rules = {
-      owners: 'fatal',
-      'unique-names': { severity: 'off' },
-      'orphan-products': { severity: 'off', reason: '' },
-    };
+    mesh.policies.rules = { owners: 'Error' };
     const parsed = parseMeshFile(JSON.stringify(mesh));
-    const choices = `must be 'error', 'warning', 'info' or 'off', or { "severity": one of them, "reason": "why" }`;
-    expect(!parsed.ok && parsed.errors).toEqual([
-      { path: 'policies.rules.owners', message: choices },
-      { path: 'policies.rules["unique-names"]', message: choices },
-      { path: 'policies.rules["orphan-products"].reason', message: 'a reason says why: it cannot be empty' },
-    ]);
+    expect(parsed.ok && JSON.parse(serializeMesh(parsed.value)).policies).toEqual({ rules: { owners: 'Error' } });
+  });
+
+  it('suggests the rule an unknown id nearly names', () => {
+    const findings = validateMesh(withoutOwners({ 'pii-propagaton': 'warning', zzz: 'off' }));
+    expect(findings.filter((finding) => finding.ruleId === 'policy-entries').map((finding) => finding.fixHint)).toEqual(
+      [
+        "Did you mean 'pii-propagation'?",
+        expect.stringMatching(/^Use one of: owners, output-contracts, .*, policy-entries\.$/),
+      ],
+    );
   });
 });

@@ -25,6 +25,8 @@ export interface RuleFinding {
   /** Whether each related element shows the finding as its own, badge included: a cycle belongs to all its products and links. */
   isShownOnRelated?: boolean;
   fix?: Fix;
+  /** A finding about the policies themselves (an unknown rule id, an unreadable entry), which the same policies cannot turn off. */
+  cannotBeTurnedOff?: boolean;
   /** For a rule whose findings differ in weight (a contract's errors and warnings): this one's, unless a policy sets the rule's. */
   severity?: Severity;
 }

@@ -43,7 +43,7 @@ function inputOf({ mesh, baseline }: RuleContext, input: RuleInput): unknown {
 function checkWithPolicy(rule: Rule, context: RuleContext): Finding[] {
   const entry = context.mesh.policies.rules[rule.id];
   const policy = rulePolicy(context.mesh.policies, rule.id, rule.defaultSeverity);
-  const isOff = policy.severity === 'off';
+  const isOffFor = (finding: RuleFinding) => policy.severity === 'off' && !finding.cannotBeTurnedOff;
   const severityOf = (finding: RuleFinding): Severity =>
     policy.isSet && policy.severity !== 'off' ? policy.severity : (finding.severity ?? rule.defaultSeverity);
   // Rules remember their findings per element; so is each finding's policy-applied form, so an
@@ -53,8 +53,10 @@ function checkWithPolicy(rule: Rule, context: RuleContext): Finding[] {
       ...finding,
       ruleId: rule.id,
       severity: severityOf(finding),
-      ...(isOff && { suppressed: { reason: policy.reason ?? "turned off in the mesh's policies (no reason given)" } }),
-      ...(!isOff && policy.reason !== undefined && { policyReason: policy.reason }),
+      ...(isOffFor(finding) && {
+        suppressed: { reason: policy.reason ?? "turned off in the mesh's policies (no reason given)" },
+      }),
+      ...(policy.severity !== 'off' && policy.reason !== undefined && { policyReason: policy.reason }),
     })),
   );
 }

@@ -5,7 +5,8 @@ import type { Rule } from '../rule';
 
 /**
  * Checks the mesh's own policies: every entry names a rule that exists and can be read, and a rule
- * turned off says why.
+ * turned off says why. Turning this rule off silences only the missing reasons: policies that
+ * change nothing, as a misspelt id does, would otherwise hide themselves.
  */
 export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
   return {
@@ -23,6 +24,7 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
             {
               ...policyPlace(ruleId),
               message: `The policies set '${ruleId}', which is no rule.`,
+              cannotBeTurnedOff: true,
               fixHint: meant ? `Did you mean '${meant}'?` : `Use one of: ${knownRuleIds.join(', ')}.`,
             },
           ];
@@ -33,6 +35,7 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
             {
               ...policyPlace(ruleId),
               message: `The policy for '${ruleId}' is ignored: ${read.error}.`,
+              cannotBeTurnedOff: true,
               fixHint: `Write a severity ("error", "warning", "info", "off"), or { "severity": …, "reason": "why" }; until then the rule keeps its default severity.`,
             },
           ];

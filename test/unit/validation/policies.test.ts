@@ -122,4 +122,22 @@ describe('policies as code', () => {
       ],
     );
   });
+
+  it('reports an unknown rule id or an unreadable entry even when the policies turn policy-entries off', () => {
+    const findings = validateMesh(
+      withoutOwners({ 'policy-entries': 'off', nope: 'error', owners: 'Error', 'unique-names': 'off' }),
+    );
+    const entries = findings.filter((finding) => finding.ruleId === 'policy-entries');
+    expect(entries.map((finding) => [finding.path, finding.severity, finding.suppressed])).toEqual([
+      [
+        'policies.rules["policy-entries"]',
+        'warning',
+        { reason: "turned off in the mesh's policies (no reason given)" },
+      ],
+      ['policies.rules.nope', 'warning', undefined],
+      ['policies.rules.owners', 'warning', undefined],
+      ['policies.rules["unique-names"]', 'warning', { reason: "turned off in the mesh's policies (no reason given)" }],
+    ]);
+    expect(countFindings(entries).warning).toBe(2);
+  });
 });

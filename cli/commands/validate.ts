@@ -12,7 +12,10 @@ import { readInput, readMesh } from '../read-input';
 
 /** One problem of a file, where it is: a document path, and a line in YAML files. */
 interface FileProblem {
-  severity: Severity;
+  /** `off` for a finding of a rule the design's policies turned off: it counts for nothing. */
+  severity: Level;
+  /** For a finding of a rule turned off: the severity it would have had. */
+  ruleSeverity?: Severity;
   path: string;
   message: string;
   line?: number;
@@ -26,11 +29,15 @@ interface FileProblem {
   policyReason?: string;
 }
 
+/** How much a problem matters, most first; `off` last, so `--severity` above it leaves rules turned off out. */
+const LEVELS = [...SEVERITIES, 'off'] as const;
+type Level = (typeof LEVELS)[number];
+
 /** What the governance options ask for. */
 interface Filters {
   ruleIds?: string[];
   /** The least severe problem shown. */
-  severity: Severity;
+  severity: Level;
   baseline?: Mesh;
 }
 
@@ -46,7 +53,7 @@ const WHOLE_FILE = '(file)';
 
 export const validateCommand: Command = {
   name: 'validate',
-  usage: `${PROGRAM} validate <file.mesh.json|contract.odcs.yaml>... [--json] [--rule <ids>] [--severity error|warning|info] [--baseline <saved.mesh.json>]`,
+  usage: `${PROGRAM} validate <file.mesh.json|contract.odcs.yaml>... [--json] [--rule <ids>] [--severity error|warning|info|off] [--baseline <saved.mesh.json>]`,
   summary: 'check designs and ODCS contracts as the editor does: schema, references, contract semantics, links',
   details: [
     'A design (*.mesh.json) is read as the app opens it (schema, ids, every reference), then the',
@@ -60,7 +67,8 @@ export const validateCommand: Command = {
     'options:',
     '  --json                 print one JSON report for all files on stdout',
     `  --rule <ids>           only these rules (no export or simulate checks), comma-separated: ${RULES.map((rule) => rule.id).join(', ')}`,
-    '  --severity <level>     only problems this severe or more: error, warning or info (the default)',
+    '  --severity <level>     only problems this severe or more: error, warning, info, or off (the default:',
+    '                         also the findings of rules the policies turned off, whose severity is off)',
     '  --baseline <file>      the design as last saved (e.g. from the main branch): contracts changed in a',
     '                         breaking way since then must have a new major version',
     '',
@@ -75,9 +83,9 @@ export const validateCommand: Command = {
     if (unknownRule !== undefined) {
       return usageError(io, this, `no rule '${unknownRule}'; the rules are ${RULES.map((rule) => rule.id).join(', ')}`);
     }
-    const severity = options.values.severity ?? 'info';
-    if (!isSeverity(severity))
-      return usageError(io, this, `--severity must be error, warning or info, not '${severity}'`);
+    const severity = options.values.severity ?? 'off';
+    if (!isLevel(severity))
+      return usageError(io, this, `--severity must be error, warning, info or off, not '${severity}'`);
     const filters: Filters = { severity, ...(ruleIds && { ruleIds }) };
     if (options.values.baseline) {
       const baseline = await readMesh(io, options.values.baseline);
@@ -105,18 +113,18 @@ export const validateCommand: Command = {
   },
 };
 
-function isSeverity(value: string): value is Severity {
-  return (SEVERITIES as readonly string[]).includes(value);
+function isLevel(value: string): value is Level {
+  return (LEVELS as readonly string[]).includes(value);
 }
 
 function hasError(report: FileReport): boolean {
-  return report.problems.some((problem) => problem.severity === 'error' && !problem.suppressed);
+  return report.problems.some((problem) => problem.severity === 'error');
 }
 
 /** The report with only the problems as severe as `--severity` asks, or more. */
 function shown(report: FileReport, filters: Filters): FileReport {
-  const least = SEVERITIES.indexOf(filters.severity);
-  return { ...report, problems: report.problems.filter((problem) => SEVERITIES.indexOf(problem.severity) <= least) };
+  const least = LEVELS.indexOf(filters.severity);
+  return { ...report, problems: report.problems.filter((problem) => LEVELS.indexOf(problem.severity) <= least) };
 }
 
 async function validateFile(file: string, io: Parameters<Command['run']>[1], filters: Filters): Promise<FileReport> {
@@ -156,8 +164,8 @@ async function validateFile(file: string, io: Parameters<Command['run']>[1], fil
  */
 function exportProblems(mesh: Mesh, filters: Filters, governance: readonly FileProblem[]): FileProblem[] {
   if (filters.ruleIds) return [];
-  const ruleErrors = governance.flatMap(({ severity, suppressed, rule, path }) =>
-    severity === 'error' && !suppressed && rule ? [{ ruleId: rule, path }] : [],
+  const ruleErrors = governance.flatMap(({ severity, rule, path }) =>
+    severity === 'error' && rule ? [{ ruleId: rule, path }] : [],
   );
   const options = filters.baseline ? { baseline: filters.baseline } : {};
   return exportRefusals(mesh, options, ruleErrors).map((problem) => ({ severity: 'error', ...problem }));
@@ -176,7 +184,8 @@ function governanceProblems(mesh: Mesh, filters: Filters): FileProblem[] {
     ...(filters.baseline && { baseline: filters.baseline }),
   };
   return validateMesh(mesh, options).map((finding) => ({
-    severity: finding.severity,
+    severity: finding.suppressed ? 'off' : finding.severity,
+    ...(finding.suppressed && { ruleSeverity: finding.severity }),
     path: finding.path,
     message: finding.message,
     rule: finding.ruleId,
@@ -202,12 +211,12 @@ function printReport(report: FileReport, io: Parameters<Command['run']>[1]): voi
         ? ` (policy: ${problem.policyReason})`
         : '';
     const line = `${place}: ${label}${where}${problem.message}${rule}${reason}`;
-    if (problem.severity === 'error' && !problem.suppressed) io.err(line);
+    if (problem.severity === 'error') io.err(line);
     else io.out(line);
   }
   if (!hasError(report)) {
     const counts = SEVERITIES.slice(1).flatMap((severity) => {
-      const count = report.problems.filter((problem) => problem.severity === severity && !problem.suppressed).length;
+      const count = report.problems.filter((problem) => problem.severity === severity).length;
       return count > 0 ? [`${count} ${severity}${count === 1 ? '' : 's'}`] : [];
     });
     io.out(`${report.file}: ok (${report.summary}${counts.length > 0 ? `; ${counts.join(', ')}` : ''})`);

@@ -175,7 +175,8 @@ describe('mesh-designer validate', () => {
     expect(await runCli(['validate', 'shop.mesh.json', '--json'], io)).toBe(EXIT.ok);
     expect(JSON.parse(out.join('\n'))[0].problems).toEqual([
       {
-        severity: 'warning',
+        severity: 'off',
+        ruleSeverity: 'warning',
         path: 'products[0]',
         message: "Data product 'orders' has no owner.",
         rule: 'owners',
@@ -184,6 +185,38 @@ describe('mesh-designer validate', () => {
       },
       expect.objectContaining({ rule: 'unused-contracts', path: 'contracts[3]' }),
     ]);
+  });
+
+  it('gives a finding of a rule turned off the severity off, which --severity error or warning leaves out', async () => {
+    const mesh = JSON.parse(sample);
+    const [orders] = mesh.products;
+    orders.inputPorts.push({ ...orders.inputPorts[0], id: 'loop', name: 'loop' });
+    mesh.links.push({
+      id: 'loop',
+      from: { nodeId: orders.id, portId: orders.outputPorts[0].id },
+      to: { nodeId: orders.id, portId: 'loop' },
+    });
+    mesh.policies.rules = { 'self-links': { severity: 'off', reason: 'Replayed on purpose' } };
+    const files = { 'shop.mesh.json': JSON.stringify(mesh) };
+    const errorsOnly = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--severity', 'error', '--json'], errorsOnly.io)).toBe(EXIT.ok);
+    expect(JSON.parse(errorsOnly.out.join('\n'))[0].problems).toEqual([]);
+    const everything = fakeIo(files);
+    await runCli(['validate', 'shop.mesh.json', '--json'], everything.io);
+    const selfLink = JSON.parse(everything.out.join('\n'))[0].problems.find(
+      (problem: { rule?: string }) => problem.rule === 'self-links',
+    );
+    expect(selfLink).toMatchObject({
+      severity: 'off',
+      ruleSeverity: 'error',
+      suppressed: { reason: 'Replayed on purpose' },
+    });
+    const offToo = fakeIo(files);
+    await runCli(['validate', 'shop.mesh.json', '--severity', 'off'], offToo.io);
+    expect(offToo.out.some((line) => line.includes('[self-links]'))).toBe(true);
+    const infoUp = fakeIo(files);
+    await runCli(['validate', 'shop.mesh.json', '--severity', 'info'], infoUp.io);
+    expect(infoUp.out.some((line) => line.includes('[self-links]'))).toBe(false);
   });
 
   it('passes a design whose only errors come from a rule its policies turned off, as its report says', async () => {
@@ -255,7 +288,7 @@ describe('mesh-designer validate', () => {
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owner'], io)).toBe(EXIT.usage);
     expect(err[0]).toMatch(/^mesh-designer validate: no rule 'owner'; the rules are owners, output-contracts, /);
     expect(await runCli(['validate', 'shop.mesh.json', '--severity', 'fatal'], io)).toBe(EXIT.usage);
-    expect(err).toContain("mesh-designer validate: --severity must be error, warning or info, not 'fatal'");
+    expect(err).toContain("mesh-designer validate: --severity must be error, warning, info or off, not 'fatal'");
     // Read as the last one alone, a CI gate would check fewer rules than it names.
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owners', '--rule=pii-propagation'], io)).toBe(
       EXIT.usage,

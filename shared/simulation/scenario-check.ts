@@ -41,6 +41,14 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
 
   scenario.data.forEach((entry, index) => {
     const at = `${path}.data[${index}]`;
+    const first = scenario.data.findIndex((other) => other.systemId === entry.systemId && other.table === entry.table);
+    if (first < index) {
+      problems.push({
+        path: `${at}.table`,
+        message: `data[${first}] already generates the rows of '${entry.table}' in '${entry.systemId}': give each table one entry`,
+      });
+      return;
+    }
     const table = tableOf(entry, at);
     if (!table) return;
     checkColumns(table, Object.keys(entry.generators), `${at}.generators`);

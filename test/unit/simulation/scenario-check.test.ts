@@ -61,6 +61,24 @@ describe('a scenario that names what the mesh lacks', () => {
   });
 });
 
+describe('a table given its data twice', () => {
+  it('is refused at the second entry, which would add its rows to the first', async () => {
+    const scenario = aScenario().withData('shop', 'items', 3).withData('shop', 'items', 5).build();
+
+    const created = createSimulation(aShopMesh().build(), scenario, { sqlite: await testWorkspace() });
+
+    expect(created).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'scenario.data[1].table',
+          message: "data[0] already generates the rows of 'items' in 'shop': give each table one entry",
+        },
+      ],
+    });
+  });
+});
+
 describe('a truncate step', () => {
   it('is refused on a SQL Server table with change data capture, which SQL Server does not truncate', async () => {
     const mesh = aShopMesh().build();

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import { caretAfter, dropFiles, findInYaml, openContract, problems, showView } from './contract-driver';
-import { newBlankDesign, openSampleDesign } from './designer-driver';
+import { counts, newBlankDesign, openSampleDesign } from './designer-driver';
 
 describeInChromium('the contract editor in the built app', (session) => {
   it('completes logicalType with the values the ODCS schema allows (Ctrl+Space)', async () => {
@@ -219,6 +219,28 @@ describeInChromium('the contract editor in the built app', (session) => {
     await type.locator('.form-field__problems').waitFor({ state: 'detached' });
     await showView(page, 'YAML');
     await (await findInYaml(page, 'type: kafka')).filter({ hasText: /of 1/ }).waitFor();
+  });
+
+  it('keeps typing in a form field when the entry becomes valid and goes into the design', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await showView(page, 'Form');
+    const before = await counts(page);
+    await page.locator('.form-section > summary', { hasText: 'Servers' }).click();
+    await page.getByRole('button', { name: 'Add server' }).click();
+    const server = page.locator('[data-path="servers"]');
+    await server.getByLabel('Host', { exact: true }).fill('db.example.com');
+    await server.getByLabel('Port', { exact: true }).fill('5432');
+    await server.getByLabel('Database', { exact: true }).fill('orders');
+    const schema = server.getByLabel('Schema', { exact: true });
+    await schema.click();
+    // The postgres server is complete after the first letter: the rest is typed into a valid contract.
+    await schema.pressSequentially('xdps', { delay: 100 });
+    await page.locator('.sync-badge--ok, .sync-badge--warning').waitFor();
+    expect(await schema.inputValue()).toBe('xdps');
+    expect(await page.locator('.form-section', { hasText: 'Servers' }).first().getAttribute('open')).not.toBeNull();
+    expect(await counts(page)).toBe(before);
   });
 
   it('edits one line of the YAML for one field of the form, keeping the rest as written', async () => {

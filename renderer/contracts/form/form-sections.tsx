@@ -1,11 +1,15 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { PathSegment } from '../../../shared/contracts';
 import { counted, formatPath } from '../../../shared/model';
 import { type OdcsValue, useContractForm, valueAt } from './form-context';
 import { ObjectList } from './form-fields';
 import { QUALITY_RULE, RELATIONSHIP } from './odcs-form-specs';
 
-/** A collapsible part of the form; it opens by itself when something in it has a problem. */
+/**
+ * A collapsible part of the form; it opens by itself when something in it has a problem. Only
+ * the reader closes it: closing it when the problems go would take the focus from the input
+ * whose keystroke fixed them.
+ */
 export function Section({
   title,
   path,
@@ -29,8 +33,14 @@ export function Section({
           )
           .reduce((count, [, findings]) => count + findings.length, 0);
   const itemCount = path === undefined ? undefined : countOf(valueAt(form.document, path));
+  const details = useRef<HTMLDetailsElement>(null);
+  const [opensAtFirst] = useState(isOpen || problemCount > 0);
+  const hasProblems = problemCount > 0;
+  useEffect(() => {
+    if (hasProblems && details.current) details.current.open = true;
+  }, [hasProblems]);
   return (
-    <details className="form-section" open={isOpen || problemCount > 0}>
+    <details ref={details} className="form-section" open={opensAtFirst}>
       <summary>
         {title}
         {itemCount !== undefined && <span className="form-section__count">{itemCount}</span>}

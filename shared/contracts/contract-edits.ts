@@ -56,7 +56,9 @@ export function upgradeToLatest(text: string): ContractEditResult {
   if (document.apiVersion === LATEST_API_VERSION) return { ok: false, message: `already ODCS ${LATEST_API_VERSION}` };
   const edits: YamlEdit[] = [
     { op: 'set', path: ['apiVersion'], value: LATEST_API_VERSION },
-    ...asList(document.schema).flatMap((object, index) => enumUpgrades(object, ['schema', index])),
+    ...asList(document.schema).flatMap((object, index) =>
+      isJsonObject(object) ? nestedEnumUpgrades(object, ['schema', index]) : [],
+    ),
   ];
   const edited = editContractText(text, edits);
   if (!edited.ok) return edited;
@@ -68,22 +70,30 @@ export function upgradeToLatest(text: string): ContractEditResult {
   return edited;
 }
 
-function enumUpgrades(object: unknown, path: PathSegment[]): YamlEdit[] {
-  if (!isJsonObject(object)) return [];
-  return asList(object.properties).flatMap((property, index) => {
-    const at = [...path, 'properties', index];
-    const nested = [...enumUpgrades(property, at), ...enumUpgrades((property as OdcsDocument).items, [...at, 'items'])];
-    if (!isJsonObject(property) || property.enum !== undefined) return nested;
-    const rules = asList(property.quality);
-    const ruleIndex = rules.findIndex((rule) => isJsonObject(rule) && isEnumRule(rule));
-    if (ruleIndex === -1) return nested;
-    const values = asList((rules[ruleIndex] as { arguments: { validValues: unknown[] } }).arguments.validValues);
-    const removeRule: YamlEdit =
-      rules.length === 1
-        ? { op: 'delete', path: [...at, 'quality'] }
-        : { op: 'delete', path: [...at, 'quality', ruleIndex] };
-    return [...nested, removeRule, { op: 'set', path: [...at, 'enum'], value: values.map((value) => ({ value })) }];
-  });
+/** The enum upgrades of a property's nested fields (an object's properties, an array's items), then its own. */
+function enumUpgrades(property: unknown, at: PathSegment[]): YamlEdit[] {
+  if (!isJsonObject(property)) return [];
+  return [...nestedEnumUpgrades(property, at), ...ownEnumUpgrade(property, at)];
+}
+
+function nestedEnumUpgrades(property: OdcsDocument, at: PathSegment[]): YamlEdit[] {
+  return [
+    ...asList(property.properties).flatMap((nested, index) => enumUpgrades(nested, [...at, 'properties', index])),
+    ...enumUpgrades(property.items, [...at, 'items']),
+  ];
+}
+
+function ownEnumUpgrade(property: OdcsDocument, at: PathSegment[]): YamlEdit[] {
+  if (property.enum !== undefined) return [];
+  const rules = asList(property.quality);
+  const ruleIndex = rules.findIndex((rule) => isJsonObject(rule) && isEnumRule(rule));
+  if (ruleIndex === -1) return [];
+  const values = asList((rules[ruleIndex] as { arguments: { validValues: unknown[] } }).arguments.validValues);
+  const removeRule: YamlEdit =
+    rules.length === 1
+      ? { op: 'delete', path: [...at, 'quality'] }
+      : { op: 'delete', path: [...at, 'quality', ruleIndex] };
+  return [removeRule, { op: 'set', path: [...at, 'enum'], value: values.map((value) => ({ value })) }];
 }
 
 /** A contract given another id (and name, data product), as a pasted copy needs: the text changes, then is read again. */

@@ -9,6 +9,7 @@ import {
   type Pair,
   parseDocument,
   Scalar,
+  visit,
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
@@ -44,7 +45,27 @@ export type YamlEdit =
  */
 export function editYamlText(text: string, edits: readonly YamlEdit[]): string {
   const { body, restore } = editable(text);
-  return restore(edits.reduce(applyEdit, body));
+  const edited = edits.reduce(applyEdit, body);
+  refuseOrphanedAliases(edited);
+  return restore(edited);
+}
+
+/** Edits that remove an anchor (`&weapons`) an alias (`*weapons`) still uses would leave YAML no reader accepts. */
+function refuseOrphanedAliases(text: string): void {
+  const anchors = new Set<string>();
+  const orphans = new Set<string>();
+  visit(parseDocument(text), {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source)) orphans.add(node.source);
+      } else if (node.anchor) anchors.add(node.anchor);
+    },
+  });
+  const [anchor] = orphans;
+  if (anchor === undefined) return;
+  throw new YamlEditRefused(
+    `it would remove the anchor &${anchor} that *${anchor} still uses: a YAML alias stops the rewrite. Write the values out in place of *${anchor} in the YAML, then try again`,
+  );
 }
 
 const BYTE_ORDER_MARK = '\uFEFF';

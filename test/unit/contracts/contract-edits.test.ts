@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
@@ -33,6 +34,41 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
       expect(validateOdcsDocument(parse(upgraded.text))).toEqual([]);
     },
   );
+
+  const upgradeFixture = (name: string) =>
+    readFileSync(new URL(`../../fixtures/odcs/upgrade/${name}.odcs.yaml`, import.meta.url), 'utf8');
+
+  it('turns allowed values into an enum on top-level fields, nested-object fields and array items', () => {
+    const upgraded = upgradeToLatest(upgradeFixture('allowed-values-in-every-shape'));
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    const [, mode, , , loadout, perks] = parse(upgraded.text).schema[0].properties;
+    expect(mode.enum).toEqual([{ value: 'ranked' }, { value: 'casual' }, { value: 'tournament' }]);
+    expect(loadout.properties[0].enum).toEqual([{ value: 'rifle' }, { value: 'bow' }]);
+    expect(perks.items.enum).toEqual([{ value: 'axe' }]);
+    expect(perks.items.quality).toBeUndefined();
+    expect(validateOdcsDocument(parse(upgraded.text))).toEqual([]);
+  });
+
+  it('writes the values out when the anchored rule and every alias of it are rewritten', () => {
+    const upgraded = upgradeToLatest(upgradeFixture('allowed-values-through-an-alias'));
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    const [, , , , loadout, perks] = parse(upgraded.text).schema[0].properties;
+    expect(loadout.properties[0].enum).toEqual([{ value: 'rifle' }, { value: 'bow' }]);
+    expect(perks.items.enum).toEqual([{ value: 'rifle' }, { value: 'bow' }]);
+  });
+
+  it('says that an alias stops the rewrite when an anchored rule is still used elsewhere', () => {
+    const text = upgradeFixture('allowed-values-through-an-alias').replace(
+      '      - name: flags\n',
+      '      - name: favourites\n        logicalType: array\n        examples: *weapons\n      - name: flags\n',
+    );
+    const upgraded = upgradeToLatest(text);
+    expect(upgraded).toEqual({
+      ok: false,
+      message: expect.stringMatching(/&weapons .*\*weapons .*alias stops the rewrite/),
+    });
+    expect(upgraded.ok || upgraded.message).not.toMatch(/Unresolved|1:1/);
+  });
 
   it('says so when there is nothing to upgrade', () => {
     expect(upgradeToLatest(aContract({ apiVersion: 'v3.2.0' }).odcs)).toEqual({

@@ -243,6 +243,21 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await counts(page)).toBe(before);
   });
 
+  it('keeps the commas and spaces typed in a list field, writing the list as it is typed', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await showView(page, 'Form');
+    const tags = page.locator('[data-path="tags"]').getByRole('textbox');
+    await tags.click();
+    await tags.press('End');
+    await tags.pressSequentially('esports, pvp', { delay: 30 });
+    expect(await tags.inputValue()).toMatch(/esports, pvp$/);
+    await tags.blur();
+    // Once left, the input shows the list the contract now holds.
+    expect(await tags.inputValue()).toMatch(/esports, pvp$/);
+  });
+
   it('edits one line of the YAML for one field of the form, keeping the rest as written', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

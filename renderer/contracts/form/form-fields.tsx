@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { parse } from 'yaml';
 import { type PathSegment, suggestValues } from '../../../shared/contracts';
 import { formatPath } from '../../../shared/model';
@@ -90,14 +90,7 @@ function FieldControl({ id, path, spec }: { id: string; path: readonly PathSegme
       );
     }
     case 'list':
-      return (
-        <input
-          {...common}
-          placeholder="comma, separated"
-          value={Array.isArray(value) ? value.map(String).join(', ') : ''}
-          onChange={(event) => set(listValue(event.target.value))}
-        />
-      );
+      return <ListInput common={common} value={value} onChange={set} />;
     case 'yaml':
       return <YamlValueInput common={common} value={value} onChange={set} />;
     case 'longtext':
@@ -118,6 +111,35 @@ function FieldControl({ id, path, spec }: { id: string; path: readonly PathSegme
         />
       );
   }
+}
+
+/**
+ * A list as comma-separated text. What is typed stays as typed while the input has the focus
+ * (its commas and spaces would otherwise go at each keystroke); the list is written as it is
+ * typed, and the input shows the list as the contract holds it once left.
+ */
+function ListInput({
+  common,
+  value,
+  onChange,
+}: {
+  common: { id: string };
+  value: unknown;
+  onChange: (value: unknown) => void;
+}) {
+  const [typed, setTyped] = useState<string | null>(null);
+  return (
+    <input
+      {...common}
+      placeholder="comma, separated"
+      value={typed ?? (Array.isArray(value) ? value.map(String).join(', ') : '')}
+      onChange={(event) => {
+        setTyped(event.target.value);
+        onChange(listValue(event.target.value));
+      }}
+      onBlur={() => setTyped(null)}
+    />
+  );
 }
 
 /** Any value as YAML on one line (`[a, b]`, `{ x: 1 }`, `42`); text that does not parse is kept as a string. */

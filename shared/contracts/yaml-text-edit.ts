@@ -1,4 +1,5 @@
 import {
+  Document,
   isAlias,
   isCollection,
   isMap,
@@ -13,7 +14,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { doubleQuoted, singleQuoted, toYamlText } from '../export/yaml-text';
+import { doubleQuoted, needsEscapes, singleQuoted, toYamlText } from '../export/yaml-text';
 import { isDeepEqual } from '../model/deep-equal';
 import { formatPath } from '../model/problem';
 import type { PathSegment } from './path-problem';
@@ -350,17 +351,37 @@ function scalarText(text: string, old: Scalar, value: unknown): string {
   return inlineText(value);
 }
 
-/** A `|` block keeps its indentation for new lines; its span ends past its last line, so the result does too. */
+/**
+ * A block scalar keeps its style (`|` or `>`) and indentation for its new value, with the
+ * chomping that value needs (`|+` when it ends in more than one line break). Its span ends
+ * past its last line, so the result does too.
+ */
 function blockScalarText(text: string, old: Scalar, value: unknown): string {
-  const [start] = old.range ?? [0];
+  const [start, end] = old.range ?? [0, 0];
   const firstContentLine = text.slice(lineEndOf(text, start)).match(/^( *)\S/);
-  if (typeof value !== 'string' || !value.includes('\n') || !firstContentLine || /^\s/.test(value)) {
-    return `${inlineText(value)}\n`;
-  }
-  const indent = firstContentLine[1] ?? '  ';
-  const lines = value.replace(/\n$/, '').split('\n');
-  const header = value.endsWith('\n') ? '|' : '|-';
-  return `${header}\n${lines.map((line) => (line === '' ? '' : `${indent}${line}`)).join('\n')}\n`;
+  const block =
+    typeof value === 'string' && firstContentLine
+      ? blockText(value, old.type as BlockType, firstContentLine[1] ?? '  ')
+      : undefined;
+  // A kept (`|+`) block would take the blank lines after it into its value.
+  const isFollowedByBlankLine = /^[ \t]*(\n|$)/.test(text.slice(end));
+  if (block === undefined || (/^[|>]\+/.test(block) && isFollowedByBlankLine)) return `${inlineText(value)}\n`;
+  return block;
+}
+
+type BlockType = typeof Scalar.BLOCK_LITERAL | typeof Scalar.BLOCK_FOLDED;
+
+/** `value` as a block of `type` whose lines start at `indent`, as the yaml package writes it; nothing when no block reads back exactly. */
+function blockText(value: string, type: BlockType, indent: string): string | undefined {
+  // Leading spaces need an indentation indicator relative to the parent, and escapes need quotes.
+  if (/^\s/.test(value) || needsEscapes(value)) return undefined;
+  const document = new Document({ value });
+  (document.get('value', true) as Scalar).type = type;
+  const written = document.toString({ lineWidth: 0, indent: 2 }).slice('value: '.length);
+  if (!/^[|>]/.test(written)) return undefined;
+  const [header, ...lines] = written.replace(/\n$/, '').split('\n');
+  const body = lines.map((line) => (line === '' ? '' : `${indent}${line.slice(2)}`));
+  return `${header}\n${body.join('\n')}\n`;
 }
 
 /** A value on one line: scalars, empty collections, multi-line strings double-quoted. */

@@ -67,6 +67,11 @@ export function doubleQuoted(text: string): string {
   });
 }
 
+/** Text that only a double-quoted string's escapes write so that every reader reads it back alike. */
+export function needsEscapes(text: string): boolean {
+  return NEEDS_ESCAPES.test(text);
+}
+
 /** A string in single quotes, or in double quotes when only escapes can write it. */
 export function singleQuoted(text: string): string {
   return NEEDS_ESCAPES.test(text) || text.includes('\n') ? doubleQuoted(text) : `'${text.replaceAll("'", "''")}'`;

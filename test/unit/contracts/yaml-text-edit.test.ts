@@ -189,6 +189,26 @@ empty:
     expect(edited).toContain('notes: |\n  first\n  second\n  third\nempty:');
   });
 
+  describe.each([
+    ['a literal block', 'purpose: |\n  A\n  B\nnext: x\n', '|'],
+    ['a folded block', 'purpose: >-\n  folded\n  text\nnext: x\n', '>'],
+  ])('setting %s', (_name, base, style) => {
+    it.each(['A\nB\n\n', 'abc\n\n\n', 'one line', 'first\nsecond', 'ends\n', 'a\n\n\nb', 'line \nz'])(
+      'to %j reads back exactly, in the same style',
+      (value) => {
+        const edited = editYamlText(base, [{ op: 'set', path: ['purpose'], value }]);
+        expect(parse(edited)).toEqual({ purpose: value, next: 'x' });
+        expect(edited.startsWith(`purpose: ${style}`)).toBe(true);
+        readAllAlike([edited]);
+      },
+    );
+  });
+
+  it('writes text ending in blank lines exactly when a blank line follows its block', () => {
+    const edited = editYamlText('purpose: |\n  A\n\nnext: x\n', [{ op: 'set', path: ['purpose'], value: 'A\nB\n\n' }]);
+    expect(parse(edited)).toEqual({ purpose: 'A\nB\n\n', next: 'x' });
+  });
+
   it('fills an empty value', () => {
     const edited = editYamlText(text, [{ op: 'set', path: ['empty'], value: 'now' }]);
     expect(edited.endsWith('empty: now\n')).toBe(true);

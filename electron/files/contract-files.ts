@@ -1,5 +1,6 @@
 import { CONTRACT_FILE_EXTENSION, contractFileName } from '../../shared/contracts/contract-file-name';
 import type { FileRef, IpcRequest, IpcResult, OpenedFile } from '../../shared/ipc';
+import { CONTRACT_FILES, type TextFileKind } from '../../shared/model/mesh-file-format';
 import type { FileDialog } from '../dialogs/file-dialog';
 import { refuse, settle, succeed } from '../ipc/ipc-result';
 import { writeFileAtomically } from './atomic-write';
@@ -43,10 +44,10 @@ export function createContractFiles({ fs, dialog }: { fs: FileSystem; dialog: Fi
   }
 
   /** Reads every file or none; each one read may be saved back to later. */
-  async function readChosen(paths: readonly string[]): Promise<IpcResult<OpenedFile[]>> {
+  async function readChosen(paths: readonly string[], kind?: TextFileKind): Promise<IpcResult<OpenedFile[]>> {
     const files: OpenedFile[] = [];
     for (const path of paths) {
-      const read = await settle(`read ${path}`, () => readMeshFile(fs, path));
+      const read = await settle(`read ${path}`, () => readMeshFile(fs, path, kind));
       if (!read.ok) return read;
       files.push(read.value);
     }
@@ -65,7 +66,7 @@ export function createContractFiles({ fs, dialog }: { fs: FileSystem; dialog: Fi
       settle('open the contract', async () => {
         const path = await dialog.chooseContractFileToOpen();
         if (path === null) return succeed(null);
-        const read = await readChosen([path]);
+        const read = await readChosen([path], CONTRACT_FILES);
         return read.ok ? succeed(read.value[0] ?? null) : read;
       }),
 

@@ -1,5 +1,11 @@
 import type { IpcResult, OpenedFile } from '../../shared/ipc';
-import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES } from '../../shared/model/mesh-file-format';
+import {
+  decodeTextFileBytes,
+  formatMegabytes,
+  MAX_MESH_FILE_BYTES,
+  MESH_FILES,
+  type TextFileKind,
+} from '../../shared/model/mesh-file-format';
 import { utf8ByteLength } from '../../shared/model/text-encoding';
 import { type Refusal, refuse, succeed } from '../ipc/ipc-result';
 import type { FileSystem } from './file-system';
@@ -11,15 +17,19 @@ import { fileRefFor } from './mesh-file-path';
  * it into memory; UTF-8 with or without a byte order mark; anything
  * else refused with what it is.
  */
-export async function readMeshFile(fs: FileSystem, path: string): Promise<IpcResult<OpenedFile>> {
+export async function readMeshFile(
+  fs: FileSystem,
+  path: string,
+  kind: TextFileKind = MESH_FILES,
+): Promise<IpcResult<OpenedFile>> {
   const { sizeInBytes, isRegularFile } = await fs.status(path);
   if (!isRegularFile) return refuse(`Could not open ${path}: it is not a file but a folder, a pipe or a device.`);
   if (sizeInBytes > MAX_MESH_FILE_BYTES) {
     return refuse(
-      `Refusing to open ${path}: it is ${formatMegabytes(sizeInBytes)}, and mesh files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}.`,
+      `Refusing to open ${path}: it is ${formatMegabytes(sizeInBytes)}, and ${kind.files} are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}.`,
     );
   }
-  const text = decodeMeshFileBytes(await fs.readBytes(path));
+  const text = decodeTextFileBytes(await fs.readBytes(path), kind);
   if (!text.ok) return refuse(`Could not open ${path}: ${text.errors.map((problem) => problem.message).join('; ')}.`);
   return succeed({ file: fileRefFor(path), text: text.value });
 }

@@ -1,6 +1,14 @@
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import { checkBundlePaths } from '../../shared/export/file-names';
-import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MESH_FILE_EXTENSION } from '../../shared/model';
+import {
+  CONTRACT_FILES,
+  decodeTextFileBytes,
+  formatMegabytes,
+  MAX_MESH_FILE_BYTES,
+  MESH_FILE_EXTENSION,
+  MESH_FILES,
+  type TextFileKind,
+} from '../../shared/model';
 import { autosaveIn } from './autosave';
 import { type FileRef, type Host, type OpenedFile, UnreadableFileError } from './host';
 import { askInPage, confirmInPage, unsavedChangesQuestion } from './in-page-prompt';
@@ -56,7 +64,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
 
   async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFile> {
     const file = { name: handle.name };
-    const text = await readMeshText(await handle.getFile());
+    const text = await readFileText(await handle.getFile(), MESH_FILES);
     await remember(file, handle);
     return { file, text };
   }
@@ -68,10 +76,10 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       if (!handle) return null;
       const file = { name: handle.name };
       handles.set(file, handle);
-      return { file, text: await (await handle.getFile()).text() };
+      return { file, text: await readFileText(await handle.getFile(), CONTRACT_FILES) };
     }
     const [picked] = await pickWithInput(page.document, accept);
-    return picked ? { file: { name: picked.name }, text: await picked.text() } : null;
+    return picked ? { file: { name: picked.name }, text: await readFileText(picked, CONTRACT_FILES) } : null;
   }
 
   async function saveWith(
@@ -110,7 +118,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       const [picked] = await pickWithInput(page.document, `${MESH_FILE_EXTENSION},application/json`);
       if (!picked) return null;
       const file = { name: picked.name };
-      const text = await readMeshText(picked);
+      const text = await readFileText(picked, MESH_FILES);
       await remember(file);
       return { file, text };
     },
@@ -177,7 +185,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     onOpenFileRequest: () => () => {},
     takeLaunchFiles: async () => [],
     async openDroppedFile(file) {
-      return { file: { name: file.name }, text: await readMeshText(file) };
+      return { file: { name: file.name }, text: await readFileText(file, MESH_FILES) };
     },
     onFileChanged: () => () => {},
     ...autosaveIn(store),
@@ -191,14 +199,14 @@ async function isSameRecentFile(entry: RecentEntry, other: RecentEntry): Promise
 }
 
 /** A picked file's text, by the same byte rules as the desktop and the CLI (size, UTF-8, BOM). */
-async function readMeshText(file: File): Promise<string> {
+async function readFileText(file: File, kind: TextFileKind): Promise<string> {
   if (file.size > MAX_MESH_FILE_BYTES) {
     throw new UnreadableFileError(
       file.name,
-      `it is ${formatMegabytes(file.size)}, and mesh files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
+      `it is ${formatMegabytes(file.size)}, and ${kind.files} are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
     );
   }
-  const decoded = decodeMeshFileBytes(new Uint8Array(await file.arrayBuffer()));
+  const decoded = decodeTextFileBytes(new Uint8Array(await file.arrayBuffer()), kind);
   if (!decoded.ok)
     throw new UnreadableFileError(file.name, decoded.errors.map((problem) => problem.message).join('; '));
   return decoded.value;

@@ -34,10 +34,19 @@ export interface TextFileKind {
   content: string;
   /** UTF-16 with a byte order mark is decoded rather than refused. */
   acceptsUtf16: boolean;
+  /** A UTF-8 byte order mark stays at the start of the text, for a file saved back to the same bytes. */
+  keepsByteOrderMark?: boolean;
 }
 
 export const MESH_FILES: TextFileKind = { files: 'mesh files', content: 'UTF-8 JSON', acceptsUtf16: false };
 /** SSMS saves "Unicode" scripts as UTF-16 LE with a byte order mark, which the app's File.text() decodes too. */
+/** A contract opened to be edited and saved back to its file (Open contract…). */
+export const CONTRACT_FILES: TextFileKind = {
+  files: 'contract files',
+  content: 'UTF-8 YAML',
+  acceptsUtf16: false,
+  keepsByteOrderMark: true,
+};
 export const CONTRACT_SOURCE_FILES: TextFileKind = {
   files: 'contract files',
   content: 'text',
@@ -77,7 +86,8 @@ export function decodeTextFileBytes(bytes: Uint8Array, kind: TextFileKind): Resu
       `byte ${offset} (0x${(body[invalidAt] as number).toString(16).padStart(2, '0')}) is not UTF-8: the file was saved in another encoding (Latin-1, Windows-1252?); save it again as UTF-8`,
     );
   }
-  return { ok: true, value: decodeValidUtf8(body) };
+  const mark = kind.keepsByteOrderMark && body !== bytes ? '\uFEFF' : '';
+  return { ok: true, value: mark + decodeValidUtf8(body) };
 }
 
 /** UTF-16 text after its byte order mark; unpaired surrogates are refused, as bytes that are not UTF-8 are. */

@@ -8,7 +8,7 @@ import { aMesh } from '../../builders/mesh-builder';
 class FakeFileHandle {
   readonly kind = 'file';
   constructor(
-    private readonly disk: Map<string, string>,
+    private readonly disk: Map<string, string | Uint8Array<ArrayBuffer>>,
     private readonly path: string,
   ) {}
   get name(): string {
@@ -42,7 +42,7 @@ function copied<T>(value: T): T {
   return value;
 }
 
-function aBrowserWithFiles(paths: Record<string, string>) {
+function aBrowserWithFiles(paths: Record<string, string | Uint8Array<ArrayBuffer>>) {
   const disk = new Map(Object.entries(paths));
   const values = new Map<string, unknown>();
   const store: KeyValueStore = {
@@ -63,7 +63,11 @@ function aBrowserWithFiles(paths: Record<string, string>) {
     if (!opened) throw new Error(`nothing opened at ${path}`);
     return opened;
   };
-  return { host, disk, pick };
+  const pickContract = async (path: string) => {
+    nextPick = path;
+    return host.openContractFile();
+  };
+  return { host, disk, pick, pickContract };
 }
 
 const design = (name: string) => serializeMesh({ ...aMesh().build(), name });
@@ -103,5 +107,23 @@ describe('files of the same name in different folders, in the browser', () => {
     await pick('/work/uni.mesh.json');
 
     expect(await host.recentFiles()).toHaveLength(1);
+  });
+});
+
+describe('a contract opened in the browser', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it('keeps its byte order mark, so Save contract as… writes the same bytes', async () => {
+    const { pickContract } = aBrowserWithFiles({
+      '/c/bom.odcs.yaml': new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('id: x\n')]),
+    });
+    expect((await pickContract('/c/bom.odcs.yaml'))?.text).toBe('\uFEFFid: x\n');
+  });
+
+  it('refuses Latin-1 text naming its first byte that is not UTF-8, rather than opening replacement characters', async () => {
+    const { pickContract } = aBrowserWithFiles({
+      '/c/latin1.odcs.yaml': new Uint8Array([...utf8('name: h'), 0xf4, ...utf8('pital\n')]),
+    });
+    await expect(pickContract('/c/latin1.odcs.yaml')).rejects.toThrow('byte 7 (0xf4) is not UTF-8');
   });
 });

@@ -26,6 +26,26 @@ describe('contracts saved on their own in the desktop app', () => {
       expect(await host.openContractFile()).toBeNull();
     });
 
+    it('keeps a UTF-8 byte order mark, so the contract saves back to the same bytes', async () => {
+      const withMark = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(OLD_TEXT)]);
+      const fs = new InMemoryFileSystem().withBytes(ORDERS, withMark);
+      const { host } = aDesktop({ contractFileToOpen: ORDERS }, fs);
+
+      expect((await host.openContractFile())?.text).toBe(`\uFEFF${OLD_TEXT}`);
+    });
+
+    it('refuses a file that is not UTF-8, naming its first bad byte, rather than opening replacement characters', async () => {
+      const latin1 = new Uint8Array([
+        ...new TextEncoder().encode('name: h'),
+        0xf4,
+        ...new TextEncoder().encode('pital\n'),
+      ]);
+      const fs = new InMemoryFileSystem().withBytes(ORDERS, latin1);
+      const { host } = aDesktop({ contractFileToOpen: ORDERS }, fs);
+
+      await expect(host.openContractFile()).rejects.toThrow('byte 7 (0xf4) is not UTF-8');
+    });
+
     it('says which file could not be read', async () => {
       const { host } = aDesktop({ contractFileToOpen: '/home/ada/gone.odcs.yaml' });
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseMeshFile, parseMeshFileBytes } from '../../../shared/contracts/contract-text';
 import {
+  CONTRACT_FILES,
   countUtf8Bytes,
   decodeMeshFileBytes,
+  decodeTextFileBytes,
   MAX_MESH_FILE_BYTES,
   MAX_NESTING_DEPTH,
   type Mesh,
@@ -158,5 +160,21 @@ describe('duplicate keys', () => {
     const text = serializeMesh(aMesh().build()).replace('"name":', '"n\\u0061me": "x", "name":');
 
     expect(problemsOf(parseMeshFile(text))[0]).toMatch(/^name: duplicate key "name"/);
+  });
+});
+
+describe('contract files opened to be saved back', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it('keeps a byte order mark in the text, so saving writes the same bytes', () => {
+    expect(decodeTextFileBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('id: x\n')]), CONTRACT_FILES)).toEqual({
+      ok: true,
+      value: '\uFEFFid: x\n',
+    });
+  });
+
+  it('refuses Latin-1 text naming its first byte that is not UTF-8', () => {
+    const read = decodeTextFileBytes(new Uint8Array([...utf8('h'), 0xf4, ...utf8('pital')]), CONTRACT_FILES);
+    expect(read.ok || read.errors[0]?.message).toMatch(/^byte 1 \(0xf4\) is not UTF-8/);
   });
 });

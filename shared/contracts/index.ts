@@ -89,6 +89,7 @@ export {
   relationshipEdit,
   type SchemaDiagram,
   schemaDiagramOf,
+  whyUnreferenceable,
 } from './schema-diagram';
 export { checkContractSemantics, checkContractYaml, checkDatasetShape } from './semantic-checks';
 export {

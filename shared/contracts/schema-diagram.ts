@@ -121,6 +121,16 @@ function references(value: unknown): FieldRef[] {
   });
 }
 
+/** A name ODCS's `table.column` reference can hold (its schema's pattern for `to`). */
+const REFERENCEABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Why a relationship cannot point at `to` in ODCS's `table.column` form, in words; nothing when it can. */
+export function whyUnreferenceable(to: FieldRef): string | undefined {
+  const name = [to.table, to.field].find((part) => !REFERENCEABLE_NAME.test(part));
+  if (name === undefined) return undefined;
+  return `ODCS refers to a field as table.column, with names of letters, digits and underscores only, so '${name}' cannot be referenced: rename it to relate it`;
+}
+
 /**
  * The edit that makes `from` a foreign key to `to`: a relationship on the property, as ODCS
  * writes one (`to: object.property`, `type: foreignKey`). Nothing when it exists already

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { readOdcsDocument, relationshipEdit, schemaDiagramOf } from '../../../shared/contracts';
+import { readOdcsDocument, relationshipEdit, schemaDiagramOf, whyUnreferenceable } from '../../../shared/contracts';
 import { counted } from '../../../shared/model';
 import { SchemaDiagramFlow } from '../../canvas/schema-diagram-flow';
 import { useNoticeStore } from '../../store/notice-store';
@@ -28,6 +28,13 @@ export default function ContractSchemaDiagram({ contractId }: { contractId: stri
           onConnectFields={(from, to) => {
             const edit = relationshipEdit(document, from, to);
             if (!edit) return;
+            const unreferenceable = whyUnreferenceable(to);
+            if (unreferenceable) {
+              useNoticeStore
+                .getState()
+                .show({ tone: 'error', text: `Could not add the relationship: ${unreferenceable}.` });
+              return;
+            }
             const result = editContract(contractId, [edit]);
             useNoticeStore
               .getState()

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readOdcsDocument } from '../../../shared/contracts/contract-edits';
 import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
-import { type FieldRef, relationshipEdit, schemaDiagramOf } from '../../../shared/contracts/schema-diagram';
+import {
+  type FieldRef,
+  relationshipEdit,
+  schemaDiagramOf,
+  whyUnreferenceable,
+} from '../../../shared/contracts/schema-diagram';
 import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
 import { anOdcsText } from './builders';
 import { officialExamples } from './official-examples';
@@ -98,5 +103,17 @@ describe('relating two fields by dragging between them', () => {
     expect(relationshipEdit(documentOf(related), CUSTOMER_ID, CUSTOMERS_KEY)).toBe(undefined);
     expect(relationshipEdit(documentOf(ORDERS), CUSTOMER_ID, CUSTOMER_ID)).toBe(undefined);
     expect(relationshipEdit(documentOf(ORDERS), { table: 'refunds', field: 'id' }, CUSTOMERS_KEY)).toBe(undefined);
+  });
+});
+
+describe('fields a relationship cannot point at', () => {
+  it('says in words that a table named with a space cannot be referenced as table.column', () => {
+    expect(whyUnreferenceable({ table: 'player stats', field: 'player_id' })).toMatch(
+      /^ODCS refers to a field as table\.column.*'player stats' cannot be referenced/,
+    );
+  });
+
+  it('has nothing to say about names the reference can hold', () => {
+    expect(whyUnreferenceable(CUSTOMERS_KEY)).toBeUndefined();
   });
 });

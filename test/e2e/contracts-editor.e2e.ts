@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import { caretAfter, dropFiles, findInYaml, openContract, problems, showView } from './contract-driver';
@@ -337,18 +338,38 @@ describeInChromium('the contract editor in the built app', (session) => {
       '      - *idprop',
       '',
     ].join('\n');
-    await dropFiles(page, [{ name: 'anchors.odcs.yaml', text: anchored }]);
-    const listed = page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: /^Anchors/ });
-    const importButton = page.getByTestId('import-dialog').getByRole('button', { name: 'Import' });
-    await listed.or(importButton).first().waitFor();
-    if ((await importButton.count()) > 0) await importButton.click();
-    await listed.click();
+    await openDroppedContract(page, 'Anchors', anchored);
     await showView(page, 'Form');
     await page.getByRole('table', { name: 'Fields of b' }).getByLabel('Field name').fill('b_id');
     await page
       .getByRole('alert')
       .filter({ hasText: 'Not changed: schema[1].properties[0] is an alias (*idprop)' })
       .waitFor();
+  });
+
+  it('colours a form section’s problem count as a warning when its findings are only warnings', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    const keyNotRequired = [
+      'apiVersion: v3.1.0',
+      'kind: DataContract',
+      'id: players',
+      'name: Players',
+      'version: 1.0.0',
+      'status: active',
+      'schema:',
+      '  - name: players',
+      '    properties:',
+      '      - name: player_id',
+      '        logicalType: string',
+      '        primaryKey: true',
+      '',
+    ].join('\n');
+    await openDroppedContract(page, 'Players', keyNotRequired);
+    await showView(page, 'Form');
+    const badge = page.locator('.form-section > summary', { hasText: 'Schema' }).locator('.form-section__problems');
+    await badge.waitFor();
+    expect(await badge.getAttribute('class')).toContain('problem--warning');
   });
 
   it('makes a field chosen as a map a valid map whose key and value types the form edits', async () => {
@@ -369,3 +390,13 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.getByTestId('contract-preview').filter({ hasText: 'map' }).waitFor();
   });
 });
+
+/** Drops a contract file on the window, imports it and opens it in the editor. */
+async function openDroppedContract(page: Page, name: string, text: string): Promise<void> {
+  await dropFiles(page, [{ name: `${name.toLowerCase()}.odcs.yaml`, text }]);
+  const listed = page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: new RegExp(`^${name}`) });
+  const importButton = page.getByTestId('import-dialog').getByRole('button', { name: 'Import' });
+  await listed.or(importButton).first().waitFor();
+  if ((await importButton.count()) > 0) await importButton.click();
+  await listed.click();
+}

@@ -23,15 +23,17 @@ export function Section({
 }) {
   const form = useContractForm();
   const prefix = path === undefined ? undefined : formatPath(path);
-  const problemCount =
+  const problems =
     prefix === undefined
-      ? 0
+      ? []
       : [...form.findingsByPath.entries()]
           .filter(
             ([findingPath]) =>
               findingPath === prefix || findingPath.startsWith(`${prefix}[`) || findingPath.startsWith(`${prefix}.`),
           )
-          .reduce((count, [, findings]) => count + findings.length, 0);
+          .flatMap(([, findings]) => findings);
+  const problemCount = problems.length;
+  const hasErrors = problems.some((finding) => finding.severity === 'error');
   const itemCount = path === undefined ? undefined : countOf(valueAt(form.document, path));
   const details = useRef<HTMLDetailsElement>(null);
   const [opensAtFirst] = useState(isOpen || problemCount > 0);
@@ -44,7 +46,11 @@ export function Section({
       <summary>
         {title}
         {itemCount !== undefined && <span className="form-section__count">{itemCount}</span>}
-        {problemCount > 0 && <span className="form-section__problems">{counted(problemCount, 'problem')}</span>}
+        {problemCount > 0 && (
+          <span className={`form-section__problems problem--${hasErrors ? 'error' : 'warning'}`}>
+            {counted(problemCount, 'problem')}
+          </span>
+        )}
       </summary>
       {children}
     </details>

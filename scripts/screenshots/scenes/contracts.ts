@@ -26,7 +26,7 @@ const arrangements: { name: string; arrange(page: Page): Promise<void> }[] = [
     async arrange(page) {
       await orderIn(page, 'Form');
       await page.getByRole('button', { name: 'Details of status' }).click();
-      await page.getByLabel('Version', { exact: true }).fill('1.');
+      await page.getByLabel('Version', { exact: true }).fill('');
       await page.locator('[data-path="version"] .form-field__problems').waitFor();
     },
   },

@@ -113,20 +113,19 @@ function FieldControl({ id, path, spec }: { id: string; path: readonly PathSegme
   }
 }
 
+/** An input of one value of the form: its id and label wiring, the value, and where a change goes. */
+interface ValueInputProps {
+  common: { id: string };
+  value: unknown;
+  onChange: (value: unknown) => void;
+}
+
 /**
  * A list as comma-separated text. What is typed stays as typed while the input has the focus
  * (its commas and spaces would otherwise go at each keystroke); the list is written as it is
  * typed, and the input shows the list as the contract holds it once left.
  */
-function ListInput({
-  common,
-  value,
-  onChange,
-}: {
-  common: { id: string };
-  value: unknown;
-  onChange: (value: unknown) => void;
-}) {
+function ListInput({ common, value, onChange }: ValueInputProps) {
   const [typed, setTyped] = useState<string | null>(null);
   return (
     <input
@@ -143,15 +142,7 @@ function ListInput({
 }
 
 /** Any value as YAML on one line (`[a, b]`, `{ x: 1 }`, `42`); text that does not parse is kept as a string. */
-function YamlValueInput({
-  common,
-  value,
-  onChange,
-}: {
-  common: { id: string };
-  value: unknown;
-  onChange: (value: unknown) => void;
-}) {
+function YamlValueInput({ common, value, onChange }: ValueInputProps) {
   const shown = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return (
     <input

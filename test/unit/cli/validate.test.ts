@@ -16,6 +16,20 @@ const invalidContract = readFileSync(
 const UNREAD_SHIPMENTS =
   "shop.mesh.json: info: contracts[3]: Contract 'Shipment' governs only data no link reads: output port 'Shipments' of 'shipments'. [unused-contracts]";
 
+/** The sample with a product linked to itself, an error its policies turn off with a reason. */
+function sampleWithWaivedSelfLink() {
+  const mesh = JSON.parse(sample);
+  const [orders] = mesh.products;
+  orders.inputPorts.push({ ...orders.inputPorts[0], id: 'loop', name: 'loop' });
+  mesh.links.push({
+    id: 'loop',
+    from: { nodeId: orders.id, portId: orders.outputPorts[0].id },
+    to: { nodeId: orders.id, portId: 'loop' },
+  });
+  mesh.policies.rules = { 'self-links': { severity: 'off', reason: 'Replayed on purpose' } };
+  return mesh;
+}
+
 describe('mesh-designer validate', () => {
   it('passes a valid design and summarises it', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': sample });
@@ -188,15 +202,7 @@ describe('mesh-designer validate', () => {
   });
 
   it('gives a finding of a rule turned off the severity off, which --severity error or warning leaves out', async () => {
-    const mesh = JSON.parse(sample);
-    const [orders] = mesh.products;
-    orders.inputPorts.push({ ...orders.inputPorts[0], id: 'loop', name: 'loop' });
-    mesh.links.push({
-      id: 'loop',
-      from: { nodeId: orders.id, portId: orders.outputPorts[0].id },
-      to: { nodeId: orders.id, portId: 'loop' },
-    });
-    mesh.policies.rules = { 'self-links': { severity: 'off', reason: 'Replayed on purpose' } };
+    const mesh = sampleWithWaivedSelfLink();
     const files = { 'shop.mesh.json': JSON.stringify(mesh) };
     const errorsOnly = fakeIo(files);
     expect(await runCli(['validate', 'shop.mesh.json', '--severity', 'error', '--json'], errorsOnly.io)).toBe(EXIT.ok);
@@ -220,15 +226,7 @@ describe('mesh-designer validate', () => {
   });
 
   it('passes a design whose only errors come from a rule its policies turned off, as its report says', async () => {
-    const mesh = JSON.parse(sample);
-    const [orders] = mesh.products;
-    orders.inputPorts.push({ ...orders.inputPorts[0], id: 'loop', name: 'loop' });
-    mesh.links.push({
-      id: 'loop',
-      from: { nodeId: orders.id, portId: orders.outputPorts[0].id },
-      to: { nodeId: orders.id, portId: 'loop' },
-    });
-    mesh.policies.rules = { 'self-links': { severity: 'off', reason: 'Replayed on purpose' } };
+    const mesh = sampleWithWaivedSelfLink();
     const human = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json'], human.io)).toBe(EXIT.ok);
     expect(human.out.at(-1)).toBe(

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
 import { openByChooser, openSampleDesign, productNode } from './designer-driver';
+import { openEditedSample } from './simulation-driver';
 
 const ecommerce = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
 
@@ -93,6 +94,49 @@ describeInChromium('governance', (session) => {
     await page.getByTestId('impact-results').getByText('customer_id ← Customers.customer_id').first().waitFor();
     await page.getByRole('button', { name: 'Clear' }).click();
     expect(await page.locator('.impact--origin').count()).toBe(0);
+  });
+});
+
+/** How a link's line is drawn on screen: colour, dash, width and arrowhead. */
+const linkLook = (page: Page, linkId: string) =>
+  page
+    .getByTestId(`rf__edge-${linkId}`)
+    .locator('.react-flow__edge-path')
+    .evaluate((path) => {
+      const style = getComputedStyle(path);
+      return {
+        stroke: style.stroke,
+        dash: style.strokeDasharray,
+        width: style.strokeWidth,
+        arrow: path.getAttribute('marker-end'),
+      };
+    });
+
+describeInChromium('governance, as the design’s policies set it', (session) => {
+  it('draws an incompatible link plainly when a policy turns link-compatibility off, its tooltip giving the reason, and gives the reason of a changed severity in a badge', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'waived.mesh.json', (mesh) => {
+      const customer360 = mesh.products.find((product) => product.id === 'customer-360');
+      customer360?.inputPorts
+        .find((port) => port.id === 'orders-in')
+        ?.expects.push({ name: 'coupon_code', logicalType: 'string', required: true });
+      const shipments = mesh.products.find((product) => product.id === 'shipments');
+      if (shipments) shipments.owner = '';
+      mesh.policies.rules['link-compatibility'] = { severity: 'off', reason: 'Coupons arrive with Order 2.0' };
+      mesh.policies.rules.owners = { severity: 'error', reason: 'An owner answers the pager' };
+    });
+
+    const waived = page.getByTestId('rf__edge-l-orders-360');
+    expect(await waived.locator(':scope > title').textContent()).toMatch(
+      /^Incompatible link, turned off: Coupons arrive with Order 2\.0\n[\s\S]*coupon_code/,
+    );
+    expect(await linkLook(page, 'l-orders-360')).toEqual(await linkLook(page, 'l-customers-360'));
+
+    const badge = page.getByTestId('problems-shipments');
+    expect(await badge.getAttribute('data-severity')).toBe('error');
+    expect(await badge.getAttribute('title')).toContain(
+      "error (policy: An owner answers the pager): Data product 'shipments' has no owner.",
+    );
   });
 });
 

@@ -95,7 +95,16 @@ export async function fireRedelivery(page: Page, topic: string, records: number)
 /** The parts of the sample file the tests change. */
 interface SampleFile {
   domains: { id: string; name: string }[];
-  products: { id: string; name: string; domainId: string; transformations: { sql: string }[] }[];
+  products: {
+    id: string;
+    name: string;
+    domainId: string;
+    owner: string;
+    inputPorts: { id: string; name: string; expects: { name: string; logicalType: string; required: boolean }[] }[];
+    transformations: { sql: string }[];
+  }[];
+  links: { id: string; from: { nodeId: string; portId: string }; to: { nodeId: string; portId: string } }[];
+  policies: { rules: Record<string, unknown> };
   systems: { id: string; database: { engine: string } }[];
   scenarios: {
     presenterNotes?: Record<string, string>;

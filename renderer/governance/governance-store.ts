@@ -15,11 +15,14 @@ interface GovernanceState {
   /** List only problems of the selected elements. */
   onlySelection: boolean;
   focusedPort: FocusedPort | null;
+  /** The rule id of a policy the user was sent to (from a problem), highlighted in the design inspector's list. */
+  focusedPolicy: string | null;
   /** What the impact analysis starts from; null when none is shown. */
   impactOrigin: ImpactOrigin | null;
   toggleSeverity(severity: Severity): void;
   setOnlySelection(only: boolean): void;
   focusPort(port: FocusedPort | null): void;
+  focusPolicy(ruleId: string | null): void;
   showImpact(origin: ImpactOrigin | null): void;
 }
 
@@ -28,6 +31,7 @@ export const useGovernanceStore = create<GovernanceState>()((set) => ({
   shownSeverities: new Set<Severity>(['error', 'warning', 'info']),
   onlySelection: false,
   focusedPort: null,
+  focusedPolicy: null,
   impactOrigin: null,
   toggleSeverity: (severity) =>
     set((state) => {
@@ -38,10 +42,12 @@ export const useGovernanceStore = create<GovernanceState>()((set) => ({
     }),
   setOnlySelection: (onlySelection) => set({ onlySelection }),
   focusPort: (focusedPort) => set({ focusedPort }),
+  focusPolicy: (focusedPolicy) => set({ focusedPolicy }),
   showImpact: (impactOrigin) => set({ impactOrigin }),
 }));
 
-// A document just opened starts with no impact shown and no port marked: ids of the previous one mean nothing in it.
+// A document just opened starts with no impact shown and nothing marked: ids of the previous one mean nothing in it.
 useDocumentStore.subscribe((state, previous) => {
-  if (state.openCount !== previous.openCount) useGovernanceStore.setState({ focusedPort: null, impactOrigin: null });
+  if (state.openCount !== previous.openCount)
+    useGovernanceStore.setState({ focusedPort: null, focusedPolicy: null, impactOrigin: null });
 });

@@ -6,27 +6,31 @@ import { useContractTabs } from '../contracts/contract-tabs-store';
 import { currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { selectOnly } from '../store/selection-store';
+import { useUiStore } from '../store/ui-store';
 import { useGovernanceStore } from './governance-store';
 
 /**
  * Takes the user to an element: selects what shows it on the canvas and brings that into view;
  * a port or topic is marked on its node, a contract or field opens in the contract editor; a
- * policy, which the canvas does not draw, shows the design's inspector (it lists the policies)
- * and says where the policy is written.
+ * policy, which the canvas does not draw, is highlighted in the design inspector's list of
+ * policies, which is shown, and the notice says where the policy is written.
  */
 export function revealElement(element: ElementRef): void {
   const mesh = currentMesh();
   if (!mesh) return;
-  const focusPort = useGovernanceStore.getState().focusPort;
+  const { focusPort, focusPolicy } = useGovernanceStore.getState();
   if (element.kind === 'policy') {
     focusPort(null);
+    focusPolicy(element.ruleId);
     selectOnly([]);
+    useUiStore.getState().showSidePanelTab('inspector');
     useNoticeStore.getState().show({
       tone: 'info',
-      text: `Policies are written in the design file: this one is ${policyPlace(element.ruleId).path} (the design inspector lists them).`,
+      text: `Policies are written in the design file: this one is ${policyPlace(element.ruleId).path} (highlighted in the design inspector).`,
     });
     return;
   }
+  focusPolicy(null);
   if (element.kind === 'link') {
     const link = mesh.links.find((candidate) => candidate.id === element.linkId);
     focusPort(null);

@@ -1,3 +1,5 @@
+import { useEffect, useRef } from 'react';
+import { useGovernanceStore } from '../governance/governance-store';
 import { useDocumentStore } from '../store/document-store';
 import { InspectorSection } from './inspector-section';
 
@@ -16,12 +18,32 @@ export function PolicyList() {
       ) : (
         <ul className="policy-list" data-testid="policy-list">
           {entries.map(([ruleId, entry]) => (
-            <li key={ruleId}>
-              <code>{ruleId}</code>: {JSON.stringify(entry)}
-            </li>
+            <PolicyEntry key={ruleId} ruleId={ruleId} entry={entry} />
           ))}
         </ul>
       )}
     </InspectorSection>
+  );
+}
+
+/** One policy; the one a problem sent the user to is highlighted and scrolled into view. */
+function PolicyEntry({ ruleId, entry }: { ruleId: string; entry: unknown }) {
+  const isFocused = useGovernanceStore((state) => state.focusedPolicy === ruleId);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!isFocused || !item.current) return;
+    // The section keeps its state in the DOM: the user may have closed it.
+    const section = item.current.closest('details');
+    if (section) section.open = true;
+    item.current.scrollIntoView({ block: 'center' });
+  }, [isFocused]);
+  return (
+    <li
+      ref={item}
+      className={isFocused ? 'policy-list__entry policy-list__entry--focused' : 'policy-list__entry'}
+      aria-current={isFocused || undefined}
+    >
+      <code>{ruleId}</code>: {JSON.stringify(entry)}
+    </li>
   );
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, '../../test-results/screenshots');
@@ -118,6 +118,15 @@ export function overlappingOnScreen(page: Page, selector: string, idAttribute: s
         .map((b) => `${a.id} × ${b.id}`),
     );
   }, idAttribute);
+}
+
+/** Whether the element is on screen: scrolled into its panel's view and drawn over nothing that hides it. */
+export function isOnScreen(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const middle = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return middle !== null && element.contains(middle);
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium, screenshot } from './app-driver';
+import { describeInChromium, isOnScreen, screenshot } from './app-driver';
 import { openByChooser, openSampleDesign, productNode } from './designer-driver';
 import { openEditedSample } from './simulation-driver';
 
@@ -137,6 +137,29 @@ describeInChromium('governance, as the design’s policies set it', (session) =>
     expect(await badge.getAttribute('title')).toContain(
       "error (policy: An owner answers the pager): Data product 'shipments' has no owner.",
     );
+  });
+
+  it('shows the design inspector, its policy written under the misspelt rule id highlighted, when that problem is clicked', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'misspelt-policy.mesh.json', (mesh) => {
+      mesh.policies.rules = {
+        owners: { severity: 'error', reason: 'An owner answers the pager' },
+        'pii-propogation': 'warning',
+        'orphan-products': { severity: 'off', reason: 'Prototypes stand alone' },
+      };
+    });
+    // A short window, where the design inspector's last section, the policies, starts below its fold.
+    await page.setViewportSize({ width: 1440, height: 600 });
+    await page.getByTestId('problem-counts').click();
+    await problem(page, "The policies set 'pii-propogation', which is no rule.").locator('.problem-row__main').click();
+
+    await page.getByTestId('mesh-inspector').waitFor();
+    const policies = page.getByTestId('policy-list').getByRole('listitem');
+    const misspelt = policies.filter({ hasText: 'pii-propogation' });
+    expect(await misspelt.getAttribute('aria-current')).toBe('true');
+    expect(await isOnScreen(misspelt)).toBe(true);
+    expect(await policies.filter({ hasText: 'owners' }).getAttribute('aria-current')).toBeNull();
+    await screenshot(page, 'governance-policy-highlighted');
   });
 });
 

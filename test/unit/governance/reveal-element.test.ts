@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { useGovernanceStore } from '../../../renderer/governance/governance-store';
 import { revealElement } from '../../../renderer/governance/reveal-element';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { selectOnly, useSelectionStore } from '../../../renderer/store/selection-store';
+import { useUiStore } from '../../../renderer/store/ui-store';
 import { aMesh } from '../../builders/mesh-builder';
 import { openDocument } from '../store/store-fixture';
 
@@ -14,12 +16,21 @@ describe('revealing what a problem is about', () => {
     useNoticeStore.setState({ notice: null });
   });
 
-  it('shows the design, and says where a policy is written, for a finding about a policy', () => {
+  it('shows the design in the inspector, the policy marked, and says where it is written, for a finding about a policy', () => {
+    useUiStore.getState().showSidePanelTab('problems');
     revealElement({ kind: 'policy', ruleId: 'nope' });
     expect([...useSelectionStore.getState().nodeIds]).toEqual([]);
+    expect(useUiStore.getState().sidePanelTab).toBe('inspector');
+    expect(useGovernanceStore.getState().focusedPolicy).toBe('nope');
     expect(useNoticeStore.getState().notice).toMatchObject({
       tone: 'info',
-      text: 'Policies are written in the design file: this one is policies.rules.nope (the design inspector lists them).',
+      text: 'Policies are written in the design file: this one is policies.rules.nope (highlighted in the design inspector).',
     });
+  });
+
+  it('unmarks the policy when it goes to an element on the canvas', () => {
+    revealElement({ kind: 'policy', ruleId: 'nope' });
+    revealElement({ kind: 'product', productId: 'orders' });
+    expect(useGovernanceStore.getState().focusedPolicy).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { useIsDark } from '../diagrams/use-is-dark';
 import { useDocumentStore } from '../store/document-store';
 import { countingAxis } from './chart-axes';
 import { ConsumerOffsets } from './consumer-offsets';
+import { legendSwatch } from './legend-swatch';
 import { RunErrors } from './run-errors';
 import { seriesStyle } from './series-style';
 import { useSimulationStore } from './simulation-store';
@@ -83,18 +84,23 @@ function Chart({
     const width = container.current.clientWidth || 380;
     // The canvas cannot read CSS variables: take the theme's text colour as it is now.
     const text = getComputedStyle(container.current).color;
+    const styles = names.map((_, index) => seriesStyle(index, isDark));
     const created = new uPlot(
       {
         width,
         height: CHART_HEIGHT,
         scales: { x: { time: false } },
         axes: [countingAxis(text), countingAxis(text, { size: 44 })],
-        legend: { live: false },
+        // A marker drawn as its line, dashes included: uPlot's own is a solid border in the line's colour.
+        legend: {
+          live: false,
+          markers: { width: 0, fill: (_, seriesIndex) => legendSwatch(styles[seriesIndex - 1] ?? { stroke: text }) },
+        },
         series: [
           { label: 'tick' },
           ...names.map((name, index) => ({
             label: label(name),
-            ...seriesStyle(index, isDark),
+            ...styles[index],
             width: name === 'total' ? 2.5 : 1.5,
             points: { show: false },
           })),

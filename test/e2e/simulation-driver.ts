@@ -92,6 +92,39 @@ export async function fireRedelivery(page: Page, topic: string, records: number)
   await redelivery.getByRole('button', { name: 'Fire' }).click();
 }
 
+/**
+ * From now on, remembers the lines each canvas of the page draws, each once: its colour and dash
+ * pattern. The charts are canvases: this is how a test sees how their series look.
+ */
+export async function recordCanvasLines(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const drawn = new WeakMap<HTMLCanvasElement, Set<string>>();
+    const { stroke } = CanvasRenderingContext2D.prototype;
+    CanvasRenderingContext2D.prototype.stroke = function (this: CanvasRenderingContext2D, path?: Path2D) {
+      const lines = drawn.get(this.canvas) ?? new Set<string>();
+      lines.add(JSON.stringify({ colour: String(this.strokeStyle), dash: this.getLineDash() }));
+      drawn.set(this.canvas, lines);
+      Reflect.apply(stroke, this, path ? [path] : []);
+    };
+    Reflect.set(window, '__canvasLines', (canvas: HTMLCanvasElement) =>
+      [...(drawn.get(canvas) ?? [])].map((line) => JSON.parse(line)),
+    );
+  });
+}
+
+export interface CanvasLine {
+  colour: string;
+  dash: number[];
+}
+
+/** The lines a metrics chart drew since `recordCanvasLines`. */
+export function chartLines(page: Page, title: string): Promise<CanvasLine[]> {
+  return page
+    .getByTestId(`chart-${title}`)
+    .locator('canvas')
+    .evaluate((canvas) => (Reflect.get(window, '__canvasLines') as (drawn: Element) => CanvasLine[])(canvas));
+}
+
 /** The parts of the sample file the tests change. */
 interface SampleFile {
   domains: { id: string; name: string }[];

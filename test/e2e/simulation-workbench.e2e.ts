@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
-import { cspViolations, describeInChromium } from './app-driver';
+import { seriesColors } from '../../renderer/simulation/series-style';
+import { cspViolations, describeInChromium, screenshot } from './app-driver';
 import {
   addProductByKey,
   connectPorts,
@@ -15,11 +16,14 @@ import {
   systemNode,
 } from './designer-driver';
 import {
+  chartLines,
   currentTick,
   engineMetrics,
   enterSimulate,
   gridColumn,
+  openEditedSample,
   openTab,
+  recordCanvasLines,
   replaceEditorText,
   runTo,
   simulateSample,
@@ -159,6 +163,56 @@ describeInChromium('working with a simulation', (session) => {
     const { tables, errors } = await engineMetrics(page);
     expect(errors.map((error) => error.path)).toEqual(['products[0].outputPorts[0].contractId']);
     expect(Object.values(tables).map((table) => table.step)).toEqual([undefined, 6]);
+  });
+
+  it('draws each series of a chart in a look of its own: its own colour, then, once the colours run out, a dash pattern', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'eleven-links.mesh.json', (mesh) => {
+      const dashboard = mesh.products.find((product) => product.id === 'sales-dashboard');
+      const profiles = dashboard?.inputPorts.find((port) => port.id === 'profiles-in');
+      if (!dashboard || !profiles) return;
+      for (const extra of ['north', 'south', 'west']) {
+        dashboard.inputPorts.push({ ...profiles, id: `${extra}-in`, name: `Customers ${extra}` });
+        mesh.links.push({
+          id: `l-customers-${extra}`,
+          from: { nodeId: 'customers', portId: 'customers-out' },
+          to: { nodeId: 'sales-dashboard', portId: `${extra}-in` },
+        });
+      }
+    });
+    await enterSimulate(page);
+    await runTo(page, 2);
+    await recordCanvasLines(page);
+    await openTab(page, 'Metrics');
+
+    // Eleven links and their total, one row each in the legend.
+    const series = await page.getByTestId('chart-Records per tick').locator('.u-legend .u-series').count();
+    expect(series).toBe(12);
+    // The grid and the ticks are drawn translucent, the series opaque.
+    const seriesLines = async () =>
+      (await chartLines(page, 'Records per tick')).filter((line) => line.colour.startsWith('#'));
+    await expect.poll(async () => (await seriesLines()).length).toBe(series);
+    const lines = await seriesLines();
+    const solid = lines.filter((line) => line.dash.length === 0);
+    const dashed = lines.filter((line) => line.dash.length > 0);
+    const palette = seriesColors(false).length;
+    expect(solid).toHaveLength(palette);
+    expect(new Set(solid.map((line) => line.colour)).size).toBe(palette);
+    expect(dashed).toHaveLength(series - palette);
+    for (const line of dashed) expect(solid.map((other) => other.colour)).toContain(line.colour);
+    expect(new Set(dashed.map((line) => `${line.colour} ${line.dash}`)).size).toBe(dashed.length);
+    // The legend tells the same colour solid and dashed apart too, or no one knows which line is which link.
+    const swatches = await page
+      .getByTestId('chart-Records per tick')
+      .locator('.u-legend .u-marker')
+      .evaluateAll((markers) =>
+        markers.map((marker) => {
+          const look = getComputedStyle(marker);
+          return [look.backgroundColor, look.backgroundImage, look.borderTopStyle, look.borderTopColor].join(' ');
+        }),
+      );
+    expect(new Set(swatches).size).toBe(series);
+    await screenshot(page, 'metrics-twelve-series');
   });
 
   it('charts the run and exports its metrics as CSV; marks the changed fields of an update; offers example records per output port in Design mode, in the inspector and beside the contract’s schema', async () => {

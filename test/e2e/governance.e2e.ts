@@ -113,7 +113,7 @@ const linkLook = (page: Page, linkId: string) =>
     });
 
 describeInChromium('governance, as the design’s policies set it', (session) => {
-  it('draws an incompatible link plainly when a policy turns link-compatibility off, its tooltip giving the reason, and gives the reason of a changed severity in a badge', async () => {
+  it('draws the links of rules a policy turns off plainly, their tooltips giving the reason, and gives the reason of a changed severity in a badge', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openEditedSample(page, 'waived.mesh.json', (mesh) => {
       const customer360 = mesh.products.find((product) => product.id === 'customer-360');
@@ -122,7 +122,13 @@ describeInChromium('governance, as the design’s policies set it', (session) =>
         ?.expects.push({ name: 'coupon_code', logicalType: 'string', required: true });
       const shipments = mesh.products.find((product) => product.id === 'shipments');
       if (shipments) shipments.owner = '';
+      mesh.links.push({
+        id: 'loop',
+        from: { nodeId: 'customer-360', portId: 'profiles-out' },
+        to: { nodeId: 'customer-360', portId: 'customers-in' },
+      });
       mesh.policies.rules['link-compatibility'] = { severity: 'off', reason: 'Coupons arrive with Order 2.0' };
+      mesh.policies.rules['self-links'] = { severity: 'off', reason: 'Profiles are merged in two passes' };
       mesh.policies.rules.owners = { severity: 'error', reason: 'An owner answers the pager' };
     });
 
@@ -131,6 +137,12 @@ describeInChromium('governance, as the design’s policies set it', (session) =>
       /^Incompatible link, turned off: Coupons arrive with Order 2\.0\n[\s\S]*coupon_code/,
     );
     expect(await linkLook(page, 'l-orders-360')).toEqual(await linkLook(page, 'l-customers-360'));
+    const loopBadge = page.getByTestId('link-problems-loop');
+    expect(await loopBadge.getAttribute('data-severity')).toBe('off');
+    expect(await loopBadge.locator('title').textContent()).toMatch(
+      /^turned off \(Profiles are merged in two passes\): /,
+    );
+    expect(await linkLook(page, 'loop')).toEqual(await linkLook(page, 'l-customers-360'));
 
     const badge = page.getByTestId('problems-shipments');
     expect(await badge.getAttribute('data-severity')).toBe('error');

@@ -2,8 +2,14 @@ import type { ValueGenerator } from '../model/scenario';
 import type { RandomStream } from './seeded-random';
 
 export type FakeKind = Extract<ValueGenerator, { kind: 'fake' }>['what'];
+/** The fake values that describe the row's person (a word or a sentence describes no one). */
+export type PersonalFakeKind = Exclude<FakeKind, 'word' | 'sentence'>;
 
-const FIRST_NAMES = [
+export function isPersonal(what: FakeKind): what is PersonalFakeKind {
+  return what !== 'word' && what !== 'sentence';
+}
+
+export const FIRST_NAMES = [
   'Anna',
   'Bram',
   'Chloe',
@@ -21,7 +27,7 @@ const FIRST_NAMES = [
   'Sofie',
   'Timo',
 ];
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'de Vries',
   'Jansen',
   'Bakker',
@@ -40,14 +46,14 @@ const LAST_NAMES = [
   'Janssens',
 ];
 /** Where a made-up person lives: streets of the city, and the country's calling code for a phone. */
-interface Place {
+export interface Place {
   city: string;
   country: string;
   callingCode: string;
   streets: readonly string[];
 }
 
-const PLACES: readonly Place[] = [
+export const PLACES: readonly Place[] = [
   { city: 'Amsterdam', country: 'NL', callingCode: '+31', streets: ['Kerkstraat', 'Prinsengracht', 'Stationsplein'] },
   { city: 'Utrecht', country: 'NL', callingCode: '+31', streets: ['Oudegracht', 'Lindenlaan', 'Dorpsstraat'] },
   { city: 'Rotterdam', country: 'NL', callingCode: '+31', streets: ['Coolsingel', 'Molenweg', 'Hoofdweg'] },
@@ -130,15 +136,23 @@ function drawPerson(random: RandomStream): FakePerson {
  */
 export interface RowPerson {
   current(): FakePerson;
-  nextRow(): void;
+  /** Starts the next row; `agreeing` makes the person drawn for it agree with what the row already says. */
+  nextRow(agreeing?: (drawn: FakePerson) => FakePerson): void;
 }
 
 export function rowPerson(random: RandomStream): RowPerson {
   let person: FakePerson | undefined;
+  let agreeingWithRow: ((drawn: FakePerson) => FakePerson) | undefined;
   return {
-    current: () => (person ??= drawPerson(random)),
-    nextRow: () => {
+    current: () => {
+      if (person) return person;
+      const drawn = drawPerson(random);
+      person = agreeingWithRow ? agreeingWithRow(drawn) : drawn;
+      return person;
+    },
+    nextRow: (agreeing) => {
       person = undefined;
+      agreeingWithRow = agreeing;
     },
   };
 }
@@ -171,6 +185,6 @@ export function fakeValue(what: FakeKind, random: RandomStream, person: () => Fa
 }
 
 /** A name as an email's local part takes it: `de Vries` → `devries`. */
-function emailPart(name: string): string {
+export function emailPart(name: string): string {
   return name.toLowerCase().replaceAll(' ', '');
 }

@@ -4,8 +4,9 @@ import type { ChangeRate, Scenario, ScriptStep, TableData, ValueGenerator } from
 import type { Column } from '../model/table';
 import { allowedValueGenerators } from './allowed-values';
 import type { ReportedError } from './error-log';
-import { type RowPerson, rowPerson } from './fake-values';
+import { isPersonal, type PersonalFakeKind, type RowPerson, rowPerson } from './fake-values';
 import type { OperationalDatabase } from './operational-database';
+import { type KnownFakeValues, personAgreeingWith } from './person-of-row';
 import { findTable } from './scenario-check';
 import { type RandomStream, seededRandom } from './seeded-random';
 import { columnList, quoteIdentifier } from './sql-text';
@@ -314,13 +315,7 @@ function prepareChangeRate(
 ): (tick: number, now: string, attempt: (operation: () => number) => number) => number {
   const { connection } = workload.database;
   const table = `node.${quoteIdentifier(workload.table.name)}`;
-  const setters = rate.updateColumns.map((column) => updateSetter(workload, column));
-  const update =
-    setters.length > 0
-      ? connection.prepare(
-          `UPDATE ${table} SET ${setters.map((setter) => setter.sql).join(', ')} WHERE rowid = (${randomRowSql(workload.table.name, 'rowid')})`,
-        )
-      : undefined;
+  const update = rate.updateColumns.length > 0 ? prepareRowUpdate(workload, rate.updateColumns) : undefined;
   const remove = connection.prepare(
     `DELETE FROM ${table} WHERE rowid = (${randomRowSql(workload.table.name, 'rowid')})`,
   );
@@ -331,17 +326,64 @@ function prepareChangeRate(
       changed += attempt(() => insertGeneratedRow(workload, context));
     }
     for (let count = update ? countAt(rate.updatesPerTick, tick) : 0; count > 0; count--) {
-      workload.person.nextRow();
-      changed += attempt(() => {
-        const values = setters.flatMap((setter) => setter.values(context));
-        return (update as SqlStatement).run([...values, workload.random.next()]);
-      });
+      changed += attempt(() => (update as (context: GenerationContext) => number)(context));
     }
     for (let count = countAt(rate.deletesPerTick, tick); count > 0; count--) {
       changed += attempt(() => remove.run([workload.random.next()]));
     }
     return changed;
   };
+}
+
+/**
+ * A rate's update of one random row. Where it sets some of the row's fake person (an email, a
+ * phone) and leaves others (the name, the country), the row is read first, so that the new values
+ * describe the person the row's other values do; otherwise one statement picks and updates it.
+ */
+function prepareRowUpdate(
+  workload: TableWorkload,
+  updateColumns: readonly string[],
+): (context: GenerationContext) => number {
+  const { connection } = workload.database;
+  const { random, person } = workload;
+  const table = `node.${quoteIdentifier(workload.table.name)}`;
+  const setters = updateColumns.map((column) => updateSetter(workload, column));
+  const set = `UPDATE ${table} SET ${setters.map((setter) => setter.sql).join(', ')}`;
+  const newValues = (context: GenerationContext) => setters.flatMap((setter) => setter.values(context));
+  const personal = personalColumns(workload);
+  const kept = personal.filter(({ column }) => !updateColumns.includes(column));
+  if (kept.length === personal.length || kept.length === 0) {
+    const update = connection.prepare(`${set} WHERE rowid = (${randomRowSql(workload.table.name, 'rowid')})`);
+    return (context) => {
+      person.nextRow();
+      return update.run([...newValues(context), random.next()]);
+    };
+  }
+  const pick = connection.prepare(
+    randomRowSql(workload.table.name, `rowid, ${columnList(kept.map(({ column }) => column))}`),
+  );
+  const update = connection.prepare(`${set} WHERE rowid = ?`);
+  return (context) => {
+    const row = pick.all([random.next()])[0];
+    if (!row) return 0;
+    const known: KnownFakeValues = {};
+    kept.forEach(({ what }, at) => {
+      const value = row[at + 1];
+      if (typeof value === 'string') known[what] = value;
+    });
+    person.nextRow((drawn) => personAgreeingWith(drawn, known, random));
+    return update.run([...newValues(context), row[0] as SqlValue]);
+  };
+}
+
+/** The table's columns whose fake values describe the row's person, with what each holds. */
+function personalColumns(workload: TableWorkload): { column: string; what: PersonalFakeKind }[] {
+  return workload.table.columns.flatMap((column, index) => {
+    const generator = workload.generators[index];
+    return generator?.kind === 'fake' && isPersonal(generator.what)
+      ? [{ column: column.name, what: generator.what }]
+      : [];
+  });
 }
 
 /**

@@ -72,3 +72,45 @@ describe('the fake values of a row', () => {
     expect([...countryOf.values()].every((countries) => countries.size === 1)).toBe(true);
   });
 });
+
+describe('a rate that updates some of a row’s fake values', () => {
+  const updatingContacts = aScenario()
+    .withData('crm', 'people', 100, {
+      full_name: fake('fullName'),
+      email: fake('email'),
+      street: fake('street'),
+      city: fake('city'),
+      country: fake('country'),
+      phone: fake('phone'),
+    })
+    .withRate('crm', 'people', { updates: 20, updateColumns: ['email', 'phone', 'city'] })
+    .build();
+
+  it('keeps them the row’s person: a new email of its name, a phone and a city of its country', async () => {
+    const simulation = await simulate(crm().build(), updatingContacts);
+    simulation.step(10);
+
+    const rows = rowsOf(simulation, 'crm', `SELECT ${PEOPLE.join(', ')} FROM people`);
+    const { countryOf, codeOf } = placesOf(rows);
+    for (const row of rows) {
+      const [first, ...last] = String(row.full_name).split(' ');
+      expect(String(row.email)).toMatch(
+        new RegExp(`^${first?.toLowerCase()}\\.${last.join('').toLowerCase()}\\d+@example\\.com$`),
+      );
+    }
+    expect([...countryOf.values()].every((countries) => countries.size === 1)).toBe(true);
+    expect([...codeOf.values()].every((codes) => codes.size === 1)).toBe(true);
+  });
+
+  it('draws the same values for the same seed', async () => {
+    const runs = await Promise.all([
+      simulate(crm().build(), updatingContacts),
+      simulate(crm().build(), updatingContacts),
+    ]);
+    const contacts = runs.map((simulation) => {
+      simulation.step(5);
+      return rowsOf(simulation, 'crm', 'SELECT id, email, phone, city FROM people ORDER BY id');
+    });
+    expect(contacts[0]).toEqual(contacts[1]);
+  });
+});

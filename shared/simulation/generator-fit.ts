@@ -14,16 +14,23 @@ const TYPES_MADE: Record<Exclude<ValueGenerator['kind'], 'oneOf' | 'lifecycle'>,
   reference: ['text', 'integer', 'real', 'numeric', 'boolean', 'timestamp', 'date', 'json'],
 };
 
-/** Why a generator's values cannot be stored in a column of its type, or undefined when they can. */
-export function generatorTypeProblem(generator: ValueGenerator, column: Column): string | undefined {
+/**
+ * Why a generator's values cannot be stored in a column of its type, and the field of the
+ * generator that says what does not fit (`.what`, `.values[1]`); undefined when they can.
+ */
+export function generatorTypeProblem(
+  generator: ValueGenerator,
+  column: Column,
+): { field: string; message: string } | undefined {
   const fits = `does not fit '${column.name}', ${article(column.type)} ${column.type} column`;
   if (generator.kind === 'oneOf' || generator.kind === 'lifecycle') {
-    const values = generator.kind === 'oneOf' ? generator.values : generator.stages;
-    const misfit = values.find((value) => !valueFits(value, column.type));
-    return misfit === undefined ? undefined : `${JSON.stringify(misfit).replaceAll('"', "'")} ${fits}`;
+    const [field, values] = generator.kind === 'oneOf' ? ['values', generator.values] : ['stages', generator.stages];
+    const at = values.findIndex((value) => !valueFits(value, column.type));
+    if (at === -1) return undefined;
+    return { field: `.${field}[${at}]`, message: `${JSON.stringify(values[at]).replaceAll('"', "'")} ${fits}` };
   }
   if (TYPES_MADE[generator.kind].includes(column.type)) return undefined;
-  return `${generatorName(generator)} ${fits}`;
+  return { field: generator.kind === 'fake' ? '.what' : '.kind', message: `${generatorName(generator)} ${fits}` };
 }
 
 /** Whether a value written out in a scenario can be stored in a column of this type. */

@@ -1,3 +1,4 @@
+import type { PathProblem } from '../contracts/path-problem';
 import { debeziumEngineId } from '../model/database-engine';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
@@ -6,9 +7,29 @@ import { isTopicFault, type Scenario } from '../model/scenario';
 import { generatorTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
 
+/** A scenario problem; `target: 'key'` places it at the key its path names last rather than at that key's value. */
+export interface ScenarioProblem extends Problem {
+  target?: PathProblem['target'];
+}
+
+/** A column a scenario names, and where: a key of a record (`generators`, `values`) or an entry of a list. */
+interface NamedColumn {
+  column: string;
+  path: string;
+  target?: 'key';
+}
+
+function keysOf(record: Record<string, unknown> | undefined, at: string): NamedColumn[] {
+  return Object.keys(record ?? {}).map((column) => ({ column, path: `${at}.${column}`, target: 'key' }));
+}
+
+function entriesOf(columns: readonly string[], at: string): NamedColumn[] {
+  return columns.map((column, index) => ({ column, path: `${at}[${index}]` }));
+}
+
 /** A scenario's references the schema cannot check: systems, tables, columns and topics that must exist. */
-export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Problem[] {
-  const problems: Problem[] = [];
+export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
   const systemOf = (systemId: string, at: string) => {
     const system = mesh.systems.find((candidate) => candidate.id === systemId);
     if (!system) problems.push({ path: `${at}.systemId`, message: `no system '${systemId}'` });
@@ -25,16 +46,17 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
     const system = mesh.systems.find((candidate) => candidate.id === systemId);
     return system !== undefined && keepsDocuments(system);
   };
-  const checkKeyKept = (systemId: string, table: SystemTable, columns: Iterable<string>, at: string) => {
-    const keyColumn = [...columns].find((column) => table.primaryKey.includes(column));
+  const checkKeyKept = (systemId: string, table: SystemTable, columns: NamedColumn[]) => {
+    const keyColumn = columns.find(({ column }) => table.primaryKey.includes(column));
     if (keyColumn !== undefined && keepsDocumentsIn(systemId)) {
-      problems.push({ path: `${at}.${keyColumn}`, message: documentIdChangeProblem(table.name, table.primaryKey) });
+      const { path, target } = keyColumn;
+      problems.push({ path, target, message: documentIdChangeProblem(table.name, table.primaryKey) });
     }
   };
-  const checkColumns = (table: SystemTable, columns: Iterable<string>, at: string) => {
-    for (const column of columns) {
+  const checkColumns = (table: SystemTable, columns: NamedColumn[]) => {
+    for (const { column, path, target } of columns) {
       if (!table.columns.some((candidate) => candidate.name === column)) {
-        problems.push({ path: `${at}.${column}`, message: `no column '${column}' in table '${table.name}'` });
+        problems.push({ path, target, message: `no column '${column}' in table '${table.name}'` });
       }
     }
   };
@@ -51,23 +73,24 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
     }
     const table = tableOf(entry, at);
     if (!table) return;
-    checkColumns(table, Object.keys(entry.generators), `${at}.generators`);
+    checkColumns(table, keysOf(entry.generators, `${at}.generators`));
     for (const [name, generator] of Object.entries(entry.generators)) {
       const column = table.columns.find((candidate) => candidate.name === name);
       const misfit = column && generatorTypeProblem(generator, column);
-      if (misfit) problems.push({ path: `${at}.generators.${name}`, message: misfit });
+      if (misfit) problems.push({ path: `${at}.generators.${name}${misfit.field}`, message: misfit.message });
     }
     for (const [column, generator] of Object.entries(entry.generators)) {
       if (generator.kind !== 'reference') continue;
+      const generatorAt = `${at}.generators.${column}`;
       const referenced = findTable(mesh.systems, generator.table)?.table;
       if (!referenced?.columns.some((candidate) => candidate.name === generator.column)) {
         problems.push({
-          path: `${at}.generators.${column}`,
+          path: `${generatorAt}.${referenced ? 'column' : 'table'}`,
           message: `no table '${generator.table}' with a column '${generator.column}' in any system`,
         });
       } else if (!everHasRows(scenario, generator.table)) {
         problems.push({
-          path: `${at}.generators.${column}`,
+          path: `${generatorAt}.table`,
           message: `references ${generator.table}.${generator.column}, which has no rows: ${generator.table} has no initialRows, and no rate or step inserts any`,
         });
       }
@@ -77,8 +100,9 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
     const at = `${path}.rates[${index}]`;
     const table = tableOf(rate, at);
     if (table) {
-      checkColumns(table, rate.updateColumns, `${at}.updateColumns`);
-      checkKeyKept(rate.systemId, table, rate.updateColumns, `${at}.updateColumns`);
+      const updateColumns = entriesOf(rate.updateColumns, `${at}.updateColumns`);
+      checkColumns(table, updateColumns);
+      checkKeyKept(rate.systemId, table, updateColumns);
     }
     if (rate.updatesPerTick > 0 && rate.updateColumns.length === 0) {
       problems.push({ path: `${at}.updateColumns`, message: 'updates need at least one column to set' });
@@ -91,9 +115,10 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Pro
     if (step.op === 'update' && Object.keys(step.values ?? {}).length === 0) {
       problems.push({ path: `${at}.values`, message: 'an update needs at least one value to set' });
     }
-    checkColumns(table, Object.keys(step.values ?? {}), `${at}.values`);
-    if (step.op === 'update') checkKeyKept(step.systemId, table, Object.keys(step.values ?? {}), `${at}.values`);
-    checkColumns(table, Object.keys(step.where ?? {}), `${at}.where`);
+    const values = keysOf(step.values, `${at}.values`);
+    checkColumns(table, values);
+    if (step.op === 'update') checkKeyKept(step.systemId, table, values);
+    checkColumns(table, keysOf(step.where, `${at}.where`));
     const system = mesh.systems.find((candidate) => candidate.id === step.systemId);
     if (step.op === 'truncate' && table.cdc && system && debeziumEngineId(system.database.engine) === 'sqlserver') {
       problems.push({

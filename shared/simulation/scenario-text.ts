@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { PathSegment } from '../contracts/path-problem';
 import { type LocatedProblem, type LocatedResult, readYamlSource } from '../contracts/yaml-source';
+import { ENGINE_POSITION, jsonSyntaxErrorSpan, lineAndColumn } from '../model/json-syntax-error';
 import type { Mesh } from '../model/mesh';
-import { formatPath } from '../model/problem';
+import { DOCUMENT_PATH, formatPath } from '../model/problem';
 import { type Scenario, ScenarioSchema } from '../model/scenario';
-import { checkScenario } from './scenario-check';
+import { checkScenario, type ScenarioProblem } from './scenario-check';
 
 /** The scenario as the editor shows it: the same JSON the mesh file holds. */
 export function scenarioText(scenario: Scenario): string {
@@ -25,10 +26,10 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
   const syntaxError = jsonSyntaxError(text);
   if (syntaxError) return { ok: false, errors: [syntaxError] };
   const source = readYamlSource(text);
-  const located = (path: PathSegment[], message: string): LocatedProblem => ({
+  const located = (path: PathSegment[], message: string, target?: ScenarioProblem['target']): LocatedProblem => ({
     path: formatPath(path),
     message,
-    ...source.locate(path),
+    ...source.locate(path, target),
   });
   const parsed = ScenarioSchema.safeParse(source.value);
   if (!parsed.success) {
@@ -39,7 +40,7 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
   }
   const scenario = parsed.data;
   const problems = checkScenario(mesh, scenario, '').map((problem) =>
-    located(pathSegments(problem.path), problem.message),
+    located(pathSegments(problem.path), problem.message, problem.target),
   );
   if (mesh.scenarios.some((other, at) => at !== index && other.id === scenario.id)) {
     problems.push(located(['id'], `another scenario is called '${scenario.id}'`));
@@ -54,24 +55,22 @@ export function pathSegments(path: string): PathSegment[] {
   );
 }
 
-/** JSON's own complaint, at the place it gives (`... at position 42`), or at the start. */
+/** JSON's own complaint, at the token where the text stops being JSON. */
 function jsonSyntaxError(text: string): LocatedProblem | undefined {
   try {
     JSON.parse(text);
     return undefined;
   } catch (error) {
-    const message = (error as Error).message;
-    const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-    const before = text.slice(0, position);
-    const line = before.split('\n').length;
-    const column = position - before.lastIndexOf('\n');
+    const span = jsonSyntaxErrorSpan(text) ?? { start: 0, end: 0 };
+    const start = lineAndColumn(text, span.start);
+    const end = lineAndColumn(text, span.end);
     return {
-      path: '(document)',
-      message: message.replace(/ in JSON at position \d+.*$/, ''),
-      line,
-      column,
-      endLine: line,
-      endColumn: column + 1,
+      path: DOCUMENT_PATH,
+      message: (error as Error).message.replace(ENGINE_POSITION, ''),
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
     };
   }
 }

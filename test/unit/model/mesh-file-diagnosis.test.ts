@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diagnoseInvalidJson, jsonSyntaxErrorOffset } from '../../../shared/model/mesh-file-diagnosis';
+import { jsonSyntaxErrorOffset } from '../../../shared/model/json-syntax-error';
+import { diagnoseInvalidJson } from '../../../shared/model/mesh-file-diagnosis';
 
 const isValidJson = (text: string) => {
   try {

@@ -19,7 +19,7 @@ describe('a reference to a table that has no rows', () => {
 
     expect(checkScenario(mesh, scenario, 'scenario')).toEqual([
       {
-        path: `scenario.data[${at}].generators.member_id`,
+        path: `scenario.data[${at}].generators.member_id.table`,
         message:
           'references members.member_id, which has no rows: members has no initialRows, and no rate or step inserts any',
       },

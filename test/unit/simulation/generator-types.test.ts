@@ -3,7 +3,7 @@ import { checkScenario } from '../../../shared/simulation/scenario-check';
 import { airlineDesign, airlineScenario, dataOf } from './airline-design';
 
 describe('a generator that does not fit its column’s type', () => {
-  it('is reported at the column: an email for a number, a number for a timestamp, a uuid for a boolean, text for a date', () => {
+  it('is reported at what does not fit: an email for a number, a number for a timestamp, a uuid for a boolean, text for a date', () => {
     const mesh = airlineDesign();
     const scenario = airlineScenario(mesh, (changed) => {
       Object.assign(dataOf(changed, 'bookings').generators, {
@@ -16,10 +16,10 @@ describe('a generator that does not fit its column’s type', () => {
     const at = `scenario.data[${scenario.data.indexOf(dataOf(scenario, 'bookings'))}].generators`;
 
     expect(checkScenario(mesh, scenario, 'scenario')).toEqual([
-      { path: `${at}.fare_amount`, message: "a fake email does not fit 'fare_amount', a numeric column" },
-      { path: `${at}.booked_at`, message: "an integer does not fit 'booked_at', a timestamp column" },
-      { path: `${at}.travel_date`, message: "'not a date' does not fit 'travel_date', a date column" },
-      { path: `${at}.refundable`, message: "a uuid does not fit 'refundable', a boolean column" },
+      { path: `${at}.fare_amount.what`, message: "a fake email does not fit 'fare_amount', a numeric column" },
+      { path: `${at}.booked_at.kind`, message: "an integer does not fit 'booked_at', a timestamp column" },
+      { path: `${at}.travel_date.values[0]`, message: "'not a date' does not fit 'travel_date', a date column" },
+      { path: `${at}.refundable.kind`, message: "a uuid does not fit 'refundable', a boolean column" },
     ]);
   });
 

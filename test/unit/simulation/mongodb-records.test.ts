@@ -466,8 +466,8 @@ describe('records of a MongoDB system', () => {
     expect(createSimulation(asMongo(aShopMesh().build()), scenario, { sqlite: await testWorkspace() })).toEqual({
       ok: false,
       errors: [
-        { path: 'scenario.rates[0].updateColumns.id', message: refusal },
-        { path: 'scenario.steps[0].values.id', message: refusal },
+        { path: 'scenario.rates[0].updateColumns[1]', message: refusal },
+        { path: 'scenario.steps[0].values.id', target: 'key', message: refusal },
         {
           path: 'scenario.steps[1].op',
           message: "MongoDB has no TRUNCATE: delete the documents of 'items' instead, each of them a delete record",

@@ -40,6 +40,65 @@ describe('the scenario as text', () => {
     ]);
   });
 
+  it('places truncated JSON where the text stops, at its last token', () => {
+    const text = scenarioText(workshop);
+    const truncated = text.slice(0, text.indexOf('"seed"') + '"se'.length);
+
+    const result = readScenarioText(truncated, mesh, 0);
+
+    expect(!result.ok && result.errors).toEqual([
+      { path: '(document)', message: expect.any(String), ...rangeOf(truncated, '"se') },
+    ]);
+    const cutAfterComma = text.slice(0, text.indexOf('"seed"'));
+    const afterComma = readScenarioText(cutAfterComma, mesh, 0);
+    const comma = cutAfterComma.trimEnd().length - 1;
+    expect(!afterComma.ok && afterComma.errors[0]).toMatchObject(placeOf(cutAfterComma, comma, ','));
+  });
+
+  it('places an unexpected token at the whole token', () => {
+    const result = readScenarioText('{\n  "id": "workshop",\n  "seed": tru e\n}', mesh, 0);
+    expect(!result.ok && result.errors[0]).toMatchObject({ line: 3, column: 11, endLine: 3, endColumn: 14 });
+  });
+
+  it('places an update column the table lacks at its own entry, by index, when two entries are equal', () => {
+    const rate = workshop.rates[0] as Scenario['rates'][number];
+    const text = scenarioText({
+      ...workshop,
+      rates: [{ ...rate, updateColumns: ['colour', rate.updateColumns[0] as string, 'colour'] }],
+    });
+
+    const result = readScenarioText(text, mesh, 0);
+
+    const first = text.indexOf('"colour"');
+    const second = text.indexOf('"colour"', first + 1);
+    expect(
+      !result.ok && result.errors.map(({ path, line, column, endColumn }) => ({ path, line, column, endColumn })),
+    ).toEqual([
+      { path: 'rates[0].updateColumns[0]', ...placeOf(text, first, '"colour"') },
+      { path: 'rates[0].updateColumns[2]', ...placeOf(text, second, '"colour"') },
+    ]);
+  });
+
+  it('places a generator problem at the token that is wrong: the column’s key, the kind, the value, the reference', () => {
+    const [entry, ...others] = workshop.data;
+    if (!entry) throw new Error('the workshop has data');
+    const generators = {
+      ...entry.generators,
+      colour: { kind: 'uuid' },
+      customer_id: { kind: 'fake', what: 'email' },
+      updated_at: { kind: 'oneOf', values: ['2026-01-01T00:00:00Z', 7] },
+      city: { kind: 'reference', table: 'customers', column: 'shoe_size' },
+    };
+    const text = scenarioText({ ...workshop, data: [{ ...entry, generators }, ...others] } as Scenario);
+
+    const result = readScenarioText(text, mesh, 0);
+
+    const tokens = !result.ok
+      ? result.errors.map((error) => text.split('\n')[error.line - 1]?.slice(error.column - 1, error.endColumn - 1))
+      : [];
+    expect(tokens.sort()).toEqual(['"colour"', '"email"', '"shoe_size"', '7']);
+  });
+
   it('refuses an id another scenario has', () => {
     const twoScenarios = { ...mesh, scenarios: [workshop, { ...workshop, id: 'other' }] };
     const result = readScenarioText(scenarioText({ ...workshop, id: 'other' }), twoScenarios, 0);
@@ -54,4 +113,17 @@ describe('the scenario as text', () => {
 
 function lineOf(text: string, needle: string): number {
   return text.slice(0, text.indexOf(needle)).split('\n').length;
+}
+
+/** The range of the first `token` in the text, as a problem gives it. */
+function rangeOf(text: string, token: string) {
+  const { line, column, endColumn } = placeOf(text, text.indexOf(token), token);
+  return { line, column, endLine: line, endColumn };
+}
+
+function placeOf(text: string, offset: number, token: string) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column, endColumn: column + token.length };
 }

@@ -33,6 +33,23 @@ export function generatorTypeProblem(
   return { field: generator.kind === 'fake' ? '.what' : '.kind', message: `${generatorName(generator)} ${fits}` };
 }
 
+/** Why a column cannot hold the values of the column its `reference` generator copies, or undefined when it can. */
+export function referenceTypeProblem(
+  column: Column,
+  referenced: { table: string; column: Column },
+): string | undefined {
+  if (holdsValuesOf(column.type, referenced.column.type)) return undefined;
+  const { type } = referenced.column;
+  return `'${column.name}' is ${article(column.type)} ${column.type} column; it cannot hold the values of ${referenced.table}.${referenced.column.name}, ${article(type)} ${type} column`;
+}
+
+/** Whether a column of type `type` keeps the values of a column of type `copied` as they are: its own type, or any number where a real or numeric goes. */
+export function holdsValuesOf(type: ColumnType, copied: ColumnType): boolean {
+  const isNumber = (candidate: ColumnType) =>
+    candidate === 'integer' || candidate === 'real' || candidate === 'numeric';
+  return type === copied || (type !== 'integer' && isNumber(type) && isNumber(copied));
+}
+
 /** Whether a value written out in a scenario can be stored in a column of this type. */
 export function valueFits(value: Scalar, type: ColumnType): boolean {
   switch (type) {

@@ -4,7 +4,7 @@ import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
 import { isTopicFault, type Scenario } from '../model/scenario';
-import { generatorTypeProblem } from './generator-fit';
+import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
 
 /** A scenario problem; `target: 'key'` places it at the key its path names last rather than at that key's value. */
@@ -82,12 +82,21 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Sce
     for (const [column, generator] of Object.entries(entry.generators)) {
       if (generator.kind !== 'reference') continue;
       const generatorAt = `${at}.generators.${column}`;
-      const referenced = findTable(mesh.systems, generator.table)?.table;
-      if (!referenced?.columns.some((candidate) => candidate.name === generator.column)) {
+      const ownSystem = mesh.systems.find((candidate) => candidate.id === entry.systemId);
+      const referenced = findTable(mesh.systems, generator.table, ownSystem)?.table;
+      const referencedColumn = referenced?.columns.find((candidate) => candidate.name === generator.column);
+      const ownColumn = table.columns.find((candidate) => candidate.name === column);
+      const typeProblem =
+        ownColumn &&
+        referencedColumn &&
+        referenceTypeProblem(ownColumn, { table: generator.table, column: referencedColumn });
+      if (!referencedColumn) {
         problems.push({
           path: `${generatorAt}.${referenced ? 'column' : 'table'}`,
           message: `no table '${generator.table}' with a column '${generator.column}' in any system`,
         });
+      } else if (typeProblem) {
+        problems.push({ path: `${generatorAt}.column`, message: typeProblem });
       } else if (!everHasRows(scenario, generator.table)) {
         problems.push({
           path: `${generatorAt}.table`,

@@ -4,6 +4,7 @@ import type { ChangeRate, Scenario, TableData, ValueGenerator } from '../model/s
 import type { Column } from '../model/table';
 import { allowedValueGenerators } from './allowed-values';
 import type { FakeKind } from './fake-values';
+import { holdsValuesOf } from './generator-fit';
 import { defaultGenerator } from './value-generator';
 
 const INITIAL_ROWS = 5;
@@ -69,7 +70,7 @@ function generatorFor(
   column: Column,
 ): ValueGenerator | undefined {
   if (table.primaryKey.includes(column.name)) return keyGenerator(mesh, system, table, column);
-  const referenced = referencedTable(mesh, system, table, column.name);
+  const referenced = referencedTable(mesh, system, table, column);
   if (referenced) return { kind: 'reference', table: referenced, column: column.name };
   if (column.type === 'timestamp' || column.type === 'date') return { kind: 'now' };
   const fake = column.type === 'text' ? FAKE_BY_NAME[column.name.toLowerCase().replaceAll('_', '')] : undefined;
@@ -90,21 +91,28 @@ function keyGenerator(
   column: Column,
 ): ValueGenerator | undefined {
   if (table.primaryKey.length === 1) return undefined;
-  const referenced = referencedTable(mesh, system, table, column.name);
+  const referenced = referencedTable(mesh, system, table, column);
   if (referenced) return { kind: 'reference', table: referenced, column: column.name };
-  if (!table.primaryKey.some((name) => referencedTable(mesh, system, table, name))) return undefined;
+  const keyColumns = table.columns.filter((candidate) => table.primaryKey.includes(candidate.name));
+  if (!keyColumns.some((keyColumn) => referencedTable(mesh, system, table, keyColumn))) return undefined;
   return column.type === 'integer' ? { kind: 'sequence', start: 1 } : { kind: 'uuid' };
 }
 
-/** Another table whose sole key has this column's name: its own system's first, then any system's. */
+/**
+ * Another table whose sole key has this column's name, and values the column holds: its own
+ * system's first, then any system's.
+ */
 function referencedTable(
   mesh: Mesh,
   system: OperationalSystem,
   table: SystemTable,
-  columnName: string,
+  column: Column,
 ): string | undefined {
-  const keyedBy = (candidate: SystemTable) =>
-    candidate.name !== table.name && candidate.primaryKey.length === 1 && candidate.primaryKey[0] === columnName;
+  const keyedBy = (candidate: SystemTable) => {
+    const isKeyedByName = candidate.primaryKey.length === 1 && candidate.primaryKey[0] === column.name;
+    const keyColumn = isKeyedByName ? candidate.columns.find(({ name }) => name === column.name) : undefined;
+    return candidate.name !== table.name && keyColumn !== undefined && holdsValuesOf(column.type, keyColumn.type);
+  };
   const others = mesh.systems.filter((candidate) => candidate.id !== system.id);
   return [system, ...others].flatMap((owner) => owner.database.tables).find(keyedBy)?.name;
 }
@@ -119,7 +127,7 @@ function feedsATopic(system: OperationalSystem, table: SystemTable): boolean {
 
 function rate(mesh: Mesh, system: OperationalSystem, table: SystemTable): ChangeRate {
   const updateColumns = table.columns
-    .filter((column) => !table.primaryKey.includes(column.name) && !referencedTable(mesh, system, table, column.name))
+    .filter((column) => !table.primaryKey.includes(column.name) && !referencedTable(mesh, system, table, column))
     .map((column) => column.name);
   return {
     systemId: system.id,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../../shared/simulation/scenario-check';
 import { airlineDesign, airlineScenario, dataOf } from './airline-design';
+import { aMesh, aScenario, aSystem } from './builders';
 
 describe('a generator that does not fit its column’s type', () => {
   it('is reported at what does not fit: an email for a number, a number for a timestamp, a uuid for a boolean, text for a date', () => {
@@ -26,5 +27,33 @@ describe('a generator that does not fit its column’s type', () => {
   it('accepts the starter scenario’s own generators', () => {
     const mesh = airlineDesign();
     expect(checkScenario(mesh, airlineScenario(mesh), 'scenario')).toEqual([]);
+  });
+});
+
+describe('a reference whose column type differs from the referenced column’s', () => {
+  it('is reported at the referenced column: an integer column cannot copy a text column', () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('shop')
+          .withTable('customers', { customer_code: 'text', name: 'text' })
+          .withTable('orders', { order_id: 'integer', customer_code: 'integer', amount: 'real', paid: 'numeric' }),
+      )
+      .build();
+    const scenario = aScenario()
+      .withData('shop', 'customers', 3)
+      .withData('shop', 'orders', 3, {
+        customer_code: { kind: 'reference', table: 'customers', column: 'customer_code' },
+        amount: { kind: 'reference', table: 'orders', column: 'order_id' },
+        paid: { kind: 'reference', table: 'orders', column: 'amount' },
+      })
+      .build();
+
+    expect(checkScenario(mesh, scenario, 'scenario')).toEqual([
+      {
+        path: 'scenario.data[1].generators.customer_code.column',
+        message:
+          "'customer_code' is an integer column; it cannot hold the values of customers.customer_code, a text column",
+      },
+    ]);
   });
 });

@@ -32,6 +32,20 @@ function twoServices() {
 }
 
 describe('a starter scenario generated from the design', () => {
+  it('refers to another table’s key only from a column of a type that holds its values', () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('shop')
+          .withTable('customers', { customer_id: 'integer', name: 'text' })
+          .withTable('orders', { order_id: 'integer', customer_id: 'text' }),
+      )
+      .build();
+    const scenario = starterScenario(mesh);
+
+    expect(scenario.data.find((entry) => entry.table === 'orders')?.generators.customer_id?.kind).not.toBe('reference');
+    expect(checkScenario(mesh, scenario, 'scenarios[0]')).toEqual([]);
+  });
+
   it('fills every table by what its columns hold and is accepted as it is', () => {
     const mesh = twoServices();
     const scenario = starterScenario(mesh);

@@ -3,9 +3,11 @@ import { debeziumEngineId } from '../model/database-engine';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
-import { isTopicFault, type Scenario } from '../model/scenario';
+import { isTopicFault, type Scenario, type TableData } from '../model/scenario';
+import { columnGenerators } from './column-generators';
 import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
+import { isPatterned, patternProblem, textPatterns } from './text-patterns';
 
 /** A scenario problem; `target: 'key'` places it at the key its path names last rather than at that key's value. */
 export interface ScenarioProblem extends Problem {
@@ -53,6 +55,33 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Sce
       problems.push({ path, target, message: documentIdChangeProblem(table.name, table.primaryKey) });
     }
   };
+  const patternsChecked = new Set<string>();
+  /** Text columns whose generator makes values up, under a contract pattern no text can be made for: once a table, at its first place. */
+  const checkPatterns = (
+    entry: { systemId: string; table: string },
+    table: SystemTable,
+    at: string,
+    written: TableData['generators'] = {},
+  ) => {
+    const system = mesh.systems.find((candidate) => candidate.id === entry.systemId);
+    const id = `${entry.systemId}/${table.name}`;
+    if (!system || patternsChecked.has(id)) return;
+    patternsChecked.add(id);
+    const patterns = textPatterns(mesh, scenario, system, table.name);
+    if (patterns.size === 0) return;
+    const generators = columnGenerators(mesh, scenario, system, table);
+    table.columns.forEach((column, index) => {
+      const pattern = patterns.get(column.name);
+      const generator = generators[index];
+      const problem = pattern && generator && isPatterned(column, generator) && patternProblem(column.name, pattern);
+      if (!problem) return;
+      problems.push(
+        written[column.name]
+          ? { path: `${at}.generators.${column.name}`, target: 'key', message: problem }
+          : { path: `${at}.table`, message: problem },
+      );
+    });
+  };
   const checkColumns = (table: SystemTable, columns: NamedColumn[]) => {
     for (const { column, path, target } of columns) {
       if (!table.columns.some((candidate) => candidate.name === column)) {
@@ -74,6 +103,7 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Sce
     const table = tableOf(entry, at);
     if (!table) return;
     checkColumns(table, keysOf(entry.generators, `${at}.generators`));
+    checkPatterns(entry, table, at, entry.generators);
     for (const [name, generator] of Object.entries(entry.generators)) {
       const column = table.columns.find((candidate) => candidate.name === name);
       const misfit = column && generatorTypeProblem(generator, column);
@@ -112,6 +142,7 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Sce
       const updateColumns = entriesOf(rate.updateColumns, `${at}.updateColumns`);
       checkColumns(table, updateColumns);
       checkKeyKept(rate.systemId, table, updateColumns);
+      checkPatterns(rate, table, at);
     }
     if (rate.updatesPerTick > 0 && rate.updateColumns.length === 0) {
       problems.push({ path: `${at}.updateColumns`, message: 'updates need at least one column to set' });
@@ -128,6 +159,7 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Sce
     checkColumns(table, values);
     if (step.op === 'update') checkKeyKept(step.systemId, table, values);
     checkColumns(table, keysOf(step.where, `${at}.where`));
+    if (step.op === 'insert') checkPatterns(step, table, at);
     const system = mesh.systems.find((candidate) => candidate.id === step.systemId);
     if (step.op === 'truncate' && table.cdc && system && debeziumEngineId(system.database.engine) === 'sqlserver') {
       problems.push({

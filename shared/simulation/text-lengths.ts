@@ -1,7 +1,8 @@
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem } from '../model/operational-system';
 import type { Scenario } from '../model/scenario';
-import { contractPropertiesFedBy, logicalTypeOptions } from './allowed-values';
+import { logicalTypeOptions } from './allowed-values';
+import { columnContractProperties } from './column-contract-properties';
 import type { RandomStream } from './seeded-random';
 import type { ColumnValue } from './value-generator';
 
@@ -24,29 +25,11 @@ export function textLengths(
   table: string,
 ): Map<string, TextLength> {
   const lengths = new Map<string, TextLength>();
-  const narrow = (column: string, length: TextLength) => lengths.set(column, narrowest(lengths.get(column), length));
-  for (const [column, length] of ownTextLengths(mesh, system, table)) narrow(column, length);
-  for (const entry of scenario.data) {
-    const referring = mesh.systems.find((candidate) => candidate.id === entry.systemId);
-    if (!referring) continue;
-    const referringLengths = ownTextLengths(mesh, referring, entry.table);
-    for (const [column, generator] of Object.entries(entry.generators)) {
-      const length = referringLengths.get(column);
-      if (length && generator.kind === 'reference' && generator.table === table) narrow(generator.column, length);
-    }
-  }
-  return lengths;
-}
-
-function ownTextLengths(mesh: Mesh, system: OperationalSystem, table: string): Map<string, TextLength> {
-  const lengths = new Map<string, TextLength>();
-  for (const property of contractPropertiesFedBy(mesh, system, table)) {
+  for (const { column, property } of columnContractProperties(mesh, scenario, system, table)) {
     const options = property.logicalType === 'string' ? logicalTypeOptions(property) : undefined;
     const min = wholeNumber(options?.minLength) ?? 0;
     const max = wholeNumber(options?.maxLength) ?? Number.POSITIVE_INFINITY;
-    if (min > 0 || max < Number.POSITIVE_INFINITY) {
-      lengths.set(property.name, narrowest(lengths.get(property.name), { min, max }));
-    }
+    if (min > 0 || max < Number.POSITIVE_INFINITY) lengths.set(column, narrowest(lengths.get(column), { min, max }));
   }
   return lengths;
 }

@@ -2,7 +2,7 @@ import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { ChangeRate, Scenario, ScriptStep, TableData, ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
-import { allowedValueGenerators } from './allowed-values';
+import { columnGenerators } from './column-generators';
 import type { ReportedError } from './error-log';
 import { isPersonal, type PersonalFakeKind, type RowPerson, rowPerson } from './fake-values';
 import type { OperationalDatabase } from './operational-database';
@@ -12,7 +12,8 @@ import { type RandomStream, seededRandom } from './seeded-random';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlStatement, SqlValue } from './sql-workspace';
 import { textLengths, withinLength } from './text-lengths';
-import { type ColumnValue, columnValue, defaultGenerator, type GenerationContext, sqlValueOf } from './value-generator';
+import { isPatterned, matchingPattern, textPatterns } from './text-patterns';
+import { type ColumnValue, columnValue, type GenerationContext, sqlValueOf } from './value-generator';
 
 /** Reports a failed operation; the run goes on. */
 export type ReportFailure = (failure: ReportedError) => void;
@@ -132,24 +133,18 @@ function createTableWorkload(
   const system = database.plan.system;
   const table = system.database.tables.find((candidate) => candidate.name === tableName) as SystemTable;
   const random = seededRandom(scenario.seed, `${systemId}/${tableName}`);
-  const generators = mergedGenerators(scenario, systemId, tableName);
-  const allowed = allowedValueGenerators(mesh, system, table.name);
-  const columnGenerators = table.columns.map((column) => {
-    const isSoleKey = table.primaryKey.length === 1 && table.primaryKey[0] === column.name;
-    return (
-      generators[column.name] ??
-      (isSoleKey ? undefined : allowed.get(column.name)) ??
-      defaultGenerator(column, isSoleKey)
-    );
-  });
+  const generators = columnGenerators(mesh, scenario, system, table);
   const person = rowPerson(random);
   const lengths = textLengths(mesh, scenario, system, table.name);
-  const values = columnGenerators.map((generator, index) => {
+  const patterns = textPatterns(mesh, scenario, system, table.name);
+  const values = generators.map((generator, index) => {
     if (!generator) return undefined;
     const column = table.columns[index] as Column;
     const value = columnValue(generator, column, random, person);
     const length = lengths.get(column.name);
-    return length && isFreeText(generator) ? withinLength(value, length, random) : value;
+    const fitted = length && isFreeText(generator) ? withinLength(value, length, random) : value;
+    const pattern = patterns.get(column.name);
+    return pattern && isPatterned(column, generator) ? matchingPattern(fitted, column, pattern, random) : fitted;
   });
   const samplers = new Map<string, SqlStatement>();
   const sampleReference = (referencedTable: string, column: string): SqlValue => {
@@ -170,7 +165,7 @@ function createTableWorkload(
     database,
     table,
     random,
-    generators: columnGenerators,
+    generators,
     values,
     person,
     insert,
@@ -207,16 +202,6 @@ function inReferenceOrder(data: readonly TableData[]): number[] {
     remaining.splice(remaining.indexOf(next), 1);
   }
   return ordered;
-}
-
-/** Generators of every data entry for the table; a later entry's column wins. */
-function mergedGenerators(scenario: Scenario, systemId: string, tableName: string) {
-  return Object.assign(
-    {},
-    ...scenario.data
-      .filter((entry) => entry.systemId === systemId && entry.table === tableName)
-      .map((entry) => entry.generators),
-  ) as Scenario['data'][number]['generators'];
 }
 
 function generateRow(workload: TableWorkload, context: GenerationContext): SqlValue[] {

@@ -35,7 +35,12 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.map((issue) => located(issue.path as PathSegment[], issue.message)),
+      errors: parsed.error.issues.flatMap((issue) => {
+        const path = issue.path as PathSegment[];
+        // Zod names the object; the mark belongs on each key it does not take.
+        if (issue.code !== 'unrecognized_keys') return [located(path, issue.message)];
+        return issue.keys.map((key) => located([...path, key], `Unrecognized key: "${key}"`, 'key'));
+      }),
     };
   }
   const scenario = parsed.data;

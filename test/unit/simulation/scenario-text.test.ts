@@ -93,10 +93,22 @@ describe('the scenario as text', () => {
 
     const result = readScenarioText(text, mesh, 0);
 
-    const tokens = !result.ok
-      ? result.errors.map((error) => text.split('\n')[error.line - 1]?.slice(error.column - 1, error.endColumn - 1))
-      : [];
+    const tokens = !result.ok ? result.errors.map((error) => tokenAt(text, error)) : [];
     expect(tokens.sort()).toEqual(['"colour"', '"email"', '"shoe_size"', '7']);
+  });
+
+  it('places a field a generator does not take at that field, one problem for each', () => {
+    const [entry, ...others] = workshop.data;
+    if (!entry) throw new Error('the workshop has data');
+    const generators = { ...entry.generators, city: { kind: 'fake', what: 'city', wat: 1, colour: 'red' } };
+    const text = scenarioText({ ...workshop, data: [{ ...entry, generators }, ...others] } as Scenario);
+
+    const result = readScenarioText(text, mesh, 0);
+
+    expect(!result.ok && result.errors.map((error) => [error.path, tokenAt(text, error)])).toEqual([
+      ['data[0].generators.city.wat', '"wat"'],
+      ['data[0].generators.city.colour', '"colour"'],
+    ]);
   });
 
   it('refuses an id another scenario has', () => {
@@ -126,4 +138,8 @@ function placeOf(text: string, offset: number, token: string) {
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
   return { line, column, endColumn: column + token.length };
+}
+
+function tokenAt(text: string, range: { line: number; column: number; endColumn: number }): string | undefined {
+  return text.split('\n')[range.line - 1]?.slice(range.column - 1, range.endColumn - 1);
 }

@@ -2,6 +2,7 @@ import type { ContractProperty } from '../model/contract';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem } from '../model/operational-system';
 import type { ValueGenerator } from '../model/scenario';
+import { readPattern } from './pattern-text';
 
 /**
  * Generators drawing from the allowed values (`enum`), or within the bounds of numbers
@@ -49,6 +50,7 @@ export function contractPropertiesFedBy(mesh: Mesh, system: OperationalSystem, t
 
 function allowedValues(property: ContractProperty): ValueGenerator | undefined {
   if (property.enum && property.enum.length > 0) return { kind: 'oneOf', values: property.enum };
+  if (property.logicalType === 'string') return examplesOfAPatternTextCannotBeMadeFor(property);
   if (property.logicalType !== 'integer' && property.logicalType !== 'number') return undefined;
   const options = logicalTypeOptions(property);
   if (!options) return undefined;
@@ -58,6 +60,25 @@ function allowedValues(property: ContractProperty): ValueGenerator | undefined {
   if (!isInteger) return { kind: 'decimal', ...range, scale: 2 };
   const [min, max] = [Math.ceil(range.min), Math.floor(range.max)];
   return min <= max ? { kind: 'integer', min, max } : undefined;
+}
+
+/**
+ * The property's examples that match its pattern, where text cannot be made for that pattern (a
+ * lookahead, `\p{…}`): a run draws from them rather than being refused for the column.
+ */
+function examplesOfAPatternTextCannotBeMadeFor(property: ContractProperty): ValueGenerator | undefined {
+  const pattern = logicalTypeOptions(property)?.pattern;
+  if (typeof pattern !== 'string' || readPattern(pattern).ok) return undefined;
+  let expression: RegExp;
+  try {
+    expression = new RegExp(pattern, 'u');
+  } catch {
+    return undefined;
+  }
+  const values = (property.examples ?? []).filter(
+    (example): example is string => typeof example === 'string' && expression.test(example),
+  );
+  return values.length > 0 ? { kind: 'oneOf', values } : undefined;
 }
 
 /** Where the bounds given lie (an exclusive one a `step` inside), a span of 1,000 where one side is open. */

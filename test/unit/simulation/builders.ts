@@ -213,7 +213,7 @@ function port(id: string, direction: Port['direction']): Port {
 }
 
 type PropertyOptions = Partial<
-  Pick<ContractProperty, 'required' | 'unique' | 'primaryKey' | 'enum' | 'classification'>
+  Pick<ContractProperty, 'required' | 'unique' | 'primaryKey' | 'enum' | 'classification' | 'examples'>
 > & { logicalTypeOptions?: Record<string, string | number> };
 
 export class ContractBuilder {
@@ -255,6 +255,7 @@ export class ContractBuilder {
       ...(primaryKeyPosition !== undefined ? { primaryKeyPosition } : {}),
       ...(options.enum ? { enum: options.enum } : {}),
       ...(options.classification ? { classification: options.classification } : {}),
+      ...(options.examples ? { examples: options.examples } : {}),
       ...(options.logicalTypeOptions ? { extensions: { logicalTypeOptions: options.logicalTypeOptions } } : {}),
     });
     return this;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../../shared/simulation/scenario-check';
+import { starterScenario } from '../../../shared/simulation/starter-scenario';
 import { aContract, aMesh, aProduct, aScenario, aSystem, rowsOf, simulate } from './builders';
 
 const FLIGHT_NUMBER = '^[A-Z]{2}\\d{3,4}$';
 
 /** Flights captured to a topic a product reads under a contract that gives `flight_no` and `gate` a pattern. */
-function flights(gatePattern = '^(A|B|C)[1-9]\\d?$') {
+function flights(gatePattern = '^(A|B|C)[1-9]\\d?$', gateExamples?: unknown[]) {
   return aMesh()
     .with(
       aSystem('ops')
@@ -15,7 +16,11 @@ function flights(gatePattern = '^(A|B|C)[1-9]\\d?$') {
       aContract('flight', 'entity', 'flights')
         .withKey('id', 'integer')
         .withProperty('flight_no', 'string', { required: true, logicalTypeOptions: { pattern: FLIGHT_NUMBER } })
-        .withProperty('gate', 'string', { required: true, logicalTypeOptions: { pattern: gatePattern } })
+        .withProperty('gate', 'string', {
+          required: true,
+          logicalTypeOptions: { pattern: gatePattern },
+          ...(gateExamples ? { examples: gateExamples } : {}),
+        })
         .withProperty('note', 'string', { logicalTypeOptions: { pattern: '^[a-z]+$' } }),
     )
     .withLink('ops/flights-cdc', 'schedule/flights-in')
@@ -67,5 +72,14 @@ describe('text generated for a column whose contract gives a pattern', () => {
       .withData('ops', 'flights', 3, { gate: { kind: 'oneOf', values: ['A1', 'B2'] } })
       .build();
     expect(checkScenario(mesh, withValues, 'scenario')).toEqual([]);
+  });
+
+  it("is drawn by New scenario from the contract's examples that match it, where text cannot be made for it", () => {
+    const lookahead = '^(?=.*\\d)[A-Z\\d]{4}$';
+    const mesh = flights(lookahead, ['A1B2', 'GATE', 'C3D4', 7]);
+    const starter = starterScenario(mesh);
+
+    expect(starter.data[0]?.generators.gate).toEqual({ kind: 'oneOf', values: ['A1B2', 'C3D4'] });
+    expect(checkScenario(mesh, starter, 'scenario')).toEqual([]);
   });
 });

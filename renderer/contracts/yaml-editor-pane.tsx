@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ContractProblems } from './contract-problems';
 import { useContractTabs } from './contract-tabs-store';
 import { type ContractTextModels, createContractTextModels } from './monaco/contract-text-models';
+import { createEditorWithModels } from './monaco/editor-with-models';
 import { registerOdcsLanguageFeatures } from './monaco/odcs-language';
 import { MONACO_CONTAINER, useMonaco } from './monaco/use-monaco';
 import { useMonacoTheme } from './monaco/use-monaco-theme';
@@ -19,26 +20,23 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
   useEffect(() => {
     if (!monaco || !container.current) return;
     registerOdcsLanguageFeatures(monaco);
-    const created = monaco.editor.create(container.current, {
-      model: null,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      tabSize: 2,
-      insertSpaces: true,
-      scrollBeyondLastLine: false,
-      quickSuggestions: { other: true, strings: true, comments: false },
-      // Completion comes from the contract's schema; the document's own words (`00Z` of a timestamp) are noise.
-      wordBasedSuggestions: 'off',
-      fixedOverflowWidgets: true,
-    });
     const models = createContractTextModels(monaco);
+    const { editor: created, dispose } = createEditorWithModels(
+      monaco,
+      container.current,
+      {
+        model: null,
+        tabSize: 2,
+        insertSpaces: true,
+        quickSuggestions: { other: true, strings: true, comments: false },
+        // Completion comes from the contract's schema; the document's own words (`00Z` of a timestamp) are noise.
+        wordBasedSuggestions: 'off',
+      },
+      models,
+    );
     setEditor(created);
     setTextModels(models);
-    return () => {
-      models.dispose();
-      created.dispose();
-    };
+    return dispose;
   }, [monaco]);
 
   useEffect(() => {

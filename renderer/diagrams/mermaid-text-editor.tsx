@@ -1,5 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
+import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { MERMAID_LANGUAGE, registerMermaidLanguage } from './mermaid-language';
@@ -30,22 +31,14 @@ function MermaidTextEditor({ text }: { text: string }) {
     if (!monaco || !container.current) return;
     registerMermaidLanguage(monaco);
     const model = monaco.editor.createModel('', MERMAID_LANGUAGE);
-    const created = monaco.editor.create(container.current, {
+    const { editor: created, dispose } = createEditorWithModels(
+      monaco,
+      container.current,
+      { model, readOnly: true, wordWrap: 'on', ariaLabel: 'Mermaid text of the diagram' },
       model,
-      readOnly: true,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      wordWrap: 'on',
-      scrollBeyondLastLine: false,
-      fixedOverflowWidgets: true,
-      ariaLabel: 'Mermaid text of the diagram',
-    });
+    );
     setEditor(created);
-    return () => {
-      created.dispose();
-      model.dispose();
-    };
+    return dispose;
   }, [monaco]);
 
   useEffect(() => {

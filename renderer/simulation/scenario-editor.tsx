@@ -4,6 +4,7 @@ import type { LocatedProblem } from '../../shared/contracts/yaml-source';
 import { isDeepEqual } from '../../shared/model/deep-equal';
 import { readScenarioText, scenarioJsonSchema, scenarioText } from '../../shared/simulation/scenario-text';
 import { starterScenario } from '../../shared/simulation/starter-scenario';
+import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
 import { MONACO_CONTAINER } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
@@ -54,16 +55,12 @@ export function ScenarioEditor() {
       'json',
       monaco.Uri.parse(`inmemory://scenarios/scenario-${index}.json`),
     );
-    const created = monaco.editor.create(container.current, {
+    const { editor: created, dispose } = createEditorWithModels(
+      monaco,
+      container.current,
+      { model, tabSize: 2, quickSuggestions: { other: true, strings: true, comments: false } },
       model,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      tabSize: 2,
-      scrollBeyondLastLine: false,
-      fixedOverflowWidgets: true,
-      quickSuggestions: { other: true, strings: true, comments: false },
-    });
+    );
     const check = () => {
       const mesh = currentMesh();
       if (!mesh) return;
@@ -92,8 +89,7 @@ export function ScenarioEditor() {
     editor.current = created;
     return () => {
       listener.dispose();
-      created.dispose();
-      model.dispose();
+      dispose();
       editor.current = null;
     };
   }, [monaco, scenario?.id, index]);

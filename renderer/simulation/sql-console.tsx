@@ -2,6 +2,7 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
 import type { GuidedTable } from '../../shared/simulation/run-catalog';
 import { locateSqlError } from '../../shared/simulation/sql-error-location';
+import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
 import { MONACO_CONTAINER } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
@@ -80,16 +81,13 @@ export function SqlConsole() {
 
   useEffect(() => {
     if (!monaco || !container.current) return;
-    const created = monaco.editor.create(container.current, {
-      value: query.current,
-      language: 'sql',
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 13,
-      lineNumbers: 'on',
-      scrollBeyondLastLine: false,
-      fixedOverflowWidgets: true,
-    });
+    const model = monaco.editor.createModel(query.current, 'sql');
+    const { editor: created, dispose } = createEditorWithModels(
+      monaco,
+      container.current,
+      { model, lineNumbers: 'on' },
+      model,
+    );
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void runRef.current());
     created.onDidChangeModelContent(() => {
       query.current = created.getValue();
@@ -97,8 +95,7 @@ export function SqlConsole() {
     });
     editor.current = created;
     return () => {
-      created.getModel()?.dispose();
-      created.dispose();
+      dispose();
       editor.current = null;
     };
   }, [monaco]);

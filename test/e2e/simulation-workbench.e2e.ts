@@ -318,6 +318,29 @@ describeInChromium('working with a simulation', (session) => {
     await expect.poll(shown('scenario-editor')).toBe('"a b"');
   });
 
+  it('leaves the SQL console for another tab or Design without an error, while its editor is still at work on the query', async () => {
+    const page = await session.openApp();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await simulateSample(page);
+    await openTab(page, 'Scenario');
+    await page.getByTestId('scenario-editor').locator('.view-lines').getByText('"workshop"').waitFor();
+    await openTab(page, 'SQL');
+    const editor = page.getByTestId('sql-editor');
+    await editor.locator('.monaco-editor').waitFor();
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('SELECT nope FROM orders');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await page.getByTestId('sql-error').waitFor();
+    await page.keyboard.type('x');
+    await openTab(page, 'Metrics');
+    await page.getByRole('button', { name: 'Design', exact: true }).click();
+    // A disposed model fails in a later task, not during the click.
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+  });
+
   it('lists a node’s tables in the SQL console with their zone and the rule behind each name; shows an output port’s published records as a grid sorted by the column clicked', async () => {
     const page = await session.openApp();
     await simulateSample(page);

@@ -23,7 +23,8 @@ export function PresenterMode() {
   const notes = usePresenterNotes();
   const status = useSimulationStore((state) => state.status);
   const stage = trace?.stages[traceStage];
-  const places = trace ? traceStagePlaces(trace.stages) : [];
+  const runMesh = useSimulationStore((state) => state.runMesh);
+  const places = trace ? traceStagePlaces(runMesh, trace.stages) : [];
 
   useEffect(() => {
     if (!isPresenting) return;

@@ -1,3 +1,5 @@
+import { type Mesh, namedProblem } from '../../shared/model';
+import type { SimulationError } from '../../shared/simulation/simulation-metrics';
 import { problemTicks } from './problem-ticks';
 import { useSimulationStore } from './simulation-store';
 
@@ -6,14 +8,23 @@ const NONE: never[] = [];
 /** What went wrong during the run (failed transformations, refused steps), once per place. */
 export function RunErrors() {
   const errors = useSimulationStore((state) => state.metrics?.errors ?? NONE);
-  if (errors.length === 0) return null;
+  const runMesh = useSimulationStore((state) => state.runMesh);
+  if (errors.length === 0 || !runMesh) return null;
+  return <RunErrorList errors={errors} runMesh={runMesh} />;
+}
+
+/** Each problem at the elements it is about, by name; the path into the run's design in its tooltip. */
+export function RunErrorList({ errors, runMesh }: { errors: readonly SimulationError[]; runMesh: Mesh }) {
   return (
     <section aria-label="Run problems" className="run-errors">
       <h3 className="simulation-panel__title">Problems during the run</h3>
       <ul>
         {errors.map((error) => (
           <li key={`${error.path}\n${error.message}`}>
-            <code>{error.path}</code> {error.message} <span className="run-errors__ticks">({problemTicks(error)})</span>
+            <span className="run-errors__place" title={error.path}>
+              {namedProblem(runMesh, error).path}
+            </span>
+            : {error.message} <span className="run-errors__ticks">({problemTicks(error)})</span>
           </li>
         ))}
       </ul>

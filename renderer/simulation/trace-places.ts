@@ -1,16 +1,24 @@
+import { type Mesh, resolveEndpoint } from '../../shared/model';
 import type { TraceStage } from '../../shared/simulation/change-trace';
 
 /**
- * Where each stage of a trace is, as its list names it: its node, and where that node has several
- * stages of one kind (a product's transformations, output ports or inputs), which one.
+ * Where each stage of a trace is, as its list names it: its node by name, and where that node has
+ * several stages of one kind (a product's transformations, output ports or inputs), which one.
+ * Ids stand in only for what the design does not have (any longer).
  */
-export function traceStagePlaces(stages: readonly TraceStage[]): string[] {
+export function traceStagePlaces(mesh: Mesh | null, stages: readonly TraceStage[]): string[] {
   const kindAt = (stage: TraceStage) => `${stage.kind} ${stage.nodeId}`;
   const counts = new Map<string, number>();
   for (const stage of stages) counts.set(kindAt(stage), (counts.get(kindAt(stage)) ?? 0) + 1);
+  const nodeName = (nodeId: string) =>
+    (mesh?.products.find((product) => product.id === nodeId) ?? mesh?.systems.find((system) => system.id === nodeId))
+      ?.name ?? nodeId;
+  const partName = (stage: TraceStage) => {
+    const part = stage.portId && mesh && resolveEndpoint(mesh, { nodeId: stage.nodeId, portId: stage.portId });
+    if (part) return part.kind === 'port' ? part.port.name : part.topic.name;
+    return stage.portId ?? stage.source.replace(`${stage.nodeId}/`, '');
+  };
   return stages.map((stage) =>
-    (counts.get(kindAt(stage)) ?? 0) > 1
-      ? `${stage.nodeId} · ${stage.portId ?? stage.source.replace(`${stage.nodeId}/`, '')}`
-      : stage.nodeId,
+    (counts.get(kindAt(stage)) ?? 0) > 1 ? `${nodeName(stage.nodeId)} · ${partName(stage)}` : nodeName(stage.nodeId),
   );
 }

@@ -17,6 +17,7 @@ export function TraceTab() {
     ),
   );
   const notes = usePresenterNotes();
+  const runMesh = useSimulationStore((state) => state.runMesh);
   if (!trace) {
     return (
       <section aria-label="Trace">
@@ -37,7 +38,7 @@ export function TraceTab() {
     );
   }
   const stage = trace.stages[traceStage];
-  const places = traceStagePlaces(trace.stages);
+  const places = traceStagePlaces(runMesh, trace.stages);
   return (
     <section aria-label="Trace" className="trace-tab">
       <div className="trace-tab__bar">

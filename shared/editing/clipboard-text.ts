@@ -10,6 +10,7 @@ import {
   type Mesh,
   NodeLayoutSchema,
   NoteSchema,
+  namedProblem,
   OperationalSystemSchema,
   type Problem,
   type Result,
@@ -96,39 +97,4 @@ export function pasteRefusal(problems: readonly Problem[]): { text: string; deta
     text: `Nothing was pasted: the copied elements have ${count}.`,
     details: [...problems.slice(0, SHOWN_PROBLEMS).map(formatProblem), ...(hidden > 0 ? [`and ${hidden} more`] : [])],
   };
-}
-
-/** What the elements found along a problem's path are called: `products[7]` is `product 'Orders'` to the user. */
-const ELEMENT_KINDS: Readonly<Record<string, string>> = {
-  domains: 'domain',
-  products: 'product',
-  systems: 'system',
-  notes: 'note',
-  contracts: 'contract',
-  links: 'link',
-  inputPorts: 'input port',
-  outputPorts: 'output port',
-  publishes: 'event',
-  topics: 'topic',
-  tables: 'table',
-};
-const PATH_SEGMENT = /([A-Za-z_$][\w$]*)(?:\[(\d+)\])?/g;
-
-/**
- * A problem of the document a paste would have made, located by the names (or ids) of the elements
- * along its path: its indices are in that document, which the user never sees.
- */
-function namedProblem(mesh: Mesh, problem: Problem): Problem {
-  const names: string[] = [];
-  let value: unknown = mesh;
-  for (const [, key, index] of problem.path.matchAll(PATH_SEGMENT)) {
-    value = (value as Record<string, unknown> | undefined)?.[key as string];
-    if (index === undefined) continue;
-    const element = (value as Array<{ name?: unknown; id?: unknown }> | undefined)?.[Number(index)];
-    value = element;
-    const called = typeof element?.name === 'string' ? element.name : element?.id;
-    const kind = ELEMENT_KINDS[key as string];
-    if (kind && typeof called === 'string') names.push(`${kind} '${called}'`);
-  }
-  return names.length > 0 ? { ...problem, path: names.join(', ') } : problem;
 }

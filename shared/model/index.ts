@@ -17,6 +17,7 @@ export * from './mesh-file';
 export * from './mesh-file-format';
 export * from './mesh-file-name';
 export * from './name-rules';
+export * from './named-problem';
 export * from './note';
 export * from './operational-system';
 export * from './policies';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceStagePlaces } from '../../../renderer/simulation/trace-places';
 import type { TraceStage } from '../../../shared/simulation/change-trace';
+import { aMesh, aPort } from '../../builders/mesh-builder';
 
 const stage = (kind: TraceStage['kind'], nodeId: string, source: string, portId?: string): TraceStage => ({
   kind,
@@ -12,10 +13,19 @@ const stage = (kind: TraceStage['kind'], nodeId: string, source: string, portId?
   ...(portId ? { portId } : {}),
 });
 
+const bank = aMesh()
+  .withDomain('finance')
+  .withSystem('core-banking', 'finance', { name: 'Core Banking' })
+  .withProduct('balances', 'finance', {
+    name: 'Account Balances',
+    outputPorts: [aPort('balances-out', 'output', { name: 'Balances' })],
+  })
+  .build();
+
 describe('the places a trace lists its stages at', () => {
   it('name the node, and which transformation, port or input where a product has several of one kind', () => {
     expect(
-      traceStagePlaces([
+      traceStagePlaces(bank, [
         stage('cdc-record', 'core-banking', 'core-banking.public.transactions', 'transactions-cdc'),
         stage('raw', 'balances', 'raw_transactions_in', 'transactions-in'),
         stage('clean', 'balances', 'transactions'),
@@ -25,13 +35,17 @@ describe('the places a trace lists its stages at', () => {
         stage('output-port', 'balances', 'balances/branch-totals-out'),
       ]),
     ).toEqual([
-      'core-banking',
-      'balances',
-      'balances',
-      'balances · account_balances',
-      'balances · balances-out',
-      'balances · branch_totals',
-      'balances · branch-totals-out',
+      'Core Banking',
+      'Account Balances',
+      'Account Balances',
+      'Account Balances · account_balances',
+      'Account Balances · Balances',
+      'Account Balances · branch_totals',
+      'Account Balances · branch-totals-out',
     ]);
+  });
+
+  it('name a node the design no longer has by its id', () => {
+    expect(traceStagePlaces(bank, [stage('service-write', 'harvest-grading', 'grades')])).toEqual(['harvest-grading']);
   });
 });

@@ -89,7 +89,7 @@ export function PresenterMode() {
       {stage && trace ? (
         <>
           <div className="presenter__stage">
-            <TraceStageView stage={stage} />
+            <TraceStageView stage={stage} readAt={trace.readAt} />
           </div>
           {notes?.[stage.kind] && <p className="presenter__notes">{notes[stage.kind]}</p>}
         </>

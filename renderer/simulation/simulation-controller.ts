@@ -73,6 +73,32 @@ function scenarioToRun(mesh: Mesh): Scenario | undefined {
 /** The snapshot the views show, and a point in the history for each tick that led to it. */
 function accept(metrics: SimulationMetrics, ticks: readonly TickMetrics[] = [metrics]): void {
   setSimulation({ metrics, history: withTicks(state().history, ticks) });
+  void followTrace();
+}
+
+let isFollowingTrace = false;
+
+/**
+ * Reads the trace on screen again at the run's tick, one read at a time, so the stages that read
+ * tables show them as they are now. A change its log no longer holds keeps its stages, which then
+ * say as of which tick they are.
+ */
+async function followTrace(): Promise<void> {
+  if (isFollowingTrace) return;
+  isFollowingTrace = true;
+  try {
+    for (;;) {
+      const { trace, metrics } = state();
+      if (!trace || !metrics || trace.readAt.tick === metrics.tick) return;
+      const response = await worker().send({ type: 'trace', start: trace.start }, STEP_BUDGET_MILLIS);
+      if (response.type === 'failed' && 'restart' in response) return stop(response.errors[0]?.message ?? '');
+      if (response.type !== 'trace' || state().trace !== trace) return;
+      const lastStage = response.trace.stages.length - 1;
+      setSimulation({ trace: response.trace, traceStage: Math.min(state().traceStage, lastStage) });
+    }
+  } finally {
+    isFollowingTrace = false;
+  }
 }
 
 /** Builds the run from the open document at tick 0 (the scenario as it is now, and the chosen seed). */

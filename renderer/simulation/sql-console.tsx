@@ -217,7 +217,7 @@ function QueryOutcome({ outcome }: { outcome: ConsoleOutcome }) {
         {rowCount(rows.length, isTruncated)} in {outcome.millis} ms
       </p>
       <p className="sql-console__age" data-testid="sql-result-age">
-        {resultAgeText({ tick: outcome.tick, time: formatSimulatedTime(outcome.time) }, runTick)}
+        {resultAgeText({ tick: outcome.tick, time: formatSimulatedTime(outcome.time) }, runTick, 'run again')}
       </p>
       <ValueTable columns={columns} rows={rows} />
     </div>

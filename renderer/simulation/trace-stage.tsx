@@ -1,8 +1,9 @@
-import type { TraceStage } from '../../shared/simulation';
+import type { ChangeTrace, TraceStage } from '../../shared/simulation';
 import { changedFields } from '../../shared/simulation/record-diff';
 import { useDocumentStore } from '../store/document-store';
 import { FieldTable, MessageCard } from './message-card';
 import { useSimulationStore } from './simulation-store';
+import { traceMomentText } from './trace-moment';
 
 export const STAGE_LABELS: Record<TraceStage['kind'], string> = {
   'service-write': 'Service write',
@@ -19,13 +20,14 @@ export const STAGE_LABELS: Record<TraceStage['kind'], string> = {
 const VERSION_COLUMNS = ['valid_from', 'valid_to', 'is_current'];
 
 /** One stage of a trace: where the change is, and the actual record there. */
-export function TraceStageView({ stage }: { stage: TraceStage }) {
+export function TraceStageView({ stage, readAt }: { stage: TraceStage; readAt: ChangeTrace['readAt'] }) {
+  const runTick = useSimulationStore((state) => state.metrics?.tick);
   return (
     <div className={`trace-stage trace-stage--${stage.kind}`} data-testid="trace-stage" data-stage={stage.kind}>
       <p className="trace-stage__kind">{STAGE_LABELS[stage.kind]}</p>
       <h4 className="trace-stage__title">{stage.title}</h4>
       <p className="trace-stage__moment" data-testid="trace-moment">
-        {stage.moment}
+        {traceMomentText(stage.moment, readAt, runTick)}
       </p>
       {stage.check && (
         <p

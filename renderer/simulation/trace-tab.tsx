@@ -85,7 +85,7 @@ export function TraceTab() {
           </li>
         ))}
       </ol>
-      {stage && <TraceStageView stage={stage} />}
+      {stage && <TraceStageView stage={stage} readAt={trace.readAt} />}
       {stage && notes?.[stage.kind] && <p className="trace-tab__notes">Notes: {notes[stage.kind]}</p>}
     </section>
   );

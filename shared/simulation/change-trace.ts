@@ -23,9 +23,13 @@ import { changeImages, updatedFields } from './record-shape';
 import { quoteIdentifier } from './sql-text';
 
 /** Where a trace starts: a record on a topic or port log, or a row of any node's table. */
-export type TraceStart =
-  | { kind: 'record'; log: string; position: number }
-  | { kind: 'row'; nodeId: string; table: string; row: Record<string, unknown> };
+export type TraceStart = RecordStart | { kind: 'row'; nodeId: string; table: string; row: Record<string, unknown> };
+
+export interface RecordStart {
+  kind: 'record';
+  log: string;
+  position: number;
+}
 
 /** What a published record's contract check said. */
 export type ContractCheckOutcome =
@@ -52,10 +56,19 @@ export interface TraceStage {
   /** Why the stage shows less than it might (not consumed yet, nothing shares a key). */
   note?: string;
   /**
-   * When what the stage shows is from: a table as it is now (`Now, at tick 12 (…)`), or a record
-   * as it was published, so a walk through the stages never mixes the two unsaid.
+   * When what the stage shows is from: a table as it is at the tick the trace was read (`now`), or
+   * a record as it was published, so a walk through the stages never mixes the two unsaid.
    */
-  moment: string;
+  moment: TraceMoment;
+}
+
+/** A table read at the trace's tick, or a record at the moment it names (`Published at …`). */
+export type TraceMoment = { kind: 'now' } | { kind: 'recorded'; text: string };
+
+const READ_NOW: TraceMoment = { kind: 'now' };
+
+function recorded(text: string): TraceMoment {
+  return { kind: 'recorded', text };
 }
 
 export interface ChangeTrace {
@@ -64,6 +77,10 @@ export interface ChangeTrace {
   /** What the trace follows, as its title names it: the key, or `TRUNCATE meter_readings`. */
   subject: string;
   stages: TraceStage[];
+  /** The change followed, as a record on its log: read again there, the trace follows the run. */
+  start: RecordStart;
+  /** The tick (and its time, ISO 8601) whose tables the stages that read `now` show. */
+  readAt: { tick: number; time: string };
 }
 
 /** The run a trace reads: its tables and logs, and the tick it is at. */
@@ -88,10 +105,9 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
   if (!started.ok) return started;
   const { log, record } = started.value;
   const stages: TraceStage[] = [];
-  const now = `Now, at tick ${run.tick} (${run.time})`;
-  const walker = createWalker(plan, query, stages, now);
+  const walker = createWalker(plan, query, stages);
   const topic = topicOf(plan, log);
-  if (topic) stages.push(...sourceStages(query, topic, record, now));
+  if (topic) stages.push(...sourceStages(query, topic, record));
   else {
     const producer = outputOf(plan, log);
     if (producer) stages.push(walker.portStage(producer.product, producer.output, record, undefined));
@@ -99,15 +115,16 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
   walker.followConsumers(log, record, new Set([log.table]));
   const key = keyOf(record);
   const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
-  return { ok: true, value: { key, subject, stages } };
+  const followed: RecordStart = { kind: 'record', log: log.table, position: record.position };
+  return { ok: true, value: { key, subject, stages, start: followed, readAt: { tick: run.tick, time: run.time } } };
 }
 
 function isTruncate(record: LogRecord): boolean {
   return changeImages(record.value)?.op === 't';
 }
 
-function publishedAt(record: LogRecord): string {
-  return `Published at ${isoTime(record.timestamp)}`;
+function publishedAt(record: LogRecord): TraceMoment {
+  return recorded(`Published at ${isoTime(record.timestamp)}`);
 }
 
 /** How many rows a table holds now, said after an emptied table: `It holds 1 row now, written since.` */
@@ -171,12 +188,7 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
   return fail(`'${start.table}' is not published: trace one of its inputs instead`);
 }
 
-function sourceStages(
-  query: RunQuery,
-  topic: CdcTopicPlan | OutboxTopicPlan,
-  record: LogRecord,
-  now: string,
-): TraceStage[] {
+function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, record: LogRecord): TraceStage[] {
   const systemId = topic.log.table.slice(0, topic.log.table.indexOf('/'));
   const table = topic.table.name;
   const fields = fieldsOf(record, topic.log.format);
@@ -191,7 +203,7 @@ function sourceStages(
     nodeId: systemId,
     source: table,
     records: current,
-    moment: now,
+    moment: READ_NOW,
     ...(truncate
       ? {
           note: `The table was emptied: TRUNCATE removed every row at once. ${rowsSinceText(countRows(query, systemId, table))}`,
@@ -207,7 +219,7 @@ function sourceStages(
         title: `The service writes ${table} and its outbox, at ${time}`,
         nodeId: systemId,
         source: table,
-        moment: `Written at ${time}`,
+        moment: recorded(`Written at ${time}`),
         records: [
           pick(
             fields,
@@ -255,7 +267,7 @@ function sourceStages(
       nodeId: systemId,
       source: table,
       records: truncate ? [] : [envelope?.after ?? envelope?.before ?? fields],
-      moment: `Written at ${time}`,
+      moment: recorded(`Written at ${time}`),
       ...(changed && { changed }),
     },
     tableRow,
@@ -300,7 +312,7 @@ function keyChangeOf(record: LogRecord): { from: Record<string, unknown>; to: Re
   return undefined;
 }
 
-function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[], now: string) {
+function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[]) {
   const contractName = (output: OutputPlan) => {
     const { contract } = output.governing;
     return `${contract.name} ${contract.version}`;
@@ -344,7 +356,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[],
         return {
           ...base,
           records: [JSON.parse(String(quarantined.record)) as Record<string, unknown>],
-          moment: `Quarantined at tick ${quarantined.tick}`,
+          moment: recorded(`Quarantined at tick ${quarantined.tick}`),
           check: {
             passed: false,
             contract: contractName(output),
@@ -357,7 +369,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[],
       return {
         ...base,
         records: [],
-        moment: now,
+        moment: READ_NOW,
         note: 'Nothing published for this key yet: the change left the published table as it was.',
       };
     },
@@ -381,7 +393,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[],
           portId: output.port.id,
           source: log.name,
           records: records.map((record) => keyOf(record)),
-          moment: first ? publishedAt(first) : now,
+          moment: first ? publishedAt(first) : READ_NOW,
           note: first
             ? `${total} delete ${total === 1 ? 'record' : 'records'} published at ${isoTime(first.timestamp)}, one per key the table held${total > records.length ? ` (the first ${records.length} shown)` : ''}${isCutByRetention ? '; the log starts with them: retention may have removed earlier ones' : ''}; the stages after follow the first, ${JSON.stringify(keyOf(first))}.`
             : 'Nothing published: the table held no rows to delete.',
@@ -407,7 +419,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[],
             linkId: input.linkId,
             source: input.rawTable,
             records: raw,
-            moment: `Read from the log: the record published at ${isoTime(record.timestamp)}`,
+            moment: recorded(`Read from the log: the record published at ${isoTime(record.timestamp)}`),
             ...(raw.length === 0 && { note: 'Not consumed yet: it waits in the log (consumer lag).' }),
           });
           const [rawRow] = raw;
@@ -433,7 +445,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[],
             nodeId: productId,
             source: dataset.name,
             records: clean,
-            moment: now,
+            moment: READ_NOW,
             ...(skipped ? { note: skipped } : clean.length === 0 && { note: cleanRowMissing(dataset.kind) }),
           });
           // A skipped change changed nothing: no history, no record published, no result recomputed.
@@ -445,7 +457,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[],
               title: `History of the entity in ${history} (valid_from, valid_to)`,
               nodeId: productId,
               source: history,
-              moment: now,
+              moment: READ_NOW,
               records: selectRows(
                 query,
                 productId,
@@ -475,7 +487,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[],
         nodeId: productId,
         source: dataset.name,
         records: [],
-        moment: now,
+        moment: READ_NOW,
         note:
           skipped ??
           `The table was emptied: this truncate deleted every row at once. ${rowsSinceText(countRows(query, productId, dataset.name))}`,
@@ -505,7 +517,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
           nodeId: productId,
           source: history,
           records: closed,
-          moment: now,
+          moment: READ_NOW,
           ...(total > closed.length && { note: `The first ${closed.length} of ${total} shown.` }),
           ...(total === 0 && { note: 'No current version to close: the table was empty.' }),
         });
@@ -542,7 +554,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         const key = step.dataset?.key ?? [];
         const shared = key.filter((name) => name in fields && columns.includes(name));
         const linking = shared.length > 0 ? shared : columns.filter((name) => name in fields && isIdentifying(name));
-        const base = { kind: 'transformation' as const, nodeId: productId, source: table, moment: now };
+        const base = { kind: 'transformation' as const, nodeId: productId, source: table, moment: READ_NOW };
         if (linking.length === 0) {
           const isTruncate = Object.keys(fields).length === 0;
           stages.push({

@@ -130,6 +130,25 @@ describeInChromium('Simulate mode on screen', (session) => {
     expect(await page.getByTestId('tick').textContent()).toBe(pausedAt);
   });
 
+  it('follows the run in a trace and in presenter mode: a stage that reads a table shows it at the run’s tick', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 8);
+    await traceOrder1000(page);
+    await page.locator('.trace-tab__stages button', { hasText: 'Clean zone' }).first().click();
+    const moment = page.getByTestId('trace-moment');
+    expect(await moment.textContent()).toMatch(/^Now, at tick 8 \(/);
+
+    await step(page, 2);
+    await expect.poll(() => moment.textContent()).toMatch(/^Now, at tick 10 \(.*09:10:00/);
+    await page.getByRole('button', { name: 'Present' }).first().click();
+    const presenter = page.getByTestId('presenter');
+    await presenter.waitFor();
+    await page.keyboard.press('s');
+    await presenter.getByTestId('presenter-tick').filter({ hasText: '11' }).waitFor();
+    await expect.poll(() => presenter.getByTestId('trace-moment').textContent()).toMatch(/^Now, at tick 11 \(/);
+  });
+
   it('labels a SQL result with the tick it was read at, and marks it as older once the run has moved on', async () => {
     const page = await session.openApp();
     await simulateSample(page);

@@ -406,12 +406,18 @@ describe('tracing a truncate', () => {
 });
 
 describe('the moment each stage shows', () => {
-  it('says which stages read tables now, at the current tick, and when each record was published', async () => {
+  it('says which stages read tables at the trace’s tick, and when each record was published', async () => {
     const simulation = await simulate(mesh, mesh.scenarios[0] as never);
     simulation.step(6);
     const { traced } = traceOrder(simulation, 1000, () => true);
-    const now = `Now, at tick 6 (${new Date(tickMillis(6)).toISOString()})`;
-    const moments = Object.fromEntries(traced.stages.map((stage) => [`${stage.kind} ${stage.nodeId}`, stage.moment]));
+    const now = 'read at the trace’s tick';
+    const moments = Object.fromEntries(
+      traced.stages.map((stage) => [
+        `${stage.kind} ${stage.nodeId}`,
+        stage.moment.kind === 'now' ? now : stage.moment.text,
+      ]),
+    );
+    expect(traced.readAt).toEqual({ tick: 6, time: new Date(tickMillis(6)).toISOString() });
 
     // Tick 5 cancels order 1000; its record reaches the topic and every consumer in that tick.
     const publishedAt = `Published at ${new Date(tickMillis(5)).toISOString()}`;

@@ -9,12 +9,12 @@ describe('the age of a SQL console result', () => {
   });
 
   it('says where the run is now once it has moved past that tick', () => {
-    expect(resultAgeText(readAt, 32)).toBe(
+    expect(resultAgeText(readAt, 32, 'run again')).toBe(
       'as of tick 26 (Sun, 1 Mar, 12:26:00 AM) — the run is at tick 32; run again',
     );
   });
 
   it('says so after a reset too, when the run is back before that tick', () => {
-    expect(resultAgeText(readAt, 0)).toContain('the run is at tick 0; run again');
+    expect(resultAgeText(readAt, 0, 'run again')).toContain('the run is at tick 0; run again');
   });
 });

@@ -9,7 +9,7 @@ const stage = (kind: TraceStage['kind'], nodeId: string, source: string, portId?
   nodeId,
   source,
   records: [],
-  moment: '',
+  moment: { kind: 'now' },
   ...(portId ? { portId } : {}),
 });
 

@@ -1,0 +1,18 @@
+import type { ChangeTrace, TraceMoment } from '../../shared/simulation/change-trace';
+import { resultAgeText } from './result-age';
+
+/**
+ * When what a trace's stage shows is from. A table read at the trace's tick is `Now, at tick 8 (…)`
+ * while the run is at that tick; once the run has moved on, until the trace is read again, it says
+ * as of which tick, as an older SQL result does.
+ */
+export function traceMomentText(
+  moment: TraceMoment,
+  readAt: ChangeTrace['readAt'],
+  runTick: number | undefined,
+): string {
+  if (moment.kind === 'recorded') return moment.text;
+  if (runTick === undefined || runTick === readAt.tick) return `Now, at tick ${readAt.tick} (${readAt.time})`;
+  const age = resultAgeText(readAt, runTick);
+  return `${age.charAt(0).toUpperCase()}${age.slice(1)}`;
+}

@@ -1,9 +1,11 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LocatedProblem } from '../../shared/contracts/yaml-source';
+import { type Mesh, namedProblem, type Scenario } from '../../shared/model';
 import { isDeepEqual } from '../../shared/model/deep-equal';
 import { readScenarioText, scenarioJsonSchema, scenarioText } from '../../shared/simulation/scenario-text';
 import { starterScenario } from '../../shared/simulation/starter-scenario';
+import { tablesWithoutData } from '../../shared/simulation/tables-without-data';
 import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
 import { MONACO_CONTAINER } from '../contracts/monaco/use-monaco';
@@ -181,9 +183,30 @@ export function ScenarioEditor() {
           ))}
         </ul>
       )}
+      <TablesLeftEmpty scenario={scenario} />
       {!monaco && <p className="simulation-panel__hint">Loading editor…</p>}
     </section>
   );
+}
+
+/** The design's tables the saved scenario never fills, named as the canvas names them: they stay empty when run. */
+function TablesLeftEmpty({ scenario }: { scenario: Scenario }) {
+  const mesh = useDocumentStore((state) => state.mesh);
+  const found = useMemo(() => (mesh ? leftEmpty(mesh, scenario) : []), [mesh, scenario]);
+  if (found.length === 0) return null;
+  return (
+    <ul className="scenario-editor__notes" aria-label="Tables left empty" data-testid="scenario-notes">
+      {found.map((problem) => (
+        <li key={problem.path}>
+          {problem.path}: {problem.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function leftEmpty(mesh: Mesh, scenario: Scenario) {
+  return tablesWithoutData(mesh, scenario).map((problem) => namedProblem(mesh, problem));
 }
 
 /** Adds a scenario generated from the design (one undoable step) and starts a run on it. */

@@ -14,6 +14,7 @@ import { registerSimulatedNow } from './simulated-now';
 import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
 import { createSqlCallerScope, type SqlCaller } from './sql-caller';
 import type { OpenSqlWorkspace, SqlConnection } from './sql-workspace';
+import { tablesWithoutData } from './tables-without-data';
 import { OverBudget, type RunWork } from './work-budget';
 import { createWorkload } from './workload';
 
@@ -108,7 +109,9 @@ function buildRun(
   const snapshot = createMetricsSnapshot(systems, products, logs, errors, settings.recentMessages);
   const runState = () => ({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges });
 
-  for (const problem of plan.problems) errors.record({ ...problem, nodeId: nodeIdAt(mesh, problem.path) }, 0);
+  for (const problem of [...plan.problems, ...tablesWithoutData(mesh, scenario, plan.problems)]) {
+    errors.record({ ...problem, nodeId: nodeIdAt(mesh, problem.path) }, 0);
+  }
 
   /** The service's work of one tick and the connector's poll, committed together; a failure is reported. */
   const inTransaction = (system: OperationalDatabase, work: () => void) => {

@@ -149,6 +149,42 @@ describeInChromium('Simulate mode on screen', (session) => {
     await expect.poll(() => presenter.getByTestId('trace-moment').textContent()).toMatch(/^Now, at tick 11 \(/);
   });
 
+  it('says at its place that a table drawn after the scenario was written stays empty, in the run’s problems and beside the scenario', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'grading.mesh.json', (mesh) => {
+      const station = structuredClone(mesh.systems[2]) as unknown as Record<string, unknown>;
+      Object.assign(station, {
+        id: 'grading-station',
+        name: 'Grading Station',
+        database: {
+          name: 'grading',
+          engine: 'postgres',
+          tables: [
+            {
+              name: 'grades',
+              cdc: true,
+              primaryKey: ['grade_id'],
+              columns: [
+                { name: 'grade_id', type: 'integer', nullable: false },
+                { name: 'grade', type: 'text', nullable: false },
+              ],
+            },
+          ],
+        },
+        messaging: { broker: 'kafka', topics: [] },
+        service: { name: 'grading-station' },
+      });
+      mesh.systems.push(station as unknown as (typeof mesh.systems)[number]);
+    });
+    await enterSimulate(page);
+    const finding = "system 'Grading Station', table 'grades': has no data or rates in the scenario; it stays empty";
+    await openTab(page, 'Inspect');
+    const problems = page.getByRole('region', { name: 'Run problems' }).getByRole('listitem');
+    await expect.poll(() => problems.allTextContents()).toContainEqual(expect.stringContaining(finding));
+    await openTab(page, 'Scenario');
+    expect(await page.getByTestId('scenario-notes').textContent()).toBe(finding);
+  });
+
   it('labels a SQL result with the tick it was read at, and marks it as older once the run has moved on', async () => {
     const page = await session.openApp();
     await simulateSample(page);

@@ -26,6 +26,14 @@ describe('a mesh with awkward names', () => {
         lastTick: 0,
         count: 1,
       },
+      {
+        path: 'systems[0].database.tables[0]',
+        nodeId: SHOP,
+        message: 'has no data or rates in the scenario; it stays empty',
+        firstTick: 0,
+        lastTick: 0,
+        count: 1,
+      },
     ]);
     expect(rowsOf(simulation, 'tariffs', 'SELECT * FROM tariff')).toEqual([
       { tariff_id: 1, price: 3, valid_from: '2026-01-01', valid_to: null, is_current: null },

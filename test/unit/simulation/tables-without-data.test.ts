@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { namedProblem } from '../../../shared/model';
 import type { Scenario } from '../../../shared/model/scenario';
+import { designSimulationProblems } from '../../../shared/simulation/design-check';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { tablesWithoutData } from '../../../shared/simulation/tables-without-data';
 import { aSystem, ecommerceSample, loadSqlJs, simulate } from './builders';
@@ -28,6 +29,16 @@ describe('a table the scenario gives no rows', () => {
     ]);
     expect(found.map((problem) => namedProblem(mesh, problem).path)).toEqual([
       "system 'Grading Station', table 'grades'",
+    ]);
+  });
+
+  it('is what validate reports too, naming the scenario, as it makes simulate fail', () => {
+    const { mesh, scenario } = sampleWithANewSystem();
+    expect(designSimulationProblems(mesh)).toEqual([
+      {
+        path: 'systems[3].database.tables[0]',
+        message: `scenario '${scenario.name}': has no data or rates in the scenario; it stays empty`,
+      },
     ]);
   });
 

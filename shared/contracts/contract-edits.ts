@@ -85,15 +85,35 @@ function nestedEnumUpgrades(property: OdcsDocument, at: PathSegment[]): YamlEdit
 
 function ownEnumUpgrade(property: OdcsDocument, at: PathSegment[]): YamlEdit[] {
   if (property.enum !== undefined) return [];
-  const rules = asList(property.quality);
-  const ruleIndex = rules.findIndex((rule) => isJsonObject(rule) && isEnumRule(rule));
+  const ruleIndex = enumRuleIndex(property);
   if (ruleIndex === -1) return [];
-  const values = asList((rules[ruleIndex] as { arguments: { validValues: unknown[] } }).arguments.validValues);
-  const removeRule: YamlEdit =
-    rules.length === 1
-      ? { op: 'delete', path: [...at, 'quality'] }
-      : { op: 'delete', path: [...at, 'quality', ruleIndex] };
-  return [removeRule, { op: 'set', path: [...at, 'enum'], value: values.map((value) => ({ value })) }];
+  const rule = asList(property.quality)[ruleIndex] as { arguments: { validValues: unknown[] } };
+  return nativeEnumEdits(
+    property,
+    at,
+    asList(rule.arguments.validValues).map((value) => ({ value })),
+  );
+}
+
+/** Where a property keeps its allowed values as an `invalidValues` quality rule; -1 when it does not. */
+export function enumRuleIndex(property: OdcsDocument): number {
+  return asList(property.quality).findIndex((rule) => isJsonObject(rule) && isEnumRule(rule));
+}
+
+/** The edits that make `entries` the property's ODCS 3.2 `enum`, removing its `invalidValues` rule (and `quality` with its last rule). */
+export function nativeEnumEdits(
+  property: OdcsDocument,
+  at: PathSegment[],
+  entries: readonly OdcsDocument[],
+): YamlEdit[] {
+  const ruleIndex = enumRuleIndex(property);
+  const removeRule: YamlEdit[] =
+    ruleIndex === -1
+      ? []
+      : asList(property.quality).length === 1
+        ? [{ op: 'delete', path: [...at, 'quality'] }]
+        : [{ op: 'delete', path: [...at, 'quality', ruleIndex] }];
+  return [...removeRule, { op: 'set', path: [...at, 'enum'], value: entries }];
 }
 
 /** A contract given another id (and name, data product), as a pasted copy needs: the text changes, then is read again. */

@@ -1,6 +1,7 @@
 import type { Contract } from '../model/contract';
 import { type ContractComparison, compareContracts } from './breaking-changes';
 import { editContractText, readOdcsDocument } from './contract-edits';
+import { importedSchemaEdits } from './imported-schema-merge';
 import { parseOdcsYaml } from './odcs-yaml';
 import { bumpMinor, nextBreakingVersion } from './semver';
 import { formatLocatedProblem } from './yaml-source';
@@ -11,14 +12,15 @@ export type NextVersion =
 
 /**
  * An existing contract taking the schema of an imported one as its next version: the rest
- * of its text stays as it is, the schema changes only where it differs, and the version
+ * of its text stays as it is, the schema changes only where the import says something else
+ * (what its format cannot say, such as classification or tags, is kept), and the version
  * goes up to the next that may break for breaking changes (see `nextBreakingVersion`), a minor
  * step for others.
  */
 export function asNextVersion(existing: Contract, imported: Contract): NextVersion {
-  const schema = readOdcsDocument(imported.odcs)?.schema ?? [];
-  // The existing text may refuse the edit (an alias whose value would change): the reason is the answer.
-  const edited = editContractText(existing.odcs, [{ op: 'set', path: ['schema'], value: schema }]);
+  const edits = importedSchemaEdits(readOdcsDocument(existing.odcs) ?? {}, readOdcsDocument(imported.odcs) ?? {});
+  // The existing text may refuse an edit (an alias whose value would change): the reason is the answer.
+  const edited = editContractText(existing.odcs, edits);
   if (!edited.ok) return edited;
   const withSchema = parseOdcsYaml(edited.text);
   if (!withSchema.ok) return { ok: false, message: withSchema.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };

@@ -27,7 +27,7 @@ const anchored = anOdcsText(
 
 describe('an imported schema as the next version of a contract', () => {
   it('says why it cannot change a field the contract writes as an alias, rather than throwing', () => {
-    const imported = contractOf(anchored.replace('*key', 'name: b_id\n        logicalType: string'));
+    const imported = contractOf(anchored.replace('*key', 'name: id\n        logicalType: integer'));
     expect(asNextVersion(contractOf(anchored), imported)).toEqual({
       ok: false,
       message: expect.stringMatching(/^schema\[1\]\.properties\[0\] is an alias \(\*key\)/),
@@ -38,5 +38,32 @@ describe('an imported schema as the next version of a contract', () => {
     const imported = contractOf(`${anchored}      - name: extra\n        logicalType: integer\n`);
     const next = asNextVersion(contractOf(anchored), imported);
     expect(next.ok && next.contract.odcs).toContain('      - *key\n      - name: extra\n');
+  });
+
+  it('keeps the classification of a column that is no longer required, and only drops its required line', () => {
+    const contract = `schema:\n  - name: t\n    properties:\n      - name: ssn   # national id\n        logicalType: string\n        required: true\n        classification: pii\n`;
+    const imported = contractOf(
+      anOdcsText('schema:\n  - name: t\n    properties:\n      - name: ssn\n        logicalType: string\n'),
+    );
+    const next = asNextVersion(contractOf(anOdcsText(contract)), imported);
+    expect(next.ok && next.contract.odcs).toBe(
+      anOdcsText(contract.replace('        required: true\n', '')).replace('version: 1.0.0', 'version: 2.0.0'),
+    );
+  });
+
+  it('writes the allowed values an import states as the enum of an ODCS 3.2 contract, keeping what it says of each', () => {
+    const contract = anOdcsText(
+      'schema:\n  - name: t\n    properties:\n      - name: sex\n        logicalType: string\n        enum:\n          - value: F\n            description: female\n',
+    ).replace('v3.1.0', 'v3.2.0');
+    const rule =
+      '        quality:\n          - metric: invalidValues\n            arguments:\n              validValues: [F, M]\n            mustBe: 0\n';
+    const imported = contractOf(
+      anOdcsText(`schema:\n  - name: t\n    properties:\n      - name: sex\n        logicalType: string\n${rule}`),
+    );
+    const next = asNextVersion(contractOf(contract), imported);
+    expect(next.ok && next.contract.odcs).toContain(
+      '        enum:\n          - value: F\n            description: female\n          - value: M\n',
+    );
+    expect(next.ok && next.contract.odcs).not.toContain('invalidValues');
   });
 });

@@ -1,0 +1,210 @@
+import { isDeepEqual } from '../model/deep-equal';
+import { enumRuleIndex, nativeEnumEdits } from './contract-edits';
+import { hasNativeEnum, isJsonObject, type OdcsDocument } from './odcs-document';
+import type { PathSegment } from './path-problem';
+import type { YamlEdit } from './yaml-text-edit';
+
+/** What every import format states about a property, so its absence means the default (not required, no key). */
+const ALWAYS_STATED = ['logicalType', 'required', 'unique', 'primaryKey', 'primaryKeyPosition'] as const;
+/** What a format may state: taken when the import has it, kept as written when it has not. */
+const STATED_WHEN_PRESENT = ['physicalType', 'description', 'logicalTypeOptions'] as const;
+/** Nested fields: merged by name where both have them, gone when the import has none. */
+const NESTED = ['properties', 'items', 'map'] as const;
+
+/**
+ * The edits that give an existing contract the schema of an imported one while keeping what
+ * the import's format cannot say. Schema objects and properties are matched by name at every
+ * depth; the import decides which exist, their types, keys and required-ness; the contract
+ * keeps its classification, tags, examples, quality rules, physicalName, custom and other
+ * fields, its descriptions where the import has none, and the order and text of what stays.
+ * Allowed values the import states replace the contract's, in the form its `apiVersion` writes.
+ */
+export function importedSchemaEdits(existing: OdcsDocument, imported: OdcsDocument): YamlEdit[] {
+  const apiVersion = String(imported.apiVersion ?? existing.apiVersion);
+  const isNewerApi = imported.apiVersion !== existing.apiVersion && hasNativeEnum(apiVersion);
+  const context: MergeContext = { nativeEnum: hasNativeEnum(isNewerApi ? apiVersion : String(existing.apiVersion)) };
+  const apiEdit: YamlEdit[] = isNewerApi ? [{ op: 'set', path: ['apiVersion'], value: apiVersion }] : [];
+  return [...apiEdit, ...namedListEdits(existing.schema, imported.schema, ['schema'], context, objectEdits)];
+}
+
+interface MergeContext {
+  /** Whether allowed values are written as `enum` (ODCS 3.2) rather than an `invalidValues` rule. */
+  nativeEnum: boolean;
+}
+
+type EntryEdits = (
+  existing: OdcsDocument,
+  imported: OdcsDocument,
+  at: PathSegment[],
+  context: MergeContext,
+) => YamlEdit[];
+
+function objectEdits(
+  existing: OdcsDocument,
+  imported: OdcsDocument,
+  at: PathSegment[],
+  context: MergeContext,
+): YamlEdit[] {
+  const physicalName = existing.physicalName === undefined ? keyEdits(existing, imported, at, ['physicalName']) : [];
+  return [
+    ...keyEdits(
+      existing,
+      imported,
+      at,
+      ['physicalType', 'description'].filter((key) => imported[key] !== undefined),
+    ),
+    ...physicalName,
+    ...namedListEdits(existing.properties, imported.properties, [...at, 'properties'], context, propertyEdits),
+    ...(imported.properties === undefined && existing.properties !== undefined
+      ? [{ op: 'delete' as const, path: [...at, 'properties'] }]
+      : []),
+  ];
+}
+
+function propertyEdits(
+  existing: OdcsDocument,
+  imported: OdcsDocument,
+  at: PathSegment[],
+  context: MergeContext,
+): YamlEdit[] {
+  const statedHere = STATED_WHEN_PRESENT.filter((key) => imported[key] !== undefined);
+  return [
+    ...keyEdits(existing, imported, at, [...ALWAYS_STATED, ...statedHere]),
+    ...NESTED.flatMap((key) => nestedEdits(existing, imported, key, [...at, key], context)),
+    ...allowedValueEdits(existing, allowedValuesOf(imported), at, context),
+  ];
+}
+
+/** `properties` merged by name, `items` as one property, `map` by its `key` and `value`; gone when the import has none. */
+function nestedEdits(
+  existing: OdcsDocument,
+  imported: OdcsDocument,
+  key: (typeof NESTED)[number],
+  at: PathSegment[],
+  context: MergeContext,
+): YamlEdit[] {
+  const [before, after] = [existing[key], imported[key]];
+  if (after === undefined) return before === undefined ? [] : [{ op: 'delete', path: at }];
+  if (key === 'properties') return namedListEdits(before, after, at, context, propertyEdits);
+  if (!isJsonObject(before) || !isJsonObject(after)) return [{ op: 'set', path: at, value: after }];
+  if (key === 'items') return propertyEdits(before, after, at, context);
+  return ['key', 'value'].flatMap((side) => {
+    const [one, other] = [before[side], after[side]];
+    if (isJsonObject(one) && isJsonObject(other)) return propertyEdits(one, other, [...at, side], context);
+    return isDeepEqual(one, other) ? [] : [{ op: 'set' as const, path: [...at, side], value: other }];
+  });
+}
+
+/** Each key set to the import's value where it means something else; a key the import leaves out goes. */
+function keyEdits(
+  existing: OdcsDocument,
+  imported: OdcsDocument,
+  at: PathSegment[],
+  keys: readonly string[],
+): YamlEdit[] {
+  return keys.flatMap((key): YamlEdit[] => {
+    if (meansTheSame(key, existing[key], imported[key])) return [];
+    if (imported[key] === undefined) return [{ op: 'delete', path: [...at, key] }];
+    return [{ op: 'set', path: [...at, key], value: imported[key] }];
+  });
+}
+
+/** `required: false` and no `required` say the same; SQL types are the same in any case (`uuid`, `UUID`). */
+function meansTheSame(key: string, before: unknown, after: unknown): boolean {
+  if ((before ?? false) === false && (after ?? false) === false) return true;
+  if (key === 'physicalType' && typeof before === 'string' && typeof after === 'string') {
+    return before.replace(/\s+/g, '').toLowerCase() === after.replace(/\s+/g, '').toLowerCase();
+  }
+  return isDeepEqual(before, after);
+}
+
+/**
+ * A list of named entries (schema objects, properties) becoming the imported one: entries of
+ * the same name are merged in place, the others removed or added where the import has them.
+ * Edits inside entries come first, then removals from the end, then additions from the start,
+ * so each edit's index is right when it is applied.
+ */
+function namedListEdits(
+  existingList: unknown,
+  importedList: unknown,
+  at: PathSegment[],
+  context: MergeContext,
+  entryEdits: EntryEdits,
+): YamlEdit[] {
+  if (!Array.isArray(importedList)) return [];
+  const importedEntries = importedList.filter(isJsonObject);
+  if (!Array.isArray(existingList)) return [{ op: 'set', path: at, value: importedEntries }];
+  const before: unknown[] = existingList;
+  const indexByName = new Map(before.map((entry, index) => [isJsonObject(entry) ? entry.name : undefined, index]));
+  const matches = importedEntries.map((entry) => indexByName.get(entry.name));
+  const kept = new Set(matches.filter((index) => index !== undefined));
+
+  const merges = importedEntries.flatMap((entry, position) => {
+    const index = matches[position];
+    return index === undefined ? [] : entryEdits(before[index] as OdcsDocument, entry, [...at, index], context);
+  });
+  const removals: YamlEdit[] = before
+    .map((_, index) => index)
+    .filter((index) => !kept.has(index))
+    .reverse()
+    .map((index) => ({ op: 'delete', path: [...at, index] }));
+  return [...merges, ...removals, ...additions(importedEntries, matches, at)];
+}
+
+/**
+ * Each new entry goes right after the entry the import has before it (a kept one where the
+ * contract has it), or first; inserted in the order of the final list, each index is right.
+ */
+function additions(
+  importedEntries: readonly OdcsDocument[],
+  matches: readonly (number | undefined)[],
+  at: PathSegment[],
+): YamlEdit[] {
+  const final: { keptIndex?: number; entry?: OdcsDocument }[] = matches
+    .filter((index) => index !== undefined)
+    .toSorted((one, other) => one - other)
+    .map((keptIndex) => ({ keptIndex }));
+  let previous = -1;
+  for (const [position, entry] of importedEntries.entries()) {
+    const keptIndex = matches[position];
+    if (keptIndex === undefined) final.splice(++previous, 0, { entry });
+    else previous = final.findIndex((slot) => slot.keptIndex === keptIndex);
+  }
+  return final.flatMap((slot, index): YamlEdit[] =>
+    slot.entry === undefined ? [] : [{ op: 'insert', path: [...at, index], value: slot.entry }],
+  );
+}
+
+/** The values an imported property allows, from its `enum` or its `invalidValues` rule. */
+function allowedValuesOf(property: OdcsDocument): unknown[] | undefined {
+  if (Array.isArray(property.enum)) return property.enum.map((entry) => (isJsonObject(entry) ? entry.value : entry));
+  const rule = Array.isArray(property.quality) ? property.quality[enumRuleIndex(property)] : undefined;
+  return isJsonObject(rule) ? (rule.arguments as { validValues: unknown[] }).validValues : undefined;
+}
+
+/**
+ * Allowed values the import states replace the property's, written as its contract writes
+ * them; a property the import gives none keeps its own (a rule the source may not hold).
+ */
+function allowedValueEdits(
+  existing: OdcsDocument,
+  values: unknown[] | undefined,
+  at: PathSegment[],
+  context: MergeContext,
+): YamlEdit[] {
+  if (values === undefined || isDeepEqual(allowedValuesOf(existing), values)) return [];
+  if (context.nativeEnum || existing.enum !== undefined)
+    return nativeEnumEdits(existing, at, enumEntries(existing, values));
+  const ruleIndex = enumRuleIndex(existing);
+  if (ruleIndex !== -1)
+    return [{ op: 'set', path: [...at, 'quality', ruleIndex, 'arguments', 'validValues'], value: values }];
+  const enumRule = { metric: 'invalidValues', arguments: { validValues: values }, mustBe: 0 };
+  const quality = Array.isArray(existing.quality) ? existing.quality : [];
+  return [{ op: 'insert', path: [...at, 'quality', quality.length], value: enumRule }];
+}
+
+/** The `enum` entries for `values`, keeping the contract's own entry (its description, its text) for a value it already lists. */
+function enumEntries(existing: OdcsDocument, values: readonly unknown[]): OdcsDocument[] {
+  const entries = (Array.isArray(existing.enum) ? existing.enum : []).filter(isJsonObject);
+  return values.map((value) => entries.find((entry) => isDeepEqual(entry.value, value)) ?? { value });
+}

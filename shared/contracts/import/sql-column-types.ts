@@ -63,6 +63,8 @@ export interface SqlTable {
   foreignKeyStarts: number[];
   /** Where each table-level UNIQUE constraint starts, in order. */
   uniqueStarts: number[];
+  /** Every table-level constraint and index, where it starts, as a message names it (`constraint orders_fk`). */
+  constraints: { label: string; start: number }[];
   /** MySQL's `COMMENT='…'` table option. */
   comment?: { text: string; offset: number };
   /** What the parser reads in place of the source: each type as `INT`, what it cannot read blanked. */
@@ -265,6 +267,7 @@ export function readCreateTable(
   const checkStarts: number[] = [];
   const foreignKeyStarts: number[] = [];
   const uniqueStarts: number[] = [];
+  const constraints: SqlTable['constraints'] = [];
   const edits: SourceEdit[] = [];
   const columns = elements(statement.slice(index + 1, close + 1)).flatMap(({ tokens: element, end }) => {
     const first = element[0];
@@ -278,7 +281,8 @@ export function readCreateTable(
     if (TABLE_CONSTRAINTS.has(firstWord) || isIndex) {
       const hasWord = (word: string) =>
         element.some((token) => token.kind === 'word' && token.text.toUpperCase() === word);
-      edits.push(...notForReplication(element));
+      edits.push(...enforcementClauses(element));
+      constraints.push({ label: constraintLabel(element, text), start: first.start });
       if (hasWord('CHECK')) checkStarts.push(first.start);
       if (hasWord('FOREIGN')) foreignKeyStarts.push(first.start);
       else if (hasWord('PRIMARY') || hasWord('UNIQUE')) {
@@ -317,9 +321,19 @@ export function readCreateTable(
     checkStarts,
     foreignKeyStarts,
     uniqueStarts,
+    constraints,
     ...(comment && { comment }),
     edits,
   };
+}
+
+/** `constraint orders_fk` for a named constraint, else its words up to its columns: `FOREIGN KEY constraint`, `KEY by_customer`. */
+function constraintLabel(element: Token[], text: string): string {
+  const [first, name] = element;
+  if (first?.text.toUpperCase() === 'CONSTRAINT' && name) return `constraint ${unquote(name)}`;
+  const open = element.findIndex((token) => token.text === '(');
+  const words = written(element.slice(0, open === -1 ? element.length : open), text);
+  return INDEXES.has(first?.text.toUpperCase() ?? '') ? words : `${words} constraint`;
 }
 
 /** Tokens as the source writes them, on one line: `KEY `by_customer` (`customer_id`)`. */
@@ -343,15 +357,31 @@ export function keyStorageOptions(element: Token[]): SourceEdit[] {
   return edits;
 }
 
-/** SQL Server's `NOT FOR REPLICATION` (on IDENTITY, a foreign key, a CHECK): replication agents skip it, everyone else does not. */
-export function notForReplication(tokens: Token[]): SourceEdit[] {
+/**
+ * When and for whom a constraint is checked, not what the data is: SQL Server's `NOT FOR
+ * REPLICATION` (replication agents skip it) and PostgreSQL's `[NOT] DEFERRABLE [INITIALLY
+ * DEFERRED | IMMEDIATE]` (checked at commit), which the parser's grammars do not read.
+ */
+const ENFORCEMENT_CLAUSES = [
+  ['NOT', 'FOR', 'REPLICATION'],
+  ['NOT', 'DEFERRABLE'],
+  ['DEFERRABLE'],
+  ['INITIALLY', 'DEFERRED'],
+  ['INITIALLY', 'IMMEDIATE'],
+];
+
+/** The enforcement clauses among `tokens`, blanked. */
+export function enforcementClauses(tokens: Token[]): SourceEdit[] {
   const isWord = (index: number, word: string) =>
     tokens[index]?.kind === 'word' && (tokens[index] as Token).text.toUpperCase() === word;
-  return tokens.flatMap((token, index) =>
-    isWord(index, 'NOT') && isWord(index + 1, 'FOR') && isWord(index + 2, 'REPLICATION')
-      ? [blank(token.start, (tokens[index + 2] as Token).end)]
-      : [],
-  );
+  const edits: SourceEdit[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const clause = ENFORCEMENT_CLAUSES.find((words) => words.every((word, offset) => isWord(index + offset, word)));
+    if (!clause) continue;
+    edits.push(blank((tokens[index] as Token).start, (tokens[index + clause.length - 1] as Token).end));
+    index += clause.length - 1;
+  }
+  return edits;
 }
 
 /** MySQL's `COMMENT='…'` (or `COMMENT '…'`) among a table's options. */
@@ -386,7 +416,7 @@ function column(
   }
   const typeTokens = element.slice(1, end);
   const { isIdentity, generated, edits, unread } = readColumnOptions(element.slice(end), text);
-  edits.push(...notForReplication(element));
+  edits.push(...enforcementClauses(element));
   for (const clause of unread)
     notes.push({
       path: `${table}.${name}`,

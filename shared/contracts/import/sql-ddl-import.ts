@@ -251,7 +251,16 @@ interface ParseFailure {
   error: Error & { location?: { start: { offset: number } } };
 }
 
-/** The dialect that read furthest says what it could not read, and in which table and column. */
+/** The column or table constraint of `table` that `offset` is in, as a message names it. */
+function elementAt(table: SqlTable, offset: number): string | undefined {
+  const elements = [
+    ...table.columns.map((column) => ({ label: `column ${column.name}`, start: column.start })),
+    ...table.constraints,
+  ];
+  return elements.toSorted((one, other) => one.start - other.start).findLast(({ start }) => start <= offset)?.label;
+}
+
+/** The dialect that read furthest says what it could not read, and in which table and column or constraint. */
 function syntaxError(text: string, ddl: SqlDump, failures: ParseFailure[]): ImportNote {
   const furthest = failures.reduce((best, failure) =>
     (failure.error.location?.start.offset ?? -1) > (best.error.location?.start.offset ?? -1) ? failure : best,
@@ -271,8 +280,8 @@ function syntaxError(text: string, ddl: SqlDump, failures: ParseFailure[]): Impo
     };
   }
   const table = ddl.tables.find((candidate) => candidate.start <= offset && offset <= candidate.bodyEnd);
-  const column = table?.columns.findLast((candidate) => candidate.start <= offset);
-  const where = table ? `CREATE TABLE ${table.name}${column ? `, column ${column.name}` : ''}` : 'a statement';
+  const element = table && elementAt(table, offset);
+  const where = table ? `CREATE TABLE ${table.name}${element ? `, ${element}` : ''}` : 'a statement';
   const found = /^(\w+|\S)/.exec(text.slice(offset))?.[0];
   const what = found === undefined ? 'the file ends too early' : `cannot read ${JSON.stringify(found)} here`;
   const dialects = failures.map((failure) => failure.dialect).join(', ');

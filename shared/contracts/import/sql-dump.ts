@@ -1,4 +1,4 @@
-import { keyStorageOptions, notForReplication, readCreateTable, type SqlTable, written } from './sql-column-types';
+import { enforcementClauses, keyStorageOptions, readCreateTable, type SqlTable, written } from './sql-column-types';
 import {
   blank,
   elements,
@@ -187,7 +187,7 @@ function alterTable(statement: Token[], words: string[], text: string, dump: Sql
   if (words[change] === 'ADD' && /^(FOREIGN|PRIMARY|UNIQUE)$/.test(words[index] ?? '')) {
     dump.alterTableStarts.push(first.start);
     const keyEdits =
-      words[index] === 'FOREIGN' ? notForReplication(statement) : keyStorageOptions(statement.slice(index));
+      words[index] === 'FOREIGN' ? enforcementClauses(statement) : keyStorageOptions(statement.slice(index));
     return [...edits, ...keyEdits];
   }
   /** `DEFAULT expr` from `at` to `end` (excluded), reported as a default of `column`. */

@@ -56,12 +56,20 @@ describe('SQL column types the SQL parser does not know', () => {
 
   it('refuses what the parser cannot read with the line, the table, the column and the word', () => {
     expect(
+      refused('crews.sql', 'CREATE TABLE crews (\n  crew_id INT,\n  base_id INT REFERENCES bases MATCH SIMPLE\n);'),
+    ).toEqual([
+      '3:38 CREATE TABLE crews, column base_id: cannot read "SIMPLE" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
+    ]);
+  });
+
+  it('names the table constraint, not the last column, when the parser stops in a constraint', () => {
+    expect(
       refused(
         'crews.sql',
-        'CREATE TABLE crews (\n  crew_id INT,\n  base_id INT REFERENCES bases DEFERRABLE INITIALLY DEFERRED\n);',
+        'CREATE TABLE crews (\n  crew_id INT,\n  base_id INT,\n  CONSTRAINT crews_base_fk FOREIGN KEY (base_id) REFERENCES bases (base_id) ON DELETE SET NULL (base_id)\n);',
       ),
     ).toEqual([
-      '3:43 CREATE TABLE crews, column base_id: cannot read "INITIALLY" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
+      '4:96 CREATE TABLE crews, constraint crews_base_fk: cannot read "(" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
     ]);
   });
 });
@@ -309,12 +317,40 @@ CREATE SEQUENCE crews_seq START WITH 1 CACHE 1;
 CREATE VIEW active_crews AS SELECT * FROM crews WHERE active;
 CREATE TABLE crews (
   crew_id INT GENERATED ALWAYS AS IDENTITY,
-  base_id INT REFERENCES bases (base_id) DEFERRABLE INITIALLY DEFERRED
+  base_id INT STORAGE PLAIN
 );`,
       ),
     ).toEqual([
-      '6:53 CREATE TABLE crews, column base_id: cannot read "INITIALLY" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
+      '6:23 CREATE TABLE crews, column base_id: cannot read "PLAIN" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
     ]);
+  });
+});
+
+describe('SQL constraints checked at commit', () => {
+  it('imports foreign keys and keys that are DEFERRABLE, at a column, in the table and in pg_dump ALTER TABLE, as any other', () => {
+    const { property, notes, odcs } = imported(
+      'dose.sql',
+      `CREATE TABLE dose_level (
+    dose_id integer NOT NULL,
+    arm_id bigint,
+    site_id bigint REFERENCES site (site_id) NOT DEFERRABLE,
+    amendment_id bigint,
+    mg_per_kg double precision NOT NULL,
+    CONSTRAINT dose_level_amendment_fk FOREIGN KEY (amendment_id) REFERENCES amendment (amendment_id) DEFERRABLE INITIALLY DEFERRED,
+    UNIQUE (arm_id, mg_per_kg) DEFERRABLE INITIALLY IMMEDIATE
+);
+ALTER TABLE ONLY dose_level
+    ADD CONSTRAINT dose_level_pkey PRIMARY KEY (dose_id) DEFERRABLE;
+ALTER TABLE ONLY dose_level
+    ADD CONSTRAINT dose_level_arm_fk FOREIGN KEY (arm_id) REFERENCES arm (arm_id) DEFERRABLE INITIALLY DEFERRED;`,
+    );
+    expect(property('dose_id').primaryKey).toBe(true);
+    expect(property('amendment_id').extensions).toEqual({
+      relationships: [{ type: 'foreignKey', to: 'amendment.amendment_id' }],
+    });
+    expect(property('site_id').extensions).toEqual({ relationships: [{ type: 'foreignKey', to: 'site.site_id' }] });
+    expect(parse(odcs).schema[0].properties[1].relationships).toEqual([{ type: 'foreignKey', to: 'arm.arm_id' }]);
+    expect(notes.filter((note) => /DEFERR|INITIALLY/.test(note))).toEqual([]);
   });
 });
 

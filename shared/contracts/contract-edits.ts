@@ -54,12 +54,7 @@ export function upgradeToLatest(text: string): ContractEditResult {
   const document = readOdcsDocument(text);
   if (!document) return { ok: false, message: 'fix the YAML first' };
   if (document.apiVersion === LATEST_API_VERSION) return { ok: false, message: `already ODCS ${LATEST_API_VERSION}` };
-  const edits: YamlEdit[] = [
-    { op: 'set', path: ['apiVersion'], value: LATEST_API_VERSION },
-    ...asList(document.schema).flatMap((object, index) =>
-      isJsonObject(object) ? nestedEnumUpgrades(object, ['schema', index]) : [],
-    ),
-  ];
+  const edits: YamlEdit[] = [{ op: 'set', path: ['apiVersion'], value: LATEST_API_VERSION }, ...enumUpgrades(document)];
   const edited = editContractText(text, edits);
   if (!edited.ok) return edited;
   const check = parseOdcsYaml(edited.text);
@@ -70,16 +65,30 @@ export function upgradeToLatest(text: string): ContractEditResult {
   return edited;
 }
 
-/** The enum upgrades of a property's nested fields (an object's properties, an array's items), then its own. */
-function enumUpgrades(property: unknown, at: PathSegment[]): YamlEdit[] {
+/** The edits that write every property's allowed values, at every depth, as an ODCS 3.2 `enum` rather than an `invalidValues` rule. */
+export function enumUpgrades(document: OdcsDocument): YamlEdit[] {
+  return asList(document.schema).flatMap((object, index) =>
+    isJsonObject(object) ? nestedEnumUpgrades(object, ['schema', index]) : [],
+  );
+}
+
+/** The enum upgrades of a property's nested fields (an object's properties, an array's items, a map's keys and values), then its own. */
+function propertyEnumUpgrades(property: unknown, at: PathSegment[]): YamlEdit[] {
   if (!isJsonObject(property)) return [];
   return [...nestedEnumUpgrades(property, at), ...ownEnumUpgrade(property, at)];
 }
 
 function nestedEnumUpgrades(property: OdcsDocument, at: PathSegment[]): YamlEdit[] {
   return [
-    ...asList(property.properties).flatMap((nested, index) => enumUpgrades(nested, [...at, 'properties', index])),
-    ...enumUpgrades(property.items, [...at, 'items']),
+    ...asList(property.properties).flatMap((nested, index) =>
+      propertyEnumUpgrades(nested, [...at, 'properties', index]),
+    ),
+    ...propertyEnumUpgrades(property.items, [...at, 'items']),
+    ...(isJsonObject(property.map)
+      ? ['key', 'value'].flatMap((side) =>
+          propertyEnumUpgrades((property.map as OdcsDocument)[side], [...at, 'map', side]),
+        )
+      : []),
   ];
 }
 

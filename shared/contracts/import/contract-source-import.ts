@@ -1,12 +1,15 @@
 import type { Contract } from '../../model/contract';
 import { scanJsonStructure } from '../../model/json-structure';
 import { MAX_NESTING_DEPTH } from '../../model/mesh-file-format';
+import { enumUpgrades, readOdcsDocument } from '../contract-edits';
 import { contractFromModel } from '../contract-text';
 import type { LocatedFinding } from '../finding';
 import { MAX_CONTRACT_FILE_LENGTH } from '../import-contracts';
+import { hasNativeEnum } from '../odcs-document';
 import { parseOdcsYaml } from '../odcs-yaml';
 import { checkContractYaml } from '../semantic-checks';
-import { DOCUMENT_START, type LocatedProblem } from '../yaml-source';
+import { DOCUMENT_START, type LocatedProblem, type LocatedResult } from '../yaml-source';
+import { editYamlText } from '../yaml-text-edit';
 import { importAvro } from './avro-import';
 import {
   type ImportFormat,
@@ -72,7 +75,7 @@ export function importContractSource(fileName: string, text: string): ImportedFi
   try {
     const read = readSchema(format, fileName, text);
     if (!read.ok) return { ok: false, file: fileName, format, errors: read.errors };
-    const made = contractFromModel(importedContract(fileName, read.objects));
+    const made = inItsVersionsEnumForm(contractFromModel(importedContract(fileName, read.objects)));
     if (!made.ok) return { ok: false, file: fileName, format, errors: made.errors };
     return {
       ok: true,
@@ -87,6 +90,16 @@ export function importContractSource(fileName: string, text: string): ImportedFi
     const message = 'nested too deeply: reading it overflowed the stack, where schemas nest far less';
     return { ok: false, file: fileName, format, errors: [{ path: '(file)', message, ...DOCUMENT_START }] };
   }
+}
+
+/**
+ * An ODCS 3.2 contract writes allowed values as `enum` at every depth: the model holds a
+ * nested property's values as an `invalidValues` rule, as 3.1 writes them.
+ */
+function inItsVersionsEnumForm(made: LocatedResult<Contract>): LocatedResult<Contract> {
+  if (!made.ok || !hasNativeEnum(made.value.apiVersion)) return made;
+  const edits = enumUpgrades(readOdcsDocument(made.value.odcs) ?? {});
+  return edits.length === 0 ? made : parseOdcsYaml(editYamlText(made.value.odcs, edits));
 }
 
 /**

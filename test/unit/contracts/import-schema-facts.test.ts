@@ -416,6 +416,53 @@ CREATE TABLE seats (
   });
 });
 
+describe('allowed values in an ODCS v3.2.0 contract (one that holds a map)', () => {
+  /** The allowed values written at each depth, by form: `enum` (v3.2.0) or an `invalidValues` rule (v3.1.0). */
+  function enumForms(odcs: string): { apiVersion: string; enums: number; rules: number } {
+    return {
+      apiVersion: parse(odcs).apiVersion,
+      enums: odcs.match(/^\s*enum:/gm)?.length ?? 0,
+      rules: odcs.match(/invalidValues/g)?.length ?? 0,
+    };
+  }
+
+  it('writes an Avro enum as enum at the top, in a nested record, in array items and in map values', () => {
+    const status = { type: 'enum', name: 'Status', symbols: ['OPEN', 'CLOSED'] };
+    const { odcs } = imported(
+      'case.avsc',
+      JSON.stringify({
+        type: 'record',
+        name: 'Case',
+        fields: [
+          { name: 'status', type: status },
+          {
+            name: 'reporter',
+            type: { type: 'record', name: 'Reporter', fields: [{ name: 'status', type: 'Status' }] },
+          },
+          { name: 'history', type: { type: 'array', items: 'Status' } },
+          { name: 'byCountry', type: { type: 'map', values: 'Status' } },
+        ],
+      }),
+    );
+    expect(enumForms(odcs)).toEqual({ apiVersion: 'v3.2.0', enums: 4, rules: 0 });
+  });
+
+  it('writes a Protobuf enum field of a nested message as enum', () => {
+    const { odcs } = imported(
+      'submission.proto',
+      `syntax = "proto3";
+message Submission {
+  map<string, string> metadata = 1;
+  Agency agency = 2;
+  repeated Document documents = 3;
+  enum Agency { AGENCY_UNSPECIFIED = 0; FDA = 1; }
+  message Document { Kind kind = 1; enum Kind { KIND_UNSPECIFIED = 0; LABEL = 1; } }
+}`,
+    );
+    expect(enumForms(odcs)).toEqual({ apiVersion: 'v3.2.0', enums: 2, rules: 0 });
+  });
+});
+
 describe('JSON Schema required properties', () => {
   it('keeps a required property required when its type is imported as a string, unless it allows null', () => {
     const properties = {

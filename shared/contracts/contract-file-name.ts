@@ -1,4 +1,5 @@
 import { slugify } from '../model/ids';
+import { clearOfWindowsReservedNames } from '../model/windows-reserved-names';
 
 /** A contract saved on its own: `orders.odcs.yaml`. */
 export const CONTRACT_FILE_EXTENSION = '.odcs.yaml';
@@ -8,8 +9,9 @@ const YAML_EXTENSION = /(\.odcs)?\.ya?ml$/i;
 
 /**
  * The file name a contract is offered under: a slug of `name` with the contract extension. Only
- * letters, digits and `-` survive, so a name like `../../etc` cannot point outside the folder.
+ * letters, digits and `-` survive, so a name like `../../etc` cannot point outside the folder,
+ * and `-2` follows a name Windows reserves (`CON` → `con-2.odcs.yaml`).
  */
 export function contractFileName(name: string): string {
-  return `${slugify(name.replace(YAML_EXTENSION, ''))}${CONTRACT_FILE_EXTENSION}`;
+  return `${clearOfWindowsReservedNames(slugify(name.replace(YAML_EXTENSION, '')))}${CONTRACT_FILE_EXTENSION}`;
 }

@@ -1,6 +1,6 @@
 import { slugify } from './ids';
 import { MESH_FILE_EXTENSION } from './mesh-file-format';
-import { isWindowsReservedName } from './windows-reserved-names';
+import { clearOfWindowsReservedNames } from './windows-reserved-names';
 
 /**
  * The file name a design is offered under when it is saved to a new file: a slug of its name, as
@@ -10,5 +10,5 @@ import { isWindowsReservedName } from './windows-reserved-names';
 export function meshFileName(design: { id: string; name: string }): string {
   const hasKeptCharacters = /[a-z0-9]/i.test(design.name.normalize('NFKD'));
   const stem = hasKeptCharacters ? slugify(design.name) : design.id;
-  return `${isWindowsReservedName(stem) ? `${stem}-2` : stem}${MESH_FILE_EXTENSION}`;
+  return `${clearOfWindowsReservedNames(stem)}${MESH_FILE_EXTENSION}`;
 }

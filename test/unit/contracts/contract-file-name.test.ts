@@ -16,4 +16,10 @@ describe('contractFileName', () => {
     expect(contractFileName('..\\..\\Windows\\win.ini')).toBe('windows-win-ini.odcs.yaml');
     expect(contractFileName('/etc/passwd')).toBe('etc-passwd.odcs.yaml');
   });
+
+  it('never offers a name Windows reserves for a device, as design files do', () => {
+    expect(contractFileName('CON')).toBe('con-2.odcs.yaml');
+    expect(contractFileName('nul.yaml')).toBe('nul-2.odcs.yaml');
+    expect(contractFileName('Com1')).toBe('com1-2.odcs.yaml');
+  });
 });

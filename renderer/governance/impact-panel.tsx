@@ -1,6 +1,8 @@
 import type { Impact, ImpactLevel, ImpactOrigin } from '../../shared/lineage/impact';
+import { impactSummary } from '../../shared/lineage/impact-summary';
 import { meshGraph } from '../../shared/lineage/mesh-graph';
 import type { ElementRef, Mesh } from '../../shared/model';
+import { counted } from '../../shared/model/word-list';
 import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
 import { elementLabel } from './element-label';
@@ -138,10 +140,7 @@ function ImpactList({ mesh, impact }: { mesh: Mesh; impact: Impact }) {
   );
   return (
     <div className="impact-panel__results" data-testid="impact-results">
-      <p className="impact-panel__summary">
-        {impact.products.length} products, {impact.ports.length} ports, {impact.links.length} links and{' '}
-        {impact.transformations.length} transformations downstream.
-      </p>
+      <p className="impact-panel__summary">{impactSummary(impact)}</p>
       <h3>Products</h3>
       <ul className="impact-list" data-testid="impact-products">
         {impact.products.map((product) =>
@@ -150,7 +149,7 @@ function ImpactList({ mesh, impact }: { mesh: Mesh; impact: Impact }) {
             { kind: 'product', productId: product.productId },
             productName(product.productId),
             product.level,
-            `${product.distance} link${product.distance === 1 ? '' : 's'} away`,
+            `${counted(product.distance, 'link')} away`,
           ),
         )}
       </ul>

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
+import { formatLocatedProblem } from '../../shared/contracts';
 import { contractFileName } from '../../shared/contracts/contract-file-name';
+import { counted } from '../../shared/model';
 import type { FileRef, Host } from '../host/host';
 import { currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
@@ -41,11 +43,25 @@ export async function saveContractFile(host: Host, id: string, options: { saveAs
   }
 }
 
-/** Opens a contract file into the design, to edit it there and save it back to the same file. */
+/**
+ * Opens a contract file into the design, to edit it there and save it back to the same file.
+ * A file that is not a valid contract is not opened: its problems are listed, and neither the
+ * design nor the file changes.
+ */
 export async function openContractFile(host: Host): Promise<void> {
   try {
     const opened = await host.openContractFile();
     if (!opened) return;
+    const { importContractSource } = await import('../../shared/contracts/import');
+    const read = importContractSource(opened.file.name, opened.text);
+    if (!read.ok) {
+      useNoticeStore.getState().show({
+        tone: 'error',
+        text: `Open contract: could not open ${opened.file.name}, ${counted(read.errors.length, 'problem')}; the file is left as it is. Fix it and open it again.`,
+        details: read.errors.map((error) => `${opened.file.name} ${formatLocatedProblem(error)}`),
+      });
+      return;
+    }
     const [imported] = await importContractTexts([{ name: opened.file.name, text: opened.text }]);
     if (imported) useContractFiles.getState().bind(imported, opened.file);
   } catch (error) {

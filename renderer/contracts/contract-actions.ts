@@ -9,11 +9,13 @@ import {
 import { type Contract, counted } from '../../shared/model';
 import { type ChangeOptions, changeMesh } from '../store/document-store';
 import { contractTextOf, useContractDrafts } from './contract-drafts';
+import { addOpenedContract, isOpenedDraft } from './contract-files';
 
 /**
  * The one way a contract's text reaches the document, from every editor: text that reads
- * as a valid contract (of the same id) replaces it as one undo step; anything else stays
- * a draft beside it, with its problems, and the document keeps the last valid text.
+ * as a valid contract (of the same id) replaces it as one undo step (joins the design, for a
+ * contract opened from a file with problems); anything else stays a draft beside it, with its
+ * problems, and the document keeps the last valid text.
  */
 export function applyContractText(id: string, text: string, options?: ChangeOptions): LocatedResult<Contract> {
   const result = parseContractKeepingId(text, id);
@@ -22,7 +24,8 @@ export function applyContractText(id: string, text: string, options?: ChangeOpti
     drafts.setDraft(id, text);
     return result;
   }
-  replaceContract(result.value, options);
+  if (isOpenedDraft(id)) addOpenedContract(result.value);
+  else replaceContract(result.value, options);
   drafts.clearDraft(id);
   return result;
 }

@@ -64,13 +64,17 @@ export function useContractFindings(id: string): LocatedFinding[] {
 
 // A contract changed in the document by anything but its draft (undo, the inspector, an
 // import) replaces the draft: the editors show what the design now holds. A contract gone
-// from the design takes its draft along, and says so, with the text to copy.
+// from the design takes its draft along, and says so, with the text to copy. A draft of a
+// contract opened from a file, never in the design, goes when another design opens (the
+// user was asked before leaving).
 useDocumentStore.subscribe((state, previous) => {
   if (state.mesh === previous.mesh) return;
   const drafts = useContractDrafts.getState();
+  const isAnotherDocument = state.documentKey !== previous.documentKey;
   for (const [id, text] of Object.entries(drafts.textById)) {
     const now = state.mesh?.contracts.find((contract) => contract.id === id);
     const before = previous.mesh?.contracts.find((contract) => contract.id === id);
+    if (!now && !before && isAnotherDocument) drafts.clearDraft(id);
     if (now?.odcs === before?.odcs) continue;
     drafts.clearDraft(id);
     if (!now) tellDraftDropped(before?.name ?? id, text);

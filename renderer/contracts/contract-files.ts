@@ -1,12 +1,14 @@
 import { create } from 'zustand';
 import { formatLocatedProblem } from '../../shared/contracts';
 import { contractFileName } from '../../shared/contracts/contract-file-name';
-import { counted } from '../../shared/model';
+import { readableContractId } from '../../shared/contracts/readable-contract-id';
+import { type Contract, counted } from '../../shared/model';
 import type { FileRef, Host } from '../host/host';
 import { currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { useContractDrafts } from './contract-drafts';
-import { importContractTexts } from './import/import-contract-files';
+import { useContractTabs } from './contract-tabs-store';
+import { applyImport, importContractTexts } from './import/import-contract-files';
 
 interface ContractFilesState {
   /** The file each contract was opened from or last saved to, so Save writes back to it. */
@@ -45,8 +47,9 @@ export async function saveContractFile(host: Host, id: string, options: { saveAs
 
 /**
  * Opens a contract file into the design, to edit it there and save it back to the same file.
- * A file that is not a valid contract is not opened: its problems are listed, and neither the
- * design nor the file changes.
+ * A file that is not a valid contract opens as a draft in the editor, with its problems, when
+ * its id can be read and is free: it joins the design once fixed (see `applyContractText`).
+ * Otherwise it is not opened, and its problems are listed. The file itself never changes.
  */
 export async function openContractFile(host: Host): Promise<void> {
   try {
@@ -54,17 +57,45 @@ export async function openContractFile(host: Host): Promise<void> {
     if (!opened) return;
     const { importContractSource } = await import('../../shared/contracts/import');
     const read = importContractSource(opened.file.name, opened.text);
-    if (!read.ok) {
+    if (read.ok) {
+      const [imported] = await importContractTexts([{ name: opened.file.name, text: opened.text }], 'Opened');
+      if (imported) useContractFiles.getState().bind(imported, opened.file);
+      return;
+    }
+    const problems = read.errors.map((error) => `${opened.file.name} ${formatLocatedProblem(error)}`);
+    const id = readableContractId(opened.text);
+    const isTaken = currentMesh()?.contracts.some((contract) => contract.id === id) ?? true;
+    if (id === undefined || isTaken) {
+      const why = id === undefined ? 'it has no id to keep a draft under' : `the design already has a contract '${id}'`;
       useNoticeStore.getState().show({
         tone: 'error',
-        text: `Open contract: could not open ${opened.file.name}, ${counted(read.errors.length, 'problem')}; the file is left as it is. Fix it and open it again.`,
-        details: read.errors.map((error) => `${opened.file.name} ${formatLocatedProblem(error)}`),
+        text: `Open contract: could not open ${opened.file.name} (${counted(read.errors.length, 'problem')}; ${why}). The file is left as it is.`,
+        details: problems,
       });
       return;
     }
-    const [imported] = await importContractTexts([{ name: opened.file.name, text: opened.text }]);
-    if (imported) useContractFiles.getState().bind(imported, opened.file);
+    useContractFiles.getState().bind(id, opened.file);
+    useContractDrafts.getState().setDraft(id, opened.text);
+    useContractTabs.getState().openContract(id);
+    useNoticeStore.getState().show({
+      tone: 'error',
+      text: `Open contract: ${opened.file.name} opened as a draft with ${counted(read.errors.length, 'problem')}; it joins the design once they are fixed.`,
+      details: problems,
+    });
   } catch (error) {
     useNoticeStore.getState().show({ tone: 'error', text: `Could not open the contract: ${(error as Error).message}` });
   }
+}
+
+/** Whether `id` is a contract opened from a file with problems, a draft not yet in the design. */
+export function isOpenedDraft(id: string): boolean {
+  const isInDesign = currentMesh()?.contracts.some((contract) => contract.id === id) ?? false;
+  return !isInDesign && id in useContractFiles.getState().fileById;
+}
+
+/** A contract opened from a file with problems, now fixed, joins the design as an opened file does. */
+export function addOpenedContract(contract: Contract): void {
+  const file = useContractFiles.getState().fileById[contract.id];
+  if (!file) return;
+  applyImport([{ ok: true, file: file.name, format: 'odcs', contract, notes: [], findings: [] }], {}, 'Opened');
 }

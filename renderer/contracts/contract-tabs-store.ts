@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Mesh } from '../../shared/model';
 import { useDocumentStore } from '../store/document-store';
+import { useContractDrafts } from './contract-drafts';
 
 export type ContractView = 'yaml' | 'form' | 'preview' | 'diff' | 'diagram';
 
@@ -38,16 +39,34 @@ export const useContractTabs = create<ContractTabsState>()((set, get) => ({
   toggleExpanded: () => set((state) => ({ isExpanded: !state.isExpanded })),
 }));
 
-/** The open tabs whose contract the design no longer holds. */
-function tabsLeftBehind(openIds: readonly string[], mesh: Mesh | null): string[] {
-  return openIds.filter((id) => !mesh?.contracts.some((contract) => contract.id === id));
+/**
+ * The open tabs whose contract the design no longer holds, nor a draft: a contract opened from
+ * a file with problems is a draft before it is in the design.
+ */
+function tabsLeftBehind(
+  openIds: readonly string[],
+  mesh: Mesh | null,
+  drafts: Readonly<Record<string, string>>,
+): string[] {
+  return openIds.filter((id) => !mesh?.contracts.some((contract) => contract.id === id) && !(id in drafts));
 }
 
-// A tab shows a contract of the design: when the contract leaves it (undo of its import, a delete,
-// another design opened), its tab closes rather than edit a contract that is nowhere.
-useDocumentStore.subscribe((state, previous) => {
-  if (state.mesh === previous.mesh) return;
+function closeTabsLeftBehind(): void {
   const tabs = useContractTabs.getState();
-  const leftBehind = tabsLeftBehind(tabs.openIds, state.mesh);
+  const leftBehind = tabsLeftBehind(
+    tabs.openIds,
+    useDocumentStore.getState().mesh,
+    useContractDrafts.getState().textById,
+  );
   if (leftBehind.length > 0) tabs.closeContracts(leftBehind);
+}
+
+// A tab shows a contract of the design or its draft: when the contract leaves it (undo of its import,
+// a delete, another design opened) or its draft is discarded, its tab closes rather than edit a
+// contract that is nowhere.
+useDocumentStore.subscribe((state, previous) => {
+  if (state.mesh !== previous.mesh) closeTabsLeftBehind();
+});
+useContractDrafts.subscribe((state, previous) => {
+  if (state.textById !== previous.textById) closeTabsLeftBehind();
 });

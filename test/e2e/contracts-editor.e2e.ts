@@ -389,6 +389,31 @@ describeInChromium('the contract editor in the built app', (session) => {
     await showView(page, 'Preview');
     await page.getByTestId('contract-preview').filter({ hasText: 'map' }).waitFor();
   });
+  it('opens a contract file with a duplicate key as a draft in the YAML editor, and puts it in the design once fixed', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+    const text =
+      'apiVersion: v3.1.0\nkind: DataContract\nid: vitals\nname: Vitals\nversion: 1.0.0\nstatus: active\nstatus: draft\nschema: []\n';
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
+    await (await chooser).setFiles({
+      name: 'vitals.odcs.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(text),
+    });
+    await page.locator('.yaml-editor .monaco-editor').waitFor();
+    await page.getByTestId('out-of-sync').filter({ hasText: 'Not applied: 1 problem:' }).waitFor();
+    expect(await problems(page)).toContain("the key 'status' appears twice");
+    const contracts = page.getByRole('region', { name: 'Contracts' });
+    expect(await contracts.getByText('Vitals').count()).toBe(0);
+
+    await caretAfter(page, 'status: draft');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await contracts.getByRole('button', { name: /^Vitals\s*entity/ }).waitFor();
+    expect(await page.getByTestId('out-of-sync').count()).toBe(0);
+  });
 });
 
 /** Drops a contract file on the window, imports it and opens it in the editor. */

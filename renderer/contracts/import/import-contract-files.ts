@@ -30,7 +30,10 @@ export async function importContracts(files: readonly File[]): Promise<void> {
  * be a new version of an existing contract, and ids taken by the design or by an earlier
  * file must be skipped, renamed or replaced, never silently merged. Returns the ids imported.
  */
-export async function importContractTexts(texts: readonly { name: string; text: string }[]): Promise<string[]> {
+export async function importContractTexts(
+  texts: readonly { name: string; text: string }[],
+  verb: ImportVerb = 'Imported',
+): Promise<string[]> {
   const { importContractSource } = await import('../../../shared/contracts/import');
   const files = texts.map((file) => importContractSource(file.name, file.text));
   const mesh = currentMesh();
@@ -44,11 +47,18 @@ export async function importContractTexts(texts: readonly { name: string; text: 
     useImportPlan.getState().open(files);
     return [];
   }
-  return applyImport(files, {});
+  return applyImport(files, {}, verb);
 }
 
+/** How the report names what was done: files imported, or contract files opened to be edited (Open contract…). */
+type ImportVerb = 'Imported' | 'Opened';
+
 /** Imports what the choices say, as one undo step, and reports every file. */
-export function applyImport(files: readonly ImportedFile[], choices: Readonly<Record<string, ImportChoice>>): string[] {
+export function applyImport(
+  files: readonly ImportedFile[],
+  choices: Readonly<Record<string, ImportChoice>>,
+  verb: ImportVerb = 'Imported',
+): string[] {
   const mesh = currentMesh();
   if (!mesh) return [];
   const choiceOf = (file: string): ImportChoice => choices[file] ?? { target: 'new', onConflict: 'skip' };
@@ -113,7 +123,7 @@ export function applyImport(files: readonly ImportedFile[], choices: Readonly<Re
     .map((file) => `${file.file}: skipped`);
   useNoticeStore.getState().show({
     tone: failures.length + problems.length > 0 ? 'error' : 'info',
-    text: `Imported ${added.length + versions.length} of ${counted(files.length, 'contract file')}.`,
+    text: `${verb} ${added.length + versions.length} of ${counted(files.length, 'contract file')}.`,
     details: [
       ...attached.attachments.map((attachment) => attachment.message),
       ...versions.map((version) => version.message),

@@ -1,6 +1,7 @@
 import { compareContracts, guessObjectRenames, guessRenames } from '../../contracts/breaking-changes';
 import type { Contract, ContractProperty } from '../../model/contract';
-import { dollarQuoted, ident, literal, qualified, sqlComment } from './postgres-names';
+import { refuseLossyTypeChange } from './lossy-type-changes';
+import { doBlock, ident, literal, qualified, sqlComment } from './postgres-names';
 import {
   appendOnlyTriggerName,
   appendOnlyTriggerStatement,
@@ -162,10 +163,10 @@ function renameTableStatements(table: PostgresTable, newName: string): string[] 
 function setNotNullOnceFilled(target: string, column: string): string {
   const setNotNull = `ALTER TABLE ${target} ALTER COLUMN ${ident(column)} SET NOT NULL`;
   const warning = `${target}.${ident(column)} is required but has rows without a value: fill them, then run ${setNotNull};`;
-  return `DO ${dollarQuoted(` BEGIN
+  return doBlock(` BEGIN
   IF EXISTS (SELECT FROM ${target} WHERE ${ident(column)} IS NULL) THEN RAISE WARNING '%', ${literal(warning)};
   ELSE ${setNotNull}; END IF;
-END `)};`;
+END `);
 }
 
 /**
@@ -271,7 +272,10 @@ function alterTableStatements(
       const alterations = [
         ...(fromType === toType
           ? []
-          : onBoth(`ALTER COLUMN ${ident(now.name)} TYPE ${toType} USING ${ident(now.name)}${cast}::${toType}`)),
+          : [
+              ...altered.flatMap((table) => refuseLossyTypeChange(table, now.name, fromType, toType)),
+              ...onBoth(`ALTER COLUMN ${ident(now.name)} TYPE ${toType} USING ${ident(now.name)}${cast}::${toType}`),
+            ]),
         ...nullability(target, isNotNull(before, old), isNotNull(after, now)),
         ...(keepsHistory ? nullability(history, old.required, now.required) : []),
       ];

@@ -42,3 +42,8 @@ export function dollarQuoted(text: string): string {
   for (let n = 1; text.includes(tag); n++) tag = `$body${n}$`;
   return `${tag}${text}${tag}`;
 }
+
+/** An anonymous PL/pgSQL block: a statement that decides what to run from what the rows hold. */
+export function doBlock(body: string): string {
+  return `DO ${dollarQuoted(body)};`;
+}

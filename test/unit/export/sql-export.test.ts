@@ -587,7 +587,7 @@ describe('SQL export', () => {
       expect(await schemaOf(db, ['claims'])).toEqual(expected);
     });
 
-    it('changes nothing when a statement fails: the history table, the columns and the rows are as they were', async () => {
+    it('changes nothing when a statement refuses: the history table, the columns and the rows are as they were', async () => {
       const saved = claimsDesign({ properties: savedFields });
       const current = claimsDesign({
         keepHistory: false,
@@ -595,13 +595,59 @@ describe('SQL export', () => {
       });
       await withSampleRows(saved);
       const before = await schemaOf(db, ['claims']);
-      await expect(runAsPsql(db, migrationOf(current, saved))).rejects.toThrow(/invalid input syntax for type date/);
+      await expect(runAsPsql(db, migrationOf(current, saved))).rejects.toThrow(
+        /"claims"\."claims"\."filed_on": a value date would change or cannot hold, in this many rows: 1;/,
+      );
       expect(await schemaOf(db, ['claims'])).toEqual(before);
       const counts = await db.query<{ n: number }>(
         'SELECT (SELECT count(*) FROM claims.claims)::int + (SELECT count(*) FROM claims.claims_history)::int AS n',
       );
       expect(counts.rows[0]?.n).toBe(4);
     });
+
+    it.each([
+      {
+        change: 'a number narrowed to an integer, where rows have a fraction',
+        from: 'number' as const,
+        to: 'integer' as const,
+        values: ['2.5', '0.49', '3'],
+        refusal: /"claims"\."claims"\."amount": a value bigint would change or cannot hold, in this many rows: 2;/,
+      },
+      {
+        change: 'a timestamp narrowed to a date, where rows have a time of day',
+        from: 'timestamp' as const,
+        to: 'date' as const,
+        values: ["'2024-01-31 10:30+00'", "'2024-02-01 00:00+00'", 'NULL'],
+        refusal: /"claims"\."claims"\."amount": a value date would change or cannot hold, in this many rows: 1;/,
+      },
+      {
+        change: 'a text made a date, where rows hold no date',
+        from: 'string' as const,
+        to: 'date' as const,
+        values: ["'soon'", "'2024-01-31'", "'later'"],
+        refusal: /"claims"\."claims"\."amount": a value date would change or cannot hold, in this many rows: 2;/,
+      },
+    ])(
+      'refuses, naming the table, column and rows, $change, and keeps every value',
+      async ({ from, to, values, refusal }) => {
+        const design = (logicalType: ContractProperty['logicalType']) =>
+          claimsDesign({
+            keepHistory: false,
+            properties: [
+              field('claim_id', 'integer', { required: true, primaryKey: true }),
+              field('amount', logicalType),
+            ],
+          });
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(design(from)));
+        await db.exec(
+          `INSERT INTO claims.claims VALUES ${values.map((value, index) => `(${index}, ${value})`).join(', ')}`,
+        );
+        const before = (await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows;
+        await expect(runAsPsql(db, migrationOf(design(to), design(from)))).rejects.toThrow(refusal);
+        expect((await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows).toEqual(before);
+      },
+    );
 
     it('renames the tables of a renamed schema object, with their history, keys and triggers, and keeps their rows', async () => {
       const saved = claimsDesign({ properties: savedFields, eventName: 'claim_filed' });

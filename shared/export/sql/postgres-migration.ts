@@ -12,6 +12,7 @@ import {
   currentIndexName,
   historyIndexStatements,
   historyName,
+  historySeedStatement,
   historyTableStatements,
   type PostgresTable,
   postgresTypeOf,
@@ -299,6 +300,8 @@ function alterTableStatements(
     ...(before.contract.kind === 'entity' && after.contract.kind === 'event'
       ? [appendOnlyTriggerStatement(after)]
       : []),
-    ...(!before.keepsHistory && after.keepsHistory ? historyTableStatements(after) : []),
+    ...(!before.keepsHistory && after.keepsHistory
+      ? [...historyTableStatements(after), historySeedStatement(after)]
+      : []),
   ];
 }

@@ -164,6 +164,15 @@ export function historyTableStatements(table: PostgresTable): string[] {
   ];
 }
 
+/**
+ * The table's rows as the current versions of a history begun now: without them, keys stored
+ * before history was kept would have no current version.
+ */
+export function historySeedStatement(table: PostgresTable): string {
+  const columns = columnNames(table.object.properties.map((property) => property.name));
+  return `INSERT INTO ${qualified(table.schema, historyName(table))} (${columns}, ${columnNames(HISTORY_COLUMNS)}) SELECT ${columns}, now(), NULL, true FROM ${qualified(table.schema, table.name)};`;
+}
+
 /** One current row per key, and versions found by key and time. */
 export function historyIndexStatements(table: PostgresTable): string[] {
   const target = qualified(table.schema, historyName(table));

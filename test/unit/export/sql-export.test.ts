@@ -649,6 +649,24 @@ describe('SQL export', () => {
       },
     );
 
+    it('starts the history it begins to keep with each stored row as its key’s current version', async () => {
+      const saved = claimsDesign({ keepHistory: false, properties: savedFields });
+      const current = claimsDesign({ keepHistory: true, properties: savedFields });
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(saved));
+      await db.exec(`INSERT INTO claims.claims VALUES (1, 'P-1', 'soon', 'first', 'x'), (2, 'P-2', NULL, NULL, 'y')`);
+      await runAsPsql(db, migrationOf(current, saved));
+      const history = await db.query(
+        `SELECT claim_id, policy_no, filed_on, note, legacy_code, valid_to, is_current, valid_from <= now() AS has_started
+         FROM claims.claims_history ORDER BY claim_id`,
+      );
+      const version = { valid_to: null, is_current: true, has_started: true };
+      expect(history.rows).toEqual([
+        { claim_id: 1, policy_no: 'P-1', filed_on: 'soon', note: 'first', legacy_code: 'x', ...version },
+        { claim_id: 2, policy_no: 'P-2', filed_on: null, note: null, legacy_code: 'y', ...version },
+      ]);
+    });
+
     it('renames the tables of a renamed schema object, with their history, keys and triggers, and keeps their rows', async () => {
       const saved = claimsDesign({ properties: savedFields, eventName: 'claim_filed' });
       const current = claimsDesign({ objectName: 'claim_records', eventName: 'claim_events', properties: savedFields });

@@ -1,4 +1,5 @@
 import { compareContracts, guessObjectRenames, guessRenames } from '../../contracts/breaking-changes';
+import { columnNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty } from '../../model/contract';
 import { refuseLossyTypeChange } from './lossy-type-changes';
 import { doBlock, ident, literal, qualified, sqlComment } from './postgres-names';
@@ -14,6 +15,7 @@ import {
   historyName,
   historySeedStatement,
   historyTableStatements,
+  isWholeKey,
   type PostgresTable,
   postgresTypeOf,
   primaryKeyName,
@@ -79,26 +81,27 @@ export function migrationStatements(
     noted.add(subject);
     return [sqlComment(`breaking: ${subject}: ${messages.join('; ')}`)];
   };
-  const previousTables = new Map(tablesOf(schema, previous).map((table) => [table.name, table]));
+  // Tables are told apart by their schema objects; a changed physicalName renames the table.
+  const previousTables = new Map(tablesOf(schema, previous).map((table) => [table.object.name, table]));
   const nextTables = tablesOf(schema, next);
-  const nextNames = new Set(nextTables.map((table) => table.name));
-  const goneTables = [...previousTables.values()].filter((table) => !nextNames.has(table.name));
+  const nextObjects = new Set(nextTables.map((table) => table.object.name));
+  const goneTables = [...previousTables.values()].filter((table) => !nextObjects.has(table.object.name));
   const renames = guessObjectRenames(
     goneTables.map((table) => table.object),
-    nextTables.filter((table) => !previousTables.has(table.name)).map((table) => table.object),
+    nextTables.filter((table) => !previousTables.has(table.object.name)).map((table) => table.object),
   );
   const renamedFrom = new Map([...renames].map(([from, to]) => [to, previousTables.get(from) as PostgresTable]));
   const statements = [
     ...goneTables
-      .filter((table) => !renames.has(table.name))
-      .flatMap((table) => [...notesFor(table.name), ...dropTableStatements(table)]),
+      .filter((table) => !renames.has(table.object.name))
+      .flatMap((table) => [...notesFor(table.object.name), ...dropTableStatements(table)]),
     ...nextTables.flatMap((table) => {
-      const before = previousTables.get(table.name);
-      if (before) return alterTableStatements(before, table, notesFor);
-      const old = renamedFrom.get(table.name);
+      const old = previousTables.get(table.object.name) ?? renamedFrom.get(table.object.name);
       if (!old) return createTableStatements(table);
+      if (old.name === table.name) return alterTableStatements(old, table, notesFor);
       return [
-        ...notesFor(old.name),
+        ...notesFor(old.object.name),
+        ...notesFor(table.object.name),
         ...renameTableStatements(old, table.name),
         ...alterTableStatements({ ...old, name: table.name }, table, notesFor),
       ];
@@ -137,7 +140,7 @@ function renameTableStatements(table: PostgresTable, newName: string): string[] 
   return [
     `ALTER TABLE ${qualified(table.schema, table.name)} RENAME TO ${ident(newName)};`,
     ...(isKeyed ? [renameConstraint(primaryKeyName)] : []),
-    ...uniqueProperties(table).map((property) => renameConstraint((of) => uniqueName(of, property.name))),
+    ...uniqueProperties(table).map((property) => renameConstraint((of) => uniqueName(of, columnNameOf(property)))),
     ...(table.contract.kind === 'event'
       ? [
           `ALTER TRIGGER ${ident(appendOnlyTriggerName(table))} ON ${target} RENAME TO ${ident(appendOnlyTriggerName(renamed))};`,
@@ -176,7 +179,7 @@ END `);
  * A history table has no primary key.
  */
 function isNotNull(table: PostgresTable, property: ContractProperty): boolean {
-  return property.required || table.primaryKey.includes(property.name);
+  return property.required || table.primaryKey.includes(columnNameOf(property));
 }
 
 function alterTableStatements(
@@ -190,24 +193,32 @@ function alterTableStatements(
   /** The table, and its history when both versions keep one. */
   const altered = [target, ...(keepsHistory ? [history] : [])];
   const onBoth = (alteration: string) => altered.map((table) => `ALTER TABLE ${table} ${alteration};`);
-  const subject = (property: ContractProperty) => `${after.name}.${property.name}`;
+  const subject = (property: ContractProperty) => `${after.object.name}.${property.name}`;
 
   const nextByName = new Map(after.object.properties.map((property) => [property.name, property]));
-  const previousNames = new Set(before.object.properties.map((property) => property.name));
+  const previousByName = new Map(before.object.properties.map((property) => [property.name, property]));
   const removed = before.object.properties.filter((property) => !nextByName.has(property.name));
-  const added = after.object.properties.filter((property) => !previousNames.has(property.name));
+  const added = after.object.properties.filter((property) => !previousByName.has(property.name));
   const renames = guessRenames(removed, added);
   const renamedTo = new Set(renames.values());
   const kept = before.object.properties.flatMap((property) => {
     const counterpart = nextByName.get(property.name);
     return counterpart ? [{ before: property, after: counterpart }] : [];
   });
-  const previousKey = before.primaryKey.map((name) => renames.get(name) ?? name);
+  /** Columns whose name changes: a property renamed, or its physicalName changed. */
+  const renamedColumns = [
+    ...[...renames].map(([from, to]) => ({
+      before: previousByName.get(from) as ContractProperty,
+      after: nextByName.get(to) as ContractProperty,
+      subject: `${after.object.name}.${from}`,
+    })),
+    ...kept.map((pair) => ({ ...pair, subject: subject(pair.after) })),
+  ].filter((pair) => columnNameOf(pair.before) !== columnNameOf(pair.after));
+  const newColumnOf = new Map(renamedColumns.map((pair) => [columnNameOf(pair.before), columnNameOf(pair.after)]));
+  const previousKey = before.primaryKey.map((column) => newColumnOf.get(column) ?? column);
   const isKeyChanged = JSON.stringify(previousKey) !== JSON.stringify(after.primaryKey);
-  const isKeyUnique = (table: PostgresTable, name: string) =>
-    table.primaryKey.length === 1 && table.primaryKey[0] === name;
   const hasUniqueConstraint = (table: PostgresTable, property: ContractProperty) =>
-    property.unique && !isKeyUnique(table, property.name);
+    property.unique && !isWholeKey(table, property);
 
   return [
     ...(before.contract.kind === 'event' && after.contract.kind === 'entity'
@@ -218,7 +229,7 @@ function alterTableStatements(
       : []),
     ...(isKeyChanged
       ? [
-          ...notesFor(after.name),
+          ...notesFor(after.object.name),
           `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(primaryKeyName(after.name))};`,
           ...(keepsHistory
             ? [currentIndexName(before), versionsIndexName(before)].map(
@@ -231,14 +242,14 @@ function alterTableStatements(
       .filter(({ before: old, after: now }) => hasUniqueConstraint(before, old) && !hasUniqueConstraint(after, now))
       .flatMap(({ before: old, after: now }) => [
         ...notesFor(subject(now)),
-        `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(uniqueName(before.name, old.name))};`,
+        `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(uniqueName(before.name, columnNameOf(old)))};`,
       ]),
-    ...[...renames].flatMap(([from, to]) => {
-      const property = nextByName.get(to) as ContractProperty;
+    ...renamedColumns.flatMap(({ before: old, after: now, subject: about }) => {
+      const [from, to] = [columnNameOf(old), columnNameOf(now)];
       return [
-        ...notesFor(`${after.name}.${from}`),
+        ...notesFor(about),
         ...onBoth(`RENAME COLUMN ${ident(from)} TO ${ident(to)}`),
-        ...(hasUniqueConstraint(after, property)
+        ...(hasUniqueConstraint(before, old) && hasUniqueConstraint(after, now)
           ? [
               `ALTER TABLE ${target} RENAME CONSTRAINT ${ident(uniqueName(after.name, from))} TO ${ident(uniqueName(after.name, to))};`,
             ]
@@ -247,7 +258,10 @@ function alterTableStatements(
     }),
     ...removed
       .filter((property) => !renames.has(property.name))
-      .flatMap((property) => [...notesFor(subject(property)), ...onBoth(`DROP COLUMN ${ident(property.name)}`)]),
+      .flatMap((property) => [
+        ...notesFor(subject(property)),
+        ...onBoth(`DROP COLUMN ${ident(columnNameOf(property))}`),
+      ]),
     ...added
       .filter((property) => !renamedTo.has(property.name))
       .flatMap((property) => [
@@ -256,26 +270,27 @@ function alterTableStatements(
         ...(property.required
           ? [
               sqlComment(`${property.name} is required: NOT NULL once every row has a value (a warning says when not)`),
-              ...altered.map((table) => setNotNullOnceFilled(table, property.name)),
+              ...altered.map((table) => setNotNullOnceFilled(table, columnNameOf(property))),
             ]
           : []),
       ]),
     ...kept.flatMap(({ before: old, after: now }) => {
+      const column = columnNameOf(now);
       const fromType = postgresTypeOf(old);
       const toType = postgresTypeOf(now);
       const cast = castThrough(fromType, toType);
       const nullability = (table: string, wasNotNull: boolean, isNotNull: boolean) => {
         if (wasNotNull === isNotNull) return [];
         return isNotNull
-          ? [setNotNullOnceFilled(table, now.name)]
-          : [`ALTER TABLE ${table} ALTER COLUMN ${ident(now.name)} DROP NOT NULL;`];
+          ? [setNotNullOnceFilled(table, column)]
+          : [`ALTER TABLE ${table} ALTER COLUMN ${ident(column)} DROP NOT NULL;`];
       };
       const alterations = [
         ...(fromType === toType
           ? []
           : [
-              ...altered.flatMap((table) => refuseLossyTypeChange(table, now.name, fromType, toType)),
-              ...onBoth(`ALTER COLUMN ${ident(now.name)} TYPE ${toType} USING ${ident(now.name)}${cast}::${toType}`),
+              ...altered.flatMap((table) => refuseLossyTypeChange(table, column, fromType, toType)),
+              ...onBoth(`ALTER COLUMN ${ident(column)} TYPE ${toType} USING ${ident(column)}${cast}::${toType}`),
             ]),
         ...nullability(target, isNotNull(before, old), isNotNull(after, now)),
         ...(keepsHistory ? nullability(history, old.required, now.required) : []),
@@ -286,7 +301,7 @@ function alterTableStatements(
       .filter(({ before: old, after: now }) => !hasUniqueConstraint(before, old) && hasUniqueConstraint(after, now))
       .flatMap(({ after: now }) => [
         ...notesFor(subject(now)),
-        `ALTER TABLE ${target} ADD CONSTRAINT ${ident(uniqueName(after.name, now.name))} UNIQUE (${ident(now.name)});`,
+        `ALTER TABLE ${target} ADD CONSTRAINT ${ident(uniqueName(after.name, columnNameOf(now)))} UNIQUE (${ident(columnNameOf(now))});`,
       ]),
     ...(isKeyChanged && after.primaryKey.length > 0
       ? [

@@ -1,4 +1,5 @@
 import { primaryKeyOf } from '../../contracts/breaking-changes';
+import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { ident, literal, postgresName, qualified, sqlComment } from './postgres-names';
@@ -11,6 +12,7 @@ import { ident, literal, postgresName, qualified, sqlComment } from './postgres-
  * - an entity that keeps history also gets `<name>_history` with the same columns and
  *   `valid_from`, `valid_to`, `is_current`, one current row per key (a partial unique index).
  * Columns come from logical types (physical types are another database's); required → NOT NULL.
+ * Tables and columns take their physicalName where the contract gives one (see physical-names.ts).
  */
 
 const POSTGRES_TYPES: Record<LogicalType, string> = {
@@ -36,9 +38,11 @@ const APPEND_ONLY_FUNCTION = 'reject_change_of_event';
 
 export interface PostgresTable {
   schema: string;
+  /** The table's name in PostgreSQL (its object's physicalName or name). */
   name: string;
   contract: Contract;
   object: SchemaObject;
+  /** The columns of the primary key, in key order. */
   primaryKey: string[];
   keepsHistory: boolean;
 }
@@ -46,12 +50,22 @@ export interface PostgresTable {
 export function tablesOf(schema: string, contract: Contract): PostgresTable[] {
   return contract.schema.map((object) => ({
     schema,
-    name: object.name,
+    name: tableNameOf(object),
     contract,
     object,
-    primaryKey: primaryKeyOf(object),
+    primaryKey: keyColumns(object),
     keepsHistory: contract.kind === 'entity' && contract.keepHistory,
   }));
+}
+
+function keyColumns(object: SchemaObject): string[] {
+  const columnOf = new Map(object.properties.map((property) => [property.name, columnNameOf(property)]));
+  return primaryKeyOf(object).map((name) => columnOf.get(name) ?? name);
+}
+
+/** Whether the property is the table's whole primary key (which makes it unique already). */
+export function isWholeKey(table: PostgresTable, property: ContractProperty): boolean {
+  return table.primaryKey.length === 1 && table.primaryKey[0] === columnNameOf(property);
 }
 
 export const historyName = (table: PostgresTable) => `${table.name}_history`;
@@ -63,9 +77,7 @@ export const appendOnlyTriggerName = (table: PostgresTable) => `${table.name}_ap
 
 /** The properties with a UNIQUE constraint of their own: unique ones, but for a one-column primary key. */
 export function uniqueProperties(table: PostgresTable): ContractProperty[] {
-  return table.object.properties.filter(
-    (property) => property.unique && !(table.primaryKey.length === 1 && table.primaryKey[0] === property.name),
-  );
+  return table.object.properties.filter((property) => property.unique && !isWholeKey(table, property));
 }
 
 /**
@@ -79,8 +91,8 @@ export function relationNames(table: PostgresTable): { name: string; what: strin
     { name: table.name, what: `table '${table.name}' of contract '${table.contract.name}'` },
     ...(isKeyed ? [{ name: primaryKeyName(table.name), what: `the primary key of '${table.name}'` }] : []),
     ...uniqueProperties(table).map((property) => ({
-      name: uniqueName(table.name, property.name),
-      what: `the unique constraint on '${table.name}'.'${property.name}'`,
+      name: uniqueName(table.name, columnNameOf(property)),
+      what: `the unique constraint on '${table.name}'.'${columnNameOf(property)}'`,
     })),
     ...(table.keepsHistory
       ? [
@@ -101,7 +113,7 @@ export function relationNames(table: PostgresTable): { name: string; what: strin
  * of the second, where the contract's own checks report it too), one named like a history column.
  */
 export function tableProblems(table: PostgresTable): { message: string; repeatedAt?: number }[] {
-  const columns = table.object.properties.map((property) => postgresName(property.name));
+  const columns = table.object.properties.map((property) => postgresName(columnNameOf(property)));
   const repeated = new Map<string, number>();
   columns.forEach((column, index) => {
     if (columns.indexOf(column) !== index && !repeated.has(column)) repeated.set(column, index);
@@ -113,16 +125,16 @@ export function tableProblems(table: PostgresTable): { message: string; repeated
     })),
     ...(table.keepsHistory
       ? table.object.properties
-          .filter((property) => (HISTORY_COLUMNS as readonly string[]).includes(property.name))
+          .filter((property) => (HISTORY_COLUMNS as readonly string[]).includes(columnNameOf(property)))
           .map((property) => ({
-            message: `property '${property.name}' of '${table.name}' clashes with the history column of that name`,
+            message: `property '${property.name}' of '${table.name}' clashes with the history column '${columnNameOf(property)}'`,
           }))
       : []),
   ];
 }
 
 export function columnDefinition(property: ContractProperty): string {
-  return `${ident(property.name)} ${postgresTypeOf(property)}${property.required ? ' NOT NULL' : ''}`;
+  return `${ident(columnNameOf(property))} ${postgresTypeOf(property)}${property.required ? ' NOT NULL' : ''}`;
 }
 
 export function createTableStatements(table: PostgresTable): string[] {
@@ -133,7 +145,8 @@ export function createTableStatements(table: PostgresTable): string[] {
       ? [`CONSTRAINT ${ident(primaryKeyName(table.name))} PRIMARY KEY (${columnNames(table.primaryKey)})`]
       : []),
     ...uniqueProperties(table).map(
-      (property) => `CONSTRAINT ${ident(uniqueName(table.name, property.name))} UNIQUE (${ident(property.name)})`,
+      (property) =>
+        `CONSTRAINT ${ident(uniqueName(table.name, columnNameOf(property)))} UNIQUE (${ident(columnNameOf(property))})`,
     ),
   ];
   return [
@@ -169,7 +182,7 @@ export function historyTableStatements(table: PostgresTable): string[] {
  * before history was kept would have no current version.
  */
 export function historySeedStatement(table: PostgresTable): string {
-  const columns = columnNames(table.object.properties.map((property) => property.name));
+  const columns = columnNames(table.object.properties.map(columnNameOf));
   return `INSERT INTO ${qualified(table.schema, historyName(table))} (${columns}, ${columnNames(HISTORY_COLUMNS)}) SELECT ${columns}, now(), NULL, true FROM ${qualified(table.schema, table.name)};`;
 }
 
@@ -196,7 +209,7 @@ $$;`;
 }
 
 export function columnCommentStatement(target: string, property: ContractProperty): string {
-  return `COMMENT ON COLUMN ${target}.${ident(property.name)} IS ${property.description ? literal(property.description) : 'NULL'};`;
+  return `COMMENT ON COLUMN ${target}.${ident(columnNameOf(property))} IS ${property.description ? literal(property.description) : 'NULL'};`;
 }
 
 function commentStatements(target: string, object: SchemaObject): string[] {

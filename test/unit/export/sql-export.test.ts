@@ -667,6 +667,76 @@ describe('SQL export', () => {
       ]);
     });
 
+    describe('names tables and columns by their physicalName, as the contract’s own SQL rules query them', () => {
+      /** Contract `claims`, object `claims` stored as `tableName`, its key and a unique field stored by their physical names. */
+      const physicalDesign = (tableName: string, columnNames: { id: string; policy: string }) =>
+        aMesh()
+          .withDomain('d')
+          .withContract('claims', {
+            keepHistory: true,
+            schema: [
+              {
+                name: 'claims',
+                physicalName: tableName,
+                properties: [
+                  field('claim_id', 'integer', {
+                    required: true,
+                    primaryKey: true,
+                    extensions: { physicalName: columnNames.id },
+                  }),
+                  field('policy_no', 'string', { unique: true, extensions: { physicalName: columnNames.policy } }),
+                  field('note', 'string'),
+                ],
+              },
+            ],
+          })
+          .withProduct('claims', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'claims' })] })
+          .build();
+      const saved = physicalDesign('tbl_claims', { id: 'clm_id', policy: 'pol_no' });
+      const columnsOf = async (table: string) =>
+        (
+          await db.query<{ column_name: string }>(
+            `SELECT column_name FROM information_schema.columns WHERE table_schema = 'claims' AND table_name = $1 ORDER BY ordinal_position`,
+            [table],
+          )
+        ).rows.map((row) => row.column_name);
+
+      it('in the DDL: the table, its history, key, unique constraint and indexes', async () => {
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(saved));
+        expect((await tablesIn(db)).map((table) => table.table_name)).toEqual(['tbl_claims', 'tbl_claims_history']);
+        expect(await columnsOf('tbl_claims')).toEqual(['clm_id', 'pol_no', 'note']);
+        const names = await schemaOf(db, ['claims']);
+        expect(names.constraints.map((constraint) => (constraint as { conname: string }).conname)).toEqual([
+          'tbl_claims_pkey',
+          'tbl_claims_pol_no_key',
+        ]);
+        expect(names.indexes.map((index) => (index as { indexname: string }).indexname)).toEqual([
+          'tbl_claims_pkey',
+          'tbl_claims_pol_no_key',
+          'tbl_claims_history_current',
+          'tbl_claims_history_versions',
+        ]);
+      });
+
+      it('in migrations: a changed physicalName renames the table or column and keeps the rows', async () => {
+        const current = physicalDesign('claim_records', { id: 'claim_id', policy: 'policy_number' });
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(current));
+        const expected = await schemaOf(db, ['claims']);
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(saved));
+        await db.exec(`INSERT INTO claims.tbl_claims VALUES (1, 'P-1', 'first')`);
+        const migration = migrationOf(current, saved);
+        expect(migration).not.toContain('DROP');
+        await runAsPsql(db, migration);
+        expect(await schemaOf(db, ['claims'])).toEqual(expected);
+        expect((await db.query('SELECT * FROM claims.claim_records')).rows).toEqual([
+          { claim_id: 1, policy_number: 'P-1', note: 'first' },
+        ]);
+      });
+    });
+
     it('renames the tables of a renamed schema object, with their history, keys and triggers, and keeps their rows', async () => {
       const saved = claimsDesign({ properties: savedFields, eventName: 'claim_filed' });
       const current = claimsDesign({ objectName: 'claim_records', eventName: 'claim_events', properties: savedFields });

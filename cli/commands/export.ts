@@ -1,4 +1,5 @@
 import {
+  backstageReferencesOutsideScope,
   type DiagramPictures,
   EXPORT_TARGETS,
   type ExportOptions,
@@ -93,20 +94,23 @@ export const exportCommand: Command = {
     // a bundle that can be written.
     const text = await makeBundle(request, undefined);
     if (!text?.ok) return failBundle(io, file, text);
-    const governance = governanceWarning(file, design.mesh, exportOptions);
-    if (pictureFormats.length === 0) return writeBundle(io, file, out, text, undefined, governance);
+    const notes = [
+      ...governanceWarning(file, design.mesh, exportOptions),
+      ...(formats.includes('backstage') ? backstageScopeNote(file, design.mesh, scope) : []),
+    ];
+    if (pictureFormats.length === 0) return writeBundle(io, file, out, text, undefined, notes);
     const opened = await openChromiumDrawer();
     if (!opened.ok) {
       io.err(
         `${file}: ${pictureFormats.join(' and ')} not written: ${opened.reason}; the Mermaid text is in ${out}/mermaid/`,
       );
-      return writeBundle(io, file, out, text, undefined, governance);
+      return writeBundle(io, file, out, text, undefined, notes);
     }
     try {
       const pictures: DiagramPictures = { formats: pictureFormats, draw: opened.drawer.draw };
       const pictured = await makeBundle(request, pictures);
       if (!pictured?.ok) return failBundle(io, file, pictured);
-      return await writeBundle(io, file, out, pictured, pictures, governance);
+      return await writeBundle(io, file, out, pictured, pictures, notes);
     } finally {
       await opened.drawer.close();
     }
@@ -119,12 +123,23 @@ type BundleRequest = { design: Mesh; targets: readonly ExportTarget[]; scope: Ex
  * A design that breaks governance rules still exports (a breaking change is what `--baseline`'s
  * migration is for), but a pipeline that skipped `validate` hears about it.
  */
-function governanceWarning(file: string, design: Mesh, options: ExportOptions): string | undefined {
+function governanceWarning(file: string, design: Mesh, options: ExportOptions): string[] {
   const findings = validateMesh(design, options.baseline ? { baseline: options.baseline } : {});
   const errors = findings.filter((finding) => finding.severity === 'error' && !finding.suppressed);
-  if (errors.length === 0) return undefined;
+  if (errors.length === 0) return [];
   const rules = [...new Set(errors.map((finding) => finding.ruleId))].join(', ');
-  return `${file}: warning: the design breaks governance rules (${counted(errors.length, 'error')}: ${rules}); exported anyway, \`${PROGRAM} validate\` lists them and fails on them`;
+  return [
+    `${file}: warning: the design breaks governance rules (${counted(errors.length, 'error')}: ${rules}); exported anyway, \`${PROGRAM} validate\` lists them and fails on them`,
+  ];
+}
+
+/** A scoped catalog keeps its references to other domains' entities, which a reader might take for broken. */
+function backstageScopeNote(file: string, design: Mesh, scope: ExportScope): string[] {
+  const outside = backstageReferencesOutsideScope(design, scope);
+  if (outside.length === 0) return [];
+  return [
+    `${file}: note: the Backstage catalog references ${counted(outside.length, 'entity', 'entities')} outside the scope, which come from the other domains' registrations: ${outside.join(', ')}`,
+  ];
 }
 
 /** The bundle, its pictures drawn when asked for, all at once (the CLI has no progress to show). */
@@ -152,7 +167,7 @@ async function writeBundle(
   out: string,
   bundle: Extract<ExportResult, { ok: true }>,
   pictures: DiagramPictures | undefined,
-  governanceWarning: string | undefined,
+  notes: readonly string[],
 ): Promise<ExitCode> {
   try {
     await io.writeBundle(out, bundle.value);
@@ -164,7 +179,7 @@ async function writeBundle(
     return fail(io, [`${cannotWrite(out, error)} (${outcome})`]);
   }
   for (const warning of bundle.warnings ?? []) io.err(`${file}: warning: ${formatProblem(warning)}`);
-  if (governanceWarning) io.err(governanceWarning);
+  for (const note of notes) io.err(note);
   const drawn = bundle.value.filter((bundleFile) => /\.(svg|png)$/.test(bundleFile.path)).length;
   const withPictures = pictures
     ? `, with ${drawn} ${pictures.formats.join(' and ')} pictures of the Mermaid diagrams`

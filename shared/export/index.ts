@@ -1,5 +1,6 @@
 /** Exports: deployable manifests and documents made from the mesh, one module per target. */
 
+export { backstageReferencesOutsideScope } from './backstage/references-outside-scope';
 export { type BundleFolder, bundleTree, filesInTreeOrder } from './bundle-tree';
 export {
   type DiagramPictures,

@@ -46,6 +46,27 @@ describe('mesh-designer export', () => {
     expect(files.get('out/sql/orders.changes.sql')).toBe(fixture('ecommerce/sql/orders.changes.sql'));
   });
 
+  it('notes once, on stderr, the entities a scoped Backstage catalog references from outside its scope', async () => {
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample });
+    const args = [
+      'export',
+      'shop.mesh.json',
+      '--out',
+      'out',
+      '--format',
+      'backstage',
+      '--scope',
+      'domain:analytics-domain',
+    ];
+    expect(await runCli(args, io)).toBe(EXIT.ok);
+    expect(err).toEqual([
+      "shop.mesh.json: note: the Backstage catalog references 3 entities outside the scope, which come from the other domains' registrations: api:customers-customers-out, api:orders-order-placed-out, api:orders-orders-out",
+    ]);
+    const catalog = String(files.get('out/backstage/catalog-info.yaml'));
+    expect(catalog).toContain('api:orders-orders-out');
+    expect(catalog).not.toContain('name: orders-orders-out');
+  });
+
   it('asks for --force before writing into a folder that is not empty', async () => {
     const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'out/notes.txt': 'mine' });
     expect(await runCli(['export', 'shop.mesh.json', '--out', 'out'], io)).toBe(EXIT.usage);

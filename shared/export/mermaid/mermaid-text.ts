@@ -21,37 +21,51 @@ const ENTITY_CODES: Readonly<Record<string, string>> = {
 
 /**
  * How wide a label's line may be, in pixels of Mermaid's 16 px label font, with a margin for the
- * estimate. Mermaid wraps an edge label at 200 px whatever it is configured with, and a box's on
- * screen (HTML) at 200 px too: a longer word overflows the box there, and in an SVG saved with
- * text labels Mermaid cuts it (`shipping.public.shipment_status` / `_events`).
+ * estimate: as shown, and as Mermaid measures it in SVG text, where each entity code counts as the
+ * reference it becomes (`{` as `&#123;`) until the picture is finished. On screen (HTML) Mermaid
+ * wraps every label at 200 px, and a longer word overflows its box; in SVG text it wraps an edge
+ * label (and a subgraph title) at 200 px whatever it is configured with, and a box's at its
+ * `wrappingWidth` (400: see SVG_TEXT_LABELS), cutting a longer word anywhere
+ * (`shipping.public.shipment_status` / `_events`) and drawing the box as wide as the references.
  */
-const LINE_WIDTH = 185;
+interface LineWidths {
+  shown: number;
+  asReferences: number;
+}
+const SHOWN_WIDTH = 185;
+const EDGE_LINE: LineWidths = { shown: SHOWN_WIDTH, asReferences: SHOWN_WIDTH };
+const BOX_LINE: LineWidths = { shown: SHOWN_WIDTH, asReferences: 370 };
 
 /**
  * A label as a quoted Mermaid string broken into lines (`<br/>`) that fit a line: between words,
- * or inside a name too long for a line after its `.` or `/`, then its `_` or `-`, so that Mermaid
- * never has to cut one. A break between words keeps its space (` <br/>`): a reader, our Mermaid
- * import among them, can tell it from a break inside a name. In a box's `@{ label: "…" }`, which
- * is YAML, lines break with YAML's `\n` instead: Mermaid reads HTML in a box's label (a `<br/>`)
- * through its sanitizer, which decodes the label's entity codes there and in no other label.
+ * or inside a name too long for a line after its `.` or `/`, then its `_` or `-`, where these
+ * stand between letters or digits (never inside `</b>` or `}}%%`), and a word with no such place
+ * where the line is full, so that Mermaid never has to cut one. A break between words keeps its
+ * space (` <br/>`): a reader, our Mermaid import among them, can tell it from a break inside a
+ * name. In a box's `@{ label: "…" }`, which is YAML, lines break with YAML's `\n` instead: Mermaid
+ * reads HTML in a box's label (a `<br/>`) through its sanitizer, which decodes the label's entity
+ * codes there and in no other label.
  */
 export function mermaidLines(text: string, lineBreak: '<br/>' | '\\n' = '<br/>'): string {
   const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
-  return `"${wrappedLines(oneLine, LINE_WIDTH).map(escaped).join(lineBreak)}"`;
+  const widths = lineBreak === '\\n' ? BOX_LINE : EDGE_LINE;
+  const fits = (line: string) =>
+    textWidth(line, 'shown') <= widths.shown && textWidth(line, 'asReferences') <= widths.asReferences;
+  return `"${wrappedLines(oneLine, fits).map(escaped).join(lineBreak)}"`;
 }
 
-/** Where a long name may break, best first: after each of these characters. */
-const NAME_BREAKS = [/(?<=[./])/, /(?<=[_-])/];
+/** Where a long name may break, best first: after each of these characters between letters or digits. */
+const NAME_BREAKS = [/(?<=[\p{L}\p{N}][./])(?=[\p{L}\p{N}])/u, /(?<=[\p{L}\p{N}][_-])(?=[\p{L}\p{N}])/u];
 
-/** Greedy lines at most `width` wide (a space ending one aside); a part with no break in it stays whole. */
-function wrappedLines(text: string, width: number): string[] {
+/** Greedy lines that fit (a space ending one aside). */
+function wrappedLines(text: string, fits: (line: string) => boolean): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    nameParts(word, width).forEach((part, index) => {
+    nameParts(word, fits).forEach((part, index) => {
       const isNewWord = index === 0 && line !== '';
       const joined = isNewWord ? `${line} ${part}` : `${line}${part}`;
-      if (line && textWidth(joined) > width) {
+      if (line && !fits(joined)) {
         lines.push(isNewWord ? `${line} ` : line);
         line = part;
       } else {
@@ -62,10 +76,32 @@ function wrappedLines(text: string, width: number): string[] {
   return [...lines, line];
 }
 
-function nameParts(name: string, width: number, breaks = NAME_BREAKS): string[] {
+function nameParts(name: string, fits: (line: string) => boolean, breaks = NAME_BREAKS): string[] {
   const [at, ...weaker] = breaks;
-  if (textWidth(name) <= width || !at) return [name];
-  return name.split(at).flatMap((part) => nameParts(part, width, weaker));
+  if (fits(name)) return [name];
+  if (!at) return filledParts(name, fits);
+  return name.split(at).flatMap((part) => nameParts(part, fits, weaker));
+}
+
+/**
+ * A word longer than a line with no place to break between letters, cut where each line is full:
+ * after its last `.`, `/`, `_` or `-` that fits when it has one (a reader, our Mermaid import among
+ * them, takes a break there as inside a word), else at the last character that fits.
+ */
+function filledParts(word: string, fits: (line: string) => boolean): string[] {
+  const parts: string[] = [];
+  let rest = [...word];
+  while (rest.length > 0) {
+    let length = 1;
+    while (length < rest.length && fits(rest.slice(0, length + 1).join(''))) length++;
+    if (length < rest.length) {
+      const afterMark = rest.slice(0, length).findLastIndex((character) => /[./_-]/.test(character)) + 1;
+      if (afterMark > 0) length = afterMark;
+    }
+    parts.push(rest.slice(0, length).join(''));
+    rest = rest.slice(length);
+  }
+  return parts;
 }
 
 /**
@@ -88,14 +124,11 @@ const CHARACTER_WIDTHS: ReadonlyArray<readonly [RegExp, number]> = [
 const WIDEST = 16;
 const FONT_SCALE = 1.15;
 
-/**
- * A character written as an entity code is measured as the reference it becomes (`\\` as
- * `&#92;`): that is what Mermaid measures and wraps in an SVG text label, before it is decoded.
- */
-function textWidth(text: string): number {
+/** A line's width as shown, or as Mermaid measures it in SVG text: a character written as a code as its reference (`\\` as `&#92;`). */
+function textWidth(text: string, measure: 'shown' | 'asReferences'): number {
   let width = 0;
   for (const character of text) {
-    const code = ENTITY_CODES[character];
+    const code = measure === 'asReferences' ? ENTITY_CODES[character] : undefined;
     for (const measured of code ? `&${code}` : character) {
       width += CHARACTER_WIDTHS.find(([characters]) => characters.test(measured))?.[1] ?? WIDEST;
     }

@@ -29,7 +29,9 @@ describe('labels', () => {
   });
 
   it('measures a character written as a code as the reference Mermaid measures in SVG text', () => {
-    expect(mermaidLines('{{{{{{ }}}}}}')).toBe('"#123;#123;#123;#123;#123;#123; <br/>#125;#125;#125;#125;#125;#125;"');
+    expect(mermaidLines('{{{{{{ }}}}}}')).toBe(
+      '"#123;#123;#123;<br/>#123;#123;#123; <br/>#125;#125;#125;<br/>#125;#125;#125;"',
+    );
   });
 
   it('keeps a short label on one line', () => {
@@ -77,8 +79,21 @@ describe('mermaidLines', () => {
     expect(edge('MMMMMM WWWWWW MMMMMM')).toBe('"MMMMMM <br/>WWWWWW <br/>MMMMMM"');
   });
 
-  it('keeps a name with no place to break whole, for Mermaid to wrap', () => {
-    expect(edge(`to ${'x'.repeat(40)}`)).toBe(`"to <br/>${'x'.repeat(40)}"`);
+  it('breaks a word too long for a line with no place to break in it where the line is full, so that Mermaid never cuts it', () => {
+    expect(edge(`to ${'x'.repeat(40)}`)).toBe(`"to <br/>${'x'.repeat(20)}<br/>${'x'.repeat(20)}"`);
+  });
+
+  it('never breaks inside a run of punctuation (an HTML tag, a directive): only between words, or after . / _ - between letters', () => {
+    const box = (text: string) => mermaidLines(text, '\\n').slice(1, -1).split('\\n');
+    expect(box('<b>bold</b> & <i>x</i>')).toEqual(['#60;b#62;bold#60;/b#62; #38; ', '#60;i#62;x#60;/i#62;']);
+    expect(edge('see </b> and a/b')).not.toContain('/<br/>');
+  });
+
+  it('keeps a box line within what Mermaid measures in SVG text, codes as references, so the box is as wide as its text', () => {
+    const box = mermaidLines('%%{init: {"theme":"dark"}}%%', '\\n').slice(1, -1).split('\\n');
+    const asReferences = box.map((line) => line.replace(/#(\d+);/g, '&#$1;').length);
+    expect(Math.max(...asReferences)).toBeLessThanOrEqual(44);
+    expect(box.join('')).toBe('#37;#37;#123;init: #123;#34;theme#34;:#34;dark#34;#125;#125;#37;#37;');
   });
 
   it('writes each line with entity codes, which Mermaid reads back as lines', async () => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import type { DrawDiagram } from '../../shared/export';
-import { MERMAID_SETTINGS, SVG_TEXT_LABELS, svgLabelsAsWritten, svgTitleAsWritten } from '../../shared/export/mermaid';
+import { mermaidSettings, svgLabelsAsWritten, svgTitleAsWritten } from '../../shared/export/mermaid';
 import { findChromium, HEADLESS_ARGS } from './headless-chromium';
 
 /** Draws diagrams until closed: Chromium runs until then. */
@@ -50,7 +50,7 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
       renderCount += 1;
       // A string, not a function: bundlers may wrap functions in helpers the page does not have.
       const drawn = (await page.evaluate(`(async () => {
-        mermaid.initialize(${JSON.stringify({ ...MERMAID_SETTINGS, ...SVG_TEXT_LABELS })});
+        mermaid.initialize(${JSON.stringify(mermaidSettings({ isDark: false, isForFile: true }))});
         return (await mermaid.render('diagram-${renderCount}', ${JSON.stringify(text)})).svg;
       })()`)) as string;
       const svg = svgTitleAsWritten(svgLabelsAsWritten(drawn));

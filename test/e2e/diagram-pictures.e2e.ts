@@ -63,6 +63,13 @@ describe.skipIf(!inject('chromiumPath'))('diagram pictures the command line draw
     }
   });
 
+  it('draw in the settings of the app’s saved pictures: its colours and font, and the same layout', async () => {
+    const svg = (await drawer.draw(HOSTILE_TEXT, 'svg')) as string;
+    // The app's light colours (renderer and command line share them: see mermaid-settings.ts).
+    expect(svg).toContain('fill:#eef3fd');
+    expect(svg).toContain('font-family:Inter');
+  });
+
   it('show HTML in the title as text', async () => {
     const svg = (await drawer.draw(HOSTILE_TEXT, 'svg')) as string;
     const { document } = new JSDOM(svg, { contentType: 'image/svg+xml' }).window;

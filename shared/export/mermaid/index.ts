@@ -13,7 +13,7 @@ export {
   type SubjectKind,
 } from './diagrams';
 export { MERMAID_DEFAULT_LIMITS, MERMAID_LIMITS } from './mermaid-limits';
-export { MERMAID_SETTINGS } from './mermaid-settings';
+export { MERMAID_SETTINGS, mermaidSettings } from './mermaid-settings';
 export { mermaidTarget } from './mermaid-target';
 export { type MeshGraph, meshGraph } from './mesh-graph';
 export { SVG_TEXT_LABELS, svgLabelsAsWritten } from './svg-text-labels';

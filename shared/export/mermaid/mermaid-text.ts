@@ -49,8 +49,10 @@ const BOX_LINE: LineWidths = { shown: SHOWN_WIDTH, asReferences: 370 };
 export function mermaidLines(text: string, lineBreak: '<br/>' | '\\n' = '<br/>'): string {
   const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
   const widths = lineBreak === '\\n' ? BOX_LINE : EDGE_LINE;
-  const fits = (line: string) =>
-    textWidth(line, 'shown') <= widths.shown && textWidth(line, 'asReferences') <= widths.asReferences;
+  const fits = (line: string) => {
+    const width = textWidths(line);
+    return width.shown <= widths.shown && width.asReferences <= widths.asReferences;
+  };
   return `"${wrappedLines(oneLine, fits).map(escaped).join(lineBreak)}"`;
 }
 
@@ -124,16 +126,34 @@ const CHARACTER_WIDTHS: ReadonlyArray<readonly [RegExp, number]> = [
 const WIDEST = 16;
 const FONT_SCALE = 1.15;
 
-/** A line's width as shown, or as Mermaid measures it in SVG text: a character written as a code as its reference (`\\` as `&#92;`). */
-function textWidth(text: string, measure: 'shown' | 'asReferences'): number {
-  let width = 0;
+// Each character is measured once: filling lines measures the same text many times over.
+const characterWidths = new Map<string, LineWidths>();
+
+/** A character's width as shown, and as Mermaid measures it in SVG text: written as a code, as its reference (`\\` as `&#92;`). */
+function characterWidth(character: string): LineWidths {
+  const known = characterWidths.get(character);
+  if (known) return known;
+  const measure = (text: string) =>
+    [...text].reduce(
+      (width, measured) =>
+        width + (CHARACTER_WIDTHS.find(([characters]) => characters.test(measured))?.[1] ?? WIDEST) * FONT_SCALE,
+      0,
+    );
+  const code = ENTITY_CODES[character];
+  const width = { shown: measure(character), asReferences: measure(code ? `&${code}` : character) };
+  characterWidths.set(character, width);
+  return width;
+}
+
+function textWidths(text: string): LineWidths {
+  let shown = 0;
+  let asReferences = 0;
   for (const character of text) {
-    const code = measure === 'asReferences' ? ENTITY_CODES[character] : undefined;
-    for (const measured of code ? `&${code}` : character) {
-      width += CHARACTER_WIDTHS.find(([characters]) => characters.test(measured))?.[1] ?? WIDEST;
-    }
+    const width = characterWidth(character);
+    shown += width.shown;
+    asReferences += width.asReferences;
   }
-  return width * FONT_SCALE;
+  return { shown, asReferences };
 }
 
 function escaped(text: string): string {

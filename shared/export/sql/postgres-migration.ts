@@ -11,11 +11,11 @@ import {
   columnNames,
   createTableStatements,
   currentIndexName,
+  hasUniqueConstraint,
   historyIndexStatements,
   historyName,
   historySeedStatement,
   historyTableStatements,
-  isWholeKey,
   type PostgresTable,
   postgresTypeOf,
   primaryKeyName,
@@ -217,8 +217,6 @@ function alterTableStatements(
   const newColumnOf = new Map(renamedColumns.map((pair) => [columnNameOf(pair.before), columnNameOf(pair.after)]));
   const previousKey = before.primaryKey.map((column) => newColumnOf.get(column) ?? column);
   const isKeyChanged = JSON.stringify(previousKey) !== JSON.stringify(after.primaryKey);
-  const hasUniqueConstraint = (table: PostgresTable, property: ContractProperty) =>
-    property.unique && !isWholeKey(table, property);
 
   return [
     ...(before.contract.kind === 'event' && after.contract.kind === 'entity'

@@ -63,9 +63,9 @@ function keyColumns(object: SchemaObject): string[] {
   return primaryKeyOf(object).map((name) => columnOf.get(name) ?? name);
 }
 
-/** Whether the property is the table's whole primary key (which makes it unique already). */
-export function isWholeKey(table: PostgresTable, property: ContractProperty): boolean {
-  return table.primaryKey.length === 1 && table.primaryKey[0] === columnNameOf(property);
+/** Whether the property has a UNIQUE constraint of its own: unique, and not the table's whole primary key. */
+export function hasUniqueConstraint(table: PostgresTable, property: ContractProperty): boolean {
+  return property.unique && !(table.primaryKey.length === 1 && table.primaryKey[0] === columnNameOf(property));
 }
 
 export const historyName = (table: PostgresTable) => `${table.name}_history`;
@@ -75,9 +75,9 @@ export const currentIndexName = (table: PostgresTable) => `${historyName(table)}
 export const versionsIndexName = (table: PostgresTable) => `${historyName(table)}_versions`;
 export const appendOnlyTriggerName = (table: PostgresTable) => `${table.name}_append_only`;
 
-/** The properties with a UNIQUE constraint of their own: unique ones, but for a one-column primary key. */
+/** The properties with a UNIQUE constraint of their own. */
 export function uniqueProperties(table: PostgresTable): ContractProperty[] {
-  return table.object.properties.filter((property) => property.unique && !isWholeKey(table, property));
+  return table.object.properties.filter((property) => hasUniqueConstraint(table, property));
 }
 
 /**

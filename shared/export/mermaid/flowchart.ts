@@ -72,12 +72,12 @@ export function renderFlowchart(chart: Flowchart): string {
     for (const item of items) {
       if (item.type === 'node') {
         lines.push(
-          `${indent}${item.id}@{ shape: ${item.shape}, label: ${mermaidLines(item.label, '\\n')}, labelType: string }`,
+          `${indent}${item.id}@{ shape: ${item.shape}, label: ${mermaidLines(item.label, 'box')}, labelType: string }`,
         );
         if (item.className) classLines.push(`class ${item.id} ${item.className}`);
         continue;
       }
-      lines.push(`${indent}subgraph ${item.id}[${mermaidLines(item.label)}]`);
+      lines.push(`${indent}subgraph ${item.id}[${mermaidLines(item.label, 'title')}]`);
       write(item.items, depth + 1);
       lines.push(`${indent}end`);
       if (item.color) styleLines.push(`style ${item.id} stroke:${item.color},stroke-width:2px`);

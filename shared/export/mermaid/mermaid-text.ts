@@ -24,17 +24,23 @@ const ENTITY_CODES: Readonly<Record<string, string>> = {
  * estimate: as shown, and as Mermaid measures it in SVG text, where each entity code counts as the
  * reference it becomes (`{` as `&#123;`) until the picture is finished. On screen (HTML) Mermaid
  * wraps every label at 200 px, and a longer word overflows its box; in SVG text it wraps an edge
- * label (and a subgraph title) at 200 px whatever it is configured with, and a box's at its
- * `wrappingWidth` (400: see SVG_TEXT_LABELS), cutting a longer word anywhere
- * (`shipping.public.shipment_status` / `_events`) and drawing the box as wide as the references.
+ * label at 200 px whatever it is configured with, a box's at its `wrappingWidth` (400: see
+ * SVG_TEXT_LABELS), cutting a longer word anywhere (`shipping.public.shipment_status` / `_events`),
+ * and a group title not at all; it draws a box or group as wide as the references.
  */
 interface LineWidths {
   shown: number;
   asReferences: number;
 }
 const SHOWN_WIDTH = 185;
-const EDGE_LINE: LineWidths = { shown: SHOWN_WIDTH, asReferences: SHOWN_WIDTH };
-const BOX_LINE: LineWidths = { shown: SHOWN_WIDTH, asReferences: 370 };
+const LINE_WIDTHS: Readonly<Record<LabelKind, LineWidths>> = {
+  edge: { shown: SHOWN_WIDTH, asReferences: SHOWN_WIDTH },
+  box: { shown: SHOWN_WIDTH, asReferences: 370 },
+  title: { shown: SHOWN_WIDTH, asReferences: 370 },
+};
+
+/** Where a label stands: on an edge, in a box (`@{ label: … }`), or as a group's (subgraph's) title. */
+export type LabelKind = 'edge' | 'box' | 'title';
 
 /**
  * A label as a quoted Mermaid string broken into lines (`<br/>`) that fit a line: between words,
@@ -42,18 +48,20 @@ const BOX_LINE: LineWidths = { shown: SHOWN_WIDTH, asReferences: 370 };
  * stand between letters or digits (never inside `</b>` or `}}%%`), and a word with no such place
  * where the line is full, so that Mermaid never has to cut one. A break between words keeps its
  * space (` <br/>`): a reader, our Mermaid import among them, can tell it from a break inside a
- * name. In a box's `@{ label: "…" }`, which is YAML, lines break with YAML's `\n` instead: Mermaid
+ * name. In a box's `@{ label: "…" }`, which is YAML, lines break with YAML's `\\n` instead: Mermaid
  * reads HTML in a box's label (a `<br/>`) through its sanitizer, which decodes the label's entity
  * codes there and in no other label.
  */
-export function mermaidLines(text: string, lineBreak: '<br/>' | '\\n' = '<br/>'): string {
+export function mermaidLines(text: string, kind: LabelKind = 'edge'): string {
   const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
-  const widths = lineBreak === '\\n' ? BOX_LINE : EDGE_LINE;
+  const widths = LINE_WIDTHS[kind];
   const fits = (line: string) => {
     const width = textWidths(line);
     return width.shown <= widths.shown && width.asReferences <= widths.asReferences;
   };
-  return `"${wrappedLines(oneLine, fits).map(escaped).join(lineBreak)}"`;
+  return `"${wrappedLines(oneLine, fits)
+    .map(escaped)
+    .join(kind === 'box' ? '\\n' : '<br/>')}"`;
 }
 
 /** Where a long name may break, best first: after each of these characters between letters or digits. */

@@ -84,13 +84,18 @@ describe('mermaidLines', () => {
   });
 
   it('never breaks inside a run of punctuation (an HTML tag, a directive): only between words, or after . / _ - between letters', () => {
-    const box = (text: string) => mermaidLines(text, '\\n').slice(1, -1).split('\\n');
+    const box = (text: string) => mermaidLines(text, 'box').slice(1, -1).split('\\n');
     expect(box('<b>bold</b> & <i>x</i>')).toEqual(['#60;b#62;bold#60;/b#62; #38; ', '#60;i#62;x#60;/i#62;']);
     expect(edge('see </b> and a/b')).not.toContain('/<br/>');
   });
 
+  it('wraps a group title as a box label: Mermaid does not cut a title in SVG text, so tags in a name stay whole', () => {
+    const title = mermaidLines('Core: <b>bold</b> & <i>x</i> (source-aligned)', 'title');
+    expect(title).toBe('"Core: #60;b#62;bold#60;/b#62; #38; <br/>#60;i#62;x#60;/i#62; <br/>(source-aligned)"');
+  });
+
   it('keeps a box line within what Mermaid measures in SVG text, codes as references, so the box is as wide as its text', () => {
-    const box = mermaidLines('%%{init: {"theme":"dark"}}%%', '\\n').slice(1, -1).split('\\n');
+    const box = mermaidLines('%%{init: {"theme":"dark"}}%%', 'box').slice(1, -1).split('\\n');
     const asReferences = box.map((line) => line.replace(/#(\d+);/g, '&#$1;').length);
     expect(Math.max(...asReferences)).toBeLessThanOrEqual(44);
     expect(box.join('')).toBe('#37;#37;#123;init: #123;#34;theme#34;:#34;dark#34;#125;#125;#37;#37;');

@@ -649,6 +649,36 @@ describe('SQL export', () => {
       },
     );
 
+    it('runs on PostgreSQL before 16, which has no pg_input_is_valid: a value the type cannot read stops the ALTER itself, and every value is kept', async () => {
+      const design = (logicalType: ContractProperty['logicalType']) =>
+        claimsDesign({
+          keepHistory: false,
+          properties: [
+            field('claim_id', 'integer', { required: true, primaryKey: true }),
+            field('amount', logicalType),
+          ],
+        });
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(design('string')));
+      await db.exec(`INSERT INTO claims.claims VALUES (0, 'soon'), (1, '2024-01-31')`);
+      // PostgreSQL 15, as far as the migration can tell: an older version number, and no such function.
+      await db.exec(`CREATE SCHEMA postgres15;
+        CREATE FUNCTION postgres15.pg_input_is_valid(text, text) RETURNS boolean LANGUAGE plpgsql
+          AS $$ BEGIN RAISE EXCEPTION 'function pg_input_is_valid(text, unknown) does not exist'; END $$;
+        SET search_path = postgres15, pg_catalog, public`);
+      const migration = migrationOf(design('date'), design('string')).replaceAll(
+        "current_setting('server_version_num')",
+        "'150014'",
+      );
+      const before = (await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows;
+      try {
+        await expect(runAsPsql(db, migration)).rejects.toThrow(/invalid input syntax for type date: "soon"/);
+        expect((await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows).toEqual(before);
+      } finally {
+        await db.exec('RESET search_path; DROP SCHEMA postgres15 CASCADE');
+      }
+    });
+
     it('starts the history it begins to keep with each stored row as its key’s current version', async () => {
       const saved = claimsDesign({ keepHistory: false, properties: savedFields });
       const current = claimsDesign({ keepHistory: true, properties: savedFields });

@@ -1,4 +1,4 @@
-import { overlaps, type Point, type Rect, type Size } from '../../shared/editing/geometry';
+import { boundsOf, overlaps, type Point, type Rect, type Size } from '../../shared/editing/geometry';
 import { corners, isClearOf, routeAround } from './obstacle-route';
 
 /** How far a link runs straight out of an output port, or into an input port, before it turns. */
@@ -15,28 +15,27 @@ export interface LinkRoute {
   label: Point;
 }
 
+/** How far below its two nodes a backward link runs. */
+const DETOUR_MARGIN = 28;
+
 /**
  * A link's route: out of the right side of its source and into the left side of its target, in
  * right angles with rounded corners (`plainWay`). Where that way would cross one of `bodies`
- * (the other nodes near it), it goes round them.
+ * (the other nodes near it), it goes round them. `bothNodes` is the box round the link's own two
+ * nodes, which a backward link goes round (undefined where the nodes are not known).
  */
 export function linkRoute(
   source: Point,
   target: Point,
-  detourY: number,
+  bothNodes?: Rect,
   lane = 0,
   bodies: readonly Rect[] = [],
 ): LinkRoute {
-  const plain = plainWay(source, target, detourY, lane);
+  const plain = plainWay(source, target, bothNodes, lane);
   const shift = lane * LANE_GAP;
   const around = isClearOf(plain, bodies)
     ? undefined
-    : routeAround(
-        { x: source.x + STUB + shift, y: source.y },
-        { x: target.x - STUB - shift, y: target.y },
-        bodies,
-        turnXOf(source, target, shift),
-      );
+    : routeAround(...stubEnds(source, target, bothNodes, shift), bodies, turnXOf(source, target, shift));
   const points = around ? corners([source, ...around, target]) : plain;
   const middle = Math.floor((points.length - 1) / 2);
   const label = midpoint(points[middle] as Point, points[middle + 1] as Point);
@@ -44,29 +43,52 @@ export function linkRoute(
 }
 
 /**
- * The way a link takes when nothing is in it: one turn halfway. A link that runs backwards (its
- * target left of its source, as from a system drawn right of its consumer) goes round below both
- * nodes, at `detourY`, instead of across their bodies. `lane` is the link's place among the links
- * joining the same two nodes: each turns a little further on, so they stay apart.
+ * The way a link takes when nothing is in it: one turn halfway, between its two nodes (however
+ * narrow the gap). A link that runs backwards (its target not right of its source, as from a
+ * system drawn right of its consumer) goes round below both nodes, outside their box, instead of
+ * across their bodies. `lane` is the link's place among the links joining the same two nodes:
+ * each turns a little further on, so they stay apart.
  */
-export function plainWay(source: Point, target: Point, detourY: number, lane = 0): Point[] {
+export function plainWay(source: Point, target: Point, bothNodes: Rect | undefined, lane = 0): Point[] {
   const shift = lane * LANE_GAP;
   if (!runsBackward(source, target)) {
     const turnX = turnXOf(source, target, shift);
     return [source, { x: turnX, y: source.y }, { x: turnX, y: target.y }, target];
   }
+  const [out, into] = stubEnds(source, target, bothNodes, shift);
+  const box = boxOf(source, target, bothNodes);
+  const belowBoth = box.y + box.height + DETOUR_MARGIN + shift;
+  return [source, out, { x: out.x, y: belowBoth }, { x: into.x, y: belowBoth }, into, target];
+}
+
+/**
+ * Where a link's straight runs out of its source and into its target end. A backward link's
+ * runs clear the box of both nodes, so its turns up and down pass neither body; a forward
+ * link's share the gap between the nodes when it is narrower than two stubs.
+ */
+function stubEnds(source: Point, target: Point, bothNodes: Rect | undefined, shift: number): [Point, Point] {
+  if (runsBackward(source, target)) {
+    const box = boxOf(source, target, bothNodes);
+    return [
+      { x: Math.max(source.x, box.x + box.width) + STUB + shift, y: source.y },
+      { x: Math.min(target.x, box.x) - STUB - shift, y: target.y },
+    ];
+  }
+  const stub = Math.min(STUB + shift, (target.x - source.x) / 2);
   return [
-    source,
-    { x: source.x + STUB + shift, y: source.y },
-    { x: source.x + STUB + shift, y: detourY + shift },
-    { x: target.x - STUB - shift, y: detourY + shift },
-    { x: target.x - STUB - shift, y: target.y },
-    target,
+    { x: source.x + stub, y: source.y },
+    { x: target.x - stub, y: target.y },
   ];
 }
 
+function boxOf(source: Point, target: Point, bothNodes: Rect | undefined): Rect {
+  return bothNodes ?? (boundsOf([source, target].map((point) => ({ ...point, width: 0, height: 0 }))) as Rect);
+}
+
+/** Where a forward link turns: halfway, its lane further on, but a stub from each port where the gap allows. */
 function turnXOf(source: Point, target: Point, shift: number): number {
-  return Math.min(target.x - STUB, Math.max(source.x + STUB, (source.x + target.x) / 2 + shift));
+  const stub = Math.min(STUB, (target.x - source.x) / 2);
+  return Math.min(target.x - stub, Math.max(source.x + stub, (source.x + target.x) / 2 + shift));
 }
 
 /** A label along a link sits this far above its point, so the line under it stays visible. */
@@ -128,9 +150,9 @@ function midpoint(from: Point, to: Point): Point {
   return { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
 }
 
-/** Whether a link between these ends must go round its nodes. */
+/** Whether a link between these ends must go round its nodes: its target is not right of its source. */
 export function runsBackward(source: Point, target: Point): boolean {
-  return target.x < source.x + 2 * STUB;
+  return target.x <= source.x;
 }
 
 /** An SVG path through the points, each corner rounded (less where the segments are short). */

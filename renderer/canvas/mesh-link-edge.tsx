@@ -1,6 +1,7 @@
-import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, type ReactFlowState, useStore } from '@xyflow/react';
-import { memo, useCallback, useMemo } from 'react';
+import { BaseEdge, type Edge, EdgeLabelRenderer, type EdgeProps, useStore } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { boundsOf } from '../../shared/editing/geometry';
 import { describeLink } from '../../shared/editing/link-description';
 import { LinkBadge, LinkImpact } from '../governance/link-marks';
 import { useSimulationStore } from '../simulation/simulation-store';
@@ -8,21 +9,11 @@ import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import type { MeshLinkData } from './flow-elements';
 import { linkRoute, plainWay, runsBackward } from './link-route';
-import { sameBodies, selectBodiesInTheWay, selectNoBodies } from './node-bodies';
+import { sameBodies, selectBodiesInTheWay, selectBodiesOf, selectNoBodies } from './node-bodies';
 import { LinkActivity, useLinkViolation } from './simulation/link-activity';
 
-const DETOUR_MARGIN = 28;
 /** How far round the box between its ends a link looks for nodes to go round. */
 const ROUTING_MARGIN = 200;
-
-/** Below the lower of two nodes, where a backward link goes round them. */
-function belowBoth(state: ReactFlowState, source: string, target: string): number {
-  const bottom = (id: string) => {
-    const node = state.nodeLookup.get(id);
-    return node ? node.internals.positionAbsolute.y + (node.measured.height ?? 0) : 0;
-  };
-  return Math.max(bottom(source), bottom(target)) + DETOUR_MARGIN;
-}
 
 /**
  * A link: out of the right of its source, into the left of its target, with an arrowhead where
@@ -47,19 +38,19 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   const from = { x: sourceX, y: sourceY };
   const to = { x: targetX, y: targetY };
   const isBackward = runsBackward(from, to);
-  const detourY = useStore(
-    useCallback(
-      (state: ReactFlowState) => (isBackward ? belowBoth(state, source, target) : 0),
-      [isBackward, source, target],
-    ),
+  // A backward link goes round its own two nodes.
+  const endBodies = useStore(
+    useMemo(() => (isBackward ? selectBodiesOf(source, target) : selectNoBodies), [isBackward, source, target]),
+    sameBodies,
   );
+  const bothNodes = useMemo(() => boundsOf(endBodies), [endBodies]);
   const isHovered = useUiStore((state) => state.hoveredLinkId === id);
   // While simulating, a link selected in Design would keep its label over the run's own marks.
   const isDesigning = useSimulationStore((state) => state.mode === 'design');
   const lane = data?.lane;
   const plain = useMemo(
-    () => plainWay({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, detourY, lane),
-    [sourceX, sourceY, targetX, targetY, detourY, lane],
+    () => plainWay({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, bothNodes, lane),
+    [sourceX, sourceY, targetX, targetY, bothNodes, lane],
   );
   // While nodes move (a drag, an animated layout) a link keeps its plain way: routing every link
   // near a moving node each frame would cost frames. It goes round them once the move ends.
@@ -70,8 +61,8 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   );
   // The same route while the link does not move: its activity places its count only when it does.
   const route = useMemo(
-    () => linkRoute({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, detourY, lane, bodies),
-    [sourceX, sourceY, targetX, targetY, detourY, lane, bodies],
+    () => linkRoute({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, bothNodes, lane, bodies),
+    [sourceX, sourceY, targetX, targetY, bothNodes, lane, bodies],
   );
   const problems = data?.problems ?? [];
   const sourcePort = `${source}/${sourceHandleId}`;

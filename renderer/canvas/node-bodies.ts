@@ -13,11 +13,26 @@ const BODY_TYPES = new Set(['product', 'system', 'note']);
 const bodiesOf = memoizedOn((nodes: ReactFlowState['nodes'], lookup: ReactFlowState['nodeLookup']): Rect[] =>
   nodes.flatMap((node) => {
     const internal = lookup.get(node.id);
-    if (!internal || !BODY_TYPES.has(node.type ?? '')) return [];
-    const { x, y } = internal.internals.positionAbsolute;
-    return [{ x, y, width: internal.measured.width ?? 0, height: internal.measured.height ?? 0 }];
+    return internal && BODY_TYPES.has(node.type ?? '') ? [bodyOf(internal)] : [];
   }),
 );
+
+type InternalNode = NonNullable<ReturnType<ReactFlowState['nodeLookup']['get']>>;
+
+/** Where a node is drawn on the canvas. */
+function bodyOf(node: InternalNode): Rect {
+  const { x, y } = node.internals.positionAbsolute;
+  return { x, y, width: node.measured.width ?? 0, height: node.measured.height ?? 0 };
+}
+
+/** Where the nodes with these ids are drawn (those the canvas has). */
+export function selectBodiesOf(...ids: string[]): (state: ReactFlowState) => readonly Rect[] {
+  return (state) =>
+    ids.flatMap((id) => {
+      const node = state.nodeLookup.get(id);
+      return node ? [bodyOf(node)] : [];
+    });
+}
 
 export const selectNodeBodies = (state: ReactFlowState): readonly Rect[] => bodiesOf(state.nodes, state.nodeLookup);
 

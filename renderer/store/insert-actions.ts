@@ -12,6 +12,7 @@ import {
 import { DEFAULT_NOTE_SIZE } from '../../shared/editing/notes';
 import { useDocumentStore } from './document-store';
 import { addDomain } from './domain-actions';
+import { measuredSizeOf } from './node-sizes';
 import { addNote } from './note-actions';
 import { useNoticeStore } from './notice-store';
 import { addProduct } from './product-actions';
@@ -69,7 +70,7 @@ function insert(kind: InsertableKind, { at, view, covered = [] }: InsertPlace): 
 
   const [firstSelected] = currentSelection().nodeIds;
   const domainId = (firstSelected && owningDomainId(mesh, firstSelected)) ?? mesh.domains.at(-1)?.id;
-  if (domainId) return created(add({ domainId }));
+  if (domainId) return created(add({ domainId, sizeOf: measuredSizeOf }));
   store.beginGesture();
   const newDomainId = addDomain(inView(DEFAULT_DOMAIN_SIZE));
   const result = created(newDomainId && add({ domainId: newDomainId }));

@@ -3,6 +3,7 @@ import { placeChild } from './containment';
 import type { Point } from './geometry';
 import { patched, updateById, withSection } from './list-edits';
 import { domainById, nodeIds } from './mesh-index';
+import type { SizeOf } from './node-placement';
 
 /** Products and systems: the nodes that live inside a domain. */
 export type ChildSection = 'products' | 'systems';
@@ -12,6 +13,8 @@ export interface ChildPlacement {
   domainId: string;
   /** Relative to the domain; the next free cell when absent. */
   position?: Point;
+  /** The drawn sizes of the domain's children, which the next free cell keeps clear of. */
+  sizeOf?: SizeOf;
 }
 
 /** A document with a new element in it, and the new element's id. */
@@ -41,7 +44,13 @@ export function withChildAdded<S extends ChildSection>(
   const id = uniqueId(`${domain.id}-${name}`, nodeIds(mesh));
   const child = create(id, domain, name);
   return {
-    mesh: placeChild({ ...mesh, [section]: [...mesh[section], child] }, domain.id, id, placement.position),
+    mesh: placeChild(
+      { ...mesh, [section]: [...mesh[section], child] },
+      domain.id,
+      id,
+      placement.position,
+      placement.sizeOf,
+    ),
     id,
   };
 }

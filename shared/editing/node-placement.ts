@@ -12,7 +12,8 @@ export type SizeOf = (nodeId: string) => Size;
 export const defaultSizeOf: SizeOf = () => DEFAULT_NODE_SIZE;
 /** Space between a domain's border (and title) and its children. */
 export const DOMAIN_PADDING = { top: 56, side: 32, bottom: 32 };
-const SLOT_GAP = 40;
+/** The gap kept between a domain's children placed in its grid, so a link between them can bend. */
+export const SLOT_GAP = 40;
 const DOMAIN_GAP = 60;
 /** Data flows left to right, so a domain grows sideways to three cells before it starts a new row. */
 const MIN_COLUMNS = 3;
@@ -58,29 +59,34 @@ export function nextChildPositions(
   sizeOf: SizeOf = defaultSizeOf,
 ): Point[] {
   const taken = childrenOf(mesh, domainId).flatMap((child) => childRect(mesh, child.id, sizeOf) ?? []);
-  const fitting = Math.floor((domainRect(mesh, domainId).width - DOMAIN_PADDING.side) / slotWidth());
+  // Cells are as wide as the widest child, so a gap is left beside each however wide it is drawn.
+  const slotWidth = Math.max(DEFAULT_NODE_SIZE.width, ...[...taken, ...sizes].map((size) => size.width)) + SLOT_GAP;
+  const fitting = Math.floor((domainRect(mesh, domainId).width - DOMAIN_PADDING.side) / slotWidth);
   const columns = Math.max(MIN_COLUMNS, fitting);
   const cell = (slot: number) => ({
-    x: DOMAIN_PADDING.side + (slot % columns) * slotWidth(),
+    x: DOMAIN_PADDING.side + (slot % columns) * slotWidth,
     y: DOMAIN_PADDING.top + Math.floor(slot / columns) * (DEFAULT_NODE_SIZE.height + SLOT_GAP),
   });
+  const isFree = (candidate: Rect) => !taken.some((rect) => overlaps(besideGap(rect), candidate));
   let slot = 0;
   return sizes.map((size) => {
     // New children line up in order: the search goes on from the cell the last one took.
     let candidate = { ...cell(slot), ...size };
-    while (taken.some((rect) => overlaps(rect, candidate))) candidate = { ...cell(++slot), ...size };
+    while (!isFree(candidate)) candidate = { ...cell(++slot), ...size };
     slot++;
     taken.push(candidate);
     return { x: candidate.x, y: candidate.y };
   });
 }
 
-function slotWidth(): number {
-  return DEFAULT_NODE_SIZE.width + SLOT_GAP;
+/** A child with the gap kept on either side of it, where a link between it and its neighbour bends. */
+function besideGap(rect: Rect): Rect {
+  return { ...rect, x: rect.x - SLOT_GAP, width: rect.width + 2 * SLOT_GAP };
 }
 
 /** A placed child's rectangle relative to its domain. */
-function childRect(mesh: Mesh, nodeId: string, sizeOf: SizeOf): Rect | undefined {
+/** Where a product or system is drawn, relative to its domain. */
+export function childRect(mesh: Mesh, nodeId: string, sizeOf: SizeOf): Rect | undefined {
   const layout = mesh.layout.nodes[nodeId];
   return layout && { x: layout.x, y: layout.y, ...sizeOf(nodeId) };
 }

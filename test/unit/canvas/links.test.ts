@@ -19,7 +19,7 @@ function pointsOf(path: string): Array<{ x: number; y: number }> {
 
 describe('link routes', () => {
   it('leave the source to the right and enter the target from the left', () => {
-    const { path } = linkRoute({ x: 100, y: 50 }, { x: 400, y: 200 }, 0);
+    const { path } = linkRoute({ x: 100, y: 50 }, { x: 400, y: 200 });
     const points = pointsOf(path);
     expect(points[0]).toEqual({ x: 100, y: 50 });
     expect(points[1]?.x).toBeGreaterThan(100);
@@ -32,8 +32,10 @@ describe('link routes', () => {
     const source = { x: 500, y: 100 };
     const target = { x: 200, y: 120 };
     expect(runsBackward(source, target)).toBe(true);
+    // The two nodes' box: its bottom 28 px above where the link runs below it.
+    const bothNodes = { x: 200, y: 60, width: 300, height: 172 };
     const detourY = 260;
-    const points = pointsOf(linkRoute(source, target, detourY).path);
+    const points = pointsOf(linkRoute(source, target, bothNodes).path);
     const lowest = Math.max(...points.map((point) => point.y));
     expect(lowest).toBe(detourY);
     // Above the detour it keeps to the outer sides of the two ports; it crosses between them only down there.
@@ -44,21 +46,21 @@ describe('link routes', () => {
   });
 
   it('keep links between the same two nodes apart, turning one after the other', () => {
-    const first = pointsOf(linkRoute({ x: 0, y: 50 }, { x: 300, y: 0 }, 0, 0).path);
-    const second = pointsOf(linkRoute({ x: 0, y: 60 }, { x: 300, y: 10 }, 0, 1).path);
+    const first = pointsOf(linkRoute({ x: 0, y: 50 }, { x: 300, y: 0 }, undefined, 0).path);
+    const second = pointsOf(linkRoute({ x: 0, y: 60 }, { x: 300, y: 10 }, undefined, 1).path);
     const turnOf = (points: Array<{ x: number; y: number }>) =>
       Math.max(...points.filter((point) => point.x < 300).map((point) => point.x));
     expect(turnOf(second) - turnOf(first)).toBeGreaterThanOrEqual(LANE_GAP - 1);
   });
 
   it('put the label in the middle of the middle segment', () => {
-    expect(linkRoute({ x: 0, y: 0 }, { x: 200, y: 100 }, 0).label).toEqual({ x: 100, y: 50 });
+    expect(linkRoute({ x: 0, y: 0 }, { x: 200, y: 100 }).label).toEqual({ x: 100, y: 50 });
   });
 });
 
 describe('a count label along a link', () => {
   // Down the middle: (0,0) → (100,0) → (100,300) → (200,300).
-  const { points } = linkRoute({ x: 0, y: 0 }, { x: 200, y: 300 }, 0);
+  const { points } = linkRoute({ x: 0, y: 0 }, { x: 200, y: 300 });
   const size = { width: 60, height: 18 };
 
   it('sits on the middle of the middle segment when nothing is there', () => {

@@ -38,20 +38,20 @@ describe('a link with a node in its way', () => {
   const between = { x: 635, y: 320, width: 130, height: 45 };
 
   it('turns where its one vertical run clears the node, as near the middle as it can', () => {
-    const { points } = linkRoute(source, target, 0, 0, [between]);
+    const { points } = linkRoute(source, target, undefined, 0, [between]);
     expect(points).toHaveLength(4);
     expect(isClearOf(points, [between])).toBe(true);
     expect(points[1]?.x).toBe(between.x - 24);
   });
 
   it('keeps its plain route when nothing is in the way', () => {
-    const clear = linkRoute(source, target, 0, 0, [{ x: 900, y: 0, width: 100, height: 40 }]);
-    expect(clear).toEqual(linkRoute(source, target, 0));
+    const clear = linkRoute(source, target, undefined, 0, [{ x: 900, y: 0, width: 100, height: 40 }]);
+    expect(clear).toEqual(linkRoute(source, target));
   });
 
   it('goes round a node that blocks every vertical run, above or below it, in right angles', () => {
     const wall = { x: 560, y: 150, width: 260, height: 360 };
-    const { points } = linkRoute({ x: 500, y: 300 }, { x: 900, y: 320 }, 0, 0, [wall]);
+    const { points } = linkRoute({ x: 500, y: 300 }, { x: 900, y: 320 }, undefined, 0, [wall]);
     expect(isRightAngled(points)).toBe(true);
     expect(crossesAny(points, [wall])).toBe(false);
     const passes = points.filter((point) => point.x > wall.x && point.x < wall.x + wall.width);
@@ -72,7 +72,7 @@ describe('a link with a node in its way', () => {
       { x: 600, y: 290, width: 140, height: 300 },
     ];
     const bodies = [sourceNode, targetNode, ...column];
-    const { points } = linkRoute({ x: 500, y: 240 }, { x: 900, y: 420 }, 0, 0, bodies);
+    const { points } = linkRoute({ x: 500, y: 240 }, { x: 900, y: 420 }, undefined, 0, bodies);
     expect(isRightAngled(points)).toBe(true);
     expect(isClearOf(points, bodies)).toBe(true);
     expect(points.some((point) => point.y > 250 && point.y < 290)).toBe(true);
@@ -85,14 +85,20 @@ describe('a link with a node in its way', () => {
       width: 150,
       height: 70,
     }));
-    const { points } = linkRoute({ x: 0, y: 60 }, { x: 2200, y: 1300 }, 0, 0, products);
+    const { points } = linkRoute({ x: 0, y: 60 }, { x: 2200, y: 1300 }, undefined, 0, products);
     expect(isRightAngled(points)).toBe(true);
     expect(isClearOf(points, products)).toBe(true);
   });
 
   it('goes round a node in its way when it runs backwards', () => {
     const below = { x: 300, y: 240, width: 120, height: 60 };
-    const { points } = linkRoute({ x: 500, y: 100 }, { x: 200, y: 120 }, 260, 0, [below]);
+    const { points } = linkRoute(
+      { x: 500, y: 100 },
+      { x: 200, y: 120 },
+      { x: 200, y: 60, width: 300, height: 172 },
+      0,
+      [below],
+    );
     expect(isRightAngled(points)).toBe(true);
     expect(isClearOf(points, [below])).toBe(true);
   });

@@ -1,5 +1,5 @@
 import type { Mesh } from '../model';
-import { uniqueId } from '../model';
+import { slugify, uniqueId } from '../model';
 import type { Added } from './child-nodes';
 import { nodeIds } from './mesh-index';
 
@@ -14,12 +14,15 @@ import { nodeIds } from './mesh-index';
  */
 export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
   const domain = mesh.domains.find((candidate) => candidate.id === id);
-  const child = [...mesh.products, ...mesh.systems].find((candidate) => candidate.id === id);
+  const product = mesh.products.find((candidate) => candidate.id === id);
+  const system = mesh.systems.find((candidate) => candidate.id === id);
+  const child = product ?? system;
   const node = domain ?? child;
   if (!node) return undefined;
   const others = nodeIds(mesh);
   others.delete(id);
-  const wanted = uniqueId(child ? `${child.domainId}-${node.name}` : node.name, others);
+  const ownStem = slugify(node.name, domain ? 'domain' : product ? 'product' : 'system');
+  const wanted = uniqueId(child ? `${child.domainId}-${ownStem}` : ownStem, others);
   if (wanted === id || isReferenced(mesh, id)) return undefined;
   const renamed = <T extends { id: string }>(items: T[]) =>
     items.map((item) => (item.id === id ? { ...item, id: wanted } : item));

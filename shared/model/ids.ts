@@ -27,8 +27,12 @@ const LATIN_LETTERS: Record<string, string> = {
   ı: 'i',
 };
 
-/** Turns a display name into an id stem: `Customer 360` → `customer-360`, `Smørrebrød` → `smorrebrod`. */
-export function slugify(name: string): string {
+/**
+ * Turns a display name into an id stem: `Customer 360` → `customer-360`, `Smørrebrød` → `smorrebrod`.
+ * Ids stay ASCII (they name files and topics), so a name with no Latin letter or digit (`محصول`,
+ * `🌾`) gives `whenNothingKept`: the element's kind, where the caller knows it.
+ */
+export function slugify(name: string, whenNothingKept = 'item'): string {
   const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -36,12 +40,12 @@ export function slugify(name: string): string {
     .replace(/[øæœßđðłþı]/g, (letter) => LATIN_LETTERS[letter] as string)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug.slice(0, 64) || 'item';
+  return slug.slice(0, 64) || whenNothingKept;
 }
 
-/** A fresh id from a name that collides with none of `taken`. */
-export function uniqueId(name: string, taken: ReadonlySet<string>): Id {
-  const stem = slugify(name);
+/** A fresh id from a name that collides with none of `taken` (`kind` stands in for a name with nothing an id can keep). */
+export function uniqueId(name: string, taken: ReadonlySet<string>, kind?: string): Id {
+  const stem = slugify(name, kind);
   if (!taken.has(stem)) return stem;
   for (let suffix = 2; ; suffix++) {
     const candidate = `${stem}-${suffix}`;

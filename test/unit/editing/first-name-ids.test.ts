@@ -40,4 +40,29 @@ describe('an id taken from the first name an element is given', () => {
     expect(withIdFromFirstName(mesh, 'sales-shop')).toBeUndefined();
     expect(withIdFromFirstName(mesh, 'nowhere')).toBeUndefined();
   });
+
+  it('transliterates Latin letters with accents into the id', () => {
+    const mesh = aMesh()
+      .withDomain('sales')
+      .withProduct('sales-data-product', 'sales', { name: 'Müller Café' })
+      .build();
+    expect(withIdFromFirstName(mesh, 'sales-data-product')?.id).toBe('sales-muller-cafe');
+  });
+
+  it("names by its kind an element whose name has nothing an id can keep, never by its domain's id and a number", () => {
+    const mesh = aMesh()
+      .withDomain('etc', { name: '../../etc' })
+      .withProduct('etc-data-product', 'etc', { name: 'محصول القمح' })
+      .withProduct('etc-data-product-2', 'etc', { name: '🌾' })
+      .withSystem('etc-service', 'etc', { name: 'نظام' })
+      .withDomain('domain', { name: 'مزارع وحقول' })
+      .build();
+    const first = withIdFromFirstName(mesh, 'etc-data-product');
+    expect(first?.id).toBe('etc-product');
+    expect(withIdFromFirstName(first?.mesh ?? mesh, 'etc-data-product-2')?.id).toBe('etc-product-2');
+    expect(withIdFromFirstName(mesh, 'etc-service')?.id).toBe('etc-system');
+    expect(withIdFromFirstName(mesh, 'domain')).toBeUndefined();
+    const arabicDomain = aMesh().withDomain('domain-2', { name: 'مزارع وحقول' }).build();
+    expect(withIdFromFirstName(arabicDomain, 'domain-2')?.id).toBe('domain');
+  });
 });

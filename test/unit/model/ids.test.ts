@@ -16,6 +16,13 @@ describe('ids', () => {
     expect(slugify('///')).toBe('item');
   });
 
+  it('stands in a kind for a name with nothing an id can keep', () => {
+    expect(slugify('محصول القمح', 'product')).toBe('product');
+    expect(slugify('🌾', 'product')).toBe('product');
+    expect(slugify('Müller Café', 'product')).toBe('muller-cafe');
+    expect(uniqueId('🌾', new Set(['product']), 'product')).toBe('product-2');
+  });
+
   it('numbers a fresh id when the stem is taken', () => {
     expect(uniqueId('Orders', new Set(['orders', 'orders-2']))).toBe('orders-3');
   });

@@ -1,6 +1,7 @@
 import type { Contract } from '../model/contract';
 import { type DataProduct, DISCOVERY_PORT_ID, newDataProduct } from '../model/data-product';
 import type { Domain } from '../model/domain';
+import { emptyFileMessage, isEmptyFile } from '../model/empty-file';
 import { productPorts } from '../model/endpoints';
 import { uniqueId } from '../model/ids';
 import type { Mesh } from '../model/mesh';
@@ -20,12 +21,19 @@ export type ContractFileReport =
 /** Larger files are refused before parsing: no real contract comes near it. */
 export const MAX_CONTRACT_FILE_LENGTH = 4 * 1024 * 1024;
 
+/** Why a contract file is refused before it is parsed (too large, or empty); undefined when it is read. */
+export function contractFileRefusal(text: string): string | undefined {
+  if (text.length > MAX_CONTRACT_FILE_LENGTH) return `file is larger than ${MAX_CONTRACT_FILE_LENGTH / 1024 / 1024} MB`;
+  if (isEmptyFile(text)) return emptyFileMessage('contract');
+  return undefined;
+}
+
 /** Reads each file on its own: a bad file is reported and does not stop the others. */
 export function importContractFiles(files: readonly ContractFile[]): ContractFileReport[] {
   return files.map((file) => {
-    if (file.text.length > MAX_CONTRACT_FILE_LENGTH) {
-      const message = `file is larger than ${MAX_CONTRACT_FILE_LENGTH / 1024 / 1024} MB`;
-      return { file: file.name, ok: false, errors: [{ path: '(document)', message, ...DOCUMENT_START }] };
+    const refusal = contractFileRefusal(file.text);
+    if (refusal) {
+      return { file: file.name, ok: false, errors: [{ path: '(document)', message: refusal, ...DOCUMENT_START }] };
     }
     const parsed = parseOdcsYaml(file.text);
     return parsed.ok

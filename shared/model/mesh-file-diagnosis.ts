@@ -1,9 +1,10 @@
+import { emptyFileMessage, isEmptyFile } from './empty-file';
 import { ENGINE_POSITION, jsonSyntaxErrorOffset, lineAndColumn } from './json-syntax-error';
 import type { Problem } from './problem';
 
 /**
  * Why a file given as a design is not one, in words that say where and what to do: the line and
- * column where its JSON breaks, a merge left unresolved, an ODCS contract opened as a design.
+ * column where its JSON breaks, an empty file, a merge left unresolved, an ODCS contract opened as a design.
  */
 
 export const ODCS_CONTRACT_GIVEN_AS_DESIGN: Problem = {
@@ -22,6 +23,7 @@ export function isOdcsContractDocument(json: unknown): boolean {
 
 /** The problem with `text`, which JSON.parse refused with `error`. */
 export function diagnoseInvalidJson(text: string, error: Error): Problem {
+  if (isEmptyFile(text)) return { path: '(document)', message: emptyFileMessage('design') };
   const conflict = CONFLICT_MARKER.exec(text);
   if (conflict) {
     return {

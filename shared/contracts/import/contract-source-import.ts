@@ -4,7 +4,7 @@ import { MAX_NESTING_DEPTH } from '../../model/mesh-file-format';
 import { enumUpgrades, readOdcsDocument } from '../contract-edits';
 import { contractFromModel } from '../contract-text';
 import type { LocatedFinding } from '../finding';
-import { MAX_CONTRACT_FILE_LENGTH } from '../import-contracts';
+import { contractFileRefusal } from '../import-contracts';
 import { hasNativeEnum } from '../odcs-document';
 import { parseOdcsYaml } from '../odcs-yaml';
 import { checkContractYaml } from '../semantic-checks';
@@ -51,9 +51,9 @@ export function isImportableFile(name: string): boolean {
  */
 export function importContractSource(fileName: string, text: string): ImportedFile {
   const format = formatOf(fileName, text);
-  if (text.length > MAX_CONTRACT_FILE_LENGTH) {
-    const message = `file is larger than ${MAX_CONTRACT_FILE_LENGTH / 1024 / 1024} MB`;
-    return { ok: false, file: fileName, format, errors: [{ path: '(file)', message, ...DOCUMENT_START }] };
+  const refusal = contractFileRefusal(text);
+  if (refusal) {
+    return { ok: false, file: fileName, format, errors: [{ path: '(file)', message: refusal, ...DOCUMENT_START }] };
   }
   if (format === 'odcs') {
     const parsed = parseOdcsYaml(text);

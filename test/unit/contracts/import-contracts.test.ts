@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importContractSource } from '../../../shared/contracts/import/contract-source-import';
 import {
   attachContracts,
   type ContractFileReport,
@@ -37,6 +38,15 @@ describe('importing a batch of contract files', () => {
     const [report] = importContractFiles([{ name: 'huge.yaml', text: 'x'.repeat(MAX_CONTRACT_FILE_LENGTH + 1) }]);
     expect(report).toMatchObject({ ok: false, errors: [{ message: 'file is larger than 4 MB', line: 1 }] });
   });
+
+  it.each(['orders.odcs.yaml', 'orders.sql', 'orders.avsc', 'orders.proto', 'orders.schema.json'])(
+    'says an empty %s is empty, whichever way it is imported',
+    (name) => {
+      const empty = { message: 'the file is empty: there is no contract in it', line: 1 };
+      expect(importContractFiles([{ name, text: '' }])).toMatchObject([{ ok: false, errors: [empty] }]);
+      expect(importContractSource(name, ' \n')).toMatchObject({ ok: false, errors: [empty] });
+    },
+  );
 });
 
 describe('attaching imported contracts to a mesh', () => {

@@ -60,6 +60,14 @@ describe('bad input', () => {
     );
   });
 
+  it.each([
+    ['0 bytes', ''],
+    ['only blank lines', '\n  \n'],
+    ['only a byte-order mark', '\uFEFF'],
+  ])('says a file of %s is empty, not cut off', (_, text) => {
+    expect(errorsOf(text)).toEqual(['(document): the file is empty: there is no design in it']);
+  });
+
   it('points at a string that breaks off at its line', () => {
     expect(errorsOf('{\n  "name": "Orders\n  and payments"\n}')[0]).toMatch(/at line 2, column 11/);
   });

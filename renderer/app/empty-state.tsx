@@ -3,6 +3,7 @@ import type { AutosaveSlot } from '../host/host';
 import { useHost } from '../host/host-context';
 import { SAMPLES } from '../samples/samples';
 import { discardAutosave, newMesh, openFile, openSample, restoreAutosave } from './file-commands';
+import { UserText } from './user-text';
 
 const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -24,7 +25,9 @@ function RecoveredWork() {
       <ul>
         {slots.map((slot) => (
           <li key={slot.key}>
-            <span className="recovered-work__name">{slot.name}</span>
+            <span className="recovered-work__name">
+              <UserText text={slot.name} />
+            </span>
             <span className="recovered-work__time">{autosavedAt(slot)}</span>
             <button type="button" className="primary" onClick={() => void restoreAutosave(host, slot)}>
               Restore

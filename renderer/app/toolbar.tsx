@@ -2,6 +2,7 @@ import { CommandButton } from '../commands/command-button';
 import { ModeSwitch } from '../simulation/mode-switch';
 import { selectIsDirty, useDocumentStore } from '../store/document-store';
 import { usePreferencesStore } from '../store/preferences-store';
+import { UserText } from './user-text';
 
 const THEME_LABELS = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' } as const;
 
@@ -28,7 +29,9 @@ export function Toolbar() {
       </div>
       {name && (
         <span className="toolbar__title" data-testid="document-title" title={name}>
-          <span className="toolbar__name">{name}</span>
+          <span className="toolbar__name">
+            <UserText text={name} />
+          </span>
           {isDirty && <span title="Unsaved changes"> •</span>}
         </span>
       )}

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { Contract } from '../../shared/model';
+import { UserText } from '../app/user-text';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import { openContractFile } from './contract-files';
@@ -49,7 +50,9 @@ export function ContractList() {
         {contracts.map(({ id, name, version, kind }) => (
           <li key={id}>
             <button type="button" onClick={() => useContractTabs.getState().openContract(id)}>
-              <span className="contract-list__name">{name}</span>
+              <span className="contract-list__name">
+                <UserText text={name} />
+              </span>
               <span className="contract-list__meta">
                 {kind} · {version}
               </span>

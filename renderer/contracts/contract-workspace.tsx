@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
 import { isContractServed, LATEST_API_VERSION, serveContract } from '../../shared/contracts';
 import { counted, type DataProduct } from '../../shared/model';
+import { UserText } from '../app/user-text';
 import { changeMesh, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { upgradeContract } from './contract-actions';
@@ -99,7 +100,7 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
   return (
     <div className={`contract-tab${isActive ? ' contract-tab--active' : ''}`}>
       <button type="button" role="tab" aria-selected={isActive} onClick={() => openContract(contractId)}>
-        {name}
+        <UserText text={name} />
         {hasDraft && <span title="The text has problems and is not applied"> ⚠</span>}
       </button>
       <button

@@ -13,6 +13,7 @@ import { fixProblem } from './problem-actions';
 import { revealElement } from './reveal-element';
 import { SEVERITY_LABELS } from './severity-labels';
 import './governance.css';
+import { UserText } from '../app/user-text';
 
 /** The governance findings of the design: filter by severity and selection, click to go there, fix in one click. */
 export function ProblemsPanel() {
@@ -98,7 +99,9 @@ function ProblemRow({ mesh, finding }: { mesh: Mesh; finding: Finding }) {
         </span>
         <span className="visually-hidden">{severity}: </span>
         <span className="problem-row__text">
-          <span className="problem-row__message">{finding.message}</span>
+          <span className="problem-row__message">
+            <UserText text={finding.message} />
+          </span>
           <span className="problem-row__where">
             {elementLabel(mesh, finding.element)} · <code title={rule?.title}>{finding.ruleId}</code>
           </span>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { UserText } from '../app/user-text';
 
 interface ListEditorProps<T> {
   /** What one item is called, for the buttons: `Add transformation`, `Remove transformation 2`. */
@@ -34,7 +35,9 @@ export function ListEditor<T>({
           return (
             <li key={itemKey(item, index)} className="list-editor__item">
               <div className="list-editor__actions">
-                <span className="list-editor__title">{label}</span>
+                <span className="list-editor__title">
+                  <UserText text={label} />
+                </span>
                 <button
                   type="button"
                   className="icon-button"

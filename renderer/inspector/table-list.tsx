@@ -7,6 +7,7 @@ import {
   withPrimaryKeyToggled,
 } from '../../shared/editing/table-edits';
 import { ColumnTypeSchema, type Table } from '../../shared/model';
+import { UserText } from '../app/user-text';
 import type { ChangeOptions } from '../store/document-store';
 import { CheckField } from './fields/check-field';
 import { ChoiceField } from './fields/choice-field';
@@ -82,7 +83,9 @@ function ColumnList<T extends Table>({
 }) {
   return (
     <div className="nested-list">
-      <div className="nested-list__title">Columns of {table.name}</div>
+      <div className="nested-list__title">
+        Columns of <UserText text={table.name} />
+      </div>
       <ListEditor
         noun="column"
         items={table.columns}

@@ -129,4 +129,45 @@ describeInChromium('long names and narrow windows', (session) => {
       .first();
     await expectInside(fix.locator('.problem-row__fix'), fix);
   });
+
+  it('isolates every name it draws, so a right-to-left override in one reorders nothing around it', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await ordersDomain(page).locator('.domain-node__title').click();
+    await page.getByTestId('domain-inspector').getByLabel('Name').fill('مزارع وحقول \u202egnp.exe 🌾');
+    await page.getByTestId('domain-inspector').getByLabel('Name').press('Enter');
+    await page.getByTestId('system-orders-service').locator('.system-node__name').click();
+    await page.getByRole('tab', { name: 'Problems' }).click();
+    await screenshot(page, 'names-isolated');
+
+    const names = [
+      '.domain-node__name',
+      '.product-node__name',
+      '.system-node__name',
+      '.product-node__inputs .port',
+      '.toolbar__name',
+      '.list-editor__title',
+      '.problem-row__message',
+    ];
+    // Each text inside a name's element must sit in an element that isolates it from its neighbours.
+    const unisolated = await page.evaluate(
+      (selectors) =>
+        selectors.filter((selector) =>
+          [...document.querySelectorAll(selector)].some((element) => {
+            const texts = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+              if (!text.textContent?.trim()) continue;
+              let isolated = false;
+              for (let at = text.parentElement; at && !isolated; at = at === element ? null : at.parentElement) {
+                isolated = getComputedStyle(at).unicodeBidi === 'isolate';
+              }
+              if (!isolated) return true;
+            }
+            return false;
+          }),
+        ),
+      names,
+    );
+    expect(unisolated).toEqual([]);
+  });
 });

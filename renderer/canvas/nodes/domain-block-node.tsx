@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { domainCounts } from '../../../shared/editing/domain-overview';
 import { domainById } from '../../../shared/editing/mesh-index';
+import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
 import { problemCountsByDomain } from '../domain-problems';
 
@@ -31,7 +32,7 @@ export const DomainBlockNode = memo(function DomainBlockNode({ id }: NodeProps) 
     >
       <Handle id="in" type="target" position={Position.Left} isConnectable={false} className="domain-block__handle" />
       <div className="domain-block__name" title={domain.name}>
-        {domain.name}
+        <UserText text={domain.name} />
       </div>
       {domain.owner && <div className="domain-block__owner">{domain.owner}</div>}
       <dl className="domain-block__counts">

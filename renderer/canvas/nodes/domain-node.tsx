@@ -2,6 +2,7 @@ import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
 import { domainById } from '../../../shared/editing/mesh-index';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
+import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
 import { useUiStore } from '../../store/ui-store';
 import { NodeBadges } from './node-badges';
@@ -27,7 +28,7 @@ export const DomainNode = memo(function DomainNode({ id, selected }: NodeProps) 
       />
       <div className="domain-node__title">
         <span className="domain-node__name" title={domain.name}>
-          {domain.name}
+          <UserText text={domain.name} />
         </span>
         <NodeBadges nodeId={domain.id} />
         {domain.owner && <span className="domain-node__owner">{domain.owner}</span>}

@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { productById } from '../../../shared/editing/mesh-index';
+import { UserText } from '../../app/user-text';
 import { useContractTabs } from '../../contracts/contract-tabs-store';
 import { useNodeMarks } from '../../governance/canvas-marks';
 import { useDocumentStore } from '../../store/document-store';
@@ -22,7 +23,7 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
       })}
       <div className="product-node__header">
         <span className="product-node__name" title={product.name}>
-          {product.name}
+          <UserText text={product.name} />
         </span>
         <NodeBadges nodeId={product.id} />
       </div>
@@ -36,7 +37,7 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
           {product.inputPorts.map((port) => (
             <li key={port.id} className={`port port--input${marks.port(port.id)}`}>
               {portHandle({ id: port.id, label: port.name, side: 'left', portRole: 'input' })}
-              {port.name}
+              <UserText text={port.name} />
             </li>
           ))}
         </ul>
@@ -52,7 +53,7 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
                 useContractTabs.getState().openContract(port.contractId);
               }}
             >
-              {port.name}
+              <UserText text={port.name} />
               <PortActivity productId={product.id} portId={port.id} />
               {portHandle({ id: port.id, label: port.name, side: 'right', portRole: 'output' })}
             </li>

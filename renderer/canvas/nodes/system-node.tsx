@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { systemById } from '../../../shared/editing/mesh-index';
+import { UserText } from '../../app/user-text';
 import { useNodeMarks } from '../../governance/canvas-marks';
 import { useDocumentStore } from '../../store/document-store';
 import { TableRows, TracedMark } from '../simulation/node-activity';
@@ -16,23 +17,25 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
     <div className={`system-node${marks.node}`} data-testid={`system-${system.id}`}>
       <div className="system-node__header">
         <span className="system-node__name" title={system.name}>
-          {system.name}
+          <UserText text={system.name} />
         </span>
         <NodeBadges nodeId={system.id} />
         <span className="system-node__kind">operational system</span>
         <TracedMark nodeId={system.id} />
       </div>
       <div className="system-node__section">
-        <div className="system-node__label">service · {system.service.name}</div>
+        <div className="system-node__label">
+          service · <UserText text={system.service.name} />
+        </div>
       </div>
       <div className="system-node__section">
         <div className="system-node__label">
-          database · {system.database.engine} · {system.database.name}
+          database · {system.database.engine} · <UserText text={system.database.name} />
         </div>
         <ul>
           {system.database.tables.map((table) => (
             <li key={table.name} className="system-node__table">
-              {table.name}
+              <UserText text={table.name} />
               <TableRows systemId={system.id} table={table.name} />
               <span className={`badge ${table.cdc ? 'badge--cdc' : 'badge--off'}`}>{table.cdc ? 'CDC' : 'no CDC'}</span>
             </li>
@@ -45,7 +48,7 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
           {system.messaging.topics.map((topic) => (
             <li key={topic.id} className={`port port--output${marks.port(topic.id)}`}>
               <span className="port__source">{topic.source.kind === 'cdc' ? 'CDC' : 'events'}</span>
-              {topic.name}
+              <UserText text={topic.name} />
               {portHandle({
                 id: topic.id,
                 label: topic.name,

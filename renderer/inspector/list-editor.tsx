@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import { UserText } from '../app/user-text';
 
 interface ListEditorProps<T> {
@@ -15,7 +15,10 @@ interface ListEditorProps<T> {
   isRemovable?(item: T, index: number): boolean;
 }
 
-/** An ordered list in the inspector: each item with its fields, moved up or down, removed; one more added. */
+/**
+ * An ordered list in the inspector: each item with its fields, moved up or down, removed; one more
+ * added, its first text field focused with its text selected, so the user types its name at once.
+ */
 export function ListEditor<T>({
   noun,
   items,
@@ -27,9 +30,11 @@ export function ListEditor<T>({
   onMove,
   isRemovable = () => true,
 }: ListEditorProps<T>) {
+  const list = useRef<HTMLOListElement>(null);
+  const focusNewItem = useFocusOnAddedItem(list, items.length);
   return (
     <div className="list-editor">
-      <ol className="list-editor__items">
+      <ol className="list-editor__items" ref={list}>
         {items.map((item, index) => {
           const label = itemLabel(item, index);
           return (
@@ -74,9 +79,39 @@ export function ListEditor<T>({
           );
         })}
       </ol>
-      <button type="button" className="list-editor__add" onClick={onAdd}>
+      <button
+        type="button"
+        className="list-editor__add"
+        onClick={() => {
+          focusNewItem();
+          onAdd();
+        }}
+      >
         + Add {noun}
       </button>
     </div>
   );
+}
+
+/**
+ * Once an item the user added is drawn, the first text field of the list's last item takes the
+ * focus, its text selected. Returns what to call as the add starts (an add the user is first
+ * asked about focuses the item once it comes).
+ */
+function useFocusOnAddedItem(list: RefObject<HTMLOListElement | null>, count: number): () => void {
+  const countBeforeAdd = useRef<number | null>(null);
+  useEffect(() => {
+    const before = countBeforeAdd.current;
+    if (before === null || count === before) return;
+    countBeforeAdd.current = null;
+    if (count < before) return;
+    const field = list.current?.lastElementChild?.querySelector<HTMLInputElement | HTMLTextAreaElement>(
+      'input:not([type]), input[type="text"], textarea',
+    );
+    field?.focus();
+    field?.select();
+  }, [list, count]);
+  return () => {
+    countBeforeAdd.current = count;
+  };
 }

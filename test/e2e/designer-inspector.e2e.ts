@@ -159,4 +159,29 @@ describeInChromium('the inspector', (session) => {
       { kind: 'outbox', event: 'Event' },
     ]);
   });
+
+  it('puts the cursor in a new column’s name, its text selected, so typing names it at once', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await systemNode(page, 'orders-service').locator('.system-node__name').click();
+    const system = page.getByTestId('system-inspector');
+
+    await system.getByRole('button', { name: 'Add column' }).first().click();
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLInputElement | null;
+        return {
+          field: element?.getAttribute('data-field'),
+          value: element?.value,
+          selected: element?.value.slice(element.selectionStart ?? 0, element.selectionEnd ?? 0),
+        };
+      });
+    expect(await focused()).toEqual({
+      field: expect.stringMatching(/\.tables\.0\.columns\.\d+\.name$/),
+      value: 'column',
+      selected: 'column',
+    });
+    await page.keyboard.type('harvest_date');
+    expect((await focused()).value).toBe('harvest_date');
+  });
 });

@@ -5,6 +5,8 @@ import { usePreferencesStore } from '../store/preferences-store';
 import { UserText } from './user-text';
 
 const THEME_LABELS = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' } as const;
+/** The theme button shows an icon, its name in the tooltip: the words took a row of their own at 1024 px. */
+const THEME_ICONS = { system: '◐', light: '☀', dark: '☾' } as const;
 
 export function Toolbar() {
   const name = useDocumentStore((state) => state.mesh?.name);
@@ -36,7 +38,9 @@ export function Toolbar() {
         </span>
       )}
       <div className="toolbar__group toolbar__group--end">
-        <CommandButton command="view.cycle-theme">{THEME_LABELS[theme]}</CommandButton>
+        <CommandButton command="view.cycle-theme" label={THEME_LABELS[theme]} state={THEME_LABELS[theme]}>
+          {THEME_ICONS[theme]}
+        </CommandButton>
         <CommandButton command="help.shortcuts" label="Keyboard shortcuts">
           ?
         </CommandButton>

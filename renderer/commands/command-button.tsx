@@ -8,11 +8,13 @@ interface CommandButtonProps {
   command: CommandId;
   children: string;
   label?: string;
+  /** What the button shows now (`Theme: dark`), put first in its tooltip when it shows an icon. */
+  state?: string;
   className?: string;
 }
 
 /** A button for a command: its tooltip names the key on this platform, it greys out when the command cannot run. */
-export function CommandButton({ command, children, label, className }: CommandButtonProps) {
+export function CommandButton({ command, children, label, state, className }: CommandButtonProps) {
   const host = useHost();
   const isEnabled = useCommandEnabled(command);
   return (
@@ -21,7 +23,7 @@ export function CommandButton({ command, children, label, className }: CommandBu
       className={className}
       disabled={!isEnabled}
       onClick={() => runCommand(command, { host })}
-      title={commandTooltip(command)}
+      title={state ? `${state} — ${commandTooltip(command)}` : commandTooltip(command)}
       aria-label={label}
     >
       {children}

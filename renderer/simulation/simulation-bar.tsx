@@ -60,10 +60,11 @@ export function SimulationBar() {
           Reset
         </button>
       </div>
-      <label className="simulation-bar__speed">
-        Speed
+      <label className="simulation-bar__speed" title="Speed">
+        <span className="simulation-bar__word">Speed</span>
         <input
           type="range"
+          aria-label="Speed"
           min={MIN_SPEED}
           max={MAX_SPEED + 1}
           value={speed === 'max' ? MAX_SPEED + 1 : speed}
@@ -75,10 +76,13 @@ export function SimulationBar() {
         />
         <output data-testid="speed">{speed === 'max' ? 'max' : `${speed}/s`}</output>
       </label>
-      <label>
-        Pause at tick
+      <label title="Pause at tick">
+        <span>
+          Pause at<span className="simulation-bar__word"> tick</span>
+        </span>
         <input
           type="number"
+          aria-label="Pause at tick"
           min={1}
           className="simulation-bar__number"
           value={pauseAtTick ?? ''}
@@ -110,9 +114,10 @@ export function SimulationBar() {
           not the scenario's {chosen.seed}
         </button>
       )}
-      <label title="Applies on reset">
-        Scenario
+      <label title="Scenario: applies on reset">
+        <span className="simulation-bar__word">Scenario</span>
         <select
+          aria-label="Scenario"
           value={chosen?.id ?? ''}
           onChange={(event) => {
             setSimulation({ scenarioId: event.target.value, seed: null });

@@ -70,6 +70,31 @@ describeInChromium('long names and narrow windows', (session) => {
     expect(rowsOfTheBar).toBe(1);
   });
 
+  it('keeps the toolbar and the Simulate bar on one row each at 1024 × 700, so the canvas keeps its height', async () => {
+    const page = await session.openApp();
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openSampleDesign(page, 'ecommerce');
+    await enterSimulate(page);
+    for (const bar of [
+      page.getByRole('toolbar', { name: 'Commands' }),
+      page.getByRole('toolbar', { name: 'Simulation' }),
+    ]) {
+      const rows = await bar.evaluate(
+        (element) =>
+          new Set(
+            [...element.children]
+              .map((child) => child.getBoundingClientRect())
+              // A control the bar hides (the app's name, on a narrow window) has no row.
+              .filter((box) => box.height > 0)
+              .map((box) => Math.round((box.top + box.bottom) / 2)),
+          ).size,
+      );
+      expect(rows, (await bar.getAttribute('aria-label')) ?? '').toBe(1);
+    }
+    expect(await page.getByRole('button', { name: 'Theme: system' }).getAttribute('title')).toMatch(/^Theme: system/);
+    await screenshot(page, 'bars-at-1024');
+  });
+
   it('moves whole groups of toolbar buttons to a second line on a narrow window, never past its edge', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -1,7 +1,20 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
-import { centerOf, connectPorts, counts, openSampleDesign, portHandle, productNode } from './designer-driver';
+import { describeInChromium, screenshot } from './app-driver';
+import {
+  centerOf,
+  connectPorts,
+  counts,
+  linksThroughNodes,
+  nameIt,
+  newBlankDesign,
+  openSampleDesign,
+  portHandle,
+  productNode,
+  selectDomain,
+  systemNode,
+  zoomLevel,
+} from './designer-driver';
 
 const port = (page: Page, productId: string, portId: string) =>
   portHandle(page.getByTestId(`product-${productId}`).locator('xpath=..'), portId);
@@ -112,5 +125,32 @@ describeInChromium('connecting ports', (session) => {
     expect(Math.abs(output.x - (box.x + box.width))).toBeLessThan(3);
     expect(Math.abs(discovery.y - box.y)).toBeLessThan(3);
     expect(await product.locator('.port--input').allTextContents()).toEqual(['from product-2a', 'from product-1b']);
+  });
+
+  it("draws a user's first CDC link, from a system to the product added beside it, between the two and through neither", async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Farms');
+    await page.keyboard.press('s');
+    await nameIt(page, 'Farm Management');
+    await selectDomain(page, 'Farms');
+    await page.keyboard.press('p');
+    await nameIt(page, 'Field Registry');
+    const system = systemNode(page, 'Farm Management');
+    const product = productNode(page, 'Field Registry');
+
+    const [systemBox, productBox] = [await system.boundingBox(), await product.boundingBox()];
+    if (!systemBox || !productBox) throw new Error('nodes not drawn');
+    // 40 px on the canvas between them, room for the link to bend (soft: the link is checked as well).
+    const gapOnCanvas = (productBox.x - (systemBox.x + systemBox.width)) / (await zoomLevel(page));
+    expect.soft(gapOnCanvas).toBeGreaterThanOrEqual(39);
+
+    const topic = system.locator('.port--output .react-flow__handle').first();
+    await connectPorts(page, topic, product.locator('.react-flow__handle[data-handleid="in"]'));
+    await page.locator('.react-flow__edge').first().waitFor();
+    expect(await linksThroughNodes(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'first-cdc-link');
   });
 });

@@ -57,6 +57,8 @@ describeInChromium('designing a mesh', (session) => {
     await page.getByRole('button', { name: 'Remove input port input' }).click();
     await addProductByKey(page, 'Data product 2b', 'aggregate');
     await page.getByRole('button', { name: 'Add input port' }).click();
+    // The new port's name has the cursor: Enter keeps the name it was given.
+    await page.keyboard.press('Enter');
     await addProductByKey(page, 'Data product 2c', 'consumer-aligned');
     expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 0 links');
 

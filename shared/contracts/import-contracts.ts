@@ -159,7 +159,7 @@ function outputPortFor(contract: Contract, takenIds: ReadonlySet<string>): Port 
 
 function newDomain(name: string, mesh: Mesh, takenIds: ReadonlySet<string>): Domain {
   return {
-    id: uniqueId(name, takenIds),
+    id: uniqueId(name, takenIds, 'domain'),
     name,
     description: '',
     owner: '',
@@ -175,7 +175,7 @@ function newProduct(
   takenIds: ReadonlySet<string>,
 ): DataProduct {
   return newDataProduct({
-    id: uniqueId(name, takenIds),
+    id: uniqueId(name, takenIds, 'product'),
     domainId,
     name,
     owner: contract.owner ?? '',

@@ -22,7 +22,7 @@ export function withNewPortContract(mesh: Mesh, productId: string, portId: strin
   const { schema, kind } = datasetPublishedBy(mesh, product) ?? { schema: emptyObject(port), kind: 'entity' };
   const name = `${product.name} ${port.name}`;
   const model: ContractModel = {
-    id: uniqueId(name, new Set(mesh.contracts.map((contract) => contract.id))),
+    id: uniqueId(name, new Set(mesh.contracts.map((contract) => contract.id)), 'contract'),
     name,
     apiVersion: DEFAULT_API_VERSION,
     version: '1.0.0',

@@ -42,8 +42,8 @@ export interface FlowchartMesh {
 export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): FlowchartMesh {
   const warnings: ImportNote[] = [];
   const takenIds = new Set([...into.domains, ...into.products, ...into.systems].map((node) => node.id));
-  const claimId = (name: string) => {
-    const id = uniqueId(name, takenIds);
+  const claimId = (name: string, kind: 'domain' | 'product') => {
+    const id = uniqueId(name, takenIds, kind);
     takenIds.add(id);
     return id;
   };
@@ -56,7 +56,7 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
       [...into.domains, ...domains].map((domain) => domain.name),
     );
     const domain: Domain = {
-      id: claimId(uniqueName),
+      id: claimId(uniqueName, 'domain'),
       name: uniqueName,
       description: '',
       owner: '',
@@ -80,7 +80,7 @@ export function addFlowchartToMesh(flowchart: FlowchartDraft, into: Mesh): Flowc
     const name = taken.has(comparableName(wanted)) ? firstFreeName(wanted, taken) : wanted;
     taken.add(comparableName(name));
     const discoveryPort = newPort(DISCOVERY_PORT_ID, 'discovery', 'discovery');
-    productByNode.set(node.id, newDataProduct({ id: claimId(name), domainId, name, discoveryPort }));
+    productByNode.set(node.id, newDataProduct({ id: claimId(name, 'product'), domainId, name, discoveryPort }));
   }
 
   const links: Link[] = [];

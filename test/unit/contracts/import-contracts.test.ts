@@ -96,6 +96,14 @@ describe('attaching imported contracts to a mesh', () => {
     expect(checkIntegrity(result.mesh)).toEqual([]);
   });
 
+  it('gives a domain and a product it creates ids after their kind when their names keep nothing an id can', () => {
+    const contract = aContract({ id: 'harvest', name: 'Harvest', domain: 'مزارع', dataProduct: 'محصول القمح' });
+    expect(attachContracts(mesh, [contract]).attachments[0]).toMatchObject({
+      createdDomainId: 'domain',
+      createdProductId: 'product',
+    });
+  });
+
   it('puts a product without a domain into an Imported domain', () => {
     const result = attachContracts(mesh, [aContract({ id: 'refunds', dataProduct: 'Refunds' })]);
     expect(result.mesh.domains[1]).toMatchObject({ id: 'imported', name: 'Imported' });

@@ -107,6 +107,12 @@ describe('importing a Mermaid flowchart', () => {
     expect(mesh.products[0]).toBe(into.products[0]);
   });
 
+  it('gives ids after their kind to domains and products named with nothing an id can keep', () => {
+    const { mesh } = imported('flowchart LR\n  subgraph d1 ["مزارع"]\n    a["محصول القمح"] --> b["🌾"]\n  end\n');
+    expect(mesh.domains.map((domain) => domain.id)).toEqual(['domain']);
+    expect(mesh.products.map((product) => product.id)).toEqual(['product', 'product-2']);
+  });
+
   it('reads the forms of nodes, labels and edges a flowchart is written with', () => {
     const { mesh, warnings } = imported(`graph TD
       subgraph orders["Orders 🛒"]

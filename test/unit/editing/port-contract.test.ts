@@ -29,6 +29,17 @@ function unContracted() {
 }
 
 describe('a new contract for an output port', () => {
+  it('is given an id after its kind when its product and port names keep nothing an id can', () => {
+    const mesh = aMesh()
+      .withDomain('farms')
+      .withProduct('farms-product', 'farms', {
+        name: 'محصول القمح',
+        outputPorts: [aPort('out', 'output', { name: 'بيانات' })],
+      })
+      .build();
+    expect(withNewPortContract(mesh, 'farms-product', 'out')?.id).toBe('contract');
+  });
+
   it('describes the table whose CDC feeds the product, as a valid ODCS draft the port now refers to', () => {
     const created = withNewPortContract(unContracted(), 'orders', 'out');
 

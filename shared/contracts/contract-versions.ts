@@ -1,6 +1,7 @@
 import type { Contract } from '../model/contract';
 import { type ContractComparison, compareContracts } from './breaking-changes';
 import { editContractText, readOdcsDocument } from './contract-edits';
+import type { ImportFormat } from './import/imported-schema';
 import { importedSchemaEdits } from './imported-schema-merge';
 import { parseOdcsYaml } from './odcs-yaml';
 import { bumpMinor, nextBreakingVersion } from './semver';
@@ -15,10 +16,14 @@ export type NextVersion =
  * of its text stays as it is, the schema changes only where the import says something else
  * (what its format cannot say, such as classification or tags, is kept), and the version
  * goes up to the next that may break for breaking changes (see `nextBreakingVersion`), a minor
- * step for others.
+ * step for others. What the import's `format` has no word for (keys, in Avro) is kept too.
  */
-export function asNextVersion(existing: Contract, imported: Contract): NextVersion {
-  const edits = importedSchemaEdits(readOdcsDocument(existing.odcs) ?? {}, readOdcsDocument(imported.odcs) ?? {});
+export function asNextVersion(existing: Contract, imported: Contract, format: ImportFormat | 'odcs'): NextVersion {
+  const edits = importedSchemaEdits(
+    readOdcsDocument(existing.odcs) ?? {},
+    readOdcsDocument(imported.odcs) ?? {},
+    format,
+  );
   // The existing text may refuse an edit (an alias whose value would change): the reason is the answer.
   const edited = editContractText(existing.odcs, edits);
   if (!edited.ok) return edited;

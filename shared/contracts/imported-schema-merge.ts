@@ -1,11 +1,14 @@
 import { isDeepEqual } from '../model/deep-equal';
 import { enumRuleIndex, nativeEnumEdits } from './contract-edits';
+import type { ImportFormat } from './import/imported-schema';
 import { hasNativeEnum, isJsonObject, type OdcsDocument } from './odcs-document';
 import type { PathSegment } from './path-problem';
 import type { YamlEdit } from './yaml-text-edit';
 
-/** What every import format states about a property, so its absence means the default (not required, no key). */
-const ALWAYS_STATED = ['logicalType', 'required', 'unique', 'primaryKey', 'primaryKeyPosition'] as const;
+/** What every import format states about a property, so its absence means the default (not required). */
+const ALWAYS_STATED = ['logicalType', 'required'] as const;
+/** What only SQL DDL and ODCS state: keys and unique columns; Avro, JSON Schema and Protobuf have no word for them. */
+const KEYS = ['unique', 'primaryKey', 'primaryKeyPosition'] as const;
 /** What a format may state: taken when the import has it, kept as written when it has not. */
 const STATED_WHEN_PRESENT = ['physicalType', 'description', 'logicalTypeOptions'] as const;
 /** Nested fields: merged by name where both have them, gone when the import has none. */
@@ -19,10 +22,17 @@ const NESTED = ['properties', 'items', 'map'] as const;
  * fields, its descriptions where the import has none, and the order and text of what stays.
  * Allowed values the import states replace the contract's, in the form its `apiVersion` writes.
  */
-export function importedSchemaEdits(existing: OdcsDocument, imported: OdcsDocument): YamlEdit[] {
+export function importedSchemaEdits(
+  existing: OdcsDocument,
+  imported: OdcsDocument,
+  format: ImportFormat | 'odcs',
+): YamlEdit[] {
   const apiVersion = String(imported.apiVersion ?? existing.apiVersion);
   const isNewerApi = imported.apiVersion !== existing.apiVersion && hasNativeEnum(apiVersion);
-  const context: MergeContext = { nativeEnum: hasNativeEnum(isNewerApi ? apiVersion : String(existing.apiVersion)) };
+  const context: MergeContext = {
+    nativeEnum: hasNativeEnum(isNewerApi ? apiVersion : String(existing.apiVersion)),
+    stated: format === 'sql' || format === 'odcs' ? [...ALWAYS_STATED, ...KEYS] : ALWAYS_STATED,
+  };
   const apiEdit: YamlEdit[] = isNewerApi ? [{ op: 'set', path: ['apiVersion'], value: apiVersion }] : [];
   return [...apiEdit, ...namedListEdits(existing.schema, imported.schema, ['schema'], context, objectEdits)];
 }
@@ -30,6 +40,8 @@ export function importedSchemaEdits(existing: OdcsDocument, imported: OdcsDocume
 interface MergeContext {
   /** Whether allowed values are written as `enum` (ODCS 3.2) rather than an `invalidValues` rule. */
   nativeEnum: boolean;
+  /** The property fields the import's format always states, so that their absence means the default. */
+  stated: readonly string[];
 }
 
 type EntryEdits = (
@@ -69,7 +81,7 @@ function propertyEdits(
 ): YamlEdit[] {
   const statedHere = STATED_WHEN_PRESENT.filter((key) => imported[key] !== undefined);
   return [
-    ...keyEdits(existing, imported, at, [...ALWAYS_STATED, ...statedHere]),
+    ...keyEdits(existing, imported, at, [...context.stated, ...statedHere]),
     ...NESTED.flatMap((key) => nestedEdits(existing, imported, key, [...at, key], context)),
     ...allowedValueEdits(existing, allowedValuesOf(imported), at, context),
   ];

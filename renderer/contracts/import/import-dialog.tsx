@@ -127,7 +127,7 @@ function ImportRow({ file, earlier }: { file: ImportedFile; earlier: ImportedFil
         </p>
       )}
       {target !== 'new' && target !== 'skip' && (
-        <VersionChanges contracts={contracts} targetId={target} imported={file.contract} />
+        <VersionChanges contracts={contracts} targetId={target} imported={file.contract} format={file.format} />
       )}
       {file.notes.length + file.findings.length > 0 && (
         <ul className="import-dialog__notes">
@@ -151,13 +151,15 @@ function VersionChanges({
   contracts,
   targetId,
   imported,
+  format,
 }: {
   contracts: Contract[];
   targetId: string;
   imported: Contract;
+  format: ImportedFile['format'];
 }) {
   const existing = contracts.find((contract) => contract.id === targetId);
-  const next = useMemo(() => existing && asNextVersion(existing, imported), [existing, imported]);
+  const next = useMemo(() => existing && asNextVersion(existing, imported, format), [existing, imported, format]);
   if (!existing || !next) return null;
   if (!next.ok)
     return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asNextVersion } from '../../../shared/contracts/contract-versions';
+import { importContractSource } from '../../../shared/contracts/import';
 import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import type { Contract } from '../../../shared/model/contract';
 import { anOdcsText } from './builders';
@@ -28,7 +29,7 @@ const anchored = anOdcsText(
 describe('an imported schema as the next version of a contract', () => {
   it('says why it cannot change a field the contract writes as an alias, rather than throwing', () => {
     const imported = contractOf(anchored.replace('*key', 'name: id\n        logicalType: integer'));
-    expect(asNextVersion(contractOf(anchored), imported)).toEqual({
+    expect(asNextVersion(contractOf(anchored), imported, 'odcs')).toEqual({
       ok: false,
       message: expect.stringMatching(/^schema\[1\]\.properties\[0\] is an alias \(\*key\)/),
     });
@@ -36,16 +37,43 @@ describe('an imported schema as the next version of a contract', () => {
 
   it('keeps the alias when the next version leaves its field alone', () => {
     const imported = contractOf(`${anchored}      - name: extra\n        logicalType: integer\n`);
-    const next = asNextVersion(contractOf(anchored), imported);
+    const next = asNextVersion(contractOf(anchored), imported, 'odcs');
     expect(next.ok && next.contract.odcs).toContain('      - *key\n      - name: extra\n');
   });
+
+  it.each([
+    [
+      'an Avro schema',
+      'arm.avsc',
+      '{"type":"record","name":"arm","fields":[{"name":"id","type":"string"},{"name":"dose","type":"double"}]}',
+    ],
+    [
+      'a JSON Schema',
+      'arm.schema.json',
+      '{"title":"arm","type":"object","required":["id"],"properties":{"id":{"type":"string"},"dose":{"type":"number"}}}',
+    ],
+    ['a Protobuf file', 'arm.proto', 'syntax = "proto3";\nmessage arm { string id = 1; double dose = 2; }\n'],
+  ])(
+    'keeps the keys and unique fields of a contract when %s, which cannot state them, is its next version',
+    (_, file, source) => {
+      const contract = contractOf(
+        anOdcsText(
+          'schema:\n  - name: arm\n    properties:\n      - name: id\n        logicalType: string\n        required: true\n        primaryKey: true\n        primaryKeyPosition: 1\n        unique: true\n',
+        ),
+      );
+      const imported = importContractSource(file, source);
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+      const next = asNextVersion(contract, imported.contract, imported.format);
+      expect(next.ok && next.contract.odcs).toMatch(/primaryKey: true\n {8}primaryKeyPosition: 1\n {8}unique: true\n/);
+    },
+  );
 
   it('keeps the classification of a column that is no longer required, and only drops its required line', () => {
     const contract = `schema:\n  - name: t\n    properties:\n      - name: ssn   # national id\n        logicalType: string\n        required: true\n        classification: pii\n`;
     const imported = contractOf(
       anOdcsText('schema:\n  - name: t\n    properties:\n      - name: ssn\n        logicalType: string\n'),
     );
-    const next = asNextVersion(contractOf(anOdcsText(contract)), imported);
+    const next = asNextVersion(contractOf(anOdcsText(contract)), imported, 'odcs');
     expect(next.ok && next.contract.odcs).toBe(
       anOdcsText(contract.replace('        required: true\n', '')).replace('version: 1.0.0', 'version: 2.0.0'),
     );
@@ -60,7 +88,7 @@ describe('an imported schema as the next version of a contract', () => {
     const imported = contractOf(
       anOdcsText(`schema:\n  - name: t\n    properties:\n      - name: sex\n        logicalType: string\n${rule}`),
     );
-    const next = asNextVersion(contractOf(contract), imported);
+    const next = asNextVersion(contractOf(contract), imported, 'odcs');
     expect(next.ok && next.contract.odcs).toContain(
       '        enum:\n          - value: F\n            description: female\n          - value: M\n',
     );

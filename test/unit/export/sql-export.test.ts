@@ -605,6 +605,13 @@ describe('SQL export', () => {
       expect(counts.rows[0]?.n).toBe(4);
     });
 
+    /** Claims whose amount is of the given type. */
+    const claimAmountAs = (logicalType: ContractProperty['logicalType']) =>
+      claimsDesign({
+        keepHistory: false,
+        properties: [field('claim_id', 'integer', { required: true, primaryKey: true }), field('amount', logicalType)],
+      });
+
     it.each([
       {
         change: 'a number narrowed to an integer, where rows have a fraction',
@@ -630,43 +637,27 @@ describe('SQL export', () => {
     ])(
       'refuses, naming the table, column and rows, $change, and keeps every value',
       async ({ from, to, values, refusal }) => {
-        const design = (logicalType: ContractProperty['logicalType']) =>
-          claimsDesign({
-            keepHistory: false,
-            properties: [
-              field('claim_id', 'integer', { required: true, primaryKey: true }),
-              field('amount', logicalType),
-            ],
-          });
         await emptyDatabase(db);
-        await runFiles(db, sqlFiles(design(from)));
+        await runFiles(db, sqlFiles(claimAmountAs(from)));
         await db.exec(
           `INSERT INTO claims.claims VALUES ${values.map((value, index) => `(${index}, ${value})`).join(', ')}`,
         );
         const before = (await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows;
-        await expect(runAsPsql(db, migrationOf(design(to), design(from)))).rejects.toThrow(refusal);
+        await expect(runAsPsql(db, migrationOf(claimAmountAs(to), claimAmountAs(from)))).rejects.toThrow(refusal);
         expect((await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows).toEqual(before);
       },
     );
 
     it('runs on PostgreSQL before 16, which has no pg_input_is_valid: a value the type cannot read stops the ALTER itself, and every value is kept', async () => {
-      const design = (logicalType: ContractProperty['logicalType']) =>
-        claimsDesign({
-          keepHistory: false,
-          properties: [
-            field('claim_id', 'integer', { required: true, primaryKey: true }),
-            field('amount', logicalType),
-          ],
-        });
       await emptyDatabase(db);
-      await runFiles(db, sqlFiles(design('string')));
+      await runFiles(db, sqlFiles(claimAmountAs('string')));
       await db.exec(`INSERT INTO claims.claims VALUES (0, 'soon'), (1, '2024-01-31')`);
       // PostgreSQL 15, as far as the migration can tell: an older version number, and no such function.
       await db.exec(`CREATE SCHEMA postgres15;
         CREATE FUNCTION postgres15.pg_input_is_valid(text, text) RETURNS boolean LANGUAGE plpgsql
           AS $$ BEGIN RAISE EXCEPTION 'function pg_input_is_valid(text, unknown) does not exist'; END $$;
         SET search_path = postgres15, pg_catalog, public`);
-      const migration = migrationOf(design('date'), design('string')).replaceAll(
+      const migration = migrationOf(claimAmountAs('date'), claimAmountAs('string')).replaceAll(
         "current_setting('server_version_num')",
         "'150014'",
       );

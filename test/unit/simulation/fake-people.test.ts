@@ -19,15 +19,18 @@ function crm() {
   );
 }
 
+/** A person's fake columns: the row's name, contact and place. */
+const PERSON = {
+  full_name: fake('fullName'),
+  email: fake('email'),
+  street: fake('street'),
+  city: fake('city'),
+  country: fake('country'),
+  phone: fake('phone'),
+};
+
 const scenario = aScenario()
-  .withData('crm', 'people', 200, {
-    full_name: fake('fullName'),
-    email: fake('email'),
-    street: fake('street'),
-    city: fake('city'),
-    country: fake('country'),
-    phone: fake('phone'),
-  })
+  .withData('crm', 'people', 200, PERSON)
   .withRate('crm', 'people', { updates: 20, updateColumns: ['street', 'city', 'country'] })
   .build();
 
@@ -75,14 +78,7 @@ describe('the fake values of a row', () => {
 
 describe('a rate that updates some of a row’s fake values', () => {
   const updatingContacts = aScenario()
-    .withData('crm', 'people', 100, {
-      full_name: fake('fullName'),
-      email: fake('email'),
-      street: fake('street'),
-      city: fake('city'),
-      country: fake('country'),
-      phone: fake('phone'),
-    })
+    .withData('crm', 'people', 100, PERSON)
     .withRate('crm', 'people', { updates: 20, updateColumns: ['email', 'phone', 'city'] })
     .build();
 

@@ -15,12 +15,39 @@ interface InstallerConfig {
   asar: boolean;
   files: string[];
   electronFuses: Record<string, boolean>;
-  fileAssociations: { ext: string; icon?: string }[];
+  fileAssociations?: FileAssociation[];
   directories: { buildResources: string };
-  mac: { icon: string; target: string[] };
-  win: { icon: string; target: string[] };
-  linux: { icon: string; target: string[]; maintainer?: string; syncDesktopName?: boolean };
+  mac: { icon: string; target: string[]; fileAssociations?: FileAssociation[]; extendInfo?: MacInfo };
+  win: { icon: string; target: string[]; fileAssociations?: FileAssociation[] };
+  linux: {
+    icon: string;
+    target: string[];
+    maintainer?: string;
+    syncDesktopName?: boolean;
+    fileAssociations?: FileAssociation[];
+    mimeTypes?: string[];
+  };
   extraResources: { from: string }[];
+}
+
+interface FileAssociation {
+  ext: string | string[];
+  icon?: string;
+  mimeType?: string;
+}
+
+/** The keys of Info.plist that declare the design's file type to macOS. */
+interface MacInfo {
+  UTExportedTypeDeclarations?: {
+    UTTypeIdentifier: string;
+    UTTypeConformsTo: string[];
+    UTTypeTagSpecification: Record<string, string[]>;
+  }[];
+  CFBundleDocumentTypes?: {
+    LSItemContentTypes?: string[];
+    CFBundleTypeExtensions?: string[];
+    CFBundleTypeRole?: string;
+  }[];
 }
 
 interface PackageManifest {
@@ -82,8 +109,38 @@ describe('the installer configuration (electron-builder.yml)', () => {
     });
   });
 
-  it('associates .mesh.json designs with the app', () => {
-    expect(config.fileAssociations.map((association) => association.ext)).toEqual(['mesh.json']);
+  it('associates .mesh.json designs on Linux, whose MIME globs match the whole compound extension', () => {
+    const [association, ...others] = config.linux.fileAssociations ?? [];
+
+    expect(others).toEqual([]);
+    expect(association).toMatchObject({ ext: 'mesh.json', mimeType: 'application/vnd.data-mesh-designer+json' });
+    expect(config.linux.mimeTypes).toContain(association?.mimeType);
+  });
+
+  it('registers no extension on Windows or macOS, whose shells would read mesh.json as .json (or as nothing)', () => {
+    // electron-builder writes the ext as given: NSIS as HKCR\.mesh.json, which Explorer never looks up (it takes the
+    // last extension), and macOS as CFBundleTypeExtensions, which LaunchServices matches against the last one too.
+    const associationsFor = (associations: FileAssociation[] | undefined) => associations ?? [];
+    expect([
+      ...associationsFor(config.fileAssociations),
+      ...associationsFor(config.win.fileAssociations),
+      ...associationsFor(config.mac.fileAssociations),
+    ]).toEqual([]);
+    for (const documentType of config.mac.extendInfo?.CFBundleDocumentTypes ?? []) {
+      expect(documentType.CFBundleTypeExtensions).toBeUndefined();
+    }
+  });
+
+  it('declares the design to macOS as its own type, a kind of JSON named by the whole mesh.json extension', () => {
+    const declarations = config.mac.extendInfo?.UTExportedTypeDeclarations ?? [];
+    const designType = declarations.find((declaration) => declaration.UTTypeIdentifier === `${config.appId}.mesh`);
+
+    expect(designType?.UTTypeConformsTo).toContain('public.json');
+    expect(designType?.UTTypeTagSpecification['public.filename-extension']).toEqual(['mesh.json']);
+    expect(designType?.UTTypeTagSpecification['public.mime-type']).toEqual(['application/vnd.data-mesh-designer+json']);
+    expect(config.mac.extendInfo?.CFBundleDocumentTypes).toEqual([
+      expect.objectContaining({ LSItemContentTypes: [`${config.appId}.mesh`], CFBundleTypeRole: 'Editor' }),
+    ]);
   });
 
   it('refers only to files that exist', () => {
@@ -92,14 +149,16 @@ describe('the installer configuration (electron-builder.yml)', () => {
       config.win.icon,
       config.linux.icon,
       ...config.extraResources.map((resource) => resource.from),
-      ...config.fileAssociations.flatMap((association) =>
-        association.icon
-          ? [
-              `${config.directories.buildResources}/${association.icon}.icns`,
-              `${config.directories.buildResources}/${association.icon}.ico`,
-            ]
-          : [],
-      ),
+      ...[config.fileAssociations, config.mac.fileAssociations, config.win.fileAssociations]
+        .flatMap((associations) => associations ?? [])
+        .flatMap((association) =>
+          association.icon
+            ? [
+                `${config.directories.buildResources}/${association.icon}.icns`,
+                `${config.directories.buildResources}/${association.icon}.ico`,
+              ]
+            : [],
+        ),
     ];
 
     expect(paths.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);

@@ -1,7 +1,7 @@
 import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session, shell, type WebContents } from 'electron';
 import type { CommandId } from '../shared/commands/command-table';
 import { CLOSE_REQUEST_CHANNEL, FILE_CHANGED_CHANNEL, MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL } from '../shared/ipc';
 import { createFileHandoff } from './app/file-handoff';
@@ -24,6 +24,7 @@ import { decideNavigation } from './security/navigation-guard';
 import { isPermissionGranted } from './security/permissions';
 import { createCloseGuard } from './window/close-guard';
 import { recoverFromPageGone } from './window/crashed-page';
+import { createWindowStateKeeper } from './window/window-state-keeper';
 import { mainWindowOptions } from './window-options';
 
 // Wiring only: every decision lives in the modules imported above, where it is unit-tested.
@@ -49,6 +50,13 @@ const recentFiles = createRecentFilesStore({
   onChanged: () => void refreshMenu(),
 });
 const access = createFileAccess(recentFiles);
+// Read only after 'ready': Electron's screen module answers from then on.
+const windowState = createWindowStateKeeper({
+  fs: nodeFileSystem,
+  storePath: join(app.getPath('userData'), 'window-state.json'),
+  screen,
+});
+let isWindowStateSaved = false;
 const handoff = createFileHandoff({
   grant: (path) => access.grant(path),
   send: (file) => sendToPage(OPEN_FILE_CHANNEL, file),
@@ -141,8 +149,13 @@ async function refreshMenu(): Promise<void> {
 function openMainWindow(): void {
   // Electronegativity CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, AUXCLICK_JS_CHECK: it cannot see into
   // mainWindowOptions(), which sets all three (tested in window-options.test.ts).
-  const window = new BrowserWindow(mainWindowOptions(preloadPath, { isDevelopment }));
-  window.once('ready-to-show', () => window.show());
+  const placement = windowState.placement();
+  const window = new BrowserWindow({ ...mainWindowOptions(preloadPath, { isDevelopment }), ...placement.bounds });
+  windowState.track(window);
+  window.once('ready-to-show', () => {
+    if (placement.isMaximized) window.maximize();
+    window.show();
+  });
   window.on('close', (event) => {
     if (closeGuard.shouldPreventClose()) event.preventDefault();
   });
@@ -200,11 +213,21 @@ app.on('second-instance', (_event, argv, workingDirectory) => {
 });
 app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
 app.on('before-quit', () => closeGuard.quitRequested());
+// The window's place, saved as it closed, must reach the disk before the process ends.
+app.on('will-quit', (event) => {
+  if (isWindowStateSaved) return;
+  event.preventDefault();
+  void windowState.saved().then(() => {
+    isWindowStateSaved = true;
+    app.quit();
+  });
+});
 app.on('window-all-closed', () => {
   if (!isMac) app.quit();
 });
 
 void app.whenReady().then(async () => {
+  await windowState.load();
   applySessionPolicies();
   serveRenderer();
   registerIpcHandlers(

@@ -1,5 +1,8 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
+/** The main window's size the first time, and wherever its saved place is off every display. */
+export const MAIN_WINDOW_SIZE = { width: 1440, height: 900 };
+
 /** The main window: the renderer is an isolated, sandboxed web page that reaches main only through the preload bridge. */
 export function mainWindowOptions(
   preloadPath: string,
@@ -7,8 +10,7 @@ export function mainWindowOptions(
 ): BrowserWindowConstructorOptions {
   return {
     title: 'Data Mesh Designer',
-    width: 1440,
-    height: 900,
+    ...MAIN_WINDOW_SIZE,
     minWidth: 960,
     minHeight: 600,
     // Shown on 'ready-to-show', so the user never sees an empty white frame.

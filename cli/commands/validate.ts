@@ -1,9 +1,9 @@
 import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
-import { exportRefusals } from '../../shared/export';
+import { exportRefusals, ruleErrorsOf } from '../../shared/export';
 import type { Mesh } from '../../shared/model';
 import { designSimulationProblems } from '../../shared/simulation';
-import { SEVERITIES, type Severity } from '../../shared/validation/finding';
+import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
@@ -146,14 +146,14 @@ async function validateFile(file: string, io: Parameters<Command['run']>[1], fil
   }
   const parsed = parseMeshFile(input.text);
   if (!parsed.ok) return { file, problems: parsed.errors.map((problem) => ({ severity: 'error', ...problem })) };
-  const governance = governanceProblems(parsed.value, filters);
+  const findings = governanceFindings(parsed.value, filters);
   return {
     file,
     summary: summarise(parsed.value),
     problems: [
-      ...exportProblems(parsed.value, filters, governance),
+      ...exportProblems(parsed.value, filters, findings),
       ...simulationProblems(parsed.value, filters),
-      ...governance,
+      ...findings.map(asFileProblem),
     ],
   };
 }
@@ -162,13 +162,10 @@ async function validateFile(file: string, io: Parameters<Command['run']>[1], fil
  * What would stop `export` of the whole mesh in any format, as it says it, unless only some rules
  * are asked for; a refusal a rule's error already reports is said once, by the rule.
  */
-function exportProblems(mesh: Mesh, filters: Filters, governance: readonly FileProblem[]): FileProblem[] {
+function exportProblems(mesh: Mesh, filters: Filters, findings: readonly Finding[]): FileProblem[] {
   if (filters.ruleIds) return [];
-  const ruleErrors = governance.flatMap(({ severity, rule, path }) =>
-    severity === 'error' && rule ? [{ ruleId: rule, path }] : [],
-  );
   const options = filters.baseline ? { baseline: filters.baseline } : {};
-  return exportRefusals(mesh, options, ruleErrors).map((problem) => ({ severity: 'error', ...problem }));
+  return exportRefusals(mesh, options, ruleErrorsOf(findings)).map((problem) => ({ severity: 'error', ...problem }));
 }
 
 /** What would stop `simulate` before or at every tick, unless only some rules are asked for. */
@@ -178,12 +175,16 @@ function simulationProblems(mesh: Mesh, filters: Filters): FileProblem[] {
 }
 
 /** The app's governance rules on a design that opens: the same code as its problems panel. */
-function governanceProblems(mesh: Mesh, filters: Filters): FileProblem[] {
+function governanceFindings(mesh: Mesh, filters: Filters): Finding[] {
   const options = {
     ...(filters.ruleIds && { ruleIds: filters.ruleIds }),
     ...(filters.baseline && { baseline: filters.baseline }),
   };
-  return validateMesh(mesh, options).map((finding) => ({
+  return validateMesh(mesh, options);
+}
+
+function asFileProblem(finding: Finding): FileProblem {
+  return {
     severity: finding.suppressed ? 'off' : finding.severity,
     ...(finding.suppressed && { ruleSeverity: finding.severity }),
     path: finding.path,
@@ -192,7 +193,7 @@ function governanceProblems(mesh: Mesh, filters: Filters): FileProblem[] {
     fixHint: finding.fixHint,
     ...(finding.suppressed && { suppressed: finding.suppressed }),
     ...(finding.policyReason !== undefined && { policyReason: finding.policyReason }),
-  }));
+  };
 }
 
 function summarise({ domains, products, systems, contracts, links }: Mesh): string {

@@ -6,6 +6,7 @@ import { CanvasImageDialog } from '../diagrams/canvas-image-dialog';
 import { DiagramView } from '../diagrams/diagram-view';
 import { MermaidImportDialog } from '../diagrams/mermaid-import-dialog';
 import { ExportDialogEntry } from '../export/export-dialog-entry';
+import { useExportRefusalsInBackground } from '../governance/export-refusals-store';
 import { useHost } from '../host/host-context';
 import { PresenterMode } from '../simulation/presenter-mode';
 import { SimulationBar } from '../simulation/simulation-bar';
@@ -47,6 +48,7 @@ export function App() {
   useDesignFileDrop(host);
   useUnloadGuard();
   useWindowState(host);
+  useExportRefusalsInBackground();
   useTheme();
   useSimulationShortcuts();
   useContractFileDrop(hasDocument);

@@ -1,12 +1,15 @@
 import { SEVERITIES } from '../../shared/validation/finding';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
+import { useExportRefusalsStore, withRefusals } from './export-refusals-store';
 import { findingsOf } from './mesh-findings';
 import { SEVERITY_LABELS } from './severity-labels';
 
-/** Errors, warnings and infos of the design in the status bar; a click opens the problems panel. */
+/** Errors (what stops its export included), warnings and infos of the design in the status bar; a click opens the problems panel. */
 export function ProblemCounts() {
-  const counts = useDocumentStore((state) => findingsOf(state.mesh, state.savedMesh).counts);
+  const ruleCounts = useDocumentStore((state) => findingsOf(state.mesh, state.savedMesh).counts);
+  const refusals = useExportRefusalsStore((state) => state.refusals);
+  const counts = withRefusals(ruleCounts, refusals);
   const hasDocument = useDocumentStore((state) => state.mesh !== null);
   if (!hasDocument) return null;
   const label = SEVERITIES.map((severity) => `${counts[severity]} ${SEVERITY_LABELS[severity].many}`).join(', ');

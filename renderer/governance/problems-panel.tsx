@@ -7,6 +7,7 @@ import { whereShown } from '../../shared/validation/where-shown';
 import { useDocumentStore } from '../store/document-store';
 import { type Selection, useSelectionStore } from '../store/selection-store';
 import { elementLabel } from './element-label';
+import { useExportRefusalsStore, withRefusals } from './export-refusals-store';
 import { useGovernanceStore } from './governance-store';
 import { findingsOf } from './mesh-findings';
 import { fixProblem } from './problem-actions';
@@ -15,24 +16,30 @@ import { SEVERITY_LABELS } from './severity-labels';
 import './governance.css';
 import { UserText } from '../app/user-text';
 
-/** The governance findings of the design: filter by severity and selection, click to go there, fix in one click. */
+/**
+ * The governance findings of the design and what stops its export: filter by severity and
+ * selection, click to go there, fix in one click.
+ */
 export function ProblemsPanel() {
   const mesh = useDocumentStore((state) => state.mesh);
   const baseline = useDocumentStore((state) => state.savedMesh);
   const findings = findingsOf(mesh, baseline);
+  const refusals = useExportRefusalsStore((state) => state.refusals);
+  const all = useMemo(() => [...refusals, ...findings.all], [refusals, findings]);
+  const counts = withRefusals(findings.counts, refusals);
   const shown = useGovernanceStore((state) => state.shownSeverities);
   const onlySelection = useGovernanceStore((state) => state.onlySelection);
   const selection = useSelectionStore((state) => state);
   const visible = useMemo(
     () =>
       mesh
-        ? findings.all.filter(
+        ? all.filter(
             (finding) =>
               (finding.suppressed || shown.has(finding.severity)) &&
               (!onlySelection || isAboutSelection(mesh, finding, selection)),
           )
         : [],
-    [mesh, findings, shown, onlySelection, selection],
+    [mesh, all, shown, onlySelection, selection],
   );
   if (!mesh) return null;
   const active = visible
@@ -51,8 +58,8 @@ export function ProblemsPanel() {
             onClick={() => useGovernanceStore.getState().toggleSeverity(severity)}
             data-testid={`filter-${severity}`}
           >
-            {SEVERITY_LABELS[severity].icon} {findings.counts[severity]}{' '}
-            {findings.counts[severity] === 1 ? SEVERITY_LABELS[severity].one : SEVERITY_LABELS[severity].many}
+            {SEVERITY_LABELS[severity].icon} {counts[severity]}{' '}
+            {counts[severity] === 1 ? SEVERITY_LABELS[severity].one : SEVERITY_LABELS[severity].many}
           </button>
         ))}
         <label className="problems-panel__only-selection">
@@ -66,7 +73,7 @@ export function ProblemsPanel() {
       </div>
       {active.length === 0 && suppressed.length === 0 && (
         <p className="problems-panel__empty">
-          {findings.all.length === 0 ? 'No problems: every rule is satisfied.' : 'No problems match the filters.'}
+          {all.length === 0 ? 'No problems: every rule is satisfied.' : 'No problems match the filters.'}
         </p>
       )}
       <ul className="problem-list">

@@ -1,5 +1,6 @@
 import type { Mesh } from '../model/mesh';
 import { formatProblem, type Problem } from '../model/problem';
+import type { Finding } from '../validation/finding';
 import { exportBundle } from './export-bundle';
 import { WHOLE_MESH } from './export-scope';
 import type { ExportOptions, ExportProblem } from './export-target';
@@ -9,6 +10,13 @@ import { EXPORT_TARGETS } from './export-targets';
 export interface RuleError {
   ruleId: string;
   path: string;
+}
+
+/** The governance findings that are errors (not turned off): what `exportRefusals` leaves to the rules to say. */
+export function ruleErrorsOf(findings: readonly Finding[]): RuleError[] {
+  return findings.flatMap(({ severity, suppressed, ruleId, path }) =>
+    severity === 'error' && !suppressed ? [{ ruleId, path }] : [],
+  );
 }
 
 /**

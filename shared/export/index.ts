@@ -9,7 +9,8 @@ export {
   type PictureFormat,
 } from './diagram-pictures';
 export { type BundleProgress, type BundleSteps, exportBundle, exportBundleInSteps, INDEX_FILE } from './export-bundle';
-export { exportRefusals, exportRefusalsAdded, type RuleError } from './export-refusals';
+export { EXPORT_REFUSAL_ID, exportRefusalFindings } from './export-refusal-findings';
+export { exportRefusals, exportRefusalsAdded, type RuleError, ruleErrorsOf } from './export-refusals';
 export { describeScope, type ExportScope, elementsInScope, type ScopedElements, WHOLE_MESH } from './export-scope';
 export {
   defineTarget,

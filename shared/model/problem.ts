@@ -27,6 +27,13 @@ export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
   return path || DOCUMENT_PATH;
 }
 
+/** The segments of a path formatPath wrote: `.data[0].generators.city` → `['data', 0, 'generators', 'city']`. */
+export function pathSegments(path: string): (string | number)[] {
+  return [...path.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)].map(([, index, quoted, name]) =>
+    index !== undefined ? Number(index) : quoted !== undefined ? (JSON.parse(quoted) as string) : (name as string),
+  );
+}
+
 function formatSegment(segment: PropertyKey, pathBefore: string): string {
   if (typeof segment === 'number') return `[${segment}]`;
   if (/^[A-Za-z_$][\w$]*$/.test(String(segment))) return pathBefore ? `.${String(segment)}` : String(segment);

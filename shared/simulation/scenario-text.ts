@@ -3,7 +3,7 @@ import type { PathSegment } from '../contracts/path-problem';
 import { type LocatedProblem, type LocatedResult, readYamlSource } from '../contracts/yaml-source';
 import { ENGINE_POSITION, jsonSyntaxErrorSpan, lineAndColumn } from '../model/json-syntax-error';
 import type { Mesh } from '../model/mesh';
-import { DOCUMENT_PATH, formatPath } from '../model/problem';
+import { DOCUMENT_PATH, formatPath, pathSegments } from '../model/problem';
 import { type Scenario, ScenarioSchema } from '../model/scenario';
 import { checkScenario, type ScenarioProblem } from './scenario-check';
 
@@ -51,13 +51,6 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
     problems.push(located(['id'], `another scenario is called '${scenario.id}'`));
   }
   return problems.length > 0 ? { ok: false, errors: problems } : { ok: true, value: scenario };
-}
-
-/** `.data[0].generators.city` → `['data', 0, 'generators', 'city']`. */
-export function pathSegments(path: string): PathSegment[] {
-  return [...path.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)].map(([, index, quoted, name]) =>
-    index !== undefined ? Number(index) : quoted !== undefined ? (JSON.parse(quoted) as string) : (name as string),
-  );
 }
 
 /** JSON's own complaint, at the token where the text stops being JSON. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, isOnScreen, screenshot } from './app-driver';
-import { openByChooser, openSampleDesign, productNode } from './designer-driver';
+import { openByChooser, openSampleDesign, productNode, systemNode } from './designer-driver';
 import { openEditedSample } from './simulation-driver';
 
 const ecommerce = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
@@ -13,6 +13,47 @@ const problemCount = async (page: Page, severity: 'error' | 'warning' | 'info') 
 const problem = (page: Page, text: string) => page.getByTestId('problem').filter({ hasText: text });
 
 describeInChromium('governance', (session) => {
+  it('lists what stops an export among the problems, at its element, and goes there on click', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await systemNode(page, 'customers-service').locator('.system-node__name').click();
+    const engine = page.getByTestId('system-inspector').getByLabel('Engine');
+    await engine.fill('sqlite');
+    await engine.press('Enter');
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    await page.getByTestId('problem-counts').click();
+
+    const refusal = problem(
+      page,
+      "Kafka on Kubernetes (Strimzi): system 'customers-service': no Debezium connector for the database engine 'sqlite'",
+    );
+    await refusal.waitFor();
+    expect(await refusal.getAttribute('data-rule')).toBe('export');
+    expect(await refusal.locator('.problem-row__where').textContent()).toBe('customers-service · export');
+    await expect.poll(() => problemCount(page, 'error')).toBe('1');
+    await refusal.locator('.problem-row__main').click();
+    await expect.poll(() => systemNode(page, 'customers-service').getAttribute('class')).toContain('selected');
+
+    await page.keyboard.press('Control+z');
+    await refusal.waitFor({ state: 'detached' });
+    expect(await problemCount(page, 'error')).toBe('0');
+  });
+
+  it('lists a refusal of the export once, by the rule, when a governance rule says it too', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    // A topic twice in one system: unique-names says so at the topic, and the export refuses the same topic.
+    const mesh = JSON.parse(ecommerce);
+    const topics = mesh.systems[0].messaging.topics;
+    topics.push({ ...topics[0], id: 'again' });
+    mesh.systems[1].database.engine = 'sqlite';
+    await openByChooser(page, 'shop.mesh.json', JSON.stringify(mesh));
+    await page.getByTestId('problem-counts').click();
+    // The engine's refusal shows that the export's refusals were worked out.
+    await problem(page, "no Debezium connector for the database engine 'sqlite'").waitFor();
+    await problem(page, "Another topic of 'orders-service' is already called").waitFor();
+    expect(await page.getByTestId('problem').filter({ hasText: 'Kafka on Kubernetes' }).count()).toBe(1);
+  });
+
   it('finds an unfed port once its link is deleted, goes to the port on click, and forgets it on undo', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

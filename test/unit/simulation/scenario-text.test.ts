@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { pathSegments } from '../../../shared/model/problem';
 import type { Scenario } from '../../../shared/model/scenario';
-import { pathSegments, readScenarioText, scenarioText } from '../../../shared/simulation/scenario-text';
+import { readScenarioText, scenarioText } from '../../../shared/simulation/scenario-text';
 import { ecommerceSample } from './builders';
 
 const mesh = ecommerceSample();

@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import { exportRefusalFindings } from '../../shared/export';
+import type { Finding } from '../../shared/validation/finding';
+import type { FindingCounts } from '../../shared/validation/validate-mesh';
+import { INPUT_PAUSE_MILLIS, whenInputPauses } from '../app/when-input-pauses';
+import { useDocumentStore } from '../store/document-store';
+import { findingsOf } from './mesh-findings';
+
+interface ExportRefusalsState {
+  /** What stops an export of the open design, as problems (see exportRefusalFindings); as of the last pause in input. */
+  refusals: readonly Finding[];
+}
+
+export const useExportRefusalsStore = create<ExportRefusalsState>()(() => ({ refusals: [] }));
+
+/**
+ * Works out what stops an export of the open design once input pauses after a change: that is
+ * a whole export, which takes a while on a large design, too long to run on every keystroke.
+ */
+export function useExportRefusalsInBackground(): void {
+  const mesh = useDocumentStore((state) => state.mesh);
+  const baseline = useDocumentStore((state) => state.savedMesh);
+  useEffect(() => {
+    if (!mesh) return;
+    return whenInputPauses(() => {
+      const findings = findingsOf(mesh, baseline).all;
+      const refusals = exportRefusalFindings(mesh, findings, baseline ? { baseline } : {});
+      useExportRefusalsStore.setState({ refusals });
+    }, INPUT_PAUSE_MILLIS);
+  }, [mesh, baseline]);
+}
+
+/** The governance counts with the export's refusals added to the errors. */
+export function withRefusals(counts: FindingCounts, refusals: readonly Finding[]): FindingCounts {
+  return { ...counts, error: counts.error + refusals.length };
+}
+
+// The refusals of the previous design mean nothing in one just opened or closed.
+useDocumentStore.subscribe((state, previous) => {
+  const isAnotherDesign = state.openCount !== previous.openCount || state.mesh === null;
+  if (isAnotherDesign && useExportRefusalsStore.getState().refusals.length > 0)
+    useExportRefusalsStore.setState({ refusals: [] });
+});

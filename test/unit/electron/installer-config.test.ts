@@ -42,11 +42,13 @@ interface MacInfo {
     UTTypeIdentifier: string;
     UTTypeConformsTo: string[];
     UTTypeTagSpecification: Record<string, string[]>;
+    UTTypeIconFile?: string;
   }[];
   CFBundleDocumentTypes?: {
     LSItemContentTypes?: string[];
     CFBundleTypeExtensions?: string[];
     CFBundleTypeRole?: string;
+    CFBundleTypeIconFile?: string;
   }[];
 }
 
@@ -141,6 +143,10 @@ describe('the installer configuration (electron-builder.yml)', () => {
     expect(config.mac.extendInfo?.CFBundleDocumentTypes).toEqual([
       expect.objectContaining({ LSItemContentTypes: [`${config.appId}.mesh`], CFBundleTypeRole: 'Editor' }),
     ]);
+    // The app's icon, which electron-builder copies into the bundle as icon.icns whatever mac.icon's name.
+    expect(config.mac.icon).toMatch(/\.icns$/);
+    expect(designType?.UTTypeIconFile).toBe('icon.icns');
+    expect(config.mac.extendInfo?.CFBundleDocumentTypes?.[0]?.CFBundleTypeIconFile).toBe('icon.icns');
   });
 
   it('refers only to files that exist', () => {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { checkContractYaml, type LocatedFinding } from '../../shared/contracts';
+import { readableContractName } from '../../shared/contracts/readable-contract-id';
 import { copyText } from '../diagrams/copy-to-clipboard';
 import { useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
@@ -36,12 +37,30 @@ export function contractTextOf(id: string): string | undefined {
   );
 }
 
+/**
+ * What to call a contract: its name in the design, or for a draft never in it (opened from a
+ * file with problems) the name its text gives, else its id.
+ */
+export function contractNameOf(id: string): string {
+  const designName = useDocumentStore.getState().mesh?.contracts.find((contract) => contract.id === id)?.name;
+  return designName ?? draftNameOf(id, useContractDrafts.getState().textById[id]);
+}
+
+function draftNameOf(id: string, draft: string | undefined): string {
+  return (draft === undefined ? undefined : readableContractName(draft)) ?? id;
+}
+
+export function useContractName(id: string): string {
+  const designName = useDocumentStore((state) => state.mesh?.contracts.find((contract) => contract.id === id)?.name);
+  // Only a draft never in the design is read for its name; reading it costs a parse.
+  const draft = useContractDrafts((state) => (designName === undefined ? state.textById[id] : undefined));
+  const draftName = useMemo(() => draftNameOf(id, draft), [id, draft]);
+  return designName ?? draftName;
+}
+
 /** Names of the contracts holding text with problems that was never applied: work that leaving the design loses. */
 export function unappliedDraftNames(): string[] {
-  const contracts = useDocumentStore.getState().mesh?.contracts ?? [];
-  return Object.keys(useContractDrafts.getState().textById).map(
-    (id) => contracts.find((contract) => contract.id === id)?.name ?? id,
-  );
+  return Object.keys(useContractDrafts.getState().textById).map(contractNameOf);
 }
 
 export function useContractText(id: string): string | undefined {

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import { formatLocatedProblem } from '../../shared/contracts';
+import { checkContractYaml, formatLocatedProblem } from '../../shared/contracts';
 import { contractFileName } from '../../shared/contracts/contract-file-name';
 import { readableContractId } from '../../shared/contracts/readable-contract-id';
 import { type Contract, counted } from '../../shared/model';
 import type { FileRef, Host } from '../host/host';
 import { currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
-import { useContractDrafts } from './contract-drafts';
+import { contractNameOf, contractTextOf, useContractDrafts } from './contract-drafts';
 import { useContractTabs } from './contract-tabs-store';
 import { applyImport, importContractTexts } from './import/import-contract-files';
 
@@ -22,27 +22,35 @@ export const useContractFiles = create<ContractFilesState>()((set) => ({
   bind: (id, file) => set((state) => ({ fileById: { ...state.fileById, [id]: file } })),
 }));
 
-/** Writes the contract's text, byte for byte, to its file, or asks where (`saveAs`). */
+/**
+ * Writes the text the editor shows, byte for byte, to the contract's file, or asks where
+ * (`saveAs`). Text with problems is written as it is (the file is the user's text, as in any
+ * text editor); only the design waits until it reads as a valid contract.
+ */
 export async function saveContractFile(host: Host, id: string, options: { saveAs: boolean }): Promise<void> {
   const notices = useNoticeStore.getState();
-  const contract = currentMesh()?.contracts.find((candidate) => candidate.id === id);
-  if (!contract) return;
-  if (id in useContractDrafts.getState().textById) {
-    notices.show({
-      tone: 'error',
-      text: `Fix the problems of ${contract.name} first: only a valid contract is saved.`,
-    });
-    return;
-  }
+  const text = contractTextOf(id);
+  if (text === undefined) return;
+  const name = contractNameOf(id);
   const bound = options.saveAs ? null : (useContractFiles.getState().fileById[id] ?? null);
   try {
-    const saved = await host.saveContractFile(bound, contractFileName(contract.name), contract.odcs);
+    const saved = await host.saveContractFile(bound, contractFileName(name), text);
     if (!saved) return;
     useContractFiles.getState().bind(id, saved);
-    notices.show({ tone: 'info', text: `Saved ${contract.name} to ${saved.name}.` });
+    notices.show({ tone: 'info', text: `Saved ${name} to ${saved.name}${draftStateOf(id, text)}.` });
   } catch (error) {
-    notices.show({ tone: 'error', text: `Could not save ${contract.name}: ${(error as Error).message}` });
+    notices.show({ tone: 'error', text: `Could not save ${name}: ${(error as Error).message}` });
   }
+}
+
+/** What a save of text with problems leaves behind in the design, said after "Saved … to …". */
+function draftStateOf(id: string, text: string): string {
+  if (!(id in useContractDrafts.getState().textById)) return '';
+  const problems = checkContractYaml(text, id).filter((finding) => finding.severity === 'error').length;
+  const design = isOpenedDraft(id)
+    ? 'it joins the design once they are fixed'
+    : 'the design keeps its last valid version';
+  return ` as written, with its ${counted(problems, 'problem')}; ${design}`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { changeMesh, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { upgradeContract } from './contract-actions';
 import { ContractChanges } from './contract-changes';
-import { useContractDrafts, useContractFindings, useHasDraft } from './contract-drafts';
+import { useContractDrafts, useContractFindings, useContractName, useHasDraft } from './contract-drafts';
 import { type ContractView, useContractTabs } from './contract-tabs-store';
 import { ContractForm } from './form/contract-form';
 import { SaveContractButton } from './save-contract-file';
@@ -92,9 +92,7 @@ export function ContractWorkspace({ above }: { above?: (contractId: string) => R
 }
 
 function ContractTab({ contractId, isActive }: { contractId: string; isActive: boolean }) {
-  const name = useDocumentStore(
-    (state) => state.mesh?.contracts.find((contract) => contract.id === contractId)?.name ?? contractId,
-  );
+  const name = useContractName(contractId);
   const hasDraft = useHasDraft(contractId);
   const { openContract, closeContract } = useContractTabs.getState();
   return (

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
@@ -406,6 +407,13 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await problems(page)).toContain("the key 'status' appears twice");
     const contracts = page.getByRole('region', { name: 'Contracts' });
     expect(await contracts.getByText('Vitals').count()).toBe(0);
+    await page.getByRole('tab', { name: /^Vitals\b/ }).waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save to vitals.odcs.yaml' }).click();
+    const saved = await download;
+    expect(readFileSync(await saved.path(), 'utf8')).toBe(text);
+    await page.getByRole('status').filter({ hasText: 'Saved Vitals to vitals.odcs.yaml as written' }).waitFor();
 
     await caretAfter(page, 'status: draft');
     await page.keyboard.press('Shift+Home');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyContractText } from '../../../renderer/contracts/contract-actions';
-import { contractTextOf, useContractDrafts } from '../../../renderer/contracts/contract-drafts';
-import { openContractFile, useContractFiles } from '../../../renderer/contracts/contract-files';
+import { contractNameOf, contractTextOf, useContractDrafts } from '../../../renderer/contracts/contract-drafts';
+import { openContractFile, saveContractFile, useContractFiles } from '../../../renderer/contracts/contract-files';
 import { useContractTabs } from '../../../renderer/contracts/contract-tabs-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import type { FileRef } from '../../../shared/ipc';
@@ -74,6 +74,50 @@ describe('Open contract… on a file that is not a valid contract', () => {
     );
     expect(useContractTabs.getState().openIds).toEqual([]);
     expect(useContractFiles.getState().fileById).toEqual({});
+  });
+
+  it('saves the draft, as written and with its problems, back to its own file', async () => {
+    const written: { file: FileRef | null; suggestedName: string; text: string }[] = [];
+    const host = Object.assign(aHostOpening(DUPLICATE_KEY.replace('id: vitals', 'id: vitals\nname: Vitals')), {
+      saveContractFile: async (file: FileRef | null, suggestedName: string, text: string) => {
+        written.push({ file, suggestedName, text });
+        return file ?? FILE;
+      },
+    });
+    await openContractFile(host);
+    await saveContractFile(host, 'vitals', { saveAs: false });
+
+    expect(written).toEqual([{ file: FILE, suggestedName: 'vitals.odcs.yaml', text: contractTextOf('vitals') }]);
+    expect(notice()?.text).toBe(
+      'Saved Vitals to vitals.odcs.yaml as written, with its 1 problem; it joins the design once they are fixed.',
+    );
+    expect(contractIds()).toEqual(['labs']);
+  });
+
+  it('saves the text with problems of a contract in the design as written, the design keeping its valid version', async () => {
+    const written: string[] = [];
+    const host = Object.assign(new FakeHost(), {
+      saveContractFile: async (_file: FileRef | null, _suggestedName: string, text: string) => {
+        written.push(text);
+        return FILE;
+      },
+    });
+    const before = documentNow();
+    useContractDrafts.getState().setDraft('labs', 'id: labs\nstatus: [\n');
+    await saveContractFile(host, 'labs', { saveAs: true });
+
+    expect(written).toEqual(['id: labs\nstatus: [\n']);
+    expect(notice()?.text).toMatch(
+      /^Saved .* to vitals\.odcs\.yaml as written, with its \d+ problems?; the design keeps its last valid version\.$/,
+    );
+    expect(documentNow()).toBe(before);
+  });
+
+  it('names the draft by the name its text gives, or else by its id', async () => {
+    await openContractFile(aHostOpening(DUPLICATE_KEY.replace('id: vitals', 'id: vitals\nname: Vitals')));
+    expect(contractNameOf('vitals')).toBe('Vitals');
+    useContractDrafts.getState().setDraft('vitals', DUPLICATE_KEY);
+    expect(contractNameOf('vitals')).toBe('vitals');
   });
 
   it('drops the draft, and its tab, when another design opens', async () => {

@@ -78,7 +78,21 @@ const NO_FINDINGS: LocatedFinding[] = [];
 /** What the shown text has to say: syntax, schema and semantic findings, and a changed id, at their lines. */
 export function useContractFindings(id: string): LocatedFinding[] {
   const text = useContractText(id);
-  return useMemo(() => (text === undefined ? NO_FINDINGS : checkContractYaml(text, id)), [text, id]);
+  return useMemo(() => (text === undefined ? NO_FINDINGS : findingsOf(id, text)), [text, id]);
+}
+
+/**
+ * The last check of each contract's text: the YAML view, the form, the sync badge and the change
+ * list all ask about the same text, and checking a 2 MB contract takes a noticeable moment.
+ */
+const lastCheckById = new Map<string, { text: string; findings: LocatedFinding[] }>();
+
+function findingsOf(id: string, text: string): LocatedFinding[] {
+  const last = lastCheckById.get(id);
+  if (last?.text === text) return last.findings;
+  const findings = checkContractYaml(text, id);
+  lastCheckById.set(id, { text, findings });
+  return findings;
 }
 
 // A contract changed in the document by anything but its draft (undo, the inspector, an

@@ -5,6 +5,7 @@ import { type OdcsValue, useContractForm, valueAt } from './form-context';
 import { Field, FieldMessages, type FieldSpec, ObjectFields, ObjectList } from './form-fields';
 import { QualityRules, Relationships, Section, uniqueName } from './form-sections';
 import { CUSTOM_PROPERTY, ENUM_VALUE, PROPERTY_DETAILS, SEMANTIC_TYPE, TRANSFORM } from './odcs-form-specs';
+import { WINDOWED_FROM_FIELDS, WindowedRows } from './windowed-rows';
 
 const PROPERTY_SCHEMA_PATH = ['schema', '[]', 'properties', '[]'];
 type Flag = 'required' | 'unique' | 'primaryKey';
@@ -23,6 +24,19 @@ export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
   const list = Array.isArray(properties) ? (properties as OdcsValue[]) : [];
   const logicalTypes = suggestValues(PROPERTY_SCHEMA_PATH, 'logicalType', form.apiVersion);
   const objectName = String(valueAt(form.document, [...objectPath, 'name']) ?? '');
+  const row = (index: number, measure?: (element: HTMLElement | null) => void) => (
+    <SchemaFieldRow
+      // Keyed by position: fields are edited in place, and renaming one must keep its focus.
+      key={index}
+      index={index}
+      path={[...objectPath, 'properties', index]}
+      property={list[index]}
+      logicalTypes={logicalTypes}
+      isOpen={openIndex === index}
+      setOpenIndex={setOpenIndex}
+      measure={measure}
+    />
+  );
   return (
     <table className="schema-form__table" aria-label={`Fields of ${objectName}`}>
       <thead>
@@ -39,85 +53,11 @@ export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
           </th>
         </tr>
       </thead>
-      {list.map((property, index) => {
-        const path = [...objectPath, 'properties', index];
-        const name = String(property?.name ?? '');
-        const isOpen = openIndex === index;
-        const rowProblems = [...form.findingsByPath.keys()].filter((key) => key.startsWith(formatPath(path))).length;
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: fields are edited in place, renaming must keep focus.
-          <tbody key={index} className={isOpen ? 'schema-field schema-field--open' : 'schema-field'}>
-            <tr>
-              <td>
-                <input
-                  aria-label="Field name"
-                  value={name}
-                  onChange={(event) =>
-                    form.edit([{ op: 'set', path: [...path, 'name'], value: event.target.value }], [...path, 'name'])
-                  }
-                />
-              </td>
-              <td>
-                <select
-                  aria-label={`${name} type`}
-                  value={String(property?.logicalType ?? '')}
-                  onChange={(event) => form.edit(logicalTypeEdits(property, path, event.target.value))}
-                >
-                  {property?.logicalType === undefined && <option value="">(none)</option>}
-                  {logicalTypes.map((type) => (
-                    <option key={type}>{type}</option>
-                  ))}
-                </select>
-              </td>
-              {FLAGS.map((flag) => (
-                <td key={flag.key}>
-                  <input
-                    type="checkbox"
-                    aria-label={`${name} ${flag.key}`}
-                    checked={property?.[flag.key] === true}
-                    onChange={(event) =>
-                      form.edit([{ op: 'set', path: [...path, flag.key], value: event.target.checked }])
-                    }
-                  />
-                </td>
-              ))}
-              <td className="schema-field__actions">
-                <button
-                  type="button"
-                  aria-expanded={isOpen}
-                  aria-label={`Details of ${name}`}
-                  className={rowProblems > 0 ? 'has-problems' : undefined}
-                  onClick={() => setOpenIndex(isOpen ? null : index)}
-                >
-                  {isOpen ? '▾' : '▸'}
-                  {rowProblems > 0 && <span className="visually-hidden"> has problems</span>}
-                </button>
-                <button
-                  type="button"
-                  aria-label={`Remove ${name}`}
-                  onClick={() => {
-                    setOpenIndex(null);
-                    form.edit([{ op: 'delete', path }]);
-                  }}
-                >
-                  ×
-                </button>
-              </td>
-            </tr>
-            <MessagesRow path={path} />
-            {[...FIELD_ROW_PATHS].map((key) => (
-              <MessagesRow key={key} path={[...path, key]} />
-            ))}
-            {isOpen && (
-              <tr>
-                <td colSpan={6}>
-                  <FieldPanel path={path} />
-                </td>
-              </tr>
-            )}
-          </tbody>
-        );
-      })}
+      {list.length < WINDOWED_FROM_FIELDS ? (
+        list.map((_, index) => row(index))
+      ) : (
+        <WindowedRows count={list.length} row={row} />
+      )}
       <tfoot>
         <tr>
           <td colSpan={6}>
@@ -139,6 +79,99 @@ export function SchemaFieldsTable({ objectIndex }: { objectIndex: number }) {
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+function SchemaFieldRow({
+  index,
+  path,
+  property,
+  logicalTypes,
+  isOpen,
+  setOpenIndex,
+  measure,
+}: {
+  index: number;
+  path: readonly PathSegment[];
+  property: OdcsValue | undefined;
+  logicalTypes: readonly string[];
+  isOpen: boolean;
+  setOpenIndex: (index: number | null) => void;
+  measure?: ((element: HTMLElement | null) => void) | undefined;
+}) {
+  const form = useContractForm();
+  const name = String(property?.name ?? '');
+  const rowPrefix = formatPath(path);
+  const rowProblems = [...form.findingsByPath.keys()].filter((key) => key.startsWith(rowPrefix)).length;
+  return (
+    <tbody ref={measure} data-index={index} className={isOpen ? 'schema-field schema-field--open' : 'schema-field'}>
+      <tr>
+        <td>
+          <input
+            aria-label="Field name"
+            value={name}
+            onChange={(event) =>
+              form.edit([{ op: 'set', path: [...path, 'name'], value: event.target.value }], [...path, 'name'])
+            }
+          />
+        </td>
+        <td>
+          <select
+            aria-label={`${name} type`}
+            value={String(property?.logicalType ?? '')}
+            onChange={(event) => form.edit(logicalTypeEdits(property, path, event.target.value))}
+          >
+            {property?.logicalType === undefined && <option value="">(none)</option>}
+            {logicalTypes.map((type) => (
+              <option key={type}>{type}</option>
+            ))}
+          </select>
+        </td>
+        {FLAGS.map((flag) => (
+          <td key={flag.key}>
+            <input
+              type="checkbox"
+              aria-label={`${name} ${flag.key}`}
+              checked={property?.[flag.key] === true}
+              onChange={(event) => form.edit([{ op: 'set', path: [...path, flag.key], value: event.target.checked }])}
+            />
+          </td>
+        ))}
+        <td className="schema-field__actions">
+          <button
+            type="button"
+            aria-expanded={isOpen}
+            aria-label={`Details of ${name}`}
+            className={rowProblems > 0 ? 'has-problems' : undefined}
+            onClick={() => setOpenIndex(isOpen ? null : index)}
+          >
+            {isOpen ? '▾' : '▸'}
+            {rowProblems > 0 && <span className="visually-hidden"> has problems</span>}
+          </button>
+          <button
+            type="button"
+            aria-label={`Remove ${name}`}
+            onClick={() => {
+              setOpenIndex(null);
+              form.edit([{ op: 'delete', path }]);
+            }}
+          >
+            ×
+          </button>
+        </td>
+      </tr>
+      <MessagesRow path={path} />
+      {[...FIELD_ROW_PATHS].map((key) => (
+        <MessagesRow key={key} path={[...path, key]} />
+      ))}
+      {isOpen && (
+        <tr>
+          <td colSpan={6}>
+            <FieldPanel path={path} />
+          </td>
+        </tr>
+      )}
+    </tbody>
   );
 }
 

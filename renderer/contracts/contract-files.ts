@@ -13,13 +13,20 @@ import { applyImport, importContractTexts } from './import/import-contract-files
 interface ContractFilesState {
   /** The file each contract was opened from or last saved to, so Save writes back to it. */
   fileById: Record<string, FileRef>;
-  bind(id: string, file: FileRef): void;
+  /** The text that file held when it was last read or written: what the Diff view compares with. */
+  savedTextById: Record<string, string>;
+  bind(id: string, file: FileRef, text: string): void;
 }
 
 /** Contracts edited in place in their own `.odcs.yaml` files (for this session, beside the design). */
 export const useContractFiles = create<ContractFilesState>()((set) => ({
   fileById: {},
-  bind: (id, file) => set((state) => ({ fileById: { ...state.fileById, [id]: file } })),
+  savedTextById: {},
+  bind: (id, file, text) =>
+    set((state) => ({
+      fileById: { ...state.fileById, [id]: file },
+      savedTextById: { ...state.savedTextById, [id]: text },
+    })),
 }));
 
 /**
@@ -36,7 +43,7 @@ export async function saveContractFile(host: Host, id: string, options: { saveAs
   try {
     const saved = await host.saveContractFile(bound, contractFileName(name), text);
     if (!saved) return;
-    useContractFiles.getState().bind(id, saved);
+    useContractFiles.getState().bind(id, saved, text);
     notices.show({ tone: 'info', text: `Saved ${name} to ${saved.name}${draftStateOf(id, text)}.` });
   } catch (error) {
     notices.show({ tone: 'error', text: `Could not save ${name}: ${(error as Error).message}` });
@@ -67,7 +74,7 @@ export async function openContractFile(host: Host): Promise<void> {
     const read = importContractSource(opened.file.name, opened.text);
     if (read.ok) {
       const [imported] = await importContractTexts([{ name: opened.file.name, text: opened.text }], 'Opened');
-      if (imported) useContractFiles.getState().bind(imported, opened.file);
+      if (imported) useContractFiles.getState().bind(imported, opened.file, opened.text);
       return;
     }
     const problems = read.errors.map((error) => `${opened.file.name} ${formatLocatedProblem(error)}`);
@@ -82,7 +89,7 @@ export async function openContractFile(host: Host): Promise<void> {
       });
       return;
     }
-    useContractFiles.getState().bind(id, opened.file);
+    useContractFiles.getState().bind(id, opened.file, opened.text);
     useContractDrafts.getState().setDraft(id, opened.text);
     useContractTabs.getState().openContract(id);
     useNoticeStore.getState().show({

@@ -305,6 +305,48 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.locator('.contract-diff .modified .breaking-change-glyph').first().waitFor();
   });
 
+  it('compares a contract opened from a file with that file in the diff, and with the design when asked', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    const text = [
+      'apiVersion: v3.1.0',
+      'kind: DataContract',
+      'id: vitals',
+      'name: Vitals',
+      'version: 1.0.0',
+      'status: active',
+      'schema:',
+      '  - name: vitals',
+      '    properties:',
+      '      - name: patient_id',
+      '        logicalType: string',
+      '      - name: pulse',
+      '        logicalType: integer',
+      '',
+    ].join('\n');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
+    await (await chooser).setFiles({
+      name: 'vitals.odcs.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(text),
+    });
+    await openContract(page, 'Vitals');
+    await showView(page, 'Form');
+    await page.getByRole('button', { name: 'Remove pulse' }).click();
+
+    await showView(page, 'Diff');
+    const baseline = page.getByTestId('diff-baseline');
+    await baseline.filter({ hasText: 'Against vitals.odcs.yaml as last opened or saved' }).waitFor();
+    expect(await page.getByTestId('breaking-count').textContent()).toContain('1 breaking change');
+
+    await page
+      .getByRole('group', { name: 'Compare with' })
+      .getByRole('button', { name: 'the design as last saved' })
+      .click();
+    await baseline.filter({ hasText: 'Not in the saved design yet' }).waitFor();
+    expect(await page.getByTestId('breaking-count').count()).toBe(0);
+  });
   it('previews the contract as a document and draws its schema', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

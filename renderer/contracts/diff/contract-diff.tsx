@@ -2,13 +2,32 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareContracts, type LocatedChange, locateChanges } from '../../../shared/contracts';
 import { counted } from '../../../shared/model';
+import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
 import { useContractText } from '../contract-drafts';
+import { useContractFiles } from '../contract-files';
 import { useMonaco } from '../monaco/use-monaco';
 import { useMonacoTheme } from '../monaco/use-monaco-theme';
+import { type DiffBaseline, diffBaselinesOf } from './diff-baselines';
+
+/** What the left side of the diff is, in words. */
+function BaselineDescription({ baseline }: { baseline: DiffBaseline }) {
+  if (baseline.source === 'design') {
+    return (
+      <>{baseline.contract ? 'Against the design as last saved' : 'Not in the saved design yet: everything is new'}</>
+    );
+  }
+  return (
+    <>
+      Against <UserText text={baseline.label} /> as last opened or saved
+      {!baseline.contract && ' (not a valid contract: breaking changes are not marked)'}
+    </>
+  );
+}
 
 /**
- * The contract against its last saved version in Monaco's diff editor, side by side or
+ * The contract against its own file as last opened or saved (when it has one; the design as last
+ * saved is a click away) or the design as last saved, in Monaco's diff editor, side by side or
  * inline, each breaking change marked in the margin beside its line (in the old text for
  * what was removed) with what it breaks.
  */
@@ -19,21 +38,27 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
   const [isSideBySide, setSideBySide] = useState(true);
   const text = useContractText(contractId) ?? '';
   const contract = useDocumentStore((state) => state.mesh?.contracts.find((candidate) => candidate.id === contractId));
-  const saved = useDocumentStore((state) =>
-    state.savedMesh?.contracts.find((candidate) => candidate.id === contractId),
+  const savedMesh = useDocumentStore((state) => state.savedMesh);
+  const file = useContractFiles((state) => state.fileById[contractId]);
+  const fileText = useContractFiles((state) => state.savedTextById[contractId]);
+  const baselines = useMemo(
+    () => diffBaselinesOf(contractId, savedMesh, file, fileText),
+    [contractId, savedMesh, file, fileText],
   );
-  const savedText = saved?.odcs ?? '';
+  const [chosenSource, chooseSource] = useState<DiffBaseline['source']>('file');
+  const baseline = baselines.find((candidate) => candidate.source === chosenSource) ?? (baselines[0] as DiffBaseline);
+  const savedText = baseline.text;
   useMonacoTheme(monaco);
 
   const changes = useMemo(() => {
-    if (!saved || !contract) return [];
-    const comparison = compareContracts(saved, contract);
+    if (!baseline.contract || !contract) return [];
+    const comparison = compareContracts(baseline.contract, contract);
     return locateChanges(
       comparison.changes.filter((change) => change.isBreaking),
-      saved.odcs,
+      baseline.text,
       contract.odcs,
     );
-  }, [saved, contract]);
+  }, [baseline, contract]);
 
   useEffect(() => {
     if (!monaco || !container.current) return;
@@ -115,7 +140,24 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
     <div className="contract-diff">
       <div className="contract-diff__bar">
         <span>
-          {saved ? 'Against the last saved version' : 'Not saved yet: everything is new'}
+          {baselines.length > 1 && (
+            <fieldset className="segmented" aria-label="Compare with">
+              {baselines.map((candidate) => (
+                <button
+                  key={candidate.source}
+                  type="button"
+                  aria-pressed={candidate === baseline}
+                  className={candidate === baseline ? 'is-active' : undefined}
+                  onClick={() => chooseSource(candidate.source)}
+                >
+                  <UserText text={candidate.label} />
+                </button>
+              ))}
+            </fieldset>
+          )}{' '}
+          <span data-testid="diff-baseline">
+            <BaselineDescription baseline={baseline} />
+          </span>
           {changes.length > 0 && (
             <strong className="contract-diff__breaking" data-testid="breaking-count">
               {' '}

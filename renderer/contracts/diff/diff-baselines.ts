@@ -1,0 +1,36 @@
+import { parseOdcsYaml } from '../../../shared/contracts';
+import type { Contract, Mesh } from '../../../shared/model';
+import type { FileRef } from '../../host/host';
+
+/** A text the Diff view can compare a contract with. */
+export interface DiffBaseline {
+  /** The contract's own file as last read or written, or the design as last saved. */
+  source: 'file' | 'design';
+  label: string;
+  /** Empty when there is none yet (a contract the saved design does not hold). */
+  text: string;
+  /** The baseline read as a contract, to find breaking changes; none when it does not read as one. */
+  contract: Contract | undefined;
+}
+
+/**
+ * What a contract can be compared with, the first one shown by default: the file it was opened
+ * from or saved to (what Save overwrites), then the design as last saved.
+ */
+export function diffBaselinesOf(
+  contractId: string,
+  savedMesh: Mesh | null,
+  file: FileRef | undefined,
+  fileText: string | undefined,
+): DiffBaseline[] {
+  const saved = savedMesh?.contracts.find((contract) => contract.id === contractId);
+  const design: DiffBaseline = {
+    source: 'design',
+    label: 'the design as last saved',
+    text: saved?.odcs ?? '',
+    contract: saved,
+  };
+  if (!file || fileText === undefined) return [design];
+  const read = parseOdcsYaml(fileText);
+  return [{ source: 'file', label: file.name, text: fileText, contract: read.ok ? read.value : undefined }, design];
+}

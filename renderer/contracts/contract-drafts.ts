@@ -78,7 +78,7 @@ const NO_FINDINGS: LocatedFinding[] = [];
 /** What the shown text has to say: syntax, schema and semantic findings, and a changed id, at their lines. */
 export function useContractFindings(id: string): LocatedFinding[] {
   const text = useContractText(id);
-  return useMemo(() => (text === undefined ? NO_FINDINGS : findingsOf(id, text)), [text, id]);
+  return useMemo(() => (text === undefined ? NO_FINDINGS : contractFindingsOf(id, text)), [text, id]);
 }
 
 /**
@@ -87,7 +87,8 @@ export function useContractFindings(id: string): LocatedFinding[] {
  */
 const lastCheckById = new Map<string, { text: string; findings: LocatedFinding[] }>();
 
-function findingsOf(id: string, text: string): LocatedFinding[] {
+/** What the checks say about `text` as contract `id`'s, checked once for as long as the text stays. */
+export function contractFindingsOf(id: string, text: string): LocatedFinding[] {
   const last = lastCheckById.get(id);
   if (last?.text === text) return last.findings;
   const findings = checkContractYaml(text, id);

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import { checkContractYaml, formatLocatedProblem } from '../../shared/contracts';
+import { formatLocatedProblem } from '../../shared/contracts';
 import { contractFileName } from '../../shared/contracts/contract-file-name';
 import { readableContractId } from '../../shared/contracts/readable-contract-id';
 import { type Contract, counted } from '../../shared/model';
 import type { FileRef, Host } from '../host/host';
 import { currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
-import { contractNameOf, contractTextOf, useContractDrafts } from './contract-drafts';
+import { contractFindingsOf, contractNameOf, contractTextOf, useContractDrafts } from './contract-drafts';
 import { useContractTabs } from './contract-tabs-store';
 import { applyImport, importContractTexts } from './import/import-contract-files';
 
@@ -53,7 +53,7 @@ export async function saveContractFile(host: Host, id: string, options: { saveAs
 /** What a save of text with problems leaves behind in the design, said after "Saved … to …". */
 function draftStateOf(id: string, text: string): string {
   if (!(id in useContractDrafts.getState().textById)) return '';
-  const problems = checkContractYaml(text, id).filter((finding) => finding.severity === 'error').length;
+  const problems = contractFindingsOf(id, text).filter((finding) => finding.severity === 'error').length;
   const design = isOpenedDraft(id)
     ? 'it joins the design once they are fixed'
     : 'the design keeps its last valid version';

@@ -1,4 +1,4 @@
-import { boundsOf, overlaps, type Point, type Rect, type Size } from '../../shared/editing/geometry';
+import { boundsOf, type Point, type Rect } from '../../shared/editing/geometry';
 import { corners, isClearOf, routeAround } from './obstacle-route';
 
 /** How far a link runs straight out of an output port, or into an input port, before it turns. */
@@ -37,9 +37,7 @@ export function linkRoute(
     ? undefined
     : routeAround(...stubEnds(source, target, bothNodes, shift), bodies, turnXOf(source, target, shift));
   const points = around ? corners([source, ...around, target]) : plain;
-  const middle = Math.floor((points.length - 1) / 2);
-  const label = midpoint(points[middle] as Point, points[middle + 1] as Point);
-  return { path: roundedPath(points), points, label };
+  return { path: roundedPath(points), points, label: middleOfLink(points) };
 }
 
 /**
@@ -91,62 +89,18 @@ function turnXOf(source: Point, target: Point, shift: number): number {
   return Math.min(target.x - stub, Math.max(source.x + stub, (source.x + target.x) / 2 + shift));
 }
 
-/** A label along a link sits this far above its point, so the line under it stays visible. */
-export const LABEL_GAP = 8;
-/** How far apart the places tried for a label along a segment are. */
-const LABEL_STEP = 4;
-/** The governance badge drawn on the middle of a link (a circle of radius 8). */
-const BADGE_RADIUS = 8;
-
-/** The box of a label of `size` drawn above `point`, centred on it. */
-export function labelBoxAt(point: Point, size: Size): Rect {
-  return { x: point.x - size.width / 2, y: point.y - LABEL_GAP - size.height, ...size };
+/** The middle of a link's middle segment, where its badge and label go. */
+export function middleOfLink(points: readonly Point[]): Point {
+  const middle = middleSegmentOf(points);
+  return midpoint(points[middle] as Point, points[middle + 1] as Point);
 }
 
-/**
- * Where a label of `size` goes along a link through `points` so that it covers no node body and
- * not the badge on the link's middle: on the middle segment, as near its middle as it can; else
- * on the next segments out from the middle; where no place is clear, the middle.
- */
-export function clearLabelPoint(points: readonly Point[], size: Size, bodies: readonly Rect[]): Point {
-  const middle = Math.floor((points.length - 1) / 2);
-  const middlePoint = midpoint(points[middle] as Point, points[middle + 1] as Point);
-  const badge = { x: middlePoint.x - BADGE_RADIUS, y: middlePoint.y - BADGE_RADIUS, width: 16, height: 16 };
-  const obstacles = [...bodies, badge];
-  const isClear = (point: Point) => !obstacles.some((obstacle) => overlaps(labelBoxAt(point, size), obstacle));
-  for (const segment of segmentsOutFrom(middle, points.length - 1)) {
-    const clear = placesAlong(points[segment] as Point, points[segment + 1] as Point).find(isClear);
-    if (clear) return clear;
-  }
-  return middlePoint;
+/** The index of a link's middle segment (of the earlier one, for an even count). */
+export function middleSegmentOf(points: readonly Point[]): number {
+  return Math.floor((points.length - 1) / 2);
 }
 
-/** Segment indexes from the middle one outwards: m, m - 1, m + 1, m - 2… */
-function segmentsOutFrom(middle: number, count: number): number[] {
-  const order = [middle];
-  for (let distance = 1; order.length < count; distance++) {
-    if (middle - distance >= 0) order.push(middle - distance);
-    if (middle + distance < count) order.push(middle + distance);
-  }
-  return order;
-}
-
-/** Points along a segment from its middle outwards, alternately towards its start and its end. */
-function placesAlong(from: Point, to: Point): Point[] {
-  const length = Math.hypot(to.x - from.x, to.y - from.y);
-  const centre = midpoint(from, to);
-  if (length === 0) return [centre];
-  const along = { x: (to.x - from.x) / length, y: (to.y - from.y) / length };
-  const places = [centre];
-  for (let offset = LABEL_STEP; offset <= length / 2; offset += LABEL_STEP) {
-    for (const sign of [-1, 1]) {
-      places.push({ x: centre.x + sign * offset * along.x, y: centre.y + sign * offset * along.y });
-    }
-  }
-  return places;
-}
-
-function midpoint(from: Point, to: Point): Point {
+export function midpoint(from: Point, to: Point): Point {
   return { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
 }
 

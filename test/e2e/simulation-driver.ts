@@ -137,6 +137,7 @@ interface SampleFile {
     transformations: { sql: string }[];
   }[];
   links: { id: string; from: { nodeId: string; portId: string }; to: { nodeId: string; portId: string } }[];
+  layout: { nodes: Record<string, { x: number; y: number; width?: number; height?: number }> };
   policies: { rules: Record<string, unknown> };
   systems: { id: string; database: { engine: string } }[];
   scenarios: {

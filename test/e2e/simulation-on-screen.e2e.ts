@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { describeInChromium, screenshot } from './app-driver';
+import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
 import {
   enterSimulate,
   openEditedSample,
@@ -258,5 +258,24 @@ describeInChromium('Simulate mode on screen', (session) => {
 
     await expect.poll(() => page.getByTestId('rows-customers-service-customers').textContent()).toBe('1 row');
     expect(await page.getByTestId('rows-orders-service-orders').textContent()).toBe('10 rows');
+  });
+
+  it('keeps apart the counts of two links that run round under the product they both feed', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'fed-from-the-right.mesh.json', (mesh) => {
+      // customer-360 (fed by orders and customers) drawn below and left of both: both links come
+      // back round under it, on the same line.
+      const analytics = mesh.layout.nodes['analytics-domain'];
+      if (analytics) Object.assign(analytics, { x: 0, y: 1100 });
+    });
+    await enterSimulate(page);
+    await runTo(page, 5);
+
+    const counts = ['l-orders-360', 'l-customers-360'].map((linkId) => page.getByTestId(`link-count-${linkId}`));
+    for (const count of counts) await count.waitFor();
+    const [orders, customers] = await Promise.all(counts.map((count) => count.boundingBox()));
+    expect(orders?.y).toBeCloseTo(customers?.y ?? 0, 0);
+    expect(await overlappingOnScreen(page, '[data-testid^="link-count-"]', 'data-testid')).toEqual([]);
+    await screenshot(page, 'simulate-counts-of-two-links-into-one-product');
   });
 });

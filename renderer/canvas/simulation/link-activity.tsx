@@ -1,12 +1,14 @@
 import { EdgeLabelRenderer, useStore } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Point } from '../../../shared/editing/geometry';
 import { liveMetrics, useSimulationStore } from '../../simulation/simulation-store';
-import { clearLabelPoint, LABEL_GAP } from '../link-route';
+import { LABEL_GAP } from '../link-label-places';
+import { middleOfLink } from '../link-route';
 import { selectNodeBodies } from '../node-bodies';
+import { setCountLabel, useCountLabelPlace } from './link-count-places';
 
-/** The size of a count label (11px text, see simulation.css), estimated from its characters. */
+/** The size of a count label (11px text, see simulation.css) before it is drawn, estimated from its characters. */
 const CHARACTER_WIDTH = 7;
 const LABEL_PADDING = 16;
 const LABEL_HEIGHT = 18;
@@ -69,22 +71,35 @@ interface LinkCountProps {
 }
 
 /**
- * A link's running count, on its middle segment clear of node bodies. Only a link with activity
- * follows where the nodes are: the canvas's other links do not re-render when a node moves.
+ * A link's running count, on its route clear of node bodies and of the other links' counts (all
+ * placed together, by their drawn sizes). Only a link with activity follows where the nodes are:
+ * the canvas's other links do not re-render when a node moves.
  */
 function LinkCount({ linkId, points, records, lastTick, quarantined, lag, lost, skipped }: LinkCountProps) {
   const bodies = useStore(selectNodeBodies);
   const text = countText(records, lastTick, lag, lost, skipped);
-  const place = useMemo(
-    () =>
-      clearLabelPoint(points, { width: text.length * CHARACTER_WIDTH + LABEL_PADDING, height: LABEL_HEIGHT }, bodies),
-    [text, points, bodies],
-  );
+  const label = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const drawn = label.current;
+    const size =
+      drawn && drawn.offsetWidth > 0
+        ? { width: drawn.offsetWidth, height: drawn.offsetHeight }
+        : { width: text.length * CHARACTER_WIDTH + LABEL_PADDING, height: LABEL_HEIGHT };
+    setCountLabel(linkId, { linkId, points, size });
+  }, [linkId, points, text]);
+  useLayoutEffect(() => () => setCountLabel(linkId, undefined), [linkId]);
+  const placed = useCountLabelPlace(linkId, bodies);
+  // Drawn unseen until placed, so that it can be measured first.
+  const place = placed ?? middleOfLink(points);
   return (
     <EdgeLabelRenderer>
       <div
         className={`link-activity${quarantined > 0 ? ' link-activity--violations' : ''}`}
-        style={{ transform: `translate(-50%, -100%) translate(${place.x}px, ${place.y - LABEL_GAP}px)` }}
+        ref={label}
+        style={{
+          transform: `translate(-50%, -100%) translate(${place.x}px, ${place.y - LABEL_GAP}px)`,
+          visibility: placed ? undefined : 'hidden',
+        }}
         data-testid={`link-count-${linkId}`}
         data-records={records}
         title={`${records} records over the link, ${lastTick} in the last tick${lag > 0 ? `; ${lag} waiting (lag)` : ''}${lost > 0 ? `; ${lost} lost: retention removed them before the consumer read them` : ''}${skipped > 0 ? `; ${skipped} changes skipped: redelivered, or older than their key's` : ''}${quarantined > 0 ? `; ${quarantined} quarantined at the producer's port` : ''}`}

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canvasEmphasis } from '../../../renderer/canvas/emphasis';
 import { domainFlowEdges, type NodeOutline } from '../../../renderer/canvas/flow-elements';
-import {
-  clearLabelPoint,
-  LANE_GAP,
-  labelBoxAt,
-  linkRoute,
-  runsBackward,
-  STUB,
-} from '../../../renderer/canvas/link-route';
-import { overlaps } from '../../../shared/editing/geometry';
+import { LANE_GAP, linkRoute, runsBackward, STUB } from '../../../renderer/canvas/link-route';
 import type { Link } from '../../../shared/model';
 
 /** Every corner and end of an SVG path of straight lines and quadratic corners. */
@@ -55,46 +47,6 @@ describe('link routes', () => {
 
   it('put the label in the middle of the middle segment', () => {
     expect(linkRoute({ x: 0, y: 0 }, { x: 200, y: 100 }).label).toEqual({ x: 100, y: 50 });
-  });
-});
-
-describe('a count label along a link', () => {
-  // Down the middle: (0,0) → (100,0) → (100,300) → (200,300).
-  const { points } = linkRoute({ x: 0, y: 0 }, { x: 200, y: 300 });
-  const size = { width: 60, height: 18 };
-
-  it('sits on the middle of the middle segment when nothing is there', () => {
-    expect(clearLabelPoint(points, size, [])).toEqual({ x: 100, y: 150 });
-  });
-
-  it('slides along the middle segment, as little as it can, off a node the link passes over', () => {
-    const node = { x: 60, y: 100, width: 120, height: 80 };
-    const place = clearLabelPoint(points, size, [node]);
-    expect(place.x).toBe(100);
-    expect(overlaps(labelBoxAt(place, size), node)).toBe(false);
-    // Above the node (the nearer way out) and right against it.
-    expect(labelBoxAt(place, size).y + size.height).toBeLessThanOrEqual(node.y);
-    expect(overlaps(labelBoxAt({ x: 100, y: place.y + 4 }, size), node)).toBe(true);
-  });
-
-  it('keeps off the badge on the middle of the link', () => {
-    const above = { x: 0, y: 0, width: 200, height: 140 };
-    const place = clearLabelPoint(points, size, [above]);
-    expect(place.x).toBe(100);
-    // Below the middle, clear of the 16-pixel badge there as well as of the node above.
-    expect(labelBoxAt(place, size).y).toBeGreaterThanOrEqual(158);
-  });
-
-  it('moves to the next segment when the middle one is covered from end to end', () => {
-    const column = { x: 40, y: -40, width: 120, height: 380 };
-    const place = clearLabelPoint(points, size, [column]);
-    expect(place.y === 0 || place.y === 300).toBe(true);
-    expect(overlaps(labelBoxAt(place, size), column)).toBe(false);
-  });
-
-  it('stays in the middle when no place along the link is clear', () => {
-    const everything = { x: -500, y: -500, width: 1200, height: 1200 };
-    expect(clearLabelPoint(points, size, [everything])).toEqual({ x: 100, y: 150 });
   });
 });
 

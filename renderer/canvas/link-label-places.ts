@@ -1,0 +1,116 @@
+import { inflate, overlaps, type Point, type Rect, type Size } from '../../shared/editing/geometry';
+import { rectGrid } from '../../shared/editing/rect-grid';
+import { middleOfLink, middleSegmentOf, midpoint } from './link-route';
+
+/** A label along a link sits this far above its point, so the line under it stays visible. */
+export const LABEL_GAP = 8;
+/** The least a label looking for a clear place moves on, against rounding errors. */
+const MIN_JUMP = 1;
+/** How far apart the labels of two links stay at least, so they never read as one. */
+const LABEL_SPACING = 4;
+/** The governance badge drawn on the middle of a link (a circle of radius 8). */
+const BADGE_RADIUS = 8;
+/** Farther than any canvas reaches: a label off its link is always clear this near. */
+const FAR = 1_000_000;
+/** About a node's size: most boxes asked about fall in one to four cells. */
+const GRID_CELL = 128;
+
+/** A label to place along a link: the corners of the link's route, and the label's size. */
+export interface LinkLabel {
+  linkId: string;
+  points: readonly Point[];
+  size: Size;
+}
+
+/** The box of a label of `size` drawn above `point`, centred on it. */
+export function labelBoxAt(point: Point, size: Size): Rect {
+  return { x: point.x - size.width / 2, y: point.y - LABEL_GAP - size.height, ...size };
+}
+
+/**
+ * Where each label goes along its own link so that it covers no node body, not the badge on its
+ * link's middle and no other link's label: on the middle segment, as near its middle as it can;
+ * else on the next segments out from the middle; where no place along the link is clear, straight
+ * above or below its middle, as near as it can. Labels are placed in the order of their link ids,
+ * so the same design gets the same places whatever order its links are drawn in.
+ */
+export function placeLinkLabels(labels: readonly LinkLabel[], bodies: readonly Rect[]): ReadonlyMap<string, Point> {
+  const taken = rectGrid(GRID_CELL, bodies);
+  const places = new Map<string, Point>();
+  for (const { linkId, points, size } of [...labels].sort(byLinkId)) {
+    const middle = middleOfLink(points);
+    const badge = { x: middle.x - BADGE_RADIUS, y: middle.y - BADGE_RADIUS, width: 16, height: 16 };
+    const blockerAt = (point: Point): Rect | undefined => {
+      const box = labelBoxAt(point, size);
+      return overlaps(box, badge) ? badge : taken.firstOverlapping(box);
+    };
+    const place =
+      nearestClearAlongLink(points, size, blockerAt) ??
+      // Off the link: straight above or below its middle, whichever is nearer.
+      nearestClearOnSegment({ x: middle.x, y: middle.y - FAR }, { x: middle.x, y: middle.y + FAR }, size, blockerAt) ??
+      middle;
+    taken.add(inflate(labelBoxAt(place, size), LABEL_SPACING));
+    places.set(linkId, place);
+  }
+  return places;
+}
+
+function byLinkId(a: LinkLabel, b: LinkLabel): number {
+  return a.linkId < b.linkId ? -1 : a.linkId > b.linkId ? 1 : 0;
+}
+
+type BlockerAt = (point: Point) => Rect | undefined;
+
+/** The clear place along a link nearest the middle of its middle segment, else of the segments out from it. */
+function nearestClearAlongLink(points: readonly Point[], size: Size, blockerAt: BlockerAt): Point | undefined {
+  for (const segment of segmentsOutFrom(middleSegmentOf(points), points.length - 1)) {
+    const place = nearestClearOnSegment(points[segment] as Point, points[segment + 1] as Point, size, blockerAt);
+    if (place) return place;
+  }
+  return undefined;
+}
+
+/** Segment indexes from the middle one outwards: m, m - 1, m + 1, m - 2… */
+function segmentsOutFrom(middle: number, count: number): number[] {
+  const order = [middle];
+  for (let distance = 1; order.length < count; distance++) {
+    if (middle - distance >= 0) order.push(middle - distance);
+    if (middle + distance < count) order.push(middle + distance);
+  }
+  return order;
+}
+
+/**
+ * The clear place on a segment nearest its middle: it looks from the middle towards both ends,
+ * and where a place is blocked, it jumps past what blocks it (so a crowded segment costs a look
+ * per label on it, not one every few pixels).
+ */
+function nearestClearOnSegment(from: Point, to: Point, size: Size, blockerAt: BlockerAt): Point | undefined {
+  const centre = midpoint(from, to);
+  const length = Math.hypot(to.x - from.x, to.y - from.y);
+  if (length === 0) return blockerAt(centre) ? undefined : centre;
+  const towardsEnd = { x: (to.x - from.x) / length, y: (to.y - from.y) / length };
+  const ways = [{ x: -towardsEnd.x, y: -towardsEnd.y }, towardsEnd].map((direction) => ({ direction, offset: 0 }));
+  for (;;) {
+    const open = ways.filter((way) => way.offset <= length / 2);
+    // Towards the start first where both are as far from the middle.
+    const way = open.reduce<(typeof open)[number] | undefined>(
+      (nearest, candidate) => (nearest && nearest.offset <= candidate.offset ? nearest : candidate),
+      undefined,
+    );
+    if (!way) return undefined;
+    const place = { x: centre.x + way.direction.x * way.offset, y: centre.y + way.direction.y * way.offset };
+    const blocker = blockerAt(place);
+    if (!blocker) return place;
+    way.offset += Math.max(MIN_JUMP, distanceToClear(labelBoxAt(place, size), way.direction, blocker));
+  }
+}
+
+/** How far a box moving in `direction` (a unit vector) goes before it is clear of `blocker`. */
+function distanceToClear(box: Rect, direction: Point, blocker: Rect): number {
+  const alongX =
+    direction.x > 0 ? blocker.x + blocker.width - box.x : direction.x < 0 ? box.x + box.width - blocker.x : Infinity;
+  const alongY =
+    direction.y > 0 ? blocker.y + blocker.height - box.y : direction.y < 0 ? box.y + box.height - blocker.y : Infinity;
+  return Math.min(alongX / Math.abs(direction.x), alongY / Math.abs(direction.y));
+}

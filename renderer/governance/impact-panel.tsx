@@ -8,6 +8,7 @@ import { useSelectionStore } from '../store/selection-store';
 import { elementLabel } from './element-label';
 import { useGovernanceStore } from './governance-store';
 import { showImpact } from './impact-actions';
+import { ImpactLegend } from './impact-legend';
 import { revealElement } from './reveal-element';
 import { useImpact } from './use-impact';
 import './governance.css';
@@ -141,6 +142,7 @@ function ImpactList({ mesh, impact }: { mesh: Mesh; impact: Impact }) {
   return (
     <div className="impact-panel__results" data-testid="impact-results">
       <p className="impact-panel__summary">{impactSummary(impact)}</p>
+      <ImpactLegend />
       <h3>Products</h3>
       <ul className="impact-list" data-testid="impact-products">
         {impact.products.map((product) =>

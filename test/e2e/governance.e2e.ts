@@ -136,7 +136,43 @@ describeInChromium('governance', (session) => {
     await page.getByRole('button', { name: 'Clear' }).click();
     expect(await page.locator('.impact--origin').count()).toBe(0);
   });
+
+  it('draws a link that uses the changed field apart from one that only reads the dataset, as its legend shows', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'orders').locator('.product-node__name').click();
+    await page.keyboard.press('i');
+    await page.getByTestId('impact-field-orders-out-total').click();
+    const usesTotal = page.getByTestId('link-impact-l-orders-360');
+    const readsProfiles = page.getByTestId('link-impact-l-profiles-dashboard');
+    await usesTotal.waitFor();
+    await readsProfiles.waitFor();
+    const field = await impactLook(usesTotal);
+    const dataset = await impactLook(readsProfiles);
+    // Laid over one another on a shared track, the two must still differ in colour, dash and width.
+    expect(field.dash).toBe('none');
+    expect(dataset.dash).not.toBe('none');
+    expect(dataset.stroke).not.toBe(field.stroke);
+    expect(Number.parseFloat(field.width)).toBeGreaterThanOrEqual(2 * Number.parseFloat(dataset.width));
+    expect(await impactLook(page.getByTestId('impact-legend-field'))).toEqual(field);
+    expect(await impactLook(page.getByTestId('impact-legend-dataset'))).toEqual(dataset);
+    const legend = await page.getByTestId('impact-legend').textContent();
+    expect(legend).toContain('Solid band: uses the changed fields by name (field level)');
+    expect(legend).toContain('Dashed line: only reads a dataset downstream (dataset level)');
+  });
 });
+
+/** How an impact line is drawn: colour, dash and width as computed. */
+const impactLook = (line: ReturnType<Page['getByTestId']>) =>
+  line.evaluate((path) => {
+    const style = getComputedStyle(path);
+    return {
+      stroke: style.stroke,
+      dash: style.strokeDasharray,
+      width: style.strokeWidth,
+      opacity: style.strokeOpacity,
+    };
+  });
 
 /** How a link's line is drawn on screen: colour, dash, width and arrowhead. */
 const linkLook = (page: Page, linkId: string) =>

@@ -8,6 +8,7 @@
  */
 
 import { Memo } from './memo';
+import { keptArguments } from './value-keeping-functions';
 
 /** A column named in SQL; `qualifier` is the table or alias before the dot, lower-cased. */
 export interface ColumnRef {
@@ -198,33 +199,9 @@ function readOutput(tokens: Token[]): SelectOutput {
 }
 
 /**
- * Functions whose result is (a part of) their first argument's value, or one of their arguments'
- * values: `MIN(email)` is someone's email, as is `FIRST_VALUE(email) OVER (...)`.
- */
-const KEEPS_FIRST_ARGUMENT = new Set([
-  'trim',
-  'ltrim',
-  'rtrim',
-  'lower',
-  'upper',
-  'substr',
-  'substring',
-  'replace',
-  'nullif',
-  'group_concat',
-  'string_agg',
-  'first_value',
-  'last_value',
-  'nth_value',
-  'lag',
-  'lead',
-]);
-const KEEPS_EVERY_ARGUMENT = new Set(['coalesce', 'ifnull', 'min', 'max']);
-
-/**
  * The columns whose values an expression keeps: a column as it is, cast, trimmed, cased, cut,
- * defaulted (`COALESCE`), joined (`||`) or chosen (`CASE ... THEN c.email`); what it computes
- * (`COUNT(email)`, `total * 2`) keeps none.
+ * defaulted (`COALESCE`), joined (`||`) or chosen (`CASE ... THEN c.email`), by the functions of
+ * `VALUE_KEEPING_FUNCTIONS`; what it computes (`COUNT(email)`, `total * 2`) keeps none.
  */
 function keptColumns(tokens: readonly Token[]): ColumnRef[] {
   const operands = splitTopLevel(tokens, (token) => isPunct(token, '||'));
@@ -233,8 +210,7 @@ function keptColumns(tokens: readonly Token[]): ColumnRef[] {
   const inner = castOperand(tokens) ?? parenthesized(tokens);
   if (inner) return keptColumns(inner);
   const call = functionCall(withoutWindow(tokens));
-  if (call && KEEPS_EVERY_ARGUMENT.has(call.name)) return call.args.flatMap(keptColumns);
-  if (call && KEEPS_FIRST_ARGUMENT.has(call.name)) return keptColumns(call.args[0] ?? []);
+  if (call) return keptArguments(call.name, call.args).flatMap(keptColumns);
   if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptColumns);
   return [];
 }

@@ -95,6 +95,11 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf('LAG(c.email) OVER (ORDER BY c.at)')).toEqual(['email']);
     expect(copiesOf("GROUP_CONCAT(c.email, ';')")).toEqual(['email']);
     expect(copiesOf("REPLACE(c.email, '@', ' at ')")).toEqual(['email']);
+    expect(copiesOf('HEX(c.email)')).toEqual(['email']);
+    expect(copiesOf("printf('%s <%s>', c.name, c.email)")).toEqual(['name', 'email']);
+    expect(copiesOf("IIF(c.consent, c.email, 'hidden')")).toEqual(['email']);
+    expect(copiesOf('COUNT(DISTINCT c.email)')).toEqual([]);
+    expect(copiesOf("INSTR(c.email, '@')")).toEqual([]);
     expect(copiesOf('COUNT(c.email)')).toEqual([]);
     expect(copiesOf('ROW_NUMBER() OVER (ORDER BY c.email)')).toEqual([]);
     expect(copiesOf('LENGTH(c.email)')).toEqual([]);

@@ -523,6 +523,37 @@ describe('rule details', () => {
     }
   });
 
+  it('counts a classified field passed through a function that keeps its value as republished, and an aggregate that counts it as not', () => {
+    const publishing = (expression: string) =>
+      changed((mesh) => {
+        product(mesh, 'revenue').transformations = [
+          { name: 'country_counts', sql: `SELECT country, ${expression} AS contact FROM customers GROUP BY country` },
+        ];
+        contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
+      });
+    const republishes = (expression: string) => findingsOf('pii-propagation', publishing(expression)).length > 0;
+    const keeping = [
+      'hex(email)',
+      "printf('%s', email)",
+      "format('<%s>', email)",
+      'upper(email)',
+      'lower(email)',
+      'trim(email)',
+      'substr(email, 1, 6)',
+      "email || ''",
+      "coalesce(email, '')",
+      'CAST(email AS TEXT)',
+      "replace(email, '@', ' at ')",
+      'quote(email)',
+      'min(email)',
+      'max(email)',
+      "group_concat(email, ';')",
+    ];
+    const dropping = ['count(email)', 'count(DISTINCT email)', 'length(email)', "instr(email, '@')"];
+    expect(keeping.filter((expression) => !republishes(expression))).toEqual([]);
+    expect(dropping.filter(republishes)).toEqual([]);
+  });
+
   it('takes a classification written in other capitals for the same one, and a different one for a finding', () => {
     const classifiedAs = (classification: string) =>
       changed((mesh) => {

@@ -1,0 +1,61 @@
+/**
+ * Which arguments of a SQL function its result keeps the value of: what a classification (pii)
+ * must follow. `first`: the result is (a part of, a rewrite of, a pick among rows of) the first
+ * argument; `every`: of any argument; `after-first`: of any argument but the first, which says
+ * how (a format, a condition). A function not listed computes something new from its arguments
+ * (`COUNT(email)`, `LENGTH(email)`, `INSTR(email, '@')`): its result keeps none of them.
+ *
+ * docs/governance.md lists this table; a unit test keeps the two alike.
+ */
+export type KeptArguments = 'first' | 'every' | 'after-first';
+
+export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = {
+  // Cut, cased, trimmed, padded, replaced
+  trim: 'first',
+  ltrim: 'first',
+  rtrim: 'first',
+  lower: 'first',
+  upper: 'first',
+  substr: 'first',
+  substring: 'first',
+  replace: 'first',
+  lpad: 'first',
+  rpad: 'first',
+  // Encoded: the value can be read back
+  hex: 'first',
+  quote: 'first',
+  // Formatted or joined
+  printf: 'every',
+  format: 'every',
+  concat: 'every',
+  concat_ws: 'every',
+  // Defaulted or chosen
+  coalesce: 'every',
+  ifnull: 'every',
+  nullif: 'first',
+  iif: 'after-first',
+  // Picked among rows (aggregates and window functions that return one row's value)
+  min: 'every',
+  max: 'every',
+  group_concat: 'first',
+  string_agg: 'first',
+  first_value: 'first',
+  last_value: 'first',
+  nth_value: 'first',
+  lag: 'first',
+  lead: 'first',
+};
+
+/** The arguments of a call to `name` whose values its result keeps (none for a function not in the table). */
+export function keptArguments<T>(name: string, args: readonly T[]): readonly T[] {
+  switch (VALUE_KEEPING_FUNCTIONS[name.toLowerCase()]) {
+    case 'first':
+      return args.slice(0, 1);
+    case 'every':
+      return args;
+    case 'after-first':
+      return args.slice(1);
+    default:
+      return [];
+  }
+}

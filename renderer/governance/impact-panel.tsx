@@ -1,4 +1,5 @@
 import type { Impact, ImpactLevel, ImpactOrigin } from '../../shared/lineage/impact';
+import { portDetail, transformationDetail } from '../../shared/lineage/impact-detail';
 import { impactSummary } from '../../shared/lineage/impact-summary';
 import { meshGraph } from '../../shared/lineage/mesh-graph';
 import type { ElementRef, Mesh } from '../../shared/model';
@@ -165,9 +166,7 @@ function ImpactList({ mesh, impact }: { mesh: Mesh; impact: Impact }) {
               : { kind: 'port', productId: port.nodeId, portId: port.portId },
             elementLabel(mesh, { kind: 'port', productId: port.nodeId, portId: port.portId }),
             port.level,
-            port.fields
-              .map((field) => (field.from.length > 0 ? `${field.name} ← ${field.from.join(', ')}` : field.name))
-              .join('; '),
+            portDetail(port),
           ),
         )}
       </ul>
@@ -193,9 +192,7 @@ function ImpactList({ mesh, impact }: { mesh: Mesh; impact: Impact }) {
                 { kind: 'transformation', productId: step.productId, name: step.name },
                 `${productName(step.productId)} › ${step.name}`,
                 step.level,
-                step.fields.length > 0
-                  ? `names ${step.fields.join(', ')} → ${step.outputs.join(', ') || 'every row'}`
-                  : undefined,
+                transformationDetail(step),
               ),
             )}
           </ul>

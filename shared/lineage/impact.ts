@@ -31,7 +31,13 @@ export interface ImpactedPort {
   portId: string;
   direction: 'input' | 'output' | 'topic';
   level: ImpactLevel;
+  /** Its fields the changed fields flow into. */
   fields: ImpactedField[];
+  /**
+   * For an output port, the changed fields of its product's input (`input port.field`) that only
+   * decide which rows it publishes (joins, filters, grouping): its rows change, no field's value.
+   */
+  rowsFrom?: string[];
 }
 
 export interface ImpactedLink {
@@ -56,6 +62,8 @@ export interface ImpactedTransformation {
   fields: string[];
   /** Its result's columns computed from them. */
   outputs: string[];
+  /** The changed fields that decide which rows its result has (joins, filters, grouping). */
+  rowsFrom?: string[];
 }
 
 export interface Impact {
@@ -202,9 +210,23 @@ interface Passage {
   /** The arriving fields the product uses by name; `field` level when there are any. */
   usedNames: readonly string[];
   level: ImpactLevel;
-  steps: ReadonlyArray<{ name: string; level: ImpactLevel; named: readonly string[]; outputs: readonly string[] }>;
-  /** The changed data leaving each output port (at `dataset` level when no field reaches it). */
-  outputs: ReadonlyArray<{ endpoint: Endpoint; level: ImpactLevel; fields: readonly FlowField[] }>;
+  steps: ReadonlyArray<{
+    name: string;
+    level: ImpactLevel;
+    named: readonly string[];
+    outputs: readonly string[];
+    rowsFrom: readonly string[];
+  }>;
+  /**
+   * The changed data leaving each output port (at `dataset` level when no field reaches it), and
+   * the changed fields (`input port.field`) that decide its rows.
+   */
+  outputs: ReadonlyArray<{
+    endpoint: Endpoint;
+    level: ImpactLevel;
+    fields: readonly FlowField[];
+    rowsFrom: readonly string[];
+  }>;
 }
 
 /**
@@ -213,32 +235,37 @@ interface Passage {
  */
 const passages = new Memo<InputUse, Passage>();
 
+/**
+ * A field that only decides rows (a join key, a filter, a grouping) flows into no column: it is
+ * listed apart, and what it reaches leaves the product at dataset level.
+ */
 function passageThrough(product: DataProduct, use: InputUse, used: readonly FlowField[]): Passage {
   const steps = use.steps.map((step) => {
     const named: string[] = [];
     const outputs: string[] = [];
-    let everyRow = false;
+    const rowsFrom: string[] = [];
     for (const field of used) {
       if (step.named.has(field.key)) named.push(field.name);
-      if (step.rowFields.has(field.key)) everyRow = true;
+      if (step.rowFields.has(field.key)) rowsFrom.push(field.name);
       for (const column of step.columnsOf.get(field.key) ?? []) addNew(outputs, column);
     }
     const level: ImpactLevel = named.length > 0 ? 'field' : 'dataset';
-    return { name: step.name, level, named, outputs: everyRow ? step.columns : outputs };
+    return { name: step.name, level, named, outputs, rowsFrom };
   });
   const outputs = use.outputs.map((output) => {
-    const everyRow = used.some((field) => output.rowFields.has(field.key));
     const derived: FlowField[] = [];
+    const rowsFrom: string[] = [];
     for (const field of used) {
       const source = `${use.portName}.${field.name}`;
-      for (const column of everyRow ? output.columns : (output.columnsOf.get(field.key) ?? [])) {
+      if (output.rowFields.has(field.key)) rowsFrom.push(source);
+      for (const column of output.columnsOf.get(field.key) ?? []) {
         const known = derived.find((candidate) => candidate.key === column.key);
         if (known) known.from.push(source);
         else derived.push({ key: column.key, name: column.name, from: [source] });
       }
     }
     const level: ImpactLevel = derived.length > 0 ? 'field' : 'dataset';
-    return { endpoint: { nodeId: product.id, portId: output.portId }, level, fields: derived };
+    return { endpoint: { nodeId: product.id, portId: output.portId }, level, fields: derived, rowsFrom };
   });
   const level: ImpactLevel = used.length > 0 ? 'field' : 'dataset';
   return { usedNames: used.map(nameOf), level, steps, outputs };
@@ -433,6 +460,7 @@ function shareOf(product: DataProduct, visit: Visit): ProductShare {
       known.level = strongest(known.level, step.level);
       for (const field of step.named) addNew(known.fields, field);
       for (const output of step.outputs) addNew(known.outputs, output);
+      addRowSources(known, step.rowsFrom);
     }
     for (const output of passage.outputs) {
       const reached = port(output.endpoint.portId, 'output', output.level);
@@ -440,9 +468,18 @@ function shareOf(product: DataProduct, visit: Visit): ProductShare {
         const known = fieldOf(reached, field.name);
         for (const source of field.from) addNew(known.from, source);
       }
+      addRowSources(reached, output.rowsFrom);
     }
   }
   return { ports: [...ports.values()], transformations: [...transformations.values()] };
+}
+
+/** Adds the fields that decide an element's rows; the list exists only once there is one. */
+function addRowSources(element: { rowsFrom?: string[] }, fields: readonly string[]): void {
+  for (const field of fields) {
+    element.rowsFrom ??= [];
+    addNew(element.rowsFrom, field);
+  }
 }
 
 function strongest(a: ImpactLevel, b: ImpactLevel): ImpactLevel {

@@ -12,20 +12,19 @@ export interface StepUse {
   name: string;
   /** The port's fields its SQL names. */
   named: ReadonlySet<string>;
-  /** The port's fields that decide its rows (joins, filters, grouping): a change reaches every column. */
+  /** The port's fields that decide its rows (joins, filters, grouping), whether or not they feed a column. */
   rowFields: ReadonlySet<string>;
   /** Per field of the port, the result columns computed from it. */
   columnsOf: ReadonlyMap<string, readonly string[]>;
-  columns: readonly string[];
 }
 
 /** One output port that depends on an input port, seen from that port. */
 export interface OutputUse {
   portId: string;
+  /** The input port's fields that decide which rows the output port publishes. */
   rowFields: ReadonlySet<string>;
   /** Per field of the input port, the output fields computed from it. */
   columnsOf: ReadonlyMap<string, readonly ReachedColumn[]>;
-  columns: readonly ReachedColumn[];
 }
 
 /** How a product uses what arrives at one of its input ports: what a change of each field reaches. */
@@ -72,23 +71,20 @@ function computeUse(lineage: ProductLineage, portId: string): InputUse {
         named: step.named.fieldsOf(portId),
         rowFields: step.table.rowSources.fieldsOf(portId),
         columnsOf,
-        columns: [...step.table.columns.values()].map((column) => column.name),
       },
     ];
   });
   const outputs = [...lineage.outputs.values()].flatMap((output): OutputUse[] => {
     if (!output.inputs.has(portId)) return [];
     const columnsOf = new Map<string, ReachedColumn[]>();
-    const columns: ReachedColumn[] = [];
     for (const [key, column] of output.fields) {
       const reached = { key, name: column.name };
-      columns.push(reached);
       for (const field of column.sources.fieldsOf(portId)) {
         used.add(field);
         pushTo(columnsOf, field, reached);
       }
     }
-    return [{ portId: output.port.id, rowFields: output.rowSources.fieldsOf(portId), columnsOf, columns }];
+    return [{ portId: output.port.id, rowFields: output.rowSources.fieldsOf(portId), columnsOf }];
   });
   return { portName: port?.name ?? portId, used, steps, outputs };
 }

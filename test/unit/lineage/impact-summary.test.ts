@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Impact } from '../../../shared/lineage/impact';
+import { portDetail, transformationDetail } from '../../../shared/lineage/impact-detail';
 import { impactSummary } from '../../../shared/lineage/impact-summary';
 
 function anImpactReaching(counts: { products: number; ports: number; links: number; transformations: number }) {
@@ -25,5 +26,42 @@ describe('impactSummary', () => {
     expect(impactSummary(anImpactReaching({ products: 3, ports: 0, links: 2, transformations: 0 }))).toBe(
       '3 products, 0 ports, 2 links and 0 transformations downstream.',
     );
+  });
+});
+
+describe('portDetail and transformationDetail', () => {
+  it('says which changed fields flow into which, and apart from them the fields that only decide rows', () => {
+    expect(
+      portDetail({
+        nodeId: 'p',
+        portId: 'out',
+        direction: 'output',
+        level: 'field',
+        fields: [{ name: 'lifetime_value', from: ['Orders.total'] }],
+        rowsFrom: ['Orders.customer_id', 'Orders.status'],
+      }),
+    ).toBe('lifetime_value ← Orders.total; rows decided by Orders.customer_id, Orders.status');
+    expect(
+      transformationDetail({
+        productId: 'p',
+        name: 'profile',
+        level: 'field',
+        fields: ['email'],
+        outputs: [],
+        rowsFrom: ['email'],
+      }),
+    ).toBe('rows decided by email');
+    expect(
+      transformationDetail({
+        productId: 'p',
+        name: 'profile',
+        level: 'field',
+        fields: ['total'],
+        outputs: ['revenue'],
+      }),
+    ).toBe('names total → revenue');
+    expect(
+      transformationDetail({ productId: 'p', name: 'profile', level: 'dataset', fields: [], outputs: [] }),
+    ).toBeUndefined();
   });
 });

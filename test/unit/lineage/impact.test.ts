@@ -81,18 +81,63 @@ describe('impact analysis on the e-commerce sample', () => {
     });
   });
 
-  it('carries a join key to every column of the rows it decides', () => {
+  it('lists a join key as deciding the rows downstream, not as flowing into every column', () => {
     const impact = analyzeImpact(ecommerce(), {
       kind: 'field',
       contractId: 'customer-profile',
       object: 'customer_profile',
       field: 'customer_id',
     });
-    expect(impact.ports.find((port) => port.portId === 'daily-sales-out')?.fields.map((field) => field.name)).toEqual([
-      'day',
-      'country',
-      'orders',
-      'revenue',
+    expect(impact.ports.find((port) => port.portId === 'daily-sales-out')).toEqual({
+      nodeId: 'sales-dashboard',
+      portId: 'daily-sales-out',
+      direction: 'output',
+      level: 'dataset',
+      fields: [],
+      rowsFrom: ['Customer profiles.customer_id'],
+    });
+    expect(impact.transformations).toEqual([
+      {
+        productId: 'sales-dashboard',
+        name: 'daily_sales',
+        level: 'field',
+        fields: ['customer_id'],
+        outputs: [],
+        rowsFrom: ['customer_id'],
+      },
+    ]);
+  });
+
+  it('does not take a field a transformation only filters on as flowing into its output fields', () => {
+    const mesh = ecommerce();
+    const step = mesh.products.find((product) => product.id === 'customer-360')?.transformations[0];
+    if (!step) throw new Error('the sample has no customer_profile');
+    step.sql = "SELECT c.customer_id, c.city, c.country FROM customers c WHERE c.email LIKE '%@x.com'";
+    const impact = analyzeImpact(mesh, { kind: 'field', contractId: 'customer', object: 'customers', field: 'email' });
+    expect(impact.transformations[0]).toEqual({
+      productId: 'customer-360',
+      name: 'customer_profile',
+      level: 'field',
+      fields: ['email'],
+      outputs: [],
+      rowsFrom: ['email'],
+    });
+    expect(impact.ports.find((port) => port.portId === 'profiles-out')).toEqual({
+      nodeId: 'customer-360',
+      portId: 'profiles-out',
+      direction: 'output',
+      level: 'dataset',
+      fields: [],
+      rowsFrom: ['Customers.email'],
+    });
+    // Its rows change, so its readers still see a change of the dataset as a whole.
+    expect(impact.products).toEqual([
+      { productId: 'customer-360', level: 'field', distance: 1 },
+      { productId: 'sales-dashboard', level: 'dataset', distance: 2 },
+    ]);
+    expect(impact.links).toEqual([
+      { linkId: 'l-customers-360', level: 'field', fields: ['email'] },
+      { linkId: 'l-profiles-dashboard', level: 'dataset', fields: [] },
     ]);
   });
 
@@ -112,13 +157,19 @@ describe('impact analysis on the e-commerce sample', () => {
     expect(impact.products.map((product) => product.productId)).toEqual(['shipments']);
   });
 
-  it('starts from an input port: what the product derives from it, its join key reaching every row', () => {
+  it('starts from an input port: what the product derives from it, and the rows its join key decides', () => {
     const impact = analyzeImpact(ecommerce(), { kind: 'port', productId: 'customer-360', portId: 'orders-in' });
     expect(impact.ports.map((port) => [port.portId, port.level])).toEqual([
       ['profiles-out', 'field'],
-      ['profiles-in', 'field'],
-      ['daily-sales-out', 'field'],
+      ['profiles-in', 'dataset'],
+      ['daily-sales-out', 'dataset'],
     ]);
+    expect(impact.ports[0]?.fields.map((field) => field.name)).toEqual([
+      'order_count',
+      'lifetime_value',
+      'last_order_at',
+    ]);
+    expect(impact.ports[0]?.rowsFrom).toEqual(['Orders.customer_id', 'Orders.status']);
     expect(impact.products.map((product) => product.productId)).toEqual(['sales-dashboard']);
   });
 

@@ -40,6 +40,32 @@ describe('reading a transformation’s SQL', () => {
     ]);
   });
 
+  it('keeps the columns that only pick rows (WHERE, JOIN … USING, GROUP BY, HAVING) out of every output value', () => {
+    const filtered = theSelect("SELECT id, total FROM orders WHERE email LIKE '%@x.com'");
+    expect(filtered.outputs.map((output) => (output.kind === 'value' ? output.refs : []))).toEqual([
+      [{ column: 'id' }],
+      [{ column: 'total' }],
+    ]);
+    expect(filtered.conditions).toEqual([{ column: 'email' }]);
+    const grouped = theSelect(
+      `SELECT s.region, SUM(o.total) AS revenue FROM orders o JOIN stores s USING (store_id)
+       WHERE o.status IN ('paid', 'shipped') AND o.placed_at >= '2026-01-01'
+       GROUP BY s.region, s.country HAVING COUNT(o.customer_id) > 10`,
+    );
+    expect(grouped.outputs.flatMap((output) => (output.kind === 'value' ? output.refs : []))).toEqual([
+      { qualifier: 's', column: 'region' },
+      { qualifier: 'o', column: 'total' },
+    ]);
+    expect(grouped.conditions.map((ref) => ref.column)).toEqual([
+      'store_id',
+      'status',
+      'placed_at',
+      'region',
+      'country',
+      'customer_id',
+    ]);
+  });
+
   it('ignores comments, strings and quoted names that look like columns', () => {
     const lineage = readSqlLineage(
       `-- email is not read here\nSELECT "Full Name" AS name, 'email' AS label /* email */ FROM people`,

@@ -3,7 +3,15 @@ import type { LogicalType } from '../model/logical-type';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
 
 /** The rules a published record is checked against, in the order they are tried. */
-export type ContractRule = 'immutable' | 'required' | 'type' | 'enum' | 'range' | 'length' | 'classification';
+export type ContractRule =
+  | 'immutable'
+  | 'required'
+  | 'type'
+  | 'enum'
+  | 'range'
+  | 'length'
+  | 'classification'
+  | 'unique';
 
 export interface ContractCheck {
   kind: DatasetKind;
@@ -131,7 +139,8 @@ function enumLiteral(value: EnumValue): string {
   return String(typeof value === 'boolean' ? Number(value) : value);
 }
 
-function violation(rule: ContractRule, property: string | null, messageSql: string): string {
+/** `json_array(rule, property, message)`: how a check names the rule a record breaks. */
+export function violation(rule: ContractRule, property: string | null, messageSql: string): string {
   return `json_array('${rule}', ${property === null ? 'NULL' : quoteLiteral(property)}, ${messageSql})`;
 }
 

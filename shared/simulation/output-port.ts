@@ -4,6 +4,7 @@ import type { Dataset } from './dataset';
 import type { OutputPlan } from './product-plan';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
+import { createUniqueValuesCheck, uniqueNonKeyProperties } from './unique-values-check';
 
 /**
  * Triggers on a published table collect its changes into `_pending_<name>`; each tick every
@@ -55,21 +56,31 @@ export function preparePublish(
   const shaped = `SELECT _seq, _op, ${properties
     .map(({ name }) => `${available.has(name) ? quoteIdentifier(name) : 'NULL'} AS ${quoteIdentifier(name)}`)
     .join(', ')} FROM node.${pendingTable(output.dataset)}`;
-  const withViolation = `(SELECT *, ${violationSql({
-    kind: contract.kind,
-    properties,
-    key,
-    untaggedClassifications: output.untaggedClassifications,
-  })} AS _violation FROM (${shaped}))`;
-  const quarantine = connection.prepare(`INSERT INTO node.quarantine (tick, port, rule, property, message, record)
-SELECT ?, ${quoteLiteral(output.port.id)}, _violation ->> 0, _violation ->> 1, _violation ->> 2, ${jsonObjectSql(output.log.dataset.columns)}
-FROM ${withViolation} WHERE _violation IS NOT NULL ORDER BY _seq`);
   // A key of a type that holds bytes only as a type violation, which is quarantined, is never bytes here.
   const untypedKeys = new Set(
     properties.filter((property) => property.logicalType === undefined).map(({ name }) => name),
   );
   const keyValueSql = (name: string) =>
     untypedKeys.has(name) ? bytesAsTextSql(quoteIdentifier(name)) : quoteIdentifier(name);
+  const ruleViolation = violationSql({
+    kind: contract.kind,
+    properties,
+    key,
+    untaggedClassifications: output.untaggedClassifications,
+  });
+  const uniqueProperties = uniqueNonKeyProperties(properties, key);
+  const keyed = `(SELECT *, ${keyJsonSql(key, keyValueSql)} AS _unique_key, ${ruleViolation} AS _base FROM (${shaped}))`;
+  const uniqueValues =
+    uniqueProperties.length > 0
+      ? createUniqueValuesCheck(connection, output.port.id, uniqueProperties, keyed)
+      : undefined;
+  // The other rules first: uniqueness is checked only of records that keep them.
+  const withViolation = uniqueValues
+    ? `(SELECT *, COALESCE(_base, ${uniqueValues.violationOf('_record._seq')}) AS _violation FROM ${keyed} AS _record)`
+    : `(SELECT *, ${ruleViolation} AS _violation FROM (${shaped}))`;
+  const quarantine = connection.prepare(`INSERT INTO node.quarantine (tick, port, rule, property, message, record)
+SELECT ?, ${quoteLiteral(output.port.id)}, _violation ->> 0, _violation ->> 1, _violation ->> 2, ${jsonObjectSql(output.log.dataset.columns)}
+FROM ${withViolation} WHERE _violation IS NOT NULL ORDER BY _seq`);
   const operation = contract.kind === 'entity' ? `CASE _op WHEN 'd' THEN 'delete' ELSE 'upsert' END` : `'append'`;
   const appendFrom = (records: string) =>
     prepareAppend(
@@ -82,7 +93,10 @@ FROM ${withViolation} WHERE _violation IS NOT NULL ORDER BY _seq`);
   const appendAll = appendFrom(shaped);
   const appendValid = appendFrom(`SELECT * FROM ${withViolation} WHERE _violation IS NULL`);
   return (tick, millis) => {
+    uniqueValues?.check();
     const quarantined = quarantine.run([tick]);
-    return { quarantined, published: (quarantined === 0 ? appendAll : appendValid)([millis]) };
+    const published = (quarantined === 0 ? appendAll : appendValid)([millis]);
+    uniqueValues?.record();
+    return { quarantined, published };
   };
 }

@@ -2,7 +2,7 @@ import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { ChangeRate, Scenario, TableData, ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
-import { allowedValueGenerators } from './allowed-values';
+import { allowedValueGenerators, contractPropertiesFedBy } from './allowed-values';
 import type { FakeKind } from './fake-values';
 import { holdsValuesOf } from './generator-fit';
 import { defaultGenerator } from './value-generator';
@@ -53,13 +53,31 @@ export function starterScenario(mesh: Mesh): Scenario {
 
 function tableData(mesh: Mesh, system: OperationalSystem, table: SystemTable): TableData {
   const allowed = allowedValueGenerators(mesh, system, table.name);
+  const unique = new Set(
+    contractPropertiesFedBy(mesh, system, table.name)
+      .filter((property) => property.unique)
+      .map((property) => property.name),
+  );
   const generators = Object.fromEntries(
     table.columns.flatMap((column) => {
-      const generator = allowed.get(column.name) ?? generatorFor(mesh, system, table, column);
+      const generator =
+        allowed.get(column.name) ??
+        (unique.has(column.name) ? uniqueGenerator(table, column) : undefined) ??
+        generatorFor(mesh, system, table, column);
       return generator ? [[column.name, generator]] : [];
     }),
   );
   return { systemId: system.id, table: table.name, initialRows: INITIAL_ROWS, generators };
+}
+
+/**
+ * A column a contract says is unique, beyond the key, gets values that do not repeat (a run
+ * quarantines a repeated one): counted up, or a uuid (cut to the length a contract allows).
+ */
+function uniqueGenerator(table: SystemTable, column: Column): ValueGenerator | undefined {
+  if (table.primaryKey.includes(column.name)) return undefined;
+  if (column.type === 'integer') return { kind: 'sequence', start: 1 };
+  return column.type === 'text' ? { kind: 'uuid' } : undefined;
 }
 
 /** By name where it says what the column holds, else a value of its type even where it may be NULL. */

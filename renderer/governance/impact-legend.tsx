@@ -2,8 +2,8 @@ import type { ImpactLevel } from '../../shared/lineage/impact';
 
 /** What each level means, as the legend says it; the sample line is drawn with the canvas's own classes. */
 const LEGEND: ReadonlyArray<{ level: ImpactLevel; text: string }> = [
-  { level: 'field', text: 'Solid band: uses the changed fields by name (field level)' },
-  { level: 'dataset', text: 'Dashed line: only reads a dataset downstream (dataset level)' },
+  { level: 'field', text: 'Solid magenta band: uses the changed fields by name (field level)' },
+  { level: 'dataset', text: 'Dashed teal band: only reads a dataset downstream (dataset level)' },
 ];
 
 /** How the canvas draws impacted links, with a sample of each line. */
@@ -12,9 +12,9 @@ export function ImpactLegend() {
     <ul className="impact-legend" aria-label="Impact legend" data-testid="impact-legend">
       {LEGEND.map(({ level, text }) => (
         <li key={level} title={text}>
-          <svg width="28" height="12" aria-hidden="true">
+          <svg width="40" height="16" aria-hidden="true">
             <path
-              d="M 4 6 H 24"
+              d="M 7 8 H 33"
               className={`link-impact link-impact--${level}`}
               data-testid={`impact-legend-${level}`}
             />

@@ -157,8 +157,8 @@ describeInChromium('governance', (session) => {
     expect(await impactLook(page.getByTestId('impact-legend-field'))).toEqual(field);
     expect(await impactLook(page.getByTestId('impact-legend-dataset'))).toEqual(dataset);
     const legend = await page.getByTestId('impact-legend').textContent();
-    expect(legend).toContain('Solid band: uses the changed fields by name (field level)');
-    expect(legend).toContain('Dashed line: only reads a dataset downstream (dataset level)');
+    expect(legend).toContain('Solid magenta band: uses the changed fields by name (field level)');
+    expect(legend).toContain('Dashed teal band: only reads a dataset downstream (dataset level)');
   });
 });
 

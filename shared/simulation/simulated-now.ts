@@ -1,9 +1,11 @@
-import { type SqlToken, sqlTokens } from './sql-tokens';
-import type { SqlConnection } from './sql-workspace';
+import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
+import type { SqlConnection, SqlValue } from './sql-workspace';
 
 /** The SQL function that answers the simulated clock's time, as ISO 8601 text. */
 const NOW_FUNCTION = 'mesh_now';
 const NOW_SQL = `${NOW_FUNCTION}()`;
+/** The SQL function that passes a time value through, or the simulated time where the value is 'now'. */
+const TIME_VALUE_FUNCTION = 'mesh_time_value';
 
 /** Which arguments of SQLite's date and time functions are time values, which default to 'now'. */
 const TIME_VALUE_ARGUMENTS: ReadonlyMap<string, { positions: number[]; defaultsToNow: boolean }> = new Map([
@@ -22,16 +24,27 @@ const CURRENT_KEYWORDS: ReadonlyMap<string, string> = new Map([
   ['CURRENT_TIME', `time(${NOW_SQL})`],
 ]);
 
-/** Gives a connection `mesh_now()`, the time of the tick the run is at. */
+/**
+ * Gives a connection `mesh_now()`, the time of the tick the run is at, and `mesh_time_value(v)`,
+ * which is `v` unless `v` is 'now' as SQLite reads it (any case, nothing around it).
+ */
 export function registerSimulatedNow(connection: SqlConnection, isoNow: () => string): void {
   connection.defineFunction(NOW_FUNCTION, isoNow);
+  connection.defineFunction(TIME_VALUE_FUNCTION, (value) => (isNowText(value) ? isoNow() : value));
+}
+
+function isNowText(value: SqlValue | undefined): boolean {
+  const text = value instanceof Uint8Array ? String.fromCharCode(...value.subarray(0, 4)) : value;
+  return typeof text === 'string' && text.length === 3 && text.toLowerCase() === 'now';
 }
 
 /**
  * A user's SQL with every reading of the machine's clock turned into a reading of the simulated
  * one: `'now'` as the time value of a date and time function, such a function called without
- * one, and `CURRENT_TIMESTAMP`, `CURRENT_DATE`, `CURRENT_TIME`. So a transformation stamping its
- * rows gives the same tables on every run, at the time the simulation shows. Nothing else changes.
+ * one, and `CURRENT_TIMESTAMP`, `CURRENT_DATE`, `CURRENT_TIME`. A time value SQL computes
+ * (`COALESCE(x, 'now')`, a column) is only known when the statement runs, so it is passed through
+ * `mesh_time_value`. So a transformation stamping its rows gives the same tables on every run, at
+ * the time the simulation shows. Literals other than 'now' are left alone.
  */
 export function withSimulatedNow(sql: string): string {
   const tokens = sqlTokens(sql);
@@ -42,14 +55,21 @@ export function withSimulatedNow(sql: string): string {
       edits.push({ start: token.start, end: token.end, text: current });
       return;
     }
-    const timeValues = token.kind === 'word' ? TIME_VALUE_ARGUMENTS.get(token.text.toUpperCase()) : undefined;
+    // SQLite calls a function named by a quoted identifier too: `"date"('now')`.
+    const isName = token.kind === 'word' || token.kind === 'quoted';
+    const timeValues = isName ? TIME_VALUE_ARGUMENTS.get(token.text.toUpperCase()) : undefined;
     if (!timeValues || !isOpeningParenthesis(tokens[index + 1])) return;
     const call = argumentsOf(tokens, index + 1);
     for (const position of timeValues.positions) {
       const argument = call.arguments[position];
-      if (argument?.length === 1 && isNowLiteral(argument[0] as SqlToken)) {
-        const literal = argument[0] as SqlToken;
-        edits.push({ start: literal.start, end: literal.end, text: NOW_SQL });
+      const first = argument?.[0];
+      const last = argument?.at(-1);
+      if (!first || !last) continue;
+      if (argument.length === 1 && isNowLiteral(first)) {
+        edits.push({ start: first.start, end: first.end, text: NOW_SQL });
+      } else if (!isLiteral(argument)) {
+        edits.push({ start: first.start, end: first.start, text: `${TIME_VALUE_FUNCTION}(` });
+        edits.push({ start: last.end, end: last.end, text: ')' });
       }
     }
     const omitted = timeValues.positions[0] as number;
@@ -58,18 +78,28 @@ export function withSimulatedNow(sql: string): string {
       edits.push({ start: at, end: at, text: omitted === 0 ? NOW_SQL : `, ${NOW_SQL}` });
     }
   });
+  // From the end backwards; at one place, a replacement before an insertion in front of it.
   return edits
-    .sort((a, b) => b.start - a.start)
+    .sort((a, b) => b.start - a.start || b.end - a.end)
     .reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), sql);
 }
 
-/** Whether `withSimulatedNow` would change the SQL: it reads the clock. */
+/** Whether `withSimulatedNow` would change the SQL: it reads the clock, or may, with a time value it computes. */
 export function readsTheClock(sql: string): boolean {
   return withSimulatedNow(sql) !== sql;
 }
 
 function isOpeningParenthesis(token: SqlToken | undefined): boolean {
   return token?.kind === 'symbol' && token.text === '(';
+}
+
+/** A time value written as a literal: text, a number (signed or not) or NULL. */
+function isLiteral(argument: readonly SqlToken[]): boolean {
+  const [first, second] = argument;
+  if (argument.length === 1) return first?.kind === 'string' || first?.kind === 'number' || isKeyword(first, 'NULL');
+  return (
+    argument.length === 2 && first?.kind === 'symbol' && ['-', '+'].includes(first.text) && second?.kind === 'number'
+  );
 }
 
 function isNowLiteral(token: SqlToken): boolean {

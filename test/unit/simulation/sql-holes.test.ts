@@ -122,6 +122,27 @@ describe('user SQL cannot change the run', () => {
     expect(runs[1]).toEqual(runs[0]);
   });
 
+  it.each([
+    ["julianday(COALESCE(NULL, 'now'))", '2461045.8770833332'],
+    ["datetime('n' || 'ow')", '2026-01-05 09:03:00'],
+    ["datetime((SELECT 'NoW'))", '2026-01-05 09:03:00'],
+    ['"datetime"(lower(\'NOW\'))', '2026-01-05 09:03:00'],
+    ["timediff(datetime(id, 'unixepoch'), trim(' now '))", '-0056-00-04 09:02:59.000'],
+  ])("gives the tick's time to a 'now' that SQL computes: %s", async (expression, expected) => {
+    const sql = `SELECT id, CAST(${expression} AS TEXT) AS at FROM items`;
+    const runs = await Promise.all(
+      [1, 2].map(async () => {
+        const simulation = await simulate(meshWithStep('item_names', sql.replace('AS at', 'AS name'), true), scenario);
+        const metrics = simulation.step(3);
+        return { rows: rowsOf(simulation, 'report', 'SELECT * FROM item_names ORDER BY id'), metrics };
+      }),
+    );
+
+    expect(runs[0]?.rows[0]).toEqual({ id: 1, name: expected });
+    expect(runs[1]?.rows).toEqual(runs[0]?.rows);
+    expect(runs[0]?.metrics.transformations['report/item_names']).toMatchObject({ mode: 'full' });
+  });
+
   it('recomputes a published step that reads the clock in full every tick, saying why', async () => {
     const sql = "SELECT id, name || ' at ' || time('now') AS name FROM items";
     const simulation = await simulate(meshWithStep('item_names', sql, true), scenario);

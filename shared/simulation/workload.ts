@@ -156,7 +156,7 @@ function createTableWorkload(
       sampler = connection.prepare(randomRowSql(referencedTable, quoteIdentifier(column)));
       samplers.set(id, sampler);
     }
-    return sampler.all([random.next()])[0]?.[0] ?? null;
+    return sampler.all(randomRowDraws(random))[0]?.[0] ?? null;
   };
   const insert = database.connection.prepare(
     `INSERT INTO node.${quoteIdentifier(table.name)} (${columnList(table.columns.map((column) => column.name))}) VALUES (${table.columns.map(() => '?').join(', ')})`,
@@ -235,16 +235,32 @@ function isTakenKey(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith('UNIQUE constraint failed');
 }
 
+/** How many random rowids a pick of a random row looks up before it counts its way to one. */
+const RANDOM_ROW_TRIES = 12;
+
 /**
- * Selects `selected` of a random existing row in O(log n), in one descent of the table: the first
- * row at or after a random point between the smallest rowid and the largest. Takes one parameter,
- * a fraction in [0, 1).
+ * Selects `selected` of an existing row, each as likely as any other. It looks up random rowids
+ * between the smallest and the largest, O(log n) each, and takes the first that is a row; where
+ * none is (a table whose keys leave big gaps), it steps to a random row through the rowid order,
+ * O(n). Picking the first row after a random point instead would favour the row after a gap:
+ * after a key changed from 15 to 9003, that one row took nearly every pick. Takes the parameters
+ * `randomRowDraws` gives.
  */
 export function randomRowSql(table: string, selected: string): string {
   const name = `node.${quoteIdentifier(table)}`;
   // min and max in separate subqueries: together in one SELECT they would scan the table.
   const lowest = `(SELECT min(rowid) FROM ${name})`;
-  return `SELECT ${selected} FROM ${name} WHERE rowid >= ${lowest} + CAST(? * ((SELECT max(rowid) FROM ${name}) - ${lowest} + 1) AS INTEGER) ORDER BY rowid LIMIT 1`;
+  const span = `((SELECT max(rowid) FROM ${name}) - ${lowest} + 1)`;
+  const points = Array.from({ length: RANDOM_ROW_TRIES }, () => '(?)').join(', ');
+  // CROSS JOIN keeps the points outermost, in the order given, so LIMIT 1 takes the first hit.
+  const tried = `SELECT row.rowid FROM (VALUES ${points}) AS point CROSS JOIN ${name} AS row ON row.rowid = ${lowest} + CAST(point.column1 * ${span} AS INTEGER) LIMIT 1`;
+  const counted = `SELECT rowid FROM ${name} ORDER BY rowid LIMIT 1 OFFSET CAST(? * (SELECT count(*) FROM ${name}) AS INTEGER)`;
+  return `SELECT ${selected} FROM ${name} WHERE rowid = coalesce((${tried}), (${counted}))`;
+}
+
+/** The parameters of `randomRowSql`: fractions in [0, 1), as many on every pick so a run's draws repeat. */
+export function randomRowDraws(random: RandomStream): number[] {
+  return Array.from({ length: RANDOM_ROW_TRIES + 1 }, () => random.next());
 }
 
 function prepareScriptStep(workload: TableWorkload, step: ScriptStep): (now: string) => number {
@@ -314,7 +330,7 @@ function prepareChangeRate(
       changed += attempt(() => (update as (context: GenerationContext) => number)(context));
     }
     for (let count = countAt(rate.deletesPerTick, tick); count > 0; count--) {
-      changed += attempt(() => remove.run([workload.random.next()]));
+      changed += attempt(() => remove.run(randomRowDraws(workload.random)));
     }
     return changed;
   };
@@ -341,7 +357,7 @@ function prepareRowUpdate(
     const update = connection.prepare(`${set} WHERE rowid = (${randomRowSql(workload.table.name, 'rowid')})`);
     return (context) => {
       person.nextRow();
-      return update.run([...newValues(context), random.next()]);
+      return update.run([...newValues(context), ...randomRowDraws(random)]);
     };
   }
   const pick = connection.prepare(
@@ -349,7 +365,7 @@ function prepareRowUpdate(
   );
   const update = connection.prepare(`${set} WHERE rowid = ?`);
   return (context) => {
-    const row = pick.all([random.next()])[0];
+    const row = pick.all(randomRowDraws(random))[0];
     if (!row) return 0;
     const known: KnownFakeValues = {};
     kept.forEach(({ what }, at) => {

@@ -30,8 +30,8 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
 }
 
 /**
- * What the tokens alone tell of a query, without SQLite: one statement, a query's, with balanced
- * parentheses; the query without trailing semicolons. Whether its tables and columns exist is
+ * What the tokens alone tell of a query, without SQLite: one statement, a query's, with no
+ * parameter to bind (SQLite would bind NULL to it) and balanced parentheses; the query without trailing semicolons. Whether its tables and columns exist is
  * for SQLite to say (`checkSelect`).
  */
 export function selectShape(sql: string): SelectCheck {
@@ -48,6 +48,10 @@ export function selectShape(sql: string): SelectCheck {
       return { ok: false, message: `near "${first.text}": syntax error` };
     }
     return refuse(`this is ${statementName(first)}`);
+  }
+  const parameter = tokens.find((token) => token.kind === 'parameter');
+  if (parameter) {
+    return refuse(`'${parameter.text}' is a parameter, and nothing here gives it a value: write the value itself`);
   }
   const unbalanced = unbalancedParenthesis(tokens);
   if (unbalanced) return { ok: false, message: unbalanced };

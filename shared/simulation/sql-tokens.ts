@@ -4,14 +4,19 @@
  * a `PRAGMA` already changes the connection).
  */
 export interface SqlToken {
-  /** `string` is any literal in single quotes: text (`'a'`) or bytes (`x'0A'`). */
-  kind: 'word' | 'quoted' | 'string' | 'number' | 'symbol';
+  /**
+   * `string` is any literal in single quotes: text (`'a'`) or bytes (`x'0A'`); `parameter` is a
+   * value to bind (`?`, `?1`, `:name`, `@name`, `#name`, `$name`, `$name(...)`).
+   */
+  kind: 'word' | 'quoted' | 'string' | 'number' | 'symbol' | 'parameter';
   /** The word, the identifier without its quotes, the symbol, or the literal as written. */
   text: string;
   start: number;
   end: number;
 }
 
+/** What SQLite's `IdChar` accepts: a character of a name after its first. */
+const ID_CHARACTER = /[\w$\u0080-\uffff]/;
 const TWO_CHARACTER_SYMBOLS = new Set(['||', '<=', '>=', '<>', '!=', '==', '<<', '>>', '->']);
 const CLOSING_QUOTE: Record<string, string> = { '"': '"', '`': '`', '[': ']' };
 
@@ -38,8 +43,9 @@ export function sqlTokens(sql: string): SqlToken[] {
       push('quoted', index, end, close === ']' ? inner : inner.replaceAll(close + close, close));
     } else if (/[0-9]/.test(character) || (character === '.' && /[0-9]/.test(next ?? ''))) {
       push('number', index, wordEnd(sql, index + 1, /[0-9A-Za-z_.]/));
-    } else if (/[A-Za-z_\u0080-\uffff]/.test(character))
-      push('word', index, wordEnd(sql, index + 1, /[\w$\u0080-\uffff]/));
+    } else if (/[A-Za-z_\u0080-\uffff]/.test(character)) push('word', index, wordEnd(sql, index + 1, ID_CHARACTER));
+    else if (character === '?') push('parameter', index, wordEnd(sql, index + 1, /[0-9]/));
+    else if ('$@:#'.includes(character)) push('parameter', index, namedParameterEnd(sql, index));
     else if (character === '-' && next === '>' && sql[index + 2] === '>') push('symbol', index, index + 3);
     else if (TWO_CHARACTER_SYMBOLS.has(`${character}${next}`)) push('symbol', index, index + 2);
     else push('symbol', index, index + 1);
@@ -67,6 +73,28 @@ function quotedEnd(sql: string, start: number, close: string): number {
     } else index += 1;
   }
   return sql.length;
+}
+
+/**
+ * Where a parameter starting `$`, `@`, `:` or `#` ends, by SQLite's rules (tokenize.c): its name,
+ * which may hold `::`, then for a TCL-style variable everything from `(` up to the first `)`, quote
+ * and semicolon alone included (whitespace first ends it, and SQLite refuses the token).
+ */
+function namedParameterEnd(sql: string, start: number): number {
+  let index = start + 1;
+  let nameLength = 0;
+  while (index < sql.length) {
+    const character = sql[index] as string;
+    if (ID_CHARACTER.test(character)) nameLength += 1;
+    else if (character === '(' && nameLength > 0) {
+      do index += 1;
+      while (index < sql.length && !/\s/.test(sql[index] as string) && sql[index] !== ')');
+      return sql[index] === ')' ? index + 1 : index;
+    } else if (character === ':' && sql[index + 1] === ':') index += 1;
+    else break;
+    index += 1;
+  }
+  return index;
 }
 
 function wordEnd(sql: string, from: number, part: RegExp): number {

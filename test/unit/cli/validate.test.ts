@@ -105,6 +105,7 @@ describe('mesh-designer validate', () => {
   it('fails on what would stop a simulation: a scenario naming what the design lacks, a step that is not one query', async () => {
     const mesh = JSON.parse(sample);
     mesh.products[3].transformations[0].sql = 'SELECT (1; DROP TABLE orders';
+    mesh.products[4].transformations[0].sql = 'SELECT * FROM orders WHERE total > @minimum';
     mesh.scenarios[0].faults = [
       { kind: 'null-field', tick: 2, systemId: 'orders-service', topicId: 'orders-cdc', column: 'order_id' },
     ];
@@ -114,6 +115,7 @@ describe('mesh-designer validate', () => {
     expect(err).toEqual([
       "shop.mesh.json: scenarios[0].faults[0].column: 'order_id' is the primary key of 'orders', which every record needs: pick another column",
       'shop.mesh.json: products[3].transformations[0]: must be exactly one SELECT; this holds more than one statement',
+      "shop.mesh.json: products[4].transformations[0]: must be exactly one SELECT; '@minimum' is a parameter, and nothing here gives it a value: write the value itself",
     ]);
   });
 

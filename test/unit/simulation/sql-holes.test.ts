@@ -64,6 +64,30 @@ describe('user SQL cannot change the run', () => {
     expect(rowsOf(simulation, 'report', 'SELECT count(*) AS n FROM items')).toEqual([{ n: 3 }]);
   });
 
+  it.each([
+    ['a named parameter', 'SELECT id FROM items WHERE price > :min_price', "':min_price'"],
+    ['a numbered parameter', 'SELECT id FROM items WHERE id = ?1', "'?1'"],
+    ['a TCL-style parameter', 'SELECT $a(b) AS a FROM items', "'$a(b)'"],
+  ])('refuses a transformation or query holding %s, which nothing gives a value', async (_, sql, parameter) => {
+    const simulation = await simulate(meshWithStep('scratch', sql, false), scenario);
+    const message = `must be exactly one SELECT; ${parameter} is a parameter, and nothing here gives it a value: write the value itself`;
+
+    expect(simulation.step(1).errors.map((error) => error.message)).toEqual([
+      `transformation 'scratch' failed: ${message}`,
+    ]);
+    expect(simulation.query('shop', sql)).toEqual({ ok: false, errors: [{ path: 'query', message }] });
+  });
+
+  it('sees the statements SQLite sees after a TCL-style parameter holding a quote', async () => {
+    const sql = `SELECT $a(') AS a); DROP TABLE ${TOPIC}; SELECT (')`;
+    const simulation = await simulate(meshWithStep('scratch', sql, false), scenario);
+
+    expect(simulation.step(1).errors.map((error) => error.message)).toEqual([
+      "transformation 'scratch' failed: must be exactly one SELECT; this holds more than one statement",
+    ]);
+    expect(rowsOf(simulation, 'catalog', `SELECT count(*) AS n FROM ${TOPIC}`)).toEqual([{ n: 4 }]);
+  });
+
   it('hides the engine’s functions from a query, so a query leaves the run’s digest as it was', async () => {
     const queried = await simulate(aShopMesh().build(), scenario);
     const untouched = await simulate(aShopMesh().build(), scenario);

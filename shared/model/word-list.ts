@@ -7,3 +7,13 @@ export function joinedWith(items: readonly (string | number)[], conjunction: 'an
 export function counted(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/** A noun after `a` or `an`, as it sounds from its first letter: `a domain`, `an input port`. */
+export function withIndefiniteArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** Text as a sentence starts it: `an input port` → `An input port`. */
+export function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}

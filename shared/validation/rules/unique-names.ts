@@ -1,5 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
+import { capitalized, withIndefiniteArticle } from '../../model/word-list';
 import type { RuleFinding } from '../finding';
 import { NAMED_SECTIONS, type NamedElement, type NameOwner, namesOf } from '../named-elements';
 import type { Rule } from '../rule';
@@ -53,9 +54,12 @@ function firstOf(
 }
 
 function duplicate(graph: MeshGraph, element: NamedElement, earlier: NamedElement): RuleFinding {
+  // One scope can hold two kinds (a product's input and output ports): name the earlier one's kind.
+  const other =
+    earlier.noun === element.noun ? `Another ${element.noun}` : capitalized(withIndefiniteArticle(earlier.noun));
   return {
     ...element.place(graph),
-    message: `Another ${element.noun} ${element.scopeLabel(graph)} is already called '${element.name}' (${earlier.place(graph).path}).`,
+    message: `${other} ${element.scopeLabel(graph)} is already called '${element.name}' (${earlier.place(graph).path}).`,
     fixHint: `Rename this ${element.noun}; names are compared ignoring case, surrounding spaces and how accents are encoded.`,
   };
 }

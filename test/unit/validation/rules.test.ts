@@ -343,6 +343,19 @@ describe('rule details', () => {
     ]);
   });
 
+  it('names the kind of the element a name clashes with, an input port clashing with an output port', () => {
+    const mesh = changed((mesh) => {
+      const revenue = product(mesh, 'revenue');
+      const inputName = revenue.inputPorts[0]?.name as string;
+      revenue.outputPorts.push(aPort('same-name', 'output', { name: inputName }));
+    });
+    const revenue = product(mesh, 'revenue');
+
+    expect(findingsOf('unique-names', mesh).map((finding) => finding.message)).toEqual([
+      `An input port of 'Revenue' is already called '${revenue.inputPorts[0]?.name}' (products[1].inputPorts[0]).`,
+    ]);
+  });
+
   it('takes names that differ only in Unicode normalization for one name, as macOS file names do', () => {
     const composed = 'Caf\u00e9';
     const decomposed = 'Cafe\u0301';

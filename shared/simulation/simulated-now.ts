@@ -93,10 +93,11 @@ function isOpeningParenthesis(token: SqlToken | undefined): boolean {
   return token?.kind === 'symbol' && token.text === '(';
 }
 
-/** A time value written as a literal: text, a number (signed or not) or NULL. */
+/** A time value written as a literal: text, a number (signed or not) or NULL; not bytes, which may spell now. */
 function isLiteral(argument: readonly SqlToken[]): boolean {
   const [first, second] = argument;
-  if (argument.length === 1) return first?.kind === 'string' || first?.kind === 'number' || isKeyword(first, 'NULL');
+  const isText = first?.kind === 'string' && first.text.startsWith("'");
+  if (argument.length === 1) return isText || first?.kind === 'number' || isKeyword(first, 'NULL');
   return (
     argument.length === 2 && first?.kind === 'symbol' && ['-', '+'].includes(first.text) && second?.kind === 'number'
   );

@@ -30,6 +30,7 @@ describe("'now' in a user's SQL reads the simulated clock", () => {
     ["SELECT julianday(COALESCE(NULL, 'now'))", "SELECT julianday(mesh_time_value(COALESCE(NULL, 'now')))"],
     ["SELECT datetime('n' || 'ow', '+1 day')", "SELECT datetime(mesh_time_value('n' || 'ow'), '+1 day')"],
     ["SELECT strftime('%Y', placed_at) FROM orders", "SELECT strftime('%Y', mesh_time_value(placed_at)) FROM orders"],
+    ["SELECT date(x'6e6f77')", "SELECT date(mesh_time_value(x'6e6f77'))"],
     [
       "SELECT timediff('now', placed_at) FROM orders",
       'SELECT timediff(mesh_now(), mesh_time_value(placed_at)) FROM orders',

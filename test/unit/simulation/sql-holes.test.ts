@@ -149,6 +149,7 @@ describe('user SQL cannot change the run', () => {
   it.each([
     ["julianday(COALESCE(NULL, 'now'))", '2461045.8770833332'],
     ["datetime('n' || 'ow')", '2026-01-05 09:03:00'],
+    ["date(x'6e6f77')", '2026-01-05'],
     ["datetime((SELECT 'NoW'))", '2026-01-05 09:03:00'],
     ['"datetime"(lower(\'NOW\'))', '2026-01-05 09:03:00'],
     ["timediff(datetime(id, 'unixepoch'), trim(' now '))", '-0056-00-04 09:02:59.000'],

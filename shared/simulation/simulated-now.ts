@@ -47,8 +47,33 @@ function isNowText(value: SqlValue | undefined): boolean {
  * the time the simulation shows. Literals other than 'now' are left alone.
  */
 export function withSimulatedNow(sql: string): string {
+  // From the end backwards; at one place, a replacement before an insertion in front of it.
+  return simulatedNowEdits(sql)
+    .sort((a, b) => b.start - a.start || b.end - a.end)
+    .reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), sql);
+}
+
+/**
+ * Whether SQL reads the clock, or may, with a time value it computes, so its result can change
+ * with nothing else changing. A column given to a date and time function is passed through
+ * `mesh_time_value` like any computed value, but a stored `now` is the data's, not the step's
+ * reading of the clock: `date(placed_at)` leaves a step incremental.
+ */
+export function readsTheClock(sql: string): boolean {
+  return simulatedNowEdits(sql).some((edit) => !edit.isAColumn);
+}
+
+interface SimulatedNowEdit {
+  start: number;
+  end: number;
+  text: string;
+  /** Part of wrapping a column reference (`o.placed_at`) in `mesh_time_value`. */
+  isAColumn?: boolean;
+}
+
+function simulatedNowEdits(sql: string): SimulatedNowEdit[] {
   const tokens = sqlTokens(sql);
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: SimulatedNowEdit[] = [];
   tokens.forEach((token, index) => {
     const current = token.kind === 'word' ? CURRENT_KEYWORDS.get(token.text.toUpperCase()) : undefined;
     if (current && tokens[index + 1]?.text !== '(') {
@@ -68,8 +93,9 @@ export function withSimulatedNow(sql: string): string {
       if (argument.length === 1 && isNowLiteral(first)) {
         edits.push({ start: first.start, end: first.end, text: NOW_SQL });
       } else if (!isLiteral(argument)) {
-        edits.push({ start: first.start, end: first.start, text: `${TIME_VALUE_FUNCTION}(` });
-        edits.push({ start: last.end, end: last.end, text: ')' });
+        const isAColumn = isColumnReference(argument);
+        edits.push({ start: first.start, end: first.start, text: `${TIME_VALUE_FUNCTION}(`, isAColumn });
+        edits.push({ start: last.end, end: last.end, text: ')', isAColumn });
       }
     }
     const omitted = timeValues.positions[0] as number;
@@ -78,15 +104,17 @@ export function withSimulatedNow(sql: string): string {
       edits.push({ start: at, end: at, text: omitted === 0 ? NOW_SQL : `, ${NOW_SQL}` });
     }
   });
-  // From the end backwards; at one place, a replacement before an insertion in front of it.
-  return edits
-    .sort((a, b) => b.start - a.start || b.end - a.end)
-    .reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), sql);
+  return edits;
 }
 
-/** Whether `withSimulatedNow` would change the SQL: it reads the clock, or may, with a time value it computes. */
-export function readsTheClock(sql: string): boolean {
-  return withSimulatedNow(sql) !== sql;
+/** A column named alone or qualified (`placed_at`, `o.placed_at`, `"Orders"."placed at"`). */
+function isColumnReference(argument: readonly SqlToken[]): boolean {
+  return (
+    argument.length % 2 === 1 &&
+    argument.every((token, at) =>
+      at % 2 === 0 ? token.kind === 'word' || token.kind === 'quoted' : token.kind === 'symbol' && token.text === '.',
+    )
+  );
 }
 
 function isOpeningParenthesis(token: SqlToken | undefined): boolean {

@@ -1,4 +1,5 @@
 import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
+import type { Problem } from '../../shared/model/problem';
 import {
   type ClientResponse,
   createSimulationClient,
@@ -30,6 +31,8 @@ export const EXAMPLE_RECORDS = 20;
 let client: SimulationClient | null = null;
 /** Bumped by every run, pause and reset: a loop that sees another number ends. */
 let loopGeneration = 0;
+/** Bumped when a run is built or dropped: a step answered for an older run is not shown. */
+let runGeneration = 0;
 
 const state = () => useSimulationStore.getState();
 
@@ -48,11 +51,12 @@ function worker(): SimulationClient {
 async function send<T extends ClientResponse['type']>(
   command: SimulationCommand,
   expected: T,
+  describe: (error: Problem) => string = (error) => `${error.path}: ${error.message}`,
 ): Promise<Extract<ClientResponse, { type: T }> | undefined> {
   const response = await worker().send(command, STEP_BUDGET_MILLIS);
   if (response.type === expected) return response as Extract<ClientResponse, { type: T }>;
   if (response.type === 'failed') {
-    const text = response.errors.map((error) => `${error.path}: ${error.message}`).join('\n');
+    const text = response.errors.map(describe).join('\n');
     if ('restart' in response) stop(response.errors[0]?.message ?? text);
     else setSimulation({ failure: text });
   }
@@ -106,6 +110,7 @@ async function start(): Promise<boolean> {
   const mesh = currentMesh();
   const scenario = mesh && scenarioToRun(mesh);
   loopGeneration++;
+  runGeneration++;
   if (!mesh || !scenario) {
     setSimulation({ status: 'stopped', failure: NO_SCENARIO });
     return false;
@@ -167,6 +172,7 @@ export const simulation = {
     // Run pressed where the run paused by itself: go on past that tick.
     const { pauseAtTick, metrics: atStart } = state();
     setSimulation({ pauseAtTick: pausePointAt(pauseAtTick, atStart?.tick ?? 0), status: 'running', failure: null });
+    const run = runGeneration;
     let batch = 1;
     let pace: RunPace | null = null;
     while (generation === loopGeneration) {
@@ -184,8 +190,9 @@ export const simulation = {
       }
       const ticks = Math.min(due, remaining);
       const stepped = await send({ type: 'step', ticks }, 'stepped');
+      // A pause that came while the worker stepped still shows the ticks it ran: the engine is there.
+      if (stepped && run === runGeneration) accept(stepped.metrics, stepped.ticks);
       if (!stepped || generation !== loopGeneration) return;
-      accept(stepped.metrics, stepped.ticks);
       const now = performance.now();
       if (pace) await delay(millisToNextTick(pace, stepped.metrics.tick, now));
       else {
@@ -219,10 +226,11 @@ export const simulation = {
     await start();
   },
 
+  /** Fires a fault at the engine's next tick, which may be ahead of the tick on screen while a step runs. */
   async fire(fault: Fault): Promise<boolean> {
     if (!(await ensureRun())) return false;
-    const injected = await send({ type: 'inject', fault }, 'injected');
-    if (injected) setSimulation({ firedFaults: [...state().firedFaults, fault] });
+    const injected = await send({ type: 'inject', fault, atNextTick: true }, 'injected', faultRefusal);
+    if (injected) setSimulation({ firedFaults: [...state().firedFaults, injected.fault] });
     return injected !== undefined;
   },
 
@@ -315,6 +323,11 @@ async function replayAfterRestart(reason: string): Promise<void> {
   accept(replayed.metrics);
 }
 
+/** Why a fault did not fire, in words for the run bar rather than the path of a field. */
+function faultRefusal(error: Problem): string {
+  return `The fault did not fire: ${error.message}.`;
+}
+
 function delay(millis: number): Promise<void> {
   return new Promise((resolve) => window.setTimeout(resolve, millis));
 }
@@ -342,6 +355,7 @@ function followDocument(mesh: Mesh | null, openCount: number, previousOpenCount:
 
 function discardRun(patch: Partial<SimulationState>): void {
   loopGeneration++;
+  runGeneration++;
   if (state().runMesh) void worker().send({ type: 'dispose' });
   setSimulation({
     status: 'idle',

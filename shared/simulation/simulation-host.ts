@@ -71,8 +71,9 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
         });
       case 'inject':
         return active(id, (current) => {
-          const result = current.inject(request.fault);
-          return result.ok ? { id, type: 'injected' } : failed(id, result.errors);
+          const fault = request.atNextTick ? { ...request.fault, tick: current.tick + 1 } : request.fault;
+          const result = current.inject(fault);
+          return result.ok ? { id, type: 'injected', fault } : failed(id, result.errors);
         });
       case 'messages':
         return active(id, (current) => {

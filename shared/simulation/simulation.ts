@@ -180,7 +180,12 @@ export function createSimulation(
       if (fault.tick <= current().tick) {
         return {
           ok: false,
-          errors: [{ path: 'fault.tick', message: `must come after the current tick ${current().tick}` }],
+          errors: [
+            {
+              path: 'fault.tick',
+              message: `the run is already at tick ${current().tick}; a fault fires at a later tick`,
+            },
+          ],
         };
       }
       const problems = checkScenario(mesh, { ...scenario, data: [], rates: [], steps: [], faults: [fault] }, 'run');

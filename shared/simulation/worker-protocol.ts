@@ -20,7 +20,11 @@ export type SimulationRequest =
   | { id: number; type: 'metrics' }
   | { id: number; type: 'query'; nodeId: string; sql: string }
   | { id: number; type: 'execute'; systemId: string; sql: string }
-  | { id: number; type: 'inject'; fault: Fault }
+  /**
+   * `atNextTick`: the engine fires the fault at its own next tick, whatever tick the request named
+   * (the screen may not yet show a step the worker has finished).
+   */
+  | { id: number; type: 'inject'; fault: Fault; atNextTick?: boolean }
   | { id: number; type: 'messages'; log: string; filter: MessageFilter }
   | { id: number; type: 'trace'; start: TraceStart }
   | { id: number; type: 'examples'; limit: number }
@@ -34,7 +38,8 @@ export type SimulationResponse =
   /** A query's rows, and the tick (and simulated time) the storage was at when it ran. */
   | { id: number; type: 'query-result'; result: QueryResult; tick: number; time: string }
   | { id: number; type: 'executed'; changes: number }
-  | { id: number; type: 'injected' }
+  /** The fault as it will fire, at the tick the engine chose. */
+  | { id: number; type: 'injected'; fault: Fault }
   | { id: number; type: 'messages'; messages: LogRecord[] }
   | { id: number; type: 'trace'; trace: ChangeTrace }
   | { id: number; type: 'examples'; examples: Record<string, LogMessage[]> }

@@ -202,3 +202,43 @@ export async function gridColumn(page: Page, testId: string, column: string): Pr
     );
   }, column);
 }
+
+/**
+ * From now on, holds back the worker's answers to steps until `releaseStepAnswers`: a step is then
+ * done in the engine but not yet on screen, as when a user presses Pause while a step runs.
+ * Call before the run's worker starts (before entering Simulate).
+ */
+export async function holdStepAnswers(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const held: (() => void)[] = [];
+    let isHolding = true;
+    const RealWorker = window.Worker;
+    window.Worker = class extends RealWorker {
+      override set onmessage(handler: ((event: MessageEvent) => void) | null) {
+        super.onmessage =
+          handler &&
+          ((event: MessageEvent) => {
+            if (isHolding && event.data?.type === 'stepped') held.push(() => handler(event));
+            else handler(event);
+          });
+      }
+      override get onmessage() {
+        return super.onmessage;
+      }
+    };
+    Reflect.set(window, '__heldStepAnswers', () => held.length);
+    Reflect.set(window, '__releaseStepAnswers', () => {
+      isHolding = false;
+      for (const deliver of held.splice(0)) deliver();
+    });
+  });
+}
+
+/** Waits until the worker has answered a step that `holdStepAnswers` holds back. */
+export async function waitForHeldStepAnswer(page: Page): Promise<void> {
+  await page.waitForFunction(() => (Reflect.get(window, '__heldStepAnswers') as () => number)() > 0, null, POLLING);
+}
+
+export async function releaseStepAnswers(page: Page): Promise<void> {
+  await page.evaluate(() => (Reflect.get(window, '__releaseStepAnswers') as () => void)());
+}

@@ -1,17 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
+import { openSampleDesign } from './designer-driver';
 import {
+  engineMetrics,
   enterSimulate,
+  fireRedelivery,
+  holdStepAnswers,
   openEditedSample,
   openSampleWithProfileSql,
   openTab,
+  releaseStepAnswers,
   replaceEditorText,
   runQuery,
   runTo,
   simulateSample,
   step,
   traceOrder1000,
+  waitForHeldStepAnswer,
   waitForTick,
 } from './simulation-driver';
 
@@ -128,6 +134,50 @@ describeInChromium('Simulate mode on screen', (session) => {
     await page.keyboard.press('Escape');
     await presenter.waitFor({ state: 'detached' });
     expect(await page.getByTestId('tick').textContent()).toBe(pausedAt);
+  });
+
+  it('shows the tick the engine is at when Pause lands while a step runs, keeps every tick in Metrics, and fires a fault at once', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await holdStepAnswers(page);
+    await enterSimulate(page);
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForHeldStepAnswer(page);
+    await page.getByRole('button', { name: '❚❚ Pause' }).click();
+    await page.getByRole('button', { name: '▶ Run' }).waitFor();
+    await releaseStepAnswers(page);
+
+    const { tick: engineTick } = await engineMetrics(page);
+    expect(engineTick).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('tick').textContent(), { timeout: 2000 }).toBe(String(engineTick));
+    await openTab(page, 'Metrics');
+    // One point for tick 0 and one for each tick run.
+    await page.getByText(`${engineTick + 1} points`).waitFor({ timeout: 2000 });
+
+    await fireRedelivery(page, 'orders.public.orders', 1);
+    await page
+      .getByTestId('fired-faults')
+      .getByText(`tick ${engineTick + 1}: redeliver`)
+      .waitFor({ timeout: 2000 });
+  });
+
+  it('fires a fault card at the engine’s next tick while the screen still shows the tick before a running step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await holdStepAnswers(page);
+    await enterSimulate(page);
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForHeldStepAnswer(page);
+    const { tick: engineTick } = await engineMetrics(page);
+    expect(await page.getByTestId('tick').textContent()).toBe('0');
+
+    await fireRedelivery(page, 'orders.public.orders', 1);
+    await page
+      .getByTestId('fired-faults')
+      .getByText(`tick ${engineTick + 1}: redeliver`)
+      .waitFor({ timeout: 2000 });
+    await page.getByRole('button', { name: '❚❚ Pause' }).click();
+    await releaseStepAnswers(page);
   });
 
   it('follows the run in a trace and in presenter mode: a stage that reads a table shows it at the run’s tick', async () => {

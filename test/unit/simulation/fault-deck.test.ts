@@ -138,7 +138,7 @@ describe('faults the fault deck fires', () => {
       simulation.inject({ kind: 'redeliver', tick: 2, systemId: 'shop', topicId: 'items-cdc', records: 1 }),
     ).toEqual({
       ok: false,
-      errors: [{ path: 'fault.tick', message: 'must come after the current tick 2' }],
+      errors: [{ path: 'fault.tick', message: 'the run is already at tick 2; a fault fires at a later tick' }],
     });
     expect(simulation.inject({ kind: 'redeliver', tick: 3, systemId: 'shop', topicId: 'nope', records: 1 })).toEqual({
       ok: false,

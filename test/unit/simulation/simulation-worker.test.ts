@@ -111,6 +111,17 @@ describe('the simulation worker host', () => {
     expect(metricsCsv(history).trim().split('\n')).toHaveLength(1 + 4);
   });
 
+  it('fires a fault sent for an older tick at the engine’s next tick, and answers with the fault as it will fire', async () => {
+    const host = newHost();
+    await host.handle({ id: 1, type: 'create', mesh, scenario });
+    await host.handle({ id: 2, type: 'step', ticks: 2 });
+    const fault = { kind: 'redeliver', tick: 1, systemId: 'shop', topicId: 'items-cdc', records: 1 } as const;
+
+    const injected = await host.handle({ id: 3, type: 'inject', fault, atNextTick: true });
+
+    expect(injected).toEqual({ id: 3, type: 'injected', fault: { ...fault, tick: 3 } });
+  });
+
   it('answers with located problems instead of throwing', async () => {
     const host = newHost();
     const early = await host.handle({ id: 1, type: 'step', ticks: 1 });

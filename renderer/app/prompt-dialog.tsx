@@ -1,21 +1,39 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { usePromptStore } from '../host/in-page-prompt';
 
-/** The page's own question dialog (Save / Don’t Save / Cancel, confirmations); Escape cancels. */
+/**
+ * The page's own question dialog (Save / Don’t Save / Cancel, confirmations): an alert dialog named
+ * by its question, focused on the default choice; Escape cancels, and focus goes back where it was.
+ */
 export function PromptDialog() {
   const question = usePromptStore((state) => state.question);
   const answer = usePromptStore((state) => state.answer);
   const ref = useRef<HTMLDialogElement>(null);
-  // showModal focuses the first button, so Enter answers the first (default) choice.
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  const messageId = useId();
+  const detailId = useId();
   useEffect(() => {
-    if (question && !ref.current?.open) ref.current?.showModal();
+    const dialog = ref.current;
+    if (question && dialog && !dialog.open) {
+      returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      // showModal focuses the first button: the default choice, which Enter answers.
+      dialog.showModal();
+    }
+    // The dialog is removed rather than closed, so the browser does not give focus back itself.
+    if (!question && returnFocusTo.current) {
+      returnFocusTo.current.focus();
+      returnFocusTo.current = null;
+    }
   }, [question]);
   if (!question || !answer) return null;
   return (
     <dialog
       ref={ref}
       className="modal prompt"
-      aria-label={question.message}
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby={messageId}
+      aria-describedby={question.detail ? detailId : undefined}
       data-testid="prompt"
       onCancel={(event) => {
         event.preventDefault();
@@ -23,8 +41,8 @@ export function PromptDialog() {
       }}
     >
       <div className="modal__body">
-        <h2>{question.message}</h2>
-        {question.detail && <p>{question.detail}</p>}
+        <h2 id={messageId}>{question.message}</h2>
+        {question.detail && <p id={detailId}>{question.detail}</p>}
         <div className="prompt__choices">
           {question.choices.map((choice, index) => (
             <button

@@ -21,6 +21,27 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     expect(await page.title()).toBe('• Edited, not saved — Data Mesh Designer');
   });
 
+  it('asks about unsaved changes in an alert dialog named by its question, focused on Save, that Escape cancels and gives focus back', async () => {
+    const page = await session.openApp();
+    await page.getByTestId('sample-seed-logical-view').click();
+    await renameDesign(page, 'Edited, not saved');
+    const open = page.getByRole('button', { name: 'Open…', exact: true });
+    await open.click();
+
+    const prompt = page.getByRole('alertdialog', { name: 'Save the changes to “Edited, not saved”?' });
+    await prompt.waitFor();
+    expect(await prompt.getAttribute('aria-modal')).toBe('true');
+    expect(
+      await prompt.evaluate((dialog) => dialog.ariaDescribedByElements?.map((element) => element.textContent)),
+    ).toEqual(['Your changes are lost if you do not save them.']);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Save');
+
+    await page.keyboard.press('Escape');
+    await prompt.waitFor({ state: 'detached' });
+    await expect.poll(() => open.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await page.getByTestId('document-title').textContent()).toContain('Edited, not saved');
+  });
+
   it('lets the browser ask before a reload loses unsaved changes', async () => {
     const page = await session.openApp();
     await page.getByTestId('sample-seed-logical-view').click();

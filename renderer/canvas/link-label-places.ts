@@ -1,3 +1,4 @@
+import { MIN_CHILD_MARGIN } from '../../shared/editing/containment';
 import { inflate, overlaps, type Point, type Rect, type Size } from '../../shared/editing/geometry';
 import { rectGrid } from '../../shared/editing/rect-grid';
 import { middleOfLink, middleSegmentOf, midpoint } from './link-route';
@@ -27,15 +28,25 @@ export function labelBoxAt(point: Point, size: Size): Rect {
   return { x: point.x - size.width / 2, y: point.y - LABEL_GAP - size.height, ...size };
 }
 
+/** A domain's title bar: the band at its top that its products and systems keep clear of. */
+export function domainTitleBar(domain: Rect): Rect {
+  return { x: domain.x, y: domain.y, width: domain.width, height: MIN_CHILD_MARGIN.top };
+}
+
 /**
- * Where each label goes along its own link so that it covers no node body, not the badge on its
- * link's middle and no other link's label: on the middle segment, as near its middle as it can;
+ * Where each label goes along its own link so that it covers no node body, no domain's title bar
+ * (links run inside domains, so the rest of a domain is open), not the badge on its link's middle
+ * and no other link's label: on the middle segment, as near its middle as it can;
  * else on the next segments out from the middle; where no place along the link is clear, straight
  * above or below its middle, as near as it can. Labels are placed in the order of their link ids,
  * so the same design gets the same places whatever order its links are drawn in.
  */
-export function placeLinkLabels(labels: readonly LinkLabel[], bodies: readonly Rect[]): ReadonlyMap<string, Point> {
-  const taken = rectGrid(GRID_CELL, bodies);
+export function placeLinkLabels(
+  labels: readonly LinkLabel[],
+  bodies: readonly Rect[],
+  domains: readonly Rect[] = [],
+): ReadonlyMap<string, Point> {
+  const taken = rectGrid(GRID_CELL, [...bodies, ...domains.map(domainTitleBar)]);
   const places = new Map<string, Point>();
   for (const { linkId, points, size } of [...labels].sort(byLinkId)) {
     const middle = middleOfLink(points);

@@ -17,6 +17,14 @@ const bodiesOf = memoizedOn((nodes: ReactFlowState['nodes'], lookup: ReactFlowSt
   }),
 );
 
+/** Where the domains are drawn, once per change of the nodes. */
+const domainsOf = memoizedOn((nodes: ReactFlowState['nodes'], lookup: ReactFlowState['nodeLookup']): Rect[] =>
+  nodes.flatMap((node) => {
+    const internal = lookup.get(node.id);
+    return internal && node.type === 'domain' ? [bodyOf(internal)] : [];
+  }),
+);
+
 type InternalNode = NonNullable<ReturnType<ReactFlowState['nodeLookup']['get']>>;
 
 /** Where a node is drawn on the canvas. */
@@ -35,6 +43,8 @@ export function selectBodiesOf(...ids: string[]): (state: ReactFlowState) => rea
 }
 
 export const selectNodeBodies = (state: ReactFlowState): readonly Rect[] => bodiesOf(state.nodes, state.nodeLookup);
+
+export const selectDomainBoxes = (state: ReactFlowState): readonly Rect[] => domainsOf(state.nodes, state.nodeLookup);
 
 const NONE: readonly Rect[] = [];
 

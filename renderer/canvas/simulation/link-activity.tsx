@@ -5,7 +5,7 @@ import type { Point } from '../../../shared/editing/geometry';
 import { liveMetrics, useSimulationStore } from '../../simulation/simulation-store';
 import { LABEL_GAP } from '../link-label-places';
 import { middleOfLink } from '../link-route';
-import { selectNodeBodies } from '../node-bodies';
+import { selectDomainBoxes, selectNodeBodies } from '../node-bodies';
 import { setCountLabel, useCountLabelPlace } from './link-count-places';
 
 /** The size of a count label (11px text, see simulation.css) before it is drawn, estimated from its characters. */
@@ -77,6 +77,7 @@ interface LinkCountProps {
  */
 function LinkCount({ linkId, points, records, lastTick, quarantined, lag, lost, skipped }: LinkCountProps) {
   const bodies = useStore(selectNodeBodies);
+  const domains = useStore(selectDomainBoxes);
   const text = countText(records, lastTick, lag, lost, skipped);
   const label = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -88,7 +89,7 @@ function LinkCount({ linkId, points, records, lastTick, quarantined, lag, lost, 
     setCountLabel(linkId, { linkId, points, size });
   }, [linkId, points, text]);
   useLayoutEffect(() => () => setCountLabel(linkId, undefined), [linkId]);
-  const placed = useCountLabelPlace(linkId, bodies);
+  const placed = useCountLabelPlace(linkId, bodies, domains);
   // Drawn unseen until placed, so that it can be measured first.
   const place = placed ?? middleOfLink(points);
   return (

@@ -39,12 +39,17 @@ function isSameLabel(a: LinkLabel | undefined, b: LinkLabel | undefined): boolea
   );
 }
 
-/** Once per change of the labels or of the node bodies, not per label nor per frame of a pan. */
-const placesOf = memoizedOn((labels: ReadonlyMap<string, LinkLabel>, bodies: readonly Rect[]) =>
-  placeLinkLabels([...labels.values()], bodies),
+/** Once per change of the labels, the node bodies or the domains, not per label nor per frame of a pan. */
+const placesOf = memoizedOn(
+  (labels: ReadonlyMap<string, LinkLabel>, bodies: readonly Rect[], domains: readonly Rect[]) =>
+    placeLinkLabels([...labels.values()], bodies, domains),
 );
 
-/** Where a link's count label goes; undefined until it has been placed. */
-export function useCountLabelPlace(linkId: string, bodies: readonly Rect[]): Point | undefined {
-  return useCountLabels(useShallow((state) => placesOf(state.labels, bodies).get(linkId)));
+/** Where a link's count label goes (clear of node bodies and domain title bars); undefined until it has been placed. */
+export function useCountLabelPlace(
+  linkId: string,
+  bodies: readonly Rect[],
+  domains: readonly Rect[],
+): Point | undefined {
+  return useCountLabels(useShallow((state) => placesOf(state.labels, bodies, domains).get(linkId)));
 }

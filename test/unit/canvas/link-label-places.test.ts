@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type LinkLabel, labelBoxAt, placeLinkLabels } from '../../../renderer/canvas/link-label-places';
+import {
+  domainTitleBar,
+  type LinkLabel,
+  labelBoxAt,
+  placeLinkLabels,
+} from '../../../renderer/canvas/link-label-places';
 import { linkRoute, middleOfLink } from '../../../renderer/canvas/link-route';
 import { boundsOf, overlaps, type Point, type Rect, type Size } from '../../../shared/editing/geometry';
 import { seededRandom } from '../../../shared/simulation/seeded-random';
@@ -64,6 +69,18 @@ describe('a count label along a link', () => {
     const place = placeAlone(points, size, [column]);
     expect(place.y === 0 || place.y === 300).toBe(true);
     expect(overlaps(labelBoxAt(place, size), column)).toBe(false);
+  });
+
+  it('slides off the title bar of a domain the link passes under, so the domain’s name stays readable', () => {
+    const domain = { x: 0, y: 130, width: 300, height: 300 };
+    const place = placeLinkLabels([{ linkId: 'only', points, size }], [], [domain]).get('only') as Point;
+    expect(place.x).toBe(100);
+    expect(overlaps(labelBoxAt(place, size), domainTitleBar(domain))).toBe(false);
+  });
+
+  it('stays on the middle of a link that runs inside a domain, below its title bar', () => {
+    const domain = { x: -50, y: -100, width: 400, height: 600 };
+    expect(placeLinkLabels([{ linkId: 'only', points, size }], [], [domain]).get('only')).toEqual({ x: 100, y: 150 });
   });
 
   it('leaves the link, straight above or below its middle, whichever is nearer, when nothing along it is clear', () => {

@@ -1,10 +1,8 @@
 import { withContractIdentity } from '../contracts/contract-edits';
 import {
   type Contract,
-  comparableName,
   type DataProduct,
   type Domain,
-  firstFreeName,
   type Link,
   type Mesh,
   type NodeLayout,
@@ -13,6 +11,7 @@ import {
   uniqueId,
 } from '../model';
 import { DOMAIN_SPACING, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
+import { copyName } from './copy-names';
 import { boundsOf, overlaps, type Point, type Rect, slideClear, slideClearNearest, translate } from './geometry';
 import { contractIdsOf, nodeIds } from './mesh-index';
 import {
@@ -24,6 +23,7 @@ import {
   noteRects,
   type SizeOf,
 } from './node-placement';
+import { systemCopyNamed } from './system-copies';
 
 /** A copied part of a mesh: whole elements with their internal links, contracts and layout. */
 export interface MeshFragment {
@@ -78,19 +78,6 @@ export function copyFragment(mesh: Mesh, selectedIds: ReadonlySet<string>): Mesh
     layout: Object.fromEntries(layoutIds.flatMap((id) => (mesh.layout.nodes[id] ? [[id, mesh.layout.nodes[id]]] : []))),
     hostDomains,
   });
-}
-
-const NUMBERED_NAME = /^(.*\S)\s+(\d+)$/;
-
-/**
- * A copy's name: the original's when it is free where the copy goes; otherwise the next free
- * number after the name's stem, so copying `Campaigns 2` gives `Campaigns 3`, never `Campaigns 2 2`.
- */
-export function copyName(name: string, takenNames: readonly string[]): string {
-  const isTaken = takenNames.some((taken) => comparableName(taken) === comparableName(name));
-  if (!isTaken) return name;
-  const stem = NUMBERED_NAME.exec(name)?.[1] ?? name;
-  return firstFreeName(stem, [...takenNames, stem]);
 }
 
 /**
@@ -190,7 +177,9 @@ export function pasteFragment(
     products.push(copyChild({ ...product, outputPorts: product.outputPorts.map(remapContract) }));
   }
   for (const system of fragment.systems) {
-    systems.push(copyChild({ ...system, publishes: system.publishes.map(remapContract) }));
+    const copy = copyChild({ ...system, publishes: system.publishes.map(remapContract) });
+    // Named as the original until here, so that names which followed the original's follow the copy's.
+    systems.push(systemCopyNamed({ ...copy, name: system.name }, copy.name, systems));
   }
   const looseChildren = [...fragment.products, ...fragment.systems].filter((node) => !domainIds.has(node.domainId));
   for (const node of [...fragment.products, ...fragment.systems]) {

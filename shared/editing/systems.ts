@@ -93,18 +93,27 @@ function withDatabase(
  * do topic names built from the database name; names the user chose stay.
  */
 export function withSystemRenamed(mesh: Mesh, id: string, name: string): Mesh {
-  return withSystemUpdated(mesh, id, (system) => {
-    if (system.name === name) return system;
-    const oldDatabase = databaseNameFor(system.name);
-    const database = system.database.name === oldDatabase ? databaseNameFor(name) : system.database.name;
-    const renamePrefix = (topic: Topic): Topic =>
-      database !== system.database.name && topic.name.startsWith(`${system.database.name}.`)
-        ? { ...topic, name: `${database}${topic.name.slice(system.database.name.length)}` }
-        : topic;
-    return {
-      ...withDatabase(system, { name: database }, renamePrefix),
-      name,
-      service: system.service.name === system.name ? { ...system.service, name } : system.service,
-    };
-  });
+  return withSystemUpdated(mesh, id, (system) => systemRenamed(system, name));
+}
+
+/** A system renamed, its service, database and streams following as `withSystemRenamed` says. */
+export function systemRenamed(system: OperationalSystem, name: string): OperationalSystem {
+  if (system.name === name) return system;
+  const oldDatabase = databaseNameFor(system.name);
+  const database = system.database.name === oldDatabase ? databaseNameFor(name) : system.database.name;
+  return {
+    ...systemWithDatabaseNamed(system, database),
+    name,
+    service: system.service.name === system.name ? { ...system.service, name } : system.service,
+  };
+}
+
+/** A system whose database is called `name`: topics named after the old name (by default, or by its prefix) take the new one. */
+export function systemWithDatabaseNamed(system: OperationalSystem, name: string): OperationalSystem {
+  if (system.database.name === name) return system;
+  const renamePrefix = (topic: Topic): Topic =>
+    topic.name.startsWith(`${system.database.name}.`)
+      ? { ...topic, name: `${name}${topic.name.slice(system.database.name.length)}` }
+      : topic;
+  return withDatabase(system, { name }, renamePrefix);
 }

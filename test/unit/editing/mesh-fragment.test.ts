@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { overlappingDomains } from '../../../shared/editing/containment';
+import { copyName } from '../../../shared/editing/copy-names';
 import { overlaps } from '../../../shared/editing/geometry';
-import { copyFragment, copyName, pasteFragment } from '../../../shared/editing/mesh-fragment';
+import { copyFragment, pasteFragment } from '../../../shared/editing/mesh-fragment';
 import { checkIntegrity, emptyMesh, type Mesh } from '../../../shared/model';
 import { paymentsRiskFinance, salesPipeline as pipeline } from './editing-fixtures';
 

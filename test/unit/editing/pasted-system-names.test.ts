@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { fragmentToText, pasteText } from '../../../shared/editing/clipboard-text';
+import { copyFragment, pasteFragment } from '../../../shared/editing/mesh-fragment';
+import { withSystemTableAdded, withSystemTableRenamed } from '../../../shared/editing/system-tables';
+import { withSystemAdded, withSystemRenamed } from '../../../shared/editing/systems';
+import { withTopicAdded } from '../../../shared/editing/topics';
+import { exportRefusals } from '../../../shared/export';
+import type { Mesh } from '../../../shared/model';
+import { aMesh } from '../../builders/mesh-builder';
+
+/** Front Office with `Opera PMS`, named as a user names a new system, with tables Bookings and Rate Plans and an outbox topic. */
+function hotelWithOperaPms(): { mesh: Mesh; id: string } {
+  const added = withSystemAdded(aMesh().withDomain('front-office', { name: 'Front Office' }).build(), {
+    domainId: 'front-office',
+  });
+  if (!added) throw new Error('no system added');
+  let mesh = withSystemRenamed(added.mesh, added.id, 'Opera PMS');
+  mesh = withSystemTableRenamed(mesh, added.id, 'items', 'bookings');
+  mesh = withSystemTableAdded(mesh, added.id);
+  const added2 = mesh.systems[0]!.database.tables[1]!.name;
+  mesh = withSystemTableRenamed(mesh, added.id, added2, 'rate_plans');
+  mesh = withTopicAdded(mesh, added.id);
+  return { mesh, id: added.id };
+}
+
+const topicNames = (mesh: Mesh) => mesh.systems.flatMap((system) => system.messaging.topics.map((topic) => topic.name));
+
+describe('a pasted or duplicated operational system', () => {
+  it('takes its own service, database and topic names after its numbered name, so the design still exports', () => {
+    const { mesh, id } = hotelWithOperaPms();
+    expect(exportRefusals(mesh)).toEqual([]);
+    const duplicated = pasteFragment(mesh, copyFragment(mesh, new Set([id])), 'beside-originals').mesh;
+    const copy = duplicated.systems[1]!;
+    expect(copy).toMatchObject({
+      name: 'Opera PMS 2',
+      service: { name: 'Opera PMS 2' },
+      database: { name: 'opera_pms_2' },
+    });
+    expect(copy.messaging.topics.map((topic) => topic.name)).toEqual([
+      'opera_pms_2.public.bookings',
+      'opera_pms_2.public.rate_plans',
+      'opera_pms_2.events.Event',
+    ]);
+    expect(exportRefusals(duplicated)).toEqual([]);
+  });
+
+  it('pasted twice at the pointer, each copy has names of its own and the design exports', () => {
+    const { mesh, id } = hotelWithOperaPms();
+    const text = fragmentToText(copyFragment(mesh, new Set([id])));
+    let pasted = mesh;
+    for (const at of [
+      { x: 900, y: 100 },
+      { x: 900, y: 100 },
+    ]) {
+      const result = pasteText(pasted, text, { at });
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      pasted = result.value.mesh;
+    }
+    expect(pasted.systems.map((system) => [system.name, system.service.name, system.database.name])).toEqual([
+      ['Opera PMS', 'Opera PMS', 'opera_pms'],
+      ['Opera PMS 2', 'Opera PMS 2', 'opera_pms_2'],
+      ['Opera PMS 3', 'Opera PMS 3', 'opera_pms_3'],
+    ]);
+    expect(new Set(topicNames(pasted)).size).toBe(9);
+    expect(exportRefusals(pasted)).toEqual([]);
+  });
+
+  it('numbers service, database and topic names chosen by hand the way the system’s name is numbered', () => {
+    const { mesh, id } = hotelWithOperaPms();
+    const system = mesh.systems[0]!;
+    system.service = { name: 'opera-api' };
+    system.database.name = 'pms';
+    system.messaging.topics = system.messaging.topics.map((topic) => ({
+      ...topic,
+      name: `hotel.${topic.source.kind === 'cdc' ? topic.source.table : 'events'}`,
+    }));
+    const duplicated = pasteFragment(mesh, copyFragment(mesh, new Set([id])), 'beside-originals').mesh;
+    const copy = duplicated.systems[1]!;
+    expect(copy).toMatchObject({ name: 'Opera PMS 2', service: { name: 'opera-api 2' }, database: { name: 'pms_2' } });
+    expect(copy.messaging.topics.map((topic) => topic.name)).toEqual([
+      'hotel.bookings_2',
+      'hotel.rate_plans_2',
+      'hotel.events_2',
+    ]);
+    expect(exportRefusals(duplicated)).toEqual([]);
+  });
+
+  it('keeps its names when pasted into a design that does not have them', () => {
+    const { mesh, id } = hotelWithOperaPms();
+    const other = aMesh().withDomain('ops', { name: 'Ops' }).build();
+    const pasted = pasteFragment(other, copyFragment(mesh, new Set([id])), { at: { x: 0, y: 0 } }).mesh;
+    expect(pasted.systems[0]).toMatchObject({
+      name: 'Opera PMS',
+      service: { name: 'Opera PMS' },
+      database: { name: 'opera_pms' },
+    });
+    expect(topicNames(pasted)).toEqual(topicNames(mesh));
+  });
+});

@@ -1,4 +1,4 @@
-import type { Mesh } from '../model';
+import { isolated, type Mesh } from '../model';
 
 const LISTED_NAMES = 3;
 
@@ -11,7 +11,8 @@ function listed(names: readonly string[], singular: string, plural: string): str
 
 function namesGone<T extends { id: string; name: string }>(before: readonly T[], after: readonly T[]): string[] {
   const kept = new Set(after.map((item) => item.id));
-  return before.filter((item) => !kept.has(item.id)).map((item) => item.name);
+  // Isolated, so a right-to-left name (or one holding an override) reorders nothing after it.
+  return before.filter((item) => !kept.has(item.id)).map((item) => isolated(item.name));
 }
 
 /**

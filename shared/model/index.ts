@@ -10,6 +10,7 @@ export * from './element-ref';
 export * from './endpoints';
 export * from './ids';
 export * from './integrity';
+export * from './isolated-names';
 export * from './layout';
 export * from './link';
 export * from './logical-type';

@@ -1,3 +1,4 @@
+import { quoted } from './isolated-names';
 import type { Mesh } from './mesh';
 import type { Problem } from './problem';
 
@@ -33,7 +34,7 @@ export function namedProblem(mesh: Mesh, problem: Problem): Problem {
     value = element;
     const called = typeof element?.name === 'string' ? element.name : element?.id;
     const kind = ELEMENT_KINDS[key as string];
-    if (kind && typeof called === 'string') names.push(`${kind} '${called}'`);
+    if (kind && typeof called === 'string') names.push(`${kind} ${quoted(called)}`);
   }
   return names.length > 0 ? { ...problem, path: names.join(', ') } : problem;
 }

@@ -2,7 +2,7 @@ import { editContractText, parseOdcsYaml, type YamlEdit } from '../contracts';
 import { withDomainUpdated } from '../editing/domains';
 import { withSection } from '../editing/list-edits';
 import { withProductUpdated } from '../editing/products';
-import type { Contract, Mesh } from '../model';
+import { type Contract, type Mesh, quoted } from '../model';
 import type { Fix } from './finding';
 
 /** The mesh with a finding's fix applied; the same mesh when what it repairs is gone. */
@@ -56,7 +56,7 @@ function withContractEdited(mesh: Mesh, id: string, edits: (contract: Contract) 
 export function describeFix(fix: Fix): string {
   switch (fix.kind) {
     case 'set-owner':
-      return `Set owner to '${fix.owner}'`;
+      return `Set owner to ${quoted(fix.owner)}`;
     case 'remove-link':
       return 'Remove the link';
     case 'set-contract-version':

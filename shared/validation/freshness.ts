@@ -1,7 +1,7 @@
 import { Memo } from '../lineage/memo';
 import { contractOf, type MeshGraph } from '../lineage/mesh-graph';
 import { nodeVersions } from '../lineage/node-versions';
-import type { Contract, DataProduct, SlaProperty, Slo } from '../model';
+import { type Contract, type DataProduct, quoted, type SlaProperty, type Slo } from '../model';
 
 const DAY = 24 * 60;
 
@@ -64,9 +64,9 @@ export function unmeasuredFreshnessSlas(contract: Contract): UnmeasuredSla[] {
     if (!isFreshnessSla(sla) || minutesOf(sla.value, sla.unit) !== undefined) return [];
     const why = !isUnitOfTime(sla.unit)
       ? sla.unit
-        ? `in '${sla.unit}', which is no unit of time this check reads (${FRESHNESS_UNITS})`
+        ? `in ${quoted(sla.unit)}, which is no unit of time this check reads (${FRESHNESS_UNITS})`
         : `without a unit of time (${FRESHNESS_UNITS})`
-      : `as '${String(sla.value)}', which is no number`;
+      : `as ${quoted(String(sla.value))}, which is no number`;
     return [{ sla, index, why }];
   });
 }

@@ -8,6 +8,7 @@ import {
   type Mesh,
   type OperationalSystem,
   productPorts,
+  quoted,
 } from '../model';
 import { contractPlace, domainPlace, type Place, portPlace, productPlace, systemPlace, topicPlace } from './places';
 
@@ -66,7 +67,7 @@ const NAMERS: { [S in NamedSection]: (owner: Mesh[S][number]) => NamedElement[] 
       noun: 'data product',
       scope: `products\u0000${product.domainId}`,
       place: (graph) => productPlace(graph, product),
-      scopeLabel: (graph) => `in domain '${domainName(graph, product.domainId)}'`,
+      scopeLabel: (graph) => `in domain ${quoted(domainName(graph, product.domainId))}`,
     },
     ...productPorts(product).map((port) => ({
       name: port.name,
@@ -74,7 +75,7 @@ const NAMERS: { [S in NamedSection]: (owner: Mesh[S][number]) => NamedElement[] 
       noun: `${port.direction} port`,
       scope: `ports\u0000${product.id}`,
       place: (graph: MeshGraph) => portPlace(graph, product, port),
-      scopeLabel: () => `of '${product.name}'`,
+      scopeLabel: () => `of ${quoted(product.name)}`,
     })),
   ],
   systems: (system) => [
@@ -84,7 +85,7 @@ const NAMERS: { [S in NamedSection]: (owner: Mesh[S][number]) => NamedElement[] 
       noun: 'system',
       scope: `systems\u0000${system.domainId}`,
       place: (graph) => systemPlace(graph, system),
-      scopeLabel: (graph) => `in domain '${domainName(graph, system.domainId)}'`,
+      scopeLabel: (graph) => `in domain ${quoted(domainName(graph, system.domainId))}`,
     },
     ...system.messaging.topics.map((topic, index) => ({
       name: topic.name,
@@ -92,7 +93,7 @@ const NAMERS: { [S in NamedSection]: (owner: Mesh[S][number]) => NamedElement[] 
       noun: 'topic',
       scope: `topics\u0000${system.id}`,
       place: (graph: MeshGraph) => topicPlace(graph, system, index),
-      scopeLabel: () => `of '${system.name}'`,
+      scopeLabel: () => `of ${quoted(system.name)}`,
     })),
   ],
   contracts: (contract) => [

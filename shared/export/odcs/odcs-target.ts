@@ -2,6 +2,7 @@ import { readOdcsDocument, validateOdcsDocument } from '../../contracts';
 import { isKnownSchemaValid } from '../../contracts/schema-valid-texts';
 import { quotedForYaml11 } from '../../contracts/yaml11-quoting';
 import type { Contract } from '../../model/contract';
+import { quoted } from '../../model/isolated-names';
 import { formatPath, type Problem } from '../../model/problem';
 import { defineTarget, type ExportFile } from '../export-target';
 
@@ -56,6 +57,6 @@ export function odcsProblems(contract: Contract, at: string): Problem[] {
   }
   return problems.map((problem) => ({
     path: at,
-    message: `contract '${contract.name}' would not be valid ODCS: ${formatPath(problem.path)}: ${problem.message}`,
+    message: `contract ${quoted(contract.name)} would not be valid ODCS: ${formatPath(problem.path)}: ${problem.message}`,
   }));
 }

@@ -1,5 +1,6 @@
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
+import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import type { ExportScope } from '../export-scope';
 import { defineTarget, type ExportFile, type ExportProblem } from '../export-target';
@@ -53,8 +54,8 @@ export const sqlTarget = defineTarget({
       if (!savedProduct) continue;
       const whyDropped = (contract: Contract) =>
         contractsById.has(contract.id)
-          ? `no longer serves contract '${contract.name}'`
-          : `contract '${contract.name}' removed`;
+          ? `no longer serves contract ${quoted(contract.name)}`
+          : `contract ${quoted(contract.name)} removed`;
       const migration = productMigration(product, savedContracts, contracts, whyDropped);
       if (migration) {
         files.push({
@@ -70,7 +71,7 @@ export const sqlTarget = defineTarget({
         removed,
         servedContracts(savedContractsById, removed),
         [],
-        () => `data product '${removed.name}' removed`,
+        () => `data product ${quoted(removed.name)} removed`,
         `Data product ${removed.name} was removed from the design: its tables are dropped.`,
       );
       if (migration) {
@@ -114,7 +115,7 @@ function productProblems(mesh: Mesh, product: DataProduct, tables: readonly Post
     const kept = postgresName(name);
     const owner = owners.get(kept);
     owners.set(kept, what);
-    return owner ? [`'${kept}' would name both ${owner} and ${what}`] : [];
+    return owner ? [`${quoted(kept)} would name both ${owner} and ${what}`] : [];
   });
   // A repeated property is the contract's own error too: the contract-semantics rule reports it there.
   const repeats = tables.flatMap((table) =>
@@ -127,7 +128,7 @@ function productProblems(mesh: Mesh, product: DataProduct, tables: readonly Post
   );
   return [...clashes.map((message) => ({ message })), ...repeats].map(({ message, ...same }) => ({
     path: at,
-    message: `data product '${product.name}': ${message}`,
+    message: `data product ${quoted(product.name)}: ${message}`,
     ...same,
   }));
 }

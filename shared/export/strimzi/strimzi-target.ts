@@ -1,6 +1,7 @@
 import { connectorTopicPrefixes } from '../../model/connector-topics';
 import type { Contract } from '../../model/contract';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
+import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import type { OperationalSystem, Topic } from '../../model/operational-system';
 import type { ScopedElements } from '../export-scope';
@@ -147,14 +148,14 @@ function topicOrigins(mesh: Mesh, scoped: ScopedElements): TopicOrigin[] {
       debeziumOwnTopics(system, engine, identity).map((topic) => ({
         name: topic.name,
         path: `systems[${mesh.systems.indexOf(system)}]`,
-        owner: `the Debezium connector of system '${system.name}' (its ${topic.purpose})`,
+        owner: `the Debezium connector of system ${quoted(system.name)} (its ${topic.purpose})`,
       })),
     ),
     ...scoped.systems.flatMap((system) =>
       system.messaging.topics.map((topic, index) => ({
         name: topic.name,
         path: `systems[${mesh.systems.indexOf(system)}].messaging.topics[${index}].name`,
-        owner: `system '${system.name}'`,
+        owner: `system ${quoted(system.name)}`,
       })),
     ),
     ...scoped.products.flatMap((product) =>
@@ -164,7 +165,7 @@ function topicOrigins(mesh: Mesh, scoped: ScopedElements): TopicOrigin[] {
               {
                 name: outputPortTopic(product.id, port.id),
                 path: `products[${mesh.products.indexOf(product)}].outputPorts[${index}]`,
-                owner: `data product '${product.name}'`,
+                owner: `data product ${quoted(product.name)}`,
               },
             ]
           : [],
@@ -179,7 +180,7 @@ function strimziProblems(mesh: Mesh, scoped: ScopedElements): ExportProblem[] {
   return [
     ...topics.flatMap((topic) => {
       const problem = topicNameProblem(topic.name);
-      return problem ? [{ path: topic.path, message: `${topic.owner}: topic '${topic.name}' ${problem}` }] : [];
+      return problem ? [{ path: topic.path, message: `${topic.owner}: topic ${quoted(topic.name)} ${problem}` }] : [];
     }),
     ...topicClashes(topics),
     ...scoped.systems.flatMap((system) => {
@@ -190,11 +191,11 @@ function strimziProblems(mesh: Mesh, scoped: ScopedElements): ExportProblem[] {
         return [
           {
             path: `${path}.engine`,
-            message: `system '${system.name}': no Debezium connector for the database engine '${system.database.engine}' (known: ${DEBEZIUM_ENGINE_IDS.join(', ')})`,
+            message: `system ${quoted(system.name)}: no Debezium connector for the database engine ${quoted(system.database.engine)} (known: ${DEBEZIUM_ENGINE_IDS.join(', ')})`,
           },
         ];
       const nameProblem = engine.databaseNameProblem?.(system.database.name);
-      return nameProblem ? [{ path: `${path}.name`, message: `system '${system.name}': ${nameProblem}` }] : [];
+      return nameProblem ? [{ path: `${path}.name`, message: `system ${quoted(system.name)}: ${nameProblem}` }] : [];
     }),
   ];
 }
@@ -212,7 +213,7 @@ function topicClashes(topics: readonly TopicOrigin[]): ExportProblem[] {
     const clash =
       first.name === topic.name
         ? `is also the topic of ${first.owner}`
-        : `collides in Kafka with '${first.name}' of ${first.owner} ('.' and '_' count as one character)`;
+        : `collides in Kafka with ${quoted(first.name)} of ${first.owner} ('.' and '_' count as one character)`;
     // Two topics of one name in one system: the unique-names rule reports that at the topic too.
     const topicPath = topic.path.replace(/\.name$/, '');
     const system = systemOfTopic(topic.path);
@@ -220,7 +221,7 @@ function topicClashes(topics: readonly TopicOrigin[]): ExportProblem[] {
     return [
       {
         path: topic.path,
-        message: `${topic.owner}: topic '${topic.name}' ${clash}`,
+        message: `${topic.owner}: topic ${quoted(topic.name)} ${clash}`,
         ...(isSameSystem && { sameAs: { ruleId: 'unique-names', path: topicPath } }),
       },
     ];

@@ -1,4 +1,5 @@
 import { compareContracts } from '../../contracts';
+import { quoted } from '../../model';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -24,7 +25,7 @@ export const breakingChangesRule: Rule = {
           const version = comparison.neededVersion;
           return {
             ...contractPlace(graph, contract, 'version'),
-            message: `Contract '${contract.name}': ${finding.message}${breaking.length > 0 ? ` (${breaking.map((change) => `${change.subject}: ${change.message}`).join('; ')})` : ''}.`,
+            message: `Contract ${quoted(contract.name)}: ${finding.message}${breaking.length > 0 ? ` (${breaking.map((change) => `${change.subject}: ${change.message}`).join('; ')})` : ''}.`,
             severity: finding.severity,
             fixHint: version
               ? `Release it as ${version}, and tell its consumers; or undo the breaking changes.`

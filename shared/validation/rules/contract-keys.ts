@@ -1,6 +1,6 @@
 import { checkDatasetShape } from '../../contracts';
 import { Memo } from '../../lineage/memo';
-import type { Contract } from '../../model';
+import { type Contract, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { contractPlace } from '../places';
@@ -18,7 +18,7 @@ export const contractKeysRule: Rule = {
       checkDatasetShape(contract).map((finding) => ({
         ...contractPlace(graph, contract),
         path: `${contractPlace(graph, contract).path}.${finding.path}`,
-        message: `Contract '${contract.name}': ${finding.message}.`,
+        message: `Contract ${quoted(contract.name)}: ${finding.message}.`,
         // A warning where the app only inferred event or entity: the contract never promised a key.
         severity: finding.severity,
         fixHint:

@@ -1,6 +1,6 @@
 import { checkContractSemantics, checkDatasetShape } from '../../contracts';
 import { Memo } from '../../lineage/memo';
-import type { Contract } from '../../model';
+import { type Contract, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { contractPlace } from '../places';
@@ -24,7 +24,7 @@ export const contractSemanticsRule: Rule = {
       semanticFindings(contract).map((finding) => ({
         ...contractPlace(graph, contract),
         path: `${contractPlace(graph, contract).path}.${finding.path}`,
-        message: `Contract '${contract.name}': ${finding.message}.`,
+        message: `Contract ${quoted(contract.name)}: ${finding.message}.`,
         fixHint: 'Open the contract and correct it.',
         severity: finding.severity,
       })),

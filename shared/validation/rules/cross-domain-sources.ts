@@ -1,3 +1,4 @@
+import { isolated, quoted } from '../../model';
 import { linkPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -13,13 +14,13 @@ export const crossDomainSourcesRule: Rule = {
       const system = graph.systems.get(link.from.nodeId)?.item;
       const product = graph.products.get(link.to.nodeId)?.item;
       if (!system || !product || system.domainId === product.domainId) return [];
-      const domainName = (id: string) => graph.domains.get(id)?.item.name ?? id;
+      const domainName = (id: string) => isolated(graph.domains.get(id)?.item.name ?? id);
       const topic = system.messaging.topics.find((candidate) => candidate.id === link.from.portId);
       return [
         {
           ...linkPlace(graph, link),
-          message: `'${product.name}' (${domainName(product.domainId)}) reads topic '${topic?.name ?? link.from.portId}' of '${system.name}' (${domainName(system.domainId)}) directly.`,
-          fixHint: `Read an output port of a data product of ${domainName(system.domainId)} instead, or move '${product.name}' into that domain.`,
+          message: `${quoted(product.name)} (${domainName(product.domainId)}) reads topic ${quoted(topic?.name ?? link.from.portId)} of ${quoted(system.name)} (${domainName(system.domainId)}) directly.`,
+          fixHint: `Read an output port of a data product of ${domainName(system.domainId)} instead, or move ${quoted(product.name)} into that domain.`,
           related: [
             { kind: 'product' as const, productId: product.id },
             { kind: 'system' as const, systemId: system.id },

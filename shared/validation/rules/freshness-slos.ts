@@ -1,6 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
-import type { Contract, DataProduct, ElementRef, Link, Mesh } from '../../model';
+import { type Contract, type DataProduct, type ElementRef, type Link, type Mesh, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import {
@@ -59,7 +59,7 @@ export const freshnessSlosRule: Rule = {
     const contractFindings = findingsPerElement(findingsByContract, mesh.contracts, [], (contract) =>
       unmeasuredFreshnessSlas(contract).map(({ sla, index, why }) => ({
         ...contractPlace(graph, contract, 'slaProperties', index),
-        message: `Contract '${contract.name}' gives its ${sla.property} ${why}: it is not checked.`,
+        message: `Contract ${quoted(contract.name)} gives its ${sla.property} ${why}: it is not checked.`,
         fixHint: `Give the SLA a number in one of ${FRESHNESS_UNITS}.`,
       })),
     );
@@ -91,7 +91,7 @@ function finding(graph: MeshGraph, chain: readonly Step[], promised: number): Ru
   ]);
   return {
     ...productPlace(graph, product),
-    message: `'${product.name}' promises data fresh within ${formatMinutes(promised)}, but can be no fresher than ${formatMinutes(bound.minutes)}: ${steps.reverse().join(' → ')}.`,
+    message: `${quoted(product.name)} promises data fresh within ${formatMinutes(promised)}, but can be no fresher than ${formatMinutes(bound.minutes)}: ${steps.reverse().join(' → ')}.`,
     fixHint: `Promise ${formatMinutes(bound.minutes)} or more, refresh more often, or agree a fresher SLO upstream.`,
     related,
   };
@@ -106,7 +106,7 @@ function unmeasuredFinding(
   return {
     ...place,
     path: `${place.path}.observability.slos[${index}]`,
-    message: `'${product.name}' promises freshness in '${slo.unit}', which is no unit of time this check reads (${FRESHNESS_UNITS}): the promise is not checked.`,
+    message: `${quoted(product.name)} promises freshness in ${quoted(slo.unit)}, which is no unit of time this check reads (${FRESHNESS_UNITS}): the promise is not checked.`,
     fixHint: `Give the freshness SLO's target in one of ${FRESHNESS_UNITS}.`,
   };
 }
@@ -203,7 +203,9 @@ function chainOf(graph: MeshGraph, product: DataProduct, bounds: Bounds): Step[]
 /** One step of the chain in words: what it contributes to the bound. */
 function describeStep(product: DataProduct, { product: step, bound }: Step): string {
   const own = bound.own.promised;
-  if (step !== product && own !== undefined) return `'${step.name}' promises ${formatMinutes(own)}`;
-  if (bound.own.interval > 0) return `'${step.name}' refreshes every ${formatMinutes(bound.own.interval)}`;
-  return bound.slowest ? `'${step.name}' adds no delay of its own` : `'${step.name}' reads its sources as they change`;
+  if (step !== product && own !== undefined) return `${quoted(step.name)} promises ${formatMinutes(own)}`;
+  if (bound.own.interval > 0) return `${quoted(step.name)} refreshes every ${formatMinutes(bound.own.interval)}`;
+  return bound.slowest
+    ? `${quoted(step.name)} adds no delay of its own`
+    : `${quoted(step.name)} reads its sources as they change`;
 }

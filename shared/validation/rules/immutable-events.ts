@@ -1,6 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import { contractOf } from '../../lineage/mesh-graph';
-import type { DataProduct } from '../../model';
+import { type DataProduct, quoted } from '../../model';
 import { rawTableName } from '../../simulation/sql-text';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
@@ -30,8 +30,8 @@ export const immutableEventsRule: Rule = {
         return [
           {
             ...portPlace(graph, product, port),
-            message: `Output port '${port.name}' of '${product.name}' publishes '${published}', an entity updated in place that it reads through '${entityInput.port.name}', under the event contract '${contract.name}': events never change.`,
-            fixHint: `Use an entity contract for the port, or give the event its own schema object name and derive it in a transformation from the raw zone '${rawTableName(entityInput.port.id)}', where each change has its own _sequence.`,
+            message: `Output port ${quoted(port.name)} of ${quoted(product.name)} publishes ${quoted(published)}, an entity updated in place that it reads through ${quoted(entityInput.port.name)}, under the event contract ${quoted(contract.name)}: events never change.`,
+            fixHint: `Use an entity contract for the port, or give the event its own schema object name and derive it in a transformation from the raw zone ${quoted(rawTableName(entityInput.port.id))}, where each change has its own _sequence.`,
             related: [{ kind: 'port', productId: product.id, portId: entityInput.port.id }],
           },
         ];

@@ -1,6 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import { nodeVersions } from '../../lineage/node-versions';
-import type { DataProduct } from '../../model';
+import { type DataProduct, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { portPlace } from '../places';
@@ -24,7 +24,7 @@ export const inputsLinkedRule: Rule = {
           .filter((port) => graph.linksInto({ nodeId: product.id, portId: port.id }).length === 0)
           .map((port) => ({
             ...portPlace(graph, product, port),
-            message: `Input port '${port.name}' of '${product.name}' is not fed by any link.`,
+            message: `Input port ${quoted(port.name)} of ${quoted(product.name)} is not fed by any link.`,
             fixHint: 'Link an output port or a topic to it, or remove the port.',
           })),
     );

@@ -3,7 +3,7 @@ import { checkLinkCompatibility } from '../../contracts';
 import { Memo } from '../../lineage/memo';
 import { contractOf, type MeshGraph } from '../../lineage/mesh-graph';
 import { nodeVersions } from '../../lineage/node-versions';
-import type { Contract, DataProduct, Link, Mesh, OperationalSystem } from '../../model';
+import { type Contract, type DataProduct, type Link, type Mesh, type OperationalSystem, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { linkPlace } from '../places';
@@ -41,7 +41,7 @@ export const linkCompatibilityRule: Rule = {
         return [
           {
             ...linkPlace(graph, link),
-            message: `'${nameOf(link.from.nodeId)}' → '${nameOf(link.to.nodeId)}' is incompatible: ${compatibility.problems.map((problem) => problem.message).join('; ')}.`,
+            message: `${quoted(nameOf(link.from.nodeId))} → ${quoted(nameOf(link.to.nodeId))} is incompatible: ${compatibility.problems.map((problem) => problem.message).join('; ')}.`,
             fixHint:
               "Change the producer's contract, or what the consumer's input port expects, so every needed field is provided.",
           },

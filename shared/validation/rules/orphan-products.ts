@@ -1,5 +1,5 @@
 import { Memo } from '../../lineage/memo';
-import type { DataProduct } from '../../model';
+import { type DataProduct, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { productPlace } from '../places';
@@ -18,7 +18,7 @@ export const orphanProductsRule: Rule = {
         : [
             {
               ...productPlace(graph, product),
-              message: `'${product.name}' is linked to nothing: it reads no data and nobody reads it.`,
+              message: `${quoted(product.name)} is linked to nothing: it reads no data and nobody reads it.`,
               fixHint: 'Link it to its sources and consumers, or remove it if it is no longer planned.',
             },
           ],

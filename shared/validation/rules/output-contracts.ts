@@ -1,6 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import { idOrder } from '../../lineage/mesh-graph';
-import type { DataProduct } from '../../model';
+import { type DataProduct, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { portPlace } from '../places';
@@ -19,7 +19,7 @@ export const outputContractsRule: Rule = {
     return findingsPerElement(findingsByProduct, mesh.products, [idOrder(mesh.contracts)], (product) =>
       product.outputPorts.flatMap((port) => {
         if (hasContract(port.contractId)) return [];
-        const subject = `Output port '${port.name}' of '${product.name}'`;
+        const subject = `Output port ${quoted(port.name)} of ${quoted(product.name)}`;
         return [
           {
             ...portPlace(graph, product, port),
@@ -30,7 +30,7 @@ export const outputContractsRule: Rule = {
                     "Press New contract in the port's inspector for a draft of what the product receives, choose a contract, or import one (ODCS YAML).",
                 }
               : {
-                  message: `${subject} refers to contract '${port.contractId}', which does not exist.`,
+                  message: `${subject} refers to contract ${quoted(port.contractId)}, which does not exist.`,
                   fixHint: 'Choose an existing contract for the port in the inspector.',
                 }),
           },

@@ -1,5 +1,5 @@
 import { Memo } from '../../lineage/memo';
-import { type DataProduct, type Domain, slugify } from '../../model';
+import { type DataProduct, type Domain, quoted, slugify } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { domainPlace, productPlace } from '../places';
@@ -23,7 +23,7 @@ export const ownersRule: Rule = {
         : [
             {
               ...domainPlace(graph, domain),
-              message: `Domain '${domain.name}' has no owner.`,
+              message: `Domain ${quoted(domain.name)} has no owner.`,
               fixHint: 'Name the team that owns the domain in the inspector.',
               fix: {
                 kind: 'set-owner' as const,
@@ -42,10 +42,10 @@ export const ownersRule: Rule = {
       return [
         {
           ...productPlace(graph, product),
-          message: `Data product '${product.name}' has no owner.`,
+          message: `Data product ${quoted(product.name)} has no owner.`,
           fixHint: domainOwner
-            ? `Name the team that answers for it; the fix gives it to its domain's owner, '${domainOwner}'.`
-            : `Name the team that answers for it; the fix writes the placeholder '${owner}' to rename.`,
+            ? `Name the team that answers for it; the fix gives it to its domain's owner, ${quoted(domainOwner)}.`
+            : `Name the team that answers for it; the fix writes the placeholder ${quoted(owner)} to rename.`,
           fix: { kind: 'set-owner' as const, element: { kind: 'product' as const, productId: product.id }, owner },
         },
       ];

@@ -2,7 +2,7 @@ import type { FieldSet } from '../../lineage/field-set';
 import { Memo } from '../../lineage/memo';
 import { contractOf } from '../../lineage/mesh-graph';
 import type { ProductLineage } from '../../lineage/product-lineage';
-import type { Contract, ContractProperty, DataProduct, Port } from '../../model';
+import { type Contract, type ContractProperty, type DataProduct, type Port, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
 import { fieldPlace } from '../places';
@@ -33,14 +33,14 @@ export const piiPropagationRule: Rule = {
       const copies = copiesByLineage.get(lineage, [], () => unclassifiedCopies(lineage, (id) => contractOf(graph, id)));
       return copies.map(({ port, contract, propertyIndex, property, source }): RuleFinding => {
         const classification = source.field.classification as string;
-        const where = `'${property.name}' of '${port.name}'`;
+        const where = `${quoted(property.name)} of ${quoted(port.name)}`;
         const what = property.classification
-          ? `classifies it '${property.classification}' instead`
+          ? `classifies it ${quoted(property.classification)} instead`
           : 'does not classify it';
         return {
           ...fieldPlace(graph, contract, 0, propertyIndex),
-          message: `'${product.name}' republishes '${source.field.name}', classified ${classification} in its input '${source.port.name}', as ${where}, but its contract '${contract.name}' ${what}.`,
-          fixHint: `Classify ${where} as ${classification} in contract '${contract.name}', or stop republishing it.`,
+          message: `${quoted(product.name)} republishes ${quoted(source.field.name)}, classified ${classification} in its input ${quoted(source.port.name)}, as ${where}, but its contract ${quoted(contract.name)} ${what}.`,
+          fixHint: `Classify ${where} as ${classification} in contract ${quoted(contract.name)}, or stop republishing it.`,
           related: [{ kind: 'port', productId: product.id, portId: source.port.id }],
           ...(property.classification === undefined && {
             fix: {

@@ -1,4 +1,4 @@
-import { readRulePolicy } from '../../model';
+import { quoted, readRulePolicy } from '../../model';
 import { nearMiss } from '../near-miss';
 import { policyPlace } from '../places';
 import type { Rule } from '../rule';
@@ -23,9 +23,9 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
           return [
             {
               ...policyPlace(ruleId),
-              message: `The policies set '${ruleId}', which is no rule.`,
+              message: `The policies set ${quoted(ruleId)}, which is no rule.`,
               cannotBeTurnedOff: true,
-              fixHint: meant ? `Did you mean '${meant}'?` : `Use one of: ${knownRuleIds.join(', ')}.`,
+              fixHint: meant ? `Did you mean ${quoted(meant)}?` : `Use one of: ${knownRuleIds.join(', ')}.`,
             },
           ];
         }
@@ -34,7 +34,7 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
           return [
             {
               ...policyPlace(ruleId),
-              message: `The policy for '${ruleId}' is ignored: ${read.error}.`,
+              message: `The policy for ${quoted(ruleId)} is ignored: ${read.error}.`,
               cannotBeTurnedOff: true,
               fixHint: `Write a severity ("error", "warning", "info", "off"), or { "severity": …, "reason": "why" }; until then the rule keeps its default severity.`,
             },
@@ -44,7 +44,7 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
           return [
             {
               ...policyPlace(ruleId),
-              message: `Rule '${ruleId}' is turned off without a reason.`,
+              message: `Rule ${quoted(ruleId)} is turned off without a reason.`,
               fixHint: `Write it as { "severity": "off", "reason": "…" } so the next reader knows why.`,
             },
           ];

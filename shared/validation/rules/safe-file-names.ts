@@ -1,4 +1,5 @@
 import { Memo } from '../../lineage/memo';
+import { quoted } from '../../model';
 import { fileNameProblem } from '../file-name-safety';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
@@ -23,7 +24,7 @@ export const safeFileNamesRule: Rule = {
           return [
             {
               ...element.place(graph),
-              message: `The name of ${element.noun} '${shown}' ${problem}.`,
+              message: `The name of ${element.noun} ${quoted(shown)} ${problem}.`,
               fixHint: `Rename the ${element.noun}: files are named after it (exports here rename it; other tools may refuse it).`,
             },
           ];

@@ -1,3 +1,4 @@
+import { quoted } from '../../model';
 import { linkPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -14,7 +15,7 @@ export const selfLinksRule: Rule = {
         const name = graph.products.get(link.from.nodeId)?.item.name ?? link.from.nodeId;
         return {
           ...linkPlace(graph, link),
-          message: `Link '${link.id}' feeds '${name}' from its own output port '${link.from.portId}'.`,
+          message: `Link ${quoted(link.id)} feeds ${quoted(name)} from its own output port ${quoted(link.from.portId)}.`,
           fixHint: 'Remove the link; keep intermediate results in a transformation instead.',
           fix: { kind: 'remove-link' as const, linkId: link.id },
         };

@@ -1,5 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import type { MeshGraph } from '../../lineage/mesh-graph';
+import { quoted } from '../../model';
 import { capitalized, withIndefiniteArticle } from '../../model/word-list';
 import type { RuleFinding } from '../finding';
 import { NAMED_SECTIONS, type NamedElement, type NameOwner, namesOf } from '../named-elements';
@@ -59,7 +60,7 @@ function duplicate(graph: MeshGraph, element: NamedElement, earlier: NamedElemen
     earlier.noun === element.noun ? `Another ${element.noun}` : capitalized(withIndefiniteArticle(earlier.noun));
   return {
     ...element.place(graph),
-    message: `${other} ${element.scopeLabel(graph)} is already called '${element.name}' (${earlier.place(graph).path}).`,
+    message: `${other} ${element.scopeLabel(graph)} is already called ${quoted(element.name)} (${earlier.place(graph).path}).`,
     fixHint: `Rename this ${element.noun}; names are compared ignoring case, surrounding spaces and how accents are encoded.`,
   };
 }

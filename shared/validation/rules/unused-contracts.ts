@@ -1,6 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import type { ContractUse, MeshGraph } from '../../lineage/mesh-graph';
-import type { Contract } from '../../model';
+import { type Contract, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { contractPlace } from '../places';
 import type { Rule } from '../rule';
@@ -24,8 +24,8 @@ export const unusedContractsRule: Rule = {
           ...contractPlace(graph, contract),
           message:
             uses.length === 0
-              ? `Contract '${contract.name}' governs no output port or published event.`
-              : `Contract '${contract.name}' governs only data no link reads: ${uses.map(describeUse).join(', ')}.`,
+              ? `Contract ${quoted(contract.name)} governs no output port or published event.`
+              : `Contract ${quoted(contract.name)} governs only data no link reads: ${uses.map(describeUse).join(', ')}.`,
           fixHint:
             uses.length === 0
               ? 'Choose it for an output port in the inspector, or delete it.'
@@ -56,6 +56,6 @@ function isRead(graph: MeshGraph, use: ContractUse): boolean {
 
 function describeUse(use: ContractUse): string {
   return use.kind === 'port'
-    ? `output port '${use.port.name}' of '${use.product.name}'`
-    : `event '${use.event.name}' of '${use.system.name}'`;
+    ? `output port ${quoted(use.port.name)} of ${quoted(use.product.name)}`
+    : `event ${quoted(use.event.name)} of ${quoted(use.system.name)}`;
 }

@@ -152,8 +152,9 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'edit.paste': {
     run: ({ at }) => {
       const point = at ?? canvasCommands.pastePoint();
+      const covered = canvasCommands.visibleArea()?.covered ?? [];
       // Slid clear of what was at the pointer, a paste can end up off screen: the view follows it.
-      return pasteClipboard(point ? { at: point } : 'beside-originals').then(canvasCommands.reveal);
+      return pasteClipboard(point ? { at: point, covered } : 'beside-originals').then(canvasCommands.reveal);
     },
     isEnabled: hasDocument,
   },

@@ -22,6 +22,7 @@ import {
   domainRects,
   noteRects,
   type SizeOf,
+  SLOT_GAP,
 } from './node-placement';
 import { systemCopyNamed } from './system-copies';
 
@@ -48,10 +49,11 @@ export interface PastedElements {
 }
 
 /**
- * Where a paste lands: at a canvas point (the pointer: children go into the domain under it), or
- * beside the originals (Duplicate). Either way in free space: a copy never covers anything.
+ * Where a paste lands: at a canvas point (the pointer: children go into the domain under it), clear
+ * of what `covered` it on screen (the minimap), or beside the originals (Duplicate). Either way in
+ * free space: a copy never covers anything.
  */
-export type PastePlacement = { at: Point } | 'beside-originals';
+export type PastePlacement = { at: Point; covered?: readonly Rect[] } | 'beside-originals';
 
 export function copyFragment(mesh: Mesh, selectedIds: ReadonlySet<string>): MeshFragment {
   const domains = mesh.domains.filter((domain) => selectedIds.has(domain.id));
@@ -101,6 +103,7 @@ export function pasteFragment(
   const layout = { ...mesh.layout.nodes };
   const layoutOf = (id: string): NodeLayout => fragment.layout[id] ?? { x: 0, y: 0 };
   const point = typeof placement === 'object' ? placement.at : undefined;
+  const covered = (typeof placement === 'object' && placement.covered) || [];
 
   // Domains (copied, or recreated hosts) and notes sit on the canvas itself: placed as one group.
   const domainIds = new Map<string, string>();
@@ -130,7 +133,7 @@ export function pasteFragment(
   const topBounds = boundsOf(topLevelRects);
   if (topBounds) {
     const start = point ? { x: point.x - topBounds.x, y: point.y - topBounds.y } : { x: 0, y: 0 };
-    const obstacles = [...domainRects(mesh), ...noteRects(mesh, sizeOf)];
+    const obstacles = [...domainRects(mesh), ...noteRects(mesh, sizeOf), ...covered];
     const offset = slideClearNearest(topLevelRects, obstacles, start, DOMAIN_SPACING);
     for (const [oldId, newId] of [...domainIds, ...noteIds]) layout[newId] = translate(layoutOf(oldId), offset);
   }
@@ -220,7 +223,7 @@ export function pasteFragment(
     else byTarget.set(domainId, [node]);
   }
   for (const [domainId, group] of byTarget) {
-    pasted = withChildrenPlaced(pasted, domainId, group, { fragment, nodeIdMap, point, sizeOf: pastedSize });
+    pasted = withChildrenPlaced(pasted, domainId, group, { fragment, nodeIdMap, point, covered, sizeOf: pastedSize });
   }
   pasted = withDomainsApart(pasted, [...domainIds.values()]);
   return {
@@ -238,6 +241,8 @@ interface ChildPlacementContext {
   fragment: MeshFragment;
   nodeIdMap: ReadonlyMap<string, string>;
   point: Point | undefined;
+  /** Canvas areas an overlay covers, which a paste at the pointer stays clear of. */
+  covered: readonly Rect[];
   sizeOf: SizeOf;
 }
 
@@ -250,7 +255,7 @@ function withChildrenPlaced(
   mesh: Mesh,
   domainId: string,
   group: ReadonlyArray<DataProduct | OperationalSystem>,
-  { fragment, nodeIdMap, point, sizeOf }: ChildPlacementContext,
+  { fragment, nodeIdMap, point, covered, sizeOf }: ChildPlacementContext,
 ): Mesh {
   const freshIds = new Set(group.map((node) => nodeIdMap.get(node.id) as string));
   // Canvas positions, so products from different domains keep their places relative to each other;
@@ -272,8 +277,12 @@ function withChildrenPlaced(
   const siblings = [...mesh.products, ...mesh.systems]
     .filter((node) => node.domainId === domainId && !freshIds.has(node.id))
     .map((node) => ({ ...sizeOf(node.id), ...(mesh.layout.nodes[node.id] ?? { x: 0, y: 0 }) }));
-  // A duplicate goes on along its row; a paste at the pointer takes the nearer room, right or below.
-  const offset = (target ? slideClearNearest : slideClear)(items, siblings, start, SIBLING_SPACING);
+  const overlays = covered.map((rect) => translate(rect, { x: -domain.x, y: -domain.y }));
+  // A duplicate goes on along its row; a paste at the pointer takes the nearer room, right or below,
+  // as far from the others as a new element keeps.
+  const offset = target
+    ? slideClearNearest(items, [...siblings, ...overlays], start, SLOT_GAP)
+    : slideClear(items, siblings, start, SIBLING_SPACING);
   const nodes = { ...mesh.layout.nodes };
   for (const item of items) nodes[item.id] = { x: item.x + offset.x, y: item.y + offset.y };
   const placed = { ...mesh, layout: { ...mesh.layout, nodes } };

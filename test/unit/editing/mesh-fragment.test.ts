@@ -3,6 +3,7 @@ import { overlappingDomains } from '../../../shared/editing/containment';
 import { copyName } from '../../../shared/editing/copy-names';
 import { overlaps } from '../../../shared/editing/geometry';
 import { copyFragment, pasteFragment } from '../../../shared/editing/mesh-fragment';
+import { SLOT_GAP } from '../../../shared/editing/node-placement';
 import { checkIntegrity, emptyMesh, type Mesh } from '../../../shared/model';
 import { paymentsRiskFinance, salesPipeline as pipeline } from './editing-fixtures';
 
@@ -99,6 +100,31 @@ describe('pasteFragment', () => {
     const once = pasteFragment(mesh, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
     const twice = pasteFragment(once, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
     expect(overlaps(box(twice, 'orders-2'), box(twice, 'orders-3'))).toBe(false);
+  });
+
+  it('keeps a second paste at the same point as far from the first as a new element keeps from others', () => {
+    const mesh = pipeline();
+    const fragment = copyFragment(mesh, new Set(['orders']));
+    const once = pasteFragment(mesh, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
+    const twice = pasteFragment(once, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
+    const [first, second] = [box(twice, 'orders-2'), box(twice, 'orders-3')];
+    const gap = Math.max(
+      second.x - (first.x + first.width),
+      first.x - (second.x + second.width),
+      second.y - (first.y + first.height),
+      first.y - (second.y + second.height),
+    );
+    expect(gap).toBeGreaterThanOrEqual(SLOT_GAP);
+  });
+
+  it('keeps a paste clear of what covers the canvas at the pointer (the minimap)', () => {
+    const mesh = pipeline();
+    const fragment = copyFragment(mesh, new Set(['orders']));
+    const minimap = { x: 820, y: 200, width: 220, height: 160 };
+    const pasted = pasteFragment(mesh, fragment, { at: { x: 860, y: 260 }, covered: [minimap] }, sizeOf).mesh;
+    const domain = pasted.layout.nodes.analytics ?? { x: 0, y: 0 };
+    const copy = box(pasted, 'orders-2');
+    expect(overlaps({ ...copy, x: domain.x + copy.x, y: domain.y + copy.y }, minimap)).toBe(false);
   });
 
   it('keeps products copied from different domains in their arrangement on the canvas, never one on another', () => {

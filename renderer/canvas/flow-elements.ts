@@ -22,6 +22,8 @@ export interface FlowView {
   dimmedIds?: ReadonlySet<string>;
   /** The node the arrow keys reached. */
   cursorId?: string | null;
+  /** What a screen reader calls each node (see canvas-accessible-names.ts). */
+  accessibleNames?: ReadonlyMap<string, string>;
 }
 
 /** What the canvas must know of a node to place it; its name, ports and the rest the node reads itself. */
@@ -83,6 +85,7 @@ interface NodeInputs {
   measured: Size | undefined;
   isDimmed: boolean;
   isCursor: boolean;
+  ariaLabel: string | undefined;
 }
 
 /**
@@ -109,6 +112,7 @@ export function createFlowNodeBuilder(): (
         measured: view.measured.get(id),
         isDimmed: view.dimmedIds?.has(id) ?? false,
         isCursor: view.cursorId === id,
+        ariaLabel: view.accessibleNames?.get(id),
       };
       const cached = previous.get(id);
       const node = cached && sameInputs(cached.inputs, inputs) ? cached.node : toFlowNode(id, inputs);
@@ -128,7 +132,8 @@ function sameInputs(a: NodeInputs, b: NodeInputs): boolean {
     a.selected === b.selected &&
     a.measured === b.measured &&
     a.isDimmed === b.isDimmed &&
-    a.isCursor === b.isCursor
+    a.isCursor === b.isCursor &&
+    a.ariaLabel === b.ariaLabel
   );
 }
 
@@ -136,6 +141,7 @@ function toFlowNode(id: string, inputs: NodeInputs): Node {
   const { type, parentId, layout = ORIGIN, selected, measured } = inputs;
   const node: Node = { id, type, position: { x: layout.x, y: layout.y }, data: {}, selected };
   if (parentId) node.parentId = parentId;
+  if (inputs.ariaLabel) node.ariaLabel = inputs.ariaLabel;
   const classes = [inputs.isDimmed && 'is-dimmed', inputs.isCursor && 'is-cursor', layout.locked && 'is-locked'];
   const className = classes.filter(Boolean).join(' ');
   if (className) node.className = className;
@@ -191,6 +197,7 @@ interface EdgeInputs {
   compatibility: LinkCompatibility | undefined;
   emphasis: Emphasis | undefined;
   compatibilityPolicy: RulePolicy;
+  ariaLabel: string | undefined;
 }
 
 /** The link-compatibility rule as it is when the design's policies leave it alone. */
@@ -207,10 +214,18 @@ export function createFlowEdgeBuilder(): (
   compatibility: ReadonlyMap<string, LinkCompatibility>,
   emphasis?: ReadonlyMap<string, Emphasis>,
   compatibilityPolicy?: RulePolicy,
+  accessibleNames?: ReadonlyMap<string, string>,
 ) => Edge[] {
   let previous = new Map<string, { inputs: EdgeInputs; edge: Edge }>();
   let previousEdges: Edge[] = [];
-  return (links, selectedIds, compatibilityById, emphasisById, compatibilityPolicy = COMPATIBILITY_BY_DEFAULT) => {
+  return (
+    links,
+    selectedIds,
+    compatibilityById,
+    emphasisById,
+    compatibilityPolicy = COMPATIBILITY_BY_DEFAULT,
+    accessibleNames,
+  ) => {
     const next = new Map<string, { inputs: EdgeInputs; edge: Edge }>();
     const lanes = lanesOf(links);
     const edges = links.map((link) => {
@@ -221,6 +236,7 @@ export function createFlowEdgeBuilder(): (
         compatibility: compatibilityById.get(link.id),
         emphasis: emphasisById?.get(link.id),
         compatibilityPolicy,
+        ariaLabel: accessibleNames?.get(link.id),
       };
       const cached = previous.get(link.id);
       const isUnchanged =
@@ -230,7 +246,8 @@ export function createFlowEdgeBuilder(): (
         cached.inputs.selected === inputs.selected &&
         cached.inputs.compatibility === inputs.compatibility &&
         cached.inputs.emphasis === inputs.emphasis &&
-        cached.inputs.compatibilityPolicy === inputs.compatibilityPolicy;
+        cached.inputs.compatibilityPolicy === inputs.compatibilityPolicy &&
+        cached.inputs.ariaLabel === inputs.ariaLabel;
       const edge = isUnchanged ? cached.edge : toFlowEdge(inputs);
       next.set(link.id, { inputs, edge });
       return edge;
@@ -255,7 +272,15 @@ const lanesOf = memoizedOn((links: readonly Link[]): ReadonlyMap<string, number>
   return lanes;
 });
 
-function toFlowEdge({ link, lane, selected, compatibility, emphasis, compatibilityPolicy }: EdgeInputs): Edge {
+function toFlowEdge({
+  link,
+  lane,
+  selected,
+  compatibility,
+  emphasis,
+  compatibilityPolicy,
+  ariaLabel,
+}: EdgeInputs): Edge {
   const problems = compatibility?.status === 'incompatible' ? compatibility.problems : [];
   const incompatibility = problems.length > 0 ? INCOMPATIBILITY_LOOK[compatibilityPolicy.severity] : undefined;
   const classes = ['mesh-link', incompatibility?.className, emphasis && `edge--${emphasis}`];
@@ -281,6 +306,7 @@ function toFlowEdge({ link, lane, selected, compatibility, emphasis, compatibili
     className: classes.filter(Boolean).join(' '),
     markerEnd: ARROW[look],
     data,
+    ...(ariaLabel && { ariaLabel }),
   };
 }
 

@@ -17,6 +17,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import {
+  type FocusEvent,
   type MouseEvent,
   type PointerEvent,
   useCallback,
@@ -29,6 +30,7 @@ import {
 import { useShallow } from 'zustand/react/shallow';
 import type { LinkCompatibility } from '../../shared/contracts';
 import type { Guide } from '../../shared/editing/alignment';
+import { linkAccessibleNamesOf, nodeAccessibleNamesOf } from '../../shared/editing/canvas-accessible-names';
 import { domainFlows } from '../../shared/editing/domain-overview';
 import type { Point, Size } from '../../shared/editing/geometry';
 import { canvasBounds } from '../../shared/editing/node-placement';
@@ -43,6 +45,7 @@ import { usePreferencesStore } from '../store/preferences-store';
 import { selectOnly, useSelectionStore } from '../store/selection-store';
 import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
 import { AlignmentGuides } from './alignment-guides';
+import { focusedNodeId } from './canvas-element-focus';
 import { CanvasGrid } from './canvas-grid';
 import { useCanvasCapture } from './canvas-image';
 import { ConnectionLine } from './connection-line';
@@ -97,6 +100,9 @@ const NO_LINKS: readonly Link[] = [];
 const NO_OUTLINE: string[] = [];
 const selectOutlineKeys = (state: DocumentState) => (state.mesh ? nodeOutlineKeys(state.mesh) : NO_OUTLINE);
 const selectPolicies = (state: DocumentState) => state.mesh?.policies;
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+const selectNodeNames = (state: DocumentState) => (state.mesh ? nodeAccessibleNamesOf(state.mesh) : NO_NAMES);
+const selectLinkNames = (state: DocumentState) => (state.mesh ? linkAccessibleNamesOf(state.mesh) : NO_NAMES);
 const selectDomainFlows = (state: DocumentState) => (state.mesh ? domainFlows(state.mesh) : []);
 export const GRID_SIZE = 16;
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
@@ -109,6 +115,12 @@ const READABLE_ZOOM = OVERVIEW_ZOOM * 1.2;
 const minimapClass = (node: Node) => `minimap-node minimap-node--${node.type}`;
 /** Shift-dragging a selection box must not also select the text of the panels it passes over. */
 const BOX_SELECTING = 'is-box-selecting';
+
+/** Tabbing onto a node moves the arrow keys' highlight with it, so the two never mark different nodes. */
+function followFocusWithCursor(event: FocusEvent) {
+  const nodeId = focusedNodeId();
+  if (nodeId && (event.target as Element).matches(':focus-visible')) useUiStore.getState().setKeyboardCursor(nodeId);
+}
 
 export function MeshCanvas() {
   return (
@@ -125,6 +137,8 @@ function MeshFlow() {
   const layout = useDocumentStore((state) => state.mesh?.layout.nodes ?? NO_LAYOUT);
   const links = useDocumentStore((state) => state.mesh?.links ?? NO_LINKS);
   const compatibility = useDocumentStore(selectLinkCompatibility);
+  const nodeNames = useDocumentStore(selectNodeNames);
+  const linkNames = useDocumentStore(selectLinkNames);
   const policies = useDocumentStore(selectPolicies);
   const compatibilityPolicy = useMemo(
     () => policies && rulePolicy(policies, linkCompatibilityRule.id, linkCompatibilityRule.defaultSeverity),
@@ -191,12 +205,13 @@ function MeshFlow() {
         measured,
         dimmedIds: emphasis.dimmedIds,
         cursorId: keyboardCursor,
+        accessibleNames: nodeNames,
       }),
-    [buildNodes, shownOutline, layout, selectedNodeIds, measured, emphasis, keyboardCursor],
+    [buildNodes, shownOutline, layout, selectedNodeIds, measured, emphasis, keyboardCursor, nodeNames],
   );
   const linkEdges = useMemo(
-    () => buildEdges(links, selectedLinkIds, compatibility, emphasis.links, compatibilityPolicy),
-    [buildEdges, links, selectedLinkIds, compatibility, emphasis, compatibilityPolicy],
+    () => buildEdges(links, selectedLinkIds, compatibility, emphasis.links, compatibilityPolicy, linkNames),
+    [buildEdges, links, selectedLinkIds, compatibility, emphasis, compatibilityPolicy, linkNames],
   );
   const flowEdges = useMemo(() => domainFlowEdges(flows, emphasis.dimmedIds), [flows, emphasis]);
   const edges = isOverview ? flowEdges : linkEdges;
@@ -272,6 +287,7 @@ function MeshFlow() {
       onPointerDownCapture={capturePointer}
       onMouseDownCapture={preventTextSelection}
       onPointerMove={trackPointer}
+      onFocus={followFocusWithCursor}
       onPointerLeave={() => {
         pointer.current = null;
       }}

@@ -7,11 +7,13 @@ import { resolveEndpoint } from '../../shared/model';
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { findingsOf } from '../governance/mesh-findings';
 import { revealElement } from '../governance/reveal-element';
+import { inspectClicked } from '../simulation/simulation-store';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { measuredSizeOf } from '../store/node-sizes';
 import { currentSelection, selectOnly } from '../store/selection-store';
 import { DEFAULT_LINEAGE_HOPS, useUiStore } from '../store/ui-store';
 import { canvasCommands } from './canvas-commands';
+import { focusedNodeId, focusNode } from './canvas-element-focus';
 
 /** The nodes the arrow keys move between: what is drawn (domains as blocks when zoomed far out). */
 function walkableIds(): string[] {
@@ -44,6 +46,7 @@ export function walkCursor(direction: Direction): void {
   if (!next) return;
   ui.setKeyboardCursor(next);
   canvasCommands.reveal([next]);
+  focusNode(next);
 }
 
 /** Where the arrow keys start: the node nearest the middle of the view. */
@@ -55,11 +58,14 @@ function nearestToMiddleOfView(boxes: ReadonlyArray<{ id: string; box: Rect }>):
   return [...boxes].sort((a, b) => distance(a.box) - distance(b.box))[0]?.id;
 }
 
-/** Enter: selects the node the arrow keys went to. */
+/** Enter or Space: selects the node the focus or the arrow keys are on, and inspects it as a click does. */
 export function selectCursor(): void {
-  const cursor = useUiStore.getState().keyboardCursor;
+  const cursor = focusedNodeId() ?? useUiStore.getState().keyboardCursor;
   const mesh = currentMesh();
-  if (cursor && mesh && nodeKindOf(mesh, cursor)) selectOnly([cursor]);
+  const kind = cursor && mesh ? nodeKindOf(mesh, cursor) : undefined;
+  if (!cursor || !kind) return;
+  selectOnly([cursor]);
+  inspectClicked({ type: kind });
 }
 
 /** The node a lineage focus starts from: the selected product or system, or the producer of a selected link. */

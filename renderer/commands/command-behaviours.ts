@@ -5,6 +5,7 @@ import type { Point } from '../../shared/editing/geometry';
 import type { Direction } from '../../shared/editing/keyboard-navigation';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { focusedNodeId } from '../canvas/canvas-element-focus';
 import {
   canFocusLineage,
   focusLineage,
@@ -181,7 +182,8 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'select.walk': { run: walk, isEnabled: hasDocument },
   'select.cursor': {
     run: selectCursor,
-    isEnabled: () => useUiStore.getState().keyboardCursor !== null && !isControlFocused(),
+    isEnabled: () =>
+      (useUiStore.getState().keyboardCursor !== null || focusedNodeId() !== undefined) && !isControlFocused(),
   },
 
   'view.quick-search': { run: () => useUiStore.getState().openDialog('quick-search'), isEnabled: hasDocument },

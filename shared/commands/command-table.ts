@@ -239,9 +239,10 @@ export const COMMANDS = [
   {
     id: 'select.cursor',
     label: 'Select Node',
-    description: 'Select the node the arrows went to',
+    description: 'Select the node the arrows or Tab went to',
     group: 'Select',
-    keys: ['Enter'],
+    keys: ['Enter', ' '],
+    shownAs: ['Enter', 'Space'],
   },
 
   {

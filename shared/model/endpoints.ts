@@ -13,7 +13,10 @@ export function productPorts(product: DataProduct): Port[] {
   return [...product.inputPorts, ...product.outputPorts, product.discoveryPort];
 }
 
-export function resolveEndpoint(mesh: Mesh, endpoint: Endpoint): ResolvedEndpoint | undefined {
+export function resolveEndpoint(
+  mesh: Pick<Mesh, 'products' | 'systems'>,
+  endpoint: Endpoint,
+): ResolvedEndpoint | undefined {
   const product = mesh.products.find((candidate) => candidate.id === endpoint.nodeId);
   if (product) {
     const port = productPorts(product).find((candidate) => candidate.id === endpoint.portId);

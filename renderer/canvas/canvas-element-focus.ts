@@ -1,0 +1,23 @@
+/** The DOM side of the canvas's keyboard use: which node has the focus, and moving it. */
+
+function nodeElement(nodeId: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
+}
+
+export function canvasElement(kind: 'node' | 'link', id: string): HTMLElement | null {
+  if (kind === 'node') return nodeElement(id);
+  return document.querySelector<HTMLElement>(`.react-flow__edge[data-id="${CSS.escape(id)}"]`);
+}
+
+/** The node Tab or the arrow keys put the focus on, if the focus is on one. */
+export function focusedNodeId(): string | undefined {
+  // Commands' enabled states are asked outside a page too (the shell's menus, unit tests).
+  const focused = globalThis.document?.activeElement;
+  if (!focused?.matches('.react-flow__node')) return undefined;
+  return (focused as HTMLElement).dataset.id;
+}
+
+/** Moves the focus to a node, so the focus ring and the arrow keys' highlight stay on the same node. */
+export function focusNode(nodeId: string): void {
+  nodeElement(nodeId)?.focus({ preventScroll: true });
+}

@@ -1,0 +1,55 @@
+import { type Endpoint, type Link, type Mesh, resolveEndpoint } from '../model';
+import { memoizedOn } from './memo';
+
+/** What a screen reader calls each canvas node: its kind, its name and, for products and systems, its domain. */
+export const nodeAccessibleNames = memoizedOn(
+  (
+    domains: Mesh['domains'],
+    products: Mesh['products'],
+    systems: Mesh['systems'],
+    notes: NonNullable<Mesh['notes']>,
+  ): ReadonlyMap<string, string> => {
+    const domainNames = new Map(domains.map((domain) => [domain.id, domain.name]));
+    const inDomain = (domainId: string) => (domainNames.has(domainId) ? ` in ${domainNames.get(domainId)}` : '');
+    return new Map([
+      ...domains.map((domain) => [domain.id, `Domain ${domain.name}`] as const),
+      ...products.map((product) => [product.id, `Product ${product.name}${inDomain(product.domainId)}`] as const),
+      ...systems.map((system) => [system.id, `System ${system.name}${inDomain(system.domainId)}`] as const),
+      ...notes.map((note) => [note.id, 'Note'] as const),
+    ]);
+  },
+);
+
+const NO_NOTES: NonNullable<Mesh['notes']> = [];
+
+export function nodeAccessibleNamesOf(mesh: Mesh): ReadonlyMap<string, string> {
+  return nodeAccessibleNames(mesh.domains, mesh.products, mesh.systems, mesh.notes ?? NO_NOTES);
+}
+
+/** `Bookings (bookings-cdc)`: the node's name, then its port's or topic's. */
+function endpointAccessibleName(mesh: NodesWithPorts, endpoint: Endpoint): string {
+  const resolved = resolveEndpoint(mesh, endpoint);
+  if (!resolved) return `${endpoint.nodeId} (${endpoint.portId})`;
+  return resolved.kind === 'port'
+    ? `${resolved.product.name} (${resolved.port.name})`
+    : `${resolved.system.name} (${resolved.topic.name})`;
+}
+
+/** `Link from Bookings (bookings-cdc) to Guest 360 (bookings-in)`: names, where React Flow would read out ids. */
+export function linkAccessibleName(mesh: NodesWithPorts, link: Link): string {
+  return `Link from ${endpointAccessibleName(mesh, link.from)} to ${endpointAccessibleName(mesh, link.to)}`;
+}
+
+type NodesWithPorts = Pick<Mesh, 'products' | 'systems'>;
+
+const linkAccessibleNames = memoizedOn(
+  (links: Mesh['links'], products: Mesh['products'], systems: Mesh['systems']): ReadonlyMap<string, string> => {
+    const nodes: NodesWithPorts = { products, systems };
+    return new Map(links.map((link) => [link.id, linkAccessibleName(nodes, link)]));
+  },
+);
+
+/** Every link's accessible name, worked out again only when links, products or systems change. */
+export function linkAccessibleNamesOf(mesh: Mesh): ReadonlyMap<string, string> {
+  return linkAccessibleNames(mesh.links, mesh.products, mesh.systems);
+}

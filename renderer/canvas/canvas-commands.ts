@@ -29,6 +29,8 @@ export interface CanvasCommands {
   /** Where a paste lands: the pointer when it is over the canvas, else the middle of the view. */
   pastePoint(): Point | undefined;
   visibleArea(): VisibleArea | undefined;
+  /** A point on screen in canvas coordinates. */
+  screenToCanvas(point: Point): Point | undefined;
   /** Whether the canvas shows domains as blocks (zoomed far out). */
   isOverview(): boolean;
   /** A PNG or SVG of the whole mesh or the selection. */
@@ -57,6 +59,7 @@ export const canvasCommands: CanvasCommands = {
   cancelAutoLayout: () => mounted?.cancelAutoLayout(),
   pastePoint: () => mounted?.pastePoint(),
   visibleArea: () => mounted?.visibleArea(),
+  screenToCanvas: (point) => mounted?.screenToCanvas(point),
   isOverview: () => mounted?.isOverview() ?? false,
   image: (options) => mounted?.image(options) ?? Promise.resolve({ ok: false, reason: 'No design is open.' }),
 };

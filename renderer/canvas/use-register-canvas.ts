@@ -155,6 +155,7 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
         return area && { x: area.view.x + area.view.width / 2, y: area.view.y + area.view.height / 2 };
       },
       visibleArea,
+      screenToCanvas: (point) => flow.screenToFlowPosition(point),
       isOverview: () => {
         const mesh = currentMesh();
         return !!mesh && showsOverview(flowStore.getState().transform[2], mesh.products.length + mesh.systems.length);

@@ -6,6 +6,7 @@ import type { Direction } from '../../shared/editing/keyboard-navigation';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { focusedNodeId } from '../canvas/canvas-element-focus';
+import { openContextMenuFromKeyboard } from '../canvas/keyboard-context-menu';
 import {
   canFocusLineage,
   focusLineage,
@@ -185,6 +186,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     isEnabled: () =>
       (useUiStore.getState().keyboardCursor !== null || focusedNodeId() !== undefined) && !isControlFocused(),
   },
+  'select.context-menu': { run: openContextMenuFromKeyboard, isEnabled: hasDocument },
 
   'view.quick-search': { run: () => useUiStore.getState().openDialog('quick-search'), isEnabled: hasDocument },
   'view.next-problem': { run: () => void goToNextProblem(), isEnabled: hasDocument },

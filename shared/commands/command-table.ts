@@ -244,6 +244,13 @@ export const COMMANDS = [
     keys: ['Enter', ' '],
     shownAs: ['Enter', 'Space'],
   },
+  {
+    id: 'select.context-menu',
+    label: 'Open Context Menu',
+    description: 'Open the right-click menu for the selection, or for the canvas',
+    group: 'Select',
+    keys: ['Shift+F10', 'ContextMenu'],
+  },
 
   {
     id: 'view.quick-search',

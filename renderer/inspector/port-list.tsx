@@ -27,6 +27,7 @@ function PortFields({ product, port }: { product: DataProduct; port: Port }) {
   return (
     <>
       <NameField
+        accessibleName={`Name of port ${port.name}`}
         fieldKey={`${key}.name`}
         value={port.name}
         check={elementNameCheck({ kind: 'port', productId: product.id, portId: port.id })}
@@ -113,6 +114,7 @@ function ExpectedFields({ product, port }: { product: DataProduct; port: Port })
         renderItem={(field, index) => (
           <div className="field-row">
             <NameField
+              accessibleName={`Name of expected field ${field.name} of port ${port.name}`}
               fieldKey={`${product.id}.ports.${port.id}.expects.${index}.name`}
               value={field.name}
               check={uniqueAmong(expects, index, 'Another expected field')}

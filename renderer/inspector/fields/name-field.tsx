@@ -9,6 +9,8 @@ import { useFocusWhenAdded } from './use-focus-when-added';
 
 interface NameFieldProps {
   label?: string;
+  /** Whose name it is, for a screen reader, where several fields share one visible label (`Name of port orders-out`). */
+  accessibleName?: string;
   fieldKey: string;
   value: string;
   /** The name rules for this element: non-empty, unique among its siblings. */
@@ -28,6 +30,7 @@ interface NameFieldProps {
  */
 export function NameField({
   label = 'Name',
+  accessibleName,
   fieldKey,
   value,
   check,
@@ -64,6 +67,7 @@ export function NameField({
         ref={input}
         id={id}
         className="field__input"
+        aria-label={accessibleName}
         value={draft.text ?? value}
         aria-invalid={message !== null}
         aria-describedby={message ? `${id}-error` : undefined}

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { type Dialog, useUiStore } from '../store/ui-store';
+import { useFocusReturn } from './use-focus-return';
 
 interface ModalDialogProps {
   dialog: Exclude<Dialog, null>;
@@ -8,9 +9,10 @@ interface ModalDialogProps {
   className?: string;
 }
 
-/** A native modal <dialog>: focus stays inside, Escape and a click outside close it. */
+/** A native modal <dialog>: focus stays inside, Escape and a click outside close it, and the focus goes back. */
 export function ModalDialog({ dialog, title, children, className }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  useFocusReturn(true);
   useEffect(() => {
     ref.current?.showModal();
   }, []);

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { usePromptStore } from '../host/in-page-prompt';
+import { useFocusReturn } from './use-focus-return';
 
 /**
  * The page's own question dialog (Save / Don’t Save / Cancel, confirmations): an alert dialog named
@@ -9,21 +10,12 @@ export function PromptDialog() {
   const question = usePromptStore((state) => state.question);
   const answer = usePromptStore((state) => state.answer);
   const ref = useRef<HTMLDialogElement>(null);
-  const returnFocusTo = useRef<HTMLElement | null>(null);
   const messageId = useId();
   const detailId = useId();
+  useFocusReturn(question !== null);
   useEffect(() => {
-    const dialog = ref.current;
-    if (question && dialog && !dialog.open) {
-      returnFocusTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      // showModal focuses the first button: the default choice, which Enter answers.
-      dialog.showModal();
-    }
-    // The dialog is removed rather than closed, so the browser does not give focus back itself.
-    if (!question && returnFocusTo.current) {
-      returnFocusTo.current.focus();
-      returnFocusTo.current = null;
-    }
+    // showModal focuses the first button: the default choice, which Enter answers.
+    if (question && !ref.current?.open) ref.current?.showModal();
   }, [question]);
   if (!question || !answer) return null;
   return (

@@ -4,6 +4,7 @@ import type { ChangeOptions } from '../../store/document-store';
 import { useDocumentStore } from '../../store/document-store';
 import { useNoticeStore } from '../../store/notice-store';
 import type { OnFieldChange } from './field-change';
+import { leaveFieldForCanvas } from './leave-field';
 import { useDraft } from './use-draft';
 import { useFocusWhenAdded } from './use-focus-when-added';
 
@@ -85,11 +86,11 @@ export function NameField({
           if (event.key === 'Escape') {
             isCancelling.current = true;
             cancel();
-            event.currentTarget.blur();
+            leaveFieldForCanvas(event.currentTarget);
           } else if ((event.key === 'Enter' || event.key === 'Tab') && message) {
             // The refusal stays in view, beside the field, until the name is changed or cancelled.
             event.preventDefault();
-          } else if (event.key === 'Enter') event.currentTarget.blur();
+          } else if (event.key === 'Enter') leaveFieldForCanvas(event.currentTarget);
         }}
         onBlur={() => {
           const wasCancelled = isCancelling.current;

@@ -1,0 +1,141 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { serializeMesh } from '../../shared/model';
+import { aMesh, aPort } from '../builders/mesh-builder';
+import { describeInChromium } from './app-driver';
+import { openByChooser } from './designer-driver';
+
+/** Orders in Sales feeds Revenue in Analytics: two products, one link, side by side. */
+function ordersToRevenue(): string {
+  const mesh = aMesh()
+    .withDomain('sales', { name: 'Sales' })
+    .withDomain('analytics', { name: 'Analytics' })
+    .withProduct('orders', 'sales', { name: 'Orders', outputPorts: [aPort('orders-out', 'output')] })
+    .withProduct('revenue', 'analytics', {
+      name: 'Revenue',
+      inputPorts: [aPort('orders-in', 'input'), aPort('refunds-in', 'input')],
+    })
+    .withLink(
+      'orders-to-revenue',
+      { nodeId: 'orders', portId: 'orders-out' },
+      { nodeId: 'revenue', portId: 'orders-in' },
+    )
+    .build();
+  mesh.layout.nodes = {
+    sales: { x: 0, y: 0, width: 400, height: 300 },
+    analytics: { x: 600, y: 0, width: 400, height: 300 },
+    orders: { x: 40, y: 60 },
+    revenue: { x: 40, y: 60 },
+  };
+  return serializeMesh(mesh);
+}
+
+/** What has the focus: its data-id on the canvas, its test id or aria-label elsewhere, or `body`. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return 'body';
+    return element.dataset.id ?? element.dataset.testid ?? element.getAttribute('aria-label') ?? element.tagName;
+  });
+}
+
+const selectedNodes = (page: Page) =>
+  page
+    .locator('.react-flow__node.selected')
+    .evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.id));
+
+/** The outline drawn around the focused node's body (its first child), as the eye sees it. */
+const focusedNodeOutline = (page: Page) =>
+  page.evaluate(() => {
+    const body = document.activeElement?.firstElementChild;
+    return body ? getComputedStyle(body).outlineStyle : 'none';
+  });
+
+async function openDesign(page: Page): Promise<void> {
+  await openByChooser(page, 'orders.mesh.json', ordersToRevenue());
+  await page.waitForSelector('.react-flow__node-product');
+}
+
+describeInChromium('the canvas from the keyboard alone', (session) => {
+  it('names nodes and links by their names, and rings, selects and inspects the node the keys reach', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    expect(await page.locator('.react-flow__node[data-id="orders"]').getAttribute('aria-label')).toBe(
+      'Product Orders in Sales',
+    );
+    expect(await page.locator('.react-flow__edge[data-id="orders-to-revenue"]').getAttribute('aria-label')).toBe(
+      'Link from Orders (orders-out) to Revenue (orders-in)',
+    );
+
+    // The arrow keys' highlight and the focus move together, and the focus is seen.
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.keyboard.press('Alt+ArrowLeft');
+    expect(await focused(page)).toBe('orders');
+    expect(await focusedNodeOutline(page)).not.toBe('none');
+
+    // Tab goes on to the next node; Enter selects it and opens its inspector, as a click does.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('revenue');
+    expect(await focusedNodeOutline(page)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await selectedNodes(page)).toEqual(['revenue']);
+    expect(await page.getByTestId('product-inspector').getByLabel('Name').first().inputValue()).toBe('Revenue');
+
+    // Space too, on the node that has the focus.
+    await page.keyboard.press('Escape');
+    expect(await selectedNodes(page)).toEqual([]);
+    await page.keyboard.press(' ');
+    expect(await selectedNodes(page)).toEqual(['revenue']);
+  });
+
+  it('opens the context menu with Shift+F10 or the menu key, at the selection, on its first item', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__node[data-id="revenue"]').click();
+    await page.keyboard.press('Shift+F10');
+    const menu = page.getByTestId('context-menu');
+    await menu.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    const node = (await page.locator('.react-flow__node[data-id="revenue"]').boundingBox())!;
+    const at = (await menu.boundingBox())!;
+    expect(at.x).toBeGreaterThanOrEqual(node.x - 1);
+    expect(at.x).toBeLessThanOrEqual(node.x + node.width);
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ContextMenu');
+    await menu.waitFor();
+    // Nothing selected: the canvas's own menu.
+    expect(await menu.getByRole('menuitem', { name: 'Select All' }).count()).toBe(1);
+  });
+
+  it('keeps the focus off <body> after Enter or Escape in a name field and when a dialog closes', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__node[data-id="revenue"]').click();
+    const inspector = page.getByTestId('product-inspector');
+    await inspector.getByLabel('Name').first().fill('Revenue 2');
+    await inspector.getByLabel('Name').first().press('Enter');
+    expect(await focused(page)).toBe('revenue');
+    await inspector.getByLabel('Name of port orders-in').fill('orders');
+    await inspector.getByLabel('Name of port orders').press('Escape');
+    expect(await focused(page)).toBe('revenue');
+
+    const exportButton = page.locator('button', { hasText: /^Export…$/ });
+    await exportButton.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('dialog-export').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('dialog-export').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export…');
+
+    const newButton = page.locator('button', { hasText: /^New$/ });
+    await newButton.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('prompt').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('prompt').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New');
+  });
+});

@@ -26,6 +26,17 @@ const workshop = () =>
 
 /** What a run shows on screen beyond its numbers: a record's headers, the presenter's controls, the seed after an undo. */
 describeInChromium('Simulate mode on screen', (session) => {
+  /** The sample running in Simulate, its first step's answer held back by the worker: a step in flight. */
+  async function runWithAStepInFlight() {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await holdStepAnswers(page);
+    await enterSimulate(page);
+    await page.getByRole('button', { name: '▶ Run' }).click();
+    await waitForHeldStepAnswer(page);
+    return page;
+  }
+
   it('shows the Kafka headers of a primary-key change on its cards and in their JSON', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openEditedSample(page, 'key-change.mesh.json', (mesh) => {
@@ -137,12 +148,7 @@ describeInChromium('Simulate mode on screen', (session) => {
   });
 
   it('shows the tick the engine is at when Pause lands while a step runs, keeps every tick in Metrics, and fires a fault at once', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await holdStepAnswers(page);
-    await enterSimulate(page);
-    await page.getByRole('button', { name: '▶ Run' }).click();
-    await waitForHeldStepAnswer(page);
+    const page = await runWithAStepInFlight();
     await page.getByRole('button', { name: '❚❚ Pause' }).click();
     await page.getByRole('button', { name: '▶ Run' }).waitFor();
     await releaseStepAnswers(page);
@@ -162,12 +168,7 @@ describeInChromium('Simulate mode on screen', (session) => {
   });
 
   it('fires a fault card at the engine’s next tick while the screen still shows the tick before a running step', async () => {
-    const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await holdStepAnswers(page);
-    await enterSimulate(page);
-    await page.getByRole('button', { name: '▶ Run' }).click();
-    await waitForHeldStepAnswer(page);
+    const page = await runWithAStepInFlight();
     const { tick: engineTick } = await engineMetrics(page);
     expect(await page.getByTestId('tick').textContent()).toBe('0');
 

@@ -68,7 +68,7 @@ export function PresenterMode() {
                   // biome-ignore lint/suspicious/noArrayIndexKey: a trace's stages are a fixed list
                   key={`${index}-${entry.kind}`}
                   className={index === traceStage ? 'is-current' : index < traceStage ? 'is-done' : undefined}
-                  title={`${STAGE_LABELS[entry.kind]} ${places[index]}`}
+                  title={`${entry.branch ? `${entry.branch.label} · ` : ''}${STAGE_LABELS[entry.kind]} ${places[index]}`}
                 />
               ))}
             </ol>

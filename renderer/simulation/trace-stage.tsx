@@ -24,6 +24,11 @@ export function TraceStageView({ stage, readAt }: { stage: TraceStage; readAt: C
   const runTick = useSimulationStore((state) => state.metrics?.tick);
   return (
     <div className={`trace-stage trace-stage--${stage.kind}`} data-testid="trace-stage" data-stage={stage.kind}>
+      {stage.branch && (
+        <p className={`trace-stage__branch trace-stage__branch--${stage.branch.kind}`} data-testid="trace-branch-label">
+          {stage.branch.label}
+        </p>
+      )}
       <p className="trace-stage__kind">{STAGE_LABELS[stage.kind]}</p>
       <h4 className="trace-stage__title">{stage.title}</h4>
       <p className="trace-stage__moment" data-testid="trace-moment">

@@ -3,6 +3,7 @@ import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
 import { traceStagePlaces } from './trace-places';
 import { STAGE_LABELS, TraceStageView, usePresenterNotes } from './trace-stage';
+import { type TraceStageGroup, traceStageGroups } from './trace-stage-groups';
 
 /** The trace of one change: every stage in order, the current one in full; ← and → move. */
 export function TraceTab() {
@@ -39,6 +40,9 @@ export function TraceTab() {
   }
   const stage = trace.stages[traceStage];
   const places = traceStagePlaces(runMesh, trace.stages);
+  const groups = traceStageGroups(trace.stages);
+  // The ways the write went, side by side where the panel has room: its CDC record, its outbox events.
+  const branches = groups.flatMap(({ branch, stages }) => (branch ? [{ branch, stages }] : []));
   return (
     <section aria-label="Trace" className="trace-tab">
       <div className="trace-tab__bar">
@@ -69,24 +73,49 @@ export function TraceTab() {
           Close
         </button>
       </div>
-      <ol className="trace-tab__stages">
-        {trace.stages.map((entry, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a trace's stages are a fixed list
-          <li key={`${index}-${entry.kind}`}>
-            <button
-              type="button"
-              className={index === traceStage ? 'is-current' : undefined}
-              aria-current={index === traceStage ? 'step' : undefined}
-              onClick={() => setSimulation({ traceStage: index })}
-            >
-              <span className="trace-tab__kind">{STAGE_LABELS[entry.kind]}</span> {places[index]}
-              {entry.check && !entry.check.passed && ' ✗'}
-            </button>
-          </li>
+      {groups
+        .filter((group) => !group.branch)
+        .map((group) => (
+          <StageList key={group.stages[0]?.index} group={group} places={places} current={traceStage} />
         ))}
-      </ol>
+      {branches.length > 0 && (
+        <div className="trace-tab__branches">
+          {branches.map(({ branch, stages }) => (
+            <section
+              key={branch.log}
+              aria-label={branch.label}
+              className={`trace-tab__branch trace-tab__branch--${branch.kind}`}
+              data-testid="trace-branch"
+            >
+              <h4 className="trace-tab__branch-label">{branch.label}</h4>
+              <StageList group={{ branch, stages }} places={places} current={traceStage} />
+            </section>
+          ))}
+        </div>
+      )}
       {stage && <TraceStageView stage={stage} readAt={trace.readAt} />}
       {stage && notes?.[stage.kind] && <p className="trace-tab__notes">Notes: {notes[stage.kind]}</p>}
     </section>
+  );
+}
+
+/** A group's stages as buttons that open each, the current one marked. */
+function StageList({ group, places, current }: { group: TraceStageGroup; places: string[]; current: number }) {
+  return (
+    <ol className="trace-tab__stages">
+      {group.stages.map(({ stage, index }) => (
+        <li key={`${index}-${stage.kind}`}>
+          <button
+            type="button"
+            className={index === current ? 'is-current' : undefined}
+            aria-current={index === current ? 'step' : undefined}
+            onClick={() => setSimulation({ traceStage: index })}
+          >
+            <span className="trace-tab__kind">{STAGE_LABELS[stage.kind]}</span> {places[index]}
+            {stage.check && !stage.check.passed && ' ✗'}
+          </button>
+        </li>
+      ))}
+    </ol>
   );
 }

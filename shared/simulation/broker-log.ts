@@ -25,11 +25,12 @@ export const DEBEZIUM_VERSION = '2.7.3.Final';
 /**
  * What a log's records hold. `cdc`: change events of one table, with before and after images
  * stored as `before_<column>` / `after_<column>` and rendered as Debezium envelopes on read.
- * `records`: flat payload columns, for outbox events and output ports.
+ * `records`: flat payload columns, for outbox events and output ports; an outbox event's log
+ * also keeps the service's write it came from (`keepsWrite`, see `WRITE_COLUMN`).
  */
 export type LogFormat =
   | { kind: 'cdc'; columns: TableColumn[]; key: string[]; tombstones: boolean; source: CdcSource }
-  | { kind: 'records'; columns: TableColumn[]; key: string[] };
+  | { kind: 'records'; columns: TableColumn[]; key: string[]; keepsWrite?: boolean };
 export type CdcFormat = Extract<LogFormat, { kind: 'cdc' }>;
 
 /** An append-only log in the broker: a system's topic, or the log behind a product's output port. */
@@ -114,13 +115,21 @@ export function partitionSql(keySql: string, partitions: number): string {
 }
 
 /**
+ * The service's write a record came from: one row changed by one statement, numbered per
+ * system. The CDC records and the outbox events of that change share it, so a trace finds the
+ * event a write published beside its change record, whatever else the transaction changed.
+ * Null where no outbox event could share it (a table without one, a snapshot, a truncate).
+ */
+export const WRITE_COLUMN: TableColumn = { name: '_write', type: 'INTEGER' };
+
+/**
  * What a change record carries besides its row images: its place in the source's log, when the
  * source made it, its snapshot marker, Kafka headers (JSON), with transaction metadata on its
  * transaction and place in it, after a column was renamed at the source its row images as
  * the source now names them (JSON `{before, after}`; a MongoDB record's `{after, updatedFields}`,
  * each the text the envelope writes), which the envelope shows instead, and,
  * for the engines whose source block gives one, the log position of its transaction's commit or
- * of the commit before it.
+ * of the commit before it; and the write it came from.
  */
 export const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_sequence', type: 'INTEGER' },
@@ -134,13 +143,14 @@ export const CHANGE_METADATA: readonly TableColumn[] = [
   { name: '_renamed_images', type: 'TEXT' },
   { name: '_commit_lsn', type: 'INTEGER' },
   { name: '_last_commit_lsn', type: 'INTEGER' },
+  WRITE_COLUMN,
 ];
 
 /** The columns a log table has besides the payload: its place in the log, then the record's header. */
 export const LOG_COLUMNS: readonly string[] = ['_position', ...HEADER.map((column) => column.name)];
 
 export function payloadColumns(format: LogFormat): TableColumn[] {
-  if (format.kind === 'records') return format.columns;
+  if (format.kind === 'records') return format.keepsWrite ? [WRITE_COLUMN, ...format.columns] : format.columns;
   return [...CHANGE_METADATA, ...imageColumns(format.columns)];
 }
 

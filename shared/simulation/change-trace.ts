@@ -4,7 +4,6 @@ import type { TraceStageKind } from '../model/scenario';
 import { type BrokerLog, brokerTable } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
-import type { CdcTopicPlan, OutboxTopicPlan } from './log-plan';
 import {
   fieldsOf,
   firstDeletesFrom,
@@ -21,6 +20,7 @@ import { QUARANTINE_TABLE } from './product-plan';
 import { changedFields } from './record-diff';
 import { changeImages, updatedFields } from './record-shape';
 import { quoteIdentifier } from './sql-text';
+import { branchesOfWrite, isOutboxTopic, type SourceTopic, type WriteBranch } from './write-branches';
 
 /** Where a trace starts: a record on a topic or port log, or a row of any node's table. */
 export type TraceStart = RecordStart | { kind: 'row'; nodeId: string; table: string; row: Record<string, unknown> };
@@ -52,6 +52,8 @@ export interface TraceStage {
   message?: LogRecord;
   /** Fields a service's update changed. */
   changed?: string[];
+  /** Where the write went, when it went more than one way: its CDC record, or an outbox event. */
+  branch?: TraceBranch;
   check?: ContractCheckOutcome;
   /** Why the stage shows less than it might (not consumed yet, nothing shares a key). */
   note?: string;
@@ -60,6 +62,14 @@ export interface TraceStage {
    * a record as it was published, so a walk through the stages never mixes the two unsaid.
    */
   moment: TraceMoment;
+}
+
+/** One way a service write went, labelled as the trace names it: `CDC: orders.public.orders`, `Outbox event: OrderPlaced`. */
+export interface TraceBranch {
+  kind: 'cdc' | 'outbox';
+  label: string;
+  /** The topic's log, which tells two branches of one kind apart. */
+  log: string;
 }
 
 /** A table read at the trace's tick, or a record at the moment it names (`Published at …`). */
@@ -105,14 +115,14 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
   if (!started.ok) return started;
   const { log, record } = started.value;
   const stages: TraceStage[] = [];
-  const walker = createWalker(plan, query, stages);
   const topic = topicOf(plan, log);
-  if (topic) stages.push(...sourceStages(query, topic, record));
+  if (topic) stages.push(...writeStages(plan, query, topic, record));
   else {
+    const walker = createWalker(plan, query, stages);
     const producer = outputOf(plan, log);
     if (producer) stages.push(walker.portStage(producer.product, producer.output, record, undefined));
+    walker.followConsumers(log, record, new Set([log.table]));
   }
-  walker.followConsumers(log, record, new Set([log.table]));
   const key = keyOf(record);
   const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
   const followed: RecordStart = { kind: 'record', log: log.table, position: record.position };
@@ -188,8 +198,51 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
   return fail(`'${start.table}' is not published: trace one of its inputs instead`);
 }
 
-function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, record: LogRecord): TraceStage[] {
-  const systemId = topic.log.table.slice(0, topic.log.table.indexOf('/'));
+/**
+ * A service write and everything it sent, a branch per topic it reached (the record traced
+ * first, then the same write's CDC record or outbox events), each followed to its consumers. The
+ * write is told from its CDC record where it has one, which says what changed.
+ */
+function writeStages(plan: PipelinePlan, query: RunQuery, topic: SourceTopic, record: LogRecord): TraceStage[] {
+  const branches = branchesOfWrite(plan, query, topic, record);
+  const told = branches.find((branch) => !isOutboxTopic(branch.topic)) ?? { topic, record };
+  const [write, row] = sourceStages(query, told.topic, told.record);
+  const isBranching = branches.length > 1;
+  return [
+    isBranching ? { ...write, note: branchingNote(branches) } : write,
+    row,
+    ...branches.flatMap((branch) => {
+      const followed = [publishedStage(query, branch.topic, branch.record)];
+      createWalker(plan, query, followed).followConsumers(
+        branch.topic.log,
+        branch.record,
+        new Set([branch.topic.log.table]),
+      );
+      if (!isBranching) return followed;
+      const labelled = traceBranch(branch.topic);
+      return followed.map((stage) => ({ ...stage, branch: labelled }));
+    }),
+  ];
+}
+
+/** What the write's stage says of a write that went several ways, in the order the trace follows them. */
+function branchingNote(branches: readonly WriteBranch[]): string {
+  const events = branches.flatMap((branch) => (isOutboxTopic(branch.topic) ? [branch.topic.event.name] : []));
+  const phrase = ({ topic }: WriteBranch) =>
+    isOutboxTopic(topic) ? `the ${topic.event.name} event` : `the CDC record on ${topic.topic.name}`;
+  const each = branches.length === 2 ? 'both' : `all ${branches.length}`;
+  return `One transaction: this write also put ${events.join(' and ')} into the service’s outbox. The trace follows ${each}: ${branches.map(phrase).join(', then ')}.`;
+}
+
+function traceBranch(topic: SourceTopic): TraceBranch {
+  return isOutboxTopic(topic)
+    ? { kind: 'outbox', label: `Outbox event: ${topic.event.name}`, log: topic.log.table }
+    : { kind: 'cdc', label: `CDC: ${topic.topic.name}`, log: topic.log.table };
+}
+
+/** The service's write as the record on `topic` tells it, and its row as the table holds it now. */
+function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [TraceStage, TraceStage] {
+  const systemId = ownerOf(topic.log);
   const table = topic.table.name;
   const fields = fieldsOf(record, topic.log.format);
   const key = pick(fields, topic.table.primaryKey);
@@ -210,7 +263,7 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
         }
       : current.length === 0 && { note: 'The row is gone: it was deleted since.' }),
   };
-  if ('event' in topic) {
+  if (isOutboxTopic(topic)) {
     const occurredAt = topic.fields.find((field) => field.source === 'occurred-at')?.column.name;
     const time = occurredAt && typeof fields[occurredAt] === 'string' ? fields[occurredAt] : isoTime(record.timestamp);
     return [
@@ -228,16 +281,6 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
         ],
       },
       tableRow,
-      {
-        kind: 'outbox-event',
-        title: `${topic.event.name} on ${topic.topic.name}, partition ${record.partition}, offset ${record.offset}`,
-        nodeId: systemId,
-        portId: topic.topic.id,
-        source: topic.topic.name,
-        records: [fields],
-        message: record,
-        moment: publishedAt(record),
-      },
     ];
   }
   const envelope = changeImages(record.value);
@@ -271,18 +314,35 @@ function sourceStages(query: RunQuery, topic: CdcTopicPlan | OutboxTopicPlan, re
       ...(changed && { changed }),
     },
     tableRow,
-    {
-      kind: 'cdc-record',
-      title: `Debezium record on ${topic.topic.name}, partition ${record.partition}, offset ${record.offset}`,
-      nodeId: systemId,
-      portId: topic.topic.id,
-      source: topic.topic.name,
-      records: [(record.value as Record<string, unknown> | null) ?? {}],
-      message: record,
-      moment: publishedAt(record),
-      ...sentBefore(query, topic.log, record),
-    },
   ];
+}
+
+/** The record the write sent to `topic`: its Debezium change record, or its outbox event. */
+function publishedStage(query: RunQuery, topic: SourceTopic, record: LogRecord): TraceStage {
+  const systemId = ownerOf(topic.log);
+  const place = `partition ${record.partition}, offset ${record.offset}`;
+  const base = {
+    nodeId: systemId,
+    portId: topic.topic.id,
+    source: topic.topic.name,
+    message: record,
+    moment: publishedAt(record),
+  };
+  if (isOutboxTopic(topic)) {
+    return {
+      ...base,
+      kind: 'outbox-event',
+      title: `${topic.event.name} on ${topic.topic.name}, ${place}`,
+      records: [fieldsOf(record, topic.log.format)],
+    };
+  }
+  return {
+    ...base,
+    kind: 'cdc-record',
+    title: `Debezium record on ${topic.topic.name}, ${place}`,
+    records: [(record.value as Record<string, unknown> | null) ?? {}],
+    ...sentBefore(query, topic.log, record),
+  };
 }
 
 /** A note on a record the connector sent again: where the same change (same `_sequence`) was sent first. */
@@ -652,7 +712,7 @@ function cleanRowMissing(kind: DatasetKind): string {
   return kind === 'entity' ? 'The row is gone: it was deleted since.' : 'No event with this id in the table.';
 }
 
-function topicOf(plan: PipelinePlan, log: BrokerLog): CdcTopicPlan | OutboxTopicPlan | undefined {
+function topicOf(plan: PipelinePlan, log: BrokerLog): SourceTopic | undefined {
   for (const system of plan.systems) {
     const topic = [...system.cdcTopics, ...system.outboxTopics].find((candidate) => candidate.log.table === log.table);
     if (topic) return topic;

@@ -208,7 +208,7 @@ function planSystem(
       table: key,
       name: topic.name,
       partitions: topic.partitions,
-      format: { kind: 'records', columns: dataset.columns, key: table.primaryKey },
+      format: { kind: 'records', columns: dataset.columns, key: table.primaryKey, keepsWrite: true },
     };
     systemPlan.outboxTopics.push({ topic, path: topicPath, event, table, fields, log });
     plan.logs.set(key, { log, dataset, classifications: new Map() });

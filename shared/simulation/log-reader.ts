@@ -1,5 +1,13 @@
 import type { Result } from '../model/problem';
-import { type BrokerLog, brokerTable, type LogFormat, type LogMessage, messageJsonSql } from './broker-log';
+import {
+  type BrokerLog,
+  brokerTable,
+  type LogFormat,
+  type LogMessage,
+  messageJsonSql,
+  payloadColumns,
+  WRITE_COLUMN,
+} from './broker-log';
 import type { QueryResult } from './read-only-query';
 import { changeImages, documentKeyFields, recordShape } from './record-shape';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
@@ -152,3 +160,26 @@ function keyConditionSql(key: string): string {
 
 /** A MongoDB key's compound `_id`, the document its text holds (`{"id": "{\"order_id\": 7,…}"}`); else null. */
 const DOCUMENT_ID_SQL = `CASE WHEN json_valid(_key ->> '$.id') AND json_type(_key ->> '$.id') = 'object' THEN json(_key ->> '$.id') END`;
+
+/** The service's write a record on a topic came from (`WRITE_COLUMN`), or undefined where it keeps none. */
+export function writeOf(query: RunQuery, log: BrokerLog, position: number): number | undefined {
+  if (!payloadColumns(log.format).includes(WRITE_COLUMN)) return undefined;
+  const read = query(
+    ownerOf(log),
+    `SELECT ${WRITE_COLUMN.name} FROM ${brokerTable(log)} WHERE _position = ${Math.floor(position)}`,
+  );
+  const write = read.ok ? read.value.rows[0]?.[0] : undefined;
+  return write === null || write === undefined ? undefined : Number(write);
+}
+
+/** The first record a write sent to a log (its first delivery; a tombstone is no record of its own). */
+export function firstRecordOfWrite(query: RunQuery, log: BrokerLog, write: number): LogRecord | undefined {
+  if (!payloadColumns(log.format).includes(WRITE_COLUMN)) return undefined;
+  const read = selectRecords(
+    query,
+    log,
+    [`${WRITE_COLUMN.name} = ${Math.floor(write)}`, '_op IS NOT NULL'],
+    'ORDER BY _position LIMIT 1',
+  );
+  return read.ok ? read.value[0] : undefined;
+}

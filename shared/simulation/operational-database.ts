@@ -65,6 +65,11 @@ export interface OperationalDatabase {
 
 type ProgressOf = (table: string) => LogProgress;
 
+/** How a CDC topic's triggers capture: the connector's options, and whether its table's writes are numbered. */
+interface CaptureOptions extends ConnectorOptions {
+  countsWrites: boolean;
+}
+
 export function createOperationalDatabase(
   connection: SqlConnection,
   plan: SystemPlan,
@@ -73,20 +78,25 @@ export function createOperationalDatabase(
 ): OperationalDatabase {
   const options = { ...connector, transactionMetadata: writesTransactionMetadata(plan.system, connector) };
   const captured = plan.cdcTopics.filter((topic) => topic.table.cdc);
+  const publishingTables = new Set(plan.outboxTopics.map((topic) => topic.table.name));
+  const captureOptions = (topic: CdcTopicPlan): CaptureOptions => ({
+    ...options,
+    countsWrites: publishingTables.has(topic.table.name),
+  });
   connection.exec(
     [
-      'CREATE TABLE node._clock (millis INTEGER NOT NULL, tx INTEGER NOT NULL, tx_events INTEGER NOT NULL)',
-      'INSERT INTO node._clock VALUES (0, 0, 0)',
+      'CREATE TABLE node._clock (millis INTEGER NOT NULL, tx INTEGER NOT NULL, tx_events INTEGER NOT NULL, writes INTEGER NOT NULL)',
+      'INSERT INTO node._clock VALUES (0, 0, 0, 0)',
       `CREATE TABLE node.${COMMITS} (tx INTEGER PRIMARY KEY, position INTEGER NOT NULL)`,
       ...plan.tables.map(operationalTableSql),
       ...(keepsDocuments(plan.system) ? plan.tables.flatMap(documentIdGuardSql) : []),
       ...captured.map(
         (topic) =>
-          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
+          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, _write INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
       ),
       ...plan.outboxTopics.map(
         (topic) =>
-          `CREATE TABLE node.${outbox(topic)} (_sequence INTEGER PRIMARY KEY, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL${columnDefinitions(
+          `CREATE TABLE node.${outbox(topic)} (_sequence INTEGER PRIMARY KEY, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _write INTEGER${columnDefinitions(
             rowFields(topic),
           )
             .map((definition) => `, ${definition}`)
@@ -119,8 +129,9 @@ export function createOperationalDatabase(
   const triggersOn = (tableName: string) => [
     ...captured
       .filter((topic) => topic.table.name === tableName)
-      .flatMap((topic) => captureTriggersSql(topic, options, renamed.get(topic.topic.id))),
+      .flatMap((topic) => captureTriggersSql(topic, captureOptions(topic), renamed.get(topic.topic.id))),
     ...plan.outboxTopics.filter((topic) => topic.table.name === tableName).flatMap(outboxTriggersSql),
+    ...(publishingTables.has(tableName) ? writeCountingTriggersSql(tableName) : []),
   ];
   const snapshotRows: Record<string, number> = {};
   let snapshotEnds: { poll: () => number; end: number }[] = [];
@@ -207,7 +218,7 @@ SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadat
           return;
         case 'rename-column': {
           if (!topic) return;
-          const before = captureTriggersSql(topic, options, renamed.get(topic.topic.id));
+          const before = captureTriggersSql(topic, captureOptions(topic), renamed.get(topic.topic.id));
           renamed.set(
             topic.topic.id,
             new Map([...(renamed.get(topic.topic.id) ?? []), [fault.column, fault.renamedTo]]),
@@ -215,7 +226,7 @@ SELECT 't', millis, NULL, 0, tx, ${LOG_POSITION_SQL}${options.transactionMetadat
           connection.exec(
             [
               ...before.map((sql) => `DROP TRIGGER node.${triggerName(sql)}`),
-              ...captureTriggersSql(topic, options, renamed.get(topic.topic.id)),
+              ...captureTriggersSql(topic, captureOptions(topic), renamed.get(topic.topic.id)),
             ].join(';\n'),
           );
         }
@@ -273,7 +284,22 @@ function rowFields(topic: OutboxTopicPlan): TableColumn[] {
 
 /** The quoted name in `CREATE TRIGGER node."name" ...`. */
 function triggerName(createSql: string): string {
-  return createSql.slice('CREATE TRIGGER node.'.length, createSql.indexOf(' AFTER '));
+  return createSql.slice('CREATE TRIGGER node.'.length, createSql.search(/ (AFTER|BEFORE) /));
+}
+
+/**
+ * Numbers each row change of a table that publishes outbox events (`_clock.writes`), before its
+ * capture and outbox triggers run, so its change records and events carry the same `_write`: the
+ * order in which SQLite runs those triggers is its own.
+ */
+function writeCountingTriggersSql(tableName: string): string[] {
+  return ['INSERT', 'UPDATE', 'DELETE'].map(
+    (
+      event,
+    ) => `CREATE TRIGGER node.${quoteIdentifier(`_write_${tableName}_${event.toLowerCase()}`)} BEFORE ${event} ON ${quoteIdentifier(tableName)} BEGIN
+  UPDATE _clock SET writes = writes + 1;
+END`,
+  );
 }
 
 function keySql(topic: CdcTopicPlan | OutboxTopicPlan, image: 'NEW' | 'OLD'): string {
@@ -337,7 +363,7 @@ function renamedDocumentSql(
  */
 function captureTriggersSql(
   topic: CdcTopicPlan,
-  options: ConnectorOptions,
+  options: CaptureOptions,
   renamed: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   const columns = topic.table.columns.map((column) => column.name);
@@ -372,6 +398,7 @@ function captureTriggersSql(
       ...(tx ? ['_tx_total'] : []),
       ...(extras.headers ? ['_headers'] : []),
       ...(extras.renamedImages ? ['_renamed_images'] : []),
+      ...(options.countsWrites ? ['_write'] : []),
     ];
     const extraValues = [
       'tx',
@@ -379,13 +406,14 @@ function captureTriggersSql(
       ...(tx ? ['tx_events'] : []),
       ...(extras.headers ? [extras.headers] : []),
       ...(extras.renamedImages ? [extras.renamedImages] : []),
+      ...(options.countsWrites ? ['writes'] : []),
     ];
     return `${tx ? 'UPDATE _clock SET tx_events = tx_events + 1;\n  ' : ''}INSERT INTO ${changeLog(topic)} (${['_op', '_timestamp', '_key', '_partition', ...extraColumns].join(', ')}, ${targets})
   SELECT ${[`'${op}'`, 'millis', '_key', '_partition', ...extraValues].join(', ')}, ${values} FROM ${placedKeySql(topic, image)}, _clock;`;
   };
   const tombstone = hasTombstones
-    ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition, _headers, _lsn)
-  SELECT NULL, _timestamp, _key, _partition, _headers, _lsn FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
+    ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition, _headers, _lsn, _write)
+  SELECT NULL, _timestamp, _key, _partition, _headers, _lsn, _write FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
     : '';
   // One row change in the database's log, so the delete, its tombstone and the create share its position.
   const previousPosition = `(SELECT _lsn FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid())`;
@@ -450,8 +478,8 @@ function outboxTriggersSql(topic: OutboxTopicPlan): string[] {
   return topic.event.on.map((operation) => {
     const image = operation === 'delete' ? 'OLD' : 'NEW';
     return `CREATE TRIGGER node.${quoteIdentifier(`_outbox_${topic.topic.id}_${operation}`)} AFTER ${operation.toUpperCase()} ON ${quoteIdentifier(topic.table.name)} BEGIN
-  INSERT INTO ${outbox(topic)} (_timestamp, _key, _partition${fields.length > 0 ? `, ${columnList(fields)}` : ''})
-  SELECT (SELECT millis FROM _clock), _key, _partition${fields.length > 0 ? `, ${columnList(fields, image)}` : ''} FROM ${placedKeySql(topic, image)};
+  INSERT INTO ${outbox(topic)} (_timestamp, _key, _partition, _write${fields.length > 0 ? `, ${columnList(fields)}` : ''})
+  SELECT (SELECT millis FROM _clock), _key, _partition, (SELECT writes FROM _clock)${fields.length > 0 ? `, ${columnList(fields, image)}` : ''} FROM ${placedKeySql(topic, image)};
 END`;
   });
 }
@@ -577,7 +605,7 @@ function pollOutbox(
     connection,
     progress,
     outbox(topic),
-    `SELECT _partition, _timestamp + ${options.delayMillis} AS _timestamp, _key, 'append' AS _op${fields.length > 0 ? `, ${fields.join(', ')}` : ''} FROM node.${outbox(topic)}`,
+    `SELECT _partition, _timestamp + ${options.delayMillis} AS _timestamp, _key, 'append' AS _op, _write${fields.length > 0 ? `, ${fields.join(', ')}` : ''} FROM node.${outbox(topic)}`,
   );
 }
 

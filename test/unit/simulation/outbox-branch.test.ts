@@ -159,6 +159,30 @@ describe('tracing a write that also published an outbox event', () => {
     expect(traced.start).toEqual({ kind: 'record', log: ORDER_PLACED, position: event.position });
   });
 
+  it('still numbers the writes after a TRUNCATE, which writes no event itself', async () => {
+    const [insert] = placedThenPaid().steps;
+    const scenario = {
+      ...placedThenPaid(),
+      steps: [
+        { tick: 1, systemId: 'orders-service', table: 'orders', op: 'truncate' as const },
+        { ...(insert as Scenario['steps'][number]), tick: 2 },
+      ],
+    };
+    const simulation = await simulate(mesh, scenario);
+    simulation.step(3);
+    const ordersLog = plan.logs.find((candidate) => candidate.table === ORDERS_CDC);
+    const newest = ordersLog && readMessages(simulation.query, ordersLog, { limit: 100 });
+    expect(newest?.ok && newest.value.some((record) => (record.value as { op?: string } | null)?.op === 't')).toBe(
+      true,
+    );
+
+    const traced = trace(simulation, ORDERS_CDC, order5000(simulation, ORDERS_CDC, 'c').position);
+
+    expect(traced.stages.find((stage) => stage.kind === 'outbox-event')?.message).toEqual(
+      order5000(simulation, ORDER_PLACED),
+    );
+  });
+
   it('follows the first delivery of the event when the relay sent it again', async () => {
     // The relay sends its last three events again at tick 3: order 5000's among them.
     const scenario = {

@@ -1,4 +1,4 @@
-import { Lexer, parseDocument, Scalar, visit } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, Lexer, parseDocument, Scalar, visit } from 'yaml';
 import { scalarText } from '../export/yaml-text';
 
 /** Words YAML 1.1 reads as booleans (or as merge and value keys) and YAML 1.2 as strings. */
@@ -32,7 +32,7 @@ const LEXER_CONTROL = new Set(['\x02', '\x18', '\x1f']);
 /**
  * The user's YAML with every plain scalar a YAML 1.1 reader (PyYAML, SnakeYAML) would read
  * differently written so that it reads alike: `unit: y` becomes `unit: "y"`, `on:` becomes
- * `"on":`, `0755` becomes `755`, and a tab between tokens (`status:<tab>active`, before a
+ * `"on":`, `0755` becomes `755` (a merge key, `<<: *common`, stays plain), and a tab between tokens (`status:<tab>active`, before a
  * comment, at a line's end), which PyYAML refuses, becomes a space. A scalar holding what
  * YAML 1.1 takes for a line break (U+0085, U+2028, U+2029) is escaped, and in a comment such a
  * character becomes a space. Every other byte
@@ -46,7 +46,8 @@ export function quotedForYaml11(text: string): string {
   if (document.errors.length > 0) return text;
   const splices: { start: number; end: number; text: string }[] = [];
   visit(document, {
-    Scalar(_, node) {
+    Scalar(key, node, path) {
+      if (key === 'key' && isMergeKey(node, path.at(-1))) return;
       const rewritten = yaml11Reading(node, text);
       if (rewritten !== undefined && node.range)
         splices.push({ start: node.range[0], end: node.range[1], text: rewritten });
@@ -59,6 +60,17 @@ export function quotedForYaml11(text: string): string {
   // Every scalar holding one is escaped now: what is left is in comments, where PyYAML would end the comment.
   const uncommented = quoted.replace(LINE_BREAK_LOOKALIKES, ' ');
   return hasTabs ? withSpacesBetweenTokens(uncommented) : uncommented;
+}
+
+/**
+ * A plain `<<` key whose value is what YAML 1.1 merges (a mapping, an alias, or a sequence of
+ * them): PyYAML and SnakeYAML merge it, as the app does, and quotes would make it a plain key.
+ */
+function isMergeKey(key: Scalar, parent: unknown): boolean {
+  if (key.type !== Scalar.PLAIN || key.value !== '<<' || !isPair(parent)) return false;
+  const isMergeSource = (node: unknown) => isAlias(node) || isMap(node);
+  const { value } = parent;
+  return isMergeSource(value) || (isSeq(value) && value.items.every(isMergeSource));
 }
 
 /** The text with every tab that separates tokens a space; tabs within scalars and comments stay. */

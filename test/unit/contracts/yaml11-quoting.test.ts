@@ -96,6 +96,38 @@ describe('quotedForYaml11: the user text, read alike by YAML 1.1 readers', () =>
     }
   });
 
+  it('keeps a merge key plain, so YAML 1.1 readers merge it as the app does', () => {
+    const merging = [
+      'properties:',
+      '  - &idprop',
+      '    name: dispute_id',
+      '    logicalType: string',
+      '    required: true',
+      '  - <<: *idprop',
+      '    name: payout_id',
+      '  - {<<: [*idprop, {description: two}], name: refund_id}',
+      '  - <<:',
+      '      unit: "y"',
+      '    name: inline_mapping',
+      '',
+    ].join('\n');
+    const safe = quotedForYaml11(merging);
+    expect(safe).toBe(merging);
+    const mergedAsTheAppReadsIt = parse(merging, { merge: true });
+    const { pyYaml, yaml11, jsYaml3 } = readEverywhere([safe])[0] ?? {};
+    expect({ pyYaml, yaml11, jsYaml3 }).toEqual({
+      pyYaml: [mergedAsTheAppReadsIt],
+      yaml11: [mergedAsTheAppReadsIt],
+      jsYaml3: [mergedAsTheAppReadsIt],
+    });
+  });
+
+  it('quotes a `<<` that merges nothing: a value, or a key whose value is not a mapping', () => {
+    const literal = 'sign: <<\n<<: shift\nquoted:\n  "<<": kept\n';
+    expect(quotedForYaml11(literal)).toBe('sign: "<<"\n"<<": shift\nquoted:\n  "<<": kept\n');
+    expect(readAlike(quotedForYaml11(literal))).toEqual(parse(literal));
+  });
+
   it('escapes the characters YAML 1.1 reads as line breaks (U+0085, U+2028, U+2029) in any scalar, and blanks them in comments', () => {
     const texts = ['\u0085', '\u2028', '\u2029'].flatMap((character) => [
       // In a comment, PyYAML would read what follows one as YAML.

@@ -2,7 +2,7 @@ import type { Contract, ContractProperty, EnumValue, SchemaObject, SlaProperty }
 import { logicalTypeName } from '../model/logical-type';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
-import { isJsonObject, nestedPropertiesOf } from './odcs-document';
+import { isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 
 /**
@@ -403,22 +403,29 @@ function typeChange(previous: ContractProperty, next: ContractProperty): string 
 
 /**
  * What changed in the properties of an object property, in the items of an array property
- * (`orders.tags[]`), in its logicalTypeOptions and in its other extensions.
+ * (`orders.tags[]`), in the key and values of a map property (`orders.sizes{key}`,
+ * `orders.sizes{value}`), in its logicalTypeOptions and in its other extensions.
  */
 function nestedChanges(previous: ContractProperty, next: ContractProperty, subject: string): ContractChange[] {
   const before = nestedPropertiesOf(previous);
   const after = nestedPropertiesOf(next);
   const was = extensionParts(before.extensions);
   const is = extensionParts(after.extensions);
-  const items =
-    before.items && after.items
-      ? propertyChanges(before.items, after.items, `${subject}[]`)
-      : before.items || after.items
-        ? [change('field-changed', subject, 'items changed')]
+  const mapBefore = mapPartsOf(previous);
+  const mapAfter = mapPartsOf(next);
+  const map =
+    mapBefore && mapAfter
+      ? [
+          ...unnamedPartChanges(mapBefore.key, mapAfter.key, subject, '{key}', 'map key'),
+          ...unnamedPartChanges(mapBefore.value, mapAfter.value, subject, '{value}', 'map value'),
+        ]
+      : mapBefore || mapAfter
+        ? [change('field-changed', subject, 'map changed')]
         : [];
   return [
     ...propertyListChanges(before.properties, after.properties, subject).changes,
-    ...items,
+    ...unnamedPartChanges(before.items, after.items, subject, '[]', 'items'),
+    ...map,
     ...optionChanges(was.logicalTypeOptions, is.logicalTypeOptions, subject),
     ...physicalNameChanges(
       { name: previous.name, physicalName: was.physicalName },
@@ -430,9 +437,25 @@ function nestedChanges(previous: ContractProperty, next: ContractProperty, subje
   ];
 }
 
+/**
+ * The changes of a part of a property that has no name (an array's items, a map's key or
+ * values), compared as a field named by the property's subject and `suffix` (`orders.tags[]`).
+ */
+function unnamedPartChanges(
+  previous: ContractProperty | undefined,
+  next: ContractProperty | undefined,
+  subject: string,
+  suffix: string,
+  what: string,
+): ContractChange[] {
+  if (previous && next) return propertyChanges(previous, next, `${subject}${suffix}`);
+  return previous || next ? [change('field-changed', subject, `${what} changed`)] : [];
+}
+
 /** The extensions of a property or schema object that changes are told apart by, and the rest. */
 function extensionParts(extensions: Record<string, unknown> | undefined) {
-  const { logicalTypeOptions, physicalName, relationships, ...rest } = extensions ?? {};
+  // A map's key and values are compared as fields of their own (see nestedChanges).
+  const { logicalTypeOptions, physicalName, relationships, map: _map, ...rest } = extensions ?? {};
   return { logicalTypeOptions, physicalName, relationships, rest };
 }
 

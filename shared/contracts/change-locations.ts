@@ -40,7 +40,8 @@ interface SubjectPath {
 
 /**
  * Where a change's subject is: `orders` → the object's name, `orders.device.model` → the
- * name of `model` nested in the property `device`, `orders.tags[]` → the `items` of `tags`.
+ * name of `model` nested in the property `device`, `orders.tags[]` → the `items` of `tags`,
+ * `orders.sizes{key}` and `orders.sizes{value}` → the `map` `key` and `value` of `sizes`.
  * Names may hold dots themselves, so each level takes the property whose name the rest
  * of the subject starts with.
  */
@@ -63,14 +64,29 @@ function pathWithin(list: unknown, subject: string, listPath: PathSegment[]): Su
   );
 }
 
-/** `rest` is what the subject says after the name of the node at `nodePath`: `''`, `.field…` or `[]…`. */
-function pathBelow(node: Record<string, unknown>, rest: string, nodePath: PathSegment[]): SubjectPath {
-  if (rest === '') return { path: nodePath.at(-1) === 'items' ? nodePath : [...nodePath, 'name'], isWhole: true };
-  const here = nodePath.at(-1) === 'items' ? nodePath : [...nodePath, 'name'];
-  if (rest.startsWith('[]')) {
-    const items = node.items;
-    if (typeof items !== 'object' || items === null) return { path: here, isWhole: false };
-    return pathBelow(items as Record<string, unknown>, rest.slice(2), [...nodePath, 'items']);
+/** What a subject writes after a property for a part of it that has no name, and where that part is. */
+const UNNAMED_PARTS: readonly { suffix: string; path: readonly string[] }[] = [
+  { suffix: '[]', path: ['items'] },
+  { suffix: '{key}', path: ['map', 'key'] },
+  { suffix: '{value}', path: ['map', 'value'] },
+];
+
+/** `rest` is what the subject says after the name of the node at `nodePath`: `''`, `.field…`, `[]…`, `{key}…` or `{value}…`. */
+function pathBelow(
+  node: Record<string, unknown>,
+  rest: string,
+  nodePath: PathSegment[],
+  isUnnamed = false,
+): SubjectPath {
+  // Items and a map's key and values have no name: their own key marks them.
+  const here = isUnnamed ? nodePath : [...nodePath, 'name'];
+  if (rest === '') return { path: here, isWhole: true };
+  const unnamed = UNNAMED_PARTS.find(({ suffix }) => rest.startsWith(suffix));
+  if (unnamed) {
+    const part = unnamed.path.reduce<unknown>((parent, key) => (parent as Record<string, unknown> | null)?.[key], node);
+    if (typeof part !== 'object' || part === null) return { path: here, isWhole: false };
+    const partRest = rest.slice(unnamed.suffix.length);
+    return pathBelow(part as Record<string, unknown>, partRest, [...nodePath, ...unnamed.path], true);
   }
   const nested = pathWithin(node.properties, rest.slice(1), [...nodePath, 'properties']);
   return nested.path.length > 0 ? nested : { path: here, isWhole: false };
@@ -79,5 +95,8 @@ function pathBelow(node: Record<string, unknown>, rest: string, nodePath: PathSe
 /** Whether `subject` names `name` itself or something within it. */
 function isNameOf(name: string, subject: string): boolean {
   const rest = subject.slice(name.length);
-  return subject.startsWith(name) && (rest === '' || rest.startsWith('.') || rest.startsWith('[]'));
+  return (
+    subject.startsWith(name) &&
+    (rest === '' || rest.startsWith('.') || UNNAMED_PARTS.some(({ suffix }) => rest.startsWith(suffix)))
+  );
 }

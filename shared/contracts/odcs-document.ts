@@ -245,10 +245,14 @@ export function nestedPropertiesOf(property: ContractProperty): {
   };
 }
 
-/** The values of an ODCS 3.2 map property (`map: { key, value }`), read as a property. */
-export function mapValueOf(property: ContractProperty): ContractProperty | undefined {
+/** The key and the values of an ODCS 3.2 map property (`map: { key, value }`), each read as a property. */
+export function mapPartsOf(
+  property: ContractProperty,
+): { key?: ContractProperty; value?: ContractProperty } | undefined {
   const map = property.extensions?.map;
-  return isJsonObject(map) && isJsonObject(map.value) ? (propertyFromOdcs(map.value) as ContractProperty) : undefined;
+  if (!isJsonObject(map)) return undefined;
+  const part = (node: unknown) => (isJsonObject(node) ? (propertyFromOdcs(node) as ContractProperty) : undefined);
+  return { key: part(map.key), value: part(map.value) };
 }
 
 function propertyFromOdcs(property: OdcsObject): unknown {

@@ -1,4 +1,4 @@
-import { isJsonObject, mapValueOf, nestedPropertiesOf } from '../../contracts/odcs-document';
+import { isJsonObject, mapPartsOf, nestedPropertiesOf } from '../../contracts/odcs-document';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { defineTarget } from '../export-target';
@@ -96,7 +96,7 @@ function nestedSchemas(property: ContractProperty): Record<string, unknown> {
   const { properties, items } = nestedPropertiesOf(property);
   if (property.logicalType === 'object' && properties.length > 0) return memberSchemas(properties);
   if (property.logicalType === 'array' && items) return { items: propertySchema(items) };
-  const mapValue = property.logicalType === 'map' ? mapValueOf(property) : undefined;
+  const mapValue = property.logicalType === 'map' ? mapPartsOf(property)?.value : undefined;
   return mapValue ? { additionalProperties: propertySchema(mapValue) } : {};
 }
 

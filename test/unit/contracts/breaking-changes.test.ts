@@ -338,6 +338,110 @@ describe('breaking changes inside nested objects and arrays', () => {
   });
 });
 
+describe('breaking changes inside a map property (ODCS v3.2.0)', () => {
+  const sizes = `schema:
+  - name: listings
+    properties:
+      - name: listing_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+      - name: sizes
+        logicalType: map
+        map:
+          key:
+            logicalType: string
+            enum: [{value: EU}, {value: US}, {value: UK}]
+          value:
+            logicalType: string
+            logicalTypeOptions:
+              maxLength: 10
+`;
+  const read = (body: string, version = '2.0.0') =>
+    imported(
+      anOdcsText(body)
+        .replace('apiVersion: v3.1.0', 'apiVersion: v3.2.0')
+        .replace('version: 1.0.0', `version: ${version}`),
+    );
+  const mapChangesOf = (body: string) =>
+    compareContracts(read(sizes, '1.0.0'), read(body)).changes.map((change) => [
+      change.kind,
+      change.isBreaking,
+      change.subject,
+      change.message,
+    ]);
+  const withValuesOfType = (type: string) =>
+    sizes.replace(
+      '          value:\n            logicalType: string',
+      `          value:\n            logicalType: ${type}`,
+    );
+
+  it.each<[string, string, [ChangeKind, boolean, string, string][]]>([
+    [
+      'values of another type',
+      withValuesOfType('integer').replace('              maxLength: 10', '              maximum: 10'),
+      [
+        ['type-changed', true, 'listings.sizes{value}', 'type changed from string to integer'],
+        ['constraint-loosened', false, 'listings.sizes{value}', 'maxLength removed (was 10)'],
+        ['constraint-tightened', true, 'listings.sizes{value}', 'maximum set to 10'],
+      ],
+    ],
+    [
+      'values that became objects',
+      withValuesOfType('object').replace(
+        '            logicalTypeOptions:\n              maxLength: 10\n',
+        '            properties:\n              - name: eu\n                logicalType: string\n',
+      ),
+      [
+        ['type-changed', true, 'listings.sizes{value}', 'type changed from string to object'],
+        ['field-added-optional', false, 'listings.sizes{value}.eu', 'optional field added'],
+        ['constraint-loosened', false, 'listings.sizes{value}', 'maxLength removed (was 10)'],
+      ],
+    ],
+    [
+      'keys of another type',
+      sizes.replace(
+        '          key:\n            logicalType: string',
+        '          key:\n            logicalType: integer',
+      ),
+      [['type-changed', true, 'listings.sizes{key}', 'type changed from string to integer']],
+    ],
+    [
+      'an allowed key removed',
+      sizes.replace(', {value: UK}]', ']'),
+      [['enum-value-removed', true, 'listings.sizes{key}', "enum value 'UK' removed"]],
+    ],
+    [
+      'values made required',
+      sizes.replace('              maxLength: 10', '              maxLength: 10\n            required: true'),
+      [['optional-to-required', true, 'listings.sizes{value}', 'optional field made required']],
+    ],
+    [
+      'a tighter bound on the values',
+      sizes.replace('maxLength: 10', 'maxLength: 5'),
+      [['constraint-tightened', true, 'listings.sizes{value}', 'maxLength tightened from 10 to 5']],
+    ],
+    [
+      'a description of the values',
+      sizes.replace('              maxLength: 10', '              maxLength: 10\n            description: A size.'),
+      [['description-changed', false, 'listings.sizes{value}', 'description changed']],
+    ],
+  ])('finds %s', (_, body, expected) => {
+    expect(mapChangesOf(body)).toEqual(expected);
+  });
+
+  it('finds a field removed from values that are objects, at every depth', () => {
+    const objects = withValuesOfType('object').replace(
+      '            logicalTypeOptions:\n              maxLength: 10\n',
+      '            properties:\n              - name: eu\n                logicalType: string\n              - name: us\n                logicalType: string\n',
+    );
+    const next = read(objects.replace('              - name: us\n                logicalType: string\n', ''));
+    expect(compareContracts(read(objects, '1.0.0'), next).changes).toEqual([
+      { kind: 'field-removed', isBreaking: true, subject: 'listings.sizes{value}.us', message: 'field removed' },
+    ]);
+  });
+});
+
 describe('breaking changes in logicalTypeOptions', () => {
   const withOptions = (options: string, version = '2.0.0', itemsMaximum = 100) =>
     imported(

@@ -58,6 +58,19 @@ describe('where the Diff view marks a change', () => {
     ]);
   });
 
+  it("marks a change of a map's key and of its values at their lines", () => {
+    const withMap = (keyType: string, valueType: string) =>
+      PLAYBACK.replace('apiVersion: v3.1.0', 'apiVersion: v3.2.0').replace(
+        '      - name: tags\n',
+        `      - name: counters\n        logicalType: map\n        map:\n          key:\n            logicalType: ${keyType}\n          value:\n            logicalType: ${valueType}\n      - name: tags\n`,
+      );
+    const next = withMap('integer', 'number');
+    expect(marks(withMap('string', 'integer'), next)).toEqual([
+      `next ${lineOf(next, 'key:')}: playback.counters{key} type changed from string to integer`,
+      `next ${lineOf(next, 'value:')}: playback.counters{value} type changed from integer to number`,
+    ]);
+  });
+
   it('marks a field added in a nested object at its line', () => {
     const next = PLAYBACK.replace(
       '          - name: model\n',

@@ -31,6 +31,15 @@ export function fileSlug(name: string, maxLength = MAX_FILE_NAME_LENGTH): string
 }
 
 /**
+ * What an element's files are named after: its name, or its id when the name leaves no slug
+ * (`🛍️`, `..`), so that every file named after the element (`odcs/<contract>.odcs.yaml`,
+ * `jsonschema/<contract>-<object>.schema.json`) takes the same word for it.
+ */
+export function fileNamedAfter(element: { name: string; id: string }): string {
+  return fileSlug(element.name).length > 0 ? element.name : element.id;
+}
+
+/**
  * Hands out slugs, each the slug of the first of `names` that leaves one ('item' when none
  * does), unique ignoring case, never one `isReserved` refuses, at most `maxLength` long
  * (room kept for the `-2` suffix). The same calls in the same order give the same slugs.

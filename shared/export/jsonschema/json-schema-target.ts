@@ -2,6 +2,7 @@ import { isJsonObject, mapPartsOf, nestedPropertiesOf } from '../../contracts/od
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { defineTarget } from '../export-target';
+import { fileNamedAfter } from '../file-names';
 import { compact, nonEmpty } from '../json-values';
 import { optionKeywords } from './type-options';
 
@@ -43,7 +44,7 @@ export const jsonSchemaTarget = defineTarget({
       ok: true,
       value: scoped.contracts.flatMap((contract) =>
         contract.schema.map((object) => ({
-          path: nameFile([`${contract.name} ${object.name}`, `${contract.id} ${object.name}`], '.schema.json'),
+          path: nameFile([`${fileNamedAfter(contract)} ${object.name}`], '.schema.json'),
           content: `${JSON.stringify(recordSchema(contract, object), null, 2)}\n`,
           about: `records of ${object.name} in contract ${contract.name} ${contract.version}`,
         })),

@@ -5,6 +5,7 @@ import type { Contract } from '../../model/contract';
 import { quoted } from '../../model/isolated-names';
 import { formatPath, type Problem } from '../../model/problem';
 import { defineTarget, type ExportFile } from '../export-target';
+import { fileNamedAfter } from '../file-names';
 
 export const odcsTarget = defineTarget({
   id: 'odcs',
@@ -19,7 +20,7 @@ export const odcsTarget = defineTarget({
       if (problems.length > 0) errors.push(...problems);
       else
         files.push({
-          path: nameFile([contract.name, contract.id], '.odcs.yaml'),
+          path: nameFile([fileNamedAfter(contract)], '.odcs.yaml'),
           content: odcsYaml(contract),
           about: `contract ${contract.name} ${contract.version}`,
         });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WHOLE_MESH } from '../../../shared/export';
 import { jsonSchemaTarget } from '../../../shared/export/jsonschema/json-schema-target';
+import { odcsTarget } from '../../../shared/export/odcs/odcs-target';
 import { aMesh } from '../../builders/mesh-builder';
 import { ecommerceRun } from './ecommerce-run';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
@@ -27,6 +28,22 @@ describe('JSON Schema export', () => {
       for (const file of files) expect(ajv.getSchema(JSON.parse(String(file.content)).$id), file.path).toBeDefined();
     },
   );
+
+  it("names a schema's file after its contract as the ODCS file is: by the id when the name leaves no letters", () => {
+    const contracts = ['..', '🛍️'].map((name, index) =>
+      contractFromYaml(
+        `apiVersion: v3.1.0\nkind: DataContract\nid: return-request-${index + 1}\nname: "${name}"\nversion: 1.0.0\nstatus: draft\nschema:\n  - name: returns\n`,
+      ),
+    );
+    const mesh = { ...aMesh().build(), contracts };
+    const pathsOf = (target: typeof odcsTarget) => filesOf(target.files(mesh, WHOLE_MESH)).map((file) => file.path);
+    expect([...pathsOf(odcsTarget), ...pathsOf(jsonSchemaTarget)]).toEqual([
+      'odcs/return-request-1.odcs.yaml',
+      'odcs/return-request-2.odcs.yaml',
+      'jsonschema/return-request-1-returns.schema.json',
+      'jsonschema/return-request-2-returns.schema.json',
+    ]);
+  });
 
   it('writes a schema that compiles when a contract names a required property twice', () => {
     const files = exportedSchemas(

@@ -278,11 +278,10 @@ function withChildrenPlaced(
     .filter((node) => node.domainId === domainId && !freshIds.has(node.id))
     .map((node) => ({ ...sizeOf(node.id), ...(mesh.layout.nodes[node.id] ?? { x: 0, y: 0 }) }));
   const overlays = covered.map((rect) => translate(rect, { x: -domain.x, y: -domain.y }));
-  // A duplicate goes on along its row; a paste at the pointer takes the nearer room, right or below,
-  // as far from the others as a new element keeps.
-  const offset = target
-    ? slideClearNearest(items, [...siblings, ...overlays], start, SLOT_GAP)
-    : slideClear(items, siblings, start, SIBLING_SPACING);
+  // A duplicate goes on along its row; a paste at the pointer takes the nearer room, right or below.
+  // Either way as far from the others as a new element keeps.
+  const slide = target ? slideClearNearest : slideClear;
+  const offset = slide(items, [...siblings, ...overlays], start, SLOT_GAP);
   const nodes = { ...mesh.layout.nodes };
   for (const item of items) nodes[item.id] = { x: item.x + offset.x, y: item.y + offset.y };
   const placed = { ...mesh, layout: { ...mesh.layout, nodes } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { overlappingDomains } from '../../../shared/editing/containment';
 import { copyName } from '../../../shared/editing/copy-names';
-import { overlaps } from '../../../shared/editing/geometry';
+import { overlaps, type Rect } from '../../../shared/editing/geometry';
 import { copyFragment, pasteFragment } from '../../../shared/editing/mesh-fragment';
 import { SLOT_GAP } from '../../../shared/editing/node-placement';
 import { checkIntegrity, emptyMesh, type Mesh } from '../../../shared/model';
@@ -10,6 +10,14 @@ import { paymentsRiskFinance, salesPipeline as pipeline } from './editing-fixtur
 const size = { width: 280, height: 150 };
 const sizeOf = () => size;
 const box = (mesh: Mesh, id: string) => ({ ...size, ...(mesh.layout.nodes[id] ?? { x: 0, y: 0 }) });
+/** The clear space between two boxes side by side or one above the other. */
+const gapBetween = (first: Rect, second: Rect) =>
+  Math.max(
+    second.x - (first.x + first.width),
+    first.x - (second.x + second.width),
+    second.y - (first.y + first.height),
+    first.y - (second.y + second.height),
+  );
 
 describe('pasteFragment', () => {
   it('gives pasted elements fresh ids and remaps the links between them', () => {
@@ -107,14 +115,13 @@ describe('pasteFragment', () => {
     const fragment = copyFragment(mesh, new Set(['orders']));
     const once = pasteFragment(mesh, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
     const twice = pasteFragment(once, fragment, { at: { x: 860, y: 260 } }, sizeOf).mesh;
-    const [first, second] = [box(twice, 'orders-2'), box(twice, 'orders-3')];
-    const gap = Math.max(
-      second.x - (first.x + first.width),
-      first.x - (second.x + second.width),
-      second.y - (first.y + first.height),
-      first.y - (second.y + second.height),
-    );
-    expect(gap).toBeGreaterThanOrEqual(SLOT_GAP);
+    expect(gapBetween(box(twice, 'orders-2'), box(twice, 'orders-3'))).toBeGreaterThanOrEqual(SLOT_GAP);
+  });
+
+  it('keeps a duplicate as far from its original as a paste or a new element keeps from others', () => {
+    const mesh = pipeline();
+    const duplicated = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), 'beside-originals', sizeOf).mesh;
+    expect(gapBetween(box(duplicated, 'orders'), box(duplicated, 'orders-2'))).toBe(SLOT_GAP);
   });
 
   it('keeps a paste clear of what covers the canvas at the pointer (the minimap)', () => {

@@ -25,6 +25,7 @@ export function DomainInspector({ domainId }: { domainId: string }) {
       <DiagramButtons subject={{ kind: 'domain', id: domain.id }} />
       <InspectorSection title="General" open>
         <NameField
+          accessibleName="Domain name"
           fieldKey={`${key}.name`}
           value={domain.name}
           check={elementNameCheck({ kind: 'domain', id: domain.id })}

@@ -92,6 +92,7 @@ export function ProductInspector({ productId }: { productId: string }) {
       <DiagramButtons subject={{ kind: 'product', id: product.id }} />
       <InspectorSection title="General" open>
         <NameField
+          accessibleName="Product name"
           fieldKey={`${key}.name`}
           value={product.name}
           check={elementNameCheck({ kind: 'product', id: product.id })}

@@ -61,6 +61,7 @@ export function SystemInspector({ systemId }: { systemId: string }) {
       <DiagramButtons subject={{ kind: 'system', id: system.id }} />
       <InspectorSection title="General" open>
         <NameField
+          accessibleName="System name"
           fieldKey={`${key}.name`}
           value={system.name}
           check={elementNameCheck({ kind: 'system', id: system.id })}

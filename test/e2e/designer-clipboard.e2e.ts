@@ -158,7 +158,7 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
         await page.keyboard.press('Control+v');
         const inspector = page.getByTestId('product-inspector');
         const shown = async () =>
-          `${await inspector.getByLabel('Name', { exact: true }).first().inputValue()} in ${await inspector.getByLabel('Domain').inputValue()}`;
+          `${await inspector.getByLabel('Product name', { exact: true }).inputValue()} in ${await inspector.getByLabel('Domain').inputValue()}`;
         await expect.poll(shown).toBe(`${name} in shipping-domain`);
         return `.react-flow__node[data-id="${await selected.getAttribute('data-id')}"]`;
       };

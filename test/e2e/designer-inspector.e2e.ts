@@ -84,6 +84,20 @@ describeInChromium('the inspector', (session) => {
     expect(await productNode(page, 'Data product 1c').getAttribute('data-id')).toBe('domain-1-data-product-1c');
   });
 
+  it('names each element’s own name field after what it is, for a screen reader', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const nameField = (testId: string, accessibleName: string) =>
+      page.getByTestId(testId).getByRole('textbox', { name: accessibleName, exact: true });
+
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    expect(await nameField('product-inspector', 'Product name').inputValue()).toBe('customer-360');
+    await systemNode(page, 'orders-service').locator('.system-node__name').click();
+    expect(await nameField('system-inspector', 'System name').inputValue()).toBe('orders-service');
+    await selectDomain(page, 'Analytics');
+    expect(await nameField('domain-inspector', 'Domain name').inputValue()).toBe('Analytics');
+  });
+
   it('edits every part of a product and of a system, and saves them', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openSampleDesign(page, 'ecommerce');

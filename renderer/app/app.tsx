@@ -1,3 +1,4 @@
+import { ConnectDialog } from '../canvas/connect-dialog';
 import { MeshCanvas } from '../canvas/mesh-canvas';
 import { useCommands } from '../commands/use-commands';
 import { ImportDialog } from '../contracts/import/import-dialog';
@@ -97,6 +98,9 @@ export function App() {
       </OpenDialog>
       <OpenDialog dialog="canvas-image">
         <CanvasImageDialog />
+      </OpenDialog>
+      <OpenDialog dialog="connect">
+        <ConnectDialog />
       </OpenDialog>
       <ExportDialogEntry />
       <PromptDialog />

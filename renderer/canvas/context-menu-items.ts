@@ -47,7 +47,13 @@ export function contextMenuCommands(
       }
       if (kind === 'note') return [CLIPBOARD, ['edit.lock'], ...arrange];
       const contract: CommandId[] = kind === 'product' ? ['view.open-contract'] : [];
-      return [[...contract, 'view.focus-lineage', 'view.zoom-to-selection'], CLIPBOARD, ['edit.lock'], ...arrange];
+      return [
+        [...contract, 'view.focus-lineage', 'view.zoom-to-selection'],
+        ['edit.connect'],
+        CLIPBOARD,
+        ['edit.lock'],
+        ...arrange,
+      ];
     }
   }
 }

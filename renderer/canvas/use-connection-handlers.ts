@@ -2,8 +2,7 @@ import type { Connection, Edge, FinalConnectionState, IsValidConnection, OnRecon
 import { useMemo } from 'react';
 import { checkConnection, type Endpoint } from '../../shared/model';
 import { currentMesh } from '../store/document-store';
-import { connect, reconnect } from '../store/link-actions';
-import { useNoticeStore } from '../store/notice-store';
+import { connect, reconnect, sayLinkRefused } from '../store/link-actions';
 import { useUiStore } from '../store/ui-store';
 
 function endpoints(connection: Connection | Edge): [Endpoint, Endpoint] {
@@ -15,10 +14,6 @@ function endpoints(connection: Connection | Edge): [Endpoint, Endpoint] {
 
 const replacingLinkId = () => useUiStore.getState().reconnectingLinkId ?? undefined;
 
-function refuse(reason: string): void {
-  useNoticeStore.getState().show({ tone: 'error', text: `Link refused: ${reason}` });
-}
-
 /** A drop on a port the rules refuse says why in the status bar (the line said it while dragging). */
 function explainRefusal(state: FinalConnectionState): void {
   const mesh = currentMesh();
@@ -29,7 +24,7 @@ function explainRefusal(state: FinalConnectionState): void {
     { nodeId: state.toHandle.nodeId, portId: state.toHandle.id ?? '' },
     { replacingLinkId: replacingLinkId() },
   );
-  if (!check.ok) refuse(check.reason);
+  if (!check.ok) sayLinkRefused(check.reason);
 }
 
 /** Connecting and re-routing links, checked by the connection rules while dragging and on drop. */
@@ -43,13 +38,13 @@ export function useConnectionHandlers() {
     };
     const onConnect = (connection: Connection) => {
       const result = connect(...endpoints(connection));
-      if (!result.ok) refuse(result.reason);
+      if (!result.ok) sayLinkRefused(result.reason);
     };
     const onConnectEnd = (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => explainRefusal(state);
     const onReconnectStart = (_event: React.MouseEvent, edge: Edge) => useUiStore.getState().setReconnecting(edge.id);
     const onReconnect: OnReconnect = (oldEdge, connection) => {
       const result = reconnect(oldEdge.id, ...endpoints(connection));
-      if (!result.ok) refuse(result.reason);
+      if (!result.ok) sayLinkRefused(result.reason);
     };
     const onReconnectEnd = (
       _event: MouseEvent | TouchEvent,

@@ -6,6 +6,7 @@ import type { Direction } from '../../shared/editing/keyboard-navigation';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { focusedNodeId } from '../canvas/canvas-element-focus';
+import { nodeToConnect } from '../canvas/connect-dialog';
 import { openContextMenuFromKeyboard } from '../canvas/keyboard-context-menu';
 import {
   canFocusLineage,
@@ -161,6 +162,11 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     isEnabled: hasDocument,
   },
   'edit.duplicate': { run: () => canvasCommands.reveal(duplicateSelection()), isEnabled: hasDocument },
+  'edit.connect': {
+    run: () => useUiStore.getState().openDialog('connect'),
+    isEnabled: () => nodeToConnect() !== undefined,
+    needs: 'select one product or system with ports first',
+  },
   'edit.delete': { run: deleteSelection, isEnabled: hasDocument },
   'edit.nudge': { run: nudge, isEnabled: hasDocument },
   'edit.lock': { run: () => toggleLock([...currentSelection().nodeIds]), isEnabled: hasSelectedNodes },

@@ -1,6 +1,7 @@
 import { type LinkEdit, withLinkAdded, withLinkReconnected } from '../../shared/editing/links';
 import type { ConnectionCheck, Endpoint, Mesh } from '../../shared/model';
 import { changeMesh, currentMesh } from './document-store';
+import { useNoticeStore } from './notice-store';
 import { selectOnly } from './selection-store';
 
 /** Applies a link edit as one undo step; returns the rules' verdict so the canvas can show why a link was refused. */
@@ -25,4 +26,11 @@ export function connect(first: Endpoint, second: Endpoint): ConnectionCheck {
 /** Moves an existing link to new endpoints (dragging one of its ends elsewhere), under the same rules. */
 export function reconnect(linkId: string, first: Endpoint, second: Endpoint): ConnectionCheck {
   return applyLinkEdit((mesh) => withLinkReconnected(mesh, linkId, first, second));
+}
+
+export const linkRefusal = (reason: string) => `Link refused: ${reason}`;
+
+/** Says in the status bar why the connection rules refused a link, however it was asked for. */
+export function sayLinkRefused(reason: string): void {
+  useNoticeStore.getState().show({ tone: 'error', text: linkRefusal(reason) });
 }

@@ -10,6 +10,7 @@ export type Dialog =
   | 'mermaid-import'
   | 'canvas-image'
   | 'export'
+  | 'connect'
   | null;
 /** The side panel's tabs; `contract` when the contract editor was moved there. */
 export type SidePanelTab = 'inspector' | 'problems' | 'impact' | 'contract';

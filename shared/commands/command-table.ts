@@ -130,6 +130,14 @@ export const COMMANDS = [
     menu: { in: 'Edit', section: 'clipboard' },
   },
   {
+    id: 'edit.connect',
+    label: 'Connect…',
+    description: 'Connect a port of the selected node to another node',
+    group: 'Edit',
+    keys: ['C'],
+    menu: { in: 'Edit', section: 'connect' },
+  },
+  {
     id: 'edit.delete',
     label: 'Delete',
     description: 'Delete the selection and its links',

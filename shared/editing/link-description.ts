@@ -9,7 +9,7 @@ export interface LinkDescription {
   contract?: string;
 }
 
-function endpointName(mesh: Mesh, endpoint: Endpoint): string {
+export function endpointName(mesh: Mesh, endpoint: Endpoint): string {
   const resolved = resolveEndpoint(mesh, endpoint);
   if (!resolved) return `${endpoint.nodeId} · ${endpoint.portId}`;
   return resolved.kind === 'port'

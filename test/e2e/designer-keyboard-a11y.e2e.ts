@@ -110,6 +110,70 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await menu.getByRole('menuitem', { name: 'Select All' }).count()).toBe(1);
   });
 
+  it('links two ports from the keyboard alone: Connect, pick both ends, refused or linked as a drag is', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.keyboard.press('Enter');
+    expect(await selectedNodes(page)).toEqual(['orders']);
+
+    await page.keyboard.press('c');
+    const dialog = page.getByTestId('dialog-connect');
+    await dialog.waitFor();
+    const from = dialog.getByRole('combobox', { name: 'Port of Orders to link' });
+    const to = dialog.getByRole('combobox', { name: 'Input port it feeds' });
+    const chosen = (list: typeof from) => list.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
+    expect(await focused(page)).toBe('Port of Orders to link');
+    expect(await chosen(from)).toBe('Orders · orders-out');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Input port it feeds');
+    expect(await chosen(to)).toBe('Revenue · orders-in');
+
+    // Already linked: refused with the words a drag onto that port gets, and the dialog stays to pick again.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await dialog.getByRole('alert').textContent()).toBe('Link refused: These two ports are already linked.');
+    expect(await page.getByRole('alert').filter({ hasText: 'Link refused' }).count()).toBeGreaterThan(1);
+    expect(await focused(page)).toBe('Input port it feeds');
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+
+    await page.keyboard.press('ArrowDown');
+    expect(await chosen(to)).toBe('Revenue · refunds-in');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const newLink = page.locator(
+      '.react-flow__edge[aria-label="Link from Orders (orders-out) to Revenue (refunds-in)"]',
+    );
+    expect(await newLink.count()).toBe(1);
+    expect(await newLink.getAttribute('class')).toContain('selected');
+    await expect.poll(() => focused(page)).toBe('orders');
+
+    // One undo step takes the link away.
+    await page.keyboard.press('Control+z');
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    expect(await newLink.count()).toBe(0);
+  });
+
+  it('offers Connect… in a product’s right-click menu, and gives the focus back to it on Escape', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__node[data-id="revenue"]').click();
+    await page.keyboard.press('Shift+F10');
+    await page.getByTestId('context-menu').getByRole('menuitem', { name: 'Connect…' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('dialog-connect');
+    await dialog.waitFor();
+    // An input port starts the list of Revenue, which sends nothing: the other end is an output or a topic.
+    expect(await dialog.getByRole('combobox', { name: 'Output port or topic that feeds it' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => focused(page)).toBe('revenue');
+  });
+
   it('keeps the focus off <body> after Enter or Escape in a name field and when a dialog closes', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

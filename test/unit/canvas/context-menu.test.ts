@@ -24,6 +24,12 @@ describe('right-click menus offer what applies', () => {
     expect(several).toEqual(expect.arrayContaining(['arrange.align-left', 'arrange.distribute-horizontally']));
   });
 
+  it('on a product or a system: Connect…, to link one of its ports from the keyboard; not on a domain', () => {
+    expect(contextMenuCommands({ kind: 'node', id: 'orders' }, mesh, 1).flat()).toContain('edit.connect');
+    expect(contextMenuCommands({ kind: 'node', id: 'shop' }, mesh, 1).flat()).toContain('edit.connect');
+    expect(contextMenuCommands({ kind: 'node', id: 'sales' }, mesh, 1).flat()).not.toContain('edit.connect');
+  });
+
   it('on a domain: add a product or system into it', () => {
     expect(contextMenuCommands({ kind: 'node', id: 'sales' }, mesh, 1)[0]).toEqual([
       'add.product',

@@ -1,0 +1,144 @@
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type LinkEnd, linkEndsOf, oppositeLinkEnds } from '../../shared/editing/link-ends';
+import { productById, systemById } from '../../shared/editing/mesh-index';
+import { ModalDialog } from '../app/modal-dialog';
+import { currentMesh, useDocumentStore } from '../store/document-store';
+import { connect, linkRefusal, sayLinkRefused } from '../store/link-actions';
+import { currentSelection } from '../store/selection-store';
+import { useUiStore } from '../store/ui-store';
+import { focusNode } from './canvas-element-focus';
+
+/** The one selected product or system a link from the keyboard starts at, when it has ports or topics. */
+export function nodeToConnect(): string | undefined {
+  const mesh = currentMesh();
+  const { nodeIds } = currentSelection();
+  const [nodeId] = nodeIds;
+  return mesh && nodeIds.size === 1 && nodeId && linkEndsOf(mesh, nodeId).length > 0 ? nodeId : undefined;
+}
+
+/** A list of link ends, those that send apart from those that receive. */
+function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
+  const group = (sends: boolean, label: string) => {
+    const options = ends.flatMap((end, index) =>
+      end.sends === sends
+        ? [
+            <option key={`${end.endpoint.nodeId}/${end.endpoint.portId}`} value={index}>
+              {end.label}
+            </option>,
+          ]
+        : [],
+    );
+    return options.length > 0 && <optgroup label={label}>{options}</optgroup>;
+  };
+  return (
+    <>
+      {group(true, 'Sends data (output ports and topics)')}
+      {group(false, 'Receives data (input ports)')}
+    </>
+  );
+}
+
+/**
+ * Connect… (C): links a port of the selected node to a port of another node from the keyboard, under
+ * the rules a dragged link follows and with its refusals; the link is one undo step, and the focus
+ * goes back to the node.
+ */
+export function ConnectDialog() {
+  const [nodeId] = useState(nodeToConnect);
+  const mesh = useDocumentStore((state) => state.mesh);
+  const starts = useMemo(() => (mesh && nodeId ? linkEndsOf(mesh, nodeId) : []), [mesh, nodeId]);
+  const [startIndex, setStartIndex] = useState(0);
+  const start = starts[startIndex];
+  const targets = useMemo(() => (mesh && start ? oppositeLinkEnds(mesh, start) : []), [mesh, start]);
+  const [targetIndex, setTargetIndex] = useState(0);
+  const target = targets[targetIndex];
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const targetList = useRef<HTMLSelectElement>(null);
+  const name = (mesh && nodeId && (productById(mesh, nodeId) ?? systemById(mesh, nodeId))?.name) || '';
+
+  const close = () => useUiStore.getState().openDialog(null);
+  // However it closes: opened from a context menu, the control that opened it is gone, so the node takes the focus.
+  useEffect(
+    () => () => {
+      if (nodeId) queueMicrotask(() => focusNode(nodeId));
+    },
+    [nodeId],
+  );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!start || !target) return;
+    const result = connect(start.endpoint, target.endpoint);
+    if (result.ok) close();
+    else {
+      sayLinkRefused(result.reason);
+      setRefusal(linkRefusal(result.reason));
+      targetList.current?.focus();
+    }
+  };
+
+  return (
+    <ModalDialog dialog="connect" title={`Connect ${name}`} className="connect-dialog">
+      <form className="dialog-form" onSubmit={onSubmit}>
+        <h2>Connect {name}</h2>
+        {starts.length === 0 ? (
+          <p className="dialog-form__summary">Select a product or a system with ports or topics to link.</p>
+        ) : (
+          <>
+            <label className="field">
+              <span className="field__label">From</span>
+              <select
+                // biome-ignore lint/a11y/noAutofocus: the dialog exists to pick from these lists
+                autoFocus
+                className="field__input"
+                aria-label={`Port of ${name} to link`}
+                value={startIndex}
+                onChange={(event) => {
+                  setStartIndex(Number(event.target.value));
+                  setTargetIndex(0);
+                  setRefusal(null);
+                }}
+              >
+                <EndOptions ends={starts} />
+              </select>
+            </label>
+            <label className="field">
+              <span className="field__label">To</span>
+              <select
+                ref={targetList}
+                className="field__input"
+                aria-label={start?.sends ? 'Input port it feeds' : 'Output port or topic that feeds it'}
+                aria-describedby={refusal ? 'connect-refusal' : undefined}
+                value={targetIndex}
+                disabled={targets.length === 0}
+                onChange={(event) => {
+                  setTargetIndex(Number(event.target.value));
+                  setRefusal(null);
+                }}
+              >
+                <EndOptions ends={targets} />
+              </select>
+            </label>
+            {targets.length === 0 && (
+              <p className="dialog-form__summary">
+                No other node has {start?.sends ? 'an input port' : 'an output port or topic'} to link to.
+              </p>
+            )}
+          </>
+        )}
+        {refusal && (
+          <p className="field__error" id="connect-refusal" role="alert">
+            {refusal}
+          </p>
+        )}
+        <div className="dialog-form__row dialog-form__row--end">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!start || !target}>
+            Connect
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { type LinkEnd, linkEndsOf, oppositeLinkEnds } from '../../../shared/editing/link-ends';
+import type { Mesh } from '../../../shared/model';
+import { salesPipeline } from './editing-fixtures';
+
+function firstEndOf(mesh: Mesh, nodeId: string): LinkEnd {
+  const [first] = linkEndsOf(mesh, nodeId);
+  if (!first) throw new Error(`${nodeId} has no link ends`);
+  return first;
+}
+
+const labels = (ends: ReadonlyArray<{ label: string }>) => ends.map((end) => end.label);
+
+describe('linkEndsOf', () => {
+  it('lists what a product sends before what it receives, without its discovery port', () => {
+    const ends = linkEndsOf(salesPipeline(), 'orders');
+    expect(ends.map(({ endpoint, sends }) => ({ ...endpoint, sends }))).toEqual([
+      { nodeId: 'orders', portId: 'out', sends: true },
+      { nodeId: 'orders', portId: 'in', sends: false },
+    ]);
+    expect(labels(ends)).toEqual(['Orders · out', 'Orders · in']);
+  });
+
+  it('lists a system’s topics as ends that send', () => {
+    expect(linkEndsOf(salesPipeline(), 'shop').every((end) => end.sends)).toBe(true);
+    expect(linkEndsOf(salesPipeline(), 'shop').map((end) => end.endpoint.portId)).toContain('items-cdc');
+  });
+
+  it('lists nothing for a domain', () => {
+    expect(linkEndsOf(salesPipeline(), 'sales')).toEqual([]);
+  });
+});
+
+describe('oppositeLinkEnds', () => {
+  it('offers the inputs of other nodes to an end that sends, linked ones too', () => {
+    const mesh = salesPipeline();
+    expect(labels(oppositeLinkEnds(mesh, firstEndOf(mesh, 'orders')))).toEqual(['Revenue · in']);
+  });
+
+  it('offers the outputs and topics of other nodes to an input', () => {
+    const mesh = salesPipeline();
+    const offered = oppositeLinkEnds(mesh, firstEndOf(mesh, 'revenue'));
+    expect(offered.every((end) => end.sends && end.endpoint.nodeId !== 'revenue')).toBe(true);
+    expect(labels(offered)).toContain('Orders · out');
+    expect(offered.some((end) => end.endpoint.nodeId === 'shop')).toBe(true);
+  });
+});

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { withSizesAtLeastSmallest } from '../../shared/editing/layout-sizes';
 import type { Mesh } from '../../shared/model';
 import { changesOnlyScenarios } from '../../shared/model/scenario-only-change';
 import type { FileRef } from '../host/host';
@@ -116,7 +117,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         refuse();
         return;
       }
-      const next = recipe(mesh);
+      // The one place every edit passes: no edit may leave a size the file format would refuse.
+      const next = withSizesAtLeastSmallest(recipe(mesh), mesh);
       if (next === mesh) return;
       const coalesceKey = options.coalesceKey ?? null;
       if (gestureStart) set({ mesh: next });

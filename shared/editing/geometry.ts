@@ -37,6 +37,11 @@ export function inflate(rect: Rect, margin: number): Rect {
   return { x: rect.x - margin, y: rect.y - margin, width: rect.width + 2 * margin, height: rect.height + 2 * margin };
 }
 
+/** `size`, grown in each direction that is below `minimum`. */
+export function sizeAtLeast(size: Size, minimum: Size): Size {
+  return { width: Math.max(size.width, minimum.width), height: Math.max(size.height, minimum.height) };
+}
+
 export function translate<T extends Point>(item: T, offset: Point): T {
   return { ...item, x: item.x + offset.x, y: item.y + offset.y };
 }

@@ -2,16 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { MIN_DOMAIN_SIZE } from '../../shared/editing/node-placement';
+import type { Mesh } from '../../shared/model';
 import { describeInChromium, screenshot } from './app-driver';
 import {
+  addProductByKey,
   centerOf,
+  counts,
   domainNode,
   drag,
   emptyCanvasPoint,
   flowPosition,
+  nameIt,
+  newBlankDesign,
   openByChooser,
   openSampleDesign,
   productNode,
+  saveByDownload,
   selectDomain,
 } from './designer-driver';
 
@@ -101,6 +108,33 @@ describeInChromium('the drawing tells the truth', (session) => {
     for (const name of ['Data product 1a', 'Data product 1b']) {
       expect(inside(await boxOf(productNode(page, name)), await boxOf(domain))).toBe(true);
     }
+  });
+
+  it('keeps an empty domain drawn at its smallest size through auto-layout, a save and a reopen', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Water Quality');
+    await addProductByKey(page, 'Lab Samples');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('d');
+    await nameIt(page, 'Field Operations');
+    await page.keyboard.press('Escape');
+    const pane = await emptyCanvasPoint(page);
+    await page.mouse.click(pane.x, pane.y);
+    await page.keyboard.press('l');
+    // The layout animates for 400 ms.
+    await page.waitForTimeout(1000);
+    const empty = domainNode(page, 'Field Operations');
+    expect((await boxOf(empty)).width).toBeGreaterThan(0);
+    expect(await domainsApart(page)).toBe(true);
+    const saved = await saveByDownload(page);
+    const file = JSON.parse(saved.text) as Mesh;
+    const emptyId = file.domains.find((domain) => domain.name === 'Field Operations')?.id ?? '';
+    expect(file.layout.nodes[emptyId]).toMatchObject(MIN_DOMAIN_SIZE);
+    await openByChooser(page, saved.name, saved.text);
+    expect(await counts(page)).toMatch(/^2 domains · 1 product/);
+    expect(await empty.isVisible()).toBe(true);
   });
 
   it('pastes a domain in free space, overlapping no other domain', async () => {

@@ -1,6 +1,6 @@
 import type { ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { DomainArrangement } from '../../../shared/editing/auto-layout';
-import type { Size } from '../../../shared/editing/geometry';
+import { type Size, sizeAtLeast } from '../../../shared/editing/geometry';
 import { owningDomainId } from '../../../shared/editing/mesh-index';
 import { DEFAULT_NODE_SIZE, DOMAIN_PADDING, MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import type { Link, Mesh } from '../../../shared/model';
@@ -80,11 +80,17 @@ function linksWithinDomains(mesh: Mesh): Map<string, Link[]> {
   return byDomain;
 }
 
-/** ELK's result: each domain's size and its children's places inside it. */
+/**
+ * ELK's result: each domain's size and its children's places inside it. ELK does not lay out a
+ * domain with no children, so its minimum size is not applied there: it comes back 0×0.
+ */
 export function arrangementsFromElk(laidOut: ElkNode): DomainArrangement[] {
   return (laidOut.children ?? []).map((domain) => ({
     domainId: domain.id,
-    size: { width: Math.round(domain.width ?? 0), height: Math.round(domain.height ?? 0) },
+    size: sizeAtLeast(
+      { width: Math.round(domain.width ?? 0), height: Math.round(domain.height ?? 0) },
+      MIN_DOMAIN_SIZE,
+    ),
     children: Object.fromEntries(
       (domain.children ?? []).map((child) => [child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) }]),
     ),

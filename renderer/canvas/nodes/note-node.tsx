@@ -1,11 +1,10 @@
 import { type NodeProps, NodeResizer } from '@xyflow/react';
 import { memo, useState } from 'react';
+import { MIN_NOTE_SIZE } from '../../../shared/editing/layout-sizes';
 import { noteById } from '../../../shared/editing/mesh-index';
 import { Markdown } from '../../markdown/markdown';
 import { useDocumentStore } from '../../store/document-store';
 import { updateNoteText } from '../../store/note-actions';
-
-const MIN_NOTE_SIZE = { width: 120, height: 60 };
 
 /** A sticky note: its Markdown rendered safely (see renderMarkdown); double-click to edit. */
 export const NoteNode = memo(function NoteNode({ id, selected }: NodeProps) {

@@ -4,6 +4,7 @@ import { interpolateLayout } from '../../../renderer/canvas/auto-layout/animate-
 import { arrangementsFromElk, toElkGraph } from '../../../renderer/canvas/auto-layout/elk-graph';
 import { arrangedLayout } from '../../../shared/editing/auto-layout';
 import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
+import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 function twoDomains() {
@@ -71,6 +72,15 @@ describe('the ELK graph', () => {
       expect(isInsideItsDomain(laidOut, id, () => ({ width: 200, height: 100 }))).toBe(true);
     }
     expect(overlappingDomains(laidOut)).toEqual([]);
+  });
+
+  it('gives an empty domain the smallest domain size, not the nothing ELK measures for it', async () => {
+    const mesh = aMesh().withDomain('water').withProduct('samples', 'water').withDomain('field').build();
+    const arrangements = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, () => undefined)));
+    const empty = arrangements.find((arrangement) => arrangement.domainId === 'field');
+    expect(empty?.size).toEqual(MIN_DOMAIN_SIZE);
+    const laidOut = arrangedLayout(mesh, arrangements, 16 / 10);
+    expect(laidOut.field).toMatchObject(MIN_DOMAIN_SIZE);
   });
 
   it('wraps a long chain into rows rather than one band wider than the screen can show', async () => {

@@ -9,6 +9,7 @@ import {
   settleDroppedNodes,
 } from '../../../renderer/store/layout-actions';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
+import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import { documentNow, expectOneUndoableStep, openDocument, twoStackedDomains, undoSteps } from './store-fixture';
 
 describe('layout actions', () => {
@@ -34,6 +35,11 @@ describe('layout actions', () => {
   it('resizes a domain', () => {
     expectOneUndoableStep(() => resizeDomain('sales', { x: 0, y: 0, width: 800, height: 350 }));
     expect(layoutOf('sales')).toEqual({ x: 0, y: 0, width: 800, height: 350 });
+  });
+
+  it('never stores a domain smaller than the smallest domain size, whatever the edit asks for', () => {
+    applyLayout({ support: { x: 0, y: 400, width: 0, height: 0 } });
+    expect(layoutOf('support')).toEqual({ x: 0, y: 400, ...MIN_DOMAIN_SIZE });
   });
 
   it('nudges the selection; repeated nudges make one step', () => {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_NOTE_SIZE, withSizesAtLeastSmallest } from '../../../shared/editing/layout-sizes';
+import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
+import type { Mesh } from '../../../shared/model';
+import { aMesh } from '../../builders/mesh-builder';
+
+function withLayout(mesh: Mesh, nodes: Mesh['layout']['nodes']): Mesh {
+  return { ...mesh, layout: { nodes } };
+}
+
+const waterAndField = () => aMesh().withDomain('water').withProduct('samples', 'water').withDomain('field').build();
+
+describe('sizes a layout may store', () => {
+  it('raises a domain left 0×0 to the smallest domain size, keeping its place', () => {
+    const mesh = withLayout(waterAndField(), { field: { x: 400, y: 20, width: 0, height: 0 } });
+    expect(withSizesAtLeastSmallest(mesh).layout.nodes.field).toEqual({ x: 400, y: 20, ...MIN_DOMAIN_SIZE });
+  });
+
+  it('raises a note, or a stored product size, to the smallest note size', () => {
+    const mesh = withLayout(
+      { ...waterAndField(), notes: [{ id: 'note-1', text: '' }] },
+      { 'note-1': { x: 0, y: 0, width: -5, height: 300 }, samples: { x: 40, y: 60, width: 0 } },
+    );
+    const raised = withSizesAtLeastSmallest(mesh).layout.nodes;
+    expect(raised['note-1']).toEqual({ x: 0, y: 0, width: MIN_NOTE_SIZE.width, height: 300 });
+    expect(raised.samples).toEqual({ x: 40, y: 60, width: MIN_NOTE_SIZE.width });
+  });
+
+  it('returns the same document when every size is large enough or left to the default', () => {
+    const mesh = withLayout(waterAndField(), {
+      water: { x: 0, y: 0, width: 640, height: 320 },
+      samples: { x: 1, y: 2 },
+    });
+    expect(withSizesAtLeastSmallest(mesh)).toBe(mesh);
+  });
+
+  it('looks only at layouts changed since the document before', () => {
+    const before = withLayout(waterAndField(), { water: { x: 0, y: 0, width: 0, height: 0 } });
+    const moved = withLayout(before, { ...before.layout.nodes, field: { x: 700, y: 0, width: 0, height: 10 } });
+    const raised = withSizesAtLeastSmallest(moved, before).layout.nodes;
+    expect(raised.water).toBe(before.layout.nodes.water);
+    expect(raised.field).toEqual({ x: 700, y: 0, ...MIN_DOMAIN_SIZE });
+  });
+});

@@ -1,10 +1,10 @@
-import { type ExportFile, fileSlug } from '../../shared/export';
+import { designFileStem, type ExportFile } from '../../shared/export';
 import type { Mesh } from '../../shared/model';
 import type { Host } from '../host/host';
 
 /** The folder (desktop) or zip (browser) the bundle goes into: `<design>-export`. */
 export function bundleName(mesh: Mesh): string {
-  return `${fileSlug(mesh.name) || 'mesh'}-export`;
+  return `${designFileStem(mesh)}-export`;
 }
 
 /** Writes the whole bundle (text and images) through the Host; where it went, or null when the user cancelled. */

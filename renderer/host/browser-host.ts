@@ -33,6 +33,7 @@ const EXPORT_TYPES: Readonly<Record<string, string>> = {
   '.mmd': 'text/plain',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.csv': 'text/csv',
 };
 
 const CONTRACT_FILE_TYPES = '.yaml,.yml,.sql,.ddl,.avsc,.json,.proto';

@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { designFileStem } from '../../shared/export/file-names';
+import type { Mesh } from '../../shared/model';
 import { metricsCsv, seriesLabel } from '../../shared/simulation/metrics-history';
 import { useIsDark } from '../diagrams/use-is-dark';
+import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
+import { useNoticeStore } from '../store/notice-store';
 import { countingAxis } from './chart-axes';
 import { ConsumerOffsets } from './consumer-offsets';
 import { legendSwatch } from './legend-swatch';
@@ -16,6 +20,11 @@ const CHART_HEIGHT = 150;
 
 type Series = Record<string, number[]>;
 
+/** Named after the design, as its other exports are: `water-network-metrics.csv`. */
+function metricsFileName(mesh: Mesh | null): string {
+  return `${designFileStem(mesh ?? { name: '' })}-metrics.csv`;
+}
+
 /**
  * Throughput per link and in total, lag per consumer, quarantined records per port: live, and as
  * CSV; each consumer's offsets per partition; how each transformation recomputes.
@@ -24,19 +33,22 @@ export function MetricsTab() {
   const history = useSimulationStore((state) => state.history);
   const mesh = useDocumentStore((state) => state.mesh);
   const label = (id: string) => (mesh ? seriesLabel(mesh, id) : id);
-  const download = () => {
-    const blob = new Blob([metricsCsv(history, label)], { type: 'text/csv' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `${mesh?.id ?? 'mesh'}-metrics.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+  const host = useHost();
+  const notify = useNoticeStore((state) => state.show);
+  // Through the Host, as every export: the desktop app asks where with its save dialog.
+  const saveCsv = async () => {
+    try {
+      const saved = await host.saveExport(metricsFileName(mesh), metricsCsv(history, label));
+      if (saved !== null) notify({ tone: 'info', text: `Saved ${saved}` });
+    } catch (error) {
+      notify({ tone: 'error', text: `Could not save the metrics: ${(error as Error).message}` });
+    }
   };
   return (
     <section className="metrics-tab" aria-label="Metrics">
       <div className="metrics-tab__bar">
         <span>{history.ticks.length} points</span>
-        <button type="button" onClick={download} disabled={history.ticks.length === 0}>
+        <button type="button" onClick={saveCsv} disabled={history.ticks.length === 0}>
           Export CSV
         </button>
       </div>

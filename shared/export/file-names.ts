@@ -30,6 +30,11 @@ export function fileSlug(name: string, maxLength = MAX_FILE_NAME_LENGTH): string
     .replace(/^-+|-+$/g, '');
 }
 
+/** What files exported from a design are named after: its name (`Water network` → `water-network`), else `mesh`. */
+export function designFileStem(design: { name: string }): string {
+  return fileSlug(design.name) || 'mesh';
+}
+
 /**
  * What an element's files are named after: its name, or its id when the name leaves no slug
  * (`🛍️`, `..`), so that every file named after the element (`odcs/<contract>.odcs.yaml`,

@@ -22,6 +22,13 @@ export {
   type TargetContext,
 } from './export-target';
 export { EXPORT_TARGETS, exportTarget } from './export-targets';
-export { checkBundlePaths, createFileNamer, fileSlug, MAX_FILE_NAME_LENGTH, unsafePathReason } from './file-names';
+export {
+  checkBundlePaths,
+  createFileNamer,
+  designFileStem,
+  fileSlug,
+  MAX_FILE_NAME_LENGTH,
+  unsafePathReason,
+} from './file-names';
 export { overwriteQuestion } from './overwrite-question';
 export { toYamlDocuments, toYamlText } from './yaml-text';

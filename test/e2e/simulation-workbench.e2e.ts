@@ -216,7 +216,7 @@ describeInChromium('working with a simulation', (session) => {
   });
 
   it('charts the run and exports its metrics as CSV; marks the changed fields of an update; offers example records per output port in Design mode, in the inspector and beside the contract’s schema', async () => {
-    const page = await session.openApp();
+    const page = await session.openApp({ withoutFileSystemAccess: true });
     await simulateSample(page);
     await runTo(page, 6);
     await openTab(page, 'Metrics');
@@ -240,6 +240,9 @@ describeInChromium('working with a simulation', (session) => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
+    // Named after the design ('E-commerce mesh'), as Save and Export name their files; saved through the Host.
+    expect((await download).suggestedFilename()).toBe('e-commerce-mesh-metrics.csv');
+    expect(await page.getByRole('status').filter({ hasText: 'Saved e-commerce-mesh-metrics.csv' }).count()).toBe(1);
     const csv = readFileSync(await (await download).path(), 'utf8').split('\n');
     expect(csv[0]).toContain('tick,time,records per tick (all links),records per tick: orders-service → orders');
     expect(csv[0]).toContain('lost to retention: customer-360 · orders-in,');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkBundlePaths,
   createFileNamer,
+  designFileStem,
   fileSlug,
   MAX_FILE_NAME_LENGTH,
   unsafePathReason,
@@ -15,6 +16,12 @@ describe('file names of exports', () => {
     expect(fileSlug('../../etc/passwd')).toBe('etc-passwd');
     expect(fileSlug('C:\\Windows')).toBe('c-windows');
     expect(fileSlug('🚀')).toBe('');
+  });
+
+  it('names a design’s exports after its name, whatever its id, and `mesh` when the name leaves no slug', () => {
+    const design = { id: 'untitled', name: 'Water network' };
+    expect(designFileStem(design)).toBe('water-network');
+    expect(designFileStem({ ...design, name: '🚀' })).toBe('mesh');
   });
 
   it('names files uniquely ignoring case, never a reserved device name, falling back to the id', () => {

@@ -2,7 +2,15 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Mesh } from '../../shared/model';
 import { describeInChromium } from './app-driver';
-import { openSampleDesign, productNode, saveByDownload, selectDomain, systemNode } from './designer-driver';
+import {
+  nameIt,
+  newBlankDesign,
+  openSampleDesign,
+  productNode,
+  saveByDownload,
+  selectDomain,
+  systemNode,
+} from './designer-driver';
 
 const inspector = (page: Page) => page.getByTestId('product-inspector');
 const field = (scope: Locator, key: string) => scope.locator(`[data-field="${key}"]`);
@@ -197,5 +205,31 @@ describeInChromium('the inspector', (session) => {
     });
     await page.keyboard.type('harvest_date');
     expect((await focused()).value).toBe('harvest_date');
+  });
+
+  it('keeps every field of the system inspector within the inspector, however long a table’s name', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Water Quality');
+    await page.keyboard.press('s');
+    await nameIt(page, 'Metering AMI Head-End');
+    const system = page.getByTestId('system-inspector');
+    // The topic list's selects offer the table's change stream: a long name made them, and the Broker field, wider.
+    const tableName = system.locator('[data-field$="database.tables.0.name"]');
+    await tableName.fill('meter_reads_from_district_meters');
+    await tableName.press('Enter');
+    for (const title of ['Messaging', 'Published events']) await openSection(system, title);
+    const overflowing = await system.evaluate((inspectorElement) => {
+      const inspectorRight = inspectorElement.getBoundingClientRect().right;
+      return [...inspectorElement.querySelectorAll('input, select, textarea, button, .field')]
+        .filter((element) => element.getBoundingClientRect().width > 0)
+        .filter((element) => element.getBoundingClientRect().right > inspectorRight + 0.5)
+        .map(
+          (element) =>
+            `${element.getAttribute('data-field') ?? element.getAttribute('aria-label') ?? element.textContent?.slice(0, 30)} ends ${Math.round(element.getBoundingClientRect().right - inspectorRight)} px past`,
+        );
+    });
+    expect(overflowing).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { parseMeshFile } from '../../shared/contracts';
+import { parseMeshFileRepairingSizes } from '../../shared/contracts';
 import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import { counted, emptyMesh, formatProblem, type Mesh, meshFileName, serializeMeshFile } from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
@@ -14,7 +14,7 @@ const documentState = () => useDocumentStore.getState();
 
 /** Opens text as a mesh; on failure keeps the current document and lists every located problem. */
 export function openMeshText(text: string, file: FileRef | null, sourceName: string, options?: OpenOptions): boolean {
-  const parsed = parseMeshFile(text);
+  const parsed = parseMeshFileRepairingSizes(text);
   if (!parsed.ok) {
     notify({
       tone: 'error',
@@ -23,12 +23,20 @@ export function openMeshText(text: string, file: FileRef | null, sourceName: str
     });
     return false;
   }
-  documentState().open(parsed.value, file, options);
+  const { droppedSizes } = parsed;
+  // A repaired design is not what the file holds: it stays unsaved until saved.
+  documentState().open(parsed.value, file, droppedSizes.length > 0 ? { ...options, isUnsaved: true } : options);
   const { mesh: placed, placedIds } = withUnplacedNodesPlaced(parsed.value);
-  if (placedIds.length === 0) {
+  if (droppedSizes.length > 0) {
+    notify({
+      tone: 'info',
+      text: `Opened ${sourceName}, repaired: ${counted(droppedSizes.length, 'size')} of 0 or less, drawn at the default size instead. Save to keep the repair.`,
+      details: droppedSizes,
+    });
+  } else if (placedIds.length === 0) {
     notify({ tone: 'info', text: `Opened ${sourceName}` });
-    return true;
   }
+  if (placedIds.length === 0) return true;
   documentState().change(() => placed);
   notify({
     tone: 'info',

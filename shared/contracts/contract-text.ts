@@ -5,11 +5,13 @@ import {
   type ContractTextCodec,
   formatPath,
   type Mesh,
+  type Problem,
   parseMeshDocumentWith,
   parseMeshFileBytesWith,
   parseMeshFileWith,
   type Result,
 } from '../model';
+import { withRefusedSizesDropped } from '../model/layout-size-repair';
 import { DEFAULT_API_VERSION } from './odcs-versions';
 import { parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 import { formatLocatedProblem, type LocatedResult } from './yaml-source';
@@ -59,6 +61,28 @@ export function parseMeshFileBytes(bytes: Uint8Array): Result<Mesh> {
 /** Parses a `.mesh.json` text, each contract read from its ODCS text. Never throws. */
 export function parseMeshFile(text: string): Result<Mesh> {
   return parseMeshFileWith(contractTextCodec, text);
+}
+
+export type OpenedMeshFile = { ok: true; value: Mesh; droppedSizes: string[] } | { ok: false; errors: Problem[] };
+
+/**
+ * Parses a `.mesh.json` text as the app opens it: a file the reader refuses only for sizes of 0
+ * or less opens with them left out (see withRefusedSizesDropped), and says where.
+ */
+export function parseMeshFileRepairingSizes(text: string): OpenedMeshFile {
+  const parsed = parseMeshFile(text);
+  if (parsed.ok) return { ...parsed, droppedSizes: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return parsed;
+  }
+  const repair = withRefusedSizesDropped(json);
+  if (repair.dropped.length === 0) return parsed;
+  // Through the whole reader again: the repaired text must pass every check the file would.
+  const repaired = parseMeshFile(JSON.stringify(repair.json));
+  return repaired.ok ? { ...repaired, droppedSizes: repair.dropped } : parsed;
 }
 
 /** Validates an already-parsed JSON value as a mesh document, migrating older versions. */

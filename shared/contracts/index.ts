@@ -28,9 +28,11 @@ export {
   contractFromModel,
   contractOf,
   contractTextCodec,
+  type OpenedMeshFile,
   parseMeshDocument,
   parseMeshFile,
   parseMeshFileBytes,
+  parseMeshFileRepairingSizes,
 } from './contract-text';
 export { asNextVersion, type NextVersion } from './contract-versions';
 export type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';

@@ -137,6 +137,20 @@ describeInChromium('the drawing tells the truth', (session) => {
     expect(await empty.isVisible()).toBe(true);
   });
 
+  it('opens a file an earlier version saved with an empty domain of 0×0, drawing it at the default size and saying so', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const file = JSON.parse(INSURANCE) as Mesh;
+    const domainId = file.domains[0]?.id ?? '';
+    file.layout.nodes[domainId] = { ...file.layout.nodes[domainId], x: 0, y: 0, width: 0, height: 0 };
+    await openByChooser(page, 'zero.mesh.json', JSON.stringify(file));
+    expect(await page.getByRole('status').textContent()).toContain('repaired: 2 sizes of 0 or less');
+    expect((await boxOf(page.locator(`.react-flow__node-domain[data-id="${domainId}"]`))).width).toBeGreaterThan(0);
+    // Saved, the repair is a file the app reads again.
+    const saved = await saveByDownload(page);
+    await openByChooser(page, saved.name, saved.text);
+    expect(await page.getByRole('status').textContent()).not.toContain('repaired');
+  });
+
   it('pastes a domain in free space, overlapping no other domain', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

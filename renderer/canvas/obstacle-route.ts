@@ -64,13 +64,42 @@ export function routeAround(
   bodies: readonly Rect[],
   preferredTurnX: number,
 ): Point[] | undefined {
-  const obstacles = clearances(bodies).filter((rect) => !holds(rect, start) && !holds(rect, end));
+  const obstacles = obstaclesBetween(start, end, bodies);
   if (obstacles.length > MAX_OBSTACLES) return undefined;
   const turnX = singleTurnX(start, end, obstacles, preferredTurnX);
   if (turnX !== undefined) {
     return [start, { x: turnX, y: start.y }, { x: turnX, y: end.y }, end];
   }
   return shortestWay(start, end, obstacles);
+}
+
+/**
+ * The bodies' clearances a way from `start` to `end` must keep out of. The link's own nodes are
+ * left out: their clearance holds the end of the stub out of them (the source left of `start`, the
+ * target right of `end`). Another node's clearance may hold a stub's end too, where it stands less
+ * than two stubs from the link's node: it is cut back to that end, else the way would be taken
+ * to start inside it and go straight through the node.
+ */
+function obstaclesBetween(start: Point, end: Point, bodies: readonly Rect[]): Rect[] {
+  const isOwnNode = (body: Rect, clearance: Rect) =>
+    (holds(clearance, start) && body.x + body.width <= start.x) || (holds(clearance, end) && body.x >= end.x);
+  return bodies.flatMap((body) => {
+    const [clearance] = clearances([body]) as [Rect];
+    if (isOwnNode(body, clearance)) return [];
+    return [
+      [start, end].reduce<Rect>((rect, point) => (holds(rect, point) ? cutBackTo(rect, body, point) : rect), clearance),
+    ];
+  });
+}
+
+/** The clearance round `body` without the side of it that reaches past `point`. */
+function cutBackTo(clearance: Rect, body: Rect, point: Point): Rect {
+  const right = clearance.x + clearance.width;
+  const bottom = clearance.y + clearance.height;
+  if (point.x <= body.x) return { ...clearance, x: point.x, width: right - point.x };
+  if (point.x >= body.x + body.width) return { ...clearance, width: point.x - clearance.x };
+  if (point.y <= body.y) return { ...clearance, y: point.y, height: bottom - point.y };
+  return { ...clearance, height: point.y - clearance.y };
 }
 
 function holds(rect: Rect, point: Point): boolean {

@@ -78,6 +78,18 @@ describe('a link with a node in its way', () => {
     expect(points.some((point) => point.y > 250 && point.y < 290)).toBe(true);
   });
 
+  it('goes round a node less than two stubs from its source, which its straight run out would reach', () => {
+    // Meter Readings → Daily Consumption with AMI Head-End between them, 46 px from each.
+    const sourceNode = { x: 0, y: 0, width: 200, height: 70 };
+    const system = { x: 246, y: -4, width: 190, height: 100 };
+    const targetNode = { x: 482, y: 0, width: 200, height: 70 };
+    const below = { x: 0, y: 110, width: 200, height: 70 };
+    const bodies = [sourceNode, system, targetNode, below];
+    const { points } = linkRoute({ x: 200, y: 50 }, { x: 482, y: 50 }, undefined, 0, bodies);
+    expect(isRightAngled(points)).toBe(true);
+    expect(crossesAny(points, [system])).toBe(false);
+  });
+
   it('finds its way through a domain of a hundred products laid out in rows', () => {
     const products = Array.from({ length: 100 }, (_, index) => ({
       x: 100 + (index % 10) * 200,

@@ -1,4 +1,5 @@
 import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
+import { faultTargetName } from '../../shared/model/topic-references';
 import {
   columnChoices,
   defaultCount,
@@ -45,7 +46,7 @@ export function FaultDeck() {
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: fired faults only grow while the run lasts
                 <li key={index}>
-                  tick {fault.tick}: {fault.kind} {'topicId' in fault ? fault.topicId : fault.productId}
+                  tick {fault.tick}: {fault.kind} {faultTargetName(mesh, fault)}
                   {source === 'scenario' && ' (scenario)'}
                   {outcome && ` — ${outcome}`}
                 </li>

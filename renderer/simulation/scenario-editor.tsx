@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LocatedProblem } from '../../shared/contracts/yaml-source';
 import { type Mesh, namedProblem, type Scenario } from '../../shared/model';
 import { isDeepEqual } from '../../shared/model/deep-equal';
+import { scenarioWithTopics } from '../../shared/model/topic-references';
 import { readScenarioText, scenarioJsonSchema, scenarioText } from '../../shared/simulation/scenario-text';
 import { starterScenario } from '../../shared/simulation/starter-scenario';
 import { tablesWithoutData } from '../../shared/simulation/tables-without-data';
@@ -12,6 +13,7 @@ import { MONACO_CONTAINER } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
 import { loadMonacoJson } from './monaco-languages';
+import { completeScenarioReferences } from './scenario-completion';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
 
@@ -53,7 +55,7 @@ export function ScenarioEditor() {
   useEffect(() => {
     if (!monaco || !container.current || !scenario) return;
     const model = monaco.editor.createModel(
-      scenarioText(scenario),
+      shownText(scenario),
       'json',
       monaco.Uri.parse(`inmemory://scenarios/scenario-${index}.json`),
     );
@@ -88,8 +90,10 @@ export function ScenarioEditor() {
       setApplied(false);
       check();
     });
+    const completion = completeScenarioReferences(monaco, model);
     editor.current = created;
     return () => {
+      completion.dispose();
       listener.dispose();
       dispose();
       editor.current = null;
@@ -105,7 +109,7 @@ export function ScenarioEditor() {
     // The text after Apply is the user's, laid out as they wrote it: kept while it says the same.
     if (shown.ok && isDeepEqual(shown.value, scenario)) return;
     isShowingDocument.current = true;
-    model.setValue(scenarioText(scenario));
+    model.setValue(shownText(scenario));
     isShowingDocument.current = false;
     setApplied(false);
   }, [scenario, isDirty, index]);
@@ -207,6 +211,12 @@ function TablesLeftEmpty({ scenario }: { scenario: Scenario }) {
 
 function leftEmpty(mesh: Mesh, scenario: Scenario) {
   return tablesWithoutData(mesh, scenario).map((problem) => namedProblem(mesh, problem));
+}
+
+/** The scenario as the editor shows it: topics by the names the canvas shows (the file keeps their ids). */
+function shownText(scenario: Scenario): string {
+  const mesh = currentMesh();
+  return scenarioText(mesh ? scenarioWithTopics(mesh, scenario, 'name') : scenario);
 }
 
 /** Adds a scenario generated from the design (one undoable step) and starts a run on it. */

@@ -2,6 +2,7 @@ import { isSourceEndpoint, isTargetEndpoint, productPorts, resolveEndpoint } fro
 import type { Mesh } from './mesh';
 import type { Problem } from './problem';
 import { isTopicFault } from './scenario';
+import { topicReferredTo, topicsOf } from './topic-references';
 
 /**
  * Referential checks the schema cannot express: unique ids, and every reference
@@ -109,8 +110,11 @@ export function checkIntegrity(mesh: Mesh): Problem[] {
       }
       const system = mesh.systems.find((candidate) => candidate.id === fault.systemId);
       if (!system) report(`${path}.systemId`, `no system '${fault.systemId}'`);
-      else if (!system.messaging.topics.some((topic) => topic.id === fault.topicId)) {
-        report(`${path}.topicId`, `no topic '${fault.topicId}' on '${fault.systemId}'`);
+      else if (!topicReferredTo(system, fault.topicId)) {
+        report(
+          `${path}.topicId`,
+          `no topic '${fault.topicId}' on '${fault.systemId}': name one of ${topicsOf(system)}`,
+        );
       }
     });
   });

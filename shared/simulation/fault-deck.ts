@@ -1,5 +1,6 @@
 import { linkDataset } from '../contracts/link-dataset';
 import type { Fault, FaultKind, Mesh, OperationalSystem, Scenario, SystemTable, Topic } from '../model';
+import { faultTargetName } from '../model/topic-references';
 
 /** What the facilitator chose on a fault card; a card fires with it, from the deck or by key in presenter mode. */
 export interface FaultSettings {
@@ -137,10 +138,7 @@ export function firedFaultOutcome(
   timing: Pick<Scenario, 'tickMillis' | 'connector'>,
 ): string | undefined {
   if (fault.kind !== 'null-field' && fault.kind !== 'rename-column') return undefined;
-  const topic = mesh.systems
-    .find((system) => system.id === fault.systemId)
-    ?.messaging.topics.find((candidate) => candidate.id === fault.topicId);
-  const topicName = topic?.name ?? fault.topicId;
+  const topicName = faultTargetName(mesh, fault);
   const reachesTopicAt = fault.tick + Math.ceil((timing.connector?.delayMillis ?? 0) / timing.tickMillis);
   const what =
     fault.kind === 'null-field'
@@ -187,11 +185,7 @@ export function firedFaultNote(
 ): string {
   const key = FAULT_CARDS.findIndex((card) => card.kind === fault.kind) + 1;
   const title = FAULT_CARDS[key - 1]?.title ?? fault.kind;
-  const target =
-    'productId' in fault
-      ? (mesh.products.find((product) => product.id === fault.productId)?.name ?? fault.productId)
-      : (topicChoices(mesh, fault.kind).find((choice) => choice.key === `${fault.systemId}/${fault.topicId}`)?.topic
-          .name ?? fault.topicId);
+  const target = faultTargetName(mesh, fault);
   const when = ranTick < fault.tick ? `it takes effect at tick ${fault.tick}` : `it took effect at tick ${fault.tick}`;
   const outcome = ranTick >= fault.tick && timing ? firedFaultOutcome(mesh, fault, timing) : undefined;
   return `Key ${key} fired “${title}” on ${target}: ${when}${outcome ? ` — ${outcome}` : '.'}`;

@@ -4,6 +4,7 @@ import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
 import { isTopicFault, type Scenario, type TableData } from '../model/scenario';
+import { topicReferredTo, topicsOf } from '../model/topic-references';
 import { columnGenerators } from './column-generators';
 import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
@@ -183,9 +184,12 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Sce
       return;
     }
     const system = systemOf(fault.systemId, at);
-    const topic = system?.messaging.topics.find((candidate) => candidate.id === fault.topicId);
+    const topic = system && topicReferredTo(system, fault.topicId);
     if (system && !topic) {
-      problems.push({ path: `${at}.topicId`, message: `no topic '${fault.topicId}' in '${system.id}'` });
+      problems.push({
+        path: `${at}.topicId`,
+        message: `no topic '${fault.topicId}' in '${system.id}': name one of ${topicsOf(system)}`,
+      });
     }
     if (topic && (fault.kind === 'null-field' || fault.kind === 'rename-column')) {
       const source = topic.source;

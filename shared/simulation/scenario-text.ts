@@ -5,6 +5,7 @@ import { ENGINE_POSITION, jsonSyntaxErrorSpan, lineAndColumn } from '../model/js
 import type { Mesh } from '../model/mesh';
 import { DOCUMENT_PATH, formatPath, pathSegments } from '../model/problem';
 import { type Scenario, ScenarioSchema } from '../model/scenario';
+import { scenarioWithTopics } from '../model/topic-references';
 import { checkScenario, type ScenarioProblem } from './scenario-check';
 
 /** The scenario as the editor shows it: the same JSON the mesh file holds. */
@@ -50,7 +51,9 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
   if (mesh.scenarios.some((other, at) => at !== index && other.id === scenario.id)) {
     problems.push(located(['id'], `another scenario is called '${scenario.id}'`));
   }
-  return problems.length > 0 ? { ok: false, errors: problems } : { ok: true, value: scenario };
+  return problems.length > 0
+    ? { ok: false, errors: problems }
+    : { ok: true, value: scenarioWithTopics(mesh, scenario) };
 }
 
 /** JSON's own complaint, at the token where the text stops being JSON. */

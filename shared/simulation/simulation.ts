@@ -1,6 +1,7 @@
 import type { Mesh } from '../model/mesh';
 import type { Result } from '../model/problem';
 import type { Fault, Scenario } from '../model/scenario';
+import { faultWithTopic, scenarioWithTopics } from '../model/topic-references';
 import { createErrorLog, type ErrorLog } from './error-log';
 import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
@@ -69,14 +70,15 @@ const DEFAULT_RETAINED_RECORDS = 20_000;
  */
 export function createSimulation(
   mesh: Mesh,
-  scenario: Scenario,
+  given: Scenario,
   options: SimulationOptions,
   watch: WorkWatch = {},
 ): Result<Simulation> {
-  const index = mesh.scenarios.findIndex((candidate) => candidate.id === scenario.id);
+  const index = mesh.scenarios.findIndex((candidate) => candidate.id === given.id);
   const scenarioPath = index === -1 ? 'scenario' : `scenarios[${index}]`;
-  const problems = checkScenario(mesh, scenario, scenarioPath);
+  const problems = checkScenario(mesh, given, scenarioPath);
   if (problems.length > 0) return { ok: false, errors: problems };
+  const scenario = scenarioWithTopics(mesh, given);
 
   const plan = planPipeline(mesh, scenario.connector);
   const settings = {
@@ -195,7 +197,7 @@ export function createSimulation(
           errors: problems.map((problem) => ({ ...problem, path: problem.path.replace('run.faults[0]', 'fault') })),
         };
       }
-      current().inject(fault);
+      current().inject(faultWithTopic(mesh, fault));
       return { ok: true, value: undefined };
     },
     reset() {

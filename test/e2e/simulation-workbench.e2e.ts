@@ -126,6 +126,43 @@ describeInChromium('working with a simulation', (session) => {
     expect(await cspViolations(page)).toEqual([]);
   });
 
+  it('names topics in the scenario as the canvas does: shown, completed, listed when wrong, and in the fired faults', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await openTab(page, 'Scenario');
+    const editor = page.getByTestId('scenario-editor');
+    // The workshop's redelivery is kept by topic id; the editor shows the topic's name.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('ControlOrMeta+c');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+      '"topicId": "orders.events.order-placed"',
+    );
+
+    const scenario = workshop();
+    const fault = { kind: 'redeliver', tick: 1, systemId: 'orders-service', topicId: 'nope', records: 1 };
+    await replaceEditorText(page, 'scenario-editor', JSON.stringify({ ...scenario, faults: [fault] }, null, 2));
+    const problems = page.getByTestId('scenario-problems');
+    await problems.filter({ hasText: "name one of 'orders.public.orders' (id 'orders-cdc')" }).waitFor();
+    await problems.getByRole('button').first().click();
+    // Into the quotes, then what the design has there.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'orders.public.order_lines' }).waitFor();
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'orders.public.orders' }).first().click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Saved in the design: it runs from the next reset.').waitFor();
+
+    await page.getByRole('button', { name: 'Reset the run' }).click();
+    await waitForTick(page, 0);
+    await step(page);
+    await openTab(page, 'Faults');
+    expect(await page.getByTestId('fired-faults').textContent()).toContain(
+      'tick 1: redeliver orders.public.orders (scenario)',
+    );
+  });
+
   it('gives a design drawn from scratch a contract and a scenario made from what it holds: its first steps publish', async () => {
     const page = await session.openApp();
     await drawShopFromScratch(page);
@@ -331,6 +368,7 @@ describeInChromium('working with a simulation', (session) => {
     await openTab(page, 'SQL');
     const editor = page.getByTestId('sql-editor');
     await editor.locator('.monaco-editor').waitFor();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await editor.locator('.view-lines').click();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('SELECT nope FROM orders');

@@ -167,7 +167,7 @@ describe('bad input', () => {
     });
     expect(errorsOf(serializeMesh(mesh))).toEqual([
       "scenarios[0].faults[0].systemId: no system 'ghost'",
-      "scenarios[0].faults[1].topicId: no topic 'nowhere' on 'shop'",
+      "scenarios[0].faults[1].topicId: no topic 'nowhere' on 'shop': name one of 'shop.items' (id 'items-cdc')",
     ]);
   });
 

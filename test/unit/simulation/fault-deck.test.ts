@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { faultTargetName } from '../../../shared/model/topic-references';
 import { firedFaultNote, firedFaultOutcome } from '../../../shared/simulation/fault-deck';
 import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
@@ -47,6 +48,23 @@ describe('faults the fault deck fires', () => {
     ]);
     // The source table keeps its value: only the record on the topic was broken.
     expect(rowsOf(simulation, 'shop', 'SELECT name FROM items WHERE id = 2')).toEqual([{ name: 'lamp' }]);
+  });
+
+  it('quarantines the same record when the fault names its topic as the canvas shows it', async () => {
+    const simulation = await simulate(
+      mesh,
+      aScenario()
+        .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+        .withFault({ kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'shop.public.items', column: 'name' })
+        .build(),
+    );
+    expect(simulation.step(1).ports['catalog/items-out']).toMatchObject({ published: 2, quarantined: 1 });
+  });
+
+  it('names what a fired fault is aimed at as the canvas does', () => {
+    expect(
+      faultTargetName(mesh, { kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'name' }),
+    ).toBe('shop.public.items');
   });
 
   it('lists a null as quarantined when its record reaches the topic, a tick later behind a connector’s delay', async () => {
@@ -142,7 +160,12 @@ describe('faults the fault deck fires', () => {
     });
     expect(simulation.inject({ kind: 'redeliver', tick: 3, systemId: 'shop', topicId: 'nope', records: 1 })).toEqual({
       ok: false,
-      errors: [{ path: 'fault.topicId', message: "no topic 'nope' in 'shop'" }],
+      errors: [
+        {
+          path: 'fault.topicId',
+          message: "no topic 'nope' in 'shop': name one of 'shop.public.items' (id 'items-cdc')",
+        },
+      ],
     });
     expect(
       simulation.inject({ kind: 'redeliver', tick: 3, systemId: 'shop', topicId: 'items-cdc', records: 2 }).ok,

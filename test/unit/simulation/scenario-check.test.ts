@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { scenarioWithTopics } from '../../../shared/model/topic-references';
 import { createSimulation } from '../../../shared/simulation';
+import { checkScenario } from '../../../shared/simulation/scenario-check';
 import { aScenario, aShopMesh, testWorkspace } from './builders';
 
 describe('a scenario that names what the mesh lacks', () => {
@@ -23,7 +25,10 @@ describe('a scenario that names what the mesh lacks', () => {
         { path: 'scenario.rates[1].updateColumns', message: 'updates need at least one column to set' },
         { path: 'scenario.steps[0].systemId', message: "no system 'warehouse'" },
         { path: 'scenario.steps[1].values', message: 'an update needs at least one value to set' },
-        { path: 'scenario.faults[0].topicId', message: "no topic 'nope' in 'shop'" },
+        {
+          path: 'scenario.faults[0].topicId',
+          message: "no topic 'nope' in 'shop': name one of 'shop.public.items' (id 'items-cdc')",
+        },
       ],
     });
   });
@@ -58,6 +63,22 @@ describe('a scenario that names what the mesh lacks', () => {
         { path: 'scenario.faults[2].column', message: "no column 'colour' in table 'items'" },
       ],
     });
+  });
+});
+
+describe('a fault naming its topic as the canvas shows it', () => {
+  it('runs on that topic, named by its id from then on', async () => {
+    const mesh = aShopMesh().build();
+    const scenario = aScenario()
+      .withData('shop', 'items', 2)
+      .withFault({ kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'shop.public.items', column: 'name' })
+      .build();
+
+    expect(checkScenario(mesh, scenario, 'scenario')).toEqual([]);
+    expect(scenarioWithTopics(mesh, scenario).faults).toEqual([
+      { kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'name' },
+    ]);
+    expect(createSimulation(mesh, scenario, { sqlite: await testWorkspace() }).ok).toBe(true);
   });
 });
 

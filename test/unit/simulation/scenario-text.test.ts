@@ -13,6 +13,29 @@ describe('the scenario as text', () => {
     expect(readScenarioText(scenarioText(workshop), mesh, 0)).toEqual({ ok: true, value: workshop });
   });
 
+  it('takes a topic by the name the canvas shows and keeps it by its id', () => {
+    const byName = {
+      kind: 'redeliver',
+      tick: 3,
+      systemId: 'orders-service',
+      topicId: 'orders.public.orders',
+      records: 2,
+    };
+    const read = readScenarioText(scenarioText({ ...workshop, faults: [byName] } as Scenario), mesh, 0);
+    expect(read.ok && read.value.faults).toEqual([{ ...byName, topicId: 'orders-cdc' }]);
+  });
+
+  it('lists the topics a fault may name, by name and id, when it names none of them', () => {
+    const text = scenarioText({
+      ...workshop,
+      faults: [{ kind: 'redeliver', tick: 3, systemId: 'shipping-service', topicId: 'items-cdc', records: 2 }],
+    });
+    const read = readScenarioText(text, mesh, 0);
+    expect(!read.ok && read.errors.map((error) => error.message)).toEqual([
+      "no topic 'items-cdc' in 'shipping-service': name one of 'shipping.public.shipments' (id 'shipments-cdc')",
+    ]);
+  });
+
   it('locates a syntax error', () => {
     const result = readScenarioText('{\n  "id": "workshop",\n  "seed": 42,,\n}', mesh, 0);
     expect(result.ok).toBe(false);

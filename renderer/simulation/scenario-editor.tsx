@@ -9,6 +9,7 @@ import { starterScenario } from '../../shared/simulation/starter-scenario';
 import { tablesWithoutData } from '../../shared/simulation/tables-without-data';
 import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
+import { ProblemList } from '../contracts/monaco/problem-list';
 import { MONACO_CONTAINER } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
@@ -168,24 +169,21 @@ export function ScenarioEditor() {
       </div>
       <div ref={container} className={`scenario-editor__monaco ${MONACO_CONTAINER}`} data-testid="scenario-editor" />
       {problems.length > 0 && (
-        <ul className="scenario-editor__problems" data-testid="scenario-problems">
-          {problems.map((problem) => (
-            <li key={`${problem.line}:${problem.column}:${problem.message}`}>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  editor.current?.revealLineInCenter(problem.line);
-                  editor.current?.setPosition({ lineNumber: problem.line, column: problem.column });
-                  editor.current?.focus();
-                }}
-              >
-                {problem.line}:{problem.column}
-              </button>{' '}
-              {problem.path}: {problem.message}
-            </li>
-          ))}
-        </ul>
+        <ProblemList
+          problems={problems.map((problem) => ({
+            ...problem,
+            message: `${problem.path}: ${problem.message}`,
+            severity: 'error',
+          }))}
+          label="Scenario problems"
+          testId="scenario-problems"
+          className="scenario-editor__problems"
+          onReveal={(line, column) => {
+            editor.current?.revealLineInCenter(line);
+            editor.current?.setPosition({ lineNumber: line, column });
+            editor.current?.focus();
+          }}
+        />
       )}
       <TablesLeftEmpty scenario={scenario} />
       {!monaco && <p className="simulation-panel__hint">Loading editor…</p>}

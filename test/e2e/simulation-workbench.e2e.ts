@@ -163,6 +163,22 @@ describeInChromium('working with a simulation', (session) => {
     );
   });
 
+  it('takes the cursor to a scenario problem from anywhere on its row, as the contract editor does', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await openTab(page, 'Scenario');
+    const scenario = workshop();
+    await replaceEditorText(
+      page,
+      'scenario-editor',
+      JSON.stringify({ ...scenario, rates: [{ ...scenario.rates[0], table: 'invoices' }] }, null, 2),
+    );
+    await page.getByTestId('scenario-problems').getByText("no table 'invoices'", { exact: false }).click();
+    expect(
+      await page.getByTestId('scenario-editor').evaluate((editor) => editor.contains(document.activeElement)),
+    ).toBe(true);
+  });
+
   it('gives a design drawn from scratch a contract and a scenario made from what it holds: its first steps publish', async () => {
     const page = await session.openApp();
     await drawShopFromScratch(page);

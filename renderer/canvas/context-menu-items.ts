@@ -51,7 +51,7 @@ export function contextMenuCommands(
         [...contract, 'view.focus-lineage', 'view.zoom-to-selection'],
         ['edit.connect'],
         CLIPBOARD,
-        ['edit.lock'],
+        ['edit.lock', 'arrange.group-into-domain'],
         ...arrange,
       ];
     }

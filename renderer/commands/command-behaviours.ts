@@ -1,6 +1,7 @@
 import type { KeyPress } from '../../shared/commands/chords';
 import type { CommandId } from '../../shared/commands/command-table';
 import type { Alignment, Axis } from '../../shared/editing/alignment';
+import { groupableNodeIds } from '../../shared/editing/domain-grouping';
 import type { Point } from '../../shared/editing/geometry';
 import type { Direction } from '../../shared/editing/keyboard-navigation';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
@@ -28,6 +29,7 @@ import { setSimulation, useSimulationStore } from '../simulation/simulation-stor
 import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
 import { currentMesh, selectCanRedo, selectCanUndo, useDocumentStore } from '../store/document-store';
+import { groupIntoNewDomain } from '../store/domain-actions';
 import { type InsertableKind, insertElement } from '../store/insert-actions';
 import { alignNodes, distributeNodes, nudgeNodes, toggleLock } from '../store/layout-actions';
 import { usePreferencesStore } from '../store/preferences-store';
@@ -115,6 +117,19 @@ function distribute(axis: Axis): CommandBehaviour {
     run: () => distributeNodes(currentSelection().nodeIds, axis),
     isEnabled: () => hasDocument() && selectedNodeCount() >= 3,
   };
+}
+
+const selectedGroupableIds = () => {
+  const mesh = currentMesh();
+  return mesh ? groupableNodeIds(mesh, currentSelection().nodeIds) : [];
+};
+
+/** A new domain around the selected products and systems, shown with its name field ready for typing. */
+function groupSelectionIntoDomain(): void {
+  const domainId = groupIntoNewDomain(selectedGroupableIds());
+  if (!domainId) return;
+  useUiStore.getState().requestNameFocus(domainId);
+  canvasCommands.reveal([domainId]);
 }
 
 /** Escape: steps back out of whatever is in the way, one thing at a time: a layout, a menu, a focus, the selection. */
@@ -235,4 +250,9 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'file.import-mermaid': { run: () => useUiStore.getState().openDialog('mermaid-import'), isEnabled: hasDocument },
   'view.diagram': { run: openDiagramOfSelection, isEnabled: hasDocument },
   'view.canvas-image': { run: () => useUiStore.getState().openDialog('canvas-image'), isEnabled: hasDocument },
+  'arrange.group-into-domain': {
+    run: groupSelectionIntoDomain,
+    isEnabled: () => selectedGroupableIds().length > 0,
+    needs: 'select one or more products or systems first',
+  },
 };

@@ -1,11 +1,18 @@
+import { withNodesGroupedIntoNewDomain } from '../../shared/editing/domain-grouping';
 import { type DomainFields, withDomainAdded, withDomainUpdated } from '../../shared/editing/domains';
 import type { Point } from '../../shared/editing/geometry';
 import { addAndSelect } from './apply-edit';
 import { type ChangeOptions, changeMesh } from './document-store';
+import { measuredSizeOf } from './node-sizes';
 
 /** Adds a domain at a canvas point (or below the others), selects it and returns its id. */
 export function addDomain(position?: Point): string | undefined {
   return addAndSelect((mesh) => withDomainAdded(mesh, position));
+}
+
+/** Puts products and systems in a new domain that fits them (one undo step), selects it and returns its id. */
+export function groupIntoNewDomain(nodeIds: Iterable<string>): string | undefined {
+  return addAndSelect((mesh) => withNodesGroupedIntoNewDomain(mesh, nodeIds, measuredSizeOf));
 }
 
 export function updateDomain(id: string, fields: Partial<DomainFields>, options?: ChangeOptions): void {

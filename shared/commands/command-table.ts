@@ -448,6 +448,14 @@ export const COMMANDS = [
     keys: ['?'],
     menu: { in: 'Help', section: 'help' },
   },
+  {
+    id: 'arrange.group-into-domain',
+    label: 'Group into Domain',
+    description: 'Put the selected products and systems in a new domain that fits them',
+    group: 'Arrange',
+    keys: ['Mod+G'],
+    menu: { in: 'Edit', section: 'arrange' },
+  },
 ] as const satisfies readonly CommandDefinition[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

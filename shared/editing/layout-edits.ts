@@ -87,7 +87,8 @@ export function withDroppedNodes(
   return { mesh: next, refused };
 }
 
-function withDomainOf(mesh: Mesh, nodeId: string, domainId: string): Mesh {
+/** The document with a product or system belonging to another domain; its layout is left as it is. */
+export function withDomainOf(mesh: Mesh, nodeId: string, domainId: string): Mesh {
   const moveTo = <T extends { id: string; domainId: string }>(node: T): T =>
     node.id === nodeId ? { ...node, domainId } : node;
   return withSection(withSection(mesh, 'products', mesh.products.map(moveTo)), 'systems', mesh.systems.map(moveTo));

@@ -13,6 +13,7 @@ import {
   drag,
   emptyCanvasPoint,
   flowPosition,
+  focusedField,
   nameIt,
   newBlankDesign,
   openByChooser,
@@ -209,5 +210,50 @@ describeInChromium('the drawing tells the truth', (session) => {
     await page.mouse.up();
     await page.keyboard.up('Shift');
     expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
+  });
+});
+
+describeInChromium('grouping products into a domain', (session) => {
+  it('puts the selected products in a new domain from the right-click menu, as one undo step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const before = await flowPosition(productNode(page, 'Data product 2c'));
+    await productNode(page, 'Data product 2b').locator('.product-node__name').click();
+    await productNode(page, 'Data product 2c')
+      .locator('.product-node__name')
+      .click({ modifiers: ['Shift'] });
+    await productNode(page, 'Data product 2c').locator('.product-node__name').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Group into Domain' }).click();
+
+    expect(await counts(page)).toBe('3 domains · 5 products · 0 systems · 4 links');
+    expect(await domainsApart(page)).toBe(true);
+    const group = domainNode(page, 'Domain');
+    for (const name of ['Data product 2b', 'Data product 2c']) {
+      expect(inside(await boxOf(productNode(page, name)), await boxOf(group))).toBe(true);
+    }
+    expect(inside(await boxOf(productNode(page, 'Data product 2a')), await boxOf(domainNode(page, 'Domain 2')))).toBe(
+      true,
+    );
+    await expect.poll(() => focusedField(page)).toEqual({ inspector: 'domain-inspector', text: 'Domain' });
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+    expect(await flowPosition(productNode(page, 'Data product 2c'))).toEqual(before);
+  });
+
+  it('groups with Ctrl+G, the name typed at once, and keeps the links drawn', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await productNode(page, 'Data product 1b').locator('.product-node__name').click();
+    await page.keyboard.press('Control+g');
+    await page.keyboard.type('Reporting');
+    await page.keyboard.press('Enter');
+
+    const reporting = domainNode(page, 'Reporting');
+    expect(await reporting.count()).toBe(1);
+    expect(inside(await boxOf(productNode(page, 'Data product 1b')), await boxOf(reporting))).toBe(true);
+    expect(await counts(page)).toBe('3 domains · 5 products · 0 systems · 4 links');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
   });
 });

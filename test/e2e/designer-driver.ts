@@ -61,6 +61,15 @@ export async function addProductByKey(page: Page, name: string, kind?: string): 
   if (kind) await page.getByTestId('product-inspector').getByLabel('Kind').selectOption(kind);
 }
 
+/** The inspector holding the focused text field, and the field's text: where a new element's name is typed. */
+export function focusedField(page: Page): Promise<{ inspector: string | null | undefined; text: string } | null> {
+  return page.evaluate(() => {
+    const field = document.activeElement;
+    if (!(field instanceof HTMLInputElement)) return null;
+    return { inspector: field.closest('[data-testid$="-inspector"]')?.getAttribute('data-testid'), text: field.value };
+  });
+}
+
 export async function selectDomain(page: Page, name: string): Promise<void> {
   await domainNode(page, name).locator('.domain-node__title').click();
 }

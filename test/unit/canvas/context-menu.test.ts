@@ -30,6 +30,13 @@ describe('right-click menus offer what applies', () => {
     expect(contextMenuCommands({ kind: 'node', id: 'sales' }, mesh, 1).flat()).not.toContain('edit.connect');
   });
 
+  it('on a product or system: group the selection into a new domain', () => {
+    expect(contextMenuCommands({ kind: 'node', id: 'orders' }, mesh, 2).flat()).toContain('arrange.group-into-domain');
+    expect(contextMenuCommands({ kind: 'node', id: 'sales' }, mesh, 1).flat()).not.toContain(
+      'arrange.group-into-domain',
+    );
+  });
+
   it('on a domain: add a product or system into it', () => {
     expect(contextMenuCommands({ kind: 'node', id: 'sales' }, mesh, 1)[0]).toEqual([
       'add.product',

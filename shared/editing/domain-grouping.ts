@@ -1,0 +1,61 @@
+import type { Mesh } from '../model';
+import type { Added } from './child-nodes';
+import { withDomainFitted, withDomainsApart } from './containment';
+import { withDomainAdded } from './domains';
+import { boundsOf, type Rect } from './geometry';
+import { withDomainOf, withNodeMovedToDomain, withPositions } from './layout-edits';
+import { productById, systemById } from './mesh-index';
+import {
+  absolutePosition,
+  DOMAIN_PADDING,
+  defaultSizeOf,
+  MIN_DOMAIN_SIZE,
+  type SizeOf,
+  setLayout,
+} from './node-placement';
+
+/** The products and systems among some selected nodes: the only ones a domain can hold. */
+export function groupableNodeIds(mesh: Mesh, nodeIds: Iterable<string>): string[] {
+  return [...nodeIds].filter((id) => productById(mesh, id) ?? systemById(mesh, id));
+}
+
+/**
+ * The document with a new domain holding the given products and systems, as they were arranged,
+ * sized to fit them: it goes where they were drawn, or (domains never overlap) slides to the
+ * nearest free place beside their old domain, with them. Their links are theirs, so they follow.
+ * Undefined when none of the nodes is a product or system.
+ */
+export function withNodesGroupedIntoNewDomain(
+  mesh: Mesh,
+  nodeIds: Iterable<string>,
+  sizeOf: SizeOf = defaultSizeOf,
+): Added | undefined {
+  const ids = groupableNodeIds(mesh, nodeIds);
+  const boxes = ids.map((id) => ({ id, ...absolutePosition(mesh, id), ...sizeOf(id) }));
+  const extent = boundsOf(boxes);
+  if (!extent) return undefined;
+  const wanted: Rect = {
+    x: extent.x - DOMAIN_PADDING.side,
+    y: extent.y - DOMAIN_PADDING.top,
+    width: Math.max(MIN_DOMAIN_SIZE.width, extent.width + 2 * DOMAIN_PADDING.side),
+    height: Math.max(MIN_DOMAIN_SIZE.height, extent.height + DOMAIN_PADDING.top + DOMAIN_PADDING.bottom),
+  };
+  const added = withDomainAdded(mesh, wanted);
+  let next = setLayout(added.mesh, added.id, wanted);
+  for (const id of ids) next = withDomainOf(next, id, added.id);
+  next = withPositions(next, new Map(boxes.map((box) => [box.id, { x: box.x - wanted.x, y: box.y - wanted.y }])));
+  // The old domains, which held them, stay where they are: the new one moves out of their way.
+  const oldDomains = mesh.domains.map((domain) => domain.id);
+  next = withDomainsApart(withDomainFitted(next, added.id, sizeOf), oldDomains);
+  return { mesh: next, id: added.id };
+}
+
+/** The document with the given products and systems moved into an existing domain, each at its next free place. */
+export function withNodesMovedToDomain(
+  mesh: Mesh,
+  nodeIds: Iterable<string>,
+  domainId: string,
+  sizeOf: SizeOf = defaultSizeOf,
+): Mesh {
+  return groupableNodeIds(mesh, nodeIds).reduce((next, id) => withNodeMovedToDomain(next, id, domainId, sizeOf), mesh);
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
+import { withNodesGroupedIntoNewDomain, withNodesMovedToDomain } from '../../../shared/editing/domain-grouping';
+import { absolutePosition } from '../../../shared/editing/node-placement';
+import type { Mesh } from '../../../shared/model';
+import { aMesh } from '../../builders/mesh-builder';
+
+const size = { width: 200, height: 100 };
+const sizeOf = () => size;
+
+/** Sales holds Orders, Refunds and the Shop system side by side; Support sits to its right; Orders feeds Refunds. */
+function salesAndSupport(): Mesh {
+  const mesh = aMesh()
+    .withDomain('sales', { name: 'Sales' })
+    .withDomain('support', { name: 'Support' })
+    .withProduct('orders', 'sales')
+    .withProduct('refunds', 'sales')
+    .withSystem('shop', 'sales')
+    .withLink('orders-to-refunds', { nodeId: 'orders', portId: 'out' }, { nodeId: 'refunds', portId: 'in' })
+    .build();
+  mesh.layout.nodes = {
+    sales: { x: 0, y: 0, width: 1000, height: 300 },
+    support: { x: 1100, y: 0, width: 400, height: 300 },
+    orders: { x: 40, y: 60 },
+    refunds: { x: 300, y: 120 },
+    shop: { x: 700, y: 60 },
+  };
+  return mesh;
+}
+
+describe('grouping products and systems into a new domain', () => {
+  it('moves only the selected products and systems into the new domain, which is selected by its id', () => {
+    const grouped = withNodesGroupedIntoNewDomain(salesAndSupport(), ['orders', 'refunds', 'sales'], sizeOf);
+
+    expect(grouped?.mesh.domains.map((domain) => domain.name)).toEqual(['Sales', 'Support', 'Domain']);
+    const domainOf = (id: string) => grouped?.mesh.products.find((product) => product.id === id)?.domainId;
+    expect([domainOf('orders'), domainOf('refunds')]).toEqual([grouped?.id, grouped?.id]);
+    expect(grouped?.mesh.systems[0]?.domainId).toBe('sales');
+  });
+
+  it('keeps the grouped nodes as they were arranged, inside a domain that fits them with its padding', () => {
+    const before = salesAndSupport();
+    const grouped = withNodesGroupedIntoNewDomain(before, ['orders', 'refunds'], sizeOf) as { mesh: Mesh; id: string };
+    const { mesh } = grouped;
+
+    expect(isInsideItsDomain(mesh, 'orders', sizeOf)).toBe(true);
+    expect(isInsideItsDomain(mesh, 'refunds', sizeOf)).toBe(true);
+    const orders = absolutePosition(mesh, 'orders');
+    const refunds = absolutePosition(mesh, 'refunds');
+    expect({ x: refunds.x - orders.x, y: refunds.y - orders.y }).toEqual({ x: 260, y: 60 });
+    // 460 × 160 of nodes, plus 32 on either side, 56 above and 32 below.
+    expect(mesh.layout.nodes[grouped.id]).toMatchObject({ width: 524, height: 248 });
+  });
+
+  it('leaves every domain clear of the others, the old ones where they were', () => {
+    const grouped = withNodesGroupedIntoNewDomain(salesAndSupport(), ['shop'], sizeOf);
+
+    expect(overlappingDomains(grouped?.mesh as Mesh)).toEqual([]);
+    expect(grouped?.mesh.layout.nodes.sales).toEqual(salesAndSupport().layout.nodes.sales);
+    expect(grouped?.mesh.layout.nodes.support).toEqual(salesAndSupport().layout.nodes.support);
+  });
+
+  it('keeps the links of the grouped nodes', () => {
+    const grouped = withNodesGroupedIntoNewDomain(salesAndSupport(), ['orders'], sizeOf);
+
+    expect(grouped?.mesh.links).toEqual(salesAndSupport().links);
+  });
+
+  it('does nothing when no product or system is selected', () => {
+    expect(withNodesGroupedIntoNewDomain(salesAndSupport(), ['sales', 'support'], sizeOf)).toBeUndefined();
+  });
+});
+
+describe('moving products and systems into an existing domain', () => {
+  it('moves each into the domain, inside its box, and leaves domains out of it', () => {
+    const mesh = withNodesMovedToDomain(salesAndSupport(), ['orders', 'shop', 'sales'], 'support', sizeOf);
+
+    expect(mesh.products.find((product) => product.id === 'orders')?.domainId).toBe('support');
+    expect(mesh.systems[0]?.domainId).toBe('support');
+    expect(isInsideItsDomain(mesh, 'orders', sizeOf)).toBe(true);
+    expect(isInsideItsDomain(mesh, 'shop', sizeOf)).toBe(true);
+    expect(overlappingDomains(mesh)).toEqual([]);
+  });
+});

@@ -82,7 +82,10 @@ export function App() {
       <StatusBar />
       <ImportDialog />
       <OpenDialog dialog="quick-search">
-        <QuickSearch />
+        <QuickSearch dialog="quick-search" />
+      </OpenDialog>
+      <OpenDialog dialog="commands">
+        <QuickSearch dialog="commands" />
       </OpenDialog>
       <OpenDialog dialog="shortcuts">
         <ShortcutsHelp />

@@ -1,6 +1,12 @@
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
+import { COMMAND_PREFIX, quickSearchMode } from '../../shared/commands/command-search';
+import type { CommandId } from '../../shared/commands/command-table';
 import { type SearchEntry, searchMesh } from '../../shared/editing/mesh-search';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { paletteEntries } from '../commands/command-palette-entries';
+import { runAsMenuItem } from '../commands/use-commands';
+import type { Host } from '../host/host';
+import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import { selectOnly } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
@@ -12,62 +18,136 @@ function jumpTo(entry: SearchEntry): void {
   canvasCommands.focusNode(entry.nodeId);
 }
 
-/** Ctrl/Cmd+K: type a few letters of any domain, product, system, port, topic or contract; Enter jumps there. */
-export function QuickSearch() {
+function runFromPalette(id: CommandId, host: Host): void {
+  useUiStore.getState().openDialog(null);
+  // Once the closed dialog has given the focus back, so the command acts where the user was (Copy in a field).
+  setTimeout(() => runAsMenuItem(id, host), 0);
+}
+
+/** One line of the list: what it shows, and what Enter or a click on it does (nothing when unavailable). */
+interface Choice {
+  key: string;
+  content: ReactNode;
+  choose?: () => void;
+}
+
+function elementChoices(results: readonly SearchEntry[]): Choice[] {
+  return results.map((entry) => ({
+    key: `${entry.kind}:${entry.nodeId}:${entry.label}:${entry.context}`,
+    choose: () => jumpTo(entry),
+    content: (
+      <>
+        <span className={`quick-search__kind quick-search__kind--${entry.kind}`}>{entry.kind}</span>
+        <span className="quick-search__label">{entry.label}</span>
+        <span className="quick-search__context">{entry.context}</span>
+      </>
+    ),
+  }));
+}
+
+function commandChoices(query: string, host: Host): Choice[] {
+  return paletteEntries(query).map((entry) => ({
+    key: entry.id,
+    ...(entry.isAvailable && { choose: () => runFromPalette(entry.id, host) }),
+    content: (
+      <>
+        <span className="quick-search__kind">{entry.group}</span>
+        <span className="quick-search__label">{entry.label}</span>
+        <span className="quick-search__context" title={entry.whyUnavailable}>
+          {!entry.isAvailable && (entry.whyUnavailable ? `Unavailable: ${entry.whyUnavailable}` : 'Unavailable')}
+        </span>
+        {entry.chord && <kbd className="quick-search__chord">{entry.chord}</kbd>}
+      </>
+    ),
+  }));
+}
+
+interface QuickSearchProps {
+  /** Which entry point opened it: Ctrl+K (the design's elements) or Ctrl+Shift+P (commands, after `>`). */
+  dialog: 'quick-search' | 'commands';
+}
+
+/**
+ * Ctrl/Cmd+K: type a few letters of any domain, product, system, port, topic or contract; Enter
+ * jumps there. After `>` (what Ctrl/Cmd+Shift+P or F1 starts with) it lists commands instead, as
+ * VS Code's palette does: Enter runs the one picked.
+ */
+export function QuickSearch({ dialog }: QuickSearchProps) {
+  const host = useHost();
   const mesh = useDocumentStore((state) => state.mesh);
-  const [query, setQuery] = useState('');
+  const [text, setText] = useState(dialog === 'commands' ? COMMAND_PREFIX : '');
   const [active, setActive] = useState(0);
-  const results = useMemo(() => (mesh ? searchMesh(mesh, query) : []), [mesh, query]);
-  const activeIndex = Math.min(active, results.length - 1);
+  const mode = quickSearchMode(text);
+  const isCommands = mode.searches === 'commands';
+  const choices = useMemo(
+    () =>
+      mode.searches === 'commands'
+        ? commandChoices(mode.query, host)
+        : elementChoices(mesh ? searchMesh(mesh, mode.query) : []),
+    [mesh, mode.searches, mode.query, host],
+  );
+  const activeIndex = Math.min(active, choices.length - 1);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((activeIndex + step + results.length) % Math.max(1, results.length));
-    } else if (event.key === 'Enter' && results[activeIndex]) {
+      setActive((activeIndex + step + choices.length) % Math.max(1, choices.length));
+    } else if (event.key === 'Enter' && choices[activeIndex]) {
       event.preventDefault();
-      jumpTo(results[activeIndex]);
+      choices[activeIndex].choose?.();
     }
   };
 
   return (
-    <ModalDialog dialog="quick-search" title="Quick search" className="quick-search">
+    <ModalDialog
+      dialog={dialog}
+      title={isCommands ? 'Command palette' : 'Quick search'}
+      className={isCommands ? 'quick-search quick-search--commands' : 'quick-search'}
+    >
       <input
         // biome-ignore lint/a11y/noAutofocus: the dialog exists to type into this field
         autoFocus
         className="quick-search__input"
-        placeholder="Jump to a domain, product, system, port or contract…"
-        aria-label="Search the design"
+        placeholder={
+          isCommands
+            ? 'Run a command by name…'
+            : 'Jump to a domain, product, system, port or contract… (> for commands)'
+        }
+        aria-label={isCommands ? 'Search the commands' : 'Search the design'}
         aria-controls="quick-search-results"
-        aria-activedescendant={results[activeIndex] ? `quick-search-${activeIndex}` : undefined}
-        value={query}
+        aria-activedescendant={choices[activeIndex] ? `quick-search-${activeIndex}` : undefined}
+        value={text}
         onChange={(event) => {
-          setQuery(event.target.value);
+          setText(event.target.value);
           setActive(0);
         }}
         onKeyDown={onKeyDown}
       />
-      <div className="quick-search__results" id="quick-search-results" role="listbox" aria-label="Results">
-        {results.map((entry, index) => (
+      <div
+        className={`quick-search__results${isCommands ? ' quick-search__results--commands' : ''}`}
+        id="quick-search-results"
+        role="listbox"
+        aria-label={isCommands ? 'Commands' : 'Results'}
+      >
+        {choices.map((choice, index) => (
           // The search field keeps the focus and moves through options with the arrow keys (aria-activedescendant).
           <div
-            key={`${entry.kind}:${entry.nodeId}:${entry.label}:${entry.context}`}
+            key={choice.key}
             id={`quick-search-${index}`}
             role="option"
             tabIndex={-1}
             aria-selected={index === activeIndex}
+            aria-disabled={choice.choose ? undefined : true}
             className="quick-search__result"
-            onClick={() => jumpTo(entry)}
-            onKeyDown={(event) => event.key === 'Enter' && jumpTo(entry)}
+            onClick={() => choice.choose?.()}
+            onKeyDown={(event) => event.key === 'Enter' && choice.choose?.()}
             onMouseEnter={() => setActive(index)}
           >
-            <span className={`quick-search__kind quick-search__kind--${entry.kind}`}>{entry.kind}</span>
-            <span className="quick-search__label">{entry.label}</span>
-            <span className="quick-search__context">{entry.context}</span>
+            {choice.content}
           </div>
         ))}
-        {results.length === 0 && <p className="quick-search__empty">Nothing matches “{query}”.</p>}
+        {choices.length === 0 && <p className="quick-search__empty">Nothing matches “{mode.query}”.</p>}
       </div>
     </ModalDialog>
   );

@@ -109,6 +109,7 @@ function align(alignment: Alignment): CommandBehaviour {
   return {
     run: () => alignNodes(currentSelection().nodeIds, alignment),
     isEnabled: () => hasDocument() && selectedNodeCount() >= 2,
+    needs: 'select two or more elements first',
   };
 }
 
@@ -116,6 +117,7 @@ function distribute(axis: Axis): CommandBehaviour {
   return {
     run: () => distributeNodes(currentSelection().nodeIds, axis),
     isEnabled: () => hasDocument() && selectedNodeCount() >= 3,
+    needs: 'select three or more elements first',
   };
 }
 
@@ -250,6 +252,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'file.import-mermaid': { run: () => useUiStore.getState().openDialog('mermaid-import'), isEnabled: hasDocument },
   'view.diagram': { run: openDiagramOfSelection, isEnabled: hasDocument },
   'view.canvas-image': { run: () => useUiStore.getState().openDialog('canvas-image'), isEnabled: hasDocument },
+  'view.command-palette': { run: () => useUiStore.getState().openDialog('commands') },
   'arrange.group-into-domain': {
     run: groupSelectionIntoDomain,
     isEnabled: () => selectedGroupableIds().length > 0,

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { commandById } from '../../shared/commands/command-table';
+import { type CommandId, commandById } from '../../shared/commands/command-table';
 import type { Host } from '../host/host';
 import { usePromptStore } from '../host/in-page-prompt';
 import { useNoticeStore } from '../store/notice-store';
@@ -13,6 +13,17 @@ import { isCommandEnabled, runCommand } from './run-command';
 function focusPlace(target: EventTarget | null): FocusPlace {
   if (isInCodeEditor(target)) return 'code';
   return isTypingTarget(target) ? 'field' : 'canvas';
+}
+
+/** Runs a command chosen from a menu or the command palette, on what has the focus (the text of a field for Copy). */
+export function runAsMenuItem(id: CommandId, host: Host): void {
+  const action = menuCommandAction(id, focusPlace(document.activeElement));
+  if (action === 'run') {
+    leaveTextField();
+    runCommand(id, { host });
+  } else {
+    void host.editText(action.textEdit);
+  }
 }
 
 /** Runs the command table's commands from the keyboard and from the desktop menus. */
@@ -38,15 +49,7 @@ export function useCommands(host: Host): void {
       runCommand(id, { host, keyPress: event });
     };
     window.addEventListener('keydown', onKeyDown);
-    const stopMenu = host.onMenuCommand((id) => {
-      const action = menuCommandAction(id, focusPlace(document.activeElement));
-      if (action === 'run') {
-        leaveTextField();
-        runCommand(id, { host });
-      } else {
-        void host.editText(action.textEdit);
-      }
-    });
+    const stopMenu = host.onMenuCommand((id) => runAsMenuItem(id, host));
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       stopMenu();

@@ -4,6 +4,7 @@ import { usePreferencesStore } from './preferences-store';
 
 export type Dialog =
   | 'quick-search'
+  | 'commands'
   | 'shortcuts'
   | 'notices'
   | 'diagram'

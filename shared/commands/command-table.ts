@@ -25,6 +25,8 @@ export interface CommandDefinition {
   readonly scope?: CommandScope;
   /** Items of one menu appear in table order, grouped by section; sections are split by a separator. */
   readonly menu?: { readonly in: MenuName; readonly section: string };
+  /** Only its keys say what it acts on (which arrow was pressed): the command palette leaves it out. */
+  readonly isKeysOnly?: true;
 }
 
 /**
@@ -152,6 +154,7 @@ export const COMMANDS = [
     group: 'Edit',
     keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].flatMap((arrow) => [arrow, `Shift+${arrow}`]),
     shownAs: ['←↑→↓', 'Shift+←↑→↓'],
+    isKeysOnly: true,
   },
   {
     id: 'edit.lock',
@@ -243,6 +246,7 @@ export const COMMANDS = [
     group: 'Select',
     keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].map((arrow) => `Alt+${arrow}`),
     shownAs: ['Alt+←↑→↓'],
+    isKeysOnly: true,
   },
   {
     id: 'select.cursor',
@@ -251,6 +255,7 @@ export const COMMANDS = [
     group: 'Select',
     keys: ['Enter', ' '],
     shownAs: ['Enter', 'Space'],
+    isKeysOnly: true,
   },
   {
     id: 'select.context-menu',
@@ -447,6 +452,15 @@ export const COMMANDS = [
     group: 'Help',
     keys: ['?'],
     menu: { in: 'Help', section: 'help' },
+  },
+  {
+    id: 'view.command-palette',
+    label: 'Command Palette…',
+    description: 'Command palette: run any command by name',
+    group: 'View',
+    keys: ['Mod+Shift+P', 'F1'],
+    scope: 'fields',
+    menu: { in: 'View', section: 'navigate' },
   },
   {
     id: 'arrange.group-into-domain',

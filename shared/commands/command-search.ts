@@ -1,0 +1,57 @@
+import { COMMANDS, type CommandDefinition } from './command-table';
+
+/** How well one word of the query fits a text: higher is better, null when it does not fit at all. */
+function wordScore(text: string, word: string): number | null {
+  const index = text.indexOf(word);
+  if (index === 0) return 4;
+  if (index > 0) return /[\s\-–(/]/.test(text[index - 1] as string) ? 3 : 2;
+  // Letters in order with gaps ("zts" for "zoom to selection"), as VS Code and draw.io match.
+  let from = 0;
+  for (const letter of word) {
+    from = text.indexOf(letter, from) + 1;
+    if (from === 0) return null;
+  }
+  return 1;
+}
+
+/** How well a query fits a command, its label counting more than its description and group; null when it does not. */
+export function commandMatchScore(command: CommandDefinition, query: string): number | null {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const label = command.label.toLowerCase();
+  const rest = `${command.description ?? ''} ${command.group}`.toLowerCase();
+  let total = 0;
+  for (const word of words) {
+    const inLabel = wordScore(label, word);
+    const inRest = wordScore(rest, word);
+    // A word found only by scattered letters in the description would match nearly anything.
+    const score = inLabel !== null ? inLabel * 2 : inRest !== null && inRest > 1 ? inRest : null;
+    if (score === null) return null;
+    total += score;
+  }
+  return total;
+}
+
+/**
+ * The commands the palette lists for a query, best match first (table order among equals); every
+ * command but those only their keys can aim, all of them for an empty query.
+ */
+export function searchCommands(query: string, commands: readonly CommandDefinition[] = COMMANDS): CommandDefinition[] {
+  return commands
+    .filter((command) => !command.isKeysOnly)
+    .flatMap((command, order) => {
+      const score = commandMatchScore(command, query);
+      return score === null ? [] : [{ command, score, order }];
+    })
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(({ command }) => command);
+}
+
+/** The prefix that turns quick search into the command palette, as in VS Code. */
+export const COMMAND_PREFIX = '>';
+
+/** What the quick-search field asks for: elements of the design, or (after `>`) commands. */
+export function quickSearchMode(text: string): { searches: 'elements' | 'commands'; query: string } {
+  return text.startsWith(COMMAND_PREFIX)
+    ? { searches: 'commands', query: text.slice(COMMAND_PREFIX.length).trim() }
+    : { searches: 'elements', query: text };
+}

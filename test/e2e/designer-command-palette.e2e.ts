@@ -1,0 +1,74 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium, screenshot } from './app-driver';
+import { counts, focusedField, openSampleDesign } from './designer-driver';
+
+const palette = (page: Page) => page.getByTestId('dialog-commands');
+const options = (dialog: Locator) => dialog.getByRole('option');
+
+describeInChromium('the command palette', (session) => {
+  it('lists commands with their keys, says why one cannot run, and closes back to where the focus was', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await save.focus();
+    await page.keyboard.press('Control+Shift+P');
+
+    expect(await palette(page).getByLabel('Search the commands').inputValue()).toBe('>');
+    expect(await options(palette(page)).count()).toBeGreaterThan(40);
+    await page.keyboard.type('zoom sel');
+    const first = options(palette(page)).first();
+    expect(await first.textContent()).toContain('Zoom to Selection');
+    expect(await first.textContent()).toContain('Shift+2');
+    expect(await first.getAttribute('aria-disabled')).toBe('true');
+    expect(await first.textContent()).toContain('select something first');
+    await page.keyboard.press('Enter');
+    expect(await palette(page).count()).toBe(1);
+
+    await page.keyboard.press('Escape');
+    expect(await palette(page).count()).toBe(0);
+    expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
+  });
+
+  it('runs the command picked with the arrow keys and Enter (F1, fuzzy letters)', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('add');
+    const labels = await options(palette(page)).locator('.quick-search__label').allTextContents();
+    expect(labels.slice(0, 4)).toEqual(['Add Domain', 'Add Data Product', 'Add Operational System', 'Add Note']);
+    await screenshot(page, 'command-palette');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+
+    expect(await palette(page).count()).toBe(0);
+    await expect.poll(() => counts(page)).toBe('2 domains · 5 products · 1 systems · 4 links');
+    // The command runs as from a menu: the new system's name field takes the focus.
+    await expect.poll(async () => (await focusedField(page))?.inspector).toBe('system-inspector');
+  });
+
+  it('opens with no design open too, offering what can run then', async () => {
+    const page = await session.openApp();
+    await page.keyboard.press('Control+Shift+P');
+    await page.keyboard.type('save');
+    const save = options(palette(page))
+      .filter({ hasText: /^FileSave\b/i })
+      .first();
+    expect(await save.textContent()).toContain('open or create a design first');
+    await page.getByLabel('Search the commands').fill('>new');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('canvas').waitFor();
+    expect(await counts(page)).toBe('0 domains · 0 products · 0 systems · 0 links');
+  });
+
+  it('is quick search after “>”, so Ctrl+K reaches the commands too', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.keyboard.press('Control+k');
+    await page.getByLabel('Search the design').fill('>grp dom');
+    const quickSearch = page.getByTestId('dialog-quick-search');
+    expect(await options(quickSearch).first().textContent()).toContain('Group into Domain');
+    expect(await options(quickSearch).first().textContent()).toContain('select one or more products or systems first');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { quickSearchMode, searchCommands } from '../../../shared/commands/command-search';
+import { COMMANDS } from '../../../shared/commands/command-table';
+
+const ids = (query: string) => searchCommands(query).map((command) => command.id);
+
+describe('the command palette’s search', () => {
+  it('lists every command that does not need its keys to aim, in table order, for an empty query', () => {
+    const listed = ids('');
+
+    expect(listed).toContain('file.save');
+    expect(listed).toContain('arrange.group-into-domain');
+    expect(listed).not.toContain('edit.nudge');
+    expect(listed).not.toContain('select.walk');
+    expect(listed.length).toBe(COMMANDS.filter((command) => !('isKeysOnly' in command)).length);
+  });
+
+  it('finds a command by part of its label, a label that starts so first', () => {
+    expect(ids('zoom').slice(0, 4)).toEqual([
+      'view.zoom-to-fit',
+      'view.zoom-to-selection',
+      'view.zoom-in',
+      'view.zoom-out',
+    ]);
+    expect(ids('save')[0]).toBe('file.save');
+  });
+
+  it('finds a command by letters in order with gaps (fuzzy)', () => {
+    expect(ids('grpdom')).toContain('arrange.group-into-domain');
+    expect(ids('zts')[0]).toBe('view.zoom-to-selection');
+  });
+
+  it('matches every word of the query, in any order, in the label or the description', () => {
+    expect(ids('domain group')[0]).toBe('arrange.group-into-domain');
+    expect(ids('manifests')).toEqual(['file.export']);
+  });
+
+  it('finds nothing for words no command has', () => {
+    expect(ids('xylophone')).toEqual([]);
+  });
+});
+
+describe('quick search and the command palette share one field', () => {
+  it('searches the design, and commands after “>”', () => {
+    expect(quickSearchMode('orders')).toEqual({ searches: 'elements', query: 'orders' });
+    expect(quickSearchMode('> zoom ')).toEqual({ searches: 'commands', query: 'zoom' });
+    expect(quickSearchMode('>')).toEqual({ searches: 'commands', query: '' });
+  });
+});

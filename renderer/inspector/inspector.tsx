@@ -11,6 +11,7 @@ import { MeshInspector } from './mesh-inspector';
 import { ArrangeActions } from './node-actions';
 import { NoteInspector } from './note-inspector';
 import { ProductInspector } from './product-inspector';
+import { SelectionDomain } from './selection-domain';
 import { SystemInspector } from './system-inspector';
 
 /** Edits whatever is selected; several selected elements can be deleted or duplicated together. */
@@ -42,6 +43,7 @@ export function Inspector() {
           </button>
           <CanvasImageButton label="Image…" />
         </div>
+        <SelectionDomain />
         <ArrangeActions />
       </div>
     );

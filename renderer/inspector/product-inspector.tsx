@@ -100,7 +100,7 @@ export function ProductInspector({ productId }: { productId: string }) {
           onFirstNamed={(options) => takeIdFromFirstName(product.id, options)}
           onChange={(name, options) => updateProduct(product.id, { name }, options)}
         />
-        <DomainField nodeId={product.id} domainId={product.domainId} />
+        <DomainField nodeIds={[product.id]} domainId={product.domainId} />
         <ChoiceField<ProductKind>
           label="Kind"
           value={product.kind}

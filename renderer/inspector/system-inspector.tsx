@@ -69,7 +69,7 @@ export function SystemInspector({ systemId }: { systemId: string }) {
           onFirstNamed={(options) => takeIdFromFirstName(system.id, options)}
           onChange={(name, options) => renameSystem(system.id, name, options)}
         />
-        <DomainField nodeId={system.id} domainId={system.domainId} />
+        <DomainField nodeIds={[system.id]} domainId={system.domainId} />
         <TextField
           label="Description"
           fieldKey={`${key}.description`}

@@ -1,11 +1,11 @@
 import { type Alignment, type Axis, withAligned, withDistributed } from '../../shared/editing/alignment';
 import { withDomainReshaped } from '../../shared/editing/containment';
+import { withNodesMovedToDomain } from '../../shared/editing/domain-grouping';
 import type { Point, Rect } from '../../shared/editing/geometry';
 import {
   type DroppedNode,
   withDroppedNodes,
   withLayoutApplied,
-  withNodeMovedToDomain,
   withNodesNudged,
   withPositions,
 } from '../../shared/editing/layout-edits';
@@ -33,9 +33,9 @@ export function nudgeNodes(nodeIds: readonly string[], offset: Point): void {
   });
 }
 
-/** Moves a product or system into another domain (from the inspector), at the next free place there. */
-export function moveToDomain(nodeId: string, domainId: string): void {
-  changeMesh((mesh) => withNodeMovedToDomain(mesh, nodeId, domainId, measuredSizeOf));
+/** Moves products and systems into another domain (from the inspector), each at the next free place there: one undo step. */
+export function moveToDomain(nodeIds: Iterable<string>, domainId: string): void {
+  changeMesh((mesh) => withNodesMovedToDomain(mesh, nodeIds, domainId, measuredSizeOf));
 }
 
 /**

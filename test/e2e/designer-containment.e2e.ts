@@ -242,6 +242,29 @@ describeInChromium('grouping products into a domain', (session) => {
     expect(await flowPosition(productNode(page, 'Data product 2c'))).toEqual(before);
   });
 
+  it('moves products of several domains into a chosen one from the inspector, as one undo step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await productNode(page, 'Data product 1a').locator('.product-node__name').click();
+    await productNode(page, 'Data product 2c')
+      .locator('.product-node__name')
+      .click({ modifiers: ['Shift'] });
+    const domainChoice = page.getByTestId('selection-inspector').getByLabel('Domain');
+    expect(await domainChoice.locator('option:checked').textContent()).toBe('Several domains');
+    await domainChoice.selectOption('domain-2');
+
+    const domain2 = domainNode(page, 'Domain 2');
+    for (const name of ['Data product 1a', 'Data product 2c']) {
+      expect(inside(await boxOf(productNode(page, name)), await boxOf(domain2))).toBe(true);
+    }
+    expect(await domainsApart(page)).toBe(true);
+    expect(await domainChoice.inputValue()).toBe('domain-2');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(inside(await boxOf(productNode(page, 'Data product 1a')), await boxOf(domainNode(page, 'Domain 1')))).toBe(
+      true,
+    );
+  });
+
   it('groups with Ctrl+G, the name typed at once, and keeps the links drawn', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

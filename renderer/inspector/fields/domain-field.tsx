@@ -2,15 +2,21 @@ import { useDocumentStore } from '../../store/document-store';
 import { moveToDomain } from '../../store/layout-actions';
 import { ChoiceField } from './choice-field';
 
-/** The domain a product or system belongs to; choosing another moves it there (as dragging it does). */
-export function DomainField({ nodeId, domainId }: { nodeId: string; domainId: string }) {
+const SEVERAL = '';
+
+/**
+ * The domain products and systems belong to; choosing another moves them there (as dragging
+ * does). `domainId` is absent when the selected ones belong to different domains.
+ */
+export function DomainField({ nodeIds, domainId }: { nodeIds: readonly string[]; domainId?: string }) {
   const domains = useDocumentStore((state) => state.mesh?.domains);
+  const options = (domains ?? []).map((domain) => ({ value: domain.id, label: domain.name }));
   return (
     <ChoiceField
       label="Domain"
-      value={domainId}
-      options={(domains ?? []).map((domain) => ({ value: domain.id, label: domain.name }))}
-      onChange={(next) => moveToDomain(nodeId, next)}
+      value={domainId ?? SEVERAL}
+      options={domainId ? options : [{ value: SEVERAL, label: 'Several domains', disabled: true }, ...options]}
+      onChange={(next) => moveToDomain(nodeIds, next)}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { withNodesGroupedIntoNewDomain } from '../../shared/editing/domain-grouping';
+import { type NodeIdList, withNodesGroupedIntoNewDomain } from '../../shared/editing/domain-grouping';
 import { type DomainFields, withDomainAdded, withDomainUpdated } from '../../shared/editing/domains';
 import type { Point } from '../../shared/editing/geometry';
 import { addAndSelect } from './apply-edit';
@@ -11,7 +11,7 @@ export function addDomain(position?: Point): string | undefined {
 }
 
 /** Puts products and systems in a new domain that fits them (one undo step), selects it and returns its id. */
-export function groupIntoNewDomain(nodeIds: Iterable<string>): string | undefined {
+export function groupIntoNewDomain(nodeIds: NodeIdList): string | undefined {
   return addAndSelect((mesh) => withNodesGroupedIntoNewDomain(mesh, nodeIds, measuredSizeOf));
 }
 

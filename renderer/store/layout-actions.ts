@@ -1,6 +1,6 @@
 import { type Alignment, type Axis, withAligned, withDistributed } from '../../shared/editing/alignment';
 import { withDomainReshaped } from '../../shared/editing/containment';
-import { withNodesMovedToDomain } from '../../shared/editing/domain-grouping';
+import { type NodeIdList, withNodesMovedToDomain } from '../../shared/editing/domain-grouping';
 import type { Point, Rect } from '../../shared/editing/geometry';
 import {
   type DroppedNode,
@@ -34,7 +34,7 @@ export function nudgeNodes(nodeIds: readonly string[], offset: Point): void {
 }
 
 /** Moves products and systems into another domain (from the inspector), each at the next free place there: one undo step. */
-export function moveToDomain(nodeIds: Iterable<string>, domainId: string): void {
+export function moveToDomain(nodeIds: NodeIdList, domainId: string): void {
   changeMesh((mesh) => withNodesMovedToDomain(mesh, nodeIds, domainId, measuredSizeOf));
 }
 

@@ -14,8 +14,11 @@ import {
   setLayout,
 } from './node-placement';
 
+/** Node ids as a list or a set (a selection); not any iterable, since a single id string is one too. */
+export type NodeIdList = readonly string[] | ReadonlySet<string>;
+
 /** The products and systems among some selected nodes: the only ones a domain can hold. */
-export function groupableNodeIds(mesh: Mesh, nodeIds: Iterable<string>): string[] {
+export function groupableNodeIds(mesh: Mesh, nodeIds: NodeIdList): string[] {
   return [...nodeIds].filter((id) => productById(mesh, id) ?? systemById(mesh, id));
 }
 
@@ -27,7 +30,7 @@ export function groupableNodeIds(mesh: Mesh, nodeIds: Iterable<string>): string[
  */
 export function withNodesGroupedIntoNewDomain(
   mesh: Mesh,
-  nodeIds: Iterable<string>,
+  nodeIds: NodeIdList,
   sizeOf: SizeOf = defaultSizeOf,
 ): Added | undefined {
   const ids = groupableNodeIds(mesh, nodeIds);
@@ -53,7 +56,7 @@ export function withNodesGroupedIntoNewDomain(
 /** The document with the given products and systems moved into an existing domain, each at its next free place. */
 export function withNodesMovedToDomain(
   mesh: Mesh,
-  nodeIds: Iterable<string>,
+  nodeIds: NodeIdList,
   domainId: string,
   sizeOf: SizeOf = defaultSizeOf,
 ): Mesh {

@@ -75,7 +75,7 @@ describe('layout actions', () => {
   });
 
   it('moves a product into another domain from the inspector, to a free place there', () => {
-    const { after } = expectOneUndoableStep(() => moveToDomain('orders', 'support'));
+    const { after } = expectOneUndoableStep(() => moveToDomain(['orders'], 'support'));
     expect(after.products[0]?.domainId).toBe('support');
     expect(after.layout.nodes.orders).toEqual({ x: 32, y: 56 });
   });

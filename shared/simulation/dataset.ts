@@ -38,9 +38,14 @@ export function contractColumns(properties: readonly ContractProperty[]): TableC
     name: property.name,
     type: propertySqlType(property),
     ...(property.logicalType === 'boolean' && { isBoolean: true }),
-    ...((property.logicalType === 'object' || property.logicalType === 'array') && { holdsJson: true }),
+    ...(isJsonType(property.logicalType) && { holdsJson: true }),
     ...((property.logicalType === 'date' || property.logicalType === 'timestamp') && { holdsDate: true }),
   }));
+}
+
+/** A 3.2 map is a JSON object, as an object property is. */
+function isJsonType(type: ContractProperty['logicalType']): boolean {
+  return type === 'object' || type === 'array' || type === 'map';
 }
 
 /**

@@ -214,7 +214,11 @@ function port(id: string, direction: Port['direction']): Port {
 
 type PropertyOptions = Partial<
   Pick<ContractProperty, 'required' | 'unique' | 'primaryKey' | 'enum' | 'classification' | 'examples'>
-> & { logicalTypeOptions?: Record<string, string | number> };
+> & {
+  logicalTypeOptions?: Record<string, string | number>;
+  /** ODCS fields the model keeps as extensions: nested `properties`, array `items`, a 3.2 `map`. */
+  nested?: Record<string, unknown>;
+};
 
 export class ContractBuilder {
   private readonly contract: ContractModel;
@@ -256,8 +260,21 @@ export class ContractBuilder {
       ...(options.enum ? { enum: options.enum } : {}),
       ...(options.classification ? { classification: options.classification } : {}),
       ...(options.examples ? { examples: options.examples } : {}),
-      ...(options.logicalTypeOptions ? { extensions: { logicalTypeOptions: options.logicalTypeOptions } } : {}),
+      ...(options.logicalTypeOptions || options.nested
+        ? {
+            extensions: {
+              ...options.nested,
+              ...(options.logicalTypeOptions && { logicalTypeOptions: options.logicalTypeOptions }),
+            },
+          }
+        : {}),
     });
+    return this;
+  }
+
+  /** The ODCS version the contract's text is written in (`v3.2.0` for `map` properties). */
+  inApiVersion(apiVersion: string): this {
+    this.contract.apiVersion = apiVersion;
     return this;
   }
 

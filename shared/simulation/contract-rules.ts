@@ -1,3 +1,4 @@
+import { mapValueOf, nestedPropertiesOf } from '../contracts/odcs-document';
 import type { ContractProperty, DatasetKind, EnumValue } from '../model/contract';
 import type { LogicalType } from '../model/logical-type';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
@@ -24,55 +25,213 @@ export interface ContractCheck {
 /**
  * A SQL expression over a record's contract columns and its `_op` that is NULL when the record
  * keeps its contract and otherwise `json_array(rule, property, message)` for the first rule it
- * breaks. A deleted entity only needs its key.
+ * breaks. A deleted entity only needs its key. Fields nested in object, array and map properties
+ * are checked by the same rules, named by their path (`size.system`, `photos[2].url`).
  */
 export function violationSql(check: ContractCheck): string {
-  const cases: string[] = [];
+  const checks: Check[] = [];
   if (check.kind === 'event') {
-    cases.push(
-      `WHEN _op <> 'c' THEN ${violation('immutable', null, `'a published event was ' || CASE _op WHEN 'u' THEN 'updated' ELSE 'deleted' END || '; events never change'`)}`,
-    );
+    checks.push({
+      when: `_op <> 'c'`,
+      gives: violation(
+        'immutable',
+        null,
+        `'a published event was ' || CASE _op WHEN 'u' THEN 'updated' ELSE 'deleted' END || '; events never change'`,
+      ),
+    });
   }
   for (const property of check.properties) {
-    const column = quoteIdentifier(property.name);
     const isKey = check.key.includes(property.name);
     const unlessDeleted = check.kind === 'entity' && !isKey ? `_op <> 'd' AND ` : '';
-    if (property.required || property.primaryKey) {
-      cases.push(
-        `WHEN ${unlessDeleted}${column} IS NULL THEN ${violation('required', property.name, quoteLiteral(`${property.name} is required`))}`,
-      );
-    }
-    const type = property.logicalType;
-    if (type !== undefined) {
-      cases.push(
-        `WHEN ${unlessDeleted}${column} IS NOT NULL AND NOT (${typeCheckSql(column, type)}) THEN ${violation('type', property.name, `${quoteLiteral(`${property.name} must be ${article(type)} ${type}, got `)} || quote(${column})`)}`,
-      );
-    }
-    if (property.enum && property.enum.length > 0) {
-      cases.push(
-        `WHEN ${unlessDeleted}${column} IS NOT NULL AND ${column} NOT IN (${property.enum.map(enumLiteral).join(', ')}) THEN ${violation('enum', property.name, `${quoteLiteral(`${property.name} must be one of ${property.enum.join(', ')}, got `)} || quote(${column})`)}`,
-      );
-    }
-    for (const bound of boundChecks(property, column)) {
-      cases.push(
-        `WHEN ${unlessDeleted}${column} IS NOT NULL AND ${bound.breaks} THEN ${violation(bound.rule, property.name, bound.messageSql)}`,
-      );
-    }
+    const at = columnAt(property.name);
+    checks.push(...valueChecks(property, at, unlessDeleted));
     const upstream = check.untaggedClassifications.get(property.name);
     if (upstream) {
-      cases.push(
-        `WHEN ${unlessDeleted}${column} IS NOT NULL THEN ${violation('classification', property.name, quoteLiteral(`${property.name} carries ${upstream} data but the contract does not classify it as ${upstream}`))}`,
-      );
+      checks.push({
+        when: `${unlessDeleted}${at.isPresent}`,
+        gives: violation(
+          'classification',
+          property.name,
+          quoteLiteral(
+            `${property.name} carries ${upstream} data but the contract does not classify it as ${upstream}`,
+          ),
+        ),
+      });
+    }
+    checks.push(...nestedChecks(property, at, unlessDeleted, 1));
+  }
+  return firstViolationSql(checks);
+}
+
+/**
+ * One rule's check: a condition and the violation it gives, or (`first`) an expression giving the
+ * first violation among an array's items or a map's values, NULL when none.
+ */
+type Check = { when: string; gives: string } | { first: string };
+
+/** The first violation of the checks in order: one CASE, unless items or values need a query of their own. */
+function firstViolationSql(checks: readonly Check[]): string {
+  const parts: string[] = [];
+  let cases: string[] = [];
+  const closeCases = () => {
+    if (cases.length > 0) parts.push(`CASE ${cases.join('\n  ')} END`);
+    cases = [];
+  };
+  for (const check of checks) {
+    if ('when' in check) cases.push(`WHEN ${check.when} THEN ${check.gives}`);
+    else {
+      closeCases();
+      parts.push(check.first);
     }
   }
-  return cases.length > 0 ? `CASE ${cases.join('\n  ')} END` : 'NULL';
+  closeCases();
+  if (parts.length === 0) return 'NULL';
+  return parts.length === 1 ? (parts[0] as string) : `COALESCE(${parts.join(',\n  ')})`;
+}
+
+/** Text a message is built of: literal pieces, and SQL (`{ sql }`) for what only the record knows. */
+type TextPiece = string | { sql: string };
+
+/** The pieces as one SQL text expression, literals next to each other joined into one. */
+function textSql(pieces: readonly TextPiece[]): string {
+  const parts: string[] = [];
+  let literal = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') literal += piece;
+    else {
+      if (literal !== '') parts.push(quoteLiteral(literal));
+      literal = '';
+      parts.push(piece.sql);
+    }
+  }
+  if (literal !== '' || parts.length === 0) parts.push(quoteLiteral(literal));
+  return parts.join(' || ');
+}
+
+/** Where a checked value sits: a record's column, or a field inside the JSON one holds. */
+interface ValueAt {
+  /** SQL: the value as SQL holds it (booleans 0 and 1; objects and arrays as JSON text). */
+  value: string;
+  /** SQL: true when the value is there and not null. */
+  isPresent: string;
+  /** SQL: true when there is no value or it is null. */
+  isMissing: string;
+  /** SQL: true when a present value has the logical type. */
+  hasType: (type: LogicalType) => string;
+  /** How messages and the quarantine name it. */
+  label: TextPiece[];
+  /** The column holding the JSON, and the JSON path to the value within it. */
+  json: { holder: string; path: TextPiece[] };
+}
+
+function columnAt(name: string): ValueAt {
+  const column = quoteIdentifier(name);
+  return {
+    value: column,
+    isPresent: `${column} IS NOT NULL`,
+    isMissing: `${column} IS NULL`,
+    hasType: (type) => typeCheckSql(column, type),
+    label: [name],
+    json: { holder: column, path: ['$'] },
+  };
+}
+
+/** A value inside a column's JSON, at `path`. */
+function jsonValueAt(holder: string, path: TextPiece[], label: TextPiece[]): ValueAt {
+  const pathSql = textSql(path);
+  const jsonType = `json_type(${holder}, ${pathSql})`;
+  // `->>` binds as tightly as `||`: a path joined of pieces needs its own parentheses.
+  const value = `(${holder} ->> ${pathSql.includes(' || ') ? `(${pathSql})` : pathSql})`;
+  return {
+    value,
+    isPresent: `${jsonType} <> 'null'`,
+    isMissing: `COALESCE(${jsonType}, 'null') = 'null'`,
+    hasType: (type) => jsonTypeCheckSql(jsonType, value, type),
+    label,
+    json: { holder, path },
+  };
+}
+
+/** The required, type, enum and bound rules of one property, at `at`, when `guard` (SQL ending in AND, or '') holds. */
+function valueChecks(property: ContractProperty, at: ValueAt, guard: string): Check[] {
+  const checks: Check[] = [];
+  const ruleBroken = (rule: ContractRule, message: TextPiece[]) =>
+    ruleBrokenSql(rule, textSql(at.label), textSql([...at.label, ...message]));
+  const got: TextPiece = { sql: `quote(${at.value})` };
+  if (property.required || property.primaryKey) {
+    checks.push({ when: `${guard}${at.isMissing}`, gives: ruleBroken('required', [' is required']) });
+  }
+  const type = property.logicalType;
+  if (type !== undefined) {
+    checks.push({
+      when: `${guard}${at.isPresent} AND NOT (${at.hasType(type)})`,
+      gives: ruleBroken('type', [` must be ${article(type)} ${type}, got `, got]),
+    });
+  }
+  if (property.enum && property.enum.length > 0) {
+    checks.push({
+      when: `${guard}${at.isPresent} AND ${at.value} NOT IN (${property.enum.map(enumLiteral).join(', ')})`,
+      gives: ruleBroken('enum', [` must be one of ${property.enum.join(', ')}, got `, got]),
+    });
+  }
+  for (const bound of boundChecks(property, at.value)) {
+    checks.push({
+      when: `${guard}${at.isPresent} AND ${bound.breaks}`,
+      gives: ruleBroken(bound.rule, [` must be ${bound.words}, got `, got]),
+    });
+  }
+  return checks;
+}
+
+/**
+ * The rules of the fields an object, array or map property nests, checked where the property
+ * holds a value (its own type rule, tried first, makes that value JSON of the right kind).
+ * Each nesting of items or values has its own `depth`, so its query's alias is its own.
+ */
+function nestedChecks(property: ContractProperty, at: ValueAt, guard: string, depth: number): Check[] {
+  const within = `${guard}${at.isPresent} AND `;
+  const { properties, items } = nestedPropertiesOf(property);
+  if (property.logicalType === 'object') {
+    return properties.flatMap((member) => {
+      const memberAt = jsonValueAt(
+        at.json.holder,
+        [...at.json.path, `.${jsonPathKey(member.name)}`],
+        [...at.label, `.${member.name}`],
+      );
+      return [...valueChecks(member, memberAt, within), ...nestedChecks(member, memberAt, within, depth)];
+    });
+  }
+  const element =
+    property.logicalType === 'array' ? items : property.logicalType === 'map' ? mapValueOf(property) : undefined;
+  if (!element) return [];
+  const alias = `_element${depth}`;
+  const elementLabel: TextPiece[] =
+    property.logicalType === 'array' ? ['[', { sql: `${alias}.key` }, ']'] : ['.', { sql: `${alias}.key` }];
+  const elementAt = jsonValueAt(at.json.holder, [{ sql: `${alias}.fullkey` }], [...at.label, ...elementLabel]);
+  const elementViolation = firstViolationSql([
+    ...valueChecks(element, elementAt, ''),
+    ...nestedChecks(element, elementAt, '', depth + 1),
+  ]);
+  if (elementViolation === 'NULL') return [];
+  const elements = `json_each(${at.json.holder}, ${textSql(at.json.path)}) AS ${alias}`;
+  return [
+    {
+      first: `CASE WHEN ${guard}${at.isPresent} THEN (SELECT _violation FROM (SELECT ${elementViolation} AS _violation FROM ${elements}) WHERE _violation IS NOT NULL LIMIT 1) END`,
+    },
+  ];
+}
+
+/** A key as a JSON path names it: quoted unless it is a plain name. */
+function jsonPathKey(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name}"`;
 }
 
 interface BoundCheck {
   rule: 'range' | 'length';
   /** SQL true when a value of the right type is out of bounds. */
   breaks: string;
-  messageSql: string;
+  /** What a value must be, as a message says it: `at least 0`. */
+  words: string;
 }
 
 /** Each bound option: the comparison a value breaks it by, and how a message says it of numbers and of times. */
@@ -97,7 +256,6 @@ function boundChecks(property: ContractProperty, column: string): BoundCheck[] {
   const options = property.extensions?.logicalTypeOptions;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) return [];
   const given = options as Record<string, unknown>;
-  const got = (text: string) => `${quoteLiteral(`${property.name} must be ${text}, got `)} || quote(${column})`;
   switch (property.logicalType) {
     case 'integer':
     case 'number':
@@ -109,7 +267,7 @@ function boundChecks(property: ContractProperty, column: string): BoundCheck[] {
           {
             rule: 'range',
             breaks: `${isNumber} AND ${column} ${breaks} ${bound}`,
-            messageSql: got(`${ofNumbers} ${bound}`),
+            words: `${ofNumbers} ${bound}`,
           },
         ];
       });
@@ -119,14 +277,14 @@ function boundChecks(property: ContractProperty, column: string): BoundCheck[] {
         const bound = given[option];
         if (typeof bound !== 'string' || Number.isNaN(Date.parse(bound))) return [];
         const breaksBound = `julianday(${column}) ${breaks} julianday(${quoteLiteral(bound)})`;
-        return [{ rule: 'range', breaks: breaksBound, messageSql: got(`${ofTimes} ${bound}`) }];
+        return [{ rule: 'range', breaks: breaksBound, words: `${ofTimes} ${bound}` }];
       });
     case 'string':
       return LENGTHS.flatMap(({ option, breaks, words }) => {
         const length = given[option];
         if (!Number.isInteger(length)) return [];
         const breaksLength = `typeof(${column}) = 'text' AND length(${column}) ${breaks} ${length}`;
-        return [{ rule: 'length', breaks: breaksLength, messageSql: got(`${words} ${length} characters long`) }];
+        return [{ rule: 'length', breaks: breaksLength, words: `${words} ${length} characters long` }];
       });
     default:
       return [];
@@ -141,7 +299,12 @@ function enumLiteral(value: EnumValue): string {
 
 /** `json_array(rule, property, message)`: how a check names the rule a record breaks. */
 export function violation(rule: ContractRule, property: string | null, messageSql: string): string {
-  return `json_array('${rule}', ${property === null ? 'NULL' : quoteLiteral(property)}, ${messageSql})`;
+  return ruleBrokenSql(rule, property === null ? 'NULL' : quoteLiteral(property), messageSql);
+}
+
+/** `violation` of a property named by SQL: a nested field's path names its item or key. */
+function ruleBrokenSql(rule: ContractRule, propertySql: string, messageSql: string): string {
+  return `json_array('${rule}', ${propertySql}, ${messageSql})`;
 }
 
 function article(type: LogicalType): string {
@@ -173,5 +336,28 @@ function typeCheckSql(column: string, type: LogicalType): string {
       return `json_valid(${column}) AND json_type(${column}) = '${type}'`;
     case 'map':
       return `json_valid(${column}) AND json_type(${column}) = 'object'`;
+  }
+}
+
+/** Whether a non-null value inside JSON (its `json_type`, and its `value` as SQL) has the logical type. */
+function jsonTypeCheckSql(jsonType: string, value: string, type: LogicalType): string {
+  switch (type) {
+    case 'string':
+      return `${jsonType} = 'text'`;
+    case 'timestamp':
+    case 'date':
+    case 'time':
+      return `${jsonType} = 'text' AND ${typeCheckSql(value, type)}`;
+    case 'integer':
+      return `${jsonType} = 'integer'`;
+    case 'number':
+      return `${jsonType} IN ('integer', 'real')`;
+    case 'boolean':
+      return `${jsonType} IN ('true', 'false')`;
+    case 'object':
+    case 'map':
+      return `${jsonType} = 'object'`;
+    case 'array':
+      return `${jsonType} = 'array'`;
   }
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { WHOLE_MESH } from '../../../shared/export';
+import { jsonSchemaTarget } from '../../../shared/export/jsonschema/json-schema-target';
 import type { Mesh } from '../../../shared/model/mesh';
-import { aContract, aMesh, aProduct, aScenario, aSystem, simulate } from './builders';
+import { filesOf } from '../export/golden-cases';
+import { compileJsonSchemas } from '../export/real-validators';
+import { aContract, aMesh, aProduct, aScenario, aSystem, rowsOf, simulate } from './builders';
 
 /** A listing's JSON columns as a contract nests them: an object, an array of objects and a 3.2 map. */
 function aListingMesh(): Mesh {
@@ -74,4 +78,97 @@ describe('contract checks of nested fields on output ports', () => {
       },
     ]);
   });
+
+  it.each([
+    [
+      { size: '{"system":"XX","label":"38"}' },
+      'enum',
+      'size.system',
+      "size.system must be one of EU, US, JP, got 'XX'",
+    ],
+    [{ size: '{"label":"38"}' }, 'required', 'size.system', 'size.system is required'],
+    [{ size: '{"system":null}' }, 'required', 'size.system', 'size.system is required'],
+    [{ size: '{"system":"EU","label":38}' }, 'type', 'size.label', 'size.label must be a string, got 38'],
+    [
+      { size: '{"system":"EU","label":"XXXXL"}' },
+      'length',
+      'size.label',
+      "size.label must be at most 4 characters long, got 'XXXXL'",
+    ],
+    [
+      { photos: '[{"url":"a.jpg"},{"url":"b.jpg"},{"width":2}]' },
+      'required',
+      'photos[2].url',
+      'photos[2].url is required',
+    ],
+    [
+      { photos: '[{"url":"a.jpg","width":0}]' },
+      'range',
+      'photos[0].width',
+      'photos[0].width must be at least 1, got 0',
+    ],
+    [{ photos: '["a.jpg"]' }, 'type', 'photos[0]', "photos[0] must be an object, got 'a.jpg'"],
+    [
+      { attributes: '{"brand":"Acme","weight":3}' },
+      'type',
+      'attributes.weight',
+      'attributes.weight must be a string, got 3',
+    ],
+  ])('quarantines %j for breaking the %s rule at %s', async (values, rule, property, message) => {
+    const simulation = await publishOne(values);
+
+    expect(rowsOf(simulation, 'catalog', 'SELECT rule, property, message FROM quarantine')).toEqual([
+      { rule, property, message },
+    ]);
+    expect(simulation.metrics().ports['catalog/listings-out']).toMatchObject({ published: 0, quarantined: 1 });
+  });
+
+  it('lets optional nested fields be missing or null, and an optional object or map be null', async () => {
+    const simulation = await publishOne({ size: '{"system":"US","label":null}', photos: '[]', attributes: null });
+
+    expect(rowsOf(simulation, 'catalog', 'SELECT rule FROM quarantine')).toEqual([]);
+    expect(simulation.metrics().ports['catalog/listings-out']).toMatchObject({ published: 1, quarantined: 0 });
+  });
+
+  it('publishes exactly the records the exported JSON Schema accepts, and quarantines the rest', async () => {
+    const mesh = aListingMesh();
+    const validate = compileJsonSchemas(filesOf(jsonSchemaTarget.files(mesh, WHOLE_MESH))).getSchema(
+      'urn:data-contract:listing:1.0.0:listings',
+    )!;
+    const scenario = aScenario()
+      .withData('market', 'listings', 60, {
+        size: oneOf([
+          '{"system":"EU","label":"38"}',
+          '{"system":"XX"}',
+          '{"label":"M"}',
+          '{"system":"US","label":7}',
+          '[]',
+        ]),
+        photos: oneOf([
+          '[]',
+          '[{"url":"a.jpg","width":2}]',
+          '[{"url":"a.jpg"},{"width":2}]',
+          '[{"url":"a.jpg","width":0}]',
+          '[{"url":null}]',
+        ]),
+        attributes: oneOf(['{"brand":"Acme"}', '{}', '{"brand":"Acme","weight":3}', '{"brand":null}', 'null']),
+      })
+      .build();
+    const simulation = await simulate(mesh, scenario);
+    simulation.step(1);
+
+    const published = simulation.metrics().logs['catalog/listings-out']!.recent.map((message) => message.value);
+    const quarantined = rowsOf(simulation, 'catalog', 'SELECT record FROM quarantine').map(({ record }) =>
+      JSON.parse(String(record)),
+    );
+    expect(published.length + quarantined.length).toBe(60);
+    expect(published.length).toBeGreaterThan(0);
+    expect(quarantined.length).toBeGreaterThan(0);
+    for (const record of published) expect(validate(record) ? [] : validate.errors, JSON.stringify(record)).toEqual([]);
+    for (const record of quarantined) expect(validate(record), JSON.stringify(record)).toBe(false);
+  });
 });
+
+function oneOf(values: string[]) {
+  return { kind: 'oneOf', values } as const;
+}

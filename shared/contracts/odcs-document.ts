@@ -282,14 +282,34 @@ function enumValuesOf(entries: unknown): unknown {
 
 /** A library rule that says no more than "the value is one of these": read as allowed values. */
 export function isEnumRule(rule: OdcsObject): boolean {
-  const { type = 'library', metric, mustBe, arguments: args, ...others } = rule;
-  if (type !== 'library' || metric !== 'invalidValues' || mustBe !== 0 || Object.keys(others).length > 0) return false;
+  const { type = 'library', metric, arguments: args, ...comparison } = rule;
+  if (type !== 'library' || metric !== 'invalidValues' || !allowsNone(comparison)) return false;
   const { validValues, ...otherArguments } = asObject(args);
   return (
     Object.keys(otherArguments).length === 0 &&
     Array.isArray(validValues) &&
     validValues.every((value) => ['string', 'number', 'boolean'].includes(typeof value))
   );
+}
+
+/**
+ * Whether a rule's one comparison lets a count through only when it is 0: `mustBe: 0`, and the
+ * forms that say the same of a count, `mustBeLessThan: 1` and `mustBeLessOrEqualTo: 0` (ODCS
+ * refuses `mustBeBetween: [0, 0]`, whose items must differ).
+ */
+function allowsNone(comparison: OdcsObject): boolean {
+  const entries = Object.entries(comparison);
+  if (entries.length !== 1) return false;
+  const [operator, bound] = entries[0] as [string, unknown];
+  switch (operator) {
+    case 'mustBe':
+    case 'mustBeLessOrEqualTo':
+      return bound === 0;
+    case 'mustBeLessThan':
+      return bound === 1;
+    default:
+      return false;
+  }
 }
 
 function qualityFromOdcs(rule: OdcsObject): unknown {

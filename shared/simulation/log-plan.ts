@@ -13,8 +13,6 @@ import { DOCUMENT_ID, idColumnProblem, keepsDocuments, recordShape } from './rec
 export interface PlannedLog {
   log: BrokerLog;
   dataset: Dataset;
-  /** Classified properties of the producer's contract, by name: what consumers must keep tagged. */
-  classifications: ReadonlyMap<string, string>;
 }
 
 /** Where a field of an outbox event comes from: the changed row, or the outbox relay itself. */
@@ -113,18 +111,13 @@ export function planLogs(mesh: Mesh, connector: ConnectorSettings = {}): LogPlan
       const key = endpointKey(product.id, port.id);
       plan.portContracts.set(key, { contract, schemaObject: schema });
       const dataset = carriedDataset(carried);
-      const classifications = new Map(
-        schema.properties.flatMap((property) =>
-          property.classification ? [[property.name, property.classification] as const] : [],
-        ),
-      );
       const log: BrokerLog = {
         table: key,
         name: key,
         partitions: 1,
         format: { kind: 'records', columns: dataset.columns, key: dataset.key },
       };
-      plan.logs.set(key, { log, dataset, classifications });
+      plan.logs.set(key, { log, dataset });
     });
   });
   return plan;
@@ -178,7 +171,7 @@ function planSystem(
         },
       };
       systemPlan.cdcTopics.push({ topic, path: topicPath, table, log });
-      plan.logs.set(key, { log, dataset, classifications: new Map() });
+      plan.logs.set(key, { log, dataset });
       return;
     }
     const eventName = topic.source.event;
@@ -211,7 +204,7 @@ function planSystem(
       format: { kind: 'records', columns: dataset.columns, key: table.primaryKey, keepsWrite: true },
     };
     systemPlan.outboxTopics.push({ topic, path: topicPath, event, table, fields, log });
-    plan.logs.set(key, { log, dataset, classifications: new Map() });
+    plan.logs.set(key, { log, dataset });
   });
   return systemPlan;
 }

@@ -1,3 +1,6 @@
+import { contractOf, meshGraph } from '../lineage/mesh-graph';
+import { productLineage } from '../lineage/product-lineage';
+import { unclassifiedCopies } from '../lineage/unclassified-copies';
 import type { DataProduct, Transformation } from '../model/data-product';
 import type { Mesh } from '../model/mesh';
 import type { Port } from '../model/port';
@@ -84,7 +87,7 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
   for (const holder of [...inputs, ...transformations]) {
     if (holder.dataset) datasets.set(holder.dataset.name, holder.dataset);
   }
-  const upstreamClassifications = new Map(inputs.flatMap((input) => [...input.source.classifications]));
+  const untaggedByPort = untaggedClassificationsByPort(mesh, product);
   const outputs = product.outputPorts.flatMap((port, portIndex) => {
     const portPath = `${path}.outputPorts[${portIndex}]`;
     const key = endpointKey(product.id, port.id);
@@ -116,16 +119,26 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
         });
       } else if (!dataset.keepsHistory && claim(historyTableName(dataset), portPath)) dataset.keepsHistory = true;
     }
-    const untaggedClassifications = new Map(
-      governing.schemaObject.properties.flatMap((property) => {
-        const upstream = upstreamClassifications.get(property.name);
-        return upstream && upstream !== property.classification ? [[property.name, upstream] as const] : [];
-      }),
-    );
+    const untaggedClassifications = untaggedByPort.get(port.id) ?? new Map<string, string>();
     return [{ port, path: portPath, governing, log, dataset, untaggedClassifications }];
   });
 
   return { product, path, inputs, transformations, outputs };
+}
+
+/**
+ * Per output port, its properties that copy classified input data (through any renames the
+ * product's SQL makes) without its classification: the lineage the pii-propagation rule reads.
+ */
+function untaggedClassificationsByPort(mesh: Mesh, product: DataProduct): Map<string, Map<string, string>> {
+  const graph = meshGraph(mesh);
+  const byPort = new Map<string, Map<string, string>>();
+  for (const copy of unclassifiedCopies(productLineage(graph, product), (id) => contractOf(graph, id))) {
+    const untagged = byPort.get(copy.port.id) ?? new Map<string, string>();
+    untagged.set(copy.property.name, copy.source.field.classification as string);
+    byPort.set(copy.port.id, untagged);
+  }
+  return byPort;
 }
 
 function planInput(

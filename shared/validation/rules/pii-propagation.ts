@@ -1,21 +1,12 @@
-import type { FieldSet } from '../../lineage/field-set';
 import { Memo } from '../../lineage/memo';
 import { contractOf } from '../../lineage/mesh-graph';
 import type { ProductLineage } from '../../lineage/product-lineage';
-import { type Contract, type ContractProperty, type DataProduct, type Port, quoted } from '../../model';
+import { type UnclassifiedCopy, unclassifiedCopies } from '../../lineage/unclassified-copies';
+import { type DataProduct, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
 import { fieldPlace } from '../places';
 import type { Rule } from '../rule';
-
-/** An output field that copies a classified input field without its classification. */
-interface UnclassifiedCopy {
-  port: Port;
-  contract: Contract;
-  propertyIndex: number;
-  property: ContractProperty;
-  source: { port: Port; field: ContractProperty };
-}
 
 /** Per product lineage (which changes whenever what it reads changes), its unclassified copies. */
 const copiesByLineage = new Memo<ProductLineage, UnclassifiedCopy[]>();
@@ -56,56 +47,3 @@ export const piiPropagationRule: Rule = {
     });
   },
 };
-
-function unclassifiedCopies(
-  lineage: ProductLineage,
-  contractById: (id: string) => Contract | undefined,
-): UnclassifiedCopy[] {
-  const classified: Classified = new Map(
-    [...lineage.inputs].map(([portId, input]) => [
-      portId,
-      {
-        port: input.port,
-        by: new Map(
-          input.feeds.flatMap(({ dataset }) =>
-            dataset.schema.properties.flatMap((field) =>
-              field.classification ? [[field.name.toLowerCase(), field] as const] : [],
-            ),
-          ),
-        ),
-      },
-    ]),
-  );
-  if ([...classified.values()].every((input) => input.by.size === 0)) return [];
-  return lineage.product.outputPorts.flatMap((port) => {
-    const output = lineage.outputs.get(port.id);
-    const contract = port.contractId ? contractById(port.contractId) : undefined;
-    const object = contract?.schema[0];
-    if (!output || !contract || !object) return [];
-    return object.properties.flatMap((property, propertyIndex) => {
-      const column = output.fields.get(property.name.toLowerCase());
-      const source = column && firstClassifiedCopy(column.copies, classified);
-      if (!source || isSameClassification(source.field.classification, property.classification)) return [];
-      return [{ port, contract, propertyIndex, property, source }];
-    });
-  });
-}
-
-/** `PII` and `pii` are one classification: contracts written by different teams differ in capitals. */
-function isSameClassification(input: string | undefined, output: string | undefined): boolean {
-  return input?.trim().toLowerCase() === output?.trim().toLowerCase();
-}
-
-/** Per input port: the port, and its classified fields by lower-cased name. */
-type Classified = ReadonlyMap<string, { port: Port; by: ReadonlyMap<string, ContractProperty> }>;
-
-function firstClassifiedCopy(copies: FieldSet, classified: Classified) {
-  for (const portId of copies.ports()) {
-    const input = classified.get(portId);
-    for (const field of copies.fieldsOf(portId)) {
-      const source = input?.by.get(field);
-      if (input && source) return { port: input.port, field: source };
-    }
-  }
-  return undefined;
-}

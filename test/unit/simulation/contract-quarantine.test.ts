@@ -207,4 +207,39 @@ describe('contract checks on output ports', () => {
       },
     ]);
   });
+
+  it('quarantines personal data a consumer republishes under another name, following its lineage as the pii-propagation rule does', async () => {
+    const mesh = aMesh()
+      .with(
+        aSystem('crm').withTable('people', { id: 'integer', email: 'text' }).withCdcTopic('people-cdc', 'people'),
+        aProduct('people').withInput('people-in').withOutput('people-out', 'person'),
+        aContract('person', 'entity', 'people')
+          .withKey('id', 'integer')
+          .withProperty('email', 'string', { classification: 'restricted' }),
+        aProduct('scores', 'consumer-aligned')
+          .withInput('people-in')
+          .withOutput('scores-out', 'score')
+          .withTransformation('scores', 'SELECT p.id, p.email AS contact, 1 AS email FROM people p'),
+        aContract('score', 'entity', 'scores')
+          .withKey('id', 'integer')
+          .withProperty('contact', 'string')
+          .withProperty('email', 'integer'),
+      )
+      .withLink('crm/people-cdc', 'people/people-in')
+      .withLink('people/people-out', 'scores/people-in')
+      .build();
+    const scenario = aScenario()
+      .withData('crm', 'people', 1, { email: { kind: 'oneOf', values: ['ann@example.com'] } })
+      .build();
+    const simulation = await simulate(mesh, scenario);
+
+    expect(simulation.metrics().ports['scores/scores-out']).toMatchObject({ published: 0, quarantined: 1 });
+    expect(rowsOf(simulation, 'scores', 'SELECT rule, property, message FROM quarantine')).toEqual([
+      {
+        rule: 'classification',
+        property: 'contact',
+        message: 'contact carries restricted data but the contract does not classify it as restricted',
+      },
+    ]);
+  });
 });

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { formatLocatedProblem } from '../../shared/contracts';
 import { contractFileName } from '../../shared/contracts/contract-file-name';
+import type { ImportedFile } from '../../shared/contracts/import';
+import { STATABLE_FACTS } from '../../shared/contracts/import/imported-schema';
 import { readableContractId } from '../../shared/contracts/readable-contract-id';
 import { type Contract, counted } from '../../shared/model';
 import type { FileRef, Host } from '../host/host';
@@ -112,5 +114,14 @@ export function isOpenedDraft(id: string): boolean {
 export function addOpenedContract(contract: Contract): void {
   const file = useContractFiles.getState().fileById[contract.id];
   if (!file) return;
-  applyImport([{ ok: true, file: file.name, format: 'odcs', contract, notes: [], findings: [] }], {}, 'Opened');
+  const opened: ImportedFile = {
+    ok: true,
+    file: file.name,
+    format: 'odcs',
+    contract,
+    statedFacts: STATABLE_FACTS,
+    notes: [],
+    findings: [],
+  };
+  applyImport([opened], {}, 'Opened');
 }

@@ -1,7 +1,7 @@
 import type { Contract } from '../model/contract';
 import { type ContractComparison, compareContracts } from './breaking-changes';
 import { editContractText, readOdcsDocument } from './contract-edits';
-import type { ImportFormat } from './import/imported-schema';
+import type { StatableFact } from './import/imported-schema';
 import { importedSchemaEdits } from './imported-schema-merge';
 import { parseOdcsYaml } from './odcs-yaml';
 import { bumpMinor, nextBreakingVersion } from './semver';
@@ -16,13 +16,18 @@ export type NextVersion =
  * of its text stays as it is, the schema changes only where the import says something else
  * (what its format cannot say, such as classification or tags, is kept), and the version
  * goes up to the next that may break for breaking changes (see `nextBreakingVersion`), a minor
- * step for others. What the import's `format` has no word for (keys, in Avro) is kept too.
+ * step for others. What the import's source does not state (`statedFacts`: keys in Avro,
+ * `required` in proto3) is kept too.
  */
-export function asNextVersion(existing: Contract, imported: Contract, format: ImportFormat | 'odcs'): NextVersion {
+export function asNextVersion(
+  existing: Contract,
+  imported: Contract,
+  statedFacts: readonly StatableFact[],
+): NextVersion {
   const edits = importedSchemaEdits(
     readOdcsDocument(existing.odcs) ?? {},
     readOdcsDocument(imported.odcs) ?? {},
-    format,
+    statedFacts,
   );
   // The existing text may refuse an edit (an alias whose value would change): the reason is the answer.
   const edited = editContractText(existing.odcs, edits);

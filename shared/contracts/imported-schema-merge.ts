@@ -1,14 +1,10 @@
 import { isDeepEqual } from '../model/deep-equal';
 import { enumRuleIndex, nativeEnumEdits } from './contract-edits';
-import type { ImportFormat } from './import/imported-schema';
+import type { StatableFact } from './import/imported-schema';
 import { hasNativeEnum, isJsonObject, type OdcsDocument } from './odcs-document';
 import type { PathSegment } from './path-problem';
 import type { YamlEdit } from './yaml-text-edit';
 
-/** What every import format states about a property, so its absence means the default (not required). */
-const ALWAYS_STATED = ['logicalType', 'required'] as const;
-/** What only SQL DDL and ODCS state: keys and unique columns; Avro, JSON Schema and Protobuf have no word for them. */
-const KEYS = ['unique', 'primaryKey', 'primaryKeyPosition'] as const;
 /** What a format may state: taken when the import has it, kept as written when it has not. */
 const STATED_WHEN_PRESENT = ['physicalType', 'description', 'logicalTypeOptions'] as const;
 /** Nested fields: merged by name where both have them, gone when the import has none. */
@@ -17,21 +13,22 @@ const NESTED = ['properties', 'items', 'map'] as const;
 /**
  * The edits that give an existing contract the schema of an imported one while keeping what
  * the import's format cannot say. Schema objects and properties are matched by name at every
- * depth; the import decides which exist, their types, keys and required-ness; the contract
- * keeps its classification, tags, examples, quality rules, physicalName, custom and other
+ * depth; the import decides which exist, their types, and the keys and required-ness its
+ * source states (`statedFacts`: proto3 cannot say a field is required); the contract keeps its classification, tags, examples, quality rules, physicalName, custom and other
  * fields, its descriptions where the import has none, and the order and text of what stays.
  * Allowed values the import states replace the contract's, in the form its `apiVersion` writes.
  */
 export function importedSchemaEdits(
   existing: OdcsDocument,
   imported: OdcsDocument,
-  format: ImportFormat | 'odcs',
+  statedFacts: readonly StatableFact[],
 ): YamlEdit[] {
   const apiVersion = String(imported.apiVersion ?? existing.apiVersion);
   const isNewerApi = imported.apiVersion !== existing.apiVersion && hasNativeEnum(apiVersion);
   const context: MergeContext = {
     nativeEnum: hasNativeEnum(isNewerApi ? apiVersion : String(existing.apiVersion)),
-    stated: format === 'sql' || format === 'odcs' ? [...ALWAYS_STATED, ...KEYS] : ALWAYS_STATED,
+    // Every format states a logical type; `required` and keys only those that have a word for them.
+    stated: ['logicalType', ...statedFacts],
   };
   const apiEdit: YamlEdit[] = isNewerApi ? [{ op: 'set', path: ['apiVersion'], value: apiVersion }] : [];
   return [...apiEdit, ...namedListEdits(existing.schema, imported.schema, ['schema'], context, objectEdits)];
@@ -40,7 +37,7 @@ export function importedSchemaEdits(
 interface MergeContext {
   /** Whether allowed values are written as `enum` (ODCS 3.2) rather than an `invalidValues` rule. */
   nativeEnum: boolean;
-  /** The property fields the import's format always states, so that their absence means the default. */
+  /** The property fields the import's source states, so that their absence means the default. */
   stated: readonly string[];
 }
 

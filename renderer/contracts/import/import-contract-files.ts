@@ -69,7 +69,7 @@ export function applyImport(
     const target = choiceOf(file.file).target;
     if (target === 'new' || target === 'skip') continue;
     const existing = mesh.contracts.find((contract) => contract.id === target);
-    const next = existing && asNextVersion(existing, file.contract, file.format);
+    const next = existing && asNextVersion(existing, file.contract, file.statedFacts);
     if (next?.ok) {
       const breaking = next.comparison.changes.filter((change) => change.isBreaking).length;
       versions.push({

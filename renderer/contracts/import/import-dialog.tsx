@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { asNextVersion, CONFLICT_POLICIES, type ConflictPolicy, formatLocatedProblem } from '../../../shared/contracts';
-import type { ImportedFile } from '../../../shared/contracts/import';
+import type { ImportedFile, StatableFact } from '../../../shared/contracts/import';
 import { type Contract, counted } from '../../../shared/model';
 import { useDocumentStore } from '../../store/document-store';
 import { ChangeList } from '../contract-changes';
@@ -127,7 +127,12 @@ function ImportRow({ file, earlier }: { file: ImportedFile; earlier: ImportedFil
         </p>
       )}
       {target !== 'new' && target !== 'skip' && (
-        <VersionChanges contracts={contracts} targetId={target} imported={file.contract} format={file.format} />
+        <VersionChanges
+          contracts={contracts}
+          targetId={target}
+          imported={file.contract}
+          statedFacts={file.statedFacts}
+        />
       )}
       {file.notes.length + file.findings.length > 0 && (
         <ul className="import-dialog__notes">
@@ -151,15 +156,18 @@ function VersionChanges({
   contracts,
   targetId,
   imported,
-  format,
+  statedFacts,
 }: {
   contracts: Contract[];
   targetId: string;
   imported: Contract;
-  format: ImportedFile['format'];
+  statedFacts: readonly StatableFact[];
 }) {
   const existing = contracts.find((contract) => contract.id === targetId);
-  const next = useMemo(() => existing && asNextVersion(existing, imported, format), [existing, imported, format]);
+  const next = useMemo(
+    () => existing && asNextVersion(existing, imported, statedFacts),
+    [existing, imported, statedFacts],
+  );
   if (!existing || !next) return null;
   if (!next.ok)
     return (

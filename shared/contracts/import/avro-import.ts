@@ -90,7 +90,7 @@ export function importAvro(text: string): SchemaImport {
     ...(schema.doc && { description: schema.doc }),
     properties: fieldsOf(schema, path, { source, notes, names, expanding: new Set([schema]) }),
   }));
-  return { ok: true, format: 'avro', objects, notes };
+  return { ok: true, format: 'avro', objects, notes, statedFacts: ['required'] };
 }
 
 interface Context {

@@ -18,6 +18,8 @@ import {
   isStackOverflow,
   rangeAt,
   type SchemaImport,
+  STATABLE_FACTS,
+  type StatableFact,
 } from './imported-schema';
 import { importJsonSchema } from './json-schema-import';
 import { importProtobuf } from './protobuf-import';
@@ -29,6 +31,8 @@ export type ImportedFile =
       file: string;
       format: ImportFormat | 'odcs';
       contract: Contract;
+      /** The property facts the source states, so that the next version of a contract takes them (an ODCS file states all). */
+      statedFacts: readonly StatableFact[];
       /** What the source had that ODCS could not say exactly, each where it is in the source. */
       notes: ImportNote[];
       /** What the semantic checks say about the new contract (no key, no event time, ...). */
@@ -58,7 +62,15 @@ export function importContractSource(fileName: string, text: string): ImportedFi
   if (format === 'odcs') {
     const parsed = parseOdcsYaml(text);
     if (!parsed.ok) return { ok: false, file: fileName, format, errors: parsed.errors };
-    return { ok: true, file: fileName, format, contract: parsed.value, notes: [], findings: checkContractYaml(text) };
+    return {
+      ok: true,
+      file: fileName,
+      format,
+      contract: parsed.value,
+      statedFacts: STATABLE_FACTS,
+      notes: [],
+      findings: checkContractYaml(text),
+    };
   }
   // The parsers recurse: JSON nested thousands deep would overflow the stack, or worse, in them.
   const isJson = format === 'avro' || format === 'json-schema';
@@ -82,6 +94,7 @@ export function importContractSource(fileName: string, text: string): ImportedFi
       file: fileName,
       format,
       contract: made.value,
+      statedFacts: read.statedFacts,
       notes: oncePerPlace(read.notes),
       findings: checkContractYaml(made.value.odcs),
     };

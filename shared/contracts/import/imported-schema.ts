@@ -13,8 +13,22 @@ export interface ImportNote extends TextRange {
 }
 
 export type SchemaImport =
-  | { ok: true; format: ImportFormat; objects: SchemaObject[]; notes: ImportNote[] }
+  | {
+      ok: true;
+      format: ImportFormat;
+      objects: SchemaObject[];
+      notes: ImportNote[];
+      statedFacts: readonly StatableFact[];
+    }
   | { ok: false; format: ImportFormat; errors: ImportNote[] };
+
+/**
+ * The property facts a source format may have no word for. An import lists those its source
+ * states (`statedFacts`): there, a fact left out means the default (not required, no key);
+ * elsewhere a contract the import becomes the next version of keeps its own.
+ */
+export const STATABLE_FACTS = ['required', 'unique', 'primaryKey', 'primaryKeyPosition'] as const;
+export type StatableFact = (typeof STATABLE_FACTS)[number];
 
 export const IMPORT_FORMATS = ['sql', 'avro', 'json-schema', 'protobuf'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -4,4 +4,10 @@
  * loads them only when something is imported.
  */
 export { type ImportedFile, importContractSource, isImportableFile } from './contract-source-import';
-export { IMPORT_FORMATS, type ImportFormat, type ImportNote } from './imported-schema';
+export {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportNote,
+  STATABLE_FACTS,
+  type StatableFact,
+} from './imported-schema';

@@ -121,7 +121,7 @@ export function importJsonSchema(text: string, fileName: string): SchemaImport {
     ...(resolved.description && { description: resolved.description }),
     properties: propertiesOf(resolved, [], resolved.title ?? baseName(fileName), context),
   };
-  return { ok: true, format: 'json-schema', objects: [object], notes: context.notes };
+  return { ok: true, format: 'json-schema', objects: [object], notes: context.notes, statedFacts: ['required'] };
 }
 
 /**

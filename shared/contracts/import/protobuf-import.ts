@@ -18,7 +18,8 @@ import {
  * double to number, bytes to a string); enums keep their value names as allowed values;
  * `repeated` makes an array, `map<k, v>` a map, a message field an object with its own
  * properties; google.protobuf.Timestamp is a timestamp, google.type.Date a date. Only
- * proto2 `required` makes a property required. Well-known wrappers and `Any` are reported.
+ * proto2 `required` (editions' `LEGACY_REQUIRED`) makes a property required; proto3 cannot
+ * say so. Well-known wrappers and `Any` are reported.
  */
 
 const SCALARS: Record<string, LogicalType> = {
@@ -74,7 +75,8 @@ export function importProtobuf(text: string): SchemaImport {
       ...(message.comment && { description: message.comment }),
       properties: fieldsOf(message, text, notes, new Set([message.fullName])),
     }));
-    return { ok: true, format: 'protobuf', objects, notes };
+    const statedFacts = messages.some(statesRequired) ? (['required'] as const) : [];
+    return { ok: true, format: 'protobuf', objects, notes, statedFacts };
   } catch (error) {
     if (!(error instanceof NestedTooDeeply)) throw error;
     const message = `nested too deeply: message ${error.outermost} holds messages more than ${MAX_NESTING_DEPTH} levels deep, where schemas nest far less`;
@@ -132,8 +134,7 @@ function fieldsOf(
     const shape = fieldShape(field, text, notes, visiting, where, messageStart);
     reportOptions(field, where, text, notes, messageStart);
     const base = {
-      // protobufjs says `required` only once the root's features are resolved; the rule says it as parsed.
-      required: field.rule === 'required' || field.required,
+      required: isRequired(field),
       ...(field.comment && { description: field.comment }),
       ...(shape.physicalType && { physicalType: shape.physicalType }),
       ...(shape.enum && { enum: shape.enum }),
@@ -150,6 +151,20 @@ function fieldsOf(
       ...(shape.extensions && { extensions: shape.extensions }),
     });
   });
+}
+
+/**
+ * Whether the file can say a field is required: proto2 (`required`) and editions
+ * (`LEGACY_REQUIRED`) can; in proto3 every field may be absent, `optional` or not.
+ */
+function statesRequired(message: protobuf.Type): boolean {
+  // protobufjs leaves proto3, its default, out of a type's JSON.
+  return message.toJSON().edition !== undefined;
+}
+
+/** protobufjs resolves `required` from features only with the whole root, which a file's unknown imports stop: read as parsed. */
+function isRequired(field: protobuf.Field): boolean {
+  return field.rule === 'required' || field.options?.features?.field_presence === 'LEGACY_REQUIRED';
 }
 
 interface Shape {

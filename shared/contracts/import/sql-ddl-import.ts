@@ -10,6 +10,7 @@ import {
   locateText,
   rangeAt,
   type SchemaImport,
+  STATABLE_FACTS,
   unnamedProperty,
 } from './imported-schema';
 import type { SqlColumn, SqlTable } from './sql-column-types';
@@ -181,7 +182,7 @@ export function importSqlDdl(text: string): SchemaImport {
     });
     notes.push(...unmatched(ddl, objects, text));
     notes.sort((a, b) => a.line - b.line || a.column - b.column);
-    return { ok: true, format: 'sql', objects, notes };
+    return { ok: true, format: 'sql', objects, notes, statedFacts: STATABLE_FACTS };
   }
   return { ok: false, format: 'sql', errors: [syntaxError(text, ddl, failures)] };
 }

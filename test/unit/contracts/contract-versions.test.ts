@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asNextVersion } from '../../../shared/contracts/contract-versions';
-import { importContractSource } from '../../../shared/contracts/import';
+import { importContractSource, STATABLE_FACTS } from '../../../shared/contracts/import';
 import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import type { Contract } from '../../../shared/model/contract';
 import { anOdcsText } from './builders';
@@ -29,7 +29,7 @@ const anchored = anOdcsText(
 describe('an imported schema as the next version of a contract', () => {
   it('says why it cannot change a field the contract writes as an alias, rather than throwing', () => {
     const imported = contractOf(anchored.replace('*key', 'name: id\n        logicalType: integer'));
-    expect(asNextVersion(contractOf(anchored), imported, 'odcs')).toEqual({
+    expect(asNextVersion(contractOf(anchored), imported, STATABLE_FACTS)).toEqual({
       ok: false,
       message: expect.stringMatching(/^schema\[1\]\.properties\[0\] is an alias \(\*key\)/),
     });
@@ -37,7 +37,7 @@ describe('an imported schema as the next version of a contract', () => {
 
   it('keeps the alias when the next version leaves its field alone', () => {
     const imported = contractOf(`${anchored}      - name: extra\n        logicalType: integer\n`);
-    const next = asNextVersion(contractOf(anchored), imported, 'odcs');
+    const next = asNextVersion(contractOf(anchored), imported, STATABLE_FACTS);
     expect(next.ok && next.contract.odcs).toContain('      - *key\n      - name: extra\n');
   });
 
@@ -63,7 +63,7 @@ describe('an imported schema as the next version of a contract', () => {
       );
       const imported = importContractSource(file, source);
       if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-      const next = asNextVersion(contract, imported.contract, imported.format);
+      const next = asNextVersion(contract, imported.contract, imported.statedFacts);
       expect(next.ok && next.contract.odcs).toMatch(/primaryKey: true\n {8}primaryKeyPosition: 1\n {8}unique: true\n/);
     },
   );
@@ -73,7 +73,7 @@ describe('an imported schema as the next version of a contract', () => {
     const imported = contractOf(
       anOdcsText('schema:\n  - name: t\n    properties:\n      - name: ssn\n        logicalType: string\n'),
     );
-    const next = asNextVersion(contractOf(anOdcsText(contract)), imported, 'odcs');
+    const next = asNextVersion(contractOf(anOdcsText(contract)), imported, STATABLE_FACTS);
     expect(next.ok && next.contract.odcs).toBe(
       anOdcsText(contract.replace('        required: true\n', '')).replace('version: 1.0.0', 'version: 2.0.0'),
     );
@@ -88,10 +88,55 @@ describe('an imported schema as the next version of a contract', () => {
     const imported = contractOf(
       anOdcsText(`schema:\n  - name: t\n    properties:\n      - name: sex\n        logicalType: string\n${rule}`),
     );
-    const next = asNextVersion(contractOf(contract), imported, 'odcs');
+    const next = asNextVersion(contractOf(contract), imported, STATABLE_FACTS);
     expect(next.ok && next.contract.odcs).toContain(
       '        enum:\n          - value: F\n            description: female\n          - value: M\n',
     );
     expect(next.ok && next.contract.odcs).not.toContain('invalidValues');
+  });
+
+  describe('required, which a Protobuf file states only in proto2 and editions', () => {
+    const requiredId = contractOf(
+      anOdcsText(
+        'schema:\n  - name: arm\n    properties:\n      - name: id\n        logicalType: string\n        required: true\n      - name: dose\n        logicalType: number\n',
+      ),
+    );
+    function nextVersionFrom(source: string) {
+      const imported = importContractSource('arm.proto', source);
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+      const next = asNextVersion(requiredId, imported.contract, imported.statedFacts);
+      if (!next.ok) throw new Error(next.message);
+      return next;
+    }
+
+    it('keeps a required field required when a proto3 file, which cannot say so, is the next version', () => {
+      const next = nextVersionFrom('syntax = "proto3";\nmessage arm { string id = 1; optional double dose = 2; }\n');
+      expect(next.contract.schema[0]?.properties[0]).toMatchObject({ name: 'id', required: true });
+    });
+
+    it('lists no required change in the comparison of a proto3 next version', () => {
+      const next = nextVersionFrom(
+        'syntax = "proto3";\nmessage arm { string id = 1; double dose = 2; string site = 3; }\n',
+      );
+      expect(next.comparison.changes.map((change) => change.message)).not.toContainEqual(
+        expect.stringMatching(/required/),
+      );
+      expect(next.comparison.isBreaking).toBe(false);
+    });
+
+    it('makes a field optional where a proto2 file says it is optional', () => {
+      const next = nextVersionFrom(
+        'syntax = "proto2";\nmessage arm { optional string id = 1; optional double dose = 2; }\n',
+      );
+      expect(next.contract.schema[0]?.properties[0]).toMatchObject({ name: 'id', required: false });
+      expect(next.comparison.changes.map((change) => change.kind)).toContain('required-to-optional');
+    });
+
+    it('makes a field required where an editions file says LEGACY_REQUIRED', () => {
+      const next = nextVersionFrom(
+        'edition = "2023";\nmessage arm { string id = 1; double dose = 2 [features.field_presence = LEGACY_REQUIRED]; }\n',
+      );
+      expect(next.contract.schema[0]?.properties.map((property) => property.required)).toEqual([false, true]);
+    });
   });
 });

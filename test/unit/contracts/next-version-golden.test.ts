@@ -27,7 +27,7 @@ describe.each(cases)('importing $source as the next version of $name', ({ folder
   const existing = parseOdcsYaml(readFileSync(join(folder, 'existing.odcs.yaml'), 'utf8'));
   const imported = importContractSource(source, readFileSync(join(folder, source), 'utf8'));
   if (!existing.ok || !imported.ok) throw new Error(`${folder}: the case's files do not read`);
-  const next = asNextVersion(existing.value, imported.contract, imported.format);
+  const next = asNextVersion(existing.value, imported.contract, imported.statedFacts);
   if (!next.ok) throw new Error(next.message);
 
   it('changes only the lines the import changes', () => {

@@ -38,7 +38,8 @@ export function logicalTypeEdits(property: unknown, path: readonly PathSegment[]
 /** The ODCS document a contract's text holds, or nothing when the YAML does not parse. */
 export function readOdcsDocument(text: string): OdcsDocument | undefined {
   try {
-    const value: unknown = parse(text, { maxAliasCount: 100 });
+    // Merge keys (`<<: *idprop`) merged, as the app's reader does (readYamlSource): the form shows what the contract says.
+    const value: unknown = parse(text, { maxAliasCount: 100, merge: true });
     return isJsonObject(value) ? value : undefined;
   } catch {
     return undefined;

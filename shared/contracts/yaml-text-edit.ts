@@ -83,6 +83,8 @@ function editable(text: string): { body: string; restore: (edited: string) => st
 
 function applyEdit(text: string, edit: YamlEdit): string {
   const context = readContext(text);
+  const writtenOut = mergedKeyWrittenOut(context, edit);
+  if (writtenOut) return writtenOut.isDone ? writtenOut.text : applyEdit(writtenOut.text, edit);
   switch (edit.op) {
     case 'set':
       return edit.value === undefined ? deleteAt(context, edit.path) : setAt(context, edit.path, edit.value);
@@ -101,7 +103,8 @@ interface EditContext {
 }
 
 function readContext(text: string): EditContext {
-  const document = parseDocument(text, { keepSourceTokens: false });
+  // Merge keys (`<<: *idprop`) merged, as the app reads them (see readYamlSource).
+  const document = parseDocument(text, { keepSourceTokens: false, merge: true });
   if (document.errors.length > 0) throw new Error(`cannot edit YAML with errors: ${document.errors[0]?.message}`);
   const root = (document.contents as Node | null) ?? null;
   const dataOf = (node: Node | null) => (node ? node.toJS(document, { maxAliasCount: 100 }) : null);
@@ -118,6 +121,65 @@ function refuseAlias(path: readonly PathSegment[], alias: Node): never {
   const anchor = (alias as unknown as { source: string }).source;
   throw new YamlEditRefused(
     `${formatPath(path)} is an alias (*${anchor}) of the value written at &${anchor}, which every *${anchor} shares: edit it in the YAML, at &${anchor} to change them all or in place of this alias to change this one`,
+  );
+}
+
+/**
+ * A key a map has only through a merge key (`<<: *idprop`) is written at the anchor, which
+ * every merge and alias of it shares, so the edit cannot be made there. Deleting it writes the
+ * merge out on that map without the key (nothing else can hide a merged key); an edit inside
+ * it first gives the map its own copy of the key. Setting it needs nothing: a key written on
+ * the map overrides the merged one. The anchor and its other users stay as they are.
+ */
+function mergedKeyWrittenOut(context: EditContext, edit: YamlEdit): { text: string; isDone: boolean } | undefined {
+  const isDeletion = edit.op === 'delete' || (edit.op === 'set' && edit.value === undefined);
+  let node: unknown = context.root;
+  for (const [depth, segment] of edit.path.entries()) {
+    const step = isAlias(node) ? undefined : stepInto(node, segment);
+    if (step) {
+      node = step.node;
+      continue;
+    }
+    const mergePair = isMap(node) ? node.items.find(isMergePair) : undefined;
+    if (!isMap(node) || !mergePair) return undefined;
+    const merged = context.dataOf(node) as Record<string, unknown>;
+    const key = String(segment);
+    if (!(key in merged)) return undefined;
+    const isLast = depth === edit.path.length - 1;
+    if (isLast && isDeletion) return { text: writeOutMerge(context, node, mergePair, key), isDone: true };
+    if (isLast) return undefined;
+    return { text: insertPair(context, node, key, merged[key]), isDone: false };
+  }
+  return undefined;
+}
+
+/** `<<: *anchor` (yaml reads the key `<<` as a symbol once merge keys are on). */
+function isMergePair(pair: Pair): boolean {
+  return isScalar(pair.key) && typeof pair.key.value === 'symbol' && pair.key.value.description === '<<';
+}
+
+/** The map's merge key replaced by the keys it merges in (those the map does not write itself), but `removedKey`. */
+function writeOutMerge(context: EditContext, map: YAMLMap, mergePair: Pair, removedKey: string): string {
+  const ownKeys = new Set(
+    map.items.filter((pair) => pair !== mergePair).map((pair) => String((pair.key as Scalar).value)),
+  );
+  const merged = Object.entries(context.dataOf(map) as Record<string, unknown>).filter(
+    ([key]) => !ownKeys.has(key) && key !== removedKey,
+  );
+  if (merged.length === 0) {
+    const step: Step = {
+      parent: map,
+      node: mergePair.value as Node,
+      pair: mergePair,
+      index: map.items.indexOf(mergePair),
+    };
+    return splice(context.text, entrySpan(context.text, step), '');
+  }
+  return rewriteEntryLines(
+    context.text,
+    nodeStart(mergePair.key as Node),
+    mergePair.value as Node,
+    (indent, firstIndent) => indentLines(renderYaml(Object.fromEntries(merged)), indent, firstIndent),
   );
 }
 
@@ -443,13 +505,29 @@ function replaceEntry(context: EditContext, step: Step, value: unknown): string 
   const { text } = context;
   const key = step.pair?.key as Scalar | undefined;
   const headStart = key ? nodeStart(key) : dashBefore(text, nodeStart(step.node as Node));
+  return rewriteEntryLines(text, headStart, step.node ?? (key as Node), (indent, firstIndent) =>
+    key
+      ? pairText(String(key.value), value, indent, firstIndent)
+      : itemText(value, indent).slice(indent.length - firstIndent.length),
+  );
+}
+
+/**
+ * Rewrites the lines of an entry from its head (its key, or its `- `) through the end of
+ * `last`: `write` gets the entry's indentation, and the first line's, which is none when
+ * the entry shares its line with an enclosing `- ` marker.
+ */
+function rewriteEntryLines(
+  text: string,
+  headStart: number,
+  last: Node,
+  write: (indent: string, firstIndent: string) => string,
+): string {
   const sharesLine = !startsItsLine(text, headStart);
   const start = sharesLine ? headStart : lineStartOf(text, headStart);
-  const end = lineEndOf(text, contentEnd(text, step.node ?? (key as Node)));
+  const end = lineEndOf(text, contentEnd(text, last));
   const indent = ' '.repeat(columnOf(text, headStart));
-  const written = key
-    ? pairText(String(key.value), value, indent, sharesLine ? '' : indent)
-    : itemText(value, indent).slice(sharesLine ? indent.length : 0);
+  const written = write(indent, sharesLine ? '' : indent);
   const replacement = text.slice(start, end).endsWith('\n') ? written : written.replace(/\n$/, '');
   return splice(text, { start, end }, replacement);
 }

@@ -4,12 +4,13 @@ import { parse } from 'yaml';
 import {
   editContractText,
   logicalTypeEdits,
+  readOdcsDocument,
   upgradeToLatest,
   withContractIdentity,
 } from '../../../shared/contracts/contract-edits';
 import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
 import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
-import { aContract, aContractModel, aProperty, withProperties } from './builders';
+import { aContract, aContractModel, anOdcsText, aProperty, withProperties } from './builders';
 import { officialExamples } from './official-examples';
 
 describe('upgrading a contract to ODCS v3.2.0', () => {
@@ -125,5 +126,72 @@ describe('giving a contract another id', () => {
     expect(copy.odcs).toBe(
       contract.odcs.replace('id: orders', 'id: orders-2').replace('dataProduct: orders', 'dataProduct: orders-copy'),
     );
+  });
+});
+
+describe('editing a key a property has only through a YAML merge key (<<: *anchor)', () => {
+  const merged = anOdcsText(
+    [
+      'schema:',
+      '  - name: a',
+      '    properties:',
+      '      - &idprop',
+      '        name: id',
+      '        logicalType: integer',
+      '        primaryKey: true',
+      '        primaryKeyPosition: 1',
+      '  - name: b',
+      '    properties:',
+      '      - <<: *idprop',
+      '        name: b_id',
+      '      - *idprop',
+      '',
+    ].join('\n'),
+  );
+  const propertiesOf = (text: string, object: number) => {
+    const read = parseOdcsYaml(text);
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    return read.value.schema[object]?.properties ?? [];
+  };
+  const edited = (edits: Parameters<typeof editContractText>[1]) => {
+    const result = editContractText(merged, edits);
+    if (!result.ok) throw new Error(result.message);
+    return result.text;
+  };
+
+  it('removes a merged key from that property alone, writing out the keys it keeps', () => {
+    const text = edited([{ op: 'delete', path: ['schema', 1, 'properties', 0, 'primaryKeyPosition'] }]);
+    const [bId, id] = propertiesOf(text, 1);
+    expect(bId).toMatchObject({ name: 'b_id', logicalType: 'integer', primaryKey: true });
+    expect(bId?.primaryKeyPosition).toBeUndefined();
+    expect(id).toMatchObject({ name: 'id', primaryKeyPosition: 1 });
+    expect(propertiesOf(text, 0)[0]).toMatchObject({ name: 'id', primaryKey: true, primaryKeyPosition: 1 });
+    expect(text).toContain('      - &idprop\n');
+  });
+
+  it('changes a merged key on that property alone', () => {
+    const text = edited([{ op: 'set', path: ['schema', 1, 'properties', 0, 'primaryKeyPosition'], value: 2 }]);
+    expect(propertiesOf(text, 1).map((property) => property.primaryKeyPosition)).toEqual([2, 1]);
+    expect(propertiesOf(text, 0)[0]?.primaryKeyPosition).toBe(1);
+  });
+
+  it('edits inside a merged value on that property alone, giving it its own copy', () => {
+    const withRule = merged.replace(
+      '        primaryKeyPosition: 1\n',
+      '        primaryKeyPosition: 1\n        quality:\n          - metric: nullValues\n            mustBe: 0\n',
+    );
+    const result = editContractText(withRule, [
+      { op: 'set', path: ['schema', 1, 'properties', 0, 'quality', 0, 'mustBe'], value: 3 },
+    ]);
+    if (!result.ok) throw new Error(result.message);
+    const nullRules = [0, 1].map((object) => propertiesOf(result.text, object).map((property) => property.quality));
+    expect(JSON.stringify(nullRules).match(/"mustBe":\d/g)).toEqual(['"mustBe":0', '"mustBe":3', '"mustBe":0']);
+    expect(result.text).toContain('      - <<: *idprop\n');
+  });
+
+  it('shows the form the merged keys the contract has', () => {
+    expect(readOdcsDocument(merged)).toMatchObject({
+      schema: [{}, { properties: [{ name: 'b_id', primaryKeyPosition: 1 }, { name: 'id' }] }],
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { mapValueOf, nestedPropertiesOf } from '../contracts/odcs-document';
+import { mapPartsOf, nestedPropertiesOf } from '../contracts/odcs-document';
 import type { ContractProperty, DatasetKind, EnumValue } from '../model/contract';
 import type { LogicalType } from '../model/logical-type';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
@@ -202,7 +202,7 @@ function nestedChecks(property: ContractProperty, at: ValueAt, guard: string, de
     });
   }
   const element =
-    property.logicalType === 'array' ? items : property.logicalType === 'map' ? mapValueOf(property) : undefined;
+    property.logicalType === 'array' ? items : property.logicalType === 'map' ? mapPartsOf(property)?.value : undefined;
   if (!element) return [];
   const alias = `_element${depth}`;
   const elementLabel: TextPiece[] =

@@ -11,6 +11,7 @@ import {
   openSampleDesign,
   productNode,
   selectDomain,
+  viewAtRest,
 } from './designer-driver';
 
 const readClipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
@@ -52,6 +53,7 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
     expect(JSON.parse(await readClipboard(page)).products[0].name).toBe('Data product 1a');
 
+    await viewAtRest(page);
     const target = domainNode(page, 'Domain 2');
     const box = (await target.boundingBox())!;
     const pointer = { x: box.x + box.width - 60, y: box.y + box.height - 30 };
@@ -59,6 +61,7 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await page.keyboard.press('Control+v');
     await expect.poll(() => counts(page)).toBe('2 domains · 6 products · 0 systems · 4 links');
     expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('domain-2');
+    await viewAtRest(page);
     const pasted = await centerOf(page.locator('.react-flow__node-product.selected'));
     expect(Math.hypot(pasted.x - pointer.x, pasted.y - pointer.y)).toBeLessThan(200);
   });

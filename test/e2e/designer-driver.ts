@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Helpers that work the designer the way a user does: mouse on the canvas, keys, the inspector. */
 
@@ -87,6 +88,24 @@ export async function zoomLevel(page: Page): Promise<number> {
     .locator('.react-flow__viewport')
     .evaluate((element) => (element as HTMLElement).style.transform);
   return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
+}
+
+/** Waits until the view stops moving (an opening fit or a follow runs as an animation, longer on a busy machine). */
+export async function viewAtRest(page: Page): Promise<void> {
+  const transform = () =>
+    page.locator('.react-flow__viewport').evaluate((element) => (element as HTMLElement).style.transform);
+  let previous = await transform();
+  await expect
+    .poll(
+      async () => {
+        const current = await transform();
+        const isAtRest = current === previous;
+        previous = current;
+        return isAtRest;
+      },
+      { interval: 300 },
+    )
+    .toBe(true);
 }
 
 /** Saves through the download fallback (browsers without the File System Access API) and returns the file's text. */

@@ -151,7 +151,7 @@ describeInChromium('Simulate mode, audited', (session) => {
 
     // The deck's fault fires at the next tick; the sample's connector has no delay, so its record reaches the topic then.
     expect(await page.getByTestId('fired-faults').textContent()).toMatch(
-      /tick (\d+): null-field customers-cdc — street is nulled in a change record that reaches customers\.public\.customers at tick \1; no consumer’s contract requires street, so nothing is quarantined\./,
+      /tick (\d+): null-field customers\.public\.customers — street is nulled in a change record that reaches customers\.public\.customers at tick \1; no consumer’s contract requires street, so nothing is quarantined\./,
     );
   });
 
@@ -164,7 +164,7 @@ describeInChromium('Simulate mode, audited', (session) => {
 
     await runTo(page, 10);
     expect(await page.getByTestId('fired-faults').textContent()).toBe(
-      'tick 10: redeliver order-placed-events (scenario)',
+      'tick 10: redeliver orders.events.order-placed (scenario)',
     );
     await page.getByTestId('fired-faults').scrollIntoViewIfNeeded();
     await screenshot(page, 'simulate-fired-scenario-fault');

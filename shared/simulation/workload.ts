@@ -9,7 +9,7 @@ import type { OperationalDatabase } from './operational-database';
 import { type KnownFakeValues, personAgreeingWith } from './person-of-row';
 import { findTable } from './scenario-check';
 import { type RandomStream, seededRandom } from './seeded-random';
-import { columnList, quoteIdentifier } from './sql-text';
+import { columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
 import { textLengths, withinLength } from './text-lengths';
 import { isPatterned, matchingPattern, textPatterns } from './text-patterns';
@@ -457,8 +457,20 @@ function updateSetter(
   const stages = generator.stages.map(sqlValueOf);
   const moves = stages.slice(1).flatMap((next, at) => [stages[at] as SqlValue, next]);
   if (moves.length === 0) return { sql: `${name} = ${name}`, values: () => [] };
-  return {
-    sql: `${name} = CASE ${name} ${'WHEN ? THEN ? '.repeat(moves.length / 2)}ELSE ${name} END`,
-    values: () => moves,
-  };
+  // Stages are constants: written into the SQL where SQLite reads them back exactly, not bound on every update.
+  const written = moves.map((stage) => exactLiteralSql(stage) ?? '?');
+  const bound = moves.filter((_, at) => written[at] === '?');
+  const whens = written.flatMap((sql, at) => (at % 2 === 0 ? [`WHEN ${sql} THEN ${written[at + 1]} `] : []));
+  return { sql: `${name} = CASE ${name} ${whens.join('')}ELSE ${name} END`, values: () => bound };
+}
+
+/**
+ * A value as the SQL literal SQLite reads as the very value sql.js binds: text, NULL, and whole
+ * numbers it binds as integers; other numbers, bound as doubles, have none here.
+ */
+function exactLiteralSql(value: SqlValue): string | undefined {
+  if (value === null) return 'NULL';
+  if (typeof value === 'string') return quoteLiteral(value);
+  if (typeof value === 'number' && value === (value | 0)) return String(value);
+  return undefined;
 }

@@ -34,8 +34,10 @@ export function datasetTableSql(dataset: Dataset): string[] {
       deleteSql(dataset),
       ...(keepsHistory ? [closeVersionSql(dataset)] : []),
     ]),
+    // One change's row as VALUES, not as a SELECT: SQLite first copies an INSERT's SELECT into a
+    // temporary table where the target has triggers (a published entity's), once per change.
     applyTriggerSql(dataset, 'upsert', `NEW._op NOT IN ('d', 't')`, [
-      upsertSql(dataset, quoteIdentifier(dataset.name), `SELECT ${columnList(columnNames(dataset), 'NEW')} WHERE true`),
+      upsertSql(dataset, quoteIdentifier(dataset.name), `VALUES (${columnList(columnNames(dataset), 'NEW')})`),
       ...(keepsHistory ? openVersionSql(dataset) : []),
     ]),
     applyTriggerSql(dataset, 'truncate', `NEW._op = 't'`, [
@@ -133,7 +135,7 @@ export function upsertRowsSql(dataset: Dataset, select: string): string {
   return upsertSql(dataset, `node.${quoteIdentifier(dataset.name)}`, select);
 }
 
-/** Upserts into `table` the rows of `source`; a change that changes nothing writes nothing. */
+/** Upserts into `table` the rows of `source` (a SELECT, or VALUES); a change that changes nothing writes nothing. */
 function upsertSql(dataset: Dataset, table: string, source: string): string {
   const others = nonKeyColumns(dataset);
   const onConflict =
@@ -176,6 +178,6 @@ function openVersionSql(dataset: Dataset): string[] {
   return [
     closeVersionSql(dataset, true),
     `INSERT OR IGNORE INTO ${quoteIdentifier(historyTableName(dataset))} (${columnList(names)}, valid_from, valid_to, is_current)
-    SELECT ${columnList(names, 'NEW')}, ${isoTimestampSql('NEW._timestamp')}, NULL, 1`,
+    VALUES (${columnList(names, 'NEW')}, ${isoTimestampSql('NEW._timestamp')}, NULL, 1)`,
   ];
 }

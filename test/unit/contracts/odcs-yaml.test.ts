@@ -206,11 +206,10 @@ describe('reading and writing the model', () => {
     expect(property?.quality?.[0]).toMatchObject({ metric: 'invalidValues', extensions: { mustBeLessOrEqualTo: 5 } });
   });
 
-  it.each(['mustBe: 0', 'mustBeLessThan: 1', 'mustBeLessOrEqualTo: 0'])(
-    'reads an invalidValues rule that lets no invalid value through (%s) as allowed values',
-    (comparison) => {
-      const contract = imported(
-        anOdcsText(`schema:
+  /** A contract whose `country` allows FR and GB through an invalidValues rule compared as `comparison` says. */
+  const sellersWithCountryRule = (comparison: string) =>
+    imported(
+      anOdcsText(`schema:
   - name: sellers
     properties:
       - name: country
@@ -220,7 +219,12 @@ describe('reading and writing the model', () => {
             arguments: { validValues: [FR, GB] }
             ${comparison}
 `),
-      );
+    );
+
+  it.each(['mustBe: 0', 'mustBeLessThan: 1', 'mustBeLessOrEqualTo: 0'])(
+    'reads an invalidValues rule that lets no invalid value through (%s) as allowed values',
+    (comparison) => {
+      const contract = sellersWithCountryRule(comparison);
       expect(contract.schema[0]?.properties[0]).toMatchObject({ enum: ['FR', 'GB'] });
       expect(contract.schema[0]?.properties[0]?.quality).toBeUndefined();
     },
@@ -229,18 +233,7 @@ describe('reading and writing the model', () => {
   it.each(['mustBeLessThan: 2', 'mustBeLessOrEqualTo: 1', 'mustBeBetween: [0, 1]', 'mustBeGreaterThan: 0'])(
     'keeps an invalidValues rule that lets some invalid values through (%s) as a quality rule',
     (comparison) => {
-      const contract = imported(
-        anOdcsText(`schema:
-  - name: sellers
-    properties:
-      - name: country
-        logicalType: string
-        quality:
-          - metric: invalidValues
-            arguments: { validValues: [FR, GB] }
-            ${comparison}
-`),
-      );
+      const contract = sellersWithCountryRule(comparison);
       expect(contract.schema[0]?.properties[0]?.enum).toBeUndefined();
       expect(contract.schema[0]?.properties[0]?.quality).toHaveLength(1);
     },

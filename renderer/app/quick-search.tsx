@@ -11,6 +11,7 @@ import { useDocumentStore } from '../store/document-store';
 import { selectOnly } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 import { ModalDialog } from './modal-dialog';
+import { useMovedPointerHover } from './use-moved-pointer-hover';
 
 function jumpTo(entry: SearchEntry): void {
   useUiStore.getState().openDialog(null);
@@ -87,6 +88,7 @@ export function QuickSearch({ dialog }: QuickSearchProps) {
     [mesh, mode.searches, mode.query, host],
   );
   const activeIndex = Math.min(active, choices.length - 1);
+  const activateOnPointerMove = useMovedPointerHover(setActive);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -142,7 +144,7 @@ export function QuickSearch({ dialog }: QuickSearchProps) {
             className="quick-search__result"
             onClick={() => choice.choose?.()}
             onKeyDown={(event) => event.key === 'Enter' && choice.choose?.()}
-            onMouseEnter={() => setActive(index)}
+            onPointerMove={activateOnPointerMove(index)}
           >
             {choice.content}
           </div>

@@ -48,6 +48,26 @@ describeInChromium('the command palette', (session) => {
     await expect.poll(async () => (await focusedField(page))?.inspector).toBe('system-inspector');
   });
 
+  it('keeps the first match active under a resting pointer, until the pointer really moves', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.keyboard.press('Control+Shift+P');
+    const fourth = await options(palette(page)).nth(3).boundingBox();
+    await page.keyboard.press('Escape');
+    if (!fourth) throw new Error('the palette showed no fourth command');
+    // The pointer rests where a row will appear when the palette opens.
+    await page.mouse.move(fourth.x + 20, fourth.y + fourth.height / 2);
+
+    await page.keyboard.press('Control+Shift+P');
+    const field = palette(page).getByLabel('Search the commands');
+    await options(palette(page)).nth(3).waitFor();
+    expect(await field.getAttribute('aria-activedescendant')).toBe('quick-search-0');
+    expect(await options(palette(page)).first().getAttribute('aria-selected')).toBe('true');
+
+    await page.mouse.move(fourth.x + 30, fourth.y + fourth.height / 2, { steps: 2 });
+    await expect.poll(() => field.getAttribute('aria-activedescendant')).toBe('quick-search-3');
+  });
+
   it('opens with no design open too, offering what can run then', async () => {
     const page = await session.openApp();
     await page.keyboard.press('Control+Shift+P');

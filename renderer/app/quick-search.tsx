@@ -4,6 +4,8 @@ import type { CommandId } from '../../shared/commands/command-table';
 import { type SearchEntry, searchMesh } from '../../shared/editing/mesh-search';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { paletteEntries } from '../commands/command-palette-entries';
+import type { FocusPlace } from '../commands/command-routing';
+import { focusPlace } from '../commands/focus';
 import { runAsMenuItem } from '../commands/use-commands';
 import type { Host } from '../host/host';
 import { useHost } from '../host/host-context';
@@ -46,8 +48,8 @@ function elementChoices(results: readonly SearchEntry[]): Choice[] {
   }));
 }
 
-function commandChoices(query: string, host: Host): Choice[] {
-  return paletteEntries(query).map((entry) => ({
+function commandChoices(query: string, focus: FocusPlace, host: Host): Choice[] {
+  return paletteEntries(query, focus).map((entry) => ({
     key: entry.id,
     ...(entry.isAvailable && { choose: () => runFromPalette(entry.id, host) }),
     content: (
@@ -78,14 +80,16 @@ export function QuickSearch({ dialog }: QuickSearchProps) {
   const mesh = useDocumentStore((state) => state.mesh);
   const [text, setText] = useState(dialog === 'commands' ? COMMAND_PREFIX : '');
   const [active, setActive] = useState(0);
+  // Read before the dialog takes the focus: a command from the palette acts where the user was.
+  const [openerFocus] = useState(() => focusPlace(document.activeElement));
   const mode = quickSearchMode(text);
   const isCommands = mode.searches === 'commands';
   const choices = useMemo(
     () =>
       mode.searches === 'commands'
-        ? commandChoices(mode.query, host)
+        ? commandChoices(mode.query, openerFocus, host)
         : elementChoices(mesh ? searchMesh(mesh, mode.query) : []),
-    [mesh, mode.searches, mode.query, host],
+    [mesh, mode.searches, mode.query, openerFocus, host],
   );
   const activeIndex = Math.min(active, choices.length - 1);
   const activateOnPointerMove = useMovedPointerHover(setActive);

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { COMMAND_IDS } from '../../shared/commands/command-table';
 import type { DocumentShellState } from '../../shared/ipc';
-import { isCommandEnabled } from '../commands/run-command';
+import type { FocusPlace } from '../commands/command-routing';
+import { focusPlace } from '../commands/focus';
+import { isCommandAvailableAt } from '../commands/run-command';
 import { subscribeToCommandState } from '../commands/use-command-enabled';
 import { unappliedDraftNames, useContractDrafts } from '../contracts/contract-drafts';
 import type { Host } from '../host/host';
@@ -20,12 +22,13 @@ export function hasWorkToSettle(): boolean {
   return selectIsDirty(useDocumentStore.getState()) || unappliedDraftNames().length > 0;
 }
 
-export function currentShellState(): DocumentShellState {
+/** `focus`: where the keyboard focus is, since a menu's Copy copies a field's text there. */
+export function currentShellState(focus: FocusPlace = 'canvas'): DocumentShellState {
   const filePath = useDocumentStore.getState().file?.path;
   return {
     isDirty: hasWorkToSettle(),
     ...(filePath ? { filePath } : {}),
-    enabledCommands: COMMAND_IDS.filter(isCommandEnabled),
+    enabledCommands: COMMAND_IDS.filter((id) => isCommandAvailableAt(id, focus)),
   };
 }
 
@@ -46,13 +49,20 @@ export function useWindowState(host: Host): void {
     const update = () => {
       const state = useDocumentStore.getState();
       document.title = windowTitle(state.mesh ? selectDocumentName(state) : null, selectIsDirty(state));
-      const shellState = currentShellState();
+      const shellState = currentShellState(focusPlace(document.activeElement));
       const serialized = JSON.stringify(shellState);
       if (serialized === shown) return;
       shown = serialized;
       host.showDocumentState(shellState);
     };
     update();
-    return subscribeToShellState(update);
+    const stopShellState = subscribeToShellState(update);
+    window.addEventListener('focusin', update);
+    window.addEventListener('focusout', update);
+    return () => {
+      stopShellState();
+      window.removeEventListener('focusin', update);
+      window.removeEventListener('focusout', update);
+    };
   }, [host]);
 }

@@ -21,7 +21,7 @@ import {
   zoomToSelection,
 } from '../canvas/navigation';
 import { openDiagramOfSelection } from '../diagrams/diagram-view-store';
-import { showImpactOfSelection } from '../governance/impact-actions';
+import { hasImpactOrigin, showImpactOfSelection } from '../governance/impact-actions';
 import type { Host } from '../host/host';
 import { whyNothingToRun } from '../simulation/nothing-to-run';
 import { simulation } from '../simulation/simulation-controller';
@@ -49,13 +49,18 @@ export interface CommandContext {
 export interface CommandBehaviour {
   run(context: CommandContext): unknown;
   isEnabled?(): boolean;
-  /** What it needs to run, said when its key is pressed while it cannot (a selection it acts on). */
-  needs?: string;
+  /**
+   * What it needs to run, said when its key is pressed while it cannot (a selection it acts on) and
+   * in the command palette; a function where that depends on the state (Run outside Simulate).
+   */
+  needs?: string | (() => string | undefined);
 }
 
 const hasDocument = () => currentMesh() !== null;
 const isSimulating = () => useSimulationStore.getState().mode === 'simulate';
 const hasSomethingToRun = () => isSimulating() && whyNothingToRun(currentMesh()) === undefined;
+const NEEDS_SIMULATE = 'switch to Simulate first';
+const whatRunNeeds = () => (isSimulating() ? whyNothingToRun(currentMesh()) : NEEDS_SIMULATE);
 const documentState = () => useDocumentStore.getState();
 
 const NUDGE_DIRECTIONS: Record<string, { x: number; y: number }> = {
@@ -104,6 +109,8 @@ function insert(kind: InsertableKind): CommandBehaviour {
 
 const selectedNodeCount = () => currentSelection().nodeIds.size;
 const hasSelectedNodes = () => hasDocument() && selectedNodeCount() > 0;
+const hasSelection = () => hasDocument() && selectedNodeCount() + currentSelection().linkIds.size > 0;
+const NEEDS_SELECTION = 'select something first';
 
 function align(alignment: Alignment): CommandBehaviour {
   return {
@@ -165,10 +172,18 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'file.export': { run: () => useUiStore.getState().openDialog('export'), isEnabled: hasDocument },
   'file.close': { run: ({ host }) => closeDesign(host), isEnabled: hasDocument },
 
-  'edit.undo': { run: () => documentState().undo(), isEnabled: () => selectCanUndo(documentState()) },
-  'edit.redo': { run: () => documentState().redo(), isEnabled: () => selectCanRedo(documentState()) },
-  'edit.cut': { run: cutSelection, isEnabled: hasDocument },
-  'edit.copy': { run: () => void copySelection(), isEnabled: hasDocument },
+  'edit.undo': {
+    run: () => documentState().undo(),
+    isEnabled: () => selectCanUndo(documentState()),
+    needs: 'nothing to undo',
+  },
+  'edit.redo': {
+    run: () => documentState().redo(),
+    isEnabled: () => selectCanRedo(documentState()),
+    needs: 'nothing to redo',
+  },
+  'edit.cut': { run: cutSelection, isEnabled: hasSelection, needs: NEEDS_SELECTION },
+  'edit.copy': { run: () => void copySelection(), isEnabled: hasSelection, needs: NEEDS_SELECTION },
   'edit.paste': {
     run: ({ at }) => {
       const point = at ?? canvasCommands.pastePoint();
@@ -178,15 +193,23 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     },
     isEnabled: hasDocument,
   },
-  'edit.duplicate': { run: () => canvasCommands.reveal(duplicateSelection()), isEnabled: hasDocument },
+  'edit.duplicate': {
+    run: () => canvasCommands.reveal(duplicateSelection()),
+    isEnabled: hasSelection,
+    needs: NEEDS_SELECTION,
+  },
   'edit.connect': {
     run: () => useUiStore.getState().openDialog('connect'),
     isEnabled: () => nodeToConnect() !== undefined,
     needs: 'select one product or system with ports first',
   },
-  'edit.delete': { run: deleteSelection, isEnabled: hasDocument },
+  'edit.delete': { run: deleteSelection, isEnabled: hasSelection, needs: NEEDS_SELECTION },
   'edit.nudge': { run: nudge, isEnabled: hasDocument },
-  'edit.lock': { run: () => toggleLock([...currentSelection().nodeIds]), isEnabled: hasSelectedNodes },
+  'edit.lock': {
+    run: () => toggleLock([...currentSelection().nodeIds]),
+    isEnabled: hasSelectedNodes,
+    needs: 'select one or more elements first',
+  },
   'arrange.align-left': align('left'),
   'arrange.align-center': align('center'),
   'arrange.align-right': align('right'),
@@ -213,7 +236,11 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
 
   'view.quick-search': { run: () => useUiStore.getState().openDialog('quick-search'), isEnabled: hasDocument },
   'view.next-problem': { run: () => void goToNextProblem(), isEnabled: hasDocument },
-  'view.open-contract': { run: openContractOfSelection, isEnabled: selectionHasContract },
+  'view.open-contract': {
+    run: openContractOfSelection,
+    isEnabled: selectionHasContract,
+    needs: 'select a product with a contract first',
+  },
   'view.focus-lineage': {
     run: () => focusLineage(),
     isEnabled: canFocusLineage,
@@ -227,13 +254,17 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'view.zoom-to-fit': { run: canvasCommands.fitView, isEnabled: hasDocument },
   'view.zoom-to-selection': {
     run: zoomToSelection,
-    isEnabled: () => currentSelection().nodeIds.size + currentSelection().linkIds.size > 0,
-    needs: 'select something first',
+    isEnabled: hasSelection,
+    needs: NEEDS_SELECTION,
   },
   'view.zoom-in': { run: canvasCommands.zoomIn, isEnabled: hasDocument },
   'view.zoom-out': { run: canvasCommands.zoomOut, isEnabled: hasDocument },
   'view.problems': { run: () => useUiStore.getState().showSidePanelTab('problems'), isEnabled: hasDocument },
-  'view.impact': { run: showImpactOfSelection, isEnabled: hasDocument },
+  'view.impact': {
+    run: showImpactOfSelection,
+    isEnabled: hasImpactOrigin,
+    needs: 'select a product, a system with topics or a link first',
+  },
   'view.toggle-side-panel': { run: () => usePreferencesStore.getState().toggleSidePanel() },
   'view.toggle-palette': { run: () => usePreferencesStore.getState().togglePalette() },
   'view.cycle-theme': { run: () => usePreferencesStore.getState().cycleTheme() },
@@ -243,10 +274,15 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'simulation.run-pause': {
     run: () => (useSimulationStore.getState().status === 'running' ? simulation.pause() : simulation.run()),
     isEnabled: hasSomethingToRun,
+    needs: whatRunNeeds,
   },
-  'simulation.step': { run: simulation.step, isEnabled: hasSomethingToRun },
-  'simulation.reset': { run: simulation.reset, isEnabled: hasSomethingToRun },
-  'simulation.present': { run: () => setSimulation({ isPresenting: true }), isEnabled: isSimulating },
+  'simulation.step': { run: simulation.step, isEnabled: hasSomethingToRun, needs: whatRunNeeds },
+  'simulation.reset': { run: simulation.reset, isEnabled: hasSomethingToRun, needs: whatRunNeeds },
+  'simulation.present': {
+    run: () => setSimulation({ isPresenting: true }),
+    isEnabled: isSimulating,
+    needs: NEEDS_SIMULATE,
+  },
 
   'help.shortcuts': { run: () => useUiStore.getState().openDialog('shortcuts') },
   'file.import-mermaid': { run: () => useUiStore.getState().openDialog('mermaid-import'), isEnabled: hasDocument },

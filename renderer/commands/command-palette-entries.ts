@@ -1,9 +1,8 @@
 import { searchCommands } from '../../shared/commands/command-search';
 import type { CommandGroup, CommandId } from '../../shared/commands/command-table';
-import { currentMesh } from '../store/document-store';
-import { COMMAND_BEHAVIOURS } from './command-behaviours';
 import { shownChord } from './command-hints';
-import { isCommandEnabled } from './run-command';
+import type { FocusPlace } from './command-routing';
+import { isCommandAvailableAt, whyCommandUnavailable } from './run-command';
 
 /** One line of the command palette: a command, its key on this platform, and why it cannot run now. */
 export interface PaletteEntry {
@@ -16,16 +15,15 @@ export interface PaletteEntry {
   whyUnavailable?: string;
 }
 
-function whyUnavailable(id: CommandId): string | undefined {
-  return COMMAND_BEHAVIOURS[id].needs ?? (currentMesh() ? undefined : 'open or create a design first');
-}
-
-/** The palette's lines for a query, read from the command table and the commands' enabled-when. */
-export function paletteEntries(query: string): PaletteEntry[] {
+/**
+ * The palette's lines for a query, read from the command table and the commands' enabled-when;
+ * `focus` is where the focus was before the palette opened, where the command will act.
+ */
+export function paletteEntries(query: string, focus: FocusPlace): PaletteEntry[] {
   return searchCommands(query).map((command) => {
     const id = command.id as CommandId;
-    const isAvailable = isCommandEnabled(id);
-    const why = isAvailable ? undefined : whyUnavailable(id);
+    const isAvailable = isCommandAvailableAt(id, focus);
+    const why = isAvailable ? undefined : whyCommandUnavailable(id);
     return {
       id,
       label: command.label,

@@ -1,3 +1,5 @@
+import type { FocusPlace } from './command-routing';
+
 /** Where the keyboard focus is decides which keys belong to the app and which to the text being typed. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -7,6 +9,11 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 /** A code editor (Monaco) has its own keys, undo included; its text area is not an input element. */
 export function isInCodeEditor(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('.monaco-editor') !== null;
+}
+
+export function focusPlace(target: EventTarget | null): FocusPlace {
+  if (isInCodeEditor(target)) return 'code';
+  return isTypingTarget(target) ? 'field' : 'canvas';
 }
 
 /** Ends the typing step of a focused field, so what follows (undo, save) sees the whole edit. */

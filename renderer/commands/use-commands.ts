@@ -4,16 +4,10 @@ import type { Host } from '../host/host';
 import { usePromptStore } from '../host/in-page-prompt';
 import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
-import { COMMAND_BEHAVIOURS } from './command-behaviours';
-import { commandToRunForKey, type FocusPlace, menuCommandAction } from './command-routing';
-import { isInCodeEditor, isTypingTarget, leaveTextField } from './focus';
+import { commandToRunForKey, menuCommandAction } from './command-routing';
+import { focusPlace, leaveTextField } from './focus';
 import { PLATFORM } from './platform';
-import { isCommandEnabled, runCommand } from './run-command';
-
-function focusPlace(target: EventTarget | null): FocusPlace {
-  if (isInCodeEditor(target)) return 'code';
-  return isTypingTarget(target) ? 'field' : 'canvas';
-}
+import { isCommandEnabled, runCommand, whatCommandNeeds } from './run-command';
 
 /** Runs a command chosen from a menu or the command palette, on what has the focus (the text of a field for Copy). */
 export function runAsMenuItem(id: CommandId, host: Host): void {
@@ -37,7 +31,7 @@ export function useCommands(host: Host): void {
       if (!isCommandEnabled(id)) {
         // A key whose command cannot run now stays with the page (Enter on a focused button),
         // unless the command says what it lacks: a key that does nothing looks broken.
-        const needs = focusPlace(event.target) === 'canvas' ? COMMAND_BEHAVIOURS[id].needs : undefined;
+        const needs = focusPlace(event.target) === 'canvas' ? whatCommandNeeds(id) : undefined;
         if (!needs) return;
         event.preventDefault();
         useNoticeStore.getState().show({ tone: 'info', text: `${commandById(id).label}: ${needs}` });

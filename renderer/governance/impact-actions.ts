@@ -8,6 +8,12 @@ import { useUiStore } from '../store/ui-store';
 import { useGovernanceStore } from './governance-store';
 import { impactOf } from './use-impact';
 
+/** Whether the selection has something to show the impact of (a product, a system with topics, a link). */
+export function hasImpactOrigin(): boolean {
+  const mesh = currentMesh();
+  return mesh !== null && originOf(mesh, currentSelection()) !== undefined;
+}
+
 /** Shows the impact of what is selected (a product, a system's first topic, a link's source) in the Impact tab. */
 export function showImpactOfSelection(): void {
   const mesh = currentMesh();

@@ -48,6 +48,26 @@ describeInChromium('the command palette', (session) => {
     await expect.poll(async () => (await focusedField(page))?.inspector).toBe('system-inspector');
   });
 
+  it('shows what a command needs instead of running it silently: a selection, Simulate mode', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.keyboard.press('Control+Shift+P');
+    const field = palette(page).getByLabel('Search the commands');
+    for (const [query, label, needs] of [
+      ['>copy', 'Copy', 'select something first'],
+      ['>delete', 'Delete', 'select something first'],
+      ['>run or pause', 'Run or Pause', 'switch to Simulate first'],
+    ] as const) {
+      await field.fill(query);
+      const row = options(palette(page)).filter({ hasText: label }).first();
+      expect(await row.getAttribute('aria-disabled'), label).toBe('true');
+      expect(await row.textContent(), label).toContain(`Unavailable: ${needs}`);
+    }
+    await field.fill('>copy');
+    await page.keyboard.press('Enter');
+    expect(await palette(page).count()).toBe(1);
+  });
+
   it('keeps the first match active under a resting pointer, until the pointer really moves', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isCommandAvailableAt, isCommandEnabled, whyCommandUnavailable } from '../../../renderer/commands/run-command';
+import { setSimulation } from '../../../renderer/simulation/simulation-store';
+import { useDocumentStore } from '../../../renderer/store/document-store';
+import { selectOnly } from '../../../renderer/store/selection-store';
+import { searchCommands } from '../../../shared/commands/command-search';
+import type { CommandId } from '../../../shared/commands/command-table';
+import { aMesh } from '../../builders/mesh-builder';
+import { aScenarioAbout, openDocument } from '../store/store-fixture';
+
+function availability(id: CommandId): { isAvailable: boolean; whyUnavailable?: string } {
+  const why = whyCommandUnavailable(id);
+  return { isAvailable: isCommandEnabled(id), ...(why && { whyUnavailable: why }) };
+}
+
+const unavailable = (whyUnavailable: string) => ({ isAvailable: false, whyUnavailable });
+
+describe('what the commands need, as the keys, menus and the palette say it', () => {
+  beforeEach(() => {
+    const mesh = aMesh().withDomain('sales').withProduct('orders', 'sales').withSystem('shop', 'sales').build();
+    mesh.scenarios.push(aScenarioAbout('shop'));
+    openDocument(mesh);
+  });
+  afterEach(() => setSimulation({ mode: 'design' }));
+
+  it.each(['edit.cut', 'edit.copy', 'edit.duplicate', 'edit.delete'] as const)(
+    '%s asks for a selection when nothing is selected',
+    (id) => {
+      expect(availability(id)).toEqual(unavailable('select something first'));
+      selectOnly(['orders']);
+      expect(availability(id).isAvailable).toBe(true);
+    },
+  );
+
+  it('leaves Cut and Copy to a text field that has the focus, whatever the canvas selection', () => {
+    expect(isCommandAvailableAt('edit.copy', 'field')).toBe(true);
+    expect(isCommandAvailableAt('edit.cut', 'field')).toBe(true);
+    expect(isCommandAvailableAt('edit.copy', 'canvas')).toBe(false);
+  });
+
+  it('Impact of Selection asks for something to start from', () => {
+    expect(availability('view.impact')).toEqual(unavailable('select a product, a system with topics or a link first'));
+    selectOnly(['orders']);
+    expect(availability('view.impact').isAvailable).toBe(true);
+  });
+
+  it('Undo and Redo say there is nothing to take back or redo', () => {
+    expect(availability('edit.undo')).toEqual(unavailable('nothing to undo'));
+    expect(availability('edit.redo')).toEqual(unavailable('nothing to redo'));
+  });
+
+  it('Lock or Unlock and Open Contract say what to select', () => {
+    expect(availability('edit.lock')).toEqual(unavailable('select one or more elements first'));
+    expect(availability('view.open-contract')).toEqual(unavailable('select a product with a contract first'));
+  });
+
+  it.each(['simulation.run-pause', 'simulation.step', 'simulation.reset', 'simulation.present'] as const)(
+    '%s asks to switch to Simulate first, and runs there',
+    (id) => {
+      expect(availability(id)).toEqual(unavailable('switch to Simulate first'));
+      setSimulation({ mode: 'simulate' });
+      expect(availability(id).isAvailable).toBe(true);
+    },
+  );
+
+  it('says why Run has nothing to do in Simulate mode without a scenario', () => {
+    openDocument(aMesh().withDomain('sales').withSystem('shop', 'sales').build());
+    setSimulation({ mode: 'simulate' });
+    expect(availability('simulation.step').whyUnavailable).toContain('no scenario');
+  });
+
+  it('asks for a design before anything else when none is open', () => {
+    useDocumentStore.getState().close();
+    expect(availability('edit.copy')).toEqual(unavailable('open or create a design first'));
+    expect(availability('view.zoom-to-selection')).toEqual(unavailable('open or create a design first'));
+  });
+
+  it('gives a reason for every command of the palette that cannot run', () => {
+    const listed = searchCommands('').map((command) => command.id as CommandId);
+    const withoutReason = listed.filter((id) => !isCommandEnabled(id) && !whyCommandUnavailable(id));
+    expect(withoutReason).toEqual([]);
+  });
+});

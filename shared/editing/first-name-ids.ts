@@ -8,9 +8,10 @@ import { nodeIds } from './mesh-index';
  * imports are: `Sales` → `sales`, its product `Orders` → `sales-orders`. A new element gets an
  * id from its placeholder name (`Data product` → `domain-data-product`), and ids name what the
  * exports write (catalog entities, files, topics), so the first name the user gives it should
- * name it. Only while nothing refers to the element (no link, child, scenario or note): later,
- * ids stay as they are, so references from outside the design keep working. Undefined when the
- * id stays.
+ * name it. Only while nothing but a domain's own products and systems refers to the element (no
+ * link, scenario or note): later, ids stay as they are, so references from outside the design keep
+ * working. A domain's children move along to its new id (a domain made by grouping already holds
+ * them when it is first named). Undefined when the id stays.
  */
 export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
   const domain = mesh.domains.find((candidate) => candidate.id === id);
@@ -26,6 +27,8 @@ export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
   if (wanted === id || isReferenced(mesh, id)) return undefined;
   const renamed = <T extends { id: string }>(items: T[]) =>
     items.map((item) => (item.id === id ? { ...item, id: wanted } : item));
+  const movedAlong = <T extends { id: string; domainId: string }>(items: T[]) =>
+    renamed(items).map((item) => (item.domainId === id ? { ...item, domainId: wanted } : item));
   const nodes = Object.fromEntries(
     Object.entries(mesh.layout.nodes).map(([key, layout]) => [key === id ? wanted : key, layout]),
   );
@@ -34,21 +37,23 @@ export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
     mesh: {
       ...mesh,
       domains: renamed(mesh.domains),
-      products: renamed(mesh.products),
-      systems: renamed(mesh.systems),
+      products: movedAlong(mesh.products),
+      systems: movedAlong(mesh.systems),
       layout: { ...mesh.layout, nodes },
     },
   };
 }
 
-/** Whether anything but the element itself and its place on the canvas names its id. */
+/** Whether anything but the element itself, its place on the canvas and a domain's children names its id. */
 function isReferenced(mesh: Mesh, id: string): boolean {
   const { [id]: _ownPlace, ...places } = mesh.layout.nodes;
+  const others = <T extends { id: string; domainId: string }>(nodes: T[]) =>
+    nodes.filter((node) => node.id !== id).map((node) => (node.domainId === id ? { ...node, domainId: '' } : node));
   const withoutIt = {
     ...mesh,
     domains: mesh.domains.filter((domain) => domain.id !== id),
-    products: mesh.products.filter((product) => product.id !== id),
-    systems: mesh.systems.filter((system) => system.id !== id),
+    products: others(mesh.products),
+    systems: others(mesh.systems),
     layout: { ...mesh.layout, nodes: places },
   };
   return JSON.stringify(withoutIt).includes(JSON.stringify(id));

@@ -265,7 +265,7 @@ describeInChromium('grouping products into a domain', (session) => {
     );
   });
 
-  it('groups with Ctrl+G, the name typed at once, and keeps the links drawn', async () => {
+  it('groups with Ctrl+G, the name typed at once giving the domain its id, and keeps the links drawn', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');
     await productNode(page, 'Data product 1b').locator('.product-node__name').click();
@@ -276,6 +276,8 @@ describeInChromium('grouping products into a domain', (session) => {
     const reporting = domainNode(page, 'Reporting');
     expect(await reporting.count()).toBe(1);
     expect(inside(await boxOf(productNode(page, 'Data product 1b')), await boxOf(reporting))).toBe(true);
+    // As for a domain added with D: the first name gives the id the exports write.
+    await expect.poll(() => reporting.getAttribute('data-id')).toBe('reporting');
     expect(await counts(page)).toBe('3 domains · 5 products · 0 systems · 4 links');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
   });

@@ -35,10 +35,30 @@ describe('an id taken from the first name an element is given', () => {
   it('keeps the id of an element anything refers to, and of one that already follows its name', () => {
     const mesh = justNamed();
     expect(withIdFromFirstName(mesh, 'billing')).toBeUndefined();
-    const withChild = aMesh().withDomain('domain', { name: 'Sales' }).withProduct('domain-orders', 'domain').build();
-    expect(withIdFromFirstName(withChild, 'domain')).toBeUndefined();
     expect(withIdFromFirstName(mesh, 'sales-shop')).toBeUndefined();
     expect(withIdFromFirstName(mesh, 'nowhere')).toBeUndefined();
+  });
+
+  it('names a domain made by grouping after its name, its products and systems moving along with their own ids', () => {
+    const grouped = aMesh()
+      .withDomain('parks', { name: 'Parks' })
+      .withDomain('domain', { name: 'Tree Permits' })
+      .withProduct('parks-tree-inventory', 'domain', { name: 'Tree Inventory' })
+      .withSystem('parks-permits', 'domain', { name: 'Permits' })
+      .build();
+    grouped.layout.nodes = { domain: { x: 0, y: 0, width: 600, height: 300 } };
+
+    const adopted = withIdFromFirstName(grouped, 'domain');
+
+    expect(adopted?.id).toBe('tree-permits');
+    expect(adopted?.mesh.domains.map((domain) => domain.id)).toEqual(['parks', 'tree-permits']);
+    expect(adopted?.mesh.products.map(({ id, domainId }) => ({ id, domainId }))).toEqual([
+      { id: 'parks-tree-inventory', domainId: 'tree-permits' },
+    ]);
+    expect(adopted?.mesh.systems.map(({ id, domainId }) => ({ id, domainId }))).toEqual([
+      { id: 'parks-permits', domainId: 'tree-permits' },
+    ]);
+    expect(Object.keys(adopted?.mesh.layout.nodes ?? {})).toEqual(['tree-permits']);
   });
 
   it('transliterates Latin letters with accents into the id', () => {

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { type LinkEnd, linkEndsOf, oppositeLinkEnds } from '../../shared/editing/link-ends';
 import { productById, systemById } from '../../shared/editing/mesh-index';
 import { ModalDialog } from '../app/modal-dialog';
@@ -14,6 +14,13 @@ export function nodeToConnect(): string | undefined {
   const { nodeIds } = currentSelection();
   const [nodeId] = nodeIds;
   return mesh && nodeIds.size === 1 && nodeId && linkEndsOf(mesh, nodeId).length > 0 ? nodeId : undefined;
+}
+
+/** Enter on a list links the ends picked, as it would in a text field of the form (a list does not submit by itself). */
+function submitOnEnter(event: KeyboardEvent<HTMLSelectElement>): void {
+  if (event.key !== 'Enter') return;
+  event.preventDefault();
+  event.currentTarget.form?.requestSubmit();
 }
 
 /** A list of link ends, those that send apart from those that receive. */
@@ -92,6 +99,7 @@ export function ConnectDialog() {
                 className="field__input"
                 aria-label={`Port of ${name} to link`}
                 value={startIndex}
+                onKeyDown={submitOnEnter}
                 onChange={(event) => {
                   setStartIndex(Number(event.target.value));
                   setTargetIndex(0);
@@ -110,6 +118,7 @@ export function ConnectDialog() {
                 aria-describedby={refusal ? 'connect-refusal' : undefined}
                 value={targetIndex}
                 disabled={targets.length === 0}
+                onKeyDown={submitOnEnter}
                 onChange={(event) => {
                   setTargetIndex(Number(event.target.value));
                   setRefusal(null);
@@ -131,11 +140,11 @@ export function ConnectDialog() {
           </p>
         )}
         <div className="dialog-form__row dialog-form__row--end">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
           <button type="submit" className="primary" disabled={!start || !target}>
             Connect
+          </button>
+          <button type="button" onClick={close}>
+            Cancel
           </button>
         </div>
       </form>

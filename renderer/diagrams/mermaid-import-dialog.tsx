@@ -63,9 +63,6 @@ export function MermaidImportDialog() {
         </div>
         <ImportPreview preview={preview} />
         <div className="dialog-form__row dialog-form__row--end">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
           <button
             type="button"
             className="primary"
@@ -73,6 +70,9 @@ export function MermaidImportDialog() {
             onClick={() => importMermaidText(text) && close()}
           >
             Import
+          </button>
+          <button type="button" onClick={close}>
+            Cancel
           </button>
         </div>
       </div>

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
-import { aMesh, aPort } from '../builders/mesh-builder';
+import { aMesh, aPort, aSystem } from '../builders/mesh-builder';
 import { describeInChromium } from './app-driver';
 import { openByChooser } from './designer-driver';
 
@@ -28,6 +28,29 @@ function ordersToRevenue(): string {
     revenue: { x: 40, y: 60 },
   };
   return serializeMesh(mesh);
+}
+
+/** Orders to Revenue, with a Work Order System in Sales whose CDC topic feeds nothing yet. */
+function withShopSystem(): string {
+  const mesh = JSON.parse(ordersToRevenue());
+  const shop = aSystem('shop', 'sales', { name: 'Work Order System' });
+  const [topic] = shop.messaging.topics;
+  if (topic) topic.name = 'work_order_system.public.items';
+  mesh.systems.push(shop);
+  mesh.layout.nodes.shop = { x: 40, y: 160 };
+  return JSON.stringify(mesh);
+}
+
+/** Whether a list's chosen text, in its own font, fits inside it beside the arrow. */
+function fitsItsList(list: Locator): Promise<boolean> {
+  return list.evaluate((select: HTMLSelectElement) => {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return false;
+    const style = getComputedStyle(select);
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const arrowAndPadding = 32;
+    return context.measureText(select.selectedOptions[0]?.text ?? '').width + arrowAndPadding <= select.clientWidth;
+  });
 }
 
 /** What has the focus: its data-id on the canvas, its test id or aria-label elsewhere, or `body`. */
@@ -132,7 +155,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
 
     // Already linked: refused with the words a drag onto that port gets, and the dialog stays to pick again.
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Connect');
     await page.keyboard.press('Enter');
     expect(await dialog.getByRole('alert').textContent()).toBe('Link refused: These two ports are already linked.');
     expect(await page.getByRole('alert').filter({ hasText: 'Link refused' }).count()).toBeGreaterThan(1);
@@ -141,7 +164,6 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
 
     await page.keyboard.press('ArrowDown');
     expect(await chosen(to)).toBe('Revenue · refunds-in');
-    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
@@ -156,6 +178,41 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('Control+z');
     expect(await page.locator('.react-flow__edge').count()).toBe(1);
     expect(await newLink.count()).toBe(0);
+  });
+
+  it('links a system with the documented keys: ↓ in From, Tab, ↓ in To, Tab, Enter; Enter on a list links too', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openByChooser(page, 'shop.mesh.json', withShopSystem());
+    await page.locator('.react-flow__node[data-id="shop"]').click();
+    const linkToRefunds = page.locator(
+      '.react-flow__edge[aria-label^="Link from Work Order System"][aria-label$="to Revenue (refunds-in)"]',
+    );
+
+    await page.keyboard.press('c');
+    const dialog = page.getByTestId('dialog-connect');
+    await dialog.waitFor();
+    const from = dialog.getByRole('combobox', { name: 'Port of Work Order System to link' });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await linkToRefunds.count()).toBe(1);
+
+    await page.keyboard.press('Control+z');
+    expect(await linkToRefunds.count()).toBe(0);
+    await page.locator('.react-flow__node[data-id="shop"]').click();
+    await page.keyboard.press('c');
+    await dialog.waitFor();
+    // The longest choice is read whole at 1024 px, not cut off by the list's edge.
+    expect(await fitsItsList(from)).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await linkToRefunds.count()).toBe(1);
   });
 
   it('offers Connect… in a product’s right-click menu, and gives the focus back to it on Escape', async () => {

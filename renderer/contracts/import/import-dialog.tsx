@@ -43,9 +43,6 @@ export function ImportDialog() {
           ))}
         </ul>
         <div className="import-dialog__actions">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
           <button
             type="button"
             className="primary"
@@ -56,6 +53,9 @@ export function ImportDialog() {
             }}
           >
             Import
+          </button>
+          <button type="button" onClick={close}>
+            Cancel
           </button>
         </div>
       </div>

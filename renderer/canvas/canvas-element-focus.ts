@@ -1,5 +1,7 @@
 /** The DOM side of the canvas's keyboard use: which node has the focus, and moving it. */
 
+import { nextFrame } from '../app/next-frame';
+
 function nodeElement(nodeId: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
 }
@@ -20,4 +22,16 @@ export function focusedNodeId(): string | undefined {
 /** Moves the focus to a node, so the focus ring and the arrow keys' highlight stay on the same node. */
 export function focusNode(nodeId: string): void {
   nodeElement(nodeId)?.focus({ preventScroll: true });
+}
+
+/**
+ * Moves the focus to a node just added, once the canvas shows it: React Flow draws a new node a
+ * frame or more after the change, hidden (so unable to take the focus) until it has measured it.
+ */
+export async function focusNodeWhenDrawn(nodeId: string): Promise<void> {
+  for (let frame = 0; frame < 30; frame++) {
+    focusNode(nodeId);
+    if (focusedNodeId() === nodeId) return;
+    await nextFrame();
+  }
 }

@@ -6,7 +6,7 @@ import type { Point } from '../../shared/editing/geometry';
 import type { Direction } from '../../shared/editing/keyboard-navigation';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
-import { focusedNodeId } from '../canvas/canvas-element-focus';
+import { focusedNodeId, focusNodeWhenDrawn } from '../canvas/canvas-element-focus';
 import { nodeToConnect } from '../canvas/connect-dialog';
 import { openContextMenuFromKeyboard } from '../canvas/keyboard-context-menu';
 import {
@@ -141,6 +141,16 @@ function groupSelectionIntoDomain(): void {
   canvasCommands.reveal([domainId]);
 }
 
+/**
+ * Brings pasted or duplicated nodes into view and puts the focus on the first, where the selection
+ * and the inspector already are, so a screen reader names the node the keys now act on.
+ */
+function showCopies(nodeIds: readonly string[]): void {
+  canvasCommands.reveal(nodeIds);
+  const [first] = nodeIds;
+  if (first) void focusNodeWhenDrawn(first);
+}
+
 /** Escape: steps back out of whatever is in the way, one thing at a time: a layout, a menu, a focus, the selection. */
 function clearOrLeave(): void {
   const ui = useUiStore.getState();
@@ -189,12 +199,12 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
       const point = at ?? canvasCommands.pastePoint();
       const covered = canvasCommands.visibleArea()?.covered ?? [];
       // Slid clear of what was at the pointer, a paste can end up off screen: the view follows it.
-      return pasteClipboard(point ? { at: point, covered } : 'beside-originals').then(canvasCommands.reveal);
+      return pasteClipboard(point ? { at: point, covered } : 'beside-originals').then(showCopies);
     },
     isEnabled: hasDocument,
   },
   'edit.duplicate': {
-    run: () => canvasCommands.reveal(duplicateSelection()),
+    run: () => showCopies(duplicateSelection()),
     isEnabled: hasSelection,
     needs: NEEDS_SELECTION,
   },

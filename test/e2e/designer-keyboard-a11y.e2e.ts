@@ -215,6 +215,21 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await linkToRefunds.count()).toBe(1);
   });
 
+  it('puts the focus on the copy Ctrl+D makes, where the selection and the inspector go', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('orders');
+
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => selectedNodes(page)).toHaveLength(1);
+    const [copy] = await selectedNodes(page);
+    expect(copy).not.toBe('orders');
+    await expect.poll(() => focused(page)).toBe(copy);
+  });
+
   it('offers Connect… in a product’s right-click menu, and gives the focus back to it on Escape', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openDesign(page);

@@ -7,6 +7,7 @@ import { DOCUMENT_PATH, formatPath, pathSegments } from '../model/problem';
 import { type Scenario, ScenarioSchema } from '../model/scenario';
 import { scenarioWithTopics } from '../model/topic-references';
 import { checkScenario, type ScenarioProblem } from './scenario-check';
+import { checkSchemaValidParts } from './scenario-valid-parts';
 
 /** The scenario as the editor shows it: the same JSON the mesh file holds. */
 export function scenarioText(scenario: Scenario): string {
@@ -34,15 +35,16 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
   });
   const parsed = ScenarioSchema.safeParse(source.value);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.flatMap((issue) => {
-        const path = issue.path as PathSegment[];
-        // Zod names the object; the mark belongs on each key it does not take.
-        if (issue.code !== 'unrecognized_keys') return [located(path, issue.message)];
-        return issue.keys.map((key) => located([...path, key], `Unrecognized key: "${key}"`, 'key'));
-      }),
-    };
+    const schemaProblems = parsed.error.issues.flatMap((issue) => {
+      const path = issue.path as PathSegment[];
+      // Zod names the object; the mark belongs on each key it does not take.
+      if (issue.code !== 'unrecognized_keys') return [located(path, issue.message)];
+      return issue.keys.map((key) => located([...path, key], `Unrecognized key: "${key}"`, 'key'));
+    });
+    const referenceProblems = checkSchemaValidParts(mesh, source.value, '').map((problem) =>
+      located(pathSegments(problem.path), problem.message, problem.target),
+    );
+    return { ok: false, errors: [...schemaProblems, ...referenceProblems] };
   }
   const scenario = parsed.data;
   const problems = checkScenario(mesh, scenario, '').map((problem) =>

@@ -167,3 +167,26 @@ function placeOf(text: string, offset: number, token: string) {
 function tokenAt(text: string, range: { line: number; column: number; endColumn: number }): string | undefined {
   return text.split('\n')[range.line - 1]?.slice(range.column - 1, range.endColumn - 1);
 }
+
+describe('a scenario the schema refuses in one place', () => {
+  it('still lists the unknown tables and topics of the entries the schema takes, each at its own place', () => {
+    const [step] = workshop.steps;
+    if (!step) throw new Error('the sample scenario has a step');
+    const text = scenarioText({
+      ...workshop,
+      steps: [{ ...step, table: 'orderz' }],
+      faults: [
+        { kind: 'redeliver', tick: 3, systemId: 'orders-service', topicId: '', records: 2 },
+        { kind: 'redeliver', tick: 3, systemId: 'orders-service', topicId: 'orders.public.ordrs', records: 2 },
+      ],
+    });
+
+    const result = readScenarioText(text, mesh, 0);
+
+    expect(!result.ok && result.errors.map((error) => [error.path, error.line])).toEqual([
+      ['faults[0].topicId', lineOf(text, '""')],
+      ['steps[0].table', lineOf(text, '"orderz"')],
+      ['faults[1].topicId', lineOf(text, '"orders.public.ordrs"')],
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { lineageOf } from '../../shared/editing/lineage';
 import { linkById, nodeKindOf, productById } from '../../shared/editing/mesh-index';
 import { resolveEndpoint } from '../../shared/model';
 import { useContractTabs } from '../contracts/contract-tabs-store';
+import { activeInOrder, problemsOf, useExportRefusalsStore } from '../governance/export-refusals-store';
 import { findingsOf } from '../governance/mesh-findings';
 import { revealElement } from '../governance/reveal-element';
 import { inspectClicked } from '../simulation/simulation-store';
@@ -105,12 +106,13 @@ export function leaveLineageFocus(): void {
 let lastProblem = -1;
 
 /**
- * F8: selects the next problem's element and zooms to it, round and round the findings the
- * governance rules report (the problems panel's list, muted ones left out).
+ * F8: selects the next problem's element and zooms to it, round and round what stops the export
+ * and the findings the governance rules report (the problems panel's list, muted ones left out).
  */
 export function goToNextProblem(): void {
   const { mesh, savedMesh } = useDocumentStore.getState();
-  const findings = findingsOf(mesh, savedMesh).all.filter((finding) => !finding.suppressed);
+  const { refusals } = useExportRefusalsStore.getState();
+  const findings = activeInOrder(problemsOf(findingsOf(mesh, savedMesh).all, refusals));
   if (findings.length === 0) return;
   lastProblem = (lastProblem + 1) % findings.length;
   revealElement((findings[lastProblem] as (typeof findings)[number]).element);

@@ -1,27 +1,38 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { Finding } from '../../shared/validation/finding';
 import { useDocumentStore } from '../store/document-store';
+import { useExportRefusalsStore } from './export-refusals-store';
 import { useGovernanceStore } from './governance-store';
 import { findingsOf } from './mesh-findings';
 import { type BadgeView, badgeOf } from './problem-badge';
 import { type ImpactMark, useNodeImpact, usePortImpacts } from './use-impact';
 import './governance.css';
 
-/** The problems badge of a node; the object changes only when what it shows does. */
+const withRefused = (findings: readonly Finding[] | undefined, refused: readonly Finding[] | undefined) =>
+  refused ? [...refused, ...(findings ?? [])] : findings;
+
+/** The problems badge of a node, what stops the export there included; the object changes only when what it shows does. */
 export function useNodeBadge(nodeId: string): BadgeView {
-  return useDocumentStore(useShallow((state) => badgeOf(findingsOf(state.mesh, state.savedMesh).byNode.get(nodeId))));
+  const refused = useExportRefusalsStore((state) => state.byNode.get(nodeId));
+  return useDocumentStore(
+    useShallow((state) => badgeOf(withRefused(findingsOf(state.mesh, state.savedMesh).byNode.get(nodeId), refused))),
+  );
 }
 
 /** The canvas already draws an incompatible link (red, dashed, its tooltip naming each field): the badge shows the rest. */
 const isShownByTheLink = (finding: Finding) => finding.ruleId === 'link-compatibility';
 
 export function useLinkBadge(linkId: string): BadgeView {
+  const refused = useExportRefusalsStore((state) => state.byLink.get(linkId));
   return useDocumentStore(
     useShallow((state) =>
       badgeOf(
-        findingsOf(state.mesh, state.savedMesh)
-          .byLink.get(linkId)
-          ?.filter((finding) => !isShownByTheLink(finding)),
+        withRefused(
+          findingsOf(state.mesh, state.savedMesh)
+            .byLink.get(linkId)
+            ?.filter((finding) => !isShownByTheLink(finding)),
+          refused,
+        ),
       ),
     ),
   );

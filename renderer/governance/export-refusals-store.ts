@@ -1,18 +1,20 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { exportRefusalFindings } from '../../shared/export';
-import type { Finding } from '../../shared/validation/finding';
+import { type Finding, SEVERITIES } from '../../shared/validation/finding';
 import type { FindingCounts } from '../../shared/validation/validate-mesh';
 import { INPUT_PAUSE_MILLIS, whenInputPauses } from '../app/when-input-pauses';
 import { useDocumentStore } from '../store/document-store';
-import { findingsOf } from './mesh-findings';
+import { findingsOf, indexByElement, type MeshFindings } from './mesh-findings';
 
-interface ExportRefusalsState {
+interface ExportRefusalsState extends Pick<MeshFindings, 'byNode' | 'byLink'> {
   /** What stops an export of the open design, as problems (see exportRefusalFindings); as of the last pause in input. */
   refusals: readonly Finding[];
 }
 
-export const useExportRefusalsStore = create<ExportRefusalsState>()(() => ({ refusals: [] }));
+const NO_REFUSALS: ExportRefusalsState = { refusals: [], byNode: new Map(), byLink: new Map() };
+
+export const useExportRefusalsStore = create<ExportRefusalsState>()(() => NO_REFUSALS);
 
 /**
  * Works out what stops an export of the open design once input pauses after a change: that is
@@ -26,9 +28,21 @@ export function useExportRefusalsInBackground(): void {
     return whenInputPauses(() => {
       const findings = findingsOf(mesh, baseline).all;
       const refusals = exportRefusalFindings(mesh, findings, baseline ? { baseline } : {});
-      useExportRefusalsStore.setState({ refusals });
+      useExportRefusalsStore.setState({ refusals, ...indexByElement(mesh, refusals) });
     }, INPUT_PAUSE_MILLIS);
   }, [mesh, baseline]);
+}
+
+/** Every problem of the design: what stops its export first, then the governance findings. */
+export function problemsOf(findings: readonly Finding[], refusals: readonly Finding[]): Finding[] {
+  return [...refusals, ...findings];
+}
+
+/** Problems as the problems panel lists them and F8 visits them: most severe first, those turned off left out. */
+export function activeInOrder(problems: readonly Finding[]): Finding[] {
+  return problems
+    .filter((finding) => !finding.suppressed)
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
 }
 
 /** The governance counts with the export's refusals added to the errors. */
@@ -40,5 +54,5 @@ export function withRefusals(counts: FindingCounts, refusals: readonly Finding[]
 useDocumentStore.subscribe((state, previous) => {
   const isAnotherDesign = state.openCount !== previous.openCount || state.mesh === null;
   if (isAnotherDesign && useExportRefusalsStore.getState().refusals.length > 0)
-    useExportRefusalsStore.setState({ refusals: [] });
+    useExportRefusalsStore.setState(NO_REFUSALS);
 });

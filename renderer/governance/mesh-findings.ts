@@ -41,7 +41,8 @@ export function findingsOf(mesh: Mesh | null, baseline: Mesh | null): MeshFindin
   return findings;
 }
 
-function indexByElement(mesh: Mesh, findings: readonly Finding[]) {
+/** Findings by the nodes and links that show each (see whereShown). */
+export function indexByElement(mesh: Mesh, findings: readonly Finding[]): Pick<MeshFindings, 'byNode' | 'byLink'> {
   const byNode = new Map<string, Finding[]>();
   const byLink = new Map<string, Finding[]>();
   const add = (map: Map<string, Finding[]>, id: string, finding: Finding) => {

@@ -7,7 +7,7 @@ import { whereShown } from '../../shared/validation/where-shown';
 import { useDocumentStore } from '../store/document-store';
 import { type Selection, useSelectionStore } from '../store/selection-store';
 import { elementLabel } from './element-label';
-import { useExportRefusalsStore, withRefusals } from './export-refusals-store';
+import { activeInOrder, problemsOf, useExportRefusalsStore, withRefusals } from './export-refusals-store';
 import { useGovernanceStore } from './governance-store';
 import { findingsOf } from './mesh-findings';
 import { fixProblem } from './problem-actions';
@@ -25,7 +25,7 @@ export function ProblemsPanel() {
   const baseline = useDocumentStore((state) => state.savedMesh);
   const findings = findingsOf(mesh, baseline);
   const refusals = useExportRefusalsStore((state) => state.refusals);
-  const all = useMemo(() => [...refusals, ...findings.all], [refusals, findings]);
+  const all = useMemo(() => problemsOf(findings.all, refusals), [refusals, findings]);
   const counts = withRefusals(findings.counts, refusals);
   const shown = useGovernanceStore((state) => state.shownSeverities);
   const onlySelection = useGovernanceStore((state) => state.onlySelection);
@@ -42,9 +42,7 @@ export function ProblemsPanel() {
     [mesh, all, shown, onlySelection, selection],
   );
   if (!mesh) return null;
-  const active = visible
-    .filter((finding) => !finding.suppressed)
-    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  const active = activeInOrder(visible);
   const suppressed = visible.filter((finding) => finding.suppressed);
   return (
     <section className="problems-panel" aria-label="Problems" data-testid="problems-panel">

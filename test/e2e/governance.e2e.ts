@@ -13,7 +13,7 @@ const problemCount = async (page: Page, severity: 'error' | 'warning' | 'info') 
 const problem = (page: Page, text: string) => page.getByTestId('problem').filter({ hasText: text });
 
 describeInChromium('governance', (session) => {
-  it('lists what stops an export among the problems, at its element, and goes there on click', async () => {
+  it('lists what stops an export among the problems and on its badge, and goes there on click and F8', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await systemNode(page, 'customers-service').locator('.system-node__name').click();
@@ -31,12 +31,20 @@ describeInChromium('governance', (session) => {
     expect(await refusal.getAttribute('data-rule')).toBe('export');
     expect(await refusal.locator('.problem-row__where').textContent()).toBe('customers-service · export');
     await expect.poll(() => problemCount(page, 'error')).toBe('1');
+    const badge = page.getByTestId('problems-customers-service');
+    expect(await badge.getAttribute('data-severity')).toBe('error');
+    expect(await badge.getAttribute('title')).toContain("no Debezium connector for the database engine 'sqlite'");
+
+    await page.keyboard.press('F8');
+    await expect.poll(() => systemNode(page, 'customers-service').getAttribute('class')).toContain('selected');
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
     await refusal.locator('.problem-row__main').click();
     await expect.poll(() => systemNode(page, 'customers-service').getAttribute('class')).toContain('selected');
 
     await page.keyboard.press('Control+z');
     await refusal.waitFor({ state: 'detached' });
     expect(await problemCount(page, 'error')).toBe('0');
+    expect(await badge.count()).toBe(0);
   });
 
   it('lists a refusal of the export once, by the rule, when a governance rule says it too', async () => {

@@ -2,7 +2,7 @@ import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
 import type { Mesh } from '../../shared/model';
-import { designSimulationProblems } from '../../shared/simulation';
+import { designSimulationProblems, refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { validateMesh } from '../../shared/validation/validate-mesh';
@@ -145,7 +145,11 @@ async function validateFile(file: string, io: Parameters<Command['run']>[1], fil
     };
   }
   const parsed = parseMeshFile(input.text);
-  if (!parsed.ok) return { file, problems: parsed.errors.map((problem) => ({ severity: 'error', ...problem })) };
+  if (!parsed.ok) {
+    // As the scenario editor does: a schema error in a scenario does not hide what it names wrongly.
+    const references = refusedScenarioReferenceProblems(input.text).map(({ path, message }) => ({ path, message }));
+    return { file, problems: [...parsed.errors, ...references].map((problem) => ({ severity: 'error', ...problem })) };
+  }
   const findings = governanceFindings(parsed.value, filters);
   return {
     file,

@@ -8,6 +8,7 @@ export { designSimulationProblems } from './design-check';
 export type { LogRecord, MessageFilter } from './log-reader';
 export { type PipelinePlan, planPipeline } from './pipeline-plan';
 export type { QueryResult } from './read-only-query';
+export { refusedScenarioReferenceProblems } from './refused-scenario-check';
 export { createSimulation, type Simulation, type SimulationOptions } from './simulation';
 export {
   type ClientResponse,

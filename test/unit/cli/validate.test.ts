@@ -119,6 +119,19 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
+  it('reports the references of a scenario the schema refuses beside its schema errors, as the scenario editor does', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.scenarios[0].rates[0].insertsPerTick = -1;
+    mesh.scenarios[0].steps[0].table = 'orderz';
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+
+    expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      'shop.mesh.json: scenarios[0].rates[0].insertsPerTick: Too small: expected number to be >=0',
+      "shop.mesh.json: scenarios[0].steps[0].table: no table 'orderz' in 'orders-service'",
+    ]);
+  });
+
   it('checks ODCS contract files against the official schema, with line and column', async () => {
     const { io, out, err } = fakeIo({ 'shipment.odcs.yaml': contract, 'broken.odcs.yaml': invalidContract });
     expect(await runCli(['validate', 'shipment.odcs.yaml', 'broken.odcs.yaml'], io)).toBe(EXIT.problems);

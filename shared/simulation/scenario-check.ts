@@ -30,8 +30,16 @@ function entriesOf(columns: readonly string[], at: string): NamedColumn[] {
   return columns.map((column, index) => ({ column, path: `${at}[${index}]` }));
 }
 
-/** A scenario's references the schema cannot check: systems, tables, columns and topics that must exist. */
-export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): ScenarioProblem[] {
+/**
+ * A scenario's references the schema cannot check: systems, tables, columns and topics that must exist.
+ * `mayGetRows`: tables an entry left out of `scenario` may fill (one the schema refused), so none is said to have no rows.
+ */
+export function checkScenario(
+  mesh: Mesh,
+  scenario: Scenario,
+  path: string,
+  mayGetRows: ReadonlySet<string> = new Set(),
+): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const systemOf = (systemId: string, at: string) => {
     const system = mesh.systems.find((candidate) => candidate.id === systemId);
@@ -128,7 +136,7 @@ export function checkScenario(mesh: Mesh, scenario: Scenario, path: string): Sce
         });
       } else if (typeProblem) {
         problems.push({ path: `${generatorAt}.column`, message: typeProblem });
-      } else if (!everHasRows(scenario, generator.table)) {
+      } else if (!everHasRows(scenario, generator.table) && !mayGetRows.has(generator.table)) {
         problems.push({
           path: `${generatorAt}.table`,
           message: `references ${generator.table}.${generator.column}, which has no rows: ${generator.table} has no initialRows, and no rate or step inserts any`,

@@ -21,13 +21,37 @@ export function checkSchemaValidParts(mesh: Mesh, value: unknown, path: string):
     ...Object.fromEntries(LISTS.map((list, at) => [list, given[list] === undefined ? undefined : kept[at]?.entries])),
   });
   if (!scenario.success) return [];
-  return checkScenario(mesh, scenario.data, path).map((problem) => ({
+  return checkScenario(mesh, scenario.data, path, tablesRefusedEntriesMayFill(given)).map((problem) => ({
     ...problem,
     path: LISTS.reduce(
       (located, list, at) => withOriginalIndex(located, `${path}.${list}`, kept[at]?.indices ?? []),
       problem.path,
     ),
   }));
+}
+
+/**
+ * Tables named by entries the schema refuses that would give them rows once fixed (a rate with a
+ * negative insertsPerTick, an insert step at a bad tick): as written, not as the schema reads them.
+ */
+function tablesRefusedEntriesMayFill(given: Record<string, unknown>): Set<string> {
+  const filling: ListName[] = ['data', 'rates', 'steps'];
+  const tables = filling.flatMap((list) =>
+    (Array.isArray(given[list]) ? given[list] : []).flatMap((entry: unknown) =>
+      ENTRY_SCHEMAS[list].safeParse(entry).success ? [] : writtenFillTable(entry),
+    ),
+  );
+  return new Set(tables);
+}
+
+/** The table an entry names, unless it says it inserts nothing: a step that cannot insert, no initialRows or insertsPerTick (0). */
+function writtenFillTable(entry: unknown): string[] {
+  if (typeof entry !== 'object' || entry === null) return [];
+  const { table, op, initialRows, insertsPerTick } = entry as Record<string, unknown>;
+  if (typeof table !== 'string') return [];
+  const insertsNothing =
+    op === 'update' || op === 'delete' || op === 'truncate' || initialRows === 0 || insertsPerTick === 0;
+  return insertsNothing ? [] : [table];
 }
 
 /** The entries of one list the schema takes, and where each stood in the list as written. */

@@ -221,9 +221,9 @@ function nestedChecks(property: ContractProperty, at: ValueAt, guard: string, de
   ];
 }
 
-/** A key as a JSON path names it: quoted unless it is a plain name. */
+/** A key as SQLite's JSON path names it: quoted unless it is a plain name, `"` and `\` escaped inside the quotes. */
 function jsonPathKey(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name}"`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
 }
 
 interface BoundCheck {

@@ -6,8 +6,10 @@ import { filesOf } from '../export/golden-cases';
 import { compileJsonSchemas } from '../export/real-validators';
 import { aContract, aMesh, aProduct, aScenario, aSystem, rowsOf, simulate } from './builders';
 
-/** A listing's JSON columns as a contract nests them: an object, an array of objects and a 3.2 map. */
-function aListingMesh(): Mesh {
+type NestedProperty = Record<string, unknown> & { name: string };
+
+/** A listing's JSON columns as a contract nests them: an object (with `moreOfSize`), an array of objects and a 3.2 map. */
+function aListingMesh(moreOfSize: NestedProperty[] = []): Mesh {
   return aMesh()
     .with(
       aSystem('market')
@@ -22,6 +24,7 @@ function aListingMesh(): Mesh {
             properties: [
               { name: 'system', logicalType: 'string', required: true, quality: [allowed(['EU', 'US', 'JP'])] },
               { name: 'label', logicalType: 'string', logicalTypeOptions: { maxLength: 4 } },
+              ...moreOfSize,
             ],
           },
         })
@@ -55,11 +58,11 @@ const GOOD = {
   attributes: '{"brand":"Acme","colour":"red"}',
 };
 
-async function publishOne(values: Record<string, string | null>) {
+async function publishOne(values: Record<string, string | null>, mesh = aListingMesh()) {
   const scenario = aScenario()
     .at(1, 'market', 'listings', 'insert', { values: { id: 1, ...GOOD, ...values } })
     .build();
-  const simulation = await simulate(aListingMesh(), scenario);
+  const simulation = await simulate(mesh, scenario);
   simulation.step(1);
   return simulation;
 }
@@ -121,6 +124,21 @@ describe('contract checks of nested fields on output ports', () => {
       { rule, property, message },
     ]);
     expect(simulation.metrics().ports['catalog/listings-out']).toMatchObject({ published: 0, quarantined: 1 });
+  });
+
+  it.each([
+    ['a quote', 'a"b', '{"system":"EU","a\\"b":"x"}'],
+    ['a backslash', 'c\\d', '{"system":"EU","c\\\\d":"x"}'],
+    ['a dot', 'e.f', '{"system":"EU","e.f":"x"}'],
+  ])('checks a nested field whose name holds %s (%s), escaped in its JSON path', async (_, name, breaking) => {
+    const mesh = aListingMesh([{ name, logicalType: 'integer', required: true }]);
+    const kept = await publishOne({ size: JSON.stringify({ system: 'EU', [name]: 7 }) }, mesh);
+    expect(kept.metrics().ports['catalog/listings-out']).toMatchObject({ published: 1, quarantined: 0 });
+
+    const broken = await publishOne({ size: breaking }, mesh);
+    expect(rowsOf(broken, 'catalog', 'SELECT rule, property, message FROM quarantine')).toEqual([
+      { rule: 'type', property: `size.${name}`, message: `size.${name} must be an integer, got 'x'` },
+    ]);
   });
 
   it('lets optional nested fields be missing or null, and an optional object or map be null', async () => {

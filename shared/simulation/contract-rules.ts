@@ -349,7 +349,8 @@ function jsonTypeCheckSql(jsonType: string, value: string, type: LogicalType): s
     case 'time':
       return `${jsonType} = 'text' AND ${typeCheckSql(value, type)}`;
     case 'integer':
-      return `${jsonType} = 'integer'`;
+      // JSON Schema's integer is a number with no fraction, written 640 or 640.0 (SQLite's 'real').
+      return `(${jsonType} = 'integer' OR (${jsonType} = 'real' AND round(${value}) = ${value}))`;
     case 'number':
       return `${jsonType} IN ('integer', 'real')`;
     case 'boolean':

@@ -112,6 +112,12 @@ describe('contract checks of nested fields on output ports', () => {
     ],
     [{ photos: '["a.jpg"]' }, 'type', 'photos[0]', "photos[0] must be an object, got 'a.jpg'"],
     [
+      { photos: '[{"url":"a.jpg","width":2.5}]' },
+      'type',
+      'photos[0].width',
+      'photos[0].width must be an integer, got 2.5',
+    ],
+    [
       { attributes: '{"brand":"Acme","weight":3}' },
       'type',
       'attributes.weight',
@@ -141,6 +147,13 @@ describe('contract checks of nested fields on output ports', () => {
     ]);
   });
 
+  it('takes a JSON number with an integral value (640.0) as an integer, as JSON Schema does', async () => {
+    const simulation = await publishOne({ photos: '[{"url":"a.jpg","width":640.0}]' });
+
+    expect(rowsOf(simulation, 'catalog', 'SELECT message FROM quarantine')).toEqual([]);
+    expect(simulation.metrics().ports['catalog/listings-out']).toMatchObject({ published: 1, quarantined: 0 });
+  });
+
   it('lets optional nested fields be missing or null, and an optional object or map be null', async () => {
     const simulation = await publishOne({ size: '{"system":"US","label":null}', photos: '[]', attributes: null });
 
@@ -168,6 +181,8 @@ describe('contract checks of nested fields on output ports', () => {
           '[{"url":"a.jpg"},{"width":2}]',
           '[{"url":"a.jpg","width":0}]',
           '[{"url":null}]',
+          '[{"url":"a.jpg","width":2.0}]',
+          '[{"url":"a.jpg","width":2.5}]',
         ]),
         attributes: oneOf(['{"brand":"Acme"}', '{}', '{"brand":"Acme","weight":3}', '{"brand":null}', 'null']),
       })

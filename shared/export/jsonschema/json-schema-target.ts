@@ -85,11 +85,25 @@ function propertySchema(property: ContractProperty): Record<string, unknown> {
     ...(hasOwnForm ? {} : { format, pattern }),
     ...keywords,
     description: property.description,
-    // The model's enum values are strings; on other types they could only refuse every value.
-    enum: property.enum && type === 'string' ? [...property.enum, ...(property.required ? [] : [null])] : undefined,
+    enum: enumOfType(property, type),
     examples: property.examples,
     ...nestedSchemas(property),
   });
+}
+
+/** What `typeof` says of the values of a number or boolean JSON type, whose allowed values are kept to that type. */
+const NON_TEXT_SCALARS: Record<string, string> = { number: 'number', integer: 'number', boolean: 'boolean' };
+
+/**
+ * A property's allowed values as JSON Schema states them, and null when it is optional: of text
+ * as written; of a number or a boolean only the values of that JSON type (`1`, `true`), since the
+ * contract check of a nested field never matches a string there. Objects and arrays have none here.
+ */
+function enumOfType(property: ContractProperty, type: string): unknown[] | undefined {
+  if (!property.enum || (type !== 'string' && NON_TEXT_SCALARS[type] === undefined)) return undefined;
+  const valueType = NON_TEXT_SCALARS[type];
+  const values = valueType === undefined ? property.enum : property.enum.filter((value) => typeof value === valueType);
+  return [...values, ...(property.required ? [] : [null])];
 }
 
 /** ODCS v3 nests an object property's `properties`, an array property's `items` and (3.2) a map property's values. */

@@ -24,6 +24,7 @@ function aListingMesh(moreOfSize: NestedProperty[] = []): Mesh {
             properties: [
               { name: 'system', logicalType: 'string', required: true, quality: [allowed(['EU', 'US', 'JP'])] },
               { name: 'label', logicalType: 'string', logicalTypeOptions: { maxLength: 4 } },
+              { name: 'folded', logicalType: 'boolean', quality: [allowed([true])] },
               ...moreOfSize,
             ],
           },
@@ -35,6 +36,7 @@ function aListingMesh(moreOfSize: NestedProperty[] = []): Mesh {
               properties: [
                 { name: 'url', logicalType: 'string', required: true },
                 { name: 'width', logicalType: 'integer', logicalTypeOptions: { minimum: 1 } },
+                { name: 'rotation', logicalType: 'integer', quality: [allowed([0, 90, 180, 270])] },
               ],
             },
           },
@@ -48,7 +50,7 @@ function aListingMesh(moreOfSize: NestedProperty[] = []): Mesh {
 }
 
 /** ODCS's allowed values as a 3.1 rule, which the model reads as the property's `enum`. */
-function allowed(validValues: string[]) {
+function allowed(validValues: (string | number | boolean)[]) {
   return { metric: 'invalidValues', arguments: { validValues }, mustBe: 0 };
 }
 
@@ -112,6 +114,13 @@ describe('contract checks of nested fields on output ports', () => {
     ],
     [{ photos: '["a.jpg"]' }, 'type', 'photos[0]', "photos[0] must be an object, got 'a.jpg'"],
     [
+      { photos: '[{"url":"a.jpg","rotation":45}]' },
+      'enum',
+      'photos[0].rotation',
+      'photos[0].rotation must be one of 0, 90, 180, 270, got 45',
+    ],
+    [{ size: '{"system":"EU","folded":false}' }, 'enum', 'size.folded', 'size.folded must be one of true, got 0'],
+    [
       { photos: '[{"url":"a.jpg","width":2.5}]' },
       'type',
       'photos[0].width',
@@ -167,13 +176,15 @@ describe('contract checks of nested fields on output ports', () => {
       'urn:data-contract:listing:1.0.0:listings',
     )!;
     const scenario = aScenario()
-      .withData('market', 'listings', 60, {
+      .withData('market', 'listings', 100, {
         size: oneOf([
           '{"system":"EU","label":"38"}',
           '{"system":"XX"}',
           '{"label":"M"}',
           '{"system":"US","label":7}',
           '[]',
+          '{"system":"JP","folded":true}',
+          '{"system":"JP","folded":false}',
         ]),
         photos: oneOf([
           '[]',
@@ -183,6 +194,8 @@ describe('contract checks of nested fields on output ports', () => {
           '[{"url":null}]',
           '[{"url":"a.jpg","width":2.0}]',
           '[{"url":"a.jpg","width":2.5}]',
+          '[{"url":"a.jpg","rotation":90}]',
+          '[{"url":"a.jpg","rotation":45}]',
         ]),
         attributes: oneOf(['{"brand":"Acme"}', '{}', '{"brand":"Acme","weight":3}', '{"brand":null}', 'null']),
       })
@@ -194,7 +207,7 @@ describe('contract checks of nested fields on output ports', () => {
     const quarantined = rowsOf(simulation, 'catalog', 'SELECT record FROM quarantine').map(({ record }) =>
       JSON.parse(String(record)),
     );
-    expect(published.length + quarantined.length).toBe(60);
+    expect(published.length + quarantined.length).toBe(100);
     expect(published.length).toBeGreaterThan(0);
     expect(quarantined.length).toBeGreaterThan(0);
     for (const record of published) expect(validate(record) ? [] : validate.errors, JSON.stringify(record)).toEqual([]);

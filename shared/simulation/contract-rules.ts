@@ -118,10 +118,14 @@ interface ValueAt {
   isMissing: string;
   /** SQL: true when a present value has the logical type. */
   hasType: (type: LogicalType) => string;
-  /** How messages and the quarantine name it. */
+  /** How the quarantine names it. */
   label: TextPiece[];
-  /** The column holding the JSON, and the JSON path to the value within it. */
-  json: { holder: string; path: TextPiece[] };
+  /** How messages name it, when not by its label (a map's key). */
+  subject?: TextPiece[];
+  /** SQL: an allowed value as the value is compared with it. */
+  allowedValue: (value: EnumValue) => string;
+  /** The column holding the JSON, and the JSON path to the value within it; none for a map's key, which nests nothing. */
+  json?: { holder: string; path: TextPiece[] };
 }
 
 function columnAt(name: string): ValueAt {
@@ -132,6 +136,7 @@ function columnAt(name: string): ValueAt {
     isMissing: `${column} IS NULL`,
     hasType: (type) => typeCheckSql(column, type),
     label: [name],
+    allowedValue: enumLiteral,
     json: { holder: column, path: ['$'] },
   };
 }
@@ -148,7 +153,22 @@ function jsonValueAt(holder: string, path: TextPiece[], label: TextPiece[]): Val
     isMissing: `COALESCE(${jsonType}, 'null') = 'null'`,
     hasType: (type) => jsonTypeCheckSql(jsonType, value, type),
     label,
+    allowedValue: enumLiteral,
     json: { holder, path },
+  };
+}
+
+/** The key of a map's entry in `json_each` row `alias`: always text, so a key of another type is that type written as text. */
+function mapKeyAt(alias: string, label: TextPiece[]): ValueAt {
+  const key = `${alias}.key`;
+  return {
+    value: key,
+    isPresent: `${key} IS NOT NULL`,
+    isMissing: `${key} IS NULL`,
+    hasType: (type) => keyTypeCheckSql(key, type),
+    label,
+    subject: ['the key of ', ...label],
+    allowedValue: (value) => quoteLiteral(String(value)),
   };
 }
 
@@ -156,7 +176,7 @@ function jsonValueAt(holder: string, path: TextPiece[], label: TextPiece[]): Val
 function valueChecks(property: ContractProperty, at: ValueAt, guard: string): Check[] {
   const checks: Check[] = [];
   const ruleBroken = (rule: ContractRule, message: TextPiece[]) =>
-    ruleBrokenSql(rule, textSql(at.label), textSql([...at.label, ...message]));
+    ruleBrokenSql(rule, textSql(at.label), textSql([...(at.subject ?? at.label), ...message]));
   const got: TextPiece = { sql: `quote(${at.value})` };
   if (property.required || property.primaryKey) {
     checks.push({ when: `${guard}${at.isMissing}`, gives: ruleBroken('required', [' is required']) });
@@ -170,7 +190,7 @@ function valueChecks(property: ContractProperty, at: ValueAt, guard: string): Ch
   }
   if (property.enum && property.enum.length > 0) {
     checks.push({
-      when: `${guard}${at.isPresent} AND ${at.value} NOT IN (${property.enum.map(enumLiteral).join(', ')})`,
+      when: `${guard}${at.isPresent} AND ${at.value} NOT IN (${property.enum.map(at.allowedValue).join(', ')})`,
       gives: ruleBroken('enum', [` must be one of ${property.enum.join(', ')}, got `, got]),
     });
   }
@@ -189,31 +209,36 @@ function valueChecks(property: ContractProperty, at: ValueAt, guard: string): Ch
  * Each nesting of items or values has its own `depth`, so its query's alias is its own.
  */
 function nestedChecks(property: ContractProperty, at: ValueAt, guard: string, depth: number): Check[] {
+  if (!at.json) return [];
+  const json = at.json;
   const within = `${guard}${at.isPresent} AND `;
   const { properties, items } = nestedPropertiesOf(property);
   if (property.logicalType === 'object') {
     return properties.flatMap((member) => {
       const memberAt = jsonValueAt(
-        at.json.holder,
-        [...at.json.path, `.${jsonPathKey(member.name)}`],
+        json.holder,
+        [...json.path, `.${jsonPathKey(member.name)}`],
         [...at.label, `.${member.name}`],
       );
       return [...valueChecks(member, memberAt, within), ...nestedChecks(member, memberAt, within, depth)];
     });
   }
-  const element =
-    property.logicalType === 'array' ? items : property.logicalType === 'map' ? mapPartsOf(property)?.value : undefined;
-  if (!element) return [];
+  const map = property.logicalType === 'map' ? mapPartsOf(property) : undefined;
+  const element = property.logicalType === 'array' ? items : map?.value;
+  if (!element && !map?.key) return [];
   const alias = `_element${depth}`;
-  const elementLabel: TextPiece[] =
-    property.logicalType === 'array' ? ['[', { sql: `${alias}.key` }, ']'] : ['.', { sql: `${alias}.key` }];
-  const elementAt = jsonValueAt(at.json.holder, [{ sql: `${alias}.fullkey` }], [...at.label, ...elementLabel]);
+  const elementLabel: TextPiece[] = [
+    ...at.label,
+    ...(property.logicalType === 'array' ? ['[', { sql: `${alias}.key` }, ']'] : ['.', { sql: `${alias}.key` }]),
+  ];
+  const elementAt = jsonValueAt(json.holder, [{ sql: `${alias}.fullkey` }], elementLabel);
   const elementViolation = firstViolationSql([
-    ...valueChecks(element, elementAt, ''),
-    ...nestedChecks(element, elementAt, '', depth + 1),
+    // A map entry's key is checked before its value, by the same rules (written as text).
+    ...(map?.key ? valueChecks(map.key, mapKeyAt(alias, elementLabel), '') : []),
+    ...(element ? [...valueChecks(element, elementAt, ''), ...nestedChecks(element, elementAt, '', depth + 1)] : []),
   ]);
   if (elementViolation === 'NULL') return [];
-  const elements = `json_each(${at.json.holder}, ${textSql(at.json.path)}) AS ${alias}`;
+  const elements = `json_each(${json.holder}, ${textSql(json.path)}) AS ${alias}`;
   return [
     {
       first: `CASE WHEN ${guard}${at.isPresent} THEN (SELECT _violation FROM (SELECT ${elementViolation} AS _violation FROM ${elements}) WHERE _violation IS NOT NULL LIMIT 1) END`,
@@ -336,6 +361,29 @@ function typeCheckSql(column: string, type: LogicalType): string {
       return `json_valid(${column}) AND json_type(${column}) = '${type}'`;
     case 'map':
       return `json_valid(${column}) AND json_type(${column}) = 'object'`;
+  }
+}
+
+/**
+ * Whether a map's key (text) is written as a value of the logical type: a JSON number for a
+ * number (`42`, `-3` with no fraction or exponent for an integer), `true` or `false` for a
+ * boolean. The exported JSON Schema states the same as `propertyNames` patterns.
+ */
+function keyTypeCheckSql(key: string, type: LogicalType): string {
+  const isJsonNumber = `json_valid(${key}) AND trim(${key}, char(32, 9, 10, 13)) = ${key}`;
+  switch (type) {
+    case 'integer':
+      return `${isJsonNumber} AND json_type(${key}) = 'integer'`;
+    case 'number':
+      return `${isJsonNumber} AND json_type(${key}) IN ('integer', 'real')`;
+    case 'boolean':
+      return `${key} IN ('true', 'false')`;
+    case 'object':
+    case 'array':
+    case 'map':
+      return '0';
+    default:
+      return typeCheckSql(key, type);
   }
 }
 

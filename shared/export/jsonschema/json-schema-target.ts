@@ -111,8 +111,41 @@ function nestedSchemas(property: ContractProperty): Record<string, unknown> {
   const { properties, items } = nestedPropertiesOf(property);
   if (property.logicalType === 'object' && properties.length > 0) return memberSchemas(properties);
   if (property.logicalType === 'array' && items) return { items: propertySchema(items) };
-  const mapValue = property.logicalType === 'map' ? mapPartsOf(property)?.value : undefined;
-  return mapValue ? { additionalProperties: propertySchema(mapValue) } : {};
+  const map = property.logicalType === 'map' ? mapPartsOf(property) : undefined;
+  return compact({
+    propertyNames: map?.key && keySchema(map.key),
+    additionalProperties: map?.value && propertySchema(map.value),
+  });
+}
+
+/**
+ * What a map's keys, always strings in JSON, must be written as for the key's logical type (as
+ * the contract check reads them): a JSON number for a number, no fraction or exponent for an integer.
+ */
+const KEY_FORMS: Partial<Record<LogicalType, Record<string, unknown>>> = {
+  integer: { pattern: '^-?(0|[1-9][0-9]*)$' },
+  number: { pattern: '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$' },
+  boolean: { enum: ['true', 'false'] },
+  object: { not: {} },
+  array: { not: {} },
+  map: { not: {} },
+};
+
+/** A map key's rules as `propertyNames`: its type's form, a text key's options, its allowed values as strings. */
+function keySchema(key: ContractProperty): Record<string, unknown> | undefined {
+  const type = key.logicalType ?? 'string';
+  const textForm = KEY_FORMS[type] === undefined ? JSON_TYPES[type] : undefined;
+  const options = key.extensions?.logicalTypeOptions;
+  const { keywords, hasOwnForm } = textForm
+    ? optionKeywords(type, isJsonObject(options) ? options : {})
+    : { keywords: {}, hasOwnForm: false };
+  const schema = compact({
+    ...KEY_FORMS[type],
+    ...(textForm && !hasOwnForm ? { format: textForm.format, pattern: textForm.pattern } : {}),
+    ...keywords,
+    ...(key.enum && { enum: key.enum.map(String) }),
+  });
+  return Object.keys(schema).length > 0 ? schema : undefined;
 }
 
 /** ODCS lets a property go without a logical type: any value, and null only when it is optional. */

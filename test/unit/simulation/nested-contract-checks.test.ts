@@ -8,8 +8,18 @@ import { aContract, aMesh, aProduct, aScenario, aSystem, rowsOf, simulate } from
 
 type NestedProperty = Record<string, unknown> & { name: string };
 
-/** A listing's JSON columns as a contract nests them: an object (with `moreOfSize`), an array of objects and a 3.2 map. */
-function aListingMesh(moreOfSize: NestedProperty[] = []): Mesh {
+/** The rules of the attributes' keys: short names, from a list. */
+const ATTRIBUTE_KEY = {
+  logicalType: 'string',
+  logicalTypeOptions: { maxLength: 6 },
+  quality: [allowed(['brand', 'colour', 'weight', 'size'])],
+};
+
+/**
+ * A listing's JSON columns as a contract nests them: an object (with `moreOfSize`), an array of
+ * objects and a 3.2 map (its keys ruled by `attributeKey`).
+ */
+function aListingMesh(moreOfSize: NestedProperty[] = [], attributeKey: Record<string, unknown> = ATTRIBUTE_KEY): Mesh {
   return aMesh()
     .with(
       aSystem('market')
@@ -42,7 +52,7 @@ function aListingMesh(moreOfSize: NestedProperty[] = []): Mesh {
           },
         })
         .withProperty('attributes', 'map', {
-          nested: { map: { key: { logicalType: 'string' }, value: { logicalType: 'string' } } },
+          nested: { map: { key: attributeKey, value: { logicalType: 'string' } } },
         }),
     )
     .withLink('market/listings-cdc', 'catalog/listings-in')
@@ -121,6 +131,12 @@ describe('contract checks of nested fields on output ports', () => {
     ],
     [{ size: '{"system":"EU","folded":false}' }, 'enum', 'size.folded', 'size.folded must be one of true, got 0'],
     [
+      { attributes: '{"brand":"Acme","BRAND":"Acme"}' },
+      'enum',
+      'attributes.BRAND',
+      "the key of attributes.BRAND must be one of brand, colour, weight, size, got 'BRAND'",
+    ],
+    [
       { photos: '[{"url":"a.jpg","width":2.5}]' },
       'type',
       'photos[0].width',
@@ -163,6 +179,30 @@ describe('contract checks of nested fields on output ports', () => {
     expect(simulation.metrics().ports['catalog/listings-out']).toMatchObject({ published: 1, quarantined: 0 });
   });
 
+  it('checks the length of a map key', async () => {
+    const mesh = aListingMesh([], { logicalType: 'string', logicalTypeOptions: { maxLength: 6 } });
+    const broken = await publishOne({ attributes: '{"brand":"Acme","colours":"red"}' }, mesh);
+
+    expect(rowsOf(broken, 'catalog', 'SELECT rule, property, message FROM quarantine')).toEqual([
+      {
+        rule: 'length',
+        property: 'attributes.colours',
+        message: "the key of attributes.colours must be at most 6 characters long, got 'colours'",
+      },
+    ]);
+  });
+
+  it('checks the type of a map key written as text: an integer key reads as one', async () => {
+    const mesh = aListingMesh([], { logicalType: 'integer' });
+    const kept = await publishOne({ attributes: '{"12":"Acme","-3":"red"}' }, mesh);
+    expect(kept.metrics().ports['catalog/listings-out']).toMatchObject({ published: 1, quarantined: 0 });
+
+    const broken = await publishOne({ attributes: '{"12":"Acme","x1":"red"}' }, mesh);
+    expect(rowsOf(broken, 'catalog', 'SELECT rule, property, message FROM quarantine')).toEqual([
+      { rule: 'type', property: 'attributes.x1', message: "the key of attributes.x1 must be an integer, got 'x1'" },
+    ]);
+  });
+
   it('lets optional nested fields be missing or null, and an optional object or map be null', async () => {
     const simulation = await publishOne({ size: '{"system":"US","label":null}', photos: '[]', attributes: null });
 
@@ -170,50 +210,82 @@ describe('contract checks of nested fields on output ports', () => {
     expect(simulation.metrics().ports['catalog/listings-out']).toMatchObject({ published: 1, quarantined: 0 });
   });
 
-  it('publishes exactly the records the exported JSON Schema accepts, and quarantines the rest', async () => {
-    const mesh = aListingMesh();
-    const validate = compileJsonSchemas(filesOf(jsonSchemaTarget.files(mesh, WHOLE_MESH))).getSchema(
-      'urn:data-contract:listing:1.0.0:listings',
-    )!;
-    const scenario = aScenario()
-      .withData('market', 'listings', 100, {
-        size: oneOf([
-          '{"system":"EU","label":"38"}',
-          '{"system":"XX"}',
-          '{"label":"M"}',
-          '{"system":"US","label":7}',
-          '[]',
-          '{"system":"JP","folded":true}',
-          '{"system":"JP","folded":false}',
-        ]),
-        photos: oneOf([
-          '[]',
-          '[{"url":"a.jpg","width":2}]',
-          '[{"url":"a.jpg"},{"width":2}]',
-          '[{"url":"a.jpg","width":0}]',
-          '[{"url":null}]',
-          '[{"url":"a.jpg","width":2.0}]',
-          '[{"url":"a.jpg","width":2.5}]',
-          '[{"url":"a.jpg","rotation":90}]',
-          '[{"url":"a.jpg","rotation":45}]',
-        ]),
-        attributes: oneOf(['{"brand":"Acme"}', '{}', '{"brand":"Acme","weight":3}', '{"brand":null}', 'null']),
-      })
-      .build();
-    const simulation = await simulate(mesh, scenario);
-    simulation.step(1);
+  it.each(Object.entries(VARIANTS))(
+    'publishes exactly the records the exported JSON Schema accepts, and quarantines the rest: %s',
+    async (column, values) => {
+      await expectAgreementWithJsonSchema(aListingMesh(), { [column]: oneOf(values) });
+    },
+  );
 
-    const published = simulation.metrics().logs['catalog/listings-out']!.recent.map((message) => message.value);
-    const quarantined = rowsOf(simulation, 'catalog', 'SELECT record FROM quarantine').map(({ record }) =>
-      JSON.parse(String(record)),
-    );
-    expect(published.length + quarantined.length).toBe(100);
-    expect(published.length).toBeGreaterThan(0);
-    expect(quarantined.length).toBeGreaterThan(0);
-    for (const record of published) expect(validate(record) ? [] : validate.errors, JSON.stringify(record)).toEqual([]);
-    for (const record of quarantined) expect(validate(record), JSON.stringify(record)).toBe(false);
+  it.each([
+    ['integer', ['{"12":"a"}', '{"-3":"b","0":"c"}', '{"012":"d"}', '{"x1":"e"}', '{"1.5":"f"}', '{" 12":"g"}']],
+    ['number', ['{"1.5":"a"}', '{"-2e3":"b"}', '{"1.":"c"}', '{".5":"d"}', '{"NaN":"e"}', '{"7":"f"}']],
+    ['boolean', ['{"true":"a"}', '{"false":"b"}', '{"yes":"c"}', '{"True":"d"}']],
+  ])('agrees with the exported JSON Schema on map keys of type %s', async (type, values) => {
+    await expectAgreementWithJsonSchema(aListingMesh([], { logicalType: type }), { attributes: oneOf(values) });
   });
 });
+
+/** Per column, the values the agreement test draws from while the other columns hold good ones. */
+const VARIANTS = {
+  size: [
+    '{"system":"EU","label":"38"}',
+    '{"system":"XX"}',
+    '{"label":"M"}',
+    '{"system":"US","label":7}',
+    '[]',
+    '{"system":"JP","folded":true}',
+    '{"system":"JP","folded":false}',
+  ],
+  photos: [
+    '[]',
+    '[{"url":"a.jpg","width":2}]',
+    '[{"url":"a.jpg"},{"width":2}]',
+    '[{"url":"a.jpg","width":0}]',
+    '[{"url":null}]',
+    '[{"url":"a.jpg","width":2.0}]',
+    '[{"url":"a.jpg","width":2.5}]',
+    '[{"url":"a.jpg","rotation":90}]',
+    '[{"url":"a.jpg","rotation":45}]',
+  ],
+  attributes: [
+    '{"brand":"Acme"}',
+    '{}',
+    '{"brand":"Acme","weight":3}',
+    '{"brand":null}',
+    'null',
+    '{"BRAND":"Acme"}',
+    '{"size":"XL"}',
+    '{"colours":"red"}',
+  ],
+};
+
+/**
+ * Runs 60 listings with the good values but for `varied` columns, and expects every published
+ * record valid against the exported JSON Schema and every quarantined one invalid.
+ */
+async function expectAgreementWithJsonSchema(mesh: Mesh, varied: Record<string, ReturnType<typeof oneOf>>) {
+  const validate = compileJsonSchemas(filesOf(jsonSchemaTarget.files(mesh, WHOLE_MESH))).getSchema(
+    'urn:data-contract:listing:1.0.0:listings',
+  )!;
+  const good = Object.fromEntries(Object.entries(GOOD).map(([column, value]) => [column, oneOf([value])]));
+  const scenario = aScenario()
+    .withData('market', 'listings', 60, { ...good, ...varied })
+    .build();
+  // Every published record, not the last five the metrics show by default.
+  const simulation = await simulate(mesh, scenario, { recentMessages: 60 });
+  simulation.step(1);
+
+  const published = simulation.metrics().logs['catalog/listings-out']!.recent.map((message) => message.value);
+  const quarantined = rowsOf(simulation, 'catalog', 'SELECT record FROM quarantine').map(({ record }) =>
+    JSON.parse(String(record)),
+  );
+  expect(published.length + quarantined.length).toBe(60);
+  expect(published.length).toBeGreaterThan(0);
+  expect(quarantined.length).toBeGreaterThan(0);
+  for (const record of published) expect(validate(record) ? [] : validate.errors, JSON.stringify(record)).toEqual([]);
+  for (const record of quarantined) expect(validate(record), JSON.stringify(record)).toBe(false);
+}
 
 function oneOf(values: string[]) {
   return { kind: 'oneOf', values } as const;

@@ -123,12 +123,15 @@ describe('mesh-designer validate', () => {
     const mesh = JSON.parse(sample);
     mesh.scenarios[0].rates[0].insertsPerTick = -1;
     mesh.scenarios[0].steps[0].table = 'orderz';
+    mesh.scenarios[1] = { ...structuredClone(mesh.scenarios[0]), id: 'second', name: 'Second' };
+    mesh.scenarios[1].rates[0].insertsPerTick = 3;
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
 
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
       'shop.mesh.json: scenarios[0].rates[0].insertsPerTick: Too small: expected number to be >=0',
       "shop.mesh.json: scenarios[0].steps[0].table: no table 'orderz' in 'orders-service'",
+      "shop.mesh.json: scenarios[1].steps[0].table: no table 'orderz' in 'orders-service'",
     ]);
   });
 

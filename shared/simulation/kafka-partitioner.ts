@@ -1,10 +1,11 @@
 /**
  * The partition Kafka's default partitioner picks for a key: murmur2 of the key's UTF-8 bytes,
- * made positive, modulo the partition count. Records without a key go to partition 0.
+ * made positive, modulo the partition count. Records without a key go to partition 0. The key
+ * is its text or already its UTF-8 bytes.
  */
-export function kafkaPartition(key: string | null, partitions: number): number {
+export function kafkaPartition(key: string | ArrayLike<number> | null, partitions: number): number {
   if (key === null) return 0;
-  return (murmur2(utf8Bytes(key)) & 0x7fffffff) % partitions;
+  return (murmur2(typeof key === 'string' ? utf8Bytes(key) : key) & 0x7fffffff) % partitions;
 }
 
 /** Kafka's `Utils.murmur2`, 32-bit arithmetic as in Java. */

@@ -21,4 +21,10 @@ describe("Kafka's default partitioner", () => {
     expect(kafkaPartition('{"order_id":1000}', 3)).toBe((murmur2(utf8Bytes('{"order_id":1000}')) & 0x7fffffff) % 3);
     expect(kafkaPartition(null, 3)).toBe(0);
   });
+
+  it('places a key given as its UTF-8 bytes (as SQL passes it) where its text goes', () => {
+    for (const key of ['{"order_id":1000}', '{"id":"é€😀"}']) {
+      expect(kafkaPartition(new Uint8Array(utf8Bytes(key)), 7)).toBe(kafkaPartition(key, 7));
+    }
+  });
 });

@@ -40,8 +40,14 @@ export type HeadlessOutcome =
   | { ok: true; metrics: SimulationMetrics; messages?: LogMessage[] }
   | { ok: false; errors: Problem[]; stopped?: StoppedRun };
 
-/** The messages the worker posts: each unit of work as it starts, then the outcome. */
-export type WorkerMessage = { type: 'work'; work: Work } | { type: 'done'; outcome: HeadlessOutcome };
+/**
+ * The messages the worker posts: each unit of work as it starts, the metrics after each tick
+ * (what a run stopped over budget reports), then the outcome.
+ */
+export type WorkerMessage =
+  | { type: 'work'; work: Work }
+  | { type: 'tick'; metrics: SimulationMetrics }
+  | { type: 'done'; outcome: HeadlessOutcome };
 
 /** What is wrong with how the command was called, or null. */
 function usageProblem(
@@ -143,6 +149,7 @@ export const simulateCommand: Command = {
     const notRun = afterTheLastTick(scenario, ticks);
     if (notRun.length > 0) io.err(`note: after the last tick (${ticks}), so not run: ${notRun.join(', ')}`);
     const { metrics, messages } = outcome;
+    if (metrics.stopped) io.err(`${file}: ${metrics.stopped.path}: ${metrics.stopped.message}`);
     if (messages) for (const message of messages) io.out(JSON.stringify(message));
     else if (options.flags.json) io.out(JSON.stringify(metrics, null, 2));
     else for (const line of summarise(metrics)) io.out(line);
@@ -158,8 +165,16 @@ function afterTheLastTick(scenario: Scenario, ticks: number): string[] {
   return [...scenario.steps.flatMap(late('steps')), ...(scenario.faults ?? []).flatMap(late('faults'))];
 }
 
-/** Runs a scenario to its last tick in this thread; a unit of work over budget stops it after that unit. */
-export function runHeadless(request: HeadlessRequest, sqlite: OpenSqlWorkspace, watch?: WorkWatch): HeadlessOutcome {
+/**
+ * Runs a scenario to its last tick in this thread; a unit of work over budget stops it after that
+ * unit. `onTick`, when given, gets the metrics after tick 0 and after each tick.
+ */
+export function runHeadless(
+  request: HeadlessRequest,
+  sqlite: OpenSqlWorkspace,
+  watch?: WorkWatch,
+  onTick?: (metrics: SimulationMetrics) => void,
+): HeadlessOutcome {
   const created = createSimulation(
     request.mesh,
     request.scenario,
@@ -169,13 +184,28 @@ export function runHeadless(request: HeadlessRequest, sqlite: OpenSqlWorkspace, 
   if (!created.ok) return created;
   const simulation = created.value;
   try {
-    const metrics = simulation.runUntil(request.ticks);
+    const metrics = onTick ? runTickByTick(simulation, request.ticks, onTick) : simulation.runUntil(request.ticks);
     if (!request.messages) return { ok: true, metrics };
     const read = readLog(request, simulation, request.messages);
     return read.ok ? { ok: true, metrics, messages: read.value } : read;
   } finally {
     simulation.dispose();
   }
+}
+
+/** Runs to the given tick one tick at a time, telling `onTick` the metrics after each (tick 0's first). */
+function runTickByTick(
+  simulation: Simulation,
+  ticks: number,
+  onTick: (metrics: SimulationMetrics) => void,
+): SimulationMetrics {
+  let metrics = simulation.metrics();
+  onTick(metrics);
+  while (metrics.tick < ticks && !metrics.stopped) {
+    metrics = simulation.step(1);
+    onTick(metrics);
+  }
+  return metrics;
 }
 
 /** The last records of a log by its name, oldest first, as consumers see them (without their place in the run). */
@@ -221,6 +251,7 @@ function runInWorker(request: HeadlessRequest, budgetMillis: number): Promise<He
   const worker = startWorker(request);
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastTick: SimulationMetrics | undefined;
     const finish = (outcome: HeadlessOutcome) => {
       clearTimeout(timer);
       void worker.terminate();
@@ -228,15 +259,39 @@ function runInWorker(request: HeadlessRequest, budgetMillis: number): Promise<He
     };
     const overBudget = (work: Work) => {
       const stopped = { ...work, message: overBudgetMessage(work, budgetMillis) };
-      finish({ ok: false, stopped, errors: [{ path: work.path, message: stopped.message }] });
+      // The records of a log cannot be read from a terminated worker: only the metrics survive it.
+      finish(
+        lastTick && !request.messages
+          ? { ok: true, metrics: stoppedAfter(lastTick, stopped) }
+          : { ok: false, stopped, errors: [{ path: work.path, message: stopped.message }] },
+      );
     };
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'done') return finish(message.outcome);
+      if (message.type === 'tick') {
+        lastTick = message.metrics;
+        return;
+      }
       clearTimeout(timer);
       timer = setTimeout(() => overBudget(message.work), budgetMillis);
     });
     worker.on('error', (error) => finish({ ok: false, errors: [{ path: 'simulation', message: error.message }] }));
   });
+}
+
+/** The metrics of the last tick a run completed, with the unit of work that stopped it, as the engine reports a stop. */
+function stoppedAfter(metrics: SimulationMetrics, stopped: StoppedRun): SimulationMetrics {
+  const { tick, path, nodeId, step, message } = stopped;
+  const error = {
+    path,
+    nodeId,
+    ...(step !== undefined && { step }),
+    message,
+    firstTick: tick,
+    lastTick: tick,
+    count: 1,
+  };
+  return { ...metrics, errors: [...metrics.errors, error], stopped };
 }
 
 /** Built, the worker is a file beside the CLI's bundle; run from source (the tests), tsx compiles it. */

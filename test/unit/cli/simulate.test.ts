@@ -123,6 +123,35 @@ describe('mesh-designer simulate', () => {
     ]);
   });
 
+  it('keeps the metrics of the ticks before a stop over budget, in --json and in the summary', {
+    timeout: 60_000,
+  }, async () => {
+    const mesh = JSON.parse(sample);
+    const dashboard = mesh.products.find((product: { id: string }) => product.id === 'sales-dashboard');
+    // Quick while few orders were placed, then a count that never ends in time.
+    dashboard.transformations[0].sql =
+      'WITH RECURSIVE spin(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM spin WHERE n < (CASE WHEN (SELECT count(*) FROM order_placed) > 3 THEN 1000000000000 ELSE 1 END)) SELECT (SELECT count(*) FROM spin) AS day, NULL AS country, 0 AS orders, 0 AS revenue';
+    const file = JSON.stringify(mesh);
+    const asJson = fakeIo({ 'shop.mesh.json': file });
+    const summary = fakeIo({ 'shop.mesh.json': file });
+
+    const options = ['--ticks', '40', '--budget-ms', '1500'];
+    expect(await runCli(['simulate', 'shop.mesh.json', ...options, '--json'], asJson.io)).toBe(EXIT.problems);
+    expect(await runCli(['simulate', 'shop.mesh.json', ...options], summary.io)).toBe(EXIT.problems);
+
+    const metrics = JSON.parse(asJson.out.join('\n'));
+    expect(metrics.stopped).toMatchObject({ path: 'products[4].transformations[0]', kind: 'transformation' });
+    // As of the last tick before the one that ran long.
+    expect(metrics.tick).toBe(metrics.stopped.tick - 1);
+    expect(metrics.ports['orders/orders-out'].published).toBeGreaterThan(0);
+    expect(metrics.tables['orders-service'].orders).toBeGreaterThan(0);
+    expect(metrics.errors).toContainEqual(expect.objectContaining({ message: metrics.stopped.message }));
+    expect(summary.out[0]).toMatch(new RegExp(`^tick ${metrics.tick} \\(`));
+    expect(summary.out).toContainEqual(expect.stringMatching(/^ {2}orders\/orders-out: [1-9]\d* published/));
+    expect(summary.out.at(-1)).toBe(`stopped: ${metrics.stopped.message}`);
+    expect(summary.err).toEqual([`shop.mesh.json: products[4].transformations[0]: ${metrics.stopped.message}`]);
+  });
+
   it("prints a topic's records after the last tick as a consumer reads them, one JSON object per line", async () => {
     const run = async (...options: string[]) => {
       const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });

@@ -41,3 +41,11 @@ export function parseOptions(args: readonly string[], spec: { values: string[]; 
   }
   return parsed;
 }
+
+/**
+ * The whole number an option's text writes in plain decimal digits (`1500`, `-7`), or NaN:
+ * `Number` would also read `0x10`, `1e3`, `0b11`, ` 5` and an empty text.
+ */
+export function decimalInteger(text: string): number {
+  return /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
+}

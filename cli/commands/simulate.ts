@@ -15,12 +15,14 @@ import type { BrokerLog } from '../../shared/simulation/broker-log';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
-import { type ParsedOptions, parseOptions } from '../parse-options';
+import { decimalInteger, type ParsedOptions, parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
 
 const DEFAULT_TICKS = 100;
 /** The longest run: about two years of minutes, far beyond any lesson, short of running for ever. */
 const MAX_TICKS = 1_000_000;
+/** The longest Node's timers wait: a longer budget would fire at once and stop every run. */
+const MAX_BUDGET_MILLIS = 2 ** 31 - 1;
 
 /** A headless run, as the command hands it to its worker. */
 export interface HeadlessRequest {
@@ -63,8 +65,8 @@ function usageProblem(
     return `--ticks must be a whole number from 1 to ${MAX_TICKS} (got '${options.values.ticks}')`;
   if (seed !== undefined && !Number.isSafeInteger(seed))
     return `--seed must be a whole number between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER} (got '${options.values.seed}')`;
-  if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) {
-    return `--budget-ms must be a whole number of milliseconds, at least 1 (got '${options.values['budget-ms']}')`;
+  if (budget !== undefined && (!Number.isInteger(budget) || budget < 1 || budget > MAX_BUDGET_MILLIS)) {
+    return `--budget-ms must be a whole number of milliseconds from 1 to ${MAX_BUDGET_MILLIS} (got '${options.values['budget-ms']}')`;
   }
   if (!Number.isInteger(last) || last < 1)
     return `--last must be a whole number, at least 1 (got '${options.values.last}')`;
@@ -85,11 +87,11 @@ export const simulateCommand: Command = {
     '',
     'options:',
     '  --scenario ID    the scenario to run (default: the first)',
-    `  --ticks N        ticks to run (default: 100, at most ${MAX_TICKS})`,
+    `  --ticks N        ticks to run (default: 100, at most ${MAX_TICKS}); numbers in decimal digits only`,
     "  --seed N         replaces the scenario's seed",
     '  --budget-ms N    runs the simulation in a worker thread and stops it when one unit of work (a',
     "                   service's tick, a product reading its inputs, one transformation, a product",
-    '                   publishing) runs longer, naming the product and step',
+    `                   publishing) runs longer, naming the product and step; at most ${MAX_BUDGET_MILLIS}`,
     '  --json           print the full metrics as JSON',
     '  --messages LOG   print the records of a topic (<system>/<topic>) or output port (<product>/<port>)',
     '                   after the last tick instead, one JSON object per line, oldest first, as a Kafka',
@@ -106,10 +108,14 @@ export const simulateCommand: Command = {
       values: ['scenario', 'ticks', 'seed', 'budget-ms', 'messages', 'last'],
       flags: ['json'],
     });
-    const ticks = Number(options.values.ticks ?? DEFAULT_TICKS);
-    const last = Number(options.values.last ?? Number.MAX_SAFE_INTEGER);
-    const seed = options.values.seed === undefined ? undefined : Number(options.values.seed);
-    const budget = options.values['budget-ms'] === undefined ? undefined : Number(options.values['budget-ms']);
+    const numberOf = (name: string) => {
+      const text = options.values[name];
+      return text === undefined ? undefined : decimalInteger(text);
+    };
+    const ticks = numberOf('ticks') ?? DEFAULT_TICKS;
+    const last = numberOf('last') ?? Number.MAX_SAFE_INTEGER;
+    const seed = numberOf('seed');
+    const budget = numberOf('budget-ms');
     const [file] = options.positional;
     const problem = usageProblem(options, { ticks, seed, budget, last });
     if (problem !== null || file === undefined) return usageError(io, this, problem ?? 'no design to simulate');

@@ -230,7 +230,19 @@ describe('mesh-designer simulate', () => {
     [['--ticks', 'many'], "--ticks must be a whole number from 1 to 1000000 (got 'many')"],
     [['--ticks', '0'], "--ticks must be a whole number from 1 to 1000000 (got '0')"],
     [['--seed', '1.5'], "--seed must be a whole number between -9007199254740991 and 9007199254740991 (got '1.5')"],
-    [['--budget-ms', '-3'], "--budget-ms must be a whole number of milliseconds, at least 1 (got '-3')"],
+    [['--budget-ms', '-3'], "--budget-ms must be a whole number of milliseconds from 1 to 2147483647 (got '-3')"],
+    // Node's timers wait at most 2^31 - 1 ms: a longer one fires at once and stops every run.
+    [
+      ['--budget-ms', '2147483648'],
+      "--budget-ms must be a whole number of milliseconds from 1 to 2147483647 (got '2147483648')",
+    ],
+    [['--ticks', '0x10'], "--ticks must be a whole number from 1 to 1000000 (got '0x10')"],
+    [['--ticks', '1e3'], "--ticks must be a whole number from 1 to 1000000 (got '1e3')"],
+    [['--ticks', ' 5'], "--ticks must be a whole number from 1 to 1000000 (got ' 5')"],
+    [['--ticks', ''], "--ticks must be a whole number from 1 to 1000000 (got '')"],
+    [['--seed', '0b11'], "--seed must be a whole number between -9007199254740991 and 9007199254740991 (got '0b11')"],
+    [['--budget-ms', '1e4'], "--budget-ms must be a whole number of milliseconds from 1 to 2147483647 (got '1e4')"],
+    [['--messages', 'a/b', '--last', '5 '], "--last must be a whole number, at least 1 (got '5 ')"],
     [['other.mesh.json'], 'one design at a time (also given: other.mesh.json)'],
     [['--last', '3'], '--last goes with --messages'],
     [['--messages', 'a/b', '--last', '0'], "--last must be a whole number, at least 1 (got '0')"],
@@ -255,6 +267,13 @@ describe('mesh-designer simulate, its limits', () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '99999999999'], io)).toBe(EXIT.usage);
     expect(err.join('\n')).toContain("--ticks must be a whole number from 1 to 1000000 (got '99999999999')");
+  });
+
+  it('takes plain decimal numbers, negative seeds too', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    const options = ['--ticks', '2', '--seed', '-7', '--json'];
+    expect(await runCli(['simulate', 'shop.mesh.json', ...options], io)).toBe(EXIT.ok);
+    expect(err.filter((line) => !line.startsWith('note:'))).toEqual([]);
   });
 
   it('says which steps and faults come after the last tick and do not run', async () => {

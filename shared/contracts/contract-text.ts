@@ -32,8 +32,9 @@ export const contractTextCodec: ContractTextCodec = {
     return {
       ok: false,
       errors: parsed.errors.map((error) => ({
-        path: `${error.line}:${error.column} ${error.path}`,
+        path: error.path,
         message: error.message,
+        contractText: { line: error.line, column: error.column },
       })),
     };
   },

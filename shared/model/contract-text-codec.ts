@@ -6,7 +6,7 @@ import type { Result } from './problem';
  * shared/contracts supplies it (`contractTextCodec`): the model layer does not read ODCS.
  */
 export interface ContractTextCodec {
-  /** The one validated entry: what the text reads as, or its located problems. */
+  /** The one validated entry: what the text reads as, or its problems, each with its path in the ODCS document and its `contractText` place. */
   read(text: string): Result<Contract>;
   /** A contract as file format 1 stored it (the model's fields), written as ODCS text. */
   writeLegacy(contract: unknown): Result<string>;

@@ -75,8 +75,13 @@ function readContracts(codec: ContractTextCodec, file: MeshFile): Result<Contrac
   const contracts = file.contracts.flatMap((entry, index) => {
     const read = codec.read(entry.odcs.join('\n'));
     if (read.ok) return [read.value];
-    for (const error of read.errors) {
-      errors.push({ path: formatPath(['contracts', index, 'odcs']), message: `${error.path}: ${error.message}` });
+    for (const { path, message, contractText } of read.errors) {
+      const place = contractText ? `${contractText.line}:${contractText.column} ` : '';
+      errors.push({
+        path: formatPath(['contracts', index, 'odcs']),
+        message: `${place}${path}: ${message}`,
+        ...(contractText && { contractText }),
+      });
     }
     return [];
   });

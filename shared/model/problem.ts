@@ -2,6 +2,17 @@
 export interface Problem {
   path: string;
   message: string;
+  /** For a problem inside a contract's ODCS text stored in a design: where in that text. */
+  contractText?: ContractTextPlace;
+}
+
+/**
+ * A place in a contract's ODCS text, lines and columns counted from 1 at the text's first
+ * character. The design file holds the text as JSON strings, so it is not a place in the file.
+ */
+export interface ContractTextPlace {
+  line: number;
+  column: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: Problem[] };

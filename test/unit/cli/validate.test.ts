@@ -153,6 +153,26 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
+  it("locates a problem in a design's contract text by its line and column in that text, not in the file", async () => {
+    const mesh = JSON.parse(sample);
+    const odcs: string[] = mesh.contracts[0].odcs;
+    const typed = odcs.findIndex((line) => line.trim() === 'logicalType: string');
+    const indent = (odcs[typed] as string).indexOf('l');
+    odcs.splice(typed + 1, 0, `${' '.repeat(indent)}logicalType: integer`);
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh, null, 2) });
+
+    expect(await runCli(['validate', 'shop.mesh.json', '--json'], io)).toBe(EXIT.problems);
+    const [first] = JSON.parse(out.join('\n'))[0].problems;
+    expect(first).toMatchObject({
+      path: 'contracts[0].odcs',
+      message: expect.stringContaining("the key 'logicalType' appears twice"),
+      contractText: { line: typed + 2, column: indent + 1 },
+    });
+    // The contract's text is a JSON string in the file: its lines are not the file's.
+    expect(first).not.toHaveProperty('line');
+    expect(first).not.toHaveProperty('column');
+  });
+
   it('filters by rule and by severity, and fails only on errors', async () => {
     const mesh = JSON.parse(sample);
     mesh.products[0].owner = '';

@@ -43,3 +43,13 @@ export function parseOdcsSource(source: YamlSource): LocatedResult<Contract> {
   if (reading.ok) return { ok: true, value: { ...reading.value, odcs: source.text } };
   return { ok: false, errors: reading.errors.map((problem) => locateProblem(source, problem)).sort(byPosition) };
 }
+
+/**
+ * What a text the ODCS schema refuses still reads as, so the checks that need a contract can
+ * report beside the schema's problems; undefined when its syntax is broken or it does not read.
+ */
+export function contractDespiteSchemaProblems(source: YamlSource): Contract | undefined {
+  if (source.syntaxErrors.length > 0 || !isJsonObject(source.value)) return undefined;
+  const reading = contractFromOdcs(source.value);
+  return reading.ok ? { ...reading.value, odcs: source.text } : undefined;
+}

@@ -3,7 +3,7 @@ import { formatPath } from '../model/problem';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 import { changedIdProblem } from './kept-id';
 import { documentPathOf } from './odcs-document';
-import { parseOdcsSource } from './odcs-yaml';
+import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import type { PathProblem, PathSegment } from './path-problem';
 import { byPosition, locateProblem, readYamlSource } from './yaml-source';
 
@@ -37,22 +37,29 @@ export function checkDatasetShape(contract: Contract): ContractFinding[] {
 
 /**
  * Everything to mark in a contract's YAML text: syntax errors, violations of the official
- * schema (an unknown logicalType among them), then, once the text reads as a contract,
- * the semantic findings, each at its line. Given the id of the contract the text edits
- * (`keptId`), a changed id is one of them: the design would refuse that text.
+ * schema (an unknown logicalType among them), and, whenever the text still reads as a
+ * contract (with schema errors too), the semantic findings, each at its line: one round of
+ * fixes, not one per layer. Given the id of the contract the text edits (`keptId`), a
+ * changed id is one of them: the design would refuse that text.
  */
 export function checkContractYaml(text: string, keptId?: string): LocatedFinding[] {
   const source = readYamlSource(text);
   const parsed = parseOdcsSource(source);
-  if (!parsed.ok) return parsed.errors.map((error) => ({ ...error, severity: 'error' }));
-  const changedId = keptId === undefined ? undefined : changedIdProblem(source, parsed.value, keptId);
-  return [
-    ...(changedId ? [{ ...changedId, severity: 'error' as const }] : []),
-    ...semanticIssues(parsed.value).map(({ severity, ...issue }) => ({
+  const errors = parsed.ok ? [] : parsed.errors.map((error) => ({ ...error, severity: 'error' as const }));
+  const contract = parsed.ok ? parsed.value : contractDespiteSchemaProblems(source);
+  if (!contract) return errors;
+  const changedId = keptId === undefined ? undefined : changedIdProblem(source, contract, keptId);
+  // What the schema already says of a place is not said twice.
+  const saidByTheSchema = new Set(errors.map((error) => error.path));
+  const semantic = semanticIssues(contract)
+    .map(({ severity, ...issue }) => ({
       severity,
       ...locateProblem(source, { ...issue, path: documentPathOf(issue.path, source.value) }),
-    })),
-  ].sort(byPosition);
+    }))
+    .filter((finding) => !saidByTheSchema.has(finding.path));
+  return [...errors, ...(changedId ? [{ ...changedId, severity: 'error' as const }] : []), ...semantic].sort(
+    byPosition,
+  );
 }
 
 function semanticIssues(contract: Contract): SemanticIssue[] {

@@ -143,6 +143,24 @@ describe('mesh-designer validate', () => {
     for (const line of err) expect(line).toMatch(/^broken\.odcs\.yaml:\d+:\d+: /);
   });
 
+  it("reports a contract's semantic problems in the same run as its schema errors", async () => {
+    const offer = readFileSync(
+      new URL('../../fixtures/odcs/schema-and-semantic-errors.odcs.yaml', import.meta.url),
+      'utf8',
+    );
+    const { io, out, err } = fakeIo({ 'offer.odcs.yaml': offer });
+    expect(await runCli(['validate', 'offer.odcs.yaml'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      'offer.odcs.yaml:18:29: schema[0].properties[1].quality[0].mustBeBetween: mustBeBetween [100000, 20000] is reversed: write the smaller bound first, [20000, 100000]',
+      "offer.odcs.yaml:19:15: schema[0].properties[2].name: duplicate property name 'salary' (also at schema[0].properties[1])",
+      "offer.odcs.yaml:21:9: schema[0].properties[3]: missing required field 'map'",
+      'offer.odcs.yaml:29:17: schema[0].properties[4].properties[0].quality[0]: has more than one comparison operator (mustBeGreaterThan, mustBeLessThan); a rule takes exactly one',
+    ]);
+    expect(out).toEqual([
+      "offer.odcs.yaml:12:21: warning: schema[0].properties[0].primaryKey: primary key property 'offer_id' is not required: key values cannot be null, add required: true",
+    ]);
+  });
+
   it('reports as JSON on request', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': sample, 'broken.odcs.yaml': invalidContract });
     expect(await runCli(['validate', 'shop.mesh.json', 'broken.odcs.yaml', '--json'], io)).toBe(EXIT.problems);

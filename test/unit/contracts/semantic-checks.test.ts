@@ -103,6 +103,31 @@ describe('semantic checks on YAML text, at the line to mark', () => {
     expect(checkContractYaml(text)[0]).toMatchObject({ endLine: 13, endColumn: 23 });
   });
 
+  it('reports the semantic findings together with the schema errors while the contract still reads', () => {
+    const text = anOdcsText(`schema:
+  - name: offers
+    properties:
+      - name: offer_id
+        logicalType: integer
+        primaryKey: true
+      - name: salary
+        logicalType: number
+        quality:
+          - metric: invalidValues
+            mustBeBetween: [100000, 20000]
+      - name: salary
+        logicalType: string
+      - name: perks
+        logicalType: map
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      "11:21 warning schema[0].properties[0].primaryKey: primary key property 'offer_id' is not required: key values cannot be null, add required: true",
+      '16:29 error schema[0].properties[1].quality[0].mustBeBetween: mustBeBetween [100000, 20000] is reversed: write the smaller bound first, [20000, 100000]',
+      "17:15 error schema[0].properties[2].name: duplicate property name 'salary' (also at schema[0].properties[1])",
+      '20:22 error schema[0].properties[3].logicalType: unknown logicalType "map"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean',
+    ]);
+  });
+
   it('marks an unknown logicalType on its value', () => {
     const text = anOdcsText(`schema:
   - name: orders

@@ -49,3 +49,17 @@ export function parseOptions(args: readonly string[], spec: { values: string[]; 
 export function decimalInteger(text: string): number {
   return /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
 }
+
+/**
+ * Why a whole-number option is refused that `Number` would have read (`0x10`, `1e3`, ` 5`):
+ * naming the decimal number it would have meant; null when every one is plain digits or no number.
+ */
+export function numberNotInDecimalDigits(values: Record<string, string>, names: readonly string[]): string | null {
+  for (const name of names) {
+    const text = values[name];
+    if (text === undefined || text.trim() === '' || !Number.isNaN(decimalInteger(text))) continue;
+    if (Number.isInteger(Number(text)))
+      return `--${name} takes plain decimal digits, such as ${Number(text)} (got '${text}')`;
+  }
+  return null;
+}

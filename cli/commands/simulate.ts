@@ -15,7 +15,7 @@ import type { BrokerLog } from '../../shared/simulation/broker-log';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
-import { decimalInteger, type ParsedOptions, parseOptions } from '../parse-options';
+import { decimalInteger, numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
 
 const DEFAULT_TICKS = 100;
@@ -23,6 +23,8 @@ const DEFAULT_TICKS = 100;
 const MAX_TICKS = 1_000_000;
 /** The longest Node's timers wait: a longer budget would fire at once and stop every run. */
 const MAX_BUDGET_MILLIS = 2 ** 31 - 1;
+
+const NUMBER_OPTIONS = ['ticks', 'seed', 'budget-ms', 'last'];
 
 /** A headless run, as the command hands it to its worker. */
 export interface HeadlessRequest {
@@ -61,6 +63,8 @@ function usageProblem(
   if (!options.ok) return options.error ?? 'wrong options';
   if (file === undefined) return 'no design to simulate';
   if (extra.length > 0) return `one design at a time (also given: ${extra.join(', ')})`;
+  const notDecimal = numberNotInDecimalDigits(options.values, NUMBER_OPTIONS);
+  if (notDecimal !== null) return notDecimal;
   if (!Number.isInteger(ticks) || ticks < 1 || ticks > MAX_TICKS)
     return `--ticks must be a whole number from 1 to ${MAX_TICKS} (got '${options.values.ticks}')`;
   if (seed !== undefined && !Number.isSafeInteger(seed))

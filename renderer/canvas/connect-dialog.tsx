@@ -97,7 +97,7 @@ export function ConnectDialog() {
                 // biome-ignore lint/a11y/noAutofocus: the dialog exists to pick from these lists
                 autoFocus
                 className="field__input"
-                aria-label={`Port of ${name} to link`}
+                aria-label={`From: port of ${name} to link`}
                 value={startIndex}
                 onKeyDown={submitOnEnter}
                 onChange={(event) => {
@@ -114,7 +114,7 @@ export function ConnectDialog() {
               <select
                 ref={targetList}
                 className="field__input"
-                aria-label={start?.sends ? 'Input port it feeds' : 'Output port or topic that feeds it'}
+                aria-label={start?.sends ? 'To: input port it feeds' : 'To: output port or topic that feeds it'}
                 aria-describedby={refusal ? 'connect-refusal' : undefined}
                 value={targetIndex}
                 disabled={targets.length === 0}

@@ -144,13 +144,14 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('c');
     const dialog = page.getByTestId('dialog-connect');
     await dialog.waitFor();
-    const from = dialog.getByRole('combobox', { name: 'Port of Orders to link' });
-    const to = dialog.getByRole('combobox', { name: 'Input port it feeds' });
+    // Each list's name starts with the label shown beside it (WCAG 2.5.3), so "click From" reaches it.
+    const from = dialog.getByRole('combobox', { name: 'From: port of Orders to link' });
+    const to = dialog.getByRole('combobox', { name: 'To: input port it feeds' });
     const chosen = (list: typeof from) => list.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
-    expect(await focused(page)).toBe('Port of Orders to link');
+    expect(await focused(page)).toBe('From: port of Orders to link');
     expect(await chosen(from)).toBe('Orders · orders-out');
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Input port it feeds');
+    expect(await focused(page)).toBe('To: input port it feeds');
     expect(await chosen(to)).toBe('Revenue · orders-in');
 
     // Already linked: refused with the words a drag onto that port gets, and the dialog stays to pick again.
@@ -159,7 +160,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('Enter');
     expect(await dialog.getByRole('alert').textContent()).toBe('Link refused: These two ports are already linked.');
     expect(await page.getByRole('alert').filter({ hasText: 'Link refused' }).count()).toBeGreaterThan(1);
-    expect(await focused(page)).toBe('Input port it feeds');
+    expect(await focused(page)).toBe('To: input port it feeds');
     expect(await page.locator('.react-flow__edge').count()).toBe(1);
 
     await page.keyboard.press('ArrowDown');
@@ -192,7 +193,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('c');
     const dialog = page.getByTestId('dialog-connect');
     await dialog.waitFor();
-    const from = dialog.getByRole('combobox', { name: 'Port of Work Order System to link' });
+    const from = dialog.getByRole('combobox', { name: 'From: port of Work Order System to link' });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
@@ -240,7 +241,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     const dialog = page.getByTestId('dialog-connect');
     await dialog.waitFor();
     // An input port starts the list of Revenue, which sends nothing: the other end is an output or a topic.
-    expect(await dialog.getByRole('combobox', { name: 'Output port or topic that feeds it' }).count()).toBe(1);
+    expect(await dialog.getByRole('combobox', { name: 'To: output port or topic that feeds it' }).count()).toBe(1);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => focused(page)).toBe('revenue');

@@ -40,6 +40,15 @@ export function commandToRunForKey(
   return command && reaches(command, focus) ? (command.id as CommandId) : null;
 }
 
+/**
+ * Whether a key pressed in the code editor belongs to the app rather than to the editor: the
+ * editor must never see it, or Ctrl+K would start one of its chords and type the next keys away.
+ */
+export function isAppKeyInCodeEditor(press: KeyPress, platform: Platform): boolean {
+  const command = commandForKeyPress(press, platform);
+  return command !== undefined && reaches(command, 'code');
+}
+
 /** The editing commands a browser performs on text itself, named as `document.execCommand` names them. */
 export type TextEdit = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll';
 

@@ -4,7 +4,7 @@ import type { Host } from '../host/host';
 import { usePromptStore } from '../host/in-page-prompt';
 import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
-import { commandToRunForKey, menuCommandAction } from './command-routing';
+import { commandToRunForKey, isAppKeyInCodeEditor, menuCommandAction } from './command-routing';
 import { focusPlace, leaveTextField } from './focus';
 import { PLATFORM } from './platform';
 import { isCommandEnabled, runCommand, whatCommandNeeds } from './run-command';
@@ -42,9 +42,18 @@ export function useCommands(host: Host): void {
       leaveTextField();
       runCommand(id, { host, keyPress: event });
     };
+    // The code editor takes keys where they land (Ctrl+K starts its chords): the app's keys are
+    // taken from it first, on their way down, and never reach it, even when no command runs.
+    const onKeyDownToCodeEditor = (event: KeyboardEvent) => {
+      if (focusPlace(event.target) !== 'code' || !isAppKeyInCodeEditor(event, PLATFORM)) return;
+      event.stopPropagation();
+      onKeyDown(event);
+    };
+    window.addEventListener('keydown', onKeyDownToCodeEditor, { capture: true });
     window.addEventListener('keydown', onKeyDown);
     const stopMenu = host.onMenuCommand((id) => runAsMenuItem(id, host));
     return () => {
+      window.removeEventListener('keydown', onKeyDownToCodeEditor, { capture: true });
       window.removeEventListener('keydown', onKeyDown);
       stopMenu();
     };

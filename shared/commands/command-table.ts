@@ -271,7 +271,7 @@ export const COMMANDS = [
     description: 'Quick search: jump to any element',
     group: 'View',
     keys: ['Mod+K'],
-    scope: 'fields',
+    scope: 'everywhere',
     menu: { in: 'View', section: 'navigate' },
   },
   {
@@ -459,7 +459,7 @@ export const COMMANDS = [
     description: 'Command palette: run any command by name',
     group: 'View',
     keys: ['Mod+Shift+P', 'F1'],
-    scope: 'fields',
+    scope: 'everywhere',
     menu: { in: 'View', section: 'navigate' },
   },
   {

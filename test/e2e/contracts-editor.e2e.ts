@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { aWideContractText } from '../builders/wide-contract';
-import { describeInChromium } from './app-driver';
+import { describeInChromium, screenshot } from './app-driver';
 import { caretAfter, dropFiles, findInYaml, openContract, problems, showView } from './contract-driver';
 import { counts, newBlankDesign, openSampleDesign } from './designer-driver';
 
@@ -159,6 +159,35 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.press('F8');
     const marker = page.locator('.marker-widget', { hasText: 'unknown logicalType "integerX"' });
     await marker.waitFor();
+  });
+
+  it('opens quick search (Ctrl+K) and the command palette (Ctrl+Shift+P, F1) from the YAML, typing nothing into it', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    const quickSearch = page.getByTestId('dialog-quick-search');
+    const palette = page.getByTestId('dialog-commands');
+
+    await caretAfter(page, 'name: Order');
+    await page.keyboard.press('Control+k');
+    await quickSearch.waitFor({ timeout: 3000 });
+    await screenshot(page, 'quick-search-from-yaml');
+    // Keys typed next go to the search, never into the contract as the end of an editor chord.
+    await page.keyboard.type('sales dash');
+    await expect.poll(() => quickSearch.getByRole('option').first().textContent()).toContain('sales-dashboard');
+    await page.keyboard.press('Escape');
+    await quickSearch.waitFor({ state: 'detached' });
+    expect(await page.locator('.yaml-editor .view-line', { hasText: /^name:\sOrder$/ }).count()).toBe(1);
+    expect(await page.getByTestId('out-of-sync').count()).toBe(0);
+
+    for (const keys of ['Control+Shift+P', 'F1']) {
+      await caretAfter(page, 'name: Order');
+      await page.keyboard.press(keys);
+      await palette.waitFor({ timeout: 3000 });
+      await page.keyboard.press('Escape');
+      await palette.waitFor({ state: 'detached' });
+    }
+    expect(await page.locator('.yaml-editor .view-line', { hasText: /^name:\sOrder$/ }).count()).toBe(1);
   });
 
   it('names a duplicate key in its marker, without a path for the document as a whole', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { commandToRunForKey, menuCommandAction } from '../../../renderer/commands/command-routing';
+import {
+  commandToRunForKey,
+  isAppKeyInCodeEditor,
+  menuCommandAction,
+} from '../../../renderer/commands/command-routing';
 import { chordsOn, displayChord, electronAccelerator, type KeyPress } from '../../../shared/commands/chords';
 import { COMMANDS, type CommandDefinition } from '../../../shared/commands/command-table';
 import { menuSections } from '../../../shared/commands/menu-layout';
@@ -70,6 +74,22 @@ describe('which command a key runs, by where the focus is', () => {
 
   it('leaves every key to an open dialog', () => {
     expect(commandToRunForKey(ctrl('s'), 'canvas', true, 'other')).toBeNull();
+  });
+
+  it('opens quick search and the command palette from the YAML editor too', () => {
+    expect(commandToRunForKey(ctrl('k'), 'code', false, 'other')).toBe('view.quick-search');
+    expect(commandToRunForKey(ctrl('p', { shiftKey: true, key: 'P' }), 'code', false, 'other')).toBe(
+      'view.command-palette',
+    );
+    expect(commandToRunForKey({ ...plain('F1'), code: 'F1' }, 'code', false, 'other')).toBe('view.command-palette');
+  });
+
+  it('keeps the app’s keys from the code editor (Ctrl+K would start its chords), and leaves it its own', () => {
+    expect(isAppKeyInCodeEditor(ctrl('k'), 'other')).toBe(true);
+    expect(isAppKeyInCodeEditor(ctrl('k', { ctrlKey: false, metaKey: true }), 'mac')).toBe(true);
+    for (const own of [ctrl('f'), ctrl('h'), ctrl('z'), ctrl(' ', { code: 'Space' }), { ...plain('F8'), code: 'F8' }]) {
+      expect(isAppKeyInCodeEditor(own, 'other')).toBe(false);
+    }
   });
 });
 

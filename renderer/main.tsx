@@ -2,6 +2,7 @@ import './no-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { AppBoundary } from './app/app-boundary';
 import { createHost } from './host/create-host';
 import { HostProvider } from './host/host-context';
 import { simulation } from './simulation/simulation-controller';
@@ -16,7 +17,9 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <HostProvider host={createHost()}>
-      <App />
+      <AppBoundary>
+        <App />
+      </AppBoundary>
     </HostProvider>
   </StrictMode>,
 );

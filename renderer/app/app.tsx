@@ -21,6 +21,7 @@ import { EmptyState } from './empty-state';
 import { OpenDialog } from './modal-dialog';
 import { NoticesList } from './notices-list';
 import { Palette } from './palette';
+import { PartBoundary } from './part-boundary';
 import { PromptDialog } from './prompt-dialog';
 import { QuickSearch } from './quick-search';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -62,15 +63,29 @@ export function App() {
       <main className="workspace">
         {hasDocument ? (
           <>
-            {showsPalette && !isSimulating && <Palette />}
+            {showsPalette && !isSimulating && (
+              <PartBoundary part="palette">
+                <Palette />
+              </PartBoundary>
+            )}
             {/* A new canvas per opened document, so each one starts fitted to the view. */}
-            <MeshCanvas key={openCount} />
+            <PartBoundary key={openCount} part="canvas">
+              <MeshCanvas />
+            </PartBoundary>
             {isSimulating ? (
-              <SimulationPanel />
+              <PartBoundary part="simulation panel">
+                <SimulationPanel />
+              </PartBoundary>
             ) : (
               <>
-                <ContractPanel />
-                {showsSidePanel && <SidePanel />}
+                <PartBoundary part="contract editor">
+                  <ContractPanel />
+                </PartBoundary>
+                {showsSidePanel && (
+                  <PartBoundary part="side panel">
+                    <SidePanel />
+                  </PartBoundary>
+                )}
               </>
             )}
             <PresenterMode />

@@ -1,8 +1,10 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
 import { isContractServed, LATEST_API_VERSION, serveContract } from '../../shared/contracts';
 import { counted, type DataProduct } from '../../shared/model';
+import { lazyPart } from '../app/lazy-part';
+import { PartBoundary } from '../app/part-boundary';
 import { UserText } from '../app/user-text';
 import { changeMesh, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
@@ -14,9 +16,10 @@ import { ContractForm } from './form/contract-form';
 import { SaveContractButton } from './save-contract-file';
 import { YamlEditorPane } from './yaml-editor-pane';
 
-const ContractDiff = lazy(() => import('./diff/contract-diff'));
-const ContractPreview = lazy(() => import('./preview/contract-preview'));
-const ContractSchemaDiagram = lazy(() => import('./diagram/contract-schema-diagram'));
+const LOADING = <p className="contract-workspace__loading">Loading…</p>;
+const ContractDiff = lazyPart('contract diff', () => import('./diff/contract-diff'), LOADING);
+const ContractPreview = lazyPart('contract preview', () => import('./preview/contract-preview'), LOADING);
+const ContractSchemaDiagram = lazyPart('schema diagram', () => import('./diagram/contract-schema-diagram'), LOADING);
 
 const NO_PRODUCTS: DataProduct[] = [];
 
@@ -78,13 +81,14 @@ export function ContractWorkspace({ above }: { above?: (contractId: string) => R
       <ServeContract contractId={activeId} />
       {above?.(activeId)}
       <div className="contract-workspace__view">
-        {view === 'yaml' && <YamlEditorPane contractId={activeId} />}
-        {view === 'form' && <ContractForm contractId={activeId} />}
-        <Suspense fallback={<p className="contract-workspace__loading">Loading…</p>}>
+        {/* Another contract or view starts afresh: the failure of one does not stick to the next. */}
+        <PartBoundary key={`${activeId} ${view}`} part="contract view">
+          {view === 'yaml' && <YamlEditorPane contractId={activeId} />}
+          {view === 'form' && <ContractForm contractId={activeId} />}
           {view === 'preview' && <ContractPreview contractId={activeId} />}
           {view === 'diff' && <ContractDiff contractId={activeId} />}
           {view === 'diagram' && <ContractSchemaDiagram contractId={activeId} />}
-        </Suspense>
+        </PartBoundary>
       </div>
       {(view === 'yaml' || view === 'form') && <ContractChanges contractId={activeId} />}
     </section>

@@ -1,16 +1,16 @@
-import { lazy, Suspense } from 'react';
-import { OpenDialog } from '../app/modal-dialog';
+import { lazyPart } from '../app/lazy-part';
+import { ModalDialog, OpenDialog } from '../app/modal-dialog';
 
 // The exporters and the dialog load on first use: they must not weigh on the first paint of the canvas.
-const ExportDialog = lazy(() => import('./export-dialog'));
+const ExportDialog = lazyPart('export dialog', () => import('./export-dialog'));
 
-/** The Export dialog while it is open (File → Export…, the toolbar, Ctrl/Cmd+E). */
+/** The Export dialog while it is open (File → Export…, the toolbar, Ctrl/Cmd+E); its contents load on first use. */
 export function ExportDialogEntry() {
   return (
     <OpenDialog dialog="export">
-      <Suspense fallback={null}>
+      <ModalDialog dialog="export" title="Export" className="export-dialog">
         <ExportDialog />
-      </Suspense>
+      </ModalDialog>
     </OpenDialog>
   );
 }

@@ -2,7 +2,6 @@ import './export-dialog.css';
 import { useMemo, useState } from 'react';
 import { describeScope, type ExportFile, type ExportScope, WHOLE_MESH } from '../../shared/export';
 import { formatProblem, type Mesh } from '../../shared/model';
-import { ModalDialog } from '../app/modal-dialog';
 import { copyPng } from '../diagrams/copy-to-clipboard';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
@@ -21,11 +20,7 @@ const ALL_MANIFEST_IDS = MANIFEST_TARGETS.map((target) => target.id);
 /** Export…: choose formats and scope, look at every file, copy one, write them all through the Host. */
 export default function ExportDialog() {
   const mesh = useDocumentStore((state) => state.mesh);
-  return (
-    <ModalDialog dialog="export" title="Export" className="export-dialog">
-      {mesh ? <ExportDialogBody mesh={mesh} /> : <p>Open a design to export it.</p>}
-    </ModalDialog>
-  );
+  return mesh ? <ExportDialogBody mesh={mesh} /> : <p>Open a design to export it.</p>;
 }
 
 function ExportDialogBody({ mesh }: { mesh: Mesh }) {

@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium, screenshot } from './app-driver';
+import { openContract, showView } from './contract-driver';
+import { counts, openSampleDesign, saveByDownload } from './designer-driver';
+import { exportDialog } from './export-driver';
+
+/** Answers the app's requests for one lazily loaded chunk with 404, as after a redeploy or on a flaky network. */
+async function failChunk(page: Page, chunk: RegExp): Promise<void> {
+  await page.route(chunk, (route) => route.fulfill({ status: 404, body: 'gone' }));
+}
+
+const EXPORT_CHUNK = /\/export-dialog-[^/]*\.js(\?.*)?$/;
+const DIFF_CHUNK = /\/contract-diff-[^/]*\.js(\?.*)?$/;
+
+describeInChromium('a part of the app that fails to load', (session) => {
+  it('shows the export dialog’s failure in its place with a Retry; the design stays on screen and saves', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+    const designCounts = await counts(page);
+    await failChunk(page, EXPORT_CHUNK);
+
+    await page.keyboard.press('Control+e');
+    const failure = exportDialog(page).getByRole('alert');
+    await failure.waitFor();
+    expect(await failure.textContent()).toMatch(/^The export dialog could not be loaded: .+Retry$/);
+    await screenshot(page, 'failing-part-export');
+    // Behind the dialog the window still holds the toolbar and the design.
+    expect(await page.getByRole('button', { name: 'Open…' }).count()).toBeGreaterThan(0);
+    expect(await counts(page)).toBe(designCounts);
+
+    await page.keyboard.press('Escape');
+    await exportDialog(page).waitFor({ state: 'detached' });
+    const saved = await saveByDownload(page);
+    expect(JSON.parse(saved.text).products.length).toBeGreaterThan(0);
+
+    // Once the chunk is served again, Retry loads it: no reload of the page.
+    await page.unrouteAll();
+    await page.keyboard.press('Control+e');
+    await exportDialog(page).getByRole('button', { name: 'Retry' }).click();
+    await exportDialog(page).getByTestId('export-ready').waitFor();
+  });
+
+  it('shows a contract view that fails to load in its place, and the other views and tabs go on working', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await failChunk(page, DIFF_CHUNK);
+
+    await showView(page, 'Diff');
+    const view = page.getByTestId('contract-workspace').getByRole('alert');
+    await view.waitFor();
+    expect(await view.textContent()).toMatch(/^The contract diff could not be loaded: .+Retry$/);
+    await screenshot(page, 'failing-part-diff');
+    await showView(page, 'YAML');
+    await page.locator('.yaml-editor .monaco-editor').waitFor();
+
+    await page.unrouteAll();
+    await showView(page, 'Diff');
+    await page.getByTestId('contract-workspace').getByRole('button', { name: 'Retry' }).click();
+    await page.getByTestId('contract-workspace').getByRole('alert').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('contract-workspace').locator('.contract-workspace__view').textContent()).not.toMatch(
+      /could not be loaded/,
+    );
+  });
+});

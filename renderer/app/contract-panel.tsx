@@ -80,24 +80,26 @@ export function ContractPanelBody() {
   const setMode = usePreferencesStore((state) => state.setContractPanelMode);
   return (
     <div className="contract-panel__body">
-      <div className="contract-panel__bar">
-        <fieldset className="segmented" aria-label="Where the contract editor is">
-          {MODE_BUTTONS.map((button) => (
-            <button
-              key={button.mode}
-              type="button"
-              aria-pressed={mode === button.mode}
-              aria-label={button.label}
-              className={mode === button.mode ? 'is-active' : undefined}
-              title={button.title}
-              onClick={() => setMode(button.mode)}
-            >
-              {button.short}
-            </button>
-          ))}
-        </fieldset>
-      </div>
-      <ContractWorkspace above={(activeId) => <BrokenLinks contractId={activeId} />} />
+      <ContractWorkspace
+        above={(activeId) => <BrokenLinks contractId={activeId} />}
+        besideTabs={
+          <fieldset className="segmented contract-panel__placement" aria-label="Where the contract editor is">
+            {MODE_BUTTONS.map((button) => (
+              <button
+                key={button.mode}
+                type="button"
+                aria-pressed={mode === button.mode}
+                aria-label={button.label}
+                className={mode === button.mode ? 'is-active' : undefined}
+                title={button.title}
+                onClick={() => setMode(button.mode)}
+              >
+                {button.short}
+              </button>
+            ))}
+          </fieldset>
+        }
+      />
     </div>
   );
 }

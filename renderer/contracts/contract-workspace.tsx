@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
 import { isContractServed, LATEST_API_VERSION, serveContract } from '../../shared/contracts';
@@ -31,11 +31,15 @@ const VIEWS: { view: ContractView; label: string }[] = [
   { view: 'diagram', label: 'Diagram' },
 ];
 
-/**
- * The open contracts as tabs beside the canvas: YAML, form, preview, diff and schema diagram.
- * `above` goes right above the view (what the contract breaks, from the panel around it).
- */
-export function ContractWorkspace({ above }: { above?: (contractId: string) => ReactNode }) {
+interface ContractWorkspaceProps {
+  /** Right above the view: what the contract breaks, from the panel around it. */
+  above?: (contractId: string) => ReactNode;
+  /** At the end of the row of tabs, beside them and never over them: where the panel goes. */
+  besideTabs?: ReactNode;
+}
+
+/** The open contracts as tabs beside the canvas: YAML, form, preview, diff and schema diagram. */
+export function ContractWorkspace({ above, besideTabs }: ContractWorkspaceProps) {
   const { openIds, activeId, view, isExpanded } = useContractTabs(
     useShallow((state) => ({
       openIds: state.openIds,
@@ -51,10 +55,13 @@ export function ContractWorkspace({ above }: { above?: (contractId: string) => R
       aria-label="Contract editor"
       data-testid="contract-workspace"
     >
-      <div className="contract-workspace__tabs" role="tablist">
-        {openIds.map((id) => (
-          <ContractTab key={id} contractId={id} isActive={id === activeId} />
-        ))}
+      <div className="contract-workspace__tab-row">
+        <div className="contract-workspace__tabs" role="tablist">
+          {openIds.map((id) => (
+            <ContractTab key={id} contractId={id} isActive={id === activeId} />
+          ))}
+        </div>
+        {besideTabs}
       </div>
       <div className="contract-workspace__bar">
         <SyncBadge contractId={activeId} />
@@ -99,9 +106,21 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
   const name = useContractName(contractId);
   const hasDraft = useHasDraft(contractId);
   const { openContract, closeContract } = useContractTabs.getState();
+  const tab = useRef<HTMLDivElement>(null);
+  // The row scrolls when the tabs outgrow it: the contract just opened or picked is always in sight.
+  useEffect(() => {
+    if (isActive) tab.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [isActive]);
   return (
-    <div className={`contract-tab${isActive ? ' contract-tab--active' : ''}`}>
-      <button type="button" role="tab" aria-selected={isActive} onClick={() => openContract(contractId)}>
+    <div ref={tab} className={`contract-tab${isActive ? ' contract-tab--active' : ''}`}>
+      <button
+        type="button"
+        role="tab"
+        aria-selected={isActive}
+        title={name}
+        className="contract-tab__name"
+        onClick={() => openContract(contractId)}
+      >
         <UserText text={name} />
         {hasDraft && <span title="The text has problems and is not applied"> ⚠</span>}
       </button>

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { describeInChromium } from './app-driver';
-import { openContractFromList, openSampleDesign } from './designer-driver';
+import { describeInChromium, screenshot } from './app-driver';
+import { emptyCanvasPoint, openContractFromList, openSampleDesign } from './designer-driver';
 
 const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
 
@@ -65,5 +65,41 @@ describeInChromium('the contract editor beside the canvas', (session) => {
         return link.x >= canvas.x && link.x + link.width <= canvas.x + canvas.width && link.width > 40;
       })
       .toBe(true);
+  });
+
+  it('keeps every contract tab clear of the Beside/Maximize/Side panel switch, and clickable', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const names = ['OrderPlaced', 'Order', 'Customer', 'Shipment', 'CustomerProfile'];
+    for (const name of names) {
+      await page.keyboard.press('Escape');
+      const empty = await emptyCanvasPoint(page);
+      await page.mouse.click(empty.x, empty.y);
+      await openContractFromList(page, name);
+      await page.getByRole('tab', { name, exact: true }).waitFor();
+    }
+    await screenshot(page, 'contract-tabs-beside-switch');
+    const tabsUnderTheSwitch = () =>
+      page.getByTestId('contract-panel').evaluate((panel) => {
+        const placement = panel.querySelector('[aria-label="Where the contract editor is"]')!.getBoundingClientRect();
+        const row = panel.querySelector('[role="tablist"]')!.getBoundingClientRect();
+        return [...panel.querySelectorAll('[role="tab"]')].flatMap((tab) => {
+          const box = tab.getBoundingClientRect();
+          // Only the part of a tab the row shows can be covered; the rest is scrolled out of view.
+          const left = Math.max(box.left, row.left);
+          const right = Math.min(box.right, row.right);
+          const isUnder =
+            left < right && left < placement.right && placement.left < right && box.top < placement.bottom;
+          return isUnder ? [tab.textContent] : [];
+        });
+      });
+    expect(await tabsUnderTheSwitch()).toEqual([]);
+    for (const name of names) {
+      const tab = page.getByRole('tab', { name, exact: true });
+      await tab.click({ timeout: 3000 });
+      expect(await tab.getAttribute('aria-selected')).toBe('true');
+      expect(await tab.getAttribute('title')).toBe(name);
+      expect(await tabsUnderTheSwitch()).toEqual([]);
+    }
   });
 });

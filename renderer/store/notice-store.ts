@@ -57,6 +57,26 @@ useDocumentStore.subscribe((state, previous) => {
 });
 
 /**
+ * The edit the status line last told of, the design as that edit left it, and the notice that
+ * tells of it now: its own, or, once undone, the one saying so.
+ */
+let announcedEdit: { text: string; after: Mesh | null; noticeId: number } | null = null;
+
+// Undoing the edit last told of (from its notice's own Undo too, which dismisses it) says so in its
+// place; redoing it tells of it again, with its Undo.
+useDocumentStore.subscribe((state, previous) => {
+  const lastTold = useNoticeStore.getState().history[0];
+  if (!announcedEdit || lastTold?.id !== announcedEdit.noticeId || state.mesh === previous.mesh) return;
+  const { text, after } = announcedEdit;
+  if (previous.mesh === after && state.future[0] === after) {
+    useNoticeStore.getState().show({ tone: 'info', text: `Undone: ${text}` });
+    announcedEdit = { text, after, noticeId: useNoticeStore.getState().notice?.id ?? -1 };
+  } else if (state.mesh === after) {
+    announceEdit(text);
+  }
+});
+
+/**
  * Tells the user what an edit just did (what went with it), with Undo for that edit only: after
  * another change, Undo would take back that one instead, so the button shows only while the
  * design is as the edit left it.
@@ -71,4 +91,5 @@ export function announceEdit(text: string): void {
       { label: 'Undo', appliesTo: isAsLeft, run: () => isAsLeft(currentMesh()) && useDocumentStore.getState().undo() },
     ],
   });
+  announcedEdit = { text, after, noticeId: useNoticeStore.getState().notice?.id ?? -1 };
 }

@@ -36,7 +36,11 @@ export function linkRoute(
   const around = isClearOf(plain, bodies)
     ? undefined
     : routeAround(...stubEnds(source, target, bothNodes, shift), bodies, turnXOf(source, target, shift));
-  const points = around ? corners([source, ...around, target]) : plain;
+  return routeThrough(around ? corners([source, ...around, target]) : plain);
+}
+
+/** The route through these corners: its rounded path and its label's place. */
+export function routeThrough(points: readonly Point[]): LinkRoute {
   return { path: roundedPath(points), points, label: middleOfLink(points) };
 }
 

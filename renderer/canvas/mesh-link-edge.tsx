@@ -8,7 +8,8 @@ import { useSimulationStore } from '../simulation/simulation-store';
 import { useDocumentStore } from '../store/document-store';
 import { useUiStore } from '../store/ui-store';
 import type { MeshLinkData } from './flow-elements';
-import { linkRoute, plainWay, runsBackward } from './link-route';
+import { linkRoute, plainWay, routeThrough, runsBackward } from './link-route';
+import { useRouteApart } from './link-routes-apart';
 import { sameBodies, selectBodiesInTheWay, selectBodiesOf, selectNoBodies } from './node-bodies';
 import { LinkActivity, useLinkViolation } from './simulation/link-activity';
 
@@ -25,6 +26,7 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   source,
   target,
   sourceHandleId,
+  targetHandleId,
   sourceX,
   sourceY,
   targetX,
@@ -60,12 +62,19 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
     sameBodies,
   );
   // The same route while the link does not move: its activity places its count only when it does.
-  const route = useMemo(
+  const ownRoute = useMemo(
     () => linkRoute({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, bothNodes, lane, bodies),
     [sourceX, sourceY, targetX, targetY, bothNodes, lane, bodies],
   );
-  const problems = data?.problems ?? [];
   const sourcePort = `${source}/${sourceHandleId}`;
+  const targetPort = `${target}/${targetHandleId}`;
+  const routed = useMemo(
+    () => ({ linkId: id, points: ownRoute.points, sourcePort, targetPort, bodies }),
+    [id, ownRoute, sourcePort, targetPort, bodies],
+  );
+  const points = useRouteApart(routed, isMoving);
+  const route = useMemo(() => (points === ownRoute.points ? ownRoute : routeThrough(points)), [points, ownRoute]);
+  const problems = data?.problems ?? [];
   const isViolating = useLinkViolation(sourcePort);
   const { x: labelX, y: labelY } = route.label;
   return (

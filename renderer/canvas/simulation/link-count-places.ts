@@ -1,36 +1,15 @@
-import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { Point, Rect } from '../../../shared/editing/geometry';
 import { memoizedOn } from '../../../shared/editing/memo';
+import { createBatchedLinkMap } from '../batched-link-map';
 import { type LinkLabel, placeLinkLabels } from '../link-label-places';
 
 /** The count labels on the canvas, by link id: they are placed all together, so none covers another. */
-const useCountLabels = create<{ labels: ReadonlyMap<string, LinkLabel> }>(() => ({ labels: new Map() }));
+const countLabels = createBatchedLinkMap<LinkLabel>(isSameLabel);
 
-/** Changes not yet applied: a label, or undefined for one to take away. */
-const pending = new Map<string, LinkLabel | undefined>();
-
-/**
- * Puts a link's count label among those placed (undefined takes it away). The changes a render
- * makes are applied together once it ends, so a tick that changes a thousand counts places them
- * once, not a thousand times.
- */
+/** Puts a link's count label among those placed (undefined takes it away). */
 export function setCountLabel(linkId: string, label: LinkLabel | undefined): void {
-  if (pending.size === 0) queueMicrotask(applyPending);
-  pending.set(linkId, label);
-}
-
-function applyPending(): void {
-  const { labels } = useCountLabels.getState();
-  const changed = [...pending].filter(([linkId, label]) => !isSameLabel(labels.get(linkId), label));
-  pending.clear();
-  if (changed.length === 0) return;
-  const next = new Map(labels);
-  for (const [linkId, label] of changed) {
-    if (label) next.set(linkId, label);
-    else next.delete(linkId);
-  }
-  useCountLabels.setState({ labels: next });
+  countLabels.set(linkId, label);
 }
 
 function isSameLabel(a: LinkLabel | undefined, b: LinkLabel | undefined): boolean {
@@ -51,5 +30,5 @@ export function useCountLabelPlace(
   bodies: readonly Rect[],
   domains: readonly Rect[],
 ): Point | undefined {
-  return useCountLabels(useShallow((state) => placesOf(state.labels, bodies, domains).get(linkId)));
+  return countLabels.useEntries(useShallow((state) => placesOf(state.entries, bodies, domains).get(linkId)));
 }

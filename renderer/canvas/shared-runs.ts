@@ -1,0 +1,160 @@
+import type { Point, Rect } from '../../shared/editing/geometry';
+import { LANE_GAP } from './link-route';
+import { isClearOf } from './obstacle-route';
+
+/** A link's route as drawn, with the ports it joins and the nodes near it that it must keep clear of. */
+export interface RoutedLink {
+  linkId: string;
+  points: readonly Point[];
+  sourcePort: string;
+  targetPort: string;
+  bodies: readonly Rect[];
+}
+
+/** Two runs overlapping by no more than this read as touching, not as one line. */
+const MAX_TOUCH = 4;
+/** The least a run out of or into a port stays, so its arrowhead and its turn still show. */
+const MIN_STUB = 8;
+
+/** A straight run of a route: `at` across it (y of a horizontal run), from `start` to `end` along it. */
+interface Run {
+  link: RoutedLink;
+  index: number;
+  isHorizontal: boolean;
+  at: number;
+  low: number;
+  high: number;
+}
+
+/**
+ * The routes of links that would share a stretch of line, moved apart so each reads as itself:
+ * two links on one line look like one link joining the ports of both. Where two runs of different
+ * links lie on one line, overlapping by more than a few pixels, the one whose run can move (a
+ * run between two turns) moves a lane aside; where both are a port's straight run in or out,
+ * which must stay level with their ports, the turns beside them move so the runs end apart. A move
+ * that would take a link through a node it does not join is not made. Links that share a port
+ * share their run from it: that line is true. Returns the routes that changed, by link id.
+ */
+export function spreadSharedRuns(links: readonly RoutedLink[]): ReadonlyMap<string, Point[]> {
+  const moved = new Map<string, Point[]>();
+  const pointsOf = (link: RoutedLink) => moved.get(link.linkId) ?? link.points;
+  const byLine = new Map<string, Run[]>();
+  for (const link of links) {
+    for (const run of runsOf(link)) {
+      const line = `${run.isHorizontal ? 'h' : 'v'}${Math.round(run.at)}`;
+      const onLine = byLine.get(line);
+      if (onLine) onLine.push(run);
+      else byLine.set(line, [run]);
+    }
+  }
+  for (const runs of byLine.values()) {
+    if (runs.length < 2) continue;
+    const sorted = [...runs].sort((a, b) => a.low - b.low || byLinkId(a.link, b.link));
+    for (const [index, first] of sorted.entries()) {
+      for (const second of sorted.slice(index + 1)) {
+        if (second.low >= first.high - MAX_TOUCH) break;
+        if (!areSeparate(first.link, second.link) || overlapOf(first, second) <= MAX_TOUCH) continue;
+        const ways = waysApart(first, second, pointsOf(first.link), pointsOf(second.link));
+        const way = ways.find((routes) => routes.every(([link, points]) => isFit(pointsOf(link), points, link.bodies)));
+        for (const [link, points] of way ?? []) moved.set(link.linkId, points);
+      }
+    }
+  }
+  return moved;
+}
+
+function runsOf(link: RoutedLink): Run[] {
+  return link.points.slice(1).flatMap((end, index) => {
+    const start = link.points[index] as Point;
+    const isHorizontal = start.y === end.y;
+    if (!isHorizontal && start.x !== end.x) return [];
+    const [from, to] = isHorizontal ? [start.x, end.x] : [start.y, end.y];
+    const at = isHorizontal ? start.y : start.x;
+    return [{ link, index, isHorizontal, at, low: Math.min(from, to), high: Math.max(from, to) }];
+  });
+}
+
+function areSeparate(a: RoutedLink, b: RoutedLink): boolean {
+  return a.linkId !== b.linkId && a.sourcePort !== b.sourcePort && a.targetPort !== b.targetPort;
+}
+
+function overlapOf(a: Run, b: Run): number {
+  return Math.min(a.high, b.high) - Math.max(a.low, b.low);
+}
+
+function byLinkId(a: RoutedLink, b: RoutedLink): number {
+  return a.linkId < b.linkId ? -1 : a.linkId > b.linkId ? 1 : 0;
+}
+
+function isPortRun(run: Run): boolean {
+  return run.index === 0 || run.index === run.link.points.length - 2;
+}
+
+type Reroute = Array<[RoutedLink, Point[]]>;
+
+/** Ways to take the shared stretch away, best first: new routes for one or both links. */
+function waysApart(a: Run, b: Run, aPoints: readonly Point[], bPoints: readonly Point[]): Reroute[] {
+  const movable = [b, a].filter((run) => !isPortRun(run));
+  const lanesAside = movable.flatMap((run) =>
+    [LANE_GAP, -LANE_GAP].map((by): Reroute => {
+      const points = run === a ? aPoints : bPoints;
+      return [[run.link, shiftRun(points, run.index, run.isHorizontal, by)]];
+    }),
+  );
+  return movable.length > 0 ? lanesAside : [endPortRunsApart(a, b, aPoints, bPoints)].filter((way) => way.length > 0);
+}
+
+/** Whether a moved route still clears the nodes near it and turns as it did, no run reversed nor shrunk to nothing. */
+function isFit(before: readonly Point[], after: readonly Point[], bodies: readonly Rect[]): boolean {
+  const keepsItsTurns = after.slice(1).every((end, index) => {
+    const start = after[index] as Point;
+    const [was, wasEnd] = [before[index] as Point, before[index + 1] as Point];
+    const length = end.x - start.x + end.y - start.y;
+    const wasLength = wasEnd.x - was.x + wasEnd.y - was.y;
+    return Math.sign(length) === Math.sign(wasLength) && Math.abs(length) >= Math.min(MIN_STUB, Math.abs(wasLength));
+  });
+  return keepsItsTurns && isClearOf(after, bodies);
+}
+
+/** The route with its run `index` moved `by` across itself (down, or right), the runs beside it following. */
+function shiftRun(points: readonly Point[], index: number, isHorizontal: boolean, by: number): Point[] {
+  return points.map((point, at) => {
+    if (at !== index && at !== index + 1) return point;
+    return isHorizontal ? { x: point.x, y: point.y + by } : { x: point.x + by, y: point.y };
+  });
+}
+
+/**
+ * Two port runs on one line, one leaving its port towards the other's: the turns that end them
+ * go to a third and two thirds of the way between the two ports, so the runs end apart.
+ */
+function endPortRunsApart(a: Run, b: Run, aPoints: readonly Point[], bPoints: readonly Point[]): Reroute {
+  // A route of fewer than four corners has no run between its port runs to move.
+  if (aPoints.length < 4 || bPoints.length < 4) return [];
+  const [aPort, aTurn] = portAndTurnOf(a, aPoints);
+  const [bPort, bTurn] = portAndTurnOf(b, bPoints);
+  const isFacing = aTurn > aPort === bPort > aPort && bTurn > bPort === aPort > bPort;
+  if (!isFacing || Math.abs(bPort - aPort) < 3 * MIN_STUB) return [];
+  const third = (bPort - aPort) / 3;
+  return [
+    [a.link, turnAt(aPoints, a, aPort + third)],
+    [b.link, turnAt(bPoints, b, aPort + 2 * third)],
+  ];
+}
+
+/** Where a port run starts (at its port) and ends (at its turn), along its line. */
+function portAndTurnOf(run: Run, points: readonly Point[]): [number, number] {
+  const along = (point: Point) => (run.isHorizontal ? point.x : point.y);
+  const [port, turn] =
+    run.index === 0 ? [points[0], points[1]] : [points[points.length - 1], points[points.length - 2]];
+  return [along(port as Point), along(turn as Point)];
+}
+
+/** The route with the turn that ends its port run `run` moved to `to` along the run's line. */
+function turnAt(points: readonly Point[], run: Run, to: number): Point[] {
+  const turn = run.index === 0 ? 1 : points.length - 2;
+  const current = points[turn] as Point;
+  const by = to - (run.isHorizontal ? current.x : current.y);
+  const beside = run.index === 0 ? turn : turn - 1;
+  return shiftRun(points, beside, !run.isHorizontal, by);
+}

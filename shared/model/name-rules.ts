@@ -24,7 +24,7 @@ export function checkName(candidate: string, takenNames: Iterable<string>, clash
   if (name === '') return { ok: false, message: 'A name is required.' };
   const key = comparableName(name);
   for (const taken of takenNames) {
-    if (comparableName(taken) === key) return { ok: false, message: `${clashSubject} is already called '${name}'.` };
+    if (comparableName(taken) === key) return { ok: false, message: `${clashSubject} is already called '${taken}'.` };
   }
   return { ok: true, name };
 }

@@ -25,6 +25,8 @@ export interface NamedElement {
   place(graph: MeshGraph): Place;
   /** Where the scope is, for messages: `in domain 'Sales'`. */
   scopeLabel(graph: MeshGraph): string;
+  /** Why names that differ only in case clash, where the element's own world tells them apart. */
+  whyCaseIsIgnored?: string;
 }
 
 /** An element whose name (and its children's) becomes a file, topic or table name. */
@@ -94,6 +96,8 @@ const NAMERS: { [S in NamedSection]: (owner: Mesh[S][number]) => NamedElement[] 
       scope: `topics\u0000${system.id}`,
       place: (graph: MeshGraph) => topicPlace(graph, system, index),
       scopeLabel: () => `of ${quoted(system.name)}`,
+      whyCaseIsIgnored:
+        "Kafka tells the two apart, but each broker keeps a topic's partitions in folders named after it, which are one folder on a file system that ignores case (Windows, macOS).",
     })),
   ],
   contracts: (contract) => [

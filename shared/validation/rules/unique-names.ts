@@ -58,9 +58,26 @@ function duplicate(graph: MeshGraph, element: NamedElement, earlier: NamedElemen
   // One scope can hold two kinds (a product's input and output ports): name the earlier one's kind.
   const other =
     earlier.noun === element.noun ? `Another ${element.noun}` : capitalized(withIndefiniteArticle(earlier.noun));
+  const differences = spellingDifferences(element.name, earlier.name);
+  const howSpelt =
+    differences.length === 0
+      ? ''
+      : `; ${quoted(element.name)} differs from it only in ${differences.join(' and ')}${differences.includes('case') && element.whyCaseIsIgnored ? `. ${element.whyCaseIsIgnored}` : '.'}`;
   return {
     ...element.place(graph),
-    message: `${other} ${element.scopeLabel(graph)} is already called ${quoted(element.name)} (${earlier.place(graph).path}).`,
+    message: `${other} ${element.scopeLabel(graph)} is already called ${quoted(earlier.name)} (${earlier.place(graph).path})${howSpelt || '.'}`,
     fixHint: `Rename this ${element.noun}; names are compared ignoring case, surrounding spaces and how accents are encoded.`,
   };
+}
+
+/** How two names that comparableName takes for one are written differently: `case`, `surrounding spaces`… */
+function spellingDifferences(name: string, earlier: string): string[] {
+  const [trimmed, earlierTrimmed] = [name.trim(), earlier.trim()];
+  const spacesAround = (text: string) =>
+    `${text.slice(0, text.length - text.trimStart().length)}|${text.slice(text.trimEnd().length)}`;
+  return [
+    trimmed.normalize('NFC') !== earlierTrimmed.normalize('NFC') && 'case',
+    spacesAround(name) !== spacesAround(earlier) && 'surrounding spaces',
+    trimmed.toLocaleLowerCase() !== earlierTrimmed.toLocaleLowerCase() && 'how accents are encoded',
+  ].filter((difference): difference is string => difference !== false);
 }

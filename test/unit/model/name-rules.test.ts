@@ -20,10 +20,10 @@ describe('checkName', () => {
     expect(checkName('   ', [], 'Another product')).toEqual({ ok: false, message: 'A name is required.' });
   });
 
-  it('refuses a name a sibling has, ignoring case and surrounding spaces', () => {
+  it('refuses a name a sibling has, ignoring case and surrounding spaces, quoting the sibling’s', () => {
     expect(checkName('orders ', ['Orders'], 'Another product in Sales')).toEqual({
       ok: false,
-      message: "Another product in Sales is already called 'orders'.",
+      message: "Another product in Sales is already called 'Orders'.",
     });
   });
 });
@@ -32,7 +32,7 @@ describe('checkElementName', () => {
   it('keeps domain names unique in the mesh', () => {
     expect(checkElementName(mesh, { kind: 'domain', id: 'support' }, 'sales')).toEqual({
       ok: false,
-      message: "Another domain is already called 'sales'.",
+      message: "Another domain is already called 'Sales'.",
     });
   });
 
@@ -55,7 +55,7 @@ describe('checkElementName', () => {
   it('keeps port names unique within their product, across directions', () => {
     expect(checkElementName(mesh, { kind: 'port', productId: 'orders', portId: 'out' }, 'discovery')).toEqual({
       ok: false,
-      message: "Another port of Orders is already called 'discovery'.",
+      message: "Another port of Orders is already called 'Discovery'.",
     });
   });
 

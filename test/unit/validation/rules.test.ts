@@ -202,7 +202,8 @@ const CASES: Record<string, RuleCase> = {
   'unique-names': {
     triggers: {
       mesh: () => changed((mesh) => mesh.products.push(aProduct('copy', 'sales', { name: ' customers', owner: 'x' }))),
-      message: "Another data product in domain 'Sales' is already called ' customers' (products[0]).",
+      message:
+        "Another data product in domain 'Sales' is already called 'Customers' (products[0]); ' customers' differs from it only in case and surrounding spaces.",
       path: 'products[2]',
     },
     passes: {
@@ -356,6 +357,25 @@ describe('rule details', () => {
     ]);
   });
 
+  it('quotes each of two names that differ only in case as written, and says why topics may not', () => {
+    const mesh = changed((mesh) => {
+      const topics = mesh.systems[0]?.messaging.topics ?? [];
+      const first = topics[0] as (typeof topics)[number];
+      topics.push({ ...first, id: 'upper', name: 'Shop.Public.Customers' });
+      mesh.products.push(aProduct('copy', 'sales', { name: ' customers', owner: 'x' }));
+    });
+    expect(findingsOf('unique-names', mesh).map((finding) => [finding.path, finding.message])).toEqual([
+      [
+        'products[2]',
+        "Another data product in domain 'Sales' is already called 'Customers' (products[0]); ' customers' differs from it only in case and surrounding spaces.",
+      ],
+      [
+        'systems[0].messaging.topics[1]',
+        "Another topic of 'Shop' is already called 'shop.public.customers' (systems[0].messaging.topics[0]); 'Shop.Public.Customers' differs from it only in case. Kafka tells the two apart, but each broker keeps a topic's partitions in folders named after it, which are one folder on a file system that ignores case (Windows, macOS).",
+      ],
+    ]);
+  });
+
   it('takes names that differ only in Unicode normalization for one name, as macOS file names do', () => {
     const composed = 'Caf\u00e9';
     const decomposed = 'Cafe\u0301';
@@ -366,7 +386,10 @@ describe('rule details', () => {
       ),
     );
     expect(findingsOf('unique-names', mesh).map((finding) => [finding.path, finding.message])).toEqual([
-      ['products[3]', `Another data product in domain 'Analytics' is already called '${decomposed}' (products[2]).`],
+      [
+        'products[3]',
+        `Another data product in domain 'Analytics' is already called '${composed}' (products[2]); '${decomposed}' differs from it only in how accents are encoded.`,
+      ],
     ]);
   });
 

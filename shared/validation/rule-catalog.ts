@@ -15,6 +15,7 @@ import { policyEntriesRule } from './rules/policy-entries';
 import { productCyclesRule } from './rules/product-cycles';
 import { safeFileNamesRule } from './rules/safe-file-names';
 import { selfLinksRule } from './rules/self-links';
+import { transformationReadsRule } from './rules/transformation-reads';
 import { uniqueNamesRule } from './rules/unique-names';
 import { unusedContractsRule } from './rules/unused-contracts';
 
@@ -29,6 +30,7 @@ const MESH_RULES: readonly Rule[] = [
   crossDomainSourcesRule,
   linkCompatibilityRule,
   breakingChangesRule,
+  transformationReadsRule,
   piiPropagationRule,
   immutableEventsRule,
   freshnessSlosRule,

@@ -79,7 +79,7 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
-  it('runs the governance rules of the problems panel on a design: duplicate names, incompatible links', async () => {
+  it('runs the governance rules of the problems panel on a design: duplicate names, incompatible links, a step reading a dropped field', async () => {
     const mesh = JSON.parse(sample);
     const contractText = (id: string) =>
       mesh.contracts.find((entry: { odcs: string[] }) => entry.odcs.includes(`id: ${id}`));
@@ -99,6 +99,7 @@ describe('mesh-designer validate', () => {
     expect(err).toEqual([
       "shop.mesh.json: contracts[1].schema[0].properties[7].name: Contract 'Order': duplicate property name 'customer_id' (also at schema[0].properties[1]). [contract-semantics]",
       "shop.mesh.json: links[4]: 'customers' → 'customer-360' is incompatible: missing field city. [link-compatibility]",
+      "shop.mesh.json: products[3].transformations[0]: Transformation 'customer_profile' of 'customer-360' reads 'city' of 'customers', which its input port 'Customers' does not bring: it brings customer_id, full_name, email, street, country, updated_at. [transformation-reads]",
     ]);
   });
 
@@ -116,6 +117,7 @@ describe('mesh-designer validate', () => {
       "shop.mesh.json: scenarios[0].faults[0].column: 'order_id' is the primary key of 'orders', which every record needs: pick another column",
       'shop.mesh.json: products[3].transformations[0]: must be exactly one SELECT; this holds more than one statement',
       "shop.mesh.json: products[4].transformations[0]: must be exactly one SELECT; '@minimum' is a parameter, and nothing here gives it a value: write the value itself",
+      "shop.mesh.json: products[4].transformations[0]: Transformation 'daily_sales' of 'sales-dashboard' reads table 'orders', which no input port brings and no earlier transformation makes; its inputs bring 'order_placed', 'customer_profile'. [transformation-reads]",
     ]);
   });
 

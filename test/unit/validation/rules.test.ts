@@ -199,6 +199,25 @@ const CASES: Record<string, RuleCase> = {
         changed((mesh) => Object.assign(product(mesh, 'revenue').observability.slos[0] ?? {}, { target: 25 })),
     },
   },
+  'transformation-reads': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => {
+          const [step] = product(mesh, 'revenue').transformations;
+          if (step) step.sql = step.sql.replace('c.customer_id IS NOT NULL', 'c.phone IS NOT NULL');
+        }),
+      message:
+        "Transformation 'country_counts' of 'Revenue' reads 'phone' of 'customers', which its input port 'customers' does not bring: it brings customer_id, email, country.",
+      path: 'products[1].transformations[0]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => {
+          const [step] = product(mesh, 'revenue').transformations;
+          if (step) step.sql = step.sql.replace('c.customer_id IS NOT NULL', 'c.email IS NOT NULL');
+        }),
+    },
+  },
   'unique-names': {
     triggers: {
       mesh: () => changed((mesh) => mesh.products.push(aProduct('copy', 'sales', { name: ' customers', owner: 'x' }))),

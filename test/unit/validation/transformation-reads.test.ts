@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseMeshFile } from '../../../shared/contracts/contract-text';
+import type { Contract, Mesh } from '../../../shared/model';
+import type { Finding } from '../../../shared/validation/finding';
+import { validateMesh } from '../../../shared/validation/validate-mesh';
+import { whereShown } from '../../../shared/validation/where-shown';
+import { aProperty } from '../contracts/builders';
+import { aGovernedMesh } from './governed-mesh';
+
+const customersContract = (mesh: Mesh) => mesh.contracts.find((contract) => contract.id === 'customers') as Contract;
+const revenue = (mesh: Mesh) => mesh.products.find((product) => product.id === 'revenue') as Mesh['products'][number];
+
+/** The governed mesh where Customers no longer publishes `email` and Revenue's steps are `sqls`. */
+function withoutEmail(...sqls: string[]): Mesh {
+  const mesh = aGovernedMesh();
+  const object = customersContract(mesh).schema[0];
+  if (object) object.properties = object.properties.filter((property) => property.name !== 'email');
+  revenue(mesh).transformations = sqls.map((sql, index) => ({
+    name: index === 0 ? 'country_counts' : `step_${index}`,
+    sql,
+  }));
+  return mesh;
+}
+
+const readsOf = (mesh: Mesh) =>
+  validateMesh(mesh, { ruleIds: ['transformation-reads'] }).map((finding) => [finding.path, finding.message]);
+
+describe('transformation-reads', () => {
+  it('reports a field the producer no longer publishes, read through an alias, at the step and its input port', () => {
+    const mesh = withoutEmail(
+      'SELECT c.country, COUNT(*) AS customers, GROUP_CONCAT(c.email) AS emails FROM customers c GROUP BY c.country',
+    );
+    const findings = validateMesh(mesh, { ruleIds: ['transformation-reads'] });
+    expect(findings.map((finding) => [finding.path, finding.severity, finding.message])).toEqual([
+      [
+        'products[1].transformations[0]',
+        'error',
+        "Transformation 'country_counts' of 'Revenue' reads 'email' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.",
+      ],
+    ]);
+    expect(findings[0]?.element).toEqual({ kind: 'transformation', productId: 'revenue', name: 'country_counts' });
+    expect(findings[0]?.related).toEqual([{ kind: 'port', productId: 'revenue', portId: 'in' }]);
+    expect(findings[0]?.fixHint).toContain('no such column: email');
+    // The Problems tab and the canvas badge place it by the same function: on the product's node.
+    expect(whereShown(mesh, findings[0] as Finding)).toEqual({ nodeIds: ['revenue'], linkIds: [] });
+  });
+
+  it('reports a field read without a qualifier, in a condition too, once per step', () => {
+    expect(
+      readsOf(
+        withoutEmail(
+          "SELECT country, COUNT(email) AS customers FROM customers WHERE email LIKE '%@x.com' GROUP BY country",
+        ),
+      ),
+    ).toEqual([
+      [
+        'products[1].transformations[0]',
+        "Transformation 'country_counts' of 'Revenue' reads 'email' of 'customers', which its input port 'customers' does not bring: it brings customer_id, country.",
+      ],
+    ]);
+  });
+
+  it('reports a table no input brings, as when the producer renames its schema object', () => {
+    const mesh = aGovernedMesh();
+    Object.assign(customersContract(mesh).schema[0] ?? {}, { name: 'clients' });
+    expect(readsOf(mesh)).toEqual([
+      [
+        'products[1].transformations[0]',
+        "Transformation 'country_counts' of 'Revenue' reads table 'customers', which no input port brings and no earlier transformation makes; its inputs bring 'clients'.",
+      ],
+    ]);
+  });
+
+  it('takes what the step defines for its own: aliases, CTEs, subqueries, earlier steps and the engine’s tables', () => {
+    const mesh = withoutEmail(
+      'SELECT c.country AS place, COUNT(*) AS customers FROM customers c GROUP BY place HAVING customers > 1 ORDER BY place',
+      'WITH counted (land, n) AS (SELECT country, COUNT(*) FROM customers GROUP BY country) SELECT land, n FROM counted WHERE n > 0',
+      'SELECT s.place, s.customers FROM (SELECT place, customers FROM country_counts) s',
+      'SELECT r.customer_id, r._op, CURRENT_TIMESTAMP AS seen_at, rowid FROM raw_in r',
+      'SELECT country, SUM(customers) OVER (ORDER BY country ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running FROM country_counts',
+    );
+    expect(readsOf(mesh)).toEqual([]);
+  });
+
+  it('says nothing of SQL it reads only approximately', () => {
+    const mesh = withoutEmail(
+      'SELECT country, COUNT(*) AS customers FROM customers WHERE customer_id IN (SELECT customer_id FROM customers WHERE email IS NULL) GROUP BY country',
+    );
+    expect(readsOf(mesh)).toEqual([]);
+  });
+
+  it('does not guess what an input port without a dataset brings', () => {
+    const mesh = aGovernedMesh();
+    mesh.links = mesh.links.filter((link) => link.id !== 'customers-to-revenue');
+    revenue(mesh).transformations = [{ name: 'country_counts', sql: 'SELECT country FROM anything' }];
+    expect(readsOf(mesh)).toEqual([]);
+  });
+
+  it('follows the policies like any rule', () => {
+    const mesh = withoutEmail('SELECT email AS country, COUNT(*) AS customers FROM customers GROUP BY email');
+    mesh.policies.rules = { 'transformation-reads': 'warning' };
+    expect(validateMesh(mesh, { ruleIds: ['transformation-reads'] }).map((finding) => finding.severity)).toEqual([
+      'warning',
+    ]);
+  });
+
+  it.each(
+    readdirSync(new URL('../../../assets/samples/', import.meta.url)).filter((name) => name.endsWith('.mesh.json')),
+  )('finds nothing in the sample %s', (name) => {
+    const parsed = parseMeshFile(readFileSync(new URL(`../../../assets/samples/${name}`, import.meta.url), 'utf8'));
+    if (!parsed.ok) throw new Error(`${name} does not open`);
+    expect(readsOf(parsed.value)).toEqual([]);
+  });
+
+  it('keeps a field added back', () => {
+    const mesh = withoutEmail('SELECT c.country, COUNT(c.email) AS customers FROM customers c GROUP BY c.country');
+    customersContract(mesh).schema[0]?.properties.push(aProperty('EMAIL'));
+    expect(readsOf(mesh)).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { changedIdProblem } from './kept-id';
 import { documentPathOf } from './odcs-document';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import type { PathProblem, PathSegment } from './path-problem';
+import { relationshipIssues } from './relationship-checks';
 import { byPosition, locateProblem, readYamlSource } from './yaml-source';
 
 /**
@@ -16,7 +17,8 @@ import { byPosition, locateProblem, readYamlSource } from './yaml-source';
  *   required property that is unique or the primary key) and an event time (a required
  *   timestamp property);
  * - keepHistory means nothing on an event, which never changes;
- * - a range check names its bounds smallest first.
+ * - a range check names its bounds smallest first;
+ * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts).
  * A dataset's shape is an error when the contract declares its kind, and a warning when
  * the app only inferred it: the contract never said what it promises.
  */
@@ -71,6 +73,7 @@ function semanticIssues(contract: Contract): SemanticIssue[] {
       ...keyIssues(object, index),
     ]),
     ...qualityIssuesEverywhere(contract),
+    ...relationshipIssues(contract),
     ...(contract.kind === 'event' && contract.keepHistory
       ? [
           {

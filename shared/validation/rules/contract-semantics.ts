@@ -16,7 +16,7 @@ export const contractSemanticsRule: Rule = {
   id: 'contract-semantics',
   title: 'Contracts say what they mean',
   rationale:
-    'What the ODCS schema cannot check: unique schema object and property names, and no history kept on events, which never change.',
+    'What the ODCS schema cannot check: unique schema object and property names, no history kept on events, which never change, and relationships that name what the contract has.',
   defaultSeverity: 'error',
   reads: ['contracts'],
   check({ mesh, graph }) {

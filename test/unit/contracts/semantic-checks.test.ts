@@ -257,3 +257,89 @@ ${properties}${extra}`);
     expect(checkContractYaml(orders(keyed, rule('mustBeLessThan: 5')))).toEqual([]);
   });
 });
+
+describe('relationships', () => {
+  /** Orders and customers, keyed, then `orders` relationships (`objectLevel`) and order_id's (`propertyLevel`). */
+  const related = ({ objectLevel = '', propertyLevel = '', apiVersion = 'v3.1.0' }) =>
+    anOdcsText(`schema:
+  - name: customers
+    id: cust
+    properties:
+      - name: customer_id
+        id: cid
+        logicalType: integer
+        required: true
+        primaryKey: true
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+${propertyLevel}      - name: customer_id
+        logicalType: integer
+${objectLevel}`).replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`);
+  const onOrderId = (lines: string) => `        relationships:\n${lines}`;
+  const onOrders = (lines: string) => `    relationships:\n${lines}`;
+
+  it('accepts references to what the contract has, and forms it cannot resolve here', () => {
+    expect(
+      markers(
+        checkContractYaml(
+          related({
+            propertyLevel: onOrderId(
+              `${[
+                '          - to: customers.customer_id',
+                '          - to: schema/cust/properties/cid',
+                '          - to: other.yaml#/schema/x/properties/y',
+              ].join('\n')}\n`,
+            ),
+            objectLevel: onOrders(
+              '      - type: foreignKey\n        from: [orders.customer_id, orders.order_id]\n        to: [customers.customer_id, customers.customer_id]\n',
+            ),
+          }),
+        ),
+      ),
+    ).toEqual([]);
+    expect(
+      markers(
+        checkContractYaml(
+          related({
+            apiVersion: 'v3.2.0',
+            propertyLevel: onOrderId('          - to: sales.customers.customer_id\n'),
+          }),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('warns of a target the contract lacks, a schema object or a property, at the reference', () => {
+    const text = related({
+      propertyLevel: onOrderId(
+        `${[
+          '          - to: customer.customer_id',
+          '          - to: customers.id',
+          '          - to: schema/cust/properties/nope',
+        ].join('\n')}\n`,
+      ),
+      objectLevel: onOrders('      - from: orders.customer_idx\n        to: customers.customer_id\n'),
+    });
+    expect(markers(checkContractYaml(text))).toEqual([
+      "22:17 warning schema[1].properties[0].relationships[0].to: 'customer.customer_id' names schema object 'customer', which this contract does not have (another contract's is referenced as <file>.yaml#/schema/<id>/properties/<id>)",
+      "23:17 warning schema[1].properties[0].relationships[1].to: 'customers.id' names property 'id', which schema object 'customers' does not have",
+      "24:17 warning schema[1].properties[0].relationships[2].to: 'schema/cust/properties/nope' names property id 'nope', which schema object 'customers' does not have",
+      "28:15 warning schema[1].relationships[0].from: 'orders.customer_idx' names property 'customer_idx', which schema object 'orders' does not have",
+    ]);
+  });
+
+  it('refuses a composite relationship whose from and to differ in length', () => {
+    const text = related({
+      objectLevel: onOrders(
+        '      - from: [orders.customer_id, orders.order_id]\n        to: [customers.customer_id]\n',
+      ),
+    });
+    expect(markers(checkContractYaml(text))).toEqual([
+      '25:14 error schema[1].relationships[0].to: from names 2 properties and to 1: a composite relationship pairs them one by one, so both need as many',
+    ]);
+  });
+});

@@ -155,6 +155,8 @@ function columnRefs(tokens: readonly Token[]): ColumnRef[] {
       continue;
     }
     if (!isName(token) || isPunct(tokens[at + 1], '(') || isPunct(tokens[at - 1], '.')) continue;
+    // `OVER w` names a window of the WINDOW clause, not a column.
+    if (isKeyword(tokens[at - 1], 'over')) continue;
     if (isPunct(tokens[at + 1], '.')) {
       const column = tokens[at + 2];
       if (isName(column)) refs.push({ qualifier: token.text.toLowerCase(), column: column.text.toLowerCase() });

@@ -105,7 +105,9 @@ export function unprovidedReads(lineage: ProductLineage): TransformationReads[] 
       // Only an input's own table has columns known for certain; a CTE of its name hides it.
       const inputTableOf = (name: string | undefined) =>
         name === undefined || ctes.has(name) ? undefined : inputTables.get(name);
-      const onlyInputs = select.subqueries.size === 0 ? [...tables].map(inputTableOf) : [undefined];
+      const read = [...tables].map(inputTableOf).filter((table): table is InputTable => table !== undefined);
+      // An unqualified column is provably missing only where every table it may belong to is an input's.
+      const readsOnlyInputs = select.subqueries.size === 0 && read.length > 0 && read.length === tables.size;
       const aliases = new Set(select.outputs.flatMap((output) => (output.kind === 'value' && output.name) || []));
       const check = (ref: ColumnRef, mayBeAlias: boolean) => {
         if (NOT_COLUMNS.has(ref.column)) return;
@@ -116,9 +118,8 @@ export function unprovidedReads(lineage: ProductLineage): TransformationReads[] 
           }
           return;
         }
-        if ((mayBeAlias && aliases.has(ref.column)) || onlyInputs.length === 0) return;
-        const read = onlyInputs.filter((table): table is InputTable => table !== undefined);
-        if (read.length < onlyInputs.length || read.some((table) => table.columns.has(ref.column))) return;
+        if (!readsOnlyInputs || (mayBeAlias && aliases.has(ref.column))) return;
+        if (read.some((table) => table.columns.has(ref.column))) return;
         const key = `${read.map((table) => table.name).join()}.${ref.column}`;
         report(key, { kind: 'column', column: ref.column, tables: read });
       };

@@ -79,6 +79,7 @@ describe('transformation-reads', () => {
       'SELECT s.place, s.customers FROM (SELECT place, customers FROM country_counts) s',
       'SELECT r.customer_id, r._op, CURRENT_TIMESTAMP AS seen_at, rowid FROM raw_in r',
       'SELECT country, SUM(customers) OVER (ORDER BY country ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running FROM country_counts',
+      'SELECT c.country, COUNT(*) OVER by_country AS customers FROM customers c WINDOW by_country AS (PARTITION BY c.country)',
     );
     expect(readsOf(mesh)).toEqual([]);
   });

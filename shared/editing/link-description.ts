@@ -1,4 +1,4 @@
-import { type Endpoint, type Mesh, resolveEndpoint } from '../model';
+import { type Endpoint, endpointName, type Mesh, resolveEndpoint } from '../model';
 import { linkById } from './mesh-index';
 
 /** What a link's label says: which port feeds which, and under which contract. */
@@ -7,14 +7,6 @@ export interface LinkDescription {
   to: string;
   /** `Order v1.2.0`; absent when nothing governs the data (a CDC stream, a port without a contract). */
   contract?: string;
-}
-
-export function endpointName(mesh: Mesh, endpoint: Endpoint): string {
-  const resolved = resolveEndpoint(mesh, endpoint);
-  if (!resolved) return `${endpoint.nodeId} · ${endpoint.portId}`;
-  return resolved.kind === 'port'
-    ? `${resolved.product.name} · ${resolved.port.name}`
-    : `${resolved.system.name} · ${resolved.topic.name}`;
 }
 
 /** The contract governing what flows out of an endpoint: an output port's, or the event a topic carries. */

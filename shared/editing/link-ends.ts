@@ -1,5 +1,4 @@
-import { type Endpoint, type Mesh, productPorts } from '../model';
-import { endpointName } from './link-description';
+import { type Endpoint, endpointName, type Mesh, productPorts } from '../model';
 
 /** One end a link can have: a port or a topic of a node, named for a list the user picks from. */
 export interface LinkEnd {

@@ -1,4 +1,5 @@
-import { isSourceEndpoint, type ResolvedEndpoint, resolveEndpoint } from './endpoints';
+import { endpointName, isSourceEndpoint, type ResolvedEndpoint, resolveEndpoint } from './endpoints';
+import { quoted } from './isolated-names';
 import type { Endpoint } from './link';
 import type { Mesh } from './mesh';
 
@@ -40,6 +41,13 @@ export function checkConnection(
     (link) => link.id !== options.replacingLinkId && sameEndpoint(link.from, from) && sameEndpoint(link.to, to),
   );
   if (isDuplicate) return refuse('These two ports are already linked.');
+  // An input port consumes one dataset; a product that needs two has two input ports.
+  const feeding = mesh.links.find((link) => link.id !== options.replacingLinkId && sameEndpoint(link.to, to));
+  if (feeding) {
+    return refuse(
+      `${quoted(endpointName(mesh, to))} is already fed by ${quoted(endpointName(mesh, feeding.from))}; add another input port for a second source.`,
+    );
+  }
   return { ok: true, from, to };
 }
 

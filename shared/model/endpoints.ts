@@ -27,6 +27,15 @@ export function resolveEndpoint(
   return system && topic && { kind: 'topic', system, topic };
 }
 
+/** An endpoint as the canvas names it: `Orders · orders-out`; by its ids when it no longer exists. */
+export function endpointName(mesh: Pick<Mesh, 'products' | 'systems'>, endpoint: Endpoint): string {
+  const resolved = resolveEndpoint(mesh, endpoint);
+  if (!resolved) return `${endpoint.nodeId} · ${endpoint.portId}`;
+  return resolved.kind === 'port'
+    ? `${resolved.product.name} · ${resolved.port.name}`
+    : `${resolved.system.name} · ${resolved.topic.name}`;
+}
+
 /** Whether data can leave through this endpoint (an output port or a topic). */
 export function isSourceEndpoint(resolved: ResolvedEndpoint): boolean {
   return resolved.kind === 'topic' || resolved.port.direction === 'output';

@@ -7,6 +7,7 @@ import { freshnessSlosRule } from './rules/freshness-slos';
 import { immutableEventsRule } from './rules/immutable-events';
 import { inputsLinkedRule } from './rules/inputs-linked';
 import { linkCompatibilityRule } from './rules/link-compatibility';
+import { oneSourcePerInputRule } from './rules/one-source-per-input';
 import { orphanProductsRule } from './rules/orphan-products';
 import { outputContractsRule } from './rules/output-contracts';
 import { ownersRule } from './rules/owners';
@@ -25,6 +26,7 @@ const MESH_RULES: readonly Rule[] = [
   contractSemanticsRule,
   contractKeysRule,
   inputsLinkedRule,
+  oneSourcePerInputRule,
   selfLinksRule,
   productCyclesRule,
   crossDomainSourcesRule,

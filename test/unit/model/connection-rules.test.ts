@@ -65,6 +65,19 @@ describe('checkConnection', () => {
     expect(checkConnection(mesh, end('revenue', 'in'), end('orders', 'out'))).toEqual(refusal);
   });
 
+  it('refuses a second source into an input port that is already fed, and says to add another input port', () => {
+    const reason = "'revenue · in' is already fed by 'orders · out'; add another input port for a second source.";
+    expect(checkConnection(mesh, end('shop', 'items-cdc'), end('revenue', 'in'))).toEqual({ ok: false, reason });
+    expect(checkConnection(mesh, end('revenue', 'in'), end('shop', 'items-cdc'))).toEqual({ ok: false, reason });
+  });
+
+  it('lets a link feeding an input port be re-routed to come from another source', () => {
+    const rerouted = checkConnection(mesh, end('shop', 'items-cdc'), end('revenue', 'in'), {
+      replacingLinkId: 'existing',
+    });
+    expect(rerouted.ok).toBe(true);
+  });
+
   it('lets a re-routed link land where it already is', () => {
     expect(checkConnection(mesh, end('orders', 'out'), end('revenue', 'in'), { replacingLinkId: 'existing' }).ok).toBe(
       true,

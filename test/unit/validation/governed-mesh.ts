@@ -111,7 +111,9 @@ export function anEventContract(id: string, extra: Partial<Contract> = {}): Cont
 
 /**
  * The governed mesh where Leads, a second producer, feeds Revenue's one input port too, with a
- * phone classified pii, and Revenue copies that phone into its output as `contact`.
+ * phone classified pii, and Revenue copies that phone into its output as `contact`. The
+ * one-source-per-input rule refuses this design, but older files hold it: until it is fixed, the
+ * lineage still reads both links, so the other rules and impact analysis do not go quiet.
  */
 export function aMeshWithTwoFeedsIntoOnePort(): Mesh {
   const mesh = aGovernedMesh();

@@ -8,7 +8,7 @@ import { withLinkAdded } from '../../../shared/editing/links';
 import { withoutPort, withPortAdded, withPortFields } from '../../../shared/editing/ports';
 import { withProductAdded, withProductUpdated } from '../../../shared/editing/products';
 import { analyzeImpact, type ImpactOrigin } from '../../../shared/lineage/impact';
-import type { Contract, Mesh } from '../../../shared/model';
+import { type Contract, type Mesh, sameEndpoint } from '../../../shared/model';
 import { applyFix } from '../../../shared/validation/fixes';
 import { RULES } from '../../../shared/validation/rule-catalog';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
@@ -229,7 +229,10 @@ const EDITS: Record<string, Edit> = {
     );
     if (!link) return mesh;
     const back = { id: `back-${random()}`, from: { nodeId: link.to.nodeId, portId: 'out-1' }, to: link.from };
-    return { ...mesh, links: [...mesh.links, { ...back, to: { nodeId: link.from.nodeId, portId: 'in-2' } }] };
+    const into = { nodeId: link.from.nodeId, portId: 'in-2' };
+    // The link back replaces what fed that port: an input port has one source.
+    const others = mesh.links.filter((other) => !sameEndpoint(other.to, into));
+    return { ...mesh, links: [...others, { ...back, to: into }] };
   },
   'remove a link': (mesh, random) => {
     const link = pick(random, mesh.links);

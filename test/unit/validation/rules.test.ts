@@ -88,6 +88,21 @@ const CASES: Record<string, RuleCase> = {
     },
     passes: { mesh: () => aGovernedMesh() },
   },
+  'one-source-per-input': {
+    triggers: {
+      mesh: () => aMeshWithTwoFeedsIntoOnePort(),
+      message:
+        "Input port 'customers' of 'Revenue' is fed by 2 links, from 'Customers · customers' and 'Leads · leads'; an input port consumes one dataset.",
+      path: 'products[1].inputPorts[0]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => {
+          mesh.products.push(aProduct('report', 'analytics', { owner: 'x', inputPorts: [aPort('in', 'input')] }));
+          linked(mesh, 'to-report', ['revenue', 'out'], ['report', 'in']);
+        }),
+    },
+  },
   'self-links': {
     triggers: {
       mesh: () =>

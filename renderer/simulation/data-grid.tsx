@@ -25,10 +25,12 @@ interface DataGridProps {
   source: GridSource;
   /** Offered on each row: follow it through the mesh. */
   onTrace?: (row: Record<string, SqlValue>) => void;
+  /** Per column, the names people know stored ids by (a port's name for its id); the id stays in `data-value`. */
+  namesByColumn?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** A table or log of the run, a page at a time as it scrolls (only visible rows are drawn), sortable by any column. */
-export function DataGrid({ nodeId, source, onTrace }: DataGridProps) {
+export function DataGrid({ nodeId, source, onTrace, namesByColumn }: DataGridProps) {
   const name = source.kind === 'table' ? source.table : source.log;
   const total = useRowCount(nodeId, source);
   const tick = useSimulationStore((state) => state.metrics?.tick);
@@ -148,9 +150,15 @@ export function DataGrid({ nodeId, source, onTrace }: DataGridProps) {
                 {shown.map((at) => {
                   const column = columns[at] as string;
                   const value = row?.[at];
+                  const named =
+                    value === undefined || value === null ? undefined : namesByColumn?.[column]?.[String(value)];
                   return (
-                    <span key={column} title={row && isTimestamp(column, value) ? String(value) : undefined}>
-                      {row ? (isTimestamp(column, value) ? clockTime(value) : formatValue(value)) : '…'}
+                    <span
+                      key={column}
+                      title={row && isTimestamp(column, value) ? String(value) : undefined}
+                      data-value={named === undefined ? undefined : String(value)}
+                    >
+                      {row ? (named ?? (isTimestamp(column, value) ? clockTime(value) : formatValue(value))) : '…'}
                     </span>
                   );
                 })}

@@ -52,6 +52,8 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
           group: 'topics',
         })),
       ];
+  // The quarantine stores each port's id; people read the name the canvas shows.
+  const portNames = Object.fromEntries((product?.ports ?? []).map((port) => [port.portId, port.name]));
   const [chosen, setChosen] = useState(0);
   const current = views[chosen] ?? views[0];
   const traceRow = (table: string) => (row: Record<string, unknown>) =>
@@ -87,6 +89,7 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
           nodeId={nodeId}
           source={{ kind: 'table', table: current.view.name }}
           onTrace={current.view.name === QUARANTINE_TABLE ? undefined : traceRow(current.view.name)}
+          namesByColumn={current.view.name === QUARANTINE_TABLE ? { port: portNames } : undefined}
         />
       )}
       {current?.view.kind === 'port' && (

@@ -1,3 +1,4 @@
+import { productPorts } from '../model/endpoints';
 import type { Mesh } from '../model/mesh';
 import type { TickMetrics } from './simulation-metrics';
 
@@ -119,26 +120,35 @@ function trimmed(history: MetricsHistory): MetricsHistory {
 
 /** The history as CSV: one row per point, one column per series, named for people. */
 export function metricsCsv(history: MetricsHistory, label: (series: string) => string = (series) => series): string {
-  const columns: [string, readonly (number | string)[]][] = [
-    ['tick', history.ticks],
-    ['time', history.times],
-    ['records per tick (all links)', history.total],
-    ...Object.entries(history.throughput).map(
-      ([id, values]) => [`records per tick: ${label(id)}`, values] as [string, number[]],
-    ),
-    ...Object.entries(history.lag).map(([id, values]) => [`lag: ${label(id)}`, values] as [string, number[]]),
-    ...Object.entries(history.lost).map(
-      ([id, values]) => [`lost to retention: ${label(id)}`, values] as [string, number[]],
-    ),
-    ...Object.entries(history.skipped).map(
-      ([id, values]) => [`skipped (duplicates, out of order): ${label(id)}`, values] as [string, number[]],
-    ),
-    ...Object.entries(history.quarantined).map(
-      ([id, values]) => [`quarantined: ${label(id)}`, values] as [string, number[]],
-    ),
-  ];
-  const rows = history.ticks.map((_, index) => columns.map(([, values]) => csvCell(values[index] ?? '')).join(','));
-  return `${[columns.map(([name]) => csvCell(name)).join(','), ...rows].join('\n')}\n`;
+  const perSeries = (heading: string, series: Record<string, number[]>): Column[] =>
+    Object.entries(series).map(([id, values]) => ({ name: `${heading}: ${label(id)}`, id, values }));
+  const columns = distinctlyNamed([
+    { name: 'tick', values: history.ticks },
+    { name: 'time', values: history.times },
+    { name: 'records per tick (all links)', values: history.total },
+    ...perSeries('records per tick', history.throughput),
+    ...perSeries('lag', history.lag),
+    ...perSeries('lost to retention', history.lost),
+    ...perSeries('skipped (duplicates, out of order)', history.skipped),
+    ...perSeries('quarantined', history.quarantined),
+  ]);
+  const rows = history.ticks.map((_, index) => columns.map(({ values }) => csvCell(values[index] ?? '')).join(','));
+  return `${[columns.map(({ name }) => csvCell(name)).join(','), ...rows].join('\n')}\n`;
+}
+
+interface Column {
+  name: string;
+  /** The series' id, added to its name where another column has the same name. */
+  id?: string;
+  values: readonly (number | string)[];
+}
+
+function distinctlyNamed(columns: Column[]): Column[] {
+  const count = new Map<string, number>();
+  for (const { name } of columns) count.set(name, (count.get(name) ?? 0) + 1);
+  return columns.map((column) =>
+    (count.get(column.name) ?? 0) > 1 && column.id ? { ...column, name: `${column.name} (${column.id})` } : column,
+  );
 }
 
 function csvCell(value: number | string): string {
@@ -147,22 +157,36 @@ function csvCell(value: number | string): string {
 }
 
 /**
- * A link, consumer or port as people call it: `orders → customer-360`, `customer-360 · orders-in`;
- * a link with its input port where another link joins the same two nodes, so no two series share a name.
+ * A link, consumer or port as the canvas names it: `Orders → Customer 360`, `Customer 360 · Orders`;
+ * a link with its input port where another link joins the same two nodes, and a port with its id
+ * where another port of its product has the same name, so no two series share a name.
  */
 export function seriesLabel(mesh: Mesh, id: string): string {
   const link = mesh.links.find((candidate) => candidate.id === id);
-  const name = (nodeId: string) =>
-    mesh.products.find((product) => product.id === nodeId)?.name ??
-    mesh.systems.find((system) => system.id === nodeId)?.name ??
-    nodeId;
   if (link) {
     const isAmbiguous = mesh.links.some(
       (other) => other !== link && other.from.nodeId === link.from.nodeId && other.to.nodeId === link.to.nodeId,
     );
-    const nodes = `${name(link.from.nodeId)} → ${name(link.to.nodeId)}`;
-    return isAmbiguous ? `${nodes} · ${link.to.portId}` : nodes;
+    const nodes = `${nodeName(mesh, link.from.nodeId)} → ${nodeName(mesh, link.to.nodeId)}`;
+    return isAmbiguous ? `${nodes} · ${portName(mesh, link.to.nodeId, link.to.portId)}` : nodes;
   }
   const [nodeId, portId] = id.split('/');
-  return nodeId && portId ? `${name(nodeId)} · ${portId}` : id;
+  return nodeId && portId ? `${nodeName(mesh, nodeId)} · ${portName(mesh, nodeId, portId)}` : id;
+}
+
+function nodeName(mesh: Mesh, nodeId: string): string {
+  return (
+    mesh.products.find((product) => product.id === nodeId)?.name ??
+    mesh.systems.find((system) => system.id === nodeId)?.name ??
+    nodeId
+  );
+}
+
+function portName(mesh: Mesh, productId: string, portId: string): string {
+  const product = mesh.products.find((candidate) => candidate.id === productId);
+  const ports = product ? productPorts(product) : [];
+  const port = ports.find((candidate) => candidate.id === portId);
+  if (!port) return portId;
+  const isShared = ports.some((other) => other !== port && other.name === port.name);
+  return isShared ? `${port.name} (${port.id})` : port.name;
 }

@@ -2,6 +2,8 @@ import { contractOf, meshGraph } from '../lineage/mesh-graph';
 import { productLineage } from '../lineage/product-lineage';
 import { unclassifiedCopies } from '../lineage/unclassified-copies';
 import type { DataProduct, Transformation } from '../model/data-product';
+import { endpointName } from '../model/endpoints';
+import { quoted } from '../model/isolated-names';
 import type { Mesh } from '../model/mesh';
 import type { Port } from '../model/port';
 import type { Problem } from '../model/problem';
@@ -153,7 +155,10 @@ function planInput(
   const [link, ...extra] = links;
   if (!link) return undefined;
   if (extra.length > 0) {
-    problems.push({ path, message: `fed by ${links.length} links; only '${link.id}' is simulated` });
+    problems.push({
+      path,
+      message: `fed by ${links.length} links; only the one from ${quoted(endpointName(mesh, link.from))} is simulated: an input port consumes one dataset, so give the other source its own input port`,
+    });
   }
   const source = logs.logs.get(endpointKey(link.from.nodeId, link.from.portId));
   if (!source) return undefined;

@@ -35,7 +35,7 @@ function productTables(plan: PipelinePlan, product: ProductPlan): TableGuideEntr
   for (const input of product.inputs) {
     entries.push({
       table: input.rawTable,
-      holds: `every record read through input port '${input.port.id}', as it arrived`,
+      holds: `every record read through input port '${input.port.name}', as it arrived`,
       namedAfter: `'raw_' and the input port's id in snake_case`,
     });
     if (input.dataset) {
@@ -55,7 +55,7 @@ function productTables(plan: PipelinePlan, product: ProductPlan): TableGuideEntr
       table: step.transformation.name,
       holds: `the result of the transformation '${step.transformation.name}'`,
       namedAfter: output
-        ? `the schema object of contract '${output.governing.contract.id}', which output port '${output.port.id}' publishes`
+        ? `the schema object of contract '${output.governing.contract.id}', which output port '${output.port.name}' publishes`
         : 'the transformation step (no output port publishes it)',
     });
   }
@@ -80,12 +80,14 @@ function productTables(plan: PipelinePlan, product: ProductPlan): TableGuideEntr
 function inputSourceName(plan: PipelinePlan, input: InputPlan): string {
   const { log } = input.source;
   if (log.format.kind === 'cdc') return `the source table '${log.format.source.table}' of CDC topic '${log.name}'`;
-  const output = plan.products
-    .flatMap((product) => product.outputs)
-    .find((candidate) => candidate.log.log.table === log.table);
-  if (output) {
+  const producer = plan.products.find((product) =>
+    product.outputs.some((candidate) => candidate.log.log.table === log.table),
+  );
+  const output = producer?.outputs.find((candidate) => candidate.log.log.table === log.table);
+  if (producer && output) {
     const { contract, schemaObject } = output.governing;
-    return `the schema object '${schemaObject.name}' of the producer's contract '${contract.id}' (port '${log.name}')`;
+    const port = `${producer.product.name} · ${output.port.name}`;
+    return `the schema object '${schemaObject.name}' of the producer's contract '${contract.id}' (port '${port}')`;
   }
   const event = plan.systems
     .flatMap((system) => system.outboxTopics)

@@ -297,6 +297,8 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
       [first?.partition, first?.offset, first?.end, first?.lag, first?.lost, consumer?.skipped].map(String),
     );
     await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
+    // The port by the name the canvas shows, not its id `customers-out`.
+    expect(await gridColumn(page, 'grid-quarantine', 'port')).toEqual(['Customers']);
   });
 
   it('shows the records a consumer lost to the scenario’s retention, on its link and in its offsets', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Mesh } from '../../../shared/model';
 import {
   emptyHistory,
   HISTORY_POINTS,
@@ -118,4 +119,67 @@ describe('metrics over a run', () => {
     ]);
     expect(seriesLabel(mesh, 'stock/stock-out')).toBe('stock · stock-out');
   });
+
+  it('names ports and products as the canvas shows them, never by their ids', () => {
+    const mesh = named(stockMesh(), {
+      'warehouses-in': 'Warehouses',
+      'stock-in': 'Stock levels',
+      'stock-out': 'Stock',
+    });
+
+    expect(mesh.links.map((link) => seriesLabel(mesh, link.id))).toEqual([
+      'Inventory → Stock keeping · Warehouses',
+      'Inventory → Stock keeping · Stock levels',
+      'Stock keeping → Planner',
+    ]);
+    expect(seriesLabel(mesh, 'stock/stock-in')).toBe('Stock keeping · Stock levels');
+    expect(seriesLabel(mesh, 'stock/stock-out')).toBe('Stock keeping · Stock');
+  });
+
+  it('tells apart two ports of a product that share a name, by their ids', () => {
+    const mesh = named(stockMesh(), { 'warehouses-in': 'Levels', 'stock-in': 'Levels' });
+
+    expect(mesh.links.map((link) => seriesLabel(mesh, link.id)).slice(0, 2)).toEqual([
+      'Inventory → Stock keeping · Levels (warehouses-in)',
+      'Inventory → Stock keeping · Levels (stock-in)',
+    ]);
+    expect(seriesLabel(mesh, 'stock/stock-in')).toBe('Stock keeping · Levels (stock-in)');
+  });
+
+  it('keeps CSV columns unique when two series are called the same, adding their ids', () => {
+    const history = withTicks(emptyHistory(), [snapshot(1, 4, 0)]);
+    const header = metricsCsv({ ...history, lag: { 'a/in': [1], 'b/in': [2] } }, () => 'Orders · in').split('\n')[0];
+
+    expect(header).toContain('lag: Orders · in (a/in),lag: Orders · in (b/in)');
+  });
 });
+
+/** Inventory's two CDC topics into two input ports of Stock keeping, whose output Planner reads. */
+function stockMesh() {
+  const mesh = aMesh()
+    .with(
+      aSystem('inventory')
+        .withTable('warehouses', { warehouse_id: 'integer' })
+        .withCdcTopic('warehouses-cdc', 'warehouses')
+        .withTable('stock_levels', { id: 'integer' })
+        .withCdcTopic('stock-cdc', 'stock_levels'),
+      aProduct('stock').withInput('warehouses-in').withInput('stock-in').withOutput('stock-out', 'stock'),
+      aProduct('planner').withInput('stock-in'),
+    )
+    .withLink('inventory/warehouses-cdc', 'stock/warehouses-in')
+    .withLink('inventory/stock-cdc', 'stock/stock-in')
+    .withLink('stock/stock-out', 'planner/stock-in')
+    .build();
+  const names: Record<string, string> = { inventory: 'Inventory', stock: 'Stock keeping', planner: 'Planner' };
+  for (const node of [...mesh.systems, ...mesh.products]) node.name = names[node.id] ?? node.name;
+  return mesh;
+}
+
+/** The mesh with the ports of product `stock` renamed, by id. */
+function named(mesh: Mesh, portNames: Record<string, string>): Mesh {
+  const stock = mesh.products.find((product) => product.id === 'stock');
+  for (const port of [...(stock?.inputPorts ?? []), ...(stock?.outputPorts ?? [])]) {
+    port.name = portNames[port.id] ?? port.name;
+  }
+  return mesh;
+}

@@ -77,16 +77,19 @@ describe('how products name their tables', () => {
       ['raw_customers_in', "'raw_' and the input port's id in snake_case"],
       [
         'customers',
-        "the schema object 'customers' of the producer's contract 'customer' (port 'customers/customers-out')",
+        "the schema object 'customers' of the producer's contract 'customer' (port 'customers · Customers')",
       ],
       ['raw_orders_in', "'raw_' and the input port's id in snake_case"],
-      ['orders', "the schema object 'orders' of the producer's contract 'order' (port 'orders/orders-out')"],
+      ['orders', "the schema object 'orders' of the producer's contract 'order' (port 'orders · Orders')"],
       [
         'customer_profile',
-        "the schema object of contract 'customer-profile', which output port 'profiles-out' publishes",
+        "the schema object of contract 'customer-profile', which output port 'Customer profiles' publishes",
       ],
       ['quarantine', 'the engine'],
     ]);
+    expect(tableGuide(plan, 'customer-360')[0]?.holds).toBe(
+      "every record read through input port 'Customers', as it arrived",
+    );
     expect(tableGuide(plan, 'orders')[1]).toEqual({
       table: 'orders',
       holds: 'the latest state per key (inserts and updates applied, deletes removed)',
@@ -115,6 +118,22 @@ describe('how products name their tables', () => {
           "publishes 'items', an entity updated in place, under the event contract 'item-event': events never change. Use an entity contract, or give the event its own name and derive it in a transformation from 'raw_items_in', where each change record has its own _sequence",
       },
     ]);
+  });
+
+  it('names by the canvas names the source it simulates for an input port fed by two links', () => {
+    const mesh = aShopMesh()
+      .with(aProduct('report').withInput('items-in'))
+      .withLink('catalog/items-out', 'report/items-in')
+      .withLink('shop/items-cdc', 'report/items-in')
+      .build();
+    const names: Record<string, string> = { shop: 'Shop', catalog: 'Catalog', report: 'Report' };
+    for (const node of [...mesh.systems, ...mesh.products]) node.name = names[node.id] ?? node.name;
+    for (const port of mesh.products.flatMap((product) => product.outputPorts)) port.name = 'Items';
+    expect(planPipeline(mesh).problems).toContainEqual({
+      path: 'products[1].inputPorts[0]',
+      message:
+        "fed by 2 links; only the one from 'Catalog · Items' is simulated: an input port consumes one dataset, so give the other source its own input port",
+    });
   });
 
   it('reports a transformation whose name an input already uses', () => {

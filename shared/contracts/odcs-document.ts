@@ -8,6 +8,7 @@ import {
   type SchemaObject,
   type SlaProperty,
 } from '../model/contract';
+import { valueAt } from '../model/plain-schema-issue';
 import type { PathResult, PathSegment } from './path-problem';
 
 /*
@@ -431,10 +432,6 @@ function compact<T extends OdcsObject>(object: T): T {
 function nonEmpty(object: OdcsObject): OdcsObject | undefined {
   const compacted = compact(object);
   return Object.keys(compacted).length > 0 ? compacted : undefined;
-}
-
-function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
-  return path.reduce<unknown>((current, segment) => (current as Record<PathSegment, unknown>)?.[segment], value);
 }
 
 export function isJsonObject(value: unknown): value is OdcsObject {

@@ -155,6 +155,10 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
       return unknownField(path, String(error.params.unevaluatedProperty));
     case 'not':
       return describeForbidden(error, path);
+    case 'type':
+      return isPlainEnumEntry(error, path)
+        ? { path, message: `must be an object: write each allowed value as {value: ${String(error.data)}}` }
+        : { path, message: error.message ?? `fails '${error.keyword}'` };
     case 'enum': {
       const field = path.at(-1);
       const allowed = (error.params.allowedValues as unknown[]).map(String).join(', ');
@@ -164,6 +168,16 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
     default:
       return { path, message: error.message ?? `fails '${error.keyword}'` };
   }
+}
+
+/** An ODCS 3.2 `enum` entry written as a bare value (`enum: [booked]`), where the schema wants `{value: booked}`. */
+function isPlainEnumEntry(error: ErrorObject, path: PathSegment[]): boolean {
+  return (
+    error.params.type === 'object' &&
+    path.at(-2) === 'enum' &&
+    typeof path.at(-1) === 'number' &&
+    ['string', 'number', 'boolean'].includes(typeof error.data)
+  );
 }
 
 /**

@@ -43,14 +43,15 @@ export const TableDataSchema = z.strictObject({
 });
 export type TableData = z.infer<typeof TableDataSchema>;
 
-/** Changes per tick on one table; updates set `updates.set` columns to freshly generated values. */
+/** Changes per tick on one table; updates set the `updateColumns` to freshly generated values. */
 export const ChangeRateSchema = z.strictObject({
   systemId: IdSchema,
   table: z.string().min(1),
   insertsPerTick: z.number().min(0),
   updatesPerTick: z.number().min(0),
   deletesPerTick: z.number().min(0),
-  updateColumns: z.array(z.string().min(1)),
+  /** Needed only where `updatesPerTick` is above 0. */
+  updateColumns: z.array(z.string().min(1)).optional(),
 });
 export type ChangeRate = z.infer<typeof ChangeRateSchema>;
 

@@ -148,13 +148,17 @@ export function checkScenario(
     const at = `${path}.rates[${index}]`;
     const table = tableOf(rate, at);
     if (table) {
-      const updateColumns = entriesOf(rate.updateColumns, `${at}.updateColumns`);
+      const updateColumns = entriesOf(rate.updateColumns ?? [], `${at}.updateColumns`);
       checkColumns(table, updateColumns);
       checkKeyKept(rate.systemId, table, updateColumns);
       checkPatterns(rate, table, at);
     }
-    if (rate.updatesPerTick > 0 && rate.updateColumns.length === 0) {
-      problems.push({ path: `${at}.updateColumns`, message: 'updates need at least one column to set' });
+    if (rate.updatesPerTick > 0 && (rate.updateColumns ?? []).length === 0) {
+      const example = table?.columns.find((column) => !table.primaryKey.includes(column.name))?.name ?? 'status';
+      problems.push({
+        path: `${at}.updateColumns`,
+        message: `list the columns an update changes, e.g. ["${example}"] (updatesPerTick is ${rate.updatesPerTick})`,
+      });
     }
   });
   scenario.steps.forEach((step, index) => {

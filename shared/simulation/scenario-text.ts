@@ -3,11 +3,17 @@ import type { PathSegment } from '../contracts/path-problem';
 import { type LocatedProblem, type LocatedResult, readYamlSource } from '../contracts/yaml-source';
 import { ENGINE_POSITION, jsonSyntaxErrorSpan, lineAndColumn } from '../model/json-syntax-error';
 import type { Mesh } from '../model/mesh';
+import { plainSchemaIssue } from '../model/plain-schema-issue';
 import { DOCUMENT_PATH, formatPath, pathSegments } from '../model/problem';
 import { type Scenario, ScenarioSchema } from '../model/scenario';
 import { scenarioWithTopics } from '../model/topic-references';
 import { checkScenario, type ScenarioProblem } from './scenario-check';
 import { checkSchemaValidParts } from './scenario-valid-parts';
+
+/** What a scenario field is for, said where the schema finds it missing or of the wrong type. */
+const FIELD_HINTS = {
+  updateColumns: 'list the columns an update changes, e.g. ["status"]',
+};
 
 /** The scenario as the editor shows it: the same JSON the mesh file holds. */
 export function scenarioText(scenario: Scenario): string {
@@ -38,7 +44,8 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
     const schemaProblems = parsed.error.issues.flatMap((issue) => {
       const path = issue.path as PathSegment[];
       // Zod names the object; the mark belongs on each key it does not take.
-      if (issue.code !== 'unrecognized_keys') return [located(path, issue.message)];
+      if (issue.code !== 'unrecognized_keys')
+        return [located(path, plainSchemaIssue(issue, source.value, FIELD_HINTS))];
       return issue.keys.map((key) => located([...path, key], `Unrecognized key: "${key}"`, 'key'));
     });
     const referenceProblems = checkSchemaValidParts(mesh, source.value, '').map((problem) =>

@@ -363,7 +363,8 @@ function prepareChangeRate(
 ): (tick: number, now: string, attempt: (operation: () => number) => number) => number {
   const { connection } = workload.database;
   const table = `node.${quoteIdentifier(workload.table.name)}`;
-  const update = rate.updateColumns.length > 0 ? prepareRowUpdate(workload, rate.updateColumns) : undefined;
+  const updateColumns = rate.updateColumns ?? [];
+  const update = updateColumns.length > 0 ? prepareRowUpdate(workload, updateColumns) : undefined;
   const remove = prepareOnRandomRow(
     connection,
     workload.table.name,

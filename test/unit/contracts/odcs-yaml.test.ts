@@ -421,6 +421,16 @@ ${indent}    mustBeGreaterThen: 0
     ]);
   });
 
+  it('tells an ODCS 3.2 enum written as plain strings that each entry is an object with a value', () => {
+    const text = anOdcsText(
+      'schema:\n  - name: t\n    properties:\n      - name: status\n        logicalType: string\n        enum: [booked, cancelled]\n',
+    ).replace('v3.1.0', 'v3.2.0');
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      '11:16 schema[0].properties[0].enum[0]: must be an object: write each allowed value as {value: booked}',
+      '11:24 schema[0].properties[0].enum[1]: must be an object: write each allowed value as {value: cancelled}',
+    ]);
+  });
+
   it('says in one message which types a value may take', () => {
     const text = anOdcsText(`slaProperties:
   - property: latency

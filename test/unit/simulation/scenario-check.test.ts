@@ -22,7 +22,10 @@ describe('a scenario that names what the mesh lacks', () => {
       errors: [
         { path: 'scenario.data[0].table', message: "no table 'itemz' in 'shop'" },
         { path: 'scenario.rates[0].updateColumns[0]', message: "no column 'colour' in table 'items'" },
-        { path: 'scenario.rates[1].updateColumns', message: 'updates need at least one column to set' },
+        {
+          path: 'scenario.rates[1].updateColumns',
+          message: 'list the columns an update changes, e.g. ["name"] (updatesPerTick is 1)',
+        },
         { path: 'scenario.steps[0].systemId', message: "no system 'warehouse'" },
         { path: 'scenario.steps[1].values', message: 'an update needs at least one value to set' },
         {

@@ -88,7 +88,7 @@ describe('the scenario as text', () => {
     const rate = workshop.rates[0] as Scenario['rates'][number];
     const text = scenarioText({
       ...workshop,
-      rates: [{ ...rate, updateColumns: ['colour', rate.updateColumns[0] as string, 'colour'] }],
+      rates: [{ ...rate, updateColumns: ['colour', rate.updateColumns?.[0] as string, 'colour'] }],
     });
 
     const result = readScenarioText(text, mesh, 0);
@@ -132,6 +132,33 @@ describe('the scenario as text', () => {
     expect(!result.ok && result.errors.map((error) => [error.path, tokenAt(text, error)])).toEqual([
       ['data[0].generators.city.wat', '"wat"'],
       ['data[0].generators.city.colour', '"colour"'],
+    ]);
+  });
+
+  it('takes a rate with no updates that lists no update columns', () => {
+    const { updateColumns: _, ...rate } = { ...(workshop.rates[0] as Scenario['rates'][number]), updatesPerTick: 0 };
+    const read = readScenarioText(scenarioText({ ...workshop, rates: [rate] } as Scenario), mesh, 0);
+    expect(read).toEqual({ ok: true, value: { ...workshop, rates: [rate] } });
+  });
+
+  it('says in plain words what a rate with updates but no update columns lacks', () => {
+    const { updateColumns: _, ...rate } = workshop.rates[0] as Scenario['rates'][number];
+    const read = readScenarioText(scenarioText({ ...workshop, rates: [rate] } as Scenario), mesh, 0);
+    expect(!read.ok && read.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      'rates[0].updateColumns: list the columns an update changes, e.g. ["customer_id"] (updatesPerTick is 2)',
+    ]);
+  });
+
+  it('says in plain words what type a field wants, never zod’s own wording', () => {
+    const text = scenarioText({
+      ...workshop,
+      seed: 1.5,
+      rates: [{ ...(workshop.rates[0] as object), updateColumns: 'status' }],
+    } as never);
+    const read = readScenarioText(text, mesh, 0);
+    expect(!read.ok && read.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      'seed: must be a whole number (got a number)',
+      'rates[0].updateColumns: list the columns an update changes, e.g. ["status"] (got a text)',
     ]);
   });
 

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+
+/** What a field is for, said where the schema finds it missing or of the wrong type, by field name. */
+export type FieldHints = Readonly<Record<string, string>>;
+
+/** The value a path reaches in a parsed document; undefined where it is missing. */
+export function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((current, segment) => (current as Record<PropertyKey, unknown>)?.[segment], document);
+}
+
+const NOUNS: Record<string, string> = {
+  array: 'a list',
+  object: 'an object',
+  string: 'a text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  null: 'null',
+};
+
+/**
+ * A schema issue in plain words rather than zod's (`Invalid input: expected array, received
+ * undefined`): what the field wants, with its hint where one is given, and what it got.
+ */
+export function plainSchemaIssue(issue: z.core.$ZodIssue, document: unknown, hints: FieldHints = {}): string {
+  const value = valueAt(document, issue.path);
+  const field = issue.path.at(-1);
+  const hint = typeof field === 'string' ? hints[field] : undefined;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const wanted = NOUNS[issue.expected] ?? issue.expected;
+      if (value === undefined) return hint ? `is required: ${hint}` : `is required (${wanted})`;
+      return `${hint ?? `must be ${wanted}`} (got ${nounOf(value)})`;
+    }
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'must not be empty';
+      if (issue.origin === 'array')
+        return `needs at least ${issue.minimum} ${Number(issue.minimum) === 1 ? 'entry' : 'entries'}`;
+      return `must be at least ${issue.minimum}`;
+    case 'too_big':
+      return `must be at most ${issue.maximum}`;
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map((allowed) => JSON.stringify(allowed)).join(', ')} (got ${JSON.stringify(value)})`;
+    default:
+      return issue.message;
+  }
+}
+
+function nounOf(value: unknown): string {
+  if (Array.isArray(value)) return NOUNS.array as string;
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  return NOUNS[typeof value] ?? typeof value;
+}

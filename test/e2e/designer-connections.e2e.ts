@@ -31,6 +31,13 @@ async function reasonShownWhileDragging(page: Page, from: Locator, over: Locator
   return shown;
 }
 
+/** Removes the link into product 2c's only input port: an input port takes one source, so a new link needs it free. */
+async function freeInputOfProduct2c(page: Page): Promise<void> {
+  await page.getByTestId('rf__edge-product-2b-to-product-2c').click();
+  await page.keyboard.press('Delete');
+  expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 3 links');
+}
+
 describeInChromium('connecting ports', (session) => {
   it('refuses forbidden links and says why, while dragging and on release', async () => {
     const page = await session.openApp();
@@ -53,6 +60,11 @@ describeInChromium('connecting ports', (session) => {
         'These two ports are already linked',
       ],
       [port(page, 'product-1a', 'out'), port(page, 'product-2c', 'discovery'), 'A discovery port publishes metadata'],
+      [
+        port(page, 'product-2a', 'out'),
+        port(page, 'product-1b', 'from-product-1a'),
+        "'Data product 1b · from product-1a' is already fed by 'Data product 1a · dataset'; add another input port for a second source.",
+      ],
     ];
     for (const [from, to, reason] of cases) {
       expect(await reasonShownWhileDragging(page, from, to)).toContain(reason);
@@ -64,8 +76,9 @@ describeInChromium('connecting ports', (session) => {
   it('links an output to an input dragged either way', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');
+    await freeInputOfProduct2c(page);
     await connectPorts(page, port(page, 'product-2c', 'from-product-2b'), port(page, 'product-1a', 'out'));
-    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 5 links');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
     expect(await page.getByTestId('link-inspector').textContent()).toContain(
       'FromData product 1a · datasetToData product 2c',
     );
@@ -85,12 +98,13 @@ describeInChromium('connecting ports', (session) => {
   it('re-routes a link by dragging its end to another port, under the same rules', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');
+    await freeInputOfProduct2c(page);
     const link = page.getByTestId('rf__edge-product-1a-to-product-1b');
     await link.click();
     const end = link.locator('.react-flow__edgeupdater-target');
     await connectPorts(page, end, port(page, 'product-2c', 'from-product-2b'));
     expect(await page.getByTestId('link-inspector').textContent()).toContain('ToData product 2c · from product-2b');
-    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 3 links');
 
     await connectPorts(page, link.locator('.react-flow__edgeupdater-target'), port(page, 'product-2b', 'out'));
     expect(await page.getByRole('alert').textContent()).toContain('Link refused: Both ends send data');

@@ -298,8 +298,8 @@ describeInChromium('working with a simulation', (session) => {
     expect(await page.getByRole('status').filter({ hasText: 'Saved e-commerce-mesh-metrics.csv' }).count()).toBe(1);
     const csv = readFileSync(await (await download).path(), 'utf8').split('\n');
     expect(csv[0]).toContain('tick,time,records per tick (all links),records per tick: orders-service → orders');
-    expect(csv[0]).toContain('lost to retention: customer-360 · orders-in,');
-    expect(csv[0]).toContain('"skipped (duplicates, out of order): customer-360 · orders-in"');
+    expect(csv[0]).toContain('lost to retention: customer-360 · Orders,');
+    expect(csv[0]).toContain('"skipped (duplicates, out of order): customer-360 · Orders"');
     expect(csv.filter((line) => line.length > 0)).toHaveLength(1 + (await currentTick(page)) + 1);
 
     await openTab(page, 'Inspect');
@@ -422,17 +422,17 @@ describeInChromium('working with a simulation', (session) => {
     };
     expect(await entry('raw_orders_in')).toEqual({
       zone: 'raw',
-      holds: "every record read through input port 'orders-in', as it arrived",
+      holds: "every record read through input port 'Orders', as it arrived",
       rule: "Name: 'raw_' and the input port's id in snake_case",
     });
     expect(await entry('orders')).toEqual({
       zone: 'entities',
       holds: 'the latest state per key (inserts and updates applied, deletes removed)',
-      rule: "Name: the schema object 'orders' of the producer's contract 'order' (port 'orders/orders-out')",
+      rule: "Name: the schema object 'orders' of the producer's contract 'order' (port 'orders · Orders')",
     });
     expect(await entry('customer_profile')).toMatchObject({
       zone: 'transformation',
-      rule: "Name: the schema object of contract 'customer-profile', which output port 'profiles-out' publishes",
+      rule: "Name: the schema object of contract 'customer-profile', which output port 'Customer profiles' publishes",
     });
     const rows = (await engineMetrics(page)).tables['customer-360']?.customer_profile;
     expect(await guide.getByTestId('table-guide-customer_profile').locator('.table-guide__rows').textContent()).toBe(

@@ -47,10 +47,10 @@ describe('the catalog of a run', () => {
       catalog.guides['customer-360']?.map(({ table, zone, namedAfter }) => `${table} (${zone}): ${namedAfter}`),
     ).toEqual([
       "raw_customers_in (raw): 'raw_' and the input port's id in snake_case",
-      "customers (entities): the schema object 'customers' of the producer's contract 'customer' (port 'customers/customers-out')",
+      "customers (entities): the schema object 'customers' of the producer's contract 'customer' (port 'customers · Customers')",
       "raw_orders_in (raw): 'raw_' and the input port's id in snake_case",
-      "orders (entities): the schema object 'orders' of the producer's contract 'order' (port 'orders/orders-out')",
-      "customer_profile (transformations): the schema object of contract 'customer-profile', which output port 'profiles-out' publishes",
+      "orders (entities): the schema object 'orders' of the producer's contract 'order' (port 'orders · Orders')",
+      "customer_profile (transformations): the schema object of contract 'customer-profile', which output port 'Customer profiles' publishes",
       'quarantine (quarantine): the engine',
     ]);
     expect(catalog.guides['customers-service']).toEqual([

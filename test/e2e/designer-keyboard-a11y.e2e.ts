@@ -214,6 +214,18 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     expect(await linkToRefunds.count()).toBe(1);
+
+    // refunds-in is fed now: a second source is refused, as a drag onto it is, saying what to do instead.
+    await page.locator('.react-flow__node[data-id="orders"]').click();
+    await page.keyboard.press('c');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await dialog.getByRole('alert').textContent()).toMatch(
+      /^Link refused: 'Revenue · refunds-in' is already fed by 'Work Order System · [^']+'; add another input port for a second source\.$/,
+    );
   });
 
   it('puts the focus on the copy Ctrl+D makes, where the selection and the inspector go', async () => {

@@ -15,19 +15,19 @@ const OWN_SCHEMA_REFERENCE = /^\/?schema\/([A-Za-z0-9_-]+)\/properties\/([A-Za-z
  * What the ODCS schema cannot check of relationships (schema objects' and properties'):
  * a composite one pairs `from` and `to` one by one, so both list as many properties (an
  * error); a reference in this contract's own terms names a schema object and property it has
- * (a warning: the diagram draws it as an external table). References to other files, and the
+ * (a warning; a shorthand `to` naming another table may mean another contract's, so is left alone). References to other files, and the
  * longer shorthand of 3.2, are left alone: only what this contract proves wrong is reported.
  */
 export function relationshipIssues(contract: Contract): RelationshipIssue[] {
   return contract.schema.flatMap((object, objectIndex) => [
     ...relationshipsAt(object.extensions, ['schema', objectIndex]).flatMap(({ relationship, path }) => [
       ...lengthMismatch(relationship, path),
-      ...danglingReferences(contract, relationship.from, [...path, 'from']),
-      ...danglingReferences(contract, relationship.to, [...path, 'to']),
+      ...danglingReferences(contract, relationship.from, [...path, 'from'], 'from'),
+      ...danglingReferences(contract, relationship.to, [...path, 'to'], 'to'),
     ]),
     ...object.properties.flatMap((property, propertyIndex) =>
       relationshipsAt(property.extensions, ['schema', objectIndex, 'properties', propertyIndex]).flatMap(
-        ({ relationship, path }) => danglingReferences(contract, relationship.to, [...path, 'to']),
+        ({ relationship, path }) => danglingReferences(contract, relationship.to, [...path, 'to'], 'to'),
       ),
     ),
   ]);
@@ -58,25 +58,31 @@ function lengthMismatch(relationship: Record<string, unknown>, path: PathSegment
   ];
 }
 
-function danglingReferences(contract: Contract, value: unknown, path: PathSegment[]): RelationshipIssue[] {
+type Side = 'from' | 'to';
+
+function danglingReferences(contract: Contract, value: unknown, path: PathSegment[], side: Side): RelationshipIssue[] {
   const references = Array.isArray(value)
     ? value.map((reference, index) => ({ reference, at: [...path, index] }))
     : [{ reference: value, at: path }];
   return references.flatMap(({ reference, at }) => {
     if (typeof reference !== 'string') return [];
-    const problem = whyDangling(contract, reference);
+    const problem = whyDangling(contract, reference, side);
     return problem ? [{ path: at, message: `'${reference}' ${problem}`, severity: 'warning' as const }] : [];
   });
 }
 
-/** Why a reference names nothing in this contract, or undefined when it does or cannot be told here. */
-function whyDangling(contract: Contract, reference: string): string | undefined {
+/**
+ * Why a reference names nothing in this contract, or undefined when it does or cannot be told here.
+ * A `from` is always this contract's; a shorthand `to` naming a table the contract lacks may mean
+ * another contract's table (ODCS's own full example points `to: receiver_types.type_code` so).
+ */
+function whyDangling(contract: Contract, reference: string, side: Side): string | undefined {
   const shorthand = SHORTHAND.exec(reference);
   if (shorthand) {
     const [, table, column] = shorthand as unknown as [string, string, string];
     const object = contract.schema.find((candidate) => candidate.name === table);
     if (!object)
-      return `names schema object '${table}', which this contract does not have (another contract's is referenced as <file>.yaml#/schema/<id>/properties/<id>)`;
+      return side === 'from' ? `names schema object '${table}', which this contract does not have` : undefined;
     return object.properties.some((property) => property.name === column)
       ? undefined
       : `names property '${column}', which schema object '${table}' does not have`;

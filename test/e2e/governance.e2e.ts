@@ -98,7 +98,8 @@ describeInChromium('governance', (session) => {
     mesh.links = mesh.links.filter((link: { id: string }) => link.id !== 'l-orders-360');
     mesh.policies.rules['inputs-linked'] = { severity: 'off', reason: 'Wired at go-live' };
     await openByChooser(page, 'shop.mesh.json', JSON.stringify(mesh));
-    expect(await problemCount(page, 'error')).toBe('1');
+    // The loop is an error twice: a self-link, and a second source into customers-in.
+    expect(await problemCount(page, 'error')).toBe('2');
     expect(await page.getByTestId('link-problems-loop').getAttribute('data-severity')).toBe('error');
     await page.getByTestId('problem-counts').click();
 
@@ -114,7 +115,7 @@ describeInChromium('governance', (session) => {
 
     await page.keyboard.press('Control+z');
     await page.getByTestId('rf__edge-loop').waitFor();
-    expect(await problemCount(page, 'error')).toBe('1');
+    expect(await problemCount(page, 'error')).toBe('2');
     expect(await problemCount(page, 'warning')).toBe('0');
 
     await page.getByText('1 turned off by the design’s policies').click();

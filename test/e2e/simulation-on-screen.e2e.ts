@@ -315,7 +315,7 @@ describeInChromium('Simulate mode on screen', (session) => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openEditedSample(page, 'fed-from-the-right.mesh.json', (mesh) => {
       // customer-360 (fed by orders and customers) drawn below and left of both: both links come
-      // back round under it, on the same line.
+      // back round under it, a lane apart.
       const analytics = mesh.layout.nodes['analytics-domain'];
       if (analytics) Object.assign(analytics, { x: 0, y: 1100 });
     });
@@ -325,7 +325,7 @@ describeInChromium('Simulate mode on screen', (session) => {
     const counts = ['l-orders-360', 'l-customers-360'].map((linkId) => page.getByTestId(`link-count-${linkId}`));
     for (const count of counts) await count.waitFor();
     const [orders, customers] = await Promise.all(counts.map((count) => count.boundingBox()));
-    expect(orders?.y).toBeCloseTo(customers?.y ?? 0, 0);
+    expect(Math.abs((orders?.y ?? 0) - (customers?.y ?? 0))).toBeLessThan(20);
     expect(await overlappingOnScreen(page, '[data-testid^="link-count-"]', 'data-testid')).toEqual([]);
     await screenshot(page, 'simulate-counts-of-two-links-into-one-product');
   });

@@ -16,6 +16,22 @@ const NO_REFUSALS: ExportRefusalsState = { refusals: [], byNode: new Map(), byLi
 
 export const useExportRefusalsStore = create<ExportRefusalsState>()(() => NO_REFUSALS);
 
+/** A run shorter than this goes unnoticed between two keystrokes (a long task is 50 ms). */
+const UNNOTICED_MILLIS = 50;
+/** The pause that lets a burst of typing settle before a run that goes unnoticed. */
+const SHORT_PAUSE_MILLIS = 150;
+
+/**
+ * How long input pauses before the refusals are worked out again: briefly when the last run went
+ * unnoticed (a small design: an undo shows its refusals gone at once, not seconds later), and
+ * the app's background pause when it took longer or has not run yet.
+ */
+export function refusalsPauseMillis(lastRunMillis: number): number {
+  return lastRunMillis < UNNOTICED_MILLIS ? SHORT_PAUSE_MILLIS : INPUT_PAUSE_MILLIS;
+}
+
+let lastRunMillis = Number.POSITIVE_INFINITY;
+
 /**
  * Works out what stops an export of the open design once input pauses after a change: that is
  * a whole export, which takes a while on a large design, too long to run on every keystroke.
@@ -26,10 +42,12 @@ export function useExportRefusalsInBackground(): void {
   useEffect(() => {
     if (!mesh) return;
     return whenInputPauses(() => {
+      const started = performance.now();
       const findings = findingsOf(mesh, baseline).all;
       const refusals = exportRefusalFindings(mesh, findings, baseline ? { baseline } : {});
+      lastRunMillis = performance.now() - started;
       useExportRefusalsStore.setState({ refusals, ...indexByElement(mesh, refusals) });
-    }, INPUT_PAUSE_MILLIS);
+    }, refusalsPauseMillis(lastRunMillis));
   }, [mesh, baseline]);
 }
 
@@ -50,9 +68,10 @@ export function withRefusals(counts: FindingCounts, refusals: readonly Finding[]
   return { ...counts, error: counts.error + refusals.length };
 }
 
-// The refusals of the previous design mean nothing in one just opened or closed.
+// The refusals of the previous design, and how long they took, mean nothing in one just opened or closed.
 useDocumentStore.subscribe((state, previous) => {
   const isAnotherDesign = state.openCount !== previous.openCount || state.mesh === null;
-  if (isAnotherDesign && useExportRefusalsStore.getState().refusals.length > 0)
-    useExportRefusalsStore.setState(NO_REFUSALS);
+  if (!isAnotherDesign) return;
+  lastRunMillis = Number.POSITIVE_INFINITY;
+  if (useExportRefusalsStore.getState().refusals.length > 0) useExportRefusalsStore.setState(NO_REFUSALS);
 });

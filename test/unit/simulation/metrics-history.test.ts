@@ -97,20 +97,7 @@ describe('metrics over a run', () => {
   });
 
   it('names a link by its nodes, and by its input port too where another link joins the same two', () => {
-    const mesh = aMesh()
-      .with(
-        aSystem('inventory')
-          .withTable('warehouses', { warehouse_id: 'integer' })
-          .withCdcTopic('warehouses-cdc', 'warehouses')
-          .withTable('stock_levels', { id: 'integer' })
-          .withCdcTopic('stock-cdc', 'stock_levels'),
-        aProduct('stock').withInput('warehouses-in').withInput('stock-in').withOutput('stock-out', 'stock'),
-        aProduct('planner').withInput('stock-in'),
-      )
-      .withLink('inventory/warehouses-cdc', 'stock/warehouses-in')
-      .withLink('inventory/stock-cdc', 'stock/stock-in')
-      .withLink('stock/stock-out', 'planner/stock-in')
-      .build();
+    const mesh = stockMeshNamedByIds();
 
     expect(mesh.links.map((link) => seriesLabel(mesh, link.id))).toEqual([
       'inventory → stock · warehouses-in',
@@ -156,7 +143,15 @@ describe('metrics over a run', () => {
 
 /** Inventory's two CDC topics into two input ports of Stock keeping, whose output Planner reads. */
 function stockMesh() {
-  const mesh = aMesh()
+  const mesh = stockMeshNamedByIds();
+  const names: Record<string, string> = { inventory: 'Inventory', stock: 'Stock keeping', planner: 'Planner' };
+  for (const node of [...mesh.systems, ...mesh.products]) node.name = names[node.id] ?? node.name;
+  return mesh;
+}
+
+/** stockMesh with every node and port named by its id, as the builders name them. */
+function stockMeshNamedByIds() {
+  return aMesh()
     .with(
       aSystem('inventory')
         .withTable('warehouses', { warehouse_id: 'integer' })
@@ -170,9 +165,6 @@ function stockMesh() {
     .withLink('inventory/stock-cdc', 'stock/stock-in')
     .withLink('stock/stock-out', 'planner/stock-in')
     .build();
-  const names: Record<string, string> = { inventory: 'Inventory', stock: 'Stock keeping', planner: 'Planner' };
-  for (const node of [...mesh.systems, ...mesh.products]) node.name = names[node.id] ?? node.name;
-  return mesh;
 }
 
 /** The mesh with the ports of product `stock` renamed, by id. */

@@ -11,7 +11,7 @@ import { useMonacoTheme } from './monaco/use-monaco-theme';
 /** The ODCS YAML of the active contract in Monaco, loaded on first use. */
 export function YamlEditorPane({ contractId }: { contractId: string }) {
   const container = useRef<HTMLDivElement>(null);
-  const { monaco, loadError } = useMonaco();
+  const monaco = useMonaco();
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [textModels, setTextModels] = useState<ContractTextModels | null>(null);
   const openIds = useContractTabs((state) => state.openIds);
@@ -60,8 +60,7 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
 
   return (
     <div className="yaml-editor-pane">
-      {loadError && <p className="contract-workspace__error">The editor could not load: {loadError}</p>}
-      {!monaco && !loadError && <p className="contract-workspace__loading">Loading editor…</p>}
+      {!monaco && <p className="contract-workspace__loading">Loading editor…</p>}
       <div
         ref={container}
         className={`yaml-editor ${MONACO_CONTAINER}`}

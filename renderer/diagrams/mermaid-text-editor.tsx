@@ -1,5 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
+import { PartBoundary } from '../app/part-boundary';
 import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
@@ -8,7 +9,9 @@ import { MERMAID_LANGUAGE, registerMermaidLanguage } from './mermaid-language';
 /** The diagram's Mermaid text: plain until the editor is wanted, then in a read-only Monaco editor. */
 export function MermaidText({ text, isEditorWanted }: { text: string; isEditorWanted: boolean }) {
   return isEditorWanted ? (
-    <MermaidTextEditor text={text} />
+    <PartBoundary part="Mermaid text editor">
+      <MermaidTextEditor text={text} />
+    </PartBoundary>
   ) : (
     <div className="diagram-text">
       <PlainText text={text} />
@@ -23,7 +26,7 @@ function PlainText({ text }: { text: string }) {
 /** The text in a read-only Monaco editor, loaded on first use; plain while it loads. */
 function MermaidTextEditor({ text }: { text: string }) {
   const container = useRef<HTMLDivElement>(null);
-  const { monaco, loadError } = useMonaco();
+  const monaco = useMonaco();
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   useMonacoTheme(monaco);
 
@@ -48,7 +51,6 @@ function MermaidTextEditor({ text }: { text: string }) {
 
   return (
     <div className="diagram-text">
-      {loadError && <p className="diagram-view__error">The editor could not load: {loadError}</p>}
       {!monaco && <PlainText text={text} />}
       <div ref={container} className={`diagram-text__editor ${MONACO_CONTAINER}`} data-testid="diagram-text" />
     </div>

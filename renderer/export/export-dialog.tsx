@@ -2,6 +2,7 @@ import './export-dialog.css';
 import { useMemo, useState } from 'react';
 import { describeScope, type ExportFile, type ExportScope, WHOLE_MESH } from '../../shared/export';
 import { formatProblem, type Mesh } from '../../shared/model';
+import { PartBoundary } from '../app/part-boundary';
 import { copyPng } from '../diagrams/copy-to-clipboard';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
@@ -96,7 +97,9 @@ function ExportDialogBody({ mesh }: { mesh: Mesh }) {
               {copied !== null && copied === previewed?.path ? 'Copied' : 'Copy'}
             </button>
           </div>
-          <ExportPreview file={previewed} />
+          <PartBoundary part="preview">
+            <ExportPreview file={previewed} />
+          </PartBoundary>
         </section>
       </div>
       <footer className="export-dialog__footer">

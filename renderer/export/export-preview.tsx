@@ -38,7 +38,7 @@ function PicturePreview({ file, type }: { file: ExportFile; type: string }) {
 
 function TextPreview({ file }: { file: ExportFile | null }) {
   const container = useRef<HTMLDivElement>(null);
-  const { monaco, loadError } = useMonaco(loadPreviewMonaco);
+  const monaco = useMonaco(loadPreviewMonaco);
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   useMonacoTheme(monaco);
 
@@ -69,8 +69,7 @@ function TextPreview({ file }: { file: ExportFile | null }) {
 
   return (
     <>
-      {loadError && <p className="export-dialog__error">The preview could not load: {loadError}</p>}
-      {!monaco && !loadError && <p className="export-preview__loading">Loading preview…</p>}
+      {!monaco && <p className="export-preview__loading">Loading preview…</p>}
       <div ref={container} className="export-preview__editor" data-path={file?.path ?? ''} />
     </>
   );

@@ -1,20 +1,17 @@
+import { importAgain } from '../app/import-again';
+import { loadOnce } from '../app/load-once';
 import { loadMonaco, type MonacoApi } from '../contracts/monaco/load-monaco';
 
-let loading: Promise<MonacoApi> | undefined;
-
 /** Monaco (loaded on first use, as for contracts) with highlighting for every kind of exported file. */
-export function loadPreviewMonaco(): Promise<MonacoApi> {
-  loading ??= (async () => {
-    const [monaco] = await Promise.all([
-      loadMonaco(),
-      import('monaco-editor/languages/definitions/pgsql/register'),
-      import('monaco-editor/languages/definitions/markdown/register'),
-      import('monaco-editor/languages/definitions/javascript/register'),
-    ]);
-    return monaco;
-  })();
-  return loading;
-}
+export const loadPreviewMonaco: () => Promise<MonacoApi> = loadOnce(async () => {
+  const [monaco] = await Promise.all([
+    loadMonaco(),
+    importAgain(() => import('monaco-editor/languages/definitions/pgsql/register')),
+    importAgain(() => import('monaco-editor/languages/definitions/markdown/register')),
+    importAgain(() => import('monaco-editor/languages/definitions/javascript/register')),
+  ]);
+  return monaco;
+});
 
 const LANGUAGES: [RegExp, string][] = [
   [/\.ya?ml$/, 'yaml'],

@@ -12,6 +12,16 @@ async function failChunk(page: Page, chunk: RegExp): Promise<void> {
 
 const EXPORT_CHUNK = /\/export-dialog-[^/]*\.js(\?.*)?$/;
 const DIFF_CHUNK = /\/contract-diff-[^/]*\.js(\?.*)?$/;
+const MONACO_CHUNK = /\/editor\.api-[^/]*\.js(\?.*)?$/;
+const YAML_LANGUAGE_CHUNK = /\/yaml-[^/]*\.js(\?.*)?$/;
+
+/** Picks a contract in the side panel without waiting for its editor, which may not come. */
+async function pickContract(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('region', { name: 'Contracts' })
+    .getByRole('button', { name: new RegExp(`^${name}\\s*(event|entity)`) })
+    .click();
+}
 
 describeInChromium('a part of the app that fails to load', (session) => {
   it('shows the export dialog’s failure in its place with a Retry; the design stays on screen and saves', async () => {
@@ -62,5 +72,59 @@ describeInChromium('a part of the app that fails to load', (session) => {
     expect(await page.getByTestId('contract-workspace').locator('.contract-workspace__view').textContent()).not.toMatch(
       /could not be loaded/,
     );
+  });
+
+  it('shows an editor that fails to load in its place with a Retry, and loads it for the next contract once the network is back', async () => {
+    const page = await session.openApp();
+    const uncaught: string[] = [];
+    page.on('pageerror', (error) => uncaught.push(error.message));
+    await openSampleDesign(page, 'ecommerce');
+    await failChunk(page, MONACO_CHUNK);
+
+    await pickContract(page, 'Order');
+    const failure = page.getByTestId('contract-workspace').getByRole('alert');
+    await failure.waitFor();
+    expect(await failure.textContent()).toMatch(/^The contract view could not be loaded: .+Retry$/);
+    await screenshot(page, 'failing-part-monaco');
+
+    // The failed load is not kept: the next contract loads the editor afresh.
+    await page.unrouteAll();
+    await openContract(page, 'Customer');
+    expect(await page.getByTestId('contract-workspace').getByRole('alert').count()).toBe(0);
+    expect(uncaught).toEqual([]);
+  });
+
+  it('loads a failed editor again on Retry', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await failChunk(page, MONACO_CHUNK);
+    await pickContract(page, 'Order');
+    await page.getByTestId('contract-workspace').getByRole('alert').waitFor();
+
+    await page.unrouteAll();
+    await page.getByTestId('contract-workspace').getByRole('button', { name: 'Retry' }).click();
+    await page.locator('.yaml-editor .monaco-editor').waitFor();
+    expect(await page.getByTestId('contract-workspace').getByRole('alert').count()).toBe(0);
+  });
+
+  it('says so when the YAML highlighting fails to load, instead of throwing on the page', async () => {
+    const page = await session.openApp();
+    const uncaught: string[] = [];
+    page.on('pageerror', (error) => uncaught.push(error.message));
+    await openSampleDesign(page, 'ecommerce');
+    await failChunk(page, YAML_LANGUAGE_CHUNK);
+
+    await pickContract(page, 'Order');
+    const failure = page.getByTestId('contract-workspace').getByRole('alert');
+    await failure.waitFor();
+    expect(await failure.textContent()).toMatch(/^The contract view could not be loaded: .+Retry$/);
+    expect(uncaught).toEqual([]);
+
+    await page.unrouteAll();
+    await page.getByTestId('contract-workspace').getByRole('button', { name: 'Retry' }).click();
+    // Highlighted: the keys are drawn in a colour of their own, not all in the text's.
+    await page.locator('.yaml-editor .view-line span[class^="mtk"]:not(.mtk1)').first().waitFor();
+    expect(await page.getByTestId('contract-workspace').getByRole('alert').count()).toBe(0);
+    expect(uncaught).toEqual([]);
   });
 });

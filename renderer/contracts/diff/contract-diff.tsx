@@ -33,7 +33,7 @@ function BaselineDescription({ baseline }: { baseline: DiffBaseline }) {
  */
 export default function ContractDiff({ contractId }: { contractId: string }) {
   const container = useRef<HTMLDivElement>(null);
-  const { monaco, loadError } = useMonaco();
+  const monaco = useMonaco();
   const [diffEditor, setDiffEditor] = useState<Monaco.editor.IStandaloneDiffEditor | null>(null);
   const [isSideBySide, setSideBySide] = useState(true);
   const text = useContractText(contractId) ?? '';
@@ -184,8 +184,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
           </button>
         </fieldset>
       </div>
-      {loadError && <p className="contract-workspace__error">The editor could not load: {loadError}</p>}
-      {!monaco && !loadError && <p className="contract-workspace__loading">Loading editor…</p>}
+      {!monaco && <p className="contract-workspace__loading">Loading editor…</p>}
       <div ref={container} className="contract-diff__editor" data-testid="contract-diff" />
     </div>
   );

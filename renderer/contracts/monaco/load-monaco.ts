@@ -1,46 +1,35 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { importAgain } from '../../app/import-again';
+import { loadOnce } from '../../app/load-once';
 
 export type MonacoApi = typeof Monaco;
-
-let loading: Promise<MonacoApi> | undefined;
+type YamlDefinition = typeof import('monaco-editor/languages/definitions/yaml/yaml');
 
 /**
  * Loads Monaco on first use, from the app's own bundle (no CDN): the editor core, YAML
- * highlighting and the contributions a contract editor needs, which `editor.api` alone
- * leaves out: completion (Ctrl+Space), hovers, find and replace (Ctrl+F), folding,
- * go to the next problem (F8), the problem status, comments, bracket matching, the
- * context menu, and the common editing commands. None of it weighs on the canvas's first
- * paint: this module is only imported when an editor opens.
+ * highlighting and the contributions a contract editor needs. None of it weighs on the canvas's
+ * first paint: this module is only imported when an editor opens. A load that failed (a chunk
+ * did not come) is forgotten, and the next editor that opens loads again.
  */
-export function loadMonaco(): Promise<MonacoApi> {
-  loading ??= (async () => {
-    const [monaco, { default: EditorWorker }] = await Promise.all([
-      import('monaco-editor/editor/editor.api'),
-      import('monaco-editor/editor/editor.worker?worker'),
-      import('monaco-editor/languages/definitions/yaml/register'),
-      import('monaco-editor/editor/browser/coreCommands'),
-      import('monaco-editor/editor/contrib/suggest/browser/suggestController'),
-      import('monaco-editor/editor/contrib/hover/browser/hoverContribution'),
-      import('monaco-editor/features/find/register'),
-      import('monaco-editor/editor/contrib/folding/browser/folding'),
-      import('monaco-editor/editor/contrib/gotoError/browser/gotoError'),
-      import('monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus'),
-      import('monaco-editor/editor/contrib/comment/browser/comment'),
-      import('monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching'),
-      import('monaco-editor/editor/contrib/contextmenu/browser/contextmenu'),
-      import('monaco-editor/editor/contrib/linesOperations/browser/linesOperations'),
-      import('monaco-editor/editor/contrib/wordOperations/browser/wordOperations'),
-      import('monaco-editor/editor/contrib/clipboard/browser/clipboard'),
-      import('monaco-editor/editor/contrib/snippet/browser/snippetController2'),
-      import('monaco-editor/editor/common/standaloneStrings'),
-      // The JSON language (scenario editor) loads every editor contribution, two of which register
-      // these services: registered after the first editor has started Monaco's services, they were
-      // unknown to each later editor, which threw "depends on UNKNOWN service" on the page.
-      import('monaco-editor/editor/contrib/codelens/browser/codeLensCache'),
-      import('monaco-editor/editor/common/services/treeViewsDndService'),
-    ]);
-    self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
-    return monaco;
-  })();
-  return loading;
+export const loadMonaco: () => Promise<MonacoApi> = loadOnce(async () => {
+  const [monaco, { default: EditorWorker }, yaml] = await Promise.all([
+    importAgain(() => import('monaco-editor/editor/editor.api')),
+    importAgain(() => import('monaco-editor/editor/editor.worker?worker')),
+    importAgain(() => import('monaco-editor/languages/definitions/yaml/yaml')),
+    importAgain(() => import('./editor-contributions')),
+  ]);
+  registerYaml(monaco, yaml);
+  self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+  return monaco;
+});
+
+/**
+ * YAML with the definition already loaded, where Monaco's own `yaml/register` would load it when
+ * the first model asks: a failure there is thrown on the page, out of the editor's sight.
+ */
+function registerYaml(monaco: MonacoApi, yaml: YamlDefinition): void {
+  if (monaco.languages.getLanguages().some((language) => language.id === 'yaml')) return;
+  monaco.languages.register({ id: 'yaml', extensions: ['.yaml', '.yml'], aliases: ['YAML', 'yaml'] });
+  monaco.languages.setLanguageConfiguration('yaml', yaml.conf);
+  monaco.languages.setMonarchTokensProvider('yaml', yaml.language);
 }

@@ -4,3 +4,10 @@ declare module 'monaco-editor/editor/contrib/*';
 declare module 'monaco-editor/editor/common/standaloneStrings';
 declare module 'monaco-editor/editor/common/services/treeViewsDndService';
 declare module 'monaco-editor/features/find/register';
+
+// A language's definition, which Monaco's `register` modules load when a model first asks.
+declare module 'monaco-editor/languages/definitions/yaml/yaml' {
+  import type { languages } from 'monaco-editor/editor/editor.api';
+  export const conf: languages.LanguageConfiguration;
+  export const language: languages.IMonarchLanguage;
+}

@@ -7,22 +7,23 @@ import { loadMonaco, type MonacoApi } from './load-monaco';
  */
 export const MONACO_CONTAINER = 'nokey';
 
-/** Monaco once `load` has brought it in (null until then), or why it could not load. */
-export function useMonaco(load: () => Promise<MonacoApi> = loadMonaco): {
-  monaco: MonacoApi | null;
-  loadError: string | null;
-} {
+/**
+ * Monaco once `load` has brought it in (null until then). When it could not load, the error is
+ * thrown while drawing, so the part's boundary shows why in its place, with a Retry.
+ */
+export function useMonaco(load: () => Promise<MonacoApi> = loadMonaco): MonacoApi | null {
   const [monaco, setMonaco] = useState<MonacoApi | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<Error | null>(null);
   useEffect(() => {
     let isMounted = true;
     load().then(
       (loaded) => isMounted && setMonaco(loaded),
-      (error: Error) => isMounted && setLoadError(error.message),
+      (error: Error) => isMounted && setLoadError(error),
     );
     return () => {
       isMounted = false;
     };
   }, [load]);
-  return { monaco, loadError };
+  if (loadError) throw loadError;
+  return monaco;
 }

@@ -1,0 +1,24 @@
+// The contributions a contract editor needs, which `editor.api` alone leaves out: completion
+// (Ctrl+Space), hovers, find and replace (Ctrl+F), folding, go to the next problem (F8), the
+// problem status, comments, bracket matching, the context menu, and the common editing commands.
+// One module, so that loading them is one import that can be tried again.
+import 'monaco-editor/editor/browser/coreCommands';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/editor/contrib/folding/browser/folding';
+import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
+import 'monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus';
+import 'monaco-editor/editor/contrib/comment/browser/comment';
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
+import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations';
+import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
+import 'monaco-editor/editor/contrib/snippet/browser/snippetController2';
+import 'monaco-editor/editor/common/standaloneStrings';
+// The JSON language (scenario editor) loads every editor contribution, two of which register
+// these services: registered after the first editor has started Monaco's services, they were
+// unknown to each later editor, which threw "depends on UNKNOWN service" on the page.
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
+import 'monaco-editor/editor/common/services/treeViewsDndService';

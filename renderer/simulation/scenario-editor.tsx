@@ -10,7 +10,7 @@ import { tablesWithoutData } from '../../shared/simulation/tables-without-data';
 import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
 import { ProblemList } from '../contracts/monaco/problem-list';
-import { MONACO_CONTAINER } from '../contracts/monaco/use-monaco';
+import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
 import { loadMonacoJson } from './monaco-languages';
@@ -20,6 +20,13 @@ import { setSimulation, useSimulationStore } from './simulation-store';
 
 const SCHEMA_URI = 'https://data-mesh-designer.dev/schemas/scenario.schema.json';
 const MARKER_OWNER = 'scenario-check';
+
+/** Monaco with the scenario's JSON Schema, for its completion and checks. */
+async function loadScenarioMonaco(): Promise<MonacoApi> {
+  const { monaco, setSchema } = await loadMonacoJson();
+  setSchema(SCHEMA_URI, 'scenario-*.json', scenarioJsonSchema());
+  return monaco;
+}
 
 /**
  * The scenario as JSON in Monaco: checked against its schema (with completion) and against the
@@ -32,7 +39,7 @@ export function ScenarioEditor() {
   const index = Math.max(0, scenarios?.findIndex((scenario) => scenario.id === scenarioId) ?? 0);
   const scenario = scenarios?.[index];
   const container = useRef<HTMLDivElement>(null);
-  const [monaco, setMonaco] = useState<MonacoApi | null>(null);
+  const monaco = useMonaco(loadScenarioMonaco);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [problems, setProblems] = useState<LocatedProblem[]>([]);
   const [isDirty, setDirty] = useState(false);
@@ -40,17 +47,6 @@ export function ScenarioEditor() {
   /** Set while the editor takes the document's text, which is no edit of the user's. */
   const isShowingDocument = useRef(false);
   useMonacoTheme(monaco);
-
-  useEffect(() => {
-    let isMounted = true;
-    void loadMonacoJson().then(({ monaco: loaded, setSchema }) => {
-      setSchema(SCHEMA_URI, 'scenario-*.json', scenarioJsonSchema());
-      if (isMounted) setMonaco(loaded);
-    });
-    return () => {
-      isMounted = false;
-    };
-  }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is built once per scenario; the text after Apply is the user's
   useEffect(() => {

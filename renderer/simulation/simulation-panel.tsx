@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { PanelSplitter } from '../app/panel-splitter';
+import { PartBoundary } from '../app/part-boundary';
 import { usePreferencesStore } from '../store/preferences-store';
 import { FaultDeck } from './fault-deck';
 import { InspectTab } from './inspect-tab';
@@ -54,7 +55,9 @@ export function SimulationPanel() {
           id="sim-tabpanel"
           aria-labelledby={`sim-tab-${active.id}`}
         >
-          <active.Content />
+          <PartBoundary key={active.id} part={`${active.title} tab`}>
+            <active.Content />
+          </PartBoundary>
         </div>
       </aside>
     </>

@@ -3,8 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { GuidedTable } from '../../shared/simulation/run-catalog';
 import { locateSqlError } from '../../shared/simulation/sql-error-location';
 import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
-import type { MonacoApi } from '../contracts/monaco/load-monaco';
-import { MONACO_CONTAINER } from '../contracts/monaco/use-monaco';
+import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
@@ -28,21 +27,13 @@ export function SqlConsole() {
   const keptNode = nodes.find((node) => node.id === kept.nodeId)?.id;
   const [nodeId, setNodeId] = useState(() => selected ?? keptNode ?? nodes[0]?.id ?? '');
   const container = useRef<HTMLDivElement>(null);
-  const [monaco, setMonaco] = useState<MonacoApi | null>(null);
+  const monaco = useMonaco(loadMonacoSql);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
   /** The query to show; a table picked before the editor has loaded is kept here for it. */
   const query = useRef(kept.query);
   const outcome = useSimulationStore((state) => state.consoleOutcome);
   const [isRunning, setRunning] = useState(false);
   useMonacoTheme(monaco);
-
-  useEffect(() => {
-    let isMounted = true;
-    void loadMonacoSql().then((loaded) => isMounted && setMonaco(loaded));
-    return () => {
-      isMounted = false;
-    };
-  }, []);
 
   const run = async () => {
     const model = editor.current?.getModel();

@@ -4,6 +4,7 @@ import { describeInChromium, screenshot } from './app-driver';
 import { openContract, showView } from './contract-driver';
 import { counts, openSampleDesign, saveByDownload } from './designer-driver';
 import { exportDialog } from './export-driver';
+import { openTab, simulateSample, step } from './simulation-driver';
 
 /** Answers the app's requests for one lazily loaded chunk with 404, as after a redeploy or on a flaky network. */
 async function failChunk(page: Page, chunk: RegExp): Promise<void> {
@@ -125,6 +126,29 @@ describeInChromium('a part of the app that fails to load', (session) => {
     // Highlighted: the keys are drawn in a colour of their own, not all in the text's.
     await page.locator('.yaml-editor .view-line span[class^="mtk"]:not(.mtk1)').first().waitFor();
     expect(await page.getByTestId('contract-workspace').getByRole('alert').count()).toBe(0);
+    expect(uncaught).toEqual([]);
+  });
+
+  it('shows the SQL console’s failure in its tab, the other tabs and the run going on, and loads it on Retry', async () => {
+    const page = await session.openApp();
+    const uncaught: string[] = [];
+    page.on('pageerror', (error) => uncaught.push(error.message));
+    await simulateSample(page);
+    await failChunk(page, MONACO_CHUNK);
+
+    await openTab(page, 'SQL');
+    const failure = page.getByRole('tabpanel').getByRole('alert');
+    await failure.waitFor();
+    expect(await failure.textContent()).toMatch(/^The SQL tab could not be loaded: .+Retry$/);
+    await openTab(page, 'Metrics');
+    await step(page);
+    expect(await page.getByRole('tabpanel').getByRole('alert').count()).toBe(0);
+
+    await openTab(page, 'SQL');
+    await failure.waitFor();
+    await page.unrouteAll();
+    await page.getByRole('tabpanel').getByRole('button', { name: 'Retry' }).click();
+    await page.getByTestId('sql-editor').locator('.monaco-editor').waitFor();
     expect(uncaught).toEqual([]);
   });
 });

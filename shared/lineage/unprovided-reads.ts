@@ -57,7 +57,7 @@ const NOT_COLUMNS = new Set([
 
 /**
  * What each transformation reads that its product's inputs do not provide: a field of an input's
- * clean table that the dataset does not bring, a table no input brings and no step makes. Only
+ * clean table that the dataset does not bring, a table no input brings and no earlier step makes. Only
  * what can be proven from SQL read exactly (see sql-lineage.ts): a step read approximately, a
  * column of a CTE, a subquery or a step (whose table a contract may shape) is never reported,
  * nor a table while an input port brings no known dataset (it might bring that one).
@@ -73,10 +73,17 @@ export function unprovidedReads(lineage: ProductLineage): TransformationReads[] 
     }
   }
   const knowsEveryInput = lineage.product.inputPorts.every((port) => lineage.inputs.has(port.id));
-  const stepTables = new Set(lineage.product.transformations.map((step) => step.name.toLowerCase()));
-  const isProvided = (table: string) => inputTables.has(table) || stepTables.has(table) || isEngineTable(table);
+  // Steps run in order: a step reads only the tables of the steps before it, not its own nor a later one's.
+  const earlierSteps = new Set<string>();
+  const isProvided = (table: string) => inputTables.has(table) || earlierSteps.has(table) || isEngineTable(table);
 
   return lineage.product.transformations.flatMap((transformation, index): TransformationReads[] => {
+    const reads = unprovidedReadsOf(transformation, index);
+    earlierSteps.add(transformation.name.toLowerCase());
+    return reads;
+  });
+
+  function unprovidedReadsOf(transformation: Transformation, index: number): TransformationReads[] {
     const { query } = sqlLineageOf(transformation.sql);
     if (!query) return [];
     const unprovided: UnprovidedRead[] = [];
@@ -130,7 +137,7 @@ export function unprovidedReads(lineage: ProductLineage): TransformationReads[] 
     };
     visitQuery(query, new Set());
     return unprovided.length > 0 ? [{ transformation, index, unprovided }] : [];
-  });
+  }
 }
 
 /** Tables the simulation engine keeps in every product: raw zones, history, the quarantine, its own (`_…`), SQLite's, the broker's logs. */

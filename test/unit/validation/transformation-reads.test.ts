@@ -84,6 +84,25 @@ describe('transformation-reads', () => {
     expect(readsOf(mesh)).toEqual([]);
   });
 
+  it('reports a step that reads a later step’s table, or its own: steps run in order', () => {
+    const mesh = withoutEmail(
+      'SELECT country FROM zz_later',
+      'SELECT country FROM step_1',
+      'SELECT country FROM customers',
+    );
+    revenue(mesh).transformations[2] = { name: 'zz_later', sql: 'SELECT country FROM customers' };
+    expect(readsOf(mesh)).toEqual([
+      [
+        'products[1].transformations[0]',
+        "Transformation 'country_counts' of 'Revenue' reads table 'zz_later', which no input port brings and no earlier transformation makes; its inputs bring 'customers'.",
+      ],
+      [
+        'products[1].transformations[1]',
+        "Transformation 'step_1' of 'Revenue' reads table 'step_1', which no input port brings and no earlier transformation makes; its inputs bring 'customers'.",
+      ],
+    ]);
+  });
+
   it('says nothing of SQL it reads only approximately', () => {
     const mesh = withoutEmail(
       'SELECT country, COUNT(*) AS customers FROM customers WHERE customer_id IN (SELECT customer_id FROM customers WHERE email IS NULL) GROUP BY country',

@@ -27,6 +27,12 @@ export function resolveEndpoint(
   return system && topic && { kind: 'topic', system, topic };
 }
 
+/** A port as the canvas names it, with its id where another port of its product has the same name: `Feed (appt-in)`. */
+export function distinctPortName(product: DataProduct, port: Port): string {
+  const isShared = productPorts(product).some((other) => other.id !== port.id && other.name === port.name);
+  return isShared ? `${port.name} (${port.id})` : port.name;
+}
+
 /** An endpoint as the canvas names it: `Orders · orders-out`; by its ids when it no longer exists. */
 export function endpointName(mesh: Pick<Mesh, 'products' | 'systems'>, endpoint: Endpoint): string {
   const resolved = resolveEndpoint(mesh, endpoint);

@@ -1,4 +1,4 @@
-import { productPorts } from '../model/endpoints';
+import { distinctPortName, productPorts } from '../model/endpoints';
 import type { Mesh } from '../model/mesh';
 import type { TickMetrics } from './simulation-metrics';
 
@@ -186,7 +186,5 @@ function portName(mesh: Mesh, productId: string, portId: string): string {
   const product = mesh.products.find((candidate) => candidate.id === productId);
   const ports = product ? productPorts(product) : [];
   const port = ports.find((candidate) => candidate.id === portId);
-  if (!port) return portId;
-  const isShared = ports.some((other) => other !== port && other.name === port.name);
-  return isShared ? `${port.name} (${port.id})` : port.name;
+  return product && port ? distinctPortName(product, port) : portId;
 }

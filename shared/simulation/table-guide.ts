@@ -1,3 +1,4 @@
+import { distinctPortName } from '../model/endpoints';
 import { historyTableName } from './dataset';
 import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, ProductPlan } from './product-plan';
@@ -35,7 +36,7 @@ function productTables(plan: PipelinePlan, product: ProductPlan): TableGuideEntr
   for (const input of product.inputs) {
     entries.push({
       table: input.rawTable,
-      holds: `every record read through input port '${input.port.name}', as it arrived`,
+      holds: `every record read through input port '${distinctPortName(product.product, input.port)}', as it arrived`,
       namedAfter: `'raw_' and the input port's id in snake_case`,
     });
     if (input.dataset) {
@@ -55,7 +56,7 @@ function productTables(plan: PipelinePlan, product: ProductPlan): TableGuideEntr
       table: step.transformation.name,
       holds: `the result of the transformation '${step.transformation.name}'`,
       namedAfter: output
-        ? `the schema object of contract '${output.governing.contract.id}', which output port '${output.port.name}' publishes`
+        ? `the schema object of contract '${output.governing.contract.id}', which output port '${distinctPortName(product.product, output.port)}' publishes`
         : 'the transformation step (no output port publishes it)',
     });
   }
@@ -86,7 +87,7 @@ function inputSourceName(plan: PipelinePlan, input: InputPlan): string {
   const output = producer?.outputs.find((candidate) => candidate.log.log.table === log.table);
   if (producer && output) {
     const { contract, schemaObject } = output.governing;
-    const port = `${producer.product.name} · ${output.port.name}`;
+    const port = `${producer.product.name} · ${distinctPortName(producer.product, output.port)}`;
     return `the schema object '${schemaObject.name}' of the producer's contract '${contract.id}' (port '${port}')`;
   }
   const event = plan.systems

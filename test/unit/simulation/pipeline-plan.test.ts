@@ -103,6 +103,20 @@ describe('how products name their tables', () => {
     });
   });
 
+  it('tells apart in the table guide two input ports of a product that share a name, by their ids', () => {
+    const mesh = ecommerceSample();
+    const customer360 = mesh.products.find((candidate) => candidate.id === 'customer-360');
+    for (const port of customer360?.inputPorts ?? []) port.name = 'Feed';
+    expect(
+      tableGuide(planPipeline(mesh), 'customer-360')
+        .filter((entry) => entry.table.startsWith('raw_'))
+        .map((entry) => entry.holds),
+    ).toEqual([
+      "every record read through input port 'Feed (customers-in)', as it arrived",
+      "every record read through input port 'Feed (orders-in)', as it arrived",
+    ]);
+  });
+
   it('refuses to publish a CDC entity under an event contract, saying why and what to do instead', () => {
     const mesh = aShopMesh()
       .with(

@@ -1,7 +1,8 @@
 import { toYamlText } from '../export/yaml-text';
 import type { Contract, ContractModel } from '../model/contract';
-import { contractFromOdcs, contractToOdcs, isJsonObject } from './odcs-document';
+import { contractFromOdcs, contractToOdcs, documentPathOf, isJsonObject, type OdcsDocument } from './odcs-document';
 import { validateOdcsDocument } from './odcs-schema';
+import type { PathSegment } from './path-problem';
 import { rememberSchemaValid } from './schema-valid-texts';
 import { byPosition, type LocatedResult, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 
@@ -44,12 +45,52 @@ export function parseOdcsSource(source: YamlSource): LocatedResult<Contract> {
   return { ok: false, errors: reading.errors.map((problem) => locateProblem(source, problem)).sort(byPosition) };
 }
 
+/** A contract read from a text the ODCS schema refuses. */
+export interface ContractDespiteSchemaProblems {
+  contract: Contract;
+  /** The schema objects (by index) where a logicalType the model does not know was read as none. */
+  objectsWithUnknownTypes: ReadonlySet<number>;
+}
+
 /**
  * What a text the ODCS schema refuses still reads as, so the checks that need a contract can
- * report beside the schema's problems; undefined when its syntax is broken or it does not read.
+ * report beside the schema's problems; a misspelt logicalType (`numbr`) reads as no type. Undefined
+ * when its syntax is broken or it does not read even so.
  */
-export function contractDespiteSchemaProblems(source: YamlSource): Contract | undefined {
+export function contractDespiteSchemaProblems(source: YamlSource): ContractDespiteSchemaProblems | undefined {
   if (source.syntaxErrors.length > 0 || !isJsonObject(source.value)) return undefined;
-  const reading = contractFromOdcs(source.value);
-  return reading.ok ? { ...reading.value, odcs: source.text } : undefined;
+  const document = source.value;
+  const reading = contractFromOdcs(document);
+  if (reading.ok) return { contract: { ...reading.value, odcs: source.text }, objectsWithUnknownTypes: new Set() };
+  const unknownTypes = reading.errors.map((problem) => problem.path).filter((path) => path.at(-1) === 'logicalType');
+  if (unknownTypes.length === 0) return undefined;
+  const untyped = contractFromOdcs(
+    withoutFields(
+      document,
+      unknownTypes.map((path) => documentPathOf(path, document)),
+    ),
+  );
+  if (!untyped.ok) return undefined;
+  return {
+    contract: { ...untyped.value, odcs: source.text },
+    objectsWithUnknownTypes: new Set(
+      unknownTypes.flatMap(([, objectIndex]) => (typeof objectIndex === 'number' ? [objectIndex] : [])),
+    ),
+  };
+}
+
+/** A copy of the document without the fields at these paths. */
+function withoutFields(document: OdcsDocument, paths: readonly PathSegment[][]): OdcsDocument {
+  const copy = structuredClone(document);
+  for (const path of paths) {
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>(
+        (node, segment) =>
+          isJsonObject(node) || Array.isArray(node) ? (node as Record<PathSegment, unknown>)[segment] : undefined,
+        copy,
+      );
+    if (isJsonObject(parent)) delete parent[String(path.at(-1))];
+  }
+  return copy;
 }

@@ -48,12 +48,15 @@ export function checkContractYaml(text: string, keptId?: string): LocatedFinding
   const source = readYamlSource(text);
   const parsed = parseOdcsSource(source);
   const errors = parsed.ok ? [] : parsed.errors.map((error) => ({ ...error, severity: 'error' as const }));
-  const contract = parsed.ok ? parsed.value : contractDespiteSchemaProblems(source);
-  if (!contract) return errors;
+  const read = parsed.ok
+    ? { contract: parsed.value, objectsWithUnknownTypes: new Set<number>() }
+    : contractDespiteSchemaProblems(source);
+  if (!read) return errors;
+  const { contract } = read;
   const changedId = keptId === undefined ? undefined : changedIdProblem(source, contract, keptId);
   // What the schema already says of a place is not said twice.
   const saidByTheSchema = new Set(errors.map((error) => error.path));
-  const semantic = semanticIssues(contract)
+  const semantic = semanticIssues(contract, read.objectsWithUnknownTypes)
     .map(({ severity, ...issue }) => ({
       severity,
       ...locateProblem(source, { ...issue, path: documentPathOf(issue.path, source.value) }),
@@ -64,12 +67,13 @@ export function checkContractYaml(text: string, keptId?: string): LocatedFinding
   );
 }
 
-function semanticIssues(contract: Contract): SemanticIssue[] {
+/** `objectsWithUnknownTypes`: schema objects where a misspelt type may be the one a check looks for. */
+function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet<number> = new Set()): SemanticIssue[] {
   return [
     ...duplicateNames(contract.schema, ['schema'], 'schema object'),
     ...contract.schema.flatMap((object, index) => [
       ...duplicateNames(object.properties, ['schema', index, 'properties'], 'property'),
-      ...datasetShapeIssues(contract, object, index),
+      ...datasetShapeIssues(contract, object, index, objectsWithUnknownTypes.has(index)),
       ...keyIssues(object, index),
     ]),
     ...qualityIssuesEverywhere(contract),
@@ -99,7 +103,12 @@ function duplicateNames(items: ReadonlyArray<{ name: string }>, path: PathSegmen
   });
 }
 
-function datasetShapeIssues(contract: Contract, object: SchemaObject, index: number): SemanticIssue[] {
+function datasetShapeIssues(
+  contract: Contract,
+  object: SchemaObject,
+  index: number,
+  hasUnknownTypes = false,
+): SemanticIssue[] {
   const severity: FindingSeverity = contract.isKindDeclared ? 'error' : 'warning';
   const inferred = contract.isKindDeclared
     ? ''
@@ -119,7 +128,9 @@ function datasetShapeIssues(contract: Contract, object: SchemaObject, index: num
     ...(has(isEventId)
       ? []
       : [at(`event '${object.name}' has no event id: a required property that is unique or the primary key`)]),
-    ...(has(isEventTime) ? [] : [at(`event '${object.name}' has no event time: a required timestamp property`)]),
+    ...(has(isEventTime) || hasUnknownTypes
+      ? []
+      : [at(`event '${object.name}' has no event time: a required timestamp property`)]),
   ];
 }
 

@@ -140,7 +140,11 @@ describe('mesh-designer validate', () => {
   it('checks ODCS contract files against the official schema, with line and column', async () => {
     const { io, out, err } = fakeIo({ 'shipment.odcs.yaml': contract, 'broken.odcs.yaml': invalidContract });
     expect(await runCli(['validate', 'shipment.odcs.yaml', 'broken.odcs.yaml'], io)).toBe(EXIT.problems);
-    expect(out).toEqual(['shipment.odcs.yaml: ok (ODCS contract)']);
+    // The unknown logicalType reads as no type: what the contract says beside it is still checked.
+    expect(out).toEqual([
+      'shipment.odcs.yaml: ok (ODCS contract)',
+      "broken.odcs.yaml:7:11: warning: schema[0].name: entity 'payments' has no primary key: mark the properties that identify it with primaryKey: true (taken for an entity: the contract does not say)",
+    ]);
     expect(err.length).toBeGreaterThan(0);
     for (const line of err) expect(line).toMatch(/^broken\.odcs\.yaml:\d+:\d+: /);
   });
@@ -163,13 +167,49 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
+  it("reports a contract's duplicate property and unrequired key beside a misspelt logicalType", async () => {
+    const invoices = `apiVersion: v3.1.0
+kind: DataContract
+id: invoice-x
+name: InvoiceX
+version: 1.0.0
+status: active
+schema:
+  - name: invoices
+    properties:
+      - name: invoice_id
+        logicalType: integer
+        primaryKey: true
+      - name: invoice_id
+        logicalType: integer
+      - name: amount
+        logicalType: numbr
+`;
+    const { io, out, err } = fakeIo({ 'b1.odcs.yaml': invoices });
+    expect(await runCli(['validate', 'b1.odcs.yaml'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "b1.odcs.yaml:13:15: schema[0].properties[1].name: duplicate property name 'invoice_id' (also at schema[0].properties[0])",
+      'b1.odcs.yaml:16:22: schema[0].properties[2].logicalType: unknown logicalType "numbr"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean',
+    ]);
+    expect(out).toEqual([
+      "b1.odcs.yaml:12:21: warning: schema[0].properties[0].primaryKey: primary key property 'invoice_id' is not required: key values cannot be null, add required: true",
+    ]);
+  });
+
   it('reports as JSON on request', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': sample, 'broken.odcs.yaml': invalidContract });
     expect(await runCli(['validate', 'shop.mesh.json', 'broken.odcs.yaml', '--json'], io)).toBe(EXIT.problems);
     const reports = JSON.parse(out.join('\n'));
     expect(reports).toMatchObject([
       { file: 'shop.mesh.json', ok: true, problems: [{ severity: 'info', rule: 'unused-contracts' }] },
-      { file: 'broken.odcs.yaml', ok: false, problems: [{ severity: 'error', line: expect.any(Number) }] },
+      {
+        file: 'broken.odcs.yaml',
+        ok: false,
+        problems: [
+          { severity: 'warning', line: 7 },
+          { severity: 'error', line: expect.any(Number) },
+        ],
+      },
     ]);
   });
 

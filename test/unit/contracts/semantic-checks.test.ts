@@ -128,6 +128,43 @@ describe('semantic checks on YAML text, at the line to mark', () => {
     ]);
   });
 
+  it('reports the semantic findings beside a misspelt logicalType, taking that property as of unknown type', () => {
+    const text = anOdcsText(`schema:
+  - name: invoices
+    properties:
+      - name: invoice_id
+        logicalType: integer
+        primaryKey: true
+      - name: invoice_id
+        logicalType: integer
+      - name: amount
+        logicalType: numbr
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      "11:21 warning schema[0].properties[0].primaryKey: primary key property 'invoice_id' is not required: key values cannot be null, add required: true",
+      "12:15 error schema[0].properties[1].name: duplicate property name 'invoice_id' (also at schema[0].properties[0])",
+      '15:22 error schema[0].properties[2].logicalType: unknown logicalType "numbr"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean',
+    ]);
+  });
+
+  it('does not say an event lacks its time while one of its types is misspelt: it may be the time', () => {
+    const text = anOdcsText(`customProperties:
+  - property: datasetKind
+    value: event
+schema:
+  - name: clicks
+    properties:
+      - name: click_id
+        logicalType: string
+        required: true
+        unique: true
+      - name: clicked_at
+        logicalType: timestmp
+        required: true
+`);
+    expect(markers(checkContractYaml(text)).map((marker) => marker.split(':')[0])).toEqual(['17']);
+  });
+
   it('marks an unknown logicalType on its value', () => {
     const text = anOdcsText(`schema:
   - name: orders
@@ -135,6 +172,7 @@ describe('semantic checks on YAML text, at the line to mark', () => {
       - name: order_id
         logicalType: integr
         primaryKey: true
+        required: true
 `);
     expect(markers(checkContractYaml(text))).toEqual([
       '10:22 error schema[0].properties[0].logicalType: unknown logicalType "integr"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean',

@@ -1,7 +1,7 @@
 import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import type { Mesh } from '../../shared/model';
+import { isWholeDocument, type Mesh } from '../../shared/model';
 import { designSimulationProblems, refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
@@ -207,7 +207,11 @@ function summarise({ domains, products, systems, contracts, links }: Mesh): stri
 function printReport(report: FileReport, io: Parameters<Command['run']>[1]): void {
   for (const problem of report.problems) {
     const place = problem.line === undefined ? report.file : `${report.file}:${problem.line}:${problem.column}`;
-    const where = problem.path === WHOLE_FILE ? '' : `${problem.path}: `;
+    // A line and column place a problem better than a path naming the whole file or document.
+    const where =
+      problem.path === WHOLE_FILE || (isWholeDocument(problem.path) && problem.line !== undefined)
+        ? ''
+        : `${problem.path}: `;
     const label = problem.suppressed ? 'off: ' : problem.severity === 'error' ? '' : `${problem.severity}: `;
     const rule = problem.rule ? ` [${problem.rule}]` : '';
     const reason = problem.suppressed

@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
-import { DOCUMENT_PATH, formatPath, type Problem } from '../model/problem';
+import { DOCUMENT_PATH, formatPath, formatPlacedProblem, type Problem } from '../model/problem';
 import type { PathProblem, PathSegment } from './path-problem';
 
 /** A span of text, 1-based and end-exclusive: what an editor marker (Monaco) takes. */
@@ -99,7 +99,7 @@ export function locateProblem(source: YamlSource, problem: PathProblem): Located
 
 /** Reads like a compiler message: `12:7 schema[0].name: must be string`. */
 export function formatLocatedProblem(problem: LocatedProblem): string {
-  return `${problem.line}:${problem.column} ${problem.path}: ${problem.message}`;
+  return formatPlacedProblem(problem, problem);
 }
 
 export function byPosition(a: TextRange, b: TextRange): number {

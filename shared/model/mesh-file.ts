@@ -6,7 +6,7 @@ import { type Mesh, type MeshFile, MeshFileSchema } from './mesh';
 import { diagnoseInvalidJson, isOdcsContractDocument, ODCS_CONTRACT_GIVEN_AS_DESIGN } from './mesh-file-diagnosis';
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MAX_NESTING_DEPTH } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
-import { formatPath, type Problem, type Result } from './problem';
+import { formatPath, formatPlacedProblem, formatProblem, type Problem, type Result } from './problem';
 import { utf8ByteLength } from './text-encoding';
 
 const MAX_REPORTED_PROBLEMS = 50;
@@ -75,11 +75,10 @@ function readContracts(codec: ContractTextCodec, file: MeshFile): Result<Contrac
   const contracts = file.contracts.flatMap((entry, index) => {
     const read = codec.read(entry.odcs.join('\n'));
     if (read.ok) return [read.value];
-    for (const { path, message, contractText } of read.errors) {
-      const place = contractText ? `${contractText.line}:${contractText.column} ` : '';
+    for (const { contractText, ...problem } of read.errors) {
       errors.push({
         path: formatPath(['contracts', index, 'odcs']),
-        message: `${place}${path}: ${message}`,
+        message: contractText ? formatPlacedProblem(contractText, problem) : formatProblem(problem),
         ...(contractText && { contractText }),
       });
     }

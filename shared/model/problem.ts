@@ -54,3 +54,14 @@ function formatSegment(segment: PropertyKey, pathBefore: string): string {
 export function formatProblem(problem: Problem): string {
   return `${problem.path}: ${problem.message}`;
 }
+
+/** Whether a path is the document as a whole: beside a line and column, naming it says nothing. */
+export function isWholeDocument(path: string): boolean {
+  return path === DOCUMENT_PATH;
+}
+
+/** A problem placed in a text, as a compiler says it: `12:7 schema[0].name: must be string`, `3:1 the key 'id' appears twice…`. */
+export function formatPlacedProblem(place: ContractTextPlace, problem: Problem): string {
+  const path = isWholeDocument(problem.path) ? '' : `${problem.path}: `;
+  return `${place.line}:${place.column} ${path}${problem.message}`;
+}

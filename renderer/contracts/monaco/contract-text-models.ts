@@ -1,6 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { checkContractYaml, type LocatedFinding } from '../../../shared/contracts';
-import { DOCUMENT_PATH } from '../../../shared/model/problem';
+import { isWholeDocument } from '../../../shared/model/problem';
 import { useDocumentStore } from '../../store/document-store';
 import { applyContractText } from '../contract-actions';
 import { contractTextOf, useContractDrafts } from '../contract-drafts';
@@ -38,7 +38,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       MARKER_OWNER,
       checkContractYaml(entry.model.getValue(), id).map((finding) => ({
         severity: severityOf(finding),
-        message: finding.path === DOCUMENT_PATH ? finding.message : `${finding.message} (${finding.path})`,
+        message: isWholeDocument(finding.path) ? finding.message : `${finding.message} (${finding.path})`,
         startLineNumber: finding.line,
         startColumn: finding.column,
         endLineNumber: finding.endLine,

@@ -196,6 +196,24 @@ schema:
     ]);
   });
 
+  it('names a duplicate key by its line and column alone, without a path for the document as a whole', async () => {
+    const twice = contract.replace(/^version: .*$/m, (line) => `${line}\nversion: 2.0.0`);
+    const mesh = JSON.parse(sample);
+    const odcs: string[] = mesh.contracts[0].odcs;
+    const typed = odcs.findIndex((line) => line.trim() === 'logicalType: string');
+    odcs.splice(typed + 1, 0, odcs[typed] as string);
+    const { io, err } = fakeIo({ 'twice.odcs.yaml': twice, 'shop.mesh.json': JSON.stringify(mesh) });
+
+    expect(await runCli(['validate', 'twice.odcs.yaml', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toContainEqual(
+      expect.stringMatching(/^twice\.odcs\.yaml:\d+:\d+: the key 'version' appears twice in this mapping/),
+    );
+    expect(err).toContainEqual(
+      expect.stringMatching(/^shop\.mesh\.json: contracts\[0\]\.odcs: \d+:\d+ the key 'logicalType' appears twice/),
+    );
+    expect(err.join('\n')).not.toContain('(document)');
+  });
+
   it('reports as JSON on request', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': sample, 'broken.odcs.yaml': invalidContract });
     expect(await runCli(['validate', 'shop.mesh.json', 'broken.odcs.yaml', '--json'], io)).toBe(EXIT.problems);

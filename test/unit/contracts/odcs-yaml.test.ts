@@ -119,9 +119,7 @@ describe('reading and writing the model', () => {
   it('reads a v3.2.0 contract without a status, which 3.2 made optional, and asks a v3.1.0 one for it', () => {
     const v32 = 'apiVersion: v3.2.0\nkind: DataContract\nid: orders\nversion: 1.0.0\n';
     expect(imported(v32).status).toBeUndefined();
-    expect(problemsOf(parseOdcsYaml(v32.replace('v3.2.0', 'v3.1.0')))).toEqual([
-      "1:1 (document): missing required field 'status'",
-    ]);
+    expect(problemsOf(parseOdcsYaml(v32.replace('v3.2.0', 'v3.1.0')))).toEqual(["1:1 missing required field 'status'"]);
   });
 
   it('reads relationship ids in v3.2.0, which its release added to the bundled schema, and not in v3.1.0', () => {
@@ -293,29 +291,27 @@ describe('ODCS import errors', () => {
   it('locates bad YAML by line and column', () => {
     const result = parseOdcsYaml('apiVersion: v3.1.0\nkind: DataContract\nschema:\n  - name: a\n   bad: indent\n');
     expect(result.ok).toBe(false);
-    expect(problemsOf(result)[0]).toMatch(/^5:\d+ \(document\): /);
+    expect(problemsOf(result)[0]).toMatch(/^5:\d+ /);
   });
 
   it('reports a duplicate key as a YAML error naming the key', () => {
     expect(problemsOf(parseOdcsYaml('id: a\nid: b\n'))).toEqual([
-      "2:1 (document): the key 'id' appears twice in this mapping; keys must be unique",
+      "2:1 the key 'id' appears twice in this mapping; keys must be unique",
     ]);
     expect(problemsOf(parseOdcsYaml('schema:\n  - name: x\n    "logical type": a\n    "logical type": b\n'))).toEqual([
-      expect.stringMatching(/^4:5 \(document\): the key '"logical type"' appears twice/),
+      expect.stringMatching(/^4:5 the key '"logical type"' appears twice/),
     ]);
   });
 
   it('says a contract is one YAML document when a second one follows, in words a user acts on', () => {
     const text = `${anOdcsText()}---\n${anOdcsText()}`;
     expect(problemsOf(parseOdcsYaml(text))).toEqual([
-      '6:1 (document): expected one YAML document; a second one starts here, after ---',
+      '6:1 expected one YAML document; a second one starts here, after ---',
     ]);
   });
 
   it('refuses a document that is not a mapping', () => {
-    expect(problemsOf(parseOdcsYaml('- just\n- a list\n'))).toEqual([
-      '1:3 (document): must be a YAML mapping (an ODCS document)',
-    ]);
+    expect(problemsOf(parseOdcsYaml('- just\n- a list\n'))).toEqual(['1:3 must be a YAML mapping (an ODCS document)']);
   });
 
   it('locates schema violations by path and line', () => {
@@ -331,7 +327,7 @@ schema:
         colour: blue
 `;
     expect(problemsOf(parseOdcsYaml(text))).toEqual([
-      "1:1 (document): missing required field 'version'",
+      "1:1 missing required field 'version'",
       '9:22 schema[0].properties[0].logicalType: unknown logicalType "strin"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean',
       "10:9 schema[0].properties[0].colour: unknown field 'colour'",
     ]);

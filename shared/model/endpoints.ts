@@ -33,12 +33,15 @@ export function distinctPortName(product: DataProduct, port: Port): string {
   return isShared ? `${port.name} (${port.id})` : port.name;
 }
 
-/** An endpoint as the canvas names it: `Orders · orders-out`; by its ids when it no longer exists. */
+/**
+ * An endpoint as the canvas names it: `Orders · Orders` (a port's id added where another port of
+ * its product has its name); by its ids when it no longer exists.
+ */
 export function endpointName(mesh: Pick<Mesh, 'products' | 'systems'>, endpoint: Endpoint): string {
   const resolved = resolveEndpoint(mesh, endpoint);
   if (!resolved) return `${endpoint.nodeId} · ${endpoint.portId}`;
   return resolved.kind === 'port'
-    ? `${resolved.product.name} · ${resolved.port.name}`
+    ? `${resolved.product.name} · ${distinctPortName(resolved.product, resolved.port)}`
     : `${resolved.system.name} · ${resolved.topic.name}`;
 }
 

@@ -1,17 +1,30 @@
 import type { ConsumerMetrics } from '../../shared/simulation';
+import { seriesLabel } from '../../shared/simulation/metrics-history';
+import { useDocumentStore } from '../store/document-store';
 import { useSimulationStore } from './simulation-store';
-import { useProductName } from './use-product-name';
 
 const NONE: Record<string, ConsumerMetrics> = {};
+
+/** The run's consumers, named as the metrics' legends and CSV name them. */
+export function ConsumerOffsets() {
+  const consumers = useSimulationStore((state) => state.metrics?.consumers ?? NONE);
+  const mesh = useDocumentStore((state) => state.mesh);
+  return <ConsumerOffsetTable consumers={consumers} label={(id) => (mesh ? seriesLabel(mesh, id) : id)} />;
+}
 
 /**
  * Every consumer as Kafka's consumer-group tool describes it, partition by partition: the next
  * offset it reads, the log's end, its lag and the records retention removed before it read them;
- * and the changes it read but skipped (redelivered, or older than what their key has).
+ * then a row for all its partitions with the changes it read but skipped (redelivered, or older
+ * than what their key has), which the consumer counts as a whole, not per partition.
  */
-export function ConsumerOffsets() {
-  const consumers = useSimulationStore((state) => state.metrics?.consumers ?? NONE);
-  const productName = useProductName();
+export function ConsumerOffsetTable({
+  consumers,
+  label,
+}: {
+  consumers: Record<string, ConsumerMetrics>;
+  label: (consumerId: string) => string;
+}) {
   const entries = Object.entries(consumers);
   if (entries.length === 0) return null;
   return (
@@ -26,31 +39,38 @@ export function ConsumerOffsets() {
             <th>end</th>
             <th>lag</th>
             <th title="Records retention removed before the consumer read them">lost</th>
-            <th title="Changes read but not applied: redelivered, or older than what their key already has">skipped</th>
+            <th title="Changes read but not applied, all partitions together: redelivered, or older than what their key already has">
+              skipped
+            </th>
           </tr>
         </thead>
-        {entries.map(([id, consumer]) => {
-          const [productId = '', portId = id] = id.split('/');
-          return (
-            <tbody key={id} data-testid={`consumer-${id}`}>
-              {consumer.partitions.map((partition, index) => (
-                <tr key={partition.partition} className={partition.lost > 0 ? 'is-lost' : undefined}>
-                  {index === 0 && (
-                    <th scope="rowgroup" rowSpan={consumer.partitions.length}>
-                      {productName(productId)} · <code>{portId}</code>
-                    </th>
-                  )}
-                  <td>{partition.partition}</td>
-                  <td>{partition.offset}</td>
-                  <td>{partition.end}</td>
-                  <td>{partition.lag}</td>
-                  <td className="consumer-offsets__lost">{partition.lost}</td>
-                  {index === 0 && <td rowSpan={consumer.partitions.length}>{consumer.skipped}</td>}
-                </tr>
-              ))}
-            </tbody>
-          );
-        })}
+        {entries.map(([id, consumer]) => (
+          <tbody key={id} data-testid={`consumer-${id}`}>
+            {consumer.partitions.map((partition, index) => (
+              <tr key={partition.partition} className={partition.lost > 0 ? 'is-lost' : undefined}>
+                {index === 0 && (
+                  <th scope="rowgroup" rowSpan={consumer.partitions.length + 1}>
+                    {label(id)}
+                  </th>
+                )}
+                <td>{partition.partition}</td>
+                <td>{partition.offset}</td>
+                <td>{partition.end}</td>
+                <td>{partition.lag}</td>
+                <td className="consumer-offsets__lost">{partition.lost}</td>
+                <td />
+              </tr>
+            ))}
+            <tr className="consumer-offsets__total">
+              <th scope="row">all</th>
+              <td />
+              <td />
+              <td>{consumer.lag}</td>
+              <td className="consumer-offsets__lost">{consumer.lost}</td>
+              <td className="consumer-offsets__skipped">{consumer.skipped}</td>
+            </tr>
+          </tbody>
+        ))}
       </table>
     </section>
   );

@@ -21,6 +21,7 @@ import { changedFields } from './record-diff';
 import { changeImages, updatedFields } from './record-shape';
 import { quoteIdentifier } from './sql-text';
 import { branchesOfWrite, isOutboxTopic, type SourceTopic, type WriteBranch } from './write-branches';
+import { writtenImage } from './written-image';
 
 /** Where a trace starts: a record on a topic or port log, or a row of any node's table. */
 export type TraceStart = RecordStart | { kind: 'row'; nodeId: string; table: string; row: Record<string, unknown> };
@@ -298,6 +299,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
         d: `DELETE FROM ${table}`,
         t: `TRUNCATE ${table}`,
       }[op];
+  const columnNames = topic.table.columns.map((column) => column.name);
   const changed = keyChange
     ? changedFields(keyChange.from, keyChange.to)
     : op === 'u' && envelope
@@ -309,7 +311,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
       title: `${write ?? `${table} changed`}, at ${time}`,
       nodeId: systemId,
       source: table,
-      records: truncate ? [] : [envelope?.after ?? envelope?.before ?? fields],
+      records: truncate ? [] : [writtenImage(envelope?.after ?? envelope?.before ?? fields, columnNames)],
       moment: recorded(`Written at ${time}`),
       ...(changed && { changed }),
     },

@@ -440,3 +440,46 @@ describe('the moment each stage shows', () => {
     });
   });
 });
+
+describe('tracing a change a fault broke', () => {
+  const shop = aShopMesh().build();
+  const shopPlan = planPipeline(shop);
+
+  /** The first two stages' records of the newest change on the items topic. */
+  async function writeAndRow(fault: Parameters<ReturnType<typeof aScenario>['withFault']>[0]) {
+    const simulation = await simulate(
+      shop,
+      aScenario()
+        .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+        .at(1, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
+        .at(2, 'shop', 'items', 'update', { values: { price: 15 }, where: { id: 1 } })
+        .withFault(fault)
+        .build(),
+    );
+    simulation.step(2);
+    const topic = shopPlan.logs.find((log) => log.table === 'shop/items-cdc');
+    if (!topic) throw new Error('no items topic');
+    const read = readMessages(simulation.query, topic, { limit: 1 });
+    const [record] = read.ok ? read.value : [];
+    if (!record) throw new Error('no record');
+    const traced = traceChange(shopPlan, simulation, { kind: 'record', log: topic.table, position: record.position });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    const [write, row, published] = traced.value.stages;
+    return { write: write?.records, row: row?.records, published: published?.records };
+  }
+
+  it('shows the service writing the column a rename fault renamed under its own name; only the record has the new one', async () => {
+    const { write, row, published } = await writeAndRow({
+      kind: 'rename-column',
+      tick: 2,
+      systemId: 'shop',
+      topicId: 'items-cdc',
+      column: 'name',
+      renamedTo: 'title',
+    });
+
+    expect(write).toEqual([{ id: 1, name: 'lamp', price: 15, status: 'new' }]);
+    expect(row).toEqual([{ id: 1, name: 'lamp', price: 15, status: 'new' }]);
+    expect(published?.[0]).toMatchObject({ after: { id: 1, title: 'lamp', price: 15, status: 'new' } });
+  });
+});

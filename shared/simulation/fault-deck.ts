@@ -1,4 +1,6 @@
 import { linkDataset } from '../contracts/link-dataset';
+import { meshGraph } from '../lineage/mesh-graph';
+import { productLineage } from '../lineage/product-lineage';
 import type { Fault, FaultKind, Mesh, OperationalSystem, Scenario, SystemTable, Topic } from '../model';
 import { faultTargetName } from '../model/topic-references';
 
@@ -151,26 +153,34 @@ export function firedFaultOutcome(
 }
 
 /**
- * The contracts that catch a missing column: those of the output ports of the topic's consumers
- * that require a property of the column's name (the check reads published records by name).
+ * The contracts that catch a missing column: those of the topic's consumers' output ports whose
+ * data comes from the topic (by the product's lineage; every port where it cannot tell) and that
+ * require a property of the column's name (the check reads published records by name).
  */
 function requiringContracts(
   mesh: Mesh,
   fault: Extract<Fault, { kind: 'null-field' | 'rename-column' }>,
 ): { productName: string; contractId: string }[] {
-  const consumers = mesh.links
-    .filter((link) => link.from.nodeId === fault.systemId && link.from.portId === fault.topicId)
-    .flatMap((link) => mesh.products.filter((product) => product.id === link.to.nodeId));
+  const graph = meshGraph(mesh);
   const contractById = (id: string) => mesh.contracts.find((contract) => contract.id === id);
-  return [...new Set(consumers)].flatMap((product) =>
-    product.outputPorts.flatMap((port) => {
+  const consumers = mesh.links.filter(
+    (link) => link.from.nodeId === fault.systemId && link.from.portId === fault.topicId,
+  );
+  return mesh.products.flatMap((product) => {
+    const fedPorts = new Set(consumers.filter((link) => link.to.nodeId === product.id).map((link) => link.to.portId));
+    if (fedPorts.size === 0) return [];
+    const { outputs } = productLineage(graph, product);
+    const readsTopic = (portId: string) =>
+      [...(outputs.get(portId)?.inputs ?? fedPorts)].some((input) => fedPorts.has(input));
+    return product.outputPorts.flatMap((port) => {
+      if (!readsTopic(port.id)) return [];
       const governed = linkDataset({ kind: 'port', product, port }, contractById);
       const property = governed?.schema.properties.find((candidate) => candidate.name === fault.column);
       return governed?.contract && (property?.required || property?.primaryKey)
         ? [{ productName: product.name, contractId: governed.contract.id }]
         : [];
-    }),
-  );
+    });
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../shared/model';
 import { faultTargetName } from '../../../shared/model/topic-references';
 import { firedFaultNote, firedFaultOutcome } from '../../../shared/simulation/fault-deck';
-import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+import { aScenario, aShopMesh, ecommerceSample, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
 const mesh = aShopMesh().build();
 const threeItems = () =>
@@ -199,6 +200,30 @@ describe('what presenter mode says of the fault a key fired', () => {
     );
     expect(firedFaultNote(mesh, { kind: 'consumer-offline', tick: 2, productId: 'catalog', ticks: 3 }, 1)).toBe(
       'Key 1 fired “A consumer goes offline” on catalog: it takes effect at tick 2.',
+    );
+  });
+});
+
+describe('who a fired rename is caught by', () => {
+  it('names only the output ports whose data comes from the faulted topic, those that quarantine', async () => {
+    const sample = ecommerceSample();
+    const rename = {
+      kind: 'rename-column',
+      tick: 1,
+      systemId: 'orders-service',
+      topicId: 'orders-cdc',
+      column: 'customer_id',
+      renamedTo: 'customer_id_v2',
+    } as const;
+    const scenario = { ...(sample.scenarios[0] as Scenario), faults: [rename] };
+    const simulation = await simulate(sample, scenario);
+    const quarantined = (metrics: ReturnType<typeof simulation.step>) =>
+      Object.entries(metrics.ports).flatMap(([port, counts]) => ((counts?.quarantined ?? 0) > 0 ? [port] : []));
+    simulation.step(1);
+
+    expect(quarantined(simulation.step(2))).toEqual(['orders/orders-out']);
+    expect(firedFaultOutcome(sample, rename, scenario)).toBe(
+      'customer_id is called customer_id_v2 in the change records that reach orders.public.orders from tick 1; the contract check of orders (order) quarantines each when consumed.',
     );
   });
 });

@@ -1,5 +1,4 @@
 import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
-import { faultTargetName } from '../../shared/model/topic-references';
 import {
   columnChoices,
   defaultCount,
@@ -7,6 +6,7 @@ import {
   type FaultSettings,
   faultEffect,
   faultsFiredSoFar,
+  firedFaultLabel,
   firedFaultOutcome,
   topicChoices,
 } from '../../shared/simulation/fault-deck';
@@ -46,7 +46,7 @@ export function FaultDeck() {
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: fired faults only grow while the run lasts
                 <li key={index}>
-                  tick {fault.tick}: {fault.kind} {faultTargetName(mesh, fault)}
+                  tick {fault.tick}: {firedFaultLabel(mesh, fault)}
                   {source === 'scenario' && ' (scenario)'}
                   {outcome && ` — ${outcome}`}
                 </li>

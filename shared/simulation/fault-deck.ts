@@ -129,9 +129,21 @@ export function faultsFiredSoFar(scheduled: readonly Fault[], fromDeck: readonly
   ].sort((a, b) => a.fault.tick - b.fault.tick);
 }
 
+/** A fired fault as Fired in this run lists it: its kind and target, with how many records a redelivery sends. */
+export function firedFaultLabel(mesh: Mesh, fault: Fault): string {
+  const target = faultTargetName(mesh, fault);
+  return fault.kind === 'redeliver' || fault.kind === 'out-of-order'
+    ? `${fault.kind} ${recordCount(fault.records)} of ${target}`
+    : `${fault.kind} ${target}`;
+}
+
+function recordCount(records: number): string {
+  return records === 1 ? '1 record' : `${records} records`;
+}
+
 /**
- * What a fired null or rename does, for the list of fired faults: the tick its change records
- * reach the topic, and who quarantines them. A deck's fault is listed before its tick runs, and a
+ * What a fired fault does, for the list of fired faults: which records a redelivery sends again;
+ * for a null or a rename, the tick its change records reach the topic, and who quarantines them. A deck's fault is listed before its tick runs, and a
  * connector's delay holds a change back until the first tick at or after the change plus the delay.
  */
 export function firedFaultOutcome(
@@ -139,6 +151,10 @@ export function firedFaultOutcome(
   fault: Fault,
   timing: Pick<Scenario, 'tickMillis' | 'connector'>,
 ): string | undefined {
+  if (fault.kind === 'redeliver' || fault.kind === 'out-of-order') {
+    // The engine sends them after the tick's own changes are published, so those count among the last.
+    return `the last ${recordCount(fault.records)} on ${faultTargetName(mesh, fault)} at the end of tick ${fault.tick}, those tick ${fault.tick} published included, are sent again${fault.kind === 'out-of-order' ? ', newest first' : ''}.`;
+  }
   if (fault.kind !== 'null-field' && fault.kind !== 'rename-column') return undefined;
   const topicName = faultTargetName(mesh, fault);
   const reachesTopicAt = fault.tick + Math.ceil((timing.connector?.delayMillis ?? 0) / timing.tickMillis);

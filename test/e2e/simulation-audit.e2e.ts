@@ -164,7 +164,7 @@ describeInChromium('Simulate mode, audited', (session) => {
 
     await runTo(page, 10);
     expect(await page.getByTestId('fired-faults').textContent()).toBe(
-      'tick 10: redeliver orders.events.order-placed (scenario)',
+      'tick 10: redeliver 3 records of orders.events.order-placed (scenario) — the last 3 records on orders.events.order-placed at the end of tick 10, those tick 10 published included, are sent again.',
     );
     await page.getByTestId('fired-faults').scrollIntoViewIfNeeded();
     await screenshot(page, 'simulate-fired-scenario-fault');

@@ -159,7 +159,7 @@ describeInChromium('working with a simulation', (session) => {
     await step(page);
     await openTab(page, 'Faults');
     expect(await page.getByTestId('fired-faults').textContent()).toContain(
-      'tick 1: redeliver orders.public.orders (scenario)',
+      'tick 1: redeliver 1 record of orders.public.orders (scenario)',
     );
   });
 

@@ -94,8 +94,8 @@ describe('a fired fault in the list of this run', () => {
     );
   });
 
-  it('adds nothing to a fault that hits no column', () => {
-    expect(firedFaultOutcome(mesh, faultFrom(mesh, 'redeliver', {}, 2) as Fault, workshop)).toBeUndefined();
+  it('adds nothing to a fault that touches no record', () => {
+    expect(firedFaultOutcome(mesh, faultFrom(mesh, 'consumer-offline', {}, 2) as Fault, workshop)).toBeUndefined();
   });
 });
 

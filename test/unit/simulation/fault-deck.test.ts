@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../shared/model';
 import { faultTargetName } from '../../../shared/model/topic-references';
-import { firedFaultNote, firedFaultOutcome } from '../../../shared/simulation/fault-deck';
+import { firedFaultLabel, firedFaultNote, firedFaultOutcome } from '../../../shared/simulation/fault-deck';
 import { aScenario, aShopMesh, ecommerceSample, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
 
 const mesh = aShopMesh().build();
@@ -224,6 +224,34 @@ describe('who a fired rename is caught by', () => {
     expect(quarantined(simulation.step(2))).toEqual(['orders/orders-out']);
     expect(firedFaultOutcome(sample, rename, scenario)).toBe(
       'customer_id is called customer_id_v2 in the change records that reach orders.public.orders from tick 1; the contract check of orders (order) quarantines each when consumed.',
+    );
+  });
+});
+
+describe('what Fired in this run says of a redelivery', () => {
+  const redelivery = { kind: 'redeliver', tick: 2, systemId: 'shop', topicId: 'items-cdc', records: 2 } as const;
+
+  it('names how many records it sends again, of which topic', () => {
+    expect(firedFaultLabel(mesh, redelivery)).toBe('redeliver 2 records of shop.public.items');
+    expect(firedFaultLabel(mesh, { ...redelivery, records: 1 })).toBe('redeliver 1 record of shop.public.items');
+    expect(firedFaultLabel(mesh, { ...redelivery, kind: 'out-of-order', records: 3 })).toBe(
+      'out-of-order 3 records of shop.public.items',
+    );
+    expect(
+      firedFaultLabel(mesh, { kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'name' }),
+    ).toBe('null-field shop.public.items');
+  });
+
+  it('says the records sent again are the topic’s last, those its own tick published included, as the engine sends', async () => {
+    const simulation = await simulate(mesh, threeItems().withFault(redelivery).build());
+    simulation.step(2);
+    const raw = rowsOf(simulation, 'catalog', 'SELECT _op, after_id, after_price FROM raw_items_in ORDER BY _position');
+    const [tick1Update, tick2Update, ...again] = raw.slice(3);
+
+    // Tick 2's own update is the newest of the two sent again.
+    expect(again).toEqual([tick1Update, tick2Update]);
+    expect(firedFaultOutcome(mesh, redelivery, { tickMillis: 60_000 })).toBe(
+      'the last 2 records on shop.public.items at the end of tick 2, those tick 2 published included, are sent again.',
     );
   });
 });

@@ -299,11 +299,14 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
         d: `DELETE FROM ${table}`,
         t: `TRUNCATE ${table}`,
       }[op];
-  const columnNames = topic.table.columns.map((column) => column.name);
+  const { columns } = topic.table;
+  const written = writtenImage(envelope?.after ?? envelope?.before ?? fields, columns, envelope?.before);
   const changed = keyChange
     ? changedFields(keyChange.from, keyChange.to)
     : op === 'u' && envelope
-      ? updatedFields(envelope)
+      ? envelope.updated
+        ? updatedFields(envelope)
+        : changedFields(envelope.before && writtenImage(envelope.before, columns), written)
       : undefined;
   return [
     {
@@ -311,7 +314,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
       title: `${write ?? `${table} changed`}, at ${time}`,
       nodeId: systemId,
       source: table,
-      records: truncate ? [] : [writtenImage(envelope?.after ?? envelope?.before ?? fields, columnNames)],
+      records: truncate ? [] : [written],
       moment: recorded(`Written at ${time}`),
       ...(changed && { changed }),
     },

@@ -1,15 +1,33 @@
+import type { SystemTable } from '../model';
 import { DOCUMENT_ID } from './record-shape';
 
+type TableColumns = SystemTable['columns'];
+
 /**
- * A change record's row image with its fields named as the service's table names its columns:
- * after a `rename-column` fault the record calls a column by its new name, but the service
- * still wrote the old one. The record keeps the table's column order, so each field no column
- * is called takes, in order, the name of a column the image lacks; an image where they do not
- * pair up one to one is kept as it is.
+ * A change record's row image as the service wrote it, in its table's columns. A `rename-column`
+ * fault makes the record call a column by its new name; the record keeps the table's column
+ * order, so each field no column is called takes, in order, the name of a column the image lacks
+ * (an image where they do not pair up one to one keeps its names). A `null-field` fault puts null
+ * in a NOT NULL column, which the service cannot have written: it wrote the value `before` holds.
  */
-export function writtenImage(image: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
-  const unknownFields = Object.keys(image).filter((field) => field !== DOCUMENT_ID && !columns.includes(field));
-  const missingColumns = columns.filter((column) => !(column in image));
+export function writtenImage(
+  image: Record<string, unknown>,
+  columns: TableColumns,
+  before?: Record<string, unknown> | null,
+): Record<string, unknown> {
+  const named = underColumnNames(image, columns);
+  const keptBefore = before ? underColumnNames(before, columns) : undefined;
+  const nulledByFault = columns.filter(
+    (column) => !column.nullable && named[column.name] === null && keptBefore?.[column.name] != null,
+  );
+  if (nulledByFault.length === 0) return named;
+  return { ...named, ...Object.fromEntries(nulledByFault.map((column) => [column.name, keptBefore?.[column.name]])) };
+}
+
+function underColumnNames(image: Record<string, unknown>, columns: TableColumns): Record<string, unknown> {
+  const names = columns.map((column) => column.name);
+  const unknownFields = Object.keys(image).filter((field) => field !== DOCUMENT_ID && !names.includes(field));
+  const missingColumns = names.filter((name) => !(name in image));
   if (unknownFields.length === 0 || unknownFields.length !== missingColumns.length) return image;
   const columnOf = new Map(unknownFields.map((field, index) => [field, missingColumns[index] ?? field]));
   return Object.fromEntries(Object.entries(image).map(([field, value]) => [columnOf.get(field) ?? field, value]));

@@ -442,11 +442,14 @@ describe('the moment each stage shows', () => {
 });
 
 describe('tracing a change a fault broke', () => {
-  const shop = aShopMesh().build();
+  const shop = withNameRequired(aShopMesh().build());
   const shopPlan = planPipeline(shop);
 
-  /** The first two stages' records of the newest change on the items topic. */
-  async function writeAndRow(fault: Parameters<ReturnType<typeof aScenario>['withFault']>[0]) {
+  /** The first three stages of the newest change on the items topic whose record `matches`. */
+  async function writeAndRow(
+    fault: Parameters<ReturnType<typeof aScenario>['withFault']>[0],
+    matches: (record: LogRecord) => boolean = () => true,
+  ) {
     const simulation = await simulate(
       shop,
       aScenario()
@@ -459,13 +462,13 @@ describe('tracing a change a fault broke', () => {
     simulation.step(2);
     const topic = shopPlan.logs.find((log) => log.table === 'shop/items-cdc');
     if (!topic) throw new Error('no items topic');
-    const read = readMessages(simulation.query, topic, { limit: 1 });
-    const [record] = read.ok ? read.value : [];
+    const read = readMessages(simulation.query, topic, { limit: 3 });
+    const record = read.ok ? read.value.find(matches) : undefined;
     if (!record) throw new Error('no record');
     const traced = traceChange(shopPlan, simulation, { kind: 'record', log: topic.table, position: record.position });
     if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
     const [write, row, published] = traced.value.stages;
-    return { write: write?.records, row: row?.records, published: published?.records };
+    return { write: write?.records, changed: write?.changed, row: row?.records, published: published?.records };
   }
 
   it('shows the service writing the column a rename fault renamed under its own name; only the record has the new one', async () => {
@@ -482,4 +485,37 @@ describe('tracing a change a fault broke', () => {
     expect(row).toEqual([{ id: 1, name: 'lamp', price: 15, status: 'new' }]);
     expect(published?.[0]).toMatchObject({ after: { id: 1, title: 'lamp', price: 15, status: 'new' } });
   });
+
+  it('shows the service keeping the value a null-field fault nulled: the table’s column is NOT NULL, only the record has null', async () => {
+    const { write, changed, row, published } = await writeAndRow(
+      {
+        kind: 'null-field',
+        tick: 2,
+        systemId: 'shop',
+        topicId: 'items-cdc',
+        column: 'name',
+      },
+      (record) => (record.value as { after?: { name?: unknown } }).after?.name === null,
+    );
+
+    expect(published?.[0]).toMatchObject({ after: { id: 1, name: null, price: 12, status: 'new' } });
+    expect(write).toEqual([{ id: 1, name: 'lamp', price: 12, status: 'new' }]);
+    expect(changed).toEqual([]);
+    expect(row).toEqual([{ id: 1, name: 'lamp', price: 15, status: 'new' }]);
+  });
 });
+
+/** The shop with its items' name NOT NULL, as a service's required column is. */
+function withNameRequired(shop: Mesh): Mesh {
+  const systems = shop.systems.map((system) => ({
+    ...system,
+    database: system.database && {
+      ...system.database,
+      tables: system.database.tables.map((table) => ({
+        ...table,
+        columns: table.columns.map((column) => (column.name === 'name' ? { ...column, nullable: false } : column)),
+      })),
+    },
+  }));
+  return { ...shop, systems };
+}

@@ -73,17 +73,22 @@ export type OpenedMeshFile = { ok: true; value: Mesh; droppedSizes: string[] } |
 export function parseMeshFileRepairingSizes(text: string): OpenedMeshFile {
   const parsed = parseMeshFile(text);
   if (parsed.ok) return { ...parsed, droppedSizes: [] };
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return parsed;
-  }
+  const json = jsonOfMeshFile(text);
+  if (json === undefined) return parsed;
   const repair = withRefusedSizesDropped(json);
   if (repair.dropped.length === 0) return parsed;
   // Through the whole reader again: the repaired text must pass every check the file would.
   const repaired = parseMeshFile(JSON.stringify(repair.json));
   return repaired.ok ? { ...repaired, droppedSizes: repair.dropped } : parsed;
+}
+
+/** A `.mesh.json` text's JSON (a byte order mark before it allowed), for a second look at a file the reader refused; undefined when it is no JSON. */
+export function jsonOfMeshFile(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Validates an already-parsed JSON value as a mesh document, migrating older versions. */

@@ -1,4 +1,4 @@
-import { parseMeshDocument } from '../contracts/contract-text';
+import { jsonOfMeshFile, parseMeshDocument } from '../contracts/contract-text';
 import { ScenarioSchema } from '../model/scenario';
 import type { ScenarioProblem } from './scenario-check';
 import { checkSchemaValidParts } from './scenario-valid-parts';
@@ -10,7 +10,7 @@ import { checkSchemaValidParts } from './scenario-valid-parts';
  * topics; none when it still cannot be read (its other errors come first).
  */
 export function refusedScenarioReferenceProblems(meshFileText: string): ScenarioProblem[] {
-  const json = jsonOf(meshFileText.replace(/^\uFEFF/, ''));
+  const json = jsonOfMeshFile(meshFileText);
   if (typeof json !== 'object' || json === null || !('scenarios' in json) || !Array.isArray(json.scenarios)) return [];
   const scenarios: unknown[] = json.scenarios;
   const isRefused = scenarios.map((scenario) => !ScenarioSchema.safeParse(scenario).success);
@@ -19,12 +19,4 @@ export function refusedScenarioReferenceProblems(meshFileText: string): Scenario
   if (!rest.ok) return [];
   // On a scenario the schema takes whole, the check of its valid parts is the whole check.
   return scenarios.flatMap((scenario, index) => checkSchemaValidParts(rest.value, scenario, `scenarios[${index}]`));
-}
-
-function jsonOf(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -278,7 +278,7 @@ function valueJsonSql(format: LogFormat): string {
   return `CASE WHEN _op IS NULL THEN NULL ELSE json_object(
     ${images}
     'source', json_object('version', ${quoteLiteral(DEBEZIUM_VERSION)}, 'connector', ${quoteLiteral(source.connector)},
-      'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', coalesce(_snapshot, 'false'),
+      'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', _snapshot,
       'db', ${quoteLiteral(source.db)}, 'sequence', ${sequenceSql(source.connector)}, ${finerTimestampsSql('_source_ts')},
       ${table}${connectorFieldsSql(source.connector)}),
     'op', _op, 'ts_ms', _timestamp, ${finerTimestampsSql('_timestamp')},

@@ -90,9 +90,10 @@ export function createOperationalDatabase(
       `CREATE TABLE node.${COMMITS} (tx INTEGER PRIMARY KEY, position INTEGER NOT NULL)`,
       ...plan.tables.map(operationalTableSql),
       ...(keepsDocuments(plan.system) ? plan.tables.flatMap(documentIdGuardSql) : []),
+      // A change is streamed (Debezium's `source.snapshot` "false") unless the snapshot marks it or it is a tombstone.
       ...captured.map(
         (topic) =>
-          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT, _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, _write INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
+          `CREATE TABLE node.${changeLog(topic)} (_sequence INTEGER PRIMARY KEY, _op TEXT, _timestamp INTEGER NOT NULL, _key TEXT, _partition INTEGER NOT NULL, _lsn INTEGER, _snapshot TEXT DEFAULT 'false', _headers TEXT, _tx TEXT, _tx_total INTEGER, _renamed_images TEXT, _write INTEGER, ${columnDefinitions(imageColumns(topic.log.format.columns)).join(', ')})`,
       ),
       ...plan.outboxTopics.map(
         (topic) =>
@@ -412,8 +413,8 @@ function captureTriggersSql(
   SELECT ${[`'${op}'`, 'millis', '_key', '_partition', ...extraValues].join(', ')}, ${values} FROM ${placedKeySql(topic, image)}, _clock;`;
   };
   const tombstone = hasTombstones
-    ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition, _headers, _lsn, _write)
-  SELECT NULL, _timestamp, _key, _partition, _headers, _lsn, _write FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
+    ? `INSERT INTO ${changeLog(topic)} (_op, _timestamp, _key, _partition, _headers, _lsn, _write, _snapshot)
+  SELECT NULL, _timestamp, _key, _partition, _headers, _lsn, _write, NULL FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid();`
     : '';
   // One row change in the database's log, so the delete, its tombstone and the create share its position.
   const previousPosition = `(SELECT _lsn FROM ${changeLog(topic)} WHERE _sequence = last_insert_rowid())`;

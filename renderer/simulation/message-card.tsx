@@ -7,6 +7,7 @@ import {
   recordShape,
   updatedFields,
 } from '../../shared/simulation/record-shape';
+import { EpochMillis } from './epoch-millis';
 import { formatValue } from './format-value';
 import { simulation } from './simulation-controller';
 
@@ -173,14 +174,29 @@ function EnvelopeDiff({ envelope, messageKey }: { envelope: ChangeImages; messag
   );
 }
 
-export function FieldTable({ record, changed }: { record: Record<string, unknown>; changed?: readonly string[] }) {
+/** A record's fields, one a row; those named in `epochMillisColumns` read as times. */
+export function FieldTable({
+  record,
+  changed,
+  epochMillisColumns,
+}: {
+  record: Record<string, unknown>;
+  changed?: readonly string[];
+  epochMillisColumns?: readonly string[];
+}) {
   return (
     <table className="record-table">
       <tbody>
         {Object.entries(record).map(([name, value]) => (
           <tr key={name} className={changed?.includes(name) ? 'is-changed' : undefined}>
             <th scope="row">{name}</th>
-            <td>{formatValue(value)}</td>
+            <td>
+              {typeof value === 'number' && epochMillisColumns?.includes(name) ? (
+                <EpochMillis millis={value} />
+              ) : (
+                formatValue(value)
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

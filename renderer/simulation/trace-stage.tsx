@@ -1,5 +1,6 @@
 import type { ChangeTrace, TraceStage } from '../../shared/simulation';
 import { changedFields } from '../../shared/simulation/record-diff';
+import { envelopeTimes } from '../../shared/simulation/record-shape';
 import { useDocumentStore } from '../store/document-store';
 import { FieldTable, MessageCard } from './message-card';
 import { useSimulationStore } from './simulation-store';
@@ -46,12 +47,30 @@ export function TraceStageView({ stage, readAt }: { stage: TraceStage; readAt: C
       )}
       {stage.note && <p className="trace-stage__note">{stage.note}</p>}
       {stage.message ? (
-        <MessageCard log={stage.source} message={stage.message} isTraceable={false} />
+        <>
+          <MessageCard log={stage.source} message={stage.message} isTraceable={false} />
+          <EnvelopeTimes value={stage.message.value} />
+        </>
       ) : stage.records.length === 1 ? (
-        <FieldTable record={stage.records[0] ?? {}} changed={stage.changed} />
+        <FieldTable
+          record={stage.records[0] ?? {}}
+          changed={stage.changed}
+          epochMillisColumns={stage.epochMillisColumns}
+        />
       ) : (
         stage.records.length > 1 && <RowCards records={stage.records} isHistory={stage.kind === 'history'} />
       )}
+    </div>
+  );
+}
+
+/** When a change record says its change was made and processed, which its card shows only in its JSON. */
+function EnvelopeTimes({ value }: { value: unknown }) {
+  const times = envelopeTimes(value);
+  if (!times) return null;
+  return (
+    <div className="trace-stage__times">
+      <FieldTable record={times} epochMillisColumns={Object.keys(times)} />
     </div>
   );
 }

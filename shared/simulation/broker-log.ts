@@ -150,6 +150,11 @@ export const CHANGE_METADATA: readonly TableColumn[] = [
   WRITE_COLUMN,
 ];
 
+/** The columns of a log's records (and of a raw zone's copies) that hold epoch milliseconds: the record's time and a change's at its source. */
+export function epochMillisColumns(format: LogFormat): string[] {
+  return format.kind === 'cdc' ? ['_timestamp', '_source_ts'] : ['_timestamp'];
+}
+
 /** The columns a log table has besides the payload: its place in the log, then the record's header. */
 export const LOG_COLUMNS: readonly string[] = ['_position', ...HEADER.map((column) => column.name)];
 

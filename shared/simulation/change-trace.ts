@@ -1,7 +1,7 @@
 import type { DatasetKind } from '../model/contract';
 import type { Result } from '../model/problem';
 import type { TraceStageKind } from '../model/scenario';
-import { type BrokerLog, brokerTable } from './broker-log';
+import { type BrokerLog, brokerTable, epochMillisColumns } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import {
@@ -49,6 +49,8 @@ export interface TraceStage {
   /** The table or log the records are in. */
   source: string;
   records: Record<string, unknown>[];
+  /** Columns of `records` that hold epoch milliseconds (a raw zone's `_timestamp`), shown as times. */
+  epochMillisColumns?: string[];
   /** The record as it is on a topic or port log (partition, offset, envelope). */
   message?: LogRecord;
   /** Fields a service's update changed. */
@@ -484,6 +486,7 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
             linkId: input.linkId,
             source: input.rawTable,
             records: raw,
+            epochMillisColumns: epochMillisColumns(log.format),
             moment: recorded(`Read from the log: the record published at ${isoTime(record.timestamp)}`),
             ...(raw.length === 0 && { note: 'Not consumed yet: it waits in the log (consumer lag).' }),
           });

@@ -257,6 +257,15 @@ export function changeImages(value: unknown): ChangeImages | undefined {
   };
 }
 
+/** When a Debezium envelope says its change was made (`source.ts_ms`) and processed (`ts_ms`), in epoch milliseconds; undefined for what is no envelope. */
+export function envelopeTimes(value: unknown): { 'source.ts_ms': number; ts_ms: number } | undefined {
+  const envelope = changeImages(value);
+  const processedAt = (value as { ts_ms?: unknown } | null)?.ts_ms;
+  const madeAt = envelope?.source.ts_ms;
+  if (typeof madeAt !== 'number' || typeof processedAt !== 'number') return undefined;
+  return { 'source.ts_ms': madeAt, ts_ms: processedAt };
+}
+
 /** The fields an update changed: those its before and after images differ in, or a document update's updated fields. */
 export function updatedFields(images: ChangeImages): string[] {
   return images.updated ? Object.keys(images.updated) : changedFields(images.before, images.after);

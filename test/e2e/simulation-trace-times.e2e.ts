@@ -1,0 +1,53 @@
+import type { Locator } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInChromium, screenshot } from './app-driver';
+import { runTo, simulateSample, traceOrder1000 } from './simulation-driver';
+
+/** A field of the trace stage's record: the time its cell reads, and the number its tooltip keeps. */
+async function timeField(stage: Locator, field: string): Promise<{ text: string | null; title: string | null }> {
+  const time = stage
+    .locator('.record-table tr')
+    .filter({ has: stage.page().getByRole('rowheader', { name: field, exact: true }) })
+    .locator('time');
+  return { text: await time.textContent(), title: await time.getAttribute('title') };
+}
+
+/** What a time field should read: the UTC time of the epoch milliseconds its tooltip keeps. */
+function readsItsMillis({ text, title }: { text: string | null; title: string | null }): boolean {
+  const millis = Number(title?.split(' ')[0]);
+  return Number.isInteger(millis) && new Date(millis).toISOString() === text;
+}
+
+describeInChromium('Times in a change trace', (session) => {
+  it("shows the CDC record's ts_ms and source.ts_ms and the raw zone's _timestamp and _source_ts as UTC times, the number in the tooltip", async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await runTo(page, 6);
+    await traceOrder1000(page);
+    const stage = page.locator('.trace-tab [data-testid=trace-stage]');
+    const stageButton = (label: string) => page.locator('.trace-tab button').filter({ hasText: label }).first();
+
+    await stageButton('CDC record').click();
+    await stage.and(page.locator('[data-stage=cdc-record]')).waitFor();
+    const sourceTs = await timeField(stage, 'source.ts_ms');
+    expect(sourceTs.text).toMatch(/^2026-01-05T09:0\d:00\.000Z$/);
+    expect(readsItsMillis(sourceTs)).toBe(true);
+    expect(readsItsMillis(await timeField(stage, 'ts_ms'))).toBe(true);
+    await screenshot(page, 'simulation-trace-times-cdc-record');
+
+    await stageButton('Raw zone').click();
+    await stage.and(page.locator('[data-stage=raw]')).waitFor();
+    const rawSourceTs = await timeField(stage, '_source_ts');
+    expect(rawSourceTs).toEqual(sourceTs);
+    expect(readsItsMillis(await timeField(stage, '_timestamp'))).toBe(true);
+    // A number that is no time stays a number.
+    expect(
+      await stage
+        .locator('.record-table tr')
+        .filter({ has: page.getByRole('rowheader', { name: '_offset', exact: true }) })
+        .locator('time')
+        .count(),
+    ).toBe(0);
+    await screenshot(page, 'simulation-trace-times-raw-zone');
+  });
+});

@@ -9,9 +9,9 @@ const NONE: ReadonlyMap<string, number> = new Map();
  * Problems per domain, for the blocks drawn when zoomed far out: the governance findings shown on
  * its products and systems (or on the domain), and on the links into them.
  */
-export function problemCountsByDomain(mesh: Mesh | null, savedMesh: Mesh | null): ReadonlyMap<string, number> {
+export function problemCountsByDomain(mesh: Mesh | null, baseline: Mesh | null): ReadonlyMap<string, number> {
   if (!mesh) return NONE;
-  const findings = findingsOf(mesh, savedMesh);
+  const findings = findingsOf(mesh, baseline);
   return countsOf(findings.byNode, findings.byLink, mesh.links, mesh.products, mesh.systems);
 }
 

@@ -110,9 +110,9 @@ let lastProblem = -1;
  * and the findings the governance rules report (the problems panel's list, muted ones left out).
  */
 export function goToNextProblem(): void {
-  const { mesh, savedMesh } = useDocumentStore.getState();
+  const { mesh, baseline } = useDocumentStore.getState();
   const { refusals } = useExportRefusalsStore.getState();
-  const findings = activeInOrder(problemsOf(findingsOf(mesh, savedMesh).all, refusals));
+  const findings = activeInOrder(problemsOf(findingsOf(mesh, baseline).all, refusals));
   if (findings.length === 0) return;
   lastProblem = (lastProblem + 1) % findings.length;
   revealElement((findings[lastProblem] as (typeof findings)[number]).element);

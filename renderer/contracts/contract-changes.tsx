@@ -3,12 +3,10 @@ import { type ContractChange, compareContracts } from '../../shared/contracts';
 import { useDocumentStore } from '../store/document-store';
 import { setContractVersion } from './contract-actions';
 
-/** How the contract differs from its last saved version, and whether its version number says so. */
+/** How the contract differs from its baseline (see DocumentState.baseline), and whether its version number says so. */
 export function ContractChanges({ contractId }: { contractId: string }) {
   const contract = useDocumentStore((state) => state.mesh?.contracts.find((candidate) => candidate.id === contractId));
-  const saved = useDocumentStore((state) =>
-    state.savedMesh?.contracts.find((candidate) => candidate.id === contractId),
-  );
+  const saved = useDocumentStore((state) => state.baseline?.contracts.find((candidate) => candidate.id === contractId));
   const comparison = useMemo(
     () => (contract && saved && contract !== saved ? compareContracts(saved, contract) : null),
     [contract, saved],
@@ -16,9 +14,9 @@ export function ContractChanges({ contractId }: { contractId: string }) {
   if (!comparison || comparison.changes.length === 0) return null;
   const { neededVersion } = comparison;
   return (
-    <section className="contract-changes" aria-label="Changes since last save" data-testid="contract-changes">
+    <section className="contract-changes" aria-label="Changes since the baseline" data-testid="contract-changes">
       <h3>
-        Changes since last save ({comparison.fromVersion} → {comparison.toVersion})
+        Changes since the baseline ({comparison.fromVersion} → {comparison.toVersion})
       </h3>
       {comparison.findings.map((finding) => (
         <p key={finding.message} className={`problem problem--${finding.severity}`}>

@@ -26,7 +26,7 @@ export default function ExportDialog() {
 
 function ExportDialogBody({ mesh }: { mesh: Mesh }) {
   const host = useHost();
-  const baseline = useDocumentStore((state) => state.savedMesh);
+  const baseline = useDocumentStore((state) => state.baseline);
   const selectedNodeIds = useMemo(() => [...currentSelection().nodeIds], []);
   const [targetIds, setTargetIds] = useState<readonly string[]>(ALL_MANIFEST_IDS);
   const [diagrams, setDiagrams] = useState<DiagramChoices>(DEFAULT_DIAGRAM_CHOICES);

@@ -23,7 +23,7 @@ const letThePagePaint = () => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * The bundle for the chosen formats, diagrams and scope, computed step by step with progress
  * (each format, then each picture of a diagram), and again whenever a choice changes (an
- * outdated run is dropped). `baseline` is the design as last saved, for migrations.
+ * outdated run is dropped). `baseline` is what migrations start from (see DocumentState.baseline).
  */
 export function useExportBundle(
   mesh: Mesh,

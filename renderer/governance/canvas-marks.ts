@@ -15,7 +15,7 @@ const withRefused = (findings: readonly Finding[] | undefined, refused: readonly
 export function useNodeBadge(nodeId: string): BadgeView {
   const refused = useExportRefusalsStore((state) => state.byNode.get(nodeId));
   return useDocumentStore(
-    useShallow((state) => badgeOf(withRefused(findingsOf(state.mesh, state.savedMesh).byNode.get(nodeId), refused))),
+    useShallow((state) => badgeOf(withRefused(findingsOf(state.mesh, state.baseline).byNode.get(nodeId), refused))),
   );
 }
 
@@ -28,7 +28,7 @@ export function useLinkBadge(linkId: string): BadgeView {
     useShallow((state) =>
       badgeOf(
         withRefused(
-          findingsOf(state.mesh, state.savedMesh)
+          findingsOf(state.mesh, state.baseline)
             .byLink.get(linkId)
             ?.filter((finding) => !isShownByTheLink(finding)),
           refused,

@@ -38,7 +38,7 @@ let lastRunMillis = Number.POSITIVE_INFINITY;
  */
 export function useExportRefusalsInBackground(): void {
   const mesh = useDocumentStore((state) => state.mesh);
-  const baseline = useDocumentStore((state) => state.savedMesh);
+  const baseline = useDocumentStore((state) => state.baseline);
   useEffect(() => {
     if (!mesh) return;
     return whenInputPauses(() => {

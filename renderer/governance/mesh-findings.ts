@@ -27,8 +27,8 @@ function ruleInputs(mesh: Mesh, baseline: Mesh | null): unknown[] {
 }
 
 /**
- * The governance findings of the open document, judged against the last saved one (for
- * breaking changes); computed once per change of what the rules read, so every subscriber
+ * The governance findings of the open document, breaking changes judged against `baseline` (see
+ * DocumentState.baseline); computed once per change of what the rules read, so every subscriber
  * shares one run.
  */
 export function findingsOf(mesh: Mesh | null, baseline: Mesh | null): MeshFindings {

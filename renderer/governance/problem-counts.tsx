@@ -7,7 +7,7 @@ import { SEVERITY_LABELS } from './severity-labels';
 
 /** Errors (what stops its export included), warnings and infos of the design in the status bar; a click opens the problems panel. */
 export function ProblemCounts() {
-  const ruleCounts = useDocumentStore((state) => findingsOf(state.mesh, state.savedMesh).counts);
+  const ruleCounts = useDocumentStore((state) => findingsOf(state.mesh, state.baseline).counts);
   const refusals = useExportRefusalsStore((state) => state.refusals);
   const counts = withRefusals(ruleCounts, refusals);
   const hasDocument = useDocumentStore((state) => state.mesh !== null);

@@ -22,7 +22,7 @@ import { UserText } from '../app/user-text';
  */
 export function ProblemsPanel() {
   const mesh = useDocumentStore((state) => state.mesh);
-  const baseline = useDocumentStore((state) => state.savedMesh);
+  const baseline = useDocumentStore((state) => state.baseline);
   const findings = findingsOf(mesh, baseline);
   const refusals = useExportRefusalsStore((state) => state.refusals);
   const all = useMemo(() => problemsOf(findings.all, refusals), [refusals, findings]);

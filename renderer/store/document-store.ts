@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { baselineAfterSave } from '../../shared/contracts/breaking-change-baseline';
 import { withSizesAtLeastSmallest } from '../../shared/editing/layout-sizes';
 import type { Mesh } from '../../shared/model';
 import { changesOnlyScenarios } from '../../shared/model/scenario-only-change';
@@ -35,6 +36,12 @@ export interface DocumentState {
   documentKey: string;
   /** The document as last saved or opened (null when not on disk as it is), to tell whether there are unsaved changes. */
   savedMesh: Mesh | null;
+  /**
+   * What breaking changes are judged against (the rules, the export's refusals and SQL migrations,
+   * the contract's changes and diff): the document as opened, advanced by each save except for
+   * contracts saved with a breaking change their version does not announce (see baselineAfterSave).
+   */
+  baseline: Mesh | null;
   /** Counts documents opened, so views can start afresh (fit the view) for each. */
   openCount: number;
   past: Mesh[];
@@ -94,6 +101,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
     name: null,
     documentKey: '',
     savedMesh: null,
+    baseline: null,
     openCount: 0,
     ...noHistory,
     isReadOnly: false,
@@ -106,10 +114,12 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         name: options.name ?? file?.name ?? null,
         documentKey: options.documentKey ?? newDocumentKey(),
         savedMesh: options.isUnsaved ? null : mesh,
+        baseline: options.isUnsaved ? null : mesh,
         openCount: state.openCount + 1,
         ...noHistory,
       })),
-    close: () => set({ mesh: null, file: null, name: null, documentKey: '', savedMesh: null, ...noHistory }),
+    close: () =>
+      set({ mesh: null, file: null, name: null, documentKey: '', savedMesh: null, baseline: null, ...noHistory }),
     change: (recipe, options = {}) => {
       const { mesh, gestureStart, openCoalesceKey, isReadOnly } = get();
       if (!mesh) return;
@@ -167,7 +177,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       set({ mesh: next, past: [...past, mesh], future: rest, openCoalesceKey: null });
     },
     markSaved: (documentKey, file, savedMesh) => {
-      if (get().documentKey === documentKey) set({ file, name: file.name, savedMesh });
+      if (get().documentKey !== documentKey) return;
+      set((state) => ({ file, name: file.name, savedMesh, baseline: baselineAfterSave(state.baseline, savedMesh) }));
     },
   };
 });

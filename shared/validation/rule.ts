@@ -6,7 +6,7 @@ import type { RuleFinding, Severity } from './finding';
 export interface RuleContext {
   mesh: Mesh;
   graph: MeshGraph;
-  /** The mesh as last saved (in the app) or as given by `--baseline` (CLI); breaking changes are judged against it. */
+  /** The mesh breaking changes are judged against: in the app, as opened and advanced by saves (see baselineAfterSave); in the CLI, `--baseline`. */
   baseline?: Mesh;
 }
 

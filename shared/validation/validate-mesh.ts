@@ -7,7 +7,7 @@ import type { Rule, RuleContext, RuleInput } from './rule';
 import { RULES } from './rule-catalog';
 
 export interface ValidationOptions {
-  /** The mesh to judge contract changes against: the last saved one, or `--baseline`. */
+  /** The mesh to judge contract changes against: the app's baseline (see baselineAfterSave), or `--baseline`. */
   baseline?: Mesh;
   /** Run only these rules (ids); all when absent. */
   ruleIds?: readonly string[];

@@ -371,9 +371,9 @@ describeInChromium('the contract editor in the built app', (session) => {
 
     await page
       .getByRole('group', { name: 'Compare with' })
-      .getByRole('button', { name: 'the design as last saved' })
+      .getByRole('button', { name: "the design's baseline" })
       .click();
-    await baseline.filter({ hasText: 'Not in the saved design yet' }).waitFor();
+    await baseline.filter({ hasText: "Not in the design's baseline yet" }).waitFor();
     expect(await page.getByTestId('breaking-count').count()).toBe(0);
   });
   it('previews the contract as a document and draws its schema', async () => {

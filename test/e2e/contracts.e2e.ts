@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium } from './app-driver';
 import { caretAfter, openContract, problems, showView } from './contract-driver';
-import { openSampleDesign } from './designer-driver';
+import { openSampleDesign, saveByDownload } from './designer-driver';
 
 const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
 
@@ -57,6 +57,33 @@ describeInChromium('editing a data contract', (session) => {
     await page.getByRole('button', { name: 'Remove status' }).click();
     await page.getByRole('button', { name: 'Use version 2.0.0' }).click();
     expect(await page.getByLabel('Version').inputValue()).toBe('2.0.0');
+    expect(await page.getByRole('button', { name: /^Use version/ }).count()).toBe(0);
+  });
+
+  it('keeps a breaking change reported after saving until its version is raised; then compatible edits are clean', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await showView(page, 'Form');
+    await page.getByTestId('problem-counts').click();
+    const breakingChange = page.locator('[data-testid="problem"][data-rule="breaking-changes"]');
+    const save = async () => {
+      await saveByDownload(page);
+      await expect.poll(() => page.title()).not.toMatch(/^•/);
+    };
+
+    await page.getByRole('button', { name: 'Remove status' }).click();
+    await breakingChange.waitFor();
+    await save();
+    expect(await breakingChange.count()).toBe(1);
+    expect(await breakingChange.textContent()).toContain('2.0.0');
+
+    await page.getByRole('button', { name: 'Use version 2.0.0' }).click();
+    await breakingChange.waitFor({ state: 'detached' });
+    await save();
+    await page.getByRole('button', { name: 'Add field' }).first().click();
+    await expect.poll(() => page.title()).toMatch(/^•/);
+    expect(await breakingChange.count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Use version/ }).count()).toBe(0);
   });
 

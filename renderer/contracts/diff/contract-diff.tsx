@@ -14,7 +14,7 @@ import { type DiffBaseline, diffBaselinesOf } from './diff-baselines';
 function BaselineDescription({ baseline }: { baseline: DiffBaseline }) {
   if (baseline.source === 'design') {
     return (
-      <>{baseline.contract ? 'Against the design as last saved' : 'Not in the saved design yet: everything is new'}</>
+      <>{baseline.contract ? "Against the design's baseline" : "Not in the design's baseline yet: everything is new"}</>
     );
   }
   return (
@@ -26,8 +26,8 @@ function BaselineDescription({ baseline }: { baseline: DiffBaseline }) {
 }
 
 /**
- * The contract against its own file as last opened or saved (when it has one; the design as last
- * saved is a click away) or the design as last saved, in Monaco's diff editor, side by side or
+ * The contract against its own file as last opened or saved (when it has one; the design's baseline
+ * is a click away) or the design's baseline (see DocumentState.baseline), in Monaco's diff editor, side by side or
  * inline, each breaking change marked in the margin beside its line (in the old text for
  * what was removed) with what it breaks.
  */
@@ -38,12 +38,12 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
   const [isSideBySide, setSideBySide] = useState(true);
   const text = useContractText(contractId) ?? '';
   const contract = useDocumentStore((state) => state.mesh?.contracts.find((candidate) => candidate.id === contractId));
-  const savedMesh = useDocumentStore((state) => state.savedMesh);
+  const designBaseline = useDocumentStore((state) => state.baseline);
   const file = useContractFiles((state) => state.fileById[contractId]);
   const fileText = useContractFiles((state) => state.savedTextById[contractId]);
   const baselines = useMemo(
-    () => diffBaselinesOf(contractId, savedMesh, file, fileText),
-    [contractId, savedMesh, file, fileText],
+    () => diffBaselinesOf(contractId, designBaseline, file, fileText),
+    [contractId, designBaseline, file, fileText],
   );
   const [chosenSource, chooseSource] = useState<DiffBaseline['source']>('file');
   const baseline = baselines.find((candidate) => candidate.source === chosenSource) ?? (baselines[0] as DiffBaseline);

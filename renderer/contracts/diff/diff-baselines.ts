@@ -4,10 +4,10 @@ import type { FileRef } from '../../host/host';
 
 /** A text the Diff view can compare a contract with. */
 export interface DiffBaseline {
-  /** The contract's own file as last read or written, or the design as last saved. */
+  /** The contract's own file as last read or written, or the design's baseline (see DocumentState.baseline). */
   source: 'file' | 'design';
   label: string;
-  /** Empty when there is none yet (a contract the saved design does not hold). */
+  /** Empty when there is none yet (a contract the baseline does not hold). */
   text: string;
   /** The baseline read as a contract, to find breaking changes; none when it does not read as one. */
   contract: Contract | undefined;
@@ -15,18 +15,18 @@ export interface DiffBaseline {
 
 /**
  * What a contract can be compared with, the first one shown by default: the file it was opened
- * from or saved to (what Save overwrites), then the design as last saved.
+ * from or saved to (what Save overwrites), then the design's baseline, which breaking changes are judged against.
  */
 export function diffBaselinesOf(
   contractId: string,
-  savedMesh: Mesh | null,
+  designBaseline: Mesh | null,
   file: FileRef | undefined,
   fileText: string | undefined,
 ): DiffBaseline[] {
-  const saved = savedMesh?.contracts.find((contract) => contract.id === contractId);
+  const saved = designBaseline?.contracts.find((contract) => contract.id === contractId);
   const design: DiffBaseline = {
     source: 'design',
-    label: 'the design as last saved',
+    label: "the design's baseline",
     text: saved?.odcs ?? '',
     contract: saved,
   };

@@ -23,7 +23,7 @@ function aHostWithTheFile(): FakeHost {
 
 function baselines(id: string) {
   const { fileById, savedTextById } = useContractFiles.getState();
-  return diffBaselinesOf(id, useDocumentStore.getState().savedMesh, fileById[id], savedTextById[id]);
+  return diffBaselinesOf(id, useDocumentStore.getState().baseline, fileById[id], savedTextById[id]);
 }
 
 describe('what the Diff view compares a contract with', () => {
@@ -33,7 +33,7 @@ describe('what the Diff view compares a contract with', () => {
     useContractFiles.setState({ fileById: {}, savedTextById: {} });
   });
 
-  it('compares a contract opened from a file with that file as it was read, before the design as last saved', async () => {
+  it("compares a contract opened from a file with that file as it was read, before the design's baseline", async () => {
     await openContractFile(aHostWithTheFile());
     applyContractText('vitals', ON_DISK.replace('status: active', 'status: retired'));
 
@@ -53,9 +53,9 @@ describe('what the Diff view compares a contract with', () => {
     expect(baselines('vitals')[0]).toMatchObject({ source: 'file', text: edited });
   });
 
-  it('compares a contract bound to no file with the design as last saved only', () => {
+  it("compares a contract bound to no file with the design's baseline only", () => {
     const [design, ...others] = baselines('labs');
-    expect(design).toMatchObject({ source: 'design', label: 'the design as last saved' });
+    expect(design).toMatchObject({ source: 'design', label: "the design's baseline" });
     expect(design?.text).toContain('id: labs');
     expect(others).toEqual([]);
   });

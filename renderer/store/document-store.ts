@@ -48,6 +48,8 @@ export interface DocumentState {
   future: Mesh[];
   /** The key of the last step while it may still absorb changes with the same key. */
   openCoalesceKey: string | null;
+  /** The document as the typing under `openCoalesceKey` began, when it continues the step before it (see continueLastStep). */
+  continuedFrom: Mesh | null;
   /** The document before the gesture in progress (a drag, a resize, an animation); null when none. */
   gestureStart: Mesh | null;
   /** While true (Simulate mode), edits are refused and counted, so the UI can offer to go back to Design. */
@@ -60,6 +62,11 @@ export interface DocumentState {
   change(recipe: (mesh: Mesh) => Mesh, options?: ChangeOptions): void;
   /** Closes the open typing step, so the next keystroke starts a new one (a field lost focus). */
   endTyping(): void;
+  /**
+   * Typing under `coalesceKey` joins the last step instead of starting one, until `endTyping`:
+   * naming what that step just added, so that one undo takes away what one gesture made.
+   */
+  continueLastStep(coalesceKey: string): void;
   /** Drops what the typing still open under `coalesceKey` changed (a field cancelled): the document is as before it. */
   cancelTyping(coalesceKey: string): void;
   /** From here until `endGesture`, changes show at once but make no history. */
@@ -82,7 +89,7 @@ export function newDocumentKey(): string {
   return globalThis.crypto.randomUUID();
 }
 
-const noHistory = { past: [], future: [], openCoalesceKey: null, gestureStart: null };
+const noHistory = { past: [], future: [], openCoalesceKey: null, continuedFrom: null, gestureStart: null };
 
 export const useDocumentStore = create<DocumentState>()((set, get) => {
   const record = (before: Mesh, after: Mesh, coalesceKey: string | null) =>
@@ -91,6 +98,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       past: [...state.past.slice(-HISTORY_LIMIT + 1), before],
       future: [],
       openCoalesceKey: coalesceKey,
+      continuedFrom: null,
     }));
 
   const refuse = () => set((state) => ({ refusedEdits: state.refusedEdits + 1 }));
@@ -135,12 +143,18 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       else if (coalesceKey !== null && coalesceKey === openCoalesceKey) set({ mesh: next, future: [] });
       else record(mesh, next, coalesceKey);
     },
-    endTyping: () => set({ openCoalesceKey: null }),
+    endTyping: () => set({ openCoalesceKey: null, continuedFrom: null }),
+    continueLastStep: (coalesceKey) => {
+      const { mesh, past, gestureStart } = get();
+      if (mesh && past.length > 0 && !gestureStart) set({ openCoalesceKey: coalesceKey, continuedFrom: mesh });
+    },
     cancelTyping: (coalesceKey) => {
-      const { past, openCoalesceKey, gestureStart } = get();
+      const { past, openCoalesceKey, continuedFrom, gestureStart } = get();
+      if (openCoalesceKey !== coalesceKey || gestureStart) return;
+      // Typing that continued the step before it goes back to where it began, and the step stays.
+      if (continuedFrom) return set({ mesh: continuedFrom, openCoalesceKey: null, continuedFrom: null });
       const before = past.at(-1);
-      if (openCoalesceKey !== coalesceKey || !before || gestureStart) return;
-      set({ mesh: before, past: past.slice(0, -1), openCoalesceKey: null });
+      if (before) set({ mesh: before, past: past.slice(0, -1), openCoalesceKey: null });
     },
     beginGesture: () => {
       const { mesh, gestureStart } = get();

@@ -2,12 +2,14 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import {
+  addProductByKey,
   centerOf,
   counts,
   domainNode,
   drag,
   emptyCanvasPoint,
   flowPosition,
+  nameIt,
   openSampleDesign,
   productNode,
   selectDomain,
@@ -18,6 +20,41 @@ const undoButton = (page: Page) => page.getByRole('button', { name: 'Undo' });
 const selectionTitle = (page: Page) => page.getByTestId('selection-inspector').locator('h2').textContent();
 
 describeInChromium('editing on the canvas', (session) => {
+  it('undoes adding a product and naming it as one step, redoes both, and keeps a later rename its own step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await selectDomain(page, 'Domain 1');
+    const before = await counts(page);
+
+    await addProductByKey(page, 'Orders');
+    expect(await productNode(page, 'Orders').count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    expect(await counts(page)).toBe(before);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await productNode(page, 'Orders').count()).toBe(1);
+
+    await productName(page, 'Orders').click();
+    await page.getByTestId('product-inspector').getByLabel('Product name').click();
+    await page.keyboard.press('Control+a');
+    await nameIt(page, 'Order lines');
+    expect(await productNode(page, 'Order lines').count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    expect(await productNode(page, 'Orders').count()).toBe(1);
+  });
+
+  it('undoes adding a note and its first text as one step', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const notes = page.locator('.react-flow__node-note');
+    const before = await notes.count();
+    await page.keyboard.press('n');
+    await page.keyboard.type('Ask the sales team');
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    expect(await notes.filter({ hasText: 'Ask the sales team' }).count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    expect(await notes.count()).toBe(before);
+  });
+
   it('moves a product into another domain by dragging it there, as one undo step', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

@@ -19,7 +19,7 @@ interface NameFieldProps {
   onChange: OnFieldChange<string>;
   /** Takes the focus when the UI asks for this element's name (it was just added). */
   focusFor?: string;
-  /** Called as the field is left after that first naming, in the same undo step as the typing. */
+  /** Called as the field is left after that first naming, in the same undo step as the typing and the adding. */
   onFirstNamed?: (options: ChangeOptions) => void;
 }
 
@@ -43,6 +43,7 @@ export function NameField({
   const isFirstNaming = useRef(false);
   const input = useFocusWhenAdded(
     focusFor,
+    fieldKey,
     useCallback(() => {
       isFirstNaming.current = true;
     }, []),

@@ -19,7 +19,7 @@ interface TextFieldProps {
 /** A free-text field; every keystroke reaches the document, all of them one undo step. */
 export function TextField({ label, fieldKey, value, onChange, code = false, placeholder, focusFor }: TextFieldProps) {
   const id = useId();
-  const focusTarget = useFocusWhenAdded(focusFor);
+  const focusTarget = useFocusWhenAdded(focusFor, fieldKey);
   const common = {
     id,
     ref: focusTarget,

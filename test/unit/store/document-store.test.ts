@@ -108,6 +108,40 @@ describe('the document store', () => {
     expect(documentNow()).toMatchObject({ name: 'A', description: 'x' });
   });
 
+  it('makes naming what the last step added part of that step, so one undo takes both away and one redo brings both back', () => {
+    const opened = documentNow();
+    store().change((mesh) => ({ ...mesh, description: 'added' }));
+    store().continueLastStep('mesh.name');
+    for (const name of ['O', 'Or']) store().change(rename(name), { coalesceKey: 'mesh.name' });
+    store().endTyping();
+    expect(undoSteps()).toBe(1);
+    store().undo();
+    expect(documentNow()).toBe(opened);
+    store().redo();
+    expect(documentNow()).toMatchObject({ description: 'added', name: 'Or' });
+  });
+
+  it('keeps a later rename its own step once the first naming is done', () => {
+    store().change((mesh) => ({ ...mesh, description: 'added' }));
+    store().continueLastStep('mesh.name');
+    store().change(rename('Orders'), { coalesceKey: 'mesh.name' });
+    store().endTyping();
+    store().change(rename('Order lines'), { coalesceKey: 'mesh.name' });
+    expect(undoSteps()).toBe(2);
+    store().undo();
+    expect(documentNow()).toMatchObject({ description: 'added', name: 'Orders' });
+  });
+
+  it('keeps what the last step added when its first naming is cancelled', () => {
+    store().change((mesh) => ({ ...mesh, description: 'added' }));
+    const added = documentNow();
+    store().continueLastStep('mesh.name');
+    store().change(rename('Ord'), { coalesceKey: 'mesh.name' });
+    store().cancelTyping('mesh.name');
+    expect(documentNow()).toBe(added);
+    expect(undoSteps()).toBe(1);
+  });
+
   it('does not merge typing into a step that undo has walked past', () => {
     store().change(rename('A'), { coalesceKey: 'mesh.name' });
     store().undo();

@@ -15,8 +15,9 @@ export interface ExportFile {
 }
 
 /**
- * A target's files, or its problems. A warning names a file left out and why (a diagram Mermaid
- * would refuse where it is read): the export goes on without it, and says so.
+ * A target's files, or its problems. A warning names what the export leaves out and why (a
+ * diagram Mermaid would refuse where it is read, a scenario's truncate the exported connector
+ * skips): the export goes on without it, and says so.
  */
 export type ExportResult =
   | { ok: true; value: ExportFile[]; warnings?: Problem[] }

@@ -1,6 +1,7 @@
 import { capturedTableName, debeziumTopicName } from '../../model/connector-topics';
 import { type DebeziumEngineId, debeziumEngineId } from '../../model/database-engine';
 import type { OperationalSystem, SystemTable, Topic } from '../../model/operational-system';
+import { skipsTruncates } from './compacted-cdc-topics';
 import {
   CONNECT_CLUSTER,
   exactPattern,
@@ -14,7 +15,7 @@ import {
  * The Debezium connector of an operational system's database, as a Strimzi KafkaConnector:
  * the tables flagged for CDC, their topics named as the design names them (a RegexRouter
  * renames where Debezium's own `<prefix>.<schema>.<table>` differs), tombstones after
- * deletes when the topics want them, JSON without schemas (the envelopes the simulator
+ * deletes when the topics want them, truncates only when no topic is compacted, JSON without schemas (the envelopes the simulator
  * shows), and, where the service publishes events, the outbox event router on its `outbox`
  * table. Credentials are never written: `${secrets:<namespace>/<system>-db:<key>}` has
  * Strimzi's KubernetesSecretConfigProvider read them from a Secret.
@@ -154,8 +155,8 @@ export function debeziumConnector(
         .map((table) => exactPattern(includeId(system, table)))
         .join(','),
       'tombstones.on.delete': cdcTopics.some(({ topic }) => topic.tombstones),
-      // Debezium skips truncates unless told otherwise; the mesh's consumers follow them (`op: t`), as the simulation shows.
-      'skipped.operations': 'none',
+      // A truncate's record has no key, which a compacted topic refuses: sent only where no topic is compacted.
+      'skipped.operations': skipsTruncates(system) ? 't' : 'none',
       'key.converter': 'org.apache.kafka.connect.json.JsonConverter',
       'key.converter.schemas.enable': false,
       'value.converter': 'org.apache.kafka.connect.json.JsonConverter',

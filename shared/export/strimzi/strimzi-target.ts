@@ -3,11 +3,11 @@ import type { Contract } from '../../model/contract';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
-import type { OperationalSystem, Topic } from '../../model/operational-system';
 import type { ScopedElements } from '../export-scope';
 import { defineTarget, type ExportFile, type ExportProblem } from '../export-target';
 import { createSlugAllocator } from '../file-names';
 import { toYamlDocuments } from '../yaml-text';
+import { isCompactedCdcTopic, skippedTruncateWarnings } from './compacted-cdc-topics';
 import {
   debeziumConnector,
   debeziumOwnTopics,
@@ -27,7 +27,9 @@ import {
  * Kafka on Kubernetes with Strimzi (kafka.strimzi.io/v1): a KafkaTopic per topic of the
  * operational systems and per streaming (kafka-topic) output port, and a KafkaConnector per
  * system with CDC (see debezium-connector.ts). Topics holding entities are compacted (CDC
- * topics, entity contracts); topics of events keep the delete policy. An output port's topic
+ * topics, entity contracts); topics of events keep the delete policy. A connector writing to a
+ * compacted topic skips truncates (see compacted-cdc-topics.ts), and the export warns of each
+ * scenario truncate the simulation sends that it skips. An output port's topic
  * is `<product id>.<port id>`, with 3 partitions; replication is left to the cluster's default.
  */
 
@@ -42,6 +44,7 @@ export const strimziTarget = defineTarget({
     if (problems.length > 0) return { ok: false, errors: problems };
     const topics = kafkaTopics(mesh, scoped);
     const connectors = kafkaConnectors(mesh, scoped);
+    const warnings = skippedTruncateWarnings(mesh, connectedSystems(mesh, scoped));
     const files: ExportFile[] = [
       ...(topics.length > 0
         ? [
@@ -62,7 +65,7 @@ export const strimziTarget = defineTarget({
           ]
         : []),
     ];
-    return { ok: true, value: files };
+    return warnings.length > 0 ? { ok: true, value: files, warnings } : { ok: true, value: files };
   },
 });
 
@@ -115,19 +118,12 @@ function kafkaConnectors(mesh: Mesh, scoped: ScopedElements): StrimziResource[] 
   return connectorsOf(mesh, scoped).map(({ system, engine, identity }) => debeziumConnector(system, engine, identity));
 }
 
-export function outputPortTopic(productId: string, portId: string): string {
-  return `${productId}.${portId}`;
+function connectedSystems(mesh: Mesh, scoped: ScopedElements) {
+  return connectorsOf(mesh, scoped).map(({ system }) => system);
 }
 
-/**
- * A CDC topic keeps each row's latest change by its key. A table without a primary key gives
- * records without a key, which a compacted topic refuses, so its topic keeps the delete policy.
- */
-function isCompactedCdcTopic(system: OperationalSystem, topic: Topic): boolean {
-  const { source } = topic;
-  if (source.kind !== 'cdc') return false;
-  const table = system.database.tables.find((candidate) => candidate.name === source.table);
-  return (table?.primaryKey.length ?? 0) > 0;
+export function outputPortTopic(productId: string, portId: string): string {
+  return `${productId}.${portId}`;
 }
 
 function isEntity(contract: Contract | undefined): boolean {

@@ -67,6 +67,51 @@ describe('Strimzi export', () => {
     expect(topic?.spec.config).toEqual({ 'cleanup.policy': 'delete' });
   });
 
+  describe('truncates, which Debezium writes as one record without a key', () => {
+    /** A system whose table has no primary key: its topic keeps the delete policy. */
+    function aKeylessSystem(id: string) {
+      const system = aSystem(id, 'd');
+      system.database.tables = system.database.tables.map((table) => ({ ...table, primaryKey: [] }));
+      return system;
+    }
+    const aMeshTruncating = (systemId: string) => {
+      const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
+      mesh.systems.push(aKeylessSystem('audit'));
+      mesh.scenarios.push({
+        id: 'purge',
+        name: 'Purge',
+        description: '',
+        seed: 1,
+        startTime: '2026-01-01T00:00:00Z',
+        tickMillis: 1000,
+        data: [],
+        rates: [],
+        steps: [{ tick: 3, systemId, table: 'items', op: 'truncate' }],
+      });
+      return mesh;
+    };
+    const skippedOperationsOf = (mesh: Parameters<typeof strimziTarget.files>[0]) =>
+      Object.fromEntries(
+        resourcesOf(mesh)
+          .resources.filter((resource) => resource.kind === 'KafkaConnector')
+          .map((connector) => [connector.metadata.name, connector.spec.config?.['skipped.operations']]),
+      );
+
+    it('skips them on a connector with a compacted topic, which Kafka refuses key-less records on, and sends them elsewhere', () => {
+      expect(skippedOperationsOf(aMeshTruncating('shop'))).toEqual({ 'shop-cdc': 't', 'audit-cdc': 'none' });
+    });
+
+    it("warns that a scenario's truncate the simulation sends is one the exported connector skips", () => {
+      const skipped = strimziTarget.files(aMeshTruncating('shop'), WHOLE_MESH);
+      const sent = strimziTarget.files(aMeshTruncating('audit'), WHOLE_MESH);
+
+      expect(skipped.ok && skipped.warnings?.map((warning) => `${warning.path}: ${warning.message}`)).toEqual([
+        "scenarios[0].steps[0]: the truncate of table 'items' at tick 3 in scenario 'Purge': the simulation sends its 't' record, but the exported connector of system 'shop' skips truncates (skipped.operations: t), as Kafka refuses a truncate's key-less record on its compacted topics; the consumers keep the rows: delete them instead",
+      ]);
+      expect(sent.ok && sent.warnings).toBeUndefined();
+    });
+  });
+
   it('configures Debezium from the CDC flags, with credentials only as secret references', () => {
     const { mesh } = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
     const connectors = resourcesOf(mesh).resources.filter((resource) => resource.kind === 'KafkaConnector');
@@ -81,7 +126,7 @@ describe('Strimzi export', () => {
       'topic.prefix': 'orders',
       'table.include.list': 'public\\.orders,public\\.order_lines,public\\.outbox',
       'tombstones.on.delete': true,
-      'skipped.operations': 'none',
+      'skipped.operations': 't',
       'transforms.outbox.type': 'io.debezium.transforms.outbox.EventRouter',
       'transforms.outbox.route.topic.replacement': 'orders.events.order-placed',
     });

@@ -2,17 +2,16 @@ import { compareContracts, guessObjectRenames, guessRenames } from '../../contra
 import { columnNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty } from '../../model/contract';
 import { refuseLossyTypeChange } from './lossy-type-changes';
-import { doBlock, ident, literal, qualified, sqlComment } from './postgres-names';
+import { setNotNullOnceFilled } from './once-filled';
+import { ident, qualified, sqlComment } from './postgres-names';
 import {
   appendOnlyTriggerName,
   appendOnlyTriggerStatement,
   columnCommentStatement,
   columnDefinition,
-  columnNames,
   createTableStatements,
   currentIndexName,
   hasUniqueConstraint,
-  historyIndexStatements,
   historyName,
   historySeedStatement,
   historyTableStatements,
@@ -24,6 +23,7 @@ import {
   uniqueProperties,
   versionsIndexName,
 } from './postgres-tables';
+import { primaryKeyStatements } from './primary-key-change';
 
 /*
  * ALTER statements taking a contract's tables from its last saved version to the current one:
@@ -32,7 +32,7 @@ import {
  * uniqueness, primary key, history kept or dropped, event ↔ entity (the append-only trigger).
  * Every statement that carries a breaking change is preceded by a `-- breaking:` line with the
  * reason, so it is reviewed before it runs. The tables hold rows: no statement may need a value
- * the rows cannot have (see setNotNullOnceFilled).
+ * the rows cannot have (see once-filled.ts).
  */
 
 /**
@@ -160,20 +160,6 @@ function renameTableStatements(table: PostgresTable, newName: string): string[] 
 }
 
 /**
- * `SET NOT NULL` when no row lacks a value, else a warning with the statement to run once they are
- * filled: rows written before the field was required have none, and the plain statement would fail
- * (and with it the whole migration) on every table with such rows.
- */
-function setNotNullOnceFilled(target: string, column: string): string {
-  const setNotNull = `ALTER TABLE ${target} ALTER COLUMN ${ident(column)} SET NOT NULL`;
-  const warning = `${target}.${ident(column)} is required but has rows without a value: fill them, then run ${setNotNull};`;
-  return doBlock(` BEGIN
-  IF EXISTS (SELECT FROM ${target} WHERE ${ident(column)} IS NULL) THEN RAISE WARNING '%', ${literal(warning)};
-  ELSE ${setNotNull}; END IF;
-END `);
-}
-
-/**
  * Whether a table's column is NOT NULL in PostgreSQL: when required, and while in the primary key,
  * which makes its columns NOT NULL (and keeps them so after the key is dropped, until told otherwise).
  * A history table has no primary key.
@@ -205,18 +191,25 @@ function alterTableStatements(
     const counterpart = nextByName.get(property.name);
     return counterpart ? [{ before: property, after: counterpart }] : [];
   });
-  /** Columns whose name changes: a property renamed, or its physicalName changed. */
-  const renamedColumns = [
+  /** The columns the table had before, renamed or not. */
+  const carriedOver = [
     ...[...renames].map(([from, to]) => ({
       before: previousByName.get(from) as ContractProperty,
       after: nextByName.get(to) as ContractProperty,
       subject: `${after.object.name}.${from}`,
     })),
     ...kept.map((pair) => ({ ...pair, subject: subject(pair.after) })),
-  ].filter((pair) => columnNameOf(pair.before) !== columnNameOf(pair.after));
+  ];
+  /** Columns whose name changes: a property renamed, or its physicalName changed. */
+  const renamedColumns = carriedOver.filter((pair) => columnNameOf(pair.before) !== columnNameOf(pair.after));
   const newColumnOf = new Map(renamedColumns.map((pair) => [columnNameOf(pair.before), columnNameOf(pair.after)]));
   const previousKey = before.primaryKey.map((column) => newColumnOf.get(column) ?? column);
   const isKeyChanged = JSON.stringify(previousKey) !== JSON.stringify(after.primaryKey);
+  const wasNotNull = new Set(
+    carriedOver.filter((pair) => isNotNull(before, pair.before)).map((pair) => columnNameOf(pair.after)),
+  );
+  /** Key columns rows may have no value in: added, or optional before. */
+  const keyColumnsMaybeEmpty = after.primaryKey.filter((column) => !wasNotNull.has(column));
 
   return [
     ...(before.contract.kind === 'event' && after.contract.kind === 'entity'
@@ -302,10 +295,7 @@ function alterTableStatements(
         `ALTER TABLE ${target} ADD CONSTRAINT ${ident(uniqueName(after.name, columnNameOf(now)))} UNIQUE (${ident(columnNameOf(now))});`,
       ]),
     ...(isKeyChanged && after.primaryKey.length > 0
-      ? [
-          `ALTER TABLE ${target} ADD CONSTRAINT ${ident(primaryKeyName(after.name))} PRIMARY KEY (${columnNames(after.primaryKey)});`,
-          ...(keepsHistory ? historyIndexStatements(after) : []),
-        ]
+      ? primaryKeyStatements({ after, previousKey, keyColumnsMaybeEmpty, keepsHistory })
       : []),
     ...kept
       .filter(({ before: old, after: now }) => old.description !== now.description)

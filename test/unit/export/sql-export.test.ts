@@ -587,6 +587,98 @@ describe('SQL export', () => {
       expect(await schemaOf(db, ['claims'])).toEqual(expected);
     });
 
+    describe('adding a required field to the primary key', () => {
+      const primaryKeyOf = async () =>
+        (
+          await db.query<{ definition: string }>(
+            `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = 'claims.claims'::regclass AND contype = 'p'`,
+          )
+        ).rows[0]?.definition;
+      /** Runs a script as one query, as psql -f does, returning the warnings it raised. */
+      const warningsOf = async (script: string) => {
+        const warnings: string[] = [];
+        try {
+          await db.exec(script, {
+            onNotice: (notice) => notice.severity === 'WARNING' && warnings.push(notice.message ?? ''),
+          });
+        } catch (error) {
+          await db.exec('ROLLBACK');
+          throw error;
+        }
+        return warnings;
+      };
+      const lineNo = field('line_no', 'integer', { required: true, primaryKey: true });
+
+      const keyedByClaimAndLine = [savedFields[0]!, lineNo, ...savedFields.slice(1)];
+      // claim_id leaves the key and becomes optional: NOT NULL goes with the old key.
+      const keyedByPolicyAndLine = [
+        field('claim_id', 'integer'),
+        field('policy_no', 'string', { required: true, unique: true, primaryKey: true }),
+        lineNo,
+        ...savedFields.slice(2),
+      ];
+      it.each([
+        ['(claim_id)', savedFields, keyedByClaimAndLine, 'PRIMARY KEY (claim_id)', '"claim_id", "line_no"'],
+        [
+          'no key',
+          savedFields.map((property) => ({ ...property, primaryKey: false })),
+          keyedByClaimAndLine,
+          undefined,
+          '"claim_id", "line_no"',
+        ],
+        [
+          '(claim_id), keyed now by others',
+          savedFields,
+          keyedByPolicyAndLine,
+          'PRIMARY KEY (claim_id)',
+          '"policy_no", "line_no"',
+        ],
+      ])(
+        'on a table with rows, saved with %s: keeps the key it had and warns with the statements to run once filled',
+        async (_, saved, now, oldKey, newKey) => {
+          const savedDesign = claimsDesign({ properties: saved });
+          const current = claimsDesign({ properties: now });
+          const migration = migrationOf(current, savedDesign);
+          await emptyDatabase(db);
+          await runFiles(db, sqlFiles(current));
+          const expected = await schemaOf(db, ['claims']);
+          await emptyDatabase(db);
+          await runFiles(db, sqlFiles(savedDesign));
+          await db.exec(
+            `INSERT INTO claims.claims VALUES (1, 'P-1', 'soon', 'first', 'x'), (2, 'P-2', NULL, NULL, 'y')`,
+          );
+
+          const warnings = await warningsOf(migration);
+
+          expect(await primaryKeyOf()).toBe(oldKey);
+          const keyWarning = warnings.find((warning) => warning.includes('primary key'));
+          expect(keyWarning).toMatch(
+            new RegExp(
+              `^"claims"\\."claims": the primary key \\(${newKey}\\) needs a value in "line_no" in every row, and rows have none: .* fill them, then run ALTER TABLE `,
+            ),
+          );
+          // Once the rows have a value, the statements the warnings name give exactly the current tables.
+          await db.exec(`UPDATE claims.claims SET line_no = 1; UPDATE claims.claims_history SET line_no = 1`);
+          for (const warning of warnings) await db.exec(warning.split(', then run ')[1]!);
+          expect(await schemaOf(db, ['claims'])).toEqual(expected);
+        },
+      );
+
+      it('on an empty table: sets the new key, giving exactly the current tables', async () => {
+        const saved = claimsDesign({ properties: savedFields });
+        const current = claimsDesign({ properties: [savedFields[0]!, lineNo, ...savedFields.slice(1)] });
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(current));
+        const expected = await schemaOf(db, ['claims']);
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(saved));
+
+        expect(await warningsOf(migrationOf(current, saved))).toEqual([]);
+        expect(await primaryKeyOf()).toBe('PRIMARY KEY (claim_id, line_no)');
+        expect(await schemaOf(db, ['claims'])).toEqual(expected);
+      });
+    });
+
     it('changes nothing when a statement refuses: the history table, the columns and the rows are as they were', async () => {
       const saved = claimsDesign({ properties: savedFields });
       const current = claimsDesign({

@@ -24,6 +24,8 @@ export interface FlowView {
   cursorId?: string | null;
   /** What a screen reader calls each node (see canvas-accessible-names.ts). */
   accessibleNames?: ReadonlyMap<string, string>;
+  /** Domains drawn larger than stored, around children that grew (see domainSizeAsDrawn). */
+  domainSizes?: ReadonlyMap<string, Size>;
 }
 
 /** What the canvas must know of a node to place it; its name, ports and the rest the node reads itself. */
@@ -86,6 +88,7 @@ interface NodeInputs {
   isDimmed: boolean;
   isCursor: boolean;
   ariaLabel: string | undefined;
+  drawnSize: Size | undefined;
 }
 
 /**
@@ -113,6 +116,7 @@ export function createFlowNodeBuilder(): (
         isDimmed: view.dimmedIds?.has(id) ?? false,
         isCursor: view.cursorId === id,
         ariaLabel: view.accessibleNames?.get(id),
+        drawnSize: view.domainSizes?.get(id),
       };
       const cached = previous.get(id);
       const node = cached && sameInputs(cached.inputs, inputs) ? cached.node : toFlowNode(id, inputs);
@@ -133,7 +137,9 @@ function sameInputs(a: NodeInputs, b: NodeInputs): boolean {
     a.measured === b.measured &&
     a.isDimmed === b.isDimmed &&
     a.isCursor === b.isCursor &&
-    a.ariaLabel === b.ariaLabel
+    a.ariaLabel === b.ariaLabel &&
+    a.drawnSize?.width === b.drawnSize?.width &&
+    a.drawnSize?.height === b.drawnSize?.height
   );
 }
 
@@ -147,8 +153,8 @@ function toFlowNode(id: string, inputs: NodeInputs): Node {
   if (className) node.className = className;
   if (layout.locked) node.draggable = false;
   if (type === 'domain' || type === 'domain-block') {
-    node.width = layout.width ?? DEFAULT_DOMAIN_SIZE.width;
-    node.height = layout.height ?? DEFAULT_DOMAIN_SIZE.height;
+    node.width = inputs.drawnSize?.width ?? layout.width ?? DEFAULT_DOMAIN_SIZE.width;
+    node.height = inputs.drawnSize?.height ?? layout.height ?? DEFAULT_DOMAIN_SIZE.height;
     node.zIndex = 0;
   }
   if (type === 'domain') {

@@ -51,6 +51,7 @@ import { useCanvasCapture } from './canvas-image';
 import { ConnectionLine } from './connection-line';
 import { ContextMenu } from './context-menu';
 import { DomainFlowEdge } from './domain-flow-edge';
+import { domainSizesAsDrawn } from './domain-sizes';
 import { canvasEmphasis } from './emphasis';
 import {
   createFlowEdgeBuilder,
@@ -197,6 +198,9 @@ function MeshFlow() {
     () => canvasEmphasis(links, outline, selectedNodeIds, lineageFocus),
     [links, outline, selectedNodeIds, lineageFocus],
   );
+  // Read with the layout and the measured sizes: a child that grows (an owner, a badge) widens its domain's box as drawn.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the document is read through currentMesh() when these change
+  const domainSizes = useMemo(() => domainSizesAsDrawn(currentMesh(), measured), [layout, measured, outline]);
   const shownOutline = useMemo(() => (isOverview ? overviewOutline(outline) : outline), [isOverview, outline]);
   const nodes = useMemo(
     () =>
@@ -206,8 +210,9 @@ function MeshFlow() {
         dimmedIds: emphasis.dimmedIds,
         cursorId: keyboardCursor,
         accessibleNames: nodeNames,
+        domainSizes,
       }),
-    [buildNodes, shownOutline, layout, selectedNodeIds, measured, emphasis, keyboardCursor, nodeNames],
+    [buildNodes, shownOutline, layout, selectedNodeIds, measured, emphasis, keyboardCursor, nodeNames, domainSizes],
   );
   const linkEdges = useMemo(
     () => buildEdges(links, selectedLinkIds, compatibility, emphasis.links, compatibilityPolicy, linkNames),

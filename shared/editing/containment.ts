@@ -1,5 +1,5 @@
 import type { Mesh } from '../model';
-import { boundsOf, inflate, overlaps, type Point, type Rect, translate } from './geometry';
+import { boundsOf, inflate, overlaps, type Point, type Rect, type Size, translate } from './geometry';
 import { childrenOf } from './mesh-index';
 import {
   DOMAIN_PADDING,
@@ -68,15 +68,13 @@ export function withDomainFitted(mesh: Mesh, domainId: string, sizeOf: SizeOf = 
     x: extent.x < MIN_CHILD_MARGIN.side ? DOMAIN_PADDING.side - extent.x : 0,
     y: extent.y < MIN_CHILD_MARGIN.top ? DOMAIN_PADDING.top - extent.y : 0,
   };
-  const right = extent.x + extent.width + shift.x;
-  const bottom = extent.y + extent.height + shift.y;
-  const width = Math.max(
-    domain.width + shift.x,
-    right > domain.width + shift.x - MIN_CHILD_MARGIN.side ? right + DOMAIN_PADDING.side : 0,
-  );
-  const height = Math.max(
-    domain.height + shift.y,
-    bottom > domain.height + shift.y - MIN_CHILD_MARGIN.bottom ? bottom + DOMAIN_PADDING.bottom : 0,
+  const { width, height } = sizeHolding(
+    { width: domain.width + shift.x, height: domain.height + shift.y },
+    {
+      ...extent,
+      x: extent.x + shift.x,
+      y: extent.y + shift.y,
+    },
   );
   if (shift.x === 0 && shift.y === 0 && width === domain.width && height === domain.height) return mesh;
   const nodes = { ...mesh.layout.nodes };
@@ -85,6 +83,31 @@ export function withDomainFitted(mesh: Mesh, domainId: string, sizeOf: SizeOf = 
     for (const child of children) nodes[child.id] = translate(nodes[child.id] ?? { x: 0, y: 0 }, shift);
   }
   return { ...mesh, layout: { ...mesh.layout, nodes } };
+}
+
+/**
+ * The size a domain is drawn at: its stored box, grown to the right and down wherever a child has
+ * grown since it was placed (a longer name, an owner, a badge while simulating), so the drawing
+ * keeps every child inside. Derived from the measured sizes on each draw, never stored: a node
+ * growing on its own neither dirties the document nor makes an undo step.
+ */
+export function domainSizeAsDrawn(mesh: Mesh, domainId: string, sizeOf: SizeOf): Size {
+  const domain = domainRect(mesh, domainId);
+  const extent = boundsOf(childBoxes(mesh, domainId, sizeOf));
+  return extent ? sizeHolding(domain, extent) : { width: domain.width, height: domain.height };
+}
+
+/** A domain's size grown, where its children's extent comes closer than the margin to its right or bottom edge, to give them the full padding. */
+function sizeHolding(size: Size, extent: Rect): Size {
+  const right = extent.x + extent.width;
+  const bottom = extent.y + extent.height;
+  return {
+    width: right > size.width - MIN_CHILD_MARGIN.side ? Math.max(size.width, right + DOMAIN_PADDING.side) : size.width,
+    height:
+      bottom > size.height - MIN_CHILD_MARGIN.bottom
+        ? Math.max(size.height, bottom + DOMAIN_PADDING.bottom)
+        : size.height,
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  domainSizeAsDrawn,
   isInsideItsDomain,
   overlappingDomains,
   withDomainFitted,
@@ -93,5 +94,23 @@ describe('domains never overlap after an automatic change', () => {
     expect(withDomainFitted(mesh, 'sales', sizeOf)).toBe(mesh);
     mesh.layout.nodes.orders = { x: 300, y: 60 };
     expect(withDomainFitted(mesh, 'sales', sizeOf).layout.nodes.sales).toMatchObject({ width: 532 });
+  });
+});
+
+describe('a domain is drawn around children that grew after they were placed', () => {
+  it('keeps its stored size while its children fit', () => {
+    expect(domainSizeAsDrawn(sideBySide(), 'sales', sizeOf)).toEqual({ width: 400, height: 300 });
+  });
+
+  it('is drawn wider and taller, with the usual padding, around a child that grew past its edges, the document untouched', () => {
+    const mesh = sideBySide();
+    // Film Performance in the QA's design: 300 px wide at x 372 in a domain 664 wide, after its owner was set.
+    const grown = () => ({ width: 400, height: 260 });
+    expect(domainSizeAsDrawn(mesh, 'sales', grown)).toEqual({ width: 40 + 400 + 32, height: 60 + 260 + 32 });
+    expect(mesh.layout.nodes.sales).toEqual({ x: 0, y: 0, width: 400, height: 300 });
+  });
+
+  it('keeps its size when empty', () => {
+    expect(domainSizeAsDrawn(sideBySide(), 'support', sizeOf)).toEqual({ width: 400, height: 300 });
   });
 });

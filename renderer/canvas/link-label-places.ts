@@ -11,8 +11,13 @@ const MIN_JUMP = 1;
 const LABEL_SPACING = 4;
 /** The governance badge drawn on the middle of a link (a circle of radius 8). */
 const BADGE_RADIUS = 8;
-/** Farther than any canvas reaches: a label off its link is always clear this near. */
-const FAR = 1_000_000;
+/**
+ * How far a label may stand from its link's line (from its box to the line) where no place along
+ * the link is clear: farther, it reads as another link's.
+ */
+export const MAX_DISTANCE_FROM_LINK = 24;
+/** The step between the lines beside a link where a label looks for a clear place. */
+const BESIDE_STEP = 2;
 /** About a node's size: most boxes asked about fall in one to four cells. */
 const GRID_CELL = 128;
 
@@ -37,8 +42,9 @@ export function domainTitleBar(domain: Rect): Rect {
  * Where each label goes along its own link so that it covers no node body, no domain's title bar
  * (links run inside domains, so the rest of a domain is open), not the badge on its link's middle
  * and no other link's label: on the middle segment, as near its middle as it can;
- * else on the next segments out from the middle; where no place along the link is clear, straight
- * above or below its middle, as near as it can. Labels are placed in the order of their link ids,
+ * else on the next segments out from the middle; where no place along the link is clear, beside
+ * it, never farther than MAX_DISTANCE_FROM_LINK from its line; where nothing that near is clear,
+ * on the link over the nodes it passes between, so a count never drifts to read as another link's. Labels are placed in the order of their link ids,
  * so the same design gets the same places whatever order its links are drawn in.
  */
 export function placeLinkLabels(
@@ -47,6 +53,7 @@ export function placeLinkLabels(
   domains: readonly Rect[] = [],
 ): ReadonlyMap<string, Point> {
   const taken = rectGrid(GRID_CELL, [...bodies, ...domains.map(domainTitleBar)]);
+  const labelsAndTitles = rectGrid(GRID_CELL, domains.map(domainTitleBar));
   const places = new Map<string, Point>();
   for (const { linkId, points, size } of [...labels].sort(byLinkId)) {
     const middle = middleOfLink(points);
@@ -55,12 +62,19 @@ export function placeLinkLabels(
       const box = labelBoxAt(point, size);
       return overlaps(box, badge) ? badge : taken.firstOverlapping(box);
     };
+    // Over the nodes the link passes between, rather than far from it: only labels, the badge and title bars block.
+    const labelOrTitleAt = (point: Point): Rect | undefined => {
+      const box = labelBoxAt(point, size);
+      return overlaps(box, badge) ? badge : labelsAndTitles.firstOverlapping(box);
+    };
     const place =
       nearestClearAlongLink(points, size, blockerAt) ??
-      // Off the link: straight above or below its middle, whichever is nearer.
-      nearestClearOnSegment({ x: middle.x, y: middle.y - FAR }, { x: middle.x, y: middle.y + FAR }, size, blockerAt) ??
+      nearestClearBesideLink(points, size, blockerAt) ??
+      nearestClearAlongLink(points, size, labelOrTitleAt) ??
+      nearestClearBesideLink(points, size, labelOrTitleAt) ??
       middle;
     taken.add(inflate(labelBoxAt(place, size), LABEL_SPACING));
+    labelsAndTitles.add(inflate(labelBoxAt(place, size), LABEL_SPACING));
     places.set(linkId, place);
   }
   return places;
@@ -79,6 +93,64 @@ function nearestClearAlongLink(points: readonly Point[], size: Size, blockerAt: 
     if (place) return place;
   }
   return undefined;
+}
+
+/** A line beside a segment of a link where a label may stand, and how far a label on it is from the segment. */
+interface BesideLine {
+  from: Point;
+  to: Point;
+  distance: number;
+  /** How far the line is from where a label on the segment itself stands: nearer first among equally distant lines. */
+  shift: number;
+  segmentRank: number;
+}
+
+/**
+ * The clear place nearest the link, within MAX_DISTANCE_FROM_LINK of its line, where a label
+ * covers nothing: first where its box still covers the line, then farther out; among equals,
+ * nearest the middle segment. Links are drawn at right angles, so each segment is horizontal or vertical.
+ */
+function nearestClearBesideLink(points: readonly Point[], size: Size, blockerAt: BlockerAt): Point | undefined {
+  const lines = segmentsOutFrom(middleSegmentOf(points), points.length - 1)
+    .flatMap((segment, segmentRank) =>
+      linesBeside(points[segment] as Point, points[segment + 1] as Point, size).map((line) => ({
+        ...line,
+        segmentRank,
+      })),
+    )
+    .sort((a, b) => a.distance - b.distance || a.shift - b.shift || a.segmentRank - b.segmentRank);
+  for (const line of lines) {
+    const place = nearestClearOnSegment(line.from, line.to, size, blockerAt);
+    if (place) return place;
+  }
+  return undefined;
+}
+
+/** The lines parallel to a segment on which a label's box overlaps the segment's span and stands within the bound of it. */
+function linesBeside(from: Point, to: Point, size: Size): Omit<BesideLine, 'segmentRank'>[] {
+  const lines: Omit<BesideLine, 'segmentRank'>[] = [];
+  if (from.y === to.y) {
+    const [left, right] = from.x < to.x ? [from.x, to.x] : [to.x, from.x];
+    // A label stands LABEL_GAP above its point: its box spans [y - LABEL_GAP - height, y - LABEL_GAP].
+    for (
+      let y = from.y + LABEL_GAP - MAX_DISTANCE_FROM_LINK;
+      y <= from.y + LABEL_GAP + size.height + MAX_DISTANCE_FROM_LINK;
+      y += BESIDE_STEP
+    ) {
+      const distance = Math.max(y - LABEL_GAP - size.height - from.y, from.y - (y - LABEL_GAP), 0);
+      const ends = { from: { x: left - size.width / 2, y }, to: { x: right + size.width / 2, y } };
+      lines.push({ ...ends, distance, shift: Math.abs(y - from.y) });
+    }
+  } else if (from.x === to.x) {
+    const [top, bottom] = from.y < to.y ? [from.y, to.y] : [to.y, from.y];
+    const reach = size.width / 2 + MAX_DISTANCE_FROM_LINK;
+    for (let offset = -reach; offset <= reach; offset += BESIDE_STEP) {
+      const x = from.x + offset;
+      const ends = { from: { x, y: top + LABEL_GAP }, to: { x, y: bottom + LABEL_GAP + size.height } };
+      lines.push({ ...ends, distance: Math.max(Math.abs(offset) - size.width / 2, 0), shift: Math.abs(offset) });
+    }
+  }
+  return lines;
 }
 
 /** Segment indexes from the middle one outwards: m, m - 1, m + 1, m - 2… */

@@ -82,6 +82,7 @@ import {
   MIN_ZOOM,
   MINIMAP_SIZE,
   OVERVIEW_ZOOM,
+  showsMinimap,
   showsOverview,
 } from './zoom-levels';
 
@@ -114,6 +115,7 @@ const LARGE_MESH_NODES = 300;
 /** Just past the overview: products drawn, their names readable. */
 const READABLE_ZOOM = OVERVIEW_ZOOM * 1.2;
 const minimapClass = (node: Node) => `minimap-node minimap-node--${node.type}`;
+const selectHasMinimap = (state: ReactFlowState) => showsMinimap(state.width);
 /** Shift-dragging a selection box must not also select the text of the panels it passes over. */
 const BOX_SELECTING = 'is-box-selecting';
 
@@ -188,6 +190,7 @@ function MeshFlow() {
   const isFarOut = useStore(
     useCallback((state: ReactFlowState) => showsOverview(state.transform[2], flowNodeCount), [flowNodeCount]),
   );
+  const hasMinimap = useStore(selectHasMinimap);
   const [isDrawingBlocksAhead, drawBlocksAhead] = useState(false);
   const isOverview = (isFarOut || (isDrawingBlocksAhead && hasBlockOverview(flowNodeCount))) && !captureTheme;
   // A focus whose product or system left the design (deleted, cut, undone) ends: it would dim all the rest, with no bar to leave it.
@@ -343,7 +346,9 @@ function MeshFlow() {
           {lineageFocus && <LineageBar focus={lineageFocus} />}
           <LayoutBusy />
           <AlignmentGuides guides={guides} />
-          <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap" style={MINIMAP_SIZE} />
+          {hasMinimap && (
+            <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap" style={MINIMAP_SIZE} />
+          )}
           <Controls showInteractive={false}>
             <ControlButton
               onClick={toggleSnapToGrid}

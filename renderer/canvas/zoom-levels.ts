@@ -30,6 +30,14 @@ const FIT_PADDING = 0.1;
 
 /** The minimap's size on screen (React Flow's default, set on it so this stays true). */
 export const MINIMAP_SIZE = { width: 200, height: 150 };
+/** Below this width the canvas has no minimap: the minimap would cover nodes and take their clicks (a contract open beside it). */
+export const NARROW_CANVAS_WIDTH = 700;
+
+/** Whether a canvas this wide on screen shows its minimap. */
+export function showsMinimap(canvasWidth: number): boolean {
+  return canvasWidth >= NARROW_CANVAS_WIDTH;
+}
+
 /** The zoom controls' size on screen: React Flow's 26 px buttons, four stacked (in, out, fit, snap to grid). */
 const CONTROLS_SIZE = { width: 26, height: 4 * 26 };
 /** React Flow's margin around a panel (`.react-flow__panel`). */

@@ -14,6 +14,21 @@ async function openOrderContract(page: Page): Promise<void> {
 const widthOf = async (page: Page, testId: string) => (await page.getByTestId(testId).boundingBox())?.width ?? 0;
 
 describeInChromium('the contract editor beside the canvas', (session) => {
+  it('hides the minimap while the canvas beside the contract is too narrow for it to stay off the nodes', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await page.locator('.react-flow__minimap').waitFor();
+
+    await openContractFromList(page, 'Order');
+    await page.getByTestId('contract-panel').waitFor();
+    expect(await widthOf(page, 'canvas')).toBeLessThan(700);
+    await expect.poll(() => page.locator('.react-flow__minimap').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'In side panel' }).click();
+    await page.getByTestId('contract-panel').waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.react-flow__minimap').count()).toBe(1);
+  });
+
   it('keeps the canvas usable: a panel the user resizes, maximizes or moves into the side panel', async () => {
     const page = await session.openApp();
     await openOrderContract(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROLS_CORNER, fittedViewport, MINIMAP_CORNER } from '../../../renderer/canvas/zoom-levels';
+import { CONTROLS_CORNER, fittedViewport, MINIMAP_CORNER, showsMinimap } from '../../../renderer/canvas/zoom-levels';
 import { overlaps, type Rect } from '../../../shared/editing/geometry';
 
 /** Where `bounds` is drawn on screen in a view. */
@@ -38,5 +38,17 @@ describe('fittedViewport', () => {
   it('centres a small design in the canvas as before, where it is clear of the minimap anyway', () => {
     const view = fittedViewport({ x: 0, y: 0, width: 400, height: 200 }, canvas.width, canvas.height);
     expect(view).toEqual({ x: 440, y: 300, zoom: 1 });
+  });
+});
+
+describe('showsMinimap', () => {
+  it('hides the minimap on a canvas narrowed by a panel beside it, where it would cover nodes', () => {
+    expect(showsMinimap(490)).toBe(false);
+    expect(showsMinimap(699)).toBe(false);
+  });
+
+  it('shows it on a canvas wide enough to leave the nodes room beside it', () => {
+    expect(showsMinimap(700)).toBe(true);
+    expect(showsMinimap(1280)).toBe(true);
   });
 });

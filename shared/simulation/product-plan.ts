@@ -45,7 +45,22 @@ export interface ProductPlan {
   inputs: InputPlan[];
   transformations: TransformationPlan[];
   outputs: OutputPlan[];
+  /** The tables the product cannot build as designed (also in the pipeline's problems): what governance reports before a run. */
+  tableRefusals: TableRefusal[];
 }
+
+/** What in a product names one of its tables. */
+export type TableNamer =
+  | { kind: 'input'; port: Port; path: string }
+  | { kind: 'transformation'; transformation: Transformation; path: string }
+  | { kind: 'history'; port: Port; path: string }
+  | { kind: 'quarantine' };
+
+/** A table the engine leaves out of a product's run, and why. */
+export type TableRefusal =
+  | { kind: 'name-taken'; table: string; claimant: Exclude<TableNamer, { kind: 'quarantine' }>; holder: TableNamer }
+  | { kind: 'nothing-produces'; table: string; port: Port; path: string }
+  | { kind: 'history-columns'; table: string; columns: string[]; port: Port; path: string };
 
 export const QUARANTINE_TABLE = 'quarantine';
 
@@ -57,14 +72,19 @@ export const QUARANTINE_TABLE = 'quarantine';
 export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, problems: Problem[]): ProductPlan {
   const product = mesh.products[productIndex] as DataProduct;
   const path = `products[${productIndex}]`;
-  const claimed = new Map<string, string>([[QUARANTINE_TABLE, '(the quarantine)']]);
-  const claim = (name: string, claimant: string): boolean => {
-    const holder = claimed.get(name);
+  const tableRefusals: TableRefusal[] = [];
+  const refuse = (refusal: TableRefusal) => {
+    tableRefusals.push(refusal);
+    problems.push(problemOf(refusal));
+  };
+  const claimed = new Map<string, TableNamer>([[QUARANTINE_TABLE, { kind: 'quarantine' }]]);
+  const claim = (table: string, claimant: Exclude<TableNamer, { kind: 'quarantine' }>): boolean => {
+    const holder = claimed.get(table);
     if (holder === undefined) {
-      claimed.set(name, claimant);
+      claimed.set(table, claimant);
       return true;
     }
-    problems.push({ path: claimant, message: `table name '${name}' is already taken by ${holder}` });
+    refuse({ kind: 'name-taken', table, claimant, holder });
     return false;
   };
 
@@ -72,15 +92,16 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     const portPath = `${path}.inputPorts[${portIndex}]`;
     const input = planInput(mesh, product, port, portPath, logs, problems);
     if (!input) return [];
-    claim(input.rawTable, portPath);
-    if (input.dataset && !claim(input.dataset.name, portPath)) input.dataset = undefined;
+    const namer = { kind: 'input', port, path: portPath } as const;
+    claim(input.rawTable, namer);
+    if (input.dataset && !claim(input.dataset.name, namer)) input.dataset = undefined;
     return [input];
   });
 
   const published = publishedDatasets(product, logs);
   const transformations = product.transformations.flatMap((transformation, index) => {
     const stepPath = `${path}.transformations[${index}]`;
-    if (!claim(transformation.name, stepPath)) return [];
+    if (!claim(transformation.name, { kind: 'transformation', transformation, path: stepPath })) return [];
     const dataset = published.get(transformation.name);
     return [{ transformation, path: stepPath, dataset: dataset && { ...dataset, keepsHistory: false } }];
   });
@@ -98,10 +119,7 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     if (!governing || !log) return [];
     const dataset = datasets.get(governing.schemaObject.name);
     if (!dataset) {
-      problems.push({
-        path: portPath,
-        message: `nothing produces table '${governing.schemaObject.name}' to publish: name a transformation '${governing.schemaObject.name}' or consume a stream that yields it`,
-      });
+      refuse({ kind: 'nothing-produces', table: governing.schemaObject.name, port, path: portPath });
       return [];
     }
     if (governing.contract.kind === 'event' && dataset.kind === 'entity') {
@@ -115,17 +133,40 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     if (governing.contract.kind === 'entity' && governing.contract.keepHistory && dataset.kind === 'entity') {
       const clashes = historyColumnClashes(dataset);
       if (clashes.length > 0) {
-        problems.push({
-          path: portPath,
-          message: `keeps no history of '${dataset.name}': its own columns ${clashes.map((name) => `'${name}'`).join(', ')} are the names history versions need; rename them to keep history`,
-        });
-      } else if (!dataset.keepsHistory && claim(historyTableName(dataset), portPath)) dataset.keepsHistory = true;
+        refuse({ kind: 'history-columns', table: dataset.name, columns: clashes, port, path: portPath });
+      } else if (!dataset.keepsHistory && claim(historyTableName(dataset), { kind: 'history', port, path: portPath })) {
+        dataset.keepsHistory = true;
+      }
     }
     const untaggedClassifications = untaggedByPort.get(port.id) ?? new Map<string, string>();
     return [{ port, path: portPath, governing, log, dataset, untaggedClassifications }];
   });
 
-  return { product, path, inputs, transformations, outputs };
+  return { product, path, inputs, transformations, outputs, tableRefusals };
+}
+
+/** The refusal as the run reports it. */
+function problemOf(refusal: TableRefusal): Problem {
+  switch (refusal.kind) {
+    case 'name-taken': {
+      const { holder } = refusal;
+      const holderName = holder.kind === 'quarantine' ? '(the quarantine)' : holder.path;
+      return {
+        path: refusal.claimant.path,
+        message: `table name '${refusal.table}' is already taken by ${holderName}`,
+      };
+    }
+    case 'nothing-produces':
+      return {
+        path: refusal.path,
+        message: `nothing produces table '${refusal.table}' to publish: name a transformation '${refusal.table}' or consume a stream that yields it`,
+      };
+    case 'history-columns':
+      return {
+        path: refusal.path,
+        message: `keeps no history of '${refusal.table}': its own columns ${refusal.columns.map((name) => `'${name}'`).join(', ')} are the names history versions need; rename them to keep history`,
+      };
+  }
 }
 
 /**

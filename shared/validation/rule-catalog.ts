@@ -14,6 +14,7 @@ import { ownersRule } from './rules/owners';
 import { piiPropagationRule } from './rules/pii-propagation';
 import { policyEntriesRule } from './rules/policy-entries';
 import { productCyclesRule } from './rules/product-cycles';
+import { productTablesRule } from './rules/product-tables';
 import { safeFileNamesRule } from './rules/safe-file-names';
 import { selfLinksRule } from './rules/self-links';
 import { transformationReadsRule } from './rules/transformation-reads';
@@ -33,6 +34,7 @@ const MESH_RULES: readonly Rule[] = [
   linkCompatibilityRule,
   breakingChangesRule,
   transformationReadsRule,
+  productTablesRule,
   piiPropagationRule,
   immutableEventsRule,
   freshnessSlosRule,

@@ -121,6 +121,17 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
+  it('fails on a transformation named like the table its input fills, which simulate would leave out', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].transformations = [{ name: 'orders', sql: 'SELECT * FROM orders' }];
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+
+    expect(await runCli(['validate', 'shop.mesh.json', '--severity', 'error'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "shop.mesh.json: products[0].transformations[0]: Transformation 'orders' of 'orders' would make table 'orders', but the table input port 'orders CDC' fills with what it reads already has that name: the simulation leaves the transformation out. [product-tables]",
+    ]);
+  });
+
   it('reports the references of a scenario the schema refuses beside its schema errors, as the scenario editor does', async () => {
     const mesh = JSON.parse(sample);
     mesh.scenarios[0].rates[0].insertsPerTick = -1;

@@ -271,6 +271,24 @@ const CASES: Record<string, RuleCase> = {
         }),
     },
   },
+  'product-tables': {
+    triggers: {
+      // The product's input fills 'customers' (named after the CDC table); a step of that name cannot be built too.
+      mesh: () =>
+        changed((mesh) => {
+          product(mesh, 'customers').transformations = [
+            { name: 'customers', sql: 'SELECT customer_id, email, country FROM customers' },
+          ];
+        }),
+      message:
+        "Transformation 'customers' of 'Customers' would make table 'customers', but the table input port 'shop customers' fills with what it reads already has that name: the simulation leaves the transformation out.",
+      path: 'products[0].transformations[0]',
+    },
+    passes: {
+      // The port publishes the input's own table, named after the contract's schema object.
+      mesh: () => aGovernedMesh(),
+    },
+  },
   'orphan-products': {
     triggers: {
       mesh: () => changed((mesh) => mesh.products.push(aProduct('idea', 'analytics', { name: 'Idea', owner: 'x' }))),
@@ -365,6 +383,35 @@ describe('the governance rules', () => {
 });
 
 describe('rule details', () => {
+  it('says how to repair a transformation named like the table its input fills, as the simulation would refuse it', () => {
+    const mesh = changed((mesh) => {
+      product(mesh, 'customers').transformations = [{ name: 'customers', sql: 'SELECT * FROM customers' }];
+    });
+    const [finding] = findingsOf('product-tables', mesh);
+    expect(finding?.element).toEqual({ kind: 'transformation', productId: 'customers', name: 'customers' });
+    expect(finding?.fixHint).toBe(
+      "Drop the transformation if the input's table already has the shape output port 'customers' publishes: the port then publishes it. Otherwise rename the transformation and the schema object of contract 'Customers' alike (e.g. 'customers_published'): a port publishes the table named after its contract's schema object.",
+    );
+  });
+
+  it('reports a table name the engine keeps for itself, and an output port whose table nothing produces', () => {
+    const mesh = changed((mesh) => {
+      const revenue = product(mesh, 'revenue');
+      revenue.transformations.push({ name: 'quarantine', sql: 'SELECT 1 AS one' });
+      (revenue.transformations[0] as { name: string }).name = 'counts';
+    });
+    expect(findingsOf('product-tables', mesh).map((finding) => [finding.path, finding.message])).toEqual([
+      [
+        'products[1].transformations[1]',
+        "Transformation 'quarantine' of 'Revenue' would make table 'quarantine', but the table where the simulation keeps refused records already has that name: the simulation leaves the transformation out.",
+      ],
+      [
+        'products[1].outputPorts[0]',
+        "Output port 'counts' of 'Revenue' publishes table 'country_counts' (the schema object of contract 'Country counts'), but nothing in the product makes it: no transformation has that name and no input brings it.",
+      ],
+    ]);
+  });
+
   it('checks names against Windows devices, path escapes and length', () => {
     const mesh = changed((mesh) => {
       Object.assign(mesh.domains[1] ?? {}, { name: '../x' });

@@ -1,0 +1,132 @@
+import { contractOf } from '../../lineage/mesh-graph';
+import { type DataProduct, quoted } from '../../model';
+import { capitalized } from '../../model/word-list';
+import { planPipeline } from '../../simulation/pipeline-plan';
+import type { TableNamer, TableRefusal } from '../../simulation/product-plan';
+import { rawTableName } from '../../simulation/sql-text';
+import type { RuleFinding } from '../finding';
+import type { Rule, RuleContext } from '../rule';
+
+export const productTablesRule: Rule = {
+  id: 'product-tables',
+  title: "A product's tables have names of their own, and each published one is made",
+  rationale:
+    "A product builds a table per input, per transformation and per history it keeps, named as docs/simulation.md says, and publishes the table named after its contract's schema object. Two tables of one name, or a published table nothing makes, stop the simulation: these are its own checks, run before it.",
+  defaultSeverity: 'error',
+  reads: ['products', 'links', 'contracts', 'systems'],
+  check(context) {
+    return planPipeline(context.mesh).products.flatMap(({ product, tableRefusals }) =>
+      tableRefusals
+        .filter((refusal) => !isThroughSelfLink(context, product, refusal))
+        .map((refusal) => findingOf(context, product, refusal)),
+    );
+  },
+};
+
+/** A product linked to itself reads a table it makes: self-links reports that, once. */
+function isThroughSelfLink({ graph }: RuleContext, product: DataProduct, refusal: TableRefusal): boolean {
+  if (refusal.kind !== 'name-taken' || refusal.claimant.kind !== 'input') return false;
+  return graph
+    .linksInto({ nodeId: product.id, portId: refusal.claimant.port.id })
+    .some((link) => link.from.nodeId === product.id);
+}
+
+function findingOf(context: RuleContext, product: DataProduct, refusal: TableRefusal): RuleFinding {
+  const productName = quoted(product.name);
+  switch (refusal.kind) {
+    case 'name-taken': {
+      const { claimant, holder, table } = refusal;
+      return {
+        element: elementOf(product, claimant),
+        path: claimant.path,
+        message: `${capitalized(namerText(claimant))} of ${productName} would ${verbOf(claimant)} table ${quoted(table)}, but ${holderText(holder, table)} already has that name: the simulation leaves the ${leftOutText(claimant)} out.`,
+        fixHint: nameTakenHint(context, product, refusal),
+      };
+    }
+    case 'nothing-produces':
+      return {
+        element: { kind: 'port', productId: product.id, portId: refusal.port.id },
+        path: refusal.path,
+        message: `Output port ${quoted(refusal.port.name)} of ${productName} publishes table ${quoted(refusal.table)} (the schema object of contract ${quoted(contractName(context, refusal.port.contractId))}), but nothing in the product makes it: no transformation has that name and no input brings it.`,
+        fixHint: `Name the transformation whose result the port publishes ${quoted(refusal.table)}, or link an input that brings a table of that name.`,
+      };
+    case 'history-columns':
+      return {
+        element: { kind: 'port', productId: product.id, portId: refusal.port.id },
+        path: refusal.path,
+        message: `Output port ${quoted(refusal.port.name)} of ${productName} keeps no history of ${quoted(refusal.table)}: its columns ${refusal.columns.map(quoted).join(', ')} have the names each history version needs.`,
+        fixHint:
+          'Rename those columns where the table gets them, or publish it under a contract that keeps no history.',
+      };
+  }
+}
+
+type Claimant = Extract<TableRefusal, { kind: 'name-taken' }>['claimant'];
+
+function elementOf(product: DataProduct, claimant: Claimant): RuleFinding['element'] {
+  return claimant.kind === 'transformation'
+    ? { kind: 'transformation', productId: product.id, name: claimant.transformation.name }
+    : { kind: 'port', productId: product.id, portId: claimant.port.id };
+}
+
+function namerText(namer: Claimant): string {
+  if (namer.kind === 'transformation') return `transformation ${quoted(namer.transformation.name)}`;
+  return `${namer.kind === 'input' ? 'input' : 'output'} port ${quoted(namer.port.name)}`;
+}
+
+function verbOf(claimant: Claimant): string {
+  if (claimant.kind === 'transformation') return 'make';
+  return claimant.kind === 'input' ? 'fill' : 'keep its history in';
+}
+
+function leftOutText(claimant: Claimant): string {
+  if (claimant.kind === 'transformation') return 'transformation';
+  return claimant.kind === 'input' ? "input's table" : 'history';
+}
+
+function holderText(holder: TableNamer, table: string): string {
+  switch (holder.kind) {
+    case 'quarantine':
+      return 'the table where the simulation keeps refused records';
+    case 'transformation':
+      return `transformation ${quoted(holder.transformation.name)}`;
+    case 'history':
+      return `the history table of output port ${quoted(holder.port.name)}`;
+    case 'input':
+      return table === rawTableName(holder.port.id)
+        ? `the raw zone of input port ${quoted(holder.port.name)}`
+        : `the table input port ${quoted(holder.port.name)} fills with what it reads`;
+  }
+}
+
+function nameTakenHint(
+  context: RuleContext,
+  product: DataProduct,
+  { claimant, holder, table }: Extract<TableRefusal, { kind: 'name-taken' }>,
+): string {
+  const isInputTable = holder.kind === 'input' && table !== rawTableName(holder.port.id);
+  if (claimant.kind === 'transformation') {
+    const publisher = isInputTable ? portPublishing(context, product, table) : undefined;
+    if (publisher) {
+      return `Drop the transformation if the input's table already has the shape output port ${quoted(publisher.name)} publishes: the port then publishes it. Otherwise rename the transformation and the schema object of contract ${quoted(contractName(context, publisher.contractId))} alike (e.g. ${quoted(`${table}_published`)}): a port publishes the table named after its contract's schema object.`;
+    }
+    return 'Rename the transformation (and the schema object of a contract that publishes its result, alike).';
+  }
+  if (claimant.kind === 'input') {
+    const other = holder.kind === 'transformation' ? holderText(holder, table) : "it in the producer's contract";
+    return `An input's table is named after the schema object of what it reads: rename ${other}.`;
+  }
+  return `Rename ${holderText(holder, table)}, or publish the table under a contract that keeps no history.`;
+}
+
+/** The output port whose contract's schema object names this table. */
+function portPublishing(context: RuleContext, product: DataProduct, table: string) {
+  return product.outputPorts.find(
+    (port) => port.contractId !== undefined && contractOf(context.graph, port.contractId)?.schema[0]?.name === table,
+  );
+}
+
+function contractName(context: RuleContext, contractId: string | undefined): string {
+  const contract = contractId === undefined ? undefined : contractOf(context.graph, contractId);
+  return contract?.name ?? contractId ?? '';
+}

@@ -160,8 +160,10 @@ export const simulateCommand: Command = {
     if (notRun.length > 0) io.err(`note: after the last tick (${ticks}), so not run: ${notRun.join(', ')}`);
     const { metrics, messages } = outcome;
     if (metrics.stopped) io.err(`${file}: ${metrics.stopped.path}: ${metrics.stopped.message}`);
-    if (messages) for (const message of messages) io.out(JSON.stringify(message));
-    else if (options.flags.json) io.out(JSON.stringify(metrics, null, 2));
+    if (messages) {
+      for (const message of messages) io.out(JSON.stringify(message));
+      for (const line of failureLines(metrics)) io.err(line);
+    } else if (options.flags.json) io.out(JSON.stringify(metrics, null, 2));
     else for (const line of summarise(metrics)) io.out(line);
     const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
     return quarantined > 0 || metrics.errors.length > 0 || metrics.stopped ? EXIT.problems : EXIT.ok;
@@ -324,13 +326,7 @@ function summarise(metrics: SimulationMetrics): string[] {
   return [
     `tick ${metrics.tick} (${metrics.time}): ${metrics.sourceChanges} source changes`,
     'output ports:',
-    ...Object.entries(metrics.ports).flatMap(([port, counts]) => [
-      `  ${port}: ${counts.published} published, ${counts.quarantined} quarantined`,
-      ...counts.violations.map(
-        (violation) =>
-          `    ${violation.rule}${violation.property ? ` on ${violation.property}` : ''}: ${violation.count}×, first at tick ${violation.first.tick}: ${violation.first.message}; record ${JSON.stringify(violation.first.record)}`,
-      ),
-    ]),
+    ...Object.entries(metrics.ports).flatMap(portLines),
     'consumers:',
     ...Object.entries(metrics.consumers).flatMap(([consumer, state]) => [
       `  ${consumer}: offset ${state.offset}, lag ${state.lag}${lostText(state.lost)}${state.skipped > 0 ? `, ${state.skipped} skipped (redelivered or older)` : ''}`,
@@ -347,6 +343,31 @@ function summarise(metrics: SimulationMetrics): string[] {
       `  ${step}: ${how.mode}${how.reason ? ` (${how.reason})` : ''}; runs: ${how.runs.incremental} incremental, ${how.runs.full} full, ${how.runs.unchanged} unchanged`,
       ...Object.entries(how.fullRunReasons ?? {}).map(([reason, count]) => `    in full ${count}×: ${reason}`),
     ]),
+    ...errorLines(metrics),
+  ];
+}
+
+/** What makes the run fail (exit 1) in the summary's words, for stderr when stdout holds a log's records. */
+function failureLines(metrics: SimulationMetrics): string[] {
+  const quarantining = Object.entries(metrics.ports).filter(([, counts]) => counts.quarantined > 0);
+  return [
+    ...(quarantining.length > 0 ? ['quarantined:', ...quarantining.flatMap(portLines)] : []),
+    ...errorLines(metrics),
+  ];
+}
+
+function portLines([port, counts]: [string, SimulationMetrics['ports'][string]]): string[] {
+  return [
+    `  ${port}: ${counts.published} published, ${counts.quarantined} quarantined`,
+    ...counts.violations.map(
+      (violation) =>
+        `    ${violation.rule}${violation.property ? ` on ${violation.property}` : ''}: ${violation.count}×, first at tick ${violation.first.tick}: ${violation.first.message}; record ${JSON.stringify(violation.first.record)}`,
+    ),
+  ];
+}
+
+function errorLines(metrics: SimulationMetrics): string[] {
+  return [
     ...(metrics.errors.length > 0 ? ['errors:'] : []),
     ...metrics.errors.map(
       (error) => `  ${error.path}${error.step ? ` step '${error.step}'` : ''}: ${error.message} (${error.count}×)`,

@@ -194,6 +194,32 @@ describe('mesh-designer simulate', () => {
     }
   });
 
+  it('says on stderr why it fails when --messages prints records, as a run without it says', async () => {
+    const mesh = withOrderStatuses(['placed']);
+    mesh.products[0].transformations = [{ name: 'orders', sql: 'SELECT * FROM orders' }];
+    const files = { 'shop.mesh.json': JSON.stringify(mesh) };
+    const summary = fakeIo(files);
+    await runCli(['simulate', 'shop.mesh.json', '--ticks', '3'], summary.io);
+    const reasons = summary.out.slice(summary.out.indexOf('errors:'));
+    const quarantine = summary.out.filter(
+      (line) => /quarantined$|^ {4}enum on status/.test(line) && !/ 0 quarantined$/.test(line),
+    );
+    const records = fakeIo(files);
+
+    expect(
+      await runCli(['simulate', 'shop.mesh.json', '--ticks', '3', '--messages', 'orders/orders-out'], records.io),
+    ).toBe(EXIT.problems);
+    expect(reasons).toContain(
+      "  products[0].transformations[0]: table name 'orders' is already taken by products[0].inputPorts[0] (1×)",
+    );
+    expect(quarantine.length).toBeGreaterThan(1);
+    expect(records.err.filter((line) => !line.startsWith('note:'))).toEqual([
+      'quarantined:',
+      ...quarantine,
+      ...reasons,
+    ]);
+  });
+
   it('names the logs a design has when asked for another', async () => {
     const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '1', '--messages', 'orders'], io)).toBe(

@@ -54,29 +54,31 @@ export interface ContractDespiteSchemaProblems {
 
 /**
  * What a text the ODCS schema refuses still reads as, so the checks that need a contract can
- * report beside the schema's problems; a misspelt logicalType (`numbr`) reads as no type. Undefined
- * when its syntax is broken or it does not read even so.
+ * report beside the schema's problems: each field the model cannot read (a misspelt logicalType
+ * `numbr`, an `enum` of bare strings) reads as absent. Undefined when its syntax is broken or it
+ * does not read even so.
  */
 export function contractDespiteSchemaProblems(source: YamlSource): ContractDespiteSchemaProblems | undefined {
   if (source.syntaxErrors.length > 0 || !isJsonObject(source.value)) return undefined;
   const document = source.value;
   const reading = contractFromOdcs(document);
   if (reading.ok) return { contract: { ...reading.value, odcs: source.text }, objectsWithUnknownTypes: new Set() };
+  const refused = reading.errors.map((problem) => documentPathOf(problem.path, document));
+  const withoutRefused = contractFromOdcs(withoutFields(document, refused.map(fieldHolding)));
+  if (!withoutRefused.ok) return undefined;
   const unknownTypes = reading.errors.map((problem) => problem.path).filter((path) => path.at(-1) === 'logicalType');
-  if (unknownTypes.length === 0) return undefined;
-  const untyped = contractFromOdcs(
-    withoutFields(
-      document,
-      unknownTypes.map((path) => documentPathOf(path, document)),
-    ),
-  );
-  if (!untyped.ok) return undefined;
   return {
-    contract: { ...untyped.value, odcs: source.text },
+    contract: { ...withoutRefused.value, odcs: source.text },
     objectsWithUnknownTypes: new Set(
       unknownTypes.flatMap(([, objectIndex]) => (typeof objectIndex === 'number' ? [objectIndex] : [])),
     ),
   };
+}
+
+/** The path of the field a refused value is in: an `enum` for its element `enum[0]`. */
+function fieldHolding(path: readonly PathSegment[]): PathSegment[] {
+  const lastField = path.findLastIndex((segment) => typeof segment === 'string');
+  return path.slice(0, lastField + 1);
 }
 
 /** A copy of the document without the fields at these paths. */

@@ -147,6 +147,33 @@ describe('semantic checks on YAML text, at the line to mark', () => {
     ]);
   });
 
+  it('reports the semantic findings beside a v3.2 enum written as bare strings, reading the contract without it', () => {
+    const text = anOdcsText(`schema:
+  - name: tariffs
+    properties:
+      - name: tariff_id
+        logicalType: string
+        primaryKey: true
+      - name: price_per_kwh
+        logicalType: number
+        quality:
+          - metric: nullValues
+            mustBeBetween: [10, 1]
+      - name: price_per_kwh
+        logicalType: number
+      - name: status
+        logicalType: string
+        enum: [ACTIVE, EXPIRED]
+`).replace('apiVersion: v3.1.0', 'apiVersion: v3.2.0');
+    expect(markers(checkContractYaml(text)).map((marker) => marker.replace(/: .*/s, ''))).toEqual([
+      '11:21 warning schema[0].properties[0].primaryKey',
+      '16:29 error schema[0].properties[1].quality[0].mustBeBetween',
+      '17:15 error schema[0].properties[2].name',
+      '21:16 error schema[0].properties[3].enum[0]',
+      '21:24 error schema[0].properties[3].enum[1]',
+    ]);
+  });
+
   it('does not say an event lacks its time while one of its types is misspelt: it may be the time', () => {
     const text = anOdcsText(`customProperties:
   - property: datasetKind

@@ -3,7 +3,6 @@ import {
   type ContractModel,
   ContractModelSchema,
   type ContractTextCodec,
-  formatPath,
   type Mesh,
   type Problem,
   parseMeshDocumentWith,
@@ -12,6 +11,7 @@ import {
   type Result,
 } from '../model';
 import { withRefusedSizesDropped } from '../model/layout-size-repair';
+import { schemaIssueProblem } from '../model/schema-issue-text';
 import { DEFAULT_API_VERSION } from './odcs-versions';
 import { parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 import { formatLocatedProblem, type LocatedResult } from './yaml-source';
@@ -43,7 +43,7 @@ export const contractTextCodec: ContractTextCodec = {
     if (!legacy.success) {
       return {
         ok: false,
-        errors: legacy.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+        errors: legacy.error.issues.map((issue) => schemaIssueProblem(issue, entry)),
       };
     }
     // Format 1 knew no other version, and its every contract said event or entity.

@@ -7,6 +7,7 @@ import { diagnoseInvalidJson, isOdcsContractDocument, ODCS_CONTRACT_GIVEN_AS_DES
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MAX_NESTING_DEPTH } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
 import { formatPath, formatPlacedProblem, formatProblem, type Problem, type Result } from './problem';
+import { schemaIssueProblem } from './schema-issue-text';
 import { utf8ByteLength } from './text-encoding';
 
 const MAX_REPORTED_PROBLEMS = 50;
@@ -56,10 +57,9 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.slice(0, MAX_REPORTED_PROBLEMS).map((issue) => ({
-        path: formatPath(issue.path),
-        message: issue.message,
-      })),
+      errors: parsed.error.issues
+        .slice(0, MAX_REPORTED_PROBLEMS)
+        .map((issue) => schemaIssueProblem(issue, migrated.value)),
     };
   }
   const read = readContracts(contracts, parsed.data);

@@ -142,7 +142,7 @@ describe('mesh-designer validate', () => {
 
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      'shop.mesh.json: scenarios[0].rates[0].insertsPerTick: Too small: expected number to be >=0',
+      'shop.mesh.json: scenarios[0].rates[0].insertsPerTick: must be at least 0',
       "shop.mesh.json: scenarios[0].steps[0].table: no table 'orderz' in 'orders-service'",
       "shop.mesh.json: scenarios[1].steps[0].table: no table 'orderz' in 'orders-service'",
     ]);

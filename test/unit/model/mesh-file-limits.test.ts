@@ -73,7 +73,7 @@ describe('one byte limit for every reader and writer', () => {
 describe('the nesting-depth limit', () => {
   it(`reads a file nested ${MAX_NESTING_DEPTH} levels deep as far as the schema check`, () => {
     expect(problemsOf(parseMeshFile(nestedArrays(MAX_NESTING_DEPTH - EXTENSION_LEVEL)))).toEqual([
-      'description: Invalid input: expected string, received array',
+      'description: must be a string, not an array',
     ]);
   });
 

@@ -251,7 +251,38 @@ describe('contracts in the file', () => {
     const parsed = parseMeshFile(JSON.stringify({ ...file, schemaVersion: 1, contracts: [{ id: 'x', name: '' }] }));
     expect(!parsed.ok && parsed.errors[0]).toEqual({
       path: 'contracts[0]',
-      message: 'name: Too small: expected string to have >=1 characters',
+      message: 'name: must not be empty',
     });
+  });
+});
+
+describe('says what the file format refuses in plain words', () => {
+  /** A file whose one product is edited as JSON, to hold what the file format refuses. */
+  const fileWith = (edit: (product: Record<string, unknown>) => void) => {
+    const file = JSON.parse(serializeMesh(aMesh().withDomain('d').withProduct('p', 'd').build()));
+    edit(file.products[0]);
+    return JSON.stringify(file);
+  };
+
+  it('names a missing field as such', () => {
+    const text = fileWith((product) => {
+      product.inputPorts = [{ id: 'in', name: 'in', direction: 'input', protocol: 'table' }];
+    });
+    expect(errorsOf(text)).toEqual(["products[0].inputPorts[0].description: missing required field 'description'"]);
+  });
+
+  it('names the type a field must have and the one it has', () => {
+    expect(errorsOf(fileWith((product) => Object.assign(product, { name: 42 })))).toEqual([
+      'products[0].name: must be a string, not a number',
+    ]);
+    expect(errorsOf(fileWith((product) => Object.assign(product, { inputPorts: {} })))).toEqual([
+      'products[0].inputPorts: must be an array, not an object',
+    ]);
+  });
+
+  it('lists the values a field allows', () => {
+    expect(errorsOf(fileWith((product) => Object.assign(product, { kind: 'big' })))).toEqual([
+      "products[0].kind: must be 'source-aligned', 'aggregate' or 'consumer-aligned', not 'big'",
+    ]);
   });
 });

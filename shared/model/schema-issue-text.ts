@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { formatPath, type Problem } from './problem';
+import { joinedWith, withIndefiniteArticle } from './word-list';
+
+type SchemaIssue = z.core.$ZodIssue;
+
+/**
+ * A problem the file format's schema finds in `input`, in the words of the app and the CLI
+ * (`missing required field 'description'`) rather than zod's. A message a schema gives itself
+ * is kept as it is written.
+ */
+export function schemaIssueProblem(issue: SchemaIssue, input: unknown): Problem {
+  return { path: formatPath(issue.path), message: schemaIssueMessage(issue, input) };
+}
+
+function schemaIssueMessage(issue: SchemaIssue, input: unknown): string {
+  if (!isZodsOwnMessage(issue.message)) return issue.message;
+  const value = valueAt(input, issue.path);
+  switch (issue.code) {
+    case 'invalid_type': {
+      const field = issue.path.at(-1);
+      const expected = withIndefiniteArticle(typeName(issue.expected));
+      if (value === undefined)
+        return typeof field === 'string' ? `missing required field '${field}'` : `missing: must be ${expected}`;
+      return `must be ${expected}, not ${describeType(value)}`;
+    }
+    case 'invalid_value': {
+      const given = value === undefined ? '' : `, not ${literalText(value)}`;
+      return `must be ${joinedWith(issue.values.map(literalText), 'or')}${given}`;
+    }
+    case 'too_small':
+    case 'too_big':
+      return sizeMessage(issue);
+    default:
+      return issue.message;
+  }
+}
+
+/** zod's own messages start with these; a schema's custom message reads as it was written. */
+const ZOD_MESSAGE_STARTS = ['Invalid input', 'Invalid option', 'Too small', 'Too big'];
+
+function isZodsOwnMessage(message: string): boolean {
+  return ZOD_MESSAGE_STARTS.some((start) => message.startsWith(start));
+}
+
+function sizeMessage(issue: Extract<SchemaIssue, { code: 'too_small' | 'too_big' }>): string {
+  const isMinimum = issue.code === 'too_small';
+  const bound = Number(isMinimum ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  const limit = `${isMinimum ? 'at least' : 'at most'} ${inclusive ? bound : bound + (isMinimum ? 1 : -1)}`;
+  switch (issue.origin) {
+    case 'string':
+      return isMinimum && bound === 1 && inclusive ? 'must not be empty' : `must have ${limit} characters`;
+    case 'array':
+      return isMinimum && bound === 1 && inclusive ? 'must have at least one item' : `must have ${limit} items`;
+    case 'number':
+    case 'int':
+      return inclusive
+        ? `must be ${isMinimum ? 'at least' : 'at most'} ${bound}`
+        : `must be ${isMinimum ? 'more' : 'less'} than ${bound}`;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node = input;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[segment];
+  }
+  return node;
+}
+
+function typeName(expected: string): string {
+  return expected === 'int' ? 'whole number' : expected;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number' && !Number.isInteger(value)) return `the number ${value}`;
+  return withIndefiniteArticle(typeof value);
+}
+
+function literalText(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}

@@ -99,10 +99,17 @@ describe('dependency rules', () => {
     const layerOf = (path: string) => layers.indexOf(/^shared\/([^/]+)(\/|$)/.exec(path)?.[1] ?? '');
     // contracts/ is owned by its own module and may use shared/export's YAML writer; the layers above it may not.
     const edges = layers.filter((layer) => layer !== 'contracts').flatMap((layer) => importsOf(`shared/${layer}`));
+    // The simulation's naming of tables and its plan of a product are pure; governance reports the
+    // engine's own refusals from them (product-tables) rather than a second copy of its rules.
+    const engineModules = [
+      'shared/simulation/sql-text',
+      'shared/simulation/pipeline-plan',
+      'shared/simulation/product-plan',
+    ];
     const forbidden = (edge: ImportEdge) =>
       edge.specifier.startsWith('.') &&
       (layerOf(edge.target) > layerOf(edge.file) ||
-        (layerOf(edge.target) === -1 && edge.target !== 'shared/simulation/sql-text'));
+        (layerOf(edge.target) === -1 && !engineModules.includes(edge.target)));
     expect(violations(edges, forbidden)).toEqual([]);
   });
 

@@ -21,7 +21,7 @@ export const immutableEventsRule: Rule = {
       product.outputPorts.flatMap((port): RuleFinding[] => {
         const contract = port.contractId === undefined ? undefined : contractOf(graph, port.contractId);
         const published = contract?.kind === 'event' ? contract.schema[0]?.name : undefined;
-        // A transformation of that name makes the events itself; the port publishes its result.
+        // A transformation of that name clashes with the entity's table: product-tables says so, once.
         if (!contract || !published || product.transformations.some((step) => step.name === published)) return [];
         const entityInput = [...lineage.inputs.values()].find((input) =>
           input.feeds.some(({ dataset }) => dataset.kind === 'entity' && dataset.schema.name === published),

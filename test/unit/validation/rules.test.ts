@@ -261,7 +261,7 @@ const CASES: Record<string, RuleCase> = {
       path: 'products[0].outputPorts[0]',
     },
     passes: {
-      // A transformation of the event's name derives each event from the raw zone itself.
+      // A transformation of the event's name is left to product-tables: it clashes with the input's table.
       mesh: () =>
         changed((mesh) => {
           Object.assign(contract(mesh, 'customers'), { kind: 'event' });

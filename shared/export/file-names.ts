@@ -16,18 +16,23 @@ const SUFFIX_ROOM = 5;
 
 /**
  * A display name as a file-name stem: ASCII letters and digits in lower case, words joined
- * by `-` (`OrderPlaced` → `order-placed`, `Ünïcode 🚀` → `unicode`); empty when nothing is left.
+ * by `-` (`OrderPlaced` → `order-placed`, `Ünïcode 🚀` → `unicode`, `Film KPIs` → `film-kpis`);
+ * empty when nothing is left.
  */
 export function fileSlug(name: string, maxLength = MAX_FILE_NAME_LENGTH): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, maxLength)
-    .replace(/^-+|-+$/g, '');
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // A plural acronym (`KPIs`, `APIs`) is one word: its `s` is not the start of a camel-case word.
+      .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, maxLength)
+      .replace(/^-+|-+$/g, '')
+  );
 }
 
 /** What files exported from a design are named after: its name (`Water network` → `water-network`), else `mesh`. */

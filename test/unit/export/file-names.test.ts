@@ -18,6 +18,16 @@ describe('file names of exports', () => {
     expect(fileSlug('🚀')).toBe('');
   });
 
+  it('keeps a plural acronym one word, while camel case still splits', () => {
+    expect(fileSlug('Film KPIs')).toBe('film-kpis');
+    expect(fileSlug('Partner APIs')).toBe('partner-apis');
+    expect(fileSlug('SLAs and IDs')).toBe('slas-and-ids');
+    expect(fileSlug('FilmKPIs')).toBe('film-kpis');
+    expect(fileSlug('APIsCatalog')).toBe('apis-catalog');
+    expect(fileSlug('orderLines')).toBe('order-lines');
+    expect(fileSlug('HTTPServer')).toBe('http-server');
+  });
+
   it('names a design’s exports after its name, whatever its id, and `mesh` when the name leaves no slug', () => {
     const design = { id: 'untitled', name: 'Water network' };
     expect(designFileStem(design)).toBe('water-network');

@@ -1,3 +1,4 @@
+import { toCsvText } from '../export/csv-text';
 import { distinctPortName, productPorts } from '../model/endpoints';
 import type { Mesh } from '../model/mesh';
 import type { TickMetrics } from './simulation-metrics';
@@ -132,8 +133,8 @@ export function metricsCsv(history: MetricsHistory, label: (series: string) => s
     ...perSeries('skipped (duplicates, out of order)', history.skipped),
     ...perSeries('quarantined', history.quarantined),
   ]);
-  const rows = history.ticks.map((_, index) => columns.map(({ values }) => csvCell(values[index] ?? '')).join(','));
-  return `${[columns.map(({ name }) => csvCell(name)).join(','), ...rows].join('\n')}\n`;
+  const rows = history.ticks.map((_, index) => columns.map(({ values }) => values[index] ?? ''));
+  return toCsvText([columns.map(({ name }) => name), ...rows]);
 }
 
 interface Column {
@@ -149,11 +150,6 @@ function distinctlyNamed(columns: Column[]): Column[] {
   return columns.map((column) =>
     (count.get(column.name) ?? 0) > 1 && column.id ? { ...column, name: `${column.name} (${column.id})` } : column,
   );
-}
-
-function csvCell(value: number | string): string {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**

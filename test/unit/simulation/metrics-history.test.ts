@@ -87,7 +87,7 @@ describe('metrics over a run', () => {
 
     expect(metricsCsv(history, (id) => (id === 'l-a' ? 'orders, to "360"' : id))).toBe(
       [
-        'tick,time,records per tick (all links),"records per tick: orders, to ""360""",lag: p/in,' +
+        '\uFEFFtick,time,records per tick (all links),"records per tick: orders, to ""360""",lag: p/in,' +
           'lost to retention: p/in,"skipped (duplicates, out of order): p/in",quarantined: p/out',
         '1,2026-01-05T09:01:00.000Z,0,0,0,0,0,0',
         '2,2026-01-05T09:02:00.000Z,6,6,3,2,5,1',

@@ -118,6 +118,7 @@ export function SimulationBar() {
         <span className="simulation-bar__word">Scenario</span>
         <select
           aria-label="Scenario"
+          title={chosen?.name}
           value={chosen?.id ?? ''}
           onChange={(event) => {
             setSimulation({ scenarioId: event.target.value, seed: null });

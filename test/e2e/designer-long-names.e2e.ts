@@ -95,6 +95,39 @@ describeInChromium('long names and narrow windows', (session) => {
     await screenshot(page, 'bars-at-1024');
   });
 
+  it('keeps the Simulate bar one row high at 1280 × 800 and 1024 × 700 whatever the scenario’s name, naming it whole in its tooltip', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const name = 'Saturday night at Lumière: the evening rush, every screen sold out and the bar queue to the door';
+    await openEditedSample(page, 'lumiere.mesh.json', (mesh) => {
+      const scenario = mesh.scenarios[0];
+      if (scenario) scenario.name = name;
+    });
+    await enterSimulate(page);
+    const bar = page.getByRole('toolbar', { name: 'Simulation' });
+    const picker = bar.getByLabel('Scenario');
+    for (const [width, height] of [
+      [1280, 800],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const { height: barHeight, oneRow } = await bar.evaluate((element) => {
+        const style = getComputedStyle(element);
+        const frame = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'] as const;
+        const tallest = Math.max(...[...element.children].map((child) => child.getBoundingClientRect().height));
+        return {
+          height: element.getBoundingClientRect().height,
+          oneRow: tallest + frame.reduce((sum, side) => sum + Number.parseFloat(style[side]), 0),
+        };
+      });
+      expect(barHeight, `at ${width} px`).toBeCloseTo(oneRow, 0);
+      await expectInside(bar.getByRole('button', { name: 'Present' }), bar);
+      await screenshot(page, `simulate-bar-long-scenario-name-${width}`);
+    }
+    expect(await picker.getAttribute('title')).toBe(name);
+    expect(await picker.locator('option').first().textContent()).toBe(name);
+  });
+
   it('moves whole groups of toolbar buttons to a second line on a narrow window, never past its edge', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

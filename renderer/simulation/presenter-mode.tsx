@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { FAULT_CARDS, firedFaultNote } from '../../shared/simulation/fault-deck';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useDocumentStore } from '../store/document-store';
+import { PRESENTER_PANEL_ID } from './presenter-scroll';
 import { SimulatedClock } from './simulated-clock';
 import { STATUS_LABELS } from './simulation-bar';
 import { simulation } from './simulation-controller';
@@ -13,7 +14,8 @@ import { STAGE_LABELS, TraceStageView, usePresenterNotes } from './trace-stage';
 /**
  * A workshop's view: full screen, large type, the canvas above with the stage's node in focus,
  * one stage at a time below, with the run's clock; → and ← walk the stages, Space runs or pauses,
- * S steps, 1–5 fire the fault deck's cards (the last one fired is named, with its tick), Esc ends.
+ * S steps, 1–5 fire the fault deck's cards (the last one fired is named, with its tick), Esc ends;
+ * ↓ ↑ Page Down Page Up reach what a stage shows below the panel's fold (presenter-scroll.ts).
  */
 export function PresenterMode() {
   const isPresenting = useSimulationStore((state) => state.isPresenting && state.mode === 'simulate');
@@ -25,6 +27,7 @@ export function PresenterMode() {
   const stage = trace?.stages[traceStage];
   const runMesh = useSimulationStore((state) => state.runMesh);
   const places = trace ? traceStagePlaces(runMesh, trace.stages) : [];
+  const panel = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!isPresenting) return;
@@ -47,6 +50,12 @@ export function PresenterMode() {
     return () => window.clearTimeout(timer);
   }, [isPresenting, stage]);
 
+  // Each stage opens at its top; a tick that re-reads the same stage keeps where it was scrolled to.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another stage is shown
+  useEffect(() => {
+    panel.current?.scrollTo({ top: 0 });
+  }, [traceStage]);
+
   useEffect(() => {
     const onFullscreenExit = () => !document.fullscreenElement && setSimulation({ isPresenting: false });
     document.addEventListener('fullscreenchange', onFullscreenExit);
@@ -55,7 +64,13 @@ export function PresenterMode() {
 
   if (!isPresenting) return null;
   return (
-    <section className="presenter" aria-label="Presenter mode" data-testid="presenter">
+    <section
+      ref={panel}
+      id={PRESENTER_PANEL_ID}
+      className="presenter"
+      aria-label="Presenter mode"
+      data-testid="presenter"
+    >
       <header className="presenter__bar">
         {stage && trace && (
           <>

@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
 import { FAULT_CARDS } from '../../shared/simulation/fault-deck';
 import { isInCodeEditor, isTypingTarget } from '../commands/focus';
+import { PRESENTER_PANEL_ID, presenterMove } from './presenter-scroll';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
 
 /**
  * Keys of a trace, taken before the command table's while simulating with a trace open (there the
  * design is read-only, so the arrows have nothing to nudge): ← and → walk its stages; in presenter
- * mode Space runs or pauses, S steps one tick, 1–5 fire the fault deck's cards and Esc leaves. The shortcut sheet lists them under Simulation (docs/keyboard-shortcuts.md).
+ * mode ↓ ↑ Page Down Page Up scroll the stage (then go on or back), Space runs or pauses, S steps one tick,
+ * 1–5 fire the fault deck's cards and Esc leaves. The shortcut sheet lists them under Simulation (docs/keyboard-shortcuts.md).
  */
 export function useSimulationShortcuts(): void {
   useEffect(() => {
@@ -23,9 +25,15 @@ export function useSimulationShortcuts(): void {
       )
         return;
       const move = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      const panel = isPresenting ? document.getElementById(PRESENTER_PANEL_ID) : null;
+      const panelMove = panel ? presenterMove(event.key, panel) : null;
       if (move !== undefined && trace) {
         event.preventDefault();
         simulation.moveTrace(move);
+      } else if (panel && panelMove) {
+        event.preventDefault();
+        if ('scrollBy' in panelMove) panel.scrollBy({ top: panelMove.scrollBy });
+        else if (trace) simulation.moveTrace(panelMove.stage);
       } else if (isPresenting && /^[1-9]$/.test(event.key) && FAULT_CARDS[Number(event.key) - 1]) {
         event.preventDefault();
         void simulation.fireCard((FAULT_CARDS[Number(event.key) - 1] as (typeof FAULT_CARDS)[number]).kind);

@@ -147,6 +147,70 @@ describeInChromium('Simulate mode on screen', (session) => {
     expect(await page.getByTestId('tick').textContent()).toBe(pausedAt);
   });
 
+  it('scrolls a stage taller than the presenter panel by keyboard at 1280 × 800: ↓ ↑ a little, Page Down / Page Up a panel, then on to the next or back', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const note = 'Daily sales counts each order once, on the day it was placed: the revenue is what the window sums.';
+    await openEditedSample(page, 'long-last-stage.mesh.json', (mesh) => {
+      if (mesh.scenarios[0]) mesh.scenarios[0].presenterNotes = { 'output-port': note };
+    });
+    await enterSimulate(page);
+    await runTo(page, 6);
+    await traceOrder1000(page);
+    await page.getByRole('button', { name: 'Present' }).first().click();
+    const presenter = page.getByTestId('presenter');
+    await presenter.waitFor();
+    const position = page.getByTestId('presenter-position');
+    const total = Number((await position.textContent())?.split('/')[1]);
+    for (let index = 1; index < total; index++) await page.keyboard.press('ArrowRight');
+    await position.filter({ hasText: `${total} / ${total}` }).waitFor();
+    await presenter.locator('[data-testid=trace-stage][data-stage=output-port]').waitFor();
+    const scrolled = () =>
+      presenter.evaluate((panel) => ({
+        top: Math.round(panel.scrollTop),
+        atEnd: panel.scrollTop + panel.clientHeight >= panel.scrollHeight - 1,
+      }));
+    const notes = presenter.locator('.presenter__notes').filter({ hasText: note });
+    const isInsidePanel = async () => {
+      const [shown, panel] = [await notes.boundingBox(), await presenter.boundingBox()];
+      return !!shown && !!panel && shown.y + shown.height <= panel.y + panel.height;
+    };
+    expect(await scrolled()).toEqual({ top: 0, atEnd: false });
+    expect(await isInsidePanel()).toBe(false);
+
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await scrolled()).top).toBeGreaterThan(0);
+    const afterArrow = (await scrolled()).top;
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await scrolled()).top).toBeLessThan(afterArrow);
+    for (let presses = 0; presses < 6 && !(await scrolled()).atEnd; presses++) {
+      await page.keyboard.press('PageDown');
+      await page.waitForTimeout(200);
+    }
+    expect((await scrolled()).atEnd).toBe(true);
+    expect(await isInsidePanel()).toBe(true);
+    expect(await position.textContent()).toBe(`${total} / ${total}`);
+    await screenshot(page, 'simulate-presenter-scrolled-to-the-end-1280');
+
+    // A stage opens at its top, whatever the panel was scrolled to before.
+    await page.keyboard.press('ArrowLeft');
+    await position.filter({ hasText: `${total - 1} / ${total}` }).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await position.filter({ hasText: `${total} / ${total}` }).waitFor();
+    await expect.poll(async () => (await scrolled()).top).toBe(0);
+
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await scrolled()).top).toBeGreaterThan(0);
+    for (let presses = 0; presses < 6 && (await scrolled()).top > 0; presses++) {
+      await page.keyboard.press('PageUp');
+      await page.waitForTimeout(200);
+    }
+    expect((await scrolled()).top).toBe(0);
+    expect(await position.textContent()).toBe(`${total} / ${total}`);
+    await page.keyboard.press('PageUp');
+    await position.filter({ hasText: `${total - 1} / ${total}` }).waitFor();
+  });
+
   it('shows the tick the engine is at when Pause lands while a step runs, keeps every tick in Metrics, and fires a fault at once', async () => {
     const page = await runWithAStepInFlight();
     await page.getByRole('button', { name: '❚❚ Pause' }).click();

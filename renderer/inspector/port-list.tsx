@@ -9,8 +9,10 @@ import {
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { PortExampleRecords } from '../simulation/example-records';
 import { useDocumentStore } from '../store/document-store';
+import { takePortIdFromFirstName } from '../store/first-name-id';
 import { addPort, addPortContract, movePort, removePort, updatePort } from '../store/port-actions';
 import { updateProduct } from '../store/product-actions';
+import { useUiStore } from '../store/ui-store';
 import { CheckField } from './fields/check-field';
 import { ChoiceField } from './fields/choice-field';
 import { elementNameCheck, uniqueAmong } from './fields/name-checks';
@@ -21,8 +23,11 @@ import { ListEditor } from './list-editor';
 
 const NO_CONTRACT = '';
 
+/** What a port's fields are keyed by, for typing steps and for the focus a new port's name takes. */
+const portKey = (productId: string, portId: string) => `${productId}.ports.${portId}`;
+
 function PortFields({ product, port }: { product: DataProduct; port: Port }) {
-  const key = `${product.id}.ports.${port.id}`;
+  const key = portKey(product.id, port.id);
   const contracts = useDocumentStore((state) => state.mesh?.contracts);
   return (
     <>
@@ -31,6 +36,8 @@ function PortFields({ product, port }: { product: DataProduct; port: Port }) {
         fieldKey={`${key}.name`}
         value={port.name}
         check={elementNameCheck({ kind: 'port', productId: product.id, portId: port.id })}
+        focusFor={key}
+        onFirstNamed={(options) => takePortIdFromFirstName(product.id, port.id, options)}
         onChange={(name, options) => updatePort(product.id, port.id, { name }, options)}
       />
       {port.direction !== 'discovery' && (
@@ -150,7 +157,10 @@ export function PortList({ product, direction }: { product: DataProduct; directi
         items={ports}
         itemKey={(port) => port.id}
         itemLabel={(port) => port.name}
-        onAdd={() => addPort(product.id, direction)}
+        onAdd={() => {
+          const portId = addPort(product.id, direction);
+          if (portId) useUiStore.getState().requestNameFocus(portKey(product.id, portId));
+        }}
         onRemove={(index) => ports[index] && removePort(product.id, ports[index].id)}
         onMove={(index, offset) => ports[index] && movePort(product.id, ports[index].id, offset)}
         renderItem={(port) => <PortFields product={product} port={port} />}

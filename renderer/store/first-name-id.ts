@@ -1,4 +1,4 @@
-import { withIdFromFirstName } from '../../shared/editing/first-name-ids';
+import { withIdFromFirstName, withPortIdFromFirstName } from '../../shared/editing/first-name-ids';
 import { type ChangeOptions, changeMesh, currentMesh } from './document-store';
 import { selectOnly } from './selection-store';
 
@@ -9,4 +9,11 @@ export function takeIdFromFirstName(id: string, options?: ChangeOptions): void {
   if (!adopted) return;
   changeMesh(() => adopted.mesh, options);
   selectOnly([adopted.id]);
+}
+
+/** Gives a just-named port the id its name implies (so its raw table is named after it), when nothing refers to it yet. */
+export function takePortIdFromFirstName(productId: string, portId: string, options?: ChangeOptions): void {
+  const mesh = currentMesh();
+  const adopted = mesh && withPortIdFromFirstName(mesh, productId, portId);
+  if (adopted) changeMesh(() => adopted.mesh, options);
 }

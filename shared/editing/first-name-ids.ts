@@ -1,7 +1,10 @@
-import type { Mesh } from '../model';
-import { slugify, uniqueId } from '../model';
+import type { DataProduct, Endpoint, Mesh, Port } from '../model';
+import { productPorts, slugify, uniqueId } from '../model';
+import { rawTableName } from '../simulation/sql-text';
 import type { Added } from './child-nodes';
-import { nodeIds } from './mesh-index';
+import { nodeIds, productById } from './mesh-index';
+import { withPortUpdated } from './ports';
+import { withProductUpdated } from './products';
 
 /**
  * The mesh with a just-named element's id taken from its name, as ids of the samples and of
@@ -23,8 +26,10 @@ export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
   const others = nodeIds(mesh);
   others.delete(id);
   const ownStem = slugify(node.name, domain ? 'domain' : product ? 'product' : 'system');
-  const wanted = uniqueId(child ? `${child.domainId}-${ownStem}` : ownStem, others);
-  if (wanted === id || isReferenced(mesh, id)) return undefined;
+  const wanted = idFromFirstName(child ? `${child.domainId}-${ownStem}` : ownStem, others, id, () =>
+    isReferenced(mesh, id),
+  );
+  if (!wanted) return undefined;
   const renamed = <T extends { id: string }>(items: T[]) =>
     items.map((item) => (item.id === id ? { ...item, id: wanted } : item));
   const movedAlong = <T extends { id: string; domainId: string }>(items: T[]) =>
@@ -57,4 +62,50 @@ function isReferenced(mesh: Mesh, id: string): boolean {
     layout: { ...mesh.layout, nodes: places },
   };
   return JSON.stringify(withoutIt).includes(JSON.stringify(id));
+}
+
+/**
+ * The mesh with a just-named port's id taken from its name, by the rule above: `+ Add input port`
+ * makes `input`, named `sales-in` it becomes `sales-in`, so its raw table is `raw_sales_in` as the
+ * user expects. Unique among the product's ports; only while no link ends at it, no contract is
+ * attached to it and none of the product's SQL reads its raw table. Undefined when the id stays.
+ */
+export function withPortIdFromFirstName(mesh: Mesh, productId: string, portId: string): Added | undefined {
+  const product = productById(mesh, productId);
+  const port = product && productPorts(product).find((candidate) => candidate.id === portId);
+  if (!product || !port || port.direction === 'discovery') return undefined;
+  const others = new Set(productPorts(product).map((candidate) => candidate.id));
+  others.delete(portId);
+  const wanted = idFromFirstName(slugify(port.name, port.direction), others, portId, () =>
+    isPortReferenced(mesh, product, port),
+  );
+  if (!wanted) return undefined;
+  return {
+    id: wanted,
+    mesh: withProductUpdated(mesh, productId, (current) =>
+      withPortUpdated(current, portId, (renamed) => ({ ...renamed, id: wanted })),
+    ),
+  };
+}
+
+/** The id a first name gives, unique among `taken`; undefined when the element has it already or is referred to. */
+function idFromFirstName(
+  stem: string,
+  taken: ReadonlySet<string>,
+  id: string,
+  isReferredTo: () => boolean,
+): string | undefined {
+  const wanted = uniqueId(stem, taken);
+  return wanted === id || isReferredTo() ? undefined : wanted;
+}
+
+/** Whether a link ends at the port, a contract is attached to it, or the product's SQL reads its raw table. */
+function isPortReferenced(mesh: Mesh, product: DataProduct, port: Port): boolean {
+  const isThePort = (end: Endpoint) => end.nodeId === product.id && end.portId === port.id;
+  const rawTable = new RegExp(`\\b${rawTableName(port.id)}\\b`, 'i');
+  return (
+    mesh.links.some((link) => isThePort(link.from) || isThePort(link.to)) ||
+    port.contractId !== undefined ||
+    [...product.transformations, ...product.tests].some((step) => rawTable.test(step.sql))
+  );
 }

@@ -398,6 +398,39 @@ describeInChromium('working with a simulation', (session) => {
     expect(errors).toEqual([]);
   });
 
+  it('names an input port’s raw table after the first name it is given: + Add input port, named sales-in, is read as raw_sales_in', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customer-360').click();
+    await page.getByRole('button', { name: 'Add input port' }).click();
+    await page.keyboard.type('sales-in');
+    await page.keyboard.press('Tab');
+    const removeNewPort = page.getByRole('button', { name: 'Remove input port sales-in' });
+    await removeNewPort.waitFor();
+
+    // One undo takes away the port as it was added and named, one redo brings it back.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await removeNewPort.waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Remove input port input' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await removeNewPort.waitFor();
+    const customer360 = productNode(page, 'customer-360');
+    await connectPorts(
+      page,
+      portHandle(productNode(page, 'shipments'), 'shipments-out'),
+      portHandle(customer360, 'sales-in'),
+    );
+    expect(await counts(page)).toContain('9 links');
+
+    await enterSimulate(page);
+    await openTab(page, 'SQL');
+    await page.getByLabel('Node to query').selectOption({ label: 'customer-360' });
+    const guide = page.locator('.sql-console .table-guide');
+    await guide.getByTestId('table-guide-customer_profile').waitFor();
+    expect(await guide.getByTestId('table-guide-raw_sales_in').count()).toBe(1);
+    expect(await guide.getByTestId('table-guide-raw_input').count()).toBe(0);
+  });
+
   it('lists a node’s tables in the SQL console with their zone and the rule behind each name; shows an output port’s published records as a grid sorted by the column clicked', async () => {
     const page = await session.openApp();
     await simulateSample(page);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withIdFromFirstName } from '../../../shared/editing/first-name-ids';
+import { withIdFromFirstName, withPortIdFromFirstName } from '../../../shared/editing/first-name-ids';
+import type { DataProduct, Mesh, Port } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 /** Sales with a product just added (still under its placeholder's id) and named Orders, beside a linked Shop. */
@@ -84,5 +85,55 @@ describe('an id taken from the first name an element is given', () => {
     expect(withIdFromFirstName(mesh, 'domain')).toBeUndefined();
     const arabicDomain = aMesh().withDomain('domain-2', { name: 'مزارع وحقول' }).build();
     expect(withIdFromFirstName(arabicDomain, 'domain-2')?.id).toBe('domain');
+  });
+});
+
+describe('a port’s id taken from the first name it is given', () => {
+  /** Loyalty with an input port just added (still `input`) beside a linked `bookings-in`, and a Shop product whose `input` is linked. */
+  function portJustAdded(extra: { sql?: string } = {}) {
+    return aMesh()
+      .withDomain('loyalty')
+      .withSystem('loyalty-pos', 'loyalty')
+      .withProduct('loyalty-member-spend', 'loyalty', {
+        inputPorts: [aPort('bookings-in', 'input'), aPort('input', 'input', { name: 'sales-in' })],
+        outputPorts: [aPort('output', 'output', { name: 'member spend', contractId: 'member-spend' })],
+        transformations: extra.sql ? [{ name: 'rank', sql: extra.sql }] : [],
+      })
+      .withProduct('shop', 'loyalty', { inputPorts: [aPort('input', 'input')] })
+      .withLink(
+        'pos-to-spend',
+        { nodeId: 'loyalty-pos', portId: 'sales' },
+        { nodeId: 'loyalty-member-spend', portId: 'bookings-in' },
+      )
+      .withLink('pos-to-shop', { nodeId: 'loyalty-pos', portId: 'sales' }, { nodeId: 'shop', portId: 'input' })
+      .build();
+  }
+  const portIds = (mesh: Mesh | undefined, productId: string) =>
+    mesh?.products.find((product) => product.id === productId)?.inputPorts.map((port) => port.id);
+
+  it('names a new input port after its name, so its raw table is the one the user expects (raw_sales_in)', () => {
+    const adopted = withPortIdFromFirstName(portJustAdded(), 'loyalty-member-spend', 'input');
+
+    expect(adopted?.id).toBe('sales-in');
+    expect(portIds(adopted?.mesh, 'loyalty-member-spend')).toEqual(['bookings-in', 'sales-in']);
+    expect(portIds(adopted?.mesh, 'shop')).toEqual(['input']);
+    expect(adopted?.mesh.links).toEqual(portJustAdded().links);
+    expect(adopted && withPortIdFromFirstName(adopted.mesh, 'loyalty-member-spend', 'sales-in')).toBeUndefined();
+  });
+
+  it('avoids the ids of the product’s other ports', () => {
+    const mesh = portJustAdded();
+    const product = mesh.products[0] as DataProduct;
+    product.inputPorts[1] = { ...(product.inputPorts[1] as Port), name: 'Bookings in' };
+    expect(withPortIdFromFirstName(mesh, 'loyalty-member-spend', 'input')?.id).toBe('bookings-in-2');
+  });
+
+  it('keeps the id of a port a link ends at, one with a contract, and one whose raw table the product’s SQL reads', () => {
+    expect(withPortIdFromFirstName(portJustAdded(), 'shop', 'input')).toBeUndefined();
+    expect(withPortIdFromFirstName(portJustAdded(), 'loyalty-member-spend', 'bookings-in')).toBeUndefined();
+    expect(withPortIdFromFirstName(portJustAdded(), 'loyalty-member-spend', 'output')).toBeUndefined();
+    const reading = portJustAdded({ sql: 'SELECT * FROM raw_input' });
+    expect(withPortIdFromFirstName(reading, 'loyalty-member-spend', 'input')).toBeUndefined();
+    expect(withPortIdFromFirstName(portJustAdded(), 'loyalty-member-spend', 'nowhere')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
 import { isWholeDocument, type Mesh } from '../../shared/model';
-import { designSimulationProblems, refusedScenarioReferenceProblems } from '../../shared/simulation';
+import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { validateMesh } from '../../shared/validation/validate-mesh';
@@ -154,11 +154,7 @@ async function validateFile(file: string, io: Parameters<Command['run']>[1], fil
   return {
     file,
     summary: summarise(parsed.value),
-    problems: [
-      ...exportProblems(parsed.value, filters, findings),
-      ...simulationProblems(parsed.value, filters),
-      ...findings.map(asFileProblem),
-    ],
+    problems: [...exportProblems(parsed.value, filters, findings), ...findings.map(asFileProblem)],
   };
 }
 
@@ -170,12 +166,6 @@ function exportProblems(mesh: Mesh, filters: Filters, findings: readonly Finding
   if (filters.ruleIds) return [];
   const options = filters.baseline ? { baseline: filters.baseline } : {};
   return exportRefusals(mesh, options, ruleErrorsOf(findings)).map((problem) => ({ severity: 'error', ...problem }));
-}
-
-/** What would stop `simulate` before or at every tick, unless only some rules are asked for. */
-function simulationProblems(mesh: Mesh, filters: Filters): FileProblem[] {
-  if (filters.ruleIds) return [];
-  return designSimulationProblems(mesh).map((problem) => ({ severity: 'error', ...problem }));
 }
 
 /** The app's governance rules on a design that opens: the same code as its problems panel. */

@@ -23,7 +23,16 @@ let last: { inputs: readonly unknown[]; findings: MeshFindings } | undefined;
 
 /** What the rules read: not the layout, so dragging (a change of positions on every frame) costs nothing here. */
 function ruleInputs(mesh: Mesh, baseline: Mesh | null): unknown[] {
-  return [mesh.domains, mesh.products, mesh.systems, mesh.contracts, mesh.links, mesh.policies, baseline?.contracts];
+  return [
+    mesh.domains,
+    mesh.products,
+    mesh.systems,
+    mesh.contracts,
+    mesh.links,
+    mesh.scenarios,
+    mesh.policies,
+    baseline?.contracts,
+  ];
 }
 
 /**

@@ -4,7 +4,6 @@
  */
 export type { LogMessage } from './broker-log';
 export type { ChangeTrace, ContractCheckOutcome, TraceStage, TraceStart } from './change-trace';
-export { designSimulationProblems } from './design-check';
 export type { LogRecord, MessageFilter } from './log-reader';
 export { type PipelinePlan, planPipeline } from './pipeline-plan';
 export type { QueryResult } from './read-only-query';

@@ -16,8 +16,11 @@ import { policyEntriesRule } from './rules/policy-entries';
 import { productCyclesRule } from './rules/product-cycles';
 import { productTablesRule } from './rules/product-tables';
 import { safeFileNamesRule } from './rules/safe-file-names';
+import { scenarioFillsTablesRule } from './rules/scenario-fills-tables';
+import { scenarioReferencesRule } from './rules/scenario-references';
 import { selfLinksRule } from './rules/self-links';
 import { transformationReadsRule } from './rules/transformation-reads';
+import { transformationSqlRule } from './rules/transformation-sql';
 import { uniqueNamesRule } from './rules/unique-names';
 import { unusedContractsRule } from './rules/unused-contracts';
 
@@ -33,8 +36,11 @@ const MESH_RULES: readonly Rule[] = [
   crossDomainSourcesRule,
   linkCompatibilityRule,
   breakingChangesRule,
+  transformationSqlRule,
   transformationReadsRule,
   productTablesRule,
+  scenarioReferencesRule,
+  scenarioFillsTablesRule,
   piiPropagationRule,
   immutableEventsRule,
   freshnessSlosRule,

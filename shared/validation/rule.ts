@@ -23,6 +23,7 @@ export type RuleInput =
   | 'contracts'
   | 'links'
   | 'policies'
+  | 'scenarios'
   | 'baseline';
 
 /** One governance rule: a pure function of the mesh to its findings. */

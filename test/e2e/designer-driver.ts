@@ -197,3 +197,9 @@ export async function clickLink(page: Page, linkId: string): Promise<void> {
   });
   await page.mouse.click(point.x, point.y);
 }
+
+/** Opens a section of an inspector (`Transformations (SQL)`), unless it is open. */
+export async function openSection(scope: Locator, title: string): Promise<void> {
+  const section = scope.locator('details', { has: scope.page().locator(`summary:text-is("${title}")`) });
+  if (!(await section.getAttribute('open'))) await section.locator('summary').click();
+}

@@ -6,6 +6,7 @@ import {
   nameIt,
   newBlankDesign,
   openSampleDesign,
+  openSection,
   productNode,
   saveByDownload,
   selectDomain,
@@ -17,11 +18,6 @@ const field = (scope: Locator, key: string) => scope.locator(`[data-field="${key
 /** The field of the last item of a list, e.g. the SQL of the transformation just added. */
 const lastItemField = (scope: Locator, list: string, name: string) =>
   scope.locator(`[data-field^="${list}."][data-field$=".${name}"]`).last();
-
-async function openSection(scope: Locator, title: string): Promise<void> {
-  const section = scope.locator('details', { has: scope.page().locator(`summary:text-is("${title}")`) });
-  if (!(await section.getAttribute('open'))) await section.locator('summary').click();
-}
 
 describeInChromium('the inspector', (session) => {
   it('validates names inline, never keeps a shortened name, and makes typing one undo step', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, isOnScreen, screenshot } from './app-driver';
-import { openByChooser, openSampleDesign, productNode, systemNode } from './designer-driver';
+import { openByChooser, openSampleDesign, openSection, productNode, systemNode } from './designer-driver';
 import { openEditedSample } from './simulation-driver';
 
 const ecommerce = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
@@ -48,6 +48,40 @@ describeInChromium('governance', (session) => {
     expect(Date.now() - undone).toBeLessThan(900);
     expect(await problemCount(page, 'error')).toBe('0');
     expect(await badge.count()).toBe(0);
+  });
+
+  it('shows SQL that is not one query among the problems as it is typed, at its transformation, and forgets it once fixed', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'sales-dashboard').locator('.product-node__name').click();
+    const inspector = page.getByTestId('product-inspector');
+    await openSection(inspector, 'Transformations (SQL)');
+    const sql = inspector.locator('[data-field="sales-dashboard.transformations.0.sql"]');
+    await sql.click();
+    await page.keyboard.press('Control+End');
+
+    await sql.pressSequentially('\nHAVING SUM(e.total > 0');
+    const typed = Date.now();
+    await expect.poll(() => problemCount(page, 'error'), { interval: 50 }).toBe('1');
+    expect(Date.now() - typed).toBeLessThan(900);
+    expect(await page.getByTestId('problems-sales-dashboard').getAttribute('data-severity')).toBe('error');
+    await page.getByTestId('problem-counts').click();
+    const unclosed = problem(page, 'a parenthesis is not closed (1 "(" without ")")');
+    expect(await unclosed.getAttribute('data-rule')).toBe('transformation-sql');
+    expect(await unclosed.locator('.problem-row__where').textContent()).toBe(
+      'sales-dashboard › transformation daily_sales · transformation-sql',
+    );
+
+    await page.locator('#tab-inspector').click();
+    await openSection(inspector, 'Transformations (SQL)');
+    await sql.click();
+    await page.keyboard.press('Control+End');
+    await sql.press(')');
+    const fixed = Date.now();
+    await expect.poll(() => problemCount(page, 'error'), { interval: 50 }).toBe('0');
+    expect(Date.now() - fixed).toBeLessThan(900);
+    await page.locator('#tab-problems').click();
+    expect(await unclosed.count()).toBe(0);
   });
 
   it('lists a refusal of the export once, by the rule, when a governance rule says it too', async () => {

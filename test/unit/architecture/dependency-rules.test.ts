@@ -99,12 +99,17 @@ describe('dependency rules', () => {
     const layerOf = (path: string) => layers.indexOf(/^shared\/([^/]+)(\/|$)/.exec(path)?.[1] ?? '');
     // contracts/ is owned by its own module and may use shared/export's YAML writer; the layers above it may not.
     const edges = layers.filter((layer) => layer !== 'contracts').flatMap((layer) => importsOf(`shared/${layer}`));
-    // The simulation's naming of tables and its plan of a product are pure; governance reports the
-    // engine's own refusals from them (product-tables) rather than a second copy of its rules.
+    // The simulation's naming of tables, its plan of a product and its checks of a design before a
+    // run (a step's SQL, a scenario's references, tables it fills) are pure; governance reports the
+    // engine's own refusals from them (product-tables, transformation-sql, scenario-*) rather than a
+    // second copy of its rules.
     const engineModules = [
       'shared/simulation/sql-text',
       'shared/simulation/pipeline-plan',
       'shared/simulation/product-plan',
+      'shared/simulation/select-check',
+      'shared/simulation/scenario-check',
+      'shared/simulation/tables-without-data',
     ];
     const forbidden = (edge: ImportEdge) =>
       edge.specifier.startsWith('.') &&

@@ -114,10 +114,10 @@ describe('mesh-designer validate', () => {
 
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      "shop.mesh.json: scenarios[0].faults[0].column: 'order_id' is the primary key of 'orders', which every record needs: pick another column",
-      'shop.mesh.json: products[3].transformations[0]: must be exactly one SELECT; this holds more than one statement',
-      "shop.mesh.json: products[4].transformations[0]: must be exactly one SELECT; '@minimum' is a parameter, and nothing here gives it a value: write the value itself",
+      'shop.mesh.json: products[3].transformations[0]: must be exactly one SELECT; this holds more than one statement [transformation-sql]',
+      "shop.mesh.json: products[4].transformations[0]: must be exactly one SELECT; '@minimum' is a parameter, and nothing here gives it a value: write the value itself [transformation-sql]",
       "shop.mesh.json: products[4].transformations[0]: Transformation 'daily_sales' of 'sales-dashboard' reads table 'orders', which no input port brings and no earlier transformation makes; its inputs bring 'order_placed', 'customer_profile'. [transformation-reads]",
+      "shop.mesh.json: scenarios[0].faults[0].column: scenario 'Workshop day': 'order_id' is the primary key of 'orders', which every record needs: pick another column [scenario-references]",
     ]);
   });
 

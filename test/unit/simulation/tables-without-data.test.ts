@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { namedProblem } from '../../../shared/model';
 import type { Scenario } from '../../../shared/model/scenario';
-import { designSimulationProblems } from '../../../shared/simulation/design-check';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { tablesWithoutData } from '../../../shared/simulation/tables-without-data';
+import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aSystem, ecommerceSample, loadSqlJs, simulate } from './builders';
 
 beforeAll(() => loadSqlJs(), 60_000);
@@ -32,12 +32,15 @@ describe('a table the scenario gives no rows', () => {
     ]);
   });
 
-  it('is what validate reports too, naming the scenario, as it makes simulate fail', () => {
+  it('is what governance reports too (the problems panel, validate), naming the scenario, at the system', () => {
     const { mesh, scenario } = sampleWithANewSystem();
-    expect(designSimulationProblems(mesh)).toEqual([
+    const findings = validateMesh(mesh, { ruleIds: ['scenario-fills-tables'] });
+    expect(findings.map(({ path, message, element, severity }) => ({ path, message, element, severity }))).toEqual([
       {
         path: 'systems[3].database.tables[0]',
         message: `scenario '${scenario.name}': has no data or rates in the scenario; it stays empty`,
+        element: { kind: 'system', systemId: 'grading-station' },
+        severity: 'error',
       },
     ]);
   });

@@ -3,6 +3,7 @@ import { withoutElements } from '../../../shared/editing/delete-elements';
 import { withPortAdded } from '../../../shared/editing/ports';
 import { withProductUpdated } from '../../../shared/editing/products';
 import type { Contract, Mesh } from '../../../shared/model';
+import type { Scenario } from '../../../shared/model/scenario';
 import type { Finding } from '../../../shared/validation/finding';
 import { RULES } from '../../../shared/validation/rule-catalog';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
@@ -15,6 +16,25 @@ function changed(edit: (mesh: Mesh) => void): Mesh {
   const mesh = aGovernedMesh();
   edit(mesh);
   return mesh;
+}
+
+/** The governed mesh with a scenario that fills the Shop's one table, changed by `edit`. */
+function withAScenario(edit: (scenario: Scenario) => void): Mesh {
+  return changed((mesh) => {
+    const scenario: Scenario = {
+      id: 'busy-day',
+      name: 'Busy day',
+      description: '',
+      seed: 1,
+      startTime: '2024-01-01T00:00:00.000Z',
+      tickMillis: 1000,
+      data: [{ systemId: 'shop', table: 'customers', initialRows: 5, generators: {} }],
+      rates: [],
+      steps: [],
+    };
+    edit(scenario);
+    mesh.scenarios.push(scenario);
+  });
 }
 
 const product = (mesh: Mesh, id: string) =>
@@ -289,6 +309,46 @@ const CASES: Record<string, RuleCase> = {
       mesh: () => aGovernedMesh(),
     },
   },
+  'transformation-sql': {
+    triggers: {
+      // A bracket left open: the step is no query the simulation can run.
+      mesh: () =>
+        changed((mesh) => {
+          product(mesh, 'revenue').transformations = [
+            {
+              name: 'country_counts',
+              sql: 'SELECT country, COUNT(*) AS customers FROM customers GROUP BY country HAVING SUM(customer_id > 0',
+            },
+          ];
+        }),
+      message: 'a parenthesis is not closed (1 "(" without ")")',
+      path: 'products[1].transformations[0]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => {
+          product(mesh, 'revenue').transformations = [
+            { name: 'country_counts', sql: 'SELECT country, COUNT(*) AS customers FROM customers GROUP BY country;' },
+          ];
+        }),
+    },
+  },
+  'scenario-references': {
+    triggers: {
+      mesh: () => withAScenario((scenario) => Object.assign(scenario.data[0] ?? {}, { table: 'clients' })),
+      message: "scenario 'Busy day': no table 'clients' in 'shop'",
+      path: 'scenarios[0].data[0].table',
+    },
+    passes: { mesh: () => withAScenario(() => {}) },
+  },
+  'scenario-fills-tables': {
+    triggers: {
+      mesh: () => withAScenario((scenario) => scenario.data.splice(0)),
+      message: "scenario 'Busy day': has no data or rates in the scenario; it stays empty",
+      path: 'systems[0].database.tables[0]',
+    },
+    passes: { mesh: () => withAScenario(() => {}) },
+  },
   'orphan-products': {
     triggers: {
       mesh: () => changed((mesh) => mesh.products.push(aProduct('idea', 'analytics', { name: 'Idea', owner: 'x' }))),
@@ -383,6 +443,18 @@ describe('the governance rules', () => {
 });
 
 describe('rule details', () => {
+  it('reports SQL that is not one query once, by transformation-sql, as the transformation the problems panel goes to', () => {
+    const mesh = CASES['transformation-sql']?.triggers.mesh() as Mesh;
+    const atTheStep = validateMesh(mesh).filter((finding) => finding.path === 'products[1].transformations[0]');
+    expect(atTheStep.map(({ ruleId, severity, element }) => ({ ruleId, severity, element }))).toEqual([
+      {
+        ruleId: 'transformation-sql',
+        severity: 'error',
+        element: { kind: 'transformation', productId: 'revenue', name: 'country_counts' },
+      },
+    ]);
+  });
+
   it('says how to repair a transformation named like the table its input fills, as the simulation would refuse it', () => {
     const mesh = changed((mesh) => {
       product(mesh, 'customers').transformations = [{ name: 'customers', sql: 'SELECT * FROM customers' }];

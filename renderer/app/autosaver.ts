@@ -27,6 +27,12 @@ export interface Autosaver {
   flush(): Promise<void>;
   /** Drops document `key`'s pending copy and its slot: it was saved, or its changes discarded. */
   discard(key: string): Promise<void>;
+  /**
+   * Document `key` goes on with the work in slot `formerKey` (a restored copy): that slot is
+   * dropped once `key`'s own copy is written, or `key`'s work is saved or discarded; not before,
+   * so a crash in between still leaves the work in one of them.
+   */
+  carryOn(key: string, formerKey: string): void;
 }
 
 const browserTimers: Timers = {
@@ -49,6 +55,14 @@ export function createAutosaver({
   let timer: unknown;
   let queue: Promise<void> = Promise.resolve();
   let isFailing = false;
+  const formerKeys = new Map<string, string>();
+
+  async function dropFormerSlot(key: string): Promise<void> {
+    const formerKey = formerKeys.get(key);
+    if (formerKey === undefined) return;
+    formerKeys.delete(key);
+    await remove(formerKey);
+  }
 
   async function attempt(work: () => Promise<void>): Promise<void> {
     try {
@@ -77,7 +91,9 @@ export function createAutosaver({
     if (!due) return;
     void enqueue(async () => {
       const slot = due.snapshot();
-      if (slot) await write(slot);
+      if (!slot) return;
+      await write(slot);
+      await dropFormerSlot(slot.key);
     });
   }
 
@@ -100,7 +116,13 @@ export function createAutosaver({
         timers.clearTimeout(timer);
         pending = null;
       }
-      return enqueue(() => remove(key));
+      return enqueue(async () => {
+        await remove(key);
+        await dropFormerSlot(key);
+      });
+    },
+    carryOn(key, formerKey) {
+      formerKeys.set(key, formerKey);
     },
   };
 }

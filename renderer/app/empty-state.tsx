@@ -12,12 +12,20 @@ function autosavedAt(slot: AutosaveSlot): string {
   return Number.isNaN(time) ? 'autosaved earlier' : `autosaved ${TIME_FORMAT.format(time)}`;
 }
 
-/** Unsaved work an earlier session left behind (a crash, a closed tab): each can be restored or discarded. */
+/**
+ * Unsaved work an earlier session left behind (a crash, a closed tab): each can be restored or
+ * discarded. Work another open tab keeps is not listed: it is live there, not left behind.
+ */
 function RecoveredWork() {
   const host = useHost();
   const [slots, setSlots] = useState<AutosaveSlot[]>([]);
   const refresh = useCallback(() => void host.autosavedDocuments().then(setSlots), [host]);
   useEffect(refresh, [refresh]);
+  // Another tab may have taken or left a copy while this one was in the background.
+  useEffect(() => {
+    document.addEventListener('visibilitychange', refresh);
+    return () => document.removeEventListener('visibilitychange', refresh);
+  }, [refresh]);
   if (slots.length === 0) return null;
   return (
     <section className="recovered-work" aria-label="Unsaved work" data-testid="recovered-work">
@@ -29,7 +37,7 @@ function RecoveredWork() {
               <UserText text={slot.name} />
             </span>
             <span className="recovered-work__time">{autosavedAt(slot)}</span>
-            <button type="button" className="primary" onClick={() => void restoreAutosave(host, slot)}>
+            <button type="button" className="primary" onClick={() => void restoreAutosave(host, slot).then(refresh)}>
               Restore
             </button>
             <button type="button" onClick={() => void discardAutosave(host, slot).then(refresh)}>

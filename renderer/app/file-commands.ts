@@ -158,15 +158,28 @@ export async function openSample(host: Host, title: string, text: string): Promi
 
 const RECOVERED = 'Recovered ';
 
+/** Said when the slot asked for was taken, since the list was shown, by another tab that keeps it. */
+const keptElsewhere = (slot: AutosaveSlot) => ({
+  tone: 'info' as const,
+  text: `“${slot.name}” is open in another tab or window: go on there. Nothing was changed.`,
+});
+
 /**
- * Opens an autosaved copy as it was: unsaved (it is not on disk like this), named "Recovered …",
- * and still in its own slot, which stays until it is saved or its changes are discarded.
+ * Opens an autosaved copy as it was: unsaved (it is not on disk like this), named "Recovered …".
+ * It is autosaved in a slot of its own, like any design open in this tab; the copy it came from
+ * stays, claimed by this tab, until that slot is written (or the work saved or discarded).
  */
 export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean> {
   const name = slot.name.startsWith(RECOVERED) ? slot.name : `${RECOVERED}${slot.name}`;
-  return replaceDesign(host, async () =>
-    openMeshText(slot.text, null, `“${name}”`, { name, documentKey: slot.key, isUnsaved: true }),
-  );
+  return replaceDesign(host, async () => {
+    if (!(await host.claimAutosave(slot.key))) {
+      notify(keptElsewhere(slot));
+      return false;
+    }
+    if (!openMeshText(slot.text, null, `“${name}”`, { name, isUnsaved: true })) return false;
+    autosave.carryOn(documentState().documentKey, slot.key);
+    return true;
+  });
 }
 
 export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<void> {
@@ -174,7 +187,9 @@ export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<v
     `Discard the unsaved changes to “${slot.name}”?`,
     'They cannot be recovered afterwards.',
   );
-  if (ok) await host.clearAutosave(slot.key);
+  if (!ok) return;
+  if (await host.claimAutosave(slot.key)) await host.clearAutosave(slot.key);
+  else notify(keptElsewhere(slot));
 }
 
 /**

@@ -7,10 +7,14 @@ import { type Autosaver, createAutosaver, type Timers } from './autosaver';
 
 let running: Autosaver | null = null;
 
-/** The running autosave, for the flows that must flush it (closing, reloading) or discard a slot (Don't Save). */
+/**
+ * The running autosave, for the flows that must flush it (closing, reloading), discard a slot
+ * (Don't Save) or carry on from a restored one.
+ */
 export const autosave = {
   flush: (): Promise<void> => running?.flush() ?? Promise.resolve(),
   discard: (key: string): Promise<void> => running?.discard(key) ?? Promise.resolve(),
+  carryOn: (key: string, formerKey: string): void => running?.carryOn(key, formerKey),
 };
 
 /** Document `key` as its autosave slot, or null once it is saved or replaced. */

@@ -10,6 +10,7 @@ import {
   type TextFileKind,
 } from '../../shared/model';
 import { autosaveIn } from './autosave';
+import { webLockClaims } from './autosave-claims';
 import { type FileRef, type Host, type OpenedFile, UnreadableFileError } from './host';
 import { askInPage, confirmInPage, unsavedChangesQuestion } from './in-page-prompt';
 import type { KeyValueStore } from './key-value-store';
@@ -189,7 +190,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       return { file: { name: file.name }, text: await readFileText(file, MESH_FILES) };
     },
     onFileChanged: () => () => {},
-    ...autosaveIn(store),
+    ...autosaveIn(store, webLockClaims(page.navigator?.locks)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { asShownName, type DesktopBridge, type IpcChannel, type IpcRequest, type IpcResponse } from '../../shared/ipc';
 import { autosaveIn } from './autosave';
+import { webLockClaims } from './autosave-claims';
 import type { Host } from './host';
 import { confirmInPage } from './in-page-prompt';
 import type { KeyValueStore } from './key-value-store';
@@ -52,6 +53,7 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     saveContractFile: (file, suggestedName, text) => call('contracts:save', { file, suggestedName, text }),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
     onOpenFileRequest: (listener) => bridge.onOpenFileRequest(listener),
-    ...autosaveIn(store),
+    // The renderer's storage and locks are shared by every window of the app, as a browser's by its tabs.
+    ...autosaveIn(store, webLockClaims(globalThis.navigator?.locks)),
   };
 }

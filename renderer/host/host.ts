@@ -42,12 +42,20 @@ export interface Host {
   confirm(message: string, detail?: string): Promise<boolean>;
   /** Asks Save / Don't Save / Cancel about the document's unsaved changes. */
   askToSaveChanges(documentName: string): Promise<UnsavedChangesChoice>;
-  /** Keeps an unsaved copy of one document in its own slot, so a crash or closed tab loses nothing. */
+  /**
+   * Keeps an unsaved copy of one document in its own slot, so a crash or closed tab loses nothing.
+   * The slot is this tab's (see `claimAutosave`) from then on.
+   */
   autosave(slot: AutosaveSlot): Promise<void>;
-  /** Unsaved copies left by earlier sessions, most recent first. */
+  /** Unsaved copies left by earlier sessions (a crash, a closed tab), most recent first; none another open tab keeps. */
   autosavedDocuments(): Promise<AutosaveSlot[]>;
-  /** Drops a document's slot: it was saved, or its changes explicitly discarded. */
+  /** Drops a document's slot: it was saved, or its changes explicitly discarded. This tab's claim on it ends. */
   clearAutosave(key: string): Promise<void>;
+  /**
+   * Makes a slot this tab's (window's, on desktop) until it is cleared or the tab goes, closed or
+   * crashed: no other tab lists it, restores it or discards it. False when another tab has it.
+   */
+  claimAutosave(key: string): Promise<boolean>;
   /** Lets the user pick ODCS contract files to import; null when they cancel. */
   chooseContractFiles(): Promise<OpenedFile[] | null>;
   /** Performs a text edit (copy, undo…) on the focused text, as the menu item of a text editor does. */

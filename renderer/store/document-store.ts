@@ -20,8 +20,6 @@ export interface ChangeOptions {
 export interface OpenOptions {
   /** What the title and prompts call it; the file's name, else the design's own name. */
   name?: string;
-  /** Its autosave slot, when it continues a recovered document; a new slot otherwise. */
-  documentKey?: string;
   /** A recovered document is not on disk as it is: it opens with unsaved changes. */
   isUnsaved?: boolean;
 }
@@ -120,7 +118,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         mesh,
         file,
         name: options.name ?? file?.name ?? null,
-        documentKey: options.documentKey ?? newDocumentKey(),
+        documentKey: newDocumentKey(),
         savedMesh: options.isUnsaved ? null : mesh,
         baseline: options.isUnsaved ? null : mesh,
         openCount: state.openCount + 1,

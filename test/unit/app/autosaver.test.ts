@@ -128,4 +128,36 @@ describe('the autosaver', () => {
 
     expect(reports).toEqual(['failed: contracts[0].extensions: nested more than 256 levels deep']);
   });
+
+  it('keeps the slot a restored copy came from until the copy of its own is written', async () => {
+    const { autosaver, advance, written, removed } = anAutosaver();
+    autosaver.carryOn('new', 'restored');
+    autosaver.schedule('new', () => slot('new', 'v1'));
+    await settled();
+    expect(removed).toEqual([]);
+
+    advance(1000);
+    await settled();
+    expect(written).toEqual(['new: v1']);
+    expect(removed).toEqual(['restored']);
+  });
+
+  it('keeps the slot a restored copy came from while its own copy fails to be written', async () => {
+    const { autosaver, advance, removed } = anAutosaver({ failWith: () => 'the storage is full' });
+    autosaver.carryOn('new', 'restored');
+    autosaver.schedule('new', () => slot('new', 'v1'));
+    advance(1000);
+    await settled();
+
+    expect(removed).toEqual([]);
+  });
+
+  it('drops the slot a restored copy came from with its own, when its work is saved or discarded', async () => {
+    const { autosaver, removed } = anAutosaver();
+    autosaver.carryOn('new', 'restored');
+
+    await autosaver.discard('new');
+
+    expect(removed).toEqual(['new', 'restored']);
+  });
 });

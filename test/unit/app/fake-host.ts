@@ -29,6 +29,10 @@ export class FakeHost implements Host {
   fileToOpen: OpenedFile | null = null;
   failAutosaveWith: string | null = null;
   failQuestionWith: string | null = null;
+  /** Slots another tab keeps: this one may not claim them. */
+  readonly slotsKeptElsewhere = new Set<string>();
+  /** Slots this tab claimed. */
+  readonly claimedSlots = new Set<string>();
   private heldSave: ReturnType<typeof deferred<void>> | null = null;
 
   /** The next save waits until `release` is called. */
@@ -84,6 +88,12 @@ export class FakeHost implements Host {
   }
   async clearAutosave(key: string) {
     this.slots.delete(key);
+    this.claimedSlots.delete(key);
+  }
+  async claimAutosave(key: string) {
+    if (this.slotsKeptElsewhere.has(key)) return false;
+    this.claimedSlots.add(key);
+    return true;
   }
   async chooseContractFiles() {
     return null;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   answerCloseRequest,
+  discardAutosave,
   newMesh,
   openFile,
   openRecentFile,
@@ -140,9 +141,40 @@ describe('recovering unsaved work', () => {
     expect(await restoreAutosave(host, slot)).toBe(true);
 
     expect(store().name).toBe('Recovered orders.mesh.json');
-    expect(store().documentKey).toBe('k1');
+    expect(store().documentKey).not.toBe('k1');
     expect(store().file).toBeNull();
     expect(selectIsDirty(store())).toBe(true);
+  });
+
+  it('writes a recovered design to a slot of its own, dropping the one it came from only once that is written', async () => {
+    const slot = { key: 'k1', name: 'orders', savedAt: '', text: serializeMesh({ ...aMesh().build(), name: 'Left' }) };
+    host.slots.set('k1', slot);
+    store().close();
+
+    await restoreAutosave(host, slot);
+    expect(host.claimedSlots).toContain('k1');
+    rename('Carried on');
+    expect([...host.slots.keys()]).toEqual(['k1']);
+    await autosaveRuns();
+
+    expect([...host.slots.keys()]).toEqual([store().documentKey]);
+    expect(namesIn([...host.slots.values()].map((each) => each.text))).toEqual(['Carried on']);
+  });
+
+  it('neither opens nor discards a copy another tab has taken since the list was shown', async () => {
+    const slot = { key: 'k1', name: 'orders', savedAt: '', text: serializeMesh(aMesh().build()) };
+    host.slots.set('k1', slot);
+    host.slotsKeptElsewhere.add('k1');
+    store().close();
+
+    expect(await restoreAutosave(host, slot)).toBe(false);
+    await discardAutosave(host, slot);
+
+    expect(store().mesh).toBeNull();
+    expect([...host.slots.keys()]).toEqual(['k1']);
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      '“orders” is open in another tab or window: go on there. Nothing was changed.',
+    );
   });
 
   it('asks before another file replaces a recovered design', async () => {

@@ -256,8 +256,13 @@ export async function answerCloseRequest(host: Host): Promise<void> {
 }
 
 export async function importContractFiles(host: Host): Promise<void> {
-  const chosen = await host.chooseContractFiles();
-  if (chosen) await importContracts(chosen.map(({ file, text }) => new File([text], file.name)));
+  try {
+    const chosen = await host.chooseContractFiles();
+    if (chosen) await importContracts(chosen.map(({ file, text }) => new File([text], file.name)));
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    notify({ tone: 'error', text: `Could not import ${error.fileName}: ${error.message}. Nothing was changed.` });
+  }
 }
 
 let saving: Promise<unknown> = Promise.resolve();

@@ -2,6 +2,7 @@ import { strToU8, type Zippable, zipSync } from 'fflate';
 import { checkBundlePaths } from '../../shared/export/file-names';
 import {
   CONTRACT_FILES,
+  CONTRACT_SOURCE_FILES,
   decodeTextFileBytes,
   formatMegabytes,
   MAX_MESH_FILE_BYTES,
@@ -178,7 +179,12 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
     async chooseContractFiles() {
       const picked = await pickWithInput(page.document, CONTRACT_FILE_TYPES, { multiple: true });
       if (picked.length === 0) return null;
-      return Promise.all(picked.map(async (file) => ({ file: { name: file.name }, text: await file.text() })));
+      return Promise.all(
+        picked.map(async (file) => ({
+          file: { name: file.name },
+          text: await readFileText(file, CONTRACT_SOURCE_FILES),
+        })),
+      );
     },
     async editText(edit) {
       page.document.execCommand(edit);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserHost } from '../../../renderer/host/browser-host';
 import type { KeyValueStore } from '../../../renderer/host/key-value-store';
-import { serializeMesh } from '../../../shared/model';
+import { MAX_MESH_FILE_BYTES, serializeMesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 
 /** A file on disk as the File System Access API hands it out: a handle per pick, the same file behind equal paths. */
@@ -125,5 +125,59 @@ describe('a contract opened in the browser', () => {
       '/c/latin1.odcs.yaml': new Uint8Array([...utf8('name: h'), 0xf4, ...utf8('pital\n')]),
     });
     await expect(pickContract('/c/latin1.odcs.yaml')).rejects.toThrow('byte 7 (0xf4) is not UTF-8');
+  });
+});
+
+describe('contract files imported in the browser (Import contracts…)', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  /** A page whose file input hands out `files` when clicked, as the browser's picker does. */
+  function aBrowserPicking(files: File[]) {
+    const document = {
+      createElement: () => {
+        const input = new EventTarget() as EventTarget & { files: File[]; click(): void };
+        input.files = files;
+        input.click = () => input.dispatchEvent(new Event('change'));
+        return input;
+      },
+    };
+    const store: KeyValueStore = {
+      get: async () => undefined,
+      set: async () => {},
+      delete: async () => {},
+      entries: async () => [],
+    };
+    return browserHost(store, { document } as unknown as Window);
+  }
+
+  it('refuses a file that is not UTF-8, naming it and its first bad byte', async () => {
+    const host = aBrowserPicking([
+      new File([utf8('id: fine\n')], 'fine.odcs.yaml'),
+      new File([new Uint8Array([...utf8('name: h'), 0xf4, ...utf8('pital\n')])], 'latin1.odcs.yaml'),
+    ]);
+
+    const refused = host.chooseContractFiles();
+
+    await expect(refused).rejects.toThrow('byte 7 (0xf4) is not UTF-8');
+    await expect(refused).rejects.toMatchObject({ fileName: 'latin1.odcs.yaml' });
+  });
+
+  it('refuses a file larger than the app reads, saying how large it is', async () => {
+    // Its size is what the browser says; 64 MB of bytes need not be made for that.
+    const oversized = Object.defineProperty(new File(['id: x\n'], 'huge.odcs.yaml'), 'size', {
+      value: MAX_MESH_FILE_BYTES + 1,
+    });
+
+    await expect(aBrowserPicking([oversized]).chooseContractFiles()).rejects.toThrow(
+      'it is 65 MB, and contract files are at most 64 MB',
+    );
+  });
+
+  it('reads a UTF-16 script with a byte order mark (SQL Server saves “Unicode” so), as the command line does', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'CREATE TABLE t (id INT);'].flatMap((c) => [c.charCodeAt(0), 0])]);
+
+    const [read] = (await aBrowserPicking([new File([utf16], 'orders.sql')]).chooseContractFiles()) ?? [];
+
+    expect(read?.text).toBe('CREATE TABLE t (id INT);');
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   answerCloseRequest,
   discardAutosave,
+  importContractFiles,
   newMesh,
   openFile,
   openRecentFile,
@@ -12,6 +13,7 @@ import {
   settleUnsavedChanges,
 } from '../../../renderer/app/file-commands';
 import { startAutosave } from '../../../renderer/app/use-autosave';
+import { UnreadableFileError } from '../../../renderer/host/host';
 import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { parseMeshFile } from '../../../shared/contracts';
@@ -396,5 +398,21 @@ describe('a file changed by another program', () => {
     expect(store().mesh?.name).toBe('Their version');
     expect(selectIsDirty(store())).toBe(false);
     expect(host.slots.size).toBe(0);
+  });
+});
+
+describe('importing contract files that cannot be read', () => {
+  it('names the file and why, and leaves the design as it was', async () => {
+    const before = store().mesh;
+    host.chooseContractFiles = async () => {
+      throw new UnreadableFileError('latin1.odcs.yaml', 'byte 7 (0xf4) is not UTF-8');
+    };
+
+    await importContractFiles(host);
+
+    expect(store().mesh).toBe(before);
+    expect(useNoticeStore.getState().notice?.text).toBe(
+      'Could not import latin1.odcs.yaml: byte 7 (0xf4) is not UTF-8. Nothing was changed.',
+    );
   });
 });

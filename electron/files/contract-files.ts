@@ -1,6 +1,6 @@
 import { CONTRACT_FILE_EXTENSION, contractFileName } from '../../shared/contracts/contract-file-name';
 import type { FileRef, IpcRequest, IpcResult, OpenedFile } from '../../shared/ipc';
-import { CONTRACT_FILES, type TextFileKind } from '../../shared/model/mesh-file-format';
+import { CONTRACT_FILES, CONTRACT_SOURCE_FILES, type TextFileKind } from '../../shared/model/mesh-file-format';
 import type { FileDialog } from '../dialogs/file-dialog';
 import { refuse, settle, succeed } from '../ipc/ipc-result';
 import { writeFileAtomically } from './atomic-write';
@@ -44,7 +44,7 @@ export function createContractFiles({ fs, dialog }: { fs: FileSystem; dialog: Fi
   }
 
   /** Reads every file or none; each one read may be saved back to later. */
-  async function readChosen(paths: readonly string[], kind?: TextFileKind): Promise<IpcResult<OpenedFile[]>> {
+  async function readChosen(paths: readonly string[], kind: TextFileKind): Promise<IpcResult<OpenedFile[]>> {
     const files: OpenedFile[] = [];
     for (const path of paths) {
       const read = await settle(`read ${path}`, () => readMeshFile(fs, path, kind));
@@ -59,7 +59,7 @@ export function createContractFiles({ fs, dialog }: { fs: FileSystem; dialog: Fi
     choose: () =>
       settle('import contracts', async () => {
         const paths = await dialog.chooseContractFiles();
-        return paths === null ? succeed(null) : readChosen(paths);
+        return paths === null ? succeed(null) : readChosen(paths, CONTRACT_SOURCE_FILES);
       }),
 
     open: () =>

@@ -39,7 +39,6 @@ export interface TextFileKind {
 }
 
 export const MESH_FILES: TextFileKind = { files: 'mesh files', content: 'UTF-8 JSON', acceptsUtf16: false };
-/** SSMS saves "Unicode" scripts as UTF-16 LE with a byte order mark, which the app's File.text() decodes too. */
 /** A contract opened to be edited and saved back to its file (Open contract…). */
 export const CONTRACT_FILES: TextFileKind = {
   files: 'contract files',
@@ -47,6 +46,7 @@ export const CONTRACT_FILES: TextFileKind = {
   acceptsUtf16: false,
   keepsByteOrderMark: true,
 };
+/** A file contracts are imported from (ODCS, SQL DDL, Avro, JSON Schema, Protobuf). SSMS saves "Unicode" scripts as UTF-16 LE with a byte order mark. */
 export const CONTRACT_SOURCE_FILES: TextFileKind = {
   files: 'contract files',
   content: 'text',

@@ -82,6 +82,23 @@ describe('contracts saved on their own in the desktop app', () => {
       expect(fs.modes.get(target)).toBe(0o600);
     });
 
+    it('imports a UTF-16 script with a byte order mark, as SSMS saves "Unicode" ones, where the browser does too', async () => {
+      const script = 'CREATE TABLE orders (id INT PRIMARY KEY);\n';
+      const utf16 = new Uint8Array([0xff, 0xfe, ...[...script].flatMap((char) => [char.charCodeAt(0), 0])]);
+      const path = '/home/ada/orders.sql';
+      const { host } = aDesktop({ contractFiles: [path] }, new InMemoryFileSystem().withBytes(path, utf16));
+
+      expect((await host.chooseContractFiles())?.[0]?.text).toBe(script);
+    });
+
+    it('names contract files, not mesh files, when a picked file is too large to import', async () => {
+      const path = '/home/ada/huge.avsc';
+      const fs = new InMemoryFileSystem().withBytes(path, new Uint8Array(MAX_MESH_FILE_BYTES + 1));
+      const { host } = aDesktop({ contractFiles: [path] }, fs);
+
+      await expect(host.chooseContractFiles()).rejects.toThrow('contract files are at most');
+    });
+
     it('saves a contract a file was imported from back to that file', async () => {
       const { host, fs } = aDesktop({ contractFiles: [ORDERS] }, new InMemoryFileSystem().withFile(ORDERS, OLD_TEXT));
       const [imported] = (await host.chooseContractFiles()) ?? [];

@@ -2,6 +2,7 @@ import type { Contract, ContractProperty, EnumValue, SchemaObject, SlaProperty }
 import { logicalTypeName } from '../model/logical-type';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
+import { nestedFieldPath } from './nested-fields';
 import { isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 
@@ -284,7 +285,7 @@ function propertyListChanges(
   next: readonly ContractProperty[],
   parent: string,
 ): { changes: ContractChange[]; renames: Map<string, string> } {
-  const subject = (name: string) => `${parent}.${name}`;
+  const subject = (name: string) => nestedFieldPath(parent, name);
   const nextByName = new Map(next.map((property) => [property.name, property]));
   const previousNames = new Set(previous.map((property) => property.name));
   const removed = previous.filter((property) => !nextByName.has(property.name));

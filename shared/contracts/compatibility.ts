@@ -4,6 +4,8 @@ import type { Link } from '../model/link';
 import { type LogicalType, logicalTypeName } from '../model/logical-type';
 import type { Mesh } from '../model/mesh';
 import type { ExpectedField } from '../model/port';
+import { publishedSchemaObject } from './link-dataset';
+import { fieldsAtEveryDepth, type NestedField } from './nested-fields';
 
 /**
  * Provided types a consumer may read as another type it needs, beyond the type itself.
@@ -22,8 +24,15 @@ export function canReadAs(provided: LogicalType | undefined, needed: LogicalType
   return provided !== undefined && (ALSO_READABLE_AS[provided] ?? []).includes(needed);
 }
 
-/** A field a consumer needs: an input port's expectation, or a property of the contract it references. */
-export type NeededField = Omit<ExpectedField, 'logicalType'> & { logicalType?: LogicalType };
+/**
+ * A field a consumer needs: an input port's expectation, or a field of the contract it references,
+ * named by its path when nested (`reader.geo.country`, `tags[]`, `bid_prices{value}`).
+ */
+export type NeededField = Omit<ExpectedField, 'logicalType'> & {
+  logicalType?: LogicalType;
+  /** The path of the needed field it is nested in: not looked for when that one is missing. */
+  parent?: string;
+};
 
 /** One reason a link cannot work, naming the field it is about. */
 export interface CompatibilityProblem {
@@ -33,22 +42,24 @@ export interface CompatibilityProblem {
 
 /**
  * What the producer's contract fails to give the consumer: each needed field must be a
- * property of one of its schema objects (matched by exact name), of a readable type,
- * and required there when the consumer needs it non-null.
+ * field of the schema object it publishes, at any depth (matched by exact path), of a
+ * readable type, and required there when the consumer needs it non-null.
  */
 export function checkCompatibility(provider: Contract, needed: readonly NeededField[]): CompatibilityProblem[] {
-  const provided = provider.schema.flatMap((object) => object.properties);
+  const provided = fieldsAtEveryDepth(publishedSchemaObject(provider)?.properties ?? []);
+  const providedPaths = new Set(provided.map((field) => field.path));
   return needed.flatMap((field) => {
-    const candidates = provided.filter((property) => property.name === field.name);
+    if (field.parent !== undefined && !providedPaths.has(field.parent)) return [];
+    const candidates = provided.filter((candidate) => candidate.path === field.name);
     if (candidates.length === 0) return [missingField(field, provided)];
-    const problemsPerCandidate = candidates.map((property) => fieldProblems(property, field));
+    const problemsPerCandidate = candidates.map((candidate) => fieldProblems(candidate.property, field));
     return problemsPerCandidate.some((problems) => problems.length === 0) ? [] : (problemsPerCandidate[0] ?? []);
   });
 }
 
-function missingField(field: NeededField, provided: readonly ContractProperty[]): CompatibilityProblem {
-  const nameInOtherCase = provided.find((property) => property.name.toLowerCase() === field.name.toLowerCase())?.name;
-  const hint = nameInOtherCase ? ` (the contract has '${nameInOtherCase}')` : '';
+function missingField(field: NeededField, provided: readonly NestedField[]): CompatibilityProblem {
+  const pathInOtherCase = provided.find((candidate) => candidate.path.toLowerCase() === field.name.toLowerCase())?.path;
+  const hint = pathInOtherCase ? ` (the contract has '${pathInOtherCase}')` : '';
   return { field: field.name, message: `missing field ${field.name}${hint}` };
 }
 
@@ -63,10 +74,15 @@ function fieldProblems(property: ContractProperty, field: NeededField): Compatib
   ].map((message) => ({ field: field.name, message }));
 }
 
-/** A contract's properties as what a consumer referencing that contract needs. */
+/** The fields, at every depth, of what a contract publishes, as what a consumer referencing that contract needs. */
 export function expectedFieldsOf(contract: Contract): NeededField[] {
-  return contract.schema.flatMap((object) =>
-    object.properties.map(({ name, logicalType, required }) => ({ name, logicalType, required })),
+  return fieldsAtEveryDepth(publishedSchemaObject(contract)?.properties ?? []).map(
+    ({ path, parent, property: { logicalType, required } }) => ({
+      name: path,
+      logicalType,
+      required,
+      ...(parent !== undefined && { parent }),
+    }),
   );
 }
 

@@ -85,8 +85,13 @@ function governed(
   contractById: (id: string) => Contract | undefined,
 ): LinkDataset | undefined {
   const contract = contractId === undefined ? undefined : contractById(contractId);
-  const schema = contract?.schema[0];
+  const schema = contract && publishedSchemaObject(contract);
   return contract && schema && { schema, kind: contract.kind, contract };
+}
+
+/** What a port under the contract publishes: the table named like its first schema object; the others it does not. */
+export function publishedSchemaObject(contract: Contract): SchemaObject | undefined {
+  return contract.schema[0];
 }
 
 /** The table's columns as properties: typed, required where the table holds no null, keyed by `key`. */

@@ -103,11 +103,90 @@ describe('a producer contract against the fields a consumer needs', () => {
     ]);
   });
 
-  it('finds fields in any schema object of the contract', () => {
+  it('looks only in the schema object the contract publishes, its first', () => {
+    const contract = aContract({
+      schema: [
+        anObject('desks', [aKey('desk_id'), aProperty('name', 'string', { required: true })]),
+        anObject('articles', [aKey('article_id', 'string'), aProperty('headline', 'string', { required: true })]),
+      ],
+    });
+    expect(checkCompatibility(contract, [need('desk_id', 'integer'), need('name', 'string')])).toEqual([]);
+    expect(checkCompatibility(contract, [need('article_id', 'string'), need('headline', 'string')])).toEqual([
+      { field: 'article_id', message: 'missing field article_id' },
+      { field: 'headline', message: 'missing field headline' },
+    ]);
+  });
+
+  it('needs of a referenced contract only what it publishes, its first schema object', () => {
     const contract = aContract({
       schema: [anObject('orders', [aKey('order_id')]), anObject('lines', [aKey('line_id')])],
     });
-    expect(checkCompatibility(contract, [need('line_id', 'integer')])).toEqual([]);
+    expect(expectedFieldsOf(contract).map((field) => field.name)).toEqual(['order_id']);
+    expect(checkCompatibility(contract, expectedFieldsOf(contract))).toEqual([]);
+  });
+});
+
+describe('fields nested in objects, array items and map values', () => {
+  const geo = (countryType: LogicalType, countryRequired = true) =>
+    aProperty('reader', 'object', {
+      required: true,
+      extensions: {
+        properties: [
+          {
+            name: 'geo',
+            logicalType: 'object',
+            required: true,
+            properties: [{ name: 'country', logicalType: countryType, required: countryRequired }],
+          },
+        ],
+      },
+    });
+  const bidPrices = (valueType: LogicalType) =>
+    aProperty('bid_prices', 'map', {
+      extensions: { map: { key: { logicalType: 'string' }, value: { logicalType: valueType } } },
+    });
+  const tags = (itemType: LogicalType) =>
+    aProperty('tags', 'array', { extensions: { items: { logicalType: itemType } } });
+  const impressions = (properties: ReturnType<typeof aProperty>[]) =>
+    aContract({
+      id: 'impressions',
+      apiVersion: 'v3.2.0',
+      schema: [anObject('impressions', [aKey('id'), ...properties])],
+    });
+
+  it('is compatible when every nested field is there with a readable type', () => {
+    const contract = impressions([geo('integer'), bidPrices('integer'), tags('integer')]);
+    const consumerView = impressions([geo('number'), bidPrices('number'), tags('number')]);
+    expect(checkCompatibility(contract, expectedFieldsOf(consumerView))).toEqual([]);
+  });
+
+  it('names a nested field whose type the consumer cannot read, by its path', () => {
+    const producer = impressions([geo('string'), bidPrices('number'), tags('string')]);
+    const consumerView = impressions([geo('integer'), bidPrices('string'), tags('integer')]);
+    expect(checkCompatibility(producer, expectedFieldsOf(consumerView))).toEqual([
+      {
+        field: 'reader.geo.country',
+        message: 'field reader.geo.country: string is not compatible with needed integer',
+      },
+      { field: 'bid_prices{value}', message: 'field bid_prices{value}: number is not compatible with needed string' },
+      { field: 'tags[]', message: 'field tags[]: string is not compatible with needed integer' },
+    ]);
+  });
+
+  it('names a nested field that is optional but needed as required', () => {
+    const producer = impressions([geo('string', false)]);
+    const consumerView = impressions([geo('string', true)]);
+    expect(checkCompatibility(producer, expectedFieldsOf(consumerView))).toEqual([
+      { field: 'reader.geo.country', message: 'field reader.geo.country is optional, but needed as required' },
+    ]);
+  });
+
+  it('names a missing nested field once, not each field below it', () => {
+    const producer = impressions([aProperty('reader', 'object', { required: true })]);
+    const consumerView = impressions([geo('string')]);
+    expect(checkCompatibility(producer, expectedFieldsOf(consumerView))).toEqual([
+      { field: 'reader.geo', message: 'missing field reader.geo' },
+    ]);
   });
 });
 

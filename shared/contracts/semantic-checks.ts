@@ -2,7 +2,8 @@ import type { Contract, ContractProperty, QualityRule, SchemaObject } from '../m
 import { formatPath } from '../model/problem';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 import { changedIdProblem } from './kept-id';
-import { documentPathOf } from './odcs-document';
+import { unnamedPartsOf } from './nested-fields';
+import { documentPathOf, nestedPropertiesOf } from './odcs-document';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import type { PathProblem, PathSegment } from './path-problem';
 import { relationshipIssues } from './relationship-checks';
@@ -10,7 +11,7 @@ import { byPosition, locateProblem, readYamlSource } from './yaml-source';
 
 /**
  * What a contract means beyond what the ODCS schema can say:
- * - names are unique: schema objects in a contract, properties in an object;
+ * - names are unique: schema objects in a contract, properties in an object, at every depth;
  * - an entity is keyed: every schema object has a primary key, whose properties are
  *   required (a key cannot be null) and hold distinct key positions;
  * - an event can be told apart and ordered: every schema object has an event id (a
@@ -72,7 +73,7 @@ function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet
   return [
     ...duplicateNames(contract.schema, ['schema'], 'schema object'),
     ...contract.schema.flatMap((object, index) => [
-      ...duplicateNames(object.properties, ['schema', index, 'properties'], 'property'),
+      ...duplicatePropertyNames(object.properties, ['schema', index, 'properties']),
       ...datasetShapeIssues(contract, object, index, objectsWithUnknownTypes.has(index)),
       ...keyIssues(object, index),
     ]),
@@ -87,6 +88,22 @@ function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet
           },
         ]
       : []),
+  ];
+}
+
+/** Duplicates among the properties of the list, and among those nested in each of them, as deep as they go. */
+function duplicatePropertyNames(properties: readonly ContractProperty[], path: PathSegment[]): SemanticIssue[] {
+  return [
+    ...duplicateNames(properties, path, 'property'),
+    ...properties.flatMap((property, index) => duplicateNamesBelow(property, [...path, index])),
+  ];
+}
+
+/** Duplicates in an object property's properties, and within its array items or map key and values. */
+function duplicateNamesBelow(property: ContractProperty, path: PathSegment[]): SemanticIssue[] {
+  return [
+    ...duplicatePropertyNames(nestedPropertiesOf(property).properties, [...path, 'properties']),
+    ...unnamedPartsOf(property).flatMap((part) => duplicateNamesBelow(part.property, [...path, ...part.at])),
   ];
 }
 

@@ -32,6 +32,74 @@ describe('semantic checks on a contract', () => {
     ]);
   });
 
+  it('reports duplicate property names nested in objects, array items and map values, by path', () => {
+    const contract = aContract({
+      apiVersion: 'v3.2.0',
+      schema: [
+        anObject('signups', [
+          aKey('signup_id'),
+          aProperty('source', 'object', {
+            extensions: {
+              properties: [
+                { name: 'page_url', logicalType: 'string' },
+                { name: 'page_url', logicalType: 'integer' },
+              ],
+            },
+          }),
+          aProperty('interests', 'array', {
+            extensions: {
+              items: {
+                logicalType: 'object',
+                properties: [
+                  { name: 'topic', logicalType: 'string' },
+                  { name: 'topic', logicalType: 'string' },
+                ],
+              },
+            },
+          }),
+          aProperty('scores', 'map', {
+            extensions: {
+              map: {
+                key: { logicalType: 'string' },
+                value: {
+                  logicalType: 'object',
+                  properties: [
+                    { name: 'value', logicalType: 'number' },
+                    { name: 'value', logicalType: 'number' },
+                  ],
+                },
+              },
+            },
+          }),
+        ]),
+      ],
+    });
+    expect(checkContractSemantics(contract)).toEqual([
+      {
+        path: 'schema[0].properties[1].properties[1].name',
+        message: "duplicate property name 'page_url' (also at schema[0].properties[1].properties[0])",
+        severity: 'error',
+      },
+      {
+        path: 'schema[0].properties[2].items.properties[1].name',
+        message: "duplicate property name 'topic' (also at schema[0].properties[2].items.properties[0])",
+        severity: 'error',
+      },
+      {
+        path: 'schema[0].properties[3].map.value.properties[1].name',
+        message: "duplicate property name 'value' (also at schema[0].properties[3].map.value.properties[0])",
+        severity: 'error',
+      },
+    ]);
+  });
+
+  it('tells apart properties of one name in different nested objects', () => {
+    const address = (name: string) =>
+      aProperty(name, 'object', { extensions: { properties: [{ name: 'street', logicalType: 'string' }] } });
+    const contract = withProperties(aContract(), [aKey('order_id'), address('billing'), address('shipping')]);
+    expect(checkContractSemantics(contract)).toEqual([]);
+  });
+
   it('reports duplicate schema object names', () => {
     const orders = anObject('orders', [aKey('order_id')]);
     expect(checkContractSemantics(aContract({ schema: [orders, orders] })).map((finding) => finding.path)).toEqual([
@@ -101,6 +169,37 @@ describe('semantic checks on YAML text, at the line to mark', () => {
       "13:15 error schema[0].properties[1].name: duplicate property name 'order_id' (also at schema[0].properties[0])",
     ]);
     expect(checkContractYaml(text)[0]).toMatchObject({ endLine: 13, endColumn: 23 });
+  });
+
+  it('marks a duplicate nested property name on its line', () => {
+    const text = anOdcsText(`schema:
+  - name: signups
+    properties:
+      - name: signup_id
+        logicalType: string
+        required: true
+        primaryKey: true
+      - name: source
+        logicalType: object
+        properties:
+          - name: page_url
+            logicalType: string
+          - name: page_url
+            logicalType: integer
+      - name: interests
+        logicalType: array
+        items:
+          logicalType: object
+          properties:
+            - name: topic
+              logicalType: string
+            - name: topic
+              logicalType: string
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      "18:19 error schema[0].properties[1].properties[1].name: duplicate property name 'page_url' (also at schema[0].properties[1].properties[0])",
+      "27:21 error schema[0].properties[2].items.properties[1].name: duplicate property name 'topic' (also at schema[0].properties[2].items.properties[0])",
+    ]);
   });
 
   it('reports the semantic findings together with the schema errors while the contract still reads', () => {

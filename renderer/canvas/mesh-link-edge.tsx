@@ -6,6 +6,7 @@ import { describeLink } from '../../shared/editing/link-description';
 import { LinkBadge, LinkImpact } from '../governance/link-marks';
 import { useSimulationStore } from '../simulation/simulation-store';
 import { useDocumentStore } from '../store/document-store';
+import { isOnlySelected, useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 import type { MeshLinkData } from './flow-elements';
 import { linkRoute, plainWay, routeThrough, runsBackward } from './link-route';
@@ -18,7 +19,7 @@ const ROUTING_MARGIN = 200;
 
 /**
  * A link: out of the right of its source, into the left of its target, with an arrowhead where
- * data arrives; round its nodes when it runs backwards. Hovered or selected, it says which ports
+ * data arrives; round its nodes when it runs backwards. Hovered, or selected on its own, it says which ports
  * it joins and under which contract; an incompatible one names each problem in its tooltip.
  */
 export const MeshLinkEdge = memo(function MeshLinkEdge({
@@ -34,7 +35,6 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   markerEnd,
   style,
   interactionWidth,
-  selected,
   data,
 }: EdgeProps<Edge<MeshLinkData>>) {
   const from = { x: sourceX, y: sourceY };
@@ -47,6 +47,8 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
   );
   const bothNodes = useMemo(() => boundsOf(endBodies), [endBodies]);
   const isHovered = useUiStore((state) => state.hoveredLinkId === id);
+  // Labelling every link of a larger selection (Ctrl+A, a box) would pile their labels over the design.
+  const isSelectedAlone = useSelectionStore((state) => isOnlySelected(state, id));
   // While simulating, a link selected in Design would keep its label over the run's own marks.
   const isDesigning = useSimulationStore((state) => state.mode === 'design');
   const lane = data?.lane;
@@ -90,7 +92,9 @@ export const MeshLinkEdge = memo(function MeshLinkEdge({
       {problems.length > 0 && <title>{[data?.problemsHeading, ...problems].join('\n')}</title>}
       <LinkBadge linkId={id} x={labelX} y={labelY} />
       <LinkActivity linkId={id} sourcePort={sourcePort} path={route.path} points={route.points} />
-      {((isHovered && !data?.isDimmed) || (selected && isDesigning)) && <LinkLabel linkId={id} x={labelX} y={labelY} />}
+      {((isHovered && !data?.isDimmed) || (isSelectedAlone && isDesigning)) && (
+        <LinkLabel linkId={id} x={labelX} y={labelY} />
+      )}
     </>
   );
 });

@@ -44,6 +44,13 @@ export function selectOnly(nodeIds: Iterable<string>, linkIds: Iterable<string> 
   useSelectionStore.getState().select({ nodeIds: new Set(nodeIds), linkIds: new Set(linkIds) });
 }
 
+/** Whether the selection is this one element and nothing else. */
+export function isOnlySelected(selection: Selection, id: string): boolean {
+  return (
+    selection.nodeIds.size + selection.linkIds.size === 1 && (selection.nodeIds.has(id) || selection.linkIds.has(id))
+  );
+}
+
 export function currentSelection(): Selection {
   const { nodeIds, linkIds } = useSelectionStore.getState();
   return { nodeIds, linkIds };

@@ -5,6 +5,7 @@ import { serializeMesh } from '../../shared/model';
 import { describeInChromium, screenshot } from './app-driver';
 import {
   centerOf,
+  clickLink,
   drag,
   linksThroughNodes,
   openByChooser,
@@ -209,6 +210,18 @@ describeInChromium('a large mesh you can read', (session) => {
     await enterSimulate(page);
 
     await label.waitFor({ state: 'detached' });
+  });
+
+  it('labels one selected link, not every link of a larger selection', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await clickLink(page, 'l-orders-360');
+    await page.mouse.move(5, 5);
+    await page.getByTestId('link-label-l-orders-360').waitFor();
+
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => page.locator('.react-flow__edge.selected').count()).toBe(8);
+    expect(await page.locator('.link-label').count()).toBe(0);
   });
 
   it('puts each link’s change count, while simulating, where it covers no product or system', async () => {

@@ -3,6 +3,7 @@ import { COMMAND_PREFIX, quickSearchMode } from '../../shared/commands/command-s
 import type { CommandId } from '../../shared/commands/command-table';
 import { type SearchEntry, searchMesh } from '../../shared/editing/mesh-search';
 import { canvasCommands } from '../canvas/canvas-commands';
+import { focusNodeWhenDrawn } from '../canvas/canvas-element-focus';
 import { paletteEntries } from '../commands/command-palette-entries';
 import type { FocusPlace } from '../commands/command-routing';
 import { focusPlace } from '../commands/focus';
@@ -19,6 +20,8 @@ function jumpTo(entry: SearchEntry): void {
   useUiStore.getState().openDialog(null);
   selectOnly([entry.nodeId]);
   canvasCommands.focusNode(entry.nodeId);
+  // Once the closed dialog has let go of the page, so the keys act on the node found.
+  void focusNodeWhenDrawn(entry.nodeId);
 }
 
 function runFromPalette(id: CommandId, host: Host): void {

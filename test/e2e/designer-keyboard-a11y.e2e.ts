@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh, aPort, aSystem } from '../builders/mesh-builder';
 import { describeInChromium } from './app-driver';
-import { openByChooser } from './designer-driver';
+import { nameIt, openByChooser } from './designer-driver';
 
 /** Orders in Sales feeds Revenue in Analytics: two products, one link, side by side. */
 function ordersToRevenue(): string {
@@ -256,6 +256,28 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await dialog.getByRole('combobox', { name: 'To: output port or topic that feeds it' }).count()).toBe(1);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => focused(page)).toBe('revenue');
+  });
+
+  it('puts the focus on a node just added and named with Enter, under the id its name gave it', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__node[data-id="orders"]').click();
+    await page.keyboard.press('d');
+    await nameIt(page, 'Hazardous Waste');
+    await expect.poll(() => focused(page)).toBe('hazardous-waste');
+    await page.keyboard.press('p');
+    await nameIt(page, 'Battery Returns');
+    await expect.poll(() => focused(page)).toBe('hazardous-waste-battery-returns');
+  });
+
+  it('puts the focus on the node quick search jumps to', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.keyboard.press('Control+k');
+    await page.getByLabel('Search the design').fill('Revenue');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('dialog-quick-search').waitFor({ state: 'detached' });
     await expect.poll(() => focused(page)).toBe('revenue');
   });
 

@@ -1,4 +1,4 @@
-import { focusNode } from '../../canvas/canvas-element-focus';
+import { focusedNodeId, focusNode, focusNodeWhenDrawn } from '../../canvas/canvas-element-focus';
 import { currentSelection } from '../../store/selection-store';
 
 /**
@@ -10,4 +10,6 @@ export function leaveFieldForCanvas(field: HTMLInputElement): void {
   const [nodeId] = currentSelection().nodeIds;
   if (nodeId) focusNode(nodeId);
   if (document.activeElement === document.body && field.isConnected) field.focus();
+  // A first name gives a new node its id: the canvas draws it under that id a frame or more later.
+  if (nodeId && focusedNodeId() !== nodeId) void focusNodeWhenDrawn(nodeId);
 }

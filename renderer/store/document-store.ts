@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { baselineAfterSave } from '../../shared/contracts/breaking-change-baseline';
 import { withSizesAtLeastSmallest } from '../../shared/editing/layout-sizes';
 import type { Mesh } from '../../shared/model';
+import { isDeepEqual } from '../../shared/model/deep-equal';
 import { changesOnlyScenarios } from '../../shared/model/scenario-only-change';
 import type { FileRef } from '../host/host';
 
@@ -69,7 +70,7 @@ export interface DocumentState {
   cancelTyping(coalesceKey: string): void;
   /** From here until `endGesture`, changes show at once but make no history. */
   beginGesture(): void;
-  /** Records everything since `beginGesture` as one undo step. */
+  /** Records everything since `beginGesture` as one undo step; none when the document is as it began. */
   endGesture(): void;
   /** Drops everything since `beginGesture` (Escape during a drag). */
   cancelGesture(): void;
@@ -161,7 +162,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
     endGesture: () => {
       const { mesh, gestureStart } = get();
       if (!mesh || !gestureStart) return;
-      if (mesh === gestureStart) set({ gestureStart: null });
+      // A gesture that ended where it began (a refused drop went back) is no step, nor an unsaved change.
+      if (isDeepEqual(mesh, gestureStart)) set({ mesh: gestureStart, gestureStart: null });
       else {
         set({ gestureStart: null });
         record(gestureStart, mesh, null);

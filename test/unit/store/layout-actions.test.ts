@@ -74,6 +74,20 @@ describe('layout actions', () => {
     expect(useNoticeStore.getState().notice?.text).toContain('every product and system belongs to a domain');
   });
 
+  it('records no step for a drag that was refused and went back: Ctrl+Z then undoes the edit before it', () => {
+    nudgeNodes(['orders'], { x: 0, y: 10 });
+    const nudged = documentNow();
+    const store = useDocumentStore.getState();
+    store.beginGesture();
+    moveNodes(new Map([['orders', { x: 700, y: 100 }]]));
+    settleDroppedNodes([{ id: 'orders', x: 700, y: 100, width: 200, height: 100 }]);
+    store.endGesture();
+    expect(documentNow()).toEqual(nudged);
+    expect(undoSteps()).toBe(1);
+    useDocumentStore.getState().undo();
+    expect(layoutOf('orders')).toEqual({ x: 40, y: 60 });
+  });
+
   it('moves a product into another domain from the inspector, to a free place there', () => {
     const { after } = expectOneUndoableStep(() => moveToDomain(['orders'], 'support'));
     expect(after.products[0]?.domainId).toBe('support');

@@ -1,9 +1,17 @@
 import type { Mesh, NodeLayout } from '../model';
-import { placeChild, withDomainFitted, withDomainsApart } from './containment';
-import { centerOf, type Point, type Rect } from './geometry';
+import { placeChild, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
+import { centerOf, overlaps, type Point, type Rect, slideClearNearest, translate } from './geometry';
 import { withSection } from './list-edits';
-import { domainById, owningDomainId, productById, systemById } from './mesh-index';
-import { defaultSizeOf, domainAt, domainRect, nextChildPosition, type SizeOf, setLayout } from './node-placement';
+import { childrenOf, domainById, owningDomainId, productById, systemById } from './mesh-index';
+import {
+  childRect,
+  defaultSizeOf,
+  domainAt,
+  domainRect,
+  nextChildPosition,
+  type SizeOf,
+  setLayout,
+} from './node-placement';
 
 /** Sets node positions (products and systems relative to their domain), keeping their sizes. */
 export function withPositions(mesh: Mesh, positions: ReadonlyMap<string, Point>): Mesh {
@@ -56,7 +64,7 @@ export interface DropResult {
 
 /**
  * After a drag: a product or system dropped over another domain moves into it (keeping where it
- * is on screen); the domain that holds it grows to contain it and pushes aside any neighbour it
+ * is on screen, unless it would cover another node there: see `clearOfSiblings`); the domain that holds it grows to contain it and pushes aside any neighbour it
  * would overlap. One dropped outside every domain goes back to where it was in `before` (the
  * document when the drag started): every product and system belongs to a domain.
  */
@@ -80,11 +88,25 @@ export function withDroppedNodes(
     }
     const domain = domainRect(next, domainId);
     if (domainId !== node.domainId) next = withDomainOf(next, box.id, domainId);
-    next = withPositions(next, new Map([[box.id, { x: box.x - domain.x, y: box.y - domain.y }]]));
     const measured = (id: string) => (id === box.id ? { width: box.width, height: box.height } : sizeOf(id));
+    const dropped = { ...box, x: box.x - domain.x, y: box.y - domain.y };
+    next = withPositions(next, new Map([[box.id, clearOfSiblings(next, box.id, dropped, measured)]]));
     next = withDomainsApart(withDomainFitted(next, domainId, measured), [domainId]);
   }
   return { mesh: next, refused };
+}
+
+/**
+ * Where a child dropped at `dropped` (relative to its domain) stays: there, or when it would cover
+ * another child of its domain, the nearer free spot right or below, as far from it as siblings keep.
+ */
+function clearOfSiblings(mesh: Mesh, nodeId: string, dropped: Rect, sizeOf: SizeOf): Point {
+  const domainId = owningDomainId(mesh, nodeId) as string;
+  const siblings = childrenOf(mesh, domainId).flatMap((child) =>
+    child.id === nodeId ? [] : (childRect(mesh, child.id, sizeOf) ?? []),
+  );
+  if (!siblings.some((sibling) => overlaps(sibling, dropped))) return { x: dropped.x, y: dropped.y };
+  return translate(dropped, slideClearNearest([dropped], siblings, { x: 0, y: 0 }, SIBLING_SPACING));
 }
 
 /** The document with a product or system belonging to another domain; its layout is left as it is. */

@@ -3,10 +3,12 @@ import {
   domainSizeAsDrawn,
   isInsideItsDomain,
   overlappingDomains,
+  SIBLING_SPACING,
   withDomainFitted,
   withDomainReshaped,
   withDomainsApart,
 } from '../../../shared/editing/containment';
+import { overlaps } from '../../../shared/editing/geometry';
 import { withDroppedNodes, withNodeMovedToDomain } from '../../../shared/editing/layout-edits';
 import type { Mesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
@@ -22,6 +24,19 @@ function sideBySide(): Mesh {
     support: { x: 460, y: 0, width: 400, height: 300 },
     orders: { x: 40, y: 60 },
   };
+  return mesh;
+}
+
+/** Side by side, with Tickets in Support at the spot Orders has in Sales. */
+function withTicketsInSupport(): Mesh {
+  const mesh = sideBySide();
+  mesh.products.push({
+    ...(mesh.products[0] as Mesh['products'][number]),
+    id: 'tickets',
+    name: 'Tickets',
+    domainId: 'support',
+  });
+  mesh.layout.nodes.tickets = { x: 40, y: 60 };
   return mesh;
 }
 
@@ -43,6 +58,25 @@ describe('a product is drawn inside its domain', () => {
     const domain = mesh.layout.nodes.sales as Required<NonNullable<Mesh['layout']['nodes'][string]>>;
     expect(domain.x + (mesh.layout.nodes.orders?.x ?? 0)).toBe(-80);
     expect(domain.x + domain.width).toBe(400);
+  });
+
+  it('moves a product dropped into another domain on top of one there to the nearest free spot', () => {
+    const before = withTicketsInSupport();
+    const { mesh } = withDroppedNodes(before, [{ id: 'orders', x: 460 + 60, y: 80, ...size }], before, sizeOf);
+    expect(mesh.products.find((product) => product.id === 'orders')?.domainId).toBe('support');
+    const orders = mesh.layout.nodes.orders as { x: number; y: number };
+    const tickets = mesh.layout.nodes.tickets as { x: number; y: number };
+    expect(overlaps({ ...orders, ...size }, { ...tickets, ...size })).toBe(false);
+    // The nearer room of right or below: under Tickets, 104 px down, rather than 204 px right.
+    expect(orders).toEqual({ x: 60, y: 60 + 100 + SIBLING_SPACING });
+  });
+
+  it('leaves a product dropped into another domain, or its own, onto free space exactly where it was dropped', () => {
+    const before = withTicketsInSupport();
+    const intoSupport = withDroppedNodes(before, [{ id: 'orders', x: 460 + 40, y: 180, ...size }], before, sizeOf);
+    expect(intoSupport.mesh.layout.nodes.orders).toEqual({ x: 40, y: 180 });
+    const withinSales = withDroppedNodes(before, [{ id: 'orders', x: 150, y: 170, ...size }], before, sizeOf);
+    expect(withinSales.mesh.layout.nodes.orders).toEqual({ x: 150, y: 170 });
   });
 
   it('keeps a domain from being resized smaller than its children', () => {

@@ -9,7 +9,9 @@ import type { Problem } from './problem';
 
 export const ODCS_CONTRACT_GIVEN_AS_DESIGN: Problem = {
   path: '(document)',
-  message: 'this is an ODCS data contract, not a mesh design: add it to a design with File › Import Contracts…',
+  // The browser has no File menu: name the Contracts list's button, which every host has.
+  message:
+    'this is an ODCS data contract, not a mesh design: add it to a design with Import… in the Contracts list (File › Import Contracts… in the desktop app)',
 };
 
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?: |$)/m;

@@ -85,7 +85,7 @@ describe('bad input', () => {
     ['as JSON', JSON.stringify({ apiVersion: 'v3.0.2', kind: 'DataContract', id: 'orders', version: '1.0.0' })],
   ])('says that an ODCS contract %s is a contract, not a design, and how to add it', (_case, text) => {
     expect(errorsOf(text)).toEqual([
-      '(document): this is an ODCS data contract, not a mesh design: add it to a design with File › Import Contracts…',
+      `(document): this is an ODCS data contract, not a mesh design: add it to a design with Import… in the Contracts list (File › Import Contracts… in the desktop app)`,
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { countedNodesAndLinks } from '../../shared/editing/element-count';
 import { linkById, nodeKindOf } from '../../shared/editing/mesh-index';
 import { CommandButton } from '../commands/command-button';
 import { CanvasImageButton } from '../diagrams/diagram-buttons';
@@ -32,10 +33,11 @@ export function Inspector() {
     }),
   );
   if (existing.length === 0) return <MeshInspector />;
+  const nodeCount = existing.filter((element) => !element.startsWith('link:')).length;
   if (existing.length > 1) {
     return (
       <div className="inspector" data-testid="selection-inspector">
-        <h2 className="inspector__title">{existing.length} elements selected</h2>
+        <h2 className="inspector__title">{countedNodesAndLinks(nodeCount, existing.length - nodeCount)} selected</h2>
         <div className="inspector__actions">
           <CommandButton command="edit.duplicate">Duplicate</CommandButton>
           <button type="button" className="danger" onClick={deleteSelection}>

@@ -1,4 +1,5 @@
 import { isolated, type Mesh } from '../model';
+import { countedNodesAndLinks } from './element-count';
 
 const LISTED_NAMES = 3;
 
@@ -27,12 +28,11 @@ export function describeDeletion(before: Mesh, after: Mesh): string {
   ];
   const contracts = namesGone(before.contracts, after.contracts);
   const linkCount = before.links.length - after.links.length;
+  // Counted as the inspector counts a selection: Ctrl+A's "49 nodes and 36 links selected" deletes as many.
   const what =
-    nodes.length === 0
-      ? `${linkCount} ${linkCount === 1 ? 'link' : 'links'}`
-      : nodes.length > LISTED_NAMES
-        ? `${nodes.length} elements`
-        : nodes.join(', ');
+    nodes.length === 0 || nodes.length > LISTED_NAMES
+      ? countedNodesAndLinks(nodes.length, linkCount)
+      : nodes.join(', ');
   if (contracts.length === 0) return `Deleted ${what}`;
   const owner = nodes.length === 1 ? 'its' : 'their';
   return `Deleted ${what} and ${owner} ${listed(contracts, 'contract', 'contracts')}`;

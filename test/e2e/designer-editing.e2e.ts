@@ -91,7 +91,7 @@ describeInChromium('editing on the canvas', (session) => {
     await openSampleDesign(page, 'seed-logical-view');
     await productName(page, 'Data product 1a').click();
     await productName(page, 'Data product 1b').click({ modifiers: ['Shift'] });
-    expect(await selectionTitle(page)).toBe('2 elements selected');
+    expect(await selectionTitle(page)).toBe('2 nodes selected');
 
     await page.keyboard.press('Escape');
     const canvas = (await page.getByTestId('canvas').boundingBox())!;
@@ -104,11 +104,11 @@ describeInChromium('editing on the canvas', (session) => {
       { x: last.x + last.width + 10, y: last.y + last.height + 10 },
     );
     await page.keyboard.up('Shift');
-    expect(await selectionTitle(page)).toMatch(/^[3-9] elements selected$/);
+    expect(await selectionTitle(page)).toMatch(/^[2-9] nodes( and [1-9] links?)? selected$/);
     expect(canvas.width).toBeGreaterThan(0);
 
     await page.keyboard.press('Control+a');
-    expect(await selectionTitle(page)).toBe('11 elements selected');
+    expect(await selectionTitle(page)).toBe('7 nodes and 4 links selected');
     await page.keyboard.press('Delete');
     expect(await counts(page)).toBe('0 domains · 0 products · 0 systems · 0 links');
     await page.keyboard.press('Control+z');

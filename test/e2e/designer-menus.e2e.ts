@@ -78,7 +78,7 @@ describeInChromium('conventions users expect', (session) => {
     await productNode(page, 'Data product 2c')
       .locator('.product-node__name')
       .click({ modifiers: ['Control'] });
-    expect(await selectionTitle(page)).toBe('3 elements selected');
+    expect(await selectionTitle(page)).toBe('3 nodes selected');
 
     await productNode(page, 'Data product 2a').locator('.product-node__name').click({ button: 'right' });
     await menuItem(page, 'Align Top').click();

@@ -5,6 +5,7 @@ import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { selectOnly } from '../../../renderer/store/selection-store';
 import { withoutElements } from '../../../shared/editing/delete-elements';
 import { describeDeletion } from '../../../shared/editing/deletion-summary';
+import { countedNodesAndLinks } from '../../../shared/editing/element-count';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { openDocument } from '../store/store-fixture';
 
@@ -40,6 +41,27 @@ describe('what a deletion says', () => {
     expect(describeDeletion(mesh, withoutElements(mesh, { nodeIds: new Set(), linkIds: new Set(['l']) }))).toBe(
       'Deleted 1 link',
     );
+  });
+});
+
+describe('a selection and its deletion counted alike', () => {
+  it('counts nodes and links in the same words the inspector uses for the selection', () => {
+    expect(countedNodesAndLinks(49, 36)).toBe('49 nodes and 36 links');
+    expect(countedNodesAndLinks(1, 0)).toBe('1 node');
+    expect(countedNodesAndLinks(0, 3)).toBe('3 links');
+  });
+
+  it('says how many nodes and links went when more than a few names would', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withProduct('a', 'd', { outputPorts: [aPort('out', 'output')] })
+      .withProduct('b', 'd', { inputPorts: [aPort('in', 'input')] })
+      .withProduct('c', 'd')
+      .withLink('l', { nodeId: 'a', portId: 'out' }, { nodeId: 'b', portId: 'in' })
+      .build();
+    const everything = { nodeIds: new Set(['d', 'a', 'b', 'c']), linkIds: new Set(['l']) };
+
+    expect(describeDeletion(mesh, withoutElements(mesh, everything))).toBe('Deleted 4 nodes and 1 link');
   });
 });
 

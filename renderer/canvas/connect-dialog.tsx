@@ -23,14 +23,14 @@ function submitOnEnter(event: KeyboardEvent<HTMLSelectElement>): void {
   event.currentTarget.form?.requestSubmit();
 }
 
-/** A list of link ends, those that send apart from those that receive. */
+/** A list of link ends: those that send, those that receive, and inputs already fed (which a link to would be refused). */
 function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
-  const group = (sends: boolean, label: string) => {
+  const group = (isInGroup: (end: LinkEnd) => boolean, label: string) => {
     const options = ends.flatMap((end, index) =>
-      end.sends === sends
+      isInGroup(end)
         ? [
             <option key={`${end.endpoint.nodeId}/${end.endpoint.portId}`} value={index}>
-              {end.label}
+              {end.fedBy ? `${end.label} (fed by ${end.fedBy})` : end.label}
             </option>,
           ]
         : [],
@@ -39,8 +39,9 @@ function EndOptions({ ends }: { ends: readonly LinkEnd[] }) {
   };
   return (
     <>
-      {group(true, 'Sends data (output ports and topics)')}
-      {group(false, 'Receives data (input ports)')}
+      {group((end) => end.sends, 'Sends data (output ports and topics)')}
+      {group((end) => !end.sends && !end.fedBy, 'Receives data (input ports)')}
+      {group((end) => Boolean(end.fedBy), 'Already fed: an input port takes one source')}
     </>
   );
 }

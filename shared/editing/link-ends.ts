@@ -1,4 +1,4 @@
-import { type Endpoint, endpointName, type Mesh, productPorts } from '../model';
+import { type Endpoint, endpointName, type Mesh, productPorts, sameEndpoint } from '../model';
 
 /** One end a link can have: a port or a topic of a node, named for a list the user picks from. */
 export interface LinkEnd {
@@ -7,13 +7,21 @@ export interface LinkEnd {
   label: string;
   /** Whether data leaves there (an output port or a topic) rather than arrives (an input port). */
   sends: boolean;
+  /** For an input port a link already feeds: what feeds it (`Shop · items-cdc`). An input takes one source. */
+  fedBy?: string;
 }
 
 /** Every end a link can have in the design, node by node: output ports and topics, then input ports. */
 function allLinkEnds(mesh: Mesh): LinkEnd[] {
   const end = (nodeId: string, portId: string, sends: boolean): LinkEnd => {
     const endpoint = { nodeId, portId };
-    return { endpoint, label: endpointName(mesh, endpoint), sends };
+    const feeding = sends ? undefined : mesh.links.find((link) => sameEndpoint(link.to, endpoint));
+    return {
+      endpoint,
+      label: endpointName(mesh, endpoint),
+      sends,
+      ...(feeding && { fedBy: endpointName(mesh, feeding.from) }),
+    };
   };
   return [
     ...mesh.products.flatMap((product) =>
@@ -33,9 +41,12 @@ export function linkEndsOf(mesh: Mesh, nodeId: string): LinkEnd[] {
 
 /**
  * The ends on other nodes that a link from `start` could reach: inputs for an end that sends,
- * else outputs and topics. Ends the connection rules would refuse (already linked) stay listed, so
- * picking one says why, as dropping a dragged link there does.
+ * else outputs and topics. Free inputs come first; inputs already fed follow, marked with what
+ * feeds them, so in a large design a free one is quick to find.
  */
 export function oppositeLinkEnds(mesh: Mesh, start: LinkEnd): LinkEnd[] {
-  return allLinkEnds(mesh).filter((end) => end.endpoint.nodeId !== start.endpoint.nodeId && end.sends !== start.sends);
+  const opposite = allLinkEnds(mesh).filter(
+    (end) => end.endpoint.nodeId !== start.endpoint.nodeId && end.sends !== start.sends,
+  );
+  return [...opposite.filter((end) => !end.fedBy), ...opposite.filter((end) => end.fedBy)];
 }

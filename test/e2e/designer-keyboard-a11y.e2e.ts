@@ -152,7 +152,10 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await chosen(from)).toBe('Orders · orders-out');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('To: input port it feeds');
-    expect(await chosen(to)).toBe('Revenue · orders-in');
+    // A free input comes first; one already fed follows, saying what feeds it.
+    expect(await chosen(to)).toBe('Revenue · refunds-in');
+    await page.keyboard.press('ArrowDown');
+    expect(await chosen(to)).toBe('Revenue · orders-in (fed by Orders · orders-out)');
 
     // Already linked: refused with the words a drag onto that port gets, and the dialog stays to pick again.
     await page.keyboard.press('Tab');
@@ -163,7 +166,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await focused(page)).toBe('To: input port it feeds');
     expect(await page.locator('.react-flow__edge').count()).toBe(1);
 
-    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
     expect(await chosen(to)).toBe('Revenue · refunds-in');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -181,7 +184,7 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await newLink.count()).toBe(0);
   });
 
-  it('links a system with the documented keys: ↓ in From, Tab, ↓ in To, Tab, Enter; Enter on a list links too', async () => {
+  it('links a system with the documented keys: ↓ in From, Tab, the free input first in To, Tab, Enter; Enter on a list links too', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1024, height: 700 });
     await openByChooser(page, 'shop.mesh.json', withShopSystem());
@@ -196,7 +199,6 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     const from = dialog.getByRole('combobox', { name: 'From: port of Work Order System to link' });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
@@ -210,7 +212,6 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     // The longest choice is read whole at 1024 px, not cut off by the list's edge.
     expect(await fitsItsList(from)).toBe(true);
     await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     expect(await linkToRefunds.count()).toBe(1);

@@ -37,6 +37,22 @@ describe('oppositeLinkEnds', () => {
     expect(labels(oppositeLinkEnds(mesh, firstEndOf(mesh, 'orders')))).toEqual(['Revenue · in']);
   });
 
+  it('offers free inputs first, and says what already feeds each fed one (an input port takes one source)', () => {
+    const mesh = salesPipeline();
+    const [revenue] = mesh.products.filter((product) => product.id === 'revenue');
+    revenue?.inputPorts.push({
+      ...(revenue.inputPorts[0] as (typeof revenue.inputPorts)[number]),
+      id: 'refunds',
+      name: 'refunds',
+    });
+    const offered = oppositeLinkEnds(mesh, firstEndOf(mesh, 'shop'));
+    expect(offered.map((end) => [end.label, end.fedBy])).toEqual([
+      ['Revenue · refunds', undefined],
+      ['Orders · in', 'Shop · shop.items'],
+      ['Revenue · in', 'Orders · out'],
+    ]);
+  });
+
   it('offers the outputs and topics of other nodes to an input', () => {
     const mesh = salesPipeline();
     const offered = oppositeLinkEnds(mesh, firstEndOf(mesh, 'revenue'));

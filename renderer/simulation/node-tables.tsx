@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { QUARANTINE_TABLE } from '../../shared/simulation/product-plan';
 import type { Zone } from '../../shared/simulation/run-catalog';
+import { QUARANTINE_TABLE } from '../../shared/simulation/table-claims';
 import { DataGrid } from './data-grid';
 import { LogMessages } from './log-messages';
 import { simulation } from './simulation-controller';

@@ -16,10 +16,10 @@ import {
 } from './log-reader';
 import type { PipelinePlan } from './pipeline-plan';
 import type { OutputPlan, ProductPlan } from './product-plan';
-import { QUARANTINE_TABLE } from './product-plan';
 import { changedFields } from './record-diff';
 import { changeImages, updatedFields } from './record-shape';
 import { quoteIdentifier } from './sql-text';
+import { QUARANTINE_TABLE } from './table-claims';
 import { branchesOfWrite, isOutboxTopic, type SourceTopic, type WriteBranch } from './write-branches';
 import { writtenImage } from './written-image';
 

@@ -4,13 +4,14 @@ import { datasetTableSql } from './dataset-table';
 import type { IncrementalPlan } from './incremental-plan';
 import { type ConsumerProgress, createInputConsumer, type RuntimeLimits } from './input-consumer';
 import { changeCaptureSql, prepareClearPending, preparePublish } from './output-port';
-import { type ProductPlan, QUARANTINE_TABLE } from './product-plan';
+import type { ProductPlan } from './product-plan';
 import { createQuarantineSummary } from './quarantine-summary';
 import type { PortMetrics, TransformationMetrics } from './simulation-metrics';
 import type { SqlCallerScope } from './sql-caller';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
 import { createStepInputChanges, type RowFilter } from './step-input-changes';
+import { QUARANTINE_TABLE } from './table-claims';
 import { prepareStep } from './transformation-step';
 import type { RunWork } from './work-budget';
 

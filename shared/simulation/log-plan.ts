@@ -1,8 +1,10 @@
 import { linkDataset } from '../contracts/link-dataset';
 import { capturedTableName, connectorEngine, connectorTopicPrefixes } from '../model/connector-topics';
 import type { Contract, SchemaObject } from '../model/contract';
+import type { DataProduct } from '../model/data-product';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../model/operational-system';
+import type { Port } from '../model/port';
 import type { Problem } from '../model/problem';
 import type { ConnectorSettings } from '../model/scenario';
 import type { BrokerLog, CdcFormat, CdcSource, TableColumn } from './broker-log';
@@ -87,40 +89,65 @@ export function planLogs(mesh: Mesh, connector: ConnectorSettings = {}): LogPlan
   mesh.products.forEach((product, productIndex) => {
     product.outputPorts.forEach((port, portIndex) => {
       const path = `products[${productIndex}].outputPorts[${portIndex}]`;
-      if (!port.contractId) {
-        plan.problems.push({ path: `${path}.contractId`, message: 'no contract, so the port publishes nothing' });
-        return;
-      }
-      const carried = linkDataset({ kind: 'port', product, port }, contractById);
-      if (!carried?.contract) {
-        plan.problems.push(ungovernedProblem(mesh, port.contractId, path));
-        return;
-      }
-      const { contract, schema } = carried;
-      const problem = columnsProblem(
-        schema.properties.map((property) => property.name),
-        'properties',
-      );
-      if (problem) {
-        plan.problems.push({
-          path: `${path}.contractId`,
-          message: `contract '${contract.id}' ${problem}, so the port publishes nothing`,
-        });
+      const planned = planPortLog(mesh, product, port, path, contractById);
+      if ('problem' in planned) {
+        plan.problems.push(planned.problem);
         return;
       }
       const key = endpointKey(product.id, port.id);
-      plan.portContracts.set(key, { contract, schemaObject: schema });
-      const dataset = carriedDataset(carried);
-      const log: BrokerLog = {
-        table: key,
-        name: key,
-        partitions: 1,
-        format: { kind: 'records', columns: dataset.columns, key: dataset.key },
-      };
-      plan.logs.set(key, { log, dataset });
+      plan.portContracts.set(key, planned.governing);
+      plan.logs.set(key, planned.log);
     });
   });
   return plan;
+}
+
+/** The logs a system's topics carry, by endpoint: what its consumers' input tables are read from. */
+export function planSystemLogs(
+  mesh: Mesh,
+  system: OperationalSystem,
+  contractById: (id: string) => Contract | undefined,
+): Map<string, PlannedLog> {
+  const plan: LogPlan = { systems: [], logs: new Map(), portContracts: new Map(), problems: [] };
+  // The topic prefix and paths shape only the logs' records and problems, not which logs there are.
+  planSystem(mesh, system, '', plan, contractById, system.id);
+  return plan.logs;
+}
+
+/** The log an output port publishes and the contract governing it, or why it publishes nothing. */
+export function planPortLog(
+  mesh: Mesh,
+  product: DataProduct,
+  port: Port,
+  path: string,
+  contractById: (id: string) => Contract | undefined,
+): { governing: PortContract; log: PlannedLog } | { problem: Problem } {
+  if (!port.contractId)
+    return { problem: { path: `${path}.contractId`, message: 'no contract, so the port publishes nothing' } };
+  const carried = linkDataset({ kind: 'port', product, port }, contractById);
+  if (!carried?.contract) return { problem: ungovernedProblem(mesh, port.contractId, path) };
+  const { contract, schema } = carried;
+  const problem = columnsProblem(
+    schema.properties.map((property) => property.name),
+    'properties',
+  );
+  if (problem) {
+    return {
+      problem: {
+        path: `${path}.contractId`,
+        message: `contract '${contract.id}' ${problem}, so the port publishes nothing`,
+      },
+    };
+  }
+  const key = endpointKey(product.id, port.id);
+  const dataset = carriedDataset(carried);
+  const log: BrokerLog = {
+    table: key,
+    name: key,
+    partitions: 1,
+    format: { kind: 'records', columns: dataset.columns, key: dataset.key },
+  };
+  return { governing: { contract, schemaObject: schema }, log: { log, dataset } };
 }
 
 function planSystem(

@@ -7,9 +7,10 @@ import { quoted } from '../model/isolated-names';
 import type { Mesh } from '../model/mesh';
 import type { Port } from '../model/port';
 import type { Problem } from '../model/problem';
-import { type Dataset, historyColumnClashes, historyTableName } from './dataset';
+import type { Dataset } from './dataset';
 import { endpointKey, type LogPlan, type PlannedLog, type PortContract } from './log-plan';
 import { rawTableName } from './sql-text';
+import { claimTables, type TableRefusal, type TableSources } from './table-claims';
 
 export interface InputPlan {
   port: Port;
@@ -49,80 +50,28 @@ export interface ProductPlan {
   tableRefusals: TableRefusal[];
 }
 
-/** What in a product names one of its tables. */
-export type TableNamer =
-  | { kind: 'input'; port: Port; path: string }
-  | { kind: 'transformation'; transformation: Transformation; path: string }
-  | { kind: 'history'; port: Port; path: string }
-  | { kind: 'quarantine' };
-
-/** A table the engine leaves out of a product's run, and why. */
-export type TableRefusal =
-  | { kind: 'name-taken'; table: string; claimant: Exclude<TableNamer, { kind: 'quarantine' }>; holder: TableNamer }
-  | { kind: 'nothing-produces'; table: string; port: Port; path: string }
-  | { kind: 'history-columns'; table: string; columns: string[]; port: Port; path: string };
-
-export const QUARANTINE_TABLE = 'quarantine';
-
-/**
- * How a product names its tables (see README.md): `raw_<port>` per input, a clean table per
- * input named after what it carries, one table per transformation named after the step, and
- * `<name>_history` beside entities published with history. A name used twice is a problem.
- */
+/** A product's tables, named as `claimTables` says; a name used twice is a problem. */
 export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, problems: Problem[]): ProductPlan {
   const product = mesh.products[productIndex] as DataProduct;
   const path = `products[${productIndex}]`;
-  const tableRefusals: TableRefusal[] = [];
-  const refuse = (refusal: TableRefusal) => {
-    tableRefusals.push(refusal);
-    problems.push(problemOf(refusal));
-  };
-  const claimed = new Map<string, TableNamer>([[QUARANTINE_TABLE, { kind: 'quarantine' }]]);
-  const claim = (table: string, claimant: Exclude<TableNamer, { kind: 'quarantine' }>): boolean => {
-    const holder = claimed.get(table);
-    if (holder === undefined) {
-      claimed.set(table, claimant);
-      return true;
-    }
-    refuse({ kind: 'name-taken', table, claimant, holder });
-    return false;
-  };
-
-  const inputs = product.inputPorts.flatMap((port, portIndex) => {
-    const portPath = `${path}.inputPorts[${portIndex}]`;
-    const input = planInput(mesh, product, port, portPath, logs, problems);
-    if (!input) return [];
-    const namer = { kind: 'input', port, path: portPath } as const;
-    claim(input.rawTable, namer);
-    if (input.dataset && !claim(input.dataset.name, namer)) input.dataset = undefined;
-    return [input];
+  const planned = product.inputPorts.flatMap((port, portIndex) => {
+    const input = planInput(mesh, product, port, `${path}.inputPorts[${portIndex}]`, logs, problems);
+    return input ? [input] : [];
   });
-
-  const published = publishedDatasets(product, logs);
-  const transformations = product.transformations.flatMap((transformation, index) => {
-    const stepPath = `${path}.transformations[${index}]`;
-    if (!claim(transformation.name, { kind: 'transformation', transformation, path: stepPath })) return [];
-    const dataset = published.get(transformation.name);
-    return [{ transformation, path: stepPath, dataset: dataset && { ...dataset, keepsHistory: false } }];
+  const claims = claimTables({
+    inputs: planned.map(({ port, path, rawTable, dataset }) => ({ port, path, rawTable, dataset: dataset as Dataset })),
+    transformations: product.transformations.map((transformation, index) => ({
+      transformation,
+      path: `${path}.transformations[${index}]`,
+    })),
+    outputs: governedOutputs(product, path, logs),
   });
+  for (const refusal of claims.refusals) problems.push(problemOf(refusal));
 
-  const datasets = new Map<string, Dataset>();
-  for (const holder of [...inputs, ...transformations]) {
-    if (holder.dataset) datasets.set(holder.dataset.name, holder.dataset);
-  }
+  const inputs = planned.map((input, index) => ({ ...input, dataset: claims.inputs[index]?.dataset }));
   const untaggedByPort = untaggedClassificationsByPort(mesh, product);
-  const outputs = product.outputPorts.flatMap((port, portIndex) => {
-    const portPath = `${path}.outputPorts[${portIndex}]`;
-    const key = endpointKey(product.id, port.id);
-    const governing = logs.portContracts.get(key);
-    const log = logs.logs.get(key);
-    if (!governing || !log) return [];
-    const dataset = datasets.get(governing.schemaObject.name);
-    if (!dataset) {
-      refuse({ kind: 'nothing-produces', table: governing.schemaObject.name, port, path: portPath });
-      return [];
-    }
-    if (governing.contract.kind === 'event' && dataset.kind === 'entity') {
+  const outputs = claims.outputs.flatMap(({ port, path: portPath, governing, dataset, isEventOfEntity }) => {
+    if (isEventOfEntity) {
       const raw = inputs.find((input) => input.dataset === dataset)?.rawTable;
       problems.push({
         path: portPath,
@@ -130,19 +79,23 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
       });
       return [];
     }
-    if (governing.contract.kind === 'entity' && governing.contract.keepHistory && dataset.kind === 'entity') {
-      const clashes = historyColumnClashes(dataset);
-      if (clashes.length > 0) {
-        refuse({ kind: 'history-columns', table: dataset.name, columns: clashes, port, path: portPath });
-      } else if (!dataset.keepsHistory && claim(historyTableName(dataset), { kind: 'history', port, path: portPath })) {
-        dataset.keepsHistory = true;
-      }
-    }
+    const log = logs.logs.get(endpointKey(product.id, port.id)) as PlannedLog;
     const untaggedClassifications = untaggedByPort.get(port.id) ?? new Map<string, string>();
     return [{ port, path: portPath, governing, log, dataset, untaggedClassifications }];
   });
 
-  return { product, path, inputs, transformations, outputs, tableRefusals };
+  return { product, path, inputs, transformations: claims.transformations, outputs, tableRefusals: claims.refusals };
+}
+
+/** The product's output ports that publish a log, with the contract governing each. */
+function governedOutputs(product: DataProduct, path: string, logs: LogPlan): TableSources['outputs'] {
+  return product.outputPorts.flatMap((port, portIndex) => {
+    const key = endpointKey(product.id, port.id);
+    const governing = logs.portContracts.get(key);
+    const log = logs.logs.get(key);
+    if (!governing || !log) return [];
+    return [{ port, path: `${path}.outputPorts[${portIndex}]`, governing, published: log.dataset }];
+  });
 }
 
 /** The refusal as the run reports it. */
@@ -209,14 +162,4 @@ function planInput(
     tracksSourcePositions: source.log.format.kind === 'cdc',
   };
   return { port, path, linkId: link.id, source, rawTable: rawTableName(port.id), dataset };
-}
-
-/** The contract-shaped dataset each table name is published as (the first port wins). */
-function publishedDatasets(product: DataProduct, logs: LogPlan): Map<string, Dataset> {
-  const published = new Map<string, Dataset>();
-  for (const port of product.outputPorts) {
-    const planned = logs.logs.get(endpointKey(product.id, port.id));
-    if (planned && !published.has(planned.dataset.name)) published.set(planned.dataset.name, planned.dataset);
-  }
-  return published;
 }

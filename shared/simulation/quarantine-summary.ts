@@ -1,6 +1,6 @@
-import { QUARANTINE_TABLE } from './product-plan';
 import type { ContractViolations } from './simulation-metrics';
 import type { SqlConnection } from './sql-workspace';
+import { QUARANTINE_TABLE } from './table-claims';
 
 /**
  * What each port of a product quarantined, by rule and property: how often, and the first record

@@ -1,7 +1,7 @@
 import type { Mesh } from '../model/mesh';
 import { historyTableName } from './dataset';
 import { type PipelinePlan, planPipeline } from './pipeline-plan';
-import { QUARANTINE_TABLE } from './product-plan';
+import { QUARANTINE_TABLE } from './table-claims';
 import { type TableGuideEntry, tableGuide } from './table-guide';
 
 /** Where a product keeps a table, as the canvas counts rows and the inspector groups its tabs. */

@@ -2,7 +2,7 @@ import { distinctPortName } from '../model/endpoints';
 import { historyTableName } from './dataset';
 import type { PipelinePlan } from './pipeline-plan';
 import type { InputPlan, ProductPlan } from './product-plan';
-import { QUARANTINE_TABLE } from './product-plan';
+import { QUARANTINE_TABLE } from './table-claims';
 
 /** One table of a node as the SQL console lists it: what it holds and where its name comes from. */
 export interface TableGuideEntry {

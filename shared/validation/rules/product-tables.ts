@@ -1,11 +1,16 @@
+import { Memo } from '../../lineage/memo';
 import { contractOf } from '../../lineage/mesh-graph';
 import { type DataProduct, quoted } from '../../model';
 import { capitalized } from '../../model/word-list';
-import { planPipeline } from '../../simulation/pipeline-plan';
-import type { TableNamer, TableRefusal } from '../../simulation/product-plan';
 import { rawTableName } from '../../simulation/sql-text';
+import { claimTables, type TableNamer, type TableRefusal } from '../../simulation/table-claims';
 import type { RuleFinding } from '../finding';
+import { findingsPerLineage } from '../findings-per-lineage';
+import { productPlace } from '../places';
+import { tableSourcesOf } from '../product-table-sources';
 import type { Rule, RuleContext } from '../rule';
+
+const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
 
 export const productTablesRule: Rule = {
   id: 'product-tables',
@@ -15,11 +20,12 @@ export const productTablesRule: Rule = {
   defaultSeverity: 'error',
   reads: ['products', 'links', 'contracts', 'systems'],
   check(context) {
-    return planPipeline(context.mesh).products.flatMap(({ product, tableRefusals }) =>
-      tableRefusals
-        .filter((refusal) => !isThroughSelfLink(context, product, refusal))
-        .map((refusal) => findingOf(context, product, refusal)),
-    );
+    return findingsPerLineage(findingsByProduct, context.graph, (product) => {
+      const sources = tableSourcesOf(context.graph, product, productPlace(context.graph, product).path);
+      return claimTables(sources)
+        .refusals.filter((refusal) => !isThroughSelfLink(context, product, refusal))
+        .map((refusal) => findingOf(context, product, refusal));
+    });
   },
 };
 

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseMeshFile } from '../../../shared/contracts/contract-text';
+import { withProductUpdated } from '../../../shared/editing/products';
+import { meshGraph } from '../../../shared/lineage/mesh-graph';
+import type { Mesh } from '../../../shared/model';
+import { planPipeline } from '../../../shared/simulation/pipeline-plan';
+import { claimTables } from '../../../shared/simulation/table-claims';
+import { tableSourcesOf } from '../../../shared/validation/product-table-sources';
+import { productTablesRule } from '../../../shared/validation/rules/product-tables';
+import { aGovernedMesh } from './governed-mesh';
+
+const SAMPLES = new URL('../../../assets/samples/', import.meta.url);
+
+function sample(name: string): Mesh {
+  const parsed = parseMeshFile(readFileSync(new URL(name, SAMPLES), 'utf8'));
+  if (!parsed.ok) throw new Error(`${name} does not open`);
+  return parsed.value;
+}
+
+const check = (mesh: Mesh) => productTablesRule.check({ mesh, graph: meshGraph(mesh) });
+
+/** The governed mesh where Customers names a step like the table its input fills. */
+function aMeshWithAClash(): Mesh {
+  const mesh = aGovernedMesh();
+  const customers = mesh.products.find((product) => product.id === 'customers') as Mesh['products'][number];
+  customers.transformations = [{ name: 'customers', sql: 'SELECT * FROM customers' }];
+  return mesh;
+}
+
+describe('product-tables', () => {
+  it('keeps the findings of a product an edit of another product left alone', () => {
+    const before = aMeshWithAClash();
+    // A product's first findings are made again once, to be remembered with its index.
+    check(before);
+    const [clash] = check(before);
+    const after = withProductUpdated(before, 'revenue', { description: 'Counts per country' });
+    expect(check(after)).toEqual([clash]);
+    expect(check(after)[0]).toBe(clash);
+  });
+
+  /** Per product, the engine's input tables and refusals, and those the rule reads from the product's lineage. */
+  function engineAndLineage(mesh: Mesh) {
+    const graph = meshGraph(mesh);
+    return planPipeline(mesh).products.map((plan) => {
+      const sources = tableSourcesOf(graph, plan.product, plan.path);
+      return {
+        engine: {
+          product: plan.product.id,
+          inputs: plan.inputs.map((input) => [input.port.id, input.rawTable, input.source.dataset.name]),
+          refusals: plan.tableRefusals,
+        },
+        lineage: {
+          product: plan.product.id,
+          inputs: sources.inputs.map((input) => [input.port.id, input.rawTable, input.dataset.name]),
+          refusals: claimTables(sources).refusals,
+        },
+      };
+    });
+  }
+
+  it.each(readdirSync(SAMPLES).filter((name) => name.endsWith('.mesh.json')))(
+    "names a product's input tables from its lineage as the engine does, in the sample %s",
+    (name) => {
+      const compared = engineAndLineage(sample(name));
+      expect(compared.map(({ lineage }) => lineage)).toEqual(compared.map(({ engine }) => engine));
+    },
+  );
+
+  it('refuses the tables the engine refuses, a clash included', () => {
+    const compared = engineAndLineage(aMeshWithAClash());
+    expect(compared.flatMap(({ engine }) => engine.refusals)).toHaveLength(1);
+    expect(compared.map(({ lineage }) => lineage)).toEqual(compared.map(({ engine }) => engine));
+  });
+});

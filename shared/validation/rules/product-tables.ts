@@ -10,24 +10,36 @@ import { productPlace } from '../places';
 import { tableSourcesOf } from '../product-table-sources';
 import type { Rule, RuleContext } from '../rule';
 
-const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
+/** Per product, its findings in a design that is simulated, and in a sketch that is not. */
+const findingsByProduct = {
+  simulated: new Memo<DataProduct, RuleFinding[]>(),
+  sketched: new Memo<DataProduct, RuleFinding[]>(),
+};
 
 export const productTablesRule: Rule = {
   id: 'product-tables',
   title: "A product's tables have names of their own, and each published one is made",
   rationale:
-    "A product builds a table per input, per transformation and per history it keeps, named as docs/simulation.md says, and publishes the table named after its contract's schema object. Two tables of one name, or a published table nothing makes, stop the simulation: these are its own checks, run before it.",
+    "A product builds a table per input, per transformation and per history it keeps, named as docs/simulation.md says, and publishes the table named after its contract's schema object. Two tables of one name, or (once the design has a scenario to simulate) a published table nothing makes, stop the simulation: these are its own checks, run before it.",
   defaultSeverity: 'error',
-  reads: ['products', 'links', 'contracts', 'systems'],
+  reads: ['products', 'links', 'contracts', 'systems', 'scenarios'],
   check(context) {
-    return findingsPerLineage(findingsByProduct, context.graph, (product) => {
+    const isSimulated = context.mesh.scenarios.length > 0;
+    const memo = isSimulated ? findingsByProduct.simulated : findingsByProduct.sketched;
+    return findingsPerLineage(memo, context.graph, (product) => {
       const sources = tableSourcesOf(context.graph, product, productPlace(context.graph, product).path);
       return claimTables(sources)
-        .refusals.filter((refusal) => !isThroughSelfLink(context, product, refusal))
+        .refusals.filter((refusal) => isSimulated || !isOnlyForASimulation(refusal))
+        .filter((refusal) => !isThroughSelfLink(context, product, refusal))
         .map((refusal) => findingOf(context, product, refusal));
     });
   },
 };
+
+/** A published table nothing makes yet is what a sketch without SQL is: it matters only to a run. */
+function isOnlyForASimulation(refusal: TableRefusal): boolean {
+  return refusal.kind === 'nothing-produces';
+}
 
 /** A product linked to itself reads a table it makes: self-links reports that, once. */
 function isThroughSelfLink({ graph }: RuleContext, product: DataProduct, refusal: TableRefusal): boolean {

@@ -4,6 +4,7 @@ import { parseMeshFile } from '../../../shared/contracts/contract-text';
 import { withProductUpdated } from '../../../shared/editing/products';
 import { meshGraph } from '../../../shared/lineage/mesh-graph';
 import type { Mesh } from '../../../shared/model';
+import type { Scenario } from '../../../shared/model/scenario';
 import { planPipeline } from '../../../shared/simulation/pipeline-plan';
 import { claimTables } from '../../../shared/simulation/table-claims';
 import { tableSourcesOf } from '../../../shared/validation/product-table-sources';
@@ -39,7 +40,7 @@ describe('product-tables', () => {
     expect(check(after)[0]).toBe(clash);
   });
 
-  /** Per product, the engine's input tables and refusals, and those the rule reads from the product's lineage. */
+  /** Per product, the engine's input tables and refusals, and those the rule reads from the product and what feeds it. */
   function engineAndLineage(mesh: Mesh) {
     const graph = meshGraph(mesh);
     return planPipeline(mesh).products.map((plan) => {
@@ -60,12 +61,31 @@ describe('product-tables', () => {
   }
 
   it.each(readdirSync(SAMPLES).filter((name) => name.endsWith('.mesh.json')))(
-    "names a product's input tables from its lineage as the engine does, in the sample %s",
+    "names a product's input tables from what feeds it as the engine does, in the sample %s",
     (name) => {
       const compared = engineAndLineage(sample(name));
       expect(compared.map(({ lineage }) => lineage)).toEqual(compared.map(({ engine }) => engine));
     },
   );
+
+  it('finds nothing in a design sketch without a scenario, whose published tables nothing makes yet', () => {
+    expect(check(sample('seed-logical-view.mesh.json'))).toEqual([]);
+  });
+
+  it('reports a published table nothing makes once the design has a scenario to simulate', () => {
+    const mesh = sample('seed-logical-view.mesh.json');
+    mesh.scenarios.push({
+      ...(sample('ecommerce.mesh.json').scenarios[0] as Scenario),
+      data: [],
+      rates: [],
+      steps: [],
+    });
+    const findings = check(mesh);
+    expect(findings).toHaveLength(5);
+    expect(findings[0]?.message).toMatch(
+      /^Output port 'dataset' of 'Data product 1a' publishes table 'product_1a' .* but nothing in the product makes it/,
+    );
+  });
 
   it('refuses the tables the engine refuses, a clash included', () => {
     const compared = engineAndLineage(aMeshWithAClash());

@@ -466,12 +466,11 @@ describe('rule details', () => {
     );
   });
 
-  it('reports a table name the engine keeps for itself, and an output port whose table nothing produces', () => {
-    const mesh = changed((mesh) => {
-      const revenue = product(mesh, 'revenue');
-      revenue.transformations.push({ name: 'quarantine', sql: 'SELECT 1 AS one' });
-      (revenue.transformations[0] as { name: string }).name = 'counts';
-    });
+  it('reports a table name the engine keeps for itself, and an output port whose table nothing produces in a design with a scenario', () => {
+    const mesh = withAScenario(() => {});
+    const revenue = product(mesh, 'revenue');
+    revenue.transformations.push({ name: 'quarantine', sql: 'SELECT 1 AS one' });
+    (revenue.transformations[0] as { name: string }).name = 'counts';
     expect(findingsOf('product-tables', mesh).map((finding) => [finding.path, finding.message])).toEqual([
       [
         'products[1].transformations[1]',

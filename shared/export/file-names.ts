@@ -1,3 +1,4 @@
+import { withoutAccents } from '../model/ids';
 import type { Problem } from '../model/problem';
 import { isWindowsReservedName } from '../model/windows-reserved-names';
 
@@ -16,17 +17,17 @@ const SUFFIX_ROOM = 5;
 
 /**
  * A display name as a file-name stem: ASCII letters and digits in lower case, words joined
- * by `-` (`OrderPlaced` → `order-placed`, `Ünïcode 🚀` → `unicode`, `Film KPIs` → `film-kpis`);
+ * by `-` (`OrderPlaced` → `order-placed`, `Ünïcode 🚀` → `unicode`, `Film KPIs` → `film-kpis`, `IoT` → `iot`,
+ * `Süßwaren` → `susswaren`);
  * empty when nothing is left.
  */
 export function fileSlug(name: string, maxLength = MAX_FILE_NAME_LENGTH): string {
   return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
+    withoutAccents(name)
       // A plural acronym (`KPIs`, `APIs`) is one word: its `s` is not the start of a camel-case word.
       .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
-      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      // A capital after one small letter (`IoT`, `iOS`, `eTickets`) is inside a word, as ids read it.
+      .replace(/(?<=[a-z]{2}|[0-9])(?=[A-Z])/g, '-')
       .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')

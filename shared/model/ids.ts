@@ -27,17 +27,26 @@ const LATIN_LETTERS: Record<string, string> = {
   ı: 'i',
 };
 
+/** Text with accents dropped (`Ü` → `U`) and Latin letters that are no letter plus accent spelt out (`ß` → `ss`, `Æ` → `Ae`). */
+export function withoutAccents(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[øæœßđðłþıØÆŒẞĐÐŁÞ]/g, (letter) => {
+      const lower = letter.toLowerCase();
+      const spelt = LATIN_LETTERS[lower] as string;
+      return letter === lower ? spelt : `${spelt.charAt(0).toUpperCase()}${spelt.slice(1)}`;
+    });
+}
+
 /**
  * Turns a display name into an id stem: `Customer 360` → `customer-360`, `Smørrebrød` → `smorrebrod`.
  * Ids stay ASCII (they name files and topics), so a name with no Latin letter or digit (`محصول`,
  * `🌾`) gives `whenNothingKept`: the element's kind, where the caller knows it.
  */
 export function slugify(name: string, whenNothingKept = 'item'): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const slug = withoutAccents(name)
     .toLowerCase()
-    .replace(/[øæœßđðłþı]/g, (letter) => LATIN_LETTERS[letter] as string)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug.slice(0, 64) || whenNothingKept;

@@ -28,6 +28,21 @@ describe('file names of exports', () => {
     expect(fileSlug('HTTPServer')).toBe('http-server');
   });
 
+  it('keeps a word whose capital follows one small letter whole (IoT, iOS, eTickets), as ids do', () => {
+    expect(fileSlug('IoT Turnstile Scans')).toBe('iot-turnstile-scans');
+    expect(fileSlug('IoTs')).toBe('iots');
+    expect(fileSlug('iOS App Events')).toBe('ios-app-events');
+    expect(fileSlug('Guest eTickets')).toBe('guest-etickets');
+    expect(fileSlug('customerID')).toBe('customer-id');
+    expect(fileSlug('OrderPlaced')).toBe('order-placed');
+  });
+
+  it('spells Latin letters that are no letter plus accent as ids do, rather than dropping them', () => {
+    expect(fileSlug('ÄÖÜ Süßwaren')).toBe('aou-susswaren');
+    expect(fileSlug('Smørrebrød')).toBe('smorrebrod');
+    expect(fileSlug('Łódź Æbleskiver')).toBe('lodz-aebleskiver');
+  });
+
   it('names a design’s exports after its name, whatever its id, and `mesh` when the name leaves no slug', () => {
     const design = { id: 'untitled', name: 'Water network' };
     expect(designFileStem(design)).toBe('water-network');

@@ -7,6 +7,11 @@ export interface LocatedChange extends ContractChange {
   /** The text the change shows in: the new one, or the old one for what was removed. */
   side: 'previous' | 'next';
   range: TextRange;
+  /**
+   * For what was removed, the line of its nearest parent still in the new text: where the new
+   * text can show that something went (a neighbour's line would read as that neighbour breaking).
+   */
+  parentInNext?: TextRange;
 }
 
 /**
@@ -26,9 +31,10 @@ export function locateChanges(
     const inNext = subjectPath(sides.next.document, change.subject);
     const inPrevious = subjectPath(sides.previous.document, change.subject);
     // The subject where it is (in the old text when it is gone); else its nearest parent still in the new text.
-    const [side, at] =
-      inNext.isWhole || !inPrevious.isWhole ? (['next', inNext] as const) : (['previous', inPrevious] as const);
-    return { ...change, side, range: sides[side].source.locate(at.path.length > 0 ? at.path : ['id'], 'key') };
+    const locate = (on: 'previous' | 'next', at: SubjectPath) =>
+      sides[on].source.locate(at.path.length > 0 ? at.path : ['id'], 'key');
+    if (inNext.isWhole || !inPrevious.isWhole) return { ...change, side: 'next', range: locate('next', inNext) };
+    return { ...change, side: 'previous', range: locate('previous', inPrevious), parentInNext: locate('next', inNext) };
   });
 }
 

@@ -329,9 +329,18 @@ describeInChromium('the contract editor in the built app', (session) => {
     await showView(page, 'Diff');
     await page.getByTestId('breaking-count').waitFor();
     expect(await page.getByTestId('breaking-count').textContent()).toContain('1 breaking change');
-    await page.locator('.contract-diff .breaking-change-glyph').first().waitFor();
+    await page.locator('.contract-diff .original .breaking-change-glyph').first().waitFor();
+    // The removed field is marked beside its lines in the saved version, not on a neighbour's line in the new one.
+    expect(await page.locator('.contract-diff .modified .breaking-change-glyph').count()).toBe(0);
     await page.getByRole('button', { name: 'Unified' }).click();
-    await page.locator('.contract-diff .modified .breaking-change-glyph').first().waitFor();
+    // The unified layout shows only the new text's margin: the removal is marked at its parent's line.
+    const anchor = page.locator('.contract-diff .modified .breaking-removal-glyph');
+    await anchor.first().waitFor();
+    const anchorTop = await anchor.first().evaluate((glyph) => glyph.getBoundingClientRect().top);
+    const parentLine = page.locator('.contract-diff .modified .view-line', { hasText: '- name: orders' });
+    expect(Math.abs((await parentLine.evaluate((line) => line.getBoundingClientRect().top)) - anchorTop)).toBeLessThan(
+      8,
+    );
   });
 
   it('compares a contract opened from a file with that file in the diff, and with the design when asked', async () => {

@@ -29,7 +29,7 @@ function BaselineDescription({ baseline }: { baseline: DiffBaseline }) {
  * The contract against its own file as last opened or saved (when it has one; the design's baseline
  * is a click away) or the design's baseline (see DocumentState.baseline), in Monaco's diff editor, side by side or
  * inline, each breaking change marked in the margin beside its line (in the old text for
- * what was removed) with what it breaks.
+ * what was removed, and in the unified layout at its parent's line in the new text) with what it breaks.
  */
 export default function ContractDiff({ contractId }: { contractId: string }) {
   const container = useRef<HTMLDivElement>(null);
@@ -95,37 +95,34 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
 
   useEffect(() => {
     if (!diffEditor || !monaco) return;
-    const decoration = (line: number, change: LocatedChange) => {
-      return {
-        range: new monaco.Range(line, 1, line, 1),
-        options: {
-          isWholeLine: true,
-          className: 'breaking-change-line',
-          glyphMarginClassName: 'breaking-change-glyph',
-          glyphMarginHoverMessage: { value: `**Breaking:** \`${change.subject}\` ${change.message}` },
-        },
-      };
-    };
+    const hover = (change: LocatedChange) => ({ value: `**Breaking:** \`${change.subject}\` ${change.message}` });
+    const breakingLine = (change: LocatedChange) => ({
+      range: new monaco.Range(change.range.line, 1, change.range.line, 1),
+      options: {
+        isWholeLine: true,
+        className: 'breaking-change-line',
+        glyphMarginClassName: 'breaking-change-glyph',
+        glyphMarginHoverMessage: hover(change),
+      },
+    });
+    // The unified layout shows only the new text's margin, so what was removed is marked there too, at its
+    // parent's line, with a glyph of its own and no band: the parent's line itself did not change.
+    const removedFrom = (change: LocatedChange, parent: NonNullable<LocatedChange['parentInNext']>) => ({
+      range: new monaco.Range(parent.line, 1, parent.line, 1),
+      options: { glyphMarginClassName: 'breaking-removal-glyph', glyphMarginHoverMessage: hover(change) },
+    });
+    const removed = changes.filter((change) => change.side === 'previous');
     const next = diffEditor.getModifiedEditor().createDecorationsCollection();
     const previous = diffEditor.getOriginalEditor().createDecorationsCollection();
-    // What was removed is marked in the old text, and in the new one where it used to be, so
-    // the unified layout (which shows only the new editor's margin) marks it too.
+    // Marked again once the diff is computed: a text set after the marks would have moved them.
     const mark = () => {
-      const lineChanges = diffEditor.getLineChanges() ?? [];
-      const whereRemoved = (oldLine: number) => {
-        const change = lineChanges.find(
-          (candidate) => candidate.originalStartLineNumber <= oldLine && oldLine <= candidate.originalEndLineNumber,
-        );
-        return change ? Math.max(1, change.modifiedStartLineNumber || change.modifiedEndLineNumber) : oldLine;
-      };
-      next.set(
-        changes.map((change) =>
-          decoration(change.side === 'next' ? change.range.line : whereRemoved(change.range.line), change),
-        ),
-      );
-      previous.set(
-        changes.filter((change) => change.side === 'previous').map((change) => decoration(change.range.line, change)),
-      );
+      next.set([
+        ...changes.filter((change) => change.side === 'next').map(breakingLine),
+        ...(isSideBySide
+          ? []
+          : removed.flatMap((change) => (change.parentInNext ? [removedFrom(change, change.parentInNext)] : []))),
+      ]);
+      previous.set(removed.map(breakingLine));
     };
     mark();
     const updates = diffEditor.onDidUpdateDiff(mark);
@@ -134,7 +131,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
       next.clear();
       previous.clear();
     };
-  }, [diffEditor, monaco, changes]);
+  }, [diffEditor, monaco, changes, isSideBySide]);
 
   return (
     <div className="contract-diff">

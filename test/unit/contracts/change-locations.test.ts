@@ -47,6 +47,18 @@ describe('where the Diff view marks a change', () => {
     ]);
   });
 
+  it("anchors a removed field in the new text at its parent's line, not at a neighbour's inner line", () => {
+    const previous = PLAYBACK.replace(
+      '      - name: device\n',
+      '      - name: session_id\n        logicalType: string\n        logicalTypeOptions:\n          format: uuid\n      - name: device\n',
+    );
+    const next = previous.replace(/ {6}- name: device\n(?: {8}.*\n)+/, '');
+    const [removal] = locateChanges(compareContracts(read(previous), read(next)).changes, previous, next);
+    expect(removal).toMatchObject({ subject: 'playback.device', side: 'previous' });
+    expect(removal?.range.line).toBe(lineOf(previous, 'name: device'));
+    expect(removal?.parentInNext?.line).toBe(lineOf(next, 'name: playback'));
+  });
+
   it('marks a change of a nested field, and of array items, at their lines in the new text', () => {
     const next = PLAYBACK.replace(
       'name: os\n            logicalType: string',

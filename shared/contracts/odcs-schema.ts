@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv';
+import { formatPath } from '../model/problem';
 import { joinedWith } from '../model/word-list';
 import { isJsonObject } from './odcs-document';
-import { schemaForApiVersion } from './odcs-versions';
+import { LATEST_API_VERSION, schemaForApiVersion } from './odcs-versions';
 import type { PathProblem, PathSegment } from './path-problem';
 
 const MAX_REPORTED_VIOLATIONS = 50;
@@ -18,7 +19,50 @@ export function validateOdcsDocument(document: unknown): PathProblem[] {
   if (!resolved.ok) return [{ path: ['apiVersion'], message: resolved.message }];
   const { validate } = resolved.schema;
   if (validate(document)) return [];
-  return describeErrors(validate.errors ?? [], document).slice(0, MAX_REPORTED_VIOLATIONS);
+  const errors = validate.errors ?? [];
+  const problems = describeErrors(errors, document).slice(0, MAX_REPORTED_VIOLATIONS);
+  if (resolved.schema.version === LATEST_API_VERSION) return problems;
+  return withLatestVersionFeaturesNamed(problems, unknownNamesOf(errors, document), document);
+}
+
+/** Where the schema met a field or a value it does not know, as formatted paths. */
+function unknownNamesOf(errors: readonly ErrorObject[], document: unknown): Set<string> {
+  return new Set(
+    withoutCollateral(errors).flatMap((error) => {
+      const path = pathOf(error.instancePath, document);
+      if (error.keyword === 'enum') return [formatPath(path)];
+      const field = error.params.additionalProperty ?? error.params.unevaluatedProperty;
+      return field === undefined ? [] : [formatPath([...path, String(field)])];
+    }),
+  );
+}
+
+/**
+ * A field or value an older version does not know (`enum`, the `map` type in v3.1.0) that the
+ * latest version's schema finds nothing wrong with is that version's feature: said so, with the way to upgrade.
+ */
+function withLatestVersionFeaturesNamed(
+  problems: PathProblem[],
+  unknownNames: ReadonlySet<string>,
+  document: unknown,
+): PathProblem[] {
+  const latest = schemaForApiVersion(LATEST_API_VERSION);
+  if (!latest.ok) return problems;
+  const declared = versionOf(document);
+  const asLatest = { ...(document as object), apiVersion: LATEST_API_VERSION };
+  const { validate } = latest.schema;
+  // A field the latest version knows is its feature even when written wrongly (an enum of bare strings).
+  const unknownToLatest = validate(asLatest) ? new Set() : unknownNamesOf(validate.errors ?? [], asLatest);
+  const isLatestFeature = (problem: PathProblem) =>
+    unknownNames.has(formatPath(problem.path)) && !unknownToLatest.has(formatPath(problem.path));
+  return problems.map((problem) =>
+    isLatestFeature(problem)
+      ? {
+          ...problem,
+          message: `${problem.message}. It is an ODCS ${LATEST_API_VERSION} feature and this contract declares ${declared}: the editor's Upgrade to ${LATEST_API_VERSION} rewrites the contract in ${LATEST_API_VERSION}`,
+        }
+      : problem,
+  );
 }
 
 /**
@@ -33,20 +77,8 @@ export function validateOdcsDocument(document: unknown): PathProblem[] {
  * subschema leaves its properties unevaluated, so they would be reported as unknown.
  */
 function describeErrors(errors: readonly ErrorObject[], document: unknown): PathProblem[] {
-  const failures = errors
-    .filter((error) => error.keyword !== 'unevaluatedProperties')
-    .map((error) => error.instancePath);
-  const failingObjects = new Set(failures);
-  // A field that fails deeper down is left unevaluated by the subschema it failed, and so is all it holds.
-  const failingFields = errors
-    .filter((error) => error.keyword === 'unevaluatedProperties')
-    .map((error) => `${error.instancePath}/${escapePointer(String(error.params.unevaluatedProperty))}`)
-    .filter((field) => failures.some((failure) => isWithin(failure, field)));
-  const isCollateral = (error: ErrorObject) =>
-    error.keyword === 'unevaluatedProperties' &&
-    (failingObjects.has(error.instancePath) ||
-      failingFields.some((field) => isWithin(error.instancePath, field)) ||
-      failingFields.includes(`${error.instancePath}/${escapePointer(String(error.params.unevaluatedProperty))}`));
+  const uncollateral = new Set(withoutCollateral(errors));
+  const isCollateral = (error: ErrorObject) => !uncollateral.has(error);
   const ambiguous = errors.filter(isAmbiguousOneOf);
   const ambiguousPaths = new Set(ambiguous.map((error) => error.instancePath));
   const precise = errors.filter((error) => !SUMMARY_KEYWORDS.has(error.keyword) && !isCollateral(error));
@@ -90,6 +122,28 @@ function describeErrors(errors: readonly ErrorObject[], document: unknown): Path
     ...summaries.map((error) => describeError(error, document)),
   ];
   return withoutDuplicates(problems);
+}
+
+/**
+ * Ajv's errors without the "unevaluated property" errors on an object that fails otherwise, on a
+ * field that fails deeper down and within it: a failed subschema leaves its properties unevaluated.
+ */
+function withoutCollateral(errors: readonly ErrorObject[]): ErrorObject[] {
+  const failures = errors
+    .filter((error) => error.keyword !== 'unevaluatedProperties')
+    .map((error) => error.instancePath);
+  const failingObjects = new Set(failures);
+  // A field that fails deeper down is left unevaluated by the subschema it failed, and so is all it holds.
+  const failingFields = errors
+    .filter((error) => error.keyword === 'unevaluatedProperties')
+    .map((error) => `${error.instancePath}/${escapePointer(String(error.params.unevaluatedProperty))}`)
+    .filter((field) => failures.some((failure) => isWithin(failure, field)));
+  const isCollateral = (error: ErrorObject) =>
+    error.keyword === 'unevaluatedProperties' &&
+    (failingObjects.has(error.instancePath) ||
+      failingFields.some((field) => isWithin(error.instancePath, field)) ||
+      failingFields.includes(`${error.instancePath}/${escapePointer(String(error.params.unevaluatedProperty))}`));
+  return errors.filter((error) => !isCollateral(error));
 }
 
 /** Per object, the distinct names (missing fields, types) that the alternatives' errors of one keyword give. */

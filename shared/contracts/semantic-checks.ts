@@ -7,7 +7,7 @@ import { documentPathOf, nestedPropertiesOf } from './odcs-document';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import type { PathProblem, PathSegment } from './path-problem';
 import { relationshipIssues } from './relationship-checks';
-import { byPosition, locateProblem, readYamlSource } from './yaml-source';
+import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 
 /**
  * What a contract means beyond what the ODCS schema can say:
@@ -46,9 +46,12 @@ export function checkDatasetShape(contract: Contract): ContractFinding[] {
  * changed id is one of them: the design would refuse that text.
  */
 export function checkContractYaml(text: string, keptId?: string): LocatedFinding[] {
-  const source = readYamlSource(text);
+  const { source, duplicateKeys } = readableDespiteDuplicateKeys(readYamlSource(text));
   const parsed = parseOdcsSource(source);
-  const errors = parsed.ok ? [] : parsed.errors.map((error) => ({ ...error, severity: 'error' as const }));
+  const errors = [...duplicateKeys, ...(parsed.ok ? [] : parsed.errors)].map((error) => ({
+    ...error,
+    severity: 'error' as const,
+  }));
   const read = parsed.ok
     ? { contract: parsed.value, objectsWithUnknownTypes: new Set<number>() }
     : contractDespiteSchemaProblems(source);
@@ -66,6 +69,17 @@ export function checkContractYaml(text: string, keptId?: string): LocatedFinding
   return [...errors, ...(changedId ? [{ ...changedId, severity: 'error' as const }] : []), ...semantic].sort(
     byPosition,
   );
+}
+
+/** A source whose only syntax errors are duplicate keys, read with each key's last value; the duplicates apart. */
+function readableDespiteDuplicateKeys(source: YamlSource): { source: YamlSource; duplicateKeys: LocatedProblem[] } {
+  if (source.syntaxErrors.length === 0 || source.valueDespiteDuplicateKeys === undefined) {
+    return { source, duplicateKeys: [] };
+  }
+  return {
+    source: { ...source, value: source.valueDespiteDuplicateKeys, syntaxErrors: [] },
+    duplicateKeys: source.syntaxErrors,
+  };
 }
 
 /** `objectsWithUnknownTypes`: schema objects where a misspelt type may be the one a check looks for. */

@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { DOCUMENT_PATH, formatPath, formatPlacedProblem, type Problem } from '../model/problem';
 import type { PathProblem, PathSegment } from './path-problem';
 
@@ -20,6 +20,12 @@ export interface YamlSource {
   /** The parsed value, or undefined when the text has syntax errors. */
   value: unknown;
   syntaxErrors: LocatedProblem[];
+  /**
+   * When duplicate keys are the only syntax errors, what the text reads as with each such key
+   * taking its last value (as PyYAML and the YAML 1.2 readers that accept duplicates do), so the
+   * text's other problems can be found; the duplicates stay errors.
+   */
+  valueDespiteDuplicateKeys?: unknown;
   /** The text of the node at `path`, or of its nearest ancestor when the path does not exist. */
   locate(path: readonly PathSegment[], target?: PathProblem['target']): TextRange;
 }
@@ -65,12 +71,23 @@ export function readYamlSource(text: string): YamlSource {
       message: syntaxErrorMessage(error, text),
       ...rangeOf(error.pos),
     }));
-  if (syntaxErrors.length > 0) return { text, value: undefined, syntaxErrors, locate };
+  if (syntaxErrors.length > 0) {
+    const hasOnlyDuplicateKeys = document.errors.every((error) => error.code === 'DUPLICATE_KEY');
+    const despite = hasOnlyDuplicateKeys ? plainValueOf(document) : undefined;
+    const valueDespiteDuplicateKeys = despite?.ok ? despite.value : undefined;
+    return { text, value: undefined, syntaxErrors, valueDespiteDuplicateKeys, locate };
+  }
+  const read = plainValueOf(document);
+  if (!read.ok) return { text, value: undefined, syntaxErrors: [read.error], locate };
+  return { text, value: read.value, syntaxErrors, locate };
+}
+
+/** The document as plain values; a later duplicate key overwrites an earlier one. */
+function plainValueOf(document: Document.Parsed): { ok: true; value: unknown } | { ok: false; error: LocatedProblem } {
   try {
-    return { text, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), syntaxErrors, locate };
+    return { ok: true, value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    const aliasError = { path: DOCUMENT_PATH, message: (error as Error).message, ...DOCUMENT_START };
-    return { text, value: undefined, syntaxErrors: [aliasError], locate };
+    return { ok: false, error: { path: DOCUMENT_PATH, message: (error as Error).message, ...DOCUMENT_START } };
   }
 }
 

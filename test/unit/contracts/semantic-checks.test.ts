@@ -223,7 +223,7 @@ describe('semantic checks on YAML text, at the line to mark', () => {
       "11:21 warning schema[0].properties[0].primaryKey: primary key property 'offer_id' is not required: key values cannot be null, add required: true",
       '16:29 error schema[0].properties[1].quality[0].mustBeBetween: mustBeBetween [100000, 20000] is reversed: write the smaller bound first, [20000, 100000]',
       "17:15 error schema[0].properties[2].name: duplicate property name 'salary' (also at schema[0].properties[1])",
-      '20:22 error schema[0].properties[3].logicalType: unknown logicalType "map"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean',
+      `20:22 error schema[0].properties[3].logicalType: unknown logicalType "map"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean. It is an ODCS v3.2.0 feature and this contract declares v3.1.0: the editor's Upgrade to v3.2.0 rewrites the contract in v3.2.0`,
     ]);
   });
 
@@ -355,6 +355,51 @@ customProperties:
       "7:11 error schema[0].name: event 'order_placed' has no event id: a required property that is unique or the primary key",
       "7:11 error schema[0].name: event 'order_placed' has no event time: a required timestamp property",
       '15:12 warning customProperties[1].value: keepHistory has no effect on an event: events never change, so there is no history to keep',
+    ]);
+  });
+
+  it('reports a duplicate key and, reading its last value as PyYAML does, every other problem beside it', () => {
+    const text = anOdcsText(`schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+        required: yes
+        primaryKey: true
+        required: true
+      - name: order_id
+        logicalType: string
+`);
+    expect(markers(checkContractYaml(text))).toEqual([
+      "13:9 error (document): the key 'required' appears twice in this mapping; keys must be unique",
+      "14:15 error schema[0].properties[1].name: duplicate property name 'order_id' (also at schema[0].properties[0])",
+    ]);
+  });
+
+  it('says that enum and the map type of a v3.1.0 contract are ODCS v3.2.0 features, and how to upgrade', () => {
+    const text = anOdcsText(`schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+        required: true
+        primaryKey: true
+      - name: status
+        logicalType: string
+        enum:
+          - placed
+      - name: totals
+        logicalType: map
+        map:
+          key:
+            logicalType: string
+`);
+    const upgrade =
+      "It is an ODCS v3.2.0 feature and this contract declares v3.1.0: the editor's Upgrade to v3.2.0 rewrites the contract in v3.2.0";
+    expect(markers(checkContractYaml(text))).toEqual([
+      `15:9 error schema[0].properties[1].enum: unknown field 'enum'. ${upgrade}`,
+      `18:22 error schema[0].properties[2].logicalType: unknown logicalType "map"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean. ${upgrade}`,
+      `19:9 error schema[0].properties[2].map: unknown field 'map'. ${upgrade}`,
     ]);
   });
 

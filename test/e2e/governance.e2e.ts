@@ -286,7 +286,9 @@ describeInChromium('governance, as the design’s policies set it', (session) =>
     // A short window, where the design inspector's last section, the policies, starts below its fold.
     await page.setViewportSize({ width: 1440, height: 600 });
     await page.getByTestId('problem-counts').click();
-    await problem(page, "The policies set 'pii-propogation', which is no rule.").locator('.problem-row__main').click();
+    await problem(page, "The policies set 'pii-propogation', which is no rule: did you mean 'pii-propagation'?")
+      .locator('.problem-row__main')
+      .click();
 
     await page.getByTestId('mesh-inspector').waitFor();
     const policies = page.getByTestId('policy-list').getByRole('listitem');

@@ -20,12 +20,16 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
       return Object.entries(mesh.policies.rules).flatMap(([ruleId, entry]) => {
         if (!knownRuleIds.includes(ruleId)) {
           const meant = nearMiss(ruleId, knownRuleIds);
+          // The suggestion is in the message, which every output shows (the CLI's plain output has no hints).
+          const noRule = `The policies set ${quoted(ruleId)}, which is no rule`;
           return [
             {
               ...policyPlace(ruleId),
-              message: `The policies set ${quoted(ruleId)}, which is no rule.`,
+              message: meant ? `${noRule}: did you mean ${quoted(meant)}?` : `${noRule}.`,
               cannotBeTurnedOff: true,
-              fixHint: meant ? `Did you mean ${quoted(meant)}?` : `Use one of: ${knownRuleIds.join(', ')}.`,
+              fixHint: meant
+                ? `Rename the policy to ${quoted(meant)}, or remove it.`
+                : `Use one of: ${knownRuleIds.join(', ')}.`,
             },
           ];
         }

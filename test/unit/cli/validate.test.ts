@@ -364,6 +364,16 @@ schema:
     expect(JSON.parse(json.out.join('\n'))[0].ok).toBe(true);
   });
 
+  it('suggests the rule a misspelt policy nearly names in its plain output', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.policies.rules = { 'pii-propagaton': 'warning' };
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    await runCli(['validate', 'shop.mesh.json'], io);
+    expect(out).toContain(
+      "shop.mesh.json: warning: policies.rules[\"pii-propagaton\"]: The policies set 'pii-propagaton', which is no rule: did you mean 'pii-propagation'? [policy-entries]",
+    );
+  });
+
   it("shows the policies' reason for a rule's changed severity, in words and in JSON", async () => {
     const mesh = JSON.parse(sample);
     mesh.products[0].owner = '';

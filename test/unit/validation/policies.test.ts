@@ -115,12 +115,17 @@ describe('policies as code', () => {
 
   it('suggests the rule an unknown id nearly names', () => {
     const findings = validateMesh(withoutOwners({ 'pii-propagaton': 'warning', zzz: 'off' }));
-    expect(findings.filter((finding) => finding.ruleId === 'policy-entries').map((finding) => finding.fixHint)).toEqual(
+    const entries = findings.filter((finding) => finding.ruleId === 'policy-entries');
+    expect(entries.map(({ message, fixHint }) => [message, fixHint])).toEqual([
       [
-        "Did you mean 'pii-propagation'?",
+        "The policies set 'pii-propagaton', which is no rule: did you mean 'pii-propagation'?",
+        "Rename the policy to 'pii-propagation', or remove it.",
+      ],
+      [
+        "The policies set 'zzz', which is no rule.",
         expect.stringMatching(/^Use one of: owners, output-contracts, .*, policy-entries\.$/),
       ],
-    );
+    ]);
   });
 
   it('reports an unknown rule id or an unreadable entry even when the policies turn policy-entries off', () => {

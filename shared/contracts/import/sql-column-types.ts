@@ -24,6 +24,8 @@ import {
 export interface SqlType {
   /** `NUMERIC(10,2)`, `TIMESTAMP WITH TIME ZONE`, `INET[]`, `ENUM('Y','J')`. */
   physicalType: string;
+  /** The same with its words as written, for a type the user named: `public.order_status`. */
+  physicalTypeAsWritten: string;
   /** The type of one element: `INET` of `INET[]`, `NUMERIC(10,2)`. */
   elementType: string;
   /** The element type's name without sizes, time zones or array suffixes: `NUMERIC`, `INET`, `PUBLIC.MOOD`. */
@@ -212,6 +214,7 @@ function sqlType(tokens: Token[]): SqlType {
     baseName === 'ENUM' ? element.filter((token) => token.kind === 'string').map((token) => unquote(token)) : undefined;
   return {
     physicalType: spelled(tokens),
+    physicalTypeAsWritten: spelled(tokens, unquote),
     elementType: spelled(element),
     baseName,
     logicalType: isBitString ? undefined : SQL_TYPES[baseName],
@@ -225,11 +228,11 @@ function isTypeWord(token: Token): boolean {
   return token.kind === 'word' || (token.kind === 'quoted' && token.text.startsWith('['));
 }
 
-/** Tokens as one type name: words upper-cased, no spaces around punctuation. */
-function spelled(tokens: Token[]): string {
+/** Tokens as one type name: words upper-cased unless told otherwise, no spaces around punctuation. */
+function spelled(tokens: Token[], wordOf = (token: Token) => unquote(token).toUpperCase()): string {
   return tokens
     .map((token, index) => {
-      const text = isTypeWord(token) ? unquote(token).toUpperCase() : token.text;
+      const text = isTypeWord(token) ? wordOf(token) : token.text;
       const previous = tokens[index - 1];
       const isGlued =
         index === 0 ||

@@ -452,7 +452,8 @@ function tableObject(
     }
     const keyPosition = key.indexOf(property);
     const facts = {
-      ...(type && { physicalType: type.physicalType }),
+      // A type the file declares is the user's name, kept as written; built-in types read in upper case.
+      ...(type && { physicalType: typeValues ? type.physicalTypeAsWritten : type.physicalType }),
       ...(enumValues && { enum: enumValues }),
     };
     const arrayDepth = type?.arrayDepth ?? 0;

@@ -1,4 +1,4 @@
-import { jsonSchemaForApiVersion, LATEST_API_VERSION } from './odcs-versions';
+import { jsonSchemaForApiVersion, LATEST_API_VERSION, SUPPORTED_API_VERSIONS } from './odcs-versions';
 
 /** The parts of a JSON Schema node the guide reads. */
 interface SchemaNode {
@@ -146,6 +146,8 @@ export function suggestKeys(
  * then the usual ones it names as examples (`status`: proposed, draft, active, …).
  */
 export function suggestValues(path: readonly string[], key: string, apiVersion = LATEST_API_VERSION): string[] {
+  // The schema's enum goes back to v2.2.0; offered are only the versions the app reads.
+  if (path.length === 0 && key === 'apiVersion') return [...SUPPORTED_API_VERSIONS];
   const nodes = nodesAt(apiVersion, [...path, key]);
   const values = nodes.flatMap((node) => [
     ...(node.enum ?? []),

@@ -45,6 +45,19 @@ describe('completion in a contract', () => {
     expect(keysAt(16, 11)).not.toContain('minimum');
   });
 
+  it('offers for apiVersion only the versions the app reads, whatever else the schema lists', () => {
+    for (const apiVersion of ['v3.1.0', 'v3.2.0']) {
+      const text = CONTRACT.replace('apiVersion: v3.1.0', 'apiVersion: ');
+      expect(completeOdcsValues(yamlCursorPath(text, 1, 13), apiVersion)).toEqual([
+        'v3.2.0',
+        'v3.1.0',
+        'v3.0.2',
+        'v3.0.1',
+        'v3.0.0',
+      ]);
+    }
+  });
+
   it('offers event and entity for the app’s datasetKind custom property', () => {
     expect(completeOdcsValues(yamlCursorPath(CONTRACT, 19, 12))).toEqual(['event', 'entity']);
   });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
+import { box, expectInside } from './designer-driver';
 import { enterSimulate, openEditedSample, step } from './simulation-driver';
 
 /**
@@ -9,20 +10,6 @@ import { enterSimulate, openEditedSample, step } from './simulation-driver';
  */
 
 const nodeById = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-
-async function box(locator: Locator) {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error('element is not visible');
-  return found;
-}
-
-async function expectInside(inner: Locator, outer: Locator): Promise<void> {
-  const [a, b] = [await box(inner), await box(outer)];
-  expect(a.x).toBeGreaterThanOrEqual(b.x);
-  expect(a.y).toBeGreaterThanOrEqual(b.y);
-  expect(a.x + a.width).toBeLessThanOrEqual(b.x + b.width);
-  expect(a.y + a.height).toBeLessThanOrEqual(b.y + b.height);
-}
 
 /** A node's size in canvas units, unscaled by the zoom. */
 const drawnSize = (node: Locator) =>

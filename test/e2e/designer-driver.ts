@@ -203,3 +203,19 @@ export async function openSection(scope: Locator, title: string): Promise<void> 
   const section = scope.locator('details', { has: scope.page().locator(`summary:text-is("${title}")`) });
   if (!(await section.getAttribute('open'))) await section.locator('summary').click();
 }
+
+/** Where an element is drawn on the page; it must be visible. */
+export async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('element is not visible');
+  return found;
+}
+
+/** The element is drawn wholly inside the other one, as measured on the page. */
+export async function expectInside(inner: Locator, outer: Locator): Promise<void> {
+  const [a, b] = [await box(inner), await box(outer)];
+  expect(a.x).toBeGreaterThanOrEqual(b.x);
+  expect(a.y).toBeGreaterThanOrEqual(b.y);
+  expect(a.x + a.width).toBeLessThanOrEqual(b.x + b.width);
+  expect(a.y + a.height).toBeLessThanOrEqual(b.y + b.height);
+}

@@ -1,8 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
 import { renameDesign } from './autosave-driver';
-import { openSampleDesign } from './designer-driver';
+import { box, expectInside, openSampleDesign } from './designer-driver';
 import { enterSimulate, openEditedSample } from './simulation-driver';
 
 const WINDOW_WIDTH = 1440;
@@ -10,20 +10,6 @@ const WINDOW_WIDTH = 1440;
 /** A name without a space to break at, as a pasted identifier or URL is. */
 const unbrokenName = (length: number) =>
   'CustomerOrdersEnrichedWithShipping'.repeat(Math.ceil(length / 34)).slice(0, length);
-
-async function box(locator: Locator) {
-  const found = await locator.boundingBox();
-  if (!found) throw new Error('element is not visible');
-  return found;
-}
-
-async function expectInside(inner: Locator, outer: Locator): Promise<void> {
-  const [a, b] = [await box(inner), await box(outer)];
-  expect(a.x).toBeGreaterThanOrEqual(b.x);
-  expect(a.y).toBeGreaterThanOrEqual(b.y);
-  expect(a.x + a.width).toBeLessThanOrEqual(b.x + b.width);
-  expect(a.y + a.height).toBeLessThanOrEqual(b.y + b.height);
-}
 
 /** The e-commerce sample's domain of its Orders product, found by id (its name is what the tests change). */
 const ordersDomain = (page: Page) => page.locator('.react-flow__node-domain[data-id="orders-domain"]');

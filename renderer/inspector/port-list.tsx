@@ -1,4 +1,5 @@
 import { type DataPortDirection, withPortUpdated } from '../../shared/editing/ports';
+import { hasBornPlaceholderName } from '../../shared/editing/products';
 import {
   type DataProduct,
   type ExpectedField,
@@ -38,6 +39,7 @@ function PortFields({ product, port }: { product: DataProduct; port: Port }) {
         check={elementNameCheck({ kind: 'port', productId: product.id, portId: port.id })}
         focusFor={key}
         onFirstNamed={(options) => takePortIdFromFirstName(product.id, port.id, options)}
+        isPlaceholderName={hasBornPlaceholderName(port)}
         onChange={(name, options) => updatePort(product.id, port.id, { name }, options)}
       />
       {port.direction !== 'discovery' && (

@@ -5,6 +5,17 @@ export function newPort(id: string, name: string, direction: Port['direction']):
   return { id, name, direction, protocol: direction === 'discovery' ? 'catalog' : 'table', description: '' };
 }
 
+/** The ports a new product is born with, by id, with the placeholder names they keep until renamed. */
+const BORN_PORTS = {
+  in: newPort('in', 'input', 'input'),
+  out: newPort('out', 'dataset', 'output'),
+} as const;
+
+/** Whether a port is one a new product was born with, still under its placeholder name. */
+export function hasBornPlaceholderName(port: Port): boolean {
+  return Object.values(BORN_PORTS).some((born) => born.id === port.id && born.name === port.name);
+}
+
 /** A new product reads from one input port and serves one output port, as most do. */
 export function newProduct(id: string, domainId: string, name: string, owner: string): DataProduct {
   return newDataProduct({
@@ -12,8 +23,8 @@ export function newProduct(id: string, domainId: string, name: string, owner: st
     domainId,
     name,
     owner,
-    inputPorts: [newPort('in', 'input', 'input')],
-    outputPorts: [newPort('out', 'dataset', 'output')],
+    inputPorts: [BORN_PORTS.in],
+    outputPorts: [BORN_PORTS.out],
     discoveryPort: newPort('discovery', 'discovery', 'discovery'),
   });
 }

@@ -431,6 +431,43 @@ describeInChromium('working with a simulation', (session) => {
     expect(await guide.getByTestId('table-guide-raw_input').count()).toBe(0);
   });
 
+  it('names a new product’s default input port after its first rename: input renamed Scan Feed is read as raw_scan_feed', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await page.keyboard.press('d');
+    await nameIt(page, 'Rides & Queues');
+    await addProductByKey(page, 'Queue Wait Times');
+    const product = productNode(page, 'Queue Wait Times');
+    await product.waitFor();
+    await portHandle(product, 'in').waitFor();
+    const inspector = page.getByTestId('product-inspector');
+    await inspector.getByLabel('Name of port input', { exact: true }).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Scan Feed');
+    await page.keyboard.press('Enter');
+    await portHandle(product, 'scan-feed').waitFor();
+    expect(await portHandle(product, 'in').count()).toBe(0);
+
+    // One undo takes back the rename and the id together.
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await portHandle(product, 'in').waitFor();
+    expect(await inspector.getByLabel('Name of port input', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await portHandle(product, 'scan-feed').waitFor();
+    await connectPorts(
+      page,
+      portHandle(productNode(page, 'shipments'), 'shipments-out'),
+      portHandle(product, 'scan-feed'),
+    );
+
+    await enterSimulate(page);
+    await openTab(page, 'SQL');
+    await page.getByLabel('Node to query').selectOption({ label: 'Queue Wait Times' });
+    const guide = page.locator('.sql-console .table-guide');
+    await guide.getByTestId('table-guide-raw_scan_feed').waitFor();
+    expect(await guide.getByTestId('table-guide-raw_in').count()).toBe(0);
+  });
+
   it('lists a node’s tables in the SQL console with their zone and the rule behind each name; shows an output port’s published records as a grid sorted by the column clicked', async () => {
     const page = await session.openApp();
     await simulateSample(page);

@@ -21,6 +21,8 @@ interface NameFieldProps {
   focusFor?: string;
   /** Called as the field is left after that first naming, in the same undo step as the typing and the adding. */
   onFirstNamed?: (options: ChangeOptions) => void;
+  /** The name is still the placeholder the element was born with: renaming it is its first naming too. */
+  isPlaceholderName?: boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function NameField({
   onChange,
   focusFor,
   onFirstNamed,
+  isPlaceholderName = false,
 }: NameFieldProps) {
   const id = useId();
   const isFirstNaming = useRef(false);
@@ -76,6 +79,7 @@ export function NameField({
         data-field={fieldKey}
         onFocus={() => {
           nameBefore.current = value;
+          if (isPlaceholderName) isFirstNaming.current = true;
         }}
         onChange={(event) => {
           const text = event.target.value;
@@ -102,7 +106,8 @@ export function NameField({
               .getState()
               .show({ tone: 'error', text: `Kept the name ‘${nameBefore.current}’: ${message}` });
           } else if (!message && !wasCancelled && isFirstNaming.current) {
-            onFirstNamed?.({ coalesceKey: fieldKey });
+            // A placeholder left as it was is not named yet: its id waits for the rename.
+            if (!isPlaceholderName || value !== nameBefore.current) onFirstNamed?.({ coalesceKey: fieldKey });
             isFirstNaming.current = false;
           }
           draft.clear();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withIdFromFirstName, withPortIdFromFirstName } from '../../../shared/editing/first-name-ids';
+import { productById } from '../../../shared/editing/mesh-index';
+import { withPortFields } from '../../../shared/editing/ports';
+import { hasBornPlaceholderName, withProductAdded } from '../../../shared/editing/products';
 import type { DataProduct, Mesh, Port } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
@@ -135,5 +138,19 @@ describe('a port’s id taken from the first name it is given', () => {
     const reading = portJustAdded({ sql: 'SELECT * FROM raw_input' });
     expect(withPortIdFromFirstName(reading, 'loyalty-member-spend', 'input')).toBeUndefined();
     expect(withPortIdFromFirstName(portJustAdded(), 'loyalty-member-spend', 'nowhere')).toBeUndefined();
+  });
+
+  it('names a new product’s default ports after their first rename: input renamed Scan Feed is scan-feed, read as raw_scan_feed', () => {
+    const added = withProductAdded(aMesh().withDomain('rides').build(), { domainId: 'rides' });
+    if (!added) throw new Error('no product added');
+    const [input] = productById(added.mesh, added.id)?.inputPorts ?? [];
+    const [output] = productById(added.mesh, added.id)?.outputPorts ?? [];
+    expect(input && hasBornPlaceholderName(input)).toBe(true);
+    expect(output && hasBornPlaceholderName(output)).toBe(true);
+
+    const renamed = withPortFields(added.mesh, added.id, 'in', { name: 'Scan Feed' });
+    const scanFeed = productById(renamed, added.id)?.inputPorts[0];
+    expect(scanFeed && hasBornPlaceholderName(scanFeed)).toBe(false);
+    expect(withPortIdFromFirstName(renamed, added.id, 'in')?.id).toBe('scan-feed');
   });
 });

@@ -88,6 +88,33 @@ describeInChromium('the inspector', (session) => {
     expect(await productNode(page, 'Data product 1c').getAttribute('data-id')).toBe('domain-1-data-product-1c');
   });
 
+  it('adds a port on the first click of + Add input port after a port name was refused, and names the refused field by the name it keeps', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    const addInputPort = inspector(page).getByRole('button', { name: 'Add input port' });
+    const portNames = () =>
+      inspector(page)
+        .locator('[data-field*=".ports."][data-field$=".name"]')
+        .evaluateAll((fields) => fields.map((input) => (input as HTMLInputElement).value));
+    await addInputPort.click();
+    await nameIt(page, 'Gate Scans');
+    await addInputPort.click();
+    await page.keyboard.type('Gate Scans');
+    await page.keyboard.press('Enter');
+    await inspector(page).getByRole('alert').waitFor();
+    const refused = page.locator('[aria-invalid="true"]');
+    expect(await refused.getAttribute('aria-label')).toBe('Name of port input');
+    const before = (await portNames()).length;
+
+    await addInputPort.click();
+    await expect.poll(async () => (await portNames()).length).toBe(before + 1);
+    await page.keyboard.type('Turnstiles');
+    await page.keyboard.press('Enter');
+    expect(await portNames()).toContain('input');
+    expect(await portNames()).toContain('Turnstiles');
+  });
+
   it('names each element’s own name field after what it is, for a screen reader', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { NameCheck } from '../../../shared/model';
 import type { ChangeOptions } from '../../store/document-store';
 import { useDocumentStore } from '../../store/document-store';
@@ -7,6 +7,7 @@ import type { OnFieldChange } from './field-change';
 import { leaveFieldForCanvas } from './leave-field';
 import { useDraft } from './use-draft';
 import { useFocusWhenAdded } from './use-focus-when-added';
+import { whenPointerReleased } from './when-pointer-released';
 
 interface NameFieldProps {
   label?: string;
@@ -53,9 +54,14 @@ export function NameField({
   );
   /** The name the field had when the user started typing in it: what Escape goes back to. */
   const nameBefore = useRef(value);
+  /** Who the field is for as the typing began: a name typed over it is not that element's name until kept. */
+  const accessibleNameBefore = useRef(accessibleName);
   const draft = useDraft(value);
   const verdict = draft.text !== null ? check(draft.text) : null;
   const message = verdict && !verdict.ok ? verdict.message : null;
+  /** A refusal the field was left with, kept in view until the press that left it ends. */
+  const [refusalLeft, setRefusalLeft] = useState<string | null>(null);
+  const shownMessage = message ?? refusalLeft;
   const isCancelling = useRef(false);
 
   const cancel = () => {
@@ -72,13 +78,14 @@ export function NameField({
         ref={input}
         id={id}
         className="field__input"
-        aria-label={accessibleName}
+        aria-label={draft.text !== null ? accessibleNameBefore.current : accessibleName}
         value={draft.text ?? value}
         aria-invalid={message !== null}
         aria-describedby={message ? `${id}-error` : undefined}
         data-field={fieldKey}
         onFocus={() => {
           nameBefore.current = value;
+          accessibleNameBefore.current = accessibleName;
           if (isPlaceholderName) isFirstNaming.current = true;
         }}
         onChange={(event) => {
@@ -101,6 +108,8 @@ export function NameField({
           const wasCancelled = isCancelling.current;
           isCancelling.current = false;
           if (message && !wasCancelled) {
+            setRefusalLeft(message);
+            whenPointerReleased(() => setRefusalLeft(null));
             cancel();
             useNoticeStore
               .getState()
@@ -114,9 +123,9 @@ export function NameField({
           useDocumentStore.getState().endTyping();
         }}
       />
-      {message && (
+      {shownMessage && (
         <p className="field__error" id={`${id}-error`} role="alert">
-          {message}
+          {shownMessage}
         </p>
       )}
     </div>

@@ -34,7 +34,7 @@ export function useCommands(host: Host): void {
         const needs = focusPlace(event.target) === 'canvas' ? whatCommandNeeds(id) : undefined;
         if (!needs) return;
         event.preventDefault();
-        useNoticeStore.getState().show({ tone: 'info', text: `${commandById(id).label}: ${needs}` });
+        useNoticeStore.getState().show({ tone: 'info', text: `${commandById(id).label}: ${needs}`, isMomentary: true });
         return;
       }
       event.preventDefault();

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { Mesh } from '../../shared/model';
 import { currentMesh, useDocumentStore } from './document-store';
+import { type Selection, useSelectionStore } from './selection-store';
+import { whenPointerReleased } from './when-pointer-released';
 
 export interface Notice {
   tone: 'info' | 'error';
@@ -9,6 +11,13 @@ export interface Notice {
   details?: string[];
   /** Buttons that act on what the notice says ("Undo", "Reload"); a click also dismisses it. */
   actions?: NoticeAction[];
+  /**
+   * A hint or refusal about what the user just tried (a name kept, a command that needs a
+   * selection): it goes at their next edit, undo or redo, selection change or mode switch, where it
+   * would no longer apply. Other notices (what an edit did, what was undone, the file) stay until
+   * another replaces them.
+   */
+  isMomentary?: boolean;
 }
 
 export interface NoticeAction {
@@ -41,14 +50,48 @@ let nextId = 1;
 export const useNoticeStore = create<NoticeState>()((set) => ({
   notice: null,
   history: [],
-  show: (notice) =>
-    set((state) => {
-      const listed = { ...notice, id: nextId++, shownAt: new Date() };
-      return { notice: listed, history: [listed, ...state.history].slice(0, KEPT_NOTICES) };
-    }),
+  show: (notice) => {
+    const listed = { ...notice, id: nextId++, shownAt: new Date() };
+    set((state) => ({ notice: listed, history: [listed, ...state.history].slice(0, KEPT_NOTICES) }));
+    if (notice.isMomentary) goOnceUserMovesOn(listed.id);
+  },
   dismiss: () => set({ notice: null }),
   clearHistory: () => set({ history: [] }),
 }));
+
+/** The momentary notice the user's next change takes away, once the press or key that led to it is over. */
+let momentaryNoticeId: number | null = null;
+
+function goOnceUserMovesOn(noticeId: number): void {
+  momentaryNoticeId = null;
+  // The click that left a refused field may select or switch mode: it is what the notice is about,
+  // not a move past it. A click is dispatched in the task of its release, so this runs after it.
+  whenPointerReleased(() =>
+    setTimeout(() => {
+      if (useNoticeStore.getState().notice?.id === noticeId) momentaryNoticeId = noticeId;
+    }, 0),
+  );
+}
+
+function dismissMomentary(): void {
+  if (momentaryNoticeId === null) return;
+  if (useNoticeStore.getState().notice?.id === momentaryNoticeId) useNoticeStore.getState().dismiss();
+  momentaryNoticeId = null;
+}
+
+useDocumentStore.subscribe((state, previous) => {
+  if (state.mesh !== previous.mesh || state.isReadOnly !== previous.isReadOnly) dismissMomentary();
+});
+
+useSelectionStore.subscribe((state, previous) => {
+  if (!isSameSelection(state, previous)) dismissMomentary();
+});
+
+function isSameSelection(one: Selection, other: Selection): boolean {
+  const isSameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+    a.size === b.size && [...a].every((id) => b.has(id));
+  return isSameSet(one.nodeIds, other.nodeIds) && isSameSet(one.linkIds, other.linkIds);
+}
 
 // What the status bar says is about the open design: another one replaces it (it stays listed).
 useDocumentStore.subscribe((state, previous) => {

@@ -109,10 +109,14 @@ describeInChromium('the inspector', (session) => {
 
     await addInputPort.click();
     await expect.poll(async () => (await portNames()).length).toBe(before + 1);
+    const keptTheName = page.locator('.notice').filter({ hasText: 'Kept the name ‘input’' });
+    expect(await keptTheName.count()).toBe(1);
     await page.keyboard.type('Turnstiles');
     await page.keyboard.press('Enter');
     expect(await portNames()).toContain('input');
     expect(await portNames()).toContain('Turnstiles');
+    // The refusal no longer applies once the next edit is made: the status line lets it go.
+    await expect.poll(() => keptTheName.count()).toBe(0);
   });
 
   it('names each element’s own name field after what it is, for a screen reader', async () => {

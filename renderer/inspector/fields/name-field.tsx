@@ -3,11 +3,11 @@ import type { NameCheck } from '../../../shared/model';
 import type { ChangeOptions } from '../../store/document-store';
 import { useDocumentStore } from '../../store/document-store';
 import { useNoticeStore } from '../../store/notice-store';
+import { whenPointerReleased } from '../../store/when-pointer-released';
 import type { OnFieldChange } from './field-change';
 import { leaveFieldForCanvas } from './leave-field';
 import { useDraft } from './use-draft';
 import { useFocusWhenAdded } from './use-focus-when-added';
-import { whenPointerReleased } from './when-pointer-released';
 
 interface NameFieldProps {
   label?: string;
@@ -113,7 +113,7 @@ export function NameField({
             cancel();
             useNoticeStore
               .getState()
-              .show({ tone: 'error', text: `Kept the name ‘${nameBefore.current}’: ${message}` });
+              .show({ tone: 'error', text: `Kept the name ‘${nameBefore.current}’: ${message}`, isMomentary: true });
           } else if (!message && !wasCancelled && isFirstNaming.current) {
             // A placeholder left as it was is not named yet: its id waits for the rename.
             if (!isPlaceholderName || value !== nameBefore.current) onFirstNamed?.({ coalesceKey: fieldKey });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { announceEdit, useNoticeStore } from '../../../renderer/store/notice-store';
+import { useSelectionStore } from '../../../renderer/store/selection-store';
 import { aMesh } from '../../builders/mesh-builder';
 import { openDocument } from './store-fixture';
 
@@ -63,5 +64,60 @@ describe('the notice of an edit', () => {
     notices().show({ tone: 'info', text: 'Saved' });
     useDocumentStore.getState().undo();
     expect(notices().notice?.text).toBe('Saved');
+  });
+});
+
+describe('a momentary notice (a hint or refusal about what the user just tried)', () => {
+  const refusal = { tone: 'error', text: 'Kept the name ‘input 3’: taken', isMomentary: true } as const;
+  /** The task after the one that showed it: the key or click that led to it is over. */
+  const afterTheGesture = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  beforeEach(() => {
+    openDocument(aMesh().withDomain('sales').build());
+    useSelectionStore.getState().clear();
+  });
+
+  it('goes at the next edit', async () => {
+    notices().show(refusal);
+    await afterTheGesture();
+    useDocumentStore.getState().change((mesh) => ({ ...mesh, name: 'Renamed' }));
+    expect(notices().notice).toBeNull();
+    expect(notices().history[0]?.text).toBe(refusal.text);
+  });
+
+  it('goes when the selection changes, and not when it is selected again as it was', async () => {
+    notices().show(refusal);
+    await afterTheGesture();
+    useSelectionStore.getState().select({});
+    expect(notices().notice?.text).toBe(refusal.text);
+    useSelectionStore.getState().select({ nodeIds: new Set(['sales']) });
+    expect(notices().notice).toBeNull();
+  });
+
+  it('goes when the mode switches (Simulate makes the design read-only)', async () => {
+    notices().show(refusal);
+    await afterTheGesture();
+    useDocumentStore.getState().setReadOnly(true);
+    expect(notices().notice).toBeNull();
+    useDocumentStore.getState().setReadOnly(false);
+  });
+
+  it('stays through the change that came with it (the field it refused going back to its name)', () => {
+    notices().show(refusal);
+    useDocumentStore.getState().change((mesh) => ({ ...mesh, name: 'Renamed' }));
+    expect(notices().notice?.text).toBe(refusal.text);
+  });
+
+  it('leaves a notice that is not momentary in place, and one shown after it', async () => {
+    notices().show({ tone: 'info', text: 'Undone: Deleted orders' });
+    await afterTheGesture();
+    useDocumentStore.getState().change((mesh) => ({ ...mesh, name: 'Renamed' }));
+    expect(notices().notice?.text).toBe('Undone: Deleted orders');
+
+    notices().show(refusal);
+    notices().show({ tone: 'info', text: 'Deleted orders' });
+    await afterTheGesture();
+    useSelectionStore.getState().select({ nodeIds: new Set(['sales']) });
+    expect(notices().notice?.text).toBe('Deleted orders');
   });
 });

@@ -8,7 +8,7 @@ import {
 import type { BundleFile } from './cli-io';
 
 /** The file system calls a bundle is written with; tests pass one that fails on cue. */
-export type BundleFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'rename' | 'rm' | 'stat' | 'readdir'>;
+export type BundleFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'readFile' | 'rename' | 'rm' | 'stat' | 'readdir'>;
 
 /** Node's disk as the bundle writer sees it, with paths as the user gave them so errors name them that way. */
 function diskOver(fs: BundleFs): BundleDisk {
@@ -21,6 +21,7 @@ function diskOver(fs: BundleFs): BundleDisk {
         () => undefined,
       ),
     listFolder: (path) => fs.readdir(path),
+    readText: (path) => fs.readFile(path, 'utf8').catch(() => undefined),
     makeFolder: async (path) => {
       await fs.mkdir(path);
     },
@@ -48,16 +49,17 @@ function isRunning(pid: number): boolean {
 /**
  * Writes a bundle into `folder` all at once (shared/files/bundle-folder.ts). Throws the file
  * system's error, naming the path at fault as the user would; with `keptIn` when some old files
- * could not be put back after a failure and are kept in that folder.
+ * could not be put back after a failure and are kept in that folder. Returns the files of the
+ * previous export that this one removed.
  */
 export async function writeBundleFolder(
   folder: string,
   files: readonly BundleFile[],
   fs: BundleFs = nodeFs,
-): Promise<void> {
+): Promise<{ removed: string[] }> {
   const prefix = `.${basename(resolve(folder))}.`;
   const beside = (suffix: string) => join(dirname(folder), `${prefix}${process.pid}${suffix}`);
-  const failure = await writeBundle(diskOver(fs), folder, files, {
+  const outcome = await writeBundle(diskOver(fs), folder, files, {
     staging: beside(PARTIAL),
     keptAside: beside('.replaced'),
     // `.out.<pid>.partial` of a process that is gone: what a killed run left. A running export's
@@ -67,8 +69,8 @@ export async function writeBundleFolder(
       return /^\d+$/.test(pid) && !isRunning(Number(pid));
     },
   });
-  if (failure)
-    throw failure.keptIn ? Object.assign(failure.cause as object, { keptIn: failure.keptIn }) : failure.cause;
+  if (outcome.ok) return { removed: outcome.removed };
+  throw outcome.keptIn ? Object.assign(outcome.cause as object, { keptIn: outcome.keptIn }) : outcome.cause;
 }
 
 /** Rethrows a read's or write's error naming the file in the way of a folder, when that is why it failed. */

@@ -12,8 +12,12 @@ export interface CliIo {
   readBytes(path: string): Promise<Uint8Array>;
   /** The names in a folder; null when there is no such folder. */
   listFolder(path: string): Promise<string[] | null>;
-  /** Writes every file into `folder` (created when missing), or, when one fails, none: the folder is left as it was. */
-  writeBundle(folder: string, files: readonly BundleFile[]): Promise<void>;
+  /**
+   * Writes every file into `folder` (created when missing), or, when one fails, none: the folder is
+   * left as it was. Removes the files the previous export into it wrote that this one does not, and
+   * returns them.
+   */
+  writeBundle(folder: string, files: readonly BundleFile[]): Promise<{ removed: string[] }>;
   /** Replaces a file's text all at once (a temporary file renamed over it): never half written. */
   replaceText(path: string, text: string): Promise<void>;
   /** SQLite for the simulator (sql.js). */

@@ -80,6 +80,12 @@ export const ExportFileSchema = z.strictObject({
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
+/** Where an export went (a folder, or the zip's name), and the files of the previous export into that folder it removed. */
+export interface ExportedFolder {
+  folder: string;
+  removed: string[];
+}
+
 /** The editing commands Chromium performs on focused text, as a menu item does them in a text field. */
 export const TEXT_EDITS = ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'] as const;
 export type TextEdit = (typeof TEXT_EDITS)[number];
@@ -144,7 +150,7 @@ interface IpcResponses {
   'file:read': IpcResult<OpenedFile>;
   'file:read-dropped': IpcResult<OpenedFile>;
   'file:save': IpcResult<FileRef | null>;
-  'files:export': IpcResult<string | null>;
+  'files:export': IpcResult<ExportedFolder | null>;
   /** The saved file's name; null when the user cancelled. */
   'file:save-export': IpcResult<string | null>;
   'recent:list': IpcResult<FileRef[]>;

@@ -11,6 +11,7 @@ import {
   PICTURE_FORMATS,
   WHOLE_MESH,
 } from '../../shared/export';
+import { describeRemovedFiles } from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { formatProblem, type Mesh } from '../../shared/model';
 import { counted } from '../../shared/model/word-list';
@@ -169,8 +170,9 @@ async function writeBundle(
   pictures: DiagramPictures | undefined,
   notes: readonly string[],
 ): Promise<ExitCode> {
+  let removed: string[];
   try {
-    await io.writeBundle(out, bundle.value);
+    ({ removed } = await io.writeBundle(out, bundle.value));
   } catch (error) {
     const { keptIn } = error as { keptIn?: string };
     const outcome = keptIn
@@ -180,6 +182,7 @@ async function writeBundle(
   }
   for (const warning of bundle.warnings ?? []) io.err(`${file}: warning: ${formatProblem(warning)}`);
   for (const note of notes) io.err(note);
+  if (removed.length > 0) io.err(`${file}: ${describeRemovedFiles(removed, out)}`);
   const drawn = bundle.value.filter((bundleFile) => /\.(svg|png)$/.test(bundleFile.path)).length;
   const withPictures = pictures
     ? `, with ${drawn} ${pictures.formats.join(' and ')} pictures of the Mermaid diagrams`

@@ -1,7 +1,7 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { type BundleDisk, type BundleFile, writeBundleFolder } from '../../shared/files/bundle-folder';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
-import type { ExportFile, IpcResult } from '../../shared/ipc';
+import type { ExportedFolder, ExportFile, IpcResult } from '../../shared/ipc';
 import { refuse, succeed } from '../ipc/ipc-result';
 import { resolveInside } from '../security/contained-path';
 import { isTemporaryFileOf, temporarySiblingOf } from './atomic-write';
@@ -20,6 +20,7 @@ function bundleDiskOver(fs: FileSystem): BundleDisk {
       );
     },
     listFolder: (path) => fs.listFolder(path),
+    readText: (path) => fs.readText(path).catch(() => undefined),
     makeFolder: (path) => fs.makeDirectory(path),
     writeFile: (path, content) => fs.writeTextDurably(path, content),
     syncFolder: (path) => fs.syncFolder(path),
@@ -33,14 +34,15 @@ function bundleDiskOver(fs: FileSystem): BundleDisk {
  * Writes `files` into the folder `folderName` inside `parentFolder` and returns that folder, all
  * or nothing (shared/files/bundle-folder.ts): a full disk or a refused write leaves the disk as it
  * was. Every path is checked before anything is written. A folder that is already there (the user
- * agreed to write into it) keeps its other files.
+ * agreed to write into it) loses the files the previous export wrote that this one does not (they
+ * are returned) and keeps its other files.
  */
 export async function writeExportFolder(
   fs: FileSystem,
   parentFolder: string,
   folderName: string,
   files: readonly ExportFile[],
-): Promise<IpcResult<string>> {
+): Promise<IpcResult<ExportedFolder>> {
   const exportFolder = resolveInside(parentFolder, folderName);
   if (exportFolder === null) {
     return refuse(`Refusing to export to "${folderName}": it is not a folder inside ${parentFolder}.`);
@@ -55,15 +57,15 @@ export async function writeExportFolder(
   }
   // Beside the real folder (through a link to it), on its disk, so that the renames stay atomic.
   const target = await fs.resolveLinks(exportFolder);
-  const failure = await writeBundleFolder(bundleDiskOver(fs), target, bundle, {
+  const outcome = await writeBundleFolder(bundleDiskOver(fs), target, bundle, {
     staging: temporarySiblingOf(target),
     keptAside: temporarySiblingOf(target, 'replaced'),
     isLeftover: (name) => isTemporaryFileOf(name, basename(target)),
   });
-  if (failure === null) return succeed(exportFolder);
-  const { cause, doing, keptIn } = failure;
-  const outcome = keptIn
+  if (outcome.ok) return succeed({ folder: exportFolder, removed: outcome.removed });
+  const { cause, doing, keptIn } = outcome;
+  const undone = keptIn
     ? `Some of the old files could not be put back: they are kept in ${keptIn}.`
     : 'Nothing was written.';
-  return refuse(`Could not export to ${exportFolder}: ${fileErrorReason(cause, exportFolder)} (${doing}). ${outcome}`);
+  return refuse(`Could not export to ${exportFolder}: ${fileErrorReason(cause, exportFolder)} (${doing}). ${undone}`);
 }

@@ -1,6 +1,7 @@
 import './export-dialog.css';
 import { useMemo, useState } from 'react';
 import { describeScope, type ExportFile, type ExportScope, WHOLE_MESH } from '../../shared/export';
+import { describeRemovedFiles } from '../../shared/files/export-manifest';
 import { formatProblem, type Mesh } from '../../shared/model';
 import { PartBoundary } from '../app/part-boundary';
 import { copyPng } from '../diagrams/copy-to-clipboard';
@@ -57,10 +58,12 @@ function ExportDialogBody({ mesh }: { mesh: Mesh }) {
   const write = async () => {
     setWriting({ status: 'writing' });
     try {
-      const where = await writeBundle(host, mesh, files);
+      const exported = await writeBundle(host, mesh, files);
       setWriting({ status: 'idle' });
-      if (where === null) return;
-      useNoticeStore.getState().show({ tone: 'info', text: `Exported ${files.length} files to ${where}` });
+      if (exported === null) return;
+      const { folder, removed } = exported;
+      const removal = removed.length > 0 ? `; ${describeRemovedFiles(removed, folder)}` : '';
+      useNoticeStore.getState().show({ tone: 'info', text: `Exported ${files.length} files to ${folder}${removal}` });
       useUiStore.getState().openDialog(null);
     } catch (error) {
       setWriting({ status: 'failed', message: `Nothing was exported: ${(error as Error).message}` });

@@ -147,7 +147,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       const archive = zipSync(Object.fromEntries(files.map((file) => [file.path, zipEntry(file.content)])));
       const name = `${suggestedName}.zip`;
       download(page.document, name, new Blob([archive as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-      return name;
+      return { folder: name, removed: [] };
     },
     async saveExport(suggestedName, content) {
       const extension = suggestedName.slice(suggestedName.lastIndexOf('.'));

@@ -1,6 +1,7 @@
 import type { CommandId } from '../../shared/commands/command-table';
 import type {
   DocumentShellState,
+  ExportedFolder,
   ExportFile,
   FileRef,
   OpenedFile,
@@ -8,7 +9,7 @@ import type {
   UnsavedChangesChoice,
 } from '../../shared/ipc';
 
-export type { DocumentShellState, ExportFile, FileRef, OpenedFile, TextEdit, UnsavedChangesChoice };
+export type { DocumentShellState, ExportedFolder, ExportFile, FileRef, OpenedFile, TextEdit, UnsavedChangesChoice };
 
 /** The unsaved copy of one document. */
 export interface AutosaveSlot {
@@ -33,8 +34,8 @@ export interface Host {
   openRecent(file: FileRef): Promise<OpenedFile>;
   /** Saves to `file`, or asks where when it is null ("Save as"); null when they cancel. */
   saveFile(file: FileRef | null, suggestedName: string, text: string): Promise<FileRef | null>;
-  /** Writes a set of files (a folder on desktop, a zip download in the browser). */
-  exportFiles(suggestedName: string, files: ExportFile[]): Promise<string | null>;
+  /** Writes a set of files (a folder on desktop, a zip download in the browser); null when they cancel. */
+  exportFiles(suggestedName: string, files: ExportFile[]): Promise<ExportedFolder | null>;
   /** Saves one exported file (a diagram, an image) where the user picks; its name, or null when they cancel. */
   saveExport(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
   recentFiles(): Promise<FileRef[]>;

@@ -4,6 +4,8 @@
  * disk's own rules, so they stay native on every platform.
  */
 
+import { EXPORT_MANIFEST_PATH, exportManifestText, staleExportFiles } from './export-manifest';
+
 /** One file of a bundle: where it goes, `/`-separated and relative to the folder, and what it holds. */
 export interface BundleFile {
   path: string;
@@ -18,6 +20,8 @@ export interface BundleDisk {
   entryKind(path: string): Promise<'folder' | 'file' | undefined>;
   /** The names of a folder's entries. */
   listFolder(path: string): Promise<string[]>;
+  /** A file's text; undefined when it cannot be read (it is not there). */
+  readText(path: string): Promise<string | undefined>;
   /**
    * Creates one folder in a folder that is there. The writer makes missing parents itself, one at a
    * time: Node's own recursive `mkdir` never returns where a parent refuses new entries with ENOENT
@@ -56,6 +60,9 @@ export interface BundleWriteFailure {
   keptIn?: string;
 }
 
+/** What a write did: every file in place, and the previous export's files it removed; or why it failed. */
+export type BundleWriteOutcome = { ok: true; removed: string[] } | ({ ok: false } & BundleWriteFailure);
+
 /** The step that failed, and the error it failed with. */
 type StepFailure = Omit<BundleWriteFailure, 'keptIn'>;
 
@@ -69,37 +76,45 @@ async function attempt(doing: string, work: () => Promise<unknown>): Promise<Ste
 }
 
 /**
- * Writes `files` into the folder `target` all or nothing: the whole bundle is written and flushed
- * into the staging folder first. A missing target is then renamed into place whole; into one
- * that is there, each file replaces the one of its name, whose old version is kept aside until
- * every file is in, and a failed move puts back what the moves before it replaced. Other files in
- * the target stay. Null when every file is in place.
+ * Writes `files` into the folder `target` all or nothing, with a listing of them
+ * (export-manifest.ts): the whole bundle is written and flushed into the staging folder first. A
+ * missing target is then renamed into place whole; into one that is there, each file replaces the
+ * one of its name and the files the previous listing names that this bundle does not are removed,
+ * each old file kept aside until every file is in; a failed step puts back what the steps before
+ * it changed. Other files in the target stay.
  */
 export async function writeBundleFolder(
   disk: BundleDisk,
   target: string,
   files: readonly BundleFile[],
   siblings: BundleSiblings,
-): Promise<BundleWriteFailure | null> {
+): Promise<BundleWriteOutcome> {
   const { staging } = siblings;
   const parent = disk.dirname(target);
-  let failure = await attempt('making the folder that holds it', () => makeFolder(disk, parent));
-  if (failure) return failure;
+  let failure: BundleWriteFailure | null = await attempt('making the folder that holds it', () =>
+    makeFolder(disk, parent),
+  );
+  if (failure) return { ok: false, ...failure };
   for (const leftover of await leftoversBeside(disk, parent, siblings)) {
     await disk.removeFolder(leftover).catch(() => undefined);
   }
   const isThere = (await disk.entryKind(target)) !== undefined;
+  const paths = files.map((file) => file.path);
+  const listed = [...files, { path: EXPORT_MANIFEST_PATH, content: exportManifestText(paths) }];
+  const stale = isThere ? staleExportFiles(await disk.readText(disk.join(target, EXPORT_MANIFEST_PATH)), paths) : [];
+  const removed: string[] = [];
   failure =
-    (await writeStaged(disk, staging, files)) ??
+    (await writeStaged(disk, staging, listed)) ??
     (isThere
-      ? await moveInto(disk, staging, target, siblings.keptAside, files)
+      ? await moveInto(disk, staging, target, siblings.keptAside, listed, stale, removed)
       : await attempt('moving the new folder into place', async () => {
           await disk.rename(staging, target);
           await disk.syncFolder(parent);
         }));
   await disk.removeFolder(staging).catch(() => undefined);
-  if (failure) renamePathOutsideStaging(disk, failure.cause, staging, target);
-  return failure;
+  if (!failure) return { ok: true, removed };
+  renamePathOutsideStaging(disk, failure.cause, staging, target);
+  return { ok: false, ...failure };
 }
 
 async function leftoversBeside(disk: BundleDisk, parent: string, siblings: BundleSiblings): Promise<string[]> {
@@ -131,9 +146,10 @@ async function writeStaged(
 }
 
 /**
- * Moves the staged files into the existing `target`, keeping each file it replaces in `keptAside`
- * until all are in; when a move fails, undoes the moves before it. An old file that cannot be put
- * back stays in `keptAside`, and the failure says so.
+ * Moves the staged files into the existing `target`, then moves the `stale` files there out
+ * (into `removed`), keeping each file it replaces or removes in `keptAside` until all are done;
+ * when a step fails, undoes the steps before it. An old file that cannot be put back stays in
+ * `keptAside`, and the failure says so.
  */
 async function moveInto(
   disk: BundleDisk,
@@ -141,6 +157,8 @@ async function moveInto(
   target: string,
   keptAside: string,
   files: readonly BundleFile[],
+  stale: readonly string[],
+  removed: string[],
 ): Promise<BundleWriteFailure | null> {
   const undo: (() => Promise<unknown>)[] = [];
   const touchedFolders = new Set<string>();
@@ -165,6 +183,21 @@ async function moveInto(
       await disk.rename(pathIn(disk, staging, file), destination);
       undo.push(() => disk.removeFile(destination));
       touchedFolders.add(folder);
+    });
+    if (failure) break;
+  }
+  for (const path of failure ? [] : stale) {
+    const file = { path, content: '' };
+    const destination = pathIn(disk, target, file);
+    failure = await attempt(`removing ${path}, which the previous export wrote`, async () => {
+      // A folder of that name now is the user's.
+      if ((await disk.entryKind(destination)) !== 'file') return;
+      const kept = pathIn(disk, keptAside, file);
+      await makeFolder(disk, disk.dirname(kept));
+      await disk.rename(destination, kept);
+      undo.push(() => disk.rename(kept, destination));
+      touchedFolders.add(disk.dirname(destination));
+      removed.push(path);
     });
     if (failure) break;
   }

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type BundleFs, writeBundleFolder } from '../../../cli/bundle-folder';
 import { nodeIo } from '../../../cli/node-io';
+import { EXPORT_MANIFEST_PATH, exportManifestText } from '../../../shared/files/export-manifest';
 
 const workspace = mkdtempSync(join(tmpdir(), 'bundle-folder-'));
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
@@ -39,6 +40,7 @@ const bundle = [
   { path: 'odcs/order.odcs.yaml', content: 'new order' },
   { path: 'sql/orders.sql', content: 'new sql' },
 ];
+const manifestOf = (files: readonly { path: string }[]) => exportManifestText(files.map((file) => file.path));
 const oldBundle = { 'index.md': 'old index', 'odcs/order.odcs.yaml': 'old order', 'notes.txt': 'mine' };
 
 /** The disk, failing with `code` on the `nth` call(s) of `method`, about the path it was given, as Node does. */
@@ -58,6 +60,7 @@ describe('writing a bundle folder all at once', () => {
     const folder = join(folderWith({}), 'bundle');
     await writeBundleFolder(folder, bundle);
     expect(contentsOf(folder)).toEqual({
+      [EXPORT_MANIFEST_PATH]: manifestOf(bundle),
       'index.md': 'new index',
       'odcs/order.odcs.yaml': 'new order',
       'sql/orders.sql': 'new sql',
@@ -69,6 +72,7 @@ describe('writing a bundle folder all at once', () => {
     const folder = folderWith(oldBundle);
     await writeBundleFolder(folder, bundle);
     expect(contentsOf(folder)).toEqual({
+      [EXPORT_MANIFEST_PATH]: manifestOf(bundle),
       'index.md': 'new index',
       'notes.txt': 'mine',
       'odcs/order.odcs.yaml': 'new order',
@@ -110,7 +114,8 @@ describe('writing a bundle folder all at once', () => {
   it('says where the old files are kept when putting one back fails too, and keeps them', async () => {
     const folder = folderWith(oldBundle);
     // Renames: index.md aside, new index.md in, order aside, new order in, sql fails; then order back fails.
-    const failure = await writeBundleFolder(folder, bundle, failingFs('rename', [5, 6], 'EIO')).catch(
+    const failure = await writeBundleFolder(folder, bundle, failingFs('rename', [5, 6], 'EIO')).then(
+      () => undefined,
       (error: unknown) => error as { code: string; keptIn?: string },
     );
     expect(failure).toMatchObject({ code: 'EIO', keptIn: expect.stringMatching(/\.out\.\d+\.replaced$/) });
@@ -146,6 +151,68 @@ describe('writing a bundle folder all at once', () => {
       path: join(folder, 'sql', 'orders.sql'),
     });
     expect(besideOf(folder)).toEqual([]);
+  });
+});
+
+describe('writing over an earlier export', () => {
+  const before = [
+    { path: 'index.md', content: 'old index' },
+    { path: 'odps/keg-fleet.odps.yaml', content: 'id: keg-fleet' },
+    { path: 'sql/keg-fleet.sql', content: 'CREATE TABLE "keg-fleet"' },
+  ];
+  const afterRename = [
+    { path: 'index.md', content: 'new index' },
+    { path: 'odps/keg-logistics.odps.yaml', content: 'id: keg-fleet' },
+    { path: 'sql/keg-logistics.sql', content: 'CREATE TABLE "keg-fleet"' },
+  ];
+
+  it('removes the files the previous export wrote that this one does not, says which, and keeps the user’s', async () => {
+    const folder = join(folderWith({}), 'bundle');
+    await writeBundleFolder(folder, before);
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    writeFileSync(join(folder, 'odps', 'mine.odps.yaml'), 'mine too');
+
+    const { removed } = await writeBundleFolder(folder, afterRename);
+
+    expect(removed).toEqual(['odps/keg-fleet.odps.yaml', 'sql/keg-fleet.sql']);
+    expect(contentsOf(folder)).toEqual({
+      [EXPORT_MANIFEST_PATH]: manifestOf(afterRename),
+      'index.md': 'new index',
+      'notes.txt': 'mine',
+      [join('odps', 'keg-logistics.odps.yaml')]: 'id: keg-fleet',
+      [join('odps', 'mine.odps.yaml')]: 'mine too',
+      [join('sql', 'keg-logistics.sql')]: 'CREATE TABLE "keg-fleet"',
+    });
+    expect(besideOf(folder)).toEqual(['bundle']);
+  });
+
+  it('removes nothing from a folder no export listed, nor what a listing names outside the folder', async () => {
+    const folder = folderWith({ 'odps/keg-fleet.odps.yaml': 'mine', 'index.md': 'old index' });
+    writeFileSync(join(folder, '..', 'outside.txt'), 'mine');
+
+    expect((await writeBundleFolder(folder, afterRename)).removed).toEqual([]);
+    writeFileSync(
+      join(folder, EXPORT_MANIFEST_PATH),
+      exportManifestText(['../outside.txt', 'odps/keg-fleet.odps.yaml']),
+    );
+    await writeBundleFolder(folder, afterRename);
+
+    expect(readFileSync(join(folder, '..', 'outside.txt'), 'utf8')).toBe('mine');
+    expect(contentsOf(folder)).not.toHaveProperty(join('odps', 'keg-fleet.odps.yaml'));
+  });
+
+  it('puts back the files it removed when a later step fails', async () => {
+    const folder = join(folderWith({}), 'bundle');
+    await writeBundleFolder(folder, before);
+    const old = contentsOf(folder);
+    // Renames: index.md aside and in, the two new files in, the listing aside and in, the first old file
+    // out, then the second one fails.
+    const failure = await writeBundleFolder(folder, afterRename, failingFs('rename', 8, 'EACCES')).catch(
+      (error: unknown) => error,
+    );
+
+    expect(failure).toMatchObject({ code: 'EACCES' });
+    expect(contentsOf(folder)).toEqual(old);
   });
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { EXPORT_MANIFEST_PATH } from '../../../shared/files/export-manifest';
 import { serializeMesh } from '../../../shared/model';
 import { trickyShapesMesh } from '../export/unseen-meshes';
 
@@ -40,8 +41,10 @@ describe('mesh-designer export on the disk, with a design it has never seen', { 
     expect(filesUnder(workspace).filter((path) => !path.startsWith('out/bundle/'))).toEqual(['tricky.mesh.json']);
     const written = filesUnder(join(workspace, 'out/bundle'));
     const index = readFileSync(join(workspace, 'out/bundle/index.md'), 'utf8');
-    expect(written.filter((path) => path !== 'index.md' && !index.includes(`](${path})`))).toEqual([]);
-    expect(first.stdout).toBe(`tricky.mesh.json: wrote ${written.length} files to out/bundle (index.md lists them)\n`);
+    const unlisted = written.filter((path) => path !== 'index.md' && !index.includes(`](${path})`));
+    expect(unlisted).toEqual([EXPORT_MANIFEST_PATH]);
+    const bundled = written.length - unlisted.length;
+    expect(first.stdout).toBe(`tricky.mesh.json: wrote ${bundled} files to out/bundle (index.md lists them)\n`);
 
     const again = meshDesigner(['export', 'tricky.mesh.json', '--out', 'out/bundle'], workspace);
     expect(again.status).toBe(2);
@@ -49,6 +52,36 @@ describe('mesh-designer export on the disk, with a design it has never seen', { 
     const forced = meshDesigner(['export', 'tricky.mesh.json', '--out', 'out/bundle', '--force'], workspace);
     expect(forced.status).toBe(0);
     expect(filesUnder(join(workspace, 'out/bundle'))).toEqual(written);
+  });
+
+  it('removes with --force the files of a renamed product the previous export wrote, says which, and keeps the user’s', () => {
+    const mesh = trickyShapesMesh();
+    const product = mesh.products.find((candidate) => candidate.outputPorts.length > 0) ?? mesh.products[0];
+    if (!product) throw new Error('the tricky design has no product');
+    writeFileSync(join(workspace, 'before.mesh.json'), serializeMesh(mesh));
+    writeFileSync(
+      join(workspace, 'after.mesh.json'),
+      serializeMesh({
+        ...mesh,
+        products: mesh.products.map((each) => (each === product ? { ...each, name: 'Renamed Product' } : each)),
+      }),
+    );
+    const args = ['--out', 'renamed', '--format', 'odps'];
+    expect(meshDesigner(['export', 'before.mesh.json', ...args], workspace).status).toBe(0);
+    const before = filesUnder(join(workspace, 'renamed'));
+    writeFileSync(join(workspace, 'renamed/odps/mine.odps.yaml'), 'mine');
+
+    const again = meshDesigner(['export', 'after.mesh.json', ...args, '--force'], workspace);
+
+    expect(again.status).toBe(0);
+    const after = filesUnder(join(workspace, 'renamed'));
+    const gone = before.filter((path) => !after.includes(path));
+    expect(gone).toHaveLength(1);
+    expect(after).toContain('odps/renamed-product.odps.yaml');
+    expect(after).toContain('odps/mine.odps.yaml');
+    expect(again.stderr).toContain(
+      `after.mesh.json: removed from renamed 1 file the previous export wrote and this one does not: ${gone[0]}\n`,
+    );
   });
 
   it('leaves the old bundle as it was when --force meets a file where a folder goes, and names that file', () => {

@@ -23,6 +23,7 @@ export function fakeIo(initialFiles: Record<string, string | Uint8Array>) {
       },
       writeBundle: async (folder: string, bundle: readonly { path: string; content: string | Uint8Array }[]) => {
         for (const file of bundle) files.set(`${folder}/${file.path}`, file.content);
+        return { removed: [] };
       },
       replaceText: async (path: string, text: string) => {
         files.set(path, text);

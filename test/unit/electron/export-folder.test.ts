@@ -33,11 +33,12 @@ describe('writeExportFolder, all or nothing', () => {
 
     const result = await writeExportFolder(fs, '/home/ada', 'orders-export', BUNDLE);
 
-    expect(result).toEqual({ ok: true, value: EXPORT_FOLDER });
+    expect(result).toEqual({ ok: true, value: { folder: EXPORT_FOLDER, removed: [] } });
     expect(fs.files.get(`${EXPORT_FOLDER}/odcs/order.odcs.yaml`)).toBe('kind: DataContract\n');
     expect(fs.bytes.get(`${EXPORT_FOLDER}/mermaid/logical-view.png`)).toEqual(PNG);
     const writes = fs.calls.filter((call) => call.startsWith('writeTextDurably '));
-    expect(writes).toHaveLength(BUNDLE.length);
+    // The bundle, and the listing of it the next export reads.
+    expect(writes).toHaveLength(BUNDLE.length + 1);
     const staging = writes[0]?.replace(/^writeTextDurably /, '').replace(/\/index\.md$/, '') ?? '';
     expect(staging).toMatch(STAGING);
     for (const write of writes) expect(write.startsWith(`writeTextDurably ${staging}/`)).toBe(true);
@@ -85,7 +86,7 @@ describe('writeExportFolder, all or nothing', () => {
 
     const result = await writeExportFolder(fs, '/home/ada', 'orders-export', BUNDLE);
 
-    expect(result).toEqual({ ok: true, value: EXPORT_FOLDER });
+    expect(result).toEqual({ ok: true, value: { folder: EXPORT_FOLDER, removed: [] } });
     expect(fs.files.get(`${EXPORT_FOLDER}/index.md`)).toBe('# Orders: exported files\n');
     expect(fs.files.get(`${EXPORT_FOLDER}/notes.md`)).toBe('mine');
     expect(fs.bytes.get(`${EXPORT_FOLDER}/mermaid/logical-view.png`)).toEqual(PNG);
@@ -95,6 +96,23 @@ describe('writeExportFolder, all or nothing', () => {
     );
     expect(lastWrite).toBeLessThan(firstMoveIn);
     expect(fs.allPaths().filter((path) => path.includes('.tmp'))).toEqual([]);
+  });
+
+  it('removes the files the previous export wrote that this one does not, returns them, and keeps the user’s', async () => {
+    const fs = new InMemoryFileSystem().withFolder('/home/ada');
+    const beforeRename: ExportFile[] = [...BUNDLE, { path: 'odps/keg-fleet.odps.yaml', content: 'id: keg-fleet\n' }];
+    await writeExportFolder(fs, '/home/ada', 'orders-export', beforeRename);
+    fs.withFile(`${EXPORT_FOLDER}/odps/mine.odps.yaml`, 'mine');
+
+    const afterRename: ExportFile[] = [...BUNDLE, { path: 'odps/keg-logistics.odps.yaml', content: 'id: keg-fleet\n' }];
+    const result = await writeExportFolder(fs, '/home/ada', 'orders-export', afterRename);
+
+    expect(result).toEqual({ ok: true, value: { folder: EXPORT_FOLDER, removed: ['odps/keg-fleet.odps.yaml'] } });
+    expect(fs.allPaths().filter((path) => path.startsWith(`${EXPORT_FOLDER}/odps/`))).toEqual([
+      `${EXPORT_FOLDER}/odps/keg-logistics.odps.yaml`,
+      `${EXPORT_FOLDER}/odps/mine.odps.yaml`,
+    ]);
+    expect(fs.allPaths().filter((path) => path.includes('.tmp') || path.includes('.replaced'))).toEqual([]);
   });
 
   it('puts back what it replaced when moving a file into a folder that is there fails part-way', async () => {
@@ -206,7 +224,7 @@ describe('writeExportFolder on a real disk', () => {
 
     const result = await writeExportFolder(nodeFileSystem, parent, 'orders-export', BUNDLE);
 
-    expect(result).toEqual({ ok: true, value: join(parent, 'orders-export') });
+    expect(result).toEqual({ ok: true, value: { folder: join(parent, 'orders-export'), removed: [] } });
     expect(await readFile(join(parent, 'orders-export/odcs/order.odcs.yaml'), 'utf8')).toBe('kind: DataContract\n');
     expect(new Uint8Array(await readFile(join(parent, 'orders-export/mermaid/logical-view.png')))).toEqual(PNG);
     expect(await readdir(parent)).toEqual(['orders-export']);

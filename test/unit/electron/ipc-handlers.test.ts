@@ -429,7 +429,7 @@ describe('IPC handlers', () => {
         A_PAGE,
       );
 
-      expect(result).toEqual({ ok: true, value: '/home/ada/orders-mesh' });
+      expect(result).toEqual({ ok: true, value: { folder: '/home/ada/orders-mesh', removed: [] } });
       expect(fs.files.get('/home/ada/orders-mesh/contracts/orders.odcs.yaml')).toBe('kind: DataContract\n');
       expect(fs.files.get('/home/ada/orders-mesh/README.md')).toBe('# Orders\n');
     });

@@ -68,15 +68,24 @@ export function createSlugAllocator(isReserved: (slug: string) => boolean = () =
   };
 }
 
+/** The extensions of the files exports name after an element (a diagram's pictures swap `.mmd` for `.svg`, `.png`). */
+const ELEMENT_FILE_EXTENSIONS = ['.odcs.yaml', '.odps.yaml', '.sql', '.changes.sql', '.schema.json', '.mmd'] as const;
+
+export type ElementFileExtension = (typeof ELEMENT_FILE_EXTENSIONS)[number];
+
+/** Room for the longest extension, so that every file of an element has the same stem. */
+const STEM_LENGTH = MAX_FILE_NAME_LENGTH - Math.max(...ELEMENT_FILE_EXTENSIONS.map((extension) => extension.length));
+
 /**
  * Names the files of one folder after their elements (`names`: the element's name, then its
  * id, for names that leave no slug), never a reserved device name, at most
- * MAX_FILE_NAME_LENGTH characters with the extension.
+ * MAX_FILE_NAME_LENGTH characters with the extension. A long name is cut at one length whatever
+ * the extension: `odps/<stem>.odps.yaml`, `sql/<stem>.sql` and `mermaid/…/<stem>.mmd` match.
  */
 export function createFileNamer(folder: string) {
   const allocate = createSlugAllocator(isWindowsReservedName);
-  return (names: readonly string[], extension: string): string =>
-    `${folder}/${allocate(names, MAX_FILE_NAME_LENGTH - extension.length)}${extension}`;
+  return (names: readonly string[], extension: ElementFileExtension): string =>
+    `${folder}/${allocate(names, STEM_LENGTH)}${extension}`;
 }
 
 export type FileNamer = ReturnType<typeof createFileNamer>;

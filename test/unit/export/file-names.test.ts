@@ -72,6 +72,21 @@ describe('file names of exports', () => {
     }
   });
 
+  it('cuts a long name to one stem in every file of the element, whatever the extension', () => {
+    const name = 'Bière Brüderschaft — Ölfass '.repeat(6);
+    const stemOf = (path: string, extension: string) => path.slice(path.lastIndexOf('/') + 1, -extension.length);
+    const stems = (
+      [
+        ['odps', '.odps.yaml'],
+        ['sql', '.sql'],
+        ['sql', '.changes.sql'],
+        ['mermaid/architecture', '.mmd'],
+      ] as const
+    ).map(([folder, extension]) => stemOf(createFileNamer(folder)([name], extension), extension));
+    expect(new Set(stems).size).toBe(1);
+    expect(stems[0]).toMatch(/^biere-bruderschaft-olfass-/);
+  });
+
   it.each([
     ['../../x', "has the folder name '..'"],
     ['odcs/../../x', "has the folder name '..'"],

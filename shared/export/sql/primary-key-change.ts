@@ -66,7 +66,7 @@ export function primaryKeyStatements({ after, previousKey, keyColumnsMaybeEmpty,
       meanwhile,
       later: [...undoMeanwhile, ...newKey],
       warning: (later) =>
-        `${target}: the primary key (${columnNames(after.primaryKey)}) needs a value in ${columnNames(keyColumnsMaybeEmpty)} in every row, and rows have none: ${keyNow} until you fill them, then run ${later}`,
+        `${target}: the primary key (${columnNames(after.primaryKey)}) needs a value in ${columnNames(keyColumnsMaybeEmpty)} in every row, and some rows have none: ${keyNow} until you fill them, then run ${later}`,
     }),
   ];
 }

@@ -654,7 +654,7 @@ describe('SQL export', () => {
           const keyWarning = warnings.find((warning) => warning.includes('primary key'));
           expect(keyWarning).toMatch(
             new RegExp(
-              `^"claims"\\."claims": the primary key \\(${newKey}\\) needs a value in "line_no" in every row, and rows have none: .* fill them, then run ALTER TABLE `,
+              `^"claims"\\."claims": the primary key \\(${newKey}\\) needs a value in "line_no" in every row, and some rows have none: .* fill them, then run ALTER TABLE `,
             ),
           );
           // Once the rows have a value, the statements the warnings name give exactly the current tables.
@@ -663,6 +663,25 @@ describe('SQL export', () => {
           expect(await schemaOf(db, ['claims'])).toEqual(expected);
         },
       );
+
+      it('on a table where some rows have a value in the new key column: says some rows have none, not all', async () => {
+        const saved = claimsDesign({ properties: savedFields });
+        const keyedByClaimAndNote = savedFields.map((property) =>
+          property.name === 'note' ? field('note', 'string', { required: true, primaryKey: true }) : property,
+        );
+        const migration = migrationOf(claimsDesign({ properties: keyedByClaimAndNote }), saved);
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(saved));
+        await db.exec(
+          `INSERT INTO claims.claims VALUES (1, 'P-1', 'soon', 'first', 'x'), (2, 'P-2', NULL, 'second', 'y'), (3, 'P-3', NULL, NULL, 'z')`,
+        );
+
+        const keyWarning = (await warningsOf(migration)).find((warning) => warning.includes('primary key'));
+
+        expect(keyWarning).toMatch(
+          /^"claims"\."claims": the primary key \("claim_id", "note"\) needs a value in "note" in every row, and some rows have none: the key stays \("claim_id"\) until you fill them/,
+        );
+      });
 
       it('on an empty table: sets the new key, giving exactly the current tables', async () => {
         const saved = claimsDesign({ properties: savedFields });

@@ -15,6 +15,7 @@ import { ExportChoices, MANIFEST_TARGETS } from './export-choices';
 import { ExportFileTree } from './export-file-tree';
 import { ExportPreview } from './export-preview';
 import { type BundleState, useExportBundle } from './use-export-bundle';
+import { warningSections } from './warning-sections';
 import { writeBundle } from './write-bundle';
 
 const ALL_MANIFEST_IDS = MANIFEST_TARGETS.map((target) => target.id);
@@ -161,12 +162,16 @@ function BundleStatus({ bundle, targetCount }: { bundle: BundleState; targetCoun
       </p>
       {bundle.warnings.length > 0 && (
         <div className="export-dialog__warnings" data-testid="export-warnings">
-          <p>Not in the export:</p>
-          <ul>
-            {bundle.warnings.map((problem) => (
-              <li key={formatProblem(problem)}>{formatProblem(problem)}</li>
-            ))}
-          </ul>
+          {warningSections(bundle.warnings).map(({ heading, warnings }) => (
+            <section key={heading} aria-label={heading}>
+              <p>{heading}:</p>
+              <ul>
+                {warnings.map((problem) => (
+                  <li key={formatProblem(problem)}>{formatProblem(problem)}</li>
+                ))}
+              </ul>
+            </section>
+          ))}
         </div>
       )}
     </>

@@ -4,6 +4,7 @@ import {
   EXPORT_TARGETS,
   type ExportFile,
   type ExportScope,
+  type ExportWarning,
   exportBundleInSteps,
 } from '../../shared/export';
 import { mermaidTarget } from '../../shared/export/mermaid';
@@ -13,8 +14,8 @@ import { drawDiagramPicture } from './draw-diagram-picture';
 
 export type BundleState =
   | { status: 'running'; progress: BundleProgress | null }
-  /** `warnings` name the files a format left out, and why. */
-  | { status: 'ready'; files: ExportFile[]; warnings: Problem[] }
+  /** `warnings` name what a format left out, or what its files do otherwise than the design shows. */
+  | { status: 'ready'; files: ExportFile[]; warnings: ExportWarning[] }
   | { status: 'failed'; errors: Problem[] };
 
 /** A macrotask between steps, so the page paints the progress of a long export. */

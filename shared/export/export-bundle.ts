@@ -118,7 +118,7 @@ export async function exportBundleInSteps(
 
 /** Puts the targets' results together: every problem of every target, or the files, index.md and the warnings. */
 function assembleBundle(mesh: Mesh, scope: ExportScope, results: readonly TargetResult[]): ExportResult {
-  const labelled = (target: ExportTarget, problems: readonly Problem[]) =>
+  const labelled = <P extends Problem>(target: ExportTarget, problems: readonly P[]): P[] =>
     problems.map((problem) => ({ ...problem, message: `${target.label}: ${problem.message}` }));
   const errors = results.flatMap(({ target, result }) => (result.ok ? [] : labelled(target, result.errors)));
   if (errors.length > 0) return { ok: false, errors };

@@ -15,13 +15,21 @@ export interface ExportFile {
 }
 
 /**
- * A target's files, or its problems. A warning names what the export leaves out and why (a
- * diagram Mermaid would refuse where it is read, a scenario's truncate the exported connector
- * skips): the export goes on without it, and says so.
+ * A target's files, or its problems. A warning does not stop the export, which goes on and says
+ * so: it names what the export leaves out and why (a diagram Mermaid would refuse where it is
+ * read), or what its files do otherwise than the design shows (a scenario's truncate the exported
+ * connector skips).
  */
 export type ExportResult =
-  | { ok: true; value: ExportFile[]; warnings?: Problem[] }
+  | { ok: true; value: ExportFile[]; warnings?: ExportWarning[] }
   | { ok: false; errors: ExportProblem[] };
+
+/** `left-out`: the export has no file for what it names; `caution`: its files are whole, but act otherwise than the design shows. */
+export type ExportWarningKind = 'left-out' | 'caution';
+
+export interface ExportWarning extends Problem {
+  kind: ExportWarningKind;
+}
 
 /**
  * A problem that stops an export. `sameAs` is where a governance rule (docs/governance.md) finds

@@ -19,6 +19,8 @@ export {
   type ExportProblem,
   type ExportResult,
   type ExportTarget,
+  type ExportWarning,
+  type ExportWarningKind,
   type TargetContext,
 } from './export-target';
 export { EXPORT_TARGETS, exportTarget } from './export-targets';

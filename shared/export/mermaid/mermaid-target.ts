@@ -64,6 +64,7 @@ export const mermaidTarget: ExportTarget = {
       tooLarge
         ? [
             {
+              kind: 'left-out' as const,
               path: plan.path,
               message: `not written: the ${plan.about} would be ${tooLarge}; the app’s Diagram view draws it`,
             },

@@ -1,7 +1,7 @@
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import type { OperationalSystem, SystemTable, Topic } from '../../model/operational-system';
-import type { Problem } from '../../model/problem';
+import type { ExportWarning } from '../export-target';
 
 /*
  * A CDC topic keeps each row's latest change by its key: it is compacted. Debezium writes a
@@ -24,7 +24,7 @@ export function skipsTruncates(system: OperationalSystem): boolean {
 }
 
 /** The scenarios' truncates of tables whose exported connector skips them, at each truncate step. */
-export function skippedTruncateWarnings(mesh: Mesh, exportedSystems: readonly OperationalSystem[]): Problem[] {
+export function skippedTruncateWarnings(mesh: Mesh, exportedSystems: readonly OperationalSystem[]): ExportWarning[] {
   const skipping = new Map(exportedSystems.filter(skipsTruncates).map((system) => [system.id, system]));
   return mesh.scenarios.flatMap((scenario, scenarioIndex) =>
     scenario.steps.flatMap((step, stepIndex) => {
@@ -33,6 +33,7 @@ export function skippedTruncateWarnings(mesh: Mesh, exportedSystems: readonly Op
       if (step.op !== 'truncate' || !system || !table?.cdc) return [];
       return [
         {
+          kind: 'caution',
           path: `scenarios[${scenarioIndex}].steps[${stepIndex}]`,
           message: `the truncate of table ${quoted(table.name)} at tick ${step.tick} in scenario ${quoted(scenario.name)}: the simulation sends its 't' record, but the exported connector of system ${quoted(system.name)} skips truncates (skipped.operations: t), as Kafka refuses a truncate's key-less record on its compacted topics; the consumers keep the rows: delete them instead`,
         },

@@ -96,11 +96,13 @@ describe('a mesh past Mermaid’s default 500 edges', () => {
     const exported = mermaidTarget.files(mesh(), WHOLE_MESH, { diagramKinds: ['logical-view', 'lineage'] });
     expect(exported.ok && exported.warnings).toEqual([
       {
+        kind: 'left-out',
         path: 'mermaid/logical-view/d.mmd',
         message:
           'not written: the logical view of domain d would be 600 edges, past the 500 Mermaid draws by default; the app’s Diagram view draws it',
       },
       {
+        kind: 'left-out',
         path: 'mermaid/lineage/d.mmd',
         message:
           'not written: the port-level lineage of domain d would be 600 edges, past the 500 Mermaid draws by default; the app’s Diagram view draws it',

@@ -102,6 +102,7 @@ describe('export bundles', () => {
   it('carries the files a format left out as warnings, labelled, and says in index.md what was not written', () => {
     const result = exportBundle(fanOutMesh(501), [mermaidTarget], WHOLE_MESH, { diagramKinds: ['logical-view'] });
     const warning = {
+      kind: 'left-out',
       path: 'mermaid/logical-view/d.mmd',
       message:
         'Mermaid diagrams: not written: the logical view of domain d would be 501 edges, past the 500 Mermaid draws by default; the app’s Diagram view draws it',

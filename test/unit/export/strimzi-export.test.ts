@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { warningSections } from '../../../renderer/export/warning-sections';
 import { WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
 import { aMesh, aPort, aSystem } from '../../builders/mesh-builder';
@@ -109,6 +110,14 @@ describe('Strimzi export', () => {
         "scenarios[0].steps[0]: the truncate of table 'items' at tick 3 in scenario 'Purge': the simulation sends its 't' record, but the exported connector of system 'shop' skips truncates (skipped.operations: t), as Kafka refuses a truncate's key-less record on its compacted topics; the consumers keep the rows: delete them instead",
       ]);
       expect(sent.ok && sent.warnings).toBeUndefined();
+    });
+
+    it('lists that warning in the Export dialog under "Warnings", not "Not in the export": every file is written', () => {
+      const skipped = strimziTarget.files(aMeshTruncating('shop'), WHOLE_MESH);
+
+      const sections = warningSections(skipped.ok ? (skipped.warnings ?? []) : []);
+
+      expect(sections.map(({ heading, warnings }) => [heading, warnings.length])).toEqual([['Warnings', 1]]);
     });
   });
 

@@ -1,7 +1,13 @@
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DrawDiagram } from '../../shared/export';
-import { mermaidSettings, svgLabelsAsWritten, svgTitleAsWritten } from '../../shared/export/mermaid';
+import {
+  mermaidSettings,
+  PICTURE_FILE_CONTAINER_STYLE,
+  PICTURE_FILE_ID,
+  pictureAsWritten,
+  svgFileText,
+} from '../../shared/export/mermaid';
 import { findChromium, HEADLESS_ARGS } from './headless-chromium';
 
 /** Draws diagrams until closed: Chromium runs until then. */
@@ -13,8 +19,8 @@ export interface DiagramDrawer {
 export type OpenedDrawer = { ok: true; drawer: DiagramDrawer } | { ok: false; reason: string };
 
 /**
- * Draws Mermaid diagrams as SVG (Mermaid's own output, its labels SVG text that any SVG renderer
- * draws) or PNG (that SVG on white, at 2×) with the mermaid package in headless Chromium, driven
+ * Draws Mermaid diagrams as SVG (the app's picture file: Mermaid's own output, its labels SVG text
+ * that any SVG renderer draws) or PNG (that SVG on white, at 2×) with the mermaid package in headless Chromium, driven
  * by playwright-core, all offline. Where there is no Chromium or no playwright-core, says why instead.
  */
 export async function openChromiumDrawer(): Promise<OpenedDrawer> {
@@ -37,33 +43,24 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
       executablePath: chromiumPath,
       args: HEADLESS_ARGS,
     });
-    const context = await browser.newContext({ deviceScaleFactor: 2 });
-    const page = await context.newPage();
+    // Drawn as the app draws its picture files (see picture-file.ts); photographed at 2×.
+    const page = await browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
     await page.addScriptTag({ path: mermaidScript });
-    const photo = await context.newPage();
-    let renderCount = 0;
+    const photo = await (await browser.newContext({ deviceScaleFactor: 2 })).newPage();
     // The PNG of a diagram is drawn right after its SVG: one Mermaid run serves both.
-    let last: { text: string; svg: string } | undefined;
-    const svgOf = async (text: string): Promise<string> => {
-      if (last?.text === text) return last.svg;
-      renderCount += 1;
-      // A string, not a function: bundlers may wrap functions in helpers the page does not have.
-      const drawn = (await page.evaluate(`(async () => {
-        mermaid.initialize(${JSON.stringify(mermaidSettings({ isDark: false, isForFile: true }))});
-        return (await mermaid.render('diagram-${renderCount}', ${JSON.stringify(text)})).svg;
-      })()`)) as string;
-      const svg = svgTitleAsWritten(svgLabelsAsWritten(drawn));
-      last = { text, svg };
-      return svg;
+    let last: { text: string; picture: Promise<DrawnPicture> } | undefined;
+    const pictureOf = (text: string): Promise<DrawnPicture> => {
+      if (last?.text !== text) last = { text, picture: drawPicture(page, text) };
+      return last.picture;
     };
     const opened = browser;
     return {
       ok: true,
       drawer: {
         async draw(text, format) {
-          const svg = await svgOf(text);
-          if (format === 'svg') return svg;
+          const { svg, file } = await pictureOf(text);
+          if (format === 'svg') return file;
           // The page as large as the diagram: Mermaid's SVG is as wide as its page, up to its own width.
           await photo.setViewportSize(viewBoxSize(svg));
           await photo.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
@@ -76,6 +73,30 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
     await browser?.close();
     return { ok: false, reason: `Chromium could not start (${(error as Error).message})` };
   }
+}
+
+/** Mermaid's picture of a diagram, and that picture as the app's SVG file. */
+interface DrawnPicture {
+  svg: string;
+  file: string;
+}
+
+async function drawPicture(page: Page, text: string): Promise<DrawnPicture> {
+  // Strings, not functions: bundlers may wrap functions in helpers the page does not have.
+  const drawn = (await page.evaluate(`(async () => {
+    const container = document.createElement('div');
+    container.style.cssText = ${JSON.stringify(PICTURE_FILE_CONTAINER_STYLE)};
+    document.body.append(container);
+    try {
+      mermaid.initialize(${JSON.stringify(mermaidSettings({ isDark: false, isForFile: true }))});
+      return (await mermaid.render(${JSON.stringify(PICTURE_FILE_ID)}, ${JSON.stringify(text)}, container)).svg;
+    } finally {
+      container.remove();
+    }
+  })()`)) as string;
+  const svg = pictureAsWritten(drawn);
+  const file = (await page.evaluate(`(${svgFileText.toString()})(${JSON.stringify(svg)}, window)`)) as string;
+  return { svg, file };
 }
 
 /** The size Mermaid drew a diagram at, its `viewBox`, in whole pixels (at least one). */

@@ -1,5 +1,11 @@
 import type { Mermaid } from 'mermaid';
-import { mermaidSettings, svgLabelsAsWritten, svgTitleAsWritten } from '../../shared/export/mermaid';
+import {
+  mermaidSettings,
+  PICTURE_FILE_CONTAINER_STYLE,
+  PICTURE_FILE_ID,
+  pictureAsWritten,
+  svgTitleAsWritten,
+} from '../../shared/export/mermaid';
 
 let loading: Promise<Mermaid> | undefined;
 let renderCount = 0;
@@ -43,13 +49,24 @@ async function renderNow(text: string, isDark: boolean, use: PictureUse): Promis
   const isForFile = use === 'file';
   mermaid.initialize({ ...mermaidSettings({ isDark, isForFile }), suppressErrorRendering: true });
   renderCount += 1;
-  // A picture for a file is named the same each time (its id is in its styles), so that a design
-  // exported twice gives the same files; drawings are one at a time, and a picture leaves the page once made.
-  const id = use === 'file' ? 'mesh-picture' : `mesh-diagram-${renderCount}`;
+  // A picture for a file is drawn as the CLI draws it (see picture-file.ts); drawings are one at a
+  // time, and a picture leaves the page once made, so its one id is never taken twice.
+  const container = isForFile ? pictureFileContainer() : undefined;
   try {
-    const { svg } = await mermaid.render(id, text);
-    return { ok: true, svg: svgTitleAsWritten(isForFile ? svgLabelsAsWritten(svg) : svg) };
+    if (!isForFile)
+      return { ok: true, svg: svgTitleAsWritten((await mermaid.render(`mesh-diagram-${renderCount}`, text)).svg) };
+    return { ok: true, svg: pictureAsWritten((await mermaid.render(PICTURE_FILE_ID, text, container)).svg) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    container?.remove();
   }
+}
+
+function pictureFileContainer(): HTMLElement {
+  const container = document.createElement('div');
+  container.style.cssText = PICTURE_FILE_CONTAINER_STYLE;
+  container.setAttribute('aria-hidden', 'true');
+  document.body.append(container);
+  return container;
 }

@@ -1,4 +1,5 @@
 import { toBlob } from 'html-to-image';
+import { svgFileText } from '../../shared/export/mermaid';
 import { renderMermaid } from './load-mermaid';
 
 /** How much larger than on screen a picture is rasterized, for sharp images on high-density screens. */
@@ -30,15 +31,12 @@ export async function pictureAsPngBytes(picture: HTMLElement): Promise<Uint8Arra
 
 /**
  * The diagram as a standalone SVG file, drawn again with its labels as SVG text (not the HTML the
- * screen shows), so that any SVG renderer draws them; with the XML declaration editors expect.
+ * screen shows), so that any SVG renderer draws them; the same file the CLI writes.
  */
 export async function diagramAsSvgFile(text: string, isDark: boolean): Promise<string> {
   const rendered = await renderMermaid(text, isDark, 'file');
   if (!rendered.ok) throw new Error(rendered.error);
-  // Read as innerHTML would read it, then written as XML: Mermaid's markup is HTML-flavoured.
-  const svg = new DOMParser().parseFromString(rendered.svg, 'text/html').querySelector('svg');
-  if (!svg) throw new Error('Mermaid drew no SVG');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+  return svgFileText(rendered.svg, window);
 }
 
 function naturalSize(svg: SVGSVGElement): { width: number; height: number } {

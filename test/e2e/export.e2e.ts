@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { serializeMesh } from '../../shared/model';
 import { fanOutMesh } from '../unit/export/unseen-meshes';
@@ -141,7 +142,7 @@ describeInChromium('export', (session) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await session.openApp({ colorScheme });
       await openSampleDesign(page, 'ecommerce');
-      const files = await exportOrdersPictures(page, 'Logical views', '.png picture (2×)', 'orders.png');
+      const files = await exportOrdersPictures(page, 'Logical views', ['.png picture (2×)'], 'orders.png');
       pictures.push(files.get('mermaid/logical-view/orders.png'));
     }
     expect(pictures[0]?.length).toBeGreaterThan(1000);
@@ -152,7 +153,7 @@ describeInChromium('export', (session) => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     const exported = async () => {
-      const files = await exportOrdersPictures(page, 'Data product architectures', '.svg picture', 'orders.svg');
+      const files = await exportOrdersPictures(page, 'Data product architectures', ['.svg picture'], 'orders.svg');
       await exportDialog(page).waitFor({ state: 'detached' });
       return files.get('mermaid/architecture/orders.svg');
     };
@@ -162,6 +163,32 @@ describeInChromium('export', (session) => {
     expect(new TextDecoder().decode(first)).toContain('Documentation');
     expect(Buffer.from(second ?? []).equals(Buffer.from(first ?? []))).toBe(true);
   });
+
+  it('draws a diagram’s picture files as the command line does: the same SVG, byte for byte, and PNG size', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const files = await exportOrdersPictures(
+      page,
+      'Logical views',
+      ['.svg picture', '.png picture (2×)'],
+      'orders.png',
+    );
+    const text = new TextDecoder().decode(files.get('mermaid/logical-view/orders.mmd'));
+    const opened = await openChromiumDrawer();
+    if (!opened.ok) throw new Error(opened.reason);
+    try {
+      const appSvg = new TextDecoder().decode(files.get('mermaid/logical-view/orders.svg'));
+      expect(text).toContain('title:');
+      expect(await opened.drawer.draw(text, 'svg')).toBe(appSvg);
+      const sizeOf = (png: Uint8Array | string | undefined) =>
+        Buffer.from(png ?? '')
+          .subarray(16, 24)
+          .toString('hex');
+      expect(sizeOf(await opened.drawer.draw(text, 'png'))).toBe(sizeOf(files.get('mermaid/logical-view/orders.png')));
+    } finally {
+      await opened.drawer.close();
+    }
+  }, 180_000);
 
   it('narrows to the chosen formats and one domain, and shows progress while it works', async () => {
     const page = await session.openApp();
@@ -268,7 +295,7 @@ const DIAGRAM_KINDS = ['Logical views', 'Data product architectures', 'Data retr
 async function exportOrdersPictures(
   page: Page,
   kind: string,
-  picture: string,
+  pictures: readonly string[],
   file: string,
 ): Promise<Map<string, Uint8Array>> {
   await openExportDialog(page);
@@ -279,7 +306,7 @@ async function exportOrdersPictures(
   const section = dialog.getByTestId('export-diagrams');
   for (const other of DIAGRAM_KINDS.filter((candidate) => candidate !== kind))
     await section.getByLabel(other).uncheck();
-  await section.getByLabel(picture).check();
+  for (const picture of pictures) await section.getByLabel(picture).check();
   await dialog.getByTestId('export-file-tree').getByRole('treeitem', { name: file }).waitFor();
   await dialog.getByTestId('export-ready').waitFor();
   return (await downloadBundleBytes(page)).files;

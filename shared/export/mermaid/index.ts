@@ -16,4 +16,11 @@ export { MERMAID_DEFAULT_LIMITS, MERMAID_LIMITS } from './mermaid-limits';
 export { MERMAID_SETTINGS, mermaidSettings } from './mermaid-settings';
 export { mermaidTarget } from './mermaid-target';
 export { type MeshGraph, meshGraph } from './mesh-graph';
+export {
+  PICTURE_FILE_CONTAINER_STYLE,
+  PICTURE_FILE_ID,
+  pictureAsWritten,
+  svgFileText,
+  type XmlWriters,
+} from './picture-file';
 export { SVG_TEXT_LABELS, svgLabelsAsWritten } from './svg-text-labels';

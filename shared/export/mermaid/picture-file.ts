@@ -1,0 +1,43 @@
+import { svgTitleAsWritten } from './diagram-title';
+import { svgLabelsAsWritten } from './svg-text-labels';
+
+/*
+ * A diagram's picture files come out of two browsers, the app's and the CLI's headless Chromium,
+ * and are one picture only when both draw them alike: with the settings of mermaidSettings
+ * ({ isForFile: true }), this id, in a container of this style, finished by svgFileText.
+ */
+
+/** The id a picture for a file is drawn with: its styles name it, so that it is the same each export, wherever drawn. */
+export const PICTURE_FILE_ID = 'mesh-picture';
+
+/**
+ * Where a picture for a file is drawn, off screen. Chromium fits text to the screen's pixels, so
+ * Mermaid measured a title a pixel apart on a 2× screen (the CLI's page) and a 1× one; at geometric
+ * precision text measures the same at every pixel density.
+ */
+export const PICTURE_FILE_CONTAINER_STYLE =
+  'position: fixed; left: -100000px; top: 0; text-rendering: geometricPrecision';
+
+/** Mermaid's drawing for a file, its labels and title showing the names they were written from. */
+export function pictureAsWritten(drawn: string): string {
+  return svgTitleAsWritten(svgLabelsAsWritten(drawn));
+}
+
+/** The parts of a browser's DOM that write a picture file. */
+export interface XmlWriters {
+  DOMParser: new () => {
+    parseFromString(text: string, type: 'text/html'): { querySelector(selector: 'svg'): unknown };
+  };
+  XMLSerializer: new () => { serializeToString(node: never): string };
+}
+
+/**
+ * A picture as a standalone SVG file: read as innerHTML would read it (Mermaid's markup is
+ * HTML-flavoured), written as XML by the browser that drew it, with the declaration editors
+ * expect. Self-contained, for the CLI runs its source in its headless page.
+ */
+export function svgFileText(svg: string, browser: XmlWriters): string {
+  const element = new browser.DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
+  if (!element) throw new Error('Mermaid drew no SVG');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new browser.XMLSerializer().serializeToString(element as never)}\n`;
+}

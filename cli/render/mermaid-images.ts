@@ -5,7 +5,9 @@ import {
   mermaidSettings,
   PICTURE_FILE_CONTAINER_STYLE,
   PICTURE_FILE_ID,
+  PNG_PICTURE_HOLDER_STYLE,
   pictureAsWritten,
+  pngImageOptions,
   svgFileText,
 } from '../../shared/export/mermaid';
 import { findChromium, HEADLESS_ARGS } from './headless-chromium';
@@ -19,9 +21,9 @@ export interface DiagramDrawer {
 export type OpenedDrawer = { ok: true; drawer: DiagramDrawer } | { ok: false; reason: string };
 
 /**
- * Draws Mermaid diagrams as SVG (the app's picture file: Mermaid's own output, its labels SVG text
- * that any SVG renderer draws) or PNG (that SVG on white, at 2×) with the mermaid package in headless Chromium, driven
- * by playwright-core, all offline. Where there is no Chromium or no playwright-core, says why instead.
+ * Draws Mermaid diagrams as the app's picture files, SVG (Mermaid's own output, its labels SVG text
+ * that any SVG renderer draws) or PNG (that SVG on white, at 2×), with the mermaid and html-to-image
+ * packages in headless Chromium, driven by playwright-core, all offline. Where there is no Chromium or no playwright-core, says why instead.
  */
 export async function openChromiumDrawer(): Promise<OpenedDrawer> {
   const chromiumPath = findChromium();
@@ -30,9 +32,11 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
   }
   const require = createRequire(import.meta.url);
   let mermaidScript: string;
+  let imageScript: string;
   let chromium: typeof import('playwright-core').chromium;
   try {
     mermaidScript = require.resolve('mermaid/dist/mermaid.min.js');
+    imageScript = require.resolve('html-to-image/dist/html-to-image.js');
     ({ chromium } = await import('playwright-core'));
   } catch (error) {
     return { ok: false, reason: `the packages that render Mermaid are missing (${(error as Error).message})` };
@@ -43,11 +47,11 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
       executablePath: chromiumPath,
       args: HEADLESS_ARGS,
     });
-    // Drawn as the app draws its picture files (see picture-file.ts); photographed at 2×.
+    // Drawn as the app draws its picture files: see picture-file.ts.
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
     await page.addScriptTag({ path: mermaidScript });
-    const photo = await (await browser.newContext({ deviceScaleFactor: 2 })).newPage();
+    await page.addScriptTag({ path: imageScript });
     // The PNG of a diagram is drawn right after its SVG: one Mermaid run serves both.
     let last: { text: string; picture: Promise<DrawnPicture> } | undefined;
     const pictureOf = (text: string): Promise<DrawnPicture> => {
@@ -60,11 +64,7 @@ export async function openChromiumDrawer(): Promise<OpenedDrawer> {
       drawer: {
         async draw(text, format) {
           const { svg, file } = await pictureOf(text);
-          if (format === 'svg') return file;
-          // The page as large as the diagram: Mermaid's SVG is as wide as its page, up to its own width.
-          await photo.setViewportSize(viewBoxSize(svg));
-          await photo.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
-          return new Uint8Array(await photo.locator('svg').first().screenshot());
+          return format === 'svg' ? file : pngOf(page, svg);
         },
         close: () => opened.close(),
       },
@@ -97,6 +97,29 @@ async function drawPicture(page: Page, text: string): Promise<DrawnPicture> {
   const svg = pictureAsWritten(drawn);
   const file = (await page.evaluate(`(${svgFileText.toString()})(${JSON.stringify(svg)}, window)`)) as string;
   return { svg, file };
+}
+
+async function pngOf(page: Page, svg: string): Promise<Uint8Array> {
+  const dataUrl = (await page.evaluate(`(async () => {
+    const holder = document.createElement('div');
+    holder.style.cssText = ${JSON.stringify(PNG_PICTURE_HOLDER_STYLE)};
+    holder.innerHTML = ${JSON.stringify(svg)};
+    document.body.append(holder);
+    try {
+      const options = ${JSON.stringify(pngImageOptions(viewBoxSize(svg), ''))};
+      options.backgroundColor = getComputedStyle(holder).backgroundColor;
+      const png = await htmlToImage.toBlob(holder.querySelector('svg'), options);
+      return await new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsDataURL(png);
+      });
+    } finally {
+      holder.remove();
+    }
+  })()`)) as string;
+  return new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
 }
 
 /** The size Mermaid drew a diagram at, its `viewBox`, in whole pixels (at least one). */

@@ -1,9 +1,6 @@
 import { toBlob } from 'html-to-image';
-import { svgFileText } from '../../shared/export/mermaid';
+import { pngImageOptions, svgFileText } from '../../shared/export/mermaid';
 import { renderMermaid } from './load-mermaid';
-
-/** How much larger than on screen a picture is rasterized, for sharp images on high-density screens. */
-const PNG_PIXEL_RATIO = 2;
 
 /**
  * The drawn diagram as a PNG at its own size (not the size it is fitted to on screen), on the
@@ -12,14 +9,8 @@ const PNG_PIXEL_RATIO = 2;
 export async function pictureAsPng(picture: HTMLElement): Promise<Blob> {
   const svg = picture.querySelector('svg');
   if (!svg) throw new Error('the diagram is not drawn yet');
-  const { width, height } = naturalSize(svg);
-  const blob = await toBlob(svg as unknown as HTMLElement, {
-    width,
-    height,
-    pixelRatio: PNG_PIXEL_RATIO,
-    backgroundColor: getComputedStyle(picture).backgroundColor,
-    style: { maxWidth: 'none', width: `${width}px`, height: `${height}px` },
-  });
+  const options = pngImageOptions(naturalSize(svg), getComputedStyle(picture).backgroundColor);
+  const blob = await toBlob(svg as unknown as HTMLElement, options);
   if (!blob) throw new Error('the browser could not make an image of the diagram');
   return blob;
 }

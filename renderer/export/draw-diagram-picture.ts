@@ -1,4 +1,5 @@
 import type { DrawDiagram } from '../../shared/export';
+import { PNG_PICTURE_HOLDER_STYLE } from '../../shared/export/mermaid';
 import { renderMermaid } from '../diagrams/load-mermaid';
 import { diagramAsSvgFile, pictureAsPngBytes } from '../diagrams/picture-image';
 
@@ -13,9 +14,8 @@ export const drawDiagramPicture: DrawDiagram = async (text, format) => {
   const rendered = await renderMermaid(text, false, 'file');
   if (!rendered.ok) throw new Error(rendered.error);
   const picture = document.createElement('div');
-  // Laid out, for the image code measures it, but off screen; light whatever the app's theme, for labels inherit it.
-  picture.style.cssText =
-    'position: fixed; left: -100000px; top: 0; color-scheme: light; background: Canvas; color: CanvasText';
+  // Light whatever the app's theme, as the CLI's PNGs are.
+  picture.style.cssText = PNG_PICTURE_HOLDER_STYLE;
   picture.setAttribute('aria-hidden', 'true');
   // Mermaid's own output, its labels sanitized by Mermaid (securityLevel strict), as in the Diagram view.
   picture.innerHTML = rendered.svg;

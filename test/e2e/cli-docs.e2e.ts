@@ -89,7 +89,7 @@ describe('docs/cli.md', () => {
       );
       expect(index).toContain('| [mermaid/logical-view/orders.png](mermaid/logical-view/orders.png) |');
       const svg = built('mermaid/data-retrieval/orders-service.svg').toString('utf8');
-      expect(svg).toMatch(/^<svg/);
+      expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
       expect(svg).not.toContain('foreignObject');
       expect(svgTextLabels(svg)).toContain(withoutSpaces('Microservice: orders-service (Java)'));
       expect([...built('mermaid/logical-view/orders.png').subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);

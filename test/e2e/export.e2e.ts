@@ -164,7 +164,7 @@ describeInChromium('export', (session) => {
     expect(Buffer.from(second ?? []).equals(Buffer.from(first ?? []))).toBe(true);
   });
 
-  it('draws a diagram’s picture files as the command line does: the same SVG, byte for byte, and PNG size', async () => {
+  it('draws a diagram’s picture files as the command line does, byte for byte', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     const files = await exportOrdersPictures(
@@ -180,11 +180,9 @@ describeInChromium('export', (session) => {
       const appSvg = new TextDecoder().decode(files.get('mermaid/logical-view/orders.svg'));
       expect(text).toContain('title:');
       expect(await opened.drawer.draw(text, 'svg')).toBe(appSvg);
-      const sizeOf = (png: Uint8Array | string | undefined) =>
-        Buffer.from(png ?? '')
-          .subarray(16, 24)
-          .toString('hex');
-      expect(sizeOf(await opened.drawer.draw(text, 'png'))).toBe(sizeOf(files.get('mermaid/logical-view/orders.png')));
+      const appPng = Buffer.from(files.get('mermaid/logical-view/orders.png') ?? []);
+      expect(appPng.length).toBeGreaterThan(1000);
+      expect(Buffer.from(await opened.drawer.draw(text, 'png')).equals(appPng)).toBe(true);
     } finally {
       await opened.drawer.close();
     }

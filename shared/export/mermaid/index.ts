@@ -19,7 +19,9 @@ export { type MeshGraph, meshGraph } from './mesh-graph';
 export {
   PICTURE_FILE_CONTAINER_STYLE,
   PICTURE_FILE_ID,
+  PNG_PICTURE_HOLDER_STYLE,
   pictureAsWritten,
+  pngImageOptions,
   svgFileText,
   type XmlWriters,
 } from './picture-file';

@@ -4,7 +4,8 @@ import { svgLabelsAsWritten } from './svg-text-labels';
 /*
  * A diagram's picture files come out of two browsers, the app's and the CLI's headless Chromium,
  * and are one picture only when both draw them alike: with the settings of mermaidSettings
- * ({ isForFile: true }), this id, in a container of this style, finished by svgFileText.
+ * ({ isForFile: true }), this id, in a container of this style, finished by svgFileText; the PNG
+ * made of that SVG by html-to-image with pngImageOptions.
  */
 
 /** The id a picture for a file is drawn with: its styles name it, so that it is the same each export, wherever drawn. */
@@ -40,4 +41,23 @@ export function svgFileText(svg: string, browser: XmlWriters): string {
   const element = new browser.DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
   if (!element) throw new Error('Mermaid drew no SVG');
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new browser.XMLSerializer().serializeToString(element as never)}\n`;
+}
+
+/** How much larger than its own size a picture is rasterized, for sharp images on high-density screens. */
+export const PNG_PIXEL_RATIO = 2;
+
+/** What a picture for a PNG file is laid out in (the image code measures it), off screen: light, for labels inherit it. */
+export const PNG_PICTURE_HOLDER_STYLE =
+  'position: fixed; left: -100000px; top: 0; color-scheme: light; background: Canvas; color: CanvasText';
+
+/** html-to-image's options for a picture at its own size (not the size it is fitted to on screen), on a background. */
+export function pngImageOptions(size: { width: number; height: number }, backgroundColor: string) {
+  const { width, height } = size;
+  return {
+    width,
+    height,
+    pixelRatio: PNG_PIXEL_RATIO,
+    backgroundColor,
+    style: { maxWidth: 'none', width: `${width}px`, height: `${height}px` },
+  };
 }

@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { serializeMesh } from '../../shared/model';
+import { aMesh } from '../builders/mesh-builder';
 import { fanOutMesh } from '../unit/export/unseen-meshes';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR } from './app-driver';
 import { openByChooser, openSampleDesign, systemNode } from './designer-driver';
@@ -281,15 +282,41 @@ describeInChromium('export', (session) => {
     expect(await exportDialog(page).getByTestId('export-warnings').textContent()).toContain(
       'mermaid/logical-view/d.mmd: Mermaid diagrams: not written: the logical view of domain d would be 501 edges',
     );
+    expect(await warningSection(page, 'Not in the export').textContent()).toContain('mermaid/logical-view/d.mmd');
     const { files } = await downloadBundle(page);
     expect(files.has('mermaid/logical-view.mmd')).toBe(true);
     expect(files.has('mermaid/logical-view/d.mmd')).toBe(false);
+  });
+
+  it('lists a truncate the exported connector skips under Warnings, not as left out of the export', async () => {
+    const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
+    mesh.scenarios.push({
+      id: 'purge',
+      name: 'Purge',
+      description: '',
+      seed: 1,
+      startTime: '2026-01-01T00:00:00Z',
+      tickMillis: 1000,
+      data: [],
+      rates: [],
+      steps: [{ tick: 3, systemId: 'shop', table: 'items', op: 'truncate' }],
+    });
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'purge.mesh.json', serializeMesh(mesh));
+    await openExportDialog(page);
+    await exportDialog(page).getByTestId('export-ready').waitFor();
+    expect(await warningSection(page, 'Warnings').textContent()).toContain('skips truncates (skipped.operations: t)');
+    expect(await warningSection(page, 'Not in the export').count()).toBe(0);
   });
 });
 
 const DIAGRAM_KINDS = ['Logical views', 'Data product architectures', 'Data retrieval flows', 'Lineage'];
 
 /** The Orders domain's diagrams of one kind, as the Export dialog downloads them with only that picture format chosen. */
+function warningSection(page: Page, heading: string) {
+  return exportDialog(page).getByTestId('export-warnings').getByRole('region', { name: heading, exact: true });
+}
+
 async function exportOrdersPictures(
   page: Page,
   kind: string,

@@ -8,6 +8,7 @@ import type {
   Mesh,
   OperationalSystem,
   Port,
+  Scenario,
 } from '../../shared/model';
 import { emptyMesh, newDataProduct } from '../../shared/model';
 
@@ -87,6 +88,21 @@ export function aSystem(id: string, domainId: string, extra: Partial<Operational
 }
 
 /** A fluent builder: `aMesh().withDomain('d').withProduct('p', 'd').build()`. */
+/** A scenario that only truncates a system's table, at tick 3. */
+export function aTruncatingScenario(systemId: string, table = 'items'): Scenario {
+  return {
+    id: 'purge',
+    name: 'Purge',
+    description: '',
+    seed: 1,
+    startTime: '2026-01-01T00:00:00Z',
+    tickMillis: 1000,
+    data: [],
+    rates: [],
+    steps: [{ tick: 3, systemId, table, op: 'truncate' }],
+  };
+}
+
 export function aMesh(id = 'test-mesh') {
   const mesh: Mesh = emptyMesh(id, 'Test mesh');
   const builder = {

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { serializeMesh } from '../../shared/model';
-import { aMesh } from '../builders/mesh-builder';
+import { aMesh, aTruncatingScenario } from '../builders/mesh-builder';
 import { fanOutMesh } from '../unit/export/unseen-meshes';
 import { cspViolations, describeInChromium, SCREENSHOT_DIR } from './app-driver';
 import { openByChooser, openSampleDesign, systemNode } from './designer-driver';
@@ -290,17 +290,7 @@ describeInChromium('export', (session) => {
 
   it('lists a truncate the exported connector skips under Warnings, not as left out of the export', async () => {
     const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
-    mesh.scenarios.push({
-      id: 'purge',
-      name: 'Purge',
-      description: '',
-      seed: 1,
-      startTime: '2026-01-01T00:00:00Z',
-      tickMillis: 1000,
-      data: [],
-      rates: [],
-      steps: [{ tick: 3, systemId: 'shop', table: 'items', op: 'truncate' }],
-    });
+    mesh.scenarios.push(aTruncatingScenario('shop'));
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openByChooser(page, 'purge.mesh.json', serializeMesh(mesh));
     await openExportDialog(page);

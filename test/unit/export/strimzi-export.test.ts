@@ -3,7 +3,7 @@ import { parseAllDocuments } from 'yaml';
 import { warningSections } from '../../../renderer/export/warning-sections';
 import { WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
-import { aMesh, aPort, aSystem } from '../../builders/mesh-builder';
+import { aMesh, aPort, aSystem, aTruncatingScenario } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { type StrimziResourceJson, strimziResourceProblems } from './real-validators';
 import { readEverywhere } from './yaml-readers';
@@ -78,17 +78,7 @@ describe('Strimzi export', () => {
     const aMeshTruncating = (systemId: string) => {
       const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
       mesh.systems.push(aKeylessSystem('audit'));
-      mesh.scenarios.push({
-        id: 'purge',
-        name: 'Purge',
-        description: '',
-        seed: 1,
-        startTime: '2026-01-01T00:00:00Z',
-        tickMillis: 1000,
-        data: [],
-        rates: [],
-        steps: [{ tick: 3, systemId, table: 'items', op: 'truncate' }],
-      });
+      mesh.scenarios.push(aTruncatingScenario(systemId));
       return mesh;
     };
     const skippedOperationsOf = (mesh: Parameters<typeof strimziTarget.files>[0]) =>

@@ -1,6 +1,7 @@
 /** The DOM side of the canvas's keyboard use: which node has the focus, and moving it. */
 
 import { nextFrame } from '../app/next-frame';
+import { currentSelection } from '../store/selection-store';
 
 function nodeElement(nodeId: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
@@ -27,9 +28,12 @@ export function focusNode(nodeId: string): void {
 /**
  * Moves the focus to a node just added, once the canvas shows it: React Flow draws a new node a
  * frame or more after the change, hidden (so unable to take the focus) until it has measured it.
+ * Gives up once the user has moved on (the node no longer selected, as when the next element is
+ * added and its name field has the focus), so a late node never takes the keys typed elsewhere.
  */
 export async function focusNodeWhenDrawn(nodeId: string): Promise<void> {
   for (let frame = 0; frame < 30; frame++) {
+    if (!currentSelection().nodeIds.has(nodeId)) return;
     focusNode(nodeId);
     if (focusedNodeId() === nodeId) return;
     await nextFrame();

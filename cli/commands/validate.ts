@@ -209,9 +209,10 @@ function printReport(report: FileReport, io: Parameters<Command['run']>[1]): voi
       : problem.policyReason !== undefined
         ? ` (policy: ${problem.policyReason})`
         : '';
-    const line = `${place}: ${label}${where}${problem.message}${rule}${reason}`;
-    if (problem.severity === 'error') io.err(line);
-    else io.out(line);
+    const lines = [`${place}: ${label}${where}${problem.message}${rule}${reason}`];
+    if (problem.fixHint) lines.push(`  hint: ${problem.fixHint}`);
+    const print = problem.severity === 'error' ? io.err : io.out;
+    for (const line of lines) print(line);
   }
   if (!hasError(report)) {
     const counts = SEVERITIES.slice(1).flatMap((severity) => {

@@ -13,8 +13,15 @@ const invalidContract = readFileSync(
   'utf8',
 );
 
-const UNREAD_SHIPMENTS =
-  "shop.mesh.json: info: contracts[3]: Contract 'Shipment' governs only data no link reads: output port 'Shipments' of 'shipments'. [unused-contracts]";
+const OWNER_HINT = "  hint: Name the team that answers for it; the fix gives it to its domain's owner, 'team-orders'.";
+const UNUSED_CONTRACT_HINT =
+  '  hint: Link a consumer to what it governs, make the product consumer-aligned if it serves users outside the mesh, or delete the contract.';
+
+/** The sample's one finding, with the fix hint printed under it. */
+const UNREAD_SHIPMENTS = [
+  "shop.mesh.json: info: contracts[3]: Contract 'Shipment' governs only data no link reads: output port 'Shipments' of 'shipments'. [unused-contracts]",
+  UNUSED_CONTRACT_HINT,
+];
 
 /** The sample with a product linked to itself, an error its policies turn off with a reason. */
 function sampleWithWaivedSelfLink() {
@@ -36,7 +43,7 @@ describe('mesh-designer validate', () => {
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.ok);
     // The sample's Shipments product publishes what no product reads yet.
     expect(out).toEqual([
-      UNREAD_SHIPMENTS,
+      ...UNREAD_SHIPMENTS,
       'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 8 links; 1 info)',
     ]);
   });
@@ -60,7 +67,7 @@ describe('mesh-designer validate', () => {
       "bad.mesh.json: products[0].domainId: no domain 'nowhere'",
       'missing.mesh.json: cannot read: no such file',
     ]);
-    expect(out).toHaveLength(2);
+    expect(out).toHaveLength(3);
   });
 
   it('names a schema version it does not read in one line, not as a problem in every contract', async () => {
@@ -98,8 +105,11 @@ describe('mesh-designer validate', () => {
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
       "shop.mesh.json: contracts[1].schema[0].properties[7].name: Contract 'Order': duplicate property name 'customer_id' (also at schema[0].properties[1]). [contract-semantics]",
+      '  hint: Open the contract and correct it.',
       "shop.mesh.json: links[4]: 'customers' → 'customer-360' is incompatible: missing field city. [link-compatibility]",
+      "  hint: Change the producer's contract, or what the consumer's input port expects, so every needed field is provided.",
       "shop.mesh.json: products[3].transformations[0]: Transformation 'customer_profile' of 'customer-360' reads 'city' of 'customers', which its input port 'Customers' does not bring: it brings customer_id, full_name, email, street, country, updated_at. [transformation-reads]",
+      '  hint: Read a field the input brings, or have its producer publish \'city\' again (or link one that does); as it is, the step fails every run with "no such column: city".',
     ]);
   });
 
@@ -115,9 +125,13 @@ describe('mesh-designer validate', () => {
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
       'shop.mesh.json: products[3].transformations[0]: must be exactly one SELECT; this holds more than one statement [transformation-sql]',
+      '  hint: Write the step as one query (SELECT, WITH … SELECT or VALUES), its parentheses closed and its values written out; as it is, the simulation fails it on every tick.',
       "shop.mesh.json: products[4].transformations[0]: must be exactly one SELECT; '@minimum' is a parameter, and nothing here gives it a value: write the value itself [transformation-sql]",
+      '  hint: Write the step as one query (SELECT, WITH … SELECT or VALUES), its parentheses closed and its values written out; as it is, the simulation fails it on every tick.',
       "shop.mesh.json: products[4].transformations[0]: Transformation 'daily_sales' of 'sales-dashboard' reads table 'orders', which no input port brings and no earlier transformation makes; its inputs bring 'order_placed', 'customer_profile'. [transformation-reads]",
+      '  hint: Read a table an input brings, link an input that brings \'orders\', or add a transformation of that name before this one; as it is, the step fails every run with "no such table: orders".',
       "shop.mesh.json: scenarios[0].faults[0].column: scenario 'Workshop day': 'order_id' is the primary key of 'orders', which every record needs: pick another column [scenario-references]",
+      '  hint: Name what the design has in the scenario (Simulate › Scenario), or put back what it names; as it is, the simulation refuses to start.',
     ]);
   });
 
@@ -129,6 +143,7 @@ describe('mesh-designer validate', () => {
     expect(await runCli(['validate', 'shop.mesh.json', '--severity', 'error'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
       "shop.mesh.json: products[0].transformations[0]: Transformation 'orders' of 'orders' would make table 'orders', but the table input port 'orders CDC' fills with what it reads already has that name: the simulation leaves the transformation out. [product-tables]",
+      "  hint: Drop the transformation if the input's table already has the shape output port 'Orders' publishes: the port then publishes it. Otherwise rename the transformation and the schema object of contract 'Order' alike (e.g. 'orders_published'): a port publishes the table named after its contract's schema object.",
     ]);
   });
 
@@ -271,21 +286,27 @@ schema:
     expect(await runCli(['validate', 'shop.mesh.json'], all.io)).toBe(EXIT.ok);
     expect(all.out).toEqual([
       "shop.mesh.json: warning: products[0]: Data product 'orders' has no owner. [owners]",
+      OWNER_HINT,
       "shop.mesh.json: warning: products[3].inputPorts[0]: Input port 'Customers' of 'customer-360' is not fed by any link. [inputs-linked]",
+      '  hint: Link an output port or a topic to it, or remove the port.',
       "shop.mesh.json: info: contracts[2]: Contract 'Customer' governs only data no link reads: output port 'Customers' of 'customers'. [unused-contracts]",
-      UNREAD_SHIPMENTS,
+      UNUSED_CONTRACT_HINT,
+      ...UNREAD_SHIPMENTS,
       'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 7 links; 2 warnings, 2 infos)',
     ]);
     const owners = fakeIo(files);
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owners,unique-names'], owners.io)).toBe(EXIT.ok);
-    expect(owners.out).toHaveLength(2);
+    expect(owners.out).toHaveLength(3);
     const errorsOnly = fakeIo(files);
     expect(await runCli(['validate', 'shop.mesh.json', '--severity=error'], errorsOnly.io)).toBe(EXIT.ok);
     expect(errorsOnly.out).toEqual(['shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 7 links)']);
     mesh.policies.rules = { owners: 'error', 'inputs-linked': { severity: 'off', reason: 'Wired at go-live' } };
     const strict = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json'], strict.io)).toBe(EXIT.problems);
-    expect(strict.err).toEqual(["shop.mesh.json: products[0]: Data product 'orders' has no owner. [owners]"]);
+    expect(strict.err).toEqual([
+      "shop.mesh.json: products[0]: Data product 'orders' has no owner. [owners]",
+      OWNER_HINT,
+    ]);
     expect(strict.out).toContain(
       "shop.mesh.json: off: products[3].inputPorts[0]: Input port 'Customers' of 'customer-360' is not fed by any link. [inputs-linked] (turned off: Wired at go-live)",
     );
@@ -304,6 +325,7 @@ schema:
     expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'main.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
       "shop.mesh.json: contracts[2].version: Contract 'Customer': breaking changes need a new major version: 2.0.0 instead of 1.0.0 (customers.email: field removed). [breaking-changes]",
+      '  hint: Release it as 2.0.0, and tell its consumers; or undo the breaking changes.',
     ]);
     expect(await runCli(['validate', 'shop.mesh.json'], fakeIo(files).io)).toBe(EXIT.ok);
   });
@@ -382,6 +404,7 @@ schema:
     expect(await runCli(['validate', 'shop.mesh.json'], human.io)).toBe(EXIT.problems);
     expect(human.err).toEqual([
       "shop.mesh.json: products[0]: Data product 'orders' has no owner. [owners] (policy: Audit finding 2026-04)",
+      OWNER_HINT,
     ]);
     const json = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     await runCli(['validate', 'shop.mesh.json', '--json'], json.io);
@@ -398,7 +421,7 @@ schema:
     const { io, out, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual(exported.err);
-    expect(out).toEqual([UNREAD_SHIPMENTS]);
+    expect(out).toEqual(UNREAD_SHIPMENTS);
   });
 
   it('says once what both a governance rule and the export refuse, and the export’s refusal when a policy turns the rule off', async () => {
@@ -409,6 +432,7 @@ schema:
     expect(await runCli(['validate', 'shop.mesh.json'], twice.io)).toBe(EXIT.problems);
     expect(twice.err).toEqual([
       "shop.mesh.json: systems[0].messaging.topics[3]: Another topic of 'orders-service' is already called 'orders.public.orders' (systems[0].messaging.topics[0]). [unique-names]",
+      '  hint: Rename this topic; names are compared ignoring case, surrounding spaces and how accents are encoded.',
     ]);
     mesh.policies.rules = { 'unique-names': { severity: 'off', reason: 'names are checked elsewhere' } };
     const off = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });

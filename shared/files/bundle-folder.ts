@@ -112,9 +112,28 @@ export async function writeBundleFolder(
           await disk.syncFolder(parent);
         }));
   await disk.removeFolder(staging).catch(() => undefined);
-  if (!failure) return { ok: true, removed };
+  if (!failure) {
+    await removeEmptiedFolders(disk, target, removed);
+    return { ok: true, removed };
+  }
   renamePathOutsideStaging(disk, failure.cause, staging, target);
   return { ok: false, ...failure };
+}
+
+/**
+ * Removes the folders in `target` that removing the previous export's `removed` files left empty
+ * (`sql/` once no format writes SQL), deepest first. A folder that still holds anything stays.
+ */
+async function removeEmptiedFolders(disk: BundleDisk, target: string, removed: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const path of removed) {
+    const segments = path.split('/').slice(0, -1);
+    for (let depth = segments.length; depth > 0; depth--) folders.add(disk.join(target, ...segments.slice(0, depth)));
+  }
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    const entries = await disk.listFolder(folder).catch(() => undefined);
+    if (entries?.length === 0) await disk.removeFolder(folder).catch(() => undefined);
+  }
 }
 
 async function leftoversBeside(disk: BundleDisk, parent: string, siblings: BundleSiblings): Promise<string[]> {

@@ -186,6 +186,18 @@ describe('writing over an earlier export', () => {
     expect(besideOf(folder)).toEqual(['bundle']);
   });
 
+  it('removes a folder the removed files leave empty, and keeps one that holds the user’s files', async () => {
+    const folder = join(folderWith({}), 'bundle');
+    const withDiagrams = [...before, { path: 'mermaid/products/keg-fleet.mmd', content: 'flowchart LR' }];
+    await writeBundleFolder(folder, withDiagrams);
+    writeFileSync(join(folder, 'odps', 'mine.odps.yaml'), 'mine');
+
+    await writeBundleFolder(folder, [{ path: 'index.md', content: 'only the index' }]);
+
+    expect(readdirSync(folder).sort()).toEqual([EXPORT_MANIFEST_PATH, 'index.md', 'odps']);
+    expect(readdirSync(join(folder, 'odps'))).toEqual(['mine.odps.yaml']);
+  });
+
   it('removes nothing from a folder no export listed, nor what a listing names outside the folder', async () => {
     const folder = folderWith({ 'odps/keg-fleet.odps.yaml': 'mine', 'index.md': 'old index' });
     writeFileSync(join(folder, '..', 'outside.txt'), 'mine');

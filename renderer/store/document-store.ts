@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { baselineAfterSave } from '../../shared/contracts/breaking-change-baseline';
+import { withContractDomainsFollowing } from '../../shared/editing/contract-domains';
 import { withSizesAtLeastSmallest } from '../../shared/editing/layout-sizes';
 import type { Mesh } from '../../shared/model';
 import { isDeepEqual } from '../../shared/model/deep-equal';
@@ -134,8 +135,9 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         refuse();
         return;
       }
-      // The one place every edit passes: no edit may leave a size the file format would refuse.
-      const next = withSizesAtLeastSmallest(recipe(mesh), mesh);
+      // The one place every edit passes: no edit may leave a size the file format would refuse,
+      // nor a contract naming the domain its product just left.
+      const next = withSizesAtLeastSmallest(withContractDomainsFollowing(recipe(mesh), mesh), mesh);
       if (next === mesh) return;
       const coalesceKey = options.coalesceKey ?? null;
       if (gestureStart) set({ mesh: next });

@@ -126,17 +126,18 @@ export function nativeEnumEdits(
   return [...removeRule, { op: 'set', path: [...at, 'enum'], value: entries }];
 }
 
-/** A contract given another id (and name, data product), as a pasted copy needs: the text changes, then is read again. */
+/**
+ * A contract given another id (and name, data product, domain), as a pasted or moved one needs:
+ * the text changes, then is read again.
+ */
 export function withContractIdentity(
   contract: Contract,
-  identity: { id: string; name?: string; dataProduct?: string },
+  identity: { id: string; name?: string; dataProduct?: string; domain?: string },
 ): Contract {
+  const { id, ...others } = identity;
   const edits: YamlEdit[] = [
-    { op: 'set', path: ['id'], value: identity.id },
-    ...(identity.name === undefined ? [] : [{ op: 'set' as const, path: ['name'], value: identity.name }]),
-    ...(identity.dataProduct === undefined
-      ? []
-      : [{ op: 'set' as const, path: ['dataProduct'], value: identity.dataProduct }]),
+    { op: 'set', path: ['id'], value: id },
+    ...Object.entries(others).map(([field, value]) => ({ op: 'set' as const, path: [field], value })),
   ];
   const read = parseOdcsYaml(editYamlText(contract.odcs, edits));
   if (!read.ok)

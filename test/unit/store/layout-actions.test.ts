@@ -10,6 +10,8 @@ import {
 } from '../../../renderer/store/layout-actions';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
+import type { Mesh } from '../../../shared/model';
+import { ecommerceSample } from '../simulation/builders';
 import { documentNow, expectOneUndoableStep, openDocument, twoStackedDomains, undoSteps } from './store-fixture';
 
 describe('layout actions', () => {
@@ -92,6 +94,14 @@ describe('layout actions', () => {
     const { after } = expectOneUndoableStep(() => moveToDomain(['orders'], 'support'));
     expect(after.products[0]?.domainId).toBe('support');
     expect(after.layout.nodes.orders).toEqual({ x: 32, y: 56 });
+  });
+
+  it("moves a product's contract along, naming its new domain, in the same step", () => {
+    openDocument(ecommerceSample());
+    const contractDomain = (mesh: Mesh) => mesh.contracts.find((contract) => contract.id === 'customer')?.domain;
+    const { before, after } = expectOneUndoableStep(() => moveToDomain(['customers'], 'shipping-domain'));
+    expect(contractDomain(after)).toBe('shipping');
+    expect(contractDomain(before)).toBe('customers');
   });
 
   it('applies a computed layout as one step', () => {

@@ -28,3 +28,11 @@ export const PortSchema = z.strictObject({
   expects: z.array(ExpectedFieldSchema).optional(),
 });
 export type Port = z.infer<typeof PortSchema>;
+
+/** The partitions of a streamed (`kafka-topic`) output port's topic, as simulated and as exported to Kafka. */
+export const STREAMED_PORT_PARTITIONS = 3;
+
+/** How many partitions the log an output port publishes to has: a streamed port's topic has several, any other one. */
+export function outputPortPartitions(port: Pick<Port, 'protocol'>): number {
+  return port.protocol === 'kafka-topic' ? STREAMED_PORT_PARTITIONS : 1;
+}

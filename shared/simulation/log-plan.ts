@@ -4,7 +4,7 @@ import type { Contract, SchemaObject } from '../model/contract';
 import type { DataProduct } from '../model/data-product';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../model/operational-system';
-import type { Port } from '../model/port';
+import { outputPortPartitions, type Port } from '../model/port';
 import type { Problem } from '../model/problem';
 import type { ConnectorSettings } from '../model/scenario';
 import type { BrokerLog, CdcFormat, CdcSource, TableColumn } from './broker-log';
@@ -144,7 +144,7 @@ export function planPortLog(
   const log: BrokerLog = {
     table: key,
     name: key,
-    partitions: 1,
+    partitions: outputPortPartitions(port),
     format: { kind: 'records', columns: dataset.columns, key: dataset.key },
   };
   return { governing: { contract, schemaObject: schema }, log: { log, dataset } };

@@ -3,6 +3,7 @@ import type { Contract } from '../../model/contract';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
+import { STREAMED_PORT_PARTITIONS } from '../../model/port';
 import type { ScopedElements } from '../export-scope';
 import { defineTarget, type ExportFile, type ExportProblem } from '../export-target';
 import { createSlugAllocator } from '../file-names';
@@ -30,10 +31,9 @@ import {
  * topics, entity contracts); topics of events keep the delete policy. A connector writing to a
  * compacted topic skips truncates (see compacted-cdc-topics.ts), and the export warns of each
  * scenario truncate the simulation sends that it skips. An output port's topic
- * is `<product id>.<port id>`, with 3 partitions; replication is left to the cluster's default.
+ * is `<product id>.<port id>`, with the partitions the simulation gives it; replication is left
+ * to the cluster's default.
  */
-
-const OUTPUT_PORT_PARTITIONS = 3;
 
 export const strimziTarget = defineTarget({
   id: 'strimzi',
@@ -92,7 +92,7 @@ function kafkaTopics(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
         .map((port) =>
           topic(
             outputPortTopic(product.id, port.id),
-            OUTPUT_PORT_PARTITIONS,
+            STREAMED_PORT_PARTITIONS,
             isEntity(contracts.get(port.contractId ?? '')),
           ),
         ),

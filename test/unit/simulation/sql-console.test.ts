@@ -71,7 +71,9 @@ describe('a page of a table', () => {
     expect(page.columns).toEqual(expect.arrayContaining(['_partition', '_offset', '_key', '_op', 'id', 'price']));
     const column = (name: string) => page.rows.map((row) => row[page.columns.indexOf(name)]);
     expect(column('price')).toEqual([30, 9.5, 9.5]);
-    expect(column('_offset')).toEqual([3, 0, 1]);
+    // A streamed port's topic has 3 partitions, as its Strimzi export: offsets count within each.
+    expect(column('_partition')).toEqual([1, 0, 1]);
+    expect(column('_offset')).toEqual([1, 0, 0]);
     expect(shownColumns(published, page.columns).map((index) => page.columns[index])).toEqual([
       'id',
       'name',

@@ -1,3 +1,6 @@
+import { meshGraph as lineageGraph } from '../../lineage/mesh-graph';
+import { type PortFlow, portFlows } from '../../lineage/port-flows';
+import { productLineage } from '../../lineage/product-lineage';
 import type { DataProduct, Domain, OperationalSystem, Port, Topic } from '../../model';
 import { contractLabel } from './diagram-labels';
 import { type Flowchart, type FlowEdge, type FlowItem, flowNode, flowSubgraph } from './flowchart';
@@ -5,6 +8,8 @@ import { createMermaidIds } from './mermaid-text';
 import type { LinkEnd, MeshGraph } from './mesh-graph';
 
 const FOCUS_CLASS = 'focus';
+/** The label of a flow inside a product that its lineage cannot tell is there. */
+const UNKNOWN_FLOW = '?';
 
 /** A port of a product or a topic of a system: the nodes of the lineage. */
 type LineagePort = Port | Topic;
@@ -22,9 +27,14 @@ const refOf = (end: LinkEnd): PortRef =>
 /** What a lineage is drawn of, when not the whole mesh. */
 export type LineageFocus = { kind: 'product'; product: DataProduct } | { kind: 'domain'; domain: Domain };
 
+/** The flows inside a product from its inputs to its outputs, as its lineage tells them. */
+const flowsInside = (graph: MeshGraph, product: DataProduct): PortFlow[] =>
+  portFlows(productLineage(lineageGraph(graph.mesh), product));
+
 /**
  * The port-level lineage: every link from an output port or topic to an input port, and (dotted)
- * the flow inside each product from its inputs to its outputs. Focused on one product, only the
+ * the flow inside each product from each input to the outputs it feeds (from every input, marked
+ * `?`, to an output whose sources the lineage cannot tell). Focused on one product, only the
  * ports its data comes from (upstream, drawn to the left) and goes to (downstream, to the right);
  * on one domain, the ports of its products and systems and the ports of other domains linked to them.
  */
@@ -61,10 +71,15 @@ export function lineage(graph: MeshGraph, focusOn?: LineageFocus): Flowchart {
       ...outputs.map((port) => node(port, `${port.name} · ${contractLabel(graph.contract(port.contractId))}`)),
     ];
     items.push(flowSubgraph(ids('product', product.id), product.name, nodes, graph.domain(product.domainId)?.color));
-    for (const input of inputs) {
-      for (const output of outputs) {
-        edges.push({ from: nodeIdOf(product.id, input), to: nodeIdOf(product.id, output), line: 'dotted' });
-      }
+    const drawn = new Set([...inputs, ...outputs].map((port) => port.id));
+    for (const { inputId, outputId, isKnown } of flowsInside(graph, product)) {
+      if (!drawn.has(inputId) || !drawn.has(outputId)) continue;
+      edges.push({
+        from: ids('port', `${product.id}/${inputId}`),
+        to: ids('port', `${product.id}/${outputId}`),
+        line: 'dotted',
+        ...(!isKnown && { label: UNKNOWN_FLOW }),
+      });
     }
   }
   for (const { from, to } of graph.links) {
@@ -88,23 +103,38 @@ function lineageTitle(graph: MeshGraph, focusOn: LineageFocus | undefined): stri
 
 /**
  * The focused product's ports, every port its data can come from (walking links backwards, and
- * inside a product from its outputs to all its inputs) and every port its data can reach (forwards),
+ * inside a product from each output to the inputs that feed it) and every port its data can reach (forwards),
  * as the keys `keyOf` gives them.
  */
 function focusedPorts(graph: MeshGraph, focus: DataProduct, keyOf: (ref: PortRef) => string): Set<string> {
   const isOutput = (ref: PortRef) =>
     'outputPorts' in ref.owner && ref.owner.outputPorts.some((port) => port.id === ref.port.id);
   const productRefs = (owner: DataProduct, ports: readonly Port[]) => ports.map((port) => ({ owner, port }));
+  /** The ports at the other end of the flows inside `owner` that `isEnd` picks. */
+  const flowEnds = (owner: DataProduct, isEnd: (flow: PortFlow) => boolean, end: 'inputId' | 'outputId') => {
+    const ends = new Set(
+      flowsInside(graph, owner)
+        .filter(isEnd)
+        .map((flow) => flow[end]),
+    );
+    const ports = end === 'inputId' ? owner.inputPorts : owner.outputPorts;
+    return productRefs(
+      owner,
+      ports.filter((port) => ends.has(port.id)),
+    );
+  };
   const upstreamOf = (ref: PortRef): PortRef[] => {
     if (!('outputPorts' in ref.owner)) return [];
-    if (isOutput(ref)) return productRefs(ref.owner, ref.owner.inputPorts);
+    if (isOutput(ref)) return flowEnds(ref.owner, (flow) => flow.outputId === ref.port.id, 'inputId');
     return graph
       .linksInto(ref.owner.id)
       .filter((link) => link.to.port.id === ref.port.id)
       .map((link) => refOf(link.from));
   };
   const downstreamOf = (ref: PortRef): PortRef[] => {
-    if ('outputPorts' in ref.owner && !isOutput(ref)) return productRefs(ref.owner, ref.owner.outputPorts);
+    if ('outputPorts' in ref.owner && !isOutput(ref)) {
+      return flowEnds(ref.owner, (flow) => flow.inputId === ref.port.id, 'outputId');
+    }
     return graph
       .linksFrom(ref.owner.id)
       .filter((link) => portOf(link.from).id === ref.port.id)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DiagramRequest, diagramKindsFor, mermaidDiagram } from '../../../shared/export/mermaid';
 import type { Mesh } from '../../../shared/model';
-import { aMesh, aPort } from '../../builders/mesh-builder';
+import { aMesh, aPort, aSystem } from '../../builders/mesh-builder';
 import { caseMesh } from './export-cases';
 import { parseFlowchart } from './real-mermaid';
 
@@ -31,6 +31,57 @@ function aChain(): Mesh {
     .withLink('b-c', { nodeId: 'b', portId: 'out' }, { nodeId: 'c', portId: 'in' })
     .withLink('x-b', { nodeId: 'x', portId: 'out' }, { nodeId: 'b', portId: 'in-x' })
     .build();
+}
+
+/**
+ * A shop's items and orders feed a catalog that publishes the items as they come, totals computed
+ * from the orders, and a draft whose SQL is not written yet.
+ */
+function aShopAndItsCatalog(): Mesh {
+  const shop = aSystem('shop', 'one');
+  const [items] = shop.database.tables;
+  const [itemsCdc] = shop.messaging.topics;
+  if (!items || !itemsCdc) throw new Error('a system comes with a table and its topic');
+  shop.database.tables.push({ ...items, name: 'orders' });
+  shop.messaging.topics.push({
+    ...itemsCdc,
+    id: 'orders-cdc',
+    name: 'shop.orders',
+    source: { kind: 'cdc', table: 'orders' },
+  });
+  const published = (name: string) => ({
+    schema: [
+      {
+        name,
+        properties: [{ name: 'id', logicalType: 'integer' as const, required: true, unique: true, primaryKey: true }],
+      },
+    ],
+  });
+  const mesh = aMesh()
+    .withDomain('one')
+    .withContract('items', published('items'))
+    .withContract('totals', published('totals'))
+    .withContract('draft', published('draft'))
+    .withProduct('catalog', 'one', {
+      inputPorts: [
+        aPort('in-items', 'input', { name: 'in items' }),
+        aPort('in-orders', 'input', { name: 'in orders' }),
+      ],
+      outputPorts: [
+        aPort('items', 'output', { contractId: 'items' }),
+        aPort('totals', 'output', { contractId: 'totals' }),
+        aPort('draft', 'output', { contractId: 'draft' }),
+      ],
+      transformations: [
+        { name: 'totals', sql: 'SELECT id FROM orders GROUP BY id' },
+        { name: 'draft', sql: '' },
+      ],
+    })
+    .withLink('items-in', { nodeId: 'shop', portId: 'items-cdc' }, { nodeId: 'catalog', portId: 'in-items' })
+    .withLink('orders-in', { nodeId: 'shop', portId: 'orders-cdc' }, { nodeId: 'catalog', portId: 'in-orders' })
+    .build();
+  mesh.systems.push(shop);
+  return mesh;
 }
 
 describe('the diagrams of a mesh', () => {
@@ -87,6 +138,35 @@ describe('the diagrams of a mesh', () => {
     expect(edges).toContain('port_a_out normal port_b_in');
     expect(edges).toContain('port_b_in dotted port_b_out');
     expect(edges).toContain('port_b_in_x dotted port_b_out');
+  });
+
+  it('draws inside a product only the flows its lineage knows, and every flow marked ? where it cannot tell', async () => {
+    const chart = await parsed(aShopAndItsCatalog(), { kind: 'lineage', subject: { kind: 'mesh' } });
+    const inside = chart.edges
+      .filter((edge) => edge.stroke === 'dotted')
+      .map((edge) => `${edge.from} -> ${edge.to}${edge.label ? ` (${edge.label})` : ''}`);
+    expect(inside.sort()).toEqual([
+      'port_catalog_in_items -> port_catalog_draft (?)',
+      'port_catalog_in_items -> port_catalog_items',
+      'port_catalog_in_orders -> port_catalog_draft (?)',
+      'port_catalog_in_orders -> port_catalog_totals',
+    ]);
+  });
+
+  it("leaves out of a product's lineage the inputs that do not feed its outputs", async () => {
+    const mesh = aShopAndItsCatalog();
+    mesh.products.push(
+      ...aMesh()
+        .withProduct('report', 'one', { inputPorts: [aPort('in', 'input')] })
+        .build().products,
+    );
+    mesh.links.push({
+      id: 'totals-report',
+      from: { nodeId: 'catalog', portId: 'totals' },
+      to: { nodeId: 'report', portId: 'in' },
+    });
+    const chart = await parsed(mesh, { kind: 'lineage', subject: { kind: 'product', id: 'report' } });
+    expect(labels(chart).sort()).toEqual(['in', 'in orders', 'shop.orders', 'totals · totals v1.0.0']);
   });
 
   it('adds history to the data retrieval flow only where the contract keeps it', async () => {

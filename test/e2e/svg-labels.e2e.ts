@@ -3,8 +3,8 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type DiagramDrawer, openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { SVG_TEXT_LABELS } from '../../shared/export/mermaid';
-import { flowNode, renderFlowchart } from '../../shared/export/mermaid/flowchart';
-import { svgBoxLabelLines, svgEdgeLabelLines } from './svg-outside-browser';
+import { flowNode, flowSubgraph, renderFlowchart } from '../../shared/export/mermaid/flowchart';
+import { svgBoxLabelLines, svgEdgeLabelLines, withoutSpaces } from './svg-outside-browser';
 
 const LONG_TOPICS =
   'com.example.retail.catalogue.inventory.mongodb.warehouse_stock_levels_by_region_v2, catalog.catalog.price_change_notifications_for_downstream_marketplaces';
@@ -66,5 +66,27 @@ describe.skipIf(!inject('chromiumPath'))('labels of a saved SVG', () => {
     expect(svgBoxLabelLines(svg).map((line) => line.trim())).toEqual(
       expect.arrayContaining(writtenLines(/label: "([^"]*)", labelType: string \}/g)),
     );
+  });
+
+  it('centre each group title in its frame, whatever characters the title holds', async () => {
+    const titles = ['Restaurants & Menus', 'Quoted "Ops" ‹beta›', 'Underwriting {EU} <b>', 'Restaurants and Menus'];
+    const text = renderFlowchart({
+      title: 'Group titles',
+      direction: 'TB',
+      items: titles.map((title, index) => flowSubgraph(`group${index}`, title, [flowNode(`node${index}`, 'x')])),
+      edges: [],
+    });
+    const page = await browser.newPage();
+    await page.setContent((await drawer.draw(text, 'svg')) as string);
+    // How far, in pixels, each title's middle is from its frame's.
+    const offCentre = (await page.evaluate(`[...document.querySelectorAll('g.cluster')].map((cluster) => {
+      const frame = cluster.querySelector(':scope > rect').getBoundingClientRect();
+      const title = cluster.querySelector('.cluster-label text');
+      const shown = title.getBoundingClientRect();
+      return [title.textContent, Math.abs(shown.left + shown.width / 2 - (frame.left + frame.width / 2))];
+    })`)) as Array<[string, number]>;
+    await page.close();
+    expect(offCentre.map(([title]) => withoutSpaces(title)).sort()).toEqual(titles.map(withoutSpaces).sort());
+    for (const [title, offset] of offCentre) expect(offset, title).toBeLessThan(1);
   });
 });

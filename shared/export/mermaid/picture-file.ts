@@ -1,4 +1,5 @@
 import { svgTitleAsWritten } from './diagram-title';
+import { svgFrameTitlesCentred } from './svg-frame-titles';
 import { svgLabelsAsWritten } from './svg-text-labels';
 
 /*
@@ -19,9 +20,9 @@ export const PICTURE_FILE_ID = 'mesh-picture';
 export const PICTURE_FILE_CONTAINER_STYLE =
   'position: fixed; left: -100000px; top: 0; text-rendering: geometricPrecision';
 
-/** Mermaid's drawing for a file, its labels and title showing the names they were written from. */
+/** Mermaid's drawing for a file, its labels and title showing the names they were written from, frame titles centred. */
 export function pictureAsWritten(drawn: string): string {
-  return svgTitleAsWritten(svgLabelsAsWritten(drawn));
+  return svgTitleAsWritten(svgFrameTitlesCentred(svgLabelsAsWritten(drawn)));
 }
 
 /** The parts of a browser's DOM that write a picture file. */

@@ -10,10 +10,12 @@ import { compact, nonEmpty } from '../json-values';
 import { odcsProblems, odcsYaml } from '../odcs/odcs-target';
 import { toYamlDocuments } from '../yaml-text';
 import { createBackstageNames } from './backstage-names';
+import { ownerEntityRef } from './owner-entity-ref';
 
 /*
  * A Backstage catalog (catalog-info.yaml) of the mesh:
- * - a Group per owning team, a Domain per domain;
+ * - a Group per owning team (an owner written as a user or group reference is used as it is), a
+ *   Domain per domain;
  * - a System per data product, with a Component of the same name (type `data-product`, the
  *   product's pipeline) that provides the product's APIs and consumes its upstream products'
  *   APIs: in Backstage only components provide and consume APIs;
@@ -52,7 +54,9 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
   const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
   const domainOwners = new Map(mesh.domains.map((domain) => [domain.id, domain.owner]));
   const feeds = inputFeeds(mesh);
-  const owner = (team: string, domainId: string) => `group:${names.group(team || domainOwners.get(domainId) || '')}`;
+  /** An owner written as a user or group reference as it is; any other name as its team's Group. */
+  const ownerRef = (owner: string) => ownerEntityRef(owner) ?? `group:${names.group(owner)}`;
+  const owner = (team: string, domainId: string) => ownerRef(team || domainOwners.get(domainId) || '');
   const contractedPortsOf = new Map(
     scoped.products.map((product) => [
       product.id,
@@ -69,7 +73,7 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
       'Domain',
       { name: names.domain(domain.id), title: domain.name, description: domain.description },
       {
-        owner: `group:${names.group(domain.owner)}`,
+        owner: ownerRef(domain.owner),
       },
     );
 

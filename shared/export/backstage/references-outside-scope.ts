@@ -2,8 +2,12 @@ import type { Mesh } from '../../model/mesh';
 import { type ExportScope, elementsInScope } from '../export-scope';
 import { type CatalogEntity, catalogEntities } from './backstage-target';
 
-/** The spec fields by which an entity names others (`kind:name`, one or a list). */
-const RELATION_FIELDS = ['owner', 'domain', 'system', 'providesApis', 'consumesApis', 'dependsOn'] as const;
+/**
+ * The spec fields by which an entity names others of the mesh (`kind:name`, one or a list). Not
+ * `owner`: a team's Group is in every catalog that names it, and an owner written as a user or
+ * group reference is one of the organisation's, registered in Backstage by no domain's catalog.
+ */
+const RELATION_FIELDS = ['domain', 'system', 'providesApis', 'consumesApis', 'dependsOn'] as const;
 
 /** The entity references of a catalog that name no entity in it, each once, sorted. */
 export function referencesOutside(entities: readonly CatalogEntity[]): string[] {

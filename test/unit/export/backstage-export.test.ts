@@ -1,8 +1,9 @@
-import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { type Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { WHOLE_MESH } from '../../../shared/export';
+import { backstageReferencesOutsideScope, WHOLE_MESH } from '../../../shared/export';
 import { backstageTarget } from '../../../shared/export/backstage/backstage-target';
+import { aMesh } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { catalogEntityProblems, catalogReferences } from './real-validators';
 import { readEverywhere } from './yaml-readers';
@@ -58,6 +59,38 @@ describe('Backstage catalog export', () => {
       'team-shipping',
       'team-analytics',
       'team-sales',
+    ]);
+  });
+
+  it('takes an owner written as a user or group reference as the owner, normalised, with no Group made for it', async () => {
+    const mesh = aMesh()
+      .withDomain('dispatch', { owner: 'group:default/dispatch' })
+      .withProduct('deliveries', 'dispatch', { owner: 'Group:Default/dispatch' })
+      .withProduct('locations', 'dispatch', { owner: 'user:jane.doe' })
+      .withProduct('refunds', 'dispatch', { owner: 'team-ordering' })
+      .withProduct('pricing', 'dispatch', { owner: 'system:pricing' })
+      .withProduct('ratings', 'dispatch', { owner: 'group:not a name' })
+      .build();
+    const { entities } = catalogOf(mesh);
+    expect((await Promise.all(entities.map(catalogEntityProblems))).flat()).toEqual([]);
+    const ownerOf = (kind: string, name: string) =>
+      entities.find((entity) => entity.kind === kind && entity.metadata.name === name)?.spec?.owner;
+    expect(ownerOf('Domain', 'dispatch')).toBe('group:default/dispatch');
+    expect(ownerOf('System', 'deliveries')).toBe('group:default/dispatch');
+    expect(ownerOf('Component', 'locations')).toBe('user:jane.doe');
+    expect(parseEntityRef(String(ownerOf('System', 'locations')))).toEqual({
+      kind: 'user',
+      namespace: 'default',
+      name: 'jane.doe',
+    });
+    // The organisation's users and groups are registered in Backstage, not by another domain's catalog.
+    expect(backstageReferencesOutsideScope(mesh, WHOLE_MESH)).toEqual([]);
+    // Plain team names, and what only looks like a user or group reference, name a team as before.
+    expect(ownerOf('System', 'refunds')).toBe('group:team-ordering');
+    expect(entities.filter((entity) => entity.kind === 'Group').map((group) => group.metadata.title)).toEqual([
+      'team-ordering',
+      'system:pricing',
+      'group:not a name',
     ]);
   });
 });

@@ -2,7 +2,12 @@ import { contractOf, type MeshGraph } from '../lineage/mesh-graph';
 import type { DataProduct, Endpoint } from '../model';
 import { endpointKey, type PlannedLog, planPortLog, planSystemLogs } from '../simulation/log-plan';
 import { rawTableName } from '../simulation/sql-text';
-import type { TableSources } from '../simulation/table-claims';
+import { claimTables, type TableClaims, type TableSources } from '../simulation/table-claims';
+
+/** The tables a product builds, as the engine claims them from what `tableSourcesOf` finds. */
+export function tableClaimsOf(graph: MeshGraph, product: DataProduct, path: string): TableClaims {
+  return claimTables(tableSourcesOf(graph, product, path));
+}
 
 /**
  * What a product would build tables for, as the engine plans it but read from the product and

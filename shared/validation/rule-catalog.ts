@@ -15,6 +15,7 @@ import { piiPropagationRule } from './rules/pii-propagation';
 import { policyEntriesRule } from './rules/policy-entries';
 import { productCyclesRule } from './rules/product-cycles';
 import { productTablesRule } from './rules/product-tables';
+import { publishedFieldsRule } from './rules/published-fields';
 import { safeFileNamesRule } from './rules/safe-file-names';
 import { scenarioFillsTablesRule } from './rules/scenario-fills-tables';
 import { scenarioReferencesRule } from './rules/scenario-references';
@@ -39,6 +40,7 @@ const MESH_RULES: readonly Rule[] = [
   transformationSqlRule,
   transformationReadsRule,
   productTablesRule,
+  publishedFieldsRule,
   scenarioReferencesRule,
   scenarioFillsTablesRule,
   piiPropagationRule,

@@ -3,11 +3,11 @@ import { contractOf } from '../../lineage/mesh-graph';
 import { type DataProduct, quoted } from '../../model';
 import { capitalized } from '../../model/word-list';
 import { rawTableName } from '../../simulation/sql-text';
-import { claimTables, type TableNamer, type TableRefusal } from '../../simulation/table-claims';
+import type { TableNamer, TableRefusal } from '../../simulation/table-claims';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
 import { productPlace } from '../places';
-import { tableSourcesOf } from '../product-table-sources';
+import { tableClaimsOf } from '../product-table-sources';
 import type { Rule, RuleContext } from '../rule';
 
 /** Per product, its findings in a design that is simulated, and in a sketch that is not. */
@@ -27,8 +27,7 @@ export const productTablesRule: Rule = {
     const isSimulated = context.mesh.scenarios.length > 0;
     const memo = isSimulated ? findingsByProduct.simulated : findingsByProduct.sketched;
     return findingsPerLineage(memo, context.graph, (product) => {
-      const sources = tableSourcesOf(context.graph, product, productPlace(context.graph, product).path);
-      return claimTables(sources)
+      return tableClaimsOf(context.graph, product, productPlace(context.graph, product).path)
         .refusals.filter((refusal) => isSimulated || !isOnlyForASimulation(refusal))
         .filter((refusal) => !isThroughSelfLink(context, product, refusal))
         .map((refusal) => findingOf(context, product, refusal));

@@ -18,9 +18,10 @@ function changed(edit: (mesh: Mesh) => void): Mesh {
   return mesh;
 }
 
-/** The governed mesh with a scenario that fills the Shop's one table, changed by `edit`. */
-function withAScenario(edit: (scenario: Scenario) => void): Mesh {
+/** The governed mesh with a scenario that fills the Shop's one table, changed by `edit` (and the mesh by `editMesh`). */
+function withAScenario(edit: (scenario: Scenario) => void, editMesh: (mesh: Mesh) => void = () => {}): Mesh {
   return changed((mesh) => {
+    editMesh(mesh);
     const scenario: Scenario = {
       id: 'busy-day',
       name: 'Busy day',
@@ -307,6 +308,31 @@ const CASES: Record<string, RuleCase> = {
     passes: {
       // The port publishes the input's own table, named after the contract's schema object.
       mesh: () => aGovernedMesh(),
+    },
+  },
+  'published-fields': {
+    triggers: {
+      // Customers publishes its input's table as it comes: it has no 'region' the contract requires.
+      mesh: () =>
+        withAScenario(
+          () => {},
+          (mesh) => {
+            contract(mesh, 'customers').schema[0]?.properties.push(aProperty('region', 'string', { required: true }));
+          },
+        ),
+      message:
+        "Output port 'customers' of 'Customers' publishes the table its input port 'shop customers' fills ('customers') as it comes, which has no field 'region': contract 'Customers' requires it, so the simulation quarantines every record but deletions.",
+      path: 'products[0].outputPorts[0]',
+    },
+    passes: {
+      // Optional, the field is published empty.
+      mesh: () =>
+        withAScenario(
+          () => {},
+          (mesh) => {
+            contract(mesh, 'customers').schema[0]?.properties.push(aProperty('region', 'string'));
+          },
+        ),
     },
   },
   'transformation-sql': {

@@ -1,0 +1,97 @@
+import { Memo } from '../../lineage/memo';
+import { type ContractProperty, type DataProduct, quoted } from '../../model';
+import { logicalTypeName } from '../../model/logical-type';
+import { withIndefiniteArticle } from '../../model/word-list';
+import { contractKey } from '../../simulation/dataset';
+import { canHoldType } from '../../simulation/stored-types';
+import type { TableClaims } from '../../simulation/table-claims';
+import type { RuleFinding } from '../finding';
+import { findingsPerLineage } from '../findings-per-lineage';
+import { productPlace } from '../places';
+import { tableClaimsOf } from '../product-table-sources';
+import type { Rule } from '../rule';
+
+const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
+
+export const publishedFieldsRule: Rule = {
+  id: 'published-fields',
+  title: "A port publishing an input's table as it comes gets every field its contract requires",
+  rationale:
+    "Without a transformation making it, a port publishes the table its input fills, columns as they come: a field its contract requires that the table lacks, or holds in a type the contract refuses, gets every record quarantined (once the design has a scenario to simulate: a sketch's transformations may not be written yet).",
+  defaultSeverity: 'error',
+  reads: ['products', 'links', 'contracts', 'systems', 'scenarios'],
+  check({ mesh, graph }) {
+    if (mesh.scenarios.length === 0) return [];
+    return findingsPerLineage(findingsByProduct, graph, (product) => {
+      const claims = tableClaimsOf(graph, product, productPlace(graph, product).path);
+      return publishedInputTables(claims).flatMap((published) =>
+        published.required.flatMap((property) => {
+          const problem = problemOf(published, property);
+          return problem ? [findingOf(product, published, property, problem)] : [];
+        }),
+      );
+    });
+  },
+};
+
+/** An output port that publishes an input's table as it comes, with the fields its contract requires. */
+interface PublishedInputTable {
+  output: TableClaims['outputs'][number];
+  input: TableClaims['inputs'][number];
+  required: ContractProperty[];
+}
+
+function publishedInputTables(claims: TableClaims): PublishedInputTable[] {
+  return claims.outputs.flatMap((output) => {
+    const input = claims.inputs.find((candidate) => candidate.dataset === output.dataset);
+    // An event contract over an entity is refused before any record: immutable-events' to report.
+    if (!input || output.isEventOfEntity) return [];
+    const required = output.governing.schemaObject.properties.filter((property) => property.required);
+    return [{ output, input, required }];
+  });
+}
+
+type FieldProblem = { kind: 'missing' } | { kind: 'type'; columnType: string };
+
+function problemOf({ output }: PublishedInputTable, property: ContractProperty): FieldProblem | undefined {
+  const column = output.dataset.columns.find((candidate) => candidate.name === property.name);
+  if (!column) return { kind: 'missing' };
+  return canHoldType(column.type, property.logicalType) ? undefined : { kind: 'type', columnType: column.type };
+}
+
+function findingOf(
+  product: DataProduct,
+  { output, input }: PublishedInputTable,
+  property: ContractProperty,
+  problem: FieldProblem,
+): RuleFinding {
+  const { contract, schemaObject } = output.governing;
+  const table = output.dataset;
+  const publishes = `Output port ${quoted(output.port.name)} of ${quoted(product.name)} publishes the table its input port ${quoted(input.port.name)} fills (${quoted(table.name)}) as it comes`;
+  const field = quoted(property.name);
+  // An entity's deletion is checked only for its key.
+  const isDeletionChecked =
+    contract.kind === 'event' || contractKey(contract.kind, schemaObject.properties).includes(property.name);
+  const quarantined = `so the simulation quarantines every record${isDeletionChecked ? '' : ' but deletions'}`;
+  const element = { kind: 'port', productId: product.id, portId: output.port.id } as const;
+  const related = [{ kind: 'port', productId: product.id, portId: input.port.id } as const];
+  const columns = table.columns.map((column) => column.name).join(', ');
+  const viaTransformation = (giving: string) =>
+    `Have a transformation make the published table ${giving} (name it and the contract's schema object alike, e.g. ${quoted(`${table.name}_published`)})`;
+  if (problem.kind === 'missing') {
+    return {
+      element,
+      related,
+      path: output.path,
+      message: `${publishes}, which has no field ${field}: contract ${quoted(contract.name)} requires it, ${quarantined}.`,
+      fixHint: `The table has ${columns}. ${viaTransformation(`with ${field}`)}, make ${field} optional in contract ${quoted(contract.name)}, or have what input port ${quoted(input.port.name)} reads bring it.`,
+    };
+  }
+  return {
+    element,
+    related,
+    path: output.path,
+    message: `${publishes}, whose field ${field} holds ${problem.columnType} values: contract ${quoted(contract.name)} requires ${withIndefiniteArticle(logicalTypeName(property.logicalType))}, ${quarantined}.`,
+    fixHint: `${viaTransformation(`casting ${field}`)}, or give ${field} the type the input brings in contract ${quoted(contract.name)}.`,
+  };
+}

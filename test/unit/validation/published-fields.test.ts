@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseMeshFile } from '../../../shared/contracts/contract-text';
+import { withProductUpdated } from '../../../shared/editing/products';
+import type { Contract, ContractProperty, Mesh } from '../../../shared/model';
+import type { Scenario } from '../../../shared/model/scenario';
+import { validateMesh } from '../../../shared/validation/validate-mesh';
+import { aKey, aProperty } from '../contracts/builders';
+import { simulate } from '../simulation/builders';
+import { aGovernedMesh } from './governed-mesh';
+
+const SAMPLES = new URL('../../../assets/samples/', import.meta.url);
+
+/** The Shop fills its customers table with five rows on the first tick. */
+const FIVE_CUSTOMERS: Scenario = {
+  id: 'busy-day',
+  name: 'Busy day',
+  description: '',
+  seed: 1,
+  startTime: '2024-01-01T00:00:00.000Z',
+  tickMillis: 1000,
+  data: [{ systemId: 'shop', table: 'customers', initialRows: 5, generators: {} }],
+  rates: [],
+  steps: [],
+};
+
+/**
+ * The governed mesh, simulated, where the contract Customers publishes (straight from the Shop's
+ * CDC table: customer_id, email, country) has its properties changed by `edit`.
+ */
+function customersPublishing(edit: (properties: ContractProperty[]) => void, scenarios = [FIVE_CUSTOMERS]): Mesh {
+  const mesh = aGovernedMesh();
+  mesh.scenarios.push(...scenarios);
+  const customers = mesh.contracts.find((contract) => contract.id === 'customers') as Contract;
+  edit(customers.schema[0]?.properties as ContractProperty[]);
+  return mesh;
+}
+
+const renamed = (from: string, to: ContractProperty) => (properties: ContractProperty[]) =>
+  properties.splice(
+    properties.findIndex((property) => property.name === from),
+    1,
+    to,
+  );
+
+const findings = (mesh: Mesh) => validateMesh(mesh, { ruleIds: ['published-fields'] });
+
+describe('published-fields', () => {
+  it('reports a required field the published input table lacks, at the port, naming port, contract and field', () => {
+    const [finding, ...others] = findings(
+      customersPublishing(renamed('country', aProperty('region', 'string', { required: true }))),
+    );
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      ruleId: 'published-fields',
+      severity: 'error',
+      element: { kind: 'port', productId: 'customers', portId: 'out' },
+      related: [{ kind: 'port', productId: 'customers', portId: 'in' }],
+      path: 'products[0].outputPorts[0]',
+      message:
+        "Output port 'customers' of 'Customers' publishes the table its input port 'shop customers' fills ('customers') as it comes, which has no field 'region': contract 'Customers' requires it, so the simulation quarantines every record but deletions.",
+    });
+    expect(finding?.fixHint).toBe(
+      "The table has customer_id, email, country. Have a transformation make the published table with 'region' (name it and the contract's schema object alike, e.g. 'customers_published'), make 'region' optional in contract 'Customers', or have what input port 'shop customers' reads bring it.",
+    );
+  });
+
+  it('reports a required field whose column can never hold a value of its type, and says nothing of an optional one', () => {
+    const mesh = customersPublishing((properties) => {
+      properties.splice(0, 2, aKey('customer_id', 'string'), aProperty('email', 'integer'));
+    });
+    expect(findings(mesh).map((finding) => finding.message)).toEqual([
+      "Output port 'customers' of 'Customers' publishes the table its input port 'shop customers' fills ('customers') as it comes, whose field 'customer_id' holds INTEGER values: contract 'Customers' requires a string, so the simulation quarantines every record.",
+    ]);
+  });
+
+  it('finds what the simulation finds: every record of a port quarantined, none when the field is optional', async () => {
+    const broken = customersPublishing(renamed('country', aProperty('region', 'string', { required: true })));
+    const fine = customersPublishing(renamed('country', aProperty('region', 'string')));
+    const portOf = async (mesh: Mesh) =>
+      (await simulate(mesh, FIVE_CUSTOMERS)).step(1).ports['customers/out'] as {
+        published: number;
+        quarantined: number;
+      };
+
+    expect(await portOf(broken)).toMatchObject({ published: 0, quarantined: 5 });
+    expect(findings(broken)).toHaveLength(1);
+    expect(await portOf(fine)).toMatchObject({ published: 5, quarantined: 0 });
+    expect(findings(fine)).toEqual([]);
+  });
+
+  it('says nothing of a sketch without a scenario, whose transformations may not be written yet', () => {
+    const sketch = customersPublishing(renamed('country', aProperty('region', 'string', { required: true })), []);
+    expect(findings(sketch)).toEqual([]);
+  });
+
+  it("says nothing when a transformation makes the published table: its SQL gives the contract's fields", () => {
+    const mesh = customersPublishing((properties) =>
+      properties.push(aProperty('region', 'string', { required: true })),
+    );
+    const customers = mesh.contracts.find((contract) => contract.id === 'customers') as Contract;
+    (customers.schema[0] as { name: string }).name = 'customers_published';
+    const withStep = withProductUpdated(mesh, 'customers', {
+      transformations: [{ name: 'customers_published', sql: "SELECT *, 'north' AS region FROM customers" }],
+    });
+    expect(findings(withStep)).toEqual([]);
+  });
+
+  it.each(readdirSync(SAMPLES).filter((name) => name.endsWith('.mesh.json')))(
+    'finds nothing in the sample %s, which simulates',
+    (name) => {
+      const parsed = parseMeshFile(readFileSync(new URL(name, SAMPLES), 'utf8'));
+      if (!parsed.ok) throw new Error(`${name} does not open`);
+      expect(findings(parsed.value)).toEqual([]);
+    },
+  );
+});

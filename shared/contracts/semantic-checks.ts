@@ -5,6 +5,7 @@ import { changedIdProblem } from './kept-id';
 import { unnamedPartsOf } from './nested-fields';
 import { documentPathOf, nestedPropertiesOf } from './odcs-document';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
+import { emptyBoundsOf } from './option-bounds';
 import type { PathProblem, PathSegment } from './path-problem';
 import { relationshipIssues } from './relationship-checks';
 import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
@@ -18,7 +19,8 @@ import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type Ya
  *   required property that is unique or the primary key) and an event time (a required
  *   timestamp property);
  * - keepHistory means nothing on an event, which never changes;
- * - a range check names its bounds smallest first;
+ * - a range check names its bounds smallest first, and a property's logicalTypeOptions leave some
+ *   value between their bounds (minLength at most maxLength, minimum below an exclusiveMaximum…);
  * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts).
  * A dataset's shape is an error when the contract declares its kind, and a warning when
  * the app only inferred it: the contract never said what it promises.
@@ -90,6 +92,7 @@ function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet
       ...duplicatePropertyNames(object.properties, ['schema', index, 'properties']),
       ...datasetShapeIssues(contract, object, index, objectsWithUnknownTypes.has(index)),
       ...keyIssues(object, index),
+      ...propertiesEverywhere(object.properties, ['schema', index, 'properties']).flatMap(optionBoundIssues),
     ]),
     ...qualityIssuesEverywhere(contract),
     ...relationshipIssues(contract),
@@ -199,6 +202,34 @@ function keyIssues(object: SchemaObject, objectIndex: number): SemanticIssue[] {
     }
     return issues;
   });
+}
+
+/** Each property of the list and every one nested below it (object properties, array items, map keys and values), with its path. */
+function propertiesEverywhere(
+  properties: readonly ContractProperty[],
+  path: PathSegment[],
+): Array<{ property: ContractProperty; path: PathSegment[] }> {
+  return properties.flatMap((property, index) => propertyAndBelow(property, [...path, index]));
+}
+
+function propertyAndBelow(
+  property: ContractProperty,
+  path: PathSegment[],
+): Array<{ property: ContractProperty; path: PathSegment[] }> {
+  return [
+    { property, path },
+    ...propertiesEverywhere(nestedPropertiesOf(property).properties, [...path, 'properties']),
+    ...unnamedPartsOf(property).flatMap((part) => propertyAndBelow(part.property, [...path, ...part.at])),
+  ];
+}
+
+/** Bounds no value keeps make every record break the contract, and its exported JSON Schema unsatisfiable. */
+function optionBoundIssues({ property, path }: { property: ContractProperty; path: PathSegment[] }): SemanticIssue[] {
+  return emptyBoundsOf(property).map(({ lower, upper, noun }) => ({
+    path: [...path, 'logicalTypeOptions', lower.option],
+    message: `${lower.option} ${lower.value} and ${upper.option} ${upper.value} leave no ${noun} between them: no value can keep the contract`,
+    severity: 'error' as const,
+  }));
 }
 
 const RANGE_OPERATORS = ['mustBeBetween', 'mustNotBeBetween'] as const;

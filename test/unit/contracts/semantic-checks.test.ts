@@ -467,6 +467,91 @@ ${properties}${extra}`);
   });
 });
 
+describe('logicalTypeOptions that no value can keep', () => {
+  const keyed =
+    '      - name: order_id\n        logicalType: integer\n        required: true\n        primaryKey: true\n';
+  /** The orders contract with a property `value` of the type and options, its options from line 16. */
+  const withOptions = (logicalType: string, options: string) =>
+    anOdcsText(`schema:
+  - name: orders
+    properties:
+${keyed}      - name: value
+        logicalType: ${logicalType}
+        logicalTypeOptions:
+${options
+  .split('\n')
+  .map((line) => `          ${line}`)
+  .join('\n')}
+`);
+
+  it('refuses a minLength above the maxLength, at the minLength, as it refuses a reversed mustBeBetween', () => {
+    expect(markers(checkContractYaml(withOptions('string', 'maxLength: 120\nminLength: 200')))).toEqual([
+      '17:22 error schema[0].properties[1].logicalTypeOptions.minLength: minLength 200 and maxLength 120 leave no length between them: no value can keep the contract',
+    ]);
+    expect(checkContractYaml(withOptions('string', 'minLength: 10\nmaxLength: 10'))).toEqual([]);
+  });
+
+  it.each([
+    ['integer', 'minimum: 10\nmaximum: 1', 'minimum 10 and maximum 1 leave no integer between them'],
+    [
+      'number',
+      'exclusiveMinimum: 5\nexclusiveMaximum: 5',
+      'exclusiveMinimum 5 and exclusiveMaximum 5 leave no number between them',
+    ],
+    ['number', 'minimum: 5\nexclusiveMaximum: 5', 'minimum 5 and exclusiveMaximum 5 leave no number between them'],
+    [
+      'integer',
+      'exclusiveMinimum: 1\nexclusiveMaximum: 2',
+      'exclusiveMinimum 1 and exclusiveMaximum 2 leave no integer between them',
+    ],
+    [
+      'date',
+      "minimum: '2024-02-01'\nmaximum: '2024-01-01'",
+      'minimum 2024-02-01 and maximum 2024-01-01 leave no date between them',
+    ],
+    [
+      'timestamp',
+      "exclusiveMinimum: '2024-01-01T10:00:00Z'\nmaximum: '2024-01-01T11:00:00+02:00'",
+      'exclusiveMinimum 2024-01-01T10:00:00Z and maximum 2024-01-01T11:00:00+02:00 leave no timestamp between them',
+    ],
+    ['array', 'minItems: 3\nmaxItems: 1', 'minItems 3 and maxItems 1 leave no number of items between them'],
+    [
+      'object',
+      'minProperties: 2\nmaxProperties: 1',
+      'minProperties 2 and maxProperties 1 leave no number of properties between them',
+    ],
+  ])('refuses bounds of the type %s that admit no value: %s', (logicalType, options, said) => {
+    expect(
+      checkContractYaml(withOptions(logicalType, options)).map((finding) => [finding.severity, finding.message]),
+    ).toEqual([['error', `${said}: no value can keep the contract`]]);
+  });
+
+  it.each([
+    ['integer', 'minimum: 5\nmaximum: 5'],
+    ['number', 'exclusiveMinimum: 1\nexclusiveMaximum: 2'],
+    ['number', 'minimum: 1\nexclusiveMinimum: 0\nmaximum: 3'],
+    ['date', "minimum: '2024-01-01'\nmaximum: '2024-01-01'"],
+    ['array', 'minItems: 1\nmaxItems: 1'],
+  ])('accepts bounds of the type %s that leave a value: %s', (logicalType, options) => {
+    expect(checkContractYaml(withOptions(logicalType, options))).toEqual([]);
+  });
+
+  it('looks into nested properties, and reports it in the design (validate, the Problems panel) as in the editor', () => {
+    const nested = aProperty('address', 'object', {
+      extensions: {
+        properties: [{ name: 'zip', logicalType: 'string', logicalTypeOptions: { minLength: 20, maxLength: 10 } }],
+      },
+    });
+    expect(checkContractSemantics(withProperties(aContract(), [aKey('order_id'), nested]))).toEqual([
+      {
+        path: 'schema[0].properties[1].properties[0].logicalTypeOptions.minLength',
+        message: 'minLength 20 and maxLength 10 leave no length between them: no value can keep the contract',
+        severity: 'error',
+      },
+    ]);
+  });
+});
+
 describe('relationships', () => {
   /** Orders and customers, keyed, then `orders` relationships (`objectLevel`) and order_id's (`propertyLevel`). */
   const related = ({ objectLevel = '', propertyLevel = '', apiVersion = 'v3.1.0' }) =>

@@ -1,6 +1,5 @@
 import { DATASET_KIND_PROPERTY } from './odcs-document';
 import {
-  describeKey,
   type KeySuggestion,
   logicalTypeOptionsFor,
   suggestKeys,
@@ -9,19 +8,9 @@ import {
 } from './odcs-schema-guide';
 import type { YamlCursorPath } from './yaml-cursor-path';
 
-/**
- * The keys to offer at the cursor: those the schema allows in its mapping, given what is
- * written there (a Kafka server's keys under `type: kafka`), but not yet written. Under
- * `logicalTypeOptions`, those of the property's `logicalType` (a number's `minimum`, not a
- * string's `maxLength`), as the schema allows them only so.
- */
+/** The keys to offer at the cursor: those the schema allows in its mapping but not written there yet. */
 export function completeOdcsKeys(cursor: YamlCursorPath, apiVersion?: string): KeySuggestion[] {
-  const logicalType = unquoted(cursor.parentSiblings.get('logicalType') ?? '');
-  const allowed =
-    cursor.parentPath.at(-1) === 'logicalTypeOptions' && logicalType !== ''
-      ? logicalTypeOptionsFor(logicalType, apiVersion)
-      : suggestKeys(cursor.parentPath, apiVersion, writtenKeys(cursor.siblings));
-  return allowed.filter((suggestion) => !cursor.siblings.has(suggestion.key));
+  return keysAllowedAt(cursor, apiVersion).filter((suggestion) => !cursor.siblings.has(suggestion.key));
 }
 
 /** The values to offer for the key at the cursor: the schema's, and the kinds the app's `datasetKind` custom property takes. */
@@ -38,7 +27,19 @@ export function completeOdcsValues(cursor: YamlCursorPath, apiVersion?: string):
 export function describeOdcsKey(cursor: YamlCursorPath, apiVersion?: string): string | undefined {
   return cursor.key === undefined
     ? undefined
-    : describeKey(cursor.parentPath, cursor.key, apiVersion, writtenKeys(cursor.siblings));
+    : keysAllowedAt(cursor, apiVersion).find((suggestion) => suggestion.key === cursor.key)?.description;
+}
+
+/**
+ * The keys the schema allows in the cursor's mapping, given what is written there (a Kafka
+ * server's keys under `type: kafka`). Under `logicalTypeOptions`, those of the property's
+ * `logicalType` (a number's `minimum`, not a date's), as the schema allows them only so.
+ */
+function keysAllowedAt(cursor: YamlCursorPath, apiVersion?: string): KeySuggestion[] {
+  const logicalType = unquoted(cursor.parentSiblings.get('logicalType') ?? '');
+  return cursor.parentPath.at(-1) === 'logicalTypeOptions' && logicalType !== ''
+    ? logicalTypeOptionsFor(logicalType, apiVersion)
+    : suggestKeys(cursor.parentPath, apiVersion, writtenKeys(cursor.siblings));
 }
 
 function writtenKeys(siblings: ReadonlyMap<string, string>): WrittenKeys {

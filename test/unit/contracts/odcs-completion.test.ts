@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeOdcsKeys, completeOdcsValues, describeOdcsKey } from '../../../shared/contracts/odcs-completion';
+import { jsonSchemaForApiVersion } from '../../../shared/contracts/odcs-versions';
 import { yamlCursorPath } from '../../../shared/contracts/yaml-cursor-path';
 
 const CONTRACT = [
@@ -88,3 +89,75 @@ describe('completion in a contract', () => {
     });
   });
 });
+
+describe('hovers on logicalTypeOptions', () => {
+  /** The options of each logical type the schema's if/then branches name, with their documentation. */
+  const optionsByLogicalType = (apiVersion: string) => {
+    const schema = jsonSchemaForApiVersion(apiVersion) as {
+      $defs: { SchemaBaseProperty: { allOf: BranchNode[] } };
+    };
+    return schema.$defs.SchemaBaseProperty.allOf.flatMap((branch) => {
+      const options = branch.then?.properties?.logicalTypeOptions?.properties;
+      if (!options) return [];
+      const names = [branch.if?.properties?.logicalType?.const, ...(branch.if?.anyOf ?? []).map(logicalTypeOf)];
+      return names
+        .filter((name): name is string => name !== undefined)
+        .map((logicalType) => ({ logicalType, options: Object.entries(options) }));
+    });
+  };
+  const optionHover = (apiVersion: string, logicalType: string, option: string) => {
+    const text = [
+      `apiVersion: ${apiVersion}`,
+      'schema:',
+      '  - name: lots',
+      '    properties:',
+      '      - name: wafer_count',
+      `        logicalType: ${logicalType}`,
+      '        logicalTypeOptions:',
+      `          ${option}: 1`,
+    ].join('\n');
+    return {
+      onKey: describeOdcsKey(yamlCursorPath(text, 8, 12), apiVersion),
+      onValue: describeOdcsKey(yamlCursorPath(text, 8, option.length + 14), apiVersion),
+    };
+  };
+
+  for (const apiVersion of ['v3.1.0', 'v3.2.0']) {
+    const branches = optionsByLogicalType(apiVersion);
+
+    it(`${apiVersion}: covers every logical type with options`, () => {
+      expect(branches.map(({ logicalType }) => logicalType).sort()).toEqual(
+        ['array', 'date', 'integer', 'number', 'object', 'string', 'time', 'timestamp'].sort(),
+      );
+    });
+
+    for (const { logicalType, options } of branches) {
+      it(`${apiVersion}: documents each option of a ${logicalType} as a ${logicalType}'s, on the key and on its value`, () => {
+        for (const [option, node] of options) {
+          expect(optionHover(apiVersion, logicalType, option)).toEqual({
+            onKey: node.description,
+            onValue: node.description,
+          });
+        }
+      });
+    }
+  }
+
+  it("says an integer's maximum is any value's bound, not a date's", () => {
+    expect(optionHover('v3.1.0', 'integer', 'maximum').onKey).toBe(
+      'All values are less than or equal to this value (values <= maximum).',
+    );
+  });
+});
+
+interface LogicalTypeIf {
+  properties?: { logicalType?: { const?: string } };
+  anyOf?: LogicalTypeIf[];
+}
+
+interface BranchNode {
+  if?: LogicalTypeIf;
+  then?: { properties?: { logicalTypeOptions?: { properties?: Record<string, { description?: string }> } } };
+}
+
+const logicalTypeOf = (condition: LogicalTypeIf) => condition.properties?.logicalType?.const;

@@ -1,6 +1,9 @@
+import { flowCursorPath } from './yaml-flow-cursor-path';
+
 /**
- * Where the cursor is in block-style YAML, found by indentation alone so that it also works
- * on text that does not parse yet (the usual state while typing). Array items appear as `[]`.
+ * Where the cursor is in YAML: in block style found by indentation alone so that it also works
+ * on text that does not parse yet (the usual state while typing), and inside a flow collection
+ * written on the cursor's line (`- {name: id, unique: true}`) by its syntax. Array items appear as `[]`.
  */
 export interface YamlCursorPath {
   /** Keys from the root down to the mapping the cursor's line belongs to. */
@@ -60,6 +63,35 @@ export function yamlCursorPath(text: string, line: number, column: number): Yaml
   const lines = text.split(/\r?\n/);
   const current = lines[line - 1] ?? '';
   const shape = shapeOf(current);
+  const block = blockCursorPath(lines, line, column, shape);
+  const flowStart = shape ? flowStartOf(current, shape) : undefined;
+  const flow = flowStart === undefined ? undefined : flowCursorPath(current.slice(flowStart), column - 1 - flowStart);
+  if (!flow) return block;
+  const lineKey = shape?.key;
+  return {
+    parentPath: [...block.parentPath, ...(lineKey === undefined ? [] : [lineKey]), ...flow.path],
+    ...(flow.key !== undefined && { key: flow.key }),
+    isInValue: flow.isInValue,
+    siblings: flow.siblings,
+    // Outside the flow text, the mapping of the line's key (`logicalTypeOptions: {…}`) holds it, or the list of its item.
+    parentSiblings: flow.parentSiblings ?? (lineKey === undefined ? block.parentSiblings : block.siblings),
+  };
+}
+
+/** Where a flow collection starts on the line, as the value of its key or as its item (`- {…}`). */
+function flowStartOf(line: string, shape: LineShape): number | undefined {
+  const valueStart = shape.colon !== undefined ? shape.colon + 1 : shape.isItem ? shape.indent + 1 : shape.indent;
+  const start = valueStart + (line.slice(valueStart).length - line.slice(valueStart).trimStart().length);
+  return line[start] === '{' || line[start] === '[' ? start : undefined;
+}
+
+function blockCursorPath(
+  lines: readonly string[],
+  line: number,
+  column: number,
+  shape: LineShape | null,
+): YamlCursorPath {
+  const current = lines[line - 1] ?? '';
   const beforeCursor = current.slice(0, column - 1);
 
   const parentPath: string[] = [];

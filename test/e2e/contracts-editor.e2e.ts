@@ -104,6 +104,25 @@ describeInChromium('the contract editor in the built app', (session) => {
       .waitFor();
   });
 
+  it('documents a key inside a flow mapping on hover, read for the property’s logical type', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'logicalType: integer');
+    await page.keyboard.press('Enter');
+    // Monaco closes the brace itself; typing it steps over the one it wrote.
+    await page.keyboard.type('logicalTypeOptions: {minimum: 1, maximum: 25}');
+    await page.keyboard.press('Escape');
+    const typed = page.locator('.yaml-editor .view-line', { hasText: 'logicalTypeOptions: {minimum: 1, maximum: 25}' });
+    await typed.locator('span', { hasText: /^maximum$/ }).hover();
+    const hover = page.locator('.monaco-hover:not(.hidden)', {
+      hasText: 'All values are less than or equal to this value',
+    });
+    await hover.waitFor();
+    expect(await hover.textContent()).toContain('maximum');
+    await screenshot(page, 'contract-hover-in-flow-mapping');
+  });
+
   it("documents a value on hover with its key's meaning, and completes a value from the schema's examples only", async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

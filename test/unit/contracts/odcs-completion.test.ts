@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { completeOdcsKeys, completeOdcsValues, describeOdcsKey } from '../../../shared/contracts/odcs-completion';
 import { jsonSchemaForApiVersion } from '../../../shared/contracts/odcs-versions';
@@ -161,3 +162,52 @@ interface BranchNode {
 }
 
 const logicalTypeOf = (condition: LogicalTypeIf) => condition.properties?.logicalType?.const;
+
+describe('hovers and completion inside flow collections', () => {
+  const FLOW = readFileSync(new URL('../../fixtures/odcs/flow-style.odcs.yaml', import.meta.url), 'utf8');
+  const lines = FLOW.split('\n');
+  const cursorOn = (text: string, word: string, offset = 0, source = FLOW) => {
+    const lineIndex = source.split('\n').findIndex((line) => line.includes(text));
+    const line = source.split('\n')[lineIndex] ?? '';
+    return yamlCursorPath(source, lineIndex + 1, line.indexOf(text) + text.indexOf(word) + 1 + offset);
+  };
+  const blockHover = (path: string, key: string) => {
+    const block = ['apiVersion: v3.1.0', ...path.split('\n'), `${key}: x`].join('\n');
+    return describeOdcsKey(yamlCursorPath(block, block.split('\n').length, 2 + key.length / 2), 'v3.1.0');
+  };
+
+  it('documents the keys of a flow mapping as those of the same mapping in block style', () => {
+    const property = (key: string) => blockHover('schema:\n  - properties:\n      - name: a', `        ${key}`);
+    expect(describeOdcsKey(cursorOn('unique: true}', 'unique'), 'v3.1.0')).toBe(property('unique'));
+    expect(describeOdcsKey(cursorOn('logicalType: string,', 'logicalType'), 'v3.1.0')).toBe(property('logicalType'));
+    expect(describeOdcsKey(cursorOn('logicalType: string,', 'string', 2), 'v3.1.0')).toBe(property('logicalType'));
+    expect(describeOdcsKey(cursorOn('unit: min', 'unit'), 'v3.1.0')).toMatch(/unit/i);
+    expect(describeOdcsKey(cursorOn('unit: min', 'unit'), 'v3.1.0')).toBe(
+      blockHover('slaProperties:\n  - property: freshness', '    unit'),
+    );
+  });
+
+  it("documents an option in a flow logicalTypeOptions as the property's logical type's, not as logicalTypeOptions", () => {
+    expect(describeOdcsKey(cursorOn('maximum: 25', 'maximum'), 'v3.1.0')).toBe(
+      'All values are less than or equal to this value (values <= maximum).',
+    );
+  });
+
+  it('completes a value typed inside a flow mapping with that key’s values', () => {
+    const line = lines.findIndex((text) => text.includes('{name: sample_id'));
+    const typed = [...lines];
+    typed[line] = (typed[line] ?? '').replace('unique: true}', 'unique: true, classification: }');
+    const text = typed.join('\n');
+    const cursor = cursorOn('classification: }', 'classification', 'classification: '.length, text);
+    expect(cursor).toMatchObject({ key: 'classification', isInValue: true });
+    expect(completeOdcsValues(cursor, 'v3.1.0')).toEqual(expect.arrayContaining(['public', 'restricted']));
+  });
+
+  it('offers the keys of the flow mapping not written yet after a comma', () => {
+    const typed = FLOW.replace('unique: true}', 'unique: true, }');
+    const keys = completeOdcsKeys(cursorOn('unique: true, }', '}', 0, typed), 'v3.1.0').map(({ key }) => key);
+    expect(keys).toEqual(expect.arrayContaining(['classification', 'description']));
+    expect(keys).not.toContain('unique');
+    expect(keys).not.toContain('name');
+  });
+});

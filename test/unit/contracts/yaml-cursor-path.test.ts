@@ -136,3 +136,94 @@ describe('the keys beside the cursor in contract YAML', () => {
     expect([...cursor.parentSiblings.keys()]).toEqual(['logicalType', 'name', 'required']);
   });
 });
+
+describe('the path at the cursor inside flow collections', () => {
+  const FLOW = [
+    'schema:', // 1
+    '  - name: cleanroom_sample', // 2
+    '    properties:', // 3
+    '      - {name: sample_id, logicalType: string, required: true, unique: true}', // 4
+    '      - name: temperature_c', // 5
+    '        logicalType: number', // 6
+    '        logicalTypeOptions: {minimum: 15, maximum: 25}', // 7
+    '      - {name: count, logicalType: integer, logicalTypeOptions: {minimum: 1, maximum: 3}}', // 8
+    'slaProperties:', // 9
+    '  - {property: freshness, value: 1, unit: min}', // 10
+    'tags: [{a: 1}, {"b:c": \'x\', url: http://h:80}]', // 11
+  ].join('\n');
+  const at = (line: number, text: string, offset = 0) => {
+    const column = (FLOW.split('\n')[line - 1] ?? '').indexOf(text) + 1 + offset;
+    return yamlCursorPath(FLOW, line, column);
+  };
+
+  it('reads the keys of a flow mapping written as an array item, and the keys beside them', () => {
+    expect(at(4, 'unique')).toMatchObject({
+      parentPath: ['schema', '[]', 'properties', '[]'],
+      key: 'unique',
+      isInValue: false,
+    });
+    expect([...at(4, 'unique').siblings]).toEqual([
+      ['name', 'sample_id'],
+      ['logicalType', 'string'],
+      ['required', 'true'],
+    ]);
+    expect(at(10, 'unit')).toMatchObject({ parentPath: ['slaProperties', '[]'], key: 'unit', isInValue: false });
+  });
+
+  it('tells a value from a key inside a flow mapping', () => {
+    expect(at(4, 'string', 2)).toMatchObject({ key: 'logicalType', isInValue: true });
+    expect(at(4, 'logicalType', 2)).toMatchObject({ key: 'logicalType', isInValue: false });
+  });
+
+  it('reads a flow mapping written as a key’s value as that key’s mapping, beside the keys of the line’s mapping', () => {
+    const cursor = at(7, 'maximum');
+    expect(cursor).toMatchObject({
+      parentPath: ['schema', '[]', 'properties', '[]', 'logicalTypeOptions'],
+      key: 'maximum',
+      isInValue: false,
+    });
+    expect([...cursor.siblings]).toEqual([['minimum', '15']]);
+    expect(cursor.parentSiblings.get('logicalType')).toBe('number');
+    expect(at(7, 'logicalTypeOptions')).toMatchObject({
+      parentPath: ['schema', '[]', 'properties', '[]'],
+      key: 'logicalTypeOptions',
+      isInValue: false,
+    });
+  });
+
+  it('follows flow mappings nested in flow mappings, the outer one holding the inner one’s parent keys', () => {
+    const cursor = at(8, 'maximum');
+    expect(cursor).toMatchObject({
+      parentPath: ['schema', '[]', 'properties', '[]', 'logicalTypeOptions'],
+      key: 'maximum',
+    });
+    expect(cursor.parentSiblings.get('logicalType')).toBe('integer');
+  });
+
+  it('follows flow mappings inside flow sequences, with quoted keys and colons inside values', () => {
+    expect(at(11, 'a: 1')).toMatchObject({ parentPath: ['tags', '[]'], key: 'a', isInValue: false });
+    expect(at(11, 'url')).toMatchObject({ parentPath: ['tags', '[]'], key: 'url', isInValue: false });
+    expect([...at(11, 'url').siblings]).toEqual([['b:c', "'x'"]]);
+    expect(at(11, 'h:80')).toMatchObject({ key: 'url', isInValue: true });
+    expect(at(11, 'b:c')).toMatchObject({ key: 'b:c', isInValue: false });
+  });
+
+  it('reads a flow mapping half typed: a key after a comma, a value after an unclosed key', () => {
+    const typing = (line: string) => [...FLOW.split('\n').slice(0, 3), line].join('\n');
+    const afterComma = typing('      - {name: sample_id, ');
+    expect(yamlCursorPath(afterComma, 4, 27)).toMatchObject({
+      parentPath: ['schema', '[]', 'properties', '[]'],
+      isInValue: false,
+    });
+    expect(yamlCursorPath(afterComma, 4, 27).key).toBeUndefined();
+    expect([...yamlCursorPath(afterComma, 4, 27).siblings]).toEqual([['name', 'sample_id']]);
+    const unclosed = typing('      - {name: sample_id, classification: ');
+    expect(yamlCursorPath(unclosed, 4, 43)).toMatchObject({ key: 'classification', isInValue: true });
+    const beforeBrace = typing('      - {name: sample_id, classification: }');
+    expect(yamlCursorPath(beforeBrace, 4, 43)).toMatchObject({
+      parentPath: ['schema', '[]', 'properties', '[]'],
+      key: 'classification',
+      isInValue: true,
+    });
+  });
+});

@@ -20,6 +20,10 @@ export function completeOdcsValues(cursor: YamlCursorPath, apiVersion?: string):
   if (isCustomValue && unquoted(cursor.siblings.get('property') ?? '') === DATASET_KIND_PROPERTY) {
     return ['event', 'entity'];
   }
+  if (isUnderLogicalTypeOptions(cursor)) {
+    const options = logicalTypeOptionsFor(logicalTypeAt(cursor), apiVersion);
+    return options.find((option) => option.key === cursor.key)?.values ?? [];
+  }
   return suggestValues(cursor.parentPath, cursor.key, apiVersion);
 }
 
@@ -36,10 +40,16 @@ export function describeOdcsKey(cursor: YamlCursorPath, apiVersion?: string): st
  * `logicalType` (a number's `minimum`, not a date's), as the schema allows them only so.
  */
 function keysAllowedAt(cursor: YamlCursorPath, apiVersion?: string): KeySuggestion[] {
-  const logicalType = unquoted(cursor.parentSiblings.get('logicalType') ?? '');
-  return cursor.parentPath.at(-1) === 'logicalTypeOptions' && logicalType !== ''
-    ? logicalTypeOptionsFor(logicalType, apiVersion)
+  return isUnderLogicalTypeOptions(cursor)
+    ? logicalTypeOptionsFor(logicalTypeAt(cursor), apiVersion)
     : suggestKeys(cursor.parentPath, apiVersion, writtenKeys(cursor.siblings));
+}
+
+const logicalTypeAt = (cursor: YamlCursorPath) => unquoted(cursor.parentSiblings.get('logicalType') ?? '');
+
+/** Whether the cursor is in a property's `logicalTypeOptions` whose `logicalType` is written. */
+function isUnderLogicalTypeOptions(cursor: YamlCursorPath): boolean {
+  return cursor.parentPath.at(-1) === 'logicalTypeOptions' && logicalTypeAt(cursor) !== '';
 }
 
 function writtenKeys(siblings: ReadonlyMap<string, string>): WrittenKeys {

@@ -148,7 +148,11 @@ export function suggestKeys(
 export function suggestValues(path: readonly string[], key: string, apiVersion = LATEST_API_VERSION): string[] {
   // The schema's enum goes back to v2.2.0; offered are only the versions the app reads.
   if (path.length === 0 && key === 'apiVersion') return [...SUPPORTED_API_VERSIONS];
-  const nodes = nodesAt(apiVersion, [...path, key]);
+  return valuesOffered(nodesAt(apiVersion, [...path, key]));
+}
+
+/** The values the schema names for what `nodes` describe: its enum, const, booleans, and usual examples. */
+function valuesOffered(nodes: readonly SchemaNode[]): string[] {
   const values = nodes.flatMap((node) => [
     ...(node.enum ?? []),
     ...(node.const !== undefined ? [node.const] : []),
@@ -180,6 +184,8 @@ export function describeKey(
 export interface OptionSuggestion extends KeySuggestion {
   /** The JSON type its value takes (`integer`, `number`, `string`, `boolean`, `array`). */
   valueType: string;
+  /** The values the schema names for it with this logical type (a string's `format`: email, uuid…; an integer's: i32, i64…). */
+  values: string[];
 }
 
 /** The `logicalTypeOptions` the schema allows for a logical type (`maxLength` for strings, `minimum` for numbers, ...). */
@@ -202,6 +208,7 @@ export function logicalTypeOptionsFor(logicalType: string, apiVersion = LATEST_A
           isDeprecated: false,
           opensBlock: false,
           valueType: Array.isArray(type) ? String(type[0]) : String(type ?? 'string'),
+          values: valuesOffered(childNodes),
         });
       }
     }

@@ -47,6 +47,20 @@ describe('completion in a contract', () => {
     expect(keysAt(16, 11)).not.toContain('minimum');
   });
 
+  it("offers for an option's value only the values of the property's logical type", () => {
+    const valuesOfFormat = (logicalType: string) => {
+      const text = CONTRACT.replace('        logicalType: string', `        logicalType: ${logicalType}`).replace(
+        /(logicalTypeOptions:\n) {10}\n(customProperties)/,
+        '$1          format: \n$2',
+      );
+      return completeOdcsValues(yamlCursorPath(text, 16, 19), 'v3.1.0');
+    };
+    expect(valuesOfFormat('string')).toEqual(expect.arrayContaining(['email', 'uuid']));
+    expect(valuesOfFormat('string')).not.toContain('i32');
+    expect(valuesOfFormat('integer')).toEqual(expect.arrayContaining(['i32', 'i64']));
+    expect(valuesOfFormat('integer')).not.toContain('email');
+  });
+
   it('offers for apiVersion only the versions the app reads, whatever else the schema lists', () => {
     for (const apiVersion of ['v3.1.0', 'v3.2.0']) {
       const text = CONTRACT.replace('apiVersion: v3.1.0', 'apiVersion: ');

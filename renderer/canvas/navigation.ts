@@ -115,7 +115,8 @@ export function goToNextProblem(): void {
   const findings = activeInOrder(problemsOf(findingsOf(mesh, baseline).all, refusals));
   if (findings.length === 0) return;
   lastProblem = (lastProblem + 1) % findings.length;
-  revealElement((findings[lastProblem] as (typeof findings)[number]).element);
+  const { element, path } = findings[lastProblem] as (typeof findings)[number];
+  revealElement(element, path);
 }
 
 /** The nodes at both ends of some links. */

@@ -36,5 +36,7 @@ export function elementLabel(mesh: Mesh, element: ElementRef): string {
       return `${nameOf(element.productId)} › transformation ${element.name}`;
     case 'policy':
       return `policies › ${element.ruleId}`;
+    case 'scenario':
+      return `scenario ${mesh.scenarios.find((scenario) => scenario.id === element.scenarioId)?.name ?? element.scenarioId}`;
   }
 }

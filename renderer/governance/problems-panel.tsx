@@ -98,7 +98,7 @@ function ProblemRow({ mesh, finding }: { mesh: Mesh; finding: Finding }) {
   const severity = finding.suppressed ? 'off' : finding.severity;
   return (
     <li className={`problem-row problem-row--${severity}`} data-testid="problem" data-rule={finding.ruleId}>
-      <button type="button" className="problem-row__main" onClick={() => revealElement(finding.element)}>
+      <button type="button" className="problem-row__main" onClick={() => revealElement(finding.element, finding.path)}>
         <span className="problem-row__icon" aria-hidden="true">
           {finding.suppressed ? '○' : SEVERITY_LABELS[finding.severity].icon}
         </span>

@@ -1,8 +1,11 @@
 import type { ElementRef } from '../../shared/model';
+import { pathSegments } from '../../shared/model/problem';
 import { policyPlace } from '../../shared/validation/places';
 import { nodesShowing } from '../../shared/validation/where-shown';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useContractTabs } from '../contracts/contract-tabs-store';
+import { simulation } from '../simulation/simulation-controller';
+import { setSimulation } from '../simulation/simulation-store';
 import { currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { selectOnly } from '../store/selection-store';
@@ -13,12 +16,25 @@ import { useGovernanceStore } from './governance-store';
  * Takes the user to an element: selects what shows it on the canvas and brings that into view;
  * a port or topic is marked on its node, a contract or field opens in the contract editor; a
  * policy, which the canvas does not draw, is highlighted in the design inspector's list of
- * policies, which is shown, and the notice says where the policy is written.
+ * policies, which is shown, and the notice says where the policy is written; a scenario opens in
+ * Simulate's Scenario tab with the entry at `path` (the finding's, in the document) selected.
  */
-export function revealElement(element: ElementRef): void {
+export function revealElement(element: ElementRef, path = ''): void {
   const mesh = currentMesh();
   if (!mesh) return;
   const { focusPort, focusPolicy } = useGovernanceStore.getState();
+  if (element.kind === 'scenario') {
+    focusPort(null);
+    focusPolicy(null);
+    selectOnly([]);
+    // The document's path (`scenarios[0].faults[0].column`) less its first two parts is the path in the scenario's JSON.
+    setSimulation({
+      panelTab: 'scenario',
+      scenarioEntryToReveal: { scenarioId: element.scenarioId, path: pathSegments(path).slice(2) },
+    });
+    simulation.chooseScenario(element.scenarioId);
+    return;
+  }
   if (element.kind === 'policy') {
     focusPort(null);
     focusPolicy(element.ruleId);

@@ -1,6 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { LocatedProblem } from '../../shared/contracts/yaml-source';
+import { type LocatedProblem, readYamlSource } from '../../shared/contracts/yaml-source';
 import { type Mesh, namedProblem, type Scenario } from '../../shared/model';
 import { isDeepEqual } from '../../shared/model/deep-equal';
 import { scenarioWithTopics } from '../../shared/model/topic-references';
@@ -9,6 +9,7 @@ import { starterScenario } from '../../shared/simulation/starter-scenario';
 import { tablesWithoutData } from '../../shared/simulation/tables-without-data';
 import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
+import { monacoRange } from '../contracts/monaco/monaco-range';
 import { ProblemList } from '../contracts/monaco/problem-list';
 import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
@@ -36,6 +37,7 @@ async function loadScenarioMonaco(): Promise<MonacoApi> {
 export function ScenarioEditor() {
   const scenarioId = useSimulationStore((state) => state.scenarioId);
   const scenarios = useDocumentStore((state) => state.mesh?.scenarios);
+  const entryToReveal = useSimulationStore((state) => state.scenarioEntryToReveal);
   const index = Math.max(0, scenarios?.findIndex((scenario) => scenario.id === scenarioId) ?? 0);
   const scenario = scenarios?.[index];
   const container = useRef<HTMLDivElement>(null);
@@ -74,10 +76,7 @@ export function ScenarioEditor() {
         found.map((problem) => ({
           severity: monaco.MarkerSeverity.Error,
           message: `${problem.path}: ${problem.message}`,
-          startLineNumber: problem.line,
-          startColumn: problem.column,
-          endLineNumber: problem.endLine,
-          endColumn: Math.max(problem.endColumn, problem.column + 1),
+          ...monacoRange(problem),
         })),
       );
     };
@@ -110,6 +109,18 @@ export function ScenarioEditor() {
     isShowingDocument.current = false;
     setApplied(false);
   }, [scenario, isDirty, index]);
+
+  // A problem about this scenario was clicked: its entry (or the nearest one the text has) is selected.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again after the effect above builds the editor (on the same dependencies)
+  useEffect(() => {
+    const shown = editor.current;
+    if (!shown || !entryToReveal || entryToReveal.scenarioId !== scenario?.id) return;
+    const range = monacoRange(readYamlSource(shown.getValue()).locate(entryToReveal.path));
+    shown.setSelection(range);
+    shown.revealRangeInCenter(range);
+    shown.focus();
+    setSimulation({ scenarioEntryToReveal: null });
+  }, [entryToReveal, monaco, scenario?.id, index]);
 
   if (!scenario) {
     return (

@@ -120,10 +120,7 @@ export function SimulationBar() {
           aria-label="Scenario"
           title={chosen?.name}
           value={chosen?.id ?? ''}
-          onChange={(event) => {
-            setSimulation({ scenarioId: event.target.value, seed: null });
-            void simulation.reset();
-          }}
+          onChange={(event) => simulation.chooseScenario(event.target.value)}
         >
           {scenarios?.map((scenario) => (
             <option key={scenario.id} value={scenario.id}>

@@ -161,6 +161,16 @@ export const simulation = {
     void simulation.refreshExamples();
   },
 
+  /** Simulates a scenario (the picker's choice, or the one a problem is about): a run of another one is replaced. */
+  chooseScenario(scenarioId: string): void {
+    const { mode, status, scenarioId: chosen } = state();
+    const isAnother = scenarioId !== chosen;
+    if (isAnother) setSimulation({ scenarioId, seed: null });
+    // Entering Simulate builds a run of the chosen scenario, unless a run was kept from before.
+    if (mode !== 'simulate') simulation.enter();
+    if (isAnother && (mode === 'simulate' || status === 'paused' || status === 'running')) void simulation.reset();
+  },
+
   toggleMode(): void {
     if (state().mode === 'simulate') simulation.leave();
     else simulation.enter();

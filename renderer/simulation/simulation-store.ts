@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { PathSegment } from '../../shared/contracts/path-problem';
 import type { Fault, FaultKind, Mesh } from '../../shared/model';
 import type { ChangeTrace, LogMessage, QueryResult, SimulationMetrics } from '../../shared/simulation';
 import type { FaultSettings } from '../../shared/simulation/fault-deck';
@@ -56,6 +57,14 @@ export interface SimulationState {
   console: { query: string; nodeId: string | null };
   /** The SQL console's last result or error, kept while the panel shows another tab, until the run changes. */
   consoleOutcome: ConsoleOutcome | null;
+  /** An entry the Scenario tab is to select once it shows that scenario (a problem about it was clicked). */
+  scenarioEntryToReveal: ScenarioEntry | null;
+}
+
+/** An entry of a scenario, by its path inside the scenario's JSON (`faults[0].column`). */
+export interface ScenarioEntry {
+  scenarioId: string;
+  path: PathSegment[];
 }
 
 export const useSimulationStore = create<SimulationState>()(() => ({
@@ -81,6 +90,7 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   faultSettings: {},
   console: { query: 'SELECT * FROM quarantine LIMIT 50', nodeId: null },
   consoleOutcome: null,
+  scenarioEntryToReveal: null,
 }));
 
 /** The live snapshot the canvas draws: only in Simulate mode, so Design stays quiet. */

@@ -13,7 +13,8 @@ export type ElementRef =
   | { kind: 'contract'; contractId: string }
   | { kind: 'field'; contractId: string; object: string; field: string }
   | { kind: 'transformation'; productId: string; name: string }
-  | { kind: 'policy'; ruleId: string };
+  | { kind: 'policy'; ruleId: string }
+  | { kind: 'scenario'; scenarioId: string };
 
 /** The node (domain, product or system) that shows an element on the canvas, if any. */
 export function nodeIdOf(element: ElementRef): string | undefined {

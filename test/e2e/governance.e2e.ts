@@ -99,6 +99,42 @@ describeInChromium('governance', (session) => {
     expect(await page.getByTestId('problem').filter({ hasText: 'Kafka on Kubernetes' }).count()).toBe(1);
   });
 
+  it("opens a scenario's problem in Simulate's Scenario tab, that scenario chosen and its entry selected", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'broken-day.mesh.json', (mesh) => {
+      const workshop = mesh.scenarios[0] as (typeof mesh.scenarios)[number];
+      mesh.scenarios.push({
+        ...workshop,
+        id: 'broken-day',
+        name: 'Broken day',
+        faults: [{ kind: 'null-field', tick: 3, systemId: 'orders-service', topicId: 'orders-cdc', column: 'colour' }],
+      });
+    });
+    await page.getByTestId('problem-counts').click();
+    const missing = problem(page, "scenario 'Broken day': no column 'colour' in table 'orders'");
+    expect(await missing.locator('.problem-row__where').textContent()).toBe(
+      'scenario Broken day · scenario-references',
+    );
+    await missing.locator('.problem-row__main').click();
+
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Simulate', exact: true }).getAttribute('aria-pressed'))
+      .toBe('true');
+    expect(await page.getByRole('combobox', { name: 'Scenario' }).inputValue()).toBe('broken-day');
+    expect(await page.getByRole('tab', { name: 'Scenario', exact: true }).getAttribute('aria-selected')).toBe('true');
+    const editor = page.getByTestId('scenario-editor');
+    const value = editor.locator('.view-line span', { hasText: /^"colour"$/ });
+    await value.waitFor();
+    const selection = editor.locator('.selected-text');
+    await selection.waitFor();
+    expect(await editor.locator('.monaco-editor').getAttribute('class')).toContain('focused');
+    const [valueBox, selectionBox] = [await value.boundingBox(), await selection.boundingBox()];
+    expect(Math.abs((selectionBox?.x ?? 0) - (valueBox?.x ?? 1))).toBeLessThan(2);
+    expect(Math.abs((selectionBox?.width ?? 0) - (valueBox?.width ?? 1))).toBeLessThan(2);
+    expect(Math.abs((selectionBox?.y ?? 0) - (valueBox?.y ?? 1))).toBeLessThan(valueBox?.height ?? 0);
+    await screenshot(page, 'governance-scenario-problem-revealed');
+  });
+
   it('finds an unfed port once its link is deleted, goes to the port on click, and forgets it on undo', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

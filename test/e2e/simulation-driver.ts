@@ -141,6 +141,7 @@ interface SampleFile {
   policies: { rules: Record<string, unknown> };
   systems: { id: string; database: { engine: string } }[];
   scenarios: {
+    id: string;
     name: string;
     presenterNotes?: Record<string, string>;
     retention?: { records: number };

@@ -5,6 +5,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { applyContractText } from '../contract-actions';
 import { contractTextOf, useContractDrafts } from '../contract-drafts';
 import type { MonacoApi } from './load-monaco';
+import { monacoRange } from './monaco-range';
 import { CONTRACT_URI_SCHEME } from './odcs-language';
 
 /** A pause in typing this long applies the text to the document: one undo step per pause. */
@@ -39,10 +40,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       checkContractYaml(entry.model.getValue(), id).map((finding) => ({
         severity: severityOf(finding),
         message: isWholeDocument(finding.path) ? finding.message : `${finding.message} (${finding.path})`,
-        startLineNumber: finding.line,
-        startColumn: finding.column,
-        endLineNumber: finding.endLine,
-        endColumn: Math.max(finding.endColumn, finding.column + 1),
+        ...monacoRange(finding),
       })),
     );
   }

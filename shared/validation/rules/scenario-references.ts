@@ -14,7 +14,7 @@ export const scenarioReferencesRule: Rule = {
     return mesh.scenarios.flatMap((scenario, index) =>
       checkScenario(mesh, scenario, `scenarios[${index}]`).map(
         ({ path, message }): RuleFinding => ({
-          element: { kind: 'mesh' },
+          element: { kind: 'scenario', scenarioId: scenario.id },
           path,
           message: `scenario ${quoted(scenario.name)}: ${message}`,
           fixHint:

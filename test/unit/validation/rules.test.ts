@@ -481,6 +481,12 @@ describe('rule details', () => {
     ]);
   });
 
+  it("reports a scenario's reference to what the design lacks as about that scenario, where the problems panel opens it", () => {
+    const mesh = CASES['scenario-references']?.triggers.mesh() as Mesh;
+    const [finding] = findingsOf('scenario-references', mesh);
+    expect(finding?.element).toEqual({ kind: 'scenario', scenarioId: 'busy-day' });
+  });
+
   it('says how to repair a transformation named like the table its input fills, as the simulation would refuse it', () => {
     const mesh = changed((mesh) => {
       product(mesh, 'customers').transformations = [{ name: 'customers', sql: 'SELECT * FROM customers' }];

@@ -81,11 +81,14 @@ export function ScenarioEditor() {
       );
     };
     const listener = model.onDidChangeContent(() => {
-      if (isShowingDocument.current) return;
-      setDirty(true);
-      setApplied(false);
+      if (!isShowingDocument.current) {
+        setDirty(true);
+        setApplied(false);
+      }
       check();
     });
+    // A saved scenario may already name what the design lacks: its problems show on opening.
+    check();
     const completion = completeScenarioReferences(monaco, model);
     editor.current = created;
     return () => {

@@ -132,6 +132,10 @@ describeInChromium('governance', (session) => {
     expect(Math.abs((selectionBox?.x ?? 0) - (valueBox?.x ?? 1))).toBeLessThan(2);
     expect(Math.abs((selectionBox?.width ?? 0) - (valueBox?.width ?? 1))).toBeLessThan(2);
     expect(Math.abs((selectionBox?.y ?? 0) - (valueBox?.y ?? 1))).toBeLessThan(valueBox?.height ?? 0);
+    // The editor lists the saved scenario's problem before any edit.
+    await expect
+      .poll(() => page.getByTestId('scenario-problems').textContent())
+      .toContain("no column 'colour' in table 'orders'");
     await screenshot(page, 'governance-scenario-problem-revealed');
   });
 

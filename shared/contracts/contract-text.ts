@@ -14,6 +14,7 @@ import { withRefusedSizesDropped } from '../model/layout-size-repair';
 import { schemaIssueProblem } from '../model/schema-issue-text';
 import { DEFAULT_API_VERSION } from './odcs-versions';
 import { parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
+import { checkContractYaml } from './semantic-checks';
 import { formatLocatedProblem, type LocatedResult } from './yaml-source';
 
 /** A contract the app creates from a model (an import from another format, a new contract), read back as text. */
@@ -29,9 +30,11 @@ export const contractTextCodec: ContractTextCodec = {
   read(text) {
     const parsed = parseOdcsYaml(text);
     if (parsed.ok) return parsed;
+    // The errors the contract editor marks, all in one round: past a duplicate key too.
+    const errors = checkContractYaml(text).filter((finding) => finding.severity === 'error');
     return {
       ok: false,
-      errors: parsed.errors.map((error) => ({
+      errors: errors.map((error) => ({
         path: error.path,
         message: error.message,
         contractText: { line: error.line, column: error.column },

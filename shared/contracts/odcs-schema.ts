@@ -1,9 +1,11 @@
 import type { ErrorObject } from 'ajv';
 import { formatPath } from '../model/problem';
 import { joinedWith } from '../model/word-list';
+import { escapePointer, pathOf } from './json-pointer';
 import { isJsonObject } from './odcs-document';
 import { LATEST_API_VERSION, schemaForApiVersion } from './odcs-versions';
 import type { PathProblem, PathSegment } from './path-problem';
+import { unchosenBranchFields } from './unchosen-branch-fields';
 
 const MAX_REPORTED_VIOLATIONS = 50;
 /** Keywords whose errors only summarise the more precise errors of their branches. */
@@ -19,8 +21,9 @@ export function validateOdcsDocument(document: unknown): PathProblem[] {
   if (!resolved.ok) return [{ path: ['apiVersion'], message: resolved.message }];
   const { validate } = resolved.schema;
   if (validate(document)) return [];
-  const errors = validate.errors ?? [];
-  const problems = describeErrors(errors, document).slice(0, MAX_REPORTED_VIOLATIONS);
+  const unchosen = unchosenBranchFields(validate.errors ?? [], document, resolved.schema.version);
+  const errors = (validate.errors ?? []).filter((error) => !unchosen.explained.has(error));
+  const problems = [...unchosen.problems, ...describeErrors(errors, document)].slice(0, MAX_REPORTED_VIOLATIONS);
   if (resolved.schema.version === LATEST_API_VERSION) return problems;
   return withLatestVersionFeaturesNamed(problems, unknownNamesOf(errors, document), document);
 }
@@ -291,28 +294,10 @@ function isWithin(pointer: string, ancestor: string): boolean {
   return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
 }
 
-function escapePointer(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
 function sharedPrefixLength(a: string, b: string): number {
   let length = 0;
   while (length < a.length && a[length] === b[length]) length++;
   return length;
-}
-
-/** A JSON pointer as path segments, with array indexes as numbers (walking the document to tell). */
-function pathOf(pointer: string, document: unknown): PathSegment[] {
-  if (pointer === '') return [];
-  const path: PathSegment[] = [];
-  let current = document;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    const segment = Array.isArray(current) ? Number(token) : token;
-    path.push(segment);
-    current = (current as Record<PathSegment, unknown> | undefined)?.[segment];
-  }
-  return path;
 }
 
 function withoutDuplicates(problems: readonly PathProblem[]): PathProblem[] {

@@ -240,6 +240,24 @@ schema:
     expect(err.join('\n')).not.toContain('(document)');
   });
 
+  it("reports a design's contract with a duplicate key as its contract file: the duplicate and what the rest of it reads as", async () => {
+    const mesh = JSON.parse(sample);
+    const odcs: string[] = mesh.contracts[0].odcs;
+    const typed = odcs.findIndex((line) => line.trim() === 'logicalType: string');
+    const indent = ' '.repeat((odcs[typed] as string).indexOf('l'));
+    odcs.splice(typed + 1, 0, `${indent}logicalType: strng`, `${indent}colour: red`, `${indent}logicalType: strng`);
+    const files = { 'shop.mesh.json': JSON.stringify(mesh), 'alone.odcs.yaml': odcs.join('\n') };
+    const { io, err } = fakeIo(files);
+
+    expect(await runCli(['validate', 'shop.mesh.json', 'alone.odcs.yaml'], io)).toBe(EXIT.problems);
+    const inDesign = err.filter((line) => line.startsWith('shop.mesh.json'));
+    const alone = err.filter((line) => line.startsWith('alone.odcs.yaml'));
+    expect(inDesign).toHaveLength(4);
+    expect(inDesign.map((line) => line.replace(/^shop\.mesh\.json: contracts\[0\]\.odcs: (\d+:\d+) /, '$1: '))).toEqual(
+      alone.map((line) => line.replace(/^alone\.odcs\.yaml:/, '')),
+    );
+  });
+
   it('reports as JSON on request', async () => {
     const { io, out } = fakeIo({ 'shop.mesh.json': sample, 'broken.odcs.yaml': invalidContract });
     expect(await runCli(['validate', 'shop.mesh.json', 'broken.odcs.yaml', '--json'], io)).toBe(EXIT.problems);

@@ -419,6 +419,35 @@ ${indent}    mustBeGreaterThen: 0
     ]);
   });
 
+  it.each(['v3.1.0', 'v3.2.0'])(
+    'in %s, says that an empty metric needs one of the metrics, not that it and its operator are unknown',
+    (apiVersion) => {
+      const text = anOdcsText(`schema:
+  - name: t
+    quality:
+      - metric:
+        mustBeGreaterThan: 100
+`).replace('v3.1.0', apiVersion);
+      expect(problemsOf(parseOdcsYaml(text))).toEqual([
+        '9:16 schema[0].quality[0].metric: needs a value, one of: nullValues, missingValues, invalidValues, duplicateValues, rowCount',
+      ]);
+    },
+  );
+
+  it('still reports a field the quality rule does not know beside its empty metric', () => {
+    const text = anOdcsText(`schema:
+  - name: t
+    quality:
+      - metric:
+        mustBeGreaterThan: 100
+        colour: red
+`);
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      '9:16 schema[0].quality[0].metric: needs a value, one of: nullValues, missingValues, invalidValues, duplicateValues, rowCount',
+      "11:9 schema[0].quality[0].colour: unknown field 'colour'",
+    ]);
+  });
+
   it('tells an ODCS 3.2 enum written as plain strings that each entry is an object with a value', () => {
     const text = anOdcsText(
       'schema:\n  - name: t\n    properties:\n      - name: status\n        logicalType: string\n        enum: [booked, cancelled]\n',

@@ -45,6 +45,8 @@ function whyNoPolicy(entry: unknown): string {
     return `an entry has only "severity" and "reason" (got ${extraKeys.map((key) => `"${key}"`).join(', ')})`;
   if (!RuleSeveritySchema.safeParse(severity).success)
     return `${SEVERITY_CHOICES} (got ${severity === undefined ? 'none' : `'${String(severity)}'`})`;
+  if (reason === undefined && severity === 'off')
+    return `a reason is required with { "severity": "off" }; add a "reason", since a rule turned off without one is itself a finding`;
   if (reason === undefined)
     return `a reason is required with { "severity": … }; write "${String(severity)}" alone, or add a "reason"`;
   if (typeof reason !== 'string') return `the reason must be text (got ${JSON.stringify(reason)})`;

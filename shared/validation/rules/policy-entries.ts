@@ -3,6 +3,13 @@ import { nearMiss } from '../near-miss';
 import { policyPlace } from '../places';
 import type { Rule } from '../rule';
 
+const ADD_REASON = 'Write it as { "severity": "off", "reason": "…" } so the next reader knows why';
+
+/** An entry in the object form that turns its rule off, whatever else is wrong with it. */
+function isTurnedOff(entry: unknown): boolean {
+  return typeof entry === 'object' && entry !== null && (entry as { severity?: unknown }).severity === 'off';
+}
+
 /**
  * Checks the mesh's own policies: every entry names a rule that exists and can be read, and a rule
  * turned off says why. Turning this rule off silences only the missing reasons: policies that
@@ -40,7 +47,8 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
               ...policyPlace(ruleId),
               message: `The policy for ${quoted(ruleId)} is ignored: ${read.error}.`,
               cannotBeTurnedOff: true,
-              fixHint: `Write a severity ("error", "warning", "info", "off"), or { "severity": …, "reason": "why" }; until then the rule keeps its default severity.`,
+              // Writing "off" alone would trade this finding for the one about a missing reason.
+              fixHint: `${isTurnedOff(entry) ? ADD_REASON : 'Write a severity ("error", "warning", "info", "off"), or { "severity": …, "reason": "why" }'}; until then the rule keeps its default severity.`,
             },
           ];
         }
@@ -49,7 +57,7 @@ export function policyEntriesRule(knownRuleIds: readonly string[]): Rule {
             {
               ...policyPlace(ruleId),
               message: `Rule ${quoted(ruleId)} is turned off without a reason.`,
-              fixHint: `Write it as { "severity": "off", "reason": "…" } so the next reader knows why.`,
+              fixHint: `${ADD_REASON}.`,
             },
           ];
         }

@@ -106,6 +106,19 @@ describe('policies as code', () => {
     ]);
   });
 
+  it('asks a rule turned off in the object form without a reason only for the reason, never to write "off" alone', () => {
+    const mesh = JSON.parse(serializeMesh(withoutOwners()));
+    mesh.policies.rules = { owners: { severity: 'off' } };
+    const parsed = parseMeshFile(JSON.stringify(mesh));
+    if (!parsed.ok) throw new Error(parsed.errors.map((error) => error.message).join('\n'));
+    const [entry, ...others] = validateMesh(parsed.value).filter((finding) => finding.ruleId === 'policy-entries');
+    expect(others).toEqual([]);
+    expect([entry?.message, entry?.fixHint]).toEqual([
+      `The policy for 'owners' is ignored: a reason is required with { "severity": "off" }; add a "reason", since a rule turned off without one is itself a finding.`,
+      `Write it as { "severity": "off", "reason": "…" } so the next reader knows why; until then the rule keeps its default severity.`,
+    ]);
+  });
+
   it('keeps a malformed policy entry as written through save and open', () => {
     const mesh = JSON.parse(serializeMesh(aGovernedMesh()));
     mesh.policies.rules = { owners: 'Error' };

@@ -9,7 +9,7 @@ import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersio
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
  * new one, or when data valid under the old contract can be invalid under the new one.
- * The one exception is new enum values: consumers are expected to tolerate them, as in
+ * The one exception is new allowed values: consumers are expected to tolerate them, as in
  * Protobuf and Avro schema evolution. So any change of a quality rule or a relationship (a
  * foreign key) is breaking: one removed or loosened takes back a promise, one added or tightened
  * refuses data it accepted. A new physical name loses consumers that read the table or column by it.
@@ -502,10 +502,10 @@ function enumChanges(
   return [
     ...previous
       .filter((value) => !next.includes(value))
-      .map((value) => change('enum-value-removed', subject, `enum value '${value}' removed`)),
+      .map((value) => change('enum-value-removed', subject, `allowed value '${value}' removed`)),
     ...next
       .filter((value) => !previous.includes(value))
-      .map((value) => change('enum-value-added', subject, `enum value '${value}' added`)),
+      .map((value) => change('enum-value-added', subject, `allowed value '${value}' added`)),
   ];
 }
 

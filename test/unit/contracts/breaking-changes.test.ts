@@ -80,9 +80,9 @@ describe('breaking changes', () => {
       ['uniqueness-dropped', true, 'orders.order_id', 'field no longer unique'],
     ],
     [
-      'a removed enum value',
+      'a removed allowed value',
       changed(replace('status', { enum: ['open', 'paid'] })),
-      ['enum-value-removed', true, 'orders.status', "enum value 'shipped' removed"],
+      ['enum-value-removed', true, 'orders.status', "allowed value 'shipped' removed"],
     ],
     [
       'values restricted to an enum',
@@ -96,6 +96,30 @@ describe('breaking changes', () => {
     ],
   ])('%s is breaking', (_, next, expected) => {
     expect(changesOf(next)).toEqual([expected]);
+  });
+
+  it("calls a v3.1.0 contract's invalidValues rule values allowed values in its changes and changelog, as it has no enum", () => {
+    const withKinds = (kinds: string) =>
+      imported(
+        anOdcsText(`schema:
+  - name: work_order
+    properties:
+      - name: kind
+        logicalType: string
+        quality:
+          - metric: invalidValues
+            arguments:
+              validValues: [${kinds}]
+            mustBe: 0
+`),
+      );
+    const comparison = compareContracts(withKinds('repair, calibration'), {
+      ...withKinds('repair'),
+      version: '2.0.0',
+    });
+    const messages = comparison.changes.map((change) => change.message);
+    expect(messages).toContain("allowed value 'calibration' removed");
+    expect(`${messages.join('\n')}\n${formatChangelog(comparison).join('\n')}`).not.toContain('enum');
   });
 
   it('calls a type change that old readers can still read a narrowing, and still breaking', () => {
@@ -194,9 +218,9 @@ describe('breaking changes', () => {
       ['description-changed', false, 'orders.note', 'description changed'],
     ],
     [
-      'an added enum value',
+      'an added allowed value',
       changed(replace('status', { enum: ['open', 'paid', 'shipped', 'returned'] }), '1.1.0'),
-      ['enum-value-added', false, 'orders.status', "enum value 'returned' added"],
+      ['enum-value-added', false, 'orders.status', "allowed value 'returned' added"],
     ],
     [
       'a changed classification',
@@ -409,7 +433,7 @@ describe('breaking changes inside a map property (ODCS v3.2.0)', () => {
     [
       'an allowed key removed',
       sizes.replace(', {value: UK}]', ']'),
-      [['enum-value-removed', true, 'listings.sizes{key}', "enum value 'UK' removed"]],
+      [['enum-value-removed', true, 'listings.sizes{key}', "allowed value 'UK' removed"]],
     ],
     [
       'values made required',

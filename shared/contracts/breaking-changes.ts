@@ -4,6 +4,7 @@ import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
 import { nestedFieldPath } from './nested-fields';
 import { isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
+import { primaryKeyOf } from './primary-key';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 
 /**
@@ -365,15 +366,6 @@ function primaryKeyChanges(
   return [
     change('primary-key-changed', next.name, `primary key changed from ${describe(before)} to ${describe(after)}`),
   ];
-}
-
-/** The key's field names in key order: by primaryKeyPosition, then as declared. */
-export function primaryKeyOf(object: SchemaObject): string[] {
-  return object.properties
-    .filter((property) => property.primaryKey)
-    .map((property, index) => ({ name: property.name, position: property.primaryKeyPosition ?? -1, index }))
-    .sort((a, b) => a.position - b.position || a.index - b.index)
-    .map((key) => key.name);
 }
 
 function propertyChanges(previous: ContractProperty, next: ContractProperty, subject: string): ContractChange[] {

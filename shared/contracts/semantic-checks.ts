@@ -7,6 +7,7 @@ import { documentPathOf, nestedPropertiesOf } from './odcs-document';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import { emptyBoundsOf } from './option-bounds';
 import type { PathProblem, PathSegment } from './path-problem';
+import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import { relationshipIssues } from './relationship-checks';
 import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 
@@ -178,6 +179,7 @@ function keyIssues(object: SchemaObject, objectIndex: number): SemanticIssue[] {
     field,
   ];
   const positions = new Map<number, string>();
+  const positioned = keyPropertiesInOrder(object.properties).find(hasKeyPosition);
   return object.properties.flatMap((property, index) => {
     if (!property.primaryKey) return [];
     const issues: SemanticIssue[] = [];
@@ -185,6 +187,13 @@ function keyIssues(object: SchemaObject, objectIndex: number): SemanticIssue[] {
       issues.push({
         path: propertyPath(index, 'primaryKey'),
         message: `primary key property '${property.name}' is not required: key values cannot be null, add required: true`,
+        severity: 'warning',
+      });
+    }
+    if (positioned && !hasKeyPosition(property)) {
+      issues.push({
+        path: propertyPath(index, 'primaryKey'),
+        message: `key property '${property.name}' has no primaryKeyPosition while '${positioned.name}' has one, so it is taken as the key's last part: give it its position`,
         severity: 'warning',
       });
     }

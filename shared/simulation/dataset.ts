@@ -1,4 +1,5 @@
 import type { LinkDataset } from '../contracts/link-dataset';
+import { keyPropertiesInOrder } from '../contracts/primary-key';
 import type { ContractProperty, DatasetKind } from '../model/contract';
 import { LOG_COLUMNS, type TableColumn, WRITE_COLUMN } from './broker-log';
 import { propertySqlType } from './sql-types';
@@ -53,10 +54,7 @@ function isJsonType(type: ContractProperty['logicalType']): boolean {
  * properties and an entity by all its properties.
  */
 export function contractKey(kind: DatasetKind, properties: readonly ContractProperty[]): string[] {
-  const primary = properties
-    .filter((property) => property.primaryKey)
-    .sort((a, b) => (a.primaryKeyPosition ?? 0) - (b.primaryKeyPosition ?? 0))
-    .map((property) => property.name);
+  const primary = keyPropertiesInOrder(properties).map((property) => property.name);
   if (primary.length > 0) return primary;
   if (kind === 'event') return properties.filter((property) => property.unique).map((property) => property.name);
   return properties.map((property) => property.name);

@@ -1,5 +1,5 @@
-import { primaryKeyOf } from '../../contracts/breaking-changes';
 import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
+import { primaryKeyOf } from '../../contracts/primary-key';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { ident, literal, postgresName, qualified, sqlComment } from './postgres-names';

@@ -183,8 +183,22 @@ describe('breaking changes', () => {
     ]);
     expect(changesOf(next)).toEqual([
       ['field-added-required', true, 'orders.line_no', 'required field added'],
-      ['primary-key-changed', true, 'orders', 'primary key changed from (order_id) to (order_id, line_no)'],
+      ['primary-key-changed', true, 'orders', 'primary key changed from (order_id) to (line_no, order_id)'],
     ]);
+  });
+
+  it('lists a key part added without a position after the positioned ones', () => {
+    const positioned = withProperties(previous, [
+      { ...aKey('order_id'), primaryKeyPosition: 1 },
+      ...(previous.schema[0]?.properties.slice(1) ?? []),
+    ]);
+    const next = {
+      ...withProperties(positioned, replace('status', { primaryKey: true })(positioned.schema[0]?.properties ?? [])),
+      version: '2.0.0',
+    };
+    expect(compareContracts(positioned, next).changes.map((change) => change.message)).toContain(
+      'primary key changed from (order_id) to (order_id, status)',
+    );
   });
 
   it('does not report a renamed key field as a changed primary key', () => {

@@ -437,6 +437,17 @@ ${properties}${extra}`);
     expect(checkContractYaml(orders(key('region', 1) + key('order_id', 2)))).toEqual([]);
   });
 
+  it('warns about a part of a composite key without a position when another part has one', () => {
+    const positioned = (name: string, position: number) =>
+      `      - name: ${name}\n        logicalType: integer\n        required: true\n        primaryKey: true\n        primaryKeyPosition: ${position}\n`;
+    const unpositioned =
+      '      - name: kind\n        logicalType: string\n        required: true\n        primaryKey: true\n';
+    expect(markers(checkContractYaml(orders(unpositioned + positioned('order_id', 1))))).toEqual([
+      "12:21 warning schema[0].properties[0].primaryKey: key property 'kind' has no primaryKeyPosition while 'order_id' has one, so it is taken as the key's last part: give it its position",
+    ]);
+    expect(checkContractYaml(orders(positioned('kind', 2) + positioned('order_id', 1)))).toEqual([]);
+  });
+
   const keyed =
     '      - name: order_id\n        logicalType: integer\n        required: true\n        primaryKey: true\n';
   const rule = (operators: string) =>

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { formatPath } from '../model/problem';
 import { joinedWith } from '../model/word-list';
 import { escapePointer, pathOf } from './json-pointer';
+import { nonJsonNumberProblems } from './non-json-numbers';
 import { isJsonObject } from './odcs-document';
 import { LATEST_API_VERSION, schemaForApiVersion } from './odcs-versions';
 import type { PathProblem, PathSegment } from './path-problem';
@@ -21,9 +22,15 @@ export function validateOdcsDocument(document: unknown): PathProblem[] {
   if (!resolved.ok) return [{ path: ['apiVersion'], message: resolved.message }];
   const { validate } = resolved.schema;
   if (validate(document)) return [];
+  const nonJsonNumbers = nonJsonNumberProblems(document);
+  // What the schema says of such a number (the wrong type) is what the number's own problem explains.
+  const nonJsonPaths = new Set(nonJsonNumbers.map(({ path }) => formatPath(path)));
   const unchosen = unchosenBranchFields(validate.errors ?? [], document, resolved.schema.version);
   const errors = (validate.errors ?? []).filter((error) => !unchosen.explained.has(error));
-  const problems = [...unchosen.problems, ...describeErrors(errors, document)].slice(0, MAX_REPORTED_VIOLATIONS);
+  const schemaProblems = [...unchosen.problems, ...describeErrors(errors, document)].filter(
+    (problem) => !nonJsonPaths.has(formatPath(problem.path)),
+  );
+  const problems = [...nonJsonNumbers, ...schemaProblems].slice(0, MAX_REPORTED_VIOLATIONS);
   if (resolved.schema.version === LATEST_API_VERSION) return problems;
   return withLatestVersionFeaturesNamed(problems, unknownNamesOf(errors, document), document);
 }

@@ -434,6 +434,25 @@ ${indent}    mustBeGreaterThen: 0
     },
   );
 
+  it('says that .nan and .inf are not JSON values, wherever they are, not that they are of the wrong type', () => {
+    const text = anOdcsText(`schema:
+  - name: t
+    properties:
+      - name: chamber
+        logicalType: string
+        enum:
+          - value: .nan
+          - value: PM2
+    quality:
+      - metric: rowCount
+        mustBeLessThan: -.inf
+`).replace('v3.1.0', 'v3.2.0');
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      '12:20 schema[0].properties[0].enum[0].value: NaN (.nan) is not a JSON value, so ODCS has no such number: quote it to mean the text',
+      '16:25 schema[0].quality[0].mustBeLessThan: infinity (.inf) is not a JSON value, so ODCS has no such number: quote it to mean the text',
+    ]);
+  });
+
   it('still reports a field the quality rule does not know beside its empty metric', () => {
     const text = anOdcsText(`schema:
   - name: t

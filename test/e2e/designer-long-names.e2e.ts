@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
 import { renameDesign } from './autosave-driver';
 import { box, expectInside, openSampleDesign } from './designer-driver';
-import { enterSimulate, openEditedSample } from './simulation-driver';
+import { enterSimulate, openEditedSample, runTo } from './simulation-driver';
 
 const WINDOW_WIDTH = 1440;
 
@@ -13,6 +13,42 @@ const unbrokenName = (length: number) =>
 
 /** The e-commerce sample's domain of its Orders product, found by id (its name is what the tests change). */
 const ordersDomain = (page: Page) => page.locator('.react-flow__node-domain[data-id="orders-domain"]');
+
+/**
+ * The ports of the canvas (product ports and system topics) whose name, count or dot leave the
+ * port's one row: a name or count on more than one line, a count outside its node, or a count
+ * or dot beside another line.
+ */
+const portsOffTheirRow = (page: Page) =>
+  page.locator('.react-flow__node .port').evaluateAll((ports) =>
+    ports.flatMap((port) => {
+      const name = port.querySelector('bdi');
+      if (!name) return [];
+      const middleOf = (element: Element) => {
+        const { top, bottom } = element.getBoundingClientRect();
+        return (top + bottom) / 2;
+      };
+      // A text cut with an ellipsis is drawn in more than one piece, on one line.
+      const linesOf = (element: Element) =>
+        new Set([...element.getClientRects()].map((piece) => Math.round(piece.top))).size;
+      const node = port.closest('.product-node, .system-node')?.getBoundingClientRect();
+      const isInsideNode = (element: Element) => {
+        const box = element.getBoundingClientRect();
+        return !!node && box.left >= node.left && box.right <= node.right;
+      };
+      const row = middleOf(name);
+      const count = port.querySelector('.port-activity');
+      const dot = port.querySelector('.port-handle');
+      const problems = [
+        linesOf(name) > 1 && 'name on more than one line',
+        count && linesOf(count) > 1 && 'count on more than one line',
+        count && !isInsideNode(count) && 'count outside its node',
+        count && Math.abs(middleOf(count) - row) > 3 && 'count off the name’s row',
+        dot && Math.abs(middleOf(dot) - row) > 3 && 'dot off the name’s row',
+      ].filter(Boolean);
+      return problems.length > 0 ? [`${name.textContent}: ${problems.join(', ')}`] : [];
+    }),
+  );
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -125,6 +161,31 @@ describeInChromium('long names and narrow windows', (session) => {
       await expectInside(page.getByTestId('document-title'), toolbar);
     }
     await screenshot(page, 'narrow-window-toolbar-light');
+  });
+
+  it('keeps each port’s count and dot on its row, in one line up to six digits, the port’s name giving way with an ellipsis', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openEditedSample(page, 'long-port-names.mesh.json', (mesh) => {
+      // As long as the names that filled their column in QA's design (DeicingRequested), and longer.
+      for (const product of mesh.products) {
+        for (const port of product.outputPorts) port.name = `${port.name}Requested`;
+        for (const port of product.inputPorts) port.name = `${port.name} from the operational systems`;
+      }
+    });
+    await enterSimulate(page);
+    await runTo(page, 12);
+    const counts = await page.locator('.port-activity').allTextContents();
+    expect(counts.some((count) => /^\d{2,}/.test(count))).toBe(true);
+    await screenshot(page, 'simulate-port-counts-two-digits');
+    expect(await portsOffTheirRow(page)).toEqual([]);
+
+    // Paused, the counts stay as drawn: written here as long as a long run makes them.
+    await page.locator('.port-activity').evaluateAll((elements) => {
+      for (const element of elements) element.textContent = '123456 ⚠12';
+    });
+    await screenshot(page, 'simulate-port-counts-six-digits');
+    expect(await portsOffTheirRow(page)).toEqual([]);
   });
 
   it('wraps a long product name inside its node, and keeps the node inside its domain', async () => {

@@ -134,6 +134,7 @@ interface SampleFile {
     domainId: string;
     owner: string;
     inputPorts: { id: string; name: string; expects: { name: string; logicalType: string; required: boolean }[] }[];
+    outputPorts: { id: string; name: string }[];
     transformations: { sql: string }[];
   }[];
   links: { id: string; from: { nodeId: string; portId: string }; to: { nodeId: string; portId: string } }[];

@@ -8,6 +8,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { PortActivity, ProductActivity } from '../simulation/node-activity';
 import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
+import { PortName } from './port-name';
 
 export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
   const product = useDocumentStore((state) => (state.mesh ? productById(state.mesh, id) : undefined));
@@ -35,9 +36,9 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
       <div className="product-node__ports">
         <ul className="product-node__inputs" aria-label="Input ports">
           {product.inputPorts.map((port) => (
-            <li key={port.id} className={`port port--input${marks.port(port.id)}`}>
+            <li key={port.id} className={`port port--input${marks.port(port.id)}`} title={port.name}>
               {portHandle({ id: port.id, label: port.name, side: 'left', portRole: 'input' })}
-              <UserText text={port.name} />
+              <PortName name={port.name} />
             </li>
           ))}
         </ul>
@@ -46,14 +47,14 @@ export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
             <li
               key={port.id}
               className={`port port--output${port.contractId ? ' port--has-contract' : ''}${marks.port(port.id)}`}
-              title={port.contractId ? 'Double-click to edit its contract' : undefined}
+              title={port.contractId ? `${port.name}\nDouble-click to edit its contract` : port.name}
               onDoubleClick={(event) => {
                 if (!port.contractId) return;
                 event.stopPropagation();
                 useContractTabs.getState().openContract(port.contractId);
               }}
             >
-              <UserText text={port.name} />
+              <PortName name={port.name} />
               <PortActivity productId={product.id} portId={port.id} />
               {portHandle({ id: port.id, label: port.name, side: 'right', portRole: 'output' })}
             </li>

@@ -7,6 +7,7 @@ import { useDocumentStore } from '../../store/document-store';
 import { TableRows, TracedMark } from '../simulation/node-activity';
 import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
+import { PortName } from './port-name';
 
 /** A microservice with its database (CDC on or off per table) and the topics its streams and events go to. */
 export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
@@ -46,9 +47,9 @@ export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
         <div className="system-node__label">messaging · {system.messaging.broker}</div>
         <ul>
           {system.messaging.topics.map((topic) => (
-            <li key={topic.id} className={`port port--output${marks.port(topic.id)}`}>
+            <li key={topic.id} className={`port port--output${marks.port(topic.id)}`} title={topic.name}>
               <span className="port__source">{topic.source.kind === 'cdc' ? 'CDC' : 'events'}</span>
-              <UserText text={topic.name} />
+              <PortName name={topic.name} />
               {portHandle({
                 id: topic.id,
                 label: topic.name,

@@ -152,13 +152,20 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn }: DataGridPro
                   const value = row?.[at];
                   const named =
                     value === undefined || value === null ? undefined : namesByColumn?.[column]?.[String(value)];
+                  const shown = row
+                    ? (named ?? (isTimestamp(column, value) ? clockTime(value) : formatValue(value)))
+                    : '…';
+                  // A cell is cut to its column's width: its tooltip holds it whole (a timestamp's, its millis).
+                  const whole = !row
+                    ? undefined
+                    : isTimestamp(column, value)
+                      ? String(value)
+                      : typeof shown === 'string'
+                        ? shown
+                        : undefined;
                   return (
-                    <span
-                      key={column}
-                      title={row && isTimestamp(column, value) ? String(value) : undefined}
-                      data-value={named === undefined ? undefined : String(value)}
-                    >
-                      {row ? (named ?? (isTimestamp(column, value) ? clockTime(value) : formatValue(value))) : '…'}
+                    <span key={column} title={whole} data-value={named === undefined ? undefined : String(value)}>
+                      {shown}
                     </span>
                   );
                 })}

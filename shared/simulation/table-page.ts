@@ -1,5 +1,9 @@
 import { brokerTable, LOG_COLUMNS } from './broker-log';
 import { quoteIdentifier } from './sql-text';
+import { QUARANTINE_TABLE } from './table-claims';
+
+/** The quarantine's columns as shown: what broke first, then where and when. */
+const QUARANTINE_COLUMN_ORDER = ['record', 'rule', 'property', 'message', 'port', 'tick', 'id'];
 
 export interface TableSort {
   column: string;
@@ -28,12 +32,22 @@ export function rowCountSql(source: GridSource): string {
 }
 
 /**
- * The order a grid shows a page's columns in, as indexes into them: a log's payload first, then
- * what the log keeps about each record (`_partition`, `_offset`, …); a table's as they are.
+ * The order a grid shows a page's columns in, as indexes into them, what a row is about first (in
+ * a side panel, the columns further right are out of view): a log's payload, then what the log
+ * keeps about each record (`_partition`, `_offset`, …); the quarantine's broken record and the
+ * rule it broke, then where and when; any other table's as they are.
  */
 export function shownColumns(source: GridSource, columns: readonly string[]): number[] {
   const indexes = columns.map((_, index) => index);
-  if (source.kind === 'table') return indexes;
-  const isLogColumn = (index: number) => LOG_COLUMNS.includes(columns[index] as string);
-  return [...indexes.filter((index) => !isLogColumn(index)), ...indexes.filter(isLogColumn)];
+  if (source.kind === 'log') {
+    const isLogColumn = (index: number) => LOG_COLUMNS.includes(columns[index] as string);
+    return [...indexes.filter((index) => !isLogColumn(index)), ...indexes.filter(isLogColumn)];
+  }
+  if (source.table !== QUARANTINE_TABLE) return indexes;
+  // A column the order does not name (added to the table later) goes last.
+  const place = (index: number) => {
+    const at = QUARANTINE_COLUMN_ORDER.indexOf(columns[index] as string);
+    return at === -1 ? QUARANTINE_COLUMN_ORDER.length : at;
+  };
+  return indexes.sort((a, b) => place(a) - place(b));
 }

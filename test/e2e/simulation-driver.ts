@@ -92,6 +92,16 @@ export async function fireRedelivery(page: Page, topic: string, records: number)
   await redelivery.getByRole('button', { name: 'Fire' }).click();
 }
 
+/** Fires a null in a required field of a topic's records from the fault deck, as a faulty producer would. */
+export async function fireNullField(page: Page, topic: string, column: string): Promise<void> {
+  await openTab(page, 'Faults');
+  const nullField = page.getByTestId('fault-null-field');
+  await nullField.getByLabel('Topic').selectOption({ label: topic });
+  await nullField.getByLabel('Column').selectOption(column);
+  await nullField.getByRole('button', { name: 'Fire' }).click();
+  await page.getByTestId('fired-faults').filter({ hasText: 'null-field' }).waitFor();
+}
+
 /**
  * From now on, remembers the lines each canvas of the page draws, each once: its colour and dash
  * pattern. The charts are canvases: this is how a test sees how their series look.

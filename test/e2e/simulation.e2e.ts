@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
-import { openSampleDesign, productNode, systemNode } from './designer-driver';
+import { expectInside, openSampleDesign, productNode, systemNode } from './designer-driver';
 import {
   currentTick,
   engineMetrics,
   enterSimulate,
+  fireNullField,
   fireRedelivery,
   gridColumn,
   openEditedSample,
@@ -303,6 +304,25 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
     // The port by the name the canvas shows, not its id `customers-out`.
     expect(await gridColumn(page, 'grid-quarantine', 'port')).toEqual(['Customers']);
+  });
+
+  it('shows at 1280 × 800 the record that broke its contract, first in the quarantine, without scrolling sideways', async () => {
+    const page = await session.openApp();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await simulateSample(page);
+    await runTo(page, 3);
+    await fireNullField(page, 'customers.public.customers', 'email');
+    await step(page);
+    await expectQuarantined(page, 'customers', { rule: 'required', property: 'email' });
+
+    await screenshot(page, 'simulate-quarantine-at-1280');
+    const grid = page.getByTestId('grid-quarantine');
+    const shown = grid.locator('.data-grid__scroller');
+    await expectInside(grid.locator('.data-grid__row--head button', { hasText: /^record/ }), shown);
+    const record = grid.locator('.data-grid__row:not(.data-grid__row--head) > span', { hasText: '"email":null' });
+    await expectInside(record, shown);
+    // Cut to the column's width, it is whole in its tooltip.
+    expect(JSON.parse((await record.getAttribute('title')) ?? '{}')).toMatchObject({ email: null });
   });
 
   it('shows the records a consumer lost to the scenario’s retention, on its link and in its offsets', async () => {

@@ -88,4 +88,17 @@ describe('a page of a table', () => {
     ]);
     expect(shownColumns({ kind: 'table', table: 'raw_items_in' }, ['_position', 'id'])).toEqual([0, 1]);
   });
+
+  it('shows a quarantined record first, then the rule it broke, then where and when', () => {
+    const columns = ['id', 'tick', 'port', 'rule', 'property', 'message', 'record'];
+    expect(shownColumns({ kind: 'table', table: 'quarantine' }, columns).map((index) => columns[index])).toEqual([
+      'record',
+      'rule',
+      'property',
+      'message',
+      'port',
+      'tick',
+      'id',
+    ]);
+  });
 });

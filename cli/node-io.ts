@@ -4,6 +4,7 @@ import { formatMegabytes, MAX_MESH_FILE_BYTES } from '../shared/model/mesh-file-
 import { sqlJsWorkspace } from '../shared/simulation';
 import { rethrowNamingFileInTheWay, writeBundleFolder } from './bundle-folder';
 import type { CliIo } from './cli-io';
+import { terminalLines } from './terminal-lines';
 
 /** The CLI's reads and writes on the disk, and its terminal. */
 export const nodeIo: CliIo = {
@@ -35,6 +36,6 @@ export const nodeIo: CliIo = {
     }
   },
   openSqlite: async () => sqlJsWorkspace(await initSqlJs()),
-  out: (line) => console.log(line),
-  err: (line) => console.error(line),
+  out: terminalLines(process.stdout),
+  err: terminalLines(process.stderr),
 };

@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const SAMPLE = join(ROOT, 'assets/samples/ecommerce.mesh.json');
+
+/**
+ * The real command with its stdout read by something that stops after the first chunk, as
+ * `| head -1` does: the output is far larger than a pipe holds, so the command always writes
+ * into a closed pipe (EPIPE).
+ */
+function meshDesignerIntoHead(args: readonly string[]): Promise<{ status: number | null; stderr: string }> {
+  const tsx = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+  const child = spawn(process.execPath, ['--import', tsx, join(ROOT, 'cli/mesh-designer.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  child.stdout.once('data', () => child.stdout.destroy());
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stderr })));
+}
+
+// About 250 kB of records, and 140 kB of reports below: more than twice what a pipe holds.
+const MANY_RECORDS = ['simulate', SAMPLE, '--ticks', '300', '--messages', 'orders/orders-out'];
+
+describe('mesh-designer writing into a pipe its reader closed', () => {
+  it('stops quietly with the exit code of the command when it runs in this thread', async () => {
+    expect(await meshDesignerIntoHead(MANY_RECORDS)).toEqual({ status: 0, stderr: '' });
+  }, 60_000);
+
+  it('stops quietly with the exit code of the command when it runs in a worker (--budget-ms)', async () => {
+    expect(await meshDesignerIntoHead([...MANY_RECORDS, '--budget-ms', '100000'])).toEqual({ status: 0, stderr: '' });
+  }, 60_000);
+
+  it('stops quietly when validate prints its report', async () => {
+    const files = Array.from({ length: 250 }, () => SAMPLE);
+    expect(await meshDesignerIntoHead(['validate', '--json', ...files])).toEqual({ status: 0, stderr: '' });
+  }, 60_000);
+});

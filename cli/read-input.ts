@@ -1,8 +1,9 @@
 import { parseMeshFile } from '../shared/contracts';
 import { fileErrorReason } from '../shared/files/file-error-reason';
 import { formatProblem, type Mesh } from '../shared/model';
+import { isContractGivenAsDesign } from '../shared/model/mesh-file-diagnosis';
 import { decodeTextFileBytes, MESH_FILES, type TextFileKind } from '../shared/model/mesh-file-format';
-import type { CliIo } from './cli-io';
+import { type CliIo, PROGRAM } from './cli-io';
 
 /**
  * A file's text, decoded by the app's rules for its kind (a mesh file is UTF-8, a contract source
@@ -33,6 +34,14 @@ export async function readMesh(
   const input = await readInput(io, path);
   if (!input.ok) return { ok: false, lines: [`${path}: ${input.message}`] };
   const parsed = parseMeshFile(input.text);
-  if (!parsed.ok) return { ok: false, lines: parsed.errors.map((problem) => `${path}: ${formatProblem(problem)}`) };
+  if (!parsed.ok) {
+    if (isContractGivenAsDesign(parsed.errors)) return { ok: false, lines: [contractGivenAsDesign(path)] };
+    return { ok: false, lines: parsed.errors.map((problem) => `${path}: ${formatProblem(problem)}`) };
+  }
   return { ok: true, mesh: parsed.value };
+}
+
+/** The app's advice names its menus: on the command line, the commands that check a contract and add it to a design. */
+function contractGivenAsDesign(path: string): string {
+  return `${path}: this is an ODCS data contract, not a mesh design: check it with '${PROGRAM} validate ${path}', add it to a design with '${PROGRAM} import ${path} --into <file.mesh.json>'`;
 }

@@ -2,6 +2,7 @@ import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
 import { isWholeDocument, type Mesh } from '../../shared/model';
+import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
@@ -44,6 +45,8 @@ interface Filters {
 interface FileReport {
   file: string;
   summary?: string;
+  /** How the file was read, when its name does not say: printed on stderr, before its problems. */
+  note?: string;
   problems: FileProblem[];
 }
 
@@ -62,7 +65,8 @@ export const validateCommand: Command = {
     'and what would stop `simulate`: a scenario naming what the design lacks, a transformation that is',
     'not one query. A contract (*.yaml, *.yml) is checked against the official ODCS schema of its',
     `apiVersion (${schemasForApiVersions()}),`,
-    'then the semantic rules for contracts, with line and column.',
+    'then the semantic rules for contracts, with line and column; so is a contract in a file named',
+    'otherwise (kind: DataContract), with a note that it was read as one because of its content.',
     '',
     'options:',
     '  --json                 print one JSON report for all files on stdout',
@@ -130,21 +134,11 @@ function shown(report: FileReport, filters: Filters): FileReport {
 async function validateFile(file: string, io: Parameters<Command['run']>[1], filters: Filters): Promise<FileReport> {
   const input = await readInput(io, file);
   if (!input.ok) return { file, problems: [{ severity: 'error', path: WHOLE_FILE, message: input.message }] };
-  if (isContractFile(file)) {
-    const findings = checkContractYaml(input.text);
-    return {
-      file,
-      summary: 'ODCS contract',
-      problems: findings.map(({ severity, path, message, line, column }) => ({
-        severity,
-        path,
-        message,
-        line,
-        column,
-      })),
-    };
-  }
+  if (isContractFile(file)) return contractReport(file, input.text);
   const parsed = parseMeshFile(input.text);
+  if (!parsed.ok && isContractGivenAsDesign(parsed.errors)) {
+    return { ...contractReport(file, input.text), note: CONTRACT_BY_ITS_CONTENT };
+  }
   if (!parsed.ok) {
     // As the scenario editor does: a schema error in a scenario does not hide what it names wrongly.
     const references = refusedScenarioReferenceProblems(input.text).map(({ path, message }) => ({ path, message }));
@@ -155,6 +149,24 @@ async function validateFile(file: string, io: Parameters<Command['run']>[1], fil
     file,
     summary: summarise(parsed.value),
     problems: [...exportProblems(parsed.value, filters, findings), ...findings.map(asFileProblem)],
+  };
+}
+
+const CONTRACT_BY_ITS_CONTENT =
+  'read as an ODCS contract because of its content (kind: DataContract); name it .yaml or .yml to say so';
+
+/** An ODCS contract checked against the official schema of its apiVersion, then by the semantic rules. */
+function contractReport(file: string, text: string): FileReport {
+  return {
+    file,
+    summary: 'ODCS contract',
+    problems: checkContractYaml(text).map(({ severity, path, message, line, column }) => ({
+      severity,
+      path,
+      message,
+      line,
+      column,
+    })),
   };
 }
 
@@ -195,6 +207,7 @@ function summarise({ domains, products, systems, contracts, links }: Mesh): stri
 }
 
 function printReport(report: FileReport, io: Parameters<Command['run']>[1]): void {
+  if (report.note) io.err(`${report.file}: note: ${report.note}`);
   for (const problem of report.problems) {
     const place = problem.line === undefined ? report.file : `${report.file}:${problem.line}:${problem.column}`;
     // A line and column place a problem better than a path naming the whole file or document.

@@ -14,6 +14,11 @@ export const ODCS_CONTRACT_GIVEN_AS_DESIGN: Problem = {
     'this is an ODCS data contract, not a mesh design: add it to a design with Import… in the Contracts list (File › Import Contracts… in the desktop app)',
 };
 
+/** The file is an ODCS contract, not a design: a host may read it as a contract, or say in its own words how to add it to one. */
+export function isContractGivenAsDesign(problems: readonly Problem[]): boolean {
+  return problems.length === 1 && problems[0] === ODCS_CONTRACT_GIVEN_AS_DESIGN;
+}
+
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?: |$)/m;
 const ODCS_YAML = /^kind:[ \t]*["']?DataContract["']?[ \t]*$/m;
 

@@ -175,6 +175,26 @@ describe('mesh-designer validate', () => {
     for (const line of err) expect(line).toMatch(/^broken\.odcs\.yaml:\d+:\d+: /);
   });
 
+  it('checks an ODCS contract in a file not named .yaml as a contract, saying it read it as one by its content', async () => {
+    const { io, out, err } = fakeIo({ 'shipment.txt': contract, 'broken.txt': invalidContract });
+    expect(await runCli(['validate', 'shipment.txt', 'broken.txt'], io)).toBe(EXIT.problems);
+    const note = (file: string) =>
+      `${file}: note: read as an ODCS contract because of its content (kind: DataContract); name it .yaml or .yml to say so`;
+    expect(err[0]).toBe(note('shipment.txt'));
+    expect(out[0]).toBe('shipment.txt: ok (ODCS contract)');
+    expect(err[1]).toBe(note('broken.txt'));
+    expect(err.slice(2).length).toBeGreaterThan(0);
+    for (const line of err.slice(2)) expect(line).toMatch(/^broken\.txt:\d+:\d+: /);
+  });
+
+  it('tells how to check an ODCS contract given where a design is expected, and add it to a design, with CLI commands', async () => {
+    const { io, err } = fakeIo({ 'order.txt': contract });
+    expect(await runCli(['simulate', 'order.txt'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "order.txt: this is an ODCS data contract, not a mesh design: check it with 'mesh-designer validate order.txt', add it to a design with 'mesh-designer import order.txt --into <file.mesh.json>'",
+    ]);
+  });
+
   it("reports a contract's semantic problems in the same run as its schema errors", async () => {
     const offer = readFileSync(
       new URL('../../fixtures/odcs/schema-and-semantic-errors.odcs.yaml', import.meta.url),

@@ -42,6 +42,28 @@ function section(command: string): string {
   return DOCS.slice(start, end === -1 ? undefined : end);
 }
 
+/** Text as the help and the page can be compared: no code marks, one space between words. */
+function plainWords(text: string): string {
+  return text.replace(/`/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** What a command's --help says after `exit codes:`, its last paragraph. */
+function exitCodesIn(help: string): string {
+  return plainWords(help.slice(help.indexOf('exit codes:') + 'exit codes:'.length));
+}
+
+/** Lists an option's help and the page both spell out: one of them shortened, they drift apart unseen. */
+const SAID_BY_BOTH = [
+  [
+    'simulate',
+    "one unit of work (a system's initial rows, a service's tick, a product reading its inputs, one transformation, a product publishing)",
+  ],
+  [
+    'export',
+    'the files the previous export wrote that this one does not (listed in its .mesh-export.json) are removed with the folders they leave empty',
+  ],
+];
+
 function meshDesigner(args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd: workspace, encoding: 'utf8' });
 }
@@ -105,6 +127,17 @@ describe('docs/cli.md', () => {
     const help = meshDesigner([command, '--help']);
     expect(help.status).toBe(0);
     expect(optionsIn(section(command))).toEqual(optionsIn(help.stdout).filter((option) => option !== '--help'));
+  });
+
+  it.each(COMMANDS)('gives the exit codes `%s --help` gives', (command) => {
+    const help = meshDesigner([command, '--help']).stdout;
+    expect(exitCodesIn(help)).not.toBe('');
+    expect(plainWords(section(command))).toContain(`Exit codes: ${exitCodesIn(help)}.`);
+  });
+
+  it.each(SAID_BY_BOTH)('says in `%s --help` as on the page: %s', (command, words) => {
+    expect(plainWords(meshDesigner([command, '--help']).stdout)).toContain(words);
+    expect(plainWords(section(command))).toContain(words);
   });
 
   it('lists every command the CLI has, and the CLI has every command it lists', () => {

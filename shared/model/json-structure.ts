@@ -1,3 +1,4 @@
+import { lineAndColumn } from './json-syntax-error';
 import { MAX_NESTING_DEPTH } from './mesh-file-format';
 import { formatPath, type Problem } from './problem';
 
@@ -38,15 +39,18 @@ export function checkJsonStructure(text: string): Problem[] {
       },
     ];
   }
-  return duplicateKeys.map(({ path, key }) => ({
-    path: formatPath([...path, key]),
-    message: `duplicate key ${JSON.stringify(key)}: JSON keeps only the last one, so the file says two things`,
-  }));
+  return duplicateKeys.map(({ path, key, offset }) => {
+    const { line, column } = lineAndColumn(text, offset);
+    return {
+      path: formatPath([...path, key]),
+      message: `duplicate key ${JSON.stringify(key)} at line ${line}, column ${column}: JSON keeps only the last one, so the file says two things`,
+    };
+  });
 }
 
 export interface JsonStructure {
-  /** Keys that appear twice in one object (the first few), with the path of their object. */
-  duplicateKeys: { path: (string | number)[]; key: string }[];
+  /** Keys that appear twice in one object (the first few), with the path of their object and where the second one opens. */
+  duplicateKeys: { path: (string | number)[]; key: string; offset: number }[];
   /** The first object or array deeper than the limit: where it opens, and the path of its parent. */
   tooDeep?: { path: (string | number)[]; offset: number };
 }
@@ -71,7 +75,7 @@ export function scanJsonStructure(text: string, maxDepth: number): JsonStructure
       if (top?.kind === 'object' && expectsKey) {
         const key = decodeKey(text.slice(index, end + 1));
         if (top.keys.has(key) && duplicateKeys.length < MAX_REPORTED_DUPLICATES) {
-          duplicateKeys.push({ path: pathOf(stack.slice(0, -1)), key });
+          duplicateKeys.push({ path: pathOf(stack.slice(0, -1)), key, offset: index });
         }
         top.keys.add(key);
         top.key = key;

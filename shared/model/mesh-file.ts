@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Contract } from './contract';
 import type { ContractTextCodec } from './contract-text-codec';
 import { checkIntegrity } from './integrity';
@@ -7,6 +8,7 @@ import { diagnoseInvalidJson, isOdcsContractDocument, ODCS_CONTRACT_GIVEN_AS_DES
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MAX_NESTING_DEPTH } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
 import { formatPath, formatPlacedProblem, formatProblem, type Problem, type Result } from './problem';
+import { withoutRefusedElements } from './refused-elements';
 import { schemaIssueProblem } from './schema-issue-text';
 import { utf8ByteLength } from './text-encoding';
 
@@ -55,12 +57,12 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
   if (!migrated.ok) return migrated;
   const parsed = MeshFileSchema.safeParse(migrated.value);
   if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues
-        .slice(0, MAX_REPORTED_PROBLEMS)
-        .map((issue) => schemaIssueProblem(issue, migrated.value)),
-    };
+    const { issues } = parsed.error;
+    const schemaProblems = issues
+      .slice(0, MAX_REPORTED_PROBLEMS)
+      .map((issue) => schemaIssueProblem(issue, migrated.value));
+    const references = referenceProblemsBesideRefusedElements(contracts, migrated.value, issues);
+    return { ok: false, errors: [...schemaProblems, ...references].slice(0, MAX_REPORTED_PROBLEMS) };
   }
   const read = readContracts(contracts, parsed.data);
   if (!read.ok) return { ok: false, errors: read.errors.slice(0, MAX_REPORTED_PROBLEMS) };
@@ -68,6 +70,23 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
   const integrityProblems = checkIntegrity(mesh);
   if (integrityProblems.length > 0) return { ok: false, errors: integrityProblems.slice(0, MAX_REPORTED_PROBLEMS) };
   return { ok: true, value: mesh };
+}
+
+/**
+ * The broken references of a design the schema refuses only in some of its elements, so that one
+ * round of fixes mends both: the rest is checked as a design is, without those elements.
+ */
+function referenceProblemsBesideRefusedElements(
+  contracts: ContractTextCodec,
+  document: unknown,
+  issues: readonly z.core.$ZodIssue[],
+): Problem[] {
+  const design = withoutRefusedElements(document, issues);
+  const parsed = design && MeshFileSchema.safeParse(design.rest);
+  if (!design || !parsed?.success) return [];
+  const read = readContracts(contracts, parsed.data);
+  if (!read.ok) return [];
+  return checkIntegrity({ ...parsed.data, contracts: read.value }).flatMap(design.asInTheFile);
 }
 
 function readContracts(codec: ContractTextCodec, file: MeshFile): Result<Contract[]> {

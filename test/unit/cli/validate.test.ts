@@ -163,6 +163,25 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
+  it('reports a broken reference beside a schema error in another element, once', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].kind = 'big';
+    mesh.products[1].domainId = 'nope-domain';
+    mesh.scenarios[0].rates[0].insertsPerTick = -1;
+    mesh.scenarios[1] = { ...structuredClone(mesh.scenarios[0]), id: 'second', name: 'Second' };
+    mesh.scenarios[1].rates[0].insertsPerTick = 3;
+    mesh.scenarios[1].steps[0].systemId = 'ghost';
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+
+    expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "shop.mesh.json: products[0].kind: must be 'source-aligned', 'aggregate' or 'consumer-aligned', not 'big'",
+      'shop.mesh.json: scenarios[0].rates[0].insertsPerTick: must be at least 0',
+      "shop.mesh.json: products[1].domainId: no domain 'nope-domain'",
+      "shop.mesh.json: scenarios[1].steps[0].systemId: no system 'ghost'",
+    ]);
+  });
+
   it('checks ODCS contract files against the official schema, with line and column', async () => {
     const { io, out, err } = fakeIo({ 'shipment.odcs.yaml': contract, 'broken.odcs.yaml': invalidContract });
     expect(await runCli(['validate', 'shipment.odcs.yaml', 'broken.odcs.yaml'], io)).toBe(EXIT.problems);

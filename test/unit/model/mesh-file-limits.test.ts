@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseMeshFile, parseMeshFileBytes } from '../../../shared/contracts/contract-text';
+import {
+  parseMeshFile,
+  parseMeshFileBytes,
+  parseMeshFileRepairingSizes,
+} from '../../../shared/contracts/contract-text';
 import {
   CONTRACT_FILES,
   countUtf8Bytes,
@@ -145,8 +149,18 @@ describe('duplicate keys', () => {
       '"id": "sales", "id": "support",',
     );
 
+    const line = text.split('\n').findIndex((candidate) => candidate.includes('"id": "support"')) + 1;
+    const column = (text.split('\n')[line - 1] ?? '').lastIndexOf('"id"') + 1;
     expect(problemsOf(parseMeshFile(text))).toEqual([
-      'domains[0].id: duplicate key "id": JSON keeps only the last one, so the file says two things',
+      `domains[0].id: duplicate key "id" at line ${line}, column ${column}: JSON keeps only the last one, so the file says two things`,
+    ]);
+  });
+
+  it('places a duplicate key by line and column in the Open error too, as it places invalid JSON', () => {
+    const text = '{\n  "schemaVersion": 2,\n  "name": "Food",\n  "name": "Dup"\n}';
+
+    expect(problemsOf(parseMeshFileRepairingSizes(text))).toEqual([
+      'name: duplicate key "name" at line 4, column 3: JSON keeps only the last one, so the file says two things',
     ]);
   });
 

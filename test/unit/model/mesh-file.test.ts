@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMeshDocument, parseMeshFile } from '../../../shared/contracts/contract-text';
-import { MAX_MESH_FILE_BYTES, serializeMesh } from '../../../shared/model';
+import { parseMeshDocument, parseMeshFile, parseMeshFileRepairingSizes } from '../../../shared/contracts/contract-text';
+import { formatProblem, MAX_MESH_FILE_BYTES, serializeMesh } from '../../../shared/model';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
@@ -206,6 +206,64 @@ describe('bad input', () => {
     const broken = { ...mesh, domains: Array.from({ length: 500 }, () => ({ id: 1 })) };
     const result = parseMeshDocument(broken);
     expect(!result.ok && result.errors.length).toBe(50);
+  });
+});
+
+describe('references in a file the schema refuses', () => {
+  /** Two products in a domain, the first linked to the second; `breaking` spoils the file's JSON. */
+  function aRefusedFile(breaking: (file: ReturnType<typeof JSON.parse>) => void): string {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withProduct('p', 'd', { outputPorts: [aPort('out', 'output')] })
+      .withProduct('q', 'd', { inputPorts: [aPort('in', 'input')] })
+      .withProduct('r', 'd')
+      .withLink('l', { nodeId: 'p', portId: 'out' }, { nodeId: 'q', portId: 'in' })
+      .build();
+    const file = JSON.parse(serializeMesh(mesh));
+    breaking(file);
+    return JSON.stringify(file);
+  }
+  const BIG_KIND = "products[0].kind: must be 'source-aligned', 'aggregate' or 'consumer-aligned', not 'big'";
+
+  it('names a broken reference beside a schema error elsewhere, at its place in the file', () => {
+    const text = aRefusedFile((file) => {
+      file.products[0].kind = 'big';
+      file.products[2].domainId = 'nope-domain';
+      file.products[2].id = 'q';
+    });
+    const problems = [
+      BIG_KIND,
+      "products[2].id: duplicate id 'q' (also used at products[1])",
+      "products[2].domainId: no domain 'nope-domain'",
+    ];
+    expect(errorsOf(text)).toEqual(problems);
+    // The app's Open error lists the same problems.
+    const opened = parseMeshFileRepairingSizes(text);
+    expect(!opened.ok && opened.errors.map(formatProblem)).toEqual(problems);
+  });
+
+  it('says nothing of what refers to an element the schema refuses: it is there, only refused', () => {
+    const text = aRefusedFile((file) => {
+      file.domains[0].name = 42;
+      file.products[0].kind = 'big';
+    });
+    expect(errorsOf(text)).toEqual(['domains[0].name: must be a string, not a number', BIG_KIND]);
+  });
+
+  it('says nothing of the references inside an element the schema refuses', () => {
+    const text = aRefusedFile((file) => {
+      file.products[0].kind = 'big';
+      file.products[0].domainId = 'nope-domain';
+    });
+    expect(errorsOf(text)).toEqual([BIG_KIND]);
+  });
+
+  it('checks no reference when the schema refuses the file outside its elements', () => {
+    const text = aRefusedFile((file) => {
+      file.name = '';
+      file.products[2].domainId = 'nope-domain';
+    });
+    expect(errorsOf(text)).toEqual([expect.stringMatching(/^name: /)]);
   });
 });
 

@@ -221,7 +221,7 @@ function runTickByTick(
   return metrics;
 }
 
-/** The last records of a log by its name, oldest first, as consumers see them (without their place in the run). */
+/** The last records of a log by its name, oldest first, as consumers see them (without their place in the run or their first delivery). */
 function readLog(
   { mesh, scenario }: Pick<HeadlessRequest, 'mesh' | 'scenario'>,
   simulation: Simulation,
@@ -238,7 +238,10 @@ function readLog(
   }
   const read = readMessages(simulation.query, log, { limit: last });
   if (!read.ok) return read;
-  return { ok: true, value: read.value.reverse().map(({ position: _position, ...message }) => message) };
+  return {
+    ok: true,
+    value: read.value.reverse().map(({ position: _position, firstDelivery: _firstDelivery, ...message }) => message),
+  };
 }
 
 /**

@@ -39,7 +39,7 @@ export function MessageCard({
         <span className="message-card__place">
           partition {message.partition} · offset {message.offset}
         </span>
-        <time>{new Date(message.timestamp).toISOString().slice(11, 19)}</time>
+        <time>{timeOfDay(message.timestamp)}</time>
         {envelope && (
           <span className="message-card__log-place" title="Where the change is in its database's log (source block)">
             {logPlace(envelope.source)}
@@ -55,6 +55,11 @@ export function MessageCard({
           </button>
         )}
       </header>
+      {message.firstDelivery && (
+        <p className="message-card__note message-card__resent" data-testid="message-resent">
+          {sentAgainNote(message.firstDelivery)}
+        </p>
+      )}
       {message.headers && <RecordHeaders headers={message.headers} />}
       {envelope ? (
         <EnvelopeDiff envelope={envelope} messageKey={message.key} />
@@ -71,6 +76,16 @@ export function MessageCard({
       )}
     </article>
   );
+}
+
+/** A record's time as its card shows it: the time of day, in UTC. */
+function timeOfDay(millis: number): string {
+  return new Date(millis).toISOString().slice(11, 19);
+}
+
+/** What a record sent again says, so it is not read as a second change: where it was first sent, and when. */
+export function sentAgainNote(firstDelivery: NonNullable<LogRecord['firstDelivery']>): string {
+  return `Sent again (redelivered): the same record as offset ${firstDelivery.offset} of this partition, first sent at ${timeOfDay(firstDelivery.timestamp)}.`;
 }
 
 /** A record's Kafka headers: Debezium's `__debezium.newkey` / `oldkey` say where a key change went or came from. */

@@ -150,13 +150,42 @@ export const CHANGE_METADATA: readonly TableColumn[] = [
   WRITE_COLUMN,
 ];
 
-/** The columns of a log's records (and of a raw zone's copies) that hold epoch milliseconds: the record's time and a change's at its source. */
+/**
+ * The columns of a log's records (and of a raw zone's copies) that hold epoch milliseconds: the
+ * record's time, a change's at its source, and a record sent again its first delivery's.
+ */
 export function epochMillisColumns(format: LogFormat): string[] {
-  return format.kind === 'cdc' ? ['_timestamp', '_source_ts'] : ['_timestamp'];
+  return [
+    '_timestamp',
+    ...(format.kind === 'cdc' ? ['_source_ts'] : []),
+    ...(canBeSentAgain(format) ? ['_first_timestamp'] : []),
+  ];
 }
 
-/** The columns a log table has besides the payload: its place in the log, then the record's header. */
-export const LOG_COLUMNS: readonly string[] = ['_position', ...HEADER.map((column) => column.name)];
+/**
+ * What a record sent again (a `redeliver` or `out-of-order` fault) keeps of its first delivery:
+ * its offset (its key, so its partition, is the same) and its timestamp, which a change's envelope
+ * keeps as its `ts_ms`. Null on a first delivery; only a source's topics (CDC, outbox) have them.
+ */
+const FIRST_DELIVERY: readonly TableColumn[] = [
+  { name: '_first_offset', type: 'INTEGER' },
+  { name: '_first_timestamp', type: 'INTEGER' },
+];
+
+/** Whether a log's records can be sent again: a source's topics can, a product's port logs cannot. */
+export function canBeSentAgain(format: LogFormat): boolean {
+  return format.kind === 'cdc' || format.keepsWrite === true;
+}
+
+function firstDeliveryColumns(format: LogFormat): readonly TableColumn[] {
+  return canBeSentAgain(format) ? FIRST_DELIVERY : [];
+}
+
+/** The columns a log table has besides the payload: its place in the log, the record's header, its first delivery. */
+export const LOG_COLUMNS: readonly string[] = [
+  '_position',
+  ...[...HEADER, ...FIRST_DELIVERY].map((column) => column.name),
+];
 
 export function payloadColumns(format: LogFormat): TableColumn[] {
   if (format.kind === 'records') return format.keepsWrite ? [WRITE_COLUMN, ...format.columns] : format.columns;
@@ -182,7 +211,7 @@ function recordColumnNames(format: LogFormat): string[] {
  */
 export function logTableSql(qualifiedName: string, format: LogFormat, numbersPositions: boolean): string {
   const position = `_position INTEGER PRIMARY KEY${numbersPositions ? ' AUTOINCREMENT' : ''}`;
-  const columns = columnDefinitions([...HEADER, ...payloadColumns(format)]);
+  const columns = columnDefinitions([...HEADER, ...payloadColumns(format), ...firstDeliveryColumns(format)]);
   return `CREATE TABLE ${qualifiedName} (${[position, ...columns].join(', ')})`;
 }
 
@@ -192,15 +221,20 @@ export function brokerTable(log: Pick<BrokerLog, 'table'>): string {
 
 /**
  * Appends a batch to a log. `batchSql` selects `_partition`, `_timestamp`, `_key`, `_op` and the
- * payload columns by name, ordered by its table's rowid: SQLite then scans in that order with no
- * sort, so `mesh_offset` numbers each partition's records in log order.
+ * payload columns by name (for records sent again, their first delivery's columns too), ordered by
+ * its table's rowid: SQLite then scans in that order with no sort, so `mesh_offset` numbers each
+ * partition's records in log order.
  */
 export function prepareAppend(
   connection: SqlConnection,
   progress: LogProgress,
   batchSql: string,
+  isSentAgain = false,
 ): (params?: readonly SqlValue[]) => number {
-  const columns = recordColumnNames(progress.log.format);
+  const columns = [
+    ...recordColumnNames(progress.log.format),
+    ...(isSentAgain ? FIRST_DELIVERY.map((column) => column.name) : []),
+  ];
   const carried = columns.filter((name) => name !== '_partition' && name !== '_offset');
   const append = connection.prepare(`INSERT INTO ${brokerTable(progress.log)} (${columnList(columns)})
 SELECT _partition, ${OFFSET_FUNCTION}(${progress.id}, _partition), ${columnList(carried)} FROM (${batchSql})`);
@@ -218,9 +252,10 @@ SELECT _partition, ${OFFSET_FUNCTION}(${progress.id}, _partition), ${columnList(
 }
 
 /**
- * At-least-once delivery gone visible: the log's last `count` records appended once more, in
- * their order or, for an out-of-order burst, newest first, as a restarted producer sends them
- * again: same payload (a change keeps its source position), a new timestamp.
+ * At-least-once delivery gone visible: the log's last `count` records appended once more at
+ * `millis`, in their order or, for an out-of-order burst, newest first, as a restarted producer
+ * sends them again: same payload (a change keeps its source position and its envelope), the
+ * timestamp of this append, and where and when the record was first sent.
  */
 export function prepareRedelivery(
   connection: SqlConnection,
@@ -231,7 +266,10 @@ export function prepareRedelivery(
     prepareAppend(
       connection,
       progress,
-      `SELECT ? AS _timestamp, ${columnList(carried)} FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position ${order}`,
+      `SELECT ? AS _timestamp, ${columnList(carried)}, coalesce(_first_offset, _offset) AS _first_offset,
+  coalesce(_first_timestamp, _timestamp) AS _first_timestamp
+FROM ${brokerTable(progress.log)} WHERE _position > ? ORDER BY _position ${order}`,
+      true,
     );
   const inOrder = appendIn('ASC');
   const newestFirstAppend = appendIn('DESC');
@@ -286,10 +324,13 @@ function valueJsonSql(format: LogFormat): string {
       'name', ${quoteLiteral(source.name)}, 'ts_ms', _source_ts, 'snapshot', _snapshot,
       'db', ${quoteLiteral(source.db)}, 'sequence', ${sequenceSql(source.connector)}, ${finerTimestampsSql('_source_ts')},
       ${table}${connectorFieldsSql(source.connector)}),
-    'op', _op, 'ts_ms', _timestamp, ${finerTimestampsSql('_timestamp')},
+    'op', _op, 'ts_ms', ${PROCESSED_AT_SQL}, ${finerTimestampsSql(PROCESSED_AT_SQL)},
     'transaction', CASE WHEN _tx_total IS NOT NULL THEN
       json_object('id', _tx, 'total_order', _tx_total, 'data_collection_order', _tx_order) END) END`;
 }
+
+/** A change's `ts_ms`, when the connector processed it: the record's timestamp, or its first delivery's if it was sent again. */
+const PROCESSED_AT_SQL = 'coalesce(_first_timestamp, _timestamp)';
 
 /**
  * `source.sequence`: PostgreSQL's, as Debezium writes it, is the JSON text
@@ -350,8 +391,8 @@ function lsnTextSql(positionSql: string): string {
 }
 
 /** Debezium 2.6+ writes each `ts_ms` again in micro- and nanoseconds; the simulated clock counts milliseconds. */
-function finerTimestampsSql(millisColumn: string): string {
-  return `'ts_us', ${millisColumn} * 1000, 'ts_ns', ${millisColumn} * 1000000`;
+function finerTimestampsSql(millisSql: string): string {
+  return `'ts_us', ${millisSql} * 1000, 'ts_ns', ${millisSql} * 1000000`;
 }
 
 /** `json_object('a', "a", ...)` over columns, read from `<prefix><name>`. */

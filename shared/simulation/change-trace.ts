@@ -1,7 +1,7 @@
 import type { DatasetKind } from '../model/contract';
 import type { Result } from '../model/problem';
 import type { TraceStageKind } from '../model/scenario';
-import { type BrokerLog, brokerTable, epochMillisColumns } from './broker-log';
+import { type BrokerLog, epochMillisColumns } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import {
@@ -215,7 +215,7 @@ function writeStages(plan: PipelinePlan, query: RunQuery, topic: SourceTopic, re
     isBranching ? { ...write, note: branchingNote(branches) } : write,
     row,
     ...branches.flatMap((branch) => {
-      const followed = [publishedStage(query, branch.topic, branch.record)];
+      const followed = [publishedStage(branch.topic, branch.record)];
       createWalker(plan, query, followed).followConsumers(
         branch.topic.log,
         branch.record,
@@ -288,7 +288,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
   }
   const envelope = changeImages(record.value);
   const op = envelope?.op ?? 'd';
-  // When the service wrote it: the record's own ts_ms is when the connector processed it (later, or a redelivery's).
+  // When the service wrote it: the record's own ts_ms is when the connector processed it, later.
   const writtenAt = envelope?.source.ts_ms;
   const time = isoTime(typeof writtenAt === 'number' ? writtenAt : record.timestamp);
   const keyChange = keyChangeOf(record);
@@ -325,7 +325,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
 }
 
 /** The record the write sent to `topic`: its Debezium change record, or its outbox event. */
-function publishedStage(query: RunQuery, topic: SourceTopic, record: LogRecord): TraceStage {
+function publishedStage(topic: SourceTopic, record: LogRecord): TraceStage {
   const systemId = ownerOf(topic.log);
   const place = `partition ${record.partition}, offset ${record.offset}`;
   const base = {
@@ -348,21 +348,15 @@ function publishedStage(query: RunQuery, topic: SourceTopic, record: LogRecord):
     kind: 'cdc-record',
     title: `Debezium record on ${topic.topic.name}, ${place}`,
     records: [(record.value as Record<string, unknown> | null) ?? {}],
-    ...sentBefore(query, topic.log, record),
+    ...sentBefore(record),
   };
 }
 
-/** A note on a record the connector sent again: where the same change (same `_sequence`) was sent first. */
-function sentBefore(query: RunQuery, log: BrokerLog, record: LogRecord): { note: string } | undefined {
-  const [first] = selectRows(
-    query,
-    ownerOf(log),
-    `SELECT _partition, _offset FROM ${brokerTable(log)} WHERE _position < ${record.position}
-AND _sequence = (SELECT _sequence FROM ${brokerTable(log)} WHERE _position = ${record.position}) ORDER BY _position LIMIT 1`,
-  );
-  return first
+/** A note on a record the connector sent again: where it sent the same change first. */
+function sentBefore(record: LogRecord): { note: string } | undefined {
+  return record.firstDelivery
     ? {
-        note: `Sent again: the connector sent this change before, at partition ${first._partition}, offset ${first._offset} (at-least-once delivery).`,
+        note: `Sent again: the connector sent this change before, at partition ${record.partition}, offset ${record.firstDelivery.offset} (at-least-once delivery).`,
       }
     : undefined;
 }

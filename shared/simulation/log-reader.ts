@@ -2,6 +2,7 @@ import type { Result } from '../model/problem';
 import {
   type BrokerLog,
   brokerTable,
+  canBeSentAgain,
   type LogFormat,
   type LogMessage,
   messageJsonSql,
@@ -13,9 +14,13 @@ import { changeImages, documentKeyFields, recordShape } from './record-shape';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlValue } from './sql-workspace';
 
-/** A message with its place in the log, so a view can page back and a trace can start from it. */
+/**
+ * A message with its place in the log, so a view can page back and a trace can start from it;
+ * for a record sent again, the offset and timestamp of its first delivery.
+ */
 export interface LogRecord extends LogMessage {
   position: number;
+  firstDelivery?: { offset: number; timestamp: number };
 }
 
 /** The engine's read-only query: how everything here reads a run, like a user's SQL console would. */
@@ -133,13 +138,20 @@ export function ownerOf(log: BrokerLog): string {
 
 function selectRecords(query: RunQuery, log: BrokerLog, conditions: string[], tail: string): Result<LogRecord[]> {
   const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  const read = query(ownerOf(log), `SELECT _position, ${messageJsonSql(log)} FROM ${brokerTable(log)}${where} ${tail}`);
+  const firstDelivery = canBeSentAgain(log.format) ? '_first_offset, _first_timestamp' : 'NULL, NULL';
+  const read = query(
+    ownerOf(log),
+    `SELECT _position, ${messageJsonSql(log)}, ${firstDelivery} FROM ${brokerTable(log)}${where} ${tail}`,
+  );
   if (!read.ok) return read;
   return {
     ok: true,
-    value: read.value.rows.map(([position, json]: SqlValue[]) => ({
+    value: read.value.rows.map(([position, json, firstOffset, firstTimestamp]: SqlValue[]) => ({
       position: Number(position),
       ...(JSON.parse(String(json)) as LogMessage),
+      ...(firstOffset !== null && {
+        firstDelivery: { offset: Number(firstOffset), timestamp: Number(firstTimestamp) },
+      }),
     })),
   };
 }

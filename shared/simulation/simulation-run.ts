@@ -153,12 +153,11 @@ function buildRun(
         inTransaction(system, () => {
           system.beginTransaction(millis);
           const faults = schedule.topicFaultsAt(tick, systemId);
-          // A connector restarting sends its records again when it processes this tick's changes.
-          const processedAt = millis + connector.delayMillis;
-          for (const fault of faults) if (changesCapture(fault)) system.applyFault(fault, processedAt);
+          for (const fault of faults) if (changesCapture(fault)) system.applyFault(fault, millis);
           sourceChanges += workload.applyTick(systemId, tick, clock.isoAt(tick));
           system.publishChanges(millis);
-          for (const fault of faults) if (!changesCapture(fault)) system.applyFault(fault, processedAt);
+          // Sent again by this tick's poll, after what it published: appended at the tick, never after it.
+          for (const fault of faults) if (!changesCapture(fault)) system.applyFault(fault, millis);
         }),
       );
     }

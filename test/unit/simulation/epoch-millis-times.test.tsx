@@ -47,7 +47,7 @@ describe('times a change trace shows', () => {
     const raw = (await orderTrace()).filter((stage) => stage.kind === 'raw');
 
     expect(raw.map((stage) => [stage.source, stage.epochMillisColumns])).toEqual([
-      ['raw_orders_cdc_in', ['_timestamp', '_source_ts']],
+      ['raw_orders_cdc_in', ['_timestamp', '_source_ts', '_first_timestamp']],
       ['raw_orders_in', ['_timestamp']],
       ['raw_profiles_in', ['_timestamp']],
     ]);

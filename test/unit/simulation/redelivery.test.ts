@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+import { readMessages } from '../../../shared/simulation/log-reader';
+import { planPipeline } from '../../../shared/simulation/pipeline-plan';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate, tickMillis } from './builders';
 
 const time = (tick: number) => new Date(Date.parse('2026-01-05T09:00:00.000Z') + tick * 60_000).toISOString();
 
@@ -87,5 +89,68 @@ describe('a CDC consumer facing redelivered records', () => {
       { price: 10, valid_from: time(2), valid_to: time(2), is_current: 0 },
     ]);
     expect(metrics.consumers['catalog/items-in']?.skipped).toBe(2);
+  });
+});
+
+/**
+ * With the connector 90 s behind (ticks of 60 s), item 1's snapshot (written at 0 s) reaches the
+ * topic at tick 2 (120 s), its updates of ticks 1, 2 and 3 at ticks 3, 4 and 5; at tick 4, after
+ * that tick's poll, the connector sends its last 2 records again.
+ */
+const delayedScenario = {
+  ...aScenario()
+    .withData('shop', 'items', 1, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+    .at(2, 'shop', 'items', 'update', { values: { price: 11 }, where: { id: 1 } })
+    .at(3, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
+    .withFault({ kind: 'redeliver', tick: 4, systemId: 'shop', topicId: 'items-cdc', records: 2 })
+    .build(),
+  connector: { delayMillis: 90_000 },
+};
+
+describe('the times of a record sent again', () => {
+  const itemsTopic = planPipeline(aShopMesh().build()).logs.find((log) => log.table === 'shop/items-cdc');
+
+  const readTopic = async () => {
+    const simulation = await simulate(aShopMesh().build(), delayedScenario);
+    simulation.step(5);
+    if (!itemsTopic) throw new Error('no items topic');
+    const read = readMessages(simulation.query, itemsTopic, { limit: 10 });
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    return read.value.reverse();
+  };
+  const envelopeOf = (value: unknown) => value as { ts_ms: number; source: { ts_ms: number } };
+
+  it('stamps it when the tick appended it again, so a partition’s timestamps never go backwards', async () => {
+    const records = await readTopic();
+
+    expect(records.map((record) => [record.offset, record.timestamp])).toEqual([
+      [0, tickMillis(0) + 90_000],
+      [1, tickMillis(1) + 90_000],
+      [2, tickMillis(2) + 90_000],
+      [3, tickMillis(4)],
+      [4, tickMillis(4)],
+      [5, tickMillis(3) + 90_000],
+    ]);
+  });
+
+  it('keeps the envelope as the connector first sent it, and says which offset that was', async () => {
+    const records = await readTopic();
+    const [first1, first2, resent1, resent2] = records.slice(1, 5).map((record) => record.value);
+
+    expect(resent1).toEqual(first1);
+    expect(resent2).toEqual(first2);
+    expect([envelopeOf(resent1).ts_ms, envelopeOf(resent1).source.ts_ms]).toEqual([
+      tickMillis(1) + 90_000,
+      tickMillis(1),
+    ]);
+    expect(records.map((record) => record.firstDelivery)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      { offset: 1, timestamp: tickMillis(1) + 90_000 },
+      { offset: 2, timestamp: tickMillis(2) + 90_000 },
+      undefined,
+    ]);
   });
 });

@@ -22,15 +22,31 @@ export function generatorTypeProblem(
   generator: ValueGenerator,
   column: Column,
 ): { field: string; message: string } | undefined {
-  const fits = `does not fit '${column.name}', ${article(column.type)} ${column.type} column`;
   if (generator.kind === 'oneOf' || generator.kind === 'lifecycle') {
     const [field, values] = generator.kind === 'oneOf' ? ['values', generator.values] : ['stages', generator.stages];
     const at = values.findIndex((value) => !valueFits(value, column.type));
     if (at === -1) return undefined;
-    return { field: `.${field}[${at}]`, message: `${JSON.stringify(values[at]).replaceAll('"', "'")} ${fits}` };
+    return { field: `.${field}[${at}]`, message: misfitMessage(valueText(values[at] as Scalar), column) };
   }
   if (TYPES_MADE[generator.kind].includes(column.type)) return undefined;
-  return { field: generator.kind === 'fake' ? '.what' : '.kind', message: `${generatorName(generator)} ${fits}` };
+  return {
+    field: generator.kind === 'fake' ? '.what' : '.kind',
+    message: misfitMessage(generatorName(generator), column),
+  };
+}
+
+/** Why a value written in a scenario (a step's, a generator's) cannot be stored in the column, or undefined when it can. */
+export function valueTypeProblem(value: Scalar, column: Column): string | undefined {
+  return valueFits(value, column.type) ? undefined : misfitMessage(valueText(value), column);
+}
+
+function misfitMessage(what: string, column: Column): string {
+  return `${what} does not fit '${column.name}', ${article(column.type)} ${column.type} column`;
+}
+
+/** A value as the scenario's JSON writes it, text in single quotes: `'x'`, `12`, `true`. */
+function valueText(value: Scalar): string {
+  return JSON.stringify(value).replaceAll('"', "'");
 }
 
 /** Why a column cannot hold the values of the column its `reference` generator copies, or undefined when it can. */

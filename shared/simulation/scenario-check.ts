@@ -3,10 +3,10 @@ import { debeziumEngineId } from '../model/database-engine';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem, SystemTable } from '../model/operational-system';
 import type { Problem } from '../model/problem';
-import { isTopicFault, type Scenario, type TableData } from '../model/scenario';
+import { isTopicFault, type Scenario, type ScriptStep, type TableData } from '../model/scenario';
 import { topicReferredTo, topicsOf } from '../model/topic-references';
 import { columnGenerators } from './column-generators';
-import { generatorTypeProblem, referenceTypeProblem } from './generator-fit';
+import { generatorTypeProblem, referenceTypeProblem, valueTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
 import { isPatterned, patternProblem, textPatterns } from './text-patterns';
 
@@ -91,6 +91,14 @@ export function checkScenario(
       );
     });
   };
+  /** Each value of a step's `values` or `where` that its column's type cannot store, at that value. */
+  const checkValueTypes = (table: SystemTable, record: ScriptStep['values'], at: string) => {
+    for (const [name, value] of Object.entries(record ?? {})) {
+      const column = table.columns.find((candidate) => candidate.name === name);
+      const misfit = column && value !== null && valueTypeProblem(value, column);
+      if (misfit) problems.push({ path: `${at}.${name}`, message: misfit });
+    }
+  };
   const checkColumns = (table: SystemTable, columns: NamedColumn[]) => {
     for (const { column, path, target } of columns) {
       if (!table.columns.some((candidate) => candidate.name === column)) {
@@ -172,6 +180,8 @@ export function checkScenario(
     checkColumns(table, values);
     if (step.op === 'update') checkKeyKept(step.systemId, table, values);
     checkColumns(table, keysOf(step.where, `${at}.where`));
+    checkValueTypes(table, step.values, `${at}.values`);
+    checkValueTypes(table, step.where, `${at}.where`);
     if (step.op === 'insert') checkPatterns(step, table, at);
     const system = mesh.systems.find((candidate) => candidate.id === step.systemId);
     if (step.op === 'truncate' && table.cdc && system && debeziumEngineId(system.database.engine) === 'sqlserver') {

@@ -11,6 +11,7 @@ import { findTable } from './scenario-check';
 import { type RandomStream, seededRandom } from './seeded-random';
 import { columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection, SqlStatement, SqlValue } from './sql-workspace';
+import { stepFailureMessage } from './step-failure';
 import { textLengths, withinLength } from './text-lengths';
 import { isPatterned, matchingPattern, textPatterns } from './text-patterns';
 import { type ColumnValue, columnValue, type GenerationContext, sqlValueOf } from './value-generator';
@@ -310,7 +311,21 @@ export function prepareOnRandomRow(
   };
 }
 
+/** A step's run; its failure says what SQLite refused in the scenario's words (`stepFailureMessage`). */
 function prepareScriptStep(workload: TableWorkload, step: ScriptStep): (now: string) => number {
+  const run = prepareStepStatement(workload, step);
+  return (now) => {
+    try {
+      return run(now);
+    } catch (error) {
+      const { message } = error as Error;
+      const explained = stepFailureMessage(message, step, workload.database.plan.system, workload.table);
+      throw explained === message ? error : new Error(explained);
+    }
+  };
+}
+
+function prepareStepStatement(workload: TableWorkload, step: ScriptStep): (now: string) => number {
   const { connection } = workload.database;
   const table = `node.${quoteIdentifier(workload.table.name)}`;
   const values = Object.entries(step.values ?? {});

@@ -127,3 +127,29 @@ describe('a truncate step', () => {
     if (onPostgres.ok) onPostgres.value.dispose();
   });
 });
+
+describe('a scenario step whose value does not fit its column’s type', () => {
+  it('is reported at that value, in values and in where, as a generator’s value is', () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 2)
+      .at(3, 'shop', 'items', 'update', { values: { id: 'x', price: 12 }, where: { id: 1 } })
+      .at(4, 'shop', 'items', 'delete', { where: { price: 'cheap' } })
+      .at(5, 'shop', 'items', 'insert', { values: { id: 3, name: 'lamp', price: 9.5, status: true } })
+      .build();
+
+    expect(checkScenario(aShopMesh().build(), scenario, 'scenario')).toEqual([
+      { path: 'scenario.steps[0].values.id', message: "'x' does not fit 'id', an integer column" },
+      { path: 'scenario.steps[1].where.price', message: "'cheap' does not fit 'price', a real column" },
+      { path: 'scenario.steps[2].values.status', message: "true does not fit 'status', a text column" },
+    ]);
+  });
+
+  it('takes values that fit, and a null to set', () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 2)
+      .at(3, 'shop', 'items', 'update', { values: { price: 12, status: null }, where: { id: 1, name: 'lamp' } })
+      .build();
+
+    expect(checkScenario(aShopMesh().build(), scenario, 'scenario')).toEqual([]);
+  });
+});

@@ -29,3 +29,23 @@ describe('a scenario step that finds no row', () => {
     expect(rowsOf(simulation, 'shop', 'SELECT id FROM items ORDER BY id')).toEqual([{ id: 2 }]);
   });
 });
+
+describe('a scenario step that SQLite refuses', () => {
+  it('says which system, table and column refused its value, not only SQLite’s “datatype mismatch”', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'update', { values: { id: null }, where: { id: 1 } })
+      .build();
+    const simulation = await simulate(aShopMesh().build(), scenario);
+    const { errors } = simulation.step(1);
+
+    expect(errors.map(({ path, message }) => ({ path, message }))).toEqual([
+      {
+        path: 'scenario.steps[0]',
+        message:
+          "system 'shop', table 'items': null does not fit 'id', the table's integer key (SQLite's rowid, which holds whole numbers only); the update changed nothing",
+      },
+    ]);
+    expect(rowsOf(simulation, 'shop', 'SELECT id FROM items ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+});

@@ -49,6 +49,8 @@ export function selectShape(sql: string): SelectCheck {
     }
     return refuse(`this is ${statementName(first)}`);
   }
+  const afterWith = isKeyword(first, 'WITH') ? statementAfterWith(tokens) : undefined;
+  if (afterWith && !isKeyword(afterWith, 'SELECT', 'VALUES')) return refuse(`this is ${statementName(afterWith)}`);
   const parameter = tokens.find((token) => token.kind === 'parameter');
   if (parameter) {
     return refuse(`'${parameter.text}' is a parameter, and nothing here gives it a value: write the value itself`);
@@ -115,6 +117,23 @@ function unbalancedParenthesis(tokens: readonly SqlToken[]): string | undefined 
   }
   return depth === 0 ? undefined : `a parenthesis is not closed (${depth} "(" without ")")`;
 }
+
+/**
+ * The statement a WITH clause leads to: its first word outside the common table expressions'
+ * parentheses that starts one (a CTE's name or `AS MATERIALIZED` does not; a keyword as a name is quoted).
+ */
+function statementAfterWith(tokens: readonly SqlToken[]): SqlToken | undefined {
+  let depth = 0;
+  for (const token of tokens) {
+    if (token.kind === 'symbol' && token.text === '(') depth += 1;
+    else if (token.kind === 'symbol' && token.text === ')') depth -= 1;
+    else if (depth === 0 && isKeyword(token, ...STATEMENTS_AFTER_WITH)) return token;
+  }
+  return undefined;
+}
+
+/** The words a statement after a WITH clause may start with: a query's, or a change's. */
+const STATEMENTS_AFTER_WITH = ['SELECT', 'VALUES', 'INSERT', 'UPDATE', 'DELETE', 'REPLACE'];
 
 function statementName(first: SqlToken): string {
   if (first.kind !== 'word') return `not a statement (it starts with '${first.text}')`;

@@ -25,7 +25,23 @@ describe('queries against a node', () => {
     ['DELETE FROM items', 'must be exactly one SELECT; this is a DELETE statement'],
     ['PRAGMA query_only = OFF', 'must be exactly one SELECT; this is a PRAGMA statement'],
     ["ATTACH ':memory:' AS elsewhere", 'must be exactly one SELECT; this is an ATTACH statement'],
-    ['WITH doomed AS (SELECT id FROM items) DELETE FROM items WHERE id IN doomed', 'near "DELETE": syntax error'],
+    [
+      'WITH doomed AS (SELECT id FROM items) DELETE FROM items WHERE id IN doomed',
+      'must be exactly one SELECT; this is a DELETE statement',
+    ],
+    ['WITH x AS (SELECT 1) DELETE FROM items', 'must be exactly one SELECT; this is a DELETE statement'],
+    [
+      'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3) INSERT INTO items (id) SELECT i FROM n',
+      'must be exactly one SELECT; this is an INSERT statement',
+    ],
+    [
+      "with x as (select 1), y as not materialized (select 2) update items set name = 'z'",
+      'must be exactly one SELECT; this is an UPDATE statement',
+    ],
+    [
+      'WITH x AS MATERIALIZED (SELECT 1) REPLACE INTO items (id) VALUES (1)',
+      'must be exactly one SELECT; this is a REPLACE statement',
+    ],
     ['SELECT 1; DELETE FROM items', 'must be exactly one SELECT; this holds more than one statement'],
     ['SELEC * FRM items', 'near "SELEC": syntax error'],
     ['SELECT * FROM nowhere', 'no such table: nowhere'],

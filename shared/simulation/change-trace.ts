@@ -15,7 +15,7 @@ import {
   sqlLiteral,
 } from './log-reader';
 import type { PipelinePlan } from './pipeline-plan';
-import type { OutputPlan, ProductPlan } from './product-plan';
+import type { InputPlan, OutputPlan, ProductPlan } from './product-plan';
 import { changedFields } from './record-diff';
 import { changeImages, updatedFields } from './record-shape';
 import { quoteIdentifier } from './sql-text';
@@ -30,6 +30,8 @@ export interface RecordStart {
   kind: 'record';
   log: string;
   position: number;
+  /** The record as the trace first read it: followed on after retention has removed it from its log. */
+  record?: LogRecord;
 }
 
 /** What a published record's contract check said. */
@@ -99,6 +101,8 @@ export interface ChangeTrace {
 /** The run a trace reads: its tables and logs, and the tick it is at. */
 export interface TracedRun {
   query: RunQuery;
+  /** Whether retention removed the record at `position` of the log behind this input port before its product read it. */
+  isLostTo(productId: string, portId: string, position: number): boolean;
   tick: number;
   /** The tick's time, ISO 8601. */
   time: string;
@@ -119,16 +123,16 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
   const { log, record } = started.value;
   const stages: TraceStage[] = [];
   const topic = topicOf(plan, log);
-  if (topic) stages.push(...writeStages(plan, query, topic, record));
+  if (topic) stages.push(...writeStages(plan, run, topic, record));
   else {
-    const walker = createWalker(plan, query, stages);
+    const walker = createWalker(plan, run, stages);
     const producer = outputOf(plan, log);
     if (producer) stages.push(walker.portStage(producer.product, producer.output, record, undefined));
     walker.followConsumers(log, record, new Set([log.table]));
   }
   const key = keyOf(record);
   const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
-  const followed: RecordStart = { kind: 'record', log: log.table, position: record.position };
+  const followed: RecordStart = { kind: 'record', log: log.table, position: record.position, record };
   return { ok: true, value: { key, subject, stages, start: followed, readAt: { tick: run.tick, time: run.time } } };
 }
 
@@ -163,9 +167,8 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
     if (!log) return fail(`no topic or port log '${start.log}'`);
     const read = recordAt(query, log, start.position);
     if (!read.ok) return read;
-    return read.value
-      ? { ok: true, value: { log, record: read.value } }
-      : fail(`no record at ${start.position} in '${log.name}'`);
+    const record = read.value ?? (start.record?.position === start.position ? start.record : undefined);
+    return record ? { ok: true, value: { log, record } } : fail(`no record at ${start.position} in '${log.name}'`);
   }
   const latestIn = (log: BrokerLog, fields: Record<string, unknown>, what: string): Result<StartPoint> => {
     const read = recordsWithFields(query, log, fields, { order: 'newest' });
@@ -206,7 +209,8 @@ function resolveStart(plan: PipelinePlan, query: RunQuery, start: TraceStart): R
  * first, then the same write's CDC record or outbox events), each followed to its consumers. The
  * write is told from its CDC record where it has one, which says what changed.
  */
-function writeStages(plan: PipelinePlan, query: RunQuery, topic: SourceTopic, record: LogRecord): TraceStage[] {
+function writeStages(plan: PipelinePlan, run: TracedRun, topic: SourceTopic, record: LogRecord): TraceStage[] {
+  const { query } = run;
   const branches = branchesOfWrite(plan, query, topic, record);
   const told = branches.find((branch) => !isOutboxTopic(branch.topic)) ?? { topic, record };
   const [write, row] = sourceStages(query, told.topic, told.record);
@@ -215,8 +219,8 @@ function writeStages(plan: PipelinePlan, query: RunQuery, topic: SourceTopic, re
     isBranching ? { ...write, note: branchingNote(branches) } : write,
     row,
     ...branches.flatMap((branch) => {
-      const followed = [publishedStage(branch.topic, branch.record)];
-      createWalker(plan, query, followed).followConsumers(
+      const followed = [publishedStage(query, branch.topic, branch.record)];
+      createWalker(plan, run, followed).followConsumers(
         branch.topic.log,
         branch.record,
         new Set([branch.topic.log.table]),
@@ -325,7 +329,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
 }
 
 /** The record the write sent to `topic`: its Debezium change record, or its outbox event. */
-function publishedStage(topic: SourceTopic, record: LogRecord): TraceStage {
+function publishedStage(query: RunQuery, topic: SourceTopic, record: LogRecord): TraceStage {
   const systemId = ownerOf(topic.log);
   const place = `partition ${record.partition}, offset ${record.offset}`;
   const base = {
@@ -348,8 +352,15 @@ function publishedStage(topic: SourceTopic, record: LogRecord): TraceStage {
     kind: 'cdc-record',
     title: `Debezium record on ${topic.topic.name}, ${place}`,
     records: [(record.value as Record<string, unknown> | null) ?? {}],
-    ...sentBefore(record),
+    ...(hasLeftLog(query, topic.log, record)
+      ? { note: 'Retention has removed this record from the topic since: it is shown as the trace first read it.' }
+      : sentBefore(record)),
   };
+}
+
+function hasLeftLog(query: RunQuery, log: BrokerLog, record: LogRecord): boolean {
+  const read = recordAt(query, log, record.position);
+  return read.ok && read.value === undefined;
 }
 
 /** A note on a record the connector sent again: where it sent the same change first. */
@@ -373,7 +384,8 @@ function keyChangeOf(record: LogRecord): { from: Record<string, unknown>; to: Re
   return undefined;
 }
 
-function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[]) {
+function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) {
+  const { query } = run;
   const contractName = (output: OutputPlan) => {
     const { contract } = output.governing;
     return `${contract.name} ${contract.version}`;
@@ -472,19 +484,32 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
             productId,
             `SELECT * FROM ${quoteIdentifier(input.rawTable)} WHERE _position = ${record.position}`,
           );
+          const isLost = raw.length === 0 && run.isLostTo(productId, input.port.id, record.position);
           stages.push({
             kind: 'raw',
-            title: `${product.product.name} reads it through ${input.port.name} into ${input.rawTable}`,
+            title: isLost
+              ? `${product.product.name} never read it through ${input.port.name}: lost to retention`
+              : `${product.product.name} reads it through ${input.port.name} into ${input.rawTable}`,
             nodeId: productId,
             portId: input.port.id,
             linkId: input.linkId,
             source: input.rawTable,
             records: raw,
             epochMillisColumns: epochMillisColumns(log.format),
-            moment: recorded(`Read from the log: the record published at ${isoTime(record.timestamp)}`),
-            ...(raw.length === 0 && { note: 'Not consumed yet: it waits in the log (consumer lag).' }),
+            moment: isLost
+              ? publishedAt(record)
+              : recorded(`Read from the log: the record published at ${isoTime(record.timestamp)}`),
+            ...(raw.length === 0 && {
+              note: unreadNote(product, input, log, {
+                isLost,
+                hasLeftLog: hasLeftLog(query, log, record),
+              }),
+            }),
           });
           const [rawRow] = raw;
+          if (isLost && input.dataset) {
+            stages.push(walker.unchangedByLost(product, input.dataset, log, record));
+          }
           if (!rawRow || !input.dataset) continue;
           const dataset = input.dataset;
           const skipped = dataset.tracksSourcePositions
@@ -531,6 +556,37 @@ function createWalker(plan: PipelinePlan, query: RunQuery, stages: TraceStage[])
           walker.transformations(product, fields, record.timestamp, visited);
         }
       }
+    },
+
+    /** A consumer's table as it is now, which a record lost to retention never changed. */
+    unchangedByLost(product: ProductPlan, dataset: Dataset, log: BrokerLog, record: LogRecord): TraceStage {
+      const productId = product.product.id;
+      const base = {
+        kind: 'clean' as const,
+        title: `${dataset.kind === 'event' ? 'Event' : 'Entity'} table ${dataset.name}`,
+        nodeId: productId,
+        source: dataset.name,
+        moment: READ_NOW,
+      };
+      if (isTruncate(record)) {
+        const count = countRows(query, productId, dataset.name);
+        return {
+          ...base,
+          records: [],
+          note: `Never emptied by this truncate, which was lost: it holds ${count} ${count === 1 ? 'row' : 'rows'} now, rows the truncate removed at the source among them.`,
+        };
+      }
+      const key = pick(fieldsOf(record, log.format), dataset.key);
+      const rows = selectRows(
+        query,
+        productId,
+        `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
+      );
+      return {
+        ...base,
+        records: rows,
+        note: `Never changed by this record, which was lost: ${rows.length > 0 ? 'the row is as the changes it did read left it.' : 'it holds no row for this key.'}`,
+      };
     },
 
     /** A truncate a consumer read: its entity emptied, the history versions it closed, the deletes it published. */
@@ -707,6 +763,25 @@ function fieldsRead(record: LogRecord, log: BrokerLog, rawRow: Record<string, un
     rawRow,
     log.format.columns.map((column) => column.name),
   );
+}
+
+/**
+ * Why a consumer's raw zone has no row for a record: retention removed it from the log before the
+ * consumer read it (lost), it still waits in the log, or the consumer read it and its raw zone,
+ * which keeps as many records as the log, has dropped it since.
+ */
+function unreadNote(
+  product: ProductPlan,
+  input: InputPlan,
+  log: BrokerLog,
+  unread: { isLost: boolean; hasLeftLog: boolean },
+): string {
+  if (unread.isLost) {
+    const changed = input.dataset ? input.dataset.name : 'its tables';
+    return `Lost: retention removed it from ${log.name} before ${product.product.name} read it (counted in its lost records), so it never changed ${changed}.`;
+  }
+  if (!unread.hasLeftLog) return 'Not consumed yet: it waits in the log (consumer lag).';
+  return 'Read, and dropped since: the raw zone, like the log, keeps only the newest records (retention).';
 }
 
 /** What a consumed record's clean table holds for its key when it holds no row. */

@@ -15,6 +15,8 @@ export interface ConsumerProgress {
   readonly partitionOffsets: number[];
   /** Per partition: records retention removed before this consumer read them, up to its last poll (see `lostRecords`). */
   readonly lostPerPartition: number[];
+  /** The log positions it resumed past, each run of them `(after, upTo]`: records retention removed before it read them. */
+  readonly lostPositions: { after: number; upTo: number }[];
   consumedLastTick: number;
   consumedTotal: number;
   /** Changes not applied: redelivered, or older than what its key already has. */
@@ -50,6 +52,7 @@ export function createInputConsumer(
     offset: 0,
     partitionOffsets: zeros(),
     lostPerPartition: zeros(),
+    lostPositions: [],
     consumedLastTick: 0,
     consumedTotal: 0,
     skipped: 0,
@@ -73,6 +76,8 @@ export function createInputConsumer(
         progress.lostPerPartition[partition] = lostRecords(progress, partition);
         progress.partitionOffsets[partition] = start;
       });
+      if (source.trimmedTo > progress.offset)
+        progress.lostPositions.push({ after: progress.offset, upTo: source.trimmedTo });
       const before = Math.max(progress.offset, source.trimmedTo);
       const consumed = consume.run([before, limits.maxPollRecords]);
       progress.offset = before + consumed;
@@ -100,6 +105,18 @@ export function lostRecords(progress: ConsumerProgress, partition: number): numb
   const removedUnread =
     (progress.source.startOffsets[partition] as number) - (progress.partitionOffsets[partition] as number);
   return (progress.lostPerPartition[partition] as number) + Math.max(0, removedUnread);
+}
+
+/**
+ * Whether retention removed the record at `position` before this consumer read it: it resumed
+ * past it, or (offline) it is gone from the log while the consumer's offset is still before it.
+ */
+export function isLostBy(progress: ConsumerProgress, position: number): boolean {
+  const isBetween = (after: number, upTo: number) => position > after && position <= upTo;
+  return (
+    progress.lostPositions.some(({ after, upTo }) => isBetween(after, upTo)) ||
+    isBetween(progress.offset, progress.source.trimmedTo)
+  );
 }
 
 /** The clean step of one input: raw records of this tick into its entity or event table; returns the changes skipped. */

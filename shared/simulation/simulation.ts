@@ -50,6 +50,8 @@ export interface Simulation {
   metrics(): SimulationMetrics;
   /** A read-only query against a system's or product's database. */
   query(nodeId: string, sql: string): Result<QueryResult>;
+  /** Whether retention removed the record at `position` of the log behind this input port before its product read it. */
+  isLostTo(productId: string, portId: string, position: number): boolean;
   /** One INSERT, UPDATE or DELETE of the system's own tables, run as its microservice would; CDC picks it up at the next tick. */
   execute(systemId: string, sql: string): Result<{ changes: number }>;
   /** Adds a fault to this run (it is not saved in the scenario); it fires at its tick, after the current one. */
@@ -155,6 +157,7 @@ export function createSimulation(
       if (!connection) return unknownNode(nodeId);
       return current().runAs('user-query', () => runReadOnlyQuery(connection, sql, maxQueryRows));
     },
+    isLostTo: (productId, portId, position) => current().isLostTo(productId, portId, position),
     execute(systemId, sql) {
       const system = mesh.systems.find((candidate) => candidate.id === systemId);
       const connection = system ? connectionOf(systemId) : undefined;

@@ -519,3 +519,84 @@ function withNameRequired(shop: Mesh): Mesh {
   }));
   return { ...shop, systems };
 }
+
+describe('tracing a record lost to retention', () => {
+  // Items 1..3 are snapshotted at tick 0 (positions 1..3), the table truncated at tick 1 (position 4),
+  // items 4..7 inserted at ticks 2 and 3 (positions 5..8). The topic keeps 3 records; the catalog is
+  // offline for ticks 1..3, so retention removes the truncate before it reads it.
+  const shop = aShopMesh().build();
+  const scenario = aScenario()
+    .withData('shop', 'items', 3, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'truncate', {})
+    .at(2, 'shop', 'items', 'insert', { values: { id: 4, name: 'desk', price: 30, status: 'new' } })
+    .at(2, 'shop', 'items', 'insert', { values: { id: 5, name: 'desk', price: 30, status: 'new' } })
+    .at(3, 'shop', 'items', 'insert', { values: { id: 6, name: 'desk', price: 30, status: 'new' } })
+    .at(3, 'shop', 'items', 'insert', { values: { id: 7, name: 'desk', price: 30, status: 'new' } })
+    .withFault({ kind: 'consumer-offline', tick: 1, productId: 'catalog', ticks: 3 })
+    .build();
+  const lost =
+    'Lost: retention removed it from shop.public.items before catalog read it (counted in its lost records), so it never changed items.';
+
+  it('says a truncate waits in the log while the consumer is away, and is lost once retention removed it', async () => {
+    const simulation = await simulate(shop, scenario, { retainedRecords: 3 });
+    simulation.step(1);
+    const plan = planPipeline(shop);
+    const first = traceChange(plan, simulation, { kind: 'record', log: 'shop/items-cdc', position: 4 });
+    if (!first.ok) throw new Error(JSON.stringify(first.errors));
+    expect(first.value.stages.find((stage) => stage.kind === 'raw')?.note).toBe(
+      'Not consumed yet: it waits in the log (consumer lag).',
+    );
+
+    // Tick 4: the catalog is back, past the records it lost; the truncate has left the topic.
+    simulation.step(3);
+    expect(simulation.metrics().consumers['catalog/items-in']).toMatchObject({ lag: 0, lost: 2 });
+    const again = traceChange(plan, simulation, first.value.start);
+    if (!again.ok) throw new Error(JSON.stringify(again.errors));
+    const { stages, readAt } = again.value;
+
+    expect(readAt.tick).toBe(4);
+    expect(stages.map((stage) => `${stage.kind} ${stage.nodeId} ${stage.source}`)).toEqual([
+      'service-write shop items',
+      'table-row shop items',
+      'cdc-record shop shop.public.items',
+      'raw catalog raw_items_in',
+      'clean catalog items',
+    ]);
+    const [, row, published, raw, entity] = stages;
+    expect(row?.note).toBe(
+      'The table was emptied: TRUNCATE removed every row at once. It holds 4 rows now, written since.',
+    );
+    expect(published?.note).toBe(
+      'Retention has removed this record from the topic since: it is shown as the trace first read it.',
+    );
+    expect(raw?.title).toBe('catalog never read it through items-in: lost to retention');
+    expect(raw?.note).toBe(lost);
+    expect(raw?.moment).toEqual({ kind: 'recorded', text: `Published at ${new Date(tickMillis(1)).toISOString()}` });
+    // Items 1..3, which the truncate removed at the source, are still there; item 4's insert was lost too.
+    expect(rowsOf(simulation, 'catalog', 'SELECT id FROM items ORDER BY id').map((item) => item.id)).toEqual([
+      1, 2, 3, 5, 6, 7,
+    ]);
+    expect(entity?.records).toEqual([]);
+    expect(entity?.note).toBe(
+      'Never emptied by this truncate, which was lost: it holds 6 rows now, rows the truncate removed at the source among them.',
+    );
+  });
+
+  it('says a record is lost as soon as retention removed it, before the offline consumer is back', async () => {
+    const simulation = await simulate(shop, scenario, { retainedRecords: 3 });
+    simulation.step(2);
+    const plan = planPipeline(shop);
+    // Item 4's insert, at position 5: still on the topic at tick 2, removed at tick 3 while the catalog is away.
+    const first = traceChange(plan, simulation, { kind: 'record', log: 'shop/items-cdc', position: 5 });
+    if (!first.ok) throw new Error(JSON.stringify(first.errors));
+    simulation.step(1);
+    expect(simulation.metrics().consumers['catalog/items-in']).toMatchObject({ lost: 2 });
+    const traced = traceChange(plan, simulation, first.value.start);
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    const raw = traced.value.stages.find((stage) => stage.kind === 'raw');
+    expect(raw?.note).toBe(lost);
+    expect(traced.value.stages.at(-1)?.note).toBe(
+      'Never changed by this record, which was lost: it holds no row for this key.',
+    );
+  });
+});

@@ -18,7 +18,18 @@ export function traceStagePlaces(mesh: Mesh | null, stages: readonly TraceStage[
     if (part) return part.kind === 'port' ? part.port.name : part.topic.name;
     return stage.portId ?? stage.source.replace(`${stage.nodeId}/`, '');
   };
+  const hasSeveral = (stage: TraceStage) => (counts.get(kindAt(stage)) ?? 0) > 1 || partsOfKind(mesh, stage) > 1;
   return stages.map((stage) =>
-    (counts.get(kindAt(stage)) ?? 0) > 1 ? `${nodeName(stage.nodeId)} · ${partName(stage)}` : nodeName(stage.nodeId),
+    hasSeveral(stage) ? `${nodeName(stage.nodeId)} · ${partName(stage)}` : nodeName(stage.nodeId),
   );
+}
+
+/** How many parts of the stage's kind its node has in the design: a product's output ports, inputs or transformations. */
+function partsOfKind(mesh: Mesh | null, stage: TraceStage): number {
+  const product = mesh?.products.find((candidate) => candidate.id === stage.nodeId);
+  if (!product) return 0;
+  if (stage.kind === 'output-port') return product.outputPorts.length;
+  if (stage.kind === 'raw') return product.inputPorts.length;
+  if (stage.kind === 'transformation') return product.transformations.length;
+  return 0;
 }

@@ -398,6 +398,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
       output: OutputPlan,
       record: LogRecord | undefined,
       fields?: Record<string, unknown>,
+      rowNow?: Record<string, unknown>,
     ): TraceStage {
       const productId = product.product.id;
       const base = {
@@ -414,6 +415,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
           message: record,
           moment: publishedAt(record),
           check: { passed: true, contract: contractName(output) },
+          ...publishedRecordNote(record, output.dataset.name, rowNow),
         };
       const key = pick(fields ?? {}, output.dataset.key);
       const quarantined = selectRows(
@@ -644,19 +646,24 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
       walker.transformations(product, {}, record.timestamp, visited);
     },
 
-    /** Each output port publishing `table`: its record for these fields, then that record's consumers. */
+    /**
+     * Each output port publishing `table`: its first record for these fields since the change (a
+     * delete too), then that record's consumers. `rowNow` is the table's row as read now, if any.
+     */
     publish(
       product: ProductPlan,
       table: string,
       fields: Record<string, unknown>,
       since: number,
       visited: Set<string>,
+      rowNow?: Record<string, unknown>,
     ): void {
       for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
         const key = pick(fields, output.dataset.key);
+        if (Object.keys(key).length < output.dataset.key.length) continue;
         const read = recordsWithFields(query, output.log.log, key, { order: 'oldest', fromTimestamp: since });
         const published = read.ok ? read.value[0] : undefined;
-        stages.push(walker.portStage(product, output, published, fields));
+        stages.push(walker.portStage(product, output, published, fields, rowNow));
         if (published && !visited.has(output.log.log.table)) {
           walker.followConsumers(output.log.log, published, new Set([...visited, output.log.log.table]));
         }
@@ -697,7 +704,8 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
           ...(rows.length === 0 && { note: `No row of ${table} has this ${linking.join(', ')} now.` }),
         });
         const [first] = rows;
-        if (first) walker.publish(product, table, first, since, visited);
+        // Without a row now, the port's record for the key is the delete it published.
+        walker.publish(product, table, first ?? pick(fields, linking), since, visited, first);
       }
     },
   };
@@ -782,6 +790,27 @@ function unreadNote(
   }
   if (!unread.hasLeftLog) return 'Not consumed yet: it waits in the log (consumer lag).';
   return 'Read, and dropped since: the raw zone, like the log, keeps only the newest records (retention).';
+}
+
+/**
+ * What a port's record says beside the stage before it: a delete, or, where the table read now
+ * has moved on since the record was published, which values differ.
+ */
+function publishedRecordNote(
+  record: LogRecord,
+  table: string,
+  rowNow: Record<string, unknown> | undefined,
+): { note: string } | undefined {
+  if (record.value === null)
+    return { note: `A delete: ${table} no longer has this key, so the port published it with value null.` };
+  const published = record.value as Record<string, unknown>;
+  const differing = rowNow ? changedFields(published, rowNow).filter((name) => name in published) : [];
+  if (differing.length === 0) return undefined;
+  const values = (row: Record<string, unknown>) =>
+    differing.map((name) => `${name} ${JSON.stringify(row[name])}`).join(', ');
+  return {
+    note: `Published when this change reached the port, with ${values(published)}; ${table} read now has ${values(rowNow ?? {})}: later changes reached it since.`,
+  };
 }
 
 /** What a consumed record's clean table holds for its key when it holds no row. */

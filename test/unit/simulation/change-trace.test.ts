@@ -10,6 +10,7 @@ import {
   aProduct,
   aScenario,
   aShopMesh,
+  aShopReportMesh,
   aSystem,
   ecommerceSample,
   loadSqlJs,
@@ -597,6 +598,59 @@ describe('tracing a record lost to retention', () => {
     expect(raw?.note).toBe(lost);
     expect(traced.value.stages.at(-1)?.note).toBe(
       'Never changed by this record, which was lost: it holds no row for this key.',
+    );
+  });
+});
+
+describe('tracing a change to what a transformation publishes', () => {
+  // Items 1 and 2 are snapshotted at tick 0 (positions 1, 2); item 1 is deleted at tick 1 (position 3),
+  // item 3 inserted at tick 2.
+  const scenario = aScenario()
+    .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'delete', { where: { id: 1 } })
+    .at(2, 'shop', 'items', 'insert', { values: { id: 3, name: 'desk', price: 30, status: 'new' } })
+    .build();
+  const traceDelete = async (report: Mesh) => {
+    const simulation = await simulate(report, scenario);
+    simulation.step(2);
+    const traced = traceChange(planPipeline(report), simulation, {
+      kind: 'record',
+      log: 'shop/items-cdc',
+      position: 3,
+    });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    return traced.value.stages.slice(-2);
+  };
+
+  it('shows the delete a port published for a key its result no longer has', async () => {
+    const prices = aShopReportMesh('prices', 'SELECT id, price FROM items', (contract) =>
+      contract.withKey('id', 'integer').withProperty('price', 'number'),
+    );
+    const [result, port] = await traceDelete(prices);
+
+    expect(result?.note).toBe('No row of prices has this id now.');
+    expect(port?.kind).toBe('output-port');
+    expect(port?.title).toBe('Output port report-out, checked against contract report 1.0.0');
+    expect(port?.message).toMatchObject({ key: { id: 1 }, value: null, timestamp: tickMillis(1) });
+    expect(port?.records).toEqual([{ id: 1 }]);
+    expect(port?.note).toBe('A delete: prices no longer has this key, so the port published it with value null.');
+  });
+
+  it('says where the port’s record, published when the change reached it, differs from the result read now', async () => {
+    const counts = aShopReportMesh(
+      'status_counts',
+      'SELECT status, count(*) AS item_count FROM items GROUP BY status',
+      (contract) => contract.withKey('status', 'string').withProperty('item_count', 'integer'),
+    );
+    const [result, port] = await traceDelete(counts);
+
+    // Now, at tick 2: items 2 and 3. Published at tick 1, after the delete: item 2 only.
+    expect(result?.records).toEqual([{ status: 'new', item_count: 2 }]);
+    expect(result?.moment).toEqual({ kind: 'now' });
+    expect(port?.records).toEqual([{ status: 'new', item_count: 1 }]);
+    expect(port?.moment).toEqual({ kind: 'recorded', text: `Published at ${new Date(tickMillis(1)).toISOString()}` });
+    expect(port?.note).toBe(
+      'Published when this change reached the port, with item_count 1; status_counts read now has item_count 2: later changes reached it since.',
     );
   });
 });

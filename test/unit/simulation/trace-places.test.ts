@@ -45,6 +45,26 @@ describe('the places a trace lists its stages at', () => {
     ]);
   });
 
+  it('name which output port where the product has several, though the trace reaches only one of them', () => {
+    const kpis = aMesh()
+      .withDomain('analytics')
+      .withProduct('ground-kpis', 'analytics', {
+        name: 'Ground KPIs',
+        outputPorts: [
+          aPort('bpt-out', 'output', { name: 'Bags per turnaround' }),
+          aPort('gate-load-out', 'output', { name: 'Gate load' }),
+        ],
+      })
+      .build();
+
+    expect(
+      traceStagePlaces(kpis, [
+        stage('transformation', 'ground-kpis', 'gate_load'),
+        stage('output-port', 'ground-kpis', 'ground-kpis/gate-load-out', 'gate-load-out'),
+      ]),
+    ).toEqual(['Ground KPIs', 'Ground KPIs · Gate load']);
+  });
+
   it('name a node the design no longer has by its id', () => {
     expect(traceStagePlaces(bank, [stage('service-write', 'harvest-grading', 'grades')])).toEqual(['harvest-grading']);
   });

@@ -487,6 +487,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             `SELECT * FROM ${quoteIdentifier(input.rawTable)} WHERE _position = ${record.position}`,
           );
           const isLost = raw.length === 0 && run.isLostTo(productId, input.port.id, record.position);
+          const deleteKeeps = raw.length > 0 ? valuesKeptBesideDelete(log, record) : [];
           stages.push({
             kind: 'raw',
             title: isLost
@@ -496,11 +497,14 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             portId: input.port.id,
             linkId: input.linkId,
             source: input.rawTable,
-            records: raw,
+            records: raw.map((row) => omit(row, deleteKeeps)),
             epochMillisColumns: epochMillisColumns(log.format),
             moment: isLost
               ? publishedAt(record)
               : recorded(`Read from the log: the record published at ${isoTime(record.timestamp)}`),
+            ...(deleteKeeps.length > 0 && {
+              note: `A delete (value null): the record carries only its key. The raw zone's row also keeps the deleted row's last values (${deleteKeeps.join(', ')}), from the port's log, not from the record; they are left out here.`,
+            }),
             ...(raw.length === 0 && {
               note: unreadNote(product, input, log, {
                 isLost,
@@ -759,6 +763,20 @@ AND (_op = 't' OR (_op IS NOT NULL AND ${sameKey || '0'})) ORDER BY _sequence = 
     return `Skipped as a duplicate: the consumer had already applied this change (_sequence ${sequence}) from ${at}; a record sent again is not applied twice.`;
   if (applied._op === 't') return `Skipped: the table was truncated after this change (${at}), so it is not applied.`;
   return `Skipped as out of order: the consumer had already applied a newer change of this key (_sequence ${prior}, ${at}), so this older one (_sequence ${sequence}) is not applied.`;
+}
+
+/**
+ * The columns a port's log keeps beside a delete although its record carries none of them (value
+ * null, the key only): the deleted row's non-key values.
+ */
+function valuesKeptBesideDelete(log: BrokerLog, record: LogRecord): string[] {
+  if (log.format.kind !== 'records' || record.value !== null) return [];
+  const key = new Set(log.format.key);
+  return log.format.columns.map((column) => column.name).filter((name) => !key.has(name));
+}
+
+function omit(fields: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => !names.includes(name)));
 }
 
 /**

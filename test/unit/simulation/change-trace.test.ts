@@ -384,6 +384,34 @@ describe('tracing a truncate', () => {
     expect(at('clean', 'report')?.records).toEqual([]);
   });
 
+  it('shows a port’s delete in the raw zone as its record carries it: the key, not the deleted row’s values', async () => {
+    const simulation = await simulate(shop, scenario);
+    simulation.step(3);
+    const traced = traceChange(planPipeline(shop), simulation, { kind: 'record', log: 'shop/items-cdc', position: 5 });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    const raw = traced.value.stages.find((stage) => stage.kind === 'raw' && stage.nodeId === 'report');
+
+    // The first delete the catalog published for the truncate: its port's fifth record, after the three
+    // items and item 1's new price (partition 0, offset 3).
+    expect(raw?.records).toEqual([
+      {
+        _position: 5,
+        _partition: 0,
+        _offset: 3,
+        _timestamp: tickMillis(2),
+        _key: '{"id":1}',
+        _op: 'delete',
+        id: 1,
+      },
+    ]);
+    expect(rowsOf(simulation, 'report', 'SELECT name, price FROM raw_items_in WHERE _position = 5')).toEqual([
+      { name: 'lamp', price: 10 },
+    ]);
+    expect(raw?.note).toBe(
+      "A delete (value null): the record carries only its key. The raw zone's row also keeps the deleted row's last values (name, price, status), from the port's log, not from the record; they are left out here.",
+    );
+  });
+
   it('says a truncate sent again was skipped as a duplicate, and a change before it was applied', async () => {
     const resent = {
       ...scenario,

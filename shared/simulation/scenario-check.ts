@@ -8,6 +8,7 @@ import { topicReferredTo, topicsOf } from '../model/topic-references';
 import { columnGenerators } from './column-generators';
 import { generatorTypeProblem, referenceTypeProblem, valueTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
+import { rowidColumn } from './step-failure';
 import { isPatterned, patternProblem, textPatterns } from './text-patterns';
 
 /** A scenario problem; `target: 'key'` places it at the key its path names last rather than at that key's value. */
@@ -91,13 +92,16 @@ export function checkScenario(
       );
     });
   };
-  /** Each value of a step's `values` or `where` that its column's type cannot store, at that value. */
+  /**
+   * A step's `values` or `where` entry for the table's rowid (its one integer key) that is no whole
+   * number, at that value: SQLite refuses to store it, or matches no row with it. Other columns
+   * keep what a step writes, so a scenario can send a wrong type on purpose to show quarantine.
+   */
   const checkValueTypes = (table: SystemTable, record: ScriptStep['values'], at: string) => {
-    for (const [name, value] of Object.entries(record ?? {})) {
-      const column = table.columns.find((candidate) => candidate.name === name);
-      const misfit = column && value !== null && valueTypeProblem(value, column);
-      if (misfit) problems.push({ path: `${at}.${name}`, message: misfit });
-    }
+    const key = rowidColumn(table);
+    const value = key && record?.[key.name];
+    const misfit = key && value !== null && value !== undefined && valueTypeProblem(value, key);
+    if (misfit) problems.push({ path: `${at}.${key.name}`, message: misfit });
   };
   const checkColumns = (table: SystemTable, columns: NamedColumn[]) => {
     for (const { column, path, target } of columns) {

@@ -24,7 +24,7 @@ export function stepFailureMessage(
 }
 
 /** The column SQLite keeps as a table's rowid: the one column of an integer primary key. */
-function rowidColumn(table: SystemTable) {
+export function rowidColumn(table: SystemTable) {
   const [key, ...more] = table.primaryKey;
   const column = table.columns.find((candidate) => candidate.name === key);
   return more.length === 0 && column?.type === 'integer' ? column : undefined;

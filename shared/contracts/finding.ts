@@ -1,4 +1,5 @@
 import type { Problem } from '../model/problem';
+import type { ProblemRepair } from './problem-repair';
 import type { TextRange } from './yaml-source';
 
 export type FindingSeverity = 'error' | 'warning';
@@ -9,4 +10,6 @@ export interface ContractFinding extends Problem {
 }
 
 /** A finding placed in the contract's YAML text, ready to become an editor marker. */
-export interface LocatedFinding extends ContractFinding, TextRange {}
+export interface LocatedFinding extends ContractFinding, TextRange {
+  repair?: ProblemRepair;
+}

@@ -24,6 +24,7 @@ export {
   upgradeToLatest,
   withContractIdentity,
 } from './contract-edits';
+export { contractOutline, type OutlineSymbol } from './contract-outline';
 export {
   contractFromModel,
   contractOf,
@@ -83,6 +84,8 @@ export {
 } from './odcs-versions';
 export { parseOdcsSource, parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 export type { PathProblem, PathResult, PathSegment } from './path-problem';
+export type { ProblemRepair } from './problem-repair';
+export { contractQuickFixes, type QuickFix } from './quick-fixes';
 export {
   type DiagramEdge,
   type DiagramField,
@@ -102,6 +105,7 @@ export {
   parseSemver,
   type Semver,
 } from './semver';
+export { type TextChange, textChangeBetween } from './text-change';
 export { type YamlCursorPath, yamlCursorPath } from './yaml-cursor-path';
 export {
   formatLocatedProblem,

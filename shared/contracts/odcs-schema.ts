@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { nearMiss } from '../model/near-miss';
 import { formatPath } from '../model/problem';
 import { joinedWith } from '../model/word-list';
 import { escapePointer, pathOf } from './json-pointer';
@@ -70,6 +71,7 @@ function withLatestVersionFeaturesNamed(
       ? {
           ...problem,
           message: `${problem.message}. It is an ODCS ${LATEST_API_VERSION} feature and this contract declares ${declared}: the editor's Upgrade to ${LATEST_API_VERSION} rewrites the contract in ${LATEST_API_VERSION}`,
+          repair: { kind: 'upgrade-to-latest' as const },
         }
       : problem,
   );
@@ -182,11 +184,15 @@ function describeMissingAlternative(path: PathSegment[], names: string[], unknow
   const misspelt = unknownFields.filter((field) => names.some((name) => sharedPrefixLength(field, name) >= 4));
   if (misspelt.length === 0) return [{ path, message: `needs one of: ${choices}` }];
   const noun = names.every((name) => name.startsWith('must')) ? 'quality operator' : 'field';
-  return misspelt.map((field) => ({
-    path: [...path, field],
-    message: `unknown ${noun} '${field}'; expected one of: ${choices}`,
-    target: 'key' as const,
-  }));
+  return misspelt.map((field) => {
+    const meant = nearMiss(field, names);
+    return {
+      path: [...path, field],
+      message: `unknown ${noun} '${field}'; expected one of: ${choices}`,
+      target: 'key' as const,
+      ...(meant && { repair: { kind: 'replace-marked-text' as const, text: meant } }),
+    };
+  });
 }
 
 /** A `oneOf` where several alternatives match: for quality rules, two comparison operators. */
@@ -225,9 +231,14 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
         : { path, message: error.message ?? `fails '${error.keyword}'` };
     case 'enum': {
       const field = path.at(-1);
-      const allowed = (error.params.allowedValues as unknown[]).map(String).join(', ');
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
       const subject = typeof field === 'string' ? field : 'value';
-      return { path, message: `unknown ${subject} ${JSON.stringify(error.data)}; expected one of: ${allowed}` };
+      const meant = typeof error.data === 'string' ? nearMiss(error.data, allowed) : undefined;
+      return {
+        path,
+        message: `unknown ${subject} ${JSON.stringify(error.data)}; expected one of: ${allowed.join(', ')}`,
+        ...(meant && { repair: { kind: 'replace-marked-text' as const, text: meant } }),
+      };
     }
     default:
       return { path, message: error.message ?? `fails '${error.keyword}'` };

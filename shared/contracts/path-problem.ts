@@ -1,4 +1,7 @@
-export type PathSegment = string | number;
+import type { PathSegment } from './path-segment';
+import type { ProblemRepair } from './problem-repair';
+
+export type { PathSegment } from './path-segment';
 
 /**
  * A problem at a path of a parsed document, not yet placed in its text. `target: 'key'`
@@ -8,6 +11,7 @@ export interface PathProblem {
   path: PathSegment[];
   message: string;
   target?: 'key' | 'value';
+  repair?: ProblemRepair;
 }
 
 export type PathResult<T> = { ok: true; value: T } | { ok: false; errors: PathProblem[] };

@@ -8,6 +8,7 @@ import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import { emptyBoundsOf } from './option-bounds';
 import type { PathProblem, PathSegment } from './path-problem';
 import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
+import type { ProblemRepair } from './problem-repair';
 import { relationshipIssues } from './relationship-checks';
 import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 
@@ -63,15 +64,29 @@ export function checkContractYaml(text: string, keptId?: string): LocatedFinding
   const changedId = keptId === undefined ? undefined : changedIdProblem(source, contract, keptId);
   // What the schema already says of a place is not said twice.
   const saidByTheSchema = new Set(errors.map((error) => error.path));
+  const atDocumentPath = (path: readonly PathSegment[]) => documentPathOf(path, source.value);
   const semantic = semanticIssues(contract, read.objectsWithUnknownTypes)
-    .map(({ severity, ...issue }) => ({
+    .map(({ severity, repair, ...issue }) => ({
       severity,
-      ...locateProblem(source, { ...issue, path: documentPathOf(issue.path, source.value) }),
+      ...locateProblem(source, {
+        ...issue,
+        path: atDocumentPath(issue.path),
+        ...(repair && { repair: repairAtDocumentPaths(repair, atDocumentPath) }),
+      }),
     }))
     .filter((finding) => !saidByTheSchema.has(finding.path));
   return [...errors, ...(changedId ? [{ ...changedId, severity: 'error' as const }] : []), ...semantic].sort(
     byPosition,
   );
+}
+
+/** The model's paths a repair edits, as where they are in the ODCS document (a contract's quality rules are a custom property there). */
+function repairAtDocumentPaths(
+  repair: ProblemRepair,
+  atDocumentPath: (path: readonly PathSegment[]) => PathSegment[],
+): ProblemRepair {
+  if (repair.kind !== 'edit') return repair;
+  return { ...repair, edits: repair.edits.map((edit) => ({ ...edit, path: atDocumentPath(edit.path) })) };
 }
 
 /** A source whose only syntax errors are duplicate keys, read with each key's last value; the duplicates apart. */
@@ -188,6 +203,11 @@ function keyIssues(object: SchemaObject, objectIndex: number): SemanticIssue[] {
         path: propertyPath(index, 'primaryKey'),
         message: `primary key property '${property.name}' is not required: key values cannot be null, add required: true`,
         severity: 'warning',
+        repair: {
+          kind: 'edit',
+          title: 'Add required: true',
+          edits: [{ op: 'set', path: propertyPath(index, 'required'), value: true }],
+        },
       });
     }
     if (positioned && !hasKeyPosition(property)) {
@@ -268,6 +288,11 @@ function rangeIssues(rules: readonly QualityRule[] | undefined, path: PathSegmen
           path: [...path, index, operator],
           message: `${operator} [${low}, ${high}] is reversed: write the smaller bound first, [${high}, ${low}]`,
           severity: 'error' as const,
+          repair: {
+            kind: 'edit' as const,
+            title: `Write it [${high}, ${low}]`,
+            edits: [{ op: 'set' as const, path: [...path, index, operator], value: [high, low] }],
+          },
         },
       ];
     }),

@@ -1,6 +1,7 @@
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { DOCUMENT_PATH, formatPath, formatPlacedProblem, type Problem } from '../model/problem';
 import type { PathProblem, PathSegment } from './path-problem';
+import type { ProblemRepair } from './problem-repair';
 
 /** A span of text, 1-based and end-exclusive: what an editor marker (Monaco) takes. */
 export interface TextRange {
@@ -11,7 +12,9 @@ export interface TextRange {
 }
 
 /** A problem with the place in the text where it is. */
-export interface LocatedProblem extends Problem, TextRange {}
+export interface LocatedProblem extends Problem, TextRange {
+  repair?: ProblemRepair;
+}
 
 export type LocatedResult<T> = { ok: true; value: T } | { ok: false; errors: LocatedProblem[] };
 
@@ -111,7 +114,8 @@ function syntaxErrorMessage(error: YAMLError, text: string): string {
 }
 
 export function locateProblem(source: YamlSource, problem: PathProblem): LocatedProblem {
-  return { path: formatPath(problem.path), message: problem.message, ...source.locate(problem.path, problem.target) };
+  const { path, message, target, repair } = problem;
+  return { path: formatPath(path), message, ...source.locate(path, target), ...(repair && { repair }) };
 }
 
 /** Reads like a compiler message: `12:7 schema[0].name: must be string`. */

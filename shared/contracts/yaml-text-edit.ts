@@ -17,7 +17,7 @@ import {
 import { doubleQuoted, needsEscapes, singleQuoted, toYamlText } from '../export/yaml-text';
 import { isDeepEqual } from '../model/deep-equal';
 import { formatPath } from '../model/problem';
-import type { PathSegment } from './path-problem';
+import type { PathSegment } from './path-segment';
 
 /**
  * A change to a YAML document at a path of its data: `set` creates or replaces a value,

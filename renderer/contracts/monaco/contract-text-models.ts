@@ -4,9 +4,9 @@ import { isWholeDocument } from '../../../shared/model/problem';
 import { useDocumentStore } from '../../store/document-store';
 import { applyContractText } from '../contract-actions';
 import { contractTextOf, useContractDrafts } from '../contract-drafts';
+import { contractUri } from './contract-uri';
 import type { MonacoApi } from './load-monaco';
 import { monacoRange } from './monaco-range';
-import { CONTRACT_URI_SCHEME } from './odcs-language';
 
 /** A pause in typing this long applies the text to the document: one undo step per pause. */
 export const APPLY_DELAY_MS = 400;
@@ -63,11 +63,7 @@ export function createContractTextModels(monaco: MonacoApi) {
     if (existing) return existing.model;
     const text = contractTextOf(id);
     if (text === undefined) return undefined;
-    const model = monaco.editor.createModel(
-      text,
-      'yaml',
-      monaco.Uri.from({ scheme: CONTRACT_URI_SCHEME, path: `/${id}.odcs.yaml` }),
-    );
+    const model = monaco.editor.createModel(text, 'yaml', contractUri(monaco, id));
     const entry: ContractTextModel = {
       model,
       lastStoreText: text,

@@ -1,7 +1,8 @@
 import { completeOdcsKeys, completeOdcsValues, describeOdcsKey, yamlCursorPath } from '../../../shared/contracts';
+import { CONTRACT_URI_SCHEME } from './contract-uri';
 import type { MonacoApi } from './load-monaco';
-
-export const CONTRACT_URI_SCHEME = 'contract';
+import { registerOdcsOutline } from './odcs-outline';
+import { registerOdcsQuickFixes } from './odcs-quick-fixes';
 
 /** The ODCS version the text declares, so completion and hovers come from that version's schema. */
 function apiVersionOf(text: string): string | undefined {
@@ -10,11 +11,13 @@ function apiVersionOf(text: string): string | undefined {
 
 let isRegistered = false;
 
-/** Completion of ODCS field names and enum values, and hover docs, from the official schema. */
+/** Completion of ODCS field names and enum values, and hover docs, from the official schema; quick fixes of the contract's problems, and its outline. */
 export function registerOdcsLanguageFeatures(monaco: MonacoApi): void {
   if (isRegistered) return;
   isRegistered = true;
   const selector = { language: 'yaml', scheme: CONTRACT_URI_SCHEME };
+  registerOdcsQuickFixes(monaco, selector);
+  registerOdcsOutline(monaco, selector);
 
   monaco.languages.registerCompletionItemProvider(selector, {
     triggerCharacters: [' ', ':'],

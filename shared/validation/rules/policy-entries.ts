@@ -1,5 +1,5 @@
 import { quoted, readRulePolicy } from '../../model';
-import { nearMiss } from '../near-miss';
+import { nearMiss } from '../../model/near-miss';
 import { policyPlace } from '../places';
 import type { Rule } from '../rule';
 

@@ -1,0 +1,47 @@
+import type * as Monaco from 'monaco-editor/editor/editor.api';
+import { contractQuickFixes, type TextRange } from '../../../shared/contracts';
+import { contractIdOfUri } from './contract-uri';
+import type { MonacoApi } from './load-monaco';
+
+/** Quick fixes (the light bulb, Ctrl+.) for the problems of a contract that have a one-step repair, each one undoable edit. */
+export function registerOdcsQuickFixes(monaco: MonacoApi, selector: Monaco.languages.LanguageSelector): void {
+  monaco.languages.registerCodeActionProvider(
+    selector,
+    {
+      provideCodeActions(model, range, context) {
+        const fixes = contractQuickFixes(model.getValue(), contractIdOfUri(model.uri), textRangeOf(range));
+        const actions = fixes.map(({ title, finding, change }) => ({
+          title,
+          kind: 'quickfix',
+          isPreferred: true,
+          diagnostics: context.markers.filter(
+            (marker) => marker.startLineNumber === finding.line && marker.startColumn === finding.column,
+          ),
+          edit: {
+            edits: [
+              {
+                resource: model.uri,
+                versionId: model.getVersionId(),
+                textEdit: {
+                  range: new monaco.Range(change.line, change.column, change.endLine, change.endColumn),
+                  text: change.text,
+                },
+              },
+            ],
+          },
+        }));
+        return { actions, dispose() {} };
+      },
+    },
+    { providedCodeActionKinds: ['quickfix'] },
+  );
+}
+
+function textRangeOf(range: Monaco.IRange): TextRange {
+  return {
+    line: range.startLineNumber,
+    column: range.startColumn,
+    endLine: range.endLineNumber,
+    endColumn: range.endColumn,
+  };
+}

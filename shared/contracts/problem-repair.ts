@@ -1,0 +1,10 @@
+import type { YamlEdit } from './yaml-text-edit';
+
+/**
+ * The one-step repair of a contract problem, known where the problem is found: rewrite the
+ * contract in the latest ODCS version, edit it at paths, or replace the text the problem marks.
+ */
+export type ProblemRepair =
+  | { kind: 'upgrade-to-latest' }
+  | { kind: 'edit'; title: string; edits: YamlEdit[] }
+  | { kind: 'replace-marked-text'; text: string };

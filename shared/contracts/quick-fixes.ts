@@ -1,0 +1,61 @@
+import { editContractText, upgradeToLatest } from './contract-edits';
+import type { LocatedFinding } from './finding';
+import { LATEST_API_VERSION } from './odcs-versions';
+import { checkContractYaml } from './semantic-checks';
+import { type TextChange, textChangeBetween } from './text-change';
+import type { TextRange } from './yaml-source';
+
+/** A problem of a contract's text with the one change that repairs it. */
+export interface QuickFix {
+  title: string;
+  finding: LocatedFinding;
+  change: TextChange;
+}
+
+/**
+ * The quick fixes for a contract's problems (all of them, or those touching `within`): each
+ * problem that has a known one-step repair, with that repair as one change of the text.
+ * A repair that cannot be made on this text (its YAML would not parse, an alias would be
+ * orphaned, the upgrade would not be valid) is not offered.
+ */
+export function contractQuickFixes(text: string, keptId?: string, within?: TextRange): QuickFix[] {
+  return checkContractYaml(text, keptId)
+    .filter((finding) => within === undefined || overlaps(finding, within))
+    .flatMap((finding) => {
+      const fix = quickFixOf(text, finding);
+      return fix ? [fix] : [];
+    });
+}
+
+function quickFixOf(text: string, finding: LocatedFinding): QuickFix | undefined {
+  const { repair } = finding;
+  switch (repair?.kind) {
+    case undefined:
+      return undefined;
+    case 'upgrade-to-latest': {
+      const upgraded = upgradeToLatest(text);
+      if (!upgraded.ok) return undefined;
+      const title = `Upgrade the contract to ODCS ${LATEST_API_VERSION}`;
+      return { title, finding, change: textChangeBetween(text, upgraded.text) };
+    }
+    case 'edit': {
+      const edited = editContractText(text, repair.edits);
+      return edited.ok ? { title: repair.title, finding, change: textChangeBetween(text, edited.text) } : undefined;
+    }
+    case 'replace-marked-text': {
+      const { line, column, endLine, endColumn } = finding;
+      return {
+        title: `Change to '${repair.text}'`,
+        finding,
+        change: { line, column, endLine, endColumn, text: repair.text },
+      };
+    }
+  }
+}
+
+/** Whether two ranges share a position; a cursor at either end of a range touches it. */
+function overlaps(a: TextRange, b: TextRange): boolean {
+  const isBefore = (line: number, column: number, otherLine: number, otherColumn: number) =>
+    line < otherLine || (line === otherLine && column < otherColumn);
+  return !isBefore(a.endLine, a.endColumn, b.line, b.column) && !isBefore(b.endLine, b.endColumn, a.line, a.column);
+}

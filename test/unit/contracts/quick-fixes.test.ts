@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { upgradeToLatest } from '../../../shared/contracts/contract-edits';
+import { contractQuickFixes } from '../../../shared/contracts/quick-fixes';
+import { checkContractYaml } from '../../../shared/contracts/semantic-checks';
+import { type TextChange, textChangeBetween } from '../../../shared/contracts/text-change';
+import { anOdcsText } from './builders';
+
+/** The text with the change made, as an editor makes it. */
+function applied(text: string, change: TextChange): string {
+  const lines = text.split('\n');
+  const offsetOf = (line: number, column: number) =>
+    lines.slice(0, line - 1).reduce((sum, each) => sum + each.length + 1, 0) + column - 1;
+  return (
+    text.slice(0, offsetOf(change.line, change.column)) +
+    change.text +
+    text.slice(offsetOf(change.endLine, change.endColumn))
+  );
+}
+
+const ordersWith = (properties: string) =>
+  anOdcsText(`schema:
+  - name: orders
+    properties:
+      - name: order_id
+        logicalType: integer
+        primaryKey: true
+        required: true
+${properties}`);
+
+const STATUS_ENUM = `      - name: status
+        logicalType: string
+        enum:
+          - value: placed
+          - value: shipped
+`;
+
+describe('quick fixes of contract problems', () => {
+  it('offers the upgrade to ODCS v3.2.0 for a v3.2 feature in a v3.1 contract, as the Upgrade action makes it', () => {
+    const text = ordersWith(STATUS_ENUM);
+    const [fix, ...others] = contractQuickFixes(text);
+    expect(others).toEqual([]);
+    expect(fix?.title).toBe('Upgrade the contract to ODCS v3.2.0');
+    expect(fix?.finding.message).toContain('It is an ODCS v3.2.0 feature');
+    const upgraded = upgradeToLatest(text);
+    expect(upgraded.ok && fix && applied(text, fix.change)).toBe(upgraded.ok && upgraded.text);
+    expect(fix?.change).toEqual({ line: 1, column: 16, endLine: 1, endColumn: 17, text: '2' });
+  });
+
+  it('adds required: true to a primary key property that is not required', () => {
+    const text = ordersWith('      - name: line\n        logicalType: integer\n        primaryKey: true\n');
+    const [fix] = contractQuickFixes(text);
+    expect(fix?.title).toBe('Add required: true');
+    const fixed = applied(text, fix?.change as TextChange);
+    expect(fixed).toBe(`${text}        required: true\n`);
+    expect(checkContractYaml(fixed)).toEqual([]);
+  });
+
+  it('replaces a misspelt quality operator with the one it is closest to', () => {
+    const text = ordersWith(
+      '      - name: total\n        logicalType: number\n        quality:\n          - metric: nullValues\n            mustBeGreaterThen: 0\n',
+    );
+    const [fix] = contractQuickFixes(text);
+    expect(fix?.title).toBe("Change to 'mustBeGreaterThan'");
+    expect(applied(text, fix?.change as TextChange)).toBe(text.replace('mustBeGreaterThen', 'mustBeGreaterThan'));
+  });
+
+  it('replaces a misspelt logicalType with the nearest known one, and offers nothing for a value far from any', () => {
+    const misspelt = ordersWith('      - name: note\n        logicalType: strng\n');
+    const [fix] = contractQuickFixes(misspelt);
+    expect(fix?.title).toBe("Change to 'string'");
+    expect(applied(misspelt, fix?.change as TextChange)).toBe(misspelt.replace('strng', 'string'));
+    expect(contractQuickFixes(ordersWith('      - name: note\n        logicalType: blob\n'))).toEqual([]);
+  });
+
+  it('writes a reversed range smallest first', () => {
+    const text = ordersWith(
+      '      - name: total\n        logicalType: number\n        quality:\n          - metric: nullValues\n            mustBeBetween: [10, 1]\n',
+    );
+    const [fix] = contractQuickFixes(text);
+    expect(fix?.title).toBe('Write it [1, 10]');
+    expect(applied(text, fix?.change as TextChange)).toBe(text.replace('[10, 1]', '[1, 10]'));
+  });
+
+  it('offers only the fixes of problems that touch the range asked about', () => {
+    const text = ordersWith(STATUS_ENUM);
+    const enumLine = text.split('\n').indexOf('        enum:') + 1;
+    expect(
+      contractQuickFixes(text, undefined, { line: enumLine, column: 9, endLine: enumLine, endColumn: 9 }),
+    ).toHaveLength(1);
+    expect(contractQuickFixes(text, undefined, { line: 2, column: 1, endLine: 2, endColumn: 1 })).toEqual([]);
+  });
+});
+
+describe('the one change between two texts', () => {
+  it('spans only what differs, across lines', () => {
+    expect(textChangeBetween('a: 1\nb: 2\nc: 3\n', 'a: 1\nb: 20\nd: 4\nc: 3\n')).toEqual({
+      line: 2,
+      column: 5,
+      endLine: 2,
+      endColumn: 5,
+      text: '0\nd: 4',
+    });
+    expect(textChangeBetween('same', 'same')).toEqual({ line: 1, column: 5, endLine: 1, endColumn: 5, text: '' });
+  });
+});

@@ -93,6 +93,32 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
 
   useEffect(() => diffEditor?.updateOptions({ renderSideBySide: isSideBySide }), [diffEditor, isSideBySide]);
 
+  // Opens at the first difference rather than at line 1, where a change below the fold was only counted.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another baseline is another diff, opened at its own first difference.
+  useEffect(() => {
+    if (!diffEditor) return;
+    const updates = diffEditor.onDidUpdateDiff(() => {
+      if (!diffEditor.getLineChanges()?.length) return;
+      updates.dispose();
+      diffEditor.revealFirstDiff();
+    });
+    return () => updates.dispose();
+  }, [diffEditor, baseline.source]);
+
+  /** Shows a breaking change's line, in the unified layout at its parent's line when it was removed. */
+  const revealChange = (change: LocatedChange) => {
+    if (!diffEditor) return;
+    const showsRemovalInNext = change.side === 'previous' && !isSideBySide && change.parentInNext;
+    const editor =
+      change.side === 'next' || showsRemovalInNext ? diffEditor.getModifiedEditor() : diffEditor.getOriginalEditor();
+    const { line } = showsRemovalInNext
+      ? (change.parentInNext as NonNullable<LocatedChange['parentInNext']>)
+      : change.range;
+    editor.revealLineInCenter(line);
+    editor.setPosition({ lineNumber: line, column: 1 });
+    editor.focus();
+  };
+
   useEffect(() => {
     if (!diffEditor || !monaco) return;
     const hover = (change: LocatedChange) => ({ value: `**Breaking:** \`${change.subject}\` ${change.message}` });
@@ -158,9 +184,20 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
           {changes.length > 0 && (
             <strong className="contract-diff__breaking" data-testid="breaking-count">
               {' '}
-              · {counted(changes.length, 'breaking change')}
+              · {counted(changes.length, 'breaking change')}:
             </strong>
           )}
+          {changes.map((change) => (
+            <button
+              key={`${change.side} ${change.subject} ${change.message}`}
+              type="button"
+              className="link-button contract-diff__jump"
+              title={`Line ${change.range.line}: ${change.subject} ${change.message}`}
+              onClick={() => revealChange(change)}
+            >
+              <UserText text={change.subject} />
+            </button>
+          ))}
         </span>
         <fieldset className="segmented" aria-label="Diff layout">
           <button

@@ -51,6 +51,7 @@ interface UiState {
   openDialog(dialog: Dialog): void;
   /** Shows a tab of the side panel, showing the panel too when it is hidden. */
   showSidePanelTab(tab: SidePanelTab): void;
+  /** Asks for the element's name field; the inspector it is in shows, whatever the side panel showed, or hid. */
   requestNameFocus(elementId: string | null): void;
   setDropTarget(domainId: string | null): void;
   setReconnecting(linkId: string | null): void;
@@ -62,7 +63,7 @@ interface UiState {
 }
 
 /** Transient interface state: not part of the document, not saved, not undone. */
-export const useUiStore = create<UiState>()((set) => ({
+export const useUiStore = create<UiState>()((set, get) => ({
   dialog: null,
   nameFocusRequest: null,
   dropTargetDomainId: null,
@@ -78,7 +79,10 @@ export const useUiStore = create<UiState>()((set) => ({
     if (!usePreferencesStore.getState().showsSidePanel) usePreferencesStore.getState().toggleSidePanel();
     set({ sidePanelTab });
   },
-  requestNameFocus: (elementId) => set({ nameFocusRequest: elementId }),
+  requestNameFocus: (elementId) => {
+    if (elementId) get().showSidePanelTab('inspector');
+    set({ nameFocusRequest: elementId });
+  },
   setDropTarget: (domainId) =>
     set((state) => (state.dropTargetDomainId === domainId ? state : { dropTargetDomainId: domainId })),
   setReconnecting: (linkId) => set({ reconnectingLinkId: linkId }),

@@ -2,8 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh, aPort, aSystem } from '../builders/mesh-builder';
-import { describeInChromium } from './app-driver';
-import { nameIt, openByChooser } from './designer-driver';
+import { describeInChromium, screenshot } from './app-driver';
+import { domainNode, nameIt, newBlankDesign, openByChooser, productNode } from './designer-driver';
 
 /** Orders in Sales feeds Revenue in Analytics: two products, one link, side by side. */
 function ordersToRevenue(): string {
@@ -270,6 +270,31 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('p');
     await nameIt(page, 'Battery Returns');
     await expect.poll(() => focused(page)).toBe('hazardous-waste-battery-returns');
+  });
+
+  it('shows the inspector with the new element’s name field focused whatever the side panel showed, or hid', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.getByRole('tab', { name: 'Problems' }).click();
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 100 } });
+    await page.keyboard.press('d');
+    await nameIt(page, 'Reefer Yard');
+    // Typed into the name field, not run as shortcuts (d: a domain, M: Mermaid, p: a product).
+    expect(await domainNode(page, 'Reefer Yard').count()).toBe(1);
+    expect(await page.locator('.react-flow__node').count()).toBe(1);
+    expect(await page.locator('dialog[open]').count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
+    await screenshot(page, 'add-domain-from-problems-tab');
+
+    // With the side panel hidden, adding shows it: the name field is there to type into.
+    await page.keyboard.press('F1');
+    await page.keyboard.type('side panel');
+    await page.keyboard.press('Enter');
+    await page.getByRole('complementary', { name: 'Side panel' }).waitFor({ state: 'detached' });
+    await page.keyboard.press('p');
+    await nameIt(page, 'Reefer Plugs');
+    expect(await productNode(page, 'Reefer Plugs').count()).toBe(1);
+    expect(await page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('puts the focus on the node quick search jumps to', async () => {

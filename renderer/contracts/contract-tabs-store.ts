@@ -11,7 +11,13 @@ interface ContractTabsState {
   view: ContractView;
   /** Whether the editor takes most of the window, the canvas a strip beside it. */
   isExpanded: boolean;
+  /** The contract whose editor takes the keyboard focus once it shows: it was opened by a button pressed to edit it. */
+  editorFocusRequest: string | null;
   openContract(id: string): void;
+  /** Opens the contract with the keyboard focus in its editor, to type at once. */
+  openContractToEdit(id: string): void;
+  /** The editor took the focus asked for. */
+  editorFocused(): void;
   closeContract(id: string): void;
   closeContracts(ids: readonly string[]): void;
   setView(view: ContractView): void;
@@ -24,8 +30,14 @@ export const useContractTabs = create<ContractTabsState>()((set, get) => ({
   activeId: null,
   view: 'yaml',
   isExpanded: false,
+  editorFocusRequest: null,
   openContract: (id) =>
     set((state) => ({ openIds: state.openIds.includes(id) ? state.openIds : [...state.openIds, id], activeId: id })),
+  openContractToEdit: (id) => {
+    get().openContract(id);
+    set({ editorFocusRequest: id });
+  },
+  editorFocused: () => set({ editorFocusRequest: null }),
   closeContract: (id) => get().closeContracts([id]),
   closeContracts: (ids) =>
     set((state) => {

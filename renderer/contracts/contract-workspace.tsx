@@ -14,6 +14,7 @@ import { useContractDrafts, useContractFindings, useContractName, useHasDraft } 
 import { type ContractView, useContractTabs } from './contract-tabs-store';
 import { ContractForm } from './form/contract-form';
 import { SaveContractButton } from './save-contract-file';
+import { useEditorFocusRequest } from './use-editor-focus-request';
 import { YamlEditorPane } from './yaml-editor-pane';
 
 const LOADING = <p className="contract-workspace__loading">Loading…</p>;
@@ -48,9 +49,13 @@ export function ContractWorkspace({ above, besideTabs }: ContractWorkspaceProps)
       isExpanded: state.isExpanded,
     })),
   );
+  const workspace = useRef<HTMLElement>(null);
+  // The YAML view focuses its editor itself, once Monaco has loaded.
+  useEditorFocusRequest(activeId ?? '', view !== 'yaml', () => focusFieldOrTab(workspace.current));
   if (!activeId) return null;
   return (
     <section
+      ref={workspace}
       className={`contract-workspace${isExpanded ? ' contract-workspace--expanded' : ''}`}
       aria-label="Contract editor"
       data-testid="contract-workspace"
@@ -100,6 +105,12 @@ export function ContractWorkspace({ above, besideTabs }: ContractWorkspaceProps)
       {(view === 'yaml' || view === 'form') && <ContractChanges contractId={activeId} />}
     </section>
   );
+}
+
+/** The view's first field (the form's), else the active contract's tab, from where Tab goes on into the view. */
+function focusFieldOrTab(workspace: HTMLElement | null): void {
+  const field = workspace?.querySelector<HTMLElement>('.contract-workspace__view :is(input, select, textarea)');
+  (field ?? workspace?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]'))?.focus();
 }
 
 function ContractTab({ contractId, isActive }: { contractId: string; isActive: boolean }) {

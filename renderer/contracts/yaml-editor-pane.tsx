@@ -7,6 +7,7 @@ import { createEditorWithModels } from './monaco/editor-with-models';
 import { registerOdcsLanguageFeatures } from './monaco/odcs-language';
 import { MONACO_CONTAINER, useMonaco } from './monaco/use-monaco';
 import { useMonacoTheme } from './monaco/use-monaco-theme';
+import { useEditorFocusRequest } from './use-editor-focus-request';
 
 /** The ODCS YAML of the active contract in Monaco, loaded on first use. */
 export function YamlEditorPane({ contractId }: { contractId: string }) {
@@ -43,6 +44,7 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
     if (!editor || !textModels) return;
     editor.setModel(textModels.open(contractId) ?? null);
   }, [editor, textModels, contractId]);
+  useEditorFocusRequest(contractId, !!editor && !!textModels, () => editor?.focus());
 
   // Models of closed tabs go away; open ones keep their text and undo history.
   useEffect(() => {

@@ -68,7 +68,7 @@ function PortFields({ product, port }: { product: DataProduct; port: Port }) {
         <button
           type="button"
           className="inspector__link-button"
-          onClick={() => useContractTabs.getState().openContract(port.contractId as string)}
+          onClick={() => useContractTabs.getState().openContractToEdit(port.contractId as string)}
         >
           Edit contract
         </button>
@@ -80,7 +80,7 @@ function PortFields({ product, port }: { product: DataProduct; port: Port }) {
           title="A draft ODCS contract of what the port publishes, opened in the editor"
           onClick={() => {
             const contractId = addPortContract(product.id, port.id);
-            if (contractId) useContractTabs.getState().openContract(contractId);
+            if (contractId) useContractTabs.getState().openContractToEdit(contractId);
           }}
         >
           New contract

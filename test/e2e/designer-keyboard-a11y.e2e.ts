@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh, aPort, aSystem } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
-import { domainNode, nameIt, newBlankDesign, openByChooser, productNode } from './designer-driver';
+import { addProductByKey, domainNode, nameIt, newBlankDesign, openByChooser, productNode } from './designer-driver';
 
 /** Orders in Sales feeds Revenue in Analytics: two products, one link, side by side. */
 function ordersToRevenue(): string {
@@ -295,6 +295,25 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await nameIt(page, 'Reefer Plugs');
     expect(await productNode(page, 'Reefer Plugs').count()).toBe(1);
     expect(await page.getByRole('tab', { name: 'Inspector' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('puts the focus in the contract editor that New contract opens, to type at once', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Terminal Operations');
+    await addProductByKey(page, 'Crane Moves');
+    const newContract = page.getByTestId('product-inspector').getByRole('button', { name: 'New contract' });
+    await newContract.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('product-inspector').getByRole('button', { name: 'Edit contract' }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="yaml-editor"]')))
+      .toBe(true);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# typed at once');
+    await expect.poll(() => page.locator('.view-line', { hasText: '# typed at once' }).count()).toBe(1);
+    await screenshot(page, 'new-contract-focused');
   });
 
   it('puts the focus on the node quick search jumps to', async () => {

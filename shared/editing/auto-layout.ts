@@ -1,9 +1,9 @@
 import type { Mesh, NodeLayout } from '../model';
-import { withDomainFitted, withDomainsApart } from './containment';
+import { withDomainFitted, withDomainsApart, withNotesPushedAside } from './containment';
 import { domainFlows } from './domain-overview';
 import type { Point, Size } from './geometry';
 import { withLayoutApplied } from './layout-edits';
-import { defaultSizeOf, type SizeOf } from './node-placement';
+import { defaultSizeOf, domainRect, type SizeOf } from './node-placement';
 
 /** One domain laid out on its own (by ELK): its size and its children's places inside it. */
 export interface DomainArrangement {
@@ -78,7 +78,8 @@ export function gridPositions(
 /**
  * The layout auto-layout moves to: each domain as ELK arranged it, the domains in a grid in
  * data-flow order near the viewport's aspect ratio. Locked elements stay where they are; domains
- * then grow to hold their children and push aside any they would overlap.
+ * then grow to hold their children and push aside any they would overlap, and a sticky note they
+ * come to cover (one not already on the domain it annotates).
  */
 export function arrangedLayout(
   mesh: Mesh,
@@ -104,9 +105,19 @@ export function arrangedLayout(
   const lockedDomains = order.filter(isLocked);
   for (const id of order) arranged = withDomainFitted(arranged, id, sizeOf);
   if (lockedDomains.length > 0) arranged = withDomainsApart(arranged, lockedDomains);
+  arranged = withNotesPushedAside(
+    arranged,
+    order.map((domainId) => ({ domainId, before: domainRect(mesh, domainId) })),
+    sizeOf,
+  );
+  const movedNotes = (mesh.notes ?? [])
+    .map((note) => note.id)
+    .filter((id) => arranged.layout.nodes[id] !== mesh.layout.nodes[id]);
   return Object.fromEntries(
-    [...order, ...order.flatMap((id) => Object.keys((byDomain.get(id) as DomainArrangement).children))].flatMap((id) =>
-      arranged.layout.nodes[id] ? [[id, arranged.layout.nodes[id]]] : [],
-    ),
+    [
+      ...order,
+      ...order.flatMap((id) => Object.keys((byDomain.get(id) as DomainArrangement).children)),
+      ...movedNotes,
+    ].flatMap((id) => (arranged.layout.nodes[id] ? [[id, arranged.layout.nodes[id]]] : [])),
   );
 }

@@ -243,24 +243,39 @@ export function placeChild(
   const at = position ?? nextChildPosition(mesh, domainId, sizeOf);
   const placed = setLayout(mesh, nodeId, { ...mesh.layout.nodes[nodeId], x: at.x, y: at.y });
   const grown = withDomainsApart(withDomainFitted(placed, domainId, sizeOf), [domainId]);
-  return withNotesPushedAside(grown, domainId, domainRect(mesh, domainId));
+  return withNotesPushedAside(grown, [{ domainId, before: domainRect(mesh, domainId) }]);
+}
+
+/** Where a domain was before an automatic change moved or grew it. */
+export interface DomainBefore {
+  domainId: string;
+  before: Rect;
 }
 
 /**
- * The notes a domain came to cover by growing from `before` moved out of its way, as a neighbour
- * domain would be; a note that was already on the domain stays, as it annotates it.
+ * The notes domains came to cover by moving or growing from where they were `before` moved out of
+ * their way, as a neighbour domain would be; a note that was already on the domain stays, as it
+ * annotates it, and so does a locked one. Checks each note against each domain once: a note moves
+ * clear of every domain and note at once.
  */
-function withNotesPushedAside(mesh: Mesh, domainId: string, before: Rect): Mesh {
-  const pusher = domainRect(mesh, domainId);
+export function withNotesPushedAside(
+  mesh: Mesh,
+  domainsBefore: readonly DomainBefore[],
+  sizeOf: SizeOf = defaultSizeOf,
+): Mesh {
+  const pushers = domainsBefore.map(({ domainId, before }) => ({ after: domainRect(mesh, domainId), before }));
+  const domains = domainRects(mesh);
+  const notes = noteRects(mesh, sizeOf);
   const spaced = (rect: Rect): Rect => inflate(rect, DOMAIN_SPACING / 2);
   let next = mesh;
   for (const [index, note] of (mesh.notes ?? []).entries()) {
-    const notes = noteRects(next);
     const rect = notes[index] as Rect;
-    if (!overlaps(rect, pusher) || overlaps(rect, before)) continue;
-    const others = [...domainRects(next), ...notes.filter((_, other) => other !== index)];
+    const pusher = pushers.find(({ after, before }) => overlaps(rect, after) && !overlaps(rect, before));
+    if (!pusher || mesh.layout.nodes[note.id]?.locked) continue;
+    const others = [...domains, ...notes.filter((_, other) => other !== index)];
     const isFree = (candidate: Rect) => !others.some((other) => overlaps(spaced(candidate), spaced(other)));
-    const moved = pushedClear(rect, pusher, isFree, others, 'either');
+    const moved = pushedClear(rect, pusher.after, isFree, others, 'either');
+    notes[index] = moved;
     next = setLayout(next, note.id, { ...next.layout.nodes[note.id], x: moved.x, y: moved.y });
   }
   return next;

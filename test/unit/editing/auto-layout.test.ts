@@ -6,6 +6,8 @@ import {
   gridPositions,
 } from '../../../shared/editing/auto-layout';
 import { overlappingDomains } from '../../../shared/editing/containment';
+import { overlaps } from '../../../shared/editing/geometry';
+import { domainRect, noteRects } from '../../../shared/editing/node-placement';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 /** `count` domains, each feeding the next, as ELK would hand them back: all the same size. */
@@ -81,5 +83,36 @@ describe('auto-layout of domains', () => {
     const layout = arrangedLayout(mesh, arrangements, 1);
     expect(layout.d1).toEqual({ x: 40, y: 40, width: 500, height: 300, locked: true });
     expect(overlappingDomains({ ...mesh, layout: { nodes: { ...mesh.layout.nodes, ...layout } } })).toEqual([]);
+  });
+
+  it('moves a sticky note aside that a domain would come to cover, so the domain’s title shows', () => {
+    const { mesh, arrangements } = chainOfDomains(2, { width: 500, height: 300 });
+    mesh.layout.nodes.d0 = { x: 900, y: 0, width: 500, height: 300 };
+    mesh.layout.nodes.d1 = { x: 1500, y: 0, width: 500, height: 300 };
+    // In free space left of the domains, where the grid will put the first one.
+    mesh.notes = [{ id: 'note', text: 'Workshop 1' }];
+    mesh.layout.nodes.note = { x: 20, y: 10, width: 240, height: 140 };
+    const laidOut = {
+      ...mesh,
+      layout: { nodes: { ...mesh.layout.nodes, ...arrangedLayout(mesh, arrangements, 16 / 10) } },
+    };
+    const [note] = noteRects(laidOut);
+    expect(overlaps(note!, domainRect(laidOut, 'd0'))).toBe(false);
+    expect(overlaps(note!, domainRect(laidOut, 'd1'))).toBe(false);
+  });
+
+  it('leaves a sticky note where it is when it was already on the domain it annotates, or locked', () => {
+    const { mesh, arrangements } = chainOfDomains(2, { width: 500, height: 300 });
+    mesh.layout.nodes.d0 = { x: 0, y: 0, width: 500, height: 300 };
+    mesh.layout.nodes.d1 = { x: 1500, y: 0, width: 500, height: 300 };
+    mesh.notes = [
+      { id: 'on-d0', text: 'About d0' },
+      { id: 'locked', text: 'Stays' },
+    ];
+    mesh.layout.nodes['on-d0'] = { x: 100, y: 100, width: 200, height: 100 };
+    mesh.layout.nodes.locked = { x: 20, y: 200, width: 200, height: 60, locked: true };
+    const layout = arrangedLayout(mesh, arrangements, 16 / 10);
+    expect(layout['on-d0']).toBeUndefined();
+    expect(layout.locked).toBeUndefined();
   });
 });

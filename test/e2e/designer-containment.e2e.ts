@@ -138,6 +138,30 @@ describeInChromium('the drawing tells the truth', (session) => {
     expect(await empty.isVisible()).toBe(true);
   });
 
+  it('moves a sticky note aside that auto-layout would put a domain under, so its title shows', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = JSON.parse(INSURANCE) as Mesh;
+    // The domains to the right, a note in the free space left of them: where the layout starts its grid.
+    for (const domain of mesh.domains) {
+      const layout = mesh.layout.nodes[domain.id];
+      if (layout) layout.x += 1400;
+    }
+    mesh.notes = [{ id: 'workshop', text: 'Workshop 1: reefer plugs' }];
+    mesh.layout.nodes.workshop = { x: 20, y: 10, width: 240, height: 140 };
+    await openByChooser(page, 'noted.mesh.json', JSON.stringify(mesh));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const pane = await emptyCanvasPoint(page);
+    await page.mouse.click(pane.x, pane.y);
+    await page.keyboard.press('l');
+    // The layout animates for 400 ms.
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Shift+1');
+    await page.waitForTimeout(600);
+    const note = await boxOf(page.locator('.react-flow__node-note'));
+    expect((await domainBoxes(page)).every((domain) => apart(note, domain))).toBe(true);
+    await screenshot(page, 'auto-layout-note-aside');
+  });
+
   it('opens a file an earlier version saved with an empty domain of 0×0, drawing it at the default size and saying so', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     const file = JSON.parse(INSURANCE) as Mesh;

@@ -27,7 +27,7 @@ const NAMING: Record<DomainForm, (domain: Domain) => string> = {
 };
 
 /** The one domain whose products and systems serve each contract; none for a contract served from several domains. */
-function servingDomains(mesh: Mesh): Map<string, Domain | undefined> {
+function servingDomains(mesh: Pick<Mesh, 'domains' | 'products' | 'systems'>): Map<string, Domain | undefined> {
   const domains = new Map(mesh.domains.map((domain) => [domain.id, domain]));
   const serving = new Map<string, Domain | undefined>();
   for (const node of [...mesh.products, ...mesh.systems]) {
@@ -37,6 +37,20 @@ function servingDomains(mesh: Mesh): Map<string, Domain | undefined> {
     }
   }
   return serving;
+}
+
+/**
+ * Whether a contract's `domain:` names `domain` by its id where it would not follow a change of
+ * that id: in a contract that `domain` alone does not serve. One it serves follows, as above.
+ */
+export function isDomainIdNamedInContracts(mesh: Mesh, domain: Domain): boolean {
+  const serving = servingDomains(mesh);
+  return mesh.contracts.some(
+    (contract) =>
+      contract.domain !== undefined &&
+      formNaming(contract.domain, domain) === 'id' &&
+      serving.get(contract.id) !== domain,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import { productPorts, slugify, uniqueId } from '../model';
 import { rawTableName } from '../simulation/sql-text';
 import type { Added } from './child-nodes';
 import { nodeIds, productById } from './mesh-index';
+import { isNodeReferredTo } from './node-references';
 import { withPortUpdated } from './ports';
 import { withProductUpdated } from './products';
 
@@ -12,9 +13,9 @@ import { withProductUpdated } from './products';
  * id from its placeholder name (`Data product` → `domain-data-product`), and ids name what the
  * exports write (catalog entities, files, topics), so the first name the user gives it should
  * name it. Only while nothing but a domain's own products and systems refers to the element (no
- * link, scenario or note): later, ids stay as they are, so references from outside the design keep
- * working. A domain's children move along to its new id (a domain made by grouping already holds
- * them when it is first named). Undefined when the id stays.
+ * link, scenario or contract; see `isNodeReferredTo`): later, ids stay as they are, so references
+ * from outside the design keep working. A domain's children move along to its new id (a domain
+ * made by grouping already holds them when it is first named). Undefined when the id stays.
  */
 export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
   const domain = mesh.domains.find((candidate) => candidate.id === id);
@@ -27,7 +28,7 @@ export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
   others.delete(id);
   const ownStem = slugify(node.name, domain ? 'domain' : product ? 'product' : 'system');
   const wanted = idFromFirstName(child ? `${child.domainId}-${ownStem}` : ownStem, others, id, () =>
-    isReferenced(mesh, id),
+    isNodeReferredTo(mesh, id),
   );
   if (!wanted) return undefined;
   const renamed = <T extends { id: string }>(items: T[]) =>
@@ -37,31 +38,14 @@ export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
   const nodes = Object.fromEntries(
     Object.entries(mesh.layout.nodes).map(([key, layout]) => [key === id ? wanted : key, layout]),
   );
-  return {
-    id: wanted,
-    mesh: {
-      ...mesh,
-      domains: renamed(mesh.domains),
-      products: movedAlong(mesh.products),
-      systems: movedAlong(mesh.systems),
-      layout: { ...mesh.layout, nodes },
-    },
-  };
-}
-
-/** Whether anything but the element itself, its place on the canvas and a domain's children names its id. */
-function isReferenced(mesh: Mesh, id: string): boolean {
-  const { [id]: _ownPlace, ...places } = mesh.layout.nodes;
-  const others = <T extends { id: string; domainId: string }>(nodes: T[]) =>
-    nodes.filter((node) => node.id !== id).map((node) => (node.domainId === id ? { ...node, domainId: '' } : node));
-  const withoutIt = {
+  const adopted: Mesh = {
     ...mesh,
-    domains: mesh.domains.filter((domain) => domain.id !== id),
-    products: others(mesh.products),
-    systems: others(mesh.systems),
-    layout: { ...mesh.layout, nodes: places },
+    domains: renamed(mesh.domains),
+    products: movedAlong(mesh.products),
+    systems: movedAlong(mesh.systems),
+    layout: { ...mesh.layout, nodes },
   };
-  return JSON.stringify(withoutIt).includes(JSON.stringify(id));
+  return { id: wanted, mesh: adopted };
 }
 
 /**

@@ -25,6 +25,15 @@ export function withScenarioTables(
   };
 }
 
+/** Whether a scenario names a system or product by its id: table entries of a system, a fault on its topic or its consumption. */
+export function isNamedInScenarios(mesh: Mesh, nodeId: string): boolean {
+  return mesh.scenarios.some(
+    (scenario) =>
+      [...scenario.data, ...scenario.rates, ...scenario.steps].some((entry) => entry.systemId === nodeId) ||
+      (scenario.faults ?? []).some((fault) => (isTopicFault(fault) ? fault.systemId : fault.productId) === nodeId),
+  );
+}
+
 export interface RemovedFromSystems {
   systemIds?: ReadonlySet<string>;
   /** Topics removed from a system that stays, by system id. */

@@ -305,4 +305,17 @@ describeInChromium('grouping products into a domain', (session) => {
     expect(await counts(page)).toBe('3 domains · 5 products · 0 systems · 4 links');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
   });
+
+  it('gives a new domain and its product ids from their first names in a design whose contracts name domains', async () => {
+    const page = await session.openApp();
+    // The sample's contracts say `domain: orders` and so on: no reason for a new domain to keep the id `domain`.
+    await openSampleDesign(page, 'ecommerce');
+    await page.keyboard.press('d');
+    await nameIt(page, 'Returns');
+    await expect.poll(() => domainNode(page, 'Returns').getAttribute('data-id')).toBe('returns');
+    await addProductByKey(page, 'Return Requests');
+    await expect
+      .poll(() => productNode(page, 'Return Requests').getAttribute('data-id'))
+      .toBe('returns-return-requests');
+  });
 });

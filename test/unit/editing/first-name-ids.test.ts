@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { withContractIdentity } from '../../../shared/contracts/contract-edits';
+import { withDomainAdded, withDomainUpdated } from '../../../shared/editing/domains';
 import { withIdFromFirstName, withPortIdFromFirstName } from '../../../shared/editing/first-name-ids';
 import { productById } from '../../../shared/editing/mesh-index';
 import { withPortFields } from '../../../shared/editing/ports';
-import { hasBornPlaceholderName, withProductAdded } from '../../../shared/editing/products';
+import { hasBornPlaceholderName, withProductAdded, withProductUpdated } from '../../../shared/editing/products';
 import type { DataProduct, Mesh, Port } from '../../../shared/model';
-import { aMesh, aPort } from '../../builders/mesh-builder';
+import { aMesh, aPort, aTruncatingScenario } from '../../builders/mesh-builder';
+import { ecommerceSample } from '../simulation/builders';
 
 /** Sales with a product just added (still under its placeholder's id) and named Orders, beside a linked Shop. */
 function justNamed() {
@@ -63,6 +66,50 @@ describe('an id taken from the first name an element is given', () => {
       { id: 'parks-permits', domainId: 'tree-permits' },
     ]);
     expect(Object.keys(adopted?.mesh.layout.nodes ?? {})).toEqual(['tree-permits']);
+  });
+
+  it('names a new domain after its name in a design whose contracts name their domains (the e-commerce sample)', () => {
+    const added = withDomainAdded(ecommerceSample());
+    expect(added.id).toBe('domain');
+    const domain = withIdFromFirstName(withDomainUpdated(added.mesh, added.id, { name: 'Returns' }), added.id);
+    expect(domain?.id).toBe('returns');
+
+    const product = withProductAdded(domain?.mesh ?? added.mesh, { domainId: 'returns' });
+    if (!product) throw new Error('no product added');
+    const named = withProductUpdated(product.mesh, product.id, (current) => ({ ...current, name: 'Return Requests' }));
+    expect(withIdFromFirstName(named, product.id)?.id).toBe('returns-return-requests');
+  });
+
+  it('keeps the id a scenario names, a contract names as its data product, or a contract of another domain names', () => {
+    const justAdded = () =>
+      aMesh()
+        .withDomain('sales', { name: 'Sales' })
+        .withSystem('sales-service', 'sales', { name: 'Shop' })
+        .withProduct('sales-data-product', 'sales', { name: 'Orders' });
+    const truncating = { ...justAdded().build(), scenarios: [aTruncatingScenario('sales-service')] };
+    expect(withIdFromFirstName(truncating, 'sales-service')).toBeUndefined();
+    const offline = {
+      ...justAdded().build(),
+      scenarios: [
+        {
+          ...aTruncatingScenario('elsewhere'),
+          faults: [{ kind: 'consumer-offline' as const, tick: 1, productId: 'sales-data-product', ticks: 2 }],
+        },
+      ],
+    };
+    expect(withIdFromFirstName(offline, 'sales-data-product')).toBeUndefined();
+    const served = justAdded().withContract('orders', { dataProduct: 'sales-data-product' }).build();
+    expect(withIdFromFirstName(served, 'sales-data-product')).toBeUndefined();
+
+    const added = withDomainAdded(ecommerceSample());
+    const named = withDomainUpdated(added.mesh, added.id, { name: 'Returns' });
+    const onPurpose = {
+      ...named,
+      contracts: named.contracts.map((contract) =>
+        contract.id === 'customer' ? withContractIdentity(contract, { id: contract.id, domain: 'domain' }) : contract,
+      ),
+    };
+    expect(withIdFromFirstName(onPurpose, 'domain')).toBeUndefined();
   });
 
   it('transliterates Latin letters with accents into the id', () => {

@@ -13,9 +13,11 @@ type DomainForm = 'id' | 'name' | 'slug';
 
 function formNaming(value: string, domain: Domain): DomainForm | undefined {
   const named = value.trim();
-  if (domain.id.toLowerCase() === named.toLowerCase()) return 'id';
+  // Exact forms first: a new domain's name `Domain` is its name, though it spells its id `domain`.
+  if (domain.id === named) return 'id';
   if (domain.name.trim() === named) return 'name';
   if (slugify(domain.name) === named) return 'slug';
+  if (domain.id.toLowerCase() === named.toLowerCase()) return 'id';
   if (domain.name.trim().toLowerCase() === named.toLowerCase()) return 'name';
   return undefined;
 }

@@ -2,6 +2,7 @@ import type { DataProduct, Endpoint, Mesh, Port } from '../model';
 import { productPorts, slugify, uniqueId } from '../model';
 import { rawTableName } from '../simulation/sql-text';
 import type { Added } from './child-nodes';
+import { withContractDomainsFollowing } from './contract-domains';
 import { nodeIds, productById } from './mesh-index';
 import { isNodeReferredTo } from './node-references';
 import { withPortUpdated } from './ports';
@@ -15,7 +16,8 @@ import { withProductUpdated } from './products';
  * name it. Only while nothing but a domain's own products and systems refers to the element (no
  * link, scenario or contract; see `isNodeReferredTo`): later, ids stay as they are, so references
  * from outside the design keep working. A domain's children move along to its new id (a domain
- * made by grouping already holds them when it is first named). Undefined when the id stays.
+ * made by grouping already holds them when it is first named), and so does a contract of theirs
+ * naming the domain by its id. Undefined when the id stays.
  */
 export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
   const domain = mesh.domains.find((candidate) => candidate.id === id);
@@ -45,7 +47,7 @@ export function withIdFromFirstName(mesh: Mesh, id: string): Added | undefined {
     systems: movedAlong(mesh.systems),
     layout: { ...mesh.layout, nodes },
   };
-  return { id: wanted, mesh: adopted };
+  return { id: wanted, mesh: withContractDomainsFollowing(adopted, mesh) };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withContractIdentity } from '../../../shared/contracts/contract-edits';
+import { withContractDomainsFollowing } from '../../../shared/editing/contract-domains';
+import { withNodesGroupedIntoNewDomain } from '../../../shared/editing/domain-grouping';
 import { withDomainAdded, withDomainUpdated } from '../../../shared/editing/domains';
 import { withIdFromFirstName, withPortIdFromFirstName } from '../../../shared/editing/first-name-ids';
 import { productById } from '../../../shared/editing/mesh-index';
@@ -110,6 +112,33 @@ describe('an id taken from the first name an element is given', () => {
       ),
     };
     expect(withIdFromFirstName(onPurpose, 'domain')).toBeUndefined();
+  });
+
+  it('carries along a contract naming its domain by the id a grouping gave, to the id the first name gives', () => {
+    const sample = ecommerceSample();
+    const byId = {
+      ...sample,
+      contracts: sample.contracts.map((contract) =>
+        contract.id === 'customer'
+          ? withContractIdentity(contract, { id: 'customer', domain: 'customers-domain' })
+          : contract,
+      ),
+    };
+    const grouped = withNodesGroupedIntoNewDomain(byId, ['customers']);
+    if (!grouped) throw new Error('nothing grouped');
+    // As every edit of the document does, the contract follows its product into the new domain: `domain: domain`.
+    const following = withContractDomainsFollowing(grouped.mesh, byId);
+    expect(following.contracts.find((contract) => contract.id === 'customer')?.domain).toBe(grouped.id);
+
+    const adopted = withIdFromFirstName(
+      withDomainUpdated(following, grouped.id, { name: 'Crane Analytics' }),
+      grouped.id,
+    );
+
+    expect(adopted?.id).toBe('crane-analytics');
+    const customer = adopted?.mesh.contracts.find((contract) => contract.id === 'customer');
+    expect(customer?.domain).toBe('crane-analytics');
+    expect(customer?.odcs).toContain('\ndomain: crane-analytics\n');
   });
 
   it('transliterates Latin letters with accents into the id', () => {

@@ -1,9 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
-import { addDomain, updateDomain } from '../../../renderer/store/domain-actions';
+import { addDomain, groupIntoNewDomain, updateDomain } from '../../../renderer/store/domain-actions';
+import { takeIdFromFirstName } from '../../../renderer/store/first-name-id';
+import { withContractIdentity } from '../../../shared/contracts/contract-edits';
 import { overlappingDomains } from '../../../shared/editing/containment';
 import { DOMAIN_COLORS } from '../../../shared/editing/domains';
+import type { Mesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
+import { ecommerceSample } from '../simulation/builders';
 import { documentNow, expectOneUndoableStep, openDocument, selectedNodeIds, undoSteps } from './store-fixture';
 
 describe('domain actions', () => {
@@ -46,4 +50,40 @@ describe('domain actions', () => {
     useDocumentStore.getState().undo();
     expect(documentNow().domains[0]?.name).toBe('Domain');
   });
+  it.each([
+    ['its id', 'customers-domain', 'crane-analytics'],
+    ['the slug of its name', 'customers', 'crane-analytics'],
+    ['its name', 'Customers', 'Crane Analytics'],
+  ])(
+    'groups a product whose contract names its domain by %s, and naming the new domain makes the contract name it so, as one undo step',
+    (_, original, final) => {
+      openDocument(withCustomerContractDomain(ecommerceSample(), original));
+      const opened = documentNow();
+
+      const id = groupIntoNewDomain(['customers']) as string;
+      const fieldKey = `${id}.name`;
+      useDocumentStore.getState().continueLastStep(fieldKey);
+      for (const name of ['Crane', 'Crane Analytics']) updateDomain(id, { name }, { coalesceKey: fieldKey });
+      takeIdFromFirstName(id, { coalesceKey: fieldKey });
+      useDocumentStore.getState().endTyping();
+
+      expect(documentNow().domains.map((domain) => domain.id)).toContain('crane-analytics');
+      const customer = documentNow().contracts.find((contract) => contract.id === 'customer');
+      expect(customer?.domain).toBe(final);
+      expect(customer?.odcs).toContain(`\ndomain: ${final}\n`);
+      expect(undoSteps()).toBe(1);
+      useDocumentStore.getState().undo();
+      expect(documentNow()).toBe(opened);
+    },
+  );
 });
+
+/** `mesh` with the text of contract 'customer' (served by product 'customers') naming its domain as `domain`. */
+function withCustomerContractDomain(mesh: Mesh, domain: string): Mesh {
+  return {
+    ...mesh,
+    contracts: mesh.contracts.map((contract) =>
+      contract.id === 'customer' ? withContractIdentity(contract, { id: contract.id, domain }) : contract,
+    ),
+  };
+}

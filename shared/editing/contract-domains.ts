@@ -1,5 +1,5 @@
 import { withContractIdentity } from '../contracts/contract-edits';
-import { type Domain, type Mesh, slugify } from '../model';
+import { type DataProduct, type Domain, type Mesh, type OperationalSystem, slugify } from '../model';
 import { contractIdsOf } from './mesh-index';
 
 /*
@@ -28,12 +28,27 @@ const NAMING: Record<DomainForm, (domain: Domain) => string> = {
   slug: (domain) => slugify(domain.name),
 };
 
-/** The one domain whose products and systems serve each contract; none for a contract served from several domains. */
-function servingDomains(mesh: Pick<Mesh, 'domains' | 'products' | 'systems'>): Map<string, Domain | undefined> {
-  const domains = new Map(mesh.domains.map((domain) => [domain.id, domain]));
+/** `to` named as `value` names `from` (by id, name or slug); undefined when `value` does not name `from`. */
+function domainNamedAs(value: string, from: Domain, to: Domain): string | undefined {
+  const form = formNaming(value, from);
+  return form && NAMING[form](to);
+}
+
+type ServingNode = DataProduct | OperationalSystem;
+
+/**
+ * The one domain whose products and systems serve each contract, each in the domain `domainIdOf`
+ * says (its own by default); none for a contract served from several domains.
+ */
+export function servingDomains(
+  domains: readonly Domain[],
+  nodes: readonly ServingNode[],
+  domainIdOf: (node: ServingNode) => string = (node) => node.domainId,
+): Map<string, Domain | undefined> {
+  const byId = new Map(domains.map((domain) => [domain.id, domain]));
   const serving = new Map<string, Domain | undefined>();
-  for (const node of [...mesh.products, ...mesh.systems]) {
-    const domain = domains.get(node.domainId);
+  for (const node of nodes) {
+    const domain = byId.get(domainIdOf(node));
     for (const contractId of contractIdsOf(node)) {
       serving.set(contractId, serving.has(contractId) && serving.get(contractId) !== domain ? undefined : domain);
     }
@@ -41,12 +56,14 @@ function servingDomains(mesh: Pick<Mesh, 'domains' | 'products' | 'systems'>): M
   return serving;
 }
 
+const servingDomainsIn = (mesh: Mesh) => servingDomains(mesh.domains, [...mesh.products, ...mesh.systems]);
+
 /**
  * Whether a contract's `domain:` names `domain` by its id where it would not follow a change of
  * that id: in a contract that `domain` alone does not serve. One it serves follows, as above.
  */
 export function isDomainIdNamedInContracts(mesh: Mesh, domain: Domain): boolean {
-  const serving = servingDomains(mesh);
+  const serving = servingDomainsIn(mesh);
   return mesh.contracts.some(
     (contract) =>
       contract.domain !== undefined &&
@@ -63,18 +80,36 @@ export function isDomainIdNamedInContracts(mesh: Mesh, domain: Domain): boolean 
 export function withContractDomainsFollowing(next: Mesh, before: Mesh): Mesh {
   const moved = next.products !== before.products || next.systems !== before.systems || next.domains !== before.domains;
   if (!moved) return next;
-  const was = servingDomains(before);
-  const now = servingDomains(next);
+  const was = servingDomainsIn(before);
+  const now = servingDomainsIn(next);
   let changed = false;
   const contracts = next.contracts.map((contract) => {
     const from = was.get(contract.id);
     const to = now.get(contract.id);
     if (contract.domain === undefined || !from || !to) return contract;
-    const form = formNaming(contract.domain, from);
-    const domain = form && NAMING[form](to);
+    const domain = domainNamedAs(contract.domain, from, to);
     if (!domain || domain === contract.domain) return contract;
     changed = true;
     return withContractIdentity(contract, { id: contract.id, domain });
   });
   return changed ? { ...next, contracts } : next;
+}
+
+/**
+ * The `domain:` of a pasted copy of a contract whose text says `value`: the domain `to` the copy is
+ * served from, named as the original named `from`, the domain it was served from (when the copy
+ * tells). Text naming another domain of `domains`, the design pasted into, is kept, as a move keeps
+ * it; text naming no domain there, nor `from`, becomes `to`'s name, as the ODPS descriptor names a
+ * product's domain.
+ */
+export function pastedContractDomain(
+  value: string,
+  from: Domain | undefined,
+  to: Domain,
+  domains: readonly Domain[],
+): string {
+  const followed = from && domainNamedAs(value, from, to);
+  if (followed) return followed;
+  if (domains.some((domain) => formNaming(value, domain))) return value;
+  return NAMING.name(to);
 }

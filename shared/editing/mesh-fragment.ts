@@ -11,6 +11,7 @@ import {
   uniqueId,
 } from '../model';
 import { DOMAIN_SPACING, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
+import { pastedContractDomain, servingDomains } from './contract-domains';
 import { copyName } from './copy-names';
 import { boundsOf, overlaps, type Point, type Rect, slideClear, slideClearNearest, translate } from './geometry';
 import { contractIdsOf, nodeIds } from './mesh-index';
@@ -138,11 +139,15 @@ export function pasteFragment(
     for (const [oldId, newId] of [...domainIds, ...noteIds]) layout[newId] = translate(layoutOf(oldId), offset);
   }
 
+  const targetDomainOf = (oldDomainId: string) => domainIds.get(oldDomainId) ?? domainUnderPointer ?? oldDomainId;
+  const copiedChildren = [...fragment.products, ...fragment.systems];
+  const servedFrom = servingDomains([...fragment.domains, ...fragment.hostDomains], copiedChildren);
+  const servedTo = servingDomains(domains, copiedChildren, (node) => targetDomainOf(node.domainId));
   const contractIds = new Map<string, string>();
   const takenContractIds = new Set(mesh.contracts.map((contract) => contract.id));
   const takenContractNames = mesh.contracts.map((contract) => contract.name);
   const nodeIdMap = new Map([...domainIds]);
-  for (const node of [...fragment.products, ...fragment.systems]) nodeIdMap.set(node.id, freshNodeId(node.id));
+  for (const node of copiedChildren) nodeIdMap.set(node.id, freshNodeId(node.id));
   const contracts = fragment.contracts.map((contract) => {
     const id = uniqueId(contract.id, takenContractIds);
     takenContractIds.add(id);
@@ -150,11 +155,17 @@ export function pasteFragment(
     const dataProduct = contract.dataProduct && (nodeIdMap.get(contract.dataProduct) ?? contract.dataProduct);
     const name = copyName(contract.name, takenContractNames);
     takenContractNames.push(name);
-    // The copy's text takes the new id (and name) too: the model is only ever read from it.
+    const landing = servedTo.get(contract.id);
+    const domain =
+      contract.domain !== undefined && landing
+        ? pastedContractDomain(contract.domain, servedFrom.get(contract.id), landing, domains)
+        : contract.domain;
+    // The copy's text takes the new id (and name, data product, domain) too: the model is only ever read from it.
     return withContractIdentity(contract, {
       id,
       ...(name !== contract.name && { name }),
       ...(dataProduct !== undefined && { dataProduct }),
+      ...(domain !== contract.domain && { domain }),
     });
   });
   const remapContract = <T extends { contractId?: string }>(referrer: T): T =>
@@ -162,7 +173,6 @@ export function pasteFragment(
       ? { ...referrer, contractId: contractIds.get(referrer.contractId) }
       : referrer;
 
-  const targetDomainOf = (oldDomainId: string) => domainIds.get(oldDomainId) ?? domainUnderPointer ?? oldDomainId;
   const products = [...mesh.products];
   const systems = [...mesh.systems];
   const siblingNames = (domainId: string) =>

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { withContractIdentity } from '../../../shared/contracts/contract-edits';
 import { overlappingDomains } from '../../../shared/editing/containment';
 import { copyName } from '../../../shared/editing/copy-names';
 import { overlaps, type Rect } from '../../../shared/editing/geometry';
 import { copyFragment, pasteFragment } from '../../../shared/editing/mesh-fragment';
-import { SLOT_GAP } from '../../../shared/editing/node-placement';
+import { domainRect, SLOT_GAP } from '../../../shared/editing/node-placement';
 import { checkIntegrity, emptyMesh, type Mesh } from '../../../shared/model';
+import { aContract, aMesh } from '../../builders/mesh-builder';
+import { ecommerceSample } from '../simulation/builders';
 import { paymentsRiskFinance, salesPipeline as pipeline } from './editing-fixtures';
 
 const size = { width: 280, height: 150 };
@@ -195,6 +198,85 @@ describe('pasteFragment', () => {
     expect(pasted.mesh.domains.map((domain) => domain.id)).toEqual(['sales']);
     expect(pasted.mesh.products[0]).toMatchObject({ id: 'orders', domainId: 'sales', name: 'Orders' });
     expect(checkIntegrity(pasted.mesh)).toEqual([]);
+  });
+});
+
+describe("a pasted contract's domain", () => {
+  /** The e-commerce sample, with the text of contract 'shipment' (served by product 'shipments' in Shipping) naming `domain`. */
+  const shipmentNaming = (domain?: string) => {
+    const mesh = ecommerceSample();
+    if (domain === undefined) return mesh;
+    return {
+      ...mesh,
+      contracts: mesh.contracts.map((contract) =>
+        contract.id === 'shipment' ? withContractIdentity(contract, { id: contract.id, domain }) : contract,
+      ),
+    };
+  };
+  const centreOf = (mesh: Mesh, domainId: string) => {
+    const rect = domainRect(mesh, domainId);
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  };
+  /** The domain the copy of 'shipment' names after 'shipments' is pasted into `domainId` of `target`. */
+  const pastedInto = (source: Mesh, target: Mesh, domainId: string) => {
+    const pasted = pasteFragment(target, copyFragment(source, new Set(['shipments'])), {
+      at: centreOf(target, domainId),
+    }).mesh;
+    // Pasted elements come last in their lists.
+    const copy = pasted.contracts.at(-1);
+    expect(pasted.products.at(-1)?.domainId).toBe(domainId);
+    expect(copy?.odcs).toContain(`\ndomain: ${copy?.domain}\n`);
+    return copy?.domain;
+  };
+
+  it('names the domain the copy lands in, as the original named its own: by slug, id or name', () => {
+    // The sample's contract says `domain: shipping`, the slug of Shipping (id shipping-domain).
+    expect(pastedInto(shipmentNaming(), shipmentNaming(), 'customers-domain')).toBe('customers');
+    expect(pastedInto(shipmentNaming('shipping-domain'), ecommerceSample(), 'customers-domain')).toBe(
+      'customers-domain',
+    );
+    expect(pastedInto(shipmentNaming('Shipping'), ecommerceSample(), 'customers-domain')).toBe('Customers');
+    // The original keeps its text.
+    const source = shipmentNaming();
+    pasteFragment(source, copyFragment(source, new Set(['shipments'])), { at: centreOf(source, 'customers-domain') });
+    expect(source.contracts.find((contract) => contract.id === 'shipment')?.domain).toBe('shipping');
+  });
+
+  it('names a domain of the design it is pasted into, never one of the design it was copied from', () => {
+    const terminal = aMesh('terminal').withDomain('commercial', { name: 'Commercial' }).build();
+    terminal.layout.nodes.commercial = { x: 0, y: 0, width: 800, height: 400 };
+    expect(pastedInto(shipmentNaming('shipping-domain'), terminal, 'commercial')).toBe('commercial');
+  });
+
+  it('names the copy of a copied domain, not the original', () => {
+    const mesh = ecommerceSample();
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['shipping-domain'])), 'beside-originals').mesh;
+    expect(pasted.domains.at(-1)).toMatchObject({ id: 'shipping-domain-2', name: 'Shipping 2' });
+    expect(pasted.contracts.find((contract) => contract.id === 'shipment-2')?.domain).toBe('shipping-2');
+  });
+
+  it('keeps another domain of the design named on purpose; one naming no domain there gets the landing domain by name', () => {
+    expect(pastedInto(shipmentNaming('orders'), ecommerceSample(), 'customers-domain')).toBe('orders');
+    expect(pastedInto(shipmentNaming('Logistics'), ecommerceSample(), 'customers-domain')).toBe('Customers');
+  });
+
+  it('adds no domain to a contract that names none', () => {
+    const mesh = ecommerceSample();
+    const withoutDomain = {
+      ...mesh,
+      products: mesh.products.map((product) =>
+        product.id === 'shipments'
+          ? { ...product, outputPorts: product.outputPorts.map((port) => ({ ...port, contractId: 'bare' })) }
+          : product,
+      ),
+      contracts: [...mesh.contracts, aContract('bare')],
+    };
+    const pasted = pasteFragment(withoutDomain, copyFragment(withoutDomain, new Set(['shipments'])), {
+      at: centreOf(withoutDomain, 'customers-domain'),
+    }).mesh;
+    const copy = pasted.contracts.find((contract) => contract.id === 'bare-2');
+    expect(copy).toBeDefined();
+    expect(copy?.domain).toBeUndefined();
   });
 });
 

@@ -18,7 +18,7 @@ export function portFlows(lineage: ProductLineage): PortFlow[] {
   return inputPorts.flatMap((input) =>
     outputPorts.flatMap((output): PortFlow[] => {
       const table = lineage.outputs.get(output.id)?.table;
-      if (!table?.isExact) return [{ inputId: input.id, outputId: output.id, isKnown: false }];
+      if (!table?.isExact || !table.knowsInputs) return [{ inputId: input.id, outputId: output.id, isKnown: false }];
       return table.inputs.has(input.id) ? [{ inputId: input.id, outputId: output.id, isKnown: true }] : [];
     }),
   );

@@ -23,8 +23,10 @@ export interface TableLineage {
   columns: ReadonlyMap<string, ColumnLineage>;
   /** Input fields every row depends on: joins, filters, grouping. */
   rowSources: FieldSet;
-  /** The input ports the table reads from at all. */
+  /** The input ports the table reads from at all; every input when its SQL cannot tell (`knowsInputs`). */
   inputs: ReadonlySet<string>;
+  /** False when its SQL, or that of a step it reads, does not parse: any input may feed it. */
+  knowsInputs: boolean;
   /** False when its SQL was read only approximately: its columns are then unknown. */
   isExact: boolean;
   /** For an approximate table: every input field its SQL mentions, taken to feed every column. */
@@ -173,6 +175,7 @@ function inputTable(name: string, portId: string, fields: readonly ContractPrope
     columns,
     rowSources: new FieldSet(),
     inputs: new Set([portId]),
+    knowsInputs: true,
     isExact: true,
     mentioned: new FieldSet(),
   };
@@ -199,26 +202,39 @@ function transformationLineage(
   const sql = sqlLineageOf(transformation.sql);
   const name = transformation.name.toLowerCase();
   if (!sql.query) {
-    const read = [...tables.values()].filter((table) => sql.identifiers.has(table.name));
-    const mentioned = new FieldSet();
-    for (const table of read) {
-      for (const [key, column] of table.columns) if (sql.identifiers.has(key)) mentioned.addAll(column.sources);
-      mentioned.addAll(table.rowSources);
-      mentioned.addAll(table.mentioned);
-    }
-    const table: TableLineage = {
-      name,
-      columns: new Map(),
-      rowSources: mentioned,
-      inputs: new Set(read.flatMap((source) => [...source.inputs])),
-      isExact: false,
-      mentioned,
-    };
-    return { transformation, table, named: mentioned };
+    // SQL that does not parse may read any table before it; SQL read approximately, those it names.
+    const everyTable = [...tables.values()];
+    const read = sql.isOneQuery ? everyTable.filter((table) => sql.identifiers.has(table.name)) : everyTable;
+    const table = approximateTable(name, read, sql.identifiers, sql.isOneQuery);
+    return { transformation, table, named: table.mentioned };
   }
   const named = new FieldSet();
   const table = resultTable(name, queryResult(sql.query, tables, named));
   return { transformation, table, named };
+}
+
+/** A step read only from the identifiers in its SQL: every field of `read` it names feeds every column and row. */
+function approximateTable(
+  name: string,
+  read: readonly TableLineage[],
+  identifiers: ReadonlySet<string>,
+  knowsInputs: boolean,
+): TableLineage {
+  const mentioned = new FieldSet();
+  for (const table of read) {
+    for (const [key, column] of table.columns) if (identifiers.has(key)) mentioned.addAll(column.sources);
+    mentioned.addAll(table.rowSources);
+    mentioned.addAll(table.mentioned);
+  }
+  return {
+    name,
+    columns: new Map(),
+    rowSources: mentioned,
+    inputs: new Set(read.flatMap((source) => [...source.inputs])),
+    knowsInputs: knowsInputs && read.every((table) => table.knowsInputs),
+    isExact: false,
+    mentioned,
+  };
 }
 
 /** What a query gives: its columns in order (by name where they have one), and what its rows depend on. */
@@ -226,6 +242,7 @@ interface QueryResult {
   columns: Array<{ name?: string; column: ColumnLineage }>;
   rowSources: FieldSet;
   inputs: ReadonlySet<string>;
+  knowsInputs: boolean;
 }
 
 /** A query's result as a table others read: a CTE, a subquery, the transformation's own. */
@@ -240,6 +257,7 @@ function resultTable(name: string, result: QueryResult, renamed: readonly string
     columns,
     rowSources: result.rowSources,
     inputs: result.inputs,
+    knowsInputs: result.knowsInputs,
     isExact: true,
     mentioned: new FieldSet(),
   };
@@ -257,12 +275,14 @@ function queryResult(query: QueryLineage, tables: ReadonlyMap<string, TableLinea
   const [first, ...others] = query.selects.map((select) => selectResult(select, scope, named));
   const filters = query.filters.map((select) => selectResult(select, scope, named));
   if (!first || (others.length === 0 && filters.length === 0))
-    return first ?? { columns: [], rowSources: new FieldSet(), inputs: new Set() };
+    return first ?? { columns: [], rowSources: new FieldSet(), inputs: new Set(), knowsInputs: true };
   const rowSources = new FieldSet();
   const inputs = new Set<string>();
+  let knowsInputs = true;
   for (const result of [first, ...others, ...filters]) {
     rowSources.addAll(result.rowSources);
     for (const input of result.inputs) inputs.add(input);
+    knowsInputs &&= result.knowsInputs;
   }
   for (const filter of filters) for (const { column } of filter.columns) rowSources.addAll(column.sources);
   const columns = first.columns.map(({ name, column }, position) => {
@@ -275,7 +295,7 @@ function queryResult(query: QueryLineage, tables: ReadonlyMap<string, TableLinea
     }
     return { ...(name !== undefined && { name }), column: { name: column.name, sources, copies } };
   });
-  return { columns, rowSources, inputs };
+  return { columns, rowSources, inputs, knowsInputs };
 }
 
 function selectResult(select: SelectLineage, scope: ReadonlyMap<string, TableLineage>, named: FieldSet): QueryResult {
@@ -322,5 +342,10 @@ function selectResult(select: SelectLineage, scope: ReadonlyMap<string, TableLin
   for (const column of select.conditions.flatMap(resolve)) rowSources.addAll(column.sources);
   named.addAll(rowSources);
   for (const table of readTables) rowSources.addAll(table.rowSources);
-  return { columns, rowSources, inputs: new Set(readTables.flatMap((source) => [...source.inputs])) };
+  return {
+    columns,
+    rowSources,
+    inputs: new Set(readTables.flatMap((source) => [...source.inputs])),
+    knowsInputs: readTables.every((table) => table.knowsInputs),
+  };
 }

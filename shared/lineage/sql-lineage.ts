@@ -5,8 +5,11 @@
  * and bare aliases, `*` and `x.*`. Anything more (a recursive CTE, a subquery in a value or a
  * condition, VALUES, a table-valued function) is marked approximate: callers then assume every
  * column it names feeds every column it writes, which can over-report an impact but never miss one.
+ * Text that is not one query that parses (a bracket left open, no table after JOIN) tells nothing
+ * of what it reads: callers take it to read every table before it.
  */
 
+import { parsesAsOneQuery } from '../simulation/select-check';
 import { Memo } from './memo';
 import { keptArguments } from './value-keeping-functions';
 
@@ -61,6 +64,8 @@ export interface SqlLineage {
   /** Every identifier in the text, lower-cased: what an approximate reading falls back on. */
   identifiers: ReadonlySet<string>;
   isApproximate: boolean;
+  /** False for text that does not parse as one query (`parsesAsOneQuery`): nothing tells what it reads. */
+  isOneQuery: boolean;
 }
 
 type Token = { kind: 'word'; text: string; quoted: boolean } | { kind: 'punct'; text: string } | { kind: 'literal' };
@@ -431,8 +436,11 @@ function readQuery(tokens: readonly Token[]): QueryLineage | undefined {
 export function readSqlLineage(sql: string): SqlLineage {
   const tokens = tokenize(sql).filter((token) => !isPunct(token, ';'));
   const identifiers = new Set(tokens.flatMap((token) => (isName(token) ? [token.text.toLowerCase()] : [])));
+  if (!parsesAsOneQuery(sql)) return { identifiers, isApproximate: true, isOneQuery: false };
   const query = readQuery(tokens);
-  return query ? { query, identifiers, isApproximate: false } : { identifiers, isApproximate: true };
+  return query
+    ? { query, identifiers, isApproximate: false, isOneQuery: true }
+    : { identifiers, isApproximate: true, isOneQuery: true };
 }
 
 const lineages = new Memo<string, SqlLineage>();

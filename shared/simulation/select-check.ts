@@ -36,8 +36,23 @@ export function checkSelect(connection: SqlConnection, sql: string): SelectCheck
  */
 export function selectShape(sql: string): SelectCheck {
   const tokens = withoutTrailingSemicolons(sqlTokens(sql));
+  const refusal = syntaxRefusal(tokens) ?? parameterRefusal(tokens);
+  if (refusal) return { ok: false, message: refusal };
+  return { ok: true, select: sql.slice((tokens[0] as SqlToken).start, (tokens.at(-1) as SqlToken).end) };
+}
+
+/**
+ * Whether `sql` parses as one query, a value it leaves to bind (`@minimum`) aside: then what it
+ * reads can be told from its text (see shared/lineage/sql-lineage.ts).
+ */
+export function parsesAsOneQuery(sql: string): boolean {
+  return syntaxRefusal(withoutTrailingSemicolons(sqlTokens(sql))) === undefined;
+}
+
+/** Why the tokens are not one query's, as a sentence or SQLite's message; parameters are `parameterRefusal`'s. */
+function syntaxRefusal(tokens: readonly SqlToken[]): string | undefined {
   const first = tokens[0];
-  const refuse = (reason: string): SelectCheck => ({ ok: false, message: `must be exactly one SELECT; ${reason}` });
+  const refuse = (reason: string) => `must be exactly one SELECT; ${reason}`;
   if (!first) return refuse('there is none');
   if (tokens.some((token) => token.kind === 'symbol' && token.text === ';')) {
     return refuse('this holds more than one statement');
@@ -45,19 +60,21 @@ export function selectShape(sql: string): SelectCheck {
   if (!isKeyword(first, 'SELECT', 'WITH', 'VALUES')) {
     // A misspelt SELECT is no statement of another kind: say what SQLite says of it, without compiling it.
     if (first.kind === 'word' && !OTHER_STATEMENTS.has(first.text.toUpperCase())) {
-      return { ok: false, message: `near "${first.text}": syntax error` };
+      return `near "${first.text}": syntax error`;
     }
     return refuse(`this is ${statementName(first)}`);
   }
   const afterWith = isKeyword(first, 'WITH') ? statementAfterWith(tokens) : undefined;
   if (afterWith && !isKeyword(afterWith, 'SELECT', 'VALUES')) return refuse(`this is ${statementName(afterWith)}`);
+  return unbalancedParenthesis(tokens) ?? tableMissing(tokens);
+}
+
+function parameterRefusal(tokens: readonly SqlToken[]): string | undefined {
   const parameter = tokens.find((token) => token.kind === 'parameter');
-  if (parameter) {
-    return refuse(`'${parameter.text}' is a parameter, and nothing here gives it a value: write the value itself`);
-  }
-  const unbalanced = unbalancedParenthesis(tokens);
-  if (unbalanced) return { ok: false, message: unbalanced };
-  return { ok: true, select: sql.slice(first.start, (tokens.at(-1) as SqlToken).end) };
+  return (
+    parameter &&
+    `must be exactly one SELECT; '${parameter.text}' is a parameter, and nothing here gives it a value: write the value itself`
+  );
 }
 
 /**
@@ -117,6 +134,38 @@ function unbalancedParenthesis(tokens: readonly SqlToken[]): string | undefined 
   }
   return depth === 0 ? undefined : `a parenthesis is not closed (${depth} "(" without ")")`;
 }
+
+/**
+ * SQLite's message on a FROM or JOIN that names no table (`JOIN GROUP BY`, a trailing JOIN), which
+ * balanced parentheses alone let through. A word SQLite may take as a table (`LEFT`) is not judged.
+ */
+function tableMissing(tokens: readonly SqlToken[]): string | undefined {
+  for (const [at, token] of tokens.entries()) {
+    if (!isKeyword(token, 'FROM', 'JOIN')) continue;
+    const next = tokens[at + 1];
+    if (!next) return 'the query ends early (incomplete input)';
+    if (isKeyword(next, ...NOT_A_TABLE) || (next.kind === 'symbol' && (next.text === ')' || next.text === ','))) {
+      return `near "${next.text}": syntax error`;
+    }
+  }
+  return undefined;
+}
+
+/** Keywords that can never be a table's name (SQLite refuses them there), only a clause after one. */
+const NOT_A_TABLE = [
+  'WHERE',
+  'GROUP',
+  'HAVING',
+  'ORDER',
+  'LIMIT',
+  'WINDOW',
+  'ON',
+  'USING',
+  'JOIN',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+];
 
 /**
  * The statement a WITH clause leads to: its first word outside the common table expressions'

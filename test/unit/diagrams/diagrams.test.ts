@@ -37,7 +37,7 @@ function aChain(): Mesh {
  * A shop's items and orders feed a catalog that publishes the items as they come, totals computed
  * from the orders, and a draft whose SQL is not written yet.
  */
-function aShopAndItsCatalog(): Mesh {
+function aShopAndItsCatalog(totalsSql = 'SELECT id FROM orders GROUP BY id'): Mesh {
   const shop = aSystem('shop', 'one');
   const [items] = shop.database.tables;
   const [itemsCdc] = shop.messaging.topics;
@@ -73,7 +73,7 @@ function aShopAndItsCatalog(): Mesh {
         aPort('draft', 'output', { contractId: 'draft' }),
       ],
       transformations: [
-        { name: 'totals', sql: 'SELECT id FROM orders GROUP BY id' },
+        { name: 'totals', sql: totalsSql },
         { name: 'draft', sql: '' },
       ],
     })
@@ -151,6 +151,17 @@ describe('the diagrams of a mesh', () => {
       'port_catalog_in_orders -> port_catalog_draft (?)',
       'port_catalog_in_orders -> port_catalog_totals',
     ]);
+  });
+
+  it.each([
+    ['a bracket left open', 'SELECT id, SUM(id AS n FROM orders GROUP BY id'],
+    ['no table after JOIN', 'SELECT id FROM orders o JOIN GROUP BY id'],
+  ])('draws every input into an output, marked ?, whose SQL does not parse (%s)', async (_, totalsSql) => {
+    const chart = await parsed(aShopAndItsCatalog(totalsSql), { kind: 'lineage', subject: { kind: 'mesh' } });
+    const intoTotals = chart.edges
+      .filter((edge) => edge.to === 'port_catalog_totals')
+      .map((edge) => `${edge.from} ${edge.stroke} (${edge.label})`);
+    expect(intoTotals.sort()).toEqual(['port_catalog_in_items dotted (?)', 'port_catalog_in_orders dotted (?)']);
   });
 
   it("leaves out of a product's lineage the inputs that do not feed its outputs", async () => {

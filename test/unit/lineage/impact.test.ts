@@ -173,6 +173,17 @@ describe('impact analysis on the e-commerce sample', () => {
     expect(impact.products.map((product) => product.productId)).toEqual(['sales-dashboard']);
   });
 
+  it('takes a transformation whose SQL does not parse as passing every input on, not as reading nothing', () => {
+    const mesh = ecommerce();
+    const step = mesh.products.find((product) => product.id === 'customer-360')?.transformations[0];
+    if (!step) throw new Error('the sample has no customer_profile');
+    step.sql = 'SELECT c.customer_id, COUNT(o.order_id AS order_count FROM customers c JOIN orders o GROUP BY 1';
+    const impact = analyzeImpact(mesh, { kind: 'port', productId: 'customer-360', portId: 'orders-in' });
+    expect(impact.transformations.map((transformation) => transformation.name)).toContain('customer_profile');
+    expect(impact.ports.map((port) => port.portId)).toContain('profiles-out');
+    expect(impact.products.map((product) => product.productId)).toEqual(['sales-dashboard']);
+  });
+
   it('finds nothing downstream of a product nobody reads', () => {
     const impact = analyzeImpact(ecommerce(), { kind: 'product', productId: 'shipments' });
     expect(impact.products).toEqual([]);

@@ -481,6 +481,17 @@ describe('rule details', () => {
     ]);
   });
 
+  it('reports a JOIN that names no table, as SQLite does, before anything runs', () => {
+    const mesh = changed((mesh) => {
+      product(mesh, 'revenue').transformations = [
+        { name: 'country_counts', sql: 'SELECT country FROM customers c JOIN GROUP BY country' },
+      ];
+    });
+    expect(findingsOf('transformation-sql', mesh).map((finding) => finding.message)).toEqual([
+      'near "GROUP": syntax error',
+    ]);
+  });
+
   it("reports a scenario's reference to what the design lacks as about that scenario, where the problems panel opens it", () => {
     const mesh = CASES['scenario-references']?.triggers.mesh() as Mesh;
     const [finding] = findingsOf('scenario-references', mesh);

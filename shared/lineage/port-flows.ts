@@ -10,7 +10,8 @@ export interface PortFlow {
 
 /**
  * The flows inside a product, input by input: an input feeds an output that publishes its clean
- * table or a transformation's result read (through earlier steps) from it. Where the output has no
+ * table or a transformation's result read (through earlier steps) from it. SQL read only
+ * approximately still knows the tables it reads, if not their columns. Where the output has no
  * contract, no table of its name (no SQL yet) or SQL that does not parse, every input may feed it.
  */
 export function portFlows(lineage: ProductLineage): PortFlow[] {
@@ -18,7 +19,7 @@ export function portFlows(lineage: ProductLineage): PortFlow[] {
   return inputPorts.flatMap((input) =>
     outputPorts.flatMap((output): PortFlow[] => {
       const table = lineage.outputs.get(output.id)?.table;
-      if (!table?.isExact || !table.knowsInputs) return [{ inputId: input.id, outputId: output.id, isKnown: false }];
+      if (!table?.knowsInputs) return [{ inputId: input.id, outputId: output.id, isKnown: false }];
       return table.inputs.has(input.id) ? [{ inputId: input.id, outputId: output.id, isKnown: true }] : [];
     }),
   );

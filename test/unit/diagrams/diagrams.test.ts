@@ -164,6 +164,15 @@ describe('the diagrams of a mesh', () => {
     expect(intoTotals.sort()).toEqual(['port_catalog_in_items dotted (?)', 'port_catalog_in_orders dotted (?)']);
   });
 
+  it('draws the flows of SQL it reads only approximately from the inputs it names, as known', async () => {
+    const filtered = 'SELECT id FROM orders WHERE id IN (SELECT id FROM orders WHERE id > 0) GROUP BY id';
+    const chart = await parsed(aShopAndItsCatalog(filtered), { kind: 'lineage', subject: { kind: 'mesh' } });
+    const intoTotals = chart.edges
+      .filter((edge) => edge.to === 'port_catalog_totals')
+      .map((edge) => `${edge.from} ${edge.stroke} (${edge.label})`);
+    expect(intoTotals).toEqual(['port_catalog_in_orders dotted ()']);
+  });
+
   it("leaves out of a product's lineage the inputs that do not feed its outputs", async () => {
     const mesh = aShopAndItsCatalog();
     mesh.products.push(

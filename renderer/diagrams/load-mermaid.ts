@@ -4,6 +4,7 @@ import {
   PICTURE_FILE_CONTAINER_STYLE,
   PICTURE_FILE_ID,
   pictureAsWritten,
+  svgFrameTitlesCentred,
   svgTitleAsWritten,
 } from '../../shared/export/mermaid';
 
@@ -53,8 +54,10 @@ async function renderNow(text: string, isDark: boolean, use: PictureUse): Promis
   // time, and a picture leaves the page once made, so its one id is never taken twice.
   const container = isForFile ? pictureFileContainer() : undefined;
   try {
-    if (!isForFile)
-      return { ok: true, svg: svgTitleAsWritten((await mermaid.render(`mesh-diagram-${renderCount}`, text)).svg) };
+    if (!isForFile) {
+      const drawn = (await mermaid.render(`mesh-diagram-${renderCount}`, text)).svg;
+      return { ok: true, svg: svgTitleAsWritten(svgFrameTitlesCentred(drawn)) };
+    }
     return { ok: true, svg: pictureAsWritten((await mermaid.render(PICTURE_FILE_ID, text, container)).svg) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -100,6 +100,38 @@ describeInChromium('the Diagram view', (session) => {
     }
   });
 
+  it("centres each line of a frame's title in its frame, as the saved pictures do", async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'customers').click();
+    const name = page.getByTestId('product-inspector').getByLabel('Name').first();
+    await name.fill('Climate <monitoring> & "vault"');
+    await name.press('Enter');
+    await page.getByTestId('product-inspector').getByRole('button', { name: 'Data product architecture…' }).click();
+    await page.getByRole('button', { name: 'Lineage', exact: true }).click();
+    await page.getByTestId('diagram-picture').locator('.cluster-label').getByText('"vault"').waitFor();
+    await page.getByRole('button', { name: 'Actual size' }).click();
+    // How far, in pixels, the middle of each line of each frame's title is from its frame's.
+    const offCentre =
+      (await page.evaluate(`[...document.querySelectorAll('[data-testid="diagram-picture"] g.cluster')].flatMap((cluster) => {
+      const frame = cluster.querySelector(':scope > rect').getBoundingClientRect();
+      const walker = document.createTreeWalker(cluster.querySelector('.cluster-label'), NodeFilter.SHOW_TEXT);
+      const lines = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const line of range.getClientRects()) {
+          lines.push([node.textContent.trim(), Math.abs(line.left + line.width / 2 - (frame.left + frame.width / 2))]);
+        }
+      }
+      return lines;
+    })`)) as Array<[string, number]>;
+    await screenshot(page, 'diagram-view-two-line-frame-title');
+    expect(offCentre.map(([line]) => line)).toEqual(expect.arrayContaining(['Climate <monitoring> &', '"vault"']));
+    for (const [line, offset] of offCentre) expect(offset, line).toBeLessThan(1);
+  });
+
   it('copies the text and the image, and saves .mmd, .svg and .png', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -25,4 +25,5 @@ export {
   svgFileText,
   type XmlWriters,
 } from './picture-file';
+export { svgFrameTitlesCentred } from './svg-frame-titles';
 export { SVG_TEXT_LABELS, svgLabelsAsWritten } from './svg-text-labels';

@@ -257,6 +257,8 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
   const current = truncate
     ? []
     : selectRows(query, systemId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(key)}`);
+  const moved =
+    current.length === 0 ? underNewKey(query, systemId, table, topic.table.primaryKey, record, key) : undefined;
   const tableRow: TraceStage = {
     kind: 'table-row',
     title: truncate ? `The ${table} table in the service's database` : `The ${table} row in the service's database`,
@@ -268,7 +270,7 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
       ? {
           note: `The table was emptied: TRUNCATE removed every row at once. ${rowsSinceText(countRows(query, systemId, table))}`,
         }
-      : current.length === 0 && { note: 'The row is gone: it was deleted since.' }),
+      : (moved ?? (current.length === 0 && { note: 'The row is gone: it was deleted since.' }))),
   };
   if (isOutboxTopic(topic)) {
     const occurredAt = topic.fields.find((field) => field.source === 'occurred-at')?.column.name;
@@ -370,6 +372,31 @@ function sentBefore(record: LogRecord): { note: string } | undefined {
         note: `Sent again: the connector sent this change before, at partition ${record.partition}, offset ${record.firstDelivery.offset} (at-least-once delivery).`,
       }
     : undefined;
+}
+
+/**
+ * For the old key of a key change (its `d` record, which names the new key), the row `table` holds
+ * under the new key now, and a note saying the key moved: no row has the old key, yet none was deleted.
+ */
+function underNewKey(
+  query: RunQuery,
+  nodeId: string,
+  table: string,
+  keyColumns: readonly string[],
+  record: LogRecord,
+  key: Record<string, unknown>,
+): { records: Record<string, unknown>[]; note: string } | undefined {
+  const change = keyChangeOf(record);
+  if (!change || !keyColumns.every((column) => column in change.to)) return undefined;
+  if (JSON.stringify(pick(change.from, keyColumns)) !== JSON.stringify(key)) return undefined;
+  const newKey = pick(change.to, keyColumns);
+  const records = selectRows(query, nodeId, `SELECT * FROM ${quoteIdentifier(table)} WHERE ${whereSql(newKey)}`);
+  const moved = `No row has ${JSON.stringify(key)} now: its key became ${JSON.stringify(newKey)}`;
+  return {
+    records,
+    note:
+      records.length > 0 ? `${moved}; this is the row under its new key.` : `${moved}, and that row was deleted since.`,
+  };
 }
 
 /**
@@ -532,6 +559,10 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             productId,
             `SELECT * FROM ${quoteIdentifier(dataset.name)} WHERE ${whereSql(key)}`,
           );
+          const moved =
+            clean.length === 0 && dataset.kind === 'entity'
+              ? underNewKey(query, productId, dataset.name, dataset.key, record, key)
+              : undefined;
           stages.push({
             kind: 'clean',
             title: `${dataset.kind === 'event' ? 'Event' : 'Entity'} table ${dataset.name}`,
@@ -539,7 +570,9 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             source: dataset.name,
             records: clean,
             moment: READ_NOW,
-            ...(skipped ? { note: skipped } : clean.length === 0 && { note: cleanRowMissing(dataset.kind) }),
+            ...(skipped
+              ? { note: skipped }
+              : (moved ?? (clean.length === 0 && { note: cleanRowMissing(dataset.kind) }))),
           });
           // A skipped change changed nothing: no history, no record published, no result recomputed.
           if (skipped) continue;

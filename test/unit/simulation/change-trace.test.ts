@@ -682,3 +682,33 @@ describe('tracing a change to what a transformation publishes', () => {
     );
   });
 });
+
+describe('tracing a change of a row’s key', () => {
+  it('shows, for the old key, the row under its new key instead of saying it was deleted', async () => {
+    const scenario = structuredClone(mesh.scenarios[0]) as Mesh['scenarios'][number];
+    scenario.steps = [
+      {
+        tick: 2,
+        systemId: 'orders-service',
+        table: 'orders',
+        op: 'update',
+        values: { order_id: 9000 },
+        where: { order_id: 1000 },
+      },
+    ];
+    const simulation = await simulate(mesh, scenario);
+    simulation.step(4);
+    const { traced } = traceOrder(simulation, 1000, (record) => '__debezium.newkey' in (record.headers ?? {}));
+
+    const row = traced.stages.find((stage) => stage.kind === 'table-row');
+    expect(row?.note).toBe(
+      'No row has {"order_id":1000} now: its key became {"order_id":9000}; this is the row under its new key.',
+    );
+    expect(row?.records.map((record) => record.order_id)).toEqual([9000]);
+    const clean = traced.stages.find((stage) => stage.kind === 'clean');
+    expect(clean?.note).toBe(
+      'No row has {"order_id":1000} now: its key became {"order_id":9000}; this is the row under its new key.',
+    );
+    expect(clean?.records.map((record) => record.order_id)).toEqual([9000]);
+  });
+});

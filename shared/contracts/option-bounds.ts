@@ -1,5 +1,6 @@
 import type { ContractProperty } from '../model/contract';
 import type { LogicalType } from '../model/logical-type';
+import { compareTimePoints, isIsoFormat, isoDateOf, isoTimestampOf, type TimePoint } from './iso-time-bound';
 
 /** A lower and an upper bound of a property's `logicalTypeOptions` that leave no value between them. */
 export interface EmptyBounds {
@@ -41,18 +42,15 @@ export function emptyBoundsOf(property: ContractProperty): EmptyBounds[] {
       },
     ];
   }
-  const pointOf = POINT_OF[logicalType];
-  if (!pointOf) return [];
+  const orderOf = ORDER_OF[logicalType];
+  if (!orderOf) return [];
   return LOWER_BOUNDS.flatMap((lowerOption) =>
     UPPER_BOUNDS.flatMap((upperOption) => {
       const [lower, upper] = [given[lowerOption], given[upperOption]];
-      const [low, high] = [pointOf(lower), pointOf(upper)];
-      if (low === undefined || high === undefined) return [];
-      const isExclusive = lowerOption === 'exclusiveMinimum' || upperOption === 'exclusiveMaximum';
       const isEmpty =
         logicalType === 'integer'
-          ? integerAbove(low, lowerOption) > integerBelow(high, upperOption)
-          : low > high || (isExclusive && low === high);
+          ? isEmptyIntegerRange(lower, lowerOption, upper, upperOption)
+          : isEmptyRange(orderOf(lower, upper, given.format), lowerOption, upperOption);
       if (!isEmpty) return [];
       return [
         {
@@ -65,22 +63,57 @@ export function emptyBoundsOf(property: ContractProperty): EmptyBounds[] {
   );
 }
 
-/** A bound as a point on its type's line, where the type has bounds and the bound reads as one. */
-const POINT_OF: Partial<Record<LogicalType, (bound: unknown) => number | undefined>> = {
-  integer: numberOf,
-  number: numberOf,
-  date: timeOf,
-  timestamp: timeOf,
+/**
+ * How a lower bound stands to an upper one (negative: below it), where the type has bounds and
+ * both certainly read as points of its line; undefined leaves the pair unjudged.
+ */
+type BoundOrder = (lower: unknown, upper: unknown, format: unknown) => number | undefined;
+
+const ORDER_OF: Partial<Record<LogicalType, BoundOrder>> = {
+  integer: numberOrder,
+  number: numberOrder,
+  date: timeOrder(isoDateOf),
+  timestamp: timeOrder(isoTimestampOf),
 };
+
+function numberOrder(lower: unknown, upper: unknown): number | undefined {
+  const [low, high] = [numberOf(lower), numberOf(upper)];
+  return low === undefined || high === undefined ? undefined : low - high;
+}
+
+/** Only ISO 8601 bounds under no other declared format: `02/03/2024` may be either day first or month first. */
+function timeOrder(pointOf: (bound: unknown) => TimePoint | undefined): BoundOrder {
+  return (lower, upper, format) => {
+    if (!isIsoFormat(format)) return undefined;
+    const [low, high] = [pointOf(lower), pointOf(upper)];
+    return low === undefined || high === undefined ? undefined : compareTimePoints(low, high);
+  };
+}
+
+function isEmptyRange(
+  order: number | undefined,
+  lowerOption: (typeof LOWER_BOUNDS)[number],
+  upperOption: (typeof UPPER_BOUNDS)[number],
+): boolean {
+  if (order === undefined) return false;
+  const isExclusive = lowerOption === 'exclusiveMinimum' || upperOption === 'exclusiveMaximum';
+  return order > 0 || (isExclusive && order === 0);
+}
+
+/** No integer strictly between 1 and 2: integers are judged by the ones each bound lets through. */
+function isEmptyIntegerRange(
+  lower: unknown,
+  lowerOption: (typeof LOWER_BOUNDS)[number],
+  upper: unknown,
+  upperOption: (typeof UPPER_BOUNDS)[number],
+): boolean {
+  const [low, high] = [numberOf(lower), numberOf(upper)];
+  if (low === undefined || high === undefined) return false;
+  return integerAbove(low, lowerOption) > integerBelow(high, upperOption);
+}
 
 function numberOf(bound: unknown): number | undefined {
   return typeof bound === 'number' && Number.isFinite(bound) ? bound : undefined;
-}
-
-/** Dates and timestamps are compared as times, as the simulation compares them. */
-function timeOf(bound: unknown): number | undefined {
-  const time = typeof bound === 'string' ? Date.parse(bound) : Number.NaN;
-  return Number.isNaN(time) ? undefined : time;
 }
 
 /** The smallest integer the lower bound lets through. */

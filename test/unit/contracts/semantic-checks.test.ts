@@ -525,6 +525,21 @@ ${options
       "exclusiveMinimum: '2024-01-01T10:00:00Z'\nmaximum: '2024-01-01T11:00:00+02:00'",
       'exclusiveMinimum 2024-01-01T10:00:00Z and maximum 2024-01-01T11:00:00+02:00 leave no timestamp between them',
     ],
+    [
+      'timestamp',
+      "minimum: '2024-06-01T10:30:00'\nmaximum: '2024-06-01T10:29:59.5'",
+      'minimum 2024-06-01T10:30:00 and maximum 2024-06-01T10:29:59.5 leave no timestamp between them',
+    ],
+    [
+      'timestamp',
+      "format: yyyy-MM-dd'T'HH:mm:ssXXX\nminimum: '2024-06-01T10:00:00.0002Z'\nexclusiveMaximum: '2024-06-01T10:00:00.0002Z'",
+      'minimum 2024-06-01T10:00:00.0002Z and exclusiveMaximum 2024-06-01T10:00:00.0002Z leave no timestamp between them',
+    ],
+    [
+      'date',
+      "format: yyyy-MM-dd\nminimum: '0099-01-02'\nmaximum: '0099-01-01'",
+      'minimum 0099-01-02 and maximum 0099-01-01 leave no date between them',
+    ],
     ['array', 'minItems: 3\nmaxItems: 1', 'minItems 3 and maxItems 1 leave no number of items between them'],
     [
       'object',
@@ -545,6 +560,37 @@ ${options
     ['array', 'minItems: 1\nmaxItems: 1'],
   ])('accepts bounds of the type %s that leave a value: %s', (logicalType, options) => {
     expect(checkContractYaml(withOptions(logicalType, options))).toEqual([]);
+  });
+
+  it.each([
+    ['a day-first format, read US-style as empty', "format: dd/MM/yyyy\nminimum: '02/03/2024'\nmaximum: '01/04/2024'"],
+    [
+      'an ISO-looking date under a format that reorders it',
+      "format: yyyy-dd-MM\nminimum: '2024-02-01'\nmaximum: '2024-01-02'",
+    ],
+    ['a year, no date', "minimum: '2024'\nmaximum: '2023-12-31'"],
+    ['no calendar date', "minimum: '2024-02-30'\nmaximum: '2024-02-01'"],
+  ])('leaves date bounds it cannot read for certain unjudged: %s', (_case, options) => {
+    expect(checkContractYaml(withOptions('date', options))).toEqual([]);
+  });
+
+  // Date.parse reads a timestamp without offset in the machine's zone: each pair is empty in some zone, never in all.
+  it.each([
+    [
+      'a wall time against an instant (empty in UTC)',
+      "minimum: '2024-06-01T10:30:00'\nmaximum: '2024-06-01T09:00:00Z'",
+    ],
+    [
+      'an instant against a wall time (empty east of UTC)',
+      "minimum: '2024-06-01T10:30:00Z'\nmaximum: '2024-06-01T11:00:00'",
+    ],
+    [
+      'wall times in a declared format that is not ISO 8601',
+      "format: yyyy-MM-dd HH:mm:ss\nminimum: '2024-06-01 10:30:00'\nmaximum: '2024-06-01 10:29:59'",
+    ],
+    ['a timestamp with its date only', "minimum: '2024-01-02'\nmaximum: '2024-01-01T00:00:00Z'"],
+  ])('leaves timestamp bounds whose order depends on a time zone or format unjudged: %s', (_case, options) => {
+    expect(checkContractYaml(withOptions('timestamp', options))).toEqual([]);
   });
 
   it('looks into nested properties, and reports it in the design (validate, the Problems panel) as in the editor', () => {

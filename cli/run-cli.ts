@@ -5,6 +5,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
+import { oneLinePerWrite } from './one-line-writes';
 
 export const COMMANDS: readonly Command[] = [validateCommand, exportCommand, importCommand, simulateCommand];
 export const VERSION = version;
@@ -12,7 +13,8 @@ export const VERSION = version;
 const HELP_FLAGS = ['--help', '-h'];
 
 function help(io: CliIo): void {
-  io.out(`${PROGRAM} ${VERSION}: Data Mesh Designer on the command line\n`);
+  io.out(`${PROGRAM} ${VERSION}: Data Mesh Designer on the command line`);
+  io.out('');
   io.out('usage:');
   for (const command of COMMANDS) io.out(`  ${command.usage}`);
   io.out('');
@@ -24,7 +26,8 @@ function help(io: CliIo): void {
 }
 
 function commandHelp(io: CliIo, command: Command): void {
-  io.out(`usage: ${command.usage}\n`);
+  io.out(`usage: ${command.usage}`);
+  io.out('');
   io.out(command.summary);
   if (command.details) for (const line of ['', ...command.details]) io.out(line);
 }
@@ -35,7 +38,8 @@ function describeUnforeseen(error: unknown): string {
   return `${path}: ${fileErrorReason(error, path)}`;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+export async function runCli(argv: string[], terminal: CliIo): Promise<ExitCode> {
+  const io = oneLinePerWrite(terminal);
   const [name, ...args] = argv;
   if (name === undefined) {
     help(io);

@@ -15,6 +15,7 @@ import type { BrokerLog } from '../../shared/simulation/broker-log';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
+import { jsonLines } from '../one-line-writes';
 import { decimalInteger, numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
 import { readMesh } from '../read-input';
 
@@ -153,7 +154,8 @@ export const simulateCommand: Command = {
       budget === undefined ? runHeadless(request, await io.openSqlite()) : await runInWorker(request, budget);
 
     if (!outcome.ok) {
-      if (options.flags.json) io.out(JSON.stringify({ errors: outcome.errors, stopped: outcome.stopped }, null, 2));
+      if (options.flags.json)
+        for (const line of jsonLines({ errors: outcome.errors, stopped: outcome.stopped })) io.out(line);
       for (const problem of outcome.errors) io.err(`${file}: ${formatProblem(problem)}`);
       return EXIT.problems;
     }
@@ -164,7 +166,7 @@ export const simulateCommand: Command = {
     if (messages) {
       for (const message of messages) io.out(JSON.stringify(message));
       for (const line of failureLines(metrics)) io.err(line);
-    } else if (options.flags.json) io.out(JSON.stringify(metrics, null, 2));
+    } else if (options.flags.json) for (const line of jsonLines(metrics)) io.out(line);
     else for (const line of summarise(metrics)) io.out(line);
     const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
     return quarantined > 0 || metrics.errors.length > 0 || metrics.stopped ? EXIT.problems : EXIT.ok;

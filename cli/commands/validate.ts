@@ -8,6 +8,7 @@ import { type Finding, SEVERITIES, type Severity } from '../../shared/validation
 import { RULES } from '../../shared/validation/rule-catalog';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
+import { jsonLines } from '../one-line-writes';
 import { parseOptions } from '../parse-options';
 import { readInput, readMesh } from '../read-input';
 
@@ -103,13 +104,7 @@ export const validateCommand: Command = {
     for (const file of options.positional) reports.push(shown(await validateFile(file, io, filters), filters));
     const hasErrors = reports.some(hasError);
     if (options.flags.json) {
-      io.out(
-        JSON.stringify(
-          reports.map((report) => ({ ...report, ok: !hasError(report) })),
-          null,
-          2,
-        ),
-      );
+      for (const line of jsonLines(reports.map((report) => ({ ...report, ok: !hasError(report) })))) io.out(line);
     } else {
       for (const report of reports) printReport(report, io);
     }

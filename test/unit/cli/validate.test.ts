@@ -334,6 +334,19 @@ schema:
     expect(first).not.toHaveProperty('column');
   });
 
+  it('prints each finding on one line, control characters in names escaped as JSON writes them', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].name = 'orders\nshop.mesh.json: ok\t\u0085';
+    mesh.products[0].owner = '';
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owners'], io)).toBe(EXIT.ok);
+    expect(out).toEqual([
+      "shop.mesh.json: warning: products[0]: Data product 'orders\\nshop.mesh.json: ok\\t\\u0085' has no owner. [owners]",
+      OWNER_HINT,
+      'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 8 links; 1 warning)',
+    ]);
+  });
+
   it('filters by rule and by severity, and fails only on errors', async () => {
     const mesh = JSON.parse(sample);
     mesh.products[0].owner = '';

@@ -7,6 +7,8 @@ export type FindingSeverity = 'error' | 'warning';
 /** Something to tell the author of a contract, at a path of the contract. */
 export interface ContractFinding extends Problem {
   severity: FindingSeverity;
+  /** How to fix it, where the check knows (`Lower minLength or raise maxLength.`). */
+  fixHint?: string;
 }
 
 /** A finding placed in the contract's YAML text, ready to become an editor marker. */

@@ -29,10 +29,15 @@ import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type Ya
  */
 interface SemanticIssue extends PathProblem {
   severity: FindingSeverity;
+  /** How to fix it where no one-step repair does: a repair's title says it otherwise. */
+  hint?: string;
 }
 
 export function checkContractSemantics(contract: Contract): ContractFinding[] {
-  return semanticIssues(contract).map(({ path, message, severity }) => ({ path: formatPath(path), message, severity }));
+  return semanticIssues(contract).map(({ path, message, severity, hint, repair }) => {
+    const fixHint = hint ?? (repair?.kind === 'edit' ? `${repair.title}.` : undefined);
+    return { path: formatPath(path), message, severity, ...(fixHint && { fixHint }) };
+  });
 }
 
 /** Only whether each schema object can be told apart: an entity's primary key, an event's id and time. */
@@ -66,7 +71,7 @@ export function checkContractYaml(text: string, keptId?: string): LocatedFinding
   const saidByTheSchema = new Set(errors.map((error) => error.path));
   const atDocumentPath = (path: readonly PathSegment[]) => documentPathOf(path, source.value);
   const semantic = semanticIssues(contract, read.objectsWithUnknownTypes)
-    .map(({ severity, repair, ...issue }) => ({
+    .map(({ severity, repair, hint: _hint, ...issue }) => ({
       severity,
       ...locateProblem(source, {
         ...issue,
@@ -258,6 +263,7 @@ function optionBoundIssues({ property, path }: { property: ContractProperty; pat
     path: [...path, 'logicalTypeOptions', lower.option],
     message: `${lower.option} ${lower.value} and ${upper.option} ${upper.value} leave no ${noun} between them: no value can keep the contract`,
     severity: 'error' as const,
+    hint: `Lower ${lower.option} or raise ${upper.option}.`,
   }));
 }
 

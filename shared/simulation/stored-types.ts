@@ -1,5 +1,8 @@
-import type { LogicalType } from '../model/logical-type';
+import { type LogicalType, LogicalTypeSchema } from '../model/logical-type';
 import type { SqlType } from './sql-types';
+
+/** Re-exported for governance, which reads the engine's column types only through this module. */
+export type { SqlType } from './sql-types';
 
 type StorageClass = 'integer' | 'real' | 'text' | 'blob';
 
@@ -34,4 +37,9 @@ export function canHoldType(column: SqlType, type: LogicalType | undefined): boo
   if (type === undefined) return true;
   const accepted = ACCEPTED_AS[type];
   return HELD_AS[column].some((storageClass) => accepted.includes(storageClass));
+}
+
+/** The logical types some value of a column of this type can pass as. */
+export function typesHeldBy(column: SqlType): LogicalType[] {
+  return LogicalTypeSchema.options.filter((type) => canHoldType(column, type));
 }

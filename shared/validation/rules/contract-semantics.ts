@@ -25,7 +25,7 @@ export const contractSemanticsRule: Rule = {
         ...contractPlace(graph, contract),
         path: `${contractPlace(graph, contract).path}.${finding.path}`,
         message: `Contract ${quoted(contract.name)}: ${finding.message}.`,
-        fixHint: 'Open the contract and correct it.',
+        fixHint: finding.fixHint ?? 'Open the contract and correct it.',
         severity: finding.severity,
       })),
     );

@@ -1,9 +1,9 @@
 import { Memo } from '../../lineage/memo';
 import { type ContractProperty, type DataProduct, quoted } from '../../model';
 import { logicalTypeName } from '../../model/logical-type';
-import { withIndefiniteArticle } from '../../model/word-list';
+import { joinedWith, withIndefiniteArticle } from '../../model/word-list';
 import { contractKey } from '../../simulation/dataset';
-import { canHoldType } from '../../simulation/stored-types';
+import { canHoldType, type SqlType, typesHeldBy } from '../../simulation/stored-types';
 import type { TableClaims } from '../../simulation/table-claims';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
@@ -51,7 +51,7 @@ function publishedInputTables(claims: TableClaims): PublishedInputTable[] {
   });
 }
 
-type FieldProblem = { kind: 'missing' } | { kind: 'type'; columnType: string };
+type FieldProblem = { kind: 'missing' } | { kind: 'type'; columnType: SqlType };
 
 function problemOf({ output }: PublishedInputTable, property: ContractProperty): FieldProblem | undefined {
   const column = output.dataset.columns.find((candidate) => candidate.name === property.name);
@@ -76,15 +76,16 @@ function findingOf(
   const element = { kind: 'port', productId: product.id, portId: output.port.id } as const;
   const related = [{ kind: 'port', productId: product.id, portId: input.port.id } as const];
   const columns = table.columns.map((column) => column.name).join(', ');
-  const viaTransformation = (giving: string) =>
-    `Have a transformation make the published table ${giving} (name it and the contract's schema object alike, e.g. ${quoted(`${table.name}_published`)})`;
+  // The input's table already holds the schema object's name, which a published transformation must take.
+  const viaTransformation = (doing: string) =>
+    `${doing} in a transformation named like the contract's schema object, which first needs a new name (e.g. ${quoted(`${table.name}_published`)}): consumers read the published table by the name ${quoted(table.name)} and would then have to read the new one`;
   if (problem.kind === 'missing') {
     return {
       element,
       related,
       path: output.path,
       message: `${publishes}, which has no field ${field}: contract ${quoted(contract.name)} requires it, ${quarantined}.`,
-      fixHint: `The table has ${columns}. ${viaTransformation(`with ${field}`)}, make ${field} optional in contract ${quoted(contract.name)}, or have what input port ${quoted(input.port.name)} reads bring it.`,
+      fixHint: `The table has ${columns}. Make ${field} optional in contract ${quoted(contract.name)}, have what input port ${quoted(input.port.name)} reads bring it, or ${viaTransformation(`add ${field}`)}.`,
     };
   }
   return {
@@ -92,6 +93,6 @@ function findingOf(
     related,
     path: output.path,
     message: `${publishes}, whose field ${field} holds ${problem.columnType} values: contract ${quoted(contract.name)} requires ${withIndefiniteArticle(logicalTypeName(property.logicalType))}, ${quarantined}.`,
-    fixHint: `${viaTransformation(`casting ${field}`)}, or give ${field} the type the input brings in contract ${quoted(contract.name)}.`,
+    fixHint: `Give ${field} a type its ${problem.columnType} column holds in contract ${quoted(contract.name)} (${joinedWith(typesHeldBy(problem.columnType), 'or')}), or ${viaTransformation(`cast it`)}.`,
   };
 }

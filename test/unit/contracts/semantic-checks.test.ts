@@ -604,6 +604,7 @@ ${options
         path: 'schema[0].properties[1].properties[0].logicalTypeOptions.minLength',
         message: 'minLength 20 and maxLength 10 leave no length between them: no value can keep the contract',
         severity: 'error',
+        fixHint: 'Lower minLength or raise maxLength.',
       },
     ]);
   });

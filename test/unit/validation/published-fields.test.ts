@@ -61,7 +61,7 @@ describe('published-fields', () => {
         "Output port 'customers' of 'Customers' publishes the table its input port 'shop customers' fills ('customers') as it comes, which has no field 'region': contract 'Customers' requires it, so the simulation quarantines every record but deletions.",
     });
     expect(finding?.fixHint).toBe(
-      "The table has customer_id, email, country. Have a transformation make the published table with 'region' (name it and the contract's schema object alike, e.g. 'customers_published'), make 'region' optional in contract 'Customers', or have what input port 'shop customers' reads bring it.",
+      "The table has customer_id, email, country. Make 'region' optional in contract 'Customers', have what input port 'shop customers' reads bring it, or add 'region' in a transformation named like the contract's schema object, which first needs a new name (e.g. 'customers_published'): consumers read the published table by the name 'customers' and would then have to read the new one.",
     );
   });
 
@@ -71,6 +71,15 @@ describe('published-fields', () => {
     });
     expect(findings(mesh).map((finding) => finding.message)).toEqual([
       "Output port 'customers' of 'Customers' publishes the table its input port 'shop customers' fills ('customers') as it comes, whose field 'customer_id' holds INTEGER values: contract 'Customers' requires a string, so the simulation quarantines every record.",
+    ]);
+  });
+
+  it("hints first at the contract's type, and warns that a casting transformation renames the table consumers read", () => {
+    const mesh = customersPublishing((properties) => {
+      properties.splice(0, 1, aKey('customer_id', 'string'));
+    });
+    expect(findings(mesh).map((finding) => finding.fixHint)).toEqual([
+      "Give 'customer_id' a type its INTEGER column holds in contract 'Customers' (number, integer or boolean), or cast it in a transformation named like the contract's schema object, which first needs a new name (e.g. 'customers_published'): consumers read the published table by the name 'customers' and would then have to read the new one.",
     ]);
   });
 

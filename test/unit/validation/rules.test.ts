@@ -715,6 +715,25 @@ describe('rule details', () => {
     expect(findingsOf('contract-semantics', mesh).map((finding) => finding.severity)).toEqual(['info', 'info']);
   });
 
+  it("hints at each contract finding with the check's own repair, and at the contract where it has none", () => {
+    const mesh = changed((mesh) => {
+      const properties = contract(mesh, 'customers').schema[0]?.properties ?? [];
+      properties.push(
+        aProperty('zip', 'string', { extensions: { logicalTypeOptions: { minLength: 9, maxLength: 5 } } }),
+        aProperty('visits', 'integer', { extensions: { logicalTypeOptions: { minimum: 10, exclusiveMaximum: 3 } } }),
+        aProperty('email'),
+      );
+      const key = properties.find((property) => property.primaryKey);
+      if (key) key.required = false;
+    });
+    expect(findingsOf('contract-semantics', mesh).map((finding) => [finding.message, finding.fixHint])).toEqual([
+      [expect.stringContaining("duplicate property name 'email'"), 'Open the contract and correct it.'],
+      [expect.stringContaining('primary key property'), 'Add required: true.'],
+      [expect.stringContaining('minLength 9 and maxLength 5'), 'Lower minLength or raise maxLength.'],
+      [expect.stringContaining('minimum 10 and exclusiveMaximum 3'), 'Lower minimum or raise exclusiveMaximum.'],
+    ]);
+  });
+
   it('does not count a column computed from a classified field as republishing it', () => {
     const findings = findingsOf('pii-propagation', CASES['pii-propagation']?.triggers.mesh() as Mesh);
     expect(findings.map((finding) => finding.element)).toEqual([

@@ -2,6 +2,7 @@ import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import type { Mesh } from '../../model/mesh';
 import type { OperationalSystem } from '../../model/operational-system';
+import { ownerEntityRef } from '../../model/owner-entity-ref';
 import type { Port } from '../../model/port';
 import type { ScopedElements } from '../export-scope';
 import { defineTarget } from '../export-target';
@@ -10,7 +11,6 @@ import { compact, nonEmpty } from '../json-values';
 import { odcsProblems, odcsYaml } from '../odcs/odcs-target';
 import { toYamlDocuments } from '../yaml-text';
 import { createBackstageNames } from './backstage-names';
-import { ownerEntityRef } from './owner-entity-ref';
 
 /*
  * A Backstage catalog (catalog-info.yaml) of the mesh:

@@ -1,8 +1,9 @@
 import { Memo } from '../../lineage/memo';
 import { type DataProduct, type Domain, quoted, slugify } from '../../model';
+import { readOwnerRef } from '../../model/owner-entity-ref';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
-import { domainPlace, productPlace } from '../places';
+import { domainPlace, type Place, productPlace } from '../places';
 import type { Rule } from '../rule';
 
 /** What the one-click fix writes where nobody is named yet: a team name that reads as a placeholder. */
@@ -19,7 +20,7 @@ export const ownersRule: Rule = {
   check({ mesh, graph }) {
     const domains = findingsPerElement(domainFindings, mesh.domains, [], (domain) =>
       domain.owner.trim()
-        ? []
+        ? malformedRefFindings(domainPlace(graph, domain), `Domain ${quoted(domain.name)}`, domain.owner)
         : [
             {
               ...domainPlace(graph, domain),
@@ -35,7 +36,13 @@ export const ownersRule: Rule = {
     );
     const domainOf = (product: DataProduct) => graph.domains.get(product.domainId)?.item;
     const products = findingsPerElement(productFindings, mesh.products, [graph.domains], (product) => {
-      if (product.owner.trim()) return [];
+      if (product.owner.trim()) {
+        return malformedRefFindings(
+          productPlace(graph, product),
+          `Data product ${quoted(product.name)}`,
+          product.owner,
+        );
+      }
       const domain = domainOf(product);
       const domainOwner = domain?.owner.trim();
       const owner = domainOwner || placeholderOwner(domain?.name ?? product.name);
@@ -53,6 +60,19 @@ export const ownersRule: Rule = {
     return [...domains, ...products];
   },
 };
+
+/** An owner Backstage would not read as the reference it looks like: the export makes a Group of it instead. */
+function malformedRefFindings(place: Place, named: string, owner: string): RuleFinding[] {
+  const reading = readOwnerRef(owner);
+  if (reading.kind !== 'malformed-ref') return [];
+  return [
+    {
+      ...place,
+      message: `${named} has the owner ${quoted(owner)}, which looks like a Backstage reference but is not one (${reading.reason}): the Backstage export takes it for a team's name.`,
+      fixHint: 'Write it as kind:namespace/name (such as group:default/team-name), or as a plain team name.',
+    },
+  ];
+}
 
 const domainFindings = new Memo<Domain, RuleFinding[]>();
 const productFindings = new Memo<DataProduct, RuleFinding[]>();

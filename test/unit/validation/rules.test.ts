@@ -734,6 +734,26 @@ describe('rule details', () => {
     ]);
   });
 
+  it('warns of an owner that looks like a Backstage reference but is not one, which export would take for a team name', () => {
+    const mesh = changed((mesh) => {
+      Object.assign(mesh.domains[0] ?? {}, { owner: 'group:museum/Collections Team' });
+      product(mesh, 'revenue').owner = 'user:';
+      product(mesh, 'customers').owner = 'group:museum/collections-team';
+    });
+    expect(findingsOf('owners', mesh).map((finding) => [finding.severity, finding.message, finding.fixHint])).toEqual([
+      [
+        'warning',
+        `Domain '${mesh.domains[0]?.name}' has the owner 'group:museum/Collections Team', which looks like a Backstage reference but is not one (a name has no spaces): the Backstage export takes it for a team's name.`,
+        'Write it as kind:namespace/name (such as group:default/team-name), or as a plain team name.',
+      ],
+      [
+        'warning',
+        "Data product 'Revenue' has the owner 'user:', which looks like a Backstage reference but is not one (no name follows the colon): the Backstage export takes it for a team's name.",
+        'Write it as kind:namespace/name (such as group:default/team-name), or as a plain team name.',
+      ],
+    ]);
+  });
+
   it('does not count a column computed from a classified field as republishing it', () => {
     const findings = findingsOf('pii-propagation', CASES['pii-propagation']?.triggers.mesh() as Mesh);
     expect(findings.map((finding) => finding.element)).toEqual([

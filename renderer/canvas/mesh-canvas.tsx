@@ -45,7 +45,6 @@ import { usePreferencesStore } from '../store/preferences-store';
 import { selectOnly, useSelectionStore } from '../store/selection-store';
 import { type ContextMenuTarget, useUiStore } from '../store/ui-store';
 import { AlignmentGuides } from './alignment-guides';
-import { type AutomaticFit, createAutomaticFit } from './automatic-fit';
 import { focusedNodeId } from './canvas-element-focus';
 import { CanvasGrid } from './canvas-grid';
 import { useCanvasCapture } from './canvas-image';
@@ -178,8 +177,7 @@ function MeshFlow() {
       wrapper.current?.style.setProperty('--zoom', String(zoom));
     });
   }, [flowStore]);
-  const [automaticFit] = useState(createAutomaticFit);
-  const initialViewport = useFittedViewport(wrapper, automaticFit);
+  const initialViewport = useFittedViewport(wrapper);
   const capturePointer = usePointerCapture();
   const [buildNodes] = useState(createFlowNodeBuilder);
   const [buildEdges] = useState(createFlowEdgeBuilder);
@@ -230,7 +228,7 @@ function MeshFlow() {
   const nodeHandlers = useNodeChanges(measured, setMeasured, setGuides);
   const connectionHandlers = useConnectionHandlers();
   const { onDragOver, onDrop } = usePaletteDrop();
-  useRegisterCanvas(pointer, drawBlocksAhead, automaticFit);
+  useRegisterCanvas(pointer, drawBlocksAhead);
 
   const openMenu = useCallback(
     (event: MouseEvent | globalThis.MouseEvent, on: ContextMenuTarget['on']) => {
@@ -374,10 +372,7 @@ function MeshFlow() {
  * A large mesh then starts as its domain blocks instead of drawing every product once at full size
  * and only then zooming out.
  */
-function useFittedViewport(
-  wrapper: React.RefObject<HTMLDivElement | null>,
-  automaticFit: AutomaticFit,
-): Viewport | null {
+function useFittedViewport(wrapper: React.RefObject<HTMLDivElement | null>): Viewport | null {
   const [viewport, setViewport] = useState<Viewport | null>(null);
   useLayoutEffect(() => {
     const element = wrapper.current;
@@ -388,9 +383,7 @@ function useFittedViewport(
       return;
     }
     const { width, height } = element.getBoundingClientRect();
-    const fitted = fittedViewport(bounds, width, height);
-    automaticFit.remember(fitted);
-    setViewport(fitted);
-  }, [wrapper, automaticFit]);
+    setViewport(fittedViewport(bounds, width, height));
+  }, [wrapper]);
   return viewport;
 }

@@ -13,7 +13,6 @@ import { currentSelection } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
 import { animateLayout, isLayoutAnimated } from './auto-layout/animate-layout';
 import { computeArrangements, LayoutCancelled, prewarmLayout } from './auto-layout/compute-layout';
-import { type AutomaticFit, whenResizeSettles } from './automatic-fit';
 import { registerCanvas } from './canvas-commands';
 import { captureCanvas } from './canvas-image';
 import { fittedViewport, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
@@ -31,11 +30,7 @@ const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
 const PREWARM_ABOVE = 300;
 
 /** Makes this canvas the one the toolbar, shortcuts, menus and quick search talk to. */
-export function useRegisterCanvas(
-  pointer: RefObject<Point | null>,
-  drawBlocksAhead: (isAhead: boolean) => void,
-  automaticFit: AutomaticFit,
-): void {
+export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAhead: (isAhead: boolean) => void): void {
   const flow = useReactFlow();
   const flowStore = useStoreApi();
   useEffect(() => {
@@ -85,7 +80,6 @@ export function useRegisterCanvas(
       const { width, height } = flowStore.getState();
       if (!mesh || !bounds) return;
       const fitted = fittedViewport(bounds, width, height);
-      automaticFit.remember(fitted);
       const nodeCount = mesh.products.length + mesh.systems.length;
       const isJumpingOut =
         showsOverview(fitted.zoom, nodeCount) && !showsOverview(flowStore.getState().transform[2], nodeCount);
@@ -103,12 +97,7 @@ export function useRegisterCanvas(
         if (isJumpingOut) drawBlocksAhead(false);
       }
     };
-    // A view nobody has moved since the canvas fitted it follows the canvas's size; a view moved by hand stays.
-    // At once: a view still on its way to the fit would count as moved when the next resize settles.
-    const stopRefitting = whenResizeSettles(flowStore, () => {
-      if (automaticFit.isShowing(flow.getViewport())) void fitDocument({ duration: 0 });
-    });
-    const unregister = registerCanvas({
+    return registerCanvas({
       zoomIn: () => void flow.zoomIn(VIEW_ANIMATION),
       zoomOut: () => void flow.zoomOut(VIEW_ANIMATION),
       fitView: () => void fitDocument(),
@@ -173,9 +162,5 @@ export function useRegisterCanvas(
       },
       image: (options) => captureCanvas(flow, currentSelection().nodeIds, options),
     });
-    return () => {
-      stopRefitting();
-      unregister();
-    };
-  }, [flow, flowStore, pointer, drawBlocksAhead, automaticFit]);
+  }, [flow, flowStore, pointer, drawBlocksAhead]);
 }

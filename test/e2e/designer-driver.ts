@@ -90,11 +90,6 @@ export async function zoomLevel(page: Page): Promise<number> {
   return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1]);
 }
 
-/** Where the canvas is panned and zoomed to, as React Flow sets it. */
-export function viewTransform(page: Page): Promise<string> {
-  return page.locator('.react-flow__viewport').evaluate((viewport) => (viewport as HTMLElement).style.transform);
-}
-
 /** Waits until the view stops moving (an opening fit or a follow runs as an animation, longer on a busy machine). */
 export async function viewAtRest(page: Page): Promise<void> {
   const transform = () =>
@@ -111,30 +106,6 @@ export async function viewAtRest(page: Page): Promise<void> {
       { interval: 300 },
     )
     .toBe(true);
-}
-
-/** The nodes (by id) not wholly in view: outside the canvas, or under its minimap or zoom controls. */
-export function nodesOutOfClearView(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('.react-flow')?.getBoundingClientRect();
-    const overlays = [...document.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map((overlay) =>
-      overlay.getBoundingClientRect(),
-    );
-    return [...document.querySelectorAll('.react-flow__node')].flatMap((node) => {
-      const box = node.getBoundingClientRect();
-      const isUnder = overlays.some(
-        (overlay) =>
-          box.left < overlay.right && overlay.left < box.right && box.top < overlay.bottom && overlay.top < box.bottom,
-      );
-      const isInside =
-        !!canvas &&
-        box.left >= canvas.left &&
-        box.top >= canvas.top &&
-        box.right <= canvas.right &&
-        box.bottom <= canvas.bottom;
-      return isUnder || !isInside ? [node.getAttribute('data-id') ?? ''] : [];
-    });
-  });
 }
 
 /** Saves through the download fallback (browsers without the File System Access API) and returns the file's text. */

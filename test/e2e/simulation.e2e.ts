@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
-import { expectInside, openSampleDesign, productNode, systemNode, viewTransform } from './designer-driver';
+import { expectInside, openSampleDesign, productNode, systemNode } from './designer-driver';
 import {
   currentTick,
   engineMetrics,
@@ -473,4 +473,9 @@ async function expectQuarantined(
   await page.getByRole('tab', { name: 'quarantine quarantine' }).click();
   expect(await gridColumn(page, 'grid-quarantine', 'rule')).toContain(violation.rule);
   expect(await gridColumn(page, 'grid-quarantine', 'property')).toContain(violation.property);
+}
+
+/** Where the canvas is panned and zoomed to, as React Flow sets it. */
+function viewTransform(page: Page): Promise<string> {
+  return page.locator('.react-flow__viewport').evaluate((viewport) => (viewport as HTMLElement).style.transform);
 }

@@ -3,8 +3,7 @@ import type { LinkCompatibility } from '../../shared/contracts';
 import type { DomainFlow } from '../../shared/editing/domain-overview';
 import type { Size } from '../../shared/editing/geometry';
 import { memoizedOn } from '../../shared/editing/memo';
-import { DEFAULT_DOMAIN_SIZE } from '../../shared/editing/node-placement';
-import { DEFAULT_NOTE_SIZE } from '../../shared/editing/notes';
+import { DEFAULT_DOMAIN_SIZE, DEFAULT_NOTE_SIZE } from '../../shared/editing/node-placement';
 import type { Layout, Link, Mesh, NodeLayout, RuleSeverity } from '../../shared/model';
 import type { RulePolicy } from '../../shared/validation/policy';
 

@@ -3,13 +3,13 @@ import { owningDomainId } from '../../shared/editing/mesh-index';
 import {
   childDropPosition,
   DEFAULT_DOMAIN_SIZE,
+  DEFAULT_NOTE_SIZE,
   domainAt,
   domainDropPosition,
   domainRects,
   freeSpotIn,
   noteRects,
 } from '../../shared/editing/node-placement';
-import { DEFAULT_NOTE_SIZE } from '../../shared/editing/notes';
 import { useDocumentStore } from './document-store';
 import { addDomain } from './domain-actions';
 import { measuredSizeOf } from './node-sizes';

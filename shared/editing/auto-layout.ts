@@ -108,7 +108,6 @@ export function arrangedLayout(
   arranged = withNotesPushedAside(
     arranged,
     order.map((domainId) => ({ domainId, before: domainRect(mesh, domainId) })),
-    sizeOf,
   );
   const movedNotes = (mesh.notes ?? [])
     .map((note) => note.id)

@@ -258,14 +258,10 @@ export interface DomainBefore {
  * annotates it, and so does a locked one. Checks each note against each domain once: a note moves
  * clear of every domain and note at once.
  */
-export function withNotesPushedAside(
-  mesh: Mesh,
-  domainsBefore: readonly DomainBefore[],
-  sizeOf: SizeOf = defaultSizeOf,
-): Mesh {
+export function withNotesPushedAside(mesh: Mesh, domainsBefore: readonly DomainBefore[]): Mesh {
   const pushers = domainsBefore.map(({ domainId, before }) => ({ after: domainRect(mesh, domainId), before }));
   const domains = domainRects(mesh);
-  const notes = noteRects(mesh, sizeOf);
+  const notes = noteRects(mesh);
   const spaced = (rect: Rect): Rect => inflate(rect, DOMAIN_SPACING / 2);
   let next = mesh;
   for (const [index, note] of (mesh.notes ?? []).entries()) {

@@ -134,7 +134,7 @@ export function pasteFragment(
   const topBounds = boundsOf(topLevelRects);
   if (topBounds) {
     const start = point ? { x: point.x - topBounds.x, y: point.y - topBounds.y } : { x: 0, y: 0 };
-    const obstacles = [...domainRects(mesh), ...noteRects(mesh, sizeOf), ...covered];
+    const obstacles = [...domainRects(mesh), ...noteRects(mesh), ...covered];
     const offset = slideClearNearest(topLevelRects, obstacles, start, DOMAIN_SPACING);
     for (const [oldId, newId] of [...domainIds, ...noteIds]) layout[newId] = translate(layoutOf(oldId), offset);
   }

@@ -7,6 +7,8 @@ export const DEFAULT_DOMAIN_SIZE: Size = { width: 640, height: 320 };
 export const MIN_DOMAIN_SIZE: Size = { width: 240, height: 140 };
 /** Room a product or system is given before it has been drawn and measured. */
 export const DEFAULT_NODE_SIZE: Size = { width: 280, height: 150 };
+/** The size a sticky note is created at, and drawn at when its file gives it none. */
+export const DEFAULT_NOTE_SIZE: Size = { width: 240, height: 160 };
 /** A node's drawn size: what the canvas measured, or the room a node is given before it is drawn. */
 export type SizeOf = (nodeId: string) => Size;
 export const defaultSizeOf: SizeOf = () => DEFAULT_NODE_SIZE;
@@ -148,25 +150,19 @@ export function domainRects(mesh: Mesh): Rect[] {
   return mesh.domains.map((domain) => domainRect(mesh, domain.id));
 }
 
-/** Every sticky note's box on the canvas; a note saved without a size takes what `sizeOf` gives. */
-export function noteRects(mesh: Mesh, sizeOf: SizeOf = defaultSizeOf): Rect[] {
+/** Every sticky note's box on the canvas, as drawn: a note saved without a size is drawn at the default one. */
+export function noteRects(mesh: Mesh): Rect[] {
   return (mesh.notes ?? []).map((note) => {
     const layout = mesh.layout.nodes[note.id] ?? { x: 0, y: 0 };
     return {
       x: layout.x,
       y: layout.y,
-      ...(layout.width && layout.height ? { width: layout.width, height: layout.height } : sizeOf(note.id)),
+      ...(layout.width && layout.height ? { width: layout.width, height: layout.height } : DEFAULT_NOTE_SIZE),
     };
   });
 }
 
 /** The box around everything drawn on the canvas: domains (which hold products and systems) and notes. */
 export function canvasBounds(mesh: Mesh): Rect | undefined {
-  const notes = (mesh.notes ?? []).flatMap((note) => {
-    const layout = mesh.layout.nodes[note.id];
-    return layout?.width && layout.height
-      ? [{ x: layout.x, y: layout.y, width: layout.width, height: layout.height }]
-      : [];
-  });
-  return boundsOf([...domainRects(mesh), ...notes]);
+  return boundsOf([...domainRects(mesh), ...noteRects(mesh)]);
 }

@@ -1,10 +1,9 @@
 import type { Mesh, Note } from '../model';
 import type { Added } from './child-nodes';
-import type { Point, Size } from './geometry';
+import type { Point } from './geometry';
 import { nodeIds } from './mesh-index';
-import { setLayout } from './node-placement';
+import { DEFAULT_NOTE_SIZE, setLayout } from './node-placement';
 
-export const DEFAULT_NOTE_SIZE: Size = { width: 240, height: 160 };
 const NOTE_PROMPT = 'Double-click to write a note. **Markdown** works.';
 
 function noteIds(mesh: Mesh): Set<string> {

@@ -7,12 +7,12 @@ import { productById, systemById } from './mesh-index';
 import {
   DEFAULT_DOMAIN_SIZE,
   DEFAULT_NODE_SIZE,
+  DEFAULT_NOTE_SIZE,
   domainRect,
   nextChildPositions,
   nextDomainPosition,
   setLayout,
 } from './node-placement';
-import { DEFAULT_NOTE_SIZE } from './notes';
 
 const NOTE_GAP = 60;
 /** What the canvas draws of a node before its list: a product's name and kind; a system's, and its database and messaging headings. */

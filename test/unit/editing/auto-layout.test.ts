@@ -6,8 +6,8 @@ import {
   gridPositions,
 } from '../../../shared/editing/auto-layout';
 import { overlappingDomains } from '../../../shared/editing/containment';
-import { overlaps } from '../../../shared/editing/geometry';
-import { domainRect, noteRects } from '../../../shared/editing/node-placement';
+import { containsRect, overlaps } from '../../../shared/editing/geometry';
+import { canvasBounds, DEFAULT_NOTE_SIZE, domainRect, noteRects } from '../../../shared/editing/node-placement';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 /** `count` domains, each feeding the next, as ELK would hand them back: all the same size. */
@@ -99,6 +99,22 @@ describe('auto-layout of domains', () => {
     const [note] = noteRects(laidOut);
     expect(overlaps(note!, domainRect(laidOut, 'd0'))).toBe(false);
     expect(overlaps(note!, domainRect(laidOut, 'd1'))).toBe(false);
+  });
+
+  it('fits the view after the layout around a sticky note it moved aside, one saved without a size included', () => {
+    const { mesh, arrangements } = chainOfDomains(2, { width: 500, height: 300 });
+    mesh.layout.nodes.d0 = { x: 900, y: 0, width: 500, height: 300 };
+    mesh.layout.nodes.d1 = { x: 1500, y: 0, width: 500, height: 300 };
+    mesh.notes = [{ id: 'note', text: 'Workshop 1' }];
+    mesh.layout.nodes.note = { x: 20, y: 10 };
+    const laidOut = {
+      ...mesh,
+      layout: { nodes: { ...mesh.layout.nodes, ...arrangedLayout(mesh, arrangements, 16 / 10) } },
+    };
+    const [note] = noteRects(laidOut);
+    expect(note).toMatchObject(DEFAULT_NOTE_SIZE);
+    expect(overlaps(note!, domainRect(laidOut, 'd0'))).toBe(false);
+    expect(containsRect(canvasBounds(laidOut)!, note!)).toBe(true);
   });
 
   it('leaves a sticky note where it is when it was already on the domain it annotates, or locked', () => {

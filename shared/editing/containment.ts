@@ -242,8 +242,26 @@ export function placeChild(
 ): Mesh {
   const at = position ?? nextChildPosition(mesh, domainId, sizeOf);
   const placed = setLayout(mesh, nodeId, { ...mesh.layout.nodes[nodeId], x: at.x, y: at.y });
-  const grown = withDomainsApart(withDomainFitted(placed, domainId, sizeOf), [domainId]);
-  return withNotesPushedAside(grown, [{ domainId, before: domainRect(mesh, domainId) }]);
+  return withDomainGrownAside(placed, domainId, sizeOf);
+}
+
+/**
+ * The document with a domain grown to hold its children, pushing aside the neighbours it would
+ * then overlap and the sticky notes it or they would come to cover.
+ */
+export function withDomainGrownAside(mesh: Mesh, domainId: string, sizeOf: SizeOf = defaultSizeOf): Mesh {
+  return withNotesClearOfDomainsMovedSince(
+    mesh,
+    withDomainsApart(withDomainFitted(mesh, domainId, sizeOf), [domainId]),
+  );
+}
+
+/** `after` with the sticky notes moved aside that a domain which moved or grew since `before` came to cover. */
+export function withNotesClearOfDomainsMovedSince(before: Mesh, after: Mesh): Mesh {
+  return withNotesPushedAside(
+    after,
+    before.domains.map((domain) => ({ domainId: domain.id, before: domainRect(before, domain.id) })),
+  );
 }
 
 /** Where a domain was before an automatic change moved or grew it. */

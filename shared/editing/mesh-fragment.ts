@@ -10,7 +10,13 @@ import {
   type OperationalSystem,
   uniqueId,
 } from '../model';
-import { DOMAIN_SPACING, SIBLING_SPACING, withDomainFitted, withDomainsApart } from './containment';
+import {
+  DOMAIN_SPACING,
+  SIBLING_SPACING,
+  withDomainGrownAside,
+  withDomainsApart,
+  withNotesClearOfDomainsMovedSince,
+} from './containment';
 import { pastedContractDomain, servingDomains } from './contract-domains';
 import { copyName } from './copy-names';
 import { boundsOf, overlaps, type Point, type Rect, slideClear, slideClearNearest, translate } from './geometry';
@@ -235,7 +241,7 @@ export function pasteFragment(
   for (const [domainId, group] of byTarget) {
     pasted = withChildrenPlaced(pasted, domainId, group, { fragment, nodeIdMap, point, covered, sizeOf: pastedSize });
   }
-  pasted = withDomainsApart(pasted, [...domainIds.values()]);
+  pasted = withNotesClearOfDomainsMovedSince(pasted, withDomainsApart(pasted, [...domainIds.values()]));
   return {
     mesh: pasted,
     nodeIds: [
@@ -295,7 +301,7 @@ function withChildrenPlaced(
   const nodes = { ...mesh.layout.nodes };
   for (const item of items) nodes[item.id] = { x: item.x + offset.x, y: item.y + offset.y };
   const placed = { ...mesh, layout: { ...mesh.layout, nodes } };
-  return withDomainsApart(withDomainFitted(placed, domainId, sizeOf), [domainId]);
+  return withDomainGrownAside(placed, domainId, sizeOf);
 }
 
 /** The items in order, each moved right or down past those before it that it would cover (text copied without its domains' places can stack them). */

@@ -127,6 +127,23 @@ describe('pasteFragment', () => {
     expect(gapBetween(box(duplicated, 'orders'), box(duplicated, 'orders-2'))).toBe(SLOT_GAP);
   });
 
+  it('pushes sticky notes aside that a domain growing to take the paste, or pushed by it, would cover', () => {
+    const mesh = pipeline();
+    mesh.notes = [
+      { id: 'below-sales', text: 'Workshop' },
+      { id: 'beside-analytics', text: 'Stock runs low on Fridays' },
+    ];
+    mesh.layout.nodes['below-sales'] = { x: 100, y: 340, width: 240, height: 120 };
+    mesh.layout.nodes['beside-analytics'] = { x: 1240, y: 40, width: 240, height: 120 };
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), { at: { x: 560, y: 260 } }, sizeOf);
+    const isCovered = (of: Mesh, noteId: string, domainId: string) =>
+      overlaps(of.layout.nodes[noteId] as Rect, domainRect(of, domainId));
+    for (const note of mesh.notes) {
+      for (const domain of mesh.domains)
+        expect(isCovered(pasted.mesh, note.id, domain.id)).toBe(isCovered(mesh, note.id, domain.id));
+    }
+  });
+
   it('keeps a paste clear of what covers the canvas at the pointer (the minimap)', () => {
     const mesh = pipeline();
     const fragment = copyFragment(mesh, new Set(['orders']));

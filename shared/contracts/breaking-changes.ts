@@ -4,6 +4,7 @@ import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
 import { nestedFieldPath } from './nested-fields';
 import { isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
+import type { PathSegment } from './path-problem';
 import { primaryKeyOf } from './primary-key';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 
@@ -59,6 +60,8 @@ export interface ContractChange {
   /** What changed, by name: `orders.customer_id`, `orders`, or `contract`. */
   subject: string;
   message: string;
+  /** For a contract-level change, the model field it is about (`['keepHistory']`), to mark that field's line. */
+  field?: PathSegment[];
 }
 
 export interface ContractComparison {
@@ -88,8 +91,14 @@ export function compareContracts(previous: Contract, next: Contract): ContractCo
   };
 }
 
-function change(kind: ChangeKind, subject: string, message: string): ContractChange {
-  return { kind, isBreaking: (BREAKING_KINDS as readonly string[]).includes(kind), subject, message };
+function change(kind: ChangeKind, subject: string, message: string, field?: PathSegment[]): ContractChange {
+  return {
+    kind,
+    isBreaking: (BREAKING_KINDS as readonly string[]).includes(kind),
+    subject,
+    message,
+    ...(field && { field }),
+  };
 }
 
 /**
@@ -142,17 +151,21 @@ function contractChanges(previous: Contract, next: Contract): ContractChange[] {
   return [
     ...(previous.kind === next.kind
       ? []
-      : [change('kind-changed', CONTRACT_SUBJECT, `kind changed from ${previous.kind} to ${next.kind}`)]),
+      : [change('kind-changed', CONTRACT_SUBJECT, `kind changed from ${previous.kind} to ${next.kind}`, ['kind'])]),
     ...(previous.keepHistory && !next.keepHistory
-      ? [change('history-dropped', CONTRACT_SUBJECT, 'history is no longer kept')]
+      ? [change('history-dropped', CONTRACT_SUBJECT, 'history is no longer kept', ['keepHistory'])]
       : []),
     ...(!previous.keepHistory && next.keepHistory
-      ? [change('history-added', CONTRACT_SUBJECT, 'history is kept')]
+      ? [change('history-added', CONTRACT_SUBJECT, 'history is kept', ['keepHistory'])]
       : []),
     ...CONTRACT_FIELDS.flatMap((field) =>
       previous[field] === next[field]
         ? []
-        : [change('contract-changed', CONTRACT_SUBJECT, describeValueChange(field, previous[field], next[field]))],
+        : [
+            change('contract-changed', CONTRACT_SUBJECT, describeValueChange(field, previous[field], next[field]), [
+              field,
+            ]),
+          ],
     ),
     ...qualityChanges(previous, next, CONTRACT_SUBJECT),
     ...slaChanges(previous.sla, next.sla),

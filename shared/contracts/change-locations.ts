@@ -1,7 +1,9 @@
+import { valueAt } from '../model/plain-schema-issue';
 import type { ContractChange } from './breaking-changes';
 import { readOdcsDocument } from './contract-edits';
+import { documentPathOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
-import { readYamlSource, type TextRange } from './yaml-source';
+import { readYamlSource, type TextRange, type YamlSource } from './yaml-source';
 
 export interface LocatedChange extends ContractChange {
   /** The text the change shows in: the new one, or the old one for what was removed. */
@@ -16,7 +18,8 @@ export interface LocatedChange extends ContractChange {
 
 /**
  * Where each change of a comparison is, to mark it beside its line: a field or object in
- * the new text, or in the old one when it is gone; contract-level changes at the id.
+ * the new text, or in the old one when it is gone; contract-level changes at the field they
+ * are about, or at the id when they name none.
  */
 export function locateChanges(
   changes: readonly ContractChange[],
@@ -28,6 +31,7 @@ export function locateChanges(
     previous: { source: readYamlSource(previousText), document: readOdcsDocument(previousText) },
   };
   return changes.map((change) => {
+    if (change.field) return { ...change, ...locateContractField(change.field, sides) };
     const inNext = subjectPath(sides.next.document, change.subject);
     const inPrevious = subjectPath(sides.previous.document, change.subject);
     // The subject where it is (in the old text when it is gone); else its nearest parent still in the new text.
@@ -36,6 +40,25 @@ export function locateChanges(
     if (inNext.isWhole || !inPrevious.isWhole) return { ...change, side: 'next', range: locate('next', inNext) };
     return { ...change, side: 'previous', range: locate('previous', inPrevious), parentInNext: locate('next', inNext) };
   });
+}
+
+interface Side {
+  source: YamlSource;
+  document: Record<string, unknown> | undefined;
+}
+
+/** A contract-level field where it is, in the old text when it is gone (then marked at the id in the new one). */
+function locateContractField(
+  field: readonly PathSegment[],
+  sides: Record<'previous' | 'next', Side>,
+): Pick<LocatedChange, 'side' | 'range' | 'parentInNext'> {
+  const pathOn = (on: 'previous' | 'next') => documentPathOf(field, sides[on].document);
+  const isIn = (on: 'previous' | 'next') => valueAt(sides[on].source.value, pathOn(on)) !== undefined;
+  const atId = sides.next.source.locate(['id'], 'key');
+  if (isIn('next')) return { side: 'next', range: sides.next.source.locate(pathOn('next'), 'key') };
+  if (isIn('previous'))
+    return { side: 'previous', range: sides.previous.source.locate(pathOn('previous'), 'key'), parentInNext: atId };
+  return { side: 'next', range: atId };
 }
 
 interface SubjectPath {

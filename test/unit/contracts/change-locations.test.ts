@@ -92,4 +92,12 @@ describe('where the Diff view marks a change', () => {
       expect.arrayContaining([`next ${lineOf(next, 'name: vendor')}: playback.device.vendor optional field added`]),
     );
   });
+  it('marks a contract-level change at the line of the field that changed, not at the id', () => {
+    const previous = `${PLAYBACK}customProperties:\n  - property: keepHistory\n    value: true\n`;
+    const next = previous.replace('value: true', 'value: false').replace('status: active', 'status: retired');
+    expect(marks(previous, next)).toEqual([
+      `next ${lineOf(next, 'value: false')}: contract history is no longer kept`,
+      `next ${lineOf(next, 'status: retired')}: contract status changed from 'active' to 'retired'`,
+    ]);
+  });
 });

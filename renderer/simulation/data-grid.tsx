@@ -9,6 +9,7 @@ import {
   tablePageSql,
 } from '../../shared/simulation/table-page';
 import { formatValue } from './format-value';
+import { rowCount } from './row-count';
 import { simulation } from './simulation-controller';
 import { useSimulationStore } from './simulation-store';
 
@@ -174,7 +175,7 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn }: DataGridPro
           })}
         </div>
       </div>
-      <p className="data-grid__count">{total.toLocaleString('en')} rows</p>
+      <p className="data-grid__count">{rowCount(total)}</p>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useSelectionStore } from '../store/selection-store';
 import { ValueTable } from './message-card';
 import { loadMonacoSql } from './monaco-languages';
 import { resultAgeText } from './result-age';
+import { rowCount } from './row-count';
 import { formatSimulatedTime } from './simulated-clock';
 import { simulation } from './simulation-controller';
 import { type ConsoleOutcome, type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
@@ -170,7 +171,7 @@ function TableGuide({ nodeId, onPick }: { nodeId: string; onPick: (table: string
               <span className="table-guide__zone" data-zone={entry.zone}>
                 {ZONE_TITLES[entry.zone]}
               </span>
-              <span className="table-guide__rows">{(rowsPerTable?.[entry.table] ?? 0).toLocaleString('en')} rows</span>
+              <span className="table-guide__rows">{rowCount(rowsPerTable?.[entry.table] ?? 0)}</span>
             </div>
             <p className="table-guide__holds">{entry.holds}</p>
             <p className="table-guide__rule">Name: {entry.namedAfter}</p>
@@ -205,7 +206,7 @@ function QueryOutcome({ outcome }: { outcome: ConsoleOutcome }) {
   return (
     <div className={`sql-console__result${isOlder ? ' sql-console__result--older' : ''}`} data-testid="sql-result">
       <p className="sql-console__timing">
-        {rowCount(rows.length, isTruncated)} in {outcome.millis} ms
+        {resultSize(rows.length, isTruncated)} in {outcome.millis} ms
       </p>
       <p className="sql-console__age" data-testid="sql-result-age">
         {resultAgeText({ tick: outcome.tick, time: formatSimulatedTime(outcome.time) }, runTick, 'run again')}
@@ -216,8 +217,8 @@ function QueryOutcome({ outcome }: { outcome: ConsoleOutcome }) {
 }
 
 /** The engine stops reading after the rows it shows, so a cut result's full size is not known. */
-function rowCount(shown: number, isTruncated: boolean): string {
+function resultSize(shown: number, isTruncated: boolean): string {
   const count = shown.toLocaleString('en');
   if (isTruncated) return `More than ${count} rows (the first ${count} shown)`;
-  return `${count} row${shown === 1 ? '' : 's'}`;
+  return rowCount(shown);
 }

@@ -5,7 +5,12 @@ export function joinedWith(items: readonly (string | number)[], conjunction: 'an
 
 /** A count with its noun in the number it takes: `1 problem`, `3 problems`. */
 export function counted(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
+  return `${count} ${inNumber(count, singular, plural)}`;
+}
+
+/** A noun in the number a count takes, for counts written some other way (`1,204 rows`). */
+export function inNumber(count: number, singular: string, plural = `${singular}s`): string {
+  return count === 1 ? singular : plural;
 }
 
 /** A noun after `a` or `an`, as it sounds from its first letter: `a domain`, `an input port`. */

@@ -94,7 +94,7 @@ function nestedEnumUpgrades(property: OdcsDocument, at: PathSegment[]): YamlEdit
 }
 
 function ownEnumUpgrade(property: OdcsDocument, at: PathSegment[]): YamlEdit[] {
-  if (property.enum !== undefined) return [];
+  if (property.enum !== undefined) return bareEnumUpgrade(property.enum, at);
   const ruleIndex = enumRuleIndex(property);
   if (ruleIndex === -1) return [];
   const rule = asList(property.quality)[ruleIndex] as { arguments: { validValues: unknown[] } };
@@ -103,6 +103,14 @@ function ownEnumUpgrade(property: OdcsDocument, at: PathSegment[]): YamlEdit[] {
     at,
     asList(rule.arguments.validValues).map((value) => ({ value })),
   );
+}
+
+/** An enum listing bare values (`[checkup, filling]`) written as the `{value: …}` entries ODCS 3.2 requires. */
+function bareEnumUpgrade(entries: unknown, at: PathSegment[]): YamlEdit[] {
+  const list = asList(entries);
+  if (list.every(isJsonObject)) return [];
+  const value = list.map((entry) => (isJsonObject(entry) ? entry : { value: entry }));
+  return [{ op: 'set', path: [...at, 'enum'], value }];
 }
 
 /** Where a property keeps its allowed values as an `invalidValues` quality rule; -1 when it does not. */

@@ -71,6 +71,16 @@ describe('upgrading a contract to ODCS v3.2.0', () => {
     expect(upgraded.ok || upgraded.message).not.toMatch(/Unresolved|1:1/);
   });
 
+  it('writes allowed values listed bare in an enum as the {value} objects v3.2.0 requires', () => {
+    const text = anOdcsText(
+      'schema:\n  - name: appointments\n    properties:\n      - name: kind\n        logicalType: string\n        enum: [checkup, filling]\n',
+    );
+    const upgraded = upgradeToLatest(text);
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    expect(parse(upgraded.text).schema[0].properties[0].enum).toEqual([{ value: 'checkup' }, { value: 'filling' }]);
+    expect(validateOdcsDocument(parse(upgraded.text))).toEqual([]);
+  });
+
   it('says so when there is nothing to upgrade', () => {
     expect(upgradeToLatest(aContract({ apiVersion: 'v3.2.0' }).odcs)).toEqual({
       ok: false,

@@ -36,9 +36,10 @@ export type YamlEdit =
  * and writes new values; the text around them is spliced, never re-printed. A changed
  * object or list is edited key by key and item by item, so setting a whole property
  * whose description changed rewrites one line. Inside flow collections (`[a, b]`,
- * `{ a: 1 }`) the outermost enclosing flow collection is rewritten in YAML flow style while
- * it holds only scalars; an empty one that gains an item, or one that comes to hold
- * collections, is written in block style instead.
+ * `{ a: 1 }`) the innermost enclosing flow collection that holds only scalars is rewritten in
+ * YAML flow style, so `{metric: x, mustBeBetween: [9, 1]}` changes only its bounds; when none
+ * does (an empty one gains an item, or one comes to hold collections) the outermost is
+ * written in block style instead.
  *
  * New scalars are quoted when a YAML 1.1 reader (PyYAML, SnakeYAML) would take them for
  * something else (`yes`, `12:30`, `2024-01-01`, `0755`). A byte order mark and Windows
@@ -222,8 +223,8 @@ function walk(root: Node | null, path: readonly PathSegment[]): Step[] {
 function setAt(context: EditContext, path: readonly PathSegment[], value: unknown): string {
   const { text, root } = context;
   const steps = walk(root, path);
-  const flow = outermostFlow(root, steps, path.length);
-  if (flow) return rewriteFlow(context, steps, flow, (data) => setIn(data, path.slice(flow.depth), value));
+  const inFlow = editInFlow(context, steps, path.length, (data, depth) => setIn(data, path.slice(depth), value));
+  if (inFlow !== undefined) return inFlow;
 
   if (steps.length === path.length) {
     const last = steps.at(-1);
@@ -262,8 +263,8 @@ function deleteAt(context: EditContext, path: readonly PathSegment[]): string {
   const { text, root } = context;
   const steps = walk(root, path);
   if (steps.length !== path.length || path.length === 0) return text;
-  const flow = outermostFlow(root, steps, path.length - 1);
-  if (flow) return rewriteFlow(context, steps, flow, (data) => deleteIn(data, path.slice(flow.depth)));
+  const inFlow = editInFlow(context, steps, path.length - 1, (data, depth) => deleteIn(data, path.slice(depth)));
+  if (inFlow !== undefined) return inFlow;
   const step = steps.at(-1) as Step;
   if (step.parent.items.length === 1 && path.length > 1) {
     return setAt(context, path.slice(0, -1), isMap(step.parent) ? {} : []);
@@ -278,8 +279,10 @@ function insertAt(context: EditContext, path: readonly PathSegment[], value: unk
   const steps = walk(context.root, sequencePath);
   const sequence = steps.length === sequencePath.length ? (steps.at(-1)?.node ?? context.root) : undefined;
   if (!isSeq(sequence) || sequence.items.length === 0) return setAt(context, sequencePath, [value]);
-  const flow = outermostFlow(context.root, steps, sequencePath.length);
-  if (flow) return rewriteFlow(context, steps, flow, (data) => insertIn(data, path.slice(flow.depth), value));
+  const inFlow = editInFlow(context, steps, sequencePath.length, (data, depth) =>
+    insertIn(data, path.slice(depth), value),
+  );
+  if (inFlow !== undefined) return inFlow;
   return insertItem(context, sequence, Math.min(index, sequence.items.length), value);
 }
 
@@ -544,14 +547,44 @@ interface FlowAncestor {
   node: YAMLMap | YAMLSeq;
 }
 
-/** The outermost flow collection among the root and the first `upTo` nodes of the walk, if any. */
-function outermostFlow(root: Node | null, steps: readonly Step[], upTo: number): FlowAncestor | undefined {
-  if ((isMap(root) || isSeq(root)) && root.flow) return { depth: 0, node: root };
-  for (let depth = 0; depth < Math.min(upTo, steps.length); depth++) {
-    const node = steps[depth]?.node;
-    if ((isMap(node) || isSeq(node)) && node.flow) return { depth: depth + 1, node };
+/** The flow collections among the root and the first `upTo` nodes of the walk, outermost first. */
+function flowAncestors(root: Node | null, steps: readonly Step[], upTo: number): FlowAncestor[] {
+  const nodes = [root, ...steps.slice(0, upTo).map((step) => step.node)];
+  return nodes.flatMap((node, depth) => ((isMap(node) || isSeq(node)) && node.flow ? [{ depth, node }] : []));
+}
+
+/**
+ * An edit inside flow collections, given the change to the data of the collection `depth`
+ * segments down; undefined when the path crosses none. The innermost collection that stays in
+ * flow style takes it, so `- {metric: x, mustBeBetween: [9, 1]}` changes only its bounds;
+ * when none does, the outermost is rewritten (see rewriteFlow).
+ */
+function editInFlow(
+  context: EditContext,
+  steps: readonly Step[],
+  upTo: number,
+  change: (data: unknown, depth: number) => unknown,
+): string | undefined {
+  const flows = flowAncestors(context.root, steps, upTo);
+  const outermost = flows[0];
+  if (!outermost) return undefined;
+  for (const flow of flows.toReversed()) {
+    const after = change(context.dataOf(flow.node), flow.depth);
+    if (staysFlow(flow.node, after)) return splice(context.text, nodeSpan(flow.node), flowText(after));
   }
-  return undefined;
+  return rewriteFlow(context, steps, outermost, (data) => change(data, outermost.depth));
+}
+
+/** Whether a flow collection's new data is still written in flow style (see rewriteFlow). */
+function staysFlow(node: YAMLMap | YAMLSeq, after: unknown): boolean {
+  const isBlock =
+    isContainer(after) && Object.keys(after).length > 0 && (node.items.length === 0 || !holdsOnlyScalars(after));
+  return !isBlock;
+}
+
+function nodeSpan(node: Node): Span {
+  const [start, end] = node.range ?? [0, 0];
+  return { start, end };
 }
 
 /**
@@ -566,13 +599,9 @@ function rewriteFlow(
   flow: FlowAncestor,
   change: (data: unknown) => unknown,
 ): string {
-  const wasEmpty = flow.node.items.length === 0;
   const after = change(context.dataOf(flow.node));
-  const isBlock = isContainer(after) && Object.keys(after).length > 0 && (wasEmpty || !holdsOnlyScalars(after));
-  if (isBlock)
-    return flow.depth === 0 ? renderDocument(after) : replaceEntry(context, steps[flow.depth - 1] as Step, after);
-  const [start, end] = flow.node.range ?? [0, 0];
-  return splice(context.text, { start, end }, flowText(after));
+  if (staysFlow(flow.node, after)) return splice(context.text, nodeSpan(flow.node), flowText(after));
+  return flow.depth === 0 ? renderDocument(after) : replaceEntry(context, steps[flow.depth - 1] as Step, after);
 }
 
 function holdsOnlyScalars(value: object): boolean {

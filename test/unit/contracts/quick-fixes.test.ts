@@ -81,6 +81,22 @@ describe('quick fixes of contract problems', () => {
     expect(applied(text, fix?.change as TextChange)).toBe(text.replace('[10, 1]', '[1, 10]'));
   });
 
+  it('writes a reversed range in a one-line rule smallest first, keeping the rule on its line', () => {
+    const text = ordersWith(
+      '      - name: chair\n        logicalType: integer\n        quality:\n          - {metric: nullValues, mustNotBeBetween: [9, 1]}\n',
+    );
+    const [fix] = contractQuickFixes(text);
+    expect(applied(text, fix?.change as TextChange)).toBe(text.replace('[9, 1]', '[1, 9]'));
+  });
+
+  it('offers the upgrade for a v3.1.0 enum of bare values, writing each as {value}', () => {
+    const text = ordersWith('      - name: kind\n        logicalType: string\n        enum: [checkup, filling]\n');
+    const fix = contractQuickFixes(text).find((candidate) => candidate.title.startsWith('Upgrade'));
+    const upgraded = applied(text, fix?.change as TextChange);
+    expect(upgraded).toContain('          - value: checkup\n          - value: filling\n');
+    expect(contractQuickFixes(upgraded)).toEqual([]);
+  });
+
   it('offers only the fixes of problems that touch the range asked about', () => {
     const text = ordersWith(STATUS_ENUM);
     const enumLine = text.split('\n').indexOf('        enum:') + 1;

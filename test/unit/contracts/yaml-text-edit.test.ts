@@ -256,6 +256,13 @@ empty:
     );
   });
 
+  it('changes only a flow list inside a one-line flow mapping, keeping the mapping on its line', () => {
+    const quality = 'quality:\n  - {metric: nullValues, mustNotBeBetween: [9, 1]}\n  - metric: rowCount\n';
+    expect(editYamlText(quality, [{ op: 'set', path: ['quality', 0, 'mustNotBeBetween'], value: [1, 9] }])).toBe(
+      'quality:\n  - {metric: nullValues, mustNotBeBetween: [1, 9]}\n  - metric: rowCount\n',
+    );
+  });
+
   it('writes a flow list that comes to hold objects in block style', () => {
     const oneLine = 'properties: [{"name":"a"}]\nid: x\n';
     expect(editYamlText(oneLine, [{ op: 'insert', path: ['properties', 1], value: { name: 'b' } }])).toBe(

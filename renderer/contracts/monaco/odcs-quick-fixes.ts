@@ -9,6 +9,8 @@ export function registerOdcsQuickFixes(monaco: MonacoApi, selector: Monaco.langu
     selector,
     {
       provideCodeActions(model, range, context) {
+        // Asked on every cursor move: a place with no problem marked has nothing to repair, and needs no check.
+        if (context.markers.length === 0) return { actions: [], dispose() {} };
         const fixes = contractQuickFixes(model.getValue(), contractIdOfUri(model.uri), textRangeOf(range));
         const actions = fixes.map(({ title, finding, change }) => ({
           title,

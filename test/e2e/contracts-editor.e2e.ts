@@ -114,11 +114,23 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.type('logicalTypeOptions: {minimum: 1, maximum: 25}');
     await page.keyboard.press('Escape');
     const typed = page.locator('.yaml-editor .view-line', { hasText: 'logicalTypeOptions: {minimum: 1, maximum: 25}' });
-    await typed.locator('span', { hasText: /^maximum$/ }).hover();
     const hover = page.locator('.monaco-hover:not(.hidden)', {
       hasText: 'All values are less than or equal to this value',
     });
-    await hover.waitFor();
+    // The panel of changes below the editor may appear after the edit and move the line: hover again then.
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(0, 0);
+          await typed.locator('span', { hasText: /^maximum$/ }).hover();
+          return hover.waitFor({ timeout: 2000 }).then(
+            () => true,
+            () => false,
+          );
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     expect(await hover.textContent()).toContain('maximum');
     await screenshot(page, 'contract-hover-in-flow-mapping');
   });

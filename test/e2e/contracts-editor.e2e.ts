@@ -363,9 +363,12 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.locator('.contract-diff .original .breaking-change-glyph').first().waitFor();
     // The removed field is marked beside its lines in the saved version, not on a neighbour's line in the new one.
     expect(await page.locator('.contract-diff .modified .breaking-change-glyph').count()).toBe(0);
+    await page.locator('.contract-diff .original .line-delete').first().waitFor();
     await page.getByRole('button', { name: 'Unified' }).click();
-    // The unified layout shows only the new text's margin: the removal is marked at its parent's line.
-    // Both read in one frame: the diff opens scrolled to its first change, and the header's links may wrap.
+    // The unified layout shows only the new text's margin: the removal is marked at its parent's line, which
+    // the header's link shows whatever the scroll the diff opened at.
+    await page.locator('.contract-diff__jump', { hasText: 'status' }).click();
+    // Both read in one frame: the header's links may wrap and move the editor.
     const anchorOffFromParent = () =>
       page.evaluate(() => {
         const anchor = document.querySelector('.contract-diff .modified .breaking-removal-glyph');

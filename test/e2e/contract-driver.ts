@@ -90,3 +90,9 @@ export async function dragRelationship(
   await page.mouse.move(centre(target).x, centre(target).y, { steps: 10 });
   await page.mouse.up();
 }
+
+/** The YAML editor's lines in view that start with `start` (`domain:`), as they read on screen. */
+export async function yamlLinesStartingWith(page: Page, start: string): Promise<string[]> {
+  const lines = await page.locator('.yaml-editor .view-line').allTextContents();
+  return lines.map((line) => line.replaceAll('\u00a0', ' ')).filter((line) => line.startsWith(start));
+}

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { caretAfter, openContract } from './contract-driver';
+import { caretAfter, findInYaml, openContract, problems } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 /** Whether an element's top is within a few pixels of another's: the caret is on that line. */
@@ -41,6 +41,40 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     expect(await page.locator('.yaml-editor .view-line', { hasText: 'enum: [{value: 9.5}]' }).count()).toBe(1);
     await page.keyboard.press('Control+Home');
     await yamlLine(page, 'apiVersion: v3.1.0');
+  });
+
+  it('upgrades a contract with an enum of bare values written by hand, each value becoming a {value} entry', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Customer');
+    await caretAfter(page, 'logicalType: string');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('enum: [Ada, Grace]');
+    // Applied after a pause in typing, when the v3.2.0 feature is listed as a problem.
+    await expect.poll(() => problems(page)).toContain('v3.2.0');
+    await page.locator('.version-chip').getByRole('button', { name: 'Upgrade to v3.2.0' }).click();
+    await page.getByText(/^ODCS v3\.2\.0$/).waitFor();
+    await yamlLine(page, '- value: Ada');
+    await yamlLine(page, '- value: Grace');
+    expect(await page.locator('.yaml-editor .view-line', { hasText: 'enum: [Ada, Grace]' }).count()).toBe(0);
+    expect(await page.getByText(/Not applied|Upgrade failed/).count()).toBe(0);
+  });
+
+  it('writes a reversed range in a one-line rule smallest first with the quick fix, the rule staying on its line', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'logicalType: number');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('quality: [{metric: nullValues, mustNotBeBetween: [9, 1]}]');
+    // Marked after a pause in typing; the line may be out of view by then, under the panel of changes.
+    await expect.poll(() => problems(page)).toContain('mustNotBeBetween [9, 1] is reversed');
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget', { hasText: 'Write it [1, 9]' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => problems(page)).not.toContain('is reversed');
+    const oneLine = await findInYaml(page, 'quality: [{metric: nullValues, mustNotBeBetween: [1, 9]}]');
+    await oneLine.filter({ hasText: /^1 of 1$/ }).waitFor();
   });
 
   it('lists the properties in Go to Symbol (Ctrl+Shift+O), and Enter moves the caret to the one chosen', async () => {

@@ -1,12 +1,14 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
-import { paymentsRiskFinance } from '../unit/editing/editing-fixtures';
+import { paymentsRiskFinance, salesPipeline } from '../unit/editing/editing-fixtures';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
+import { openContract, yamlLinesStartingWith } from './contract-driver';
 import {
   centerOf,
   counts,
   domainNode,
+  flowPosition,
   openByChooser,
   openSampleDesign,
   productNode,
@@ -142,6 +144,64 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     expect(await overlappingOnScreen(page, '.react-flow__node-domain', 'data-id')).toEqual([]);
     await page.mouse.move(0, 0);
     await screenshot(page, 'canvas-paste-from-two-domains-light');
+  });
+
+  it('moves aside the sticky notes that a domain growing to take a paste, or a neighbour it pushes, would cover', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await allowClipboard(page.context());
+    // Sales (700 × 300) with Analytics right of it; one note just below Sales, one just right of Analytics.
+    const mesh = salesPipeline();
+    mesh.notes = [
+      { id: 'below-sales', text: 'Workshop' },
+      { id: 'beside-analytics', text: 'Stock runs low on Fridays' },
+    ];
+    mesh.layout.nodes['below-sales'] = { x: 100, y: 340, width: 240, height: 120 };
+    mesh.layout.nodes['beside-analytics'] = { x: 1240, y: 40, width: 240, height: 120 };
+    await openByChooser(page, 'pipeline.mesh.json', serializeMesh(mesh));
+    const notes = '.react-flow__node-domain, .react-flow__node-note';
+    expect(await overlappingOnScreen(page, notes, 'data-id')).toEqual([]);
+    const note = (id: string) => page.locator(`.react-flow__node-note[data-id="${id}"]`);
+    const before = {
+      below: await flowPosition(note('below-sales')),
+      beside: await flowPosition(note('beside-analytics')),
+    };
+
+    await productNode(page, 'Orders').locator('.product-node__name').click();
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
+    await viewAtRest(page);
+    // Near Sales' bottom right corner, where the copy makes Sales grow down and right.
+    const sales = (await domainNode(page, 'Sales').boundingBox())!;
+    await page.mouse.move(sales.x + sales.width * 0.8, sales.y + sales.height * 0.87);
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => counts(page)).toMatch(/^2 domains · 3 products/);
+
+    await expect.poll(() => overlappingOnScreen(page, notes, 'data-id')).toEqual([]);
+    expect(await flowPosition(note('below-sales'))).not.toEqual(before.below);
+    expect(await flowPosition(note('beside-analytics'))).not.toEqual(before.beside);
+    expect(await note('below-sales').textContent()).toContain('Workshop');
+  });
+
+  it("has a pasted product's contract name the domain it lands in, the original's still naming its own", async () => {
+    const page = await session.openApp();
+    await allowClipboard(page.context());
+    // The Shipment contract says `domain: shipping`, the slug of its domain's name (id shipping-domain).
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'shipments').locator('.product-node__name').click();
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
+    await viewAtRest(page);
+    const customers = (await domainNode(page, 'Customers').boundingBox())!;
+    await page.mouse.move(customers.x + customers.width - 60, customers.y + customers.height - 30);
+    await page.keyboard.press('Control+v');
+    await expect
+      .poll(() => page.getByTestId('product-inspector').getByLabel('Domain').inputValue())
+      .toBe('customers-domain');
+    await page.keyboard.press('Escape');
+    await openContract(page, 'Shipment 2');
+    await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: customers']);
+    await openContract(page, 'Shipment');
+    await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: shipping']);
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { MIN_DOMAIN_SIZE } from '../../shared/editing/node-placement';
 import type { Mesh } from '../../shared/model';
 import { describeInChromium, screenshot } from './app-driver';
+import { openContract, yamlLinesStartingWith } from './contract-driver';
 import {
   addProductByKey,
   centerOf,
@@ -21,6 +22,7 @@ import {
   productNode,
   saveByDownload,
   selectDomain,
+  viewAtRest,
 } from './designer-driver';
 
 /** Policy above Claims, Finance beside Claims; `policies` right above `claims`. */
@@ -138,17 +140,21 @@ describeInChromium('the drawing tells the truth', (session) => {
     expect(await empty.isVisible()).toBe(true);
   });
 
-  it('moves a sticky note aside that auto-layout would put a domain under, so its title shows', async () => {
-    const page = await session.openApp({ withoutFileSystemAccess: true });
+  /** Opens the insurance design with its domains moved right and a note in the free space left of them, where auto-layout starts its grid. */
+  async function openWithNoteWhereLayoutStarts(page: Page, noteLayout: Mesh['layout']['nodes'][string]): Promise<void> {
     const mesh = JSON.parse(INSURANCE) as Mesh;
-    // The domains to the right, a note in the free space left of them: where the layout starts its grid.
     for (const domain of mesh.domains) {
       const layout = mesh.layout.nodes[domain.id];
       if (layout) layout.x += 1400;
     }
     mesh.notes = [{ id: 'workshop', text: 'Workshop 1: reefer plugs' }];
-    mesh.layout.nodes.workshop = { x: 20, y: 10, width: 240, height: 140 };
+    mesh.layout.nodes.workshop = noteLayout;
     await openByChooser(page, 'noted.mesh.json', JSON.stringify(mesh));
+  }
+
+  it('moves a sticky note aside that auto-layout would put a domain under, so its title shows', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openWithNoteWhereLayoutStarts(page, { x: 20, y: 10, width: 240, height: 140 });
     await page.setViewportSize({ width: 1280, height: 800 });
     const pane = await emptyCanvasPoint(page);
     await page.mouse.click(pane.x, pane.y);
@@ -160,6 +166,22 @@ describeInChromium('the drawing tells the truth', (session) => {
     const note = await boxOf(page.locator('.react-flow__node-note'));
     expect((await domainBoxes(page)).every((domain) => apart(note, domain))).toBe(true);
     await screenshot(page, 'auto-layout-note-aside');
+  });
+
+  it('fits the view after auto-layout around a note saved without a size, which the layout moved aside', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openWithNoteWhereLayoutStarts(page, { x: 20, y: 10 });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const note = page.locator('.react-flow__node-note');
+    const before = await flowPosition(note);
+    const pane = await emptyCanvasPoint(page);
+    await page.mouse.click(pane.x, pane.y);
+    await page.keyboard.press('l');
+    await expect.poll(() => flowPosition(note)).not.toEqual(before);
+    await viewAtRest(page);
+    const noteBox = await boxOf(note);
+    expect(inside(noteBox, await boxOf(page.getByTestId('canvas')))).toBe(true);
+    expect((await domainBoxes(page)).every((domain) => apart(noteBox, domain))).toBe(true);
   });
 
   it('opens a file an earlier version saved with an empty domain of 0×0, drawing it at the default size and saying so', async () => {
@@ -304,6 +326,24 @@ describeInChromium('grouping products into a domain', (session) => {
     await expect.poll(() => reporting.getAttribute('data-id')).toBe('reporting');
     expect(await counts(page)).toBe('3 domains · 5 products · 0 systems · 4 links');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
+  });
+
+  it("has a grouped product's contract name the new domain in its domain: line, one Undo naming the old one again", async () => {
+    const page = await session.openApp();
+    // The Shipment contract says `domain: shipping`, the slug of its domain's name (id shipping-domain).
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'shipments').locator('.product-node__name').click();
+    await page.keyboard.press('Control+g');
+    await nameIt(page, 'Last Mile');
+    await expect.poll(() => domainNode(page, 'Last Mile').getAttribute('data-id')).toBe('last-mile');
+    const pane = await emptyCanvasPoint(page);
+    await page.mouse.click(pane.x, pane.y);
+    await openContract(page, 'Shipment');
+    await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: last-mile']);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: shipping']);
+    expect(await domainNode(page, 'Last Mile').count()).toBe(0);
   });
 
   it('gives a new domain and its product ids from their first names in a design whose contracts name domains', async () => {

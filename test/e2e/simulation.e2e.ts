@@ -323,6 +323,8 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await expectInside(record, shown);
     // Cut to the column's width, it is whole in its tooltip.
     expect(JSON.parse((await record.getAttribute('title')) ?? '{}')).toMatchObject({ email: null });
+    // One quarantined record is counted in the singular.
+    await expect.poll(() => grid.locator('.data-grid__count').textContent()).toBe('1 row');
   });
 
   it('shows the records a consumer lost to the scenario’s retention, on its link and in its offsets', async () => {

@@ -5,6 +5,7 @@ import { useContractTabs } from './contract-tabs-store';
 import { type ContractTextModels, createContractTextModels } from './monaco/contract-text-models';
 import { createEditorWithModels } from './monaco/editor-with-models';
 import { registerOdcsLanguageFeatures } from './monaco/odcs-language';
+import { showPosition } from './monaco/show-position';
 import { MONACO_CONTAINER, useMonaco } from './monaco/use-monaco';
 import { useMonacoTheme } from './monaco/use-monaco-theme';
 import { useEditorFocusRequest } from './use-editor-focus-request';
@@ -54,11 +55,7 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
     });
   }, [textModels]);
 
-  const reveal = (line: number, column: number) => {
-    editor?.revealLineInCenter(line);
-    editor?.setPosition({ lineNumber: line, column });
-    editor?.focus();
-  };
+  const reveal = (line: number, column: number) => editor && showPosition(editor, line, column);
 
   return (
     <div className="yaml-editor-pane">

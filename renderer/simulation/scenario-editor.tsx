@@ -11,6 +11,7 @@ import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
 import { monacoRange } from '../contracts/monaco/monaco-range';
 import { ProblemList } from '../contracts/monaco/problem-list';
+import { showPosition } from '../contracts/monaco/show-position';
 import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
@@ -188,11 +189,7 @@ export function ScenarioEditor() {
           label="Scenario problems"
           testId="scenario-problems"
           className="scenario-editor__problems"
-          onReveal={(line, column) => {
-            editor.current?.revealLineInCenter(line);
-            editor.current?.setPosition({ lineNumber: line, column });
-            editor.current?.focus();
-          }}
+          onReveal={(line, column) => editor.current && showPosition(editor.current, line, column)}
         />
       )}
       <TablesLeftEmpty scenario={scenario} />

@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { openContract, showView } from './contract-driver';
+import { caretAtEndOf, openContract, showView } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 async function topOf(locator: Locator): Promise<number> {
@@ -29,5 +29,45 @@ describeInChromium('the contract diff in the built app', (session) => {
     await removed.waitFor({ state: 'detached' });
     await page.locator('.contract-diff__jump', { hasText: 'updated_at' }).click();
     await removed.waitFor();
+  });
+
+  it('jumps to a contract-level breaking change with its line shown from its start, though the pane was scrolled sideways', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    // History no longer kept: the last line of the contract, `value: true` under `keepHistory`.
+    await caretAtEndOf(page, 'value: true');
+    for (const _ of 'true') await page.keyboard.press('Backspace');
+    await page.keyboard.insertText('false');
+    // Applied after a pause in typing, when the panel of changes below the editor lists it.
+    await page.getByText('history is no longer kept').first().waitFor();
+    await showView(page, 'Diff');
+    const jump = page.locator('.contract-diff__jump', { hasText: 'contract' });
+    await jump.waitFor();
+    // The end of a long line (line 10, the purpose) of the narrow new-text pane scrolls it sideways.
+    await page
+      .locator('.contract-diff .modified .view-line', { hasText: 'value: false' })
+      .click({ position: { x: 4, y: 4 } });
+    await page.keyboard.press('Control+Home');
+    for (let line = 1; line < 10; line++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await jump.click();
+    const changedLineInView = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.contract-diff .modified .editor-scrollable')?.getBoundingClientRect();
+        const line = [...document.querySelectorAll('.contract-diff .modified .view-line')].find((candidate) =>
+          candidate.textContent?.replaceAll('\u00a0', ' ').includes('value: false'),
+        );
+        const start = line?.firstElementChild?.getBoundingClientRect();
+        const glyph = document
+          .querySelector('.contract-diff .modified .breaking-change-glyph')
+          ?.getBoundingClientRect();
+        if (!pane || !line || !start || !glyph) return 'not drawn';
+        if (start.left < pane.left) return 'its start is scrolled out of view';
+        const { top, bottom } = line.getBoundingClientRect();
+        const glyphMiddle = (glyph.top + glyph.bottom) / 2;
+        return glyphMiddle > top && glyphMiddle < bottom ? 'marked and shown' : 'marked elsewhere';
+      });
+    await expect.poll(changedLineInView).toBe('marked and shown');
   });
 });

@@ -6,6 +6,7 @@ import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
 import { useContractText } from '../contract-drafts';
 import { useContractFiles } from '../contract-files';
+import { showPosition } from '../monaco/show-position';
 import { useMonaco } from '../monaco/use-monaco';
 import { useMonacoTheme } from '../monaco/use-monaco-theme';
 import { type DiffBaseline, diffBaselinesOf } from './diff-baselines';
@@ -114,9 +115,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
     const { line } = showsRemovalInNext
       ? (change.parentInNext as NonNullable<LocatedChange['parentInNext']>)
       : change.range;
-    editor.revealLineInCenter(line);
-    editor.setPosition({ lineNumber: line, column: 1 });
-    editor.focus();
+    showPosition(editor, line);
   };
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import { counted, emptyMesh, formatProblem, type Mesh, meshFileName, serializeMe
 import { canvasCommands } from '../canvas/canvas-commands';
 import { unappliedDraftNames } from '../contracts/contract-drafts';
 import { importContracts } from '../contracts/import/import-contract-files';
+import { applyPendingContractEdits } from '../contracts/pending-contract-edits';
 import { type AutosaveSlot, type FileRef, type Host, type OpenedFile, UnreadableFileError } from '../host/host';
 import { type OpenOptions, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
@@ -65,6 +66,8 @@ interface Leaving {
 }
 
 async function askBeforeLeaving(host: Host): Promise<Leaving | null> {
+  // The desktop's close and open requests come with the focus still in the YAML editor.
+  applyPendingContractEdits();
   const { documentKey } = documentState();
   const nothingToDrop: Leaving = { hasLeft: async () => {} };
   if (!(await settleUnappliedDrafts(host))) return null;

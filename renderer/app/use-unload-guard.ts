@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { applyPendingContractEdits } from '../contracts/pending-contract-edits';
 import { isLeavingPage } from './file-commands';
 import { autosave } from './use-autosave';
 import { hasWorkToSettle } from './use-window-state';
@@ -11,6 +12,7 @@ import { hasWorkToSettle } from './use-window-state';
 export function useUnloadGuard(): void {
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      applyPendingContractEdits();
       if (isLeavingPage() || !hasWorkToSettle()) return;
       void autosave.flush();
       event.preventDefault();

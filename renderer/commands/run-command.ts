@@ -1,4 +1,5 @@
 import { type CommandId, commandById } from '../../shared/commands/command-table';
+import { applyPendingContractEdits } from '../contracts/pending-contract-edits';
 import { currentMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { COMMAND_BEHAVIOURS, type CommandContext } from './command-behaviours';
@@ -33,6 +34,8 @@ export function whatCommandNeeds(id: CommandId): string | undefined {
 
 /** Runs a command if it is enabled now. Commands report their own expected failures; anything else is shown too. */
 export function runCommand(id: CommandId, context: CommandContext): void {
+  // A key or a desktop menu leaves the focus in the YAML editor: the command sees what was just typed there.
+  applyPendingContractEdits();
   if (!isCommandEnabled(id)) return;
   void Promise.resolve()
     .then(() => COMMAND_BEHAVIOURS[id].run(context))

@@ -36,6 +36,8 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
       },
       models,
     );
+    // Clicking anything outside the editor (Upgrade, Save, another view) acts on the text as typed.
+    created.onDidBlurEditorText(models.applyPending);
     setEditor(created);
     setTextModels(models);
     return dispose;

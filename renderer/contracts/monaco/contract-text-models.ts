@@ -4,6 +4,7 @@ import { isWholeDocument } from '../../../shared/model/problem';
 import { useDocumentStore } from '../../store/document-store';
 import { applyContractText } from '../contract-actions';
 import { contractTextOf, useContractDrafts } from '../contract-drafts';
+import { registerPendingContractEdits } from '../pending-contract-edits';
 import { contractUri } from './contract-uri';
 import type { MonacoApi } from './load-monaco';
 import { monacoRange } from './monaco-range';
@@ -17,6 +18,7 @@ interface ContractTextModel {
   /** The text the stores last held for this contract, to tell their changes from our own typing. */
   lastStoreText: string | undefined;
   isReplacingText: boolean;
+  /** Set while typing waits for its pause to be applied. */
   timer: ReturnType<typeof setTimeout> | undefined;
   dispose(): void;
 }
@@ -26,6 +28,8 @@ interface ContractTextModel {
  * draft, or the document's), both ways: a pause in typing applies the text through the one
  * validated entry (invalid text becomes the draft); any other change of the stored text
  * (the form, undo, an import) replaces the editor's, as an edit its own undo can revert.
+ * Typing is never dropped: closing a model, or `applyPending` (the editor lost the focus, a
+ * command runs), applies it before its pause ends.
  */
 export function createContractTextModels(monaco: MonacoApi) {
   const models = new Map<string, ContractTextModel>();
@@ -50,6 +54,22 @@ export function createContractTextModels(monaco: MonacoApi) {
     mark(id, entry);
   }
 
+  /** Applies the typing waiting for its pause now; nothing (no empty undo step) when none waits. */
+  function applyPending(id: string, entry: ContractTextModel): void {
+    if (entry.timer === undefined) return;
+    cancelPending(entry);
+    apply(id, entry);
+  }
+
+  function cancelPending(entry: ContractTextModel): void {
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+  }
+
+  function applyAllPending(): void {
+    for (const [id, entry] of models) applyPending(id, entry);
+  }
+
   function rewrite(id: string, entry: ContractTextModel, text: string): void {
     if (entry.model.getValue() === text) return;
     entry.isReplacingText = true;
@@ -70,7 +90,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       isReplacingText: false,
       timer: undefined,
       dispose: () => {
-        clearTimeout(entry.timer);
+        applyPending(id, entry);
         changes.dispose();
         model.dispose();
       },
@@ -78,7 +98,7 @@ export function createContractTextModels(monaco: MonacoApi) {
     const changes = model.onDidChangeContent(() => {
       if (entry.isReplacingText) return;
       clearTimeout(entry.timer);
-      entry.timer = setTimeout(() => apply(id, entry), APPLY_DELAY_MS);
+      entry.timer = setTimeout(() => applyPending(id, entry), APPLY_DELAY_MS);
     });
     models.set(id, entry);
     mark(id, entry);
@@ -96,7 +116,7 @@ export function createContractTextModels(monaco: MonacoApi) {
       if (text === undefined || text === entry.lastStoreText) continue;
       entry.lastStoreText = text;
       if (text === entry.model.getValue()) continue;
-      clearTimeout(entry.timer);
+      cancelPending(entry);
       rewrite(id, entry, text);
     }
   }
@@ -105,19 +125,15 @@ export function createContractTextModels(monaco: MonacoApi) {
     if (state.mesh !== previous.mesh) follow();
   });
   const unsubscribeDrafts = useContractDrafts.subscribe(follow);
+  const unregisterPending = registerPendingContractEdits(applyAllPending);
 
   return {
     open,
     close,
-    /** The text being typed, applied now rather than after the pause (before a save, say). */
-    flush(id: string) {
-      const entry = models.get(id);
-      if (entry?.timer === undefined) return;
-      clearTimeout(entry.timer);
-      entry.timer = undefined;
-      apply(id, entry);
-    },
+    /** The text being typed, applied now rather than after its pause (the editor lost the focus). */
+    applyPending: applyAllPending,
     dispose() {
+      unregisterPending();
       unsubscribeDocument();
       unsubscribeDrafts();
       for (const id of [...models.keys()]) close(id);

@@ -1,0 +1,79 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { contractTextOf } from '../../../renderer/contracts/contract-drafts';
+import {
+  APPLY_DELAY_MS,
+  type ContractTextModels,
+  createContractTextModels,
+} from '../../../renderer/contracts/monaco/contract-text-models';
+import type { MonacoApi } from '../../../renderer/contracts/monaco/load-monaco';
+import { applyPendingContractEdits } from '../../../renderer/contracts/pending-contract-edits';
+import { aMesh } from '../../builders/mesh-builder';
+import { openDocument, undoSteps } from '../store/store-fixture';
+
+const ID = 'orders-v1';
+
+let monaco: MonacoApi;
+let textModels: ContractTextModels;
+
+/** Types a new version number into the contract's text model, as the YAML editor does. */
+function typeNewVersion(): string {
+  const model = textModels.open(ID);
+  if (!model) throw new Error(`no text model for '${ID}'`);
+  const typed = model.getValue().replace(/^version: .*$/m, 'version: 1.0.1');
+  model.pushEditOperations([], [{ range: model.getFullModelRange(), text: typed }], () => null);
+  return typed;
+}
+
+describe('the YAML editor’s text models', () => {
+  beforeAll(async () => {
+    monaco = await import('monaco-editor/editor/editor.api');
+  });
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    openDocument(aMesh().withDomain('sales').withProduct('orders', 'sales').withContract(ID).build());
+    textModels = createContractTextModels(monaco);
+  });
+
+  afterEach(() => {
+    textModels.dispose();
+    vi.useRealTimers();
+  });
+
+  it('applies typing to the design after a pause, as one undo step', () => {
+    const typed = typeNewVersion();
+    expect(contractTextOf(ID)).not.toBe(typed);
+    vi.advanceTimersByTime(APPLY_DELAY_MS);
+    expect(contractTextOf(ID)).toBe(typed);
+    expect(undoSteps()).toBe(1);
+  });
+
+  it('applies typing still waiting for its pause when asked, as one undo step, and the pause adds none', () => {
+    const typed = typeNewVersion();
+    applyPendingContractEdits();
+    expect(contractTextOf(ID)).toBe(typed);
+    vi.advanceTimersByTime(APPLY_DELAY_MS);
+    applyPendingContractEdits();
+    expect(undoSteps()).toBe(1);
+  });
+
+  it('applies nothing, and adds no undo step, when nothing waits', () => {
+    textModels.open(ID);
+    applyPendingContractEdits();
+    expect(undoSteps()).toBe(0);
+  });
+
+  it('applies typing still waiting for its pause when its model closes (its tab closed, its view left)', () => {
+    const typed = typeNewVersion();
+    textModels.close(ID);
+    expect(contractTextOf(ID)).toBe(typed);
+    expect(undoSteps()).toBe(1);
+  });
+
+  it('applies typing still waiting for its pause when all models go with the editor', () => {
+    const typed = typeNewVersion();
+    textModels.dispose();
+    expect(contractTextOf(ID)).toBe(typed);
+  });
+});

@@ -2,6 +2,7 @@
 export * from './connection-rules';
 export * from './contract';
 export * from './contract-text-codec';
+export * from './control-characters';
 export * from './data-product';
 export * from './deep-equal';
 export * from './domain';

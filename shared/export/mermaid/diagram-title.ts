@@ -1,3 +1,4 @@
+import { oneVisibleLine } from './mermaid-text';
 import { decodedCharacter } from './svg-text-labels';
 
 /**
@@ -7,8 +8,7 @@ import { decodedCharacter } from './svg-text-labels';
  * to undo.
  */
 export function mermaidTitle(title: string): string {
-  const escaped = title
-    .replace(/\s+/g, ' ')
+  const escaped = oneVisibleLine(title)
     .replace(/#(?=\d+;)/g, '#35;')
     .replace(/</g, '#60;');
   return JSON.stringify(escaped);

@@ -1,5 +1,5 @@
 import { mermaidTitle } from './diagram-title';
-import { mermaidLines } from './mermaid-text';
+import { mermaidLines, oneVisibleLine } from './mermaid-text';
 
 /** The shapes our diagrams use, by their Mermaid 11 names (`in-out` is a port, as in the design note). */
 export type NodeShape = 'rect' | 'rounded' | 'stadium' | 'in-out' | 'db' | 'doc' | 'h-cyl';
@@ -64,7 +64,7 @@ export function flowSubgraph(id: string, label: string, items: FlowItem[], color
 export function renderFlowchart(chart: Flowchart): string {
   const lines = ['---', `title: ${mermaidTitle(chart.title)}`, '---'];
   lines.push(`flowchart ${chart.direction}`);
-  for (const note of chart.notes ?? []) lines.push(`${INDENT}%% ${note.replace(/\s+/g, ' ')}`);
+  for (const note of chart.notes ?? []) lines.push(`${INDENT}%% ${oneVisibleLine(note)}`);
   const classLines: string[] = [];
   const styleLines: string[] = [];
   const write = (items: readonly FlowItem[], depth: number) => {

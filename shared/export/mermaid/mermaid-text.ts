@@ -1,3 +1,5 @@
+import { controlsEscaped } from '../../model';
+
 /**
  * Mermaid's entity codes for every character that could end a quoted label, open an HTML tag, a
  * markdown string, a YAML escape inside `@{ … }` or a `%%{ }%%` directive. All numeric (`#34;`, not
@@ -53,7 +55,7 @@ export type LabelKind = 'edge' | 'box' | 'title';
  * codes there and in no other label.
  */
 export function mermaidLines(text: string, kind: LabelKind = 'edge'): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim() || ' ';
+  const oneLine = oneVisibleLine(text).trim() || ' ';
   const widths = LINE_WIDTHS[kind];
   const fits = (line: string) => {
     const width = textWidths(line);
@@ -62,6 +64,14 @@ export function mermaidLines(text: string, kind: LabelKind = 'edge'): string {
   return `"${wrappedLines(oneLine, fits)
     .map(escaped)
     .join(kind === 'box' ? '\\n' : '<br/>')}"`;
+}
+
+/**
+ * Text on one line, each control character other than whitespace shown as the CLI prints it
+ * (`\u001b`): Mermaid's YAML (a box's label, the title) refuses them, and an SVG cannot hold them.
+ */
+export function oneVisibleLine(text: string): string {
+  return controlsEscaped(text.replace(/\s+/g, ' '));
 }
 
 /** Where a long name may break, best first: after each of these characters between letters or digits. */

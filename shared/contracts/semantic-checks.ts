@@ -10,6 +10,7 @@ import type { PathProblem, PathSegment } from './path-problem';
 import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import type { ProblemRepair } from './problem-repair';
 import { relationshipIssues } from './relationship-checks';
+import { patternExpression } from './text-pattern';
 import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type YamlSource } from './yaml-source';
 
 /**
@@ -22,7 +23,8 @@ import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type Ya
  *   timestamp property);
  * - keepHistory means nothing on an event, which never changes;
  * - a range check names its bounds smallest first, and a property's logicalTypeOptions leave some
- *   value between their bounds (minLength at most maxLength, minimum below an exclusiveMaximum…);
+ *   value between their bounds (minLength at most maxLength, minimum below an exclusiveMaximum…)
+ *   and give a pattern that is a regular expression;
  * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts).
  * A dataset's shape is an error when the contract declares its kind, and a warning when
  * the app only inferred it: the contract never said what it promises.
@@ -113,7 +115,10 @@ function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet
       ...duplicatePropertyNames(object.properties, ['schema', index, 'properties']),
       ...datasetShapeIssues(contract, object, index, objectsWithUnknownTypes.has(index)),
       ...keyIssues(object, index),
-      ...propertiesEverywhere(object.properties, ['schema', index, 'properties']).flatMap(optionBoundIssues),
+      ...propertiesEverywhere(object.properties, ['schema', index, 'properties']).flatMap((placed) => [
+        ...optionBoundIssues(placed),
+        ...patternIssues(placed),
+      ]),
     ]),
     ...qualityIssuesEverywhere(contract),
     ...relationshipIssues(contract),
@@ -265,6 +270,20 @@ function optionBoundIssues({ property, path }: { property: ContractProperty; pat
     severity: 'error' as const,
     hint: `Lower ${lower.option} or raise ${upper.option}.`,
   }));
+}
+
+/** A pattern that is no regular expression checks nothing, and makes the exported JSON Schema fail to compile. */
+function patternIssues({ property, path }: { property: ContractProperty; path: PathSegment[] }): SemanticIssue[] {
+  const pattern = (property.extensions?.logicalTypeOptions as { pattern?: unknown } | undefined)?.pattern;
+  if (typeof pattern !== 'string' || patternExpression(pattern)) return [];
+  return [
+    {
+      path: [...path, 'logicalTypeOptions', 'pattern'],
+      message: `pattern ${pattern} is not a regular expression (ECMA-262, as JSON Schema reads it): no value can be checked against it`,
+      severity: 'error',
+      hint: 'Close its brackets and groups, and escape a literal ( [ { \\ with a backslash.',
+    },
+  ];
 }
 
 const RANGE_OPERATORS = ['mustBeBetween', 'mustNotBeBetween'] as const;

@@ -1,3 +1,4 @@
+import { patternExpression } from '../contracts/text-pattern';
 import type { ContractProperty } from '../model/contract';
 import type { Mesh } from '../model/mesh';
 import type { OperationalSystem } from '../model/operational-system';
@@ -69,12 +70,8 @@ function allowedValues(property: ContractProperty): ValueGenerator | undefined {
 function examplesOfAPatternTextCannotBeMadeFor(property: ContractProperty): ValueGenerator | undefined {
   const pattern = logicalTypeOptions(property)?.pattern;
   if (typeof pattern !== 'string' || readPattern(pattern).ok) return undefined;
-  let expression: RegExp;
-  try {
-    expression = new RegExp(pattern, 'u');
-  } catch {
-    return undefined;
-  }
+  const expression = patternExpression(pattern);
+  if (!expression) return undefined;
   const values = (property.examples ?? []).filter(
     (example): example is string => typeof example === 'string' && expression.test(example),
   );

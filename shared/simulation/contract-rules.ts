@@ -1,6 +1,8 @@
 import { mapPartsOf, nestedPropertiesOf } from '../contracts/odcs-document';
 import type { ContractProperty, DatasetKind, EnumValue } from '../model/contract';
 import type { LogicalType } from '../model/logical-type';
+import { logicalTypeOptions } from './allowed-values';
+import { matchesPatternSql } from './pattern-match';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
 
 /** The rules a published record is checked against, in the order they are tried. */
@@ -11,6 +13,7 @@ export type ContractRule =
   | 'enum'
   | 'range'
   | 'length'
+  | 'pattern'
   | 'classification'
   | 'unique';
 
@@ -124,6 +127,8 @@ interface ValueAt {
   subject?: TextPiece[];
   /** SQL: an allowed value as the value is compared with it. */
   allowedValue: (value: EnumValue) => string;
+  /** The type an untyped value is read as, where it has one: a map's key is text. */
+  untypedAs?: LogicalType;
   /** The column holding the JSON, and the JSON path to the value within it; none for a map's key, which nests nothing. */
   json?: { holder: string; path: TextPiece[] };
 }
@@ -169,10 +174,11 @@ function mapKeyAt(alias: string, label: TextPiece[]): ValueAt {
     label,
     subject: ['the key of ', ...label],
     allowedValue: (value) => quoteLiteral(String(value)),
+    untypedAs: 'string',
   };
 }
 
-/** The required, type, enum and bound rules of one property, at `at`, when `guard` (SQL ending in AND, or '') holds. */
+/** The required, type, enum, bound and pattern rules of one property, at `at`, when `guard` (SQL ending in AND, or '') holds. */
 function valueChecks(property: ContractProperty, at: ValueAt, guard: string): Check[] {
   const checks: Check[] = [];
   const ruleBroken = (rule: ContractRule, message: TextPiece[]) =>
@@ -198,6 +204,15 @@ function valueChecks(property: ContractProperty, at: ValueAt, guard: string): Ch
     checks.push({
       when: `${guard}${at.isPresent} AND ${bound.breaks}`,
       gives: ruleBroken(bound.rule, [` must be ${bound.words}, got `, got]),
+    });
+  }
+  const pattern =
+    (property.logicalType ?? at.untypedAs) === 'string' ? logicalTypeOptions(property)?.pattern : undefined;
+  const matches = typeof pattern === 'string' ? matchesPatternSql(pattern, at.value) : undefined;
+  if (matches) {
+    checks.push({
+      when: `${guard}${at.isPresent} AND typeof(${at.value}) = 'text' AND NOT ${matches}`,
+      gives: ruleBroken('pattern', [` must match ${pattern}, got `, got]),
     });
   }
   return checks;
@@ -278,9 +293,8 @@ const LENGTHS = [
  * value of another type already breaks the type rule.
  */
 function boundChecks(property: ContractProperty, column: string): BoundCheck[] {
-  const options = property.extensions?.logicalTypeOptions;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) return [];
-  const given = options as Record<string, unknown>;
+  const given = logicalTypeOptions(property);
+  if (!given) return [];
   switch (property.logicalType) {
     case 'integer':
     case 'number':

@@ -1,3 +1,4 @@
+import { patternExpression } from '../contracts/text-pattern';
 import type { RandomStream } from './seeded-random';
 
 /**
@@ -37,12 +38,8 @@ const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: 
 class Unsupported extends Error {}
 
 export function readPattern(pattern: string): PatternReading {
-  let expression: RegExp;
-  try {
-    expression = new RegExp(pattern, 'u');
-  } catch {
-    return { ok: false, reason: 'it is not a valid regular expression' };
-  }
+  const expression = patternExpression(pattern);
+  if (!expression) return { ok: false, reason: 'it is not a valid regular expression' };
   let tree: PatternNode;
   try {
     tree = new PatternParser(pattern).parse();

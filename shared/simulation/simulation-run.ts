@@ -7,6 +7,7 @@ import { isLostBy, type RuntimeLimits } from './input-consumer';
 import { createLogRegistry } from './log-registry';
 import { createMetricsSnapshot } from './metrics-snapshot';
 import { createOperationalDatabase, type OperationalDatabase } from './operational-database';
+import { registerPatternMatch } from './pattern-match';
 import type { PipelinePlan } from './pipeline-plan';
 import { registerSeededRandom } from './seeded-sql-functions';
 import { simulatedClock } from './simulated-clock';
@@ -85,6 +86,7 @@ function buildRun(
     logs.equip(connection);
     registerSeededRandom(connection, scenario.seed, nodeId, callers);
     registerSimulatedNow(connection, () => clock.isoAt(currentTick));
+    registerPatternMatch(connection);
     return connection;
   };
   const connector = {

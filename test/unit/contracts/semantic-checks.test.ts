@@ -562,6 +562,13 @@ ${options
     expect(checkContractYaml(withOptions(logicalType, options))).toEqual([]);
   });
 
+  it('refuses a pattern that is no regular expression as JSON Schema reads it (ECMA-262), at the pattern', () => {
+    expect(markers(checkContractYaml(withOptions('string', "pattern: '^([a-z'")))).toEqual([
+      '16:20 error schema[0].properties[1].logicalTypeOptions.pattern: pattern ^([a-z is not a regular expression (ECMA-262, as JSON Schema reads it): no value can be checked against it',
+    ]);
+    expect(checkContractYaml(withOptions('string', "pattern: '^[a-z_]+$'"))).toEqual([]);
+  });
+
   it.each([
     ['a day-first format, read US-style as empty', "format: dd/MM/yyyy\nminimum: '02/03/2024'\nmaximum: '01/04/2024'"],
     [

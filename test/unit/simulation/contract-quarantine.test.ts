@@ -79,12 +79,14 @@ describe('contract checks on output ports', () => {
       "name must be at most 10 characters long, got 'a very long chair'",
     ],
     [{ listed_on: '2019-12-31' }, 'range', 'listed_on', "listed_on must be at or after 2020-01-01, got '2019-12-31'"],
-  ])('quarantines %j for breaking a bound its logicalTypeOptions set (%s)', async (values, rule, property, message) => {
+    [{ status: 'NEW' }, 'pattern', 'status', "status must match ^[a-z]+$, got 'NEW'"],
+    [{ status: 'new\nsold' }, 'pattern', 'status', "status must match ^[a-z]+$, got 'new\nsold'"],
+  ])('quarantines %j for breaking a rule its logicalTypeOptions set (%s)', async (values, rule, property, message) => {
     const bounded = aContract('item', 'entity', 'items')
       .withKey('id', 'integer')
       .withProperty('name', 'string', { required: true, logicalTypeOptions: { minLength: 2, maxLength: 10 } })
       .withProperty('price', 'number', { required: true, logicalTypeOptions: { minimum: 0, exclusiveMaximum: 1000 } })
-      .withProperty('status', 'string')
+      .withProperty('status', 'string', { logicalTypeOptions: { pattern: '^[a-z]+$' } })
       .withProperty('listed_on', 'date', { logicalTypeOptions: { minimum: '2020-01-01' } });
     const shopMesh = aShopMesh().build();
     const mesh = {

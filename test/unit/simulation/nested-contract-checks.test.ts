@@ -192,6 +192,30 @@ describe('contract checks of nested fields on output ports', () => {
     ]);
   });
 
+  it('checks the pattern of a map key, as the exported JSON Schema does (propertyNames)', async () => {
+    const mesh = aListingMesh([], { logicalType: 'string', logicalTypeOptions: { pattern: '^[a-z_]+$' } });
+    const kept = await publishOne({ attributes: '{"brand":"Acme","shelf_life":"2y"}' }, mesh);
+    expect(kept.metrics().ports['catalog/listings-out']).toMatchObject({ published: 1, quarantined: 0 });
+
+    const broken = await publishOne({ attributes: '{"brand":"Acme","HUMIDITY":"40"}' }, mesh);
+    expect(rowsOf(broken, 'catalog', 'SELECT rule, property, message FROM quarantine')).toEqual([
+      {
+        rule: 'pattern',
+        property: 'attributes.HUMIDITY',
+        message: "the key of attributes.HUMIDITY must match ^[a-z_]+$, got 'HUMIDITY'",
+      },
+    ]);
+  });
+
+  it('checks the pattern of a nested text field', async () => {
+    const mesh = aListingMesh([{ name: 'code', logicalType: 'string', logicalTypeOptions: { pattern: '^[A-Z]{2}$' } }]);
+    const broken = await publishOne({ size: '{"system":"EU","code":"eu"}' }, mesh);
+
+    expect(rowsOf(broken, 'catalog', 'SELECT rule, property, message FROM quarantine')).toEqual([
+      { rule: 'pattern', property: 'size.code', message: "size.code must match ^[A-Z]{2}$, got 'eu'" },
+    ]);
+  });
+
   it('checks the type of a map key written as text: an integer key reads as one', async () => {
     const mesh = aListingMesh([], { logicalType: 'integer' });
     const kept = await publishOne({ attributes: '{"12":"Acme","-3":"red"}' }, mesh);
@@ -223,6 +247,22 @@ describe('contract checks of nested fields on output ports', () => {
     ['boolean', ['{"true":"a"}', '{"false":"b"}', '{"yes":"c"}', '{"True":"d"}']],
   ])('agrees with the exported JSON Schema on map keys of type %s', async (type, values) => {
     await expectAgreementWithJsonSchema(aListingMesh([], { logicalType: type }), { attributes: oneOf(values) });
+  });
+
+  it('agrees with the exported JSON Schema on map keys and text with a pattern, unanchored as JSON Schema reads it', async () => {
+    const mesh = aListingMesh([{ name: 'code', logicalType: 'string', logicalTypeOptions: { pattern: '[A-Z]{2}' } }], {
+      logicalType: 'string',
+      logicalTypeOptions: { pattern: '^[a-z_]+$' },
+    });
+    await expectAgreementWithJsonSchema(mesh, {
+      attributes: oneOf(['{"brand":"a"}', '{"shelf_life":"b"}', '{"HUMIDITY":"c"}', '{"a-b":"d"}', '{"":"e"}']),
+      size: oneOf([
+        '{"system":"EU","code":"EU"}',
+        '{"system":"EU","code":"xEUx"}',
+        '{"system":"EU","code":"eu"}',
+        '{"system":"EU"}',
+      ]),
+    });
   });
 });
 

@@ -4,6 +4,7 @@ import { domainFlows } from './domain-overview';
 import type { Point, Size } from './geometry';
 import { withLayoutApplied } from './layout-edits';
 import { defaultSizeOf, domainRect, type SizeOf } from './node-placement';
+import { notesOnDomains, withNotesCarried } from './notes-on-domains';
 
 /** One domain laid out on its own (by ELK): its size and its children's places inside it. */
 export interface DomainArrangement {
@@ -79,7 +80,7 @@ export function gridPositions(
  * The layout auto-layout moves to: each domain as ELK arranged it, the domains in a grid in
  * data-flow order near the viewport's aspect ratio. Locked elements stay where they are; domains
  * then grow to hold their children and push aside any they would overlap, and a sticky note they
- * come to cover (one not already on the domain it annotates).
+ * come to cover. A note on a domain moves with it, keeping its place on the domain.
  */
 export function arrangedLayout(
   mesh: Mesh,
@@ -105,9 +106,11 @@ export function arrangedLayout(
   const lockedDomains = order.filter(isLocked);
   for (const id of order) arranged = withDomainFitted(arranged, id, sizeOf);
   if (lockedDomains.length > 0) arranged = withDomainsApart(arranged, lockedDomains);
+  const notesOn = notesOnDomains(mesh, order);
   arranged = withNotesPushedAside(
-    arranged,
+    withNotesCarried(mesh, arranged, notesOn),
     order.map((domainId) => ({ domainId, before: domainRect(mesh, domainId) })),
+    new Set(notesOn.keys()),
   );
   const movedNotes = (mesh.notes ?? [])
     .map((note) => note.id)

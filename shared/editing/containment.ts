@@ -273,10 +273,15 @@ export interface DomainBefore {
 /**
  * The notes domains came to cover by moving or growing from where they were `before` moved out of
  * their way, as a neighbour domain would be; a note that was already on the domain stays, as it
- * annotates it, and so does a locked one. Checks each note against each domain once: a note moves
- * clear of every domain and note at once.
+ * annotates it, and so does a locked one and each of `staying` (notes carried along with their
+ * domain). Checks each note against each domain once: a note moves clear of every domain and note
+ * at once.
  */
-export function withNotesPushedAside(mesh: Mesh, domainsBefore: readonly DomainBefore[]): Mesh {
+export function withNotesPushedAside(
+  mesh: Mesh,
+  domainsBefore: readonly DomainBefore[],
+  staying: ReadonlySet<string> = new Set(),
+): Mesh {
   const pushers = domainsBefore.map(({ domainId, before }) => ({ after: domainRect(mesh, domainId), before }));
   const domains = domainRects(mesh);
   const notes = noteRects(mesh);
@@ -285,7 +290,7 @@ export function withNotesPushedAside(mesh: Mesh, domainsBefore: readonly DomainB
   for (const [index, note] of (mesh.notes ?? []).entries()) {
     const rect = notes[index] as Rect;
     const pusher = pushers.find(({ after, before }) => overlaps(rect, after) && !overlaps(rect, before));
-    if (!pusher || mesh.layout.nodes[note.id]?.locked) continue;
+    if (!pusher || mesh.layout.nodes[note.id]?.locked || staying.has(note.id)) continue;
     const others = [...domains, ...notes.filter((_, other) => other !== index)];
     const isFree = (candidate: Rect) => !others.some((other) => overlaps(spaced(candidate), spaced(other)));
     const moved = pushedClear(rect, pusher.after, isFree, others, 'either');

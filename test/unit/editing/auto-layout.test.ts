@@ -117,7 +117,24 @@ describe('auto-layout of domains', () => {
     expect(containsRect(canvasBounds(laidOut)!, note!)).toBe(true);
   });
 
-  it('leaves a sticky note where it is when it was already on the domain it annotates, or locked', () => {
+  it('carries a sticky note on a domain along with it, at the same place on the domain', () => {
+    const { mesh, arrangements } = chainOfDomains(2, { width: 500, height: 300 });
+    mesh.layout.nodes.d0 = { x: 2000, y: 900, width: 500, height: 300 };
+    mesh.layout.nodes.d1 = { x: 3000, y: 900, width: 500, height: 300 };
+    mesh.notes = [
+      { id: 'about-d1', text: 'Owned by the billing team' },
+      { id: 'locked', text: 'Stays' },
+    ];
+    mesh.layout.nodes['about-d1'] = { x: 3300, y: 950, width: 160, height: 100 };
+    mesh.layout.nodes.locked = { x: 3020, y: 1100, width: 100, height: 60, locked: true };
+    const layout = arrangedLayout(mesh, arrangements, 16 / 10);
+    const d1 = layout.d1!;
+    expect(d1).not.toMatchObject({ x: 3000, y: 900 });
+    expect(layout['about-d1']).toEqual({ x: d1.x + 300, y: d1.y + 50, width: 160, height: 100 });
+    expect(layout.locked).toBeUndefined();
+  });
+
+  it('leaves a sticky note where it is when the domain it is on stays, or when it is locked', () => {
     const { mesh, arrangements } = chainOfDomains(2, { width: 500, height: 300 });
     mesh.layout.nodes.d0 = { x: 0, y: 0, width: 500, height: 300 };
     mesh.layout.nodes.d1 = { x: 1500, y: 0, width: 500, height: 300 };

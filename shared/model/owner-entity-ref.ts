@@ -1,3 +1,5 @@
+import { quoted } from './isolated-names';
+
 /** What an owner reads as in Backstage's `spec.owner`: a user or group reference, something that only looks like one, or a team's name. */
 export type OwnerRefReading =
   | { kind: 'ref'; ref: string }
@@ -35,6 +37,16 @@ export function readOwnerRef(owner: string): OwnerRefReading {
 export function ownerEntityRef(owner: string): string | undefined {
   const reading = readOwnerRef(owner);
   return reading.kind === 'ref' ? reading.ref : undefined;
+}
+
+/**
+ * Why Backstage would not read `owner` as the reference it looks like, for `named` (`Domain "Gate"`),
+ * as `validate` and the Backstage export both say it; undefined for a reference or a team's name.
+ */
+export function malformedOwnerRefMessage(named: string, owner: string): string | undefined {
+  const reading = readOwnerRef(owner);
+  if (reading.kind !== 'malformed-ref') return undefined;
+  return `${named} has the owner ${quoted(owner)}, which looks like a Backstage reference but is not one (${reading.reason}): the Backstage export takes it for a team's name.`;
 }
 
 function whyNotARef(partCount: number, namespace: string | undefined, name: string): string | undefined {

@@ -11,6 +11,7 @@ import { compact, nonEmpty } from '../json-values';
 import { odcsProblems, odcsYaml } from '../odcs/odcs-target';
 import { toYamlDocuments } from '../yaml-text';
 import { createBackstageNames } from './backstage-names';
+import { malformedOwnerRefWarnings } from './owner-ref-warnings';
 
 /*
  * A Backstage catalog (catalog-info.yaml) of the mesh:
@@ -45,7 +46,9 @@ export const backstageTarget = defineTarget({
     if (problems.length > 0) return { ok: false, errors: problems };
     const entities = catalogEntities(mesh, scoped);
     const about = `Backstage catalog: ${entities.length} entities`;
-    return { ok: true, value: [{ path: 'backstage/catalog-info.yaml', content: toYamlDocuments(entities), about }] };
+    const value = [{ path: 'backstage/catalog-info.yaml', content: toYamlDocuments(entities), about }];
+    const warnings = malformedOwnerRefWarnings(mesh, scoped);
+    return warnings.length > 0 ? { ok: true, value, warnings } : { ok: true, value };
   },
 });
 

@@ -1,6 +1,6 @@
 import { Memo } from '../../lineage/memo';
 import { type DataProduct, type Domain, quoted, slugify } from '../../model';
-import { readOwnerRef } from '../../model/owner-entity-ref';
+import { malformedOwnerRefMessage } from '../../model/owner-entity-ref';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
 import { domainPlace, type Place, productPlace } from '../places';
@@ -63,12 +63,12 @@ export const ownersRule: Rule = {
 
 /** An owner Backstage would not read as the reference it looks like: the export makes a Group of it instead. */
 function malformedRefFindings(place: Place, named: string, owner: string): RuleFinding[] {
-  const reading = readOwnerRef(owner);
-  if (reading.kind !== 'malformed-ref') return [];
+  const message = malformedOwnerRefMessage(named, owner);
+  if (!message) return [];
   return [
     {
       ...place,
-      message: `${named} has the owner ${quoted(owner)}, which looks like a Backstage reference but is not one (${reading.reason}): the Backstage export takes it for a team's name.`,
+      message,
       fixHint: 'Write it as kind:namespace/name (such as group:default/team-name), or as a plain team name.',
     },
   ];

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
-import { serializeMesh } from '../../../shared/model';
+import { type Mesh, serializeMesh } from '../../../shared/model';
+import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { fanOutMesh } from '../export/unseen-meshes';
 import { fakeIo } from './fake-io';
 
@@ -65,6 +66,19 @@ describe('mesh-designer export', () => {
     const catalog = String(files.get('out/backstage/catalog-info.yaml'));
     expect(catalog).toContain('api:orders-orders-out');
     expect(catalog).not.toContain('name: orders-orders-out');
+  });
+
+  it('warns on stderr, in validate’s words, of an owner that looks like a Backstage reference but is not one', async () => {
+    const mesh = JSON.parse(sample) as Mesh;
+    (mesh.domains[1] as Mesh['domains'][number]).owner = 'group:museum/Collections Team';
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    const args = ['export', 'shop.mesh.json', '--out', 'out', '--format', 'backstage'];
+    expect(await runCli(args, io)).toBe(EXIT.ok);
+    const ownerFindings = validateMesh(mesh).filter((finding) => finding.ruleId === 'owners');
+    expect(ownerFindings.map((finding) => finding.message)).toEqual([
+      expect.stringContaining('which looks like a Backstage reference but is not one (a name has no spaces)'),
+    ]);
+    expect(err).toEqual([`shop.mesh.json: warning: domains[1]: Backstage catalog: ${ownerFindings[0]?.message}`]);
   });
 
   it('asks for --force before writing into a folder that is not empty', async () => {

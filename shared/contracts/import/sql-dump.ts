@@ -2,6 +2,7 @@ import { enforcementClauses, keyStorageOptions, readCreateTable, type SqlTable, 
 import {
   blank,
   elements,
+  endsBatch,
   matching,
   neutralize,
   type SourceEdit,
@@ -71,17 +72,20 @@ export function readSqlDump(text: string): SqlDump {
     isSqlServer: false,
   };
   const edits: SourceEdit[] = [...notSql];
-  for (const { tokens: statement, terminator } of found) {
-    const table = readCreateTable(statement, text, problems, dump.notes);
+  for (const current of found) {
+    const { tokens: statement, terminator } = current;
+    const isBatchEnd = endsBatch(current);
+    if (isBatchEnd) dump.isSqlServer = true;
+    const table = statement.length > 0 ? readCreateTable(statement, text, problems, dump.notes) : undefined;
     if (table) dump.tables.push(table);
-    const read = table ? table.edits : otherStatement(statement, text, dump);
-    // A statement skipped whole goes with its `;`, so the parser never sees an empty statement.
-    if (read === SKIPPED) edits.push(blank(statement[0]?.start ?? 0, (terminator ?? statement.at(-1))?.end ?? 0));
+    const read = statement.length === 0 ? SKIPPED : table ? table.edits : otherStatement(statement, text, dump);
+    // A statement skipped whole goes with its `;` or `GO`, so the parser never sees an empty statement.
+    const first = statement[0] ?? terminator;
+    const last = terminator ?? statement.at(-1);
+    if (read === SKIPPED) edits.push(blank(first?.start ?? 0, last?.end ?? 0));
     else {
-      if (terminator?.text.toUpperCase() === 'GO') {
-        edits.push({ start: terminator.start, end: terminator.end, text: ';' });
-        dump.isSqlServer = true;
-      }
+      // The parser reads no `GO`: one that ends a statement it reads ends it as a `;` does.
+      if (isBatchEnd && terminator) edits.push({ start: terminator.start, end: terminator.end, text: ';' });
       edits.push(...read);
     }
   }

@@ -45,7 +45,10 @@ export function neutralize(text: string, edits: SourceEdit[]): string {
   return neutral + text.slice(copied);
 }
 
-/** A statement's tokens, and the `;` or `GO` that ends it (none at the end of the file). */
+/**
+ * A statement's tokens, and the `;` or `GO` that ends it (none at the end of the file). A `GO`
+ * right after a `;` or another `GO` ends an empty statement, kept so that it is not read as SQL.
+ */
 export interface SqlStatement {
   tokens: Token[];
   terminator?: Token;
@@ -53,28 +56,48 @@ export interface SqlStatement {
 
 /**
  * The statements of a file: tokens split at top-level semicolons, and at SQL Server's `GO`
- * alone on its line (a batch separator of sqlcmd and SSMS, not SQL).
+ * alone on its line, with or without a count (a batch separator of sqlcmd and SSMS, not SQL).
  */
 export function statements(tokens: Token[], text: string): SqlStatement[] {
   const found: SqlStatement[] = [{ tokens: [] }];
-  tokens.forEach((token, index) => {
+  for (let index = 0; index < tokens.length; index++) {
     const current = found.at(-1) as SqlStatement;
-    if (token.text === ';' || isBatchSeparator(tokens, index, text)) {
-      current.terminator = token;
+    const separator = batchSeparatorAt(tokens, index, text);
+    if (separator) {
+      current.terminator = separator.token;
+      index = separator.lastIndex;
       found.push({ tokens: [] });
-    } else current.tokens.push(token);
-  });
-  return found.filter((statement) => statement.tokens.length > 0);
+    } else if (tokens[index]?.text === ';') {
+      current.terminator = tokens[index];
+      found.push({ tokens: [] });
+    } else current.tokens.push(tokens[index] as Token);
+  }
+  return found.filter((statement) => statement.tokens.length > 0 || endsBatch(statement));
 }
 
-function isBatchSeparator(tokens: Token[], index: number, text: string): boolean {
-  const token = tokens[index] as Token;
-  if (token.kind !== 'word' || token.text.toUpperCase() !== 'GO') return false;
+/** Whether SQL Server's `GO` ends the statement (and the batch it is in). */
+export const endsBatch = (statement: SqlStatement): boolean => /^GO\b/i.test(statement.terminator?.text ?? '');
+
+/** `GO` or `GO 2` alone on its line at `index`, as one token, and the index of its last token. */
+function batchSeparatorAt(
+  tokens: Token[],
+  index: number,
+  text: string,
+): { token: Token; lastIndex: number } | undefined {
+  const go = tokens[index] as Token;
+  if (go.kind !== 'word' || go.text.toUpperCase() !== 'GO') return undefined;
+  const onSameLine = (before: Token, after: Token) => !text.slice(before.end, after.start).includes('\n');
   const previous = tokens[index - 1];
-  const next = tokens[index + 1]?.kind === 'number' ? tokens[index + 2] : tokens[index + 1];
-  const startsLine = !previous || text.slice(previous.end, token.start).includes('\n');
-  const endsLine = !next || text.slice(token.end, next.start).includes('\n');
-  return startsLine && endsLine;
+  if (previous && onSameLine(previous, go)) return undefined;
+  const count = tokens[index + 1];
+  const last = count?.kind === 'number' && onSameLine(go, count) ? index + 1 : index;
+  const lastToken = tokens[last] as Token;
+  const next = tokens[last + 1];
+  if (next && onSameLine(lastToken, next)) return undefined;
+  return {
+    token: { kind: 'word', text: text.slice(go.start, lastToken.end), start: go.start, end: lastToken.end },
+    lastIndex: last,
+  };
 }
 
 /** The elements of a parenthesized list (its tokens after the '('), each with the ',' or ')' that ends it. */

@@ -308,6 +308,37 @@ GO`,
     ]);
   });
 
+  it('reads GO as the end of a batch wherever it stands: after a `;`, with a count, or twice', () => {
+    const endedTwice = imported(
+      'notifications.sql',
+      'CREATE TABLE [dbo].[notifications] ([id] INT NOT NULL, [parcel_id] NVARCHAR(40) NOT NULL);\nGO\n',
+    );
+    expect(endedTwice.property('parcel_id')).toMatchObject({ physicalType: 'NVARCHAR(40)', required: true });
+    expect(endedTwice.notes).toEqual([]);
+    const twoBatches = imported(
+      'ab.sql',
+      'CREATE TABLE [dbo].[a] ([id] INT NOT NULL);\nGO\nCREATE TABLE [dbo].[b] ([id] INT NOT NULL);\nGO\n',
+    );
+    expect(parse(twoBatches.odcs).schema.map((object: { name: string }) => object.name)).toEqual(['a', 'b']);
+    const counted = imported(
+      'ab.sql',
+      'go\nCREATE TABLE [a] ([id] INT)\nGO 2\n\nGo\nCREATE TABLE [b] ([id] INT);\nGO 3',
+    );
+    expect(parse(counted.odcs).schema.map((object: { name: string }) => object.name)).toEqual(['a', 'b']);
+    expect(counted.notes).toEqual([]);
+  });
+
+  it('refuses what the parser cannot read past a GO that follows a `;` at its own line, column and word', () => {
+    expect(
+      refused(
+        'ab.sql',
+        'CREATE TABLE [dbo].[a] ([id] INT NOT NULL);\nGO\nCREATE TABLE [dbo].[b] ([id] INT NOT NULL, [x] INT NOT NULL NOT);\nGO\n',
+      ),
+    ).toEqual([
+      '3:61 CREATE TABLE b, column x: cannot read "NOT" here (not PostgreSQL, MySQL, SQL Server syntax that the SQL parser knows)',
+    ]);
+  });
+
   it('refuses a dump that breaks inside a table at the table and column, past the statements it skips', () => {
     expect(
       refused(

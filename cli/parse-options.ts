@@ -1,3 +1,5 @@
+import { PROGRAM } from './cli-io';
+
 export interface ParsedOptions {
   ok: boolean;
   error?: string;
@@ -9,7 +11,8 @@ export interface ParsedOptions {
 /**
  * `--name value` and `--name=value` options, `--flag` switches and the rest as positional
  * arguments. Anything else that starts with `-` is an unknown option, never a file name;
- * after `--`, everything is positional (for a file named `-x`).
+ * after `--`, everything is positional (for a file named `-x`). A lone `-`, which other tools
+ * read as standard input or output, is refused: the commands read and write files only.
  */
 export function parseOptions(args: readonly string[], spec: { values: string[]; flags: string[] }): ParsedOptions {
   const parsed: ParsedOptions = { ok: true, positional: [], values: {}, flags: {} };
@@ -19,7 +22,8 @@ export function parseOptions(args: readonly string[], spec: { values: string[]; 
       parsed.positional.push(...args.slice(index + 1));
       break;
     }
-    if (!arg.startsWith('-') || arg === '-') {
+    if (arg === '-') return { ...parsed, ok: false, error: STANDARD_STREAM_REFUSED };
+    if (!arg.startsWith('-')) {
       parsed.positional.push(arg);
       continue;
     }
@@ -32,6 +36,7 @@ export function parseOptions(args: readonly string[], spec: { values: string[]; 
     if (!spec.values.includes(name) || value === undefined) {
       return { ...parsed, ok: false, error: `unknown option or missing value: ${arg}` };
     }
+    if (value === '-') return { ...parsed, ok: false, error: STANDARD_STREAM_REFUSED };
     // Taking the last one alone would drop what the first asked for (`--format odcs --format sql`).
     const earlier = parsed.values[name];
     if (earlier !== undefined) {
@@ -41,6 +46,8 @@ export function parseOptions(args: readonly string[], spec: { values: string[]; 
   }
   return parsed;
 }
+
+const STANDARD_STREAM_REFUSED = `'-' is not a file: ${PROGRAM} reads and writes files, not standard input or output; give a path (./- for a file named '-')`;
 
 /**
  * The whole number an option's text writes in plain decimal digits (`1500`, `-7`), or NaN:

@@ -46,6 +46,22 @@ describe('mesh-designer', () => {
     ]);
   });
 
+  it.each([
+    [['validate', '-']],
+    [['export', '-', '--out', 'out']],
+    [['import', '-', '--into', 'shop.mesh.json']],
+    [['simulate', '-']],
+    [['validate', 'shop.mesh.json', '--baseline', '-']],
+    [['export', 'shop.mesh.json', '--out=-']],
+    [['import', 'orders.sql', '--into', '-']],
+  ])('refuses - in %j as wrong usage, saying the CLI reads files, not standard input', async (args) => {
+    const { io, err } = fakeIo({});
+    expect(await runCli(args, io)).toBe(EXIT.usage);
+    expect(err[0]).toBe(
+      `mesh-designer ${args[0]}: '-' is not a file: mesh-designer reads and writes files, not standard input or output; give a path (./- for a file named '-')`,
+    );
+  });
+
   it('turns a failure no command foresaw into a message and exit code 1, never a stack trace', async () => {
     const { io, err } = fakeIo({
       'x.mesh.json': readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),

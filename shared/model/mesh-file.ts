@@ -9,7 +9,7 @@ import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MAX_NESTING_
 import { migrateToCurrent } from './migrations';
 import { formatPath, formatPlacedProblem, formatProblem, type Problem, type Result } from './problem';
 import { withoutRefusedElements } from './refused-elements';
-import { schemaIssueProblem } from './schema-issue-text';
+import { schemaIssueProblems } from './schema-issue-text';
 import { utf8ByteLength } from './text-encoding';
 
 const MAX_REPORTED_PROBLEMS = 50;
@@ -60,7 +60,7 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
     const { issues } = parsed.error;
     const schemaProblems = issues
       .slice(0, MAX_REPORTED_PROBLEMS)
-      .map((issue) => schemaIssueProblem(issue, migrated.value));
+      .flatMap((issue) => schemaIssueProblems(issue, migrated.value, MeshFileSchema));
     const references = referenceProblemsBesideRefusedElements(contracts, migrated.value, issues);
     return { ok: false, errors: [...schemaProblems, ...references].slice(0, MAX_REPORTED_PROBLEMS) };
   }

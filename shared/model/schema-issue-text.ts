@@ -1,16 +1,27 @@
 import type { z } from 'zod';
+import { nearMiss } from './near-miss';
 import { formatPath, type Problem } from './problem';
+import { knownFieldsAt } from './schema-known-fields';
 import { joinedWith, withIndefiniteArticle } from './word-list';
 
 type SchemaIssue = z.core.$ZodIssue;
 
 /**
- * A problem the file format's schema finds in `input`, in the words of the app and the CLI
- * (`missing required field 'description'`) rather than zod's. A message a schema gives itself
- * is kept as it is written.
+ * The problems the file format's `schema` finds in `input` as one issue, in the words of the app
+ * and the CLI (`missing required field 'description'`) rather than zod's: one per field it does
+ * not know, at that field. A message a schema gives itself is kept as it is written.
  */
-export function schemaIssueProblem(issue: SchemaIssue, input: unknown): Problem {
-  return { path: formatPath(issue.path), message: schemaIssueMessage(issue, input) };
+export function schemaIssueProblems(issue: SchemaIssue, input: unknown, schema: z.core.$ZodType): Problem[] {
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownFieldsAt(schema, issue.path);
+    return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: unknownField(key, known) }));
+  }
+  return [{ path: formatPath(issue.path), message: schemaIssueMessage(issue, input) }];
+}
+
+function unknownField(name: string, known: readonly string[]): string {
+  const meant = nearMiss(name, known);
+  return meant ? `unknown field (did you mean "${meant}"?)` : 'unknown field';
 }
 
 function schemaIssueMessage(issue: SchemaIssue, input: unknown): string {

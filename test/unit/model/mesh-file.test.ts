@@ -124,6 +124,19 @@ describe('bad input', () => {
     );
   });
 
+  it('names a field the format does not know where it is, with the known field it looks like', () => {
+    const mesh = aMesh().withDomain('d').withProduct('p', 'd').build();
+    const broken = JSON.parse(serializeMesh(mesh));
+    const { outputPorts, ...product } = broken.products[0];
+    broken.products[0] = { ...product, outpuPorts: outputPorts };
+    broken.domains[0].flavour = 'mint';
+    expect(errorsOf(JSON.stringify(broken))).toEqual([
+      'domains[0].flavour: unknown field',
+      "products[0].outputPorts: missing required field 'outputPorts'",
+      'products[0].outpuPorts: unknown field (did you mean "outputPorts"?)',
+    ]);
+  });
+
   it('refuses ids that could escape a folder', () => {
     const mesh = aMesh().withDomain('../../etc').build();
     expect(errorsOf(serializeMesh(mesh))[0]).toMatch(/^domains\[0\]\.id: must be letters/);

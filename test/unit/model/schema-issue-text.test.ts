@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { schemaIssueProblem } from '../../../shared/model/schema-issue-text';
+import { schemaIssueProblems } from '../../../shared/model/schema-issue-text';
 
 /** The problems a schema finds in a value, as `path: message`. */
 function problemsOf(schema: z.ZodType, value: unknown): string[] {
   const parsed = schema.safeParse(value);
   if (parsed.success) throw new Error('expected the value to be refused');
-  return parsed.error.issues.map((issue) => schemaIssueProblem(issue, value)).map((p) => `${p.path}: ${p.message}`);
+  return parsed.error.issues
+    .flatMap((issue) => schemaIssueProblems(issue, value, schema))
+    .map((p) => `${p.path}: ${p.message}`);
 }
 
 describe('the words for what a schema refuses', () => {
@@ -38,5 +40,28 @@ describe('the words for what a schema refuses', () => {
     expect(
       problemsOf(z.object({ id: z.string().regex(/^[a-z]+$/, 'must be lowercase letters') }), { id: 'A' }),
     ).toEqual(['id: must be lowercase letters']);
+  });
+
+  it('names each field it does not know at the field, with a known field that is close, wherever the object is', () => {
+    const fault = z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('delay'), millis: z.number() }),
+      z.strictObject({ kind: z.literal('drop'), records: z.number() }),
+    ]);
+    const schema = z.strictObject({
+      faults: z.array(fault).optional(),
+      places: z.record(z.string(), z.strictObject({ x: z.number(), y: z.number() })),
+      owner: z.strictObject({ name: z.string() }).nullable(),
+    });
+    const value = {
+      faults: [{ kind: 'drop', record: 1, records: 1 }],
+      places: { a: { x: 0, y: 0, label: 'A' } },
+      owner: { name: 'Ana', email: 'ana@example.com', nane: 'Ana' },
+    };
+    expect(problemsOf(schema, value)).toEqual([
+      'faults[0].record: unknown field (did you mean "records"?)',
+      'places.a.label: unknown field',
+      'owner.email: unknown field',
+      'owner.nane: unknown field (did you mean "name"?)',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { parseMeshFile } from '../shared/contracts';
 import { fileErrorReason } from '../shared/files/file-error-reason';
-import { formatProblem, type Mesh } from '../shared/model';
+import { formatProblem, type Mesh, type Problem } from '../shared/model';
 import { isContractGivenAsDesign } from '../shared/model/mesh-file-diagnosis';
 import { decodeTextFileBytes, MESH_FILES, type TextFileKind } from '../shared/model/mesh-file-format';
 import { type CliIo, PROGRAM } from './cli-io';
@@ -26,22 +26,36 @@ export async function readInput(
   return { ok: true, text: text.value };
 }
 
-/** A design read and checked, or every problem as a line to print. */
+/** The path of a problem with the file as a whole (it cannot be read, or holds no design). */
+export const WHOLE_FILE = '(file)';
+
+/** A design read and checked, or every problem at its path in the file, and as the lines to print. */
 export async function readMesh(
   io: CliIo,
   path: string,
-): Promise<{ ok: true; mesh: Mesh } | { ok: false; lines: string[] }> {
+): Promise<{ ok: true; mesh: Mesh } | { ok: false; problems: Problem[]; lines: string[] }> {
+  const read = await readDesign(io, path);
+  if (read.ok) return read;
+  const lines = read.errors.map((problem) =>
+    problem.path === WHOLE_FILE ? `${path}: ${problem.message}` : `${path}: ${formatProblem(problem)}`,
+  );
+  return { ok: false, problems: read.errors, lines };
+}
+
+async function readDesign(
+  io: CliIo,
+  path: string,
+): Promise<{ ok: true; mesh: Mesh } | { ok: false; errors: Problem[] }> {
   const input = await readInput(io, path);
-  if (!input.ok) return { ok: false, lines: [`${path}: ${input.message}`] };
+  if (!input.ok) return { ok: false, errors: [{ path: WHOLE_FILE, message: input.message }] };
   const parsed = parseMeshFile(input.text);
-  if (!parsed.ok) {
-    if (isContractGivenAsDesign(parsed.errors)) return { ok: false, lines: [contractGivenAsDesign(path)] };
-    return { ok: false, lines: parsed.errors.map((problem) => `${path}: ${formatProblem(problem)}`) };
-  }
-  return { ok: true, mesh: parsed.value };
+  if (parsed.ok) return { ok: true, mesh: parsed.value };
+  if (isContractGivenAsDesign(parsed.errors))
+    return { ok: false, errors: [{ path: WHOLE_FILE, message: contractGivenAsDesign(path) }] };
+  return { ok: false, errors: parsed.errors };
 }
 
 /** The app's advice names its menus: on the command line, the commands that check a contract and add it to a design. */
 function contractGivenAsDesign(path: string): string {
-  return `${path}: this is an ODCS data contract, not a mesh design: check it with '${PROGRAM} validate ${path}', add it to a design with '${PROGRAM} import ${path} --into <file.mesh.json>'`;
+  return `this is an ODCS data contract, not a mesh design: check it with '${PROGRAM} validate ${path}', add it to a design with '${PROGRAM} import ${path} --into <file.mesh.json>'`;
 }

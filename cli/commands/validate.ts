@@ -10,7 +10,7 @@ import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
 import { parseOptions } from '../parse-options';
-import { readInput, readMesh } from '../read-input';
+import { readInput, readMesh, WHOLE_FILE } from '../read-input';
 
 /** One problem of a file, where it is: a document path, and a line in YAML files. */
 interface FileProblem {
@@ -45,6 +45,8 @@ interface Filters {
 
 interface FileReport {
   file: string;
+  /** The design given with --baseline: reported alone when it cannot be read, as nothing can be judged against it. */
+  isBaseline?: true;
   summary?: string;
   /** How the file was read, when its name does not say: printed on stderr, before its problems. */
   note?: string;
@@ -52,8 +54,6 @@ interface FileReport {
 }
 
 const isContractFile = (file: string) => /\.ya?ml$/i.test(file);
-/** The path of a problem with the file as a whole (it cannot be read). */
-const WHOLE_FILE = '(file)';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -92,16 +92,16 @@ export const validateCommand: Command = {
     if (!isLevel(severity))
       return usageError(io, this, `--severity must be error, warning, info or off, not '${severity}'`);
     const filters: Filters = { severity, ...(ruleIds && { ruleIds }) };
-    if (options.values.baseline) {
-      const baseline = await readMesh(io, options.values.baseline);
-      if (!baseline.ok) {
-        for (const line of baseline.lines) io.err(line);
-        return EXIT.problems;
-      }
-      filters.baseline = baseline.mesh;
-    }
     const reports: FileReport[] = [];
-    for (const file of options.positional) reports.push(shown(await validateFile(file, io, filters), filters));
+    const baselineFile = options.values.baseline;
+    const baseline = baselineFile === undefined ? undefined : await readMesh(io, baselineFile);
+    if (baselineFile !== undefined && baseline?.ok === false) {
+      const problems = baseline.problems.map((problem): FileProblem => ({ severity: 'error', ...problem }));
+      reports.push({ file: baselineFile, isBaseline: true, problems });
+    } else {
+      if (baseline?.ok) filters.baseline = baseline.mesh;
+      for (const file of options.positional) reports.push(shown(await validateFile(file, io, filters), filters));
+    }
     const hasErrors = reports.some(hasError);
     if (options.flags.json) {
       for (const line of jsonLines(reports.map((report) => ({ ...report, ok: !hasError(report) })))) io.out(line);

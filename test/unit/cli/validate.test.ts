@@ -400,6 +400,41 @@ schema:
     expect(await runCli(['validate', 'shop.mesh.json'], fakeIo(files).io)).toBe(EXIT.ok);
   });
 
+  it('reports a baseline it cannot read as the JSON report on stdout with --json, as a design file is', async () => {
+    const files = { 'shop.mesh.json': sample, 'cut.mesh.json': '{"schemaVersion": 2,' };
+    const cut = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--json', '--baseline', 'cut.mesh.json'], cut.io)).toBe(
+      EXIT.problems,
+    );
+    expect(JSON.parse(cut.out.join('\n'))).toEqual([
+      {
+        file: 'cut.mesh.json',
+        isBaseline: true,
+        ok: false,
+        problems: [
+          { severity: 'error', path: '(document)', message: expect.stringMatching(/^not valid JSON at line 1/) },
+        ],
+      },
+    ]);
+    expect(cut.err).toEqual([]);
+    const missing = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--json', '--baseline', 'gone.mesh.json'], missing.io)).toBe(
+      EXIT.problems,
+    );
+    expect(JSON.parse(missing.out.join('\n'))).toEqual([
+      {
+        file: 'gone.mesh.json',
+        isBaseline: true,
+        ok: false,
+        problems: [{ severity: 'error', path: '(file)', message: 'cannot read: no such file' }],
+      },
+    ]);
+    const plain = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'cut.mesh.json'], plain.io)).toBe(EXIT.problems);
+    expect(plain.out).toEqual([]);
+    expect(plain.err).toEqual([expect.stringMatching(/^cut\.mesh\.json: \(document\): not valid JSON at line 1/)]);
+  });
+
   it('reports rules, fix hints and turned-off rules in JSON', async () => {
     const mesh = JSON.parse(sample);
     mesh.products[0].owner = '';

@@ -21,7 +21,7 @@ export function schemaIssueProblems(issue: SchemaIssue, input: unknown, schema: 
 
 function unknownField(name: string, known: readonly string[]): string {
   const meant = nearMiss(name, known);
-  return meant ? `unknown field (did you mean "${meant}"?)` : 'unknown field';
+  return meant ? `unknown field (did you mean '${meant}'?)` : 'unknown field';
 }
 
 function schemaIssueMessage(issue: SchemaIssue, input: unknown): string {

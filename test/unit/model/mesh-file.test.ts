@@ -133,7 +133,7 @@ describe('bad input', () => {
     expect(errorsOf(JSON.stringify(broken))).toEqual([
       'domains[0].flavour: unknown field',
       "products[0].outputPorts: missing required field 'outputPorts'",
-      'products[0].outpuPorts: unknown field (did you mean "outputPorts"?)',
+      "products[0].outpuPorts: unknown field (did you mean 'outputPorts'?)",
     ]);
   });
 

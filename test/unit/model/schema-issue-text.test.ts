@@ -58,10 +58,10 @@ describe('the words for what a schema refuses', () => {
       owner: { name: 'Ana', email: 'ana@example.com', nane: 'Ana' },
     };
     expect(problemsOf(schema, value)).toEqual([
-      'faults[0].record: unknown field (did you mean "records"?)',
+      "faults[0].record: unknown field (did you mean 'records'?)",
       'places.a.label: unknown field',
       'owner.email: unknown field',
-      'owner.nane: unknown field (did you mean "name"?)',
+      "owner.nane: unknown field (did you mean 'name'?)",
     ]);
   });
 });

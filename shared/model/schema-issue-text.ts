@@ -13,14 +13,17 @@ type SchemaIssue = z.core.$ZodIssue;
  */
 export function schemaIssueProblems(issue: SchemaIssue, input: unknown, schema: z.core.$ZodType): Problem[] {
   if (issue.code === 'unrecognized_keys') {
-    const known = knownFieldsAt(schema, issue.path);
-    return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: unknownField(key, known) }));
+    return issue.keys.map((key) => ({
+      path: formatPath([...issue.path, key]),
+      message: unknownFieldMessage(schema, issue.path, key),
+    }));
   }
   return [{ path: formatPath(issue.path), message: schemaIssueMessage(issue, input) }];
 }
 
-function unknownField(name: string, known: readonly string[]): string {
-  const meant = nearMiss(name, known);
+/** A field `schema` does not take at `path`, with the known field it nearly spells. */
+export function unknownFieldMessage(schema: z.core.$ZodType, path: readonly PropertyKey[], name: string): string {
+  const meant = nearMiss(name, knownFieldsAt(schema, path));
   return meant ? `unknown field (did you mean '${meant}'?)` : 'unknown field';
 }
 

@@ -6,6 +6,7 @@ import type { Mesh } from '../model/mesh';
 import { plainSchemaIssue } from '../model/plain-schema-issue';
 import { DOCUMENT_PATH, formatPath, pathSegments } from '../model/problem';
 import { type Scenario, ScenarioSchema } from '../model/scenario';
+import { unknownFieldMessage } from '../model/schema-issue-text';
 import { scenarioWithTopics } from '../model/topic-references';
 import { checkScenario, type ScenarioProblem } from './scenario-check';
 import { checkSchemaValidParts } from './scenario-valid-parts';
@@ -46,7 +47,7 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
       // Zod names the object; the mark belongs on each key it does not take.
       if (issue.code !== 'unrecognized_keys')
         return [located(path, plainSchemaIssue(issue, source.value, FIELD_HINTS))];
-      return issue.keys.map((key) => located([...path, key], `Unrecognized key: "${key}"`, 'key'));
+      return issue.keys.map((key) => located([...path, key], unknownFieldMessage(ScenarioSchema, path, key), 'key'));
     });
     const referenceProblems = checkSchemaValidParts(mesh, source.value, '').map((problem) =>
       located(pathSegments(problem.path), problem.message, problem.target),

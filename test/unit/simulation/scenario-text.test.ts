@@ -135,6 +135,16 @@ describe('the scenario as text', () => {
     ]);
   });
 
+  it('says a misspelt field is unknown in plain words, naming the field it nearly spells', () => {
+    const text = scenarioText(workshop).replace('"tickMillis"', '"tickMilis"');
+
+    const result = readScenarioText(text, mesh, 0);
+
+    expect(!result.ok && result.errors.map((error) => `${error.path}: ${error.message}`)).toContain(
+      "tickMilis: unknown field (did you mean 'tickMillis'?)",
+    );
+  });
+
   it('takes a rate with no updates that lists no update columns', () => {
     const { updateColumns: _, ...rate } = { ...(workshop.rates[0] as Scenario['rates'][number]), updatesPerTick: 0 };
     const read = readScenarioText(scenarioText({ ...workshop, rates: [rate] } as Scenario), mesh, 0);

@@ -130,7 +130,8 @@ export function traceChange(plan: PipelinePlan, run: TracedRun, start: TraceStar
     if (producer) stages.push(walker.portStage(producer.product, producer.output, record, undefined));
     walker.followConsumers(log, record, new Set([log.table]));
   }
-  const key = keyOf(record);
+  const key =
+    topic && isOutboxTopic(topic) ? pick(fieldsOf(record, log.format), topic.table.primaryKey) : keyOf(record);
   const subject = topic && isTruncate(record) ? `TRUNCATE ${topic.table.name}` : JSON.stringify(key);
   const followed: RecordStart = { kind: 'record', log: log.table, position: record.position, record };
   return { ok: true, value: { key, subject, stages, start: followed, readAt: { tick: run.tick, time: run.time } } };
@@ -889,6 +890,7 @@ function isoTime(millis: number): string {
   return new Date(millis).toISOString();
 }
 
+/** A change record's or port record's key, by field; an outbox event's key is its aggregate id's text instead. */
 function keyOf(record: LogRecord): Record<string, unknown> {
   return (record.key as Record<string, unknown> | null) ?? {};
 }

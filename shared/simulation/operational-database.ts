@@ -13,6 +13,7 @@ import {
   type TableColumn,
 } from './broker-log';
 import { type CdcTopicPlan, type OutboxTopicPlan, type SystemPlan, writesTransactionMetadata } from './log-plan';
+import { outboxEventKeySql } from './outbox-event-key';
 import {
   documentIdChangeProblem,
   documentTextSql,
@@ -307,7 +308,7 @@ function keySql(topic: CdcTopicPlan | OutboxTopicPlan, image: 'NEW' | 'OLD'): st
   const columnSql = (name: string) => `${image}.${quoteIdentifier(name)}`;
   return topic.log.format.kind === 'cdc'
     ? changeKeySql(topic.log.format, columnSql)
-    : keyJsonSql(topic.table.primaryKey, columnSql);
+    : outboxEventKeySql(topic.table.primaryKey, columnSql);
 }
 
 /** The record key and its partition, computed once per change in a subquery the capture selects from. */

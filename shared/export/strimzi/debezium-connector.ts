@@ -32,13 +32,13 @@ interface DatabaseEngine {
 
 interface OutboxRouter {
   type: string;
-  /** The option that expands the payload's JSON text into the event. */
-  expandJsonPayload: string;
+  /** What starts the router's options on the outbox's columns: `table` (`table.field.event.key`), MongoDB's `collection`. */
+  outboxOptions: 'table' | 'collection';
 }
 
 const RELATIONAL_OUTBOX_ROUTER: OutboxRouter = {
   type: 'io.debezium.transforms.outbox.EventRouter',
-  expandJsonPayload: 'table.expand.json.payload',
+  outboxOptions: 'table',
 };
 
 /** A connector is named after its system: `orders-service-cdc`. */
@@ -107,7 +107,7 @@ const ENGINES: Record<DebeziumEngineId, DatabaseEngine> = {
     // The relational router refuses MongoDB's change events, whose `after` is a JSON text.
     outboxRouter: {
       type: 'io.debezium.connector.mongodb.transforms.outbox.MongoEventRouter',
-      expandJsonPayload: 'collection.expand.json.payload',
+      outboxOptions: 'collection',
     },
   },
 };
@@ -201,7 +201,9 @@ const ROUTED_BY_VALUE = '${routedByValue}';
 
 /**
  * Debezium's outbox event router, applied to the outbox table's records only. One event
- * topic: every outbox row goes there; several: the row's `aggregatetype` names the topic.
+ * topic: every outbox row goes there; several: the row's `aggregatetype` names the topic. Each
+ * event is keyed by the row's `aggregateid` (Debezium's default, written out for readers), which
+ * holds the changed row's key as the simulation writes it (`outboxEventKeySql`).
  */
 function outboxRouter(
   router: OutboxRouter,
@@ -213,7 +215,8 @@ function outboxRouter(
     'transforms.outbox.predicate': 'isOutbox',
     'transforms.outbox.route.by.field': 'aggregatetype',
     'transforms.outbox.route.topic.replacement': topics.length === 1 ? (topics[0] as Topic).name : ROUTED_BY_VALUE,
-    [`transforms.outbox.${router.expandJsonPayload}`]: true,
+    [`transforms.outbox.${router.outboxOptions}.expand.json.payload`]: true,
+    [`transforms.outbox.${router.outboxOptions}.field.event.key`]: 'aggregateid',
     predicates: 'isOutbox',
     'predicates.isOutbox.type': 'org.apache.kafka.connect.transforms.predicates.TopicNameMatches',
     'predicates.isOutbox.pattern': exactPattern(outboxTopic),

@@ -369,6 +369,16 @@ describe('Strimzi export', () => {
     },
   );
 
+  it("keys each outbox event by the outbox row's aggregateid, as the simulation keys it by the changed row's id", () => {
+    const { mesh } = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
+    const orders = resourcesOf(mesh).resources.find((resource) => resource.metadata.name === 'orders-service-cdc');
+
+    expect(orders?.spec.config).toMatchObject({
+      'transforms.outbox.table.field.event.key': 'aggregateid',
+      'transforms.outbox.route.by.field': 'aggregatetype',
+    });
+  });
+
   it("routes a MongoDB outbox with Debezium's MongoDB event router: the relational one refuses MongoDB's change events", () => {
     const base = aSystem('crm', 'd');
     const system = aSystem('crm', 'd', {
@@ -407,9 +417,11 @@ describe('Strimzi export', () => {
       'transforms.outbox.route.by.field': 'aggregatetype',
       'transforms.outbox.route.topic.replacement': 'crm.events.churned',
       'transforms.outbox.collection.expand.json.payload': true,
+      'transforms.outbox.collection.field.event.key': 'aggregateid',
       'predicates.isOutbox.pattern': 'crm\\.crm\\.outbox',
     });
     expect(config).not.toHaveProperty('transforms.outbox.table.expand.json.payload');
+    expect(config).not.toHaveProperty('transforms.outbox.table.field.event.key');
   });
 
   it("refuses a SQL Server database whose name has a comma: Debezium's database.names is a plain list", () => {

@@ -156,12 +156,16 @@ export class SystemBuilder {
   }
 
   /** An event the service publishes on `on` changes of `table`, through an outbox topic `topicId`. */
-  withOutboxEvent(topicId: string, event: Omit<PublishedEvent, 'on'> & { on?: PublishedEvent['on'] }): this {
+  withOutboxEvent(
+    topicId: string,
+    event: Omit<PublishedEvent, 'on'> & { on?: PublishedEvent['on'] },
+    options: { partitions?: number } = {},
+  ): this {
     this.system.publishes.push({ on: ['insert'], ...event });
     this.system.messaging.topics.push({
       id: topicId,
       name: `${this.system.id}.events.${event.name}`,
-      partitions: 1,
+      partitions: options.partitions ?? 1,
       tombstones: false,
       source: { kind: 'outbox', event: event.name },
     });

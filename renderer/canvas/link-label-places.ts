@@ -18,6 +18,8 @@ const BADGE_RADIUS = 8;
 export const MAX_DISTANCE_FROM_LINK = 24;
 /** The step between the lines beside a link where a label looks for a clear place. */
 const BESIDE_STEP = 2;
+/** How far a label keeps from the lines of other links, so it never reads as theirs. */
+const OTHER_LINK_CLEARANCE = 4;
 /** About a node's size: most boxes asked about fall in one to four cells. */
 const GRID_CELL = 128;
 
@@ -33,6 +35,30 @@ export function labelBoxAt(point: Point, size: Size): Rect {
   return { x: point.x - size.width / 2, y: point.y - LABEL_GAP - size.height, ...size };
 }
 
+/** A straight stretch of a link's line, grown to what a label must keep out of to stay clear of it. */
+interface LinkStretch extends Rect {
+  linkId: string;
+}
+
+/**
+ * The stretches of a link's line, each grown by OTHER_LINK_CLEARANCE and upwards by LABEL_GAP: a
+ * label's box clear of them has no such line through it nor in the gap down to the point it stands on.
+ */
+function stretchesOf({ linkId, points }: LinkLabel): LinkStretch[] {
+  return points.slice(1).map((end, index) => {
+    const start = points[index] as Point;
+    const top = Math.min(start.y, end.y) - OTHER_LINK_CLEARANCE - LABEL_GAP;
+    const left = Math.min(start.x, end.x) - OTHER_LINK_CLEARANCE;
+    return {
+      linkId,
+      x: left,
+      y: top,
+      width: Math.abs(end.x - start.x) + 2 * OTHER_LINK_CLEARANCE,
+      height: Math.abs(end.y - start.y) + 2 * OTHER_LINK_CLEARANCE + LABEL_GAP,
+    };
+  });
+}
+
 /** A domain's title bar: the band at its top that its products and systems keep clear of. */
 export function domainTitleBar(domain: Rect): Rect {
   return { x: domain.x, y: domain.y, width: domain.width, height: MIN_CHILD_MARGIN.top };
@@ -40,8 +66,9 @@ export function domainTitleBar(domain: Rect): Rect {
 
 /**
  * Where each label goes along its own link so that it covers no node body, no domain's title bar
- * (links run inside domains, so the rest of a domain is open), not the badge on its link's middle
- * and no other link's label: on the middle segment, as near its middle as it can;
+ * (links run inside domains, so the rest of a domain is open), not the badge on its link's middle,
+ * no other link's label and, where it can, no other link's line (links leaving ports side by side
+ * run close together until they part): on the middle segment, as near its middle as it can;
  * else on the next segments out from the middle; where no place along the link is clear, beside
  * it, never farther than MAX_DISTANCE_FROM_LINK from its line; where nothing that near is clear,
  * on the link over the nodes it passes between, so a count never drifts to read as another link's. Labels are placed in the order of their link ids,
@@ -54,6 +81,7 @@ export function placeLinkLabels(
 ): ReadonlyMap<string, Point> {
   const taken = rectGrid(GRID_CELL, [...bodies, ...domains.map(domainTitleBar)]);
   const labelsAndTitles = rectGrid(GRID_CELL, domains.map(domainTitleBar));
+  const linkLines = rectGrid(GRID_CELL, labels.flatMap(stretchesOf));
   const places = new Map<string, Point>();
   for (const { linkId, points, size } of [...labels].sort(byLinkId)) {
     const middle = middleOfLink(points);
@@ -62,12 +90,17 @@ export function placeLinkLabels(
       const box = labelBoxAt(point, size);
       return overlaps(box, badge) ? badge : taken.firstOverlapping(box);
     };
+    const blockerOrOtherLineAt = (point: Point): Rect | undefined =>
+      blockerAt(point) ?? linkLines.firstOverlapping(labelBoxAt(point, size), (line) => line.linkId !== linkId);
     // Over the nodes the link passes between, rather than far from it: only labels, the badge and title bars block.
     const labelOrTitleAt = (point: Point): Rect | undefined => {
       const box = labelBoxAt(point, size);
       return overlaps(box, badge) ? badge : labelsAndTitles.firstOverlapping(box);
     };
     const place =
+      nearestClearAlongLink(points, size, blockerOrOtherLineAt) ??
+      // Beside its own line only where it still covers it: off it, a label clear of the other lines reads as no line's.
+      nearestClearBesideLink(points, size, blockerOrOtherLineAt, 0) ??
       nearestClearAlongLink(points, size, blockerAt) ??
       nearestClearBesideLink(points, size, blockerAt) ??
       nearestClearAlongLink(points, size, labelOrTitleAt) ??
@@ -106,11 +139,16 @@ interface BesideLine {
 }
 
 /**
- * The clear place nearest the link, within MAX_DISTANCE_FROM_LINK of its line, where a label
- * covers nothing: first where its box still covers the line, then farther out; among equals,
- * nearest the middle segment. Links are drawn at right angles, so each segment is horizontal or vertical.
+ * The clear place nearest the link, within `farthest` of its line, where a label covers nothing:
+ * first where its box still covers the line, then farther out; among equals, nearest the middle
+ * segment. Links are drawn at right angles, so each segment is horizontal or vertical.
  */
-function nearestClearBesideLink(points: readonly Point[], size: Size, blockerAt: BlockerAt): Point | undefined {
+function nearestClearBesideLink(
+  points: readonly Point[],
+  size: Size,
+  blockerAt: BlockerAt,
+  farthest = MAX_DISTANCE_FROM_LINK,
+): Point | undefined {
   const lines = segmentsOutFrom(middleSegmentOf(points), points.length - 1)
     .flatMap((segment, segmentRank) =>
       linesBeside(points[segment] as Point, points[segment + 1] as Point, size).map((line) => ({
@@ -118,6 +156,7 @@ function nearestClearBesideLink(points: readonly Point[], size: Size, blockerAt:
         segmentRank,
       })),
     )
+    .filter((line) => line.distance <= farthest)
     .sort((a, b) => a.distance - b.distance || a.shift - b.shift || a.segmentRank - b.segmentRank);
   for (const line of lines) {
     const place = nearestClearOnSegment(line.from, line.to, size, blockerAt);

@@ -4,14 +4,14 @@ import { overlaps, type Rect } from './geometry';
  * Rectangles filed under the square cells they cover, so asking whether a box overlaps one of
  * them looks only at the few filed near it, however many there are.
  */
-export interface RectGrid {
-  add(rect: Rect): void;
-  /** One of the rectangles added that `rect` overlaps, if any does. */
-  firstOverlapping(rect: Rect): Rect | undefined;
+export interface RectGrid<Filed extends Rect = Rect> {
+  add(rect: Filed): void;
+  /** One of the rectangles added that `rect` overlaps (of those `counts`, where given), if any does. */
+  firstOverlapping(rect: Rect, counts?: (filed: Filed) => boolean): Filed | undefined;
 }
 
-export function rectGrid(cellSize: number, rects: readonly Rect[] = []): RectGrid {
-  const cells = new Map<number, Map<number, Rect[]>>();
+export function rectGrid<Filed extends Rect = Rect>(cellSize: number, rects: readonly Filed[] = []): RectGrid<Filed> {
+  const cells = new Map<number, Map<number, Filed[]>>();
   const eachCellOf = (rect: Rect, visit: (column: number, row: number) => boolean | undefined): void => {
     const [left, right] = cellSpan(rect.x, rect.width, cellSize);
     const [top, bottom] = cellSpan(rect.y, rect.height, cellSize);
@@ -23,7 +23,7 @@ export function rectGrid(cellSize: number, rects: readonly Rect[] = []): RectGri
       }
     }
   };
-  const grid: RectGrid = {
+  const grid: RectGrid<Filed> = {
     add(rect) {
       eachCellOf(rect, (column, row) => {
         let rows = cells.get(column);
@@ -37,13 +37,13 @@ export function rectGrid(cellSize: number, rects: readonly Rect[] = []): RectGri
         return false;
       });
     },
-    firstOverlapping(rect) {
-      let found: Rect | undefined;
+    firstOverlapping(rect, counts) {
+      let found: Filed | undefined;
       eachCellOf(rect, (column, row) => {
         found = cells
           .get(column)
           ?.get(row)
-          ?.find((filed) => overlaps(filed, rect));
+          ?.find((filed) => overlaps(filed, rect) && (!counts || counts(filed)));
         return found !== undefined;
       });
       return found;

@@ -255,3 +255,31 @@ export async function waitForHeldStepAnswer(page: Page): Promise<void> {
 export async function releaseStepAnswers(page: Page): Promise<void> {
   await page.evaluate(() => (Reflect.get(window, '__releaseStepAnswers') as () => void)());
 }
+
+/**
+ * For each link's count label, the links whose lines run through it: its box, with the gap down to
+ * the point it stands on (LABEL_GAP at the canvas's zoom), against each link's path walked in 2-unit steps.
+ */
+export function linksThroughCounts(page: Page, labelGap: number): Promise<Record<string, string[]>> {
+  return page.evaluate((gap) => {
+    const paths = [...document.querySelectorAll<SVGPathElement>('.react-flow__edge-path')];
+    const counts = [...document.querySelectorAll<HTMLElement>('[data-testid^="link-count-"]')];
+    return Object.fromEntries(
+      counts.map((count) => {
+        const box = count.getBoundingClientRect();
+        const through = paths.flatMap((path) => {
+          const toScreen = path.getScreenCTM() as DOMMatrix;
+          const bottom = box.bottom + gap * toScreen.a;
+          for (let along = 0; along <= path.getTotalLength(); along += 2) {
+            const onPath = path.getPointAtLength(along);
+            const point = new DOMPoint(onPath.x, onPath.y).matrixTransform(toScreen);
+            if (point.x >= box.left && point.x <= box.right && point.y >= box.top && point.y <= bottom)
+              return [path.closest('.react-flow__edge')?.getAttribute('data-id') ?? ''];
+          }
+          return [];
+        });
+        return [count.getAttribute('data-testid')?.slice('link-count-'.length) ?? '', through];
+      }),
+    );
+  }, labelGap);
+}

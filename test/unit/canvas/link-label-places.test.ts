@@ -144,6 +144,49 @@ describe('a count wider than the gap its link crosses (the QA’s Box Office, Si
   });
 });
 
+/** The names of the links whose lines run through `area`. */
+function linksThrough(area: Rect, labels: readonly LinkLabel[]): string[] {
+  return labels.filter((label) => distanceToRoute(area, label.points) === 0).map((label) => label.linkId);
+}
+
+/** A label's box with the gap down to the point it stands on: what reads as belonging to a line. */
+function labelReach(place: Point, size: Size): Rect {
+  const box = labelBoxAt(place, size);
+  return { ...box, height: box.height + LABEL_GAP };
+}
+
+describe('the counts of links fanning out of one system to neighbouring ports (the QA’s ski resort, Simulate at 1280 × 800)', () => {
+  // lift-access's three ports, 18 px apart, each to the port beside the last on Lift Passes: the lines run 14 to 18 px apart.
+  const liftAccess = { x: 100, y: 60, width: 194, height: 200 };
+  const liftPasses = { x: 476, y: 100, width: 240, height: 140 };
+  const fanOut = (linkId: string, lane: number, width: number): LinkLabel => ({
+    linkId,
+    points: [
+      { x: 294, y: 194 + 18 * lane },
+      { x: 385 + 14 * lane, y: 194 + 18 * lane },
+      { x: 385 + 14 * lane, y: 137 + 18 * lane },
+      { x: 476, y: 137 + 18 * lane },
+    ],
+    size: { width, height: 17 },
+  });
+  const labels = [fanOut('l-passes', 0, 114), fanOut('l-scans', 1, 50), fanOut('l-scan-ev', 2, 50)];
+  const places = placeLinkLabels(labels, [liftAccess, liftPasses]);
+
+  it.each(labels.map((label) => [label.linkId, label] as const))(
+    'puts the count of %s where only its own line runs',
+    (linkId, label) => {
+      expect(linksThrough(labelReach(places.get(linkId) as Point, label.size), labels)).toEqual([linkId]);
+    },
+  );
+
+  it('keeps the counts clear of each other and of the nodes', () => {
+    const boxes = labelBoxes(labels, places);
+    expect(overlappingPairs(boxes)).toEqual([]);
+    for (const box of boxes.values())
+      expect([liftAccess, liftPasses].filter((body) => overlaps(box, body))).toEqual([]);
+  });
+});
+
 describe('the count labels of several links', () => {
   const size = { width: 70, height: 18 };
 

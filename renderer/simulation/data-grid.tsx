@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { SqlValue } from '../../shared/simulation';
 import {
+  columnCharacterCap,
   type GridSource,
   rowCountSql,
   shownColumns,
@@ -93,7 +94,7 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn }: DataGridPro
     );
   };
   const shown = shownColumns(source, columns);
-  const widths = columnWidths(columns, pages);
+  const widths = columnWidths(source, columns, pages);
   const cellWidth = (at: number) => `calc(${widths[at]}ch + ${CELL_PADDING})`;
   const template = [...(onTrace ? [TRACE_WIDTH] : []), ...shown.map((at) => `minmax(${cellWidth(at)}, 1fr)`)].join(' ');
   const rowWidth = `calc(${[...(onTrace ? [TRACE_WIDTH] : []), ...shown.map(cellWidth)].join(' + ') || '0px'})`;
@@ -190,7 +191,11 @@ function clockTime(millis: number): string {
 }
 
 /** Each column as wide as its name or its widest loaded value (in characters), within bounds. */
-function columnWidths(columns: readonly string[], pages: ReadonlyMap<number, SqlValue[][]>): number[] {
+function columnWidths(
+  source: GridSource,
+  columns: readonly string[],
+  pages: ReadonlyMap<number, SqlValue[][]>,
+): number[] {
   // Room for the name and a sort arrow.
   const widths = columns.map((column) => column.length + 3);
   for (const rows of pages.values()) {
@@ -201,7 +206,12 @@ function columnWidths(columns: readonly string[], pages: ReadonlyMap<number, Sql
       });
     }
   }
-  return widths.map((width) => Math.min(MAX_COLUMN_CHARACTERS, Math.max(MIN_COLUMN_CHARACTERS, width)));
+  return widths.map((width, at) =>
+    Math.min(
+      columnCharacterCap(source, columns[at] as string) ?? MAX_COLUMN_CHARACTERS,
+      Math.max(MIN_COLUMN_CHARACTERS, width),
+    ),
+  );
 }
 
 /** Rows in the source now: a table's from the tick's metrics, a log's counted, since retention drops its oldest. */

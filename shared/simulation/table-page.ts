@@ -4,6 +4,8 @@ import { QUARANTINE_TABLE } from './table-claims';
 
 /** The quarantine's columns as shown: what broke first, then where and when. */
 const QUARANTINE_COLUMN_ORDER = ['record', 'rule', 'property', 'message', 'port', 'tick', 'id'];
+/** The quarantine's record is cut to its start (whole in its tooltip), so that its rule, property and message fit beside it in the side panel. */
+const QUARANTINE_RECORD_CHARACTERS = 8;
 
 export interface TableSort {
   column: string;
@@ -50,4 +52,11 @@ export function shownColumns(source: GridSource, columns: readonly string[]): nu
     return at === -1 ? QUARANTINE_COLUMN_ORDER.length : at;
   };
   return indexes.sort((a, b) => place(a) - place(b));
+}
+
+/** The most characters wide a grid draws a column of the source, where it is narrower than the grid's own bound. */
+export function columnCharacterCap(source: GridSource, column: string): number | undefined {
+  return source.kind === 'table' && source.table === QUARANTINE_TABLE && column === 'record'
+    ? QUARANTINE_RECORD_CHARACTERS
+    : undefined;
 }

@@ -306,7 +306,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(await gridColumn(page, 'grid-quarantine', 'port')).toEqual(['Customers']);
   });
 
-  it('shows at 1280 × 800 the record that broke its contract, first in the quarantine, without scrolling sideways', async () => {
+  it('shows at 1280 × 800 the record that broke its contract, first in the quarantine, and the message beside it, without scrolling sideways', async () => {
     const page = await session.openApp();
     await page.setViewportSize({ width: 1280, height: 800 });
     await simulateSample(page);
@@ -323,6 +323,13 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await expectInside(record, shown);
     // Cut to the column's width, it is whole in its tooltip.
     expect(JSON.parse((await record.getAttribute('title')) ?? '{}')).toMatchObject({ email: null });
+    for (const column of ['rule', 'property', 'message']) {
+      await expectInside(grid.locator('.data-grid__row--head button', { hasText: new RegExp(`^${column}`) }), shown);
+    }
+    await expectInside(
+      grid.locator('.data-grid__row:not(.data-grid__row--head) > span', { hasText: 'is required' }),
+      shown,
+    );
     // One quarantined record is counted in the singular.
     await expect.poll(() => grid.locator('.data-grid__count').textContent()).toBe('1 row');
   });

@@ -1,6 +1,6 @@
 import type { Result } from '../model/problem';
 import { checkSelect } from './select-check';
-import { withSimulatedNow } from './simulated-now';
+import { simulatedNowRewrite } from './simulated-now';
 import { isKeyword, sqlTokens } from './sql-tokens';
 import type { SqlConnection, SqlValue } from './sql-workspace';
 
@@ -34,13 +34,13 @@ export function runReadOnlyQuery(connection: SqlConnection, sql: string, maxRows
       : '';
   connection.exec('PRAGMA query_only = ON');
   try {
-    const statement = connection.prepare(`${explain}${withSimulatedNow(withNodeCatalog(checked.select))}`);
+    const rewritten = simulatedNowRewrite(withNodeCatalog(checked.select));
+    const statement = connection.prepare(`${explain}${rewritten.text}`);
     try {
       const rows = statement.all(undefined, maxRows + 1);
-      return {
-        ok: true,
-        value: { columns: statement.columnNames(), rows: rows.slice(0, maxRows), isTruncated: rows.length > maxRows },
-      };
+      // SQLite heads an expression's column with its text as run: the engine's clock functions stay hidden.
+      const columns = rewritten.writtenAs(statement.columnNames());
+      return { ok: true, value: { columns, rows: rows.slice(0, maxRows), isTruncated: rows.length > maxRows } };
     } finally {
       statement.release();
     }

@@ -1,5 +1,6 @@
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
 import type { SqlConnection, SqlValue } from './sql-workspace';
+import { applyChanges, type EditedText, type TextChange } from './text-changes';
 
 /** The SQL function that answers the simulated clock's time, as ISO 8601 text. */
 const NOW_FUNCTION = 'mesh_now';
@@ -47,10 +48,12 @@ function isNowText(value: SqlValue | undefined): boolean {
  * the time the simulation shows. Literals other than 'now' are left alone.
  */
 export function withSimulatedNow(sql: string): string {
-  // From the end backwards; at one place, a replacement before an insertion in front of it.
-  return simulatedNowEdits(sql)
-    .sort((a, b) => b.start - a.start || b.end - a.end)
-    .reduce((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), sql);
+  return simulatedNowRewrite(sql).text;
+}
+
+/** `withSimulatedNow`, with the way back to what the user wrote: result columns are headed as they typed them. */
+export function simulatedNowRewrite(sql: string): EditedText {
+  return applyChanges(sql, simulatedNowEdits(sql));
 }
 
 /**
@@ -63,10 +66,7 @@ export function readsTheClock(sql: string): boolean {
   return simulatedNowEdits(sql).some((edit) => !edit.isAColumn);
 }
 
-interface SimulatedNowEdit {
-  start: number;
-  end: number;
-  text: string;
+interface SimulatedNowEdit extends TextChange {
   /** Part of wrapping a column reference (`o.placed_at`) in `mesh_time_value`. */
   isAColumn?: boolean;
 }

@@ -112,6 +112,29 @@ describe('queries against a node', () => {
     });
   });
 
+  it('heads each column as the query wrote it, not as the engine reads the simulated clock', async () => {
+    const simulation = await shop();
+    const read = simulation.query(
+      'catalog',
+      "SELECT random(), datetime('now'), date(), CURRENT_TIMESTAMP, strftime('%Y', '2026-01-01'), datetime('now') AS stamped, CURRENT_DATE AS d FROM items",
+    );
+    expect(read.ok && read.value.columns).toEqual([
+      'random()',
+      "datetime('now')",
+      'date()',
+      'CURRENT_TIMESTAMP',
+      "strftime('%Y', '2026-01-01')",
+      'stamped',
+      'd',
+    ]);
+  });
+
+  it('heads a column whose time value is computed as written', async () => {
+    const simulation = await shop();
+    const read = simulation.query('catalog', 'SELECT date(coalesce(NULL, name)) FROM items LIMIT 1');
+    expect(read.ok && read.value.columns).toEqual(['date(coalesce(NULL, name))']);
+  });
+
   it('names the node it does not know', async () => {
     const simulation = await shop();
     expect(simulation.query('nowhere', 'SELECT 1')).toEqual({

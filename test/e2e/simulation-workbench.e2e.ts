@@ -6,6 +6,7 @@ import { seriesColors } from '../../renderer/simulation/series-style';
 import { cspViolations, describeInChromium, screenshot } from './app-driver';
 import {
   addProductByKey,
+  box,
   connectPorts,
   counts,
   nameIt,
@@ -124,6 +125,22 @@ describeInChromium('working with a simulation', (session) => {
     await step(page);
     expect((await engineMetrics(page)).tables['orders-service']?.orders).toBe(20);
     expect(await cspViolations(page)).toEqual([]);
+  });
+
+  it('keeps Apply, Reset the run and what was saved on one row at 1280 × 800, each button on one line', async () => {
+    const page = await session.openApp();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await simulateSample(page);
+    await openTab(page, 'Scenario');
+    await replaceEditorText(page, 'scenario-editor', JSON.stringify({ ...workshop(), seed: 99 }, null, 2));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Saved in the design: it runs from the next reset.').waitFor();
+    await screenshot(page, 'scenario-buttons-at-1280');
+
+    const apply = await box(page.getByRole('button', { name: 'Apply' }));
+    const reset = await box(page.getByRole('button', { name: 'Reset the run' }));
+    expect(reset.height).toBe(apply.height);
+    expect(reset.y).toBe(apply.y);
   });
 
   it('names topics in the scenario as the canvas does: shown, completed, listed when wrong, and in the fired faults', async () => {

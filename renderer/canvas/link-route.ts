@@ -1,5 +1,5 @@
 import { boundsOf, type Point, type Rect } from '../../shared/editing/geometry';
-import { corners, isClearOf, routeAround } from './obstacle-route';
+import { corners, isClearOf, routeAround, segmentCrosses } from './obstacle-route';
 
 /** How far a link runs straight out of an output port, or into an input port, before it turns. */
 export const STUB = 24;
@@ -33,9 +33,15 @@ export function linkRoute(
 ): LinkRoute {
   const plain = plainWay(source, target, bothNodes, lane);
   const shift = lane * LANE_GAP;
+  const [out, into] = stubEnds(source, target, bothNodes, shift);
   const around = isClearOf(plain, bodies)
     ? undefined
-    : routeAround(...stubEnds(source, target, bothNodes, shift), bodies, turnXOf(source, target, shift));
+    : routeAround(
+        stubEndOutside(source, out, bodies),
+        stubEndOutside(target, into, bodies),
+        bodies,
+        turnXOf(source, target, shift),
+      );
   return routeThrough(around ? corners([source, ...around, target]) : plain);
 }
 
@@ -81,6 +87,21 @@ function stubEnds(source: Point, target: Point, bothNodes: Rect | undefined, shi
     { x: source.x + stub, y: source.y },
     { x: target.x - stub, y: target.y },
   ];
+}
+
+/**
+ * The end of the stub from `port` to `end`, short of any of `bodies` it would run into: halfway
+ * between the port and the nearest such body, so a node standing nearer a port than a stub is
+ * gone round outside, not entered (a way starting inside it could only leave through it).
+ */
+function stubEndOutside(port: Point, end: Point, bodies: readonly Rect[]): Point {
+  const inTheWay = bodies.filter((body) => segmentCrosses(port, end, body));
+  if (inTheWay.length === 0) return end;
+  const isLeftward = end.x < port.x;
+  const nearestEdge = isLeftward
+    ? Math.min(port.x, Math.max(...inTheWay.map((body) => body.x + body.width)))
+    : Math.max(port.x, Math.min(...inTheWay.map((body) => body.x)));
+  return { x: (port.x + nearestEdge) / 2, y: end.y };
 }
 
 function boxOf(source: Point, target: Point, bothNodes: Rect | undefined): Rect {

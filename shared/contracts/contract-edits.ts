@@ -145,7 +145,13 @@ export function withContractIdentity(
   const { id, ...others } = identity;
   const edits: YamlEdit[] = [
     { op: 'set', path: ['id'], value: id },
-    ...Object.entries(others).map(([field, value]) => ({ op: 'set' as const, path: [field], value })),
+    // The app writes `domain:` as the domain is named: quotes one name needed must not stick to the next.
+    ...Object.entries(others).map(([field, value]) => ({
+      op: 'set' as const,
+      path: [field],
+      value,
+      isQuotedOnlyWhereNeeded: field === 'domain',
+    })),
   ];
   const read = parseOdcsYaml(editYamlText(contract.odcs, edits));
   if (!read.ok)

@@ -25,7 +25,13 @@ import type { PathSegment } from './path-segment';
  * the index that ends its path (at the end when the index is the length).
  */
 export type YamlEdit =
-  | { op: 'set'; path: readonly PathSegment[]; value: unknown }
+  | {
+      op: 'set';
+      path: readonly PathSegment[];
+      value: unknown;
+      /** Whether a string replacing a quoted one drops the quotes when it needs none (for text the app writes, not the user). */
+      isQuotedOnlyWhereNeeded?: boolean;
+    }
   | { op: 'delete'; path: readonly PathSegment[] }
   | { op: 'insert'; path: readonly PathSegment[]; value: unknown };
 
@@ -88,7 +94,9 @@ function applyEdit(text: string, edit: YamlEdit): string {
   if (writtenOut) return writtenOut.isDone ? writtenOut.text : applyEdit(writtenOut.text, edit);
   switch (edit.op) {
     case 'set':
-      return edit.value === undefined ? deleteAt(context, edit.path) : setAt(context, edit.path, edit.value);
+      return edit.value === undefined
+        ? deleteAt(context, edit.path)
+        : setAt(context, edit.path, edit.value, !edit.isQuotedOnlyWhereNeeded);
     case 'delete':
       return deleteAt(context, edit.path);
     case 'insert':
@@ -220,7 +228,7 @@ function walk(root: Node | null, path: readonly PathSegment[]): Step[] {
   return steps;
 }
 
-function setAt(context: EditContext, path: readonly PathSegment[], value: unknown): string {
+function setAt(context: EditContext, path: readonly PathSegment[], value: unknown, keepsQuoting = true): string {
   const { text, root } = context;
   const steps = walk(root, path);
   const inFlow = editInFlow(context, steps, path.length, (data, depth) => setIn(data, path.slice(depth), value));
@@ -241,7 +249,7 @@ function setAt(context: EditContext, path: readonly PathSegment[], value: unknow
     if (isDeepEqual(before, value)) return text;
     if (!last) return renderDocument(value);
     if (isScalar(current) && !isContainer(value))
-      return splice(text, scalarSpan(current), scalarText(text, current, value));
+      return splice(text, scalarSpan(current), scalarText(text, current, value, keepsQuoting));
     return replaceEntry(context, last, value);
   }
 
@@ -403,13 +411,13 @@ function indentLines(block: string, indent: string, firstIndent = indent): strin
   return `${lines.map((line, index) => (line === '' ? '' : `${index === 0 ? firstIndent : indent}${line}`)).join('\n')}\n`;
 }
 
-/** A scalar written in place of an old one, keeping its quoting where the new value allows. */
-function scalarText(text: string, old: Scalar, value: unknown): string {
+/** A scalar written in place of an old one, keeping its quoting (if `keepsQuoting`) where the new value allows. */
+function scalarText(text: string, old: Scalar, value: unknown, keepsQuoting: boolean): string {
   const [start, end] = old.range ?? [0, 0];
   // `key:` with nothing after it: the new value needs its space.
   if (start === end && text[start - 1] === ':') return ` ${inlineText(value)}`;
   if (old.type === Scalar.BLOCK_LITERAL || old.type === Scalar.BLOCK_FOLDED) return blockScalarText(text, old, value);
-  if (typeof value === 'string' && !value.includes('\n')) {
+  if (keepsQuoting && typeof value === 'string' && !value.includes('\n')) {
     if (old.type === Scalar.QUOTE_SINGLE) return singleQuoted(value);
     if (old.type === Scalar.QUOTE_DOUBLE) return doubleQuoted(value);
   }

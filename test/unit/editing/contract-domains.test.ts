@@ -36,6 +36,17 @@ describe("a contract's domain following its product", () => {
     expect(domainLine(moved, 'customer')).toBe('domain: Shipping');
   });
 
+  it('quotes a name only while it needs quotes: renamed to "It\'s Prod" and back, it reads plainly again', () => {
+    const byName = withDomainNamed(sample, 'customer', 'Customers');
+    const quoted = withContractDomainsFollowing(renamed(byName, 'customers-domain', 'Production: EMEA #2'), byName);
+    expect(domainLine(quoted, 'customer')).toBe('domain: "Production: EMEA #2"');
+    const apostrophe = withContractDomainsFollowing(renamed(quoted, 'customers-domain', "It's Prod"), quoted);
+    expect(domainLine(apostrophe, 'customer')).toBe("domain: It's Prod");
+    const back = withContractDomainsFollowing(renamed(apostrophe, 'customers-domain', 'Production'), apostrophe);
+    expect(domainLine(back, 'customer')).toBe('domain: Production');
+    expect(contract(back, 'customer')?.domain).toBe('Production');
+  });
+
   it('keeps a domain named by its id, which a rename does not change', () => {
     const byId = withDomainNamed(sample, 'customer', 'customers-domain');
     const after = withContractDomainsFollowing(renamed(byId, 'customers-domain', 'Customer Care'), byId);

@@ -48,6 +48,7 @@ import { AlignmentGuides } from './alignment-guides';
 import { focusedNodeId } from './canvas-element-focus';
 import { CanvasGrid } from './canvas-grid';
 import { useCanvasCapture } from './canvas-image';
+import { useCanvasTabOrder } from './canvas-tab-order';
 import { ConnectionLine } from './connection-line';
 import { ContextMenu } from './context-menu';
 import { DomainFlowEdge } from './domain-flow-edge';
@@ -164,6 +165,7 @@ function MeshFlow() {
   const [guides, setGuides] = useState<Guide[]>([]);
   const [isMoving, setMoving] = useState(false);
   const flow = useReactFlow();
+  useCanvasTabOrder();
   const flowStore = useStoreApi();
   const pointer = useRef<Point | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);

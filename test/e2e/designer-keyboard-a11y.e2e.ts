@@ -96,7 +96,10 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await focused(page)).toBe('orders');
     expect(await focusedNodeOutline(page)).not.toBe('none');
 
-    // Tab goes on to the next node; Enter selects it and opens its inspector, as a click does.
+    // Tab goes on to the next node as the page reads: the Analytics domain, then Revenue inside it.
+    // Enter selects it and opens its inspector, as a click does.
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('analytics');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('revenue');
     expect(await focusedNodeOutline(page)).not.toBe('none');
@@ -109,6 +112,28 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     expect(await selectedNodes(page)).toEqual([]);
     await page.keyboard.press(' ');
     expect(await selectedNodes(page)).toEqual(['revenue']);
+  });
+
+  it('tabs from the toolbar to the nodes in reading order, each domain before its nodes, then to the links', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'shop.mesh.json', withShopSystem());
+    await page.waitForSelector('.react-flow__node-system');
+    await page.getByRole('toolbar', { name: 'Commands' }).getByRole('button').last().focus();
+    const reached: string[] = [];
+    for (let press = 0; press < 40 && reached.length < 6; press++) {
+      await page.keyboard.press('Tab');
+      const onCanvas = await page.evaluate(() => document.activeElement?.closest('[data-testid="canvas"]') !== null);
+      if (onCanvas) reached.push(await focused(page));
+    }
+    expect(reached).toEqual(['sales', 'orders', 'shop', 'analytics', 'revenue', 'orders-to-revenue']);
+
+    // Shift+Tab goes back the same way, and out of the canvas before its first node.
+    for (const back of ['revenue', 'analytics', 'shop', 'orders', 'sales']) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused(page)).toBe(back);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="canvas"]') ?? null)).toBeNull();
   });
 
   it('opens the context menu with Shift+F10 or the menu key, at the selection, on its first item', async () => {

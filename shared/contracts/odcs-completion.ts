@@ -8,9 +8,11 @@ import {
 } from './odcs-schema-guide';
 import type { YamlCursorPath } from './yaml-cursor-path';
 
-/** The keys to offer at the cursor: those the schema allows in its mapping but not written there yet. */
+/** The keys to offer at the cursor: those the schema allows in its mapping, not written there yet and not deprecated. */
 export function completeOdcsKeys(cursor: YamlCursorPath, apiVersion?: string): KeySuggestion[] {
-  return keysAllowedAt(cursor, apiVersion).filter((suggestion) => !cursor.siblings.has(suggestion.key));
+  return keysAllowedAt(cursor, apiVersion).filter(
+    (suggestion) => !cursor.siblings.has(suggestion.key) && !suggestion.isDeprecated,
+  );
 }
 
 /** The values to offer for the key at the cursor: the schema's, and the kinds the app's `datasetKind` custom property takes. */

@@ -45,7 +45,8 @@ function resolveRef(root: SchemaNode, ref: string): SchemaNode | undefined {
 
 /**
  * A node and every subschema that may apply to the same value (refs, allOf, oneOf, anyOf,
- * and the `then` of each if/then whose `if` the written keys could still satisfy).
+ * and the `then` of each if/then whose `if` the written keys could still satisfy), read for
+ * the branches the written keys choose.
  */
 function alternatives(
   root: SchemaNode,
@@ -58,12 +59,36 @@ function alternatives(
   const referenced = node.$ref ? alternatives(root, resolveRef(root, node.$ref), written, seen) : [];
   const isThenOpen = node.then !== undefined && (written === undefined || couldHold(node.if, written));
   const branches = [
-    ...(node.allOf ?? []),
-    ...(node.oneOf ?? []),
+    ...conditionalsLeftOpen(node.allOf ?? [], written),
+    ...oneOfLeftOpen(node.oneOf ?? [], written),
     ...(node.anyOf ?? []),
     ...(isThenOpen && node.then ? [node.then] : []),
   ];
   return [node, ...referenced, ...branches.flatMap((branch) => alternatives(root, branch, written, seen))];
+}
+
+/**
+ * Once the written keys meet one if/then branch's `if` (a quality rule's `metric` makes it a
+ * library rule), the branches they only leave possible (the sql rule's, were `type: sql`
+ * written) are closed: their keys would turn the mapping into another kind of thing.
+ */
+function conditionalsLeftOpen(allOf: readonly SchemaNode[], written?: WrittenKeys): SchemaNode[] {
+  if (written === undefined) return [...allOf];
+  const isChosen = (branch: SchemaNode) => branch.if !== undefined && holds(branch.if, written);
+  if (!allOf.some(isChosen)) return [...allOf];
+  return allOf.filter((branch) => branch.if === undefined || isChosen(branch));
+}
+
+/**
+ * A `oneOf` takes exactly one branch: once one's required keys are written (a quality rule's
+ * comparison operator), writing another's (a second operator) would break it.
+ */
+function oneOfLeftOpen(oneOf: readonly SchemaNode[], written?: WrittenKeys): SchemaNode[] {
+  const isChosen = (branch: SchemaNode) =>
+    written !== undefined &&
+    (branch.required ?? []).length > 0 &&
+    (branch.required ?? []).every((key) => written.has(key));
+  return oneOf.some(isChosen) ? oneOf.filter(isChosen) : [...oneOf];
 }
 
 /**
@@ -73,17 +98,33 @@ function alternatives(
  */
 function couldHold(condition: SchemaNode | undefined, written: WrittenKeys): boolean {
   if (!condition) return true;
-  const valuesHold = Object.entries(condition.properties ?? {}).every(([key, rule]) => {
-    const value = written.get(key);
-    if (value === undefined) return true;
-    if (rule.const !== undefined && String(rule.const) !== value) return false;
-    return rule.enum === undefined || rule.enum.map(String).includes(value);
-  });
   return (
-    valuesHold &&
+    writtenValuesMeet(condition, written) &&
     (condition.allOf ?? []).every((part) => couldHold(part, written)) &&
     (condition.anyOf === undefined || condition.anyOf.some((part) => couldHold(part, written)))
   );
+}
+
+/** Whether a mapping with these keys satisfies `condition` as written: its required keys are there, with the values it asks. */
+function holds(condition: SchemaNode, written: WrittenKeys): boolean {
+  return (
+    writtenValuesMeet(condition, written) &&
+    (condition.required ?? []).every((key) => written.has(key)) &&
+    (condition.allOf ?? []).every((part) => holds(part, written)) &&
+    (condition.anyOf === undefined || condition.anyOf.some((part) => holds(part, written)))
+  );
+}
+
+/** Whether each key `condition` tests that is written has a value it allows (its `const`, `enum`, or any text for a string). */
+function writtenValuesMeet(condition: SchemaNode, written: WrittenKeys): boolean {
+  return Object.entries(condition.properties ?? {}).every(([key, rule]) => {
+    const value = written.get(key);
+    if (value === undefined) return true;
+    if (rule.const !== undefined && String(rule.const) !== value) return false;
+    if (rule.enum !== undefined && !rule.enum.map(String).includes(value)) return false;
+    // A key written without a value (`metric:` while typing) chooses nothing yet.
+    return rule.type !== 'string' || value !== '';
+  });
 }
 
 /** The schema nodes that may describe the value at `path` (`[]` for an array item), the last of them a mapping with `written` keys. */
@@ -133,12 +174,58 @@ export function suggestKeys(
       suggestions.set(key, {
         key,
         ...(description !== undefined && { description }),
-        isDeprecated: childNodes.some((candidate) => candidate.deprecated),
+        isDeprecated: isDeprecatedKey(root, child),
         opensBlock: opensBlock(childNodes),
       });
     }
   }
   return [...suggestions.values()];
+}
+
+/** Whether the schema deprecates the key itself (a quality rule's `rule`), not one of the forms it takes (`team` as a list). */
+function isDeprecatedKey(root: SchemaNode, node: SchemaNode | undefined): boolean {
+  if (!node) return false;
+  return node.deprecated === true || (node.$ref !== undefined && isDeprecatedKey(root, resolveRef(root, node.$ref)));
+}
+
+/** The path the schema guide reads for a place in a document: each list index becomes `[]`. */
+export function schemaPathOf(path: readonly (string | number)[]): string[] {
+  return path.map((segment) => (typeof segment === 'number' ? '[]' : String(segment)));
+}
+
+/** A value of a choosing key under which the schema allows a key it otherwise refuses: `type: custom` for a quality rule's `engine`. */
+export interface ChoosingValue {
+  key: string;
+  value: string;
+}
+
+/**
+ * What the mapping at `path` needs written for the schema to allow `key` there, read from the
+ * `if` of each if/then branch that declares it (a quality rule's `query` needs `type: sql`).
+ */
+export function choosingValuesFor(
+  path: readonly string[],
+  key: string,
+  apiVersion = LATEST_API_VERSION,
+): ChoosingValue[] {
+  const root = jsonSchemaForApiVersion(apiVersion) as SchemaNode;
+  const declares = (branch: SchemaNode) =>
+    alternatives(root, branch.then).some((node) => node.properties?.[key] !== undefined);
+  const values = nodesAt(apiVersion, path)
+    .flatMap((node) => node.allOf ?? [])
+    .filter((branch) => branch.if !== undefined && declares(branch))
+    .flatMap((branch) => requiredValuesOf(branch.if));
+  return values.filter(
+    (choice, index) => values.findIndex(({ key, value }) => key === choice.key && value === choice.value) === index,
+  );
+}
+
+/** The `key: value` pairs an `if` requires, directly or as one of its `anyOf`. */
+function requiredValuesOf(condition: SchemaNode | undefined): ChoosingValue[] {
+  const own = Object.entries(condition?.properties ?? {}).flatMap(([key, rule]) =>
+    rule.const !== undefined && (condition?.required ?? []).includes(key) ? [{ key, value: String(rule.const) }] : [],
+  );
+  return [...own, ...(condition?.anyOf ?? []).flatMap(requiredValuesOf)];
 }
 
 /**

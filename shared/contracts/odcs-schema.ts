@@ -5,6 +5,7 @@ import { joinedWith } from '../model/word-list';
 import { escapePointer, pathOf } from './json-pointer';
 import { nonJsonNumberProblems } from './non-json-numbers';
 import { isJsonObject } from './odcs-document';
+import { choosingValuesFor, schemaPathOf } from './odcs-schema-guide';
 import { LATEST_API_VERSION, schemaForApiVersion } from './odcs-versions';
 import type { PathProblem, PathSegment } from './path-problem';
 import { unchosenBranchFields } from './unchosen-branch-fields';
@@ -222,7 +223,7 @@ function describeError(error: ErrorObject, document: unknown): PathProblem {
     case 'additionalProperties':
       return unknownField(path, String(error.params.additionalProperty));
     case 'unevaluatedProperties':
-      return unknownField(path, String(error.params.unevaluatedProperty));
+      return unknownField(path, String(error.params.unevaluatedProperty), versionOf(document));
     case 'not':
       return describeForbidden(error, path);
     case 'type':
@@ -282,8 +283,26 @@ function versionOf(document: unknown): string {
   return isJsonObject(document) && typeof document.apiVersion === 'string' ? document.apiVersion : 'v3';
 }
 
-function unknownField(objectPath: PathSegment[], field: string): PathProblem {
-  return { path: [...objectPath, field], message: `unknown field '${field}'`, target: 'key' };
+/** An unknown field, with what would allow it where the schema has it in another branch (`engine` needs `type: custom`). */
+function unknownField(objectPath: PathSegment[], field: string, apiVersion?: string): PathProblem {
+  const choices = apiVersion === undefined ? [] : choosingValuesFor(schemaPathOf(objectPath), field, apiVersion);
+  const keys = [...new Set(choices.map(({ key }) => key))];
+  const needs = keys.map((key) =>
+    namedUpTo(
+      choices.filter((choice) => choice.key === key).map(({ value }) => value),
+      MAX_NAMED_CHOICES,
+    ),
+  );
+  const hint = keys.length > 0 ? `; it needs ${keys.map((key, index) => `${key}: ${needs[index]}`).join(' or ')}` : '';
+  return { path: [...objectPath, field], message: `unknown field '${field}'${hint}`, target: 'key' };
+}
+
+/** How many values a hint names before it counts the rest (19 server types have a `database`). */
+const MAX_NAMED_CHOICES = 4;
+
+function namedUpTo(values: readonly string[], limit: number): string {
+  if (values.length <= limit) return joinedWith(values, 'or');
+  return `${values.slice(0, limit).join(', ')} or ${values.length - limit} more`;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { joinedWith } from '../model/word-list';
 import { pathOf } from './json-pointer';
 import { isJsonObject } from './odcs-document';
-import { suggestKeys, suggestValues } from './odcs-schema-guide';
+import { schemaPathOf, suggestKeys, suggestValues } from './odcs-schema-guide';
 import type { PathProblem, PathSegment } from './path-problem';
 
 /** The parts of a schema node read here: its `allOf` of `if`/`then` branches and what each `if` tests. */
@@ -42,7 +42,7 @@ export function unchosenBranchFields(
     );
     if (choosing.length === 0) continue;
     const path = pathOf(pointer, document);
-    const schemaPath = path.map((segment) => (typeof segment === 'number' ? '[]' : segment));
+    const schemaPath = schemaPathOf(path);
     const known = new Set(suggestKeys(schemaPath, apiVersion).map((suggestion) => suggestion.key));
     for (const error of unevaluated) {
       if (known.has(String(error.params.unevaluatedProperty))) explained.add(error);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { aWideContractText } from '../builders/wide-contract';
 import { describeInChromium, screenshot } from './app-driver';
-import { caretAfter, dropFiles, findInYaml, openContract, problems, showView } from './contract-driver';
+import { caretAfter, caretAtEndOf, dropFiles, findInYaml, openContract, problems, showView } from './contract-driver';
 import { counts, newBlankDesign, openSampleDesign } from './designer-driver';
 
 describeInChromium('the contract editor in the built app', (session) => {
@@ -162,6 +162,28 @@ describeInChromium('the contract editor in the built app', (session) => {
     await page.keyboard.type('usage: ');
     await page.keyboard.press('Control+Space');
     await page.locator('.suggest-widget.visible', { hasText: 'No suggestions.' }).waitFor();
+  });
+
+  it("completes a library quality rule with its own keys: no custom rule's engine, no second operator (Ctrl+Space)", async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'OrderPlaced');
+    const offeredFor = async (typed: string) => {
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Control+Space');
+      const widget = page.locator('.suggest-widget.visible');
+      const rows = widget.locator('.monaco-list-row');
+      await rows.or(widget.locator('.message:not([aria-hidden="true"])')).first().waitFor();
+      const labels = await rows.allTextContents();
+      await page.keyboard.press('Escape');
+      for (let index = 0; index < typed.length; index++) await page.keyboard.press('Backspace');
+      return labels;
+    };
+    await caretAtEndOf(page, 'mustBe: 0');
+    await page.keyboard.press('Enter');
+    expect(await offeredFor('eng')).not.toEqual(expect.arrayContaining([expect.stringMatching(/^engine/)]));
+    expect(await offeredFor('must')).toEqual([]);
+    expect(await offeredFor('dim')).toEqual(expect.arrayContaining([expect.stringMatching(/^dimension/)]));
   });
 
   it('says at the id line, and in the count, why a changed id is not applied', async () => {

@@ -105,6 +105,65 @@ describe('completion in a contract', () => {
   });
 });
 
+describe('completion in a quality rule', () => {
+  const rule = (apiVersion: string, ...lines: string[]) =>
+    [
+      `apiVersion: ${apiVersion}`,
+      'kind: DataContract',
+      'schema:',
+      '  - name: orders',
+      '    quality:',
+      ...lines,
+      '        ',
+    ].join('\n');
+  const keysOnLastLine = (text: string, apiVersion: string) =>
+    completeOdcsKeys(yamlCursorPath(text, text.split('\n').length, 9), apiVersion).map(({ key }) => key);
+
+  for (const apiVersion of ['v3.1.0', 'v3.2.0']) {
+    it(`${apiVersion}: offers a library rule its own keys, not a custom or sql rule's, nor a second operator`, () => {
+      const keys = keysOnLastLine(
+        rule(apiVersion, '      - metric: rowCount', '        mustBeGreaterThan: 100'),
+        apiVersion,
+      );
+      expect(keys).toEqual(expect.arrayContaining(['arguments', 'dimension', 'severity', 'type']));
+      for (const refused of ['engine', 'implementation', 'query', 'mustBe', 'mustBeBetween', 'mustBeLessThan']) {
+        expect(keys).not.toContain(refused);
+      }
+    });
+
+    it(`${apiVersion}: offers every operator while the library rule has none, but not its deprecated rule`, () => {
+      const keys = keysOnLastLine(rule(apiVersion, '      - metric: rowCount'), apiVersion);
+      expect(keys).toEqual(expect.arrayContaining(['mustBe', 'mustBeGreaterThan', 'mustBeBetween']));
+      expect(keys).not.toContain('rule');
+      expect(keys).not.toContain('engine');
+    });
+
+    it(`${apiVersion}: offers a custom rule engine and implementation, not a library rule's metric or operators`, () => {
+      const keys = keysOnLastLine(rule(apiVersion, '      - type: custom'), apiVersion);
+      expect(keys).toEqual(expect.arrayContaining(['engine', 'implementation', 'description']));
+      expect(keys).not.toContain('metric');
+      expect(keys).not.toContain('mustBe');
+      expect(keys).not.toContain('query');
+    });
+
+    it(`${apiVersion}: offers an sql rule its query and operators`, () => {
+      const keys = keysOnLastLine(rule(apiVersion, '      - type: sql'), apiVersion);
+      expect(keys).toEqual(expect.arrayContaining(['query', 'mustBe', 'mustBeLessThan']));
+      expect(keys).not.toContain('engine');
+      expect(keys).not.toContain('metric');
+    });
+
+    it(`${apiVersion}: offers a rule without type or metric the keys of every kind of rule`, () => {
+      const keys = keysOnLastLine(rule(apiVersion, '      - name: enough rows'), apiVersion);
+      expect(keys).toEqual(expect.arrayContaining(['metric', 'query', 'engine', 'mustBe', 'type']));
+    });
+  }
+
+  it('still offers team, whose older list form alone is deprecated', () => {
+    expect(keysAt(4, 1)).toContain('team');
+  });
+});
+
 describe('hovers on logicalTypeOptions', () => {
   /** The options of each logical type the schema's if/then branches name, with their documentation. */
   const optionsByLogicalType = (apiVersion: string) => {

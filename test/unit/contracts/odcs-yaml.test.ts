@@ -467,6 +467,23 @@ ${indent}    mustBeGreaterThen: 0
     ]);
   });
 
+  it('tells a field of a custom or sql rule written in a library rule which type of rule it needs', () => {
+    for (const apiVersion of ['v3.1.0', 'v3.2.0']) {
+      const text = anOdcsText(`schema:
+  - name: t
+    quality:
+      - metric: rowCount
+        mustBeGreaterThan: 100
+        engine: soda
+        query: SELECT 1
+`).replace('v3.1.0', apiVersion);
+      expect(problemsOf(parseOdcsYaml(text))).toEqual([
+        "11:9 schema[0].quality[0].engine: unknown field 'engine'; it needs type: custom",
+        "12:9 schema[0].quality[0].query: unknown field 'query'; it needs type: sql",
+      ]);
+    }
+  });
+
   it('tells an ODCS 3.2 enum written as plain strings that each entry is an object with a value', () => {
     const text = anOdcsText(
       'schema:\n  - name: t\n    properties:\n      - name: status\n        logicalType: string\n        enum: [booked, cancelled]\n',

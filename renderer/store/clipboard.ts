@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { fragmentToText, looksLikeElements, pasteRefusal, pasteText } from '../../shared/editing/clipboard-text';
+import { describePaste } from '../../shared/editing/deletion-summary';
 import {
   copyFragment,
   type MeshFragment,
@@ -10,7 +11,7 @@ import {
 import { deleteSelection } from './delete-elements';
 import { changeMesh, currentMesh } from './document-store';
 import { measuredSizeOf } from './node-sizes';
-import { useNoticeStore } from './notice-store';
+import { announceEdit, useNoticeStore } from './notice-store';
 import { currentSelection, selectOnly } from './selection-store';
 
 /** The operating system's clipboard, as text: where copies go so other windows and text editors see them. */
@@ -76,6 +77,15 @@ function applyPaste(paste: (mesh: NonNullable<ReturnType<typeof currentMesh>>) =
   return pasted.nodeIds;
 }
 
+/** Runs a paste and says in the status line what it added, with Undo, in place of what the last edit (a cut) said. */
+function announcedPaste(paste: () => string[]): string[] {
+  const before = currentMesh();
+  const pastedIds = paste();
+  const after = currentMesh();
+  if (before && after && after !== before) announceEdit(describePaste(before, after));
+  return pastedIds;
+}
+
 async function readSystemClipboard(): Promise<string | undefined> {
   try {
     return await systemClipboard()?.readText();
@@ -102,11 +112,11 @@ export async function pasteClipboard(placement: PastePlacement): Promise<string[
       notify('error', refusal, details);
       return [];
     }
-    return applyPaste(() => result.value);
+    return announcedPaste(() => applyPaste(() => result.value));
   }
   const { fragment } = useClipboardStore.getState();
   if (fragment && (text === undefined || text.trim() === '')) {
-    return applyPaste((current) => pasteFragment(current, fragment, placement, measuredSizeOf));
+    return announcedPaste(() => applyPaste((current) => pasteFragment(current, fragment, placement, measuredSizeOf)));
   }
   notify('info', 'Nothing to paste: the clipboard holds no copied domains, products, systems or notes.');
   return [];

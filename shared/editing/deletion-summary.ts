@@ -21,19 +21,29 @@ function namesGone<T extends { id: string; name: string }>(before: readonly T[],
  * the user did not select, contracts above all (`Deleted orders and its contract Order`).
  */
 export function describeDeletion(before: Mesh, after: Mesh): string {
+  return describeElementsOnlyIn('Deleted', before, after);
+}
+
+/** What a paste added, in the words a deletion uses: `Pasted orders 2 and its contract Order 2`. */
+export function describePaste(before: Mesh, after: Mesh): string {
+  return describeElementsOnlyIn('Pasted', after, before);
+}
+
+/** `verb` and the nodes, links and contracts `withThem` holds and `withoutThem` does not. */
+function describeElementsOnlyIn(verb: string, withThem: Mesh, withoutThem: Mesh): string {
   const nodes = [
-    ...namesGone(before.domains, after.domains),
-    ...namesGone(before.products, after.products),
-    ...namesGone(before.systems, after.systems),
+    ...namesGone(withThem.domains, withoutThem.domains),
+    ...namesGone(withThem.products, withoutThem.products),
+    ...namesGone(withThem.systems, withoutThem.systems),
   ];
-  const contracts = namesGone(before.contracts, after.contracts);
-  const linkCount = before.links.length - after.links.length;
+  const contracts = namesGone(withThem.contracts, withoutThem.contracts);
+  const linkCount = withThem.links.length - withoutThem.links.length;
   // Counted as the inspector counts a selection: Ctrl+A's "49 nodes and 36 links selected" deletes as many.
   const what =
     nodes.length === 0 || nodes.length > LISTED_NAMES
       ? countedNodesAndLinks(nodes.length, linkCount)
       : nodes.join(', ');
-  if (contracts.length === 0) return `Deleted ${what}`;
+  if (contracts.length === 0) return `${verb} ${what}`;
   const owner = nodes.length === 1 ? 'its' : 'their';
-  return `Deleted ${what} and ${owner} ${listed(contracts, 'contract', 'contracts')}`;
+  return `${verb} ${what} and ${owner} ${listed(contracts, 'contract', 'contracts')}`;
 }

@@ -204,6 +204,27 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: shipping']);
   });
 
+  it("says what a paste put back in place of the cut's notice, its Undo taking back the paste", async () => {
+    const page = await session.openApp();
+    await allowClipboard(page.context());
+    await openSampleDesign(page, 'ecommerce');
+    await productNode(page, 'shipments').locator('.product-node__name').click();
+    await page.keyboard.press('Control+d');
+    await productNode(page, 'shipments 2').locator('.product-node__name').waitFor();
+    await page.keyboard.press('Control+x');
+    const notice = page.locator('.status-bar .notice__text');
+    await expect.poll(() => notice.textContent()).toBe('Deleted shipments 2 and its contract Shipment 2');
+    await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
+
+    await viewAtRest(page);
+    const customers = (await domainNode(page, 'Customers').boundingBox())!;
+    await page.mouse.move(customers.x + customers.width - 60, customers.y + customers.height - 30);
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => notice.textContent()).toBe('Pasted shipments 2 and its contract Shipment 2');
+    await page.locator('.status-bar').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => productNode(page, 'shipments 2').count()).toBe(0);
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`pastes with the pointer over empty canvas into the nearest domain, in view and clear of the rest (${colorScheme})`, async () => {
       const page = await session.openApp({ colorScheme });

@@ -4,8 +4,9 @@ import { useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { selectOnly } from '../../../renderer/store/selection-store';
 import { withoutElements } from '../../../shared/editing/delete-elements';
-import { describeDeletion } from '../../../shared/editing/deletion-summary';
+import { describeDeletion, describePaste } from '../../../shared/editing/deletion-summary';
 import { countedNodesAndLinks } from '../../../shared/editing/element-count';
+import { copyFragment, pasteFragment } from '../../../shared/editing/mesh-fragment';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { openDocument } from '../store/store-fixture';
 
@@ -41,6 +42,15 @@ describe('what a deletion says', () => {
     expect(describeDeletion(mesh, withoutElements(mesh, { nodeIds: new Set(), linkIds: new Set(['l']) }))).toBe(
       'Deleted 1 link',
     );
+  });
+});
+
+describe('what a paste says', () => {
+  it('names the pasted product and the copy of its contract, in the words a deletion uses', () => {
+    const mesh = withOrders();
+    const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), 'beside-originals').mesh;
+
+    expect(describePaste(mesh, pasted)).toBe('Pasted orders 2 and its contract Order 2');
   });
 });
 

@@ -106,6 +106,20 @@ describe('clipboard commands', () => {
     expect(documentNow().products.map((product) => product.id)).toEqual(['orders', 'revenue']);
   });
 
+  it("replaces the cut's notice with what the paste put back, its Undo taking back the paste", async () => {
+    selectOnly(['orders']);
+    duplicateSelection();
+    await cutSelection();
+    expect(useNoticeStore.getState().notice?.text).toMatch(/^Deleted Orders 2 and its contract/);
+
+    await pasteClipboard(pointInAnalytics);
+    const notice = useNoticeStore.getState().notice;
+    expect(notice?.text).toMatch(/^Pasted Orders 2 and its contract/);
+    notice?.actions?.find((action) => action.label === 'Undo')?.run();
+
+    expect(documentNow().products.map((product) => product.name)).toEqual(['Orders', 'Revenue']);
+  });
+
   it('duplicates the selection beside it without touching the clipboard', async () => {
     selectOnly(['shop', 'orders']);
     duplicateSelection();

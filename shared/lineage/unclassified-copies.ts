@@ -1,8 +1,9 @@
+import { isSensitiveClassification, keepsClassification } from '../contracts/classification-strictness';
 import type { Contract, ContractProperty, Port } from '../model';
 import type { FieldSet } from './field-set';
 import type { ProductLineage } from './product-lineage';
 
-/** An output field that copies a classified input field without its classification. */
+/** An output field that copies a sensitive input field without classifying it at least as strictly. */
 export interface UnclassifiedCopy {
   port: Port;
   contract: Contract;
@@ -12,8 +13,8 @@ export interface UnclassifiedCopy {
 }
 
 /**
- * The output fields of a product that are plain copies of a classified input field (through
- * any renames its SQL makes) but whose contract does not classify them alike.
+ * The output fields of a product that are plain copies of a sensitive input field (through
+ * any renames its SQL makes) but whose contract does not classify them at least as strictly.
  */
 export function unclassifiedCopies(
   lineage: ProductLineage,
@@ -27,7 +28,7 @@ export function unclassifiedCopies(
         by: new Map(
           input.feeds.flatMap(({ dataset }) =>
             dataset.schema.properties.flatMap((field) =>
-              field.classification ? [[field.name.toLowerCase(), field] as const] : [],
+              isSensitiveClassification(field.classification) ? [[field.name.toLowerCase(), field] as const] : [],
             ),
           ),
         ),
@@ -43,18 +44,13 @@ export function unclassifiedCopies(
     return object.properties.flatMap((property, propertyIndex) => {
       const column = output.fields.get(property.name.toLowerCase());
       const source = column && firstClassifiedCopy(column.copies, classified);
-      if (!source || isSameClassification(source.field.classification, property.classification)) return [];
+      if (!source || keepsClassification(source.field.classification, property.classification)) return [];
       return [{ port, contract, propertyIndex, property, source }];
     });
   });
 }
 
-/** `PII` and `pii` are one classification: contracts written by different teams differ in capitals. */
-function isSameClassification(input: string | undefined, output: string | undefined): boolean {
-  return input?.trim().toLowerCase() === output?.trim().toLowerCase();
-}
-
-/** Per input port: the port, and its classified fields by lower-cased name. */
+/** Per input port: the port, and its sensitive fields by lower-cased name. */
 type Classified = ReadonlyMap<string, { port: Port; by: ReadonlyMap<string, ContractProperty> }>;
 
 function firstClassifiedCopy(copies: FieldSet, classified: Classified) {

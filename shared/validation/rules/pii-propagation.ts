@@ -16,7 +16,7 @@ export const piiPropagationRule: Rule = {
   id: 'pii-propagation',
   title: 'Classified fields stay classified downstream',
   rationale:
-    'A field classified (e.g. pii) where it is read must be classified alike where it is republished, or access rules and erasure stop at the first copy.',
+    'A field classified sensitive (e.g. pii) where it is read must be classified at least as strictly where it is republished, or access rules and erasure stop at the first copy.',
   defaultSeverity: 'error',
   reads: ['products', 'links', 'contracts', 'systems'],
   check({ graph }) {

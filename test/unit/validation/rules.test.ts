@@ -836,6 +836,42 @@ describe('rule details', () => {
     ]);
   });
 
+  it('asks nothing of a field classified public, nor of an output classifying a field more strictly', () => {
+    const republished = (input: string, output?: string) =>
+      findingsOf(
+        'pii-propagation',
+        changed((mesh) => {
+          republishEmail(mesh);
+          Object.assign(contract(mesh, 'customers').schema[0]?.properties[1] ?? {}, { classification: input });
+          if (output)
+            Object.assign(contract(mesh, 'country-counts').schema[0]?.properties[3] ?? {}, { classification: output });
+        }),
+      ).map((finding) => finding.message.replace(/^.* but its contract 'Country counts' /, ''));
+    expect(republished('public')).toEqual([]);
+    expect(republished('Public', 'internal')).toEqual([]);
+    expect(republished('internal', 'restricted')).toEqual([]);
+    expect(republished('restricted', 'confidential')).toEqual([]);
+    expect(republished('internal')).toEqual(['does not classify it.']);
+    expect(republished('confidential', 'restricted')).toEqual(["classifies it 'restricted' instead."]);
+    expect(republished('restricted', 'public')).toEqual(["classifies it 'public' instead."]);
+  });
+
+  it('keeps a classification it does not rank (a custom one) only under the same name', () => {
+    const republished = (input: string, output: string) =>
+      findingsOf(
+        'pii-propagation',
+        changed((mesh) => {
+          republishEmail(mesh);
+          Object.assign(contract(mesh, 'customers').schema[0]?.properties[1] ?? {}, { classification: input });
+          Object.assign(contract(mesh, 'country-counts').schema[0]?.properties[3] ?? {}, { classification: output });
+        }),
+      ).length;
+    expect(republished('pii', 'PII')).toBe(0);
+    expect(republished('pii', 'confidential')).toBe(1);
+    expect(republished('pii', 'phi')).toBe(1);
+    expect(republished('restricted', 'pii')).toBe(1);
+  });
+
   it('counts a classified field cast to another type as republishing it', () => {
     const mesh = changed((mesh) => {
       republishEmail(mesh);

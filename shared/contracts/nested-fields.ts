@@ -23,6 +23,8 @@ export interface NestedField {
   path: string;
   /** The path of the field it is nested in; none at the top level. */
   parent?: string;
+  /** Where it sits in the ODCS list of properties it was found from: `[2, 'properties', 0]`, `[3, 'items']`. */
+  at: PathSegment[];
   property: ContractProperty;
 }
 
@@ -43,19 +45,28 @@ export function unnamedPartsOf(property: ContractProperty): UnnamedPart[] {
 }
 
 /** Each property of the list and every field below it, parents before their children. */
-export function fieldsAtEveryDepth(properties: readonly ContractProperty[], parent?: string): NestedField[] {
-  return properties.flatMap((property) => {
+export function fieldsAtEveryDepth(
+  properties: readonly ContractProperty[],
+  parent?: string,
+  listAt: PathSegment[] = [],
+): NestedField[] {
+  return properties.flatMap((property, index) => {
     const path = parent === undefined ? property.name : nestedFieldPath(parent, property.name);
-    return [{ path, ...(parent !== undefined && { parent }), property }, ...fieldsBelow(property, path)];
+    const at = [...listAt, index];
+    return [{ path, ...(parent !== undefined && { parent }), at, property }, ...fieldsBelow(property, path, at)];
   });
 }
 
-function fieldsBelow(property: ContractProperty, path: string): NestedField[] {
+function fieldsBelow(property: ContractProperty, path: string, at: PathSegment[]): NestedField[] {
   return [
-    ...fieldsAtEveryDepth(nestedPropertiesOf(property).properties, path),
+    ...fieldsAtEveryDepth(nestedPropertiesOf(property).properties, path, [...at, 'properties']),
     ...unnamedPartsOf(property).flatMap((part) => {
       const partPath = `${path}${part.suffix}`;
-      return [{ path: partPath, parent: path, property: part.property }, ...fieldsBelow(part.property, partPath)];
+      const partAt = [...at, ...part.at];
+      return [
+        { path: partPath, parent: path, at: partAt, property: part.property },
+        ...fieldsBelow(part.property, partPath, partAt),
+      ];
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import { isSensitiveClassification, keepsClassification } from '../contracts/classification-strictness';
+import { fieldsAtEveryDepth, type NestedField } from '../contracts/nested-fields';
 import type { Contract, ContractProperty, Port } from '../model';
 import type { FieldSet } from './field-set';
 import type { ProductLineage } from './product-lineage';
@@ -7,59 +8,87 @@ import type { ProductLineage } from './product-lineage';
 export interface UnclassifiedCopy {
   port: Port;
   contract: Contract;
+  /** The output column the copy is, or is nested in: a property of the contract's first schema object. */
   propertyIndex: number;
-  property: ContractProperty;
-  source: { port: Port; field: ContractProperty };
+  /** The copy, named by its path (`home.street`, `visits[].site`); `at` is its place in the schema object's `properties`. */
+  field: NestedField;
+  /** The input field copied, at the same depth below the column it arrives in. */
+  source: { port: Port; field: NestedField };
 }
 
 /**
  * The output fields of a product that are plain copies of a sensitive input field (through
  * any renames its SQL makes) but whose contract does not classify them at least as strictly.
+ * A column copied whole copies every field nested in it, so those are compared path by path
+ * below the column (`address.street` copied as `home` arrives as `home.street`).
  */
 export function unclassifiedCopies(
   lineage: ProductLineage,
   contractById: (id: string) => Contract | undefined,
 ): UnclassifiedCopy[] {
-  const classified: Classified = new Map(
+  const inputs: InputFields = new Map(
     [...lineage.inputs].map(([portId, input]) => [
       portId,
       {
         port: input.port,
         by: new Map(
           input.feeds.flatMap(({ dataset }) =>
-            dataset.schema.properties.flatMap((field) =>
-              isSensitiveClassification(field.classification) ? [[field.name.toLowerCase(), field] as const] : [],
-            ),
+            dataset.schema.properties.map((field) => [field.name.toLowerCase(), fieldsBelowColumn(field)] as const),
           ),
         ),
       },
     ]),
   );
-  if ([...classified.values()].every((input) => input.by.size === 0)) return [];
+  if (![...inputs.values()].some((input) => [...input.by.values()].some(holdsSensitiveData))) return [];
   return lineage.product.outputPorts.flatMap((port) => {
     const output = lineage.outputs.get(port.id);
     const contract = port.contractId ? contractById(port.contractId) : undefined;
     const object = contract?.schema[0];
     if (!output || !contract || !object) return [];
-    return object.properties.flatMap((property, propertyIndex) => {
-      const column = output.fields.get(property.name.toLowerCase());
-      const source = column && firstClassifiedCopy(column.copies, classified);
-      if (!source || keepsClassification(source.field.classification, property.classification)) return [];
-      return [{ port, contract, propertyIndex, property, source }];
+    const sourcesByColumn = object.properties.map((column) => {
+      const copies = output.fields.get(column.name.toLowerCase())?.copies;
+      return copies ? copiedColumns(copies, inputs) : [];
+    });
+    return fieldsAtEveryDepth(object.properties).flatMap((field) => {
+      const propertyIndex = field.at[0] as number;
+      const below = pathBelowColumn(field, object.properties[propertyIndex] as ContractProperty);
+      for (const source of sourcesByColumn[propertyIndex] ?? []) {
+        const copied = source.fields.get(below);
+        if (copied && !keepsClassification(copied.property.classification, field.property.classification)) {
+          return [{ port, contract, propertyIndex, field, source: { port: source.port, field: copied } }];
+        }
+      }
+      return [];
     });
   });
 }
 
-/** Per input port: the port, and its sensitive fields by lower-cased name. */
-type Classified = ReadonlyMap<string, { port: Port; by: ReadonlyMap<string, ContractProperty> }>;
+/** Per input port: the port, and per column (by lower-cased name) its fields at every depth. */
+type InputFields = ReadonlyMap<string, { port: Port; by: ReadonlyMap<string, FieldsBelowColumn> }>;
 
-function firstClassifiedCopy(copies: FieldSet, classified: Classified) {
-  for (const portId of copies.ports()) {
-    const input = classified.get(portId);
-    for (const field of copies.fieldsOf(portId)) {
-      const source = input?.by.get(field);
-      if (input && source) return { port: input.port, field: source };
-    }
-  }
-  return undefined;
+/** A column and the fields nested in it, by their lower-cased path below it: `''`, `.street`, `[].site`. */
+type FieldsBelowColumn = ReadonlyMap<string, NestedField>;
+
+function fieldsBelowColumn(column: ContractProperty): FieldsBelowColumn {
+  return new Map(fieldsAtEveryDepth([column]).map((field) => [pathBelowColumn(field, column), field] as const));
+}
+
+function pathBelowColumn(field: NestedField, column: ContractProperty): string {
+  return field.path.slice(column.name.length).toLowerCase();
+}
+
+function holdsSensitiveData(fields: FieldsBelowColumn): boolean {
+  return [...fields.values()].some((field) => isSensitiveClassification(field.property.classification));
+}
+
+/** The input columns an output column copies, in the order of its copies. */
+function copiedColumns(copies: FieldSet, inputs: InputFields): Array<{ port: Port; fields: FieldsBelowColumn }> {
+  return [...copies.ports()].flatMap((portId) => {
+    const input = inputs.get(portId);
+    if (!input) return [];
+    return [...copies.fieldsOf(portId)].flatMap((name) => {
+      const fields = input.by.get(name);
+      return fields ? [{ port: input.port, fields }] : [];
+    });
+  });
 }

@@ -130,8 +130,10 @@ function untaggedClassificationsByPort(mesh: Mesh, product: DataProduct): Map<st
   const graph = meshGraph(mesh);
   const byPort = new Map<string, Map<string, string>>();
   for (const copy of unclassifiedCopies(productLineage(graph, product), (id) => contractOf(graph, id))) {
+    // Records are checked column by column; a nested copy is left to the pii-propagation rule.
+    if (copy.field.parent !== undefined) continue;
     const untagged = byPort.get(copy.port.id) ?? new Map<string, string>();
-    untagged.set(copy.property.name, copy.source.field.classification as string);
+    untagged.set(copy.field.property.name, copy.source.field.property.classification as string);
     byPort.set(copy.port.id, untagged);
   }
   return byPort;

@@ -5,7 +5,7 @@ import { type UnclassifiedCopy, unclassifiedCopies } from '../../lineage/unclass
 import { type DataProduct, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
-import { fieldPlace } from '../places';
+import { contractPlace, fieldPlace } from '../places';
 import type { Rule } from '../rule';
 
 /** Per product lineage (which changes whenever what it reads changes), its unclassified copies. */
@@ -22,26 +22,29 @@ export const piiPropagationRule: Rule = {
   check({ graph }) {
     return findingsPerLineage(findingsByProduct, graph, (product, lineage) => {
       const copies = copiesByLineage.get(lineage, [], () => unclassifiedCopies(lineage, (id) => contractOf(graph, id)));
-      return copies.map(({ port, contract, propertyIndex, property, source }): RuleFinding => {
-        const classification = source.field.classification as string;
-        const where = `${quoted(property.name)} of ${quoted(port.name)}`;
-        const what = property.classification
-          ? `classifies it ${quoted(property.classification)} instead`
+      return copies.map(({ port, contract, propertyIndex, field, source }): RuleFinding => {
+        const classification = source.field.property.classification as string;
+        const where = `${quoted(field.path)} of ${quoted(port.name)}`;
+        const what = field.property.classification
+          ? `classifies it ${quoted(field.property.classification)} instead`
           : 'does not classify it';
         return {
           ...fieldPlace(graph, contract, 0, propertyIndex),
-          message: `${quoted(product.name)} republishes ${quoted(source.field.name)}, classified ${classification} in its input ${quoted(source.port.name)}, as ${where}, but its contract ${quoted(contract.name)} ${what}.`,
+          path: contractPlace(graph, contract, 'schema', 0, 'properties', ...field.at).path,
+          message: `${quoted(product.name)} republishes ${quoted(source.field.path)}, classified ${classification} in its input ${quoted(source.port.name)}, as ${where}, but its contract ${quoted(contract.name)} ${what}.`,
           fixHint: `Classify ${where} as ${classification} in contract ${quoted(contract.name)}, or stop republishing it.`,
           related: [{ kind: 'port', productId: product.id, portId: source.port.id }],
-          ...(property.classification === undefined && {
-            fix: {
-              kind: 'classify-field',
-              contractId: contract.id,
-              object: contract.schema[0]?.name ?? '',
-              field: property.name,
-              classification,
-            },
-          }),
+          // The one-click fix classifies a column; a nested field is classified in the contract's text.
+          ...(field.property.classification === undefined &&
+            field.parent === undefined && {
+              fix: {
+                kind: 'classify-field',
+                contractId: contract.id,
+                object: contract.schema[0]?.name ?? '',
+                field: field.property.name,
+                classification,
+              },
+            }),
         };
       });
     });

@@ -872,6 +872,42 @@ describe('rule details', () => {
     expect(republished('restricted', 'pii')).toBe(1);
   });
 
+  it('follows classified fields nested at any depth in an object or array column copied whole', () => {
+    const nested = (...properties: Array<Record<string, unknown>>) => ({ extensions: { properties } });
+    const publishingAddress = (street: Record<string, unknown>, visitSite: Record<string, unknown>) =>
+      changed((mesh) => {
+        contract(mesh, 'customers').schema[0]?.properties.push(
+          aProperty('address', 'object', nested({ name: 'street', classification: 'restricted' }, { name: 'city' })),
+          aProperty('visits', 'array', {
+            extensions: { items: { logicalType: 'object', properties: [{ name: 'site', classification: 'pii' }] } },
+          }),
+        );
+        product(mesh, 'revenue').transformations = [
+          { name: 'country_counts', sql: 'SELECT c.country, c.address AS home, c.visits FROM customers c' },
+        ];
+        contract(mesh, 'country-counts').schema[0]?.properties.push(
+          aProperty('home', 'object', nested({ name: 'city' }, { name: 'street', ...street })),
+          aProperty('visits', 'array', {
+            extensions: { items: { logicalType: 'object', properties: [{ name: 'site', ...visitSite }] } },
+          }),
+        );
+      });
+    const findings = findingsOf('pii-propagation', publishingAddress({}, { classification: 'public' }));
+    expect(findings.map((finding) => [finding.message, finding.path])).toEqual([
+      [
+        "'Revenue' republishes 'address.street', classified restricted in its input 'customers', as 'home.street' of 'counts', but its contract 'Country counts' does not classify it.",
+        'contracts[1].schema[0].properties[2].properties[1]',
+      ],
+      [
+        "'Revenue' republishes 'visits[].site', classified pii in its input 'customers', as 'visits[].site' of 'counts', but its contract 'Country counts' classifies it 'public' instead.",
+        'contracts[1].schema[0].properties[3].items.properties[0]',
+      ],
+    ]);
+    expect(
+      findingsOf('pii-propagation', publishingAddress({ classification: 'confidential' }, { classification: 'PII' })),
+    ).toEqual([]);
+  });
+
   it('counts a classified field cast to another type as republishing it', () => {
     const mesh = changed((mesh) => {
       republishEmail(mesh);

@@ -5,6 +5,7 @@ import type { ContractFinding } from './finding';
 import { nestedFieldPath } from './nested-fields';
 import { isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
+import { physicalSizeChange } from './physical-type-size';
 import { primaryKeyOf } from './primary-key';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 
@@ -14,7 +15,8 @@ import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersio
  * The one exception is new allowed values: consumers are expected to tolerate them, as in
  * Protobuf and Avro schema evolution. So any change of a quality rule or a relationship (a
  * foreign key) is breaking: one removed or loosened takes back a promise, one added or tightened
- * refuses data it accepted. A new physical name loses consumers that read the table or column by it.
+ * refuses data it accepted. A new physical name loses consumers that read the table or column by it,
+ * and a shorter declared size (`varchar(16)` to `varchar(13)`) refuses values the longer one held.
  */
 const BREAKING_KINDS = [
   'object-removed',
@@ -32,6 +34,7 @@ const BREAKING_KINDS = [
   'enum-value-removed',
   'enum-introduced',
   'constraint-tightened',
+  'constraint-changed',
   'quality-changed',
   'kind-changed',
   'history-dropped',
@@ -213,10 +216,10 @@ function qualityChanges(previous: { quality?: unknown }, next: { quality?: unkno
     : [change('quality-changed', subject, 'quality rules changed')];
 }
 
-function describeValueChange(field: string, before: string | undefined, after: string | undefined): string {
-  if (before === undefined) return `${field} set to '${after}'`;
-  if (after === undefined) return `${field} removed (was '${before}')`;
-  return `${field} changed from '${before}' to '${after}'`;
+function describeValueChange(field: string, before: unknown, after: unknown): string {
+  if (before === undefined) return `${field} set to ${shown(after)}`;
+  if (after === undefined) return `${field} removed (was ${shown(before)})`;
+  return `${field} changed from ${shown(before)} to ${shown(after)}`;
 }
 
 function schemaChanges(previous: readonly SchemaObject[], next: readonly SchemaObject[]): ContractChange[] {
@@ -397,10 +400,33 @@ function propertyChanges(previous: ContractProperty, next: ContractProperty, sub
     ...(previous.description === next.description ? [] : on('description-changed', 'description changed')),
     ...qualityChanges(previous, next, subject),
     ...nestedChanges(previous, next, subject),
-    ...changedAttributes(previous, next, ['physicalType', 'classification', 'examples']).map((field) =>
+    ...physicalTypeChanges(previous.physicalType, next.physicalType, subject),
+    ...(previous.primaryKeyPosition === next.primaryKeyPosition
+      ? []
+      : // Breaking only as a changed key order, which primaryKeyChanges reports.
+        on(
+          'field-changed',
+          describeValueChange('primaryKeyPosition', previous.primaryKeyPosition, next.primaryKeyPosition),
+        )),
+    ...changedAttributes(previous, next, ['classification', 'examples']).map((field) =>
       change('field-changed', subject, `${field} changed`),
     ),
   ];
+}
+
+/** A shorter declared size refuses data the longer one held; another change of type, unread, is documentation. */
+function physicalTypeChanges(
+  previous: string | undefined,
+  next: string | undefined,
+  subject: string,
+): ContractChange[] {
+  if (previous === next) return [];
+  const size = previous !== undefined && next !== undefined ? physicalSizeChange(previous, next) : undefined;
+  if (size === 'narrowed') {
+    return [change('type-narrowed', subject, `physicalType narrowed from ${previous} to ${next}`)];
+  }
+  if (size === 'widened') return [change('field-changed', subject, `physicalType widened from ${previous} to ${next}`)];
+  return [change('field-changed', subject, 'physicalType changed')];
 }
 
 function typeChange(previous: ContractProperty, next: ContractProperty): string {
@@ -471,8 +497,10 @@ const LOWER_BOUNDS = new Set(['minLength', 'minItems', 'minProperties', 'minimum
 
 /**
  * What changed in a property's `logicalTypeOptions`. A bound added or moved inward refuses
- * data the old contract accepted, and so does any other option added or changed (a pattern,
- * a format): taken as tightened. A bound moved outward or an option removed loosens.
+ * data the old contract accepted, and so does any other option added: taken as tightened. Any
+ * other option changed (a pattern, a format) may refuse data too, so it breaks, but is only
+ * said to have changed: whether a new pattern accepts more cannot be told. A bound moved
+ * outward or an option removed loosens.
  */
 function optionChanges(previous: unknown, next: unknown, subject: string): ContractChange[] {
   const before = isJsonObject(previous) ? previous : {};
@@ -483,13 +511,16 @@ function optionChanges(previous: unknown, next: unknown, subject: string): Contr
     if (isSameJson(was, is)) return [];
     if (is === undefined) return [change('constraint-loosened', subject, `${option} removed (was ${shown(was)})`)];
     if (was === undefined) return [change('constraint-tightened', subject, `${option} set to ${shown(is)}`)];
-    const isLoosened =
-      typeof was === 'number' &&
-      typeof is === 'number' &&
-      ((UPPER_BOUNDS.has(option) && is > was) || (LOWER_BOUNDS.has(option) && is < was));
-    const verb = isLoosened ? 'loosened' : 'tightened';
+    const verb = boundMove(option, was, is);
     return [change(`constraint-${verb}`, subject, `${option} ${verb} from ${shown(was)} to ${shown(is)}`)];
   });
+}
+
+/** How a numeric bound moved; any other option (a pattern, a format) may now accept more or less: changed. */
+function boundMove(option: string, was: unknown, is: unknown): 'loosened' | 'tightened' | 'changed' {
+  const isBound = UPPER_BOUNDS.has(option) || LOWER_BOUNDS.has(option);
+  if (!isBound || typeof was !== 'number' || typeof is !== 'number') return 'changed';
+  return (UPPER_BOUNDS.has(option) && is > was) || (LOWER_BOUNDS.has(option) && is < was) ? 'loosened' : 'tightened';
 }
 
 function shown(value: unknown): string {

@@ -208,6 +208,89 @@ describe('breaking changes', () => {
     expect(changesOf(next).map(([kind]) => kind)).toEqual(['field-renamed']);
   });
 
+  it('lists a moved key position, breaking only when the key columns change order', () => {
+    const keyedBy = (orderPosition: number, linePosition: number) =>
+      withProperties(previous, [
+        { ...aKey('order_id'), primaryKeyPosition: orderPosition },
+        { ...aKey('line_no'), primaryKeyPosition: linePosition },
+      ]);
+    const single = withProperties(previous, [{ ...aKey('order_id'), primaryKeyPosition: 1 }]);
+    const movedSingle = withProperties(previous, [{ ...aKey('order_id'), primaryKeyPosition: 2 }]);
+    expect(compareContracts(single, { ...movedSingle, version: '1.0.1' }).changes).toEqual([
+      {
+        kind: 'field-changed',
+        isBreaking: false,
+        subject: 'orders.order_id',
+        message: 'primaryKeyPosition changed from 1 to 2',
+      },
+    ]);
+    expect(
+      compareContracts(keyedBy(1, 2), { ...keyedBy(1, 3), version: '1.0.1' }).changes.map((change) => change.message),
+    ).toEqual(['primaryKeyPosition changed from 2 to 3']);
+    expect(
+      compareContracts(keyedBy(1, 2), { ...keyedBy(2, 1), version: '2.0.0' }).changes.map((change) => [
+        change.isBreaking,
+        change.message,
+      ]),
+    ).toEqual([
+      [false, 'primaryKeyPosition changed from 1 to 2'],
+      [false, 'primaryKeyPosition changed from 2 to 1'],
+      [true, 'primary key changed from (order_id, line_no) to (line_no, order_id)'],
+    ]);
+  });
+
+  it.each<[string, string, string, [ChangeKind, boolean, string] | undefined]>([
+    [
+      'a shorter varchar',
+      'varchar(16)',
+      'varchar(13)',
+      ['type-narrowed', true, 'physicalType narrowed from varchar(16) to varchar(13)'],
+    ],
+    [
+      'a longer varchar',
+      'VARCHAR(16)',
+      'varchar(32)',
+      ['field-changed', false, 'physicalType widened from VARCHAR(16) to varchar(32)'],
+    ],
+    ['a shorter char', 'char(3)', 'char(2)', ['type-narrowed', true, 'physicalType narrowed from char(3) to char(2)']],
+    [
+      'a shorter nvarchar',
+      'nvarchar(40)',
+      'nvarchar(20)',
+      ['type-narrowed', true, 'physicalType narrowed from nvarchar(40) to nvarchar(20)'],
+    ],
+    [
+      'fewer decimal digits',
+      'decimal(10,2)',
+      'decimal(8,2)',
+      ['type-narrowed', true, 'physicalType narrowed from decimal(10,2) to decimal(8,2)'],
+    ],
+    [
+      'a smaller decimal scale',
+      'decimal(10,4)',
+      'decimal(12,2)',
+      ['type-narrowed', true, 'physicalType narrowed from decimal(10,4) to decimal(12,2)'],
+    ],
+    [
+      'more digits on both sides of the point',
+      'numeric(10, 2)',
+      'numeric(14,4)',
+      ['field-changed', false, 'physicalType widened from numeric(10, 2) to numeric(14,4)'],
+    ],
+    ['another type it cannot compare', 'varchar(16)', 'text', ['field-changed', false, 'physicalType changed']],
+    ['a size it cannot read', 'varchar(max)', 'varchar(16)', ['field-changed', false, 'physicalType changed']],
+  ])('judges %s (physicalType %s to %s)', (_, from, to, expected) => {
+    const typed = (physicalType: string) =>
+      withProperties(previous, [aKey('order_id'), aProperty('code', 'string', { physicalType })]);
+    expect(
+      compareContracts(typed(from), { ...typed(to), version: '2.0.0' }).changes.map((change) => [
+        change.kind,
+        change.isBreaking,
+        change.message,
+      ]),
+    ).toEqual([expected]);
+  });
+
   it('reports a removed schema object, and a changed kind or dropped history', () => {
     const next: Contract = { ...previous, version: '2.0.0', kind: 'event', schema: [] };
     const history = { ...previous, keepHistory: true };
@@ -497,15 +580,13 @@ describe('breaking changes in logicalTypeOptions', () => {
 `).replace('version: 1.0.0', `version: ${version}`),
     );
   const before = withOptions('\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1', '1.0.0');
-  const changesTo = (options: string) =>
-    compareContracts(before, withOptions(options)).changes.map((change) => [
-      change.kind,
-      change.isBreaking,
-      change.subject,
-      change.message,
-    ]);
+  const changesTo = (options: string, previousOptions?: string) =>
+    compareContracts(
+      previousOptions ? withOptions(previousOptions, '1.0.0') : before,
+      withOptions(options),
+    ).changes.map((change) => [change.kind, change.isBreaking, change.subject, change.message]);
 
-  it.each<[string, string, [ChangeKind, boolean, string, string]]>([
+  it.each<[string, string, [ChangeKind, boolean, string, string], string?]>([
     [
       'a lower maximum length',
       '\n        logicalTypeOptions:\n          maxLength: 10\n          minLength: 1',
@@ -522,6 +603,12 @@ describe('breaking changes in logicalTypeOptions', () => {
       ['constraint-tightened', true, 'orders.code', "pattern set to '^[A-Z]+$'"],
     ],
     [
+      'a pattern changed, which may accept more or less',
+      '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1\n          pattern: "^[A-Z]+$"',
+      ['constraint-changed', true, 'orders.code', "pattern changed from '^[a-z]+$' to '^[A-Z]+$'"],
+      '\n        logicalTypeOptions:\n          maxLength: 36\n          minLength: 1\n          pattern: "^[a-z]+$"',
+    ],
+    [
       'a higher maximum length',
       '\n        logicalTypeOptions:\n          maxLength: 64\n          minLength: 1',
       ['constraint-loosened', false, 'orders.code', 'maxLength loosened from 36 to 64'],
@@ -531,8 +618,8 @@ describe('breaking changes in logicalTypeOptions', () => {
       '\n        logicalTypeOptions:\n          maxLength: 36',
       ['constraint-loosened', false, 'orders.code', 'minLength removed (was 1)'],
     ],
-  ])('finds %s', (_, options, expected) => {
-    expect(changesTo(options)).toEqual([expected]);
+  ])('finds %s', (_, options, expected, previousOptions) => {
+    expect(changesTo(options, previousOptions)).toEqual([expected]);
   });
 
   it('finds a tightened bound on the items of an array property', () => {

@@ -1,10 +1,10 @@
 /*
  * How strictly a contract classifies a field. ODCS leaves classifications free text; it names
  * `public`, `restricted` and `confidential` as examples, and the app ranks those it knows, least
- * strict first. A classification it does not rank (`pii`, a company's own) is taken as sensitive,
+ * strict first, as the common four-level scheme does (public, internal, confidential, restricted). A classification it does not rank (`pii`, a company's own) is taken as sensitive,
  * and only itself keeps it: the app cannot tell whether another one is stricter.
  */
-const RANKED_CLASSIFICATIONS = ['public', 'internal', 'restricted', 'confidential'];
+const RANKED_CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'];
 
 /** `PII` and `pii` are one classification: contracts written by different teams differ in capitals. */
 function normalized(classification: string): string {

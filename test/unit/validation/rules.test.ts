@@ -849,10 +849,10 @@ describe('rule details', () => {
       ).map((finding) => finding.message.replace(/^.* but its contract 'Country counts' /, ''));
     expect(republished('public')).toEqual([]);
     expect(republished('Public', 'internal')).toEqual([]);
-    expect(republished('internal', 'restricted')).toEqual([]);
-    expect(republished('restricted', 'confidential')).toEqual([]);
+    expect(republished('internal', 'confidential')).toEqual([]);
+    expect(republished('confidential', 'restricted')).toEqual([]);
     expect(republished('internal')).toEqual(['does not classify it.']);
-    expect(republished('confidential', 'restricted')).toEqual(["classifies it 'restricted' instead."]);
+    expect(republished('restricted', 'confidential')).toEqual(["classifies it 'confidential' instead."]);
     expect(republished('restricted', 'public')).toEqual(["classifies it 'public' instead."]);
   });
 
@@ -904,7 +904,7 @@ describe('rule details', () => {
       ],
     ]);
     expect(
-      findingsOf('pii-propagation', publishingAddress({ classification: 'confidential' }, { classification: 'PII' })),
+      findingsOf('pii-propagation', publishingAddress({ classification: 'restricted' }, { classification: 'PII' })),
     ).toEqual([]);
   });
 

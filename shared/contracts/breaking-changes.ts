@@ -6,7 +6,7 @@ import { nestedFieldPath } from './nested-fields';
 import { isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
 import { physicalSizeChange } from './physical-type-size';
-import { primaryKeyOf } from './primary-key';
+import { isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 
 /**
@@ -298,10 +298,11 @@ function relationshipChanges(previous: unknown, next: unknown, subject: string):
 
 /** The changes between two lists of properties (of a schema object, or nested in an object property) under `parent`. */
 function propertyListChanges(
-  previous: readonly ContractProperty[],
-  next: readonly ContractProperty[],
+  previousList: readonly ContractProperty[],
+  nextList: readonly ContractProperty[],
   parent: string,
 ): { changes: ContractChange[]; renames: Map<string, string> } {
+  const [previous, next] = [withKeyUniqueness(previousList), withKeyUniqueness(nextList)];
   const subject = (name: string) => nestedFieldPath(parent, name);
   const nextByName = new Map(next.map((property) => [property.name, property]));
   const previousNames = new Set(previous.map((property) => property.name));
@@ -328,6 +329,11 @@ function propertyListChanges(
       ),
   ];
   return { changes, renames };
+}
+
+/** A one-field primary key is unique whether or not it writes `unique: true`, so dropping the line changes nothing. */
+function withKeyUniqueness(properties: readonly ContractProperty[]): ContractProperty[] {
+  return properties.map((property) => ({ ...property, unique: isUniqueAmong(property, properties) }));
 }
 
 /** A removed and an added field alike in everything but name are taken for a rename. */

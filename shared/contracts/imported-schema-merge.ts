@@ -3,12 +3,18 @@ import { enumRuleIndex, nativeEnumEdits } from './contract-edits';
 import type { StatableFact } from './import/imported-schema';
 import { hasNativeEnum, isJsonObject, type OdcsDocument } from './odcs-document';
 import type { PathSegment } from './path-problem';
+import { isWholeKey } from './primary-key';
 import type { YamlEdit } from './yaml-text-edit';
 
 /** What a format may state: taken when the import has it, kept as written when it has not. */
 const STATED_WHEN_PRESENT = ['physicalType', 'description', 'logicalTypeOptions'] as const;
-/** Nested fields: merged by name where both have them, gone when the import has none. */
-const NESTED = ['properties', 'items', 'map'] as const;
+/**
+ * Nested fields, and the logical type that holds each: merged by name where both have them;
+ * kept when the import has none but keeps that type (SQL's jsonb says nothing of its inside),
+ * gone when the type changes.
+ */
+const NESTED = { properties: 'object', items: 'array', map: 'map' } as const;
+type NestedKey = keyof typeof NESTED;
 
 /**
  * The edits that give an existing contract the schema of an imported one while keeping what
@@ -46,6 +52,8 @@ type EntryEdits = (
   imported: OdcsDocument,
   at: PathSegment[],
   context: MergeContext,
+  /** The imported entry and the others of its list. */
+  importedSiblings: readonly OdcsDocument[],
 ) => YamlEdit[];
 
 function objectEdits(
@@ -63,11 +71,29 @@ function objectEdits(
       ['physicalType', 'description'].filter((key) => imported[key] !== undefined),
     ),
     ...physicalName,
-    ...namedListEdits(existing.properties, imported.properties, [...at, 'properties'], context, propertyEdits),
+    ...namedListEdits(existing.properties, imported.properties, [...at, 'properties'], context, keyAwarePropertyEdits),
     ...(imported.properties === undefined && existing.properties !== undefined
       ? [{ op: 'delete' as const, path: [...at, 'properties'] }]
       : []),
   ];
+}
+
+/**
+ * A top-level property's edits; a one-field key is unique whether or not its source says
+ * UNIQUE, so the contract's `unique` stays as written there.
+ */
+function keyAwarePropertyEdits(
+  existing: OdcsDocument,
+  imported: OdcsDocument,
+  at: PathSegment[],
+  context: MergeContext,
+  importedSiblings: readonly OdcsDocument[],
+): YamlEdit[] {
+  if (!isWholeKey(imported, importedSiblings)) return propertyEdits(existing, imported, at, context);
+  return propertyEdits(existing, imported, at, {
+    ...context,
+    stated: context.stated.filter((fact) => fact !== 'unique'),
+  });
 }
 
 function propertyEdits(
@@ -79,21 +105,26 @@ function propertyEdits(
   const statedHere = STATED_WHEN_PRESENT.filter((key) => imported[key] !== undefined);
   return [
     ...keyEdits(existing, imported, at, [...context.stated, ...statedHere]),
-    ...NESTED.flatMap((key) => nestedEdits(existing, imported, key, [...at, key], context)),
+    ...(Object.keys(NESTED) as NestedKey[]).flatMap((key) =>
+      nestedEdits(existing, imported, key, [...at, key], context),
+    ),
     ...allowedValueEdits(existing, allowedValuesOf(imported), at, context),
   ];
 }
 
-/** `properties` merged by name, `items` as one property, `map` by its `key` and `value`; gone when the import has none. */
+/** `properties` merged by name, `items` as one property, `map` by its `key` and `value` (see NESTED). */
 function nestedEdits(
   existing: OdcsDocument,
   imported: OdcsDocument,
-  key: (typeof NESTED)[number],
+  key: NestedKey,
   at: PathSegment[],
   context: MergeContext,
 ): YamlEdit[] {
   const [before, after] = [existing[key], imported[key]];
-  if (after === undefined) return before === undefined ? [] : [{ op: 'delete', path: at }];
+  if (after === undefined) {
+    const saysNothingInside = imported.logicalType === NESTED[key];
+    return before === undefined || saysNothingInside ? [] : [{ op: 'delete', path: at }];
+  }
   if (key === 'properties') return namedListEdits(before, after, at, context, propertyEdits);
   if (!isJsonObject(before) || !isJsonObject(after)) return [{ op: 'set', path: at, value: after }];
   if (key === 'items') return propertyEdits(before, after, at, context);
@@ -150,7 +181,9 @@ function namedListEdits(
 
   const merges = importedEntries.flatMap((entry, position) => {
     const index = matches[position];
-    return index === undefined ? [] : entryEdits(before[index] as OdcsDocument, entry, [...at, index], context);
+    return index === undefined
+      ? []
+      : entryEdits(before[index] as OdcsDocument, entry, [...at, index], context, importedEntries);
   });
   const removals: YamlEdit[] = before
     .map((_, index) => index)

@@ -21,3 +21,17 @@ export function primaryKeyOf(object: SchemaObject): string[] {
 export function hasKeyPosition(property: ContractProperty): boolean {
   return (property.primaryKeyPosition ?? -1) >= 0;
 }
+
+/** Whether a property (a model's, or as a document writes it) is the whole primary key of `properties`, its siblings. */
+export function isWholeKey(property: KeyFacts, properties: readonly KeyFacts[]): boolean {
+  return property.primaryKey === true && properties.filter((sibling) => sibling.primaryKey === true).length === 1;
+}
+
+/** Whether a property is unique by itself: it says so, or it is the whole primary key of `properties`. */
+export function isUniqueAmong(property: ContractProperty, properties: readonly ContractProperty[]): boolean {
+  return property.unique || isWholeKey(property, properties);
+}
+
+interface KeyFacts {
+  primaryKey?: unknown;
+}

@@ -75,11 +75,6 @@ describe('breaking changes', () => {
       ['uniqueness-added', true, 'orders.note', 'field made unique'],
     ],
     [
-      'a field no longer unique',
-      changed(replace('order_id', { unique: false })),
-      ['uniqueness-dropped', true, 'orders.order_id', 'field no longer unique'],
-    ],
-    [
       'a removed allowed value',
       changed(replace('status', { enum: ['open', 'paid'] })),
       ['enum-value-removed', true, 'orders.status', "allowed value 'shipped' removed"],
@@ -96,6 +91,37 @@ describe('breaking changes', () => {
     ],
   ])('%s is breaking', (_, next, expected) => {
     expect(changesOf(next)).toEqual([expected]);
+  });
+
+  it('calls a field no longer unique breaking', () => {
+    const unique = withProperties(previous, [aKey('order_id'), aProperty('email', 'string', { unique: true })]);
+    const notUnique = { ...withProperties(previous, [aKey('order_id'), aProperty('email')]), version: '2.0.0' };
+    expect(compareContracts(unique, notUnique).changes).toEqual([
+      { kind: 'uniqueness-dropped', isBreaking: true, subject: 'orders.email', message: 'field no longer unique' },
+    ]);
+  });
+
+  it('finds no change when the one field of a primary key no longer says unique: a primary key is unique', () => {
+    expect(changesOf(changed(replace('order_id', { unique: false }), '1.0.0'))).toEqual([]);
+  });
+
+  it('calls a field of a composite primary key that is no longer unique breaking: the key is unique, not its parts', () => {
+    const parts = [aKey('order_id'), aProperty('line', 'integer', { required: true, primaryKey: true })];
+    const unique = withProperties(
+      previous,
+      parts.map((part) => ({ ...part, unique: true })),
+    );
+    const notUnique = {
+      ...withProperties(
+        previous,
+        parts.map((part) => ({ ...part, unique: false })),
+      ),
+      version: '2.0.0',
+    };
+    expect(compareContracts(unique, notUnique).changes.map((change) => [change.kind, change.subject])).toEqual([
+      ['uniqueness-dropped', 'orders.order_id'],
+      ['uniqueness-dropped', 'orders.line'],
+    ]);
   });
 
   it("calls a v3.1.0 contract's invalidValues rule values allowed values in its changes and changelog, as it has no enum", () => {

@@ -95,6 +95,129 @@ describe('an imported schema as the next version of a contract', () => {
     expect(next.ok && next.contract.odcs).not.toContain('invalidValues');
   });
 
+  describe("a table's own DDL as the next version of its contract (the blood bank's donations)", () => {
+    const donations = contractOf(
+      anOdcsText(`schema:
+  - name: donations
+    properties:
+      - name: donation_id
+        logicalType: string
+        physicalType: varchar(16)
+        required: true
+        unique: true
+        primaryKey: true
+        primaryKeyPosition: 1
+      - name: collection_site
+        logicalType: object
+        properties:
+          - name: site_code
+            logicalType: string
+            required: true
+          - name: geo
+            logicalType: object
+            properties:
+              - name: lat
+                logicalType: number
+      - name: adverse_events
+        logicalType: array
+        items:
+          logicalType: object
+          properties:
+            - name: code
+              logicalType: string
+`),
+    );
+    function nextVersionFrom(file: string, source: string) {
+      const imported = importContractSource(file, source);
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+      const next = asNextVersion(donations, imported.contract, imported.statedFacts);
+      if (!next.ok) throw new Error(next.message);
+      return next;
+    }
+    const ownDdl = [
+      'CREATE TABLE donations (',
+      '  donation_id varchar(16) NOT NULL PRIMARY KEY,',
+      '  collection_site jsonb,',
+      '  adverse_events jsonb[]',
+      ');',
+    ].join('\n');
+
+    it('finds no breaking change and steps the minor version', () => {
+      const next = nextVersionFrom('donation2.sql', ownDdl);
+      expect(next.comparison.changes.filter((change) => change.isBreaking)).toEqual([]);
+      expect(next.contract.version).toBe('1.1.0');
+    });
+
+    it('keeps the nested fields of a jsonb column and the items of a jsonb[] column, which SQL cannot describe', () => {
+      const next = nextVersionFrom('donation2.sql', ownDdl);
+      const nested = (contract: Contract) =>
+        contract.schema[0]?.properties.map((property) => [property.extensions?.properties, property.extensions?.items]);
+      expect(nested(next.contract)).toEqual(nested(donations));
+    });
+
+    it('keeps unique: true on the primary key, which is unique whether or not the DDL says UNIQUE', () => {
+      const next = nextVersionFrom('donation2.sql', ownDdl);
+      expect(next.contract.odcs).toContain('        unique: true\n        primaryKey: true\n');
+    });
+
+    it('drops unique from a column of a composite key that the DDL does not declare unique', () => {
+      const next = nextVersionFrom(
+        'donation2.sql',
+        ownDdl.replace(' PRIMARY KEY,', ',\n  bag integer NOT NULL,\n  PRIMARY KEY (donation_id, bag),'),
+      );
+      expect(next.contract.odcs).not.toContain('unique: true');
+      expect(next.comparison.changes.map((change) => change.kind)).toContain('uniqueness-dropped');
+    });
+
+    it('removes the nested fields of a column whose type the DDL changes to one without any', () => {
+      const next = nextVersionFrom('donation2.sql', ownDdl.replace('collection_site jsonb', 'collection_site text'));
+      expect(next.contract.schema[0]?.properties[1]).not.toHaveProperty('extensions.properties');
+      expect(next.contract.odcs).not.toContain('site_code');
+    });
+
+    it('keeps the nested fields of an object and the items of an array a JSON Schema leaves open', () => {
+      const next = nextVersionFrom(
+        'donations.schema.json',
+        JSON.stringify({
+          title: 'donations',
+          type: 'object',
+          required: ['donation_id'],
+          properties: {
+            donation_id: { type: 'string' },
+            collection_site: { type: 'object' },
+            adverse_events: { type: 'array' },
+          },
+        }),
+      );
+      expect(next.contract.odcs).toContain('site_code');
+      expect(next.contract.odcs).toContain('          properties:\n            - name: code\n');
+    });
+
+    it('takes the nested fields an Avro record states, removing those it has not', () => {
+      const next = nextVersionFrom(
+        'donations.avsc',
+        JSON.stringify({
+          type: 'record',
+          name: 'donations',
+          fields: [
+            { name: 'donation_id', type: 'string' },
+            {
+              name: 'collection_site',
+              type: ['null', { type: 'record', name: 'site', fields: [{ name: 'site_code', type: 'string' }] }],
+            },
+            {
+              name: 'adverse_events',
+              type: ['null', { type: 'array', items: { type: 'record', name: 'event', fields: [] } }],
+            },
+          ],
+        }),
+      );
+      expect(next.contract.odcs).toContain('site_code');
+      expect(next.contract.odcs).not.toContain('geo');
+      expect(next.contract.odcs).not.toContain('name: code');
+    });
+  });
+
   describe('required, which a Protobuf file states only in proto2 and editions', () => {
     const requiredId = contractOf(
       anOdcsText(

@@ -26,7 +26,9 @@ export const importCommand: Command = {
     'Each contract is read and checked on its own (a broken file is reported and the others still import).',
     'Besides ODCS YAML, a contract is made from SQL CREATE TABLE DDL (.sql, .ddl), an Avro schema (.avsc),',
     'a JSON Schema (.json) or Protobuf (.proto); what has no ODCS logical type is imported as a string and',
-    'reported with its line (see docs/contract-import.md).',
+    'reported with its line (see docs/contract-import.md). An error the contract checks of validate find in',
+    'an imported contract (bounds that leave no value, a key that may be null, ...) is reported with its line',
+    'in the file too; the contract is imported all the same, and the command fails.',
     'A contract that names its dataProduct is served from a new output port of that product, created',
     'with its domain when missing. The design is rewritten all at once, only when something was imported,',
     'and never when the result would not export (two tables of one name in a product, for instance).',
@@ -37,7 +39,8 @@ export const importCommand: Command = {
     '  --on-conflict replace   replace the existing contract (with several files of one id, the last wins)',
     '',
     'exit codes: 0 everything imported (or skipped on request), 1 a file could not be read or imported,',
-    '            a conflict was skipped without --on-conflict, or the design would no longer export, 2 wrong usage',
+    '            a contract has an error, a conflict was skipped without --on-conflict, or the design would',
+    '            no longer export, 2 wrong usage',
   ],
   async run(args, io) {
     const options = parseOptions(args, { values: ['into', 'on-conflict'], flags: [] });
@@ -70,6 +73,10 @@ export const importCommand: Command = {
       const report = importContractSource(name, text);
       if (report.ok) {
         for (const note of report.notes) io.err(`${report.file}:${formatLocatedProblem(note)}`);
+        // The errors `validate` would report: imported all the same, as the app's import dialog does.
+        const errors = report.findings.filter((finding) => finding.severity === 'error');
+        for (const error of errors) io.err(`${report.file}:${formatLocatedProblem(error)}`);
+        if (errors.length > 0) hasProblems = true;
         return [{ file: report.file, contract: report.contract }];
       }
       for (const problem of report.errors) io.err(`${report.file}:${formatLocatedProblem(problem)}`);

@@ -118,6 +118,25 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     expect(await dialog.textContent()).toContain('customer.reference: oneOf of 2 schemas has no ODCS logical type');
   });
 
+  it("shows the contract checks' errors of an import at their line in the source", async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const schema = [
+      '{"title": "Shipment", "type": "object",',
+      ' "required": ["shipment_id"],',
+      ' "properties": {',
+      '    "shipment_id": {"type": "string"},',
+      '    "probe": {"type": ["integer", "null"], "minimum": 1, "maximum": 0}',
+      ' }}',
+    ].join('\n');
+    await dropFiles(page, [{ name: 'shipment.schema.json', text: schema }]);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('.problem--error').allTextContents()).toEqual([
+      '5:5 Shipment.probe: minimum 1 and maximum 0 leave no integer between them: no value can keep the contract',
+    ]);
+  });
+
   it('asks what to do with contracts whose id is taken, in the design or earlier in the batch', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -143,7 +143,7 @@ function ImportRow({ file, earlier }: { file: ImportedFile; earlier: ImportedFil
           ))}
           {file.findings.map((finding) => (
             <li key={formatLocatedProblem(finding)} className={`problem problem--${finding.severity}`}>
-              {finding.message}
+              {formatLocatedProblem(finding)}
             </li>
           ))}
         </ul>

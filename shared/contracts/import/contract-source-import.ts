@@ -23,6 +23,7 @@ import {
 } from './imported-schema';
 import { importJsonSchema } from './json-schema-import';
 import { importProtobuf } from './protobuf-import';
+import { findingsInSource } from './source-findings';
 import { importSqlDdl } from './sql-ddl-import';
 
 export type ImportedFile =
@@ -35,7 +36,7 @@ export type ImportedFile =
       statedFacts: readonly StatableFact[];
       /** What the source had that ODCS could not say exactly, each where it is in the source. */
       notes: ImportNote[];
-      /** What the semantic checks say about the new contract (no key, no event time, ...). */
+      /** What the semantic checks say about the new contract (no key, no event time, bounds that leave no value, ...), where the source says it. */
       findings: LocatedFinding[];
     }
   | { ok: false; file: string; format: ImportFormat | 'odcs'; errors: LocatedProblem[] };
@@ -96,7 +97,7 @@ export function importContractSource(fileName: string, text: string): ImportedFi
       contract: made.value,
       statedFacts: read.statedFacts,
       notes: oncePerPlace(read.notes),
-      findings: checkContractYaml(made.value.odcs),
+      findings: findingsInSource(checkContractYaml(made.value.odcs), made.value.odcs, format, text),
     };
   } catch (error) {
     if (!isStackOverflow(error)) throw error;

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../model/escape-reg-exp';
 import type { LogicalType } from '../../model/logical-type';
 
 /*
@@ -185,8 +186,4 @@ function fieldPattern(letter: string, count: number): string | undefined {
 /** One letter: one or two digits; two letters: exactly two. */
 function digits(count: number): string {
   return count === 1 ? '\\d{1,2}' : '\\d{2}';
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

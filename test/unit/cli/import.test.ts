@@ -176,6 +176,23 @@ describe('mesh-designer import of other schema formats', () => {
     ]);
   });
 
+  it('imports a contract the checks validate runs find an error in, reporting it at its line in the source, and fails', async () => {
+    const schema = [
+      '{"title": "Shipment", "type": "object",',
+      ' "required": ["shipment_id"],',
+      ' "properties": {',
+      '    "shipment_id": {"type": "string"},',
+      '    "probe": {"type": ["integer", "null"], "minimum": 1, "maximum": 0}',
+      ' }}',
+    ].join('\n');
+    const { io, err, files } = fakeIo({ 'shop.mesh.json': sample, 'probe.schema.json': schema });
+    expect(await runCli(['import', 'probe.schema.json', '--into', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(contractIds(files.get('shop.mesh.json'))).toContain('probe');
+    expect(err).toEqual([
+      'probe.schema.json:5:5 Shipment.probe: minimum 1 and maximum 0 leave no integer between them: no value can keep the contract',
+    ]);
+  });
+
   it('reads an SSMS script saved as "Unicode" (UTF-16 LE with a byte order mark) as the app does', async () => {
     const fixture = (name: string) =>
       readFileSync(new URL(`../../fixtures/import/sql/${name}`, import.meta.url), 'utf8');

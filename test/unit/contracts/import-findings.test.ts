@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { importContractSource } from '../../../shared/contracts/import';
+import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
+
+/** The semantic findings of an imported file, as `line:column path: message`, errors only. */
+function errorsOf(file: string, source: string): string[] {
+  const imported = importContractSource(file, source);
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  return imported.findings.filter((finding) => finding.severity === 'error').map(formatLocatedProblem);
+}
+
+function warningsOf(file: string, source: string): string[] {
+  const imported = importContractSource(file, source);
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  return imported.findings.filter((finding) => finding.severity === 'warning').map(formatLocatedProblem);
+}
+
+const noValue = 'minimum 1 and maximum 0 leave no integer between them: no value can keep the contract';
+
+describe('the contract checks of an import, where the source says it', () => {
+  it('reports bounds of a JSON Schema that leave no value at the property, as validate would', () => {
+    const schema = [
+      '{"title":"Shipment","type":"object",',
+      ' "required":["probe"],',
+      ' "properties":{',
+      '  "shipment_id":{"type":"string"},',
+      '  "probe":{"type":["integer","null"],"minimum":1,"maximum":0}',
+      ' }}',
+    ].join('\n');
+    expect(errorsOf('shipment.schema.json', schema)).toEqual([`5:3 Shipment.probe: ${noValue}`]);
+  });
+
+  it('reports them at a field nested in an array of a JSON Schema', () => {
+    const schema =
+      '{"title":"Shipment","type":"object","properties":{\n "legs":{"type":"array","items":{"type":"object","properties":{\n  "probe":{"type":"integer","minimum":1,"maximum":0}}}}}}';
+    expect(errorsOf('shipment.schema.json', schema)).toEqual([`3:3 Shipment.legs.probe: ${noValue}`]);
+  });
+
+  it.each([
+    ['SQL DDL', 'bags.sql', 'CREATE TABLE bags (\n  bag_id text,\n  volume integer\n);', '1:14 bags'],
+    [
+      'an Avro schema',
+      'bags.avsc',
+      '{"type": "record",\n "name": "bags",\n "fields": [{"name": "bag_id", "type": "string"}]}',
+      '2:10 bags',
+    ],
+    ['Protobuf', 'bags.proto', 'syntax = "proto3";\n\nmessage bags { string bag_id = 1; }\n', '3:9 bags'],
+    [
+      'a JSON Schema',
+      'bags.schema.json',
+      '{"title": "bags",\n "properties": {"bag_id": {"type": "string"}}}',
+      '1:11 bags',
+    ],
+  ])('places a finding about a table of %s at its name', (_, file, source, place) => {
+    expect(warningsOf(file, source)).toEqual([
+      expect.stringMatching(new RegExp(`^${place}: entity 'bags' has no primary key`)),
+    ]);
+  });
+});

@@ -185,17 +185,28 @@ function SyncBadge({ contractId }: { contractId: string }) {
   return <span className="sync-badge sync-badge--ok">In sync with the design</span>;
 }
 
-/** A contract no port serves shows nowhere on the canvas: offer to serve it from a product. */
+const DRAFT_NOT_SERVABLE = 'Fix the YAML first: a draft is not in the design, so no port can serve it';
+
+/**
+ * A contract no port serves shows nowhere on the canvas: offer to serve it from a product.
+ * A draft that never was valid (opened from a broken file) is not in the design yet: say so.
+ */
 function ServeContract({ contractId }: { contractId: string }) {
   const isServed = useDocumentStore((state) => (state.mesh ? isContractServed(state.mesh, contractId) : true));
+  const isInDesign = useDocumentStore(
+    (state) => state.mesh?.contracts.some((contract) => contract.id === contractId) ?? false,
+  );
   const products = useDocumentStore((state) => state.mesh?.products ?? NO_PRODUCTS);
   if (isServed) return null;
   return (
-    <p className="contract-workspace__unserved" role="status">
+    <p className="contract-workspace__unserved" role="status" data-testid="contract-unserved">
       No output port serves this contract, so it shows nowhere on the canvas.{' '}
+      {!isInDesign && <>{DRAFT_NOT_SERVABLE}. </>}
       <select
         aria-label="Serve it from"
         value=""
+        disabled={!isInDesign}
+        {...(!isInDesign && { title: DRAFT_NOT_SERVABLE })}
         onChange={(event) => {
           const productId = event.target.value;
           changeMesh((mesh) => serveContract(mesh, contractId, productId));

@@ -591,6 +591,38 @@ describeInChromium('the contract editor in the built app', (session) => {
     await contracts.getByRole('button', { name: /^Vitals\s*entity/ }).waitFor();
     expect(await page.getByTestId('out-of-sync').count()).toBe(0);
   });
+
+  it('says a draft cannot be served until its YAML is fixed, rather than doing nothing, and serves it once fixed', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleDesign(page, 'ecommerce');
+    const text =
+      'apiVersion: v3.1.0\nkind: DataContract\nid: vitals\nname: Vitals\nversion: 1.0.0\nstatus: active\nstatus: draft\nschema: []\n';
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
+    await (await chooser).setFiles({
+      name: 'vitals.odcs.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(text),
+    });
+    await page.getByTestId('out-of-sync').waitFor();
+    const serve = page.getByLabel('Serve it from');
+    expect(await serve.isDisabled()).toBe(true);
+    expect(await serve.getAttribute('title')).toBe(
+      'Fix the YAML first: a draft is not in the design, so no port can serve it',
+    );
+    expect(await page.getByTestId('contract-unserved').textContent()).toContain('Fix the YAML first');
+
+    await caretAfter(page, 'status: draft');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page
+      .getByRole('region', { name: 'Contracts' })
+      .getByRole('button', { name: /^Vitals\s*entity/ })
+      .waitFor();
+    await serve.selectOption({ label: 'orders' });
+    await page.locator('.react-flow__node-product .port--output', { hasText: 'vitals' }).waitFor();
+  });
 });
 
 /** Drops a contract file on the window, imports it and opens it in the editor. */

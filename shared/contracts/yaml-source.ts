@@ -2,6 +2,7 @@ import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocume
 import { DOCUMENT_PATH, formatPath, formatPlacedProblem, type Problem } from '../model/problem';
 import type { PathProblem, PathSegment } from './path-problem';
 import type { ProblemRepair } from './problem-repair';
+import { misalignedKey } from './yaml-misaligned-key';
 
 /** A span of text, 1-based and end-exclusive: what an editor marker (Monaco) takes. */
 export interface TextRange {
@@ -64,16 +65,18 @@ export function readYamlSource(text: string): YamlSource {
   };
 
   // Running out of stack is reported wherever the reader gave up, which can be more than once: say it once.
-  const syntaxErrors = document.errors
-    .filter(
-      (error, index, errors) =>
-        error.code !== 'RESOURCE_EXHAUSTION' || errors.findIndex(({ code }) => code === error.code) === index,
-    )
-    .map((error) => ({
-      path: DOCUMENT_PATH,
-      message: syntaxErrorMessage(error, text),
-      ...rangeOf(error.pos),
-    }));
+  const syntaxErrors = onceEach(
+    document.errors
+      .filter(
+        (error, index, errors) =>
+          error.code !== 'RESOURCE_EXHAUSTION' || errors.findIndex(({ code }) => code === error.code) === index,
+      )
+      .map((error) => {
+        const misaligned = misalignedKey(error.code, rangeOf(error.pos).line, text);
+        if (misaligned) return { path: DOCUMENT_PATH, message: misaligned.message, ...misaligned.range };
+        return { path: DOCUMENT_PATH, message: syntaxErrorMessage(error, text), ...rangeOf(error.pos) };
+      }),
+  );
   if (syntaxErrors.length > 0) {
     const hasOnlyDuplicateKeys = document.errors.every((error) => error.code === 'DUPLICATE_KEY');
     const despite = hasOnlyDuplicateKeys ? plainValueOf(document) : undefined;
@@ -83,6 +86,14 @@ export function readYamlSource(text: string): YamlSource {
   const read = plainValueOf(document);
   if (!read.ok) return { text, value: undefined, syntaxErrors: [read.error], locate };
   return { text, value: read.value, syntaxErrors, locate };
+}
+
+/** Each problem once: the reader may say one cause in two errors (a key further in than its siblings). */
+function onceEach(problems: LocatedProblem[]): LocatedProblem[] {
+  return problems.filter(
+    (problem, index) =>
+      problems.findIndex((other) => formatLocatedProblem(other) === formatLocatedProblem(problem)) === index,
+  );
 }
 
 /** The document as plain values; a later duplicate key overwrites an earlier one. */

@@ -28,7 +28,7 @@ describe('importing a batch of contract files', () => {
   it('imports the valid files and reports each bad one with located errors', () => {
     const files = readdirSync(BATCH).map((name) => ({ name, text: readFileSync(join(BATCH, name), 'utf8') }));
     expect(summary(importContractFiles(files))).toEqual([
-      'broken-yaml.odcs.yaml: 5:11 Nested mappings are not allowed in compact mappings; 5:11 Implicit keys need to be on a single line',
+      "broken-yaml.odcs.yaml: 6:6 'properties' is not aligned with the keys above it (column 5 expected)",
       'schema-invalid.odcs.yaml: 10:22 schema[0].properties[0].logicalType: unknown logicalType "money"; expected one of: string, date, timestamp, time, number, integer, object, array, boolean',
       'shipment.odcs.yaml: ok, shipment',
     ]);

@@ -312,6 +312,41 @@ describe('ODCS import errors', () => {
     ]);
   });
 
+  describe("a key not aligned with the keys above it, said at the key rather than in the parser's words", () => {
+    const field = (misaligned: string) =>
+      `${anOdcsText()}schema:\n  - name: readings\n    properties:\n      - name: t\n        logicalType: number\n${misaligned}\n`;
+
+    it("one column short of them, in a list item (the blood bank QA's bad.odcs.yaml)", () => {
+      expect(problemsOf(parseOdcsYaml(field('       required: true')))).toEqual([
+        "11:8 'required' is not aligned with the keys above it (column 9 expected)",
+      ]);
+    });
+
+    it('one column further in, which the parser reports at the key before', () => {
+      expect(problemsOf(parseOdcsYaml(field('         required: true')))).toEqual([
+        "11:10 'required' is not aligned with the keys above it (column 9 expected)",
+      ]);
+    });
+
+    it('short of the keys of its parent mapping, after a deeper list: the nearest column it may belong with', () => {
+      expect(problemsOf(parseOdcsYaml(field('   description: x')))).toEqual([
+        "11:4 'description' is not aligned with the keys above it (column 5 expected)",
+      ]);
+    });
+
+    it('in a plain mapping', () => {
+      expect(problemsOf(parseOdcsYaml('id: a\ndescription:\n  purpose: x\n usage: y\n'))).toEqual([
+        "4:2 'usage' is not aligned with the keys above it (column 3 expected)",
+      ]);
+    });
+
+    it("keeps the parser's words for other errors", () => {
+      expect(problemsOf(parseOdcsYaml(`${anOdcsText()}schema:\n  - name: x: y\n`))).toEqual([
+        '7:11 Nested mappings are not allowed in compact mappings',
+      ]);
+    });
+  });
+
   it('refuses a document that is not a mapping', () => {
     expect(problemsOf(parseOdcsYaml('- just\n- a list\n'))).toEqual(['1:3 must be a YAML mapping (an ODCS document)']);
   });

@@ -125,21 +125,23 @@ export const simulateCommand: Command = {
     const [file] = options.positional;
     const problem = usageProblem(options, { ticks, seed, budget, last });
     if (problem !== null || file === undefined) return usageError(io, this, problem ?? 'no design to simulate');
-    const read = await readMesh(io, file);
-    if (!read.ok) {
-      for (const line of read.lines) io.err(line);
+    /** Nothing to run: said on stderr and, with --json, as the report a failed run prints. */
+    const refuse = (errors: Problem[], lines: string[]) => {
+      if (options.flags.json) for (const line of jsonLines({ errors })) io.out(line);
+      for (const line of lines) io.err(line);
       return EXIT.problems;
-    }
+    };
+    const read = await readMesh(io, file);
+    if (!read.ok) return refuse(read.problems, read.lines);
     const mesh = read.mesh;
     const scenarioId = options.values.scenario ?? mesh.scenarios[0]?.id;
     const chosen = mesh.scenarios.find((candidate) => candidate.id === scenarioId);
     if (!chosen) {
-      io.err(
+      const message =
         mesh.scenarios.length === 0
-          ? `${file}: the design has no scenario to simulate: add one in the app's Scenario tab, which can make one from the design's tables`
-          : `${file}: no scenario '${scenarioId}' (has: ${mesh.scenarios.map((s) => s.id).join(', ')})`,
-      );
-      return EXIT.problems;
+          ? "the design has no scenario to simulate: add one in the app's Scenario tab, which can make one from the design's tables"
+          : `no scenario '${scenarioId}' (has: ${mesh.scenarios.map((s) => s.id).join(', ')})`;
+      return refuse([{ path: 'scenarios', message }], [`${file}: ${message}`]);
     }
     const scenario = seed === undefined ? chosen : { ...chosen, seed };
     const logName = options.values.messages;

@@ -237,6 +237,21 @@ describe('mesh-designer simulate', () => {
     expect(err).toEqual(["shop.mesh.json: no scenario 'nope' (has: workshop)"]);
   });
 
+  it('prints with --json, as a failed run does, why there is nothing to run: a design it cannot read, no such scenario', async () => {
+    const missing = fakeIo({});
+    expect(await runCli(['simulate', 'missing.mesh.json', '--json'], missing.io)).toBe(EXIT.problems);
+    expect(JSON.parse(missing.out.join('\n'))).toEqual({
+      errors: [{ path: '(file)', message: 'cannot read: no such file' }],
+    });
+    expect(missing.err).toEqual(['missing.mesh.json: cannot read: no such file']);
+
+    const other = fakeIo({ 'shop.mesh.json': sample });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'nope', '--json'], other.io)).toBe(EXIT.problems);
+    expect(JSON.parse(other.out.join('\n'))).toEqual({
+      errors: [{ path: 'scenarios', message: "no scenario 'nope' (has: workshop)" }],
+    });
+  });
+
   it('says where to get a scenario when the design has none', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify({ ...JSON.parse(sample), scenarios: [] }) });
     expect(await runCli(['simulate', 'shop.mesh.json'], io)).toBe(EXIT.problems);

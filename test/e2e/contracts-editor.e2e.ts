@@ -422,13 +422,7 @@ describeInChromium('the contract editor in the built app', (session) => {
       '        logicalType: integer',
       '',
     ].join('\n');
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
-    await (await chooser).setFiles({
-      name: 'vitals.odcs.yaml',
-      mimeType: 'application/yaml',
-      buffer: Buffer.from(text),
-    });
+    await openContractFile(page, 'vitals.odcs.yaml', text);
     await openContract(page, 'Vitals');
     await showView(page, 'Form');
     await page.getByRole('button', { name: 'Remove pulse' }).click();
@@ -536,9 +530,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     await newBlankDesign(page);
     const text = aWideContractText(10_000);
     expect(text.length).toBeGreaterThan(2_000_000);
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
-    await (await chooser).setFiles({ name: 'wide.odcs.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
+    await openContractFile(page, 'wide.odcs.yaml', text);
     await openContract(page, 'Wide');
 
     const fieldNames = page
@@ -562,15 +554,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   it('opens a contract file with a duplicate key as a draft in the YAML editor, and puts it in the design once fixed', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openSampleDesign(page, 'ecommerce');
-    const text =
-      'apiVersion: v3.1.0\nkind: DataContract\nid: vitals\nname: Vitals\nversion: 1.0.0\nstatus: active\nstatus: draft\nschema: []\n';
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
-    await (await chooser).setFiles({
-      name: 'vitals.odcs.yaml',
-      mimeType: 'application/yaml',
-      buffer: Buffer.from(text),
-    });
+    await openContractFile(page, 'vitals.odcs.yaml', VITALS_WITH_STATUS_TWICE);
     await page.locator('.yaml-editor .monaco-editor').waitFor();
     await page.getByTestId('out-of-sync').filter({ hasText: 'Not applied: 1 problem:' }).waitFor();
     expect(await problems(page)).toContain("the key 'status' appears twice");
@@ -581,7 +565,7 @@ describeInChromium('the contract editor in the built app', (session) => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Save to vitals.odcs.yaml' }).click();
     const saved = await download;
-    expect(readFileSync(await saved.path(), 'utf8')).toBe(text);
+    expect(readFileSync(await saved.path(), 'utf8')).toBe(VITALS_WITH_STATUS_TWICE);
     await page.getByRole('status').filter({ hasText: 'Saved Vitals to vitals.odcs.yaml as written' }).waitFor();
 
     await caretAfter(page, 'status: draft');
@@ -595,15 +579,7 @@ describeInChromium('the contract editor in the built app', (session) => {
   it('says a draft cannot be served until its YAML is fixed, rather than doing nothing, and serves it once fixed', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openSampleDesign(page, 'ecommerce');
-    const text =
-      'apiVersion: v3.1.0\nkind: DataContract\nid: vitals\nname: Vitals\nversion: 1.0.0\nstatus: active\nstatus: draft\nschema: []\n';
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
-    await (await chooser).setFiles({
-      name: 'vitals.odcs.yaml',
-      mimeType: 'application/yaml',
-      buffer: Buffer.from(text),
-    });
+    await openContractFile(page, 'vitals.odcs.yaml', VITALS_WITH_STATUS_TWICE);
     await page.getByTestId('out-of-sync').waitFor();
     const serve = page.getByLabel('Serve it from');
     expect(await serve.isDisabled()).toBe(true);
@@ -633,4 +609,15 @@ async function openDroppedContract(page: Page, name: string, text: string): Prom
   await listed.or(importButton).first().waitFor();
   if ((await importButton.count()) > 0) await importButton.click();
   await listed.click();
+}
+
+/** A contract whose `status` appears twice: valid YAML to read, refused as a contract. */
+const VITALS_WITH_STATUS_TWICE =
+  'apiVersion: v3.1.0\nkind: DataContract\nid: vitals\nname: Vitals\nversion: 1.0.0\nstatus: active\nstatus: draft\nschema: []\n';
+
+/** Opens a contract file through the Contracts section's Open contract… and the browser's file chooser. */
+async function openContractFile(page: Page, fileName: string, text: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: 'Open contract…' }).click();
+  await (await chooser).setFiles({ name: fileName, mimeType: 'application/yaml', buffer: Buffer.from(text) });
 }

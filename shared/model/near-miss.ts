@@ -10,19 +10,27 @@ export function nearMiss(name: string, candidates: readonly string[]): string | 
   return best?.candidate;
 }
 
-/** Levenshtein distance: how many inserted, deleted or changed characters turn one text into the other. */
+/**
+ * How many inserted, deleted or changed characters, or swapped neighbours, turn one text into the
+ * other (the optimal string alignment distance): `widht` is one slip from `width`, as typed.
+ */
 function editDistance(from: string, to: string): number {
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: to.length + 1 }, (_, at) => at);
   for (let row = 1; row <= from.length; row++) {
     const current = [row];
     for (let column = 1; column <= to.length; column++) {
       const change = from[row - 1] === to[column - 1] ? 0 : 1;
-      current[column] = Math.min(
+      let distance = Math.min(
         (previous[column] ?? 0) + 1,
         (current[column - 1] ?? 0) + 1,
         (previous[column - 1] ?? 0) + change,
       );
+      const isSwap = row > 1 && column > 1 && from[row - 1] === to[column - 2] && from[row - 2] === to[column - 1];
+      if (isSwap) distance = Math.min(distance, (beforePrevious[column - 2] ?? 0) + 1);
+      current[column] = distance;
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[to.length] ?? 0;

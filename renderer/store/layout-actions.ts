@@ -55,6 +55,7 @@ export function settleDroppedNodes(dropped: readonly DroppedNode[]): void {
     useNoticeStore.getState().show({
       tone: 'error',
       text: `${namesOf(before, refused)} went back: every product and system belongs to a domain. Drop it inside one, or add a domain first.`,
+      isMomentary: true,
     });
   }
 }

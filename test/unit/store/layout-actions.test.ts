@@ -76,6 +76,19 @@ describe('layout actions', () => {
     expect(useNoticeStore.getState().notice?.text).toContain('every product and system belongs to a domain');
   });
 
+  it('takes back why a drop went back at the next drop that lands, where it no longer applies', async () => {
+    const store = useDocumentStore.getState();
+    store.beginGesture();
+    moveNodes(new Map([['orders', { x: 700, y: 100 }]]));
+    settleDroppedNodes([{ id: 'orders', x: 700, y: 100, width: 200, height: 100 }]);
+    store.endGesture();
+    // The drag that led to it is over.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    settleDroppedNodes([{ id: 'orders', x: 100, y: 450, width: 200, height: 100 }]);
+    expect(documentNow().products[0]?.domainId).toBe('support');
+    expect(useNoticeStore.getState().notice).toBeNull();
+  });
+
   it('records no step for a drag that was refused and went back: Ctrl+Z then undoes the edit before it', () => {
     nudgeNodes(['orders'], { x: 0, y: 10 });
     const nudged = documentNow();

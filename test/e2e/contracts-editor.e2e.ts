@@ -24,6 +24,24 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(labels.some((label) => label.startsWith('map'))).toBe(false);
   });
 
+  it('starts the line after a list item’s first key (- name: x) under that key, where completion offers the item’s keys', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, '- name: customer_id');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget.visible .monaco-list-row');
+    await suggestions.first().waitFor();
+    const labels = await suggestions.allTextContents();
+    expect(labels.some((label) => label.startsWith('classification'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('description: who placed it');
+    const typed = page.locator('.yaml-editor .view-line', { hasText: 'description: who placed it' });
+    // Under `name`, eight columns in: the field's own key, not a new list item's.
+    expect((await typed.textContent())?.replaceAll('\u00a0', ' ')).toBe('        description: who placed it');
+  });
+
   it('completes a number’s logicalTypeOptions with a number’s options only', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

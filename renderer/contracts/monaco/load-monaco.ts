@@ -30,6 +30,22 @@ export const loadMonaco: () => Promise<MonacoApi> = loadOnce(async () => {
 function registerYaml(monaco: MonacoApi, yaml: YamlDefinition): void {
   if (monaco.languages.getLanguages().some((language) => language.id === 'yaml')) return;
   monaco.languages.register({ id: 'yaml', extensions: ['.yaml', '.yml'], aliases: ['YAML', 'yaml'] });
-  monaco.languages.setLanguageConfiguration('yaml', yaml.conf);
+  monaco.languages.setLanguageConfiguration('yaml', { ...yaml.conf, onEnterRules: yamlEnterRules(monaco) });
   monaco.languages.setMonarchTokensProvider('yaml', yaml.language);
+}
+
+/**
+ * New lines in YAML start where the next key goes: under a list item's first key (`- name: id`)
+ * rather than under its dash, one level deeper after a key whose value follows on the next lines.
+ */
+function yamlEnterRules(monaco: MonacoApi): Monaco.languages.OnEnterRule[] {
+  const { IndentAction } = monaco.languages;
+  return [
+    {
+      beforeText: /^\s*-\s+[^\s#-][^:#]*:\s*([|>][-+0-9]*)?\s*(#.*)?$/,
+      action: { indentAction: IndentAction.Indent, appendText: '  ' },
+    },
+    { beforeText: /^\s*-\s+[^\s#-][^:#]*:\s+\S/, action: { indentAction: IndentAction.None, appendText: '  ' } },
+    { beforeText: /:\s*([|>][-+0-9]*)?\s*(#.*)?$/, action: { indentAction: IndentAction.Indent } },
+  ];
 }

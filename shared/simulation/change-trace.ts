@@ -550,7 +550,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             ? skippedChange(query, productId, input.rawTable, dataset, rawRow)
             : undefined;
           if (rawRow._op === 't') {
-            walker.followTruncate(product, dataset, rawRow, record, skipped, visited);
+            walker.followTruncate(product, input.port.id, dataset, rawRow, record, skipped, visited);
             continue;
           }
           const fields = fieldsRead(record, log, rawRow);
@@ -593,7 +593,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             });
           }
           walker.publish(product, dataset.name, fields, record.timestamp, visited);
-          walker.transformations(product, fields, record.timestamp, visited);
+          walker.transformations(product, input.port.id, fields, record.timestamp, visited);
         }
       }
     },
@@ -632,6 +632,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
     /** A truncate a consumer read: its entity emptied, the history versions it closed, the deletes it published. */
     followTruncate(
       product: ProductPlan,
+      inputPortId: string,
       dataset: Dataset,
       rawRow: Record<string, unknown>,
       record: LogRecord,
@@ -681,7 +682,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         });
       }
       walker.publishTruncate(product, dataset.name, record.timestamp, visited);
-      walker.transformations(product, {}, record.timestamp, visited);
+      walker.transformations(product, inputPortId, {}, record.timestamp, visited);
     },
 
     /**
@@ -708,10 +709,19 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
       }
     },
 
-    /** Transformation results linked to the record by a column they share (its key first). */
-    transformations(product: ProductPlan, fields: Record<string, unknown>, since: number, visited: Set<string>): void {
+    /**
+     * Results of the steps that read the record's input, linked to the record by a column they
+     * share (its key first); a step reading none of it has no share of the record.
+     */
+    transformations(
+      product: ProductPlan,
+      inputPortId: string,
+      fields: Record<string, unknown>,
+      since: number,
+      visited: Set<string>,
+    ): void {
       const productId = product.product.id;
-      for (const step of product.transformations) {
+      for (const step of product.transformations.filter((candidate) => candidate.inputPortIds.has(inputPortId))) {
         const table = step.transformation.name;
         const columns = columnsOf(query, productId, table);
         const key = step.dataset?.key ?? [];

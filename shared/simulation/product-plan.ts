@@ -28,6 +28,8 @@ export interface TransformationPlan {
   path: string;
   /** Set when an output port publishes the step's result: the contract then shapes its table. */
   dataset?: Dataset;
+  /** The input ports whose clean tables the step's SQL reads, itself or through earlier steps. */
+  inputPortIds: ReadonlySet<string>;
 }
 
 export interface OutputPlan {
@@ -84,7 +86,12 @@ export function planProduct(mesh: Mesh, productIndex: number, logs: LogPlan, pro
     return [{ port, path: portPath, governing, log, dataset, untaggedClassifications }];
   });
 
-  return { product, path, inputs, transformations: claims.transformations, outputs, tableRefusals: claims.refusals };
+  const inputsByStep = inputPortsReadByStep(mesh, product);
+  const transformations = claims.transformations.map((step) => ({
+    ...step,
+    inputPortIds: inputsByStep.get(step.transformation) ?? new Set(product.inputPorts.map((port) => port.id)),
+  }));
+  return { product, path, inputs, transformations, outputs, tableRefusals: claims.refusals };
 }
 
 /** The product's output ports that publish a log, with the contract governing each. */
@@ -137,6 +144,21 @@ function untaggedClassificationsByPort(mesh: Mesh, product: DataProduct): Map<st
     byPort.set(copy.port.id, untagged);
   }
   return byPort;
+}
+
+/**
+ * Per transformation, the input ports it reads, from the product's lineage. A port whose dataset
+ * the lineage does not know may be read by any step: it is counted in.
+ */
+function inputPortsReadByStep(mesh: Mesh, product: DataProduct): Map<Transformation, ReadonlySet<string>> {
+  const lineage = productLineage(meshGraph(mesh), product);
+  const unknown = product.inputPorts.filter((port) => !lineage.inputs.has(port.id)).map((port) => port.id);
+  return new Map(
+    product.transformations.map((transformation, index) => [
+      transformation,
+      new Set([...(lineage.transformations[index]?.table.inputs ?? []), ...unknown]),
+    ]),
+  );
 }
 
 function planInput(

@@ -315,6 +315,51 @@ describe('tracing a deleted row downstream', () => {
   });
 });
 
+describe('tracing a change into transformations', () => {
+  it('stops only at the steps that read the record’s table, themselves or through an earlier step', async () => {
+    // A mine's haul cycles and crusher runs feed `performance`: cycle trucks read the cycles, the
+    // crusher rank only the crusher runs, the late cycles the cycle trucks.
+    const mine = aMesh()
+      .with(
+        aSystem('fleet')
+          .withTable('haul_cycles', { cycle_id: 'integer', truck: 'text' })
+          .withTable('crusher_runs', { run_id: 'integer', crusher: 'text' })
+          .withCdcTopic('cycles-cdc', 'haul_cycles')
+          .withCdcTopic('crusher-cdc', 'crusher_runs'),
+        aProduct('performance', 'consumer-aligned')
+          .withInput('cycles-in')
+          .withInput('crusher-in')
+          .withTransformation('cycle_trucks', 'SELECT cycle_id, truck FROM haul_cycles')
+          .withTransformation(
+            'crusher_rank',
+            'SELECT crusher, count(*) AS runs FROM crusher_runs GROUP BY crusher ORDER BY runs DESC',
+          )
+          .withTransformation('late_cycles', "SELECT cycle_id FROM cycle_trucks WHERE truck = 'T7'"),
+      )
+      .withLink('fleet/cycles-cdc', 'performance/cycles-in')
+      .withLink('fleet/crusher-cdc', 'performance/crusher-in')
+      .build();
+    const scenario = aScenario()
+      .at(1, 'fleet', 'haul_cycles', 'insert', { values: { cycle_id: 1, truck: 'T7' } })
+      .at(1, 'fleet', 'crusher_runs', 'insert', { values: { run_id: 1, crusher: 'CR01' } })
+      .build();
+    const simulation = await simulate(mine, scenario);
+    simulation.step(2);
+    const traced = traceChange(planPipeline(mine), simulation, {
+      kind: 'record',
+      log: 'fleet/cycles-cdc',
+      position: 1,
+    });
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+
+    const steps = traced.value.stages.filter((stage) => stage.kind === 'transformation');
+    expect(steps.map((stage) => [stage.title, stage.records])).toEqual([
+      ['Transformation cycle_trucks: rows with the same cycle_id', [{ cycle_id: 1, truck: 'T7' }]],
+      ['Transformation late_cycles: rows with the same cycle_id', [{ cycle_id: 1 }]],
+    ]);
+  });
+});
+
 describe('tracing a truncate', () => {
   // Items 1..3 are snapshotted at tick 0 (positions 1..3 on the topic), item 1's price set to 10 at
   // tick 1 (position 4), the table truncated at tick 2 (position 5), item 9 inserted at tick 3 (position 6).

@@ -8,6 +8,7 @@ import {
   shownColumns,
   type TableSort,
   tablePageSql,
+  wrapsColumn,
 } from '../../shared/simulation/table-page';
 import { formatValue } from './format-value';
 import { rowCount } from './row-count';
@@ -29,10 +30,12 @@ interface DataGridProps {
   onTrace?: (row: Record<string, SqlValue>) => void;
   /** Per column, the names people know stored ids by (a port's name for its id); the id stays in `data-value`. */
   namesByColumn?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Per column, what its cell says instead of its value, from the whole row (the value stays whole in the tooltip). */
+  textByColumn?: Readonly<Record<string, (row: Readonly<Record<string, SqlValue>>) => string | undefined>>;
 }
 
 /** A table or log of the run, a page at a time as it scrolls (only visible rows are drawn), sortable by any column. */
-export function DataGrid({ nodeId, source, onTrace, namesByColumn }: DataGridProps) {
+export function DataGrid({ nodeId, source, onTrace, namesByColumn, textByColumn }: DataGridProps) {
   const name = source.kind === 'table' ? source.table : source.log;
   const total = useRowCount(nodeId, source);
   const tick = useSimulationStore((state) => state.metrics?.tick);
@@ -82,6 +85,10 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn }: DataGridPro
   }, [firstPage, lastPage, pages, nodeId, source, sort]);
 
   const rowAt = (index: number) => pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS];
+  const textOf = (column: string, row: SqlValue[] | undefined) => {
+    const text = textByColumn?.[column];
+    return text && row ? text(Object.fromEntries(columns.map((name, at) => [name, row[at] ?? null]))) : undefined;
+  };
   // Pages of the old order go at once, so no row shows in the wrong place.
   const toggleSort = (column: string) => {
     forgetPages();
@@ -94,9 +101,10 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn }: DataGridPro
     );
   };
   const shown = shownColumns(source, columns);
-  const widths = columnWidths(source, columns, pages);
+  const widths = columnWidths(source, columns, pages, textOf);
   const cellWidth = (at: number) => `calc(${widths[at]}ch + ${CELL_PADDING})`;
   const template = [...(onTrace ? [TRACE_WIDTH] : []), ...shown.map((at) => `minmax(${cellWidth(at)}, 1fr)`)].join(' ');
+  const hasWrapping = columns.some((column) => wrapsColumn(source, column));
   const rowWidth = `calc(${[...(onTrace ? [TRACE_WIDTH] : []), ...shown.map(cellWidth)].join(' + ') || '0px'})`;
 
   if (error)
@@ -126,12 +134,15 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn }: DataGridPro
             return (
               <div
                 key={item.key}
+                data-index={item.index}
+                // A row with wrapped text is as tall as it needs: measured, so the rows after it move down.
+                ref={hasWrapping ? virtualizer.measureElement : undefined}
                 className="data-grid__row"
                 style={{
                   gridTemplateColumns: template,
                   width: rowWidth,
                   transform: `translateY(${item.start}px)`,
-                  height: ROW_HEIGHT,
+                  ...(hasWrapping ? { minHeight: ROW_HEIGHT } : { height: ROW_HEIGHT }),
                 }}
               >
                 {onTrace && (
@@ -154,19 +165,25 @@ export function DataGrid({ nodeId, source, onTrace, namesByColumn }: DataGridPro
                   const value = row?.[at];
                   const named =
                     value === undefined || value === null ? undefined : namesByColumn?.[column]?.[String(value)];
+                  const retold = textOf(column, row);
                   const shown = row
-                    ? (named ?? (isTimestamp(column, value) ? clockTime(value) : formatValue(value)))
+                    ? (retold ?? named ?? (isTimestamp(column, value) ? clockTime(value) : formatValue(value)))
                     : '…';
                   // A cell is cut to its column's width: its tooltip holds it whole (a timestamp's, its millis).
                   const whole = !row
                     ? undefined
-                    : isTimestamp(column, value)
+                    : isTimestamp(column, value) || retold !== undefined
                       ? String(value)
                       : typeof shown === 'string'
                         ? shown
                         : undefined;
                   return (
-                    <span key={column} title={whole} data-value={named === undefined ? undefined : String(value)}>
+                    <span
+                      key={column}
+                      title={whole}
+                      data-value={named === undefined ? undefined : String(value)}
+                      className={wrapsColumn(source, column) ? 'data-grid__cell--wraps' : undefined}
+                    >
                       {shown}
                     </span>
                   );
@@ -195,13 +212,15 @@ function columnWidths(
   source: GridSource,
   columns: readonly string[],
   pages: ReadonlyMap<number, SqlValue[][]>,
+  textOf: (column: string, row: SqlValue[]) => string | undefined,
 ): number[] {
   // Room for the name and a sort arrow.
   const widths = columns.map((column) => column.length + 3);
   for (const rows of pages.values()) {
     for (const row of rows) {
       row.forEach((value, at) => {
-        const text = isTimestamp(columns[at] as string, value) ? clockTime(value) : String(value ?? 'null');
+        const column = columns[at] as string;
+        const text = textOf(column, row) ?? (isTimestamp(column, value) ? clockTime(value) : String(value ?? 'null'));
         widths[at] = Math.max(widths[at] ?? 0, text.length);
       });
     }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { quarantinedRecordKey } from '../../shared/simulation/quarantined-record';
 import type { Zone } from '../../shared/simulation/run-catalog';
 import { QUARANTINE_TABLE } from '../../shared/simulation/table-claims';
 import { DataGrid } from './data-grid';
@@ -54,6 +55,9 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
       ];
   // The quarantine stores each port's id; people read the name the canvas shows.
   const portNames = Object.fromEntries((product?.ports ?? []).map((port) => [port.portId, port.name]));
+  // A quarantined record reads by its port's key; the whole record is in its tooltip.
+  const recordByKey = (row: Readonly<Record<string, unknown>>) =>
+    quarantinedRecordKey(row.record, product?.ports.find((port) => port.portId === row.port)?.key ?? []);
   const [chosen, setChosen] = useState(0);
   const current = views[chosen] ?? views[0];
   const traceRow = (table: string) => (row: Record<string, unknown>) =>
@@ -90,6 +94,7 @@ export function NodeTables({ nodeId, kind, name }: { nodeId: string; kind: 'prod
           source={{ kind: 'table', table: current.view.name }}
           onTrace={current.view.name === QUARANTINE_TABLE ? undefined : traceRow(current.view.name)}
           namesByColumn={current.view.name === QUARANTINE_TABLE ? { port: portNames } : undefined}
+          textByColumn={current.view.name === QUARANTINE_TABLE ? { record: recordByKey } : undefined}
         />
       )}
       {current?.view.kind === 'port' && (

@@ -18,6 +18,8 @@ export interface CatalogPort {
   name: string;
   log: string;
   contractId: string;
+  /** The key of the records it publishes, which tells its quarantined records apart. */
+  key: string[];
 }
 
 export interface ProductCatalog {
@@ -86,6 +88,7 @@ export function runCatalog(mesh: Mesh, plan: PipelinePlan = planPipeline(mesh)):
         name: output.port.name,
         log: output.log.log.table,
         contractId: output.governing.contract.id,
+        key: output.dataset.key,
       })),
     };
     catalog.guides[product.product.id] = tableGuide(plan, product.product.id).map((entry) => ({

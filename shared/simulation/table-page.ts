@@ -4,8 +4,8 @@ import { QUARANTINE_TABLE } from './table-claims';
 
 /** The quarantine's columns as shown: what broke first, then where and when. */
 const QUARANTINE_COLUMN_ORDER = ['record', 'rule', 'property', 'message', 'port', 'tick', 'id'];
-/** The quarantine's record is cut to its start (whole in its tooltip), so that its rule, property and message fit beside it in the side panel. */
-const QUARANTINE_RECORD_CHARACTERS = 8;
+/** The quarantine's message wraps onto lines this wide, so that it reads whole beside the record's key in the side panel. */
+const QUARANTINE_MESSAGE_CHARACTERS = 20;
 
 export interface TableSort {
   column: string;
@@ -54,9 +54,12 @@ export function shownColumns(source: GridSource, columns: readonly string[]): nu
   return indexes.sort((a, b) => place(a) - place(b));
 }
 
+/** Whether a column of the source wraps its text onto several lines rather than cutting it. */
+export function wrapsColumn(source: GridSource, column: string): boolean {
+  return source.kind === 'table' && source.table === QUARANTINE_TABLE && column === 'message';
+}
+
 /** The most characters wide a grid draws a column of the source, where it is narrower than the grid's own bound. */
 export function columnCharacterCap(source: GridSource, column: string): number | undefined {
-  return source.kind === 'table' && source.table === QUARANTINE_TABLE && column === 'record'
-    ? QUARANTINE_RECORD_CHARACTERS
-    : undefined;
+  return wrapsColumn(source, column) ? QUARANTINE_MESSAGE_CHARACTERS : undefined;
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LogRecord } from '../../shared/simulation';
+import { emptyLogText } from '../../shared/simulation/empty-log-text';
+import { rowCountSql } from '../../shared/simulation/table-page';
 import { MessageCard } from './message-card';
 import { simulation } from './simulation-controller';
 import { useSimulationStore } from './simulation-store';
@@ -14,6 +16,8 @@ export function LogMessages({ log }: { log: string }) {
   const [isEnd, setEnd] = useState(false);
   const tick = useSimulationStore((state) => state.metrics?.tick);
   const isTraceable = useSimulationStore((state) => state.catalog?.logs[log]?.isTraceable ?? true);
+  const appended = useSimulationStore((state) => state.metrics?.logs[log]?.records ?? 0);
+  const kept = useKeptRecords(log, tick);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: each tick brings new messages to show
   useEffect(() => {
@@ -51,7 +55,9 @@ export function LogMessages({ log }: { log: string }) {
         />
       </label>
       {shown.length === 0 && (
-        <p className="simulation-panel__hint">No messages{key ? ' with this key' : ' yet: run the simulation'}.</p>
+        <p className="simulation-panel__hint">
+          {emptyLogText({ hasKey: key !== '', appended, kept: kept ?? appended })}
+        </p>
       )}
       <ol className="log-messages__list" data-testid="messages">
         {shown.map((message) => (
@@ -67,4 +73,20 @@ export function LogMessages({ log }: { log: string }) {
       )}
     </div>
   );
+}
+
+/** How many records the log keeps now (retention removes its oldest); read from the broker each tick. */
+function useKeptRecords(log: string, tick: number | undefined): number | undefined {
+  const [kept, setKept] = useState<number>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each tick may append or remove records
+  useEffect(() => {
+    let isCurrent = true;
+    void simulation.query(log.split('/')[0] ?? '', rowCountSql({ kind: 'log', log })).then((read) => {
+      if (isCurrent && read.ok) setKept(Number(read.result.rows[0]?.[0] ?? 0));
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [log, tick]);
+  return kept;
 }

@@ -1,0 +1,10 @@
+/**
+ * What a log's message list says when it shows nothing: a key filter among records retention
+ * thinned says how many the topic keeps and how many it removed, never as if none had the key.
+ */
+export function emptyLogText(filter: { hasKey: boolean; appended: number; kept: number }): string {
+  if (!filter.hasKey) return 'No messages yet: run the simulation.';
+  const removed = filter.appended - filter.kept;
+  if (removed <= 0) return 'No messages with this key.';
+  return `No messages with this key among the ${filter.kept} the topic keeps; retention removed ${removed} older ${removed === 1 ? 'one' : 'ones'}.`;
+}

@@ -1,4 +1,4 @@
-import type { TextRange } from './yaml-source';
+import type { TextRange } from './text-range';
 
 /** The parser's codes for a key that starts at another column than the keys above it. */
 const ON_ITS_LINE = new Set(['MISSING_CHAR', 'BAD_INDENT']);

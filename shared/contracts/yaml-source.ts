@@ -2,15 +2,10 @@ import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocume
 import { DOCUMENT_PATH, formatPath, formatPlacedProblem, type Problem } from '../model/problem';
 import type { PathProblem, PathSegment } from './path-problem';
 import type { ProblemRepair } from './problem-repair';
+import type { TextRange } from './text-range';
 import { misalignedKey } from './yaml-misaligned-key';
 
-/** A span of text, 1-based and end-exclusive: what an editor marker (Monaco) takes. */
-export interface TextRange {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+export type { TextRange } from './text-range';
 
 /** A problem with the place in the text where it is. */
 export interface LocatedProblem extends Problem, TextRange {

@@ -15,7 +15,7 @@ import {
 } from './imported-schema';
 import type { SqlColumn, SqlTable } from './sql-column-types';
 import { readSqlDump, type SqlDump } from './sql-dump';
-import type { SqlNote } from './sql-tokens';
+import { type SqlNote, stringContent } from './sql-tokens';
 
 /*
  * SQL `CREATE TABLE` DDL (PostgreSQL, MySQL, SQL Server) to schema objects, one per table,
@@ -40,7 +40,7 @@ interface ColumnDefinition {
   primary_key?: string | null;
   unique?: string | null;
   unique_or_primary?: string | null;
-  comment?: { value?: { value?: string } } | null;
+  comment?: { value?: { type: string; value?: string } } | null;
   reference_definition?: ReferenceDefinition | null;
   default_val?: { value: Expression } | null;
 }
@@ -158,7 +158,9 @@ export function importSqlDdl(text: string): SchemaImport {
           (statement): statement is CreateEnumType => statement.keyword === 'type' && statement.resource === 'enum',
         )
         .flatMap((statement) => {
-          const values = allowedValues(statement.create_definitions.value.map(literal));
+          const values = allowedValues(
+            statement.create_definitions.value.map((value) => literal(value, ddl.hasBackslashEscapes)),
+          );
           const { schema, name } = statement.name;
           return [name, ...(schema ? [`${schema}.${name}`] : [])].map((key) => [key.toUpperCase(), values] as const);
         }),
@@ -299,8 +301,8 @@ interface TableContext {
   enumTypes: Map<string, EnumValue[]>;
   /** An expression as the dialect writes it: `'placed'`, `now()`. */
   sqlOf: (expression: Expression) => string;
-  /** What the dump says of its tables beside CREATE TABLE: comments, unique indexes. */
-  ddl: Pick<SqlDump, 'comments' | 'uniqueIndexes'>;
+  /** What the dump says of its tables beside CREATE TABLE (comments, unique indexes), and how it writes strings. */
+  ddl: Pick<SqlDump, 'comments' | 'uniqueIndexes' | 'hasBackslashEscapes'>;
   /** SQL Server's types, where a name means another thing than elsewhere (`TIMESTAMP`). */
   isSqlServer: boolean;
 }
@@ -353,7 +355,7 @@ function tableObject(
   const commentOn = (column?: string) => comments.findLast((comment) => comment.column === column)?.text;
   const checks = new Map<string, EnumValue[]>();
   const readCheck = (check: Expression | undefined, offset: number, where: string) => {
-    const allowed = check && valuesOfCheck(check);
+    const allowed = check && valuesOfCheck(check, context.ddl.hasBackslashEscapes);
     if (allowed) checks.set(allowed.column, allowed.values);
     else
       notes.push({
@@ -464,7 +466,7 @@ function tableObject(
       primaryKey: keyPosition !== -1,
       ...(keyPosition !== -1 && { primaryKeyPosition: keyPosition + 1 }),
       ...(arrayDepth > 0 ? { physicalType: facts.physicalType } : facts),
-      description: commentOn(property) ?? column.comment?.value?.value,
+      description: commentOn(property) ?? columnComment(column, context.ddl.hasBackslashEscapes),
       extensions: {
         ...(items && { items }),
         ...(found?.generated && {
@@ -534,7 +536,10 @@ function arrayItems(
 }
 
 /** `c IN ('a', 'b')`, or PostgreSQL's own spelling of it, `c = ANY (ARRAY['a', 'b'])`. */
-function valuesOfCheck(check: Expression): { column: string; values: EnumValue[] } | undefined {
+function valuesOfCheck(
+  check: Expression,
+  hasBackslashEscapes: boolean,
+): { column: string; values: EnumValue[] } | undefined {
   const left = uncast(check.left);
   if (left?.type !== 'column_ref' || left.column === undefined) return undefined;
   let list: Expression[] | undefined;
@@ -543,7 +548,7 @@ function valuesOfCheck(check: Expression): { column: string; values: EnumValue[]
     const array = uncast((check.right.args?.value as Expression[] | undefined)?.[0]);
     list = asList(array?.expr_list);
   }
-  const values = list?.map(literal);
+  const values = list?.map((value) => literal(value, hasBackslashEscapes));
   if (!values || values.length === 0 || values.some((value) => value === undefined)) return undefined;
   return { column: columnName({ column: left.column }), values: allowedValues(values) };
 }
@@ -558,9 +563,17 @@ function uncast(expression: Expression | undefined): Expression | undefined {
   return expression?.type === 'cast' ? uncast(expression.expr) : expression;
 }
 
-function literal(expression: Expression): unknown {
+/** A literal's value; the parser gives a string as written between its quotes. */
+function literal(expression: Expression | undefined, hasBackslashEscapes: boolean): unknown {
   const value = uncast(expression);
+  if (value?.type === 'single_quote_string') return stringContent(String(value.value), hasBackslashEscapes);
   return value && /string|number|bool/.test(value.type) ? value.value : undefined;
+}
+
+/** MySQL's `COMMENT '…'` on a column. */
+function columnComment(column: ColumnDefinition, hasBackslashEscapes: boolean): string | undefined {
+  const comment = literal(column.comment?.value as Expression | undefined, hasBackslashEscapes);
+  return comment === undefined ? undefined : String(comment);
 }
 
 function isPrimaryKey(column: ColumnDefinition): boolean {

@@ -53,13 +53,15 @@ export interface SqlDump {
   problems: SqlProblem[];
   /** The file writes what only SQL Server writes (`[names]`, `GO`, `N'…'`), so its types are SQL Server's. */
   isSqlServer: boolean;
+  /** The file is MySQL's, whose strings escape with a backslash (`'it\'s'`) unless NO_BACKSLASH_ESCAPES is set. */
+  hasBackslashEscapes: boolean;
 }
 
 /** Statements that set up a session or a transaction, or drop what the dump then creates. */
 const SESSION_STATEMENTS = /^(SET|USE|BEGIN|COMMIT|START|LOCK|UNLOCK|DROP|SELECT (PG_CATALOG \. )?SET_CONFIG)\b/;
 
 export function readSqlDump(text: string): SqlDump {
-  const { tokens, problems, notSql } = tokenize(text);
+  const { tokens, problems, notSql, hasBackslashEscapes } = tokenizeAsWritten(text);
   const found = statements(tokens, text);
   const dump: SqlDump = {
     tables: [],
@@ -70,6 +72,7 @@ export function readSqlDump(text: string): SqlDump {
     notes: [],
     problems,
     isSqlServer: false,
+    hasBackslashEscapes,
   };
   const edits: SourceEdit[] = [...notSql];
   for (const current of found) {
@@ -103,6 +106,18 @@ export function readSqlDump(text: string): SqlDump {
   });
   dump.neutralText = neutralize(text, edits);
   return dump;
+}
+
+/**
+ * The tokens of a file, its strings read with backslash escapes where it is MySQL's: where it
+ * quotes names with backticks, or where only that reading closes every string (`'Driver\'s'`).
+ */
+function tokenizeAsWritten(text: string): ReturnType<typeof tokenize> & { hasBackslashEscapes: boolean } {
+  const standard = tokenize(text);
+  const isMySql = standard.tokens.some((token) => token.kind === 'quoted' && token.text.startsWith('`'));
+  const escaped = isMySql || standard.problems.length > 0 ? tokenize(text, true) : undefined;
+  const isEscapedReading = escaped !== undefined && (isMySql || escaped.problems.length === 0);
+  return isEscapedReading ? { ...escaped, hasBackslashEscapes: true } : { ...standard, hasBackslashEscapes: false };
 }
 
 /** A statement the parser is not handed. */

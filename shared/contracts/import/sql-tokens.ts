@@ -10,6 +10,8 @@ export interface Token {
   text: string;
   start: number;
   end: number;
+  /** A string read with MySQL's backslash escapes (`'it\'s'`). */
+  hasBackslashEscapes?: boolean;
 }
 
 /** Something that stops a file from being read, where it is. */
@@ -130,22 +132,49 @@ export function matching(tokens: Token[], open: number): number {
 
 export function unquote(token: Token): string {
   if (token.kind === 'quoted') return token.text.slice(1, -1).replace(/""/g, '"').replace(/``/g, '`');
-  if (token.kind === 'string') return token.text.slice(1, -1).replace(/''/g, "'");
+  if (token.kind === 'string') return stringContent(token.text.slice(1, -1), token.hasBackslashEscapes === true);
   return token.text;
 }
 
-const TOKEN =
-  /(\s+)|(--[^\n]*|\/\*[\s\S]*?\*\/)|('(?:[^']|'')*')|("(?:[^"]|"")*"|`(?:[^`]|``)*`)|(\$(\w*)\$[\s\S]*?\$\6\$)|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)|(\d+(?:\.\d+)?)|(.)/y;
+/** What MySQL's backslash escapes stand for; any other escaped character stands for itself. */
+const BACKSLASH_ESCAPES: Record<string, string> = { '0': '\0', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a' };
+
+/**
+ * The value of a string literal from the text between its quotes: `''` is one quote and, where
+ * strings have backslash escapes (MySQL's default), `\'` is one quote and `\\` one backslash.
+ * MySQL keeps `\%` and `\_` as written, as they are LIKE's escapes.
+ */
+export function stringContent(inner: string, hasBackslashEscapes: boolean): string {
+  if (!hasBackslashEscapes) return inner.replace(/''/g, "'");
+  return inner.replace(/''|\\([\s\S])/g, (written, escaped: string | undefined) => {
+    if (escaped === undefined) return "'";
+    if (escaped === '%' || escaped === '_') return written;
+    return BACKSLASH_ESCAPES[escaped] ?? escaped;
+  });
+}
+
+/** The tokens of SQL; where strings have backslash escapes, `\'` does not end one. */
+const tokenPattern = (hasBackslashEscapes: boolean) =>
+  new RegExp(
+    String.raw`(\s+)|(--[^\n]*|\/\*[\s\S]*?\*\/)|(${hasBackslashEscapes ? String.raw`'(?:[^'\\]|''|\\[\s\S])*'` : "'(?:[^']|'')*'"})|("(?:[^"]|"")*"|\`(?:[^\`]|\`\`)*\`)|(\$(\w*)\$[\s\S]*?\$\6\$)|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)|(\d+(?:\.\d+)?)|(.)`,
+    'y',
+  );
 
 const BRACKETED = /\[([^\]\n]*)\]/y;
 
-/** The tokens of a file, what stops it from being read, and what is not SQL (psql commands, COPY rows). */
-export function tokenize(text: string): { tokens: Token[]; problems: SqlProblem[]; notSql: SourceEdit[] } {
+/**
+ * The tokens of a file, what stops it from being read, and what is not SQL (psql commands, COPY
+ * rows); its strings read with backslash escapes where `hasBackslashEscapes`.
+ */
+export function tokenize(
+  text: string,
+  hasBackslashEscapes = false,
+): { tokens: Token[]; problems: SqlProblem[]; notSql: SourceEdit[] } {
+  const TOKEN = tokenPattern(hasBackslashEscapes);
   const tokens: Token[] = [];
   const problems: SqlProblem[] = [];
   const notSql: SourceEdit[] = [];
   let statementStart = 0;
-  TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
     const [whole, space, comment, string, quoted, dollar, , word, number] = match;
     const start = match.index;
@@ -172,7 +201,13 @@ export function tokenize(text: string): { tokens: Token[]; problems: SqlProblem[
     }
     if (kind === 'punct' && (whole === "'" || whole === '"' || whole === '`'))
       problems.push({ message: `a ${whole} that is never closed`, offset: start });
-    tokens.push({ kind, text: whole, start, end: start + whole.length });
+    tokens.push({
+      kind,
+      text: whole,
+      start,
+      end: start + whole.length,
+      ...(string && hasBackslashEscapes && { hasBackslashEscapes }),
+    });
     if (whole !== ';') continue;
     const statement = tokens.slice(statementStart, -1).map((token) => token.text.toUpperCase());
     statementStart = tokens.length;

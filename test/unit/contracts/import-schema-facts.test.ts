@@ -447,6 +447,67 @@ CREATE TABLE seats (
   });
 });
 
+describe('SQL string literals: a quote inside a comment or a value is read as one quote', () => {
+  it("reads MySQL's doubled quotes in COMMENT, COMMENT=, ENUM and CHECK (c IN (...)) as one quote", () => {
+    const { property, notes, odcs } = imported(
+      'bus.sql',
+      "CREATE TABLE `bus_routes` (\n  `driver` VARCHAR(80) COMMENT 'Driver''s name',\n  `status` ENUM('it''s on','off') DEFAULT 'it''s on',\n  `shift` CHAR(2) CHECK (`shift` IN ('a''m', 'pm'))\n) ENGINE=InnoDB COMMENT='School''s bus routes';",
+    );
+    expect(property('driver').description).toBe("Driver's name");
+    expect(parse(odcs).schema[0].description).toBe("School's bus routes");
+    expect(property('status').enum).toEqual(["it's on", 'off']);
+    expect(property('shift').enum).toEqual(["a'm", 'pm']);
+    // A default is reported as the dialect writes it, quotes and all.
+    expect(notes).toEqual(["3:35 bus_routes.status: default 'it''s on' has no ODCS equivalent: not imported"]);
+  });
+
+  it("reads MySQL's backslash escapes (its default mode) in COMMENT, COMMENT=, ENUM and CHECK", () => {
+    const { property, odcs } = imported(
+      'bus.sql',
+      "CREATE TABLE `bus_routes` (\n  `driver` VARCHAR(80) COMMENT 'Driver\\'s name, in C:\\\\drivers\\n(tab\\there)',\n  `status` ENUM('it\\'s on','off'),\n  `shift` CHAR(2) CHECK (`shift` IN ('a\\'m', 'pm'))\n) ENGINE=InnoDB COMMENT='School\\'s bus routes';",
+    );
+    expect(property('driver').description).toBe("Driver's name, in C:\\drivers\n(tab\there)");
+    expect(parse(odcs).schema[0].description).toBe("School's bus routes");
+    expect(property('status').enum).toEqual(["it's on", 'off']);
+    expect(property('shift').enum).toEqual(["a'm", 'pm']);
+  });
+
+  it("reads PostgreSQL's doubled quotes in COMMENT ON, enum types and CHECK, and keeps a backslash as written", () => {
+    const { property, odcs } = imported(
+      'bus.sql',
+      `CREATE TYPE shift AS ENUM ('a''m', 'pm');
+CREATE TABLE bus_routes (
+  driver TEXT,
+  shift shift,
+  status TEXT CHECK (status IN ('it''s on', 'off')),
+  stop TEXT CHECK (stop = ANY (ARRAY['Smith''s Lane'::text, 'Main St'::text]))
+);
+COMMENT ON TABLE bus_routes IS 'School''s bus routes';
+COMMENT ON COLUMN bus_routes.driver IS 'Driver''s folder: C:\\drivers\\';`,
+    );
+    expect(parse(odcs).schema[0].description).toBe("School's bus routes");
+    expect(property('driver').description).toBe("Driver's folder: C:\\drivers\\");
+    expect(property('shift').enum).toEqual(["a'm", 'pm']);
+    expect(property('status').enum).toEqual(["it's on", 'off']);
+    expect(property('stop').enum).toEqual(["Smith's Lane", 'Main St']);
+  });
+
+  it("reads SQL Server's doubled quotes in N'…' values and MS_Description extended properties", () => {
+    const { property, odcs } = imported(
+      'bus.sql',
+      `CREATE TABLE [dbo].[bus_routes] ([driver] [nvarchar](80), [status] [nvarchar](9) CHECK ([status] IN (N'it''s on', N'off')))
+GO
+EXEC sys.sp_addextendedproperty @name=N'MS_Description', @value=N'Driver''s name', @level0type=N'SCHEMA',@level0name=N'dbo', @level1type=N'TABLE',@level1name=N'bus_routes', @level2type=N'COLUMN',@level2name=N'driver'
+GO
+EXEC sys.sp_addextendedproperty N'MS_Description', N'School''s bus routes', N'SCHEMA', N'dbo', N'TABLE', N'bus_routes'
+GO`,
+    );
+    expect(property('driver').description).toBe("Driver's name");
+    expect(parse(odcs).schema[0].description).toBe("School's bus routes");
+    expect(property('status').enum).toEqual(["it's on", 'off']);
+  });
+});
+
 describe('allowed values in an ODCS v3.2.0 contract (one that holds a map)', () => {
   /** The allowed values written at each depth, by form: `enum` (v3.2.0) or an `invalidValues` rule (v3.1.0). */
   function enumForms(odcs: string): { apiVersion: string; enums: number; rules: number } {

@@ -15,7 +15,7 @@ import { logicalTypeOptions } from './logical-type-options';
 
 /*
  * A JSON Schema (draft 4 to 2020-12) of one record to a schema object: its `properties`,
- * `required` list, types (`["string", "null"]` is an optional string), `format` (date,
+ * `required` list, types (`["string", "null"]`, or an `enum` holding null, is an optional string), `format` (date,
  * date-time, time), `enum`, nested objects and arrays, local `$ref`s (`#/$defs/...`,
  * `#/definitions/...`), and `additionalProperties` schemas as maps. Bounds and lengths
  * become the ODCS `logicalTypeOptions` of the type where ODCS has them; any other keyword is
@@ -184,7 +184,7 @@ function shapeOf(raw: JsonSchema, path: PathSegment[], where: string, context: C
 function shapeOfResolved(schema: JsonSchema, path: PathSegment[], where: string, context: Context): Shape {
   const alternatives = schema.oneOf ?? schema.anyOf;
   if (alternatives) {
-    const nonNull = alternatives.filter((alternative) => resolve(alternative, context).schema.type !== 'null');
+    const nonNull = alternatives.filter((alternative) => !allowsOnlyNull(resolve(alternative, context).schema));
     const allowsNull = nonNull.length < alternatives.length;
     if (nonNull.length === 1) {
       const shape = shapeOf(nonNull[0] as JsonSchema, path, where, context);
@@ -193,10 +193,9 @@ function shapeOfResolved(schema: JsonSchema, path: PathSegment[], where: string,
     const what = `${schema.oneOf ? 'oneOf' : 'anyOf'} of ${nonNull.length} schemas has no ODCS logical type`;
     return unmappable(what, path, where, context, schema, allowsNull);
   }
-  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
-  const isNullable = types.includes('null');
-  const nonNullTypes = types.filter((type) => type !== 'null');
-  const listed = schema.enum ?? (schema.const === undefined ? undefined : [schema.const]);
+  const isNullable = allowsNull(schema);
+  const nonNullTypes = typesOf(schema).filter((type) => type !== 'null');
+  const listed = listedValues(schema);
   const enumValues = listed && allowedValues(listed);
   const type =
     nonNullTypes[0] ??
@@ -217,6 +216,32 @@ function shapeOfResolved(schema: JsonSchema, path: PathSegment[], where: string,
     ...(enumValues && enumValues.length > 0 && { enum: enumValues }),
   };
   return withKeywords(typedShape(schema, type, path, where, context, common), schema, path, where, context);
+}
+
+function typesOf(schema: JsonSchema): string[] {
+  return Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
+}
+
+/** The values `enum` or `const` allows, if it lists any. */
+function listedValues(schema: JsonSchema): unknown[] | undefined {
+  return schema.enum ?? (schema.const === undefined ? undefined : [schema.const]);
+}
+
+/** Whether the schema says a value may be null: its `type` or its `enum`/`const` does, and neither rules null out. */
+function allowsNull(schema: JsonSchema): boolean {
+  const types = typesOf(schema);
+  const listed = listedValues(schema);
+  const saysNull = types.includes('null') || listed?.includes(null) === true;
+  return saysNull && (types.length === 0 || types.includes('null')) && (listed === undefined || listed.includes(null));
+}
+
+/** Whether null is the one value the schema allows: `{ "type": "null" }`, `{ "const": null }`. */
+function allowsOnlyNull(schema: JsonSchema): boolean {
+  return (
+    allowsNull(schema) &&
+    typesOf(schema).every((type) => type === 'null') &&
+    (listedValues(schema) ?? []).every((value) => value === null)
+  );
 }
 
 function typedShape(

@@ -583,6 +583,39 @@ describe('JSON Schema required properties', () => {
     ]);
     expect(notes).toHaveLength(5);
   });
+
+  it('makes a required property that may be null not required, whether its type, enum, const or oneOf/anyOf allows null', () => {
+    const properties = {
+      mark: { enum: ['P', 'A', 'T', null] },
+      markNoNull: { enum: ['P', 'A', 'T'] },
+      nullableText: { type: ['string', 'null'] },
+      typedMarkOrNull: { type: ['string', 'null'], enum: ['P', 'A', null] },
+      // The type allows null, the list does not: a value must satisfy both, so it cannot be null.
+      typedMarkNoNull: { type: ['string', 'null'], enum: ['P', 'A'] },
+      markOrNull: { anyOf: [{ enum: ['P', 'A'] }, { type: 'null' }] },
+      textOrConstNull: { oneOf: [{ type: 'string' }, { const: null }] },
+      textOrEnumNull: { anyOf: [{ type: 'string' }, { enum: [null] }] },
+    };
+    const { property } = imported(
+      'attendance.schema.json',
+      JSON.stringify({ title: 'attendance', type: 'object', required: Object.keys(properties), properties }),
+    );
+    expect(
+      Object.keys(properties).map(
+        (name) =>
+          `${name}: ${property(name).logicalType}${property(name).enum ? ` [${property(name).enum}]` : ''}, required ${property(name).required}`,
+      ),
+    ).toEqual([
+      'mark: string [P,A,T], required false',
+      'markNoNull: string [P,A,T], required true',
+      'nullableText: string, required false',
+      'typedMarkOrNull: string [P,A], required false',
+      'typedMarkNoNull: string [P,A], required true',
+      'markOrNull: string [P,A], required false',
+      'textOrConstNull: string, required false',
+      'textOrEnumNull: string, required false',
+    ]);
+  });
 });
 
 describe('JSON Schema $refs the import does not follow', () => {

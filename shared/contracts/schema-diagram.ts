@@ -124,9 +124,11 @@ function references(value: unknown): FieldRef[] {
 /** A name ODCS's `table.column` reference can hold (its schema's pattern for `to`). */
 const REFERENCEABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+export const isReferenceableName = (name: string): boolean => REFERENCEABLE_NAME.test(name);
+
 /** Why a relationship cannot point at `to` in ODCS's `table.column` form, in words; nothing when it can. */
 export function whyUnreferenceable(to: FieldRef): string | undefined {
-  const name = [to.table, to.field].find((part) => !REFERENCEABLE_NAME.test(part));
+  const name = [to.table, to.field].find((part) => !isReferenceableName(part));
   if (name === undefined) return undefined;
   return `ODCS refers to a field as table.column, with names of letters, digits and underscores only, so '${name}' cannot be referenced: rename it to relate it`;
 }

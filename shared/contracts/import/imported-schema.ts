@@ -1,8 +1,10 @@
 import type { ContractModel, ContractProperty, EnumValue, SchemaObject } from '../../model/contract';
-import { slugify } from '../../model/ids';
+import { slugify, withoutAccents } from '../../model/ids';
 import type { LogicalType } from '../../model/logical-type';
+import { snakeCase } from '../../simulation/sql-text';
 import { propertyToOdcs } from '../odcs-document';
 import { DEFAULT_API_VERSION, LATEST_API_VERSION } from '../odcs-versions';
+import { isReferenceableName } from '../schema-diagram';
 import type { TextRange } from '../yaml-source';
 
 /** Something in the source that has no exact ODCS equivalent, where it is. */
@@ -83,6 +85,16 @@ export function importedContract(fileName: string, objects: SchemaObject[]): Con
 }
 
 /** `orders.schema.json` → `orders`, `shop/orders.avsc` → `orders`. */
+/**
+ * A schema object's name that `table.column` references can hold: the name itself where it can,
+ * in snake_case otherwise (`Attendance mark` → `attendance_mark`, `2024 marks` → `_2024_marks`).
+ */
+export function referenceableName(name: string): string {
+  if (isReferenceableName(name)) return name;
+  const snake = snakeCase(withoutAccents(name));
+  return isReferenceableName(snake) ? snake : `_${snake}`;
+}
+
 export function baseName(fileName: string): string {
   const file = fileName.split(/[\\/]/).at(-1) ?? fileName;
   return file.replace(/(\.(schema|odcs))?\.(sql|ddl|avsc|avro|json|proto|ya?ml)$/i, '') || 'imported';

@@ -8,6 +8,7 @@ import {
   type ImportNote,
   importedProperty,
   nestedProperty,
+  referenceableName,
   type SchemaImport,
   unnamedProperty,
 } from './imported-schema';
@@ -108,18 +109,13 @@ export function importJsonSchema(text: string, fileName: string): SchemaImport {
     };
   }
   const rootKeywords = Object.fromEntries(unreadKeywords(resolved));
-  reportUnread(
-    rootKeywords,
-    Object.keys(rootKeywords),
-    'for a schema object',
-    [],
-    resolved.title ?? baseName(fileName),
-    context,
-  );
+  const name = referenceableName(resolved.title ?? baseName(fileName));
+  reportUnread(rootKeywords, Object.keys(rootKeywords), 'for a schema object', [], name, context);
   const object: SchemaObject = {
-    name: resolved.title ?? baseName(fileName),
+    name,
     ...(resolved.description && { description: resolved.description }),
-    properties: propertiesOf(resolved, [], resolved.title ?? baseName(fileName), context),
+    properties: propertiesOf(resolved, [], name, context),
+    ...(resolved.title !== undefined && resolved.title !== name && { extensions: { businessName: resolved.title } }),
   };
   return { ok: true, format: 'json-schema', objects: [object], notes: context.notes, statedFacts: ['required'] };
 }

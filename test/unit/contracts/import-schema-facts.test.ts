@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importContractSource } from '../../../shared/contracts/import';
 import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
-import { schemaDiagramOf } from '../../../shared/contracts/schema-diagram';
+import { schemaDiagramOf, whyUnreferenceable } from '../../../shared/contracts/schema-diagram';
 import type { ContractProperty } from '../../../shared/model/contract';
 
 /**
@@ -615,6 +615,34 @@ describe('JSON Schema required properties', () => {
       'textOrConstNull: string, required false',
       'textOrEnumNull: string, required false',
     ]);
+  });
+});
+
+describe('JSON Schema schema object names', () => {
+  const properties = { student_id: { type: 'string' }, mark: { enum: ['P', 'A'] } };
+
+  it('names the schema object in snake_case of a title that is no identifier, keeping the title as its businessName', () => {
+    const { odcs, notes } = imported(
+      'attendance.schema.json',
+      JSON.stringify({ title: 'Attendance mark', type: 'object', properties, unknownKeyword: 1 }),
+    );
+    const object = parse(odcs).schema[0];
+    expect(object).toMatchObject({ name: 'attendance_mark', businessName: 'Attendance mark' });
+    expect(whyUnreferenceable({ table: object.name, field: 'mark' })).toBeUndefined();
+    expect(notes).toEqual([
+      '1:116 attendance_mark: unknownKeyword 1 has no ODCS equivalent for a schema object: not imported',
+    ]);
+  });
+
+  it('keeps a title that is an identifier as the name, and names an untitled object after the file in snake_case', () => {
+    const titled = imported(
+      'attendance.schema.json',
+      JSON.stringify({ title: 'AttendanceMark', type: 'object', properties }),
+    );
+    expect(parse(titled.odcs).schema[0]).not.toHaveProperty('businessName');
+    expect(parse(titled.odcs).schema[0].name).toBe('AttendanceMark');
+    const untitled = imported('attendance-mark.schema.json', JSON.stringify({ type: 'object', properties }));
+    expect(parse(untitled.odcs).schema[0].name).toBe('attendance_mark');
   });
 });
 

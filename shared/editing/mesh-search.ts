@@ -1,4 +1,4 @@
-import type { DataProduct, Mesh, OperationalSystem } from '../model';
+import { type DataProduct, distinctNodeName, type Mesh, type OperationalSystem } from '../model';
 import { contractIdsOf } from './mesh-index';
 
 /** Something quick search can jump to; `nodeId` is what the canvas shows and selects for it. */
@@ -17,6 +17,8 @@ export function searchEntries(mesh: Mesh): SearchEntry[] {
   const cached = entryCache.get(mesh);
   if (cached) return cached;
   const domainName = new Map(mesh.domains.map((domain) => [domain.id, domain.name]));
+  const nodeNames = new Map([...mesh.products, ...mesh.systems].map((node) => [node.id, distinctNodeName(mesh, node)]));
+  const ownerName = (node: DataProduct | OperationalSystem) => nodeNames.get(node.id) ?? node.name;
   const contractOwner = new Map<string, DataProduct | OperationalSystem>();
   for (const node of [...mesh.products, ...mesh.systems]) {
     for (const contractId of contractIdsOf(node)) contractOwner.set(contractId, node);
@@ -38,7 +40,7 @@ export function searchEntries(mesh: Mesh): SearchEntry[] {
       ...[...product.inputPorts, ...product.outputPorts, product.discoveryPort].map((port) => ({
         kind: 'port' as const,
         label: port.name,
-        context: `${port.direction} port of ${product.name}`,
+        context: `${port.direction} port of ${ownerName(product)}`,
         nodeId: product.id,
       })),
     ]),
@@ -52,7 +54,7 @@ export function searchEntries(mesh: Mesh): SearchEntry[] {
       ...system.messaging.topics.map((topic) => ({
         kind: 'topic' as const,
         label: topic.name,
-        context: `topic of ${system.name}`,
+        context: `topic of ${ownerName(system)}`,
         nodeId: system.id,
       })),
     ]),
@@ -63,7 +65,7 @@ export function searchEntries(mesh: Mesh): SearchEntry[] {
             {
               kind: 'contract' as const,
               label: contract.name,
-              context: `contract of ${owner.name}`,
+              context: `contract of ${ownerName(owner)}`,
               nodeId: owner.id,
             },
           ]

@@ -1,4 +1,5 @@
 import type { DataProduct } from './data-product';
+import { distinctNodeName } from './distinct-node-name';
 import type { Endpoint } from './link';
 import type { Mesh } from './mesh';
 import type { OperationalSystem, Topic } from './operational-system';
@@ -35,14 +36,15 @@ export function distinctPortName(product: DataProduct, port: Port): string {
 
 /**
  * An endpoint as the canvas names it: `Orders · Orders` (a port's id added where another port of
- * its product has its name); by its ids when it no longer exists.
+ * its product has its name, the domain where another node has the node's name); by its ids when
+ * it no longer exists.
  */
-export function endpointName(mesh: Pick<Mesh, 'products' | 'systems'>, endpoint: Endpoint): string {
+export function endpointName(mesh: Pick<Mesh, 'domains' | 'products' | 'systems'>, endpoint: Endpoint): string {
   const resolved = resolveEndpoint(mesh, endpoint);
   if (!resolved) return `${endpoint.nodeId} · ${endpoint.portId}`;
   return resolved.kind === 'port'
-    ? `${resolved.product.name} · ${distinctPortName(resolved.product, resolved.port)}`
-    : `${resolved.system.name} · ${resolved.topic.name}`;
+    ? `${distinctNodeName(mesh, resolved.product)} · ${distinctPortName(resolved.product, resolved.port)}`
+    : `${distinctNodeName(mesh, resolved.system)} · ${resolved.topic.name}`;
 }
 
 /** Whether data can leave through this endpoint (an output port or a topic). */

@@ -41,6 +41,17 @@ function withShopSystem(): string {
   return JSON.stringify(mesh);
 }
 
+/** Orders to Revenue, with a copy of Revenue pasted into Sales: it keeps its name there. */
+function withRevenueCopyInSales(): string {
+  const mesh = JSON.parse(ordersToRevenue());
+  const copy = aMesh()
+    .withProduct('revenue-copy', 'sales', { name: 'Revenue', inputPorts: [aPort('orders-in', 'input')] })
+    .build().products;
+  mesh.products.push(...copy);
+  mesh.layout.nodes['revenue-copy'] = { x: 200, y: 160 };
+  return JSON.stringify(mesh);
+}
+
 /** Whether a list's chosen text, in its own font, fits inside it beside the arrow. */
 function fitsItsList(list: Locator): Promise<boolean> {
   return list.evaluate((select: HTMLSelectElement) => {
@@ -283,6 +294,31 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => focused(page)).toBe('revenue');
+  });
+
+  it('names the domain of products that share a name, in Connect… and in quick search', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'orders.mesh.json', withRevenueCopyInSales());
+    await page.locator('.react-flow__node[data-id="orders"]').click();
+    await page.keyboard.press('c');
+    const dialog = page.getByTestId('dialog-connect');
+    const to = dialog.getByRole('combobox', { name: 'To: input port it feeds' });
+    const options = (list: Locator) => list.locator('option').allTextContents();
+    expect(await options(to)).toEqual([
+      'Revenue (Analytics) · refunds-in',
+      'Revenue (Sales) · orders-in',
+      'Revenue (Analytics) · orders-in (fed by Orders · orders-out)',
+    ]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.keyboard.press('Control+k');
+    await page.getByLabel('Search the design').fill('orders-in');
+    const results = page.getByTestId('dialog-quick-search').locator('.quick-search__context');
+    expect(await results.allTextContents()).toEqual([
+      'input port of Revenue (Analytics)',
+      'input port of Revenue (Sales)',
+    ]);
   });
 
   it('puts the focus on a node just added and named with Enter, under the id its name gave it', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type LinkEnd, linkEndsOf, oppositeLinkEnds } from '../../../shared/editing/link-ends';
 import type { Mesh } from '../../../shared/model';
+import { aMesh, aPort } from '../../builders/mesh-builder';
 import { salesPipeline } from './editing-fixtures';
 
 function firstEndOf(mesh: Mesh, nodeId: string): LinkEnd {
@@ -59,5 +60,22 @@ describe('oppositeLinkEnds', () => {
     expect(offered.every((end) => end.sends && end.endpoint.nodeId !== 'revenue')).toBe(true);
     expect(labels(offered)).toContain('Orders · out');
     expect(offered.some((end) => end.endpoint.nodeId === 'shop')).toBe(true);
+  });
+});
+
+describe('link ends of products that share a name', () => {
+  it('names each one’s domain, so two inputs called “Meal Orders · input” can be told apart', () => {
+    const mealOrders = { name: 'Meal Orders', inputPorts: [aPort('input', 'input')] };
+    const mesh = aMesh()
+      .withDomain('menu', { name: 'Menu Planning' })
+      .withDomain('cold', { name: 'Cold Chain' })
+      .withProduct('plan', 'menu', { name: 'Production Plan', outputPorts: [aPort('out', 'output')] })
+      .withProduct('meal-orders', 'menu', mealOrders)
+      .withProduct('meal-orders-copy', 'cold', mealOrders)
+      .build();
+    expect(labels(oppositeLinkEnds(mesh, firstEndOf(mesh, 'plan')))).toEqual([
+      'Meal Orders (Menu Planning) · input',
+      'Meal Orders (Cold Chain) · input',
+    ]);
   });
 });

@@ -44,4 +44,33 @@ describe('quick search', () => {
     expect(labels('CAFE\u0301')).toEqual(['Caf\u00e9 Ørsted']);
     expect(labels('café')).toEqual(['Caf\u00e9 Ørsted']);
   });
+
+  it('names the domain of a port’s or contract’s product where another product has its name', () => {
+    const twoMealOrders = aMesh()
+      .withDomain('menu', { name: 'Menu Planning' })
+      .withDomain('cold', { name: 'Cold Chain' })
+      .withContract('menu-orders', { name: 'Meal Orders dataset' })
+      .withContract('cold-orders', { name: 'Meal Orders dataset 2' })
+      .withProduct('meal-orders', 'menu', {
+        name: 'Meal Orders',
+        inputPorts: [aPort('input', 'input')],
+        outputPorts: [aPort('out', 'output', { contractId: 'menu-orders' })],
+      })
+      .withProduct('meal-orders-copy', 'cold', {
+        name: 'Meal Orders',
+        inputPorts: [aPort('input', 'input')],
+        outputPorts: [aPort('out', 'output', { contractId: 'cold-orders' })],
+      })
+      .build();
+    const contexts = (query: string) => searchMesh(twoMealOrders, query).map((entry) => entry.context);
+    expect(contexts('input')).toEqual([
+      'input port of Meal Orders (Menu Planning)',
+      'input port of Meal Orders (Cold Chain)',
+    ]);
+    expect(contexts('dataset')).toEqual([
+      'contract of Meal Orders (Menu Planning)',
+      'contract of Meal Orders (Cold Chain)',
+    ]);
+    expect(contexts('cold chain input')).toEqual(['input port of Meal Orders (Cold Chain)']);
+  });
 });

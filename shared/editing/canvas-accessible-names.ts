@@ -1,7 +1,21 @@
-import { type Endpoint, type Link, type Mesh, resolveEndpoint } from '../model';
+import { type Endpoint, excerpt, type Link, type Mesh, type Note, resolveEndpoint } from '../model';
 import { memoizedOn } from './memo';
 
-/** What a screen reader calls each canvas node: its kind, its name and, for products and systems, its domain. */
+/** A note's words without the Markdown marks a screen reader would spell out (`**`, `#`, a list's `-`). */
+function spokenMarkdown(markdown: string): string {
+  return markdown.replace(/^\s*(#+|>|[-*+]|\d+\.)\s+/gm, '').replace(/[*`]+/g, '');
+}
+
+/** `Note: Allergen labels must…`: several notes sound alike by their kind alone. */
+function noteAccessibleName(note: Note): string {
+  const words = excerpt(spokenMarkdown(note.text).trim());
+  return words ? `Note: ${words}` : 'Note';
+}
+
+/**
+ * What a screen reader calls each canvas node: its kind, its name and, for products and systems,
+ * its domain; for a note, the start of its text.
+ */
 export const nodeAccessibleNames = memoizedOn(
   (
     domains: Mesh['domains'],
@@ -15,7 +29,7 @@ export const nodeAccessibleNames = memoizedOn(
       ...domains.map((domain) => [domain.id, `Domain ${domain.name}`] as const),
       ...products.map((product) => [product.id, `Product ${product.name}${inDomain(product.domainId)}`] as const),
       ...systems.map((system) => [system.id, `System ${system.name}${inDomain(system.domainId)}`] as const),
-      ...notes.map((note) => [note.id, 'Note'] as const),
+      ...notes.map((note) => [note.id, noteAccessibleName(note)] as const),
     ]);
   },
 );

@@ -1,3 +1,4 @@
+import { excerpt } from '../model';
 /** A note about the Mermaid text, at its 1-based line: what was not imported, or why nothing was. */
 export interface ImportNote {
   line: number;
@@ -527,11 +528,6 @@ function scanCharacter(scan: { depth: number; isQuoted: boolean; isPiped: boolea
 
 function isUnquotedWithBreakers(label: string): boolean {
   return !/^\s*"[^"]*"\s*$/.test(label) && UNQUOTED_LABEL_BREAKERS.test(label);
-}
-
-function excerpt(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine;
 }
 
 function refuse(line: number, message: string): FlowchartParse {

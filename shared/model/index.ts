@@ -10,6 +10,7 @@ export * from './domain';
 export * from './element-at-path';
 export * from './element-ref';
 export * from './endpoints';
+export * from './excerpt';
 export * from './ids';
 export * from './integrity';
 export * from './isolated-names';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkAccessibleName, nodeAccessibleNamesOf } from '../../../shared/editing/canvas-accessible-names';
+import { aMesh } from '../../builders/mesh-builder';
 import { salesPipeline } from './editing-fixtures';
 
 describe('canvas accessible names', () => {
@@ -8,6 +9,22 @@ describe('canvas accessible names', () => {
     expect(names.get('orders')).toBe('Product Orders in Sales');
     expect(names.get('shop')).toBe('System Shop in Sales');
     expect(names.get('analytics')).toBe('Domain Analytics');
+  });
+
+  it('names a note by the start of its text, without Markdown marks, so several notes do not sound alike', () => {
+    const mesh = aMesh().build();
+    mesh.notes = [
+      {
+        id: 'allergens',
+        text: '**Allergen labels** must be checked\nagainst the galley loading plan before every flight.',
+      },
+      { id: 'workshop', text: '# Workshop\n- confirm `meal_orders` owner' },
+      { id: 'empty', text: '  ' },
+    ];
+    const names = nodeAccessibleNamesOf(mesh);
+    expect(names.get('allergens')).toBe('Note: Allergen labels must be checked against the galley loading…');
+    expect(names.get('workshop')).toBe('Note: Workshop confirm meal_orders owner');
+    expect(names.get('empty')).toBe('Note');
   });
 
   it('names a link by the nodes and ports it joins, not their ids', () => {

@@ -11,9 +11,16 @@ import { defaultCdcTopicName, type NamedDatabase } from '../model/connector-topi
 import { type Added, type ChildPlacement, type ChildUpdate, withChildAdded, withChildUpdated } from './child-nodes';
 import { newTable } from './table-edits';
 
-/** The database name a system's name suggests: `Order Service` → `order_service`. */
+/** The database name a system's name suggests: `Order Service` → `order_service`; `system` for `機内食 システム`. */
 export function databaseNameFor(systemName: string): string {
-  return slugify(systemName).replace(/-/g, '_');
+  return slugify(systemName, 'system').replace(/-/g, '_');
+}
+
+/** Whether a database still has the name a system's name gave it, numbered or not (`shop`, `shop_2`). */
+function isDatabaseNamedAfter(databaseName: string, systemName: string): boolean {
+  const suggested = databaseNameFor(systemName);
+  const number = databaseName.startsWith(`${suggested}_`) ? databaseName.slice(suggested.length + 1) : '';
+  return databaseName === suggested || /^\d+$/.test(number);
 }
 
 /** A new system: a service, its database with one CDC-captured table, and that table's change stream. */
@@ -93,14 +100,24 @@ function withDatabase(
  * do topic names built from the database name; names the user chose stay.
  */
 export function withSystemRenamed(mesh: Mesh, id: string, name: string): Mesh {
-  return withSystemUpdated(mesh, id, (system) => systemRenamed(system, name));
+  const otherDatabases = mesh.systems.filter((system) => system.id !== id).map((system) => system.database.name);
+  return withSystemUpdated(mesh, id, (system) => systemRenamed(system, name, otherDatabases));
 }
 
-/** A system renamed, its service, database and streams following as `withSystemRenamed` says. */
-export function systemRenamed(system: OperationalSystem, name: string): OperationalSystem {
+/**
+ * A system renamed, its service, database and streams following as `withSystemRenamed` says. A
+ * database that follows is numbered clear of `otherDatabases` (`system_2`): two systems whose names
+ * suggest one database (no Latin letter in either) would otherwise share its topics.
+ */
+export function systemRenamed(
+  system: OperationalSystem,
+  name: string,
+  otherDatabases: readonly string[] = [],
+): OperationalSystem {
   if (system.name === name) return system;
-  const oldDatabase = databaseNameFor(system.name);
-  const database = system.database.name === oldDatabase ? databaseNameFor(name) : system.database.name;
+  const database = isDatabaseNamedAfter(system.database.name, system.name)
+    ? firstFreeName(databaseNameFor(name), otherDatabases, '_')
+    : system.database.name;
   return {
     ...systemWithDatabaseNamed(system, database),
     name,

@@ -1,6 +1,9 @@
 import { isDeepEqual } from '../model/deep-equal';
+import { LogicalTypeSchema } from '../model/logical-type';
 import { enumRuleIndex, nativeEnumEdits } from './contract-edits';
 import type { StatableFact } from './import/imported-schema';
+import { isOptionOf } from './import/logical-type-options';
+import { withContractsJsonShape } from './json-document-column';
 import { hasNativeEnum, isJsonObject, type OdcsDocument } from './odcs-document';
 import type { PathSegment } from './path-problem';
 import { isWholeKey } from './primary-key';
@@ -10,7 +13,8 @@ import type { YamlEdit } from './yaml-text-edit';
 const STATED_WHEN_PRESENT = ['physicalType', 'description', 'logicalTypeOptions'] as const;
 /**
  * Nested fields, and the logical type that holds each: merged by name where both have them;
- * kept when the import has none but keeps that type (SQL's jsonb says nothing of its inside),
+ * kept when the import has none but keeps that type (SQL's jsonb says nothing of its inside,
+ * nor whether it is an object or an array),
  * gone when the type changes.
  */
 const NESTED = { properties: 'object', items: 'array', map: 'map' } as const;
@@ -98,18 +102,35 @@ function keyAwarePropertyEdits(
 
 function propertyEdits(
   existing: OdcsDocument,
-  imported: OdcsDocument,
+  importedAsWritten: OdcsDocument,
   at: PathSegment[],
   context: MergeContext,
 ): YamlEdit[] {
+  const imported = withContractsJsonShape(existing, importedAsWritten);
   const statedHere = STATED_WHEN_PRESENT.filter((key) => imported[key] !== undefined);
   return [
     ...keyEdits(existing, imported, at, [...context.stated, ...statedHere]),
+    ...(imported.logicalTypeOptions === undefined ? optionsOfAnotherTypeEdits(existing, imported, at) : []),
     ...(Object.keys(NESTED) as NestedKey[]).flatMap((key) =>
       nestedEdits(existing, imported, key, [...at, key], context),
     ),
     ...allowedValueEdits(existing, allowedValuesOf(imported), at, context),
   ];
+}
+
+/**
+ * The contract's options its new logical type has not (an array's `minItems` on what is now a
+ * string) go, or the contract would be invalid; those it still has stay.
+ */
+function optionsOfAnotherTypeEdits(existing: OdcsDocument, imported: OdcsDocument, at: PathSegment[]): YamlEdit[] {
+  const logicalType = LogicalTypeSchema.safeParse(imported.logicalType);
+  const options = existing.logicalTypeOptions;
+  if (!logicalType.success || !isJsonObject(options)) return [];
+  const names = Object.keys(options);
+  const foreign = names.filter((name) => !isOptionOf(logicalType.data, name));
+  if (foreign.length === names.length)
+    return foreign.length === 0 ? [] : [{ op: 'delete', path: [...at, 'logicalTypeOptions'] }];
+  return foreign.map((name) => ({ op: 'delete', path: [...at, 'logicalTypeOptions', name] }));
 }
 
 /** `properties` merged by name, `items` as one property, `map` by its `key` and `value` (see NESTED). */

@@ -19,6 +19,11 @@ const OPTIONS: Record<LogicalType, readonly string[]> = {
   map: [],
 };
 
+/** Whether ODCS has the option `name` for `logicalType`. */
+export function isOptionOf(logicalType: LogicalType, name: string): boolean {
+  return OPTIONS[logicalType].includes(name);
+}
+
 /** ODCS's formats of numbers: Rust's integer and float types. */
 const NUMBER_FORMATS: Partial<Record<LogicalType, Record<string, string>>> = {
   integer: {
@@ -48,7 +53,7 @@ export function logicalTypeOptions(
     if (value === undefined) continue;
     const formats = NUMBER_FORMATS[logicalType];
     const translated = name === 'format' && formats ? formats[String(value)] : value;
-    const isAllowed = OPTIONS[logicalType].includes(name) && translated !== undefined;
+    const isAllowed = isOptionOf(logicalType, name) && translated !== undefined;
     const isDateBound = ['date', 'timestamp', 'time'].includes(logicalType) && typeof translated !== 'string';
     if (isAllowed && !(isDateBound && name !== 'timezone')) options[name] = translated;
     else unmapped.push(name);

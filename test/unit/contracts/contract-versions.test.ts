@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asNextVersion } from '../../../shared/contracts/contract-versions';
 import { importContractSource, STATABLE_FACTS } from '../../../shared/contracts/import';
@@ -215,6 +217,55 @@ describe('an imported schema as the next version of a contract', () => {
       expect(next.contract.odcs).toContain('site_code');
       expect(next.contract.odcs).not.toContain('geo');
       expect(next.contract.odcs).not.toContain('name: code');
+    });
+  });
+
+  describe("jsonb columns as the next version of the bakery's silo telemetry, whose tags are an array", () => {
+    const folder = join(import.meta.dirname, '../../fixtures/next-version/silo-telemetry');
+    const telemetry = contractOf(readFileSync(join(folder, 'existing.odcs.yaml'), 'utf8'));
+    const ddl = readFileSync(join(folder, 'silo-telemetry-v2.sql'), 'utf8');
+    function nextVersionFrom(source: string) {
+      const imported = importContractSource('silo_telemetry.sql', source);
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+      const next = asNextVersion(telemetry, imported.contract, imported.statedFacts);
+      if (!next.ok) throw new Error(next.message);
+      return next;
+    }
+    const tags = (contract: Contract) => contract.schema[0]?.properties.find((property) => property.name === 'tags');
+
+    it('keeps an array an array, with its items and minItems, where the column is jsonb (which holds either shape)', () => {
+      const next = nextVersionFrom(ddl);
+      expect(tags(next.contract)).toMatchObject({
+        logicalType: 'array',
+        physicalType: 'JSONB',
+        extensions: { items: { logicalType: 'string' }, logicalTypeOptions: { minItems: 1, maxItems: 8 } },
+      });
+    });
+
+    it('lists no change of type, items or nested fields for the jsonb columns', () => {
+      const messages = nextVersionFrom(ddl).comparison.changes.map((change) => `${change.subject} ${change.message}`);
+      expect(messages.filter((message) => /reading|tags/.test(message))).toEqual([
+        expect.stringMatching(/reading.*physicalType changed/),
+        expect.stringMatching(/tags.*physicalType changed/),
+      ]);
+    });
+
+    it.each(['json', 'VARIANT', 'super'])('keeps the array where the column is %s', (type) => {
+      expect(tags(nextVersionFrom(ddl.replace('tags jsonb', `tags ${type}`)).contract)?.logicalType).toBe('array');
+    });
+
+    it('changes the type, and drops the items, where the column type contradicts it', () => {
+      const next = nextVersionFrom(ddl.replace('tags jsonb', 'tags text'));
+      expect(tags(next.contract)).toMatchObject({ logicalType: 'string', physicalType: 'TEXT' });
+      expect(tags(next.contract)).not.toHaveProperty('extensions.items');
+    });
+
+    it('drops only the options the new type has not, so the next version stays valid', () => {
+      const next = nextVersionFrom(
+        ddl.replace('fill_pct numeric(5,2)', 'fill_pct integer').replace('varchar(40)', 'date'),
+      );
+      const options = next.contract.schema[0]?.properties.map((property) => property.extensions?.logicalTypeOptions);
+      expect(options?.slice(1, 3)).toEqual([{ minimum: 0, maximum: 100 }, undefined]);
     });
   });
 

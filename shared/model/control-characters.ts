@@ -16,3 +16,11 @@ export function controlsEscaped(text: string): string {
     (character) => SHORT_ESCAPES[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/** An escape `controlsEscaped` writes (`\u001b`, `\n`: see SHORT_ESCAPES), or else one character. */
+const ESCAPE_OR_CHARACTER = /\\(?:u[0-9a-f]{4}|[nrtbf])|[\s\S]/gu;
+
+/** Text written by `controlsEscaped`, as characters and whole escapes: where a line may break. */
+export function escapedCharacters(text: string): string[] {
+  return text.match(ESCAPE_OR_CHARACTER) ?? [];
+}

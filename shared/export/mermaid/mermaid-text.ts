@@ -1,4 +1,4 @@
-import { controlsEscaped } from '../../model';
+import { controlsEscaped, escapedCharacters } from '../../model';
 
 /**
  * Mermaid's entity codes for every character that could end a quoted label, open an HTML tag, a
@@ -106,11 +106,12 @@ function nameParts(name: string, fits: (line: string) => boolean, breaks = NAME_
 /**
  * A word longer than a line with no place to break between letters, cut where each line is full:
  * after its last `.`, `/`, `_` or `-` that fits when it has one (a reader, our Mermaid import among
- * them, takes a break there as inside a word), else at the last character that fits.
+ * them, takes a break there as inside a word), else at the last character that fits, never
+ * inside a control character's escape (`\u0007`).
  */
 function filledParts(word: string, fits: (line: string) => boolean): string[] {
   const parts: string[] = [];
-  let rest = [...word];
+  let rest = escapedCharacters(word);
   while (rest.length > 0) {
     let length = 1;
     while (length < rest.length && fits(rest.slice(0, length + 1).join(''))) length++;

@@ -89,6 +89,18 @@ describe('mermaidLines', () => {
     expect(edge('see </b> and a/b')).not.toContain('/<br/>');
   });
 
+  it.each(['edge', 'box', 'title'] as const)(
+    'keeps the escape of a control character whole (\\u0007) when it wraps %s labels',
+    (kind) => {
+      const lines = mermaidLines('Produc\0tion\u0007 \u001b[31mOvens\u007f\u0085', kind)
+        .slice(1, -1)
+        .split(kind === 'box' ? '\\n' : '<br/>');
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.filter((line) => /#92;(?!u[0-9a-f]{4})/.test(line))).toEqual([]);
+      expect(lines.join('')).toBe('Produc#92;u0000tion#92;u0007 #92;u001b[31mOvens#92;u007f#92;u0085');
+    },
+  );
+
   it('wraps a group title as a box label: Mermaid does not cut a title in SVG text, so tags in a name stay whole', () => {
     const title = mermaidLines('Core: <b>bold</b> & <i>x</i> (source-aligned)', 'title');
     expect(title).toBe('"Core: #60;b#62;bold#60;/b#62; #38; <br/>#60;i#62;x#60;/i#62; <br/>(source-aligned)"');

@@ -65,6 +65,11 @@ export interface ContractChange {
   message: string;
   /** For a contract-level change, the model field it is about (`['keepHistory']`), to mark that field's line. */
   field?: PathSegment[];
+  /**
+   * For a change of one attribute of a field or schema object, where the subject writes it
+   * (`['physicalType']`, `['logicalTypeOptions', 'pattern']`), to mark that attribute's line.
+   */
+  attribute?: PathSegment[];
 }
 
 export interface ContractComparison {
@@ -102,6 +107,10 @@ function change(kind: ChangeKind, subject: string, message: string, field?: Path
     message,
     ...(field && { field }),
   };
+}
+
+function attributeChange(kind: ChangeKind, subject: string, attribute: PathSegment[], message: string): ContractChange {
+  return { ...change(kind, subject, message), attribute };
 }
 
 /**
@@ -213,7 +222,7 @@ function extensionChanges(
 function qualityChanges(previous: { quality?: unknown }, next: { quality?: unknown }, subject: string) {
   return isSameJson(previous.quality, next.quality)
     ? []
-    : [change('quality-changed', subject, 'quality rules changed')];
+    : [attributeChange('quality-changed', subject, ['quality'], 'quality rules changed')];
 }
 
 function describeValueChange(field: string, before: unknown, after: unknown): string {
@@ -257,7 +266,7 @@ function objectChanges(previous: SchemaObject, next: SchemaObject): ContractChan
     ...physicalNameChanges(previous, next, next.name),
     ...relationshipChanges(was.relationships, is.relationships, next.name),
     ...changedAttributes(previous, next, ['description']).map((field) =>
-      change('object-changed', next.name, `${field} changed`),
+      attributeChange('object-changed', next.name, [field], `${field} changed`),
     ),
     ...extensionChanges(was.rest, is.rest, 'object-changed', next.name),
   ];
@@ -273,7 +282,14 @@ function physicalNameChanges(
   const after = next.physicalName ?? next.name;
   return isSameJson(before, after)
     ? []
-    : [change('physical-name-changed', subject, `physicalName changed from ${shown(before)} to ${shown(after)}`)];
+    : [
+        attributeChange(
+          'physical-name-changed',
+          subject,
+          ['physicalName'],
+          `physicalName changed from ${shown(before)} to ${shown(after)}`,
+        ),
+      ];
 }
 
 /** Relationships (foreign keys) added or removed, each named by what it points to. */
@@ -391,19 +407,27 @@ function primaryKeyChanges(
 }
 
 function propertyChanges(previous: ContractProperty, next: ContractProperty, subject: string): ContractChange[] {
-  const on = (kind: ChangeKind, message: string) => [change(kind, subject, message)];
+  const on = (kind: ChangeKind, attribute: keyof ContractProperty, message: string) => [
+    attributeChange(kind, subject, [attribute], message),
+  ];
   return [
     ...(previous.logicalType === next.logicalType
       ? []
       : canReadAs(next.logicalType, previous.logicalType)
-        ? on('type-narrowed', `type narrowed from ${typeChange(previous, next)}`)
-        : on('type-changed', `type changed from ${typeChange(previous, next)}`)),
-    ...(!previous.required && next.required ? on('optional-to-required', 'optional field made required') : []),
-    ...(previous.required && !next.required ? on('required-to-optional', 'required field made optional') : []),
-    ...(!previous.unique && next.unique ? on('uniqueness-added', 'field made unique') : []),
-    ...(previous.unique && !next.unique ? on('uniqueness-dropped', 'field no longer unique') : []),
+        ? on('type-narrowed', 'logicalType', `type narrowed from ${typeChange(previous, next)}`)
+        : on('type-changed', 'logicalType', `type changed from ${typeChange(previous, next)}`)),
+    ...(!previous.required && next.required
+      ? on('optional-to-required', 'required', 'optional field made required')
+      : []),
+    ...(previous.required && !next.required
+      ? on('required-to-optional', 'required', 'required field made optional')
+      : []),
+    ...(!previous.unique && next.unique ? on('uniqueness-added', 'unique', 'field made unique') : []),
+    ...(previous.unique && !next.unique ? on('uniqueness-dropped', 'unique', 'field no longer unique') : []),
     ...enumChanges(previous.enum, next.enum, subject),
-    ...(previous.description === next.description ? [] : on('description-changed', 'description changed')),
+    ...(previous.description === next.description
+      ? []
+      : on('description-changed', 'description', 'description changed')),
     ...qualityChanges(previous, next, subject),
     ...nestedChanges(previous, next, subject),
     ...physicalTypeChanges(previous.physicalType, next.physicalType, subject),
@@ -412,10 +436,11 @@ function propertyChanges(previous: ContractProperty, next: ContractProperty, sub
       : // Breaking only as a changed key order, which primaryKeyChanges reports.
         on(
           'field-changed',
+          'primaryKeyPosition',
           describeValueChange('primaryKeyPosition', previous.primaryKeyPosition, next.primaryKeyPosition),
         )),
     ...changedAttributes(previous, next, ['classification', 'examples']).map((field) =>
-      change('field-changed', subject, `${field} changed`),
+      attributeChange('field-changed', subject, [field], `${field} changed`),
     ),
   ];
 }
@@ -427,12 +452,11 @@ function physicalTypeChanges(
   subject: string,
 ): ContractChange[] {
   if (previous === next) return [];
+  const on = (kind: ChangeKind, message: string) => [attributeChange(kind, subject, ['physicalType'], message)];
   const size = previous !== undefined && next !== undefined ? physicalSizeChange(previous, next) : undefined;
-  if (size === 'narrowed') {
-    return [change('type-narrowed', subject, `physicalType narrowed from ${previous} to ${next}`)];
-  }
-  if (size === 'widened') return [change('field-changed', subject, `physicalType widened from ${previous} to ${next}`)];
-  return [change('field-changed', subject, 'physicalType changed')];
+  if (size === 'narrowed') return on('type-narrowed', `physicalType narrowed from ${previous} to ${next}`);
+  if (size === 'widened') return on('field-changed', `physicalType widened from ${previous} to ${next}`);
+  return on('field-changed', 'physicalType changed');
 }
 
 function typeChange(previous: ContractProperty, next: ContractProperty): string {
@@ -514,11 +538,14 @@ function optionChanges(previous: unknown, next: unknown, subject: string): Contr
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((option) => {
     const was = before[option];
     const is = after[option];
+    const on = (kind: ChangeKind, message: string) => [
+      attributeChange(kind, subject, ['logicalTypeOptions', option], message),
+    ];
     if (isSameJson(was, is)) return [];
-    if (is === undefined) return [change('constraint-loosened', subject, `${option} removed (was ${shown(was)})`)];
-    if (was === undefined) return [change('constraint-tightened', subject, `${option} set to ${shown(is)}`)];
+    if (is === undefined) return on('constraint-loosened', `${option} removed (was ${shown(was)})`);
+    if (was === undefined) return on('constraint-tightened', `${option} set to ${shown(is)}`);
     const verb = boundMove(option, was, is);
-    return [change(`constraint-${verb}`, subject, `${option} ${verb} from ${shown(was)} to ${shown(is)}`)];
+    return on(`constraint-${verb}`, `${option} ${verb} from ${shown(was)} to ${shown(is)}`);
   });
 }
 

@@ -18,8 +18,9 @@ export interface LocatedChange extends ContractChange {
 
 /**
  * Where each change of a comparison is, to mark it beside its line: a field or object in
- * the new text, or in the old one when it is gone; contract-level changes at the field they
- * are about, or at the id when they name none.
+ * the new text, or in the old one when it is gone; a change of one of its attributes at that
+ * attribute's line (in the old text when the attribute is gone); contract-level changes at the
+ * field they are about, or at the id when they name none.
  */
 export function locateChanges(
   changes: readonly ContractChange[],
@@ -34,6 +35,9 @@ export function locateChanges(
     if (change.field) return { ...change, ...locateContractField(change.field, sides) };
     const inNext = subjectPath(sides.next.document, change.subject);
     const inPrevious = subjectPath(sides.previous.document, change.subject);
+    const attribute =
+      change.attribute && locateAttribute(change.attribute, { next: inNext, previous: inPrevious }, sides);
+    if (attribute) return { ...change, ...attribute };
     // The subject where it is (in the old text when it is gone); else its nearest parent still in the new text.
     const locate = (on: 'previous' | 'next', at: SubjectPath) =>
       sides[on].source.locate(at.path.length > 0 ? at.path : ['id'], 'key');
@@ -61,9 +65,32 @@ function locateContractField(
   return { side: 'next', range: atId };
 }
 
+/**
+ * An attribute of the subject at its own line: in the new text where it is there, else in
+ * the old one (a removed pattern), marked at the subject's line in the new text.
+ */
+function locateAttribute(
+  attribute: readonly PathSegment[],
+  subject: Record<'previous' | 'next', SubjectPath>,
+  sides: Record<'previous' | 'next', Side>,
+): Pick<LocatedChange, 'side' | 'range' | 'parentInNext'> | undefined {
+  const pathOn = (on: 'previous' | 'next') => [...subject[on].node, ...attribute];
+  const isIn = (on: 'previous' | 'next') =>
+    subject[on].isWhole && valueAt(sides[on].source.value, pathOn(on)) !== undefined;
+  if (isIn('next')) return { side: 'next', range: sides.next.source.locate(pathOn('next'), 'key') };
+  if (!isIn('previous') || !subject.next.isWhole) return undefined;
+  return {
+    side: 'previous',
+    range: sides.previous.source.locate(pathOn('previous'), 'key'),
+    parentInNext: sides.next.source.locate(subject.next.path, 'key'),
+  };
+}
+
 interface SubjectPath {
   /** The path to the subject's name, or to its nearest ancestor found ([] for none). */
   path: PathSegment[];
+  /** The path to the subject itself (its object, property, items or map part), where it is whole. */
+  node: PathSegment[];
   isWhole: boolean;
 }
 
@@ -89,7 +116,7 @@ function pathWithin(list: unknown, subject: string, listPath: PathSegment[]): Su
   const deepest = (a: SubjectPath, b: SubjectPath) => (b.path.length > a.path.length ? b : a);
   return (
     candidates.find((candidate) => candidate.isWhole) ??
-    candidates.reduce(deepest, { path: [], isWhole: false } as SubjectPath)
+    candidates.reduce(deepest, { path: [], node: [], isWhole: false } as SubjectPath)
   );
 }
 
@@ -109,16 +136,16 @@ function pathBelow(
 ): SubjectPath {
   // Items and a map's key and values have no name: their own key marks them.
   const here = isUnnamed ? nodePath : [...nodePath, 'name'];
-  if (rest === '') return { path: here, isWhole: true };
+  if (rest === '') return { path: here, node: nodePath, isWhole: true };
   const unnamed = UNNAMED_PARTS.find(({ suffix }) => rest.startsWith(suffix));
   if (unnamed) {
     const part = unnamed.path.reduce<unknown>((parent, key) => (parent as Record<string, unknown> | null)?.[key], node);
-    if (typeof part !== 'object' || part === null) return { path: here, isWhole: false };
+    if (typeof part !== 'object' || part === null) return { path: here, node: nodePath, isWhole: false };
     const partRest = rest.slice(unnamed.suffix.length);
     return pathBelow(part as Record<string, unknown>, partRest, [...nodePath, ...unnamed.path], true);
   }
   const nested = pathWithin(node.properties, rest.slice(1), [...nodePath, 'properties']);
-  return nested.path.length > 0 ? nested : { path: here, isWhole: false };
+  return nested.path.length > 0 ? nested : { path: here, node: nodePath, isWhole: false };
 }
 
 /** Whether `subject` names `name` itself or something within it. */

@@ -6,6 +6,7 @@ export {
   compareContracts,
 } from './breaking-changes';
 export { type LocatedChange, locateChanges } from './change-locations';
+export { changeWithoutValues } from './change-without-values';
 export { formatChangelog } from './changelog';
 export {
   type CompatibilityProblem,

@@ -70,4 +70,47 @@ describeInChromium('the contract diff in the built app', (session) => {
       });
     await expect.poll(changedLineInView).toBe('marked and shown');
   });
+
+  it('names each of two breaking changes of one field by what changed, and jumps to the line of each', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    // customer_id: `logicalType: integer` to string, then `required: true` to false on the line below.
+    await caretAtEndOf(page, '- name: customer_id');
+    for (const [was, is] of [
+      ['integer', 'string'],
+      ['true', 'false'],
+    ] as const) {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      for (const _ of was) await page.keyboard.press('Backspace');
+      await page.keyboard.insertText(is);
+    }
+    await page.getByText('required field made optional').first().waitFor();
+    await showView(page, 'Diff');
+    const jumps = page.locator('.contract-diff__jump', { hasText: 'customer_id' });
+    await jumps.nth(1).waitFor();
+    expect(await jumps.allTextContents()).toEqual([
+      'orders.customer_id: type changed',
+      'orders.customer_id: required field made optional',
+    ]);
+    // The line the cursor is on in the new text, where a jump puts it.
+    const lineAtCursor = () =>
+      page.evaluate(() => {
+        const cursor = document
+          .querySelector('.contract-diff .modified .cursors-layer .cursor')
+          ?.getBoundingClientRect();
+        if (!cursor) return 'no cursor';
+        const middle = cursor.top + cursor.height / 2;
+        const line = [...document.querySelectorAll('.contract-diff .modified .view-line')].find((candidate) => {
+          const { top, bottom } = candidate.getBoundingClientRect();
+          return middle > top && middle < bottom;
+        });
+        return line?.textContent?.replaceAll('\u00a0', ' ').trim() ?? 'no line';
+      });
+    await jumps.nth(0).click();
+    await expect.poll(lineAtCursor).toBe('logicalType: string');
+    await jumps.nth(1).click();
+    await expect.poll(lineAtCursor).toBe('required: false');
+  });
 });

@@ -1,6 +1,6 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compareContracts, type LocatedChange, locateChanges } from '../../../shared/contracts';
+import { changeWithoutValues, compareContracts, type LocatedChange, locateChanges } from '../../../shared/contracts';
 import { counted } from '../../../shared/model';
 import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
@@ -194,7 +194,7 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
               title={`Line ${change.range.line}: ${change.subject} ${change.message}`}
               onClick={() => revealChange(change)}
             >
-              <UserText text={change.subject} />
+              <UserText text={change.subject} />: {changeWithoutValues(change)}
             </button>
           ))}
         </span>

@@ -97,7 +97,13 @@ describe('breaking changes', () => {
     const unique = withProperties(previous, [aKey('order_id'), aProperty('email', 'string', { unique: true })]);
     const notUnique = { ...withProperties(previous, [aKey('order_id'), aProperty('email')]), version: '2.0.0' };
     expect(compareContracts(unique, notUnique).changes).toEqual([
-      { kind: 'uniqueness-dropped', isBreaking: true, subject: 'orders.email', message: 'field no longer unique' },
+      {
+        kind: 'uniqueness-dropped',
+        isBreaking: true,
+        subject: 'orders.email',
+        message: 'field no longer unique',
+        attribute: ['unique'],
+      },
     ]);
   });
 
@@ -157,6 +163,7 @@ describe('breaking changes', () => {
         isBreaking: true,
         subject: 'orders.total',
         message: 'type narrowed from number to integer',
+        attribute: ['logicalType'],
       },
     ]);
   });
@@ -248,6 +255,7 @@ describe('breaking changes', () => {
         isBreaking: false,
         subject: 'orders.order_id',
         message: 'primaryKeyPosition changed from 1 to 2',
+        attribute: ['primaryKeyPosition'],
       },
     ]);
     expect(
@@ -657,6 +665,7 @@ describe('breaking changes in logicalTypeOptions', () => {
         isBreaking: true,
         subject: 'orders.lines[]',
         message: 'maximum tightened from 100 to 10',
+        attribute: ['logicalTypeOptions', 'maximum'],
       },
     ]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareContracts } from '../../../shared/contracts/breaking-changes';
 import { locateChanges } from '../../../shared/contracts/change-locations';
+import { changeWithoutValues } from '../../../shared/contracts/change-without-values';
 import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import type { Contract } from '../../../shared/model/contract';
 import { anOdcsText } from './builders';
@@ -59,18 +60,18 @@ describe('where the Diff view marks a change', () => {
     expect(removal?.parentInNext?.line).toBe(lineOf(next, 'name: playback'));
   });
 
-  it('marks a change of a nested field, and of array items, at their lines in the new text', () => {
+  it('marks a change of the type of a nested field, and of array items, at their type lines in the new text', () => {
     const next = PLAYBACK.replace(
       'name: os\n            logicalType: string',
       'name: os\n            logicalType: integer',
     ).replace('items:\n          logicalType: string', 'items:\n          logicalType: integer');
     expect(marks(PLAYBACK, next)).toEqual([
-      `next ${lineOf(next, 'name: os')}: playback.device.os type changed from string to integer`,
-      `next ${lineOf(next, 'items:')}: playback.tags[] type changed from string to integer`,
+      `next ${lineOf(next, 'name: os') + 1}: playback.device.os type changed from string to integer`,
+      `next ${lineOf(next, 'items:') + 1}: playback.tags[] type changed from string to integer`,
     ]);
   });
 
-  it("marks a change of a map's key and of its values at their lines", () => {
+  it("marks a change of a map's key and of its values at their type lines", () => {
     const withMap = (keyType: string, valueType: string) =>
       PLAYBACK.replace('apiVersion: v3.1.0', 'apiVersion: v3.2.0').replace(
         '      - name: tags\n',
@@ -78,8 +79,8 @@ describe('where the Diff view marks a change', () => {
       );
     const next = withMap('integer', 'number');
     expect(marks(withMap('string', 'integer'), next)).toEqual([
-      `next ${lineOf(next, 'key:')}: playback.counters{key} type changed from string to integer`,
-      `next ${lineOf(next, 'value:')}: playback.counters{value} type changed from integer to number`,
+      `next ${lineOf(next, 'key:') + 1}: playback.counters{key} type changed from string to integer`,
+      `next ${lineOf(next, 'value:') + 1}: playback.counters{value} type changed from integer to number`,
     ]);
   });
 
@@ -92,6 +93,46 @@ describe('where the Diff view marks a change', () => {
       expect.arrayContaining([`next ${lineOf(next, 'name: vendor')}: playback.device.vendor optional field added`]),
     );
   });
+  describe("two changes of one field (the bakery's oven_code), each at the line of the attribute it is about", () => {
+    const bakeBatch = anOdcsText(`schema:
+  - name: batches
+    properties:
+      - name: oven_code
+        logicalType: string
+        required: true
+        physicalType: varchar(16)
+        logicalTypeOptions:
+          pattern: ^OV-[0-9]{2}$
+`);
+    const next = bakeBatch
+      .replace('varchar(16)', 'varchar(12)')
+      .replace('^OV-[0-9]{2}$', '^(?:OV|TO)-[0-9]{2}$ # tunnel ovens are coded too');
+
+    it('marks a changed pattern and a narrowed physicalType at their own lines in the new text', () => {
+      expect(marks(bakeBatch, next)).toEqual([
+        `next ${lineOf(next, 'pattern:')}: batches.oven_code pattern changed from '^OV-[0-9]{2}$' to '^(?:OV|TO)-[0-9]{2}$'`,
+        `next ${lineOf(next, 'physicalType:')}: batches.oven_code physicalType narrowed from varchar(16) to varchar(12)`,
+      ]);
+    });
+
+    it("marks a removed option at its line in the old text, and in the new text at its field's line", () => {
+      const withoutPattern = bakeBatch.replace(/ {8}logicalTypeOptions:\n.*\n/, '');
+      const [removal] = locateChanges(
+        compareContracts(read(bakeBatch), read(withoutPattern)).changes,
+        bakeBatch,
+        withoutPattern,
+      );
+      expect(removal).toMatchObject({ side: 'previous', message: "pattern removed (was '^OV-[0-9]{2}$')" });
+      expect(removal?.range.line).toBe(lineOf(bakeBatch, 'pattern:'));
+      expect(removal?.parentInNext?.line).toBe(lineOf(withoutPattern, 'name: oven_code'));
+    });
+
+    it('says what each did in a few words, its values left out, so that links to them read apart', () => {
+      const { changes } = compareContracts(read(bakeBatch), read(next));
+      expect(changes.map(changeWithoutValues)).toEqual(['pattern changed', 'physicalType narrowed']);
+    });
+  });
+
   it('marks a contract-level change at the line of the field that changed, not at the id', () => {
     const previous = `${PLAYBACK}customProperties:\n  - property: keepHistory\n    value: true\n`;
     const next = previous.replace('value: true', 'value: false').replace('status: active', 'status: retired');

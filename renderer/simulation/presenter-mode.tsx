@@ -9,13 +9,20 @@ import { STATUS_LABELS } from './simulation-bar';
 import { simulation } from './simulation-controller';
 import { setSimulation, useSimulationStore } from './simulation-store';
 import { traceStagePlaces } from './trace-places';
-import { STAGE_LABELS, TraceStageView, usePresenterNotes } from './trace-stage';
+import {
+  STAGE_LABELS,
+  TraceStageBody,
+  TraceStageHeading,
+  traceStageAttributes,
+  usePresenterNotes,
+} from './trace-stage';
 
 /**
  * A workshop's view: full screen, large type, the canvas above with the stage's node in focus,
  * one stage at a time below, with the run's clock; → and ← walk the stages, Space runs or pauses,
  * S steps, 1–5 fire the fault deck's cards (the last one fired is named, with its tick), Esc ends;
- * ↓ ↑ Page Down Page Up reach what a stage shows below the panel's fold (presenter-scroll.ts).
+ * ↓ ↑ Page Down Page Up reach what a stage shows below the panel's fold (presenter-scroll.ts): only the
+ * stage's body scrolls, so the run's bar and the stage's title stay in view.
  */
 export function PresenterMode() {
   const isPresenting = useSimulationStore((state) => state.isPresenting && state.mode === 'simulate');
@@ -27,7 +34,7 @@ export function PresenterMode() {
   const stage = trace?.stages[traceStage];
   const runMesh = useSimulationStore((state) => state.runMesh);
   const places = trace ? traceStagePlaces(runMesh, trace.stages) : [];
-  const panel = useRef<HTMLElement>(null);
+  const stageBody = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!isPresenting) return;
@@ -53,7 +60,7 @@ export function PresenterMode() {
   // Each stage opens at its top; a tick that re-reads the same stage keeps where it was scrolled to.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another stage is shown
   useEffect(() => {
-    panel.current?.scrollTo({ top: 0 });
+    stageBody.current?.scrollTo({ top: 0 });
   }, [traceStage]);
 
   useEffect(() => {
@@ -64,13 +71,7 @@ export function PresenterMode() {
 
   if (!isPresenting) return null;
   return (
-    <section
-      ref={panel}
-      id={PRESENTER_PANEL_ID}
-      className="presenter"
-      aria-label="Presenter mode"
-      data-testid="presenter"
-    >
+    <section className="presenter" aria-label="Presenter mode" data-testid="presenter">
       <header className="presenter__bar">
         {stage && trace && (
           <>
@@ -102,12 +103,13 @@ export function PresenterMode() {
       </header>
       <LastFiredFault />
       {stage && trace ? (
-        <>
-          <div className="presenter__stage">
-            <TraceStageView stage={stage} readAt={trace.readAt} />
+        <div {...traceStageAttributes(stage, 'presenter__stage')}>
+          <TraceStageHeading stage={stage} readAt={trace.readAt} />
+          <div ref={stageBody} id={PRESENTER_PANEL_ID} className="presenter__stage-body">
+            <TraceStageBody stage={stage} />
+            {notes?.[stage.kind] && <p className="presenter__notes">{notes[stage.kind]}</p>}
           </div>
-          {notes?.[stage.kind] && <p className="presenter__notes">{notes[stage.kind]}</p>}
-        </>
+        </div>
       ) : (
         <p className="presenter__empty">Run the simulation for a few ticks: the walk follows its newest change.</p>
       )}

@@ -1,10 +1,10 @@
 /**
- * Keys that reach what a stage shows below the presenter panel's fold, for a facilitator at a
+ * Keys that reach what a stage shows below the presenter panel's fold (its body scrolls, under its pinned title), for a facilitator at a
  * keyboard or a clicker (which sends Page Down and Page Up): ↓ ↑ scroll a few lines; Page Down
  * and Page Up scroll most of a panel, and once the stage is read to its end (or its top) go on
  * to the next stage (or back), as a clicker's two buttons are expected to. Space stays run/pause.
  */
-/** The presenter panel's element id, for the keys to find what they scroll. */
+/** The element id of the presenter's scrolling stage body, for the keys to find what they scroll. */
 export const PRESENTER_PANEL_ID = 'presenter-panel';
 
 export type PresenterMove = { scrollBy: number } | { stage: 1 | -1 };

@@ -22,9 +22,28 @@ const VERSION_COLUMNS = ['valid_from', 'valid_to', 'is_current'];
 
 /** One stage of a trace: where the change is, and the actual record there. */
 export function TraceStageView({ stage, readAt }: { stage: TraceStage; readAt: ChangeTrace['readAt'] }) {
+  return (
+    <div {...traceStageAttributes(stage)}>
+      <TraceStageHeading stage={stage} readAt={readAt} />
+      <TraceStageBody stage={stage} />
+    </div>
+  );
+}
+
+/** The element that holds one stage, as tests and styles find it. */
+export function traceStageAttributes(stage: TraceStage, extraClassName?: string) {
+  return {
+    className: `trace-stage trace-stage--${stage.kind}${extraClassName ? ` ${extraClassName}` : ''}`,
+    'data-testid': 'trace-stage',
+    'data-stage': stage.kind,
+  };
+}
+
+/** Which stage this is, where, and when it was read. */
+export function TraceStageHeading({ stage, readAt }: { stage: TraceStage; readAt: ChangeTrace['readAt'] }) {
   const runTick = useSimulationStore((state) => state.metrics?.tick);
   return (
-    <div className={`trace-stage trace-stage--${stage.kind}`} data-testid="trace-stage" data-stage={stage.kind}>
+    <>
       {stage.branch && (
         <p className={`trace-stage__branch trace-stage__branch--${stage.branch.kind}`} data-testid="trace-branch-label">
           {stage.branch.label}
@@ -35,6 +54,14 @@ export function TraceStageView({ stage, readAt }: { stage: TraceStage; readAt: C
       <p className="trace-stage__moment" data-testid="trace-moment">
         {traceMomentText(stage.moment, readAt, runTick)}
       </p>
+    </>
+  );
+}
+
+/** What the stage holds: its contract check, its note, and the record or rows there. */
+export function TraceStageBody({ stage }: { stage: TraceStage }) {
+  return (
+    <>
       {stage.check && (
         <p
           className={`trace-stage__check trace-stage__check--${stage.check.passed ? 'passed' : 'failed'}`}
@@ -60,7 +87,7 @@ export function TraceStageView({ stage, readAt }: { stage: TraceStage; readAt: C
       ) : (
         stage.records.length > 1 && <RowCards records={stage.records} isHistory={stage.kind === 'history'} />
       )}
-    </div>
+    </>
   );
 }
 

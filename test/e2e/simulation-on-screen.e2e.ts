@@ -167,8 +167,9 @@ describeInChromium('Simulate mode on screen', (session) => {
     for (let index = 1; index < total; index++) await page.keyboard.press('ArrowRight');
     await position.filter({ hasText: `${total} / ${total}` }).waitFor();
     await presenter.locator('[data-testid=trace-stage][data-stage=output-port]').waitFor();
+    const stageBody = page.locator('#presenter-panel');
     const scrolled = () =>
-      presenter.evaluate((panel) => ({
+      stageBody.evaluate((panel) => ({
         top: Math.round(panel.scrollTop),
         atEnd: panel.scrollTop + panel.clientHeight >= panel.scrollHeight - 1,
       }));
@@ -191,6 +192,13 @@ describeInChromium('Simulate mode on screen', (session) => {
     }
     expect((await scrolled()).atEnd).toBe(true);
     expect(await isInsidePanel()).toBe(true);
+    // Only the stage's body scrolls: its title and the walk's place stay on screen.
+    const isShownInPanel = async (shown: typeof position) => {
+      const [box, panel] = [await shown.boundingBox(), await presenter.boundingBox()];
+      return !!box && !!panel && box.y >= panel.y && box.y + box.height <= Math.min(panel.y + panel.height, 800);
+    };
+    expect(await isShownInPanel(position)).toBe(true);
+    expect(await isShownInPanel(presenter.locator('.trace-stage__title'))).toBe(true);
     expect(await position.textContent()).toBe(`${total} / ${total}`);
     await screenshot(page, 'simulate-presenter-scrolled-to-the-end-1280');
 

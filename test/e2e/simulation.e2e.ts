@@ -359,6 +359,16 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
       .getByTestId('consumer-shipments/shipments-cdc-in')
       .locator('tr.is-lost .consumer-offsets__lost');
     expect(await lostCells.allTextContents()).toEqual([String(consumer?.lost)]);
+
+    // Shipment 1's records were among the first; filtering by its key says retention removed them.
+    await openTab(page, 'Inspect');
+    await page.getByTestId('rf__edge-l-shipments-cdc').click();
+    await page.getByLabel('Filter by key').fill('1');
+    const empty = page.locator('.log-messages .simulation-panel__hint');
+    await expect
+      .poll(() => empty.textContent())
+      .toMatch(/^No messages with this key among the 10 the topic keeps; retention removed \d+ older ones\.$/);
+    await screenshot(page, 'simulate-messages-filtered-after-retention');
   });
 
   it('fires a column rename at the source: envelopes carry the new name, and the contract check quarantines', async () => {

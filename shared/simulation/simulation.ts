@@ -3,6 +3,7 @@ import type { Result } from '../model/problem';
 import type { Fault, Scenario } from '../model/scenario';
 import { faultWithTopic, scenarioWithTopics } from '../model/topic-references';
 import { createErrorLog, type ErrorLog } from './error-log';
+import { withMissingTableHint } from './missing-table-hint';
 import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
 import { checkScenario } from './scenario-check';
@@ -11,6 +12,7 @@ import { withSimulatedNow } from './simulated-now';
 import type { SimulationMetrics, StoppedRun, TickMetrics } from './simulation-metrics';
 import { type SimulationRun, startRun } from './simulation-run';
 import type { OpenSqlWorkspace } from './sql-workspace';
+import { tableGuide } from './table-guide';
 import { OverBudget, type WorkWatch, workRunner } from './work-budget';
 
 export interface SimulationOptions {
@@ -155,7 +157,13 @@ export function createSimulation(
     query(nodeId, sql) {
       const connection = connectionOf(nodeId);
       if (!connection) return unknownNode(nodeId);
-      return current().runAs('user-query', () => runReadOnlyQuery(connection, sql, maxQueryRows));
+      const result = current().runAs('user-query', () => runReadOnlyQuery(connection, sql, maxQueryRows));
+      if (result.ok) return result;
+      const tables = { brokerLogs: plan.logs, nodeTables: tableGuide(plan, nodeId).map((entry) => entry.table) };
+      return {
+        ok: false,
+        errors: result.errors.map((error) => ({ ...error, message: withMissingTableHint(error.message, tables) })),
+      };
     },
     isLostTo: (productId, portId, position) => current().isLostTo(productId, portId, position),
     execute(systemId, sql) {

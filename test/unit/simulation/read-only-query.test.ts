@@ -94,6 +94,18 @@ describe('queries against a node', () => {
     expect(tables("SELECT 'sqlite_master' FROM items LIMIT 1")).toEqual(['sqlite_master']);
   });
 
+  it('names the table a query meant when it names one that does not exist, in the broker schema or the node’s', async () => {
+    const simulation = await shop();
+    const message = (sql: string) => {
+      const result = simulation.query('catalog', sql);
+      return result.ok ? undefined : result.errors[0]?.message;
+    };
+    expect(message('SELECT * FROM broker."shop/item-cdc"')).toMatch(
+      /^no such table: broker\.shop\/item-cdc: did you mean broker\."shop\/items-cdc"\? Broker tables are named/,
+    );
+    expect(message('SELECT * FROM itmes')).toBe('no such table: itmes: did you mean items?');
+  });
+
   it('still lets the simulation write after a refused query', async () => {
     const simulation = await shop();
     simulation.query('shop', 'DELETE FROM items');

@@ -7,6 +7,7 @@ describe('locating a SQLite error in the query', () => {
   it.each([
     ['SELECT *\nFORM items', 'near "items": syntax error', { line: 2, column: 6, endColumn: 11 }],
     ['SELECT * FROM itemz', 'no such table: itemz', { line: 1, column: 15, endColumn: 20 }],
+    ['SELECT * FROM itemz', 'no such table: itemz: did you mean items?', { line: 1, column: 15, endColumn: 20 }],
     ['SELECT name, prize\n  FROM items', 'no such column: prize', { line: 1, column: 14, endColumn: 19 }],
     ['SELECT i.prize FROM items i', 'no such column: i.prize', { line: 1, column: 8, endColumn: 15 }],
     [

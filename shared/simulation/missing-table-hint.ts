@@ -1,0 +1,38 @@
+import { nearMiss } from '../model/near-miss';
+import type { BrokerLog } from './broker-log';
+import { quoteIdentifier } from './sql-text';
+
+/**
+ * SQLite's `no such table: X`, followed by the table the query most likely meant. A topic's table
+ * in the broker schema is named `<systemId>/<topicId>` (a port's `<productId>/<portId>`), not after
+ * the topic, so the topic's name (`fleet.public.haul_cycles`) leads to its table too.
+ */
+export function withMissingTableHint(
+  message: string,
+  tables: { brokerLogs: readonly Pick<BrokerLog, 'table' | 'name'>[]; nodeTables: readonly string[] },
+): string {
+  const missing = /^no such table: (?:(broker|node|main)\.)?(.+)$/s.exec(message);
+  if (!missing?.[2]) return message;
+  const [, schema, typed] = missing;
+  const brokerTable = schema === 'node' ? undefined : nearestBrokerTable(typed, tables.brokerLogs);
+  const nodeTable = schema === 'broker' ? undefined : nearMiss(typed, tables.nodeTables);
+  const meant = brokerTable ? `broker.${quoteIdentifier(brokerTable)}` : nodeTable;
+  const naming = schema === 'broker' ? BROKER_NAMING : '';
+  return meant ? `${message}: did you mean ${meant}?${naming}` : `${message}${naming ? `.${naming}` : ''}`;
+}
+
+const BROKER_NAMING =
+  ' Broker tables are named "<system>/<topic id>" or "<product>/<port id>", in double quotes; broker.sqlite_master lists them.';
+
+/** The broker table whose name, or whose topic's name, the typed name equals or misspells. */
+function nearestBrokerTable(typed: string, logs: readonly Pick<BrokerLog, 'table' | 'name'>[]): string | undefined {
+  const byTopic = nearMiss(
+    typed,
+    logs.map((log) => log.name),
+  );
+  const byTable = nearMiss(
+    typed,
+    logs.map((log) => log.table),
+  );
+  return logs.find((log) => log.name === byTopic)?.table ?? byTable;
+}

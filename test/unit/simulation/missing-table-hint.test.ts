@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { withMissingTableHint } from '../../../shared/simulation/missing-table-hint';
+
+const tables = {
+  brokerLogs: [
+    { table: 'fleet-service/cycles-cdc', name: 'fleet.public.haul_cycles' },
+    { table: 'fleet/cycles-out', name: 'fleet/cycles-out' },
+  ],
+  nodeTables: ['haul_cycles', 'raw_cycles_cdc_in'],
+};
+const naming =
+  ' Broker tables are named "<system>/<topic id>" or "<product>/<port id>", in double quotes; broker.sqlite_master lists them.';
+
+describe('the hint after a table the query names that does not exist', () => {
+  it('leads from a topic’s name in the broker schema to its table', () => {
+    expect(withMissingTableHint('no such table: broker.fleet.public.haul_cycles', tables)).toBe(
+      `no such table: broker.fleet.public.haul_cycles: did you mean broker."fleet-service/cycles-cdc"?${naming}`,
+    );
+  });
+
+  it('names the broker table a misspelt one meant', () => {
+    expect(withMissingTableHint('no such table: broker.fleet/cycle-out', tables)).toBe(
+      `no such table: broker.fleet/cycle-out: did you mean broker."fleet/cycles-out"?${naming}`,
+    );
+  });
+
+  it('names the node’s table a misspelt one meant', () => {
+    expect(withMissingTableHint('no such table: node.haul_cycels', tables)).toBe(
+      'no such table: node.haul_cycels: did you mean haul_cycles?',
+    );
+    expect(withMissingTableHint('no such table: haul_cycle', tables)).toBe(
+      'no such table: haul_cycle: did you mean haul_cycles?',
+    );
+  });
+
+  it('says how broker tables are named when nothing comes near', () => {
+    expect(withMissingTableHint('no such table: broker.assays', tables)).toBe(`no such table: broker.assays.${naming}`);
+  });
+
+  it('leaves other messages and unknown names elsewhere as SQLite says them', () => {
+    expect(withMissingTableHint('no such table: nowhere', tables)).toBe('no such table: nowhere');
+    expect(withMissingTableHint('no such column: x', tables)).toBe('no such column: x');
+  });
+});

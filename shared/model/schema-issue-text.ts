@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { nearMiss } from './near-miss';
+import { valueAt } from './plain-schema-issue';
 import { formatPath, type Problem } from './problem';
 import { knownFieldsAt } from './schema-known-fields';
 import { joinedWith, withIndefiniteArticle } from './word-list';
@@ -15,15 +16,32 @@ export function schemaIssueProblems(issue: SchemaIssue, input: unknown, schema: 
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       path: formatPath([...issue.path, key]),
-      message: unknownFieldMessage(schema, issue.path, key),
+      message: unknownFieldMessage(schema, issue.path, key, input),
     }));
   }
   return [{ path: formatPath(issue.path), message: schemaIssueMessage(issue, input) }];
 }
 
-/** A field `schema` does not take at `path`, with the known field it nearly spells. */
-export function unknownFieldMessage(schema: z.core.$ZodType, path: readonly PropertyKey[], name: string): string {
-  const meant = nearMiss(name, knownFieldsAt(schema, path));
+/**
+ * A field `schema` does not take at `path` of `input`: where it is a field of another member of a
+ * union than the one the object's discriminator selects, which member takes what; else the known
+ * field it nearly spells.
+ */
+export function unknownFieldMessage(
+  schema: z.core.$ZodType,
+  path: readonly PropertyKey[],
+  name: string,
+  input: unknown,
+): string {
+  const { fields, selectedBy } = knownFieldsAt(schema, path, input);
+  if (selectedBy?.otherMembersFields.includes(name)) {
+    const takes = fields.filter((field) => field !== selectedBy.key).join(', ');
+    return `unknown field: ${selectedBy.key} '${selectedBy.value}' does not take '${name}' (it takes: ${takes})`;
+  }
+  const meant = nearMiss(
+    name,
+    fields.filter((field) => field !== name),
+  );
   return meant ? `unknown field (did you mean '${meant}'?)` : 'unknown field';
 }
 
@@ -75,15 +93,6 @@ function sizeMessage(issue: Extract<SchemaIssue, { code: 'too_small' | 'too_big'
     default:
       return issue.message;
   }
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node = input;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[segment];
-  }
-  return node;
 }
 
 function typeName(expected: string): string {

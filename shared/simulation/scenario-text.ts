@@ -47,7 +47,9 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
       // Zod names the object; the mark belongs on each key it does not take.
       if (issue.code !== 'unrecognized_keys')
         return [located(path, plainSchemaIssue(issue, source.value, FIELD_HINTS))];
-      return issue.keys.map((key) => located([...path, key], unknownFieldMessage(ScenarioSchema, path, key), 'key'));
+      return issue.keys.map((key) =>
+        located([...path, key], unknownFieldMessage(ScenarioSchema, path, key, source.value), 'key'),
+      );
     });
     const referenceProblems = checkSchemaValidParts(mesh, source.value, '').map((problem) =>
       located(pathSegments(problem.path), problem.message, problem.target),

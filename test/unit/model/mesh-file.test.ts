@@ -184,6 +184,29 @@ describe('bad input', () => {
     ]);
   });
 
+  it('says which fault kind does not take a field that another kind takes, as the scenario editor does', () => {
+    const mesh = aMesh().withDomain('d').withSystem('shop', 'd').build();
+    const fault = { kind: 'null-field', tick: 1, systemId: 'shop', topicId: 'items-cdc', column: 'id', records: 2 };
+    const file = JSON.parse(serializeMesh(mesh));
+    file.scenarios = [
+      {
+        id: 's',
+        name: 's',
+        description: '',
+        seed: 1,
+        startTime: '2026-01-01T00:00:00.000Z',
+        tickMillis: 1000,
+        data: [],
+        rates: [],
+        steps: [],
+        faults: [fault],
+      },
+    ];
+    expect(errorsOf(JSON.stringify(file))).toEqual([
+      "scenarios[0].faults[0].records: unknown field: kind 'null-field' does not take 'records' (it takes: tick, systemId, topicId, column)",
+    ]);
+  });
+
   it('names duplicate ids', () => {
     const mesh = aMesh().withDomain('d').withProduct('d', 'd').withContract('c').withContract('c').build();
     expect(errorsOf(serializeMesh(mesh))).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { schemaIssueProblems } from '../../../shared/model/schema-issue-text';
+import { schemaIssueProblems, unknownFieldMessage } from '../../../shared/model/schema-issue-text';
 
 /** The problems a schema finds in a value, as `path: message`. */
 function problemsOf(schema: z.ZodType, value: unknown): string[] {
@@ -63,5 +63,35 @@ describe('the words for what a schema refuses', () => {
       'owner.email: unknown field',
       "owner.nane: unknown field (did you mean 'name'?)",
     ]);
+  });
+
+  describe('a field of another member of a union', () => {
+    const fault = z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('redeliver'), topicId: z.string(), records: z.number() }),
+      z.strictObject({ kind: z.literal('null-field'), topicId: z.string(), column: z.string() }),
+    ]);
+    const schema = z.strictObject({ faults: z.array(fault) });
+
+    it('says which member the discriminator chose and what that member takes, rather than suggesting the name typed', () => {
+      const value = { faults: [{ kind: 'null-field', topicId: 't', column: 'c', records: 2 }] };
+      expect(problemsOf(schema, value)).toEqual([
+        "faults[0].records: unknown field: kind 'null-field' does not take 'records' (it takes: topicId, column)",
+      ]);
+    });
+
+    it('suggests a field of the chosen member only', () => {
+      const value = { faults: [{ kind: 'null-field', topicId: 't', column: 'c', colum: 'c', record: 2 }] };
+      expect(problemsOf(schema, value)).toEqual([
+        "faults[0].colum: unknown field (did you mean 'column'?)",
+        'faults[0].record: unknown field',
+      ]);
+    });
+
+    it('never suggests the name typed, even where no discriminator chooses a member', () => {
+      const either = z.strictObject({
+        place: z.union([z.strictObject({ x: z.number() }), z.strictObject({ records: z.number() })]),
+      });
+      expect(unknownFieldMessage(either, ['place'], 'records', { place: { x: 1, records: 2 } })).toBe('unknown field');
+    });
   });
 });

@@ -145,6 +145,17 @@ describe('the scenario as text', () => {
     );
   });
 
+  it('says which fault kind does not take a field that another kind takes', () => {
+    const fault = { kind: 'null-field', tick: 3, systemId: 'orders-service', topicId: 'orders-cdc', column: 'status' };
+    const text = scenarioText({ ...workshop, faults: [{ ...fault, records: 2 }] } as Scenario);
+
+    const result = readScenarioText(text, mesh, 0);
+
+    expect(!result.ok && result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
+      "faults[0].records: unknown field: kind 'null-field' does not take 'records' (it takes: tick, systemId, topicId, column)",
+    ]);
+  });
+
   it('takes a rate with no updates that lists no update columns', () => {
     const { updateColumns: _, ...rate } = { ...(workshop.rates[0] as Scenario['rates'][number]), updatesPerTick: 0 };
     const read = readScenarioText(scenarioText({ ...workshop, rates: [rate] } as Scenario), mesh, 0);

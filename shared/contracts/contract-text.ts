@@ -11,7 +11,7 @@ import {
   type Result,
 } from '../model';
 import { withRefusedSizesDropped } from '../model/layout-size-repair';
-import { schemaIssueProblems } from '../model/schema-issue-text';
+import { schemaProblems } from '../model/schema-issue-text';
 import { DEFAULT_API_VERSION } from './odcs-versions';
 import { parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 import { checkContractYaml } from './semantic-checks';
@@ -46,7 +46,7 @@ export const contractTextCodec: ContractTextCodec = {
     if (!legacy.success) {
       return {
         ok: false,
-        errors: legacy.error.issues.flatMap((issue) => schemaIssueProblems(issue, entry, LegacyContractSchema)),
+        errors: schemaProblems(legacy.error.issues, entry, LegacyContractSchema),
       };
     }
     // Format 1 knew no other version, and its every contract said event or entity.

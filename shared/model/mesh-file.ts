@@ -9,7 +9,7 @@ import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MAX_NESTING_
 import { migrateToCurrent } from './migrations';
 import { formatPath, formatPlacedProblem, formatProblem, type Problem, type Result } from './problem';
 import { withoutRefusedElements } from './refused-elements';
-import { schemaIssueProblems } from './schema-issue-text';
+import { schemaProblems } from './schema-issue-text';
 import { utf8ByteLength } from './text-encoding';
 
 const MAX_REPORTED_PROBLEMS = 50;
@@ -58,11 +58,9 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
   const parsed = MeshFileSchema.safeParse(migrated.value);
   if (!parsed.success) {
     const { issues } = parsed.error;
-    const schemaProblems = issues
-      .slice(0, MAX_REPORTED_PROBLEMS)
-      .flatMap((issue) => schemaIssueProblems(issue, migrated.value, MeshFileSchema));
+    const formatProblems = schemaProblems(issues.slice(0, MAX_REPORTED_PROBLEMS), migrated.value, MeshFileSchema);
     const references = referenceProblemsBesideRefusedElements(contracts, migrated.value, issues);
-    return { ok: false, errors: [...schemaProblems, ...references].slice(0, MAX_REPORTED_PROBLEMS) };
+    return { ok: false, errors: [...formatProblems, ...references].slice(0, MAX_REPORTED_PROBLEMS) };
   }
   const read = readContracts(contracts, parsed.data);
   if (!read.ok) return { ok: false, errors: read.errors.slice(0, MAX_REPORTED_PROBLEMS) };

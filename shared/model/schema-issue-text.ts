@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { nearMiss } from './near-miss';
 import { valueAt } from './plain-schema-issue';
 import { formatPath, type Problem } from './problem';
-import { knownFieldsAt } from './schema-known-fields';
+import { type KnownFields, knownFieldsAt } from './schema-known-fields';
 import { joinedWith, withIndefiniteArticle } from './word-list';
 
 type SchemaIssue = z.core.$ZodIssue;
@@ -23,6 +23,39 @@ export function schemaIssueProblems(issue: SchemaIssue, input: unknown, schema: 
 }
 
 /**
+ * The problems the file format's `schema` finds in `input`, as `schemaIssueProblems` words each
+ * issue, less the required fields an unknown field beside them nearly spells.
+ */
+export function schemaProblems(issues: readonly SchemaIssue[], input: unknown, schema: z.core.$ZodType): Problem[] {
+  return withoutMisspeltRequiredFields(issues, input, schema).flatMap((issue) =>
+    schemaIssueProblems(issue, input, schema),
+  );
+}
+
+/**
+ * The issues less a required field found missing where an unknown field beside it nearly spells
+ * it (`outpuPorts` for `outputPorts`): the unknown field's message already names it.
+ */
+export function withoutMisspeltRequiredFields(
+  issues: readonly SchemaIssue[],
+  input: unknown,
+  schema: z.core.$ZodType,
+): SchemaIssue[] {
+  const misspelt = new Set(
+    issues.flatMap((issue) => {
+      if (issue.code !== 'unrecognized_keys') return [];
+      return issue.keys.flatMap((key) => {
+        const meant = fieldMeant(knownFieldsAt(schema, issue.path, input), key);
+        return meant ? [formatPath([...issue.path, meant])] : [];
+      });
+    }),
+  );
+  const isMisspeltMissingField = (issue: SchemaIssue) =>
+    issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined && misspelt.has(formatPath(issue.path));
+  return issues.filter((issue) => !isMisspeltMissingField(issue));
+}
+
+/**
  * A field `schema` does not take at `path` of `input`: where it is a field of another member of a
  * union than the one the object's discriminator selects, which member takes what; else the known
  * field it nearly spells.
@@ -33,16 +66,23 @@ export function unknownFieldMessage(
   name: string,
   input: unknown,
 ): string {
-  const { fields, selectedBy } = knownFieldsAt(schema, path, input);
+  const known = knownFieldsAt(schema, path, input);
+  const { fields, selectedBy } = known;
   if (selectedBy?.otherMembersFields.includes(name)) {
     const takes = fields.filter((field) => field !== selectedBy.key).join(', ');
     return `unknown field: ${selectedBy.key} '${selectedBy.value}' does not take '${name}' (it takes: ${takes})`;
   }
-  const meant = nearMiss(
+  const meant = fieldMeant(known, name);
+  return meant ? `unknown field (did you mean '${meant}'?)` : 'unknown field';
+}
+
+/** The known field an unknown `name` nearly spells; none where another member of a union takes it as it is. */
+function fieldMeant({ fields, selectedBy }: KnownFields, name: string): string | undefined {
+  if (selectedBy?.otherMembersFields.includes(name)) return undefined;
+  return nearMiss(
     name,
     fields.filter((field) => field !== name),
   );
-  return meant ? `unknown field (did you mean '${meant}'?)` : 'unknown field';
 }
 
 function schemaIssueMessage(issue: SchemaIssue, input: unknown): string {

@@ -6,7 +6,7 @@ import type { Mesh } from '../model/mesh';
 import { plainSchemaIssue } from '../model/plain-schema-issue';
 import { DOCUMENT_PATH, formatPath, pathSegments } from '../model/problem';
 import { type Scenario, ScenarioSchema } from '../model/scenario';
-import { unknownFieldMessage } from '../model/schema-issue-text';
+import { unknownFieldMessage, withoutMisspeltRequiredFields } from '../model/schema-issue-text';
 import { scenarioWithTopics } from '../model/topic-references';
 import { checkScenario, type ScenarioProblem } from './scenario-check';
 import { checkSchemaValidParts } from './scenario-valid-parts';
@@ -42,7 +42,8 @@ export function readScenarioText(text: string, mesh: Mesh, index: number): Locat
   });
   const parsed = ScenarioSchema.safeParse(source.value);
   if (!parsed.success) {
-    const schemaProblems = parsed.error.issues.flatMap((issue) => {
+    const issues = withoutMisspeltRequiredFields(parsed.error.issues, source.value, ScenarioSchema);
+    const schemaProblems = issues.flatMap((issue) => {
       const path = issue.path as PathSegment[];
       // Zod names the object; the mark belongs on each key it does not take.
       if (issue.code !== 'unrecognized_keys')

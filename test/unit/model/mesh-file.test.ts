@@ -132,7 +132,6 @@ describe('bad input', () => {
     broken.domains[0].flavour = 'mint';
     expect(errorsOf(JSON.stringify(broken))).toEqual([
       'domains[0].flavour: unknown field',
-      "products[0].outputPorts: missing required field 'outputPorts'",
       "products[0].outpuPorts: unknown field (did you mean 'outputPorts'?)",
     ]);
   });

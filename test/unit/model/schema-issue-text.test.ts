@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { schemaIssueProblems, unknownFieldMessage } from '../../../shared/model/schema-issue-text';
+import { schemaIssueProblems, schemaProblems, unknownFieldMessage } from '../../../shared/model/schema-issue-text';
 
 /** The problems a schema finds in a value, as `path: message`. */
 function problemsOf(schema: z.ZodType, value: unknown): string[] {
@@ -62,6 +62,17 @@ describe('the words for what a schema refuses', () => {
       'places.a.label: unknown field',
       'owner.email: unknown field',
       "owner.nane: unknown field (did you mean 'name'?)",
+    ]);
+  });
+
+  it('says a misspelt required field once, as the unknown field that nearly spells it', () => {
+    const schema = z.strictObject({ outputPorts: z.array(z.string()), inputPorts: z.array(z.string()) });
+    const value = { outpuPorts: [] };
+    const parsed = schema.safeParse(value);
+    const problems = parsed.success ? [] : schemaProblems(parsed.error.issues, value, schema);
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "inputPorts: missing required field 'inputPorts'",
+      "outpuPorts: unknown field (did you mean 'outputPorts'?)",
     ]);
   });
 

@@ -135,14 +135,14 @@ describe('the scenario as text', () => {
     ]);
   });
 
-  it('says a misspelt field is unknown in plain words, naming the field it nearly spells', () => {
+  it('says a misspelt field is unknown in plain words, naming the field it nearly spells, and not that field missing too', () => {
     const text = scenarioText(workshop).replace('"tickMillis"', '"tickMilis"');
 
     const result = readScenarioText(text, mesh, 0);
 
-    expect(!result.ok && result.errors.map((error) => `${error.path}: ${error.message}`)).toContain(
+    expect(!result.ok && result.errors.map((error) => `${error.path}: ${error.message}`)).toEqual([
       "tickMilis: unknown field (did you mean 'tickMillis'?)",
-    );
+    ]);
   });
 
   it('says which fault kind does not take a field that another kind takes', () => {

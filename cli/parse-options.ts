@@ -29,6 +29,8 @@ export function parseOptions(args: readonly string[], spec: { values: string[]; 
     }
     const [name = '', inlineValue] = arg.replace(/^--?/, '').split(/=(.*)/s);
     if (spec.flags.includes(name) && inlineValue === undefined) {
+      // Refused like a repeated value, as the usage says: each option is given at most once.
+      if (parsed.flags[name]) return { ...parsed, ok: false, error: `--${name} given twice; give it once` };
       parsed.flags[name] = true;
       continue;
     }

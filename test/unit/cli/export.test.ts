@@ -234,6 +234,7 @@ describe('mesh-designer export', () => {
       ['export', 'shop.mesh.json', '--out', 'out', '--format', 'odcs', '--format=sql'],
       "--format given twice ('odcs' and 'sql'); give it once",
     ],
+    [['export', 'shop.mesh.json', '--out', 'out', '--force', '--force'], '--force given twice; give it once'],
   ])('refuses %j as wrong usage: %s', async (args, message) => {
     const { io, err, files } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(args, io)).toBe(EXIT.usage);

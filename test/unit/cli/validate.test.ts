@@ -547,7 +547,7 @@ schema:
     ]);
   });
 
-  it('refuses an unknown rule or severity, naming the choices', async () => {
+  it('refuses an unknown rule or severity, naming the choices, and an option given twice', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'owner'], io)).toBe(EXIT.usage);
     expect(err[0]).toMatch(/^mesh-designer validate: no rule 'owner'; the rules are owners, output-contracts, /);
@@ -558,6 +558,8 @@ schema:
       EXIT.usage,
     );
     expect(err).toContain("mesh-designer validate: --rule given twice ('owners' and 'pii-propagation'); give it once");
+    expect(await runCli(['validate', 'shop.mesh.json', '--json', '--json'], io)).toBe(EXIT.usage);
+    expect(err).toContain('mesh-designer validate: --json given twice; give it once');
   });
 
   it('explains its usage when called without files or with an unknown option', async () => {

@@ -1,9 +1,10 @@
 import { parseMeshFile } from '../shared/contracts';
 import { fileErrorReason } from '../shared/files/file-error-reason';
-import { formatProblem, type Mesh, type Problem } from '../shared/model';
+import type { Mesh, Problem } from '../shared/model';
 import { isContractGivenAsDesign } from '../shared/model/mesh-file-diagnosis';
 import { decodeTextFileBytes, MESH_FILES, type TextFileKind } from '../shared/model/mesh-file-format';
 import { type CliIo, PROGRAM } from './cli-io';
+import { formatProblemInFile, WHOLE_FILE } from './problem-line';
 
 /**
  * A file's text, decoded by the app's rules for its kind (a mesh file is UTF-8, a contract source
@@ -26,9 +27,6 @@ export async function readInput(
   return { ok: true, text: text.value };
 }
 
-/** The path of a problem with the file as a whole (it cannot be read, or holds no design). */
-export const WHOLE_FILE = '(file)';
-
 /** A design read and checked, or every problem at its path in the file, and as the lines to print. */
 export async function readMesh(
   io: CliIo,
@@ -36,9 +34,7 @@ export async function readMesh(
 ): Promise<{ ok: true; mesh: Mesh } | { ok: false; problems: Problem[]; lines: string[] }> {
   const read = await readDesign(io, path);
   if (read.ok) return read;
-  const lines = read.errors.map((problem) =>
-    problem.path === WHOLE_FILE ? `${path}: ${problem.message}` : `${path}: ${formatProblem(problem)}`,
-  );
+  const lines = read.errors.map((problem) => formatProblemInFile(path, problem));
   return { ok: false, problems: read.errors, lines };
 }
 

@@ -13,11 +13,12 @@ import {
 } from '../../shared/export';
 import { describeRemovedFiles } from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
-import { formatProblem, type Mesh } from '../../shared/model';
+import type { Mesh } from '../../shared/model';
 import { counted } from '../../shared/model/word-list';
 import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
+import { formatProblemInFile } from '../problem-line';
 import { readMesh } from '../read-input';
 import { openChromiumDrawer } from '../render/mermaid-images';
 
@@ -161,7 +162,7 @@ function makeBundle({ design, targets, scope, options }: BundleRequest, pictures
 function failBundle(io: CliIo, file: string, bundle: Extract<ExportResult, { ok: false }> | null): ExitCode {
   return fail(
     io,
-    (bundle?.errors ?? []).map((problem) => `${file}: ${formatProblem(problem)}`),
+    (bundle?.errors ?? []).map((problem) => formatProblemInFile(file, problem)),
   );
 }
 
@@ -184,7 +185,7 @@ async function writeBundle(
       : `nothing in ${out} was changed`;
     return fail(io, [`${cannotWrite(out, error)} (${outcome})`]);
   }
-  for (const warning of bundle.warnings ?? []) io.err(`${file}: warning: ${formatProblem(warning)}`);
+  for (const warning of bundle.warnings ?? []) io.err(formatProblemInFile(file, warning, 'warning: '));
   for (const note of notes) io.err(note);
   if (removed.length > 0) io.err(`${file}: ${describeRemovedFiles(removed, out)}`);
   const drawn = bundle.value.filter((bundleFile) => /\.(svg|png)$/.test(bundleFile.path)).length;

@@ -2,7 +2,6 @@ import {
   attachContracts,
   CONFLICT_POLICIES,
   type ConflictPolicy,
-  formatLocatedProblem,
   type ImportDecision,
   isImported,
   parseMeshDocument,
@@ -15,6 +14,7 @@ import { formatProblem, serializeMesh } from '../../shared/model';
 import { CONTRACT_SOURCE_FILES } from '../../shared/model/mesh-file-format';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
+import { formatProblemInFile } from '../problem-line';
 import { readInput, readMesh } from '../read-input';
 
 export const importCommand: Command = {
@@ -72,14 +72,14 @@ export const importCommand: Command = {
     const parsed = readable.flatMap(({ name, text }) => {
       const report = importContractSource(name, text);
       if (report.ok) {
-        for (const note of report.notes) io.err(`${report.file}:${formatLocatedProblem(note)}`);
+        for (const note of report.notes) io.err(formatProblemInFile(report.file, note));
         // The errors `validate` would report: imported all the same, as the app's import dialog does.
         const errors = report.findings.filter((finding) => finding.severity === 'error');
-        for (const error of errors) io.err(`${report.file}:${formatLocatedProblem(error)}`);
+        for (const error of errors) io.err(formatProblemInFile(report.file, error));
         if (errors.length > 0) hasProblems = true;
         return [{ file: report.file, contract: report.contract }];
       }
-      for (const problem of report.errors) io.err(`${report.file}:${formatLocatedProblem(problem)}`);
+      for (const problem of report.errors) io.err(formatProblemInFile(report.file, problem));
       hasProblems = true;
       return [];
     });

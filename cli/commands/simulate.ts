@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { formatProblem, type Mesh, type Problem, type Result, type Scenario } from '../../shared/model';
+import type { Mesh, Problem, Result, Scenario } from '../../shared/model';
 import {
   createSimulation,
   type LogMessage,
@@ -17,6 +17,7 @@ import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
 import { decimalInteger, numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
+import { formatProblemInFile } from '../problem-line';
 import { readMesh } from '../read-input';
 
 const DEFAULT_TICKS = 100;
@@ -158,7 +159,7 @@ export const simulateCommand: Command = {
     if (!outcome.ok) {
       if (options.flags.json)
         for (const line of jsonLines({ errors: outcome.errors, stopped: outcome.stopped })) io.out(line);
-      for (const problem of outcome.errors) io.err(`${file}: ${formatProblem(problem)}`);
+      for (const problem of outcome.errors) io.err(formatProblemInFile(file, problem));
       return EXIT.problems;
     }
     const notRun = afterTheLastTick(scenario, ticks);

@@ -1,7 +1,7 @@
 import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import { isWholeDocument, type Mesh } from '../../shared/model';
+import type { Mesh } from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
@@ -10,7 +10,8 @@ import { validateMesh } from '../../shared/validation/validate-mesh';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
 import { parseOptions } from '../parse-options';
-import { readInput, readMesh, WHOLE_FILE } from '../read-input';
+import { formatProblemInFile, WHOLE_FILE } from '../problem-line';
+import { readInput, readMesh } from '../read-input';
 
 /** One problem of a file, where it is: a document path, and a line in YAML files. */
 interface FileProblem {
@@ -204,12 +205,6 @@ function summarise({ domains, products, systems, contracts, links }: Mesh): stri
 function printReport(report: FileReport, io: Parameters<Command['run']>[1]): void {
   if (report.note) io.err(`${report.file}: note: ${report.note}`);
   for (const problem of report.problems) {
-    const place = problem.line === undefined ? report.file : `${report.file}:${problem.line}:${problem.column}`;
-    // A line and column place a problem better than a path naming the whole file or document.
-    const where =
-      problem.path === WHOLE_FILE || (isWholeDocument(problem.path) && problem.line !== undefined)
-        ? ''
-        : `${problem.path}: `;
     const label = problem.suppressed ? 'off: ' : problem.severity === 'error' ? '' : `${problem.severity}: `;
     const rule = problem.rule ? ` [${problem.rule}]` : '';
     const reason = problem.suppressed
@@ -217,7 +212,9 @@ function printReport(report: FileReport, io: Parameters<Command['run']>[1]): voi
       : problem.policyReason !== undefined
         ? ` (policy: ${problem.policyReason})`
         : '';
-    const lines = [`${place}: ${label}${where}${problem.message}${rule}${reason}`];
+    const lines = [
+      formatProblemInFile(report.file, { ...problem, message: `${problem.message}${rule}${reason}` }, label),
+    ];
     if (problem.fixHint) lines.push(`  hint: ${problem.fixHint}`);
     const print = problem.severity === 'error' ? io.err : io.out;
     for (const line of lines) print(line);

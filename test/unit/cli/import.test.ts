@@ -110,8 +110,17 @@ describe('mesh-designer import', () => {
       await runCli(['import', 'bad.odcs.yaml', 'gone.odcs.yaml', 'ok.odcs.yaml', '--into', 'shop.mesh.json'], io),
     ).toBe(EXIT.problems);
     expect(err[0]).toBe('gone.odcs.yaml: cannot read: no such file');
-    expect(err[1]).toMatch(/^bad\.odcs\.yaml:\d+:\d+ /);
+    expect(err[1]).toMatch(/^bad\.odcs\.yaml:\d+:\d+: /);
     expect(contractIds(files.get('shop.mesh.json'))).toContain('parcel');
+  });
+
+  it('places a problem in a contract file as validate does, file:line:column: message, as CI problem matchers read it', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample, 'bad.odcs.yaml': broken });
+    await runCli(['validate', 'bad.odcs.yaml'], io);
+    const validated = err.splice(0);
+    await runCli(['import', 'bad.odcs.yaml', '--into', 'shop.mesh.json'], io);
+    expect(validated[0]).toMatch(/^bad\.odcs\.yaml:\d+:\d+: \S/);
+    expect(err[0]).toBe(validated[0]);
   });
 
   it('says why the design could not be written, in a sentence, and fails', async () => {
@@ -170,9 +179,9 @@ describe('mesh-designer import of other schema formats', () => {
     expect(await runCli(['import', 'orders-postgres.sql', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
     expect(contractIds(files.get('shop.mesh.json'))).toContain('orders-postgres');
     expect(err).toEqual([
-      "orders-postgres.sql:5:31 orders.status: default 'placed' has no ODCS equivalent: not imported",
-      'orders-postgres.sql:10:3 orders.delivery_window: INTERVAL has no ODCS logical type: imported as a string (physicalType INTERVAL)',
-      'orders-postgres.sql:11:3 orders: unique constraint (customer_id, placed_at) on several columns has no ODCS equivalent: not imported',
+      "orders-postgres.sql:5:31: orders.status: default 'placed' has no ODCS equivalent: not imported",
+      'orders-postgres.sql:10:3: orders.delivery_window: INTERVAL has no ODCS logical type: imported as a string (physicalType INTERVAL)',
+      'orders-postgres.sql:11:3: orders: unique constraint (customer_id, placed_at) on several columns has no ODCS equivalent: not imported',
     ]);
   });
 
@@ -189,7 +198,7 @@ describe('mesh-designer import of other schema formats', () => {
     expect(await runCli(['import', 'probe.schema.json', '--into', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(contractIds(files.get('shop.mesh.json'))).toContain('probe');
     expect(err).toEqual([
-      'probe.schema.json:5:5 Shipment.probe: minimum 1 and maximum 0 leave no integer between them: no value can keep the contract',
+      'probe.schema.json:5:5: Shipment.probe: minimum 1 and maximum 0 leave no integer between them: no value can keep the contract',
     ]);
   });
 
@@ -201,7 +210,8 @@ describe('mesh-designer import of other schema formats', () => {
     expect(await runCli(['import', 'orders-ssms.sql', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
     expect(contractIds(files.get('shop.mesh.json'))).toContain('orders-ssms');
     const notes = fixture('orders-ssms.notes.txt').trimEnd().split('\n');
-    expect(err).toEqual(notes.map((note) => `orders-ssms.sql:${note}`));
+    // The golden notes place each at `line:column ` as the app does; the CLI writes `file:line:column: `.
+    expect(err).toEqual(notes.map((note) => `orders-ssms.sql:${note.replace(/^(\d+:\d+) /, '$1: ')}`));
   });
 
   it('refuses UTF-16 without a byte order mark as a contract file, and a UTF-16 design as a mesh file', async () => {

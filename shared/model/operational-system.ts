@@ -42,6 +42,8 @@ export const OperationalSystemSchema = z.strictObject({
   domainId: IdSchema,
   name: z.string().min(1),
   description: z.string(),
+  /** The team that runs the service, its catalog owner; its domain's owner when not set. */
+  owner: z.string().optional(),
   service: z.strictObject({ name: z.string().min(1), language: z.string().optional() }),
   database: z.strictObject({ engine: z.string(), name: z.string().min(1), tables: z.array(SystemTableSchema) }),
   messaging: z.strictObject({ broker: z.string(), topics: z.array(TopicSchema) }),

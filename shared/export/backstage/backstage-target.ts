@@ -142,7 +142,7 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
       {
         type: 'service',
         lifecycle: 'production',
-        owner: owner('', system.domainId),
+        owner: owner(system.owner ?? '', system.domainId),
       },
     );
 

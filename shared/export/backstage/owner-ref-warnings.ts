@@ -5,7 +5,7 @@ import type { ScopedElements } from '../export-scope';
 import type { ExportWarning } from '../export-target';
 
 /**
- * The exported domains and products whose owner looks like a Backstage reference but is not one:
+ * The exported domains, products and operational systems whose owner looks like a Backstage reference but is not one:
  * the catalog makes a Group of it, which the team meant to be an existing user or group may not notice.
  */
 export function malformedOwnerRefWarnings(mesh: Mesh, scoped: ScopedElements): ExportWarning[] {
@@ -19,6 +19,9 @@ export function malformedOwnerRefWarnings(mesh: Mesh, scoped: ScopedElements): E
     ),
     ...scoped.products.flatMap((product) =>
       warning(`products[${mesh.products.indexOf(product)}]`, `Data product ${quoted(product.name)}`, product.owner),
+    ),
+    ...scoped.systems.flatMap((system) =>
+      warning(`systems[${mesh.systems.indexOf(system)}]`, `System ${quoted(system.name)}`, system.owner ?? ''),
     ),
   ];
 }

@@ -1,9 +1,9 @@
 import { Memo } from '../../lineage/memo';
-import { type DataProduct, type Domain, quoted, slugify } from '../../model';
+import { type DataProduct, type Domain, type OperationalSystem, quoted, slugify } from '../../model';
 import { malformedOwnerRefMessage } from '../../model/owner-entity-ref';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
-import { domainPlace, type Place, productPlace } from '../places';
+import { domainPlace, type Place, productPlace, systemPlace } from '../places';
 import type { Rule } from '../rule';
 
 /** What the one-click fix writes where nobody is named yet: a team name that reads as a placeholder. */
@@ -16,7 +16,7 @@ export const ownersRule: Rule = {
   title: 'Every domain and data product has an owner',
   rationale: 'Domain ownership is the first principle of a data mesh: someone answers for each product.',
   defaultSeverity: 'warning',
-  reads: ['domains', 'products'],
+  reads: ['domains', 'products', 'systems'],
   check({ mesh, graph }) {
     const domains = findingsPerElement(domainFindings, mesh.domains, [], (domain) =>
       domain.owner.trim()
@@ -57,7 +57,11 @@ export const ownersRule: Rule = {
         },
       ];
     });
-    return [...domains, ...products];
+    // A system's owner is optional (its domain's answers for it); one written must still be a valid reference.
+    const systems = findingsPerElement(systemFindings, mesh.systems, [], (system) =>
+      malformedRefFindings(systemPlace(graph, system), `System ${quoted(system.name)}`, system.owner ?? ''),
+    );
+    return [...domains, ...products, ...systems];
   },
 };
 
@@ -76,3 +80,4 @@ function malformedRefFindings(place: Place, named: string, owner: string): RuleF
 
 const domainFindings = new Memo<Domain, RuleFinding[]>();
 const productFindings = new Memo<DataProduct, RuleFinding[]>();
+const systemFindings = new Memo<OperationalSystem, RuleFinding[]>();

@@ -93,4 +93,18 @@ describe('Backstage catalog export', () => {
       'group:not a name',
     ]);
   });
+
+  it("owns an operational system's Component by the system's owner, and by its domain's where it names none", async () => {
+    const mesh = aMesh()
+      .withDomain('sites', { owner: 'team-sites' })
+      .withSystem('site-registry', 'sites', { owner: 'team-registry' })
+      .withSystem('fuel-gauges', 'sites')
+      .build();
+    const { entities } = catalogOf(mesh);
+    expect((await Promise.all(entities.map(catalogEntityProblems))).flat()).toEqual([]);
+    const ownerOf = (name: string) =>
+      entities.find((entity) => entity.kind === 'Component' && entity.metadata.name === name)?.spec?.owner;
+    expect(ownerOf('site-registry')).toBe('group:team-registry');
+    expect(ownerOf('fuel-gauges')).toBe('group:team-sites');
+  });
 });

@@ -206,6 +206,12 @@ describe('bad input', () => {
     ]);
   });
 
+  it('takes an owner on an operational system, the team that runs it', () => {
+    const mesh = aMesh().withDomain('d').withSystem('shop', 'd', { owner: 'team-shop' }).build();
+    const parsed = parseMeshFile(serializeMesh(mesh));
+    expect(parsed.ok && parsed.value.systems[0]?.owner).toBe('team-shop');
+  });
+
   it('names duplicate ids', () => {
     const mesh = aMesh().withDomain('d').withProduct('d', 'd').withContract('c').withContract('c').build();
     expect(errorsOf(serializeMesh(mesh))).toEqual([

@@ -739,6 +739,7 @@ describe('rule details', () => {
       Object.assign(mesh.domains[0] ?? {}, { owner: 'group:museum/Collections Team' });
       product(mesh, 'revenue').owner = 'user:';
       product(mesh, 'customers').owner = 'group:museum/collections-team';
+      Object.assign(mesh.systems[0] ?? {}, { owner: 'group:a/b/c' });
     });
     expect(findingsOf('owners', mesh).map((finding) => [finding.severity, finding.message, finding.fixHint])).toEqual([
       [
@@ -749,6 +750,11 @@ describe('rule details', () => {
       [
         'warning',
         "Data product 'Revenue' has the owner 'user:', which looks like a Backstage reference but is not one (no name follows the colon): the Backstage export takes it for a team's name.",
+        'Write it as kind:namespace/name (such as group:default/team-name), or as a plain team name.',
+      ],
+      [
+        'warning',
+        `System '${mesh.systems[0]?.name}' has the owner 'group:a/b/c', which looks like a Backstage reference but is not one (a reference has one '/' at most, between namespace and name): the Backstage export takes it for a team's name.`,
         'Write it as kind:namespace/name (such as group:default/team-name), or as a plain team name.',
       ],
     ]);

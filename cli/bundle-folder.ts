@@ -2,6 +2,7 @@ import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   type BundleDisk,
+  type BundleSiblings,
   rethrowWithFileInTheWay,
   writeBundleFolder as writeBundle,
 } from '../shared/files/bundle-folder';
@@ -35,6 +36,29 @@ function diskOver(fs: BundleFs): BundleDisk {
 }
 
 const PARTIAL = '.partial';
+/** The name the staging folders inside the output folder start with: hidden, and beside the export's listing. */
+const INSIDE_PREFIX = '.mesh-export.';
+
+/** The staging and kept-aside folders of this process in `where`, their names starting with `prefix`. */
+function stagingIn(where: string, prefix: string): BundleSiblings {
+  const named = (suffix: string) => join(where, `${prefix}${process.pid}${suffix}`);
+  return {
+    staging: named(PARTIAL),
+    keptAside: named('.replaced'),
+    // `.out.<pid>.partial` of a process that is gone: what a killed run left. A running export's
+    // is its own; `.replaced` folders hold old files and stay.
+    isLeftover: (name) => {
+      const pid = name.startsWith(prefix) && name.endsWith(PARTIAL) ? name.slice(prefix.length, -PARTIAL.length) : '';
+      return /^\d+$/.test(pid) && !isRunning(Number(pid));
+    },
+  };
+}
+
+/** Whether the folder holding `folder` refused the staging folder: no permission, or read-only. */
+function isRefusedBeside(cause: unknown, folder: string): boolean {
+  const { code, path } = (cause ?? {}) as { code?: unknown; path?: unknown };
+  return ['EACCES', 'EPERM', 'EROFS'].includes(String(code)) && path === dirname(folder);
+}
 
 /** Whether a process of this id exists (signal 0 only asks); one we may not signal exists too. */
 function isRunning(pid: number): boolean {
@@ -57,18 +81,13 @@ export async function writeBundleFolder(
   files: readonly BundleFile[],
   fs: BundleFs = nodeFs,
 ): Promise<{ removed: string[] }> {
-  const prefix = `.${basename(resolve(folder))}.`;
-  const beside = (suffix: string) => join(dirname(folder), `${prefix}${process.pid}${suffix}`);
-  const outcome = await writeBundle(diskOver(fs), folder, files, {
-    staging: beside(PARTIAL),
-    keptAside: beside('.replaced'),
-    // `.out.<pid>.partial` of a process that is gone: what a killed run left. A running export's
-    // is its own; `.replaced` folders hold old files and stay.
-    isLeftover: (name) => {
-      const pid = name.startsWith(prefix) && name.endsWith(PARTIAL) ? name.slice(prefix.length, -PARTIAL.length) : '';
-      return /^\d+$/.test(pid) && !isRunning(Number(pid));
-    },
-  });
+  const disk = diskOver(fs);
+  let outcome = await writeBundle(disk, folder, files, stagingIn(dirname(folder), `.${basename(resolve(folder))}.`));
+  // A writable folder under one that is not (a CI volume mounted under a read-only folder): each
+  // file moves into an existing folder by its own rename, so staging inside it is as atomic.
+  if (!outcome.ok && isRefusedBeside(outcome.cause, folder) && (await disk.entryKind(folder)) === 'folder') {
+    outcome = await writeBundle(disk, folder, files, stagingIn(folder, INSIDE_PREFIX));
+  }
   if (outcome.ok) return { removed: outcome.removed };
   throw outcome.keptIn ? Object.assign(outcome.cause as object, { keptIn: outcome.keptIn }) : outcome.cause;
 }

@@ -39,13 +39,16 @@ export interface BundleDisk {
   removeFolder(path: string): Promise<void>;
 }
 
-/** The caller's names for the folders a write keeps beside the target, on its disk so that renames stay atomic. */
+/**
+ * The caller's names for the folders a write keeps beside the target (or inside it, when it is
+ * there), on its disk so that renames stay atomic.
+ */
 export interface BundleSiblings {
   /** A new folder the whole bundle is written into first. */
   staging: string;
   /** A new folder the files the bundle replaces wait in until all of it is in; it must not look like a leftover. */
   keptAside: string;
-  /** Whether an entry beside the target is a staging folder that an earlier, killed write left. */
+  /** Whether an entry beside the staging folder is a staging folder that an earlier, killed write left. */
   isLeftover(name: string): boolean;
 }
 
@@ -95,7 +98,7 @@ export async function writeBundleFolder(
     makeFolder(disk, parent),
   );
   if (failure) return { ok: false, ...failure };
-  for (const leftover of await leftoversBeside(disk, parent, siblings)) {
+  for (const leftover of await leftoversBeside(disk, disk.dirname(staging), siblings)) {
     await disk.removeFolder(leftover).catch(() => undefined);
   }
   const isThere = (await disk.entryKind(target)) !== undefined;
@@ -136,9 +139,9 @@ async function removeEmptiedFolders(disk: BundleDisk, target: string, removed: r
   }
 }
 
-async function leftoversBeside(disk: BundleDisk, parent: string, siblings: BundleSiblings): Promise<string[]> {
-  const entries = await disk.listFolder(parent).catch(() => []);
-  return entries.filter((entry) => siblings.isLeftover(entry)).map((entry) => disk.join(parent, entry));
+async function leftoversBeside(disk: BundleDisk, folder: string, siblings: BundleSiblings): Promise<string[]> {
+  const entries = await disk.listFolder(folder).catch(() => []);
+  return entries.filter((entry) => siblings.isLeftover(entry)).map((entry) => disk.join(folder, entry));
 }
 
 function pathIn(disk: BundleDisk, folder: string, file: BundleFile): string {
@@ -298,13 +301,13 @@ async function fileInTheWay(
 }
 
 /**
- * The staging folder is ours, not the user's: an error about it names the folder that holds the
- * target (where permission or space is missing), one about a file in it the file it stands for.
+ * The staging folder is ours, not the user's: an error about it names the folder that holds it
+ * (where permission or space is missing), one about a file in it the file it stands for.
  */
 function renamePathOutsideStaging(disk: BundleDisk, error: unknown, staging: string, target: string): void {
   const { path } = (error ?? {}) as { path?: unknown };
   if (typeof path !== 'string' || typeof error !== 'object') return;
-  if (path === staging) Object.assign(error as object, { path: disk.dirname(target) });
+  if (path === staging) Object.assign(error as object, { path: disk.dirname(staging) });
   else if (isInside(disk, path, staging)) Object.assign(error as object, { path: target + path.slice(staging.length) });
 }
 

@@ -228,6 +228,42 @@ describe('writing over an earlier export', () => {
   });
 });
 
+/** The disk, refusing to make anything in `readOnly` as a read-only folder does. */
+function readOnlyFolderFs(readOnly: string): BundleFs {
+  const refusing = async (...args: Parameters<typeof fs.mkdir>) => {
+    if (join(String(args[0]), '..') === readOnly)
+      throw Object.assign(new Error('EACCES: raw'), { code: 'EACCES', path: args[0] });
+    return fs.mkdir(...args);
+  };
+  return { ...fs, mkdir: refusing as never };
+}
+
+describe('a writable output folder under a folder that is not', () => {
+  it('is written all the same, through a hidden folder inside it that is gone afterwards', async () => {
+    const folder = folderWith({ ...oldBundle, [EXPORT_MANIFEST_PATH]: manifestOf([{ path: 'index.md' }]) });
+    const parent = join(folder, '..');
+    expect(await writeBundleFolder(folder, bundle, readOnlyFolderFs(parent))).toEqual({ removed: [] });
+    expect(contentsOf(folder)).toEqual({
+      [EXPORT_MANIFEST_PATH]: manifestOf(bundle),
+      'index.md': 'new index',
+      'notes.txt': 'mine',
+      'odcs/order.odcs.yaml': 'new order',
+      'sql/orders.sql': 'new sql',
+    });
+    expect(readdirSync(folder).sort()).toEqual([EXPORT_MANIFEST_PATH, 'index.md', 'notes.txt', 'odcs', 'sql']);
+    expect(besideOf(folder)).toEqual(['out']);
+  });
+
+  it('still names the read-only folder when the output folder is not there to write in', async () => {
+    const parent = folderWith({});
+    const folder = join(parent, 'bundle');
+    await expect(writeBundleFolder(folder, bundle, readOnlyFolderFs(parent))).rejects.toMatchObject({
+      code: 'EACCES',
+      path: parent,
+    });
+  });
+});
+
 describe('the path an error names', () => {
   it('is the folder that holds the output folder when the temporary folder beside it cannot be made', async () => {
     const folder = join(folderWith({}), 'bundle');

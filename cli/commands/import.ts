@@ -39,8 +39,8 @@ export const importCommand: Command = {
     '  --on-conflict replace   replace the existing contract (with several files of one id, the last wins)',
     '',
     'exit codes: 0 everything imported (or skipped on request), 1 a file could not be read or imported,',
-    '            a contract has an error, a conflict was skipped without --on-conflict, or the design would',
-    '            no longer export, 2 wrong usage',
+    '            an imported contract has an error, a conflict was skipped without --on-conflict, or the',
+    '            design would no longer export, 2 wrong usage',
   ],
   async run(args, io) {
     const options = parseOptions(args, { values: ['into', 'on-conflict'], flags: [] });

@@ -94,7 +94,9 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
 
   useEffect(() => diffEditor?.updateOptions({ renderSideBySide: isSideBySide }), [diffEditor, isSideBySide]);
 
-  // Opens at the first difference rather than at line 1, where a change below the fold was only counted.
+  // Opens at the first difference rather than at line 1, where a change below the fold was only counted;
+  // not once the user has jumped to a change, when a diff computed late would take the cursor back.
+  const openingReveal = useRef<Monaco.IDisposable | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: another baseline is another diff, opened at its own first difference.
   useEffect(() => {
     if (!diffEditor) return;
@@ -103,12 +105,14 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
       updates.dispose();
       diffEditor.revealFirstDiff();
     });
+    openingReveal.current = updates;
     return () => updates.dispose();
   }, [diffEditor, baseline.source]);
 
   /** Shows a breaking change's line, in the unified layout at its parent's line when it was removed. */
   const revealChange = (change: LocatedChange) => {
     if (!diffEditor) return;
+    openingReveal.current?.dispose();
     const showsRemovalInNext = change.side === 'previous' && !isSideBySide && change.parentInNext;
     const editor =
       change.side === 'next' || showsRemovalInNext ? diffEditor.getModifiedEditor() : diffEditor.getOriginalEditor();

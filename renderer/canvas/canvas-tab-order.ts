@@ -42,7 +42,9 @@ export function useCanvasTabOrder(): void {
     let entering: 'forward' | 'back' | undefined;
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isPlainTab(event) || event.defaultPrevented) return;
-      const order = tabOrder(flow);
+      // A Tab elsewhere on the page (a form, the toolbar) need not order every node of the canvas.
+      const isOnCanvasElement = document.activeElement?.matches('.react-flow__node, .react-flow__edge') === true;
+      const order = isOnCanvasElement ? tabOrder(flow) : [];
       const at = order.indexOf(document.activeElement as HTMLElement);
       if (at < 0) {
         entering = event.shiftKey ? 'back' : 'forward';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { fragmentToText, looksLikeElements, pasteRefusal, pasteText } from '../../shared/editing/clipboard-text';
-import { describePaste } from '../../shared/editing/deletion-summary';
+import { describeDuplicate, describePaste } from '../../shared/editing/deletion-summary';
 import {
   copyFragment,
   type MeshFragment,
@@ -77,12 +77,15 @@ function applyPaste(paste: (mesh: NonNullable<ReturnType<typeof currentMesh>>) =
   return pasted.nodeIds;
 }
 
-/** Runs a paste and says in the status line what it added, with Undo, in place of what the last edit (a cut) said. */
-function announcedPaste(paste: () => string[]): string[] {
+/**
+ * Runs a paste and says in the status line what it added (`describe`), with Undo, in place of
+ * what the last edit (a cut, a deletion) said.
+ */
+function announcedPaste(paste: () => string[], describe = describePaste): string[] {
   const before = currentMesh();
   const pastedIds = paste();
   const after = currentMesh();
-  if (before && after && after !== before) announceEdit(describePaste(before, after));
+  if (before && after && after !== before) announceEdit(describe(before, after));
   return pastedIds;
 }
 
@@ -125,5 +128,9 @@ export async function pasteClipboard(placement: PastePlacement): Promise<string[
 /** Ctrl/Cmd+D: a copy of the selection beside it, in free space, leaving the clipboard as it was; returns the copies' ids. */
 export function duplicateSelection(): string[] {
   const fragment = selectedFragment();
-  return fragment ? applyPaste((mesh) => pasteFragment(mesh, fragment, 'beside-originals', measuredSizeOf)) : [];
+  if (!fragment) return [];
+  return announcedPaste(
+    () => applyPaste((mesh) => pasteFragment(mesh, fragment, 'beside-originals', measuredSizeOf)),
+    describeDuplicate,
+  );
 }

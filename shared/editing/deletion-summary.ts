@@ -29,6 +29,11 @@ export function describePaste(before: Mesh, after: Mesh): string {
   return describeElementsOnlyIn('Pasted', after, before);
 }
 
+/** What Ctrl+D added beside the originals: `Duplicated orders 2 and its contract Order 2`. */
+export function describeDuplicate(before: Mesh, after: Mesh): string {
+  return describeElementsOnlyIn('Duplicated', after, before);
+}
+
 /** `verb` and the nodes, links and contracts `withThem` holds and `withoutThem` does not. */
 function describeElementsOnlyIn(verb: string, withThem: Mesh, withoutThem: Mesh): string {
   const nodes = [

@@ -136,6 +136,7 @@ describeInChromium('editing on the canvas', (session) => {
 
     await page.keyboard.press('Control+d');
     expect(await counts(page)).toBe('2 domains · 9 products · 0 systems · 6 links');
+    await page.getByRole('status').filter({ hasText: 'Duplicated Data product 1a 3, Data product 1b 3' }).waitFor();
 
     await page.keyboard.press('Escape');
     await productName(page, 'Data product 2c').click();

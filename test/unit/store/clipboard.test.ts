@@ -7,6 +7,7 @@ import {
   type SystemClipboard,
   setSystemClipboard,
 } from '../../../renderer/store/clipboard';
+import { deleteSelection } from '../../../renderer/store/delete-elements';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { selectOnly, useSelectionStore } from '../../../renderer/store/selection-store';
@@ -127,5 +128,19 @@ describe('clipboard commands', () => {
     expect(system.text).toBe('');
     useDocumentStore.getState().undo();
     expect(documentNow().products).toHaveLength(2);
+  });
+
+  it("replaces a deletion's notice with what the duplicate added, its Undo taking back the duplicate", () => {
+    selectOnly(['revenue']);
+    deleteSelection();
+    expect(useNoticeStore.getState().notice?.text).toMatch(/^Deleted Revenue/);
+
+    selectOnly(['orders']);
+    duplicateSelection();
+    const notice = useNoticeStore.getState().notice;
+    expect(notice?.text).toMatch(/^Duplicated Orders 2 and its contract/);
+    notice?.actions?.find((action) => action.label === 'Undo')?.run();
+
+    expect(documentNow().products.map((product) => product.name)).toEqual(['Orders']);
   });
 });

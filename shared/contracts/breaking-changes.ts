@@ -1,5 +1,6 @@
 import type { Contract, ContractProperty, EnumValue, SchemaObject, SlaProperty } from '../model/contract';
 import { logicalTypeName } from '../model/logical-type';
+import { classificationDirection } from './classification-strictness';
 import { canReadAs } from './compatibility';
 import type { ContractFinding } from './finding';
 import { nestedFieldPath } from './nested-fields';
@@ -439,9 +440,27 @@ function propertyChanges(previous: ContractProperty, next: ContractProperty, sub
           'primaryKeyPosition',
           describeValueChange('primaryKeyPosition', previous.primaryKeyPosition, next.primaryKeyPosition),
         )),
-    ...changedAttributes(previous, next, ['classification', 'examples']).map((field) =>
+    ...classificationChanges(previous.classification, next.classification, subject),
+    ...changedAttributes(previous, next, ['examples']).map((field) =>
       attributeChange('field-changed', subject, [field], `${field} changed`),
     ),
+  ];
+}
+
+/**
+ * A classification changed, in the words of its values and which way it went: reviewers look
+ * for data declared less sensitive than before (`confidential` to `public`).
+ */
+function classificationChanges(
+  previous: string | undefined,
+  next: string | undefined,
+  subject: string,
+): ContractChange[] {
+  if (previous === next) return [];
+  const direction = classificationDirection(previous, next);
+  const message = describeValueChange('classification', previous, next);
+  return [
+    attributeChange('field-changed', subject, ['classification'], direction ? `${message}, ${direction}` : message),
   ];
 }
 

@@ -30,3 +30,14 @@ export function keepsClassification(original: string | undefined, copy: string |
   const copyRank = rankOf(copy);
   return originalRank !== undefined && copyRank !== undefined && copyRank >= originalRank;
 }
+
+/** Which way a change of classification goes, where the ranks or sensitivity tell; `undefined` where they do not. */
+export function classificationDirection(
+  before: string | undefined,
+  after: string | undefined,
+): 'stricter' | 'less strict' | undefined {
+  const isKeptAfter = keepsClassification(before, after);
+  const wouldKeepBefore = keepsClassification(after, before);
+  if (isKeptAfter === wouldKeepBefore) return undefined;
+  return isKeptAfter ? 'stricter' : 'less strict';
+}

@@ -354,10 +354,11 @@ describe('breaking changes', () => {
       ['enum-value-added', false, 'orders.status', "allowed value 'returned' added"],
     ],
     [
-      'a changed classification',
+      'a classification set',
       changed(replace('note', { classification: 'pii' }), '1.0.1'),
-      ['field-changed', false, 'orders.note', 'classification changed'],
+      ['field-changed', false, 'orders.note', "classification set to 'pii', stricter"],
     ],
+
     [
       'a new status',
       { ...previous, status: 'deprecated', version: '1.0.1' },
@@ -371,6 +372,20 @@ describe('breaking changes', () => {
 describe('changes outside the schema', () => {
   const changesBetween = (before: Contract, after: Contract) =>
     compareContracts(before, after).changes.map((change) => [change.isBreaking, change.message]);
+
+  it.each([
+    ['confidential', 'public', "classification changed from 'confidential' to 'public', less strict"],
+    ['internal', 'restricted', "classification changed from 'internal' to 'restricted', stricter"],
+    ['restricted', undefined, "classification removed (was 'restricted'), less strict"],
+    ['pii', 'gdpr', "classification changed from 'pii' to 'gdpr'"],
+  ])('says which way a classification went: %s to %s', (before, after, message) => {
+    const classified = (classification: string | undefined, version: string) =>
+      withProperties(
+        { ...previous, version },
+        replace('note', { classification })(previous.schema[0]?.properties ?? []),
+      );
+    expect(changesBetween(classified(before, '1.0.0'), classified(after, '1.0.1'))).toEqual([[false, message]]);
+  });
 
   it('names each SLA property that changed, with its values', () => {
     const before = {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { serializeMesh } from '../../shared/model';
+import { aMesh } from '../builders/mesh-builder';
 import { describeInChromium, isOnScreen, screenshot } from './app-driver';
 import { openByChooser, openSampleDesign, openSection, productNode, systemNode } from './designer-driver';
 import { openEditedSample } from './simulation-driver';
@@ -12,7 +14,32 @@ const problemCount = async (page: Page, severity: 'error' | 'warning' | 'info') 
 
 const problem = (page: Page, text: string) => page.getByTestId('problem').filter({ hasText: text });
 
+/** One domain of thirty new products, none linked: a list of problems far taller than the window. */
+function manyUnlinkedProducts(): string {
+  const builder = aMesh().withDomain('sales', { name: 'Sales' });
+  for (let index = 1; index <= 30; index++)
+    builder.withProduct(`product-${index}`, 'sales', { name: `Product ${index}` });
+  return serializeMesh(builder.build());
+}
+
 describeInChromium('governance', (session) => {
+  it('scrolls a long list of problems within its panel, never the window', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'many.mesh.json', manyUnlinkedProducts());
+    await page.getByTestId('problem-counts').click();
+    const list = page.getByTestId('problems-panel');
+    expect(await page.getByTestId('problem').count()).toBeGreaterThan(30);
+    const box = (await list.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let turn = 0; turn < 20; turn++) await page.mouse.wheel(0, 800);
+
+    await expect
+      .poll(() => page.evaluate(() => document.scrollingElement!.scrollHeight))
+      .toBe(await page.evaluate(() => window.innerHeight));
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await isOnScreen(page.getByRole('button', { name: 'Open…' }).first())).toBe(true);
+  });
+
   it('lists what stops an export among the problems and on its badge, and goes there on click and F8', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -2,9 +2,11 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
 import {
+  addProductByKey,
   centerOf,
   connectPorts,
   counts,
+  expectLinkBetween,
   linksThroughNodes,
   nameIt,
   newBlankDesign,
@@ -166,5 +168,76 @@ describeInChromium('connecting ports', (session) => {
     expect(await linksThroughNodes(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await screenshot(page, 'first-cdc-link');
+  });
+});
+
+/** A blank design with the domain Access Control holding the products Gate Scans and Attendance. */
+async function gateScansAndAttendance(page: Page): Promise<{ gateScans: Locator; attendance: Locator }> {
+  await newBlankDesign(page);
+  await page.keyboard.press('d');
+  await nameIt(page, 'Access Control');
+  await addProductByKey(page, 'Gate Scans');
+  await addProductByKey(page, 'Attendance');
+  return { gateScans: productNode(page, 'Gate Scans'), attendance: productNode(page, 'Attendance') };
+}
+
+/** Names the port now called `name` in the product inspector, as a user types it. */
+async function renamePort(page: Page, name: string, newName: string): Promise<void> {
+  await page.getByTestId('product-inspector').getByLabel(`Name of port ${name}`, { exact: true }).fill(newName);
+  await page.keyboard.press('Enter');
+}
+
+const outputHandle = (node: Locator, index: number) => node.locator('.port--output .react-flow__handle').nth(index);
+const inputHandle = (node: Locator, index: number) => node.locator('.port--input .react-flow__handle').nth(index);
+
+describeInChromium('links to ports that change', (session) => {
+  it("draws a link from a port renamed in the inspector, from that port's handle to the other's", async () => {
+    const page = await session.openApp();
+    const { gateScans, attendance } = await gateScansAndAttendance(page);
+    await gateScans.click();
+    await renamePort(page, 'dataset', 'Scan Feed');
+    await page.keyboard.press('c');
+    await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
+
+    expect(await counts(page)).toBe('1 domains · 2 products · 0 systems · 1 links');
+    await expectLinkBetween(page.locator('.react-flow__edge'), outputHandle(gateScans, 0), inputHandle(attendance, 0));
+  });
+
+  it('draws a link dragged between ports added and named in the inspector, and follows a port moved up', async () => {
+    const page = await session.openApp();
+    const { gateScans, attendance } = await gateScansAndAttendance(page);
+    await attendance.click();
+    await page.getByRole('button', { name: '+ Add input port' }).click();
+    await renamePort(page, 'input 2', 'Turnstiles');
+    await gateScans.click();
+    await page.getByRole('button', { name: '+ Add output port' }).click();
+    await renamePort(page, 'output', 'Entries');
+
+    await connectPorts(page, outputHandle(gateScans, 1), inputHandle(attendance, 1));
+    expect(await counts(page)).toBe('1 domains · 2 products · 0 systems · 1 links');
+    const link = page.locator('.react-flow__edge');
+    await expectLinkBetween(link, outputHandle(gateScans, 1), inputHandle(attendance, 1));
+
+    await gateScans.click();
+    await page.getByRole('button', { name: 'Move output port Entries up' }).click();
+    await expectLinkBetween(link, outputHandle(gateScans, 0), inputHandle(attendance, 1));
+  });
+
+  it("follows a system's topic moved up in the inspector", async () => {
+    const page = await session.openApp();
+    const { attendance } = await gateScansAndAttendance(page);
+    await selectDomain(page, 'Access Control');
+    await page.keyboard.press('s');
+    await nameIt(page, 'Turnstile Service');
+    const system = systemNode(page, 'Turnstile Service');
+    await page.getByRole('button', { name: '+ Add topic' }).click();
+    await connectPorts(page, outputHandle(system, 1), inputHandle(attendance, 0));
+    expect(await counts(page)).toBe('1 domains · 2 products · 1 systems · 1 links');
+    const link = page.locator('.react-flow__edge');
+    await expectLinkBetween(link, outputHandle(system, 1), inputHandle(attendance, 0));
+
+    await system.click();
+    await page.getByRole('button', { name: /^Move topic .*Event up$/ }).click();
+    await expectLinkBetween(link, outputHandle(system, 0), inputHandle(attendance, 0));
   });
 });

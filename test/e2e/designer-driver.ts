@@ -188,6 +188,42 @@ export function linksThroughNodes(page: Page): Promise<string[]> {
   });
 }
 
+/** The link's line is drawn from the one handle to the other (waiting while the canvas measures them). */
+export async function expectLinkBetween(link: Locator, from: Locator, to: Locator): Promise<void> {
+  await expect.poll(() => linkEndsOffHandles(link, from, to)).toEqual({ start: 0, end: 0 });
+}
+
+/**
+ * How far (in px on the page, rounded) each end of a link's line lies off the handle it should
+ * end at; null while the line is not drawn.
+ */
+async function linkEndsOffHandles(
+  link: Locator,
+  from: Locator,
+  to: Locator,
+): Promise<{ start: number; end: number } | null> {
+  const path = link.locator('.react-flow__edge-path');
+  if ((await path.count()) === 0) return null;
+  const ends = await path.evaluate((element) => {
+    const line = element as SVGPathElement;
+    const toScreen = line.getScreenCTM() as DOMMatrix;
+    const at = (along: number) => {
+      const { x, y } = new DOMPoint(line.getPointAtLength(along).x, line.getPointAtLength(along).y).matrixTransform(
+        toScreen,
+      );
+      return { x, y };
+    };
+    return { start: at(0), end: at(line.getTotalLength()) };
+  });
+  const off = async (point: { x: number; y: number }, handle: Locator) => {
+    const { x, y, width, height } = await box(handle);
+    const dx = Math.max(x - point.x, 0, point.x - (x + width));
+    const dy = Math.max(y - point.y, 0, point.y - (y + height));
+    return Math.round(Math.hypot(dx, dy));
+  };
+  return { start: await off(ends.start, from), end: await off(ends.end, to) };
+}
+
 /** Clicks a link on its line, halfway along it (a routed link's box may be empty in the middle). */
 export async function clickLink(page: Page, linkId: string): Promise<void> {
   const point = await page.getByTestId(`rf__edge-${linkId}`).evaluate((link) => {

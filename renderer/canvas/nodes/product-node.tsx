@@ -6,13 +6,16 @@ import { useContractTabs } from '../../contracts/contract-tabs-store';
 import { useNodeMarks } from '../../governance/canvas-marks';
 import { useDocumentStore } from '../../store/document-store';
 import { PortActivity, ProductActivity } from '../simulation/node-activity';
+import { NO_HANDLES, productHandleLayout } from './handle-layout';
 import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
 import { PortName } from './port-name';
+import { useHandlesMeasured } from './use-handles-measured';
 
 export const ProductNode = memo(function ProductNode({ id }: NodeProps) {
   const product = useDocumentStore((state) => (state.mesh ? productById(state.mesh, id) : undefined));
   const marks = useNodeMarks(id);
+  useHandlesMeasured(id, product ? productHandleLayout(product) : NO_HANDLES);
   if (!product) return null;
   return (
     <div className={`product-node product-node--${product.kind}${marks.node}`} data-testid={`product-${product.id}`}>

@@ -5,14 +5,17 @@ import { UserText } from '../../app/user-text';
 import { useNodeMarks } from '../../governance/canvas-marks';
 import { useDocumentStore } from '../../store/document-store';
 import { TableRows, TracedMark } from '../simulation/node-activity';
+import { NO_HANDLES, systemHandleLayout } from './handle-layout';
 import { NodeBadges } from './node-badges';
 import { portHandle } from './port-handle';
 import { PortName } from './port-name';
+import { useHandlesMeasured } from './use-handles-measured';
 
 /** A microservice with its database (CDC on or off per table) and the topics its streams and events go to. */
 export const SystemNode = memo(function SystemNode({ id }: NodeProps) {
   const system = useDocumentStore((state) => (state.mesh ? systemById(state.mesh, id) : undefined));
   const marks = useNodeMarks(id);
+  useHandlesMeasured(id, system ? systemHandleLayout(system) : NO_HANDLES);
   if (!system) return null;
   return (
     <div className={`system-node${marks.node}`} data-testid={`system-${system.id}`}>

@@ -1,8 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { LogMessage } from '../../shared/simulation';
+import type { ContractViolation } from '../../shared/simulation/contract-rules';
 import { useDocumentStore } from '../store/document-store';
 import { RowsTable } from './message-card';
 import { useSimulationStore } from './simulation-store';
+import { useExampleViolations } from './use-example-violations';
 import './example-records.css';
 
 const NONE: LogMessage[] = [];
@@ -31,8 +33,19 @@ export function ContractExampleRecords({ contractId }: { contractId: string }) {
       ),
     ),
   );
-  const examples = useSimulationStore(useShallow((state) => ports.flatMap((port) => state.examples[port] ?? NONE)));
+  const examplesByPort = useSimulationStore(
+    useShallow((state) =>
+      Object.fromEntries(ports.flatMap((port) => (state.examples[port] ? [[port, state.examples[port]]] : []))),
+    ),
+  );
+  const violationsByPort = useExampleViolations(examplesByPort);
   const tick = useSimulationStore((state) => state.examplesTick);
+  const examples = Object.entries(examplesByPort).flatMap(([port, messages]) =>
+    messages.map((message, index) => ({ message, violation: violationsByPort?.[port]?.[index] })),
+  );
+  const failing = examples.filter((example) => example.violation).length;
+  const isChecked = Object.keys(examplesByPort).every((port) => violationsByPort?.[port] !== undefined);
+  const shown = examples.slice(0, 20);
   return (
     <section
       className="example-records example-records--contract"
@@ -45,15 +58,36 @@ export function ContractExampleRecords({ contractId }: { contractId: string }) {
       ) : (
         <>
           <p className="example-records__source">
-            {examples.length} from the last run (tick {tick}), each one passed this contract's checks.
+            {examples.length} from the last run (tick {tick}), {checkSummary(failing, isChecked)}
           </p>
-          <RecordsTable messages={examples.slice(0, 20)} />
+          <RecordsTable
+            messages={shown.map((example) => example.message)}
+            failures={failing > 0 ? shown.map((example) => example.violation) : undefined}
+          />
         </>
       )}
     </section>
   );
 }
 
-function RecordsTable({ messages }: { messages: readonly LogMessage[] }) {
-  return <RowsTable records={messages.map((message) => (message.value ?? {}) as Record<string, unknown>)} />;
+/** What the engine said of the examples, checked by the contract as it is now (it may have changed since the run). */
+function checkSummary(failing: number, isChecked: boolean): string {
+  if (failing > 0) return `${failing} of them ${failing === 1 ? 'fails' : 'fail'} this contract's checks as it is now.`;
+  return isChecked ? "each one passes this contract's checks." : 'published under this contract as it was then.';
+}
+
+function RecordsTable({
+  messages,
+  failures,
+}: {
+  messages: readonly LogMessage[];
+  /** Per record, the rule it breaks now; none when every record keeps the contract. */
+  failures?: readonly (ContractViolation | null | undefined)[];
+}) {
+  const records = messages.map((message) => (message.value ?? {}) as Record<string, unknown>);
+  const lead = failures && {
+    column: 'Fails now',
+    values: failures.map((violation) => (violation ? `✗ ${violation.rule}: ${violation.message}` : '')),
+  };
+  return <RowsTable records={records} lead={lead} />;
 }

@@ -219,10 +219,20 @@ export function FieldTable({
   );
 }
 
-/** Several rows of one table (example records), one line each. */
-export function RowsTable({ records }: { records: readonly Record<string, unknown>[] }) {
+/** Several rows of one table (example records), one line each; `lead`, a column of the view's own before theirs. */
+export function RowsTable({
+  records,
+  lead,
+}: {
+  records: readonly Record<string, unknown>[];
+  lead?: { column: string; values: readonly unknown[] };
+}) {
   const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
-  return <ValueTable columns={columns} rows={records.map((record) => columns.map((column) => record[column]))} />;
+  const rows = records.map((record) => columns.map((column) => record[column]));
+  if (!lead) return <ValueTable columns={columns} rows={rows} />;
+  return (
+    <ValueTable columns={[lead.column, ...columns]} rows={rows.map((row, index) => [lead.values[index], ...row])} />
+  );
 }
 
 /** Rows of values under named columns (names may repeat, as a query's may). */

@@ -3,6 +3,7 @@ import type { Problem } from '../../shared/model/problem';
 import {
   type ClientResponse,
   createSimulationClient,
+  type LogMessage,
   type LogRecord,
   type MessageFilter,
   type QueryResult,
@@ -13,6 +14,7 @@ import {
   type TraceStart,
   type WorkerPort,
 } from '../../shared/simulation';
+import type { ExampleViolations } from '../../shared/simulation/example-recheck';
 import { faultFrom } from '../../shared/simulation/fault-deck';
 import { emptyHistory, withTicks } from '../../shared/simulation/metrics-history';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
@@ -305,6 +307,12 @@ export const simulation = {
     if ((status !== 'paused' && status !== 'running') || !metrics) return;
     const read = await worker().send({ type: 'examples', limit: EXAMPLE_RECORDS }, STEP_BUDGET_MILLIS);
     if (read.type === 'examples') setSimulation({ examples: read.examples, examplesTick: metrics.tick });
+  },
+
+  /** Example records checked by the contracts `mesh` has now; undefined when the worker could not check them. */
+  async recheckExamples(mesh: Mesh, examples: Record<string, LogMessage[]>): Promise<ExampleViolations | undefined> {
+    const response = await worker().send({ type: 'recheck-examples', mesh, examples }, STEP_BUDGET_MILLIS);
+    return response.type === 'rechecked-examples' ? response.violations : undefined;
   },
 
   /** Fresh engine metrics, asked of the worker (the end-to-end tests compare them with the canvas). */

@@ -17,6 +17,14 @@ export type ContractRule =
   | 'classification'
   | 'unique';
 
+/** The first rule a record breaks, as the quarantine records it. */
+export interface ContractViolation {
+  rule: ContractRule;
+  /** The property, or the path of a nested field (`size.system`); null for a rule about the whole record. */
+  property: string | null;
+  message: string;
+}
+
 export interface ContractCheck {
   kind: DatasetKind;
   properties: readonly ContractProperty[];
@@ -262,7 +270,7 @@ function nestedChecks(property: ContractProperty, at: ValueAt, guard: string, de
 }
 
 /** A key as SQLite's JSON path names it: quoted unless it is a plain name, `"` and `\` escaped inside the quotes. */
-function jsonPathKey(name: string): string {
+export function jsonPathKey(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
 }
 

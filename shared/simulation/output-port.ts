@@ -1,5 +1,5 @@
 import { bytesAsTextSql, jsonObjectSql, keyJsonSql, type LogProgress, partitionSql, prepareAppend } from './broker-log';
-import { violationSql } from './contract-rules';
+import { type ContractCheck, violationSql } from './contract-rules';
 import type { Dataset } from './dataset';
 import type { OutputPlan } from './product-plan';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
@@ -33,6 +33,21 @@ function pendingTable(dataset: Dataset): string {
   return quoteIdentifier(`_pending_${dataset.name}`);
 }
 
+/**
+ * The rules an output port checks each record by before publishing it, but `unique`, which also
+ * compares the record with what the port published before.
+ */
+export function outputContractCheck(
+  output: Pick<OutputPlan, 'governing' | 'log' | 'untaggedClassifications'>,
+): ContractCheck {
+  return {
+    kind: output.governing.contract.kind,
+    properties: output.governing.schemaObject.properties,
+    key: output.log.dataset.key,
+    untaggedClassifications: output.untaggedClassifications,
+  };
+}
+
 export interface PublishOutcome {
   published: number;
   quarantined: number;
@@ -62,12 +77,7 @@ export function preparePublish(
   );
   const keyValueSql = (name: string) =>
     untypedKeys.has(name) ? bytesAsTextSql(quoteIdentifier(name)) : quoteIdentifier(name);
-  const ruleViolation = violationSql({
-    kind: contract.kind,
-    properties,
-    key,
-    untaggedClassifications: output.untaggedClassifications,
-  });
+  const ruleViolation = violationSql(outputContractCheck(output));
   const uniqueProperties = uniqueNonKeyProperties(properties, key);
   const keyed = `(SELECT *, ${keyJsonSql(key, keyValueSql)} AS _unique_key, ${ruleViolation} AS _base FROM (${shaped}))`;
   const uniqueValues =

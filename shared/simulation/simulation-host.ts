@@ -1,6 +1,7 @@
 import type { Problem } from '../model/problem';
 import type { LogMessage } from './broker-log';
 import { traceChange } from './change-trace';
+import { recheckExamples } from './example-recheck';
 import { EXAMPLE_SCAN_RECORDS, exampleRecords } from './example-records';
 import { readMessages } from './log-reader';
 import { type PipelinePlan, planPipeline } from './pipeline-plan';
@@ -99,6 +100,19 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
           }
           return { id, type: 'examples', examples };
         });
+      case 'recheck-examples': {
+        sqlite ??= loadSqlite();
+        const workspace = (await sqlite)();
+        try {
+          return {
+            id,
+            type: 'rechecked-examples',
+            violations: recheckExamples(workspace.connect(), request.mesh, request.examples),
+          };
+        } finally {
+          workspace.close();
+        }
+      }
       case 'dispose':
         simulation?.dispose();
         simulation = undefined;

@@ -3,6 +3,7 @@ import type { Problem } from '../model/problem';
 import type { Fault, Scenario } from '../model/scenario';
 import type { LogMessage } from './broker-log';
 import type { ChangeTrace, TraceStart } from './change-trace';
+import type { ExampleViolations } from './example-recheck';
 import type { LogRecord, MessageFilter } from './log-reader';
 import type { QueryResult } from './read-only-query';
 import type { SimulationOptions } from './simulation';
@@ -28,6 +29,8 @@ export type SimulationRequest =
   | { id: number; type: 'messages'; log: string; filter: MessageFilter }
   | { id: number; type: 'trace'; start: TraceStart }
   | { id: number; type: 'examples'; limit: number }
+  /** Example records of an earlier run, checked by the contracts of `mesh`: needs no run. */
+  | { id: number; type: 'recheck-examples'; mesh: Mesh; examples: Record<string, LogMessage[]> }
   | { id: number; type: 'reset' }
   | { id: number; type: 'dispose' };
 
@@ -43,6 +46,7 @@ export type SimulationResponse =
   | { id: number; type: 'messages'; messages: LogRecord[] }
   | { id: number; type: 'trace'; trace: ChangeTrace }
   | { id: number; type: 'examples'; examples: Record<string, LogMessage[]> }
+  | { id: number; type: 'rechecked-examples'; violations: ExampleViolations }
   | { id: number; type: 'disposed' }
   | { id: number; type: 'failed'; errors: Problem[] };
 

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { seriesColors } from '../../renderer/simulation/series-style';
 import { cspViolations, describeInChromium, screenshot } from './app-driver';
+import { caretAfter, openContract, showView } from './contract-driver';
 import {
   addProductByKey,
   box,
@@ -340,6 +341,37 @@ describeInChromium('working with a simulation', (session) => {
     await beside.locator('tbody tr').first().waitFor();
     expect(await beside.locator('tbody tr').count()).toBe(20);
     expect(await beside.locator('thead').textContent()).toContain('order_id');
+  });
+
+  it('checks the example records beside a contract again when the contract changes, marking each it would refuse now with the rule', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await step(page, 2);
+    await page.getByRole('button', { name: 'Design', exact: true }).click();
+    await openContract(page, 'Order');
+    await showView(page, 'Form');
+    const source = page.getByTestId('contract-examples').locator('.example-records__source');
+    await expect
+      .poll(() => source.textContent())
+      .toMatch(/^\d+ from the last run \(tick 2\), each one passes this contract's checks\.$/);
+
+    await showView(page, 'YAML');
+    await caretAfter(page, 'logicalType: number');
+    await page.keyboard.press('Enter');
+    // Monaco closes the brace itself; typing it steps over the one it wrote.
+    await page.keyboard.type('logicalTypeOptions: {maximum: 0}');
+    await showView(page, 'Form');
+
+    // No order costs nothing: under the edited contract the port would quarantine every one.
+    const failing = /^(\d+) from the last run \(tick 2\), (\d+) of them fail this contract's checks as it is now\.$/;
+    await expect.poll(() => source.textContent()).toMatch(failing);
+    const [, shown, failed] = (await source.textContent())?.match(failing) ?? [];
+    expect(failed).toBe(shown);
+    const table = page.getByTestId('contract-examples');
+    expect(await table.locator('thead th').first().textContent()).toBe('Fails now');
+    expect(await table.locator('tbody tr td:first-child').first().textContent()).toMatch(
+      /^✗ range: total must be at most 0, got \d/,
+    );
   });
 
   it('says when a step recomputing what each tick touched recomputes in full: on ticks that change a table its subquery reads', async () => {

@@ -6,6 +6,7 @@ import { crossDomainSourcesRule } from './rules/cross-domain-sources';
 import { freshnessSlosRule } from './rules/freshness-slos';
 import { immutableEventsRule } from './rules/immutable-events';
 import { inputsLinkedRule } from './rules/inputs-linked';
+import { inputsReachOutputsRule } from './rules/inputs-reach-outputs';
 import { linkCompatibilityRule } from './rules/link-compatibility';
 import { oneSourcePerInputRule } from './rules/one-source-per-input';
 import { orphanProductsRule } from './rules/orphan-products';
@@ -31,6 +32,7 @@ const MESH_RULES: readonly Rule[] = [
   contractSemanticsRule,
   contractKeysRule,
   inputsLinkedRule,
+  inputsReachOutputsRule,
   oneSourcePerInputRule,
   selfLinksRule,
   productCyclesRule,

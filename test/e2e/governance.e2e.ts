@@ -404,8 +404,9 @@ describeInChromium('governance, node by node', (session) => {
 
     await page.getByTestId('rf__node-claims-dashboard').locator('.product-node__name').click();
     await problem(page, 'Data products feed each other in a cycle').waitFor();
-    expect(await badgeSummary(page, 'claims-dashboard')).toBe('2 errors');
-    expect(await listedSummary(page)).toBe('2 errors');
+    await problem(page, "Input port 'Raw claims' of 'claims-dashboard' feeds nothing the product publishes").waitFor();
+    expect(await badgeSummary(page, 'claims-dashboard')).toBe('2 errors, 1 warning');
+    expect(await listedSummary(page)).toBe('2 errors, 1 warning');
     expect(await page.getByTestId('link-problems-l-cycle').getAttribute('data-severity')).toBe('error');
     await screenshot(page, 'governance-cycle-on-every-product-light');
     await page.emulateMedia({ colorScheme: 'dark' });

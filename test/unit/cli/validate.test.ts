@@ -347,6 +347,25 @@ schema:
     ]);
   });
 
+  it('warns of a second input whose records the product never publishes, as a contract drafted from the first input leaves it', async () => {
+    const mesh = JSON.parse(sample);
+    const [orders] = mesh.products;
+    orders.inputPorts.push({ ...orders.inputPorts[0], id: 'order-lines-in', name: 'Order lines' });
+    mesh.links.push({
+      id: 'l-order-lines',
+      from: { nodeId: 'orders-service', portId: 'order-lines-cdc' },
+      to: { nodeId: orders.id, portId: 'order-lines-in' },
+    });
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'inputs-reach-outputs'], io)).toBe(EXIT.ok);
+    expect(out).toEqual([
+      "shop.mesh.json: warning: products[0].inputPorts[2]: Input port 'Order lines' of 'orders' feeds nothing the product publishes: no output port publishes its table 'order_lines', nor a transformation that reads it. [inputs-reach-outputs]",
+      "  hint: Publish 'order_lines' through an output port (under a contract whose schema object is 'order_lines'), or read it in the transformation an output port publishes; remove the input port if the product does not need it.",
+      'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 9 links; 1 warning)',
+    ]);
+  });
+
   it('filters by rule and by severity, and fails only on errors', async () => {
     const mesh = JSON.parse(sample);
     mesh.products[0].owner = '';

@@ -153,3 +153,39 @@ export function aMeshWithTwoFeedsIntoOnePort(): Mesh {
   mesh.contracts.find((contract) => contract.id === 'country-counts')?.schema[0]?.properties.push(aProperty('contact'));
   return mesh;
 }
+
+/**
+ * The governed mesh where the Shop captures its `orders` table too, and that stream feeds
+ * Customers through a second input port, `shop orders`, as a product drawn with two sources is;
+ * Customers still publishes only its `customers` table.
+ */
+export function aMeshWithASecondInputIntoCustomers(): Mesh {
+  const mesh = aGovernedMesh();
+  const shop = mesh.systems.find((system) => system.id === 'shop');
+  shop?.database.tables.push({
+    name: 'orders',
+    cdc: true,
+    primaryKey: ['order_id'],
+    columns: [
+      { name: 'order_id', type: 'integer', nullable: false },
+      { name: 'customer_id', type: 'integer', nullable: true },
+      { name: 'total', type: 'real', nullable: true },
+    ],
+  });
+  shop?.messaging.topics.push({
+    id: 'orders-cdc',
+    name: 'shop.public.orders',
+    partitions: 1,
+    tombstones: true,
+    source: { kind: 'cdc', table: 'orders' },
+  });
+  mesh.products
+    .find((product) => product.id === 'customers')
+    ?.inputPorts.push(aPort('orders-in', 'input', { name: 'shop orders' }));
+  mesh.links.push({
+    id: 'shop-orders-to-customers',
+    from: { nodeId: 'shop', portId: 'orders-cdc' },
+    to: { nodeId: 'customers', portId: 'orders-in' },
+  });
+  return mesh;
+}

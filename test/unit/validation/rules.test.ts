@@ -8,8 +8,13 @@ import type { Finding } from '../../../shared/validation/finding';
 import { RULES } from '../../../shared/validation/rule-catalog';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aContract, aPort, aProduct } from '../../builders/mesh-builder';
-import { aProperty } from '../contracts/builders';
-import { aGovernedMesh, aMeshWithTwoFeedsIntoOnePort, anEventContract } from './governed-mesh';
+import { aKey, anObject, aProperty } from '../contracts/builders';
+import {
+  aGovernedMesh,
+  aMeshWithASecondInputIntoCustomers,
+  aMeshWithTwoFeedsIntoOnePort,
+  anEventContract,
+} from './governed-mesh';
 
 /** The governed mesh with one change made to a copy of it. */
 function changed(edit: (mesh: Mesh) => void): Mesh {
@@ -108,6 +113,26 @@ const CASES: Record<string, RuleCase> = {
       path: 'products[1].inputPorts[1]',
     },
     passes: { mesh: () => aGovernedMesh() },
+  },
+  'inputs-reach-outputs': {
+    triggers: {
+      mesh: () => aMeshWithASecondInputIntoCustomers(),
+      message:
+        "Input port 'shop orders' of 'Customers' feeds nothing the product publishes: no output port publishes its table 'orders', nor a transformation that reads it.",
+      path: 'products[0].inputPorts[1]',
+    },
+    passes: {
+      mesh: () => {
+        const mesh = aMeshWithASecondInputIntoCustomers();
+        mesh.contracts.push(
+          aContract('orders', { schema: [anObject('orders', [aKey('order_id'), aProperty('total', 'number')])] }),
+        );
+        product(mesh, 'customers').outputPorts.push(
+          aPort('orders-out', 'output', { name: 'orders', contractId: 'orders' }),
+        );
+        return mesh;
+      },
+    },
   },
   'one-source-per-input': {
     triggers: {
@@ -1012,6 +1037,40 @@ describe('rule details', () => {
     expect(findingsOf('policy-entries', mesh).map((finding) => finding.message)).toEqual([
       "Rule 'owners' is turned off without a reason.",
     ]);
+  });
+
+  it('counts an input as reaching an output port through the transformation the port publishes, and not through one nothing publishes', () => {
+    const readByAStep = (isPublished: boolean) => {
+      const mesh = aMeshWithASecondInputIntoCustomers();
+      product(mesh, 'customers').transformations.push({
+        name: 'order_totals',
+        sql: 'SELECT o.customer_id, SUM(o.total) AS spent FROM orders o GROUP BY o.customer_id',
+      });
+      if (isPublished) {
+        mesh.contracts.push(
+          aContract('order-totals', {
+            schema: [anObject('order_totals', [aKey('customer_id'), aProperty('spent', 'number')])],
+          }),
+        );
+        product(mesh, 'customers').outputPorts.push(aPort('totals', 'output', { contractId: 'order-totals' }));
+      }
+      return mesh;
+    };
+
+    expect(findingsOf('inputs-reach-outputs', readByAStep(true))).toEqual([]);
+    expect(findingsOf('inputs-reach-outputs', readByAStep(false)).map((finding) => finding.path)).toEqual([
+      'products[0].inputPorts[1]',
+    ]);
+  });
+
+  it('leaves an input whose table name another input took to product-tables, which says why the table is not built', () => {
+    const mesh = changed((mesh) => {
+      product(mesh, 'customers').inputPorts.push(aPort('again', 'input', { name: 'shop customers again' }));
+      linked(mesh, 'shop-to-customers-again', ['shop', 'customers-cdc'], ['customers', 'again']);
+    });
+
+    expect(findingsOf('product-tables', mesh).map((finding) => finding.path)).toEqual(['products[0].inputPorts[1]']);
+    expect(findingsOf('inputs-reach-outputs', mesh)).toEqual([]);
   });
 
   it('finds a deleted link as an unfed input port, and nothing once the port goes too', () => {

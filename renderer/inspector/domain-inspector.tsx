@@ -2,14 +2,14 @@ import { domainById } from '../../shared/editing/mesh-index';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useDocumentStore } from '../store/document-store';
 import { updateDomain } from '../store/domain-actions';
-import { takeIdFromFirstName } from '../store/first-name-id';
+import { type OnIdChanged, takeIdFromFirstName } from '../store/first-name-id';
 import { elementNameCheck } from './fields/name-checks';
 import { NameField } from './fields/name-field';
 import { TextField } from './fields/text-field';
 import { InspectorSection } from './inspector-section';
 import { NodeActions } from './node-actions';
 
-export function DomainInspector({ domainId }: { domainId: string }) {
+export function DomainInspector({ domainId, onIdChanged }: { domainId: string; onIdChanged: OnIdChanged }) {
   const domain = useDocumentStore((state) => (state.mesh ? domainById(state.mesh, domainId) : undefined));
   const childCount = useDocumentStore(
     (state) =>
@@ -30,7 +30,7 @@ export function DomainInspector({ domainId }: { domainId: string }) {
           value={domain.name}
           check={elementNameCheck({ kind: 'domain', id: domain.id })}
           focusFor={domain.id}
-          onFirstNamed={(options) => takeIdFromFirstName(domain.id, options)}
+          onFirstNamed={(options) => takeIdFromFirstName(domain.id, options, onIdChanged)}
           onChange={(name, options) => updateDomain(domain.id, { name }, options)}
         />
         <TextField

@@ -7,6 +7,7 @@ import { deleteSelection } from '../store/delete-elements';
 import { useDocumentStore } from '../store/document-store';
 import { useSelectionStore } from '../store/selection-store';
 import { DomainInspector } from './domain-inspector';
+import { useElementKeys } from './element-keys';
 import { LinkInspector } from './link-inspector';
 import { MeshInspector } from './mesh-inspector';
 import { ArrangeActions } from './node-actions';
@@ -17,6 +18,7 @@ import { SystemInspector } from './system-inspector';
 
 /** Edits whatever is selected; several selected elements can be deleted or duplicated together. */
 export function Inspector() {
+  const elementKeys = useElementKeys();
   const selection = useSelectionStore(useShallow((state) => ({ nodeIds: state.nodeIds, linkIds: state.linkIds })));
   // Ids left selected after an undo removed their element do not count.
   const existing = useDocumentStore(
@@ -52,16 +54,17 @@ export function Inspector() {
   }
   const [kind, id] = (existing[0] as string).split(/:(.*)/s) as [string, string];
   // Keyed by element, so fields start fresh (no draft of another element's name).
+  const key = elementKeys.keyOf(id);
   switch (kind) {
     case 'domain':
-      return <DomainInspector key={id} domainId={id} />;
+      return <DomainInspector key={key} domainId={id} onIdChanged={elementKeys.idChanged} />;
     case 'product':
-      return <ProductInspector key={id} productId={id} />;
+      return <ProductInspector key={key} productId={id} onIdChanged={elementKeys.idChanged} />;
     case 'system':
-      return <SystemInspector key={id} systemId={id} />;
+      return <SystemInspector key={key} systemId={id} onIdChanged={elementKeys.idChanged} />;
     case 'note':
-      return <NoteInspector key={id} noteId={id} />;
+      return <NoteInspector key={key} noteId={id} />;
     default:
-      return <LinkInspector key={id} linkId={id} />;
+      return <LinkInspector key={key} linkId={id} />;
   }
 }

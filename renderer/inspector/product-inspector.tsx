@@ -14,7 +14,7 @@ import {
 } from '../../shared/model';
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { currentMesh, useDocumentStore } from '../store/document-store';
-import { takeIdFromFirstName } from '../store/first-name-id';
+import { type OnIdChanged, takeIdFromFirstName } from '../store/first-name-id';
 import { updateProduct } from '../store/product-actions';
 import { ChoiceField } from './fields/choice-field';
 import { DomainField } from './fields/domain-field';
@@ -63,7 +63,7 @@ const freshName = (base: string) => (existing: readonly { name: string }[]) =>
   );
 
 /** Every field of a data product: identity, ports, storage, code, docs, tests, SLOs and pipeline. */
-export function ProductInspector({ productId }: { productId: string }) {
+export function ProductInspector({ productId, onIdChanged }: { productId: string; onIdChanged: OnIdChanged }) {
   const product = useDocumentStore((state) => (state.mesh ? productById(state.mesh, productId) : undefined));
   if (!product) return null;
   const key = product.id;
@@ -97,7 +97,7 @@ export function ProductInspector({ productId }: { productId: string }) {
           value={product.name}
           check={elementNameCheck({ kind: 'product', id: product.id })}
           focusFor={product.id}
-          onFirstNamed={(options) => takeIdFromFirstName(product.id, options)}
+          onFirstNamed={(options) => takeIdFromFirstName(product.id, options, onIdChanged)}
           onChange={(name, options) => updateProduct(product.id, { name }, options)}
         />
         <DomainField nodeIds={[product.id]} domainId={product.domainId} />

@@ -4,7 +4,7 @@ import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../.
 import { DiagramButtons } from '../diagrams/diagram-buttons';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
-import { takeIdFromFirstName } from '../store/first-name-id';
+import { type OnIdChanged, takeIdFromFirstName } from '../store/first-name-id';
 import {
   addSystemTable,
   addTopic,
@@ -45,7 +45,7 @@ const OPERATIONS = ['insert', 'update', 'delete'] as const;
 const NO_CONTRACT = '';
 
 /** A microservice, its database tables (with CDC flags), its topics and the events it publishes. */
-export function SystemInspector({ systemId }: { systemId: string }) {
+export function SystemInspector({ systemId, onIdChanged }: { systemId: string; onIdChanged: OnIdChanged }) {
   const host = useHost();
   const system = useDocumentStore((state) => (state.mesh ? systemById(state.mesh, systemId) : undefined));
   if (!system) return null;
@@ -66,7 +66,7 @@ export function SystemInspector({ systemId }: { systemId: string }) {
           value={system.name}
           check={elementNameCheck({ kind: 'system', id: system.id })}
           focusFor={system.id}
-          onFirstNamed={(options) => takeIdFromFirstName(system.id, options)}
+          onFirstNamed={(options) => takeIdFromFirstName(system.id, options, onIdChanged)}
           onChange={(name, options) => renameSystem(system.id, name, options)}
         />
         <DomainField nodeIds={[system.id]} domainId={system.domainId} />

@@ -2,11 +2,18 @@ import { withIdFromFirstName, withPortIdFromFirstName } from '../../shared/editi
 import { type ChangeOptions, changeMesh, currentMesh } from './document-store';
 import { selectOnly } from './selection-store';
 
+/**
+ * Told an element's new id just before the document has it, so what shows the element by id
+ * (see ElementKeys) treats it as the same element in the render that follows.
+ */
+export type OnIdChanged = (from: string, to: string) => void;
+
 /** Gives a just-named element the id its name implies, when nothing refers to it yet; it stays selected. */
-export function takeIdFromFirstName(id: string, options?: ChangeOptions): void {
+export function takeIdFromFirstName(id: string, options?: ChangeOptions, onIdChanged?: OnIdChanged): void {
   const mesh = currentMesh();
   const adopted = mesh && withIdFromFirstName(mesh, id);
   if (!adopted) return;
+  onIdChanged?.(id, adopted.id);
   changeMesh(() => adopted.mesh, options);
   selectOnly([adopted.id]);
 }

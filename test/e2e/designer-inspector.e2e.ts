@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { Mesh } from '../../shared/model';
 import { describeInChromium } from './app-driver';
 import {
+  counts,
   nameIt,
   newBlankDesign,
   openSampleDesign,
@@ -15,6 +16,15 @@ import {
 
 const inspector = (page: Page) => page.getByTestId('product-inspector');
 const field = (scope: Locator, key: string) => scope.locator(`[data-field="${key}"]`);
+/** The inspector holding the focus, and the label of the control that has it. */
+const focusedControl = (page: Page) =>
+  page.evaluate(() => {
+    const control = document.activeElement as HTMLInputElement | null;
+    return {
+      inspector: control?.closest('[data-testid$="-inspector"]')?.getAttribute('data-testid') ?? null,
+      label: control?.labels?.[0]?.textContent ?? control?.tagName,
+    };
+  });
 /** The field of the last item of a list, e.g. the SQL of the transformation just added. */
 const lastItemField = (scope: Locator, list: string, name: string) =>
   scope.locator(`[data-field^="${list}."][data-field$=".${name}"]`).last();
@@ -86,6 +96,62 @@ describeInChromium('the inspector', (session) => {
     await page.keyboard.press('Enter');
     expect(await page.locator('input:focus').count()).toBe(0);
     expect(await productNode(page, 'Data product 1c').getAttribute('data-id')).toBe('domain-1-data-product-1c');
+  });
+
+  it('moves on with Tab from a new element’s first name to its next field, where typing stays', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await page.keyboard.type('Roasting');
+    await page.keyboard.press('Tab');
+    expect(await focusedControl(page)).toEqual({ inspector: 'domain-inspector', label: 'Owner (team)' });
+    await page.keyboard.type('roastery-team');
+    expect(await page.getByTestId('domain-inspector').getByLabel('Owner (team)').inputValue()).toBe('roastery-team');
+
+    await selectDomain(page, 'Roasting');
+    await page.keyboard.press('p');
+    await page.keyboard.type('Green beans');
+    await page.keyboard.press('Tab');
+    expect(await focusedControl(page)).toEqual({ inspector: 'product-inspector', label: 'Domain' });
+
+    await selectDomain(page, 'Roasting');
+    await page.keyboard.press('s');
+    await page.keyboard.type('Roaster PLC');
+    await page.keyboard.press('Tab');
+    expect(await focusedControl(page)).toEqual({ inspector: 'system-inspector', label: 'Domain' });
+
+    await selectDomain(page, 'Roasting');
+    await page.keyboard.press('n');
+    await page.keyboard.type('Roast profiles');
+    await page.keyboard.press('Shift+Tab');
+    expect((await focusedControl(page)).inspector).toBe('note-inspector');
+    expect(await counts(page)).toBe('1 domains · 1 products · 1 systems · 0 links');
+  });
+
+  it('keeps the focus in the field clicked after a new element’s first name, so typing there never reaches the canvas', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    const typeInto = async (testId: string, label: string, text: string) => {
+      const target = page.getByTestId(testId).getByLabel(label, { exact: true }).first();
+      await target.click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type(text);
+      expect(await target.inputValue()).toBe(text);
+    };
+    await page.keyboard.press('d');
+    await page.keyboard.type('Roasting');
+    await typeInto('domain-inspector', 'Owner (team)', 'dlp');
+
+    await selectDomain(page, 'Roasting');
+    await page.keyboard.press('p');
+    await page.keyboard.type('Green beans');
+    await typeInto('product-inspector', 'Owner', 'dlp');
+
+    await selectDomain(page, 'Roasting');
+    await page.keyboard.press('s');
+    await page.keyboard.type('Roaster PLC');
+    await typeInto('system-inspector', 'Description', 'dlp');
+    expect(await counts(page)).toBe('1 domains · 1 products · 1 systems · 0 links');
   });
 
   it('adds a port on the first click of + Add input port after a port name was refused, and names the refused field by the name it keeps', async () => {

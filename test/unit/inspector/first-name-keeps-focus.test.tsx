@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HostProvider } from '../../../renderer/host/host-context';
+import { Inspector } from '../../../renderer/inspector/inspector';
+import { addDomain } from '../../../renderer/store/domain-actions';
+import { addProduct } from '../../../renderer/store/product-actions';
+import { addSystem } from '../../../renderer/store/system-actions';
+import { useUiStore } from '../../../renderer/store/ui-store';
+import { nodeIds } from '../../../shared/editing/mesh-index';
+import { aMesh } from '../../builders/mesh-builder';
+import { FakeHost } from '../app/fake-host';
+import { documentNow, openDocument } from '../store/store-fixture';
+
+Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', true);
+
+let root: Root | null = null;
+let container: HTMLElement;
+
+/** The inspector, drawn as the side panel draws it, for the element just added and asking for its name. */
+async function inspect(addedId: string | undefined): Promise<void> {
+  useUiStore.getState().requestNameFocus(addedId ?? null);
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  await act(async () =>
+    root?.render(
+      <HostProvider host={new FakeHost()}>
+        <Inspector />
+      </HostProvider>,
+    ),
+  );
+}
+
+function field(selector: string): HTMLInputElement {
+  const found = container.querySelector<HTMLInputElement>(selector);
+  if (!found) throw new Error(`no field ${selector}`);
+  return found;
+}
+
+/** Types `text` over the focused field's text, as the keyboard does, through React's change event. */
+async function typeInFocusedField(text: string): Promise<void> {
+  const input = document.activeElement as HTMLInputElement;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+  await act(async () => {
+    setValue?.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('leaving a new element’s first name for another of its fields', () => {
+  beforeEach(() => openDocument(aMesh().withDomain('roasting', { name: 'Roasting' }).build()));
+  afterEach(() => {
+    act(() => root?.unmount());
+    container.remove();
+  });
+
+  it.each([
+    ['domain', () => addDomain(), 'Green coffee', 'green-coffee'],
+    ['product', () => addProduct({ domainId: 'roasting' }), 'Beans', 'roasting-beans'],
+    ['system', () => addSystem({ domainId: 'roasting' }), 'Roaster', 'roasting-roaster'],
+  ])(
+    'keeps a new %s’s fields as its id follows its first name, so the field the focus moved to keeps it',
+    async (_, add, name, id) => {
+      await inspect(add());
+      await typeInFocusedField(name);
+      const description = field('[data-field$=".description"]');
+      await act(async () => description.focus());
+
+      expect(nodeIds(documentNow())).toContain(id);
+      expect(description.isConnected).toBe(true);
+      expect(document.activeElement).toBe(description);
+    },
+  );
+});

@@ -10,10 +10,11 @@ import {
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { PortExampleRecords } from '../simulation/example-records';
 import { useDocumentStore } from '../store/document-store';
-import { takePortIdFromFirstName } from '../store/first-name-id';
+import { type OnIdChanged, takePortIdFromFirstName } from '../store/first-name-id';
 import { addPort, addPortContract, movePort, removePort, updatePort } from '../store/port-actions';
 import { updateProduct } from '../store/product-actions';
 import { useUiStore } from '../store/ui-store';
+import { useElementKeys } from './element-keys';
 import { CheckField } from './fields/check-field';
 import { ChoiceField } from './fields/choice-field';
 import { elementNameCheck, uniqueAmong } from './fields/name-checks';
@@ -27,7 +28,7 @@ const NO_CONTRACT = '';
 /** What a port's fields are keyed by, for typing steps and for the focus a new port's name takes. */
 const portKey = (productId: string, portId: string) => `${productId}.ports.${portId}`;
 
-function PortFields({ product, port }: { product: DataProduct; port: Port }) {
+function PortFields({ product, port, onIdChanged }: { product: DataProduct; port: Port; onIdChanged?: OnIdChanged }) {
   const key = portKey(product.id, port.id);
   const contracts = useDocumentStore((state) => state.mesh?.contracts);
   return (
@@ -38,7 +39,7 @@ function PortFields({ product, port }: { product: DataProduct; port: Port }) {
         value={port.name}
         check={elementNameCheck({ kind: 'port', productId: product.id, portId: port.id })}
         focusFor={key}
-        onFirstNamed={(options) => takePortIdFromFirstName(product.id, port.id, options)}
+        onFirstNamed={(options) => takePortIdFromFirstName(product.id, port.id, options, onIdChanged)}
         isPlaceholderName={hasBornPlaceholderName(port)}
         onChange={(name, options) => updatePort(product.id, port.id, { name }, options)}
       />
@@ -151,13 +152,14 @@ const DIRECTION_TITLES = { input: 'Input ports (read from)', output: 'Output por
 
 export function PortList({ product, direction }: { product: DataProduct; direction: DataPortDirection }) {
   const ports = direction === 'input' ? product.inputPorts : product.outputPorts;
+  const portKeys = useElementKeys();
   return (
     <div className="nested-list" data-testid={`${direction}-ports`}>
       <div className="nested-list__title">{DIRECTION_TITLES[direction]}</div>
       <ListEditor
         noun={`${direction} port`}
         items={ports}
-        itemKey={(port) => port.id}
+        itemKey={(port) => portKeys.keyOf(port.id)}
         itemLabel={(port) => port.name}
         onAdd={() => {
           const portId = addPort(product.id, direction);
@@ -165,7 +167,7 @@ export function PortList({ product, direction }: { product: DataProduct; directi
         }}
         onRemove={(index) => ports[index] && removePort(product.id, ports[index].id)}
         onMove={(index, offset) => ports[index] && movePort(product.id, ports[index].id, offset)}
-        renderItem={(port) => <PortFields product={product} port={port} />}
+        renderItem={(port) => <PortFields product={product} port={port} onIdChanged={portKeys.idChanged} />}
       />
     </div>
   );

@@ -19,8 +19,15 @@ export function takeIdFromFirstName(id: string, options?: ChangeOptions, onIdCha
 }
 
 /** Gives a just-named port the id its name implies (so its raw table is named after it), when nothing refers to it yet. */
-export function takePortIdFromFirstName(productId: string, portId: string, options?: ChangeOptions): void {
+export function takePortIdFromFirstName(
+  productId: string,
+  portId: string,
+  options?: ChangeOptions,
+  onIdChanged?: OnIdChanged,
+): void {
   const mesh = currentMesh();
   const adopted = mesh && withPortIdFromFirstName(mesh, productId, portId);
-  if (adopted) changeMesh(() => adopted.mesh, options);
+  if (!adopted) return;
+  onIdChanged?.(portId, adopted.id);
+  changeMesh(() => adopted.mesh, options);
 }

@@ -113,6 +113,10 @@ describeInChromium('the inspector', (session) => {
     await page.keyboard.type('Green beans');
     await page.keyboard.press('Tab');
     expect(await focusedControl(page)).toEqual({ inspector: 'product-inspector', label: 'Domain' });
+    await inspector(page).getByRole('button', { name: 'Add input port' }).click();
+    await page.keyboard.type('Green lots');
+    await page.keyboard.press('Tab');
+    expect(await focusedControl(page)).toEqual({ inspector: 'product-inspector', label: 'Protocol' });
 
     await selectDomain(page, 'Roasting');
     await page.keyboard.press('s');
@@ -131,26 +135,31 @@ describeInChromium('the inspector', (session) => {
   it('keeps the focus in the field clicked after a new element’s first name, so typing there never reaches the canvas', async () => {
     const page = await session.openApp();
     await newBlankDesign(page);
-    const typeInto = async (testId: string, label: string, text: string) => {
-      const target = page.getByTestId(testId).getByLabel(label, { exact: true }).first();
+    const labelled = (testId: string, label: string) =>
+      page.getByTestId(testId).getByLabel(label, { exact: true }).first();
+    const typeInto = async (target: Locator, text: string) => {
       await target.click();
+      expect(await target.evaluate((field) => field === document.activeElement)).toBe(true);
       await page.keyboard.press('Control+a');
       await page.keyboard.type(text);
       expect(await target.inputValue()).toBe(text);
     };
     await page.keyboard.press('d');
     await page.keyboard.type('Roasting');
-    await typeInto('domain-inspector', 'Owner (team)', 'dlp');
+    await typeInto(labelled('domain-inspector', 'Owner (team)'), 'dlp');
 
     await selectDomain(page, 'Roasting');
     await page.keyboard.press('p');
     await page.keyboard.type('Green beans');
-    await typeInto('product-inspector', 'Owner', 'dlp');
+    await typeInto(labelled('product-inspector', 'Owner'), 'dlp');
+    await inspector(page).getByRole('button', { name: 'Add input port' }).click();
+    await page.keyboard.type('Green lots');
+    await typeInto(inspector(page).getByTestId('input-ports').getByLabel('Description', { exact: true }).last(), 'dlp');
 
     await selectDomain(page, 'Roasting');
     await page.keyboard.press('s');
     await page.keyboard.type('Roaster PLC');
-    await typeInto('system-inspector', 'Description', 'dlp');
+    await typeInto(labelled('system-inspector', 'Description'), 'dlp');
     expect(await counts(page)).toBe('1 domains · 1 products · 1 systems · 0 links');
   });
 

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HostProvider } from '../../../renderer/host/host-context';
 import { Inspector } from '../../../renderer/inspector/inspector';
 import { addDomain } from '../../../renderer/store/domain-actions';
+import { addPort } from '../../../renderer/store/port-actions';
 import { addProduct } from '../../../renderer/store/product-actions';
+import { selectOnly } from '../../../renderer/store/selection-store';
 import { addSystem } from '../../../renderer/store/system-actions';
 import { useUiStore } from '../../../renderer/store/ui-store';
 import { nodeIds } from '../../../shared/editing/mesh-index';
@@ -19,8 +21,8 @@ let root: Root | null = null;
 let container: HTMLElement;
 
 /** The inspector, drawn as the side panel draws it, for the element just added and asking for its name. */
-async function inspect(addedId: string | undefined): Promise<void> {
-  useUiStore.getState().requestNameFocus(addedId ?? null);
+async function inspect(addedId: string | undefined, nameFocus: string | undefined = addedId): Promise<void> {
+  useUiStore.getState().requestNameFocus(nameFocus ?? null);
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
@@ -73,4 +75,18 @@ describe('leaving a new element’s first name for another of its fields', () =>
       expect(document.activeElement).toBe(description);
     },
   );
+
+  it('keeps a new port’s fields as its id follows its first name, so the field the focus moved to keeps it', async () => {
+    const productId = addProduct({ domainId: 'roasting' }) as string;
+    selectOnly([productId]);
+    const portId = addPort(productId, 'input') as string;
+    await inspect(productId, `${productId}.ports.${portId}`);
+    await typeInFocusedField('Green lots');
+    const description = field(`[data-field="${productId}.ports.${portId}.description"]`);
+    await act(async () => description.focus());
+
+    expect(documentNow().products[0]?.inputPorts.map((port) => port.id)).toContain('green-lots');
+    expect(description.isConnected).toBe(true);
+    expect(document.activeElement).toBe(description);
+  });
 });

@@ -3,7 +3,7 @@ import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import { counted, emptyMesh, formatProblem, type Mesh, meshFileName, serializeMeshFile } from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { unappliedDraftNames } from '../contracts/contract-drafts';
-import { importContracts } from '../contracts/import/import-contract-files';
+import { importReadFiles } from '../contracts/import/import-contract-files';
 import { applyPendingContractEdits } from '../contracts/pending-contract-edits';
 import { type AutosaveSlot, type FileRef, type Host, type OpenedFile, UnreadableFileError } from '../host/host';
 import { type OpenOptions, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
@@ -258,14 +258,11 @@ export async function answerCloseRequest(host: Host): Promise<void> {
   await host.answerCloseRequest(mayClose);
 }
 
-export async function importContractFiles(host: Host): Promise<void> {
-  try {
+export function importContractFiles(host: Host): Promise<void> {
+  return importReadFiles(async () => {
     const chosen = await host.chooseContractFiles();
-    if (chosen) await importContracts(chosen.map(({ file, text }) => new File([text], file.name)));
-  } catch (error) {
-    if (!(error instanceof UnreadableFileError)) throw error;
-    notify({ tone: 'error', text: `Could not import ${error.fileName}: ${error.message}. Nothing was changed.` });
-  }
+    return chosen?.map(({ file, text }) => ({ name: file.name, text })) ?? null;
+  });
 }
 
 let saving: Promise<unknown> = Promise.resolve();

@@ -1,20 +1,12 @@
 import { strToU8, type Zippable, zipSync } from 'fflate';
 import { checkBundlePaths } from '../../shared/export/file-names';
-import {
-  CONTRACT_FILES,
-  CONTRACT_SOURCE_FILES,
-  decodeTextFileBytes,
-  formatMegabytes,
-  MAX_MESH_FILE_BYTES,
-  MESH_FILE_EXTENSION,
-  MESH_FILES,
-  type TextFileKind,
-} from '../../shared/model';
+import { CONTRACT_FILES, CONTRACT_SOURCE_FILES, MESH_FILE_EXTENSION, MESH_FILES } from '../../shared/model';
 import { autosaveIn } from './autosave';
 import { webLockClaims } from './autosave-claims';
-import { type FileRef, type Host, type OpenedFile, UnreadableFileError } from './host';
+import type { FileRef, Host, OpenedFile } from './host';
 import { askInPage, confirmInPage, unsavedChangesQuestion } from './in-page-prompt';
 import type { KeyValueStore } from './key-value-store';
+import { readFileText } from './read-file-text';
 
 const RECENT_KEY = 'recent-files';
 const RECENT_LIMIT = 10;
@@ -204,20 +196,6 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
 async function isSameRecentFile(entry: RecentEntry, other: RecentEntry): Promise<boolean> {
   if (entry.handle && other.handle) return entry.handle.isSameEntry(other.handle);
   return !entry.handle && !other.handle && entry.file.name === other.file.name;
-}
-
-/** A picked file's text, by the same byte rules as the desktop and the CLI (size, UTF-8, BOM). */
-async function readFileText(file: File, kind: TextFileKind): Promise<string> {
-  if (file.size > MAX_MESH_FILE_BYTES) {
-    throw new UnreadableFileError(
-      file.name,
-      `it is ${formatMegabytes(file.size)}, and ${kind.files} are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
-    );
-  }
-  const decoded = decodeTextFileBytes(new Uint8Array(await file.arrayBuffer()), kind);
-  if (!decoded.ok)
-    throw new UnreadableFileError(file.name, decoded.errors.map((problem) => problem.message).join('; '));
-  return decoded.value;
 }
 
 /** The user closing a picker is not an error. */

@@ -61,11 +61,16 @@ export async function showView(page: Page, view: 'YAML' | 'Form' | 'Preview' | '
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: view, exact: true }).click();
 }
 
+/** A file to drop: its text (written as UTF-8), or its bytes as they are. */
+export type DroppedFile = { name: string; text: string } | { name: string; bytes: readonly number[] };
+
 /** Drops files on the window, as dragging them from the file manager does. */
-export async function dropFiles(page: Page, files: { name: string; text: string }[]): Promise<void> {
+export async function dropFiles(page: Page, files: DroppedFile[]): Promise<void> {
   await page.evaluate((dropped) => {
     const transfer = new DataTransfer();
-    for (const file of dropped) transfer.items.add(new File([file.text], file.name));
+    for (const file of dropped) {
+      transfer.items.add(new File(['text' in file ? file.text : new Uint8Array(file.bytes)], file.name));
+    }
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, files);
 }

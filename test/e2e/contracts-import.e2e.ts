@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import { dragRelationship, dropFiles, findInYaml, showView } from './contract-driver';
@@ -11,6 +12,13 @@ const fixture = (path: string) => ({
   name: path.split('/').at(-1) as string,
   text: readFileSync(join(IMPORT_FIXTURES, path), 'utf8'),
 });
+
+const FARMS_SQL =
+  "CREATE TABLE farms (id INT PRIMARY KEY);\nCOMMENT ON TABLE farms IS 'Finca La Esperanza, Huila – Colómbia';\n";
+/** `text` as Windows-1252 saves it: one byte a character, the en dash as 0x96. */
+const windows1252 = (text: string) => Buffer.from(text.replaceAll('–', '\x96'), 'latin1');
+const refusal = (page: Page, name: string) => page.getByRole('alert').filter({ hasText: `Could not import ${name}` });
+const contractList = (page: Page) => page.getByRole('region', { name: 'Contracts' }).textContent();
 
 describeInChromium('importing contracts from other schema formats', (session) => {
   it('imports a dropped SQL DDL file as a new contract, reports what it could not map, and previews it', async () => {
@@ -166,5 +174,49 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.locator('.product-node__name', { hasText: 'orders' }).first().waitFor();
     expect(await page.getByLabel('Serve it from').count()).toBe(0);
     expect(await page.locator('.react-flow__node-product .port--output', { hasText: 'refund' }).count()).toBe(1);
+  });
+
+  it('refuses a Windows-1252 file picked with Import…, naming the byte that is not UTF-8, as the CLI does', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const before = await contractList(page);
+    await page
+      .getByTestId('import-contracts-input')
+      .setInputFiles([{ name: 'farms.sql', mimeType: 'text/plain', buffer: windows1252(FARMS_SQL) }]);
+    await refusal(page, 'farms.sql').waitFor();
+    expect(await refusal(page, 'farms.sql').textContent()).toContain(
+      `Could not import farms.sql: byte ${FARMS_SQL.indexOf('–')} (0x96) is not UTF-8: the file was saved in another encoding (Latin-1, Windows-1252?); save it again as UTF-8. Nothing was changed.`,
+    );
+    expect(await page.getByTestId('import-dialog').count()).toBe(0);
+    expect(await contractList(page)).toBe(before);
+  });
+
+  it('refuses a dropped file that is not UTF-8, or is binary, saying what it is', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const before = await contractList(page);
+    const yaml =
+      'apiVersion: v3.1.0\nkind: DataContract\nid: farms\nversion: 1.0.0\nstatus: draft\ndescription:\n  purpose: Huila – Colómbia\n';
+    await dropFiles(page, [{ name: 'farms.odcs.yaml', bytes: [...windows1252(yaml)] }]);
+    await refusal(page, 'farms.odcs.yaml').filter({ hasText: '(0x96) is not UTF-8' }).waitFor();
+
+    await dropFiles(page, [{ name: 'photo.json', bytes: [0x89, 0x50, 0x4e, 0x47, 0x00, 0x22, 0x0d, 0x0a] }]);
+    await refusal(page, 'photo.json').filter({ hasText: 'the file contains NUL bytes' }).waitFor();
+    expect(await refusal(page, 'photo.json').textContent()).toContain('binary');
+    expect(await page.getByTestId('import-dialog').count()).toBe(0);
+    expect(await contractList(page)).toBe(before);
+  });
+
+  it('imports a UTF-16 file with a byte order mark picked with Import…, its text intact', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FARMS_SQL, 'utf16le')]);
+    await page
+      .getByTestId('import-contracts-input')
+      .setInputFiles([{ name: 'farms.sql', mimeType: 'text/plain', buffer: utf16 }]);
+    await page.getByTestId('import-dialog').getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('tab', { name: 'farms' }).waitFor();
+    await showView(page, 'Preview');
+    await page.getByTestId('contract-preview').getByText('Finca La Esperanza, Huila – Colómbia').waitFor();
   });
 });

@@ -8,7 +8,9 @@ import {
 } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
 import { nextChildPosition, nextDomainPosition } from '../../../shared/editing/node-placement';
-import { type Contract, counted, type Mesh } from '../../../shared/model';
+import { CONTRACT_SOURCE_FILES, type Contract, counted, type Mesh } from '../../../shared/model';
+import { UnreadableFileError } from '../../host/host';
+import { readFileText } from '../../host/read-file-text';
 import { changeMesh, currentMesh } from '../../store/document-store';
 import { useNoticeStore } from '../../store/notice-store';
 import { useContractTabs } from '../contract-tabs-store';
@@ -19,9 +21,35 @@ export function isContractFile(name: string): boolean {
   return /\.(ya?ml|sql|ddl|avsc|json|proto)$/i.test(name) && !/\.mesh\.json$/i.test(name);
 }
 
-export async function importContracts(files: readonly File[]): Promise<void> {
-  const texts = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
-  await importContractTexts(texts);
+/**
+ * Imports files picked with Import… or dropped on the window, read by the byte rules of the CLI
+ * and Open contract… (UTF-8, or UTF-16 with a byte order mark).
+ */
+export function importContracts(files: readonly File[]): Promise<void> {
+  return importReadFiles(() =>
+    Promise.all(
+      files.map(async (file) => ({ name: file.name, text: await readFileText(file, CONTRACT_SOURCE_FILES) })),
+    ),
+  );
+}
+
+/**
+ * Imports the files `read` returns (null: the user cancelled). A file it cannot read (another
+ * encoding, binary, too large) is named with why, and none of the files is imported.
+ */
+export async function importReadFiles(read: () => Promise<{ name: string; text: string }[] | null>): Promise<void> {
+  let texts: { name: string; text: string }[] | null;
+  try {
+    texts = await read();
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    useNoticeStore.getState().show({
+      tone: 'error',
+      text: `Could not import ${error.fileName}: ${error.message}. Nothing was changed.`,
+    });
+    return;
+  }
+  if (texts) await importContractTexts(texts);
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   resolveContractConflicts,
 } from '../../shared/contracts';
 import { importContractSource } from '../../shared/contracts/import';
-import { exportRefusalsAdded } from '../../shared/export';
+import { importRefusal } from '../../shared/export';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import { formatProblem, serializeMesh } from '../../shared/model';
 import { CONTRACT_SOURCE_FILES } from '../../shared/model/mesh-file-format';
@@ -95,11 +95,10 @@ export const importCommand: Command = {
       for (const problem of checked.errors) io.err(`${into}: ${formatProblem(problem)} (nothing was written)`);
       return EXIT.problems;
     }
-    // Contracts that open fine can still clash where they are served (two tables of one name in a product's schema).
-    const refusals = imported.length > 0 ? exportRefusalsAdded(design.mesh, checked.value) : [];
-    if (refusals.length > 0) {
-      for (const problem of refusals) {
-        io.err(`${into}: ${formatProblem(problem)} (nothing was written: the design would no longer export)`);
+    const refusal = imported.length > 0 ? importRefusal(design.mesh, checked.value) : null;
+    if (refusal) {
+      for (const problem of refusal.problems) {
+        io.err(`${into}: ${formatProblem(problem)} (nothing was written: ${refusal.reason})`);
       }
       io.out(`${into}: 0 of ${files.length} contract files imported, nothing written`);
       return EXIT.problems;

@@ -37,8 +37,20 @@ export function exportRefusals(
   return bundle.errors.filter((problem) => !isSaidByRule(problem)).map(({ path, message }) => ({ path, message }));
 }
 
-/** What would stop the export of `after` that did not stop `before`'s: the refusals an edit, such as an import, brings. */
-export function exportRefusalsAdded(before: Mesh, after: Mesh): Problem[] {
+/** Why an import is refused: what it would bring, and what that means for the design. */
+export interface ImportRefusal {
+  /** `the design would no longer export` */
+  reason: string;
+  problems: Problem[];
+}
+
+/**
+ * Whether an import that turns `before` into `after` is refused, as a whole, by the CLI and the
+ * app alike: when it brings a problem that would stop the export. Contracts that open fine can
+ * still clash where they are served (two tables of one name in a product). Null: it may go ahead.
+ */
+export function importRefusal(before: Mesh, after: Mesh): ImportRefusal | null {
   const known = new Set(exportRefusals(before).map(formatProblem));
-  return exportRefusals(after).filter((problem) => !known.has(formatProblem(problem)));
+  const problems = exportRefusals(after).filter((problem) => !known.has(formatProblem(problem)));
+  return problems.length > 0 ? { reason: 'the design would no longer export', problems } : null;
 }

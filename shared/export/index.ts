@@ -10,7 +10,13 @@ export {
 } from './diagram-pictures';
 export { type BundleProgress, type BundleSteps, exportBundle, exportBundleInSteps, INDEX_FILE } from './export-bundle';
 export { EXPORT_REFUSAL_ID, exportRefusalFindings } from './export-refusal-findings';
-export { exportRefusals, exportRefusalsAdded, type RuleError, ruleErrorsOf } from './export-refusals';
+export {
+  exportRefusals,
+  type ImportRefusal,
+  importRefusal,
+  type RuleError,
+  ruleErrorsOf,
+} from './export-refusals';
 export { describeScope, type ExportScope, elementsInScope, type ScopedElements, WHOLE_MESH } from './export-scope';
 export {
   defineTarget,

@@ -7,6 +7,7 @@ import { dragRelationship, dropFiles, findInYaml, showView } from './contract-dr
 import { openSampleDesign } from './designer-driver';
 
 const IMPORT_FIXTURES = join(import.meta.dirname, '../fixtures/import');
+const ODCS_FIXTURES = join(import.meta.dirname, '../fixtures/odcs');
 
 const fixture = (path: string) => ({
   name: path.split('/').at(-1) as string,
@@ -218,5 +219,35 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.getByRole('tab', { name: 'farms' }).waitFor();
     await showView(page, 'Preview');
     await page.getByTestId('contract-preview').getByText('Finca La Esperanza, Huila – Colómbia').waitFor();
+  });
+
+  it('refuses in the dialog, as the CLI does, an import that would stop the design from exporting', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const importInput = page.getByTestId('import-contracts-input');
+    const fullExample = (folder: string) => ({
+      name: 'full-example.odcs.yaml',
+      mimeType: 'application/yaml',
+      buffer: readFileSync(join(ODCS_FIXTURES, folder, 'full-example.odcs.yaml')),
+    });
+    await importInput.setInputFiles([fullExample('examples')]);
+    await page.getByRole('region', { name: 'Contracts' }).getByText('entity · 1.1.0').waitFor();
+    await importInput.setInputFiles([fullExample('v3.2.0')]);
+    const dialog = page.getByTestId('import-dialog');
+    const refusal = dialog.getByTestId('import-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('the design would no longer export');
+    expect(await refusal.textContent()).toContain(
+      "PostgreSQL DDL and migrations: data product 'my quantum': 'tbl_1' would name both table 'tbl_1' of contract 'my quantum' and table 'tbl_1' of contract '53581432-6c55-4ba2-a65f-72344a91553a-2'",
+    );
+    const importButton = dialog.getByRole('button', { name: 'Import' });
+    expect(await importButton.isDisabled()).toBe(true);
+
+    await dialog.getByLabel("When full-example.odcs.yaml's id is taken").selectOption('replace');
+    await refusal.waitFor({ state: 'detached' });
+    await importButton.click();
+    await dialog.waitFor({ state: 'detached' });
+    const listed = page.getByRole('region', { name: 'Contracts' }).getByRole('button', { name: /^my quantum/ });
+    expect(await listed.count()).toBe(1);
   });
 });

@@ -1,20 +1,14 @@
-import {
-  asNextVersion,
-  attachContracts,
-  type ConflictPolicy,
-  formatLocatedProblem,
-  isImported,
-  resolveContractConflicts,
-} from '../../../shared/contracts';
+import { formatLocatedProblem, isImported } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
 import { nextChildPosition, nextDomainPosition } from '../../../shared/editing/node-placement';
-import { CONTRACT_SOURCE_FILES, type Contract, counted, type Mesh } from '../../../shared/model';
+import { CONTRACT_SOURCE_FILES, counted, formatProblem, type Mesh } from '../../../shared/model';
 import { UnreadableFileError } from '../../host/host';
 import { readFileText } from '../../host/read-file-text';
 import { changeMesh, currentMesh } from '../../store/document-store';
 import { useNoticeStore } from '../../store/notice-store';
 import { useContractTabs } from '../contract-tabs-store';
 import { type ImportChoice, useImportPlan } from './import-plan-store';
+import { planImport, type ReadableFile } from './planned-import';
 
 /** The files the import button and a drop take: ODCS YAML and the schema formats it converts (not designs). */
 export function isContractFile(name: string): boolean {
@@ -66,7 +60,7 @@ export async function importContractTexts(
   const files = texts.map((file) => importContractSource(file.name, file.text));
   const mesh = currentMesh();
   if (!mesh) return [];
-  const readable = files.filter((file): file is Extract<ImportedFile, { ok: true }> => file.ok);
+  const readable = files.filter((file): file is ReadableFile => file.ok);
   const meshIds = new Set(mesh.contracts.map((contract) => contract.id));
   const ids = readable.map((file) => file.contract.id);
   const hasConflicts = ids.some((id, index) => meshIds.has(id) || ids.indexOf(id) !== index);
@@ -89,43 +83,18 @@ export function applyImport(
 ): string[] {
   const mesh = currentMesh();
   if (!mesh) return [];
-  const choiceOf = (file: string): ImportChoice => choices[file] ?? { target: 'new', onConflict: 'skip' };
-  const readable = files.filter((file): file is Extract<ImportedFile, { ok: true }> => file.ok);
-  const versions: { file: string; contract: Contract; message: string }[] = [];
-  const problems: string[] = [];
-  for (const file of readable) {
-    const target = choiceOf(file.file).target;
-    if (target === 'new' || target === 'skip') continue;
-    const existing = mesh.contracts.find((contract) => contract.id === target);
-    const next = existing && asNextVersion(existing, file.contract, file.statedFacts);
-    if (next?.ok) {
-      const breaking = next.comparison.changes.filter((change) => change.isBreaking).length;
-      versions.push({
-        file: file.file,
-        contract: next.contract,
-        message: `${file.file}: ${existing?.name} ${existing?.version} → ${next.contract.version}, ${counted(breaking, 'breaking change')}`,
-      });
-    } else
-      problems.push(`${file.file}: cannot become a version of '${target}': ${next?.message ?? 'no such contract'}`);
+  const plan = planImport(mesh, files, choices);
+  const { versions, decisions, refusal } = plan;
+  if (refusal) {
+    useNoticeStore.getState().show({
+      tone: 'error',
+      text: `${verb} 0 of ${counted(files.length, 'contract file')}: ${refusal.reason}. Nothing was changed.`,
+      details: refusal.problems.map(formatProblem),
+    });
+    return [];
   }
-  const newOnes = readable.filter((file) => choiceOf(file.file).target === 'new');
-  const decisions = resolveContractConflicts(
-    mesh.contracts,
-    newOnes.map((file) => ({ file: file.file, contract: file.contract })),
-    (file) => choiceOf(file).onConflict as ConflictPolicy,
-  );
   const added = decisions.filter(isImported);
-  const withVersions: Mesh = {
-    ...mesh,
-    contracts: mesh.contracts.map(
-      (contract) => versions.find((version) => version.contract.id === contract.id)?.contract ?? contract,
-    ),
-  };
-  const attached = attachContracts(
-    withVersions,
-    added.map((decision) => decision.contract),
-  );
-  if (added.length > 0 || versions.length > 0) changeMesh(() => placeNewNodes(mesh, attached.mesh));
+  if (plan.mesh !== mesh) changeMesh(() => placeNewNodes(mesh, plan.mesh));
   const opened = [...added.map((decision) => decision.contract.id), ...versions.map((version) => version.contract.id)];
   if (opened[0]) useContractTabs.getState().openContract(opened[0]);
 
@@ -145,20 +114,20 @@ export function applyImport(
   const failures = files.flatMap((file) =>
     file.ok ? [] : file.errors.map((error) => `${file.file} ${formatLocatedProblem(error)}`),
   );
-  const notes = readable.flatMap((file) => file.notes.map((note) => `${file.file} ${formatLocatedProblem(note)}`));
-  const userSkipped = readable
-    .filter((file) => choiceOf(file.file).target === 'skip')
-    .map((file) => `${file.file}: skipped`);
+  const notes = files.flatMap((file) =>
+    file.ok ? file.notes.map((note) => `${file.file} ${formatLocatedProblem(note)}`) : [],
+  );
+  const userSkipped = plan.skippedFiles.map((file) => `${file.file}: skipped`);
   useNoticeStore.getState().show({
-    tone: failures.length + problems.length > 0 ? 'error' : 'info',
+    tone: failures.length + plan.problems.length > 0 ? 'error' : 'info',
     text: `${verb} ${added.length + versions.length} of ${counted(files.length, 'contract file')}.`,
     details: [
-      ...attached.attachments.map((attachment) => attachment.message),
+      ...plan.attachments.map((attachment) => attachment.message),
       ...versions.map((version) => version.message),
       ...renamed,
       ...skipped,
       ...userSkipped,
-      ...problems,
+      ...plan.problems,
       ...failures,
       ...notes,
     ],

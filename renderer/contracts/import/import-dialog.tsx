@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { asNextVersion, CONFLICT_POLICIES, type ConflictPolicy, formatLocatedProblem } from '../../../shared/contracts';
 import type { ImportedFile, StatableFact } from '../../../shared/contracts/import';
-import { type Contract, counted } from '../../../shared/model';
+import { type Contract, counted, formatProblem } from '../../../shared/model';
 import { useDocumentStore } from '../../store/document-store';
 import { ChangeList } from '../contract-changes';
 import { applyImport } from './import-contract-files';
 import { type ImportChoice, useImportPlan } from './import-plan-store';
+import { planImport } from './planned-import';
 
 const NO_CONTRACTS: Contract[] = [];
 const CONFLICT_LABELS: Record<ConflictPolicy, string> = {
@@ -21,6 +22,12 @@ const CONFLICT_LABELS: Record<ConflictPolicy, string> = {
  */
 export function ImportDialog() {
   const files = useImportPlan((state) => state.files);
+  const choices = useImportPlan((state) => state.choices);
+  const mesh = useDocumentStore((state) => state.mesh);
+  const refusal = useMemo(
+    () => (files && mesh ? planImport(mesh, files, choices).refusal : null),
+    [files, mesh, choices],
+  );
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (files) ref.current?.showModal();
@@ -42,12 +49,18 @@ export function ImportDialog() {
             <ImportRow key={file.file} file={file} earlier={files.slice(0, files.indexOf(file))} />
           ))}
         </ul>
+        {refusal && (
+          <div className="import-dialog__refusal" role="alert" data-testid="import-refusal">
+            <p>Nothing can be imported as chosen: {refusal.reason}. Change a choice above, or cancel.</p>
+            <ErrorLines lines={refusal.problems.map(formatProblem)} />
+          </div>
+        )}
         <div className="import-dialog__actions">
           <button
             type="button"
             className="primary"
+            disabled={refusal !== null}
             onClick={() => {
-              const { choices } = useImportPlan.getState();
               close();
               applyImport(files, choices);
             }}
@@ -63,6 +76,18 @@ export function ImportDialog() {
   );
 }
 
+function ErrorLines({ lines }: { lines: readonly string[] }) {
+  return (
+    <ul>
+      {lines.map((line) => (
+        <li key={line} className="problem problem--error">
+          {line}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function ImportRow({ file, earlier }: { file: ImportedFile; earlier: ImportedFile[] }) {
   const contracts = useDocumentStore((state) => state.mesh?.contracts ?? NO_CONTRACTS);
   const choice = useImportPlan((state) => state.choices[file.file]);
@@ -70,13 +95,7 @@ function ImportRow({ file, earlier }: { file: ImportedFile; earlier: ImportedFil
     return (
       <li className="import-dialog__file import-dialog__file--failed">
         <strong>{file.file}</strong> cannot be imported:
-        <ul>
-          {file.errors.map((error) => (
-            <li key={formatLocatedProblem(error)} className="problem problem--error">
-              {formatLocatedProblem(error)}
-            </li>
-          ))}
-        </ul>
+        <ErrorLines lines={file.errors.map(formatLocatedProblem)} />
       </li>
     );
   }

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { importContracts } from '../../../renderer/contracts/import/import-contract-files';
-import { useImportPlan } from '../../../renderer/contracts/import/import-plan-store';
+import { applyImport, importContracts } from '../../../renderer/contracts/import/import-contract-files';
+import { type ImportChoice, useImportPlan } from '../../../renderer/contracts/import/import-plan-store';
+import { planImport } from '../../../renderer/contracts/import/planned-import';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
+import { importContractSource } from '../../../shared/contracts/import';
 import { aMesh } from '../../builders/mesh-builder';
 import { documentNow, openDocument } from './store-fixture';
 
@@ -62,5 +66,49 @@ describe('importing contract files picked with Import… or dropped on the windo
     await importContracts([new File([utf16], 'farms.sql')]);
     const [file] = useImportPlan.getState().files ?? [];
     expect(file?.ok && file.contract.schema.map((object) => object.description)).toEqual([DESCRIPTION]);
+  });
+});
+
+/** The official ODCS full example, v3.1.0 (`examples`) or v3.2.0: one id, and tables `tbl_1` and `receivers_master` in product `my quantum`. */
+const fullExample = (folder: 'examples' | 'v3.2.0') =>
+  importContractSource(
+    'full-example.odcs.yaml',
+    readFileSync(join(import.meta.dirname, '../../fixtures/odcs', folder, 'full-example.odcs.yaml'), 'utf8'),
+  );
+const asNew = (onConflict: ImportChoice['onConflict']) => ({
+  'full-example.odcs.yaml': { target: 'new', onConflict },
+});
+
+describe('an import that would stop the design from exporting', () => {
+  beforeEach(() => {
+    openDocument(aMesh().withDomain('coffee').withProduct('harvests', 'coffee').build());
+    applyImport([fullExample('examples')], {});
+    useNoticeStore.setState({ notice: null, history: [] });
+  });
+
+  it('is refused before it is made, with the reason and the clashes the CLI names', () => {
+    const { refusal } = planImport(documentNow(), [fullExample('v3.2.0')], asNew('rename'));
+    expect(refusal?.reason).toBe('the design would no longer export');
+    expect(refusal?.problems.map((problem) => problem.message)).toContain(
+      "PostgreSQL DDL and migrations: data product 'my quantum': 'tbl_1' would name both table 'tbl_1' of contract 'my quantum' and table 'tbl_1' of contract '53581432-6c55-4ba2-a65f-72344a91553a-2'",
+    );
+  });
+
+  it('goes ahead when the file replaces the contract it clashes with, or is skipped', () => {
+    expect(planImport(documentNow(), [fullExample('v3.2.0')], asNew('replace')).refusal).toBeNull();
+    expect(planImport(documentNow(), [fullExample('v3.2.0')], asNew('skip')).refusal).toBeNull();
+  });
+
+  it('changes nothing when imported all the same, and says why', () => {
+    const before = documentNow();
+    expect(applyImport([fullExample('v3.2.0')], asNew('rename'))).toEqual([]);
+    expect(documentNow()).toBe(before);
+    expect(notice()).toMatchObject({
+      tone: 'error',
+      text: 'Imported 0 of 1 contract file: the design would no longer export. Nothing was changed.',
+    });
+    expect(notice()?.details).toContain(
+      "products[1]: PostgreSQL DDL and migrations: data product 'my quantum': 'tbl_1' would name both table 'tbl_1' of contract 'my quantum' and table 'tbl_1' of contract '53581432-6c55-4ba2-a65f-72344a91553a-2'",
+    );
   });
 });

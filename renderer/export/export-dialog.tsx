@@ -146,7 +146,7 @@ function BundleStatus({ bundle, targetCount }: { bundle: BundleState; targetCoun
   if (bundle.status === 'failed') {
     return (
       <div className="export-dialog__error" role="alert" data-testid="export-errors">
-        <p>Nothing can be exported until these are fixed:</p>
+        <p>{bundle.heading}</p>
         <ul>
           {bundle.errors.map((problem) => (
             <li key={formatProblem(problem)}>{formatProblem(problem)}</li>

@@ -11,12 +11,14 @@ import { mermaidTarget } from '../../shared/export/mermaid';
 import type { Mesh, Problem } from '../../shared/model';
 import type { DiagramChoices } from './diagram-choices';
 import { drawDiagramPicture } from './draw-diagram-picture';
+import { refusalHeading } from './refusal-heading';
 
 export type BundleState =
   | { status: 'running'; progress: BundleProgress | null }
   /** `warnings` name what a format left out, or what its files do otherwise than the design shows. */
   | { status: 'ready'; files: ExportFile[]; warnings: ExportWarning[] }
-  | { status: 'failed'; errors: Problem[] };
+  /** `heading` says which formats the errors stop (see refusalHeading). */
+  | { status: 'failed'; heading: string; errors: Problem[] };
 
 /** A macrotask between steps, so the page paints the progress of a long export. */
 const letThePagePaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -58,10 +60,13 @@ export function useExportBundle(
           answerWith(
             result.ok
               ? { status: 'ready', files: result.value, warnings: result.warnings ?? [] }
-              : { status: 'failed', errors: result.errors },
+              : { status: 'failed', heading: refusalHeading(result.errors, targets), errors: result.errors },
           );
       },
-      (error: Error) => answerWith({ status: 'failed', errors: [{ path: '(export)', message: error.message }] }),
+      (error: Error) => {
+        const errors = [{ path: '(export)', message: error.message }];
+        answerWith({ status: 'failed', heading: refusalHeading(errors, targets), errors });
+      },
     );
     return () => {
       isCancelled = true;

@@ -9,8 +9,9 @@ import { checkBundlePaths } from './file-names';
  * A bundle: the files of the chosen targets, each in its own folder (with pictures of the
  * Mermaid diagrams when asked), and index.md listing every file and what reads it. All or
  * nothing: when any target fails, the bundle is the failure (every problem, each naming its
- * element), so nothing partial is ever written. A file a target left out on purpose is a
- * warning: the bundle carries it, and index.md says what was not written and why.
+ * element and the format it stops), so nothing partial is ever written. A file a target left
+ * out on purpose is a warning: the bundle carries it, and index.md says what was not written
+ * and why.
  */
 
 export const INDEX_FILE = 'index.md';
@@ -120,7 +121,9 @@ export async function exportBundleInSteps(
 function assembleBundle(mesh: Mesh, scope: ExportScope, results: readonly TargetResult[]): ExportResult {
   const labelled = <P extends Problem>(target: ExportTarget, problems: readonly P[]): P[] =>
     problems.map((problem) => ({ ...problem, message: `${target.label}: ${problem.message}` }));
-  const errors = results.flatMap(({ target, result }) => (result.ok ? [] : labelled(target, result.errors)));
+  const errors = results.flatMap(({ target, result }) =>
+    result.ok ? [] : labelled(target, result.errors).map((problem) => ({ ...problem, targetId: target.id })),
+  );
   if (errors.length > 0) return { ok: false, errors };
   const warnings = results.flatMap(({ target, result }) => (result.ok ? labelled(target, result.warnings ?? []) : []));
   const files = results.flatMap(({ result }) => (result.ok ? result.value : []));

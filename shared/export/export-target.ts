@@ -37,6 +37,8 @@ export interface ExportWarning extends Problem {
  */
 export interface ExportProblem extends Problem {
   sameAs?: { ruleId: string; path: string };
+  /** The format it stops, set by the bundle: the other formats chosen would export without it. */
+  targetId?: string;
 }
 
 export interface ExportOptions {

@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { openChromiumDrawer } from '../../cli/render/mermaid-images';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
+import { attachContracts, resolveContractConflicts } from '../../shared/contracts';
+import { importContractSource } from '../../shared/contracts/import';
 import { serializeMesh } from '../../shared/model';
 import { aMesh, aTruncatingScenario } from '../builders/mesh-builder';
 import { fanOutMesh } from '../unit/export/unseen-meshes';
@@ -13,6 +15,7 @@ import { downloadBundle, downloadBundleBytes, exportDialog, openExportDialog, pr
 import { svgTextLabels, withoutSpaces } from './svg-outside-browser';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/export');
+const ODCS_FIXTURES = join(import.meta.dirname, '../fixtures/odcs');
 const MANIFEST_LABELS = [
   'ODCS data contracts',
   'ODPS data products',
@@ -270,6 +273,35 @@ describeInChromium('export', (session) => {
     );
     expect(await exportDialog(page).getByTestId('export-write').isDisabled()).toBe(true);
     await exportDialog(page).getByLabel('Kafka on Kubernetes (Strimzi)').uncheck();
+    await exportDialog(page).getByTestId('export-ready').waitFor();
+    expect(await exportDialog(page).getByTestId('export-write').isDisabled()).toBe(false);
+  });
+
+  it('names the one format a problem stops, and says the others export once it is unchecked', async () => {
+    // The ODCS full example v3.1.0 and, under a new id, v3.2.0: product 'my quantum' would get two tables 'tbl_1'.
+    const contracts = resolveContractConflicts(
+      [],
+      ['examples', 'v3.2.0'].map((folder) => {
+        const imported = importContractSource(
+          'full-example.odcs.yaml',
+          readFileSync(join(ODCS_FIXTURES, folder, 'full-example.odcs.yaml'), 'utf8'),
+        );
+        if (!imported.ok) throw new Error(`the ${folder} full example does not import`);
+        return { file: `${folder}/full-example.odcs.yaml`, contract: imported.contract };
+      }),
+      'rename',
+    ).map((decision) => decision.contract);
+    const { mesh } = attachContracts(aMesh().build(), contracts);
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'quantum.mesh.json', serializeMesh(mesh));
+    await page.keyboard.press('Control+e');
+    const errors = exportDialog(page).getByTestId('export-errors');
+    await errors.waitFor();
+    expect(await errors.locator('p').textContent()).toBe(
+      'PostgreSQL DDL and migrations cannot be exported until these are fixed; uncheck it to export the other formats:',
+    );
+    expect(await errors.textContent()).toContain("'tbl_1' would name both table 'tbl_1'");
+    await exportDialog(page).getByLabel('PostgreSQL DDL and migrations').uncheck();
     await exportDialog(page).getByTestId('export-ready').waitFor();
     expect(await exportDialog(page).getByTestId('export-write').isDisabled()).toBe(false);
   });

@@ -83,7 +83,7 @@ describe('export bundles', () => {
     expect(empty.ok ? [] : empty.errors.map((error) => error.message)).toEqual(['nothing is selected']);
   });
 
-  it('is all or nothing: one failing format gives every problem and no files', () => {
+  it('is all or nothing: one failing format gives every problem, each naming the format it stops, and no files', () => {
     const failing: ExportTarget = {
       id: 'broken',
       label: 'Broken format',
@@ -95,7 +95,13 @@ describe('export bundles', () => {
     };
     expect(exportBundle(ecommerce.mesh, [...EXPORT_TARGETS, failing], WHOLE_MESH)).toEqual({
       ok: false,
-      errors: [{ path: 'products[1]', message: "Broken format: data product 'customers': cannot be written" }],
+      errors: [
+        {
+          path: 'products[1]',
+          message: "Broken format: data product 'customers': cannot be written",
+          targetId: 'broken',
+        },
+      ],
     });
   });
 

@@ -1,6 +1,9 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { MAX_MERMAID_LENGTH } from '../../shared/import';
+import { MERMAID_FILES } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
+import { UnreadableFileError } from '../host/host';
+import { readFileText } from '../host/read-file-text';
 import { useUiStore } from '../store/ui-store';
 import './diagrams.css';
 import { addedElements, importMermaidText, previewMermaidImport } from './import-mermaid-text';
@@ -29,8 +32,13 @@ export function MermaidImportDialog() {
       setFileError(`${file.name} is larger than ${MAX_MERMAID_LENGTH / 1024 / 1024} MB.`);
       return;
     }
-    setFileError(null);
-    setText(await file.text());
+    try {
+      setText(await readFileText(file, MERMAID_FILES));
+      setFileError(null);
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      setFileError(`${file.name} was not opened: ${error.message}.`);
+    }
   };
 
   return (

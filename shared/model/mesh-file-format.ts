@@ -53,6 +53,9 @@ export const CONTRACT_SOURCE_FILES: TextFileKind = {
   acceptsUtf16: true,
 };
 
+/** A Mermaid flowchart opened to be imported as domains and products. */
+export const MERMAID_FILES: TextFileKind = { files: 'Mermaid files', content: 'text', acceptsUtf16: true };
+
 /**
  * A mesh file's bytes as text. A design is UTF-8 JSON (RFC 8259), with or without a byte order
  * mark; UTF-16 and bytes that are not UTF-8 (a Latin-1 export) are refused with what they are,

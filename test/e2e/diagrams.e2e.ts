@@ -215,6 +215,22 @@ describeInChromium('importing a Mermaid flowchart', (session) => {
     expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
   });
 
+  it('refuses a flowchart file that is not UTF-8, keeping the text typed so far', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.getByTestId('mesh-inspector').getByRole('button', { name: 'Import Mermaid…' }).click();
+    const flowchart = page.getByRole('textbox', { name: 'Mermaid flowchart' });
+    await flowchart.fill('flowchart LR\n  A --> B');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open a .mmd file…' }).click();
+    // "Café" in Windows-1252: 0xE9 is no UTF-8.
+    const latin1 = Buffer.from([...Buffer.from('flowchart LR\n  A[Caf'), 0xe9, ...Buffer.from(']\n')]);
+    await (await chooser).setFiles({ name: 'cafes.mmd', mimeType: 'text/plain', buffer: latin1 });
+
+    await page.getByText(/cafes\.mmd was not opened: .*not UTF-8/).waitFor();
+    expect(await flowchart.inputValue()).toBe('flowchart LR\n  A --> B');
+  });
+
   it('says where a text is not a flowchart and imports nothing', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

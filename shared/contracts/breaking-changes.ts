@@ -1,22 +1,26 @@
-import type { Contract, ContractProperty, EnumValue, SchemaObject, SlaProperty } from '../model/contract';
+import type { Contract, ContractProperty, EnumValue, QualityRule, SchemaObject, SlaProperty } from '../model/contract';
+import { isDeepEqual } from '../model/deep-equal';
 import { logicalTypeName } from '../model/logical-type';
 import { classificationDirection } from './classification-strictness';
 import { canReadAs } from './compatibility';
+import { pairEntries } from './entry-pairing';
 import type { ContractFinding } from './finding';
 import { nestedFieldPath } from './nested-fields';
 import { isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
 import { physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
+import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
 
 /**
  * A change is breaking when a consumer written against the old contract can fail on the
  * new one, or when data valid under the old contract can be invalid under the new one.
  * The one exception is new allowed values: consumers are expected to tolerate them, as in
- * Protobuf and Avro schema evolution. So any change of a quality rule or a relationship (a
- * foreign key) is breaking: one removed or loosened takes back a promise, one added or tightened
- * refuses data it accepted. A new physical name loses consumers that read the table or column by it,
+ * Protobuf and Avro schema evolution. So any change of what a quality rule checks, or of a
+ * relationship (a foreign key), is breaking: one removed or loosened takes back a promise, one added
+ * or tightened refuses data it accepted; a rule's name, description or schedule only documents it.
+ * A new physical name loses consumers that read the table or column by it,
  * and a shorter declared size (`varchar(16)` to `varchar(13)`) refuses values the longer one held.
  */
 const BREAKING_KINDS = [
@@ -54,6 +58,7 @@ const NON_BREAKING_KINDS = [
   'field-changed',
   'history-added',
   'contract-changed',
+  'documentation-changed',
 ] as const;
 
 export type ChangeKind = (typeof BREAKING_KINDS)[number] | (typeof NON_BREAKING_KINDS)[number];
@@ -180,7 +185,7 @@ function contractChanges(previous: Contract, next: Contract): ContractChange[] {
             ]),
           ],
     ),
-    ...qualityChanges(previous, next, CONTRACT_SUBJECT),
+    ...qualityChanges(previous.quality, next.quality, CONTRACT_SUBJECT),
     ...slaChanges(previous.sla, next.sla),
     ...extensionChanges(previous.extensions, next.extensions, 'contract-changed', CONTRACT_SUBJECT),
   ];
@@ -197,7 +202,7 @@ function slaChanges(previous: readonly SlaProperty[], next: readonly SlaProperty
       const counterpart = nextByIdentity.get(identity(sla));
       if (!counterpart)
         return [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} removed (was ${amount(sla)})`)];
-      if (isSameJson(sla, counterpart)) return [];
+      if (isDeepEqual(sla, counterpart)) return [];
       const what =
         amount(sla) === amount(counterpart) ? 'changed' : `changed from ${amount(sla)} to ${amount(counterpart)}`;
       return [change('contract-changed', CONTRACT_SUBJECT, `SLA ${identity(sla)} ${what}`)];
@@ -216,14 +221,63 @@ function extensionChanges(
   subject: string,
 ): ContractChange[] {
   const keys = [...new Set([...Object.keys(previous ?? {}), ...Object.keys(next ?? {})])];
-  const changed = keys.filter((key) => !isSameJson(previous?.[key], next?.[key]));
+  const changed = keys.filter((key) => !isDeepEqual(previous?.[key], next?.[key]));
   return changed.length === 0 ? [] : [change(kind, subject, `${changed.join(', ')} changed`)];
 }
 
-function qualityChanges(previous: { quality?: unknown }, next: { quality?: unknown }, subject: string) {
-  return isSameJson(previous.quality, next.quality)
-    ? []
-    : [attributeChange('quality-changed', subject, ['quality'], 'quality rules changed')];
+/**
+ * Quality rules that check the same are paired first, then rules of the same label (a changed
+ * `mustBe`): each difference in what they check breaks, one in their documentation does not.
+ */
+function qualityChanges(
+  previous: readonly QualityRule[] = [],
+  next: readonly QualityRule[] = [],
+  subject: string,
+): ContractChange[] {
+  const alike = pairEntries(previous.map(qualityRuleParts), next.map(qualityRuleParts), (was, is) =>
+    isDeepEqual(was.check, is.check),
+  );
+  const relabelled = pairEntries(alike.removed, alike.added, (was, is) => was.label === is.label);
+  const onRule = (rule: QualityRuleParts, what: string) =>
+    attributeChange('quality-changed', subject, ['quality'], `quality rule '${rule.label}'${what}`);
+  return [
+    ...[...alike.pairs, ...relabelled.pairs].flatMap(([was, is]) => [
+      ...valueChanges(was.check, is.check).map((what) => onRule(was, `: ${what}`)),
+      ...ruleDocumentationChanges(was, is, subject),
+    ]),
+    ...relabelled.removed.map((rule) => onRule(rule, ' removed')),
+    ...relabelled.added.map((rule) => onRule(rule, ' added')),
+  ];
+}
+
+function ruleDocumentationChanges(
+  previous: Pick<QualityRuleParts, 'label' | 'documentation'>,
+  next: Pick<QualityRuleParts, 'documentation'>,
+  subject: string,
+): ContractChange[] {
+  return valueChanges(previous.documentation, next.documentation).map((what) =>
+    attributeChange('documentation-changed', subject, ['quality'], `quality rule '${previous.label}': ${what}`),
+  );
+}
+
+/** A property's allowed values and other quality rules, and the documentation of the rule that holds the values. */
+function propertyQualityChanges(previous: ContractProperty, next: ContractProperty, subject: string) {
+  const was = allowedValuesOf(previous);
+  const is = allowedValuesOf(next);
+  const isRestrictedInBoth = was.values !== undefined && is.values !== undefined;
+  return [
+    ...enumChanges(was.values, is.values, subject),
+    ...qualityChanges(was.otherRules, is.otherRules, subject),
+    ...(isRestrictedInBoth ? ruleDocumentationChanges(was, is, subject) : []),
+  ];
+}
+
+/** Each key whose value differs between two JSON objects, described. */
+function valueChanges(previous: Record<string, unknown>, next: Record<string, unknown>): string[] {
+  const keys = [...new Set([...Object.keys(previous), ...Object.keys(next)])];
+  return keys
+    .filter((key) => !isDeepEqual(previous[key], next[key]))
+    .map((key) => describeValueChange(key, previous[key], next[key]));
 }
 
 function describeValueChange(field: string, before: unknown, after: unknown): string {
@@ -263,7 +317,7 @@ function objectChanges(previous: SchemaObject, next: SchemaObject): ContractChan
   return [
     ...properties.changes,
     ...primaryKeyChanges(previous, next, properties.renames),
-    ...qualityChanges(previous, next, next.name),
+    ...qualityChanges(previous.quality, next.quality, next.name),
     ...physicalNameChanges(previous, next, next.name),
     ...relationshipChanges(was.relationships, is.relationships, next.name),
     ...changedAttributes(previous, next, ['description']).map((field) =>
@@ -281,7 +335,7 @@ function physicalNameChanges(
 ): ContractChange[] {
   const before = previous.physicalName ?? previous.name;
   const after = next.physicalName ?? next.name;
-  return isSameJson(before, after)
+  return isDeepEqual(before, after)
     ? []
     : [
         attributeChange(
@@ -298,7 +352,7 @@ function relationshipChanges(previous: unknown, next: unknown, subject: string):
   const before = Array.isArray(previous) ? previous : [];
   const after = Array.isArray(next) ? next : [];
   const missingFrom = (list: unknown[]) => (relationship: unknown) =>
-    !list.some((other) => isSameJson(other, relationship));
+    !list.some((other) => isDeepEqual(other, relationship));
   const target = (relationship: unknown) =>
     isJsonObject(relationship) && relationship.to !== undefined
       ? [relationship.to].flat().join(', ')
@@ -377,15 +431,8 @@ function pairBySignature<Item extends { name: string }>(
   added: readonly Item[],
   signatureOf: (item: Item) => string,
 ): Map<string, string> {
-  const renames = new Map<string, string>();
-  const unclaimed = [...added];
-  for (const item of removed) {
-    const index = unclaimed.findIndex((candidate) => signatureOf(candidate) === signatureOf(item));
-    if (index === -1) continue;
-    renames.set(item.name, unclaimed[index]?.name ?? item.name);
-    unclaimed.splice(index, 1);
-  }
-  return renames;
+  const { pairs } = pairEntries(removed, added, (was, is) => signatureOf(was) === signatureOf(is));
+  return new Map(pairs.map(([was, is]) => [was.name, is.name]));
 }
 
 function signature(property: ContractProperty): string {
@@ -425,11 +472,10 @@ function propertyChanges(previous: ContractProperty, next: ContractProperty, sub
       : []),
     ...(!previous.unique && next.unique ? on('uniqueness-added', 'unique', 'field made unique') : []),
     ...(previous.unique && !next.unique ? on('uniqueness-dropped', 'unique', 'field no longer unique') : []),
-    ...enumChanges(previous.enum, next.enum, subject),
     ...(previous.description === next.description
       ? []
       : on('description-changed', 'description', 'description changed')),
-    ...qualityChanges(previous, next, subject),
+    ...propertyQualityChanges(previous, next, subject),
     ...nestedChanges(previous, next, subject),
     ...physicalTypeChanges(previous.physicalType, next.physicalType, subject),
     ...(previous.primaryKeyPosition === next.primaryKeyPosition
@@ -560,7 +606,7 @@ function optionChanges(previous: unknown, next: unknown, subject: string): Contr
     const on = (kind: ChangeKind, message: string) => [
       attributeChange(kind, subject, ['logicalTypeOptions', option], message),
     ];
-    if (isSameJson(was, is)) return [];
+    if (isDeepEqual(was, is)) return [];
     if (is === undefined) return on('constraint-loosened', `${option} removed (was ${shown(was)})`);
     if (was === undefined) return on('constraint-tightened', `${option} set to ${shown(is)}`);
     const verb = boundMove(option, was, is);
@@ -603,21 +649,5 @@ function changedAttributes<T extends object, K extends keyof T & string>(
   next: T,
   fields: readonly K[],
 ): K[] {
-  return fields.filter((field) => !isSameJson(previous[field], next[field]));
-}
-
-/** Deep equality of JSON values; key order and keys holding `undefined` do not count. */
-function isSameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const definedKeys = (value: object) =>
-    Object.entries(value)
-      .filter(([, child]) => child !== undefined)
-      .map(([key]) => key);
-  const keys = definedKeys(a);
-  return (
-    keys.length === definedKeys(b).length &&
-    keys.every((key) => isSameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
-  );
+  return fields.filter((field) => !isDeepEqual(previous[field], next[field]));
 }

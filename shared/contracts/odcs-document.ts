@@ -134,7 +134,8 @@ function enumRule(values: readonly EnumValue[]): OdcsObject {
   return { metric: 'invalidValues', arguments: { validValues: [...values] }, mustBe: 0 };
 }
 
-function qualityToOdcs(rule: QualityRule): OdcsObject {
+/** A quality rule as ODCS writes it: `type` only where it is not the default `library`. */
+export function qualityToOdcs(rule: QualityRule): OdcsObject {
   const fields = compact({ ...pick(rule, QUALITY_FIELDS), type: rule.type === 'library' ? undefined : rule.type });
   return withExtensions(fields, rule.extensions);
 }

@@ -34,6 +34,23 @@ function imported(text: string): Contract {
   return result.value;
 }
 
+/** A v3.1.0 contract whose `work_order.kind` allows `kinds` through an `invalidValues` rule, with `ruleLines` more. */
+function workOrderKinds(kinds: string, ...ruleLines: string[]): Contract {
+  return imported(
+    anOdcsText(`schema:
+  - name: work_order
+    properties:
+      - name: kind
+        logicalType: string
+        quality:
+          - metric: invalidValues
+            arguments:
+              validValues: [${kinds}]
+            mustBe: 0
+${ruleLines.map((line) => `            ${line}\n`).join('')}`),
+  );
+}
+
 function changesOf(next: Contract): Array<[ChangeKind, boolean, string, string]> {
   return compareContracts(previous, next).changes.map((change) => [
     change.kind,
@@ -131,22 +148,8 @@ describe('breaking changes', () => {
   });
 
   it("calls a v3.1.0 contract's invalidValues rule values allowed values in its changes and changelog, as it has no enum", () => {
-    const withKinds = (kinds: string) =>
-      imported(
-        anOdcsText(`schema:
-  - name: work_order
-    properties:
-      - name: kind
-        logicalType: string
-        quality:
-          - metric: invalidValues
-            arguments:
-              validValues: [${kinds}]
-            mustBe: 0
-`),
-      );
-    const comparison = compareContracts(withKinds('repair, calibration'), {
-      ...withKinds('repair'),
+    const comparison = compareContracts(workOrderKinds('repair, calibration'), {
+      ...workOrderKinds('repair'),
       version: '2.0.0',
     });
     const messages = comparison.changes.map((change) => change.message);
@@ -711,6 +714,63 @@ describe('breaking changes in quality rules', () => {
   it('takes a changed rule as breaking: what it promised, or the data it accepts, is no longer the same', () => {
     const next = nextVersionOf(rule('mustBeLessThan: 10'));
     expect(compareContracts(before, next)).toMatchObject({ isBreaking: true });
+  });
+
+  const messagesOf = (next: Contract) =>
+    compareContracts(before, next).changes.map((change) => [change.kind, change.isBreaking, change.message]);
+
+  it('names what a changed rule checks differently, and the rules added and removed', () => {
+    expect(messagesOf(nextVersionOf(rule('mustBeLessThan: 10')))).toEqual([
+      ['quality-changed', true, "quality rule 'nullValues': mustBe removed (was 0)"],
+      ['quality-changed', true, "quality rule 'nullValues': mustBeLessThan set to 10"],
+    ]);
+    const duplicates = `mustBe: 0\n          - metric: duplicateValues\n            mustBe: 0`;
+    expect(messagesOf(nextVersionOf(rule(duplicates)))).toEqual([
+      ['quality-changed', true, "quality rule 'duplicateValues' added"],
+    ]);
+    expect(compareContracts(imported(anOdcsText(rule(duplicates))), nextVersionOf(rule('mustBe: 0'))).changes).toEqual([
+      {
+        kind: 'quality-changed',
+        isBreaking: true,
+        subject: 'orders.order_id',
+        message: "quality rule 'duplicateValues' removed",
+        attribute: ['quality'],
+      },
+    ]);
+  });
+
+  it.each([
+    ['a description', 'description: Every order has an id.', "description set to 'Every order has an id.'"],
+    ['a name', 'name: ids present', "name set to 'ids present'"],
+    ['a dimension', 'dimension: completeness', "dimension set to 'completeness'"],
+    ['a severity', 'severity: error', "severity set to 'error'"],
+    ['a schedule', 'schedule: 0 20 * * *', "schedule set to '0 20 * * *'"],
+    ['a scheduler', 'scheduler: cron', "scheduler set to 'cron'"],
+  ])('takes %s given to a rule for documentation, which refuses no data', (_, line, message) => {
+    expect(messagesOf(nextVersionOf(rule(`mustBe: 0\n            ${line}`)))).toEqual([
+      ['documentation-changed', false, `quality rule 'nullValues': ${message}`],
+    ]);
+  });
+
+  it('keeps the allowed values of an invalidValues rule given a description, which only documents them', () => {
+    const kinds = 'repair, calibration';
+    const documented = { ...workOrderKinds(kinds, 'description: Kinds the workshop does.'), version: '1.0.1' };
+    const comparison = compareContracts(workOrderKinds(kinds), documented);
+    expect(
+      comparison.changes.map((change) => [change.kind, change.isBreaking, change.subject, change.message]),
+    ).toEqual([
+      [
+        'documentation-changed',
+        false,
+        'work_order.kind',
+        "quality rule 'invalidValues': description set to 'Kinds the workshop does.'",
+      ],
+    ]);
+    expect(comparison.findings).toEqual([]);
+    const fewer = { ...workOrderKinds('repair', 'description: Kinds the workshop does.'), version: '2.0.0' };
+    expect(compareContracts(documented, fewer).changes.map((change) => [change.kind, change.message])).toEqual([
+      ['enum-value-removed', "allowed value 'calibration' removed"],
+    ]);
   });
 });
 

@@ -347,23 +347,33 @@ function physicalNameChanges(
       ];
 }
 
-/** Relationships (foreign keys) added or removed, each named by what it points to. */
+/**
+ * Relationships (foreign keys) added or removed, each named by what it points to and told apart by
+ * what it relates (`type`, by default `foreignKey`, `from` and `to`); what else one says, such as
+ * its `customProperties`, documents it.
+ */
 function relationshipChanges(previous: unknown, next: unknown, subject: string): ContractChange[] {
-  const before = Array.isArray(previous) ? previous : [];
-  const after = Array.isArray(next) ? next : [];
-  const missingFrom = (list: unknown[]) => (relationship: unknown) =>
-    !list.some((other) => isDeepEqual(other, relationship));
-  const target = (relationship: unknown) =>
-    isJsonObject(relationship) && relationship.to !== undefined
-      ? [relationship.to].flat().join(', ')
-      : JSON.stringify(relationship);
+  const partsOf = (list: unknown) =>
+    (Array.isArray(list) ? list : []).map((relationship) => {
+      const { type = 'foreignKey', from, to, ...documentation } = isJsonObject(relationship) ? relationship : {};
+      const target = to === undefined ? JSON.stringify(relationship) : [to].flat().join(', ');
+      return { relates: { type, from, to }, documentation, target };
+    });
+  const { pairs, removed, added } = pairEntries(partsOf(previous), partsOf(next), (was, is) =>
+    isDeepEqual(was.relates, is.relates),
+  );
   return [
-    ...after
-      .filter(missingFrom(before))
-      .map((added) => change('relationship-changed', subject, `relationship to ${target(added)} added`)),
-    ...before
-      .filter(missingFrom(after))
-      .map((removed) => change('relationship-changed', subject, `relationship to ${target(removed)} removed`)),
+    ...added.map((relationship) =>
+      change('relationship-changed', subject, `relationship to ${relationship.target} added`),
+    ),
+    ...removed.map((relationship) =>
+      change('relationship-changed', subject, `relationship to ${relationship.target} removed`),
+    ),
+    ...pairs.flatMap(([was, is]) =>
+      valueChanges(was.documentation, is.documentation).map((what) =>
+        change('documentation-changed', subject, `relationship to ${was.target}: ${what}`),
+      ),
+    ),
   ];
 }
 

@@ -947,4 +947,20 @@ ${propertyLines}      - name: customer_id
       ['relationship-changed', true, 'orders', 'relationship to customers.id removed'],
     ]);
   });
+
+  it('takes what documents a relationship, not what it relates, for documentation', () => {
+    const next = contractWith(
+      '    physicalName: orders_v1\n    relationships:\n      - from: orders.customer_id\n        to: customers.id\n',
+      '        physicalName: order_id\n        relationships:\n          - type: foreignKey\n            to: receipts.order_id\n            customProperties:\n              - property: note\n                value: one receipt per order\n',
+      '1.0.1',
+    );
+    expect(changesTo(next)).toEqual([
+      [
+        'documentation-changed',
+        false,
+        'orders.order_id',
+        'relationship to receipts.order_id: customProperties set to [{"property":"note","value":"one receipt per order"}]',
+      ],
+    ]);
+  });
 });

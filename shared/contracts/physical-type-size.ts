@@ -1,38 +1,79 @@
 /**
- * Whether a column's declared size shrank or grew between two physical types of one base type:
- * a shorter `varchar(n)`, `char(n)`, `nvarchar(n)`, or a `decimal(p,s)` with fewer digits before
- * or after the point refuses values the wider one held. Undefined when the two cannot be compared
- * (another base type, no size, a size such as `max`) or when the size is the same.
+ * Whether a column's declared size shrank or grew between two physical types of one family,
+ * whatever the spelling: a new type that cannot hold every value of the old one refuses data it
+ * held. Undefined when the two cannot be compared (another family, no size, a size such as `max`)
+ * or when they hold the same values.
  */
 export function physicalSizeChange(previous: string, next: string): 'narrowed' | 'widened' | undefined {
   const before = sizedTypeOf(previous);
   const after = sizedTypeOf(next);
-  if (!before || !after || before.base !== after.base) return undefined;
-  const dimensions = before.digits.map((digits, index) => (after.digits[index] ?? 0) - digits);
-  if (dimensions.some((difference) => difference < 0)) return 'narrowed';
-  return dimensions.some((difference) => difference > 0) ? 'widened' : undefined;
+  if (!before || !after || before.family !== after.family) return undefined;
+  if (!holdsAll(after, before)) return 'narrowed';
+  return holdsAll(before, after) ? undefined : 'widened';
 }
 
+/**
+ * The SQL standard's character types and their vendors' kin, compared by length alone (a
+ * character set, `nvarchar`'s Unicode, is no size).
+ */
 const LENGTH_TYPES = new Set([
   'char',
   'character',
   'nchar',
+  'national char',
+  'national character',
   'varchar',
+  'char varying',
   'character varying',
   'nvarchar',
+  'nchar varying',
+  'national char varying',
+  'national character varying',
   'varchar2',
   'nvarchar2',
 ]);
-const DECIMAL_TYPES = new Set(['decimal', 'numeric', 'number']);
+/** Exact numbers of p digits, s of them after the point: SQL's `decimal`, `dec` and `numeric`, Oracle's `number`. */
+const DECIMAL_TYPES = new Set(['decimal', 'dec', 'numeric', 'number']);
+/**
+ * SQL's exact integers, by the range every major database gives them. `tinyint` is left out:
+ * it is -128..127 in MySQL but 0..255 in SQL Server; `int8` too, 64 bits in PostgreSQL but 8 in ClickHouse.
+ */
+const INTEGER_BITS: ReadonlyMap<string, number> = new Map([
+  ['smallint', 16],
+  ['int', 32],
+  ['integer', 32],
+  ['bigint', 64],
+]);
 
-/** The base type and what bounds its values: a length, or the digits before and after the point. */
-function sizedTypeOf(physicalType: string): { base: string; digits: number[] } | undefined {
-  const match = /^\s*([a-z][a-z0-9 ]*?)\s*\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)\s*$/i.exec(physicalType);
+/** A length, or the exact numbers a type holds: up to `largest` in magnitude before the point, and `fractionDigits` after it. */
+type SizedType =
+  | { family: 'text'; length: number }
+  | { family: 'exact'; smallest: bigint; largest: bigint; fractionDigits: number };
+
+function holdsAll(outer: SizedType, inner: SizedType): boolean {
+  if (outer.family === 'text') return inner.family === 'text' && outer.length >= inner.length;
+  return (
+    inner.family === 'exact' &&
+    outer.fractionDigits >= inner.fractionDigits &&
+    outer.smallest <= inner.smallest &&
+    outer.largest >= inner.largest
+  );
+}
+
+function sizedTypeOf(physicalType: string): SizedType | undefined {
+  const match = /^\s*([a-z][a-z0-9 ]*?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*$/i.exec(physicalType);
   if (!match) return undefined;
   const base = (match[1] as string).toLowerCase().replace(/\s+/g, ' ');
-  const size = Number(match[2]);
-  if (LENGTH_TYPES.has(base) && match[3] === undefined) return { base, digits: [size] };
-  if (!DECIMAL_TYPES.has(base)) return undefined;
-  const scale = Number(match[3] ?? 0);
-  return scale <= size ? { base, digits: [size - scale, scale] } : undefined;
+  const [size, scale] = [match[2], match[3]].map((digits) => (digits === undefined ? undefined : Number(digits)));
+  const bits = INTEGER_BITS.get(base);
+  if (bits !== undefined && size === undefined) {
+    const largest = 2n ** BigInt(bits - 1) - 1n;
+    return { family: 'exact', smallest: -largest - 1n, largest, fractionDigits: 0 };
+  }
+  if (size === undefined) return undefined;
+  if (LENGTH_TYPES.has(base) && scale === undefined) return { family: 'text', length: size };
+  if (!DECIMAL_TYPES.has(base) || (scale ?? 0) > size) return undefined;
+  // decimal(p,s) holds whole parts up to 10^(p-s) - 1 either side of zero.
+  const largest = 10n ** BigInt(size - (scale ?? 0)) - 1n;
+  return { family: 'exact', smallest: -largest, largest, fractionDigits: scale ?? 0 };
 }

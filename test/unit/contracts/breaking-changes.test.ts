@@ -314,6 +314,18 @@ describe('breaking changes', () => {
       'numeric(14,4)',
       ['field-changed', false, 'physicalType widened from numeric(10, 2) to numeric(14,4)'],
     ],
+    [
+      'a shorter length spelt otherwise',
+      'varchar(12)',
+      'character varying(4)',
+      ['type-narrowed', true, 'physicalType narrowed from varchar(12) to character varying(4)'],
+    ],
+    [
+      'a decimal with a fraction made an integer',
+      'decimal(8,1)',
+      'integer',
+      ['type-narrowed', true, 'physicalType narrowed from decimal(8,1) to integer'],
+    ],
     ['another type it cannot compare', 'varchar(16)', 'text', ['field-changed', false, 'physicalType changed']],
     ['a size it cannot read', 'varchar(max)', 'varchar(16)', ['field-changed', false, 'physicalType changed']],
   ])('judges %s (physicalType %s to %s)', (_, from, to, expected) => {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { physicalSizeChange } from '../../../shared/contracts/physical-type-size';
+
+describe('a physical type whose size changed', () => {
+  it.each([
+    // Lengths, whatever the spelling: a value of 12 characters no longer fits.
+    ['varchar(12)', 'varchar(10)'],
+    ['varchar(12)', 'character varying(4)'],
+    ['VARCHAR(12)', 'char(10)'],
+    ['varchar(12)', 'nvarchar(10)'],
+    ['national character varying(20)', 'varchar2(10)'],
+    ['nchar(3)', 'character(2)'],
+    // Digits before or after the point, whatever the spelling.
+    ['decimal(8,1)', 'numeric(4,1)'],
+    ['dec(6,2)', 'number(5,2)'],
+    ['numeric(10,4)', 'decimal(12,2)'],
+    // To an integer type: a fraction is lost, or 10 digits (9999999999) exceed 2147483647.
+    ['decimal(8,1)', 'integer'],
+    ['decimal(10,0)', 'int'],
+    ['numeric(5,0)', 'smallint'],
+    ['numeric(19,0)', 'bigint'],
+    // From an integer type: 2147483647 has 10 digits, 32767 has 5.
+    ['integer', 'decimal(9,0)'],
+    ['smallint', 'numeric(6,2)'],
+    ['bigint', 'integer'],
+    ['int', 'smallint'],
+  ])('calls %s to %s narrowed', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBe('narrowed');
+  });
+
+  it.each([
+    ['char(10)', 'varchar(12)'],
+    ['varchar(4)', 'character varying(40)'],
+    ['numeric(10, 2)', 'decimal(14,4)'],
+    // 999999999 fits in 2147483647, 999999999999999999 in 9223372036854775807.
+    ['decimal(9,0)', 'integer'],
+    ['numeric(18,0)', 'bigint'],
+    ['integer', 'numeric(10,0)'],
+    ['smallint', 'int'],
+  ])('calls %s to %s widened', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBe('widened');
+  });
+
+  it.each([
+    // The same size, spelt otherwise.
+    ['varchar(12)', 'nvarchar(12)'],
+    ['DECIMAL(8,1)', 'numeric(8, 1)'],
+    ['int', 'INTEGER'],
+    // Nothing to compare: another kind of type, no size, a size it cannot read, a range that depends on the database.
+    ['varchar(10)', 'decimal(10,0)'],
+    ['decimal', 'integer'],
+    ['varchar(max)', 'varchar(16)'],
+    ['decimal(8,1)', 'tinyint'],
+    ['decimal(8,1)', 'float(8)'],
+    ['decimal(2,4)', 'decimal(1,0)'],
+  ])('cannot tell a narrowing from %s to %s', (from, to) => {
+    expect(physicalSizeChange(from, to)).toBeUndefined();
+  });
+});

@@ -7,8 +7,10 @@ import {
   type YamlEdit,
 } from '../../shared/contracts';
 import { type Contract, counted } from '../../shared/model';
+import { type ContractFix, contractFixEdits, describeFix } from '../../shared/validation/fixes';
 import { type ChangeOptions, changeMesh } from '../store/document-store';
-import { contractTextOf, useContractDrafts } from './contract-drafts';
+import { useNoticeStore } from '../store/notice-store';
+import { contractNameOf, contractTextOf, useContractDrafts } from './contract-drafts';
 import { addOpenedContract, isOpenedDraft } from './contract-files';
 
 /**
@@ -53,7 +55,38 @@ function replaceContract(next: Contract, options?: ChangeOptions): void {
 }
 
 export function setContractVersion(id: string, version: string): void {
-  editContract(id, [{ op: 'set', path: ['version'], value: version }]);
+  fixContract({ kind: 'set-contract-version', contractId: id, version });
+}
+
+/**
+ * Makes a one-click fix in the contract's text as the editors show it, as their own edits are:
+ * text typed since, with problems, keeps what was typed and gets the fix too.
+ */
+export function fixContract(fix: ContractFix): void {
+  const text = contractTextOf(fix.contractId);
+  if (text === undefined) return;
+  const edits = contractFixEdits(fix, text);
+  const label = describeFix(fix);
+  const name = contractNameOf(fix.contractId);
+  const tell = useNoticeStore.getState().show;
+  if (edits.length === 0) {
+    tell({
+      tone: 'error',
+      text: `"${label}": the text of '${name}' no longer has what it repairs.`,
+      isMomentary: true,
+    });
+    return;
+  }
+  const result = editContract(fix.contractId, edits);
+  if (result.ok) return;
+  tell(
+    result.keptAsDraft
+      ? {
+          tone: 'info',
+          text: `"${label}" made in the text of '${name}', which still has problems: the design keeps its last valid version until they are fixed.`,
+        }
+      : { tone: 'error', text: `"${label}" could not be made in '${name}': ${result.message}`, isMomentary: true },
+  );
 }
 
 /** Upgrades the contract to the newest ODCS version as one undo step, or says why it cannot. */

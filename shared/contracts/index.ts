@@ -86,6 +86,7 @@ export {
 export { parseOdcsSource, parseOdcsYaml, serializeOdcsYaml } from './odcs-yaml';
 export type { PathProblem, PathResult, PathSegment } from './path-problem';
 export type { ProblemRepair } from './problem-repair';
+export { propertyPathOf } from './property-path';
 export { contractQuickFixes, type QuickFix } from './quick-fixes';
 export {
   type DiagramEdge,

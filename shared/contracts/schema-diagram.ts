@@ -1,4 +1,5 @@
-import type { PathSegment } from './path-problem';
+import { valueAt } from '../model/plain-schema-issue';
+import { propertyPathOf } from './property-path';
 import type { YamlEdit } from './yaml-text-edit';
 
 type OdcsValue = Record<string, unknown>;
@@ -139,21 +140,20 @@ export function whyUnreferenceable(to: FieldRef): string | undefined {
  * or either end is not a property of the contract.
  */
 export function relationshipEdit(document: OdcsValue, from: FieldRef, to: FieldRef): YamlEdit | undefined {
-  const objects = asList(document.schema);
-  const objectIndex = objects.findIndex((object) => object.name === from.table);
-  const properties = asList(objects[objectIndex]?.properties);
-  const propertyIndex = properties.findIndex((property) => property.name === from.field);
-  if (objectIndex === -1 || propertyIndex === -1) return undefined;
-  if (from.table === to.table && from.field === to.field) return undefined;
+  const property = propertyPathOf(document, from.table, from.field);
+  if (!property || (from.table === to.table && from.field === to.field)) return undefined;
   const target = `${to.table}.${to.field}`;
-  const existing = asList(properties[propertyIndex]?.relationships);
+  const existing = asList(valueAt(document, [...property, 'relationships']));
   if (
     existing.some((relationship) => references(relationship.to).some((ref) => `${ref.table}.${ref.field}` === target))
   ) {
     return undefined;
   }
-  const path: PathSegment[] = ['schema', objectIndex, 'properties', propertyIndex, 'relationships', existing.length];
-  return { op: 'insert', path, value: { type: 'foreignKey', to: target } };
+  return {
+    op: 'insert',
+    path: [...property, 'relationships', existing.length],
+    value: { type: 'foreignKey', to: target },
+  };
 }
 
 function asList(value: unknown): OdcsValue[] {

@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** A one-click repair that is safe to offer: each is a pure edit of the mesh (see fixes.ts), undoable in the app. */
+/** A one-click repair that is safe to offer: each is a pure edit of the mesh, or of a contract's text (see fixes.ts), undoable in the app. */
 export type Fix =
   | { kind: 'set-owner'; element: Extract<ElementRef, { kind: 'domain' | 'product' }>; owner: string }
   | { kind: 'remove-link'; linkId: string }

@@ -1,8 +1,8 @@
-import { editContractText, parseOdcsYaml, type YamlEdit } from '../contracts';
+import { editContractText, parseOdcsYaml, propertyPathOf, readOdcsDocument, type YamlEdit } from '../contracts';
 import { withDomainUpdated } from '../editing/domains';
 import { withSection } from '../editing/list-edits';
 import { withProductUpdated } from '../editing/products';
-import { type Contract, type Mesh, quoted } from '../model';
+import { type Mesh, quoted } from '../model';
 import type { Fix } from './finding';
 
 /** The mesh with a finding's fix applied; the same mesh when what it repairs is gone. */
@@ -19,35 +19,43 @@ export function applyFix(mesh: Mesh, fix: Fix): Mesh {
         mesh.links.filter((link) => link.id !== fix.linkId),
       );
     case 'set-contract-version':
-      return withContractEdited(mesh, fix.contractId, () => [{ op: 'set', path: ['version'], value: fix.version }]);
     case 'classify-field':
-      return withContractEdited(mesh, fix.contractId, (contract) => {
-        const objectIndex = contract.schema.findIndex((object) => object.name === fix.object);
-        const fieldIndex = contract.schema[objectIndex]?.properties.findIndex(
-          (property) => property.name === fix.field,
-        );
-        if (fieldIndex === undefined || fieldIndex < 0) return [];
-        return [
-          {
-            op: 'set',
-            path: ['schema', objectIndex, 'properties', fieldIndex, 'classification'],
-            value: fix.classification,
-          },
-        ];
-      });
+      return withContractFixed(mesh, fix);
+  }
+}
+
+/** A fix that edits a contract's text. */
+export type ContractFix = Extract<Fix, { contractId: string }>;
+
+export function isContractFix(fix: Fix): fix is ContractFix {
+  return 'contractId' in fix;
+}
+
+/**
+ * The edits a contract's fix makes to the contract's text, what it repairs found by name in
+ * that text (a text typed since, with problems, included); none when it is not there.
+ */
+export function contractFixEdits(fix: ContractFix, text: string): YamlEdit[] {
+  switch (fix.kind) {
+    case 'set-contract-version':
+      return [{ op: 'set', path: ['version'], value: fix.version }];
+    case 'classify-field': {
+      const property = propertyPathOf(readOdcsDocument(text), fix.object, fix.field);
+      return property ? [{ op: 'set', path: [...property, 'classification'], value: fix.classification }] : [];
+    }
   }
 }
 
 /**
- * The mesh with a contract's text edited, as every contract edit is (the text is what the
+ * The mesh with a contract's text fixed, as every contract edit is (the text is what the
  * file keeps); the same mesh when the contract is gone, or its edited text does not read.
  */
-function withContractEdited(mesh: Mesh, id: string, edits: (contract: Contract) => YamlEdit[]): Mesh {
-  const index = mesh.contracts.findIndex((contract) => contract.id === id);
+function withContractFixed(mesh: Mesh, fix: ContractFix): Mesh {
+  const index = mesh.contracts.findIndex((contract) => contract.id === fix.contractId);
   const contract = mesh.contracts[index];
-  const wanted = contract ? edits(contract) : [];
-  if (!contract || wanted.length === 0) return mesh;
-  const edited = editContractText(contract.odcs, wanted);
+  const edits = contract ? contractFixEdits(fix, contract.odcs) : [];
+  if (!contract || edits.length === 0) return mesh;
+  const edited = editContractText(contract.odcs, edits);
   const read = edited.ok ? parseOdcsYaml(edited.text) : undefined;
   return read?.ok ? { ...mesh, contracts: mesh.contracts.with(index, read.value) } : mesh;
 }

@@ -19,15 +19,40 @@ export async function openContract(page: Page, name: string): Promise<void> {
  * the editor has the focus.
  */
 export async function caretAfter(page: Page, text: string): Promise<void> {
-  const line = page.locator('.yaml-editor .view-line', { hasText: text }).first();
+  await focusYamlAt(page, page.locator('.yaml-editor .view-line', { hasText: text }).first());
+  await page.keyboard.press('End');
+}
+
+/** Clicks `place` in the YAML editor until the editor has the focus. */
+async function focusYamlAt(page: Page, place: Locator): Promise<void> {
   const focusedEditor = page.locator('.yaml-editor .monaco-editor.focused');
-  await line.click();
+  await place.click();
   for (let attempt = 0; attempt < 5 && (await focusedEditor.count()) === 0; attempt++) {
     await page.waitForTimeout(100);
-    await line.click();
+    await place.click();
   }
   await page.waitForTimeout(EDIT_CONTEXT_SETTLE_MILLIS);
-  await page.keyboard.press('End');
+}
+
+/** The editor itself, clicked in its middle: the first line drawn may be out of view. */
+const yamlEditor = (page: Page) => page.locator('.yaml-editor .monaco-editor');
+
+/** Pastes `text` over the YAML editor's whole text, through the system clipboard. */
+export async function pasteOverYaml(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((pasted) => navigator.clipboard.writeText(pasted), text);
+  await focusYamlAt(page, yamlEditor(page));
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+}
+
+/** The YAML editor's whole text, copied out through the system clipboard (lines out of view are not rendered). */
+export async function copyOfYaml(page: Page): Promise<string> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await focusYamlAt(page, yamlEditor(page));
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+c');
+  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 /**

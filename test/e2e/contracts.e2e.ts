@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium } from './app-driver';
-import { caretAfter, openContract, problems, showView } from './contract-driver';
+import { caretAfter, copyOfYaml, openContract, pasteOverYaml, problems, showView } from './contract-driver';
 import { openSampleDesign, saveByDownload } from './designer-driver';
 
 const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
@@ -85,6 +85,36 @@ describeInChromium('editing a data contract', (session) => {
     await expect.poll(() => page.title()).toMatch(/^•/);
     expect(await breakingChange.count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Use version/ }).count()).toBe(0);
+  });
+
+  it('bumps the version from the Problems panel in the text as typed, keeping fields typed with a problem', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    const saved = await copyOfYaml(page);
+    // Applied: a bound on currency's length, a breaking change its version 1.0.0 does not announce.
+    const breaking = saved.replace(
+      '      - name: currency\n        logicalType: string\n',
+      '      - name: currency\n        logicalType: string\n        logicalTypeOptions:\n          maxLength: 3\n',
+    );
+    await pasteOverYaml(page, breaking);
+    await page.getByTestId('contract-changes').filter({ hasText: 'breaking' }).waitFor();
+    // Then two fields typed, one type misspelt: never applied.
+    const typed = breaking.replace(
+      '      - name: status\n',
+      '      - name: discount\n        logicalType: number\n      - name: coupon_code\n        logicalType: strng\n      - name: status\n',
+    );
+    await pasteOverYaml(page, typed);
+    await page.getByTestId('out-of-sync').waitFor();
+
+    await page.getByTestId('problem-counts').click();
+    await page.getByRole('button', { name: 'Bump to 2.0.0' }).click();
+
+    const bumped = typed.replace('version: 1.0.0', 'version: 2.0.0');
+    await expect.poll(() => copyOfYaml(page)).toBe(bumped);
+    expect(await page.getByTestId('out-of-sync').count()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => copyOfYaml(page)).toBe(typed);
   });
 
   it('loads Monaco lazily and works under the Content-Security-Policy of the desktop app', async () => {

@@ -22,14 +22,21 @@ export function ContractChanges({ contractId }: { contractId: string }) {
         <p key={finding.message} className={`problem problem--${finding.severity}`}>
           {finding.message}
           {neededVersion && finding.severity === 'error' && (
-            <button type="button" className="primary" onClick={() => setContractVersion(contractId, neededVersion)}>
-              Use version {neededVersion}
-            </button>
+            <UseVersionButton contractId={contractId} version={neededVersion} />
           )}
         </p>
       ))}
       <ChangeList changes={comparison.changes} />
     </section>
+  );
+}
+
+/** Gives the contract the version its breaking changes need, in its text as the editors show it. */
+export function UseVersionButton({ contractId, version }: { contractId: string; version: string }) {
+  return (
+    <button type="button" className="primary" onClick={() => setContractVersion(contractId, version)}>
+      Use version {version}
+    </button>
   );
 }
 

@@ -1,21 +1,26 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { caretAtEndOf, openContract, showView } from './contract-driver';
+import { caretAtEndOf, copyOfYaml, openContract, showView } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 async function topOf(locator: Locator): Promise<number> {
   return locator.evaluate((element) => element.getBoundingClientRect().top);
 }
 
+/** Removes Order's `updated_at` (a breaking change its version does not announce) and shows the diff. */
+async function diffOrderWithoutUpdatedAt(page: Page): Promise<void> {
+  await openSampleDesign(page, 'ecommerce');
+  await openContract(page, 'Order');
+  await showView(page, 'Form');
+  await page.getByRole('button', { name: 'Remove updated_at' }).click();
+  await showView(page, 'Diff');
+}
+
 describeInChromium('the contract diff in the built app', (session) => {
   it('opens the diff at its first change, below the fold, and jumps to a breaking change from the header', async () => {
     const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
-    await showView(page, 'Form');
-    await page.getByRole('button', { name: 'Remove updated_at' }).click();
-    await showView(page, 'Diff');
+    await diffOrderWithoutUpdatedAt(page);
     const removed = page.locator('.contract-diff .original .view-line', { hasText: 'name: updated_at' });
     await removed.waitFor();
     const editorBox = await page.getByTestId('contract-diff').boundingBox();
@@ -112,5 +117,18 @@ describeInChromium('the contract diff in the built app', (session) => {
     await expect.poll(lineAtCursor).toBe('logicalType: string');
     await jumps.nth(1).click();
     await expect.poll(lineAtCursor).toBe('required: false');
+  });
+
+  it('says which version its breaking changes need, and sets it in one click', async () => {
+    const page = await session.openApp();
+    await diffOrderWithoutUpdatedAt(page);
+    await page.getByTestId('breaking-count').waitFor();
+    expect(await page.getByTestId('diff-needed-version').textContent()).toBe('needs version 2.0.0 instead of 1.0.0');
+
+    await page.locator('.contract-diff__bar').getByRole('button', { name: 'Use version 2.0.0' }).click();
+    await page.getByTestId('diff-needed-version').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('breaking-count').textContent()).toContain('1 breaking change');
+    await showView(page, 'YAML');
+    expect(await copyOfYaml(page)).toContain('\nversion: 2.0.0\n');
   });
 });

@@ -4,6 +4,7 @@ import { changeWithoutValues, compareContracts, type LocatedChange, locateChange
 import { counted } from '../../../shared/model';
 import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
+import { UseVersionButton } from '../contract-changes';
 import { useContractText } from '../contract-drafts';
 import { useContractFiles } from '../contract-files';
 import { showPosition } from '../monaco/show-position';
@@ -51,15 +52,21 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
   const savedText = baseline.text;
   useMonacoTheme(monaco);
 
-  const changes = useMemo(() => {
-    if (!baseline.contract || !contract) return [];
-    const comparison = compareContracts(baseline.contract, contract);
-    return locateChanges(
-      comparison.changes.filter((change) => change.isBreaking),
-      baseline.text,
-      contract.odcs,
-    );
-  }, [baseline, contract]);
+  const comparison = useMemo(
+    () => (baseline.contract && contract ? compareContracts(baseline.contract, contract) : undefined),
+    [baseline, contract],
+  );
+  const changes = useMemo(
+    () =>
+      comparison && contract
+        ? locateChanges(
+            comparison.changes.filter((change) => change.isBreaking),
+            baseline.text,
+            contract.odcs,
+          )
+        : [],
+    [comparison, baseline, contract],
+  );
 
   useEffect(() => {
     if (!monaco || !container.current) return;
@@ -201,6 +208,15 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
               <UserText text={change.subject} />: {changeWithoutValues(change)}
             </button>
           ))}
+          {comparison?.neededVersion && (
+            <>
+              {' · '}
+              <span data-testid="diff-needed-version">
+                needs version {comparison.neededVersion} instead of {comparison.toVersion}
+              </span>{' '}
+              <UseVersionButton contractId={contractId} version={comparison.neededVersion} />
+            </>
+          )}
         </span>
         <fieldset className="segmented" aria-label="Diff layout">
           <button

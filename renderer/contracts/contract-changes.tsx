@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { type ContractChange, compareContracts } from '../../shared/contracts';
+import { keyedItems } from '../app/keyed-items';
 import { useDocumentStore } from '../store/document-store';
 import { setContractVersion } from './contract-actions';
 
@@ -18,8 +19,8 @@ export function ContractChanges({ contractId }: { contractId: string }) {
       <h3>
         Changes since the baseline ({comparison.fromVersion} → {comparison.toVersion})
       </h3>
-      {comparison.findings.map((finding) => (
-        <p key={finding.message} className={`problem problem--${finding.severity}`}>
+      {keyedItems(comparison.findings, (finding) => finding.message).map(({ key, item: finding }) => (
+        <p key={key} className={`problem problem--${finding.severity}`}>
           {finding.message}
           {neededVersion && finding.severity === 'error' && (
             <UseVersionButton contractId={contractId} version={neededVersion} />
@@ -44,15 +45,14 @@ export function UseVersionButton({ contractId, version }: { contractId: string; 
 export function ChangeList({ changes }: { changes: readonly ContractChange[] }) {
   return (
     <ul>
-      {changes.map((change) => (
-        <li
-          key={`${change.kind}:${change.subject}`}
-          className={change.isBreaking ? 'change change--breaking' : 'change'}
-        >
-          {change.isBreaking && <strong>breaking </strong>}
-          <code>{change.subject}</code>: {change.message}
-        </li>
-      ))}
+      {keyedItems(changes, (change) => `${change.kind} ${change.subject} ${change.message}`).map(
+        ({ key, item: change }) => (
+          <li key={key} className={change.isBreaking ? 'change change--breaking' : 'change'}>
+            {change.isBreaking && <strong>breaking </strong>}
+            <code>{change.subject}</code>: {change.message}
+          </li>
+        ),
+      )}
     </ul>
   );
 }

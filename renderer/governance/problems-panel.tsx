@@ -14,6 +14,7 @@ import { fixProblem } from './problem-actions';
 import { revealElement } from './reveal-element';
 import { SEVERITY_LABELS } from './severity-labels';
 import './governance.css';
+import { keyedItems } from '../app/keyed-items';
 import { UserText } from '../app/user-text';
 
 /**
@@ -75,16 +76,16 @@ export function ProblemsPanel() {
         </p>
       )}
       <ul className="problem-list">
-        {active.map((finding) => (
-          <ProblemRow key={problemKey(finding)} mesh={mesh} finding={finding} />
+        {keyedItems(active, problemKey).map(({ key, item: finding }) => (
+          <ProblemRow key={key} mesh={mesh} finding={finding} />
         ))}
       </ul>
       {suppressed.length > 0 && (
         <details className="problems-panel__suppressed">
           <summary>{suppressed.length} turned off by the design’s policies</summary>
           <ul className="problem-list">
-            {suppressed.map((finding) => (
-              <ProblemRow key={problemKey(finding)} mesh={mesh} finding={finding} />
+            {keyedItems(suppressed, problemKey).map(({ key, item: finding }) => (
+              <ProblemRow key={key} mesh={mesh} finding={finding} />
             ))}
           </ul>
         </details>

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium } from './app-driver';
@@ -5,6 +6,17 @@ import { caretAfter, copyOfYaml, openContract, pasteOverYaml, problems, showView
 import { openSampleDesign, saveByDownload } from './designer-driver';
 
 const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
+
+/** Opens the sample's Order contract and gives its text with `lines` added to `field`, below its type. */
+async function openOrderWithLinesOn(page: Page, field: string, lines: string[]): Promise<string> {
+  await openSampleDesign(page, 'ecommerce');
+  await openContract(page, 'Order');
+  const fieldStart = new RegExp(`      - name: ${field}\\n        logicalType: \\w+\\n`);
+  return (await copyOfYaml(page)).replace(
+    fieldStart,
+    (start) => start + lines.map((line) => `        ${line}\n`).join(''),
+  );
+}
 
 describeInChromium('editing a data contract', (session) => {
   it('marks an unknown logicalType, clears it when fixed, and keeps the design on the last valid text', async () => {
@@ -89,14 +101,8 @@ describeInChromium('editing a data contract', (session) => {
 
   it('bumps the version from the Problems panel in the text as typed, keeping fields typed with a problem', async () => {
     const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
-    const saved = await copyOfYaml(page);
     // Applied: a bound on currency's length, a breaking change its version 1.0.0 does not announce.
-    const breaking = saved.replace(
-      '      - name: currency\n        logicalType: string\n',
-      '      - name: currency\n        logicalType: string\n        logicalTypeOptions:\n          maxLength: 3\n',
-    );
+    const breaking = await openOrderWithLinesOn(page, 'currency', ['logicalTypeOptions:', '  maxLength: 3']);
     await pasteOverYaml(page, breaking);
     await page.getByTestId('contract-changes').filter({ hasText: 'breaking' }).waitFor();
     // Then two fields typed, one type misspelt: never applied.
@@ -115,6 +121,23 @@ describeInChromium('editing a data contract', (session) => {
     expect(await page.getByTestId('out-of-sync').count()).toBe(1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => copyOfYaml(page)).toBe(typed);
+  });
+
+  it('lists each change since the baseline once, however often the text is replaced', async () => {
+    const page = await session.openApp();
+    // Two changes of one field: a minimum and a maximum set on total.
+    const bounded = await openOrderWithLinesOn(page, 'total', ['logicalTypeOptions:', '  minimum: 0', '  maximum: 8']);
+    const changes = page.getByTestId('contract-changes').getByRole('listitem');
+    const listed = async () => (await changes.allTextContents()).filter((change) => change.includes('orders.total'));
+    const bothBounds = ['breaking orders.total: minimum set to 0', 'breaking orders.total: maximum set to 8'];
+
+    await pasteOverYaml(page, bounded);
+    await expect.poll(listed).toEqual(bothBounds);
+    await pasteOverYaml(page, bounded.replace('        required: true\n', ''));
+    await changes.filter({ hasText: 'orders.order_id' }).first().waitFor();
+    await pasteOverYaml(page, bounded);
+    await changes.filter({ hasText: 'orders.order_id' }).first().waitFor({ state: 'detached' });
+    expect(await listed()).toEqual(bothBounds);
   });
 
   it('loads Monaco lazily and works under the Content-Security-Policy of the desktop app', async () => {

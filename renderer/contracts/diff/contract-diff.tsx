@@ -2,6 +2,7 @@ import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changeWithoutValues, compareContracts, type LocatedChange, locateChanges } from '../../../shared/contracts';
 import { counted } from '../../../shared/model';
+import { keyedItems } from '../../app/keyed-items';
 import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
 import { UseVersionButton } from '../contract-changes';
@@ -197,17 +198,19 @@ export default function ContractDiff({ contractId }: { contractId: string }) {
               · {counted(changes.length, 'breaking change')}:
             </strong>
           )}
-          {changes.map((change) => (
-            <button
-              key={`${change.side} ${change.subject} ${change.message}`}
-              type="button"
-              className="link-button contract-diff__jump"
-              title={`Line ${change.range.line}: ${change.subject} ${change.message}`}
-              onClick={() => revealChange(change)}
-            >
-              <UserText text={change.subject} />: {changeWithoutValues(change)}
-            </button>
-          ))}
+          {keyedItems(changes, (change) => `${change.side} ${change.subject} ${change.message}`).map(
+            ({ key, item: change }) => (
+              <button
+                key={key}
+                type="button"
+                className="link-button contract-diff__jump"
+                title={`Line ${change.range.line}: ${change.subject} ${change.message}`}
+                onClick={() => revealChange(change)}
+              >
+                <UserText text={change.subject} />: {changeWithoutValues(change)}
+              </button>
+            ),
+          )}
           {comparison?.neededVersion && (
             <>
               {' · '}

@@ -2,6 +2,7 @@ import { type ReactNode, useId, useState } from 'react';
 import { parse } from 'yaml';
 import { type PathSegment, suggestValues } from '../../../shared/contracts';
 import { formatPath } from '../../../shared/model';
+import { keyedItems } from '../../app/keyed-items';
 import { useContractForm, valueAt } from './form-context';
 
 export type FieldKind = 'text' | 'longtext' | 'number' | 'boolean' | 'choice' | 'list' | 'yaml';
@@ -189,8 +190,8 @@ export function FieldMessages({ path }: { path: readonly PathSegment[] }) {
   if (!findings) return null;
   return (
     <ul className="form-field__problems" role="alert">
-      {findings.map((finding) => (
-        <li key={finding.message} className={`problem problem--${finding.severity}`}>
+      {keyedItems(findings, (finding) => finding.message).map(({ key, item: finding }) => (
+        <li key={key} className={`problem problem--${finding.severity}`}>
           {finding.message}
         </li>
       ))}

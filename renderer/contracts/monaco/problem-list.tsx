@@ -1,4 +1,5 @@
 import './problem-list.css';
+import { keyedItems } from '../../app/keyed-items';
 
 /** A problem an editor's text has, at its line and column. */
 export interface ListedProblem {
@@ -21,19 +22,18 @@ interface ProblemListProps {
 export function ProblemList({ problems, label, testId, className, onReveal }: ProblemListProps) {
   return (
     <ul className={`problem-list ${className}`} aria-label={label} data-testid={testId}>
-      {problems.map((problem) => (
-        <li
-          key={`${problem.line}:${problem.column}:${problem.message}`}
-          className={`problem problem--${problem.severity}`}
-        >
-          <button type="button" disabled={!onReveal} onClick={() => onReveal?.(problem.line, problem.column)}>
-            <span className="problem__where">
-              {problem.line}:{problem.column}
-            </span>{' '}
-            {problem.message}
-          </button>
-        </li>
-      ))}
+      {keyedItems(problems, (problem) => `${problem.line}:${problem.column}:${problem.message}`).map(
+        ({ key, item: problem }) => (
+          <li key={key} className={`problem problem--${problem.severity}`}>
+            <button type="button" disabled={!onReveal} onClick={() => onReveal?.(problem.line, problem.column)}>
+              <span className="problem__where">
+                {problem.line}:{problem.column}
+              </span>{' '}
+              {problem.message}
+            </button>
+          </li>
+        ),
+      )}
     </ul>
   );
 }

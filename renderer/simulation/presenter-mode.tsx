@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { FAULT_CARDS, firedFaultNote } from '../../shared/simulation/fault-deck';
+import { FAULT_CARDS, firedFaultNote, readTopicsFirst } from '../../shared/simulation/fault-deck';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { useDocumentStore } from '../store/document-store';
 import { PRESENTER_PANEL_ID } from './presenter-scroll';
@@ -134,13 +134,17 @@ function LastFiredFault() {
   );
 }
 
-/** Without a trace, the walk follows the newest change on the first CDC topic that has one. */
+/** Without a trace, the walk follows the newest change on the first CDC topic that has one, a topic a product reads first. */
 async function startWalk(): Promise<void> {
   const { catalog, runMesh } = useSimulationStore.getState();
-  const topics = (runMesh?.systems ?? []).flatMap((system) =>
-    system.messaging.topics.filter((topic) => topic.source.kind === 'cdc').map((topic) => `${system.id}/${topic.id}`),
+  if (!runMesh) return;
+  const topics = runMesh.systems.flatMap((system) =>
+    system.messaging.topics
+      .filter((topic) => topic.source.kind === 'cdc')
+      .map((topic) => ({ nodeId: system.id, portId: topic.id })),
   );
-  for (const log of topics.filter((candidate) => catalog?.logs[candidate])) {
+  const logs = readTopicsFirst(runMesh, topics, (topic) => topic).map(({ nodeId, portId }) => `${nodeId}/${portId}`);
+  for (const log of logs.filter((candidate) => catalog?.logs[candidate])) {
     const [newest] = (await simulation.messages(log, { limit: 1 })) ?? [];
     if (newest) return simulation.trace({ kind: 'record', log, position: newest.position });
   }

@@ -11,3 +11,8 @@ export const LinkSchema = z.strictObject({
   to: EndpointSchema,
 });
 export type Link = z.infer<typeof LinkSchema>;
+
+/** Whether a link leaves the endpoint: a topic some product reads, a port that feeds another. */
+export function isLinkedFrom(links: readonly Link[], { nodeId, portId }: Endpoint): boolean {
+  return links.some((link) => link.from.nodeId === nodeId && link.from.portId === portId);
+}

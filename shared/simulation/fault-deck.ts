@@ -1,7 +1,17 @@
 import { linkDataset } from '../contracts/link-dataset';
 import { meshGraph } from '../lineage/mesh-graph';
 import { productLineage } from '../lineage/product-lineage';
-import type { Fault, FaultKind, Mesh, OperationalSystem, Scenario, SystemTable, Topic } from '../model';
+import {
+  type Endpoint,
+  type Fault,
+  type FaultKind,
+  isLinkedFrom,
+  type Mesh,
+  type OperationalSystem,
+  type Scenario,
+  type SystemTable,
+  type Topic,
+} from '../model';
 import { faultTargetName } from '../model/topic-references';
 
 /** What the facilitator chose on a fault card; a card fires with it, from the deck or by key in presenter mode. */
@@ -49,7 +59,7 @@ const needsTable = (kind: FaultKind) => kind === 'null-field' || kind === 'renam
 
 /** The topics a card can aim at: CDC topics only where a column is named. */
 export function topicChoices(mesh: Mesh, kind: FaultKind): TopicChoice[] {
-  return mesh.systems.flatMap((system) =>
+  const choices = mesh.systems.flatMap((system) =>
     system.messaging.topics.flatMap((topic) => {
       const source = topic.source;
       const table =
@@ -58,6 +68,16 @@ export function topicChoices(mesh: Mesh, kind: FaultKind): TopicChoice[] {
       return [{ key: `${system.id}/${topic.id}`, system, topic, ...(table && { table }) }];
     }),
   );
+  return readTopicsFirst(mesh, choices, ({ system, topic }) => ({ nodeId: system.id, portId: topic.id }));
+}
+
+/**
+ * `topics` with those a product reads first, in their order, then the others: a fault or a walk
+ * aimed at a topic nobody reads shows nothing downstream.
+ */
+export function readTopicsFirst<T>(mesh: Mesh, topics: readonly T[], endpointOf: (topic: T) => Endpoint): T[] {
+  const isRead = (topic: T) => isLinkedFrom(mesh.links, endpointOf(topic));
+  return [...topics.filter(isRead), ...topics.filter((topic) => !isRead(topic))];
 }
 
 /** The columns a null or a rename can hit: not the key, which every record needs. */

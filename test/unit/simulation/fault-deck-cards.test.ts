@@ -18,12 +18,27 @@ describe('the fault deck’s cards', () => {
     const cdc = topicChoices(mesh, 'null-field').map((choice) => choice.key);
     expect(cdc).toEqual([
       'orders-service/orders-cdc',
-      'orders-service/order-lines-cdc',
       'customers-service/customers-cdc',
       'shipping-service/shipments-cdc',
+      // No product reads it: last.
+      'orders-service/order-lines-cdc',
     ]);
     expect(topicChoices(mesh, 'redeliver').map((choice) => choice.key)).toContain('orders-service/order-placed-events');
     expect(columnChoices(topicChoices(mesh, 'null-field')[2])).not.toContain('customer_id');
+  });
+
+  it('offer the topics products read first, so that a fault fired with the first choice shows downstream', () => {
+    const unread = {
+      ...mesh,
+      links: mesh.links.filter((link) => link.from.nodeId !== 'orders-service' || link.from.portId !== 'orders-cdc'),
+    };
+    expect(topicChoices(unread, 'null-field').map((choice) => choice.key)).toEqual([
+      'customers-service/customers-cdc',
+      'shipping-service/shipments-cdc',
+      'orders-service/orders-cdc',
+      'orders-service/order-lines-cdc',
+    ]);
+    expect(faultFrom(unread, 'redeliver', {}, 4)).toMatchObject({ topicId: 'order-placed-events' });
   });
 
   it('make the fault as set, at the given tick', () => {

@@ -1,47 +1,66 @@
 import type { Contract } from '../model/contract';
+import { isDeepEqual } from '../model/deep-equal';
 import { type ContractComparison, compareContracts } from './breaking-changes';
 import { editContractText, readOdcsDocument } from './contract-edits';
-import type { StatableFact } from './import/imported-schema';
+import type { ImportedFile } from './import/contract-source-import';
 import { importedSchemaEdits } from './imported-schema-merge';
+import type { OdcsDocument } from './odcs-document';
 import { parseOdcsYaml } from './odcs-yaml';
 import { bumpMinor, nextBreakingVersion } from './semver';
 import { formatLocatedProblem } from './yaml-source';
+import type { YamlEdit } from './yaml-text-edit';
 
 export type NextVersion =
   | { ok: true; contract: Contract; comparison: ContractComparison }
   | { ok: false; message: string };
 
+/** An imported file as its next version needs it: the contract, the format it was read from, and the facts that format states. */
+export type ImportedVersion = Pick<Extract<ImportedFile, { ok: true }>, 'contract' | 'format' | 'statedFacts'>;
+
 /**
- * An existing contract taking the schema of an imported one as its next version: the rest
- * of its text stays as it is, the schema changes only where the import says something else
- * (what its format cannot say, such as classification or tags, is kept), and the version
- * goes up to the next that may break for breaking changes (see `nextBreakingVersion`), a minor
- * step for others. What the import's source does not state (`statedFacts`: keys in Avro,
- * `required` in proto3) is kept too.
+ * An existing contract's next version made from an imported file. A schema file (SQL, Avro,
+ * JSON Schema, Protobuf) gives only its schema: the rest of the contract's text stays as it is,
+ * the schema changes only where the import says something else (what its format cannot say,
+ * such as classification or tags, is kept, and so are the facts its source does not state,
+ * `statedFacts`: keys in Avro, `required` in proto3). An ODCS file states every section, so it
+ * is the next version, keeping of the contract only what the design knows it by (see
+ * `DESIGN_IDENTITY`). The version goes up to the next that may break for breaking changes (see
+ * `nextBreakingVersion`), a minor step for others.
  */
-export function asNextVersion(
-  existing: Contract,
-  imported: Contract,
-  statedFacts: readonly StatableFact[],
-): NextVersion {
-  const edits = importedSchemaEdits(
-    readOdcsDocument(existing.odcs) ?? {},
-    readOdcsDocument(imported.odcs) ?? {},
-    statedFacts,
-  );
-  // The existing text may refuse an edit (an alias whose value would change): the reason is the answer.
-  const edited = editContractText(existing.odcs, edits);
+export function asNextVersion(existing: Contract, imported: ImportedVersion): NextVersion {
+  const existingDocument = readOdcsDocument(existing.odcs) ?? {};
+  const importedDocument = readOdcsDocument(imported.contract.odcs) ?? {};
+  const edited =
+    imported.format === 'odcs'
+      ? editContractText(imported.contract.odcs, designIdentityEdits(existingDocument, importedDocument))
+      : editContractText(existing.odcs, importedSchemaEdits(existingDocument, importedDocument, imported.statedFacts));
+  // A text may refuse an edit (an alias whose value would change): the reason is the answer.
   if (!edited.ok) return edited;
-  const withSchema = parseOdcsYaml(edited.text);
-  if (!withSchema.ok) return { ok: false, message: withSchema.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };
-  const changes = compareContracts(existing, withSchema.value);
-  if (changes.changes.length === 0) return { ok: true, contract: withSchema.value, comparison: changes };
+  const candidate = parseOdcsYaml(edited.text);
+  if (!candidate.ok) return { ok: false, message: candidate.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };
+  const changes = compareContracts(existing, candidate.value);
+  if (changes.changes.length === 0) return { ok: true, contract: candidate.value, comparison: changes };
   const version = changes.isBreaking ? nextBreakingVersion(existing.version) : bumpMinor(existing.version);
   // A version that is no semver (`2024-01`) stays: the comparison's findings say what to do about it.
-  if (version === undefined) return { ok: true, contract: withSchema.value, comparison: changes };
-  const bumped = editContractText(withSchema.value.odcs, [{ op: 'set', path: ['version'], value: version }]);
+  if (version === undefined) return { ok: true, contract: candidate.value, comparison: changes };
+  const bumped = editContractText(candidate.value.odcs, [{ op: 'set', path: ['version'], value: version }]);
   if (!bumped.ok) return bumped;
   const next = parseOdcsYaml(bumped.text);
   if (!next.ok) return { ok: false, message: next.errors.slice(0, 3).map(formatLocatedProblem).join('; ') };
   return { ok: true, contract: next.value, comparison: compareContracts(existing, next.value) };
+}
+
+/**
+ * What a contract keeps whatever an ODCS file imported as its next version says: the id its ports
+ * serve, the domain and data product that place it in the design, and its version, which the
+ * changes decide.
+ */
+const DESIGN_IDENTITY = ['id', 'version', 'domain', 'dataProduct'] as const;
+
+function designIdentityEdits(existing: OdcsDocument, imported: OdcsDocument): YamlEdit[] {
+  return DESIGN_IDENTITY.flatMap((key): YamlEdit[] => {
+    if (isDeepEqual(existing[key], imported[key])) return [];
+    if (existing[key] === undefined) return [{ op: 'delete', path: [key] }];
+    return [{ op: 'set', path: [key], value: existing[key] }];
+  });
 }

@@ -116,6 +116,92 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.getByRole('region', { name: 'Contracts' }).getByText('entity · 2.0.0').waitFor();
   });
 
+  it('takes every section of an ODCS file imported as the next version, listing the changes outside the schema too', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    // The sample's Order as another tool (the Data Contract Editor) wrote its next version: its id is taken, so the dialog asks.
+    const orderFromEditor = [
+      'apiVersion: v3.1.0',
+      'kind: DataContract',
+      'id: order',
+      'name: Order',
+      'version: 1.0.0',
+      'status: deprecated',
+      'domain: sales',
+      'dataProduct: order-feed',
+      'description:',
+      '  purpose: Every order and its status, until the order service replaces it.',
+      'schema:',
+      '  - name: orders',
+      '    properties:',
+      '      - name: order_id',
+      '        logicalType: integer',
+      '        required: true',
+      '        unique: true',
+      '        primaryKey: true',
+      '        primaryKeyPosition: 1',
+      '      - name: customer_id',
+      '        logicalType: integer',
+      '        required: true',
+      '        classification: restricted',
+      '      - name: total',
+      '        logicalType: number',
+      '        required: true',
+      '        quality:',
+      '          - type: library',
+      '            metric: nullValues',
+      '            mustBe: 0',
+      'slaProperties:',
+      '  - property: latency',
+      '    value: 1',
+      '    unit: d',
+      'support:',
+      '  - channel: "#orders"',
+      '    url: https://example.com/chat/orders',
+      'team:',
+      '  name: team-orders',
+      '  members:',
+      '    - username: mreyes',
+      '      role: owner',
+      'customProperties:',
+      '  - property: datasetKind',
+      '    value: entity',
+      '',
+    ].join('\n');
+    await dropFiles(page, [{ name: 'order-from-editor.yaml', text: orderFromEditor }]);
+    const dialog = page.getByTestId('import-dialog');
+    await dialog
+      .getByLabel('Import order-from-editor.yaml as')
+      .selectOption({ label: 'the next version of Order (1.0.0)' });
+    const changes = dialog.getByTestId('import-version-changes');
+    await changes.waitFor();
+    const listed = await changes.textContent();
+    for (const change of [
+      'Order 1.0.0 → 2.0.0',
+      "contract: status changed from 'active' to 'deprecated'",
+      'contract: SLA frequency removed (was 1 m)',
+      'contract: SLA latency set to 1 d',
+      'contract: history is no longer kept',
+      "orders.customer_id: classification set to 'restricted', stricter",
+      'orders.total: quality rules changed',
+    ])
+      expect(listed).toContain(change);
+
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('region', { name: 'Contracts' }).getByText('entity · 2.0.0').waitFor();
+    await showView(page, 'YAML');
+    // What the file says, in the design's contract, which keeps what the design knows it by.
+    for (const line of [
+      'status: deprecated',
+      'dataProduct: orders',
+      'classification: restricted',
+      'metric: nullValues',
+    ]) {
+      await (await findInYaml(page, line)).filter({ hasText: /^1 of 1$/ }).waitFor();
+      await page.keyboard.press('Escape'); // back to the text, wherever the find scrolled it
+    }
+  });
+
   it('reads Protobuf and JSON Schema in the app too, under its Content-Security-Policy', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { asNextVersion, CONFLICT_POLICIES, type ConflictPolicy, formatLocatedProblem } from '../../../shared/contracts';
-import type { ImportedFile, StatableFact } from '../../../shared/contracts/import';
+import {
+  asNextVersion,
+  CONFLICT_POLICIES,
+  type ConflictPolicy,
+  formatLocatedProblem,
+  type ImportedVersion,
+} from '../../../shared/contracts';
+import type { ImportedFile } from '../../../shared/contracts/import';
 import { type Contract, counted, formatProblem } from '../../../shared/model';
 import { useDocumentStore } from '../../store/document-store';
 import { ChangeList } from '../contract-changes';
@@ -146,12 +152,7 @@ function ImportRow({ file, earlier }: { file: ImportedFile; earlier: ImportedFil
         </p>
       )}
       {target !== 'new' && target !== 'skip' && (
-        <VersionChanges
-          contracts={contracts}
-          targetId={target}
-          imported={file.contract}
-          statedFacts={file.statedFacts}
-        />
+        <VersionChanges contracts={contracts} targetId={target} imported={file} />
       )}
       {file.notes.length + file.findings.length > 0 && (
         <ul className="import-dialog__notes">
@@ -175,18 +176,13 @@ function VersionChanges({
   contracts,
   targetId,
   imported,
-  statedFacts,
 }: {
   contracts: Contract[];
   targetId: string;
-  imported: Contract;
-  statedFacts: readonly StatableFact[];
+  imported: ImportedVersion;
 }) {
   const existing = contracts.find((contract) => contract.id === targetId);
-  const next = useMemo(
-    () => existing && asNextVersion(existing, imported, statedFacts),
-    [existing, imported, statedFacts],
-  );
+  const next = useMemo(() => existing && asNextVersion(existing, imported), [existing, imported]);
   if (!existing || !next) return null;
   if (!next.ok)
     return (
@@ -194,7 +190,8 @@ function VersionChanges({
         Cannot be a version of {existing.name}: {next.message}
       </p>
     );
-  const { changes } = next.comparison;
+  // Breaking ones first: an ODCS file lists its other sections' changes (status, SLA, team) before its schema's.
+  const changes = next.comparison.changes.toSorted((one, other) => Number(other.isBreaking) - Number(one.isBreaking));
   return (
     <div className="import-dialog__version" data-testid="import-version-changes">
       <p>

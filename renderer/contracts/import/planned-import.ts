@@ -56,7 +56,7 @@ export function planImport(
     const target = targetOf(file);
     if (target === 'new' || target === 'skip') continue;
     const existing = mesh.contracts.find((contract) => contract.id === target);
-    const next = existing && asNextVersion(existing, file.contract, file.statedFacts);
+    const next = existing && asNextVersion(existing, file);
     if (next?.ok) {
       const breaking = next.comparison.changes.filter((change) => change.isBreaking).length;
       versions.push({

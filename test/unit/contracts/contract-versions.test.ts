@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asNextVersion } from '../../../shared/contracts/contract-versions';
+import { asNextVersion, type ImportedVersion } from '../../../shared/contracts/contract-versions';
 import { importContractSource, STATABLE_FACTS } from '../../../shared/contracts/import';
 import { parseOdcsYaml } from '../../../shared/contracts/odcs-yaml';
 import type { Contract } from '../../../shared/model/contract';
@@ -11,6 +11,11 @@ function contractOf(text: string): Contract {
   const read = parseOdcsYaml(text);
   if (!read.ok) throw new Error(read.errors[0]?.message);
   return read.value;
+}
+
+/** A schema that states every fact a schema format can (as SQL DDL does), written as ODCS for brevity. */
+function aSchemaStatingAll(contract: Contract): ImportedVersion {
+  return { contract, format: 'sql', statedFacts: STATABLE_FACTS };
 }
 
 const anchored = anOdcsText(
@@ -31,7 +36,7 @@ const anchored = anOdcsText(
 describe('an imported schema as the next version of a contract', () => {
   it('says why it cannot change a field the contract writes as an alias, rather than throwing', () => {
     const imported = contractOf(anchored.replace('*key', 'name: id\n        logicalType: integer'));
-    expect(asNextVersion(contractOf(anchored), imported, STATABLE_FACTS)).toEqual({
+    expect(asNextVersion(contractOf(anchored), aSchemaStatingAll(imported))).toEqual({
       ok: false,
       message: expect.stringMatching(/^schema\[1\]\.properties\[0\] is an alias \(\*key\)/),
     });
@@ -39,7 +44,7 @@ describe('an imported schema as the next version of a contract', () => {
 
   it('keeps the alias when the next version leaves its field alone', () => {
     const imported = contractOf(`${anchored}      - name: extra\n        logicalType: integer\n`);
-    const next = asNextVersion(contractOf(anchored), imported, STATABLE_FACTS);
+    const next = asNextVersion(contractOf(anchored), aSchemaStatingAll(imported));
     expect(next.ok && next.contract.odcs).toContain('      - *key\n      - name: extra\n');
   });
 
@@ -65,7 +70,7 @@ describe('an imported schema as the next version of a contract', () => {
       );
       const imported = importContractSource(file, source);
       if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-      const next = asNextVersion(contract, imported.contract, imported.statedFacts);
+      const next = asNextVersion(contract, imported);
       expect(next.ok && next.contract.odcs).toMatch(/primaryKey: true\n {8}primaryKeyPosition: 1\n {8}unique: true\n/);
     },
   );
@@ -75,7 +80,7 @@ describe('an imported schema as the next version of a contract', () => {
     const imported = contractOf(
       anOdcsText('schema:\n  - name: t\n    properties:\n      - name: ssn\n        logicalType: string\n'),
     );
-    const next = asNextVersion(contractOf(anOdcsText(contract)), imported, STATABLE_FACTS);
+    const next = asNextVersion(contractOf(anOdcsText(contract)), aSchemaStatingAll(imported));
     expect(next.ok && next.contract.odcs).toBe(
       anOdcsText(contract.replace('        required: true\n', '')).replace('version: 1.0.0', 'version: 2.0.0'),
     );
@@ -90,7 +95,7 @@ describe('an imported schema as the next version of a contract', () => {
     const imported = contractOf(
       anOdcsText(`schema:\n  - name: t\n    properties:\n      - name: sex\n        logicalType: string\n${rule}`),
     );
-    const next = asNextVersion(contractOf(contract), imported, STATABLE_FACTS);
+    const next = asNextVersion(contractOf(contract), aSchemaStatingAll(imported));
     expect(next.ok && next.contract.odcs).toContain(
       '        enum:\n          - value: F\n            description: female\n          - value: M\n',
     );
@@ -132,7 +137,7 @@ describe('an imported schema as the next version of a contract', () => {
     function nextVersionFrom(file: string, source: string) {
       const imported = importContractSource(file, source);
       if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-      const next = asNextVersion(donations, imported.contract, imported.statedFacts);
+      const next = asNextVersion(donations, imported);
       if (!next.ok) throw new Error(next.message);
       return next;
     }
@@ -227,7 +232,7 @@ describe('an imported schema as the next version of a contract', () => {
     function nextVersionFrom(source: string) {
       const imported = importContractSource('silo_telemetry.sql', source);
       if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-      const next = asNextVersion(telemetry, imported.contract, imported.statedFacts);
+      const next = asNextVersion(telemetry, imported);
       if (!next.ok) throw new Error(next.message);
       return next;
     }
@@ -278,7 +283,7 @@ describe('an imported schema as the next version of a contract', () => {
     function nextVersionFrom(source: string) {
       const imported = importContractSource('arm.proto', source);
       if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-      const next = asNextVersion(requiredId, imported.contract, imported.statedFacts);
+      const next = asNextVersion(requiredId, imported);
       if (!next.ok) throw new Error(next.message);
       return next;
     }
@@ -311,6 +316,58 @@ describe('an imported schema as the next version of a contract', () => {
         'edition = "2023";\nmessage arm { string id = 1; double dose = 2 [features.field_presence = LEGACY_REQUIRED]; }\n',
       );
       expect(next.contract.schema[0]?.properties.map((property) => property.required)).toEqual([false, true]);
+    });
+  });
+
+  describe("an ODCS file another tool wrote as the next version of the roastery's cuppings", () => {
+    const folder = join(import.meta.dirname, '../../fixtures/next-version/cupping');
+    const cuppings = contractOf(readFileSync(join(folder, 'existing.odcs.yaml'), 'utf8'));
+    const imported = importContractSource(
+      'cuppings-from-editor.yaml',
+      readFileSync(join(folder, 'cuppings-from-editor.yaml'), 'utf8'),
+    );
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const next = asNextVersion(cuppings, imported);
+    if (!next.ok) throw new Error(next.message);
+
+    it('takes every section the file states, not only its schema', () => {
+      const [, score, taster] = next.contract.schema[0]?.properties ?? [];
+      expect(next.contract).toMatchObject({
+        status: 'active',
+        description: 'Scores our tasters give each green coffee lot, for buying decisions.',
+        owner: 'quality-lab',
+        sla: [{ property: 'latency', value: 1, unit: 'd' }],
+        extensions: {
+          support: [{ channel: '#quality-lab', url: 'https://example.com/chat/quality-lab' }],
+          description: { usage: 'Read by the buying team after each cupping session.' },
+        },
+      });
+      expect(score?.quality).toEqual([
+        { type: 'library', metric: 'nullValues', mustBe: 0, description: 'Every cupping has a score.' },
+      ]);
+      expect(taster?.classification).toBe('restricted');
+    });
+
+    it('keeps what the design knows the contract by: its id, domain and data product', () => {
+      expect(next.contract).toMatchObject({ id: 'cuppings', domain: 'roastery', dataProduct: 'quality-lab' });
+    });
+
+    it('takes the version its changes call for (a new quality rule breaks), not the one the file states', () => {
+      expect(next.contract.version).toBe('2.0.0');
+    });
+
+    it('lists every change, in the schema and outside it, so nothing is dropped unsaid', () => {
+      expect(next.comparison.changes.map((change) => `${change.subject}: ${change.message}`)).toEqual([
+        "contract: status changed from 'draft' to 'active'",
+        "contract: description set to 'Scores our tasters give each green coffee lot, for buying decisions.'",
+        "contract: owner set to 'quality-lab'",
+        'contract: SLA frequency removed (was 1 d)',
+        'contract: SLA latency set to 1 d',
+        'contract: support, description, team changed',
+        'cuppings.score: quality rules changed',
+        "cuppings.taster: classification set to 'restricted', stricter",
+        'cuppings: physicalType changed',
+      ]);
     });
   });
 });

@@ -27,19 +27,23 @@ describe.each(cases)('importing $source as the next version of $name', ({ folder
   const existing = parseOdcsYaml(readFileSync(join(folder, 'existing.odcs.yaml'), 'utf8'));
   const imported = importContractSource(source, readFileSync(join(folder, source), 'utf8'));
   if (!existing.ok || !imported.ok) throw new Error(`${folder}: the case's files do not read`);
-  const next = asNextVersion(existing.value, imported.contract, imported.statedFacts);
+  const next = asNextVersion(existing.value, imported);
   if (!next.ok) throw new Error(next.message);
 
   it('changes only the lines the import changes', () => {
     golden(join(folder, 'expected.odcs.yaml'), next.contract.odcs);
   });
 
-  it('keeps what the source format cannot say, so the changelog does not list it', () => {
-    const fields = next.comparison.changes.map((change) => change.message);
-    expect(
-      fields.filter((message) => /classification|tags|examples|quality|description|physicalName/.test(message)),
-    ).toEqual([]);
-  });
+  // An ODCS file says all of these: it is the next version, and the changelog lists what it changes.
+  it.skipIf(imported.format === 'odcs')(
+    'keeps what the source format cannot say, so the changelog does not list it',
+    () => {
+      const fields = next.comparison.changes.map((change) => change.message);
+      expect(
+        fields.filter((message) => /classification|tags|examples|quality|description|physicalName/.test(message)),
+      ).toEqual([]);
+    },
+  );
 
   it('is valid against the official schema of its ODCS version', () => {
     expect(validateOdcsDocument(parse(next.contract.odcs))).toEqual([]);

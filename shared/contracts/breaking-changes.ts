@@ -8,7 +8,7 @@ import type { ContractFinding } from './finding';
 import { nestedFieldPath } from './nested-fields';
 import { isJsonObject, mapPartsOf, nestedPropertiesOf } from './odcs-document';
 import type { PathSegment } from './path-problem';
-import { physicalSizeChange } from './physical-type-size';
+import { declaredLength, physicalSizeChange } from './physical-type-size';
 import { isUniqueAmong, primaryKeyOf } from './primary-key';
 import { allowedValuesOf, type QualityRuleParts, qualityRuleParts } from './quality-rule-parts';
 import { allowsBreakingChanges, compareVersions, nextBreakingVersion, readVersion, type Semver } from './semver';
@@ -563,7 +563,7 @@ function nestedChanges(previous: ContractProperty, next: ContractProperty, subje
     ...propertyListChanges(before.properties, after.properties, subject).changes,
     ...unnamedPartChanges(before.items, after.items, subject, '[]', 'items'),
     ...map,
-    ...optionChanges(was.logicalTypeOptions, is.logicalTypeOptions, subject),
+    ...optionChanges(was.logicalTypeOptions, is.logicalTypeOptions, subject, previous.physicalType),
     ...physicalNameChanges(
       { name: previous.name, physicalName: was.physicalName },
       { name: next.name, physicalName: is.physicalName },
@@ -605,9 +605,15 @@ const LOWER_BOUNDS = new Set(['minLength', 'minItems', 'minProperties', 'minimum
  * data the old contract accepted, and so does any other option added: taken as tightened. Any
  * other option changed (a pattern, a format) may refuse data too, so it breaks, but is only
  * said to have changed: whether a new pattern accepts more cannot be told. A bound moved
- * outward or an option removed loosens.
+ * outward or an option removed loosens. A `maxLength` no shorter than the old physicalType's
+ * length (`varchar(20)`, which held no longer text) refuses nothing: it only says so.
  */
-function optionChanges(previous: unknown, next: unknown, subject: string): ContractChange[] {
+function optionChanges(
+  previous: unknown,
+  next: unknown,
+  subject: string,
+  previousPhysicalType: string | undefined,
+): ContractChange[] {
   const before = isJsonObject(previous) ? previous : {};
   const after = isJsonObject(next) ? next : {};
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].flatMap((option) => {
@@ -618,10 +624,18 @@ function optionChanges(previous: unknown, next: unknown, subject: string): Contr
     ];
     if (isDeepEqual(was, is)) return [];
     if (is === undefined) return on('constraint-loosened', `${option} removed (was ${shown(was)})`);
+    if (was === undefined && isWithinPhysicalLength(option, is, previousPhysicalType))
+      return on('field-changed', `${option} set to ${shown(is)}, as its physicalType ${previousPhysicalType} said`);
     if (was === undefined) return on('constraint-tightened', `${option} set to ${shown(is)}`);
     const verb = boundMove(option, was, is);
     return on(`constraint-${verb}`, `${option} ${verb} from ${shown(was)} to ${shown(is)}`);
   });
+}
+
+/** Whether `option` is a `maxLength` no shorter than the length `physicalType` already kept text to (`varchar(20)`). */
+function isWithinPhysicalLength(option: string, value: unknown, physicalType: string | undefined): boolean {
+  const length = physicalType === undefined ? undefined : declaredLength(physicalType);
+  return option === 'maxLength' && typeof value === 'number' && length !== undefined && value >= length;
 }
 
 /** How a numeric bound moved; any other option (a pattern, a format) may now accept more or less: changed. */

@@ -9,8 +9,8 @@ import type { PathSegment } from './path-problem';
 import { isWholeKey } from './primary-key';
 import type { YamlEdit } from './yaml-text-edit';
 
-/** What a format may state: taken when the import has it, kept as written when it has not. */
-const STATED_WHEN_PRESENT = ['physicalType', 'description', 'logicalTypeOptions'] as const;
+/** What a format may state: taken when the import has it, kept as written when it has not (`logicalTypeOptions`: see `optionEdits`). */
+const STATED_WHEN_PRESENT = ['physicalType', 'description'] as const;
 /**
  * Nested fields, and the logical type that holds each: merged by name where both have them;
  * kept when the import has none but keeps that type (SQL's jsonb says nothing of its inside,
@@ -110,7 +110,7 @@ function propertyEdits(
   const statedHere = STATED_WHEN_PRESENT.filter((key) => imported[key] !== undefined);
   return [
     ...keyEdits(existing, imported, at, [...context.stated, ...statedHere]),
-    ...(imported.logicalTypeOptions === undefined ? optionsOfAnotherTypeEdits(existing, imported, at) : []),
+    ...optionEdits(existing, imported, at),
     ...(Object.keys(NESTED) as NestedKey[]).flatMap((key) =>
       nestedEdits(existing, imported, key, [...at, key], context),
     ),
@@ -119,18 +119,29 @@ function propertyEdits(
 }
 
 /**
- * The contract's options its new logical type has not (an array's `minItems` on what is now a
- * string) go, or the contract would be invalid; those it still has stay.
+ * Each option the import states taken (SQL's `maxLength` of a `varchar(16)`); the contract's
+ * others stay (a `pattern` the source cannot state) where its new logical type has them, and go
+ * where it has not (an array's `minItems` on what is now a string), or the contract would be invalid.
  */
-function optionsOfAnotherTypeEdits(existing: OdcsDocument, imported: OdcsDocument, at: PathSegment[]): YamlEdit[] {
+function optionEdits(existing: OdcsDocument, imported: OdcsDocument, at: PathSegment[]): YamlEdit[] {
+  const stated = isJsonObject(imported.logicalTypeOptions) ? imported.logicalTypeOptions : {};
+  const own = isJsonObject(existing.logicalTypeOptions) ? existing.logicalTypeOptions : {};
   const logicalType = LogicalTypeSchema.safeParse(imported.logicalType);
-  const options = existing.logicalTypeOptions;
-  if (!logicalType.success || !isJsonObject(options)) return [];
-  const names = Object.keys(options);
-  const foreign = names.filter((name) => !isOptionOf(logicalType.data, name));
-  if (foreign.length === names.length)
-    return foreign.length === 0 ? [] : [{ op: 'delete', path: [...at, 'logicalTypeOptions'] }];
-  return foreign.map((name) => ({ op: 'delete', path: [...at, 'logicalTypeOptions', name] }));
+  const isKept = (name: string) => !logicalType.success || isOptionOf(logicalType.data, name);
+  const kept = Object.keys(own).filter(isKept);
+  const path = [...at, 'logicalTypeOptions'];
+  if (kept.length === 0) {
+    if (Object.keys(stated).length > 0) return isDeepEqual(own, stated) ? [] : [{ op: 'set', path, value: stated }];
+    return Object.keys(own).length === 0 ? [] : [{ op: 'delete', path }];
+  }
+  return [
+    ...Object.keys(own)
+      .filter((name) => !isKept(name) && !(name in stated))
+      .map((name): YamlEdit => ({ op: 'delete', path: [...path, name] })),
+    ...Object.entries(stated)
+      .filter(([name, value]) => !isDeepEqual(own[name], value))
+      .map(([name, value]): YamlEdit => ({ op: 'set', path: [...path, name], value })),
+  ];
 }
 
 /** `properties` merged by name, `items` as one property, `map` by its `key` and `value` (see NESTED). */

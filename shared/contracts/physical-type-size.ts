@@ -45,6 +45,16 @@ const INTEGER_BITS: ReadonlyMap<string, number> = new Map([
   ['bigint', 64],
 ]);
 
+/**
+ * The most characters a `varchar(n)`, `char(n)` or `nvarchar(n)` holds: n. None without a size, or
+ * with one such as `max`. SQL Server counts bytes (varchar) or UTF-16 units (nvarchar), never
+ * fewer than characters, so n bounds the characters in every dialect.
+ */
+export function declaredLength(physicalType: string): number | undefined {
+  const sized = sizedTypeOf(physicalType);
+  return sized?.family === 'text' ? sized.length : undefined;
+}
+
 /** A length, or the exact numbers a type holds: up to `largest` in magnitude before the point, and `fractionDigits` after it. */
 type SizedType =
   | { family: 'text'; length: number }

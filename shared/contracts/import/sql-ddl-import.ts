@@ -2,6 +2,7 @@ import mysql from 'node-sql-parser/build/mysql.js';
 import postgresql from 'node-sql-parser/build/postgresql.js';
 import transactsql from 'node-sql-parser/build/transactsql.js';
 import type { ContractProperty, EnumValue, SchemaObject } from '../../model/contract';
+import { declaredLength } from '../physical-type-size';
 import {
   allowedValues,
   type ImportNote,
@@ -459,7 +460,9 @@ function tableObject(
       ...(enumValues && { enum: enumValues }),
     };
     const arrayDepth = type?.arrayDepth ?? 0;
-    const items = arrayItems(elementType ?? 'string', enumValues, arrayDepth);
+    const maxLength = elementType === 'string' && type ? declaredLength(type.elementType) : undefined;
+    const options = maxLength === undefined ? undefined : { maxLength };
+    const items = arrayItems(elementType ?? 'string', { enum: enumValues, options }, arrayDepth);
     return importedProperty(property, arrayDepth > 0 ? 'array' : (elementType ?? 'string'), {
       required: column.nullable?.type === 'not null' || keyPosition !== -1 || found?.isIdentity === true,
       unique: /unique/i.test(String(column.unique ?? column.unique_or_primary ?? '')) || uniqueAlone.has(property),
@@ -468,6 +471,7 @@ function tableObject(
       ...(arrayDepth > 0 ? { physicalType: facts.physicalType } : facts),
       description: commentOn(property) ?? columnComment(column, context.ddl.hasBackslashEscapes),
       extensions: {
+        ...(arrayDepth === 0 && options && { logicalTypeOptions: options }),
         ...(items && { items }),
         ...(found?.generated && {
           transformLogic: found.generated.expression,
@@ -522,17 +526,20 @@ function foreignKeyRelationship(
     : { type: 'foreignKey', from: sources, to: targets };
 }
 
-/** `T[][]`: an array of arrays of T, whose innermost items hold T's allowed values. */
+/** `T[][]`: an array of arrays of T, whose innermost items hold T's allowed values and logicalTypeOptions. */
 function arrayItems(
   elementType: ContractProperty['logicalType'] & string,
-  enumValues: EnumValue[] | undefined,
+  element: { enum?: EnumValue[]; options?: Record<string, unknown> },
   depth: number,
 ): Record<string, unknown> | undefined {
   if (depth === 0) return undefined;
-  const inner = arrayItems(elementType, enumValues, depth - 1);
+  const inner = arrayItems(elementType, element, depth - 1);
   return inner
     ? unnamedProperty('array', { extensions: { items: inner } })
-    : unnamedProperty(elementType, enumValues ? { enum: enumValues } : {});
+    : unnamedProperty(elementType, {
+        ...(element.enum && { enum: element.enum }),
+        ...(element.options && { extensions: { logicalTypeOptions: element.options } }),
+      });
 }
 
 /** `c IN ('a', 'b')`, or PostgreSQL's own spelling of it, `c = ANY (ARRAY['a', 'b'])`. */

@@ -682,6 +682,18 @@ describe('breaking changes in logicalTypeOptions', () => {
       '\n        logicalTypeOptions:\n          maxLength: 36',
       ['constraint-loosened', false, 'orders.code', 'minLength removed (was 1)'],
     ],
+    [
+      'a maximum length the varchar it was already kept to, which refuses nothing',
+      '\n        physicalType: VARCHAR(36)\n        logicalTypeOptions:\n          maxLength: 36',
+      ['field-changed', false, 'orders.code', 'maxLength set to 36, as its physicalType VARCHAR(36) said'],
+      '\n        physicalType: VARCHAR(36)',
+    ],
+    [
+      'a maximum length shorter than the varchar it was',
+      '\n        physicalType: VARCHAR(36)\n        logicalTypeOptions:\n          maxLength: 20',
+      ['constraint-tightened', true, 'orders.code', 'maxLength set to 20'],
+      '\n        physicalType: VARCHAR(36)',
+    ],
   ])('finds %s', (_, options, expected, previousOptions) => {
     expect(changesTo(options, previousOptions)).toEqual([expected]);
   });

@@ -102,6 +102,22 @@ describe('an imported schema as the next version of a contract', () => {
     expect(next.ok && next.contract.odcs).not.toContain('invalidValues');
   });
 
+  it("takes the maxLength a column's varchar(n) states, keeping the options SQL did not state", () => {
+    const contract = contractOf(
+      anOdcsText(
+        'schema:\n  - name: t\n    properties:\n      - name: code\n        logicalType: string\n        logicalTypeOptions:\n          pattern: "^[A-Z]+$"\n          minLength: 2\n          maxLength: 10\n',
+      ),
+    );
+    const imported = importContractSource('t.sql', 'CREATE TABLE t (code varchar(8));');
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    const next = asNextVersion(contract, imported);
+    expect(next.ok && next.contract.schema[0]?.properties[0]?.extensions?.logicalTypeOptions).toEqual({
+      pattern: '^[A-Z]+$',
+      minLength: 2,
+      maxLength: 8,
+    });
+  });
+
   describe("a table's own DDL as the next version of its contract (the blood bank's donations)", () => {
     const donations = contractOf(
       anOdcsText(`schema:

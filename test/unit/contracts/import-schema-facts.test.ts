@@ -447,6 +447,47 @@ CREATE TABLE seats (
   });
 });
 
+describe('SQL lengths', () => {
+  const options = (property: ContractProperty) => property.extensions?.logicalTypeOptions;
+
+  it.each([
+    ['PostgreSQL', 'CREATE TABLE cuppings (name varchar(20), country_code char(2), lot character varying(12));'],
+    ['MySQL', 'CREATE TABLE `cuppings` (`name` VARCHAR(20), `country_code` CHAR(2), `lot` NVARCHAR(12));'],
+    [
+      'SQL Server',
+      'CREATE TABLE [dbo].[cuppings] ([name] [nvarchar](20), [country_code] [nchar](2), [lot] [varchar](12))',
+    ],
+  ])('gives a %s VARCHAR(n) or CHAR(n) column its length as maxLength', (_, sql) => {
+    const { property, notes } = imported('cuppings.sql', sql);
+    expect(['name', 'country_code', 'lot'].map((name) => options(property(name)))).toEqual([
+      { maxLength: 20 },
+      // Not minLength 2: PostgreSQL and MySQL give a CHAR value without the spaces that pad it.
+      { maxLength: 2 },
+      { maxLength: 12 },
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('gives no maxLength where the type sets none: TEXT, VARCHAR(MAX), VARCHAR without a length', () => {
+    const { property } = imported(
+      'notes.sql',
+      'CREATE TABLE [notes] ([body] [nvarchar](max), [memo] [text], [tag] [varchar](16))',
+    );
+    expect(options(property('body'))).toBeUndefined();
+    expect(options(property('memo'))).toBeUndefined();
+    expect(options(property('tag'))).toEqual({ maxLength: 16 });
+    expect(options(imported('notes.sql', 'CREATE TABLE notes (tag varchar);').property('tag'))).toBeUndefined();
+  });
+
+  it('gives the items of a VARCHAR(n)[] column their length', () => {
+    const { property } = imported('tags.sql', 'CREATE TABLE lots (tags varchar(8)[]);');
+    expect(property('tags').extensions?.items).toEqual({
+      logicalType: 'string',
+      logicalTypeOptions: { maxLength: 8 },
+    });
+  });
+});
+
 describe('SQL string literals: a quote inside a comment or a value is read as one quote', () => {
   it("reads MySQL's doubled quotes in COMMENT, COMMENT=, ENUM and CHECK (c IN (...)) as one quote", () => {
     const { property, notes, odcs } = imported(

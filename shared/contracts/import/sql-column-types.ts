@@ -284,7 +284,7 @@ export function readCreateTable(
     if (TABLE_CONSTRAINTS.has(firstWord) || isIndex) {
       const hasWord = (word: string) =>
         element.some((token) => token.kind === 'word' && token.text.toUpperCase() === word);
-      edits.push(...enforcementClauses(element));
+      edits.push(...enforcementClauses(element), ...patternCasts(element));
       constraints.push({ label: constraintLabel(element, text), start: first.start });
       if (hasWord('CHECK')) checkStarts.push(first.start);
       if (hasWord('FOREIGN')) foreignKeyStarts.push(first.start);
@@ -387,6 +387,20 @@ export function enforcementClauses(tokens: Token[]): SourceEdit[] {
   return edits;
 }
 
+/**
+ * The cast of a regular expression after PostgreSQL's `~` (`~*`, `!~`), as pg_dump writes a
+ * pattern check (`code ~ '^[A-Z]{2}$'::text`), blanked: the parser reads no cast there, and the
+ * pattern is text anyway.
+ */
+function patternCasts(tokens: Token[]): SourceEdit[] {
+  return tokens.flatMap((token, index) => {
+    const operator = tokens[index - 1]?.text === '*' ? tokens[index - 2] : tokens[index - 1];
+    const [colon, secondColon, type] = tokens.slice(index + 1, index + 4);
+    const isCast = colon?.text === ':' && secondColon?.text === ':' && type?.kind === 'word';
+    return token.kind === 'string' && operator?.text === '~' && isCast ? [blank(colon.start, type.end)] : [];
+  });
+}
+
 /** MySQL's `COMMENT='…'` (or `COMMENT '…'`) among a table's options. */
 function tableComment(options: Token[]): SqlTable['comment'] {
   const at = options.findIndex((token) => token.kind === 'word' && token.text.toUpperCase() === 'COMMENT');
@@ -419,7 +433,7 @@ function column(
   }
   const typeTokens = element.slice(1, end);
   const { isIdentity, generated, edits, unread } = readColumnOptions(element.slice(end), text);
-  edits.push(...enforcementClauses(element));
+  edits.push(...enforcementClauses(element), ...patternCasts(element));
   for (const clause of unread)
     notes.push({
       path: `${table}.${name}`,

@@ -14,9 +14,11 @@ import {
   STATABLE_FACTS,
   unnamedProperty,
 } from './imported-schema';
+import { type CheckAt, readChecks } from './sql-check-constraints';
 import type { SqlColumn, SqlTable } from './sql-column-types';
 import { readSqlDump, type SqlDump } from './sql-dump';
-import { type SqlNote, stringContent } from './sql-tokens';
+import { type Expression, literal } from './sql-expressions';
+import type { SqlNote } from './sql-tokens';
 
 /*
  * SQL `CREATE TABLE` DDL (PostgreSQL, MySQL, SQL Server) to schema objects, one per table,
@@ -26,7 +28,9 @@ import { type SqlNote, stringContent } from './sql-tokens';
  * physicalType. Types without a logical type are imported as strings and reported. Column
  * types are read in sql-column-types.ts; the parser reads the rest with each type as INT.
  * MySQL ENUM(...), PostgreSQL enum types (CREATE TYPE ... AS ENUM) and CHECK (c IN (...))
- * become allowed values; other CHECK constraints are reported. A foreign key becomes an ODCS
+ * become allowed values, a string type's length maxLength, and CHECK bounds and patterns
+ * logicalTypeOptions (sql-check-constraints.ts); what a CHECK says that ODCS cannot is
+ * reported. A foreign key becomes an ODCS
  * relationship: on the property for one column, on the schema object for several. DEFAULTs,
  * which ODCS has not, are reported. The file is first read statement by statement
  * (sql-dump.ts): comments, unique indexes, identity and generated columns come from there, and
@@ -64,20 +68,6 @@ interface ReferenceDefinition {
   definition?: Array<{ column: ColumnDefinition['column']['column'] }>;
   table?: Array<{ table: string }>;
   on_action?: Array<{ type: string; value?: Expression & { value?: unknown } }>;
-}
-
-/** The parts of node-sql-parser's expressions that a list of allowed values is made of. */
-interface Expression {
-  type: string;
-  operator?: string;
-  left?: Expression;
-  right?: Expression;
-  value?: unknown;
-  expr?: Expression;
-  expr_list?: Expression;
-  args?: Expression;
-  name?: { name?: Array<{ value: string }> };
-  column?: ColumnDefinition['column']['column'];
 }
 
 interface CreateEnumType {
@@ -354,34 +344,38 @@ function tableObject(
   }
   const comments = context.ddl.comments.filter((comment) => comment.table === name);
   const commentOn = (column?: string) => comments.findLast((comment) => comment.column === column)?.text;
-  const checks = new Map<string, EnumValue[]>();
-  const readCheck = (check: Expression | undefined, offset: number, where: string) => {
-    const allowed = check && valuesOfCheck(check, context.ddl.hasBackslashEscapes);
-    if (allowed) checks.set(allowed.column, allowed.values);
-    else
-      notes.push({
-        path: where,
-        message: 'a CHECK constraint other than a list of values has no ODCS equivalent: not imported',
-        ...rangeAt(text, offset, 'CHECK'.length),
-      });
-  };
-  constraints
-    .filter((constraint) => /check/i.test(constraint.constraint_type))
-    .forEach((constraint, index) => {
-      readCheck((constraint.definition as Expression[])[0], source?.checkStarts[index] ?? 0, name);
-    });
   const sourceColumn = (property: string): SqlColumn | undefined =>
     source?.columns.find((candidate) => candidate.name === property);
-  for (const column of columns) {
-    if (!column.check) continue;
+  const tableChecks = constraints
+    .filter((constraint) => /check/i.test(constraint.constraint_type))
+    .map((constraint, index) => ({
+      expression: (constraint.definition as Expression[])[0],
+      offset: source?.checkStarts[index] ?? 0,
+      where: name,
+    }));
+  const columnChecks = columns.map((column) => {
     const property = columnName(column.column);
     const start = sourceColumn(property)?.start ?? 0;
-    readCheck(
-      column.check.definition[0],
-      start + Math.max(text.slice(start).search(/\bcheck\b/i), 0),
-      `${name}.${property}`,
-    );
-  }
+    return {
+      expression: column.check?.definition[0],
+      offset: start + Math.max(text.slice(start).search(/\bcheck\b/i), 0),
+      where: `${name}.${property}`,
+    };
+  });
+  const checks = readChecks(
+    [...tableChecks, ...columnChecks].filter((check): check is CheckAt => check.expression !== undefined),
+    (column) => {
+      const type = sourceColumn(column)?.type;
+      return type?.arrayDepth ? 'array' : type?.logicalType;
+    },
+    {
+      text,
+      end: source?.bodyEnd ?? text.length,
+      hasBackslashEscapes: context.ddl.hasBackslashEscapes,
+      sqlOf: context.sqlOf,
+    },
+  );
+  notes.push(...checks.notes);
   const propertyRelationships = new Map<string, OdcsRelationship[]>();
   const objectRelationships: OdcsRelationship[] = [];
   const readForeignKey = (from: string[], reference: ReferenceDefinition, offset: number, where: string) => {
@@ -438,7 +432,7 @@ function tableObject(
     const found = sourceColumn(property);
     const type = found?.type;
     const typeValues = type && context.enumTypes.get(type.baseName);
-    const enumValues = type?.enumValues ?? typeValues ?? checks.get(property);
+    const enumValues = type?.enumValues ?? typeValues ?? checks.values.get(property);
     // SQL Server's TIMESTAMP is ROWVERSION: a counter the database sets on each write, not a time.
     const isRowVersion = context.isSqlServer && type?.baseName === 'TIMESTAMP';
     const elementType = isRowVersion ? undefined : (type?.logicalType ?? (typeValues ? 'string' : undefined));
@@ -461,7 +455,8 @@ function tableObject(
     };
     const arrayDepth = type?.arrayDepth ?? 0;
     const maxLength = elementType === 'string' && type ? declaredLength(type.elementType) : undefined;
-    const options = maxLength === undefined ? undefined : { maxLength };
+    const stated = { ...(maxLength !== undefined && { maxLength }), ...checks.options.get(property) };
+    const options = Object.keys(stated).length > 0 ? stated : undefined;
     const items = arrayItems(elementType ?? 'string', { enum: enumValues, options }, arrayDepth);
     return importedProperty(property, arrayDepth > 0 ? 'array' : (elementType ?? 'string'), {
       required: column.nullable?.type === 'not null' || keyPosition !== -1 || found?.isIdentity === true,
@@ -540,41 +535,6 @@ function arrayItems(
         ...(element.enum && { enum: element.enum }),
         ...(element.options && { extensions: { logicalTypeOptions: element.options } }),
       });
-}
-
-/** `c IN ('a', 'b')`, or PostgreSQL's own spelling of it, `c = ANY (ARRAY['a', 'b'])`. */
-function valuesOfCheck(
-  check: Expression,
-  hasBackslashEscapes: boolean,
-): { column: string; values: EnumValue[] } | undefined {
-  const left = uncast(check.left);
-  if (left?.type !== 'column_ref' || left.column === undefined) return undefined;
-  let list: Expression[] | undefined;
-  if (check.operator === 'IN') list = asList(check.right);
-  else if (check.operator === '=' && check.right?.type === 'function' && check.right.name?.name?.[0]?.value === 'ANY') {
-    const array = uncast((check.right.args?.value as Expression[] | undefined)?.[0]);
-    list = asList(array?.expr_list);
-  }
-  const values = list?.map((value) => literal(value, hasBackslashEscapes));
-  if (!values || values.length === 0 || values.some((value) => value === undefined)) return undefined;
-  return { column: columnName({ column: left.column }), values: allowedValues(values) };
-}
-
-function asList(expression: Expression | undefined): Expression[] | undefined {
-  return expression?.type === 'expr_list' && Array.isArray(expression.value)
-    ? (expression.value as Expression[])
-    : undefined;
-}
-
-function uncast(expression: Expression | undefined): Expression | undefined {
-  return expression?.type === 'cast' ? uncast(expression.expr) : expression;
-}
-
-/** A literal's value; the parser gives a string as written between its quotes. */
-function literal(expression: Expression | undefined, hasBackslashEscapes: boolean): unknown {
-  const value = uncast(expression);
-  if (value?.type === 'single_quote_string') return stringContent(String(value.value), hasBackslashEscapes);
-  return value && /string|number|bool/.test(value.type) ? value.value : undefined;
 }
 
 /** MySQL's `COMMENT '…'` on a column. */

@@ -428,7 +428,7 @@ describe('allowed values', () => {
     expect(notes).toEqual([]);
   });
 
-  it('keeps the values of a PostgreSQL enum type and of CHECK (c IN (...)), and reports other checks', () => {
+  it('keeps the values of a PostgreSQL enum type and of CHECK (c IN (...))', () => {
     const { property, notes } = imported(
       'seats.sql',
       `CREATE TYPE cabin AS ENUM ('Y', 'J', 'F');
@@ -441,9 +441,7 @@ CREATE TABLE seats (
     expect(property('cabin').enum).toEqual(avroEnum.enum);
     expect(property('deck').enum).toEqual(['main', 'upper']);
     expect(property('seat_row').enum).toBeUndefined();
-    expect(notes).toEqual([
-      '5:16 seats.seat_row: a CHECK constraint other than a list of values has no ODCS equivalent: not imported',
-    ]);
+    expect(notes).toEqual([]);
   });
 });
 
@@ -485,6 +483,164 @@ describe('SQL lengths', () => {
       logicalType: 'string',
       logicalTypeOptions: { maxLength: 8 },
     });
+  });
+});
+
+describe('SQL CHECK constraints as ODCS bounds and patterns', () => {
+  const options = (property: ContractProperty) => property.extensions?.logicalTypeOptions;
+
+  it("gives the cuppings' range checks and code pattern as the bounds and pattern ODCS has (our QA's table)", () => {
+    const { property, notes } = imported(
+      'cuppings.sql',
+      "CREATE TABLE cuppings (id int PRIMARY KEY, score numeric CHECK (score >= 0 AND score <= 100), weight int CHECK (weight BETWEEN 0 AND 3000), qty int CHECK (qty > 0), country_code char(2) CHECK (country_code ~ '^[A-Z]{2}$'), name varchar(20));",
+    );
+    expect(['score', 'weight', 'qty', 'country_code', 'name'].map((name) => options(property(name)))).toEqual([
+      { minimum: 0, maximum: 100 },
+      { minimum: 0, maximum: 3000 },
+      { exclusiveMinimum: 0 },
+      { maxLength: 2, pattern: '^[A-Z]{2}$' },
+      { maxLength: 20 },
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('reads a bound written either way round, negative or decimal, in a table constraint or a column one', () => {
+    const { property, notes } = imported(
+      'readings.sql',
+      'CREATE TABLE readings (qty int, delta numeric(4,1), score int CHECK (100 >= score), CONSTRAINT readings_range CHECK ((0 <= qty) AND (-5.5 < delta) AND (delta < 5.5)));',
+    );
+    expect(['qty', 'delta', 'score'].map((name) => options(property(name)))).toEqual([
+      { minimum: 0 },
+      { exclusiveMinimum: -5.5, exclusiveMaximum: 5.5 },
+      { maximum: 100 },
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('keeps the tighter of two bounds of one kind, as the database checks both', () => {
+    const { property } = imported(
+      'lots.sql',
+      'CREATE TABLE lots (qty int CHECK (qty >= 0), CHECK (qty >= 5 AND qty <= 9));',
+    );
+    expect(options(property('qty'))).toEqual({ minimum: 5, maximum: 9 });
+  });
+
+  it.each([
+    [
+      'MySQL',
+      'CREATE TABLE `cuppings` (`score` DECIMAL(5,2) CHECK (`score` BETWEEN 0 AND 100), `qty` INT, CONSTRAINT `cuppings_qty` CHECK (`qty` > 0)) ENGINE=InnoDB;',
+    ],
+    [
+      'SQL Server',
+      'CREATE TABLE [dbo].[cuppings] ([score] [decimal](5, 2) NULL, [qty] [int] NULL, CONSTRAINT [CK_cuppings_score] CHECK (([score]>=(0) AND [score]<=(100))), CONSTRAINT [CK_cuppings_qty] CHECK (([qty]>(0))))',
+    ],
+    [
+      'pg_dump',
+      'CREATE TABLE public.cuppings (score numeric(5,2), qty integer, CONSTRAINT cuppings_score_check CHECK (((score >= (0)::numeric) AND (score <= (100)::numeric))), CONSTRAINT cuppings_qty_check CHECK ((qty > 0)));',
+    ],
+  ])('reads the range checks of %s', (_, sql) => {
+    const { property, notes } = imported('cuppings.sql', sql);
+    expect(options(property('score'))).toEqual({ minimum: 0, maximum: 100 });
+    expect(options(property('qty'))).toEqual({ exclusiveMinimum: 0 });
+    expect(notes).toEqual([]);
+  });
+
+  it('gives a column the value an equality check allows, as IN does', () => {
+    expect(
+      imported('prices.sql', "CREATE TABLE prices (currency text CHECK (currency = 'EUR'));").property('currency').enum,
+    ).toEqual(['EUR']);
+  });
+
+  it('reports, with its text, each condition ODCS cannot say, and imports the others of its CHECK', () => {
+    const { property, notes } = imported(
+      'lots.sql',
+      `CREATE TABLE lots (
+  qty int CHECK (qty > 0 AND qty % 2 = 0),
+  bags int CHECK (bags > 0 OR bags IS NULL),
+  grade int CHECK (grade <> 3),
+  picked date,
+  shipped date,
+  CHECK (shipped >= picked),
+  CHECK (length(grade::text) > 0)
+);`,
+    );
+    expect(options(property('qty'))).toEqual({ exclusiveMinimum: 0 });
+    expect(options(property('bags'))).toBeUndefined();
+    expect(notes).toEqual([
+      '2:30 lots.qty: CHECK (… qty % 2 = 0 …) has no ODCS equivalent: not imported',
+      '3:12 lots.bags: CHECK (bags > 0 OR bags IS NULL) has no ODCS equivalent: not imported',
+      '4:13 lots.grade: CHECK (grade <> 3) has no ODCS equivalent: not imported',
+      '7:3 lots: CHECK (shipped >= picked) has no ODCS equivalent: not imported',
+      '8:3 lots: CHECK (length(grade::text) > 0) has no ODCS equivalent: not imported',
+    ]);
+  });
+
+  it('reports a bound of a column whose logical type ODCS gives no such bound', () => {
+    const { property, notes } = imported(
+      'lots.sql',
+      'CREATE TABLE lots (code text CHECK (code > 5), picked date CHECK (picked > 0), sizes int[] CHECK (sizes > 0));',
+    );
+    expect(['code', 'picked', 'sizes'].map((name) => options(property(name)))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(notes).toEqual([
+      '1:30 lots.code: CHECK (code > 5) has no ODCS equivalent for logical type string (exclusiveMinimum): not imported',
+      '1:60 lots.picked: CHECK (picked > 0) has no ODCS equivalent for logical type date (exclusiveMinimum): not imported',
+      '1:92 lots.sizes: CHECK (sizes > 0) has no ODCS equivalent for logical type array (exclusiveMinimum): not imported',
+    ]);
+  });
+
+  it('takes a PostgreSQL regular expression as the pattern only where ECMAScript reads it the same, and says why not', () => {
+    const { property, notes } = imported(
+      'codes.sql',
+      String.raw`CREATE TABLE codes (
+  lot text CHECK (lot ~ '^L-[0-9]{4}(\.[a-z]+)?$'),
+  farm text CHECK (farm ~* '^[a-z]+$'),
+  batch text CHECK (batch ~ '^B.+$'),
+  zip text CHECK (zip ~ '^\d{5}$'),
+  region text CHECK (region ~ '^[[:upper:]]+$'),
+  origin text CHECK (origin !~ '^X')
+);`,
+    );
+    expect(options(property('lot'))).toEqual({ pattern: String.raw`^L-[0-9]{4}(\.[a-z]+)?$` });
+    expect(['farm', 'batch', 'zip', 'region', 'origin'].map((name) => options(property(name)))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(notes).toEqual([
+      "3:13 codes.farm: CHECK (farm ~* '^[a-z]+$') ignores case, which an ODCS pattern cannot: not imported",
+      "4:14 codes.batch: CHECK (batch ~ '^B.+$') reads differently as an ODCS pattern (ECMAScript): . matches a line break in PostgreSQL, not in ECMAScript: not imported",
+      String.raw`5:12 codes.zip: CHECK (zip ~ '^\d{5}$') reads differently as an ODCS pattern (ECMAScript): \d may match digits beyond 0-9 in PostgreSQL (as its locale says), only 0-9 in ECMAScript: not imported`,
+      "6:15 codes.region: CHECK (region ~ '^[[:upper:]]+$') reads differently as an ODCS pattern (ECMAScript): ECMAScript has no [[:upper:]]: not imported",
+      "7:15 codes.origin: CHECK (origin !~ '^X') says what must not match, which an ODCS pattern cannot: not imported",
+    ]);
+  });
+
+  it("reads pg_dump's spelling of a pattern check, a cast the SQL parser does not read after ~", () => {
+    const { property, notes } = imported(
+      'codes.sql',
+      "CREATE TABLE public.codes (\n    country_code character(2),\n    lot text,\n    CONSTRAINT codes_country_check CHECK (((country_code)::text ~ '^[A-Z]{2}$'::text)),\n    CONSTRAINT codes_lot_check CHECK ((lot ~* '^l-'::text))\n);",
+    );
+    expect(options(property('country_code'))).toEqual({ maxLength: 2, pattern: '^[A-Z]{2}$' });
+    expect(notes).toEqual([
+      "5:5 codes: CHECK ((lot ~* '^l-'::text)) ignores case, which an ODCS pattern cannot: not imported",
+    ]);
+  });
+
+  it("reports MySQL's REGEXP, which ignores case under MySQL's usual collations", () => {
+    const { property, notes } = imported(
+      'codes.sql',
+      "CREATE TABLE `codes` (`lot` VARCHAR(9) CHECK (`lot` REGEXP '^L-[0-9]+$'));",
+    );
+    expect(options(property('lot'))).toEqual({ maxLength: 9 });
+    expect(notes).toEqual([
+      "1:40 codes.lot: CHECK (`lot` REGEXP '^L-[0-9]+$') is MySQL's REGEXP, which ignores case under its usual collations, as an ODCS pattern cannot: not imported",
+    ]);
   });
 });
 

@@ -1,0 +1,256 @@
+import type { EnumValue } from '../../model/contract';
+import type { LogicalType } from '../../model/logical-type';
+import { allowedValues, type ImportNote, rangeAt } from './imported-schema';
+import { logicalTypeOptions } from './logical-type-options';
+import { postgresPatternAsOdcs } from './postgres-pattern';
+import { written } from './sql-column-types';
+import { columnOf, type Expression, listItems, literal, numberLiteral, uncast } from './sql-expressions';
+import { matching, type Token, tokenize } from './sql-tokens';
+
+/*
+ * SQL `CHECK` constraints as what ODCS says of a column: allowed values (`c IN ('a', 'b')`,
+ * `c = 'a'`), bounds (`c >= 0`, `0 < c`, `c BETWEEN 0 AND 100`) and a pattern (PostgreSQL's
+ * `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike), each condition of a CHECK that ANDs
+ * several on its own. What ODCS cannot say (OR, functions, another column, `<>`) is reported
+ * as written, and the rest of its CHECK is imported all the same.
+ */
+
+/** A CHECK the parser read, where its constraint starts in the source, and what a note about it is on. */
+export interface CheckAt {
+  expression: Expression;
+  offset: number;
+  /** `orders` for a table constraint, `orders.qty` for a column's. */
+  where: string;
+}
+
+export interface ChecksRead {
+  values: Map<string, EnumValue[]>;
+  /** Each column's `logicalTypeOptions`: bounds and pattern. */
+  options: Map<string, Record<string, unknown>>;
+  notes: ImportNote[];
+}
+
+interface CheckSource {
+  text: string;
+  /** Where the table's body ends: no CHECK goes further. */
+  end: number;
+  hasBackslashEscapes: boolean;
+  /** An expression as the dialect writes it, for a condition whose text cannot be found. */
+  sqlOf: (expression: Expression) => string;
+}
+
+const NO_EQUIVALENT = 'has no ODCS equivalent';
+
+/**
+ * What the CHECKs of a table say of its columns, of which `logicalTypeOf` tells the logical type
+ * (`array` for an array): bounds only where ODCS has them for that type, the tighter of two of a
+ * kind (the database checks both), allowed values common to all the CHECKs of a column.
+ */
+export function readChecks(
+  checks: readonly CheckAt[],
+  logicalTypeOf: (column: string) => LogicalType | undefined,
+  source: CheckSource,
+): ChecksRead {
+  const read: ChecksRead = { values: new Map(), options: new Map(), notes: [] };
+  const take = (fact: CheckFact): string | undefined => {
+    if ('values' in fact) {
+      const earlier = read.values.get(fact.column);
+      read.values.set(fact.column, earlier ? earlier.filter((value) => fact.values.includes(value)) : fact.values);
+      return undefined;
+    }
+    const logicalType = logicalTypeOf(fact.column);
+    if (logicalType === undefined) return NO_EQUIVALENT;
+    const { unmapped } = logicalTypeOptions(logicalType, fact.options);
+    if (unmapped.length > 0) return `${NO_EQUIVALENT} for logical type ${logicalType} (${unmapped.join(', ')})`;
+    const options = read.options.get(fact.column) ?? {};
+    const merged = withOptions(options, fact.options);
+    if (typeof merged === 'string') return merged;
+    read.options.set(fact.column, merged);
+    return undefined;
+  };
+  for (const check of checks) {
+    for (const condition of checkConditions(check, source)) {
+      const why = typeof condition.fact === 'string' ? condition.fact : take(condition.fact);
+      if (why === undefined) continue;
+      read.notes.push({
+        path: check.where,
+        message: `${condition.text} ${why}: not imported`,
+        ...rangeAt(source.text, condition.offset, condition.length),
+      });
+    }
+  }
+  return read;
+}
+
+/** Bounds that a higher value tightens; the others (maximum, exclusiveMaximum) a lower one does. */
+const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum']);
+
+/** A column's options with a condition's added, or why they cannot be: ODCS holds one pattern. */
+function withOptions(
+  options: Record<string, unknown>,
+  added: Record<string, number | string>,
+): Record<string, unknown> | string {
+  const merged = { ...options };
+  for (const [name, value] of Object.entries(added)) {
+    const earlier = merged[name];
+    if (typeof earlier === 'number' && typeof value === 'number')
+      merged[name] = LOWER_BOUNDS.has(name) ? Math.max(earlier, value) : Math.min(earlier, value);
+    else if (earlier !== undefined && earlier !== value)
+      return 'is a second pattern of the column, where ODCS holds one';
+    else merged[name] = value;
+  }
+  return merged;
+}
+
+/** What one condition of a CHECK says of a column, in ODCS terms. */
+type CheckFact = { column: string; values: EnumValue[] } | { column: string; options: Record<string, number | string> };
+
+interface CheckCondition {
+  /** `CHECK (qty > 0)`; one condition of several, `CHECK (… qty % 2 = 0 …)`. */
+  text: string;
+  offset: number;
+  length: number;
+  /** What it says, or why ODCS cannot say it (`has no ODCS equivalent`). */
+  fact: CheckFact | string;
+}
+
+/** The conditions a CHECK ANDs, each as written (as the dialect writes it when its text cannot be told). */
+function checkConditions(check: CheckAt, source: CheckSource): CheckCondition[] {
+  const conditions = andedConditions(check.expression);
+  const facts = conditions.map((condition) => factOf(condition, source.hasBackslashEscapes));
+  const found = writtenCheck(check.offset, source);
+  if (!found)
+    return conditions.map((condition, index) => ({
+      text: `CHECK (${source.sqlOf(condition)})`,
+      offset: check.offset,
+      length: 'CHECK'.length,
+      fact: facts[index] as CheckFact | string,
+    }));
+  const parts = writtenConditions(found.body);
+  const isWhole = conditions.length === 1 || parts.length !== conditions.length;
+  return conditions.map((condition, index) => {
+    const part = parts[index] as Token[];
+    const fact = facts[index] as CheckFact | string;
+    if (isWhole) {
+      const text = conditions.length === 1 ? written(found.body, source.text) : source.sqlOf(condition);
+      return { text: `CHECK (${text})`, offset: check.offset, length: 'CHECK'.length, fact };
+    }
+    const start = (part[0] as Token).start;
+    const end = (part.at(-1) as Token).end;
+    return { text: `CHECK (… ${written(part, source.text)} …)`, offset: start, length: end - start, fact };
+  });
+}
+
+function andedConditions(expression: Expression): Expression[] {
+  return expression.type === 'binary_expr' && expression.operator === 'AND'
+    ? [...andedConditions(expression.left as Expression), ...andedConditions(expression.right as Expression)]
+    : [expression];
+}
+
+/** The tokens inside the parentheses of the first CHECK at or after `offset`. */
+function writtenCheck(offset: number, source: CheckSource): { body: Token[] } | undefined {
+  const { tokens } = tokenize(source.text.slice(offset, source.end), source.hasBackslashEscapes);
+  const inSource = tokens.map((token) => ({ ...token, start: token.start + offset, end: token.end + offset }));
+  const keyword = inSource.findIndex((token) => token.kind === 'word' && token.text.toUpperCase() === 'CHECK');
+  if (keyword === -1 || inSource[keyword + 1]?.text !== '(') return undefined;
+  const body = inSource.slice(keyword + 2, matching(inSource, keyword + 1));
+  return body.length > 0 ? { body } : undefined;
+}
+
+/**
+ * A condition's tokens split at each AND outside parentheses (not BETWEEN's), and inside the
+ * parentheses around a part, as the parser's ANDs nest: `((a > 0) AND (b > 0))` is `(a > 0)`,
+ * `(b > 0)`. A part that ANDs nothing is as written, parentheses and all.
+ */
+function writtenConditions(tokens: Token[]): Token[][] {
+  let inner = tokens;
+  while (inner[0]?.text === '(' && matching(inner, 0) === inner.length - 1) inner = inner.slice(1, -1);
+  const parts: Token[][] = [[]];
+  let depth = 0;
+  let isInBetween = false;
+  for (const token of inner) {
+    const word = depth === 0 && token.kind === 'word' ? token.text.toUpperCase() : '';
+    if (token.text === '(') depth++;
+    if (token.text === ')') depth--;
+    if (word === 'BETWEEN') isInBetween = true;
+    else if (word === 'AND' && isInBetween) isInBetween = false;
+    else if (word === 'AND') {
+      parts.push([]);
+      continue;
+    }
+    (parts.at(-1) as Token[]).push(token);
+  }
+  return parts.length === 1 ? [tokens] : parts.flatMap(writtenConditions);
+}
+
+/** Comparisons of a column with a number, as the bound of the column each gives. */
+const BOUNDS: Record<string, string> = {
+  '>=': 'minimum',
+  '>': 'exclusiveMinimum',
+  '<=': 'maximum',
+  '<': 'exclusiveMaximum',
+};
+/** The same comparison seen from its other side: `0 < qty` is `qty > 0`. */
+const MIRRORED: Record<string, string> = { '>=': '<=', '>': '<', '<=': '>=', '<': '>' };
+
+/** Why an operator's conditions are none ODCS can say, where it is not only that it has no equivalent. */
+const UNSAID: Record<string, string> = {
+  '~*': 'ignores case, which an ODCS pattern cannot',
+  '!~': 'says what must not match, which an ODCS pattern cannot',
+  '!~*': 'says what must not match, which an ODCS pattern cannot',
+  REGEXP: "is MySQL's REGEXP, which ignores case under its usual collations, as an ODCS pattern cannot",
+  RLIKE: "is MySQL's RLIKE, which ignores case under its usual collations, as an ODCS pattern cannot",
+};
+
+function factOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact | string {
+  const { operator = '', left, right } = condition;
+  const values = allowedValuesOf(condition, hasBackslashEscapes);
+  if (values) return values;
+  const bound = BOUNDS[operator];
+  if (bound) {
+    const [column, value, option] =
+      columnOf(left) === undefined
+        ? [columnOf(right), numberLiteral(left), BOUNDS[MIRRORED[operator] as string] as string]
+        : [columnOf(left), numberLiteral(right), bound];
+    if (column !== undefined && value !== undefined) return { column, options: { [option]: value } };
+  }
+  if (operator === 'BETWEEN') {
+    const column = columnOf(left);
+    const [low, high] = (listItems(right) ?? []).map(numberLiteral);
+    if (column !== undefined && low !== undefined && high !== undefined)
+      return { column, options: { minimum: low, maximum: high } };
+  }
+  if (operator === '~') return patternOf(left, right, hasBackslashEscapes);
+  return UNSAID[operator.toUpperCase()] ?? NO_EQUIVALENT;
+}
+
+/** `c IN ('a', 'b')`, `c = 'a'`, or PostgreSQL's own spelling of IN, `c = ANY (ARRAY['a', 'b'])`. */
+function allowedValuesOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact | undefined {
+  const column = columnOf(condition.left);
+  if (column === undefined) return undefined;
+  const { operator, right } = condition;
+  const isAny = right?.type === 'function' && right.name?.name?.[0]?.value === 'ANY';
+  const anyArray = isAny ? uncast((right.args?.value as Expression[] | undefined)?.[0]) : undefined;
+  const list =
+    operator === 'IN'
+      ? listItems(right)
+      : operator !== '='
+        ? undefined
+        : isAny
+          ? listItems(anyArray?.expr_list)
+          : [right];
+  const values = list?.map((value) => literal(value, hasBackslashEscapes));
+  if (!values || values.length === 0 || values.some((value) => value === undefined)) return undefined;
+  return { column, values: allowedValues(values) };
+}
+
+/** PostgreSQL's `c ~ 'regex'`: the column's pattern, where ECMAScript reads the regex alike. */
+function patternOf(left: Expression | undefined, right: Expression | undefined, hasBackslashEscapes: boolean) {
+  const column = columnOf(left);
+  const regex = literal(right, hasBackslashEscapes);
+  if (column === undefined || typeof regex !== 'string') return NO_EQUIVALENT;
+  const pattern = postgresPatternAsOdcs(regex);
+  return pattern.ok
+    ? { column, options: { pattern: pattern.pattern } }
+    : `reads differently as an ODCS pattern (ECMAScript): ${pattern.why}`;
+}

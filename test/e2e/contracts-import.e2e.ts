@@ -183,7 +183,7 @@ describeInChromium('importing contracts from other schema formats', (session) =>
       'contract: SLA latency set to 1 d',
       'contract: history is no longer kept',
       "orders.customer_id: classification set to 'restricted', stricter",
-      'orders.total: quality rules changed',
+      "orders.total: quality rule 'nullValues' added",
     ])
       expect(listed).toContain(change);
 

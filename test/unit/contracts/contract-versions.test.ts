@@ -380,7 +380,7 @@ describe('an imported schema as the next version of a contract', () => {
         'contract: SLA frequency removed (was 1 d)',
         'contract: SLA latency set to 1 d',
         'contract: support, description, team changed',
-        'cuppings.score: quality rules changed',
+        "cuppings.score: quality rule 'nullValues' added",
         "cuppings.taster: classification set to 'restricted', stricter",
         'cuppings: physicalType changed',
       ]);

@@ -5,9 +5,13 @@ import type { ImportedFile } from '../../shared/contracts/import';
 import { STATABLE_FACTS } from '../../shared/contracts/import/imported-schema';
 import { readableContractId } from '../../shared/contracts/readable-contract-id';
 import { type Contract, counted } from '../../shared/model';
+import type { Finding } from '../../shared/validation/finding';
+import { describeFix } from '../../shared/validation/fixes';
+import { findingsOf } from '../governance/mesh-findings';
+import { fixProblem } from '../governance/problem-actions';
 import type { FileRef, Host } from '../host/host';
-import { currentMesh } from '../store/document-store';
-import { useNoticeStore } from '../store/notice-store';
+import { currentMesh, useDocumentStore } from '../store/document-store';
+import { type Notice, useNoticeStore } from '../store/notice-store';
 import { contractFindingsOf, contractNameOf, contractTextOf, useContractDrafts } from './contract-drafts';
 import { useContractTabs } from './contract-tabs-store';
 import { applyImport, importContractTexts } from './import/import-contract-files';
@@ -34,7 +38,8 @@ export const useContractFiles = create<ContractFilesState>()((set) => ({
 /**
  * Writes the text the editor shows, byte for byte, to the contract's file, or asks where
  * (`saveAs`). Text with problems is written as it is (the file is the user's text, as in any
- * text editor); only the design waits until it reads as a valid contract.
+ * text editor); only the design waits until it reads as a valid contract. A version that does
+ * not allow the contract's changes since its baseline is written too, and said, with its fix.
  */
 export async function saveContractFile(host: Host, id: string, options: { saveAs: boolean }): Promise<void> {
   const notices = useNoticeStore.getState();
@@ -46,10 +51,41 @@ export async function saveContractFile(host: Host, id: string, options: { saveAs
     const saved = await host.saveContractFile(bound, contractFileName(name), text);
     if (!saved) return;
     useContractFiles.getState().bind(id, saved, text);
-    notices.show({ tone: 'info', text: `Saved ${name} to ${saved.name}${draftStateOf(id, text)}.` });
+    const written = currentMesh()?.contracts.find((contract) => contract.id === id && contract.odcs === text);
+    const versionErrors = written ? versionErrorsOf(id) : [];
+    if (written) useDocumentStore.getState().markContractFileSaved(written);
+    const savedTo = `Saved ${name} to ${saved.name}`;
+    notices.show(
+      versionErrors.length > 0
+        ? versionWarning(savedTo, versionErrors)
+        : { tone: 'info', text: `${savedTo}${draftStateOf(id, text)}.` },
+    );
   } catch (error) {
     notices.show({ tone: 'error', text: `Could not save ${name}: ${(error as Error).message}` });
   }
+}
+
+/** The `breaking-changes` rule's errors about contract `id`: a version that does not allow its changes since its baseline. */
+function versionErrorsOf(id: string): Finding[] {
+  const { mesh, baseline } = useDocumentStore.getState();
+  return findingsOf(mesh, baseline).all.filter(
+    (finding) =>
+      finding.ruleId === 'breaking-changes' &&
+      finding.severity === 'error' &&
+      !finding.suppressed &&
+      finding.element.kind === 'contract' &&
+      finding.element.contractId === id,
+  );
+}
+
+/** A save whose version its changes do not allow: what the rule says, and its fix (the version they need) a click away. */
+function versionWarning(savedTo: string, errors: readonly Finding[]): Notice {
+  return {
+    tone: 'error',
+    text: `${savedTo} under a version its changes do not allow; its consumers still hold the earlier contract, so this stays reported until the version is raised.`,
+    details: errors.map((error) => error.message),
+    actions: errors.flatMap(({ fix }) => (fix ? [{ label: describeFix(fix), run: () => fixProblem(fix) }] : [])),
+  };
 }
 
 /** What a save of text with problems leaves behind in the design, said after "Saved … to …". */
@@ -76,7 +112,9 @@ export async function openContractFile(host: Host): Promise<void> {
     const read = importContractSource(opened.file.name, opened.text);
     if (read.ok) {
       const [imported] = await importContractTexts([{ name: opened.file.name, text: opened.text }], 'Opened');
-      if (imported) useContractFiles.getState().bind(imported, opened.file, opened.text);
+      if (!imported) return;
+      useContractFiles.getState().bind(imported, opened.file, opened.text);
+      useDocumentStore.getState().markContractFileOpened(imported, read.contract);
       return;
     }
     const problems = read.errors.map((error) => `${opened.file.name} ${formatLocatedProblem(error)}`);
@@ -92,6 +130,7 @@ export async function openContractFile(host: Host): Promise<void> {
       return;
     }
     useContractFiles.getState().bind(id, opened.file, opened.text);
+    useDocumentStore.getState().markContractFileOpened(id, undefined);
     useContractDrafts.getState().setDraft(id, opened.text);
     useContractTabs.getState().openContract(id);
     useNoticeStore.getState().show({

@@ -1,8 +1,12 @@
 import { create } from 'zustand';
-import { baselineAfterSave } from '../../shared/contracts/breaking-change-baseline';
+import {
+  baselineAfterContractSave,
+  baselineAfterSave,
+  baselineWithContract,
+} from '../../shared/contracts/breaking-change-baseline';
 import { withContractDomainsFollowing } from '../../shared/editing/contract-domains';
 import { withSizesAtLeastSmallest } from '../../shared/editing/layout-sizes';
-import type { Mesh } from '../../shared/model';
+import type { Contract, Mesh } from '../../shared/model';
 import { isDeepEqual } from '../../shared/model/deep-equal';
 import { changesOnlyScenarios } from '../../shared/model/scenario-only-change';
 import type { FileRef } from '../host/host';
@@ -40,8 +44,12 @@ export interface DocumentState {
    * What breaking changes are judged against (the rules, the export's refusals and SQL migrations,
    * the contract's changes and diff): the document as opened, advanced by each save except for
    * contracts saved with a breaking change their version does not announce (see baselineAfterSave).
+   * A contract opened from its own file is judged against that file as opened, advanced likewise by
+   * each save to it (see markContractFileOpened).
    */
   baseline: Mesh | null;
+  /** The contracts opened from their own file (Open contract…), whose saves to it advance the baseline. */
+  fileBasedContractIds: readonly string[];
   /** Counts documents opened, so views can start afresh (fit the view) for each. */
   openCount: number;
   past: Mesh[];
@@ -82,6 +90,13 @@ export interface DocumentState {
    * while the save was in flight stay unsaved; a save of a document since replaced changes nothing.
    */
   markSaved(documentKey: string, file: FileRef, savedMesh: Mesh): void;
+  /**
+   * Contract `id` was opened from its own file: the file's contract is its baseline from now on
+   * (none while the file is no valid contract: the first save to it sets one).
+   */
+  markContractFileOpened(id: string, fileContract: Contract | undefined): void;
+  /** A contract was written to its own file: the baseline of one opened from a file advances as a save of the design would. */
+  markContractFileSaved(saved: Contract): void;
 }
 
 /** A fresh autosave slot name: unique, so two documents never overwrite each other's unsaved work. */
@@ -90,6 +105,17 @@ export function newDocumentKey(): string {
 }
 
 const noHistory = { past: [], future: [], openCoalesceKey: null, continuedFrom: null, gestureStart: null };
+
+const noDocument = {
+  mesh: null,
+  file: null,
+  name: null,
+  documentKey: '',
+  savedMesh: null,
+  baseline: null,
+  fileBasedContractIds: [],
+  ...noHistory,
+};
 
 export const useDocumentStore = create<DocumentState>()((set, get) => {
   const record = (before: Mesh, after: Mesh, coalesceKey: string | null) =>
@@ -104,14 +130,8 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
   const refuse = () => set((state) => ({ refusedEdits: state.refusedEdits + 1 }));
 
   return {
-    mesh: null,
-    file: null,
-    name: null,
-    documentKey: '',
-    savedMesh: null,
-    baseline: null,
+    ...noDocument,
     openCount: 0,
-    ...noHistory,
     isReadOnly: false,
     refusedEdits: 0,
     setReadOnly: (isReadOnly) => set({ isReadOnly }),
@@ -123,11 +143,11 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         documentKey: newDocumentKey(),
         savedMesh: options.isUnsaved ? null : mesh,
         baseline: options.isUnsaved ? null : mesh,
+        fileBasedContractIds: [],
         openCount: state.openCount + 1,
         ...noHistory,
       })),
-    close: () =>
-      set({ mesh: null, file: null, name: null, documentKey: '', savedMesh: null, baseline: null, ...noHistory }),
+    close: () => set(noDocument),
     change: (recipe, options = {}) => {
       const { mesh, gestureStart, openCoalesceKey, isReadOnly } = get();
       if (!mesh) return;
@@ -196,6 +216,17 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
       if (get().documentKey !== documentKey) return;
       set((state) => ({ file, name: file.name, savedMesh, baseline: baselineAfterSave(state.baseline, savedMesh) }));
     },
+    markContractFileOpened: (id, fileContract) =>
+      set((state) => ({
+        fileBasedContractIds: [...state.fileBasedContractIds.filter((other) => other !== id), id],
+        ...(fileContract && { baseline: baselineWithContract(state.baseline, fileContract) }),
+      })),
+    markContractFileSaved: (saved) =>
+      set((state) =>
+        state.fileBasedContractIds.includes(saved.id)
+          ? { baseline: baselineAfterContractSave(state.baseline, saved) }
+          : state,
+      ),
   };
 });
 

@@ -1,4 +1,5 @@
-import type { Mesh } from '../model';
+import type { Contract } from '../model/contract';
+import { emptyMesh, type Mesh } from '../model/mesh';
 import { type ContractComparison, compareContracts } from './breaking-changes';
 
 /**
@@ -13,12 +14,37 @@ export function baselineAfterSave(baseline: Mesh | null, saved: Mesh): Mesh {
   const before = new Map(baseline.contracts.map((contract) => [contract.id, contract]));
   let isAnyHeld = false;
   const contracts = saved.contracts.map((contract) => {
-    const previous = before.get(contract.id);
-    if (!previous || previous === contract || !isVersionWrongFor(compareContracts(previous, contract))) return contract;
-    isAnyHeld = true;
-    return previous;
+    const kept = contractBaselineAfterSave(before.get(contract.id), contract);
+    if (kept !== contract) isAnyHeld = true;
+    return kept;
   });
   return isAnyHeld ? { ...saved, contracts } : saved;
+}
+
+/**
+ * The baseline once one contract is saved on its own (to its file) over `baseline`: that contract's
+ * baseline advances to `saved` as a save of the design would advance it, the rest stays.
+ */
+export function baselineAfterContractSave(baseline: Mesh | null, saved: Contract): Mesh {
+  const previous = baseline?.contracts.find((contract) => contract.id === saved.id);
+  return baselineWithContract(baseline, contractBaselineAfterSave(previous, saved));
+}
+
+/**
+ * The baseline with `contract` as its contract's (a contract opened from its own file is judged
+ * against that file). A design without a baseline (a recovered document) gets one holding that
+ * contract alone, which judges nothing else.
+ */
+export function baselineWithContract(baseline: Mesh | null, contract: Contract): Mesh {
+  const base = baseline ?? emptyMesh('baseline', 'baseline');
+  const others = base.contracts.filter((candidate) => candidate.id !== contract.id);
+  return { ...base, contracts: [...others, contract] };
+}
+
+/** A saved contract's baseline: the saved contract, unless its version is wrong for its changes since `previous`. */
+function contractBaselineAfterSave(previous: Contract | undefined, saved: Contract): Contract {
+  if (!previous || previous === saved || !isVersionWrongFor(compareContracts(previous, saved))) return saved;
+  return previous;
 }
 
 /** Whether the contract's version is wrong for its changes: lower than before, or not the step breaking changes need. */

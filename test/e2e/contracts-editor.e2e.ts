@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { CHEESE_BATCH_PUBLISHED } from '../builders/cheese-batch-contract';
 import { aWideContractText } from '../builders/wide-contract';
 import { describeInChromium, screenshot } from './app-driver';
 import { caretAfter, caretAtEndOf, dropFiles, findInYaml, openContract, problems, showView } from './contract-driver';
@@ -450,12 +451,44 @@ describeInChromium('the contract editor in the built app', (session) => {
     await baseline.filter({ hasText: 'Against vitals.odcs.yaml as last opened or saved' }).waitFor();
     expect(await page.getByTestId('breaking-count').textContent()).toContain('1 breaking change');
 
+    // Breaking changes are judged against the file as opened: that is the design's baseline of the contract too.
     await page
       .getByRole('group', { name: 'Compare with' })
       .getByRole('button', { name: "the design's baseline" })
       .click();
-    await baseline.filter({ hasText: "Not in the design's baseline yet" }).waitFor();
-    expect(await page.getByTestId('breaking-count').count()).toBe(0);
+    await baseline.filter({ hasText: "Against the design's baseline" }).waitFor();
+    expect(await page.getByTestId('breaking-count').textContent()).toContain('1 breaking change');
+  });
+
+  it('holds a contract opened from a file to the version rule against that file: reported, warned at Save, fixed in one click', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    await openContractFile(page, 'cheese-batch.odcs.yaml', CHEESE_BATCH_PUBLISHED);
+    await openContract(page, 'Cheese batch');
+    // Gouda no longer allowed, and cheese_type required: two breaking changes under 1.0.0 still.
+    await caretAfter(page, '- value: gouda');
+    await page.keyboard.press('Control+Shift+K');
+    await caretAfter(page, 'description: Kind of cheese');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('required: true');
+
+    const changes = page.getByTestId('contract-changes');
+    await changes.filter({ hasText: 'breaking changes need a new major version: 2.0.0 instead of 1.0.0' }).waitFor();
+    await page.getByTestId('problem-counts').click();
+    const breakingChange = page.locator('[data-testid="problem"][data-rule="breaking-changes"]');
+    await breakingChange.waitFor();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save to cheese-batch.odcs.yaml' }).click();
+    expect(readFileSync(await (await download).path(), 'utf8')).toContain('version: 1.0.0');
+    const warning = page.getByRole('alert').filter({ hasText: 'under a version its changes do not allow' });
+    await warning.waitFor();
+    expect(await breakingChange.count()).toBe(1);
+
+    await warning.getByRole('button', { name: 'Bump to 2.0.0' }).click();
+    await breakingChange.waitFor({ state: 'detached' });
+    await page.locator('.yaml-editor .view-line', { hasText: 'version: 2.0.0' }).waitFor();
+    expect(await changes.filter({ hasText: 'breaking changes need' }).count()).toBe(0);
   });
   it('previews the contract as a document and draws its schema', async () => {
     const page = await session.openApp();

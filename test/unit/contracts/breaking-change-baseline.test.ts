@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { baselineAfterSave } from '../../../shared/contracts/breaking-change-baseline';
+import {
+  baselineAfterContractSave,
+  baselineAfterSave,
+  baselineWithContract,
+} from '../../../shared/contracts/breaking-change-baseline';
 import type { ContractModel } from '../../../shared/model';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
 import { aMesh } from '../../builders/mesh-builder';
@@ -64,5 +68,33 @@ describe('the baseline breaking changes are judged against after a save', () => 
   it('advances where versions that are no semantic versions cannot tell: the rule only warns there, and asks for no number', () => {
     const saved = withOrders('2024-01', { isKeyRenamed: true });
     expect(baselineAfterSave(withOrders('2024-01'), saved).contracts).toEqual(saved.contracts);
+  });
+});
+
+describe('the baseline of a contract opened from its own file', () => {
+  const contractOf = (mesh: ReturnType<typeof withOrders>) => mesh.contracts[0]!;
+
+  it('is the file’s contract, which a design without a baseline (a recovered document) gets alone', () => {
+    const fromFile = contractOf(withOrders('1.0.0'));
+    const baseline = baselineWithContract(null, fromFile);
+    expect(baseline.contracts).toEqual([fromFile]);
+    expect(baseline.products).toEqual([]);
+    expect(breakingChanges(withOrders('1.0.0', { isKeyRenamed: true }), baseline)).toHaveLength(1);
+  });
+
+  it('replaces what the baseline held under its id, and keeps the rest', () => {
+    const design = withOrders('1.0.0');
+    const fromFile = contractOf(withOrders('3.0.0'));
+    const baseline = baselineWithContract(design, fromFile);
+    expect(baseline.contracts).toEqual([fromFile]);
+    expect({ ...baseline, contracts: [] }).toEqual({ ...design, contracts: [] });
+  });
+
+  it('advances on a save to the file as a save of the design would, holding a breaking change under the same version', () => {
+    const opened = withOrders('1.0.0');
+    const broken = contractOf(withOrders('1.0.0', { isKeyRenamed: true }));
+    expect(baselineAfterContractSave(opened, broken).contracts).toEqual(opened.contracts);
+    const released = contractOf(withOrders('2.0.0', { isKeyRenamed: true }));
+    expect(baselineAfterContractSave(opened, released).contracts).toEqual([released]);
   });
 });

@@ -33,14 +33,14 @@ describe('what the Diff view compares a contract with', () => {
     useContractFiles.setState({ fileById: {}, savedTextById: {} });
   });
 
-  it("compares a contract opened from a file with that file as it was read, before the design's baseline", async () => {
+  it("compares a contract opened from a file with that file as it was read, before the design's baseline, which starts as that file", async () => {
     await openContractFile(aHostWithTheFile());
     applyContractText('vitals', ON_DISK.replace('status: active', 'status: retired'));
 
     const [file, design] = baselines('vitals');
     expect(file).toMatchObject({ source: 'file', label: 'vitals.odcs.yaml', text: ON_DISK });
     expect(file?.contract?.status).toBe('active');
-    expect(design).toMatchObject({ source: 'design', text: '' });
+    expect(design).toMatchObject({ source: 'design', text: ON_DISK });
   });
 
   it('compares with the text last saved to the file, once the contract is saved there', async () => {

@@ -1,4 +1,5 @@
-import { checkContractYaml, parseMeshFile } from '../../shared/contracts';
+import { checkContractYaml, parseMeshFile, parseOdcsYaml } from '../../shared/contracts';
+import { baselineWithContract } from '../../shared/contracts/breaking-change-baseline';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
 import type { Mesh } from '../../shared/model';
@@ -6,12 +7,14 @@ import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis'
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
+import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
 import { validateMesh } from '../../shared/validation/validate-mesh';
-import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
+import { type CliIo, type Command, EXIT, PROGRAM, usageError } from '../cli-io';
+import { type Baseline, type ContractChangesReport, contractChangesSince } from '../contract-changes';
 import { jsonLines } from '../one-line-writes';
 import { parseOptions } from '../parse-options';
 import { formatProblemInFile, WHOLE_FILE } from '../problem-line';
-import { readInput, readMesh } from '../read-input';
+import { readInput } from '../read-input';
 
 /** One problem of a file, where it is: a document path, and a line in YAML files. */
 interface FileProblem {
@@ -41,7 +44,7 @@ interface Filters {
   ruleIds?: string[];
   /** The least severe problem shown. */
   severity: Level;
-  baseline?: Mesh;
+  baseline?: Baseline;
 }
 
 interface FileReport {
@@ -52,13 +55,15 @@ interface FileReport {
   /** How the file was read, when its name does not say: printed on stderr, before its problems. */
   note?: string;
   problems: FileProblem[];
+  /** A contract's changes since its contract in `--baseline`. */
+  changes?: ContractChangesReport;
 }
 
 const isContractFile = (file: string) => /\.ya?ml$/i.test(file);
 
 export const validateCommand: Command = {
   name: 'validate',
-  usage: `${PROGRAM} validate <file.mesh.json|contract.odcs.yaml>... [--json] [--rule <ids>] [--severity error|warning|info|off] [--baseline <saved.mesh.json>]`,
+  usage: `${PROGRAM} validate <file.mesh.json|contract.odcs.yaml>... [--json] [--rule <ids>] [--severity error|warning|info|off] [--baseline <saved.mesh.json|published.odcs.yaml>]`,
   summary: 'check designs and ODCS contracts as the editor does: schema, references, contract semantics, links',
   details: [
     'A design (*.mesh.json) is read as the app opens it (schema, ids, every reference), then the',
@@ -75,8 +80,9 @@ export const validateCommand: Command = {
     `  --rule <ids>           only these rules (no export or simulate checks), comma-separated: ${RULES.map((rule) => rule.id).join(', ')}`,
     '  --severity <level>     only problems this severe or more: error, warning, info, or off (the default:',
     '                         also the findings of rules the policies turned off, whose severity is off)',
-    '  --baseline <file>      the design as last saved (e.g. from the main branch): contracts changed in a',
-    '                         breaking way since then must have a new major version',
+    '  --baseline <file>      the design as last saved (e.g. from the main branch), or a contract as published',
+    '                         (an .odcs.yaml kept in git): contracts changed in a breaking way since then must',
+    '                         have a new major version; a contract file also lists its changes since then',
     '',
     'exit codes: 0 no errors (warnings, infos and rules turned off allowed), 1 an error in some file, 2 wrong usage',
   ],
@@ -95,12 +101,11 @@ export const validateCommand: Command = {
     const filters: Filters = { severity, ...(ruleIds && { ruleIds }) };
     const reports: FileReport[] = [];
     const baselineFile = options.values.baseline;
-    const baseline = baselineFile === undefined ? undefined : await readMesh(io, baselineFile);
+    const baseline = baselineFile === undefined ? undefined : await readBaseline(io, baselineFile);
     if (baselineFile !== undefined && baseline?.ok === false) {
-      const problems = baseline.problems.map((problem): FileProblem => ({ severity: 'error', ...problem }));
-      reports.push({ file: baselineFile, isBaseline: true, problems });
+      reports.push({ file: baselineFile, isBaseline: true, problems: baseline.problems });
     } else {
-      if (baseline?.ok) filters.baseline = baseline.mesh;
+      if (baseline?.ok) filters.baseline = baseline.baseline;
       for (const file of options.positional) reports.push(shown(await validateFile(file, io, filters), filters));
     }
     const hasErrors = reports.some(hasError);
@@ -127,13 +132,36 @@ function shown(report: FileReport, filters: Filters): FileReport {
   return { ...report, problems: report.problems.filter((problem) => LEVELS.indexOf(problem.severity) <= least) };
 }
 
-async function validateFile(file: string, io: Parameters<Command['run']>[1], filters: Filters): Promise<FileReport> {
+/**
+ * `--baseline`: a design, or a contract (by its name, or its content as `validate` reads one)
+ * as a design holding that contract alone; or every problem that keeps it from being read.
+ */
+async function readBaseline(
+  io: CliIo,
+  file: string,
+): Promise<{ ok: true; baseline: Baseline } | { ok: false; problems: FileProblem[] }> {
+  const input = await readInput(io, file);
+  if (!input.ok) return { ok: false, problems: [{ severity: 'error', path: WHOLE_FILE, message: input.message }] };
+  const design = isContractFile(file) ? undefined : parseMeshFile(input.text);
+  if (design?.ok) return { ok: true, baseline: { file, mesh: design.value } };
+  if (design && !isContractGivenAsDesign(design.errors)) {
+    return { ok: false, problems: design.errors.map((problem) => ({ severity: 'error', ...problem })) };
+  }
+  const contract = parseOdcsYaml(input.text);
+  if (contract.ok) return { ok: true, baseline: { file, mesh: baselineWithContract(null, contract.value) } };
+  const problems = contract.errors.map(({ path, message, line, column }): FileProblem => {
+    return { severity: 'error', path, message, line, column };
+  });
+  return { ok: false, problems };
+}
+
+async function validateFile(file: string, io: CliIo, filters: Filters): Promise<FileReport> {
   const input = await readInput(io, file);
   if (!input.ok) return { file, problems: [{ severity: 'error', path: WHOLE_FILE, message: input.message }] };
-  if (isContractFile(file)) return contractReport(file, input.text);
+  if (isContractFile(file)) return contractReport(file, input.text, filters);
   const parsed = parseMeshFile(input.text);
   if (!parsed.ok && isContractGivenAsDesign(parsed.errors)) {
-    return { ...contractReport(file, input.text), note: CONTRACT_BY_ITS_CONTENT };
+    return { ...contractReport(file, input.text, filters), note: CONTRACT_BY_ITS_CONTENT };
   }
   if (!parsed.ok) {
     // As the scenario editor does: a schema error in a scenario does not hide what it names wrongly.
@@ -151,18 +179,26 @@ async function validateFile(file: string, io: Parameters<Command['run']>[1], fil
 const CONTRACT_BY_ITS_CONTENT =
   'read as an ODCS contract because of its content (kind: DataContract); name it .yaml or .yml to say so';
 
-/** An ODCS contract checked against the official schema of its apiVersion, then by the semantic rules. */
-function contractReport(file: string, text: string): FileReport {
+/**
+ * An ODCS contract checked against the official schema of its apiVersion, then by the semantic
+ * rules; with `--baseline`, judged against its contract there as the app judges a design's.
+ */
+function contractReport(file: string, text: string, filters: Filters): FileReport {
+  const problems: FileProblem[] = checkContractYaml(text).map(({ severity, path, message, line, column }) => ({
+    severity,
+    path,
+    message,
+    line,
+    column,
+  }));
+  if (!filters.baseline) return { file, summary: 'ODCS contract', problems };
+  const isRuleAsked = !filters.ruleIds || filters.ruleIds.includes(BREAKING_CHANGES_RULE_ID);
+  const judged = contractChangesSince(filters.baseline, text, isRuleAsked);
   return {
     file,
     summary: 'ODCS contract',
-    problems: checkContractYaml(text).map(({ severity, path, message, line, column }) => ({
-      severity,
-      path,
-      message,
-      line,
-      column,
-    })),
+    problems: [...problems, ...judged.problems],
+    ...(judged.changes && { changes: judged.changes }),
   };
 }
 
@@ -172,7 +208,7 @@ function contractReport(file: string, text: string): FileReport {
  */
 function exportProblems(mesh: Mesh, filters: Filters, findings: readonly Finding[]): FileProblem[] {
   if (filters.ruleIds) return [];
-  const options = filters.baseline ? { baseline: filters.baseline } : {};
+  const options = filters.baseline ? { baseline: filters.baseline.mesh } : {};
   return exportRefusals(mesh, options, ruleErrorsOf(findings)).map((problem) => ({ severity: 'error', ...problem }));
 }
 
@@ -180,7 +216,7 @@ function exportProblems(mesh: Mesh, filters: Filters, findings: readonly Finding
 function governanceFindings(mesh: Mesh, filters: Filters): Finding[] {
   const options = {
     ...(filters.ruleIds && { ruleIds: filters.ruleIds }),
-    ...(filters.baseline && { baseline: filters.baseline }),
+    ...(filters.baseline && { baseline: filters.baseline.mesh }),
   };
   return validateMesh(mesh, options);
 }
@@ -202,7 +238,7 @@ function summarise({ domains, products, systems, contracts, links }: Mesh): stri
   return `${domains.length} domains, ${products.length} products, ${systems.length} systems, ${contracts.length} contracts, ${links.length} links`;
 }
 
-function printReport(report: FileReport, io: Parameters<Command['run']>[1]): void {
+function printReport(report: FileReport, io: CliIo): void {
   if (report.note) io.err(`${report.file}: note: ${report.note}`);
   for (const problem of report.problems) {
     const label = problem.suppressed ? 'off: ' : problem.severity === 'error' ? '' : `${problem.severity}: `;
@@ -219,6 +255,7 @@ function printReport(report: FileReport, io: Parameters<Command['run']>[1]): voi
     const print = problem.severity === 'error' ? io.err : io.out;
     for (const line of lines) print(line);
   }
+  if (report.changes) for (const line of changeLines(report.file, report.changes)) io.out(line);
   if (!hasError(report)) {
     const counts = SEVERITIES.slice(1).flatMap((severity) => {
       const count = report.problems.filter((problem) => problem.severity === severity).length;
@@ -226,4 +263,17 @@ function printReport(report: FileReport, io: Parameters<Command['run']>[1]): voi
     });
     io.out(`${report.file}: ok (${report.summary}${counts.length > 0 ? `; ${counts.join(', ')}` : ''})`);
   }
+}
+
+/** A contract's changes since its baseline: how many, then each at its line, as a changelog read in CI. */
+function changeLines(file: string, report: ContractChangesReport): string[] {
+  const breaking = report.changes.filter((change) => change.isBreaking).length;
+  const count = `${report.changes.length} change${report.changes.length === 1 ? '' : 's'}`;
+  return [
+    `${file}: ${count} since ${report.baseline} (version ${report.fromVersion} to ${report.toVersion}), ${breaking} breaking`,
+    ...report.changes.map(
+      (change) =>
+        `${file}:${change.line}:${change.column}: ${change.isBreaking ? 'breaking change' : 'change'}: ${change.subject}: ${change.message}`,
+    ),
+  ];
 }

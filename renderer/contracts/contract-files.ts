@@ -7,6 +7,7 @@ import { readableContractId } from '../../shared/contracts/readable-contract-id'
 import { type Contract, counted } from '../../shared/model';
 import type { Finding } from '../../shared/validation/finding';
 import { describeFix } from '../../shared/validation/fixes';
+import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
 import { findingsOf } from '../governance/mesh-findings';
 import { fixProblem } from '../governance/problem-actions';
 import type { FileRef, Host } from '../host/host';
@@ -70,7 +71,7 @@ function versionErrorsOf(id: string): Finding[] {
   const { mesh, baseline } = useDocumentStore.getState();
   return findingsOf(mesh, baseline).all.filter(
     (finding) =>
-      finding.ruleId === 'breaking-changes' &&
+      finding.ruleId === BREAKING_CHANGES_RULE_ID &&
       finding.severity === 'error' &&
       !finding.suppressed &&
       finding.element.kind === 'contract' &&

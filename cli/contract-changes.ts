@@ -1,0 +1,85 @@
+import { type ChangeKind, compareContracts, locateChanges, parseOdcsSource, readYamlSource } from '../shared/contracts';
+import type { FindingSeverity } from '../shared/contracts/finding';
+import type { Mesh } from '../shared/model';
+import { BREAKING_CHANGES_RULE_ID, versionProblems } from '../shared/validation/rules/breaking-changes';
+
+/** What `--baseline` gave: a design, or one contract read as a design holding it alone. */
+export interface Baseline {
+  file: string;
+  mesh: Mesh;
+}
+
+/** A contract's changes since its baseline, each where the contract file shows it (a removal at its parent's line). */
+export interface ContractChangesReport {
+  baseline: string;
+  fromVersion: string;
+  toVersion: string;
+  isBreaking: boolean;
+  /** The version the breaking changes need, when the contract's own does not allow them. */
+  neededVersion?: string;
+  changes: { kind: ChangeKind; isBreaking: boolean; subject: string; message: string; line: number; column: number }[];
+}
+
+/** A problem of the contract file at the line of the key it is about. */
+export interface VersionRuleProblem {
+  severity: FindingSeverity;
+  path: string;
+  message: string;
+  line: number;
+  column: number;
+  rule?: string;
+  fixHint?: string;
+}
+
+/**
+ * A contract file judged against the baseline's contract of the same id, as the app judges a
+ * design's contracts: its changes, and the `breaking-changes` rule's findings on its version
+ * (unless `--rule` leaves the rule out). Nothing when the text does not read as a contract: its
+ * problems are reported already.
+ */
+export function contractChangesSince(
+  baseline: Baseline,
+  text: string,
+  isRuleAsked: boolean,
+): { problems: VersionRuleProblem[]; changes?: ContractChangesReport } {
+  const source = readYamlSource(text);
+  const read = parseOdcsSource(source);
+  if (!read.ok) return { problems: [] };
+  const contract = read.value;
+  const at = (key: string) => {
+    const { line, column } = source.locate([key], 'key');
+    return { path: key, line, column };
+  };
+  const previous = baseline.mesh.contracts.find((candidate) => candidate.id === contract.id);
+  if (!previous) {
+    const message = `the baseline ${baseline.file} holds no contract '${contract.id}': its changes cannot be judged`;
+    return { problems: [{ severity: 'warning', message, ...at('id') }] };
+  }
+  const comparison = compareContracts(previous, contract);
+  const problems = isRuleAsked
+    ? versionProblems(previous, contract, comparison).map(({ severity, message, fixHint }) => ({
+        severity,
+        message,
+        rule: BREAKING_CHANGES_RULE_ID,
+        fixHint,
+        ...at('version'),
+      }))
+    : [];
+  const changes = locateChanges(comparison.changes, previous.odcs, text).map(
+    ({ kind, isBreaking, subject, message, side, range, parentInNext }) => {
+      const { line, column } = side === 'next' ? range : (parentInNext ?? range);
+      return { kind, isBreaking, subject, message, line, column };
+    },
+  );
+  return {
+    problems,
+    changes: {
+      baseline: baseline.file,
+      fromVersion: comparison.fromVersion,
+      toVersion: comparison.toVersion,
+      isBreaking: comparison.isBreaking,
+      ...(comparison.neededVersion && { neededVersion: comparison.neededVersion }),
+      changes,
+    },
+  };
+}

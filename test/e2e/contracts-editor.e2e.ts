@@ -504,6 +504,51 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await page.getByTestId('schema-table-orders').textContent()).toContain('order_id');
   });
 
+  it('previews each field’s value constraints: its pattern, bounds and lengths', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    const text = [
+      'apiVersion: v3.1.0',
+      'kind: DataContract',
+      'id: milk-collection',
+      'name: Milk collection',
+      'version: 1.0.0',
+      'status: active',
+      'schema:',
+      '  - name: collections',
+      '    properties:',
+      '      - name: farm_id',
+      '        logicalType: string',
+      '        required: true',
+      '        primaryKey: true',
+      '        logicalTypeOptions:',
+      "          pattern: '^FR[0-9]{10}$'",
+      '          maxLength: 12',
+      '      - name: volume_l',
+      '        logicalType: number',
+      '        logicalTypeOptions:',
+      '          minimum: 0',
+      '          maximum: 40000',
+      '      - name: temperature_c',
+      '        logicalType: number',
+      '        logicalTypeOptions:',
+      '          minimum: -2',
+      '          maximum: 12',
+      '',
+    ].join('\n');
+    await openContractFile(page, 'milk-collection.odcs.yaml', text);
+    await openContract(page, 'Milk collection');
+    await showView(page, 'Preview');
+    const table = page.getByTestId('contract-preview').locator('table').first();
+    await table.waitFor();
+    expect(await table.locator('th').allTextContents()).toContain('Constraints');
+    const rowOf = async (field: string) =>
+      (await table.locator('tr', { has: page.locator('code', { hasText: field }) }).textContent()) ?? '';
+    expect(await rowOf('farm_id')).toContain('at most 12 characters, matches ^FR[0-9]{10}$');
+    expect(await rowOf('volume_l')).toContain('at least 0, at most 40000');
+    expect(await rowOf('temperature_c')).toContain('at least -2, at most 12');
+  });
+
   it('says above the form why renaming a field written as a YAML alias changes nothing', async () => {
     const page = await session.openApp();
     await newBlankDesign(page);

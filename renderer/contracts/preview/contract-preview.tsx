@@ -1,5 +1,6 @@
-import { type ReactNode, useMemo } from 'react';
+import { useMemo } from 'react';
 import { readOdcsDocument } from '../../../shared/contracts';
+import { type ConstraintWords, describeTypeOptions } from '../../../shared/contracts/type-option-words';
 import type { Contract } from '../../../shared/model';
 import { InlineMarkdown, Markdown } from '../../markdown/markdown';
 import { ContractExampleRecords } from '../../simulation/example-records';
@@ -125,6 +126,7 @@ function PreviewBody({ document, contract }: { document: OdcsValue; contract: Co
 
 function SchemaObjectPreview({ object }: { object: OdcsValue }) {
   const properties = asList(object.properties);
+  const hasConstraints = properties.some((property) => constraintsOf(property).length > 0);
   return (
     <section className="contract-preview__object">
       <h2>
@@ -138,6 +140,7 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
           <tr>
             <th>Field</th>
             <th>Type</th>
+            {hasConstraints && <th>Constraints</th>}
             <th>Keys</th>
             <th>Required</th>
             <th>Classification</th>
@@ -156,13 +159,15 @@ function SchemaObjectPreview({ object }: { object: OdcsValue }) {
                 {String(property.logicalType ?? '')}
                 {property.physicalType !== undefined && <small> ({String(property.physicalType)})</small>}
               </td>
+              {hasConstraints && (
+                <td>
+                  <Constraints property={property} />
+                </td>
+              )}
               <td>{keysOf(property)}</td>
               <td>{property.required === true ? 'yes' : ''}</td>
               <td>{property.classification === undefined ? '' : String(property.classification)}</td>
-              <td>
-                {typeof property.description === 'string' && <InlineMarkdown text={property.description} />}
-                {allowedValues(property)}
-              </td>
+              <td>{typeof property.description === 'string' && <InlineMarkdown text={property.description} />}</td>
               <td>{asList(property.quality).map(describeRule).join('; ')}</td>
             </tr>
           ))}
@@ -190,17 +195,52 @@ function keysOf(property: OdcsValue): string {
   return keys.join(', ');
 }
 
+/** What values a field takes, each part a line: its allowed values, its type's options, and for an array its items'. */
+function constraintsOf(property: OdcsValue): { part: string; label?: string; constraints: ConstraintWords[] }[] {
+  const values = allowedValues(property);
+  const items = asObject(property.items);
+  return [
+    { part: 'values', constraints: values.length > 0 ? [{ words: `one of: ${values.join(', ')}` }] : [] },
+    { part: 'options', constraints: describeTypeOptions(textOf(property.logicalType), property.logicalTypeOptions) },
+    {
+      part: 'items',
+      label: 'each item',
+      constraints: describeTypeOptions(textOf(items.logicalType), items.logicalTypeOptions),
+    },
+  ].filter((part) => part.constraints.length > 0);
+}
+
+function Constraints({ property }: { property: OdcsValue }) {
+  return constraintsOf(property).map(({ part, label, constraints }) => (
+    <div key={part} className="contract-preview__values">
+      {label && `${label}: `}
+      {constraints.map(({ words, code }, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering in the order the options are said.
+        <span key={index}>
+          {index > 0 && ', '}
+          {words}
+          {code !== undefined && (
+            <>
+              {' '}
+              <code>{code}</code>
+            </>
+          )}
+        </span>
+      ))}
+    </div>
+  ));
+}
+
 /** ODCS 3.2's `enum`, or before it an `invalidValues` rule's `validValues`. */
-function allowedValues(property: OdcsValue): ReactNode {
+function allowedValues(property: OdcsValue): string[] {
   const rule = asList(property.quality).find((candidate) => candidate.metric === 'invalidValues');
   const validValues = asObject(rule?.arguments).validValues;
-  const values = Array.isArray(property.enum)
-    ? asList(property.enum).map((entry) => String(entry.value))
-    : Array.isArray(validValues)
-      ? validValues.map(String)
-      : [];
-  if (values.length === 0) return null;
-  return <div className="contract-preview__values">one of: {values.join(', ')}</div>;
+  if (Array.isArray(property.enum)) return asList(property.enum).map((entry) => String(entry.value));
+  return Array.isArray(validValues) ? validValues.map(String) : [];
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** `nullValues must be 0`, `rowCount > 1000`, or the rule's own words. */

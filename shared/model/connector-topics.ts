@@ -39,15 +39,16 @@ export function topicSafe(name: string): string {
 interface TopicReading {
   prefix: string;
   schema?: string;
-  table: string;
 }
 
+/**
+ * Reads a topic as Debezium would have named it, if it would have: the table as the engine keeps
+ * it, exactly (Debezium writes an unquoted Oracle table `bookings` as `BOOKINGS`, never otherwise).
+ */
 function readTopicName(system: OperationalSystem, topicName: string, tableName: string): TopicReading | undefined {
   const engine = connectorEngine(system);
-  const table = topicSafe(tableName);
-  const tail = topicName.slice(-table.length - 1);
-  const same = (a: string, b: string) => (engine.foldsToCapitals ? a.toUpperCase() === b.toUpperCase() : a === b);
-  if (topicName.length <= tail.length || !same(tail, `.${table}`)) return undefined;
+  const tail = `.${topicSafe(storedTableName(system.database, tableName))}`;
+  if (topicName.length <= tail.length || !topicName.endsWith(tail)) return undefined;
   const segments = topicName.slice(0, -tail.length).split('.');
   if (segments.some((segment) => segment.length === 0)) return undefined;
   // The segment before the table is its schema (or database); before that, SQL Server's database may stand.
@@ -55,14 +56,12 @@ function readTopicName(system: OperationalSystem, topicName: string, tableName: 
   if (
     engine.qualifiers === 'database.schema' &&
     segments.length > 1 &&
-    same(segments.at(-1) as string, topicSafe(system.database.name))
+    segments.at(-1) === topicSafe(system.database.name)
   ) {
     segments.pop();
   }
   const schema = engine.qualifiers === 'database' ? undefined : qualifier;
-  // The topic says how the database spells the table only where they differ in case (`BOOKINGS`).
-  const spelled = tail.slice(1) === table ? tableName : tail.slice(1);
-  return { prefix: segments.join('.'), ...(schema !== undefined && { schema }), table: spelled };
+  return { prefix: segments.join('.'), ...(schema !== undefined && { schema }) };
 }
 
 function cdcTopicsOf(system: OperationalSystem): Topic[] {
@@ -71,17 +70,17 @@ function cdcTopicsOf(system: OperationalSystem): Topic[] {
 }
 
 /**
- * A captured table's schema and name as Debezium gives them: read off its CDC topic where that
- * follows Debezium's rule (`bookdb.APP.BOOKINGS` → `APP`, `BOOKINGS`); else the schema the
+ * A captured table's schema and name as Debezium gives them: the schema read off its CDC topic
+ * where that follows Debezium's rule (`bookdb.APP.BOOKINGS` → `APP`); else the schema the
  * system's other topics name (an outbox table lives with the tables it is written with), else
- * the engine's default, and the table's name, in capitals where the engine keeps unquoted names so.
+ * the engine's default; the table's name as the engine keeps it (see `storedTableName`).
  */
 export function capturedTableName(system: OperationalSystem, tableName: string): CapturedTableName {
   const readings = topicReadings(system);
   const own = readings.find((reading) => reading.tableName === tableName);
   const schema =
     own?.schema ?? readings.find((reading) => reading.schema !== undefined)?.schema ?? defaultSchema(system.database);
-  return { ...(schema !== undefined && { schema }), table: own?.table ?? storedTableName(system.database, tableName) };
+  return { ...(schema !== undefined && { schema }), table: storedTableName(system.database, tableName) };
 }
 
 /** A table's name as the engine keeps it: unquoted names in capitals on Oracle and Db2 (`bookings` → `BOOKINGS`). */

@@ -3,6 +3,7 @@ import { parseAllDocuments } from 'yaml';
 import { warningSections } from '../../../renderer/export/warning-sections';
 import { WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
+import type { OperationalSystem } from '../../../shared/model/operational-system';
 import { aMesh, aPort, aSystem, aTruncatingScenario } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { type StrimziResourceJson, strimziResourceProblems } from './real-validators';
@@ -17,6 +18,21 @@ function resourcesOf(mesh: Parameters<typeof strimziTarget.files>[0]) {
     ),
   };
 }
+
+/** The KafkaConnector exported for a mesh holding only this system. */
+function connectorOf(system: OperationalSystem) {
+  return resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
+    (resource) => resource.kind === 'KafkaConnector',
+  );
+}
+
+const cdcTopic = (id: string, name: string, table: string) => ({
+  id,
+  name,
+  partitions: 1,
+  tombstones: false,
+  source: { kind: 'cdc' as const, table },
+});
 
 describe('Strimzi export', () => {
   itWritesTheGoldenFiles('strimzi', ({ mesh }) => filesOf(strimziTarget.files(mesh, WHOLE_MESH)));
@@ -261,21 +277,12 @@ describe('Strimzi export', () => {
         })),
       },
     });
-    const cdcTopic = (id: string, name: string, table: string) => ({
-      id,
-      name,
-      partitions: 1,
-      tombstones: false,
-      source: { kind: 'cdc' as const, table },
-    });
     system.messaging.topics = [
       cdcTopic('lines', 'shop.public.order_lines', 'order lines'),
       cdcTopic('sizes', 'shop.sizes', 'Größe'),
       cdcTopic('items', 'shop.public.line_items', 'line items'),
     ];
-    const connector = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
-      (resource) => resource.kind === 'KafkaConnector',
-    );
+    const connector = connectorOf(system);
     // Debezium writes shop.public.order_lines, shop.public.Gr__e and shop.public.line_items.
     expect(connector?.spec.config).toMatchObject({
       'topic.prefix': 'shop',
@@ -301,9 +308,7 @@ describe('Strimzi export', () => {
       },
     });
     system.messaging.topics = [];
-    const connector = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
-      (resource) => resource.kind === 'KafkaConnector',
-    );
+    const connector = connectorOf(system);
     const list = String(connector?.spec.config?.['table.include.list']);
     // Debezium splits at every comma not escaped by a backslash (older versions at every comma), then
     // matches each regex against the whole `schema.table`, ignoring case (Java regexes, here the same syntax).
@@ -357,15 +362,35 @@ describe('Strimzi export', () => {
         },
         publishes: [{ name: 'Booked', table: 'bookings', on: ['insert'] }],
       });
-      const connector = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
-        (resource) => resource.kind === 'KafkaConnector',
-      );
+      const connector = connectorOf(system);
       expect(connector?.spec.config).toMatchObject({
         'topic.prefix': 'bookdb',
         'table.include.list': 'APP\\.BOOKINGS,APP\\.OUTBOX',
         transforms: 'outbox',
         'predicates.isOutbox.pattern': 'bookdb\\.APP\\.OUTBOX',
       });
+    },
+  );
+
+  it.each(['PROPRIETORS', 'proprietors'])(
+    'renames an Oracle table %s from the capitals Debezium writes when its topic spells it otherwise',
+    (tableName) => {
+      const base = aSystem('titles-service', 'd');
+      const cdcTable = (name: string) => ({ ...base.database.tables[0]!, name, cdc: true });
+      const system = aSystem('titles-service', 'd', {
+        database: { engine: 'oracle', name: 'LRDB', tables: [cdcTable('TITLES'), cdcTable(tableName)] },
+        messaging: {
+          broker: 'kafka',
+          topics: [cdcTopic('t', 'lr.LAND.TITLES', 'TITLES'), cdcTopic('p', 'land.proprietors', tableName)],
+        },
+      });
+      const config = connectorOf(system)?.spec.config ?? {};
+      expect(config['table.include.list']).toBe('LAND\\.TITLES,LAND\\.PROPRIETORS');
+      // Kafka's RegexRouter minds case: it renames only what Debezium writes, `lr.LAND.PROPRIETORS`.
+      const rename = ['transforms', 'transforms.rename1.regex', 'transforms.rename1.replacement'].map(
+        (key) => config[key],
+      );
+      expect(rename).toEqual(['rename1', 'lr\\.LAND\\.PROPRIETORS', 'land.proprietors']);
     },
   );
 
@@ -408,9 +433,7 @@ describe('Strimzi export', () => {
       },
       publishes: [{ name: 'Churned', table: 'subscribers', on: ['delete'] }],
     });
-    const config = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
-      (resource) => resource.kind === 'KafkaConnector',
-    )?.spec.config;
+    const config = connectorOf(system)?.spec.config;
     expect(config).toMatchObject({
       'collection.include.list': 'crm\\.subscribers,crm\\.outbox',
       'transforms.outbox.type': 'io.debezium.connector.mongodb.transforms.outbox.MongoEventRouter',

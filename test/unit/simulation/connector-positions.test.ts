@@ -73,17 +73,21 @@ describe('log positions in the source block', () => {
   });
 
   it('give Db2 records change and commit LSNs in the same form, without serial numbers', async () => {
-    const { snapshot, tick1, tick2 } = await sourcesByTick(twoTables('db2', (table) => `shop.DB2INST1.${table}`));
+    const { snapshot, tick1, tick2 } = await sourcesByTick(
+      twoTables('db2', (table) => `shop.DB2INST1.${table.toUpperCase()}`),
+    );
 
     expect(Object.keys(snapshot).slice(-4)).toEqual(['schema', 'table', 'change_lsn', 'commit_lsn']);
-    expect(snapshot).toMatchObject({ schema: 'DB2INST1', table: 'a', change_lsn: null });
+    expect(snapshot).toMatchObject({ schema: 'DB2INST1', table: 'A', change_lsn: null });
     const changes = tick1.map((source) => source.change_lsn as string);
     expect(new Set(tick1.map((source) => source.commit_lsn)).size).toBe(1);
     ascending([snapshot.commit_lsn, ...changes, tick1[0]?.commit_lsn, tick2.change_lsn, tick2.commit_lsn]);
   });
 
   it('give Oracle records the transaction, the SCNs of the change and its commit as decimal text, and nulls for what LogMiner alone knows', async () => {
-    const { snapshot, tick1, tick2 } = await sourcesByTick(twoTables('oracle', (table) => `shop.APP.${table}`));
+    const { snapshot, tick1, tick2 } = await sourcesByTick(
+      twoTables('oracle', (table) => `shop.APP.${table.toUpperCase()}`),
+    );
 
     expect(Object.keys(snapshot).slice(-10)).toEqual([
       'schema',
@@ -97,7 +101,7 @@ describe('log positions in the source block', () => {
       'redo_thread',
       'user_name',
     ]);
-    expect(snapshot).toMatchObject({ schema: 'APP', table: 'a', txId: null, commit_scn: null, redo_thread: null });
+    expect(snapshot).toMatchObject({ schema: 'APP', table: 'A', txId: null, commit_scn: null, redo_thread: null });
     // The snapshot is transaction 1, tick 0's service work 2, tick 1's 3.
     expect(tick1[0]).toMatchObject({
       txId: '3',

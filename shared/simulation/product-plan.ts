@@ -10,7 +10,7 @@ import type { Problem } from '../model/problem';
 import type { Dataset } from './dataset';
 import { endpointKey, type LogPlan, type PlannedLog, type PortContract } from './log-plan';
 import { rawTableName } from './sql-text';
-import { claimTables, type TableRefusal, type TableSources } from './table-claims';
+import { claimTables, otherSpellingText, type TableRefusal, type TableSources } from './table-claims';
 
 export interface InputPlan {
   port: Port;
@@ -113,7 +113,7 @@ function problemOf(refusal: TableRefusal): Problem {
       const holderName = holder.kind === 'quarantine' ? '(the quarantine)' : holder.path;
       return {
         path: refusal.claimant.path,
-        message: `table name '${refusal.table}' is already taken by ${holderName}`,
+        message: `table name '${refusal.table}' is already taken by ${holderName}${otherSpellingText(refusal)}`,
       };
     }
     case 'nothing-produces':

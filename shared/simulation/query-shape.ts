@@ -1,3 +1,4 @@
+import { sqlNameKey } from './sql-text';
 import { isKeyword, type SqlToken, sqlTokens } from './sql-tokens';
 
 /**
@@ -489,7 +490,7 @@ function closingParenthesis(tokens: readonly SqlToken[], open: number): number {
 
 /** Whether two names are one to SQLite, which reads them case-insensitively. */
 export function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return sqlNameKey(a) === sqlNameKey(b);
 }
 
 /** Token texts compared as SQLite compares names: words case-insensitively. */

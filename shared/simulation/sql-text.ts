@@ -3,6 +3,11 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** A name as SQLite compares names: its ASCII letters in lower case, every other character as written (`CAFé` is `café`, `CAFÉ` is not). */
+export function sqlNameKey(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
 export function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }

@@ -2,6 +2,7 @@ import type { Transformation } from '../model/data-product';
 import type { Port } from '../model/port';
 import { type Dataset, historyColumnClashes, historyTableName } from './dataset';
 import type { PortContract } from './log-plan';
+import { sqlNameKey } from './sql-text';
 
 /** What in a product names one of its tables. */
 export type TableNamer =
@@ -12,11 +13,25 @@ export type TableNamer =
 
 /** A table the engine leaves out of a product's run, and why. */
 export type TableRefusal =
-  | { kind: 'name-taken'; table: string; claimant: Exclude<TableNamer, { kind: 'quarantine' }>; holder: TableNamer }
+  | {
+      kind: 'name-taken';
+      table: string;
+      /** The holder's spelling of the name: SQLite takes `TITLES` for `titles`. */
+      heldAs: string;
+      claimant: Exclude<TableNamer, { kind: 'quarantine' }>;
+      holder: TableNamer;
+    }
   | { kind: 'nothing-produces'; table: string; port: Port; path: string }
   | { kind: 'history-columns'; table: string; columns: string[]; port: Port; path: string };
 
 export const QUARANTINE_TABLE = 'quarantine';
+
+type NameTaken = Extract<TableRefusal, { kind: 'name-taken' }>;
+
+/** ` (as 'TITLES', …)` where the holder spells the name otherwise, so a message says why the two are one. */
+export function otherSpellingText({ table, heldAs }: NameTaken): string {
+  return heldAs === table ? '' : ` (as '${heldAs}', one name to SQLite, which ignores the case of letters A to Z)`;
+}
 
 /** What a product would build tables for: its fed inputs, its steps, its governed output ports. */
 export interface TableSources {
@@ -41,19 +56,23 @@ export interface TableClaims {
 /**
  * How a product names its tables (see README.md), in the order it claims them: `raw_<port>` and
  * a clean table named after what it carries per input, one table per transformation named after
- * the step, and `<name>_history` beside entities published with history. A name used twice, a
- * published table nothing makes and history columns an entity already has are refused.
+ * the step, and `<name>_history` beside entities published with history. A name used twice (to
+ * SQLite, which ignores the case of ASCII letters), a published table nothing makes and history
+ * columns an entity already has are refused.
  */
 export function claimTables({ inputs, transformations, outputs }: TableSources): TableClaims {
   const refusals: TableRefusal[] = [];
-  const claimed = new Map<string, TableNamer>([[QUARANTINE_TABLE, { kind: 'quarantine' }]]);
+  // By SQLite's key of each name: it takes `titles` and `TITLES` for one table.
+  const claimed = new Map<string, { holder: TableNamer; heldAs: string }>([
+    [sqlNameKey(QUARANTINE_TABLE), { holder: { kind: 'quarantine' }, heldAs: QUARANTINE_TABLE }],
+  ]);
   const claim = (table: string, claimant: Exclude<TableNamer, { kind: 'quarantine' }>): boolean => {
-    const holder = claimed.get(table);
-    if (holder === undefined) {
-      claimed.set(table, claimant);
+    const taken = claimed.get(sqlNameKey(table));
+    if (taken === undefined) {
+      claimed.set(sqlNameKey(table), { holder: claimant, heldAs: table });
       return true;
     }
-    refusals.push({ kind: 'name-taken', table, claimant, holder });
+    refusals.push({ kind: 'name-taken', table, ...taken, claimant });
     return false;
   };
 

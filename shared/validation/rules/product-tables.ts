@@ -3,7 +3,7 @@ import { contractOf } from '../../lineage/mesh-graph';
 import { type DataProduct, quoted } from '../../model';
 import { capitalized } from '../../model/word-list';
 import { rawTableName } from '../../simulation/sql-text';
-import type { TableNamer, TableRefusal } from '../../simulation/table-claims';
+import { otherSpellingText, type TableNamer, type TableRefusal } from '../../simulation/table-claims';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
 import { productPlace } from '../places';
@@ -52,11 +52,11 @@ function findingOf(context: RuleContext, product: DataProduct, refusal: TableRef
   const productName = quoted(product.name);
   switch (refusal.kind) {
     case 'name-taken': {
-      const { claimant, holder, table } = refusal;
+      const { claimant, holder, table, heldAs } = refusal;
       return {
         element: elementOf(product, claimant),
         path: claimant.path,
-        message: `${capitalized(namerText(claimant))} of ${productName} would ${verbOf(claimant)} table ${quoted(table)}, but ${holderText(holder, table)} already has that name: the simulation leaves the ${leftOutText(claimant)} out.`,
+        message: `${capitalized(namerText(claimant))} of ${productName} would ${verbOf(claimant)} table ${quoted(table)}, but ${holderText(holder, heldAs)} already has that name${otherSpellingText(refusal)}: the simulation leaves the ${leftOutText(claimant)} out.`,
         fixHint: nameTakenHint(context, product, refusal),
       };
     }
@@ -119,7 +119,7 @@ function holderText(holder: TableNamer, table: string): string {
 function nameTakenHint(
   context: RuleContext,
   product: DataProduct,
-  { claimant, holder, table }: Extract<TableRefusal, { kind: 'name-taken' }>,
+  { claimant, holder, heldAs: table }: Extract<TableRefusal, { kind: 'name-taken' }>,
 ): string {
   const isInputTable = holder.kind === 'input' && table !== rawTableName(holder.port.id);
   if (claimant.kind === 'transformation') {

@@ -231,6 +231,22 @@ describe('mesh-designer simulate', () => {
     );
   });
 
+  it('reports a step named like its input’s table in other capitals at the step, as SQLite takes them for one table, and runs the rest', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.products[0].transformations = [{ name: 'ORDERS', sql: 'SELECT * FROM orders' }];
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--ticks', '2', '--json'], io)).toBe(EXIT.problems);
+    const metrics = JSON.parse(out.join('\n'));
+    expect(metrics.tick).toBe(2);
+    expect(metrics.errors).toContainEqual(
+      expect.objectContaining({
+        path: 'products[0].transformations[0]',
+        message:
+          "table name 'ORDERS' is already taken by products[0].inputPorts[0] (as 'orders', one name to SQLite, which ignores the case of letters A to Z)",
+      }),
+    );
+  });
+
   it('names the scenarios a file has when asked for another', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'nope'], io)).toBe(EXIT.problems);

@@ -21,13 +21,16 @@ function sample(name: string): Mesh {
 
 const check = (mesh: Mesh) => productTablesRule.check({ mesh, graph: meshGraph(mesh) });
 
-/** The governed mesh where Customers names a step like the table its input fills. */
-function aMeshWithAClash(): Mesh {
+/** The governed mesh where Customers has steps of these names; `customers` is also the table its input fills. */
+function aMeshWithSteps(...names: string[]): Mesh {
   const mesh = aGovernedMesh();
   const customers = mesh.products.find((product) => product.id === 'customers') as Mesh['products'][number];
-  customers.transformations = [{ name: 'customers', sql: 'SELECT * FROM customers' }];
+  customers.transformations = names.map((name) => ({ name, sql: 'SELECT * FROM customers' }));
   return mesh;
 }
+
+/** The governed mesh where Customers names a step like the table its input fills. */
+const aMeshWithAClash = () => aMeshWithSteps('customers');
 
 describe('product-tables', () => {
   it('keeps the findings of a product an edit of another product left alone', () => {
@@ -91,5 +94,26 @@ describe('product-tables', () => {
     const compared = engineAndLineage(aMeshWithAClash());
     expect(compared.flatMap(({ engine }) => engine.refusals)).toHaveLength(1);
     expect(compared.map(({ lineage }) => lineage)).toEqual(compared.map(({ engine }) => engine));
+  });
+
+  it('reports a step named like its input’s table in other capitals: SQLite takes them for one table', () => {
+    const mesh = aMeshWithSteps('CUSTOMERS');
+    const findings = check(mesh);
+    expect(findings.map((finding) => finding.path)).toEqual([
+      `products[${mesh.products.findIndex((product) => product.id === 'customers')}].transformations[0]`,
+    ]);
+    expect(findings[0]?.message).toMatch(
+      / would make table 'CUSTOMERS', but .* already has that name \(as 'customers', one name to SQLite, which ignores the case of letters A to Z\): /,
+    );
+    const compared = engineAndLineage(mesh);
+    expect(compared.map(({ lineage }) => lineage)).toEqual(compared.map(({ engine }) => engine));
+  });
+
+  // Hand-checked in sql.js: after CREATE TABLE "café", "CAFé" already exists and "CAFÉ" does not.
+  it.each([
+    ['CAFé', 1],
+    ['CAFÉ', 0],
+  ])('folds only ASCII letters, as SQLite does: steps café and %s make %i finding(s)', (other, clashes) => {
+    expect(check(aMeshWithSteps('café', other))).toHaveLength(clashes);
   });
 });

@@ -1,11 +1,11 @@
 import { version } from '../package.json';
-import { fileErrorReason, isFileError } from '../shared/files/file-error-reason';
 import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM } from './cli-io';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
 import { oneLinePerWrite } from './one-line-writes';
+import { unforeseenErrorText } from './unforeseen-error';
 
 export const COMMANDS: readonly Command[] = [validateCommand, exportCommand, importCommand, simulateCommand];
 export const VERSION = version;
@@ -30,12 +30,6 @@ function commandHelp(io: CliIo, command: Command): void {
   io.out('');
   io.out(command.summary);
   if (command.details) for (const line of ['', ...command.details]) io.out(line);
-}
-
-function describeUnforeseen(error: unknown): string {
-  if (!isFileError(error)) return (error as Error).message;
-  const path = (error as { path?: string }).path ?? 'a file';
-  return `${path}: ${fileErrorReason(error, path)}`;
 }
 
 export async function runCli(argv: string[], terminal: CliIo): Promise<ExitCode> {
@@ -70,7 +64,7 @@ export async function runCli(argv: string[], terminal: CliIo): Promise<ExitCode>
     return await command.run(args, io);
   } catch (error) {
     // A bug or an I/O failure no command foresaw: a message, never a stack trace.
-    io.err(`${PROGRAM} ${command.name}: ${describeUnforeseen(error)}`);
+    io.err(`${PROGRAM} ${command.name}: ${unforeseenErrorText(error)}`);
     return EXIT.problems;
   }
 }

@@ -19,6 +19,7 @@ import { jsonLines } from '../one-line-writes';
 import { decimalInteger, numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
 import { formatProblemInFile } from '../problem-line';
 import { readMesh } from '../read-input';
+import { unforeseenErrorText } from '../unforeseen-error';
 
 const DEFAULT_TICKS = 100;
 /** The longest run: about two years of minutes, far beyond any lesson, short of running for ever. */
@@ -153,8 +154,9 @@ export const simulateCommand: Command = {
       ...(budget !== undefined && { budgetMillis: budget }),
       ...(logName !== undefined && { messages: { log: logName, last } }),
     };
-    const outcome =
-      budget === undefined ? runHeadless(request, await io.openSqlite()) : await runInWorker(request, budget);
+    const outcome = await failedRunIfThrown(async () =>
+      budget === undefined ? runHeadless(request, await io.openSqlite()) : await runInWorker(request, budget),
+    );
 
     if (!outcome.ok) {
       if (options.flags.json)
@@ -175,6 +177,22 @@ export const simulateCommand: Command = {
     return quarantined > 0 || metrics.errors.length > 0 || metrics.stopped ? EXIT.problems : EXIT.ok;
   },
 };
+
+/**
+ * The run's outcome; an error the engine throws (SQL it did not foresee, SQLite failing to open)
+ * is a failed run too, so `--json` still prints JSON and stderr names the file.
+ */
+async function failedRunIfThrown(run: () => Promise<HeadlessOutcome>): Promise<HeadlessOutcome> {
+  try {
+    return await run();
+  } catch (error) {
+    return failedRun(error);
+  }
+}
+
+function failedRun(error: unknown): HeadlessOutcome {
+  return { ok: false, errors: [{ path: 'simulation', message: unforeseenErrorText(error) }] };
+}
 
 /** The scenario's steps and faults set for a tick the run does not reach, as `steps[3] at tick 5000`. */
 function afterTheLastTick(scenario: Scenario, ticks: number): string[] {
@@ -296,7 +314,7 @@ function runInWorker(request: HeadlessRequest, budgetMillis: number): Promise<He
       clearTimeout(timer);
       timer = setTimeout(() => overBudget(message.work), budgetMillis);
     });
-    worker.on('error', (error) => finish({ ok: false, errors: [{ path: 'simulation', message: error.message }] }));
+    worker.on('error', (error) => finish(failedRun(error)));
   });
 }
 

@@ -62,30 +62,31 @@ describe('mesh-designer', () => {
     );
   });
 
+  // Writing the report fails in a way validate does not foresee (simulate reports its own failures as a run's).
   it('turns a failure no command foresaw into a message and exit code 1, never a stack trace', async () => {
     const { io, err } = fakeIo({
       'x.mesh.json': readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
     });
-    io.openSqlite = async () => {
+    io.out = () => {
       throw new Error('disk on fire');
     };
-    expect(await runCli(['simulate', 'x.mesh.json'], io)).toBe(EXIT.problems);
-    expect(err).toEqual(['mesh-designer simulate: disk on fire']);
+    expect(await runCli(['validate', 'x.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual(['mesh-designer validate: disk on fire']);
   });
 
   it('words a file system error no command foresaw as a sentence naming the file', async () => {
     const { io, err } = fakeIo({
       'x.mesh.json': readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
     });
-    io.openSqlite = async () => {
+    io.out = () => {
       throw Object.assign(new Error("EMFILE: too many open files, open 'sql-wasm.wasm'"), {
         code: 'EMFILE',
         path: 'sql-wasm.wasm',
       });
     };
-    expect(await runCli(['simulate', 'x.mesh.json'], io)).toBe(EXIT.problems);
+    expect(await runCli(['validate', 'x.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      'mesh-designer simulate: sql-wasm.wasm: too many files are open; close some programs and try again',
+      'mesh-designer validate: sql-wasm.wasm: too many files are open; close some programs and try again',
     ]);
   });
 
@@ -93,10 +94,10 @@ describe('mesh-designer', () => {
     const { io, err } = fakeIo({
       'x.mesh.json': readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'),
     });
-    io.openSqlite = async () => {
+    io.out = () => {
       throw Object.assign(new Error('WebAssembly.instantiate(): out of memory'), { code: 'ERR_WASM_OUT_OF_MEMORY' });
     };
-    expect(await runCli(['simulate', 'x.mesh.json'], io)).toBe(EXIT.problems);
-    expect(err).toEqual(['mesh-designer simulate: WebAssembly.instantiate(): out of memory']);
+    expect(await runCli(['validate', 'x.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual(['mesh-designer validate: WebAssembly.instantiate(): out of memory']);
   });
 });

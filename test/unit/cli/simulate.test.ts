@@ -268,6 +268,27 @@ describe('mesh-designer simulate', () => {
     });
   });
 
+  const throwing = (message: string) => () => {
+    throw new Error(message);
+  };
+  it.each([
+    ['SQLite cannot be opened', 'cannot load sql.js', (message: string) => Promise.reject(new Error(message))],
+    [
+      'the engine throws mid-run',
+      'table "titles" already exists',
+      async (message: string) => () => ({ connect: throwing(message), close: () => {} }),
+    ],
+  ])(
+    'prints with --json, as a failed run does, why the run stopped when %s, with the file',
+    async (_, message, open) => {
+      const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
+      const failing = { ...io, openSqlite: () => open(message) as ReturnType<typeof io.openSqlite> };
+      expect(await runCli(['simulate', 'shop.mesh.json', '--json'], failing)).toBe(EXIT.problems);
+      expect(JSON.parse(out.join('\n'))).toEqual({ errors: [{ path: 'simulation', message }] });
+      expect(err).toEqual([`shop.mesh.json: simulation: ${message}`]);
+    },
+  );
+
   it('says where to get a scenario when the design has none', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify({ ...JSON.parse(sample), scenarios: [] }) });
     expect(await runCli(['simulate', 'shop.mesh.json'], io)).toBe(EXIT.problems);

@@ -363,6 +363,25 @@ export function documentPathOf(modelPath: readonly PathSegment[], document: unkn
   }
 }
 
+/**
+ * Where the model's allowed value `enum[valueIndex]` of the property at `propertyPath` (at any
+ * depth) is in the document: the value of its ODCS 3.2 `enum` entry, null entries counted past
+ * (the model leaves them out), or its place in the `invalidValues` rule the model read it from.
+ */
+export function allowedValueDocumentPath(
+  propertyPath: readonly PathSegment[],
+  valueIndex: number,
+  document: unknown,
+): PathSegment[] {
+  const property = asObject(valueAt(document, propertyPath));
+  if (property.enum !== undefined) {
+    const entries = asArray(property.enum).flatMap((entry, index) => (asObject(entry).value === null ? [] : [index]));
+    return [...propertyPath, 'enum', entries[valueIndex] ?? valueIndex, 'value'];
+  }
+  const ruleIndex = asArray(property.quality).map(asObject).findIndex(isEnumRule);
+  return [...propertyPath, 'quality', ruleIndex, 'arguments', 'validValues', valueIndex];
+}
+
 /** A property's quality rules in the model leave out the rule its enum was read from: count past it. */
 function propertyQualityPath(modelPath: readonly PathSegment[], document: unknown): PathSegment[] {
   const [, objectIndex, section, propertyIndex, field, ruleIndex, ...rest] = modelPath;

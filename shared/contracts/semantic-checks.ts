@@ -1,5 +1,6 @@
 import type { Contract, ContractProperty, QualityRule, SchemaObject } from '../model/contract';
 import { formatPath } from '../model/problem';
+import { allowedValueTypeIssues } from './allowed-value-types';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 import { changedIdProblem } from './kept-id';
 import { unnamedPartsOf } from './nested-fields';
@@ -25,12 +26,15 @@ import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type Ya
  * - a range check names its bounds smallest first, and a property's logicalTypeOptions leave some
  *   value between their bounds (minLength at most maxLength, minimum below an exclusiveMaximum…)
  *   and give a pattern that is a regular expression;
+ * - a property's allowed values are of its type (allowed-value-types.ts);
  * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts).
  * A dataset's shape is an error when the contract declares its kind, and a warning when
  * the app only inferred it: the contract never said what it promises.
  */
 interface SemanticIssue extends PathProblem {
   severity: FindingSeverity;
+  /** Where it is in the ODCS document, where `documentPathOf` cannot tell from the model's path (an allowed value). */
+  documentPath?: PathSegment[];
   /** How to fix it where no one-step repair does: a repair's title says it otherwise. */
   hint?: string;
 }
@@ -73,11 +77,11 @@ export function checkContractYaml(text: string, keptId?: string): LocatedFinding
   const saidByTheSchema = new Set(errors.map((error) => error.path));
   const atDocumentPath = (path: readonly PathSegment[]) => documentPathOf(path, source.value);
   const semantic = semanticIssues(contract, read.objectsWithUnknownTypes)
-    .map(({ severity, repair, hint: _hint, ...issue }) => ({
+    .map(({ severity, repair, hint: _hint, documentPath, ...issue }) => ({
       severity,
       ...locateProblem(source, {
         ...issue,
-        path: atDocumentPath(issue.path),
+        path: documentPath ?? atDocumentPath(issue.path),
         ...(repair && { repair: repairAtDocumentPaths(repair, atDocumentPath) }),
       }),
     }))
@@ -118,6 +122,7 @@ function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet
       ...propertiesEverywhere(object.properties, ['schema', index, 'properties']).flatMap((placed) => [
         ...optionBoundIssues(placed),
         ...patternIssues(placed),
+        ...allowedValueTypeIssues(placed.property, placed.path, contract.odcs),
       ]),
     ]),
     ...qualityIssuesEverywhere(contract),

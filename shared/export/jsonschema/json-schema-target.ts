@@ -1,3 +1,4 @@
+import { allowedValueType } from '../../contracts/allowed-value-types';
 import { isJsonObject, mapPartsOf, nestedPropertiesOf } from '../../contracts/odcs-document';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
@@ -85,24 +86,21 @@ function propertySchema(property: ContractProperty): Record<string, unknown> {
     ...(hasOwnForm ? {} : { format, pattern }),
     ...keywords,
     description: property.description,
-    enum: enumOfType(property, type),
+    enum: enumOfType(property),
     examples: property.examples,
     ...nestedSchemas(property),
   });
 }
 
-/** What `typeof` says of the values of a number or boolean JSON type, whose allowed values are kept to that type. */
-const NON_TEXT_SCALARS: Record<string, string> = { number: 'number', integer: 'number', boolean: 'boolean' };
-
 /**
- * A property's allowed values as JSON Schema states them, and null when it is optional: of text
- * as written; of a number or a boolean only the values of that JSON type (`1`, `true`), since the
- * contract check of a nested field never matches a string there. Objects and arrays have none here.
+ * A property's allowed values as JSON Schema states them, and null when it is optional: only the
+ * values of its type (`'0644'` of a text, `1` of a number, `true` of a boolean), as one of another
+ * type matches no record (see allowed-value-types.ts). Objects and arrays have none here.
  */
-function enumOfType(property: ContractProperty, type: string): unknown[] | undefined {
-  if (!property.enum || (type !== 'string' && NON_TEXT_SCALARS[type] === undefined)) return undefined;
-  const valueType = NON_TEXT_SCALARS[type];
-  const values = valueType === undefined ? property.enum : property.enum.filter((value) => typeof value === valueType);
+function enumOfType(property: ContractProperty): unknown[] | undefined {
+  const valueType = allowedValueType(property.logicalType);
+  if (!property.enum || valueType === undefined) return undefined;
+  const values = property.enum.filter((value) => typeof value === valueType);
   return [...values, ...(property.required ? [] : [null])];
 }
 

@@ -113,6 +113,21 @@ describe('mesh-designer validate', () => {
     ]);
   });
 
+  it('warns of an unquoted 0755 among the allowed texts of a contract, which YAML reads as the number 755', async () => {
+    const mesh = JSON.parse(sample);
+    const [orderPlaced] = mesh.contracts;
+    orderPlaced.odcs = orderPlaced.odcs.map((line: string) =>
+      line === '                - GBP' ? '                - 0755' : line,
+    );
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.ok);
+    expect(out).toContainEqual(
+      expect.stringMatching(
+        /^shop\.mesh\.json: warning: contracts\[0\]\.schema\[0\]\.properties\[\d+\]\.enum\[2\]: Contract 'OrderPlaced': allowed value 755 of currency is a number, the field is a string, so no record can match it; quote it \('0755'\) if the leading zero matters: unquoted, YAML 1\.2 reads 0755 as the decimal 755 and YAML 1\.1 as the octal 493\. \[contract-semantics\]$/,
+      ),
+    );
+  });
+
   it('fails on what would stop a simulation: a scenario naming what the design lacks, a step that is not one query', async () => {
     const mesh = JSON.parse(sample);
     mesh.products[3].transformations[0].sql = 'SELECT (1; DROP TABLE orders';

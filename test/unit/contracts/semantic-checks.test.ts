@@ -709,3 +709,75 @@ ${objectLevel}`).replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`);
     ]);
   });
 });
+
+describe('allowed values of another type than their field', () => {
+  const keyed =
+    '      - name: order_id\n        logicalType: integer\n        required: true\n        primaryKey: true\n';
+  /** The orders contract with a property `land_use` of the type whose validValues (ODCS 3.1) start at line 19. */
+  const withValidValues = (logicalType: string, values: string[]) =>
+    anOdcsText(`schema:
+  - name: orders
+    properties:
+${keyed}      - name: land_use
+        logicalType: ${logicalType}
+        quality:
+          - metric: invalidValues
+            arguments:
+              validValues:
+${values.map((value) => `                - ${value}`).join('\n')}
+            mustBe: 0
+`);
+  const at = (index: number) => `schema[0].properties[1].quality[0].arguments.validValues[${index}]`;
+
+  it('warns of a number among the allowed texts, at its line, saying how YAML 1.2 and 1.1 read a leading zero', () => {
+    expect(markers(checkContractYaml(withValidValues('string', ['NO', '0755', '1_000', "'0644'"])))).toEqual([
+      `20:19 warning ${at(1)}: allowed value 755 of land_use is a number, the field is a string, so no record can match it; quote it ('0755') if the leading zero matters: unquoted, YAML 1.2 reads 0755 as the decimal 755 and YAML 1.1 as the octal 493`,
+    ]);
+  });
+
+  it('says to quote a number or boolean of a text field as it was written', () => {
+    expect(markers(checkContractYaml(withValidValues('string', ['A1', '42', 'true', '1e3'])))).toEqual([
+      `20:19 warning ${at(1)}: allowed value 42 of land_use is a number, the field is a string, so no record can match it; quote it ('42') to allow that text`,
+      `21:19 warning ${at(2)}: allowed value true of land_use is a boolean, the field is a string, so no record can match it; quote it ('true') to allow that text`,
+      `22:19 warning ${at(3)}: allowed value 1000 of land_use is a number, the field is a string, so no record can match it; quote it ('1e3') to allow that text: unquoted, YAML 1.2 reads 1e3 as 1000`,
+    ]);
+  });
+
+  it('says to unquote a number of a number field, or to write a number', () => {
+    expect(markers(checkContractYaml(withValidValues('integer', ['7', "'5'", 'abc'])))).toEqual([
+      `20:19 warning ${at(1)}: allowed value '5' of land_use is a string, the field is an integer, so no record can match it; write it without quotes (5)`,
+      `21:19 warning ${at(2)}: allowed value 'abc' of land_use is a string, the field is an integer, so no record can match it; write a number, or make the field a string`,
+    ]);
+  });
+
+  it('refuses allowed values none of which is of the field’s type: no record can keep the contract', () => {
+    expect(markers(checkContractYaml(withValidValues('boolean', ['yes'])))).toEqual([
+      `19:19 error ${at(0)}: allowed value 'yes' of land_use is a string, the field is a boolean, so no record can match it; write true or false`,
+    ]);
+  });
+
+  it('finds an ODCS 3.2 enum entry at its value', () => {
+    const text = withValidValues('string', []).replace(
+      / {8}quality:[\s\S]*$/,
+      '        enum:\n          - value: A1\n          - value: null\n          - value: 0755\n',
+    );
+    expect(markers(checkContractYaml(text.replace('v3.1.0', 'v3.2.0')))).toEqual([
+      "18:20 warning schema[0].properties[1].enum[2].value: allowed value 755 of land_use is a number, the field is a string, so no record can match it; quote it ('0755') if the leading zero matters: unquoted, YAML 1.2 reads 0755 as the decimal 755 and YAML 1.1 as the octal 493",
+    ]);
+  });
+
+  it('reports a design’s contract at the value’s path in the model', () => {
+    const contract = withProperties(aContract(), [
+      aKey('order_id'),
+      aProperty('land_use', 'string', { enum: ['A', 7] }),
+    ]);
+    expect(checkContractSemantics(contract)).toEqual([
+      expect.objectContaining({
+        path: 'schema[0].properties[1].enum[1]',
+        severity: 'warning',
+        message:
+          "allowed value 7 of land_use is a number, the field is a string, so no record can match it; quote it ('7') to allow that text",
+      }),
+    ]);
+  });
+});

@@ -198,6 +198,34 @@ schema:
     expect(validate({ ...record, visits: { home: { on: 5 } } }), 'a visit without a date').toBe(false);
   });
 
+  it('leaves out of a text field’s allowed values a number, which no record can match, as it does a text of a number field', () => {
+    const files = exportedSchemas(
+      'parcels',
+      `  - name: parcels
+    properties:
+      - name: land_use
+        logicalType: string
+        required: true
+        quality:
+          - metric: invalidValues
+            arguments:
+              validValues: [NO, 0755, '0644']
+            mustBe: 0
+      - name: band
+        logicalType: integer
+        required: true
+        quality:
+          - metric: invalidValues
+            arguments:
+              validValues: [1, '2']
+            mustBe: 0
+`,
+    );
+    const { properties } = JSON.parse(String(files[0]?.content));
+    expect(properties.land_use.enum).toEqual(['NO', '0644']);
+    expect(properties.band.enum).toEqual([1]);
+  });
+
   it('lets a property without a logicalType hold any value, and null only when it is optional', () => {
     const files = exportedSchemas(
       'untyped',

@@ -11,7 +11,7 @@ import { type ContractFix, contractFixEdits, describeFix } from '../../shared/va
 import { type ChangeOptions, changeMesh } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { contractNameOf, contractTextOf, useContractDrafts } from './contract-drafts';
-import { addOpenedContract, isOpenedDraft } from './contract-files';
+import { addOpenedContract, isOpenedDraft } from './opened-contract-files';
 
 /**
  * The one way a contract's text reaches the document, from every editor: text that reads

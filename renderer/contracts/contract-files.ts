@@ -1,40 +1,19 @@
-import { create } from 'zustand';
 import { formatLocatedProblem } from '../../shared/contracts';
 import { contractFileName } from '../../shared/contracts/contract-file-name';
-import type { ImportedFile } from '../../shared/contracts/import';
-import { STATABLE_FACTS } from '../../shared/contracts/import/imported-schema';
 import { readableContractId } from '../../shared/contracts/readable-contract-id';
-import { type Contract, counted } from '../../shared/model';
+import { counted } from '../../shared/model';
 import type { Finding } from '../../shared/validation/finding';
 import { describeFix } from '../../shared/validation/fixes';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
 import { findingsOf } from '../governance/mesh-findings';
 import { fixProblem } from '../governance/problem-actions';
-import type { FileRef, Host } from '../host/host';
+import type { Host } from '../host/host';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { type Notice, useNoticeStore } from '../store/notice-store';
 import { contractFindingsOf, contractNameOf, contractTextOf, useContractDrafts } from './contract-drafts';
 import { useContractTabs } from './contract-tabs-store';
-import { applyImport, importContractTexts } from './import/import-contract-files';
-
-interface ContractFilesState {
-  /** The file each contract was opened from or last saved to, so Save writes back to it. */
-  fileById: Record<string, FileRef>;
-  /** The text that file held when it was last read or written: what the Diff view compares with. */
-  savedTextById: Record<string, string>;
-  bind(id: string, file: FileRef, text: string): void;
-}
-
-/** Contracts edited in place in their own `.odcs.yaml` files (for this session, beside the design). */
-export const useContractFiles = create<ContractFilesState>()((set) => ({
-  fileById: {},
-  savedTextById: {},
-  bind: (id, file, text) =>
-    set((state) => ({
-      fileById: { ...state.fileById, [id]: file },
-      savedTextById: { ...state.savedTextById, [id]: text },
-    })),
-}));
+import { importContractTexts } from './import/import-contract-files';
+import { isOpenedDraft, useContractFiles } from './opened-contract-files';
 
 /**
  * Writes the text the editor shows, byte for byte, to the contract's file, or asks where
@@ -142,26 +121,4 @@ export async function openContractFile(host: Host): Promise<void> {
   } catch (error) {
     useNoticeStore.getState().show({ tone: 'error', text: `Could not open the contract: ${(error as Error).message}` });
   }
-}
-
-/** Whether `id` is a contract opened from a file with problems, a draft not yet in the design. */
-export function isOpenedDraft(id: string): boolean {
-  const isInDesign = currentMesh()?.contracts.some((contract) => contract.id === id) ?? false;
-  return !isInDesign && id in useContractFiles.getState().fileById;
-}
-
-/** A contract opened from a file with problems, now fixed, joins the design as an opened file does. */
-export function addOpenedContract(contract: Contract): void {
-  const file = useContractFiles.getState().fileById[contract.id];
-  if (!file) return;
-  const opened: ImportedFile = {
-    ok: true,
-    file: file.name,
-    format: 'odcs',
-    contract,
-    statedFacts: STATABLE_FACTS,
-    notes: [],
-    findings: [],
-  };
-  applyImport([opened], {}, 'Opened');
 }

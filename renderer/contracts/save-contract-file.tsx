@@ -1,5 +1,6 @@
 import { useHost } from '../host/host-context';
-import { saveContractFile, useContractFiles } from './contract-files';
+import { saveContractFile } from './contract-files';
+import { useContractFiles } from './opened-contract-files';
 
 /** Save the contract alone, as ODCS YAML: to the file it came from, or a new `<name>.odcs.yaml`. */
 export function SaveContractButton({ contractId }: { contractId: string }) {

@@ -7,10 +7,10 @@ import { UserText } from '../../app/user-text';
 import { useDocumentStore } from '../../store/document-store';
 import { UseVersionButton } from '../contract-changes';
 import { useContractText } from '../contract-drafts';
-import { useContractFiles } from '../contract-files';
 import { showPosition } from '../monaco/show-position';
 import { useMonaco } from '../monaco/use-monaco';
 import { useMonacoTheme } from '../monaco/use-monaco-theme';
+import { useContractFiles } from '../opened-contract-files';
 import { type DiffBaseline, diffBaselinesOf } from './diff-baselines';
 
 /** What the left side of the diff is, in words. */

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyContractText } from '../../../renderer/contracts/contract-actions';
 import { useContractDrafts } from '../../../renderer/contracts/contract-drafts';
-import { openContractFile, saveContractFile, useContractFiles } from '../../../renderer/contracts/contract-files';
+import { openContractFile, saveContractFile } from '../../../renderer/contracts/contract-files';
 import { diffBaselinesOf } from '../../../renderer/contracts/diff/diff-baselines';
+import { useContractFiles } from '../../../renderer/contracts/opened-contract-files';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import type { FileRef } from '../../../shared/ipc';
 import { aMesh } from '../../builders/mesh-builder';

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyContractText, setContractVersion } from '../../../renderer/contracts/contract-actions';
 import { contractTextOf, useContractDrafts } from '../../../renderer/contracts/contract-drafts';
-import { openContractFile, saveContractFile, useContractFiles } from '../../../renderer/contracts/contract-files';
+import { openContractFile, saveContractFile } from '../../../renderer/contracts/contract-files';
+import { useContractFiles } from '../../../renderer/contracts/opened-contract-files';
 import { findingsOf } from '../../../renderer/governance/mesh-findings';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyContractText } from '../../../renderer/contracts/contract-actions';
 import { contractNameOf, contractTextOf, useContractDrafts } from '../../../renderer/contracts/contract-drafts';
-import { openContractFile, saveContractFile, useContractFiles } from '../../../renderer/contracts/contract-files';
+import { openContractFile, saveContractFile } from '../../../renderer/contracts/contract-files';
 import { useContractTabs } from '../../../renderer/contracts/contract-tabs-store';
+import { useContractFiles } from '../../../renderer/contracts/opened-contract-files';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import type { FileRef } from '../../../shared/ipc';
 import { aMesh } from '../../builders/mesh-builder';

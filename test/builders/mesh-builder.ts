@@ -9,6 +9,7 @@ import type {
   OperationalSystem,
   Port,
   Scenario,
+  Topic,
 } from '../../shared/model';
 import { emptyMesh, newDataProduct } from '../../shared/model';
 
@@ -85,6 +86,11 @@ export function aSystem(id: string, domainId: string, extra: Partial<Operational
     publishes: [],
     ...extra,
   };
+}
+
+/** A topic on which a system publishes the event `event` through its outbox. */
+export function anOutboxTopic(id: string, name: string, event: string): Topic {
+  return { id, name, partitions: 1, tombstones: false, source: { kind: 'outbox', event } };
 }
 
 /** A fluent builder: `aMesh().withDomain('d').withProduct('p', 'd').build()`. */

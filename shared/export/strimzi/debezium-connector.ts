@@ -15,10 +15,11 @@ import {
  * The Debezium connector of an operational system's database, as a Strimzi KafkaConnector:
  * the tables flagged for CDC, their topics named as the design names them (a RegexRouter
  * renames where Debezium's own `<prefix>.<schema>.<table>` differs), tombstones after
- * deletes when the topics want them, truncates only when no topic is compacted, JSON without schemas (the envelopes the simulator
- * shows), and, where the service publishes events, the outbox event router on its `outbox`
- * table. Credentials are never written: `${secrets:<namespace>/<system>-db:<key>}` has
- * Strimzi's KubernetesSecretConfigProvider read them from a Secret.
+ * deletes when the topics want them, truncates only when no topic is compacted, JSON without
+ * schemas and decimals as numbers (the envelopes the simulator shows), and, where the service
+ * publishes events, the outbox event router on its `outbox` table. Credentials are never
+ * written: `${secrets:<namespace>/<system>-db:<key>}` has Strimzi's
+ * KubernetesSecretConfigProvider read them from a Secret.
  */
 
 interface DatabaseEngine {
@@ -39,6 +40,20 @@ interface OutboxRouter {
 const RELATIONAL_OUTBOX_ROUTER: OutboxRouter = {
   type: 'io.debezium.transforms.outbox.EventRouter',
   outboxOptions: 'table',
+};
+
+/**
+ * Both converters write JSON without schemas, and exact decimals as JSON numbers (`99999999.99`)
+ * as the simulation shows them, not as the base64 of their unscaled bytes (`"FA=="`), the
+ * JsonConverter's default `decimal.format` (KIP-481).
+ */
+const JSON_CONVERTERS = {
+  'key.converter': 'org.apache.kafka.connect.json.JsonConverter',
+  'key.converter.schemas.enable': false,
+  'key.converter.decimal.format': 'NUMERIC',
+  'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+  'value.converter.schemas.enable': false,
+  'value.converter.decimal.format': 'NUMERIC',
 };
 
 /** A connector is named after its system: `orders-service-cdc`. */
@@ -136,12 +151,13 @@ export function debeziumConnector(
   // An outbox table flagged for CDC as well is listed once.
   const includedTables = [...new Set([...cdcTables, ...(outboxTopics.length > 0 ? [OUTBOX_TABLE] : [])])];
   const secret = (key: string) => `\${secrets:${SECRETS_NAMESPACE}/${connector.slug}-db:${key}}`;
+  const keepsDocuments = engine.connectorClass.includes('mongodb');
   const transforms = [...(outboxTopics.length > 0 ? ['outbox'] : []), ...renamed.map((_, n) => `rename${n + 1}`)];
   return strimziResource('KafkaConnector', `${connector.slug}${CONNECTOR_SUFFIX}`, CONNECT_CLUSTER, {
     class: engine.connectorClass,
     tasksMax: 1,
     config: {
-      ...(engine.connectorClass.includes('mongodb')
+      ...(keepsDocuments
         ? { 'mongodb.connection.string': secret('connection-string') }
         : {
             'database.hostname': secret('host'),
@@ -151,16 +167,15 @@ export function debeziumConnector(
           }),
       ...engine.config(system, connector),
       'topic.prefix': prefix,
-      [engine.connectorClass.includes('mongodb') ? 'collection.include.list' : 'table.include.list']: includedTables
+      [keepsDocuments ? 'collection.include.list' : 'table.include.list']: includedTables
         .map((table) => exactPattern(includeId(system, table)))
         .join(','),
       'tombstones.on.delete': cdcTopics.some(({ topic }) => topic.tombstones),
       // A truncate's record has no key, which a compacted topic refuses: sent only where no topic is compacted.
       'skipped.operations': skipsTruncates(system) ? 't' : 'none',
-      'key.converter': 'org.apache.kafka.connect.json.JsonConverter',
-      'key.converter.schemas.enable': false,
-      'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
-      'value.converter.schemas.enable': false,
+      // Debezium's default, written out: exact decimals, which the converters write as numbers. (MongoDB's Decimal128 is extended JSON.)
+      ...(keepsDocuments ? {} : { 'decimal.handling.mode': 'precise' }),
+      ...JSON_CONVERTERS,
       ...(transforms.length > 0 ? { transforms: transforms.join(',') } : {}),
       ...(outboxTopics.length > 0
         ? outboxRouter(engine.outboxRouter ?? RELATIONAL_OUTBOX_ROUTER, outboxTopics, debeziumTopic(OUTBOX_TABLE))

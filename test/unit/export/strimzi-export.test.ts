@@ -3,8 +3,9 @@ import { parseAllDocuments } from 'yaml';
 import { warningSections } from '../../../renderer/export/warning-sections';
 import { WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
+import { DEBEZIUM_ENGINE_IDS } from '../../../shared/model/database-engine';
 import type { OperationalSystem } from '../../../shared/model/operational-system';
-import { aMesh, aPort, aSystem, aTruncatingScenario } from '../../builders/mesh-builder';
+import { aMesh, anOutboxTopic, aPort, aSystem, aTruncatingScenario } from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { type StrimziResourceJson, strimziResourceProblems } from './real-validators';
 import { readEverywhere } from './yaml-readers';
@@ -391,6 +392,27 @@ describe('Strimzi export', () => {
         (key) => config[key],
       );
       expect(rename).toEqual(['rename1', 'lr\\.LAND\\.PROPRIETORS', 'land.proprietors']);
+    },
+  );
+
+  it.each(DEBEZIUM_ENGINE_IDS)(
+    '%s: writes exact decimals as JSON numbers, as the simulation shows them, outbox events included',
+    (engine) => {
+      const system = aSystem('fares', 'd', {
+        database: { ...aSystem('fares', 'd').database, engine },
+        publishes: [{ name: 'FareChanged', table: 'items', on: ['update'] }],
+      });
+      system.messaging.topics.push(anOutboxTopic('e', 'fares.events.fare-changed', 'FareChanged'));
+      const connector = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
+        (resource) => resource.kind === 'KafkaConnector',
+      );
+
+      expect(connector?.spec.config).toMatchObject({
+        'key.converter.decimal.format': 'NUMERIC',
+        'value.converter.decimal.format': 'NUMERIC',
+        'transforms.outbox.route.topic.replacement': 'fares.events.fare-changed',
+      });
+      expect(connector?.spec.config?.['decimal.handling.mode']).toBe(engine === 'mongodb' ? undefined : 'precise');
     },
   );
 

@@ -7,7 +7,7 @@ import type { Scenario } from '../../../shared/model/scenario';
 import type { Finding } from '../../../shared/validation/finding';
 import { RULES } from '../../../shared/validation/rule-catalog';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
-import { aContract, aPort, aProduct } from '../../builders/mesh-builder';
+import { aContract, anOutboxTopic, aPort, aProduct } from '../../builders/mesh-builder';
 import { aKey, anObject, aProperty } from '../contracts/builders';
 import {
   aGovernedMesh,
@@ -444,13 +444,7 @@ const CASES: Record<string, RuleCase> = {
 function publishItemAdded(mesh: Mesh, contractId: string): void {
   const shop = mesh.systems[0] as Mesh['systems'][number];
   shop.publishes.push({ name: 'ItemAdded', table: 'customers', on: ['insert'], contractId });
-  shop.messaging.topics.push({
-    id: 'items',
-    name: 'shop.items',
-    partitions: 1,
-    tombstones: false,
-    source: { kind: 'outbox', event: 'ItemAdded' },
-  });
+  shop.messaging.topics.push(anOutboxTopic('items', 'shop.items', 'ItemAdded'));
 }
 
 /** Revenue copies the customers' email into its output as `contact`. */

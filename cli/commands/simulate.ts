@@ -12,6 +12,7 @@ import {
   type WorkWatch,
 } from '../../shared/simulation';
 import type { BrokerLog } from '../../shared/simulation/broker-log';
+import { engineFailure } from '../../shared/simulation/engine-failure';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
@@ -191,7 +192,7 @@ async function failedRunIfThrown(run: () => Promise<HeadlessOutcome>): Promise<H
 }
 
 function failedRun(error: unknown): HeadlessOutcome {
-  return { ok: false, errors: [{ path: 'simulation', message: unforeseenErrorText(error) }] };
+  return { ok: false, errors: [{ ...engineFailure(error), message: unforeseenErrorText(error) }] };
 }
 
 /** The scenario's steps and faults set for a tick the run does not reach, as `steps[3] at tick 5000`. */

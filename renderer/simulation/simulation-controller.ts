@@ -70,6 +70,14 @@ function stop(failure: string): void {
   setSimulation({ status: 'stopped', failure, metrics: state().metrics });
 }
 
+/** A run the engine stopped (the clock at its end) pauses at its last tick, saying why: a step there would stop it again. */
+function pausedWhereStopped({ stopped }: SimulationMetrics): boolean {
+  if (!stopped) return false;
+  loopGeneration++;
+  setSimulation({ status: 'paused', failure: `${stopped.path}: ${stopped.message}` });
+  return true;
+}
+
 function scenarioToRun(mesh: Mesh): Scenario | undefined {
   const { scenarioId, seed } = state();
   const scenario = mesh.scenarios.find((candidate) => candidate.id === scenarioId) ?? mesh.scenarios[0];
@@ -204,7 +212,7 @@ export const simulation = {
       const stepped = await send({ type: 'step', ticks }, 'stepped');
       // A pause that came while the worker stepped still shows the ticks it ran: the engine is there.
       if (stepped && run === runGeneration) accept(stepped.metrics, stepped.ticks);
-      if (!stepped || generation !== loopGeneration) return;
+      if (!stepped || generation !== loopGeneration || pausedWhereStopped(stepped.metrics)) return;
       const now = performance.now();
       if (pace) await delay(millisToNextTick(pace, stepped.metrics.tick, now));
       else {
@@ -231,6 +239,7 @@ export const simulation = {
     if (!stepped) return;
     accept(stepped.metrics, stepped.ticks);
     setSimulation({ pauseAtTick: pausePointAt(state().pauseAtTick, stepped.metrics.tick) });
+    pausedWhereStopped(stepped.metrics);
   },
 
   /** Back to tick 0 with the scenario as it is now (edits apply here) and without fired faults. */

@@ -8,6 +8,7 @@ import { topicReferredTo, topicsOf } from '../model/topic-references';
 import { columnGenerators } from './column-generators';
 import { generatorTypeProblem, referenceTypeProblem, valueTypeProblem } from './generator-fit';
 import { documentIdChangeProblem, keepsDocuments } from './record-shape';
+import { clockRangeProblem } from './simulated-clock';
 import { rowidColumn } from './step-failure';
 import { isPatterned, patternProblem, textPatterns } from './text-patterns';
 
@@ -32,7 +33,8 @@ function entriesOf(columns: readonly string[], at: string): NamedColumn[] {
 }
 
 /**
- * A scenario's references the schema cannot check: systems, tables, columns and topics that must exist.
+ * A scenario's references the schema cannot check: systems, tables, columns and topics that must
+ * exist; and a clock that reaches the ticks the scenario needs.
  * `mayGetRows`: tables an entry left out of `scenario` may fill (one the schema refused), so none is said to have no rows.
  */
 export function checkScenario(
@@ -234,6 +236,8 @@ export function checkScenario(
       }
     }
   });
+  const clockProblem = clockRangeProblem(scenario);
+  if (clockProblem) problems.push({ path: `${path}.tickMillis`, message: clockProblem });
   return problems;
 }
 

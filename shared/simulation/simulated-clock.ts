@@ -1,3 +1,5 @@
+import type { Scenario } from '../model/scenario';
+
 /**
  * The only time a run knows: tick `n` happens at `startTime + n × tickMillis`. Every ts_ms,
  * valid_from and generated date derives from it, so two runs of a scenario agree to the byte.
@@ -5,10 +7,49 @@
 export interface SimulatedClock {
   millisAt(tick: number): number;
   isoAt(tick: number): string;
+  /** The last tick at or before the clock's end, 9999-12-31T23:59:59.999Z. */
+  lastTick: number;
 }
+
+/**
+ * The last time the clock can show, 9999-12-31T23:59:59.999Z: ISO 8601 timestamps (and SQLite's
+ * date functions, which read them) have four-digit years, and `Date` stops at +275760 anyway.
+ */
+const CLOCK_END_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const CLOCK_END = new Date(CLOCK_END_MILLIS).toISOString();
+
+/** Milliseconds from `startTime` to the clock's end. */
+const millisLeftFrom = (startTime: string) => CLOCK_END_MILLIS - Date.parse(startTime);
+const WHY_THE_CLOCK_ENDS = `the last time the simulated clock can show (timestamps are ISO 8601, with four-digit years)`;
 
 export function simulatedClock(startTime: string, tickMillis: number): SimulatedClock {
   const startMillis = Date.parse(startTime);
   const millisAt = (tick: number) => startMillis + tick * tickMillis;
-  return { millisAt, isoAt: (tick) => new Date(millisAt(tick)).toISOString() };
+  return {
+    millisAt,
+    isoAt: (tick) => new Date(millisAt(tick)).toISOString(),
+    lastTick: Math.floor(millisLeftFrom(startTime) / tickMillis),
+  };
+}
+
+type ScenarioClock = Pick<Scenario, 'startTime' | 'tickMillis' | 'steps' | 'faults'>;
+
+/**
+ * Why a scenario's clock cannot reach the ticks it needs, tick 1 and those its steps and faults
+ * are set for, or null. Runs go on as long as asked, so a run also stops where the clock ends.
+ */
+export function clockRangeProblem({ startTime, tickMillis, steps, faults = [] }: ScenarioClock): string | null {
+  const needed = Math.max(1, ...steps.map((step) => step.tick), ...faults.map((fault) => fault.tick));
+  if (needed <= simulatedClock(startTime, tickMillis).lastTick) return null;
+  const subject = needed === 1 ? 'tick 1' : `tick ${needed}, the last a step or fault is set for,`;
+  const longest = Math.floor(millisLeftFrom(startTime) / needed);
+  return `${subject} would come after ${CLOCK_END}, ${WHY_THE_CLOCK_ENDS}: from ${startTime}, tickMillis can be at most ${longest}`;
+}
+
+/** Why a run stops before `tick`, the first after the clock's end. */
+export function clockEndMessage(
+  { startTime, tickMillis }: Pick<Scenario, 'startTime' | 'tickMillis'>,
+  tick: number,
+): string {
+  return `tick ${tick} would come after ${CLOCK_END}, ${WHY_THE_CLOCK_ENDS}: ${tickMillis} ms a tick from ${startTime}; the run stopped at tick ${tick - 1}`;
 }

@@ -1,6 +1,7 @@
 import type { Problem } from '../model/problem';
 import type { LogMessage } from './broker-log';
 import { traceChange } from './change-trace';
+import { engineFailure } from './engine-failure';
 import { recheckExamples } from './example-recheck';
 import { EXAMPLE_SCAN_RECORDS, exampleRecords } from './example-records';
 import { readMessages } from './log-reader';
@@ -127,7 +128,7 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
     /** Never rejects: an engine bug becomes a `failed` response instead of a silent worker. */
     handle(request: SimulationRequest): Promise<SimulationResponse> {
       const response = previous.then(() =>
-        answer(request).catch((error: Error) => failed(request.id, [{ path: '(engine)', message: error.message }])),
+        answer(request).catch((error: unknown) => failed(request.id, [engineFailure(error)])),
       );
       previous = response;
       return response;

@@ -23,7 +23,7 @@ export interface SimulationMetrics {
   /** By node id, then table: rows per table. */
   tables: Record<string, Record<string, number>>;
   errors: SimulationError[];
-  /** Set when a unit of work ran over the budget: the run does not advance until reset. */
+  /** Set when a unit of work ran over the budget, or the clock reached its end: the run does not advance until reset. */
   stopped?: StoppedRun;
 }
 
@@ -33,8 +33,9 @@ export interface SimulationMetrics {
  */
 export type TickMetrics = Pick<SimulationMetrics, 'tick' | 'time' | 'sourceChanges' | 'links' | 'consumers' | 'ports'>;
 
-/** The unit of work that stopped the run, and why. */
-export interface StoppedRun extends Work {
+/** What stopped the run, and why: a unit of work (its `kind`), or the clock at its end (no `kind`). */
+export interface StoppedRun extends Omit<Work, 'kind'> {
+  kind?: Work['kind'];
   message: string;
 }
 

@@ -8,6 +8,7 @@ import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
 import { checkScenario } from './scenario-check';
 import { serviceStatementRefusal } from './service-statement';
+import { clockEndMessage, simulatedClock } from './simulated-clock';
 import { withSimulatedNow } from './simulated-now';
 import type { SimulationMetrics, StoppedRun, TickMetrics } from './simulation-metrics';
 import { type SimulationRun, startRun } from './simulation-run';
@@ -97,6 +98,7 @@ export function createSimulation(
   let errors: ErrorLog = createErrorLog();
   const start = () => startRun(mesh, scenario, scenarioPath, plan, options.sqlite, settings, errors);
   let stopped: StoppedRun | undefined;
+  const { lastTick } = simulatedClock(scenario.startTime, scenario.tickMillis);
   let run: SimulationRun | undefined;
   try {
     run = start();
@@ -111,19 +113,24 @@ export function createSimulation(
   };
   const connectionOf = (nodeId: string) => current().connectionOf(nodeId);
   const metrics = (): SimulationMetrics => ({ ...current().metrics(), ...(stopped && { stopped }) });
-  /** One more tick, unless the run stopped; a unit of work over budget stops it. */
+  const stop = (why: StoppedRun) => {
+    stopped = why;
+    errors.record({ path: why.path, nodeId: why.nodeId, step: why.step, message: why.message }, why.tick);
+  };
+  /** One more tick, unless the run stopped; a unit of work over budget, or the clock's end, stops it. */
   const advance = (active: SimulationRun): boolean => {
     if (stopped) return false;
+    const tick = active.tick + 1;
+    if (tick > lastTick) {
+      stop({ tick, nodeId: '', path: `${scenarioPath}.tickMillis`, message: clockEndMessage(scenario, tick) });
+      return false;
+    }
     try {
       active.advance();
       return true;
     } catch (error) {
       if (!(error instanceof OverBudget)) throw error;
-      stopped = { ...error.work, message: error.message };
-      errors.record(
-        { path: error.work.path, nodeId: error.work.nodeId, step: error.work.step, message: error.message },
-        error.work.tick,
-      );
+      stop({ ...error.work, message: error.message });
       return false;
     }
   };

@@ -154,6 +154,7 @@ interface SampleFile {
   scenarios: {
     id: string;
     name: string;
+    startTime: string;
     presenterNotes?: Record<string, string>;
     retention?: { records: number };
     faults?: unknown[];

@@ -155,6 +155,25 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await page.getByRole('button', { name: 'Simulate', exact: true }).waitFor();
   });
 
+  it('pauses where the simulated clock ends, the last time a timestamp can show, saying why at tickMillis', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'late.mesh.json', (mesh) => {
+      const [scenario] = mesh.scenarios;
+      if (scenario) scenario.startTime = '9999-12-31T23:48:00.000Z';
+    });
+    await enterSimulate(page);
+    await page.getByLabel('Speed').fill('61');
+    await page.getByRole('button', { name: '▶ Run' }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'tickMillis' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(
+      'scenarios[0].tickMillis: tick 12 would come after 9999-12-31T23:59:59.999Z',
+    );
+    await page.getByRole('button', { name: '▶ Run' }).waitFor();
+    expect(await currentTick(page)).toBe(11);
+  });
+
   it('traces one order through every stage with its record, and presents it by keyboard, firing a fault by key', async () => {
     const page = await session.openApp();
     await simulateSample(page);

@@ -284,10 +284,28 @@ describe('mesh-designer simulate', () => {
       const { io, out, err } = fakeIo({ 'shop.mesh.json': sample });
       const failing = { ...io, openSqlite: () => open(message) as ReturnType<typeof io.openSqlite> };
       expect(await runCli(['simulate', 'shop.mesh.json', '--json'], failing)).toBe(EXIT.problems);
-      expect(JSON.parse(out.join('\n'))).toEqual({ errors: [{ path: 'simulation', message }] });
-      expect(err).toEqual([`shop.mesh.json: simulation: ${message}`]);
+      expect(JSON.parse(out.join('\n'))).toEqual({ errors: [{ path: '(engine)', message }] });
+      expect(err).toEqual([`shop.mesh.json: (engine): ${message}`]);
     },
   );
+
+  it('prints with --json why a scenario whose clock runs past the year 9999 does not run, at its tickMillis', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.scenarios[0].tickMillis = Number.MAX_SAFE_INTEGER;
+    const { io, out, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+
+    expect(await runCli(['simulate', 'shop.mesh.json', '--json'], io)).toBe(EXIT.problems);
+
+    expect(JSON.parse(out.join('\n')).errors).toEqual([
+      {
+        path: 'scenarios[0].tickMillis',
+        message: expect.stringMatching(/^tick \d+.* would come after 9999-12-31T23:59:59\.999Z/),
+      },
+    ]);
+    expect(err).toEqual([
+      expect.stringMatching(/^shop\.mesh\.json: scenarios\[0\]\.tickMillis: tick \d+.* would come after/),
+    ]);
+  });
 
   it('says where to get a scenario when the design has none', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify({ ...JSON.parse(sample), scenarios: [] }) });

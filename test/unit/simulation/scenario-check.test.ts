@@ -161,3 +161,46 @@ describe('a scenario step whose value does not fit its column’s type', () => {
     expect(checkScenario(aShopMesh().build(), scenario, 'scenario')).toEqual([]);
   });
 });
+
+describe('a scenario whose clock runs past the last time a timestamp can show', () => {
+  const lastTime = '9999-12-31T23:59:59.999Z';
+
+  it('is refused at tickMillis when tick 1 would come after the year 9999', () => {
+    const scenario = { ...aScenario().build(), startTime: '2026-07-04T05:00:00.000Z', tickMillis: 9007199254740991 };
+
+    expect(checkScenario(aShopMesh().build(), scenario, 'scenarios[0]')).toEqual([
+      {
+        path: 'scenarios[0].tickMillis',
+        message: `tick 1 would come after ${lastTime}, the last time the simulated clock can show (timestamps are ISO 8601, with four-digit years): from 2026-07-04T05:00:00.000Z, tickMillis can be at most 251619159599999`,
+      },
+    ]);
+  });
+
+  it('is refused at tickMillis when a step or fault is set for a tick after it', () => {
+    const scenario = {
+      ...aScenario()
+        .at(3, 'shop', 'items', 'delete', { where: { id: 1 } })
+        .withFault({ kind: 'consumer-offline', tick: 5, productId: 'p', ticks: 1 })
+        .build(),
+      startTime: '9999-12-31T23:57:00.000Z',
+    };
+
+    expect(checkScenario(aShopMesh().build(), scenario, 'scenario').find((p) => p.path.endsWith('tickMillis'))).toEqual(
+      {
+        path: 'scenario.tickMillis',
+        message: `tick 5, the last a step or fault is set for, would come after ${lastTime}, the last time the simulated clock can show (timestamps are ISO 8601, with four-digit years): from 9999-12-31T23:57:00.000Z, tickMillis can be at most 35999`,
+      },
+    );
+  });
+
+  it('takes a clock that reaches the year 9999 only after its last step', () => {
+    const scenario = {
+      ...aScenario()
+        .at(2, 'shop', 'items', 'delete', { where: { id: 1 } })
+        .build(),
+      startTime: '9999-12-31T23:57:00.000Z',
+    };
+
+    expect(checkScenario(aShopMesh().build(), scenario, 'scenario')).toEqual([]);
+  });
+});

@@ -36,6 +36,18 @@ describe('the scenario as text', () => {
     ]);
   });
 
+  it('marks a tickMillis so long that its ticks would come after the year 9999 on its line', () => {
+    const text = scenarioText({ ...workshop, tickMillis: Number.MAX_SAFE_INTEGER });
+    const read = readScenarioText(text, mesh, 0);
+    expect(!read.ok && read.errors).toEqual([
+      expect.objectContaining({
+        path: 'tickMillis',
+        line: lineOf(text, '"tickMillis"'),
+        message: expect.stringContaining('would come after 9999-12-31T23:59:59.999Z'),
+      }),
+    ]);
+  });
+
   it('locates a syntax error', () => {
     const result = readScenarioText('{\n  "id": "workshop",\n  "seed": 42,,\n}', mesh, 0);
     expect(result.ok).toBe(false);

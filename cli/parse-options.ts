@@ -1,3 +1,4 @@
+import { notInDecimalDigits } from '../shared/model/decimal-integer';
 import { PROGRAM } from './cli-io';
 
 export interface ParsedOptions {
@@ -52,23 +53,13 @@ export function parseOptions(args: readonly string[], spec: { values: string[]; 
 const STANDARD_STREAM_REFUSED = `'-' is not a file: ${PROGRAM} reads and writes files, not standard input or output; give a path (./- for a file named '-')`;
 
 /**
- * The whole number an option's text writes in plain decimal digits (`1500`, `-7`), or NaN:
- * `Number` would also read `0x10`, `1e3`, `0b11`, ` 5` and an empty text.
- */
-export function decimalInteger(text: string): number {
-  return /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
-}
-
-/**
  * Why a whole-number option is refused that `Number` would have read (`0x10`, `1e3`, ` 5`):
  * naming the decimal number it would have meant; null when every one is plain digits or no number.
  */
 export function numberNotInDecimalDigits(values: Record<string, string>, names: readonly string[]): string | null {
   for (const name of names) {
-    const text = values[name];
-    if (text === undefined || text.trim() === '' || !Number.isNaN(decimalInteger(text))) continue;
-    if (Number.isInteger(Number(text)))
-      return `--${name} takes plain decimal digits, such as ${Number(text)} (got '${text}')`;
+    const problem = notInDecimalDigits(values[name] ?? '');
+    if (problem !== null) return `--${name} ${problem}`;
   }
   return null;
 }

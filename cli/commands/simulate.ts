@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Mesh, Problem, Result, Scenario } from '../../shared/model';
+import { decimalInteger } from '../../shared/model/decimal-integer';
 import {
   createSimulation,
   type LogMessage,
@@ -15,9 +16,10 @@ import type { BrokerLog } from '../../shared/simulation/broker-log';
 import { engineFailure } from '../../shared/simulation/engine-failure';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
+import { seedProblem } from '../../shared/simulation/run-seed';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
-import { decimalInteger, numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
+import { numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
 import { formatProblemInFile } from '../problem-line';
 import { readMesh } from '../read-input';
 import { unforeseenErrorText } from '../unforeseen-error';
@@ -28,7 +30,8 @@ const MAX_TICKS = 1_000_000;
 /** The longest Node's timers wait: a longer budget would fire at once and stop every run. */
 const MAX_BUDGET_MILLIS = 2 ** 31 - 1;
 
-const NUMBER_OPTIONS = ['ticks', 'seed', 'budget-ms', 'last'];
+/** Whole-number options but `--seed`, which `seedProblem` reads as the app's Seed field does. */
+const NUMBER_OPTIONS = ['ticks', 'budget-ms', 'last'];
 
 /** A headless run, as the command hands it to its worker. */
 export interface HeadlessRequest {
@@ -60,9 +63,10 @@ export type WorkerMessage =
 /** What is wrong with how the command was called, or null. */
 function usageProblem(
   options: ParsedOptions,
-  numbers: { ticks: number; seed: number | undefined; budget: number | undefined; last: number },
+  numbers: { ticks: number; budget: number | undefined; last: number },
 ): string | null {
-  const { ticks, seed, budget, last } = numbers;
+  const { ticks, budget, last } = numbers;
+  const seed = options.values.seed;
   const [file, ...extra] = options.positional;
   if (!options.ok) return options.error ?? 'wrong options';
   if (file === undefined) return 'no design to simulate';
@@ -71,8 +75,8 @@ function usageProblem(
   if (notDecimal !== null) return notDecimal;
   if (!Number.isInteger(ticks) || ticks < 1 || ticks > MAX_TICKS)
     return `--ticks must be a whole number from 1 to ${MAX_TICKS} (got '${options.values.ticks}')`;
-  if (seed !== undefined && !Number.isSafeInteger(seed))
-    return `--seed must be a whole number between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER} (got '${options.values.seed}')`;
+  const badSeed = seed === undefined ? null : seedProblem(seed);
+  if (badSeed !== null) return `--seed ${badSeed}`;
   if (budget !== undefined && (!Number.isInteger(budget) || budget < 1 || budget > MAX_BUDGET_MILLIS)) {
     return `--budget-ms must be a whole number of milliseconds from 1 to ${MAX_BUDGET_MILLIS} (got '${options.values['budget-ms']}')`;
   }
@@ -126,7 +130,7 @@ export const simulateCommand: Command = {
     const seed = numberOf('seed');
     const budget = numberOf('budget-ms');
     const [file] = options.positional;
-    const problem = usageProblem(options, { ticks, seed, budget, last });
+    const problem = usageProblem(options, { ticks, budget, last });
     if (problem !== null || file === undefined) return usageError(io, this, problem ?? 'no design to simulate');
     /** Nothing to run: said on stderr and, with --json, as the report a failed run prints. */
     const refuse = (errors: Problem[], lines: string[]) => {

@@ -154,7 +154,7 @@ export function ScenarioEditor() {
         whileReadOnly: true,
       },
     );
-    setSimulation({ scenarioId: read.value.id, seed: null });
+    setSimulation({ scenarioId: read.value.id, seedText: null });
     setDirty(false);
     setApplied(true);
   };

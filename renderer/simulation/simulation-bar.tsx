@@ -1,18 +1,18 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useDocumentStore } from '../store/document-store';
 import { whyNothingToRun } from './nothing-to-run';
+import { SeedField } from './seed-field';
 import { SimulatedClock } from './simulated-clock';
 import { simulation } from './simulation-controller';
 import { MAX_SPEED, MIN_SPEED, setSimulation, useSimulationStore } from './simulation-store';
 
 /** The run's controls: run, pause, step, reset, speed, seed, scenario, and the simulated clock. */
 export function SimulationBar() {
-  const { mode, status, speed, seed, pauseAtTick, scenarioId, failure } = useSimulationStore(
+  const { mode, status, speed, pauseAtTick, scenarioId, failure } = useSimulationStore(
     useShallow((state) => ({
       mode: state.mode,
       status: state.status,
       speed: state.speed,
-      seed: state.seed,
       pauseAtTick: state.pauseAtTick,
       scenarioId: state.scenarioId,
       failure: state.failure,
@@ -92,28 +92,7 @@ export function SimulationBar() {
           }
         />
       </label>
-      <label title="Applies on reset">
-        Seed
-        <input
-          type="number"
-          className="simulation-bar__number"
-          value={seed ?? chosen?.seed ?? ''}
-          onChange={(event) => {
-            const typed = Math.trunc(Number(event.target.value));
-            setSimulation({ seed: typed === chosen?.seed ? null : typed });
-          }}
-        />
-      </label>
-      {seed !== null && chosen && seed !== chosen.seed && (
-        <button
-          type="button"
-          className="link-button simulation-bar__seed-override"
-          title={`The run bar's seed replaces the scenario's (${chosen.seed}) from the next reset: click to use the scenario's`}
-          onClick={() => setSimulation({ seed: null })}
-        >
-          not the scenario's {chosen.seed}
-        </button>
-      )}
+      <SeedField chosen={chosen} />
       <label title="Scenario: applies on reset">
         <span className="simulation-bar__word">Scenario</span>
         <select

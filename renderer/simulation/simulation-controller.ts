@@ -1,4 +1,5 @@
 import type { Fault, FaultKind, Mesh, Scenario } from '../../shared/model';
+import { decimalInteger } from '../../shared/model/decimal-integer';
 import type { Problem } from '../../shared/model/problem';
 import {
   type ClientResponse,
@@ -23,7 +24,13 @@ import { maxModeBatch, millisToNextTick, type RunPace, ticksToRun } from '../../
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { NO_SCENARIO } from './nothing-to-run';
 import { pausePointAt } from './pause-point';
-import { MAX_SPEED, type SimulationState, setSimulation, useSimulationStore } from './simulation-store';
+import {
+  MAX_SPEED,
+  type SimulationState,
+  seedFieldProblem,
+  setSimulation,
+  useSimulationStore,
+} from './simulation-store';
 
 /** How long the worker may stay silent (no transformation started, no answer) before it is replaced. */
 export const STEP_BUDGET_MILLIS = 4000;
@@ -78,10 +85,12 @@ function pausedWhereStopped({ stopped }: SimulationMetrics): boolean {
   return true;
 }
 
+/** The chosen scenario with the run bar's seed; none while the Seed field holds no seed (the bar says why). */
 function scenarioToRun(mesh: Mesh): Scenario | undefined {
-  const { scenarioId, seed } = state();
+  const { scenarioId, seedText } = state();
   const scenario = mesh.scenarios.find((candidate) => candidate.id === scenarioId) ?? mesh.scenarios[0];
-  return scenario && { ...scenario, seed: seed ?? scenario.seed };
+  if (!scenario || seedText === null) return scenario;
+  return seedFieldProblem(state()) === null ? { ...scenario, seed: decimalInteger(seedText) } : undefined;
 }
 
 /** The snapshot the views show, and a point in the history for each tick that led to it. */
@@ -117,6 +126,8 @@ async function followTrace(): Promise<void> {
 
 /** Builds the run from the open document at tick 0 (the scenario as it is now, and the chosen seed). */
 async function start(): Promise<boolean> {
+  // Never another seed than the one typed: the run on screen stays, and the bar says what is wrong.
+  if (seedFieldProblem(state()) !== null) return false;
   const mesh = currentMesh();
   const scenario = mesh && scenarioToRun(mesh);
   loopGeneration++;
@@ -175,7 +186,7 @@ export const simulation = {
   chooseScenario(scenarioId: string): void {
     const { mode, status, scenarioId: chosen } = state();
     const isAnother = scenarioId !== chosen;
-    if (isAnother) setSimulation({ scenarioId, seed: null });
+    if (isAnother) setSimulation({ scenarioId, seedText: null });
     // Entering Simulate builds a run of the chosen scenario, unless a run was kept from before.
     if (mode !== 'simulate') simulation.enter();
     if (isAnother && (mode === 'simulate' || status === 'paused' || status === 'running')) void simulation.reset();
@@ -372,11 +383,11 @@ function followDocument(mesh: Mesh | null, openCount: number, previousOpenCount:
   const { runMesh, mode, scenarioId } = state();
   if (openCount !== previousOpenCount) {
     if (mode === 'simulate') simulation.leave();
-    discardRun({ examples: {}, examplesTick: null, scenarioId: null, seed: null });
+    discardRun({ examples: {}, examplesTick: null, scenarioId: null, seedText: null });
     return;
   }
   if (!runMesh || !mesh) return;
-  if (!mesh.scenarios.some((scenario) => scenario.id === scenarioId)) discardRun({ scenarioId: null, seed: null });
+  if (!mesh.scenarios.some((scenario) => scenario.id === scenarioId)) discardRun({ scenarioId: null, seedText: null });
   else if (!simulatesAlike(runMesh, mesh)) discardRun({});
 }
 

@@ -5,6 +5,7 @@ import type { ChangeTrace, LogMessage, QueryResult, SimulationMetrics } from '..
 import type { FaultSettings } from '../../shared/simulation/fault-deck';
 import { emptyHistory, type MetricsHistory } from '../../shared/simulation/metrics-history';
 import type { RunCatalog } from '../../shared/simulation/run-catalog';
+import { seedProblem } from '../../shared/simulation/run-seed';
 
 export type Mode = 'design' | 'simulate';
 /** `idle`: no run; `starting`: the worker builds tick 0; `stopped`: a failure ended the run. */
@@ -28,10 +29,11 @@ export interface SimulationState {
   runMesh: Mesh | null;
   scenarioId: string | null;
   /**
-   * A seed typed in the run bar for the next runs, in place of the scenario's; null follows the
-   * scenario's, as it is in the design (after an Apply, undo or redo too).
+   * The seed typed in the run bar for the next runs, in place of the scenario's, as typed (a `-`
+   * alone while a negative one is typed); null follows the scenario's, as it is in the design
+   * (after an Apply, undo or redo too). Text that is no seed (see `seedFieldProblem`) starts no run.
    */
-  seed: number | null;
+  seedText: string | null;
   speed: Speed;
   /** Pauses the run when it reaches this tick. */
   pauseAtTick: number | null;
@@ -72,7 +74,7 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   status: 'idle',
   runMesh: null,
   scenarioId: null,
-  seed: null,
+  seedText: null,
   speed: 10,
   pauseAtTick: null,
   metrics: null,
@@ -92,6 +94,12 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   consoleOutcome: null,
   scenarioEntryToReveal: null,
 }));
+
+/** Why the run bar's Seed field holds no seed a run takes, as `simulate --seed` says it; null when it holds one. */
+export const seedFieldProblem = (state: SimulationState) => {
+  const problem = state.seedText === null ? null : seedProblem(state.seedText);
+  return problem && `Seed ${problem}`;
+};
 
 /** The live snapshot the canvas draws: only in Simulate mode, so Design stays quiet. */
 export const liveMetrics = (state: SimulationState) => (state.mode === 'simulate' ? state.metrics : null);

@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import type { Scenario } from '../../shared/model';
+import type { SimulationMetrics } from '../../shared/simulation';
+import { ecommerceSample, simulate } from '../unit/simulation/builders';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
 import { expectInside, openSampleDesign, productNode, systemNode } from './designer-driver';
 import {
@@ -173,6 +176,49 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await page.getByRole('button', { name: '▶ Run' }).waitFor();
     expect(await currentTick(page)).toBe(11);
   });
+
+  it('runs a negative seed typed in the bar, keeping its - while typed, as simulate --seed runs it', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    await step(page);
+    const seed = page.getByLabel('Seed');
+
+    await seed.selectText();
+    await page.keyboard.type('-');
+    expect(await seed.inputValue()).toBe('-');
+    await page.keyboard.type('1');
+    expect(await seed.inputValue()).toBe('-1');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await waitForTick(page, 0);
+    await step(page, 3);
+
+    const { logs } = await engineMetrics(page);
+    expect(logs).toEqual(await sampleLogsAfter(3, -1));
+    expect(logs).not.toEqual(await sampleLogsAfter(3, 1));
+    expect(await seed.inputValue()).toBe('-1');
+  });
+
+  it.each([
+    [
+      '9007199254740993',
+      "Seed must be a whole number between -9007199254740991 and 9007199254740991 (got '9007199254740993')",
+    ],
+    ['', "Seed must be a whole number between -9007199254740991 and 9007199254740991 (got '')"],
+  ])(
+    'refuses the seed %j as simulate --seed does, with its message, and resets to no other seed',
+    async (typed, message) => {
+      const page = await session.openApp();
+      await simulateSample(page);
+      await step(page);
+
+      await page.getByLabel('Seed').fill(typed);
+      await page.getByRole('button', { name: 'Reset' }).click();
+
+      await page.getByRole('alert').filter({ hasText: message }).waitFor();
+      expect(await page.getByLabel('Seed').getAttribute('aria-invalid')).toBe('true');
+      expect(await currentTick(page)).toBe(1);
+    },
+  );
 
   it('traces one order through every stage with its record, and presents it by keyboard, firing a fault by key', async () => {
     const page = await session.openApp();
@@ -497,6 +543,17 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await screenshot(page, 'simulation-mongodb-delete-card');
   });
 });
+
+/** The logs of the e-commerce sample's scenario run headless with this seed, after this many ticks. */
+async function sampleLogsAfter(ticks: number, seed: number): Promise<SimulationMetrics['logs']> {
+  const mesh = ecommerceSample();
+  const simulation = await simulate(mesh, { ...(mesh.scenarios[0] as Scenario), seed });
+  try {
+    return simulation.step(ticks).logs;
+  } finally {
+    simulation.dispose();
+  }
+}
 
 async function queryResult(page: Page, nodeName: string, sql: string): Promise<string> {
   await runQuery(page, nodeName, sql);

@@ -118,8 +118,10 @@ export interface FakePerson {
   emailNumber: number;
 }
 
-function drawPerson(random: RandomStream): FakePerson {
-  const place = random.pick(PLACES);
+/** A person living elsewhere than `others` where a place is left (a route's two cities differ). */
+function drawPerson(random: RandomStream, others: readonly FakePerson[]): FakePerson {
+  const elsewhere = PLACES.filter((place) => !others.some((other) => other.place === place));
+  const place = random.pick(elsewhere.length > 0 ? elsewhere : PLACES);
   return {
     firstName: random.pick(FIRST_NAMES),
     lastName: random.pick(LAST_NAMES),
@@ -131,30 +133,47 @@ function drawPerson(random: RandomStream): FakePerson {
 }
 
 /**
- * The person of the row being drawn: drawn when one of the row's fake values first asks for it,
- * forgotten when the next row starts, so that rows without fake values draw none.
+ * The people of the row being drawn, by their place in it (see `personOrdinals`): each drawn when
+ * one of its values first asks for it, after those before it, and forgotten when the next row
+ * starts, so that rows without fake values draw none.
  */
-export interface RowPerson {
-  current(): FakePerson;
-  /** Starts the next row; `agreeing` makes the person drawn for it agree with what the row already says. */
-  nextRow(agreeing?: (drawn: FakePerson) => FakePerson): void;
+export interface RowPeople {
+  person(ordinal: number): FakePerson;
+  /** Starts the next row; `agreeing` makes each person drawn for it agree with what the row already says of them. */
+  nextRow(agreeing?: (drawn: FakePerson, ordinal: number) => FakePerson): void;
 }
 
-export function rowPerson(random: RandomStream): RowPerson {
-  let person: FakePerson | undefined;
-  let agreeingWithRow: ((drawn: FakePerson) => FakePerson) | undefined;
+export function rowPeople(random: RandomStream): RowPeople {
+  let people: FakePerson[] = [];
+  let agreeingWithRow: ((drawn: FakePerson, ordinal: number) => FakePerson) | undefined;
   return {
-    current: () => {
-      if (person) return person;
-      const drawn = drawPerson(random);
-      person = agreeingWithRow ? agreeingWithRow(drawn) : drawn;
-      return person;
+    person: (ordinal) => {
+      while (people.length <= ordinal) {
+        const drawn = drawPerson(random, people);
+        people.push(agreeingWithRow ? agreeingWithRow(drawn, people.length) : drawn);
+      }
+      return people[ordinal] as FakePerson;
     },
     nextRow: (agreeing) => {
-      person = undefined;
+      people = [];
       agreeingWithRow = agreeing;
     },
   };
+}
+
+/**
+ * Which of the row's people each column's fake value describes: a table's first column of each
+ * personal kind describes its first person, so a name, an email and a city agree; a second column
+ * of a kind (a route's destination, a message's recipient) describes a second person, and so on.
+ */
+export function personOrdinals(generators: readonly (ValueGenerator | undefined)[]): (number | undefined)[] {
+  const counted = new Map<FakeKind, number>();
+  return generators.map((generator) => {
+    if (generator?.kind !== 'fake' || !isPersonal(generator.what)) return undefined;
+    const ordinal = counted.get(generator.what) ?? 0;
+    counted.set(generator.what, ordinal + 1);
+    return ordinal;
+  });
 }
 
 /** Plausible, deterministic sample values: enough to read like data, no faker needed. */

@@ -1,6 +1,6 @@
 import type { ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
-import { fakeValue, type RowPerson } from './fake-values';
+import { type FakePerson, fakeValue } from './fake-values';
 import type { RandomStream } from './seeded-random';
 import type { SqlValue } from './sql-workspace';
 
@@ -16,12 +16,12 @@ export interface GenerationContext {
 
 export type ColumnValue = (context: GenerationContext) => SqlValue;
 
-/** A column's values; its fake values describe the row's `person`, as the table's other fake columns do. */
+/** A column's values; its fake values describe the row's `person` this column is about, as some of the table's other fake columns do. */
 export function columnValue(
   generator: ValueGenerator,
   column: Column,
   random: RandomStream,
-  person: RowPerson,
+  person: () => FakePerson,
 ): ColumnValue {
   switch (generator.kind) {
     case 'sequence': {
@@ -45,7 +45,7 @@ export function columnValue(
       return () => Math.round((generator.min + random.next() * span) * factor) / factor;
     }
     case 'fake':
-      return () => fakeValue(generator.what, random, person.current);
+      return () => fakeValue(generator.what, random, person);
     case 'now':
       return column.type === 'date' ? (context) => context.now.slice(0, 10) : (context) => context.now;
     case 'reference':

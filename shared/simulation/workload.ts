@@ -4,7 +4,7 @@ import type { ChangeRate, Scenario, ScriptStep, TableData, ValueGenerator } from
 import type { Column } from '../model/table';
 import { columnGenerators } from './column-generators';
 import type { ReportedError } from './error-log';
-import { isPersonal, type PersonalFakeKind, type RowPerson, rowPerson } from './fake-values';
+import { isPersonal, type PersonalFakeKind, personOrdinals, type RowPeople, rowPeople } from './fake-values';
 import type { OperationalDatabase } from './operational-database';
 import { type KnownFakeValues, personAgreeingWith } from './person-of-row';
 import { findTable } from './scenario-check';
@@ -38,7 +38,7 @@ interface TableWorkload {
   generators: (ValueGenerator | undefined)[];
   values: (ColumnValue | undefined)[];
   /** Whom the fake values of the row being drawn describe. */
-  person: RowPerson;
+  people: RowPeople;
   insert: SqlStatement;
   context: (now: string, isInitialRow?: boolean) => GenerationContext;
 }
@@ -135,13 +135,14 @@ function createTableWorkload(
   const table = system.database.tables.find((candidate) => candidate.name === tableName) as SystemTable;
   const random = seededRandom(scenario.seed, `${systemId}/${tableName}`);
   const generators = columnGenerators(mesh, scenario, system, table);
-  const person = rowPerson(random);
+  const people = rowPeople(random);
+  const ordinals = personOrdinals(generators);
   const lengths = textLengths(mesh, scenario, system, table.name);
   const patterns = textPatterns(mesh, scenario, system, table.name);
   const values = generators.map((generator, index) => {
     if (!generator) return undefined;
     const column = table.columns[index] as Column;
-    const value = columnValue(generator, column, random, person);
+    const value = columnValue(generator, column, random, () => people.person(ordinals[index] ?? 0));
     const length = lengths.get(column.name);
     const fitted = length && isFreeText(generator) ? withinLength(value, length, random) : value;
     const pattern = patterns.get(column.name);
@@ -173,7 +174,7 @@ function createTableWorkload(
     random,
     generators,
     values,
-    person,
+    people,
     insert,
     context: (now, isInitialRow = false) => ({ now, isInitialRow, sampleReference }),
   };
@@ -211,7 +212,7 @@ function inReferenceOrder(data: readonly TableData[]): number[] {
 }
 
 function generateRow(workload: TableWorkload, context: GenerationContext): SqlValue[] {
-  workload.person.nextRow();
+  workload.people.nextRow();
   return workload.values.map((value) => (value ? value(context) : null));
 }
 
@@ -402,16 +403,16 @@ function prepareChangeRate(
 }
 
 /**
- * A rate's update of one random row. Where it sets some of the row's fake person (an email, a
- * phone) and leaves others (the name, the country), the row is read first, so that the new values
- * describe the person the row's other values do; otherwise one statement picks and updates it.
+ * A rate's update of one random row. Where it sets some of the row's fake people's values (an
+ * email, a phone) and leaves others (the name, the country), the row is read first, so that the new
+ * values describe the people the row's other values do; otherwise one statement picks and updates it.
  */
 function prepareRowUpdate(
   workload: TableWorkload,
   updateColumns: readonly string[],
 ): (context: GenerationContext) => number {
   const { connection } = workload.database;
-  const { random, person } = workload;
+  const { random, people } = workload;
   const table = `node.${quoteIdentifier(workload.table.name)}`;
   const setters = updateColumns.map((column) => updateSetter(workload, column));
   const set = `UPDATE ${table} SET ${setters.map((setter) => setter.sql).join(', ')}`;
@@ -421,7 +422,7 @@ function prepareRowUpdate(
   if (kept.length === personal.length || kept.length === 0) {
     const update = prepareOnRandomRow(connection, workload.table.name, (rowid) => `${set} WHERE rowid = ${rowid}`);
     return (context) => {
-      person.nextRow();
+      people.nextRow();
       const values = newValues(context);
       return update.run(randomRowDraws(random), values);
     };
@@ -435,22 +436,24 @@ function prepareRowUpdate(
   return (context) => {
     const row = pick.all(randomRowDraws(random))[0];
     if (!row) return 0;
-    const known: KnownFakeValues = {};
-    kept.forEach(({ what }, at) => {
+    const known: KnownFakeValues[] = [];
+    kept.forEach(({ what, ordinal }, at) => {
       const value = row[at + 1];
-      if (typeof value === 'string') known[what] = value;
+      if (typeof value === 'string') known[ordinal] = { ...known[ordinal], [what]: value };
     });
-    person.nextRow((drawn) => personAgreeingWith(drawn, known, random));
+    people.nextRow((drawn, ordinal) => personAgreeingWith(drawn, known[ordinal] ?? {}, random));
     return update.run([...newValues(context), row[0] as SqlValue]);
   };
 }
 
-/** The table's columns whose fake values describe the row's person, with what each holds. */
-function personalColumns(workload: TableWorkload): { column: string; what: PersonalFakeKind }[] {
+/** The table's columns whose fake values describe one of the row's people, with what each holds and of whom. */
+function personalColumns(workload: TableWorkload): { column: string; what: PersonalFakeKind; ordinal: number }[] {
+  const ordinals = personOrdinals(workload.generators);
   return workload.table.columns.flatMap((column, index) => {
     const generator = workload.generators[index];
-    return generator?.kind === 'fake' && isPersonal(generator.what)
-      ? [{ column: column.name, what: generator.what }]
+    const ordinal = ordinals[index];
+    return generator?.kind === 'fake' && isPersonal(generator.what) && ordinal !== undefined
+      ? [{ column: column.name, what: generator.what, ordinal }]
       : [];
   });
 }

@@ -263,17 +263,26 @@ function resultTable(name: string, result: QueryResult, renamed: readonly string
   };
 }
 
+/** The columns a column a query names may mean. */
+type Resolve = (ref: ColumnRef) => ColumnLineage[];
+
 /**
  * A query's result over the tables in scope; `named` collects every input field its SQL names.
  * UNION and INTERSECT take each column from the same position of every SELECT; the SELECTs
- * after EXCEPT only decide which rows remain.
+ * after EXCEPT only decide which rows remain. A subquery in a value or a condition resolves
+ * what its own tables lack in the query around it (`outer`).
  */
-function queryResult(query: QueryLineage, tables: ReadonlyMap<string, TableLineage>, named: FieldSet): QueryResult {
+function queryResult(
+  query: QueryLineage,
+  tables: ReadonlyMap<string, TableLineage>,
+  named: FieldSet,
+  outer?: Resolve,
+): QueryResult {
   const scope = new Map(tables);
   for (const cte of query.ctes)
-    scope.set(cte.name, resultTable(cte.name, queryResult(cte.query, scope, named), cte.columns));
-  const [first, ...others] = query.selects.map((select) => selectResult(select, scope, named));
-  const filters = query.filters.map((select) => selectResult(select, scope, named));
+    scope.set(cte.name, resultTable(cte.name, queryResult(cte.query, scope, named, outer), cte.columns));
+  const [first, ...others] = query.selects.map((select) => selectResult(select, scope, named, outer));
+  const filters = query.filters.map((select) => selectResult(select, scope, named, outer));
   if (!first || (others.length === 0 && filters.length === 0))
     return first ?? { columns: [], rowSources: new FieldSet(), inputs: new Set(), knowsInputs: true };
   const rowSources = new FieldSet();
@@ -298,7 +307,12 @@ function queryResult(query: QueryLineage, tables: ReadonlyMap<string, TableLinea
   return { columns, rowSources, inputs, knowsInputs };
 }
 
-function selectResult(select: SelectLineage, scope: ReadonlyMap<string, TableLineage>, named: FieldSet): QueryResult {
+function selectResult(
+  select: SelectLineage,
+  scope: ReadonlyMap<string, TableLineage>,
+  named: FieldSet,
+  outer?: Resolve,
+): QueryResult {
   const read = new Map<string, TableLineage>();
   for (const [alias, tableName] of select.tables) {
     const table = scope.get(tableName);
@@ -308,13 +322,23 @@ function selectResult(select: SelectLineage, scope: ReadonlyMap<string, TableLin
     read.set(alias, resultTable(alias, queryResult(subquery, scope, named)));
   }
   const readTables = [...new Set(read.values())];
-  /** The columns a reference may mean: by qualifier, or any table read that has the column. */
-  const resolve = (ref: ColumnRef): ColumnLineage[] => {
+  /** The columns a reference may mean: by qualifier, or any table read that has the column; else the outer query's. */
+  const resolve: Resolve = (ref) => {
     const candidates = ref.qualifier ? [read.get(ref.qualifier)].flatMap((table) => table ?? []) : readTables;
-    return candidates.flatMap((table) => {
+    const columns = candidates.flatMap((table) => {
       const column = columnOf(table, ref.column, ref.column);
       return column.sources.isEmpty ? [] : [column];
     });
+    return columns.length > 0 || !outer ? columns : outer(ref);
+  };
+  const subqueryResults = new Map<QueryLineage, QueryResult>();
+  /** A subquery in a value or a condition, read once however often the select names it. */
+  const resultOf = (subquery: QueryLineage): QueryResult => {
+    const known = subqueryResults.get(subquery);
+    if (known) return known;
+    const result = queryResult(subquery, scope, named, resolve);
+    subqueryResults.set(subquery, result);
+    return result;
   };
   const columns: QueryResult['columns'] = [];
   for (const output of select.outputs) {
@@ -334,6 +358,11 @@ function selectResult(select: SelectLineage, scope: ReadonlyMap<string, TableLin
     const copies = new FieldSet();
     for (const column of output.refs.flatMap(resolve)) sources.addAll(column.sources);
     for (const column of output.copies.flatMap(resolve)) copies.addAll(column.copies);
+    for (const subquery of output.subqueries ?? []) sources.addAll(everythingRead(resultOf(subquery)));
+    for (const subquery of output.copiedSubqueries ?? []) {
+      const [value] = resultOf(subquery).columns;
+      if (value) copies.addAll(value.column.copies);
+    }
     named.addAll(sources);
     const name = output.name ?? '';
     columns.push({ ...(output.name !== undefined && { name: output.name }), column: { name, sources, copies } });
@@ -341,11 +370,21 @@ function selectResult(select: SelectLineage, scope: ReadonlyMap<string, TableLin
   const rowSources = new FieldSet();
   for (const column of select.conditions.flatMap(resolve)) rowSources.addAll(column.sources);
   named.addAll(rowSources);
+  for (const subquery of select.conditionSubqueries) rowSources.addAll(everythingRead(resultOf(subquery)));
   for (const table of readTables) rowSources.addAll(table.rowSources);
+  const readFrom = [...readTables, ...subqueryResults.values()];
   return {
     columns,
     rowSources,
-    inputs: new Set(readTables.flatMap((source) => [...source.inputs])),
-    knowsInputs: readTables.every((table) => table.knowsInputs),
+    inputs: new Set(readFrom.flatMap((source) => [...source.inputs])),
+    knowsInputs: readFrom.every((source) => source.knowsInputs),
   };
+}
+
+/** Every input field a query's result depends on: its columns' and its rows'. */
+function everythingRead(result: QueryResult): FieldSet {
+  const read = new FieldSet();
+  read.addAll(result.rowSources);
+  for (const { column } of result.columns) read.addAll(column.sources);
+  return read;
 }

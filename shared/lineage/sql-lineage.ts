@@ -1,12 +1,14 @@
 /**
  * What a transformation's SQL reads and writes, column by column, read from its text without
  * running it. It understands SELECTs over tables and aliases (`FROM a x JOIN b y ON ...`),
- * subqueries in FROM, CTEs (`WITH c AS (...)`), UNION / INTERSECT / EXCEPT, expressions, `AS`
- * and bare aliases, `*` and `x.*`. Anything more (a recursive CTE, a subquery in a value or a
- * condition, VALUES, a table-valued function) is marked approximate: callers then assume every
- * column it names feeds every column it writes, which can over-report an impact but never miss one.
- * Text that is not one query that parses (a bracket left open, no table after JOIN) tells nothing
- * of what it reads: callers take it to read every table before it.
+ * subqueries in FROM, in a value (`(SELECT COUNT(*) FROM c WHERE c.id = t.id)`) and in a
+ * condition (`IN (SELECT ...)`, `EXISTS (...)`), which may name the columns of the query around
+ * them; CTEs (`WITH c AS (...)`), UNION / INTERSECT / EXCEPT, expressions, `AS` and bare aliases,
+ * `*` and `x.*`. Anything more (a recursive CTE, VALUES, a table-valued function, a parenthesized
+ * join) is marked approximate, with the reason: callers then assume every column it names feeds
+ * every column it writes, which can over-report an impact but never miss one, and say where they
+ * did. Text that is not one query that parses (a bracket left open, no table after JOIN) tells
+ * nothing of what it reads: callers take it to read every table before it.
  */
 
 import { parsesAsOneQuery } from '../simulation/select-check';
@@ -29,6 +31,10 @@ export type SelectOutput =
       refs: ColumnRef[];
       /** Columns whose values it keeps as they are, or cut, cased, trimmed or joined (`LOWER(email)`, `a || b`). */
       copies: ColumnRef[];
+      /** Subqueries in the value: it is computed from everything they read. */
+      subqueries?: QueryLineage[];
+      /** Those of them whose one column's value it keeps (`(SELECT o.email FROM owners o WHERE ...)`). */
+      copiedSubqueries?: QueryLineage[];
     }
   | { kind: 'star'; qualifier?: string };
 
@@ -40,6 +46,8 @@ export interface SelectLineage {
   outputs: SelectOutput[];
   /** Columns in joins, filters and grouping: every output row depends on them. */
   conditions: ColumnRef[];
+  /** Subqueries in those clauses (`IN (SELECT ...)`, `EXISTS (...)`): every output row depends on what they read. */
+  conditionSubqueries: QueryLineage[];
 }
 
 /** A query named by WITH, with the column names it may give its result. */
@@ -63,12 +71,22 @@ export interface SqlLineage {
   query?: QueryLineage;
   /** Every identifier in the text, lower-cased: what an approximate reading falls back on. */
   identifiers: ReadonlySet<string>;
-  isApproximate: boolean;
+  /** Why the statement is read only approximately, as words to follow "its SQL is read approximately": `it uses VALUES`. */
+  approximateBecause?: string;
   /** False for text that does not parse as one query (`parsesAsOneQuery`): nothing tells what it reads. */
   isOneQuery: boolean;
 }
 
 type Token = { kind: 'word'; text: string; quoted: boolean } | { kind: 'punct'; text: string } | { kind: 'literal' };
+
+/** What this reading cannot follow, in words: `it uses a recursive WITH`. */
+interface Unfollowed {
+  unfollowed: string;
+}
+
+function isUnfollowed(reading: object): reading is Unfollowed {
+  return 'unfollowed' in reading;
+}
 
 const KEYWORDS = new Set(
   (
@@ -143,15 +161,37 @@ function closingParen(tokens: readonly Token[], openAt: number): number {
   return -1;
 }
 
-function hasSelect(tokens: readonly Token[]): boolean {
-  return tokens.some((token) => isKeyword(token, 'select'));
+/** Whether a subquery opens at `at`: `(SELECT ...)` or `(WITH ... SELECT ...)`. */
+function opensSubquery(tokens: readonly Token[], at: number): boolean {
+  return isPunct(tokens[at], '(') && isKeyword(tokens[at + 1], 'select', 'with');
 }
 
-/** Column references in an expression: names not called as functions, with their qualifier (a CAST's type is none). */
+/** The subqueries in an expression, by the `(` that opens each; or what makes one unfollowable. */
+function expressionSubqueries(tokens: readonly Token[]): Map<Token, QueryLineage> | Unfollowed {
+  const subqueries = new Map<Token, QueryLineage>();
+  for (let at = 0; at < tokens.length; at++) {
+    if (!opensSubquery(tokens, at)) continue;
+    const close = closingParen(tokens, at);
+    const query = readQuery(tokens.slice(at + 1, close));
+    if (isUnfollowed(query)) return query;
+    subqueries.set(tokens[at] as Token, query);
+    at = close;
+  }
+  return subqueries;
+}
+
+/**
+ * Column references in an expression: names not called as functions, with their qualifier (a
+ * CAST's type is none). A subquery's own are its own (see `expressionSubqueries`).
+ */
 function columnRefs(tokens: readonly Token[]): ColumnRef[] {
   const refs: ColumnRef[] = [];
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at];
+    if (opensSubquery(tokens, at)) {
+      at = closingParen(tokens, at);
+      continue;
+    }
     if (isKeyword(token, 'as')) {
       // In an expression, AS is a CAST's: its type runs to the CAST's closing parenthesis.
       for (let depth = 0; at + 1 < tokens.length && !(depth === 0 && isPunct(tokens[at + 1], ')')); at++) {
@@ -172,7 +212,7 @@ function columnRefs(tokens: readonly Token[]): ColumnRef[] {
   return refs;
 }
 
-function readOutput(tokens: Token[]): SelectOutput {
+function readOutput(tokens: Token[]): SelectOutput | Unfollowed {
   if (tokens.length === 1 && isPunct(tokens[0], '*')) return { kind: 'star' };
   const [first, dot, third] = tokens;
   if (tokens.length === 3 && isName(first) && isPunct(dot, '.') && isPunct(third, '*')) {
@@ -195,30 +235,43 @@ function readOutput(tokens: Token[]): SelectOutput {
     expression = tokens.slice(0, -1);
   }
   const refs = columnRefs(expression);
+  const subqueries = expressionSubqueries(expression);
+  if (isUnfollowed(subqueries)) return subqueries;
+  const kept = keptValues(expression, subqueries);
+  const copiedSubqueries = kept.flatMap((value) => ('subquery' in value ? [value.subquery] : []));
   // SQL names an unaliased column after its text: only a plain column is named after the column.
   const name = alias ?? (isColumn(expression) ? refs[0]?.column : undefined);
   return {
     kind: 'value',
     ...(name !== undefined && { name: name.toLowerCase() }),
     refs,
-    copies: keptColumns(expression),
+    copies: kept.flatMap((value) => ('column' in value ? [value.column] : [])),
+    ...(subqueries.size > 0 && { subqueries: [...subqueries.values()] }),
+    ...(copiedSubqueries.length > 0 && { copiedSubqueries }),
   };
 }
 
+/** A value an expression keeps: a column's, or the one column's of a subquery (`(SELECT o.email FROM ...)`). */
+type KeptValue = { column: ColumnRef } | { subquery: QueryLineage };
+
 /**
- * The columns whose values an expression keeps: a column as it is, cast, trimmed, cased, cut,
- * defaulted (`COALESCE`), joined (`||`) or chosen (`CASE ... THEN c.email`), by the functions of
- * `VALUE_KEEPING_FUNCTIONS`; what it computes (`COUNT(email)`, `total * 2`) keeps none.
+ * The values an expression keeps: a column as it is, cast, trimmed, cased, cut, defaulted
+ * (`COALESCE`), joined (`||`) or chosen (`CASE ... THEN c.email`), by the functions of
+ * `VALUE_KEEPING_FUNCTIONS`, or looked up by a subquery; what it computes (`COUNT(email)`,
+ * `total * 2`) keeps none. `subqueries` are the expression's, by the `(` that opens each.
  */
-function keptColumns(tokens: readonly Token[]): ColumnRef[] {
+function keptValues(tokens: readonly Token[], subqueries: ReadonlyMap<Token, QueryLineage>): KeptValue[] {
+  const keptIn = (part: readonly Token[]) => keptValues(part, subqueries);
   const operands = splitTopLevel(tokens, (token) => isPunct(token, '||'));
-  if (operands.length > 1) return operands.flatMap(keptColumns);
-  if (isColumn(tokens)) return columnRefs(tokens);
+  if (operands.length > 1) return operands.flatMap(keptIn);
+  if (isColumn(tokens)) return columnRefs(tokens).map((column) => ({ column }));
+  const subquery = parenthesized(tokens) && subqueries.get(tokens[0] as Token);
+  if (subquery) return [{ subquery }];
   const inner = castOperand(tokens) ?? parenthesized(tokens);
-  if (inner) return keptColumns(inner);
+  if (inner) return keptIn(inner);
   const call = functionCall(withoutWindow(tokens));
-  if (call) return keptArguments(call.name, call.args).flatMap(keptColumns);
-  if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptColumns);
+  if (call) return keptArguments(call.name, call.args).flatMap(keptIn);
+  if (isKeyword(tokens[0], 'case') && isKeyword(tokens.at(-1), 'end')) return caseResults(tokens).flatMap(keptIn);
   return [];
 }
 
@@ -280,11 +333,13 @@ function castOperand(tokens: readonly Token[]): Token[] | undefined {
   return parts.length === 2 ? parts[0] : undefined;
 }
 
+type FromLineage = Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions' | 'conditionSubqueries'>;
+
 /**
  * Reads `FROM a x, (SELECT ...) b JOIN c AS y ON ... WHERE ...`: the tables and subqueries by
- * alias, and the columns rows depend on. Undefined for what it cannot follow.
+ * alias, and the columns and subqueries rows depend on.
  */
-function readFrom(tokens: readonly Token[]): Pick<SelectLineage, 'tables' | 'subqueries' | 'conditions'> | undefined {
+function readFrom(tokens: readonly Token[]): FromLineage | Unfollowed {
   const tables = new Map<string, string>();
   const subqueries = new Map<string, QueryLineage>();
   const conditionTokens: Token[] = [];
@@ -292,6 +347,13 @@ function readFrom(tokens: readonly Token[]): Pick<SelectLineage, 'tables' | 'sub
   let expectTable = true;
   for (let at = 0; at < tokens.length; at++) {
     const token = tokens[at] as Token;
+    if (clause !== 'tables' && nesting(token) > 0) {
+      // A nested part of a clause (a call, a CASE, a subquery) is the clause's, whatever words it holds.
+      const end = nestingEnd(tokens, at);
+      if (clause === 'rows') conditionTokens.push(...tokens.slice(at, end + 1));
+      at = end;
+      continue;
+    }
     const lower = token.kind === 'word' && !token.quoted ? token.text.toLowerCase() : undefined;
     if (lower && ROW_CLAUSES.has(lower)) {
       clause = 'rows';
@@ -313,17 +375,24 @@ function readFrom(tokens: readonly Token[]): Pick<SelectLineage, 'tables' | 'sub
     if (clause !== 'tables') continue;
     if (isPunct(token, ',')) expectTable = true;
     else if (expectTable && isPunct(token, '(')) {
+      if (!isKeyword(tokens[at + 1], 'select', 'with', 'values')) return { unfollowed: 'it uses a parenthesized join' };
       const close = closingParen(tokens, at);
-      const query = close > 0 ? readQuery(tokens.slice(at + 1, close)) : undefined;
-      if (!query) return undefined;
+      const query = readQuery(tokens.slice(at + 1, close));
+      if (isUnfollowed(query)) return query;
       at = close;
       const afterAs = isKeyword(tokens[at + 1], 'as') ? 2 : 1;
       const alias = tokens[at + afterAs];
       if (isName(alias)) at += afterAs;
       subqueries.set(isName(alias) ? alias.text.toLowerCase() : `#${subqueries.size + 1}`, query);
       expectTable = false;
-    } else if (isPunct(token, '(')) return undefined;
-    else if (expectTable && isName(token)) {
+    } else if (isPunct(token, '(')) {
+      const called = tokens[at - 1];
+      return {
+        unfollowed: isName(called)
+          ? `it reads the table-valued function '${called.text}'`
+          : 'it uses a FROM clause this reading does not follow',
+      };
+    } else if (expectTable && isName(token)) {
       let name = token.text.toLowerCase();
       // schema.table: the table is the last part.
       while (isPunct(tokens[at + 1], '.') && isName(tokens[at + 2])) {
@@ -340,14 +409,31 @@ function readFrom(tokens: readonly Token[]): Pick<SelectLineage, 'tables' | 'sub
       expectTable = false;
     }
   }
-  // A subquery in a condition (IN (SELECT ...), EXISTS) is beyond this reading.
-  if (hasSelect(conditionTokens)) return undefined;
-  return { tables, subqueries, conditions: columnRefs(conditionTokens) };
+  const conditionSubqueries = expressionSubqueries(conditionTokens);
+  if (isUnfollowed(conditionSubqueries)) return conditionSubqueries;
+  return {
+    tables,
+    subqueries,
+    conditions: columnRefs(conditionTokens),
+    conditionSubqueries: [...conditionSubqueries.values()],
+  };
 }
 
-/** One `SELECT ... FROM ...`, or undefined for what this reading cannot follow. */
-function readSelect(tokens: readonly Token[]): SelectLineage | undefined {
-  if (!isKeyword(tokens[0], 'select')) return undefined;
+/** The index of the token that closes the nesting (parenthesis or CASE) opened at `openAt`; the last token if none does. */
+function nestingEnd(tokens: readonly Token[], openAt: number): number {
+  let depth = 0;
+  for (let at = openAt; at < tokens.length; at++) {
+    depth += nesting(tokens[at] as Token);
+    if (depth === 0) return at;
+  }
+  return tokens.length - 1;
+}
+
+/** One `SELECT ... FROM ...`. */
+function readSelect(tokens: readonly Token[]): SelectLineage | Unfollowed {
+  if (!isKeyword(tokens[0], 'select')) {
+    return { unfollowed: isKeyword(tokens[0], 'values') ? 'it uses VALUES' : 'it holds a query that is not a SELECT' };
+  }
   let start = 1;
   if (isKeyword(tokens[start], 'distinct', 'all')) start++;
   let depth = 0;
@@ -359,33 +445,37 @@ function readSelect(tokens: readonly Token[]): SelectLineage | undefined {
       break;
     }
   }
-  const itemTokens = tokens.slice(start, fromAt);
-  if (hasSelect(itemTokens)) return undefined;
   const from = readFrom(tokens.slice(fromAt + 1));
-  if (!from) return undefined;
-  const outputs = splitTopLevel(itemTokens, (token) => isPunct(token, ',')).map(readOutput);
+  if (isUnfollowed(from)) return from;
+  const outputs: SelectOutput[] = [];
+  for (const item of splitTopLevel(tokens.slice(start, fromAt), (token) => isPunct(token, ','))) {
+    const output = readOutput(item);
+    if (isUnfollowed(output)) return output;
+    outputs.push(output);
+  }
   return { ...from, outputs };
 }
 
 /** `WITH name [(columns)] AS (query), ...`: the named queries, and where the statement after them starts. */
-function readCtes(tokens: readonly Token[]): { ctes: NamedQuery[]; bodyAt: number } | undefined {
+function readCtes(tokens: readonly Token[]): { ctes: NamedQuery[]; bodyAt: number } | Unfollowed {
   const ctes: NamedQuery[] = [];
   if (!isKeyword(tokens[0], 'with')) return { ctes, bodyAt: 0 };
   // A recursive query's columns feed themselves: beyond this reading.
-  if (isKeyword(tokens[1], 'recursive')) return undefined;
+  if (isKeyword(tokens[1], 'recursive')) return { unfollowed: 'it uses a recursive WITH' };
+  const unreadWith = { unfollowed: 'it uses a WITH clause this reading does not follow' };
   let at = 1;
   for (;;) {
     const name = tokens[at++];
-    if (!isName(name)) return undefined;
+    if (!isName(name)) return unreadWith;
     let columns: string[] = [];
     if (isPunct(tokens[at], '(')) {
       const close = closingParen(tokens, at);
       const names = splitTopLevel(tokens.slice(at + 1, close), (token) => isPunct(token, ','));
-      if (close < 0 || !names.every((part) => part.length === 1 && isName(part[0]))) return undefined;
+      if (close < 0 || !names.every((part) => part.length === 1 && isName(part[0]))) return unreadWith;
       columns = names.map((part) => (part[0] as Extract<Token, { kind: 'word' }>).text.toLowerCase());
       at = close + 1;
     }
-    if (!isKeyword(tokens[at++], 'as')) return undefined;
+    if (!isKeyword(tokens[at++], 'as')) return unreadWith;
     if (isKeyword(tokens[at], 'not')) at++;
     if (
       tokens[at]?.kind === 'word' &&
@@ -393,8 +483,8 @@ function readCtes(tokens: readonly Token[]): { ctes: NamedQuery[]; bodyAt: numbe
     )
       at++;
     const close = isPunct(tokens[at], '(') ? closingParen(tokens, at) : -1;
-    const query = close > 0 ? readQuery(tokens.slice(at + 1, close)) : undefined;
-    if (!query) return undefined;
+    const query = close > 0 ? readQuery(tokens.slice(at + 1, close)) : unreadWith;
+    if (isUnfollowed(query)) return query;
     ctes.push({ name: name.text.toLowerCase(), columns, query });
     at = close + 1;
     if (!isPunct(tokens[at], ',')) return { ctes, bodyAt: at };
@@ -403,18 +493,18 @@ function readCtes(tokens: readonly Token[]): { ctes: NamedQuery[]; bodyAt: numbe
 }
 
 /** A whole query: its CTEs, then SELECTs joined by UNION [ALL], INTERSECT or EXCEPT. */
-function readQuery(tokens: readonly Token[]): QueryLineage | undefined {
+function readQuery(tokens: readonly Token[]): QueryLineage | Unfollowed {
   const withs = readCtes(tokens);
-  if (!withs) return undefined;
+  if (isUnfollowed(withs)) return withs;
   const selects: SelectLineage[] = [];
   const filters: SelectLineage[] = [];
   let part: Token[] = [];
   let isFilter = false;
   let depth = 0;
-  const finish = (): boolean => {
+  const finish = (): Unfollowed | undefined => {
     const select = readSelect(part);
-    if (select) (isFilter ? filters : selects).push(select);
-    return select !== undefined;
+    if (isUnfollowed(select)) return select;
+    (isFilter ? filters : selects).push(select);
   };
   const body = tokens.slice(withs.bodyAt);
   for (let at = 0; at < body.length; at++) {
@@ -424,23 +514,25 @@ function readQuery(tokens: readonly Token[]): QueryLineage | undefined {
       part.push(token);
       continue;
     }
-    if (!finish()) return undefined;
+    const unfollowed = finish();
+    if (unfollowed) return unfollowed;
     isFilter = isKeyword(token, 'except');
     part = [];
     if (isKeyword(body[at + 1], 'all', 'distinct')) at++;
   }
-  if (!finish() || selects.length === 0) return undefined;
-  return { ctes: withs.ctes, selects, filters };
+  return finish() ?? { ctes: withs.ctes, selects, filters };
 }
 
 export function readSqlLineage(sql: string): SqlLineage {
   const tokens = tokenize(sql).filter((token) => !isPunct(token, ';'));
   const identifiers = new Set(tokens.flatMap((token) => (isName(token) ? [token.text.toLowerCase()] : [])));
-  if (!parsesAsOneQuery(sql)) return { identifiers, isApproximate: true, isOneQuery: false };
+  if (!parsesAsOneQuery(sql)) {
+    return { identifiers, approximateBecause: 'it does not parse as one query', isOneQuery: false };
+  }
   const query = readQuery(tokens);
-  return query
-    ? { query, identifiers, isApproximate: false, isOneQuery: true }
-    : { identifiers, isApproximate: true, isOneQuery: true };
+  return isUnfollowed(query)
+    ? { identifiers, approximateBecause: query.unfollowed, isOneQuery: true }
+    : { query, identifiers, isOneQuery: true };
 }
 
 const lineages = new Memo<string, SqlLineage>();

@@ -1,8 +1,9 @@
 import { isSensitiveClassification, keepsClassification } from '../contracts/classification-strictness';
 import { fieldsAtEveryDepth, type NestedField } from '../contracts/nested-fields';
-import type { Contract, ContractProperty, Port } from '../model';
+import type { Contract, ContractProperty, Port, Transformation } from '../model';
 import type { FieldSet } from './field-set';
 import type { ProductLineage } from './product-lineage';
+import { sqlLineageOf } from './sql-lineage';
 
 /** An output field that copies a sensitive input field without classifying it at least as strictly. */
 export interface UnclassifiedCopy {
@@ -26,6 +27,7 @@ export function unclassifiedCopies(
   lineage: ProductLineage,
   contractById: (id: string) => Contract | undefined,
 ): UnclassifiedCopy[] {
+  if (!readsSensitiveFields(lineage)) return [];
   const inputs: InputFields = new Map(
     [...lineage.inputs].map(([portId, input]) => [
       portId,
@@ -39,7 +41,6 @@ export function unclassifiedCopies(
       },
     ]),
   );
-  if (![...inputs.values()].some((input) => [...input.by.values()].some(holdsSensitiveData))) return [];
   return lineage.product.outputPorts.flatMap((port) => {
     const output = lineage.outputs.get(port.id);
     const contract = port.contractId ? contractById(port.contractId) : undefined;
@@ -77,8 +78,34 @@ function pathBelowColumn(field: NestedField, column: ContractProperty): string {
   return field.path.slice(column.name.length).toLowerCase();
 }
 
-function holdsSensitiveData(fields: FieldsBelowColumn): boolean {
-  return [...fields.values()].some((field) => isSensitiveClassification(field.property.classification));
+/** Whether any field a product reads, at any depth, is classified sensitive. */
+function readsSensitiveFields(lineage: ProductLineage): boolean {
+  return [...lineage.inputs.values()].some((input) =>
+    input.feeds.some(({ dataset }) =>
+      fieldsAtEveryDepth(dataset.schema.properties).some((field) =>
+        isSensitiveClassification(field.property.classification),
+      ),
+    ),
+  );
+}
+
+/** A step whose SQL is read only approximately (see sql-lineage.ts), in words: a copy it makes under another name goes unseen. */
+export interface UnfollowedStep {
+  transformation: Transformation;
+  index: number;
+  reason: string;
+}
+
+/**
+ * The steps of a product reading sensitive fields whose copies `unclassifiedCopies` follows only
+ * by name. SQL that does not parse is left out: transformation-sql reports it, as an error.
+ */
+export function unfollowedSteps(lineage: ProductLineage): UnfollowedStep[] {
+  if (!readsSensitiveFields(lineage)) return [];
+  return lineage.product.transformations.flatMap((transformation, index) => {
+    const { approximateBecause, isOneQuery } = sqlLineageOf(transformation.sql);
+    return approximateBecause && isOneQuery ? [{ transformation, index, reason: approximateBecause }] : [];
+  });
 }
 
 /** The input columns an output column copies, in the order of its copies. */

@@ -47,6 +47,13 @@ export function portPlace(graph: MeshGraph, product: DataProduct, port: Port): P
   };
 }
 
+export function transformationPlace(graph: MeshGraph, product: DataProduct, index: number): Place {
+  return {
+    element: { kind: 'transformation', productId: product.id, name: product.transformations[index]?.name ?? '' },
+    path: `products[${indexOf(graph, 'products', product.id)}].transformations[${index}]`,
+  };
+}
+
 export function topicPlace(graph: MeshGraph, system: OperationalSystem, topicIndex: number): Place {
   const topic = system.messaging.topics[topicIndex];
   return {

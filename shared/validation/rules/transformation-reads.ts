@@ -4,7 +4,7 @@ import { type InputTable, type UnprovidedRead, unprovidedReads } from '../../lin
 import { type DataProduct, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
 import { findingsPerLineage } from '../findings-per-lineage';
-import { productPlace } from '../places';
+import { transformationPlace } from '../places';
 import type { Rule } from '../rule';
 
 const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
@@ -20,12 +20,10 @@ export const transformationReadsRule: Rule = {
   check({ graph }) {
     return findingsPerLineage(findingsByProduct, graph, (product, lineage) => {
       const steps = readsByLineage.get(lineage, [], () => unprovidedReads(lineage));
-      const { path } = productPlace(graph, product);
       return steps.flatMap(({ transformation, index, unprovided }) =>
         unprovided.map(
           (read): RuleFinding => ({
-            element: { kind: 'transformation', productId: product.id, name: transformation.name },
-            path: `${path}.transformations[${index}]`,
+            ...transformationPlace(graph, product, index),
             message: `Transformation ${quoted(transformation.name)} of ${quoted(product.name)} ${whatIsMissing(read)}`,
             fixHint: repair(read),
             related: portsOf(read).map((port) => ({ kind: 'port', productId: product.id, portId: port.id })),

@@ -3,7 +3,7 @@ import type { DataProduct } from '../../model';
 import { selectShape } from '../../simulation/select-check';
 import type { RuleFinding } from '../finding';
 import { findingsPerElement } from '../findings-per-element';
-import { productPlace } from '../places';
+import { transformationPlace } from '../places';
 import type { Rule } from '../rule';
 
 const findingsByProduct = new Memo<DataProduct, RuleFinding[]>();
@@ -17,14 +17,12 @@ export const transformationSqlRule: Rule = {
   reads: ['products'],
   check({ graph }) {
     return findingsPerElement(findingsByProduct, graph.mesh.products, [], (product) => {
-      const { path } = productPlace(graph, product);
       return product.transformations.flatMap((transformation, index): RuleFinding[] => {
         const shape = selectShape(transformation.sql);
         if (shape.ok) return [];
         return [
           {
-            element: { kind: 'transformation', productId: product.id, name: transformation.name },
-            path: `${path}.transformations[${index}]`,
+            ...transformationPlace(graph, product, index),
             message: shape.message,
             fixHint:
               'Write the step as one query (SELECT, WITH … SELECT or VALUES), its parentheses closed and its values written out; as it is, the simulation fails it on every tick.',

@@ -6,7 +6,9 @@ import {
   aScenario,
   aShopMesh,
   aSystem,
+  type ContractBuilder,
   PREDICTABLE_ITEMS,
+  type ProductBuilder,
   rowsOf,
   simulate,
 } from './builders';
@@ -176,26 +178,15 @@ describe('contract checks on output ports', () => {
   });
 
   it('quarantines personal data a consumer republishes without its classification', async () => {
-    const mesh = aMesh()
-      .with(
-        aSystem('crm').withTable('people', { id: 'integer', email: 'text' }).withCdcTopic('people-cdc', 'people'),
-        aProduct('people').withInput('people-in').withOutput('people-out', 'person'),
-        aContract('person', 'entity', 'people')
-          .withKey('id', 'integer')
-          .withProperty('email', 'string', { classification: 'pii' }),
-        aProduct('mailing', 'consumer-aligned')
-          .withInput('people-in')
-          .withOutput('mailing-out', 'mailing-entry')
-          .withTransformation('mailing_list', 'SELECT id, email FROM people'),
-        aContract('mailing-entry', 'entity', 'mailing_list').withKey('id', 'integer').withProperty('email', 'string'),
-      )
-      .withLink('crm/people-cdc', 'people/people-in')
-      .withLink('people/people-out', 'mailing/people-in')
-      .build();
-    const scenario = aScenario()
-      .withData('crm', 'people', 1, { email: { kind: 'oneOf', values: ['ann@example.com'] } })
-      .build();
-    const simulation = await simulate(mesh, scenario);
+    const simulation = await simulatePeopleRead(
+      'pii',
+      'mailing',
+      aProduct('mailing', 'consumer-aligned')
+        .withInput('people-in')
+        .withOutput('mailing-out', 'mailing-entry')
+        .withTransformation('mailing_list', 'SELECT id, email FROM people'),
+      aContract('mailing-entry', 'entity', 'mailing_list').withKey('id', 'integer').withProperty('email', 'string'),
+    );
 
     expect(simulation.metrics().ports).toMatchObject({
       'people/people-out': { published: 1, quarantined: 0 },
@@ -210,38 +201,62 @@ describe('contract checks on output ports', () => {
     ]);
   });
 
-  it('quarantines personal data a consumer republishes under another name, following its lineage as the pii-propagation rule does', async () => {
-    const mesh = aMesh()
-      .with(
-        aSystem('crm').withTable('people', { id: 'integer', email: 'text' }).withCdcTopic('people-cdc', 'people'),
-        aProduct('people').withInput('people-in').withOutput('people-out', 'person'),
-        aContract('person', 'entity', 'people')
-          .withKey('id', 'integer')
-          .withProperty('email', 'string', { classification: 'restricted' }),
+  it.each([
+    'SELECT p.id, p.email AS contact, 1 AS email FROM people p',
+    'SELECT p.id, p.email AS contact, (SELECT COUNT(*) FROM people q WHERE q.id <= p.id) AS email FROM people p',
+  ])(
+    'quarantines personal data a consumer republishes under another name, following its lineage as the pii-propagation rule does: %s',
+    async (sql) => {
+      const simulation = await simulatePeopleRead(
+        'restricted',
+        'scores',
         aProduct('scores', 'consumer-aligned')
           .withInput('people-in')
           .withOutput('scores-out', 'score')
-          .withTransformation('scores', 'SELECT p.id, p.email AS contact, 1 AS email FROM people p'),
+          .withTransformation('scores', sql),
         aContract('score', 'entity', 'scores')
           .withKey('id', 'integer')
           .withProperty('contact', 'string')
           .withProperty('email', 'integer'),
-      )
-      .withLink('crm/people-cdc', 'people/people-in')
-      .withLink('people/people-out', 'scores/people-in')
-      .build();
-    const scenario = aScenario()
-      .withData('crm', 'people', 1, { email: { kind: 'oneOf', values: ['ann@example.com'] } })
-      .build();
-    const simulation = await simulate(mesh, scenario);
+      );
 
-    expect(simulation.metrics().ports['scores/scores-out']).toMatchObject({ published: 0, quarantined: 1 });
-    expect(rowsOf(simulation, 'scores', 'SELECT rule, property, message FROM quarantine')).toEqual([
-      {
-        rule: 'classification',
-        property: 'contact',
-        message: 'contact carries restricted data but the contract does not classify it as restricted',
-      },
-    ]);
-  });
+      expect(simulation.metrics().ports['scores/scores-out']).toMatchObject({ published: 0, quarantined: 1 });
+      expect(rowsOf(simulation, 'scores', 'SELECT rule, property, message FROM quarantine')).toEqual([
+        {
+          rule: 'classification',
+          property: 'contact',
+          message: 'contact carries restricted data but the contract does not classify it as restricted',
+        },
+      ]);
+    },
+  );
 });
+
+/**
+ * One person, whose email the CRM's People product publishes classified `classification`, read
+ * through its input port `people-in` by `consumer` (product `consumerId`), whose output `contract` governs.
+ */
+function simulatePeopleRead(
+  classification: string,
+  consumerId: string,
+  consumer: ProductBuilder,
+  contract: ContractBuilder,
+) {
+  const mesh = aMesh()
+    .with(
+      aSystem('crm').withTable('people', { id: 'integer', email: 'text' }).withCdcTopic('people-cdc', 'people'),
+      aProduct('people').withInput('people-in').withOutput('people-out', 'person'),
+      aContract('person', 'entity', 'people')
+        .withKey('id', 'integer')
+        .withProperty('email', 'string', { classification }),
+      consumer,
+      contract,
+    )
+    .withLink('crm/people-cdc', 'people/people-in')
+    .withLink('people/people-out', `${consumerId}/people-in`)
+    .build();
+  const scenario = aScenario()
+    .withData('crm', 'people', 1, { email: { kind: 'oneOf', values: ['ann@example.com'] } })
+    .build();
+  return simulate(mesh, scenario);
+}

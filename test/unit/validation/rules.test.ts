@@ -804,6 +804,9 @@ describe('rule details', () => {
       "SELECT COALESCE(email, '') || ' <' || country || '>' AS contact FROM customers",
       'SELECT CASE WHEN country IS NULL THEN NULL ELSE email END AS contact FROM customers',
       'SELECT MIN(email) AS contact FROM customers GROUP BY country',
+      'SELECT c.email AS contact, (SELECT COUNT(*) FROM customers x WHERE x.country = c.country) AS peers FROM customers c',
+      'SELECT c.email AS contact FROM customers c WHERE c.country IN (SELECT country FROM customers WHERE customer_id > 0)',
+      'SELECT (SELECT x.email FROM customers x WHERE x.customer_id = c.customer_id) AS contact FROM customers c',
     ]) {
       expect([sql, findingsOf('pii-propagation', publishing(sql)).map((finding) => finding.message)]).toEqual([
         sql,
@@ -813,9 +816,33 @@ describe('rule details', () => {
     for (const sql of [
       'WITH c AS (SELECT email FROM customers) SELECT LENGTH(email) AS contact FROM c',
       'SELECT country AS contact FROM customers EXCEPT SELECT email FROM customers',
+      'SELECT (SELECT COUNT(*) FROM customers x WHERE x.email = c.email) AS contact FROM customers c',
     ]) {
       expect([sql, findingsOf('pii-propagation', publishing(sql))]).toEqual([sql, []]);
     }
+  });
+
+  it('says which step it cannot follow, and why, where a product reading classified fields has SQL read approximately', () => {
+    const withStep = (sql: string, emailClassification?: string) =>
+      changed((mesh) => {
+        product(mesh, 'revenue').transformations = [{ name: 'country_counts', sql }];
+        Object.assign(contract(mesh, 'customers').schema[0]?.properties[1] ?? {}, {
+          classification: emailClassification,
+        });
+      });
+    const approximate = "SELECT c.country, COUNT(*) AS customers FROM customers c, json_each('[1]') GROUP BY c.country";
+    const findings = findingsOf('pii-propagation', withStep(approximate, 'pii'));
+    expect(findings.map(({ severity, path, element, message }) => ({ severity, path, element, message }))).toEqual([
+      {
+        severity: 'info',
+        path: 'products[1].transformations[0]',
+        element: { kind: 'transformation', productId: 'revenue', name: 'country_counts' },
+        message:
+          "pii-propagation could not follow transformation 'country_counts' of 'Revenue': its SQL is read approximately (it reads the table-valued function 'json_each'), so a classified field it republishes under another name goes unreported.",
+      },
+    ]);
+    expect(findingsOf('pii-propagation', withStep(approximate, 'public'))).toEqual([]);
+    expect(findingsOf('pii-propagation', withStep(approximate.replace(", json_each('[1]')", ''), 'pii'))).toEqual([]);
   });
 
   it('counts a classified field passed through a function that keeps its value as republished, and an aggregate that counts it as not', () => {

@@ -32,6 +32,7 @@ function ruleInputs(mesh: Mesh, baseline: Mesh | null): unknown[] {
     mesh.scenarios,
     mesh.policies,
     baseline?.contracts,
+    baseline?.products,
   ];
 }
 

@@ -13,7 +13,7 @@ export interface RuleContext {
 /**
  * The parts of the document a rule reads: sections of the mesh; `product outlines` for a rule
  * that reads only products' ids, names, kinds, domains and ports (see shared/lineage/product-outlines.ts);
- * `baseline` for the baseline's contracts.
+ * `baseline` for the baseline's contracts, `baseline products` for its products.
  */
 export type RuleInput =
   | 'domains'
@@ -24,7 +24,8 @@ export type RuleInput =
   | 'links'
   | 'policies'
   | 'scenarios'
-  | 'baseline';
+  | 'baseline'
+  | 'baseline products';
 
 /** One governance rule: a pure function of the mesh to its findings. */
 export interface Rule {

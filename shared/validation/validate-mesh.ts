@@ -36,6 +36,7 @@ export function validateMesh(mesh: Mesh, options: ValidationOptions = {}): Findi
 
 function inputOf({ mesh, baseline }: RuleContext, input: RuleInput): unknown {
   if (input === 'baseline') return baseline?.contracts;
+  if (input === 'baseline products') return baseline?.products;
   if (input === 'product outlines') return meshGraph(mesh).productOutlines;
   return mesh[input];
 }

@@ -1,3 +1,4 @@
+import { servedContracts } from '../../contracts/withdrawn-contracts';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import { quoted } from '../../model/isolated-names';
@@ -85,12 +86,6 @@ export const sqlTarget = defineTarget({
     return errors.length > 0 ? { ok: false, errors } : { ok: true, value: files };
   },
 });
-
-/** The contracts of the product's output ports, each once, in port order. */
-function servedContracts(contractsById: ReadonlyMap<string, Contract>, product: DataProduct): Contract[] {
-  const ids = new Set(product.outputPorts.flatMap((port) => port.contractId ?? []));
-  return [...ids].flatMap((id) => contractsById.get(id) ?? []);
-}
 
 /**
  * The saved design's products the design no longer has, in the scope: every one for the whole

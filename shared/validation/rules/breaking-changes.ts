@@ -1,32 +1,64 @@
 import { type ContractComparison, compareContracts } from '../../contracts';
 import type { FindingSeverity } from '../../contracts/finding';
-import { type Contract, quoted } from '../../model';
-import { contractPlace } from '../places';
+import { type WithdrawnContract, withdrawnContracts } from '../../contracts/withdrawn-contracts';
+import { Memo } from '../../lineage/memo';
+import type { MeshGraph } from '../../lineage/mesh-graph';
+import { type Contract, type DataProduct, quoted } from '../../model';
+import type { RuleFinding } from '../finding';
+import { findingsPerElement } from '../findings-per-element';
+import { contractPlace, productPlace } from '../places';
 import type { Rule } from '../rule';
 
 export const BREAKING_CHANGES_RULE_ID = 'breaking-changes';
+
+const findingsByContract = new Memo<Contract, RuleFinding[]>();
+const findingsByBaselineProduct = new Memo<DataProduct, RuleFinding[]>();
 
 export const breakingChangesRule: Rule = {
   id: BREAKING_CHANGES_RULE_ID,
   title: 'Breaking contract changes come with a new major version (a new minor one in 0.x)',
   rationale:
-    'Consumers pin a major version; a breaking change under the same major version breaks them without warning.',
+    'Consumers pin a major version; a breaking change under the same major version breaks them without warning, and so does a published contract no longer served.',
   defaultSeverity: 'error',
-  reads: ['contracts', 'baseline'],
+  reads: ['contracts', 'products', 'baseline', 'baseline products'],
   check({ mesh, graph, baseline }) {
     if (!baseline) return [];
     const before = new Map(baseline.contracts.map((contract) => [contract.id, contract]));
-    return mesh.contracts.flatMap((contract) => {
-      const previous = before.get(contract.id);
-      if (!previous || previous === contract) return [];
-      return versionProblems(previous, contract).map(({ version, ...problem }) => ({
-        ...contractPlace(graph, contract, 'version'),
-        ...problem,
-        ...(version && { fix: { kind: 'set-contract-version' as const, contractId: contract.id, version } }),
-      }));
-    });
+    const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
+    return [
+      ...findingsPerElement(
+        findingsByContract,
+        mesh.contracts,
+        (contract) => [before.get(contract.id)],
+        (contract) => versionFindings(graph, contract, before.get(contract.id)),
+      ),
+      ...findingsPerElement(
+        findingsByBaselineProduct,
+        baseline.products,
+        (product) => {
+          const now = graph.products.get(product.id);
+          return [now?.item, now?.index, baseline.contracts, mesh.contracts];
+        },
+        (product) => {
+          const now = graph.products.get(product.id)?.item;
+          return withdrawnContracts(product, before, now, contracts).map((withdrawn) =>
+            withdrawalFinding(graph, product, now, withdrawn),
+          );
+        },
+      ),
+    ];
   },
 };
+
+/** The contract's breaking changes since the baseline that its version does not announce. */
+function versionFindings(graph: MeshGraph, contract: Contract, previous: Contract | undefined): RuleFinding[] {
+  if (!previous || previous === contract) return [];
+  return versionProblems(previous, contract).map(({ version, ...problem }) => ({
+    ...contractPlace(graph, contract, 'version'),
+    ...problem,
+    ...(version && { fix: { kind: 'set-contract-version' as const, contractId: contract.id, version } }),
+  }));
+}
 
 /** What the rule says of one contract's version: its words, how to fix it, and the version breaking changes need. */
 export interface VersionProblem {
@@ -62,4 +94,31 @@ export function versionProblems(
           : `Give it a version above ${previous.version}.`,
       ...(version && { version }),
     }));
+}
+
+/** A published contract no longer served, at the product that served it, or at the products when that one is gone. */
+function withdrawalFinding(
+  graph: MeshGraph,
+  before: DataProduct,
+  now: DataProduct | undefined,
+  { contract, cause }: WithdrawnContract,
+): RuleFinding {
+  const what = `contract ${quoted(contract.name)} ${contract.version}, ${contract.status?.trim()} in the baseline`;
+  const loss = 'its consumers lose that data (a breaking change)';
+  const retire =
+    "once its consumers have moved on, keep the contract in the design with status 'retired', which says it is no longer served.";
+  if (!now) {
+    return {
+      element: { kind: 'mesh' },
+      path: 'products',
+      message: `Data product ${quoted(before.name)} removed: it served ${what}, so ${loss}.`,
+      fixHint: `Undo the removal; or, ${retire}`,
+    };
+  }
+  const isContractRemoved = cause === 'contract-removed';
+  return {
+    ...productPlace(graph, now),
+    message: `Data product ${quoted(now.name)} no longer serves ${what}: ${isContractRemoved ? 'it was removed from the design' : 'no output port names it'}, so ${loss}.`,
+    fixHint: `${isContractRemoved ? 'Undo the removal' : 'Serve it from an output port again'}; or, ${retire}`,
+  };
 }

@@ -457,6 +457,24 @@ schema:
     expect(await runCli(['validate', 'shop.mesh.json'], fakeIo(files).io)).toBe(EXIT.ok);
   });
 
+  it('judges a product deleted since the baseline with the active contract it served a breaking change, as export drops its tables', async () => {
+    const changed = JSON.parse(sample);
+    changed.products = changed.products.filter((product: { id: string }) => product.id !== 'shipments');
+    changed.contracts = changed.contracts.filter((entry: { odcs: string[] }) => !entry.odcs.includes('id: shipment'));
+    type LinkEnds = { from: { nodeId: string }; to: { nodeId: string } };
+    changed.links = changed.links.filter(
+      (link: LinkEnds) => ![link.from, link.to].some((end) => end.nodeId === 'shipments'),
+    );
+    delete changed.layout.nodes.shipments;
+    const files = { 'shop.mesh.json': JSON.stringify(changed), 'main.mesh.json': sample };
+    const { io, err } = fakeIo(files);
+    expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'main.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      "shop.mesh.json: products: Data product 'shipments' removed: it served contract 'Shipment' 1.0.0, active in the baseline, so its consumers lose that data (a breaking change). [breaking-changes]",
+      "  hint: Undo the removal; or, once its consumers have moved on, keep the contract in the design with status 'retired', which says it is no longer served.",
+    ]);
+  });
+
   it('reports a baseline it cannot read as the JSON report on stdout with --json, as a design file is', async () => {
     const files = { 'shop.mesh.json': sample, 'cut.mesh.json': '{"schemaVersion": 2,' };
     const cut = fakeIo(files);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { problemCountsByDomain } from '../../../renderer/canvas/domain-problems';
 import { findingsOf } from '../../../renderer/governance/mesh-findings';
+import { withoutElements } from '../../../shared/editing/delete-elements';
 import { withPositions } from '../../../shared/editing/layout-edits';
 import { withProductUpdated } from '../../../shared/editing/products';
 import type { Mesh } from '../../../shared/model';
@@ -62,6 +63,20 @@ describe('the findings the app shows', () => {
     edited.contracts[0]?.schema[0]?.properties.splice(1, 1);
     expect(findingsOf(edited, null).counts.error).toBe(0);
     expect(findingsOf(edited, saved).all.map((finding) => finding.ruleId)).toEqual(['breaking-changes']);
+  });
+
+  it('judge a product deleted since the saved document, with the active contract it served, a breaking change', () => {
+    const saved = aGovernedMesh();
+    Object.assign(saved.contracts[1] ?? {}, { status: 'active' });
+    const edited = withoutElements(saved, { nodeIds: new Set(['revenue']), linkIds: new Set() });
+    // A baseline that differs from the saved document only in its products: the findings are judged anew.
+    const savedWithoutRevenue = { ...saved, products: edited.products };
+    const breaking = (baseline: Mesh) =>
+      findingsOf(edited, baseline)
+        .all.filter((finding) => finding.ruleId === 'breaking-changes')
+        .map(({ element, path }) => ({ element, path }));
+    expect(breaking(savedWithoutRevenue)).toEqual([]);
+    expect(breaking(saved)).toEqual([{ element: { kind: 'mesh' }, path: 'products' }]);
   });
 
   it('put a cycle’s finding on every product and link of the cycle, and nowhere else', () => {

@@ -995,6 +995,69 @@ describe('rule details', () => {
     ]);
   });
 
+  describe('breaking-changes: a published contract the design stops serving', () => {
+    /** The governed mesh with each contract at the status given. */
+    const withStatuses = (statuses: Record<string, string>) =>
+      changed((mesh) => {
+        for (const [id, status] of Object.entries(statuses)) contract(mesh, id).status = status;
+      });
+    const withoutRevenue = (mesh: Mesh) => withoutElements(mesh, { nodeIds: new Set(['revenue']), linkIds: new Set() });
+    const reported = (mesh: Mesh, baseline: Mesh) =>
+      findingsOf('breaking-changes', mesh, baseline).map(({ path, element, severity, message }) => ({
+        path,
+        element,
+        severity,
+        message,
+      }));
+
+    it('reports a product removed with the active contract it served, as the SQL migration drops its tables', () => {
+      const baseline = withStatuses({ 'country-counts': 'active' });
+      expect(reported(withoutRevenue(baseline), baseline)).toEqual([
+        {
+          path: 'products',
+          element: { kind: 'mesh' },
+          severity: 'error',
+          message:
+            "Data product 'Revenue' removed: it served contract 'Country counts' 1.0.0, active in the baseline, so its consumers lose that data (a breaking change).",
+        },
+      ]);
+    });
+
+    it('reports a product that no longer serves a published contract: its output port removed, or the contract removed', () => {
+      const baseline = withStatuses({ customers: 'deprecated' });
+      const withoutPort = withProductUpdated(baseline, 'customers', (customers) => ({ ...customers, outputPorts: [] }));
+      expect(reported(withoutPort, baseline)).toEqual([
+        {
+          path: 'products[0]',
+          element: { kind: 'product', productId: 'customers' },
+          severity: 'error',
+          message:
+            "Data product 'Customers' no longer serves contract 'Customers' 1.0.0, deprecated in the baseline: no output port names it, so its consumers lose that data (a breaking change).",
+        },
+      ]);
+      const withoutContract = {
+        ...baseline,
+        contracts: baseline.contracts.filter((candidate) => candidate.id !== 'customers'),
+      };
+      expect(reported(withoutContract, baseline).map((finding) => finding.message)).toEqual([
+        "Data product 'Customers' no longer serves contract 'Customers' 1.0.0, deprecated in the baseline: it was removed from the design, so its consumers lose that data (a breaking change).",
+      ]);
+    });
+
+    it('asks nothing of a contract withdrawn as a draft or proposal, nor of one retired in the baseline or now', () => {
+      for (const status of ['draft', 'proposed', 'retired', 'development']) {
+        const baseline = withStatuses({ 'country-counts': status });
+        expect([status, reported(withoutRevenue(baseline), baseline)]).toEqual([status, []]);
+      }
+      const baseline = withStatuses({ customers: 'active' });
+      const retired = withProductUpdated(withStatuses({ customers: 'retired' }), 'customers', (customers) => ({
+        ...customers,
+        outputPorts: [],
+      }));
+      expect(reported(retired, baseline)).toEqual([]);
+    });
+  });
+
   it('reads the major version of a version written short (2.0, v2) rather than proposing a lower one', () => {
     const versioned = (version: string, isBroken: boolean) =>
       changed((mesh) => {

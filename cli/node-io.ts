@@ -1,9 +1,11 @@
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import initSqlJs from 'sql.js';
 import { formatMegabytes, MAX_MESH_FILE_BYTES } from '../shared/model/mesh-file-format';
 import { sqlJsWorkspace } from '../shared/simulation';
 import { rethrowNamingFileInTheWay, writeBundleFolder } from './bundle-folder';
 import type { CliIo } from './cli-io';
+import { readAtMost } from './read-at-most';
 import { terminalLines } from './terminal-lines';
 
 /** The CLI's reads and writes on the disk, and its terminal. */
@@ -14,7 +16,14 @@ export const nodeIo: CliIo = {
     if (size > MAX_MESH_FILE_BYTES) {
       throw new Error(`it is ${formatMegabytes(size)}, and files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`);
     }
-    return readFile(path).catch(rethrowNamingFileInTheWay);
+    // A device or pipe has no size (`/dev/zero`, `/dev/stdin`): its reading stops past the limit.
+    const bytes = await readAtMost(createReadStream(path), MAX_MESH_FILE_BYTES).catch(rethrowNamingFileInTheWay);
+    if (bytes === null) {
+      throw new Error(
+        `it is more than ${formatMegabytes(MAX_MESH_FILE_BYTES)}, and files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
+      );
+    }
+    return bytes;
   },
   async listFolder(path) {
     try {

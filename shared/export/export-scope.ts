@@ -28,21 +28,27 @@ export function elementsInScope(mesh: Mesh, scope: ExportScope): Result<ScopedEl
       return { ok: true, value: { ...mesh } };
     case 'domain': {
       if (!mesh.domains.some((domain) => domain.id === scope.domainId)) {
-        const known = mesh.domains.map((domain) => domain.id).join(', ') || 'none';
-        return fail('scope', `no domain '${scope.domainId}' (has: ${known})`);
+        return unknownIds('domain', [scope.domainId], mesh.domains);
       }
       return { ok: true, value: withinDomains(mesh, new Set([scope.domainId]), new Set()) };
     }
     case 'selection': {
       const selected = new Set(scope.nodeIds);
-      const known = new Set([...mesh.domains, ...mesh.products, ...mesh.systems].map((node) => node.id));
+      const nodes = [...mesh.domains, ...mesh.products, ...mesh.systems];
+      const known = new Set(nodes.map((node) => node.id));
       const unknown = scope.nodeIds.filter((id) => !known.has(id));
-      if (unknown.length > 0) return fail('scope', `no domain, product or system '${unknown.join("', '")}'`);
+      if (unknown.length > 0) return unknownIds('domain, product or system', unknown, nodes);
       if (selected.size === 0) return fail('scope', 'nothing is selected');
       const domainIds = new Set(mesh.domains.filter((domain) => selected.has(domain.id)).map((domain) => domain.id));
       return { ok: true, value: withinDomains(mesh, domainIds, selected) };
     }
   }
+}
+
+/** `no domain 'nope' (has: orders-domain, …)`: the ids a scope could have named, so a typo is seen at once. */
+function unknownIds(what: string, unknown: readonly string[], known: readonly { id: string }[]): Result<never> {
+  const has = known.map((element) => element.id).join(', ') || 'none';
+  return fail('scope', `no ${what} '${unknown.join("', '")}' (has: ${has})`);
 }
 
 /** How index.md and the dialog name the scope. */

@@ -196,6 +196,17 @@ describe('mesh-designer export', () => {
     );
   });
 
+  it('lists the ids the design has for an unknown id in nodes:, as it does for domain:', async () => {
+    const { io, err } = fakeIo({ 'shop.mesh.json': sample });
+    const args = ['export', 'shop.mesh.json', '--out', 'out', '--scope', 'nodes:orders-domain,nope'];
+    expect(await runCli(args, io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      expect.stringMatching(
+        /^shop\.mesh\.json: scope: no domain, product or system 'nope' \(has: orders-domain, customers-domain, .*orders-service.*\)$/,
+      ),
+    ]);
+  });
+
   it('finds the problems of a scope before it looks for Chromium to draw pictures', async () => {
     const chromiumPath = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';

@@ -132,9 +132,11 @@ function productDdl(product: DataProduct, tables: readonly PostgresTable[]): str
   const hasEvents = tables.some((table) => table.contract.kind === 'event');
   return statementsText([
     sqlComment(`Data product ${product.name}: the tables its output ports serve, for PostgreSQL.`),
-    `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
-    ...(hasEvents ? [appendOnlyFunctionStatement(product.id)] : []),
-    ...tables.flatMap(createTableStatements),
+    ...inOneTransaction([
+      `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
+      ...(hasEvents ? [appendOnlyFunctionStatement(product.id)] : []),
+      ...tables.flatMap(createTableStatements),
+    ]),
   ]);
 }
 
@@ -156,13 +158,22 @@ function productMigration(
   return statementsText([
     sqlComment(heading),
     sqlComment('Review every statement marked breaking before running this: consumers of the old version fail.'),
+    ...inOneTransaction([
+      `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
+      ...(needsAppendOnly ? [appendOnlyFunctionStatement(product.id)] : []),
+      ...statements,
+    ]),
+  ]);
+}
+
+/** A file's statements run all or nothing, so that a run failing halfway (or run twice) leaves no half-made tables. */
+function inOneTransaction(statements: readonly string[]): string[] {
+  return [
     sqlComment('All or nothing: one transaction; if a statement fails, it rolls back and every table stays as it was.'),
     'BEGIN;',
-    `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
-    ...(needsAppendOnly ? [appendOnlyFunctionStatement(product.id)] : []),
     ...statements,
     'COMMIT;',
-  ]);
+  ];
 }
 
 /** Statements one per line, a blank line before each comment that opens a section. */

@@ -169,6 +169,17 @@ describe('SQL export', () => {
     });
   });
 
+  it('creates a product’s tables all or nothing: a statement that fails leaves none of the file’s tables behind', async () => {
+    await emptyDatabase(db);
+    const orders = sqlFiles(ecommerce.mesh).find((file) => file.path === 'sql/orders.sql')!;
+    await runAsPsql(db, String(orders.content));
+    // Run again with the first table gone: it is made again, then the next CREATE TABLE fails.
+    await db.exec('DROP TABLE orders.order_placed');
+    const before = await tablesIn(db);
+    await expect(runAsPsql(db, String(orders.content))).rejects.toThrow(/already exists/);
+    expect(await tablesIn(db)).toEqual(before);
+  });
+
   it('writes DDL PostgreSQL runs whatever the names: keywords, quotes, line breaks, 80-character columns', async () => {
     const hostile = exportCases().find((exportCase) => exportCase.name === 'hostile-names')!.mesh;
     const seed = exportCases().find((exportCase) => exportCase.name === 'seed-logical-view')!.mesh;

@@ -10,8 +10,17 @@ export const WHOLE_FILE = '(file)';
  */
 export function formatProblemInFile(file: string, problem: Problem & Partial<ContractTextPlace>, label = ''): string {
   if (problem.path === WHOLE_FILE) return `${file}: ${label}${problem.message}`;
-  if (problem.line === undefined) return `${file}: ${label}${formatProblem(problem)}`;
+  const place = placeInFile(problem);
+  if (!place) return `${file}: ${label}${formatProblem(problem)}`;
   // A line and column place a problem better than a path naming the whole document.
-  const text = isWholeDocument(problem.path) ? problem.message : formatProblem(problem);
-  return `${file}:${problem.line}:${problem.column}: ${label}${text}`;
+  const text = isWholeDocument(problem.path) ? problem.message : `${problem.path}: ${problem.message}`;
+  return `${file}:${place.line}:${place.column}: ${label}${text}`;
+}
+
+/** Where in the file a problem is: a contract's problems carry their line, a design's syntax problems their `at`. */
+export function placeInFile(problem: Problem & Partial<ContractTextPlace>): ContractTextPlace | undefined {
+  if (problem.at) return problem.at;
+  return problem.line === undefined || problem.column === undefined
+    ? undefined
+    : { line: problem.line, column: problem.column };
 }

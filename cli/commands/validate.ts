@@ -2,7 +2,7 @@ import { checkContractYaml, parseMeshFile, parseOdcsYaml } from '../../shared/co
 import { baselineWithContract } from '../../shared/contracts/breaking-change-baseline';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import type { Mesh } from '../../shared/model';
+import type { Mesh, Problem } from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
@@ -145,7 +145,7 @@ async function readBaseline(
   const design = isContractFile(file) ? undefined : parseMeshFile(input.text);
   if (design?.ok) return { ok: true, baseline: { file, mesh: design.value } };
   if (design && !isContractGivenAsDesign(design.errors)) {
-    return { ok: false, problems: design.errors.map((problem) => ({ severity: 'error', ...problem })) };
+    return { ok: false, problems: design.errors.map(designError) };
   }
   const contract = parseOdcsYaml(input.text);
   if (contract.ok) return { ok: true, baseline: { file, mesh: baselineWithContract(null, contract.value) } };
@@ -166,7 +166,7 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
   if (!parsed.ok) {
     // As the scenario editor does: a schema error in a scenario does not hide what it names wrongly.
     const references = refusedScenarioReferenceProblems(input.text).map(({ path, message }) => ({ path, message }));
-    return { file, problems: [...parsed.errors, ...references].map((problem) => ({ severity: 'error', ...problem })) };
+    return { file, problems: [...parsed.errors, ...references].map(designError) };
   }
   const findings = governanceFindings(parsed.value, filters);
   return {
@@ -174,6 +174,11 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
     summary: summarise(parsed.value),
     problems: [...exportProblems(parsed.value, filters, findings), ...findings.map(asFileProblem)],
   };
+}
+
+/** An error that keeps a design from being read, with its line and column when it is one of the file's syntax. */
+function designError({ at, ...problem }: Problem): FileProblem {
+  return { severity: 'error', ...problem, ...at };
 }
 
 const CONTRACT_BY_ITS_CONTENT =

@@ -43,7 +43,8 @@ export function checkJsonStructure(text: string): Problem[] {
     const { line, column } = lineAndColumn(text, offset);
     return {
       path: formatPath([...path, key]),
-      message: `duplicate key ${JSON.stringify(key)} at line ${line}, column ${column}: JSON keeps only the last one, so the file says two things`,
+      message: `duplicate key ${JSON.stringify(key)}: JSON keeps only the last one, so the file says two things`,
+      at: { line, column },
     };
   });
 }

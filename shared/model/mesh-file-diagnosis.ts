@@ -46,5 +46,5 @@ export function diagnoseInvalidJson(text: string, error: Error): Problem {
     offset >= text.length
       ? 'the file ends early; was it cut off while being written or copied?'
       : error.message.replace(ENGINE_POSITION, '');
-  return { path: '(document)', message: `not valid JSON at line ${line}, column ${column}: ${what}` };
+  return { path: '(document)', message: `not valid JSON: ${what}`, at: { line, column } };
 }

@@ -4,6 +4,8 @@ export interface Problem {
   message: string;
   /** For a problem inside a contract's ODCS text stored in a design: where in that text. */
   contractText?: ContractTextPlace;
+  /** For a problem in the file's own text (its JSON syntax, a duplicate key): where in it. */
+  at?: ContractTextPlace;
 }
 
 /**
@@ -52,7 +54,8 @@ function formatSegment(segment: PropertyKey, pathBefore: string): string {
 }
 
 export function formatProblem(problem: Problem): string {
-  return `${problem.path}: ${problem.message}`;
+  const place = problem.at ? ` (line ${problem.at.line}, column ${problem.at.column})` : '';
+  return `${problem.path}: ${problem.message}${place}`;
 }
 
 /** Whether a path is the document as a whole: beside a line and column, naming it says nothing. */

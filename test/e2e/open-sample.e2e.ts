@@ -151,7 +151,7 @@ describeInChromium('opening a sample', (session) => {
     await openRefused(page, 'cut.mesh.json', cut);
 
     expect(await page.getByRole('alert').locator('.notice__details').textContent()).toBe(
-      `(document): not valid JSON at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}: the file ends early; was it cut off while being written or copied?`,
+      `(document): not valid JSON: the file ends early; was it cut off while being written or copied? (line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1})`,
     );
   });
 });

@@ -118,7 +118,7 @@ describe('mesh-designer export on the disk, with a design it has never seen', { 
     writeFileSync(join(workspace, 'corrupt.mesh.json'), '{"schemaVersion": 2, "id": "../../etc"');
     const run = meshDesigner(['export', 'corrupt.mesh.json', '--out', 'corrupt-out'], workspace);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^corrupt\.mesh\.json: .*not valid JSON/);
+    expect(run.stderr).toMatch(/^corrupt\.mesh\.json:\d+:\d+: not valid JSON: /);
     expect(filesUnder(workspace).some((path) => path.startsWith('corrupt-out'))).toBe(false);
   });
 });

@@ -190,7 +190,7 @@ describe('mesh-designer export', () => {
       EXIT.problems,
     );
     expect(err[0]).toBe('missing.mesh.json: cannot read: no such file');
-    expect(err[1]).toMatch(/^bad\.mesh\.json: /);
+    expect(err[1]).toMatch(/^bad\.mesh\.json:1:\d+: not valid JSON: /);
     expect(err.at(-1)).toBe(
       "shop.mesh.json: scope: no domain 'nope' (has: orders-domain, customers-domain, shipping-domain, analytics-domain)",
     );

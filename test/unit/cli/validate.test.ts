@@ -82,7 +82,35 @@ describe('mesh-designer validate', () => {
     const { io, err } = fakeIo({ 'cut.mesh.json': cut });
     expect(await runCli(['validate', 'cut.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      `cut.mesh.json: (document): not valid JSON at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}: the file ends early; was it cut off while being written or copied?`,
+      `cut.mesh.json:${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}: not valid JSON: the file ends early; was it cut off while being written or copied?`,
+    ]);
+  });
+
+  it('gives the line and column of a JSON syntax error and of a duplicate key in --json too', async () => {
+    const { io, out } = fakeIo({
+      'dup.mesh.json': '{\n  "schemaVersion": 2,\n  "name": "A",\n  "name": "B"\n}',
+      'cut.mesh.json': '{\n  "name": ',
+    });
+    expect(await runCli(['validate', '--json', 'dup.mesh.json', 'cut.mesh.json'], io)).toBe(EXIT.problems);
+    expect(JSON.parse(out.join('\n')).map((report: { problems: unknown[] }) => report.problems)).toEqual([
+      [
+        {
+          severity: 'error',
+          path: 'name',
+          message: expect.stringMatching(/^duplicate key "name": /),
+          line: 4,
+          column: 3,
+        },
+      ],
+      [
+        {
+          severity: 'error',
+          path: '(document)',
+          message: expect.stringMatching(/^not valid JSON: the file ends early/),
+          line: 2,
+          column: 11,
+        },
+      ],
     ]);
   });
 
@@ -487,7 +515,13 @@ schema:
         isBaseline: true,
         ok: false,
         problems: [
-          { severity: 'error', path: '(document)', message: expect.stringMatching(/^not valid JSON at line 1/) },
+          {
+            severity: 'error',
+            path: '(document)',
+            message: expect.stringMatching(/^not valid JSON: /),
+            line: 1,
+            column: expect.any(Number),
+          },
         ],
       },
     ]);
@@ -507,7 +541,7 @@ schema:
     const plain = fakeIo(files);
     expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'cut.mesh.json'], plain.io)).toBe(EXIT.problems);
     expect(plain.out).toEqual([]);
-    expect(plain.err).toEqual([expect.stringMatching(/^cut\.mesh\.json: \(document\): not valid JSON at line 1/)]);
+    expect(plain.err).toEqual([expect.stringMatching(/^cut\.mesh\.json:1:\d+: not valid JSON: /)]);
   });
 
   it('reports rules, fix hints and turned-off rules in JSON', async () => {

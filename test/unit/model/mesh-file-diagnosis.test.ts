@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../../shared/model';
 import { jsonSyntaxErrorOffset } from '../../../shared/model/json-syntax-error';
 import { diagnoseInvalidJson } from '../../../shared/model/mesh-file-diagnosis';
 
@@ -67,7 +68,7 @@ describe('why a design is not valid JSON', () => {
     try {
       JSON.parse(text);
     } catch (error) {
-      return diagnoseInvalidJson(text, error as Error).message;
+      return formatProblem(diagnoseInvalidJson(text, error as Error));
     }
     throw new Error(`${text} is valid JSON`);
   };
@@ -79,16 +80,16 @@ describe('why a design is not valid JSON', () => {
     );
     const lines = cut.split('\n');
     expect(diagnosed(cut)).toBe(
-      `not valid JSON at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}: the file ends early; was it cut off while being written or copied?`,
+      `(document): not valid JSON: the file ends early; was it cut off while being written or copied? (line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1})`,
     );
   });
 
   it('names one place where the JSON breaks, not the engine’s position beside it', () => {
     expect(diagnosed('{"a": 1 2}')).toBe(
-      "not valid JSON at line 1, column 9: Expected ',' or '}' after property value",
+      "(document): not valid JSON: Expected ',' or '}' after property value (line 1, column 9)",
     );
     expect(diagnosed('[1] [2]')).toBe(
-      'not valid JSON at line 1, column 5: Unexpected non-whitespace character after JSON',
+      '(document): not valid JSON: Unexpected non-whitespace character after JSON (line 1, column 5)',
     );
   });
 });

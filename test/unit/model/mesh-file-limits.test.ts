@@ -9,6 +9,7 @@ import {
   countUtf8Bytes,
   decodeMeshFileBytes,
   decodeTextFileBytes,
+  formatProblem,
   MAX_MESH_FILE_BYTES,
   MAX_NESTING_DEPTH,
   type Mesh,
@@ -20,7 +21,7 @@ import { aMesh } from '../../builders/mesh-builder';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const problemsOf = (result: { ok: boolean; errors?: { path: string; message: string }[] }) =>
-  result.ok ? [] : (result.errors ?? []).map((problem) => `${problem.path}: ${problem.message}`);
+  result.ok ? [] : (result.errors ?? []).map(formatProblem);
 
 /** A valid design whose description holds `count` copies of `character`. */
 function aDesignWith(character: string, count: number): Mesh {
@@ -152,7 +153,7 @@ describe('duplicate keys', () => {
     const line = text.split('\n').findIndex((candidate) => candidate.includes('"id": "support"')) + 1;
     const column = (text.split('\n')[line - 1] ?? '').lastIndexOf('"id"') + 1;
     expect(problemsOf(parseMeshFile(text))).toEqual([
-      `domains[0].id: duplicate key "id" at line ${line}, column ${column}: JSON keeps only the last one, so the file says two things`,
+      `domains[0].id: duplicate key "id": JSON keeps only the last one, so the file says two things (line ${line}, column ${column})`,
     ]);
   });
 
@@ -160,7 +161,7 @@ describe('duplicate keys', () => {
     const text = '{\n  "schemaVersion": 2,\n  "name": "Food",\n  "name": "Dup"\n}';
 
     expect(problemsOf(parseMeshFileRepairingSizes(text))).toEqual([
-      'name: duplicate key "name" at line 4, column 3: JSON keeps only the last one, so the file says two things',
+      'name: duplicate key "name": JSON keeps only the last one, so the file says two things (line 4, column 3)',
     ]);
   });
 

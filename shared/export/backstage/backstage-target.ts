@@ -12,6 +12,7 @@ import { odcsProblems, odcsYaml } from '../odcs/odcs-target';
 import { toYamlDocuments } from '../yaml-text';
 import { createBackstageNames } from './backstage-names';
 import { malformedOwnerRefWarnings } from './owner-ref-warnings';
+import { referencedGroupOf, referencedGroupsByName } from './referenced-groups';
 
 /*
  * A Backstage catalog (catalog-info.yaml) of the mesh:
@@ -57,8 +58,13 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
   const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
   const domainOwners = new Map(mesh.domains.map((domain) => [domain.id, domain.owner]));
   const feeds = inputFeeds(mesh);
-  /** An owner written as a user or group reference as it is; any other name as its team's Group. */
-  const ownerRef = (owner: string) => ownerEntityRef(owner) ?? `group:${names.group(owner)}`;
+  const referencedGroups = referencedGroupsByName(mesh);
+  /**
+   * An owner written as a user or group reference as it is; a team's name as the group the design
+   * references under that name elsewhere, or else as its team's Group.
+   */
+  const ownerRef = (owner: string) =>
+    ownerEntityRef(owner) ?? referencedGroupOf(owner, referencedGroups) ?? `group:${names.group(owner)}`;
   const owner = (team: string, domainId: string) => ownerRef(team || domainOwners.get(domainId) || '');
   const contractedPortsOf = new Map(
     scoped.products.map((product) => [

@@ -94,6 +94,25 @@ describe('Backstage catalog export', () => {
     ]);
   });
 
+  it('owns by the group reference a team name slugs to, where the design names that group elsewhere: no Group of the same ref is made', async () => {
+    const mesh = aMesh()
+      .withDomain('cadastre', { owner: 'group:default/cadastre-team' })
+      .withProduct('parcels', 'cadastre', { owner: 'Cadastre Team' })
+      .withProduct('surveys', 'cadastre', { owner: 'Survey Team' })
+      .build();
+    const { entities } = catalogOf(mesh);
+    expect((await Promise.all(entities.map(catalogEntityProblems))).flat()).toEqual([]);
+    const ownerOf = (name: string) =>
+      entities.find((entity) => entity.kind === 'System' && entity.metadata.name === name)?.spec?.owner;
+    expect(stringifyEntityRef(parseEntityRef(String(ownerOf('parcels')), { defaultKind: 'group' }))).toBe(
+      'group:default/cadastre-team',
+    );
+    // The organisation's provider defines group:default/cadastre-team: a second copy would conflict with it.
+    expect(entities.filter((entity) => entity.kind === 'Group').map((group) => group.metadata.name)).toEqual([
+      'survey-team',
+    ]);
+  });
+
   it("owns an operational system's Component by the system's owner, and by its domain's where it names none", async () => {
     const mesh = aMesh()
       .withDomain('sites', { owner: 'team-sites' })

@@ -1,4 +1,5 @@
 import { parseMeshFileRepairingSizes } from '../../shared/contracts';
+import { layoutClashes, layoutClashesSummary, layoutClashMessage } from '../../shared/editing/layout-clashes';
 import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import { counted, emptyMesh, formatProblem, type Mesh, meshFileName, serializeMeshFile } from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
@@ -28,20 +29,28 @@ export function openMeshText(text: string, file: FileRef | null, sourceName: str
   // A repaired design is not what the file holds: it stays unsaved until saved.
   documentState().open(parsed.value, file, droppedSizes.length > 0 ? { ...options, isUnsaved: true } : options);
   const { mesh: placed, placedIds } = withUnplacedNodesPlaced(parsed.value);
+  const clashes = layoutClashes(placed);
+  const layoutNotes = [
+    ...(placedIds.length > 0
+      ? [`${counted(placedIds.length, 'element')} without a position in the file placed on a grid`]
+      : []),
+    ...layoutClashesSummary(placed, clashes),
+  ];
   if (droppedSizes.length > 0) {
     notify({
       tone: 'info',
       text: `Opened ${sourceName}, repaired: ${counted(droppedSizes.length, 'size')} of 0 or less, drawn at the default size instead. Save to keep the repair.`,
       details: droppedSizes,
     });
-  } else if (placedIds.length === 0) {
+  } else if (layoutNotes.length === 0) {
     notify({ tone: 'info', text: `Opened ${sourceName}` });
   }
-  if (placedIds.length === 0) return true;
-  documentState().change(() => placed);
+  if (placedIds.length > 0) documentState().change(() => placed);
+  if (layoutNotes.length === 0) return true;
   notify({
     tone: 'info',
-    text: `Opened ${sourceName}: ${placedIds.length} ${placedIds.length === 1 ? 'element' : 'elements'} without a position in the file placed on a grid`,
+    text: `Opened ${sourceName}: ${layoutNotes.join('; ')}`,
+    ...(clashes.length > 0 && { details: clashes.map((clash) => layoutClashMessage(placed, clash)) }),
     actions: [{ label: 'Auto-layout', run: () => void canvasCommands.autoLayout() }],
   });
   return true;

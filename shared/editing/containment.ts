@@ -147,9 +147,11 @@ export function withDomainReshaped(
   return { ...mesh, layout: { ...mesh.layout, nodes } };
 }
 
-/** Pairs of domains whose boxes overlap, by id. */
+/** Pairs of domains whose boxes overlap, by id, earlier in the list first; a domain without a position has no box yet. */
 export function overlappingDomains(mesh: Mesh): Array<[string, string]> {
-  const rects = mesh.domains.map((domain) => ({ id: domain.id, rect: domainRect(mesh, domain.id) }));
+  const rects = mesh.domains.flatMap((domain) =>
+    mesh.layout.nodes[domain.id] ? [{ id: domain.id, rect: domainRect(mesh, domain.id) }] : [],
+  );
   return rects.flatMap((a, index) =>
     rects.slice(index + 1).flatMap((b): Array<[string, string]> => (overlaps(a.rect, b.rect) ? [[a.id, b.id]] : [])),
   );

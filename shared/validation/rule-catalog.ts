@@ -7,6 +7,7 @@ import { freshnessSlosRule } from './rules/freshness-slos';
 import { immutableEventsRule } from './rules/immutable-events';
 import { inputsLinkedRule } from './rules/inputs-linked';
 import { inputsReachOutputsRule } from './rules/inputs-reach-outputs';
+import { layoutClashesRule } from './rules/layout-clashes';
 import { linkCompatibilityRule } from './rules/link-compatibility';
 import { oneSourcePerInputRule } from './rules/one-source-per-input';
 import { orphanProductsRule } from './rules/orphan-products';
@@ -52,6 +53,7 @@ const MESH_RULES: readonly Rule[] = [
   safeFileNamesRule,
   orphanProductsRule,
   unusedContractsRule,
+  layoutClashesRule,
 ];
 
 /** Every governance rule, in the order findings are reported; the app, the CLI and CI run exactly these. */

@@ -24,6 +24,7 @@ export type RuleInput =
   | 'links'
   | 'policies'
   | 'scenarios'
+  | 'layout'
   | 'baseline'
   | 'baseline products';
 

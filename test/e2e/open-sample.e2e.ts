@@ -4,6 +4,9 @@ import { expect, it } from 'vitest';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
 import { openByChooser } from './designer-driver';
 
+/** Domains drawn over each other, by id. */
+const overlappingDomains = (page: Page) => overlappingOnScreen(page, '.react-flow__node-domain', 'data-id');
+
 /** Products and systems drawn over each other, by id. */
 const overlappingNodes = (page: Page) =>
   overlappingOnScreen(page, '.react-flow__node-product, .react-flow__node-system', 'data-id');
@@ -139,6 +142,28 @@ describeInChromium('opening a sample', (session) => {
     await page.keyboard.press('ControlOrMeta+z');
     await page.keyboard.press('ControlOrMeta+z');
     expect(await overlappingNodes(page)).not.toEqual([]);
+  });
+
+  it('says which domains a bad merge laid over each other and offers Auto-layout, which one Undo takes back', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = JSON.parse(readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'));
+    for (const domain of mesh.domains) Object.assign(mesh.layout.nodes[domain.id], { x: 10, y: 10 });
+    await openByChooser(page, 'merged.mesh.json', JSON.stringify(mesh));
+    await page.waitForSelector('.react-flow__node-product');
+
+    const notice = page.getByRole('status').filter({ hasText: 'Opened merged.mesh.json: 4 domains overlap' });
+    await notice.waitFor();
+    expect(await notice.locator('.notice__details').textContent()).toContain(
+      "Domain 'Analytics' overlaps 'Orders', 'Customers' and 'Shipping' on the canvas.",
+    );
+    expect(await overlappingDomains(page)).not.toEqual([]);
+
+    await notice.getByRole('button', { name: 'Auto-layout' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=layout-busy]'));
+    await expect.poll(() => overlappingDomains(page)).toEqual([]);
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(() => overlappingDomains(page)).not.toEqual([]);
   });
 
   it('says a design cut off inside a string ends early, at the one place where it ends', async () => {

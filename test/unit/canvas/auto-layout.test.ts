@@ -4,6 +4,7 @@ import { interpolateLayout } from '../../../renderer/canvas/auto-layout/animate-
 import { arrangementsFromElk, toElkGraph } from '../../../renderer/canvas/auto-layout/elk-graph';
 import { arrangedLayout } from '../../../shared/editing/auto-layout';
 import { isInsideItsDomain, overlappingDomains } from '../../../shared/editing/containment';
+import { layoutClashes } from '../../../shared/editing/layout-clashes';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
@@ -72,6 +73,22 @@ describe('the ELK graph', () => {
       expect(isInsideItsDomain(laidOut, id, () => ({ width: 200, height: 100 }))).toBe(true);
     }
     expect(overlappingDomains(laidOut)).toEqual([]);
+  });
+
+  it('undoes what a bad merge did: domains laid over each other, a product far outside its domain', async () => {
+    const mesh = twoDomains();
+    mesh.layout.nodes = {
+      sales: { x: 0, y: 0, width: 640, height: 320 },
+      analytics: { x: 10, y: 10, width: 640, height: 320 },
+      orders: { x: 5000, y: 3000 },
+    };
+    expect(layoutClashes(mesh)).toHaveLength(2);
+    const size = () => ({ width: 200, height: 100 });
+    const arrangements = arrangementsFromElk(await new ELK().layout(toElkGraph(mesh, size)));
+
+    expect(layoutClashes({ ...mesh, layout: { nodes: arrangedLayout(mesh, arrangements, 16 / 10, size) } })).toEqual(
+      [],
+    );
   });
 
   it('gives an empty domain the smallest domain size, not the nothing ELK measures for it', async () => {

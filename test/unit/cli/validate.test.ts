@@ -248,6 +248,22 @@ FROM customers c`;
     ]);
   });
 
+  it('warns at their layout path of domains laid over each other and a node far outside its domain, as a bad merge leaves them', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.layout.nodes['customers-domain'] = { ...mesh.layout.nodes['customers-domain'], x: 10, y: 10 };
+    mesh.layout.nodes.shipments = { x: 5000, y: 3000 };
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'layout-clashes'], io)).toBe(EXIT.ok);
+    expect(out).toEqual([
+      `shop.mesh.json: warning: layout.nodes["customers-domain"]: Domain 'Customers' overlaps 'Orders' on the canvas. [layout-clashes]`,
+      '  hint: Press Auto-layout, or drag the domain clear of the others.',
+      "shop.mesh.json: warning: layout.nodes.shipments: Data product 'shipments' sits outside its domain 'Shipping': at 5000, 3000 in a box of 860 × 300. [layout-clashes]",
+      '  hint: Press Auto-layout, or drag it back into its domain.',
+      'shop.mesh.json: ok (4 domains, 5 products, 3 systems, 6 contracts, 8 links; 2 warnings)',
+    ]);
+  });
+
   it('checks ODCS contract files against the official schema, with line and column', async () => {
     const { io, out, err } = fakeIo({ 'shipment.odcs.yaml': contract, 'broken.odcs.yaml': invalidContract });
     expect(await runCli(['validate', 'shipment.odcs.yaml', 'broken.odcs.yaml'], io)).toBe(EXIT.problems);

@@ -427,6 +427,22 @@ const CASES: Record<string, RuleCase> = {
         }),
     },
   },
+  'layout-clashes': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => {
+          mesh.layout.nodes = { sales: { x: 0, y: 0, width: 640, height: 320 }, analytics: { x: 300, y: 100 } };
+        }),
+      message: "Domain 'Analytics' overlaps 'Sales' on the canvas.",
+      path: 'layout.nodes.analytics',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => {
+          mesh.layout.nodes = { sales: { x: 0, y: 0, width: 640, height: 320 }, analytics: { x: 640, y: 0 } };
+        }),
+    },
+  },
   'policy-entries': {
     triggers: {
       mesh: () => changed((mesh) => Object.assign(mesh.policies.rules, { 'no-such-rule': 'error' })),

@@ -1,0 +1,83 @@
+import { joinedWith, type Mesh, quoted } from '../model';
+import { overlappingDomains } from './containment';
+import { containsPoint } from './geometry';
+import { domainById, productById, systemById } from './mesh-index';
+import { domainRect } from './node-placement';
+
+/**
+ * What a layout draws as a pile, though the app never lays one out so: a hand edit or a bad git
+ * merge. Elements without a position are left out: opening places them (see unplaced-nodes.ts).
+ */
+export type LayoutClash =
+  /** A domain whose box overlaps the boxes of domains listed before it, which it is drawn over. */
+  | { kind: 'overlapping-domain'; domainId: string; overlappedIds: string[] }
+  /**
+   * A product or system whose place (its top-left corner) is outside its domain's box: beyond the
+   * right or bottom edge the domain is drawn stretched to reach it, over its neighbours; left of or
+   * above the box, the node is drawn outside it.
+   */
+  | { kind: 'outside-domain'; nodeId: string; domainId: string };
+
+/**
+ * The clashes of a layout, judged on the boxes the file stores, as the canvas draws them before it
+ * has measured anything. Growth around children that became larger is left out: it depends on
+ * sizes the file does not hold, and never takes a child out of its domain.
+ */
+export function layoutClashes(mesh: Mesh): LayoutClash[] {
+  const overlapped = new Map<string, string[]>();
+  for (const [earlier, later] of overlappingDomains(mesh))
+    overlapped.set(later, [...(overlapped.get(later) ?? []), earlier]);
+  const domainClashes = [...overlapped].map(
+    ([domainId, overlappedIds]): LayoutClash => ({ kind: 'overlapping-domain', domainId, overlappedIds }),
+  );
+  const outsideClashes = [...mesh.products, ...mesh.systems].flatMap((node): LayoutClash[] => {
+    const place = mesh.layout.nodes[node.id];
+    if (!place || !mesh.layout.nodes[node.domainId]) return [];
+    const { width, height } = domainRect(mesh, node.domainId);
+    return containsPoint({ x: 0, y: 0, width, height }, place)
+      ? []
+      : [{ kind: 'outside-domain', nodeId: node.id, domainId: node.domainId }];
+  });
+  return [...domainClashes, ...outsideClashes];
+}
+
+/** A clash in words, as the open notice lists it and the `layout-clashes` rule reports it. */
+export function layoutClashMessage(mesh: Mesh, clash: LayoutClash): string {
+  if (clash.kind === 'overlapping-domain') {
+    return `Domain ${nameOf(mesh, clash.domainId)} overlaps ${namesOf(mesh, clash.overlappedIds)} on the canvas.`;
+  }
+  const kind = productById(mesh, clash.nodeId) ? 'Data product' : 'System';
+  const { x, y } = mesh.layout.nodes[clash.nodeId] ?? { x: 0, y: 0 };
+  const { width, height } = domainRect(mesh, clash.domainId);
+  return `${kind} ${nameOf(mesh, clash.nodeId)} sits outside its domain ${nameOf(mesh, clash.domainId)}: at ${x}, ${y} in a box of ${width} × ${height}.`;
+}
+
+/** The clashes in a few words, for a notice: `domains 'Events' and 'Ticketing' overlap`, `2 products and systems sit outside their domains`. */
+export function layoutClashesSummary(mesh: Mesh, clashes: readonly LayoutClash[]): string[] {
+  const domainIds = new Set(
+    clashes.flatMap((clash) => (clash.kind === 'overlapping-domain' ? [...clash.overlappedIds, clash.domainId] : [])),
+  );
+  const outside = clashes.flatMap((clash) => (clash.kind === 'outside-domain' ? [clash] : []));
+  const domains = mesh.domains.flatMap((domain) => (domainIds.has(domain.id) ? [domain.id] : []));
+  const parts: string[] = [];
+  if (domains.length > MOST_NAMED) parts.push(`${domains.length} domains overlap`);
+  else if (domains.length > 0) parts.push(`domains ${namesOf(mesh, domains)} overlap`);
+  const [first] = outside;
+  if (outside.length > 1) parts.push(`${outside.length} products and systems sit outside their domains`);
+  else if (first) parts.push(`${nameOf(mesh, first.nodeId)} sits outside its domain ${nameOf(mesh, first.domainId)}`);
+  return parts;
+}
+
+/** A domain's, product's or system's name, quoted as messages quote names. */
+function nameOf(mesh: Mesh, id: string): string {
+  return quoted((domainById(mesh, id) ?? productById(mesh, id) ?? systemById(mesh, id))?.name ?? id);
+}
+
+const namesOf = (mesh: Mesh, ids: readonly string[]) =>
+  joinedWith(
+    ids.map((id) => nameOf(mesh, id)),
+    'and',
+  );
+
+/** Beyond this many, overlapping domains are counted in a notice, not named. */
+const MOST_NAMED = 3;

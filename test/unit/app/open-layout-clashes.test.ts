@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openMeshText } from '../../../renderer/app/file-commands';
+import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
+import { useNoticeStore } from '../../../renderer/store/notice-store';
+
+const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
+const file = { name: 'merged.mesh.json', path: '/home/ada/merged.mesh.json' };
+const notice = () => useNoticeStore.getState().notice;
+
+/** The sample as a bad git merge leaves it: two domains on one spot, a product far out of its domain. */
+function mergedBadly(): string {
+  const mesh = JSON.parse(sample);
+  mesh.layout.nodes['customers-domain'] = { ...mesh.layout.nodes['customers-domain'], x: 10, y: 10 };
+  mesh.layout.nodes.shipments = { x: 5000, y: 3000 };
+  return JSON.stringify(mesh);
+}
+
+beforeEach(() => {
+  useDocumentStore.getState().close();
+  useNoticeStore.getState().dismiss();
+});
+
+describe('opening a design whose layout is a pile', () => {
+  it('says which domains overlap and which node sits outside its domain, and offers Auto-layout', () => {
+    expect(openMeshText(mergedBadly(), file, file.name)).toBe(true);
+
+    expect(notice()?.text).toBe(
+      "Opened merged.mesh.json: domains 'Orders' and 'Customers' overlap; 'shipments' sits outside its domain 'Shipping'",
+    );
+    expect(notice()?.details).toEqual([
+      "Domain 'Customers' overlaps 'Orders' on the canvas.",
+      "Data product 'shipments' sits outside its domain 'Shipping': at 5000, 3000 in a box of 860 × 300.",
+    ]);
+    expect(notice()?.actions?.map((action) => action.label)).toEqual(['Auto-layout']);
+  });
+
+  it('opens the design as the file holds it, unchanged until Auto-layout is chosen', () => {
+    openMeshText(mergedBadly(), file, file.name);
+
+    expect(selectIsDirty(useDocumentStore.getState())).toBe(false);
+    expect(useDocumentStore.getState().past).toEqual([]);
+    expect(useDocumentStore.getState().mesh?.layout.nodes.shipments).toEqual({ x: 5000, y: 3000 });
+  });
+
+  it('says only that it opened a design laid out as the app lays it out', () => {
+    openMeshText(sample, file, file.name);
+    expect(notice()?.text).toBe('Opened merged.mesh.json');
+  });
+});

@@ -8,7 +8,7 @@ import { diagnoseInvalidJson, isOdcsContractDocument, ODCS_CONTRACT_GIVEN_AS_DES
 import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MAX_NESTING_DEPTH } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
 import { formatPath, formatPlacedProblem, formatProblem, type Problem, type Result } from './problem';
-import { withoutRefusedElements } from './refused-elements';
+import { withoutRefusedParts } from './refused-parts';
 import { schemaProblems } from './schema-issue-text';
 import { utf8ByteLength } from './text-encoding';
 
@@ -59,7 +59,7 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
   if (!parsed.success) {
     const { issues } = parsed.error;
     const formatProblems = schemaProblems(issues.slice(0, MAX_REPORTED_PROBLEMS), migrated.value, MeshFileSchema);
-    const references = referenceProblemsBesideRefusedElements(contracts, migrated.value, issues);
+    const references = referenceProblemsBesideRefusedParts(contracts, migrated.value, issues);
     return { ok: false, errors: [...formatProblems, ...references].slice(0, MAX_REPORTED_PROBLEMS) };
   }
   const read = readContracts(contracts, parsed.data);
@@ -71,15 +71,16 @@ export function parseMeshDocumentWith(contracts: ContractTextCodec, json: unknow
 }
 
 /**
- * The broken references of a design the schema refuses only in some of its elements, so that one
- * round of fixes mends both: the rest is checked as a design is, without those elements.
+ * The broken references of a design the schema refuses only in parts references can do without
+ * (some of its elements, layout entries, its own fields), so that one round of fixes mends both:
+ * the rest is checked as a design is, without those parts.
  */
-function referenceProblemsBesideRefusedElements(
+function referenceProblemsBesideRefusedParts(
   contracts: ContractTextCodec,
   document: unknown,
   issues: readonly z.core.$ZodIssue[],
 ): Problem[] {
-  const design = withoutRefusedElements(document, issues);
+  const design = withoutRefusedParts(document, issues);
   const parsed = design && MeshFileSchema.safeParse(design.rest);
   if (!design || !parsed?.success) return [];
   const read = readContracts(contracts, parsed.data);

@@ -103,6 +103,22 @@ describeInChromium('opening a sample', (session) => {
     await screenshot(page, 'problems-in-status-bar-dark');
   });
 
+  it('lists a broken link beside refused coordinates and sizes, so one round of fixes mends both', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = JSON.parse(readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8'));
+    mesh.layout.nodes['orders-domain'].x = 1e308;
+    mesh.layout.nodes['customers-domain'].width = -5;
+    mesh.links[0].to.portId = 'nope';
+    await openRefused(page, 'merged.mesh.json', JSON.stringify(mesh));
+
+    const details = page.getByRole('alert').locator('.notice__details li');
+    expect(await details.allTextContents()).toEqual([
+      'layout.nodes["customers-domain"].width: must be more than 0',
+      'layout.nodes["orders-domain"].x: must be at most 10000000',
+      `links[0].to: no port 'nope' on '${mesh.links[0].to.nodeId}'`,
+    ]);
+  });
+
   it('counts one problem in the singular', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openRefused(page, 'one.mesh.json', '{"schemaVersion": 0}');

@@ -264,6 +264,21 @@ FROM customers c`;
     ]);
   });
 
+  it('reports a broken link beside refused layout entries in one run, so one round of fixes mends both', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.layout.nodes['orders-domain'].x = 1e308;
+    mesh.layout.nodes['customers-domain'].width = -5;
+    mesh.links[0].to.portId = 'nope';
+    const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+
+    expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
+    expect(err).toEqual([
+      'shop.mesh.json: layout.nodes["customers-domain"].width: must be more than 0',
+      'shop.mesh.json: layout.nodes["orders-domain"].x: must be at most 10000000',
+      `shop.mesh.json: links[0].to: no port 'nope' on '${mesh.links[0].to.nodeId}'`,
+    ]);
+  });
+
   it('checks ODCS contract files against the official schema, with line and column', async () => {
     const { io, out, err } = fakeIo({ 'shipment.odcs.yaml': contract, 'broken.odcs.yaml': invalidContract });
     expect(await runCli(['validate', 'shipment.odcs.yaml', 'broken.odcs.yaml'], io)).toBe(EXIT.problems);

@@ -264,6 +264,12 @@ describe('references in a file the schema refuses', () => {
     breaking(file);
     return JSON.stringify(file);
   }
+  /** What validate says of the file; the app's Open error lists the same problems. */
+  function expectRefusedInValidateAndOpen(text: string, problems: string[]): void {
+    expect(errorsOf(text)).toEqual(problems);
+    const opened = parseMeshFileRepairingSizes(text);
+    expect(!opened.ok && opened.errors.map(formatProblem)).toEqual(problems);
+  }
   const BIG_KIND = "products[0].kind: must be 'source-aligned', 'aggregate' or 'consumer-aligned', not 'big'";
 
   it('names a broken reference beside a schema error elsewhere, at its place in the file', () => {
@@ -277,10 +283,7 @@ describe('references in a file the schema refuses', () => {
       "products[2].id: duplicate id 'q' (also used at products[1])",
       "products[2].domainId: no domain 'nope-domain'",
     ];
-    expect(errorsOf(text)).toEqual(problems);
-    // The app's Open error lists the same problems.
-    const opened = parseMeshFileRepairingSizes(text);
-    expect(!opened.ok && opened.errors.map(formatProblem)).toEqual(problems);
+    expectRefusedInValidateAndOpen(text, problems);
   });
 
   it('says nothing of what refers to an element the schema refuses: it is there, only refused', () => {
@@ -299,12 +302,40 @@ describe('references in a file the schema refuses', () => {
     expect(errorsOf(text)).toEqual([BIG_KIND]);
   });
 
-  it('checks no reference when the schema refuses the file outside its elements', () => {
+  it('names a broken link beside refused layout entries: a coordinate too far out, a size of 0 or less', () => {
+    const text = aRefusedFile((file) => {
+      file.layout.nodes = { d: { x: 1e308, y: 0 }, p: { x: 40, y: 60, width: -5 } };
+      file.links[0].to.portId = 'nope';
+    });
+    const problems = [
+      'layout.nodes.d.x: must be at most 10000000',
+      'layout.nodes.p.width: must be more than 0',
+      "links[0].to: no port 'nope' on 'q'",
+    ];
+    expectRefusedInValidateAndOpen(text, problems);
+  });
+
+  it('names a broken reference beside refused fields of the design itself, which no reference reads', () => {
     const text = aRefusedFile((file) => {
       file.name = '';
+      file.policies = [];
+      file.nmae = 'Shop';
       file.products[2].domainId = 'nope-domain';
     });
-    expect(errorsOf(text)).toEqual([expect.stringMatching(/^name: /)]);
+    expect(errorsOf(text)).toEqual([
+      'name: must not be empty',
+      'policies: must be an object, not an array',
+      "nmae: unknown field (did you mean 'name'?)",
+      "products[2].domainId: no domain 'nope-domain'",
+    ]);
+  });
+
+  it('checks no reference when a list references resolve in is refused as a whole', () => {
+    const text = aRefusedFile((file) => {
+      file.domains = 'd';
+      file.products[2].domainId = 'nope-domain';
+    });
+    expect(errorsOf(text)).toEqual([expect.stringMatching(/^domains: /)]);
   });
 });
 

@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { countedElements } from '../../shared/editing/element-count';
+import { designOutlineOf } from '../../shared/model';
 import type { AutosaveSlot } from '../host/host';
 import { useHost } from '../host/host-context';
 import { SAMPLES } from '../samples/samples';
@@ -10,6 +12,33 @@ const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', ti
 function autosavedAt(slot: AutosaveSlot): string {
   const time = Date.parse(slot.savedAt);
   return Number.isNaN(time) ? 'autosaved earlier' : `autosaved ${TIME_FORMAT.format(time)}`;
+}
+
+/**
+ * A copy as the list names it: by its design's name, with the name the tab gave it where that
+ * differs (its file's), its counts and its time, so that copies of like-named designs differ.
+ */
+function RecoveredCopy({ slot }: { slot: AutosaveSlot }) {
+  const outline = useMemo(() => designOutlineOf(slot.text), [slot.text]);
+  const name = outline?.name ?? slot.name;
+  const keptAs = outline && outline.name !== slot.name ? slot.name : undefined;
+  const details = [...(outline ? [countedElements(outline.counts)] : []), autosavedAt(slot)].join(' · ');
+  return (
+    <span className="recovered-work__copy">
+      <span className="recovered-work__name" title={name}>
+        <UserText text={name} />
+      </span>
+      <span className="recovered-work__details">
+        {keptAs && (
+          <>
+            <UserText text={keptAs} />
+            {' · '}
+          </>
+        )}
+        {details}
+      </span>
+    </span>
+  );
 }
 
 /**
@@ -33,10 +62,7 @@ function RecoveredWork() {
       <ul>
         {slots.map((slot) => (
           <li key={slot.key}>
-            <span className="recovered-work__name">
-              <UserText text={slot.name} />
-            </span>
-            <span className="recovered-work__time">{autosavedAt(slot)}</span>
+            <RecoveredCopy slot={slot} />
             <button type="button" className="primary" onClick={() => void restoreAutosave(host, slot).then(refresh)}>
               Restore
             </button>

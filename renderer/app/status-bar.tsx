@@ -1,24 +1,19 @@
 import { useShallow } from 'zustand/react/shallow';
+import { countedElements } from '../../shared/editing/element-count';
+import { elementCountsOf } from '../../shared/model';
 import { ProblemCounts } from '../governance/problem-counts';
 import { useDocumentStore } from '../store/document-store';
 import { type ListedNotice, useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
 
 export function StatusBar() {
-  const counts = useDocumentStore(
-    useShallow((state) => ({
-      domains: state.mesh?.domains.length ?? 0,
-      products: state.mesh?.products.length ?? 0,
-      systems: state.mesh?.systems.length ?? 0,
-      links: state.mesh?.links.length ?? 0,
-    })),
-  );
+  const counts = useDocumentStore(useShallow((state) => elementCountsOf(state.mesh ?? {})));
   const notice = useNoticeStore((state) => state.notice);
   const noticeCount = useNoticeStore((state) => state.history.length);
   return (
     <footer className="status-bar">
       <span className="status-bar__counts" data-testid="counts">
-        {counts.domains} domains · {counts.products} products · {counts.systems} systems · {counts.links} links
+        {countedElements(counts)}
       </span>
       <ProblemCounts />
       <div className="status-bar__end">

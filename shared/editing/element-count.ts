@@ -1,13 +1,23 @@
+import { counted, type MeshElementCounts } from '../model';
+
 /**
  * Nodes and links counted in words (`49 nodes and 36 links`, `2 nodes`, `1 link`): one wording
  * wherever a selection or a deletion is counted, so the two always agree.
  */
 export function countedNodesAndLinks(nodeCount: number, linkCount: number): string {
-  const parts = [counted(nodeCount, 'node', 'nodes'), counted(linkCount, 'link', 'links')].filter((part) => part);
+  const parts = [
+    ...(nodeCount > 0 ? [counted(nodeCount, 'node')] : []),
+    ...(linkCount > 0 ? [counted(linkCount, 'link')] : []),
+  ];
   return parts.join(' and ');
 }
 
-function counted(count: number, singular: string, plural: string): string {
-  if (count === 0) return '';
-  return `${count} ${count === 1 ? singular : plural}`;
+/** A design's elements counted, as the status bar and the start screen's unsaved work show them: `4 domains · 1 product · 0 systems · 8 links`. */
+export function countedElements({ domains, products, systems, links }: MeshElementCounts): string {
+  return [
+    counted(domains, 'domain'),
+    counted(products, 'product'),
+    counted(systems, 'system'),
+    counted(links, 'link'),
+  ].join(' · ');
 }

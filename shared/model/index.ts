@@ -5,6 +5,7 @@ export * from './contract-text-codec';
 export * from './control-characters';
 export * from './data-product';
 export * from './deep-equal';
+export * from './design-outline';
 export * from './distinct-node-name';
 export * from './domain';
 export * from './element-at-path';

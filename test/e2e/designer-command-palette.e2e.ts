@@ -43,7 +43,7 @@ describeInChromium('the command palette', (session) => {
     await page.keyboard.press('Enter');
 
     expect(await palette(page).count()).toBe(0);
-    await expect.poll(() => counts(page)).toBe('2 domains · 5 products · 1 systems · 4 links');
+    await expect.poll(() => counts(page)).toBe('2 domains · 5 products · 1 system · 4 links');
     // The command runs as from a menu: the new system's name field takes the focus.
     await expect.poll(async () => (await focusedField(page))?.inspector).toBe('system-inspector');
   });

@@ -199,7 +199,7 @@ describeInChromium('links to ports that change', (session) => {
     await page.keyboard.press('c');
     await page.getByRole('dialog').getByRole('button', { name: 'Connect' }).click();
 
-    expect(await counts(page)).toBe('1 domains · 2 products · 0 systems · 1 links');
+    expect(await counts(page)).toBe('1 domain · 2 products · 0 systems · 1 link');
     await expectLinkBetween(page.locator('.react-flow__edge'), outputHandle(gateScans, 0), inputHandle(attendance, 0));
   });
 
@@ -214,7 +214,7 @@ describeInChromium('links to ports that change', (session) => {
     await renamePort(page, 'output', 'Entries');
 
     await connectPorts(page, outputHandle(gateScans, 1), inputHandle(attendance, 1));
-    expect(await counts(page)).toBe('1 domains · 2 products · 0 systems · 1 links');
+    expect(await counts(page)).toBe('1 domain · 2 products · 0 systems · 1 link');
     const link = page.locator('.react-flow__edge');
     await expectLinkBetween(link, outputHandle(gateScans, 1), inputHandle(attendance, 1));
 
@@ -232,7 +232,7 @@ describeInChromium('links to ports that change', (session) => {
     const system = systemNode(page, 'Turnstile Service');
     await page.getByRole('button', { name: '+ Add topic' }).click();
     await connectPorts(page, outputHandle(system, 1), inputHandle(attendance, 0));
-    expect(await counts(page)).toBe('1 domains · 2 products · 1 systems · 1 links');
+    expect(await counts(page)).toBe('1 domain · 2 products · 1 system · 1 link');
     const link = page.locator('.react-flow__edge');
     await expectLinkBetween(link, outputHandle(system, 1), inputHandle(attendance, 0));
 

@@ -117,7 +117,7 @@ describeInChromium('editing on the canvas', (session) => {
     await page.keyboard.press('Escape');
     await productName(page, 'Data product 2b').click();
     await page.keyboard.press('Backspace');
-    expect(await counts(page)).toBe('2 domains · 4 products · 0 systems · 1 links');
+    expect(await counts(page)).toBe('2 domains · 4 products · 0 systems · 1 link');
   });
 
   it('copies, pastes, cuts and duplicates with fresh ids, keeping the links between the copies', async () => {

@@ -129,7 +129,7 @@ describeInChromium('the inspector', (session) => {
     await page.keyboard.type('Roast profiles');
     await page.keyboard.press('Shift+Tab');
     expect((await focusedControl(page)).inspector).toBe('note-inspector');
-    expect(await counts(page)).toBe('1 domains · 1 products · 1 systems · 0 links');
+    expect(await counts(page)).toBe('1 domain · 1 product · 1 system · 0 links');
   });
 
   it('keeps the focus in the field clicked after a new element’s first name, so typing there never reaches the canvas', async () => {
@@ -160,7 +160,7 @@ describeInChromium('the inspector', (session) => {
     await page.keyboard.press('s');
     await page.keyboard.type('Roaster PLC');
     await typeInto(labelled('system-inspector', 'Description'), 'dlp');
-    expect(await counts(page)).toBe('1 domains · 1 products · 1 systems · 0 links');
+    expect(await counts(page)).toBe('1 domain · 1 product · 1 system · 0 links');
   });
 
   it('adds a port on the first click of + Add input port after a port name was refused, and names the refused field by the name it keeps', async () => {

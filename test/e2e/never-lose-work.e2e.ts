@@ -1,8 +1,21 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { describeInChromium } from './app-driver';
 import { renameDesign, waitForAutosave } from './autosave-driver';
 import { caretAfter, openContract } from './contract-driver';
-import { saveByDownload } from './designer-driver';
+import { openByChooser, saveByDownload } from './designer-driver';
+
+/** Renames the open design, lets it be autosaved, closes the tab and starts the app in a new one. */
+async function renamedThenClosed(page: Page, name: string): Promise<Page> {
+  await renameDesign(page, name);
+  await waitForAutosave(page, name);
+  const context = page.context();
+  await page.close();
+  const next = await context.newPage();
+  await next.goto(inject('appUrl'));
+  return next;
+}
 
 describeInChromium('nothing is lost on reload or a closed tab', (session) => {
   it('asks Save / Don’t Save / Cancel on Ctrl+R with unsaved changes, and Cancel keeps them', async () => {
@@ -60,13 +73,7 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
   it('offers a closed tab’s unsaved design on the next start; it comes back with its unsaved changes', async () => {
     const page = await session.openApp();
     await page.getByTestId('sample-seed-logical-view').click();
-    await renameDesign(page, 'Renamed before the tab closed');
-    await waitForAutosave(page, 'Renamed before the tab closed');
-    const context = page.context();
-    await page.close();
-
-    const next = await context.newPage();
-    await next.goto(inject('appUrl'));
+    const next = await renamedThenClosed(page, 'Renamed before the tab closed');
     const recovered = next.getByTestId('recovered-work');
     await recovered.waitFor();
     expect(await recovered.textContent()).toContain('Renamed before the tab closed');
@@ -78,6 +85,22 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     // Unsaved: opening something else asks first.
     await next.keyboard.press('Control+n');
     await next.getByTestId('prompt').waitFor();
+  });
+
+  it("names a closed tab's unsaved copy by its design's name, with its file's name, its counts and its time", async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const sample = readFileSync(new URL('../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
+    await openByChooser(page, 'untitled-mesh.mesh.json', sample);
+    const next = await renamedThenClosed(page, 'Riverside Arena Mesh');
+    const entry = next.getByTestId('recovered-work').getByRole('listitem');
+    await entry.waitFor();
+    expect(await entry.locator('.recovered-work__name').textContent()).toBe('Riverside Arena Mesh');
+    expect(await entry.locator('.recovered-work__details').textContent()).toMatch(
+      /^untitled-mesh\.mesh\.json · 4 domains · 5 products · 3 systems · 8 links · autosaved \w{3} \d+, \d{4}, \d+:\d{2}/,
+    );
+    expect(await entry.locator('.recovered-work__name').evaluate((name) => name.scrollWidth <= name.clientWidth)).toBe(
+      true,
+    );
   });
 
   it('asks before a reload drops contract text with problems, which no save or autosave holds', async () => {

@@ -1,3 +1,4 @@
+import { layoutClashes } from '../../shared/editing/layout-clashes';
 import type { Mesh } from '../../shared/model';
 import type { Finding } from '../../shared/validation/finding';
 import { countFindings, type FindingCounts, validateMesh } from '../../shared/validation/validate-mesh';
@@ -21,7 +22,11 @@ const NO_FINDINGS: MeshFindings = {
 
 let last: { inputs: readonly unknown[]; findings: MeshFindings } | undefined;
 
-/** What the rules read: not the layout, so dragging (a change of positions on every frame) costs nothing here. */
+/**
+ * What the rules read. Of the layout, only which elements clash (the layout-clashes rule): so
+ * dragging, a change of positions on every frame, costs a clash check here, while Auto-layout or a
+ * drag that ends a clash is judged at once.
+ */
 function ruleInputs(mesh: Mesh, baseline: Mesh | null): unknown[] {
   return [
     mesh.domains,
@@ -33,6 +38,7 @@ function ruleInputs(mesh: Mesh, baseline: Mesh | null): unknown[] {
     mesh.policies,
     baseline?.contracts,
     baseline?.products,
+    JSON.stringify(layoutClashes(mesh)),
   ];
 }
 

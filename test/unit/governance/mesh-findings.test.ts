@@ -39,6 +39,21 @@ describe('the findings the app shows', () => {
     expect(findingsOf(renamed, null).counts).toEqual({ error: 0, warning: 1, info: 0, off: 0 });
   });
 
+  it('judge the layout again once a move makes or ends a clash', () => {
+    const apart = aGovernedMesh();
+    apart.layout.nodes = {
+      sales: { x: 0, y: 0, width: 400, height: 300 },
+      analytics: { x: 500, y: 0, width: 400, height: 300 },
+    };
+    const findings = findingsOf(apart, null);
+    expect(ruleIds(findings.all)).not.toContain('layout-clashes');
+
+    const overlapping = withPositions(apart, new Map([['analytics', { x: 200, y: 100 }]]));
+    expect(ruleIds(findingsOf(overlapping, null).all)).toContain('layout-clashes');
+    const apartAgain = withPositions(overlapping, new Map([['analytics', { x: 600, y: 0 }]]));
+    expect(ruleIds(findingsOf(apartAgain, null).all)).not.toContain('layout-clashes');
+  });
+
   it('put a contract’s findings on the nodes whose ports it governs, and a link’s on the link', () => {
     const mesh = aGovernedMesh();
     const counts = mesh.contracts[1]?.schema[0];

@@ -9,7 +9,7 @@ export function leaveFieldForCanvas(field: HTMLInputElement): void {
   field.blur();
   const [nodeId] = currentSelection().nodeIds;
   if (nodeId) focusNode(nodeId);
-  if (document.activeElement === document.body && field.isConnected) field.focus();
   // A first name gives a new node its id: the canvas draws it under that id a frame or more later.
   if (nodeId && focusedNodeId() !== nodeId) void focusNodeWhenDrawn(nodeId);
+  else if (document.activeElement === document.body && field.isConnected) field.focus();
 }

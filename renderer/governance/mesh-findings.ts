@@ -20,7 +20,7 @@ const NO_FINDINGS: MeshFindings = {
   byLink: new Map(),
 };
 
-let last: { inputs: readonly unknown[]; findings: MeshFindings } | undefined;
+let last: { mesh: Mesh; baseline: Mesh | null; inputs: readonly unknown[]; findings: MeshFindings } | undefined;
 
 /**
  * What the rules read. Of the layout, only which elements clash (the layout-clashes rule): so
@@ -49,12 +49,18 @@ function ruleInputs(mesh: Mesh, baseline: Mesh | null): unknown[] {
  */
 export function findingsOf(mesh: Mesh | null, baseline: Mesh | null): MeshFindings {
   if (!mesh) return NO_FINDINGS;
+  // Every node's badge asks on every change of the document, a drag frame included: one clash check per document.
+  if (last?.mesh === mesh && last.baseline === baseline) return last.findings;
   const inputs = ruleInputs(mesh, baseline);
-  if (last && inputs.every((input, index) => input === last?.inputs[index])) return last.findings;
-  const all = validateMesh(mesh, baseline ? { baseline } : {});
-  const findings = { all, counts: countFindings(all), ...indexByElement(mesh, all) };
-  last = { inputs, findings };
+  const findings =
+    last && inputs.every((input, index) => input === last?.inputs[index]) ? last.findings : judged(mesh, baseline);
+  last = { mesh, baseline, inputs, findings };
   return findings;
+}
+
+function judged(mesh: Mesh, baseline: Mesh | null): MeshFindings {
+  const all = validateMesh(mesh, baseline ? { baseline } : {});
+  return { all, counts: countFindings(all), ...indexByElement(mesh, all) };
 }
 
 /** Findings by the nodes and links that show each (see whereShown). */

@@ -1,14 +1,10 @@
-import { type Endpoint, excerpt, type Link, type Mesh, type Note, resolveEndpoint } from '../model';
+import { type Endpoint, type Link, type Mesh, type Note, resolveEndpoint } from '../model';
 import { memoizedOn } from './memo';
-
-/** A note's words without the Markdown marks a screen reader would spell out (`**`, `#`, a list's `-`). */
-function spokenMarkdown(markdown: string): string {
-  return markdown.replace(/^\s*(#+|>|[-*+]|\d+\.)\s+/gm, '').replace(/[*`]+/g, '');
-}
+import { noteWords } from './note-words';
 
 /** `Note: Allergen labels must…`: several notes sound alike by their kind alone. */
 function noteAccessibleName(note: Note): string {
-  const words = excerpt(spokenMarkdown(note.text).trim());
+  const words = noteWords(note);
   return words ? `Note: ${words}` : 'Note';
 }
 

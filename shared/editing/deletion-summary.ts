@@ -1,5 +1,6 @@
-import { isolated, type Mesh } from '../model';
+import { isolated, type Mesh, type Note, quoted } from '../model';
 import { countedNodesAndLinks } from './element-count';
+import { noteWords } from './note-words';
 
 const LISTED_NAMES = 3;
 
@@ -10,10 +11,20 @@ function listed(names: readonly string[], singular: string, plural: string): str
   return `${noun} ${names.join(', ')}`;
 }
 
-function namesGone<T extends { id: string; name: string }>(before: readonly T[], after: readonly T[]): string[] {
+function gone<T extends { id: string }>(before: readonly T[], after: readonly T[]): T[] {
   const kept = new Set(after.map((item) => item.id));
+  return before.filter((item) => !kept.has(item.id));
+}
+
+function namesGone<T extends { id: string; name: string }>(before: readonly T[], after: readonly T[]): string[] {
   // Isolated, so a right-to-left name (or one holding an override) reorders nothing after it.
-  return before.filter((item) => !kept.has(item.id)).map((item) => isolated(item.name));
+  return gone(before, after).map((item) => isolated(item.name));
+}
+
+/** `note 'Allergen labels must…'`: a note has no name, so the start of its text stands for one. */
+function noteName(note: Note): string {
+  const words = noteWords(note);
+  return words ? `note ${quoted(words)}` : 'empty note';
 }
 
 /**
@@ -34,12 +45,13 @@ export function describeDuplicate(before: Mesh, after: Mesh): string {
   return describeElementsOnlyIn('Duplicated', after, before);
 }
 
-/** `verb` and the nodes, links and contracts `withThem` holds and `withoutThem` does not. */
+/** `verb` and the nodes (notes too), links and contracts `withThem` holds and `withoutThem` does not. */
 function describeElementsOnlyIn(verb: string, withThem: Mesh, withoutThem: Mesh): string {
   const nodes = [
     ...namesGone(withThem.domains, withoutThem.domains),
     ...namesGone(withThem.products, withoutThem.products),
     ...namesGone(withThem.systems, withoutThem.systems),
+    ...gone(withThem.notes ?? [], withoutThem.notes ?? []).map(noteName),
   ];
   const contracts = namesGone(withThem.contracts, withoutThem.contracts);
   const linkCount = withThem.links.length - withoutThem.links.length;

@@ -132,6 +132,10 @@ export function aMesh(id = 'test-mesh') {
       mesh.links.push({ id: linkId, from, to });
       return builder;
     },
+    withNote(noteId: string, text: string) {
+      mesh.notes = [...(mesh.notes ?? []), { id: noteId, text }];
+      return builder;
+    },
     build(): Mesh {
       return structuredClone(mesh);
     },

@@ -10,6 +10,7 @@ import {
   emptyCanvasPoint,
   flowPosition,
   nameIt,
+  newBlankDesign,
   openSampleDesign,
   productNode,
   selectDomain,
@@ -53,6 +54,37 @@ describeInChromium('editing on the canvas', (session) => {
     expect(await notes.filter({ hasText: 'Ask the sales team' }).count()).toBe(1);
     await page.keyboard.press('Control+z');
     expect(await notes.count()).toBe(before);
+  });
+
+  it('names a deleted sticky note by the start of its text, and counts notes as the selection does', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Concessions');
+    await addProductByKey(page, 'Menu Items');
+    await addProductByKey(page, 'Prices');
+    await page.keyboard.press('n');
+    await page.keyboard.type('Allergen labels must come from the POS');
+    const note = page.locator('.react-flow__node-note');
+    const notice = page.locator('.status-bar .notice__text');
+
+    await note.click();
+    await page.keyboard.press('Delete');
+    expect(await notice.textContent()).toBe("Deleted note 'Allergen labels must come from the POS'");
+    await page.keyboard.press('Control+z');
+    expect(await notice.textContent()).toBe("Undone: Deleted note 'Allergen labels must come from the POS'");
+
+    await note.click();
+    await productName(page, 'Menu Items').click({ modifiers: ['Shift'] });
+    expect(await selectionTitle(page)).toBe('2 nodes selected');
+    await page.keyboard.press('Delete');
+    expect(await notice.textContent()).toBe("Deleted Menu Items, note 'Allergen labels must come from the POS'");
+    await page.keyboard.press('Control+z');
+
+    await page.keyboard.press('Control+a');
+    expect(await selectionTitle(page)).toBe('4 nodes selected');
+    await page.keyboard.press('Delete');
+    expect(await notice.textContent()).toBe('Deleted 4 nodes');
   });
 
   it('moves a product into another domain by dragging it there, as one undo step', async () => {

@@ -17,10 +17,8 @@ const withOrders = () =>
     .withContract('order', { name: 'Order' })
     .build();
 
-const deleting = (nodeIds: string[], linkIds: string[] = []) => {
-  const mesh = withOrders();
-  return describeDeletion(mesh, withoutElements(mesh, { nodeIds: new Set(nodeIds), linkIds: new Set(linkIds) }));
-};
+const deleting = (nodeIds: string[], linkIds: string[] = [], mesh = withOrders()) =>
+  describeDeletion(mesh, withoutElements(mesh, { nodeIds: new Set(nodeIds), linkIds: new Set(linkIds) }));
 
 describe('what a deletion says', () => {
   it('names a product and the contract that went with it', () => {
@@ -29,6 +27,26 @@ describe('what a deletion says', () => {
 
   it('names a domain, and the contracts of the products inside it', () => {
     expect(deleting(['sales'])).toBe('Deleted sales, orders and their contract Order');
+  });
+
+  it('names a sticky note by the start of its text, as its accessible name does', () => {
+    const mesh = aMesh().withNote('allergens', '**Allergen labels** must come from the POS').build();
+
+    expect(deleting(['allergens'], [], mesh)).toBe("Deleted note 'Allergen labels must come from the POS'");
+  });
+
+  it('names a note deleted with a product beside the product', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withProduct('menu', 'd', { name: 'Menu Items' })
+      .withNote('n', 'Check')
+      .build();
+
+    expect(deleting(['menu', 'n'], [], mesh)).toBe("Deleted Menu Items, note 'Check'");
+  });
+
+  it('calls a note without text an empty note', () => {
+    expect(deleting(['n'], [], aMesh().withNote('n', '  ').build())).toBe('Deleted empty note');
   });
 
   it('counts links when only links go', () => {
@@ -72,6 +90,12 @@ describe('a selection and its deletion counted alike', () => {
     const everything = { nodeIds: new Set(['d', 'a', 'b', 'c']), linkIds: new Set(['l']) };
 
     expect(describeDeletion(mesh, withoutElements(mesh, everything))).toBe('Deleted 4 nodes and 1 link');
+  });
+
+  it('counts notes among the nodes, as the inspector counts them in a selection', () => {
+    const mesh = aMesh().withDomain('d').withProduct('a', 'd').withProduct('b', 'd').withNote('n', 'Check').build();
+
+    expect(deleting(['d', 'a', 'b', 'n'], [], mesh)).toBe('Deleted 4 nodes');
   });
 });
 

@@ -30,7 +30,10 @@ export function reconnect(linkId: string, first: Endpoint, second: Endpoint): Co
 
 export const linkRefusal = (reason: string) => `Link refused: ${reason}`;
 
-/** Says in the status bar why the connection rules refused a link, however it was asked for. */
+/**
+ * Says in the status bar why the connection rules refused a link, however it was asked for; as a
+ * refusal of what was just tried, it goes once the user moves on (next edit, undo, selection change).
+ */
 export function sayLinkRefused(reason: string): void {
-  useNoticeStore.getState().show({ tone: 'error', text: linkRefusal(reason) });
+  useNoticeStore.getState().show({ tone: 'error', text: linkRefusal(reason), isMomentary: true });
 }

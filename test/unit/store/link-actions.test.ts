@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connect, reconnect } from '../../../renderer/store/link-actions';
-import { useSelectionStore } from '../../../renderer/store/selection-store';
+import { connect, reconnect, sayLinkRefused } from '../../../renderer/store/link-actions';
+import { useNoticeStore } from '../../../renderer/store/notice-store';
+import { selectOnly, useSelectionStore } from '../../../renderer/store/selection-store';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 import { documentNow, expectOneUndoableStep, openDocument, undoSteps } from './store-fixture';
 
@@ -62,5 +63,18 @@ describe('link actions', () => {
     connect(end('orders', 'out'), end('revenue', 'in'));
     expect(reconnect('orders-to-revenue', end('orders', 'out'), end('orders', 'in')).ok).toBe(false);
     expect(documentNow().links[0]?.to).toEqual(end('revenue', 'in'));
+  });
+
+  it('says why a link was refused until the user moves on (a selection change), like any refusal', async () => {
+    const check = connect(end('orders', 'in'), end('revenue', 'in'));
+    if (check.ok) throw new Error('the link should have been refused');
+
+    sayLinkRefused(check.reason);
+    expect(useNoticeStore.getState().notice?.text).toBe(`Link refused: ${check.reason}`);
+    // The task after the drop or click that led to it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    selectOnly(['orders']);
+
+    expect(useNoticeStore.getState().notice).toBeNull();
   });
 });

@@ -74,8 +74,8 @@ interface QuickSearchProps {
 }
 
 /**
- * Ctrl/Cmd+K: type a few letters of any domain, product, system, port, topic or contract; Enter
- * jumps there. After `>` (what Ctrl/Cmd+Shift+P or F1 starts with) it lists commands instead, as
+ * Ctrl/Cmd+K: type a few letters of any domain, product, system, port, topic or contract, or words
+ * of a sticky note; Enter jumps there. After `>` (what Ctrl/Cmd+Shift+P or F1 starts with) it lists commands instead, as
  * VS Code's palette does: Enter runs the one picked.
  */
 export function QuickSearch({ dialog }: QuickSearchProps) {
@@ -121,7 +121,7 @@ export function QuickSearch({ dialog }: QuickSearchProps) {
         placeholder={
           isCommands
             ? 'Run a command by name…'
-            : 'Jump to a domain, product, system, port or contract… (> for commands)'
+            : 'Jump to a domain, product, system, port, contract or note… (> for commands)'
         }
         aria-label={isCommands ? 'Search the commands' : 'Search the design'}
         aria-controls="quick-search-results"

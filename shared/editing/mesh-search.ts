@@ -1,18 +1,21 @@
 import { type DataProduct, distinctNodeName, type Mesh, type OperationalSystem } from '../model';
 import { contractIdsOf } from './mesh-index';
+import { noteWords } from './note-words';
 
 /** Something quick search can jump to; `nodeId` is what the canvas shows and selects for it. */
 export interface SearchEntry {
-  kind: 'domain' | 'product' | 'system' | 'port' | 'topic' | 'contract';
+  kind: 'domain' | 'product' | 'system' | 'port' | 'topic' | 'contract' | 'note';
   label: string;
   /** Where it is, e.g. the product a port belongs to. */
   context: string;
   nodeId: string;
+  /** What is searched in place of the label where the label shows only the start of it: a note's text. */
+  searchedText?: string;
 }
 
 const entryCache = new WeakMap<Mesh, SearchEntry[]>();
 
-/** Every named element of the mesh, in the order a reader meets them. */
+/** Every named element of the mesh, in the order a reader meets them, and the notes that have words. */
 export function searchEntries(mesh: Mesh): SearchEntry[] {
   const cached = entryCache.get(mesh);
   if (cached) return cached;
@@ -71,6 +74,12 @@ export function searchEntries(mesh: Mesh): SearchEntry[] {
           ]
         : [];
     }),
+    ...(mesh.notes ?? []).flatMap((note) => {
+      const words = noteWords(note);
+      return words
+        ? [{ kind: 'note' as const, label: words, context: 'sticky note', nodeId: note.id, searchedText: note.text }]
+        : [];
+    }),
   ];
   entryCache.set(mesh, entries);
   return entries;
@@ -82,15 +91,15 @@ function searchable(text: string): string {
 }
 
 /**
- * Entries matching every word of the query (case- and accent-insensitive, in label or context),
- * names that start with the query first.
+ * Entries matching every word of the query (case- and accent-insensitive, in label or context, in
+ * a note's whole text), names that start with the query first.
  */
 export function searchMesh(mesh: Mesh, query: string, limit = 50): SearchEntry[] {
   const words = searchable(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return searchEntries(mesh).slice(0, limit);
   const first = words.join(' ');
   const matches = searchEntries(mesh).filter((entry) => {
-    const text = searchable(`${entry.label} ${entry.context}`);
+    const text = searchable(`${entry.searchedText ?? entry.label} ${entry.context}`);
     return words.every((word) => text.includes(word));
   });
   const startsWithQuery = (entry: SearchEntry) => (searchable(entry.label).startsWith(first) ? 0 : 1);

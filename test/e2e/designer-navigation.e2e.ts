@@ -11,6 +11,7 @@ import {
   openByChooser,
   openSampleDesign,
   productNode,
+  viewAtRest,
   zoomLevel,
 } from './designer-driver';
 
@@ -97,6 +98,30 @@ describeInChromium('finding one’s way', (session) => {
       .toContain('topic of orders-service');
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('dialog-quick-search').count()).toBe(0);
+  });
+
+  it('finds a sticky note by the words it holds with quick search, and jumps to it', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await page.keyboard.press('n');
+    await page.keyboard.type('Allergen labels must come from the POS, never from the menu board');
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    for (let step = 0; step < 4; step++) await page.keyboard.press('=');
+
+    await page.keyboard.press('Control+k');
+    await page.getByLabel('Search the design').fill('menu board');
+    const first = page.getByTestId('dialog-quick-search').getByRole('option').first();
+    await expect
+      .poll(() => first.textContent())
+      .toBe('noteAllergen labels must come from the POS, never from the menu…sticky note');
+    await page.keyboard.press('Enter');
+    const note = page.locator('.react-flow__node-note');
+    await expect.poll(() => note.getAttribute('class')).toContain('selected');
+    await viewAtRest(page);
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const middle = await centerOf(note);
+    expect(Math.abs(middle.x - (canvas.x + canvas.width / 2))).toBeLessThan(40);
+    expect(Math.abs(middle.y - (canvas.y + canvas.height / 2))).toBeLessThan(40);
   });
 
   it('says what a key’s command needs when it cannot run on what is selected (F with nothing selected)', async () => {

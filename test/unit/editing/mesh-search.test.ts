@@ -45,6 +45,18 @@ describe('quick search', () => {
     expect(labels('café')).toEqual(['Caf\u00e9 Ørsted']);
   });
 
+  it('finds a sticky note by any words of its text, showing the start of it, and jumps to the note', () => {
+    const withNote = aMesh()
+      .withNote('note-1', '**Allergen labels** must come from the POS,\nnever from the menu board')
+      .withNote('note-2', '   ')
+      .build();
+    // 'board' is past the start the list shows: the whole text is searched.
+    expect(searchMesh(withNote, 'menu board').map((entry) => [entry.kind, entry.label, entry.nodeId])).toEqual([
+      ['note', 'Allergen labels must come from the POS, never from the menu…', 'note-1'],
+    ]);
+    expect(searchMesh(withNote, 'allergen').map((entry) => entry.nodeId)).toEqual(['note-1']);
+  });
+
   it('names the domain of a port’s or contract’s product where another product has its name', () => {
     const twoMealOrders = aMesh()
       .withDomain('menu', { name: 'Menu Planning' })

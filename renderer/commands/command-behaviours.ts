@@ -1,8 +1,8 @@
 import type { KeyPress } from '../../shared/commands/chords';
 import type { CommandId } from '../../shared/commands/command-table';
-import type { Alignment, Axis } from '../../shared/editing/alignment';
+import { type Alignment, type Axis, canvasBox } from '../../shared/editing/alignment';
 import { groupableNodeIds } from '../../shared/editing/domain-grouping';
-import type { Point } from '../../shared/editing/geometry';
+import { containsPoint, type Point } from '../../shared/editing/geometry';
 import type { Direction } from '../../shared/editing/keyboard-navigation';
 import { closeDesign, importContractFiles, newMesh, openFile, reloadApp, saveFile } from '../app/file-commands';
 import { canvasCommands } from '../canvas/canvas-commands';
@@ -32,6 +32,7 @@ import { currentMesh, selectCanRedo, selectCanUndo, useDocumentStore } from '../
 import { groupIntoNewDomain } from '../store/domain-actions';
 import { type InsertableKind, insertElement } from '../store/insert-actions';
 import { alignNodes, distributeNodes, nudgeNodes, toggleLock } from '../store/layout-actions';
+import { measuredSizeOf } from '../store/node-sizes';
 import { usePreferencesStore } from '../store/preferences-store';
 import { currentSelection, selectOnly, useSelectionStore } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
@@ -91,6 +92,11 @@ function walk({ keyPress }: CommandContext): void {
   if (direction) walkCursor(direction);
 }
 
+function isUnder(nodeId: string, point: Point): boolean {
+  const mesh = currentMesh();
+  return !!mesh && containsPoint(canvasBox(mesh, nodeId, measuredSizeOf), point);
+}
+
 /** Adds where a context menu was opened, or (from keys and the palette) in free space in view, then shows it. */
 function insert(kind: InsertableKind): CommandBehaviour {
   return {
@@ -100,8 +106,9 @@ function insert(kind: InsertableKind): CommandBehaviour {
         ...(at && { at }),
         ...(area && { view: area.view, covered: area.covered }),
       });
-      // Added where the user pointed, it is in view already; panning would only move it from under the pointer.
-      if (result.ok && !at) canvasCommands.reveal([result.id]);
+      // Added under the pointer, it is in view already: panning would only move it from there. Put
+      // elsewhere (a domain pointed at inside another), it may be out of view: the view follows it.
+      if (result.ok && !(at && isUnder(result.id, at))) canvasCommands.reveal([result.id]);
     },
     isEnabled: hasDocument,
   };

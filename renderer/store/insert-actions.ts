@@ -1,3 +1,4 @@
+import { domainPlaceAt } from '../../shared/editing/domains';
 import type { Point, Rect } from '../../shared/editing/geometry';
 import { owningDomainId } from '../../shared/editing/mesh-index';
 import {
@@ -5,7 +6,6 @@ import {
   DEFAULT_DOMAIN_SIZE,
   DEFAULT_NOTE_SIZE,
   domainAt,
-  domainDropPosition,
   domainRects,
   freeSpotIn,
   noteRects,
@@ -38,7 +38,8 @@ export interface InsertPlace {
  * Adds an element from the palette. Dropped at a canvas point, a product or system goes into the
  * domain under it; added by click or key, into the selected element's domain (or the last one,
  * or a new domain when there is none: one undo step either way). A domain or note without a point
- * goes into free space in view. The new element's name field takes the focus so the user can type
+ * goes into free space in view; a domain pointed at inside another, into the free space in view
+ * nearest the point. The new element's name field takes the focus so the user can type
  * its name; a refusal is shown in the status bar.
  */
 export function insertElement(kind: InsertableKind, place: InsertPlace = {}): InsertResult {
@@ -55,7 +56,8 @@ function insert(kind: InsertableKind, { at, view, covered = [] }: InsertPlace): 
   // Notes take room as domains do: a domain under a note would have its title covered.
   const inView = (size: { width: number; height: number }) =>
     view && freeSpotIn(view, size, [...domainRects(mesh), ...noteRects(mesh), ...covered]);
-  if (kind === 'domain') return created(addDomain(at ? domainDropPosition(at) : inView(DEFAULT_DOMAIN_SIZE)));
+  if (kind === 'domain')
+    return created(addDomain(at ? domainPlaceAt(mesh, at, view, covered) : inView(DEFAULT_DOMAIN_SIZE)));
   if (kind === 'note') {
     const spot = at ?? inView(DEFAULT_NOTE_SIZE) ?? (view ? { x: view.x + 24, y: view.y + 24 } : { x: 0, y: 0 });
     return created(addNote(spot));

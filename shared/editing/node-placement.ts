@@ -124,11 +124,10 @@ const SCAN_STEP = 40;
 const VIEW_MARGIN = 24;
 
 /**
- * The first place, row by row from the top left of `view`, where a box of `size` fits inside the
- * view without touching any of `taken` (with `spacing` around each): where a new element goes so
- * it appears on screen, clear of the others and of what covers the canvas (the minimap).
+ * The places, row by row from the top left of `view`, where a box of `size` fits inside the view
+ * without touching any of `taken` (with `spacing` around each).
  */
-export function freeSpotIn(view: Rect, size: Size, taken: readonly Rect[], spacing = SLOT_GAP): Point | undefined {
+function* freeSpotsIn(view: Rect, size: Size, taken: readonly Rect[], spacing: number): Generator<Point> {
   const right = view.x + view.width - VIEW_MARGIN - size.width;
   const bottom = view.y + view.height - VIEW_MARGIN - size.height;
   for (let y = view.y + VIEW_MARGIN; y <= bottom; y += SCAN_STEP) {
@@ -139,10 +138,34 @@ export function freeSpotIn(view: Rect, size: Size, taken: readonly Rect[], spaci
         width: size.width + 2 * spacing,
         height: size.height + 2 * spacing,
       };
-      if (!taken.some((rect) => overlaps(rect, candidate))) return { x: Math.round(x), y: Math.round(y) };
+      if (!taken.some((rect) => overlaps(rect, candidate))) yield { x: Math.round(x), y: Math.round(y) };
     }
   }
-  return undefined;
+}
+
+/**
+ * The first free place in `view` (see `freeSpotsIn`): where a new element goes so it appears on
+ * screen, clear of the others and of what covers the canvas (the minimap).
+ */
+export function freeSpotIn(view: Rect, size: Size, taken: readonly Rect[], spacing = SLOT_GAP): Point | undefined {
+  return freeSpotsIn(view, size, taken, spacing).next().value ?? undefined;
+}
+
+/** The free place in `view` (see `freeSpotsIn`) nearest to `wanted`: where the user pointed, when that is taken. */
+export function freeSpotNearest(
+  view: Rect,
+  size: Size,
+  taken: readonly Rect[],
+  wanted: Point,
+  spacing = SLOT_GAP,
+): Point | undefined {
+  let nearest: Point | undefined;
+  let nearestDistance = Number.POSITIVE_INFINITY;
+  for (const spot of freeSpotsIn(view, size, taken, spacing)) {
+    const distance = Math.hypot(spot.x - wanted.x, spot.y - wanted.y);
+    if (distance < nearestDistance) [nearest, nearestDistance] = [spot, distance];
+  }
+  return nearest;
 }
 
 /** Every domain's box on the canvas. */

@@ -7,11 +7,13 @@ import {
   domainNode,
   drag,
   emptyCanvasPoint,
+  expectInside,
   flowPosition,
   nameIt,
   newBlankDesign,
   openSampleDesign,
   productNode,
+  viewAtRest,
 } from './designer-driver';
 
 const menu = (page: Page) => page.getByTestId('context-menu');
@@ -48,6 +50,22 @@ describeInChromium('conventions users expect', (session) => {
     expect(await counts(page)).toBe('3 domains · 6 products · 0 systems · 3 links');
     await page.keyboard.press('Escape');
     expect(await menu(page).count()).toBe(0);
+  });
+
+  it('adds a domain from the menu of a domain filling the view where it can be seen, as D does', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('d');
+    await nameIt(page, 'Ticketing');
+    await page.keyboard.press('Shift+2');
+    await viewAtRest(page);
+
+    const inside = await centerOf(domainNode(page, 'Ticketing'));
+    await page.mouse.click(inside.x, inside.y, { button: 'right' });
+    await menuItem(page, 'Add Domain').click();
+    await nameIt(page, 'Pricing');
+    await viewAtRest(page);
+    await expectInside(domainNode(page, 'Pricing'), page.getByTestId('canvas'));
   });
 
   it('opens a menu near the window’s bottom right corner above and left of the pointer, all of it in the window', async () => {

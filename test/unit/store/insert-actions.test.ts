@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { insertElement } from '../../../renderer/store/insert-actions';
 import { selectOnly } from '../../../renderer/store/selection-store';
 import { isInsideItsDomain } from '../../../shared/editing/containment';
-import { overlaps, type Rect } from '../../../shared/editing/geometry';
+import { containsRect, overlaps, type Rect } from '../../../shared/editing/geometry';
 import { aMesh } from '../../builders/mesh-builder';
 import { documentNow, expectOneUndoableStep, openDocument, twoStackedDomains } from './store-fixture';
 
@@ -60,6 +60,15 @@ describe('inserting from the palette', () => {
   it('adds a domain where it was dropped, its title under the pointer', () => {
     insertElement('domain', { at: { x: 1000, y: 100 } });
     expect(documentNow().layout.nodes.domain).toMatchObject({ x: 680, y: 72 });
+  });
+
+  it('adds a domain pointed at inside another in the free place in view nearest the pointer', () => {
+    // Slid right, clear of the domain under the pointer, it would land beyond the view's right edge.
+    const view = { x: -100, y: -100, width: 1000, height: 1400 };
+    const added = boxOf(insertElement('domain', { at: { x: 300, y: 150 }, view }));
+    expect(containsRect(view, added)).toBe(true);
+    expect(overlaps(added, domainBox('sales'))).toBe(false);
+    expect(overlaps(added, domainBox('support'))).toBe(false);
   });
 
   it('adds a domain by key in free space in view, clear of the others and of the minimap', () => {

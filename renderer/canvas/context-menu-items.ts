@@ -13,6 +13,8 @@ const ALIGN: CommandId[] = [
   'arrange.align-bottom',
 ];
 const DISTRIBUTE: CommandId[] = ['arrange.distribute-horizontally', 'arrange.distribute-vertically'];
+const ADD_INTO_DOMAIN: CommandId[] = ['add.product', 'add.system', 'edit.paste'];
+const WHOLE_CANVAS: CommandId[] = ['select.all', 'view.auto-layout', 'view.zoom-to-fit'];
 
 /**
  * The commands a right-click offers, in groups (drawn with separators): only those that apply to
@@ -29,21 +31,15 @@ export function contextMenuCommands(
   ];
   switch (target.kind) {
     case 'pane':
-      return [
-        ['edit.paste', 'add.domain', 'add.note'],
-        ['select.all', 'view.auto-layout', 'view.zoom-to-fit'],
-      ];
+      return [['edit.paste', 'add.domain', 'add.note'], WHOLE_CANVAS];
+    case 'domain-body':
+      return [ADD_INTO_DOMAIN, ['add.domain', 'add.note'], WHOLE_CANVAS];
     case 'link':
       return [['view.open-contract', 'view.focus-lineage', 'view.zoom-to-selection'], ['edit.delete']];
     case 'node': {
       const kind = nodeKindOf(mesh, target.id);
       if (kind === 'domain') {
-        return [
-          ['add.product', 'add.system', 'edit.paste'],
-          CLIPBOARD,
-          ['edit.lock', 'view.zoom-to-selection'],
-          ...arrange,
-        ];
+        return [ADD_INTO_DOMAIN, CLIPBOARD, ['edit.lock', 'view.zoom-to-selection'], ...arrange];
       }
       if (kind === 'note') return [CLIPBOARD, ['edit.lock'], ...arrange];
       const contract: CommandId[] = kind === 'product' ? ['view.open-contract'] : [];

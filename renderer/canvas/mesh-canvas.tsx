@@ -33,7 +33,7 @@ import type { Guide } from '../../shared/editing/alignment';
 import { linkAccessibleNamesOf, nodeAccessibleNamesOf } from '../../shared/editing/canvas-accessible-names';
 import { domainFlows } from '../../shared/editing/domain-overview';
 import type { Point, Size } from '../../shared/editing/geometry';
-import { canvasBounds } from '../../shared/editing/node-placement';
+import { canvasBounds, domainAt } from '../../shared/editing/node-placement';
 import type { Layout, Link } from '../../shared/model';
 import { rulePolicy } from '../../shared/validation/policy';
 import { linkCompatibilityRule } from '../../shared/validation/rules/link-compatibility';
@@ -124,6 +124,16 @@ const BOX_SELECTING = 'is-box-selecting';
 function followFocusWithCursor(event: FocusEvent) {
   const nodeId = focusedNodeId();
   if (nodeId && (event.target as Element).matches(':focus-visible')) useUiStore.getState().setKeyboardCursor(nodeId);
+}
+
+/**
+ * What a right-click on the canvas itself is on: a domain's body lets presses through to the canvas
+ * (for panning and box selection), yet a right-click there adds into that domain.
+ */
+function canvasTargetAt(point: Point): ContextMenuTarget['on'] {
+  const mesh = currentMesh();
+  const domainId = mesh && domainAt(mesh, point);
+  return domainId ? { kind: 'domain-body', id: domainId } : { kind: 'pane' };
 }
 
 export function MeshCanvas() {
@@ -233,16 +243,17 @@ function MeshFlow() {
   useRegisterCanvas(pointer, drawBlocksAhead);
 
   const openMenu = useCallback(
-    (event: MouseEvent | globalThis.MouseEvent, on: ContextMenuTarget['on']) => {
+    (event: MouseEvent | globalThis.MouseEvent, on: ContextMenuTarget['on'] | typeof canvasTargetAt) => {
       event.preventDefault();
       const screen = { x: event.clientX, y: event.clientY };
-      useUiStore.getState().openContextMenu({ on, screen, canvas: flow.screenToFlowPosition(screen) });
+      const canvas = flow.screenToFlowPosition(screen);
+      useUiStore.getState().openContextMenu({ on: typeof on === 'function' ? on(canvas) : on, screen, canvas });
     },
     [flow],
   );
   const menuHandlers = useMemo(
     () => ({
-      onPaneContextMenu: (event: MouseEvent | globalThis.MouseEvent) => openMenu(event, { kind: 'pane' }),
+      onPaneContextMenu: (event: MouseEvent | globalThis.MouseEvent) => openMenu(event, canvasTargetAt),
       onNodeContextMenu: (event: MouseEvent, node: Node) => {
         // A right-click acts on what it hits: an unselected node becomes the selection first.
         if (!useSelectionStore.getState().nodeIds.has(node.id)) selectOnly([node.id]);

@@ -18,7 +18,12 @@ export type SidePanelTab = 'inspector' | 'problems' | 'impact' | 'contract';
 
 /** What a right-click opened a menu on, and where (on screen, and on the canvas). */
 export interface ContextMenuTarget {
-  on: { kind: 'pane' } | { kind: 'node'; id: string } | { kind: 'link'; id: string };
+  /** What was right-clicked: a domain's body (off its title) passes the press to the canvas, yet adds into the domain. */
+  on:
+    | { kind: 'pane' }
+    | { kind: 'domain-body'; id: string }
+    | { kind: 'node'; id: string }
+    | { kind: 'link'; id: string };
   screen: Point;
   canvas: Point;
 }

@@ -20,6 +20,19 @@ const menu = (page: Page) => page.getByTestId('context-menu');
 const menuItem = (page: Page, label: string) => menu(page).getByRole('menuitem', { name: label, exact: true });
 const selectionTitle = (page: Page) => page.getByTestId('selection-inspector').locator('h2').textContent();
 
+async function newDesignWithDomain(page: Page, name: string): Promise<void> {
+  await newBlankDesign(page);
+  await page.keyboard.press('d');
+  await nameIt(page, name);
+}
+
+/** Right-clicks the middle of a domain's body, off its title; returns that point. */
+async function rightClickInside(page: Page, domainName: string): Promise<{ x: number; y: number }> {
+  const inside = await centerOf(domainNode(page, domainName));
+  await page.mouse.click(inside.x, inside.y, { button: 'right' });
+  return inside;
+}
+
 describeInChromium('conventions users expect', (session) => {
   it('offers right-click menus on the canvas, a node and a link, with the shortcuts', async () => {
     const page = await session.openApp();
@@ -52,16 +65,30 @@ describeInChromium('conventions users expect', (session) => {
     expect(await menu(page).count()).toBe(0);
   });
 
+  it('adds a product where a domain’s body was right-clicked, off its title', async () => {
+    const page = await session.openApp();
+    await newDesignWithDomain(page, 'Ticketing');
+    await page.keyboard.press('Escape');
+
+    const inside = await rightClickInside(page, 'Ticketing');
+    expect(await menuItem(page, 'Add Operational System').count()).toBe(1);
+    await menuItem(page, 'Add Data Product').click();
+    await nameIt(page, 'Gate Scans');
+    expect(await counts(page)).toBe('1 domains · 1 products · 0 systems · 0 links');
+    expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('ticketing');
+    // Placed as a drop is: the room a product is given before it is drawn is centred on the point.
+    const added = await centerOf(productNode(page, 'Gate Scans'));
+    expect(Math.abs(added.x - inside.x)).toBeLessThan(60);
+    expect(Math.abs(added.y - inside.y)).toBeLessThan(60);
+  });
+
   it('adds a domain from the menu of a domain filling the view where it can be seen, as D does', async () => {
     const page = await session.openApp();
-    await newBlankDesign(page);
-    await page.keyboard.press('d');
-    await nameIt(page, 'Ticketing');
+    await newDesignWithDomain(page, 'Ticketing');
     await page.keyboard.press('Shift+2');
     await viewAtRest(page);
 
-    const inside = await centerOf(domainNode(page, 'Ticketing'));
-    await page.mouse.click(inside.x, inside.y, { button: 'right' });
+    await rightClickInside(page, 'Ticketing');
     await menuItem(page, 'Add Domain').click();
     await nameIt(page, 'Pricing');
     await viewAtRest(page);

@@ -45,6 +45,14 @@ describe('right-click menus offer what applies', () => {
     ]);
   });
 
+  it('inside a domain, off its title: add a product or system there, then what the canvas offers', () => {
+    expect(contextMenuCommands({ kind: 'domain-body', id: 'sales' }, mesh, 0)).toEqual([
+      ['add.product', 'add.system', 'edit.paste'],
+      ['add.domain', 'add.note'],
+      ['select.all', 'view.auto-layout', 'view.zoom-to-fit'],
+    ]);
+  });
+
   it('on a link: its contract, its lineage, zoom to it, delete it', () => {
     expect(contextMenuCommands({ kind: 'link', id: 'orders-to-revenue' }, mesh, 0).flat()).toEqual([
       'view.open-contract',

@@ -1,4 +1,5 @@
 import { Panel } from '@xyflow/react';
+import { Fragment } from 'react';
 import { nodeKindOf, productById, systemById } from '../../shared/editing/mesh-index';
 import { shownChord } from '../commands/command-hints';
 import { useDocumentStore } from '../store/document-store';
@@ -6,6 +7,32 @@ import type { LineageFocus } from '../store/ui-store';
 import { focusLineage, leaveLineageFocus } from './navigation';
 
 const MAX_HOPS = 9;
+
+/** How the canvas marks each side of the lineage, whatever way the layout runs: by the colour of the links. */
+const SIDES = [
+  { side: 'upstream', text: 'upstream in blue' },
+  { side: 'downstream', text: 'downstream in amber' },
+] as const;
+
+/** Each side's colour, with a sample of the line the canvas draws. */
+function LineageKey() {
+  return (
+    <span>
+      links
+      {SIDES.map(({ side, text }, index) => (
+        <Fragment key={side}>
+          {index === 0 ? ' ' : ', '}
+          <span className="lineage-bar__side">
+            <svg width="22" height="10" aria-hidden="true">
+              <path d="M 2 5 H 20" className={`lineage-bar__line lineage-bar__line--${side}`} />
+            </svg>
+            {text}
+          </span>
+        </Fragment>
+      ))}
+    </span>
+  );
+}
 
 /** Says whose lineage is shown and how far it reaches; more or fewer hops, or back to the whole mesh. */
 export function LineageBar({ focus }: { focus: LineageFocus }) {
@@ -19,7 +46,7 @@ export function LineageBar({ focus }: { focus: LineageFocus }) {
   return (
     <Panel position="top-center" className="lineage-bar" data-testid="lineage-bar">
       <span>
-        Lineage of <strong>{name}</strong>: upstream on the left, downstream on the right
+        Lineage of <strong>{name}</strong>: <LineageKey />
       </span>
       <span className="lineage-bar__hops">
         <button

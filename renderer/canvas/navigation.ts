@@ -4,6 +4,7 @@ import { type Direction, nearestInDirection } from '../../shared/editing/keyboar
 import { lineageOf } from '../../shared/editing/lineage';
 import { linkById, nodeKindOf, productById } from '../../shared/editing/mesh-index';
 import { resolveEndpoint } from '../../shared/model';
+import { nextFrame } from '../app/next-frame';
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { activeInOrder, problemsOf, useExportRefusalsStore } from '../governance/export-refusals-store';
 import { findingsOf } from '../governance/mesh-findings';
@@ -87,7 +88,10 @@ export function canFocusLineage(): boolean {
   return lineageStart() !== undefined;
 }
 
-/** Shows one product's upstream and downstream within some hops, dims the rest, and fits the view to it. */
+/**
+ * Shows one product's upstream and downstream within some hops, dims the rest, and fits the view
+ * to it below the lineage bar.
+ */
 export function focusLineage(
   nodeId = lineageStart(),
   hops = useUiStore.getState().lineageFocus?.hops ?? DEFAULT_LINEAGE_HOPS,
@@ -96,7 +100,8 @@ export function focusLineage(
   if (!mesh || !nodeId) return;
   useUiStore.getState().focusLineage({ nodeId, hops });
   const lineage = lineageOf(mesh.links, [nodeId], hops);
-  canvasCommands.focusNodes([...lineage.hops.keys()]);
+  // Once the bar is drawn, so the view is fitted below it.
+  void nextFrame().then(() => canvasCommands.focusNodes([...lineage.hops.keys()]));
 }
 
 export function leaveLineageFocus(): void {

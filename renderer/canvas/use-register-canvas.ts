@@ -1,4 +1,4 @@
-import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { type RefObject, useEffect } from 'react';
 import { canvasBox } from '../../shared/editing/alignment';
 import { arrangedLayout } from '../../shared/editing/auto-layout';
@@ -15,16 +15,15 @@ import { animateLayout, isLayoutAnimated } from './auto-layout/animate-layout';
 import { computeArrangements, LayoutCancelled, prewarmLayout } from './auto-layout/compute-layout';
 import { registerCanvas } from './canvas-commands';
 import { captureCanvas } from './canvas-image';
-import { fittedViewport, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
+import { fittedViewport, focusedViewport, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
 
 const VIEW_ANIMATION = { duration: 300 };
-const FOCUS_PADDING = 0.15;
-/** The most a focus zooms in: a single product fills a third of the view, not all of it. */
-const FOCUS_MAX_ZOOM = 1.2;
 /** Revealing a node zooms out to keep the rest in view, but never below this share of the zoom it had. */
 const REVEAL_MIN_ZOOM_RATIO = 0.5;
 /** What sits over the canvas and may hide what is under it. */
 const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
+/** Bars over the canvas's top (the lineage bar, auto-layout's): a focus fits what it shows below them. */
+const TOP_BARS = '.react-flow__panel.top';
 
 /** Beyond this many products and systems, the layout worker is started ahead of the first auto-layout. */
 const PREWARM_ABOVE = 300;
@@ -59,13 +58,18 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       );
       return { view, covered };
     };
+    /** How far down from the canvas's top the bars over it reach, in pixels on screen. */
+    const topBarsBottom = () => {
+      const { domNode } = flowStore.getState();
+      if (!domNode) return 0;
+      const top = domNode.getBoundingClientRect().top;
+      const bars = [...domNode.querySelectorAll(TOP_BARS)].map((bar) => bar.getBoundingClientRect().bottom - top);
+      return Math.max(0, ...bars);
+    };
     // One animation, so that a later move of the view (presenter mode ending) is not undone by a second.
     const fitBox = (box: Rect) => {
-      const { width, height, minZoom } = flowStore.getState();
-      void flow.setViewport(
-        getViewportForBounds(box, width, height, minZoom, FOCUS_MAX_ZOOM, FOCUS_PADDING),
-        VIEW_ANIMATION,
-      );
+      const { width, height } = flowStore.getState();
+      void flow.setViewport(focusedViewport(box, width, height, topBarsBottom()), VIEW_ANIMATION);
     };
     // From the document's layout, so it works for nodes not drawn (far out, or out of view in a large mesh).
     const focusNodes = (nodeIds: readonly string[]) => {

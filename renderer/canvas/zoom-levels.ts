@@ -53,17 +53,32 @@ export const CONTROLS_CORNER = {
   height: CONTROLS_SIZE.height + 2 * PANEL_MARGIN,
 };
 
+/** The most a focus zooms in: a single product fills a third of the view, not all of it. */
+const FOCUS_MAX_ZOOM = 1.2;
+const FOCUS_PADDING = 0.15;
+
+/** How a view is fitted: how far it may zoom in, the padding around what it shows, the pixels a bar over the canvas's top hides. */
+interface Fit {
+  maxZoom: number;
+  padding: number;
+  coveredTop: number;
+}
+
+/** The view that shows all of `bounds` centred in `area`, a part of the canvas (in pixels from its top left). */
+function fitIntoArea(bounds: Rect, area: Rect, { maxZoom, padding }: Fit): Viewport {
+  const view = getViewportForBounds(bounds, area.width, area.height, MIN_ZOOM, maxZoom, padding);
+  return { ...view, x: view.x + area.x, y: view.y + area.y };
+}
+
 /**
- * The view that shows all of `bounds` in a canvas of this size, as opening a design and zoom-to-fit
- * do, clear of the minimap and the zoom controls: centred in the canvas when that leaves their
- * corners free, else fitted into the larger part they leave free (between them, or above them).
+ * The view that shows all of `bounds` in a canvas of this size below the bar over its top, clear of
+ * the minimap and the zoom controls: centred there when that leaves their corners free, else fitted
+ * into the larger part they leave free (between them, or above them).
  */
-export function fittedViewport(bounds: Rect, width: number, height: number): Viewport {
-  const fitInto = (area: Rect): Viewport => {
-    const view = getViewportForBounds(bounds, area.width, area.height, MIN_ZOOM, FIT_MAX_ZOOM, FIT_PADDING);
-    return { ...view, x: view.x + area.x, y: view.y + area.y };
-  };
-  const centred = fitInto({ x: 0, y: 0, width, height });
+function viewClearOfOverlays(bounds: Rect, width: number, height: number, fit: Fit): Viewport {
+  const fitInto = (area: Rect) => fitIntoArea(bounds, area, fit);
+  const top = Math.min(fit.coveredTop, height - 1);
+  const centred = fitInto({ x: 0, y: top, width, height: height - top });
   const corners = [
     { x: width - MINIMAP_CORNER.width, y: height - MINIMAP_CORNER.height, ...MINIMAP_CORNER },
     { x: 0, y: height - CONTROLS_CORNER.height, ...CONTROLS_CORNER },
@@ -72,13 +87,32 @@ export function fittedViewport(bounds: Rect, width: number, height: number): Vie
   if (!corners.some((corner) => overlaps(drawn, corner))) return centred;
   const between = {
     x: CONTROLS_CORNER.width,
-    y: 0,
+    y: top,
     width: width - CONTROLS_CORNER.width - MINIMAP_CORNER.width,
-    height,
+    height: height - top,
   };
-  const above = { x: 0, y: 0, width, height: height - Math.max(MINIMAP_CORNER.height, CONTROLS_CORNER.height) };
+  const above = {
+    x: 0,
+    y: top,
+    width,
+    height: height - Math.max(MINIMAP_CORNER.height, CONTROLS_CORNER.height) - top,
+  };
   const clear = [between, above].filter((area) => area.width > 0 && area.height > 0).map(fitInto);
   return clear.reduce<Viewport>((best, view) => (view.zoom > best.zoom ? view : best), clear[0] ?? centred);
+}
+
+/** The view that shows all of `bounds`, as opening a design and zoom-to-fit do, clear of the minimap and the zoom controls. */
+export function fittedViewport(bounds: Rect, width: number, height: number): Viewport {
+  return viewClearOfOverlays(bounds, width, height, { maxZoom: FIT_MAX_ZOOM, padding: FIT_PADDING, coveredTop: 0 });
+}
+
+/**
+ * The view a focus brings (a lineage, a problem, a search result): all of `bounds`, zoomed in no
+ * further than a readable size, below the `coveredTop` pixels a bar over the canvas's top hides (the
+ * lineage bar), clear of the minimap and the zoom controls.
+ */
+export function focusedViewport(bounds: Rect, width: number, height: number, coveredTop: number): Viewport {
+  return viewClearOfOverlays(bounds, width, height, { maxZoom: FOCUS_MAX_ZOOM, padding: FOCUS_PADDING, coveredTop });
 }
 
 /** Where `bounds` is drawn on screen in a view. */

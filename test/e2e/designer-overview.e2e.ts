@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { largeMesh } from '../../bench/cases/canvas';
 import { serializeMesh } from '../../shared/model';
+import { aMesh, aPort } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
 import {
   centerOf,
@@ -11,6 +12,7 @@ import {
   openByChooser,
   openSampleDesign,
   productNode,
+  viewAtRest,
   zoomLevel,
 } from './designer-driver';
 import { enterSimulate, runTo, simulateSample } from './simulation-driver';
@@ -31,6 +33,30 @@ async function minimapShapes(page: Page): Promise<Record<string, number>> {
     }
     return drawn;
   });
+}
+
+/** A chain of three products, each in its own domain, the domains one above another: a lineage taller than wide. */
+function chainDownwards(): string {
+  const builder = aMesh();
+  const layout: Record<string, { x: number; y: number; width?: number; height?: number }> = {};
+  for (const step of [1, 2, 3]) {
+    builder.withDomain(`domain-${step}`, { name: `Domain ${step}` }).withProduct(`product-${step}`, `domain-${step}`, {
+      name: `Product ${step}`,
+      inputPorts: [aPort('in', 'input')],
+      outputPorts: [aPort('out', 'output')],
+    });
+    if (step > 1)
+      builder.withLink(
+        `link-${step}`,
+        { nodeId: `product-${step - 1}`, portId: 'out' },
+        { nodeId: `product-${step}`, portId: 'in' },
+      );
+    layout[`domain-${step}`] = { x: 0, y: (step - 1) * 400, width: 400, height: 300 };
+    layout[`product-${step}`] = { x: 40, y: 60 };
+  }
+  const mesh = builder.build();
+  mesh.layout.nodes = layout;
+  return serializeMesh(mesh);
 }
 
 /** A thousand products on a two-core machine: 12 s and 10 s alone, 33 s and 21 s beside another file, over 60 s under load. */
@@ -135,6 +161,28 @@ describeInChromium('a large mesh you can read', (session) => {
     await page.keyboard.press('Escape');
     await page.getByTestId('lineage-bar').waitFor({ state: 'detached' });
     expect(await page.locator('.react-flow__node.is-dimmed').count()).toBe(0);
+  });
+
+  it('says how a lineage is marked whichever way it runs, and fits it below the lineage bar', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    // A laptop's window, where the padding around a fitted view is less than the bar's height.
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await openByChooser(page, 'chain.mesh.json', chainDownwards());
+    await productNode(page, 'Product 2').locator('.product-node__name').click();
+    await page.keyboard.press('f');
+    const bar = page.getByTestId('lineage-bar');
+    await bar.waitFor();
+    expect(await bar.textContent()).toContain('Lineage of Product 2: links upstream in blue, downstream in amber');
+    expect(await bar.textContent()).not.toMatch(/left|right/);
+
+    await viewAtRest(page);
+    const barBottom = (await bar.boundingBox())!.y + (await bar.boundingBox())!.height;
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    for (const name of ['Product 1', 'Product 2', 'Product 3']) {
+      const node = (await productNode(page, name).boundingBox())!;
+      expect(node.y).toBeGreaterThan(barBottom);
+      expect(node.y + node.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    }
   });
 
   it('ends a lineage focus when its product is deleted, so nothing is left dimmed', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROLS_CORNER, fittedViewport, MINIMAP_CORNER, showsMinimap } from '../../../renderer/canvas/zoom-levels';
+import {
+  CONTROLS_CORNER,
+  fittedViewport,
+  focusedViewport,
+  MINIMAP_CORNER,
+  showsMinimap,
+} from '../../../renderer/canvas/zoom-levels';
 import { overlaps, type Rect } from '../../../shared/editing/geometry';
 
 /** Where `bounds` is drawn on screen in a view. */
@@ -38,6 +44,37 @@ describe('fittedViewport', () => {
   it('centres a small design in the canvas as before, where it is clear of the minimap anyway', () => {
     const view = fittedViewport({ x: 0, y: 0, width: 400, height: 200 }, canvas.width, canvas.height);
     expect(view).toEqual({ x: 440, y: 300, zoom: 1 });
+  });
+});
+
+describe('focusedViewport', () => {
+  const canvas = { width: 831, height: 736 };
+  const lineage = { x: 0, y: 0, width: 400, height: 1400 };
+  const barBottom = 90;
+
+  it.each([
+    ['taller than wide (laid out top to bottom)', lineage],
+    ['shaped about as the canvas', { x: 0, y: 0, width: 1200, height: 1000 }],
+  ])('fits a lineage %s below the lineage bar, clear of the minimap and the zoom controls', (_shape, bounds) => {
+    const drawn = onScreen(bounds, focusedViewport(bounds, canvas.width, canvas.height, barBottom));
+    expect(drawn.y).toBeGreaterThan(barBottom);
+    expect(drawn.y + drawn.height).toBeLessThanOrEqual(canvas.height);
+    expect(drawn.x).toBeGreaterThanOrEqual(0);
+    expect(drawn.x + drawn.width).toBeLessThanOrEqual(canvas.width);
+    const minimap = {
+      x: canvas.width - MINIMAP_CORNER.width,
+      y: canvas.height - MINIMAP_CORNER.height,
+      ...MINIMAP_CORNER,
+    };
+    const controls = { x: 0, y: canvas.height - CONTROLS_CORNER.height, ...CONTROLS_CORNER };
+    expect(overlaps(drawn, minimap)).toBe(false);
+    expect(overlaps(drawn, controls)).toBe(false);
+  });
+
+  it('uses the whole canvas when nothing covers its top', () => {
+    const drawn = onScreen(lineage, focusedViewport(lineage, canvas.width, canvas.height, 0));
+    const margin = canvas.height - (drawn.y + drawn.height);
+    expect(drawn.y).toBeCloseTo(margin, 0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type Domain, firstFreeName, type Mesh, uniqueId } from '../model';
 import type { Added } from './child-nodes';
 import { DOMAIN_SPACING } from './containment';
-import { inflate, overlaps, type Point, type Rect, slideClear, translate } from './geometry';
+import { containsRect, overlaps, type Point, type Rect, slideClear, translate } from './geometry';
 import { patched, updateById, withSection } from './list-edits';
 import { nodeIds } from './mesh-index';
 import {
@@ -33,31 +33,33 @@ export function withDomainAdded(mesh: Mesh, position?: Point): Added {
     owner: '',
     color: DOMAIN_COLORS[mesh.domains.length % DOMAIN_COLORS.length] as string,
   };
-  // A domain placed at a point overlapping others moves right until it overlaps none.
-  const wanted = position ?? nextDomainPosition(mesh);
-  const at = translate(
-    wanted,
-    slideClear([{ ...wanted, ...DEFAULT_DOMAIN_SIZE }], domainRects(mesh), { x: 0, y: 0 }, DOMAIN_SPACING),
-  );
+  const at = slidClearOfDomains(mesh, position ?? nextDomainPosition(mesh));
   return {
     mesh: setLayout({ ...mesh, domains: [...mesh.domains, domain] }, id, { ...at, ...DEFAULT_DOMAIN_SIZE }),
     id,
   };
 }
 
+/** Where a new domain wanted at `position` goes: there, or moved right until it overlaps no other domain. */
+function slidClearOfDomains(mesh: Mesh, position: Point): Point {
+  const box = { ...position, ...DEFAULT_DOMAIN_SIZE };
+  return translate(position, slideClear([box], domainRects(mesh), { x: 0, y: 0 }, DOMAIN_SPACING));
+}
+
 /**
- * Where a domain added at a canvas point goes: its title under the point; where that would overlap
- * another domain, the free place in view nearest to it (clear of domains, notes and what covers
- * the view). With no room in view, the point itself: `withDomainAdded` slides it clear, out of
- * view maybe, and the view must follow it.
+ * Where a domain added at a canvas point goes: its title under the point, moved right where
+ * another domain is in the way. Where that move would take it out of `view` (or under what covers
+ * it), the free place in view nearest the point instead; with none, the moved place, and the view
+ * must follow it.
  */
 export function domainPlaceAt(mesh: Mesh, at: Point, view?: Rect, covered: readonly Rect[] = []): Point {
   const wanted = domainDropPosition(at);
-  const domains = domainRects(mesh);
-  const box = { ...wanted, ...DEFAULT_DOMAIN_SIZE };
-  if (!view || !domains.some((domain) => overlaps(inflate(box, DOMAIN_SPACING), domain))) return wanted;
-  const taken = [...domains, ...noteRects(mesh), ...covered];
-  return freeSpotNearest(view, DEFAULT_DOMAIN_SIZE, taken, wanted, DOMAIN_SPACING) ?? wanted;
+  const slid = slidClearOfDomains(mesh, wanted);
+  if (!view || (slid.x === wanted.x && slid.y === wanted.y)) return slid;
+  const slidBox = { ...slid, ...DEFAULT_DOMAIN_SIZE };
+  if (containsRect(view, slidBox) && !covered.some((cover) => overlaps(cover, slidBox))) return slid;
+  const taken = [...domainRects(mesh), ...noteRects(mesh), ...covered];
+  return freeSpotNearest(view, DEFAULT_DOMAIN_SIZE, taken, wanted, DOMAIN_SPACING) ?? slid;
 }
 
 export function withDomainUpdated(mesh: Mesh, id: string, fields: Partial<DomainFields>): Mesh {

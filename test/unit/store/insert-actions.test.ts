@@ -62,7 +62,19 @@ describe('inserting from the palette', () => {
     expect(documentNow().layout.nodes.domain).toMatchObject({ x: 680, y: 72 });
   });
 
-  it('adds a domain pointed at inside another in the free place in view nearest the pointer', () => {
+  it('adds a domain pointed at near the view’s edge there, its title under the pointer, though it reaches out of view', () => {
+    const view = { x: -100, y: -100, width: 1200, height: 1400 };
+    insertElement('domain', { at: { x: 1000, y: 100 }, view });
+    expect(documentNow().layout.nodes.domain).toMatchObject({ x: 680, y: 72 });
+  });
+
+  it('slides a domain pointed at inside another to its right, title still at the pointer, where that stays in view', () => {
+    const view = { x: -100, y: -100, width: 2000, height: 1400 };
+    insertElement('domain', { at: { x: 300, y: 150 }, view });
+    expect(documentNow().layout.nodes.domain).toMatchObject({ x: 640, y: 122 });
+  });
+
+  it('adds a domain pointed at inside another in the free place in view nearest the pointer, where sliding it right would leave the view', () => {
     // Slid right, clear of the domain under the pointer, it would land beyond the view's right edge.
     const view = { x: -100, y: -100, width: 1000, height: 1400 };
     const added = boxOf(insertElement('domain', { at: { x: 300, y: 150 }, view }));

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { serializeMesh } from '../../shared/model';
+import { aMesh } from '../builders/mesh-builder';
 import { describeInChromium } from './app-driver';
 import {
   addProductByKey,
@@ -10,11 +12,28 @@ import {
   emptyCanvasPoint,
   flowPosition,
   nameIt,
-  newBlankDesign,
+  openByChooser,
   openSampleDesign,
   productNode,
   selectDomain,
 } from './designer-driver';
+
+/** A domain of two products, and a sticky note beside it. */
+function concessionsWithNote(): string {
+  const mesh = aMesh()
+    .withDomain('concessions', { name: 'Concessions' })
+    .withProduct('menu-items', 'concessions', { name: 'Menu Items' })
+    .withProduct('prices', 'concessions', { name: 'Prices' })
+    .withNote('note-1', 'Allergen labels must come from the POS')
+    .build();
+  mesh.layout.nodes = {
+    concessions: { x: 0, y: 0, width: 700, height: 260 },
+    'menu-items': { x: 40, y: 60 },
+    prices: { x: 380, y: 60 },
+    'note-1': { x: 0, y: 320, width: 240, height: 160 },
+  };
+  return serializeMesh(mesh);
+}
 
 const productName = (page: Page, name: string) => productNode(page, name).locator('.product-node__name');
 const undoButton = (page: Page) => page.getByRole('button', { name: 'Undo' });
@@ -57,14 +76,8 @@ describeInChromium('editing on the canvas', (session) => {
   });
 
   it('names a deleted sticky note by the start of its text, and counts notes as the selection does', async () => {
-    const page = await session.openApp();
-    await newBlankDesign(page);
-    await page.keyboard.press('d');
-    await nameIt(page, 'Concessions');
-    await addProductByKey(page, 'Menu Items');
-    await addProductByKey(page, 'Prices');
-    await page.keyboard.press('n');
-    await page.keyboard.type('Allergen labels must come from the POS');
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openByChooser(page, 'concessions.mesh.json', concessionsWithNote());
     const note = page.locator('.react-flow__node-note');
     const notice = page.locator('.status-bar .notice__text');
 

@@ -56,6 +56,15 @@ export async function nameIt(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Types the new element's name once its name field in `inspector` has the focus: under load, keys
+ * typed before then go to the canvas's shortcuts.
+ */
+export async function nameOnceFocused(page: Page, inspector: string, name: string): Promise<void> {
+  await expect.poll(async () => (await focusedField(page))?.inspector).toBe(inspector);
+  await nameIt(page, name);
+}
+
 export async function addProductByKey(page: Page, name: string, kind?: string): Promise<void> {
   await page.keyboard.press('p');
   await nameIt(page, name);

@@ -10,6 +10,7 @@ import {
   expectInside,
   flowPosition,
   nameIt,
+  nameOnceFocused,
   newBlankDesign,
   openSampleDesign,
   productNode,
@@ -23,7 +24,7 @@ const selectionTitle = (page: Page) => page.getByTestId('selection-inspector').l
 async function newDesignWithDomain(page: Page, name: string): Promise<void> {
   await newBlankDesign(page);
   await page.keyboard.press('d');
-  await nameIt(page, name);
+  await nameOnceFocused(page, 'domain-inspector', name);
 }
 
 /** Right-clicks the middle of a domain's body, off its title; returns that point. */
@@ -72,7 +73,7 @@ describeInChromium('conventions users expect', (session) => {
     const inside = await rightClickInside(page, 'Ticketing');
     expect(await menuItem(page, 'Add Operational System').count()).toBe(1);
     await menuItem(page, 'Add Data Product').click();
-    await nameIt(page, 'Gate Scans');
+    await nameOnceFocused(page, 'product-inspector', 'Gate Scans');
     expect(await counts(page)).toBe('1 domains · 1 products · 0 systems · 0 links');
     expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('ticketing');
     // Placed as a drop is: the room a product is given before it is drawn is centred on the point.
@@ -89,7 +90,7 @@ describeInChromium('conventions users expect', (session) => {
 
     await rightClickInside(page, 'Ticketing');
     await menuItem(page, 'Add Domain').click();
-    await nameIt(page, 'Pricing');
+    await nameOnceFocused(page, 'domain-inspector', 'Pricing');
     await viewAtRest(page);
     await expectInside(domainNode(page, 'Pricing'), page.getByTestId('canvas'));
   });

@@ -104,6 +104,9 @@ describeInChromium('finding one’s way', (session) => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
     await page.keyboard.press('n');
+    // Keys typed before the note's text takes the focus go to the canvas's shortcuts.
+    const noteText = page.getByTestId('note-inspector').getByLabel('Text (Markdown)');
+    await expect.poll(() => noteText.evaluate((field) => field === document.activeElement)).toBe(true);
     await page.keyboard.type('Allergen labels must come from the POS, never from the menu board');
     await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
     for (let step = 0; step < 4; step++) await page.keyboard.press('=');

@@ -74,7 +74,7 @@ describeInChromium('conventions users expect', (session) => {
     expect(await menuItem(page, 'Add Operational System').count()).toBe(1);
     await menuItem(page, 'Add Data Product').click();
     await nameOnceFocused(page, 'product-inspector', 'Gate Scans');
-    expect(await counts(page)).toBe('1 domains · 1 products · 0 systems · 0 links');
+    expect(await counts(page)).toBe('1 domain · 1 product · 0 systems · 0 links');
     expect(await page.getByTestId('product-inspector').getByLabel('Domain').inputValue()).toBe('ticketing');
     // Placed as a drop is: the room a product is given before it is drawn is centred on the point.
     const added = await centerOf(productNode(page, 'Gate Scans'));

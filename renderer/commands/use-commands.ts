@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { type CommandId, commandById } from '../../shared/commands/command-table';
 import type { Host } from '../host/host';
 import { usePromptStore } from '../host/in-page-prompt';
+import { holdTypedAhead, typesCharacter } from '../inspector/fields/typed-ahead';
 import { useNoticeStore } from '../store/notice-store';
 import { useUiStore } from '../store/ui-store';
 import { commandToRunForKey, isAppKeyInCodeEditor, menuCommandAction } from './command-routing';
@@ -25,6 +26,12 @@ export function useCommands(host: Host): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
+      const { nameFocusRequest } = useUiStore.getState();
+      if (nameFocusRequest && focusPlace(event.target) === 'canvas' && typesCharacter(event)) {
+        event.preventDefault();
+        holdTypedAhead(nameFocusRequest, event.key);
+        return;
+      }
       const isDialogOpen = useUiStore.getState().dialog !== null || usePromptStore.getState().question !== null;
       const id = commandToRunForKey(event, focusPlace(event.target), isDialogOpen, PLATFORM);
       if (!id) return;

@@ -3,7 +3,15 @@ import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh, aPort, aSystem } from '../builders/mesh-builder';
 import { describeInChromium, screenshot } from './app-driver';
-import { addProductByKey, domainNode, nameIt, newBlankDesign, openByChooser, productNode } from './designer-driver';
+import {
+  addProductByKey,
+  domainNode,
+  focusedField,
+  nameIt,
+  newBlankDesign,
+  openByChooser,
+  productNode,
+} from './designer-driver';
 
 /** Orders in Sales feeds Revenue in Analytics: two products, one link, side by side. */
 function ordersToRevenue(): string {
@@ -331,6 +339,27 @@ describeInChromium('the canvas from the keyboard alone', (session) => {
     await page.keyboard.press('p');
     await nameIt(page, 'Battery Returns');
     await expect.poll(() => focused(page)).toBe('hazardous-waste-battery-returns');
+  });
+
+  it('types into a new element’s name what was typed before its field took the focus', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openDesign(page);
+    await page.locator('.react-flow__node[data-id="orders"]').click();
+    // P, its command run (a microtask later), then the name, before the inspector can render the
+    // name field: as keys come on a busy machine.
+    await page.evaluate(async () => {
+      const press = (key: string) =>
+        document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      press('p');
+      await Promise.resolve();
+      for (const key of 'Dm Sync') press(key);
+    });
+    await expect.poll(async () => (await focusedField(page))?.text).toBe('Dm Sync');
+    await page.keyboard.press('Enter');
+    expect(await productNode(page, 'Dm Sync').count()).toBe(1);
+    // Not run as shortcuts: d a domain, m the Mermaid dialog, S a system.
+    expect(await page.locator('.react-flow__node').count()).toBe(5);
+    expect(await page.locator('dialog[open]').count()).toBe(0);
   });
 
   it('shows the inspector with the new element’s name field focused whatever the side panel showed, or hid', async () => {

@@ -53,7 +53,24 @@ export const backstageTarget = defineTarget({
   },
 });
 
+/** A catalog of a scope, and the Groups of its teams that another scope's catalog defines. */
+export interface Catalog {
+  entities: CatalogEntity[];
+  /** `group:<name>` of each team owning something here whose Group is in the catalog of its home (see catalogOf). */
+  groupsElsewhere: string[];
+}
+
 export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEntity[] {
+  return catalogOf(mesh, scoped).entities;
+}
+
+/**
+ * The catalog of the elements in scope. A team's Group is in the catalog of its home, the first
+ * element of the mesh it owns (domains, then products, then systems), so the catalogs of the
+ * domains, registered side by side, define each Group once; the whole mesh's defines them all.
+ * Groups are named over the whole mesh, so every catalog names a team alike.
+ */
+export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
   const names = createBackstageNames();
   const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
   const domainOwners = new Map(mesh.domains.map((domain) => [domain.id, domain.owner]));
@@ -66,6 +83,13 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
   const ownerRef = (owner: string) =>
     ownerEntityRef(owner) ?? referencedGroupOf(owner, referencedGroups) ?? `group:${names.group(owner)}`;
   const owner = (team: string, domainId: string) => ownerRef(team || domainOwners.get(domainId) || '');
+  const homes = new Map<string, string>();
+  for (const [id, ref] of [
+    ...mesh.domains.map((domain) => [domain.id, ownerRef(domain.owner)]),
+    ...[...mesh.products, ...mesh.systems].map((node) => [node.id, owner(node.owner ?? '', node.domainId)]),
+  ]) {
+    if (!homes.has(ref as string)) homes.set(ref as string, id as string);
+  }
   const contractedPortsOf = new Map(
     scoped.products.map((product) => [
       product.id,
@@ -161,11 +185,19 @@ export function catalogEntities(mesh: Mesh, scoped: ScopedElements): CatalogEnti
     ),
     ...scoped.systems.map(serviceEntity),
   ];
-  // Groups last to be named, first to be read: every owner above has been named by now.
-  const groups = names
-    .groups()
-    .map(({ name, title }) => entity('Group', { name, title }, { type: 'team', children: [] }));
-  return [...groups, ...described];
+  const inScope = new Set([...scoped.domains, ...scoped.products, ...scoped.systems].map((element) => element.id));
+  const named = new Set(described.map((each) => each.spec.owner));
+  const groups = names.groups().filter(({ name }) => named.has(`group:${name}`));
+  const isHere = ({ name }: { name: string }) => inScope.has(homes.get(`group:${name}`) ?? '');
+  return {
+    entities: [
+      ...groups
+        .filter(isHere)
+        .map(({ name, title }) => entity('Group', { name, title }, { type: 'team', children: [] })),
+      ...described,
+    ],
+    groupsElsewhere: groups.filter((group) => !isHere(group)).map(({ name }) => `group:${name}`),
+  };
 }
 
 function entity(kind: string, metadata: Record<string, unknown>, spec: Record<string, unknown>): CatalogEntity {

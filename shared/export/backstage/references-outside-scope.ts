@@ -1,11 +1,11 @@
 import type { Mesh } from '../../model/mesh';
 import { type ExportScope, elementsInScope } from '../export-scope';
-import { type CatalogEntity, catalogEntities } from './backstage-target';
+import { type CatalogEntity, catalogOf } from './backstage-target';
 
 /**
  * The spec fields by which an entity names others of the mesh (`kind:name`, one or a list). Not
- * `owner`: a team's Group is in every catalog that names it, and an owner written as a user or
- * group reference is one of the organisation's, registered in Backstage by no domain's catalog.
+ * `owner`: an owner written as a user or group reference is one of the organisation's, registered
+ * in Backstage by no domain's catalog; a team's Group defined elsewhere is listed by catalogOf.
  */
 const RELATION_FIELDS = ['domain', 'system', 'providesApis', 'consumesApis', 'dependsOn'] as const;
 
@@ -20,10 +20,12 @@ export function referencesOutside(entities: readonly CatalogEntity[]): string[] 
 
 /**
  * What the Backstage catalog of a scope references beyond it (the APIs its products consume from
- * other domains, the services feeding them): Backstage resolves them once the other domains'
- * catalogs are registered too.
+ * other domains, the services feeding them, the Groups of teams at home in another domain):
+ * Backstage resolves them once the other domains' catalogs are registered too.
  */
 export function backstageReferencesOutsideScope(mesh: Mesh, scope: ExportScope): string[] {
   const scoped = elementsInScope(mesh, scope);
-  return scoped.ok ? referencesOutside(catalogEntities(mesh, scoped.value)) : [];
+  if (!scoped.ok) return [];
+  const { entities, groupsElsewhere } = catalogOf(mesh, scoped.value);
+  return [...referencesOutside(entities), ...groupsElsewhere].sort();
 }

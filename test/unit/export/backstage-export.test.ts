@@ -126,4 +126,39 @@ describe('Backstage catalog export', () => {
     expect(ownerOf('site-registry')).toBe('group:team-registry');
     expect(ownerOf('fuel-gauges')).toBe('group:team-sites');
   });
+
+  it('defines each team’s Group in one domain’s catalog, so the domains’ catalogs registered side by side define it once', () => {
+    // Fleet owns the Fleet domain and Reservations in Bookings; "fleet-ops" and "Fleet Ops" are two teams of one slug.
+    const mesh = aMesh()
+      .withDomain('bookings', { owner: 'Bookings' })
+      .withDomain('fleet', { owner: 'Fleet' })
+      .withProduct('reservations', 'bookings', { owner: 'Fleet' })
+      .withProduct('pricing', 'bookings', { owner: 'fleet-ops' })
+      .withProduct('cars', 'fleet', { owner: 'Fleet Ops' })
+      .build();
+    const catalogIn = (domainId: string) => {
+      const [file] = filesOf(backstageTarget.files(mesh, { kind: 'domain', domainId }));
+      const entities = parseAllDocuments(String(file?.content)).map((document) => document.toJSON() as Entity);
+      return {
+        groups: entities.filter((entity) => entity.kind === 'Group').map((group) => group.metadata.name),
+        ownerOf: (name: string) => entities.find((entity) => entity.metadata.name === name)?.spec?.owner,
+      };
+    };
+    const bookings = catalogIn('bookings');
+    const fleet = catalogIn('fleet');
+    expect(bookings.groups).toEqual(['bookings', 'fleet-ops']);
+    expect(fleet.groups).toEqual(['fleet', 'fleet-ops-2']);
+    // Reservations is owned by the Group the Fleet domain's catalog defines, and listed as outside the scope.
+    expect(bookings.ownerOf('reservations')).toBe('group:fleet');
+    expect(backstageReferencesOutsideScope(mesh, { kind: 'domain', domainId: 'bookings' })).toContain('group:fleet');
+    // Named over the whole mesh: Fleet Ops is fleet-ops-2 in its domain's catalog as in the whole mesh's.
+    expect(fleet.ownerOf('cars')).toBe('group:fleet-ops-2');
+    const { entities } = catalogOf(mesh);
+    expect(entities.filter((entity) => entity.kind === 'Group').map((group) => group.metadata.name)).toEqual([
+      'bookings',
+      'fleet',
+      'fleet-ops',
+      'fleet-ops-2',
+    ]);
+  });
 });

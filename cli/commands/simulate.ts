@@ -95,7 +95,8 @@ export const simulateCommand: Command = {
   details: [
     'Runs a scenario of the design on sql.js and prints what each output port published and quarantined',
     '(by rule and property, with the count and the first record), and per consumer its lag, the records',
-    'retention removed before it read them and the changes it skipped as redelivered. See docs/simulation.md.',
+    'retention or compaction removed before it read them and the changes it skipped as redelivered.',
+    'See docs/simulation.md.',
     '',
     'options:',
     '  --scenario ID    the scenario to run (default: the first)',
@@ -350,8 +351,9 @@ function startWorker(request: HeadlessRequest): Worker {
   });
 }
 
-function lostText(lost: number): string {
-  return lost > 0 ? `, ${lost} lost to retention` : '';
+/** What retention and compaction removed before the consumer read it, as `, 20 lost to retention, 3 compacted away`. */
+function removedText({ lost, compacted }: { lost: number; compacted: number }): string {
+  return `${lost > 0 ? `, ${lost} lost to retention` : ''}${compacted > 0 ? `, ${compacted} compacted away (older records of their keys)` : ''}`;
 }
 
 function summarise(metrics: SimulationMetrics): string[] {
@@ -361,12 +363,12 @@ function summarise(metrics: SimulationMetrics): string[] {
     ...Object.entries(metrics.ports).flatMap(portLines),
     'consumers:',
     ...Object.entries(metrics.consumers).flatMap(([consumer, state]) => [
-      `  ${consumer}: offset ${state.offset}, lag ${state.lag}${lostText(state.lost)}${state.skipped > 0 ? `, ${state.skipped} skipped (redelivered or older)` : ''}`,
-      // Behind or losing records: where, as Kafka's consumer-group tools show it, partition by partition.
-      ...(state.lag > 0 || state.lost > 0
+      `  ${consumer}: offset ${state.offset}, lag ${state.lag}${removedText(state)}${state.skipped > 0 ? `, ${state.skipped} skipped (redelivered or older)` : ''}`,
+      // Behind, or missing records: where, as Kafka's consumer-group tools show it, partition by partition.
+      ...(state.lag > 0 || state.lost > 0 || state.compacted > 0
         ? state.partitions.map(
             (partition) =>
-              `    partition ${partition.partition}: offset ${partition.offset} of ${partition.end}, lag ${partition.lag}${lostText(partition.lost)}`,
+              `    partition ${partition.partition}: offset ${partition.offset} of ${partition.end}, lag ${partition.lag}${removedText(partition)}`,
           )
         : []),
     ]),

@@ -14,8 +14,8 @@ export function ConsumerOffsets() {
 
 /**
  * Every consumer as Kafka's consumer-group tool describes it, partition by partition: the next
- * offset it reads, the log's end, its lag and the records retention removed before it read them;
- * then a row for all its partitions with the changes it read but skipped (redelivered, or older
+ * offset it reads, the log's end, its lag, the records retention removed before it read them and
+ * those compaction removed (older records of keys it read later); then a row for all its partitions with the changes it read but skipped (redelivered, or older
  * than what their key has), which the consumer counts as a whole, not per partition.
  */
 export function ConsumerOffsetTable({
@@ -39,6 +39,9 @@ export function ConsumerOffsetTable({
             <th>end</th>
             <th>lag</th>
             <th title="Records retention removed before the consumer read them">lost</th>
+            <th title="Records compaction removed before the consumer read them: older records of keys whose later record it read">
+              compacted
+            </th>
             <th title="Changes read but not applied, all partitions together: redelivered, or older than what their key already has">
               skipped
             </th>
@@ -58,6 +61,7 @@ export function ConsumerOffsetTable({
                 <td>{partition.end}</td>
                 <td>{partition.lag}</td>
                 <td className="consumer-offsets__lost">{partition.lost}</td>
+                <td className="consumer-offsets__compacted">{partition.compacted}</td>
                 <td />
               </tr>
             ))}
@@ -67,6 +71,7 @@ export function ConsumerOffsetTable({
               <td />
               <td>{consumer.lag}</td>
               <td className="consumer-offsets__lost">{consumer.lost}</td>
+              <td className="consumer-offsets__compacted">{consumer.compacted}</td>
               <td className="consumer-offsets__skipped">{consumer.skipped}</td>
             </tr>
           </tbody>

@@ -16,6 +16,7 @@ export function LogMessages({ log }: { log: string }) {
   const [isEnd, setEnd] = useState(false);
   const tick = useSimulationStore((state) => state.metrics?.tick);
   const isTraceable = useSimulationStore((state) => state.catalog?.logs[log]?.isTraceable ?? true);
+  const isCompacted = useSimulationStore((state) => state.catalog?.logs[log]?.isCompacted ?? false);
   const appended = useSimulationStore((state) => state.metrics?.logs[log]?.records ?? 0);
   const kept = useKeptRecords(log, tick);
 
@@ -56,7 +57,7 @@ export function LogMessages({ log }: { log: string }) {
       </label>
       {shown.length === 0 && (
         <p className="simulation-panel__hint">
-          {emptyLogText({ hasKey: key !== '', appended, kept: kept ?? appended })}
+          {emptyLogText({ hasKey: key !== '', appended, kept: kept ?? appended, isCompacted })}
         </p>
       )}
       <ol className="log-messages__list" data-testid="messages">

@@ -40,6 +40,8 @@ export interface BrokerLog {
   /** What people call it: the topic name, or `<productId>/<portId>` for a port. */
   name: string;
   partitions: number;
+  /** Kafka's `cleanup.policy: compact` (topic-cleanup-policy.ts): past retention, each key keeps its latest record. */
+  isCompacted: boolean;
   format: LogFormat;
 }
 
@@ -49,7 +51,10 @@ export interface LogProgress {
   /** Its number in the run, as SQL passes it to `mesh_offset`. */
   readonly id: number;
   end: number;
+  /** Retention removed every record up to this position (a log with the delete policy). */
   trimmedTo: number;
+  /** Compaction has run up to this position (a compacted log): before it, a key's older records may be gone. */
+  compactedTo: number;
   /** The next offset of each partition (Kafka's log end offset). */
   readonly nextOffsets: number[];
   /** The first offset of each partition retention kept (Kafka's log start offset). */
@@ -58,7 +63,7 @@ export interface LogProgress {
 
 export function startLogProgress(log: BrokerLog, id: number): LogProgress {
   const zeros = () => Array.from({ length: log.partitions }, () => 0);
-  return { log, id, end: 0, trimmedTo: 0, nextOffsets: zeros(), startOffsets: zeros() };
+  return { log, id, end: 0, trimmedTo: 0, compactedTo: 0, nextOffsets: zeros(), startOffsets: zeros() };
 }
 
 /** A record as a consumer sees it; `value` null is a tombstone or a deleted entity. */

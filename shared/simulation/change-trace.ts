@@ -4,6 +4,7 @@ import type { TraceStageKind } from '../model/scenario';
 import { type BrokerLog, epochMillisColumns } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
+import type { UnreadCause } from './input-consumer';
 import {
   fieldsOf,
   firstDeletesFrom,
@@ -101,8 +102,8 @@ export interface ChangeTrace {
 /** The run a trace reads: its tables and logs, and the tick it is at. */
 export interface TracedRun {
   query: RunQuery;
-  /** Whether retention removed the record at `position` of the log behind this input port before its product read it. */
-  isLostTo(productId: string, portId: string, position: number): boolean;
+  /** Why the product never read the record at `position` of the log behind this input port, now gone from it. */
+  unreadCause(productId: string, portId: string, position: number): UnreadCause | undefined;
   tick: number;
   /** The tick's time, ISO 8601. */
   time: string;
@@ -356,7 +357,9 @@ function publishedStage(query: RunQuery, topic: SourceTopic, record: LogRecord):
     title: `Debezium record on ${topic.topic.name}, ${place}`,
     records: [(record.value as Record<string, unknown> | null) ?? {}],
     ...(hasLeftLog(query, topic.log, record)
-      ? { note: 'Retention has removed this record from the topic since: it is shown as the trace first read it.' }
+      ? {
+          note: `${topic.log.isCompacted ? 'Compaction has removed this record from the topic since, as a later record of its key replaced it' : 'Retention has removed this record from the topic since'}: it is shown as the trace first read it.`,
+        }
       : sentBefore(record)),
   };
 }
@@ -514,12 +517,13 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             productId,
             `SELECT * FROM ${quoteIdentifier(input.rawTable)} WHERE _position = ${record.position}`,
           );
-          const isLost = raw.length === 0 && run.isLostTo(productId, input.port.id, record.position);
+          const hasLeft = raw.length === 0 && hasLeftLog(query, log, record);
+          const cause = hasLeft ? run.unreadCause(productId, input.port.id, record.position) : undefined;
           const deleteKeeps = raw.length > 0 ? valuesKeptBesideDelete(log, record) : [];
           stages.push({
             kind: 'raw',
-            title: isLost
-              ? `${product.product.name} never read it through ${input.port.name}: lost to retention`
+            title: cause
+              ? `${product.product.name} never read it through ${input.port.name}: ${cause === 'retention' ? 'lost to retention' : 'compacted away'}`
               : `${product.product.name} reads it through ${input.port.name} into ${input.rawTable}`,
             nodeId: productId,
             portId: input.port.id,
@@ -527,22 +531,17 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             source: input.rawTable,
             records: raw.map((row) => omit(row, deleteKeeps)),
             epochMillisColumns: epochMillisColumns(log.format),
-            moment: isLost
+            moment: cause
               ? publishedAt(record)
               : recorded(`Read from the log: the record published at ${isoTime(record.timestamp)}`),
             ...(deleteKeeps.length > 0 && {
               note: `A delete (value null): the record carries only its key. The raw zone's row also keeps the deleted row's last values (${deleteKeeps.join(', ')}), from the port's log, not from the record; they are left out here.`,
             }),
-            ...(raw.length === 0 && {
-              note: unreadNote(product, input, log, {
-                isLost,
-                hasLeftLog: hasLeftLog(query, log, record),
-              }),
-            }),
+            ...(raw.length === 0 && { note: unreadNote(product, input, log, { cause, hasLeftLog: hasLeft }) }),
           });
           const [rawRow] = raw;
-          if (isLost && input.dataset) {
-            stages.push(walker.unchangedByLost(product, input.dataset, log, record));
+          if (cause && input.dataset) {
+            stages.push(walker.unchangedByUnread(product, input.dataset, log, record, cause));
           }
           if (!rawRow || !input.dataset) continue;
           const dataset = input.dataset;
@@ -598,8 +597,14 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
       }
     },
 
-    /** A consumer's table as it is now, which a record lost to retention never changed. */
-    unchangedByLost(product: ProductPlan, dataset: Dataset, log: BrokerLog, record: LogRecord): TraceStage {
+    /** A consumer's table as it is now, which a record retention or compaction removed before it was read never changed. */
+    unchangedByUnread(
+      product: ProductPlan,
+      dataset: Dataset,
+      log: BrokerLog,
+      record: LogRecord,
+      cause: UnreadCause,
+    ): TraceStage {
       const productId = product.product.id;
       const base = {
         kind: 'clean' as const,
@@ -613,7 +618,10 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
         return {
           ...base,
           records: [],
-          note: `Never emptied by this truncate, which was lost: it holds ${count} ${count === 1 ? 'row' : 'rows'} now, rows the truncate removed at the source among them.`,
+          note:
+            cause === 'retention'
+              ? `Never emptied by this truncate, which was lost: it holds ${count} ${count === 1 ? 'row' : 'rows'} now, rows the truncate removed at the source among them.`
+              : `Never emptied by this truncate, which compaction removed: a later truncate emptied it. It holds ${count} ${count === 1 ? 'row' : 'rows'} now.`,
         };
       }
       const key = pick(fieldsOf(record, log.format), dataset.key);
@@ -625,7 +633,10 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
       return {
         ...base,
         records: rows,
-        note: `Never changed by this record, which was lost: ${rows.length > 0 ? 'the row is as the changes it did read left it.' : 'it holds no row for this key.'}`,
+        note:
+          cause === 'retention'
+            ? `Never changed by this record, which was lost: ${rows.length > 0 ? 'the row is as the changes it did read left it.' : 'it holds no row for this key.'}`
+            : `Never changed by this record, which compaction removed: ${rows.length > 0 ? 'the row is as the later record of its key left it.' : 'the later record of its key deleted it.'}`,
       };
     },
 
@@ -837,18 +848,22 @@ function fieldsRead(record: LogRecord, log: BrokerLog, rawRow: Record<string, un
 
 /**
  * Why a consumer's raw zone has no row for a record: retention removed it from the log before the
- * consumer read it (lost), it still waits in the log, or the consumer read it and its raw zone,
- * which keeps as many records as the log, has dropped it since.
+ * consumer read it (lost), compaction did (a later record of its key replaced it), it still waits
+ * in the log, or the consumer read it and its raw zone, which keeps as many records as the log,
+ * has dropped it since.
  */
 function unreadNote(
   product: ProductPlan,
   input: InputPlan,
   log: BrokerLog,
-  unread: { isLost: boolean; hasLeftLog: boolean },
+  unread: { cause: UnreadCause | undefined; hasLeftLog: boolean },
 ): string {
-  if (unread.isLost) {
-    const changed = input.dataset ? input.dataset.name : 'its tables';
+  const changed = input.dataset ? input.dataset.name : 'its tables';
+  if (unread.cause === 'retention') {
     return `Lost: retention removed it from ${log.name} before ${product.product.name} read it (counted in its lost records), so it never changed ${changed}.`;
+  }
+  if (unread.cause === 'compaction') {
+    return `Compacted: compaction removed it from ${log.name} before ${product.product.name} read it, as a later record of its key replaced it (counted in its compacted records); ${product.product.name} reads that one instead.`;
   }
   if (!unread.hasLeftLog) return 'Not consumed yet: it waits in the log (consumer lag).';
   return 'Read, and dropped since: the raw zone, like the log, keeps only the newest records (retention).';

@@ -3,7 +3,7 @@ import type { Dataset } from './dataset';
 import { appliedTable, applyView, priorPositionSql, upsertRowsSql } from './dataset-table';
 import type { InputPlan } from './product-plan';
 import { columnList, quoteIdentifier } from './sql-text';
-import type { SqlConnection } from './sql-workspace';
+import type { SqlConnection, SqlValue } from './sql-workspace';
 
 /** A consumer's position on the log behind one input port, as Kafka keeps it: per partition. */
 export interface ConsumerProgress {
@@ -17,6 +17,10 @@ export interface ConsumerProgress {
   readonly lostPerPartition: number[];
   /** The log positions it resumed past, each run of them `(after, upTo]`: records retention removed before it read them. */
   readonly lostPositions: { after: number; upTo: number }[];
+  /** Per partition: offsets it read past that compaction had removed (older records of keys it read later). */
+  readonly compactedPerPartition: number[];
+  /** The log positions it read past that compaction had removed, each run of them `(after, upTo]`. */
+  readonly compactedPositions: { after: number; upTo: number }[];
   consumedLastTick: number;
   consumedTotal: number;
   /** Changes not applied: redelivered, or older than what its key already has. */
@@ -53,6 +57,8 @@ export function createInputConsumer(
     partitionOffsets: zeros(),
     lostPerPartition: zeros(),
     lostPositions: [],
+    compactedPerPartition: zeros(),
+    compactedPositions: [],
     consumedLastTick: 0,
     consumedTotal: 0,
     skipped: 0,
@@ -60,8 +66,12 @@ export function createInputConsumer(
   const consume = connection.prepare(
     `INSERT INTO ${raw} SELECT * FROM ${brokerTable(source.log)} WHERE _position > ? ORDER BY _position LIMIT ?`,
   );
-  const nextOffsets = connection.prepare(
-    `SELECT _partition, max(_offset) + 1 FROM ${raw} WHERE _position > ? GROUP BY _partition`,
+  const readPerPartition = connection.prepare(
+    `SELECT _partition, max(_offset) + 1, count(*) FROM ${raw} WHERE _position > ? GROUP BY _partition`,
+  );
+  const lastRead = connection.prepare(`SELECT max(_position) FROM ${raw}`);
+  const gapsRead = connection.prepare(
+    `SELECT after, _position - 1 FROM (SELECT lag(_position, 1, ?) OVER (ORDER BY _position) AS after, _position FROM ${raw} WHERE _position > ?) WHERE _position > after + 1`,
   );
   const clean = input.dataset && prepareClean(connection, input, input.dataset);
   const trimRaw = prepareTrim(connection, raw);
@@ -80,20 +90,41 @@ export function createInputConsumer(
         progress.lostPositions.push({ after: progress.offset, upTo: source.trimmedTo });
       const before = Math.max(progress.offset, source.trimmedTo);
       const consumed = consume.run([before, limits.maxPollRecords]);
-      progress.offset = before + consumed;
       progress.consumedLastTick = consumed;
       progress.consumedTotal += consumed;
       if (consumed === 0) return;
-      if (progress.offset === source.end) progress.partitionOffsets.splice(0, Infinity, ...source.nextOffsets);
-      else {
-        for (const [partition, next] of nextOffsets.all([before])) {
-          progress.partitionOffsets[Number(partition)] = Number(next);
+      // Below where compaction ran, positions have gaps: what was read ends at the last position copied.
+      const mayHaveGaps = before < source.compactedTo;
+      progress.offset = mayHaveGaps ? Number(lastRead.all()[0]?.[0]) : before + consumed;
+      const isAtEnd = progress.offset === source.end;
+      if (isAtEnd && !mayHaveGaps) progress.partitionOffsets.splice(0, Infinity, ...source.nextOffsets);
+      else advancePartitions(progress, readPerPartition.all([before]), isAtEnd);
+      if (mayHaveGaps) {
+        for (const [after, upTo] of gapsRead.all([before, before])) {
+          progress.compactedPositions.push({ after: Number(after), upTo: Number(upTo) });
         }
       }
       if (clean) progress.skipped += clean(before, consumed);
       if (progress.offset > limits.retainedRecords) trimRaw.run([progress.offset - limits.retainedRecords]);
     },
   };
+}
+
+/**
+ * Moves each partition's offset past what a poll read (`[partition, next offset, records read]`),
+ * or to the log's end when the poll reached it; offsets passed but not read were compacted away.
+ */
+function advancePartitions(progress: ConsumerProgress, read: SqlValue[][], isAtEnd: boolean): void {
+  const readIn = new Map(
+    read.map(([partition, next, count]) => [Number(partition), { next: Number(next), count: Number(count) }]),
+  );
+  progress.partitionOffsets.forEach((offset, partition) => {
+    const { next, count } = readIn.get(partition) ?? { next: offset, count: 0 };
+    const upTo = isAtEnd ? (progress.source.nextOffsets[partition] as number) : next;
+    progress.compactedPerPartition[partition] =
+      (progress.compactedPerPartition[partition] as number) + upTo - offset - count;
+    progress.partitionOffsets[partition] = upTo;
+  });
 }
 
 /**
@@ -107,16 +138,20 @@ export function lostRecords(progress: ConsumerProgress, partition: number): numb
   return (progress.lostPerPartition[partition] as number) + Math.max(0, removedUnread);
 }
 
+export type UnreadCause = 'retention' | 'compaction';
+
 /**
- * Whether retention removed the record at `position` before this consumer read it: it resumed
- * past it, or (offline) it is gone from the log while the consumer's offset is still before it.
+ * Why this consumer never read the record at `position`, which is gone from its log: retention
+ * removed it first (it resumed past it, or, offline, its offset is still before it), or compaction
+ * did (it read past the gap, or has not reached it yet); undefined when it read the record.
  */
-export function isLostBy(progress: ConsumerProgress, position: number): boolean {
+export function unreadCause(progress: ConsumerProgress, position: number): UnreadCause | undefined {
   const isBetween = (after: number, upTo: number) => position > after && position <= upTo;
-  return (
-    progress.lostPositions.some(({ after, upTo }) => isBetween(after, upTo)) ||
-    isBetween(progress.offset, progress.source.trimmedTo)
-  );
+  const isIn = (runs: readonly { after: number; upTo: number }[]) =>
+    runs.some(({ after, upTo }) => isBetween(after, upTo));
+  if (isIn(progress.lostPositions) || isBetween(progress.offset, progress.source.trimmedTo)) return 'retention';
+  if (isIn(progress.compactedPositions) || isBetween(progress.offset, progress.source.compactedTo)) return 'compaction';
+  return undefined;
 }
 
 /** The clean step of one input: raw records of this tick into its entity or event table; returns the changes skipped. */

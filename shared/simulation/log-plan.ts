@@ -7,6 +7,7 @@ import type { OperationalSystem, PublishedEvent, SystemTable, Topic } from '../m
 import { outputPortPartitions, type Port } from '../model/port';
 import type { Problem } from '../model/problem';
 import type { ConnectorSettings } from '../model/scenario';
+import { isCompactedCdcTopic, isCompactedPortTopic } from '../model/topic-cleanup-policy';
 import type { BrokerLog, CdcFormat, CdcSource, TableColumn } from './broker-log';
 import { carriedDataset, columnsProblem, type Dataset, tableNameProblem } from './dataset';
 import { DOCUMENT_ID, idColumnProblem, keepsDocuments, recordShape } from './record-shape';
@@ -145,6 +146,7 @@ export function planPortLog(
     table: key,
     name: key,
     partitions: outputPortPartitions(port),
+    isCompacted: isCompactedPortTopic(port, contract),
     format: { kind: 'records', columns: dataset.columns, key: dataset.key },
   };
   return { governing: { contract, schemaObject: schema }, log: { log, dataset } };
@@ -189,6 +191,7 @@ function planSystem(
         table: key,
         name: topic.name,
         partitions: topic.partitions,
+        isCompacted: isCompactedCdcTopic(system, topic),
         format: {
           kind: 'cdc',
           columns: capturedColumns(dataset.columns, source),
@@ -228,6 +231,7 @@ function planSystem(
       table: key,
       name: topic.name,
       partitions: topic.partitions,
+      isCompacted: false,
       format: { kind: 'records', columns: dataset.columns, key: table.primaryKey, keepsWrite: true },
     };
     systemPlan.outboxTopics.push({ topic, path: topicPath, event, table, fields, log });
@@ -266,6 +270,7 @@ function planTransactionLog(systemPlan: SystemPlan, plan: LogPlan, topicPrefix: 
     table: endpointKey(system.id, name),
     name,
     partitions: 1,
+    isCompacted: false,
     format: { kind: 'records', columns: TRANSACTION_EVENT_COLUMNS, key: ['id'] },
   };
 }

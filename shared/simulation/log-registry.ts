@@ -8,6 +8,7 @@ import {
   registerLogFunctions,
   startLogProgress,
 } from './broker-log';
+import { prepareCompaction } from './log-compaction';
 import type { LogMetrics } from './simulation-metrics';
 import type { SqlCallerScope } from './sql-caller';
 import type { SqlConnection } from './sql-workspace';
@@ -17,7 +18,7 @@ export interface LogRegistry {
   progressOf(table: string): LogProgress;
   /** Gives a connection the SQL functions appends call (`mesh_partition`, `mesh_offset`). */
   equip(connection: SqlConnection): void;
-  /** Drops records beyond the retention of each log, oldest first. */
+  /** Drops records beyond the retention of each log, oldest first; a compacted log keeps the latest record of each key. */
   enforceRetention(retainedRecords: number): void;
   metrics(recentMessages: number): Record<string, LogMetrics>;
 }
@@ -31,6 +32,7 @@ export function createLogRegistry(
   const entries = logs.map((log, id) => ({
     progress: startLogProgress(log, id),
     trim: prepareTrim(broker, brokerTable(log)),
+    compact: log.isCompacted ? prepareCompaction(broker, log, id) : undefined,
     trimmedOffsets: broker.prepare(
       `SELECT _partition, max(_offset) + 1 FROM ${brokerTable(log)} WHERE _position > ? AND _position <= ? GROUP BY _partition`,
     ),
@@ -41,8 +43,14 @@ export function createLogRegistry(
     progressOf: (table) => byTable.get(table) as LogProgress,
     equip: (connection) => registerLogFunctions(connection, (id) => entries[id]?.progress as LogProgress, callers),
     enforceRetention(retainedRecords) {
-      for (const { progress, trim, trimmedOffsets } of entries) {
+      for (const { progress, trim, compact, trimmedOffsets } of entries) {
         const trimTo = progress.end - retainedRecords;
+        if (compact) {
+          if (trimTo <= progress.compactedTo) continue;
+          compact(progress.compactedTo, trimTo);
+          progress.compactedTo = trimTo;
+          continue;
+        }
         if (trimTo <= progress.trimmedTo) continue;
         // Like Kafka's log start offset: the first offset of each partition still kept.
         if (progress.log.partitions === 1) progress.startOffsets[0] = trimTo;

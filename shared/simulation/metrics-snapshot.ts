@@ -50,7 +50,9 @@ export function createMetricsSnapshot(
         metrics.links[linkId] = { records: consumer.consumedTotal, recordsLastTick: consumer.consumedLastTick };
         const partitions = consumer.source.nextOffsets.map((end, partition) => {
           const offset = consumer.partitionOffsets[partition] as number;
-          return { partition, offset, end, lag: end - offset, lost: lostRecords(consumer, partition) };
+          const lost = lostRecords(consumer, partition);
+          const compacted = consumer.compactedPerPartition[partition] as number;
+          return { partition, offset, end, lag: end - offset, lost, compacted };
         });
         metrics.consumers[`${id}/${port.id}`] = {
           linkId,
@@ -58,6 +60,7 @@ export function createMetricsSnapshot(
           end: consumer.source.end,
           lag: consumer.source.end - consumer.offset,
           lost: partitions.reduce((sum, partition) => sum + partition.lost, 0),
+          compacted: partitions.reduce((sum, partition) => sum + partition.compacted, 0),
           skipped: consumer.skipped,
           partitions,
         };

@@ -34,6 +34,8 @@ export interface CatalogLog {
   linkIds: string[];
   /** Whether a trace can start at one of its records: not at a connector's transaction event, which is no change. */
   isTraceable: boolean;
+  /** Whether it is compacted: past retention, each key keeps its latest record (`BrokerLog.isCompacted`). */
+  isCompacted: boolean;
 }
 
 /** A table a user can query, where it sits (a product's zone, or a service's own table) and why it has its name. */
@@ -61,6 +63,7 @@ export function runCatalog(mesh: Mesh, plan: PipelinePlan = planPipeline(mesh)):
       name: log.name,
       linkIds: [],
       isTraceable: !transactionLogs.has(log.table),
+      isCompacted: log.isCompacted,
     };
   }
   for (const product of plan.products) {

@@ -54,6 +54,11 @@ export interface ConsumerMetrics {
   lag: number;
   /** Records retention removed before this consumer read them: never read, never applied. */
   lost: number;
+  /**
+   * Records of a compacted topic that compaction removed before this consumer read them: older
+   * versions of keys whose latest record it read instead. Counted as it reads past them.
+   */
+  compacted: number;
   /** Changes read but not applied: redelivered, or older than what their key already has. */
   skipped: number;
   /** As Kafka reports a consumer group: per partition, offsets count from 0. */
@@ -68,6 +73,7 @@ export interface PartitionMetrics {
   end: number;
   lag: number;
   lost: number;
+  compacted: number;
 }
 
 export interface TransformationMetrics {

@@ -3,7 +3,7 @@ import type { Fault, Scenario } from '../model/scenario';
 import { createDataProductRuntime, type DataProductRuntime, type StepFailure } from './data-product-runtime';
 import type { ErrorLog, ReportedError } from './error-log';
 import { changesCapture, createFaultSchedule } from './fault-schedule';
-import { isLostBy, type RuntimeLimits } from './input-consumer';
+import { type RuntimeLimits, type UnreadCause, unreadCause } from './input-consumer';
 import { createLogRegistry } from './log-registry';
 import { createMetricsSnapshot } from './metrics-snapshot';
 import { createOperationalDatabase, type OperationalDatabase } from './operational-database';
@@ -34,8 +34,8 @@ export interface SimulationRun {
   tickMetrics(): TickMetrics;
   metrics(): SimulationMetrics;
   connectionOf(nodeId: string): SqlConnection | undefined;
-  /** Whether retention removed the record at `position` of the log behind this input port before its product read it. */
-  isLostTo(productId: string, portId: string, position: number): boolean;
+  /** Why the product never read the record at `position` of the log behind this input port, now gone from it (see `unreadCause`). */
+  unreadCause(productId: string, portId: string, position: number): UnreadCause | undefined;
   /** Starts a transaction of the system's service at the current tick's time, for a statement run as the service. */
   beginServiceTransaction(systemId: string): void;
   /** Runs a user's SQL as `caller`, so the engine's functions are hidden from it. */
@@ -205,11 +205,11 @@ function buildRun(
         products.find((product) => product.plan.product.id === nodeId)?.connection
       );
     },
-    isLostTo(productId, portId, position) {
+    unreadCause(productId, portId, position) {
       const consumer = products
         .find((product) => product.plan.product.id === productId)
         ?.consumers.find((candidate) => candidate.input.port.id === portId);
-      return consumer !== undefined && isLostBy(consumer, position);
+      return consumer && unreadCause(consumer, position);
     },
     beginServiceTransaction(systemId) {
       systemsById.get(systemId)?.beginTransaction(clock.millisAt(currentTick));

@@ -3,6 +3,7 @@ import type { Result } from '../model/problem';
 import type { Fault, Scenario } from '../model/scenario';
 import { faultWithTopic, scenarioWithTopics } from '../model/topic-references';
 import { createErrorLog, type ErrorLog } from './error-log';
+import type { UnreadCause } from './input-consumer';
 import { withMissingTableHint } from './missing-table-hint';
 import { planPipeline } from './pipeline-plan';
 import { type QueryResult, runReadOnlyQuery } from './read-only-query';
@@ -53,8 +54,8 @@ export interface Simulation {
   metrics(): SimulationMetrics;
   /** A read-only query against a system's or product's database. */
   query(nodeId: string, sql: string): Result<QueryResult>;
-  /** Whether retention removed the record at `position` of the log behind this input port before its product read it. */
-  isLostTo(productId: string, portId: string, position: number): boolean;
+  /** Why the product never read the record at `position` of the log behind this input port, now gone from it: retention or compaction removed it first. */
+  unreadCause(productId: string, portId: string, position: number): UnreadCause | undefined;
   /** One INSERT, UPDATE or DELETE of the system's own tables, run as its microservice would; CDC picks it up at the next tick. */
   execute(systemId: string, sql: string): Result<{ changes: number }>;
   /** Adds a fault to this run (it is not saved in the scenario); it fires at its tick, after the current one. */
@@ -172,7 +173,7 @@ export function createSimulation(
         errors: result.errors.map((error) => ({ ...error, message: withMissingTableHint(error.message, tables) })),
       };
     },
-    isLostTo: (productId, portId, position) => current().isLostTo(productId, portId, position),
+    unreadCause: (productId, portId, position) => current().unreadCause(productId, portId, position),
     execute(systemId, sql) {
       const system = mesh.systems.find((candidate) => candidate.id === systemId);
       const connection = system ? connectionOf(systemId) : undefined;

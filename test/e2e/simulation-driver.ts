@@ -150,7 +150,7 @@ interface SampleFile {
   links: { id: string; from: { nodeId: string; portId: string }; to: { nodeId: string; portId: string } }[];
   layout: { nodes: Record<string, { x: number; y: number; width?: number; height?: number }> };
   policies: { rules: Record<string, unknown> };
-  systems: { id: string; database: { engine: string } }[];
+  systems: { id: string; database: { engine: string; tables: { name: string; primaryKey: string[] }[] } }[];
   scenarios: {
     id: string;
     name: string;

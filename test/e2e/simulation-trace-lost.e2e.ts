@@ -6,9 +6,15 @@ describeInChromium('A traced record lost to retention', (session) => {
   it('says the truncate waits in the log while its consumer is offline, then that retention removed it before the consumer read it', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     // The customers table is truncated at tick 2, while `customers` is offline for 10 ticks; the topics keep 3 records.
+    // Without a primary key, the table's topic keeps the delete policy (a compacted one would keep the truncate).
     await openEditedSample(page, 'lost.mesh.json', (mesh) => {
       const [scenario] = mesh.scenarios;
       if (!scenario) throw new Error('no scenario');
+      const customers = mesh.systems
+        .find((system) => system.id === 'customers-service')
+        ?.database.tables.find((table) => table.name === 'customers');
+      if (!customers) throw new Error('no customers table');
+      customers.primaryKey = [];
       scenario.steps.push({ tick: 2, systemId: 'customers-service', table: 'customers', op: 'truncate' });
       scenario.faults = [{ kind: 'consumer-offline', tick: 2, productId: 'customers', ticks: 10 }];
       scenario.retention = { records: 3 };

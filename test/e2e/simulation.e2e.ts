@@ -4,7 +4,7 @@ import type { Scenario } from '../../shared/model';
 import type { SimulationMetrics } from '../../shared/simulation';
 import { ecommerceSample, simulate } from '../unit/simulation/builders';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
-import { expectInside, openSampleDesign, productNode, systemNode } from './designer-driver';
+import { clickLink, expectInside, openSampleDesign, productNode, systemNode } from './designer-driver';
 import {
   currentTick,
   engineMetrics,
@@ -404,31 +404,46 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await expect.poll(() => grid.locator('.data-grid__count').textContent()).toBe('1 row');
   });
 
-  it('shows the records a consumer lost to the scenario’s retention, on its link and in its offsets', async () => {
+  it('shows the records a consumer lost to retention on an event topic, and those compaction removed on a compacted one', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await openEditedSample(page, 'short-retention.mesh.json', (mesh) => {
       const [scenario] = mesh.scenarios;
       if (!scenario) return;
       scenario.retention = { records: 10 };
-      scenario.faults = [{ kind: 'consumer-offline', tick: 1, productId: 'shipments', ticks: 12 }];
+      scenario.faults = [{ kind: 'consumer-offline', tick: 1, productId: 'orders', ticks: 12 }];
     });
     await enterSimulate(page);
     await runTo(page, 14);
 
-    const consumer = (await engineMetrics(page)).consumers['shipments/shipments-cdc-in'];
-    expect(consumer?.lost).toBeGreaterThan(0);
-    const link = page.getByTestId('link-count-l-shipments-cdc');
-    expect(await link.locator('.link-activity__lost').textContent()).toBe(`lost ${consumer?.lost}`);
-    await openTab(page, 'Metrics');
-    const lostCells = page
-      .getByTestId('consumer-shipments/shipments-cdc-in')
-      .locator('tr.is-lost .consumer-offsets__lost');
-    expect(await lostCells.allTextContents()).toEqual([String(consumer?.lost)]);
+    // The OrderPlaced events' topic keeps the delete policy: what retention removed unread is lost.
+    const { consumers } = await engineMetrics(page);
+    const events = consumers['orders/order-placed-in'];
+    expect(events?.lost).toBeGreaterThan(0);
+    const eventsLink = page.getByTestId('link-count-l-order-placed');
+    expect(await eventsLink.locator('.link-activity__lost').textContent()).toBe(`lost ${events?.lost}`);
+    // The orders' CDC topic is compacted: older records of its keys went, no key was lost.
+    const changes = consumers['orders/orders-cdc-in'];
+    expect(changes).toMatchObject({ lost: 0, compacted: expect.any(Number) });
+    expect(changes?.compacted).toBeGreaterThan(0);
+    const changesLink = page.getByTestId('link-count-l-orders-cdc');
+    expect(await changesLink.locator('.link-activity__compacted').textContent()).toBe(
+      `compacted ${changes?.compacted}`,
+    );
+    expect(await changesLink.locator('.link-activity__lost').count()).toBe(0);
 
-    // Shipment 1's records were among the first; filtering by its key says retention removed them.
+    await openTab(page, 'Metrics');
+    const lostCells = page.getByTestId('consumer-orders/order-placed-in').locator('tr.is-lost .consumer-offsets__lost');
+    const lostPerPartition = (await lostCells.allTextContents()).map(Number);
+    expect(lostPerPartition.reduce((sum, lost) => sum + lost, 0)).toBe(events?.lost);
+    const compactedTotal = page
+      .getByTestId('consumer-orders/orders-cdc-in')
+      .locator('.consumer-offsets__total .consumer-offsets__compacted');
+    expect(await compactedTotal.textContent()).toBe(String(changes?.compacted));
+
+    // Order 1010, placed at tick 1, was among the first events; filtering by its key says retention removed them.
     await openTab(page, 'Inspect');
-    await page.getByTestId('rf__edge-l-shipments-cdc').click();
-    await page.getByLabel('Filter by key').fill('1');
+    await clickLink(page, 'l-order-placed');
+    await page.getByLabel('Filter by key').fill('1010');
     const empty = page.locator('.log-messages .simulation-panel__hint');
     await expect
       .poll(() => empty.textContent())

@@ -36,6 +36,7 @@ export const LinkActivity = memo(function LinkActivity({ linkId, sourcePort, pat
         quarantined: metrics.ports[sourcePort]?.quarantined ?? 0,
         lag: consumer?.lag ?? 0,
         lost: consumer?.lost ?? 0,
+        compacted: consumer?.compacted ?? 0,
         skipped: consumer?.skipped ?? 0,
         isRunning: state.status === 'running',
       };
@@ -66,6 +67,8 @@ interface LinkCountProps {
   lag: number;
   /** Records retention removed before the consumer read them. */
   lost: number;
+  /** Records compaction removed before the consumer read them: older records of keys it read later. */
+  compacted: number;
   /** Changes the consumer read but did not apply: redelivered, or older than their key's. */
   skipped: number;
 }
@@ -75,10 +78,10 @@ interface LinkCountProps {
  * placed together, by their drawn sizes). Only a link with activity follows where the nodes are:
  * the canvas's other links do not re-render when a node moves.
  */
-function LinkCount({ linkId, points, records, lastTick, quarantined, lag, lost, skipped }: LinkCountProps) {
+function LinkCount({ linkId, points, records, lastTick, quarantined, lag, lost, compacted, skipped }: LinkCountProps) {
   const bodies = useStore(selectNodeBodies);
   const domains = useStore(selectDomainBoxes);
-  const text = countText(records, lastTick, lag, lost, skipped);
+  const text = countText(records, lastTick, lag, lost, compacted, skipped);
   const label = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const drawn = label.current;
@@ -103,25 +106,34 @@ function LinkCount({ linkId, points, records, lastTick, quarantined, lag, lost, 
         }}
         data-testid={`link-count-${linkId}`}
         data-records={records}
-        title={`${records} records over the link, ${lastTick} in the last tick${lag > 0 ? `; ${lag} waiting (lag)` : ''}${lost > 0 ? `; ${lost} lost: retention removed them before the consumer read them` : ''}${skipped > 0 ? `; ${skipped} changes skipped: redelivered, or older than their key's` : ''}${quarantined > 0 ? `; ${quarantined} quarantined at the producer's port` : ''}`}
+        title={`${records} records over the link, ${lastTick} in the last tick${lag > 0 ? `; ${lag} waiting (lag)` : ''}${lost > 0 ? `; ${lost} lost: retention removed them before the consumer read them` : ''}${compacted > 0 ? `; ${compacted} compacted away: compaction removed them before the consumer read them, a later record of each key replacing them` : ''}${skipped > 0 ? `; ${skipped} changes skipped: redelivered, or older than their key's` : ''}${quarantined > 0 ? `; ${quarantined} quarantined at the producer's port` : ''}`}
       >
         {records.toLocaleString('en')}
         {lastTick > 0 && <span className="link-activity__delta">+{lastTick}</span>}
         {lag > 0 && <span className="link-activity__lag">lag {lag}</span>}
         {lost > 0 && <span className="link-activity__lost">lost {lost}</span>}
+        {compacted > 0 && <span className="link-activity__compacted">compacted {compacted}</span>}
         {skipped > 0 && <span className="link-activity__skipped">skipped {skipped}</span>}
       </div>
     </EdgeLabelRenderer>
   );
 }
 
-/** What a count label reads, as it is drawn: `1,234 +5 lag 3 lost 2 skipped 1`. */
-function countText(records: number, lastTick: number, lag: number, lost: number, skipped: number): string {
+/** What a count label reads, as it is drawn: `1,234 +5 lag 3 lost 2 compacted 4 skipped 1`. */
+function countText(
+  records: number,
+  lastTick: number,
+  lag: number,
+  lost: number,
+  compacted: number,
+  skipped: number,
+): string {
   return [
     records.toLocaleString('en'),
     lastTick > 0 ? `+${lastTick}` : '',
     lag > 0 ? `lag ${lag}` : '',
     lost > 0 ? `lost ${lost}` : '',
+    compacted > 0 ? `compacted ${compacted}` : '',
     skipped > 0 ? `skipped ${skipped}` : '',
   ]
     .filter(Boolean)

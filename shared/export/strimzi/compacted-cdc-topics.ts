@@ -1,20 +1,17 @@
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
-import type { OperationalSystem, SystemTable, Topic } from '../../model/operational-system';
+import type { OperationalSystem } from '../../model/operational-system';
+import { isCompactedCdcTopic, tableOfCdcTopic } from '../../model/topic-cleanup-policy';
 import type { ExportWarning } from '../export-target';
 
 /*
- * A CDC topic keeps each row's latest change by its key: it is compacted. Debezium writes a
- * TRUNCATE as one record without a key, which Kafka refuses on a compacted topic ("Compacted
- * topic cannot accept message without key"), and the refusal fails the connector's task. So a
- * connector that writes to a compacted topic skips truncates, as Debezium does by default; a
- * scenario's truncate on its tables is then one the simulation shows and the deployment does not.
+ * A CDC topic keeps each row's latest change by its key: it is compacted (see
+ * model/topic-cleanup-policy.ts). Debezium writes a TRUNCATE as one record without a key, which
+ * Kafka refuses on a compacted topic ("Compacted topic cannot accept message without key"), and
+ * the refusal fails the connector's task. So a connector that writes to a compacted topic skips
+ * truncates, as Debezium does by default; a scenario's truncate on its tables is then one the
+ * simulation shows and the deployment does not.
  */
-
-/** A table without a primary key gives records without a key, so its topic keeps the delete policy. */
-export function isCompactedCdcTopic(system: OperationalSystem, topic: Topic): boolean {
-  return (tableOfCdcTopic(system, topic)?.primaryKey.length ?? 0) > 0;
-}
 
 /** Whether the system's connector skips truncates: it writes to a compacted topic (skipped.operations is per connector). */
 export function skipsTruncates(system: OperationalSystem): boolean {
@@ -40,10 +37,4 @@ export function skippedTruncateWarnings(mesh: Mesh, exportedSystems: readonly Op
       ];
     }),
   );
-}
-
-function tableOfCdcTopic(system: OperationalSystem, topic: Topic): SystemTable | undefined {
-  const { source } = topic;
-  if (source.kind !== 'cdc') return undefined;
-  return system.database.tables.find((candidate) => candidate.name === source.table);
 }

@@ -1,14 +1,14 @@
 import { connectorTopicPrefixes } from '../../model/connector-topics';
-import type { Contract } from '../../model/contract';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import { STREAMED_PORT_PARTITIONS } from '../../model/port';
+import { isCompactedCdcTopic, isCompactedPortTopic } from '../../model/topic-cleanup-policy';
 import type { ScopedElements } from '../export-scope';
 import { defineTarget, type ExportFile, type ExportProblem } from '../export-target';
 import { createSlugAllocator } from '../file-names';
 import { toYamlDocuments } from '../yaml-text';
-import { isCompactedCdcTopic, skippedTruncateWarnings } from './compacted-cdc-topics';
+import { skippedTruncateWarnings } from './compacted-cdc-topics';
 import {
   debeziumConnector,
   debeziumOwnTopics,
@@ -93,7 +93,7 @@ function kafkaTopics(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
           topic(
             outputPortTopic(product.id, port.id),
             STREAMED_PORT_PARTITIONS,
-            isEntity(contracts.get(port.contractId ?? '')),
+            isCompactedPortTopic(port, contracts.get(port.contractId ?? '')),
           ),
         ),
     ),
@@ -124,10 +124,6 @@ function connectedSystems(mesh: Mesh, scoped: ScopedElements) {
 
 export function outputPortTopic(productId: string, portId: string): string {
   return `${productId}.${portId}`;
-}
-
-function isEntity(contract: Contract | undefined): boolean {
-  return contract?.kind === 'entity';
 }
 
 /** A Kafka topic of the export and the element it comes from. */

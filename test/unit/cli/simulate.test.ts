@@ -81,6 +81,26 @@ describe('mesh-designer simulate', () => {
     expect(consumers.filter((line) => line.startsWith('    partition'))).toHaveLength(1);
   });
 
+  it('says what compaction removed before a consumer behind a compacted topic read it, and that it lost no row', async () => {
+    const mesh = JSON.parse(sample);
+    mesh.scenarios[0].faults = [{ kind: 'consumer-offline', tick: 1, productId: 'shipments', ticks: 8 }];
+    mesh.scenarios[0].retention = { records: 3 };
+    const run = async (json: string[]) => {
+      const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+      await runCli(['simulate', 'shop.mesh.json', '--ticks', '12', ...json], io);
+      return out;
+    };
+
+    const consumers = (await run([])).filter((line) => line.startsWith('  shipments/shipments-cdc-in:'));
+    expect(consumers).toEqual([
+      expect.stringMatching(
+        /^ {2}shipments\/shipments-cdc-in: offset \d+, lag 0, [1-9]\d* compacted away \(older records of their keys\)$/,
+      ),
+    ]);
+    const { tables } = JSON.parse((await run(['--json'])).join('\n'));
+    expect(tables.shipments.shipments).toBe(tables['shipping-service'].shipments);
+  });
+
   it('runs with another seed on request, the same seed giving the same output', async () => {
     const runWith = async (seed: string) => {
       const { io, out } = fakeIo({ 'shop.mesh.json': sample });

@@ -402,9 +402,13 @@ export const aScenario = () => new ScenarioBuilder();
 
 /**
  * The smallest source-aligned pipeline: a shop service with an `items` table whose CDC topic
- * feeds the `catalog` product, which publishes `items` under the `item` contract.
+ * feeds the `catalog` product, which publishes `items` under the `item` contract. The topic is
+ * compacted unless the table is `keyless` (no primary key): then it keeps the delete policy, and
+ * retention removes whatever is older than it keeps.
  */
-export function aShopMesh(options: { tombstones?: boolean; keepHistory?: boolean; partitions?: number } = {}) {
+export function aShopMesh(
+  options: { tombstones?: boolean; keepHistory?: boolean; partitions?: number; keyless?: boolean } = {},
+) {
   const item = aContract('item', 'entity', 'items')
     .withKey('id', 'integer')
     .withProperty('name', 'string', { required: true })
@@ -414,7 +418,11 @@ export function aShopMesh(options: { tombstones?: boolean; keepHistory?: boolean
   return aMesh()
     .with(
       aSystem('shop')
-        .withTable('items', { id: 'integer', name: 'text', price: 'real', status: 'text' })
+        .withTable(
+          'items',
+          { id: 'integer', name: 'text', price: 'real', status: 'text' },
+          options.keyless ? [] : ['id'],
+        )
         .withCdcTopic('items-cdc', 'items', { tombstones: options.tombstones, partitions: options.partitions }),
       aProduct('catalog').withInput('items-in').withOutput('items-out', 'item'),
       item,

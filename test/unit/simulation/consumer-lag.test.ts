@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { kafkaPartition } from '../../../shared/simulation/kafka-partitioner';
 import { aScenario, aShopMesh, simulate } from './builders';
 
+/** A topic with the delete policy, as retention thins it: the items table has no primary key, so its topic is not compacted. */
+const deletePolicyShop = aShopMesh({ keyless: true }).build();
+
 describe('consumers', () => {
   it('read at most their poll limit per tick and report the rest as lag', async () => {
     const scenario = aScenario().withRate('shop', 'items', { inserts: 3 }).build();
@@ -15,8 +18,9 @@ describe('consumers', () => {
       end: 12,
       lag: 4,
       lost: 0,
+      compacted: 0,
       skipped: 0,
-      partitions: [{ partition: 0, offset: 8, end: 12, lag: 4, lost: 0 }],
+      partitions: [{ partition: 0, offset: 8, end: 12, lag: 4, lost: 0, compacted: 0 }],
     });
     expect(metrics.links['shop-items-cdc-to-catalog-items-in']).toEqual({ records: 8, recordsLastTick: 2 });
   });
@@ -39,6 +43,7 @@ describe('consumers', () => {
         end: inPartition(partition, all),
         lag: inPartition(partition, all) - inPartition(partition, read),
         lost: 0,
+        compacted: 0,
       })),
     );
     expect(consumer).toMatchObject({ offset: 6, end: 9, lag: 3 });
@@ -46,7 +51,7 @@ describe('consumers', () => {
 
   it('count the records retention removed before they were read as lost, per partition', async () => {
     const scenario = aScenario().withRate('shop', 'items', { inserts: 4 }).build();
-    const simulation = await simulate(aShopMesh().build(), scenario, { maxPollRecords: 1, retainedRecords: 5 });
+    const simulation = await simulate(deletePolicyShop, scenario, { maxPollRecords: 1, retainedRecords: 5 });
 
     const metrics = simulation.step(4);
 
@@ -69,7 +74,7 @@ describe('consumers', () => {
       .withRate('shop', 'items', { inserts: 2 })
       .withFault({ kind: 'consumer-offline', tick: 1, productId: 'catalog', ticks: 4 })
       .build();
-    const simulation = await simulate(aShopMesh().build(), { ...offline, retention: { records: 3 } });
+    const simulation = await simulate(deletePolicyShop, { ...offline, retention: { records: 3 } });
 
     const metrics = simulation.step(5);
 
@@ -84,7 +89,7 @@ describe('consumers', () => {
       .withRate('shop', 'items', { inserts: 2 })
       .withFault({ kind: 'consumer-offline', tick: 1, productId: 'catalog', ticks: 4 })
       .build();
-    const simulation = await simulate(aShopMesh().build(), { ...offline, retention: { records: 3 } });
+    const simulation = await simulate(deletePolicyShop, { ...offline, retention: { records: 3 } });
 
     // Offline from tick 1, 2 records a tick: at the end of tick 3 the topic keeps offsets 3..5 of 0..5,
     // at the end of tick 4 offsets 5..7 of 0..7. The consumer's committed offset stays 0.

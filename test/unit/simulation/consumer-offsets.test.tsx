@@ -20,10 +20,11 @@ const consumers: Record<string, ConsumerMetrics> = {
     end: 12,
     lag: 3,
     lost: 0,
+    compacted: 3,
     skipped: 2,
     partitions: [
-      { partition: 0, offset: 5, end: 6, lag: 1, lost: 0 },
-      { partition: 1, offset: 4, end: 6, lag: 2, lost: 0 },
+      { partition: 0, offset: 5, end: 6, lag: 1, lost: 0, compacted: 1 },
+      { partition: 1, offset: 4, end: 6, lag: 2, lost: 0, compacted: 2 },
     ],
   },
 };
@@ -50,9 +51,9 @@ describe('the Consumers table', () => {
 
   it('shows the changes skipped once, on a row for all the consumer’s partitions, not on partition 0', () => {
     expect(rowsOf(html)).toEqual([
-      ['ticket-sales · orders CDC', '0', '5', '6', '1', '0', ''],
-      ['1', '4', '6', '2', '0', ''],
-      ['all', '', '', '3', '0', '2'],
+      ['ticket-sales · orders CDC', '0', '5', '6', '1', '0', '1', ''],
+      ['1', '4', '6', '2', '0', '2', ''],
+      ['all', '', '', '3', '0', '3', '2'],
     ]);
   });
 });

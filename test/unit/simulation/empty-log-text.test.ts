@@ -15,4 +15,10 @@ describe('what an empty message list says', () => {
     expect(emptyLogText({ hasKey: true, appended: 15, kept: 15 })).toBe('No messages with this key.');
     expect(emptyLogText({ hasKey: false, appended: 0, kept: 0 })).toBe('No messages yet: run the simulation.');
   });
+
+  it('says a compacted topic never had the key, as it keeps the latest record of every key', () => {
+    expect(emptyLogText({ hasKey: true, appended: 28, kept: 15, isCompacted: true })).toBe(
+      'No messages with this key: the topic never had one, as compaction keeps the latest record of every key (it removed 13 older records).',
+    );
+  });
 });

@@ -29,6 +29,7 @@ function snapshot(
         end: records + lag,
         lag,
         lost: consumer.lost ?? 0,
+        compacted: 0,
         skipped: consumer.skipped ?? 0,
         partitions: [],
       },

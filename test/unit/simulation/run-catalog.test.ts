@@ -25,7 +25,10 @@ describe('the catalog of a run', () => {
       name: 'orders/orders-out',
       linkIds: ['l-orders-360'],
       isTraceable: true,
+      // A table port, not a topic the export writes: it keeps the delete policy. The CDC topic is compacted.
+      isCompacted: false,
     });
+    expect(catalog.logs['orders-service/orders-cdc']?.isCompacted).toBe(true);
     expect(catalog.products.orders?.ports.map((port) => port.log)).toEqual([
       'orders/order-placed-out',
       'orders/orders-out',

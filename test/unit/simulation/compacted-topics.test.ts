@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { traceChange } from '../../../shared/simulation/change-trace';
+import { planPipeline } from '../../../shared/simulation/pipeline-plan';
+import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './builders';
+
+/**
+ * The shop's items topic is compacted (its table has a primary key, and the Strimzi export writes
+ * `cleanup.policy: compact` for it). Retention keeps 3 records; the catalog is offline for ticks 1..4.
+ *
+ *   tick 0  snapshot of items 1, 2, 3        positions 1, 2, 3 (read at once)
+ *   tick 1  insert item 4                    position 4
+ *   tick 2  item 1's price 10                position 5
+ *   tick 3  item 1's price 11                position 6
+ *   tick 4  item 1's price 12                position 7
+ *           delete item 2, and its tombstone positions 8, 9
+ *
+ * At the end of tick 4 positions 1..6 are older than retention's window (7..9). Compaction keeps
+ * each key's latest record there: item 1's 1 and 5 are superseded (by 6, then 7), so 1 and 5 go;
+ * 2, 3, 4 and 6 stay (6 until 7 leaves the window). Position 1 was read; 5 was not.
+ */
+function offlineShop() {
+  const scenario = aScenario()
+    .withData('shop', 'items', 3, PREDICTABLE_ITEMS)
+    .at(1, 'shop', 'items', 'insert', { values: { id: 4, name: 'desk', price: 20, status: 'new' } })
+    .at(2, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+    .at(3, 'shop', 'items', 'update', { values: { price: 11 }, where: { id: 1 } })
+    .at(4, 'shop', 'items', 'update', { values: { price: 12 }, where: { id: 1 } })
+    .at(4, 'shop', 'items', 'delete', { where: { id: 2 } })
+    .withFault({ kind: 'consumer-offline', tick: 1, productId: 'catalog', ticks: 4 })
+    .build();
+  return { mesh: aShopMesh({ tombstones: true }).build(), scenario: { ...scenario, retention: { records: 3 } } };
+}
+
+describe('a compacted CDC topic', () => {
+  it('keeps the latest record of every key past retention, so a lagging consumer loses no key', async () => {
+    const { mesh, scenario } = offlineShop();
+    const simulation = await simulate(mesh, scenario);
+
+    simulation.step(5);
+
+    expect(rowsOf(simulation, 'catalog', 'SELECT id, price FROM items ORDER BY id')).toEqual([
+      { id: 1, price: 12 },
+      { id: 3, price: 9.5 },
+      { id: 4, price: 20 },
+    ]);
+    expect(
+      rowsOf(simulation, 'catalog', 'SELECT _position FROM broker."shop/items-cdc" ORDER BY _position').map(
+        (row) => row._position,
+      ),
+    ).toEqual([2, 3, 4, 6, 7, 8, 9]);
+  });
+
+  it('counts what compaction removed before the consumer read it apart from records lost to retention', async () => {
+    const { mesh, scenario } = offlineShop();
+    const simulation = await simulate(mesh, scenario);
+
+    const consumer = simulation.step(5).consumers['catalog/items-in'];
+
+    // Back at tick 5 it reads 4, 6, 7, 8 and 9: offsets 3..8 passed, one of them (5) compacted away.
+    expect(consumer).toEqual({
+      linkId: 'shop-items-cdc-to-catalog-items-in',
+      offset: 9,
+      end: 9,
+      lag: 0,
+      lost: 0,
+      compacted: 1,
+      skipped: 0,
+      partitions: [{ partition: 0, offset: 9, end: 9, lag: 0, lost: 0, compacted: 1 }],
+    });
+  });
+
+  it('keeps a delete with the tombstone after it, so a consumer that reads changes still applies the delete', async () => {
+    const scenario = aScenario()
+      .withData('shop', 'items', 2, PREDICTABLE_ITEMS)
+      .at(1, 'shop', 'items', 'delete', { where: { id: 2 } })
+      .at(2, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
+      .at(2, 'shop', 'items', 'update', { values: { price: 11 }, where: { id: 1 } })
+      .withFault({ kind: 'consumer-offline', tick: 1, productId: 'catalog', ticks: 2 })
+      .build();
+    const simulation = await simulate(aShopMesh({ tombstones: true }).build(), {
+      ...scenario,
+      retention: { records: 2 },
+    });
+
+    // Positions: 1, 2 the snapshot; 3 item 2's delete, 4 its tombstone; 5, 6 item 1's prices. At the
+    // end of tick 2, 3 and 4 leave the window (5, 6) together: item 2 keeps its tombstone and the
+    // delete before it, and its snapshot record (2) goes. The catalog reads 3..6 at tick 3.
+    simulation.step(3);
+
+    expect(
+      rowsOf(simulation, 'catalog', 'SELECT _position, _op FROM broker."shop/items-cdc" ORDER BY _position'),
+    ).toEqual([
+      { _position: 1, _op: 'r' },
+      { _position: 3, _op: 'd' },
+      { _position: 4, _op: null },
+      { _position: 5, _op: 'u' },
+      { _position: 6, _op: 'u' },
+    ]);
+    expect(rowsOf(simulation, 'catalog', 'SELECT id, price FROM items')).toEqual([{ id: 1, price: 11 }]);
+  });
+
+  it('traces a record compaction removed before the consumer read it to the row the later record left', async () => {
+    const { mesh, scenario } = offlineShop();
+    const simulation = await simulate(mesh, scenario);
+    const plan = planPipeline(mesh);
+    simulation.step(3);
+    // Item 1's price 10, at position 5: on the topic at tick 3, compacted away at tick 4.
+    const first = traceChange(plan, simulation, { kind: 'record', log: 'shop/items-cdc', position: 5 });
+    if (!first.ok) throw new Error(JSON.stringify(first.errors));
+    simulation.step(2);
+
+    const traced = traceChange(plan, simulation, first.value.start);
+    if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
+    const [, , published, raw, entity] = traced.value.stages;
+    expect(published?.note).toBe(
+      'Compaction has removed this record from the topic since, as a later record of its key replaced it: it is shown as the trace first read it.',
+    );
+    expect(raw?.title).toBe('catalog never read it through items-in: compacted away');
+    expect(raw?.note).toBe(
+      'Compacted: compaction removed it from shop.public.items before catalog read it, as a later record of its key replaced it (counted in its compacted records); catalog reads that one instead.',
+    );
+    expect(entity?.records).toMatchObject([{ id: 1, price: 12 }]);
+    expect(entity?.note).toBe(
+      'Never changed by this record, which compaction removed: the row is as the later record of its key left it.',
+    );
+    expect(traced.value.stages).toHaveLength(5);
+  });
+});

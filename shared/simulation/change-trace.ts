@@ -415,6 +415,53 @@ function keyChangeOf(record: LogRecord): { from: Record<string, unknown>; to: Re
   return undefined;
 }
 
+/** The change a port's stage is about: the table's row as read now, if any, and whether it deleted the key. */
+interface PortChange {
+  rowNow?: Record<string, unknown>;
+  isDelete?: boolean;
+}
+
+/** The port's first or last quarantine entry for a key. */
+function quarantineEntry(
+  query: RunQuery,
+  productId: string,
+  portId: string,
+  key: Record<string, unknown>,
+  which: 'first' | 'last',
+): Record<string, unknown> | undefined {
+  const isKey =
+    Object.entries(key)
+      .map(([name, value]) => `json_extract(record, ${sqlLiteral(`$.${name}`)}) = ${sqlLiteral(value)}`)
+      .join(' AND ') || '0';
+  return selectRows(
+    query,
+    productId,
+    `SELECT tick, rule, property, message, record FROM ${QUARANTINE_TABLE} WHERE port = ${sqlLiteral(portId)} AND ${isKey} ORDER BY id ${which === 'first' ? 'ASC' : 'DESC'} LIMIT 1`,
+  )[0];
+}
+
+/**
+ * Why a port published no delete for a key whose change it quarantined: its consumers hold nothing
+ * of the key, which was never published (its create was quarantined) or whose last record is a delete.
+ */
+function withheldDeleteNote(
+  query: RunQuery,
+  productId: string,
+  output: OutputPlan,
+  key: Record<string, unknown>,
+  last: Record<string, unknown>,
+): string {
+  const broke = (entry: Record<string, unknown>) =>
+    `at tick ${entry.tick}, ${entry.rule}${entry.property === null ? '' : ` on ${entry.property}`}`;
+  const read = recordsWithFields(query, output.log.log, key, { order: 'newest', limit: 1 });
+  const lastPublished = read.ok ? read.value[0] : undefined;
+  if (!lastPublished) {
+    const first = quarantineEntry(query, productId, output.port.id, key, 'first') ?? last;
+    return `Not published: the key was never published (its create was quarantined ${broke(first)}), so the port has no delete to publish for it.`;
+  }
+  return `Not published: the port's last record for this key is already a delete (what came after it was quarantined, the last ${broke(last)}), so the port has no delete to publish for it.`;
+}
+
 function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) {
   const { query } = run;
   const contractName = (output: OutputPlan) => {
@@ -429,7 +476,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
       output: OutputPlan,
       record: LogRecord | undefined,
       fields?: Record<string, unknown>,
-      rowNow?: Record<string, unknown>,
+      change: PortChange = {},
     ): TraceStage {
       const productId = product.product.id;
       const base = {
@@ -446,18 +493,10 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
           message: record,
           moment: publishedAt(record),
           check: { passed: true, contract: contractName(output) },
-          ...publishedRecordNote(record, output.dataset.name, rowNow),
+          ...publishedRecordNote(record, output.dataset.name, change.rowNow),
         };
       const key = pick(fields ?? {}, output.dataset.key);
-      const quarantined = selectRows(
-        query,
-        productId,
-        `SELECT tick, rule, property, message, record FROM ${QUARANTINE_TABLE} WHERE port = ${sqlLiteral(output.port.id)} AND ${
-          Object.entries(key)
-            .map(([name, value]) => `json_extract(record, ${sqlLiteral(`$.${name}`)}) = ${sqlLiteral(value)}`)
-            .join(' AND ') || '0'
-        } ORDER BY id DESC LIMIT 1`,
-      )[0];
+      const quarantined = quarantineEntry(query, productId, output.port.id, key, 'last');
       if (quarantined) {
         return {
           ...base,
@@ -470,6 +509,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             property: quarantined.property === null ? null : String(quarantined.property),
             message: String(quarantined.message),
           },
+          ...(change.isDelete && { note: withheldDeleteNote(query, productId, output, key, quarantined) }),
         };
       }
       return {
@@ -535,7 +575,7 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
               ? publishedAt(record)
               : recorded(`Read from the log: the record published at ${isoTime(record.timestamp)}`),
             ...(deleteKeeps.length > 0 && {
-              note: `A delete (value null): the record carries only its key. The raw zone's row also keeps the deleted row's last values (${deleteKeeps.join(', ')}), from the port's log, not from the record; they are left out here.`,
+              note: `A delete (value null): the record carries only its key. The raw zone's row also keeps the values the port last published for the key (${deleteKeeps.join(', ')}), from the port's log, not from the record; they are left out here.`,
             }),
             ...(raw.length === 0 && { note: unreadNote(product, input, log, { cause, hasLeftLog: hasLeft }) }),
           });
@@ -591,7 +631,9 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
               ),
             });
           }
-          walker.publish(product, dataset.name, fields, record.timestamp, visited);
+          walker.publish(product, dataset.name, fields, record.timestamp, visited, {
+            isDelete: rawRow._op === 'd' || rawRow._op === 'delete',
+          });
           walker.transformations(product, input.port.id, fields, record.timestamp, visited);
         }
       }
@@ -698,7 +740,7 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
 
     /**
      * Each output port publishing `table`: its first record for these fields since the change (a
-     * delete too), then that record's consumers. `rowNow` is the table's row as read now, if any.
+     * delete too), then that record's consumers.
      */
     publish(
       product: ProductPlan,
@@ -706,14 +748,14 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
       fields: Record<string, unknown>,
       since: number,
       visited: Set<string>,
-      rowNow?: Record<string, unknown>,
+      change: PortChange,
     ): void {
       for (const output of product.outputs.filter((candidate) => candidate.dataset.name === table)) {
         const key = pick(fields, output.dataset.key);
         if (Object.keys(key).length < output.dataset.key.length) continue;
         const read = recordsWithFields(query, output.log.log, key, { order: 'oldest', fromTimestamp: since });
         const published = read.ok ? read.value[0] : undefined;
-        stages.push(walker.portStage(product, output, published, fields, rowNow));
+        stages.push(walker.portStage(product, output, published, fields, change));
         if (published && !visited.has(output.log.log.table)) {
           walker.followConsumers(output.log.log, published, new Set([...visited, output.log.log.table]));
         }
@@ -764,7 +806,10 @@ WHERE ${dataset.key.map((name) => `next.${quoteIdentifier(name)} IS closed.${quo
         });
         const [first] = rows;
         // Without a row now, the port's record for the key is the delete it published.
-        walker.publish(product, table, first ?? pick(fields, linking), since, visited, first);
+        walker.publish(product, table, first ?? pick(fields, linking), since, visited, {
+          rowNow: first,
+          isDelete: first === undefined,
+        });
       }
     },
   };
@@ -822,7 +867,7 @@ AND (_op = 't' OR (_op IS NOT NULL AND ${sameKey || '0'})) ORDER BY _sequence = 
 
 /**
  * The columns a port's log keeps beside a delete although its record carries none of them (value
- * null, the key only): the deleted row's non-key values.
+ * null, the key only): the non-key values the port last published for the key.
  */
 function valuesKeptBesideDelete(log: BrokerLog, record: LogRecord): string[] {
   if (log.format.kind !== 'records' || record.value !== null) return [];
@@ -836,7 +881,7 @@ function omit(fields: Record<string, unknown>, names: readonly string[]): Record
 
 /**
  * The fields a consumer read from a record. A port's delete has no value, only its key, but its
- * row in the log (and so in the raw zone) keeps the deleted row: its before image.
+ * row in the log (and so in the raw zone) keeps its before image: what the port last published for the key.
  */
 function fieldsRead(record: LogRecord, log: BrokerLog, rawRow: Record<string, unknown>): Record<string, unknown> {
   if (log.format.kind !== 'records' || record.value !== null) return fieldsOf(record, log.format);

@@ -5,6 +5,7 @@ import type { OutputPlan } from './product-plan';
 import { columnDefinitions, columnList, quoteIdentifier, quoteLiteral } from './sql-text';
 import type { SqlConnection } from './sql-workspace';
 import { createUniqueValuesCheck, uniqueNonKeyProperties } from './unique-values-check';
+import { createWithheldKeys } from './withheld-keys';
 
 /**
  * Triggers on a published table collect its changes into `_pending_<name>`; each tick every
@@ -56,7 +57,8 @@ export interface PublishOutcome {
 /**
  * Publishes a tick's pending changes through one output port: records that keep the contract are
  * appended to the port's log (entities as upserts and deletes, events as appends), the others go
- * to `quarantine` with the rule they broke and the record, never silently dropped.
+ * to `quarantine` with the rule they broke and the record, never silently dropped. A delete goes
+ * out only for a key consumers hold, with what they hold (see `createWithheldKeys`).
  */
 export function preparePublish(
   connection: SqlConnection,
@@ -102,10 +104,22 @@ FROM ${withViolation} WHERE _violation IS NOT NULL ORDER BY _seq`);
   // Records rarely break their contract: when none did, publish without checking them twice.
   const appendAll = appendFrom(shaped);
   const appendValid = appendFrom(`SELECT * FROM ${withViolation} WHERE _violation IS NULL`);
+  // An entity's key whose change was quarantined: its delete carries what was published, if anything.
+  const withheld =
+    contract.kind === 'entity'
+      ? createWithheldKeys(connection, output.port.id, output.log.log, output.log.dataset.columns, {
+          checked: `(SELECT *, ${keyJsonSql(key, keyValueSql)} AS _key FROM ${withViolation})`,
+          shaped,
+        })
+      : undefined;
+  const appendDecided = withheld && appendFrom(withheld.publishedSql);
   return (tick, millis) => {
     uniqueValues?.check();
     const quarantined = quarantine.run([tick]);
-    const published = (quarantined === 0 ? appendAll : appendValid)([millis]);
+    const isDecided = withheld?.decide(quarantined > 0) ?? false;
+    const append = isDecided && appendDecided ? appendDecided : quarantined === 0 ? appendAll : appendValid;
+    const published = append([millis]);
+    if (isDecided) withheld?.clear();
     uniqueValues?.record();
     return { quarantined, published };
   };

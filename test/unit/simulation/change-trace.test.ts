@@ -453,7 +453,7 @@ describe('tracing a truncate', () => {
       { name: 'lamp', price: 10 },
     ]);
     expect(raw?.note).toBe(
-      "A delete (value null): the record carries only its key. The raw zone's row also keeps the deleted row's last values (name, price, status), from the port's log, not from the record; they are left out here.",
+      "A delete (value null): the record carries only its key. The raw zone's row also keeps the values the port last published for the key (name, price, status), from the port's log, not from the record; they are left out here.",
     );
   });
 

@@ -135,7 +135,7 @@ ${rows.join('\n')}
 
 1,000,000 changes on sql.js (${million.changesPerTick.toLocaleString('en')} per tick, ${million.ticks} ticks): ${million.seconds.toFixed(1)} s,
 ${rate(million)} changes/s (${formatRate(cpuRate(million))} per CPU second), peak RSS ${million.peakRssMiB} MiB (logs and raw zones keep their last
-20,000 records; the compacted CDC topics also the latest record of every key older than those).
+20,000 records).
 
 Against the goals: ${verdict(cpuRate(atTenThousand) >= 40_000, `sql.js at 10,000 changes per tick ${formatRate(cpuRate(atTenThousand))} changes per CPU second in the steady state (${rate(atTenThousand)}/s wall; the first run in a fresh process ${formatRate(firstRunCpuRate(atTenThousand))} per CPU second)`)};
 ${verdict(flatness >= 0.9, `1,000,000 changes at ${flatness.toFixed(2)}× the rate of 100,000 per CPU second (in one process, each 100,000 changes of the long run taking turns with a fresh 100,000-change run, ${interleaved.short.runs} of them, so the machine's drift falls on both alike: ${formatRate(cpuRate(interleaved.long))} against ${formatRate(cpuRate(interleaved.short))} changes per CPU second; the profiled runs above, in separate processes, give ${acrossProcesses.toFixed(2)}×; native SQLite, measured the same way, gives ${flatnessOf(nativeInterleaved).toFixed(2)}×: ${formatRate(cpuRate(nativeInterleaved.long))} against ${formatRate(cpuRate(nativeInterleaved.short))})`)};

@@ -40,7 +40,7 @@ export interface BrokerLog {
   /** What people call it: the topic name, or `<productId>/<portId>` for a port. */
   name: string;
   partitions: number;
-  /** Kafka's `cleanup.policy: compact` (topic-cleanup-policy.ts): past retention, each key keeps its latest record. */
+  /** Kafka's `cleanup.policy: compact` (topic-cleanup-policy.ts): past retention, of what a consumer has not read each key keeps its latest record. */
   isCompacted: boolean;
   format: LogFormat;
 }
@@ -51,10 +51,12 @@ export interface LogProgress {
   /** Its number in the run, as SQL passes it to `mesh_offset`. */
   readonly id: number;
   end: number;
-  /** Retention removed every record up to this position (a log with the delete policy). */
+  /** Retention removed every record up to this position (on a compacted log, only records every reader had read). */
   trimmedTo: number;
-  /** Compaction has run up to this position (a compacted log): before it, a key's older records may be gone. */
+  /** Compaction has run up to this position (a compacted log): between `trimmedTo` and it, a key's older records may be gone. */
   compactedTo: number;
+  /** The consumers that read it, known for the whole run, at their last position read. */
+  readonly readers: { readonly offset: number }[];
   /** The next offset of each partition (Kafka's log end offset). */
   readonly nextOffsets: number[];
   /** The first offset of each partition retention kept (Kafka's log start offset). */
@@ -63,7 +65,7 @@ export interface LogProgress {
 
 export function startLogProgress(log: BrokerLog, id: number): LogProgress {
   const zeros = () => Array.from({ length: log.partitions }, () => 0);
-  return { log, id, end: 0, trimmedTo: 0, compactedTo: 0, nextOffsets: zeros(), startOffsets: zeros() };
+  return { log, id, end: 0, trimmedTo: 0, compactedTo: 0, readers: [], nextOffsets: zeros(), startOffsets: zeros() };
 }
 
 /** A record as a consumer sees it; `value` null is a tombstone or a deleted entity. */

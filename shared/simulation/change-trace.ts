@@ -358,7 +358,7 @@ function publishedStage(query: RunQuery, topic: SourceTopic, record: LogRecord):
     records: [(record.value as Record<string, unknown> | null) ?? {}],
     ...(hasLeftLog(query, topic.log, record)
       ? {
-          note: `${topic.log.isCompacted ? 'Compaction has removed this record from the topic since, as a later record of its key replaced it' : 'Retention has removed this record from the topic since'}: it is shown as the trace first read it.`,
+          note: `${topic.log.isCompacted ? 'The topic has removed this record since (past retention, a compacted topic keeps only records some consumer has not read, the latest of each key)' : 'Retention has removed this record from the topic since'}: it is shown as the trace first read it.`,
         }
       : sentBefore(record)),
   };

@@ -1,7 +1,8 @@
 /**
  * What a log's message list says when it shows nothing: a key filter among records retention
- * thinned says how many the topic keeps and how many it removed, never as if none had the key; a
- * compacted topic keeps every key's latest record, so one without the key never had it.
+ * thinned says how many the topic keeps and how many it removed, never as if none had the key. A
+ * compacted topic keeps past retention only what some consumer has not read (log-compaction.ts),
+ * so the key may have been among those gone there too.
  */
 export function emptyLogText(filter: {
   hasKey: boolean;
@@ -12,8 +13,9 @@ export function emptyLogText(filter: {
   if (!filter.hasKey) return 'No messages yet: run the simulation.';
   const removed = filter.appended - filter.kept;
   if (removed <= 0) return 'No messages with this key.';
+  const among = `No messages with this key among the ${filter.kept} the topic keeps`;
   if (filter.isCompacted) {
-    return `No messages with this key: the topic never had one, as compaction keeps the latest record of every key (it removed ${removed} older ${removed === 1 ? 'record' : 'records'}).`;
+    return `${among}; ${removed} older ${removed === 1 ? 'one is' : 'ones are'} gone (past retention, a compacted topic keeps only records some consumer has not read, the latest of each key).`;
   }
-  return `No messages with this key among the ${filter.kept} the topic keeps; retention removed ${removed} older ${removed === 1 ? 'one' : 'ones'}.`;
+  return `${among}; retention removed ${removed} older ${removed === 1 ? 'one' : 'ones'}.`;
 }

@@ -63,6 +63,7 @@ export function createInputConsumer(
     consumedTotal: 0,
     skipped: 0,
   };
+  source.readers.push(progress);
   const consume = connection.prepare(
     `INSERT INTO ${raw} SELECT * FROM ${brokerTable(source.log)} WHERE _position > ? ORDER BY _position LIMIT ?`,
   );

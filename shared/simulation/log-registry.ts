@@ -18,7 +18,10 @@ export interface LogRegistry {
   progressOf(table: string): LogProgress;
   /** Gives a connection the SQL functions appends call (`mesh_partition`, `mesh_offset`). */
   equip(connection: SqlConnection): void;
-  /** Drops records beyond the retention of each log, oldest first; a compacted log keeps the latest record of each key. */
+  /**
+   * Drops records beyond the retention of each log, oldest first; a compacted log keeps, of those a
+   * consumer has not read yet, the latest record of each key.
+   */
   enforceRetention(retainedRecords: number): void;
   metrics(recentMessages: number): Record<string, LogMetrics>;
 }
@@ -31,36 +34,41 @@ export function createLogRegistry(
   broker.exec(logs.map((log) => logTableSql(brokerTable(log), log.format, true)).join(';\n'));
   const entries = logs.map((log, id) => ({
     progress: startLogProgress(log, id),
-    trim: prepareTrim(broker, brokerTable(log)),
+    trimUpTo: prepareTrim(broker, brokerTable(log)),
     compact: log.isCompacted ? prepareCompaction(broker, log, id) : undefined,
     trimmedOffsets: broker.prepare(
       `SELECT _partition, max(_offset) + 1 FROM ${brokerTable(log)} WHERE _position > ? AND _position <= ? GROUP BY _partition`,
     ),
     recent: prepareRecentMessages(broker, log),
   }));
+  /** Drops the records up to `trimTo`, and moves each partition's log start offset past them. */
+  const trim = ({ progress, trimmedOffsets, trimUpTo }: (typeof entries)[number], trimTo: number) => {
+    if (trimTo <= progress.trimmedTo) return;
+    // Like Kafka's log start offset: the first offset of each partition still kept.
+    if (progress.log.partitions === 1) progress.startOffsets[0] = trimTo;
+    else {
+      for (const [partition, start] of trimmedOffsets.all([progress.trimmedTo, trimTo])) {
+        progress.startOffsets[Number(partition)] = Number(start);
+      }
+    }
+    trimUpTo.run([trimTo]);
+    progress.trimmedTo = trimTo;
+  };
   const byTable = new Map(entries.map((entry) => [entry.progress.log.table, entry.progress]));
   return {
     progressOf: (table) => byTable.get(table) as LogProgress,
     equip: (connection) => registerLogFunctions(connection, (id) => entries[id]?.progress as LogProgress, callers),
     enforceRetention(retainedRecords) {
-      for (const { progress, trim, compact, trimmedOffsets } of entries) {
-        const trimTo = progress.end - retainedRecords;
-        if (compact) {
-          if (trimTo <= progress.compactedTo) continue;
-          compact(progress.compactedTo, trimTo);
-          progress.compactedTo = trimTo;
+      for (const entry of entries) {
+        const { progress, compact } = entry;
+        const windowStart = progress.end - retainedRecords;
+        if (!compact) {
+          trim(entry, windowStart);
           continue;
         }
-        if (trimTo <= progress.trimmedTo) continue;
-        // Like Kafka's log start offset: the first offset of each partition still kept.
-        if (progress.log.partitions === 1) progress.startOffsets[0] = trimTo;
-        else {
-          for (const [partition, start] of trimmedOffsets.all([progress.trimmedTo, trimTo])) {
-            progress.startOffsets[Number(partition)] = Number(start);
-          }
-        }
-        trim.run([trimTo]);
-        progress.trimmedTo = trimTo;
+        // What every consumer has read leaves as under the delete policy; compaction keeps the rest.
+        trim(entry, Math.min(windowStart, slowestReader(progress)));
+        compact(progress, windowStart);
       }
     },
     metrics: (recentMessages) =>
@@ -71,4 +79,11 @@ export function createLogRegistry(
         ]),
       ),
   };
+}
+
+/** The last position the slowest of a log's consumers has read: the log's end when nobody reads it. */
+function slowestReader(progress: LogProgress): number {
+  let slowest = progress.end;
+  for (const reader of progress.readers) slowest = Math.min(slowest, reader.offset);
+  return slowest;
 }

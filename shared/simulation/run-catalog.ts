@@ -34,7 +34,7 @@ export interface CatalogLog {
   linkIds: string[];
   /** Whether a trace can start at one of its records: not at a connector's transaction event, which is no change. */
   isTraceable: boolean;
-  /** Whether it is compacted: past retention, each key keeps its latest record (`BrokerLog.isCompacted`). */
+  /** Whether it is compacted: past retention, of what a consumer has not read each key keeps its latest record (`BrokerLog.isCompacted`). */
   isCompacted: boolean;
 }
 

@@ -5,7 +5,8 @@ import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './bui
 
 /**
  * The shop's items topic is compacted (its table has a primary key, and the Strimzi export writes
- * `cleanup.policy: compact` for it). Retention keeps 3 records; the catalog is offline for ticks 1..4.
+ * `cleanup.policy: compact` for it). Retention keeps 3 records; the catalog, its one consumer, is
+ * offline for ticks 1..4.
  *
  *   tick 0  snapshot of items 1, 2, 3        positions 1, 2, 3 (read at once)
  *   tick 1  insert item 4                    position 4
@@ -14,9 +15,9 @@ import { aScenario, aShopMesh, PREDICTABLE_ITEMS, rowsOf, simulate } from './bui
  *   tick 4  item 1's price 12                position 7
  *           delete item 2, and its tombstone positions 8, 9
  *
- * At the end of tick 4 positions 1..6 are older than retention's window (7..9). Compaction keeps
- * each key's latest record there: item 1's 1 and 5 are superseded (by 6, then 7), so 1 and 5 go;
- * 2, 3, 4 and 6 stay (6 until 7 leaves the window). Position 1 was read; 5 was not.
+ * Positions 1..3 leave the window at ticks 1..3 as under the delete policy: the catalog has read
+ * them. At the end of tick 4, 4..6 leave it unread, so compaction keeps each key's latest record
+ * there: item 1's 5 is superseded by 6 and goes; 4 and 6 stay for the catalog.
  */
 function offlineShop() {
   const scenario = aScenario()
@@ -32,22 +33,38 @@ function offlineShop() {
 }
 
 describe('a compacted CDC topic', () => {
-  it('keeps the latest record of every key past retention, so a lagging consumer loses no key', async () => {
+  it('keeps past retention the latest record of every key a lagging consumer has not read, so it loses no key', async () => {
     const { mesh, scenario } = offlineShop();
     const simulation = await simulate(mesh, scenario);
+    const positions = () =>
+      rowsOf(simulation, 'catalog', 'SELECT _position FROM broker."shop/items-cdc" ORDER BY _position').map(
+        (row) => row._position,
+      );
 
-    simulation.step(5);
+    simulation.step(4);
+    expect(positions()).toEqual([4, 6, 7, 8, 9]);
 
+    simulation.step(1);
     expect(rowsOf(simulation, 'catalog', 'SELECT id, price FROM items ORDER BY id')).toEqual([
       { id: 1, price: 12 },
       { id: 3, price: 9.5 },
       { id: 4, price: 20 },
     ]);
+    // Read at tick 5, what left the window goes as under the delete policy.
+    expect(positions()).toEqual([7, 8, 9]);
+  });
+
+  it('trims the log of a consumer that keeps up as under the delete policy', async () => {
+    const { mesh, scenario } = offlineShop();
+    const simulation = await simulate(mesh, { ...scenario, faults: [] });
+
+    simulation.step(4);
+
     expect(
       rowsOf(simulation, 'catalog', 'SELECT _position FROM broker."shop/items-cdc" ORDER BY _position').map(
         (row) => row._position,
       ),
-    ).toEqual([2, 3, 4, 6, 7, 8, 9]);
+    ).toEqual([7, 8, 9]);
   });
 
   it('counts what compaction removed before the consumer read it apart from records lost to retention', async () => {
@@ -75,7 +92,7 @@ describe('a compacted CDC topic', () => {
       .at(1, 'shop', 'items', 'delete', { where: { id: 2 } })
       .at(2, 'shop', 'items', 'update', { values: { price: 10 }, where: { id: 1 } })
       .at(2, 'shop', 'items', 'update', { values: { price: 11 }, where: { id: 1 } })
-      .withFault({ kind: 'consumer-offline', tick: 1, productId: 'catalog', ticks: 2 })
+      .withFault({ kind: 'consumer-offline', tick: 0, productId: 'catalog', ticks: 3 })
       .build();
     const simulation = await simulate(aShopMesh({ tombstones: true }).build(), {
       ...scenario,
@@ -83,10 +100,9 @@ describe('a compacted CDC topic', () => {
     });
 
     // Positions: 1, 2 the snapshot; 3 item 2's delete, 4 its tombstone; 5, 6 item 1's prices. At the
-    // end of tick 2, 3 and 4 leave the window (5, 6) together: item 2 keeps its tombstone and the
-    // delete before it, and its snapshot record (2) goes. The catalog reads 3..6 at tick 3.
-    simulation.step(3);
-
+    // end of tick 2, 3 and 4 leave the window (5, 6) unread: item 2 keeps its tombstone and the
+    // delete before it, and its snapshot record (2) goes. The catalog reads 1 and 3..6 at tick 3.
+    simulation.step(2);
     expect(
       rowsOf(simulation, 'catalog', 'SELECT _position, _op FROM broker."shop/items-cdc" ORDER BY _position'),
     ).toEqual([
@@ -96,6 +112,8 @@ describe('a compacted CDC topic', () => {
       { _position: 5, _op: 'u' },
       { _position: 6, _op: 'u' },
     ]);
+
+    simulation.step(1);
     expect(rowsOf(simulation, 'catalog', 'SELECT id, price FROM items')).toEqual([{ id: 1, price: 11 }]);
   });
 
@@ -113,7 +131,7 @@ describe('a compacted CDC topic', () => {
     if (!traced.ok) throw new Error(JSON.stringify(traced.errors));
     const [, , published, raw, entity] = traced.value.stages;
     expect(published?.note).toBe(
-      'Compaction has removed this record from the topic since, as a later record of its key replaced it: it is shown as the trace first read it.',
+      'The topic has removed this record since (past retention, a compacted topic keeps only records some consumer has not read, the latest of each key): it is shown as the trace first read it.',
     );
     expect(raw?.title).toBe('catalog never read it through items-in: compacted away');
     expect(raw?.note).toBe(

@@ -16,9 +16,12 @@ describe('what an empty message list says', () => {
     expect(emptyLogText({ hasKey: false, appended: 0, kept: 0 })).toBe('No messages yet: run the simulation.');
   });
 
-  it('says a compacted topic never had the key, as it keeps the latest record of every key', () => {
+  it('says what a compacted topic keeps past retention: only records some consumer has not read, so the key may have gone', () => {
     expect(emptyLogText({ hasKey: true, appended: 28, kept: 15, isCompacted: true })).toBe(
-      'No messages with this key: the topic never had one, as compaction keeps the latest record of every key (it removed 13 older records).',
+      'No messages with this key among the 15 the topic keeps; 13 older ones are gone (past retention, a compacted topic keeps only records some consumer has not read, the latest of each key).',
+    );
+    expect(emptyLogText({ hasKey: true, appended: 16, kept: 15, isCompacted: true })).toBe(
+      'No messages with this key among the 15 the topic keeps; 1 older one is gone (past retention, a compacted topic keeps only records some consumer has not read, the latest of each key).',
     );
   });
 });

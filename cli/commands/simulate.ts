@@ -17,6 +17,7 @@ import { engineFailure } from '../../shared/simulation/engine-failure';
 import { readMessages } from '../../shared/simulation/log-reader';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { seedProblem } from '../../shared/simulation/run-seed';
+import { starterScenario } from '../../shared/simulation/starter-scenario';
 import { type Command, EXIT, PROGRAM, usageError } from '../cli-io';
 import { jsonLines } from '../one-line-writes';
 import { numberNotInDecimalDigits, type ParsedOptions, parseOptions } from '../parse-options';
@@ -88,6 +89,9 @@ function usageProblem(
   return null;
 }
 
+/** What `--scenario` names to run the starter scenario (starter-scenario.ts), where the design has no scenario of that id. */
+const STARTER = 'starter';
+
 export const simulateCommand: Command = {
   name: 'simulate',
   usage: `${PROGRAM} simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--json | --messages LOG [--last N]]`,
@@ -143,12 +147,14 @@ export const simulateCommand: Command = {
     if (!read.ok) return refuse(read.problems, read.lines);
     const mesh = read.mesh;
     const scenarioId = options.values.scenario ?? mesh.scenarios[0]?.id;
-    const chosen = mesh.scenarios.find((candidate) => candidate.id === scenarioId);
+    const chosen =
+      mesh.scenarios.find((candidate) => candidate.id === scenarioId) ??
+      (scenarioId === STARTER ? starterScenario(mesh) : undefined);
     if (!chosen) {
       const message =
         mesh.scenarios.length === 0
-          ? "the design has no scenario to simulate: add one in the app's Scenario tab, which can make one from the design's tables"
-          : `no scenario '${scenarioId}' (has: ${mesh.scenarios.map((s) => s.id).join(', ')})`;
+          ? `the design has no scenario to simulate: run the one the app's Scenario tab makes from the design's tables with --scenario ${STARTER}, or add one there`
+          : `no scenario '${scenarioId}' (has: ${mesh.scenarios.map((s) => s.id).join(', ')}, or ${STARTER})`;
       return refuse([{ path: 'scenarios', message }], [`${file}: ${message}`]);
     }
     const scenario = seed === undefined ? chosen : { ...chosen, seed };

@@ -270,7 +270,7 @@ describe('mesh-designer simulate', () => {
   it('names the scenarios a file has when asked for another', async () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'nope'], io)).toBe(EXIT.problems);
-    expect(err).toEqual(["shop.mesh.json: no scenario 'nope' (has: workshop)"]);
+    expect(err).toEqual(["shop.mesh.json: no scenario 'nope' (has: workshop, or starter)"]);
   });
 
   it('prints with --json, as a failed run does, why there is nothing to run: a design it cannot read, no such scenario', async () => {
@@ -284,7 +284,7 @@ describe('mesh-designer simulate', () => {
     const other = fakeIo({ 'shop.mesh.json': sample });
     expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'nope', '--json'], other.io)).toBe(EXIT.problems);
     expect(JSON.parse(other.out.join('\n'))).toEqual({
-      errors: [{ path: 'scenarios', message: "no scenario 'nope' (has: workshop)" }],
+      errors: [{ path: 'scenarios', message: "no scenario 'nope' (has: workshop, or starter)" }],
     });
   });
 
@@ -331,8 +331,18 @@ describe('mesh-designer simulate', () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify({ ...JSON.parse(sample), scenarios: [] }) });
     expect(await runCli(['simulate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      "shop.mesh.json: the design has no scenario to simulate: add one in the app's Scenario tab, which can make one from the design's tables",
+      "shop.mesh.json: the design has no scenario to simulate: run the one the app's Scenario tab makes from the design's tables with --scenario starter, or add one there",
     ]);
+  });
+
+  it("runs the scenario the app's Scenario tab would make, with --scenario starter, on a design without one", async () => {
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify({ ...JSON.parse(sample), scenarios: [] }) });
+    expect(await runCli(['simulate', 'shop.mesh.json', '--scenario', 'starter', '--ticks', '5', '--json'], io)).toBe(
+      EXIT.ok,
+    );
+    const report = JSON.parse(out.join('\n'));
+    // The starter inserts and updates rows of every table feeding a topic each tick: orders flow to the port.
+    expect(report.ports['orders/orders-out'].published).toBeGreaterThan(0);
   });
 
   it('explains its usage on bad options', async () => {

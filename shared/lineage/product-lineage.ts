@@ -1,5 +1,6 @@
 import type { LinkDataset } from '../contracts/link-dataset';
 import type { ContractProperty, DataProduct, Link, Port, Transformation } from '../model';
+import { rawTableName } from '../simulation/sql-text';
 import { FieldSet } from './field-set';
 import { Memo } from './memo';
 import { contractOf, type MeshGraph } from './mesh-graph';
@@ -82,7 +83,7 @@ const lineages = new Memo<string, ProductLineage>();
 const lineagesByInflow = new Memo<DataProduct, ProductLineage>();
 
 /**
- * How data moves through a product, field by field: input ports feed clean tables named after
+ * How data moves through a product, field by field: input ports feed their raw zone and clean tables named after
  * what they carry, transformations select from them in order, output ports publish the table
  * named like their contract (the CDC engine's naming; see shared/simulation/README.md).
  */
@@ -124,6 +125,7 @@ function computeLineage(graph: MeshGraph, product: DataProduct): ProductLineage 
     });
     if (feeds.length === 0) continue;
     inputs.set(port.id, { port, feeds });
+    tables.set(rawTableName(port.id), rawZone(port.id));
     for (const { dataset } of feeds) {
       const name = dataset.schema.name.toLowerCase();
       if (!tables.has(name)) tables.set(name, inputTable(name, port.id, dataset.schema.properties));
@@ -177,6 +179,19 @@ function inputTable(name: string, portId: string, fields: readonly ContractPrope
     inputs: new Set([portId]),
     knowsInputs: true,
     isExact: true,
+    mentioned: new FieldSet(),
+  };
+}
+
+/** `raw_<port>`: every record as it arrived, in the log's columns (`after_<field>`, `_op`, …), which lineage does not map to fields. */
+function rawZone(portId: string): TableLineage {
+  return {
+    name: rawTableName(portId),
+    columns: new Map(),
+    rowSources: new FieldSet(),
+    inputs: new Set([portId]),
+    knowsInputs: true,
+    isExact: false,
     mentioned: new FieldSet(),
   };
 }

@@ -1163,6 +1163,18 @@ describe('rule details', () => {
     ]);
   });
 
+  it("counts an input as reaching an output port through a published step that reads the port's raw zone (the event pattern of docs/simulation.md)", () => {
+    const mesh = aMeshWithASecondInputIntoCustomers();
+    product(mesh, 'customers').transformations.push({
+      name: 'order_placed',
+      sql: "SELECT printf('op-%d', _sequence) AS event_id, _source_ts AS occurred_at FROM raw_orders_in WHERE _op IN ('r','c')",
+    });
+    mesh.contracts.push(anEventContract('order-placed'));
+    product(mesh, 'customers').outputPorts.push(aPort('placed', 'output', { contractId: 'order-placed' }));
+
+    expect(findingsOf('inputs-reach-outputs', mesh)).toEqual([]);
+  });
+
   it('leaves an input whose table name another input took to product-tables, which says why the table is not built', () => {
     const mesh = changed((mesh) => {
       product(mesh, 'customers').inputPorts.push(aPort('again', 'input', { name: 'shop customers again' }));

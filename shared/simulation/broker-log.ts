@@ -61,11 +61,26 @@ export interface LogProgress {
   readonly nextOffsets: number[];
   /** The first offset of each partition retention kept (Kafka's log start offset). */
   readonly startOffsets: number[];
+  /**
+   * Where records without a key go, as Kafka's sticky partitioner sends them: the whole of one
+   * batch to one partition, the next batch to the next (`isTaken` once this batch sent one there).
+   */
+  readonly keyless: { partition: number; isTaken: boolean };
 }
 
 export function startLogProgress(log: BrokerLog, id: number): LogProgress {
   const zeros = () => Array.from({ length: log.partitions }, () => 0);
-  return { log, id, end: 0, trimmedTo: 0, compactedTo: 0, readers: [], nextOffsets: zeros(), startOffsets: zeros() };
+  return {
+    log,
+    id,
+    end: 0,
+    trimmedTo: 0,
+    compactedTo: 0,
+    readers: [],
+    nextOffsets: zeros(),
+    startOffsets: zeros(),
+    keyless: { partition: 0, isTaken: false },
+  };
 }
 
 /** A record as a consumer sees it; `value` null is a tombstone or a deleted entity. */
@@ -81,6 +96,7 @@ export interface LogMessage {
 
 const PARTITION_FUNCTION = 'mesh_partition';
 const OFFSET_FUNCTION = 'mesh_offset';
+const KEYLESS_PARTITION_FUNCTION = 'mesh_keyless_partition';
 /** What a log keeps about each record besides its payload (after `_position`, its place in the log). */
 const HEADER: readonly TableColumn[] = [
   { name: '_partition', type: 'INTEGER' },
@@ -92,7 +108,8 @@ const HEADER: readonly TableColumn[] = [
 
 /**
  * The functions log SQL calls: `mesh_partition(key, partitions)`, Kafka's partition for a key,
- * and `mesh_offset(log, partition)`, the partition's next offset, counted in JavaScript because
+ * `mesh_keyless_partition(log)`, the partition the batch being appended sends records without a
+ * key to, and `mesh_offset(log, partition)`, the partition's next offset, counted in JavaScript because
  * numbering rows per partition in SQL (a window function) costs several times the insert itself.
  * They are the engine's: to a user's query they do not exist, and a service's statement may only
  * place keys (its CDC triggers do), never take offsets.
@@ -106,6 +123,12 @@ export function registerLogFunctions(
   connection.defineFunction(PARTITION_FUNCTION, (key, partitions) => {
     if (isUserSelect(callers.current)) throw hidden(PARTITION_FUNCTION);
     return kafkaPartition(typeof key === 'number' ? String(key) : key, Number(partitions));
+  });
+  connection.defineFunction(KEYLESS_PARTITION_FUNCTION, (log) => {
+    if (callers.current !== 'engine') throw hidden(KEYLESS_PARTITION_FUNCTION);
+    const { keyless } = progressOf(Number(log));
+    keyless.isTaken = true;
+    return keyless.partition;
   });
   connection.defineFunction(OFFSET_FUNCTION, (log, partition) => {
     if (callers.current !== 'engine') throw hidden(OFFSET_FUNCTION);
@@ -230,7 +253,8 @@ export function brokerTable(log: Pick<BrokerLog, 'table'>): string {
  * Appends a batch to a log. `batchSql` selects `_partition`, `_timestamp`, `_key`, `_op` and the
  * payload columns by name (for records sent again, their first delivery's columns too), ordered by
  * its table's rowid: SQLite then scans in that order with no sort, so `mesh_offset` numbers each
- * partition's records in log order.
+ * partition's records in log order. Records without a key go to one partition per batch; a
+ * record sent again keeps the partition of its first delivery.
  */
 export function prepareAppend(
   connection: SqlConnection,
@@ -243,13 +267,20 @@ export function prepareAppend(
     ...(isSentAgain ? FIRST_DELIVERY.map((column) => column.name) : []),
   ];
   const carried = columns.filter((name) => name !== '_partition' && name !== '_offset');
-  const append = connection.prepare(`INSERT INTO ${brokerTable(progress.log)} (${columnList(columns)})
-SELECT _partition, ${OFFSET_FUNCTION}(${progress.id}, _partition), ${columnList(carried)} FROM (${batchSql})`);
+  const { keyless, log } = progress;
+  const partition =
+    isSentAgain || log.partitions === 1
+      ? '_partition'
+      : `CASE WHEN _key IS NULL THEN ${KEYLESS_PARTITION_FUNCTION}(${progress.id}) ELSE _partition END`;
+  const append = connection.prepare(`INSERT INTO ${brokerTable(log)} (${columnList(columns)})
+SELECT ${partition}, ${OFFSET_FUNCTION}(${progress.id}, ${partition}), ${columnList(carried)} FROM (${batchSql})`);
   return (params) => {
     const offsetsBefore = [...progress.nextOffsets];
+    keyless.isTaken = false;
     try {
       const appended = append.run(params);
       progress.end += appended;
+      if (keyless.isTaken) keyless.partition = (keyless.partition + 1) % log.partitions;
       return appended;
     } catch (error) {
       progress.nextOffsets.splice(0, progress.nextOffsets.length, ...offsetsBefore);

@@ -1,6 +1,7 @@
 /**
  * The partition Kafka's default partitioner picks for a key: murmur2 of the key's UTF-8 bytes,
- * made positive, modulo the partition count. Records without a key go to partition 0. The key
+ * made positive, modulo the partition count. Records without a key get 0 here; an append places
+ * them a batch at a time (`prepareAppend` in broker-log.ts). The key
  * is its text or already its UTF-8 bytes.
  */
 export function kafkaPartition(key: string | ArrayLike<number> | null, partitions: number): number {

@@ -18,6 +18,7 @@ import { policyEntriesRule } from './rules/policy-entries';
 import { productCyclesRule } from './rules/product-cycles';
 import { productTablesRule } from './rules/product-tables';
 import { publishedFieldsRule } from './rules/published-fields';
+import { replicaIdentityRule } from './rules/replica-identity';
 import { safeFileNamesRule } from './rules/safe-file-names';
 import { scenarioFillsTablesRule } from './rules/scenario-fills-tables';
 import { scenarioReferencesRule } from './rules/scenario-references';
@@ -46,6 +47,7 @@ const MESH_RULES: readonly Rule[] = [
   publishedFieldsRule,
   scenarioReferencesRule,
   scenarioFillsTablesRule,
+  replicaIdentityRule,
   piiPropagationRule,
   immutableEventsRule,
   freshnessSlosRule,

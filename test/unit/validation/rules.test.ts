@@ -46,6 +46,8 @@ function withAScenario(edit: (scenario: Scenario) => void, editMesh: (mesh: Mesh
 const product = (mesh: Mesh, id: string) =>
   mesh.products.find((candidate) => candidate.id === id) as Mesh['products'][number];
 const contract = (mesh: Mesh, id: string) => mesh.contracts.find((candidate) => candidate.id === id) as Contract;
+const shopTable = (mesh: Mesh) =>
+  mesh.systems[0]?.database.tables[0] as Mesh['systems'][number]['database']['tables'][number];
 const linked = (mesh: Mesh, id: string, from: [string, string], to: [string, string]) =>
   mesh.links.push({ id, from: { nodeId: from[0], portId: from[1] }, to: { nodeId: to[0], portId: to[1] } });
 
@@ -399,6 +401,21 @@ const CASES: Record<string, RuleCase> = {
       path: 'systems[0].database.tables[0]',
     },
     passes: { mesh: () => withAScenario(() => {}) },
+  },
+  'replica-identity': {
+    triggers: {
+      mesh: () => changed((mesh) => Object.assign(shopTable(mesh), { primaryKey: [] })),
+      message:
+        "Table 'customers' of 'Shop' has no primary key: PostgreSQL refuses the service's updates and deletes of it once its connector's publication includes it (cannot update table \"customers\" because it does not have a replica identity and publishes updates), while the simulation runs them.",
+      path: 'systems[0].database.tables[0]',
+    },
+    passes: {
+      mesh: () =>
+        changed((mesh) => {
+          Object.assign(shopTable(mesh), { primaryKey: [] });
+          Object.assign(mesh.systems[0]?.database ?? {}, { engine: 'mysql' });
+        }),
+    },
   },
   'orphan-products': {
     triggers: {
@@ -1173,6 +1190,11 @@ describe('rule details', () => {
     product(mesh, 'customers').outputPorts.push(aPort('placed', 'output', { contractId: 'order-placed' }));
 
     expect(findingsOf('inputs-reach-outputs', mesh)).toEqual([]);
+  });
+
+  it('leaves a keyless PostgreSQL table out of replica-identity while no connector captures it', () => {
+    const mesh = changed((mesh) => Object.assign(shopTable(mesh), { primaryKey: [], cdc: false }));
+    expect(findingsOf('replica-identity', mesh)).toEqual([]);
   });
 
   it('leaves an input whose table name another input took to product-tables, which says why the table is not built', () => {

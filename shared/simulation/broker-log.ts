@@ -1,3 +1,4 @@
+import { temporalValueSql } from './debezium-temporal-values';
 import { kafkaPartition } from './kafka-partitioner';
 import { documentKeySql, documentTextSql, recordShape, updatedFieldsSql } from './record-shape';
 import { isUserSelect, type SqlCallerScope } from './sql-caller';
@@ -346,13 +347,14 @@ function valueJsonSql(format: LogFormat): string {
   if (format.kind === 'records') return `CASE WHEN _op = 'delete' THEN NULL ELSE ${jsonObjectSql(format.columns)} END`;
   const { columns, source } = format;
   const isDocument = recordShape(source.connector) === 'document';
+  const capturedValue = capturedValueSql(source.connector);
   const images = isDocument
     ? `'before', NULL,
     'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(_renamed_images ->> '$.after', ${documentTextSql(columns, format.key, afterColumn)}) END,
     'updateDescription', CASE WHEN _op = 'u' THEN json_object('removedFields', NULL,
       'updatedFields', coalesce(_renamed_images ->> '$.updatedFields', ${updatedFieldsSql(columns, beforeColumn, afterColumn)}), 'truncatedArrays', NULL) END,`
-    : `'before', CASE WHEN _op IN ('u', 'd') THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_')}) END,
-    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_')}) END,`;
+    : `'before', CASE WHEN _op IN ('u', 'd') THEN coalesce(json(_renamed_images -> '$.before'), ${jsonObjectSql(columns, 'before_', capturedValue)}) END,
+    'after', CASE WHEN _op IN ('c', 'r', 'u') THEN coalesce(json(_renamed_images -> '$.after'), ${jsonObjectSql(columns, 'after_', capturedValue)}) END,`;
   const table = isDocument
     ? `'collection', ${quoteLiteral(source.table)}`
     : `${source.schema === undefined ? '' : `'schema', ${quoteLiteral(source.schema)}, `}'table', ${quoteLiteral(source.table)}`;
@@ -433,13 +435,24 @@ function finerTimestampsSql(millisSql: string): string {
   return `'ts_us', ${millisSql} * 1000, 'ts_ns', ${millisSql} * 1000000`;
 }
 
-/** `json_object('a', "a", ...)` over columns, read from `<prefix><name>`. */
-export function jsonObjectSql(columns: readonly TableColumn[], prefix = ''): string {
+type ColumnValueSql = (column: TableColumn, valueSql: string) => string;
+
+/** `json_object('a', "a", ...)` over columns, read from `<prefix><name>`, each value written by `columnValueSql`. */
+export function jsonObjectSql(
+  columns: readonly TableColumn[],
+  prefix = '',
+  columnValueSql: ColumnValueSql = jsonValueSql,
+): string {
   return `json_object(${columns
     .map(
-      (column) => `${quoteLiteral(column.name)}, ${jsonValueSql(column, quoteIdentifier(`${prefix}${column.name}`))}`,
+      (column) => `${quoteLiteral(column.name)}, ${columnValueSql(column, quoteIdentifier(`${prefix}${column.name}`))}`,
     )
     .join(', ')})`;
+}
+
+/** A captured column's value in a relational change record: dates and timestamps as `connector` writes them, others as JSON. */
+export function capturedValueSql(connector: string): ColumnValueSql {
+  return (column, valueSql) => temporalValueSql(connector, column, valueSql, jsonValueSql(column, valueSql));
 }
 
 /**
@@ -467,7 +480,12 @@ export function bytesAsTextSql(valueSql: string): string {
 export function changeKeySql(format: CdcFormat, columnSql: (name: string) => string): string {
   return recordShape(format.source.connector) === 'document'
     ? documentKeySql(format.columns, format.key, columnSql)
-    : keyJsonSql(format.key, columnSql);
+    : keyJsonSql(format.key, (name) => {
+        const column = format.columns.find((candidate) => candidate.name === name);
+        return column
+          ? temporalValueSql(format.source.connector, column, columnSql(name), columnSql(name))
+          : columnSql(name);
+      });
 }
 
 /** The record key as Debezium's JSON converter writes it: `{"order_id":1000}`; no key, no JSON. */

@@ -40,7 +40,9 @@ export function contractColumns(properties: readonly ContractProperty[]): TableC
     type: propertySqlType(property),
     ...(property.logicalType === 'boolean' && { isBoolean: true }),
     ...(isJsonType(property.logicalType) && { holdsJson: true }),
-    ...((property.logicalType === 'date' || property.logicalType === 'timestamp') && { holdsDate: true }),
+    ...((property.logicalType === 'date' || property.logicalType === 'timestamp') && {
+      temporal: property.logicalType,
+    }),
   }));
 }
 

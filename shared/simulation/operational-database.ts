@@ -1,9 +1,9 @@
 import type { SystemTable } from '../model/operational-system';
 import type { TopicFault } from '../model/scenario';
 import {
+  capturedValueSql,
   changeKeySql,
   imageColumns,
-  jsonValueSql,
   keyJsonSql,
   type LogProgress,
   partitionSql,
@@ -369,10 +369,11 @@ function captureTriggersSql(
   renamed: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   const columns = topic.table.columns.map((column) => column.name);
+  const capturedValue = capturedValueSql(topic.log.format.source.connector);
   const image = (prefix: 'NEW' | 'OLD') =>
     columns.map((name) => (renamed.has(name) ? 'NULL' : `${prefix}.${quoteIdentifier(name)}`)).join(', ');
   const sourceImage = (prefix: 'NEW' | 'OLD') =>
-    `json_object(${topic.log.format.columns.map((column) => `${quoteLiteral(renamed.get(column.name) ?? column.name)}, ${jsonValueSql(column, `${prefix}.${quoteIdentifier(column.name)}`)}`).join(', ')})`;
+    `json_object(${topic.log.format.columns.map((column) => `${quoteLiteral(renamed.get(column.name) ?? column.name)}, ${capturedValue(column, `${prefix}.${quoteIdentifier(column.name)}`)}`).join(', ')})`;
   const rowImages = (images: { before?: boolean; after?: boolean }) =>
     `json_object(${[...(images.before ? [`'before', ${sourceImage('OLD')}`] : []), ...(images.after ? [`'after', ${sourceImage('NEW')}`] : [])].join(', ')})`;
   const renamedImages = (images: { before?: boolean; after?: boolean }) => {

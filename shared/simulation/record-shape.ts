@@ -1,5 +1,6 @@
 import { connectorEngine } from '../model/connector-topics';
 import type { OperationalSystem } from '../model/operational-system';
+import { epochMillisSql, isDateTextSql } from './date-text-sql';
 import { changedFields } from './record-diff';
 import { quoteLiteral } from './sql-text';
 import type { TableColumn } from './table-column';
@@ -35,7 +36,7 @@ export function keepsDocuments(system: OperationalSystem): boolean {
 function strictValueSql(column: TableColumn, valueSql: string): string {
   const plain = `CASE typeof(${valueSql}) WHEN 'null' THEN 'null' WHEN 'integer' THEN '{"$numberLong": "' || ${valueSql} || '"}' WHEN 'blob' THEN json_quote(hex(${valueSql})) ELSE json_quote(${valueSql}) END`;
   if (column.isBoolean) return `CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE ${plain} END`;
-  if (column.holdsDate) {
+  if (column.temporal !== undefined) {
     return `CASE WHEN ${isDateTextSql(valueSql)} THEN '{"$date": ' || ${epochMillisSql(valueSql)} || '}' ELSE ${plain} END`;
   }
   if (column.holdsJson) return embeddedOrPlainSql(valueSql, 'strict', plain);
@@ -55,7 +56,7 @@ function relaxedValueSql(column: TableColumn, valueSql: string): string {
   const plain = `json_quote(${valueSql})`;
   if (column.isBoolean) return `CASE ${valueSql} WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE ${plain} END`;
   if (column.holdsJson) return embeddedOrPlainSql(valueSql, 'relaxed', plain);
-  if (!column.holdsDate) return plain;
+  if (column.temporal === undefined) return plain;
   const millis = epochMillisSql(valueSql);
   const fraction = `CASE WHEN ${millis} % 1000 = 0 THEN '' ELSE '.' || rtrim(printf('%03d', ${millis} % 1000), '0') END`;
   const iso = `strftime('%Y-%m-%dT%H:%M:%S', ${millis} / 1000, 'unixepoch') || ${fraction} || 'Z'`;
@@ -103,19 +104,6 @@ function embeddedJsonSql(valueSql: string, mode: 'strict' | 'relaxed'): string {
 
 /** 9999-12-31T23:59:59.999Z: the relaxed mode writes later dates, and earlier than 1970, as milliseconds. */
 const LAST_MILLISECOND_OF_9999 = 253402300799999;
-
-/**
- * Text SQLite reads as a time (`2026-01-05`, `2026-01-05 09:00`, `2026-01-05T09:00:00.000Z`):
- * a date first, so neither `now` nor a Julian day number is taken for one.
- */
-function isDateTextSql(valueSql: string): string {
-  return `(typeof(${valueSql}) = 'text' AND ${valueSql} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND julianday(${valueSql}) IS NOT NULL)`;
-}
-
-/** A time's milliseconds since 1970 in UTC (a date: its midnight), as a BSON date holds it. */
-function epochMillisSql(valueSql: string): string {
-  return `CAST(round((julianday(${valueSql}) - 2440587.5) * 86400000) AS INTEGER)`;
-}
 
 /** `"name": value` pairs joined as the driver joins them with no indent or newline: `{"a": 1,"b": 2}`. */
 function documentSql(pairs: readonly string[]): string {

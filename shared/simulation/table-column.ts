@@ -11,6 +11,9 @@ export interface TableColumn {
    * and `array` properties, the transaction topic's `data_collections`); other text as it is.
    */
   holdsJson?: boolean;
-  /** Holds a date or a timestamp as text (`2026-01-05T09:00:00.000Z`): a MongoDB document writes it as a BSON date. */
-  holdsDate?: boolean;
+  /**
+   * Holds a date (`2026-01-05`) or a timestamp (`2026-01-05T09:00:00.000Z`) as text, which change
+   * records write as their connector does (see `debezium-temporal-values`; MongoDB: a BSON date).
+   */
+  temporal?: 'date' | 'timestamp';
 }

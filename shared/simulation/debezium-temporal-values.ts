@@ -1,0 +1,53 @@
+import { epochDaysSql, epochMillisSql, isDateTextSql } from './date-text-sql';
+import type { TableColumn } from './table-column';
+
+/*
+ * How Debezium 2.7's relational connectors write date and timestamp columns with the JSON
+ * converter and their default `time.precision.mode: adaptive` (each connector's "temporal types"
+ * table in Debezium's documentation): as numbers since 1970-01-01 UTC, whose unit follows the
+ * column's type and precision. A design's columns name no precision, so each engine's column is
+ * taken as the type noted below; `timestamp` is a time without time zone (a zoned one, which
+ * Debezium writes as ISO text, `io.debezium.time.ZonedTimestamp`, is not modelled).
+ */
+
+type TemporalType = NonNullable<TableColumn['temporal']>;
+
+/** `io.debezium.time.Date` (days), `Timestamp` (ms), `MicroTimestamp` (µs), `NanoTimestamp` (ns). */
+type EpochUnit = 'days' | 'millis' | 'micros' | 'nanos';
+
+const ADAPTIVE_UNITS: Readonly<Record<string, Record<TemporalType, EpochUnit>>> = {
+  // DATE; timestamp, whose default precision is 6
+  postgresql: { date: 'days', timestamp: 'micros' },
+  // DATE; DATETIME(3)
+  mysql: { date: 'days', timestamp: 'millis' },
+  mariadb: { date: 'days', timestamp: 'millis' },
+  // date; datetime2, whose default precision is 7
+  sqlserver: { date: 'days', timestamp: 'nanos' },
+  // DATE, which holds a time of day too and is written as a Timestamp; TIMESTAMP, precision 6
+  oracle: { date: 'millis', timestamp: 'micros' },
+  // DATE; TIMESTAMP, precision 6
+  db2: { date: 'days', timestamp: 'micros' },
+};
+
+const EPOCH_SQL: Record<EpochUnit, (valueSql: string) => string> = {
+  days: epochDaysSql,
+  millis: epochMillisSql,
+  micros: (valueSql) => `${epochMillisSql(valueSql)} * 1000`,
+  nanos: (valueSql) => `${epochMillisSql(valueSql)} * 1000000`,
+};
+
+/**
+ * A date or timestamp column's value as `connector` writes it (`2026-01-07` → `20460` on
+ * PostgreSQL), `otherwiseSql` for text that is no date, another column, or a connector that is
+ * no relational one of Debezium's (MongoDB's writes BSON dates, the simulator's own ISO text).
+ */
+export function temporalValueSql(
+  connector: string,
+  column: TableColumn,
+  valueSql: string,
+  otherwiseSql: string,
+): string {
+  const unit = column.temporal && ADAPTIVE_UNITS[connector]?.[column.temporal];
+  if (unit === undefined) return otherwiseSql;
+  return `CASE WHEN ${isDateTextSql(valueSql)} THEN ${EPOCH_SQL[unit](valueSql)} ELSE ${otherwiseSql} END`;
+}

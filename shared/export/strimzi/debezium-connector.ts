@@ -16,7 +16,8 @@ import {
  * the tables flagged for CDC, their topics named as the design names them (a RegexRouter
  * renames where Debezium's own `<prefix>.<schema>.<table>` differs), tombstones after
  * deletes when the topics want them, truncates only when no topic is compacted, JSON without
- * schemas and decimals as numbers (the envelopes the simulator shows), and, where the service
+ * schemas, decimals as numbers and dates in adaptive precision (the envelopes the simulator
+ * shows), and, where the service
  * publishes events, the outbox event router on its `outbox` table. Credentials are never
  * written: `${secrets:<namespace>/<system>-db:<key>}` has Strimzi's
  * KubernetesSecretConfigProvider read them from a Secret.
@@ -173,8 +174,10 @@ export function debeziumConnector(
       'tombstones.on.delete': cdcTopics.some(({ topic }) => topic.tombstones),
       // A truncate's record has no key, which a compacted topic refuses: sent only where no topic is compacted.
       'skipped.operations': skipsTruncates(system) ? 't' : 'none',
-      // Debezium's default, written out: exact decimals, which the converters write as numbers. (MongoDB's Decimal128 is extended JSON.)
-      ...(keepsDocuments ? {} : { 'decimal.handling.mode': 'precise' }),
+      // Debezium's defaults, written out: exact decimals, which the converters write as numbers, and
+      // dates and timestamps as numbers since 1970 in the column's precision, as the simulation
+      // shows them. (MongoDB writes Decimal128 as extended JSON, dates as BSON dates.)
+      ...(keepsDocuments ? {} : { 'decimal.handling.mode': 'precise', 'time.precision.mode': 'adaptive' }),
       ...JSON_CONVERTERS,
       ...(transforms.length > 0 ? { transforms: transforms.join(',') } : {}),
       ...(outboxTopics.length > 0

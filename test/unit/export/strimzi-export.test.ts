@@ -416,6 +416,19 @@ describe('Strimzi export', () => {
     },
   );
 
+  it.each(DEBEZIUM_ENGINE_IDS)(
+    '%s: writes dates and timestamps in the adaptive precision the simulation shows them in',
+    (engine) => {
+      const system = aSystem('fares', 'd', { database: { ...aSystem('fares', 'd').database, engine } });
+      const connector = resourcesOf({ ...aMesh().withDomain('d').build(), systems: [system] }).resources.find(
+        (resource) => resource.kind === 'KafkaConnector',
+      );
+
+      // MongoDB's connector has no such setting: it writes BSON dates.
+      expect(connector?.spec.config?.['time.precision.mode']).toBe(engine === 'mongodb' ? undefined : 'adaptive');
+    },
+  );
+
   it("keys each outbox event by the outbox row's aggregateid, as the simulation keys it by the changed row's id", () => {
     const { mesh } = exportCases().find((exportCase) => exportCase.name === 'ecommerce')!;
     const orders = resourcesOf(mesh).resources.find((resource) => resource.metadata.name === 'orders-service-cdc');

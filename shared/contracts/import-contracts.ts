@@ -136,7 +136,8 @@ function attachContract(mesh: Mesh, contract: Contract): { mesh: Mesh; attachmen
   };
 }
 
-function isNamed(node: { id: string; name: string }, wanted: string): boolean {
+/** Whether `wanted` names a product or domain as import finds it: by its id or its name, ignoring case. */
+export function isNamed(node: { id: string; name: string }, wanted: string): boolean {
   const key = wanted.toLowerCase();
   return node.id.toLowerCase() === key || node.name.toLowerCase() === key;
 }

@@ -22,6 +22,9 @@ function formNaming(value: string, domain: Domain): DomainForm | undefined {
   return undefined;
 }
 
+/** Whether a contract's `domain:` text names `domain`, in any of the forms a move keeps. */
+export const namesDomain = (value: string, domain: Domain): boolean => formNaming(value, domain) !== undefined;
+
 const NAMING: Record<DomainForm, (domain: Domain) => string> = {
   id: (domain) => domain.id,
   name: (domain) => domain.name.trim(),

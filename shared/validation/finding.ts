@@ -10,7 +10,8 @@ export type Fix =
   | { kind: 'set-owner'; element: Extract<ElementRef, { kind: 'domain' | 'product' }>; owner: string }
   | { kind: 'remove-link'; linkId: string }
   | { kind: 'set-contract-version'; contractId: string; version: string }
-  | { kind: 'classify-field'; contractId: string; object: string; field: string; classification: string };
+  | { kind: 'classify-field'; contractId: string; object: string; field: string; classification: string }
+  | { kind: 'name-serving'; contractId: string; domain?: string; dataProduct?: string };
 
 /** What a rule reports: where, what, and how to repair it. */
 export interface RuleFinding {

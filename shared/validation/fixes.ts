@@ -20,6 +20,7 @@ export function applyFix(mesh: Mesh, fix: Fix): Mesh {
       );
     case 'set-contract-version':
     case 'classify-field':
+    case 'name-serving':
       return withContractFixed(mesh, fix);
   }
 }
@@ -43,6 +44,11 @@ export function contractFixEdits(fix: ContractFix, text: string): YamlEdit[] {
       const property = propertyPathOf(readOdcsDocument(text), fix.object, fix.field);
       return property ? [{ op: 'set', path: [...property, 'classification'], value: fix.classification }] : [];
     }
+    case 'name-serving':
+      return (['domain', 'dataProduct'] as const).flatMap((field) => {
+        const value = fix[field];
+        return value === undefined ? [] : [{ op: 'set' as const, path: [field], value, isQuotedOnlyWhereNeeded: true }];
+      });
   }
 }
 
@@ -71,5 +77,7 @@ export function describeFix(fix: Fix): string {
       return `Bump to ${fix.version}`;
     case 'classify-field':
       return `Classify as ${fix.classification}`;
+    case 'name-serving':
+      return `Name ${[fix.domain, fix.dataProduct].flatMap((name) => (name === undefined ? [] : [quoted(name)])).join(' and ')}`;
   }
 }

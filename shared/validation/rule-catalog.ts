@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import { breakingChangesRule } from './rules/breaking-changes';
 import { contractKeysRule } from './rules/contract-keys';
 import { contractSemanticsRule } from './rules/contract-semantics';
+import { contractServingRule } from './rules/contract-serving';
 import { crossDomainSourcesRule } from './rules/cross-domain-sources';
 import { freshnessSlosRule } from './rules/freshness-slos';
 import { immutableEventsRule } from './rules/immutable-events';
@@ -33,6 +34,7 @@ const MESH_RULES: readonly Rule[] = [
   outputContractsRule,
   contractSemanticsRule,
   contractKeysRule,
+  contractServingRule,
   inputsLinkedRule,
   inputsReachOutputsRule,
   oneSourcePerInputRule,

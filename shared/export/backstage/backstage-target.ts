@@ -8,7 +8,7 @@ import type { ScopedElements } from '../export-scope';
 import { defineTarget } from '../export-target';
 import { inputFeeds } from '../input-feeds';
 import { compact, nonEmpty } from '../json-values';
-import { odcsProblems, odcsYaml } from '../odcs/odcs-target';
+import { odcsProblems, servedOdcsYaml } from '../odcs/odcs-target';
 import { toYamlDocuments } from '../yaml-text';
 import { createBackstageNames } from './backstage-names';
 import { malformedOwnerRefWarnings } from './owner-ref-warnings';
@@ -161,7 +161,7 @@ export function catalogOf(mesh: Mesh, scoped: ScopedElements): Catalog {
         lifecycle: lifecycleOf([contract]),
         owner: owner(product.owner, product.domainId),
         system: `system:${names.product(product.id)}`,
-        definition: odcsYaml(contract),
+        definition: servedOdcsYaml(mesh, contract),
       },
     );
 

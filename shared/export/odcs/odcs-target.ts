@@ -1,8 +1,12 @@
 import { readOdcsDocument, validateOdcsDocument } from '../../contracts';
+import { withContractIdentity } from '../../contracts/contract-edits';
 import { isKnownSchemaValid } from '../../contracts/schema-valid-texts';
 import { quotedForYaml11 } from '../../contracts/yaml11-quoting';
+import { type ServingContradiction, servingContradictions, servingCorrections } from '../../editing/contract-serving';
+import { Memo } from '../../lineage/memo';
 import type { Contract } from '../../model/contract';
 import { quoted } from '../../model/isolated-names';
+import type { Mesh } from '../../model/mesh';
 import { formatPath, type Problem } from '../../model/problem';
 import { defineTarget, type ExportFile } from '../export-target';
 import { fileNamedAfter } from '../file-names';
@@ -21,7 +25,7 @@ export const odcsTarget = defineTarget({
       else
         files.push({
           path: nameFile([fileNamedAfter(contract)], '.odcs.yaml'),
-          content: odcsYaml(contract),
+          content: servedOdcsYaml(mesh, contract),
           about: `contract ${contract.name} ${contract.version}`,
         });
     }
@@ -47,6 +51,19 @@ export function odcsYaml(contract: Contract): string {
     yaml11Safe.set(contract, text);
   }
   return text;
+}
+
+const contradictionsOf = new Memo<Mesh, Map<string, ServingContradiction>>();
+
+/**
+ * The contract's text as exported: `odcsYaml`, but naming the domain and data product serving
+ * it where it names others (the `contract-serving` rule warns of it), so the file agrees with
+ * the product's ODPS descriptor, and importing it finds the product the design serves it from.
+ */
+export function servedOdcsYaml(mesh: Mesh, contract: Contract): string {
+  const contradiction = contradictionsOf.get(mesh, [], () => servingContradictions(mesh)).get(contract.id);
+  if (!contradiction) return odcsYaml(contract);
+  return odcsYaml(withContractIdentity(contract, { id: contract.id, ...servingCorrections(contradiction) }));
 }
 
 /** What the official schema refuses in the contract as written, so no invalid file leaves the app. */

@@ -6,6 +6,7 @@ import { parseOdcsYaml } from '../../../shared/contracts';
 import { WHOLE_MESH } from '../../../shared/export';
 import { odcsTarget } from '../../../shared/export/odcs/odcs-target';
 import { aContract } from '../../builders/mesh-builder';
+import { aGovernedMesh } from '../validation/governed-mesh';
 import { EXPORT_FIXTURES, exportCases, filesOf, itWritesTheGoldenFiles, readMesh } from './golden-cases';
 import { odcsDocumentProblems } from './real-validators';
 import { readEverywhere } from './yaml-readers';
@@ -46,6 +47,13 @@ describe('ODCS export', () => {
     expect(document.apiVersion).toBe(parse(text).apiVersion);
     expect(document.apiVersion).not.toBe('v3.1.0');
     expect(odcsDocumentProblems(document)).toEqual([]);
+  });
+
+  it('names the domain and product serving a contract where its text names others, as the ODPS beside it does', () => {
+    const mesh = aGovernedMesh();
+    mesh.contracts[0] = aContract('customers', { name: 'Customers', domain: 'finance', dataProduct: 'ledger' });
+    const [file] = filesOf(odcsTarget.files({ ...mesh, contracts: [mesh.contracts[0]] }, WHOLE_MESH));
+    expect(parse(String(file?.content))).toMatchObject({ domain: 'Sales', dataProduct: 'customers' });
   });
 
   it('refuses, naming the contract, one the official schema would refuse', () => {

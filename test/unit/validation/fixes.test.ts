@@ -3,7 +3,7 @@ import type { Contract, Mesh } from '../../../shared/model';
 import type { Fix } from '../../../shared/validation/finding';
 import { applyFix, describeFix } from '../../../shared/validation/fixes';
 import { validateMesh } from '../../../shared/validation/validate-mesh';
-import { aPort } from '../../builders/mesh-builder';
+import { aContract, aPort } from '../../builders/mesh-builder';
 import { aProperty, withProperties } from '../contracts/builders';
 import { aGovernedMesh } from './governed-mesh';
 
@@ -72,6 +72,15 @@ describe('one-click fixes', () => {
     expect(after.contracts[1]?.odcs).toContain('classification: pii');
     expect(after.contracts[1]?.odcs.match(/classification: pii/g)).toHaveLength(1);
     expect(remaining('pii-propagation', after)).toEqual([]);
+  });
+
+  it('names the domain and product serving a contract that names others', () => {
+    const mesh = aGovernedMesh();
+    mesh.contracts[0] = aContract('customers', { name: 'Customers', domain: 'finance', dataProduct: 'ledger' });
+    const { fix, after } = fixed('contract-serving', mesh);
+    expect(describeFix(fix)).toBe("Name 'Sales' and 'customers'");
+    expect(after.contracts[0]).toMatchObject({ domain: 'Sales', dataProduct: 'customers' });
+    expect(remaining('contract-serving', after)).toEqual([]);
   });
 
   it('changes nothing when what it repairs is already gone', () => {

@@ -425,6 +425,24 @@ const CASES: Record<string, RuleCase> = {
     },
     passes: { mesh: () => aGovernedMesh() },
   },
+  'contract-serving': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => {
+          mesh.contracts[0] = aContract('customers', { name: 'Customers', domain: 'finance', dataProduct: 'ledger' });
+        }),
+      message:
+        "Contract 'Customers' says domain 'finance' but is served in 'Sales'; and dataProduct 'ledger' but is served by 'Customers'.",
+      path: 'contracts[0]',
+    },
+    passes: {
+      // The domain by its slug, the product by its name in other letters: as a move and import keep them.
+      mesh: () =>
+        changed((mesh) => {
+          mesh.contracts[0] = aContract('customers', { name: 'Customers', domain: 'sales', dataProduct: 'CUSTOMERS' });
+        }),
+    },
+  },
   'unused-contracts': {
     triggers: {
       mesh: () =>

@@ -11,6 +11,7 @@ import {
   type SchemaImport,
   unnamedProperty,
 } from './imported-schema';
+import { protobufUnsignedBounds } from './unsigned-bounds';
 
 /*
  * Protocol Buffers (`.proto`, proto2 and proto3) to schema objects, one per top-level
@@ -205,7 +206,10 @@ function typeShape(
   fieldName: string,
 ): Shape {
   const scalar = SCALARS[type];
-  if (scalar) return { logicalType: scalar, physicalType: type };
+  if (scalar) {
+    const bounds = protobufUnsignedBounds(type);
+    return { logicalType: scalar, physicalType: type, ...(bounds && { extensions: { logicalTypeOptions: bounds } }) };
+  }
   const wellKnown = WELL_KNOWN[type] ?? (resolved ? WELL_KNOWN[resolved.fullName.replace(/^\./, '')] : undefined);
   if (wellKnown) return { logicalType: wellKnown, physicalType: type };
   if (resolved instanceof protobuf.Enum)

@@ -86,7 +86,7 @@ export function readChecks(
 const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum']);
 
 /** A column's options with a condition's added, or why they cannot be: ODCS holds one pattern. */
-function withOptions(
+export function withOptions(
   options: Record<string, unknown>,
   added: Record<string, number | string>,
 ): Record<string, unknown> | string {

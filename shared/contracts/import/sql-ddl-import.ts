@@ -14,11 +14,12 @@ import {
   STATABLE_FACTS,
   unnamedProperty,
 } from './imported-schema';
-import { type CheckAt, readChecks } from './sql-check-constraints';
-import type { SqlColumn, SqlTable } from './sql-column-types';
+import { type CheckAt, readChecks, withOptions } from './sql-check-constraints';
+import type { SqlColumn, SqlTable, SqlType } from './sql-column-types';
 import { readSqlDump, type SqlDump } from './sql-dump';
 import { type Expression, literal } from './sql-expressions';
 import type { SqlNote } from './sql-tokens';
+import { sqlUnsignedBounds } from './unsigned-bounds';
 
 /*
  * SQL `CREATE TABLE` DDL (PostgreSQL, MySQL, SQL Server) to schema objects, one per table,
@@ -455,7 +456,7 @@ function tableObject(
     };
     const arrayDepth = type?.arrayDepth ?? 0;
     const maxLength = elementType === 'string' && type ? declaredLength(type.elementType) : undefined;
-    const stated = { ...(maxLength !== undefined && { maxLength }), ...checks.options.get(property) };
+    const stated = { ...(maxLength !== undefined && { maxLength }), ...boundsOf(type, checks.options.get(property)) };
     const options = Object.keys(stated).length > 0 ? stated : undefined;
     const items = arrayItems(elementType ?? 'string', { enum: enumValues, options }, arrayDepth);
     return importedProperty(property, arrayDepth > 0 ? 'array' : (elementType ?? 'string'), {
@@ -519,6 +520,15 @@ function foreignKeyRelationship(
   return sources.length === 1
     ? { type: 'foreignKey', from: sources[0], to: targets[0] as string }
     : { type: 'foreignKey', from: sources, to: targets };
+}
+
+/** A column's bounds: its CHECKs', within its unsigned type's range (the tighter of each kind, as the database checks both). */
+function boundsOf(type: SqlType | undefined, checked: Record<string, unknown> | undefined): Record<string, unknown> {
+  const range = type && sqlUnsignedBounds(type);
+  if (!range) return checked ?? {};
+  const merged = withOptions(checked ?? {}, { ...range });
+  // Only a second pattern is refused, and a type's range has none.
+  return typeof merged === 'string' ? (checked ?? {}) : { ...range, ...merged };
 }
 
 /** `T[][]`: an array of arrays of T, whose innermost items hold T's allowed values and logicalTypeOptions. */

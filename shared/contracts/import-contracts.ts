@@ -61,7 +61,8 @@ const DOMAIN_COLORS = ['#2f6fde', '#d9822b', '#2e9e5b', '#9c4dcc', '#c23b4e', '#
  * Adds contracts to the mesh (one with an id already there replaces it) and, when a
  * contract names its `dataProduct`, serves it from a new output port of that product,
  * matched by name or id ignoring case, preferring one in the contract's `domain`. A
- * missing product is created, in the named domain, itself created when missing.
+ * missing product is created, in the named domain, itself created when missing; both new ones
+ * are owned by the contract's team (a domain left without one says so).
  */
 export function attachContracts(
   mesh: Mesh,
@@ -114,11 +115,14 @@ function attachContract(mesh: Mesh, contract: Contract): { mesh: Mesh; attachmen
   }
 
   const nodeIds = new Set([...mesh.domains, ...mesh.products, ...mesh.systems].map((node) => node.id));
-  const targetDomain = domain ?? newDomain(contract.domain ?? IMPORTED_DOMAIN_NAME, mesh, nodeIds);
+  // A new domain is the team's as the new product is: the contract names no other owner.
+  const team = contract.owner ?? '';
+  const targetDomain = domain ?? newDomain(contract.domain ?? IMPORTED_DOMAIN_NAME, team, mesh, nodeIds);
   const isNewDomain = targetDomain !== domain;
   const port = outputPortFor(contract, new Set([DISCOVERY_PORT_ID]));
-  const created = newProduct(contract, productName, targetDomain.id, port, new Set([...nodeIds, targetDomain.id]));
-  const domainNote = isNewDomain ? ` in new domain ${targetDomain.name}` : '';
+  const created = newProduct(productName, team, targetDomain.id, port, new Set([...nodeIds, targetDomain.id]));
+  const ownerNote = team === '' ? ' (no owner: the contract names no team)' : '';
+  const domainNote = isNewDomain ? ` in new domain ${targetDomain.name}${ownerNote}` : '';
   return {
     mesh: {
       ...withContract,
@@ -158,19 +162,19 @@ function outputPortFor(contract: Contract, takenIds: ReadonlySet<string>): Port 
   };
 }
 
-function newDomain(name: string, mesh: Mesh, takenIds: ReadonlySet<string>): Domain {
+function newDomain(name: string, owner: string, mesh: Mesh, takenIds: ReadonlySet<string>): Domain {
   return {
     id: uniqueId(name, takenIds, 'domain'),
     name,
     description: '',
-    owner: '',
+    owner,
     color: DOMAIN_COLORS[mesh.domains.length % DOMAIN_COLORS.length] ?? '#2f6fde',
   };
 }
 
 function newProduct(
-  contract: Contract,
   name: string,
+  owner: string,
   domainId: string,
   outputPort: Port,
   takenIds: ReadonlySet<string>,
@@ -179,7 +183,7 @@ function newProduct(
     id: uniqueId(name, takenIds, 'product'),
     domainId,
     name,
-    owner: contract.owner ?? '',
+    owner,
     outputPorts: [outputPort],
   });
 }

@@ -85,7 +85,8 @@ describe('attaching imported contracts to a mesh', () => {
     expect(result.attachments[0]).toMatchObject({
       createdDomainId: 'seller-2',
       createdProductId: 'orders-domain-2',
-      message: 'contract payments added; served by new product orders-domain in new domain Seller at port Payments',
+      message:
+        'contract payments added; served by new product orders-domain in new domain Seller (no owner: the contract names no team) at port Payments',
     });
     expect(result.mesh.domains.map((domain) => domain.id)).toEqual(['orders-domain', 'seller-2']);
     expect(result.mesh.products[2]).toMatchObject({
@@ -102,6 +103,21 @@ describe('attaching imported contracts to a mesh', () => {
       createdDomainId: 'domain',
       createdProductId: 'product',
     });
+  });
+
+  it('gives a domain it creates the team the contract names, as it gives the product', () => {
+    const contract = aContract({ id: 'payments', owner: 'team-payments', domain: 'Seller', dataProduct: 'Payouts' });
+    const result = attachContracts(mesh, [contract]);
+    expect(result.mesh.domains[1]).toMatchObject({ name: 'Seller', owner: 'team-payments' });
+    expect(result.mesh.products[1]).toMatchObject({ name: 'Payouts', owner: 'team-payments' });
+  });
+
+  it('says it leaves a domain it creates without an owner when the contract names no team', () => {
+    const result = attachContracts(mesh, [aContract({ id: 'payments', domain: 'Seller', dataProduct: 'Payouts' })]);
+    expect(result.mesh.domains[1]?.owner).toBe('');
+    expect(result.attachments[0]?.message).toBe(
+      'contract payments added; served by new product Payouts in new domain Seller (no owner: the contract names no team) at port Orders',
+    );
   });
 
   it('puts a product without a domain into an Imported domain', () => {

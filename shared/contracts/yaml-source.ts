@@ -1,9 +1,20 @@
-import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  type YAMLError,
+} from 'yaml';
 import { DOCUMENT_PATH, formatPath, formatPlacedProblem, type Problem } from '../model/problem';
 import type { PathProblem, PathSegment } from './path-problem';
 import type { ProblemRepair } from './problem-repair';
 import type { TextRange } from './text-range';
 import { misalignedKey } from './yaml-misaligned-key';
+import { type PlainScalar, yaml12ReadingHint } from './yaml12-reading-hint';
 
 export type { TextRange } from './text-range';
 
@@ -27,6 +38,8 @@ export interface YamlSource {
   valueDespiteDuplicateKeys?: unknown;
   /** The text of the node at `path`, or of its nearest ancestor when the path does not exist. */
   locate(path: readonly PathSegment[], target?: PathProblem['target']): TextRange;
+  /** The value at `path` where it is written as a plain (unquoted) scalar. */
+  plainScalarAt(path: readonly PathSegment[]): PlainScalar | undefined;
 }
 
 export const DOCUMENT_START: TextRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -44,7 +57,8 @@ export function readYamlSource(text: string): YamlSource {
     return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
   };
 
-  const locate: YamlSource['locate'] = (path, target = 'value') => {
+  /** The node at `path`, or its nearest ancestor, with its key and how many segments were found. */
+  const nodeAt = (path: readonly PathSegment[]) => {
     let node: unknown = document.contents;
     let key: unknown;
     let depth = 0;
@@ -54,9 +68,20 @@ export function readYamlSource(text: string): YamlSource {
       ({ node, key } = child);
       depth++;
     }
-    const pointsAtKey = target === 'key' && depth === path.length && key !== undefined;
+    return { node, key, isFound: depth === path.length };
+  };
+
+  const locate: YamlSource['locate'] = (path, target = 'value') => {
+    const { node, key, isFound } = nodeAt(path);
+    const pointsAtKey = target === 'key' && isFound && key !== undefined;
     const offsets = spanOf(pointsAtKey ? key : node);
     return offsets ? rangeOf(offsets) : DOCUMENT_START;
+  };
+
+  const plainScalarAt: YamlSource['plainScalarAt'] = (path) => {
+    const { node, isFound } = nodeAt(path);
+    if (!isFound || !isScalar(node) || node.type !== Scalar.PLAIN || node.source === undefined) return undefined;
+    return { source: node.source, value: node.value };
   };
 
   // Running out of stack is reported wherever the reader gave up, which can be more than once: say it once.
@@ -76,11 +101,11 @@ export function readYamlSource(text: string): YamlSource {
     const hasOnlyDuplicateKeys = document.errors.every((error) => error.code === 'DUPLICATE_KEY');
     const despite = hasOnlyDuplicateKeys ? plainValueOf(document) : undefined;
     const valueDespiteDuplicateKeys = despite?.ok ? despite.value : undefined;
-    return { text, value: undefined, syntaxErrors, valueDespiteDuplicateKeys, locate };
+    return { text, value: undefined, syntaxErrors, valueDespiteDuplicateKeys, locate, plainScalarAt };
   }
   const read = plainValueOf(document);
-  if (!read.ok) return { text, value: undefined, syntaxErrors: [read.error], locate };
-  return { text, value: read.value, syntaxErrors, locate };
+  if (!read.ok) return { text, value: undefined, syntaxErrors: [read.error], locate, plainScalarAt };
+  return { text, value: read.value, syntaxErrors, locate, plainScalarAt };
 }
 
 /** Each problem once: the reader may say one cause in two errors (a key further in than its siblings). */
@@ -119,9 +144,17 @@ function syntaxErrorMessage(error: YAMLError, text: string): string {
   }
 }
 
+/** A problem placed in the text, its message saying how YAML 1.2 read a plain value where that explains it. */
 export function locateProblem(source: YamlSource, problem: PathProblem): LocatedProblem {
   const { path, message, target, repair } = problem;
-  return { path: formatPath(path), message, ...source.locate(path, target), ...(repair && { repair }) };
+  const scalar = target === 'key' ? undefined : source.plainScalarAt(path);
+  const hint = scalar && yaml12ReadingHint(message, scalar);
+  return {
+    path: formatPath(path),
+    message: hint ? `${message} (${hint})` : message,
+    ...source.locate(path, target),
+    ...(repair && { repair }),
+  };
 }
 
 /** Reads like a compiler message: `12:7 schema[0].name: must be string`. */

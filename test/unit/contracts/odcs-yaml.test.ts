@@ -370,6 +370,24 @@ schema:
     ]);
   });
 
+  it('says how YAML 1.2 read a plain value that YAML 1.1 habits wrote, where the schema refuses its type', () => {
+    const text = anOdcsText(
+      'name: 2024\nschema:\n  - name: t\n    properties:\n      - name: a\n        logicalType: string\n        required: yes\n        unique: Off\n        primaryKey: maybe\n',
+    ).replace('version: 1.0.0', 'version: 1.10');
+    expect(problemsOf(parseOdcsYaml(text))).toEqual([
+      '4:10 version: must be string (1.10 is the number 1.1 in YAML 1.2: quote it, "1.10")',
+      '6:7 name: must be string (2024 is the number 2024 in YAML 1.2: quote it, "2024")',
+      '12:19 schema[0].properties[0].required: must be boolean (yes is the string "yes" in YAML 1.2: write true)',
+      '13:17 schema[0].properties[0].unique: must be boolean (Off is the string "Off" in YAML 1.2: write false)',
+      '14:21 schema[0].properties[0].primaryKey: must be boolean',
+    ]);
+  });
+
+  it('adds no hint to a quoted value, which YAML reads alike in every version', () => {
+    const text = anOdcsText('schema:\n  - name: t\n    properties:\n      - name: a\n        required: "yes"\n');
+    expect(problemsOf(parseOdcsYaml(text))).toContainEqual('10:19 schema[0].properties[0].required: must be boolean');
+  });
+
   it('tells a v3.2.0 property without a logicalType to get one, where the official schema asks it for a map', () => {
     const text = anOdcsText('schema:\n  - name: t\n    properties:\n      - name: note\n').replace('v3.1.0', 'v3.2.0');
     expect(problemsOf(parseOdcsYaml(text))).toEqual([

@@ -70,11 +70,18 @@ function holdsAll(outer: SizedType, inner: SizedType): boolean {
   );
 }
 
-function sizedTypeOf(physicalType: string): SizedType | undefined {
+/** A physical type's name (lower case, single spaces) and the size and scale it gives: `NUMERIC(14, 2)` → numeric, 14, 2. */
+export function physicalTypeParts(physicalType: string): { base: string; size?: number; scale?: number } | undefined {
   const match = /^\s*([a-z][a-z0-9 ]*?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*$/i.exec(physicalType);
   if (!match) return undefined;
-  const base = (match[1] as string).toLowerCase().replace(/\s+/g, ' ');
   const [size, scale] = [match[2], match[3]].map((digits) => (digits === undefined ? undefined : Number(digits)));
+  return { base: (match[1] as string).toLowerCase().replace(/\s+/g, ' '), size, scale };
+}
+
+function sizedTypeOf(physicalType: string): SizedType | undefined {
+  const parts = physicalTypeParts(physicalType);
+  if (!parts) return undefined;
+  const { base, size, scale } = parts;
   const bits = INTEGER_BITS.get(base);
   if (bits !== undefined && size === undefined) {
     const largest = 2n ** BigInt(bits - 1) - 1n;

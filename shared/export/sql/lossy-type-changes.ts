@@ -1,14 +1,16 @@
+import { type ExactNumbers, exactNumbersOf, varcharLengthOf } from './postgres-column-types';
 import { doBlock, ident, literal } from './postgres-names';
 
 /*
  * A column's type change on a table that holds rows must not change a value behind the data
- * owner's back: PostgreSQL rounds numeric to bigint (2.5 → 3) and drops a timestamp's time of
- * day (→ date) or its day (→ time) without a word, and a cast through text stops at the first
+ * owner's back: PostgreSQL rounds numeric to bigint (2.5 → 3) or to fewer decimals (numeric(14,2)),
+ * cuts text to a varchar(n)'s length, and drops a timestamp's time of day (→ date) or its day
+ * (→ time) without a word, and a cast through text stops at the first
  * value it cannot read, naming the value but neither the column nor how many rows are alike.
  */
 
-/** Types every value of which the other type holds as it was. */
-const LOSSLESS_CHANGES = new Set(['bigint numeric', 'date timestamptz']);
+/** Types every value of which the other type holds as it was, besides those among numbers. */
+const LOSSLESS_CHANGES = new Set(['date timestamptz']);
 
 /** The first PostgreSQL (16) with `pg_input_is_valid`, which reads a value as a type without failing the statement. */
 const READS_INPUT_SAFELY = 160000;
@@ -24,14 +26,44 @@ function changedValueCondition(
 ): { condition: string; sinceVersion?: number } | undefined {
   const value = ident(column);
   if (toType === 'text' || LOSSLESS_CHANGES.has(`${fromType} ${toType}`)) return undefined;
-  if (fromType === 'numeric' && toType === 'bigint') {
-    return {
-      condition: `${value} <> trunc(${value}) OR ${value} NOT BETWEEN -9223372036854775808 AND 9223372036854775807`,
-    };
+  const length = varcharLengthOf(toType);
+  // A cast to varchar(n) cuts a longer text without a word.
+  if (length !== undefined) {
+    const fromLength = varcharLengthOf(fromType);
+    return fromLength !== undefined && fromLength <= length
+      ? undefined
+      : { condition: `char_length(${value}::text) > ${length}` };
+  }
+  const [fromNumbers, toNumbers] = [exactNumbersOf(fromType), exactNumbersOf(toType)];
+  if (toNumbers && fromNumbers) {
+    const conditions = numbersLost(value, fromNumbers, toNumbers);
+    return conditions.length > 0 ? { condition: conditions.join(' OR ') } : undefined;
   }
   if (fromType === 'timestamptz' && toType === 'date') return { condition: `${value} <> date_trunc('day', ${value})` };
   if (fromType === 'timestamptz' && toType === 'time') return { condition: `${value} IS NOT NULL` };
-  return { condition: `NOT pg_input_is_valid(${value}::text, ${literal(toType)})`, sinceVersion: READS_INPUT_SAFELY };
+  const isUnreadable = `NOT pg_input_is_valid(${value}::text, ${literal(toType)})`;
+  // numeric(p,s) reads a value with more decimals than s by rounding it: counted as a number.
+  const asNumber = `${value}::text::numeric`;
+  const rounded = toNumbers ? numbersLost(asNumber, {}, toNumbers) : [];
+  const condition =
+    rounded.length > 0
+      ? `CASE WHEN pg_input_is_valid(${value}::text, 'numeric') THEN ${rounded.join(' OR ')} ELSE true END`
+      : isUnreadable;
+  return { condition, sinceVersion: READS_INPUT_SAFELY };
+}
+
+/** The conditions of a number of type `from` that type `to` would round (PostgreSQL rounds 2.5 to 3) or cannot hold. */
+function numbersLost(value: string, from: ExactNumbers, to: ExactNumbers): string[] {
+  const { scale, wholeDigits, range } = to;
+  const isRounded = scale !== undefined && (from.scale === undefined || from.scale > scale);
+  const isTooLarge = range
+    ? !from.range || from.range[0] < range[0] || from.range[1] > range[1]
+    : wholeDigits !== undefined && (from.wholeDigits === undefined || from.wholeDigits > wholeDigits);
+  const roundedCondition = `${value} <> trunc(${value}${scale === 0 ? '' : `, ${scale}`})`;
+  const tooLargeCondition = range
+    ? `${value} NOT BETWEEN ${range[0]} AND ${range[1]}`
+    : `abs(${value}) >= 1${'0'.repeat(wholeDigits ?? 0)}`;
+  return [...(isRounded ? [roundedCondition] : []), ...(isTooLarge ? [tooLargeCondition] : [])];
 }
 
 /**

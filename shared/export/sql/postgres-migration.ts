@@ -3,6 +3,7 @@ import { columnNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty } from '../../model/contract';
 import { refuseLossyTypeChange } from './lossy-type-changes';
 import { setNotNullOnceFilled } from './once-filled';
+import { columnTypeParts, exactNumbersOf, postgresTypeOf } from './postgres-column-types';
 import { ident, qualified, sqlComment } from './postgres-names';
 import {
   appendOnlyTriggerName,
@@ -16,7 +17,6 @@ import {
   historySeedStatement,
   historyTableStatements,
   type PostgresTable,
-  postgresTypeOf,
   primaryKeyName,
   tablesOf,
   uniqueName,
@@ -36,20 +36,21 @@ import { primaryKeyStatements } from './primary-key-change';
  */
 
 /**
- * The casts PostgreSQL has between the column types we write, besides those to and from text;
- * a type change without one goes through text (`"x"::text::date`), as PostgreSQL refuses
- * the statement otherwise, even on an empty table.
+ * The casts PostgreSQL has between the column types we write, besides those to and from text and
+ * among numbers; a type change without one goes through text (`"x"::text::date`), as PostgreSQL
+ * refuses the statement otherwise, even on an empty table.
  */
-const DIRECT_CASTS = new Set([
-  'bigint numeric',
-  'numeric bigint',
-  'date timestamptz',
-  'timestamptz date',
-  'timestamptz time',
-]);
+const DIRECT_CASTS = new Set(['date timestamptz', 'timestamptz date', 'timestamptz time']);
+const TEXT_TYPES = new Set(['text', 'varchar']);
 
 function castThrough(fromType: string, toType: string): string {
-  return fromType === 'text' || toType === 'text' || DIRECT_CASTS.has(`${fromType} ${toType}`) ? '' : '::text';
+  const [from, to] = [columnTypeParts(fromType).base, columnTypeParts(toType).base];
+  const isDirect =
+    TEXT_TYPES.has(from) ||
+    TEXT_TYPES.has(to) ||
+    (exactNumbersOf(fromType) !== undefined && exactNumbersOf(toType) !== undefined) ||
+    DIRECT_CASTS.has(`${from} ${to}`);
+  return isDirect ? '' : '::text';
 }
 
 /**

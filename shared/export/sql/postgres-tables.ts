@@ -1,7 +1,7 @@
 import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
 import { primaryKeyOf } from '../../contracts/primary-key';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
-import type { LogicalType } from '../../model/logical-type';
+import { postgresTypeOf } from './postgres-column-types';
 import { ident, literal, postgresName, qualified, sqlComment } from './postgres-names';
 
 /*
@@ -11,27 +11,9 @@ import { ident, literal, postgresName, qualified, sqlComment } from './postgres-
  * - entity: keyed by its primary key;
  * - an entity that keeps history also gets `<name>_history` with the same columns and
  *   `valid_from`, `valid_to`, `is_current`, one current row per key (a partial unique index).
- * Columns come from logical types (physical types are another database's); required → NOT NULL.
+ * Column types: see postgres-column-types.ts; required → NOT NULL.
  * Tables and columns take their physicalName where the contract gives one (see physical-names.ts).
  */
-
-const POSTGRES_TYPES: Record<LogicalType, string> = {
-  string: 'text',
-  date: 'date',
-  timestamp: 'timestamptz',
-  time: 'time',
-  number: 'numeric',
-  integer: 'bigint',
-  boolean: 'boolean',
-  object: 'jsonb',
-  array: 'jsonb',
-  map: 'jsonb',
-};
-
-/** A property without a logical type may hold any value: jsonb holds any JSON value as it is. */
-export function postgresTypeOf(property: ContractProperty): string {
-  return property.logicalType === undefined ? 'jsonb' : POSTGRES_TYPES[property.logicalType];
-}
 
 export const HISTORY_COLUMNS = ['valid_from', 'valid_to', 'is_current'] as const;
 const APPEND_ONLY_FUNCTION = 'reject_change_of_event';

@@ -257,6 +257,68 @@ describe('SQL export', () => {
     expect(stored.rows.map((row) => row.body)).toEqual(['text', 2.5, { x: [1] }]);
   });
 
+  it('takes a column’s type from a physicalType PostgreSQL has, in its spelling, and a string’s maxLength as varchar(n)', async () => {
+    const property = (
+      name: string,
+      logicalType: ContractProperty['logicalType'],
+      extra: Partial<ContractProperty>,
+    ) => ({
+      name,
+      logicalType,
+      required: false,
+      unique: false,
+      primaryKey: false,
+      ...extra,
+    });
+    const maxLength = (length: number) => ({ extensions: { logicalTypeOptions: { maxLength: length } } });
+    const mesh = aMesh()
+      .withDomain('d')
+      .withContract('draws', {
+        schema: [
+          {
+            name: 'draws',
+            properties: [
+              property('draw_id', 'integer', { physicalType: 'BIGSERIAL', required: true, primaryKey: true }),
+              property('game', 'string', { physicalType: 'VARCHAR(8)', ...maxLength(8) }),
+              property('amount', 'number', { physicalType: 'NUMERIC(14,2)' }),
+              property('rank', 'integer', { physicalType: 'SMALLINT' }),
+              property('seats', 'integer', { physicalType: 'int4' }),
+              property('code', 'string', maxLength(3)),
+              property('label', 'string', { physicalType: 'character varying (20)', ...maxLength(12) }),
+              property('status', 'string', { physicalType: 'draw_status' }),
+              property('numbers', 'array', { physicalType: 'SMALLINT[]' }),
+              property('ratio', 'number', { physicalType: 'DOUBLE PRECISION' }),
+              property('count', 'integer', { physicalType: 'VARCHAR(8)' }),
+            ],
+          },
+        ],
+      })
+      .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'draws' })] })
+      .build();
+    await emptyDatabase(db);
+    await runFiles(db, sqlFiles(mesh));
+    const columns = await db.query<{ attname: string; type: string }>(
+      `SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+       WHERE attrelid = 'p.draws'::regclass AND attnum > 0 ORDER BY attnum`,
+    );
+    expect(Object.fromEntries(columns.rows.map((column) => [column.attname, column.type]))).toEqual({
+      draw_id: 'bigint',
+      game: 'character varying(8)',
+      amount: 'numeric(14,2)',
+      rank: 'smallint',
+      seats: 'integer',
+      code: 'character varying(3)',
+      label: 'character varying(12)',
+      status: 'text',
+      numbers: 'jsonb',
+      ratio: 'numeric',
+      count: 'bigint',
+    });
+    await expect(db.exec(`INSERT INTO p.draws (draw_id, code) VALUES (1, 'ABCD')`)).rejects.toThrow(
+      /value too long for type character varying\(3\)/,
+    );
+  });
+
   it('refuses, naming both, names PostgreSQL would give two tables, indexes or columns of one schema', async () => {
     const property = (name: string, extra: Partial<ContractProperty> = {}): ContractProperty => ({
       name,
@@ -728,10 +790,13 @@ describe('SQL export', () => {
     });
 
     /** Claims whose amount is of the given type. */
-    const claimAmountAs = (logicalType: ContractProperty['logicalType']) =>
+    const claimAmountAs = (logicalType: ContractProperty['logicalType'], extra: Partial<ContractProperty> = {}) =>
       claimsDesign({
         keepHistory: false,
-        properties: [field('claim_id', 'integer', { required: true, primaryKey: true }), field('amount', logicalType)],
+        properties: [
+          field('claim_id', 'integer', { required: true, primaryKey: true }),
+          field('amount', logicalType, extra),
+        ],
       });
 
     it.each([
@@ -756,19 +821,81 @@ describe('SQL export', () => {
         values: ["'soon'", "'2024-01-31'", "'later'"],
         refusal: /"claims"\."claims"\."amount": a value date would change or cannot hold, in this many rows: 2;/,
       },
-    ])(
+      {
+        change: 'a text given a maxLength, where rows hold longer texts, which varchar(n) would cut',
+        from: 'string' as const,
+        to: 'string' as const,
+        toField: { extensions: { logicalTypeOptions: { maxLength: 3 } } },
+        values: ["'EUR'", "'EURO'", "'EUROS'"],
+        refusal:
+          /"claims"\."claims"\."amount": a value varchar\(3\) would change or cannot hold, in this many rows: 2;/,
+      },
+      {
+        change: 'a number given NUMERIC(6,2), where rows have more decimals or digits',
+        from: 'number' as const,
+        to: 'number' as const,
+        toField: { physicalType: 'NUMERIC(6,2)' },
+        values: ['2.5', '0.125', '12345.5', '1234.56'],
+        refusal:
+          /"claims"\."claims"\."amount": a value numeric\(6,2\) would change or cannot hold, in this many rows: 2;/,
+      },
+      {
+        change: 'a text made a NUMERIC(6,2), where rows hold more decimals or no number',
+        from: 'string' as const,
+        to: 'number' as const,
+        toField: { physicalType: 'NUMERIC(6,2)' },
+        values: ["'2.5'", "'0.125'", "'many'"],
+        refusal:
+          /"claims"\."claims"\."amount": a value numeric\(6,2\) would change or cannot hold, in this many rows: 2;/,
+      },
+      {
+        change: 'an integer made a SMALLINT, where rows hold larger numbers',
+        from: 'integer' as const,
+        to: 'integer' as const,
+        toField: { physicalType: 'SMALLINT' },
+        values: ['40000', '-5', '-40000'],
+        refusal: /"claims"\."claims"\."amount": a value smallint would change or cannot hold, in this many rows: 2;/,
+      },
+    ] as {
+      change: string;
+      from: ContractProperty['logicalType'];
+      to: ContractProperty['logicalType'];
+      toField?: Partial<ContractProperty>;
+      values: string[];
+      refusal: RegExp;
+    }[])(
       'refuses, naming the table, column and rows, $change, and keeps every value',
-      async ({ from, to, values, refusal }) => {
+      async ({ from, to, toField, values, refusal }) => {
         await emptyDatabase(db);
         await runFiles(db, sqlFiles(claimAmountAs(from)));
         await db.exec(
           `INSERT INTO claims.claims VALUES ${values.map((value, index) => `(${index}, ${value})`).join(', ')}`,
         );
         const before = (await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows;
-        await expect(runAsPsql(db, migrationOf(claimAmountAs(to), claimAmountAs(from)))).rejects.toThrow(refusal);
+        await expect(runAsPsql(db, migrationOf(claimAmountAs(to, toField), claimAmountAs(from)))).rejects.toThrow(
+          refusal,
+        );
         expect((await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows).toEqual(before);
       },
     );
+
+    it('changes a column to the physicalType’s size when every row fits, and widens it without a check', async () => {
+      const [text, code, wideCode] = [
+        claimAmountAs('string'),
+        claimAmountAs('string', { physicalType: 'VARCHAR(3)' }),
+        claimAmountAs('string', { physicalType: 'varchar(10)' }),
+      ];
+      expect(migrationOf(wideCode, code)).not.toContain('DO ');
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(text));
+      await db.exec(`INSERT INTO claims.claims VALUES (1, 'EUR'), (2, NULL)`);
+      await runAsPsql(db, migrationOf(code, text));
+      await runAsPsql(db, migrationOf(wideCode, code));
+      const migrated = await schemaOf(db, ['claims']);
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(wideCode));
+      expect(migrated).toEqual(await schemaOf(db, ['claims']));
+    });
 
     it('runs on PostgreSQL before 16, which has no pg_input_is_valid: a value the type cannot read stops the ALTER itself, and every value is kept', async () => {
       await emptyDatabase(db);

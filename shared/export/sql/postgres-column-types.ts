@@ -1,0 +1,97 @@
+import { physicalTypeParts } from '../../contracts/physical-type-size';
+import type { ContractProperty } from '../../model/contract';
+import type { LogicalType } from '../../model/logical-type';
+import { logicalTypeOptions } from '../../simulation/allowed-values';
+
+/*
+ * A column's PostgreSQL type. The contract's physicalType where it is a PostgreSQL type of the
+ * property's logical type, in PostgreSQL's spelling: `VARCHAR(8)` → varchar(8), `DECIMAL(14, 2)`
+ * → numeric(14,2), `INT4` → integer, `BIGSERIAL` → bigint (the column holds what the product
+ * writes: no sequence). Else the logical type's, a string's `maxLength` making it varchar(n) (the
+ * smaller n where the physicalType gives another). Any other physicalType (`draw_status`,
+ * `SMALLINT[]`, `VARCHAR2(8)`, `TIMESTAMP`) is another database's or another type's, and the
+ * logical type decides.
+ */
+
+const LOGICAL_TYPES: Record<LogicalType, string> = {
+  string: 'text',
+  date: 'date',
+  timestamp: 'timestamptz',
+  time: 'time',
+  number: 'numeric',
+  integer: 'bigint',
+  boolean: 'boolean',
+  object: 'jsonb',
+  array: 'jsonb',
+  map: 'jsonb',
+};
+
+/** PostgreSQL's integer types by the names it accepts for them; a serial is its integer type and a sequence. */
+const INTEGER_TYPES: ReadonlyMap<string, string> = new Map([
+  ...['smallint', 'int2', 'smallserial', 'serial2'].map((name) => [name, 'smallint'] as const),
+  ...['integer', 'int', 'int4', 'serial', 'serial4'].map((name) => [name, 'integer'] as const),
+  ...['bigint', 'int8', 'bigserial', 'serial8'].map((name) => [name, 'bigint'] as const),
+]);
+const VARCHAR_NAMES = new Set(['varchar', 'character varying']);
+const NUMERIC_NAMES = new Set(['numeric', 'decimal']);
+/** The longest varchar PostgreSQL declares, and the most digits of a numeric. */
+const MAX_VARCHAR_LENGTH = 10_485_760;
+const MAX_NUMERIC_PRECISION = 1000;
+
+/** A property without a logical type may hold any value: jsonb holds any JSON value as it is. */
+export function postgresTypeOf(property: ContractProperty): string {
+  const { logicalType, physicalType } = property;
+  if (logicalType === undefined) return 'jsonb';
+  const parts = physicalType === undefined ? undefined : physicalTypeParts(physicalType);
+  switch (logicalType) {
+    case 'string': {
+      const physicalLength = parts && VARCHAR_NAMES.has(parts.base) && !parts.scale ? parts.size : undefined;
+      const lengths = [physicalLength, logicalTypeOptions(property)?.maxLength].filter(isVarcharLength);
+      return lengths.length > 0 ? `varchar(${Math.min(...lengths)})` : 'text';
+    }
+    case 'number': {
+      const { size: precision, scale = 0 } = parts && NUMERIC_NAMES.has(parts.base) ? parts : {};
+      const isDeclarable = precision !== undefined && precision >= 1 && precision <= MAX_NUMERIC_PRECISION;
+      return isDeclarable && scale <= precision ? `numeric(${precision},${scale})` : 'numeric';
+    }
+    case 'integer':
+      return (parts && parts.size === undefined && INTEGER_TYPES.get(parts.base)) || 'bigint';
+    default:
+      return LOGICAL_TYPES[logicalType];
+  }
+}
+
+function isVarcharLength(length: unknown): length is number {
+  return Number.isInteger(length) && (length as number) >= 1 && (length as number) <= MAX_VARCHAR_LENGTH;
+}
+
+/** A column type's name and the numbers in its parentheses: `numeric(14,2)` → numeric, 14, 2. */
+export function columnTypeParts(type: string): { base: string; size?: number; scale?: number } {
+  return physicalTypeParts(type) ?? { base: type };
+}
+
+/** The most characters a column of this type holds: n for varchar(n); undefined for others. */
+export function varcharLengthOf(type: string): number | undefined {
+  const { base, size } = columnTypeParts(type);
+  return base === 'varchar' ? size : undefined;
+}
+
+/** The exact numbers a column type holds: digits after the point and before it, and an integer type's range; undefined for any. */
+export interface ExactNumbers {
+  scale?: number;
+  wholeDigits?: number;
+  range?: readonly [bigint, bigint];
+}
+
+const INTEGER_RANGES: Record<string, ExactNumbers> = {
+  smallint: { scale: 0, wholeDigits: 5, range: [-(2n ** 15n), 2n ** 15n - 1n] },
+  integer: { scale: 0, wholeDigits: 10, range: [-(2n ** 31n), 2n ** 31n - 1n] },
+  bigint: { scale: 0, wholeDigits: 19, range: [-(2n ** 63n), 2n ** 63n - 1n] },
+};
+
+/** The numbers a column of an integer or numeric type holds; undefined for other types. */
+export function exactNumbersOf(type: string): ExactNumbers | undefined {
+  const { base, size, scale = 0 } = columnTypeParts(type);
+  if (base !== 'numeric') return Object.hasOwn(INTEGER_RANGES, base) ? INTEGER_RANGES[base] : undefined;
+  return size === undefined ? {} : { scale, wholeDigits: size - scale };
+}

@@ -9,9 +9,9 @@ import { matching, type Token, tokenize } from './sql-tokens';
 
 /*
  * SQL `CHECK` constraints as what ODCS says of a column: allowed values (`c IN ('a', 'b')`,
- * `c = 'a'`), bounds (`c >= 0`, `0 < c`, `c BETWEEN 0 AND 100`) and a pattern (PostgreSQL's
- * `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike), each condition of a CHECK that ANDs
- * several on its own. What ODCS cannot say (OR, functions, another column, `<>`) is reported
+ * `c = 'a'`), bounds (`c >= 0`, `0 < c`, `c BETWEEN 0 AND 100`), lengths (`char_length(c) <= 8`)
+ * and a pattern (PostgreSQL's `c ~ '^[A-Z]{2}$'`, where ECMAScript reads it alike), each
+ * condition of a CHECK that ANDs several on its own. What ODCS cannot say (OR, functions, another column, `<>`) is reported
  * as written, and the rest of its CHECK is imported all the same.
  */
 
@@ -82,8 +82,8 @@ export function readChecks(
   return read;
 }
 
-/** Bounds that a higher value tightens; the others (maximum, exclusiveMaximum) a lower one does. */
-const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum']);
+/** Bounds that a higher value tightens; the others (maximum, exclusiveMaximum, maxLength) a lower one does. */
+const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum', 'minLength']);
 
 /** A column's options with a condition's added, or why they cannot be: ODCS holds one pattern. */
 export function withOptions(
@@ -193,6 +193,25 @@ const BOUNDS: Record<string, string> = {
 /** The same comparison seen from its other side: `0 < qty` is `qty > 0`. */
 const MIRRORED: Record<string, string> = { '>=': '<=', '>': '<', '<=': '>=', '<': '>' };
 
+/** A comparison of a text's length (`char_length(c) <= 8`) as the length bound of the text it gives. */
+type LengthBound = (value: number) => Record<string, number>;
+const LENGTH_BOUNDS: Record<string, LengthBound> = {
+  '>=': (value) => ({ minLength: value }),
+  '>': (value) => ({ minLength: value + 1 }),
+  '<=': (value) => ({ maxLength: value }),
+  '<': (value) => ({ maxLength: value - 1 }),
+};
+/** SQL's functions counting a text's characters (`length` is also a function of bytes, arrays, geometry). */
+const CHARACTER_COUNTS = new Set(['char_length', 'character_length']);
+
+/** The column whose characters an expression counts (`char_length(code)`); undefined when it is no such count. */
+function lengthOf(expression: Expression | undefined): string | undefined {
+  const counted = uncast(expression);
+  const name = counted?.type === 'function' ? counted.name?.name?.[0]?.value.toLowerCase() : undefined;
+  const args = listItems(counted?.args) ?? [];
+  return name !== undefined && CHARACTER_COUNTS.has(name) && args.length === 1 ? columnOf(args[0]) : undefined;
+}
+
 /** Why an operator's conditions are none ODCS can say, where it is not only that it has no equivalent. */
 const UNSAID: Record<string, string> = {
   '~*': 'ignores case, which an ODCS pattern cannot',
@@ -206,13 +225,17 @@ function factOf(condition: Expression, hasBackslashEscapes: boolean): CheckFact 
   const { operator = '', left, right } = condition;
   const values = allowedValuesOf(condition, hasBackslashEscapes);
   if (values) return values;
-  const bound = BOUNDS[operator];
-  if (bound) {
-    const [column, value, option] =
-      columnOf(left) === undefined
-        ? [columnOf(right), numberLiteral(left), BOUNDS[MIRRORED[operator] as string] as string]
-        : [columnOf(left), numberLiteral(right), bound];
-    if (column !== undefined && value !== undefined) return { column, options: { [option]: value } };
+  if (BOUNDS[operator]) {
+    const isMirrored = numberLiteral(left) !== undefined;
+    const [compared, value, comparison] = isMirrored
+      ? [right, numberLiteral(left), MIRRORED[operator] as string]
+      : [left, numberLiteral(right), operator];
+    const column = columnOf(compared);
+    if (column !== undefined && value !== undefined)
+      return { column, options: { [BOUNDS[comparison] as string]: value } };
+    const measured = lengthOf(compared);
+    if (measured !== undefined && Number.isInteger(value))
+      return { column: measured, options: (LENGTH_BOUNDS[comparison] as LengthBound)(value as number) };
   }
   if (operator === 'BETWEEN') {
     const column = columnOf(left);

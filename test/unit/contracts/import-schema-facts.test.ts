@@ -545,6 +545,16 @@ describe('SQL CHECK constraints as ODCS bounds and patterns', () => {
     expect(notes).toEqual([]);
   });
 
+  it('reads char_length bounds as minLength and maxLength, as the PostgreSQL export writes them', () => {
+    const { property, notes } = imported(
+      'codes.sql',
+      'CREATE TABLE codes (code text, tag varchar(10), CONSTRAINT "codes_code_check" CHECK (char_length("code") >= 2 AND char_length("code") <= 5), CHECK (character_length(tag) > 1 AND 4 > char_length(tag)));',
+    );
+    expect(options(property('code'))).toEqual({ minLength: 2, maxLength: 5 });
+    expect(options(property('tag'))).toEqual({ minLength: 2, maxLength: 3 });
+    expect(notes).toEqual([]);
+  });
+
   it('gives a column the value an equality check allows, as IN does', () => {
     expect(
       imported('prices.sql', "CREATE TABLE prices (currency text CHECK (currency = 'EUR'));").property('currency').enum,

@@ -1,11 +1,13 @@
 import { doBlock, ident, literal } from './postgres-names';
+import { type CheckConstraint, checkClause } from './postgres-tables';
 
 /*
  * Rows written before a field was required have no value in it, and a statement that needs one
  * (SET NOT NULL, a primary key over the field) would fail on them, and with it the whole
  * migration. Such statements run only once no row lacks a value; until then the migration
  * raises a warning naming the statements to run once the rows are filled. Contracts give no
- * default to fill them with, and a made-up one would pass for data.
+ * default to fill them with, and a made-up one would pass for data. A CHECK the contract adds
+ * waits alike for the rows that break it.
  */
 
 export interface OnceFilled {
@@ -23,14 +25,38 @@ export interface OnceFilled {
   warning(later: string): string;
 }
 
-export function onceFilled(change: OnceFilled): string {
-  const { target, columns, statements, meanwhile = [], later = statements } = change;
-  const lacksValue = columns.map((column) => `${ident(column)} IS NULL`).join(' OR ');
+export function onceFilled({ columns, ...change }: OnceFilled): string {
+  return onceNoRowWhere({ ...change, condition: columns.map((column) => `${ident(column)} IS NULL`).join(' OR ') });
+}
+
+/** The statements, run once no row of the table meets `condition`; until then, `meanwhile` and a warning. */
+function onceNoRowWhere(change: Omit<OnceFilled, 'columns'> & { condition: string }): string {
+  const { target, condition, statements, meanwhile = [], later = statements } = change;
   const warn = `RAISE WARNING '%', ${literal(change.warning(later.join(' ')))};`;
   return doBlock(` BEGIN
-  IF EXISTS (SELECT FROM ${target} WHERE ${lacksValue}) THEN ${[...meanwhile, warn].join(' ')}
+  IF EXISTS (SELECT FROM ${target} WHERE ${condition}) THEN ${[...meanwhile, warn].join(' ')}
   ELSE ${statements.join(' ')} END IF;
 END `);
+}
+
+/**
+ * A CHECK added to a table that holds rows: it holds for rows written from now on at once (`NOT
+ * VALID`), and for the stored ones once none breaks it; until then a warning names it and what to
+ * run once they are corrected. Rows the contract now refuses are the data owner's to
+ * correct, as a made-up value would pass for data.
+ */
+export function addCheckOnceKept(target: string, check: CheckConstraint): string[] {
+  const validate = `ALTER TABLE ${target} VALIDATE CONSTRAINT ${ident(check.name)};`;
+  return [
+    `ALTER TABLE ${target} ADD ${checkClause(check)} NOT VALID;`,
+    onceNoRowWhere({
+      target,
+      condition: `NOT (${check.condition})`,
+      statements: [validate],
+      warning: (later) =>
+        `${target}: some rows break the CHECK ${ident(check.name)} (${check.condition}) the contract now makes: it holds for rows written from now on; correct the stored ones, then run ${later}`,
+    }),
+  ];
 }
 
 /** `SET NOT NULL` on a column once no row lacks a value. */

@@ -2,12 +2,16 @@ import { compareContracts, guessObjectRenames, guessRenames } from '../../contra
 import { columnNameOf } from '../../contracts/physical-names';
 import type { Contract, ContractProperty } from '../../model/contract';
 import { refuseLossyTypeChange } from './lossy-type-changes';
-import { setNotNullOnceFilled } from './once-filled';
+import { addCheckOnceKept, setNotNullOnceFilled } from './once-filled';
 import { columnTypeParts, exactNumbersOf, postgresTypeOf } from './postgres-column-types';
 import { ident, qualified, sqlComment } from './postgres-names';
 import {
   appendOnlyTriggerName,
   appendOnlyTriggerStatement,
+  checkClause,
+  checkConstraintOf,
+  checkedProperties,
+  checkName,
   columnCommentStatement,
   columnDefinition,
   createTableStatements,
@@ -29,7 +33,8 @@ import { primaryKeyStatements } from './primary-key-change';
  * ALTER statements taking a contract's tables from its last saved version to the current one:
  * added, removed and renamed fields (a rename is a removed and an added field alike in all
  * but name), renamed schema objects (alike in every field), type changes, nullability,
- * uniqueness, primary key, history kept or dropped, event ↔ entity (the append-only trigger).
+ * uniqueness, primary key, CHECKs (a new one waits for the rows that break it, see once-filled.ts),
+ * history kept or dropped, event ↔ entity (the append-only trigger).
  * Every statement that carries a breaking change is preceded by a `-- breaking:` line with the
  * reason, so it is reviewed before it runs. The tables hold rows: no statement may need a value
  * the rows cannot have (see once-filled.ts).
@@ -142,6 +147,7 @@ function renameTableStatements(table: PostgresTable, newName: string): string[] 
     `ALTER TABLE ${qualified(table.schema, table.name)} RENAME TO ${ident(newName)};`,
     ...(isKeyed ? [renameConstraint(primaryKeyName)] : []),
     ...uniqueProperties(table).map((property) => renameConstraint((of) => uniqueName(of, columnNameOf(property)))),
+    ...checkedProperties(table).map((property) => renameConstraint((of) => checkName(of, columnNameOf(property)))),
     ...(table.contract.kind === 'event'
       ? [
           `ALTER TRIGGER ${ident(appendOnlyTriggerName(table))} ON ${target} RENAME TO ${ident(appendOnlyTriggerName(renamed))};`,
@@ -211,6 +217,24 @@ function alterTableStatements(
   );
   /** Key columns rows may have no value in: added, or optional before. */
   const keyColumnsMaybeEmpty = after.primaryKey.filter((column) => !wasNotNull.has(column));
+  /** The CHECK of an added column, which holds no value yet: no row can break it. */
+  const newColumnCheck = (property: ContractProperty) => {
+    const check = checkConstraintOf(after, property);
+    return check ? [`ALTER TABLE ${target} ADD ${checkClause(check)};`] : [];
+  };
+  /**
+   * Columns whose CHECK changes: its condition, its name (a renamed column's), or its column's type,
+   * as PostgreSQL keeps a condition parsed for the old type (`(amount)::numeric >= (0)::numeric`).
+   * The old one goes first, so that no type change trips on it.
+   */
+  const changedChecks = carriedOver.flatMap((pair) => {
+    const [was, is] = [checkConstraintOf(before, pair.before), checkConstraintOf(after, pair.after)];
+    const isSame =
+      was?.name === is?.name &&
+      was?.condition === is?.condition &&
+      postgresTypeOf(pair.before) === postgresTypeOf(pair.after);
+    return isSame ? [] : [{ ...pair, was, is }];
+  });
 
   return [
     ...(before.contract.kind === 'event' && after.contract.kind === 'entity'
@@ -219,6 +243,9 @@ function alterTableStatements(
     ...(before.keepsHistory && !after.keepsHistory
       ? [sqlComment('breaking: history is no longer kept'), `DROP TABLE ${history};`]
       : []),
+    ...changedChecks.flatMap(({ was, subject: about }) =>
+      was ? [...notesFor(about), `ALTER TABLE ${target} DROP CONSTRAINT IF EXISTS ${ident(was.name)};`] : [],
+    ),
     ...(isKeyChanged
       ? [
           ...notesFor(after.object.name),
@@ -259,6 +286,7 @@ function alterTableStatements(
       .flatMap((property) => [
         ...notesFor(subject(property)),
         ...onBoth(`ADD COLUMN ${columnDefinition({ ...property, required: false })}`),
+        ...newColumnCheck(property),
         ...(property.required
           ? [
               sqlComment(`${property.name} is required: NOT NULL once every row has a value (a warning says when not)`),
@@ -289,6 +317,9 @@ function alterTableStatements(
       ];
       return alterations.length > 0 ? [...notesFor(subject(now)), ...alterations] : [];
     }),
+    ...changedChecks.flatMap(({ is, subject: about }) =>
+      is ? [...notesFor(about), ...addCheckOnceKept(target, is)] : [],
+    ),
     ...kept
       .filter(({ before: old, after: now }) => !hasUniqueConstraint(before, old) && hasUniqueConstraint(after, now))
       .flatMap(({ after: now }) => [

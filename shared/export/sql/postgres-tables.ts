@@ -1,6 +1,7 @@
 import { columnNameOf, tableNameOf } from '../../contracts/physical-names';
 import { primaryKeyOf } from '../../contracts/primary-key';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
+import { columnChecksOf } from './postgres-checks';
 import { postgresTypeOf } from './postgres-column-types';
 import { ident, literal, postgresName, qualified, sqlComment } from './postgres-names';
 
@@ -9,6 +10,8 @@ import { ident, literal, postgresName, qualified, sqlComment } from './postgres-
  * - event: append-only (a trigger refuses UPDATE and DELETE), its unique properties (the
  *   event id) UNIQUE;
  * - entity: keyed by its primary key;
+ * - every table: a CHECK per column the contract says more of than its type (postgres-checks.ts),
+ *   not on the history table, whose earlier versions kept the contract of their day;
  * - an entity that keeps history also gets `<name>_history` with the same columns and
  *   `valid_from`, `valid_to`, `is_current`, one current row per key (a partial unique index).
  * Column types: see postgres-column-types.ts; required → NOT NULL.
@@ -53,6 +56,8 @@ export function hasUniqueConstraint(table: PostgresTable, property: ContractProp
 export const historyName = (table: PostgresTable) => `${table.name}_history`;
 export const primaryKeyName = (table: string) => `${table}_pkey`;
 export const uniqueName = (table: string, column: string) => `${table}_${column}_key`;
+/** PostgreSQL's own name for a column's CHECK. */
+export const checkName = (table: string, column: string) => `${table}_${column}_check`;
 export const currentIndexName = (table: PostgresTable) => `${historyName(table)}_current`;
 export const versionsIndexName = (table: PostgresTable) => `${historyName(table)}_versions`;
 export const appendOnlyTriggerName = (table: PostgresTable) => `${table.name}_append_only`;
@@ -60,6 +65,29 @@ export const appendOnlyTriggerName = (table: PostgresTable) => `${table.name}_ap
 /** The properties with a UNIQUE constraint of their own. */
 export function uniqueProperties(table: PostgresTable): ContractProperty[] {
   return table.object.properties.filter((property) => hasUniqueConstraint(table, property));
+}
+
+/** A column's CHECK: its name (after the table and the column) and condition; undefined when the contract says nothing it checks. */
+export interface CheckConstraint {
+  name: string;
+  condition: string;
+}
+
+export function checkConstraintOf(table: PostgresTable, property: ContractProperty): CheckConstraint | undefined {
+  const column = columnNameOf(property);
+  const { conditions } = columnChecksOf(property, column);
+  return conditions.length > 0
+    ? { name: checkName(table.name, column), condition: conditions.join(' AND ') }
+    : undefined;
+}
+
+export function checkClause(check: CheckConstraint): string {
+  return `CONSTRAINT ${ident(check.name)} CHECK (${check.condition})`;
+}
+
+/** The properties whose column has a CHECK. */
+export function checkedProperties(table: PostgresTable): ContractProperty[] {
+  return table.object.properties.filter((property) => checkConstraintOf(table, property));
 }
 
 /**
@@ -130,6 +158,10 @@ export function createTableStatements(table: PostgresTable): string[] {
       (property) =>
         `CONSTRAINT ${ident(uniqueName(table.name, columnNameOf(property)))} UNIQUE (${ident(columnNameOf(property))})`,
     ),
+    ...table.object.properties.flatMap((property) => {
+      const check = checkConstraintOf(table, property);
+      return check ? [checkClause(check)] : [];
+    }),
   ];
   return [
     sqlComment(`${contract.name} ${contract.version}, ${object.name}: ${describeKind(table)}`),

@@ -1,10 +1,12 @@
+import { columnNameOf } from '../../contracts/physical-names';
 import { servedContracts } from '../../contracts/withdrawn-contracts';
 import type { Contract } from '../../model/contract';
 import type { DataProduct } from '../../model/data-product';
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
 import type { ExportScope } from '../export-scope';
-import { defineTarget, type ExportFile, type ExportProblem } from '../export-target';
+import { defineTarget, type ExportFile, type ExportProblem, type ExportWarning } from '../export-target';
+import { columnChecksOf } from './postgres-checks';
 import { migrationStatements } from './postgres-migration';
 import { ident, postgresName, sqlComment } from './postgres-names';
 import {
@@ -29,6 +31,8 @@ export const sqlTarget = defineTarget({
   write({ mesh, scope, scoped, options, nameFile }) {
     const files: ExportFile[] = [];
     const errors: ExportProblem[] = [];
+    /** By the path of what they are about: a contract served by several products is said once. */
+    const warnings = new Map<string, ExportWarning>();
     const contractsById = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
     const savedContractsById = new Map(options.baseline?.contracts.map((contract) => [contract.id, contract]));
     const savedProductsById = new Map(options.baseline?.products.map((product) => [product.id, product]));
@@ -45,6 +49,7 @@ export const sqlTarget = defineTarget({
         continue;
       }
       const changesPath = nameFile([product.name, product.id], '.changes.sql');
+      for (const warning of patternWarnings(mesh, tables)) warnings.set(warning.path, warning);
       if (contracts.length > 0) {
         files.push({
           path: changesPath.replace(/\.changes\.sql$/, '.sql'),
@@ -83,7 +88,10 @@ export const sqlTarget = defineTarget({
         });
       }
     }
-    return errors.length > 0 ? { ok: false, errors } : { ok: true, value: files };
+    if (errors.length > 0) return { ok: false, errors };
+    return warnings.size > 0
+      ? { ok: true, value: files, warnings: [...warnings.values()] }
+      : { ok: true, value: files };
   },
 });
 
@@ -126,6 +134,19 @@ function productProblems(mesh: Mesh, product: DataProduct, tables: readonly Post
     message: `data product ${quoted(product.name)}: ${message}`,
     ...same,
   }));
+}
+
+/** The patterns the tables' CHECKs leave out, as PostgreSQL would read them otherwise than the contract. */
+function patternWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWarning[] {
+  return tables.flatMap(({ contract, object, name }) =>
+    object.properties.flatMap((property, index) => {
+      const { patternLeftOut } = columnChecksOf(property, columnNameOf(property));
+      if (patternLeftOut === undefined) return [];
+      const path = `contracts[${mesh.contracts.indexOf(contract)}].schema[${contract.schema.indexOf(object)}].properties[${index}]`;
+      const message = `the pattern of ${quoted(property.name)} in contract ${quoted(contract.name)} is not in the CHECK of table ${quoted(name)}: ${patternLeftOut}`;
+      return [{ kind: 'caution' as const, path, message }];
+    }),
+  );
 }
 
 function productDdl(product: DataProduct, tables: readonly PostgresTable[]): string {

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractOf } from '../../../shared/contracts';
+import { importContractSource } from '../../../shared/contracts/import';
 import { statements, tokenize } from '../../../shared/contracts/import/sql-tokens';
 import { type ExportScope, WHOLE_MESH } from '../../../shared/export';
 import { postgresName } from '../../../shared/export/sql/postgres-names';
@@ -98,6 +99,25 @@ async function schemaOf(db: PGlite, schemas: readonly string[]) {
     ),
   };
 }
+
+/** An optional field, not unique nor in the key, unless `extra` says otherwise. */
+const field = (name: string, logicalType: ContractProperty['logicalType'], extra: Partial<ContractProperty> = {}) => ({
+  name,
+  logicalType,
+  required: false,
+  unique: false,
+  primaryKey: false,
+  ...extra,
+});
+const options = (logicalTypeOptions: Record<string, unknown>) => ({ extensions: { logicalTypeOptions } });
+
+/** Product `p` serving contract `name`, whose one schema object `name` holds `properties`. */
+const productServingTable = (name: string, properties: ContractProperty[]) =>
+  aMesh()
+    .withDomain('d')
+    .withContract(name, { schema: [{ name, properties }] })
+    .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: name })] })
+    .build();
 
 /** Drops every schema the exports made, so the next test starts from an empty database. */
 async function emptyDatabase(db: PGlite) {
@@ -258,43 +278,19 @@ describe('SQL export', () => {
   });
 
   it('takes a column’s type from a physicalType PostgreSQL has, in its spelling, and a string’s maxLength as varchar(n)', async () => {
-    const property = (
-      name: string,
-      logicalType: ContractProperty['logicalType'],
-      extra: Partial<ContractProperty>,
-    ) => ({
-      name,
-      logicalType,
-      required: false,
-      unique: false,
-      primaryKey: false,
-      ...extra,
-    });
-    const maxLength = (length: number) => ({ extensions: { logicalTypeOptions: { maxLength: length } } });
-    const mesh = aMesh()
-      .withDomain('d')
-      .withContract('draws', {
-        schema: [
-          {
-            name: 'draws',
-            properties: [
-              property('draw_id', 'integer', { physicalType: 'BIGSERIAL', required: true, primaryKey: true }),
-              property('game', 'string', { physicalType: 'VARCHAR(8)', ...maxLength(8) }),
-              property('amount', 'number', { physicalType: 'NUMERIC(14,2)' }),
-              property('rank', 'integer', { physicalType: 'SMALLINT' }),
-              property('seats', 'integer', { physicalType: 'int4' }),
-              property('code', 'string', maxLength(3)),
-              property('label', 'string', { physicalType: 'character varying (20)', ...maxLength(12) }),
-              property('status', 'string', { physicalType: 'draw_status' }),
-              property('numbers', 'array', { physicalType: 'SMALLINT[]' }),
-              property('ratio', 'number', { physicalType: 'DOUBLE PRECISION' }),
-              property('count', 'integer', { physicalType: 'VARCHAR(8)' }),
-            ],
-          },
-        ],
-      })
-      .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'draws' })] })
-      .build();
+    const mesh = productServingTable('draws', [
+      field('draw_id', 'integer', { physicalType: 'BIGSERIAL', required: true, primaryKey: true }),
+      field('game', 'string', { physicalType: 'VARCHAR(8)', ...options({ maxLength: 8 }) }),
+      field('amount', 'number', { physicalType: 'NUMERIC(14,2)' }),
+      field('rank', 'integer', { physicalType: 'SMALLINT' }),
+      field('seats', 'integer', { physicalType: 'int4' }),
+      field('code', 'string', options({ maxLength: 3 })),
+      field('label', 'string', { physicalType: 'character varying (20)', ...options({ maxLength: 12 }) }),
+      field('status', 'string', { physicalType: 'draw_status' }),
+      field('numbers', 'array', { physicalType: 'SMALLINT[]' }),
+      field('ratio', 'number', { physicalType: 'DOUBLE PRECISION' }),
+      field('count', 'integer', { physicalType: 'VARCHAR(8)' }),
+    ]);
     await emptyDatabase(db);
     await runFiles(db, sqlFiles(mesh));
     const columns = await db.query<{ attname: string; type: string }>(
@@ -317,6 +313,78 @@ describe('SQL export', () => {
     await expect(db.exec(`INSERT INTO p.draws (draw_id, code) VALUES (1, 'ABCD')`)).rejects.toThrow(
       /value too long for type character varying\(3\)/,
     );
+  });
+
+  describe('checks what the contract says of each column’s values, as the DDL import reads it back', () => {
+    const mesh = productServingTable('draws', [
+      field('draw_id', 'integer', { required: true, primaryKey: true }),
+      field('status', 'string', { enum: ['scheduled', 'drawn', "o'clock"], required: true }),
+      field('balls', 'integer', { enum: [5, 6, 7] }),
+      field('jackpot', 'integer', options({ minimum: 0, maximum: 999999999999 })),
+      field('odds', 'number', options({ exclusiveMinimum: 0, exclusiveMaximum: 1 })),
+      field('game', 'string', options({ minLength: 2, maxLength: 8, pattern: '^[A-Z][A-Z0-9]*$' })),
+      field('is_live', 'boolean', { enum: [true] }),
+      field('note', 'string', options({ pattern: '^.+$' })),
+      field('drawn_on', 'date', { enum: ['2024-01-01'] }),
+    ]);
+    const valid = { status: "'drawn'", balls: '6', jackpot: '0', odds: '0.5', game: "'LOTO6'", is_live: 'true' };
+
+    beforeAll(async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(mesh));
+    });
+
+    it.each([
+      ['status', "'lost'", 'draws_status_check'],
+      ['balls', '8', 'draws_balls_check'],
+      ['jackpot', '-1', 'draws_jackpot_check'],
+      ['jackpot', '1000000000000', 'draws_jackpot_check'],
+      ['odds', '0', 'draws_odds_check'],
+      ['odds', '1', 'draws_odds_check'],
+      ['game', "'L'", 'draws_game_check'],
+      ['game', "'loto'", 'draws_game_check'],
+      ['is_live', 'false', 'draws_is_live_check'],
+    ])('refuses a row whose %s is %s, breaking %s', async (column, value, constraint) => {
+      const row = { ...valid, [column]: value };
+      await expect(
+        db.exec(
+          `INSERT INTO p.draws (draw_id, ${Object.keys(row).join(', ')}) VALUES (1, ${Object.values(row).join(', ')})`,
+        ),
+      ).rejects.toThrow(`violates check constraint "${constraint}"`);
+    });
+
+    it('takes a row that keeps the contract, and NULL in an optional column', async () => {
+      await db.exec(
+        `INSERT INTO p.draws (draw_id, ${Object.keys(valid).join(', ')}) VALUES (1, ${Object.values(valid).join(', ')})`,
+      );
+      await db.exec(`INSERT INTO p.draws (draw_id, status, note) VALUES (2, 'o''clock', '')`);
+      expect((await db.query('SELECT count(*)::int AS n FROM p.draws')).rows).toEqual([{ n: 2 }]);
+    });
+
+    it('leaves out, and warns of, a pattern PostgreSQL reads otherwise than ECMAScript', () => {
+      const result = sqlTarget.files(mesh, WHOLE_MESH);
+      expect(result.ok && result.warnings).toEqual([
+        {
+          kind: 'caution',
+          path: 'contracts[0].schema[0].properties[7]',
+          message:
+            "the pattern of 'note' in contract 'draws' is not in the CHECK of table 'draws': . matches a line break in PostgreSQL, not in ECMAScript",
+        },
+      ]);
+    });
+
+    it('round-trips: the DDL imported gives the allowed values, bounds, lengths and pattern it checks', () => {
+      const ddl = String(sqlFiles(mesh)[0]!.content);
+      const imported = importContractSource('p.sql', ddl);
+      if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+      const properties = new Map(imported.contract.schema[0]!.properties.map((field) => [field.name, field]));
+      expect(properties.get('status')!.enum).toEqual(['scheduled', 'drawn', "o'clock"]);
+      expect(properties.get('balls')!.enum).toEqual([5, 6, 7]);
+      const optionsOf = (name: string) => properties.get(name)!.extensions?.logicalTypeOptions;
+      expect(optionsOf('jackpot')).toEqual({ minimum: 0, maximum: 999999999999 });
+      expect(optionsOf('odds')).toEqual({ exclusiveMinimum: 0, exclusiveMaximum: 1 });
+      expect(optionsOf('game')).toEqual({ minLength: 2, maxLength: 8, pattern: '^[A-Z][A-Z0-9]*$' });
+    });
   });
 
   it('refuses, naming both, names PostgreSQL would give two tables, indexes or columns of one schema', async () => {
@@ -558,18 +626,6 @@ describe('SQL export', () => {
   });
 
   describe('a migration run by psql -f on tables that hold rows', () => {
-    const field = (
-      name: string,
-      logicalType: ContractProperty['logicalType'],
-      extra: Partial<ContractProperty> = {},
-    ) => ({
-      name,
-      logicalType,
-      required: false,
-      unique: false,
-      primaryKey: false,
-      ...extra,
-    });
     /** Product `claims` serving contract `claims` (one schema object) and, when asked, an event contract. */
     const claimsDesign = ({
       objectName = 'claims',
@@ -660,6 +716,105 @@ describe('SQL export', () => {
       expect(await schemaOf(db, ['claims'])).toEqual(expected);
     });
 
+    /** Runs a script as one query, as psql -f does, returning the warnings it raised. */
+    const warningsOf = async (script: string) => {
+      const warnings: string[] = [];
+      try {
+        await db.exec(script, {
+          onNotice: (notice) => notice.severity === 'WARNING' && warnings.push(notice.message ?? ''),
+        });
+      } catch (error) {
+        await db.exec('ROLLBACK');
+        throw error;
+      }
+      return warnings;
+    };
+
+    describe('a CHECK the contract adds or changes', () => {
+      /** Claims whose status and amount the contract may say more of. */
+      const claimsChecked = (
+        status: Partial<ContractProperty>,
+        amount: Partial<ContractProperty>,
+        objectName?: string,
+      ) =>
+        claimsDesign({
+          objectName,
+          properties: [
+            field('claim_id', 'integer', { required: true, primaryKey: true }),
+            field('status', 'string', status),
+            field('amount', 'number', amount),
+          ],
+        });
+      const unchecked = claimsChecked({}, {});
+      const checked = claimsChecked({ enum: ['open', 'paid'] }, options({ minimum: 0 }));
+
+      it('holds for new rows at once, and waits for the stored rows that break it, with the statement to run once corrected', async () => {
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(unchecked));
+        await db.exec(`INSERT INTO claims.claims VALUES (1, 'open', 10), (2, 'lost', -5), (3, NULL, NULL)`);
+        const migration = migrationOf(checked, unchecked);
+        expect(migration).toContain('-- breaking: claims.status:');
+        const warnings = await warningsOf(migration);
+        expect(warnings).toEqual([
+          expect.stringMatching(
+            /^"claims"\."claims": some rows break the CHECK "claims_status_check" \("status" IN \('open', 'paid'\)\) the contract now makes: .* then run ALTER TABLE "claims"\."claims" VALIDATE CONSTRAINT "claims_status_check";$/,
+          ),
+          expect.stringMatching(
+            /^"claims"\."claims": some rows break the CHECK "claims_amount_check" \("amount" >= 0\)/,
+          ),
+        ]);
+        expect((await db.query('SELECT * FROM claims.claims ORDER BY claim_id')).rows).toHaveLength(3);
+        await expect(db.exec(`INSERT INTO claims.claims VALUES (4, 'lost', 1)`)).rejects.toThrow(
+          /violates check constraint "claims_status_check"/,
+        );
+        await expect(db.exec(`INSERT INTO claims.claims VALUES (4, 'open', -1)`)).rejects.toThrow(
+          /violates check constraint "claims_amount_check"/,
+        );
+        // Once the rows are corrected, the statements the warnings name give exactly the current tables.
+        await db.exec(`UPDATE claims.claims SET status = 'paid', amount = 5 WHERE claim_id = 2`);
+        for (const warning of warnings) await db.exec(warning.split(', then run ')[1]!);
+        const migrated = await schemaOf(db, ['claims']);
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(checked));
+        expect(migrated).toEqual(await schemaOf(db, ['claims']));
+      });
+
+      it.each([
+        { change: 'allowed values and a bound added', saved: unchecked, current: checked },
+        { change: 'allowed values and bounds removed', saved: checked, current: unchecked },
+        {
+          change: 'allowed values and bounds changed',
+          saved: checked,
+          current: claimsChecked({ enum: ['open', 'paid', 'void'] }, options({ minimum: 0, maximum: 1000 })),
+        },
+        {
+          change: 'the table renamed',
+          saved: checked,
+          current: claimsChecked({ enum: ['open', 'paid'] }, options({ minimum: 0 }), 'claim_records'),
+        },
+        {
+          change: 'a checked column renamed and its type changed',
+          saved: checked,
+          current: claimsDesign({
+            properties: [
+              field('claim_id', 'integer', { required: true, primaryKey: true }),
+              field('status', 'string', { enum: ['open', 'paid'], extensions: { physicalName: 'state' } }),
+              field('amount', 'integer', options({ minimum: 0 })),
+            ],
+          }),
+        },
+      ])('migrates $change to exactly the current tables, keeping the rows', async ({ saved, current }) => {
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(current));
+        const expected = await schemaOf(db, ['claims']);
+        await emptyDatabase(db);
+        await runFiles(db, sqlFiles(saved));
+        await db.exec(`INSERT INTO claims.claims VALUES (1, 'open', 10), (2, NULL, NULL)`);
+        expect(await warningsOf(migrationOf(current, saved))).toEqual([]);
+        expect(await schemaOf(db, ['claims'])).toEqual(expected);
+      });
+    });
+
     describe('adding a required field to the primary key', () => {
       const primaryKeyOf = async () =>
         (
@@ -667,19 +822,6 @@ describe('SQL export', () => {
             `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = 'claims.claims'::regclass AND contype = 'p'`,
           )
         ).rows[0]?.definition;
-      /** Runs a script as one query, as psql -f does, returning the warnings it raised. */
-      const warningsOf = async (script: string) => {
-        const warnings: string[] = [];
-        try {
-          await db.exec(script, {
-            onNotice: (notice) => notice.severity === 'WARNING' && warnings.push(notice.message ?? ''),
-          });
-        } catch (error) {
-          await db.exec('ROLLBACK');
-          throw error;
-        }
-        return warnings;
-      };
       const lineNo = field('line_no', 'integer', { required: true, primaryKey: true });
 
       const keyedByClaimAndLine = [savedFields[0]!, lineNo, ...savedFields.slice(1)];

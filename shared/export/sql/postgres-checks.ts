@@ -1,0 +1,72 @@
+import { allowedValueType } from '../../contracts/allowed-value-types';
+import { postgresPatternAsOdcs } from '../../contracts/import/postgres-pattern';
+import type { ContractProperty, EnumValue } from '../../model/contract';
+import { logicalTypeOptions } from '../../simulation/allowed-values';
+import { postgresTypeOf, varcharLengthOf } from './postgres-column-types';
+import { ident, literal } from './postgres-names';
+
+/*
+ * What a contract says of a column's values, as the conditions of its CHECK, written as the DDL
+ * import reads them back (contracts/import/sql-check-constraints.ts): allowed values of strings,
+ * numbers and booleans (`IN (…)`); bounds of integers and numbers; a string's minLength, and a
+ * maxLength its varchar does not hold (`char_length`); its pattern (`~`) where PostgreSQL's
+ * regular expressions read it as ECMAScript does. A pattern they read otherwise is left out,
+ * with why. Allowed values and bounds of dates and times, multipleOf and formats stay in the
+ * contract, as in the JSON Schema export.
+ */
+
+/** The logical types whose allowed values PostgreSQL compares as the contract means them. */
+const COMPARED_VALUES = new Set(['string', 'integer', 'number', 'boolean']);
+const BOUND_OPERATORS: Record<string, string> = {
+  minimum: '>=',
+  exclusiveMinimum: '>',
+  maximum: '<=',
+  exclusiveMaximum: '<',
+};
+
+export interface ColumnChecks {
+  /** Each condition on the column's value, to be ANDed. */
+  conditions: string[];
+  /** Why the contract's pattern is not among them. */
+  patternLeftOut?: string;
+}
+
+export function columnChecksOf(property: ContractProperty, column: string): ColumnChecks {
+  const { logicalType } = property;
+  const value = ident(column);
+  const options = logicalTypeOptions(property) ?? {};
+  const numberOption = (name: string) => {
+    const option = options[name];
+    return typeof option === 'number' && Number.isFinite(option) ? option : undefined;
+  };
+  const allowed = allowedValuesOf(property);
+  const conditions = allowed.length > 0 ? [`${value} IN (${allowed.map(valueLiteral).join(', ')})`] : [];
+  if (logicalType === 'integer' || logicalType === 'number') {
+    for (const [option, operator] of Object.entries(BOUND_OPERATORS)) {
+      const bound = numberOption(option);
+      if (bound !== undefined) conditions.push(`${value} ${operator} ${bound}`);
+    }
+  }
+  if (logicalType !== 'string') return { conditions };
+  const [minLength, maxLength] = [numberOption('minLength'), numberOption('maxLength')];
+  const declaredLength = varcharLengthOf(postgresTypeOf(property));
+  if (minLength !== undefined && minLength > 0) conditions.push(`char_length(${value}) >= ${minLength}`);
+  if (maxLength !== undefined && (declaredLength === undefined || declaredLength > maxLength))
+    conditions.push(`char_length(${value}) <= ${maxLength}`);
+  const pattern = options.pattern;
+  if (typeof pattern !== 'string') return { conditions };
+  const readAlike = postgresPatternAsOdcs(pattern);
+  if (!readAlike.ok) return { conditions, patternLeftOut: readAlike.why };
+  return { conditions: [...conditions, `${value} ~ ${literal(pattern)}`] };
+}
+
+/** The property's allowed values of its type (a value of another type matches no record, see allowed-value-types.ts). */
+function allowedValuesOf(property: ContractProperty): EnumValue[] {
+  const valueType = allowedValueType(property.logicalType);
+  if (!property.enum || !property.logicalType || !COMPARED_VALUES.has(property.logicalType)) return [];
+  return property.enum.filter((value) => typeof value === valueType);
+}
+
+function valueLiteral(value: EnumValue): string {
+  return typeof value === 'string' ? literal(value) : String(value);
+}

@@ -121,10 +121,12 @@ const quotedNames = (names: string[]) => names.map((name) => `‘${name}’`).jo
 async function settleUnappliedDrafts(host: Host): Promise<boolean> {
   const names = unappliedDraftNames();
   if (names.length === 0) return true;
-  return host.confirm(
-    `Discard the text with problems in ${quotedNames(names)}?`,
-    'It never read as a valid contract, so it is not in the design and saving cannot keep it. Cancel to fix it or copy it first.',
-  );
+  return host.confirm({
+    message: `Discard the text with problems in ${quotedNames(names)}?`,
+    detail:
+      'It never read as a valid contract, so it is not in the design and saving cannot keep it. Cancel to fix it or copy it first.',
+    action: 'Discard',
+  });
 }
 
 export async function newMesh(host: Host): Promise<void> {
@@ -195,10 +197,11 @@ export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean
 }
 
 export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<void> {
-  const ok = await host.confirm(
-    `Discard the unsaved changes to “${slot.name}”?`,
-    'They cannot be recovered afterwards.',
-  );
+  const ok = await host.confirm({
+    message: `Discard the unsaved changes to “${slot.name}”?`,
+    detail: 'They cannot be recovered afterwards.',
+    action: 'Discard',
+  });
   if (!ok) return;
   if (await host.claimAutosave(slot.key)) await host.clearAutosave(slot.key);
   else notify(keptElsewhere(slot));
@@ -211,10 +214,11 @@ export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<v
 export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
   const { documentKey } = documentState();
   if (selectIsDirty(documentState())) {
-    const agreed = await host.confirm(
-      `Discard your unsaved changes and load the version of ${file.name} on disk?`,
-      'Keeping your changes and saving them replaces the other version.',
-    );
+    const agreed = await host.confirm({
+      message: `Discard your unsaved changes and load the version of ${file.name} on disk?`,
+      detail: 'Keeping your changes and saving them replaces the other version.',
+      action: 'Discard and Reload',
+    });
     if (!agreed) return;
   }
   try {

@@ -4,18 +4,21 @@ import { useFocusReturn } from './use-focus-return';
 
 /**
  * The page's own question dialog (Save / Don’t Save / Cancel, confirmations): an alert dialog named
- * by its question, focused on the default choice; Escape cancels, and focus goes back where it was.
+ * by its question, focused on its default choice (never one that loses work); Escape cancels, and
+ * focus goes back where it was.
  */
 export function PromptDialog() {
   const question = usePromptStore((state) => state.question);
   const answer = usePromptStore((state) => state.answer);
   const ref = useRef<HTMLDialogElement>(null);
+  const defaultChoice = useRef<HTMLButtonElement>(null);
   const messageId = useId();
   const detailId = useId();
   useFocusReturn(question !== null);
   useEffect(() => {
-    // showModal focuses the first button: the default choice, which Enter answers.
-    if (question && !ref.current?.open) ref.current?.showModal();
+    if (!question) return;
+    if (!ref.current?.open) ref.current?.showModal();
+    defaultChoice.current?.focus();
   }, [question]);
   if (!question || !answer) return null;
   return (
@@ -36,11 +39,12 @@ export function PromptDialog() {
         <h2 id={messageId}>{question.message}</h2>
         {question.detail && <p id={detailId}>{question.detail}</p>}
         <div className="prompt__choices">
-          {question.choices.map((choice, index) => (
+          {question.choices.map((choice) => (
             <button
               key={choice.id}
+              ref={choice.id === question.defaultId ? defaultChoice : undefined}
               type="button"
-              className={index === 0 ? 'primary' : undefined}
+              className={choice.id === question.defaultId ? 'primary' : undefined}
               onClick={() => answer(choice.id)}
             >
               {choice.label}

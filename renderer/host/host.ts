@@ -11,6 +11,13 @@ import type {
 
 export type { DocumentShellState, ExportedFolder, ExportFile, FileRef, OpenedFile, TextEdit, UnsavedChangesChoice };
 
+/** A question whose yes loses something: `action` names what that button does ("Discard"). */
+export interface DestructiveQuestion {
+  message: string;
+  detail?: string;
+  action: string;
+}
+
 /** The unsaved copy of one document. */
 export interface AutosaveSlot {
   /** The document's key (see the document store), one slot per document. */
@@ -39,8 +46,8 @@ export interface Host {
   /** Saves one exported file (a diagram, an image) where the user picks; its name, or null when they cancel. */
   saveExport(suggestedName: string, content: string | Uint8Array): Promise<string | null>;
   recentFiles(): Promise<FileRef[]>;
-  /** Asks OK / Cancel inside the page. */
-  confirm(message: string, detail?: string): Promise<boolean>;
+  /** Asks the action / Cancel inside the page, starting on Cancel; true when the user chose the action. */
+  confirm(question: DestructiveQuestion): Promise<boolean>;
   /** Asks Save / Don't Save / Cancel about the document's unsaved changes. */
   askToSaveChanges(documentName: string): Promise<UnsavedChangesChoice>;
   /**

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { UnsavedChangesChoice } from '../../shared/ipc';
+import type { DestructiveQuestion } from './host';
 
 export interface PromptChoice<Id extends string> {
   id: Id;
@@ -9,8 +10,11 @@ export interface PromptChoice<Id extends string> {
 export interface PromptQuestion<Id extends string = string> {
   message: string;
   detail?: string;
-  /** In the order shown; the first is the default (Enter), `cancelId` is what Escape answers. */
+  /** In the order shown. */
   choices: readonly PromptChoice<Id>[];
+  /** Focused when asked, so Enter answers it: never a choice that loses work. */
+  defaultId: Id;
+  /** What Escape answers. */
   cancelId: Id;
 }
 
@@ -47,20 +51,22 @@ export function unsavedChangesQuestion(documentName: string): PromptQuestion<Uns
       { id: 'discard', label: 'Don’t Save' },
       { id: 'cancel', label: 'Cancel' },
     ],
+    defaultId: 'save',
     cancelId: 'cancel',
   };
 }
 
-/** OK / Cancel, asked inside the page. */
-export async function confirmInPage(message: string, detail?: string): Promise<boolean> {
+/** The action / Cancel, asked inside the page, starting on Cancel: a stray Enter loses nothing. */
+export async function confirmInPage({ message, detail, action }: DestructiveQuestion): Promise<boolean> {
   const choice = await askInPage({
     message,
     ...(detail === undefined ? {} : { detail }),
     choices: [
-      { id: 'ok', label: 'OK' },
+      { id: 'act', label: action },
       { id: 'cancel', label: 'Cancel' },
     ],
+    defaultId: 'cancel',
     cancelId: 'cancel',
   });
-  return choice === 'ok';
+  return choice === 'act';
 }

@@ -156,10 +156,11 @@ export function SystemInspector({ systemId, onIdChanged }: { systemId: string; o
 async function switchCdc(host: ReturnType<typeof useHost>, systemId: string, table: string, isOn: boolean) {
   const cascade = cascadeOfTable(systemId, table);
   if (!isOn && cascade.links.length > 0) {
-    const isSure = await host.confirm(
-      `Turn off CDC for ${table}?`,
-      `Without CDC the table has no change stream: this removes ${describeCascade(cascade)} reading it. You can undo.`,
-    );
+    const isSure = await host.confirm({
+      message: `Turn off CDC for ${table}?`,
+      detail: `Without CDC the table has no change stream: this removes ${describeCascade(cascade)} reading it. You can undo.`,
+      action: 'Turn Off',
+    });
     if (!isSure) return;
   }
   setTableCdc(systemId, table, isOn);

@@ -22,7 +22,7 @@ describeInChromium('CDC on a table and its change stream', (session) => {
     const question = page.getByTestId('prompt');
     expect(await question.locator('h2').textContent()).toBe('Turn off CDC for orders?');
     expect(await question.textContent()).toContain('1 link');
-    await question.getByRole('button', { name: 'OK' }).click();
+    await question.getByRole('button', { name: 'Turn Off' }).click();
     await page.locator(ORDERS_CDC_LINK).waitFor({ state: 'detached' });
     expect(await systemNode(page, 'orders-service').getByText('orders.public.orders').count()).toBe(0);
     expect(await systemNode(page, 'orders-service').locator('.badge--off').count()).toBe(1);
@@ -39,7 +39,7 @@ describeInChromium('CDC on a table and its change stream', (session) => {
     const page = await session.openApp();
     await openOrdersService(page);
     await cdcBoxOfOrders(page).click();
-    await page.getByTestId('prompt').getByRole('button', { name: 'OK' }).click();
+    await page.getByTestId('prompt').getByRole('button', { name: 'Turn Off' }).click();
     const noticeUndo = page.locator('.status-bar').getByRole('button', { name: 'Undo' });
     await noticeUndo.waitFor();
 

@@ -17,6 +17,15 @@ async function renamedThenClosed(page: Page, name: string): Promise<Page> {
   return next;
 }
 
+/** Types contract text with problems into the sample's Order contract: in no save and no autosave. */
+async function breakTheOrderContract(page: Page): Promise<void> {
+  await page.getByTestId('sample-ecommerce').click();
+  await openContract(page, 'Order');
+  await caretAfter(page, 'apiVersion');
+  await page.keyboard.type('\nbroken: [');
+  await page.getByText(/^Not applied/).waitFor();
+}
+
 describeInChromium('nothing is lost on reload or a closed tab', (session) => {
   it('asks Save / Don’t Save / Cancel on Ctrl+R with unsaved changes, and Cancel keeps them', async () => {
     const page = await session.openApp();
@@ -105,11 +114,7 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
 
   it('asks before a reload drops contract text with problems, which no save or autosave holds', async () => {
     const page = await session.openApp();
-    await page.getByTestId('sample-ecommerce').click();
-    await openContract(page, 'Order');
-    await caretAfter(page, 'apiVersion');
-    await page.keyboard.type('\nbroken: [');
-    await page.getByText(/^Not applied/).waitFor();
+    await breakTheOrderContract(page);
 
     await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
     await page.keyboard.press('Control+r');
@@ -126,13 +131,24 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     await asked.dismiss();
   });
 
+  it('asks before New drops contract text with problems with Discard / Cancel, focused on Cancel, so Enter keeps the text', async () => {
+    const page = await session.openApp();
+    await breakTheOrderContract(page);
+
+    await page.keyboard.press('Control+n');
+    const prompt = page.getByRole('alertdialog', { name: 'Discard the text with problems in ‘Order’?' });
+    await prompt.waitFor();
+    expect(await prompt.getByRole('button').allTextContents()).toEqual(['Discard', 'Cancel']);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Enter');
+
+    await prompt.waitFor({ state: 'detached' });
+    expect(await page.locator('.yaml-editor .view-line', { hasText: 'broken: [' }).count()).toBe(1);
+  });
+
   it('says what a save did not keep: contract text with problems', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
-    await page.getByTestId('sample-ecommerce').click();
-    await openContract(page, 'Order');
-    await caretAfter(page, 'apiVersion');
-    await page.keyboard.type('\nbroken: [');
-    await page.getByText(/^Not applied/).waitFor();
+    await breakTheOrderContract(page);
 
     const saved = await saveByDownload(page);
 

@@ -1,4 +1,11 @@
-import type { AutosaveSlot, FileRef, Host, OpenedFile, UnsavedChangesChoice } from '../../../renderer/host/host';
+import type {
+  AutosaveSlot,
+  DestructiveQuestion,
+  FileRef,
+  Host,
+  OpenedFile,
+  UnsavedChangesChoice,
+} from '../../../renderer/host/host';
 
 /** A promise and the functions that settle it, for holding a host call open while a test acts. */
 export function deferred<T>() {
@@ -69,7 +76,7 @@ export class FakeHost implements Host {
   async recentFiles() {
     return [];
   }
-  async confirm(message: string) {
+  async confirm({ message }: DestructiveQuestion) {
     this.questions.push(message);
     return this.confirmAnswer;
   }

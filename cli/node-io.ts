@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import initSqlJs from 'sql.js';
-import { formatMegabytes, MAX_MESH_FILE_BYTES } from '../shared/model/mesh-file-format';
+import { formatMebibytes, MAX_MESH_FILE_BYTES } from '../shared/model/mesh-file-format';
 import { sqlJsWorkspace } from '../shared/simulation';
 import { rethrowNamingFileInTheWay, writeBundleFolder } from './bundle-folder';
 import type { CliIo } from './cli-io';
@@ -14,13 +14,13 @@ export const nodeIo: CliIo = {
   async readBytes(path) {
     const { size } = await stat(path).catch(rethrowNamingFileInTheWay);
     if (size > MAX_MESH_FILE_BYTES) {
-      throw new Error(`it is ${formatMegabytes(size)}, and files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`);
+      throw new Error(`it is ${formatMebibytes(size)}, and files are at most ${formatMebibytes(MAX_MESH_FILE_BYTES)}`);
     }
     // A device or pipe has no size (`/dev/zero`, `/dev/stdin`): its reading stops past the limit.
     const bytes = await readAtMost(createReadStream(path), MAX_MESH_FILE_BYTES).catch(rethrowNamingFileInTheWay);
     if (bytes === null) {
       throw new Error(
-        `it is more than ${formatMegabytes(MAX_MESH_FILE_BYTES)}, and files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
+        `it is more than ${formatMebibytes(MAX_MESH_FILE_BYTES)}, and files are at most ${formatMebibytes(MAX_MESH_FILE_BYTES)}`,
       );
     }
     return bytes;

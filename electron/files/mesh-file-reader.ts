@@ -1,7 +1,7 @@
 import type { IpcResult, OpenedFile } from '../../shared/ipc';
 import {
   decodeTextFileBytes,
-  formatMegabytes,
+  formatMebibytes,
   MAX_MESH_FILE_BYTES,
   MESH_FILES,
   type TextFileKind,
@@ -26,7 +26,7 @@ export async function readMeshFile(
   if (!isRegularFile) return refuse(`Could not open ${path}: it is not a file but a folder, a pipe or a device.`);
   if (sizeInBytes > MAX_MESH_FILE_BYTES) {
     return refuse(
-      `Refusing to open ${path}: it is ${formatMegabytes(sizeInBytes)}, and ${kind.files} are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}.`,
+      `Refusing to open ${path}: it is ${formatMebibytes(sizeInBytes)}, and ${kind.files} are at most ${formatMebibytes(MAX_MESH_FILE_BYTES)}.`,
     );
   }
   const text = decodeTextFileBytes(await fs.readBytes(path), kind);
@@ -42,6 +42,6 @@ export function refusalToSaveUnreadable(what: string, text: string): Refusal | n
   const bytes = utf8ByteLength(text);
   if (bytes <= MAX_MESH_FILE_BYTES) return null;
   return refuse(
-    `Refusing to save: the ${what} is ${formatMegabytes(bytes)}, over the ${formatMegabytes(MAX_MESH_FILE_BYTES)} a file may have here, so it could not be opened again.`,
+    `Refusing to save: the ${what} is ${formatMebibytes(bytes)}, over the ${formatMebibytes(MAX_MESH_FILE_BYTES)} a file may have here, so it could not be opened again.`,
   );
 }

@@ -1,4 +1,4 @@
-import { decodeTextFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, type TextFileKind } from '../../shared/model';
+import { decodeTextFileBytes, formatMebibytes, MAX_MESH_FILE_BYTES, type TextFileKind } from '../../shared/model';
 import { UnreadableFileError } from './host';
 
 /**
@@ -9,7 +9,7 @@ export async function readFileText(file: File, kind: TextFileKind): Promise<stri
   if (file.size > MAX_MESH_FILE_BYTES) {
     throw new UnreadableFileError(
       file.name,
-      `it is ${formatMegabytes(file.size)}, and ${kind.files} are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
+      `it is ${formatMebibytes(file.size)}, and ${kind.files} are at most ${formatMebibytes(MAX_MESH_FILE_BYTES)}`,
     );
   }
   const decoded = decodeTextFileBytes(new Uint8Array(await file.arrayBuffer()), kind);

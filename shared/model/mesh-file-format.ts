@@ -12,12 +12,16 @@ export const MAX_MESH_FILE_BYTES = 64 * 1024 * 1024;
 /** Deeper JSON is refused: designs nest a dozen levels, and deeper data would overflow the stack later. */
 export const MAX_NESTING_DEPTH = 256;
 
-const MEGABYTE = 1024 * 1024;
+const MEBIBYTE = 1024 * 1024;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
-/** `70 MB`: sizes as the limit's message states them. */
-export function formatMegabytes(bytes: number): string {
-  return `${Math.ceil(bytes / MEGABYTE)} MB`;
+/** `70 MiB`, `64.1 MiB`: a size to the nearest tenth of a MiB, the unit file managers and the limit use. */
+export function formatMebibytes(bytes: number): string {
+  const tenths = Math.round((bytes / MEBIBYTE) * 10);
+  const limitTenths = (MAX_MESH_FILE_BYTES / MEBIBYTE) * 10;
+  // A size just over the limit must not read as the limit itself.
+  const shownTenths = bytes > MAX_MESH_FILE_BYTES ? Math.max(tenths, limitTenths + 1) : tenths;
+  return `${shownTenths / 10} MiB`;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -69,7 +73,7 @@ export function decodeMeshFileBytes(bytes: Uint8Array): Result<string> {
 export function decodeTextFileBytes(bytes: Uint8Array, kind: TextFileKind): Result<string> {
   if (bytes.length > MAX_MESH_FILE_BYTES) {
     return refuse(
-      `the file is ${formatMegabytes(bytes.length)}, and ${kind.files} are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
+      `the file is ${formatMebibytes(bytes.length)}, and ${kind.files} are at most ${formatMebibytes(MAX_MESH_FILE_BYTES)}`,
     );
   }
   const utf16 = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : undefined;

@@ -5,7 +5,7 @@ import { checkIntegrity } from './integrity';
 import { checkJsonStructure } from './json-structure';
 import { type Mesh, type MeshFile, MeshFileSchema } from './mesh';
 import { diagnoseInvalidJson, isOdcsContractDocument, ODCS_CONTRACT_GIVEN_AS_DESIGN } from './mesh-file-diagnosis';
-import { decodeMeshFileBytes, formatMegabytes, MAX_MESH_FILE_BYTES, MAX_NESTING_DEPTH } from './mesh-file-format';
+import { decodeMeshFileBytes, formatMebibytes, MAX_MESH_FILE_BYTES, MAX_NESTING_DEPTH } from './mesh-file-format';
 import { migrateToCurrent } from './migrations';
 import { formatPath, formatPlacedProblem, formatProblem, type Problem, type Result } from './problem';
 import { withoutRefusedParts } from './refused-parts';
@@ -18,7 +18,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
 function tooLarge(bytes: number): Problem {
   return {
     path: '(document)',
-    message: `the design is ${formatMegabytes(bytes)} as a file, and mesh files are at most ${formatMegabytes(MAX_MESH_FILE_BYTES)}`,
+    message: `the design is ${formatMebibytes(bytes)} as a file, and mesh files are at most ${formatMebibytes(MAX_MESH_FILE_BYTES)}`,
   };
 }
 

@@ -163,13 +163,13 @@ describe('contract files imported in the browser (Import contracts…)', () => {
   });
 
   it('refuses a file larger than the app reads, saying how large it is', async () => {
-    // Its size is what the browser says; 64 MB of bytes need not be made for that.
+    // Its size is what the browser says; 64 MiB of bytes need not be made for that.
     const oversized = Object.defineProperty(new File(['id: x\n'], 'huge.odcs.yaml'), 'size', {
       value: MAX_MESH_FILE_BYTES + 1,
     });
 
     await expect(aBrowserPicking([oversized]).chooseContractFiles()).rejects.toThrow(
-      'it is 65 MB, and contract files are at most 64 MB',
+      'it is 64.1 MiB, and contract files are at most 64 MiB',
     );
   });
 

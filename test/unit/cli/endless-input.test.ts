@@ -19,10 +19,10 @@ function meshDesigner(args: readonly string[]) {
 }
 
 describe.runIf(existsSync('/dev/zero'))('mesh-designer given an endless input', () => {
-  it('refuses /dev/zero once it passes the 64 MB limit, rather than reading on', () => {
+  it('refuses /dev/zero once it passes the 64 MiB limit, rather than reading on', () => {
     expect(meshDesigner(['validate', '/dev/zero'])).toEqual({
       status: 1,
-      stderr: '/dev/zero: cannot read: it is more than 64 MB, and files are at most 64 MB\n',
+      stderr: '/dev/zero: cannot read: it is more than 64 MiB, and files are at most 64 MiB\n',
     });
   }, 20_000);
 });

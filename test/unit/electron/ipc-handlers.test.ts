@@ -106,7 +106,7 @@ describe('IPC handlers', () => {
 
       const result = await handlers['file:open'](undefined, A_PAGE);
 
-      expect(result).toEqual({ ok: false, error: expect.stringContaining('mesh files are at most 64 MB') });
+      expect(result).toEqual({ ok: false, error: expect.stringContaining('mesh files are at most 64 MiB') });
       expect(fs.calls).not.toContain(`readBytes ${ORDERS}`);
     });
 

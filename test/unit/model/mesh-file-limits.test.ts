@@ -9,6 +9,7 @@ import {
   countUtf8Bytes,
   decodeMeshFileBytes,
   decodeTextFileBytes,
+  formatMebibytes,
   formatProblem,
   MAX_MESH_FILE_BYTES,
   MAX_NESTING_DEPTH,
@@ -57,7 +58,7 @@ describe('one byte limit for every reader and writer', () => {
 
     expect(serializeMesh(design).length).toBeLessThan(MAX_MESH_FILE_BYTES);
     expect(problemsOf(serializeMeshFile(design))).toEqual([
-      '(document): the design is 65 MB as a file, and mesh files are at most 64 MB',
+      '(document): the design is 64.1 MiB as a file, and mesh files are at most 64 MiB',
     ]);
   });
 
@@ -68,9 +69,19 @@ describe('one byte limit for every reader and writer', () => {
     expect(saved.ok && parseMeshFileBytes(encode(saved.value))).toMatchObject({ ok: true });
   });
 
+  it('states a size in MiB to the tenth, as file managers do, in the unit of the limit', () => {
+    expect(formatMebibytes(73_404_748)).toBe('70 MiB');
+    expect(formatMebibytes(1.25 * 1024 * 1024)).toBe('1.3 MiB');
+    expect(formatMebibytes(MAX_MESH_FILE_BYTES)).toBe('64 MiB');
+  });
+
+  it('never states a size just over the limit as the limit itself', () => {
+    expect(formatMebibytes(MAX_MESH_FILE_BYTES + 1)).toBe('64.1 MiB');
+  });
+
   it('refuses bytes over the limit before decoding them', () => {
     expect(problemsOf(decodeMeshFileBytes(new Uint8Array(MAX_MESH_FILE_BYTES + 1)))).toEqual([
-      '(file): the file is 65 MB, and mesh files are at most 64 MB',
+      '(file): the file is 64.1 MiB, and mesh files are at most 64 MiB',
     ]);
   });
 });

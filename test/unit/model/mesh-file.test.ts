@@ -239,7 +239,7 @@ describe('bad input', () => {
   });
 
   it('refuses files over the size limit before parsing', () => {
-    expect(errorsOf(' '.repeat(MAX_MESH_FILE_BYTES + 1))[0]).toMatch(/mesh files are at most 64 MB/);
+    expect(errorsOf(' '.repeat(MAX_MESH_FILE_BYTES + 1))[0]).toMatch(/mesh files are at most 64 MiB/);
   });
 
   it('caps the number of reported problems', () => {

@@ -1,13 +1,19 @@
 import { parseMeshFileRepairingSizes } from '../../shared/contracts';
 import { layoutClashes, layoutClashesSummary, layoutClashMessage } from '../../shared/editing/layout-clashes';
 import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
-import { counted, emptyMesh, formatProblem, type Mesh, meshFileName, serializeMeshFile } from '../../shared/model';
+import { counted, emptyMesh, formatProblem, isMeshFileName, type Mesh, serializeMeshFile } from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { unappliedDraftNames } from '../contracts/contract-drafts';
 import { importReadFiles } from '../contracts/import/import-contract-files';
 import { applyPendingContractEdits } from '../contracts/pending-contract-edits';
 import { type AutosaveSlot, type FileRef, type Host, type OpenedFile, UnreadableFileError } from '../host/host';
-import { type OpenOptions, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
+import {
+  type OpenOptions,
+  selectDocumentName,
+  selectFileNameToOffer,
+  selectIsDirty,
+  useDocumentStore,
+} from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
 import { autosave } from './use-autosave';
 
@@ -184,13 +190,16 @@ const keptElsewhere = (slot: AutosaveSlot) => ({
  * stays, claimed by this tab, until that slot is written (or the work saved or discarded).
  */
 export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean> {
-  const name = slot.name.startsWith(RECOVERED) ? slot.name : `${RECOVERED}${slot.name}`;
+  const nameBefore = slot.name.startsWith(RECOVERED) ? slot.name.slice(RECOVERED.length) : slot.name;
+  const name = `${RECOVERED}${nameBefore}`;
+  // A slot is named after the document's file when it had one.
+  const recoveredFileName = isMeshFileName(nameBefore) ? nameBefore : undefined;
   return replaceDesign(host, async () => {
     if (!(await host.claimAutosave(slot.key))) {
       notify(keptElsewhere(slot));
       return false;
     }
-    if (!openMeshText(slot.text, null, `“${name}”`, { name, isUnsaved: true })) return false;
+    if (!openMeshText(slot.text, null, `“${name}”`, { name, isUnsaved: true, recoveredFileName })) return false;
     autosave.carryOn(documentState().documentKey, slot.key);
     return true;
   });
@@ -294,7 +303,8 @@ export function saveFile(host: Host, options: { saveAs: boolean }): Promise<bool
 
 async function saveNow(host: Host, { saveAs }: { saveAs: boolean }, mesh: Mesh, documentKey: string): Promise<boolean> {
   // The file is read now: a Save queued behind a Save As goes to the file just chosen.
-  const { file, documentKey: openKey } = documentState();
+  const state = documentState();
+  const { file, documentKey: openKey } = state;
   if (openKey !== documentKey) return false;
   const serialized = serializeMeshFile(mesh);
   if (!serialized.ok) {
@@ -306,7 +316,7 @@ async function saveNow(host: Host, { saveAs }: { saveAs: boolean }, mesh: Mesh, 
     return false;
   }
   try {
-    const saved = await host.saveFile(saveAs ? null : file, meshFileName(mesh), serialized.value);
+    const saved = await host.saveFile(saveAs ? null : file, selectFileNameToOffer(state, mesh), serialized.value);
     if (!saved) return false;
     documentState().markSaved(documentKey, saved, mesh);
     notify(savedNotice(saved.name));

@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
-import { MESH_FILE_EXTENSION } from '../../shared/model';
+import { isMeshFileName } from '../../shared/model';
 import type { Host } from '../host/host';
 import { openDroppedDesign } from './file-commands';
 import { useWindowFileDrop } from './use-window-file-drop';
 
-const designFilesOf = (files: File[]) => files.filter((file) => file.name.toLowerCase().endsWith(MESH_FILE_EXTENSION));
+const designFilesOf = (files: File[]) => files.filter((file) => isMeshFileName(file.name));
 
 /** A `.mesh.json` file dropped anywhere on the window opens (contract YAML files are imported elsewhere). */
 export function useDesignFileDrop(host: Host): void {

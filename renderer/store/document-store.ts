@@ -6,7 +6,7 @@ import {
 } from '../../shared/contracts/breaking-change-baseline';
 import { withContractDomainsFollowing } from '../../shared/editing/contract-domains';
 import { withSizesAtLeastSmallest } from '../../shared/editing/layout-sizes';
-import type { Contract, Mesh } from '../../shared/model';
+import { type Contract, type Mesh, meshFileName } from '../../shared/model';
 import { isDeepEqual } from '../../shared/model/deep-equal';
 import { changesOnlyScenarios } from '../../shared/model/scenario-only-change';
 import type { FileRef } from '../host/host';
@@ -28,6 +28,8 @@ export interface OpenOptions {
   name?: string;
   /** A recovered document is not on disk as it is: it opens with unsaved changes. */
   isUnsaved?: boolean;
+  /** The name of the file a recovered document's work was in, offered when it is saved. */
+  recoveredFileName?: string;
 }
 
 export interface DocumentState {
@@ -36,6 +38,8 @@ export interface DocumentState {
   file: FileRef | null;
   /** What the document is called when not by its design's name: its file's name, or "Recovered …"; see selectDocumentName. */
   name: string | null;
+  /** The file a recovered document's work was in (see OpenOptions); null otherwise. */
+  recoveredFileName: string | null;
   /** Identifies this document's autosave slot; a new one for each document opened or created. */
   documentKey: string;
   /** The document as last saved or opened (null when not on disk as it is), to tell whether there are unsaved changes. */
@@ -110,6 +114,7 @@ const noDocument = {
   mesh: null,
   file: null,
   name: null,
+  recoveredFileName: null,
   documentKey: '',
   savedMesh: null,
   baseline: null,
@@ -140,6 +145,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
         mesh,
         file,
         name: options.name ?? file?.name ?? null,
+        recoveredFileName: options.recoveredFileName ?? null,
         documentKey: newDocumentKey(),
         savedMesh: options.isUnsaved ? null : mesh,
         baseline: options.isUnsaved ? null : mesh,
@@ -233,6 +239,9 @@ export const useDocumentStore = create<DocumentState>()((set, get) => {
 export const selectIsDirty = (state: DocumentState) => state.mesh !== state.savedMesh;
 /** What the window title and the save prompt call the document: "orders.mesh.json", "Recovered …", or the design's name. */
 export const selectDocumentName = (state: DocumentState) => state.name ?? state.mesh?.name ?? '';
+/** The name Save and Save As offer: the file's own, the file a recovered copy came from, else one made of the design's name. */
+export const selectFileNameToOffer = (state: DocumentState, mesh: Mesh) =>
+  state.file?.name ?? state.recoveredFileName ?? meshFileName(mesh);
 /** Whether undo or redo may bring `other` back now: while read-only (Simulate mode), only across a scenario edit. */
 function mayStepTo(state: DocumentState, other: Mesh): boolean {
   return !state.isReadOnly || (state.mesh !== null && changesOnlyScenarios(other, state.mesh));

@@ -27,6 +27,8 @@ export class FakeHost implements Host {
   readonly files = new Map<string, string>();
   readonly slots = new Map<string, AutosaveSlot>();
   readonly savedTexts: string[] = [];
+  /** The file name each save offered. */
+  readonly suggestedNames: string[] = [];
   readonly questions: string[] = [];
   /** What the autosave slots held when each question was asked. */
   readonly slotsWhenAsked: Map<string, AutosaveSlot>[] = [];
@@ -57,7 +59,8 @@ export class FakeHost implements Host {
     if (text === undefined) throw new Error(`no file ${file.path}`);
     return { file, text };
   }
-  async saveFile(file: FileRef | null, _suggestedName: string, text: string) {
+  async saveFile(file: FileRef | null, suggestedName: string, text: string) {
+    this.suggestedNames.push(suggestedName);
     const held = this.heldSave;
     this.heldSave = null;
     if (held) await held.promise;

@@ -105,6 +105,14 @@ describe('saving while editing', () => {
     expect(selectIsDirty(store())).toBe(false);
   });
 
+  it('offers the open file’s own name to Save As', async () => {
+    store().open(aMesh().build(), { name: 'Loterie nationale — tirages 2026.MESH.JSON', path: '/home/ada/l.json' });
+
+    await saveFile(host, { saveAs: true });
+
+    expect(host.suggestedNames).toEqual(['Loterie nationale — tirages 2026.MESH.JSON']);
+  });
+
   it('refuses to save a design that could not be opened again, writing nothing', async () => {
     let deep: unknown = [];
     for (let level = 0; level < 1000; level++) deep = [deep];
@@ -199,6 +207,26 @@ describe('recovering unsaved work', () => {
     await restoreAutosave(host, slot);
 
     expect(store().name).toBe('Recovered shop');
+  });
+
+  it('offers a recovered design under the name of the file it came from, after a second crash too', async () => {
+    const slot = { key: 'k1', name: 'Loterie — tirages.mesh.json', savedAt: '', text: serializeMesh(aMesh().build()) };
+
+    await restoreAutosave(host, slot);
+    await saveFile(host, { saveAs: false });
+    await restoreAutosave(host, { ...slot, name: 'Recovered Loterie — tirages.mesh.json' });
+    await saveFile(host, { saveAs: false });
+
+    expect(host.suggestedNames).toEqual(['Loterie — tirages.mesh.json', 'Loterie — tirages.mesh.json']);
+  });
+
+  it('offers a recovered design that had no file under its design’s name', async () => {
+    const slot = { key: 'k1', name: 'Recovered shop', savedAt: '', text: serializeMesh(aMesh().build()) };
+
+    await restoreAutosave(host, slot);
+    await saveFile(host, { saveAs: false });
+
+    expect(host.suggestedNames).toEqual(['test-mesh.mesh.json']);
   });
 });
 

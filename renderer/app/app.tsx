@@ -2,7 +2,6 @@ import { ConnectDialog } from '../canvas/connect-dialog';
 import { MeshCanvas } from '../canvas/mesh-canvas';
 import { useCommands } from '../commands/use-commands';
 import { ImportDialog } from '../contracts/import/import-dialog';
-import { useContractFileDrop } from '../contracts/use-contract-file-drop';
 import { CanvasImageDialog } from '../diagrams/canvas-image-dialog';
 import { DiagramView } from '../diagrams/diagram-view';
 import { MermaidImportDialog } from '../diagrams/mermaid-import-dialog';
@@ -29,9 +28,9 @@ import { SidePanel } from './side-panel';
 import { StatusBar } from './status-bar';
 import { Toolbar } from './toolbar';
 import { useAutosave } from './use-autosave';
-import { useDesignFileDrop } from './use-design-file-drop';
 import { useDesktopRequests } from './use-desktop-requests';
 import { useExternalChanges } from './use-external-changes';
+import { useFileDrop } from './use-file-drop';
 import { useTheme } from './use-theme';
 import { useUnloadGuard } from './use-unload-guard';
 import { useWindowState } from './use-window-state';
@@ -47,13 +46,12 @@ export function App() {
   useCommands(host);
   useDesktopRequests(host);
   useExternalChanges(host);
-  useDesignFileDrop(host);
+  useFileDrop(host);
   useUnloadGuard();
   useWindowState(host);
   useExportRefusalsInBackground();
   useTheme();
   useSimulationShortcuts();
-  useContractFileDrop(hasDocument);
   return (
     <div className="app">
       <div className="app__header">

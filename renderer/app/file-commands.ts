@@ -238,9 +238,9 @@ export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
   }
 }
 
-/** A design file dropped on the window opens, as if picked with Open…. */
-export async function openDroppedDesign(host: Host, dropped: File): Promise<void> {
-  await replaceDesign(host, () =>
+/** A design file dropped on the window opens, as if picked with Open…; true once it is open. */
+export function openDroppedDesign(host: Host, dropped: File): Promise<boolean> {
+  return replaceDesign(host, () =>
     openRead(
       () => host.openDroppedFile(dropped),
       () => dropped.name,

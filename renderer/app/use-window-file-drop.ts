@@ -1,16 +1,11 @@
 import { useEffect } from 'react';
 
 /**
- * Files dropped anywhere on the window: `pick` chooses the ones this hook is for, `onDrop` gets
- * them. Drops with none of them are left to other handlers (designs and contracts both drop here).
+ * Files dropped anywhere on the window: `pick` chooses the ones the app takes, `onDrop` gets them.
+ * Drops with none of them are left to the browser.
  */
-export function useWindowFileDrop(
-  isEnabled: boolean,
-  pick: (files: File[]) => File[],
-  onDrop: (files: File[]) => void,
-): void {
+export function useWindowFileDrop(pick: (files: File[]) => File[], onDrop: (files: File[]) => void): void {
   useEffect(() => {
-    if (!isEnabled) return;
     const onDragOver = (event: DragEvent) => {
       if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
     };
@@ -26,5 +21,5 @@ export function useWindowFileDrop(
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDropEvent);
     };
-  }, [isEnabled, pick, onDrop]);
+  }, [pick, onDrop]);
 }

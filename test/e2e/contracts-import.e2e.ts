@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium } from './app-driver';
+import { renameDesign } from './autosave-driver';
 import { dragRelationship, dropFiles, findInYaml, showView } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
@@ -20,6 +21,18 @@ const FARMS_SQL =
 const windows1252 = (text: string) => Buffer.from(text.replaceAll('–', '\x96'), 'latin1');
 const refusal = (page: Page, name: string) => page.getByRole('alert').filter({ hasText: `Could not import ${name}` });
 const contractList = (page: Page) => page.getByRole('region', { name: 'Contracts' }).textContent();
+const SEED_DESIGN = {
+  name: 'seed.mesh.json',
+  text: readFileSync(join(import.meta.dirname, '../../assets/samples/seed-logical-view.mesh.json'), 'utf8'),
+};
+
+/** The sample design renamed (so unsaved), then a design and a SQL file dropped together on it. */
+async function dropDesignAndSqlOnUnsavedWork(page: Page): Promise<void> {
+  await openSampleDesign(page, 'ecommerce');
+  await renameDesign(page, 'Edited, not saved');
+  await dropFiles(page, [SEED_DESIGN, fixture('sql/orders-postgres.sql')]);
+  await page.getByTestId('prompt').waitFor();
+}
 
 describeInChromium('importing contracts from other schema formats', (session) => {
   it('imports a dropped SQL DDL file as a new contract, reports what it could not map, and previews it', async () => {
@@ -40,6 +53,31 @@ describeInChromium('importing contracts from other schema formats', (session) =>
       expect.arrayContaining([expect.stringMatching(/^orders/), expect.stringMatching(/^order_lines/)]),
     );
     expect(await preview.textContent()).toContain('PK 2');
+  });
+
+  it('settles unsaved work before a dropped design and SQL file go on, then imports into the design that opened', async () => {
+    const page = await session.openApp();
+    await dropDesignAndSqlOnUnsavedWork(page);
+    expect(await page.getByTestId('import-dialog').count()).toBe(0);
+
+    await page.getByTestId('prompt').getByRole('button', { name: 'Don’t Save' }).click();
+    await page.getByTestId('import-dialog').getByRole('button', { name: 'Import' }).click();
+
+    await page.getByRole('tab', { name: 'orders-postgres' }).waitFor();
+    expect(await page.getByTestId('document-title').textContent()).toContain('Logical view');
+    expect(await contractList(page)).toContain('orders-postgres');
+  });
+
+  it('cancels both the opening and the import of a design and SQL file dropped together on Cancel', async () => {
+    const page = await session.openApp();
+    await dropDesignAndSqlOnUnsavedWork(page);
+
+    await page.getByTestId('prompt').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('prompt').waitFor({ state: 'detached' });
+    await page.waitForTimeout(300);
+
+    expect(await page.getByTestId('import-dialog').count()).toBe(0);
+    expect(await page.getByTestId('document-title').textContent()).toContain('Edited, not saved');
   });
 
   it('closes the tab of an imported contract when Undo takes the import back, and Redo brings the contract back', async () => {

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_MERMAID_LENGTH } from '../../shared/import';
 import { MERMAID_FILES } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
@@ -6,6 +6,7 @@ import { UnreadableFileError } from '../host/host';
 import { readFileText } from '../host/read-file-text';
 import { useUiStore } from '../store/ui-store';
 import './diagrams.css';
+import { useDroppedMermaidFile } from './dropped-mermaid-file';
 import { addedElements, importMermaidText, previewMermaidImport } from './import-mermaid-text';
 
 const PLACEHOLDER = `flowchart LR
@@ -26,7 +27,7 @@ export function MermaidImportDialog() {
   const preview = useMemo(() => (deferredText.trim() ? previewMermaidImport(deferredText) : null), [deferredText]);
   const close = () => useUiStore.getState().openDialog(null);
 
-  const readFile = async (file: File | undefined) => {
+  const readFile = useCallback(async (file: File | null | undefined) => {
     if (!file) return;
     if (file.size > MAX_MERMAID_LENGTH) {
       setFileError(`${file.name} is larger than ${MAX_MERMAID_LENGTH / 1024 / 1024} MB.`);
@@ -39,7 +40,13 @@ export function MermaidImportDialog() {
       if (!(error instanceof UnreadableFileError)) throw error;
       setFileError(`${file.name} was not opened: ${error.message}.`);
     }
-  };
+  }, []);
+  const droppedFile = useDroppedMermaidFile((state) => state.file);
+  useEffect(() => {
+    if (!droppedFile) return;
+    useDroppedMermaidFile.setState({ file: null });
+    void readFile(droppedFile);
+  }, [droppedFile, readFile]);
 
   return (
     <ModalDialog dialog="mermaid-import" title="Import a Mermaid flowchart" className="mermaid-import">

@@ -80,6 +80,30 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     expect(await page.getByTestId('document-title').textContent()).toContain('Edited, not saved');
   });
 
+  it('says which dropped files it cannot use, and which files a drop takes', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await dropFiles(page, [
+      { name: 'retailers.csv', text: 'id,name\n1,Tabac\n' },
+      { name: 'ticket_sales.SQL.txt', text: FARMS_SQL },
+    ]);
+
+    const refused = page.getByRole('alert').filter({ hasText: 'Not opened: retailers.csv, ticket_sales.SQL.txt' });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('a design (.mesh.json)');
+    expect(await refused.textContent()).toContain('.sql');
+  });
+
+  it('opens a dropped Mermaid file in Import Mermaid, as its “Open a .mmd file…” does', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    const flowchart = 'flowchart LR\n  subgraph Draws\n    A[draw results]\n  end\n';
+    await dropFiles(page, [{ name: 'lottery.mmd', text: flowchart }]);
+
+    const text = page.getByRole('textbox', { name: 'Mermaid flowchart' });
+    await expect.poll(() => text.inputValue()).toBe(flowchart);
+  });
+
   it('closes the tab of an imported contract when Undo takes the import back, and Redo brings the contract back', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

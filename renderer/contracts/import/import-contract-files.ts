@@ -1,7 +1,7 @@
 import { formatLocatedProblem, isImported } from '../../../shared/contracts';
 import type { ImportedFile } from '../../../shared/contracts/import';
 import { nextChildPosition, nextDomainPosition } from '../../../shared/editing/node-placement';
-import { CONTRACT_SOURCE_FILES, counted, formatProblem, type Mesh } from '../../../shared/model';
+import { CONTRACT_SOURCE_FILES, counted, formatProblem, isMeshFileName, type Mesh } from '../../../shared/model';
 import { UnreadableFileError } from '../../host/host';
 import { readFileText } from '../../host/read-file-text';
 import { changeMesh, currentMesh } from '../../store/document-store';
@@ -10,9 +10,13 @@ import { useContractTabs } from '../contract-tabs-store';
 import { type ImportChoice, useImportPlan } from './import-plan-store';
 import { planImport, type ReadableFile } from './planned-import';
 
-/** The files the import button and a drop take: ODCS YAML and the schema formats it converts (not designs). */
+/** The extensions of the files the import button and a drop take: ODCS YAML and the schema formats it converts. */
+export const CONTRACT_FILE_EXTENSIONS = ['.yaml', '.yml', '.sql', '.ddl', '.avsc', '.json', '.proto'] as const;
+
+/** A file the import button and a drop take (not a design). */
 export function isContractFile(name: string): boolean {
-  return /\.(ya?ml|sql|ddl|avsc|json|proto)$/i.test(name) && !/\.mesh\.json$/i.test(name);
+  const lowerCase = name.toLowerCase();
+  return CONTRACT_FILE_EXTENSIONS.some((extension) => lowerCase.endsWith(extension)) && !isMeshFileName(name);
 }
 
 /**

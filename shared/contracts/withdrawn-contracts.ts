@@ -8,12 +8,17 @@ import type { Contract, DataProduct } from '../model';
  */
 const SERVED_STATUSES = new Set(['active', 'deprecated']);
 
+/** The contract's ODCS status as a word to compare (`Retired ` is `retired`); empty when it has none. */
+export function lifecycleStatus(contract: Contract): string {
+  return contract.status?.trim().toLowerCase() ?? '';
+}
+
 function isPublished(contract: Contract): boolean {
-  return SERVED_STATUSES.has(contract.status?.trim().toLowerCase() ?? '');
+  return SERVED_STATUSES.has(lifecycleStatus(contract));
 }
 
 function isRetired(contract: Contract): boolean {
-  return contract.status?.trim().toLowerCase() === 'retired';
+  return lifecycleStatus(contract) === 'retired';
 }
 
 /** The contracts of the product's output ports, each once, in port order. */

@@ -1,4 +1,6 @@
 import type { Memo } from '../lineage/memo';
+import { nodeVersions } from '../lineage/node-versions';
+import type { Link, Mesh } from '../model';
 import type { RuleFinding } from './finding';
 
 /** Per memo, the elements whose last findings were not none: only theirs name the element's index. */
@@ -43,3 +45,18 @@ export function findingsPerElement<T extends object>(
 
 /** The index an element's findings depend on when it has none. */
 const NO_PLACE = -1;
+
+/** A rule's findings link by link (see `findingsPerElement`), each link's remembered while its two ends and the contracts they name stay the same. */
+export function findingsPerLink(
+  memo: Memo<Link, RuleFinding[]>,
+  mesh: Mesh,
+  check: (link: Link) => RuleFinding[],
+): RuleFinding[] {
+  const versions = nodeVersions(mesh);
+  return findingsPerElement(
+    memo,
+    mesh.links,
+    (link) => [versions.own(link.from.nodeId), versions.own(link.to.nodeId)],
+    check,
+  );
+}

@@ -20,6 +20,7 @@ import { productCyclesRule } from './rules/product-cycles';
 import { productTablesRule } from './rules/product-tables';
 import { publishedFieldsRule } from './rules/published-fields';
 import { replicaIdentityRule } from './rules/replica-identity';
+import { retiredContractConsumersRule } from './rules/retired-contract-consumers';
 import { safeFileNamesRule } from './rules/safe-file-names';
 import { scenarioFillsTablesRule } from './rules/scenario-fills-tables';
 import { scenarioReferencesRule } from './rules/scenario-references';
@@ -43,6 +44,7 @@ const MESH_RULES: readonly Rule[] = [
   crossDomainSourcesRule,
   linkCompatibilityRule,
   breakingChangesRule,
+  retiredContractConsumersRule,
   transformationSqlRule,
   transformationReadsRule,
   productTablesRule,

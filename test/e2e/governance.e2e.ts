@@ -226,6 +226,23 @@ describeInChromium('governance', (session) => {
     await problem(page, "Input port 'Orders' of 'customer-360'").getByText('Turned off: Wired at go-live').waitFor();
   });
 
+  it('lists each consumer still reading under a retired contract, at its link', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = JSON.parse(ecommerce);
+    const customer = mesh.contracts.find((contract: { odcs: string[] }) => contract.odcs.includes('id: customer'));
+    customer.odcs = customer.odcs.map((line: string) => (line === 'status: active' ? 'status: retired' : line));
+    await openByChooser(page, 'shop.mesh.json', JSON.stringify(mesh));
+    await page.getByTestId('problem-counts').click();
+
+    const stillReading = problem(
+      page,
+      "'customer-360' still reads 'customers' through input port 'Customers', under contract 'Customer', which is retired.",
+    );
+    await stillReading.waitFor();
+    expect(await stillReading.getAttribute('data-rule')).toBe('retired-contract-consumers');
+    expect(await page.getByTestId('link-problems-l-customers-360').getAttribute('data-severity')).toBe('warning');
+  });
+
   it('highlights and lists everything downstream of Customer.email', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');

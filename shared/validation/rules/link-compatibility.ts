@@ -2,10 +2,10 @@ import type { LinkCompatibility } from '../../contracts';
 import { checkLinkCompatibility } from '../../contracts';
 import { Memo } from '../../lineage/memo';
 import { contractOf, type MeshGraph } from '../../lineage/mesh-graph';
-import { nodeVersions } from '../../lineage/node-versions';
+import { sourceContract } from '../../lineage/source-contract';
 import { type Contract, type DataProduct, type Link, type Mesh, type OperationalSystem, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
-import { findingsPerElement } from '../findings-per-element';
+import { findingsPerLink } from '../findings-per-element';
 import { linkPlace } from '../places';
 import type { Rule } from '../rule';
 
@@ -28,26 +28,20 @@ export const linkCompatibilityRule: Rule = {
       return verdicts.get(link, ends, () => checkLinkCompatibility(neighbourhood(mesh, ends), link));
     };
     // A link's finding reads its two ends and the contracts they name (for its verdict, and names in the message).
-    const versions = nodeVersions(mesh);
-    return findingsPerElement(
-      findingsByLink,
-      mesh.links,
-      (link) => [versions.own(link.from.nodeId), versions.own(link.to.nodeId)],
-      (link) => {
-        const compatibility = verdictOf(link);
-        if (compatibility.status !== 'incompatible') return [];
-        const nameOf = (nodeId: string) =>
-          graph.products.get(nodeId)?.item.name ?? graph.systems.get(nodeId)?.item.name ?? nodeId;
-        return [
-          {
-            ...linkPlace(graph, link),
-            message: `${quoted(nameOf(link.from.nodeId))} → ${quoted(nameOf(link.to.nodeId))} is incompatible: ${compatibility.problems.map((problem) => problem.message).join('; ')}.`,
-            fixHint:
-              "Change the producer's contract, or what the consumer's input port expects, so every needed field is provided.",
-          },
-        ];
-      },
-    );
+    return findingsPerLink(findingsByLink, mesh, (link) => {
+      const compatibility = verdictOf(link);
+      if (compatibility.status !== 'incompatible') return [];
+      const nameOf = (nodeId: string) =>
+        graph.products.get(nodeId)?.item.name ?? graph.systems.get(nodeId)?.item.name ?? nodeId;
+      return [
+        {
+          ...linkPlace(graph, link),
+          message: `${quoted(nameOf(link.from.nodeId))} → ${quoted(nameOf(link.to.nodeId))} is incompatible: ${compatibility.problems.map((problem) => problem.message).join('; ')}.`,
+          fixHint:
+            "Change the producer's contract, or what the consumer's input port expects, so every needed field is provided.",
+        },
+      ];
+    });
   },
 };
 
@@ -63,15 +57,8 @@ function linkEnds(graph: MeshGraph, link: Link): LinkEnds {
   const fromProduct = graph.products.get(link.from.nodeId)?.item;
   const fromSystem = fromProduct ? undefined : graph.systems.get(link.from.nodeId)?.item;
   const toProduct = graph.products.get(link.to.nodeId)?.item;
-  let providerId: string | undefined;
-  if (fromProduct) providerId = fromProduct.outputPorts.find((port) => port.id === link.from.portId)?.contractId;
-  else if (fromSystem) {
-    const source = fromSystem.messaging.topics.find((topic) => topic.id === link.from.portId)?.source;
-    const event = source?.kind === 'outbox' ? source.event : undefined;
-    providerId = fromSystem.publishes.find((published) => published.name === event)?.contractId;
-  }
   const referencedId = toProduct?.inputPorts.find((port) => port.id === link.to.portId)?.contractId;
-  return [fromProduct ?? fromSystem, toProduct, contractOf(graph, providerId), contractOf(graph, referencedId)];
+  return [fromProduct ?? fromSystem, toProduct, sourceContract(graph, link.from), contractOf(graph, referencedId)];
 }
 
 function neighbourhood(mesh: Mesh, [from, to, provider, referenced]: LinkEnds): Mesh {

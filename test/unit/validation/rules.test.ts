@@ -234,6 +234,15 @@ const CASES: Record<string, RuleCase> = {
         }),
     },
   },
+  'retired-contract-consumers': {
+    triggers: {
+      mesh: () => changed((mesh) => Object.assign(contract(mesh, 'customers'), { status: 'retired' })),
+      message:
+        "'Revenue' still reads 'Customers' through input port 'customers', under contract 'Customers', which is retired.",
+      path: 'links[1]',
+    },
+    passes: { mesh: () => changed((mesh) => Object.assign(contract(mesh, 'customers'), { status: 'active' })) },
+  },
   'pii-propagation': {
     triggers: {
       mesh: () => changed(republishEmail),
@@ -1234,5 +1243,27 @@ describe('rule details', () => {
     expect(added && findingsOf('inputs-linked', added.mesh)).toHaveLength(2);
     const withoutInputs = withProductUpdated(mesh, 'revenue', { inputPorts: [] });
     expect(findingsOf('inputs-linked', withoutInputs)).toEqual([]);
+  });
+
+  it('warns of a consumer still reading under a retired contract, and tells of one reading under a deprecated contract', () => {
+    const severities = (status: string) =>
+      findingsOf(
+        'retired-contract-consumers',
+        changed((mesh) => Object.assign(contract(mesh, 'customers'), { status })),
+      ).map((finding) => finding.severity);
+    expect(severities('Retired ')).toEqual(['warning']);
+    expect(severities('deprecated')).toEqual(['info']);
+  });
+
+  it("reports a link reading a topic whose event's contract is retired, at the severity the policies set", () => {
+    const mesh = changed((mesh) => {
+      mesh.contracts.push(anEventContract('item-added', { name: 'Item added', status: 'retired' }));
+      publishItemAdded(mesh, 'item-added');
+      linked(mesh, 'items-to-revenue', ['shop', 'items'], ['revenue', 'in']);
+      Object.assign(mesh.policies.rules, { 'retired-contract-consumers': 'error' });
+    });
+    expect(findingsOf('retired-contract-consumers', mesh).map(({ path, severity }) => [path, severity])).toEqual([
+      ['links[2]', 'error'],
+    ]);
   });
 });

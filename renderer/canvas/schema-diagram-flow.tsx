@@ -100,6 +100,7 @@ const TableNodeView = memo(function TableNodeView({ data }: NodeProps<TableNode>
     >
       <div className="schema-table__name" title={table.isExternal ? 'Not in this contract' : table.physicalName}>
         {table.name}
+        {table.isExternal && <span className="schema-table__external">external</span>}
       </div>
       {table.fields.map((field) => (
         <div key={field.name} className="schema-table__field" data-field={field.name}>

@@ -88,10 +88,12 @@ export type { PathProblem, PathResult, PathSegment } from './path-problem';
 export type { ProblemRepair } from './problem-repair';
 export { propertyPathOf } from './property-path';
 export { contractQuickFixes, type QuickFix } from './quick-fixes';
+export { outsideTargetIssues } from './relationship-checks';
 export {
   type DiagramEdge,
   type DiagramField,
   type DiagramTable,
+  diagramSummary,
   type FieldRef,
   relationshipEdit,
   type SchemaDiagram,

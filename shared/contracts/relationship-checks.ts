@@ -19,16 +19,56 @@ const OWN_SCHEMA_REFERENCE = /^\/?schema\/([A-Za-z0-9_-]+)\/properties\/([A-Za-z
  * longer shorthand of 3.2, are left alone: only what this contract proves wrong is reported.
  */
 export function relationshipIssues(contract: Contract): RelationshipIssue[] {
+  return relationshipsOf(contract).flatMap(({ relationship, path, isOnProperty }) => [
+    ...(isOnProperty ? [] : lengthMismatch(relationship, path)),
+    ...referencesOf(relationship, path, isOnProperty).flatMap(({ reference, at, side }) => {
+      const problem = whyDangling(contract, reference, side);
+      return problem ? [{ path: at, message: `'${reference}' ${problem}`, severity: 'warning' as const }] : [];
+    }),
+  ]);
+}
+
+/**
+ * Each shorthand `to` naming a table this contract lacks that no other contract of the design
+ * has either (or has without the column): a foreign key to nothing (a warning). Told apart from
+ * `relationshipIssues`, which judges the contract alone, as only the design knows its other contracts.
+ */
+export function outsideTargetIssues(contract: Contract, others: readonly Contract[]): RelationshipIssue[] {
+  return relationshipsOf(contract).flatMap(({ relationship, path, isOnProperty }) =>
+    referencesOf(relationship, path, isOnProperty).flatMap(({ reference, at, side }) => {
+      const shorthand = side === 'to' ? SHORTHAND.exec(reference) : null;
+      if (!shorthand) return [];
+      const [, table, column] = shorthand as unknown as [string, string, string];
+      if (contract.schema.some((object) => object.name === table)) return [];
+      const holders = others.filter(
+        (other) => other.id !== contract.id && other.schema.some((object) => object.name === table),
+      );
+      const hasColumn = holders.some((other) =>
+        other.schema.some(
+          (object) => object.name === table && object.properties.some((property) => property.name === column),
+        ),
+      );
+      if (hasColumn) return [];
+      const problem =
+        holders.length === 0
+          ? `names schema object '${table}', which neither this contract nor another contract of the design has`
+          : `names property '${column}', which schema object '${table}' of ${holders.map((other) => `'${other.name}'`).join(', ')} does not have`;
+      return [{ path: at, message: `'${reference}' ${problem}`, severity: 'warning' as const }];
+    }),
+  );
+}
+
+/** The contract's relationships: its schema objects' (with `from` and `to`) and its properties' (`from` implicit). */
+function relationshipsOf(
+  contract: Contract,
+): Array<{ relationship: Record<string, unknown>; path: PathSegment[]; isOnProperty: boolean }> {
   return contract.schema.flatMap((object, objectIndex) => [
-    ...relationshipsAt(object.extensions, ['schema', objectIndex]).flatMap(({ relationship, path }) => [
-      ...lengthMismatch(relationship, path),
-      ...danglingReferences(contract, relationship.from, [...path, 'from'], 'from'),
-      ...danglingReferences(contract, relationship.to, [...path, 'to'], 'to'),
-    ]),
+    ...relationshipsAt(object.extensions, ['schema', objectIndex]).map((found) => ({ ...found, isOnProperty: false })),
     ...object.properties.flatMap((property, propertyIndex) =>
-      relationshipsAt(property.extensions, ['schema', objectIndex, 'properties', propertyIndex]).flatMap(
-        ({ relationship, path }) => danglingReferences(contract, relationship.to, [...path, 'to'], 'to'),
-      ),
+      relationshipsAt(property.extensions, ['schema', objectIndex, 'properties', propertyIndex]).map((found) => ({
+        ...found,
+        isOnProperty: true,
+      })),
     ),
   ]);
 }
@@ -60,14 +100,19 @@ function lengthMismatch(relationship: Record<string, unknown>, path: PathSegment
 
 type Side = 'from' | 'to';
 
-function danglingReferences(contract: Contract, value: unknown, path: PathSegment[], side: Side): RelationshipIssue[] {
-  const references = Array.isArray(value)
-    ? value.map((reference, index) => ({ reference, at: [...path, index] }))
-    : [{ reference: value, at: path }];
-  return references.flatMap(({ reference, at }) => {
-    if (typeof reference !== 'string') return [];
-    const problem = whyDangling(contract, reference, side);
-    return problem ? [{ path: at, message: `'${reference}' ${problem}`, severity: 'warning' as const }] : [];
+/** The references a relationship names, each with its side and path: a property's has only `to`. */
+function referencesOf(
+  relationship: Record<string, unknown>,
+  path: PathSegment[],
+  isOnProperty: boolean,
+): Array<{ reference: string; at: PathSegment[]; side: Side }> {
+  const sides: Side[] = isOnProperty ? ['to'] : ['from', 'to'];
+  return sides.flatMap((side) => {
+    const value = relationship[side];
+    const references = Array.isArray(value)
+      ? value.map((reference, index) => ({ reference, at: [...path, side, index] }))
+      : [{ reference: value, at: [...path, side] }];
+    return references.flatMap(({ reference, at }) => (typeof reference === 'string' ? [{ reference, at, side }] : []));
   });
 }
 

@@ -1,4 +1,5 @@
 import { valueAt } from '../model/plain-schema-issue';
+import { counted } from '../model/word-list';
 import { propertyPathOf } from './property-path';
 import type { YamlEdit } from './yaml-text-edit';
 
@@ -106,6 +107,13 @@ export function schemaDiagramOf(document: OdcsValue): SchemaDiagram {
     });
   }
   return { tables, edges };
+}
+
+/** What the diagram draws, in words: the contract's own tables, its relationships, and the tables outside it they point at. */
+export function diagramSummary({ tables, edges }: SchemaDiagram): string {
+  const externalCount = tables.filter((table) => table.isExternal).length;
+  const external = externalCount > 0 ? `, ${counted(externalCount, 'external table')} it refers to` : '';
+  return `${counted(tables.length - externalCount, 'table')}, ${counted(edges.length, 'relationship')}${external}.`;
 }
 
 function edge(id: string, from: FieldRef, to: FieldRef, relationship: OdcsValue): DiagramEdge {

@@ -504,6 +504,44 @@ describeInChromium('the contract editor in the built app', (session) => {
     expect(await page.getByTestId('schema-table-orders').textContent()).toContain('order_id');
   });
 
+  it('draws a foreign key to a table outside the contract as external, not among its tables, and lists it when no contract has that table', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await newBlankDesign(page);
+    const text = [
+      'apiVersion: v3.1.0',
+      'kind: DataContract',
+      'id: vet-invoices',
+      'name: Vet invoices',
+      'version: 1.0.0',
+      'status: active',
+      'schema:',
+      '  - name: vet_invoices',
+      '    properties:',
+      '      - name: claim_id',
+      '        logicalType: integer',
+      '        relationships:',
+      '          - type: foreignKey',
+      '            to: nosuchtable.nosuchcol',
+      '',
+    ].join('\n');
+    await openContractFile(page, 'vet-invoices.odcs.yaml', text);
+    await openContract(page, 'Vet invoices');
+    await showView(page, 'Diagram');
+    const diagram = page.getByTestId('contract-diagram');
+    await diagram.getByText('1 table, 1 relationship, 1 external table it refers to.').waitFor();
+    const outside = page.getByTestId('schema-table-nosuchtable');
+    expect(await outside.getAttribute('class')).toContain('schema-table--external');
+    expect(await outside.locator('.schema-table__external').textContent()).toBe('external');
+
+    await page.getByTestId('problem-counts').click();
+    await page
+      .getByTestId('problem')
+      .filter({
+        hasText: "'nosuchtable.nosuchcol' names schema object 'nosuchtable', which neither this contract nor another",
+      })
+      .waitFor();
+  });
+
   it('previews each field’s value constraints: its pattern, bounds and lengths', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await newBlankDesign(page);

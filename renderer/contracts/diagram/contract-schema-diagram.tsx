@@ -1,6 +1,11 @@
 import { useMemo } from 'react';
-import { readOdcsDocument, relationshipEdit, schemaDiagramOf, whyUnreferenceable } from '../../../shared/contracts';
-import { counted } from '../../../shared/model';
+import {
+  diagramSummary,
+  readOdcsDocument,
+  relationshipEdit,
+  schemaDiagramOf,
+  whyUnreferenceable,
+} from '../../../shared/contracts';
 import { SchemaDiagramFlow } from '../../canvas/schema-diagram-flow';
 import { useNoticeStore } from '../../store/notice-store';
 import { editContract } from '../contract-actions';
@@ -19,8 +24,7 @@ export default function ContractSchemaDiagram({ contractId }: { contractId: stri
   return (
     <div className="contract-diagram" data-testid="contract-diagram">
       <p className="contract-diagram__hint">
-        {counted(diagram.tables.length, 'table')}, {counted(diagram.edges.length, 'relationship')}. Drag from a field's
-        right dot to another field to add a foreign key.
+        {diagramSummary(diagram)} Drag from a field's right dot to another field to add a foreign key.
       </p>
       <div className="contract-diagram__flow">
         <SchemaDiagramFlow

@@ -1,4 +1,4 @@
-import { checkContractSemantics, checkDatasetShape } from '../../contracts';
+import { checkContractSemantics, checkDatasetShape, outsideTargetIssues } from '../../contracts';
 import { Memo } from '../../lineage/memo';
 import { type Contract, quoted } from '../../model';
 import type { RuleFinding } from '../finding';
@@ -16,11 +16,11 @@ export const contractSemanticsRule: Rule = {
   id: 'contract-semantics',
   title: 'Contracts say what they mean',
   rationale:
-    'What the ODCS schema cannot check: unique schema object and property names, no history kept on events, which never change, relationships that name what the contract has, type options whose bounds leave some value, and allowed values of the type of their field.',
+    'What the ODCS schema cannot check: unique schema object and property names, no history kept on events, which never change, relationships that name what the contract or another contract of the design has, type options whose bounds leave some value, and allowed values of the type of their field.',
   defaultSeverity: 'error',
   reads: ['contracts'],
   check({ mesh, graph }) {
-    return findingsPerElement(findingsByContract, mesh.contracts, [], (contract) =>
+    const ownFindings = findingsPerElement(findingsByContract, mesh.contracts, [], (contract) =>
       semanticFindings(contract).map((finding) => ({
         ...contractPlace(graph, contract),
         path: `${contractPlace(graph, contract).path}.${finding.path}`,
@@ -29,7 +29,19 @@ export const contractSemanticsRule: Rule = {
         severity: finding.severity,
       })),
     );
+    // A foreign key may point into another contract: whether it points anywhere depends on them all.
+    const targetFindings = findingsPerElement(targetFindingsByContract, mesh.contracts, [mesh.contracts], (contract) =>
+      outsideTargetIssues(contract, mesh.contracts).map((issue) => ({
+        ...contractPlace(graph, contract, ...issue.path),
+        message: `Contract ${quoted(contract.name)}: ${issue.message}.`,
+        fixHint:
+          'Point it at a table.column of this contract or of another contract of the design, or remove the relationship.',
+        severity: issue.severity,
+      })),
+    );
+    return [...ownFindings, ...targetFindings];
   },
 };
 
 const findingsByContract = new Memo<Contract, RuleFinding[]>();
+const targetFindingsByContract = new Memo<Contract, RuleFinding[]>();

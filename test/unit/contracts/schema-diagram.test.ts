@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { readOdcsDocument } from '../../../shared/contracts/contract-edits';
 import { validateOdcsDocument } from '../../../shared/contracts/odcs-schema';
 import {
+  diagramSummary,
   type FieldRef,
   relationshipEdit,
   schemaDiagramOf,
@@ -73,6 +74,22 @@ describe('the schema diagram of a contract', () => {
     expect(external.map((table) => `${table.name}: ${table.fields.map((field) => field.name).join(', ')}`)).toEqual([
       'receiver_types: type_code',
     ]);
+  });
+
+  it('counts as its tables only those of the contract, and a table a relationship points outside it apart', () => {
+    const text = anOdcsText(`schema:
+  - name: vet_invoices
+    properties:
+      - name: claim_id
+        logicalType: integer
+        relationships:
+          - type: foreignKey
+            to: nosuchtable.nosuchcol
+`);
+    expect(diagramSummary(schemaDiagramOf(documentOf(text)))).toBe(
+      '1 table, 1 relationship, 1 external table it refers to.',
+    );
+    expect(diagramSummary(schemaDiagramOf(documentOf(ORDERS)))).toBe('2 tables, 0 relationships.');
   });
 });
 

@@ -1266,4 +1266,30 @@ describe('rule details', () => {
       ['links[2]', 'error'],
     ]);
   });
+
+  it("warns of a foreign key to a table neither its contract nor another contract of the design has, and accepts one into another contract's table", () => {
+    const withForeignKeys = (...targets: string[]) =>
+      changed((mesh) =>
+        contract(mesh, 'customers').schema[0]?.properties.push(
+          aProperty('best_country', 'string', {
+            extensions: { relationships: targets.map((to) => ({ type: 'foreignKey', to })) },
+          }),
+        ),
+      );
+    const mesh = withForeignKeys('nosuchtable.nosuchcol', 'country_counts.country', 'country_counts.nope');
+    expect(
+      findingsOf('contract-semantics', mesh).map(({ path, message, severity }) => [path, message, severity]),
+    ).toEqual([
+      [
+        'contracts[0].schema[0].properties[3].relationships[0].to',
+        "Contract 'Customers': 'nosuchtable.nosuchcol' names schema object 'nosuchtable', which neither this contract nor another contract of the design has.",
+        'warning',
+      ],
+      [
+        'contracts[0].schema[0].properties[3].relationships[2].to',
+        "Contract 'Customers': 'country_counts.nope' names property 'nope', which schema object 'country_counts' of 'Country counts' does not have.",
+        'warning',
+      ],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { isolated, type Mesh, type Note, quoted } from '../model';
+import { counted, isolated, type Mesh, type Note, quoted } from '../model';
 import { countedNodesAndLinks } from './element-count';
 import { noteWords } from './note-words';
 
@@ -43,6 +43,16 @@ export function describePaste(before: Mesh, after: Mesh): string {
 /** What Ctrl+D added beside the originals: `Duplicated orders 2 and its contract Order 2`. */
 export function describeDuplicate(before: Mesh, after: Mesh): string {
   return describeElementsOnlyIn('Duplicated', after, before);
+}
+
+/** What Ctrl+G did, named as the new domain is now: `Grouped 2 products into Domain 2`, `Grouped 1 product and 1 system into …`. */
+export function describeGrouping(after: Mesh, domainId: string): string {
+  const held = (nodes: ReadonlyArray<{ domainId: string }>) =>
+    nodes.filter((node) => node.domainId === domainId).length;
+  const counts = [counted(held(after.products), 'product'), counted(held(after.systems), 'system')];
+  const what = counts.filter((count) => !count.startsWith('0 ')).join(' and ');
+  const name = after.domains.find((domain) => domain.id === domainId)?.name ?? domainId;
+  return `Grouped ${what} into ${isolated(name)}`;
 }
 
 /** `verb` and the nodes (notes too), links and contracts `withThem` holds and `withoutThem` does not. */

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { addDomain, groupIntoNewDomain, updateDomain } from '../../../renderer/store/domain-actions';
 import { takeIdFromFirstName } from '../../../renderer/store/first-name-id';
+import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { withContractIdentity } from '../../../shared/contracts/contract-edits';
 import { overlappingDomains } from '../../../shared/editing/containment';
 import { DOMAIN_COLORS } from '../../../shared/editing/domains';
@@ -50,6 +51,16 @@ describe('domain actions', () => {
     useDocumentStore.getState().undo();
     expect(documentNow().domains[0]?.name).toBe('Domain');
   });
+  it('says what it grouped into the new domain, with Undo taking the grouping back', () => {
+    openDocument(ecommerceSample());
+    useNoticeStore.getState().show({ tone: 'info', text: 'Undone: Deleted 5 nodes' });
+    const id = groupIntoNewDomain(['customers', 'orders', 'customers-service']) as string;
+    const notice = useNoticeStore.getState().notice;
+    expect(notice?.text).toBe('Grouped 2 products and 1 system into Domain');
+    notice?.actions?.find((action) => action.label === 'Undo')?.run();
+    expect(documentNow().domains.map((domain) => domain.id)).not.toContain(id);
+  });
+
   it.each([
     ['its id', 'customers-domain', 'crane-analytics'],
     ['the slug of its name', 'customers', 'crane-analytics'],

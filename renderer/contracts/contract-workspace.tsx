@@ -1,8 +1,8 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
-import { isContractServed, LATEST_API_VERSION, serveContract } from '../../shared/contracts';
-import { counted, type DataProduct } from '../../shared/model';
+import { isContractServed, LATEST_API_VERSION, serveContract, servingPlaces } from '../../shared/contracts';
+import { counted } from '../../shared/model';
 import { lazyPart } from '../app/lazy-part';
 import { PartBoundary } from '../app/part-boundary';
 import { UserText } from '../app/user-text';
@@ -21,8 +21,6 @@ const LOADING = <p className="contract-workspace__loading">Loading…</p>;
 const ContractDiff = lazyPart('contract diff', () => import('./diff/contract-diff'), LOADING);
 const ContractPreview = lazyPart('contract preview', () => import('./preview/contract-preview'), LOADING);
 const ContractSchemaDiagram = lazyPart('schema diagram', () => import('./diagram/contract-schema-diagram'), LOADING);
-
-const NO_PRODUCTS: DataProduct[] = [];
 
 const VIEWS: { view: ContractView; label: string }[] = [
   { view: 'yaml', label: 'YAML' },
@@ -196,7 +194,8 @@ function ServeContract({ contractId }: { contractId: string }) {
   const isInDesign = useDocumentStore(
     (state) => state.mesh?.contracts.some((contract) => contract.id === contractId) ?? false,
   );
-  const products = useDocumentStore((state) => state.mesh?.products ?? NO_PRODUCTS);
+  const mesh = useDocumentStore((state) => state.mesh);
+  const places = useMemo(() => (mesh && !isServed ? servingPlaces(mesh) : []), [mesh, isServed]);
   if (isServed) return null;
   return (
     <p className="contract-workspace__unserved" role="status" data-testid="contract-unserved">
@@ -208,16 +207,16 @@ function ServeContract({ contractId }: { contractId: string }) {
         disabled={!isInDesign}
         {...(!isInDesign && { title: DRAFT_NOT_SERVABLE })}
         onChange={(event) => {
-          const productId = event.target.value;
-          changeMesh((mesh) => serveContract(mesh, contractId, productId));
+          const place = places[Number(event.target.value)];
+          if (place) changeMesh((current) => serveContract(current, contractId, place));
         }}
       >
         <option value="" disabled>
           Serve it from…
         </option>
-        {products.map((product) => (
-          <option key={product.id} value={product.id}>
-            {product.name}
+        {places.map((place, index) => (
+          <option key={`${place.productId}/${place.portId ?? ''}`} value={index}>
+            {place.label}
           </option>
         ))}
       </select>

@@ -1,8 +1,9 @@
 import type { Contract } from '../model/contract';
 import { type DataProduct, DISCOVERY_PORT_ID, newDataProduct } from '../model/data-product';
+import { distinctNodeName } from '../model/distinct-node-name';
 import type { Domain } from '../model/domain';
 import { emptyFileMessage, isEmptyFile } from '../model/empty-file';
-import { productPorts } from '../model/endpoints';
+import { distinctPortName, productPorts } from '../model/endpoints';
 import { uniqueId } from '../model/ids';
 import type { Mesh } from '../model/mesh';
 import type { Port } from '../model/port';
@@ -188,20 +189,44 @@ function newProduct(
   });
 }
 
+/** Where a contract can be served from: an output port of a product that has no contract, or a new one (no `portId`). */
+export interface ServingPlace {
+  productId: string;
+  portId?: string;
+  /** As the canvas names it, `Meal Orders (Cold Chain) · dataset`: namesakes told apart by their domain. */
+  label: string;
+}
+
+/** Where a contract no port serves can be served, product by product: its output ports without a contract, then a new port. */
+export function servingPlaces(mesh: Mesh): ServingPlace[] {
+  return mesh.products.flatMap((product) => {
+    const productName = distinctNodeName(mesh, product);
+    const freePorts = product.outputPorts.filter((port) => port.contractId === undefined);
+    return [
+      ...freePorts.map((port) => ({
+        productId: product.id,
+        portId: port.id,
+        label: `${productName} · ${distinctPortName(product, port)}`,
+      })),
+      { productId: product.id, label: `${productName} · new output port` },
+    ];
+  });
+}
+
 /**
- * Serves a contract from a new output port of a product: for a contract that names no
- * product (or one the design lacks), which would otherwise appear nowhere on the canvas.
+ * Serves a contract from a product: from the output port given, or from a new one. For a contract
+ * that names no product (or one the design lacks), which would otherwise appear nowhere on the canvas.
  */
-export function serveContract(mesh: Mesh, contractId: string, productId: string): Mesh {
+export function serveContract(mesh: Mesh, contractId: string, place: Omit<ServingPlace, 'label'>): Mesh {
   const contract = mesh.contracts.find((candidate) => candidate.id === contractId);
-  const product = mesh.products.find((candidate) => candidate.id === productId);
+  const product = mesh.products.find((candidate) => candidate.id === place.productId);
   if (!contract || !product) return mesh;
-  const port = outputPortFor(contract, new Set(productPorts(product).map((existing) => existing.id)));
+  const outputPorts = place.portId
+    ? product.outputPorts.map((port) => (port.id === place.portId ? { ...port, contractId } : port))
+    : [...product.outputPorts, outputPortFor(contract, new Set(productPorts(product).map((existing) => existing.id)))];
   return {
     ...mesh,
-    products: mesh.products.map((existing) =>
-      existing.id === productId ? { ...existing, outputPorts: [...existing.outputPorts, port] } : existing,
-    ),
+    products: mesh.products.map((existing) => (existing.id === product.id ? { ...existing, outputPorts } : existing)),
   };
 }
 

@@ -55,7 +55,9 @@ export {
   importContractFiles,
   isContractServed,
   MAX_CONTRACT_FILE_LENGTH,
+  type ServingPlace,
   serveContract,
+  servingPlaces,
 } from './import-contracts';
 export { parseContractKeepingId } from './kept-id';
 export { completeOdcsKeys, completeOdcsValues, describeOdcsKey } from './odcs-completion';

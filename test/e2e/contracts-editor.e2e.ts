@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { serializeMesh } from '../../shared/model';
 import { CHEESE_BATCH_PUBLISHED } from '../builders/cheese-batch-contract';
+import { aMesh, aPort } from '../builders/mesh-builder';
 import { aWideContractText } from '../builders/wide-contract';
 import { describeInChromium, screenshot } from './app-driver';
 import { caretAfter, caretAtEndOf, dropFiles, findInYaml, openContract, problems, showView } from './contract-driver';
-import { counts, newBlankDesign, openSampleDesign } from './designer-driver';
+import { counts, newBlankDesign, openByChooser, openSampleDesign } from './designer-driver';
 
 describeInChromium('the contract editor in the built app', (session) => {
   it('completes logicalType with the values the ODCS schema allows (Ctrl+Space)', async () => {
@@ -542,6 +544,32 @@ describeInChromium('the contract editor in the built app', (session) => {
       .waitFor();
   });
 
+  it('serves a contract from an existing output port without one, namesake products told apart by their domain', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const mesh = aMesh()
+      .withDomain('cold', { name: 'Cold Chain' })
+      .withDomain('dry', { name: 'Dry Goods' })
+      .withProduct('cold-orders', 'cold', {
+        name: 'Meal Orders',
+        outputPorts: [aPort('dataset', 'output', { name: 'dataset' })],
+      })
+      .withProduct('dry-orders', 'dry', { name: 'Meal Orders' })
+      .withContract('deliveries', { name: 'Deliveries' })
+      .build();
+    await openByChooser(page, 'meals.mesh.json', serializeMesh(mesh));
+    await openContract(page, 'Deliveries');
+
+    const serve = page.getByLabel('Serve it from');
+    expect(await serve.locator('option:not([disabled])').allTextContents()).toEqual([
+      'Meal Orders (Cold Chain) · dataset',
+      'Meal Orders (Cold Chain) · new output port',
+      'Meal Orders (Dry Goods) · new output port',
+    ]);
+    await serve.selectOption({ label: 'Meal Orders (Cold Chain) · dataset' });
+    await page.getByTestId('contract-unserved').waitFor({ state: 'detached' });
+    expect(await page.locator('.react-flow__node[data-id="cold-orders"] .port--output').count()).toBe(1);
+  });
+
   it('previews each field’s value constraints: its pattern, bounds and lengths', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await newBlankDesign(page);
@@ -730,7 +758,7 @@ describeInChromium('the contract editor in the built app', (session) => {
       .getByRole('region', { name: 'Contracts' })
       .getByRole('button', { name: /^Vitals\s*entity/ })
       .waitFor();
-    await serve.selectOption({ label: 'orders' });
+    await serve.selectOption({ label: 'orders · new output port' });
     await page.locator('.react-flow__node-product .port--output', { hasText: 'vitals' }).waitFor();
   });
 });

@@ -319,7 +319,7 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     expect(contracts).toContain('refund-2');
 
     // They name no data product: the editor offers to serve the open one from a product.
-    await page.getByLabel('Serve it from').selectOption({ label: 'orders' });
+    await page.getByLabel('Serve it from').selectOption({ label: 'orders · new output port' });
     await page.locator('.product-node__name', { hasText: 'orders' }).first().waitFor();
     expect(await page.getByLabel('Serve it from').count()).toBe(0);
     expect(await page.locator('.react-flow__node-product .port--output', { hasText: 'refund' }).count()).toBe(1);

@@ -9,6 +9,7 @@ import {
   isContractServed,
   MAX_CONTRACT_FILE_LENGTH,
   serveContract,
+  servingPlaces,
 } from '../../../shared/contracts/import-contracts';
 import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
 import { checkIntegrity } from '../../../shared/model/integrity';
@@ -169,12 +170,36 @@ describe('serving a contract that no port serves', () => {
       contracts: [loose],
     });
     expect(isContractServed(mesh, 'loose')).toBe(false);
-    const served = serveContract(mesh, 'loose', 'p');
+    const served = serveContract(mesh, 'loose', { productId: 'p' });
     expect(served.products[0]?.outputPorts.map((port) => [port.id, port.contractId])).toEqual([
       ['p-out', undefined],
       ['loose-out', 'loose'],
     ]);
     expect(isContractServed(served, 'loose')).toBe(true);
     expect(checkIntegrity(served)).toEqual([]);
+  });
+
+  it('offers each product by the name the canvas gives it, its output ports without a contract before a new port', () => {
+    const mesh = aMesh({
+      domains: [aDomain('cold', 'Cold Chain'), aDomain('dry', 'Dry Goods')],
+      products: [
+        aProduct('cold-orders', 'cold', {
+          name: 'Meal Orders',
+          outputPorts: [anOutputPort('dataset'), anOutputPort('served', 'order')],
+        }),
+        aProduct('dry-orders', 'dry', { name: 'Meal Orders' }),
+      ],
+      contracts: [aContract({ id: 'loose', name: 'Loose' }), aContract({ id: 'order', name: 'Order' })],
+    });
+    expect(servingPlaces(mesh)).toEqual([
+      { productId: 'cold-orders', portId: 'dataset', label: 'Meal Orders (Cold Chain) · dataset' },
+      { productId: 'cold-orders', label: 'Meal Orders (Cold Chain) · new output port' },
+      { productId: 'dry-orders', label: 'Meal Orders (Dry Goods) · new output port' },
+    ]);
+    const served = serveContract(mesh, 'loose', { productId: 'cold-orders', portId: 'dataset' });
+    expect(served.products[0]?.outputPorts.map((port) => [port.id, port.contractId])).toEqual([
+      ['dataset', 'loose'],
+      ['served', 'order'],
+    ]);
   });
 });

@@ -8,7 +8,8 @@ import { logicalTypeOptions } from '../../simulation/allowed-values';
  * property's logical type, in PostgreSQL's spelling: `VARCHAR(8)` → varchar(8), `DECIMAL(14, 2)`
  * → numeric(14,2), `INT4` → integer, `BIGSERIAL` → bigint (the column holds what the product
  * writes: no sequence). Else the logical type's, a string's `maxLength` making it varchar(n) (the
- * smaller n where the physicalType gives another). Any other physicalType (`draw_status`,
+ * smaller n where the physicalType gives another). An unsigned 64-bit integer (`BIGINT UNSIGNED`,
+ * `uint64`) is numeric(20,0), as bigint cannot hold its top half. Any other physicalType (`draw_status`,
  * `SMALLINT[]`, `VARCHAR2(8)`, `TIMESTAMP`) is another database's or another type's, and the
  * logical type decides.
  */
@@ -32,6 +33,8 @@ const INTEGER_TYPES: ReadonlyMap<string, string> = new Map([
   ...['integer', 'int', 'int4', 'serial', 'serial4'].map((name) => [name, 'integer'] as const),
   ...['bigint', 'int8', 'bigserial', 'serial8'].map((name) => [name, 'bigint'] as const),
 ]);
+/** Unsigned 64-bit integers (MySQL's, Protobuf's) reach 2^64 - 1, past bigint: numeric(20,0) holds them. */
+const UNSIGNED_64_BIT = new Set(['bigint unsigned', 'uint64', 'fixed64']);
 const VARCHAR_NAMES = new Set(['varchar', 'character varying']);
 const NUMERIC_NAMES = new Set(['numeric', 'decimal']);
 /** The longest varchar PostgreSQL declares, and the most digits of a numeric. */
@@ -55,6 +58,7 @@ export function postgresTypeOf(property: ContractProperty): string {
       return isDeclarable && scale <= precision ? `numeric(${precision},${scale})` : 'numeric';
     }
     case 'integer':
+      if (parts && UNSIGNED_64_BIT.has(parts.base)) return 'numeric(20,0)';
       return (parts && parts.size === undefined && INTEGER_TYPES.get(parts.base)) || 'bigint';
     default:
       return LOGICAL_TYPES[logicalType];

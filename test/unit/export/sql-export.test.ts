@@ -290,6 +290,8 @@ describe('SQL export', () => {
       field('numbers', 'array', { physicalType: 'SMALLINT[]' }),
       field('ratio', 'number', { physicalType: 'DOUBLE PRECISION' }),
       field('count', 'integer', { physicalType: 'VARCHAR(8)' }),
+      field('trips', 'integer', { physicalType: 'BIGINT UNSIGNED', ...options({ minimum: 0 }) }),
+      field('odometer', 'integer', { physicalType: 'uint64' }),
     ]);
     await emptyDatabase(db);
     await runFiles(db, sqlFiles(mesh));
@@ -309,9 +311,15 @@ describe('SQL export', () => {
       numbers: 'jsonb',
       ratio: 'numeric',
       count: 'bigint',
+      trips: 'numeric(20,0)',
+      odometer: 'numeric(20,0)',
     });
     await expect(db.exec(`INSERT INTO p.draws (draw_id, code) VALUES (1, 'ABCD')`)).rejects.toThrow(
       /value too long for type character varying\(3\)/,
+    );
+    // An unsigned 64-bit column's largest value, beyond bigint's.
+    await db.exec(
+      `INSERT INTO p.draws (draw_id, trips, odometer) VALUES (2, 18446744073709551615, 18446744073709551615)`,
     );
   });
 

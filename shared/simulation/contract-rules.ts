@@ -360,6 +360,12 @@ function article(type: LogicalType): string {
 
 const DATE = '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]';
 const TIME = '[0-2][0-9]:[0-5][0-9]:[0-5][0-9]';
+/**
+ * `${DATE}[T ]${TIME}*` wherever `julianday` reads the text, which takes digits in those ranges
+ * only: the shape is enough. Every bracket a GLOB matches is costly, and every published
+ * timestamp is checked: the full pattern took longer than this one and `julianday` together.
+ */
+const TIMESTAMP_SHAPE = '[0-9]???-??-??[T ]??:??:??*';
 
 /** Whether a non-null value has the logical type; SQLite's own type tells integers from reals. */
 function typeCheckSql(column: string, type: LogicalType): string {
@@ -373,7 +379,7 @@ function typeCheckSql(column: string, type: LogicalType): string {
     case 'boolean':
       return `typeof(${column}) = 'integer' AND ${column} IN (0, 1)`;
     case 'timestamp':
-      return `typeof(${column}) = 'text' AND ${column} GLOB '${DATE}[T ]${TIME}*' AND julianday(${column}) IS NOT NULL`;
+      return `typeof(${column}) = 'text' AND ${column} GLOB '${TIMESTAMP_SHAPE}' AND julianday(${column}) IS NOT NULL`;
     case 'date':
       return `typeof(${column}) = 'text' AND ${column} GLOB '${DATE}' AND date(${column}) = ${column}`;
     case 'time':

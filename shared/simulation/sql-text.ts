@@ -26,9 +26,17 @@ export function rawTableName(portId: string): string {
   return `raw_${snakeCase(portId)}`;
 }
 
-/** The ISO-8601 text (`2026-01-05T09:00:00.000Z`) of a millisecond epoch held in a SQL expression. */
+/** 0000-01-01T00:00:00.000Z: before it, `datetime` writes a year's four digits after its sign, `strftime` three. */
+const FIRST_MILLISECOND_OF_YEAR_ZERO = -62167219200000;
+
+/**
+ * The ISO-8601 text (`2026-01-05T09:00:00.000Z`) of a millisecond epoch held in a SQL expression:
+ * `strftime('%Y-%m-%dT%H:%M:%fZ', ...)`. History versions and outbox events write one per change,
+ * and `datetime` with `subsec` writes the same text in a third of the time `strftime` takes.
+ */
 export function isoTimestampSql(millisExpression: string): string {
-  return `strftime('%Y-%m-%dT%H:%M:%fZ', (${millisExpression}) / 1000.0, 'unixepoch')`;
+  const seconds = `(${millisExpression}) / 1000.0`;
+  return `CASE WHEN (${millisExpression}) >= ${FIRST_MILLISECOND_OF_YEAR_ZERO} THEN replace(datetime(${seconds}, 'unixepoch', 'subsec'), ' ', 'T') || 'Z' ELSE strftime('%Y-%m-%dT%H:%M:%fZ', ${seconds}, 'unixepoch') END`;
 }
 
 /** `"a", "b"`; with a qualifier, `NEW."a", NEW."b"`. */

@@ -103,7 +103,8 @@ export async function zoomLevel(page: Page): Promise<number> {
 export async function viewAtRest(page: Page): Promise<void> {
   const transform = () =>
     page.locator('.react-flow__viewport').evaluate((element) => (element as HTMLElement).style.transform);
-  let previous = await transform();
+  // Not the view before a move that has yet to start: at rest means unchanged over one interval.
+  let previous: string | undefined;
   await expect
     .poll(
       async () => {

@@ -64,13 +64,14 @@ let momentaryNoticeId: number | null = null;
 
 function goOnceUserMovesOn(noticeId: number): void {
   momentaryNoticeId = null;
+  const arm = () => {
+    if (useNoticeStore.getState().notice?.id === noticeId) momentaryNoticeId = noticeId;
+  };
   // The click that left a refused field may select or switch mode: it is what the notice is about,
   // not a move past it. A click is dispatched in the task of its release, so this runs after it.
-  whenPointerReleased(() =>
-    setTimeout(() => {
-      if (useNoticeStore.getState().notice?.id === noticeId) momentaryNoticeId = noticeId;
-    }, 0),
-  );
+  whenPointerReleased(() => setTimeout(arm, 0));
+  // A key pressed after the notice showed is a move past it, even one that comes before that timer.
+  if (typeof window !== 'undefined') window.addEventListener('keydown', arm, { capture: true, once: true });
 }
 
 function dismissMomentary(): void {

@@ -83,6 +83,8 @@ describeInChromium('connecting ports', (session) => {
     const refuseSecondSourceByDrag = async () => {
       await connectPorts(page, port(page, 'product-2a', 'out'), port(page, 'product-1b', 'from-product-1a'));
       await refusal.waitFor();
+      // The refusal shows while dragging: the drag is over once its line is gone.
+      await page.locator('.connection-line').waitFor({ state: 'detached' });
     };
 
     await refuseSecondSourceByDrag();
@@ -103,6 +105,9 @@ describeInChromium('connecting ports', (session) => {
     await page.keyboard.press('Shift+ArrowDown');
     await refusalGoes();
 
+    // An edit to undo, whatever Escape left selected: the nudge of a product chosen now.
+    await productNode(page, 'Data product 1a').locator('.product-node__name').click();
+    await page.keyboard.press('Shift+ArrowDown');
     await refuseSecondSourceByDrag();
     await page.keyboard.press('Control+z');
     await refusalGoes();

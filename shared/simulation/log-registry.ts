@@ -62,13 +62,9 @@ export function createLogRegistry(
       for (const entry of entries) {
         const { progress, compact } = entry;
         const windowStart = progress.end - retainedRecords;
-        if (!compact) {
-          trim(entry, windowStart);
-          continue;
-        }
-        // What every consumer has read leaves as under the delete policy; compaction keeps the rest.
-        trim(entry, Math.min(windowStart, slowestReader(progress)));
-        compact(progress, windowStart);
+        // Of a compacted log, what every consumer has read leaves as under the delete policy; compaction keeps the rest.
+        trim(entry, compact ? Math.min(windowStart, slowestReader(progress)) : windowStart);
+        compact?.(progress, windowStart);
       }
     },
     metrics: (recentMessages) =>

@@ -1,5 +1,5 @@
 import { isScalar, parse, parseDocument } from 'yaml';
-import type { ContractProperty, EnumValue } from '../model/contract';
+import type { ContractProperty } from '../model/contract';
 import type { LogicalType } from '../model/logical-type';
 import { withIndefiniteArticle } from '../model/word-list';
 import type { FindingSeverity } from './finding';
@@ -47,23 +47,76 @@ export function allowedValueTypeIssues(
   path: readonly PathSegment[],
   odcsText: string,
 ): AllowedValueIssue[] {
-  const valueType = allowedValueType(property.logicalType);
   const values = property.enum ?? [];
+  return misfitIssues(property, values, odcsText, {
+    noun: 'allowed value',
+    consequence: 'so no record can match it',
+    purpose: 'to allow that text',
+    hint: 'Quote text, and write numbers and true or false without quotes: an allowed value matches only values of its type.',
+    severity: (misfits) => (misfits === values.length ? 'error' : 'warning'),
+    at: (index, document) => ({
+      path: [...path, 'enum', index],
+      documentPath: document === undefined ? undefined : allowedValueDocumentPath(path, index, document),
+    }),
+  });
+}
+
+/**
+ * Each example of another type than the property's, a warning: readers of the contract and the
+ * simulation's sample values take examples as values records hold (`0x1F` is the number 31).
+ */
+export function exampleTypeIssues(
+  property: ContractProperty,
+  path: readonly PathSegment[],
+  odcsText: string,
+): AllowedValueIssue[] {
+  const values = (property.examples ?? []).filter(isScalarValue);
+  return misfitIssues(property, values, odcsText, {
+    noun: 'example',
+    consequence: 'so it shows a value no record holds',
+    purpose: 'to keep that text',
+    hint: 'Quote text, and write numbers and true or false without quotes: an example is a value the field holds.',
+    severity: () => 'warning',
+    at: (index) => ({ path: [...path, 'examples', index], documentPath: [...path, 'examples', index] }),
+  });
+}
+
+function isScalarValue(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+interface MisfitWording {
+  noun: string;
+  consequence: string;
+  /** Why to quote a text: `to allow that text`. */
+  purpose: string;
+  hint: string;
+  severity: (misfits: number) => FindingSeverity;
+  at: (index: number, document: unknown) => { path: PathSegment[]; documentPath: PathSegment[] | undefined };
+}
+
+function misfitIssues(
+  property: ContractProperty,
+  values: readonly unknown[],
+  odcsText: string,
+  wording: MisfitWording,
+): AllowedValueIssue[] {
+  const valueType = allowedValueType(property.logicalType);
   if (valueType === undefined) return [];
   const misfits = values.flatMap((value, index) => (typeof value === valueType ? [] : [{ value, index }]));
   if (misfits.length === 0) return [];
-  const severity = misfits.length === values.length ? 'error' : 'warning';
+  const severity = wording.severity(misfits.length);
   const document = documentOf(odcsText);
   return misfits.map(({ value, index }) => {
-    const documentPath = document && allowedValueDocumentPath(path, index, document.value);
-    const written = documentPath && plainScalarText(document.node(documentPath));
-    const fact = `allowed value ${shown(value)} of ${property.name} is ${withIndefiniteArticle(typeof value)}, the field is ${withIndefiniteArticle(String(property.logicalType))}, so no record can match it`;
+    const { path, documentPath } = wording.at(index, document?.value);
+    const written = document && documentPath && plainScalarText(document.node(documentPath));
+    const fact = `${wording.noun} ${shown(value)} of ${property.name} is ${withIndefiniteArticle(typeof value)}, the field is ${withIndefiniteArticle(String(property.logicalType))}, ${wording.consequence}`;
     return {
-      path: [...path, 'enum', index],
+      path,
       ...(documentPath && { documentPath }),
-      message: `${fact}; ${advice(value, valueType, written)}`,
+      message: `${fact}; ${advice(value, valueType, written, wording.purpose)}`,
       severity,
-      hint: 'Quote text, and write numbers and true or false without quotes: an allowed value matches only values of its type.',
+      hint: wording.hint,
     };
   });
 }
@@ -72,11 +125,11 @@ const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
 const BOOLEAN = /^(true|false)$/;
 
 /** What to write instead: the text quoted, a number or boolean without its quotes, or another value. */
-function advice(value: EnumValue, valueType: ValueType, written: string | undefined): string {
+function advice(value: unknown, valueType: ValueType, written: string | undefined, purpose: string): string {
   if (valueType === 'string') {
     const text = written ?? String(value);
     const hasLeadingZero = /^[-+]?0[0-9]/.test(text);
-    const quoting = `quote it ('${text}') ${hasLeadingZero ? 'if the leading zero matters' : 'to allow that text'}`;
+    const quoting = `quote it ('${text}') ${hasLeadingZero ? 'if the leading zero matters' : purpose}`;
     return text === String(value) ? quoting : `${quoting}: ${unquotedReadings(text, hasLeadingZero)}`;
   }
   const isWrittenAsOne = typeof value === 'string' && (valueType === 'number' ? JSON_NUMBER : BOOLEAN).test(value);

@@ -1,6 +1,6 @@
 import type { Contract, ContractProperty, QualityRule, SchemaObject } from '../model/contract';
 import { formatPath } from '../model/problem';
-import { allowedValueTypeIssues } from './allowed-value-types';
+import { allowedValueTypeIssues, exampleTypeIssues } from './allowed-value-types';
 import type { ContractFinding, FindingSeverity, LocatedFinding } from './finding';
 import { changedIdProblem } from './kept-id';
 import { unnamedPartsOf } from './nested-fields';
@@ -123,6 +123,7 @@ function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet
         ...optionBoundIssues(placed),
         ...patternIssues(placed),
         ...allowedValueTypeIssues(placed.property, placed.path, contract.odcs),
+        ...exampleTypeIssues(placed.property, placed.path, contract.odcs),
       ]),
     ]),
     ...qualityIssuesEverywhere(contract),

@@ -448,8 +448,6 @@ ${properties}${extra}`);
     expect(checkContractYaml(orders(positioned('kind', 2) + positioned('order_id', 1)))).toEqual([]);
   });
 
-  const keyed =
-    '      - name: order_id\n        logicalType: integer\n        required: true\n        primaryKey: true\n';
   const rule = (operators: string) =>
     `    quality:\n      - metric: rowCount\n${operators
       .split('\n')
@@ -710,6 +708,10 @@ ${objectLevel}`).replace('apiVersion: v3.1.0', `apiVersion: ${apiVersion}`);
   });
 });
 
+/** The first property of a keyed orders table, as YAML lines. */
+const keyed =
+  '      - name: order_id\n        logicalType: integer\n        required: true\n        primaryKey: true\n';
+
 describe('allowed values of another type than their field', () => {
   const keyed =
     '      - name: order_id\n        logicalType: integer\n        required: true\n        primaryKey: true\n';
@@ -778,6 +780,29 @@ ${values.map((value) => `                - ${value}`).join('\n')}
         message:
           "allowed value 7 of land_use is a number, the field is a string, so no record can match it; quote it ('7') to allow that text",
       }),
+    ]);
+  });
+});
+
+describe('examples of another type than their field', () => {
+  const withExamples = (logicalType: string, examples: string) =>
+    anOdcsText(`schema:
+  - name: orders
+    properties:
+${keyed}      - name: sku
+        logicalType: ${logicalType}
+        examples: ${examples}
+`);
+
+  it('warns of a hexadecimal number among a text field’s examples, saying how YAML read it', () => {
+    expect(markers(checkContractYaml(withExamples('string', '[NO, 0x1F, A-100]')))).toEqual([
+      "15:24 warning schema[0].properties[1].examples[1]: example 31 of sku is a number, the field is a string, so it shows a value no record holds; quote it ('0x1F') to keep that text: unquoted, YAML 1.2 reads 0x1F as 31",
+    ]);
+  });
+
+  it('warns of quoted numbers among a number field’s examples, and leaves other kinds of values alone', () => {
+    expect(markers(checkContractYaml(withExamples('integer', "[7, '5', {a: 1}]")))).toEqual([
+      "15:23 warning schema[0].properties[1].examples[1]: example '5' of sku is a string, the field is an integer, so it shows a value no record holds; write it without quotes (5)",
     ]);
   });
 });

@@ -3,7 +3,8 @@ import { layoutClashes, layoutClashesSummary, layoutClashMessage } from '../../s
 import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
 import { counted, emptyMesh, formatProblem, isMeshFileName, type Mesh, serializeMeshFile } from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
-import { unappliedDraftNames } from '../contracts/contract-drafts';
+import { unappliedDraftNames, useContractDrafts } from '../contracts/contract-drafts';
+import { useContractTabs } from '../contracts/contract-tabs-store';
 import { importReadFiles } from '../contracts/import/import-contract-files';
 import { applyPendingContractEdits } from '../contracts/pending-contract-edits';
 import { type AutosaveSlot, type FileRef, type Host, type OpenedFile, UnreadableFileError } from '../host/host';
@@ -84,8 +85,11 @@ async function askBeforeLeaving(host: Host): Promise<Leaving | null> {
   // The desktop's close and open requests come with the focus still in the YAML editor.
   applyPendingContractEdits();
   const { documentKey } = documentState();
-  const nothingToDrop: Leaving = { hasLeft: async () => {} };
+  const dropCopy: Leaving = { hasLeft: () => autosave.discard(documentKey) };
+  const hadDrafts = unappliedDraftNames().length > 0;
   if (!(await settleUnappliedDrafts(host))) return null;
+  // The copy kept the drafts the user agreed to discard: it goes with them.
+  const nothingToDrop: Leaving = hadDrafts ? dropCopy : { hasLeft: async () => {} };
   if (!selectIsDirty(documentState())) return nothingToDrop;
   await autosave.flush();
   const choice = await host.askToSaveChanges(selectDocumentName(documentState()));
@@ -94,7 +98,7 @@ async function askBeforeLeaving(host: Host): Promise<Leaving | null> {
     const isSaved = (await saveFile(host, { saveAs: false })) && !selectIsDirty(documentState());
     return isSaved ? nothingToDrop : null;
   }
-  return { hasLeft: () => autosave.discard(documentKey) };
+  return dropCopy;
 }
 
 /**
@@ -123,7 +127,7 @@ function savedNotice(fileName: string) {
 
 const quotedNames = (names: string[]) => names.map((name) => `‘${name}’`).join(', ');
 
-/** Contract text with problems is in no file and no autosave: leaving the design loses it, so ask first. */
+/** Contract text with problems is in no file, only in the recovery copy: leaving the design loses it, so ask first. */
 async function settleUnappliedDrafts(host: Host): Promise<boolean> {
   const names = unappliedDraftNames();
   if (names.length === 0) return true;
@@ -200,9 +204,16 @@ export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean
       return false;
     }
     if (!openMeshText(slot.text, null, `“${name}”`, { name, isUnsaved: true, recoveredFileName })) return false;
+    restoreContractDrafts(slot.contractDrafts ?? {});
     autosave.carryOn(documentState().documentKey, slot.key);
     return true;
   });
+}
+
+/** A restored copy's contract text with problems, back in the editor as drafts, each in its tab. */
+function restoreContractDrafts(textById: Readonly<Record<string, string>>): void {
+  useContractDrafts.getState().replaceDrafts(textById);
+  for (const id of Object.keys(textById)) useContractTabs.getState().openContract(id);
 }
 
 export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<void> {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { formatProblem, serializeMeshFile } from '../../shared/model';
+import { useContractDrafts } from '../contracts/contract-drafts';
 import type { AutosaveSlot, Host } from '../host/host';
 import { type DocumentState, selectDocumentName, selectIsDirty, useDocumentStore } from '../store/document-store';
 import { useNoticeStore } from '../store/notice-store';
@@ -17,13 +18,25 @@ export const autosave = {
   carryOn: (key: string, formerKey: string): void => running?.carryOn(key, formerKey),
 };
 
-/** Document `key` as its autosave slot, or null once it is saved or replaced. */
+/** Unsaved changes, or contract text with problems: never applied, so in no file either. */
+function hasWorkToKeep(state: DocumentState): boolean {
+  return selectIsDirty(state) || Object.keys(useContractDrafts.getState().textById).length > 0;
+}
+
+/** Document `key` as its autosave slot, with its contract drafts; null once it is saved or replaced. */
 function slotOf(key: string): AutosaveSlot | null {
   const state = useDocumentStore.getState();
-  if (state.documentKey !== key || !state.mesh || !selectIsDirty(state)) return null;
+  if (state.documentKey !== key || !state.mesh || !hasWorkToKeep(state)) return null;
   const serialized = serializeMeshFile(state.mesh);
   if (!serialized.ok) throw new Error(serialized.errors.map(formatProblem).join('; '));
-  return { key, name: selectDocumentName(state), savedAt: new Date().toISOString(), text: serialized.value };
+  const contractDrafts = useContractDrafts.getState().textById;
+  return {
+    key,
+    name: selectDocumentName(state),
+    savedAt: new Date().toISOString(),
+    text: serialized.value,
+    ...(Object.keys(contractDrafts).length > 0 && { contractDrafts }),
+  };
 }
 
 const isSameDocumentState = (state: DocumentState, previous: DocumentState) =>
@@ -47,14 +60,26 @@ export function startAutosave(host: Host, timers?: Timers): () => void {
     ...(timers ? { timers } : {}),
   });
   running = autosaver;
-  const unsubscribe = useDocumentStore.subscribe((state, previous) => {
-    if (isSameDocumentState(state, previous) || !state.mesh) return;
+  // Whether the document last seen had work to keep: once it has none, its copy goes.
+  let last = { key: useDocumentStore.getState().documentKey, hadWork: hasWorkToKeep(useDocumentStore.getState()) };
+  const keepUnsavedWork = () => {
+    const state = useDocumentStore.getState();
+    if (!state.mesh) return;
     const key = state.documentKey;
-    if (selectIsDirty(state)) autosaver.schedule(key, () => slotOf(key));
-    else if (previous.documentKey === key && selectIsDirty(previous)) void autosaver.discard(key);
+    const hasWork = hasWorkToKeep(state);
+    if (hasWork) autosaver.schedule(key, () => slotOf(key));
+    else if (last.key === key && last.hadWork) void autosaver.discard(key);
+    last = { key, hadWork: hasWork };
+  };
+  const stopDocument = useDocumentStore.subscribe((state, previous) => {
+    if (!isSameDocumentState(state, previous)) keepUnsavedWork();
+  });
+  const stopDrafts = useContractDrafts.subscribe((state, previous) => {
+    if (state.textById !== previous.textById) keepUnsavedWork();
   });
   return () => {
-    unsubscribe();
+    stopDocument();
+    stopDrafts();
     void autosaver.flush();
     if (running === autosaver) running = null;
   };

@@ -11,6 +11,8 @@ interface DraftsState {
   textById: Record<string, string>;
   setDraft(id: string, text: string): void;
   clearDraft(id: string): void;
+  /** Sets every draft at once: those of a restored copy, in place of any left. */
+  replaceDrafts(textById: Readonly<Record<string, string>>): void;
 }
 
 /**
@@ -27,6 +29,7 @@ export const useContractDrafts = create<DraftsState>()((set) => ({
       const { [id]: _cleared, ...textById } = state.textById;
       return { textById };
     }),
+  replaceDrafts: (textById) => set({ textById: { ...textById } }),
 }));
 
 /** The text the editors show for a contract: its draft, or what the document holds. */

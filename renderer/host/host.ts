@@ -27,6 +27,11 @@ export interface AutosaveSlot {
   /** ISO time of the copy. */
   savedAt: string;
   text: string;
+  /**
+   * Contract text with problems, by contract id: typed but never applied, so in no design file.
+   * Recovery data only; read back with `readRecoveredDrafts`, as storage may hold anything.
+   */
+  contractDrafts?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -6,25 +6,36 @@ export async function renameDesign(page: Page, name: string): Promise<void> {
   await page.getByTestId('mesh-inspector').getByLabel('Name').press('Tab');
 }
 
-/** The design names held in the app's autosave slots (read from IndexedDB, where the app keeps them). */
-export function autosavedNames(page: Page): Promise<string[]> {
+/** What the app's autosave slots hold, read from IndexedDB, where the app keeps them. */
+function autosavedSlots(page: Page): Promise<{ text?: unknown; contractDrafts?: Record<string, string> }[]> {
   return page.evaluate(
     () =>
-      new Promise<string[]>((resolve, reject) => {
+      new Promise<{ text?: unknown; contractDrafts?: Record<string, string> }[]>((resolve, reject) => {
         const request = indexedDB.open('data-mesh-designer');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
           const read = request.result.transaction('kv').objectStore('kv').getAll();
           read.onerror = () => reject(read.error);
-          read.onsuccess = () =>
-            resolve(
-              (read.result as { text?: unknown }[]).flatMap((slot) =>
-                typeof slot.text === 'string' ? [(JSON.parse(slot.text) as { name: string }).name] : [],
-              ),
-            );
+          read.onsuccess = () => resolve(read.result);
         };
       }),
   );
+}
+
+/** The design names held in the app's autosave slots. */
+export async function autosavedNames(page: Page): Promise<string[]> {
+  return (await autosavedSlots(page)).flatMap((slot) =>
+    typeof slot.text === 'string' ? [(JSON.parse(slot.text) as { name: string }).name] : [],
+  );
+}
+
+/** Waits until an autosave slot holds contract text with problems that contains `text`. */
+export async function waitForAutosavedDraft(page: Page, text: string): Promise<void> {
+  for (;;) {
+    const drafts = (await autosavedSlots(page)).flatMap((slot) => Object.values(slot.contractDrafts ?? {}));
+    if (drafts.some((draft) => draft.includes(text))) return;
+    await page.waitForTimeout(100);
+  }
 }
 
 /** Waits until an autosave slot holds a design called `name`. */

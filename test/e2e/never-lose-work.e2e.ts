@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { renameDesign, waitForAutosave } from './autosave-driver';
-import { caretAfter, openContract } from './contract-driver';
+import { renameDesign, waitForAutosave, waitForAutosavedDraft } from './autosave-driver';
+import { caretAfter, openContract, problems } from './contract-driver';
 import { openByChooser, saveByDownload } from './designer-driver';
 
 /** Renames the open design, lets it be autosaved, closes the tab and starts the app in a new one. */
@@ -17,7 +17,7 @@ async function renamedThenClosed(page: Page, name: string): Promise<Page> {
   return next;
 }
 
-/** Types contract text with problems into the sample's Order contract: in no save and no autosave. */
+/** Types contract text with problems into the sample's Order contract: in no save, only in the recovery copy. */
 async function breakTheOrderContract(page: Page): Promise<void> {
   await page.getByTestId('sample-ecommerce').click();
   await openContract(page, 'Order');
@@ -112,7 +112,7 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     );
   });
 
-  it('asks before a reload drops contract text with problems, which no save or autosave holds', async () => {
+  it('asks before a reload drops contract text with problems, which no save holds', async () => {
     const page = await session.openApp();
     await breakTheOrderContract(page);
 
@@ -129,6 +129,22 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     const asked = await dialog;
     expect(asked.type()).toBe('beforeunload');
     await asked.dismiss();
+  });
+
+  it('brings contract text with problems back on Restore after a reload, with its problems listed', async () => {
+    const page = await session.openApp();
+    await breakTheOrderContract(page);
+    await waitForAutosavedDraft(page, 'broken: [');
+
+    // The browser asks before the reload: the draft is unsaved work.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    const recovered = page.getByTestId('recovered-work');
+    await recovered.getByRole('button', { name: 'Restore' }).click();
+
+    await page.locator('.yaml-editor .view-line', { hasText: 'broken: [' }).waitFor();
+    expect(await page.getByTestId('out-of-sync').textContent()).toMatch(/^Not applied: 1 problem/);
+    expect(await problems(page)).toContain('broken');
   });
 
   it('asks before New drops contract text with problems with Discard / Cancel, focused on Cancel, so Enter keeps the text', async () => {

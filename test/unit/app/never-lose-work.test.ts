@@ -13,6 +13,8 @@ import {
   settleUnsavedChanges,
 } from '../../../renderer/app/file-commands';
 import { startAutosave } from '../../../renderer/app/use-autosave';
+import { useContractDrafts } from '../../../renderer/contracts/contract-drafts';
+import { useContractTabs } from '../../../renderer/contracts/contract-tabs-store';
 import { UnreadableFileError } from '../../../renderer/host/host';
 import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
@@ -227,6 +229,61 @@ describe('recovering unsaved work', () => {
     await saveFile(host, { saveAs: false });
 
     expect(host.suggestedNames).toEqual(['test-mesh.mesh.json']);
+  });
+});
+
+const aSlotWithDrafts = (contractDrafts: Record<string, string>) => ({
+  key: 'k1',
+  name: 'orders.mesh.json',
+  savedAt: '',
+  text: serializeMesh(aMesh().withContract('orders-v1').build()),
+  contractDrafts,
+});
+
+describe('contract text with problems in the recovery copy', () => {
+  const BROKEN = 'id: orders-v1\nbroken: [';
+  const drafts = () => useContractDrafts.getState();
+  beforeEach(() => {
+    useContractDrafts.setState({ textById: {} });
+    useContractTabs.setState({ openIds: [], activeId: null });
+    store().open(aMesh().withContract('orders-v1').build(), { name: 'orders.mesh.json', path: '/o.mesh.json' });
+  });
+
+  it('is autosaved, though the design itself has no unsaved change', async () => {
+    drafts().setDraft('orders-v1', BROKEN);
+    await autosaveRuns();
+
+    expect([...host.slots.values()].map((slot) => slot.contractDrafts)).toEqual([{ 'orders-v1': BROKEN }]);
+  });
+
+  it('leaves the copy once the draft is discarded and nothing else is unsaved', async () => {
+    drafts().setDraft('orders-v1', BROKEN);
+    await autosaveRuns();
+
+    drafts().clearDraft('orders-v1');
+    await settled();
+
+    expect(host.slots.size).toBe(0);
+  });
+
+  it('leaves the copy when the user agrees to discard the draft and opens another design', async () => {
+    drafts().setDraft('orders-v1', BROKEN);
+    await autosaveRuns();
+
+    await newMesh(host);
+    await settled();
+
+    expect(store().mesh?.name).toBe('Untitled mesh');
+    expect(host.slots.size).toBe(0);
+  });
+
+  it('comes back with the restored design, open in the editor as a draft', async () => {
+    store().close();
+
+    expect(await restoreAutosave(host, aSlotWithDrafts({ 'orders-v1': BROKEN }))).toBe(true);
+
+    expect(drafts().textById).toEqual({ 'orders-v1': BROKEN });
+    expect(useContractTabs.getState().openIds).toEqual(['orders-v1']);
   });
 });
 

@@ -134,7 +134,7 @@ async function settleUnappliedDrafts(host: Host): Promise<boolean> {
   return host.confirm({
     message: `Discard the text with problems in ${quotedNames(names)}?`,
     detail:
-      'It never read as a valid contract, so it is not in the design and saving cannot keep it. Cancel to fix it or copy it first.',
+      'This contract draft never read as a valid contract, so it is not in the design and saving cannot keep it: it would be lost. Cancel to fix it or copy it first.',
     action: 'Discard',
   });
 }

@@ -22,6 +22,12 @@ export function hasWorkToSettle(): boolean {
   return selectIsDirty(useDocumentStore.getState()) || unappliedDraftNames().length > 0;
 }
 
+/** The window's title now: `•` marks unsaved changes and contract text with problems, which leaving would lose. */
+export function currentWindowTitle(): string {
+  const state = useDocumentStore.getState();
+  return windowTitle(state.mesh ? selectDocumentName(state) : null, hasWorkToSettle());
+}
+
 /** `focus`: where the keyboard focus is, since a menu's Copy copies a field's text there. */
 export function currentShellState(focus: FocusPlace = 'canvas'): DocumentShellState {
   const filePath = useDocumentStore.getState().file?.path;
@@ -47,8 +53,7 @@ export function useWindowState(host: Host): void {
   useEffect(() => {
     let shown = '';
     const update = () => {
-      const state = useDocumentStore.getState();
-      document.title = windowTitle(state.mesh ? selectDocumentName(state) : null, selectIsDirty(state));
+      document.title = currentWindowTitle();
       const shellState = currentShellState(focusPlace(document.activeElement));
       const serialized = JSON.stringify(shellState);
       if (serialized === shown) return;

@@ -1,7 +1,13 @@
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './contract-workspace.css';
-import { isContractServed, LATEST_API_VERSION, serveContract, servingPlaces } from '../../shared/contracts';
+import {
+  isContractServed,
+  LATEST_API_VERSION,
+  type LocatedFinding,
+  serveContract,
+  servingPlaces,
+} from '../../shared/contracts';
 import { counted } from '../../shared/model';
 import { lazyPart } from '../app/lazy-part';
 import { PartBoundary } from '../app/part-boundary';
@@ -121,7 +127,10 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
     if (isActive) tab.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [isActive]);
   return (
-    <div ref={tab} className={`contract-tab${isActive ? ' contract-tab--active' : ''}`}>
+    <div
+      ref={tab}
+      className={`contract-tab${isActive ? ' contract-tab--active' : ''}${hasDraft ? ' contract-tab--draft' : ''}`}
+    >
       <button
         type="button"
         role="tab"
@@ -130,8 +139,10 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
         className="contract-tab__name"
         onClick={() => openContract(contractId)}
       >
-        <UserText text={name} />
-        {hasDraft && <span title="The text has problems and is not applied"> ⚠</span>}
+        <span className="contract-tab__label">
+          <UserText text={name} />
+        </span>
+        {hasDraft && <DraftMarker contractId={contractId} />}
       </button>
       <button
         type="button"
@@ -145,6 +156,19 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
   );
 }
 
+const errorCount = (findings: readonly LocatedFinding[]) =>
+  findings.filter((finding) => finding.severity === 'error').length;
+
+/** On a tab, whichever is active: its text is a draft the design does not hold, leaving would lose it. */
+function DraftMarker({ contractId }: { contractId: string }) {
+  const problems = counted(errorCount(useContractFindings(contractId)), 'problem');
+  return (
+    <span className="contract-tab__draft" title="Its text has problems: the design keeps the last valid version">
+      ⚠ Draft — not applied: {problems}
+    </span>
+  );
+}
+
 /**
  * Whether the design holds what the editor shows, and whether that is clean: "In sync"
  * only when it is both, never beside an error.
@@ -152,7 +176,7 @@ function ContractTab({ contractId, isActive }: { contractId: string; isActive: b
 function SyncBadge({ contractId }: { contractId: string }) {
   const hasDraft = useHasDraft(contractId);
   const findings = useContractFindings(contractId);
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const errors = errorCount(findings);
   const warnings = findings.length - errors;
   if (hasDraft) {
     return (

@@ -131,6 +131,15 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     await asked.dismiss();
   });
 
+  it('marks the tab of contract text with problems as a draft not applied, and the window as unsaved', async () => {
+    const page = await session.openApp();
+    await breakTheOrderContract(page);
+
+    const tab = page.getByRole('tab', { name: /^Order/ });
+    expect(await tab.textContent()).toBe('Order⚠ Draft — not applied: 1 problem');
+    expect(await page.title()).toMatch(/^• /);
+  });
+
   it('brings contract text with problems back on Restore after a reload, with its problems listed', async () => {
     const page = await session.openApp();
     await breakTheOrderContract(page);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { currentShellState, subscribeToShellState } from '../../../renderer/app/use-window-state';
+import { currentShellState, currentWindowTitle, subscribeToShellState } from '../../../renderer/app/use-window-state';
 import { useContractDrafts } from '../../../renderer/contracts/contract-drafts';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { aMesh } from '../../builders/mesh-builder';
@@ -21,6 +21,12 @@ describe('what the page tells the desktop shell about the document', () => {
     useContractDrafts.getState().setDraft('orders-v1', 'id: [unclosed');
 
     expect(currentShellState().isDirty).toBe(true);
+  });
+
+  it('marks the window title unsaved while contract text with problems is not applied', () => {
+    useContractDrafts.getState().setDraft('orders-v1', 'id: [unclosed');
+
+    expect(currentWindowTitle()).toBe('• orders.mesh.json — Data Mesh Designer');
   });
 
   it('tells the shell again when a draft appears or goes', () => {

@@ -7,6 +7,7 @@ import { unappliedDraftNames, useContractDrafts } from '../contracts/contract-dr
 import { useContractTabs } from '../contracts/contract-tabs-store';
 import { importReadFiles } from '../contracts/import/import-contract-files';
 import { applyPendingContractEdits } from '../contracts/pending-contract-edits';
+import { readRecoveredContractDrafts } from '../contracts/recovered-contract-drafts';
 import { type AutosaveSlot, type FileRef, type Host, type OpenedFile, UnreadableFileError } from '../host/host';
 import {
   type OpenOptions,
@@ -204,16 +205,26 @@ export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean
       return false;
     }
     if (!openMeshText(slot.text, null, `“${name}”`, { name, isUnsaved: true, recoveredFileName })) return false;
-    restoreContractDrafts(slot.contractDrafts ?? {});
+    restoreContractDrafts(name, slot.contractDrafts);
     autosave.carryOn(documentState().documentKey, slot.key);
     return true;
   });
 }
 
-/** A restored copy's contract text with problems, back in the editor as drafts, each in its tab. */
-function restoreContractDrafts(textById: Readonly<Record<string, string>>): void {
+/**
+ * A restored copy's contract text with problems, back in the editor as drafts, each in its tab.
+ * Drafts that cannot be read are named, and stop nothing: the design is open already.
+ */
+function restoreContractDrafts(documentName: string, kept: unknown): void {
+  const { textById, problems } = readRecoveredContractDrafts(kept);
   useContractDrafts.getState().replaceDrafts(textById);
   for (const id of Object.keys(textById)) useContractTabs.getState().openContract(id);
+  if (problems.length === 0) return;
+  notify({
+    tone: 'error',
+    text: `Restored “${documentName}” without ${counted(problems.length, 'contract draft')} its copy could not read`,
+    details: problems,
+  });
 }
 
 export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<void> {

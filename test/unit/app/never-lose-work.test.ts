@@ -15,10 +15,10 @@ import {
 import { startAutosave } from '../../../renderer/app/use-autosave';
 import { useContractDrafts } from '../../../renderer/contracts/contract-drafts';
 import { useContractTabs } from '../../../renderer/contracts/contract-tabs-store';
-import { UnreadableFileError } from '../../../renderer/host/host';
+import { type AutosaveSlot, UnreadableFileError } from '../../../renderer/host/host';
 import { selectIsDirty, useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
-import { parseMeshFile } from '../../../shared/contracts';
+import { MAX_CONTRACT_FILE_LENGTH, parseMeshFile } from '../../../shared/contracts';
 import { type Mesh, serializeMesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
 import { FakeHost } from './fake-host';
@@ -232,12 +232,12 @@ describe('recovering unsaved work', () => {
   });
 });
 
-const aSlotWithDrafts = (contractDrafts: Record<string, string>) => ({
+const aSlotWithDrafts = (contractDrafts: unknown): AutosaveSlot => ({
   key: 'k1',
   name: 'orders.mesh.json',
   savedAt: '',
   text: serializeMesh(aMesh().withContract('orders-v1').build()),
-  contractDrafts,
+  contractDrafts: contractDrafts as AutosaveSlot['contractDrafts'],
 });
 
 describe('contract text with problems in the recovery copy', () => {
@@ -284,6 +284,36 @@ describe('contract text with problems in the recovery copy', () => {
 
     expect(drafts().textById).toEqual({ 'orders-v1': BROKEN });
     expect(useContractTabs.getState().openIds).toEqual(['orders-v1']);
+  });
+
+  it('restores the design and the drafts it can read, saying which it left out and why', async () => {
+    store().close();
+    const oversized = 'x'.repeat(MAX_CONTRACT_FILE_LENGTH + 1);
+    const slot = aSlotWithDrafts({ 'orders-v1': BROKEN, counted: 42, huge: oversized });
+
+    expect(await restoreAutosave(host, slot)).toBe(true);
+
+    expect(drafts().textById).toEqual({ 'orders-v1': BROKEN });
+    expect(useNoticeStore.getState().notice).toMatchObject({
+      tone: 'error',
+      text: 'Restored “Recovered orders.mesh.json” without 2 contract drafts its copy could not read',
+      details: [
+        "contract draft 'counted': not text but a number",
+        "contract draft 'huge': larger than 4 MB, the most a contract may be",
+      ],
+    });
+  });
+
+  it('restores the design when its drafts are not drafts at all, and says so', async () => {
+    store().close();
+
+    expect(await restoreAutosave(host, aSlotWithDrafts('not a record'))).toBe(true);
+
+    expect(store().mesh?.contracts.map((contract) => contract.id)).toEqual(['orders-v1']);
+    expect(drafts().textById).toEqual({});
+    expect(useNoticeStore.getState().notice?.details).toEqual([
+      'contract drafts: not contract texts by id but a string',
+    ]);
   });
 });
 

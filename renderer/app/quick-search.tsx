@@ -8,6 +8,7 @@ import { paletteEntries } from '../commands/command-palette-entries';
 import type { FocusPlace } from '../commands/command-routing';
 import { focusPlace } from '../commands/focus';
 import { runAsMenuItem } from '../commands/use-commands';
+import { useContractTabs } from '../contracts/contract-tabs-store';
 import type { Host } from '../host/host';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
@@ -20,8 +21,10 @@ function jumpTo(entry: SearchEntry): void {
   useUiStore.getState().openDialog(null);
   selectOnly([entry.nodeId]);
   canvasCommands.focusNode(entry.nodeId);
-  // Once the closed dialog has let go of the page, so the keys act on the node found.
-  void focusNodeWhenDrawn(entry.nodeId);
+  // The contract editor takes the keys at the property; otherwise the node found takes them, once the
+  // closed dialog has let go of the page.
+  if (entry.contractProperty) useContractTabs.getState().openContractAtProperty(entry.contractProperty);
+  else void focusNodeWhenDrawn(entry.nodeId);
 }
 
 function runFromPalette(id: CommandId, host: Host): void {
@@ -74,8 +77,8 @@ interface QuickSearchProps {
 }
 
 /**
- * Ctrl/Cmd+K: type a few letters of any domain, product, system, port, topic or contract, or words
- * of a sticky note; Enter jumps there. After `>` (what Ctrl/Cmd+Shift+P or F1 starts with) it lists commands instead, as
+ * Ctrl/Cmd+K: type a few letters of any domain, product, system, port, topic, contract, table column
+ * or contract property, or words of a sticky note; Enter jumps there. After `>` (what Ctrl/Cmd+Shift+P or F1 starts with) it lists commands instead, as
  * VS Code's palette does: Enter runs the one picked.
  */
 export function QuickSearch({ dialog }: QuickSearchProps) {
@@ -121,7 +124,7 @@ export function QuickSearch({ dialog }: QuickSearchProps) {
         placeholder={
           isCommands
             ? 'Run a command by name…'
-            : 'Jump to a domain, product, system, port, contract or note… (> for commands)'
+            : 'Jump to a domain, product, system, port, contract, column, property or note… (> for commands)'
         }
         aria-label={isCommands ? 'Search the commands' : 'Search the design'}
         aria-controls="quick-search-results"

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ContractPropertyRef } from '../../shared/editing/mesh-search';
 import type { Mesh } from '../../shared/model';
 import { useDocumentStore } from '../store/document-store';
 import { useContractDrafts } from './contract-drafts';
@@ -13,7 +14,13 @@ interface ContractTabsState {
   isExpanded: boolean;
   /** The contract whose editor takes the keyboard focus once it shows: it was opened by a button pressed to edit it. */
   editorFocusRequest: string | null;
+  /** The property the YAML editor selects once it shows its contract (a pick of quick search). */
+  propertyToReveal: ContractPropertyRef | null;
   openContract(id: string): void;
+  /** Opens the contract in the YAML view with the property's name selected, the focus there. */
+  openContractAtProperty(property: ContractPropertyRef): void;
+  /** The editor selected the property asked for. */
+  propertyRevealed(): void;
   /** Opens the contract with the keyboard focus in its editor, to type at once. */
   openContractToEdit(id: string): void;
   /** The editor took the focus asked for. */
@@ -31,6 +38,7 @@ export const useContractTabs = create<ContractTabsState>()((set, get) => ({
   view: 'yaml',
   isExpanded: false,
   editorFocusRequest: null,
+  propertyToReveal: null,
   openContract: (id) =>
     set((state) => ({ openIds: state.openIds.includes(id) ? state.openIds : [...state.openIds, id], activeId: id })),
   openContractToEdit: (id) => {
@@ -38,6 +46,12 @@ export const useContractTabs = create<ContractTabsState>()((set, get) => ({
     set({ editorFocusRequest: id });
   },
   editorFocused: () => set({ editorFocusRequest: null }),
+  openContractAtProperty: (property) => {
+    get().openContract(property.contractId);
+    // The form lists properties in windowed rows: the YAML view is where any of them can be shown at once.
+    set({ view: 'yaml', propertyToReveal: property });
+  },
+  propertyRevealed: () => set({ propertyToReveal: null }),
   closeContract: (id) => get().closeContracts([id]),
   closeContracts: (ids) =>
     set((state) => {

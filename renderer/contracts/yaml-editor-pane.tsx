@@ -1,11 +1,14 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
+import { propertyPathOf } from '../../shared/contracts/property-path';
+import { readYamlSource } from '../../shared/contracts/yaml-source';
 import { ContractProblems } from './contract-problems';
 import { useContractTabs } from './contract-tabs-store';
 import { type ContractTextModels, createContractTextModels } from './monaco/contract-text-models';
 import { createEditorWithModels } from './monaco/editor-with-models';
+import { monacoRange } from './monaco/monaco-range';
 import { registerOdcsLanguageFeatures } from './monaco/odcs-language';
-import { showPosition } from './monaco/show-position';
+import { showPosition, showRange } from './monaco/show-position';
 import { MONACO_CONTAINER, useMonaco } from './monaco/use-monaco';
 import { useMonacoTheme } from './monaco/use-monaco-theme';
 import { useEditorFocusRequest } from './use-editor-focus-request';
@@ -17,6 +20,9 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [textModels, setTextModels] = useState<ContractTextModels | null>(null);
   const openIds = useContractTabs((state) => state.openIds);
+  const propertyToReveal = useContractTabs((state) =>
+    state.propertyToReveal?.contractId === contractId ? state.propertyToReveal : null,
+  );
   useMonacoTheme(monaco);
 
   useEffect(() => {
@@ -48,6 +54,16 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
     editor.setModel(textModels.open(contractId) ?? null);
   }, [editor, textModels, contractId]);
   useEditorFocusRequest(contractId, !!editor && !!textModels, () => editor?.focus());
+
+  // Runs after the effect above has given the editor this contract's text.
+  useEffect(() => {
+    if (!editor || !textModels || !propertyToReveal) return;
+    const source = readYamlSource(editor.getValue());
+    const path = propertyPathOf(source.value, propertyToReveal.object, propertyToReveal.property);
+    // Typed away since the search was built: the contract's schema is the nearest place left.
+    showRange(editor, monacoRange(source.locate(path ? [...path, 'name'] : ['schema'])));
+    useContractTabs.getState().propertyRevealed();
+  }, [editor, textModels, propertyToReveal]);
 
   // Models of closed tabs go away; open ones keep their text and undo history.
   useEffect(() => {

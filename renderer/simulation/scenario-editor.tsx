@@ -11,7 +11,7 @@ import { createEditorWithModels } from '../contracts/monaco/editor-with-models';
 import type { MonacoApi } from '../contracts/monaco/load-monaco';
 import { monacoRange } from '../contracts/monaco/monaco-range';
 import { ProblemList } from '../contracts/monaco/problem-list';
-import { showPosition } from '../contracts/monaco/show-position';
+import { showPosition, showRange } from '../contracts/monaco/show-position';
 import { MONACO_CONTAINER, useMonaco } from '../contracts/monaco/use-monaco';
 import { useMonacoTheme } from '../contracts/monaco/use-monaco-theme';
 import { changeMesh, currentMesh, useDocumentStore } from '../store/document-store';
@@ -119,10 +119,7 @@ export function ScenarioEditor() {
   useEffect(() => {
     const shown = editor.current;
     if (!shown || !entryToReveal || entryToReveal.scenarioId !== scenario?.id) return;
-    const range = monacoRange(readYamlSource(shown.getValue()).locate(entryToReveal.path));
-    shown.setSelection(range);
-    shown.revealRangeInCenter(range);
-    shown.focus();
+    showRange(shown, monacoRange(readYamlSource(shown.getValue()).locate(entryToReveal.path)));
     setSimulation({ scenarioEntryToReveal: null });
   }, [entryToReveal, monaco, scenario?.id, index]);
 

@@ -1,31 +1,59 @@
 import { type DataProduct, distinctNodeName, type Mesh, type OperationalSystem } from '../model';
-import { contractIdsOf } from './mesh-index';
+import { memoizedOn } from './memo';
 import { noteWords } from './note-words';
+
+/** A property of a contract's schema object, by the names its text gives them. */
+export interface ContractPropertyRef {
+  contractId: string;
+  object: string;
+  property: string;
+}
 
 /** Something quick search can jump to; `nodeId` is what the canvas shows and selects for it. */
 export interface SearchEntry {
-  kind: 'domain' | 'product' | 'system' | 'port' | 'topic' | 'contract' | 'note';
+  kind: 'domain' | 'product' | 'system' | 'port' | 'topic' | 'contract' | 'column' | 'property' | 'note';
   label: string;
-  /** Where it is, e.g. the product a port belongs to. */
+  /** Where it is, e.g. the product a port belongs to, or `system › table` for a column. */
   context: string;
   nodeId: string;
   /** What is searched in place of the label where the label shows only the start of it: a note's text. */
   searchedText?: string;
+  /** A contract's property: where the contract editor opens. */
+  contractProperty?: ContractPropertyRef;
 }
 
-const entryCache = new WeakMap<Mesh, SearchEntry[]>();
+/** Where the canvas shows a contract: the product or system serving it and the port or event it serves. */
+interface ContractPlace {
+  owner: DataProduct | OperationalSystem;
+  servedAs: string;
+}
 
-/** Every named element of the mesh, in the order a reader meets them, and the notes that have words. */
-export function searchEntries(mesh: Mesh): SearchEntry[] {
-  const cached = entryCache.get(mesh);
-  if (cached) return cached;
+/** The place of each contract the canvas shows (of several, the last, as the contract's own entry names). */
+function contractPlaces(mesh: Mesh): Map<string, ContractPlace> {
+  const places = new Map<string, ContractPlace>();
+  for (const product of mesh.products) {
+    for (const port of product.outputPorts) {
+      if (port.contractId) places.set(port.contractId, { owner: product, servedAs: port.name });
+    }
+  }
+  for (const system of mesh.systems) {
+    for (const event of system.publishes) {
+      if (event.contractId) places.set(event.contractId, { owner: system, servedAs: event.name });
+    }
+  }
+  return places;
+}
+
+/**
+ * Every named element of the mesh, in the order a reader meets them, then the notes that have
+ * words, then the columns of systems' tables and the properties of contracts. Built on the first
+ * search of a version of the document, not per keystroke.
+ */
+export const searchEntries = memoizedOn((mesh: Mesh): SearchEntry[] => {
   const domainName = new Map(mesh.domains.map((domain) => [domain.id, domain.name]));
   const nodeNames = new Map([...mesh.products, ...mesh.systems].map((node) => [node.id, distinctNodeName(mesh, node)]));
   const ownerName = (node: DataProduct | OperationalSystem) => nodeNames.get(node.id) ?? node.name;
-  const contractOwner = new Map<string, DataProduct | OperationalSystem>();
-  for (const node of [...mesh.products, ...mesh.systems]) {
-    for (const contractId of contractIdsOf(node)) contractOwner.set(contractId, node);
-  }
+  const placeOf = contractPlaces(mesh);
   const entries: SearchEntry[] = [
     ...mesh.domains.map((domain) => ({
       kind: 'domain' as const,
@@ -62,14 +90,14 @@ export function searchEntries(mesh: Mesh): SearchEntry[] {
       })),
     ]),
     ...mesh.contracts.flatMap((contract) => {
-      const owner = contractOwner.get(contract.id);
-      return owner
+      const place = placeOf.get(contract.id);
+      return place
         ? [
             {
               kind: 'contract' as const,
               label: contract.name,
-              context: `contract of ${ownerName(owner)}`,
-              nodeId: owner.id,
+              context: `contract of ${ownerName(place.owner)}`,
+              nodeId: place.owner.id,
             },
           ]
         : [];
@@ -80,10 +108,38 @@ export function searchEntries(mesh: Mesh): SearchEntry[] {
         ? [{ kind: 'note' as const, label: words, context: 'sticky note', nodeId: note.id, searchedText: note.text }]
         : [];
     }),
+    ...mesh.systems.flatMap((system) =>
+      system.database.tables.flatMap((table) =>
+        table.columns.map((column) => ({
+          kind: 'column' as const,
+          label: column.name,
+          context: `${ownerName(system)} › ${table.name}`,
+          nodeId: system.id,
+        })),
+      ),
+    ),
+    // A contract the canvas does not show has no place to jump to, as for the contract's own entry.
+    ...mesh.contracts.flatMap((contract) => {
+      const place = placeOf.get(contract.id);
+      if (!place) return [];
+      return contract.schema.flatMap((object) =>
+        object.properties.map((property) => ({
+          kind: 'property' as const,
+          label: property.name,
+          context: `${ownerName(place.owner)} › ${place.servedAs} › ${object.name}`,
+          nodeId: place.owner.id,
+          contractProperty: { contractId: contract.id, object: object.name, property: property.name },
+        })),
+      );
+    }),
   ];
-  entryCache.set(mesh, entries);
   return entries;
-}
+});
+
+/** What each entry is matched against, made searchable once per set of entries rather than per keystroke. */
+const searchedTexts = memoizedOn((entries: SearchEntry[]): string[] =>
+  entries.map((entry) => searchable(`${entry.searchedText ?? entry.label} ${entry.context}`)),
+);
 
 /** Text as search compares it: without case or accents, in one Unicode normalization (`Café` matches `cafe`). */
 function searchable(text: string): string {
@@ -98,10 +154,9 @@ export function searchMesh(mesh: Mesh, query: string, limit = 50): SearchEntry[]
   const words = searchable(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return searchEntries(mesh).slice(0, limit);
   const first = words.join(' ');
-  const matches = searchEntries(mesh).filter((entry) => {
-    const text = searchable(`${entry.searchedText ?? entry.label} ${entry.context}`);
-    return words.every((word) => text.includes(word));
-  });
+  const entries = searchEntries(mesh);
+  const texts = searchedTexts(entries);
+  const matches = entries.filter((_entry, index) => words.every((word) => texts[index]?.includes(word)));
   const startsWithQuery = (entry: SearchEntry) => (searchable(entry.label).startsWith(first) ? 0 : 1);
   return matches.sort((a, b) => startsWithQuery(a) - startsWithQuery(b)).slice(0, limit);
 }

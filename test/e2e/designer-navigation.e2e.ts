@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
 import { aMesh } from '../builders/mesh-builder';
@@ -11,6 +11,7 @@ import {
   openByChooser,
   openSampleDesign,
   productNode,
+  systemNode,
   viewAtRest,
   zoomLevel,
 } from './designer-driver';
@@ -61,6 +62,21 @@ async function dotGridPlacement(page: Page) {
   });
 }
 
+async function searchTheDesign(page: Page, query: string): Promise<void> {
+  await page.keyboard.press('Control+k');
+  await page.getByLabel('Search the design').fill(query);
+}
+
+const firstResult = (page: Page) => page.getByTestId('dialog-quick-search').getByRole('option').first();
+
+/** A jump brought `node` into the middle of the canvas. */
+async function expectInMiddleOfCanvas(page: Page, node: Locator): Promise<void> {
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const middle = await centerOf(node);
+  expect(Math.abs(middle.x - (canvas.x + canvas.width / 2))).toBeLessThan(40);
+  expect(Math.abs(middle.y - (canvas.y + canvas.height / 2))).toBeLessThan(40);
+}
+
 describeInChromium('finding one’s way', (session) => {
   it('offers a blank mesh, a file or a sample when nothing is open, then hints at the first step', async () => {
     const page = await session.openApp();
@@ -77,27 +93,55 @@ describeInChromium('finding one’s way', (session) => {
   it('jumps to any element with quick search (Ctrl+K), selecting it and bringing it into view', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'ecommerce');
-    await page.keyboard.press('Control+k');
-    await page.getByLabel('Search the design').fill('sales dash');
-    await expect
-      .poll(() => page.getByTestId('dialog-quick-search').getByRole('option').first().textContent())
-      .toContain('sales-dashboard');
+    await searchTheDesign(page, 'sales dash');
+    await expect.poll(() => firstResult(page).textContent()).toContain('sales-dashboard');
     await page.keyboard.press('Enter');
     expect(await page.getByTestId('dialog-quick-search').count()).toBe(0);
     expect(await page.getByTestId('product-inspector').getByLabel('Name').first().inputValue()).toBe('sales-dashboard');
     await page.waitForTimeout(500);
-    const canvas = (await page.getByTestId('canvas').boundingBox())!;
-    const node = await centerOf(productNode(page, 'sales-dashboard'));
-    expect(Math.abs(node.x - (canvas.x + canvas.width / 2))).toBeLessThan(40);
-    expect(Math.abs(node.y - (canvas.y + canvas.height / 2))).toBeLessThan(40);
+    await expectInMiddleOfCanvas(page, productNode(page, 'sales-dashboard'));
 
-    await page.keyboard.press('Control+k');
-    await page.getByLabel('Search the design').fill('orders.public.order_lines');
-    await expect
-      .poll(() => page.getByTestId('dialog-quick-search').getByRole('option').first().textContent())
-      .toContain('topic of orders-service');
+    await searchTheDesign(page, 'orders.public.order_lines');
+    await expect.poll(() => firstResult(page).textContent()).toContain('topic of orders-service');
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('dialog-quick-search').count()).toBe(0);
+  });
+
+  it('finds a table’s column with quick search, and selects its system and brings it into view', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await searchTheDesign(page, 'full_name');
+    await expect.poll(() => firstResult(page).textContent()).toBe('columnfull_namecustomers-service › customers');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('system-inspector').getByLabel('Name').first().inputValue()).toBe(
+      'customers-service',
+    );
+    await viewAtRest(page);
+    await expectInMiddleOfCanvas(page, systemNode(page, 'customers-service'));
+  });
+
+  it('finds a contract’s property with quick search, and opens the contract with the property selected', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await searchTheDesign(page, 'email customers');
+    const options = page.getByTestId('dialog-quick-search').getByRole('option');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(['columnemailcustomers-service › customers', 'propertyemailcustomers › Customers › customers']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('product-inspector').getByLabel('Name').first().inputValue()).toBe('customers');
+    await page.locator('.yaml-editor .monaco-editor.focused').waitFor();
+    expect(await page.getByTestId('contract-workspace').getByRole('tab', { selected: true }).textContent()).toContain(
+      'Customer',
+    );
+    // The property's name is selected: copying takes it.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.keyboard.press('Control+c');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('email');
+    const line = page.locator('.yaml-editor .view-line', { hasText: '- name: email' }).first();
+    const top = (locator: typeof line) => locator.evaluate((element) => element.getBoundingClientRect().top);
+    expect(Math.abs((await top(page.locator('.yaml-editor .cursor').first())) - (await top(line)))).toBeLessThan(4);
   });
 
   it('finds a sticky note by the words it holds with quick search, and jumps to it', async () => {
@@ -121,10 +165,7 @@ describeInChromium('finding one’s way', (session) => {
     const note = page.locator('.react-flow__node-note');
     await expect.poll(() => note.getAttribute('class')).toContain('selected');
     await viewAtRest(page);
-    const canvas = (await page.getByTestId('canvas').boundingBox())!;
-    const middle = await centerOf(note);
-    expect(Math.abs(middle.x - (canvas.x + canvas.width / 2))).toBeLessThan(40);
-    expect(Math.abs(middle.y - (canvas.y + canvas.height / 2))).toBeLessThan(40);
+    await expectInMiddleOfCanvas(page, note);
   });
 
   it('says what a key’s command needs when it cannot run on what is selected (F with nothing selected)', async () => {

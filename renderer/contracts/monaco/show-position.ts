@@ -10,3 +10,10 @@ export function showPosition(editor: Monaco.editor.ICodeEditor, lineNumber: numb
   editor.revealPositionInCenter(position);
   editor.focus();
 }
+
+/** Selects a span of text and scrolls it into the middle of the editor, which takes the keyboard focus. */
+export function showRange(editor: Monaco.editor.ICodeEditor, range: Monaco.IRange): void {
+  editor.setSelection(range);
+  editor.revealRangeInCenter(range);
+  editor.focus();
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchMesh } from '../../../shared/editing/mesh-search';
 import { aMesh, aPort } from '../../builders/mesh-builder';
+import { aGovernedMesh } from '../validation/governed-mesh';
 
 const mesh = aMesh()
   .withDomain('sales', { name: 'Sales' })
@@ -24,12 +25,18 @@ describe('quick search', () => {
       ['product', 'Customers', 'customers'],
       ['system', 'Shop', 'shop'],
     ]);
-    expect(found('order lines')).toEqual([['port', 'order lines', 'orders']]);
+    // The contract served there lists its properties under it.
+    expect(found('order lines')).toEqual([
+      ['port', 'order lines', 'orders'],
+      ['property', 'id', 'orders'],
+    ]);
     expect(found('shop.items')).toEqual([['topic', 'shop.items', 'shop']]);
   });
 
   it('jumps to the product whose port a contract governs; contracts on no port are not on the canvas', () => {
-    expect(found('contract')).toEqual([['contract', 'Orders contract', 'orders']]);
+    expect(found('contract').filter(([kind]) => kind === 'contract')).toEqual([
+      ['contract', 'Orders contract', 'orders'],
+    ]);
   });
 
   it('lists names starting with the query first, and matches every word', () => {
@@ -84,5 +91,35 @@ describe('quick search', () => {
       'contract of Meal Orders (Cold Chain)',
     ]);
     expect(contexts('cold chain input')).toEqual(['input port of Meal Orders (Cold Chain)']);
+  });
+});
+
+describe('quick search of columns and contract properties', () => {
+  // The Shop's table `customers` has an `email` column; the Customers contract, served at the port
+  // `customers` of the product Customers, has an `email` property in its object `customers`.
+  const governed = aGovernedMesh();
+
+  it('finds a system’s column, naming the system and the table, and jumps to the system', () => {
+    expect(searchMesh(governed, 'email').filter((entry) => entry.kind === 'column')).toEqual([
+      { kind: 'column', label: 'email', context: 'Shop › customers', nodeId: 'shop' },
+    ]);
+  });
+
+  it('finds a contract’s property, naming the product, port and object, and opens the contract at it', () => {
+    expect(searchMesh(governed, 'email').filter((entry) => entry.kind === 'property')).toEqual([
+      {
+        kind: 'property',
+        label: 'email',
+        context: 'Customers › customers › customers',
+        nodeId: 'customers',
+        contractProperty: { contractId: 'customers', object: 'customers', property: 'email' },
+      },
+    ]);
+  });
+
+  it('matches a field by the words of where it lives too', () => {
+    expect(searchMesh(governed, 'shop email').map((entry) => [entry.kind, entry.context])).toEqual([
+      ['column', 'Shop › customers'],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
+import type { CompatibilityProblem } from '../../shared/contracts';
 import { linkById } from '../../shared/editing/mesh-index';
 import { type ResolvedEndpoint, resolveEndpoint } from '../../shared/model';
+import { linkCompatibilityOf } from '../contracts/link-compatibility';
 import { deleteSelection } from '../store/delete-elements';
 import { useDocumentStore } from '../store/document-store';
 
@@ -26,10 +28,34 @@ export function LinkInspector({ linkId }: { linkId: string }) {
         <dt>To</dt>
         <dd>{to}</dd>
       </dl>
+      <IncompatibilityReasons linkId={linkId} />
       <p className="inspector__note">Drag either end of the link onto another port to re-route it.</p>
       <button type="button" className="danger" onClick={deleteSelection}>
         Delete link
       </button>
     </div>
+  );
+}
+
+const NO_PROBLEMS: readonly CompatibilityProblem[] = [];
+
+/** What the link's red, dashed line says in its tooltip, as a list: each field the consumer needs and is not given. */
+function IncompatibilityReasons({ linkId }: { linkId: string }) {
+  const problems = useDocumentStore((state) => {
+    const compatibility = state.mesh && linkCompatibilityOf(state.mesh).get(linkId);
+    return compatibility?.status === 'incompatible' ? compatibility.problems : NO_PROBLEMS;
+  });
+  if (problems.length === 0) return null;
+  return (
+    <section className="inspector__incompatibility">
+      <h3>Incompatible: the producer's contract does not give what this port needs</h3>
+      <ul aria-label="Why this link is incompatible">
+        {problems.map((problem) => (
+          <li key={problem.message}>
+            <code>{problem.field}</code> {problem.message}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -3,9 +3,17 @@ import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/content-security-policy';
 import { cspViolations, describeInChromium } from './app-driver';
 import { caretAfter, copyOfYaml, openContract, pasteOverYaml, problems, showView } from './contract-driver';
-import { openSampleDesign, saveByDownload } from './designer-driver';
+import { clickLink, openSampleDesign, saveByDownload } from './designer-driver';
 
 const ORDERS_TO_CUSTOMER_360 = '[data-testid="rf__edge-l-orders-360"]';
+
+/** In the e-commerce sample, removes `status` from the Order contract, which customer-360 needs. */
+async function removeStatusFromOrder(page: Page): Promise<void> {
+  await openSampleDesign(page, 'ecommerce');
+  await openContract(page, 'Order');
+  await showView(page, 'Form');
+  await page.getByRole('button', { name: 'Remove status' }).click();
+}
 
 /** Opens the sample's Order contract and gives its text with `lines` added to `field`, below its type. */
 async function openOrderWithLinesOn(page: Page, field: string, lines: string[]): Promise<string> {
@@ -61,12 +69,18 @@ describeInChromium('editing a data contract', (session) => {
     expect(await page.getByRole('button', { name: 'Remove status' }).count()).toBe(1);
   });
 
+  it('lists why a selected link is incompatible in its inspector, field by field', async () => {
+    const page = await session.openApp();
+    await removeStatusFromOrder(page);
+    await page.locator(`${ORDERS_TO_CUSTOMER_360}.edge--incompatible`).waitFor();
+    await clickLink(page, 'l-orders-360');
+    const reasons = page.getByTestId('link-inspector').getByRole('list', { name: 'Why this link is incompatible' });
+    expect(await reasons.getByRole('listitem').allTextContents()).toEqual(['status missing field status']);
+  });
+
   it('sets the version a breaking change needs in one click', async () => {
     const page = await session.openApp();
-    await openSampleDesign(page, 'ecommerce');
-    await openContract(page, 'Order');
-    await showView(page, 'Form');
-    await page.getByRole('button', { name: 'Remove status' }).click();
+    await removeStatusFromOrder(page);
     await page.getByRole('button', { name: 'Use version 2.0.0' }).click();
     expect(await page.getByLabel('Version').inputValue()).toBe('2.0.0');
     expect(await page.getByRole('button', { name: /^Use version/ }).count()).toBe(0);

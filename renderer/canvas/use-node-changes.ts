@@ -5,7 +5,14 @@ import { centerOf, overlaps, type Point, type Rect, type Size } from '../../shar
 import { domainById, nodeKindOf, owningDomainId, productById, systemById } from '../../shared/editing/mesh-index';
 import { absolutePosition, DEFAULT_NODE_SIZE, domainAt, domainRect } from '../../shared/editing/node-placement';
 import { currentMesh, useDocumentStore } from '../store/document-store';
-import { applyLayout, moveNodes, resizeDomain, settleDroppedNodes } from '../store/layout-actions';
+import {
+  applyLayout,
+  type CarriedNotes,
+  moveNodes,
+  notesCarriedBy,
+  resizeDomain,
+  settleDroppedNodes,
+} from '../store/layout-actions';
 import { rememberNodeSizes } from '../store/node-sizes';
 import { usePreferencesStore } from '../store/preferences-store';
 import { type SelectionChange, useSelectionStore } from '../store/selection-store';
@@ -37,6 +44,7 @@ export function useNodeChanges(
   const flowStore = useStoreApi();
   const sizeOf = useCallback((id: string) => measured.get(id) ?? DEFAULT_NODE_SIZE, [measured]);
   const snapTargets = useRef<Rect[]>([]);
+  const carriedNotes = useRef<CarriedNotes | undefined>(undefined);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -74,7 +82,7 @@ export function useNodeChanges(
         positions.set(id, snapped.position);
         setGuides(snapped.guides);
       }
-      if (positions.size > 0) moveNodes(positions);
+      if (positions.size > 0) moveNodes(positions, carriedNotes.current);
       if (mesh) applyResizes(mesh, resizes);
       if (sizes.size > 0) {
         rememberNodeSizes(sizes);
@@ -104,6 +112,7 @@ export function useNodeChanges(
     };
     const onNodeDragStart: OnNodeDrag = (_event, _node, nodes) => {
       useDocumentStore.getState().beginGesture();
+      carriedNotes.current = notesCarriedBy(nodes.map((node) => node.id));
       const mesh = currentMesh();
       snapTargets.current = mesh && nodes.length === 1 ? neighbourBoxes(mesh, nodes[0]?.id ?? '', sizeOf) : [];
     };
@@ -121,6 +130,7 @@ export function useNodeChanges(
     const onNodeDragStop: OnNodeDrag = (_event, _node, nodes) => {
       settleDroppedNodes(childBoxes(nodes));
       useDocumentStore.getState().endGesture();
+      carriedNotes.current = undefined;
       useUiStore.getState().setDropTarget(null);
       snapTargets.current = [];
       setGuides([]);

@@ -11,13 +11,36 @@ import {
 } from '../../shared/editing/layout-edits';
 import { withLockToggled } from '../../shared/editing/locks';
 import { nodeKindOf } from '../../shared/editing/mesh-index';
+import { notesOnDomains, withNotesCarried } from '../../shared/editing/notes-on-domains';
 import type { Mesh, NodeLayout } from '../../shared/model';
 import { changeMesh, currentMesh, useDocumentStore } from './document-store';
 import { measuredSizeOf } from './node-sizes';
 import { useNoticeStore } from './notice-store';
 
-export function moveNodes(positions: ReadonlyMap<string, Point>): void {
-  changeMesh((mesh) => withPositions(mesh, positions));
+/** The notes a drag carries with the domains it moves, and the document as the drag began, which they keep their place from. */
+export interface CarriedNotes {
+  before: Mesh;
+  notesOn: ReadonlyMap<string, string>;
+}
+
+/**
+ * The notes lying wholly on the dragged domains, as a drag starts: they go where their domain goes.
+ * A note dragged itself moves on its own.
+ */
+export function notesCarriedBy(draggedIds: readonly string[]): CarriedNotes | undefined {
+  const mesh = currentMesh();
+  if (!mesh) return undefined;
+  const dragged = new Set(draggedIds);
+  const domainIds = mesh.domains.filter((domain) => dragged.has(domain.id)).map((domain) => domain.id);
+  const notesOn = [...notesOnDomains(mesh, domainIds, 'wholly-inside')].filter(([noteId]) => !dragged.has(noteId));
+  return notesOn.length > 0 ? { before: mesh, notesOn: new Map(notesOn) } : undefined;
+}
+
+export function moveNodes(positions: ReadonlyMap<string, Point>, carried?: CarriedNotes): void {
+  changeMesh((mesh) => {
+    const moved = withPositions(mesh, positions);
+    return carried ? withNotesCarried(carried.before, moved, carried.notesOn) : moved;
+  });
 }
 
 /** Resizes a domain to a box on the canvas; it stops at its children rather than cut them off. */

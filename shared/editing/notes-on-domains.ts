@@ -1,19 +1,34 @@
 import type { Mesh } from '../model';
-import { centerOf, containsPoint, type Rect } from './geometry';
+import { centerOf, containsPoint, containsRect, type Rect } from './geometry';
 import { domainRect, noteRects, setLayout } from './node-placement';
 
 /**
- * The sticky notes that sit on one of `domainIds` (their centre inside it), each with that domain:
- * such a note annotates the domain and travels with it. A locked note stays put.
+ * How a note must lie on a domain to travel with it: its centre inside (auto-layout, which moves
+ * domains far), or its whole box inside (a drag, as a draw.io container takes what lies in it).
  */
-export function notesOnDomains(mesh: Mesh, domainIds: readonly string[]): Map<string, string> {
+export type NoteOnDomain = 'centre-inside' | 'wholly-inside';
+
+const LIES_ON: Record<NoteOnDomain, (domain: Rect, note: Rect) => boolean> = {
+  'centre-inside': (domain, note) => containsPoint(domain, centerOf(note)),
+  'wholly-inside': containsRect,
+};
+
+/**
+ * The sticky notes that sit on one of `domainIds`, each with that domain: such a note annotates
+ * the domain and travels with it. A locked note stays put.
+ */
+export function notesOnDomains(
+  mesh: Mesh,
+  domainIds: readonly string[],
+  lying: NoteOnDomain = 'centre-inside',
+): Map<string, string> {
   const domains = domainIds.map((domainId) => ({ domainId, rect: domainRect(mesh, domainId) }));
   const rects = noteRects(mesh);
   const onDomains = new Map<string, string>();
   for (const [index, note] of (mesh.notes ?? []).entries()) {
     if (mesh.layout.nodes[note.id]?.locked) continue;
-    const center = centerOf(rects[index] as Rect);
-    const domain = domains.find(({ rect }) => containsPoint(rect, center));
+    const noteRect = rects[index] as Rect;
+    const domain = domains.find(({ rect }) => LIES_ON[lying](rect, noteRect));
     if (domain) onDomains.set(note.id, domain.domainId);
   }
   return onDomains;
@@ -26,8 +41,11 @@ export function withNotesCarried(before: Mesh, after: Mesh, notesOn: ReadonlyMap
     const from = domainRect(before, domainId);
     const to = domainRect(after, domainId);
     const layout = before.layout.nodes[noteId] ?? { x: 0, y: 0 };
-    if (from.x === to.x && from.y === to.y) continue;
-    next = setLayout(next, noteId, { ...layout, x: layout.x + to.x - from.x, y: layout.y + to.y - from.y });
+    const carried = { ...layout, x: layout.x + to.x - from.x, y: layout.y + to.y - from.y };
+    // Compared with where the note is in `after`, so a domain dragged back to its start brings it back too.
+    const current = after.layout.nodes[noteId];
+    if (current?.x === carried.x && current.y === carried.y) continue;
+    next = setLayout(next, noteId, carried);
   }
   return next;
 }

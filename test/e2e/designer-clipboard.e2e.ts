@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { serializeMesh } from '../../shared/model';
-import { paymentsRiskFinance, salesPipeline } from '../unit/editing/editing-fixtures';
+import { paymentsRiskFinance, salesPipeline, withNotesAt } from '../unit/editing/editing-fixtures';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
 import { openContract, yamlLinesStartingWith } from './contract-driver';
 import {
@@ -150,13 +150,10 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await allowClipboard(page.context());
     // Sales (700 × 300) with Analytics right of it; one note just below Sales, one just right of Analytics.
-    const mesh = salesPipeline();
-    mesh.notes = [
-      { id: 'below-sales', text: 'Workshop' },
-      { id: 'beside-analytics', text: 'Stock runs low on Fridays' },
-    ];
-    mesh.layout.nodes['below-sales'] = { x: 100, y: 340, width: 240, height: 120 };
-    mesh.layout.nodes['beside-analytics'] = { x: 1240, y: 40, width: 240, height: 120 };
+    const mesh = withNotesAt(salesPipeline(), {
+      'below-sales': { text: 'Workshop', x: 100, y: 340, width: 240, height: 120 },
+      'beside-analytics': { text: 'Stock runs low on Fridays', x: 1240, y: 40, width: 240, height: 120 },
+    });
     await openByChooser(page, 'pipeline.mesh.json', serializeMesh(mesh));
     const notes = '.react-flow__node-domain, .react-flow__node-note';
     expect(await overlappingOnScreen(page, notes, 'data-id')).toEqual([]);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { MIN_DOMAIN_SIZE } from '../../shared/editing/node-placement';
-import type { Mesh } from '../../shared/model';
+import { type Mesh, serializeMesh } from '../../shared/model';
+import { salesPipeline, withNotesAt } from '../unit/editing/editing-fixtures';
 import { describeInChromium, screenshot } from './app-driver';
 import { openContract, yamlLinesStartingWith } from './contract-driver';
 import {
@@ -246,6 +247,37 @@ describeInChromium('the drawing tells the truth', (session) => {
       expect(await domainsApart(page)).toBe(true);
     });
   }
+
+  it('carries the notes lying wholly on a dragged domain along, in the same undo step; a note only partly over it stays', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    // Sales is 700 × 300 at the origin: one note lies inside it, one hangs over its bottom right corner.
+    const mesh = withNotesAt(salesPipeline(), {
+      'on-sales': { text: 'Allergen labels', x: 40, y: 225, width: 200, height: 60 },
+      'half-over-sales': { text: 'Workshop', x: 560, y: 250, width: 200, height: 100 },
+    });
+    await openByChooser(page, 'noted.mesh.json', serializeMesh(mesh));
+    const note = (id: string) => page.locator(`.react-flow__node-note[data-id="${id}"]`);
+    const positions = async () => ({
+      sales: await flowPosition(domainNode(page, 'Sales')),
+      on: await flowPosition(note('on-sales')),
+      halfOver: await flowPosition(note('half-over-sales')),
+    });
+    const before = await positions();
+
+    const title = await centerOf(domainNode(page, 'Sales').locator('.domain-node__title'));
+    await drag(page, title, { x: title.x + 30, y: title.y + 250 });
+    await expect.poll(async () => (await positions()).sales).not.toEqual(before.sales);
+    const after = await positions();
+    const moved = (from: { x: number; y: number }, to: { x: number; y: number }) => ({
+      x: Math.round(to.x - from.x),
+      y: Math.round(to.y - from.y),
+    });
+    expect(moved(before.on, after.on)).toEqual(moved(before.sales, after.sales));
+    expect(after.halfOver).toEqual(before.halfOver);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(positions).toEqual(before);
+  });
 
   it('selects with a Shift-drag box without selecting the text of the panels it passes', async () => {
     const page = await session.openApp();

@@ -1,4 +1,4 @@
-import type { Mesh, OperationalSystem } from '../../../shared/model';
+import type { Mesh, NodeLayout, OperationalSystem } from '../../../shared/model';
 import { aMesh, aPort, aSystem } from '../../builders/mesh-builder';
 
 /** A shop that publishes `ItemAdded` on its `item-added` outbox topic for each new row of `items`, with no contract. */
@@ -19,6 +19,21 @@ export function shopWithItemAddedEvents(): Partial<OperationalSystem> {
         },
       ],
     },
+  };
+}
+
+/** `mesh` with sticky notes added, each with its text and its box on the canvas, by id. */
+export function withNotesAt(
+  mesh: Mesh,
+  notes: Record<string, { text: string } & NodeLayout>,
+): Mesh & Required<Pick<Mesh, 'notes'>> {
+  const added = Object.entries(notes);
+  const nodes = { ...mesh.layout.nodes };
+  for (const [id, { text: _text, ...layout }] of added) nodes[id] = layout;
+  return {
+    ...mesh,
+    notes: [...(mesh.notes ?? []), ...added.map(([id, { text }]) => ({ id, text }))],
+    layout: { ...mesh.layout, nodes },
   };
 }
 

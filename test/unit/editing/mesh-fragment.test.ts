@@ -8,7 +8,7 @@ import { domainRect, SLOT_GAP } from '../../../shared/editing/node-placement';
 import { checkIntegrity, emptyMesh, type Mesh } from '../../../shared/model';
 import { aContract, aMesh } from '../../builders/mesh-builder';
 import { ecommerceSample } from '../simulation/builders';
-import { paymentsRiskFinance, salesPipeline as pipeline } from './editing-fixtures';
+import { paymentsRiskFinance, salesPipeline as pipeline, withNotesAt } from './editing-fixtures';
 
 const size = { width: 280, height: 150 };
 const sizeOf = () => size;
@@ -128,13 +128,10 @@ describe('pasteFragment', () => {
   });
 
   it('pushes sticky notes aside that a domain growing to take the paste, or pushed by it, would cover', () => {
-    const mesh = pipeline();
-    mesh.notes = [
-      { id: 'below-sales', text: 'Workshop' },
-      { id: 'beside-analytics', text: 'Stock runs low on Fridays' },
-    ];
-    mesh.layout.nodes['below-sales'] = { x: 100, y: 340, width: 240, height: 120 };
-    mesh.layout.nodes['beside-analytics'] = { x: 1240, y: 40, width: 240, height: 120 };
+    const mesh = withNotesAt(pipeline(), {
+      'below-sales': { text: 'Workshop', x: 100, y: 340, width: 240, height: 120 },
+      'beside-analytics': { text: 'Stock runs low on Fridays', x: 1240, y: 40, width: 240, height: 120 },
+    });
     const pasted = pasteFragment(mesh, copyFragment(mesh, new Set(['orders'])), { at: { x: 560, y: 260 } }, sizeOf);
     const isCovered = (of: Mesh, noteId: string, domainId: string) =>
       overlaps(of.layout.nodes[noteId] as Rect, domainRect(of, domainId));

@@ -4,6 +4,7 @@ import {
   applyLayout,
   moveNodes,
   moveToDomain,
+  notesCarriedBy,
   nudgeNodes,
   resizeDomain,
   settleDroppedNodes,
@@ -11,6 +12,7 @@ import {
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { MIN_DOMAIN_SIZE } from '../../../shared/editing/node-placement';
 import type { Mesh } from '../../../shared/model';
+import { withNotesAt } from '../editing/editing-fixtures';
 import { ecommerceSample } from '../simulation/builders';
 import { documentNow, expectOneUndoableStep, openDocument, twoStackedDomains, undoSteps } from './store-fixture';
 
@@ -27,6 +29,26 @@ describe('layout actions', () => {
     expect(undoSteps()).toBe(1);
     useDocumentStore.getState().undo();
     expect(layoutOf('orders')).toEqual({ x: 40, y: 60 });
+  });
+
+  it('carries the notes lying wholly on a dragged domain, in the same step; a note only partly over it stays', () => {
+    openDocument(
+      withNotesAt(twoStackedDomains('orders', 'sales'), {
+        'on-sales': { text: 'Allergen labels', x: 300, y: 100, width: 200, height: 100 },
+        'half-over-sales': { text: 'Workshop', x: 500, y: 100, width: 200, height: 100 },
+      }),
+    );
+    const store = useDocumentStore.getState();
+    store.beginGesture();
+    const carried = notesCarriedBy(['sales']);
+    for (let x = 1; x <= 50; x++) moveNodes(new Map([['sales', { x, y: 2 * x }]]), carried);
+    store.endGesture();
+
+    expect(layoutOf('on-sales')).toEqual({ x: 350, y: 200, width: 200, height: 100 });
+    expect(layoutOf('half-over-sales')).toEqual({ x: 500, y: 100, width: 200, height: 100 });
+    expect(undoSteps()).toBe(1);
+    useDocumentStore.getState().undo();
+    expect(layoutOf('on-sales')).toEqual({ x: 300, y: 100, width: 200, height: 100 });
   });
 
   it('keeps a domain’s size when it is moved', () => {

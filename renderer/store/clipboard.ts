@@ -89,14 +89,19 @@ function announcedPaste(paste: () => string[], describe = describePaste): string
   return pastedIds;
 }
 
-async function readSystemClipboard(): Promise<string | undefined> {
+/** The system clipboard's text, or why it could not be read: the browser refused (no permission, no focus). */
+type ClipboardReading = { text: string | undefined } | { refusal: string };
+
+async function readSystemClipboard(): Promise<ClipboardReading> {
   try {
-    return await systemClipboard()?.readText();
-  } catch {
-    // Reading can be refused (no permission, no focus): the copy kept in this window stands in.
-    return undefined;
+    return { text: await systemClipboard()?.readText() };
+  } catch (error) {
+    return { refusal: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
 }
+
+const READ_REFUSED =
+  'Nothing was pasted: the app was not allowed to read the clipboard. Allow this page clipboard access in the browser’s site settings, then paste again.';
 
 /**
  * Pastes elements copied in any window (JSON text on the system clipboard) at `placement`, in free
@@ -105,7 +110,8 @@ async function readSystemClipboard(): Promise<string | undefined> {
  */
 export async function pasteClipboard(placement: PastePlacement): Promise<string[]> {
   if (!currentMesh()) return [];
-  const text = await readSystemClipboard();
+  const reading = await readSystemClipboard();
+  const text = 'text' in reading ? reading.text : undefined;
   const mesh = currentMesh();
   if (!mesh) return [];
   if (text !== undefined && looksLikeElements(text)) {
@@ -118,8 +124,13 @@ export async function pasteClipboard(placement: PastePlacement): Promise<string[
     return announcedPaste(() => applyPaste(() => result.value));
   }
   const { fragment } = useClipboardStore.getState();
+  // Unreadable or empty, the system clipboard gives way to the copy kept in this window.
   if (fragment && (text === undefined || text.trim() === '')) {
     return announcedPaste(() => applyPaste((current) => pasteFragment(current, fragment, placement, measuredSizeOf)));
+  }
+  if ('refusal' in reading) {
+    notify('error', READ_REFUSED, [reading.refusal]);
+    return [];
   }
   notify('info', 'Nothing to paste: the clipboard holds no copied domains, products, systems or notes.');
   return [];

@@ -116,6 +116,17 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     expect(await alert.textContent()).not.toMatch(/undefined|\[\d+\]/);
   });
 
+  it('says the app was not allowed to read the clipboard when the browser refuses, not that it holds nothing', async () => {
+    const page = await session.openApp();
+    await page.context().clearPermissions();
+    await openSampleDesign(page, 'seed-logical-view');
+    await page.keyboard.press('Control+v');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('the app was not allowed to read the clipboard');
+    expect(await alert.textContent()).toContain('Allow this page clipboard access');
+    expect(await counts(page)).toBe('2 domains · 5 products · 0 systems · 4 links');
+  });
+
   it('pastes products copied from different domains side by side, as they were on the canvas', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await allowClipboard(page.context());

@@ -99,6 +99,20 @@ describe('clipboard commands', () => {
     expect(documentNow().products).toHaveLength(3);
   });
 
+  it('says the app was not allowed to read the clipboard, and how to allow it, when reading is refused', async () => {
+    setSystemClipboard({
+      readText: () => Promise.reject(new DOMException('Read permission denied.', 'NotAllowedError')),
+      writeText: async () => {},
+    });
+    await pasteClipboard(pointInAnalytics);
+    expect(undoSteps()).toBe(0);
+    const notice = useNoticeStore.getState().notice;
+    expect(notice?.text).toBe(
+      'Nothing was pasted: the app was not allowed to read the clipboard. Allow this page clipboard access in the browser’s site settings, then paste again.',
+    );
+    expect(notice?.details).toEqual(['NotAllowedError: Read permission denied.']);
+  });
+
   it('cuts: removes the selection, and pastes it back', async () => {
     selectOnly(['revenue']);
     await cutSelection();

@@ -118,6 +118,14 @@ const selectedNodeCount = () => currentSelection().nodeIds.size;
 const hasSelectedNodes = () => hasDocument() && selectedNodeCount() > 0;
 const hasSelection = () => hasDocument() && selectedNodeCount() + currentSelection().linkIds.size > 0;
 const NEEDS_SELECTION = 'select something first';
+/** Cut, Copy and Duplicate act on elements: a link goes with those at its ends, never alone. */
+const ON_ELEMENTS = {
+  isEnabled: hasSelectedNodes,
+  needs: () =>
+    currentSelection().linkIds.size > 0
+      ? 'select a domain, product, system or note first: a link goes with the elements at its ends'
+      : NEEDS_SELECTION,
+};
 
 function align(alignment: Alignment): CommandBehaviour {
   return {
@@ -199,8 +207,8 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     isEnabled: () => selectCanRedo(documentState()),
     needs: 'nothing to redo',
   },
-  'edit.cut': { run: cutSelection, isEnabled: hasSelection, needs: NEEDS_SELECTION },
-  'edit.copy': { run: () => void copySelection(), isEnabled: hasSelection, needs: NEEDS_SELECTION },
+  'edit.cut': { run: cutSelection, ...ON_ELEMENTS },
+  'edit.copy': { run: () => void copySelection(), ...ON_ELEMENTS },
   'edit.paste': {
     run: ({ at }) => {
       const point = at ?? canvasCommands.pastePoint();
@@ -210,11 +218,7 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     },
     isEnabled: hasDocument,
   },
-  'edit.duplicate': {
-    run: () => showCopies(duplicateSelection()),
-    isEnabled: hasSelection,
-    needs: NEEDS_SELECTION,
-  },
+  'edit.duplicate': { run: () => showCopies(duplicateSelection()), ...ON_ELEMENTS },
   'edit.connect': {
     run: () => useUiStore.getState().openDialog('connect'),
     isEnabled: () => nodeToConnect() !== undefined,

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { fragmentToText, looksLikeElements, pasteRefusal, pasteText } from '../../shared/editing/clipboard-text';
-import { describeDuplicate, describePaste } from '../../shared/editing/deletion-summary';
+import { linksToRest, withCutLinksRestored } from '../../shared/editing/cut-elements';
+import { describeCut, describeDuplicate, describePaste } from '../../shared/editing/deletion-summary';
 import {
   copyFragment,
   type MeshFragment,
@@ -8,8 +9,9 @@ import {
   type PastePlacement,
   pasteFragment,
 } from '../../shared/editing/mesh-fragment';
-import { deleteSelection } from './delete-elements';
-import { changeMesh, currentMesh } from './document-store';
+import type { Link, Mesh } from '../../shared/model';
+import { removeSelection } from './delete-elements';
+import { changeMesh, currentMesh, useDocumentStore } from './document-store';
 import { measuredSizeOf } from './node-sizes';
 import { announceEdit, useNoticeStore } from './notice-store';
 import { currentSelection, selectOnly } from './selection-store';
@@ -20,12 +22,21 @@ export interface SystemClipboard {
   writeText(text: string): Promise<void>;
 }
 
-interface ClipboardState {
-  /** The last copy made in this window: pasted when the system clipboard cannot be read. */
-  fragment: MeshFragment | null;
+/** A cut not pasted yet: pasted first into the design it came from, it goes back as it was, linked to the rest. */
+interface PendingCut {
+  documentKey: string;
+  /** The cut's text on the system clipboard: other text there means something else was copied since. */
+  text: string;
+  linksToRest: Link[];
 }
 
-export const useClipboardStore = create<ClipboardState>()(() => ({ fragment: null }));
+interface ClipboardState {
+  /** The last copy or cut made in this window: pasted when the system clipboard cannot be read. */
+  fragment: MeshFragment | null;
+  cut: PendingCut | null;
+}
+
+export const useClipboardStore = create<ClipboardState>()(() => ({ fragment: null, cut: null }));
 
 const browserClipboard = (): SystemClipboard | undefined => globalThis.navigator?.clipboard;
 let systemClipboard: () => SystemClipboard | undefined = browserClipboard;
@@ -46,27 +57,71 @@ function selectedFragment(): MeshFragment | null {
 }
 
 /**
- * Copies the selection as JSON text to the system clipboard (so it pastes into another window,
- * or into a text editor), and keeps it here too.
+ * Puts copied elements as JSON text on the system clipboard (so they paste into another window, or
+ * into a text editor), and keeps them here too, with the cut they are, if they are; returns why the
+ * system clipboard refused the text, if it did.
  */
+async function putOnClipboard(fragment: MeshFragment, cut?: Omit<PendingCut, 'text'>): Promise<{ refusal?: string }> {
+  const text = fragmentToText(fragment);
+  useClipboardStore.setState({ fragment, cut: cut ? { ...cut, text } : null });
+  try {
+    await systemClipboard()?.writeText(text);
+    return {};
+  } catch (error) {
+    return { refusal: (error as Error).message };
+  }
+}
+
 export async function copySelection(): Promise<boolean> {
   const fragment = selectedFragment();
   if (!fragment) return false;
-  useClipboardStore.setState({ fragment });
-  try {
-    await systemClipboard()?.writeText(fragmentToText(fragment));
-  } catch (error) {
-    notify('info', `Copied in this window only: the system clipboard refused the text (${(error as Error).message}).`);
-  }
+  const { refusal } = await putOnClipboard(fragment);
+  if (refusal) notify('info', `Copied in this window only: the system clipboard refused the text (${refusal}).`);
   return true;
 }
 
+/**
+ * Puts the selection on the clipboard as Copy does and takes it out of the design as one undo step,
+ * saying what was cut, with Undo. Its first paste into this design puts it back as it was.
+ */
 export async function cutSelection(): Promise<void> {
-  if (await copySelection()) deleteSelection();
+  const mesh = currentMesh();
+  const fragment = selectedFragment();
+  if (!mesh || !fragment) return;
+  const { documentKey } = useDocumentStore.getState();
+  const { refusal } = await putOnClipboard(fragment, { documentKey, linksToRest: linksToRest(mesh, fragment) });
+  removeSelection((before, after) =>
+    refusal
+      ? `${describeCut(before, after)}, kept in this window only: the system clipboard refused the text (${refusal})`
+      : describeCut(before, after),
+  );
+}
+
+type Paste = (mesh: Mesh) => PastedElements;
+
+/** The cut the clipboard holds, when a paste puts it back into the design it came from. */
+function cutToPutBack(text: string | undefined): PendingCut | undefined {
+  const { cut } = useClipboardStore.getState();
+  if (!cut || cut.documentKey !== useDocumentStore.getState().documentKey) return undefined;
+  // This window's copy, pasted in place of an unreadable or empty system clipboard, is the cut.
+  return isUnreadableOrEmpty(text) || text === cut.text ? cut : undefined;
+}
+
+/** Whether the system clipboard gives way to the copy kept in this window. */
+const isUnreadableOrEmpty = (text: string | undefined) => text === undefined || text.trim() === '';
+
+/** `paste` with the cut's links to the rest restored, where they still can be. */
+function puttingBack(cut: PendingCut | undefined, paste: Paste): Paste {
+  if (!cut) return paste;
+  return (mesh) => {
+    const pasted = paste(mesh);
+    const restored = withCutLinksRestored(mesh, pasted.mesh, cut.linksToRest);
+    return { ...pasted, mesh: restored.mesh, linkIds: [...pasted.linkIds, ...restored.linkIds] };
+  };
 }
 
 /** Pastes as one undo step and selects what was pasted; returns the pasted nodes' ids. */
-function applyPaste(paste: (mesh: NonNullable<ReturnType<typeof currentMesh>>) => PastedElements): string[] {
+function applyPaste(paste: Paste): string[] {
   let pasted: PastedElements | undefined;
   changeMesh((mesh) => {
     pasted = paste(mesh);
@@ -114,6 +169,9 @@ export async function pasteClipboard(placement: PastePlacement): Promise<string[
   const text = 'text' in reading ? reading.text : undefined;
   const mesh = currentMesh();
   if (!mesh) return [];
+  const cut = cutToPutBack(text);
+  // A second paste of a cut makes copies, as any paste does.
+  if (cut) useClipboardStore.setState({ cut: null });
   if (text !== undefined && looksLikeElements(text)) {
     const result = pasteText(mesh, text, placement, measuredSizeOf);
     if (!result.ok) {
@@ -121,12 +179,12 @@ export async function pasteClipboard(placement: PastePlacement): Promise<string[
       notify('error', refusal, details);
       return [];
     }
-    return announcedPaste(() => applyPaste(() => result.value));
+    return announcedPaste(() => applyPaste(puttingBack(cut, () => result.value)));
   }
   const { fragment } = useClipboardStore.getState();
-  // Unreadable or empty, the system clipboard gives way to the copy kept in this window.
-  if (fragment && (text === undefined || text.trim() === '')) {
-    return announcedPaste(() => applyPaste((current) => pasteFragment(current, fragment, placement, measuredSizeOf)));
+  if (fragment && isUnreadableOrEmpty(text)) {
+    const paste: Paste = (current) => pasteFragment(current, fragment, placement, measuredSizeOf);
+    return announcedPaste(() => applyPaste(puttingBack(cut, paste)));
   }
   if ('refusal' in reading) {
     notify('error', READ_REFUSED, [reading.refusal]);

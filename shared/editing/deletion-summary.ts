@@ -35,6 +35,11 @@ export function describeDeletion(before: Mesh, after: Mesh): string {
   return describeElementsOnlyIn('Deleted', before, after);
 }
 
+/** What a cut took out of the design, in the words a deletion uses: `Cut orders and its contract Order`. */
+export function describeCut(before: Mesh, after: Mesh): string {
+  return describeElementsOnlyIn('Cut', before, after);
+}
+
 /** What a paste added, in the words a deletion uses: `Pasted orders 2 and its contract Order 2`. */
 export function describePaste(before: Mesh, after: Mesh): string {
   return describeElementsOnlyIn('Pasted', after, before);

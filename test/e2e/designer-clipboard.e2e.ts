@@ -22,6 +22,14 @@ async function allowClipboard(context: BrowserContext): Promise<void> {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 }
 
+/** Pastes with the pointer near the bottom right corner of a domain, once the view is at rest. */
+async function pasteNearCornerOf(page: Page, domainName: string): Promise<void> {
+  await viewAtRest(page);
+  const box = (await domainNode(page, domainName).boundingBox())!;
+  await page.mouse.move(box.x + box.width - 60, box.y + box.height - 30);
+  await page.keyboard.press('Control+v');
+}
+
 /** Whether the node is drawn whole on the canvas, clear of the minimap and the zoom controls. */
 async function isInView(page: Page, node: Locator): Promise<boolean> {
   const box = await node.boundingBox();
@@ -198,10 +206,7 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await productNode(page, 'shipments').locator('.product-node__name').click();
     await page.keyboard.press('Control+c');
     await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
-    await viewAtRest(page);
-    const customers = (await domainNode(page, 'Customers').boundingBox())!;
-    await page.mouse.move(customers.x + customers.width - 60, customers.y + customers.height - 30);
-    await page.keyboard.press('Control+v');
+    await pasteNearCornerOf(page, 'Customers');
     await expect
       .poll(() => page.getByTestId('product-inspector').getByLabel('Domain').inputValue())
       .toBe('customers-domain');
@@ -210,6 +215,38 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: customers']);
     await openContract(page, 'Shipment');
     await expect.poll(() => yamlLinesStartingWith(page, 'domain:')).toEqual(['domain: shipping']);
+  });
+
+  it('cuts with Ctrl+X as one undo step, and pastes the cut back as it was, linked to the rest, then copies', async () => {
+    const page = await session.openApp();
+    await allowClipboard(page.context());
+    await openSampleDesign(page, 'ecommerce');
+    const notice = page.locator('.status-bar .notice__text');
+    const whole = '4 domains · 5 products · 3 systems · 8 links';
+    expect(await counts(page)).toBe(whole);
+    await page.keyboard.press('Control+x');
+    await expect.poll(() => notice.textContent()).toBe('Cut: select something first');
+
+    // customer-360 reads customers and orders and feeds sales-dashboard: three links to the rest.
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    await page.keyboard.press('Control+x');
+    await expect.poll(() => notice.textContent()).toBe('Cut customer-360 and its contract CustomerProfile');
+    expect(await counts(page)).toBe('4 domains · 4 products · 3 systems · 5 links');
+    await expect.poll(() => readClipboard(page)).toContain('"customer-360"');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => counts(page)).toBe(whole);
+
+    await productNode(page, 'customer-360').locator('.product-node__name').click();
+    await page.keyboard.press('Control+x');
+    await expect.poll(() => counts(page)).toBe('4 domains · 4 products · 3 systems · 5 links');
+    await pasteNearCornerOf(page, 'Analytics');
+    await expect.poll(() => counts(page)).toBe(whole);
+    expect(await notice.textContent()).toBe('Pasted customer-360 and its contract CustomerProfile');
+    expect(await productNode(page, 'customer-360').getAttribute('data-id')).toBe('customer-360');
+
+    await page.keyboard.press('Control+v');
+    await productNode(page, 'customer-360 2').waitFor();
+    expect(await counts(page)).toBe('4 domains · 6 products · 3 systems · 8 links');
   });
 
   it("says what a paste put back in place of the cut's notice, its Undo taking back the paste", async () => {
@@ -221,13 +258,10 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await productNode(page, 'shipments 2').locator('.product-node__name').waitFor();
     await page.keyboard.press('Control+x');
     const notice = page.locator('.status-bar .notice__text');
-    await expect.poll(() => notice.textContent()).toBe('Deleted shipments 2 and its contract Shipment 2');
+    await expect.poll(() => notice.textContent()).toBe('Cut shipments 2 and its contract Shipment 2');
     await expect.poll(() => readClipboard(page)).toContain('"format": "data-mesh-designer/elements"');
 
-    await viewAtRest(page);
-    const customers = (await domainNode(page, 'Customers').boundingBox())!;
-    await page.mouse.move(customers.x + customers.width - 60, customers.y + customers.height - 30);
-    await page.keyboard.press('Control+v');
+    await pasteNearCornerOf(page, 'Customers');
     await expect.poll(() => notice.textContent()).toBe('Pasted shipments 2 and its contract Shipment 2');
     await page.locator('.status-bar').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => productNode(page, 'shipments 2').count()).toBe(0);

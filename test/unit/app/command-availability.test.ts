@@ -5,7 +5,7 @@ import { useDocumentStore } from '../../../renderer/store/document-store';
 import { selectOnly } from '../../../renderer/store/selection-store';
 import { searchCommands } from '../../../shared/commands/command-search';
 import type { CommandId } from '../../../shared/commands/command-table';
-import { aMesh } from '../../builders/mesh-builder';
+import { aMesh, aPort } from '../../builders/mesh-builder';
 import { aScenarioAbout, openDocument } from '../store/store-fixture';
 
 function availability(id: CommandId): { isAvailable: boolean; whyUnavailable?: string } {
@@ -29,6 +29,23 @@ describe('what the commands need, as the keys, menus and the palette say it', ()
       expect(availability(id)).toEqual(unavailable('select something first'));
       selectOnly(['orders']);
       expect(availability(id).isAvailable).toBe(true);
+    },
+  );
+
+  it.each(['edit.cut', 'edit.copy', 'edit.duplicate'] as const)(
+    '%s says what to select when only links are selected, which go with the elements at their ends',
+    (id) => {
+      const mesh = aMesh()
+        .withDomain('sales')
+        .withProduct('orders', 'sales', { outputPorts: [aPort('out', 'output')] })
+        .withProduct('revenue', 'sales', { inputPorts: [aPort('in', 'input')] })
+        .withLink('orders-to-revenue', { nodeId: 'orders', portId: 'out' }, { nodeId: 'revenue', portId: 'in' })
+        .build();
+      openDocument(mesh);
+      selectOnly([], ['orders-to-revenue']);
+      expect(availability(id)).toEqual(
+        unavailable('select a domain, product, system or note first: a link goes with the elements at its ends'),
+      );
     },
   );
 

@@ -113,6 +113,52 @@ describe('clipboard commands', () => {
     expect(notice?.details).toEqual(['NotAllowedError: Read permission denied.']);
   });
 
+  it('cuts the selection and its links as one undo step, saying what was cut, with Undo', async () => {
+    const before = documentNow();
+    selectOnly(['orders']);
+    await cutSelection();
+    expect(documentNow().products.map((product) => product.id)).toEqual(['revenue']);
+    expect(documentNow().links).toEqual([]);
+    expect(JSON.parse(system.text).products[0].id).toBe('orders');
+    const notice = useNoticeStore.getState().notice;
+    expect(notice?.text).toBe('Cut Orders and its contract orders-contract');
+    notice?.actions?.find((action) => action.label === 'Undo')?.run();
+    expect(documentNow()).toBe(before);
+  });
+
+  it('pastes a cut back into its design as it was, with its links to the rest; a second paste makes copies', async () => {
+    const before = documentNow();
+    selectOnly(['orders']);
+    await cutSelection();
+    await pasteClipboard({ at: { x: 500, y: 150 } });
+    expect(documentNow().products.map(({ id, name }) => `${id} ${name}`)).toEqual(['revenue Revenue', 'orders Orders']);
+    expect(documentNow().contracts.map((contract) => contract.id)).toEqual(['orders-contract']);
+    expect(documentNow().links).toEqual(expect.arrayContaining(before.links));
+    expect(documentNow().links).toHaveLength(2);
+
+    await pasteClipboard({ at: { x: 500, y: 150 } });
+    expect(documentNow().products.map((product) => product.name)).toEqual(['Revenue', 'Orders', 'Orders 2']);
+    expect(documentNow().links).toHaveLength(2);
+  });
+
+  it('relinks a pasted cut only to what is still in the design', async () => {
+    selectOnly(['orders']);
+    await cutSelection();
+    selectOnly(['revenue']);
+    deleteSelection();
+    await pasteClipboard({ at: { x: 500, y: 150 } });
+    expect(documentNow().links.map((link) => link.id)).toEqual(['shop-to-orders']);
+  });
+
+  it('pastes a cut as a copy once the cut is undone', async () => {
+    selectOnly(['orders']);
+    await cutSelection();
+    useDocumentStore.getState().undo();
+    await pasteClipboard(pointInAnalytics);
+    expect(documentNow().products.map((product) => product.id)).toEqual(['orders', 'revenue', 'orders-2']);
+    expect(documentNow().links.map((link) => link.id)).toEqual(['shop-to-orders', 'orders-to-revenue']);
+  });
+
   it('cuts: removes the selection, and pastes it back', async () => {
     selectOnly(['revenue']);
     await cutSelection();
@@ -125,7 +171,7 @@ describe('clipboard commands', () => {
     selectOnly(['orders']);
     duplicateSelection();
     await cutSelection();
-    expect(useNoticeStore.getState().notice?.text).toMatch(/^Deleted Orders 2 and its contract/);
+    expect(useNoticeStore.getState().notice?.text).toMatch(/^Cut Orders 2 and its contract/);
 
     await pasteClipboard(pointInAnalytics);
     const notice = useNoticeStore.getState().notice;

@@ -9,7 +9,7 @@ import { aMesh } from '../../builders/mesh-builder';
 export function openDocument(mesh: Mesh): void {
   useDocumentStore.getState().open(mesh, null);
   useSelectionStore.getState().clear();
-  useClipboardStore.setState({ fragment: null });
+  useClipboardStore.setState({ fragment: null, cut: null });
   setSystemClipboard(undefined);
 }
 

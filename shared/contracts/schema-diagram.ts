@@ -61,8 +61,8 @@ export function schemaDiagramOf(document: OdcsValue): SchemaDiagram {
   objects.forEach((object, objectIndex) => {
     const objectName = String(object.name ?? '');
     asList(object.relationships).forEach((relationship, index) => {
-      const from = references(relationship.from);
-      const to = references(relationship.to);
+      const from = referencedFields(relationship.from);
+      const to = referencedFields(relationship.to);
       from.forEach((source, position) => {
         const target = to[position];
         if (target)
@@ -72,7 +72,7 @@ export function schemaDiagramOf(document: OdcsValue): SchemaDiagram {
     asList(object.properties).forEach((property, propertyIndex) => {
       const source = { table: objectName, field: String(property.name ?? '') };
       asList(property.relationships).forEach((relationship, index) => {
-        references(relationship.to).forEach((target, position) => {
+        referencedFields(relationship.to).forEach((target, position) => {
           edges.push(
             edge(
               `schema[${objectIndex}].properties[${propertyIndex}].relationships[${index}].${position}`,
@@ -121,7 +121,8 @@ function edge(id: string, from: FieldRef, to: FieldRef, relationship: OdcsValue)
 }
 
 /** `orders.customer_id`, or a list of them for composite keys. */
-function references(value: unknown): FieldRef[] {
+/** The fields a relationship's `from` or `to` names, one `table.column` or a list of them. */
+export function referencedFields(value: unknown): FieldRef[] {
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.flatMap((reference) => {
     const text = String(reference);
@@ -153,7 +154,9 @@ export function relationshipEdit(document: OdcsValue, from: FieldRef, to: FieldR
   const target = `${to.table}.${to.field}`;
   const existing = asList(valueAt(document, [...property, 'relationships']));
   if (
-    existing.some((relationship) => references(relationship.to).some((ref) => `${ref.table}.${ref.field}` === target))
+    existing.some((relationship) =>
+      referencedFields(relationship.to).some((ref) => `${ref.table}.${ref.field}` === target),
+    )
   ) {
     return undefined;
   }

@@ -3,6 +3,7 @@ import { type Dataset, historyTableName } from './dataset';
 import { datasetTableSql } from './dataset-table';
 import type { IncrementalPlan } from './incremental-plan';
 import { type ConsumerProgress, createInputConsumer, type RuntimeLimits } from './input-consumer';
+import { isNamedForKey } from './key-column-names';
 import { changeCaptureSql, prepareClearPending, preparePublish } from './output-port';
 import type { ProductPlan } from './product-plan';
 import { createQuarantineSummary } from './quarantine-summary';
@@ -186,14 +187,22 @@ export function createDataProductRuntime(
 }
 
 /**
- * A column named like another table's single-column key is read as a foreign key and indexed, as
- * a DBA would: transformations that join on it then probe an index instead of building one per run.
+ * A column named for another table's single-column key (`customer_id`, `animal_id` for a key `id`:
+ * `isNamedForKey`) is read as a foreign key and indexed, as a DBA would: transformations that join
+ * on it then probe an index instead of building one per run.
  */
 function joinIndexesSql(datasets: readonly Dataset[]): string[] {
-  const keys = new Set(datasets.flatMap((dataset) => (dataset.key.length === 1 ? dataset.key : [])));
+  const keyed = datasets.flatMap((dataset) => {
+    const [soleKey, ...rest] = dataset.key;
+    return soleKey !== undefined && rest.length === 0 ? [{ name: dataset.name, soleKey }] : [];
+  });
   return datasets.flatMap((dataset) =>
     dataset.columns
-      .filter((column) => keys.has(column.name) && dataset.key[0] !== column.name)
+      .filter(
+        (column) =>
+          dataset.key[0] !== column.name &&
+          keyed.some((other) => other.name !== dataset.name && isNamedForKey(column.name, other.name, other.soleKey)),
+      )
       .map(
         (column) =>
           `CREATE INDEX node.${quoteIdentifier(`${dataset.name}_${column.name}`)} ON ${quoteIdentifier(dataset.name)} (${quoteIdentifier(column.name)})`,

@@ -3,8 +3,8 @@ import type { OperationalSystem, SystemTable } from '../model/operational-system
 import type { ChangeRate, Scenario, TableData, ValueGenerator } from '../model/scenario';
 import type { Column } from '../model/table';
 import { allowedValueGenerators, contractPropertiesFedBy } from './allowed-values';
+import { columnReference } from './column-references';
 import type { FakeKind } from './fake-values';
-import { holdsValuesOf } from './generator-fit';
 import { defaultGenerator } from './value-generator';
 
 const INITIAL_ROWS = 5;
@@ -30,8 +30,8 @@ const FAKE_BY_NAME: Record<string, FakeKind> = {
  * A scenario to start from for a design that has none: every table of every system starts with
  * a few rows, and every table that feeds a topic (CDC or outbox events) gets one insert and one
  * update per tick, so stepping shows data moving at once. Columns get generators by name where
- * the name says what they hold (`email`, `city`, another table's key), the values a contract
- * allows, or else a plausible value of their type, NULL-able columns too, so contracts that
+ * the name says what they hold (`email`, `city`), another table's key they refer to (by a
+ * contract's relationship or by name: `animal_id`), the values a contract allows, or else a plausible value of their type, NULL-able columns too, so contracts that
  * require them are kept. Sole keys are left to the engine (they count up).
  */
 export function starterScenario(mesh: Mesh): Scenario {
@@ -88,16 +88,16 @@ function generatorFor(
   column: Column,
 ): ValueGenerator | undefined {
   if (table.primaryKey.includes(column.name)) return keyGenerator(mesh, system, table, column);
-  const referenced = referencedTable(mesh, system, table, column);
-  if (referenced) return { kind: 'reference', table: referenced, column: column.name };
+  const referenced = columnReference(mesh, system, table, column);
+  if (referenced) return { kind: 'reference', ...referenced };
   if (column.type === 'timestamp' || column.type === 'date') return { kind: 'now' };
   const fake = column.type === 'text' ? FAKE_BY_NAME[column.name.toLowerCase().replaceAll('_', '')] : undefined;
   return fake ? { kind: 'fake', what: fake } : defaultGenerator({ ...column, nullable: false }, false);
 }
 
 /**
- * A sole key is left to the engine, which counts it up. In a composite key, a column named like
- * another table's sole key refers to that table's rows (a stock level per existing warehouse, an
+ * A sole key is left to the engine, which counts it up. In a composite key, a column that refers
+ * to another table's key (`columnReference`) draws from that table's rows (a stock level per existing warehouse, an
  * order line of an existing order and product), and the key's other columns count up, so that
  * every row's key stays unique; a key made only of references is kept unique by the engine,
  * which draws a row again when its key is taken.
@@ -109,30 +109,11 @@ function keyGenerator(
   column: Column,
 ): ValueGenerator | undefined {
   if (table.primaryKey.length === 1) return undefined;
-  const referenced = referencedTable(mesh, system, table, column);
-  if (referenced) return { kind: 'reference', table: referenced, column: column.name };
+  const referenced = columnReference(mesh, system, table, column);
+  if (referenced) return { kind: 'reference', ...referenced };
   const keyColumns = table.columns.filter((candidate) => table.primaryKey.includes(candidate.name));
-  if (!keyColumns.some((keyColumn) => referencedTable(mesh, system, table, keyColumn))) return undefined;
+  if (!keyColumns.some((keyColumn) => columnReference(mesh, system, table, keyColumn))) return undefined;
   return column.type === 'integer' ? { kind: 'sequence', start: 1 } : { kind: 'uuid' };
-}
-
-/**
- * Another table whose sole key has this column's name, and values the column holds: its own
- * system's first, then any system's.
- */
-function referencedTable(
-  mesh: Mesh,
-  system: OperationalSystem,
-  table: SystemTable,
-  column: Column,
-): string | undefined {
-  const keyedBy = (candidate: SystemTable) => {
-    const isKeyedByName = candidate.primaryKey.length === 1 && candidate.primaryKey[0] === column.name;
-    const keyColumn = isKeyedByName ? candidate.columns.find(({ name }) => name === column.name) : undefined;
-    return candidate.name !== table.name && keyColumn !== undefined && holdsValuesOf(column.type, keyColumn.type);
-  };
-  const others = mesh.systems.filter((candidate) => candidate.id !== system.id);
-  return [system, ...others].flatMap((owner) => owner.database.tables).find(keyedBy)?.name;
 }
 
 function feedsATopic(system: OperationalSystem, table: SystemTable): boolean {
@@ -145,7 +126,7 @@ function feedsATopic(system: OperationalSystem, table: SystemTable): boolean {
 
 function rate(mesh: Mesh, system: OperationalSystem, table: SystemTable): ChangeRate {
   const updateColumns = table.columns
-    .filter((column) => !table.primaryKey.includes(column.name) && !referencedTable(mesh, system, table, column))
+    .filter((column) => !table.primaryKey.includes(column.name) && !columnReference(mesh, system, table, column))
     .map((column) => column.name);
   return {
     systemId: system.id,

@@ -309,14 +309,13 @@ function sourceStages(query: RunQuery, topic: SourceTopic, record: LogRecord): [
         d: `DELETE FROM ${table}`,
         t: `TRUNCATE ${table}`,
       }[op];
-  const { columns } = topic.table;
-  const written = writtenImage(envelope?.after ?? envelope?.before ?? fields, columns, envelope?.before);
+  const written = writtenImage(envelope?.after ?? envelope?.before ?? fields, topic, envelope?.before);
   const changed = keyChange
     ? changedFields(keyChange.from, keyChange.to)
     : op === 'u' && envelope
       ? envelope.updated
         ? updatedFields(envelope)
-        : changedFields(envelope.before && writtenImage(envelope.before, columns), written)
+        : changedFields(envelope.before && writtenImage(envelope.before, topic), written)
       : undefined;
   return [
     {

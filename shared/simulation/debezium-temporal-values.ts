@@ -51,3 +51,26 @@ export function temporalValueSql(
   if (unit === undefined) return otherwiseSql;
   return `CASE WHEN ${isDateTextSql(valueSql)} THEN ${EPOCH_SQL[unit](valueSql)} ELSE ${otherwiseSql} END`;
 }
+
+const MILLIS_OF: Record<EpochUnit, (count: number) => number> = {
+  days: (days) => days * 86_400_000,
+  millis: (millis) => millis,
+  micros: (micros) => Math.round(micros / 1000),
+  nanos: (nanos) => Math.round(nanos / 1_000_000),
+};
+
+/** The milliseconds JavaScript's dates span either side of 1970. */
+const LAST_DATE_MILLIS = 8.64e15;
+
+/**
+ * A date or timestamp field of `connector`'s change record back as the ISO text the service wrote
+ * (`20458` → `2026-01-05` on PostgreSQL), undone as `temporalValueSql` did it; anything else as it is.
+ */
+export function writtenTemporalValue(connector: string, column: TableColumn, value: unknown): unknown {
+  const unit = column.temporal && ADAPTIVE_UNITS[connector]?.[column.temporal];
+  if (unit === undefined || typeof value !== 'number') return value;
+  const millis = MILLIS_OF[unit](value);
+  if (!(Math.abs(millis) <= LAST_DATE_MILLIS)) return value;
+  const iso = new Date(millis).toISOString();
+  return column.temporal === 'date' ? iso.slice(0, 10) : iso;
+}

@@ -1,4 +1,6 @@
 import type { SystemTable } from '../model';
+import { writtenTemporalValue } from './debezium-temporal-values';
+import type { CdcTopicPlan } from './log-plan';
 import { DOCUMENT_ID } from './record-shape';
 
 type TableColumns = SystemTable['columns'];
@@ -9,19 +11,31 @@ type TableColumns = SystemTable['columns'];
  * order, so each field no column is called takes, in order, the name of a column the image lacks
  * (an image where they do not pair up one to one keeps its names). A `null-field` fault puts null
  * in a NOT NULL column, which the service cannot have written: it wrote the value `before` holds.
+ * Dates and timestamps are the ISO text the service wrote, not the numbers its connector made of them.
  */
 export function writtenImage(
   image: Record<string, unknown>,
-  columns: TableColumns,
+  topic: Pick<CdcTopicPlan, 'table' | 'log'>,
   before?: Record<string, unknown> | null,
 ): Record<string, unknown> {
+  const { columns } = topic.table;
   const named = underColumnNames(image, columns);
   const keptBefore = before ? underColumnNames(before, columns) : undefined;
   const nulledByFault = columns.filter(
     (column) => !column.nullable && named[column.name] === null && keptBefore?.[column.name] != null,
   );
-  if (nulledByFault.length === 0) return named;
-  return { ...named, ...Object.fromEntries(nulledByFault.map((column) => [column.name, keptBefore?.[column.name]])) };
+  const kept = Object.fromEntries(nulledByFault.map((column) => [column.name, keptBefore?.[column.name]]));
+  return withWrittenTimes({ ...named, ...kept }, topic.log.format);
+}
+
+function withWrittenTimes(image: Record<string, unknown>, format: CdcTopicPlan['log']['format']) {
+  const columnOf = new Map(format.columns.map((column) => [column.name, column]));
+  return Object.fromEntries(
+    Object.entries(image).map(([name, value]) => {
+      const column = columnOf.get(name);
+      return [name, column ? writtenTemporalValue(format.source.connector, column, value) : value];
+    }),
+  );
 }
 
 function underColumnNames(image: Record<string, unknown>, columns: TableColumns): Record<string, unknown> {

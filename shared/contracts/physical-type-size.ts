@@ -89,8 +89,17 @@ function sizedTypeOf(physicalType: string): SizedType | undefined {
   }
   if (size === undefined) return undefined;
   if (LENGTH_TYPES.has(base) && scale === undefined) return { family: 'text', length: size };
-  if (!DECIMAL_TYPES.has(base) || (scale ?? 0) > size) return undefined;
+  const digits = declaredDigits(physicalType);
+  if (!digits) return undefined;
   // decimal(p,s) holds whole parts up to 10^(p-s) - 1 either side of zero.
-  const largest = 10n ** BigInt(size - (scale ?? 0)) - 1n;
-  return { family: 'exact', smallest: -largest, largest, fractionDigits: scale ?? 0 };
+  const largest = 10n ** BigInt(digits.precision - digits.scale) - 1n;
+  return { family: 'exact', smallest: -largest, largest, fractionDigits: digits.scale };
+}
+
+/** The digits a `decimal(p,s)` (`numeric`, `dec`, Oracle's `number`) declares: p in all, s of them after the point. None without p, or with s past it. */
+export function declaredDigits(physicalType: string): { precision: number; scale: number } | undefined {
+  const parts = physicalTypeParts(physicalType);
+  if (!parts || !DECIMAL_TYPES.has(parts.base) || parts.size === undefined) return undefined;
+  const scale = parts.scale ?? 0;
+  return scale <= parts.size ? { precision: parts.size, scale } : undefined;
 }

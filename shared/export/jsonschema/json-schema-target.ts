@@ -1,16 +1,18 @@
 import { allowedValueType } from '../../contracts/allowed-value-types';
-import { isJsonObject, mapPartsOf, nestedPropertiesOf } from '../../contracts/odcs-document';
+import { mapPartsOf, nestedPropertiesOf } from '../../contracts/odcs-document';
 import type { Contract, ContractProperty, SchemaObject } from '../../model/contract';
 import type { LogicalType } from '../../model/logical-type';
 import { defineTarget } from '../export-target';
 import { fileNamedAfter } from '../file-names';
 import { compact, nonEmpty } from '../json-values';
+import { declaredTypeOptions } from './declared-type-options';
 import { optionKeywords } from './type-options';
 
 /*
  * A JSON Schema (draft 2020-12) per schema object of each contract: what one record looks
  * like. Required properties are required and never null; optional ones may be null; each
- * property's logicalTypeOptions are the keywords that say the same (see type-options.ts).
+ * property's logicalTypeOptions, with what its physicalType declares (declared-type-options.ts),
+ * are the keywords that say the same (see type-options.ts).
  * Further properties are allowed, as adding an optional field is not a breaking change.
  */
 
@@ -79,8 +81,7 @@ function memberSchemas(properties: readonly ContractProperty[]): Record<string, 
 function propertySchema(property: ContractProperty): Record<string, unknown> {
   if (property.logicalType === undefined) return untypedPropertySchema(property);
   const { type, format, pattern } = JSON_TYPES[property.logicalType];
-  const options = property.extensions?.logicalTypeOptions;
-  const { keywords, hasOwnForm } = optionKeywords(property.logicalType, isJsonObject(options) ? options : {});
+  const { keywords, hasOwnForm } = optionKeywords(property.logicalType, declaredTypeOptions(property));
   return compact({
     type: property.required ? type : [type, 'null'],
     ...(hasOwnForm ? {} : { format, pattern }),
@@ -133,9 +134,8 @@ const KEY_FORMS: Partial<Record<LogicalType, Record<string, unknown>>> = {
 function keySchema(key: ContractProperty): Record<string, unknown> | undefined {
   const type = key.logicalType ?? 'string';
   const textForm = KEY_FORMS[type] === undefined ? JSON_TYPES[type] : undefined;
-  const options = key.extensions?.logicalTypeOptions;
   const { keywords, hasOwnForm } = textForm
-    ? optionKeywords(type, isJsonObject(options) ? options : {})
+    ? optionKeywords(type, declaredTypeOptions(key))
     : { keywords: {}, hasOwnForm: false };
   const schema = compact({
     ...KEY_FORMS[type],

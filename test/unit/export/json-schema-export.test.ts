@@ -130,6 +130,65 @@ describe('JSON Schema export', () => {
     }
   });
 
+  it('checks the lengths and digits a physicalType declares, as the SQL export and the warehouse do', () => {
+    const files = exportedSchemas(
+      'lots',
+      `  - name: lots
+    properties:
+      - name: grower_id
+        logicalType: string
+        physicalType: varchar(12)
+        required: true
+      - name: variety
+        logicalType: string
+        physicalType: character varying(20)
+        logicalTypeOptions: { maxLength: 8 }
+      - name: block
+        logicalType: string
+        physicalType: CHAR(3)
+      - name: weight_kg
+        logicalType: number
+        physicalType: decimal(6,2)
+        logicalTypeOptions: { exclusiveMinimum: 0 }
+      - name: brix
+        logicalType: number
+        physicalType: NUMERIC(3, 1)
+        logicalTypeOptions: { exclusiveMaximum: 40 }
+      - name: bins
+        logicalType: integer
+        physicalType: numeric(3,0)
+`,
+    );
+    const schema = JSON.parse(String(files[0]?.content));
+    expect(schema.properties.grower_id).toMatchObject({ maxLength: 12 });
+    expect(schema.properties.variety).toMatchObject({ maxLength: 8 });
+    expect(schema.properties.weight_kg).toMatchObject({ exclusiveMinimum: 0, exclusiveMaximum: 9999.995 });
+    expect(schema.properties.brix).toMatchObject({ exclusiveMinimum: -99.95, exclusiveMaximum: 40 });
+    const validate = compileJsonSchemas(files).getSchema('urn:data-contract:lots:1.0.0:lots')!;
+    const valid = {
+      grower_id: 'G'.repeat(12),
+      variety: 'Gala',
+      block: 'B12',
+      weight_kg: 9999.99,
+      brix: -99.9,
+      bins: 999,
+    };
+    expect(validate(valid) ? [] : validate.errors).toEqual([]);
+    for (const broken of [
+      { grower_id: 'G'.repeat(15) },
+      { variety: 'Pink Lady' },
+      { block: 'B123' },
+      { weight_kg: 10000 },
+      // numeric(6,2) rounds 9999.996 to 10000.00, past its 4 whole digits: PostgreSQL refuses it.
+      { weight_kg: 9999.996 },
+      { brix: -100 },
+      { bins: 1000 },
+      { bins: -1000 },
+    ]) {
+      expect(validate({ ...valid, ...broken }), JSON.stringify(broken)).toBe(false);
+    }
+  });
+
   it('checks dates and times against the format their logicalTypeOptions give, as a pattern', () => {
     const files = exportedSchemas(
       'written',

@@ -1,0 +1,42 @@
+import { declaredDigits, declaredLength } from '../../contracts/physical-type-size';
+import type { ContractProperty } from '../../model/contract';
+import { logicalTypeOptions } from '../../simulation/allowed-values';
+
+/*
+ * A property's logicalTypeOptions tightened by what its physicalType declares, so that a record
+ * the JSON Schema accepts is one a column of that type holds: `varchar(12)` → maxLength 12 (the
+ * smaller of the two), `decimal(p,s)` → exclusive bounds either side of zero. The scale is left
+ * out: a binary float cannot say "at most s decimals" exactly (multipleOf 0.01 refuses 0.07).
+ */
+
+export function declaredTypeOptions(property: ContractProperty): Record<string, unknown> {
+  const options = logicalTypeOptions(property) ?? {};
+  const { logicalType, physicalType } = property;
+  if (physicalType === undefined) return options;
+  if (logicalType === 'string') {
+    const length = declaredLength(physicalType);
+    return length === undefined ? options : { ...options, maxLength: tighter(Math.min, options.maxLength, length) };
+  }
+  if (logicalType !== 'number' && logicalType !== 'integer') return options;
+  const digits = declaredDigits(physicalType);
+  const magnitude = digits && refusedMagnitude(digits.precision, digits.scale);
+  if (magnitude === undefined) return options;
+  return {
+    ...options,
+    exclusiveMinimum: tighter(Math.max, options.exclusiveMinimum, -magnitude),
+    exclusiveMaximum: tighter(Math.min, options.exclusiveMaximum, magnitude),
+  };
+}
+
+function tighter(pick: (a: number, b: number) => number, given: unknown, declared: number): number {
+  return typeof given === 'number' && Number.isFinite(given) ? pick(given, declared) : declared;
+}
+
+/**
+ * The least magnitude decimal(p,s) refuses: a value is rounded to s decimals first, so
+ * numeric(5,2) refuses 999.995 (1000.00, past its 3 whole digits). None past what a JSON number holds.
+ */
+function refusedMagnitude(precision: number, scale: number): number | undefined {
+  const magnitude = Number(`${'9'.repeat(precision - scale) || '0'}.${'9'.repeat(scale)}5`);
+  return Number.isFinite(magnitude) ? magnitude : undefined;
+}

@@ -43,19 +43,17 @@ const MAX_NUMERIC_PRECISION = 1000;
 
 /** A property without a logical type may hold any value: jsonb holds any JSON value as it is. */
 export function postgresTypeOf(property: ContractProperty): string {
-  const { logicalType, physicalType } = property;
+  const { logicalType } = property;
   if (logicalType === undefined) return 'jsonb';
-  const parts = physicalType === undefined ? undefined : physicalTypeParts(physicalType);
+  const parts = physicalPartsOf(property);
   switch (logicalType) {
     case 'string': {
-      const physicalLength = parts && VARCHAR_NAMES.has(parts.base) && !parts.scale ? parts.size : undefined;
-      const lengths = [physicalLength, logicalTypeOptions(property)?.maxLength].filter(isVarcharLength);
+      const lengths = [varcharSizeOf(parts), logicalTypeOptions(property)?.maxLength].filter(isVarcharLength);
       return lengths.length > 0 ? `varchar(${Math.min(...lengths)})` : 'text';
     }
     case 'number': {
-      const { size: precision, scale = 0 } = parts && NUMERIC_NAMES.has(parts.base) ? parts : {};
-      const isDeclarable = precision !== undefined && precision >= 1 && precision <= MAX_NUMERIC_PRECISION;
-      return isDeclarable && scale <= precision ? `numeric(${precision},${scale})` : 'numeric';
+      const digits = numericDigitsOf(parts);
+      return digits && isDeclarableNumeric(digits) ? `numeric(${digits.precision},${digits.scale})` : 'numeric';
     }
     case 'integer':
       if (parts && UNSIGNED_64_BIT.has(parts.base)) return 'numeric(20,0)';
@@ -63,6 +61,42 @@ export function postgresTypeOf(property: ContractProperty): string {
     default:
       return LOGICAL_TYPES[logicalType];
   }
+}
+
+/**
+ * What PostgreSQL cannot declare of the type the property's physicalType names (`decimal(1200,2)`,
+ * `varchar(20000000)`), so that its column takes the logical type's instead; undefined when it can.
+ */
+export function physicalTypeBeyondPostgres(property: ContractProperty): string | undefined {
+  const parts = physicalPartsOf(property);
+  const length = property.logicalType === 'string' ? varcharSizeOf(parts) : undefined;
+  if (length !== undefined && !isVarcharLength(length)) return `varchar takes 1 to ${MAX_VARCHAR_LENGTH} characters`;
+  const digits = property.logicalType === 'number' ? numericDigitsOf(parts) : undefined;
+  if (digits && !isDeclarableNumeric(digits))
+    return `numeric takes 1 to ${MAX_NUMERIC_PRECISION} digits, no more of them decimals`;
+  return undefined;
+}
+
+type PhysicalTypeParts = ReturnType<typeof physicalTypeParts>;
+
+function physicalPartsOf({ physicalType }: ContractProperty): PhysicalTypeParts {
+  return physicalType === undefined ? undefined : physicalTypeParts(physicalType);
+}
+
+/** The n of a `varchar(n)`, whether PostgreSQL can declare it or not. */
+function varcharSizeOf(parts: PhysicalTypeParts): number | undefined {
+  return parts && VARCHAR_NAMES.has(parts.base) && !parts.scale ? parts.size : undefined;
+}
+
+/** The p and s of a `numeric(p,s)`, whether PostgreSQL can declare it or not. */
+function numericDigitsOf(parts: PhysicalTypeParts): { precision: number; scale: number } | undefined {
+  return parts && NUMERIC_NAMES.has(parts.base) && parts.size !== undefined
+    ? { precision: parts.size, scale: parts.scale ?? 0 }
+    : undefined;
+}
+
+function isDeclarableNumeric({ precision, scale }: { precision: number; scale: number }): boolean {
+  return precision >= 1 && precision <= MAX_NUMERIC_PRECISION && scale <= precision;
 }
 
 function isVarcharLength(length: unknown): length is number {

@@ -7,6 +7,7 @@ import type { Mesh } from '../../model/mesh';
 import type { ExportScope } from '../export-scope';
 import { defineTarget, type ExportFile, type ExportProblem, type ExportWarning } from '../export-target';
 import { columnChecksOf } from './postgres-checks';
+import { physicalTypeBeyondPostgres, postgresTypeOf } from './postgres-column-types';
 import { migrationStatements } from './postgres-migration';
 import { ident, postgresName, sqlComment } from './postgres-names';
 import {
@@ -31,7 +32,7 @@ export const sqlTarget = defineTarget({
   write({ mesh, scope, scoped, options, nameFile }) {
     const files: ExportFile[] = [];
     const errors: ExportProblem[] = [];
-    /** By the path of what they are about: a contract served by several products is said once. */
+    /** By what they say of what: a contract served by several products is said once. */
     const warnings = new Map<string, ExportWarning>();
     const contractsById = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
     const savedContractsById = new Map(options.baseline?.contracts.map((contract) => [contract.id, contract]));
@@ -49,7 +50,7 @@ export const sqlTarget = defineTarget({
         continue;
       }
       const changesPath = nameFile([product.name, product.id], '.changes.sql');
-      for (const warning of patternWarnings(mesh, tables)) warnings.set(warning.path, warning);
+      for (const warning of columnWarnings(mesh, tables)) warnings.set(`${warning.path} ${warning.message}`, warning);
       if (contracts.length > 0) {
         files.push({
           path: changesPath.replace(/\.changes\.sql$/, '.sql'),
@@ -136,15 +137,28 @@ function productProblems(mesh: Mesh, product: DataProduct, tables: readonly Post
   }));
 }
 
-/** The patterns the tables' CHECKs leave out, as PostgreSQL would read them otherwise than the contract. */
-function patternWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWarning[] {
+/**
+ * What the tables say less of than the contract: a pattern their CHECKs leave out, as PostgreSQL
+ * would read it otherwise, and a physicalType past PostgreSQL's limits, whose column takes the logical type's.
+ */
+function columnWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWarning[] {
   return tables.flatMap(({ contract, object, name }) =>
     object.properties.flatMap((property, index) => {
-      const { patternLeftOut } = columnChecksOf(property, columnNameOf(property));
-      if (patternLeftOut === undefined) return [];
       const path = `contracts[${mesh.contracts.indexOf(contract)}].schema[${contract.schema.indexOf(object)}].properties[${index}]`;
-      const message = `the pattern of ${quoted(property.name)} in contract ${quoted(contract.name)} is not in the CHECK of table ${quoted(name)}: ${patternLeftOut}`;
-      return [{ kind: 'caution' as const, path, message }];
+      const column = columnNameOf(property);
+      const about = `${quoted(property.name)} in contract ${quoted(contract.name)}`;
+      const { patternLeftOut } = columnChecksOf(property, column);
+      const beyondPostgres = physicalTypeBeyondPostgres(property);
+      return [
+        ...(patternLeftOut === undefined
+          ? []
+          : [`the pattern of ${about} is not in the CHECK of table ${quoted(name)}: ${patternLeftOut}`]),
+        ...(beyondPostgres === undefined
+          ? []
+          : [
+              `the physicalType ${quoted(String(property.physicalType))} of ${about} is past PostgreSQL's limits (${beyondPostgres}): column ${quoted(column)} of table ${quoted(name)} is ${postgresTypeOf(property)}`,
+            ]),
+      ].map((message) => ({ kind: 'caution' as const, path, message }));
     }),
   );
 }

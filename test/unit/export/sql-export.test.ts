@@ -110,6 +110,12 @@ const field = (name: string, logicalType: ContractProperty['logicalType'], extra
   ...extra,
 });
 const options = (logicalTypeOptions: Record<string, unknown>) => ({ extensions: { logicalTypeOptions } });
+/** An export warning about property `index` of the first contract's first schema object. */
+const cautionAt = (index: number, message: string) => ({
+  kind: 'caution',
+  path: `contracts[0].schema[0].properties[${index}]`,
+  message,
+});
 
 /** Product `p` serving contract `name`, whose one schema object `name` holds `properties`. */
 const productServingTable = (name: string, properties: ContractProperty[]) =>
@@ -323,6 +329,31 @@ describe('SQL export', () => {
     );
   });
 
+  it('warns of a physicalType past PostgreSQL’s limits, naming the property, the type and what the DDL writes instead', () => {
+    const mesh = productServingTable('settlements', [
+      field('settlement_id', 'integer', { required: true, primaryKey: true }),
+      field('amount', 'number', { physicalType: 'decimal(1200,2)' }),
+      field('notes', 'string', { physicalType: 'varchar(20000000)' }),
+      field('memo', 'string', { physicalType: 'varchar(20000000)', ...options({ maxLength: 500 }) }),
+      field('net', 'number', { physicalType: 'numeric(1000,2)' }),
+    ]);
+    const result = sqlTarget.files(mesh, WHOLE_MESH);
+    expect(result.ok && result.warnings).toEqual([
+      cautionAt(
+        1,
+        "the physicalType 'decimal(1200,2)' of 'amount' in contract 'settlements' is past PostgreSQL's limits (numeric takes 1 to 1000 digits, no more of them decimals): column 'amount' of table 'settlements' is numeric",
+      ),
+      cautionAt(
+        2,
+        "the physicalType 'varchar(20000000)' of 'notes' in contract 'settlements' is past PostgreSQL's limits (varchar takes 1 to 10485760 characters): column 'notes' of table 'settlements' is text",
+      ),
+      cautionAt(
+        3,
+        "the physicalType 'varchar(20000000)' of 'memo' in contract 'settlements' is past PostgreSQL's limits (varchar takes 1 to 10485760 characters): column 'memo' of table 'settlements' is varchar(500)",
+      ),
+    ]);
+  });
+
   describe('checks what the contract says of each column’s values, as the DDL import reads it back', () => {
     const mesh = productServingTable('draws', [
       field('draw_id', 'integer', { required: true, primaryKey: true }),
@@ -372,12 +403,10 @@ describe('SQL export', () => {
     it('leaves out, and warns of, a pattern PostgreSQL reads otherwise than ECMAScript', () => {
       const result = sqlTarget.files(mesh, WHOLE_MESH);
       expect(result.ok && result.warnings).toEqual([
-        {
-          kind: 'caution',
-          path: 'contracts[0].schema[0].properties[7]',
-          message:
-            "the pattern of 'note' in contract 'draws' is not in the CHECK of table 'draws': . matches a line break in PostgreSQL, not in ECMAScript",
-        },
+        cautionAt(
+          7,
+          "the pattern of 'note' in contract 'draws' is not in the CHECK of table 'draws': . matches a line break in PostgreSQL, not in ECMAScript",
+        ),
       ]);
     });
 

@@ -40,23 +40,35 @@ END `);
 }
 
 /**
- * A CHECK added to a table that holds rows: it holds for rows written from now on at once (`NOT
- * VALID`), and for the stored ones once none breaks it; until then a warning names it and what to
- * run once they are corrected. Rows the contract now refuses are the data owner's to
- * correct, as a made-up value would pass for data.
+ * A constraint added to a table that holds rows (a CHECK, a FOREIGN KEY): it holds for rows
+ * written from now on at once (`NOT VALID`), and for the stored ones once none breaks it; until
+ * then a warning names it and what to run once they are corrected. Rows the contract now refuses
+ * are the data owner's to correct, as a made-up value would pass for data.
  */
-export function addCheckOnceKept(target: string, check: CheckConstraint): string[] {
-  const validate = `ALTER TABLE ${target} VALIDATE CONSTRAINT ${ident(check.name)};`;
+export function addConstraintOnceKept(
+  target: string,
+  constraint: { name: string; clause: string; brokenWhere: string; described: string },
+): string[] {
+  const validate = `ALTER TABLE ${target} VALIDATE CONSTRAINT ${ident(constraint.name)};`;
   return [
-    `ALTER TABLE ${target} ADD ${checkClause(check)} NOT VALID;`,
+    `ALTER TABLE ${target} ADD ${constraint.clause} NOT VALID;`,
     onceNoRowWhere({
       target,
-      condition: `NOT (${check.condition})`,
+      condition: constraint.brokenWhere,
       statements: [validate],
       warning: (later) =>
-        `${target}: some rows break the CHECK ${ident(check.name)} (${check.condition}) the contract now makes: it holds for rows written from now on; correct the stored ones, then run ${later}`,
+        `${target}: some rows break ${constraint.described} the contract now makes: it holds for rows written from now on; correct the stored ones, then run ${later}`,
     }),
   ];
+}
+
+export function addCheckOnceKept(target: string, check: CheckConstraint): string[] {
+  return addConstraintOnceKept(target, {
+    name: check.name,
+    clause: checkClause(check),
+    brokenWhere: `NOT (${check.condition})`,
+    described: `the CHECK ${ident(check.name)} (${check.condition})`,
+  });
 }
 
 /** `SET NOT NULL` on a column once no row lacks a value. */

@@ -8,6 +8,14 @@ import type { ExportScope } from '../export-scope';
 import { defineTarget, type ExportFile, type ExportProblem, type ExportWarning } from '../export-target';
 import { columnChecksOf } from './postgres-checks';
 import { physicalTypeBeyondPostgres, postgresTypeOf } from './postgres-column-types';
+import {
+  addForeignKeyOnceKept,
+  addForeignKeyStatement,
+  dropForeignKeyStatement,
+  foreignKeysNotIn,
+  type TableReferences,
+  tableReferences,
+} from './postgres-foreign-keys';
 import { migrationStatements } from './postgres-migration';
 import { ident, postgresName, sqlComment } from './postgres-names';
 import {
@@ -37,6 +45,13 @@ export const sqlTarget = defineTarget({
     const contractsById = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
     const savedContractsById = new Map(options.baseline?.contracts.map((contract) => [contract.id, contract]));
     const savedProductsById = new Map(options.baseline?.products.map((product) => [product.id, product]));
+    const otherProductsTables = (product: DataProduct) =>
+      mesh.products
+        .filter((other) => other !== product)
+        .map((other) => ({
+          productName: other.name,
+          tables: servedContracts(contractsById, other).flatMap((contract) => tablesOf(other.id, contract)),
+        }));
     for (const product of scoped.products) {
       const contracts = servedContracts(contractsById, product);
       const savedProduct = savedProductsById.get(product.id);
@@ -50,11 +65,12 @@ export const sqlTarget = defineTarget({
         continue;
       }
       const changesPath = nameFile([product.name, product.id], '.changes.sql');
+      const references = tableReferences(tables, otherProductsTables(product));
       for (const warning of columnWarnings(mesh, tables)) warnings.set(`${warning.path} ${warning.message}`, warning);
       if (contracts.length > 0) {
         files.push({
           path: changesPath.replace(/\.changes\.sql$/, '.sql'),
-          content: productDdl(product, tables),
+          content: productDdl(product, tables, references),
           about: `PostgreSQL tables of data product ${product.name}`,
         });
       }
@@ -163,14 +179,19 @@ function columnWarnings(mesh: Mesh, tables: readonly PostgresTable[]): ExportWar
   );
 }
 
-function productDdl(product: DataProduct, tables: readonly PostgresTable[]): string {
+function productDdl(product: DataProduct, tables: readonly PostgresTable[], references: TableReferences): string {
   const hasEvents = tables.some((table) => table.contract.kind === 'event');
+  const hasReferences = references.foreignKeys.length + references.notes.length > 0;
   return statementsText([
     sqlComment(`Data product ${product.name}: the tables its output ports serve, for PostgreSQL.`),
     ...inOneTransaction([
       `CREATE SCHEMA IF NOT EXISTS ${ident(product.id)};`,
       ...(hasEvents ? [appendOnlyFunctionStatement(product.id)] : []),
       ...tables.flatMap(createTableStatements),
+      // Once every table is made, so that a table may reference one made after it, or itself.
+      ...(hasReferences ? [sqlComment('Relationships between the tables')] : []),
+      ...references.notes.map(sqlComment),
+      ...references.foreignKeys.map(addForeignKeyStatement),
     ]),
   ]);
 }
@@ -183,11 +204,19 @@ function productMigration(
   heading = `Data product ${product.name}: from the last saved contracts to the current ones.`,
 ): string | null {
   const ids = [...new Set([...saved, ...current].map((contract) => contract.id))];
-  const statements = ids.flatMap((id) => {
-    const previous = saved.find((contract) => contract.id === id);
-    const next = current.find((contract) => contract.id === id);
-    return migrationStatements(product.id, previous, next, previous && !next ? whyDropped(previous) : undefined);
-  });
+  const foreignKeysOf = (contracts: readonly Contract[]) =>
+    tableReferences(contracts.flatMap((contract) => tablesOf(product.id, contract))).foreignKeys;
+  const [savedForeignKeys, currentForeignKeys] = [foreignKeysOf(saved), foreignKeysOf(current)];
+  const statements = [
+    // Before the tables change: a table a foreign key names cannot be dropped, nor its column's type changed.
+    ...foreignKeysNotIn(savedForeignKeys, currentForeignKeys).map(dropForeignKeyStatement),
+    ...ids.flatMap((id) => {
+      const previous = saved.find((contract) => contract.id === id);
+      const next = current.find((contract) => contract.id === id);
+      return migrationStatements(product.id, previous, next, previous && !next ? whyDropped(previous) : undefined);
+    }),
+    ...foreignKeysNotIn(currentForeignKeys, savedForeignKeys).flatMap(addForeignKeyOnceKept),
+  ];
   if (statements.length === 0) return null;
   const needsAppendOnly = statements.some((statement) => statement.startsWith('CREATE TRIGGER'));
   return statementsText([

@@ -144,6 +144,20 @@ describe('SQL export', () => {
   }, 120_000);
   afterAll(() => db?.close());
 
+  /** Runs a script as one query, as psql -f does, returning the warnings it raised. */
+  const warningsOf = async (script: string) => {
+    const warnings: string[] = [];
+    try {
+      await db.exec(script, {
+        onNotice: (notice) => notice.severity === 'WARNING' && warnings.push(notice.message ?? ''),
+      });
+    } catch (error) {
+      await db.exec('ROLLBACK');
+      throw error;
+    }
+    return warnings;
+  };
+
   describe('run on PostgreSQL (PGlite) with the e-commerce simulation’s rows', { timeout: 120_000 }, () => {
     let run: EcommerceRun;
     beforeAll(async () => {
@@ -421,6 +435,109 @@ describe('SQL export', () => {
       expect(optionsOf('jackpot')).toEqual({ minimum: 0, maximum: 999999999999 });
       expect(optionsOf('odds')).toEqual({ exclusiveMinimum: 0, exclusiveMaximum: 1 });
       expect(optionsOf('game')).toEqual({ minLength: 2, maxLength: 8, pattern: '^[A-Z][A-Z0-9]*$' });
+    });
+  });
+
+  describe('relationships: a FOREIGN KEY within a product, a comment across products', () => {
+    const lots = field('lot_id', 'string', { physicalType: 'varchar(16)', required: true, primaryKey: true });
+    const lotReference = (extra: Partial<ContractProperty> = {}) =>
+      field('lot_id', 'string', {
+        physicalType: 'varchar(16)',
+        extensions: { relationships: [{ type: 'foreignKey', to: 'harvest_lots.lot_id' }] },
+        ...extra,
+      });
+    /** Product `harvest` serving lots and their pack-outs; product `shipping` serving shipments of lots. */
+    const orchard = (packOutLot: ContractProperty) =>
+      aMesh()
+        .withDomain('d')
+        .withContract('harvest', {
+          schema: [
+            { name: 'harvest_lots', properties: [lots] },
+            {
+              name: 'pack_outs',
+              properties: [field('pack_out_id', 'integer', { required: true, primaryKey: true }), packOutLot],
+            },
+          ],
+        })
+        .withContract('shipments', {
+          schema: [
+            {
+              name: 'shipments',
+              properties: [field('shipment_id', 'integer', { required: true, primaryKey: true }), lotReference()],
+            },
+          ],
+        })
+        .withProduct('harvest', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'harvest' })] })
+        .withProduct('shipping', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'shipments' })] })
+        .build();
+    const [unrelated, related] = [orchard(lotReference({ extensions: {} })), orchard(lotReference())];
+    const isValidated = async () =>
+      (
+        await db.query<{ convalidated: boolean }>(
+          `SELECT convalidated FROM pg_constraint WHERE conname = 'pack_outs_lot_id_fkey'`,
+        )
+      ).rows[0]?.convalidated;
+
+    it('refuses a pack-out of a lot its product does not have, and takes one of a lot it has', async () => {
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(related));
+      await db.exec(`INSERT INTO harvest.harvest_lots VALUES ('L1'); INSERT INTO harvest.pack_outs VALUES (1, 'L1')`);
+      await expect(db.exec(`INSERT INTO harvest.pack_outs VALUES (2, 'NOPE')`)).rejects.toThrow(
+        'violates foreign key constraint "pack_outs_lot_id_fkey"',
+      );
+    });
+
+    it('names a relationship to another product’s table in a comment, and writes no constraint across products', () => {
+      const shipping = String(sqlFiles(related).find((file) => file.path === 'sql/shipping.sql')?.content);
+      expect(shipping).toContain(
+        `-- "shipping"."shipments" ("lot_id") references "harvest"."harvest_lots" ("lot_id") of data product 'harvest': no FOREIGN KEY across data products, which deploy on their own`,
+      );
+      expect(shipping).not.toContain('REFERENCES');
+    });
+
+    it('writes a comment instead where PostgreSQL could not hold the key: the column referenced is neither key nor unique', async () => {
+      const mesh = productServingTable('lots', [
+        field('lot_id', 'string', { required: true, primaryKey: true }),
+        field('grower_id', 'string'),
+        field('parent_grower', 'string', { extensions: { relationships: [{ to: 'lots.grower_id' }] } }),
+      ]);
+      const [file] = sqlFiles(mesh);
+      expect(String(file?.content)).toContain(
+        `-- "p"."lots" ("parent_grower") references "p"."lots" ("grower_id"): no FOREIGN KEY, as "grower_id" is neither the key of "lots" nor unique`,
+      );
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(mesh));
+    });
+
+    it('adds it in a migration NOT VALID, and validates it once no stored pack-out names a missing lot', async () => {
+      const migration = String(
+        sqlFiles(related, unrelated).find((file) => file.path === 'sql/harvest.changes.sql')?.content,
+      );
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(unrelated));
+      await db.exec(`INSERT INTO harvest.harvest_lots VALUES ('L1'); INSERT INTO harvest.pack_outs VALUES (1, 'NOPE')`);
+      const [warning] = await warningsOf(migration);
+      expect(warning).toContain('some rows break the FOREIGN KEY "pack_outs_lot_id_fkey"');
+      expect(await isValidated()).toBe(false);
+      await expect(db.exec(`INSERT INTO harvest.pack_outs VALUES (2, 'NOPE')`)).rejects.toThrow('foreign key');
+      await db.exec(`DELETE FROM harvest.pack_outs`);
+      await db.exec(String(warning?.split(', then run ')[1]));
+      expect(await isValidated()).toBe(true);
+      // Once validated, the tables are exactly the current design's.
+      const migrated = await schemaOf(db, ['harvest']);
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(related));
+      expect(migrated).toEqual(await schemaOf(db, ['harvest']));
+      // On empty tables it is validated at once; the way back drops it.
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(unrelated));
+      expect(await warningsOf(migration)).toEqual([]);
+      expect(await isValidated()).toBe(true);
+      await runFiles(
+        db,
+        sqlFiles(unrelated, related).filter((file) => file.path.endsWith('.changes.sql')),
+      );
+      expect(await isValidated()).toBeUndefined();
     });
   });
 
@@ -752,20 +869,6 @@ describe('SQL export', () => {
       await db.exec(migration);
       expect(await schemaOf(db, ['claims'])).toEqual(expected);
     });
-
-    /** Runs a script as one query, as psql -f does, returning the warnings it raised. */
-    const warningsOf = async (script: string) => {
-      const warnings: string[] = [];
-      try {
-        await db.exec(script, {
-          onNotice: (notice) => notice.severity === 'WARNING' && warnings.push(notice.message ?? ''),
-        });
-      } catch (error) {
-        await db.exec('ROLLBACK');
-        throw error;
-      }
-      return warnings;
-    };
 
     describe('a CHECK the contract adds or changes', () => {
       /** Claims whose status and amount the contract may say more of. */

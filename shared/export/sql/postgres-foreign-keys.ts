@@ -1,6 +1,7 @@
 import { columnNameOf } from '../../contracts/physical-names';
 import { SHORTHAND } from '../../contracts/relationship-checks';
 import type { ContractProperty, SchemaObject } from '../../model/contract';
+import { quoted } from '../../model/isolated-names';
 import { addConstraintOnceKept } from './once-filled';
 import { columnTypeParts, postgresTypeOf } from './postgres-column-types';
 import { ident, qualified } from './postgres-names';
@@ -70,7 +71,7 @@ export function tableReferences(
         const referenced = target && propertiesNamed(target.object, toColumns);
         if (!target || !referenced) continue;
         notes.push(
-          `${source} references ${columnList(target, referenced.map(columnNameOf))} of data product '${productName}': no FOREIGN KEY across data products, which deploy on their own`,
+          `${source} references ${columnList(target, referenced.map(columnNameOf))} of data product ${quoted(productName)}: no FOREIGN KEY across data products, which deploy on their own`,
         );
         break;
       }

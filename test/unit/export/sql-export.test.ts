@@ -509,6 +509,43 @@ describe('SQL export', () => {
       await runFiles(db, sqlFiles(mesh));
     });
 
+    it('keys a composite relationship of a schema object pairwise, from and to', async () => {
+      const mesh = aMesh()
+        .withDomain('d')
+        .withContract('bins', {
+          schema: [
+            {
+              name: 'blocks',
+              properties: [
+                field('farm', 'string', { required: true, primaryKey: true }),
+                field('block', 'integer', { required: true, primaryKey: true }),
+              ],
+            },
+            {
+              name: 'bins',
+              properties: [
+                field('bin_id', 'integer', { required: true, primaryKey: true }),
+                field('farm', 'string'),
+                field('block', 'integer'),
+              ],
+              extensions: {
+                relationships: [
+                  { type: 'foreignKey', from: ['bins.farm', 'bins.block'], to: ['blocks.farm', 'blocks.block'] },
+                ],
+              },
+            },
+          ],
+        })
+        .withProduct('p', 'd', { outputPorts: [aPort('out', 'output', { contractId: 'bins' })] })
+        .build();
+      await emptyDatabase(db);
+      await runFiles(db, sqlFiles(mesh));
+      await db.exec(`INSERT INTO p.blocks VALUES ('F1', 1); INSERT INTO p.bins VALUES (1, 'F1', 1), (2, NULL, 7)`);
+      await expect(db.exec(`INSERT INTO p.bins VALUES (3, 'F1', 2)`)).rejects.toThrow(
+        'violates foreign key constraint "bins_farm_block_fkey"',
+      );
+    });
+
     it('adds it in a migration NOT VALID, and validates it once no stored pack-out names a missing lot', async () => {
       const migration = String(
         sqlFiles(related, unrelated).find((file) => file.path === 'sql/harvest.changes.sql')?.content,

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
-import { caretAfter, findInYaml, openContract, problems } from './contract-driver';
+import { caretAfter, copyOfYaml, findInYaml, openContract, problems } from './contract-driver';
 import { openSampleDesign } from './designer-driver';
 
 /** Whether an element's top is within a few pixels of another's: the caret is on that line. */
@@ -92,5 +92,36 @@ describeInChromium('quick fixes and the outline in the contract editor', (sessio
     await picker.waitFor({ state: 'hidden' });
     const line = await yamlLine(page, 'name: updated_at');
     expect(Math.abs((await topOf(page.locator('.yaml-editor .cursor').first())) - (await topOf(line)))).toBeLessThan(4);
+  });
+
+  it('opens Go to Line with Ctrl+G, the digits typed going to the line box rather than into the contract', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'kind: DataContract');
+    const before = await copyOfYaml(page);
+    await caretAfter(page, 'kind: DataContract');
+    await page.keyboard.press('Control+g');
+    const picker = page.locator('.quick-input-widget');
+    await picker.waitFor();
+    await page.keyboard.type('4');
+    await page.keyboard.press('Enter');
+    await picker.waitFor({ state: 'hidden' });
+    const fourthLine = before.split('\n')[3] as string;
+    const line = await yamlLine(page, fourthLine);
+    expect(Math.abs((await topOf(page.locator('.yaml-editor .cursor').first())) - (await topOf(line)))).toBeLessThan(4);
+    expect(await copyOfYaml(page)).toBe(before);
+    expect(await page.getByRole('textbox', { name: 'Domain name' }).count()).toBe(0);
+  });
+
+  it('adds the next occurrence to the selection with Ctrl+D, as Monaco does, instead of leaving the key to Duplicate', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'ecommerce');
+    await openContract(page, 'Order');
+    await caretAfter(page, 'logicalType: string');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+d');
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => page.locator('.yaml-editor .cursor').count()).toBeGreaterThan(1);
   });
 });

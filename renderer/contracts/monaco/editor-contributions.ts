@@ -1,6 +1,9 @@
 // The contributions a contract editor needs, which `editor.api` alone leaves out: completion
 // (Ctrl+Space), hovers, find and replace (Ctrl+F), folding, go to the next problem (F8), the
-// problem status, quick fixes (Ctrl+.), go to symbol (Ctrl+Shift+O), comments, bracket matching, the context menu, and the common editing commands.
+// problem status, quick fixes (Ctrl+.), go to symbol (Ctrl+Shift+O), go to line (Ctrl+G), more
+// cursors (Ctrl+D, Ctrl+Shift+L), comments, bracket matching, the context menu, and the common editing commands.
+// A Ctrl key the app gives the canvas alone (Group into Domain's Ctrl+G, Duplicate's Ctrl+D)
+// falls through to the page when no contribution claims it, so each needs its own here.
 // One module, so that loading them is one import that can be tried again.
 import 'monaco-editor/editor/browser/coreCommands';
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
@@ -11,6 +14,8 @@ import 'monaco-editor/editor/contrib/gotoError/browser/gotoError';
 import 'monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus';
 import 'monaco-editor/editor/contrib/codeAction/browser/codeActionContributions';
 import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoSymbolQuickAccess';
+import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess';
+import 'monaco-editor/editor/contrib/multicursor/browser/multicursor';
 import 'monaco-editor/editor/contrib/comment/browser/comment';
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
 import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';

@@ -91,6 +91,33 @@ describe('which command a key runs, by where the focus is', () => {
       expect(isAppKeyInCodeEditor(own, 'other')).toBe(false);
     }
   });
+
+  it('takes from the code editor only the file, search, palette, reload and mode keys, leaving Monaco its Ctrl+G, Ctrl+D, Ctrl+/ …', () => {
+    const takenInEditor = (COMMANDS as readonly CommandDefinition[])
+      .filter((command) => command.scope === 'everywhere')
+      .flatMap((command) => chordsOn(command.keys, 'other'));
+    expect(takenInEditor).toEqual([
+      'Mod+N',
+      'Mod+O',
+      'Mod+S',
+      'Mod+Alt+S',
+      'Mod+E',
+      'Mod+K',
+      'Mod+R',
+      'Mod+Shift+S',
+      'Mod+Shift+P',
+      'F1',
+    ]);
+    const monacoOwn = [
+      ctrl('g'),
+      ctrl('d'),
+      ctrl('/', { code: 'Slash' }),
+      ctrl('L', { shiftKey: true }),
+      ctrl('a'),
+      ctrl('M', { shiftKey: true }),
+    ];
+    for (const own of monacoOwn) expect(isAppKeyInCodeEditor(own, 'other')).toBe(false);
+  });
 });
 
 describe('a menu item, by where the focus is', () => {

@@ -8,6 +8,7 @@ import { documentPathOf, nestedPropertiesOf } from './odcs-document';
 import { contractDespiteSchemaProblems, parseOdcsSource } from './odcs-yaml';
 import { emptyBoundsOf } from './option-bounds';
 import type { PathProblem, PathSegment } from './path-problem';
+import { patternLengthConflictOf } from './pattern-length-conflict';
 import { hasKeyPosition, keyPropertiesInOrder } from './primary-key';
 import type { ProblemRepair } from './problem-repair';
 import { relationshipIssues } from './relationship-checks';
@@ -25,7 +26,7 @@ import { byPosition, type LocatedProblem, locateProblem, readYamlSource, type Ya
  * - keepHistory means nothing on an event, which never changes;
  * - a range check names its bounds smallest first, and a property's logicalTypeOptions leave some
  *   value between their bounds (minLength at most maxLength, minimum below an exclusiveMaximum…)
- *   and give a pattern that is a regular expression;
+ *   and give a pattern that is a regular expression, one that matches values of a length they allow;
  * - a property's allowed values are of its type (allowed-value-types.ts);
  * - relationships name what the contract has, composite ones as many on each side (relationship-checks.ts).
  * A dataset's shape is an error when the contract declares its kind, and a warning when
@@ -122,6 +123,7 @@ function semanticIssues(contract: Contract, objectsWithUnknownTypes: ReadonlySet
       ...propertiesEverywhere(object.properties, ['schema', index, 'properties']).flatMap((placed) => [
         ...optionBoundIssues(placed),
         ...patternIssues(placed),
+        ...patternLengthIssues(placed),
         ...allowedValueTypeIssues(placed.property, placed.path, contract.odcs),
         ...exampleTypeIssues(placed.property, placed.path, contract.odcs),
       ]),
@@ -288,6 +290,22 @@ function patternIssues({ property, path }: { property: ContractProperty; path: P
       message: `pattern ${pattern} is not a regular expression (ECMA-262, as JSON Schema reads it): no value can be checked against it`,
       severity: 'error',
       hint: 'Close its brackets and groups, and escape a literal ( [ { \\ with a backslash.',
+    },
+  ];
+}
+
+/** A pattern no value of an allowed length matches makes every record break the contract; a warning, as the pattern's reading may be wrong. */
+function patternLengthIssues({ property, path }: { property: ContractProperty; path: PathSegment[] }): SemanticIssue[] {
+  const conflict = patternLengthConflictOf(property);
+  if (!conflict) return [];
+  const { pattern, matchLengths, limit } = conflict;
+  const limitSays = limit.bounds === 'at most' ? 'holds at most' : 'needs at least';
+  return [
+    {
+      path: [...path, 'logicalTypeOptions', 'pattern'],
+      message: `pattern ${pattern} matches only values of ${matchLengths} characters; ${limit.said} ${limitSays} ${limit.length}: no value can keep the contract`,
+      severity: 'warning',
+      hint: 'Change the pattern, or the length, so that some value fits both.',
     },
   ];
 }

@@ -568,6 +568,55 @@ ${options
   });
 
   it.each([
+    [
+      "maxLength: 10\npattern: '^L[0-9]{4}-[0-9]{6}$'",
+      'pattern ^L[0-9]{4}-[0-9]{6}$ matches only values of 12 characters; maxLength 10 holds at most 10: no value can keep the contract',
+    ],
+    [
+      "maxLength: 3\npattern: '^[A-Z]{4,}'",
+      'pattern ^[A-Z]{4,} matches only values of at least 4 characters; maxLength 3 holds at most 3: no value can keep the contract',
+    ],
+    [
+      "minLength: 5\npattern: '^[A-Z]{2,4}$'",
+      'pattern ^[A-Z]{2,4}$ matches only values of 2 to 4 characters; minLength 5 needs at least 5: no value can keep the contract',
+    ],
+  ])('warns of a pattern no value of the allowed lengths matches: %s', (options, said) => {
+    expect(
+      checkContractYaml(withOptions('string', options)).map((finding) => [
+        finding.severity,
+        finding.path,
+        finding.message,
+      ]),
+    ).toEqual([['warning', 'schema[0].properties[1].logicalTypeOptions.pattern', said]]);
+  });
+
+  it('warns of a pattern longer than the length its physicalType states, at the pattern', () => {
+    const lotId = aProperty('lot_id', 'string', {
+      physicalType: 'varchar(10)',
+      extensions: { logicalTypeOptions: { pattern: '^L[0-9]{4}-[0-9]{6}$' } },
+    });
+    expect(checkContractSemantics(withProperties(aContract(), [aKey('order_id'), lotId]))).toEqual([
+      {
+        path: 'schema[0].properties[1].logicalTypeOptions.pattern',
+        message:
+          'pattern ^L[0-9]{4}-[0-9]{6}$ matches only values of 12 characters; varchar(10) holds at most 10: no value can keep the contract',
+        severity: 'warning',
+        fixHint: 'Change the pattern, or the length, so that some value fits both.',
+      },
+    ]);
+  });
+
+  it.each([
+    "maxLength: 12\npattern: '^L[0-9]{4}-[0-9]{6}$'",
+    "minLength: 20\npattern: '[0-9]{4}'",
+    "minLength: 20\npattern: '^[0-9]{4}'",
+    "maxLength: 2\npattern: '^(a)\\1{5}$'",
+    "minLength: 3\nmaxLength: 3\npattern: '^[A-Z]{2,4}$'",
+  ])('leaves a pattern some allowed length can match alone: %s', (options) => {
+    expect(checkContractYaml(withOptions('string', options))).toEqual([]);
+  });
+
+  it.each([
     ['a day-first format, read US-style as empty', "format: dd/MM/yyyy\nminimum: '02/03/2024'\nmaximum: '01/04/2024'"],
     [
       'an ISO-looking date under a format that reorders it',

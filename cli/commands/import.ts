@@ -19,7 +19,7 @@ import { readInput, readMesh } from '../read-input';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: `${PROGRAM} import <contract.odcs.yaml|schema.sql|.avsc|.schema.json|.proto>... --into <file.mesh.json> [--on-conflict skip|rename|replace]`,
+  usage: `${PROGRAM} import <contract.odcs.yaml|schema.sql|.avsc|.schema.json|.proto>... --into <file.mesh.json> [--on-conflict skip|rename|replace] [--new-port]`,
   summary:
     'add contracts (ODCS, or SQL DDL, Avro, JSON Schema, Protobuf) to a design, each served by the data product it names',
   details: [
@@ -29,7 +29,9 @@ export const importCommand: Command = {
     'reported with its line (see docs/contract-import.md). An error the contract checks of validate find in',
     'an imported contract (bounds that leave no value, a key that may be null, ...) is reported with its line',
     'in the file too; the contract is imported all the same, and the command fails.',
-    'A contract that names its dataProduct is served from a new output port of that product, created',
+    'A contract that names its dataProduct is served by that product: from its output port without a contract',
+    '(among several, the one named like the contract or its schema objects, else the first; the line says which),',
+    'else (or with --new-port) from a new output port. A missing product is created',
     "with its domain when missing, both owned by the contract's team. The design is rewritten all at once,",
     'only when something was imported, and never when the result would not export (two tables of one name',
     'in a product, for instance).',
@@ -44,7 +46,7 @@ export const importCommand: Command = {
     '            design would no longer export, 2 wrong usage',
   ],
   async run(args, io) {
-    const options = parseOptions(args, { values: ['into', 'on-conflict'], flags: [] });
+    const options = parseOptions(args, { values: ['into', 'on-conflict'], flags: ['new-port'] });
     if (!options.ok) return usageError(io, this, options.error);
     const files = options.positional;
     const into = options.values.into;
@@ -86,10 +88,10 @@ export const importCommand: Command = {
     });
     const decisions = resolveContractConflicts(design.mesh.contracts, parsed, policy);
     const imported = decisions.filter(isImported);
-    const { mesh, attachments } = attachContracts(
-      design.mesh,
-      imported.map((decision) => decision.contract),
-    );
+    const contracts = imported.map((decision) => decision.contract);
+    const { mesh, attachments } = attachContracts(design.mesh, contracts, {
+      newPortFor: new Set(options.flags['new-port'] ? contracts.map((contract) => contract.id) : []),
+    });
     // Validate on write: the file must open again exactly as the app opens it.
     const checked = parseMeshDocument(JSON.parse(serializeMesh(mesh)));
     if (!checked.ok) {

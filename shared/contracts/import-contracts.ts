@@ -7,6 +7,7 @@ import { distinctPortName, productPorts } from '../model/endpoints';
 import { uniqueId } from '../model/ids';
 import type { Mesh } from '../model/mesh';
 import type { Port } from '../model/port';
+import { freePortFor } from './free-port-choice';
 import { parseOdcsYaml } from './odcs-yaml';
 import { DOCUMENT_START, type LocatedProblem } from './yaml-source';
 
@@ -51,7 +52,14 @@ export interface ContractAttachment {
   portId?: string;
   createdDomainId?: string;
   createdProductId?: string;
+  /** The product's output port without a contract that serves it (or would, but for `newPortFor`), and why that one. */
+  freePort?: { name: string; why: string };
   message: string;
+}
+
+export interface AttachOptions {
+  /** Contracts to serve from a new output port even where their product has one without a contract. */
+  newPortFor?: ReadonlySet<string>;
 }
 
 /** Where contracts naming a product but no domain get one created. */
@@ -60,26 +68,32 @@ const DOMAIN_COLORS = ['#2f6fde', '#d9822b', '#2e9e5b', '#9c4dcc', '#c23b4e', '#
 
 /**
  * Adds contracts to the mesh (one with an id already there replaces it) and, when a
- * contract names its `dataProduct`, serves it from a new output port of that product,
- * matched by name or id ignoring case, preferring one in the contract's `domain`. A
+ * contract names its `dataProduct`, serves it from that product, matched by name or id
+ * ignoring case, preferring one in the contract's `domain`: from its output port without a
+ * contract (see freePortFor), else from a new output port. A
  * missing product is created, in the named domain, itself created when missing; both new ones
  * are owned by the contract's team (a domain left without one says so).
  */
 export function attachContracts(
   mesh: Mesh,
   contracts: readonly Contract[],
+  options: AttachOptions = {},
 ): { mesh: Mesh; attachments: ContractAttachment[] } {
   const attachments: ContractAttachment[] = [];
   let updated = mesh;
   for (const contract of contracts) {
-    const result = attachContract(updated, contract);
+    const result = attachContract(updated, contract, options.newPortFor?.has(contract.id) ?? false);
     updated = result.mesh;
     attachments.push(result.attachment);
   }
   return { mesh: updated, attachments };
 }
 
-function attachContract(mesh: Mesh, contract: Contract): { mesh: Mesh; attachment: ContractAttachment } {
+function attachContract(
+  mesh: Mesh,
+  contract: Contract,
+  wantsNewPort: boolean,
+): { mesh: Mesh; attachment: ContractAttachment } {
   const replacedExisting = mesh.contracts.some((existing) => existing.id === contract.id);
   const withContract: Mesh = {
     ...mesh,
@@ -104,6 +118,16 @@ function attachContract(mesh: Mesh, contract: Contract): { mesh: Mesh; attachmen
       const message = `${verb}; already served by ${product.name} at port ${servingPort.name}`;
       return { mesh: withContract, attachment: { ...base, productId: product.id, portId: servingPort.id, message } };
     }
+    const freePort = freePortFor(product, contract);
+    const freePortSaid = freePort && { freePort: { name: freePort.port.name, why: freePort.why } };
+    if (freePort && !wantsNewPort) {
+      const { port, why } = freePort;
+      const message = `${verb}; served by ${product.name} at port ${port.name}, ${why}`;
+      return {
+        mesh: serveContract(withContract, contract.id, { productId: product.id, portId: port.id }),
+        attachment: { ...base, productId: product.id, portId: port.id, ...freePortSaid, message },
+      };
+    }
     const port = outputPortFor(contract, new Set(productPorts(product).map((existing) => existing.id)));
     const products = withContract.products.map((existing) =>
       existing.id === product.id ? { ...existing, outputPorts: [...existing.outputPorts, port] } : existing,
@@ -111,7 +135,7 @@ function attachContract(mesh: Mesh, contract: Contract): { mesh: Mesh; attachmen
     const message = `${verb}; served by ${product.name} at new port ${port.name}`;
     return {
       mesh: { ...withContract, products },
-      attachment: { ...base, productId: product.id, portId: port.id, message },
+      attachment: { ...base, productId: product.id, portId: port.id, ...freePortSaid, message },
     };
   }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { ecommerceWithFreePortText } from '../unit/contracts/builders';
 import { describeInChromium } from './app-driver';
 import { renameDesign } from './autosave-driver';
 import { dragRelationship, dropFiles, findInYaml, showView } from './contract-driver';
@@ -25,6 +26,30 @@ const SEED_DESIGN = {
   name: 'seed.mesh.json',
   text: readFileSync(join(import.meta.dirname, '../../assets/samples/seed-logical-view.mesh.json'), 'utf8'),
 };
+
+const SHOP_WITH_FREE_PORT = { name: 'shop.mesh.json', text: ecommerceWithFreePortText() };
+/** A contract for the shipments product, of a table it does not publish yet. */
+const PARCEL_CONTRACT = {
+  name: 'parcel.odcs.yaml',
+  text: readFileSync(join(ODCS_FIXTURES, 'batch/shipment.odcs.yaml'), 'utf8')
+    .replace(/^id: .*$/m, 'id: parcel')
+    .replace(/^name: .*$/m, 'name: Parcel')
+    .replace(/^ {2}- name: shipments$/m, '  - name: parcels'),
+};
+
+/** Opens the shop whose shipments product has a port without a contract, then drops a contract for it: the import dialog asks. */
+async function dropParcelOnShopWithFreePort(page: Page) {
+  await dropFiles(page, [SHOP_WITH_FREE_PORT]);
+  await page.getByTestId('document-title').filter({ hasText: 'E-commerce' }).waitFor();
+  const shipmentsPorts = page
+    .locator('.react-flow__node-product', { has: page.locator('.product-node__name', { hasText: /^shipments$/ }) })
+    .locator('.port--output');
+  await expect.poll(() => shipmentsPorts.count()).toBe(2);
+  await dropFiles(page, [PARCEL_CONTRACT]);
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.waitFor();
+  return { dialog, shipmentsPorts };
+}
 
 /** The sample design renamed (so unsaved), then a design and a SQL file dropped together on it. */
 async function dropDesignAndSqlOnUnsavedWork(page: Page): Promise<void> {
@@ -323,6 +348,27 @@ describeInChromium('importing contracts from other schema formats', (session) =>
     await page.locator('.product-node__name', { hasText: 'orders' }).first().waitFor();
     expect(await page.getByLabel('Serve it from').count()).toBe(0);
     expect(await page.locator('.react-flow__node-product .port--output', { hasText: 'refund' }).count()).toBe(1);
+  });
+
+  it('serves an imported contract from its product’s output port without a contract, and says which', async () => {
+    const page = await session.openApp();
+    const { dialog, shipmentsPorts } = await dropParcelOnShopWithFreePort(page);
+    const serving = dialog.getByLabel('Port serving parcel.odcs.yaml');
+    expect(await serving.locator('option:checked').textContent()).toBe(
+      'port dataset, its only output port without a contract',
+    );
+    expect(await dialog.getByText(/^Served by shipments from/).count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('tab', { name: /Parcel/ }).waitFor();
+    expect(await shipmentsPorts.count()).toBe(2);
+  });
+
+  it('serves an imported contract from a new port when the user chooses one instead of the port without a contract', async () => {
+    const page = await session.openApp();
+    const { dialog, shipmentsPorts } = await dropParcelOnShopWithFreePort(page);
+    await dialog.getByLabel('Port serving parcel.odcs.yaml').selectOption({ label: 'a new output port' });
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => shipmentsPorts.count()).toBe(3);
   });
 
   it('refuses a Windows-1252 file picked with Import…, naming the byte that is not UTF-8, as the CLI does', async () => {

@@ -53,8 +53,9 @@ export async function importReadFiles(read: () => Promise<{ name: string; text: 
 /**
  * Reads each file (the importers load on first use, they are large), then imports at once
  * when there is nothing to decide, or opens the import dialog: files in other formats may
- * be a new version of an existing contract, and ids taken by the design or by an earlier
- * file must be skipped, renamed or replaced, never silently merged. Returns the ids imported.
+ * be a new version of an existing contract, ids taken by the design or by an earlier
+ * file must be skipped, renamed or replaced, never silently merged, and a contract its product
+ * would serve from a port that has none yet may be served from a new port instead. Returns the ids imported.
  */
 export async function importContractTexts(
   texts: readonly { name: string; text: string }[],
@@ -68,7 +69,11 @@ export async function importContractTexts(
   const meshIds = new Set(mesh.contracts.map((contract) => contract.id));
   const ids = readable.map((file) => file.contract.id);
   const hasConflicts = ids.some((id, index) => meshIds.has(id) || ids.indexOf(id) !== index);
-  const needsDecisions = hasConflicts || readable.some((file) => file.format !== 'odcs');
+  // A port without a contract would serve an imported one: the dialog says which, and offers a
+  // new port instead. A contract file opened to be edited goes there without asking, as the status line says.
+  const fillsFreePort = () => planImport(mesh, files, {}).attachments.some((attachment) => attachment.freePort);
+  const needsDecisions =
+    hasConflicts || readable.some((file) => file.format !== 'odcs') || (verb === 'Imported' && fillsFreePort());
   if (needsDecisions) {
     useImportPlan.getState().open(files);
     return [];

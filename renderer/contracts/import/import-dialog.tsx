@@ -3,6 +3,7 @@ import {
   asNextVersion,
   CONFLICT_POLICIES,
   type ConflictPolicy,
+  type ContractAttachment,
   formatLocatedProblem,
   type ImportedVersion,
 } from '../../../shared/contracts';
@@ -30,10 +31,8 @@ export function ImportDialog() {
   const files = useImportPlan((state) => state.files);
   const choices = useImportPlan((state) => state.choices);
   const mesh = useDocumentStore((state) => state.mesh);
-  const refusal = useMemo(
-    () => (files && mesh ? planImport(mesh, files, choices).refusal : null),
-    [files, mesh, choices],
-  );
+  const plan = useMemo(() => (files && mesh ? planImport(mesh, files, choices) : null), [files, mesh, choices]);
+  const refusal = plan?.refusal ?? null;
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (files) ref.current?.showModal();
@@ -52,7 +51,12 @@ export function ImportDialog() {
         <h2>Import {counted(files.length, 'file')}</h2>
         <ul className="import-dialog__files">
           {files.map((file) => (
-            <ImportRow key={file.file} file={file} earlier={files.slice(0, files.indexOf(file))} />
+            <ImportRow
+              key={file.file}
+              file={file}
+              earlier={files.slice(0, files.indexOf(file))}
+              attachment={plan?.attachmentOfFile.get(file.file)}
+            />
           ))}
         </ul>
         {refusal && (
@@ -94,7 +98,15 @@ function ErrorLines({ lines }: { lines: readonly string[] }) {
   );
 }
 
-function ImportRow({ file, earlier }: { file: ImportedFile; earlier: ImportedFile[] }) {
+function ImportRow({
+  file,
+  earlier,
+  attachment,
+}: {
+  file: ImportedFile;
+  earlier: ImportedFile[];
+  attachment: ContractAttachment | undefined;
+}) {
   const contracts = useDocumentStore((state) => state.mesh?.contracts ?? NO_CONTRACTS);
   const choice = useImportPlan((state) => state.choices[file.file]);
   if (!file.ok) {
@@ -151,6 +163,7 @@ function ImportRow({ file, earlier }: { file: ImportedFile; earlier: ImportedFil
           </select>
         </p>
       )}
+      {target === 'new' && attachment && <ServingPort fileName={file.file} attachment={attachment} />}
       {target !== 'new' && target !== 'skip' && (
         <VersionChanges contracts={contracts} targetId={target} imported={file} />
       )}
@@ -169,6 +182,31 @@ function ImportRow({ file, earlier }: { file: ImportedFile; earlier: ImportedFil
         </ul>
       )}
     </li>
+  );
+}
+
+/** Which port of its product will serve a new contract: the one without a contract it fills, or a new port if the user prefers. */
+function ServingPort({ fileName, attachment }: { fileName: string; attachment: ContractAttachment }) {
+  const productName = useDocumentStore(
+    (state) => state.mesh?.products.find((product) => product.id === attachment.productId)?.name,
+  );
+  const isNewPort = useImportPlan((state) => state.choices[fileName]?.isNewPort ?? false);
+  const { freePort } = attachment;
+  if (!freePort || productName === undefined) return null;
+  return (
+    <p className="import-dialog__serving">
+      Served by {productName} from{' '}
+      <select
+        aria-label={`Port serving ${fileName}`}
+        value={isNewPort ? 'new' : 'free'}
+        onChange={(event) => useImportPlan.getState().choose(fileName, { isNewPort: event.target.value === 'new' })}
+      >
+        <option value="free">
+          port {freePort.name}, {freePort.why}
+        </option>
+        <option value="new">a new output port</option>
+      </select>
+    </p>
   );
 }
 

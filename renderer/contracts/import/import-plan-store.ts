@@ -7,6 +7,8 @@ export interface ImportChoice {
   target: 'new' | 'skip' | string;
   /** For a new contract whose id is taken. */
   onConflict: ConflictPolicy;
+  /** Serve a new contract from a new output port of its product, even where it has one without a contract. */
+  isNewPort?: boolean;
 }
 
 interface ImportPlanState {

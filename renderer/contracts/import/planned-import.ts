@@ -30,6 +30,8 @@ export interface PlannedImport {
   /** What happens to each file imported as a new contract (added, renamed, skipped, …). */
   decisions: ImportDecision[];
   attachments: ContractAttachment[];
+  /** Where each file imported as a new contract is served, by file. */
+  attachmentOfFile: ReadonlyMap<string, ContractAttachment>;
   /** Files the user chose to skip. */
   skippedFiles: ReadableFile[];
   /** Files that cannot become the version they were chosen for. */
@@ -79,9 +81,13 @@ export function planImport(
       (contract) => versions.find((version) => version.contract.id === contract.id)?.contract ?? contract,
     ),
   };
+  const newPortFor = new Set(
+    added.filter((decision) => choiceOf(choices, decision.file).isNewPort).map((decision) => decision.contract.id),
+  );
   const attached = attachContracts(
     withVersions,
     added.map((decision) => decision.contract),
+    { newPortFor },
   );
   const isChanging = added.length > 0 || versions.length > 0;
   return {
@@ -89,6 +95,9 @@ export function planImport(
     versions,
     decisions,
     attachments: attached.attachments,
+    attachmentOfFile: new Map(
+      added.map((decision, index) => [decision.file, attached.attachments[index] as ContractAttachment]),
+    ),
     skippedFiles: readable.filter((file) => targetOf(file) === 'skip'),
     problems,
     refusal: isChanging ? importRefusal(mesh, attached.mesh) : null,

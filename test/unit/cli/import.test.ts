@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
 import { parseMeshFile } from '../../../shared/contracts';
+import { ecommerceWithFreePortText } from '../contracts/builders';
 import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
@@ -148,6 +149,35 @@ describe('mesh-designer import', () => {
     );
     expect(files.get('shop.mesh.json')).toBe(sample);
     expect(out.at(-1)).toBe('shop.mesh.json: 0 of 1 contract files imported, nothing written');
+  });
+
+  it('serves a contract from its product’s output port without a contract, so the design then validates', async () => {
+    const { io, out, files } = fakeIo({
+      'shop.mesh.json': ecommerceWithFreePortText(),
+      'a.odcs.yaml': withId(shipment, 'parcel'),
+    });
+    expect(await runCli(['import', 'a.odcs.yaml', '--into', 'shop.mesh.json'], io)).toBe(EXIT.ok);
+    expect(out[0]).toMatch(
+      /: contract parcel added; served by shipments at port dataset, its only output port without a contract$/,
+    );
+    const imported = parseMeshFile(String(files.get('shop.mesh.json')));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+    expect(imported.value.products.find((product) => product.id === 'shipments')?.outputPorts).toMatchObject([
+      { id: 'shipments-out', contractId: 'shipment' },
+      { id: 'parcels-out', contractId: 'parcel' },
+    ]);
+    const validation = fakeIo({ 'shop.mesh.json': String(files.get('shop.mesh.json')) });
+    await runCli(['validate', 'shop.mesh.json'], validation.io);
+    expect([...validation.out, ...validation.err].join('\n')).not.toContain('output-contracts');
+  });
+
+  it('serves a contract from a new output port with --new-port, even beside one without a contract', async () => {
+    const { io, out } = fakeIo({
+      'shop.mesh.json': ecommerceWithFreePortText(),
+      'a.odcs.yaml': withId(shipment, 'parcel'),
+    });
+    expect(await runCli(['import', 'a.odcs.yaml', '--into', 'shop.mesh.json', '--new-port'], io)).toBe(EXIT.ok);
+    expect(out[0]).toMatch(/: contract parcel added; served by shipments at new port Shipment 2$/);
   });
 
   it('leaves the design untouched when nothing imports', async () => {

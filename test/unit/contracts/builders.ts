@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { contractOf } from '../../../shared/contracts/contract-text';
 import type { Contract, ContractModel, ContractProperty, SchemaObject } from '../../../shared/model/contract';
 import { type DataProduct, newDataProduct } from '../../../shared/model/data-product';
@@ -160,4 +161,19 @@ export function aLink(id: string, from: [string, string], to: [string, string]):
 
 export function aMesh(parts: Partial<Pick<Mesh, 'domains' | 'products' | 'systems' | 'contracts' | 'links'>>): Mesh {
   return { ...emptyMesh('shop', 'Shop'), ...parts };
+}
+
+/** The e-commerce sample's file text, its shipments product given a second output port, `dataset`, without a contract. */
+export function ecommerceWithFreePortText(): string {
+  const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
+  const design = JSON.parse(sample);
+  const shipments = design.products.find((product: { id: string }) => product.id === 'shipments');
+  shipments.outputPorts.push({
+    id: 'parcels-out',
+    name: 'dataset',
+    description: '',
+    direction: 'output',
+    protocol: 'table',
+  });
+  return JSON.stringify(design);
 }

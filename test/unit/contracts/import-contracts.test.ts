@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePortFor } from '../../../shared/contracts/free-port-choice';
 import { importContractSource } from '../../../shared/contracts/import/contract-source-import';
 import {
   attachContracts,
@@ -13,7 +14,17 @@ import {
 } from '../../../shared/contracts/import-contracts';
 import { formatLocatedProblem } from '../../../shared/contracts/yaml-source';
 import { checkIntegrity } from '../../../shared/model/integrity';
-import { aContract, aDomain, aMesh, anEventContract, anOutputPort, aProduct } from './builders';
+import type { Mesh } from '../../../shared/model/mesh';
+import type { Port } from '../../../shared/model/port';
+import { aContract, aDomain, aKey, aMesh, anEventContract, anObject, anOutputPort, aProduct } from './builders';
+
+/** The mesh with its first product's output ports replaced. */
+function withPortsOf(mesh: Mesh, outputPorts: Port[]): Mesh {
+  return {
+    ...mesh,
+    products: mesh.products.map((product, index) => (index === 0 ? { ...product, outputPorts } : product)),
+  };
+}
 
 const BATCH = join(import.meta.dirname, '../../fixtures/odcs/batch');
 
@@ -56,9 +67,9 @@ describe('attaching imported contracts to a mesh', () => {
     products: [aProduct('orders', 'orders-domain', { name: 'Orders', outputPorts: [anOutputPort('orders-out')] })],
   });
 
-  it('serves a contract from a new output port of the product it names, ignoring case', () => {
+  it('serves a contract from a new output port of the product it names, ignoring case, when every port has a contract', () => {
     const contract = anEventContract({ dataProduct: 'ORDERS' });
-    const result = attachContracts(mesh, [contract]);
+    const result = attachContracts(withPortsOf(mesh, [anOutputPort('orders-out', 'order')]), [contract]);
     expect(result.attachments).toEqual([
       {
         contractId: 'order-placed',
@@ -77,6 +88,33 @@ describe('attaching imported contracts to a mesh', () => {
       description: '',
       contractId: 'order-placed',
     });
+  });
+
+  it('fills the product’s only output port without a contract rather than adding a second port beside it', () => {
+    const result = attachContracts(mesh, [anEventContract({ dataProduct: 'Orders' })]);
+    expect(result.attachments[0]).toMatchObject({
+      portId: 'orders-out',
+      freePort: { name: 'orders-out', why: 'its only output port without a contract' },
+      message:
+        'contract order-placed added; served by Orders at port orders-out, its only output port without a contract',
+    });
+    expect(result.mesh.products[0]?.outputPorts).toEqual([anOutputPort('orders-out', 'order-placed')]);
+    expect(checkIntegrity(result.mesh)).toEqual([]);
+  });
+
+  it('serves it from a new port instead when asked, the port without a contract left as it was', () => {
+    const result = attachContracts(mesh, [anEventContract({ dataProduct: 'Orders' })], {
+      newPortFor: new Set(['order-placed']),
+    });
+    expect(result.attachments[0]).toMatchObject({
+      portId: 'orderplaced-out',
+      freePort: { name: 'orders-out', why: 'its only output port without a contract' },
+      message: 'contract order-placed added; served by Orders at new port OrderPlaced',
+    });
+    expect(result.mesh.products[0]?.outputPorts.map((port) => [port.id, port.contractId])).toEqual([
+      ['orders-out', undefined],
+      ['orderplaced-out', 'order-placed'],
+    ]);
   });
 
   it('creates the named domain and product when they are missing, with ids that collide with none', () => {
@@ -158,6 +196,45 @@ describe('attaching imported contracts to a mesh', () => {
     const before = structuredClone(mesh);
     attachContracts(mesh, [anEventContract({ dataProduct: 'orders' }), aContract({ id: 'x', dataProduct: 'new' })]);
     expect(mesh).toEqual(before);
+  });
+});
+
+describe('which output port without a contract serves a contract imported for its product', () => {
+  const readings = aContract({
+    id: 'cold-room-readings',
+    name: 'Cold room readings',
+    schema: [anObject('room_readings', [aKey('reading_id')])],
+  });
+  const productWith = (ports: Port[]) => aProduct('cold', 'd', { name: 'Cold Room Readings', outputPorts: ports });
+
+  it('takes the only one, whatever its name', () => {
+    expect(freePortFor(productWith([anOutputPort('served', 'x'), anOutputPort('dataset')]), readings)).toEqual({
+      port: anOutputPort('dataset'),
+      why: 'its only output port without a contract',
+    });
+  });
+
+  it.each([
+    ['a schema object', 'room-readings', 'room_readings'],
+    ['the contract, by its name', 'Cold room readings', 'Cold room readings'],
+    ['the contract, by its id', 'cold-room-readings', 'Cold room readings'],
+  ])('among several, takes the one named like %s', (_what, portName, namedLike) => {
+    const port = { ...anOutputPort('p2'), name: portName };
+    expect(freePortFor(productWith([anOutputPort('dataset'), port]), readings)).toEqual({
+      port,
+      why: `the one of its 2 output ports without a contract named like ${namedLike}`,
+    });
+  });
+
+  it('among several named like nothing of it, takes the first and says so', () => {
+    expect(freePortFor(productWith([anOutputPort('a'), anOutputPort('b')]), readings)).toEqual({
+      port: anOutputPort('a'),
+      why: 'the first of its 2 output ports without a contract (none is named like the contract or its schema objects)',
+    });
+  });
+
+  it('takes none when every output port has a contract', () => {
+    expect(freePortFor(productWith([anOutputPort('a', 'x')]), readings)).toBeUndefined();
   });
 });
 

@@ -20,6 +20,11 @@ export const MAX_DISTANCE_FROM_LINK = 24;
 const BESIDE_STEP = 2;
 /** How far a label keeps from the lines of other links, so it never reads as theirs. */
 const OTHER_LINK_CLEARANCE = 4;
+/**
+ * How far a label keeps from where another link leaves or enters a port: nearer, it reads as
+ * that link's count.
+ */
+export const OTHER_LINK_END_CLEARANCE = 24;
 /** About a node's size: most boxes asked about fall in one to four cells. */
 const GRID_CELL = 128;
 
@@ -59,6 +64,13 @@ function stretchesOf({ linkId, points }: LinkLabel): LinkStretch[] {
   });
 }
 
+/** The areas round where a link leaves and enters its ports, which other links' labels keep out of. */
+function endsOf({ linkId, points }: LinkLabel): LinkStretch[] {
+  return [points[0], points.at(-1)]
+    .filter((end): end is Point => end !== undefined)
+    .map((end) => ({ linkId, ...inflate({ ...end, width: 0, height: 0 }, OTHER_LINK_END_CLEARANCE) }));
+}
+
 /** A domain's title bar: the band at its top that its products and systems keep clear of. */
 export function domainTitleBar(domain: Rect): Rect {
   return { x: domain.x, y: domain.y, width: domain.width, height: MIN_CHILD_MARGIN.top };
@@ -67,7 +79,8 @@ export function domainTitleBar(domain: Rect): Rect {
 /**
  * Where each label goes along its own link so that it covers no node body, no domain's title bar
  * (links run inside domains, so the rest of a domain is open), not the badge on its link's middle,
- * no other link's label and, where it can, no other link's line (links leaving ports side by side
+ * no other link's label, no other link's ends (where it would read as that link's count) and,
+ * where it can, no other link's line (links leaving ports side by side
  * run close together until they part): on the middle segment, as near its middle as it can;
  * else on the next segments out from the middle; where no place along the link is clear, beside
  * it, never farther than MAX_DISTANCE_FROM_LINK from its line; where nothing that near is clear,
@@ -82,13 +95,16 @@ export function placeLinkLabels(
   const taken = rectGrid(GRID_CELL, [...bodies, ...domains.map(domainTitleBar)]);
   const labelsAndTitles = rectGrid(GRID_CELL, domains.map(domainTitleBar));
   const linkLines = rectGrid(GRID_CELL, labels.flatMap(stretchesOf));
+  const linkEnds = rectGrid(GRID_CELL, labels.flatMap(endsOf));
   const places = new Map<string, Point>();
   for (const { linkId, points, size } of [...labels].sort(byLinkId)) {
     const middle = middleOfLink(points);
     const badge = { x: middle.x - BADGE_RADIUS, y: middle.y - BADGE_RADIUS, width: 16, height: 16 };
+    const otherLinkEndAt = (box: Rect): Rect | undefined =>
+      linkEnds.firstOverlapping(box, (end) => end.linkId !== linkId);
     const blockerAt = (point: Point): Rect | undefined => {
       const box = labelBoxAt(point, size);
-      return overlaps(box, badge) ? badge : taken.firstOverlapping(box);
+      return overlaps(box, badge) ? badge : (taken.firstOverlapping(box) ?? otherLinkEndAt(box));
     };
     const blockerOrOtherLineAt = (point: Point): Rect | undefined =>
       blockerAt(point) ?? linkLines.firstOverlapping(labelBoxAt(point, size), (line) => line.linkId !== linkId);

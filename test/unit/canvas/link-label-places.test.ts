@@ -5,6 +5,7 @@ import {
   type LinkLabel,
   labelBoxAt,
   MAX_DISTANCE_FROM_LINK,
+  OTHER_LINK_END_CLEARANCE,
   placeLinkLabels,
 } from '../../../renderer/canvas/link-label-places';
 import { linkRoute, middleOfLink } from '../../../renderer/canvas/link-route';
@@ -185,6 +186,53 @@ describe('the counts of links fanning out of one system to neighbouring ports (t
     for (const box of boxes.values())
       expect([liftAccess, liftPasses].filter((body) => overlaps(box, body))).toEqual([]);
   });
+});
+
+describe('the counts of two links entering one product from products stacked above (the QA’s zoo, Simulate at 1280 × 800)', () => {
+  // Animal Health Records above Visitor Flows; both datasets go to Zoo KPI Dashboard, far below and right.
+  const animalHealthRecords = { x: 377, y: 79, width: 259, height: 113 };
+  const visitorFlows = { x: 377, y: 461, width: 259, height: 93 };
+  const zooKpi = { x: 696, y: 822, width: 259, height: 112 };
+  const domains = [
+    { x: 24, y: 24, width: 640, height: 320 },
+    { x: 24, y: 405, width: 964, height: 318 },
+    { x: 665, y: 765, width: 322, height: 178 },
+  ];
+  /** Out of a dataset, down at `turnX`, into the Dashboard: as the canvas draws it. */
+  const toDashboard = (linkId: string, from: Point, turnX: number, to: Point, width: number): LinkLabel => ({
+    linkId,
+    points: [from, { x: turnX, y: from.y }, { x: turnX, y: to.y }, to],
+    size: { width, height: 18 },
+  });
+  const animalHealthToKpi = toDashboard(
+    'animal-care-animal-health-records-to-visitor-services-zoo-kpi-da',
+    { x: 636, y: 153 },
+    665,
+    { x: 696, y: 895 },
+    48,
+  );
+  const visitorFlowsToKpi = toDashboard(
+    'visitor-services-visitor-flows-to-visitor-services-zoo-kpi-dashb',
+    { x: 636, y: 534 },
+    680,
+    { x: 696, y: 913 },
+    22,
+  );
+  const labels = [animalHealthToKpi, visitorFlowsToKpi];
+  const places = placeLinkLabels(labels, [animalHealthRecords, visitorFlows, zooKpi], domains);
+
+  it.each(labels.map((label) => [label.linkId, label] as const))(
+    'keeps the count of %s on its own link, clear of the other link’s ports',
+    (linkId, label) => {
+      const count = labelBoxAt(places.get(linkId) as Point, label.size);
+      expect(distanceToRoute(count, label.points)).toBeLessThanOrEqual(LABEL_GAP);
+      const otherEnds = labels
+        .filter((other) => other.linkId !== linkId)
+        .flatMap((other) => [other.points[0], other.points.at(-1)] as Point[]);
+      for (const end of otherEnds)
+        expect(distanceToRoute(count, [end, end])).toBeGreaterThanOrEqual(OTHER_LINK_END_CLEARANCE);
+    },
+  );
 });
 
 describe('the count labels of several links', () => {

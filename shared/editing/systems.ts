@@ -1,5 +1,6 @@
 import {
   firstFreeName,
+  isStemOrNumbered,
   type Mesh,
   type OperationalSystem,
   type SystemTable,
@@ -18,9 +19,12 @@ export function databaseNameFor(systemName: string): string {
 
 /** Whether a database still has the name a system's name gave it, numbered or not (`shop`, `shop_2`). */
 function isDatabaseNamedAfter(databaseName: string, systemName: string): boolean {
-  const suggested = databaseNameFor(systemName);
-  const number = databaseName.startsWith(`${suggested}_`) ? databaseName.slice(suggested.length + 1) : '';
-  return databaseName === suggested || /^\d+$/.test(number);
+  return isStemOrNumbered(databaseName, databaseNameFor(systemName), '_');
+}
+
+/** The id a table's change stream gets by default: `items-cdc` (numbered where taken). */
+export function cdcTopicIdStem(table: string): string {
+  return slugify(`${table}-cdc`);
 }
 
 /** A new system: a service, its database with one CDC-captured table, and that table's change stream. */
@@ -55,7 +59,7 @@ export function newTopic(existing: readonly Topic[], database: NamedDatabase, so
     existing.map((topic) => topic.name),
   );
   const id = uniqueId(
-    source.kind === 'cdc' ? `${source.table}-cdc` : slugify(source.event),
+    source.kind === 'cdc' ? cdcTopicIdStem(source.table) : slugify(source.event),
     new Set(existing.map((t) => t.id)),
   );
   return { id, name, partitions: 1, tombstones: source.kind === 'cdc', source };

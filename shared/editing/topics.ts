@@ -1,4 +1,4 @@
-import { firstFreeName, type Mesh, type Topic } from '../model';
+import { type Endpoint, firstFreeName, isTopicFault, type Mesh, type Topic } from '../model';
 import { tablesFreeForStream, withCdcFlagsFromTopics } from './cdc-streams';
 import { withoutLinksAt } from './links';
 import { moveBy, patched, updateById } from './list-edits';
@@ -64,4 +64,26 @@ export function withTopicMoved(mesh: Mesh, systemId: string, topicId: string, of
       },
     };
   });
+}
+
+/** The document with links and scenario faults that name a system's topic `from` naming it `to` instead. */
+export function withTopicReferencesMoved(mesh: Mesh, systemId: string, from: string, to: string): Mesh {
+  const moved = (end: Endpoint): Endpoint =>
+    end.nodeId === systemId && end.portId === from ? { ...end, portId: to } : end;
+  return {
+    ...mesh,
+    links: mesh.links.map((link) => ({ ...link, from: moved(link.from), to: moved(link.to) })),
+    scenarios: mesh.scenarios.map((scenario) =>
+      scenario.faults
+        ? {
+            ...scenario,
+            faults: scenario.faults.map((fault) =>
+              isTopicFault(fault) && fault.systemId === systemId && fault.topicId === from
+                ? { ...fault, topicId: to }
+                : fault,
+            ),
+          }
+        : scenario,
+    ),
+  };
 }

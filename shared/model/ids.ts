@@ -61,3 +61,9 @@ export function uniqueId(name: string, taken: ReadonlySet<string>, kind?: string
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/** Whether `value` is `stem` itself or `stem` numbered after `separator` (`shop`, `shop_2`), as new names and ids are numbered. */
+export function isStemOrNumbered(value: string, stem: string, separator = '-'): boolean {
+  const number = value.startsWith(`${stem}${separator}`) ? value.slice(stem.length + separator.length) : '';
+  return value === stem || /^\d+$/.test(number);
+}

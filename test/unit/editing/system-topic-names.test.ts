@@ -4,7 +4,7 @@ import { withSystemTableRenamed } from '../../../shared/editing/system-tables';
 import { withSystemDatabaseChanged, withSystemRenamed } from '../../../shared/editing/systems';
 import { withTopicAdded, withTopicUpdated } from '../../../shared/editing/topics';
 import type { Mesh } from '../../../shared/model';
-import { aMesh } from '../../builders/mesh-builder';
+import { aMesh, aTruncatingScenario } from '../../builders/mesh-builder';
 
 /**
  * A `shop` system on an engine whose `items` and `orders` tables had their streams made by the
@@ -67,5 +67,37 @@ describe('changing a system’s database', () => {
   it('through renaming the system, keeps default streams named as its engine names them', () => {
     const renamed = withSystemRenamed(shopOn('sqlserver'), 'shop', 'Payments');
     expect(topicNames(renamed)).toEqual(['payments.payments.dbo.items', 'sales.orders.v1', 'payments.events.Event']);
+  });
+});
+
+describe('a table’s stream whose id is still the one its table’s first name gave it', () => {
+  /** shopOn('postgres') with `items-cdc` feeding a product and named by a scenario's fault. */
+  function linkedShop(): Mesh {
+    const mesh = shopOn('postgres');
+    mesh.links.push({
+      id: 'items-to-stock',
+      from: { nodeId: 'shop', portId: 'items-cdc' },
+      to: { nodeId: 'stock', portId: 'in' },
+    });
+    mesh.scenarios.push({
+      ...aTruncatingScenario('shop'),
+      faults: [{ kind: 'redeliver', tick: 2, systemId: 'shop', topicId: 'items-cdc', records: 3 }],
+    });
+    return mesh;
+  }
+  const topicIds = (mesh: Mesh) => mesh.systems[0]!.messaging.topics.map((topic) => topic.id);
+
+  it('takes its id from the table’s new name, and the links and faults naming it follow', () => {
+    const renamed = withSystemTableRenamed(linkedShop(), 'shop', 'items', 'animals');
+    expect(topicIds(renamed)[0]).toBe('animals-cdc');
+    expect(renamed.links[0]!.from).toEqual({ nodeId: 'shop', portId: 'animals-cdc' });
+    expect(renamed.scenarios[0]!.faults![0]).toMatchObject({ systemId: 'shop', topicId: 'animals-cdc' });
+  });
+
+  it('keeps an id the user named the stream under, and one whose stream the user renamed', () => {
+    const mesh = linkedShop();
+    mesh.systems[0]!.messaging.topics[0]!.id = 'inventory';
+    expect(topicIds(withSystemTableRenamed(mesh, 'shop', 'items', 'animals'))[0]).toBe('inventory');
+    expect(topicIds(withSystemTableRenamed(shopOn('postgres'), 'shop', 'orders', 'purchases'))[1]).toBe('orders-cdc');
   });
 });

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { describeChange } from '../../shared/editing/change-summary';
 import type { Mesh } from '../../shared/model';
 import { currentMesh, useDocumentStore } from './document-store';
 import { type Selection, useSelectionStore } from './selection-store';
@@ -100,23 +101,24 @@ useDocumentStore.subscribe((state, previous) => {
   if (isReplaced) useNoticeStore.getState().dismiss();
 });
 
-/**
- * The edit the status line last told of, the design as that edit left it, and the notice that
- * tells of it now: its own, or, once undone, the one saying so.
- */
-let announcedEdit: { text: string; after: Mesh | null; noticeId: number } | null = null;
+/** The edit the status line last told of, and the design as that edit left it. */
+let announcedEdit: { text: string; after: Mesh | null } | null = null;
 
-// Undoing the edit last told of (from its notice's own Undo too, which dismisses it) says so in its
-// place; redoing it tells of it again, with its Undo.
+// Undo and Redo say what they took back or brought back, in place of whatever the status line
+// said: an edit told of by its own notice by that notice's words (redoing it tells of it again,
+// with its Undo), any other by what it changed.
 useDocumentStore.subscribe((state, previous) => {
-  const lastTold = useNoticeStore.getState().history[0];
-  if (!announcedEdit || lastTold?.id !== announcedEdit.noticeId || state.mesh === previous.mesh) return;
-  const { text, after } = announcedEdit;
-  if (previous.mesh === after && state.future[0] === after) {
+  const { mesh } = state;
+  if (!mesh || !previous.mesh || mesh === previous.mesh) return;
+  const isUndo = previous.past.at(-1) === mesh && state.future[0] === previous.mesh;
+  const isRedo = previous.future[0] === mesh && state.past.at(-1) === previous.mesh;
+  const told = announcedEdit;
+  if (isUndo) {
+    const text = told?.after === previous.mesh ? told.text : describeChange(mesh, previous.mesh);
     useNoticeStore.getState().show({ tone: 'info', text: `Undone: ${text}` });
-    announcedEdit = { text, after, noticeId: useNoticeStore.getState().notice?.id ?? -1 };
-  } else if (state.mesh === after) {
-    announceEdit(text);
+  } else if (isRedo) {
+    if (told?.after === mesh) announceEdit(told.text);
+    else useNoticeStore.getState().show({ tone: 'info', text: `Redone: ${describeChange(previous.mesh, mesh)}` });
   }
 });
 
@@ -135,5 +137,5 @@ export function announceEdit(text: string): void {
       { label: 'Undo', appliesTo: isAsLeft, run: () => isAsLeft(currentMesh()) && useDocumentStore.getState().undo() },
     ],
   });
-  announcedEdit = { text, after, noticeId: useNoticeStore.getState().notice?.id ?? -1 };
+  announcedEdit = { text, after };
 }

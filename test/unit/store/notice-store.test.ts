@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import { announceEdit, useNoticeStore } from '../../../renderer/store/notice-store';
 import { useSelectionStore } from '../../../renderer/store/selection-store';
-import { aMesh } from '../../builders/mesh-builder';
+import { aMesh, aTruncatingScenario } from '../../builders/mesh-builder';
 import { openDocument } from './store-fixture';
 
 const notices = () => useNoticeStore.getState();
@@ -58,12 +58,35 @@ describe('the notice of an edit', () => {
     expect(notices().notice?.actions?.map((action) => action.label)).toEqual(['Undo']);
   });
 
-  it('leaves a later notice in place when its edit is undone', () => {
+  it('gives way to what Undo did even when a later notice showed after it', () => {
     useDocumentStore.getState().change((mesh) => ({ ...mesh, name: 'Renamed' }));
     announceEdit('Deleted orders');
     notices().show({ tone: 'info', text: 'Saved' });
     useDocumentStore.getState().undo();
-    expect(notices().notice?.text).toBe('Saved');
+    expect(notices().notice?.text).toBe('Undone: Deleted orders');
+  });
+});
+
+describe('undoing and redoing an edit no notice told of (the QA’s zoo: New scenario after a paste)', () => {
+  beforeEach(() => {
+    openDocument(aMesh().build());
+    useDocumentStore.getState().change((mesh) => ({ ...mesh, name: 'Pasted' }));
+    announceEdit('Pasted Visitor Flows 2');
+    useDocumentStore.getState().undo();
+    useDocumentStore
+      .getState()
+      .change((mesh) => ({ ...mesh, scenarios: [...mesh.scenarios, aTruncatingScenario('shop')] }));
+  });
+
+  it('says what Undo undid, in place of the earlier undo’s notice', () => {
+    useDocumentStore.getState().undo();
+    expect(notices().notice?.text).toBe('Undone: New scenario “Purge”');
+  });
+
+  it('says what Redo redid', () => {
+    useDocumentStore.getState().undo();
+    useDocumentStore.getState().redo();
+    expect(notices().notice?.text).toBe('Redone: New scenario “Purge”');
   });
 });
 

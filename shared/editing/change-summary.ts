@@ -1,0 +1,47 @@
+import type { Mesh } from '../model';
+
+/** The parts of a design that have names, and what the status line calls one of each. */
+const NAMED_PARTS = [
+  ['scenarios', 'scenario'],
+  ['contracts', 'contract'],
+  ['domains', 'domain'],
+  ['products', 'product'],
+  ['systems', 'system'],
+] as const;
+
+/**
+ * What an edit did, in a few words for the status line after Undo or Redo names it: `New
+ * scenario “Rush hour”`, `Edited contract “Orders”`, `Deleted product “Stock”`; the design's
+ * other parts by what they are (`Edited links`), and `Edited the design` where nothing else says more.
+ */
+export function describeChange(before: Mesh, after: Mesh): string {
+  const named = NAMED_PARTS.flatMap(([part, noun]) => namedChanges(before[part], after[part], noun));
+  const unnamed = (['links', 'notes', 'policies', 'layout'] as const)
+    .filter((part) => before[part] !== after[part] && !isSame(before[part], after[part]))
+    .map((part) => (part === 'layout' ? 'Moved elements' : `Edited ${part}`));
+  const renamed = before.name !== after.name ? [`Renamed the design “${after.name}”`] : [];
+  const all = [...named, ...renamed, ...unnamed];
+  if (all.length === 0) return 'Edited the design';
+  return all.length > 2 ? `${all.slice(0, 2).join(', ')} and more` : all.join(', ');
+}
+
+function namedChanges(
+  before: readonly { id: string; name: string }[],
+  after: readonly { id: string; name: string }[],
+  noun: string,
+): string[] {
+  if (before === after) return [];
+  const beforeById = new Map(before.map((item) => [item.id, item]));
+  const afterIds = new Set(after.map((item) => item.id));
+  const addedOrEdited = after.flatMap((item) => {
+    const old = beforeById.get(item.id);
+    if (!old) return [`New ${noun} “${item.name}”`];
+    return old === item || isSame(old, item) ? [] : [`Edited ${noun} “${item.name}”`];
+  });
+  const deleted = before.filter((item) => !afterIds.has(item.id)).map((item) => `Deleted ${noun} “${item.name}”`);
+  return [...addedOrEdited, ...deleted];
+}
+
+function isSame(one: unknown, other: unknown): boolean {
+  return JSON.stringify(one) === JSON.stringify(other);
+}

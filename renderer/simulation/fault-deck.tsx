@@ -134,7 +134,7 @@ function FaultCard({ mesh, kind, title }: { mesh: Mesh; kind: FaultKind; title: 
             />
           </label>
         )}
-        <button type="button" className="primary" onClick={() => void simulation.fireCard(kind)}>
+        <button type="button" className="primary" onClick={() => void simulation.fireCard(kind, 'button')}>
           Fire
         </button>
       </div>

@@ -20,7 +20,7 @@ import {
 /**
  * A workshop's view: full screen, large type, the canvas above with the stage's node in focus,
  * one stage at a time below, with the run's clock; → and ← walk the stages, Space runs or pauses,
- * S steps, 1–5 fire the fault deck's cards (the last one fired is named, with its tick), Esc ends;
+ * S steps, 1–5 fire the fault deck's cards (the last one fired since Present started is named, with its tick), Esc ends;
  * ↓ ↑ Page Down Page Up reach what a stage shows below the panel's fold (presenter-scroll.ts): only the
  * stage's body scrolls, so the run's bar and the stage's title stay in view.
  */
@@ -117,19 +117,19 @@ export function PresenterMode() {
   );
 }
 
-/** The fault the last key fired: which card, on what, and whether its tick has run (so its effect shows on the canvas). */
+/** The fault fired last while presenting: which card, how, on what, and whether its tick has run (so its effect shows on the canvas). */
 function LastFiredFault() {
-  const fault = useSimulationStore((state) => state.firedFaults.at(-1));
+  const fired = useSimulationStore((state) => state.lastFiredFault);
   const ranTick = useSimulationStore((state) => state.metrics?.tick ?? 0);
   const timing = useSimulationStore((state) =>
     state.runMesh?.scenarios.find((scenario) => scenario.id === state.scenarioId),
   );
   const mesh = useDocumentStore((state) => state.mesh);
-  if (!fault || !mesh) return null;
+  if (!fired || !mesh) return null;
   return (
     <p className="presenter__fault" role="status" data-testid="presenter-fault">
-      {firedFaultNote(mesh, fault, ranTick, timing)}
-      {ranTick < fault.tick && ' Press S to step to it, or Space to run.'}
+      {firedFaultNote(mesh, fired.fault, ranTick, timing, fired.firedWith)}
+      {ranTick < fired.fault.tick && ' Press S to step to it, or Space to run.'}
     </p>
   );
 }

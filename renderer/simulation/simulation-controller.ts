@@ -16,7 +16,7 @@ import {
   type WorkerPort,
 } from '../../shared/simulation';
 import type { ExampleViolations } from '../../shared/simulation/example-recheck';
-import { faultFrom } from '../../shared/simulation/fault-deck';
+import { type FiredWith, faultFrom } from '../../shared/simulation/fault-deck';
 import { emptyHistory, withTicks } from '../../shared/simulation/metrics-history';
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { runCatalog } from '../../shared/simulation/run-catalog';
@@ -142,6 +142,7 @@ async function start(): Promise<boolean> {
     scenarioId: scenario.id,
     failure: null,
     firedFaults: [],
+    lastFiredFault: null,
     trace: null,
     traceStage: 0,
     metrics: null,
@@ -259,18 +260,22 @@ export const simulation = {
   },
 
   /** Fires a fault at the engine's next tick, which may be ahead of the tick on screen while a step runs. */
-  async fire(fault: Fault): Promise<boolean> {
+  async fire(fault: Fault, firedWith: FiredWith): Promise<boolean> {
     if (!(await ensureRun())) return false;
     const injected = await send({ type: 'inject', fault, atNextTick: true }, 'injected', faultRefusal);
-    if (injected) setSimulation({ firedFaults: [...state().firedFaults, injected.fault] });
+    if (injected)
+      setSimulation({
+        firedFaults: [...state().firedFaults, injected.fault],
+        lastFiredFault: { fault: injected.fault, firedWith },
+      });
     return injected !== undefined;
   },
 
-  /** Fires a card of the fault deck, as it is set, at the next tick. */
-  async fireCard(kind: FaultKind): Promise<boolean> {
+  /** Fires a card of the fault deck, as it is set, at the next tick: by its key or its Fire button. */
+  async fireCard(kind: FaultKind, firedWith: FiredWith): Promise<boolean> {
     const mesh = currentMesh();
     const fault = mesh && faultFrom(mesh, kind, state().faultSettings[kind] ?? {}, (state().metrics?.tick ?? 0) + 1);
-    return fault ? simulation.fire(fault) : false;
+    return fault ? simulation.fire(fault, firedWith) : false;
   },
 
   async query(

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { PathSegment } from '../../shared/contracts/path-problem';
 import type { Fault, FaultKind, Mesh } from '../../shared/model';
 import type { ChangeTrace, LogMessage, QueryResult, SimulationMetrics } from '../../shared/simulation';
-import type { FaultSettings } from '../../shared/simulation/fault-deck';
+import type { FaultSettings, FiredWith } from '../../shared/simulation/fault-deck';
 import { emptyHistory, type MetricsHistory } from '../../shared/simulation/metrics-history';
 import type { RunCatalog } from '../../shared/simulation/run-catalog';
 import { seedProblem } from '../../shared/simulation/run-seed';
@@ -44,6 +44,8 @@ export interface SimulationState {
   failure: string | null;
   /** Faults fired from the deck during this run, to replay it after a restart. */
   firedFaults: Fault[];
+  /** The fault fired last, and how, for the presenter's banner: forgotten when Present starts, so it never tells of one fired before. */
+  lastFiredFault: { fault: Fault; firedWith: FiredWith } | null;
   trace: ChangeTrace | null;
   traceStage: number;
   isPresenting: boolean;
@@ -82,6 +84,7 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   catalog: null,
   failure: null,
   firedFaults: [],
+  lastFiredFault: null,
   trace: null,
   traceStage: 0,
   isPresenting: false,
@@ -94,6 +97,10 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   consoleOutcome: null,
   scenarioEntryToReveal: null,
 }));
+
+useSimulationStore.subscribe((state, previous) => {
+  if (state.isPresenting && !previous.isPresenting && state.lastFiredFault) setSimulation({ lastFiredFault: null });
+});
 
 /** Why the run bar's Seed field holds no seed a run takes, as `simulate --seed` says it; null when it holds one. */
 export const seedFieldProblem = (state: SimulationState) => {

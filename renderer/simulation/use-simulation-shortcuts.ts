@@ -36,7 +36,7 @@ export function useSimulationShortcuts(): void {
         else if (trace) simulation.moveTrace(panelMove.stage);
       } else if (isPresenting && /^[1-9]$/.test(event.key) && FAULT_CARDS[Number(event.key) - 1]) {
         event.preventDefault();
-        void simulation.fireCard((FAULT_CARDS[Number(event.key) - 1] as (typeof FAULT_CARDS)[number]).kind);
+        void simulation.fireCard((FAULT_CARDS[Number(event.key) - 1] as (typeof FAULT_CARDS)[number]).kind, 'key');
       } else if (isPresenting && event.key === ' ') {
         event.preventDefault();
         if (status === 'running') simulation.pause();

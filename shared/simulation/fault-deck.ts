@@ -219,6 +219,9 @@ function requiringContracts(
   });
 }
 
+/** How a card of the fault deck was fired: with its number key in presenter mode, or its Fire button on the Faults tab. */
+export type FiredWith = 'key' | 'button';
+
 /**
  * What presenter mode says of a fault fired by key: which card, aimed at what, and whether the
  * tick it takes effect at has run yet (`ranTick`, the run's tick now), with its outcome where known.
@@ -228,11 +231,13 @@ export function firedFaultNote(
   fault: Fault,
   ranTick: number,
   timing?: Pick<Scenario, 'tickMillis' | 'connector'>,
+  firedWith: FiredWith = 'key',
 ): string {
   const key = FAULT_CARDS.findIndex((card) => card.kind === fault.kind) + 1;
+  const firer = firedWith === 'key' ? `Key ${key}` : 'The Faults tab’s Fire button';
   const title = FAULT_CARDS[key - 1]?.title ?? fault.kind;
   const target = faultTargetName(mesh, fault);
   const when = ranTick < fault.tick ? `it takes effect at tick ${fault.tick}` : `it took effect at tick ${fault.tick}`;
   const outcome = ranTick >= fault.tick && timing ? firedFaultOutcome(mesh, fault, timing) : undefined;
-  return `Key ${key} fired “${title}” on ${target}: ${when}${outcome ? ` — ${outcome}` : '.'}`;
+  return `${firer} fired “${title}” on ${target}: ${when}${outcome ? ` — ${outcome}` : '.'}`;
 }

@@ -202,6 +202,18 @@ describe('what presenter mode says of the fault a key fired', () => {
       'Key 1 fired “A consumer goes offline” on catalog: it takes effect at tick 2.',
     );
   });
+
+  it('says the Fire button fired a card fired from the Faults tab, not a key', () => {
+    expect(
+      firedFaultNote(
+        mesh,
+        { kind: 'consumer-offline', tick: 2, productId: 'catalog', ticks: 3 },
+        6,
+        undefined,
+        'button',
+      ),
+    ).toBe('The Faults tab’s Fire button fired “A consumer goes offline” on catalog: it took effect at tick 2.');
+  });
 });
 
 describe('who a fired rename is caught by', () => {

@@ -2,7 +2,7 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { type RefObject, useEffect } from 'react';
 import { canvasBox } from '../../shared/editing/alignment';
 import { arrangedLayout } from '../../shared/editing/auto-layout';
-import { boundsOf, containsRect, overlaps, type Point, type Rect } from '../../shared/editing/geometry';
+import { boundsOf, type Point, type Rect } from '../../shared/editing/geometry';
 import { canvasBounds } from '../../shared/editing/node-placement';
 import { nextFrame } from '../app/next-frame';
 import { INPUT_PAUSE_MILLIS, whenInputPauses } from '../app/when-input-pauses';
@@ -15,11 +15,9 @@ import { animateLayout, isLayoutAnimated } from './auto-layout/animate-layout';
 import { computeArrangements, LayoutCancelled, prewarmLayout } from './auto-layout/compute-layout';
 import { registerCanvas } from './canvas-commands';
 import { captureCanvas } from './canvas-image';
-import { fittedViewport, focusedViewport, OVERVIEW_ZOOM, showsOverview } from './zoom-levels';
+import { fittedViewport, focusedViewport, revealedViewport, showsOverview } from './zoom-levels';
 
 const VIEW_ANIMATION = { duration: 300 };
-/** Revealing a node zooms out to keep the rest in view, but never below this share of the zoom it had. */
-const REVEAL_MIN_ZOOM_RATIO = 0.5;
 /** What sits over the canvas and may hide what is under it. */
 const OVERLAYS = '.react-flow__minimap, .react-flow__controls';
 /** Bars over the canvas's top (the lineage bar, auto-layout's): a focus fits what it shows below them. */
@@ -113,21 +111,10 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
       },
       reveal: (nodeIds) => {
         const mesh = currentMesh();
-        const area = visibleArea();
         const box = mesh && boundsOf(nodeIds.map((id) => canvasBox(mesh, id, measuredSizeOf)));
-        if (!box || !area) return;
-        const isHidden = area.covered.some((overlay) => overlaps(overlay, box));
-        if (containsRect(area.view, box) && !isHidden) return;
-        // Zoom out a little to show the node beside what was in view; if that would take too far out, go to it instead.
-        const both = boundsOf([area.view, box]) as Rect;
-        const zoomForBoth =
-          flow.getZoom() * Math.min(area.view.width / both.width, area.view.height / both.height) * 0.9;
-        if (zoomForBoth >= Math.max(OVERVIEW_ZOOM, flow.getZoom() * REVEAL_MIN_ZOOM_RATIO)) {
-          void flow.fitBounds(both, { padding: 0.05, ...VIEW_ANIMATION });
-          return;
-        }
-        const zoom = Math.max(flow.getZoom(), OVERVIEW_ZOOM);
-        void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, ...VIEW_ANIMATION });
+        const { width, height } = flowStore.getState();
+        const revealed = box && revealedViewport(box, flow.getViewport(), width, height);
+        if (revealed) void flow.setViewport(revealed, VIEW_ANIMATION);
       },
       autoLayout: async () => {
         const mesh = currentMesh();

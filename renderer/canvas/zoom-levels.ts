@@ -1,5 +1,5 @@
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
-import { overlaps, type Rect } from '../../shared/editing/geometry';
+import { boundsOf, overlaps, type Rect } from '../../shared/editing/geometry';
 
 /**
  * Below this zoom product names cannot be read: the canvas draws each domain as one block with its
@@ -70,6 +70,14 @@ function fitIntoArea(bounds: Rect, area: Rect, { maxZoom, padding }: Fit): Viewp
   return { ...view, x: view.x + area.x, y: view.y + area.y };
 }
 
+/** The corners of a canvas of this size that the minimap and the zoom controls cover. */
+function overlayCorners(width: number, height: number): Rect[] {
+  return [
+    { x: width - MINIMAP_CORNER.width, y: height - MINIMAP_CORNER.height, ...MINIMAP_CORNER },
+    { x: 0, y: height - CONTROLS_CORNER.height, ...CONTROLS_CORNER },
+  ];
+}
+
 /**
  * The view that shows all of `bounds` in a canvas of this size below the bar over its top, clear of
  * the minimap and the zoom controls: centred there when that leaves their corners free, else fitted
@@ -79,12 +87,8 @@ function viewClearOfOverlays(bounds: Rect, width: number, height: number, fit: F
   const fitInto = (area: Rect) => fitIntoArea(bounds, area, fit);
   const top = Math.min(fit.coveredTop, height - 1);
   const centred = fitInto({ x: 0, y: top, width, height: height - top });
-  const corners = [
-    { x: width - MINIMAP_CORNER.width, y: height - MINIMAP_CORNER.height, ...MINIMAP_CORNER },
-    { x: 0, y: height - CONTROLS_CORNER.height, ...CONTROLS_CORNER },
-  ];
   const drawn = drawnAt(bounds, centred);
-  if (!corners.some((corner) => overlaps(drawn, corner))) return centred;
+  if (!overlayCorners(width, height).some((corner) => overlaps(drawn, corner))) return centred;
   const between = {
     x: CONTROLS_CORNER.width,
     y: top,
@@ -123,4 +127,31 @@ function drawnAt(bounds: Rect, view: Viewport): Rect {
     width: bounds.width * view.zoom,
     height: bounds.height * view.zoom,
   };
+}
+
+/** Following a new element zooms out to keep the rest in view, but never below this share of the zoom it had. */
+const REVEAL_MIN_ZOOM_RATIO = 0.5;
+const REVEAL_PADDING = 0.05;
+
+/**
+ * The view that brings `bounds` (a new element) into a canvas of this size from `current`, clear
+ * of the minimap and the zoom controls: zoomed out a little to show it beside what was in view,
+ * or, where that would take too far out, moved to it. Undefined where it is in view and clear already.
+ */
+export function revealedViewport(bounds: Rect, current: Viewport, width: number, height: number): Viewport | undefined {
+  const drawn = drawnAt(bounds, current);
+  const isInView = drawn.x >= 0 && drawn.y >= 0 && drawn.x + drawn.width <= width && drawn.y + drawn.height <= height;
+  if (isInView && !overlayCorners(width, height).some((corner) => overlaps(drawn, corner))) return undefined;
+  const inView = {
+    x: -current.x / current.zoom,
+    y: -current.y / current.zoom,
+    width: width / current.zoom,
+    height: height / current.zoom,
+  };
+  const both = boundsOf([inView, bounds]) as Rect;
+  const leastZoom = Math.max(OVERVIEW_ZOOM, current.zoom * REVEAL_MIN_ZOOM_RATIO);
+  const fit = { maxZoom: current.zoom, padding: REVEAL_PADDING, coveredTop: 0 };
+  const showingBoth = viewClearOfOverlays(both, width, height, fit);
+  if (showingBoth.zoom >= leastZoom) return showingBoth;
+  return viewClearOfOverlays(bounds, width, height, { ...fit, maxZoom: Math.max(current.zoom, OVERVIEW_ZOOM) });
 }

@@ -4,6 +4,7 @@ import {
   fittedViewport,
   focusedViewport,
   MINIMAP_CORNER,
+  revealedViewport,
   showsMinimap,
 } from '../../../renderer/canvas/zoom-levels';
 import { overlaps, type Rect } from '../../../shared/editing/geometry';
@@ -75,6 +76,33 @@ describe('focusedViewport', () => {
     const drawn = onScreen(lineage, focusedViewport(lineage, canvas.width, canvas.height, 0));
     const margin = canvas.height - (drawn.y + drawn.height);
     expect(drawn.y).toBeCloseTo(margin, 0);
+  });
+});
+
+describe('revealedViewport (the view following a new element)', () => {
+  // The QA's zoo at 1280 × 800: the canvas between the palette and the inspector.
+  const canvas = { width: 832, height: 736 };
+  const minimap = {
+    x: canvas.width - MINIMAP_CORNER.width,
+    y: canvas.height - MINIMAP_CORNER.height,
+    ...MINIMAP_CORNER,
+  };
+  const view = { x: 0, y: 0, zoom: 1 };
+
+  it('moves a domain grouped half under the minimap and past the bottom edge into view, clear of the minimap', () => {
+    const zooAnalytics = { x: 550, y: 597, width: 222, height: 160 };
+    const revealed = revealedViewport(zooAnalytics, view, canvas.width, canvas.height);
+    expect(revealed).toBeDefined();
+    const drawn = onScreen(zooAnalytics, revealed ?? view);
+    expect(overlaps(drawn, minimap)).toBe(false);
+    expect(drawn.y + drawn.height).toBeLessThanOrEqual(canvas.height);
+    expect(drawn.x).toBeGreaterThanOrEqual(0);
+  });
+
+  it('leaves the view where it is when the element is in view and clear of the minimap', () => {
+    expect(revealedViewport({ x: 100, y: 100, width: 200, height: 100 }, view, canvas.width, canvas.height)).toBe(
+      undefined,
+    );
   });
 });
 

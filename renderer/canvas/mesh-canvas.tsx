@@ -72,6 +72,7 @@ import { NoteNode } from './nodes/note-node';
 import { ProductNode } from './nodes/product-node';
 import { SystemNode } from './nodes/system-node';
 import { useConnectionHandlers } from './use-connection-handlers';
+import { useFitKeptOnResize } from './use-fit-kept-on-resize';
 import { useNodeChanges } from './use-node-changes';
 import { usePaletteDrop } from './use-palette-drop';
 import { usePointerCapture } from './use-pointer-capture';
@@ -241,6 +242,7 @@ function MeshFlow() {
   const connectionHandlers = useConnectionHandlers();
   const { onDragOver, onDrop } = usePaletteDrop();
   useRegisterCanvas(pointer, drawBlocksAhead);
+  useFitKeptOnResize();
 
   const openMenu = useCallback(
     (event: MouseEvent | globalThis.MouseEvent, on: ContextMenuTarget['on'] | typeof canvasTargetAt) => {

@@ -1,5 +1,5 @@
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
-import { boundsOf, overlaps, type Rect } from '../../shared/editing/geometry';
+import { boundsOf, overlaps, type Rect, type Size } from '../../shared/editing/geometry';
 
 /**
  * Below this zoom product names cannot be read: the canvas draws each domain as one block with its
@@ -154,4 +154,21 @@ export function revealedViewport(bounds: Rect, current: Viewport, width: number,
   const showingBoth = viewClearOfOverlays(both, width, height, fit);
   if (showingBoth.zoom >= leastZoom) return showingBoth;
   return viewClearOfOverlays(bounds, width, height, { ...fit, maxZoom: Math.max(current.zoom, OVERVIEW_ZOOM) });
+}
+
+/** How near a view must be to the fitted one to count as fitted (rounding in React Flow's transform). */
+const SAME_VIEW_TOLERANCE = { pixels: 0.5, zoom: 0.001 };
+
+/**
+ * The view for a canvas resized from `before` to `after` (entering Simulate takes its run bar off
+ * the canvas's height): a view fitted to the design (`bounds`) stays fitted, as zoom-to-fit fits
+ * it, clear of the minimap; a view the user moved stays where it is (undefined).
+ */
+export function viewAfterResize(current: Viewport, bounds: Rect, before: Size, after: Size): Viewport | undefined {
+  const fitted = fittedViewport(bounds, before.width, before.height);
+  const isFitted =
+    Math.abs(current.x - fitted.x) <= SAME_VIEW_TOLERANCE.pixels &&
+    Math.abs(current.y - fitted.y) <= SAME_VIEW_TOLERANCE.pixels &&
+    Math.abs(current.zoom - fitted.zoom) <= SAME_VIEW_TOLERANCE.zoom;
+  return isFitted ? fittedViewport(bounds, after.width, after.height) : undefined;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
-import { openSampleDesign } from './designer-driver';
+import { openByChooser, openSampleDesign } from './designer-driver';
 import {
   engineMetrics,
   enterSimulate,
@@ -147,6 +147,36 @@ describeInChromium('Simulate mode on screen', (session) => {
     await page.keyboard.press('Escape');
     await presenter.waitFor({ state: 'detached' });
     expect(await page.getByTestId('tick').textContent()).toBe(pausedAt);
+  });
+
+  it('keeps the view fitted on entering Simulate at 1280 × 800, so the minimap covers no port (the QA’s zoo)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Without a scenario, as the QA had it: entering Simulate shows a banner that takes more of the canvas.
+    const zoo = JSON.parse(readFileSync(new URL('../fixtures/mesh/qa-zoo.mesh.json', import.meta.url), 'utf8'));
+    await openByChooser(page, 'zoo.mesh.json', JSON.stringify({ ...zoo, scenarios: [] }));
+    await page.waitForSelector('.react-flow__node-product');
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+    await page.getByText('This design has no scenario to simulate').waitFor();
+    const minimap = await page.locator('.react-flow__minimap').boundingBox();
+    await expect
+      .poll(() =>
+        page.locator('.react-flow__handle').evaluateAll(
+          (handles, map) =>
+            handles.filter((handle) => {
+              const box = handle.getBoundingClientRect();
+              return (
+                !!map &&
+                box.right > map.x &&
+                box.left < map.x + map.width &&
+                box.bottom > map.y &&
+                box.top < map.y + map.height
+              );
+            }).length,
+          minimap,
+        ),
+      )
+      .toBe(0);
   });
 
   it('scrolls a stage taller than the presenter panel by keyboard at 1280 × 800: ↓ ↑ a little, Page Down / Page Up a panel, then on to the next or back', async () => {

@@ -6,6 +6,7 @@ import {
   MINIMAP_CORNER,
   revealedViewport,
   showsMinimap,
+  viewAfterResize,
 } from '../../../renderer/canvas/zoom-levels';
 import { overlaps, type Rect } from '../../../shared/editing/geometry';
 
@@ -103,6 +104,30 @@ describe('revealedViewport (the view following a new element)', () => {
     expect(revealedViewport({ x: 100, y: 100, width: 200, height: 100 }, view, canvas.width, canvas.height)).toBe(
       undefined,
     );
+  });
+});
+
+describe('viewAfterResize (entering Simulate shrinks the canvas under the run bar)', () => {
+  // The QA's zoo at 1280 × 800: fitted in Design, then Simulate's bar and banner take 78 px off the top.
+  const zoo = { x: 24, y: 24, width: 964, height: 920 };
+  const design = { width: 832, height: 736 };
+  const simulate = { width: 858, height: 658 };
+  const minimapIn = ({ width, height }: { width: number; height: number }) => ({
+    x: width - MINIMAP_CORNER.width,
+    y: height - MINIMAP_CORNER.height,
+    ...MINIMAP_CORNER,
+  });
+
+  it('fits a view that was fitted again, as Shift+1 does, so the minimap covers nothing', () => {
+    const fitted = fittedViewport(zoo, design.width, design.height);
+    expect(overlaps(onScreen(zoo, fitted), minimapIn(simulate))).toBe(true);
+    const refitted = viewAfterResize(fitted, zoo, design, simulate);
+    expect(refitted).toEqual(fittedViewport(zoo, simulate.width, simulate.height));
+    expect(overlaps(onScreen(zoo, refitted ?? fitted), minimapIn(simulate))).toBe(false);
+  });
+
+  it('leaves a view the user moved where it is', () => {
+    expect(viewAfterResize({ x: -300, y: -120, zoom: 1.2 }, zoo, design, simulate)).toBeUndefined();
   });
 });
 

@@ -149,6 +149,37 @@ describeInChromium('Simulate mode on screen', (session) => {
     expect(await page.getByTestId('tick').textContent()).toBe(pausedAt);
   });
 
+  it('keeps a link’s count off another link’s port while a consumer is offline (the QA’s zoo at tick 6)', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openByChooser(
+      page,
+      'zoo.mesh.json',
+      readFileSync(new URL('../fixtures/mesh/qa-zoo.mesh.json', import.meta.url), 'utf8'),
+    );
+    await page.waitForSelector('.react-flow__node-product');
+    await enterSimulate(page);
+    await openTab(page, 'Faults');
+    const offline = page.getByTestId('fault-consumer-offline');
+    await offline.getByLabel('Product').selectOption({ label: 'Visitor Flows' });
+    await offline.getByRole('button', { name: 'Fire' }).click();
+    await step(page, 6);
+    const count = page.getByTestId('link-count-animal-care-animal-health-records-to-visitor-services-zoo-kpi-da');
+    const port = page.locator('.react-flow__handle[data-nodeid="visitor-services-visitor-flows"][data-handleid="out"]');
+    const zoom = await page
+      .locator('.react-flow__viewport')
+      .evaluate((viewport) => new DOMMatrix(getComputedStyle(viewport).transform).a);
+    const [label, dot] = [await count.boundingBox(), await port.boundingBox()];
+    if (!label || !dot) throw new Error('the count or the port is not drawn');
+    const portAt = { x: dot.x + dot.width / 2, y: dot.y + dot.height / 2 };
+    const gap = Math.hypot(
+      Math.max(label.x - portAt.x, portAt.x - (label.x + label.width), 0),
+      Math.max(label.y - portAt.y, portAt.y - (label.y + label.height), 0),
+    );
+    // 24 px on the canvas, as a count keeps from another link's ends, less a pixel or two for the count's border.
+    expect(gap).toBeGreaterThanOrEqual(22 * zoom);
+  });
+
   it('keeps the view fitted on entering Simulate at 1280 × 800, so the minimap covers no port (the QA’s zoo)', async () => {
     const page = await session.openApp({ withoutFileSystemAccess: true });
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -11,7 +11,7 @@ import {
 } from '../../shared/editing/layout-edits';
 import { withLockToggled } from '../../shared/editing/locks';
 import { nodeKindOf } from '../../shared/editing/mesh-index';
-import { notesOnDomains, withNotesCarried } from '../../shared/editing/notes-on-domains';
+import { notesCarriedWith, withNotesCarried } from '../../shared/editing/notes-on-domains';
 import type { Mesh, NodeLayout } from '../../shared/model';
 import { changeMesh, currentMesh, useDocumentStore } from './document-store';
 import { measuredSizeOf } from './node-sizes';
@@ -30,10 +30,8 @@ export interface CarriedNotes {
 export function notesCarriedBy(draggedIds: readonly string[]): CarriedNotes | undefined {
   const mesh = currentMesh();
   if (!mesh) return undefined;
-  const dragged = new Set(draggedIds);
-  const domainIds = mesh.domains.filter((domain) => dragged.has(domain.id)).map((domain) => domain.id);
-  const notesOn = [...notesOnDomains(mesh, domainIds, 'wholly-inside')].filter(([noteId]) => !dragged.has(noteId));
-  return notesOn.length > 0 ? { before: mesh, notesOn: new Map(notesOn) } : undefined;
+  const notesOn = notesCarriedWith(mesh, new Set(draggedIds));
+  return notesOn.size > 0 ? { before: mesh, notesOn } : undefined;
 }
 
 export function moveNodes(positions: ReadonlyMap<string, Point>, carried?: CarriedNotes): void {

@@ -12,6 +12,7 @@ import {
   type SizeOf,
   setLayout,
 } from './node-placement';
+import { notesCarriedWith, withNotesCarried } from './notes-on-domains';
 
 /** Sets node positions (products and systems relative to their domain), keeping their sizes. */
 export function withPositions(mesh: Mesh, positions: ReadonlyMap<string, Point>): Mesh {
@@ -28,7 +29,8 @@ export function withPositions(mesh: Mesh, positions: ReadonlyMap<string, Point>)
 
 /**
  * Moves nodes by a small step; locked ones stay. A child whose domain moves too is left alone,
- * since it moves with its domain; a domain a nudged child leans out of grows to hold it.
+ * since it moves with its domain, as does a note lying wholly on it (as in a drag); a domain a
+ * nudged child leans out of grows to hold it.
  */
 export function withNodesNudged(
   mesh: Mesh,
@@ -48,7 +50,8 @@ export function withNodesNudged(
   }
   let next = withPositions(mesh, positions);
   for (const domainId of domainsToFit) next = withDomainFitted(next, domainId, sizeOf);
-  return domainsToFit.size > 0 ? withDomainsApart(next, domainsToFit) : next;
+  if (domainsToFit.size > 0) next = withDomainsApart(next, domainsToFit);
+  return withNotesCarried(mesh, next, notesCarriedWith(mesh, nodeIds));
 }
 
 /** A dragged node's box on the canvas (absolute coordinates), as drawn. */

@@ -34,6 +34,16 @@ export function notesOnDomains(
   return onDomains;
 }
 
+/**
+ * The notes lying wholly on the domains among `movedIds` (a drag, a nudge), each with its domain:
+ * they go where their domain goes. A note moved itself moves on its own.
+ */
+export function notesCarriedWith(mesh: Mesh, movedIds: ReadonlySet<string>): Map<string, string> {
+  const domainIds = mesh.domains.filter((domain) => movedIds.has(domain.id)).map((domain) => domain.id);
+  const notesOn = [...notesOnDomains(mesh, domainIds, 'wholly-inside')].filter(([noteId]) => !movedIds.has(noteId));
+  return new Map(notesOn);
+}
+
 /** `after` with each of `notesOn` (note → domain) moved by as much as its domain moved since `before`. */
 export function withNotesCarried(before: Mesh, after: Mesh, notesOn: ReadonlyMap<string, string>): Mesh {
   let next = after;

@@ -73,6 +73,25 @@ describe('layout actions', () => {
     expect(undoSteps()).toBe(1);
   });
 
+  it('carries the notes lying wholly on a nudged domain in the same undo step; a note partly over it stays', () => {
+    openDocument(
+      withNotesAt(twoStackedDomains('orders', 'sales'), {
+        'on-sales': { text: 'Allergen labels', x: 300, y: 100, width: 200, height: 100 },
+        'half-over-sales': { text: 'Workshop', x: 500, y: 100, width: 200, height: 100 },
+        'selected-too': { text: 'Owners', x: 100, y: 180, width: 160, height: 80 },
+      }),
+    );
+    nudgeNodes(['sales', 'selected-too'], { x: 10, y: 0 });
+    nudgeNodes(['sales', 'selected-too'], { x: 0, y: 1 });
+
+    expect(layoutOf('on-sales')).toEqual({ x: 310, y: 101, width: 200, height: 100 });
+    expect(layoutOf('selected-too')).toEqual({ x: 110, y: 181, width: 160, height: 80 });
+    expect(layoutOf('half-over-sales')).toEqual({ x: 500, y: 100, width: 200, height: 100 });
+    expect(undoSteps()).toBe(1);
+    useDocumentStore.getState().undo();
+    expect(layoutOf('on-sales')).toEqual({ x: 300, y: 100, width: 200, height: 100 });
+  });
+
   it('leaves a child alone when its domain is nudged with it', () => {
     nudgeNodes(['sales', 'orders'], { x: 5, y: 5 });
     expect(layoutOf('sales')).toMatchObject({ x: 5, y: 5 });

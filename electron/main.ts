@@ -1,7 +1,19 @@
 import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session, shell, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  screen,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
 import type { CommandId } from '../shared/commands/command-table';
 import { CLOSE_REQUEST_CHANNEL, FILE_CHANGED_CHANNEL, MENU_COMMAND_CHANNEL, OPEN_FILE_CHANNEL } from '../shared/ipc';
 import { createFileHandoff } from './app/file-handoff';
@@ -239,6 +251,7 @@ void app.whenReady().then(async () => {
       access,
       watcher,
       takeLaunchFiles: () => handoff.take(),
+      clipboard,
       window: {
         askToSaveChanges: async (documentName) =>
           mainWindow ? showMessageBox(mainWindow, unsavedChangesBox(documentName)) : 'cancel',

@@ -143,6 +143,8 @@ export const IPC_REQUEST_SCHEMAS = {
   'window:document-state': DocumentShellStateSchema,
   /** The page is ready: the files handed over before it was (command line, double-click at launch). */
   'app:take-launch-files': NoRequest,
+  /** The system clipboard's plain text, for a paste no paste event brought (a menu, the command palette). */
+  'clipboard:read-text': NoRequest,
 } as const;
 
 interface IpcResponses {
@@ -164,6 +166,7 @@ interface IpcResponses {
   'window:answer-close': IpcResult<null>;
   'window:document-state': IpcResult<null>;
   'app:take-launch-files': IpcResult<FileRef[]>;
+  'clipboard:read-text': IpcResult<string>;
 }
 
 export type IpcChannel = keyof typeof IPC_REQUEST_SCHEMAS;

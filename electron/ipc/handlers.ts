@@ -11,6 +11,7 @@ import type {
   UnsavedChangesChoice,
 } from '../../shared/ipc';
 import { MESH_FILE_EXTENSION } from '../../shared/model/mesh-file-format';
+import { type ClipboardText, clipboardTextToPaste } from '../clipboard/clipboard-text';
 import type { FileDialog } from '../dialogs/file-dialog';
 import { writeFileAtomically } from '../files/atomic-write';
 import { createContractFiles } from '../files/contract-files';
@@ -51,6 +52,7 @@ export interface IpcDependencies {
   window: DocumentWindow;
   /** Files handed over before the page was ready (command line, a double-click at launch). */
   takeLaunchFiles(): FileRef[];
+  clipboard: ClipboardText;
 }
 
 export function createIpcHandlers({
@@ -61,6 +63,7 @@ export function createIpcHandlers({
   watcher,
   window,
   takeLaunchFiles,
+  clipboard,
 }: IpcDependencies): IpcHandlers {
   const contractFiles = createContractFiles({ fs, dialog });
 
@@ -193,5 +196,7 @@ export function createIpcHandlers({
       }),
 
     'app:take-launch-files': async () => succeed(takeLaunchFiles()),
+
+    'clipboard:read-text': () => settle('read the clipboard', () => clipboardTextToPaste(clipboard)),
   };
 }

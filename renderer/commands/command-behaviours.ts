@@ -26,7 +26,13 @@ import type { Host } from '../host/host';
 import { whyNothingToRun } from '../simulation/nothing-to-run';
 import { simulation } from '../simulation/simulation-controller';
 import { setSimulation, useSimulationStore } from '../simulation/simulation-store';
-import { copySelection, cutSelection, duplicateSelection, pasteClipboard } from '../store/clipboard';
+import {
+  copySelection,
+  cutSelection,
+  duplicateSelection,
+  pasteClipboard,
+  pasteClipboardText,
+} from '../store/clipboard';
 import { deleteSelection } from '../store/delete-elements';
 import { currentMesh, selectCanRedo, selectCanUndo, useDocumentStore } from '../store/document-store';
 import { groupIntoNewDomain } from '../store/domain-actions';
@@ -44,6 +50,8 @@ export interface CommandContext {
   keyPress?: KeyPress;
   /** The canvas point a context menu was opened at: Paste and Add go there. */
   at?: Point;
+  /** The clipboard's text a paste event brought: Paste pastes it without reading the clipboard. */
+  pastedText?: string;
 }
 
 /** What a command does (`run`) and when it can (`isEnabled`, read from the stores; always when absent). */
@@ -210,11 +218,13 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
   'edit.cut': { run: cutSelection, ...ON_ELEMENTS },
   'edit.copy': { run: () => void copySelection(), ...ON_ELEMENTS },
   'edit.paste': {
-    run: ({ at }) => {
+    run: ({ at, host, pastedText }) => {
       const point = at ?? canvasCommands.pastePoint();
       const covered = canvasCommands.visibleArea()?.covered ?? [];
+      const placement = point ? { at: point, covered } : 'beside-originals';
       // Slid clear of what was at the pointer, a paste can end up off screen: the view follows it.
-      return pasteClipboard(point ? { at: point, covered } : 'beside-originals').then(showCopies);
+      if (pastedText !== undefined) return showCopies(pasteClipboardText(placement, pastedText));
+      return pasteClipboard(placement, host).then(showCopies);
     },
     isEnabled: hasDocument,
   },

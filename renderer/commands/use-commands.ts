@@ -21,6 +21,8 @@ export function runAsMenuItem(id: CommandId, host: Host): void {
   }
 }
 
+const isDialogOpen = () => useUiStore.getState().dialog !== null || usePromptStore.getState().question !== null;
+
 /** Runs the command table's commands from the keyboard and from the desktop menus. */
 export function useCommands(host: Host): void {
   useEffect(() => {
@@ -32,9 +34,9 @@ export function useCommands(host: Host): void {
         holdTypedAhead(nameFocusRequest, event.key);
         return;
       }
-      const isDialogOpen = useUiStore.getState().dialog !== null || usePromptStore.getState().question !== null;
-      const id = commandToRunForKey(event, focusPlace(event.target), isDialogOpen, PLATFORM);
-      if (!id) return;
+      const id = commandToRunForKey(event, focusPlace(event.target), isDialogOpen(), PLATFORM);
+      // Ctrl+V is left to the browser, whose paste event brings the clipboard's text (see onPaste).
+      if (!id || id === 'edit.paste') return;
       if (!isCommandEnabled(id)) {
         // A key whose command cannot run now stays with the page (Enter on a focused button),
         // unless the command says what it lacks: a key that does nothing looks broken.
@@ -56,12 +58,23 @@ export function useCommands(host: Host): void {
       event.stopPropagation();
       onKeyDown(event);
     };
+    // A paste event carries the clipboard's text: read from it, a paste needs no permission to read
+    // the clipboard, which the desktop app's page never has and a browser asks the user for.
+    const onPaste = (event: ClipboardEvent) => {
+      if (event.defaultPrevented || focusPlace(event.target) !== 'canvas' || isDialogOpen()) return;
+      if (!isCommandEnabled('edit.paste')) return;
+      event.preventDefault();
+      const pastedText = event.clipboardData?.getData('text/plain');
+      runCommand('edit.paste', { host, ...(pastedText !== undefined && { pastedText }) });
+    };
     window.addEventListener('keydown', onKeyDownToCodeEditor, { capture: true });
     window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('paste', onPaste);
     const stopMenu = host.onMenuCommand((id) => runAsMenuItem(id, host));
     return () => {
       window.removeEventListener('keydown', onKeyDownToCodeEditor, { capture: true });
       window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('paste', onPaste);
       stopMenu();
     };
   }, [host]);

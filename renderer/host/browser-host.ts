@@ -178,6 +178,9 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
         })),
       );
     },
+    async readClipboardText() {
+      return page.navigator.clipboard.readText();
+    },
     async editText(edit) {
       page.document.execCommand(edit);
     },

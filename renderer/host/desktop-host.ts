@@ -49,6 +49,8 @@ export function desktopHost(bridge: DesktopBridge, store: KeyValueStore): Host {
     editText: async (edit) => {
       await call('window:edit-text', { edit });
     },
+    // The page may not read the clipboard itself (see electron/security/permissions.ts): main reads its text.
+    readClipboardText: () => call('clipboard:read-text', undefined),
     openContractFile: () => call('contracts:open', undefined),
     saveContractFile: (file, suggestedName, text) => call('contracts:save', { file, suggestedName, text }),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),

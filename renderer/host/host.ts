@@ -71,6 +71,11 @@ export interface Host {
   claimAutosave(key: string): Promise<boolean>;
   /** Lets the user pick ODCS contract files to import; null when they cancel. */
   chooseContractFiles(): Promise<OpenedFile[] | null>;
+  /**
+   * The system clipboard's text, for a paste no paste event brought (a menu, the command palette);
+   * rejects when it may not be read (the browser refused, or the text is too large).
+   */
+  readClipboardText(): Promise<string>;
   /** Performs a text edit (copy, undo…) on the focused text, as the menu item of a text editor does. */
   editText(edit: TextEdit): Promise<void>;
   /** Lets the user pick one ODCS contract file (`.odcs.yaml`) to edit; null when they cancel. */

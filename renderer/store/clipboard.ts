@@ -10,6 +10,7 @@ import {
   pasteFragment,
 } from '../../shared/editing/mesh-fragment';
 import type { Link, Mesh } from '../../shared/model';
+import type { Host } from '../host/host';
 import { removeSelection } from './delete-elements';
 import { changeMesh, currentMesh, useDocumentStore } from './document-store';
 import { measuredSizeOf } from './node-sizes';
@@ -18,9 +19,14 @@ import { currentSelection, selectOnly } from './selection-store';
 
 /** The operating system's clipboard, as text: where copies go so other windows and text editors see them. */
 export interface SystemClipboard {
-  readText(): Promise<string>;
   writeText(text: string): Promise<void>;
 }
+
+/**
+ * Where a paste that no paste event brought (a menu, the command palette) reads the clipboard: the
+ * Host, the browser's clipboard API or the desktop's main process, each refusing in its own words.
+ */
+export type ClipboardReader = Pick<Host, 'kind' | 'readClipboardText'>;
 
 /** A cut not pasted yet: pasted first into the design it came from, it goes back as it was, linked to the rest. */
 interface PendingCut {
@@ -144,28 +150,46 @@ function announcedPaste(paste: () => string[], describe = describePaste): string
   return pastedIds;
 }
 
-/** The system clipboard's text, or why it could not be read: the browser refused (no permission, no focus). */
-type ClipboardReading = { text: string | undefined } | { refusal: string };
+/** What a refused read says: only a browser has site settings that allow it. */
+const READ_REFUSED: Record<ClipboardReader['kind'], string> = {
+  browser:
+    'Nothing was pasted: the app was not allowed to read the clipboard. Allow this page clipboard access in the browser’s site settings, then paste again.',
+  desktop: 'Nothing was pasted: the clipboard could not be read.',
+};
 
-async function readSystemClipboard(): Promise<ClipboardReading> {
+/** The system clipboard's text, or what to say when the host could not read it, and why (no permission, too large). */
+type ClipboardReading = { text: string } | { refusal: string; reason: string };
+
+async function readSystemClipboard(reader: ClipboardReader): Promise<ClipboardReading> {
   try {
-    return { text: await systemClipboard()?.readText() };
+    return { text: await reader.readClipboardText() };
   } catch (error) {
-    return { refusal: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    // The browser's reason needs its name (NotAllowedError); main's refusals are sentences of their own.
+    const reason =
+      error instanceof DOMException ? `${error.name}: ${error.message}` : ((error as Error).message ?? String(error));
+    return { refusal: READ_REFUSED[reader.kind], reason };
   }
 }
 
-const READ_REFUSED =
-  'Nothing was pasted: the app was not allowed to read the clipboard. Allow this page clipboard access in the browser’s site settings, then paste again.';
+/**
+ * Pastes elements copied in any window (JSON text on the system clipboard, read through `reader`)
+ * at `placement`, in free space, as one undo step; text that is not copied elements, or would break
+ * the design, changes nothing and says why. Resolves to the pasted nodes' ids (none when nothing was pasted).
+ */
+export async function pasteClipboard(placement: PastePlacement, reader: ClipboardReader): Promise<string[]> {
+  if (!currentMesh()) return [];
+  return pasteReading(placement, await readSystemClipboard(reader));
+}
 
 /**
- * Pastes elements copied in any window (JSON text on the system clipboard) at `placement`, in free
- * space, as one undo step; text that is not copied elements, or would break the design, changes
- * nothing and says why. Resolves to the pasted nodes' ids (none when nothing was pasted).
+ * Pastes the text a paste event brought (Ctrl+V, the browser's own Paste), as `pasteClipboard` does:
+ * the event carries the clipboard's text, so nothing is read and no permission is asked.
  */
-export async function pasteClipboard(placement: PastePlacement): Promise<string[]> {
-  if (!currentMesh()) return [];
-  const reading = await readSystemClipboard();
+export function pasteClipboardText(placement: PastePlacement, text: string): string[] {
+  return pasteReading(placement, { text });
+}
+
+function pasteReading(placement: PastePlacement, reading: ClipboardReading): string[] {
   const text = 'text' in reading ? reading.text : undefined;
   const mesh = currentMesh();
   if (!mesh) return [];
@@ -187,7 +211,7 @@ export async function pasteClipboard(placement: PastePlacement): Promise<string[
     return announcedPaste(() => applyPaste(puttingBack(cut, paste)));
   }
   if ('refusal' in reading) {
-    notify('error', READ_REFUSED, [reading.refusal]);
+    notify('error', reading.refusal, [reading.reason]);
     return [];
   }
   notify('info', 'Nothing to paste: the clipboard holds no copied domains, products, systems or notes.');

@@ -1,5 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { fragmentToText } from '../../shared/editing/clipboard-text';
+import { copyFragment } from '../../shared/editing/mesh-fragment';
 import { serializeMesh } from '../../shared/model';
 import { paymentsRiskFinance, salesPipeline, withNotesAt } from '../unit/editing/editing-fixtures';
 import { describeInChromium, overlappingOnScreen, screenshot } from './app-driver';
@@ -8,6 +10,7 @@ import {
   centerOf,
   counts,
   domainNode,
+  emptyCanvasPoint,
   flowPosition,
   openByChooser,
   openSampleDesign,
@@ -124,11 +127,39 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     expect(await alert.textContent()).not.toMatch(/undefined|\[\d+\]/);
   });
 
-  it('says the app was not allowed to read the clipboard when the browser refuses, not that it holds nothing', async () => {
+  it('pastes with Ctrl+V what another page put on the clipboard, with no permission to read it', async () => {
     const page = await session.openApp();
     await page.context().clearPermissions();
     await openSampleDesign(page, 'seed-logical-view');
+    const copied = fragmentToText(copyFragment(salesPipeline(), new Set(['revenue'])));
+
+    // Another browser profile (another app, as far as this page knows) writes the system clipboard.
+    const elsewhere = await page.context().browser()!.newContext();
+    try {
+      await elsewhere.grantPermissions(['clipboard-write']);
+      const writer = await elsewhere.newPage();
+      await writer.goto(page.url());
+      await writer.evaluate((text) => navigator.clipboard.writeText(text), copied);
+    } finally {
+      await elsewhere.close();
+    }
+
+    await page.bringToFront();
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+v');
+    await productNode(page, 'Revenue').waitFor();
+    expect(await counts(page)).toContain('· 6 products ·');
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('says from the menu’s Paste that the app was not allowed to read the clipboard when the browser refuses, not that it holds nothing', async () => {
+    const page = await session.openApp();
+    await page.context().clearPermissions();
+    await openSampleDesign(page, 'seed-logical-view');
+    // No paste event brings the clipboard's text here: the app has to read it, which the browser refuses.
+    const empty = await emptyCanvasPoint(page);
+    await page.mouse.click(empty.x, empty.y, { button: 'right' });
+    await page.getByTestId('context-menu').getByRole('menuitem', { name: 'Paste', exact: true }).click();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('the app was not allowed to read the clipboard');
     expect(await alert.textContent()).toContain('Allow this page clipboard access');

@@ -114,6 +114,9 @@ export class FakeHost implements Host {
   async saveContractFile() {
     return null;
   }
+  async readClipboardText() {
+    return '';
+  }
   async editText() {}
   onMenuCommand() {
     return () => {};

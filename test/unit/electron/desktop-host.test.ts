@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aDesktop } from './fakes/a-desktop';
+import { MAX_MESH_FILE_BYTES } from '../../../shared/model/mesh-file-format';
+import { A_WEB_PAGE, aDesktop } from './fakes/a-desktop';
 import { InMemoryFileSystem } from './fakes/in-memory-file-system';
 
 /** A desktop whose native unsaved-changes box answers `choice` and remembers the names it showed. */
@@ -55,5 +56,34 @@ describe('the desktop host saving', () => {
     await host.saveFile(null, 'claims-intake.mesh.json', '{}');
 
     expect(dialog.suggestedSaveNames).toEqual(['claims-intake.mesh.json']);
+  });
+});
+
+describe('the desktop host reading the clipboard', () => {
+  /** A desktop whose system clipboard holds `text`. */
+  const aDesktopWithClipboard = (text: string) =>
+    aDesktop({}, new InMemoryFileSystem(), {}, { readText: async () => text });
+
+  it('reads the system clipboard’s text through main, which the page itself may not read', async () => {
+    const { host } = aDesktopWithClipboard('{"format": "data-mesh-designer/elements"}');
+
+    expect(await host.readClipboardText()).toBe('{"format": "data-mesh-designer/elements"}');
+  });
+
+  it('refuses text larger than a design may be, saying how large it is', async () => {
+    const { host } = aDesktopWithClipboard('x'.repeat(MAX_MESH_FILE_BYTES + 1));
+
+    await expect(host.readClipboardText()).rejects.toThrow(
+      'Refusing to paste: the clipboard holds 64.1 MiB of text, over the 64 MiB a design may have.',
+    );
+  });
+
+  it('gives the clipboard to no page but the app’s own', async () => {
+    const { invokeAs } = aDesktopWithClipboard('secret');
+
+    expect(await invokeAs(A_WEB_PAGE, 'clipboard:read-text', undefined)).toEqual({
+      ok: false,
+      error: 'Refusing clipboard:read-text: the request did not come from the app.',
+    });
   });
 });

@@ -66,6 +66,7 @@ function aDesktop(
     watcher,
     window,
     takeLaunchFiles: () => launchFiles.splice(0),
+    clipboard: { readText: async () => '' },
   });
   return { fs, dialog, recentFiles, access, handlers, window, ownWrites };
 }

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  type ClipboardReader,
   copySelection,
   cutSelection,
   duplicateSelection,
   pasteClipboard,
-  type SystemClipboard,
+  pasteClipboardText,
   setSystemClipboard,
 } from '../../../renderer/store/clipboard';
 import { deleteSelection } from '../../../renderer/store/delete-elements';
@@ -12,15 +13,15 @@ import { useDocumentStore } from '../../../renderer/store/document-store';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
 import { selectOnly, useSelectionStore } from '../../../renderer/store/selection-store';
 import { overlaps } from '../../../shared/editing/geometry';
+import type { PastePlacement } from '../../../shared/editing/mesh-fragment';
 import { emptyMesh } from '../../../shared/model';
 import { salesPipeline as pipeline } from '../editing/editing-fixtures';
 import { documentNow, openDocument, undoSteps } from './store-fixture';
 
 /** The operating system's clipboard, shared by every window: here, a variable. */
-function fakeClipboard(): SystemClipboard & { text: string } {
+function fakeClipboard() {
   const clipboard = {
     text: '',
-    readText: async () => clipboard.text,
     writeText: async (text: string) => {
       clipboard.text = text;
     },
@@ -28,10 +29,19 @@ function fakeClipboard(): SystemClipboard & { text: string } {
   return clipboard;
 }
 
+/** A host whose reading of the clipboard is refused with `error`. */
+const refusingReader = (kind: ClipboardReader['kind'], error: Error): ClipboardReader => ({
+  kind,
+  readClipboardText: () => Promise.reject(error),
+});
+
 const pointInAnalytics = { at: { x: 860, y: 260 } };
 
 describe('clipboard commands', () => {
   let system: ReturnType<typeof fakeClipboard>;
+  /** Paste from a menu, the browser's host reading the system clipboard. */
+  const paste = (placement: PastePlacement) =>
+    pasteClipboard(placement, { kind: 'browser', readClipboardText: async () => system.text });
   beforeEach(() => {
     openDocument(pipeline());
     system = fakeClipboard();
@@ -50,7 +60,7 @@ describe('clipboard commands', () => {
   it('pastes at the pointer, as one undoable step, and selects the copy', async () => {
     selectOnly(['orders']);
     await copySelection();
-    await pasteClipboard(pointInAnalytics);
+    await paste(pointInAnalytics);
     expect(undoSteps()).toBe(1);
     expect([...useSelectionStore.getState().nodeIds]).toEqual(['orders-2']);
     expect(documentNow().products.find((product) => product.id === 'orders-2')?.domainId).toBe('analytics');
@@ -61,56 +71,77 @@ describe('clipboard commands', () => {
     await copySelection();
     openDocument(emptyMesh('other', 'Other'));
     setSystemClipboard(system);
-    await pasteClipboard(pointInAnalytics);
+    await paste(pointInAnalytics);
     expect(documentNow().products.map((product) => product.name)).toEqual(['Orders']);
   });
 
   it('never stacks a second paste on the first', async () => {
     selectOnly(['orders']);
     await copySelection();
-    await pasteClipboard(pointInAnalytics);
-    await pasteClipboard(pointInAnalytics);
+    await paste(pointInAnalytics);
+    await paste(pointInAnalytics);
     const box = (id: string) => ({ width: 280, height: 150, ...(documentNow().layout.nodes[id] ?? { x: 0, y: 0 }) });
     expect(overlaps(box('orders-2'), box('orders-3'))).toBe(false);
   });
 
   it('pastes nothing from text that is not copied elements, and says so', async () => {
     system.text = 'meeting notes';
-    await pasteClipboard(pointInAnalytics);
+    await paste(pointInAnalytics);
     expect(undoSteps()).toBe(0);
     expect(useNoticeStore.getState().notice?.text).toContain('Nothing to paste');
   });
 
   it('pastes nothing from broken copied elements, listing each located problem', async () => {
     system.text = JSON.stringify({ format: 'data-mesh-designer/elements', version: 1, domains: 'x' });
-    await pasteClipboard(pointInAnalytics);
+    await paste(pointInAnalytics);
     expect(undoSteps()).toBe(0);
     expect(useNoticeStore.getState().notice?.details?.some((line) => line.startsWith('domains:'))).toBe(true);
   });
 
   it('falls back to this window’s copy when the system clipboard cannot be read', async () => {
-    setSystemClipboard({
-      readText: () => Promise.reject(new Error('denied')),
-      writeText: () => Promise.reject(new Error('denied')),
-    });
+    setSystemClipboard({ writeText: () => Promise.reject(new Error('denied')) });
     selectOnly(['orders']);
     await copySelection();
-    await pasteClipboard(pointInAnalytics);
+    await pasteClipboard(pointInAnalytics, refusingReader('browser', new Error('denied')));
     expect(documentNow().products).toHaveLength(3);
   });
 
-  it('says the app was not allowed to read the clipboard, and how to allow it, when reading is refused', async () => {
-    setSystemClipboard({
-      readText: () => Promise.reject(new DOMException('Read permission denied.', 'NotAllowedError')),
-      writeText: async () => {},
-    });
-    await pasteClipboard(pointInAnalytics);
+  it('says in the browser that the app was not allowed to read the clipboard, and how to allow it', async () => {
+    const refusal = new DOMException('Read permission denied.', 'NotAllowedError');
+    await pasteClipboard(pointInAnalytics, refusingReader('browser', refusal));
     expect(undoSteps()).toBe(0);
     const notice = useNoticeStore.getState().notice;
     expect(notice?.text).toBe(
       'Nothing was pasted: the app was not allowed to read the clipboard. Allow this page clipboard access in the browser’s site settings, then paste again.',
     );
     expect(notice?.details).toEqual(['NotAllowedError: Read permission denied.']);
+  });
+
+  it('says in the desktop app why the clipboard could not be read, without a browser’s site settings', async () => {
+    const refusal = new Error(
+      'Refusing to paste: the clipboard holds 70.0 MiB of text, over the 64 MiB a design may have.',
+    );
+    await pasteClipboard(pointInAnalytics, refusingReader('desktop', refusal));
+    expect(undoSteps()).toBe(0);
+    const notice = useNoticeStore.getState().notice;
+    expect(notice?.text).toBe('Nothing was pasted: the clipboard could not be read.');
+    expect(notice?.details).toEqual([refusal.message]);
+  });
+
+  it('pastes the text a paste event brought, without reading the clipboard (no permission needed)', async () => {
+    selectOnly(['orders']);
+    await copySelection();
+    openDocument(emptyMesh('other', 'Other'));
+    pasteClipboardText(pointInAnalytics, system.text);
+    expect(documentNow().products.map((product) => product.name)).toEqual(['Orders']);
+    expect(undoSteps()).toBe(1);
+  });
+
+  it('pastes this window’s copy when a paste event brought no text', async () => {
+    selectOnly(['orders']);
+    await copySelection();
+    pasteClipboardText(pointInAnalytics, '');
+    expect(documentNow().products).toHaveLength(3);
   });
 
   it('cuts the selection and its links as one undo step, saying what was cut, with Undo', async () => {
@@ -130,13 +161,13 @@ describe('clipboard commands', () => {
     const before = documentNow();
     selectOnly(['orders']);
     await cutSelection();
-    await pasteClipboard({ at: { x: 500, y: 150 } });
+    await paste({ at: { x: 500, y: 150 } });
     expect(documentNow().products.map(({ id, name }) => `${id} ${name}`)).toEqual(['revenue Revenue', 'orders Orders']);
     expect(documentNow().contracts.map((contract) => contract.id)).toEqual(['orders-contract']);
     expect(documentNow().links).toEqual(expect.arrayContaining(before.links));
     expect(documentNow().links).toHaveLength(2);
 
-    await pasteClipboard({ at: { x: 500, y: 150 } });
+    await paste({ at: { x: 500, y: 150 } });
     expect(documentNow().products.map((product) => product.name)).toEqual(['Revenue', 'Orders', 'Orders 2']);
     expect(documentNow().links).toHaveLength(2);
   });
@@ -146,7 +177,7 @@ describe('clipboard commands', () => {
     await cutSelection();
     selectOnly(['revenue']);
     deleteSelection();
-    await pasteClipboard({ at: { x: 500, y: 150 } });
+    await paste({ at: { x: 500, y: 150 } });
     expect(documentNow().links.map((link) => link.id)).toEqual(['shop-to-orders']);
   });
 
@@ -154,7 +185,7 @@ describe('clipboard commands', () => {
     selectOnly(['orders']);
     await cutSelection();
     useDocumentStore.getState().undo();
-    await pasteClipboard(pointInAnalytics);
+    await paste(pointInAnalytics);
     expect(documentNow().products.map((product) => product.id)).toEqual(['orders', 'revenue', 'orders-2']);
     expect(documentNow().links.map((link) => link.id)).toEqual(['shop-to-orders', 'orders-to-revenue']);
   });
@@ -163,7 +194,7 @@ describe('clipboard commands', () => {
     selectOnly(['revenue']);
     await cutSelection();
     expect(documentNow().products.map((product) => product.id)).toEqual(['orders']);
-    await pasteClipboard(pointInAnalytics);
+    await paste(pointInAnalytics);
     expect(documentNow().products.map((product) => product.id)).toEqual(['orders', 'revenue']);
   });
 
@@ -173,7 +204,7 @@ describe('clipboard commands', () => {
     await cutSelection();
     expect(useNoticeStore.getState().notice?.text).toMatch(/^Cut Orders 2 and its contract/);
 
-    await pasteClipboard(pointInAnalytics);
+    await paste(pointInAnalytics);
     const notice = useNoticeStore.getState().notice;
     expect(notice?.text).toMatch(/^Pasted Orders 2 and its contract/);
     notice?.actions?.find((action) => action.label === 'Undo')?.run();

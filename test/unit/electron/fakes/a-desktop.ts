@@ -1,3 +1,4 @@
+import type { ClipboardText } from '../../../../electron/clipboard/clipboard-text';
 import { createFileAccess } from '../../../../electron/files/file-access';
 import { createRecentFilesStore } from '../../../../electron/files/recent-files';
 import { createIpcHandlers, type DocumentWindow } from '../../../../electron/ipc/handlers';
@@ -33,6 +34,7 @@ export function aDesktop(
   answers: Partial<DialogAnswers> = {},
   fs = new InMemoryFileSystem(),
   window: Partial<DocumentWindow> = {},
+  clipboard: ClipboardText = { readText: async () => '' },
 ) {
   fs.withFolder('/home/ada').withFolder('/user-data');
   const dialog = new FakeDialog(answers);
@@ -55,6 +57,7 @@ export function aDesktop(
       ...window,
     },
     takeLaunchFiles: () => [],
+    clipboard,
   });
   const listeners = new Map<string, (event: InvokeSender, request: unknown) => Promise<unknown>>();
   registerIpcHandlers({ handle: (channel, listener) => listeners.set(channel, listener) }, handlers);

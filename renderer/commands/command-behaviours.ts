@@ -25,7 +25,7 @@ import { hasImpactOrigin, showImpactOfSelection } from '../governance/impact-act
 import type { Host } from '../host/host';
 import { whyNothingToRun } from '../simulation/nothing-to-run';
 import { simulation } from '../simulation/simulation-controller';
-import { setSimulation, useSimulationStore } from '../simulation/simulation-store';
+import { canStepBack, setSimulation, useSimulationStore } from '../simulation/simulation-store';
 import {
   copySelection,
   cutSelection,
@@ -308,6 +308,11 @@ export const COMMAND_BEHAVIOURS: { readonly [Id in CommandId]: CommandBehaviour 
     needs: whatRunNeeds,
   },
   'simulation.step': { run: simulation.step, isEnabled: hasSomethingToRun, needs: whatRunNeeds },
+  'simulation.step-back': {
+    run: simulation.stepBack,
+    isEnabled: () => canStepBack(useSimulationStore.getState()),
+    needs: 'pause a run past tick 0 first',
+  },
   'simulation.reset': { run: simulation.reset, isEnabled: hasSomethingToRun, needs: whatRunNeeds },
   'simulation.present': {
     run: () => setSimulation({ isPresenting: true }),

@@ -1,6 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
+import { CommandButton } from '../commands/command-button';
 import { useDocumentStore } from '../store/document-store';
 import { whyNothingToRun } from './nothing-to-run';
+import { RunProgress } from './run-progress';
 import { SeedField } from './seed-field';
 import { SimulatedClock } from './simulated-clock';
 import { simulation } from './simulation-controller';
@@ -22,7 +24,7 @@ export function SimulationBar() {
   const nothingToRun = useDocumentStore((state) => whyNothingToRun(state.mesh));
   if (mode !== 'simulate') return null;
   const isRunning = status === 'running';
-  const isBusy = status === 'starting';
+  const isBusy = status === 'starting' || status === 'rewinding';
   const cannotRun = isBusy || nothingToRun !== undefined;
   const chosen = scenarios?.find((scenario) => scenario.id === scenarioId) ?? scenarios?.[0];
   return (
@@ -51,6 +53,9 @@ export function SimulationBar() {
         >
           Step
         </button>
+        <CommandButton command="simulation.step-back" label="Step back">
+          ↶
+        </CommandButton>
         <button
           type="button"
           disabled={cannotRun}
@@ -110,6 +115,7 @@ export function SimulationBar() {
       </label>
       <SimulatedClock className="simulation-bar__clock" testId="simulated-clock" tickTestId="tick" />
       <span className={`simulation-bar__status simulation-bar__status--${status}`}>{STATUS_LABELS[status]}</span>
+      <RunProgress />
       <button
         type="button"
         onClick={() => setSimulation({ isPresenting: true })}
@@ -133,6 +139,7 @@ export function SimulationBar() {
 export const STATUS_LABELS = {
   idle: 'not started',
   starting: 'starting…',
+  rewinding: 'going back…',
   running: 'running',
   paused: 'paused',
   stopped: 'stopped',

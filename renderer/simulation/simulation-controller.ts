@@ -21,10 +21,12 @@ import { emptyHistory, withTicks } from '../../shared/simulation/metrics-history
 import { planPipeline } from '../../shared/simulation/pipeline-plan';
 import { runCatalog } from '../../shared/simulation/run-catalog';
 import { maxModeBatch, millisToNextTick, type RunPace, ticksToRun } from '../../shared/simulation/run-pace';
+import type { Work } from '../../shared/simulation/work-budget';
 import { currentMesh, useDocumentStore } from '../store/document-store';
 import { NO_SCENARIO } from './nothing-to-run';
 import { pausePointAt } from './pause-point';
 import {
+  canStepBack,
   MAX_SPEED,
   type SimulationState,
   seedFieldProblem,
@@ -52,8 +54,15 @@ function worker(): SimulationClient {
       setTimeout: (callback, millis) => window.setTimeout(callback, millis),
       clearTimeout: (handle) => window.clearTimeout(handle as number),
     },
+    showProgress,
   );
   return client;
+}
+
+/** Shows what the worker is doing while it builds or replays the run, which may take long. */
+function showProgress(work: Work): void {
+  const { status } = state();
+  if (status === 'starting' || status === 'rewinding') setSimulation({ workInProgress: work });
 }
 
 /** Sends a command within the budget; a failure stops the run and is shown, and comes back as undefined. */
@@ -63,6 +72,7 @@ async function send<T extends ClientResponse['type']>(
   describe: (error: Problem) => string = (error) => `${error.path}: ${error.message}`,
 ): Promise<Extract<ClientResponse, { type: T }> | undefined> {
   const response = await worker().send(command, STEP_BUDGET_MILLIS);
+  if (state().workInProgress) setSimulation({ workInProgress: null });
   if (response.type === expected) return response as Extract<ClientResponse, { type: T }>;
   if (response.type === 'failed') {
     const text = response.errors.map(describe).join('\n');
@@ -160,7 +170,7 @@ async function start(): Promise<boolean> {
 async function ensureRun(): Promise<boolean> {
   const { status } = state();
   if (status === 'paused' || status === 'running') return true;
-  if (status === 'starting') return false;
+  if (status === 'starting' || status === 'rewinding') return false;
   return start();
 }
 
@@ -252,6 +262,23 @@ export const simulation = {
     accept(stepped.metrics, stepped.ticks);
     setSimulation({ pauseAtTick: pausePointAt(state().pauseAtTick, stepped.metrics.tick) });
     pausedWhereStopped(stepped.metrics);
+  },
+
+  /**
+   * Back one tick, from a paused run: the worker rebuilds the run with the faults fired so far and
+   * replays it to the tick before (runs are deterministic, so it is that tick exactly).
+   */
+  async stepBack(): Promise<void> {
+    if (!canStepBack(state())) return;
+    const tick = (state().metrics?.tick ?? 0) - 1;
+    const run = runGeneration;
+    setSimulation({ status: 'rewinding', failure: null });
+    const rewound = await send({ type: 'rewind', tick }, 'stepped');
+    if (run !== runGeneration) return;
+    if (state().status === 'rewinding') setSimulation({ status: 'paused' });
+    if (!rewound) return;
+    setSimulation({ metrics: rewound.metrics, history: withTicks(emptyHistory(), rewound.ticks) });
+    void followTrace();
   },
 
   /** Back to tick 0 with the scenario as it is now (edits apply here) and without fired faults. */

@@ -6,10 +6,14 @@ import type { FaultSettings, FiredWith } from '../../shared/simulation/fault-dec
 import { emptyHistory, type MetricsHistory } from '../../shared/simulation/metrics-history';
 import type { RunCatalog } from '../../shared/simulation/run-catalog';
 import { seedProblem } from '../../shared/simulation/run-seed';
+import type { Work } from '../../shared/simulation/work-budget';
 
 export type Mode = 'design' | 'simulate';
-/** `idle`: no run; `starting`: the worker builds tick 0; `stopped`: a failure ended the run. */
-export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopped';
+/**
+ * `idle`: no run; `starting`: the worker builds tick 0; `rewinding`: the worker rebuilds the run and
+ * replays it to an earlier tick; `stopped`: a failure ended the run.
+ */
+export type RunStatus = 'idle' | 'starting' | 'rewinding' | 'running' | 'paused' | 'stopped';
 /** Ticks per second, or as fast as the worker goes. */
 export type Speed = number | 'max';
 export type PanelTab = 'inspect' | 'sql' | 'metrics' | 'trace' | 'faults' | 'scenario';
@@ -40,6 +44,8 @@ export interface SimulationState {
   metrics: SimulationMetrics | null;
   history: MetricsHistory;
   catalog: RunCatalog | null;
+  /** The unit of work the worker started last while it builds or replays the run, for the run bar. */
+  workInProgress: Work | null;
   /** Why the run stopped, or a request failed; shown until dismissed or the next run. */
   failure: string | null;
   /** Faults fired from the deck during this run, to replay it after a restart. */
@@ -82,6 +88,7 @@ export const useSimulationStore = create<SimulationState>()(() => ({
   metrics: null,
   history: emptyHistory(),
   catalog: null,
+  workInProgress: null,
   failure: null,
   firedFaults: [],
   lastFiredFault: null,
@@ -107,6 +114,10 @@ export const seedFieldProblem = (state: SimulationState) => {
   const problem = state.seedText === null ? null : seedProblem(state.seedText);
   return problem && `Seed ${problem}`;
 };
+
+/** Whether Step back can go back a tick: a paused run past tick 0. */
+export const canStepBack = (state: SimulationState) =>
+  state.mode === 'simulate' && state.status === 'paused' && (state.metrics?.tick ?? 0) > 0;
 
 /** The live snapshot the canvas draws: only in Simulate mode, so Design stays quiet. */
 export const liveMetrics = (state: SimulationState) => (state.mode === 'simulate' ? state.metrics : null);

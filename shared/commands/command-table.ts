@@ -431,6 +431,14 @@ export const COMMANDS = [
     menu: { in: 'Simulation', section: 'run' },
   },
   {
+    id: 'simulation.step-back',
+    label: 'Step Back One Tick',
+    description: 'Back to the tick before, as the run was then',
+    group: 'Simulation',
+    keys: ['B'],
+    menu: { in: 'Simulation', section: 'run' },
+  },
+  {
     id: 'simulation.reset',
     label: 'Reset to Tick 0',
     description: 'Back to tick 0 with the scenario as it is now',

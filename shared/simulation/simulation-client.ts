@@ -32,7 +32,7 @@ interface Pending {
 }
 
 /** Requests that run ticks: the worker reports each unit of work in them as it starts. */
-const RUNS_TICKS: ReadonlySet<SimulationRequest['type']> = new Set(['create', 'step', 'run-until', 'reset']);
+const RUNS_TICKS: ReadonlySet<SimulationRequest['type']> = new Set(['create', 'step', 'run-until', 'reset', 'rewind']);
 
 /**
  * The app's side of the simulation worker. SQLite cannot be interrupted inside a statement, so a
@@ -43,7 +43,7 @@ const RUNS_TICKS: ReadonlySet<SimulationRequest['type']> = new Set(['create', 's
  * fine, and building the run (loading SQLite, creating its databases) is not user SQL and, slow on
  * a loaded machine, is not timed. Any other request is timed as a whole.
  */
-export function createSimulationClient(spawn: () => WorkerPort, timers: Timers) {
+export function createSimulationClient(spawn: () => WorkerPort, timers: Timers, onProgress?: (work: Work) => void) {
   let worker: WorkerPort | undefined;
   let nextId = 1;
   /** In the order sent: the worker answers in that order, so the first is the one running. */
@@ -62,8 +62,10 @@ export function createSimulationClient(spawn: () => WorkerPort, timers: Timers) 
   const start = (): WorkerPort => {
     const port = spawn();
     port.onmessage = ({ data }) => {
-      if (data.type === 'progress') running = data.work;
-      else {
+      if (data.type === 'progress') {
+        running = data.work;
+        onProgress?.(data.work);
+      } else {
         const index = pending.findIndex((entry) => entry.request.id === data.id);
         const [answered] = index === -1 ? [] : pending.splice(index, 1);
         running = undefined;

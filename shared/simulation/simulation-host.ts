@@ -7,7 +7,7 @@ import { EXAMPLE_SCAN_RECORDS, exampleRecords } from './example-records';
 import { readMessages } from './log-reader';
 import { type PipelinePlan, planPipeline } from './pipeline-plan';
 import { createSimulation, type Simulation } from './simulation';
-import type { TickMetrics } from './simulation-metrics';
+import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
 import type { OpenSqlWorkspace } from './sql-workspace';
 import type { WorkWatch } from './work-budget';
 import type { SimulationRequest, SimulationResponse } from './worker-protocol';
@@ -48,11 +48,9 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
         return { id, type: 'metrics', metrics: simulation.metrics() };
       }
       case 'step':
-        return active(id, (current) => {
-          const ticks: TickMetrics[] = [];
-          const metrics = current.step(request.ticks, (tick) => ticks.push(tick));
-          return { id, type: 'stepped', ticks, metrics };
-        });
+        return active(id, (current) => stepped(id, (onTick) => current.step(request.ticks, onTick)));
+      case 'rewind':
+        return active(id, (current) => stepped(id, (onTick) => current.rewind(request.tick, onTick)));
       case 'run-until':
         return active(id, (current) => ({ id, type: 'metrics', metrics: current.runUntil(request.tick) }));
       case 'metrics':
@@ -137,3 +135,10 @@ export function createSimulationHost(loadSqlite: () => Promise<OpenSqlWorkspace>
 }
 
 export type SimulationHost = ReturnType<typeof createSimulationHost>;
+
+/** A `stepped` answer: the snapshot `run` ends at, and the counters of each tick it ran. */
+function stepped(id: number, run: (onTick: (metrics: TickMetrics) => void) => SimulationMetrics): SimulationResponse {
+  const ticks: TickMetrics[] = [];
+  const metrics = run((tick) => ticks.push(tick));
+  return { id, type: 'stepped', ticks, metrics };
+}

@@ -62,6 +62,12 @@ export interface Simulation {
   inject(fault: Fault): Result<void>;
   /** Back to tick 0, without injected faults, with the databases of the previous run closed and their memory freed. */
   reset(): SimulationMetrics;
+  /**
+   * Back to `tick` (before the current one), exactly as a run to it: rebuilt from tick 0 with the
+   * faults injected so far and the statements executed up to that tick, then run again, telling
+   * `onTick` the counters of every tick from 0. A statement executed after `tick` is forgotten.
+   */
+  rewind(tick: number, onTick?: (metrics: TickMetrics) => void): SimulationMetrics;
   /** Closes every database; the simulation cannot be used afterwards. */
   dispose(): void;
 }
@@ -101,6 +107,9 @@ export function createSimulation(
   let stopped: StoppedRun | undefined;
   const { lastTick } = simulatedClock(scenario.startTime, scenario.tickMillis);
   let run: SimulationRun | undefined;
+  /** What the run was given besides its scenario, replayed by `rewind`. */
+  let injectedFaults: Fault[] = [];
+  let executed: { tick: number; systemId: string; sql: string }[] = [];
   try {
     run = start();
   } catch (error) {
@@ -189,6 +198,7 @@ export function createSimulation(
           current().beginServiceTransaction(systemId);
           const changes = current().runAs('service', () => statement.run());
           current().countSourceChanges(changes);
+          executed.push({ tick: current().tick, systemId, sql });
           return { ok: true, value: { changes } };
         } finally {
           statement.release();
@@ -216,7 +226,9 @@ export function createSimulation(
           errors: problems.map((problem) => ({ ...problem, path: problem.path.replace('run.faults[0]', 'fault') })),
         };
       }
-      current().inject(faultWithTopic(mesh, fault));
+      const injected = faultWithTopic(mesh, fault);
+      current().inject(injected);
+      injectedFaults.push(injected);
       return { ok: true, value: undefined };
     },
     reset() {
@@ -224,8 +236,23 @@ export function createSimulation(
       run = undefined;
       stopped = undefined;
       errors = createErrorLog();
+      injectedFaults = [];
+      executed = [];
       run = start();
       return metrics();
+    },
+    rewind(tick, onTick) {
+      const faults = injectedFaults;
+      const statements = executed.filter((statement) => statement.tick <= tick);
+      simulation.reset();
+      for (const fault of faults) current().inject(fault);
+      injectedFaults = faults;
+      onTick?.(current().tickMetrics());
+      for (const statement of statements) {
+        simulation.step(statement.tick - current().tick, onTick);
+        simulation.execute(statement.systemId, statement.sql);
+      }
+      return simulation.step(tick - current().tick, onTick);
     },
     dispose() {
       run?.close();

@@ -32,6 +32,8 @@ export type SimulationRequest =
   /** Example records of an earlier run, checked by the contracts of `mesh`: needs no run. */
   | { id: number; type: 'recheck-examples'; mesh: Mesh; examples: Record<string, LogMessage[]> }
   | { id: number; type: 'reset' }
+  /** Back to an earlier tick, rebuilt and run again: answered as a step, with the counters of every tick from 0. */
+  | { id: number; type: 'rewind'; tick: number }
   | { id: number; type: 'dispose' };
 
 export type SimulationResponse =

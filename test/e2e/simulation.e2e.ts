@@ -79,6 +79,28 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(ordersAfterSteps).toContain('1000');
   });
 
+  it('steps back a tick to the run as it was there, from the bar and by key, and not from tick 0', async () => {
+    const page = await session.openApp();
+    await simulateSample(page);
+    const stepBack = page.getByRole('button', { name: 'Step back' });
+    expect(await stepBack.isDisabled()).toBe(true);
+    const orders = () => queryResult(page, 'orders', 'SELECT order_id, status, total FROM orders ORDER BY order_id');
+    await step(page, 6);
+    const atSix = await orders();
+    const metricsAtSix = await engineMetrics(page);
+    await step(page, 1);
+
+    await stepBack.click();
+    await waitForTick(page, 6);
+    expect(await orders()).toBe(atSix);
+    expect(await engineMetrics(page)).toEqual(metricsAtSix);
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('b');
+    await waitForTick(page, 5);
+    await step(page, 1);
+    expect(await orders()).toBe(atSix);
+  });
+
   it('answers a SQL query at the run’s time, and shows a broken one’s error at its place while the app keeps working', async () => {
     const page = await session.openApp();
     await simulateSample(page);

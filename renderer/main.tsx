@@ -8,8 +8,11 @@ import { HostProvider } from './host/host-context';
 import { simulation } from './simulation/simulation-controller';
 import './styles/app.css';
 
-/** For end-to-end tests: the engine's own metrics, to compare with what the canvas shows. */
-Reflect.set(window, '__meshSimulation', { engineMetrics: () => simulation.engineMetrics() });
+/** For end-to-end tests: the engine's own metrics, to compare with what the canvas shows, and a shorter budget. */
+Reflect.set(window, '__meshSimulation', {
+  engineMetrics: () => simulation.engineMetrics(),
+  setStepBudget: (millis: number) => simulation.setStepBudget(millis),
+});
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -34,8 +34,13 @@ import {
   useSimulationStore,
 } from './simulation-store';
 
-/** How long the worker may stay silent (no transformation started, no answer) before it is replaced. */
+/**
+ * How long the worker may stay silent (no unit of work started: a transformation, a batch of a
+ * table's rows; no answer) before it is replaced.
+ */
 export const STEP_BUDGET_MILLIS = 4000;
+/** The budget in force: end-to-end tests shorten it (`__meshSimulation.setStepBudget`) rather than wait seconds. */
+let stepBudgetMillis = STEP_BUDGET_MILLIS;
 /** Records kept per output port for Design mode. */
 export const EXAMPLE_RECORDS = 20;
 
@@ -59,10 +64,16 @@ function worker(): SimulationClient {
   return client;
 }
 
-/** Shows what the worker is doing while it builds or replays the run, which may take long. */
+/** A request in flight longer than this shows on the run bar what the worker is doing. */
+const LONG_REQUEST_MILLIS = 1000;
+/** When the request `send` waits for was sent. */
+let sentAt = 0;
+
+/** Shows what the worker is doing while it builds or replays the run, loads rows, or takes long over a step. */
 function showProgress(work: Work): void {
   const { status } = state();
-  if (status === 'starting' || status === 'rewinding') setSimulation({ workInProgress: work });
+  const isLong = performance.now() - sentAt > LONG_REQUEST_MILLIS;
+  if (status === 'starting' || status === 'rewinding' || work.rows || isLong) setSimulation({ workInProgress: work });
 }
 
 /** Sends a command within the budget; a failure stops the run and is shown, and comes back as undefined. */
@@ -71,7 +82,8 @@ async function send<T extends ClientResponse['type']>(
   expected: T,
   describe: (error: Problem) => string = (error) => `${error.path}: ${error.message}`,
 ): Promise<Extract<ClientResponse, { type: T }> | undefined> {
-  const response = await worker().send(command, STEP_BUDGET_MILLIS);
+  sentAt = performance.now();
+  const response = await worker().send(command, stepBudgetMillis);
   if (state().workInProgress) setSimulation({ workInProgress: null });
   if (response.type === expected) return response as Extract<ClientResponse, { type: T }>;
   if (response.type === 'failed') {
@@ -123,7 +135,7 @@ async function followTrace(): Promise<void> {
     for (;;) {
       const { trace, metrics } = state();
       if (!trace || !metrics || trace.readAt.tick === metrics.tick) return;
-      const response = await worker().send({ type: 'trace', start: trace.start }, STEP_BUDGET_MILLIS);
+      const response = await worker().send({ type: 'trace', start: trace.start }, stepBudgetMillis);
       if (response.type === 'failed' && 'restart' in response) return stop(response.errors[0]?.message ?? '');
       if (response.type !== 'trace' || state().trace !== trace) return;
       const lastStage = response.trace.stages.length - 1;
@@ -310,19 +322,19 @@ export const simulation = {
     sql: string,
   ): Promise<{ ok: true; result: QueryResult; tick: number; time: string } | { ok: false; message: string }> {
     if (!(await ensureRun())) return { ok: false, message: state().failure ?? 'The simulation is not running.' };
-    const response = await worker().send({ type: 'query', nodeId, sql }, STEP_BUDGET_MILLIS);
+    const response = await worker().send({ type: 'query', nodeId, sql }, stepBudgetMillis);
     if (response.type === 'query-result') {
       return { ok: true, result: response.result, tick: response.tick, time: response.time };
     }
     if (response.type === 'failed') {
       const message = response.errors.map((error) => error.message).join('\n');
       if ('restart' in response)
-        await replayAfterRestart(`The query ran longer than ${STEP_BUDGET_MILLIS} ms and was stopped.`);
+        await replayAfterRestart(`The query ran longer than ${stepBudgetMillis} ms and was stopped.`);
       return {
         ok: false,
         message:
           'restart' in response
-            ? `The query ran longer than ${STEP_BUDGET_MILLIS} ms and was stopped; the run was rebuilt.`
+            ? `The query ran longer than ${stepBudgetMillis} ms and was stopped; the run was rebuilt.`
             : message,
       };
     }
@@ -357,14 +369,19 @@ export const simulation = {
   async refreshExamples(): Promise<void> {
     const { status, metrics } = state();
     if ((status !== 'paused' && status !== 'running') || !metrics) return;
-    const read = await worker().send({ type: 'examples', limit: EXAMPLE_RECORDS }, STEP_BUDGET_MILLIS);
+    const read = await worker().send({ type: 'examples', limit: EXAMPLE_RECORDS }, stepBudgetMillis);
     if (read.type === 'examples') setSimulation({ examples: read.examples, examplesTick: metrics.tick });
   },
 
   /** Example records checked by the contracts `mesh` has now; undefined when the worker could not check them. */
   async recheckExamples(mesh: Mesh, examples: Record<string, LogMessage[]>): Promise<ExampleViolations | undefined> {
-    const response = await worker().send({ type: 'recheck-examples', mesh, examples }, STEP_BUDGET_MILLIS);
+    const response = await worker().send({ type: 'recheck-examples', mesh, examples }, stepBudgetMillis);
     return response.type === 'rechecked-examples' ? response.violations : undefined;
+  },
+
+  /** For end-to-end tests: a shorter budget, so a long load can outlast it in a second. */
+  setStepBudget(millis: number): void {
+    stepBudgetMillis = millis;
   },
 
   /** Fresh engine metrics, asked of the worker (the end-to-end tests compare them with the canvas). */
@@ -384,10 +401,10 @@ async function replayAfterRestart(reason: string): Promise<void> {
   const mesh = runMesh ?? currentMesh();
   const scenario = mesh && scenarioToRun(mesh);
   if (!mesh || !scenario) return;
-  const created = await worker().send({ type: 'create', mesh, scenario }, STEP_BUDGET_MILLIS);
+  const created = await worker().send({ type: 'create', mesh, scenario }, stepBudgetMillis);
   if (created.type !== 'metrics') return stop(reason);
   for (const fault of firedFaults) await worker().send({ type: 'inject', fault });
-  const replayed = await worker().send({ type: 'run-until', tick }, STEP_BUDGET_MILLIS);
+  const replayed = await worker().send({ type: 'run-until', tick }, stepBudgetMillis);
   if (replayed.type !== 'metrics') return stop(reason);
   setSimulation({ status: 'paused', failure: null });
   accept(replayed.metrics);

@@ -44,7 +44,7 @@ export interface SimulationState {
   metrics: SimulationMetrics | null;
   history: MetricsHistory;
   catalog: RunCatalog | null;
-  /** The unit of work the worker started last while it builds or replays the run, for the run bar. */
+  /** The unit of work the worker started last, while a request takes long (building or replaying the run), for the run bar. */
   workInProgress: Work | null;
   /** Why the run stopped, or a request failed; shown until dismissed or the next run. */
   failure: string | null;

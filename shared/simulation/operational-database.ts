@@ -25,6 +25,7 @@ import { snapshotMarker } from './snapshot-marker';
 import { columnDefinitions, columnList, isoTimestampSql, prefixed, quoteIdentifier, quoteLiteral } from './sql-text';
 import { columnSqlType } from './sql-types';
 import type { SqlConnection } from './sql-workspace';
+import { ROW_BATCH, type RowBatch, rowBatches } from './work-budget';
 
 /** How the system's CDC connector behaves. */
 export interface ConnectorOptions {
@@ -50,8 +51,11 @@ export interface OperationalDatabase {
   readonly connection: SqlConnection;
   /** Starts the service's next transaction, at `millis` on the simulated clock. */
   beginTransaction(millis: number): void;
-  /** Starts CDC: existing rows become snapshot records (op `r`), then every change is captured. */
-  startCapture(): void;
+  /**
+   * Starts CDC: existing rows become snapshot records (op `r`), a batch of rows at a time as
+   * `asBatch` runs it, then every change is captured.
+   */
+  startCapture(asBatch: (rows: RowBatch, snapshot: () => void) => void): void;
   /** The connector's poll at `millis`: captured changes and outbox events it has processed by then go to their topics. */
   publishChanges(millis: number): void;
   /**
@@ -145,12 +149,12 @@ export function createOperationalDatabase(
       commit.run();
       beginTransaction.run([millis]);
     },
-    startCapture() {
+    startCapture(asBatch) {
       // The snapshot is read at one point of the database's log, which all its records carry.
       const position = connection.prepare(`SELECT ${LOG_POSITION_SQL}`);
       const [[snapshotPosition]] = position.all() as [[number]];
       position.release();
-      connection.exec(captured.map((topic) => snapshotSql(topic, snapshotPosition)).join(';\n'));
+      for (const topic of captured) snapshotInBatches(connection, topic, snapshotPosition, asBatch);
       const extents = captured.map((topic) => {
         const extent = connection.prepare(
           `SELECT count(*), min(_sequence), max(_sequence) FROM node.${changeLog(topic)}`,
@@ -316,12 +320,43 @@ function placedKeySql(topic: CdcTopicPlan | OutboxTopicPlan, image: 'NEW' | 'OLD
   return `(SELECT _key, ${partitionSql('_key', topic.log.partitions)} AS _partition FROM (SELECT ${keySql(topic, image)} AS _key))`;
 }
 
+/** The table's rows as snapshot records, in rowid order, `ROW_BATCH` rows per statement. */
+function snapshotInBatches(
+  connection: SqlConnection,
+  topic: CdcTopicPlan,
+  position: number,
+  asBatch: (rows: RowBatch, snapshot: () => void) => void,
+): void {
+  const table = `node.${quoteIdentifier(topic.table.name)}`;
+  const count = connection.prepare(`SELECT count(*) FROM ${table}`);
+  const [[total]] = count.all() as [[number]];
+  count.release();
+  const batchEnd = connection.prepare(
+    `SELECT max(rowid) FROM (SELECT rowid FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ${ROW_BATCH})`,
+  );
+  const insert = connection.prepare(snapshotSql(topic, position));
+  let after = Number.MIN_SAFE_INTEGER;
+  try {
+    for (const rows of rowBatches(topic.table.name, total)) {
+      asBatch(rows, () => {
+        const [[last]] = batchEnd.all([after]) as [[number]];
+        insert.run([after, last]);
+        after = last;
+      });
+    }
+  } finally {
+    batchEnd.release();
+    insert.release();
+  }
+}
+
+/** Snapshot records of the table's rows with rowids after `?1` up to `?2`. */
 function snapshotSql(topic: CdcTopicPlan, position: number): string {
   const columns = topic.table.columns.map((column) => column.name);
   const key = changeKeySql(topic.log.format, quoteIdentifier);
   return `INSERT INTO node.${changeLog(topic)} (_op, _timestamp, _key, _partition, _tx, _lsn, _snapshot, ${columnList(prefixed('after_', columns))})
 SELECT 'r', millis, _key, ${partitionSql('_key', topic.log.partitions)}, tx, ${position}, 'true', ${columnList(columns)}
-FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} ORDER BY rowid), node._clock`;
+FROM (SELECT ${key} AS _key, * FROM node.${quoteIdentifier(topic.table.name)} WHERE rowid > ?1 AND rowid <= ?2 ORDER BY rowid), node._clock`;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
 import { createSqlCallerScope, type SqlCaller } from './sql-caller';
 import type { OpenSqlWorkspace, SqlConnection } from './sql-workspace';
 import { tablesWithoutData } from './tables-without-data';
-import { OverBudget, type RunWork } from './work-budget';
+import { OverBudget, type RowBatch, type RunWork } from './work-budget';
 import { createWorkload } from './workload';
 
 export interface RunSettings extends RuntimeLimits {
@@ -134,15 +134,15 @@ function buildRun(
 
   /** Tick 0 begins with the initial rows, loaded before CDC starts so they arrive as snapshot records. */
   const startCapture = () => {
-    const asWork = (system: OperationalDatabase, work: () => void) =>
-      settings.runWork({ tick: 0, nodeId: system.plan.system.id, path: system.plan.path, kind: 'initial-rows' }, work);
+    const asWork = (kind: 'initial-rows' | 'snapshot', system: OperationalDatabase, rows: RowBatch, work: () => void) =>
+      settings.runWork({ tick: 0, nodeId: system.plan.system.id, path: system.plan.path, kind, rows }, work);
     for (const system of systems) {
       system.connection.exec('BEGIN');
       system.beginTransaction(clock.millisAt(0));
     }
-    workload.loadInitialRows(clock.isoAt(0), asWork);
+    workload.loadInitialRows(clock.isoAt(0), (system, rows, load) => asWork('initial-rows', system, rows, load));
     for (const system of systems) {
-      asWork(system, () => system.startCapture());
+      system.startCapture((rows, snapshot) => asWork('snapshot', system, rows, snapshot));
       system.connection.exec('COMMIT');
     }
   };

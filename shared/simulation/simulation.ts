@@ -29,8 +29,8 @@ export interface SimulationOptions {
   /** Rows a query returns at most (default 1,000). */
   maxQueryRows?: number;
   /**
-   * Milliseconds one unit of work (a service's tick, a product's reading, a transformation, a
-   * product's publishing) may take; one that takes longer stops the run, naming it. It is timed
+   * Milliseconds one unit of work (a batch of a table's initial rows or of its snapshot, a
+   * service's tick, a product's reading, a transformation, a product's publishing) may take; one that takes longer stops the run, naming it. It is timed
    * when it finishes: a statement that never finishes can only be stopped by a host that runs the
    * simulation on another thread (the CLI's worker, the app's Web Worker), told of each unit by
    * the `WorkWatch`.

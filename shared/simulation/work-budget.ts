@@ -1,8 +1,8 @@
 /**
- * A unit of a run's work, the smallest the engine can time: a system's initial rows and their
- * snapshot, a service's tick (its writes and the connector's poll), a product's reading of its
- * inputs, one transformation, a product's publishing. Hosts learn of each as it starts, so one on
- * another thread can name what ran long.
+ * A unit of a run's work, the smallest the engine can time: a batch of a table's initial rows, a
+ * batch of its snapshot, a service's tick (its writes and the connector's poll), a product's
+ * reading of its inputs, one transformation, a product's publishing. Hosts learn of each as it
+ * starts, so one on another thread can name what ran long, and see a long load go on.
  */
 export interface Work {
   tick: number;
@@ -10,9 +10,39 @@ export interface Work {
   nodeId: string;
   /** Where it is in the mesh: `products[3].transformations[0]`. */
   path: string;
-  kind: 'initial-rows' | 'service' | 'consume' | 'prepare' | 'transformation' | 'publish';
+  kind: 'initial-rows' | 'snapshot' | 'service' | 'consume' | 'prepare' | 'transformation' | 'publish';
   /** The transformation, for `prepare` and `transformation`. */
   step?: string;
+  /** The batch of rows, for `initial-rows` and `snapshot`. */
+  rows?: RowBatch;
+}
+
+/** Rows `first + 1` to `first + count` of a table's `total`, loaded or snapshotted as one unit. */
+export interface RowBatch {
+  table: string;
+  first: number;
+  count: number;
+  total: number;
+}
+
+/** Rows per unit of work when a table's initial rows are loaded or snapshotted: each batch is timed alone. */
+export const ROW_BATCH = 2000;
+
+/** The batches that cover `total` rows of `table`, in order. */
+export function rowBatches(table: string, total: number): RowBatch[] {
+  const batches: RowBatch[] = [];
+  for (let first = 0; first < total; first += ROW_BATCH) {
+    batches.push({ table, first, count: Math.min(ROW_BATCH, total - first), total });
+  }
+  return batches;
+}
+
+/** `Snapshotting orders: 30,000 of 60,000 rows`: how far a long load is, for a progress line. */
+export function rowProgress(work: Work): string | undefined {
+  if (!work.rows) return undefined;
+  const { table, first, total } = work.rows;
+  const doing = work.kind === 'snapshot' ? 'Snapshotting' : 'Loading the initial rows of';
+  return `${doing} ${table}: ${first.toLocaleString('en')} of ${total.toLocaleString('en')} rows`;
 }
 
 /** What tells a host about the run's work, and the clock budgets are measured on. */
@@ -24,14 +54,22 @@ export interface WorkWatch {
 
 /** `transformation 'daily_sales' of product 'sales-dashboard'`. */
 export function workSubject(work: Work): string {
+  const rows = work.rows && rowRange(work.rows);
   return {
-    'initial-rows': `the initial rows of system '${work.nodeId}' and their snapshot`,
+    'initial-rows': `the initial rows ${rows} of system '${work.nodeId}'`,
+    snapshot: `the snapshot of rows ${rows} of system '${work.nodeId}'`,
     service: `the service of system '${work.nodeId}'`,
     consume: `reading the inputs of product '${work.nodeId}'`,
     prepare: `preparing transformation '${work.step}' of product '${work.nodeId}'`,
     transformation: `transformation '${work.step}' of product '${work.nodeId}'`,
     publish: `publishing the output ports of product '${work.nodeId}'`,
   }[work.kind];
+}
+
+/** `1–2,000 of 60,000 in table 'orders'`. */
+function rowRange({ table, first, count, total }: RowBatch): string {
+  const numbered = (row: number) => row.toLocaleString('en');
+  return `${numbered(first + 1)}–${numbered(first + count)} of ${numbered(total)} in table '${table}'`;
 }
 
 /** `transformation 'daily_sales' of product 'sales-dashboard' at tick 12`. */

@@ -15,6 +15,7 @@ import { stepFailureMessage } from './step-failure';
 import { textLengths, withinLength } from './text-lengths';
 import { isPatterned, matchingPattern, textPatterns } from './text-patterns';
 import { type ColumnValue, columnValue, type GenerationContext, sqlValueOf } from './value-generator';
+import { type RowBatch, rowBatches } from './work-budget';
 
 /** Reports a failed operation; the run goes on. */
 export type ReportFailure = (failure: ReportedError) => void;
@@ -23,9 +24,9 @@ export type ReportFailure = (failure: ReportedError) => void;
 export interface Workload {
   /**
    * Rows present before CDC starts; they reach the topics as snapshot records. Tables are filled
-   * in reference order, each as `asWork` runs the loading of its system's rows.
+   * in reference order, each batch of rows as `asWork` runs its loading.
    */
-  loadInitialRows(now: string, asWork: (database: OperationalDatabase, load: () => void) => void): void;
+  loadInitialRows(now: string, asWork: (database: OperationalDatabase, rows: RowBatch, load: () => void) => void): void;
   /** Runs one system's operations for a tick (rates from tick 1); returns how many rows they changed. */
   applyTick(systemId: string, tick: number, now: string): number;
 }
@@ -102,11 +103,13 @@ export function createWorkload(
         if (!isSimulated(entry)) continue;
         const workload = tableWorkload(entry.systemId, entry.table);
         const context = workload.context(now, true);
-        asWork(workload.database, () => {
-          for (let row = 0; row < entry.initialRows; row++) {
-            attempt(`${scenarioPath}.data[${index}]`, entry.systemId, () => insertGeneratedRow(workload, context));
-          }
-        });
+        for (const rows of rowBatches(entry.table, entry.initialRows)) {
+          asWork(workload.database, rows, () => {
+            for (let row = 0; row < rows.count; row++) {
+              attempt(`${scenarioPath}.data[${index}]`, entry.systemId, () => insertGeneratedRow(workload, context));
+            }
+          });
+        }
       }
     },
     applyTick(systemId, tick, now) {

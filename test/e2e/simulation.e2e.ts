@@ -30,6 +30,50 @@ const loopingProfileSql = (orders: number) => `WITH RECURSIVE spin(n) AS (
 SELECT customer_id, city, country, 0 AS order_count, 0 AS lifetime_value, NULL AS last_order_at
 FROM customers WHERE (SELECT max(n) FROM spin) > 0`;
 
+const LARGE_TABLE_ROWS = 300_000;
+
+/** The sample with a warehouse whose stock table, read by no product, starts with `rows` rows. */
+async function openSampleWithLargeTable(page: Page, rows: number): Promise<void> {
+  await openEditedSample(page, 'large-table.mesh.json', (mesh) => {
+    const file = mesh as unknown as { systems: Record<string, unknown>[]; scenarios: { data: unknown[] }[] };
+    const shipping = file.systems.find((system) => system.id === 'shipping-service');
+    file.systems.push({
+      ...shipping,
+      id: 'warehouse-service',
+      name: 'warehouse-service',
+      database: {
+        name: 'warehouse',
+        engine: 'postgres',
+        tables: [
+          {
+            name: 'stock',
+            cdc: false,
+            columns: [
+              { name: 'item_id', nullable: false, type: 'integer' },
+              { name: 'supplier', nullable: false, type: 'text' },
+              { name: 'email', nullable: false, type: 'text' },
+              { name: 'city', nullable: false, type: 'text' },
+            ],
+            primaryKey: ['item_id'],
+          },
+        ],
+      },
+      messaging: { broker: 'kafka', topics: [] },
+    });
+    file.scenarios[0]?.data.push({
+      systemId: 'warehouse-service',
+      table: 'stock',
+      initialRows: rows,
+      generators: {
+        item_id: { kind: 'sequence', start: 1 },
+        supplier: { kind: 'fake', what: 'fullName' },
+        email: { kind: 'fake', what: 'email' },
+        city: { kind: 'fake', what: 'city' },
+      },
+    });
+  });
+}
+
 describeInChromium('Simulate mode on the e-commerce sample', (session) => {
   it('runs 50 ticks and shows on each link the count the engine reports', async () => {
     const page = await session.openApp();
@@ -146,6 +190,28 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     await page.getByRole('button', { name: 'Design', exact: true }).click();
     await productNode(page, 'orders').click();
     await page.getByTestId('product-inspector').waitFor();
+  });
+
+  it('keeps building a run whose initial rows take longer than the budget, batch by batch, saying how far it is', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openSampleWithLargeTable(page, LARGE_TABLE_ROWS);
+    // Loading the rows takes seconds: longer than this budget, while no batch of them comes near it.
+    await page.evaluate(() =>
+      (Reflect.get(window, '__meshSimulation') as { setStepBudget(millis: number): void }).setStepBudget(1000),
+    );
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+
+    await page
+      .getByTestId('run-progress')
+      .filter({ hasText: /^Loading the initial rows of stock: [1-9][\d,]* of 300,000 rows$/ })
+      .waitFor();
+    await page.getByText('paused', { exact: true }).waitFor({ timeout: 60_000 });
+    expect(Date.now() - started).toBeGreaterThan(1000);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect((await engineMetrics(page)).tables['warehouse-service']?.stock).toBe(LARGE_TABLE_ROWS);
+    expect(await page.getByTestId('run-progress').count()).toBe(0);
+    await step(page, 1);
   });
 
   it('says so when the simulation engine cannot load, and starts it again on the next try', async () => {

@@ -236,6 +236,41 @@ describe('the simulation client', () => {
     client.terminate();
   });
 
+  it('keeps a worker whose long load of initial rows reports each batch, and stops the one batch that outlives the budget, naming its rows', async () => {
+    const log: string[] = [];
+    const timers = manualTimers();
+    const worker = stuckOn('create', log);
+    const client = createSimulationClient(() => worker, timers);
+    const created = client.send({ type: 'create', mesh, scenario }, 100);
+    const batch = (first: number): Work => ({
+      tick: 0,
+      nodeId: 'shop',
+      path: 'systems[0]',
+      kind: 'snapshot',
+      rows: { table: 'items', first, count: 2000, total: 60_000 },
+    });
+
+    for (let first = 0; first < 20_000; first += 2000) {
+      worker.onmessage?.({ data: { type: 'progress', work: batch(first) } });
+      timers.advance(90);
+    }
+    expect(log).not.toContain('terminated');
+    timers.advance(10);
+
+    expect(await created).toMatchObject({
+      type: 'failed',
+      errors: [
+        {
+          path: 'systems[0]',
+          message:
+            "Stopped at tick 0: the snapshot of rows 18,001–20,000 of 60,000 in table 'items' of system 'shop' ran longer than 100 ms. The simulation worker was restarted.",
+        },
+      ],
+    });
+    expect(log).toContain('terminated');
+    client.terminate();
+  });
+
   it('does not time building a run, slow on a loaded machine, before its first unit of work', async () => {
     const log: string[] = [];
     const timers = manualTimers();

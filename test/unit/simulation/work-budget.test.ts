@@ -90,10 +90,38 @@ describe('a time budget per unit of work', () => {
         {
           path: 'systems[0]',
           message:
-            "the initial rows of system 'shop' and their snapshot at tick 0 took 5000 ms, over the budget of 1000 ms; the run stopped",
+            "the initial rows 1–2 of 2 in table 'items' of system 'shop' at tick 0 took 5000 ms, over the budget of 1000 ms; the run stopped",
         },
       ],
     });
+    expect(await start(slowClock(0, 'snapshot'))).toMatchObject({
+      errors: [
+        { path: 'systems[0]', message: expect.stringMatching(/^the snapshot of rows 1–2 of 2 in table 'items' of/) },
+      ],
+    });
+  });
+
+  it('loads and snapshots a large table in batches of 2,000 rows, each a unit of work of its own', async () => {
+    const watch = slowClock(Number.POSITIVE_INFINITY);
+    const large = aScenario().withData('shop', 'items', 5000, PREDICTABLE_ITEMS).build();
+    const created = createSimulation(reportMesh(), large, { sqlite: await testWorkspace(), budgetMillis: 1000 }, watch);
+
+    expect(created.ok).toBe(true);
+    const batches = (kind: Work['kind']) =>
+      watch.seen.filter((work) => work.kind === kind).map((work) => [work.rows?.first, work.rows?.count]);
+    expect(batches('initial-rows')).toEqual([
+      [0, 2000],
+      [2000, 2000],
+      [4000, 1000],
+    ]);
+    expect(batches('snapshot')).toEqual(batches('initial-rows'));
+    expect(watch.seen.find((work) => work.kind === 'snapshot')?.rows).toEqual({
+      table: 'items',
+      first: 0,
+      count: 2000,
+      total: 5000,
+    });
+    if (created.ok) expect(created.value.metrics().tables.shop?.items).toBe(5000);
   });
 
   it('tells a watching host of every unit of work as it starts, in run order', async () => {
@@ -115,7 +143,7 @@ describe('a time budget per unit of work', () => {
     // Loading the initial rows and snapshotting them: before the service's first tick.
     expect(watch.seen.slice(1, 4).map((work) => [work.kind, work.nodeId])).toEqual([
       ['initial-rows', 'shop'],
-      ['initial-rows', 'shop'],
+      ['snapshot', 'shop'],
       ['service', 'shop'],
     ]);
   });

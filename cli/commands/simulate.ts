@@ -94,7 +94,7 @@ const STARTER = 'starter';
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  usage: `${PROGRAM} simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--json | --messages LOG [--last N]]`,
+  usage: `${PROGRAM} simulate <file.mesh.json> [--scenario ID] [--ticks N] [--seed N] [--budget-ms N] [--fail-on-lost] [--json | --messages LOG [--last N]]`,
   summary: 'run a scenario headless; exit 1 on quarantined records, pipeline errors or a step over its budget',
   details: [
     'Runs a scenario of the design on sql.js and prints what each output port published and quarantined',
@@ -110,6 +110,8 @@ export const simulateCommand: Command = {
     "                   system's initial rows, a service's tick, a product reading its inputs, one",
     '                   transformation, a product publishing) runs longer than N ms, naming it; at most',
     `                   ${MAX_BUDGET_MILLIS}`,
+    '  --fail-on-lost   exit 1 when a consumer lost records to retention before it read them: its clean',
+    '                   table, and what its product computes from it, may now miss what its producer has',
     '  --json           print the full metrics as JSON',
     '  --messages LOG   print the records of a topic (<system>/<topic>) or output port (<product>/<port>)',
     '                   after the last tick instead, one JSON object per line, oldest first, as a Kafka',
@@ -118,13 +120,13 @@ export const simulateCommand: Command = {
     '                   topic too (<system>/<prefix>.transaction)',
     '  --last N         only the last N records (default: all the log keeps)',
     '',
-    'exit codes: 0 all good; 1 a quarantined record, a pipeline error, a step over budget or an',
-    'unreadable design; 2 wrong usage',
+    'exit codes: 0 all good; 1 a quarantined record, a pipeline error, a step over budget, with',
+    '--fail-on-lost a consumer that lost records, or an unreadable design; 2 wrong usage',
   ],
   async run(args, io) {
     const options = parseOptions(args, {
       values: ['scenario', 'ticks', 'seed', 'budget-ms', 'messages', 'last'],
-      flags: ['json'],
+      flags: ['json', 'fail-on-lost'],
     });
     const numberOf = (name: string) => {
       const text = options.values[name];
@@ -179,14 +181,15 @@ export const simulateCommand: Command = {
     const notRun = afterTheLastTick(scenario, ticks);
     if (notRun.length > 0) io.err(`note: after the last tick (${ticks}), so not run: ${notRun.join(', ')}`);
     const { metrics, messages } = outcome;
+    const failsOnLost = options.flags['fail-on-lost'] === true && hasLostRecords(metrics);
     if (metrics.stopped) io.err(`${file}: ${metrics.stopped.path}: ${metrics.stopped.message}`);
     if (messages) {
       for (const message of messages) io.out(JSON.stringify(message));
-      for (const line of failureLines(metrics)) io.err(line);
+      for (const line of failureLines(metrics, failsOnLost)) io.err(line);
     } else if (options.flags.json) for (const line of jsonLines(metrics)) io.out(line);
     else for (const line of summarise(metrics)) io.out(line);
     const quarantined = Object.values(metrics.ports).reduce((sum, port) => sum + port.quarantined, 0);
-    return quarantined > 0 || metrics.errors.length > 0 || metrics.stopped ? EXIT.problems : EXIT.ok;
+    return quarantined > 0 || metrics.errors.length > 0 || metrics.stopped || failsOnLost ? EXIT.problems : EXIT.ok;
   },
 };
 
@@ -357,6 +360,11 @@ function startWorker(request: HeadlessRequest): Worker {
   });
 }
 
+/** Whether any consumer lost records to retention before it read them (the `--fail-on-lost` gate). */
+function hasLostRecords(metrics: SimulationMetrics): boolean {
+  return Object.values(metrics.consumers).some((consumer) => consumer.lost > 0);
+}
+
 /** What retention and compaction removed before the consumer read it, as `, 20 lost to retention, 3 compacted away`. */
 function removedText({ lost, compacted }: { lost: number; compacted: number }): string {
   return `${lost > 0 ? `, ${lost} lost to retention` : ''}${compacted > 0 ? `, ${compacted} compacted away (older records of their keys)` : ''}`;
@@ -383,15 +391,17 @@ function summarise(metrics: SimulationMetrics): string[] {
       `  ${step}: ${how.mode}${how.reason ? ` (${how.reason})` : ''}; runs: ${how.runs.incremental} incremental, ${how.runs.full} full, ${how.runs.unchanged} unchanged`,
       ...Object.entries(how.fullRunReasons ?? {}).map(([reason, count]) => `    in full ${count}×: ${reason}`),
     ]),
+    ...inputGapLines(metrics),
     ...errorLines(metrics),
   ];
 }
 
 /** What makes the run fail (exit 1) in the summary's words, for stderr when stdout holds a log's records. */
-function failureLines(metrics: SimulationMetrics): string[] {
+function failureLines(metrics: SimulationMetrics, failsOnLost: boolean): string[] {
   const quarantining = Object.entries(metrics.ports).filter(([, counts]) => counts.quarantined > 0);
   return [
     ...(quarantining.length > 0 ? ['quarantined:', ...quarantining.flatMap(portLines)] : []),
+    ...(failsOnLost ? inputGapLines(metrics) : []),
     ...errorLines(metrics),
   ];
 }
@@ -403,6 +413,14 @@ function portLines([port, counts]: [string, SimulationMetrics['ports'][string]])
       (violation) =>
         `    ${violation.rule}${violation.property ? ` on ${violation.property}` : ''}: ${violation.count}×, first at tick ${violation.first.tick}: ${violation.first.message}; record ${JSON.stringify(violation.first.record)}`,
     ),
+  ];
+}
+
+/** What consumers' clean tables miss of what their producers have, by consumer as under `consumers:`. */
+function inputGapLines(metrics: SimulationMetrics): string[] {
+  return [
+    ...(metrics.inputGaps.length > 0 ? ['incomplete inputs:'] : []),
+    ...metrics.inputGaps.map((gap) => `  ${gap.consumer}: ${gap.message}`),
   ];
 }
 

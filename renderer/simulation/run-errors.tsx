@@ -5,12 +5,16 @@ import { useSimulationStore } from './simulation-store';
 
 const NONE: never[] = [];
 
-/** What went wrong during the run (failed transformations, refused steps), once per place. */
+/**
+ * What went wrong during the run, once per place: inputs whose tables miss what their producers
+ * have (records lost to retention), then failed transformations and refused steps.
+ */
 export function RunErrors() {
+  const gaps = useSimulationStore((state) => state.metrics?.inputGaps ?? NONE);
   const errors = useSimulationStore((state) => state.metrics?.errors ?? NONE);
   const runMesh = useSimulationStore((state) => state.runMesh);
-  if (errors.length === 0 || !runMesh) return null;
-  return <RunErrorList errors={errors} runMesh={runMesh} />;
+  if (gaps.length + errors.length === 0 || !runMesh) return null;
+  return <RunErrorList errors={[...gaps, ...errors]} runMesh={runMesh} />;
 }
 
 /** Each problem at the elements it is about, by name; the path into the run's design in its tooltip. */

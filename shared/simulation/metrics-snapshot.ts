@@ -1,6 +1,7 @@
 import type { DataProductRuntime } from './data-product-runtime';
 import type { ErrorLog } from './error-log';
 import { lostRecords } from './input-consumer';
+import type { InputGapLog } from './input-gaps';
 import type { LogRegistry } from './log-registry';
 import type { OperationalDatabase } from './operational-database';
 import type { SimulationMetrics, TickMetrics } from './simulation-metrics';
@@ -25,7 +26,7 @@ export function createMetricsSnapshot(
   systems: readonly OperationalDatabase[],
   products: readonly DataProductRuntime[],
   logs: LogRegistry,
-  errors: ErrorLog,
+  problems: { errors: ErrorLog; gaps: InputGapLog },
   recentMessages: number,
 ): MetricsSnapshot {
   const counters = new Map<string, SqlStatement>();
@@ -77,7 +78,8 @@ export function createMetricsSnapshot(
       transformations: {},
       logs: logs.metrics(recentMessages),
       tables: {},
-      errors: errors.list(),
+      errors: problems.errors.list(),
+      inputGaps: problems.gaps.list(),
     };
     for (const system of systems) {
       const { id } = system.plan.system;

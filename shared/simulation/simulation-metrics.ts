@@ -23,6 +23,11 @@ export interface SimulationMetrics {
   /** By node id, then table: rows per table. */
   tables: Record<string, Record<string, number>>;
   errors: SimulationError[];
+  /**
+   * Inputs whose clean tables now miss what their producer has (records retention removed before
+   * the consumer read them, columns its records lacked): the run goes on, and does not fail for them.
+   */
+  inputGaps: InputGap[];
   /** Set when a unit of work ran over the budget, or the clock reached its end: the run does not advance until reset. */
   stopped?: StoppedRun;
 }
@@ -132,4 +137,9 @@ export interface SimulationError {
   firstTick: number;
   lastTick: number;
   count: number;
+}
+
+/** What one consumer's clean table misses, with the ticks it grew at; `consumer` is `<productId>/<portId>`, as in `consumers`. */
+export interface InputGap extends SimulationError {
+  consumer: string;
 }

@@ -4,6 +4,7 @@ import { createDataProductRuntime, type DataProductRuntime, type StepFailure } f
 import type { ErrorLog, ReportedError } from './error-log';
 import { changesCapture, createFaultSchedule } from './fault-schedule';
 import { type RuntimeLimits, type UnreadCause, unreadCause } from './input-consumer';
+import { createInputGapLog } from './input-gaps';
 import { createLogRegistry } from './log-registry';
 import { createMetricsSnapshot } from './metrics-snapshot';
 import { createOperationalDatabase, type OperationalDatabase } from './operational-database';
@@ -110,7 +111,8 @@ function buildRun(
       settings.runWork,
     ),
   );
-  const snapshot = createMetricsSnapshot(systems, products, logs, errors, settings.recentMessages);
+  const gaps = createInputGapLog(products);
+  const snapshot = createMetricsSnapshot(systems, products, logs, { errors, gaps }, settings.recentMessages);
   const runState = () => ({ tick: currentTick, time: clock.isoAt(currentTick), sourceChanges });
 
   for (const problem of [...plan.problems, ...tablesWithoutData(mesh, scenario, plan.problems)]) {
@@ -184,6 +186,7 @@ function buildRun(
       }
     }
     logs.enforceRetention(settings.retainedRecords);
+    gaps.note(tick);
   };
 
   startCapture();

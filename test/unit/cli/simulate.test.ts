@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../cli/cli-io';
 import { runCli } from '../../../cli/run-cli';
 import { editYamlText } from '../../../shared/contracts/yaml-text-edit';
+import { serializeMesh } from '../../../shared/model';
+import { aShopMesh, offlinePastRetention } from '../simulation/builders';
 import { fakeIo } from './fake-io';
 
 const sample = readFileSync(new URL('../../../assets/samples/ecommerce.mesh.json', import.meta.url), 'utf8');
@@ -421,5 +423,27 @@ describe('mesh-designer simulate, its limits', () => {
     expect(err).toContain(
       `note: after the last tick (20), so not run: steps[${scenario.steps.length - 1}] at tick 5000, faults[0] at tick 9999`,
     );
+  });
+
+  it('names a consumer that lost records under incomplete inputs, and fails on it only with --fail-on-lost', async () => {
+    const mesh = { ...aShopMesh({ keyless: true }).build(), scenarios: [offlinePastRetention('catalog')] };
+    const run = async (options: string[]) => {
+      const { io, out } = fakeIo({ 'squeeze.mesh.json': serializeMesh(mesh) });
+      return { exit: await runCli(['simulate', 'squeeze.mesh.json', '--ticks', '6', ...options], io), out };
+    };
+
+    const summary = await run([]);
+    const gate = await run(['--fail-on-lost']);
+
+    expect(summary.exit).toBe(EXIT.ok);
+    const gaps = summary.out.slice(summary.out.indexOf('incomplete inputs:'));
+    expect(gaps[1]).toMatch(
+      /^ {2}catalog\/items-in: 5 records lost to retention before it read them: its entity table 'items' may now miss keys/,
+    );
+    expect(gate.exit).toBe(EXIT.problems);
+    expect(gate.out).toEqual(summary.out);
+    expect(JSON.parse((await run(['--json'])).out.join('\n')).inputGaps).toEqual([
+      expect.objectContaining({ consumer: 'catalog/items-in', firstTick: 2, lastTick: 4 }),
+    ]);
   });
 });

@@ -465,6 +465,21 @@ export function aShopReportMesh(
     .build();
 }
 
+/**
+ * For the keyless shop: no initial rows, two inserts a tick, `productId` offline for ticks 1 to 4, each topic
+ * keeping its last 3 records, so that what it missed is gone when it is back.
+ */
+export function offlinePastRetention(productId: string): Scenario {
+  return {
+    ...aScenario()
+      .withData('shop', 'items', 0, PREDICTABLE_ITEMS)
+      .withRate('shop', 'items', { inserts: 2 })
+      .withFault({ kind: 'consumer-offline', tick: 1, productId, ticks: 4 })
+      .build(),
+    retention: { records: 3 },
+  };
+}
+
 /** Generators that make the shop's initial rows easy to predict: ids from 1, one fixed value each. */
 export const PREDICTABLE_ITEMS: Record<string, ValueGenerator> = {
   id: { kind: 'sequence', start: 1 },

@@ -40,6 +40,7 @@ function snapshot(
     transformations: {},
     tables: {},
     errors: [],
+    inputGaps: [],
   };
 }
 

@@ -1,16 +1,24 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { RunErrorList } from '../../../renderer/simulation/run-errors';
+import { RunErrorList, RunErrors } from '../../../renderer/simulation/run-errors';
+import { useSimulationStore } from '../../../renderer/simulation/simulation-store';
+import type { SimulationMetrics } from '../../../shared/simulation';
 import { aMesh, aPort } from '../../builders/mesh-builder';
 
 const shop = aMesh()
   .withDomain('sales')
   .withProduct('orders', 'sales', {
     name: 'Orders',
+    inputPorts: [aPort('payments-in', 'input', { name: 'Payments' })],
     outputPorts: [aPort('orders-out', 'output', { name: 'out' })],
     transformations: [{ name: 'daily_totals', sql: 'SELECT 1' }],
   })
   .build();
+
+Reflect.set(globalThis, 'IS_REACT_ACT_ENVIRONMENT', true);
 
 describe('the problems a run lists', () => {
   it('name the elements they are at as the canvas calls them, and keep the path in a tooltip', () => {
@@ -38,5 +46,40 @@ describe('the problems a run lists', () => {
     expect(html).toContain('product &#x27;Orders&#x27;, transformation &#x27;daily_totals&#x27;');
     expect(html).toContain('title="products[0].outputPorts[0].contractId"');
     expect(html).not.toContain('>products[0]');
+  });
+
+  it('lists first what an input misses of its producer, as records lost to retention, at its input port', () => {
+    const lost = {
+      path: 'products[0].inputPorts[0]',
+      nodeId: 'orders',
+      consumer: 'orders/payments-in',
+      message: "26 records lost to retention before it read them: its entity table 'payments' may now miss keys",
+      firstTick: 6,
+      lastTick: 14,
+      count: 9,
+    };
+    const failed = {
+      path: 'products[0].transformations[0]',
+      nodeId: 'orders',
+      message: 'no such column',
+      firstTick: 1,
+      lastTick: 1,
+      count: 1,
+    };
+    const metrics = { inputGaps: [lost], errors: [failed] } as unknown as SimulationMetrics;
+    useSimulationStore.setState({ metrics, runMesh: shop });
+    const container = document.createElement('div');
+    const root = createRoot(container);
+    try {
+      act(() => root.render(<RunErrors />));
+      const items = [...container.querySelectorAll('li')].map((item) => item.textContent);
+      expect(items).toEqual([
+        "product 'Orders', input port 'Payments': 26 records lost to retention before it read them: its entity table 'payments' may now miss keys (ticks 6–14, 9 times)",
+        "product 'Orders', transformation 'daily_totals': no such column (tick 1)",
+      ]);
+    } finally {
+      act(() => root.unmount());
+      useSimulationStore.setState(useSimulationStore.getInitialState());
+    }
   });
 });

@@ -1,0 +1,81 @@
+import { quoted } from '../model/isolated-names';
+import type { DataProductRuntime } from './data-product-runtime';
+import { createErrorLog } from './error-log';
+import { type ConsumerProgress, lostRecords } from './input-consumer';
+import type { InputPlan, ProductPlan } from './product-plan';
+import type { InputGap } from './simulation-metrics';
+import { sqlNameKey } from './sql-text';
+
+type GapReport = Omit<InputGap, 'firstTick' | 'lastTick' | 'count'>;
+
+/** One thing an input's clean table misses, `about` naming it whatever its count. */
+interface Gap {
+  about: string;
+  records: number;
+  report: GapReport;
+}
+
+/**
+ * What the run's consumers miss of what their producers have, noted after each tick: an entry per
+ * input and subject, with the ticks its count grew at.
+ */
+export function createInputGapLog(products: readonly DataProductRuntime[]) {
+  const log = createErrorLog<GapReport>();
+  const countsNoted = new Map<string, number>();
+  return {
+    note(tick: number): void {
+      for (const product of products) {
+        for (const consumer of product.consumers) {
+          for (const gap of gapsOf(product.plan, consumer)) {
+            const id = `${gap.report.path}\n${gap.about}`;
+            if (countsNoted.get(id) === gap.records) continue;
+            countsNoted.set(id, gap.records);
+            log.record(gap.report, tick, gap.about);
+          }
+        }
+      }
+    },
+    list: (): InputGap[] => log.list(),
+  };
+}
+
+export type InputGapLog = ReturnType<typeof createInputGapLog>;
+
+function gapsOf(plan: ProductPlan, consumer: ConsumerProgress): Gap[] {
+  const { input } = consumer;
+  const report = (message: string): GapReport => ({
+    path: input.path,
+    nodeId: plan.product.id,
+    consumer: `${plan.product.id}/${input.port.id}`,
+    message,
+  });
+  const lost = consumer.partitionOffsets.reduce((sum, _offset, partition) => sum + lostRecords(consumer, partition), 0);
+  return lost > 0 ? [{ about: 'lost', records: lost, report: report(lostMessage(plan, input, lost)) }] : [];
+}
+
+/** What records lost to retention leave a consumer's clean table missing, and what the product computes from it. */
+function lostMessage(plan: ProductPlan, input: InputPlan, lost: number): string {
+  const records = lost === 1 ? '1 record' : `${lost} records`;
+  const dataset = input.dataset;
+  const misses = !dataset
+    ? `its raw zone ${quoted(input.rawTable)} misses them`
+    : dataset.kind === 'event'
+      ? `its event table ${quoted(dataset.name)} misses the events they carried`
+      : `its entity table ${quoted(dataset.name)} may now miss keys its producer has, or hold stale values or keys the producer deleted, until the consumer is bootstrapped again from the producer's current state`;
+  return `${records} lost to retention before it read them: ${misses}; ${computedFromText(plan, input)}`;
+}
+
+/** What the product computes from an input, by its lineage: the steps that read it and the ports publishing its table or theirs. */
+function computedFromText(plan: ProductPlan, input: InputPlan): string {
+  const steps = plan.transformations
+    .filter((step) => step.inputPortIds.has(input.port.id))
+    .map((step) => step.transformation.name);
+  const tables = new Set([...(input.dataset ? [input.dataset.name] : []), ...steps].map(sqlNameKey));
+  const ports = plan.outputs
+    .filter((output) => tables.has(sqlNameKey(output.dataset.name)))
+    .map((output) => output.port.name);
+  if (steps.length === 0 && ports.length === 0) return 'nothing the product computes or publishes reads it';
+  const named = (kind: string, names: string[]) =>
+    names.length === 0 ? [] : [`${kind}${names.length === 1 ? '' : 's'} ${names.map(quoted).join(', ')}`];
+  return `computed from it: ${[...named('transformation', steps), ...named('output port', ports)].join('; ')}`;
+}

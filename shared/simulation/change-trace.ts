@@ -5,6 +5,7 @@ import { type BrokerLog, epochMillisColumns } from './broker-log';
 import { type Dataset, historyTableName } from './dataset';
 import { priorPositionSql, truncateBeforeRawZoneSql } from './dataset-table';
 import type { UnreadCause } from './input-consumer';
+import { type LackedColumns, lackedColumns, lackedColumnText } from './lacked-columns';
 import {
   fieldsOf,
   firstDeletesFrom,
@@ -602,6 +603,10 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             clean.length === 0 && dataset.kind === 'entity'
               ? underNewKey(query, productId, dataset.name, dataset.key, record, key)
               : undefined;
+          const lacking =
+            log.format.kind === 'cdc'
+              ? lackedColumns(dataset, log.format, rawRow._op, rawRow._renamed_images)
+              : undefined;
           stages.push({
             kind: 'clean',
             title: `${dataset.kind === 'event' ? 'Event' : 'Entity'} table ${dataset.name}`,
@@ -611,7 +616,10 @@ function createWalker(plan: PipelinePlan, run: TracedRun, stages: TraceStage[]) 
             moment: READ_NOW,
             ...(skipped
               ? { note: skipped }
-              : (moved ?? (clean.length === 0 && { note: cleanRowMissing(dataset.kind) }))),
+              : (moved ??
+                (clean.length === 0
+                  ? { note: cleanRowMissing(dataset.kind) }
+                  : lacking && { note: lackedNote(lacking) }))),
           });
           // A skipped change changed nothing: no history, no record published, no result recomputed.
           if (skipped) continue;
@@ -932,6 +940,12 @@ function publishedRecordNote(
   return {
     note: `Published when this change reached the port, with ${values(published)}; ${table} read now has ${values(rowNow ?? {})}: later changes reached it since.`,
   };
+}
+
+/** What a record that lacks columns of its clean table left there. */
+function lackedNote({ lacked, unexpected }: LackedColumns): string {
+  const columns = lacked.map((column) => lackedColumnText(column, unexpected)).join(', ');
+  return `This record lacks ${columns}, which the table expects: the row holds NULL there, as no value is made up (counted among the run's problems at this input).`;
 }
 
 /** What a consumed record's clean table holds for its key when it holds no row. */

@@ -1,6 +1,7 @@
 import { brokerTable, imageColumns, type LogFormat, type LogProgress, prepareTrim } from './broker-log';
 import type { Dataset } from './dataset';
 import { appliedTable, applyView, priorPositionSql, upsertRowsSql } from './dataset-table';
+import { lackedColumns } from './lacked-columns';
 import type { InputPlan } from './product-plan';
 import { columnList, quoteIdentifier } from './sql-text';
 import type { SqlConnection, SqlValue } from './sql-workspace';
@@ -25,6 +26,11 @@ export interface ConsumerProgress {
   consumedTotal: number;
   /** Changes not applied: redelivered, or older than what its key already has. */
   skipped: number;
+  /**
+   * By column of the clean table: records read whose image lacked it (renamed at the source), and
+   * the fields those images had that the table does not expect.
+   */
+  readonly lackedColumns: Map<string, { records: number; unexpected: string[] }>;
 }
 
 export interface RuntimeLimits {
@@ -62,6 +68,7 @@ export function createInputConsumer(
     consumedLastTick: 0,
     consumedTotal: 0,
     skipped: 0,
+    lackedColumns: new Map(),
   };
   source.readers.push(progress);
   const consume = connection.prepare(
@@ -75,6 +82,7 @@ export function createInputConsumer(
     `SELECT after, _position - 1 FROM (SELECT lag(_position, 1, ?) OVER (ORDER BY _position) AS after, _position FROM ${raw} WHERE _position > ?) WHERE _position > after + 1`,
   );
   const clean = input.dataset && prepareClean(connection, input, input.dataset);
+  const countLacked = input.dataset && prepareLackedCount(connection, input, input.dataset, progress.lackedColumns);
   const trimRaw = prepareTrim(connection, raw);
 
   return {
@@ -106,6 +114,7 @@ export function createInputConsumer(
         }
       }
       if (clean) progress.skipped += clean(before, consumed);
+      countLacked?.(before);
       if (progress.offset > limits.retainedRecords) trimRaw.run([progress.offset - limits.retainedRecords]);
     },
   };
@@ -153,6 +162,34 @@ export function unreadCause(progress: ConsumerProgress, position: number): Unrea
   if (isIn(progress.lostPositions) || isBetween(progress.offset, progress.source.trimmedTo)) return 'retention';
   if (isIn(progress.compactedPositions) || isBetween(progress.offset, progress.source.compactedTo)) return 'compaction';
   return undefined;
+}
+
+/**
+ * Counts, per column of the input's clean table, the records read after `after` whose image lacks
+ * it: those of a CDC topic whose source renamed columns (the only ones that name them otherwise).
+ */
+function prepareLackedCount(
+  connection: SqlConnection,
+  input: InputPlan,
+  dataset: Dataset,
+  counts: ConsumerProgress['lackedColumns'],
+): ((after: number) => void) | undefined {
+  const format = input.source.log.format;
+  if (format.kind !== 'cdc') return undefined;
+  const renamed = connection.prepare(
+    `SELECT _op, _renamed_images FROM node.${quoteIdentifier(input.rawTable)} WHERE _position > ? AND _renamed_images IS NOT NULL`,
+  );
+  return (after) => {
+    for (const [op, images] of renamed.all([after])) {
+      const lacking = lackedColumns(dataset, format, op, images);
+      for (const column of lacking?.lacked ?? []) {
+        const count = counts.get(column) ?? { records: 0, unexpected: [] };
+        count.records += 1;
+        count.unexpected = [...new Set([...count.unexpected, ...(lacking?.unexpected ?? [])])];
+        counts.set(column, count);
+      }
+    }
+  };
 }
 
 /** The clean step of one input: raw records of this tick into its entity or event table; returns the changes skipped. */

@@ -2,6 +2,7 @@ import { quoted } from '../model/isolated-names';
 import type { DataProductRuntime } from './data-product-runtime';
 import { createErrorLog } from './error-log';
 import { type ConsumerProgress, lostRecords } from './input-consumer';
+import { lackedColumnText } from './lacked-columns';
 import type { InputPlan, ProductPlan } from './product-plan';
 import type { InputGap } from './simulation-metrics';
 import { sqlNameKey } from './sql-text';
@@ -50,12 +51,35 @@ function gapsOf(plan: ProductPlan, consumer: ConsumerProgress): Gap[] {
     message,
   });
   const lost = consumer.partitionOffsets.reduce((sum, _offset, partition) => sum + lostRecords(consumer, partition), 0);
-  return lost > 0 ? [{ about: 'lost', records: lost, report: report(lostMessage(plan, input, lost)) }] : [];
+  const lostGaps = lost > 0 ? [{ about: 'lost', records: lost, report: report(lostMessage(plan, input, lost)) }] : [];
+  const lackedGaps = [...consumer.lackedColumns].map(([column, { records, unexpected }]) => ({
+    about: `lacked ${column}`,
+    records,
+    report: report(lackedMessage(plan, input, column, records, unexpected)),
+  }));
+  return [...lostGaps, ...lackedGaps];
+}
+
+/** Records that lacked a column of the clean table: what it holds in its place (nothing is made up). */
+function lackedMessage(
+  plan: ProductPlan,
+  input: InputPlan,
+  column: string,
+  records: number,
+  unexpected: string[],
+): string {
+  const dataset = input.dataset;
+  const table = dataset ? `its ${dataset.kind} table ${quoted(dataset.name)}` : 'its clean table';
+  return `${recordCount(records)} lacked ${lackedColumnText(column, unexpected)}: ${table} holds NULL in ${quoted(column)} for the rows they wrote; ${computedFromText(plan, input)}`;
+}
+
+function recordCount(records: number): string {
+  return records === 1 ? '1 record' : `${records} records`;
 }
 
 /** What records lost to retention leave a consumer's clean table missing, and what the product computes from it. */
 function lostMessage(plan: ProductPlan, input: InputPlan, lost: number): string {
-  const records = lost === 1 ? '1 record' : `${lost} records`;
+  const records = recordCount(lost);
   const dataset = input.dataset;
   const misses = !dataset
     ? `its raw zone ${quoted(input.rawTable)} misses them`

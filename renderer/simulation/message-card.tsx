@@ -1,4 +1,5 @@
 import type { LogRecord } from '../../shared/simulation';
+import { readTemporalValue } from '../../shared/simulation/debezium-temporal-values';
 import {
   type ChangeImages,
   changeImages,
@@ -7,9 +8,14 @@ import {
   recordShape,
   updatedFields,
 } from '../../shared/simulation/record-shape';
+import type { TableColumn } from '../../shared/simulation/table-column';
+import { EncodedTemporal } from './encoded-temporal';
 import { EpochMillis } from './epoch-millis';
 import { formatValue } from './format-value';
 import { simulation } from './simulation-controller';
+import { useSimulationStore } from './simulation-store';
+
+const NO_COLUMNS: readonly TableColumn[] = [];
 
 const OPS: Record<string, string> = { c: 'create', u: 'update', d: 'delete', r: 'snapshot', t: 'truncate' };
 
@@ -29,6 +35,7 @@ export function MessageCard({
   const value = message.value;
   const envelope = changeImages(value);
   const op = envelope ? envelope.op : value === null ? 'tombstone' : 'record';
+  const temporalColumns = useSimulationStore((state) => state.catalog?.logs[log]?.temporalColumns ?? NO_COLUMNS);
   return (
     <article className={`message-card message-card--${op}`} data-testid="message">
       <header className="message-card__header">
@@ -62,7 +69,7 @@ export function MessageCard({
       )}
       {message.headers && <RecordHeaders headers={message.headers} />}
       {envelope ? (
-        <EnvelopeDiff envelope={envelope} messageKey={message.key} />
+        <EnvelopeDiff envelope={envelope} messageKey={message.key} temporalColumns={temporalColumns} />
       ) : (
         value !== null && <FieldTable record={value as Record<string, unknown>} />
       )}
@@ -159,9 +166,28 @@ export function envelopeRows(envelope: ChangeImages, key: unknown): { rows: Enve
   };
 }
 
-function EnvelopeDiff({ envelope, messageKey }: { envelope: ChangeImages; messageKey: unknown }) {
+/** A change's images side by side; a date or timestamp its connector wrote as a number shows what it stands for beside it. */
+export function EnvelopeDiff({
+  envelope,
+  messageKey,
+  temporalColumns,
+}: {
+  envelope: ChangeImages;
+  messageKey: unknown;
+  temporalColumns: readonly TableColumn[];
+}) {
   const { rows, note } = envelopeRows(envelope, messageKey);
-  const cell = (value: unknown) => (value === ABSENT ? '' : formatValue(value));
+  const connector = String(envelope.source.connector);
+  const cell = (name: string, value: unknown) => {
+    if (value === ABSENT) return '';
+    const column = temporalColumns.find((candidate) => candidate.name === name);
+    const reading = column && readTemporalValue(connector, column, value);
+    return reading && typeof value === 'number' ? (
+      <EncodedTemporal value={value} reading={reading} />
+    ) : (
+      formatValue(value)
+    );
+  };
   return (
     <>
       {note && <p className="message-card__note">{note}</p>}
@@ -178,8 +204,8 @@ function EnvelopeDiff({ envelope, messageKey }: { envelope: ChangeImages; messag
             {rows.map((row) => (
               <tr key={row.name} className={row.isChanged ? 'is-changed' : undefined}>
                 <th scope="row">{row.name}</th>
-                <td>{cell(row.before)}</td>
-                <td>{cell(row.after)}</td>
+                <td>{cell(row.name, row.before)}</td>
+                <td>{cell(row.name, row.after)}</td>
               </tr>
             ))}
           </tbody>

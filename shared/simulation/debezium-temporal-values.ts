@@ -13,7 +13,7 @@ import type { TableColumn } from './table-column';
 type TemporalType = NonNullable<TableColumn['temporal']>;
 
 /** `io.debezium.time.Date` (days), `Timestamp` (ms), `MicroTimestamp` (µs), `NanoTimestamp` (ns). */
-type EpochUnit = 'days' | 'millis' | 'micros' | 'nanos';
+export type EpochUnit = 'days' | 'millis' | 'micros' | 'nanos';
 
 const ADAPTIVE_UNITS: Readonly<Record<string, Record<TemporalType, EpochUnit>>> = {
   // DATE; timestamp, whose default precision is 6
@@ -28,6 +28,11 @@ const ADAPTIVE_UNITS: Readonly<Record<string, Record<TemporalType, EpochUnit>>> 
   // DATE; TIMESTAMP, precision 6
   db2: { date: 'days', timestamp: 'micros' },
 };
+
+/** What `connector` counts a date or timestamp column in; undefined for other columns and connectors. */
+function adaptiveUnit(connector: string, column: TableColumn): EpochUnit | undefined {
+  return column.temporal && ADAPTIVE_UNITS[connector]?.[column.temporal];
+}
 
 const EPOCH_SQL: Record<EpochUnit, (valueSql: string) => string> = {
   days: epochDaysSql,
@@ -47,7 +52,7 @@ export function temporalValueSql(
   valueSql: string,
   otherwiseSql: string,
 ): string {
-  const unit = column.temporal && ADAPTIVE_UNITS[connector]?.[column.temporal];
+  const unit = adaptiveUnit(connector, column);
   if (unit === undefined) return otherwiseSql;
   return `CASE WHEN ${isDateTextSql(valueSql)} THEN ${EPOCH_SQL[unit](valueSql)} ELSE ${otherwiseSql} END`;
 }
@@ -62,15 +67,26 @@ const MILLIS_OF: Record<EpochUnit, (count: number) => number> = {
 /** The milliseconds JavaScript's dates span either side of 1970. */
 const LAST_DATE_MILLIS = 8.64e15;
 
+/** A date or timestamp a connector wrote as a number, read back: the ISO text the service wrote, and what the number counts. */
+export interface TemporalReading {
+  written: string;
+  unit: EpochUnit;
+}
+
 /**
- * A date or timestamp field of `connector`'s change record back as the ISO text the service wrote
- * (`20458` → `2026-01-05` on PostgreSQL), undone as `temporalValueSql` did it; anything else as it is.
+ * A date or timestamp field of `connector`'s change record read back (`20458` → `2026-01-05`,
+ * days, on PostgreSQL), undone as `temporalValueSql` did it; undefined for any other value.
  */
-export function writtenTemporalValue(connector: string, column: TableColumn, value: unknown): unknown {
-  const unit = column.temporal && ADAPTIVE_UNITS[connector]?.[column.temporal];
-  if (unit === undefined || typeof value !== 'number') return value;
+export function readTemporalValue(connector: string, column: TableColumn, value: unknown): TemporalReading | undefined {
+  const unit = adaptiveUnit(connector, column);
+  if (unit === undefined || typeof value !== 'number') return undefined;
   const millis = MILLIS_OF[unit](value);
-  if (!(Math.abs(millis) <= LAST_DATE_MILLIS)) return value;
+  if (!(Math.abs(millis) <= LAST_DATE_MILLIS)) return undefined;
   const iso = new Date(millis).toISOString();
-  return column.temporal === 'date' ? iso.slice(0, 10) : iso;
+  return { written: column.temporal === 'date' ? iso.slice(0, 10) : iso, unit };
+}
+
+/** A date or timestamp field of `connector`'s change record back as the ISO text the service wrote; anything else as it is. */
+export function writtenTemporalValue(connector: string, column: TableColumn, value: unknown): unknown {
+  return readTemporalValue(connector, column, value)?.written ?? value;
 }

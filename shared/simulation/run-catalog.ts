@@ -2,6 +2,7 @@ import type { Mesh } from '../model/mesh';
 import { historyTableName } from './dataset';
 import { type PipelinePlan, planPipeline } from './pipeline-plan';
 import { QUARANTINE_TABLE } from './table-claims';
+import type { TableColumn } from './table-column';
 import { type TableGuideEntry, tableGuide } from './table-guide';
 
 /** Where a product keeps a table, as the canvas counts rows and the inspector groups its tabs. */
@@ -36,6 +37,8 @@ export interface CatalogLog {
   isTraceable: boolean;
   /** Whether it is compacted: past retention, of what a consumer has not read each key keeps its latest record (`BrokerLog.isCompacted`). */
   isCompacted: boolean;
+  /** A CDC topic's date and timestamp columns, which its connector writes as numbers (`readTemporalValue` reads them back). */
+  temporalColumns: TableColumn[];
 }
 
 /** A table a user can query, where it sits (a product's zone, or a service's own table) and why it has its name. */
@@ -64,6 +67,7 @@ export function runCatalog(mesh: Mesh, plan: PipelinePlan = planPipeline(mesh)):
       linkIds: [],
       isTraceable: !transactionLogs.has(log.table),
       isCompacted: log.isCompacted,
+      temporalColumns: log.format.kind === 'cdc' ? log.format.columns.filter((column) => column.temporal) : [],
     };
   }
   for (const product of plan.products) {

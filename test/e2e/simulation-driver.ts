@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { SimulationMetrics } from '../../shared/simulation';
 import { openByChooser, openSampleDesign } from './designer-driver';
 
@@ -57,6 +57,15 @@ export function engineMetrics(page: Page): Promise<SimulationMetrics> {
 
 export async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();
+}
+
+/** Opens a link's messages in the Inspect tab; the newest card, once its before/after table shows. */
+export async function newestChangeOnLink(page: Page, linkId: string): Promise<Locator> {
+  await openTab(page, 'Inspect');
+  await page.getByTestId(`rf__edge-${linkId}`).click();
+  const newest = page.getByTestId('message').first();
+  await newest.locator('.record-table--diff').waitFor();
+  return newest;
 }
 
 /** Pastes over the editor's text, as a user would (typing would let the editor indent and close brackets). */
@@ -150,7 +159,13 @@ interface SampleFile {
   links: { id: string; from: { nodeId: string; portId: string }; to: { nodeId: string; portId: string } }[];
   layout: { nodes: Record<string, { x: number; y: number; width?: number; height?: number }> };
   policies: { rules: Record<string, unknown> };
-  systems: { id: string; database: { engine: string; tables: { name: string; primaryKey: string[] }[] } }[];
+  systems: {
+    id: string;
+    database: {
+      engine: string;
+      tables: { name: string; primaryKey: string[]; columns: { name: string; type: string; nullable: boolean }[] }[];
+    };
+  }[];
   scenarios: {
     id: string;
     name: string;
@@ -159,7 +174,7 @@ interface SampleFile {
     retention?: { records: number };
     faults?: unknown[];
     steps: unknown[];
-    data: { table: string; initialRows: number }[];
+    data: { table: string; initialRows: number; generators: Record<string, unknown> }[];
     connector?: { transactionMetadata?: boolean };
   }[];
 }

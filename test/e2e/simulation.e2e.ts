@@ -12,6 +12,7 @@ import {
   fireNullField,
   fireRedelivery,
   gridColumn,
+  newestChangeOnLink,
   openEditedSample,
   openSampleWithProfileSql,
   openTab,
@@ -600,11 +601,7 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     });
     await enterSimulate(page);
     await step(page, 2);
-    await openTab(page, 'Inspect');
-    await page.getByTestId('rf__edge-l-customers-cdc').click();
-
-    const newest = page.getByTestId('message').first();
-    await newest.locator('.record-table--diff').waitFor();
+    const newest = await newestChangeOnLink(page, 'l-customers-cdc');
     const fields = await newest.locator('.record-table--diff th[scope=row]').allTextContents();
     expect(fields.slice(0, 2)).toEqual(['_id', 'customer_id']);
     expect(await newest.locator('.message-card__key').textContent()).toMatch(/^\{"id":"\d+"\}$/);
@@ -644,6 +641,42 @@ describeInChromium('Simulate mode on the e-commerce sample', (session) => {
     expect(await deletion.locator('.record-table--diff th[scope=row]').allTextContents()).toEqual(['_id']);
     expect(await deletion.locator('.record-table--diff td').allTextContents()).toEqual(['3', '']);
     await screenshot(page, 'simulation-mongodb-delete-card');
+  });
+
+  it('shows a MySQL DATETIME and DATE in a card as the numbers the connector wrote, each with the date or time it stands for beside it', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    await openEditedSample(page, 'mysql-dates.mesh.json', (mesh) => {
+      const orders = mesh.systems.find((system) => system.id === 'orders-service');
+      if (orders) orders.database.engine = 'mysql';
+      orders?.database.tables[0]?.columns.push({ name: 'placed_on', type: 'date', nullable: false });
+      const data = mesh.scenarios[0]?.data.find((table) => table.table === 'orders');
+      if (data) data.generators.placed_on = { kind: 'now' };
+    });
+    await enterSimulate(page);
+    await step(page, 1);
+    const newest = await newestChangeOnLink(page, 'l-orders-cdc');
+    const after = (field: string) =>
+      newest
+        .locator('.record-table--diff tr')
+        .filter({ has: page.getByRole('rowheader', { name: field, exact: true }) })
+        .locator('td')
+        .last();
+    // DATETIME(3): milliseconds since 1970; DATE: days since 1970-01-01 (the sample starts at 2026-01-05T09:00Z).
+    const placedAt = after('placed_at').locator('.encoded-temporal');
+    expect(await placedAt.textContent()).toMatch(/^\d+ 2026-01-05 09:0\d:00$/);
+    const [millis] = (await placedAt.textContent())?.split(' ') ?? [];
+    const time = new Date(Number(millis)).toISOString();
+    expect(await placedAt.locator('time').getAttribute('datetime')).toBe(time);
+    expect(await placedAt.getAttribute('title')).toBe(`${millis} = ${time} (milliseconds since 1970, UTC)`);
+    expect(await after('placed_on').locator('.encoded-temporal').textContent()).toBe('20458 2026-01-05');
+    expect(await after('placed_on').locator('.encoded-temporal').getAttribute('title')).toBe(
+      '20458 = 2026-01-05 (days since 1970-01-01)',
+    );
+    // Other numbers show as they are, and the JSON keeps what the connector wrote.
+    expect(await after('order_id').locator('.encoded-temporal').count()).toBe(0);
+    await newest.locator('.message-card__raw summary').click();
+    expect(await newest.locator('.message-card__raw pre').textContent()).toContain('"placed_on": 20458');
+    await screenshot(page, 'simulation-mysql-dates-card');
   });
 });
 

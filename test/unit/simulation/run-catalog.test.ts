@@ -27,6 +27,8 @@ describe('the catalog of a run', () => {
       isTraceable: true,
       // A table port, not a topic the export writes: it keeps the delete policy. The CDC topic is compacted.
       isCompacted: false,
+      // A port's records hold dates and timestamps as the ISO text its contract's values are.
+      temporalColumns: [],
     });
     expect(catalog.logs['orders-service/orders-cdc']?.isCompacted).toBe(true);
     expect(catalog.products.orders?.ports.map((port) => port.log)).toEqual([

@@ -7,6 +7,7 @@ import { isNamedForKey } from './key-column-names';
 import { changeCaptureSql, prepareClearPending, preparePublish } from './output-port';
 import type { ProductPlan } from './product-plan';
 import { createQuarantineSummary } from './quarantine-summary';
+import { sameName } from './query-shape';
 import type { PortMetrics, TransformationMetrics } from './simulation-metrics';
 import type { SqlCallerScope } from './sql-caller';
 import { quoteIdentifier, quoteLiteral } from './sql-text';
@@ -220,10 +221,23 @@ function countFullRun(metrics: TransformationMetrics, reason: string): void {
   metrics.fullRunReasons[reason] = (metrics.fullRunReasons[reason] ?? 0) + 1;
 }
 
-/** Why an incremental step still recomputes in full on some ticks, if it does. */
+/**
+ * Why an incremental step still recomputes in full on some ticks, if it does, and which ticks it
+ * recomputes by what they touched then: those changing only tables no subquery or CTE reads (its
+ * anchor at least, which a subquery never reads in an incremental plan).
+ */
 function fullTicksReason(plan: IncrementalPlan): string | undefined {
-  const tables = plan.subqueryTables?.map((table) => `'${table}'`);
-  return tables && `in full on a tick that changes ${tables.join(' or ')}, which a subquery or CTE reads`;
+  const { subqueryTables } = plan;
+  if (!subqueryTables) return undefined;
+  const readAside = (table: string) => subqueryTables.some((other) => sameName(other, table));
+  const touchedOnly = [plan.anchor.table, ...plan.joined.map((joined) => joined.table)].filter(
+    (table, index, tables) => !readAside(table) && tables.findIndex((other) => sameName(other, table)) === index,
+  );
+  return `in full on a tick that changes ${quotedList(subqueryTables)}, which a subquery or CTE reads; only a tick that changes ${quotedList(touchedOnly)} and none of those recomputes what it touched`;
+}
+
+function quotedList(tables: readonly string[]): string {
+  return tables.map((table) => `'${table}'`).join(' or ');
 }
 
 function tableColumnsOf(connection: SqlConnection, table: string): string[] {

@@ -389,7 +389,7 @@ describeInChromium('working with a simulation', (session) => {
 
     const profile = page.getByTestId('transformation-customer-360/customer_profile').locator('td');
     expect(await profile.nth(1).textContent()).toBe(
-      "what each tick touched; in full on a tick that changes 'orders', which a subquery or CTE reads",
+      "what each tick touched; in full on a tick that changes 'orders', which a subquery or CTE reads; only a tick that changes 'customers' and none of those recomputes what it touched",
     );
     expect(await profile.nth(2).textContent()).toBe(
       '0 touched · 3 full · 0 unchangedin full 3×: the tick changed a table a subquery or CTE reads',

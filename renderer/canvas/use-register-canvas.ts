@@ -7,6 +7,7 @@ import { canvasBounds } from '../../shared/editing/node-placement';
 import { nextFrame } from '../app/next-frame';
 import { INPUT_PAUSE_MILLIS, whenInputPauses } from '../app/when-input-pauses';
 import { currentMesh } from '../store/document-store';
+import { announceLayout } from '../store/layout-actions';
 import { measuredSizeOf } from '../store/node-sizes';
 import { useNoticeStore } from '../store/notice-store';
 import { currentSelection } from '../store/selection-store';
@@ -129,7 +130,7 @@ export function useRegisterCanvas(pointer: RefObject<Point | null>, drawBlocksAh
           }
           const { width, height } = flowStore.getState();
           const layout = arrangedLayout(mesh, arrangements, width / Math.max(1, height), measuredSizeOf);
-          await animateLayout(layout);
+          if (await animateLayout(layout)) announceLayout(mesh);
           await fitDocument(isLayoutAnimated(Object.keys(layout).length) ? VIEW_ANIMATION : { duration: 0 });
         } catch (error) {
           if (error instanceof LayoutCancelled) notify('info', 'Auto-layout cancelled; nothing was moved.');

@@ -1,4 +1,5 @@
 import { type Alignment, type Axis, withAligned, withDistributed } from '../../shared/editing/alignment';
+import { describeLayout } from '../../shared/editing/change-summary';
 import { withDomainReshaped } from '../../shared/editing/containment';
 import { type NodeIdList, withNodesMovedToDomain } from '../../shared/editing/domain-grouping';
 import type { Point, Rect } from '../../shared/editing/geometry';
@@ -15,7 +16,7 @@ import { notesCarriedWith, withNotesCarried } from '../../shared/editing/notes-o
 import type { Mesh, NodeLayout } from '../../shared/model';
 import { changeMesh, currentMesh, useDocumentStore } from './document-store';
 import { measuredSizeOf } from './node-sizes';
-import { useNoticeStore } from './notice-store';
+import { announceEdit, useNoticeStore } from './notice-store';
 
 /** The notes a drag carries with the domains it moves, and the document as the drag began, which they keep their place from. */
 export interface CarriedNotes {
@@ -88,6 +89,17 @@ function namesOf(mesh: Mesh, ids: readonly string[]): string {
 /** Replaces the layout of the given nodes (auto-layout's result, or a frame of its animation). */
 export function applyLayout(nodes: Readonly<Record<string, NodeLayout>>): void {
   changeMesh((mesh) => withLayoutApplied(mesh, nodes));
+}
+
+/** Says what Auto-layout did to the design it started from, with Undo; or that it moved nothing. */
+export function announceLayout(before: Mesh): void {
+  const after = currentMesh();
+  if (!after) return;
+  if (after === before)
+    useNoticeStore
+      .getState()
+      .show({ tone: 'info', text: 'Auto-layout moved nothing: the design is laid out already.' });
+  else announceEdit(describeLayout(before, after));
 }
 
 export function alignNodes(nodeIds: Iterable<string>, alignment: Alignment): void {

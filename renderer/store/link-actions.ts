@@ -1,23 +1,33 @@
+import { describeLinking } from '../../shared/editing/link-description';
 import { type LinkEdit, withLinkAdded, withLinkReconnected } from '../../shared/editing/links';
 import type { ConnectionCheck, Endpoint, Mesh } from '../../shared/model';
 import { changeMesh, currentMesh } from './document-store';
-import { useNoticeStore } from './notice-store';
+import { announceEdit, useNoticeStore } from './notice-store';
 import { selectOnly } from './selection-store';
 
-/** Applies a link edit as one undo step; returns the rules' verdict so the canvas can show why a link was refused. */
-function applyLinkEdit(edit: (mesh: Mesh) => LinkEdit, afterwards?: (linkId: string) => void): ConnectionCheck {
+/**
+ * Applies a link edit as one undo step and says what it did; returns the rules' verdict so the
+ * canvas can show why a link was refused.
+ */
+function applyLinkEdit(
+  verb: 'Linked' | 'Relinked',
+  edit: (mesh: Mesh) => LinkEdit,
+  afterwards?: (linkId: string) => void,
+): ConnectionCheck {
   const mesh = currentMesh();
   if (!mesh) return { ok: false, reason: 'No design is open.' };
   const result = edit(mesh);
   if (!result.ok) return result;
   changeMesh(() => result.mesh);
   afterwards?.(result.link.id);
+  announceEdit(describeLinking(verb, result.mesh, result.link.id));
   return { ok: true, from: result.link.from, to: result.link.to };
 }
 
 /** Links two endpoints, in whichever order they were dragged, when the connection rules allow it, and selects the link. */
 export function connect(first: Endpoint, second: Endpoint): ConnectionCheck {
   return applyLinkEdit(
+    'Linked',
     (mesh) => withLinkAdded(mesh, first, second),
     (linkId) => selectOnly([], [linkId]),
   );
@@ -25,7 +35,7 @@ export function connect(first: Endpoint, second: Endpoint): ConnectionCheck {
 
 /** Moves an existing link to new endpoints (dragging one of its ends elsewhere), under the same rules. */
 export function reconnect(linkId: string, first: Endpoint, second: Endpoint): ConnectionCheck {
-  return applyLinkEdit((mesh) => withLinkReconnected(mesh, linkId, first, second));
+  return applyLinkEdit('Relinked', (mesh) => withLinkReconnected(mesh, linkId, first, second));
 }
 
 export const linkRefusal = (reason: string) => `Link refused: ${reason}`;

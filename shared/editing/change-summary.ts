@@ -1,4 +1,5 @@
-import type { Mesh } from '../model';
+import { counted, type Mesh } from '../model';
+import { sameLayout } from './layout-edits';
 
 /** The parts of a design that have names, and what the status line calls one of each. */
 const NAMED_PARTS = [
@@ -44,4 +45,12 @@ function namedChanges(
 
 function isSame(one: unknown, other: unknown): boolean {
   return JSON.stringify(one) === JSON.stringify(other);
+}
+
+/** What Auto-layout did: `Laid out 12 elements`, counting the domains, nodes and notes it moved or resized. */
+export function describeLayout(before: Mesh, after: Mesh): string {
+  const moved = Object.entries(after.layout.nodes).filter(
+    ([id, layout]) => !sameLayout(before.layout.nodes[id], layout),
+  );
+  return `Laid out ${counted(moved.length, 'element')}`;
 }

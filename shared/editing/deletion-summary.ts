@@ -73,9 +73,9 @@ function describeElementsOnlyIn(verb: string, withThem: Mesh, withoutThem: Mesh)
   // Counted as the inspector counts a selection: Ctrl+A's "49 nodes and 36 links selected" deletes as many.
   const what =
     nodes.length === 0 || nodes.length > LISTED_NAMES
-      ? countedNodesAndLinks(nodes.length, linkCount)
-      : nodes.join(', ');
-  if (contracts.length === 0) return `${verb} ${what}`;
+      ? [countedNodesAndLinks(nodes.length, linkCount)]
+      : [nodes.join(', '), ...(linkCount > 0 ? [counted(linkCount, 'link')] : [])];
+  if (contracts.length === 0) return `${verb} ${what.join(' and ')}`;
   const owner = nodes.length === 1 ? 'its' : 'their';
-  return `${verb} ${what} and ${owner} ${listed(contracts, 'contract', 'contracts')}`;
+  return `${verb} ${what.join(', ')} and ${owner} ${listed(contracts, 'contract', 'contracts')}`;
 }

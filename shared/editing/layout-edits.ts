@@ -134,6 +134,6 @@ export function withLayoutApplied(mesh: Mesh, nodes: Readonly<Record<string, Nod
   return { ...mesh, layout: { ...mesh.layout, nodes: { ...mesh.layout.nodes, ...Object.fromEntries(changed) } } };
 }
 
-function sameLayout(a: NodeLayout | undefined, b: NodeLayout): boolean {
+export function sameLayout(a: NodeLayout | undefined, b: NodeLayout): boolean {
   return a?.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }

@@ -30,3 +30,9 @@ export function describeLink(mesh: Mesh, linkId: string): LinkDescription | unde
     ...(contract && { contract: `${contract.name} v${contract.version}` }),
   };
 }
+
+/** What linking did, in the words of the link's label: `Linked orders · Orders to customer-360 · Orders`. */
+export function describeLinking(verb: 'Linked' | 'Relinked', mesh: Mesh, linkId: string): string {
+  const link = describeLink(mesh, linkId);
+  return link ? `${verb} ${link.from} to ${link.to}` : verb;
+}

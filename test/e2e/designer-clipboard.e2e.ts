@@ -261,7 +261,7 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     // customer-360 reads customers and orders and feeds sales-dashboard: three links to the rest.
     await productNode(page, 'customer-360').locator('.product-node__name').click();
     await page.keyboard.press('Control+x');
-    await expect.poll(() => notice.textContent()).toBe('Cut customer-360 and its contract CustomerProfile');
+    await expect.poll(() => notice.textContent()).toBe('Cut customer-360, 3 links and its contract CustomerProfile');
     expect(await counts(page)).toBe('4 domains · 4 products · 3 systems · 5 links');
     await expect.poll(() => readClipboard(page)).toContain('"customer-360"');
     await page.keyboard.press('Control+z');
@@ -272,7 +272,7 @@ describeInChromium('copy and paste through the system clipboard', (session) => {
     await expect.poll(() => counts(page)).toBe('4 domains · 4 products · 3 systems · 5 links');
     await pasteNearCornerOf(page, 'Analytics');
     await expect.poll(() => counts(page)).toBe(whole);
-    expect(await notice.textContent()).toBe('Pasted customer-360 and its contract CustomerProfile');
+    expect(await notice.textContent()).toBe('Pasted customer-360, 3 links and its contract CustomerProfile');
     expect(await productNode(page, 'customer-360').getAttribute('data-id')).toBe('customer-360');
 
     await page.keyboard.press('Control+v');

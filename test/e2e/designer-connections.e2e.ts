@@ -124,6 +124,27 @@ describeInChromium('connecting ports', (session) => {
     );
   });
 
+  it('tells in the status line what a drag linked, Auto-layout laid out and a deletion took, links counted', async () => {
+    const page = await session.openApp();
+    await openSampleDesign(page, 'seed-logical-view');
+    const notice = page.locator('.status-bar .notice__text');
+    await freeInputOfProduct2c(page);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => notice.textContent()).toBe('Deleted 1 link');
+
+    await connectPorts(page, port(page, 'product-1a', 'out'), port(page, 'product-2c', 'from-product-2b'));
+    await expect.poll(() => notice.textContent()).toMatch(/^Linked Data product 1a · dataset to Data product 2c · /);
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('l');
+    await expect.poll(() => notice.textContent()).toMatch(/^Laid out \d+ elements$/);
+
+    await productNode(page, 'Data product 2c').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => notice.textContent()).toMatch(/^Deleted Data product 2c(,| and) 1 link/);
+  });
+
   it('selects a link, deletes it with the Delete key, and undoes that', async () => {
     const page = await session.openApp();
     await openSampleDesign(page, 'seed-logical-view');

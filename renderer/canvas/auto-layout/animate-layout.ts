@@ -41,9 +41,9 @@ export function isLayoutAnimated(nodeCount: number): boolean {
 
 /**
  * Moves nodes to a new layout over a few frames, recorded as one undo step (a gesture), or at
- * once for a large mesh or when the user prefers reduced motion.
+ * once for a large mesh or when the user prefers reduced motion. Resolves whether it got there.
  */
-export function animateLayout(target: Readonly<Record<string, NodeLayout>>): Promise<void> {
+export function animateLayout(target: Readonly<Record<string, NodeLayout>>): Promise<boolean> {
   const store = useDocumentStore.getState();
   const start = store.mesh?.layout.nodes ?? {};
   const instant = !isLayoutAnimated(Object.keys(target).length);
@@ -53,13 +53,13 @@ export function animateLayout(target: Readonly<Record<string, NodeLayout>>): Pro
     const startedAt = performance.now();
     const frame = (now: number) => {
       // An undo or a drag meanwhile ended the gesture: the animation yields rather than record each frame.
-      if (useDocumentStore.getState().gestureStart !== ownGesture) return resolve();
+      if (useDocumentStore.getState().gestureStart !== ownGesture) return resolve(false);
       const progress = instant ? 1 : Math.min(1, (now - startedAt) / DURATION_MS);
       applyLayout(progress < 1 ? interpolateLayout(start, target, easeInOut(progress)) : target);
       if (progress < 1) requestAnimationFrame(frame);
       else {
         store.endGesture();
-        resolve();
+        resolve(true);
       }
     };
     requestAnimationFrame(frame);

@@ -126,3 +126,42 @@ describe('deleting the selection', () => {
     expect(useDocumentStore.getState().mesh?.name).toBe('Later edit');
   });
 });
+
+describe('what a deletion says of the links that went with a node', () => {
+  const withAgenda = () =>
+    aMesh()
+      .withDomain('d')
+      .withSystem('agenda', 'd', { name: 'Agenda Service' })
+      .withProduct('b', 'd', { inputPorts: [aPort('in', 'input')] })
+      .build();
+
+  it('counts them after the node’s name (QA: "Deleted Agenda Service" hid its link)', () => {
+    const mesh = aMesh()
+      .withDomain('d')
+      .withProduct('a', 'd', { name: 'Agenda', outputPorts: [aPort('out', 'output')] })
+      .withProduct('b', 'd', { inputPorts: [aPort('in', 'input')] })
+      .withLink('l', { nodeId: 'a', portId: 'out' }, { nodeId: 'b', portId: 'in' })
+      .build();
+
+    expect(deleting(['a'], [], mesh)).toBe('Deleted Agenda and 1 link');
+  });
+
+  it('counts them before the contracts that went too', () => {
+    const mesh = aMesh()
+      .withDomain('sales')
+      .withProduct('orders', 'sales', {
+        name: 'orders',
+        outputPorts: [aPort('out', 'output', { contractId: 'order' })],
+      })
+      .withProduct('b', 'sales', { inputPorts: [aPort('in', 'input')] })
+      .withContract('order', { name: 'Order' })
+      .withLink('l', { nodeId: 'orders', portId: 'out' }, { nodeId: 'b', portId: 'in' })
+      .build();
+
+    expect(deleting(['orders'], [], mesh)).toBe('Deleted orders, 1 link and its contract Order');
+  });
+
+  it('says nothing of links where none went', () => {
+    expect(deleting(['agenda'], [], withAgenda())).toBe('Deleted Agenda Service');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange } from '../../../shared/editing/change-summary';
+import { describeChange, describeLayout } from '../../../shared/editing/change-summary';
 import { aMesh, aTruncatingScenario } from '../../builders/mesh-builder';
 
 describe('what an edit did, as Undo and Redo name it', () => {
@@ -18,5 +18,21 @@ describe('what an edit did, as Undo and Redo name it', () => {
     expect(describeChange(before, { ...before, domains: [{ ...before.domains[0]!, owner: 'Ann' }] })).toBe(
       'Edited domain “sales”',
     );
+  });
+});
+
+describe('what Auto-layout did', () => {
+  it('counts the elements it moved or resized, not those it left in place', () => {
+    const before = aMesh().withDomain('sales').withProduct('a', 'sales').withProduct('b', 'sales').build();
+    before.layout.nodes = { sales: { x: 0, y: 0, width: 400, height: 200 }, a: { x: 20, y: 40 }, b: { x: 200, y: 40 } };
+    const after = {
+      ...before,
+      layout: {
+        ...before.layout,
+        nodes: { ...before.layout.nodes, a: { x: 30, y: 40 }, sales: { x: 0, y: 0, width: 500, height: 200 } },
+      },
+    };
+
+    expect(describeLayout(before, after)).toBe('Laid out 2 elements');
   });
 });

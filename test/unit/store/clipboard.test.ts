@@ -152,7 +152,7 @@ describe('clipboard commands', () => {
     expect(documentNow().links).toEqual([]);
     expect(JSON.parse(system.text).products[0].id).toBe('orders');
     const notice = useNoticeStore.getState().notice;
-    expect(notice?.text).toBe('Cut Orders and its contract orders-contract');
+    expect(notice?.text).toBe('Cut Orders, 2 links and its contract orders-contract');
     notice?.actions?.find((action) => action.label === 'Undo')?.run();
     expect(documentNow()).toBe(before);
   });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDocumentStore } from '../../../renderer/store/document-store';
 import {
+  announceLayout,
   applyLayout,
   moveNodes,
   moveToDomain,
@@ -168,5 +169,29 @@ describe('layout actions', () => {
   it('records nothing when a computed layout is the one already there', () => {
     applyLayout({ orders: { x: 40, y: 60 }, sales: { x: 0, y: 0, width: 600, height: 300 } });
     expect(undoSteps()).toBe(0);
+  });
+});
+
+describe('the notice after Auto-layout', () => {
+  beforeEach(() => openDocument(twoStackedDomains('orders', 'sales')));
+
+  it('says how many elements it laid out, with Undo, in place of what the line said before', () => {
+    useNoticeStore.getState().show({ tone: 'info', text: 'Undone: Edited product “orders”' });
+    const before = documentNow();
+
+    applyLayout({ orders: { x: 80, y: 60 }, support: { x: 0, y: 500, width: 600, height: 300 } });
+    announceLayout(before);
+
+    expect(useNoticeStore.getState().notice?.text).toBe('Laid out 2 elements');
+    expect(useNoticeStore.getState().notice?.actions?.map((action) => action.label)).toEqual(['Undo']);
+  });
+
+  it('says it moved nothing, with no Undo that would take back an earlier edit, when all was in place', () => {
+    const before = documentNow();
+
+    announceLayout(before);
+
+    expect(useNoticeStore.getState().notice?.text).toBe('Auto-layout moved nothing: the design is laid out already.');
+    expect(useNoticeStore.getState().notice?.actions).toBeUndefined();
   });
 });

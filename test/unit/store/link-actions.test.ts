@@ -29,6 +29,23 @@ describe('link actions', () => {
     expect([...useSelectionStore.getState().linkIds]).toEqual(['orders-to-revenue']);
   });
 
+  it('says in the status line what it linked, in place of what the line said before', () => {
+    useNoticeStore.getState().show({ tone: 'info', text: 'Undone: Edited product “orders”' });
+
+    connect(end('orders', 'out'), end('revenue', 'in'));
+
+    expect(useNoticeStore.getState().notice?.text).toBe('Linked orders · out to revenue · in');
+    expect(useNoticeStore.getState().notice?.actions?.map((action) => action.label)).toEqual(['Undo']);
+  });
+
+  it('says where it moved a link to', () => {
+    connect(end('orders', 'out'), end('revenue', 'in'));
+
+    reconnect('orders-to-revenue', end('orders', 'out'), end('revenue', 'other'));
+
+    expect(useNoticeStore.getState().notice?.text).toBe('Relinked orders · out to revenue · other');
+  });
+
   it('stores a link dragged from the input end the way data flows', () => {
     connect(end('revenue', 'in'), end('orders', 'out'));
     expect(documentNow().links[0]).toMatchObject({ from: end('orders', 'out'), to: end('revenue', 'in') });

@@ -1,4 +1,5 @@
 import type { Mesh, NodeLayout } from '../model';
+import { GRID_GAP, gridPositions } from './box-grid';
 import { withDomainFitted, withDomainsApart, withNotesPushedAside } from './containment';
 import { domainFlows } from './domain-overview';
 import type { Point, Size } from './geometry';
@@ -13,8 +14,6 @@ export interface DomainArrangement {
   children: Readonly<Record<string, Point>>;
 }
 
-/** Space between domains in the grid: at least this, more between large domains so links between them show. */
-export const GRID_GAP = 80;
 const GAP_PER_DOMAIN_WIDTH = 0.08;
 
 /**
@@ -37,43 +36,6 @@ export function domainsInFlowOrder(mesh: Mesh): string[] {
     placed.add(next.id);
   }
   return ordered;
-}
-
-/**
- * Places boxes row by row, in order, with as many columns as brings the whole closest to
- * `aspectRatio` (width / height, the viewport's): a wide screen gets a wide grid, and a thousand
- * products stay one picture instead of one endless band.
- */
-export function gridPositions(
-  boxes: ReadonlyArray<{ id: string } & Size>,
-  aspectRatio: number,
-  gap = GRID_GAP,
-): Map<string, Point> {
-  let best: { score: number; positions: Map<string, Point> } | undefined;
-  for (let columns = 1; columns <= Math.max(1, boxes.length); columns++) {
-    const widths = Array.from({ length: columns }, (_, column) =>
-      Math.max(0, ...boxes.filter((_, index) => index % columns === column).map((box) => box.width)),
-    );
-    const rows = Math.ceil(boxes.length / columns);
-    const heights = Array.from({ length: rows }, (_, row) =>
-      Math.max(0, ...boxes.slice(row * columns, row * columns + columns).map((box) => box.height)),
-    );
-    const lefts = widths.map((_, column) => widths.slice(0, column).reduce((sum, width) => sum + width + gap, 0));
-    const tops = heights.map((_, row) => heights.slice(0, row).reduce((sum, height) => sum + height + gap, 0));
-    const width = widths.reduce((sum, value) => sum + value, 0) + gap * (columns - 1);
-    const height = heights.reduce((sum, value) => sum + value, 0) + gap * (rows - 1);
-    const score = Math.abs(Math.log(width / Math.max(1, height) / aspectRatio));
-    if (!best || score < best.score) {
-      const positions = new Map(
-        boxes.map((box, index) => [
-          box.id,
-          { x: lefts[index % columns] as number, y: tops[Math.floor(index / columns)] as number },
-        ]),
-      );
-      best = { score, positions };
-    }
-  }
-  return best?.positions ?? new Map();
 }
 
 /**

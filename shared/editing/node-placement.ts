@@ -53,18 +53,22 @@ export function nextChildPosition(mesh: Mesh, domainId: string, sizeOf: SizeOf =
   return nextChildPositions(mesh, domainId, [DEFAULT_NODE_SIZE], sizeOf)[0] as Point;
 }
 
-/** Free cells for several new children of these sizes, each taken before the next is looked for. */
+/**
+ * Free cells for several new children of these sizes, each taken before the next is looked for;
+ * in as many columns as fit the domain, or `minColumns` where more (the domain then grows to hold them).
+ */
 export function nextChildPositions(
   mesh: Mesh,
   domainId: string,
   sizes: readonly Size[],
   sizeOf: SizeOf = defaultSizeOf,
+  minColumns = MIN_COLUMNS,
 ): Point[] {
   const taken = childrenOf(mesh, domainId).flatMap((child) => childRect(mesh, child.id, sizeOf) ?? []);
   // Cells are as wide as the widest child, so a gap is left beside each however wide it is drawn.
   const slotWidth = Math.max(DEFAULT_NODE_SIZE.width, ...[...taken, ...sizes].map((size) => size.width)) + SLOT_GAP;
   const fitting = Math.floor((domainRect(mesh, domainId).width - DOMAIN_PADDING.side) / slotWidth);
-  const columns = Math.max(MIN_COLUMNS, fitting);
+  const columns = Math.max(MIN_COLUMNS, minColumns, fitting);
   const cell = (slot: number) => ({
     x: DOMAIN_PADDING.side + (slot % columns) * slotWidth,
     y: DOMAIN_PADDING.top + Math.floor(slot / columns) * (DEFAULT_NODE_SIZE.height + SLOT_GAP),

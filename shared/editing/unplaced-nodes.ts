@@ -1,7 +1,8 @@
 import type { Mesh } from '../model';
 import { canvasBox } from './alignment';
+import { GRID_GAP, squareGridPositions } from './box-grid';
 import { withDomainFitted, withDomainsApart } from './containment';
-import { boundsOf, type Point, type Size } from './geometry';
+import { boundsOf, type Point, type Size, translate } from './geometry';
 import { withLayoutApplied } from './layout-edits';
 import { productById, systemById } from './mesh-index';
 import {
@@ -24,8 +25,9 @@ const WIDTH_BEFORE_DRAWING = 320;
 
 /**
  * A design written by hand or by a script may leave elements without a position, which would
- * all be drawn at one spot. This gives each a free place: a domain below the others, a product
- * or system in the first free cell of its domain's grid (the domain grown to hold it), a note to
+ * all be drawn at one spot. This gives each a free place on a roughly square grid, so thousands
+ * stay one picture rather than a column running off screen: domains below the others, products
+ * and systems in the free cells of their domain's grid (the domain grown to hold them), notes to
  * the right of everything. Elements with a position stay where they are.
  */
 export function withUnplacedNodesPlaced(mesh: Mesh): { mesh: Mesh; placedIds: string[] } {
@@ -57,6 +59,7 @@ export function withUnplacedNodesPlaced(mesh: Mesh): { mesh: Mesh; placedIds: st
       domain.id,
       children.map((child) => sizeOf(child.id)),
       sizeOf,
+      Math.ceil(Math.sqrt(children.length)),
     );
     next = withLayoutApplied(
       next,
@@ -67,12 +70,40 @@ export function withUnplacedNodesPlaced(mesh: Mesh): { mesh: Mesh; placedIds: st
       withDomainsApart(withDomainFitted(placed, domain.id, sizeOf), [domain.id]),
     );
   }
-  for (const note of mesh.notes ?? []) {
-    if (isPlaced(note.id)) continue;
-    next = setLayout(next, note.id, { ...nextNotePosition(next), ...DEFAULT_NOTE_SIZE });
-    placedIds.push(note.id);
+  const newDomains = mesh.domains.filter((domain) => !isPlaced(domain.id));
+  if (newDomains.length > 0) {
+    const below = nextDomainPosition({ ...next, domains: mesh.domains.filter((domain) => isPlaced(domain.id)) });
+    next = withBoxesOnSquareGrid(
+      next,
+      below,
+      GRID_GAP,
+      newDomains.map((domain) => ({ id: domain.id, ...domainRect(next, domain.id) })),
+    );
+  }
+  const newNotes = (mesh.notes ?? []).filter((note) => !isPlaced(note.id));
+  if (newNotes.length > 0) {
+    const beside = nextNotePosition(next);
+    const notes = newNotes.map((note) => ({ id: note.id, ...DEFAULT_NOTE_SIZE }));
+    next = withBoxesOnSquareGrid(next, beside, NOTE_GAP, notes);
+    placedIds.push(...notes.map((note) => note.id));
   }
   return { mesh: placedIds.length > 0 ? next : mesh, placedIds };
+}
+
+/** The boxes moved onto a roughly square grid whose top left corner is `origin`, keeping their sizes. */
+function withBoxesOnSquareGrid(
+  mesh: Mesh,
+  origin: Point,
+  gap: number,
+  boxes: ReadonlyArray<{ id: string } & Size>,
+): Mesh {
+  const positions = squareGridPositions(boxes, gap);
+  return withLayoutApplied(
+    mesh,
+    Object.fromEntries(
+      boxes.map(({ id, width, height }) => [id, { ...translate(positions.get(id) as Point, origin), width, height }]),
+    ),
+  );
 }
 
 /** To the right of everything placed, below the notes already there. */

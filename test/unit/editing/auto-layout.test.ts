@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  arrangedLayout,
-  type DomainArrangement,
-  domainsInFlowOrder,
-  gridPositions,
-} from '../../../shared/editing/auto-layout';
+import { arrangedLayout, type DomainArrangement, domainsInFlowOrder } from '../../../shared/editing/auto-layout';
+import { gridPositions } from '../../../shared/editing/box-grid';
 import { overlappingDomains } from '../../../shared/editing/containment';
 import { containsRect, overlaps } from '../../../shared/editing/geometry';
 import { canvasBounds, DEFAULT_NOTE_SIZE, domainRect, noteRects } from '../../../shared/editing/node-placement';

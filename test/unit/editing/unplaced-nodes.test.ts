@@ -79,6 +79,46 @@ describe('elements a file leaves without a position', () => {
     expect(canvasBox(mesh, 'remark').x).toBeGreaterThan(rightmost);
   });
 
+  it('put many notes on a grid of rows and columns, not in one column running off screen (QA: 5,600 notes)', () => {
+    const mesh = aMesh().build();
+    mesh.notes = Array.from({ length: 100 }, (_, index) => ({ id: `note-${index}`, text: `Note ${index}` }));
+
+    const placed = withUnplacedNodesPlaced(mesh).mesh;
+
+    expect(new Set(mesh.notes.map((note) => canvasBox(placed, note.id).x)).size).toBe(10);
+    expect(new Set(mesh.notes.map((note) => canvasBox(placed, note.id).y)).size).toBe(10);
+    const boxes = mesh.notes.map((note) => canvasBox(placed, note.id));
+    expect(boxes.filter((box, index) => boxes.slice(index + 1).some((other) => overlaps(box, other)))).toEqual([]);
+  });
+
+  it('put many domains on a grid, not one below the other', () => {
+    const builder = aMesh();
+    for (let index = 0; index < 9; index++) builder.withDomain(`domain-${index}`);
+    const mesh = builder.build();
+
+    const placed = withUnplacedNodesPlaced(mesh).mesh;
+
+    expect(new Set(mesh.domains.map((domain) => domainRect(placed, domain.id).x)).size).toBe(3);
+    expect(new Set(mesh.domains.map((domain) => domainRect(placed, domain.id).y)).size).toBe(3);
+    expect(overlappingDomains(placed)).toEqual([]);
+  });
+
+  it("put a domain's many products in rows and columns, roughly square, inside it", () => {
+    const builder = aMesh().withDomain('sales');
+    for (let index = 0; index < 36; index++) builder.withProduct(`product-${index}`, 'sales');
+    const mesh = builder.build();
+
+    const placed = withUnplacedNodesPlaced(mesh).mesh;
+
+    const products = mesh.products.map((product) => canvasBox(placed, product.id));
+    expect(new Set(products.map((box) => box.x)).size).toBe(6);
+    expect(new Set(products.map((box) => box.y)).size).toBe(6);
+    // Sized as drawn before the canvas measures them: a product without ports is one line tall.
+    const drawnSize = () => ({ width: 320, height: 74 });
+    for (const product of mesh.products)
+      expect(isInsideItsDomain(placed, product.id, drawnSize), product.id).toBe(true);
+  });
+
   it('change nothing in a design whose elements all have a position', () => {
     const mesh = aMesh().withDomain('sales').withProduct('orders', 'sales').build();
     mesh.layout.nodes = { sales: { x: 0, y: 0, width: 400, height: 300 }, orders: { x: 40, y: 60 } };

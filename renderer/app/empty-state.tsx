@@ -5,6 +5,7 @@ import type { AutosaveSlot } from '../host/host';
 import { useHost } from '../host/host-context';
 import { SAMPLES } from '../samples/samples';
 import { discardAutosave, newMesh, openFile, openSample, restoreAutosave } from './file-commands';
+import { RecentDesigns } from './recent-designs';
 import { UserText } from './user-text';
 
 const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -91,6 +92,7 @@ export function EmptyState() {
           Open file…
         </button>
       </div>
+      <RecentDesigns />
       <h2>Or open a sample</h2>
       <ul className="empty-state__samples">
         {SAMPLES.map((sample) => (

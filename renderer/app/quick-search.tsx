@@ -1,5 +1,5 @@
 import { type ReactNode, useMemo, useState } from 'react';
-import { COMMAND_PREFIX, quickSearchMode } from '../../shared/commands/command-search';
+import { COMMAND_PREFIX, quickSearchMode, searchRecentFiles } from '../../shared/commands/command-search';
 import type { CommandId } from '../../shared/commands/command-table';
 import { type SearchEntry, searchMesh } from '../../shared/editing/mesh-search';
 import { canvasCommands } from '../canvas/canvas-commands';
@@ -9,13 +9,17 @@ import type { FocusPlace } from '../commands/command-routing';
 import { focusPlace } from '../commands/focus';
 import { runAsMenuItem } from '../commands/use-commands';
 import { useContractTabs } from '../contracts/contract-tabs-store';
-import type { Host } from '../host/host';
+import type { FileRef, Host } from '../host/host';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
 import { selectOnly } from '../store/selection-store';
 import { useUiStore } from '../store/ui-store';
+import { openRecentFile } from './file-commands';
+import { keyedItems } from './keyed-items';
 import { ModalDialog } from './modal-dialog';
+import { useRecentFiles } from './recent-designs';
 import { useMovedPointerHover } from './use-moved-pointer-hover';
+import { UserText } from './user-text';
 
 function jumpTo(entry: SearchEntry): void {
   useUiStore.getState().openDialog(null);
@@ -71,6 +75,25 @@ function commandChoices(query: string, focus: FocusPlace, host: Host): Choice[] 
   }));
 }
 
+function recentFileChoices(query: string, files: readonly FileRef[], host: Host): Choice[] {
+  const keyed = keyedItems(searchRecentFiles(query, files), ({ file }) => `recent:${file.path ?? file.name}`);
+  return keyed.map(({ key, item: { file, label } }) => ({
+    key,
+    choose: () => {
+      useUiStore.getState().openDialog(null);
+      void openRecentFile(host, file);
+    },
+    content: (
+      <>
+        <span className="quick-search__kind">File</span>
+        <span className="quick-search__label">
+          <UserText text={label} />
+        </span>
+      </>
+    ),
+  }));
+}
+
 interface QuickSearchProps {
   /** Which entry point opened it: Ctrl+K (the design's elements) or Ctrl+Shift+P (commands, after `>`). */
   dialog: 'quick-search' | 'commands';
@@ -90,12 +113,13 @@ export function QuickSearch({ dialog }: QuickSearchProps) {
   const [openerFocus] = useState(() => focusPlace(document.activeElement));
   const mode = quickSearchMode(text);
   const isCommands = mode.searches === 'commands';
+  const recentFiles = useRecentFiles().files;
   const choices = useMemo(
     () =>
       mode.searches === 'commands'
-        ? commandChoices(mode.query, openerFocus, host)
+        ? [...commandChoices(mode.query, openerFocus, host), ...recentFileChoices(mode.query, recentFiles, host)]
         : elementChoices(mesh ? searchMesh(mesh, mode.query) : []),
-    [mesh, mode.searches, mode.query, openerFocus, host],
+    [mesh, mode.searches, mode.query, openerFocus, host, recentFiles],
   );
   const activeIndex = Math.min(active, choices.length - 1);
   const activateOnPointerMove = useMovedPointerHover(setActive);

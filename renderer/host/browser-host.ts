@@ -22,6 +22,14 @@ interface RecentEntry {
   handle?: FileSystemFileHandle;
 }
 
+/** Chromium's permission calls on a handle, which TypeScript's DOM types do not have yet. */
+interface PermissionedHandle {
+  queryPermission?(descriptor: { mode: 'read' }): Promise<PermissionState>;
+  requestPermission?(descriptor: { mode: 'read' }): Promise<PermissionState>;
+}
+
+const NO_LONGER_LISTED = 'it is no longer listed under Open Recent';
+
 /** Media types of the single files the app exports, by extension. */
 const EXPORT_TYPES: Readonly<Record<string, string>> = {
   '.mmd': 'text/plain',
@@ -49,12 +57,23 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
    */
   const handles = new WeakMap<FileRef, FileSystemFileHandle>();
 
-  async function remember(file: FileRef, handle?: FileSystemFileHandle): Promise<void> {
-    if (handle) handles.set(file, handle);
+  /** Puts a design first in the recent list (ten at most), by its handle: without one, the browser could not reopen it. */
+  async function remember(file: FileRef, handle: FileSystemFileHandle): Promise<void> {
+    handles.set(file, handle);
+    const others = await recentWithout(handle);
+    await store.set(RECENT_KEY, [{ file, handle }, ...others].slice(0, RECENT_LIMIT));
+  }
+
+  /** The recent list without the entry of this file (on disk the same, whichever handle it came by). */
+  async function recentWithout(handle: FileSystemFileHandle): Promise<RecentEntry[]> {
     const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
     const others: RecentEntry[] = [];
-    for (const entry of recent) if (!(await isSameRecentFile(entry, { file, handle }))) others.push(entry);
-    await store.set(RECENT_KEY, [{ file, ...(handle && { handle }) }, ...others].slice(0, RECENT_LIMIT));
+    for (const entry of recent) if (!(entry.handle && (await entry.handle.isSameEntry(handle)))) others.push(entry);
+    return others;
+  }
+
+  async function forget(handle: FileSystemFileHandle): Promise<void> {
+    await store.set(RECENT_KEY, await recentWithout(handle));
   }
 
   async function readHandle(handle: FileSystemFileHandle): Promise<OpenedFile> {
@@ -113,9 +132,7 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       const [picked] = await pickWithInput(page.document, `${MESH_FILE_EXTENSION},application/json`);
       if (!picked) return null;
       const file = { name: picked.name };
-      const text = await readFileText(picked, MESH_FILES);
-      await remember(file);
-      return { file, text };
+      return { file, text: await readFileText(picked, MESH_FILES) };
     },
     openContractFile: () => openContractWith(CONTRACT_PICKER_TYPES, CONTRACT_FILE_TYPES),
     saveContractFile: (file, suggestedName, text) =>
@@ -128,7 +145,16 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       const recent = (await store.get<RecentEntry[]>(RECENT_KEY)) ?? [];
       const handle = handles.get(file) ?? recent.find((entry) => entry.file.name === file.name)?.handle;
       if (!handle) throw new Error(`The browser cannot reopen '${file.name}' by itself: use Open to pick it again.`);
-      return readHandle(handle);
+      // A handle kept from an earlier visit may read again only once the user allows it.
+      if (!(await mayRead(handle))) {
+        await forget(handle);
+        throw new Error(`the browser was not allowed to read it; ${NO_LONGER_LISTED}`);
+      }
+      return readHandle(handle).catch(async (error: unknown) => {
+        if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
+        await forget(handle);
+        throw new Error(`it is no longer there (moved, renamed or deleted); ${NO_LONGER_LISTED}`);
+      });
     },
     saveFile: (file, suggestedName, text) =>
       saveWith(file, suggestedName, text, { types: PICKER_TYPES, mimeType: 'application/json', remembers: true }),
@@ -158,9 +184,11 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
       return handle.name;
     },
     async recentFiles() {
-      return ((await store.get<RecentEntry[]>(RECENT_KEY)) ?? []).map(({ file, handle }) => {
-        if (handle) handles.set(file, handle);
-        return file;
+      // Only a file with a handle can be reopened: one uploaded through a file input cannot.
+      return ((await store.get<RecentEntry[]>(RECENT_KEY)) ?? []).flatMap(({ file, handle }) => {
+        if (!handle) return [];
+        handles.set(file, handle);
+        return [file];
       });
     },
     confirm: confirmInPage,
@@ -195,10 +223,12 @@ export function browserHost(store: KeyValueStore, page: Window = window): Host {
   };
 }
 
-/** Whether two recent entries are one file: the same entry on disk, or, without handles to ask, the same name. */
-async function isSameRecentFile(entry: RecentEntry, other: RecentEntry): Promise<boolean> {
-  if (entry.handle && other.handle) return entry.handle.isSameEntry(other.handle);
-  return !entry.handle && !other.handle && entry.file.name === other.file.name;
+/** Whether the page may read the file behind a handle, asking the user where the browser wants that. */
+async function mayRead(handle: FileSystemFileHandle): Promise<boolean> {
+  const permissioned = handle as PermissionedHandle;
+  if (!permissioned.queryPermission || !permissioned.requestPermission) return true;
+  if ((await permissioned.queryPermission({ mode: 'read' })) === 'granted') return true;
+  return (await permissioned.requestPermission({ mode: 'read' })) === 'granted';
 }
 
 /** The user closing a picker is not an error. */

@@ -16,9 +16,14 @@ function wordScore(text: string, word: string): number | null {
 
 /** How well a query fits a command, its label counting more than its description and group; null when it does not. */
 export function commandMatchScore(command: CommandDefinition, query: string): number | null {
+  return labelMatchScore(command.label, `${command.description ?? ''} ${command.group}`, query);
+}
+
+/** How well a query fits a palette line: its label counting more than the rest of what it says; null when it does not. */
+export function labelMatchScore(labelText: string, restText: string, query: string): number | null {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const label = command.label.toLowerCase();
-  const rest = `${command.description ?? ''} ${command.group}`.toLowerCase();
+  const label = labelText.toLowerCase();
+  const rest = restText.toLowerCase();
   let total = 0;
   for (const word of words) {
     const inLabel = wordScore(label, word);
@@ -54,4 +59,14 @@ export function quickSearchMode(text: string): { searches: 'elements' | 'command
   return text.startsWith(COMMAND_PREFIX)
     ? { searches: 'commands', query: text.slice(COMMAND_PREFIX.length).trim() }
     : { searches: 'elements', query: text };
+}
+
+/** The recent designs the palette offers for a query (`open recent`, or part of a name), in the recent list's order. */
+export function searchRecentFiles<File extends { name: string }>(
+  query: string,
+  files: readonly File[],
+): { file: File; label: string }[] {
+  return files
+    .map((file) => ({ file, label: `Open Recent: ${file.name}` }))
+    .filter((entry) => labelMatchScore(entry.label, 'File', query) !== null);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserHost } from '../../../renderer/host/browser-host';
+import type { FileRef } from '../../../renderer/host/host';
 import type { KeyValueStore } from '../../../renderer/host/key-value-store';
 import { MAX_MESH_FILE_BYTES, serializeMesh } from '../../../shared/model';
 import { aMesh } from '../../builders/mesh-builder';
@@ -15,7 +16,9 @@ class FakeFileHandle {
     return this.path.slice(this.path.lastIndexOf('/') + 1);
   }
   async getFile(): Promise<File> {
-    return new File([this.disk.get(this.path) ?? ''], this.name);
+    const content = this.disk.get(this.path);
+    if (content === undefined) throw new DOMException('A requested file could not be found.', 'NotFoundError');
+    return new File([content], this.name);
   }
   async createWritable() {
     let written = '';
@@ -31,6 +34,18 @@ class FakeFileHandle {
   async isSameEntry(other: FakeFileHandle): Promise<boolean> {
     return other.path === this.path;
   }
+  /** What the browser answers: after a reload, a handle from storage must ask again before it reads. */
+  permission: 'granted' | 'prompt' = 'granted';
+  /** What the user answers when asked. */
+  answer: 'granted' | 'denied' = 'granted';
+  readonly permissionRequests: object[] = [];
+  async queryPermission(): Promise<PermissionState> {
+    return this.permission;
+  }
+  async requestPermission(descriptor: object): Promise<PermissionState> {
+    this.permissionRequests.push(descriptor);
+    return this.answer;
+  }
 }
 
 /** IndexedDB hands back copies: plain data is cloned, handles (class instances) stay handles. */
@@ -45,6 +60,7 @@ function copied<T>(value: T): T {
 function aBrowserWithFiles(paths: Record<string, string | Uint8Array<ArrayBuffer>>) {
   const disk = new Map(Object.entries(paths));
   const values = new Map<string, unknown>();
+  const handles: FakeFileHandle[] = [];
   const store: KeyValueStore = {
     get: async <T>(key: string) => copied(values.get(key)) as T | undefined,
     set: async (key, value) => void values.set(key, copied(value)),
@@ -52,9 +68,14 @@ function aBrowserWithFiles(paths: Record<string, string | Uint8Array<ArrayBuffer
     entries: async () => [],
   };
   let nextPick = '';
+  const handed = () => {
+    const handle = new FakeFileHandle(disk, nextPick);
+    handles.push(handle);
+    return handle;
+  };
   const page = {
-    showOpenFilePicker: async () => [new FakeFileHandle(disk, nextPick)],
-    showSaveFilePicker: async () => new FakeFileHandle(disk, nextPick),
+    showOpenFilePicker: async () => [handed()],
+    showSaveFilePicker: async () => handed(),
   } as unknown as Window;
   const host = browserHost(store, page);
   const pick = async (path: string) => {
@@ -67,7 +88,7 @@ function aBrowserWithFiles(paths: Record<string, string | Uint8Array<ArrayBuffer
     nextPick = path;
     return host.openContractFile();
   };
-  return { host, disk, pick, pickContract };
+  return { host, disk, pick, pickContract, handles };
 }
 
 const design = (name: string) => serializeMesh({ ...aMesh().build(), name });
@@ -107,6 +128,51 @@ describe('files of the same name in different folders, in the browser', () => {
     await pick('/work/uni.mesh.json');
 
     expect(await host.recentFiles()).toHaveLength(1);
+  });
+});
+
+describe('recent designs in the browser, after a reload', () => {
+  it('asks for permission to read a recent file before reopening it', async () => {
+    const { host, pick, handles } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
+    await pick('/work/orders.mesh.json');
+    const [handle] = handles;
+    if (handle) handle.permission = 'prompt';
+
+    const [recent] = await host.recentFiles();
+    const reopened = recent && (await host.openRecent(recent));
+
+    expect(reopened?.text).toBe(design('Orders'));
+    expect(handle?.permissionRequests).toEqual([{ mode: 'read' }]);
+  });
+
+  it('drops a file the user refused to let it read from the list, saying so', async () => {
+    const { host, pick, handles } = aBrowserWithFiles({ '/work/orders.mesh.json': design('Orders') });
+    await pick('/work/orders.mesh.json');
+    Object.assign(handles[0] ?? {}, { permission: 'prompt', answer: 'denied' });
+
+    const [recent] = await host.recentFiles();
+
+    await expect(host.openRecent(recent as FileRef)).rejects.toThrow(
+      'the browser was not allowed to read it; it is no longer listed under Open Recent',
+    );
+    expect(await host.recentFiles()).toEqual([]);
+  });
+
+  it('drops a file that is gone from the list, saying so', async () => {
+    const { host, pick, disk } = aBrowserWithFiles({
+      '/work/orders.mesh.json': design('Orders'),
+      '/work/stock.mesh.json': design('Stock'),
+    });
+    await pick('/work/orders.mesh.json');
+    await pick('/work/stock.mesh.json');
+    disk.delete('/work/orders.mesh.json');
+
+    const recent = await host.recentFiles();
+
+    await expect(host.openRecent(recent[1] as FileRef)).rejects.toThrow(
+      'it is no longer there (moved, renamed or deleted); it is no longer listed under Open Recent',
+    );
+    expect((await host.recentFiles()).map((file) => file.name)).toEqual(['stock.mesh.json']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quickSearchMode, searchCommands } from '../../../shared/commands/command-search';
+import { quickSearchMode, searchCommands, searchRecentFiles } from '../../../shared/commands/command-search';
 import { COMMANDS } from '../../../shared/commands/command-table';
 
 const ids = (query: string) => searchCommands(query).map((command) => command.id);
@@ -45,5 +45,20 @@ describe('quick search and the command palette share one field', () => {
     expect(quickSearchMode('orders')).toEqual({ searches: 'elements', query: 'orders' });
     expect(quickSearchMode('> zoom ')).toEqual({ searches: 'commands', query: 'zoom' });
     expect(quickSearchMode('>')).toEqual({ searches: 'commands', query: '' });
+  });
+});
+
+describe('recent designs in the command palette', () => {
+  const files = [{ name: 'orders.mesh.json' }, { name: 'notary.mesh.json' }];
+  const labels = (query: string) => searchRecentFiles(query, files).map((entry) => entry.label);
+
+  it('lists each as Open Recent, in the recent list’s order, for an empty query or “open recent”', () => {
+    expect(labels('')).toEqual(['Open Recent: orders.mesh.json', 'Open Recent: notary.mesh.json']);
+    expect(labels('open recent')).toEqual(labels(''));
+  });
+
+  it('finds one by part of its name, and none for another command’s words', () => {
+    expect(labels('notary')).toEqual(['Open Recent: notary.mesh.json']);
+    expect(labels('zoom')).toEqual([]);
   });
 });

@@ -1,0 +1,67 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { type AppSession, describeInChromium } from './app-driver';
+import { openSampleDesign } from './designer-driver';
+
+/**
+ * The file pickers answered with files of the page's own private file system: real handles, which
+ * the app keeps in IndexedDB across a reload as it keeps the handles of files a user picks.
+ */
+async function pickersInPrivateFiles(page: Page): Promise<void> {
+  const stub = () => {
+    const folder = () => navigator.storage.getDirectory();
+    Object.assign(window, {
+      showSaveFilePicker: async ({ suggestedName }: { suggestedName: string }) =>
+        (await folder()).getFileHandle(suggestedName, { create: true }),
+      showOpenFilePicker: async () => [await (await folder()).getFileHandle('picked.mesh.json')],
+    });
+  };
+  await page.evaluate(stub);
+  await page.addInitScript(stub);
+}
+
+const removePrivateFile = (page: Page, name: string) =>
+  page.evaluate(async (fileName) => (await navigator.storage.getDirectory()).removeEntry(fileName), name);
+
+/** The e-commerce sample saved as `e-commerce-mesh.mesh.json` (Save offers the design's name). */
+async function aSavedSample(session: AppSession): Promise<Page> {
+  const page = await session.openApp();
+  await pickersInPrivateFiles(page);
+  await openSampleDesign(page, 'ecommerce');
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect.poll(() => page.title()).not.toContain('•');
+  return page;
+}
+
+describeInChromium('recent designs in the browser', (session) => {
+  it('lists a saved design on the start screen and in the palette after a reload, and reopens it', async () => {
+    const page = await aSavedSample(session);
+
+    await page.reload();
+    const recent = page.getByRole('region', { name: 'Recent designs' }).getByRole('button');
+    expect(await recent.allTextContents()).toEqual(['e-commerce-mesh.mesh.json']);
+    await page.keyboard.press('ControlOrMeta+Shift+p');
+    await page.keyboard.type('open recent');
+    expect(await page.getByRole('option').allTextContents()).toContain('FileOpen Recent: e-commerce-mesh.mesh.json');
+    await page.keyboard.press('Escape');
+
+    await recent.first().click();
+    await page.waitForSelector('.react-flow__node-product');
+  });
+
+  it('drops a design that is gone from the list when chosen, saying so', async () => {
+    const page = await aSavedSample(session);
+    await removePrivateFile(page, 'e-commerce-mesh.mesh.json');
+
+    await page.reload();
+    await page.getByRole('region', { name: 'Recent designs' }).getByRole('button').click();
+
+    await page
+      .getByRole('alert')
+      .filter({
+        hasText: 'Could not open e-commerce-mesh.mesh.json: it is no longer there (moved, renamed or deleted)',
+      })
+      .waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'Recent designs' }).count()).toBe(0);
+  });
+});

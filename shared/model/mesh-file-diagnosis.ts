@@ -19,7 +19,8 @@ export function isContractGivenAsDesign(problems: readonly Problem[]): boolean {
   return problems.length === 1 && problems[0] === ODCS_CONTRACT_GIVEN_AS_DESIGN;
 }
 
-const CONFLICT_MARKER = /^(<{7}|={7}|>{7})(?: |$)/m;
+// Indented too: an editor's auto-indent or a re-indented resolution can leave the first marker indented.
+const CONFLICT_MARKER = /^[ \t]*(<{7}|={7}|>{7})(?: |$)/m;
 const ODCS_YAML = /^kind:[ \t]*["']?DataContract["']?[ \t]*$/m;
 
 /** An ODCS contract as parsed JSON (ODCS may be written as JSON too): it names its kind and has no schemaVersion. */

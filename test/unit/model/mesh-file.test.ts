@@ -80,6 +80,14 @@ describe('bad input', () => {
     ]);
   });
 
+  it('points at the first marker even when it is indented', () => {
+    const conflicted =
+      '{\n  "schemaVersion": 2,\n  "id": "notary",\n  <<<<<<< HEAD\n  "name": "Notary Office",\n=======\n  "name": "Notary",\n>>>>>>> branch\n}';
+    expect(errorsOf(conflicted)).toEqual([
+      '(document): unresolved merge conflict markers at line 4 (<<<<<<<): resolve the conflict, then open the file again',
+    ]);
+  });
+
   it.each([
     ['as YAML', 'apiVersion: v3.0.2\nkind: DataContract\nid: orders\nversion: 1.0.0\nstatus: active\n'],
     ['as JSON', JSON.stringify({ apiVersion: 'v3.0.2', kind: 'DataContract', id: 'orders', version: '1.0.0' })],

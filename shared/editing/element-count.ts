@@ -12,12 +12,17 @@ export function countedNodesAndLinks(nodeCount: number, linkCount: number): stri
   return parts.join(' and ');
 }
 
-/** A design's elements counted, as the status bar and the start screen's unsaved work show them: `4 domains · 1 product · 0 systems · 8 links`. */
-export function countedElements({ domains, products, systems, links }: MeshElementCounts): string {
+/**
+ * A design's elements counted, as the status bar and the start screen's unsaved work show them:
+ * `4 domains · 1 product · 0 systems · 8 links`, then `· 1 note` where it has notes, so a design of
+ * notes alone does not read as empty.
+ */
+export function countedElements({ domains, products, systems, links, notes }: MeshElementCounts): string {
   return [
     counted(domains, 'domain'),
     counted(products, 'product'),
     counted(systems, 'system'),
     counted(links, 'link'),
+    ...(notes > 0 ? [counted(notes, 'note')] : []),
   ].join(' · ');
 }

@@ -4,6 +4,8 @@ export interface MeshElementCounts {
   products: number;
   systems: number;
   links: number;
+  /** Sticky notes: not elements of the mesh, but work a design holds all the same. */
+  notes: number;
 }
 
 /** What tells a saved design from another at a glance: its name and its counts. */
@@ -20,6 +22,7 @@ export function elementCountsOf(design: Partial<Record<keyof MeshElementCounts, 
     products: count(design.products),
     systems: count(design.systems),
     links: count(design.links),
+    notes: count(design.notes),
   };
 }
 

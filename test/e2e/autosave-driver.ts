@@ -46,3 +46,11 @@ export async function waitForAutosave(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(100);
   }
 }
+
+/** Waits until an autosave slot holds a design whose text contains `text`. */
+export async function waitForAutosaveHolding(page: Page, text: string): Promise<void> {
+  for (;;) {
+    if ((await autosavedSlots(page)).some((slot) => typeof slot.text === 'string' && slot.text.includes(text))) return;
+    await page.waitForTimeout(100);
+  }
+}

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { describeInChromium } from './app-driver';
-import { renameDesign, waitForAutosave, waitForAutosavedDraft } from './autosave-driver';
+import { renameDesign, waitForAutosave, waitForAutosavedDraft, waitForAutosaveHolding } from './autosave-driver';
 import { caretAfter, openContract, problems } from './contract-driver';
-import { openByChooser, saveByDownload } from './designer-driver';
+import { counts, newBlankDesign, openByChooser, saveByDownload } from './designer-driver';
 
 /** Renames the open design, lets it be autosaved, closes the tab and starts the app in a new one. */
 async function renamedThenClosed(page: Page, name: string): Promise<Page> {
@@ -109,6 +109,26 @@ describeInChromium('nothing is lost on reload or a closed tab', (session) => {
     );
     expect(await entry.locator('.recovered-work__name').evaluate((name) => name.scrollWidth <= name.clientWidth)).toBe(
       true,
+    );
+  });
+
+  it('counts the notes of unsaved work that is only notes, on the status bar and on the next start, not as empty', async () => {
+    const page = await session.openApp();
+    await newBlankDesign(page);
+    await page.keyboard.press('n');
+    await page.keyboard.type('Ask the notaries about wills');
+    await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } });
+    expect(await counts(page)).toBe('0 domains · 0 products · 0 systems · 0 links · 1 note');
+    await waitForAutosaveHolding(page, 'Ask the notaries about wills');
+
+    const context = page.context();
+    await page.close();
+    const next = await context.newPage();
+    await next.goto(inject('appUrl'));
+    const entry = next.getByTestId('recovered-work').getByRole('listitem');
+    await entry.waitFor();
+    expect(await entry.locator('.recovered-work__details').textContent()).toMatch(
+      /^0 domains · 0 products · 0 systems · 0 links · 1 note · autosaved /,
     );
   });
 

@@ -63,6 +63,16 @@ describe('the unsaved work offered on the start screen', () => {
     ]);
   });
 
+  it('counts the notes of a copy, so one that holds only notes is not shown as empty', async () => {
+    const host = new FakeHost();
+    const notesOnly = aMesh().withNote('n1', 'Ask the notaries about wills').build();
+    host.slots.set('a', aSlot('a', 'Untitled mesh', '2026-12-05T11:54:00Z', { ...notesOnly, name: 'Untitled mesh' }));
+
+    expect(await recoveredEntries(host)).toEqual([
+      `Untitled mesh | 0 domains · 0 products · 0 systems · 0 links · 1 note · autosaved ${TIME.format(Date.parse('2026-12-05T11:54:00Z'))}`,
+    ]);
+  });
+
   it('still lists a copy whose text no longer reads as a design, by the name it was kept under', async () => {
     const host = new FakeHost();
     host.slots.set('a', { key: 'a', name: 'orders.mesh.json', savedAt: '2026-12-05T11:54:00Z', text: '{"name": ' });

@@ -7,12 +7,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findElectronBinary } from './electron-binary';
-import { serveFolder } from './static-server';
+import { serveApp } from './serve-app';
 
 const ROOT = join(import.meta.dirname, '..');
 const BUILD_MARKER = join(ROOT, 'dist/renderer/index.html');
 const SOURCES = ['renderer', 'shared', 'electron', 'assets', 'cli'];
 const PORT = Number(process.env.PORT ?? 5173);
+const isWebOnly = process.argv.includes('--web');
 
 function newestModification(path: string): number {
   const stats = statSync(path, { throwIfNoEntry: false });
@@ -31,19 +32,23 @@ function buildIfNeeded(): void {
 }
 
 async function serveInBrowser(reason: string | null): Promise<void> {
-  const { url } = await serveFolder(join(ROOT, 'dist/renderer'), PORT);
+  const served = await serveApp(join(ROOT, 'dist/renderer'), PORT, isWebOnly ? 'npm run web' : 'npm start');
+  if (!served.ok) {
+    console.error(served.message);
+    process.exit(1);
+  }
   if (reason) console.log(reason);
-  console.log(`Data Mesh Designer is running at ${url} (Ctrl+C to stop)`);
+  console.log(`Data Mesh Designer is running at ${served.url} (Ctrl+C to stop)`);
 }
 
 buildIfNeeded();
-const electron = process.argv.includes('--web') ? null : findElectronBinary(join(ROOT, 'node_modules/electron'));
+const electron = isWebOnly ? null : findElectronBinary(join(ROOT, 'node_modules/electron'));
 if (electron) {
   const app = spawn(electron, [ROOT], { stdio: 'inherit' });
   app.on('exit', (code) => process.exit(code ?? 0));
 } else {
   await serveInBrowser(
-    process.argv.includes('--web')
+    isWebOnly
       ? null
       : "Electron's binary is not installed on this machine (node_modules/electron has no dist/), so the app runs in your browser instead:",
   );

@@ -1,7 +1,15 @@
 import { parseMeshFileRepairingSizes } from '../../shared/contracts';
 import { layoutClashes, layoutClashesSummary, layoutClashMessage } from '../../shared/editing/layout-clashes';
 import { withUnplacedNodesPlaced } from '../../shared/editing/unplaced-nodes';
-import { counted, emptyMesh, formatProblem, isMeshFileName, type Mesh, serializeMeshFile } from '../../shared/model';
+import {
+  counted,
+  emptyMesh,
+  formatProblem,
+  isMeshFileName,
+  type Mesh,
+  serializeMeshFile,
+  shownName,
+} from '../../shared/model';
 import { canvasCommands } from '../canvas/canvas-commands';
 import { unappliedDraftNames, useContractDrafts } from '../contracts/contract-drafts';
 import { useContractTabs } from '../contracts/contract-tabs-store';
@@ -121,9 +129,9 @@ function savedNotice(fileName: string) {
   return drafts
     ? {
         tone: 'error' as const,
-        text: `Saved ${fileName} without the text with problems in ${drafts}: it was never applied`,
+        text: `Saved ${shownName(fileName)} without the text with problems in ${drafts}: it was never applied`,
       }
-    : { tone: 'info' as const, text: `Saved ${fileName}` };
+    : { tone: 'info' as const, text: `Saved ${shownName(fileName)}` };
 }
 
 const quotedNames = (names: string[]) => names.map((name) => `‘${name}’`).join(', ');
@@ -149,7 +157,7 @@ export async function openFile(host: Host): Promise<void> {
   await replaceDesign(host, () =>
     openRead(
       () => host.openFile(),
-      (error) => (error instanceof UnreadableFileError ? error.fileName : 'the file'),
+      (error) => (error instanceof UnreadableFileError ? shownName(error.fileName) : 'the file'),
     ),
   );
 }
@@ -158,7 +166,7 @@ export async function openRecentFile(host: Host, file: FileRef): Promise<void> {
   await replaceDesign(host, () =>
     openRead(
       () => host.openRecent(file),
-      () => file.name,
+      () => shownName(file.name),
     ),
   );
 }
@@ -170,7 +178,7 @@ async function openRead(
 ): Promise<boolean> {
   try {
     const opened = await read();
-    return opened ? openMeshText(opened.text, opened.file, opened.file.name) : false;
+    return opened ? openMeshText(opened.text, opened.file, shownName(opened.file.name)) : false;
   } catch (error) {
     notify({ tone: 'error', text: `Could not open ${fileNameOnFailure(error)}: ${(error as Error).message}` });
     return false;
@@ -186,7 +194,7 @@ const RECOVERED = 'Recovered ';
 /** Said when the slot asked for was taken, since the list was shown, by another tab that keeps it. */
 const keptElsewhere = (slot: AutosaveSlot) => ({
   tone: 'info' as const,
-  text: `“${slot.name}” is open in another tab or window: go on there. Nothing was changed.`,
+  text: `“${shownName(slot.name)}” is open in another tab or window: go on there. Nothing was changed.`,
 });
 
 /**
@@ -204,7 +212,8 @@ export function restoreAutosave(host: Host, slot: AutosaveSlot): Promise<boolean
       notify(keptElsewhere(slot));
       return false;
     }
-    if (!openMeshText(slot.text, null, `“${name}”`, { name, isUnsaved: true, recoveredFileName })) return false;
+    if (!openMeshText(slot.text, null, `“${shownName(name)}”`, { name, isUnsaved: true, recoveredFileName }))
+      return false;
     restoreContractDrafts(name, slot.contractDrafts);
     autosave.carryOn(documentState().documentKey, slot.key);
     return true;
@@ -222,14 +231,14 @@ function restoreContractDrafts(documentName: string, kept: unknown): void {
   if (problems.length === 0) return;
   notify({
     tone: 'error',
-    text: `Restored “${documentName}” without ${counted(problems.length, 'contract draft')} its copy could not read`,
+    text: `Restored “${shownName(documentName)}” without ${counted(problems.length, 'contract draft')} its copy could not read`,
     details: problems,
   });
 }
 
 export async function discardAutosave(host: Host, slot: AutosaveSlot): Promise<void> {
   const ok = await host.confirm({
-    message: `Discard the unsaved changes to “${slot.name}”?`,
+    message: `Discard the unsaved changes to “${shownName(slot.name)}”?`,
     detail: 'They cannot be recovered afterwards.',
     action: 'Discard',
   });
@@ -246,7 +255,7 @@ export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
   const { documentKey } = documentState();
   if (selectIsDirty(documentState())) {
     const agreed = await host.confirm({
-      message: `Discard your unsaved changes and load the version of ${file.name} on disk?`,
+      message: `Discard your unsaved changes and load the version of ${shownName(file.name)} on disk?`,
       detail: 'Keeping your changes and saving them replaces the other version.',
       action: 'Discard and Reload',
     });
@@ -254,9 +263,9 @@ export async function reloadFromDisk(host: Host, file: FileRef): Promise<void> {
   }
   try {
     const opened = await host.openRecent(file);
-    if (openMeshText(opened.text, opened.file, opened.file.name)) await autosave.discard(documentKey);
+    if (openMeshText(opened.text, opened.file, shownName(opened.file.name))) await autosave.discard(documentKey);
   } catch (error) {
-    notify({ tone: 'error', text: `Could not reload ${file.name}: ${(error as Error).message}` });
+    notify({ tone: 'error', text: `Could not reload ${shownName(file.name)}: ${(error as Error).message}` });
   }
 }
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { COMMAND_IDS } from '../../shared/commands/command-table';
 import type { DocumentShellState } from '../../shared/ipc';
+import { shownName } from '../../shared/model';
 import type { FocusPlace } from '../commands/command-routing';
 import { focusPlace } from '../commands/focus';
 import { isCommandAvailableAt } from '../commands/run-command';
@@ -14,7 +15,7 @@ export const APP_NAME = 'Data Mesh Designer';
 /** The window's title: the document's name, marked while it has unsaved changes. */
 export function windowTitle(documentName: string | null, isDirty: boolean): string {
   if (documentName === null) return APP_NAME;
-  return `${isDirty ? '• ' : ''}${documentName} — ${APP_NAME}`;
+  return `${isDirty ? '• ' : ''}${shownName(documentName)} — ${APP_NAME}`;
 }
 
 /** Unsaved changes, or contract text with problems that leaving the design would lose: the desktop asks before closing. */

@@ -1,7 +1,7 @@
 import { formatLocatedProblem } from '../../shared/contracts';
 import { contractFileName } from '../../shared/contracts/contract-file-name';
 import { readableContractId } from '../../shared/contracts/readable-contract-id';
-import { counted } from '../../shared/model';
+import { counted, shownName } from '../../shared/model';
 import type { Finding } from '../../shared/validation/finding';
 import { describeFix } from '../../shared/validation/fixes';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
@@ -34,7 +34,7 @@ export async function saveContractFile(host: Host, id: string, options: { saveAs
     const written = currentMesh()?.contracts.find((contract) => contract.id === id && contract.odcs === text);
     const versionErrors = written ? versionErrorsOf(id) : [];
     if (written) useDocumentStore.getState().markContractFileSaved(written);
-    const savedTo = `Saved ${name} to ${saved.name}`;
+    const savedTo = `Saved ${name} to ${shownName(saved.name)}`;
     notices.show(
       versionErrors.length > 0
         ? versionWarning(savedTo, versionErrors)
@@ -104,7 +104,7 @@ export async function openContractFile(host: Host): Promise<void> {
       const why = id === undefined ? 'it has no id to keep a draft under' : `the design already has a contract '${id}'`;
       useNoticeStore.getState().show({
         tone: 'error',
-        text: `Open contract: could not open ${opened.file.name} (${counted(read.errors.length, 'problem')}; ${why}). The file is left as it is.`,
+        text: `Open contract: could not open ${shownName(opened.file.name)} (${counted(read.errors.length, 'problem')}; ${why}). The file is left as it is.`,
         details: problems,
       });
       return;
@@ -115,7 +115,7 @@ export async function openContractFile(host: Host): Promise<void> {
     useContractTabs.getState().openContract(id);
     useNoticeStore.getState().show({
       tone: 'error',
-      text: `Open contract: ${opened.file.name} opened as a draft with ${counted(read.errors.length, 'problem')}; it joins the design once they are fixed.`,
+      text: `Open contract: ${shownName(opened.file.name)} opened as a draft with ${counted(read.errors.length, 'problem')}; it joins the design once they are fixed.`,
       details: problems,
     });
   } catch (error) {

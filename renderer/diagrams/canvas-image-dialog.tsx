@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { slugify } from '../../shared/model';
+import { shownName, slugify } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
 import { canvasCommands } from '../canvas/canvas-commands';
 import type { CanvasImageOptions } from '../canvas/canvas-image';
@@ -58,7 +58,7 @@ export function CanvasImageDialog() {
   const save = () =>
     take(async (content) => {
       const saved = await host.saveExport(fileName, content);
-      return saved && `Saved ${saved}`;
+      return saved && `Saved ${shownName(saved)}`;
     });
   const copy = () =>
     take(async (content) => {

@@ -6,7 +6,7 @@ import {
   diagramKindsFor,
   mermaidDiagram,
 } from '../../shared/export/mermaid';
-import { formatProblem, type Mesh, slugify } from '../../shared/model';
+import { formatProblem, type Mesh, shownName, slugify } from '../../shared/model';
 import { ModalDialog } from '../app/modal-dialog';
 import { useHost } from '../host/host-context';
 import { useDocumentStore } from '../store/document-store';
@@ -139,7 +139,8 @@ function DiagramActions({ text, picture, fileStem }: DiagramActionsProps) {
   const attempt = (done: string, action: () => Promise<unknown>) => async () => {
     try {
       const result = await action();
-      if (result !== null) notify({ tone: 'info', text: typeof result === 'string' ? `Saved ${result}` : done });
+      if (result !== null)
+        notify({ tone: 'info', text: typeof result === 'string' ? `Saved ${shownName(result)}` : done });
     } catch (error) {
       notify({ tone: 'error', text: `Could not ${done.toLowerCase()}: ${(error as Error).message}` });
     }

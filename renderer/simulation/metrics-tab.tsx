@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { designFileStem } from '../../shared/export/file-names';
-import type { Mesh } from '../../shared/model';
+import { type Mesh, shownName } from '../../shared/model';
 import { metricsCsv, seriesLabel } from '../../shared/simulation/metrics-history';
 import { useIsDark } from '../diagrams/use-is-dark';
 import { useHost } from '../host/host-context';
@@ -39,7 +39,7 @@ export function MetricsTab() {
   const saveCsv = async () => {
     try {
       const saved = await host.saveExport(metricsFileName(mesh), metricsCsv(history, label));
-      if (saved !== null) notify({ tone: 'info', text: `Saved ${saved}` });
+      if (saved !== null) notify({ tone: 'info', text: `Saved ${shownName(saved)}` });
     } catch (error) {
       notify({ tone: 'error', text: `Could not save the metrics: ${(error as Error).message}` });
     }

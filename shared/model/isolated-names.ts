@@ -1,3 +1,5 @@
+import { controlsEscaped } from './control-characters';
+
 /**
  * Characters that reorder text around them: letters of right-to-left scripts (Hebrew, Arabic,
  * Syriac, Thaana, N'Ko… and their presentation forms), the right-to-left and Arabic marks, and
@@ -21,4 +23,13 @@ export function isolated(name: string): string {
 /** A user-given name quoted in a message: `'Orders'`, isolated as `isolated` says. */
 export function quoted(name: string): string {
   return `'${isolated(name)}'`;
+}
+
+/**
+ * A user-given name (a file's, a design's) as the app shows it in its own text: its control
+ * characters escaped and isolated as `isolated` says, as `mesh-designer` prints names, so it can
+ * neither reorder nor break the text round it (the status line, the title, the start screen, menus).
+ */
+export function shownName(name: string): string {
+  return isolated(controlsEscaped(name));
 }

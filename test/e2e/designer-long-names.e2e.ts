@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeInChromium, screenshot } from './app-driver';
@@ -233,6 +234,18 @@ describeInChromium('long names and narrow windows', (session) => {
       .filter({ has: page.locator('.problem-row__fix') })
       .first();
     await expectInside(fix.locator('.problem-row__fix'), fix);
+  });
+
+  it('isolates a file name holding a direction override in the status line and the window title', async () => {
+    const page = await session.openApp({ withoutFileSystemAccess: true });
+    const name = 'Étude \u202eexe.txt\u202c.mesh.json';
+    const sample = readFileSync(new URL('../../assets/samples/seed-logical-view.mesh.json', import.meta.url), 'utf8');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…' }).first().click();
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(sample) });
+
+    await expect.poll(() => page.locator('.status-bar .notice__text').textContent()).toBe(`Opened \u2068${name}\u2069`);
+    expect(await page.title()).toBe(`\u2068${name}\u2069 — Data Mesh Designer`);
   });
 
   it('isolates every name it draws, so a right-to-left override in one reorders nothing around it', async () => {

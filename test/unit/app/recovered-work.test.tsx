@@ -73,6 +73,22 @@ describe('the unsaved work offered on the start screen', () => {
     ]);
   });
 
+  it('shows the names of a copy isolated, as the rest of the app does, so an override in one reorders nothing round it', async () => {
+    const host = new FakeHost();
+    const overridden = 'Étude \u202eexe.txt\u202c.mesh.json';
+    host.slots.set(
+      'a',
+      aSlot('a', overridden, '2026-12-05T11:54:00Z', { ...aMesh().build(), name: 'Notary \u202eetude' }),
+    );
+
+    const [entry] = await recoveredEntries(host);
+
+    expect(entry).toMatch(/^\u2068Notary \u202eetude\u2069 \| \u2068Étude \u202eexe\.txt\u202c\.mesh\.json\u2069 · /);
+    expect(document.querySelector('.recovered-work__name')?.getAttribute('title')).toBe(
+      '\u2068Notary \u202eetude\u2069',
+    );
+  });
+
   it('still lists a copy whose text no longer reads as a design, by the name it was kept under', async () => {
     const host = new FakeHost();
     host.slots.set('a', { key: 'a', name: 'orders.mesh.json', savedAt: '2026-12-05T11:54:00Z', text: '{"name": ' });

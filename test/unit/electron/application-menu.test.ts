@@ -77,6 +77,15 @@ describe('the application menu', () => {
     expect(everyItem.filter((entry) => entry.accelerator && entry.registerAccelerator !== false)).toEqual([]);
   });
 
+  it('shows a recent file whose name holds a direction override isolated, as the app shows names', () => {
+    const { item } = aMenu({
+      recentFiles: [{ name: 'a.mesh.json', path: '/home/ada/Étude \u202eexe.txt\u202c.mesh.json' }],
+    });
+    const recent = item('File', 'Open Recent')?.submenu as MenuItemConstructorOptions[];
+
+    expect(recent.map((entry) => entry.label)).toEqual(['\u2068/home/ada/Étude \u202eexe.txt\u202c.mesh.json\u2069']);
+  });
+
   it('lists the recent files in Open Recent and opens the one clicked', () => {
     const { item, opened } = aMenu({
       recentFiles: [

@@ -3,10 +3,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import {
   type BundleDisk,
   type BundleSiblings,
+  type BundleWriteOptions,
   rethrowWithFileInTheWay,
   writeBundleFolder as writeBundle,
 } from '../shared/files/bundle-folder';
-import type { BundleFile } from './cli-io';
+import type { BundleFile, BundleWritten } from './cli-io';
 
 /** The file system calls a bundle is written with; tests pass one that fails on cue. */
 export type BundleFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'readFile' | 'rename' | 'rm' | 'stat' | 'readdir'>;
@@ -74,21 +75,24 @@ function isRunning(pid: number): boolean {
  * Writes a bundle into `folder` all at once (shared/files/bundle-folder.ts). Throws the file
  * system's error, naming the path at fault as the user would; with `keptIn` when some old files
  * could not be put back after a failure and are kept in that folder. Returns the files of the
- * previous export that this one removed.
+ * previous export that this one removed, or the user's files it would have replaced (writing nothing).
  */
 export async function writeBundleFolder(
   folder: string,
   files: readonly BundleFile[],
   fs: BundleFs = nodeFs,
-): Promise<{ removed: string[] }> {
+  options: BundleWriteOptions = {},
+): Promise<BundleWritten> {
   const disk = diskOver(fs);
-  let outcome = await writeBundle(disk, folder, files, stagingIn(dirname(folder), `.${basename(resolve(folder))}.`));
+  const staged = (siblings: BundleSiblings) => writeBundle(disk, folder, files, siblings, options);
+  let outcome = await staged(stagingIn(dirname(folder), `.${basename(resolve(folder))}.`));
   // A writable folder under one that is not (a CI volume mounted under a read-only folder): each
   // file moves into an existing folder by its own rename, so staging inside it is as atomic.
-  if (!outcome.ok && isRefusedBeside(outcome.cause, folder) && (await disk.entryKind(folder)) === 'folder') {
-    outcome = await writeBundle(disk, folder, files, stagingIn(folder, INSIDE_PREFIX));
+  if ('cause' in outcome && isRefusedBeside(outcome.cause, folder) && (await disk.entryKind(folder)) === 'folder') {
+    outcome = await staged(stagingIn(folder, INSIDE_PREFIX));
   }
   if (outcome.ok) return { removed: outcome.removed };
+  if ('userFiles' in outcome) return { userFiles: outcome.userFiles };
   throw outcome.keptIn ? Object.assign(outcome.cause as object, { keptIn: outcome.keptIn }) : outcome.cause;
 }
 

@@ -1,3 +1,4 @@
+import type { BundleWriteOptions } from '../shared/files/bundle-folder';
 import type { OpenSqlWorkspace } from '../shared/simulation';
 
 export interface BundleFile {
@@ -5,6 +6,9 @@ export interface BundleFile {
   path: string;
   content: string | Uint8Array;
 }
+
+/** The previous export's files a bundle's write removed, or the user's files it would have replaced, writing nothing. */
+export type BundleWritten = { removed: string[] } | { userFiles: string[] };
 
 /** What a command may touch, injected so commands run in tests without a terminal or disk. Failed reads and writes throw Node's errors (`code`, `path`). */
 export interface CliIo {
@@ -15,9 +19,9 @@ export interface CliIo {
   /**
    * Writes every file into `folder` (created when missing), or, when one fails, none: the folder is
    * left as it was. Removes the files the previous export into it wrote that this one does not, and
-   * returns them.
+   * returns them; writes nothing, and names them, where it would replace files no earlier export wrote.
    */
-  writeBundle(folder: string, files: readonly BundleFile[]): Promise<{ removed: string[] }>;
+  writeBundle(folder: string, files: readonly BundleFile[], options?: BundleWriteOptions): Promise<BundleWritten>;
   /** Replaces a file's text all at once (a temporary file renamed over it): never half written. */
   replaceText(path: string, text: string): Promise<void>;
   /** SQLite for the simulator (sql.js). */

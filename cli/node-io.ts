@@ -33,7 +33,7 @@ export const nodeIo: CliIo = {
       return rethrowNamingFileInTheWay(error);
     }
   },
-  writeBundle: (folder, files) => writeBundleFolder(folder, files),
+  writeBundle: (folder, files, options) => writeBundleFolder(folder, files, undefined, options),
   async replaceText(path, text) {
     const temporary = `${path}.${process.pid}.tmp`;
     try {

@@ -11,12 +11,13 @@ import {
   PICTURE_FORMATS,
   WHOLE_MESH,
 } from '../../shared/export';
-import { describeRemovedFiles } from '../../shared/files/export-manifest';
+import type { BundleWriteOptions } from '../../shared/files/bundle-folder';
+import { describeRemovedFiles, describeUserFilesInTheWay, pronounFor } from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import type { Mesh } from '../../shared/model';
 import { counted } from '../../shared/model/word-list';
 import { validateMesh } from '../../shared/validation/validate-mesh';
-import { type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
+import { type BundleWritten, type CliIo, type Command, EXIT, type ExitCode, PROGRAM, usageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
 import { formatProblemInFile } from '../problem-line';
 import { readMesh } from '../read-input';
@@ -26,7 +27,7 @@ const FORMAT_IDS = [...EXPORT_TARGETS.map((target) => target.id), ...PICTURE_FOR
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--baseline <saved.mesh.json>] [--force]`,
+  usage: `${PROGRAM} export <file.mesh.json> --out <folder> [--format ${FORMAT_IDS.join(',')}] [--scope domain:<id>|nodes:<id>,...] [--baseline <saved.mesh.json>] [--force [--replace-unlisted]]`,
   summary:
     'write deployable manifests: ODCS, ODPS, Backstage, Strimzi, PostgreSQL DDL, JSON Schema, Mermaid diagrams (and their SVG/PNG), and index.md',
   details: [
@@ -41,10 +42,13 @@ export const exportCommand: Command = {
     '  --baseline <file>     the design as last saved (e.g. from the main branch): adds sql/<product>.changes.sql,',
     "                        the migration from each contract's saved version to the current one, and for each",
     '                        product deleted since, one that drops its tables',
-    '  --force               write into a folder that is not empty: files of the same name are replaced, the',
-    '                        files the previous export wrote that this one does not (listed in its',
-    '                        .mesh-export.json) are removed with the folders they leave empty, and named on',
-    '                        stderr; others are left alone',
+    '  --force               write into a folder that is not empty: files of the same name that the previous',
+    '                        export wrote are replaced, the files the previous export wrote that this one does',
+    '                        not (listed in its .mesh-export.json) are removed with the folders they leave empty,',
+    '                        and named on stderr; others are left alone. A file of a name the export writes that',
+    '                        no earlier export wrote (not in .mesh-export.json) is yours: nothing is written, and',
+    '                        it is named (exit code 2)',
+    '  --replace-unlisted    with --force, replace such files too',
     '',
     'Nothing is written when a format cannot be written or a diagram cannot be drawn; every problem is',
     "printed with the element it is about. A Mermaid diagram too large for Mermaid's default limits (what",
@@ -52,10 +56,14 @@ export const exportCommand: Command = {
     "validate's to enforce: a design that breaks them is exported, with a warning that says how many.",
     '',
     'exit codes: 0 written; 1 problems in the design or the baseline, or a folder --out cannot be written to;',
-    '2 wrong usage, or a folder that is not empty without --force',
+    '2 wrong usage, a folder that is not empty without --force, or files of yours the export would replace without',
+    '--replace-unlisted',
   ],
   async run(args, io) {
-    const options = parseOptions(args, { values: ['out', 'format', 'scope', 'baseline'], flags: ['force'] });
+    const options = parseOptions(args, {
+      values: ['out', 'format', 'scope', 'baseline'],
+      flags: ['force', 'replace-unlisted'],
+    });
     if (!options.ok) return usageError(io, this, options.error);
     const [file, ...extra] = options.positional;
     if (!file) return usageError(io, this, 'no design to export');
@@ -104,19 +112,20 @@ export const exportCommand: Command = {
       ...governanceWarning(file, design.mesh, exportOptions),
       ...(formats.includes('backstage') ? backstageScopeNote(file, design.mesh, scope) : []),
     ];
-    if (pictureFormats.length === 0) return writeBundle(io, file, out, text, undefined, notes);
+    const write = { replacesUnlisted: Boolean(options.flags['replace-unlisted']) };
+    if (pictureFormats.length === 0) return writeBundle(io, file, out, text, undefined, notes, write);
     const opened = await openChromiumDrawer();
     if (!opened.ok) {
       io.err(
         `${file}: ${pictureFormats.join(' and ')} not written: ${opened.reason}; the Mermaid text is in ${out}/mermaid/`,
       );
-      return writeBundle(io, file, out, text, undefined, notes);
+      return writeBundle(io, file, out, text, undefined, notes, write);
     }
     try {
       const pictures: DiagramPictures = { formats: pictureFormats, draw: opened.drawer.draw };
       const pictured = await makeBundle(request, pictures);
       if (!pictured?.ok) return failBundle(io, file, pictured);
-      return await writeBundle(io, file, out, pictured, pictures, notes);
+      return await writeBundle(io, file, out, pictured, pictures, notes, write);
     } finally {
       await opened.drawer.close();
     }
@@ -174,10 +183,11 @@ async function writeBundle(
   bundle: Extract<ExportResult, { ok: true }>,
   pictures: DiagramPictures | undefined,
   notes: readonly string[],
+  options: BundleWriteOptions,
 ): Promise<ExitCode> {
-  let removed: string[];
+  let written: BundleWritten;
   try {
-    ({ removed } = await io.writeBundle(out, bundle.value));
+    written = await io.writeBundle(out, bundle.value, options);
   } catch (error) {
     const { keptIn } = error as { keptIn?: string };
     const outcome = keptIn
@@ -185,6 +195,14 @@ async function writeBundle(
       : `nothing in ${out} was changed`;
     return fail(io, [`${cannotWrite(out, error)} (${outcome})`]);
   }
+  if ('userFiles' in written) {
+    const them = pronounFor(written.userFiles);
+    io.err(
+      `${PROGRAM} export: ${out} ${describeUserFilesInTheWay(written.userFiles, out)}; move ${them} out of ${out}, or pass --replace-unlisted to replace ${them}`,
+    );
+    return EXIT.usage;
+  }
+  const { removed } = written;
   for (const warning of bundle.warnings ?? []) io.err(formatProblemInFile(file, warning, 'warning: '));
   for (const note of notes) io.err(note);
   if (removed.length > 0) io.err(`${file}: ${describeRemovedFiles(removed, out)}`);

@@ -1,5 +1,6 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { type BundleDisk, type BundleFile, writeBundleFolder } from '../../shared/files/bundle-folder';
+import { describeUserFilesInTheWay, pronounFor } from '../../shared/files/export-manifest';
 import { fileErrorReason } from '../../shared/files/file-error-reason';
 import type { ExportedFolder, ExportFile, IpcResult } from '../../shared/ipc';
 import { refuse, succeed } from '../ipc/ipc-result';
@@ -35,7 +36,8 @@ function bundleDiskOver(fs: FileSystem): BundleDisk {
  * or nothing (shared/files/bundle-folder.ts): a full disk or a refused write leaves the disk as it
  * was. Every path is checked before anything is written. A folder that is already there (the user
  * agreed to write into it) loses the files the previous export wrote that this one does not (they
- * are returned) and keeps its other files.
+ * are returned) and keeps its other files; one that holds a file of a bundle file's name that no
+ * earlier export wrote (the user's own) is left as it is, and the refusal names that file.
  */
 export async function writeExportFolder(
   fs: FileSystem,
@@ -63,6 +65,12 @@ export async function writeExportFolder(
     isLeftover: (name) => isTemporaryFileOf(name, basename(target)),
   });
   if (outcome.ok) return succeed({ folder: exportFolder, removed: outcome.removed });
+  if ('userFiles' in outcome) {
+    const { userFiles } = outcome;
+    return refuse(
+      `Could not export to ${exportFolder}: it ${describeUserFilesInTheWay(userFiles, exportFolder)}. Move ${pronounFor(userFiles)} out of the folder, or export to another folder. Nothing was written.`,
+    );
+  }
   const { cause, doing, keptIn } = outcome;
   const undone = keptIn
     ? `Some of the old files could not be put back: they are kept in ${keptIn}.`

@@ -4,7 +4,7 @@
  * disk's own rules, so they stay native on every platform.
  */
 
-import { EXPORT_MANIFEST_PATH, exportManifestText, staleExportFiles } from './export-manifest';
+import { EXPORT_MANIFEST_PATH, exportManifestText, staleExportFiles, unlistedExportPaths } from './export-manifest';
 
 /** One file of a bundle: where it goes, `/`-separated and relative to the folder, and what it holds. */
 export interface BundleFile {
@@ -63,8 +63,20 @@ export interface BundleWriteFailure {
   keptIn?: string;
 }
 
-/** What a write did: every file in place, and the previous export's files it removed; or why it failed. */
-export type BundleWriteOutcome = { ok: true; removed: string[] } | ({ ok: false } & BundleWriteFailure);
+/** How a write treats the folder it writes into. */
+export interface BundleWriteOptions {
+  /** Replaces a file of a bundle file's name that no earlier export listed: the user's own (`--replace-unlisted`). */
+  replacesUnlisted?: boolean;
+}
+
+/**
+ * What a write did: every file in place, and the previous export's files it removed; or, having
+ * written nothing, the user's files it would have replaced (`userFiles`), or why it failed.
+ */
+export type BundleWriteOutcome =
+  | { ok: true; removed: string[] }
+  | { ok: false; userFiles: string[] }
+  | ({ ok: false } & BundleWriteFailure);
 
 /** The step that failed, and the error it failed with. */
 type StepFailure = Omit<BundleWriteFailure, 'keptIn'>;
@@ -84,13 +96,15 @@ async function attempt(doing: string, work: () => Promise<unknown>): Promise<Ste
  * missing target is then renamed into place whole; into one that is there, each file replaces the
  * one of its name and the files the previous listing names that this bundle does not are removed,
  * each old file kept aside until every file is in; a failed step puts back what the steps before
- * it changed. Other files in the target stay.
+ * it changed. Other files in the target stay, and a file of a bundle file's name that the previous
+ * listing does not name is the user's: nothing is written unless `replacesUnlisted` says so.
  */
 export async function writeBundleFolder(
   disk: BundleDisk,
   target: string,
   files: readonly BundleFile[],
   siblings: BundleSiblings,
+  options: BundleWriteOptions = {},
 ): Promise<BundleWriteOutcome> {
   const { staging } = siblings;
   const parent = disk.dirname(target);
@@ -104,7 +118,12 @@ export async function writeBundleFolder(
   const isThere = (await disk.entryKind(target)) !== undefined;
   const paths = files.map((file) => file.path);
   const listed = [...files, { path: EXPORT_MANIFEST_PATH, content: exportManifestText(paths) }];
-  const stale = isThere ? staleExportFiles(await disk.readText(disk.join(target, EXPORT_MANIFEST_PATH)), paths) : [];
+  const previousManifest = isThere ? await disk.readText(disk.join(target, EXPORT_MANIFEST_PATH)) : undefined;
+  if (isThere && !options.replacesUnlisted) {
+    const userFiles = await filesThere(disk, target, unlistedExportPaths(previousManifest, paths));
+    if (userFiles.length > 0) return { ok: false, userFiles };
+  }
+  const stale = isThere ? staleExportFiles(previousManifest, paths) : [];
   const removed: string[] = [];
   failure =
     (await writeStaged(disk, staging, listed)) ??
@@ -137,6 +156,12 @@ async function removeEmptiedFolders(disk: BundleDisk, target: string, removed: r
     const entries = await disk.listFolder(folder).catch(() => undefined);
     if (entries?.length === 0) await disk.removeFolder(folder).catch(() => undefined);
   }
+}
+
+/** The `paths` at which `target` holds a file. */
+async function filesThere(disk: BundleDisk, target: string, paths: readonly string[]): Promise<string[]> {
+  const kinds = await Promise.all(paths.map((path) => disk.entryKind(pathIn(disk, target, { path, content: '' }))));
+  return paths.filter((_, index) => kinds[index] === 'file');
 }
 
 async function leftoversBeside(disk: BundleDisk, folder: string, siblings: BundleSiblings): Promise<string[]> {

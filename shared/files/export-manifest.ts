@@ -39,6 +39,29 @@ export function staleExportFiles(previousManifestText: string | undefined, paths
   return listedPaths(previousManifestText).filter((path) => !written.has(path.toLowerCase()));
 }
 
+/**
+ * The bundle's `paths` that the previous export (its listing `previousManifestText`) did not write:
+ * one of these already in the folder is the user's, and replacing it would lose their work.
+ */
+export function unlistedExportPaths(previousManifestText: string | undefined, paths: readonly string[]): string[] {
+  const listed = new Set(listedPaths(previousManifestText).map((path) => path.toLowerCase()));
+  return paths.filter((path) => !listed.has(path.toLowerCase()));
+}
+
+/** `it` or `them`, for a sentence about `files`. */
+export function pronounFor(files: readonly string[]): string {
+  return files.length === 1 ? 'it' : 'them';
+}
+
+/**
+ * What an export says about the user's files it would replace (`holds 1 file no earlier export
+ * wrote (it is not in out/.mesh-export.json), which this one would replace: odcs/x.odcs.yaml`).
+ */
+export function describeUserFilesInTheWay(files: readonly string[], folder: string): string {
+  const notListed = files.length === 1 ? 'it is not' : 'they are not';
+  return `holds ${counted(files.length, 'file')} no earlier export wrote (${notListed} in ${folder}/${EXPORT_MANIFEST_PATH}), which this one would replace: ${files.join(', ')}`;
+}
+
 /** What an export says about the files it removed from `folder` (`removed from out 1 file the previous export wrote …: sql/keg-fleet.sql`). */
 export function describeRemovedFiles(removed: readonly string[], folder: string): string {
   const files = counted(removed.length, 'file');

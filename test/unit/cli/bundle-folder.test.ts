@@ -41,7 +41,13 @@ const bundle = [
   { path: 'sql/orders.sql', content: 'new sql' },
 ];
 const manifestOf = (files: readonly { path: string }[]) => exportManifestText(files.map((file) => file.path));
-const oldBundle = { 'index.md': 'old index', 'odcs/order.odcs.yaml': 'old order', 'notes.txt': 'mine' };
+/** An earlier export (listed, so its files are replaced) and a file of the user's. */
+const oldBundle = {
+  [EXPORT_MANIFEST_PATH]: exportManifestText(['index.md', 'odcs/order.odcs.yaml']),
+  'index.md': 'old index',
+  'odcs/order.odcs.yaml': 'old order',
+  'notes.txt': 'mine',
+};
 
 /** The disk, failing with `code` on the `nth` call(s) of `method`, about the path it was given, as Node does. */
 function failingFs(method: 'writeFile' | 'rename' | 'mkdir', nth: number | number[], code: string): BundleFs {
@@ -82,12 +88,13 @@ describe('writing a bundle folder all at once', () => {
   });
 
   it('names the file where the bundle needs a folder, and leaves the old bundle as it was', async () => {
-    const folder = folderWith({ 'index.md': 'old index', odcs: 'a file', 'notes.txt': 'mine' });
+    const old = { [EXPORT_MANIFEST_PATH]: exportManifestText(['index.md']), 'index.md': 'old index' };
+    const folder = folderWith({ ...old, odcs: 'a file', 'notes.txt': 'mine' });
     await expect(writeBundleFolder(folder, bundle)).rejects.toMatchObject({
       code: 'ENOTDIR',
       path: join(folder, 'odcs'),
     });
-    expect(contentsOf(folder)).toEqual({ 'index.md': 'old index', odcs: 'a file', 'notes.txt': 'mine' });
+    expect(contentsOf(folder)).toEqual({ ...old, odcs: 'a file', 'notes.txt': 'mine' });
     expect(besideOf(folder)).toEqual(['out']);
   });
 
@@ -107,7 +114,7 @@ describe('writing a bundle folder all at once', () => {
       code: 'EIO',
     });
     expect(contentsOf(folder)).toEqual(oldBundle);
-    expect(readdirSync(folder).sort()).toEqual(['index.md', 'notes.txt', 'odcs']);
+    expect(readdirSync(folder).sort()).toEqual([EXPORT_MANIFEST_PATH, 'index.md', 'notes.txt', 'odcs']);
     expect(besideOf(folder)).toEqual(['out']);
   });
 
@@ -120,7 +127,11 @@ describe('writing a bundle folder all at once', () => {
     );
     expect(failure).toMatchObject({ code: 'EIO', keptIn: expect.stringMatching(/\.out\.\d+\.replaced$/) });
     expect(contentsOf(failure?.keptIn as string)).toEqual({ [join('odcs', 'order.odcs.yaml')]: 'old order' });
-    expect(contentsOf(folder)).toEqual({ 'index.md': 'old index', 'notes.txt': 'mine' });
+    expect(contentsOf(folder)).toEqual({
+      [EXPORT_MANIFEST_PATH]: oldBundle[EXPORT_MANIFEST_PATH],
+      'index.md': 'old index',
+      'notes.txt': 'mine',
+    });
   });
 
   it('removes the temporary folder a killed run left beside it, and keeps a folder of old files kept aside', async () => {
@@ -172,9 +183,9 @@ describe('writing over an earlier export', () => {
     writeFileSync(join(folder, 'notes.txt'), 'mine');
     writeFileSync(join(folder, 'odps', 'mine.odps.yaml'), 'mine too');
 
-    const { removed } = await writeBundleFolder(folder, afterRename);
+    const written = await writeBundleFolder(folder, afterRename);
 
-    expect(removed).toEqual(['odps/keg-fleet.odps.yaml', 'sql/keg-fleet.sql']);
+    expect(written).toEqual({ removed: ['odps/keg-fleet.odps.yaml', 'sql/keg-fleet.sql'] });
     expect(contentsOf(folder)).toEqual({
       [EXPORT_MANIFEST_PATH]: manifestOf(afterRename),
       'index.md': 'new index',
@@ -202,12 +213,14 @@ describe('writing over an earlier export', () => {
     const folder = folderWith({ 'odps/keg-fleet.odps.yaml': 'mine', 'index.md': 'old index' });
     writeFileSync(join(folder, '..', 'outside.txt'), 'mine');
 
-    expect((await writeBundleFolder(folder, afterRename)).removed).toEqual([]);
+    // The user's own index.md is replaced only because the export is told to.
+    const replacingTheirs = { replacesUnlisted: true };
+    expect(await writeBundleFolder(folder, afterRename, fs, replacingTheirs)).toEqual({ removed: [] });
     writeFileSync(
       join(folder, EXPORT_MANIFEST_PATH),
       exportManifestText(['../outside.txt', 'odps/keg-fleet.odps.yaml']),
     );
-    await writeBundleFolder(folder, afterRename);
+    await writeBundleFolder(folder, afterRename, fs, replacingTheirs);
 
     expect(readFileSync(join(folder, '..', 'outside.txt'), 'utf8')).toBe('mine');
     expect(contentsOf(folder)).not.toHaveProperty(join('odps', 'keg-fleet.odps.yaml'));
@@ -240,7 +253,7 @@ function readOnlyFolderFs(readOnly: string): BundleFs {
 
 describe('a writable output folder under a folder that is not', () => {
   it('is written all the same, through a hidden folder inside it that is gone afterwards', async () => {
-    const folder = folderWith({ ...oldBundle, [EXPORT_MANIFEST_PATH]: manifestOf([{ path: 'index.md' }]) });
+    const folder = folderWith(oldBundle);
     const parent = join(folder, '..');
     expect(await writeBundleFolder(folder, bundle, readOnlyFolderFs(parent))).toEqual({ removed: [] });
     expect(contentsOf(folder)).toEqual({
@@ -284,5 +297,28 @@ describe('the file in the way of a folder', () => {
     await expect(nodeIo.writeBundle(under, bundle)).rejects.toMatchObject({ code: 'ENOTDIR', path: file });
     await expect(nodeIo.readBytes(join(under, 'x.mesh.json'))).rejects.toMatchObject({ code: 'ENOTDIR', path: file });
     expect(contentsOf(parent)).toEqual({ afile: 'text' });
+  });
+});
+
+describe('writing over files no earlier export wrote', () => {
+  it('refuses to replace a file of the bundle’s name that the folder’s listing does not name, naming it, and writes nothing', async () => {
+    const folder = join(folderWith({}), 'bundle');
+    await writeBundleFolder(folder, [{ path: 'index.md', content: 'old index' }]);
+    mkdirSync(join(folder, 'odcs'));
+    writeFileSync(join(folder, 'odcs', 'order.odcs.yaml'), 'written by hand');
+    const before = contentsOf(folder);
+
+    expect(await writeBundleFolder(folder, bundle)).toEqual({ userFiles: ['odcs/order.odcs.yaml'] });
+
+    expect(contentsOf(folder)).toEqual(before);
+    expect(besideOf(folder)).toEqual(['bundle']);
+  });
+
+  it('replaces such a file when asked to', async () => {
+    const folder = folderWith({ 'odcs/order.odcs.yaml': 'written by hand' });
+
+    expect(await writeBundleFolder(folder, bundle, fs, { replacesUnlisted: true })).toEqual({ removed: [] });
+
+    expect(readFileSync(join(folder, 'odcs', 'order.odcs.yaml'), 'utf8')).toBe('new order');
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXPORT_MANIFEST_PATH } from '../../../shared/files/export-manifest';
+import { EXPORT_MANIFEST_PATH, exportManifestText } from '../../../shared/files/export-manifest';
 import { serializeMesh } from '../../../shared/model';
 import { trickyShapesMesh } from '../export/unseen-meshes';
 
@@ -84,9 +84,39 @@ describe('mesh-designer export on the disk, with a design it has never seen', { 
     );
   });
 
+  it('refuses with --force to replace a file no earlier export wrote, naming it and how to go on, and writes nothing', () => {
+    const args = ['--out', 'handwritten', '--format', 'odps'];
+    expect(meshDesigner(['export', 'tricky.mesh.json', ...args], workspace).status).toBe(0);
+    const folder = join(workspace, 'handwritten');
+    const generated = meshDesigner(['export', 'tricky.mesh.json', '--out', 'probe', '--format', 'odcs'], workspace);
+    expect(generated.status).toBe(0);
+    const contract = filesUnder(join(workspace, 'probe')).find((path) => path.startsWith('odcs/'));
+    if (!contract) throw new Error('the tricky design exports no contract');
+    mkdirSync(join(folder, 'odcs'));
+    writeFileSync(join(folder, contract), 'written by hand');
+    const before = filesUnder(folder);
+
+    const refused = meshDesigner(['export', 'tricky.mesh.json', '--out', 'handwritten', '--force'], workspace);
+
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(
+      `mesh-designer export: handwritten holds 1 file no earlier export wrote (it is not in handwritten/.mesh-export.json), which this one would replace: ${contract}; move it out of handwritten, or pass --replace-unlisted to replace it\n`,
+    );
+    expect(filesUnder(folder)).toEqual(before);
+    expect(readFileSync(join(folder, contract), 'utf8')).toBe('written by hand');
+
+    const replaced = meshDesigner(
+      ['export', 'tricky.mesh.json', '--out', 'handwritten', '--force', '--replace-unlisted'],
+      workspace,
+    );
+    expect(replaced.status).toBe(0);
+    expect(readFileSync(join(folder, contract), 'utf8')).not.toBe('written by hand');
+  });
+
   it('leaves the old bundle as it was when --force meets a file where a folder goes, and names that file', () => {
     const old = join(workspace, 'old');
     mkdirSync(old);
+    writeFileSync(join(old, EXPORT_MANIFEST_PATH), exportManifestText(['index.md']));
     writeFileSync(join(old, 'index.md'), 'old index');
     writeFileSync(join(old, 'odcs'), 'a file');
     const run = meshDesigner(['export', 'tricky.mesh.json', '--out', 'old', '--force'], workspace);
@@ -94,7 +124,7 @@ describe('mesh-designer export on the disk, with a design it has never seen', { 
     expect(run.stderr).toBe(
       'mesh-designer export: cannot write to old: old/odcs is a file, not a folder; move it away or choose another path (nothing in old was changed)\n',
     );
-    expect(filesUnder(old)).toEqual(['index.md', 'odcs']);
+    expect(filesUnder(old)).toEqual([EXPORT_MANIFEST_PATH, 'index.md', 'odcs']);
     expect(readFileSync(join(old, 'index.md'), 'utf8')).toBe('old index');
     expect(readdirSync(workspace).filter((name) => name.startsWith('.'))).toEqual([]);
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeExportFolder } from '../../../electron/files/export-folder';
 import type { FileSystem } from '../../../electron/files/file-system';
 import { nodeFileSystem } from '../../../electron/files/node-file-system';
+import { EXPORT_MANIFEST_PATH, exportManifestText } from '../../../shared/files/export-manifest';
 import type { ExportFile } from '../../../shared/ipc';
 import { fileError, InMemoryFileSystem } from './fakes/in-memory-file-system';
 
@@ -17,6 +18,8 @@ const BUNDLE: ExportFile[] = [
   { path: 'mermaid/logical-view.png', content: PNG },
 ];
 const EXPORT_FOLDER = '/home/ada/orders-export';
+/** The listing an earlier export of the index and the order contract left in the folder. */
+const EARLIER_LISTING = exportManifestText(['index.md', 'odcs/order.odcs.yaml']);
 const STAGING = /^\/home\/ada\/\.orders-export\.[0-9a-f-]{36}\.tmp$/;
 
 /** The fake disk as a list: every path, with the content of each file. */
@@ -67,6 +70,7 @@ describe('writeExportFolder, all or nothing', () => {
 
   it('leaves a folder that is there exactly as it was when the disk fills up on the third file', async () => {
     const fs = new InMemoryFileSystem()
+      .withFile(`${EXPORT_FOLDER}/${EXPORT_MANIFEST_PATH}`, EARLIER_LISTING)
       .withFile(`${EXPORT_FOLDER}/index.md`, 'the old index')
       .withFile(`${EXPORT_FOLDER}/notes.md`, 'mine')
       .withFile(`${EXPORT_FOLDER}/odcs/order.odcs.yaml`, 'the old contract')
@@ -81,6 +85,7 @@ describe('writeExportFolder, all or nothing', () => {
 
   it('writes into a folder that is there only once every file is written: same names replaced, other files kept', async () => {
     const fs = new InMemoryFileSystem()
+      .withFile(`${EXPORT_FOLDER}/${EXPORT_MANIFEST_PATH}`, EARLIER_LISTING)
       .withFile(`${EXPORT_FOLDER}/index.md`, 'the old index')
       .withFile(`${EXPORT_FOLDER}/notes.md`, 'mine');
 
@@ -115,8 +120,24 @@ describe('writeExportFolder, all or nothing', () => {
     expect(fs.allPaths().filter((path) => path.includes('.tmp') || path.includes('.replaced'))).toEqual([]);
   });
 
+  it('refuses to replace a file no earlier export wrote, naming it, and writes nothing', async () => {
+    const fs = new InMemoryFileSystem().withFolder('/home/ada');
+    await writeExportFolder(fs, '/home/ada', 'orders-export', [{ path: 'index.md', content: 'the old index' }]);
+    fs.withFile(`${EXPORT_FOLDER}/odcs/order.odcs.yaml`, 'written by hand');
+    const before = snapshot(fs);
+
+    const result = await writeExportFolder(fs, '/home/ada', 'orders-export', BUNDLE);
+
+    expect(result).toEqual({
+      ok: false,
+      error: `Could not export to ${EXPORT_FOLDER}: it holds 1 file no earlier export wrote (it is not in ${EXPORT_FOLDER}/.mesh-export.json), which this one would replace: odcs/order.odcs.yaml. Move it out of the folder, or export to another folder. Nothing was written.`,
+    });
+    expect(snapshot(fs)).toEqual(before);
+  });
+
   it('puts back what it replaced when moving a file into a folder that is there fails part-way', async () => {
     const fs = new InMemoryFileSystem()
+      .withFile(`${EXPORT_FOLDER}/${EXPORT_MANIFEST_PATH}`, EARLIER_LISTING)
       .withFile(`${EXPORT_FOLDER}/index.md`, 'the old index')
       .withFile(`${EXPORT_FOLDER}/odcs/order.odcs.yaml`, 'the old contract')
       .withFile(`${EXPORT_FOLDER}/notes.md`, 'mine');
@@ -135,6 +156,7 @@ describe('writeExportFolder, all or nothing', () => {
 
   it('keeps an old file it cannot put back after a failed move, and says where', async () => {
     const fs = new InMemoryFileSystem()
+      .withFile(`${EXPORT_FOLDER}/${EXPORT_MANIFEST_PATH}`, EARLIER_LISTING)
       .withFile(`${EXPORT_FOLDER}/index.md`, 'the old index')
       .withFile(`${EXPORT_FOLDER}/odcs/order.odcs.yaml`, 'the old contract')
       .withFile(`${EXPORT_FOLDER}/notes.md`, 'mine');
@@ -237,6 +259,7 @@ describe('writeExportFolder on a real disk', () => {
     expect(await readdir(parent)).toEqual([]);
 
     await mkdir(join(parent, 'orders-export/odcs'), { recursive: true });
+    await writeFile(join(parent, 'orders-export', EXPORT_MANIFEST_PATH), EARLIER_LISTING);
     await writeFile(join(parent, 'orders-export/index.md'), 'the old index');
     await writeFile(join(parent, 'orders-export/odcs/order.odcs.yaml'), 'the old contract');
     const before = await listing(parent);

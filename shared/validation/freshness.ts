@@ -60,8 +60,13 @@ export interface UnmeasuredSla {
 
 /** The freshness SLAs of a contract that the check cannot read (so does not check), rather than dropping them. */
 export function unmeasuredFreshnessSlas(contract: Contract): UnmeasuredSla[] {
+  return unmeasuredTimeSlas(contract, isFreshnessSla);
+}
+
+/** The SLAs of a contract, among those `isWanted` picks, that cannot be read as a time. */
+export function unmeasuredTimeSlas(contract: Contract, isWanted: (sla: SlaProperty) => boolean): UnmeasuredSla[] {
   return contract.sla.flatMap((sla, index) => {
-    if (!isFreshnessSla(sla) || minutesOf(sla.value, sla.unit) !== undefined) return [];
+    if (!isWanted(sla) || minutesOf(sla.value, sla.unit) !== undefined) return [];
     const why = !isUnitOfTime(sla.unit)
       ? sla.unit
         ? `in ${quoted(sla.unit)}, which is no unit of time this check reads (${FRESHNESS_UNITS})`

@@ -1,3 +1,5 @@
+import { meshGraph } from '../../lineage/mesh-graph';
+import { sourceContract } from '../../lineage/source-contract';
 import { connectorTopicPrefixes } from '../../model/connector-topics';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
 import { quoted } from '../../model/isolated-names';
@@ -23,6 +25,7 @@ import {
   strimziResource,
   topicNameProblem,
 } from './strimzi-resources';
+import { type GovernedTopic, promisedRetentionMs, unreadRetentionWarnings } from './topic-retention';
 
 /*
  * Kafka on Kubernetes with Strimzi (kafka.strimzi.io/v1): a KafkaTopic per topic of the
@@ -30,7 +33,8 @@ import {
  * system with CDC (see debezium-connector.ts). Topics holding entities are compacted (CDC
  * topics, entity contracts); topics of events keep the delete policy. A connector writing to a
  * compacted topic skips truncates (see compacted-cdc-topics.ts), and the export warns of each
- * scenario truncate the simulation sends that it skips. An output port's topic
+ * scenario truncate the simulation sends that it skips. A delete-policy topic keeps its records
+ * as long as its contract's retention SLA promises (see topic-retention.ts). An output port's topic
  * is `<product id>.<port id>`, with the partitions the simulation gives it; replication is left
  * to the cluster's default.
  */
@@ -42,9 +46,13 @@ export const strimziTarget = defineTarget({
   write({ mesh, scoped }) {
     const problems = strimziProblems(mesh, scoped);
     if (problems.length > 0) return { ok: false, errors: problems };
-    const topics = kafkaTopics(mesh, scoped);
+    const exported = exportedTopics(mesh, scoped);
+    const topics = kafkaTopics(exported);
     const connectors = kafkaConnectors(mesh, scoped);
-    const warnings = skippedTruncateWarnings(mesh, connectedSystems(mesh, scoped));
+    const warnings = [
+      ...skippedTruncateWarnings(mesh, connectedSystems(mesh, scoped)),
+      ...unreadRetentionWarnings(mesh, exported),
+    ];
     const files: ExportFile[] = [
       ...(topics.length > 0
         ? [
@@ -69,35 +77,55 @@ export const strimziTarget = defineTarget({
   },
 });
 
-function kafkaTopics(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
-  const allocate = createSlugAllocator();
+/** A topic the export writes a KafkaTopic for. */
+interface ExportedTopic extends GovernedTopic {
+  partitions: number;
+  isCompacted: boolean;
+}
+
+/** The systems' topics and the streamed output ports' topics, each with the contract governing its records (none for CDC). */
+function exportedTopics(mesh: Mesh, scoped: ScopedElements): ExportedTopic[] {
+  const graph = meshGraph(mesh);
   const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
-  const topic = (name: string, partitions: number, isCompacted: boolean) => {
-    const resourceName = allocate([name], MAX_RESOURCE_NAME_LENGTH);
-    return strimziResource('KafkaTopic', resourceName, KAFKA_CLUSTER, {
-      ...(resourceName === name ? {} : { topicName: name }),
-      partitions,
-      config: { 'cleanup.policy': isCompacted ? 'compact' : 'delete' },
-    });
-  };
   return [
     ...scoped.systems.flatMap((system) =>
-      system.messaging.topics.map((systemTopic) =>
-        topic(systemTopic.name, systemTopic.partitions, isCompactedCdcTopic(system, systemTopic)),
-      ),
+      system.messaging.topics.map((topic) => ({
+        name: topic.name,
+        partitions: topic.partitions,
+        isCompacted: isCompactedCdcTopic(system, topic),
+        contract: sourceContract(graph, { nodeId: system.id, portId: topic.id }),
+      })),
     ),
     ...scoped.products.flatMap((product) =>
       product.outputPorts
         .filter((port) => port.protocol === 'kafka-topic')
-        .map((port) =>
-          topic(
-            outputPortTopic(product.id, port.id),
-            STREAMED_PORT_PARTITIONS,
-            isCompactedPortTopic(port, contracts.get(port.contractId ?? '')),
-          ),
-        ),
+        .map((port) => {
+          const contract = contracts.get(port.contractId ?? '');
+          return {
+            name: outputPortTopic(product.id, port.id),
+            partitions: STREAMED_PORT_PARTITIONS,
+            isCompacted: isCompactedPortTopic(port, contract),
+            contract,
+          };
+        }),
     ),
   ];
+}
+
+function kafkaTopics(topics: readonly ExportedTopic[]): StrimziResource[] {
+  const allocate = createSlugAllocator();
+  return topics.map(({ name, partitions, isCompacted, contract }) => {
+    const resourceName = allocate([name], MAX_RESOURCE_NAME_LENGTH);
+    const retentionMs = isCompacted ? undefined : promisedRetentionMs(contract);
+    return strimziResource('KafkaTopic', resourceName, KAFKA_CLUSTER, {
+      ...(resourceName === name ? {} : { topicName: name }),
+      partitions,
+      config: {
+        'cleanup.policy': isCompacted ? 'compact' : 'delete',
+        ...(retentionMs === undefined ? {} : { 'retention.ms': retentionMs }),
+      },
+    });
+  });
 }
 
 /** Each system with CDC on an engine Debezium reads, with what sets its connector apart. */

@@ -5,7 +5,15 @@ import { WHOLE_MESH } from '../../../shared/export';
 import { strimziTarget } from '../../../shared/export/strimzi/strimzi-target';
 import { DEBEZIUM_ENGINE_IDS } from '../../../shared/model/database-engine';
 import type { OperationalSystem } from '../../../shared/model/operational-system';
-import { aMesh, anOutboxTopic, aPort, aSystem, aTruncatingScenario } from '../../builders/mesh-builder';
+import {
+  aContract,
+  aMesh,
+  anOutboxTopic,
+  aPort,
+  aProduct,
+  aSystem,
+  aTruncatingScenario,
+} from '../../builders/mesh-builder';
 import { exportCases, filesOf, itWritesTheGoldenFiles } from './golden-cases';
 import { type StrimziResourceJson, strimziResourceProblems } from './real-validators';
 import { readEverywhere } from './yaml-readers';
@@ -83,6 +91,68 @@ describe('Strimzi export', () => {
     );
 
     expect(topic?.spec.config).toEqual({ 'cleanup.policy': 'delete' });
+  });
+
+  describe('retention: a topic keeps its records as long as the contract governing them promises', () => {
+    /** A system publishing the event `Opened` under `contract`, and a product serving it on a streamed port. */
+    function aMeshServing(contract: ReturnType<typeof aContract>) {
+      const mesh = aMesh().withDomain('d').build();
+      const system = aSystem('rights', 'd', {
+        publishes: [{ name: 'Opened', table: 'items', on: ['insert'], contractId: contract.id }],
+      });
+      system.messaging.topics = [anOutboxTopic('opened', 'rights.events.opened', 'Opened')];
+      mesh.systems.push(system);
+      mesh.contracts.push(contract);
+      mesh.products.push(
+        aProduct('titles', 'd', {
+          outputPorts: [aPort('opened-out', 'output', { protocol: 'kafka-topic', contractId: contract.id })],
+        }),
+      );
+      return mesh;
+    }
+    const configsOf = (mesh: Parameters<typeof strimziTarget.files>[0]) =>
+      Object.fromEntries(
+        resourcesOf(mesh)
+          .resources.filter((resource) => resource.kind === 'KafkaTopic')
+          .map((topic) => [(topic.spec as { topicName?: string }).topicName ?? topic.metadata.name, topic.spec.config]),
+      );
+    const tenYears = { property: 'retention', value: 10, unit: 'y', element: 'opened.occurred_at' };
+
+    it("writes the contract's retention SLA as retention.ms on the outbox topic and the output port's topic", () => {
+      const mesh = aMeshServing(aContract('opened', { kind: 'event', sla: [tenYears] }));
+
+      expect(configsOf(mesh)).toEqual({
+        'rights.events.opened': { 'cleanup.policy': 'delete', 'retention.ms': 315_360_000_000 },
+        'titles.opened-out': { 'cleanup.policy': 'delete', 'retention.ms': 315_360_000_000 },
+      });
+    });
+
+    it('reads the units governance reads, and takes the longest of several retention SLAs', () => {
+      const sla = [
+        { property: 'Retention', value: '36', unit: 'hours' },
+        { property: 'retention', value: 2, unit: 'd' },
+      ];
+      const mesh = aMeshServing(aContract('opened', { kind: 'event', sla }));
+
+      expect(configsOf(mesh)['titles.opened-out']).toEqual({ 'cleanup.policy': 'delete', 'retention.ms': 172_800_000 });
+    });
+
+    it("leaves a topic whose contract promises no retention to the broker's default, without a warning", () => {
+      const mesh = aMeshServing(aContract('opened', { kind: 'event' }));
+      const result = strimziTarget.files(mesh, WHOLE_MESH);
+
+      expect(configsOf(mesh)['rights.events.opened']).toEqual({ 'cleanup.policy': 'delete' });
+      expect(result.ok && result.warnings).toBeUndefined();
+    });
+
+    it('warns of a retention SLA it cannot read as a time, whose topics then keep the broker default', () => {
+      const sla = [{ property: 'retention', value: 'forever', unit: 'y' }];
+      const result = strimziTarget.files(aMeshServing(aContract('opened', { kind: 'event', sla })), WHOLE_MESH);
+
+      expect(result.ok && result.warnings?.map((warning) => `${warning.path}: ${warning.message}`)).toEqual([
+        "contracts[0].slaProperties[0]: contract 'opened' gives its retention as 'forever', which is no number: its topics 'rights.events.opened', 'titles.opened-out' get no retention.ms and keep the cluster's default retention (7 days unless changed)",
+      ]);
+    });
   });
 
   describe('truncates, which Debezium writes as one record without a key', () => {

@@ -25,7 +25,7 @@ import {
   strimziResource,
   topicNameProblem,
 } from './strimzi-resources';
-import { type GovernedTopic, promisedRetentionMs, unreadRetentionWarnings } from './topic-retention';
+import { type GovernedTopic, retentionConfig, unreadRetentionWarnings } from './topic-retention';
 
 /*
  * Kafka on Kubernetes with Strimzi (kafka.strimzi.io/v1): a KafkaTopic per topic of the
@@ -34,7 +34,8 @@ import { type GovernedTopic, promisedRetentionMs, unreadRetentionWarnings } from
  * topics, entity contracts); topics of events keep the delete policy. A connector writing to a
  * compacted topic skips truncates (see compacted-cdc-topics.ts), and the export warns of each
  * scenario truncate the simulation sends that it skips. A delete-policy topic keeps its records
- * as long as its contract's retention SLA promises (see topic-retention.ts). An output port's topic
+ * as long as its contract's retention SLA promises, a compacted one its tombstones at least a week
+ * (see topic-retention.ts). An output port's topic
  * is `<product id>.<port id>`, with the partitions the simulation gives it; replication is left
  * to the cluster's default.
  */
@@ -116,13 +117,12 @@ function kafkaTopics(topics: readonly ExportedTopic[]): StrimziResource[] {
   const allocate = createSlugAllocator();
   return topics.map(({ name, partitions, isCompacted, contract }) => {
     const resourceName = allocate([name], MAX_RESOURCE_NAME_LENGTH);
-    const retentionMs = isCompacted ? undefined : promisedRetentionMs(contract);
     return strimziResource('KafkaTopic', resourceName, KAFKA_CLUSTER, {
       ...(resourceName === name ? {} : { topicName: name }),
       partitions,
       config: {
         'cleanup.policy': isCompacted ? 'compact' : 'delete',
-        ...(retentionMs === undefined ? {} : { 'retention.ms': retentionMs }),
+        ...retentionConfig(isCompacted, contract),
       },
     });
   });

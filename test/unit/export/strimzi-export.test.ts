@@ -145,6 +145,21 @@ describe('Strimzi export', () => {
       expect(result.ok && result.warnings).toBeUndefined();
     });
 
+    it('keeps tombstones on a compacted topic 7 days, or as long as its contract keeps records when longer', () => {
+      const mesh = aMeshServing(aContract('opened', { kind: 'entity', sla: [tenYears] }));
+      mesh.systems[0]!.messaging.topics.push(cdcTopic('items-cdc', 'rights.public.items', 'items'));
+      const configs = configsOf(mesh);
+
+      expect(configs['rights.public.items']).toEqual({
+        'cleanup.policy': 'compact',
+        'delete.retention.ms': 604_800_000,
+      });
+      expect(configs['titles.opened-out']).toEqual({
+        'cleanup.policy': 'compact',
+        'delete.retention.ms': 315_360_000_000,
+      });
+    });
+
     it('warns of a retention SLA it cannot read as a time, whose topics then keep the broker default', () => {
       const sla = [{ property: 'retention', value: 'forever', unit: 'y' }];
       const result = strimziTarget.files(aMeshServing(aContract('opened', { kind: 'event', sla })), WHOLE_MESH);

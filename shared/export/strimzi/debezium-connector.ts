@@ -72,9 +72,15 @@ export interface ConnectorIdentity {
   topicPrefix: string;
 }
 
+/**
+ * The engines that keep a schema history in a topic of their own (exported as a KafkaTopic). They
+ * would also publish schema changes to the topic named by the prefix; the design models no
+ * consumer of those, so they are off and that topic never needs creating.
+ */
 const schemaHistory = (connector: ConnectorIdentity) => ({
   'schema.history.internal.kafka.bootstrap.servers': KAFKA_BOOTSTRAP_SERVERS,
   'schema.history.internal.kafka.topic': `schema-history.${connector.slug}`,
+  'include.schema.changes': false,
 });
 
 /** MySQL and MariaDB: read the binlog as a replica with its own server id, one per connector. */
@@ -195,21 +201,16 @@ export function debeziumConnector(
 }
 
 /**
- * The topics a connector writes besides its tables' changes, with what it writes there: the
- * engines that keep a schema history also publish schema changes to the topic named by the
- * prefix. (Heartbeat and transaction topics are off by default and not turned on here.)
+ * The topic a connector writes besides its tables' changes: its schema history, on the engines
+ * that keep one. (Schema changes, heartbeat and transaction topics are off.)
  */
-export function debeziumOwnTopics(
+export function schemaHistoryTopic(
   system: OperationalSystem,
   engine: DatabaseEngine,
   connector: ConnectorIdentity,
-): { name: string; purpose: string }[] {
+): string | undefined {
   const history = engine.config(system, connector)['schema.history.internal.kafka.topic'];
-  if (typeof history !== 'string') return [];
-  return [
-    { name: connector.topicPrefix, purpose: 'schema changes' },
-    { name: history, purpose: 'schema history' },
-  ];
+  return typeof history === 'string' ? history : undefined;
 }
 
 const OUTBOX_TABLE = 'outbox';

@@ -1,6 +1,7 @@
 import { meshGraph } from '../../lineage/mesh-graph';
 import { sourceContract } from '../../lineage/source-contract';
 import { connectorTopicPrefixes } from '../../model/connector-topics';
+import type { Contract } from '../../model/contract';
 import { DEBEZIUM_ENGINE_IDS } from '../../model/database-engine';
 import { quoted } from '../../model/isolated-names';
 import type { Mesh } from '../../model/mesh';
@@ -13,10 +14,10 @@ import { toYamlDocuments } from '../yaml-text';
 import { skippedTruncateWarnings } from './compacted-cdc-topics';
 import {
   debeziumConnector,
-  debeziumOwnTopics,
   engineOf,
   hasCdc,
   MAX_CONNECTOR_SLUG_LENGTH,
+  schemaHistoryTopic,
 } from './debezium-connector';
 import {
   KAFKA_CLUSTER,
@@ -81,49 +82,56 @@ export const strimziTarget = defineTarget({
 /** A topic the export writes a KafkaTopic for. */
 interface ExportedTopic extends GovernedTopic {
   partitions: number;
-  isCompacted: boolean;
+  config: Record<string, string | number>;
 }
 
-/** The systems' topics and the streamed output ports' topics, each with the contract governing its records (none for CDC). */
+/** Debezium's schema history topic: one partition, in order, never deleted nor compacted, or the connector cannot restart. */
+const SCHEMA_HISTORY_CONFIG = { 'cleanup.policy': 'delete', 'retention.ms': -1 };
+
+const topicConfig = (isCompacted: boolean, contract: Contract | undefined) => ({
+  'cleanup.policy': isCompacted ? 'compact' : 'delete',
+  ...retentionConfig(isCompacted, contract),
+});
+
+/**
+ * The systems' topics and the streamed output ports' topics, each with the contract governing its
+ * records (none for CDC), then the connectors' schema history topics.
+ */
 function exportedTopics(mesh: Mesh, scoped: ScopedElements): ExportedTopic[] {
   const graph = meshGraph(mesh);
   const contracts = new Map(mesh.contracts.map((contract) => [contract.id, contract]));
   return [
     ...scoped.systems.flatMap((system) =>
-      system.messaging.topics.map((topic) => ({
-        name: topic.name,
-        partitions: topic.partitions,
-        isCompacted: isCompactedCdcTopic(system, topic),
-        contract: sourceContract(graph, { nodeId: system.id, portId: topic.id }),
-      })),
+      system.messaging.topics.map((topic) => {
+        const contract = sourceContract(graph, { nodeId: system.id, portId: topic.id });
+        const config = topicConfig(isCompactedCdcTopic(system, topic), contract);
+        return { name: topic.name, partitions: topic.partitions, contract, config };
+      }),
     ),
     ...scoped.products.flatMap((product) =>
       product.outputPorts
         .filter((port) => port.protocol === 'kafka-topic')
         .map((port) => {
           const contract = contracts.get(port.contractId ?? '');
-          return {
-            name: outputPortTopic(product.id, port.id),
-            partitions: STREAMED_PORT_PARTITIONS,
-            isCompacted: isCompactedPortTopic(port, contract),
-            contract,
-          };
+          const config = topicConfig(isCompactedPortTopic(port, contract), contract);
+          return { name: outputPortTopic(product.id, port.id), partitions: STREAMED_PORT_PARTITIONS, contract, config };
         }),
     ),
+    ...connectorsOf(mesh, scoped).flatMap(({ system, engine, identity }) => {
+      const history = schemaHistoryTopic(system, engine, identity);
+      return history ? [{ name: history, partitions: 1, contract: undefined, config: SCHEMA_HISTORY_CONFIG }] : [];
+    }),
   ];
 }
 
 function kafkaTopics(topics: readonly ExportedTopic[]): StrimziResource[] {
   const allocate = createSlugAllocator();
-  return topics.map(({ name, partitions, isCompacted, contract }) => {
+  return topics.map(({ name, partitions, config }) => {
     const resourceName = allocate([name], MAX_RESOURCE_NAME_LENGTH);
     return strimziResource('KafkaTopic', resourceName, KAFKA_CLUSTER, {
       ...(resourceName === name ? {} : { topicName: name }),
       partitions,
-      config: {
-        'cleanup.policy': isCompacted ? 'compact' : 'delete',
-        ...retentionConfig(isCompacted, contract),
-      },
+      config,
     });
   });
 }
@@ -164,13 +172,18 @@ interface TopicOrigin {
 function topicOrigins(mesh: Mesh, scoped: ScopedElements): TopicOrigin[] {
   return [
     // First, so that a clash is reported at the design's topic, the one to rename.
-    ...connectorsOf(mesh, scoped).flatMap(({ system, engine, identity }) =>
-      debeziumOwnTopics(system, engine, identity).map((topic) => ({
-        name: topic.name,
-        path: `systems[${mesh.systems.indexOf(system)}]`,
-        owner: `the Debezium connector of system ${quoted(system.name)} (its ${topic.purpose})`,
-      })),
-    ),
+    ...connectorsOf(mesh, scoped).flatMap(({ system, engine, identity }) => {
+      const history = schemaHistoryTopic(system, engine, identity);
+      return history
+        ? [
+            {
+              name: history,
+              path: `systems[${mesh.systems.indexOf(system)}]`,
+              owner: `the Debezium connector of system ${quoted(system.name)} (its schema history)`,
+            },
+          ]
+        : [];
+    }),
     ...scoped.systems.flatMap((system) =>
       system.messaging.topics.map((topic, index) => ({
         name: topic.name,

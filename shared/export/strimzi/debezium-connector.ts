@@ -23,7 +23,7 @@ import {
  * KubernetesSecretConfigProvider read them from a Secret.
  */
 
-interface DatabaseEngine {
+export interface DatabaseEngine {
   connectorClass: string;
   config(system: OperationalSystem, connector: ConnectorIdentity): Record<string, string | number | boolean>;
   /** Why the connector cannot name this database in its config, when it cannot. */
@@ -144,6 +144,29 @@ export function hasCdc(system: OperationalSystem): boolean {
 }
 
 /** The KafkaConnector of a system with CDC whose engine has a Debezium connector. */
+/** Per connector setting, the key of the Secret it is read from: MongoDB's connection string, or the database's address and login. */
+const SECRET_KEYS = {
+  documents: { 'mongodb.connection.string': 'connection-string' },
+  rows: {
+    'database.hostname': 'host',
+    'database.port': 'port',
+    'database.user': 'username',
+    'database.password': 'password',
+  },
+} as const;
+
+function secretKeysOf(engine: DatabaseEngine): Record<string, string> {
+  return engine.connectorClass.includes('mongodb') ? SECRET_KEYS.documents : SECRET_KEYS.rows;
+}
+
+/** The Secret in namespace `kafka` a connector reads its database's address and credentials from, and the keys it reads. */
+export function connectorSecret(
+  engine: DatabaseEngine,
+  connector: ConnectorIdentity,
+): { name: string; keys: string[] } {
+  return { name: `${connector.slug}-db`, keys: Object.values(secretKeysOf(engine)) };
+}
+
 export function debeziumConnector(
   system: OperationalSystem,
   engine: DatabaseEngine,
@@ -157,21 +180,19 @@ export function debeziumConnector(
   const cdcTables = system.database.tables.filter((table) => table.cdc).map((table) => table.name);
   // An outbox table flagged for CDC as well is listed once.
   const includedTables = [...new Set([...cdcTables, ...(outboxTopics.length > 0 ? [OUTBOX_TABLE] : [])])];
-  const secret = (key: string) => `\${secrets:${SECRETS_NAMESPACE}/${connector.slug}-db:${key}}`;
+  const secretName = connectorSecret(engine, connector).name;
   const keepsDocuments = engine.connectorClass.includes('mongodb');
   const transforms = [...(outboxTopics.length > 0 ? ['outbox'] : []), ...renamed.map((_, n) => `rename${n + 1}`)];
   return strimziResource('KafkaConnector', `${connector.slug}${CONNECTOR_SUFFIX}`, CONNECT_CLUSTER, {
     class: engine.connectorClass,
     tasksMax: 1,
     config: {
-      ...(keepsDocuments
-        ? { 'mongodb.connection.string': secret('connection-string') }
-        : {
-            'database.hostname': secret('host'),
-            'database.port': secret('port'),
-            'database.user': secret('username'),
-            'database.password': secret('password'),
-          }),
+      ...Object.fromEntries(
+        Object.entries(secretKeysOf(engine)).map(([setting, key]) => [
+          setting,
+          `\${secrets:${SECRETS_NAMESPACE}/${secretName}:${key}}`,
+        ]),
+      ),
       ...engine.config(system, connector),
       'topic.prefix': prefix,
       [keepsDocuments ? 'collection.include.list' : 'table.include.list']: includedTables

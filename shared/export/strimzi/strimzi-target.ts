@@ -13,6 +13,7 @@ import { createSlugAllocator } from '../file-names';
 import { toYamlDocuments } from '../yaml-text';
 import { skippedTruncateWarnings } from './compacted-cdc-topics';
 import {
+  connectorSecret,
   debeziumConnector,
   engineOf,
   hasCdc,
@@ -22,6 +23,7 @@ import {
 import {
   KAFKA_CLUSTER,
   MAX_RESOURCE_NAME_LENGTH,
+  SECRETS_NAMESPACE,
   type StrimziResource,
   strimziResource,
   topicNameProblem,
@@ -44,13 +46,15 @@ import { type GovernedTopic, retentionConfig, unreadRetentionWarnings } from './
 export const strimziTarget = defineTarget({
   id: 'strimzi',
   label: 'Kafka on Kubernetes (Strimzi)',
-  readBy: 'kubectl apply -f, with the Strimzi operator (1.x) running the topics and Kafka Connect',
+  readBy:
+    'kubectl apply -f, with the Strimzi operator (1.x) running the topics, and a KafkaConnect cluster of yours named kafka-connect (with the Debezium 2.7 connector plugins and the Secrets config provider) running the connectors',
   write({ mesh, scoped }) {
     const problems = strimziProblems(mesh, scoped);
     if (problems.length > 0) return { ok: false, errors: problems };
     const exported = exportedTopics(mesh, scoped);
     const topics = kafkaTopics(exported);
-    const connectors = kafkaConnectors(mesh, scoped);
+    const connected = connectorsOf(mesh, scoped);
+    const connectors = connected.map(({ system, engine, identity }) => debeziumConnector(system, engine, identity));
     const warnings = [
       ...skippedTruncateWarnings(mesh, connectedSystems(mesh, scoped)),
       ...unreadRetentionWarnings(mesh, exported),
@@ -70,7 +74,7 @@ export const strimziTarget = defineTarget({
             {
               path: 'strimzi/kafka-connectors.yaml',
               content: toYamlDocuments(connectors),
-              about: `${connectors.length} Debezium KafkaConnectors`,
+              about: `${connectors.length} Debezium KafkaConnectors, each reading its database's Secret in namespace ${SECRETS_NAMESPACE}: ${secretsRead(connected)}`,
             },
           ]
         : []),
@@ -150,8 +154,12 @@ function connectorsOf(mesh: Mesh, scoped: ScopedElements) {
   });
 }
 
-function kafkaConnectors(mesh: Mesh, scoped: ScopedElements): StrimziResource[] {
-  return connectorsOf(mesh, scoped).map(({ system, engine, identity }) => debeziumConnector(system, engine, identity));
+/** The Secrets the connectors read, with their keys: `shop-db (host, port, username, password)`. */
+function secretsRead(connected: ReturnType<typeof connectorsOf>): string {
+  return connected
+    .map(({ engine, identity }) => connectorSecret(engine, identity))
+    .map(({ name, keys }) => `${name} (${keys.join(', ')})`)
+    .join(', ');
 }
 
 function connectedSystems(mesh: Mesh, scoped: ScopedElements) {

@@ -2,12 +2,13 @@
  * Which arguments of a SQL function its result keeps the value of: what a classification (pii)
  * must follow. `first`: the result is (a part of, a rewrite of, a pick among rows of) the first
  * argument; `every`: of any argument; `after-first`: of any argument but the first, which says
- * how (a format, a condition). A function not listed computes something new from its arguments
+ * how (a format, a condition); `document-and-values`: of the first argument (a JSON document) and
+ * of each value after a path (`json_set(doc, '$.email', email)`). A function not listed computes something new from its arguments
  * (`COUNT(email)`, `LENGTH(email)`, `INSTR(email, '@')`): its result keeps none of them.
  *
  * docs/governance.md lists this table; a unit test keeps the two alike.
  */
-export type KeptArguments = 'first' | 'every' | 'after-first';
+export type KeptArguments = 'first' | 'every' | 'after-first' | 'document-and-values';
 
 export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = {
   // Cut, cased, trimmed, padded, replaced
@@ -44,6 +45,30 @@ export const VALUE_KEEPING_FUNCTIONS: Readonly<Record<string, KeptArguments>> = 
   nth_value: 'first',
   lag: 'first',
   lead: 'first',
+  // Wrapped in JSON, or a part of a JSON text picked or edited (SQLite's jsonb_ twins keep it in binary JSON)
+  json: 'first',
+  jsonb: 'first',
+  json_quote: 'first',
+  json_extract: 'first',
+  jsonb_extract: 'first',
+  json_remove: 'first',
+  jsonb_remove: 'first',
+  json_array: 'every',
+  jsonb_array: 'every',
+  json_object: 'every',
+  jsonb_object: 'every',
+  json_patch: 'every',
+  jsonb_patch: 'every',
+  json_insert: 'document-and-values',
+  jsonb_insert: 'document-and-values',
+  json_replace: 'document-and-values',
+  jsonb_replace: 'document-and-values',
+  json_set: 'document-and-values',
+  jsonb_set: 'document-and-values',
+  json_group_array: 'first',
+  jsonb_group_array: 'first',
+  json_group_object: 'every',
+  jsonb_group_object: 'every',
 };
 
 /** The arguments of a call to `name` whose values its result keeps (none for a function not in the table). */
@@ -55,6 +80,9 @@ export function keptArguments<T>(name: string, args: readonly T[]): readonly T[]
       return args;
     case 'after-first':
       return args.slice(1);
+    case 'document-and-values':
+      // The arguments after the document go path, value, path, value…
+      return args.filter((_, index) => index === 0 || (index >= 2 && index % 2 === 0));
     default:
       return [];
   }

@@ -124,12 +124,43 @@ describe('reading a transformation’s SQL', () => {
     expect(copiesOf('HEX(c.email)')).toEqual(['email']);
     expect(copiesOf("printf('%s <%s>', c.name, c.email)")).toEqual(['name', 'email']);
     expect(copiesOf("IIF(c.consent, c.email, 'hidden')")).toEqual(['email']);
+    expect(copiesOf("json_object('email', c.email)")).toEqual(['email']);
+    expect(copiesOf("json_object(c.email, 1, 'phone', c.phone)")).toEqual(['email', 'phone']);
+    expect(copiesOf('json_array(c.ward, c.bed)')).toEqual(['ward', 'bed']);
+    expect(copiesOf('jsonb_array(c.ward)')).toEqual(['ward']);
+    expect(copiesOf('json_group_array(c.email)')).toEqual(['email']);
+    expect(copiesOf('json_group_object(c.name, c.email)')).toEqual(['name', 'email']);
+    expect(copiesOf('json(c.profile)')).toEqual(['profile']);
+    expect(copiesOf("json_extract(c.profile, '$.email')")).toEqual(['profile']);
+    expect(copiesOf('json_patch(c.profile, c.changes)')).toEqual(['profile', 'changes']);
+    expect(copiesOf("json_set(c.profile, '$.email', c.email, c.path, c.phone)")).toEqual(['profile', 'email', 'phone']);
+    expect(copiesOf("jsonb_insert('{}', c.path, c.email)")).toEqual(['email']);
+    expect(copiesOf("json_replace(c.profile, '$.email', c.email)")).toEqual(['profile', 'email']);
+    expect(copiesOf('json_array_length(c.tags)')).toEqual([]);
+    expect(copiesOf('json_valid(c.profile)')).toEqual([]);
     expect(copiesOf('COUNT(DISTINCT c.email)')).toEqual([]);
     expect(copiesOf("INSTR(c.email, '@')")).toEqual([]);
     expect(copiesOf('COUNT(c.email)')).toEqual([]);
     expect(copiesOf('ROW_NUMBER() OVER (ORDER BY c.email)')).toEqual([]);
     expect(copiesOf('LENGTH(c.email)')).toEqual([]);
     expect(copiesOf('c.total * 2')).toEqual([]);
+  });
+
+  it('reads a column wrapped in JSON as a copy of it', () => {
+    const claims = theSelect(
+      "SELECT ROW_NUMBER() OVER (ORDER BY i.rfid_tag) AS claim_id, i.rfid_tag, i.customer_id, json_object('email', c.contact_email) AS contact_email, json_array(i.patient_ward) AS patient_ward, 12.5 AS amount_eur FROM items i JOIN contracts c ON c.customer_id = i.customer_id",
+    );
+    const copies = claims.outputs.map((output) =>
+      output.kind === 'value' ? [output.name, output.copies.map((ref) => ref.column)] : [],
+    );
+    expect(copies).toEqual([
+      ['claim_id', []],
+      ['rfid_tag', ['rfid_tag']],
+      ['customer_id', ['customer_id']],
+      ['contact_email', ['contact_email']],
+      ['patient_ward', ['patient_ward']],
+      ['amount_eur', []],
+    ]);
   });
 
   it('passes every column through for * and x.*', () => {

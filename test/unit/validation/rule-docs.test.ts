@@ -17,6 +17,7 @@ const ARGUMENTS_KEPT: Record<KeptArguments, string> = {
   first: 'its first argument',
   every: 'every argument',
   'after-first': 'every argument but the first',
+  'document-and-values': 'its first argument and each value after a path',
 };
 
 /** The functions table of docs/governance.md: each function with the arguments it says the result keeps. */

@@ -882,6 +882,27 @@ describe('rule details', () => {
     }
   });
 
+  it('counts a classified field wrapped in JSON (json_object, json_array) as republished', () => {
+    const publishing = (expression: string) =>
+      changed((mesh) => {
+        product(mesh, 'revenue').transformations = [
+          { name: 'country_counts', sql: `SELECT c.country, ${expression} AS contact FROM customers c` },
+        ];
+        contract(mesh, 'country-counts').schema[0]?.properties.push(aProperty('contact'));
+      });
+    for (const expression of ["json_object('email', c.email)", 'json_array(c.email)']) {
+      expect([
+        expression,
+        findingsOf('pii-propagation', publishing(expression)).map((finding) => finding.message),
+      ]).toEqual([
+        expression,
+        [
+          "'Revenue' republishes 'email', classified pii in its input 'customers', as 'contact' of 'counts', but its contract 'Country counts' does not classify it.",
+        ],
+      ]);
+    }
+  });
+
   it('says which step it cannot follow, and why, where a product reading classified fields has SQL read approximately', () => {
     const withStep = (sql: string, emailClassification?: string) =>
       changed((mesh) => {

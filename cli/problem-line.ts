@@ -1,4 +1,12 @@
-import { type ContractTextPlace, formatProblem, isWholeDocument, type Problem } from '../shared/model';
+import {
+  type ContractTextPlace,
+  formatPath,
+  formatPlacedProblem,
+  formatProblem,
+  isWholeDocument,
+  type Problem,
+} from '../shared/model';
+import { contractPartOf } from '../shared/validation/contract-text-places';
 
 /** The path of a problem with the file as a whole (it cannot be read, or holds no design). */
 export const WHOLE_FILE = '(file)';
@@ -11,6 +19,13 @@ export const WHOLE_FILE = '(file)';
 export function formatProblemInFile(file: string, problem: Problem & Partial<ContractTextPlace>, label = ''): string {
   if (problem.path === WHOLE_FILE) return `${file}: ${label}${problem.message}`;
   const place = placeInFile(problem);
+  const inContract = problem.contractText && contractPartOf(problem.path);
+  if (!place && problem.contractText && inContract) {
+    // Said as the contract's text problems are: `contracts[3].odcs: 29:15 schema[0].properties[5].name: …`.
+    const within = { path: formatPath(inContract.modelPath), message: problem.message };
+    const contractPath = formatPath(['contracts', inContract.contractIndex, 'odcs']);
+    return `${file}: ${label}${contractPath}: ${formatPlacedProblem(problem.contractText, within)}`;
+  }
   if (!place) return `${file}: ${label}${formatProblem(problem)}`;
   // A line and column place a problem better than a path naming the whole document.
   const text = isWholeDocument(problem.path) ? problem.message : `${problem.path}: ${problem.message}`;

@@ -2,9 +2,10 @@ import { checkContractYaml, parseMeshFile, parseOdcsYaml } from '../../shared/co
 import { baselineWithContract } from '../../shared/contracts/breaking-change-baseline';
 import { schemasForApiVersions } from '../../shared/contracts/odcs-versions';
 import { exportRefusals, ruleErrorsOf } from '../../shared/export';
-import type { Mesh, Problem } from '../../shared/model';
+import type { ContractTextPlace, Mesh, Problem } from '../../shared/model';
 import { isContractGivenAsDesign } from '../../shared/model/mesh-file-diagnosis';
 import { refusedScenarioReferenceProblems } from '../../shared/simulation';
+import { contractTextPlaceOf } from '../../shared/validation/contract-text-places';
 import { type Finding, SEVERITIES, type Severity } from '../../shared/validation/finding';
 import { RULES } from '../../shared/validation/rule-catalog';
 import { BREAKING_CHANGES_RULE_ID } from '../../shared/validation/rules/breaking-changes';
@@ -33,6 +34,8 @@ interface FileProblem {
   suppressed?: { reason: string };
   /** Why the design's policies changed the rule's severity. */
   policyReason?: string;
+  /** For a problem inside a design's contract: where in the contract's own text. */
+  contractText?: ContractTextPlace;
 }
 
 /** How much a problem matters, most first; `off` last, so `--severity` above it leaves rules turned off out. */
@@ -172,7 +175,10 @@ async function validateFile(file: string, io: CliIo, filters: Filters): Promise<
   return {
     file,
     summary: summarise(parsed.value),
-    problems: [...exportProblems(parsed.value, filters, findings), ...findings.map(asFileProblem)],
+    problems: [
+      ...exportProblems(parsed.value, filters, findings),
+      ...findings.map((finding) => asFileProblem(finding, parsed.value)),
+    ],
   };
 }
 
@@ -226,7 +232,8 @@ function governanceFindings(mesh: Mesh, filters: Filters): Finding[] {
   return validateMesh(mesh, options);
 }
 
-function asFileProblem(finding: Finding): FileProblem {
+function asFileProblem(finding: Finding, { contracts }: Mesh): FileProblem {
+  const contractText = contractTextPlaceOf(contracts, finding.path);
   return {
     severity: finding.suppressed ? 'off' : finding.severity,
     ...(finding.suppressed && { ruleSeverity: finding.severity }),
@@ -236,6 +243,7 @@ function asFileProblem(finding: Finding): FileProblem {
     fixHint: finding.fixHint,
     ...(finding.suppressed && { suppressed: finding.suppressed }),
     ...(finding.policyReason !== undefined && { policyReason: finding.policyReason }),
+    ...(contractText && { contractText }),
   };
 }
 

@@ -132,7 +132,7 @@ describe('mesh-designer validate', () => {
     const { io, err } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      "shop.mesh.json: contracts[1].schema[0].properties[7].name: Contract 'Order': duplicate property name 'customer_id' (also at schema[0].properties[1]). [contract-semantics]",
+      "shop.mesh.json: contracts[1].odcs: 56:15 schema[0].properties[7].name: Contract 'Order': duplicate property name 'customer_id' (also at schema[0].properties[1]). [contract-semantics]",
       '  hint: Open the contract and correct it.',
       "shop.mesh.json: links[4]: 'customers' → 'customer-360' is incompatible: missing field city. [link-compatibility]",
       "  hint: Change the producer's contract, or what the consumer's input port expects, so every needed field is provided.",
@@ -151,7 +151,7 @@ describe('mesh-designer validate', () => {
     expect(await runCli(['validate', 'shop.mesh.json'], io)).toBe(EXIT.ok);
     expect(out).toContainEqual(
       expect.stringMatching(
-        /^shop\.mesh\.json: warning: contracts\[0\]\.schema\[0\]\.properties\[\d+\]\.enum\[2\]: Contract 'OrderPlaced': allowed value 755 of currency is a number, the field is a string, so no record can match it; quote it \('0755'\) if the leading zero matters: unquoted, YAML 1\.2 reads 0755 as the decimal 755 and YAML 1\.1 as the octal 493\. \[contract-semantics\]$/,
+        /^shop\.mesh\.json: warning: contracts\[0\]\.odcs: 42:19 schema\[0\]\.properties\[\d+\]\.enum\[2\]: Contract 'OrderPlaced': allowed value 755 of currency is a number, the field is a string, so no record can match it; quote it \('0755'\) if the leading zero matters: unquoted, YAML 1\.2 reads 0755 as the decimal 755 and YAML 1\.1 as the octal 493\. \[contract-semantics\]$/,
       ),
     );
   });
@@ -188,7 +188,7 @@ FROM customers c`;
     const subquery = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
     expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'pii-propagation'], subquery.io)).toBe(EXIT.problems);
     expect(subquery.err).toEqual([
-      "shop.mesh.json: contracts[4].schema[0].properties[1]: 'customer-360' republishes 'email', classified pii in its input 'Customers', as 'city' of 'Customer profiles', but its contract 'CustomerProfile' does not classify it. [pii-propagation]",
+      "shop.mesh.json: contracts[4].odcs: 20:9 schema[0].properties[1]: 'customer-360' republishes 'email', classified pii in its input 'Customers', as 'city' of 'Customer profiles', but its contract 'CustomerProfile' does not classify it. [pii-propagation]",
       "  hint: Classify 'city' of 'Customer profiles' as pii in contract 'CustomerProfile', or stop republishing it.",
     ]);
     profile.sql = `${profile.sql}, json_each('[1]')`;
@@ -431,6 +431,41 @@ schema:
     expect(first).not.toHaveProperty('column');
   });
 
+  it("places a rule's finding about a contract's field at that field's line and column in the contract's text", async () => {
+    const laundry = readFileSync(
+      new URL('../../fixtures/mesh/laundry-duplicate-property.mesh.json', import.meta.url),
+      'utf8',
+    );
+    const json = fakeIo({ 'laundry.mesh.json': laundry });
+    expect(
+      await runCli(
+        ['validate', 'laundry.mesh.json', '--json', '--rule', 'contract-semantics,pii-propagation'],
+        json.io,
+      ),
+    ).toBe(EXIT.problems);
+    expect(
+      JSON.parse(json.out.join('\n'))[0].problems.map(({ rule, path, contractText }: Record<string, unknown>) => ({
+        rule,
+        path,
+        contractText,
+      })),
+    ).toEqual([
+      {
+        rule: 'contract-semantics',
+        path: 'contracts[3].schema[0].properties[5].name',
+        contractText: { line: 29, column: 15 },
+      },
+      { rule: 'pii-propagation', path: 'contracts[3].schema[0].properties[3]', contractText: { line: 25, column: 9 } },
+      { rule: 'pii-propagation', path: 'contracts[3].schema[0].properties[4]', contractText: { line: 27, column: 9 } },
+    ]);
+
+    const lines = fakeIo({ 'laundry.mesh.json': laundry });
+    await runCli(['validate', 'laundry.mesh.json', '--rule', 'contract-semantics'], lines.io);
+    expect(lines.err[0]).toBe(
+      "laundry.mesh.json: contracts[3].odcs: 29:15 schema[0].properties[5].name: Contract 'Damage claim': duplicate property name 'rfid_tag' (also at schema[0].properties[1]). [contract-semantics]",
+    );
+  });
+
   it('prints each finding on one line, control characters in names escaped as JSON writes them', async () => {
     const mesh = JSON.parse(sample);
     mesh.products[0].name = 'orders\nshop.mesh.json: ok\t\u0085';
@@ -510,7 +545,7 @@ schema:
     const { io, err } = fakeIo(files);
     expect(await runCli(['validate', 'shop.mesh.json', '--baseline', 'main.mesh.json'], io)).toBe(EXIT.problems);
     expect(err).toEqual([
-      "shop.mesh.json: contracts[2].version: Contract 'Customer': breaking changes need a new major version: 2.0.0 instead of 1.0.0 (customers.email: field removed). [breaking-changes]",
+      "shop.mesh.json: contracts[2].odcs: 5:10 version: Contract 'Customer': breaking changes need a new major version: 2.0.0 instead of 1.0.0 (customers.email: field removed). [breaking-changes]",
       '  hint: Release it as 2.0.0, and tell its consumers; or undo the breaking changes.',
     ]);
     expect(await runCli(['validate', 'shop.mesh.json'], fakeIo(files).io)).toBe(EXIT.ok);

@@ -27,7 +27,7 @@ function jumpTo(entry: SearchEntry): void {
   canvasCommands.focusNode(entry.nodeId);
   // The contract editor takes the keys at the property; otherwise the node found takes them, once the
   // closed dialog has let go of the page.
-  if (entry.contractProperty) useContractTabs.getState().openContractAtProperty(entry.contractProperty);
+  if (entry.contractProperty) useContractTabs.getState().openContractAt(entry.contractProperty);
   else void focusNodeWhenDrawn(entry.nodeId);
 }
 

@@ -1,10 +1,14 @@
 import { create } from 'zustand';
+import type { PathSegment } from '../../shared/contracts/path-segment';
 import type { ContractPropertyRef } from '../../shared/editing/mesh-search';
 import type { Mesh } from '../../shared/model';
 import { useDocumentStore } from '../store/document-store';
 import { useContractDrafts } from './contract-drafts';
 
 export type ContractView = 'yaml' | 'form' | 'preview' | 'diff' | 'diagram';
+
+/** A place in a contract: a property by its names (a pick of quick search), or a part of its model (what a problem is about). */
+export type ContractPlace = ContractPropertyRef | { contractId: string; modelPath: PathSegment[] };
 
 interface ContractTabsState {
   openIds: string[];
@@ -14,13 +18,13 @@ interface ContractTabsState {
   isExpanded: boolean;
   /** The contract whose editor takes the keyboard focus once it shows: it was opened by a button pressed to edit it. */
   editorFocusRequest: string | null;
-  /** The property the YAML editor selects once it shows its contract (a pick of quick search). */
-  propertyToReveal: ContractPropertyRef | null;
+  /** The place the YAML editor selects once it shows its contract. */
+  placeToReveal: ContractPlace | null;
   openContract(id: string): void;
-  /** Opens the contract in the YAML view with the property's name selected, the focus there. */
-  openContractAtProperty(property: ContractPropertyRef): void;
-  /** The editor selected the property asked for. */
-  propertyRevealed(): void;
+  /** Opens the contract in the YAML view with the place selected, the focus there. */
+  openContractAt(place: ContractPlace): void;
+  /** The editor selected the place asked for. */
+  placeRevealed(): void;
   /** Opens the contract with the keyboard focus in its editor, to type at once. */
   openContractToEdit(id: string): void;
   /** The editor took the focus asked for. */
@@ -38,7 +42,7 @@ export const useContractTabs = create<ContractTabsState>()((set, get) => ({
   view: 'yaml',
   isExpanded: false,
   editorFocusRequest: null,
-  propertyToReveal: null,
+  placeToReveal: null,
   openContract: (id) =>
     set((state) => ({ openIds: state.openIds.includes(id) ? state.openIds : [...state.openIds, id], activeId: id })),
   openContractToEdit: (id) => {
@@ -46,12 +50,12 @@ export const useContractTabs = create<ContractTabsState>()((set, get) => ({
     set({ editorFocusRequest: id });
   },
   editorFocused: () => set({ editorFocusRequest: null }),
-  openContractAtProperty: (property) => {
-    get().openContract(property.contractId);
+  openContractAt: (place) => {
+    get().openContract(place.contractId);
     // The form lists properties in windowed rows: the YAML view is where any of them can be shown at once.
-    set({ view: 'yaml', propertyToReveal: property });
+    set({ view: 'yaml', placeToReveal: place });
   },
-  propertyRevealed: () => set({ propertyToReveal: null }),
+  placeRevealed: () => set({ placeToReveal: null }),
   closeContract: (id) => get().closeContracts([id]),
   closeContracts: (ids) =>
     set((state) => {

@@ -1,9 +1,11 @@
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { useEffect, useRef, useState } from 'react';
 import { propertyPathOf } from '../../shared/contracts/property-path';
-import { readYamlSource } from '../../shared/contracts/yaml-source';
+import type { TextRange } from '../../shared/contracts/text-range';
+import { readYamlSource, type YamlSource } from '../../shared/contracts/yaml-source';
+import { modelPathInText } from '../../shared/validation/contract-text-places';
 import { ContractProblems } from './contract-problems';
-import { useContractTabs } from './contract-tabs-store';
+import { type ContractPlace, useContractTabs } from './contract-tabs-store';
 import { type ContractTextModels, createContractTextModels } from './monaco/contract-text-models';
 import { createEditorWithModels } from './monaco/editor-with-models';
 import { monacoRange } from './monaco/monaco-range';
@@ -13,6 +15,14 @@ import { MONACO_CONTAINER, useMonaco } from './monaco/use-monaco';
 import { useMonacoTheme } from './monaco/use-monaco-theme';
 import { useEditorFocusRequest } from './use-editor-focus-request';
 
+/** Where a place is in the text the editor shows. */
+function rangeOf(place: ContractPlace, source: YamlSource): TextRange {
+  if ('modelPath' in place) return modelPathInText(source, place.modelPath);
+  const path = propertyPathOf(source.value, place.object, place.property);
+  // Typed away since the search was built: the contract's schema is the nearest place left.
+  return source.locate(path ? [...path, 'name'] : ['schema']);
+}
+
 /** The ODCS YAML of the active contract in Monaco, loaded on first use. */
 export function YamlEditorPane({ contractId }: { contractId: string }) {
   const container = useRef<HTMLDivElement>(null);
@@ -20,8 +30,8 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
   const [editor, setEditor] = useState<Monaco.editor.IStandaloneCodeEditor | null>(null);
   const [textModels, setTextModels] = useState<ContractTextModels | null>(null);
   const openIds = useContractTabs((state) => state.openIds);
-  const propertyToReveal = useContractTabs((state) =>
-    state.propertyToReveal?.contractId === contractId ? state.propertyToReveal : null,
+  const placeToReveal = useContractTabs((state) =>
+    state.placeToReveal?.contractId === contractId ? state.placeToReveal : null,
   );
   useMonacoTheme(monaco);
 
@@ -57,13 +67,10 @@ export function YamlEditorPane({ contractId }: { contractId: string }) {
 
   // Runs after the effect above has given the editor this contract's text.
   useEffect(() => {
-    if (!editor || !textModels || !propertyToReveal) return;
-    const source = readYamlSource(editor.getValue());
-    const path = propertyPathOf(source.value, propertyToReveal.object, propertyToReveal.property);
-    // Typed away since the search was built: the contract's schema is the nearest place left.
-    showRange(editor, monacoRange(source.locate(path ? [...path, 'name'] : ['schema'])));
-    useContractTabs.getState().propertyRevealed();
-  }, [editor, textModels, propertyToReveal]);
+    if (!editor || !textModels || !placeToReveal) return;
+    showRange(editor, monacoRange(rangeOf(placeToReveal, readYamlSource(editor.getValue()))));
+    useContractTabs.getState().placeRevealed();
+  }, [editor, textModels, placeToReveal]);
 
   // Models of closed tabs go away; open ones keep their text and undo history.
   useEffect(() => {

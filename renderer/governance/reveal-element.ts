@@ -1,5 +1,6 @@
 import type { ElementRef } from '../../shared/model';
 import { pathSegments } from '../../shared/model/problem';
+import { contractPartOf } from '../../shared/validation/contract-text-places';
 import { policyPlace } from '../../shared/validation/places';
 import { nodesShowing } from '../../shared/validation/where-shown';
 import { canvasCommands } from '../canvas/canvas-commands';
@@ -57,9 +58,18 @@ export function revealElement(element: ElementRef, path = ''): void {
   if (element.kind === 'port') focusPort({ nodeId: element.productId, portId: element.portId });
   else if (element.kind === 'topic') focusPort({ nodeId: element.systemId, portId: element.topicId });
   else focusPort(null);
-  if (element.kind === 'contract' || element.kind === 'field')
-    useContractTabs.getState().openContract(element.contractId);
+  if (element.kind === 'contract' || element.kind === 'field') openContractAtFinding(element.contractId, path);
   const nodeIds = nodesShowing(mesh, element);
   selectOnly(nodeIds);
   if (nodeIds.length > 0) canvasCommands.focusNodes(nodeIds);
+}
+
+/** Opens a contract with the part of it at `path` (the finding's, in the document) selected in its text, if the path names one. */
+function openContractAtFinding(contractId: string, path: string): void {
+  const part = contractPartOf(path);
+  const tabs = useContractTabs.getState();
+  const isInContract =
+    part && part.modelPath.length > 0 && currentMesh()?.contracts[part.contractIndex]?.id === contractId;
+  if (isInContract) tabs.openContractAt({ contractId, modelPath: part.modelPath });
+  else tabs.openContract(contractId);
 }

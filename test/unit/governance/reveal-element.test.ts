@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { useContractTabs } from '../../../renderer/contracts/contract-tabs-store';
 import { useGovernanceStore } from '../../../renderer/governance/governance-store';
 import { revealElement } from '../../../renderer/governance/reveal-element';
 import { useNoticeStore } from '../../../renderer/store/notice-store';
@@ -32,5 +33,18 @@ describe('revealing what a problem is about', () => {
     revealElement({ kind: 'policy', ruleId: 'nope' });
     revealElement({ kind: 'product', productId: 'orders' });
     expect(useGovernanceStore.getState().focusedPolicy).toBeNull();
+  });
+
+  it('opens a contract with the part a finding is about to be selected in its text, not its first line', () => {
+    openDocument(aMesh().withContract('orders').build());
+    revealElement(
+      { kind: 'field', contractId: 'orders', object: 'orders', field: 'id' },
+      'contracts[0].schema[0].properties[0]',
+    );
+    expect(useContractTabs.getState()).toMatchObject({
+      activeId: 'orders',
+      view: 'yaml',
+      placeToReveal: { contractId: 'orders', modelPath: ['schema', 0, 'properties', 0] },
+    });
   });
 });

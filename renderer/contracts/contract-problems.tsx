@@ -1,7 +1,12 @@
-import { useContractFindings } from './contract-drafts';
-import { ProblemList } from './monaco/problem-list';
+import { useMemo } from 'react';
+import type { LocatedFinding } from '../../shared/contracts/finding';
+import { designFindingsInText } from '../../shared/validation/contract-text-places';
+import { findingsOf } from '../governance/mesh-findings';
+import { useDocumentStore } from '../store/document-store';
+import { useContractFindings, useContractText } from './contract-drafts';
+import { type ListedProblem, ProblemList } from './monaco/problem-list';
 
-/** The contract text's findings, each a link to its line. */
+/** The contract text's findings and the design's rules' findings on it, each a link to its line. */
 export function ContractProblems({
   contractId,
   onReveal,
@@ -10,14 +15,43 @@ export function ContractProblems({
   onReveal?: (line: number, column: number) => void;
 }) {
   const findings = useContractFindings(contractId);
-  if (findings.length === 0) return <p className="contract-problems contract-problems--none">No problems.</p>;
+  const ruleFindings = useRuleFindingsInText(contractId, findings);
+  const problems = useMemo(() => [...findings, ...ruleFindings], [findings, ruleFindings]);
+  if (problems.length === 0) return <p className="contract-problems contract-problems--none">No problems.</p>;
   return (
     <ProblemList
-      problems={findings}
+      problems={problems}
       label="Contract problems"
       testId="contract-problems"
       className="contract-problems"
       onReveal={onReveal}
     />
+  );
+}
+
+const NO_PROBLEMS: ListedProblem[] = [];
+
+/**
+ * What the design's rules find in the contract (a classified field republished unclassified), at
+ * its line, as the Problems panel lists it; none for a draft, whose lines are not the design's.
+ */
+function useRuleFindingsInText(contractId: string, textFindings: readonly LocatedFinding[]): ListedProblem[] {
+  const text = useContractText(contractId);
+  const mesh = useDocumentStore((state) => state.mesh);
+  const baseline = useDocumentStore((state) => state.baseline);
+  const all = findingsOf(mesh, baseline).all;
+  const contractIndex = mesh?.contracts.findIndex((contract) => contract.id === contractId) ?? -1;
+  const isApplied = text !== undefined && text === mesh?.contracts[contractIndex]?.odcs;
+  return useMemo(
+    () =>
+      isApplied
+        ? designFindingsInText(all, contractIndex, text, textFindings).map(({ finding, range }) => ({
+            line: range.line,
+            column: range.column,
+            message: `${finding.message} (${finding.ruleId})`,
+            severity: finding.severity,
+          }))
+        : NO_PROBLEMS,
+    [isApplied, all, contractIndex, text, textFindings],
   );
 }

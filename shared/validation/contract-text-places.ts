@@ -39,12 +39,17 @@ export function modelPathInText(source: YamlSource, modelPath: readonly PathSegm
 
 const sourceByText = new Memo<string, YamlSource>();
 
+/** A contract's text read as YAML once for as long as the text stays: placing findings in it asks again and again. */
+function sourceOf(text: string): YamlSource {
+  return sourceByText.get(text, [], () => readYamlSource(text));
+}
+
 /** Where a finding of the design at `path` is in its contract's text, as `contractText` says it; none for a path outside a contract's model. */
 export function contractTextPlaceOf(contracts: readonly Contract[], path: string): ContractTextPlace | undefined {
   const part = contractPartOf(path);
   const contract = part && contracts[part.contractIndex];
   if (!part || !contract || part.modelPath.length === 0) return undefined;
-  const source = sourceByText.get(contract.odcs, [], () => readYamlSource(contract.odcs));
+  const source = sourceOf(contract.odcs);
   const { line, column } = modelPathInText(source, part.modelPath);
   return { line, column };
 }
@@ -60,15 +65,16 @@ export interface FindingInText {
 
 /**
  * The design's findings about contract `contractIndex` (muted ones left out), each placed in
- * `source`, the text its editor shows; one the text's own checks say at the same place is left to
- * them, so the editor says each problem once.
+ * `text`, the contract's text its editor shows; one the text's own checks say at the same place is
+ * left to them, so the editor says each problem once.
  */
 export function designFindingsInText(
   findings: readonly Finding[],
   contractIndex: number,
-  source: YamlSource,
+  text: string,
   saidByTheText: readonly TextRange[],
 ): FindingInText[] {
+  const source = sourceOf(text);
   const isSaid = (range: TextRange) =>
     saidByTheText.some((said) => said.line === range.line && said.column === range.column);
   return findings.flatMap((finding) => {

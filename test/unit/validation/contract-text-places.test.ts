@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkContractYaml, parseMeshFile } from '../../../shared/contracts';
-import { readYamlSource } from '../../../shared/contracts/yaml-source';
 import type { Mesh } from '../../../shared/model';
 import {
   contractPartOf,
@@ -55,7 +54,7 @@ describe('where a finding about a contract is in its text', () => {
   it('gives the contract editor the design’s findings on its contract, leaving it those its own checks say', () => {
     const mesh = laundry();
     const text = mesh.contracts[3]?.odcs ?? '';
-    const findings = designFindingsInText(validateMesh(mesh), 3, readYamlSource(text), checkContractYaml(text));
+    const findings = designFindingsInText(validateMesh(mesh), 3, text, checkContractYaml(text));
     expect(findings.map(({ finding, range }) => [finding.ruleId, range.line, range.column])).toEqual([
       ['pii-propagation', 25, 9],
       ['pii-propagation', 27, 9],

@@ -135,22 +135,22 @@ export function nativeEnumEdits(
 }
 
 /**
- * A contract given another id (and name, data product, domain), as a pasted or moved one needs:
- * the text changes, then is read again.
+ * A contract given another id (and name, data product, domain, team), as a pasted or moved one
+ * needs, or an exported one naming what serves it: the text changes, then is read again.
  */
 export function withContractIdentity(
   contract: Contract,
-  identity: { id: string; name?: string; dataProduct?: string; domain?: string },
+  identity: { id: string; name?: string; dataProduct?: string; domain?: string; team?: string },
 ): Contract {
   const { id, ...others } = identity;
   const edits: YamlEdit[] = [
     { op: 'set', path: ['id'], value: id },
-    // The app writes `domain:` as the domain is named: quotes one name needed must not stick to the next.
+    // The app writes `domain:` and the team as named: quotes one name needed must not stick to the next.
     ...Object.entries(others).map(([field, value]) => ({
       op: 'set' as const,
-      path: [field],
+      path: field === 'team' ? ['team', 'name'] : [field],
       value,
-      isQuotedOnlyWhereNeeded: field === 'domain',
+      isQuotedOnlyWhereNeeded: field === 'domain' || field === 'team',
     })),
   ];
   const read = parseOdcsYaml(editYamlText(contract.odcs, edits));

@@ -65,7 +65,8 @@ export function servingCorrections(contradiction: ServingContradiction): { domai
   return { ...(domain !== undefined && { domain }), ...(dataProduct !== undefined && { dataProduct }) };
 }
 
-function servingProducts(products: readonly DataProduct[]): Map<string, DataProduct[]> {
+/** The products serving each contract, by contract id. */
+export function servingProducts(products: readonly DataProduct[]): Map<string, DataProduct[]> {
   const serving = new Map<string, DataProduct[]>();
   for (const product of products) {
     for (const contractId of new Set(contractIdsOf(product))) {

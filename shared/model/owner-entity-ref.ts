@@ -39,6 +39,21 @@ export function ownerEntityRef(owner: string): string | undefined {
   return reading.kind === 'ref' ? reading.ref : undefined;
 }
 
+/** The name of a group of Backstage's default namespace an owner references (`group:default/dispatch`, `group:dispatch`). */
+export function defaultGroupName(owner: string): string | undefined {
+  const [, name] = /^group:(?:default\/)?([^/]+)$/.exec(ownerEntityRef(owner) ?? '') ?? [];
+  return name;
+}
+
+/**
+ * Whether two owners name one team: alike but for capitals and surrounding spaces, or one a
+ * team's name and the other the reference to the group of that name (`group:default/laundry-ops`).
+ */
+export function namesSameTeam(owner: string, other: string): boolean {
+  const team = (written: string) => (defaultGroupName(written) ?? written).trim().toLowerCase();
+  return team(owner) === team(other);
+}
+
 /**
  * Why Backstage would not read `owner` as the reference it looks like, for `named` (`Domain "Gate"`),
  * as `validate` and the Backstage export both say it; undefined for a reference or a team's name.

@@ -11,7 +11,8 @@ export type Fix =
   | { kind: 'remove-link'; linkId: string }
   | { kind: 'set-contract-version'; contractId: string; version: string }
   | { kind: 'classify-field'; contractId: string; object: string; field: string; classification: string }
-  | { kind: 'name-serving'; contractId: string; domain?: string; dataProduct?: string };
+  | { kind: 'name-serving'; contractId: string; domain?: string; dataProduct?: string }
+  | { kind: 'name-team'; contractId: string; team: string };
 
 /** What a rule reports: where, what, and how to repair it. */
 export interface RuleFinding {

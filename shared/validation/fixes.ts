@@ -21,6 +21,7 @@ export function applyFix(mesh: Mesh, fix: Fix): Mesh {
     case 'set-contract-version':
     case 'classify-field':
     case 'name-serving':
+    case 'name-team':
       return withContractFixed(mesh, fix);
   }
 }
@@ -49,6 +50,8 @@ export function contractFixEdits(fix: ContractFix, text: string): YamlEdit[] {
         const value = fix[field];
         return value === undefined ? [] : [{ op: 'set' as const, path: [field], value, isQuotedOnlyWhereNeeded: true }];
       });
+    case 'name-team':
+      return [{ op: 'set', path: ['team', 'name'], value: fix.team, isQuotedOnlyWhereNeeded: true }];
   }
 }
 
@@ -79,5 +82,7 @@ export function describeFix(fix: Fix): string {
       return `Classify as ${fix.classification}`;
     case 'name-serving':
       return `Name ${[fix.domain, fix.dataProduct].flatMap((name) => (name === undefined ? [] : [quoted(name)])).join(' and ')}`;
+    case 'name-team':
+      return `Set team to ${quoted(fix.team)}`;
   }
 }

@@ -3,6 +3,7 @@ import { breakingChangesRule } from './rules/breaking-changes';
 import { contractKeysRule } from './rules/contract-keys';
 import { contractSemanticsRule } from './rules/contract-semantics';
 import { contractServingRule } from './rules/contract-serving';
+import { contractTeamRule } from './rules/contract-team';
 import { crossDomainSourcesRule } from './rules/cross-domain-sources';
 import { freshnessSlosRule } from './rules/freshness-slos';
 import { immutableEventsRule } from './rules/immutable-events';
@@ -36,6 +37,7 @@ const MESH_RULES: readonly Rule[] = [
   contractSemanticsRule,
   contractKeysRule,
   contractServingRule,
+  contractTeamRule,
   inputsLinkedRule,
   inputsReachOutputsRule,
   oneSourcePerInputRule,

@@ -1,5 +1,5 @@
 import type { Mesh } from '../../model/mesh';
-import { ownerEntityRef } from '../../model/owner-entity-ref';
+import { defaultGroupName, ownerEntityRef } from '../../model/owner-entity-ref';
 import { fileSlug } from '../file-names';
 
 /**
@@ -11,7 +11,7 @@ export function referencedGroupsByName(mesh: Mesh): Map<string, string> {
   const owners = [...mesh.domains, ...mesh.products, ...mesh.systems].map((element) => element.owner ?? '');
   const byName = new Map<string, string>();
   for (const ref of owners.flatMap((owner) => ownerEntityRef(owner) ?? [])) {
-    const [, name] = /^group:(?:default\/)?([^/]+)$/.exec(ref) ?? [];
+    const name = defaultGroupName(ref);
     if (name !== undefined && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), ref);
   }
   return byName;

@@ -3,6 +3,7 @@ import { withContractIdentity } from '../../contracts/contract-edits';
 import { isKnownSchemaValid } from '../../contracts/schema-valid-texts';
 import { quotedForYaml11 } from '../../contracts/yaml11-quoting';
 import { type ServingContradiction, servingContradictions, servingCorrections } from '../../editing/contract-serving';
+import { type TeamContradiction, teamContradictions } from '../../editing/contract-team';
 import { Memo } from '../../lineage/memo';
 import type { Contract } from '../../model/contract';
 import { quoted } from '../../model/isolated-names';
@@ -53,17 +54,27 @@ export function odcsYaml(contract: Contract): string {
   return text;
 }
 
-const contradictionsOf = new Memo<Mesh, Map<string, ServingContradiction>>();
+const servingContradictionsOf = new Memo<Mesh, Map<string, ServingContradiction>>();
+const teamContradictionsOf = new Memo<Mesh, Map<string, TeamContradiction>>();
 
 /**
  * The contract's text as exported: `odcsYaml`, but naming the domain and data product serving
- * it where it names others (the `contract-serving` rule warns of it), so the file agrees with
- * the product's ODPS descriptor, and importing it finds the product the design serves it from.
+ * it where it names others (the `contract-serving` rule warns of it), and the serving product's
+ * owner as its team where it names another (`contract-team`), so the file agrees with the
+ * product's ODPS descriptor and Backstage entry, and importing it finds the product the design
+ * serves it from.
  */
 export function servedOdcsYaml(mesh: Mesh, contract: Contract): string {
-  const contradiction = contradictionsOf.get(mesh, [], () => servingContradictions(mesh)).get(contract.id);
-  if (!contradiction) return odcsYaml(contract);
-  return odcsYaml(withContractIdentity(contract, { id: contract.id, ...servingCorrections(contradiction) }));
+  const serving = servingContradictionsOf.get(mesh, [], () => servingContradictions(mesh)).get(contract.id);
+  const team = teamContradictionsOf.get(mesh, [], () => teamContradictions(mesh)).get(contract.id)?.correction;
+  if (!serving && team === undefined) return odcsYaml(contract);
+  return odcsYaml(
+    withContractIdentity(contract, {
+      id: contract.id,
+      ...(serving && servingCorrections(serving)),
+      ...(team !== undefined && { team }),
+    }),
+  );
 }
 
 /** What the official schema refuses in the contract as written, so no invalid file leaves the app. */

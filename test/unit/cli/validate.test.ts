@@ -156,6 +156,20 @@ describe('mesh-designer validate', () => {
     );
   });
 
+  it('warns of a contract whose team is not the owner of the product serving it, as ODPS and Backstage name it', async () => {
+    const mesh = JSON.parse(sample);
+    const shipment = mesh.contracts[3];
+    shipment.odcs = shipment.odcs.map((line: string) =>
+      line === '  name: team-shipping' ? '  name: Ward Services Team' : line,
+    );
+    const { io, out } = fakeIo({ 'shop.mesh.json': JSON.stringify(mesh) });
+    expect(await runCli(['validate', 'shop.mesh.json', '--rule', 'contract-team'], io)).toBe(EXIT.ok);
+    expect(out.slice(0, 2)).toEqual([
+      "shop.mesh.json: warning: contracts[3].team.name: Contract 'Shipment' names the team 'Ward Services Team' but is served by 'shipments', owned by 'team-shipping'. [contract-team]",
+      "  hint: Name the product's owner as the contract's team, or give the product the team as its owner in the inspector: the ODCS export writes the product's owner, as ODPS and Backstage do.",
+    ]);
+  });
+
   it('fails on what would stop a simulation: a scenario naming what the design lacks, a step that is not one query', async () => {
     const mesh = JSON.parse(sample);
     mesh.products[3].transformations[0].sql = 'SELECT (1; DROP TABLE orders';

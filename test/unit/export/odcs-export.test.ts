@@ -56,6 +56,13 @@ describe('ODCS export', () => {
     expect(parse(String(file?.content))).toMatchObject({ domain: 'Sales', dataProduct: 'customers' });
   });
 
+  it("names the serving product's owner as the team where the contract's text names another, as ODPS and Backstage do", () => {
+    const mesh = aGovernedMesh();
+    mesh.contracts[0] = aContract('customers', { name: 'Customers', owner: 'Ward Services Team' });
+    const [file] = filesOf(odcsTarget.files({ ...mesh, contracts: [mesh.contracts[0]] }, WHOLE_MESH));
+    expect(parse(String(file?.content))).toMatchObject({ team: { name: 'team-sales' } });
+  });
+
   it('refuses, naming the contract, one the official schema would refuse', () => {
     // The document only ever holds valid contract text: this one bypasses that entry on purpose.
     const valid = aContract('broken', { name: 'Broken' });

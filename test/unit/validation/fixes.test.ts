@@ -83,6 +83,16 @@ describe('one-click fixes', () => {
     expect(remaining('contract-serving', after)).toEqual([]);
   });
 
+  it("names the serving product's owner as the team of a contract that names another", () => {
+    const mesh = aGovernedMesh();
+    mesh.contracts[0] = aContract('customers', { name: 'Customers', owner: 'Ward Services Team' });
+    const { fix, after } = fixed('contract-team', mesh);
+    expect(describeFix(fix)).toBe("Set team to 'team-sales'");
+    expect(after.contracts[0]?.owner).toBe('team-sales');
+    expect(after.contracts[0]?.odcs).toContain('team:\n  name: team-sales');
+    expect(remaining('contract-team', after)).toEqual([]);
+  });
+
   it('changes nothing when what it repairs is already gone', () => {
     const mesh = aGovernedMesh();
     expect(applyFix(mesh, { kind: 'set-contract-version', contractId: 'gone', version: '2.0.0' })).toBe(mesh);

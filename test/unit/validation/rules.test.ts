@@ -452,6 +452,25 @@ const CASES: Record<string, RuleCase> = {
         }),
     },
   },
+  'contract-team': {
+    triggers: {
+      mesh: () =>
+        changed((mesh) => {
+          mesh.contracts[0] = aContract('customers', { name: 'Customers', owner: 'Ward Services Team' });
+        }),
+      message:
+        "Contract 'Customers' names the team 'Ward Services Team' but is served by 'Customers', owned by 'team-sales'.",
+      path: 'contracts[0].team.name',
+    },
+    passes: {
+      // The owner written as the group reference Backstage makes of the team's name, in other capitals.
+      mesh: () =>
+        changed((mesh) => {
+          mesh.contracts[0] = aContract('customers', { name: 'Customers', owner: 'Team-Sales' });
+          product(mesh, 'customers').owner = 'group:default/team-sales';
+        }),
+    },
+  },
   'unused-contracts': {
     triggers: {
       mesh: () =>
